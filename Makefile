@@ -1,0 +1,45 @@
+# presslens — the two commands a fresh machine needs:
+#   make dashboard   create .venv, install everything, open the dashboard on the bundled sample
+#   make test        install everything the tests need (Chromium too, when root) and run them
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: dashboard test lint bench install install-test chromium clean
+
+dashboard: install
+	$(BIN)/presslens dashboard --port $(PORT)
+
+test: install-test
+	$(BIN)/python -m pytest
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install-test: install chromium
+
+# Debian's Chromium drives the browser tests and the screenshot reports (Playwright's own browser
+# download cannot work offline). Installed when missing and we are root; otherwise say how.
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "presslens: /usr/bin/chromium missing; run: sudo apt-get install -y chromium" >&2; \
+	fi
+
+bench: install
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,137 @@
+"""Cleaning scraped article text: one story, one rendition, no link debris, tidy whitespace.
+
+Scrapes carry debris that skews every count downstream: a "Topics …" footer (which is really the
+article's tags), "… Read more" lines that are links to other stories, and — as in the bundled
+sample — the same story twice (a one-paragraph rendition and the paragraphed one). :func:`clean`
+removes all of that and returns paragraphs separated by one blank line, the form every extractor
+relies on (a paragraph break is what ends a quotation without a closing mark).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# "Topics  Aleppo   Syria   Russia" — Guardian-style footer; tags are separated by 2+ spaces.
+TOPICS_FOOTER = re.compile(r"(?:^|\s)Topics(?:\s*:)?\s{2,}(?P<tags>\S.*?)\s*$", re.DOTALL)
+# Link lines to other stories: "<headline> Read more", "Read more: <headline>", "Related: …".
+LINK_LINE = re.compile(
+    r"^(?:.{0,240}\bRead more|(?:Read more|Related|See also|Also read)\s*:.{0,240})\s*$",
+    re.IGNORECASE,
+)
+LINK_LINE_MAX_WORDS = 30
+# Tokens that scrapers split off from punctuation ("Aleppo , seen"): rejoin them.
+SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.;:!?)](?:\s|$))")
+SHINGLE_WORDS = 5
+# Two renditions of one story share at least this share of their word shingles.
+RENDITION_OVERLAP = 0.7
+MAX_PARAGRAPHS_FOR_RENDITION_CHECK = 600
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str
+    tags: tuple[str, ...] = ()
+
+
+def clean(raw: str) -> CleanText:
+    """Clean one article body; see the module docstring for what is removed."""
+    text = _normalise_characters(raw)
+    paragraphs = _paragraphs(text)
+    tags: list[str] = []
+    kept: list[str] = []
+    for para in paragraphs:
+        match = TOPICS_FOOTER.search(para)
+        if match:
+            tags.extend(t.strip() for t in re.split(r"\s{2,}", match["tags"]) if t.strip())
+            para = para[: match.start()].strip()
+        if not para or _is_link_line(para):
+            continue
+        kept.append(SPACE_BEFORE_PUNCT.sub("", para))
+    kept = _drop_repeated_paragraphs(kept)
+    kept = _drop_second_rendition(kept)
+    return CleanText(text="\n\n".join(kept), tags=tuple(dict.fromkeys(tags)))
+
+
+def article_id(text: str) -> str:
+    """The article id: a short hash of the clean text, so identical stories share an id."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _normalise_characters(raw: str) -> str:
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if any("\x80" <= ch <= "\x9f" for ch in text):
+        # C1 control characters are cp1252 bytes decoded as Latin-1 somewhere upstream.
+        from ftfy import fix_text
+
+        text = fix_text(text)
+    text = unicodedata.normalize("NFC", text)
+    # Non-breaking and zero-width spaces are layout, not content.
+    text = text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", "")
+    return text
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blank lines separate paragraphs; single newlines inside one are line wrapping."""
+    out = []
+    for block in re.split(r"\n\s*\n", text):
+        # Keep runs of 2+ spaces (the Topics footer needs them); tidy them after the footer check.
+        para = re.sub(r"[ \t]*\n[ \t]*", " ", block.strip())
+        if para:
+            out.append(para)
+    return [_tidy_spaces(p) if not re.search(r"\bTopics\b", p) else p for p in out]
+
+
+def _tidy_spaces(para: str) -> str:
+    return re.sub(r"[ \t]{2,}", " ", para)
+
+
+def _is_link_line(para: str) -> bool:
+    return len(para.split()) <= LINK_LINE_MAX_WORDS and bool(LINK_LINE.match(para))
+
+
+def _drop_repeated_paragraphs(paragraphs: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for para in paragraphs:
+        key = re.sub(r"\W+", " ", para).strip().lower()
+        if len(key.split()) >= 8 and key in seen:
+            continue
+        seen.add(key)
+        out.append(_tidy_spaces(para))
+    return out
+
+
+def shingles(text: str, k: int = SHINGLE_WORDS) -> set[int]:
+    """Hashed k-word shingles of ``text`` (lower-cased words, punctuation ignored)."""
+    words = re.findall(r"\w+", text.lower())
+    return {hash(tuple(words[i : i + k])) for i in range(max(1, len(words) - k + 1))}
+
+
+def _drop_second_rendition(paragraphs: list[str]) -> list[str]:
+    """When the text is the same story twice, keep the rendition with more paragraphs.
+
+    Tried at every paragraph boundary: if the parts before and after share most of their
+    shingles, one is a copy of the other. The paragraphed rendition wins because paragraph
+    breaks carry meaning (quotations that continue across paragraphs).
+    """
+    n = len(paragraphs)
+    if n < 2 or n > MAX_PARAGRAPHS_FOR_RENDITION_CHECK:
+        return paragraphs
+    sh = [shingles(p) for p in paragraphs]
+    best_split, best_score = 0, 0.0
+    for k in range(1, n):
+        before = set().union(*sh[:k])
+        after = set().union(*sh[k:])
+        small = min(len(before), len(after))
+        if small < 20:
+            continue
+        score = len(before & after) / small
+        if score > best_score:
+            best_split, best_score = k, score
+    if best_score < RENDITION_OVERLAP:
+        return paragraphs
+    first, second = paragraphs[:best_split], paragraphs[best_split:]
+    return second if len(second) >= len(first) else first

@@ -1,0 +1,160 @@
+"""Writing the store out: the ``presslens/1`` JSON contract, or one CSV/Parquet file per table.
+
+Field names follow ARCHITECTURE.md exactly; adding fields is allowed by the contract, renaming is
+not. Near-duplicate copies are left out (they are counted once, as their original). The per-speaker
+aggregate is computed here in SQL: word-weighted mean polarity and subjectivity.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.filters import Filters, article_ids_sql
+from analysis.store import Store
+
+SCHEMA = "presslens/1"
+ARTICLE_FIELDS = ["id", "title", "source", "published", "url", "tags", "text", "path", "n_words"]
+QUOTE_FIELDS = [
+    "article_id",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "speaker",
+    "speaker_mention",
+    "speaker_start",
+    "speaker_end",
+    "speaker_label",
+    "speaker_role",
+    "cue",
+    "polarity",
+    "subjectivity",
+]
+ENTITY_FIELDS = ["article_id", "name", "label", "mentions", "first_start"]
+FIGURE_FIELDS = [
+    "article_id",
+    "text",
+    "value",
+    "low",
+    "high",
+    "approximate",
+    "unit",
+    "category",
+    "subject",
+    "location",
+    "claimed_by",
+    "start",
+    "end",
+    "sentence",
+]
+FORMATS = ("json", "csv", "parquet")
+
+
+def tables(
+    store: Store,
+    *,
+    article_ids: Sequence[str] | None = None,
+    filters: Filters | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The five contract tables as DataFrames, for ``article_ids`` or the articles in view."""
+    if article_ids is not None:
+        ids_sql = "SELECT unnest(?::VARCHAR[])"
+        params: list = [list(article_ids)]
+    else:
+        ids_sql, params = article_ids_sql(filters)
+
+    def q(sql: str) -> pd.DataFrame:
+        return store.query(sql.replace("{ids}", ids_sql), params)
+
+    arts = q(
+        "SELECT id, title, source, strftime(published, '%Y-%m-%d') AS published, url, tags, text, "
+        "path, n_words FROM articles WHERE id IN ({ids}) AND duplicate_of IS NULL "
+        "ORDER BY published NULLS LAST, title"
+    )
+    cols = lambda fields: ", ".join(f'"{f}"' for f in fields)  # noqa: E731
+    quotes = q(
+        f"SELECT {cols(QUOTE_FIELDS)} FROM quotes WHERE article_id IN ({{ids}}) "
+        "ORDER BY article_id, start"
+    )
+    speakers = q(
+        "SELECT speaker, count(*) AS n_quotes, sum(nw)::INTEGER AS n_words, "
+        "sum(polarity * nw) / nullif(sum(nw), 0) AS polarity, "
+        "sum(subjectivity * nw) / nullif(sum(nw), 0) AS subjectivity, "
+        "count(DISTINCT article_id) AS n_articles FROM ("
+        "  SELECT *, greatest(len(string_split(trim(text), ' ')), 1) AS nw FROM quotes"
+        "  WHERE article_id IN ({ids}) AND speaker IS NOT NULL) "
+        "GROUP BY speaker ORDER BY n_quotes DESC, speaker"
+    )
+    entities = q(
+        f"SELECT {cols(ENTITY_FIELDS)} FROM entities WHERE article_id IN ({{ids}}) "
+        "ORDER BY article_id, first_start"
+    )
+    figures = q(
+        f"SELECT {cols(FIGURE_FIELDS)} FROM figures WHERE article_id IN ({{ids}}) "
+        "ORDER BY article_id, start"
+    )
+    return {
+        "articles": arts,
+        "quotes": quotes,
+        "speakers": speakers,
+        "entities": entities,
+        "figures": figures,
+    }
+
+
+def to_contract(frames: dict[str, pd.DataFrame]) -> dict:
+    """DataFrames → the ``presslens/1`` JSON object (NaN → null, tags → list)."""
+    out: dict = {"schema": SCHEMA}
+    for name, df in frames.items():
+        records = df.astype(object).where(df.notna(), None).to_dict(orient="records")
+        for rec in records:
+            for key, value in rec.items():
+                if isinstance(value, float) and math.isnan(value):
+                    rec[key] = None
+                elif hasattr(value, "tolist"):  # numpy arrays (tags) and scalars
+                    rec[key] = value.tolist()
+        out[name] = records
+    return out
+
+
+def write(
+    store: Store,
+    out: str | Path,
+    *,
+    fmt: str = "json",
+    article_ids: Sequence[str] | None = None,
+    filters: Filters | None = None,
+) -> list[Path]:
+    """Write the export; ``out`` is a file for JSON (``-`` is not handled here) and a folder for
+    CSV/Parquet (one file per table). Returns the files written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    frames = tables(store, article_ids=article_ids, filters=filters)
+    out = Path(out)
+    if fmt == "json":
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(dumps(frames), encoding="utf-8")
+        return [out]
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, df in frames.items():
+        path = out / f"{name}.{fmt}"
+        if fmt == "csv":
+            df = df.copy()
+            if "tags" in df:
+                df["tags"] = df["tags"].map(lambda t: "; ".join(t) if t is not None else "")
+            df.to_csv(path, index=False)
+        else:
+            df.to_parquet(path, index=False)
+        written.append(path)
+    return written
+
+
+def dumps(frames: dict[str, pd.DataFrame]) -> str:
+    """The contract JSON as text."""
+    return json.dumps(to_contract(frames), ensure_ascii=False, indent=1)

@@ -1,0 +1,68 @@
+"""Corpus filters shared by every view: which articles a query looks at.
+
+A :class:`Filters` value says which articles are in view (date range, outlets, tags, speakers,
+entities, free-text search). :func:`article_ids_sql` turns it into a parameterised SQL subquery over
+the store's ``articles`` table, so every view function can write ``WHERE article_id IN (<subquery>)``
+without string-building user input into SQL. Near-duplicate copies (``duplicate_of`` set) are never
+in view: a syndicated story is counted once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user has narrowed the corpus to. Empty tuples / None mean "no restriction"."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    sources: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    search: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+
+def article_ids_sql(filters: Filters | None = None) -> tuple[str, list]:
+    """``(sql, params)``: a subquery selecting the ids of the articles in view."""
+    f = filters or Filters()
+    where = ["a.duplicate_of IS NULL"]
+    params: list = []
+    if f.date_from:
+        where.append("a.published >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        where.append("a.published <= ?")
+        params.append(f.date_to)
+    if f.sources:
+        where.append("a.source IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(f.sources))
+    if f.tags:
+        where.append("len(list_intersect(a.tags, ?::VARCHAR[])) > 0")
+        params.append(list(f.tags))
+    if f.speakers:
+        where.append(
+            "a.id IN (SELECT article_id FROM quotes WHERE speaker IN (SELECT unnest(?::VARCHAR[])))"
+        )
+        params.append(list(f.speakers))
+    if f.entities:
+        where.append(
+            "a.id IN (SELECT article_id FROM entities WHERE name IN (SELECT unnest(?::VARCHAR[])))"
+        )
+        params.append(list(f.entities))
+    if f.search.strip():
+        where.append("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
+        needle = (
+            "%"
+            + f.search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            + "%"
+        )
+        params.extend([needle, needle])
+    return "SELECT a.id FROM articles a WHERE " + " AND ".join(where), params

@@ -1,0 +1,449 @@
+"""Reading articles from files, folders, globs and exports into raw, uncleaned documents.
+
+Supported inputs: ``.txt`` (first line = title), ``.html`` (main text and metadata through
+trafilatura), ``.json`` (one object, a list, or an object holding an ``articles`` list — a presslens
+export reads back), ``.jsonl``, and ``.csv`` (columns title/text/date/source/url, other names mapped
+with ``field_map``). Bytes are decoded as UTF-8 when they are UTF-8 and otherwise through
+charset-normalizer's detection. Every problem becomes an :class:`IngestError` with one human-readable
+reason; the caller turns it into a :class:`~analysis.records.Failure` and carries on with the batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import io
+import json
+import logging
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from analysis.records import Failure
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
+# Sidecar metadata for a text file (``story.txt`` + ``story.meta.json``); never an article itself.
+SIDECAR_SUFFIX = ".meta.json"
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
+# Column names seen in common news exports (Kaggle/GDELT/newsapi dumps, FA-KES), first match wins.
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": (
+        "text",
+        "content",
+        "body",
+        "article",
+        "article_text",
+        "story",
+        "full_text",
+        "maintext",
+    ),
+    "title": ("title", "headline", "heading"),
+    "published": (
+        "published",
+        "date",
+        "publication_date",
+        "pubdate",
+        "date_publish",
+        "published_at",
+    ),
+    "source": ("source", "outlet", "publisher", "site", "sitename", "source_name"),
+    "url": ("url", "link", "href"),
+    "tags": ("tags", "topics", "keywords", "categories"),
+    "author": ("author", "authors", "byline"),
+}
+
+
+class IngestError(ValueError):
+    """An input cannot be read; ``str(exc)`` is the reason shown to the user."""
+
+
+@dataclass
+class RawDocument:
+    """One story as read from its input, before cleaning."""
+
+    title: str
+    text: str
+    path: str
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    author: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+# -- finding inputs ---------------------------------------------------------------------------
+
+
+def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
+    """Yield every readable file under ``paths`` (files, folders recursively, globs), in order.
+
+    Missing paths and globs matching nothing are yielded as :class:`Failure`; inside folders only
+    files with a supported suffix are taken (hidden files and ``*.meta.json`` sidecars skipped).
+    """
+    seen: set[Path] = set()
+    for raw in paths:
+        raw = str(raw)
+        if any(ch in raw for ch in "*?[") and not Path(raw).exists():
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                yield Failure(raw, "no files match this pattern")
+            candidates = [Path(m) for m in matches]
+        else:
+            candidates = [Path(raw)]
+        for path in candidates:
+            if path.is_dir():
+                found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted_in_folder(p))
+                if not found:
+                    yield Failure(
+                        str(path),
+                        "folder holds no supported files "
+                        f"({', '.join(sorted(SUPPORTED_SUFFIXES))})",
+                    )
+                for p in found:
+                    if p not in seen:
+                        seen.add(p)
+                        yield p
+            elif path.is_file():
+                if path not in seen:
+                    seen.add(path)
+                    yield path
+            elif path.exists():
+                yield Failure(str(path), "not a regular file")
+            else:
+                yield Failure(str(path), "no such file or folder")
+
+
+def _wanted_in_folder(path: Path) -> bool:
+    name = path.name
+    if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
+        return False
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+# -- reading one file -------------------------------------------------------------------------
+
+
+def read_file(
+    path: Path,
+    *,
+    field_map: Mapping[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[list[RawDocument], list[Failure]]:
+    """Read one file into raw documents; failures of single records (a bad JSONL line, an empty
+    CSV row) come back alongside. Raises :class:`IngestError` when the whole file is unusable."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise IngestError(f"cannot read ({exc.strerror or exc})") from None
+    if size == 0:
+        raise IngestError("empty file")
+    if size > max_bytes:
+        raise IngestError(
+            f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB — "
+            "split it or raise --max-mb)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"cannot read ({exc.strerror or exc})") from None
+    text = decode_bytes(data)
+    if not text.strip():
+        raise IngestError("empty file (only whitespace)")
+    suffix = path.suffix.lower()
+    fmap = dict(field_map or {})
+    if suffix in HTML_SUFFIXES or (suffix not in SUPPORTED_SUFFIXES and _looks_like_html(text)):
+        return [_read_html(text, path)], []
+    if suffix in JSON_SUFFIXES:
+        return _read_json(text, path, fmap)
+    if suffix in JSONL_SUFFIXES:
+        return _read_jsonl(text, path, fmap)
+    if suffix in CSV_SUFFIXES:
+        return _read_csv(text, path, fmap, delimiter="\t" if suffix == ".tsv" else ",")
+    return [_read_txt(text, path)], []
+
+
+def decode_bytes(data: bytes) -> str:
+    """Bytes → str: UTF-8 (BOM or not) when valid, UTF-16 by BOM, else detected encoding.
+
+    Raises :class:`IngestError` for binary content or bytes no encoding explains.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise IngestError(
+                "undecodable bytes (UTF-16 byte-order mark, invalid UTF-16)"
+            ) from None
+    head = data[:8192]
+    if b"\x00" in head:
+        raise IngestError("binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 input needs it
+
+    matches = list(from_bytes(data))
+    if not matches or min(m.chaos for m in matches) > 0.3:
+        raise IngestError("undecodable bytes (not UTF-8, and no text encoding fits)")
+    best = min(matches, key=lambda m: m.chaos)
+    # Short Western texts fit several code pages equally well; news in English and its neighbours
+    # is overwhelmingly Windows-1252, so it wins a near tie (cp1250 would turn "à" into "ŕ").
+    for match in matches:
+        if match.encoding in WESTERN_ENCODINGS and match.chaos <= best.chaos + 0.05:
+            best = match
+            break
+    log.info("decoded with detected encoding %s", best.encoding)
+    return str(best)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head
+
+
+def _read_txt(text: str, path: Path) -> RawDocument:
+    lines = text.lstrip("\ufeff").strip().split("\n", 1)
+    title = lines[0].strip()
+    body = lines[1] if len(lines) > 1 else ""
+    if not body.strip():
+        # A one-line file is all body: no title to take from it.
+        title, body = path.stem, title
+    doc = RawDocument(title=title, text=body, path=str(path))
+    _apply_sidecar(doc, path)
+    return doc
+
+
+def _apply_sidecar(doc: RawDocument, path: Path) -> None:
+    """Fill metadata from ``<name>.meta.json`` beside a text file, when present."""
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        log.warning("%s: ignoring unreadable sidecar (%s)", sidecar, exc)
+        return
+    if not isinstance(meta, dict):
+        return
+    doc.title = str(meta.get("title") or doc.title)
+    doc.source = meta.get("source") or doc.source
+    doc.published = normalise_date(meta.get("published")) or doc.published
+    doc.url = meta.get("url") or doc.url
+    doc.author = meta.get("author") or doc.author
+    if meta.get("tags"):
+        doc.tags = tuple(str(t) for t in meta["tags"])
+
+
+def _read_html(text: str, path: Path) -> RawDocument:
+    import trafilatura  # imported lazily: heavy, and only HTML needs it
+
+    extracted = trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, include_tables=False
+    )
+    meta = extracted.as_dict() if extracted is not None else {}
+    body = (meta.get("text") or "").strip()
+    if len(body.split()) < 5:
+        raise IngestError("HTML page with no article text")
+    title = (meta.get("title") or "").strip()
+    lines = body.split("\n")
+    if title and lines and lines[0].strip() == title:
+        lines = lines[1:]  # trafilatura repeats the headline as the first line of the text
+    tags = tuple(t for t in (meta.get("tags") or []) + (meta.get("categories") or []) if t)
+    return RawDocument(
+        title=title or path.stem,
+        # trafilatura separates paragraphs by one newline; the cleaner expects blank lines.
+        text="\n\n".join(line for line in lines if line.strip()),
+        path=str(path),
+        source=meta.get("sitename") or meta.get("hostname"),
+        published=normalise_date(meta.get("date")),
+        url=meta.get("url"),
+        tags=tags,
+        author=meta.get("author"),
+    )
+
+
+def _read_json(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], list[Failure]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"invalid JSON (line {exc.lineno}: {exc.msg})") from None
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        records = data["articles"]
+    elif isinstance(data, dict):
+        records = [data]
+    elif isinstance(data, list):
+        records = data
+    else:
+        raise IngestError("JSON holds neither an article object nor a list of them")
+    return _records_to_docs(records, path, fmap, what="item")
+
+
+def _read_jsonl(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], list[Failure]]:
+    records: list = []
+    failures: list[Failure] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            records.append((lineno, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            failures.append(Failure(f"{path}:line {lineno}", f"invalid JSON ({exc.msg})"))
+    if not records and failures:
+        raise IngestError(f"no valid JSON line ({len(failures)} invalid)")
+    docs, more = _records_to_docs(
+        [r for _, r in records], path, fmap, what="line", numbers=[n for n, _ in records]
+    )
+    return docs, failures + more
+
+
+def _read_csv(
+    text: str, path: Path, fmap: dict, *, delimiter: str
+) -> tuple[list[RawDocument], list[Failure]]:
+    # The csv module, not pandas: it streams, keeps every cell a string, and handles quoted
+    # newlines inside article bodies.
+    csv.field_size_limit(DEFAULT_MAX_BYTES * 4)
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+        records = list(reader)
+    except csv.Error as exc:
+        raise IngestError(f"malformed CSV ({exc})") from None
+    columns = [c for c in (reader.fieldnames or []) if c is not None]
+    if not columns:
+        raise IngestError("CSV without a header row")
+    if _find_column(columns, "text", fmap) is None:
+        raise IngestError(
+            f"CSV without a text column (columns: {', '.join(columns[:12])}); "
+            "name it with --map text=COLUMN"
+        )
+    # Row numbers as a spreadsheet shows them: the header is row 1.
+    return _records_to_docs(
+        records, path, fmap, what="row", numbers=list(range(2, len(records) + 2))
+    )
+
+
+def _find_column(columns: list[str], name: str, fmap: Mapping[str, str]) -> str | None:
+    if name in fmap:
+        return fmap[name] if fmap[name] in columns else None
+    lowered = {c.strip().lower(): c for c in columns}
+    for alias in FIELD_ALIASES[name]:
+        if alias in lowered:
+            return lowered[alias]
+    return None
+
+
+def _records_to_docs(
+    records: list,
+    path: Path,
+    fmap: dict,
+    *,
+    what: str,
+    numbers: list[int] | None = None,
+) -> tuple[list[RawDocument], list[Failure]]:
+    docs: list[RawDocument] = []
+    failures: list[Failure] = []
+    numbers = numbers or list(range(1, len(records) + 1))
+    for number, rec in zip(numbers, records, strict=True):
+        where = f"{path}:{what} {number}"
+        if not isinstance(rec, dict):
+            failures.append(Failure(where, "not an object"))
+            continue
+        columns = [str(k) for k in rec]
+        col = {name: _find_column(columns, name, fmap) for name in FIELD_ALIASES}
+        if col["text"] is None:
+            failures.append(
+                Failure(
+                    where,
+                    f"no text field (fields: {', '.join(columns[:12])}); "
+                    "name it with --map text=FIELD",
+                )
+            )
+            continue
+        body = _as_text(rec.get(col["text"]))
+        if not body.strip():
+            failures.append(Failure(where, "empty text"))
+            continue
+        title = _as_text(rec.get(col["title"])) if col["title"] else ""
+        docs.append(
+            RawDocument(
+                title=title.strip() or body.strip().split("\n", 1)[0][:120],
+                text=body,
+                path=str(path),
+                source=_as_text(rec.get(col["source"])).strip() or None if col["source"] else None,
+                published=normalise_date(rec.get(col["published"])) if col["published"] else None,
+                url=_as_text(rec.get(col["url"])).strip() or None if col["url"] else None,
+                tags=_as_tags(rec.get(col["tags"])) if col["tags"] else (),
+                author=_as_text(rec.get(col["author"])).strip() or None if col["author"] else None,
+            )
+        )
+    return docs, failures
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _as_tags(value) -> tuple[str, ...]:
+    if isinstance(value, list):
+        return tuple(str(v).strip() for v in value if str(v).strip())
+    if isinstance(value, str) and value.strip():
+        parts = re.split(r"\s*[;|,]\s*", value.strip())
+        return tuple(p for p in parts if p)
+    return ()
+
+
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%m/%d/%y",
+    "%m/%d/%Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%Y/%m/%d",
+    "%d.%m.%Y",
+)
+
+
+def normalise_date(value) -> str | None:
+    """Any common date notation → ``YYYY-MM-DD``; None when it is not a plausible date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+    if iso:
+        try:
+            return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+        except ValueError:
+            return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    try:
+        from dateutil import parser as dateparser  # lazily: only unusual notations need it
+
+        return dateparser.parse(text, fuzzy=False).date().isoformat()
+    except (ValueError, OverflowError, ImportError):
+        return None

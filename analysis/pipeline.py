@@ -1,0 +1,225 @@
+"""The analysis pipeline: inputs → clean articles → spaCy → extractors → the store, in batches.
+
+:func:`analyze_paths` is what the CLI and the dashboard's upload page call. It reads and cleans
+every input first (cheap), sets aside what the store already holds (same article id) and
+near-duplicates of stored or earlier articles, then parses the rest with ``nlp.pipe`` — in this
+process, or in ``workers`` processes that each load the model once — and writes each finished batch
+in its own transaction. A bad input becomes one :class:`Failure`; an interrupted run keeps every
+batch written before the interruption.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+
+from analysis import clean as cleaning
+from analysis import dedup, nlp
+from analysis.ingest import DEFAULT_MAX_BYTES, IngestError, RawDocument, expand_inputs, read_file
+from analysis.records import Article, ArticleResult, Failure, RunSummary
+from analysis.store import Store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+DEFAULT_BATCH_SIZE = 32
+
+
+def load_articles(
+    paths: Sequence[str | Path],
+    *,
+    field_map: Mapping[str, str] | None = None,
+    source: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[list[Article], list[Failure]]:
+    """Read and clean every input; failures name the file (and row) and the reason."""
+    articles: list[Article] = []
+    failures: list[Failure] = []
+    for item in expand_inputs(list(paths)):
+        if isinstance(item, Failure):
+            failures.append(item)
+            continue
+        try:
+            docs, record_failures = read_file(item, field_map=field_map, max_bytes=max_bytes)
+        except IngestError as exc:
+            failures.append(Failure(str(item), str(exc)))
+            continue
+        except Exception as exc:  # an unexpected reader bug must not end the batch
+            log.exception("reading %s failed", item)
+            failures.append(Failure(str(item), f"cannot read ({type(exc).__name__}: {exc})"))
+            continue
+        failures.extend(record_failures)
+        for raw in docs:
+            article = to_article(raw, source=source)
+            if article is None:
+                failures.append(Failure(raw.path, "no article text left after cleaning"))
+            else:
+                articles.append(article)
+    return articles, failures
+
+
+def to_article(raw: RawDocument, *, source: str | None = None) -> Article | None:
+    """Clean a raw document into an :class:`Article` (None when nothing is left)."""
+    cleaned = cleaning.clean(raw.text)
+    if len(cleaned.text.split()) < 3:
+        return None
+    tags = tuple(dict.fromkeys(raw.tags + cleaned.tags))
+    return Article(
+        id=cleaning.article_id(cleaned.text),
+        title=" ".join(raw.title.split()),
+        text=cleaned.text,
+        source=source or raw.source,
+        published=raw.published,
+        url=raw.url,
+        tags=tags,
+        path=raw.path,
+        n_words=len(cleaned.text.split()),
+        author=raw.author,
+    )
+
+
+def analyze_paths(
+    paths: Sequence[str | Path],
+    store: Store,
+    *,
+    workers: int = 1,
+    field_map: Mapping[str, str] | None = None,
+    source: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress | None = None,
+    reanalyse: bool = False,
+) -> tuple[RunSummary, list[str]]:
+    """Analyse ``paths`` into ``store``. Returns the summary and the ids of the articles in the
+    inputs (new and already known), e.g. for a JSON export of just this run."""
+    articles, failures = load_articles(
+        paths, field_map=field_map, source=source, max_bytes=max_bytes
+    )
+    summary = analyze_articles(
+        articles,
+        store,
+        workers=workers,
+        batch_size=batch_size,
+        progress=progress,
+        reanalyse=reanalyse,
+    )
+    summary.failures[:0] = failures
+    return summary, list(dict.fromkeys(a.id for a in articles))
+
+
+def analyze_articles(
+    articles: Sequence[Article],
+    store: Store,
+    *,
+    workers: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress | None = None,
+    reanalyse: bool = False,
+) -> RunSummary:
+    """Deduplicate, parse, extract and store ``articles``."""
+    summary = RunSummary()
+    todo, duplicates, signatures = _triage(articles, store, summary, reanalyse=reanalyse)
+    if duplicates:
+        store.write_batch([], duplicates)
+    total = len(todo)
+    done = 0
+    if progress:
+        progress(0, total)
+    try:
+        for batch_results in _analyse_batches(todo, workers=workers, batch_size=batch_size):
+            results = [r for r in batch_results if isinstance(r, ArticleResult)]
+            summary.failures.extend(r for r in batch_results if isinstance(r, Failure))
+            store.write_batch(
+                results, signatures={r.article.id: signatures.get(r.article.id) for r in results}
+            )
+            summary.new += len(results)
+            done += len(batch_results)
+            if progress:
+                progress(done, total)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        log.warning("interrupted: %d of %d articles analysed and stored", done, total)
+    return summary
+
+
+def _triage(
+    articles: Sequence[Article],
+    store: Store,
+    summary: RunSummary,
+    *,
+    reanalyse: bool,
+) -> tuple[list[Article], list[tuple[Article, str]], dict[str, bytes | None]]:
+    """Split into articles to analyse, near-duplicates (with their original) and known ones."""
+    known = set() if reanalyse else store.known_ids(a.id for a in articles)
+    index = dedup.NearDuplicateIndex()
+    for article_id_, signature in store.signatures():
+        index.add(article_id_, signature)
+    todo: list[Article] = []
+    duplicates: list[tuple[Article, str]] = []
+    signatures: dict[str, bytes | None] = {}
+    seen: set[str] = set()
+    for article in articles:
+        if article.id in known or article.id in seen:
+            summary.known += 1
+            continue
+        seen.add(article.id)
+        signature = dedup.signature_bytes(article.text)
+        original = index.original_of(article.id, signature)
+        if original is not None:
+            duplicates.append((article, original))
+            summary.duplicates += 1
+            continue
+        index.add(article.id, signature)
+        signatures[article.id] = signature
+        todo.append(article)
+    return todo, duplicates, signatures
+
+
+def _analyse_batches(
+    articles: list[Article], *, workers: int, batch_size: int
+) -> Iterator[list[ArticleResult | Failure]]:
+    batches = [articles[i : i + batch_size] for i in range(0, len(articles), batch_size)]
+    if not batches:
+        return
+    if workers <= 1 or len(batches) == 1:
+        language = nlp.load()
+        for batch in batches:
+            yield analyse_batch(batch, language)
+        return
+    # "spawn": a forked child would inherit the parent's DuckDB connection and threads.
+    ctx = multiprocessing.get_context("spawn")
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        futures = [pool.submit(_analyse_batch_in_worker, batch) for batch in batches]
+        try:
+            for future in futures:  # in submission order, so the progress bar is monotonic
+                yield future.result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _analyse_batch_in_worker(batch: list[Article]) -> list[ArticleResult | Failure]:
+    return analyse_batch(batch, nlp.load())
+
+
+def analyse_batch(batch: Iterable[Article], language) -> list[ArticleResult | Failure]:
+    """Parse ``batch`` with ``nlp.pipe`` and run the extractors on each parse."""
+    from analysis.extract import extract_article  # the extractors import spaCy helpers lazily
+
+    batch = list(batch)
+    out: list[ArticleResult | Failure] = []
+    docs = language.pipe((a.text for a in batch), batch_size=len(batch))
+    for article, doc in zip(batch, docs, strict=True):
+        try:
+            out.append(extract_article(doc, article))
+        except Exception as exc:  # one article's extractor bug must not lose the batch
+            log.exception("extraction failed for %s", article.path)
+            out.append(
+                Failure(
+                    article.path or article.id, f"analysis failed ({type(exc).__name__}: {exc})"
+                )
+            )
+    return out

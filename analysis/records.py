@@ -1,0 +1,128 @@
+"""Small typed records that flow from ingestion through extraction into the store.
+
+Every record is a frozen dataclass whose field names match the ``presslens/1`` export contract
+(see ARCHITECTURE.md), so ``dataclasses.asdict`` gives the exported object directly. Offsets are
+character offsets into the article's clean ``text``, which keeps every chart point traceable back
+to the sentence it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One story after cleaning. ``id`` is a hash of ``text``, so the same story has the same id."""
+
+    id: str
+    title: str
+    text: str
+    source: str | None = None
+    published: str | None = None  # YYYY-MM-DD or None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    path: str | None = None
+    n_words: int = 0
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation or a reported-speech clause, with its (resolved) speaker."""
+
+    article_id: str
+    kind: str  # "direct" | "reported"
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None  # canonical name, e.g. "John Kerry"
+    speaker_mention: str | None = None  # what the text says, e.g. "he", "Kerry"
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_label: str | None = None  # PERSON | ORG | GPE | NORP | None
+    speaker_role: str | None = None  # e.g. "US secretary of state"
+    cue: str | None = None  # e.g. "said"
+    polarity: float = 0.0
+    subjectivity: float = 0.0
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One mention of a named entity, already mapped to its canonical name and corrected label."""
+
+    article_id: str
+    name: str  # canonical, e.g. "John Kerry"
+    label: str  # PERSON | ORG | GPE | LOC | NORP | ...
+    text: str  # as written, e.g. "Kerry"
+    start: int
+    end: int
+    sent_start: int  # offset of the sentence the mention sits in (for co-occurrence)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Per-article aggregate of one canonical entity (the ``entities`` part of the contract)."""
+
+    article_id: str
+    name: str
+    label: str
+    mentions: int
+    first_start: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the article reports, with what it counts, where, and who claims it."""
+
+    article_id: str
+    text: str  # the number phrase as written, e.g. "around 100,000"
+    value: float | None
+    low: float | None
+    high: float | None
+    approximate: bool
+    unit: str | None  # e.g. "people", "military personnel"
+    category: str  # troops|killed|injured|missing|displaced|remaining|people|territory_share|percent|money|other
+    subject: str | None
+    location: str | None
+    claimed_by: str | None
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything extracted from one article: what the store writes in one go."""
+
+    article: Article
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[EntityMention, ...] = ()
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be analysed: the file and one human-readable reason."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class RunSummary:
+    """What one ``analyze`` run did, for the CLI's closing line and the dashboard's upload page."""
+
+    new: int = 0
+    known: int = 0
+    duplicates: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)

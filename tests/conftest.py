@@ -1,0 +1,42 @@
+"""Shared fixtures: the project paths, the spaCy model, and a real store built from the sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = ROOT / "data"
+SAMPLE = DATA_DIR / "aleppo-diplomats-urge-grace.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from analysis import nlp as nlp_module
+
+    return nlp_module.load()
+
+
+@pytest.fixture(scope="session")
+def sample_article():
+    """The bundled sample, read and cleaned (one Article)."""
+    from analysis.pipeline import load_articles
+
+    articles, failures = load_articles([SAMPLE])
+    assert not failures
+    assert len(articles) == 1
+    return articles[0]
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> Path:
+    """A store file analysed from the bundled ``data/`` folder (built once per test session)."""
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    path = tmp_path_factory.mktemp("store") / "sample.duckdb"
+    with Store(path) as store:
+        summary, _ = analyze_paths([DATA_DIR], store)
+    assert summary.new == 1 and not summary.failures
+    return path

@@ -1,0 +1,90 @@
+"""Cleaning: one story per file, no link debris, Topics footer → tags, tidy whitespace."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.clean import article_id, clean
+
+
+def test_sample_is_one_article_with_its_tags(sample_article):
+    assert sample_article.title == "Diplomats urge Russia and Assad to show grace in Aleppo victory"
+    assert sample_article.tags == (
+        "Aleppo",
+        "Syria",
+        "Russia",
+        "Bashar al-Assad",
+        "John Kerry",
+        "Boris Johnson",
+        "Middle East and North Africa",
+    )
+    text = sample_article.text
+    assert text.count("World diplomats have pleaded") == 1
+    assert text.count("Kerry urged Russia to show") == 1
+    assert "Read more" not in text
+    assert "Aleppo bombing will continue until rebels leave" not in text
+    assert "Topics" not in text
+    # The paragraphed rendition is the one kept: paragraph breaks carry quotation continuations.
+    assert "\n\n“But what am I supposed to do?" in text
+    assert "  " not in text
+
+
+@pytest.mark.parametrize(
+    "raw, expected_text, expected_tags",
+    [
+        ("First paragraph here.\n\n\n\nSecond   one.", "First paragraph here.\n\nSecond one.", ()),
+        ("Line one\nwrapped line two.\n\nNext.", "Line one wrapped line two.\n\nNext.", ()),
+        (
+            "Troops moved in .\n\nOfficials met , then left.",
+            "Troops moved in.\n\nOfficials met, then left.",
+            (),
+        ),
+        (
+            "Body text of the story.\n\nPolice say the road will reopen Read more\n\nMore body.",
+            "Body text of the story.\n\nMore body.",
+            (),
+        ),
+        (
+            "Body text.\n\nRead more: Ministers row over budget plans\n\nEnd.",
+            "Body text.\n\nEnd.",
+            (),
+        ),
+        (
+            "The council met on Monday. Topics  Housing   Local government",
+            "The council met on Monday.",
+            ("Housing", "Local government"),
+        ),
+        ("Caf\u00e9 owners\u00a0protested.", "Café owners protested.", ()),
+    ],
+)
+def test_clean_table(raw, expected_text, expected_tags):
+    result = clean(raw)
+    assert result.text == expected_text
+    assert result.tags == expected_tags
+
+
+def test_a_sentence_that_merely_mentions_reading_is_kept():
+    text = "He told reporters he would read more of the report before deciding on Friday."
+    assert clean(text).text == text
+
+
+def test_story_told_twice_keeps_the_paragraphed_rendition():
+    paras = [
+        "The mayor opened the new bridge on Tuesday after three years of building work.",
+        "Traffic had been diverted through the old town for most of that time, angering traders.",
+        "The mayor said the bridge would cut journey times by a quarter for commuters.",
+    ]
+    raw = " ".join(paras) + "\n\n" + "\n\n".join(paras)
+    assert clean(raw).text == "\n\n".join(paras)
+
+
+def test_repeated_paragraph_is_kept_once():
+    para = "The mayor said the bridge would cut journey times by a quarter for commuters."
+    raw = f"{para}\n\nSomething else happened in between those two.\n\n{para}"
+    assert clean(raw).text.count(para) == 1
+
+
+def test_article_id_depends_only_on_text():
+    assert article_id("same text") == article_id("same text")
+    assert article_id("same text") != article_id("other text")
+    assert len(article_id("x")) == 16

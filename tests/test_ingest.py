@@ -1,0 +1,231 @@
+"""Ingestion: every supported format from small fixtures, encodings, and every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis.ingest import IngestError, decode_bytes, expand_inputs, normalise_date, read_file
+from analysis.pipeline import load_articles
+from analysis.records import Failure
+
+BODY = (
+    "The harbour authority said on Tuesday that the new ferry terminal would open in spring. "
+    "Local traders welcomed the news after two years of delays."
+)
+HTML_PAGE = f"""<!doctype html><html><head><title>Ferry terminal to open in spring</title>
+<meta name="author" content="Ana Ruiz">
+<meta property="article:published_time" content="2021-03-09T10:00:00Z">
+<meta property="og:site_name" content="Harbour Times">
+<link rel="canonical" href="https://example.org/ferry"></head>
+<body><nav>Home | News | Sport</nav><article><h1>Ferry terminal to open in spring</h1>
+<p>{BODY}</p><p>The mayor said the opening would bring hundreds of jobs to the town.</p>
+</article><footer>Copyright Harbour Times</footer></body></html>"""
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_txt_first_line_is_title(tmp_path):
+    path = write(tmp_path / "story.txt", f"Ferry terminal to open\n\n{BODY}\n")
+    docs, failures = read_file(path)
+    assert not failures
+    assert [d.title for d in docs] == ["Ferry terminal to open"]
+    assert docs[0].text.strip() == BODY
+
+
+def test_txt_sidecar_metadata(tmp_path):
+    path = write(tmp_path / "story.txt", f"Ferry terminal to open\n\n{BODY}\n")
+    write(
+        tmp_path / "story.meta.json",
+        json.dumps({"source": "Harbour Times", "published": "9 March 2021", "tags": ["Transport"]}),
+    )
+    docs, _ = read_file(path)
+    assert (docs[0].source, docs[0].published, docs[0].tags) == (
+        "Harbour Times",
+        "2021-03-09",
+        ("Transport",),
+    )
+    # The sidecar is metadata, never an article of its own.
+    assert [p.name for p in expand_inputs([tmp_path])] == ["story.txt"]
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    path = write(tmp_path / "page.html", HTML_PAGE)
+    (doc,), _ = read_file(path)
+    assert doc.title == "Ferry terminal to open in spring"
+    assert doc.published == "2021-03-09"
+    assert doc.author == "Ana Ruiz"
+    assert doc.url == "https://example.org/ferry"
+    assert doc.source == "Harbour Times"
+    assert "new ferry terminal" in doc.text and "hundreds of jobs" in doc.text
+    assert "Home | News" not in doc.text and "Copyright" not in doc.text
+
+
+def test_json_list_object_and_export_shape(tmp_path):
+    items = [
+        {"title": "A", "text": BODY, "date": "2020-01-02", "source": "X", "url": "u"},
+        {"headline": "B", "content": BODY + " Extra.", "tags": ["t1", "t2"]},
+    ]
+    docs, failures = read_file(write(tmp_path / "a.json", json.dumps(items)))
+    assert not failures
+    assert [(d.title, d.published, d.source) for d in docs] == [
+        ("A", "2020-01-02", "X"),
+        ("B", None, None),
+    ]
+    assert docs[1].tags == ("t1", "t2")
+    exported = {"schema": "presslens/1", "articles": items[:1]}
+    docs, _ = read_file(write(tmp_path / "b.json", json.dumps(exported)))
+    assert [d.title for d in docs] == ["A"]
+    docs, _ = read_file(write(tmp_path / "c.json", json.dumps(items[0])))
+    assert len(docs) == 1
+
+
+def test_jsonl_bad_line_is_reported_and_rest_read(tmp_path):
+    lines = [
+        json.dumps({"title": "A", "text": BODY}),
+        "{not json",
+        json.dumps({"title": "C", "text": BODY + "!"}),
+    ]
+    docs, failures = read_file(write(tmp_path / "a.jsonl", "\n".join(lines)))
+    assert [d.title for d in docs] == ["A", "C"]
+    assert len(failures) == 1 and failures[0].path.endswith("a.jsonl:line 2")
+    assert "invalid JSON" in failures[0].reason
+
+
+def test_csv_columns_and_field_map(tmp_path):
+    csv_text = (
+        'headline,article_content,when,outlet\n"Ferry, at last","'
+        + BODY
+        + '",3/9/21,Harbour Times\n'
+    )
+    path = write(tmp_path / "a.csv", csv_text)
+    with pytest.raises(IngestError, match=r"without a text column .*--map text=COLUMN"):
+        read_file(path)
+    docs, failures = read_file(path, field_map={"text": "article_content", "published": "when"})
+    assert not failures
+    assert (docs[0].title, docs[0].published, docs[0].source) == (
+        "Ferry, at last",
+        "2021-03-09",
+        "Harbour Times",
+    )
+
+
+def test_csv_empty_row_is_a_failure_of_that_row(tmp_path):
+    path = write(tmp_path / "a.csv", f"title,text\nA,{BODY}\nB,\n")
+    docs, failures = read_file(path)
+    assert [d.title for d in docs] == ["A"]
+    assert [str(f) for f in failures] == [f"{path}:row 3: empty text"]
+
+
+def test_non_utf8_is_decoded(tmp_path):
+    text = "Le café où les déménageurs ont été reçus était fermé à Noël, a déclaré le maire."
+    path = write(tmp_path / "latin.txt", ("Titre\n\n" + text).encode("cp1252"))
+    (doc,), _ = read_file(path)
+    assert doc.text.strip() == text
+
+
+def test_utf8_bom_and_utf16(tmp_path):
+    assert decode_bytes("\ufeffHello world".encode("utf-8")) == "Hello world"
+    assert decode_bytes("Hello world".encode("utf-16")) == "Hello world"
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2016-12-10", "2016-12-10"),
+        ("2016-12-10T08:00:00Z", "2016-12-10"),
+        ("4/5/17", "2017-04-05"),
+        ("10 December 2016", "2016-12-10"),
+        ("Dec 10, 2016", "2016-12-10"),
+        ("not a date", None),
+        ("", None),
+        (None, None),
+        ("2016-13-45", None),
+    ],
+)
+def test_normalise_date(value, expected):
+    assert normalise_date(value) == expected
+
+
+def test_fakes_csv_reads_every_article():
+    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "fakes" / "articles.csv"
+    if not path.exists():
+        pytest.skip("../shared/data not present")
+    articles, failures = load_articles([path])
+    assert not failures
+    assert len(articles) > 700
+    assert all(a.published for a in articles)
+    assert not any("\x95" in a.text for a in articles)  # mis-decoded C1 controls repaired
+
+
+# -- bad input: one clear reason per file, the rest still read --------------------------------
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    return {
+        "missing": (tmp_path / "nope.txt", "no such file or folder"),
+        "empty": (write(tmp_path / "empty.txt", ""), "empty file"),
+        "binary": (
+            write(
+                tmp_path / "image.txt",
+                b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
+            ),
+            "binary file",
+        ),
+        "undecodable": (
+            write(
+                tmp_path / "garbage.txt",
+                bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xFF, 0xFE, 0xC3]) * 40,
+            ),
+            "undecodable bytes",
+        ),
+        "html": (
+            write(
+                tmp_path / "empty.html",
+                "<html><head><title>x</title></head><body><nav>Home</nav></body></html>",
+            ),
+            "HTML page with no article text",
+        ),
+        "csv": (
+            write(tmp_path / "notext.csv", "title,when\nA,2020-01-01\n"),
+            "without a text column",
+        ),
+        "big": (
+            write(tmp_path / "huge.txt", "Title\n\n" + "word " * (11 * 1024 * 1024)),
+            "file too large",
+        ),
+    }
+
+
+def test_each_bad_input_gets_one_clear_reason_and_the_rest_is_read(tmp_path):
+    good = write(tmp_path / "good.txt", f"Good story\n\n{BODY}")
+    bad = _bad_inputs(tmp_path)
+    paths = [p for p, _ in bad.values()] + [good]
+    articles, failures = load_articles(paths)
+    assert [a.title for a in articles] == ["Good story"]
+    assert len(failures) == len(bad)
+    for (path, reason), failure in zip(bad.values(), failures, strict=True):
+        assert isinstance(failure, Failure)
+        assert failure.path == str(path)
+        assert reason in failure.reason, (path, failure.reason)
+        assert "\n" not in failure.reason
+
+
+def test_glob_and_folder_expansion(tmp_path):
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "a.txt", f"A\n\n{BODY}")
+    write(tmp_path / "sub" / "b.txt", f"B\n\n{BODY} More.")
+    write(tmp_path / "sub" / "notes.pdf", b"%PDF-1.4")
+    write(tmp_path / ".hidden.txt", "x")
+    assert sorted(p.name for p in expand_inputs([tmp_path])) == ["a.txt", "b.txt"]
+    assert [p.name for p in expand_inputs([str(tmp_path / "**" / "b.txt")])] == ["b.txt"]
+    (failure,) = list(expand_inputs([str(tmp_path / "*.docx")]))
+    assert failure.reason == "no files match this pattern"
