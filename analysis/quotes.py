@@ -1,0 +1,974 @@
+"""Who said what: direct quotations and reported speech, each with a resolved, canonical speaker.
+
+:func:`extract` works on the spaCy parse of an article's clean text (paragraphs separated by a
+blank line). It finds quotation spans paragraph by paragraph from the quotation marks alone
+(curly, straight, ``''`` and ````...''`` styles; an unclosed quotation runs to the end of its
+paragraph, which is both the newspaper convention for a quotation continued in the next paragraph
+and the local recovery for a missing closing mark). Speech cues are reporting verbs found in the
+dependency parse ("said", "urged", "according to" ...). A quotation becomes speech when a cue
+attaches it to a speaker (``“…,” Kerry said`` / ``Carter said: “…”``) or when it is a stand-alone
+quoted sentence following another quotation (the speaker carries on); otherwise it is a scare
+quote or a title and is left out. A cue whose reported clause is mostly unquoted gives a
+``reported`` record (partial quotations stay inside its text, so nothing is counted twice).
+
+Speakers are resolved to a canonical name: entity mentions from the entity extractor when given,
+else the fullest form of the name in the article ("Kerry" → "John Kerry"); pronouns go to the
+nearest preceding subject of the right kind; role descriptions ("the US defence secretary") go to
+the person the article gives that role, by apposition or by the nearest named person.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis import sentiment
+from analysis.records import EntityMention, Quote
+
+log = logging.getLogger(__name__)
+
+# Reporting verbs (lemmas). Source: textacy.constants.REPORTING_VERBS, trimmed of verbs that are
+# mostly non-speech in news ("think", "feel", "know" ...) and extended with the speech cues the
+# issue names (urge, warn, insist, claim, note, suggest) and common newswire ones (tell, add, ...).
+SPEECH_VERBS = frozenset(
+    {
+        "acknowledge", "add", "admit", "advise", "agree", "allege", "announce", "answer", "argue",
+        "ask", "assert", "boast", "call", "caution", "charge", "claim", "comment", "complain",
+        "concede", "conclude", "confirm", "contend", "continue", "counter", "declare", "demand",
+        "deny", "describe", "emphasise", "emphasize", "estimate", "exclaim", "explain", "insist",
+        "joke", "post", "retort", "scream", "chant", "recount", "murmur", "whisper", "yell",
+        "maintain", "mention", "note", "object", "observe", "point", "predict", "proclaim",
+        "promise", "propose", "quip", "recall", "reiterate", "remark", "reply", "report",
+        "respond", "reveal", "say", "shout", "state", "stress", "suggest", "tell", "testify",
+        "tweet", "urge", "vow", "warn", "write",
+    }
+)  # fmt: skip
+# Verbs that only count as a cue when a quotation attaches to them directly (their clauses are
+# too often not speech: "continue to fight", "point to", "call for a ceasefire").
+QUOTE_ONLY_VERBS = frozenset({"continue", "point", "describe", "call", "ask", "write"})
+
+# Verbs whose direct object is itself the message ("announced new sanctions", "denied the claim").
+OBJECT_CONTENT_VERBS = frozenset(
+    {"announce", "confirm", "deny", "reveal", "predict", "promise", "propose", "demand"}
+)
+
+# Role nouns: a subject headed by one of these ("the US defence secretary") is a description of a
+# named person. Compiled from the titles used for news sources (AP Stylebook titles section).
+ROLE_NOUNS = frozenset(
+    {
+        "adviser", "advisor", "ambassador", "candidate", "chair", "chairman", "chairwoman",
+        "chancellor", "chief", "commander", "commissioner", "congressman", "congresswoman",
+        "counsel", "director", "envoy", "general", "governor", "head", "leader", "manager",
+        "mayor", "minister", "nominee", "official", "premier", "president", "prosecutor",
+        "representative", "secretary", "senator", "speaker", "spokesman", "spokesperson",
+        "spokeswoman", "aide", "negotiator", "executive", "founder", "economist", "analyst",
+        "professor", "researcher", "lawyer", "attorney", "judge", "king", "queen", "prince",
+        "monarch", "pope", "emir", "ceo", "strategist", "pollster",
+    }
+)  # fmt: skip
+
+# Honorifics and ranks stripped when comparing names ("Mr. Obama", "Major General Igor …").
+HONORIFICS = frozenset(
+    {
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",
+        "president", "senator", "sen.", "sen", "gov.", "gov", "rep.", "rep", "gen.", "gen",
+        "general", "major", "col.", "colonel", "lt.", "captain", "capt.", "prof.", "professor",
+        "rev.", "judge", "justice", "secretary", "minister", "prime", "vice", "king", "queen",
+        "prince", "princess", "pope", "chancellor", "governor", "mayor", "speaker", "first",
+    }
+)  # fmt: skip
+
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# First and second person outside quotation marks (the writer, "we" of an editorial): kept as what
+# the text says, with no canonical name to guess.
+DEICTIC_PRONOUNS = frozenset({"i", "we", "you"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+
+# Double quotation marks. "``" / "''" are the typewriter (and PTB/NYT archive) pair; a straight
+# '"' and "''" can open or close, decided from the surrounding characters.
+QUOTE_MARK = re.compile(r"``|''|[\"“”„«»]")
+OPENERS = frozenset({"“", "„", "«", "``"})
+CLOSERS = frozenset({"”", "»"})
+QUOTE_TOKENS = frozenset({"“", "”", "„", "«", "»", "``", "''", '"', "‘", "’", "'"})
+# "the Syrian Democratic Forces (SDF)": a name followed by its acronym in brackets.
+ACRONYM_DEFINITION = re.compile(
+    r"(?P<full>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|the|and|on)\s+)*){1,8}[A-Z][\w’'-]*)\s*\((?P<acr>[A-Z]{2,7})\)"
+)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# Characters before an opening straight quote / after a closing one.
+OPEN_CONTEXT = set(" \t\n([{—–-/")
+CLOSE_CONTEXT = set(" \t\n.,;:!?)]}—–-…")
+# A quotation that ends a sentence or hands over to a cue ends with one of these.
+QUOTE_FINAL_PUNCT = tuple(".?!,…—–-:;")
+
+# A reported clause at least this much quoted counts as a direct quotation, not reported speech.
+DIRECT_SHARE = 0.6
+MIN_REPORTED_TOKENS = 3
+# Stand-alone quoted sentences shorter than this are more often slogans or titles than speech.
+MIN_STANDALONE_WORDS = 3
+# How far (in tokens) a cue may sit after a quotation's closing mark / before its opening mark.
+TRAILING_WINDOW = 14
+LEADING_WINDOW = 6
+# How many sentences back a pronoun or a role description looks for its person.
+ANTECEDENT_SENTENCES = 6
+# Temporal / narrative adverbial clauses that follow a reported clause but are not part of it.
+NARRATIVE_MARKS = frozenset({"as", "while", "after", "before", "when"})
+
+
+@dataclass
+class _Quotation:
+    """A span between quotation marks (start/end exclude the marks)."""
+
+    start: int
+    end: int
+    open_at: int  # offset of the opening mark
+    close_end: int  # offset just after the closing mark (or the paragraph end)
+    para: int
+    closed: bool
+    tok_start: int = 0
+    tok_end: int = 0
+    cue: _Cue | None = None
+    standalone: bool = False
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    mention: str | None
+    start: int | None
+    end: int | None
+    label: str | None
+    role: str | None = None
+
+
+@dataclass
+class _Cue:
+    verb: Token | None  # None for "according to"
+    text: str
+    speaker_tok: Token | None
+    content: tuple[int, int] | None  # token range of the reported clause
+    quotes: list[_Quotation] = field(default_factory=list)
+    speaker: _Speaker | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# quotation marks
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _mark_role(text: str, start: int, end: int, mark: str) -> str:
+    if mark in OPENERS:
+        return "open"
+    if mark in CLOSERS:
+        return "close"
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before in OPEN_CONTEXT and after not in " \t\n":
+        return "open"
+    if after in CLOSE_CONTEXT or before not in OPEN_CONTEXT:
+        return "close"
+    return "either"
+
+
+def find_quotations(text: str) -> list[_Quotation]:
+    """Quotation spans, paragraph by paragraph; unbalanced marks are recovered locally."""
+    found: list[_Quotation] = []
+    for para_no, (p_start, p_end) in enumerate(_paragraphs(text)):
+        open_mark: re.Match | None = None
+        for m in QUOTE_MARK.finditer(text, p_start, p_end):
+            role = _mark_role(text, m.start(), m.end(), m.group())
+            if open_mark is None:
+                if role != "close":
+                    open_mark = m
+                # A closing mark with nothing open is a stray: ignore it rather than guess.
+                continue
+            if role == "open":
+                # A second opening mark while one is open: the first was never closed. End it
+                # here so the damage stays inside this stretch of the paragraph.
+                found.append(_make(text, open_mark, m.start(), m.start(), para_no, False))
+                open_mark = m
+                continue
+            found.append(_make(text, open_mark, m.start(), m.end(), para_no, True))
+            open_mark = None
+        if open_mark is not None:
+            found.append(_make(text, open_mark, p_end, p_end, para_no, False))
+    return [q for q in found if q.end > q.start]
+
+
+def _make(text: str, open_mark: re.Match, end: int, close_end: int, para: int, closed: bool):
+    start = open_mark.end()
+    # Trim whitespace and the comma that hands over to the cue ("…meetings,” Kerry said").
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return _Quotation(start, end, open_mark.start(), close_end, para, closed)
+
+
+# --------------------------------------------------------------------------------------------
+# names
+
+
+def _strip_name(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip().rstrip("(,;:-– ").strip())
+    words = text.split()
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _name_key(text: str) -> list[str]:
+    words = [w for w in _strip_name(text).split() if w.lower().strip(",") not in HONORIFICS]
+    return words
+
+
+class _Names:
+    """Canonical names for one article: given mentions first, else fullest form in the article."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[EntityMention]):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.by_surname: dict[str, str] = {}
+        self.acronyms: dict[str, str] = {}
+        self.ents = [e for e in doc.ents if e.label_ in SPEAKER_LABELS]
+        for ent in self.ents:
+            if ent.label_ != "PERSON":
+                continue
+            key = _name_key(ent.text)
+            if not key:
+                continue
+            surname = key[-1].lower()
+            full = " ".join(key)
+            best = self.by_surname.get(surname)
+            if best is None or len(full.split()) > len(best.split()):
+                self.by_surname[surname] = full
+        # "the Syrian Democratic Forces (SDF)": the acronym names the full organisation.
+        for m in ACRONYM_DEFINITION.finditer(doc.text):
+            full, acronym = _strip_name(m.group("full")), m.group("acr")
+            words = [w for w in full.split() if w[0].isupper()]
+            # Keep the trailing capitalised words whose initials spell the acronym.
+            for k in range(len(words), 0, -1):
+                if "".join(w[0] for w in words[-k:]) == acronym:
+                    self.acronyms[acronym] = full[full.index(words[-k]) :]
+                    break
+
+    def mention_at(self, start: int, end: int) -> EntityMention | None:
+        best, best_overlap = None, 0
+        for m in self.mentions:
+            if m.start >= end:
+                break
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = m, overlap
+        return best
+
+    def canonical(self, text: str, label: str | None, start: int, end: int) -> tuple[str, str]:
+        mention = self.mention_at(start, end)
+        if mention is not None:
+            return mention.name, mention.label
+        name = _strip_name(text)
+        if name in self.acronyms:
+            return self.acronyms[name], label or "ORG"
+        if label == "PERSON" or label is None:
+            key = _name_key(name)
+            if key and key[-1].lower() in self.by_surname:
+                return self.by_surname[key[-1].lower()], "PERSON"
+            if key:
+                name = " ".join(key)
+        return name, label or "PERSON"
+
+
+# --------------------------------------------------------------------------------------------
+# cues and speakers
+
+
+def _ent_of(token: Token) -> Span | None:
+    if token.ent_type_ in SPEAKER_LABELS:
+        for ent in token.doc.ents:  # noqa: SIM110 - ents are few per sentence
+            if ent.start <= token.i < ent.end:
+                return ent
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker token of a cue verb: its subject, an inverted one, or its head's subject."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not (
+            child.dep_ == "nsubjpass" or child.lower_ in ("it", "there")
+        ):
+            return child
+        if child.dep_ == "nsubjpass":
+            return None  # "it was reported", "he was told": not a speaker
+    # Inverted order ("…,” said an SDF spokesman, Talal Sello"; "where, said the UN envoy X,").
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
+    # "Johnson added … and said:", "…, saying that …": the subject of the verb it hangs off.
+    # Only a speech verb or the sentence root lends its subject, so that "X said the soldiers
+    # would be … and claimed …" gives X, not "the soldiers".
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or head.head is head:
+            break
+        head = head.head
+        if head.lemma_.lower() in SPEECH_VERBS or head.dep_ == "ROOT":
+            for child in head.children:
+                if child.dep_ == "nsubj":
+                    return child
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The noun phrase right after the verb, up to a comma: its name, else its last noun."""
+    doc = verb.doc
+    i, nouns = verb.i + 1, []
+    while (
+        i < len(doc) and i <= verb.i + 8 and doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "PRON")
+    ):
+        if doc[i].pos_ == "PRON" and doc[i].dep_ != "poss":
+            break
+        nouns.append(doc[i])
+        i += 1
+    if not nouns or not any(t.pos_ in ("PROPN", "NOUN") for t in nouns):
+        return None
+    if (
+        verb.i > 0
+        and doc[verb.i - 1].pos_ in ("NOUN", "PROPN", "PRON")
+        and doc[verb.i - 1].dep_ != "dobj"
+    ):
+        return None  # "Kerry said the …": the subject is before, what follows is the clause
+    for t in nouns:
+        ent = _ent_of(t)
+        if ent is not None and ent.label_ == "PERSON":
+            return ent.root
+    return [t for t in nouns if t.pos_ in ("PROPN", "NOUN")][-1]
+
+
+def _content(verb: Token) -> tuple[int, int] | None:
+    """Token range of the clause a cue verb reports, or None."""
+    parts: list[Token] = []
+    objects: list[Token] = []
+    for child in verb.children:
+        if (
+            child.dep_ in ("ccomp", "parataxis", "oprd")
+            or child.dep_ == "xcomp"
+            and verb.lemma_ in ("urge", "warn", "call", "ask", "tell")
+        ):
+            parts.append(child)
+        elif child.dep_ == "dobj":
+            objects.append(child)
+            if verb.lemma_.lower() in OBJECT_CONTENT_VERBS:
+                parts.append(child)  # "announced new sanctions": the object is what was said
+    if not parts:
+        return None
+    if any(p.dep_ == "xcomp" for p in parts):
+        parts.extend(o for o in objects if o.i < min(p.i for p in parts))
+    lo, hi = len(verb.doc), 0
+    para_lo, para_hi = _paragraph_tokens(verb)
+    for part in parts:
+        toks = [t.i for t in part.subtree if para_lo <= t.i < para_hi]
+        if not toks:
+            continue
+        # Leave out narrative clauses tacked on after the reported one ("… as he was due to …").
+        for child in part.children:
+            if (
+                child.dep_ == "advcl"
+                and child.i > part.i
+                and any(c.dep_ == "mark" and c.lower_ in NARRATIVE_MARKS for c in child.children)
+            ):
+                drop = {t.i for t in child.subtree}
+                toks = [i for i in toks if i not in drop]
+        # A second speech verb hanging inside the clause ("… would be on the frontlines and
+        # claimed that one had died") reports a clause of its own.
+        for t in part.subtree:
+            if t.dep_ == "conj" and t.lemma_.lower() in SPEECH_VERBS and t.i > part.i:
+                drop = {d.i for d in t.subtree}
+                toks = [i for i in toks if i not in drop and i < min(drop)]
+                break
+        if not toks:
+            continue
+        lo, hi = min(lo, min(toks)), max(hi, max(toks) + 1)
+    doc = verb.doc
+    if hi <= lo:
+        return None
+    # The span must not swallow the cue verb itself (parse oddities) — keep the side it lies on.
+    if lo <= verb.i < hi:
+        if verb.i - lo > hi - verb.i:
+            hi = verb.i
+        else:
+            lo = verb.i + 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "mark" or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (
+        doc[hi - 1].is_punct and doc[hi - 1].text not in "”\"'’" or doc[hi - 1].is_space
+    ):
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
+
+def _paragraph_tokens(token: Token) -> tuple[int, int]:
+    """Token range of the paragraph ``token`` sits in (the parse may run across a break)."""
+    doc = token.doc
+    lo = token.i
+    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
+        lo -= 1
+    hi = token.i
+    while hi < len(doc) - 1 and "\n" not in doc[hi].text_with_ws:
+        hi += 1
+    return lo, hi + 1
+
+
+def _trim(span: Span) -> Span:
+    """A name span without brackets or punctuation at its edges ("the SDF (" → "the SDF")."""
+    lo, hi = span.start, span.end
+    while hi > lo and span.doc[hi - 1].is_punct:
+        hi -= 1
+    while lo < hi and span.doc[lo].is_punct:
+        lo += 1
+    return span.doc[lo:hi] if hi > lo else span
+
+
+def _role_span(head: Token, name: Span | None = None) -> str:
+    """A role phrase: the noun with its modifiers and "of" phrase, without the name itself."""
+    skip = {"appos", "relcl", "acl", "conj", "cc", "punct"}
+    keep = [head]
+    stack = list(head.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in skip or t.dep_ == "det" or (name is not None and name.start <= t.i < name.end):
+            continue
+        if t.dep_ == "prep" and t.lower_ != "of":
+            continue
+        keep.append(t)
+        stack.extend(t.children)
+    keep.sort(key=lambda t: t.i)
+    out = " ".join(t.text for t in keep)
+    return re.sub(r" ([’']s)\b", r"\1", out).strip()
+
+
+def _propn_chain(token: Token) -> Span:
+    """A proper-noun head with its compound proper nouns ("Major General Igor Konashenkov")."""
+    lo = min(
+        [token.i] + [c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    )
+    return token.doc[lo : token.i + 1]
+
+
+def _np_span(token: Token) -> Span:
+    """The noun phrase a subject token heads, without relative clauses or appositions."""
+    keep = [
+        t.i
+        for t in token.subtree
+        if not any(
+            a.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "prep") and a.i != token.i
+            for a in _ancestors_until(t, token)
+        )
+        and t.dep_ not in ("relcl", "acl", "appos", "punct", "cc", "conj", "prep")
+        or t.i == token.i
+    ]
+    return token.doc[min(keep) : max(keep) + 1]
+
+
+def _ancestors_until(token: Token, stop: Token) -> list[Token]:
+    out, cur = [], token
+    while cur.i != stop.i and cur.head is not cur:
+        out.append(cur)
+        cur = cur.head
+    return out
+
+
+class _Resolver:
+    """Speaker resolution for one article, in document order (it remembers earlier speakers)."""
+
+    def __init__(self, doc: Doc, names: _Names, quoted: list[bool]):
+        self.doc = doc
+        self.names = names
+        self.quoted = quoted
+        self.roles: dict[str, str] = {}  # canonical name → role, from appositions
+        self.role_index: list[tuple[frozenset[str], str]] = []  # role words → canonical name
+        # Antecedent candidates: (token index, speaker, is_subject).
+        self.candidates: list[tuple[int, _Speaker, bool]] = []
+        sents = list(doc.sents)
+        self.sent_of = [0] * len(doc)
+        for n, s in enumerate(sents):
+            for i in range(s.start, s.end):
+                self.sent_of[i] = n
+        for ent in names.ents:
+            if quoted[ent.start]:
+                continue
+            spk = self._from_entity(ent)
+            is_subj = ent.root.dep_ in ("nsubj", "appos") or (
+                ent.root.dep_ == "appos" and ent.root.head.dep_ == "nsubj"
+            )
+            self.candidates.append((ent.start, spk, is_subj))
+            self._learn_role(ent)
+        self.candidates.sort(key=lambda c: c[0])
+
+    def _from_entity(self, ent: Span) -> _Speaker:
+        label = ent.label_
+        ent = _trim(ent)
+        text = ent.text
+        # The small model often tags a lone surname as ORG/GPE; a known surname is a person.
+        key = _name_key(text)
+        if label != "PERSON" and key and key[-1].lower() in self.names.by_surname:
+            label = "PERSON"
+        name, label = self.names.canonical(text, label, ent.start_char, ent.end_char)
+        return _Speaker(name, text, ent.start_char, ent.end_char, label, self.roles.get(name))
+
+    def _learn_role(self, ent: Span) -> None:
+        """Appositions give roles: "the US secretary of state, John Kerry"; "UN envoy X"."""
+        if ent.label_ != "PERSON":
+            return
+        root = ent.root
+        role_head = None
+        if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS:
+            role_head = root.head
+        elif root.head.lemma_.lower() in ROLE_NOUNS and root.head.i > ent.end - 1:
+            role_head = root.head  # "Defence Secretary Ash Carter" parsed name → title
+        else:
+            for child in root.children:
+                if child.lemma_.lower() in ROLE_NOUNS and child.i < ent.start:
+                    role_head = child  # "UN special envoy Staffan de Mistura"
+        if role_head is None:
+            return
+        role = _role_span(role_head, ent)
+        if not role:
+            return
+        name, _ = self.names.canonical(ent.text, "PERSON", ent.start_char, ent.end_char)
+        self.roles.setdefault(name, role)
+        self.role_index.append((frozenset(w.lower() for w in role.split()), name))
+
+    def resolve(self, token: Token) -> _Speaker | None:
+        if token.pos_ == "PRON":
+            return self._pronoun(token)
+        ent = _ent_of(token)
+        if ent is None:
+            # A name inside the subject phrase or its apposition ("an SDF spokesman, Talal Sello").
+            for child in token.children:
+                if child.dep_ == "appos":
+                    ent = _ent_of(child)
+                    if ent is not None and ent.label_ == "PERSON":
+                        break
+                    if child.pos_ == "PROPN" and token.lemma_.lower() in ROLE_NOUNS:
+                        # "Russia's defence spokesman, Major General Igor Konashenkov": whatever
+                        # the tagger says, the name in apposition to a role noun is a person.
+                        name = ent if ent is not None else _propn_chain(child)
+                        spk = self._person(name)
+                        spk.role = self.roles.setdefault(spk.name, _role_span(token, name))
+                        return spk
+                    ent = None
+            if ent is None:
+                for t in _np_span(token):
+                    e = _ent_of(t)
+                    if e is not None and e.label_ == "PERSON":
+                        ent = e
+                        break
+        if ent is not None:
+            spk = self._from_entity(ent)
+            role = self._role_text(token, ent)
+            if role:
+                self.roles.setdefault(spk.name, role)
+            spk.role = self.roles.get(spk.name)
+            return spk
+        np = _np_span(token)
+        if token.lemma_.lower() in ROLE_NOUNS and token.tag_ not in ("NNS", "NNPS"):
+            return self._description(token, np)
+        # A generic source ("officials", "the report"): keep what the text says, no canonical name.
+        text = np.text
+        return _Speaker(None, text, np.start_char, np.end_char, None) if text else None
+
+    def _person(self, span: Span) -> _Speaker:
+        span = _trim(span)
+        name, _ = self.names.canonical(span.text, "PERSON", span.start_char, span.end_char)
+        return _Speaker(name, span.text, span.start_char, span.end_char, "PERSON")
+
+    def _role_text(self, token: Token, ent: Span) -> str | None:
+        if token.lemma_.lower() in ROLE_NOUNS and not (ent.start <= token.i < ent.end):
+            return _role_span(token, ent) or None
+        return None
+
+    def _pronoun(self, token: Token) -> _Speaker | None:
+        word = token.lower_
+        if word in DEICTIC_PRONOUNS:
+            return _Speaker(None, token.text, token.idx, token.idx + len(token), None)
+        if word in PERSON_PRONOUNS:
+            want = {"PERSON"}
+        elif word in GROUP_PRONOUNS:
+            want = {"ORG", "GPE", "NORP"} if word == "it" else {"ORG", "GPE", "NORP", "PERSON"}
+        else:
+            return None
+        found = self._antecedent(token.i, want)
+        if found is None:
+            return _Speaker(None, token.text, token.idx, token.idx + len(token), None)
+        return _Speaker(
+            found.name, token.text, token.idx, token.idx + len(token), found.label, found.role
+        )
+
+    def _antecedent(self, before: int, want: set[str], after: bool = False) -> _Speaker | None:
+        sent_now = self.sent_of[before]
+        best: tuple[int, int, _Speaker] | None = None
+        for idx, spk, is_subj in reversed(self.candidates):
+            if idx >= before:
+                continue
+            distance = sent_now - self.sent_of[idx]
+            if distance > ANTECEDENT_SENTENCES:
+                break
+            if spk.label not in want:
+                continue
+            # Nearer sentences first; within a sentence, subjects beat other mentions.
+            rank = (distance, 0 if is_subj else 1)
+            if best is None or rank < best[:2]:
+                best = (*rank, spk)
+        return best[2] if best else None
+
+    def _description(self, token: Token, np: Span) -> _Speaker:
+        words = [t for t in np if t.dep_ not in ("det", "poss") and not t.is_punct]
+        role = _role_span(token)
+        mention = _Speaker(None, np.text, np.start_char, np.end_char, None, role)
+        wanted = frozenset(t.text.lower() for t in words)
+        for role_words, name in self.role_index:
+            if wanted <= role_words:
+                mention.name, mention.label = name, "PERSON"
+                return mention
+        # The article names the holder nearby: prefer the next sentence ("Ash Carter said …"),
+        # then the previous ones.
+        sent_now = self.sent_of[token.i]
+        for idx, spk, _subj in self.candidates:
+            near = idx > token.i and spk.label == "PERSON" and self.sent_of[idx] - sent_now <= 1
+            # Someone who already has a role in this article is not the holder of another one.
+            if near and not self.roles.get(spk.name):
+                mention.name, mention.label = spk.name, "PERSON"
+                self.roles.setdefault(spk.name, role)
+                return mention
+        prev = self._antecedent(np.start, {"PERSON"})
+        if prev is not None:
+            mention.name, mention.label = prev.name, "PERSON"
+        return mention
+
+    def remember(self, token_i: int, spk: _Speaker) -> None:
+        """A resolved speaker is the strongest antecedent for a later pronoun."""
+        if spk.name is None:
+            return
+        self.candidates.append((token_i, spk, True))
+        self.candidates.sort(key=lambda c: c[0])
+
+
+def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
+    cues: list[_Cue] = []
+    for tok in doc:
+        if quoted[tok.i]:
+            continue  # a cue inside a quotation is the speaker quoting someone else
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            cue = _according_to(tok)
+            if cue is not None:
+                cues.append(cue)
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        modifier = tok.dep_ in ("amod", "acl", "compound") or (
+            tok.tag_ == "VBN" and tok.dep_ != "ROOT"
+        )
+        if modifier and not any(c.dep_ == "nsubj" for c in tok.children):
+            continue  # "the so-called …", "a film called …": not a speech act
+        subj = _subject(tok)
+        content = None if tok.lemma_.lower() in QUOTE_ONLY_VERBS else _content(tok)
+        if tok.lemma_ == "call" and any(c.dep_ == "oprd" for c in tok.children):
+            content = None  # "called the talks “…”": only a quotation makes it speech
+        if content and subj is not None and content[0] <= subj.i < content[1] and subj.i > tok.i:
+            # Inverted cue inside the clause ("where, said the UN envoy X, 100,000 remained"):
+            # the clause starts after the speaker's phrase.
+            j = subj.i
+            while j < content[1] and doc[j].text != ",":
+                j += 1
+            content = (j + 1, content[1]) if content[1] - j > MIN_REPORTED_TOKENS else None
+        cues.append(_Cue(tok, tok.text, subj, content))
+    return cues
+
+
+def _according_to(tok: Token) -> _Cue | None:
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = tok.sent
+    phrase = {t.i for t in tok.subtree} | {tok.i, to.i} | {t.i for t in pobj.subtree}
+    rest = [t.i for t in sent if t.i not in phrase and not t.is_punct]
+    if not rest:
+        return None
+    lo, hi = min(rest), max(rest) + 1
+    if lo < tok.i < hi:  # "…, according to X, …" in the middle: keep the longer side
+        lo, hi = (lo, tok.i) if tok.i - lo >= hi - tok.i else (max(phrase) + 1, hi)
+    while hi > lo and doc[hi - 1].is_punct:
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return _Cue(None, "according to", pobj, (lo, hi) if hi > lo else None)
+
+
+# --------------------------------------------------------------------------------------------
+# attaching quotations to cues
+
+
+def _attach(doc: Doc, quotations: list[_Quotation], cues: list[_Cue]) -> None:
+    by_verb = {c.verb.i: c for c in cues if c.verb is not None}
+    for q in quotations:
+        trailing = _trailing_cue(doc, q, by_verb)
+        leading = None if trailing else _leading_cue(doc, q, by_verb)
+        if leading is not None and _is_partial(doc, q):
+            # "called the talks “the hardest kind of diplomacy”": a quoted fragment inside the
+            # cue's own clause. The clause is the record (reported), the fragment stays inside it.
+            if leading.content is None or leading.content[1] < q.tok_end:
+                lo = leading.content[0] if leading.content else leading.verb.i + 1
+                leading.content = (min(lo, q.tok_start), q.tok_end)
+            continue
+        q.cue = trailing or leading
+        if q.cue is None:
+            for cue in cues:
+                if cue.content and cue.content[0] < q.tok_end and q.tok_start < cue.content[1]:
+                    share = _quoted_share(doc, cue.content, quotations)
+                    if share >= DIRECT_SHARE:
+                        q.cue = cue
+                    break
+        if q.cue is not None:
+            q.cue.quotes.append(q)
+
+
+def _is_partial(doc: Doc, q: _Quotation) -> bool:
+    """A quoted fragment woven into the sentence: a word before it and a lower-case start."""
+    before = doc.text[max(0, q.open_at - 3) : q.open_at].rstrip()
+    first = doc.text[q.start : q.start + 1]
+    return bool(before) and before[-1].isalnum() and not first.isupper()
+
+
+def _quoted_share(doc: Doc, content: tuple[int, int], quotations: list[_Quotation]) -> float:
+    lo, hi = doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1])
+    inside = sum(max(0, min(hi, q.close_end) - max(lo, q.open_at)) for q in quotations)
+    return inside / max(1, hi - lo)
+
+
+def _trailing_cue(doc: Doc, q: _Quotation, by_verb: dict[int, _Cue]) -> _Cue | None:
+    """``“…,” Kerry said`` / ``“…,” said an SDF spokesman``: a cue right after the closing mark."""
+    if not q.closed:
+        return None
+    inner = doc.text[q.start : q.close_end].rstrip("”\"'’» ")
+    if not inner.endswith(QUOTE_FINAL_PUNCT) and doc.text[q.close_end : q.close_end + 1] != ",":
+        return None
+    i = q.tok_end
+    limit = min(len(doc), i + TRAILING_WINDOW)
+    while i < limit:
+        tok = doc[i]
+        if tok.text in (".", "!", "?", ";") or tok.text in OPENERS or tok.text == '"':
+            return None
+        if "\n" in tok.text_with_ws:
+            return None  # a cue never reaches across a paragraph break
+        if tok.i in by_verb:
+            return by_verb[tok.i]
+        if tok.pos_ == "VERB" and tok.dep_ not in ("relcl", "acl", "amod", "compound"):
+            return None
+        i += 1
+    return None
+
+
+def _leading_cue(doc: Doc, q: _Quotation, by_verb: dict[int, _Cue]) -> _Cue | None:
+    """``Carter said: “…”`` / ``He called the talks “…”``: a cue just before the opening mark."""
+    i = q.tok_start - 1
+    while i >= 0 and (doc[i].text in QUOTE_TOKENS or doc[i].is_space):
+        i -= 1
+    if i >= 0 and doc[i].text in (":", ","):
+        i -= 1
+    stop = max(-1, i - LEADING_WINDOW)
+    while i > stop:
+        tok = doc[i]
+        if tok.is_punct and tok.text not in ("-", "–") or "\n" in tok.text_with_ws:
+            return None
+        if tok.i in by_verb:
+            return by_verb[tok.i]
+        # A verb, auxiliary or clause subject in between means the quotation sits inside a
+        # clause of its own ("said the soldiers would be “on the frontlines”").
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("nsubj", "nsubjpass", "expl"):
+            return None
+        i -= 1
+    return None
+
+
+def _is_standalone(doc: Doc, q: _Quotation, para_start: int) -> bool:
+    """A quoted sentence of its own: starts a sentence and ends with sentence punctuation."""
+    before = doc.text[para_start : q.open_at].rstrip()
+    if before and not before.endswith((".", "?", "!", "”", '"', "''", ":", "…")):
+        return False
+    inner = doc.text[q.start : q.end]
+    if len(inner.split()) < MIN_STANDALONE_WORDS:
+        return False
+    if not q.closed:
+        return True
+    after = doc.text[q.close_end : q.close_end + 2]
+    return inner.rstrip().endswith(QUOTE_FINAL_PUNCT) or after[:1] in ("", "\n") or after[:1] == ","
+
+
+# --------------------------------------------------------------------------------------------
+# public API
+
+
+def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention] = ()) -> list[Quote]:
+    """Direct quotations and reported speech in ``doc``, in text order, with resolved speakers."""
+    text = doc.text
+    scorer = sentiment.get_scorer()
+    quotations = find_quotations(text)
+    quoted = [False] * len(doc)
+    for q in quotations:
+        span = doc.char_span(q.open_at, q.close_end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        inner = doc.char_span(q.start, q.end, alignment_mode="expand") or span
+        q.tok_start, q.tok_end = span.start, span.end
+        for i in range(inner.start, inner.end):
+            quoted[i] = True
+    quotations = [q for q in quotations if q.tok_end > q.tok_start]
+
+    names = _Names(doc, mentions)
+    resolver = _Resolver(doc, names, quoted)
+    cues = _cue_verbs(doc, quoted)
+    _attach(doc, quotations, cues)
+    para_starts = [s for s, _ in _paragraphs(text)]
+
+    # Walk records in text order so that a pronoun sees the speakers before it.
+    items: list[tuple[int, str, object]] = [(q.open_at, "q", q) for q in quotations]
+    items += [
+        (doc[c.content[0]].idx if c.content else c.verb.idx, "c", c)
+        for c in cues
+        if not c.quotes and c.content and c.content[1] - c.content[0] >= 2
+    ]
+    items.sort(key=lambda x: (x[0], x[1]))
+
+    out: list[Quote] = []
+    last_speaker: tuple[int, _Speaker] | None = None  # (paragraph, speaker) of the last record
+    consumed: set[int] = set()
+    for _, kind, item in items:
+        if kind == "c":
+            cue = item
+            lo, hi = cue.content
+            start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+            attached = [q for q in quotations if q.cue and q.open_at < end and q.close_end > start]
+            if attached and _quoted_share(doc, cue.content, attached) >= DIRECT_SHARE / 2:
+                continue  # its quotation is already a direct record
+            for q in attached:
+                # Clip the clause before a quotation that another cue owns ("He noted how …:
+                # “If …,” Carter said").
+                if q.open_at > start:
+                    end = min(end, q.open_at)
+            body = text[start:end].rstrip(" :,;—–-\n")
+            end = start + len(body)
+            if len(body.split()) < MIN_REPORTED_TOKENS:
+                continue
+            for q in quotations:
+                if q.cue is None and q.open_at >= start and q.close_end <= end + 1:
+                    consumed.add(id(q))
+            spk = _cue_speaker(cue, resolver)
+            if spk is None:
+                continue
+            out.append(_record(article_id, "reported", text, start, end, spk, cue.text, scorer))
+            last_speaker = (_para_of(para_starts, start), spk)
+            continue
+        q = item
+        if id(q) in consumed:
+            continue
+        para_no = q.para
+        if q.cue is not None:
+            spk = _cue_speaker(q.cue, resolver)
+            cue_text = q.cue.text
+        else:
+            if not _is_standalone(doc, q, para_starts[para_no]):
+                continue  # a scare quote, a title, a slogan: not speech
+            # No cue: the speaker of the quotation just before carries on, in this paragraph or
+            # (a paragraph that is only a quotation) from the previous one.
+            if last_speaker is None or last_speaker[0] < para_no - 1:
+                continue
+            spk, cue_text = last_speaker[1], None
+        if spk is None:
+            # A cue with no recoverable subject ("“…,” was the reply"): still speech, speaker unknown.
+            spk = _Speaker(None, None, None, None, None)
+        out.append(_record(article_id, "direct", text, q.start, q.end, spk, cue_text, scorer))
+        last_speaker = (para_no, spk)
+    log.debug("article %s: %d quotes", article_id, len(out))
+    return out
+
+
+def _para_of(para_starts: list[int], offset: int) -> int:
+    n = 0
+    for i, s in enumerate(para_starts):
+        if s <= offset:
+            n = i
+    return n
+
+
+def _cue_speaker(cue: _Cue, resolver: _Resolver) -> _Speaker | None:
+    if cue.speaker is None and cue.speaker_tok is not None:
+        cue.speaker = resolver.resolve(cue.speaker_tok)
+        if cue.speaker is not None:
+            resolver.remember(cue.speaker_tok.i, cue.speaker)
+    return cue.speaker
+
+
+def _record(article_id, kind, text, start, end, spk: _Speaker, cue, scorer) -> Quote:
+    body = text[start:end]
+    polarity, subjectivity = scorer(body)
+    return Quote(
+        article_id=article_id,
+        kind=kind,
+        text=body,
+        start=start,
+        end=end,
+        speaker=spk.name,
+        speaker_mention=spk.mention,
+        speaker_start=spk.start,
+        speaker_end=spk.end,
+        speaker_label=spk.label,
+        speaker_role=spk.role,
+        cue=cue,
+        polarity=polarity,
+        subjectivity=subjectivity,
+    )
+
+
+def speaker_table(quotes: Iterable[Quote]) -> list[dict]:
+    """Per-speaker rows: quote and word counts, word-weighted mean polarity and subjectivity."""
+    acc: dict[str, dict] = defaultdict(
+        lambda: {"n_quotes": 0, "n_words": 0, "pol": 0.0, "subj": 0.0, "articles": set()}
+    )
+    for q in quotes:
+        if not q.speaker:
+            continue
+        words = max(1, len(q.text.split()))
+        row = acc[q.speaker]
+        row["n_quotes"] += 1
+        row["n_words"] += words
+        row["pol"] += q.polarity * words
+        row["subj"] += q.subjectivity * words
+        row["articles"].add(q.article_id)
+    rows = [
+        {
+            "speaker": speaker,
+            "n_quotes": r["n_quotes"],
+            "n_words": r["n_words"],
+            "polarity": r["pol"] / r["n_words"],
+            "subjectivity": r["subj"] / r["n_words"],
+            "n_articles": len(r["articles"]),
+        }
+        for speaker, r in acc.items()
+    ]
+    rows.sort(key=lambda r: (-r["n_quotes"], r["speaker"]))
+    return rows

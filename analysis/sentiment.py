@@ -1,0 +1,82 @@
+"""Sentiment of quoted text: one swappable scorer that maps a string to (polarity, subjectivity).
+
+The quote extractor scores the words a speaker said (never the cue "Kerry said") with whatever
+:func:`get_scorer` returns. The default is TextBlob's pattern-lexicon analyser, which works
+offline; TextBlob's NLTK-backed features (sentence splitting, noun phrases) are deliberately not
+used because their corpora cannot be downloaded in the environments presslens runs in. Another
+scorer (a transformer, VADER, a stub for tests) plugs in through :func:`register` without touching
+the extractor.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Protocol
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SCORER = "textblob"
+
+
+class Scorer(Protocol):
+    """Anything that scores a text as (polarity in [-1, 1], subjectivity in [0, 1])."""
+
+    def __call__(self, text: str) -> tuple[float, float]: ...
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern_analyzer():
+    # Built once: constructing the analyser parses TextBlob's bundled lexicon XML, which is far
+    # slower than scoring a quote. Cached through a function, not a module global, so importing
+    # this module does no work.
+    from textblob.en.sentiments import PatternAnalyzer
+
+    return PatternAnalyzer()
+
+
+def textblob_score(text: str) -> tuple[float, float]:
+    """TextBlob (pattern lexicon) polarity and subjectivity; (0, 0) for empty text."""
+    if not text or not text.strip():
+        return 0.0, 0.0
+    result = _pattern_analyzer().analyze(text)
+    return float(result.polarity), float(result.subjectivity)
+
+
+def neutral_score(text: str) -> tuple[float, float]:
+    """A scorer that always says neutral: for tests and for runs that skip sentiment."""
+    return 0.0, 0.0
+
+
+# Name → scorer factory. Factories (not instances) so that a heavy scorer is only built when chosen.
+_FACTORIES: dict[str, Callable[[], Scorer]] = {
+    "textblob": lambda: textblob_score,
+    "neutral": lambda: neutral_score,
+}
+
+
+def register(name: str, factory: Callable[[], Scorer]) -> None:
+    """Make a scorer available under ``name`` (e.g. a transformer-based one)."""
+    _FACTORIES[name] = factory
+
+
+def available() -> tuple[str, ...]:
+    """The names :func:`get_scorer` accepts."""
+    return tuple(sorted(_FACTORIES))
+
+
+def get_scorer(name: str = DEFAULT_SCORER) -> Scorer:
+    """The scorer registered as ``name``; a clear error naming the choices if there is none."""
+    try:
+        factory = _FACTORIES[name]
+    except KeyError:
+        raise ValueError(
+            f"unknown sentiment scorer {name!r}; choose one of {', '.join(available())}"
+        ) from None
+    return factory()
+
+
+def score(text: str) -> tuple[float, float]:
+    """Polarity and subjectivity of ``text`` with the default scorer (TextBlob)."""
+    return get_scorer()(text)
