@@ -1,0 +1,819 @@
+"""Named entities of one article: one canonical name and one corrected label per thing, counted.
+
+:func:`extract` turns the spaCy entities of a parsed article into :class:`EntityMention` records
+(canonical name, corrected label, character offsets of the name proper, sentence start) and the
+per-article :class:`Entity` aggregate (mentions, first offset). The work is in three steps:
+
+1. *Clean each mention* — drop a leading "the" and possessives ("Assad’s" → "Assad"), strip
+   titles for matching ("Mr Blair", "Major General Igor Konashenkov"), and drop junk the small
+   model tags as names (lone titles, pronouns, numbers, one-letter names, lower-case words).
+2. *Name it* — an acronym the article defines joins its expansion ("Syrian Democratic Forces
+   (SDF)"); known variants join a corpus-wide canonical name through :data:`ORG_ALIASES`,
+   :data:`PERSON_ALIASES` and the country table of :mod:`analysis.gazetteer` ("Isis", "Daesh" →
+   Islamic State; "US", "America" → United States); a short person name joins the fullest form in
+   the article ("Kerry" → "John Kerry"; "Assad" → "Bashar al-Assad").
+3. *Label it* — once per canonical name: alias labels first, then places the gazetteer knows
+   (countries always, large cities unless the article treats the word as a person: a title, a
+   fuller name, a speech verb), else the most frequent model label with a fixed priority on ties.
+
+The rules that need no model (:func:`clean_name`, :func:`name_key`, :func:`is_junk`,
+:func:`alias`) are plain functions over strings. :func:`harmonise` is an optional corpus pass that
+joins surname-only people across articles ("Blair" → "Tony Blair") when the corpus agrees.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from analysis import gazetteer
+from analysis.records import Entity, EntityMention
+
+log = logging.getLogger(__name__)
+
+
+def _words(text: str) -> frozenset[str]:
+    """A lexicon written as whitespace-separated words (keeps long word lists readable)."""
+    return frozenset(text.split())
+
+
+# The labels the store keeps (OntoNotes names). FAC and EVENT are kept: "Downing Street",
+# "White House", "Geneva talks" are what users look up next to people and places.
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+# Labels the small model sometimes puts on a name it should have called a place or a known
+# organisation ("save Aleppo" → WORK_OF_ART). Such mentions are kept only when the name is known
+# otherwise (gazetteer, alias, or another mention in the article).
+RESCUE_LABELS = ("WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE")
+# Tie-break when an article's mentions of one name carry different labels equally often.
+LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT")
+
+# Courtesy titles: a name after one of these is a person. Source: BBC/Guardian style guides.
+HONORIFICS = _words(
+    "mr mrs ms miss dr sir dame lord lady baroness prof professor rev reverend mr. mrs. ms. dr."
+    " messrs"
+)
+# Office and rank titles stripped from the front of a person's name ("Prime Minister Tony
+# Blair", "Major General Igor Konashenkov"). Source: ranks and offices recurring in UK/US news.
+ROLE_TITLES = _words(
+    """president vice-president premier chancellor secretary minister pm mp mep senator sen
+    congressman congresswoman governor gov mayor judge justice general gen major lieutenant lt
+    colonel col captain capt commander cmdr admiral brigadier sergeant sgt corporal private
+    marshal king queen prince princess emperor sheikh sheik imam ayatollah cardinal archbishop
+    bishop pope father brother sister chairman chairwoman chief ambassador envoy spokesman
+    spokeswoman commissioner inspector detective superintendent constable officer
+    """
+)
+# Words that may precede a role title inside it ("Foreign Secretary", "Deputy Prime Minister").
+TITLE_MODIFIERS = _words(
+    """foreign home defence defense health education shadow deputy prime vice acting former
+    interim first lord state grand supreme attorney solicitor lieutenant major brigadier
+    general chief junior senior culture trade industry transport environment work pensions
+    treasury culture northern irish scottish welsh us uk un"""
+)
+# Pronouns and determiners the small model occasionally tags as entities.
+PRONOUNS = _words(
+    """i me my mine we us our ours you your yours he him his she her hers it its they them their
+    theirs this that these those who whom whose which what there here one"""
+)
+MONTHS_AND_DAYS = _words(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
+# Names observed as junk in the BBC politics and Syria corpora (bench/entities_report.py): words
+# the small model tags as organisations or people that name no particular thing.
+JUNK_NAMES = _words(
+    "state government regime party budget mps mp peers ministers minister bill home breakfast"
+)
+# Words that mark scrape debris when they appear anywhere in a name ("Youtube Subscribe").
+# Source: share/subscribe footers observed in the Syria news CSV.
+DEBRIS_WORDS = _words("subscribe click advertisement newsletter")
+# Date words that turn a non-person name into date debris ("Sep 2014 US", "AFP Sunday 26").
+DATE_WORDS = _words(
+    """jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday"""
+)
+# First words of Arabic names of armed groups ("Jaish al-Islam" = Army of Islam, "Jabhat" =
+# front, "Ahrar" = free men, "Liwa" = brigade, "Faylaq" = legion, "Harakat" = movement, "Hayat"
+# = committee, "Kataib" = battalions): such a name is an organisation, whatever the model says.
+ORG_FIRST_WORDS = _words("jaish jabhat ahrar liwa faylaq harakat hayat hay'at kataib saraya")
+# Peerage titles stay in a one-word name ("Lord Falconer"): the surname alone is not the name.
+PEERAGE = _words("lord lady baroness baron")
+# Prepositions after which a PERSON-tagged unknown word is a place ("fighting in Quneitra").
+LOCATIVE_PREPOSITIONS = _words("in near outside around across inside into towards toward at")
+# Nouns after which a PERSON-tagged word is a place ("Quneitra province").
+PLACE_NOUNS = _words(
+    "province city town village countryside governorate district neighbourhood suburb region"
+)
+# Arabic-name particles ignored when matching short to full names ("Assad" ~ "al-Assad").
+NAME_PARTICLES = _words("al el ad ad- as ash ar an ibn bin bint abu")
+# Verbs whose subject is a person rather than a city (a PERSON-tagged "Jackson said" stays PERSON).
+PERSON_VERBS = _words(
+    """say tell add insist argue claim urge warn ask believe think want write accuse admit deny
+    announce insist reply respond suggest told"""
+)
+
+# Organisations known under several names, keyed by variant (matched case-insensitively unless
+# listed in CASE_SENSITIVE_ALIASES). Source: naming in international and UK political news
+# (Guardian/BBC style guides: "Isis", "Nato", "al-Qaida"), written out by hand.
+ORG_ALIASES: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "Islamic State",
+            "Isis",
+            "Isil",
+            "IS",
+            "Daesh",
+            "Daish",
+            "Islamic State group",
+            "Islamic State of Iraq and Syria",
+            "Islamic State of Iraq and the Levant",
+            "Islamic State in Iraq and Syria",
+            "Islamic State in Iraq and the Levant",
+            "Islamic State of Iraq and al-Sham",
+            "Islamic State of Iraq and al Sham",
+        ],
+        "Islamic State",
+    ),
+    **dict.fromkeys(
+        ["UN", "U.N.", "United Nations", "United Nations Organisation"], "United Nations"
+    ),
+    **dict.fromkeys(
+        ["UN Security Council", "UNSC", "United Nations Security Council", "Security Council"],
+        "UN Security Council",
+    ),
+    **dict.fromkeys(["EU", "E.U.", "European Union"], "European Union"),
+    **dict.fromkeys(["Nato", "NATO", "North Atlantic Treaty Organisation"], "Nato"),
+    **dict.fromkeys(
+        ["al-Qaeda", "al-Qaida", "al Qaeda", "al Qaida", "Al-Qaeda", "al-Qa'ida", "Qaeda"],
+        "al-Qaeda",
+    ),
+    **dict.fromkeys(
+        [
+            "Nusra Front",
+            "al-Nusra Front",
+            "al-Nusra",
+            "Jabhat al-Nusra",
+            "Jabhat al Nusra",
+            "Nusra",
+            "al Nusra Front",
+            "al Nusra",
+        ],
+        "Nusra Front",
+    ),
+    **dict.fromkeys(["Hezbollah", "Hizbollah", "Hizbullah", "Hizballah"], "Hezbollah"),
+    **dict.fromkeys(["Free Syrian Army", "FSA"], "Free Syrian Army"),
+    **dict.fromkeys(["Syrian Democratic Forces", "SDF"], "Syrian Democratic Forces"),
+    **dict.fromkeys(
+        ["Syrian Observatory for Human Rights", "Syrian Observatory", "SOHR"],
+        "Syrian Observatory for Human Rights",
+    ),
+    **dict.fromkeys(["YPG", "People's Protection Units"], "YPG"),
+    **dict.fromkeys(["PKK", "Kurdistan Workers' Party", "Kurdistan Workers Party"], "PKK"),
+    **dict.fromkeys(["Red Cross", "ICRC", "International Committee of the Red Cross"], "Red Cross"),
+    **dict.fromkeys(
+        ["WHO", "World Health Organization", "World Health Organisation"],
+        "World Health Organization",
+    ),
+    **dict.fromkeys(["OPCW", "Organisation for the Prohibition of Chemical Weapons"], "OPCW"),
+    **dict.fromkeys(["Unicef", "UNICEF"], "Unicef"),
+    **dict.fromkeys(["UNHCR", "UN refugee agency"], "UNHCR"),
+    **dict.fromkeys(["SANA", "Sana"], "SANA"),
+    # UK politics
+    **dict.fromkeys(["Labour", "Labour Party", "Labour party", "New Labour"], "Labour Party"),
+    **dict.fromkeys(
+        [
+            "Conservative Party",
+            "Conservative party",
+            "Conservatives",
+            "Tories",
+            "Tory party",
+            "Tory Party",
+            "Tory",
+            "Conservative",
+        ],
+        "Conservative Party",
+    ),
+    **dict.fromkeys(
+        [
+            "Liberal Democrats",
+            "Lib Dems",
+            "Lib Dem",
+            "Liberal Democrat Party",
+            "Liberal Democrat party",
+            "Liberal Democrat",
+        ],
+        "Liberal Democrats",
+    ),
+    **dict.fromkeys(["SNP", "Scottish National Party", "Scottish Nationalists"], "SNP"),
+    **dict.fromkeys(["Plaid Cymru", "Plaid"], "Plaid Cymru"),
+    **dict.fromkeys(
+        ["UKIP", "Ukip", "UK Independence Party", "United Kingdom Independence Party"], "UKIP"
+    ),
+    **dict.fromkeys(["House of Commons", "Commons", "the Commons"], "House of Commons"),
+    **dict.fromkeys(["House of Lords", "Lords", "the Lords"], "House of Lords"),
+    **dict.fromkeys(["BBC", "British Broadcasting Corporation"], "BBC"),
+    **dict.fromkeys(["Sinn Fein", "Sinn Féin"], "Sinn Fein"),
+    **dict.fromkeys(["DUP", "Democratic Unionist Party", "Democratic Unionists"], "DUP"),
+    **dict.fromkeys(["Home Office"], "Home Office"),
+    **dict.fromkeys(["Foreign Office", "FCO"], "Foreign Office"),
+}
+# Variants that are ordinary words in another case ("is", "who", "us") match only as written.
+CASE_SENSITIVE_ALIASES = frozenset({"IS", "WHO", "US", "UN", "EU", "SANA", "Sana", "Plaid"})
+# Groups whose name is also a nationality word; the alias decides their label (ORG), which
+# overrides the model's NORP for "Tories", "Conservatives" and "Labour".
+# People named by surname alone across the corpus, when the article gives no fuller name.
+# Source: heads of state/government and envoys recurring in the Syria coverage (2011–2018), and
+# the UK prime minister of the BBC politics set ("Mr Blair").
+PERSON_ALIASES: dict[str, str] = {
+    **dict.fromkeys(["assad", "bashar assad", "bashar"], "Bashar al-Assad"),
+    **dict.fromkeys(["putin", "vladimir putin"], "Vladimir Putin"),
+    **dict.fromkeys(["obama", "barack obama"], "Barack Obama"),
+    **dict.fromkeys(["erdogan", "tayyip erdogan", "recep erdogan"], "Recep Tayyip Erdogan"),
+    **dict.fromkeys(["lavrov"], "Sergei Lavrov"),
+    **dict.fromkeys(["de mistura", "mistura"], "Staffan de Mistura"),
+    **dict.fromkeys(["kerry"], "John Kerry"),
+    **dict.fromkeys(["blair"], "Tony Blair"),
+    **dict.fromkeys(["trump", "donald trump"], "Donald Trump"),
+    **dict.fromkeys(["rouhani", "hassan rouhani"], "Hassan Rouhani"),
+    **dict.fromkeys(["netanyahu", "benjamin netanyahu"], "Benjamin Netanyahu"),
+    **dict.fromkeys(["baghdadi", "abu bakr baghdadi"], "Abu Bakr al-Baghdadi"),
+}
+
+
+# -- model-free name rules ---------------------------------------------------------------------
+_WS = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_EDGE_PUNCT = " \t\n.,;:!?()[]{}\"“”‘’'«»-–—/|*"
+
+
+def clean_name(text: str) -> str:
+    """The name proper of a mention as written: whitespace collapsed, a leading "the", a leading
+    stray "’s", possessives and edge punctuation dropped ("the Syrian Democratic Forces (" →
+    "Syrian Democratic Forces"; "Bashar al-Assad’s" → "Bashar al-Assad"). Titles are kept."""
+    start, end = _trim_bounds(text)
+    return _WS.sub(" ", text[start:end])
+
+
+def _trim_bounds(text: str) -> tuple[int, int]:
+    """Offsets (start, end) of the name proper inside ``text`` (see :func:`clean_name`)."""
+    start, end = 0, len(text)
+    changed = True
+    while changed and start < end:
+        changed = False
+        piece = text[start:end]
+        m = re.match(r"(?:the|The|THE)\s+|['’]s\s+", piece)
+        if m:
+            start += m.end()
+            changed = True
+            continue
+        m = _POSSESSIVE.search(piece)
+        if m and m.start() > 0:
+            end = start + m.start()
+            changed = True
+            continue
+        stripped = piece.strip(_EDGE_PUNCT)
+        # keep the final dot of an abbreviation ("U.S.", "Gen.") and an initial's dot
+        if stripped and piece.rstrip(_EDGE_PUNCT) != piece and re.search(r"\b\w\.$", piece):
+            stripped = piece.lstrip(_EDGE_PUNCT).rstrip(_EDGE_PUNCT.replace(".", ""))
+        if stripped != piece and stripped:
+            lead = piece.index(stripped)
+            start, end = start + lead, start + lead + len(stripped)
+            changed = True
+    return start, end
+
+
+def strip_titles(name: str) -> tuple[str, str | None]:
+    """``(name without leading titles, the last title word or None)``: "Prime Minister Tony
+    Blair" → ("Tony Blair", "minister"); "Mr Blair" → ("Blair", "mr")."""
+    words = name.split()
+    title = None
+    k = 0
+    cut = 0
+    while k < len(words):
+        w = words[k].lower().rstrip(".")
+        if w in HONORIFICS or w + "." in HONORIFICS or w in ROLE_TITLES:
+            title = w
+            k += 1
+            cut = k
+        elif w in TITLE_MODIFIERS and k + 1 < len(words):
+            k += 1
+        else:
+            break
+    return " ".join(words[cut:]), title
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Matching key of a (title-stripped) name: folded words, lower-case Arabic particles dropped
+    ("Bashar al-Assad" → ("bashar", "assad"); "Ash Carter" keeps "ash")."""
+    words = []
+    for word in name.replace(".", " ").replace("-", " ").split():
+        if word in NAME_PARTICLES:  # lower case as written: "al-Assad", "bin Laden"
+            continue
+        folded = gazetteer.fold(word)
+        if folded:
+            words.append(folded)
+    return tuple(words)
+
+
+def is_junk(name: str) -> bool:
+    """True for what names nothing: empty (a lone title), one character, no capital letter
+    ("state"), no letter at all ("2011"), a pronoun, a month or day, a generic institution word."""
+    if len(name) < 2 or not any(c.isupper() for c in name) or not any(c.isalpha() for c in name):
+        return True
+    low = name.lower()
+    if any(w in DEBRIS_WORDS for w in low.split()):
+        return True
+    if low in PRONOUNS:
+        return not name.isupper()  # "US" is a country, "IT" an industry
+    return low in MONTHS_AND_DAYS or low in JUNK_NAMES
+
+
+@functools.lru_cache(maxsize=1)
+def _org_alias_table() -> tuple[dict[str, str], dict[str, str]]:
+    exact = {k: v for k, v in ORG_ALIASES.items() if k in CASE_SENSITIVE_ALIASES}
+    folded = {
+        gazetteer.fold(k): v for k, v in ORG_ALIASES.items() if k not in CASE_SENSITIVE_ALIASES
+    }
+    return exact, folded
+
+
+def alias(name: str) -> tuple[str, str] | None:
+    """``(canonical, label)`` for a known variant of an organisation or country, else None
+    ("Daesh" → ("Islamic State", "ORG"); "Britain" → ("United Kingdom", "GPE"))."""
+    exact, folded = _org_alias_table()
+    if name in exact:
+        return exact[name], "ORG"
+    key = gazetteer.fold(name)
+    if key in folded:
+        return folded[key], "ORG"
+    # Two/three-letter country codes ("US", "UK") only in capitals: "Us" is a pronoun.
+    if len(name) <= 4 and not name.replace(".", "").isupper():
+        return None
+    place = gazetteer.country(name)
+    if place is not None:
+        return place.name, place.label
+    return None
+
+
+def person_alias(key: tuple[str, ...]) -> str | None:
+    """Corpus-wide full name of a person known by a short form ("assad" → "Bashar al-Assad")."""
+    return PERSON_ALIASES.get(" ".join(key))
+
+
+# -- per-article extraction --------------------------------------------------------------------
+@dataclass(eq=False)
+class _Mention:
+    text: str  # the name proper as written (titles kept), e.g. "Mr Blair"
+    start: int
+    end: int
+    sent_start: int
+    model_label: str
+    bare: str  # without titles: "Blair"
+    key: tuple[str, ...]
+    title: str | None  # a title inside or right before the span
+    speaker: bool  # subject of a speech/thought verb
+    locative: bool  # after "in"/"near"/…, or before "province"/"city"/…
+    name: str = ""
+    label: str = ""
+    fixed: bool = False  # name and label come from an alias/acronym: not open to voting
+    person: bool = False  # a person (tagged, titled, or joined to a fuller person name)
+
+
+def extract(doc: Doc, *, article_id: str) -> tuple[list[EntityMention], list[Entity]]:
+    """Entity mentions of ``doc`` with canonical names and corrected labels, and the per-article
+    aggregate (one :class:`Entity` per canonical name, in order of first mention)."""
+    raw = _candidates(doc)
+    _name_mentions(doc, raw)
+    _label_entities(raw)
+    kept = [m for m in raw if m.label in LABELS]
+    kept.sort(key=lambda m: m.start)
+    mentions = [
+        EntityMention(
+            article_id=article_id,
+            name=m.name,
+            label=m.label,
+            text=m.text,
+            start=m.start,
+            end=m.end,
+            sent_start=m.sent_start,
+        )
+        for m in kept
+    ]
+    return mentions, aggregate(mentions)
+
+
+def aggregate(mentions: Iterable[EntityMention]) -> list[Entity]:
+    """One :class:`Entity` per (article, name, label): number of mentions and first offset."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    first: dict[tuple[str, str, str], int] = {}
+    for m in mentions:
+        k = (m.article_id, m.name, m.label)
+        counts[k] += 1
+        first[k] = min(first.get(k, m.start), m.start)
+    return [
+        Entity(article_id=a, name=n, label=lab, mentions=counts[(a, n, lab)], first_start=s)
+        for (a, n, lab), s in sorted(first.items(), key=lambda kv: kv[1])
+    ]
+
+
+def sentence_pairs(mentions: Iterable[EntityMention]) -> list[tuple[str, str, str, int]]:
+    """Rows of the optional ``entity_pairs`` table for one article's mentions: ``(article_id,
+    name_a, name_b, weight)`` with ``name_a < name_b`` and weight = sentences naming both."""
+    sentences: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for m in mentions:
+        sentences[(m.article_id, m.sent_start)].add(m.name)
+    weights: Counter[tuple[str, str, str]] = Counter()
+    for (article_id, _), names in sentences.items():
+        ordered = sorted(names)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                weights[(article_id, a, b)] += 1
+    return [(a, x, y, n) for (a, x, y), n in sorted(weights.items())]
+
+
+def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
+    """Token index and character offset of each sentence start (one sentence without a parse)."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return [0], [0]
+    tokens, chars = [], []
+    for sent in doc.sents:
+        tokens.append(sent.start)
+        chars.append(sent.start_char)
+    return tokens, chars
+
+
+def _candidates(doc: Doc) -> list[_Mention]:
+    """Cleaned, non-junk mentions of the kept (and rescuable) labels."""
+    text = doc.text
+    sent_tokens, sent_chars = _sentence_starts(doc)
+    out: list[_Mention] = []
+    for ent in _spans(doc):
+        label = ent.label_
+        if label not in LABELS and label not in RESCUE_LABELS:
+            continue
+        surface = text[ent.start_char : ent.end_char]
+        lo, hi = _trim_bounds(surface)
+        if lo >= hi:
+            continue
+        lo += _lost_possessive_prefix(surface[lo:hi])
+        written = _WS.sub(" ", surface[lo:hi])
+        bare, title = strip_titles(written)
+        if title is None and ent.start > 0:
+            prev = doc[ent.start - 1].text.lower().rstrip(".")
+            if prev in HONORIFICS or prev in ROLE_TITLES:
+                title = prev
+        if is_junk(bare) or (title and not bare) or (label != "PERSON" and _date_debris(bare)):
+            continue
+        key = name_key(bare)
+        if not key:
+            continue
+        root = ent.root
+        speaker = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in PERSON_VERBS
+        after = doc[ent.end].text.lower() if ent.end < len(doc) else ""
+        locative = (
+            root.dep_ == "pobj" and root.head.text.lower() in LOCATIVE_PREPOSITIONS
+        ) or after in PLACE_NOUNS
+        i = bisect.bisect_right(sent_tokens, ent.start) - 1
+        sent_start = sent_chars[max(i, 0)]
+        # The parser sometimes runs a sentence across a paragraph break; a line break ends it.
+        sent_start = text.rfind("\n", sent_start, ent.start_char) + 1 or sent_start
+        out.append(
+            _Mention(
+                text=written,
+                start=ent.start_char + lo,
+                end=ent.start_char + hi,
+                sent_start=sent_start,
+                model_label=label,
+                bare=bare,
+                key=key,
+                title=title,
+                speaker=speaker,
+                locative=locative,
+            )
+        )
+    return out
+
+
+def _lost_possessive_prefix(name: str) -> int:
+    """Characters to skip when a name opens with a country whose apostrophe the source lost
+    ("Syrias Aleppo" → skip "Syrias "), else 0."""
+    first, _, rest = name.partition(" ")
+    if rest and len(first) > 3 and first.endswith("s") and first[:-1].istitle():
+        found = alias(first[:-1])
+        if found is not None and found[1] == "GPE":
+            return len(first) + 1
+    return 0
+
+
+def _date_debris(name: str) -> bool:
+    """A non-person name made of date parts: "Sep 2014 US", "AFP Sunday 26", "Feb 092015"."""
+    words = name.lower().split()
+    has_digits = any(any(c.isdigit() for c in w) for w in words)
+    if words and words[0] in DATE_WORDS:
+        return True
+    if has_digits and any(w in DATE_WORDS or w in MONTHS_AND_DAYS for w in words):
+        return True
+    return any(sum(c.isdigit() for c in w) >= 5 for w in words)
+
+
+def _spans(doc: Doc) -> Iterable[Span]:
+    """``doc.ents``, with split aliases mended: "Islamic" (NORP) + "State" → "Islamic State";
+    "Liberal" + "Democrat" (NORP) → "Liberal Democrat"; "Liberal" (ORG) + "Democrats" (NORP)."""
+    ents = list(doc.ents)
+    k = 0
+    prev_end = 0
+    while k < len(ents):
+        ent = ents[k]
+        merged = None if alias(clean_name(ent.text)) is not None else _mended(doc, ent, prev_end)
+        if merged is None:
+            yield ent
+            prev_end = ent.end
+            k += 1
+            continue
+        yield merged
+        prev_end = merged.end
+        k += 1
+        while k < len(ents) and ents[k].start < merged.end:  # swallowed by the merge
+            k += 1
+
+
+def _mended(doc: Doc, ent: Span, prev_end: int) -> Span | None:
+    """``ent`` grown by up to two capitalised tokens either side into a known alias, or None."""
+    for before, after in ((0, 1), (0, 2), (1, 0), (1, 1)):
+        start, end = ent.start - before, ent.end + after
+        if start < prev_end or end > len(doc):
+            continue
+        extra = [*doc[start : ent.start], *doc[ent.end : end]]
+        if not all(t.text[:1].isupper() for t in extra):
+            continue
+        if alias(clean_name(doc[start:end].text)) is not None:
+            return Span(doc, start, end, label="ORG")
+    return None
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z&.]{1,10})\s*\)")
+
+
+def _acronyms(doc: Doc, mentions: Sequence[_Mention]) -> dict[str, _Mention]:
+    """Acronyms the article defines: "Syrian Democratic Forces (SDF)" → {"SDF": that mention}."""
+    text = doc.text
+    found: dict[str, _Mention] = {}
+    for m in mentions:
+        if len(m.key) < 2:
+            continue
+        hit = _ACRONYM_AFTER.match(text, m.end)
+        if not hit:
+            continue
+        acr = hit.group("acr")
+        capitals = [c for c in acr if c.isupper()]
+        initials = {w[0].upper() for w in m.bare.replace("-", " ").split() if w[:1].isalpha()}
+        # An acronym's first capital is the initial of some word of its expansion (loose on
+        # purpose: "Kurdistan Workers' Party (PKK)" is in the original language's order).
+        if len(capitals) >= 2 and capitals[0] in initials:
+            found.setdefault(acr, m)
+    return found
+
+
+def _name_mentions(doc: Doc, mentions: list[_Mention]) -> None:
+    """Set ``name`` (and ``label`` where an alias or acronym fixes it) on every mention."""
+    _restore_possessives(mentions)
+    # 1. variants with a fixed canonical name (aliases)
+    for m in mentions:
+        found = alias(m.bare)
+        # "Mr Jordan" is a person even though Jordan is a country
+        if found and not (m.model_label == "PERSON" and m.title and found[1] != "ORG"):
+            m.name, m.label, m.fixed = found[0], found[1], True
+        elif m.key[0] in ORG_FIRST_WORDS and len(m.key) >= 2:
+            m.name, m.label, m.fixed = m.bare, "ORG", True
+
+    # 2. people. A title-headed name the model called something else ("Major General Igor
+    #    Konashenkov" as ORG) is a person when a courtesy title precedes it or a first name
+    #    and surname remain once the title is stripped.
+    for m in mentions:
+        if m.fixed:
+            continue
+        if m.model_label == "PERSON" or (m.title and (m.title in HONORIFICS or len(m.key) >= 2)):
+            m.person = True
+    fulls = [m for m in mentions if m.person and len(m.key) >= 2]
+    _unify_spellings(fulls)
+    for m in fulls:  # "George Bush" joins "George W Bush" in the same article
+        longer = _longest_containing(m.key, fulls)
+        m.name = longer.name if longer is not None else m.name
+    # Short forms join the nearest fuller person name containing them; a one-word mention the
+    # model gave another label ("Kerry" as GPE, "Johnson" as ORG) joins on the surname only.
+    fulls.sort(key=lambda f: f.start)
+    orgs = [m for m in mentions if len(m.key) >= 2 and (m.label or m.model_label) == "ORG"]
+    for m in mentions:
+        if m.fixed or (m.person and len(m.key) >= 2):
+            continue
+        full = None
+        if m.person:
+            full = _nearest_full(m.key, m.start, fulls, surname_only=False)
+        elif len(m.key) == 1 and m.model_label in ("GPE", "ORG", "NORP", *RESCUE_LABELS):
+            full = _nearest_full(m.key, m.start, fulls, surname_only=True)
+        if full is not None:
+            m.name, m.person = full.name, True
+            continue
+        org = _only_org_containing(m, orgs)
+        if org is not None:  # "the Observatory" after "the Syrian Observatory for Human Rights"
+            m.name, m.person, m.model_label, m.fixed = org.name or org.bare, False, "ORG", org.fixed
+            m.label = org.label
+        else:
+            m.name = _plain_name(m)
+    _unify_spellings([m for m in mentions if not m.fixed and not (m.person and len(m.key) >= 2)])
+    for m in mentions:  # corpus-wide full names of people known by a short form ("Assad")
+        if m.person:
+            m.name = person_alias(name_key(m.name)) or m.name
+
+    # 3. acronyms defined in the article name what they abbreviate
+    acronyms = _acronyms(doc, mentions)
+    for m in mentions:
+        target = acronyms.get(m.bare)
+        if target is not None and target is not m and not m.fixed:
+            m.name, m.fixed, m.person = target.name, target.fixed, target.person
+            if target.fixed:
+                m.label = target.label
+
+
+def _restore_possessives(mentions: Sequence[_Mention]) -> None:
+    """Drop an "s" the source glued on by losing the apostrophe ("Bashar al-Assads", "Syrias"),
+    when the name without it is known: in this article, an alias, or a gazetteer place."""
+    keys = {m.key for m in mentions}
+    for m in mentions:
+        last = m.bare.rsplit(" ", 1)[-1]
+        if not (last.endswith("s") and len(last) > 4 and not last.endswith("ss")) or last.isupper():
+            continue
+        if alias(m.bare) is not None or gazetteer.place(m.bare) is not None:
+            continue  # "Damascus", "Wales": the s is the name's own
+        stem = m.bare[:-1]
+        key = name_key(stem)
+        if (
+            key in keys
+            or alias(stem) is not None
+            or person_alias(key) is not None
+            or (m.model_label != "PERSON" and gazetteer.place(stem) is not None)
+        ):
+            m.bare, m.key = stem, key
+            if m.text.endswith("s"):
+                m.text, m.end = m.text[:-1], m.end - 1
+
+
+def _only_org_containing(m: _Mention, orgs: Sequence[_Mention]) -> _Mention | None:
+    """The one multi-word organisation of the article that the one-word ``m`` is part of."""
+    if len(m.key) != 1 or m.model_label not in ("ORG", "PERSON") or gazetteer.place(m.bare):
+        return None
+    found = {(o.name or o.bare): o for o in orgs if m.key[0] in o.key and o is not m}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _unify_spellings(mentions: Sequence[_Mention]) -> None:
+    """Mentions whose names share a key get one spelling: the most frequent, then the longest
+    ("Bashar Assad" and "Bashar al-Assad" → "Bashar al-Assad"; "Home office" → "Home Office")."""
+    by_key: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        by_key[name_key(m.name or m.bare)][m.name or m.bare] += 1
+    best = {
+        k: max(c.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] for k, c in by_key.items()
+    }
+    for m in mentions:
+        m.name = best[name_key(m.name or m.bare)]
+
+
+def _plain_name(m: _Mention) -> str:
+    """Canonical name of a mention that is no alias and no joined person: the person's name
+    without titles; otherwise as written, titles kept (an ORG "General Motors" keeps its first
+    word); plural nationality words made singular ("Syrians" → "Syrian") so the people and the
+    adjective count together."""
+    if m.person:
+        if m.title in PEERAGE and len(m.key) == 1:
+            return f"{m.title.capitalize()} {m.bare}"  # "Lord Falconer", not "Falconer"
+        return m.bare
+    name = m.text
+    if m.model_label == "NORP" and re.search(r"(?:an|i|ese)s$", name):
+        name = name[:-1]
+    return name
+
+
+def _contains(short: tuple[str, ...], full: tuple[str, ...], *, surname_only: bool) -> bool:
+    """Is the name ``short`` a short form of ``full``? (Keys, see :func:`name_key`.)"""
+    if len(short) >= len(full):
+        return False
+    if surname_only:
+        return len(short) == 1 and short[0] == full[-1]
+    if len(short) == 1:
+        return short[0] in full
+    return short[-1] == full[-1] and set(short) <= set(full)
+
+
+def _longest_containing(key: tuple[str, ...], fulls: Sequence[_Mention]) -> _Mention | None:
+    best = None
+    for f in fulls:
+        if _contains(key, f.key, surname_only=False) and (
+            best is None or len(f.key) > len(best.key)
+        ):
+            best = f
+    return best
+
+
+def _nearest_full(
+    key: tuple[str, ...], start: int, fulls_by_position: Sequence[_Mention], *, surname_only: bool
+) -> _Mention | None:
+    """The closest preceding fuller name containing ``key`` (else the closest following one)."""
+    before = after = None
+    for f in fulls_by_position:
+        if not _contains(key, f.key, surname_only=surname_only):
+            continue
+        if f.start <= start:
+            before = f
+        elif after is None:
+            after = f
+    return before or after
+
+
+def _label_entities(mentions: list[_Mention]) -> None:
+    """One label per canonical name in the article (see the module docstring, step 3)."""
+    groups: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.name].append(m)
+    for name, group in groups.items():
+        label = _decide_label(name, group)
+        for m in group:
+            m.label = label
+
+
+def _decide_label(name: str, group: Sequence[_Mention]) -> str | None:
+    fixed = [m.label for m in group if m.fixed and m.label]
+    if fixed:
+        return Counter(fixed).most_common(1)[0][0]
+    votes = Counter(m.model_label for m in group if m.model_label in LABELS)
+    person_evidence = any(m.title or m.speaker for m in group)
+    joined = any(m.person and m.key != name_key(name) for m in group)  # a short form joined
+    if not (joined or person_evidence):
+        place = gazetteer.place(name)
+        if place is not None:
+            # Countries, states, regions, and well-known cities the model tagged PERSON, NORP,
+            # ORG or WORK_OF_ART ("Aleppo", "Palmyra", "Homs"): the model is wrong.
+            return place.label
+        if any(m.locative for m in group) and votes and votes.most_common(1)[0][0] == "PERSON":
+            return "GPE"  # "fighting in Quneitra", "Khan Sheikhun countryside"
+    if any(m.person for m in group):
+        return "PERSON"
+    if not votes:
+        return None  # only rescue labels and not a known place: not an entity we keep
+    best = max(votes.values())
+    return next(lab for lab in LABEL_PRIORITY if votes.get(lab) == best)
+
+
+# -- optional corpus pass ----------------------------------------------------------------------
+def harmonise(
+    mentions_by_article: Mapping[str, Sequence[EntityMention]],
+    *,
+    min_share: float = 0.8,
+    min_articles: int = 2,
+) -> dict[str, str]:
+    """Corpus-level joins of one-word person names: ``{"Blair": "Tony Blair", ...}``.
+
+    A one-word PERSON name joins the full PERSON name ending in that word when that full name
+    accounts for at least ``min_share`` of the articles naming any full name ending in the word
+    and appears in at least ``min_articles`` articles (so "Brown" stays apart when the corpus has
+    both Gordon and Nick Brown in comparable measure). Apply with :func:`apply_harmonised`.
+    """
+    full_articles: dict[str, Counter[str]] = defaultdict(Counter)
+    singles: set[str] = set()
+    for mentions in mentions_by_article.values():
+        for name in {m.name for m in mentions if m.label == "PERSON"}:
+            words = name.split()
+            if len(words) == 1:
+                singles.add(name)
+            else:
+                full_articles[name_key(words[-1])[-1] if name_key(words[-1]) else ""][name] += 1
+    mapping: dict[str, str] = {}
+    for single in singles:
+        key = name_key(single)
+        if not key:
+            continue
+        counts = full_articles.get(key[-1])
+        if not counts:
+            continue
+        top, n = counts.most_common(1)[0]
+        if n >= min_articles and n >= min_share * sum(counts.values()):
+            mapping[single] = top
+    return mapping
+
+
+def apply_harmonised(
+    mentions: Iterable[EntityMention], mapping: Mapping[str, str]
+) -> list[EntityMention]:
+    """``mentions`` with PERSON names replaced through a :func:`harmonise` mapping."""
+    return [
+        replace(m, name=mapping[m.name]) if m.label == "PERSON" and m.name in mapping else m
+        for m in mentions
+    ]

