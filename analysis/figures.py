@@ -1,0 +1,935 @@
+"""Figures: the numbers an article reports, what they count, where, and who claims them.
+
+:func:`extract` finds number phrases with :mod:`analysis.numbers` (model-free) and reads their
+meaning from the spaCy parse of the article:
+
+* ``unit`` — the noun the number counts ("200 more military personnel" → "military personnel";
+  "tens of thousands of people" → "people"). A number with no noun of its own ("join the 300
+  already involved", "claimed that one had died") borrows the nearest earlier counted noun in
+  the sentence or the one before.
+* ``category`` — from the verb or adjective governing that noun (killed/died → ``killed``,
+  fled/left → ``displaced``, remained/trapped → ``remaining`` …), else from the noun (soldiers →
+  ``troops``, civilians → ``people``); a share governed by occupy/control/hold → ``territory_share``.
+* ``subject`` — whose figure it is: a country or group modifying the noun ("US soldiers"), else
+  the one in the subject of the governing verb ("the US defence secretary announced …").
+* ``location`` — a place attached by "of/in/to" ("85% of Aleppo", "sent to Syria"), else the
+  article's most-mentioned place.
+* ``claimed_by`` — the speaker of the quotation (direct or reported) the number sits in, else the
+  subject of the governing speech verb ("Russia claimed …", "said the envoy X"), else "according
+  to X", else the attribution after the closing quotation mark of the paragraph's quotation.
+
+Not figures: years, dates, times, ages, ordinals, labels ("No 10"), phone-like digit groups
+(:mod:`analysis.numbers` drops those), durations ("three days" — skipped, they are not counts of
+anything the dashboard charts), and a bare "one" that counts nothing in a people category ("one of
+his most direct attacks", "the one that"). Fractions are reported as percentages (two-thirds →
+66.7, category ``territory_share`` or ``percent``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis import numbers
+from analysis.records import EntityMention, Figure, Quote
+
+log = logging.getLogger(__name__)
+
+CATEGORIES = (
+    "troops", "killed", "injured", "missing", "displaced", "remaining", "people",
+    "territory_share", "percent", "money", "other",
+)  # fmt: skip
+
+# -- lexicons ---------------------------------------------------------------------------------
+# Verb/adjective lemmas → category. Compiled from the wording of conflict reporting (the issue's
+# examples, the FA-KES dev articles, and the casualty vocabulary of the UCDP/ACLED codebooks).
+KILLED_WORDS = frozenset(
+    [
+        "kill",
+        "die",
+        "dead",
+        "death",
+        "slay",
+        "slain",
+        "execute",
+        "massacre",
+        "murder",
+        "perish",
+        "behead",
+        "assassinate",
+        "fatality",
+        "toll",
+        "martyr",
+        "lifeless",
+        "drown",
+    ]
+)
+INJURED_WORDS = frozenset(["injure", "wound", "hurt", "maim", "injured", "wounded", "injury"])
+MISSING_WORDS = frozenset(["missing", "disappear", "vanish", "unaccounted"])
+DISPLACED_WORDS = frozenset(
+    [
+        "flee",
+        "leave",
+        "evacuate",
+        "displace",
+        "escape",
+        "uproot",
+        "relocate",
+        "expel",
+        "deport",
+        "homeless",
+        "displaced",
+        "evacuee",
+    ]
+)
+REMAINING_WORDS = frozenset(["remain", "stay", "trap", "strand", "besiege", "stuck", "shelter"])
+CASUALTY_STATES = KILLED_WORDS | INJURED_WORDS | MISSING_WORDS
+DEPLOY_WORDS = frozenset(
+    [
+        "send",
+        "deploy",
+        "dispatch",
+        "station",
+        "serve",
+        "involve",
+        "base",
+        "join",
+        "withdraw",
+        "pull",
+        "train",
+        "commit",
+    ]
+)
+# Verbs whose object is a share of territory ("occupy 85% of Aleppo").
+TERRITORY_VERBS = frozenset(
+    [
+        "occupy",
+        "control",
+        "hold",
+        "capture",
+        "seize",
+        "take",
+        "retake",
+        "recapture",
+        "lose",
+        "cover",
+        "regain",
+        "conquer",
+        "liberate",
+    ]
+)
+TERRITORY_NOUNS = frozenset(
+    ["territory", "land", "area", "city", "country", "region", "province", "town"]
+)
+# Nouns that are soldiers of a state or a state-like force. Source: AP Stylebook "military
+# titles"/"troops" entries plus the issue's examples.
+TROOP_NOUNS = frozenset(
+    [
+        "troop",
+        "troops",
+        "soldier",
+        "soldiers",
+        "personnel",
+        "marine",
+        "marines",
+        "sailor",
+        "sailors",
+        "airman",
+        "airmen",
+        "servicemen",
+        "servicewomen",
+        "serviceman",
+        "paratroopers",
+        "commandos",
+        "advisers",
+        "advisors",
+        "peacekeepers",
+        "reservists",
+        "reinforcements",
+    ]
+)
+TROOP_PHRASES = ("service member", "service members", "military personnel", "special forces")
+# Nouns that count people (others count things). "forces"/"members" count people in context.
+PEOPLE_NOUNS = frozenset(
+    [
+        "people",
+        "person",
+        "persons",
+        "civilian",
+        "civilians",
+        "resident",
+        "residents",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "child",
+        "children",
+        "boy",
+        "boys",
+        "girl",
+        "girls",
+        "baby",
+        "babies",
+        "refugee",
+        "refugees",
+        "migrant",
+        "migrants",
+        "protester",
+        "protesters",
+        "demonstrators",
+        "prisoner",
+        "prisoners",
+        "detainee",
+        "detainees",
+        "hostage",
+        "hostages",
+        "fighter",
+        "fighters",
+        "militant",
+        "militants",
+        "rebel",
+        "rebels",
+        "insurgent",
+        "insurgents",
+        "jihadist",
+        "jihadists",
+        "member",
+        "members",
+        "worker",
+        "workers",
+        "student",
+        "students",
+        "patient",
+        "patients",
+        "victim",
+        "victims",
+        "family",
+        "families",
+        "individuals",
+        "inhabitants",
+        "villagers",
+        "citizens",
+        "passengers",
+        "staff",
+        "police",
+        "policemen",
+        "officers",
+        "guards",
+        "forces",
+        "doctors",
+        "nurses",
+        "journalists",
+        "volunteers",
+        "adults",
+        "teenagers",
+        "infants",
+        "casualties",
+    ]
+)
+# People who fight: "about civilians" means not one of these (used by bench/eval_casualties).
+COMBATANT_NOUNS = TROOP_NOUNS | frozenset(
+    [
+        "fighter",
+        "fighters",
+        "militant",
+        "militants",
+        "rebel",
+        "rebels",
+        "insurgent",
+        "insurgents",
+        "jihadist",
+        "jihadists",
+        "forces",
+        "guards",
+        "police",
+        "policemen",
+        "officers",
+        "gunmen",
+        "members",
+    ]
+)
+# Speech and claim verbs for claimed_by. Source: textacy.constants.REPORTING_VERBS, plus the
+# claim verbs of numbers in news (estimate, put, count, record, document).
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "claim",
+        "report",
+        "announce",
+        "state",
+        "add",
+        "estimate",
+        "confirm",
+        "insist",
+        "warn",
+        "note",
+        "write",
+        "tweet",
+        "declare",
+        "reveal",
+        "allege",
+        "admit",
+        "acknowledge",
+        "argue",
+        "assert",
+        "explain",
+        "put",
+        "record",
+        "document",
+        "count",
+        "suggest",
+        "testify",
+    ]
+)
+QUANTITY_ADJECTIVES = frozenset(
+    [
+        "more",
+        "other",
+        "additional",
+        "further",
+        "extra",
+        "new",
+        "some",
+        "many",
+        "few",
+        "another",
+        "fewer",
+        "less",
+    ]
+)
+MEASURE_UNITS = frozenset(
+    [
+        "km",
+        "kilometre",
+        "kilometres",
+        "kilometer",
+        "kilometers",
+        "mile",
+        "miles",
+        "metre",
+        "metres",
+        "meter",
+        "meters",
+        "kg",
+        "kilogram",
+        "kilograms",
+        "tonne",
+        "tonnes",
+        "ton",
+        "tons",
+        "litre",
+        "litres",
+        "liter",
+        "liters",
+        "hectare",
+        "hectares",
+        "acre",
+        "acres",
+        "feet",
+        "foot",
+        "inch",
+        "inches",
+        "mph",
+        "km/h",
+        "degrees",
+        "barrels",
+        "sq",
+    ]
+)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE_PREPOSITIONS = frozenset(
+    ["in", "into", "to", "from", "near", "across", "inside", "outside", "around", "of"]
+)
+ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG"})
+CLAIMANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def extract(
+    doc: Doc,
+    *,
+    article_id: str,
+    quotes: Sequence[Quote] = (),
+    mentions: Sequence[EntityMention] = (),
+) -> list[Figure]:
+    """Every figure in ``doc`` (the parse of one article's clean text), in text order."""
+    ctx = _Context(doc, quotes=quotes, mentions=mentions)
+    figures: list[Figure] = []
+    previous: dict[int, _Reading] = {}  # sentence start → last reading with a people unit
+    for match in numbers.find_numbers(doc.text):
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        reading = _read(ctx, span, match, previous)
+        if reading is None:
+            continue
+        if reading.unit_token is not None or reading.inherited:
+            previous[span.sent.start] = reading
+        figures.append(
+            Figure(
+                article_id=article_id,
+                text=match.text,
+                value=reading.value,
+                low=reading.low,
+                high=reading.high,
+                approximate=match.parsed.approximate,
+                unit=reading.unit,
+                category=reading.category,
+                subject=reading.subject,
+                location=reading.location or ctx.main_place,
+                claimed_by=_claimant(ctx, span),
+                start=match.start,
+                end=match.end,
+                sentence=span.sent.text.strip(),
+            )
+        )
+    return figures
+
+
+# -- context ------------------------------------------------------------------------------------
+class _Context:
+    """Per-article lookups: entity mentions by offset, the main place, quotation spans."""
+
+    def __init__(
+        self, doc: Doc, *, quotes: Sequence[Quote], mentions: Sequence[EntityMention]
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.quotes = [q for q in quotes if q.speaker]
+        self.mentions = list(mentions)
+        self._by_start = {m.start: m for m in self.mentions}
+        self.main_place = self._main_place()
+
+    def mention_at(self, tok: Token) -> EntityMention | None:
+        for m in self.mentions:
+            if m.start <= tok.idx < m.end:
+                return m
+        return None
+
+    def label(self, tok: Token) -> str:
+        m = self.mention_at(tok) if self.mentions else None
+        return m.label if m is not None else tok.ent_type_
+
+    def name(self, tok: Token) -> str:
+        """Canonical name of the entity at ``tok`` (mention name, else the spaCy entity text)."""
+        m = self.mention_at(tok) if self.mentions else None
+        if m is not None:
+            return m.name
+        if tok.ent_type_:
+            for ent in tok.doc.ents:
+                if ent.start <= tok.i < ent.end:
+                    return _strip_det(ent.text)
+        return tok.text
+
+    def _main_place(self) -> str | None:
+        """The most-mentioned place: from the entity mentions when given, else from the parse.
+
+        Without mentions, a GPE/LOC entity used as a modifier ("US forces", "the UK foreign
+        secretary") does not count: it names an actor, not where things happen. A proper noun
+        after a locative preposition counts even when the small model mislabels it ("in
+        Aleppo" tagged NORP or PERSON).
+        """
+        counts: Counter[str] = Counter()
+        if self.mentions:
+            counts.update(m.name for m in self.mentions if m.label in ("GPE", "LOC"))
+            return counts.most_common(1)[0][0] if counts else None
+        for ent in self.doc.ents:
+            root = ent.root
+            locative = (
+                root.dep_ == "pobj"
+                and root.head.lower_ in LOCATIVE_PREPOSITIONS
+                and not (root.head.i > 0 and root.head.nbor(-1).lower_ == "according")
+            )
+            if (
+                ent.label_ in ("GPE", "LOC")
+                and root.dep_
+                not in (
+                    "compound",
+                    "amod",
+                    "poss",
+                    "npadvmod",
+                )
+                or ent.label_ in ("NORP", "PERSON")
+                and locative
+                and root.pos_ == "PROPN"
+            ):
+                counts[_strip_det(ent.text)] += 1
+        for tok in self.doc:
+            if (
+                not tok.ent_type_
+                and tok.pos_ == "PROPN"
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ in LOCATIVE_PREPOSITIONS
+            ):
+                counts[tok.text] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+
+class _Reading:
+    __slots__ = (
+        "value", "low", "high", "unit", "unit_token", "category", "subject", "location",
+        "inherited",
+    )  # fmt: skip
+
+    def __init__(self, **kw) -> None:
+        for k in self.__slots__:
+            setattr(self, k, kw.get(k))
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I).strip()
+
+
+# -- reading one number ----------------------------------------------------------------------
+def _read(
+    ctx: _Context, span: Span, match: numbers.NumberMatch, previous: dict[int, _Reading]
+) -> _Reading | None:
+    parsed = match.parsed
+    root = span.root
+    # "three days", "2011", "the first phase": spaCy's NER agrees it is a date or an ordinal
+    # (unless it plainly counts people: "2000 people" tagged DATE).
+    date_like = any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in span)
+    if date_like and parsed.kind == "number" and not _counts_people(root):
+        return None
+    value, low, high = parsed.value, parsed.low, parsed.high
+    noun = _counted_noun(root)
+    if noun is not None and noun.lemma_.lower() in numbers.TIME_UNITS | {"time", "times"}:
+        return None  # a duration or a frequency, not a count
+    if noun is not None and noun.lower_ in ("year", "years") or _is_age(root):
+        return None
+    if match.year_like and (noun is None or root.dep_ != "nummod"):
+        return None
+    if parsed.kind == "fraction":
+        value, low, high = (None if v is None else round(v * 100, 4) for v in (value, low, high))
+    reading = _Reading(value=value, low=low, high=high, unit_token=noun, inherited=False)
+    unit = _unit_text(noun) if noun is not None else None
+    sent = span.sent
+    if noun is None and parsed.kind == "number":
+        prior = previous.get(sent.start) or _prior_in_previous_sentence(previous, sent)
+        prior_noun = _nearest_people_noun(span) if prior is None else None
+        if prior is not None:
+            unit = prior.unit
+            reading.inherited = True
+            reading.subject = prior.subject
+            reading.location = prior.location
+        elif prior_noun is not None:
+            unit = _unit_text(prior_noun)
+            reading.inherited = True
+            reading.subject = _subject(ctx, prior_noun, prior_noun)
+    if parsed.kind in ("percent", "fraction"):
+        unit = "%"
+    elif parsed.kind == "money":
+        unit = parsed.currency or unit
+    reading.unit = unit
+    category = _category(ctx, span, root, noun, parsed.kind, unit)
+    if category is None:
+        return None
+    if category in ("other", "people") and span.text.lower() in ("one", "a", "an"):
+        return None  # "one of his most direct attacks": "one" counts nothing reportable
+    # A small bare number with nothing counted ("Article 5", "won 1-0") says nothing useful.
+    small = parsed.value is not None and parsed.value < 10 or match.year_like
+    bare = category == "other" and noun is None and parsed.kind == "number"
+    if bare and not parsed.approximate and small:
+        return None
+    reading.category = category
+    if reading.subject is None:
+        reading.subject = _subject(ctx, root, noun)
+    if reading.subject is None and category == "territory_share":
+        reading.subject = _holder(ctx, root)
+    if reading.location is None:
+        reading.location = _location(ctx, root, noun)
+    return reading
+
+
+def _is_age(root: Token) -> bool:
+    if root.head.lower_ in ("aged", "age"):
+        return True
+    return any(c.lower_ == "old" for c in root.head.children) and root.head.lower_ in (
+        "years",
+        "year",
+    )
+
+
+def _counts_people(root: Token) -> bool:
+    noun = _counted_noun(root)
+    return noun is not None and (noun.lower_ in PEOPLE_NOUNS or noun.lower_ in TROOP_NOUNS)
+
+
+def _counted_noun(root: Token) -> Token | None:
+    """The noun a number counts: its head ("200 personnel") or an of-object ("hundreds of men")."""
+    tok = root
+    # "tens of thousands": the span root is the number; "85 %" root is "%".
+    if tok.text == "%" or tok.lower_ in ("percent", "cent"):
+        return None
+    if tok.dep_ in ("nummod", "quantmod", "amod", "compound") and tok.head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        head = tok.head
+        if head.i > tok.i:
+            return head
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+    # spaCy sometimes makes the noun the number's child ("two hundred soldiers" → compound).
+    for child in tok.rights:
+        if child.pos_ == "NOUN" and child.dep_ in ("appos", "npadvmod", "dobj", "pobj"):
+            return child
+    return None
+
+
+def _unit_text(noun: Token) -> str:
+    """The noun with its classifying modifiers: "military personnel", "service members"."""
+    words = []
+    for left in noun.lefts:
+        if left.dep_ in ("amod", "compound") and left.pos_ in ("ADJ", "NOUN", "VERB"):
+            if left.lower_ in QUANTITY_ADJECTIVES or left.ent_type_ or left.like_num:
+                continue
+            if left.i < noun.i and all(t.dep_ != "nummod" for t in left.subtree if t.i != left.i):
+                words.append(left)
+    words = [w for w in words if w.i >= min((c.i for c in noun.lefts), default=noun.i)]
+    tokens = sorted(words, key=lambda t: t.i) + [noun]
+    # keep only the contiguous modifiers right before the noun
+    kept = [noun]
+    for t in reversed(tokens[:-1]):
+        if kept[0].i - t.i <= 2:
+            kept.insert(0, t)
+        else:
+            break
+    return " ".join(t.lower_ for t in kept)
+
+
+def _prior_in_previous_sentence(previous: dict[int, _Reading], sent: Span) -> _Reading | None:
+    if sent.start == 0:
+        return None
+    prev_sent = sent.doc[sent.start - 1].sent
+    return previous.get(prev_sent.start)
+
+
+def _nearest_people_noun(span: Span) -> Token | None:
+    """The nearest plural people/troop noun before ``span`` in its sentence."""
+    for tok in reversed(span.doc[span.sent.start : span.start]):
+        low = tok.lower_
+        if tok.pos_ == "NOUN" and (low in TROOP_NOUNS or low in PEOPLE_NOUNS) and tok.tag_ == "NNS":
+            return tok
+    return None
+
+
+def _predicates(root: Token, noun: Token | None) -> list[Token]:
+    """Words that say what happened to the counted people, nearest first.
+
+    The noun's own modifiers ("people killed", "20 dead") first, then the chain of heads up to
+    the first speech verb (whose clause is the claim, not the event).
+    """
+    out: list[Token] = []
+    anchor = noun if noun is not None else root
+    for child in anchor.children:
+        if child.dep_ in ("acl", "amod", "relcl", "appos", "acomp") and child.i != root.i:
+            out.append(child)
+    for child in root.children:
+        if child.dep_ in ("acl", "amod", "relcl") and child.i != anchor.i:
+            out.append(child)
+    tok = anchor
+    steps = 0
+    while tok.head.i != tok.i and steps < 8:
+        tok = tok.head
+        steps += 1
+        # A verb's complement says more than the verb: "left 12 people dead" is killed, not
+        # displaced; its subject too: "the death toll rose to 73".
+        for child in tok.children:
+            if (
+                child.dep_ in ("acomp", "xcomp", "oprd", "attr", "ccomp")
+                and child.i > anchor.i
+                and child.lower_ in CASUALTY_STATES
+            ):
+                out.append(child)
+            if child.dep_ == "nsubj" and child.lemma_.lower() in ("toll", "death", "fatality"):
+                out.append(child)
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ in ("acomp", "xcomp", "oprd", "attr") and child.i > anchor.i:
+                out.append(child)
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+            break
+    return out
+
+
+def _category(
+    ctx: _Context, span: Span, root: Token, noun: Token | None, kind: str, unit: str | None
+) -> str | None:
+    if kind in ("percent", "fraction"):
+        return "territory_share" if _is_territory(ctx, root) else "percent"
+    if kind == "money" or (noun is not None and noun.lower_ in numbers.CURRENCY_WORDS):
+        return "money"
+    # With no noun of its own, the number is judged by the unit it borrowed.
+    noun_low = noun.lower_ if noun is not None else (unit or "").split(" ")[-1]
+    if noun is not None and noun.lower_ in MEASURE_UNITS:
+        return "other"
+    people = noun_low in PEOPLE_NOUNS or noun_low in TROOP_NOUNS or noun_low == "member"
+    troops = (
+        noun_low in TROOP_NOUNS
+        or (unit or "") in TROOP_PHRASES
+        or (noun is not None and any(c.lower_ in ("military", "army") for c in noun.lefts))
+    )
+    if noun_low in ("deaths", "fatalities", "dead", "toll"):
+        return "killed"
+    for pred in _predicates(root, noun):
+        lemma = pred.lemma_.lower()
+        low = pred.lower_
+        if lemma in KILLED_WORDS or low in KILLED_WORDS:
+            if lemma == "kill" and pred.pos_ == "VERB" and _is_agent(noun or root, pred):
+                continue  # "20 soldiers killed 5 militants": the 20 did the killing
+            return "killed"
+        if lemma in INJURED_WORDS or low in INJURED_WORDS:
+            return "injured"
+        if lemma in MISSING_WORDS or low in MISSING_WORDS:
+            return "missing"
+        # Leaving and staying are about people only ("left 3 cars" is not displacement).
+        about_people = people or noun is None
+        if (lemma in DISPLACED_WORDS or low in DISPLACED_WORDS) and about_people:
+            return "displaced"
+        if (lemma in REMAINING_WORDS or low in REMAINING_WORDS) and about_people:
+            return "remaining"
+        if lemma in DEPLOY_WORDS and (troops or noun_low in ("forces", "members")):
+            return "troops"
+        if lemma in SPEECH_VERBS and pred.pos_ == "VERB":
+            break
+    if noun is not None and noun_low in ("refugees", "evacuees"):
+        return "displaced"
+    if troops:
+        return "troops"
+    if people:
+        return "people"
+    return "other"
+
+
+def _is_agent(counted: Token, verb: Token) -> bool:
+    """Is ``counted`` (or the phrase it heads) the active subject of ``verb``?"""
+    tok = counted
+    while tok.head.i != tok.i and tok.i != verb.i:
+        if tok.head.i == verb.i:
+            return tok.dep_ == "nsubj"
+        tok = tok.head
+    return False
+
+
+def _is_territory(ctx: _Context, root: Token) -> bool:
+    """A share of a place: governed by occupy/control/hold…, or "of <place/territory>"."""
+    tok = root
+    steps = 0
+    while tok.head.i != tok.i and steps < 4:
+        tok = tok.head
+        steps += 1
+        if tok.lemma_.lower() in TERRITORY_VERBS and tok.pos_ == "VERB":
+            return True
+        if tok.pos_ == "VERB" and tok.lemma_.lower() not in ("be",):
+            break
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.lemma_.lower() in TERRITORY_NOUNS or pobj.lemma_.lower() == "territory":
+                    return True
+    return False
+
+
+# -- subject and location -------------------------------------------------------------------
+def _subject(ctx: _Context, root: Token, noun: Token | None) -> str | None:
+    """Whose figure: an actor modifying the noun, else the actor in the governing subject."""
+    if noun is not None:
+        for child in noun.children:
+            if child.i < noun.i and ctx.label(child) in ACTOR_LABELS and child.dep_ in (
+                "compound", "amod", "poss", "nmod", "npadvmod",
+            ):  # fmt: skip
+                return ctx.name(child)
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if ctx.label(pobj) in ACTOR_LABELS:
+                        return ctx.name(pobj)
+    if noun is None or not (noun.lower_ in TROOP_NOUNS or noun.lower_ in ("personnel", "forces")):
+        return None
+    # Troop figures: the actor in the subject of the sending/announcing verb.
+    tok = noun
+    steps = 0
+    while tok.head.i != tok.i and steps < 6:
+        tok = tok.head
+        steps += 1
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "agent") and child.i != noun.i:
+                for t in child.subtree:
+                    if ctx.label(t) in ACTOR_LABELS:
+                        return ctx.name(t)
+    return None
+
+
+def _holder(ctx: _Context, root: Token) -> str | None:
+    """Who holds a territory share: the subject of occupy/control… or of the verb it hangs from
+    ("pro-regime forces claimed to occupy 85%")."""
+    tok = root
+    steps = 0
+    while tok.head.i != tok.i and steps < 4:
+        tok = tok.head
+        steps += 1
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.dep_ == "xcomp":
+                continue  # "claimed to occupy": the subject is the claimer's
+            return _speaker_of(ctx, tok)
+    return None
+
+
+def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
+    """A place attached by of/in/to/into to the number, its noun or their governing verbs."""
+    anchors = [root] + ([noun] if noun is not None else [])
+    tok = noun if noun is not None else root
+    steps = 0
+    while tok.head.i != tok.i and steps < 4:
+        tok = tok.head
+        steps += 1
+        anchors.append(tok)
+        if tok.lemma_.lower() in SPEECH_VERBS:
+            break
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in LOCATIVE_PREPOSITIONS:
+                if child.i > 0 and child.nbor(-1).lower_ == "according":
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and _is_place(ctx, pobj):
+                        return ctx.name(pobj)
+    return None
+
+
+def _is_place(ctx: _Context, tok: Token) -> bool:
+    label = ctx.label(tok)
+    if label:
+        # The small model tags some cities NORP ("of Aleppo"); the entity extractor fixes that.
+        return label in PLACE_LABELS or (
+            not ctx.mentions and tok.pos_ == "PROPN" and label == "NORP"
+        )
+    return tok.pos_ == "PROPN"  # untagged proper noun after "of/in/to" ("85% of Aleppo")
+
+
+# -- who claims it ------------------------------------------------------------------------------
+def _claimant(ctx: _Context, span: Span) -> str | None:
+    for q in ctx.quotes:
+        if q.start <= span.start_char and span.end_char <= q.end:
+            return q.speaker
+    root = span.root
+    tok = root
+    steps = 0
+    while tok.head.i != tok.i and steps < 10:
+        tok = tok.head
+        steps += 1
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+            who = _speaker_of(ctx, tok)
+            if who:
+                return who
+    sent = span.sent
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to":
+            for pobj in t.nbor().children:
+                if pobj.dep_ == "pobj":
+                    return _phrase_name(ctx, pobj)
+    return _quotation_attribution(ctx, span)
+
+
+def _speaker_of(ctx: _Context, verb: Token) -> str | None:
+    """The subject of a speech verb: nsubj, inverted subject ("said the envoy X"), or, when the
+    parser lost it, the noun phrase just before the verb ("On Friday pro-regime forces claimed")."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in ("it", "there"):
+                return None
+            return _phrase_name(ctx, child)
+    conj_head = verb.head if verb.dep_ == "conj" else None
+    if conj_head is not None and conj_head.pos_ in ("VERB", "AUX"):
+        for child in conj_head.children:
+            if child.dep_ == "nsubj" and child.i < verb.i:
+                if conj_head.dep_ in ("ccomp",) and conj_head.head.lemma_.lower() in SPEECH_VERBS:
+                    break  # "said the soldiers would be … and claimed": subject of the outer verb
+                return _phrase_name(ctx, child)
+        if conj_head.dep_ == "ccomp" and conj_head.head.lemma_.lower() in SPEECH_VERBS:
+            return _speaker_of(ctx, conj_head.head)
+    # Inverted: "said the UN special envoy Staffan de Mistura, ..." (a person before an org)
+    window = []
+    for t in verb.doc[verb.i + 1 : min(verb.i + 10, verb.sent.end)]:
+        if t.is_punct and t.text not in ("-",):
+            break
+        window.append(t)
+    for label in ("PERSON", "ORG"):
+        for t in window:
+            if ctx.label(t) == label:
+                return ctx.name(t)
+    # Lost subject: the nearest noun to the left whose head chain reaches the verb.
+    for t in reversed(verb.doc[verb.sent.start : verb.i]):
+        if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME"):
+            anc = t
+            while anc.head.i != anc.i and anc.i != verb.i:
+                anc = anc.head
+            if anc.i == verb.i and t.dep_ in ("pobj", "nsubj", "npadvmod"):
+                return _phrase_name(ctx, t)
+            break
+    return None
+
+
+def _phrase_name(ctx: _Context, tok: Token) -> str:
+    """A short name for the noun phrase headed by ``tok``: a named person/org in it (apposition
+    first: "an SDF spokesman, Talal Sello"), else the noun with its modifiers."""
+    for child in tok.children:
+        if child.dep_ == "appos" and ctx.label(child) in CLAIMANT_LABELS:
+            return ctx.name(child)
+    if ctx.label(tok) in CLAIMANT_LABELS:
+        return ctx.name(tok)
+    left = [
+        t
+        for t in tok.lefts
+        if t.dep_ in ("amod", "compound", "nmod", "poss")
+        and not t.is_punct
+        and t.ent_type_ not in ("DATE", "TIME")
+    ]
+    if left:
+        start = min(t.left_edge.i for t in left)
+        words = tok.doc[start : tok.i + 1]
+        return _strip_det(words.text)
+    return tok.text
+
+
+_ATTRIBUTION = re.compile(
+    r"^[,.]?\s*[”\"]\s*,?\s*(?:(?P<verb_first>said|says|added|told|claimed|insisted|warned)\s+(?P<who1>[^.;“]{1,80})"
+    r"|(?P<who2>[^.,;“”\"]{1,60}?)\s+(?:said|says|added|claimed|insisted|warned)\b)"
+)
+
+
+def _quotation_attribution(ctx: _Context, span: Span) -> str | None:
+    """With no quotation records: the speaker named after the closing mark of the quotation the
+    number sits in ("“… one member was killed …,” said an SDF spokesman, Talal Sello")."""
+    text = ctx.text
+    para_start = text.rfind("\n\n", 0, span.start_char) + 1
+    para_end = text.find("\n\n", span.end_char)
+    para_end = len(text) if para_end < 0 else para_end
+    opening = max(text.rfind("“", para_start, span.start_char), -1)
+    if opening < 0:
+        return None
+    closing = text.find("”", span.end_char, para_end)
+    if closing < 0 or text.rfind("”", opening, span.start_char) >= 0:
+        return None
+    after = text[closing : closing + 120]
+    m = _ATTRIBUTION.match(after.replace("”", '"', 1)) or _ATTRIBUTION.match(after)
+    if m is None:
+        return None
+    who_start = closing + (m.start("who1") if m.group("who1") else m.start("who2"))
+    who_end = closing + (m.end("who1") if m.group("who1") else m.end("who2"))
+    who = ctx.doc.char_span(who_start, who_end, alignment_mode="expand")
+    if who is None:
+        return None
+    people = [t for t in who if ctx.label(t) == "PERSON"]
+    if people:
+        return ctx.name(people[-1])
+    named = [t for t in who if ctx.label(t) in CLAIMANT_LABELS]
+    return ctx.name(named[0]) if named else _strip_det(who.text)

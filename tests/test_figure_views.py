@@ -1,0 +1,206 @@
+"""The figure views on a small hand-built store: concrete values, filters, conflicts, headlines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from analysis import figure_views as fv
+from analysis.filters import Filters
+from analysis.records import Article, ArticleResult, Figure
+from analysis.store import Store
+
+
+def _fig(
+    article_id,
+    text,
+    value,
+    category,
+    *,
+    location="Aleppo",
+    claimed_by=None,
+    low=None,
+    high=None,
+    unit="people",
+    approximate=False,
+    start=0,
+):
+    return Figure(
+        article_id=article_id,
+        text=text,
+        value=value,
+        low=value if low is None and value is not None else low,
+        high=value if high is None and value is not None else high,
+        approximate=approximate,
+        unit=unit,
+        category=category,
+        subject=None,
+        location=location,
+        claimed_by=claimed_by,
+        start=start,
+        end=start + len(text),
+        sentence=f"… {text} …",
+    )
+
+
+def _result(article_id, published, figures, *, source="Daily", tags=("Syria",)):
+    art = Article(
+        id=article_id,
+        title=f"Story {article_id}",
+        text="Some text here.",
+        source=source,
+        published=published,
+        tags=tags,
+    )
+    return ArticleResult(article=art, figures=tuple(figures))
+
+
+@pytest.fixture()
+def con(tmp_path):
+    store = Store(tmp_path / "figs.duckdb")
+    store.write_batch(
+        [
+            _result(
+                "a1",
+                "2016-12-09",
+                [
+                    _fig("a1", "80%", 80.0, "territory_share", unit="%", claimed_by="Syrian army"),
+                    _fig(
+                        "a1",
+                        "around 100,000",
+                        100_000.0,
+                        "remaining",
+                        approximate=True,
+                        claimed_by="Staffan de Mistura",
+                        start=40,
+                    ),
+                ],
+            ),
+            _result(
+                "a2",
+                "2016-12-10",
+                [
+                    _fig(
+                        "a2",
+                        "85%",
+                        85.0,
+                        "territory_share",
+                        unit="%",
+                        claimed_by="pro-regime forces",
+                    ),
+                    _fig(
+                        "a2",
+                        "200 more military personnel",
+                        200.0,
+                        "troops",
+                        location="Syria",
+                        unit="military personnel",
+                        start=30,
+                    ),
+                    _fig(
+                        "a2",
+                        "tens of thousands",
+                        None,
+                        "displaced",
+                        low=20_000.0,
+                        high=90_000.0,
+                        approximate=True,
+                        claimed_by="Russia",
+                        start=60,
+                    ),
+                ],
+                source="Guardian",
+            ),
+            _result(
+                "a3",
+                "2016-12-10",
+                [
+                    _fig("a3", "90%", 90.0, "territory_share", unit="%", claimed_by="Russia"),
+                    _fig("a3", "50,000", 50_000.0, "remaining", claimed_by="Red Cross", start=20),
+                ],
+                source="Times",
+            ),
+            _result(
+                "a4",
+                "2016-12-10",
+                [
+                    _fig(
+                        "a4",
+                        "85 per cent",
+                        85.0,
+                        "territory_share",
+                        unit="%",
+                        claimed_by="pro-regime forces",
+                    ),
+                ],
+                source="Times",
+            ),
+        ]
+    )
+    yield store.con
+    store.close()
+
+
+def test_figure_table_joins_title_and_date(con):
+    df = fv.figure_table(con, category="territory_share")
+    assert len(df) == 4
+    first = df.iloc[-1]
+    assert first["title"] == "Story a1"
+    assert str(first["published"])[:10] == "2016-12-09"
+    assert first["estimate"] == 80.0
+
+
+def test_estimate_of_a_vague_range_is_its_middle(con):
+    df = fv.figure_table(con, category="displaced")
+    assert df["estimate"].tolist() == [55_000.0]
+    assert df["low"].tolist() == [20_000.0] and df["high"].tolist() == [90_000.0]
+
+
+def test_timeline_per_day(con):
+    df = fv.figure_timeline(con, category="territory_share", location="Aleppo")
+    assert [str(d)[:10] for d in df["published"]] == ["2016-12-09", "2016-12-10"]
+    assert df["n_figures"].tolist() == [1, 3]
+    assert df["estimate_max"].tolist() == [80.0, 90.0]
+    assert df["estimate_median"].tolist() == [80.0, 85.0]
+    assert list(df["claimants"].iloc[1]) == ["Russia", "pro-regime forces"]
+
+
+def test_timeline_per_figure_and_location(con):
+    df = fv.figure_timeline(con, category="troops", location="Syria", per_day=False)
+    assert df["estimate"].tolist() == [200.0]
+    assert fv.figure_timeline(con, category="troops", location="Aleppo").empty
+
+
+def test_filters_restrict_every_view(con):
+    only_times = Filters(sources=("Times",))
+    assert sorted(fv.figure_table(con, only_times)["article_id"].unique()) == ["a3", "a4"]
+    early = Filters(date_to=date(2016, 12, 9))
+    assert fv.figure_timeline(con, early, category="territory_share")["n_figures"].tolist() == [1]
+
+
+def test_conflicting_figures(con):
+    df = fv.conflicting_figures(con, category="territory_share")
+    pairs = {(r.estimate_a, r.claimed_by_a, r.estimate_b, r.claimed_by_b) for r in df.itertuples()}
+    # same day (10 Dec), same place: 85 vs 90 twice (two articles say 85); 85 vs 85 is no conflict
+    assert pairs == {(85.0, "pro-regime forces", 90.0, "Russia")}
+    assert len(df) == 2
+    remaining = fv.conflicting_figures(con, category="remaining")
+    assert remaining.empty  # 100,000 and 50,000 were published on different days
+
+
+def test_conflicts_respect_minimum_difference(con):
+    assert fv.conflicting_figures(con, min_relative_difference=0.1).empty
+    assert len(fv.conflicting_figures(con, min_relative_difference=0.05)) == 2
+
+
+def test_headline_figures(con):
+    largest = fv.headline_figures(con).set_index("category")
+    assert largest.loc["territory_share", "estimate"] == 90.0
+    assert largest.loc["remaining", "estimate"] == 100_000.0
+    assert largest.loc["troops", "text"] == "200 more military personnel"
+    most = fv.headline_figures(con, by="most_reported").set_index("category")
+    assert most.loc["territory_share", "estimate"] == 85.0
+    assert most.loc["territory_share", "n_articles"] == 2
+    with pytest.raises(ValueError, match="by must be"):
+        fv.headline_figures(con, by="median")

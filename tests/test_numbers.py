@@ -1,0 +1,136 @@
+"""Number-phrase parsing, model-free: a gold table of phrases and of things that are not figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.numbers import find_numbers, parse_number_phrase
+
+N = None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # digits, separators, decimals, suffixes and scale words -> (value, low, high, approx, kind)
+        ("100,000", (100_000, 100_000, 100_000, False, "number")),
+        ("1.5 million", (1_500_000, 1_500_000, 1_500_000, False, "number")),
+        ("2bn", (2e9, 2e9, 2e9, False, "number")),
+        ("$3.2m", (3.2e6, 3.2e6, 3.2e6, False, "money")),
+        ("£40bn", (4e10, 4e10, 4e10, False, "money")),
+        ("12 000", (12_000, 12_000, 12_000, False, "number")),
+        ("1500", (1500, 1500, 1500, False, "number")),  # commas stripped by a scraper
+        # percentages
+        ("85%", (85, 85, 85, False, "percent")),
+        ("85 per cent", (85, 85, 85, False, "percent")),
+        ("85 percent", (85, 85, 85, False, "percent")),
+        ("between 5% and 7%", (N, 5, 7, False, "percent")),
+        # number words
+        ("two hundred", (200, 200, 200, False, "number")),
+        ("a dozen", (12, 12, 12, False, "number")),
+        ("half a dozen", (6, 6, 6, False, "number")),
+        ("one", (1, 1, 1, False, "number")),
+        ("twenty-five", (25, 25, 25, False, "number")),
+        ("three hundred and forty-two", (342, 342, 342, False, "number")),
+        ("two million", (2e6, 2e6, 2e6, False, "number")),
+        # fractions
+        ("two-thirds", (2 / 3, 2 / 3, 2 / 3, False, "fraction")),
+        ("half", (0.5, 0.5, 0.5, False, "fraction")),
+        ("three quarters", (0.75, 0.75, 0.75, False, "fraction")),
+        ("two and a half million", (2.5e6, 2.5e6, 2.5e6, False, "number")),
+        # vague magnitudes: 2-9 of the magnitude
+        ("hundreds", (N, 200, 900, True, "number")),
+        ("thousands", (N, 2000, 9000, True, "number")),
+        ("tens of thousands", (N, 20_000, 90_000, True, "number")),
+        ("hundreds of thousands", (N, 200_000, 900_000, True, "number")),
+        ("dozens", (N, 24, 108, True, "number")),
+        ("several hundred", (N, 300, 900, True, "number")),
+        # ranges
+        ("between 200 and 300", (N, 200, 300, False, "number")),
+        ("200-300", (N, 200, 300, False, "number")),
+        ("200–300", (N, 200, 300, False, "number")),
+        ("200 to 300", (N, 200, 300, False, "number")),
+        ("1.5-2 million", (N, 1.5e6, 2e6, False, "number")),
+        ("two or three", (N, 2, 3, True, "number")),
+        # hedges
+        ("around 100,000", (100_000, N, N, True, "number")),
+        ("about 40", (40, N, N, True, "number")),
+        ("some 3,000", (3000, N, N, True, "number")),
+        ("nearly 500", (500, N, 500, True, "number")),
+        ("almost two-thirds", (2 / 3, N, 2 / 3, True, "fraction")),
+        ("more than 200", (200, 200, N, True, "number")),
+        ("over 1,000", (1000, 1000, N, True, "number")),
+        ("at least 70", (70, 70, N, True, "number")),
+        ("up to 300", (300, N, 300, True, "number")),
+        ("fewer than 10", (10, N, 10, True, "number")),
+        ("200 or more", (200, 200, N, True, "number")),
+        ("500-plus", (500, 500, N, True, "number")),
+    ],
+)
+def test_parse_number_phrase(text, expected):
+    got = parse_number_phrase(text)
+    assert got is not None, text
+    value, low, high, approximate, kind = expected
+    assert got.value == pytest.approx(value)
+    assert got.low == pytest.approx(low)
+    assert got.high == pytest.approx(high)
+    assert got.approximate is approximate
+    assert got.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2011",  # a year
+        "2016",  # a bare year read alone
+        "the first phase",  # ordinal
+        "21st",
+        "two hundredth",  # ordinal, not 200
+        "aged 12",  # age
+        "a 12-year-old",
+        "No 10",  # a label
+        "10:30",  # clock time
+        "3pm",
+        "the one that",  # pronoun
+        "+44 20 7946 0000",  # phone-like
+        "192.168.1.2",  # dotted identifier
+        "29km",  # a measurement glued to its unit is not a count
+        "a",
+        "first",
+    ],
+)
+def test_not_a_figure(text):
+    assert parse_number_phrase(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Officials said 1,200 people fled on 4 May 2016.", ["1,200"]),
+        ("The war began in 2011 and more than 300 died.", ["more than 300"]),
+        (
+            "He is one of the leaders; the one that spoke.",
+            ["one"],
+        ),  # "one of" stays; figures.py decides
+        ("Talks resume at 10:30 on Friday, the third round.", []),
+        ("A 12-year-old and 14 others were hurt.", ["14"]),
+        ("The vote was 5/17/2018 and the score 3-2.", []),
+        ("They claimed that one had died.", ["one"]),
+        ("Casualties 12 15 and 20 were reported", ["12", "15", "20"]),
+    ],
+)
+def test_find_numbers_in_sentences(text, expected):
+    assert [m.text for m in find_numbers(text)] == expected
+
+
+def test_offsets_point_into_the_text():
+    text = "Aid groups said around 100,000 people remained."
+    (m,) = find_numbers(text)
+    assert text[m.start : m.end] == "around 100,000"
+
+
+def test_year_like_numbers_are_flagged_not_dropped():
+    (m,) = find_numbers("Some 2000 people marched.")
+    assert m.parsed.value == 2000 and m.parsed.approximate
+    (y,) = find_numbers("The 2000 people marched.")
+    assert y.year_like
