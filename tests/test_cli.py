@@ -1,0 +1,184 @@
+"""The ``presslens`` command line as a user runs it: exit codes, messages, exports, interrupts."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pytest
+
+from tests.conftest import SAMPLE
+from tests.corpus_maker import write_articles
+
+CONTRACT = {
+    "articles": {"id", "title", "source", "published", "url", "tags", "text", "path", "n_words"},
+    "quotes": {
+        "article_id",
+        "kind",
+        "text",
+        "start",
+        "end",
+        "speaker",
+        "speaker_mention",
+        "speaker_start",
+        "speaker_end",
+        "speaker_label",
+        "speaker_role",
+        "cue",
+        "polarity",
+        "subjectivity",
+    },
+    "speakers": {"speaker", "n_quotes", "n_words", "polarity", "subjectivity", "n_articles"},
+    "entities": {"article_id", "name", "label", "mentions", "first_start"},
+    "figures": {
+        "article_id",
+        "text",
+        "value",
+        "low",
+        "high",
+        "approximate",
+        "unit",
+        "category",
+        "subject",
+        "location",
+        "claimed_by",
+        "start",
+        "end",
+        "sentence",
+    },
+}
+
+
+def presslens(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def test_help_reads_well():
+    result = presslens("--help")
+    assert result.returncode == 0
+    for command in ("analyze", "export", "dashboard", "report"):
+        assert command in result.stdout
+    assert "--workers" in presslens("analyze", "--help").stdout
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert presslens().returncode == 2
+    assert presslens("analyze", str(SAMPLE), "--workers", "0").returncode == 2
+    result = presslens(
+        "analyze", str(SAMPLE), "--map", "nonsense", "--db", str(tmp_path / "s.duckdb")
+    )
+    assert result.returncode == 2 and "expected FIELD=COLUMN" in result.stderr
+
+
+def test_analyze_json_to_stdout_follows_the_contract(tmp_path):
+    db = tmp_path / "s.duckdb"
+    result = presslens("analyze", str(SAMPLE), "--db", str(db), "--json", "-", "-q")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "presslens/1"
+    for table, fields in CONTRACT.items():
+        assert data[table], table
+        assert fields <= set(data[table][0]), (table, fields - set(data[table][0]))
+    (article,) = data["articles"]
+    text = article["text"]
+    for quote in data["quotes"]:
+        assert text[quote["start"] : quote["end"]].strip("“”\"' ,.") != ""
+    assert "1 new, 0 already known, 0 near-duplicate, 0 failed" in result.stderr
+    again = presslens("analyze", str(SAMPLE), "--db", str(db), "-q")
+    assert "0 new, 1 already known" in again.stderr and again.returncode == 0
+
+
+def test_some_inputs_failed_exit_1_and_one_line_each(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    result = presslens(
+        "analyze",
+        str(SAMPLE),
+        str(tmp_path / "empty.txt"),
+        str(tmp_path / "nope.txt"),
+        "--db",
+        str(tmp_path / "s.duckdb"),
+        "-q",
+    )
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if "skipped" in line]
+    assert lines == [
+        f"presslens: skipped {tmp_path / 'empty.txt'}: empty file",
+        f"presslens: skipped {tmp_path / 'nope.txt'}: no such file or folder",
+    ]
+    assert "1 new" in result.stderr
+
+
+def test_store_that_is_not_duckdb_is_a_usage_error(tmp_path):
+    bad = tmp_path / "notes.duckdb"
+    bad.write_text("hello\n" * 1000)
+    result = presslens("analyze", str(SAMPLE), "--db", str(bad))
+    assert result.returncode == 2
+    assert f"{bad}: cannot open as a DuckDB store" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_formats(tmp_path, sample_db):
+    out = tmp_path / "out"
+    assert (
+        presslens("export", "--db", str(sample_db), "--format", "csv", "--out", str(out)).returncode
+        == 0
+    )
+    assert sorted(p.name for p in out.iterdir()) == [f"{t}.csv" for t in sorted(CONTRACT)]
+    quotes = pd.read_csv(out / "quotes.csv")
+    assert set(CONTRACT["quotes"]) <= set(quotes.columns) and len(quotes) > 10
+    pq = tmp_path / "pq"
+    assert (
+        presslens(
+            "export", "--db", str(sample_db), "--format", "parquet", "--out", str(pq)
+        ).returncode
+        == 0
+    )
+    assert len(pd.read_parquet(pq / "figures.parquet")) >= 5
+    js = tmp_path / "x.json"
+    assert presslens("export", "--db", str(sample_db), "--out", str(js)).returncode == 0
+    assert json.loads(js.read_text())["articles"][0]["tags"][0] == "Aleppo"
+    missing = presslens("export", "--db", str(tmp_path / "nope.duckdb"), "--out", str(js))
+    assert missing.returncode == 2 and "no such store" in missing.stderr
+
+
+@pytest.mark.slow
+def test_ctrl_c_keeps_finished_batches(tmp_path):
+    write_articles(tmp_path / "in", 400, n_words=120)
+    db = tmp_path / "s.duckdb"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dashboard.cli", "analyze", str(tmp_path / "in"), "--db", str(db)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    seen = ""
+    deadline = time.time() + 240
+    while time.time() < deadline:
+        chunk = proc.stderr.read(64)
+        seen += chunk
+        if "/400" in seen and any(f" {n}/400" in seen for n in (32, 64, 96)):
+            break
+        if not chunk:
+            break
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, seen + err
+    from analysis.store import Store
+
+    with Store(db) as store:
+        kept = store.counts()["articles"]
+        assert 32 <= kept < 400
+        orphans = store.query(
+            "SELECT count(*) AS n FROM quotes WHERE article_id NOT IN (SELECT id FROM articles)"
+        )
+        assert orphans["n"][0] == 0

@@ -1,0 +1,128 @@
+"""The pipeline end to end on real inputs: idempotency, duplicates, workers, failures, interrupts."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import pipeline
+from analysis.pipeline import analyze_paths, load_articles
+from analysis.store import Store
+from tests.conftest import DATA_DIR, SAMPLE
+from tests.corpus_maker import write_articles
+
+
+def test_sample_gives_one_article_and_idempotent_reruns(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        first, ids = analyze_paths([DATA_DIR], store)
+        counts = store.counts()
+        again, ids_again = analyze_paths([SAMPLE], store)
+        assert (first.new, first.known, first.failed) == (1, 0, 0)
+        assert (again.new, again.known, again.failed) == (0, 1, 0)
+        assert ids == ids_again
+        assert store.counts() == counts
+        assert counts["articles"] == 1
+        assert counts["quotes"] > 10 and counts["entities"] > 10 and counts["figures"] >= 5
+
+
+def test_reanalyse_replaces_and_keeps_counts(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        analyze_paths([SAMPLE], store)
+        counts = store.counts()
+        summary, _ = analyze_paths([SAMPLE], store, reanalyse=True)
+        assert summary.new == 1
+        assert store.counts() == counts
+
+
+def test_syndicated_copy_is_counted_once(tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8")
+    copy = tmp_path / "syndicated.txt"
+    # The same story republished with another headline and a credit line: not the same id.
+    copy.write_text(
+        text.replace("Diplomats urge", "Envoys urge", 1) + "\n\nAdditional reporting by agencies\n",
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "s.duckdb") as store:
+        summary, _ = analyze_paths([SAMPLE, copy], store)
+        assert (summary.new, summary.duplicates) == (1, 1)
+        rows = store.query("SELECT title, duplicate_of FROM articles ORDER BY title")
+        assert rows["duplicate_of"].isna().sum() == 1
+        assert store.counts()["articles"] == 2
+
+
+def test_workers_give_the_same_rows(tmp_path):
+    paths = write_articles(tmp_path / "in", 40) + [SAMPLE]
+    with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "two.duckdb") as two:
+        analyze_paths(paths, one, workers=1, batch_size=8)
+        analyze_paths(paths, two, workers=2, batch_size=8)
+        assert one.counts() == two.counts()
+        q = "SELECT article_id, speaker, text FROM quotes ORDER BY ALL"
+        assert one.query(q).equals(two.query(q))
+
+
+def test_bad_inputs_do_not_stop_the_batch(tmp_path):
+    good = write_articles(tmp_path / "in", 3)
+    (tmp_path / "empty.txt").write_text("")
+    big = tmp_path / "big.txt"
+    big.write_text("Title\n\n" + "word " * (11 * 1024 * 1024))  # ~55 MB
+    with Store(tmp_path / "s.duckdb") as store:
+        summary, _ = analyze_paths(
+            [*good, tmp_path / "empty.txt", big, tmp_path / "gone.txt"], store
+        )
+        assert summary.new == 3
+        assert sorted(f.reason.split(" (")[0] for f in summary.failures) == [
+            "empty file",
+            "file too large",
+            "no such file or folder",
+        ]
+        assert store.counts()["articles"] == 3
+
+
+def test_an_extractor_error_fails_one_article_only(tmp_path, monkeypatch):
+    from analysis import extract
+
+    paths = write_articles(tmp_path / "in", 4)
+    real = extract.extract_article
+
+    def flaky(doc, article):
+        if article.title == "Story 2":
+            raise RuntimeError("boom")
+        return real(doc, article)
+
+    monkeypatch.setattr(extract, "extract_article", flaky)
+    with Store(tmp_path / "s.duckdb") as store:
+        summary, _ = analyze_paths(paths, store)
+        assert summary.new == 3
+        (failure,) = summary.failures
+        assert failure.path.endswith("story-00002.txt")
+        assert failure.reason == "analysis failed (RuntimeError: boom)"
+
+
+def test_interrupt_keeps_finished_batches(tmp_path):
+    paths = write_articles(tmp_path / "in", 30)
+    calls = []
+
+    def progress(done, total):
+        calls.append(done)
+        if done >= 10:
+            raise KeyboardInterrupt
+
+    with Store(tmp_path / "s.duckdb") as store:
+        summary, _ = analyze_paths(paths, store, batch_size=10, progress=progress)
+        assert summary.interrupted
+        assert summary.new == 10
+        assert store.counts()["articles"] == 10
+    # The store is usable afterwards: the rest is analysed by the next run.
+    with Store(tmp_path / "s.duckdb") as store:
+        summary, _ = analyze_paths(paths, store, batch_size=10)
+        assert (summary.new, summary.known) == (20, 10)
+
+
+@pytest.mark.slow
+def test_folder_of_ten_thousand_small_files(tmp_path):
+    write_articles(tmp_path / "many", 10_000, n_words=12)
+    articles, failures = load_articles([tmp_path / "many"])
+    assert len(articles) == 10_000 and not failures
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = pipeline.analyze_articles(articles, store, batch_size=256)
+        assert summary.new == 10_000
+        assert store.counts()["articles"] == 10_000
