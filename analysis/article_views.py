@@ -1,0 +1,190 @@
+"""Views over the stored articles: counts, the article list, one article with its evidence, and
+the values the dashboard's filters can take.
+
+Like the other ``*_views`` modules: pure functions over an open DuckDB connection and optional
+:class:`~analysis.filters.Filters`, returning DataFrames or plain values; no plotting, no
+Streamlit. Near-duplicates are never in view (the filter subquery leaves them out).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from analysis.filters import Filters, article_ids_sql
+
+GRANULARITIES = ("day", "week", "month", "year")
+
+
+def corpus_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> dict[str, int]:
+    """``articles, speakers, quotes, entities, figures, duplicates`` for the articles in view
+    (``duplicates``: syndicated copies of them that were recognised and not counted)."""
+    sub, params = article_ids_sql(filters)
+    sql = f"""
+        WITH v AS ({sub})
+        SELECT (SELECT count(*) FROM v),
+               (SELECT count(DISTINCT speaker) FROM quotes WHERE article_id IN (SELECT id FROM v)),
+               (SELECT count(*) FROM quotes WHERE article_id IN (SELECT id FROM v)),
+               (SELECT count(DISTINCT name) FROM entities WHERE article_id IN (SELECT id FROM v)),
+               (SELECT count(*) FROM figures WHERE article_id IN (SELECT id FROM v)),
+               (SELECT count(*) FROM articles WHERE duplicate_of IN (SELECT id FROM v))
+    """
+    row = con.execute(sql, params).fetchone()
+    keys = ("articles", "speakers", "quotes", "entities", "figures", "duplicates")
+    return {k: int(v or 0) for k, v in zip(keys, row, strict=True)}
+
+
+def articles_over_time(
+    con: duckdb.DuckDBPyConnection, filters: Filters | None = None, *, granularity: str = "week"
+) -> pd.DataFrame:
+    """``period, source, n_articles``: articles per period and outlet ("unknown" when the
+    outlet is not known); undated articles are left out."""
+    if granularity not in GRANULARITIES:
+        raise ValueError(f"granularity must be one of {GRANULARITIES}, not {granularity!r}")
+    sub, params = article_ids_sql(filters)
+    sql = f"""
+        SELECT date_trunc('{granularity}', published)::DATE AS period,
+               coalesce(source, 'unknown') AS source, count(*) AS n_articles
+        FROM articles WHERE id IN ({sub}) AND published IS NOT NULL
+        GROUP BY ALL ORDER BY period, source
+    """
+    return con.execute(sql, params).df()
+
+
+def article_list(
+    con: duckdb.DuckDBPyConnection, filters: Filters | None = None, *, limit: int | None = 1000
+) -> pd.DataFrame:
+    """``id, title, published, source, author, url, tags, n_words, n_quotes, n_figures``, newest
+    first (undated last)."""
+    sub, params = article_ids_sql(filters)
+    sql = f"""
+        SELECT a.id, a.title, a.published, a.source, a.author, a.url, a.tags, a.n_words,
+               (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,
+               (SELECT count(*) FROM figures f WHERE f.article_id = a.id) AS n_figures
+        FROM articles a WHERE a.id IN ({sub})
+        ORDER BY a.published DESC NULLS LAST, a.title, a.id
+    """
+    if limit:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return con.execute(sql, params).df()
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    """One article with everything extracted from it (offsets index into ``article['text']``)."""
+
+    article: dict
+    quotes: pd.DataFrame
+    mentions: pd.DataFrame
+    figures: pd.DataFrame
+
+
+def article_detail(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleDetail | None:
+    """The article ``article_id`` and its quotes, entity mentions and figures; None if unknown."""
+    row = con.execute(
+        "SELECT id, title, published, source, author, url, tags, text, n_words, duplicate_of "
+        "FROM articles WHERE id = ?",
+        [article_id],
+    ).df()
+    if row.empty:
+        return None
+    q = con.execute(
+        'SELECT kind, text, start, "end", speaker, speaker_mention, speaker_start, speaker_end, '
+        "speaker_role, cue, polarity, subjectivity FROM quotes WHERE article_id = ? "
+        "ORDER BY start",
+        [article_id],
+    ).df()
+    m = con.execute(
+        'SELECT name, label, text, start, "end" FROM entity_mentions WHERE article_id = ? '
+        "ORDER BY start",
+        [article_id],
+    ).df()
+    f = con.execute(
+        "SELECT text, value, low, high, approximate, unit, category, subject, location, "
+        'claimed_by, start, "end", sentence FROM figures WHERE article_id = ? ORDER BY start',
+        [article_id],
+    ).df()
+    return ArticleDetail(article=row.iloc[0].to_dict(), quotes=q, mentions=m, figures=f)
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the corpus offers to filter on (all articles, not just those in view)."""
+
+    first_date: date | None
+    last_date: date | None
+    sources: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
+    """Date range, outlets and tags of the stored originals."""
+    first, last = con.execute(
+        "SELECT min(published), max(published) FROM articles WHERE duplicate_of IS NULL"
+    ).fetchone()
+    sources = [
+        r[0]
+        for r in con.execute(
+            "SELECT source FROM articles WHERE duplicate_of IS NULL AND source IS NOT NULL "
+            "GROUP BY source ORDER BY count(*) DESC, source"
+        ).fetchall()
+    ]
+    tags = [
+        r[0]
+        for r in con.execute(
+            "SELECT t FROM (SELECT unnest(tags) AS t FROM articles WHERE duplicate_of IS NULL) "
+            "GROUP BY t ORDER BY count(*) DESC, t LIMIT 2000"
+        ).fetchall()
+    ]
+    return FilterOptions(
+        first_date=_as_date(first),
+        last_date=_as_date(last),
+        sources=tuple(sources),
+        tags=tuple(tags),
+    )
+
+
+def top_names(con: duckdb.DuckDBPyConnection, kind: str, *, limit: int = 500) -> tuple[str, ...]:
+    """The most frequent speakers (``kind="speaker"``, by quotes) or entities (``"entity"``, by
+    articles), for filter pickers."""
+    if kind == "speaker":
+        sql = (
+            "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker "
+            "ORDER BY count(*) DESC, speaker LIMIT ?"
+        )
+    elif kind == "entity":
+        sql = (
+            "SELECT name FROM entities GROUP BY name "
+            "ORDER BY count(DISTINCT article_id) DESC, name LIMIT ?"
+        )
+    else:
+        raise ValueError(f"kind must be 'speaker' or 'entity', not {kind!r}")
+    return tuple(r[0] for r in con.execute(sql, [int(limit)]).fetchall())
+
+
+def known_names(con: duckdb.DuckDBPyConnection, kind: str, names: list[str]) -> set[str]:
+    """The subset of ``names`` that are stored speakers / entities (to validate a link)."""
+    if not names:
+        return set()
+    table, column = {"speaker": ("quotes", "speaker"), "entity": ("entities", "name")}[kind]
+    rows = con.execute(
+        f"SELECT DISTINCT {column} FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))",
+        [list(names)],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> str:
+    """A string that changes whenever articles are added or re-analysed (for cache keys)."""
+    n, last = con.execute("SELECT count(*), max(analysed_at) FROM articles").fetchone()
+    return f"{n}:{last}"
+
+
+def _as_date(value) -> date | None:
+    if value is None or pd.isna(value):
+        return None
+    return value.date() if hasattr(value, "date") and callable(value.date) else value

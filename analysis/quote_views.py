@@ -1,0 +1,103 @@
+"""Views over the stored quotes: tidy DataFrames for the dashboard's speakers page.
+
+Every function takes an open DuckDB connection to a presslens store and optional
+:class:`~analysis.filters.Filters`, restricts to the articles in view and returns a pandas
+DataFrame; options are keyword-only. Sentiment per speaker is word-weighted (a long quotation
+weighs more than a two-word fragment), the same rule as :func:`analysis.quotes.speaker_table`.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from analysis.filters import Filters, article_ids_sql
+
+GRANULARITIES = ("day", "week", "month", "year")
+# Words in a quote's text, as DuckDB computes it (whitespace-separated, at least one).
+_WORDS_SQL = "greatest(1, len(regexp_split_to_array(trim(q.text), '\\s+')))"
+
+
+def speaker_stats(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    limit: int = 25,
+    min_quotes: int = 1,
+) -> pd.DataFrame:
+    """One row per speaker: ``speaker, label, role, n_quotes, n_words, n_articles, polarity,
+    subjectivity`` (word-weighted means), most quoted first. ``limit=0`` means all."""
+    sub, params = article_ids_sql(filters)
+    sql = f"""
+        SELECT q.speaker, mode(q.speaker_label) AS label, mode(q.speaker_role) AS role,
+               count(*) AS n_quotes, sum({_WORDS_SQL})::BIGINT AS n_words,
+               count(DISTINCT q.article_id) AS n_articles,
+               sum(q.polarity * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS polarity,
+               sum(q.subjectivity * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS subjectivity
+        FROM quotes q
+        WHERE q.speaker IS NOT NULL AND q.article_id IN ({sub})
+        GROUP BY q.speaker
+        HAVING count(*) >= ?
+        ORDER BY n_quotes DESC, n_words DESC, q.speaker
+    """
+    params.append(int(min_quotes))
+    if limit:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return con.execute(sql, params).df()
+
+
+def sentiment_over_time(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    speakers: tuple[str, ...] | list[str],
+    granularity: str = "week",
+) -> pd.DataFrame:
+    """``period, speaker, n_quotes, polarity, subjectivity`` for the chosen speakers, one row per
+    period with quotes (periods start on the first day of the day/week/month/year). Articles
+    without a publication date are left out."""
+    if granularity not in GRANULARITIES:
+        raise ValueError(f"granularity must be one of {GRANULARITIES}, not {granularity!r}")
+    if not speakers:
+        return pd.DataFrame(columns=["period", "speaker", "n_quotes", "polarity", "subjectivity"])
+    sub, params = article_ids_sql(filters)
+    sql = f"""
+        SELECT date_trunc('{granularity}', a.published)::DATE AS period, q.speaker,
+               count(*) AS n_quotes,
+               sum(q.polarity * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS polarity,
+               sum(q.subjectivity * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS subjectivity
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.speaker IN (SELECT unnest(?::VARCHAR[])) AND a.published IS NOT NULL
+          AND q.article_id IN ({sub})
+        GROUP BY period, q.speaker ORDER BY period, q.speaker
+    """
+    return con.execute(sql, [list(speakers), *params]).df()
+
+
+def speaker_quotes(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    speakers: tuple[str, ...] | list[str] | None = None,
+    limit: int | None = 500,
+) -> pd.DataFrame:
+    """The quotes in view (of ``speakers`` if given) with their article: ``speaker, kind, text,
+    polarity, subjectivity, speaker_mention, cue, article_id, title, published, source, start,
+    end`` — newest article first, then in reading order."""
+    sub, params = article_ids_sql(filters)
+    where = [f"q.article_id IN ({sub})", "q.speaker IS NOT NULL"]
+    if speakers:
+        where.append("q.speaker IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(speakers))
+    sql = f"""
+        SELECT q.speaker, q.kind, q.text, q.polarity, q.subjectivity, q.speaker_mention, q.cue,
+               q.article_id, a.title, a.published, a.source, q.start, q."end"
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE {" AND ".join(where)}
+        ORDER BY a.published DESC NULLS LAST, q.article_id, q.start
+    """
+    if limit:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return con.execute(sql, params).df()

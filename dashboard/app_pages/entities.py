@@ -1,0 +1,95 @@
+"""Entities: the people, organisations and places the coverage is about — top entities by type,
+mentions over time, who is named with whom (a network of shared sentences), and an entity's
+articles. Clicking a bar or a node narrows the filters to that entity."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import streamlit as st
+
+from dashboard import charts, components, data, filters_ui
+from dashboard.charts import LABEL_NAMES
+
+filters = filters_ui.current()
+st.title("Entities")
+
+TYPES = {"All types": None, **{v.capitalize(): k for k, v in LABEL_NAMES.items()}}
+kind = st.segmented_control(
+    "Type", list(TYPES), default="All types", key="en_type", label_visibility="collapsed"
+)
+label = TYPES.get(kind or "All types")
+
+top = data.view("top_entities", filters, label=label, limit=20)
+if top.empty:
+    components.empty(
+        "No entities of this type in the articles in view. Choose another type or widen the "
+        "filters in the sidebar."
+    )
+    st.stop()
+
+
+def _narrow(chart_key: str) -> None:
+    filters_ui.add_to_filter("entity", filters_ui.selected_customdata(chart_key))
+
+
+left, right = st.columns(2)
+with left:
+    components.chart(
+        charts.top_entities(top, title=f"Most covered: {(kind or 'all types').lower()}"),
+        key="en_top",
+        name="top entities",
+        on_select=lambda: _narrow("en_top"),
+    )
+    st.caption("Click a bar to filter on that entity.")
+with right:
+    gran = st.segmented_control(
+        "Period", ["day", "week", "month", "year"], default="week", key="en_gran",
+        label_visibility="collapsed",
+    )  # fmt: skip
+    names = list(filters.entities) or top["name"].head(5).tolist()
+    over_time = data.view("mentions_over_time", filters, names=names, granularity=gran or "week")
+    if over_time.empty:
+        components.empty("These articles have no publication dates; there is no timeline.")
+    else:
+        components.chart(
+            charts.entity_mentions_over_time(over_time), key="en_time", name="mentions over time"
+        )
+
+st.subheader("Who is named with whom")
+pairs = data.view(
+    "cooccurrences", filters, labels=(label,) if label else None, min_weight=1, limit=60
+)
+if pairs.empty:
+    components.empty(
+        "No two entities share a sentence in the articles in view. Widen the filters or choose "
+        "all types."
+    )
+else:
+    components.chart(
+        charts.cooccurrence_network(pairs),
+        key="en_network",
+        name="entity network",
+        on_select=lambda: _narrow("en_network"),
+    )
+    st.caption("Node size: sentences shared with others; click a node to filter on it.")
+
+st.subheader("An entity's articles")
+choice = st.selectbox("Entity", top["name"].tolist(), key="en_pick")
+if choice:
+    arts = data.view("entity_articles", filters, name=choice, limit=200)
+    if arts.empty:
+        components.empty(f"No article in view names {choice}.")
+    else:
+        arts = arts.assign(open="articles?article=" + arts["id"].map(quote))
+        components.table(
+            arts[["title", "published", "source", "mentions", "open"]],
+            title=f"Articles naming {choice}",
+            column_config={
+                "title": "Article",
+                "published": st.column_config.DateColumn("Published"),
+                "source": "Outlet",
+                "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
+                "open": st.column_config.LinkColumn("Read", display_text="open article"),
+            },
+        )

@@ -1,0 +1,100 @@
+"""Overview: the corpus in view at a glance — counts, articles over time, who is quoted most,
+what is covered most, and the headline figures. Clicking a speaker or an entity narrows the
+filters to it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, components, data, filters_ui
+from dashboard.charts import CATEGORY_TITLES
+
+filters = filters_ui.current()
+st.title("Overview")
+
+counts = data.view("counts", filters)
+components.metric_row(
+    {
+        "Articles": counts["articles"],
+        "Speakers": counts["speakers"],
+        "Quotes": counts["quotes"],
+        "Entities": counts["entities"],
+        "Figures": counts["figures"],
+    }
+)
+if counts["duplicates"]:
+    st.caption(f"{counts['duplicates']:,} syndicated copies recognised and counted once.")
+
+if counts["articles"] == 0:
+    components.empty(
+        "No articles match these filters. Widen the date range, remove a speaker, entity or "
+        "tag, or clear the search (sidebar) — or add articles on the Data page."
+    )
+    st.stop()
+
+granularity = st.segmented_control(
+    "Group articles by", ["day", "week", "month", "year"], default="week", key="ov_gran",
+    label_visibility="collapsed",
+)  # fmt: skip
+over_time = data.view("articles_over_time", filters, granularity=granularity or "week")
+if over_time.empty:
+    components.empty("None of these articles has a publication date, so there is no timeline.")
+else:
+    components.chart(
+        charts.articles_over_time(over_time, granularity=granularity or "week"),
+        key="ov_time",
+        name="articles over time",
+    )
+
+left, right = st.columns(2)
+with left:
+    speakers = data.view("speaker_stats", filters, limit=12)
+    if speakers.empty:
+        components.empty("No quotes in these articles. Remove a speaker filter or widen the dates.")
+    else:
+        components.chart(
+            charts.top_speakers(speakers),
+            key="ov_speakers",
+            name="top speakers",
+            on_select=lambda: filters_ui.add_to_filter(
+                "speaker", filters_ui.selected_customdata("ov_speakers")
+            ),
+        )
+        st.caption("Click a bar to filter on that speaker.")
+with right:
+    ents = data.view("top_entities", filters, limit=12)
+    if ents.empty:
+        components.empty("No named entities in these articles. Widen the filters.")
+    else:
+        components.chart(
+            charts.top_entities(ents, title="Most covered people, organisations and places"),
+            key="ov_entities",
+            name="top entities",
+            on_select=lambda: filters_ui.add_to_filter(
+                "entity", filters_ui.selected_customdata("ov_entities")
+            ),
+        )
+        st.caption("Click a bar to filter on that entity.")
+
+st.subheader("Headline figures")
+heads = data.view("headline_figures", filters)
+if heads.empty:
+    components.empty("No figures reported in these articles. Widen the filters.")
+else:
+    heads = heads.assign(what=heads["category"].map(lambda c: CATEGORY_TITLES.get(c, c)))
+    components.table(
+        heads[
+            ["what", "text", "unit", "location", "claimed_by", "n_articles", "title", "published"]
+        ],
+        title="Headline figures",
+        column_config={
+            "what": "What",
+            "text": "Figure",
+            "unit": "Counting",
+            "location": "Where",
+            "claimed_by": "Claimed by",
+            "n_articles": st.column_config.NumberColumn("Articles", format="%d"),
+            "title": "Article",
+            "published": st.column_config.DateColumn("Published"),
+        },
+    )

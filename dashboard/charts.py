@@ -1,0 +1,368 @@
+"""Chart factories: a tidy DataFrame in, a Plotly figure out — no Streamlit inside.
+
+Each factory draws one chart of the dashboard from the frame an ``analysis.*_views`` function
+returns, with one look across the app (template, fonts, a colour per entity type, a diverging
+scale for sentiment). Every point carries ``customdata`` naming what it stands for (a speaker, an
+entity, an article id and offset) so a click can narrow the filters or open the evidence. Factories
+expect non-empty frames: the pages show an empty state instead of an empty chart.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+TEMPLATE = "plotly_white"
+FONT = dict(family="Source Sans Pro, Helvetica, Arial, sans-serif", size=13)
+LABEL_COLOURS = {
+    "PERSON": "#1f77b4",
+    "ORG": "#ff7f0e",
+    "GPE": "#2ca02c",
+    "LOC": "#17becf",
+    "NORP": "#9467bd",
+    "FAC": "#8c564b",
+    "EVENT": "#e377c2",
+}
+LABEL_NAMES = {
+    "PERSON": "people",
+    "ORG": "organisations",
+    "GPE": "countries & cities",
+    "LOC": "places",
+    "NORP": "groups & nationalities",
+}
+SENTIMENT_SCALE = "RdBu"  # red = negative, blue = positive; symmetric around 0
+CATEGORY_TITLES = {
+    "troops": "Troop numbers",
+    "killed": "People killed",
+    "injured": "People injured",
+    "missing": "People missing",
+    "displaced": "People displaced",
+    "remaining": "People remaining / trapped",
+    "people": "Other counts of people",
+    "territory_share": "Share of territory held",
+    "percent": "Other percentages",
+    "money": "Money",
+    "other": "Other figures",
+}
+PALETTE = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+]  # fmt: skip
+
+
+def _style(fig: go.Figure, *, title: str, height: int = 420) -> go.Figure:
+    fig.update_layout(
+        template=TEMPLATE,
+        title=dict(text=title, x=0, xanchor="left", font=dict(size=16)),
+        font=FONT,
+        height=height,
+        margin=dict(l=10, r=10, t=50, b=10),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1),
+        hoverlabel=dict(font_size=12),
+    )
+    return fig
+
+
+def _bar_height(n: int) -> int:
+    return max(260, min(900, 28 * n + 90))
+
+
+def articles_over_time(df: pd.DataFrame, *, granularity: str = "week") -> go.Figure:
+    """Stacked bars: articles per period, one colour per outlet."""
+    fig = go.Figure()
+    for i, (source, part) in enumerate(df.groupby("source", sort=False)):
+        fig.add_bar(
+            x=part["period"],
+            y=part["n_articles"],
+            name=str(source),
+            marker_color=PALETTE[i % len(PALETTE)],
+            customdata=np.array([[str(p) for p in part["period"]]]).T,
+            hovertemplate="%{x|%d %b %Y}: %{y} articles<extra>" + str(source) + "</extra>",
+        )
+    fig.update_layout(barmode="stack", yaxis_title="articles", xaxis_title=None)
+    return _style(fig, title=f"Articles per {granularity}", height=340)
+
+
+def top_speakers(df: pd.DataFrame) -> go.Figure:
+    """Horizontal bars: quotes per speaker (polarity in the hover; the Speakers page charts it)."""
+    df = df.iloc[::-1]  # the most quoted at the top
+    fig = go.Figure(
+        go.Bar(
+            x=df["n_quotes"],
+            y=df["speaker"],
+            orientation="h",
+            marker_color="#1f5fa8",
+            customdata=np.stack([df["speaker"], df["polarity"], df["n_articles"]], axis=1),
+            hovertemplate="<b>%{customdata[0]}</b><br>%{x} quotes in %{customdata[2]} articles"
+            "<br>mean polarity %{customdata[1]:.2f}<extra></extra>",
+        )
+    )
+    fig.update_layout(xaxis_title="quotes", yaxis_title=None)
+    return _style(fig, title="Who is quoted most", height=_bar_height(len(df)))
+
+
+def speaker_polarity(df: pd.DataFrame) -> go.Figure:
+    """Horizontal bars: mean polarity per speaker, labelled with the number of quotes."""
+    df = df.sort_values("polarity")
+    fig = go.Figure(
+        go.Bar(
+            x=df["polarity"],
+            y=df["speaker"],
+            orientation="h",
+            marker=dict(color=df["polarity"], colorscale=SENTIMENT_SCALE, cmin=-1, cmax=1),
+            text=[f"{n} quote{'s' if n != 1 else ''}" for n in df["n_quotes"]],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=np.stack([df["speaker"], df["n_quotes"], df["subjectivity"]], axis=1),
+            hovertemplate="<b>%{customdata[0]}</b><br>mean polarity %{x:.2f}"
+            "<br>subjectivity %{customdata[2]:.2f}<br>%{customdata[1]} quotes<extra></extra>",
+        )
+    )
+    span = max(0.25, float(df["polarity"].abs().max()) * 1.35)
+    fig.update_layout(
+        xaxis=dict(title="mean polarity (−1 negative … +1 positive)", range=[-span, span]),
+        yaxis_title=None,
+    )
+    fig.add_vline(x=0, line_color="#999", line_width=1)
+    return _style(fig, title="Tone of each speaker's words", height=_bar_height(len(df)))
+
+
+def polarity_subjectivity(df: pd.DataFrame) -> go.Figure:
+    """Scatter: polarity against subjectivity per speaker, sized by number of quotes."""
+    size = df["n_quotes"].astype(float)
+    fig = go.Figure(
+        go.Scatter(
+            x=df["polarity"],
+            y=df["subjectivity"],
+            mode="markers+text",
+            text=df["speaker"],
+            textposition="top center",
+            marker=dict(
+                size=size,
+                sizemode="area",
+                sizeref=2.0 * max(size.max(), 1) / (46.0**2),
+                sizemin=6,
+                color=df["polarity"],
+                colorscale=SENTIMENT_SCALE,
+                cmin=-1,
+                cmax=1,
+                line=dict(width=1, color="#444"),
+            ),
+            customdata=np.stack([df["speaker"], df["n_quotes"]], axis=1),
+            hovertemplate="<b>%{customdata[0]}</b><br>polarity %{x:.2f}, subjectivity %{y:.2f}"
+            "<br>%{customdata[1]} quotes<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        xaxis=dict(title="polarity", range=[-1.05, 1.05], zeroline=True),
+        yaxis=dict(title="subjectivity", range=[-0.05, 1.05]),
+    )
+    return _style(fig, title="Polarity and subjectivity (size = quotes)", height=460)
+
+
+def sentiment_over_time(df: pd.DataFrame) -> go.Figure:
+    """Lines: mean polarity per period for each chosen speaker."""
+    fig = go.Figure()
+    for i, (speaker, part) in enumerate(df.groupby("speaker", sort=True)):
+        fig.add_scatter(
+            x=part["period"],
+            y=part["polarity"],
+            mode="lines+markers",
+            name=str(speaker),
+            line=dict(color=PALETTE[i % len(PALETTE)]),
+            marker=dict(size=np.clip(4 + 2 * np.sqrt(part["n_quotes"]), 6, 24)),
+            customdata=np.stack([part["n_quotes"], [speaker] * len(part)], axis=1),
+            hovertemplate="%{x|%d %b %Y}: polarity %{y:.2f} over %{customdata[0]} quotes"
+            "<extra>%{customdata[1]}</extra>",
+        )
+    fig.add_hline(y=0, line_color="#999", line_width=1)
+    fig.update_layout(yaxis=dict(title="mean polarity", range=[-1.05, 1.05]))
+    return _style(fig, title="Sentiment over time", height=380)
+
+
+def top_entities(df: pd.DataFrame, *, title: str = "Most covered") -> go.Figure:
+    """Horizontal bars: articles naming each entity, coloured by type (mentions when every
+    entity is in one article only, as in a single-article corpus, where articles say nothing)."""
+    by_mentions = int(df["n_articles"].max()) <= 1
+    # Plotly draws the first row at the bottom: reverse the ranking so the top is on top.
+    df = df.iloc[::-1]
+    if by_mentions:
+        df = df.sort_values("n_mentions", kind="stable")
+    colours = [LABEL_COLOURS.get(lab, "#7f7f7f") for lab in df["label"]]
+    fig = go.Figure(
+        go.Bar(
+            x=df["n_mentions" if by_mentions else "n_articles"],
+            y=df["name"],
+            orientation="h",
+            marker_color=colours,
+            customdata=np.stack([df["name"], df["label"], df["n_mentions"]], axis=1),
+            hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{x} articles, "
+            "%{customdata[2]} mentions<extra></extra>",
+        )
+    )
+    fig.update_layout(xaxis_title="mentions" if by_mentions else "articles", yaxis_title=None)
+    return _style(fig, title=title, height=_bar_height(len(df)))
+
+
+def entity_mentions_over_time(df: pd.DataFrame) -> go.Figure:
+    """Lines: mentions per period of each entity."""
+    fig = go.Figure()
+    for i, (name, part) in enumerate(df.groupby("name", sort=True)):
+        fig.add_scatter(
+            x=part["period"],
+            y=part["n_mentions"],
+            mode="lines+markers",
+            name=str(name),
+            line=dict(color=PALETTE[i % len(PALETTE)]),
+            customdata=np.stack([[name] * len(part), part["n_articles"]], axis=1),
+            hovertemplate="%{x|%d %b %Y}: %{y} mentions in %{customdata[1]} articles"
+            "<extra>%{customdata[0]}</extra>",
+        )
+    fig.update_layout(yaxis_title="mentions")
+    return _style(fig, title="Mentions over time", height=380)
+
+
+def network_layout(nodes: list[str], edges: pd.DataFrame, *, seed: int = 7) -> dict:
+    """Force-directed positions (Fruchterman–Reingold, a few hundred steps of numpy) for a
+    graph of at most a few hundred nodes; deterministic for a given input."""
+    n = len(nodes)
+    if n == 0:
+        return {}
+    index = {name: i for i, name in enumerate(nodes)}
+    rng = np.random.default_rng(seed)
+    angle = np.linspace(0, 2 * math.pi, n, endpoint=False)
+    pos = np.stack([np.cos(angle), np.sin(angle)], axis=1) + rng.normal(0, 0.05, (n, 2))
+    a = np.zeros((n, n))
+    for row in edges.itertuples(index=False):
+        i, j = index[row.name_a], index[row.name_b]
+        a[i, j] = a[j, i] = math.log1p(row.weight)
+    k = 1.6 / math.sqrt(n)  # ideal edge length: larger spreads crowded graphs
+    temperature = 0.2
+    for _ in range(200):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.linalg.norm(delta, axis=2) + 1e-9
+        force = (k * k / dist**2 - a * dist / k)[:, :, None] * delta
+        move = force.sum(axis=1)
+        length = np.linalg.norm(move, axis=1, keepdims=True) + 1e-9
+        pos += move / length * np.minimum(length, temperature)
+        pos -= pos.mean(axis=0)  # keep the graph centred
+        temperature *= 0.98
+    return {name: tuple(pos[i]) for name, i in index.items()}
+
+
+def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
+    """A network: entities as nodes (size = sentences shared, colour = type), an edge for each
+    pair named in the same sentence (width = how often)."""
+    labels = dict(zip(pairs["name_a"], pairs["label_a"], strict=False))
+    labels.update(zip(pairs["name_b"], pairs["label_b"], strict=False))
+    strength: dict[str, float] = {}
+    for row in pairs.itertuples(index=False):
+        strength[row.name_a] = strength.get(row.name_a, 0) + row.weight
+        strength[row.name_b] = strength.get(row.name_b, 0) + row.weight
+    nodes = sorted(strength, key=lambda s: (-strength[s], s))
+    pos = network_layout(nodes, pairs)
+    fig = go.Figure()
+    top = float(pairs["weight"].max())
+    for row in pairs.itertuples(index=False):
+        (x0, y0), (x1, y1) = pos[row.name_a], pos[row.name_b]
+        fig.add_scatter(
+            x=[x0, x1],
+            y=[y0, y1],
+            mode="lines",
+            line=dict(width=0.6 + 4 * row.weight / top, color="rgba(120,120,120,0.45)"),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    for label in sorted({labels[n] for n in nodes}):
+        names = [n for n in nodes if labels[n] == label]
+        s = np.array([strength[n] for n in names], dtype=float)
+        fig.add_scatter(
+            x=[pos[n][0] for n in names],
+            y=[pos[n][1] for n in names],
+            mode="markers+text",
+            name=LABEL_NAMES.get(label, label),
+            text=names,
+            textposition="top center",
+            textfont=dict(size=11),
+            marker=dict(
+                size=10 + 22 * np.sqrt(s / s.max() if s.max() else s),
+                color=LABEL_COLOURS.get(label, "#7f7f7f"),
+                line=dict(width=1, color="white"),
+            ),
+            customdata=np.stack([names, s], axis=1),
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} shared sentences"
+            "<extra></extra>",
+        )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
+    return _style(fig, title="Named together in a sentence", height=560)
+
+
+def figure_timeline(df: pd.DataFrame, *, category: str) -> go.Figure:
+    """Points: each reported figure of a category over publication dates, one colour per place,
+    with its range as an error bar; hover shows the words and who claims it."""
+    fig = go.Figure()
+    df = df.assign(place=df["location"].fillna("(place not given)"))
+    for i, (place, part) in enumerate(df.groupby("place", sort=True)):
+        low = part["low"].where(part["low"].notna(), part["estimate"])
+        high = part["high"].where(part["high"].notna(), part["estimate"])
+        fig.add_scatter(
+            x=part["published"],
+            y=part["estimate"],
+            mode="markers+lines" if len(part) > 1 else "markers",
+            name=str(place),
+            line=dict(color=PALETTE[i % len(PALETTE)], width=1, dash="dot"),
+            marker=dict(
+                size=11, symbol=["circle-open" if a else "circle" for a in part["approximate"]]
+            ),
+            error_y=dict(
+                type="data",
+                symmetric=False,
+                array=(high - part["estimate"]).clip(lower=0),
+                arrayminus=(part["estimate"] - low).clip(lower=0),
+                thickness=1.2,
+                width=4,
+            ),
+            customdata=np.stack(
+                [
+                    part["article_id"],
+                    part["start"],
+                    part["text"],
+                    part["claimed_by"].fillna("unattributed"),
+                    part["unit"].fillna(""),
+                ],
+                axis=1,
+            ),
+            hovertemplate="%{x|%d %b %Y}: <b>%{customdata[2]}</b> %{customdata[4]}"
+            "<br>claimed by %{customdata[3]}<extra>" + str(place) + "</extra>",
+        )
+    percent = category in ("territory_share", "percent")
+    fig.update_layout(
+        yaxis=dict(title="%" if percent else "reported figure", rangemode="tozero"),
+        xaxis_title="publication date",
+    )
+    if percent:
+        fig.update_yaxes(range=[0, 105])
+    return _style(fig, title=CATEGORY_TITLES.get(category, category), height=400)
+
+
+def figures_by_category(df: pd.DataFrame) -> go.Figure:
+    """Horizontal bars: how many figures of each category are reported."""
+    counts = df.groupby("category").size().sort_values()
+    fig = go.Figure(
+        go.Bar(
+            x=counts.values,
+            y=[CATEGORY_TITLES.get(c, c) for c in counts.index],
+            orientation="h",
+            marker_color="#4c78a8",
+            customdata=np.array([[c] for c in counts.index]),
+            hovertemplate="%{y}: %{x} figures<extra></extra>",
+        )
+    )
+    fig.update_layout(xaxis_title="figures reported", yaxis_title=None)
+    return _style(
+        fig, title="Figures reported, by what they count", height=_bar_height(len(counts))
+    )

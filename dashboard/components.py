@@ -1,0 +1,122 @@
+"""Building blocks every page uses: a chart with its downloads, a table, an empty state, and the
+page's "Download report" buttons.
+
+Each chart and table drawn through here is also recorded for this run (``report_items``), so the
+page's HTML report holds exactly what the page shows under the current filters — the same figure
+objects, not a re-computation. Downloads are generated only when clicked (``data`` is a callable),
+so a rerun never pays for image export.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+ITEMS_KEY = "_presslens_report_items"
+
+
+@dataclass
+class ReportItem:
+    """One chart or table as shown on the page."""
+
+    title: str
+    figure: go.Figure | None = None
+    table: pd.DataFrame | None = None
+
+
+def start_run() -> None:
+    """Forget what the previous run drew (called once per run, before the page)."""
+    st.session_state[ITEMS_KEY] = []
+
+
+def report_items() -> list[ReportItem]:
+    return list(st.session_state.get(ITEMS_KEY, []))
+
+
+def _record(item: ReportItem) -> None:
+    st.session_state.setdefault(ITEMS_KEY, []).append(item)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "chart"
+
+
+def empty(message: str) -> None:
+    """An empty state: what is missing and what to change."""
+    st.info(message, icon=":material/filter_alt_off:")
+
+
+def chart(
+    fig: go.Figure,
+    *,
+    key: str,
+    name: str,
+    on_select: str | Callable = "ignore",
+    selection_mode: str | tuple[str, ...] = "points",
+):
+    """Draw ``fig`` with PNG (2×) and SVG downloads named after ``name``; returns the selection
+    event when ``on_select`` is set."""
+    filename = f"presslens-{slug(name)}"
+    config = {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},
+        "modeBarButtonsToRemove": ["lasso2d"],
+    }
+    event = st.plotly_chart(
+        fig,
+        key=key,
+        on_select=on_select,
+        selection_mode=selection_mode,
+        config=config,
+        width="stretch",
+    )
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(
+        "PNG",
+        data=lambda: fig.to_image(format="png", scale=2, width=1200),
+        file_name=f"{filename}.png",
+        mime="image/png",
+        key=f"{key}-png",
+        on_click="ignore",
+        icon=":material/download:",
+        type="tertiary",
+        help="Download this chart as a PNG image at twice screen resolution",
+    )
+    row.download_button(
+        "SVG",
+        data=lambda: fig.to_image(format="svg", width=1200),
+        file_name=f"{filename}.svg",
+        mime="image/svg+xml",
+        key=f"{key}-svg",
+        on_click="ignore",
+        icon=":material/download:",
+        type="tertiary",
+        help="Download this chart as an SVG vector image",
+    )
+    _record(ReportItem(title=name, figure=fig))
+    return event
+
+
+def table(df: pd.DataFrame, *, title: str, **kwargs):
+    """``st.dataframe`` that is also recorded for the page's report."""
+    _record(ReportItem(title=title, table=df))
+    kwargs.setdefault("hide_index", True)
+    kwargs.setdefault("width", "stretch")
+    return st.dataframe(df, **kwargs)
+
+
+def metric_row(values: dict[str, int]) -> None:
+    cols = st.columns(len(values))
+    for col, (label, value) in zip(cols, values.items(), strict=True):
+        col.metric(label, f"{value:,}", border=True)
+    _record(
+        ReportItem(
+            title="Counts",
+            table=pd.DataFrame({"what": list(values), "count": list(values.values())}),
+        )
+    )

@@ -1,0 +1,254 @@
+"""The sidebar filters shared by every page, kept in the URL so a filtered view is a link.
+
+Each filter is a Streamlit widget bound to a query parameter (``bind="query-params"``; the key is
+the parameter name): ``from``, ``to`` (YYYY-MM-DD), ``source``, ``tag``, ``speaker``, ``entity``
+(repeatable) and ``q`` (text search). Streamlit seeds the widgets from the URL on load and
+writes changes back. Before the widgets are drawn, the raw parameters are checked here against what
+the store holds; a value that does not fit (a date that is not a date, a speaker the corpus never
+quotes) is dropped by Streamlit and named in a visible notice, so a stale or mistyped link still
+opens, on the defaults. Nothing from the URL is ever evaluated or unpickled: values are matched
+against known options or parsed as ISO dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from analysis.filters import Filters
+from dashboard import data
+
+DATE_KEYS = ("from", "to")
+LIST_KEYS = {"source": "sources", "tag": "tags", "speaker": "speakers", "entity": "entities"}
+TEXT_KEY = "q"
+FILTER_KEYS = (*DATE_KEYS, *LIST_KEYS, TEXT_KEY)
+NOTICE_KEY = "_presslens_url_notices"
+# Dates outside these bounds are refused by the date picker; they are far enough apart that any
+# news archive fits.
+MIN_DATE, MAX_DATE = date(1900, 1, 1), date(2100, 12, 31)
+
+
+def to_query_params(filters: Filters) -> dict[str, list[str] | str]:
+    """The URL query parameters that reopen ``filters`` (the inverse of the sidebar)."""
+    out: dict[str, list[str] | str] = {}
+    if filters.date_from:
+        out["from"] = filters.date_from.isoformat()
+    if filters.date_to:
+        out["to"] = filters.date_to.isoformat()
+    for key, attr in LIST_KEYS.items():
+        values = getattr(filters, attr)
+        if values:
+            out[key] = list(values)
+    if filters.search.strip():
+        out[TEXT_KEY] = filters.search.strip()
+    return out
+
+
+def query_string(filters: Filters) -> str:
+    return urlencode(to_query_params(filters), doseq=True)
+
+
+def filters_from_mapping(params: Mapping[str, str | list[str]]) -> Filters:
+    """Filters from already validated values (the CLI's ``--filter`` options use this)."""
+
+    def many(key: str) -> tuple[str, ...]:
+        v = params.get(key) or ()
+        return (v,) if isinstance(v, str) else tuple(v)
+
+    def one_date(key: str) -> date | None:
+        v = params.get(key)
+        if isinstance(v, list):
+            v = v[0] if v else None
+        return date.fromisoformat(v) if v else None
+
+    text = params.get(TEXT_KEY) or ""
+    return Filters(
+        date_from=one_date("from"),
+        date_to=one_date("to"),
+        sources=many("source"),
+        tags=many("tag"),
+        speakers=many("speaker"),
+        entities=many("entity"),
+        search=text if isinstance(text, str) else " ".join(text),
+    )
+
+
+def check_url_values(
+    params: Mapping[str, list[str]], options: Mapping[str, set[str]]
+) -> tuple[dict[str, list[str]], list[str]]:
+    """Split raw URL values into the valid ones and notices about the rest.
+
+    ``params`` maps a parameter to its values as they came in the URL; ``options`` maps each
+    list parameter to the values the corpus knows. Returns ``(valid, notices)``.
+    """
+    valid: dict[str, list[str]] = {}
+    notices: list[str] = []
+    for key in DATE_KEYS:
+        for raw in params.get(key, [])[:1]:
+            try:
+                day = date.fromisoformat(raw)
+            except ValueError:
+                notices.append(f"`{key}={raw}` is not a date (YYYY-MM-DD); ignored")
+                continue
+            if not MIN_DATE <= day <= MAX_DATE:
+                notices.append(f"`{key}={raw}` is out of range; ignored")
+                continue
+            valid[key] = [raw]
+    for key in LIST_KEYS:
+        good, bad = [], []
+        for raw in params.get(key, []):
+            if raw == "":
+                continue
+            (good if raw in options.get(key, set()) else bad).append(raw)
+        if good:
+            valid[key] = good
+        if bad:
+            what = {"source": "outlet", "tag": "tag", "speaker": "speaker", "entity": "entity"}[key]
+            listed = ", ".join(f"“{b}”" for b in bad[:5]) + (" …" if len(bad) > 5 else "")
+            notices.append(f"No {what} {listed} in this store; that {what} filter was dropped")
+    if params.get(TEXT_KEY):
+        valid[TEXT_KEY] = params[TEXT_KEY][:1]
+    return valid, notices
+
+
+def _raw_params() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in FILTER_KEYS if k in st.query_params}
+
+
+def sidebar() -> Filters:
+    """Draw the filters in the sidebar and return what they select."""
+    opts = data.filter_options()
+    raw = _raw_params()
+    speakers = set(data.top_names("speaker"))
+    entities = set(data.top_names("entity"))
+    # Names in the link beyond the pickers' top lists are still valid if the store knows them.
+    speakers |= data.known_names("speaker", raw.get("speaker", []))
+    entities |= data.known_names("entity", raw.get("entity", []))
+    # Values put into the widgets by a chart click are valid too.
+    speakers |= set(st.session_state.get("speaker") or [])
+    entities |= set(st.session_state.get("entity") or [])
+    options = {
+        "source": set(opts.sources),
+        "tag": set(opts.tags),
+        "speaker": speakers,
+        "entity": entities,
+    }
+    if raw:
+        _, notices = check_url_values(raw, options)
+        if notices:
+            st.session_state[NOTICE_KEY] = notices
+
+    sb = st.sidebar
+    sb.markdown("### Filters")
+    no_dates = opts.first_date is None
+    c1, c2 = sb.columns(2)
+    date_from = c1.date_input(
+        "From",
+        value=opts.first_date,
+        min_value=MIN_DATE,
+        max_value=MAX_DATE,
+        format="YYYY-MM-DD",
+        key="from",
+        bind="query-params",
+        disabled=no_dates,
+        help="Publication date, inclusive",
+    )
+    date_to = c2.date_input(
+        "To",
+        value=opts.last_date,
+        min_value=MIN_DATE,
+        max_value=MAX_DATE,
+        format="YYYY-MM-DD",
+        key="to",
+        bind="query-params",
+        disabled=no_dates,
+    )
+    search = sb.text_input(
+        "Search text", key=TEXT_KEY, bind="query-params", placeholder="words in title or text"
+    )
+    sources = sb.multiselect(
+        "Outlets", sorted(options["source"]), key="source", bind="query-params",
+        placeholder="all outlets",
+    )  # fmt: skip
+    tags = sb.multiselect(
+        "Tags", list(opts.tags), key="tag", bind="query-params", placeholder="all tags"
+    )
+    chosen_speakers = sb.multiselect(
+        "Speakers", sorted(speakers), key="speaker", bind="query-params",
+        placeholder="anyone quoted",
+    )  # fmt: skip
+    chosen_entities = sb.multiselect(
+        "Entities", sorted(entities), key="entity", bind="query-params",
+        placeholder="any person, organisation, place",
+    )  # fmt: skip
+    filters = Filters(
+        # The defaults are the corpus's own first and last dates: leave them out of the query
+        # so that newly added articles outside that range are not hidden.
+        date_from=date_from if date_from and date_from != opts.first_date else None,
+        date_to=date_to if date_to and date_to != opts.last_date else None,
+        sources=tuple(sources),
+        tags=tuple(tags),
+        speakers=tuple(chosen_speakers),
+        entities=tuple(chosen_entities),
+        search=(search or "").strip(),
+    )
+    if not filters.is_empty:
+        sb.button("Clear all filters", on_click=_reset, args=(opts,), width="stretch")
+    return filters
+
+
+def _reset(opts) -> None:
+    st.session_state["from"] = opts.first_date
+    st.session_state["to"] = opts.last_date
+    st.session_state[TEXT_KEY] = ""
+    for key in LIST_KEYS:
+        st.session_state[key] = []
+    st.session_state.pop(NOTICE_KEY, None)
+
+
+def show_notices() -> None:
+    """Show (once) what was dropped from the link."""
+    notices = st.session_state.pop(NOTICE_KEY, None)
+    if notices:
+        st.warning(
+            "Some values in this link do not fit the data and were ignored:\n\n"
+            + "\n".join(f"- {n}" for n in notices),
+            icon=":material/link_off:",
+        )
+
+
+def add_to_filter(key: str, values: list[str]) -> None:
+    """Add ``values`` to the list filter ``key`` (used from chart-click callbacks, which run
+    before the sidebar widgets are drawn, so the widget state may still be changed)."""
+    current = list(st.session_state.get(key) or [])
+    st.session_state[key] = list(dict.fromkeys(current + [v for v in values if v]))
+
+
+def selected_customdata(chart_key: str, index: int = 0) -> list[str]:
+    """The ``customdata[index]`` of the points selected in the chart ``chart_key``."""
+    state = st.session_state.get(chart_key)
+    if not state:
+        return []
+    try:
+        points = state["selection"]["points"]
+    except (KeyError, TypeError):
+        return []
+    out = []
+    for p in points:
+        cd = p.get("customdata")
+        if isinstance(cd, list | tuple) and len(cd) > index:
+            out.append(str(cd[index]))
+        elif cd is not None and index == 0 and not isinstance(cd, list | tuple):
+            out.append(str(cd))
+    return out
+
+
+CURRENT_KEY = "_presslens_filters"
+
+
+def current() -> Filters:
+    """The filters the sidebar selected in this run (pages read them from here)."""
+    return st.session_state.get(CURRENT_KEY) or Filters()

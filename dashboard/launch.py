@@ -1,0 +1,139 @@
+"""Starting and stopping the Streamlit server: for ``presslens dashboard`` (in the foreground),
+and for ``presslens report`` and the browser tests (in the background, on a free port).
+
+The store reaches the app through the ``PRESSLENS_DB`` environment variable (and read-only mode
+through ``PRESSLENS_READ_ONLY``), which keeps the app's command line Streamlit's own. A
+background server runs in its own process group so that stopping it stops everything it started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+from dashboard.data import ENV_DB, ENV_READ_ONLY
+
+APP = Path(__file__).resolve().parent / "streamlit_app.py"
+SERVER_FLAGS = (
+    "--server.headless=true",
+    "--browser.gatherUsageStats=false",
+    "--server.fileWatcherType=none",
+    "--server.maxUploadSize=200",
+    "--theme.base=light",
+    "--theme.primaryColor=#1f5fa8",
+    "--client.toolbarMode=minimal",
+)
+
+
+def command(port: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        f"--server.port={port}",
+        *SERVER_FLAGS,
+    ]
+
+
+def environment(db: Path | None, *, read_only: bool = False) -> dict[str, str]:
+    env = dict(os.environ)
+    if db is not None:
+        env[ENV_DB] = str(Path(db).expanduser().resolve())
+    else:
+        env.pop(ENV_DB, None)
+    if read_only:
+        env[ENV_READ_ONLY] = "1"
+    else:
+        env.pop(ENV_READ_ONLY, None)
+    return env
+
+
+def run(db: Path | None, port: int) -> int:
+    """Run the dashboard in the foreground until Ctrl-C; returns the exit status."""
+    if db is not None and not Path(db).exists():
+        print(
+            f"presslens: {db}: no such store (run `presslens analyze ... --db {db}`)",
+            file=sys.stderr,
+        )
+        return 2
+    print(f"presslens: dashboard on http://localhost:{port}  (Ctrl-C stops it)", file=sys.stderr)
+    proc = subprocess.Popen(command(port), env=environment(db))
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        return 130
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> None:
+    """Wait until the server answers its health check; raise if it dies or takes too long."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the dashboard server exited with status {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.25)
+    raise TimeoutError(f"the dashboard server did not start within {timeout:.0f} s")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Stop a background server and its whole process group."""
+    if proc.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=5)
+
+
+@contextlib.contextmanager
+def background_server(
+    db: Path | None, *, read_only: bool = True, port: int | None = None, log: Path | None = None
+) -> Iterator[str]:
+    """Run the dashboard in the background for the duration of the ``with``; yields its URL."""
+    port = port or free_port()
+    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(
+        command(port),
+        env=environment(db, read_only=read_only),
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group: stop() takes down all it started
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(url, proc)
+        yield url
+    finally:
+        stop(proc)
+        if log:
+            out.close()
