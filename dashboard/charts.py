@@ -66,6 +66,16 @@ def _style(fig: go.Figure, *, title: str, height: int = 420) -> go.Figure:
     return fig
 
 
+def _date_axis(fig: go.Figure, dates) -> go.Figure:
+    """Dates as dates (never milliseconds); a single date gets a few days either side."""
+    ds = pd.to_datetime(pd.Series(list(dates))).dropna().unique()
+    fig.update_xaxes(tickformat="%d %b %Y", type="date")
+    if len(ds) == 1:
+        d = pd.Timestamp(ds[0])
+        fig.update_xaxes(range=[d - pd.Timedelta(days=4), d + pd.Timedelta(days=4)], dtick=86400000)
+    return fig
+
+
 def _bar_height(n: int) -> int:
     return max(260, min(900, 28 * n + 90))
 
@@ -83,6 +93,7 @@ def articles_over_time(df: pd.DataFrame, *, granularity: str = "week") -> go.Fig
             hovertemplate="%{x|%d %b %Y}: %{y} articles<extra>" + str(source) + "</extra>",
         )
     fig.update_layout(barmode="stack", yaxis_title="articles", xaxis_title=None)
+    _date_axis(fig, df["period"])
     return _style(fig, title=f"Articles per {granularity}", height=340)
 
 
@@ -107,12 +118,17 @@ def top_speakers(df: pd.DataFrame) -> go.Figure:
 def speaker_polarity(df: pd.DataFrame) -> go.Figure:
     """Horizontal bars: mean polarity per speaker, labelled with the number of quotes."""
     df = df.sort_values("polarity")
+    # News quotes sit close to neutral; scale the colours to the data's own range so that a
+    # -0.2 reads as clearly negative (the axis still shows the true values).
+    span = max(0.25, float(df["polarity"].abs().max()) * 1.6)
     fig = go.Figure(
         go.Bar(
             x=df["polarity"],
             y=df["speaker"],
             orientation="h",
-            marker=dict(color=df["polarity"], colorscale=SENTIMENT_SCALE, cmin=-1, cmax=1),
+            marker=dict(
+                color=df["polarity"], colorscale=SENTIMENT_SCALE, cmin=-span / 1.6, cmax=span / 1.6
+            ),
             text=[f"{n} quote{'s' if n != 1 else ''}" for n in df["n_quotes"]],
             textposition="outside",
             cliponaxis=False,
@@ -121,7 +137,6 @@ def speaker_polarity(df: pd.DataFrame) -> go.Figure:
             "<br>subjectivity %{customdata[2]:.2f}<br>%{customdata[1]} quotes<extra></extra>",
         )
     )
-    span = max(0.25, float(df["polarity"].abs().max()) * 1.35)
     fig.update_layout(
         xaxis=dict(title="mean polarity (−1 negative … +1 positive)", range=[-span, span]),
         yaxis_title=None,
@@ -138,7 +153,8 @@ def polarity_subjectivity(df: pd.DataFrame) -> go.Figure:
             x=df["polarity"],
             y=df["subjectivity"],
             mode="markers+text",
-            text=df["speaker"],
+            # Name the eight most quoted; the rest are in the hover (labels would pile up).
+            text=[s if i < 8 else "" for i, s in enumerate(df["speaker"])],
             textposition="top center",
             marker=dict(
                 size=size,
@@ -147,8 +163,8 @@ def polarity_subjectivity(df: pd.DataFrame) -> go.Figure:
                 sizemin=6,
                 color=df["polarity"],
                 colorscale=SENTIMENT_SCALE,
-                cmin=-1,
-                cmax=1,
+                cmin=-0.5,
+                cmax=0.5,
                 line=dict(width=1, color="#444"),
             ),
             customdata=np.stack([df["speaker"], df["n_quotes"]], axis=1),
@@ -180,6 +196,7 @@ def sentiment_over_time(df: pd.DataFrame) -> go.Figure:
         )
     fig.add_hline(y=0, line_color="#999", line_width=1)
     fig.update_layout(yaxis=dict(title="mean polarity", range=[-1.05, 1.05]))
+    _date_axis(fig, df["period"])
     return _style(fig, title="Sentiment over time", height=380)
 
 
@@ -222,6 +239,7 @@ def entity_mentions_over_time(df: pd.DataFrame) -> go.Figure:
             "<extra>%{customdata[0]}</extra>",
         )
     fig.update_layout(yaxis_title="mentions")
+    _date_axis(fig, df["period"])
     return _style(fig, title="Mentions over time", height=380)
 
 
@@ -346,6 +364,7 @@ def figure_timeline(df: pd.DataFrame, *, category: str) -> go.Figure:
     )
     if percent:
         fig.update_yaxes(range=[0, 105])
+    _date_axis(fig, df["published"])
     return _style(fig, title=CATEGORY_TITLES.get(category, category), height=400)
 
 

@@ -144,8 +144,7 @@ def sidebar() -> Filters:
     sb = st.sidebar
     sb.markdown("### Filters")
     no_dates = opts.first_date is None
-    c1, c2 = sb.columns(2)
-    date_from = c1.date_input(
+    date_from = sb.date_input(
         "From",
         value=opts.first_date,
         min_value=MIN_DATE,
@@ -156,7 +155,7 @@ def sidebar() -> Filters:
         disabled=no_dates,
         help="Publication date, inclusive",
     )
-    date_to = c2.date_input(
+    date_to = sb.date_input(
         "To",
         value=opts.last_date,
         min_value=MIN_DATE,

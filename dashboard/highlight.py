@@ -31,7 +31,7 @@ def speaker_colours(speakers) -> dict[str, str]:
     """A stable light colour per speaker, in order of first appearance."""
     out: dict[str, str] = {}
     for s in speakers:
-        if s and s not in out:
+        if isinstance(s, str) and s and s not in out:  # pandas gives NaN for no speaker
             out[s] = PALETTE[len(out) % len(PALETTE)]
     return out
 
@@ -40,7 +40,7 @@ def marks_for(quotes, mentions, figures, colours: dict[str, str]) -> list[Mark]:
     """Marks from the rows of an :class:`~analysis.article_views.ArticleDetail`'s frames."""
     marks: list[Mark] = []
     for q in quotes.itertuples(index=False):
-        who = q.speaker or "unknown speaker"
+        who = q.speaker if isinstance(q.speaker, str) else "speaker not resolved"
         tip = f"{who} ({q.kind}, polarity {q.polarity:+.2f})"
         marks.append(Mark(int(q.start), int(q.end), "quote", tip, colours.get(q.speaker, "#999")))
     for m in mentions.itertuples(index=False):

@@ -45,7 +45,8 @@ PAGE_TITLES = {
 }
 FORMATS = ("png", "pdf", "html")
 CHROMIUM = os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium")
-PAGE_TIMEOUT_S = 60.0
+# How long one page may take to draw; an environment variable so a test can force a timeout.
+PAGE_TIMEOUT_S = float(os.environ.get("PRESSLENS_PAGE_TIMEOUT", "60"))
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 

@@ -40,3 +40,21 @@ def sample_db(tmp_path_factory) -> Path:
         summary, _ = analyze_paths([DATA_DIR], store)
     assert summary.new == 1 and not summary.failures
     return path
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DATED = FIXTURES / "dated_articles.jsonl"
+
+
+@pytest.fixture(scope="session")
+def dashboard_db(tmp_path_factory) -> Path:
+    """A store with the sample plus three short dated articles of our own from two outlets, so
+    that timelines, outlet filters and conflicting figures have something to show."""
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    path = tmp_path_factory.mktemp("dashboard") / "dashboard.duckdb"
+    with Store(path) as store:
+        summary, _ = analyze_paths([DATA_DIR, DATED], store)
+    assert summary.new == 4 and not summary.failures, summary
+    return path

@@ -1,0 +1,103 @@
+"""The dashboard in a real browser: the server started as users start it, each page opened in
+headless Chromium, charts drawn, no exception shown, screenshots saved (to build/screenshots/ —
+look at them); filters in the address bar, a chart click that narrows them, a bad link's notice."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from dashboard import launch, report
+
+pytestmark = pytest.mark.browser
+SHOTS = Path(__file__).resolve().parents[1] / "build" / "screenshots"
+PAGES = ["overview", "speakers", "entities", "figures", "articles", "data"]
+
+
+@pytest.fixture(scope="module")
+def server(dashboard_db, tmp_path_factory):
+    # A copy: this test process may hold the original open (AppTest), and DuckDB lets only one
+    # process write a file.
+    db = tmp_path_factory.mktemp("browser") / "dashboard.duckdb"
+    shutil.copy(dashboard_db, db)
+    log = db.with_suffix(".log")
+    with launch.background_server(db, read_only=False, log=log) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = report.open_browser(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+    yield pg
+    pg.close()
+
+
+def _open(page, url):
+    page.goto(url, wait_until="domcontentloaded")
+    report._wait_drawn(page, 60)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_each_page_draws_without_error(name, server, page):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    _open(page, report.page_url(server, name, report.Filters()))
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_role("heading", name=name.capitalize()).first.is_visible()
+    if name in ("overview", "speakers", "entities", "figures"):
+        assert page.locator(".js-plotly-plot .main-svg").count() >= 1
+    # The report's capture: the viewport grown to the page (Streamlit scrolls inside its main).
+    png = report._screenshot(page, report.page_url(server, name, report.Filters()), 1400, 60)
+    (SHOTS / f"{name}.png").write_bytes(png)
+
+
+def test_filter_in_the_link_shows_in_the_sidebar(server, page):
+    _open(page, f"{server}/speakers?speaker=John+Kerry")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.get_by_text("John Kerry").count() >= 1
+    assert (
+        "speaker: John Kerry"
+        in page.locator('[data-testid="stCaptionContainer"]').all_inner_texts()[-1]
+    )
+    png = report._screenshot(page, f"{server}/speakers?speaker=John+Kerry", 1400, 60)
+    (SHOTS / "speakers-john-kerry.png").write_bytes(png)
+
+
+def test_clicking_a_bar_narrows_the_filters_and_the_url(server, page):
+    _open(page, f"{server}/")
+    chart = page.locator(".js-plotly-plot").nth(1)  # "Who is quoted most"
+    bar = chart.locator("g.point path").last  # the top bar: the most quoted speaker
+    box = bar.bounding_box()  # Plotly's drag layer sits on top: click where a user would
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("() => window.location.search.includes('speaker=')", timeout=20000)
+    report._wait_drawn(page, 60)
+    speakers = parse_qs(urlparse(page.url).query)["speaker"]
+    assert speakers == ["John Kerry"]
+    assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "2"
+
+
+def test_a_bad_link_opens_with_a_notice(server, page):
+    _open(page, f"{server}/?speaker=Nobody+Atall&from=yesterday")
+    alert = page.locator('[data-testid="stAlert"]').filter(has_text="Nobody Atall")
+    assert alert.count() == 1 and "from=yesterday" in alert.inner_text()
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_reader_shows_markup_as_text(server, page, tmp_path):
+    # The reader of the sample: quotes and figures marked, nothing executed.
+    _open(page, f"{server}/articles")
+    article = page.locator(".presslens-article")
+    assert article.count() == 1
+    assert article.locator("span[title*='John Kerry']").count() >= 5

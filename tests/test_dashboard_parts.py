@@ -1,0 +1,186 @@
+"""The dashboard's pure parts: chart factories, the reader's markup, URL ↔ filters, the views
+the pages read (on the dashboard store built from the sample and three dated articles)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from analysis import article_views, quote_views
+from analysis.filters import Filters
+from dashboard import charts, filters_ui, highlight, report
+
+
+@pytest.fixture
+def con(dashboard_db):
+    c = duckdb.connect(str(dashboard_db), read_only=True)
+    yield c
+    c.close()
+
+
+# -- views --------------------------------------------------------------------------------------
+def test_corpus_counts_follow_the_filters(con):
+    everything = article_views.corpus_counts(con)
+    assert everything["articles"] == 4
+    one = article_views.corpus_counts(con, Filters(sources=("Daily Ledger",)))
+    assert one["articles"] == 1 and one["quotes"] < everything["quotes"]
+
+
+def test_speaker_stats_are_word_weighted(con):
+    stats = quote_views.speaker_stats(con, limit=0).set_index("speaker")
+    kerry = con.execute("SELECT text, polarity FROM quotes WHERE speaker = 'John Kerry'").df()
+    words = kerry["text"].str.split().str.len().clip(lower=1)
+    expected = (kerry["polarity"] * words).sum() / words.sum()
+    assert stats.loc["John Kerry", "polarity"] == pytest.approx(expected)
+    assert stats.loc["John Kerry", "n_articles"] == 2
+    assert stats.index[0] == "John Kerry"  # the most quoted first
+
+
+def test_sentiment_over_time_per_speaker(con):
+    df = quote_views.sentiment_over_time(con, speakers=["Maria Lopez"], granularity="day")
+    assert [pd.Timestamp(p).date() for p in df["period"]] == [
+        date(2016, 12, 10),
+        date(2016, 12, 12),
+    ]
+    assert quote_views.sentiment_over_time(con, speakers=[]).empty
+
+
+def test_article_detail_and_options(con):
+    opts = article_views.filter_options(con)
+    assert opts.first_date == date(2016, 12, 10) and opts.last_date == date(2016, 12, 14)
+    assert set(opts.sources) == {"Example Times", "Daily Ledger"}
+    assert "Aleppo" in opts.tags
+    art_id = con.execute("SELECT id FROM articles WHERE title LIKE 'Diplomats%'").fetchone()[0]
+    detail = article_views.article_detail(con, art_id)
+    assert len(detail.quotes) == 26 and len(detail.figures) >= 7
+    text = detail.article["text"]
+    for q in detail.quotes.itertuples():
+        assert 0 <= q.start < q.end <= len(text)
+    assert article_views.article_detail(con, "no-such-id") is None
+    assert article_views.known_names(con, "speaker", ["John Kerry", "Nobody"]) == {"John Kerry"}
+
+
+# -- charts -------------------------------------------------------------------------------------
+def test_chart_factories_carry_what_a_click_needs(con):
+    stats = quote_views.speaker_stats(con, limit=10)
+    fig = charts.top_speakers(stats)
+    assert isinstance(fig, go.Figure)
+    assert set(fig.data[0].customdata[:, 0]) == set(stats["speaker"])
+    assert fig.data[0].y[-1] == stats["speaker"].iloc[0]  # most quoted drawn on top
+    pol = charts.speaker_polarity(stats)
+    assert all(v.endswith(("quote", "quotes")) for v in pol.data[0].text)
+    scatter = charts.polarity_subjectivity(stats)
+    assert list(scatter.data[0].x) == list(stats["polarity"])
+
+
+def test_figure_timeline_keeps_the_evidence(con):
+    from analysis.figure_views import figure_timeline
+
+    df = figure_timeline(con, category="territory_share", per_day=False)
+    fig = charts.figure_timeline(df, category="territory_share")
+    points = [tuple(cd[:2]) for trace in fig.data for cd in trace.customdata]
+    assert {(a, int(s)) for a, s in points} == set(zip(df["article_id"], df["start"], strict=True))
+    assert fig.layout.yaxis.range == (0, 105)
+
+
+def test_network_layout_is_deterministic_and_spread():
+    pairs = pd.DataFrame(
+        {
+            "name_a": ["A", "A", "B", "C"],
+            "name_b": ["B", "C", "C", "D"],
+            "label_a": ["PERSON"] * 4,
+            "label_b": ["ORG"] * 4,
+            "weight": [3, 1, 2, 1],
+        }
+    )
+    one = charts.network_layout(["A", "B", "C", "D"], pairs)
+    two = charts.network_layout(["A", "B", "C", "D"], pairs)
+    assert one == two
+    xs = sorted(p[0] for p in one.values())
+    assert xs[-1] - xs[0] > 0.1  # not collapsed onto a point
+    fig = charts.cooccurrence_network(pairs)
+    names = {n for t in fig.data if t.mode == "markers+text" for n in t.text}
+    assert names == {"A", "B", "C", "D"}
+
+
+# -- reader markup ------------------------------------------------------------------------------
+def test_article_html_escapes_and_nests_marks():
+    text = "He said “<script>x()</script> 85% & more” today."
+    q0, q1 = text.index("“"), text.index("”") + 1
+    f0 = text.index("85%")
+    marks = [
+        highlight.Mark(q0, q1, "quote", 'Kerry "the" <b>', "#1f77b4"),
+        highlight.Mark(f0, f0 + 3, "figure", "territory_share", "#f2c200"),
+    ]
+    out = highlight.article_html(text, marks)
+    assert "<script>" not in out and "&lt;script&gt;x()&lt;/script&gt;" in out
+    assert "&amp; more" in out
+    assert 'title="Kerry &quot;the&quot; &lt;b&gt;"' in out
+    # the figure inside the quote carries both tooltips, and the text is intact once unescaped
+    assert "Kerry &quot;the&quot; &lt;b&gt; | territory_share" in out
+    import html as h
+    import re
+
+    assert h.unescape(re.sub(r"<[^>]+>", "", out)) == text
+
+
+def test_marks_outside_the_text_are_ignored():
+    out = highlight.article_html("short", [highlight.Mark(3, 99, "entity", "x", "#000")])
+    assert out.endswith(">short</div>")
+
+
+# -- URL ↔ filters ------------------------------------------------------------------------------
+def test_query_params_round_trip():
+    f = Filters(
+        date_from=date(2016, 12, 1),
+        sources=("Example Times",),
+        speakers=("John Kerry", "Maria Lopez"),
+        search="corridor",
+    )
+    params = filters_ui.to_query_params(f)
+    assert params == {
+        "from": "2016-12-01",
+        "source": ["Example Times"],
+        "speaker": ["John Kerry", "Maria Lopez"],
+        "q": "corridor",
+    }
+    assert filters_ui.filters_from_mapping(params) == f
+    assert "speaker=John+Kerry&speaker=Maria+Lopez" in filters_ui.query_string(f)
+
+
+@pytest.mark.parametrize(
+    "params, valid, notice",
+    [
+        ({"from": ["2016-13-45"]}, {}, "not a date"),
+        ({"to": ["1066-10-14"]}, {}, "out of range"),
+        ({"speaker": ["John Kerry", "Ghost"]}, {"speaker": ["John Kerry"]}, "Ghost"),
+        ({"tag": ["<script>"]}, {}, "<script>"),
+        ({"source": [""]}, {}, None),
+        ({"q": ["aleppo"]}, {"q": ["aleppo"]}, None),
+    ],
+)
+def test_check_url_values(params, valid, notice):
+    options = {"speaker": {"John Kerry"}, "tag": {"Syria"}, "source": set(), "entity": set()}
+    got, notices = filters_ui.check_url_values(params, options)
+    assert got == valid
+    if notice:
+        assert any(notice in n for n in notices)
+    else:
+        assert notices == []
+
+
+def test_report_filter_options():
+    f = report.parse_filters(['speaker="John Kerry"', "q=aleppo"], "2016-12-01", None)
+    assert f == Filters(date_from=date(2016, 12, 1), speakers=("John Kerry",), search="aleppo")
+    for bad in (["speaker"], ["colour=red"]):
+        with pytest.raises(ValueError):
+            report.parse_filters(bad, None, None)
+    with pytest.raises(ValueError):
+        report.parse_filters([], "01/12/2016", None)
+    assert report.describe_filters(f) == "from 2016-12-01; speaker: John Kerry; search: “aleppo”"
+    assert report.page_url("http://h:1", "overview", Filters()) == "http://h:1/"
+    assert report.page_url("http://h:1", "figures", f).startswith("http://h:1/figures?from=")
