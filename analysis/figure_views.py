@@ -178,3 +178,97 @@ def headline_figures(
         FROM ranked WHERE rank = 1 ORDER BY category
     """
     return con.execute(sql, params).df()
+
+
+def conflict_groups(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    category: str | None = None,
+    min_relative_difference: float = 0.0,
+    limit: int = 200,
+) -> pd.DataFrame:
+    """Where figures disagree, one row per (day, category, location): ``published, category,
+    location, n_figures, n_claimants`` and the lowest and highest figure with their words,
+    claimant and article (``*_low``/``*_high``), newest first.
+
+    A group is listed when it holds figures from at least two claimants and at least two values
+    — which is exactly when some pair of them differs in both (what :func:`conflicting_figures`
+    lists pair by pair). One pass of grouping instead of a self-join, so it stays fast on large
+    stores (the pairwise join grows with the square of a day's figures).
+    """
+    where, params = _where(filters, category=category)
+    sql = f"""
+        WITH fig AS (
+            SELECT {FIGURE_COLUMNS} FROM figures f JOIN articles a ON a.id = f.article_id
+            WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
+              AND {ESTIMATE_SQL} IS NOT NULL
+        )
+        SELECT published, category, location, count(*) AS n_figures,
+               count(DISTINCT coalesce(claimed_by, '')) AS n_claimants,
+               min(estimate) AS estimate_low, arg_min(text, estimate) AS text_low,
+               arg_min(claimed_by, estimate) AS claimed_by_low,
+               arg_min(article_id, estimate) AS article_id_low,
+               max(estimate) AS estimate_high, arg_max(text, estimate) AS text_high,
+               arg_max(claimed_by, estimate) AS claimed_by_high,
+               arg_max(article_id, estimate) AS article_id_high
+        FROM fig GROUP BY published, category, location
+        HAVING count(DISTINCT coalesce(claimed_by, '')) > 1 AND max(estimate) > min(estimate)
+           AND max(estimate) - min(estimate)
+               >= ? * greatest(abs(min(estimate)), abs(max(estimate)))
+        ORDER BY published DESC, category, location
+        LIMIT ?
+    """
+    return con.execute(sql, [*params, float(min_relative_difference), int(limit)]).df()
+
+
+def category_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
+    """``category, n_figures, n_articles`` in view, most reported first."""
+    where, params = _where(filters)
+    sql = (
+        "SELECT f.category, count(*) AS n_figures, count(DISTINCT f.article_id) AS n_articles "
+        f"FROM figures f WHERE {where} GROUP BY f.category ORDER BY n_figures DESC, f.category"
+    )
+    return con.execute(sql, params).df()
+
+
+def figure_series(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    category: str,
+    places: int = 8,
+) -> pd.DataFrame:
+    """A category over publication dates for its ``places`` most reported locations, one row
+    per day and place: ``published, location, n_figures, estimate_median, estimate_min,
+    estimate_max, claimants`` and one figure to show (``article_id, start, text, unit,
+    claimed_by, approximate`` of the figure closest to the median). Sized for a chart whatever the
+    store's size; the day's figures themselves come from :func:`figure_table`.
+    """
+    where, params = _where(filters, category=category)
+    sql = f"""
+        WITH fig AS (
+            SELECT {FIGURE_COLUMNS}, coalesce(f.location, '(place not given)') AS place
+            FROM figures f JOIN articles a ON a.id = f.article_id
+            WHERE {where} AND a.published IS NOT NULL AND {ESTIMATE_SQL} IS NOT NULL
+        ), top AS (
+            SELECT place FROM fig GROUP BY place ORDER BY count(*) DESC, place LIMIT ?
+        ), day AS (
+            SELECT published, place, median(estimate) AS med FROM fig
+            WHERE place IN (SELECT place FROM top) GROUP BY published, place
+        )
+        SELECT f.published, f.place AS location, count(*) AS n_figures,
+               any_value(d.med) AS estimate_median, min(f.estimate) AS estimate_min,
+               max(f.estimate) AS estimate_max,
+               list_sort(list_distinct(list(f.claimed_by) FILTER (WHERE f.claimed_by IS NOT NULL)))
+                   AS claimants,
+               arg_min(f.article_id, abs(f.estimate - d.med)) AS article_id,
+               arg_min(f.start, abs(f.estimate - d.med)) AS start,
+               arg_min(f.text, abs(f.estimate - d.med)) AS text,
+               arg_min(f.unit, abs(f.estimate - d.med)) AS unit,
+               arg_min(f.claimed_by, abs(f.estimate - d.med)) AS claimed_by,
+               bool_or(f.approximate) AS approximate
+        FROM fig f JOIN day d ON d.published = f.published AND d.place = f.place
+        GROUP BY f.published, f.place ORDER BY f.published, f.place
+    """
+    return con.execute(sql, [*params, int(places)]).df()

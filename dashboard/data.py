@@ -10,6 +10,7 @@ process only to build the sample store on first start and to analyse uploaded fi
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 ENV_DB = "PRESSLENS_DB"  # set by `presslens dashboard --db FILE`
 ENV_READ_ONLY = "PRESSLENS_READ_ONLY"  # set by `presslens report`: never write, no uploads
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data"
+MEMORY_LIMIT = os.environ.get("PRESSLENS_DUCKDB_MEMORY", "512MB")
 
 VIEWS: dict[str, Callable] = {
     "counts": article_views.corpus_counts,
@@ -45,6 +47,9 @@ VIEWS: dict[str, Callable] = {
     "figure_table": figure_views.figure_table,
     "figure_timeline": figure_views.figure_timeline,
     "conflicting_figures": figure_views.conflicting_figures,
+    "conflict_groups": figure_views.conflict_groups,
+    "category_counts": figure_views.category_counts,
+    "figure_series": figure_views.figure_series,
     "headline_figures": figure_views.headline_figures,
 }
 
@@ -73,7 +78,21 @@ def _open_store(path: str, read_only_: bool) -> Store:
     # are not meant to be shared between the threads Streamlit runs sessions in).
     if not read_only_:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return Store(path, read_only=read_only_)
+    try:
+        store = Store(path, read_only=read_only_)
+    except StoreError:
+        # The sample store is ours to rebuild (e.g. made by an older presslens); a user's
+        # store is never deleted, its error is shown.
+        if read_only_ or Path(path) != default_db().expanduser().resolve():
+            raise
+        log.warning("rebuilding the sample store %s", path)
+        Path(path).unlink(missing_ok=True)
+        Path(f"{path}.wal").unlink(missing_ok=True)
+        store = Store(path)
+    # DuckDB would take up to 80% of the machine's memory for its buffers; a dashboard needs far
+    # less, and its result caches live in Python as well.
+    store.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    return store
 
 
 def store() -> Store:
@@ -95,7 +114,7 @@ def version() -> str:
         con.close()
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
+@st.cache_data(max_entries=256, show_spinner=False)
 def _cached_view(name: str, db: str, data_version: str, filters: Filters, options: str):
     kwargs = json.loads(options)
     for key, value in kwargs.items():  # JSON has no tuples; the views take tuples for lists
@@ -108,13 +127,37 @@ def _cached_view(name: str, db: str, data_version: str, filters: Filters, option
         con.close()
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _search_ids(db: str, data_version: str, search: str) -> tuple[str, ...]:
+    from analysis.filters import search_sql
+
+    sql, params = search_sql(search)
+    con = connection()
+    try:
+        return tuple(r[0] for r in con.execute(sql, params).fetchall())
+    finally:
+        con.close()
+
+
+def resolve(filters: Filters | None) -> Filters:
+    """``filters`` with its text search replaced by the ids it matches (one scan of the texts
+    per search and data version, instead of one per view)."""
+    filters = filters or Filters()
+    if not filters.search.strip():
+        return filters
+    ids = _search_ids(str(db_path()), version(), filters.search.strip())
+    if filters.article_ids is not None:
+        ids = tuple(sorted(set(ids) & set(filters.article_ids)))
+    return dataclasses.replace(filters, search="", article_ids=ids)
+
+
 def view(view_name: str, filters: Filters | None = None, **options):
     """Run the view ``view_name`` (a key of :data:`VIEWS`) over the articles in ``filters``."""
     return _cached_view(
         view_name,
         str(db_path()),
         version(),
-        filters or Filters(),
+        resolve(filters),
         json.dumps(options, sort_keys=True, default=str),
     )
 
@@ -225,15 +268,11 @@ class _CursorQueries:
         return self.con.execute(sql, params or []).df()
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _cached_export(db: str, data_version: str, filters: Filters) -> dict:
+def export_tables(filters: Filters) -> dict:
+    """The contract tables (articles, quotes, speakers, entities, figures) for the view. Not
+    cached: it holds every article's text, and it is only built when a download is clicked."""
     con = connection()
     try:
-        return export.tables(_CursorQueries(con), filters=filters)
+        return export.tables(_CursorQueries(con), filters=resolve(filters))
     finally:
         con.close()
-
-
-def export_tables(filters: Filters) -> dict:
-    """The contract tables (articles, quotes, speakers, entities, figures) for the view."""
-    return _cached_export(str(db_path()), version(), filters)

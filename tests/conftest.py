@@ -48,7 +48,7 @@ DATED = FIXTURES / "dated_articles.jsonl"
 
 @pytest.fixture(scope="session")
 def dashboard_db(tmp_path_factory) -> Path:
-    """A store with the sample plus three short dated articles of our own from two outlets, so
+    """A store with the sample plus four short dated articles of our own from two outlets, so
     that timelines, outlet filters and conflicting figures have something to show."""
     from analysis.pipeline import analyze_paths
     from analysis.store import Store
@@ -56,5 +56,5 @@ def dashboard_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("dashboard") / "dashboard.duckdb"
     with Store(path) as store:
         summary, _ = analyze_paths([DATA_DIR, DATED], store)
-    assert summary.new == 4 and not summary.failures, summary
+    assert summary.new == 5 and not summary.failures, summary
     return path

@@ -101,3 +101,20 @@ def test_reader_shows_markup_as_text(server, page, tmp_path):
     article = page.locator(".presslens-article")
     assert article.count() == 1
     assert article.locator("span[title*='John Kerry']").count() >= 5
+
+
+def test_first_start_without_db_builds_the_sample(tmp_path, monkeypatch, browser):
+    """`presslens dashboard` with no --db: the sample store is built on first start, visibly,
+    and reused afterwards; a stale sample store (e.g. an older schema) is rebuilt."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    stale = tmp_path / "presslens" / "sample.duckdb"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("left over from another version")
+    with launch.background_server(None, read_only=False) as url:
+        pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+        pg.goto(url, wait_until="domcontentloaded")
+        pg.get_by_text("Sample analysed").wait_for(timeout=120000)
+        report._wait_drawn(pg, 120)
+        assert pg.locator('[data-testid="stMetricValue"]').first.inner_text() == "1"
+        pg.close()
+    assert stale.stat().st_size > 100_000  # a real DuckDB store now

@@ -17,7 +17,9 @@ from dashboard import charts, filters_ui, highlight, report
 
 @pytest.fixture
 def con(dashboard_db):
-    c = duckdb.connect(str(dashboard_db), read_only=True)
+    # Read-write like the app's own connection: DuckDB refuses two configurations of one file
+    # in one process, and the AppTest tests may have opened it already.
+    c = duckdb.connect(str(dashboard_db))
     yield c
     c.close()
 
@@ -25,9 +27,9 @@ def con(dashboard_db):
 # -- views --------------------------------------------------------------------------------------
 def test_corpus_counts_follow_the_filters(con):
     everything = article_views.corpus_counts(con)
-    assert everything["articles"] == 4
+    assert everything["articles"] == 5
     one = article_views.corpus_counts(con, Filters(sources=("Daily Ledger",)))
-    assert one["articles"] == 1 and one["quotes"] < everything["quotes"]
+    assert one["articles"] == 2 and one["quotes"] < everything["quotes"]
 
 
 def test_speaker_stats_are_word_weighted(con):
@@ -78,12 +80,16 @@ def test_chart_factories_carry_what_a_click_needs(con):
 
 
 def test_figure_timeline_keeps_the_evidence(con):
-    from analysis.figure_views import figure_timeline
+    from analysis.figure_views import figure_series
 
-    df = figure_timeline(con, category="territory_share", per_day=False)
+    df = figure_series(con, category="territory_share")
+    assert len(df) == 2  # Aleppo on 10 Dec (one figure) and 14 Dec (85% and 93%)
+    day = df[df["n_figures"] == 2].iloc[0]
+    assert (day.estimate_min, day.estimate_max, day.estimate_median) == (85.0, 93.0, 89.0)
     fig = charts.figure_timeline(df, category="territory_share")
-    points = [tuple(cd[:2]) for trace in fig.data for cd in trace.customdata]
-    assert {(a, int(s)) for a, s in points} == set(zip(df["article_id"], df["start"], strict=True))
+    points = {(cd[0], int(cd[1]), cd[5], cd[6]) for trace in fig.data for cd in trace.customdata}
+    assert {p[3] for p in points} == {"2016-12-10", "2016-12-14"}
+    assert all(p[2] == "Aleppo" for p in points)
     assert fig.layout.yaxis.range == (0, 105)
 
 

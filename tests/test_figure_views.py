@@ -204,3 +204,24 @@ def test_headline_figures(con):
     assert most.loc["territory_share", "n_articles"] == 2
     with pytest.raises(ValueError, match="by must be"):
         fv.headline_figures(con, by="median")
+
+
+def test_conflict_groups_agree_with_the_pairs(dashboard_db):
+    """On the dashboard store, 93% (officials) and 85% (the Observatory) of Aleppo on one day."""
+    import duckdb
+
+    from analysis.figure_views import conflict_groups, conflicting_figures
+
+    con = duckdb.connect(str(dashboard_db))  # same configuration as the app tests' connection
+    try:
+        groups = conflict_groups(con)
+        pairs = conflicting_figures(con)
+    finally:
+        con.close()
+    assert len(groups) == 1
+    g = groups.iloc[0]
+    assert (g.category, g.location, g.estimate_low, g.estimate_high) == (
+        "territory_share", "Aleppo", 85.0, 93.0,
+    )  # fmt: skip
+    assert g.claimed_by_low == "Syrian Observatory for Human Rights"
+    assert {(p.estimate_a, p.estimate_b) for p in pairs.itertuples()} == {(85.0, 93.0)}

@@ -48,20 +48,20 @@ else:
                 st.error(str(failure), icon=":material/error:")
 
 st.subheader("Download what is in view")
-frames = data.export_tables(filters)
-n = len(frames["articles"])
+counts = data.view("counts", filters)
 st.caption(
-    f"{n:,} article(s), {len(frames['quotes']):,} quotes, {len(frames['entities']):,} entity "
-    f"rows, {len(frames['figures']):,} figures under the current filters."
+    f"{counts['articles']:,} article(s), {counts['quotes']:,} quotes, {counts['entities']:,} "
+    f"entities, {counts['figures']:,} figures under the current filters. The files are built "
+    "when you click."
 )
-if n == 0:
+if counts["articles"] == 0:
     st.info("Nothing to download: no articles match these filters. Widen them in the sidebar.")
 else:
 
     def _csv_zip() -> bytes:
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, df in frames.items():
+            for name, df in data.export_tables(filters).items():
                 df = df.copy()
                 if "tags" in df:
                     df["tags"] = df["tags"].map(lambda t: "; ".join(t) if t is not None else "")
@@ -74,15 +74,11 @@ else:
         mime="application/zip", icon=":material/download:", on_click="ignore", width="stretch",
     )  # fmt: skip
     c2.download_button(
-        "Everything as JSON (presslens/1)", data=lambda: export.dumps(frames),
+        "Everything as JSON (presslens/1)",
+        data=lambda: export.dumps(data.export_tables(filters)),
         file_name="presslens.json", mime="application/json", icon=":material/download:",
         on_click="ignore", width="stretch",
     )  # fmt: skip
-    for name, df in frames.items():
-        st.download_button(
-            f"{name}.csv", data=lambda df=df: df.to_csv(index=False), file_name=f"{name}.csv",
-            mime="text/csv", key=f"dl-{name}", on_click="ignore", type="tertiary",
-        )  # fmt: skip
 
 counts = data.store_counts()
 st.caption(

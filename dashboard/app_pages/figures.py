@@ -1,13 +1,14 @@
 """Figures: the numbers the news reports — troops, share of territory held, people remaining,
 displaced, missing, killed — over publication dates, by place, with who claims them. Clicking a
-point shows the sentence it comes from; conflicting figures (same thing, place and day, different
-values from different claimants) are flagged."""
+point shows the figures of that day and place with their sentences; conflicting figures (same
+thing, place and day, different values from different claimants) are flagged."""
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date
 from urllib.parse import quote
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts, components, data, filters_ui
@@ -16,66 +17,65 @@ from dashboard.charts import CATEGORY_TITLES
 filters = filters_ui.current()
 st.title("Figures")
 
-table = data.view("figure_table", filters, limit=5000)
-if table.empty:
+counts = data.view("category_counts", filters)
+if counts.empty:
     components.empty(
         "No figures are reported in the articles in view. Widen the date range or remove "
         "speaker, entity or tag filters in the sidebar."
     )
     st.stop()
 
+# The categories a reader of conflict news looks for first, then the rest by frequency.
 ORDER = ["troops", "territory_share", "remaining", "displaced", "missing", "killed", "injured"]
-present = [c for c in ORDER if c in set(table["category"])] + sorted(
-    set(table["category"]) - set(ORDER)
-)
+found = counts["category"].tolist()
+present = [c for c in ORDER if c in found] + [c for c in found if c not in ORDER]
 category = st.segmented_control(
     "What is counted", present, default=present[0], key="fg_cat",
     format_func=lambda c: CATEGORY_TITLES.get(c, c),
 )  # fmt: skip
 category = category or present[0]
+title = CATEGORY_TITLES.get(category, category)
 
 left, right = st.columns([3, 2])
+picked: list[list] = []
 with left:
-    points = data.view("figure_timeline", filters, category=category, per_day=False)
-    if points.empty:
+    series = data.view("figure_series", filters, category=category, places=8)
+    if series.empty:
         components.empty(
-            f"The {CATEGORY_TITLES.get(category, category).lower()} figures in view come from "
-            "undated articles, so they cannot be placed in time; see the table below."
+            f"The {title.lower()} figures in view come from undated articles, so they cannot be "
+            "placed in time; see the table below."
         )
-        picked = pd.DataFrame()
     else:
         components.chart(
-            charts.figure_timeline(points, category=category),
+            charts.figure_timeline(series, category=category),
             key="fg_time",
             name=f"{category} over time",
             on_select="rerun",
         )
-        sel = st.session_state.get("fg_time")
-        picked_points = (sel or {}).get("selection", {}).get("points", []) if sel else []
-        keys = {
-            (p["customdata"][0], int(p["customdata"][1]))
-            for p in picked_points
-            if p.get("customdata")
-        }
-        picked = points[
-            [
-                (a, int(s)) in keys
-                for a, s in zip(points["article_id"], points["start"], strict=True)
-            ]
-        ]
+        state = st.session_state.get("fg_time") or {}
+        points = (state.get("selection") or {}).get("points", []) if state else []
+        picked = [p["customdata"] for p in points if p.get("customdata")]
 with right:
-    components.chart(charts.figures_by_category(table), key="fg_cats", name="figures by category")
+    components.chart(charts.figures_by_category(counts), key="fg_cats", name="figures by category")
 
 st.subheader("Evidence")
-if picked.empty:
-    st.caption("Click a point in the chart to see the sentence it comes from.")
-else:
-    for row in picked.itertuples(index=False):
+if not picked:
+    st.caption("Click a point in the chart to see the figures of that day and place, with the "
+               "sentences they come from.")  # fmt: skip
+for cd in picked[:5]:
+    place, day = cd[5], date.fromisoformat(cd[6])
+    on_day = dataclasses.replace(filters, date_from=day, date_to=day)
+    rows = data.view(
+        "figure_table", on_day, category=category,
+        location=None if place == "(place not given)" else place, limit=50,
+    )  # fmt: skip
+    for row in rows.itertuples(index=False):
         with st.container(border=True):
             st.markdown(f"**{row.text}** {row.unit or ''} · {row.location or 'place not given'}")
             st.text(row.sentence)
-            who = row.claimed_by or "unattributed"
-            st.caption(f"Claimed by {who} · {row.title} ({row.published:%d %b %Y})")
+            st.caption(
+                f"Claimed by {row.claimed_by or 'nobody named'} · {row.title} ({day:%d %b %Y})"
+            )
             st.page_link(
                 "app_pages/articles.py",
                 label="Open the article",
@@ -83,38 +83,50 @@ else:
                 query_params={"article": row.article_id, "at": str(row.start)},
             )
 
-conflicts = data.view("conflicting_figures", filters, min_relative_difference=0.05)
+conflicts = data.view("conflict_groups", filters, min_relative_difference=0.05, limit=200)
 if not conflicts.empty:
-    st.subheader(f"Conflicting figures ({len(conflicts)})")
+    st.subheader(f"Conflicting figures ({len(conflicts)}{'+' if len(conflicts) == 200 else ''})")
     st.caption("Same thing, same place, same day — different numbers from different claimants.")
     conflicts = conflicts.assign(
         what=conflicts["category"].map(lambda c: CATEGORY_TITLES.get(c, c))
     )
     components.table(
         conflicts[
-            ["published", "what", "location", "text_a", "claimed_by_a", "text_b", "claimed_by_b"]
-        ],
+            [
+                "published",
+                "what",
+                "location",
+                "text_low",
+                "claimed_by_low",
+                "text_high",
+                "claimed_by_high",
+                "n_figures",
+                "n_claimants",
+            ]
+        ],  # fmt: skip
         title="Conflicting figures",
         column_config={
             "published": st.column_config.DateColumn("Day"),
             "what": "What",
             "location": "Where",
-            "text_a": "One figure",
-            "claimed_by_a": "claimed by",
-            "text_b": "Other figure",
-            "claimed_by_b": "claimed by ",
+            "text_low": "Lowest",
+            "claimed_by_low": "claimed by",
+            "text_high": "Highest",
+            "claimed_by_high": "claimed by ",
+            "n_figures": st.column_config.NumberColumn("Figures", format="%d"),
+            "n_claimants": st.column_config.NumberColumn("Claimants", format="%d"),
         },
     )
 
-st.subheader("All figures")
+st.subheader(f"{title}: all figures")
+table = data.view("figure_table", filters, category=category, limit=1000)
+st.caption(f"The {len(table):,} most recent" if len(table) == 1000 else f"{len(table):,} figures")
 shown = table.assign(
-    what=table["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
     open="articles?article=" + table["article_id"].map(quote) + "&at=" + table["start"].astype(str),
 )
 components.table(
     shown[
         [
-            "what",
             "text",
             "estimate",
             "approximate",
@@ -128,9 +140,8 @@ components.table(
             "open",
         ]
     ],  # fmt: skip
-    title="All figures",
+    title=f"{title}: all figures",
     column_config={
-        "what": "What",
         "text": "Figure",
         "estimate": st.column_config.NumberColumn("Value", format="localized"),
         "approximate": st.column_config.CheckboxColumn("≈"),

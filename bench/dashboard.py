@@ -1,0 +1,194 @@
+"""Dashboard benchmark: every page on a 50,000-article store — query time, page time, memory.
+
+The store is filled by replicating the stored rows of the analysed real corpora with fresh ids and
+shifted dates (``bench/replicate.py``); NLP is not re-run. Then, for each page, run in-process with
+Streamlit's AppTest (the page's own code, its own queries):
+
+* **first load** — empty caches: the page's wall time and the time of its store queries;
+* **after the first load** — the same page again (the steady state a user clicks around in);
+* **filter change** — the page under a new filter (an outlet, a year, a speaker): a cache miss,
+  so its store queries run again; the target is ≤ 300 ms of query time.
+
+Finally the real server is started on the store, every page is opened in headless Chromium (also
+filtered), and the server's resident memory is read (target ≤ 1.5 GB).
+
+    .venv/bin/presslens analyze ../shared/data/fakes/articles.csv ../shared/data/bbc/{business,entertainment,politics,sport,tech} --db /tmp/bench/real.duckdb --workers 2
+    .venv/bin/python -m bench.dashboard --source /tmp/bench/real.duckdb --db /tmp/bench/big.duckdb
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PAGES = ("overview", "speakers", "entities", "figures", "articles", "data")
+TIMINGS: list[tuple[str, float]] = []
+
+
+def _timed(name, fn):
+    def wrapper(*args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            TIMINGS.append((name, time.perf_counter() - t))
+
+    return wrapper
+
+
+def instrument() -> None:
+    """Time every store query the pages make (the view functions, wrapped in place)."""
+    from analysis import article_views
+    from dashboard import data
+
+    for key, fn in list(data.VIEWS.items()):
+        data.VIEWS[key] = _timed(key, fn)
+    for name in ("filter_options", "top_names", "known_names", "article_detail", "data_version"):
+        setattr(article_views, name, _timed(name, getattr(article_views, name)))
+
+
+def run_page(page: str, params: dict | None = None) -> tuple[float, float, list[tuple[str, float]]]:
+    """(wall s, query s, the queries) of one AppTest run of ``page``."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard" / "streamlit_app.py"), default_timeout=300)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    if page != "overview":
+        at.switch_page(f"app_pages/{page}.py")
+    TIMINGS.clear()
+    t = time.perf_counter()
+    at.run()
+    wall = time.perf_counter() - t
+    if at.exception:
+        raise RuntimeError(f"{page}: {at.exception[0].value}")
+    queries = list(TIMINGS)
+    return wall, sum(d for _, d in queries), queries
+
+
+def filter_params(db: Path) -> dict[str, dict]:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        source = con.execute(
+            "SELECT source FROM articles WHERE source IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC"
+        ).fetchone()
+        speaker = con.execute(
+            "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY 1 "
+            "ORDER BY count(*) DESC LIMIT 1 OFFSET 3"
+        ).fetchone()
+    finally:
+        con.close()
+    out = {"year 2015": {"from": "2015-01-01", "to": "2015-12-31"}}
+    if source:
+        out["outlet"] = {"source": source[0]}
+    if speaker:
+        out["speaker"] = {"speaker": speaker[0]}
+    out["search"] = {"q": "election"}
+    return out
+
+
+def server_memory(db: Path, filters: dict[str, dict]) -> float:
+    """Resident memory (MB) of the server after every page was opened, plain and filtered."""
+    from urllib.parse import urlencode
+
+    import psutil
+    from playwright.sync_api import sync_playwright
+
+    from dashboard import launch, report
+
+    port = launch.free_port()
+    with launch.background_server(db, read_only=True, port=port) as url, sync_playwright() as p:
+        browser = report.open_browser(p)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        for params in [{}, *filters.values()]:
+            for name in PAGES:
+                path = "" if name == "overview" else name
+                page.goto(f"{url}/{path}?{urlencode(params)}", wait_until="domcontentloaded")
+                report._wait_drawn(page, 180)
+        browser.close()
+        server = next(
+            proc
+            for proc in psutil.process_iter(["cmdline"])
+            if f"--server.port={port}" in " ".join(proc.info["cmdline"] or [])
+        )
+        rss = server.memory_info().rss + sum(c.memory_info().rss for c in server.children(True))
+    return rss / 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--source", type=Path, default=Path("/tmp/bench/real.duckdb"))
+    parser.add_argument("--db", type=Path, default=Path("/tmp/bench/big.duckdb"))
+    parser.add_argument("--articles", type=int, default=50_000)
+    parser.add_argument("--no-memory", action="store_true", help="skip the browser/memory part")
+    args = parser.parse_args()
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    import streamlit.logger
+
+    streamlit.logger.set_log_level("error")
+
+    if not args.db.exists():
+        from bench.replicate import replicate
+
+        if not args.source.exists():
+            raise SystemExit(f"{args.source} missing: analyse the real corpora first (see --help)")
+        t = time.perf_counter()
+        counts = replicate(args.source, args.db, articles=args.articles)
+        print(f"replicated {args.source} → {args.db} in {time.perf_counter() - t:.1f} s: {counts}")
+    os.environ["PRESSLENS_DB"] = str(args.db.resolve())
+    os.environ["PRESSLENS_READ_ONLY"] = "1"
+    instrument()
+    import duckdb
+
+    con = duckdb.connect(str(args.db), read_only=True)
+    n = con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NULL").fetchone()[0]
+    con.close()
+    print(f"store: {args.db} ({n:,} articles, {args.db.stat().st_size / 1e6:.0f} MB)\n")
+
+    filters = filter_params(args.db)
+    print(f"{'page':10} {'first load':>16} {'after first':>12} ", end="")
+    print("  ".join(f"{name + ' (query)':>18}" for name in filters))
+    print(f"{'':10} {'wall / query s':>16} {'wall s':>12} ", end="")
+    print("  ".join(f"{'wall / query s':>18}" for _ in filters))
+    worst_warm = worst_query = 0.0
+    slowest: list[tuple[float, str, str]] = []
+    for page in PAGES:
+        cold_wall, cold_q, queries = run_page(page)
+        warm = statistics.median(run_page(page)[0] for _ in range(3))
+        cells = []
+        for params in filters.values():
+            wall, q, queries_f = run_page(page, params)
+            cells.append(f"{wall:6.2f} / {q:6.3f}")
+            worst_query = max(worst_query, q)
+            slowest.extend((d, page, name) for name, d in queries_f)
+        worst_warm = max(worst_warm, warm)
+        slowest.extend((d, page, name) for name, d in queries)
+        print(
+            f"{page:10} {cold_wall:6.2f} / {cold_q:6.3f}  {warm:10.2f}  "
+            + "  ".join(f"{c:>18}" for c in cells)
+        )
+    print("\nslowest single queries:")
+    for d, page, name in sorted(slowest, reverse=True)[:6]:
+        print(f"  {d * 1000:7.1f} ms  {name} ({page})")
+    print(f"\nworst page time after the first load: {worst_warm:.2f} s (target ≤ 1.0 s)")
+    print(f"worst query time on a filter change: {worst_query * 1000:.0f} ms (target ≤ 300 ms)")
+    if not args.no_memory:
+        mb = server_memory(args.db, filters)
+        print(
+            f"server memory after opening every page, plain and filtered: {mb:,.0f} MB (target ≤ 1,500 MB)"
+        )
+
+
+if __name__ == "__main__":
+    main()
