@@ -178,6 +178,12 @@ def known_names(con: duckdb.DuckDBPyConnection, kind: str, names: list[str]) -> 
     return {r[0] for r in rows}
 
 
+def search_ids(con: duckdb.DuckDBPyConnection, search: str) -> tuple[str, ...]:
+    """Ids of the articles whose title or text contains ``search`` (case-insensitive)."""
+    sql, params = article_ids_sql(Filters(search=search))
+    return tuple(r[0] for r in con.execute(sql, params).fetchall())
+
+
 def data_version(con: duckdb.DuckDBPyConnection) -> str:
     """A string that changes whenever articles are added or re-analysed (for cache keys)."""
     n, last = con.execute("SELECT count(*), max(analysed_at) FROM articles").fetchone()

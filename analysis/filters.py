@@ -65,16 +65,8 @@ def article_ids_sql(filters: Filters | None = None) -> tuple[str, list]:
         where.append("a.id IN (SELECT unnest(?::VARCHAR[]))")
         params.append(list(f.article_ids))
     if f.search.strip():
-        where.append("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
-        needle = (
-            "%"
-            + f.search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            + "%"
-        )
-        params.extend([needle, needle])
+        # search_text is the lower-cased title and text (written by the store): a substring
+        # test on it is case-insensitive and needs no LIKE-pattern escaping.
+        where.append("contains(a.search_text, ?)")
+        params.append(f.search.strip().lower())
     return "SELECT a.id FROM articles a WHERE " + " AND ".join(where), params
-
-
-def search_sql(search: str) -> tuple[str, list]:
-    """``(sql, params)`` selecting the ids of articles whose title or text contains ``search``."""
-    return article_ids_sql(Filters(search=search))

@@ -51,7 +51,9 @@ def instrument() -> None:
 
     for key, fn in list(data.VIEWS.items()):
         data.VIEWS[key] = _timed(key, fn)
-    for name in ("filter_options", "top_names", "known_names", "article_detail", "data_version"):
+    for name in (
+        "filter_options", "top_names", "known_names", "article_detail", "data_version", "search_ids",
+    ):  # fmt: skip
         setattr(article_views, name, _timed(name, getattr(article_views, name)))
 
 

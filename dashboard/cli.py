@@ -110,16 +110,26 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser(
         "report",
         help="screenshot the dashboard pages to PNG/PDF/HTML",
-        description="Render dashboard pages headless and save them.",
+        description="Start the dashboard on a free local port (read-only), open each page in "
+        "headless Chromium with the filters in its URL, wait until every chart has drawn, and "
+        "save a full-page PNG per page, report.pdf (one page per dashboard page), report.html "
+        "(the interactive figures and tables) and manifest.json (files and filters). Everything "
+        "started is stopped again, also on error or Ctrl-C.",
     )
     report.add_argument("--db", metavar="FILE", help="store to report on (default: sample)")
-    report.add_argument("--pages", metavar="LIST", help="comma-separated pages (default: all)")
+    report.add_argument(
+        "--pages",
+        metavar="LIST",
+        help="comma-separated: overview, speakers, entities, figures, articles, data "
+        "(default: all)",
+    )
     report.add_argument(
         "--filter",
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help='a filter, e.g. --filter speaker="John Kerry"; repeatable',
+        help='a filter as in the dashboard URL: speaker, entity, source, tag or q (text '
+        'search), e.g. --filter speaker="John Kerry"; repeatable',
     )
     report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     report.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")

@@ -129,12 +129,9 @@ def _cached_view(name: str, db: str, data_version: str, filters: Filters, option
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _search_ids(db: str, data_version: str, search: str) -> tuple[str, ...]:
-    from analysis.filters import search_sql
-
-    sql, params = search_sql(search)
     con = connection()
     try:
-        return tuple(r[0] for r in con.execute(sql, params).fetchall())
+        return article_views.search_ids(con, search)
     finally:
         con.close()
 
