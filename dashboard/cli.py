@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help='a filter as in the dashboard URL: speaker, entity, source, tag or q (text '
+        help="a filter as in the dashboard URL: speaker, entity, source, tag or q (text "
         'search), e.g. --filter speaker="John Kerry"; repeatable',
     )
     report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")

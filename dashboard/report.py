@@ -178,16 +178,24 @@ def collect_items(page: str, filters: Filters, db: Path | None) -> list[ReportIt
     # expected here and only noise on the report's stderr.
     logging.getLogger("streamlit").setLevel(logging.ERROR)
 
+    saved = {k: os.environ.get(k) for k in (data.ENV_DB, data.ENV_READ_ONLY)}
     if db is not None:
         os.environ[data.ENV_DB] = str(Path(db).resolve())
     os.environ[data.ENV_READ_ONLY] = "1"
-    app = Path(__file__).resolve().parent / "streamlit_app.py"
-    at = AppTest.from_file(str(app), default_timeout=PAGE_TIMEOUT_S)
-    for key, value in filters_ui.to_query_params(filters).items():
-        at.query_params[key] = value
-    if page != "overview":
-        at.switch_page(f"app_pages/{page}.py")
-    at.run()
+    try:
+        app = Path(__file__).resolve().parent / "streamlit_app.py"
+        at = AppTest.from_file(str(app), default_timeout=PAGE_TIMEOUT_S)
+        for key, value in filters_ui.to_query_params(filters).items():
+            at.query_params[key] = value
+        if page != "overview":
+            at.switch_page(f"app_pages/{page}.py")
+        at.run()
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     if at.exception:
         raise RuntimeError(f"page {page} raised: {at.exception[0].value}")
     return list(at.session_state[components.ITEMS_KEY])

@@ -136,3 +136,21 @@ def test_png_of_a_page_matches_the_dashboard(db, tmp_path):
     # Same layout, same charts: pixel statistics agree closely (ports and timings differ).
     diff = ImageStat.Stat(Image.eval(Image.blend(live, shot, 0.5), lambda v: v)).mean[0]
     assert abs(ImageStat.Stat(live).mean[0] - ImageStat.Stat(shot).mean[0]) < 2.0, diff
+
+
+def test_in_app_report_downloads(db, dashboard_db, monkeypatch):
+    """What the page's "Report (PDF)" and "Report (HTML)" buttons produce for a filtered view."""
+    from dashboard import launch, report
+
+    monkeypatch.setenv("PRESSLENS_DB", str(db))
+    with launch.background_server(db) as url:
+        pdf = report.capture_pdf(f"{url}/entities?source=Daily+Ledger")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+    filters = report.parse_filters(["source=Daily Ledger"], None, None)
+    items = report.collect_items("entities", filters, db)
+    meta = report.ReportMeta(filters=filters, link="http://x/entities?source=Daily+Ledger",
+                             data_date="articles 2016-12-10 – 2016-12-14", version="test")  # fmt: skip
+    html = report.html_report([("Entities", items)], meta)
+    assert html.count('class="plotly-graph-div"') == sum(i.figure is not None for i in items) >= 2
+    assert "outlet: Daily Ledger" in html and 'href="http://x/entities?source=Daily+Ledger"' in html
+    assert "<script>" in html and "Plotly" in html  # plotly.js inlined: the file stands alone

@@ -81,7 +81,9 @@ def test_schema_version_mismatch_is_explained(tmp_path):
     con = duckdb.connect(str(path))
     con.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
     con.close()
-    with pytest.raises(StoreError, match=rf"schema version '0', this presslens needs '{SCHEMA_VERSION}'"):
+    with pytest.raises(
+        StoreError, match=rf"schema version '0', this presslens needs '{SCHEMA_VERSION}'"
+    ):
         Store(path)
 
 
