@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens, to stderr")
-    parser.add_argument("--version", action="version", version=f"presslens {_version()}")
+    parser.add_argument("--version", action="version", version=f"presslens {presslens_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     analyze = sub.add_parser(
@@ -297,7 +297,7 @@ def _usage(message: str) -> int:
     return EXIT_USAGE
 
 
-def _version() -> str:
+def presslens_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:

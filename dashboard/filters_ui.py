@@ -251,3 +251,17 @@ CURRENT_KEY = "_presslens_filters"
 def current() -> Filters:
     """The filters the sidebar selected in this run (pages read them from here)."""
     return st.session_state.get(CURRENT_KEY) or Filters()
+
+
+def article_links(article_ids, starts=None, filters: Filters | None = None) -> list[str]:
+    """Relative links that open each article in the reader (at an offset, when given), keeping
+    the current filters in the URL so the way back is the same view."""
+    keep = query_string(filters or Filters())
+    starts = starts if starts is not None else [None] * len(article_ids)
+    out = []
+    for article_id, start in zip(article_ids, starts, strict=True):
+        params = {"article": article_id}
+        if start is not None:
+            params["at"] = str(int(start))
+        out.append("articles?" + urlencode(params) + (f"&{keep}" if keep else ""))
+    return out

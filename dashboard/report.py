@@ -375,7 +375,7 @@ def main(args) -> int:
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    version = cli._version()
+    version = cli.presslens_version()
     started = time.monotonic()
     results: list[PageResult] = []
     pngs: list[bytes] = []

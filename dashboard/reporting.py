@@ -27,10 +27,12 @@ def _data_date() -> str:
 
 
 def page_report_buttons(title: str, url_path: str, filters: Filters) -> None:
-    from dashboard.cli import _version
+    from dashboard.cli import presslens_version
 
     link = report.page_url(_base_url(), url_path, filters)
-    meta = report.ReportMeta(filters=filters, link=link, data_date=_data_date(), version=_version())
+    meta = report.ReportMeta(
+        filters=filters, link=link, data_date=_data_date(), version=presslens_version()
+    )
     items = components.report_items()
     st.divider()
     left, mid, right = st.columns([5, 1.6, 1.6])

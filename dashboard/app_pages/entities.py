@@ -4,8 +4,6 @@ articles. Clicking a bar or a node narrows the filters to that entity."""
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import streamlit as st
 
 from dashboard import charts, components, data, filters_ui
@@ -81,7 +79,7 @@ if choice:
     if arts.empty:
         components.empty(f"No article in view names {choice}.")
     else:
-        arts = arts.assign(open="articles?article=" + arts["id"].map(quote))
+        arts = arts.assign(open=filters_ui.article_links(arts["id"], filters=filters))
         components.table(
             arts[["title", "published", "source", "mentions", "open"]],
             title=f"Articles naming {choice}",

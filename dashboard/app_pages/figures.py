@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from urllib.parse import quote
 
 import streamlit as st
 
@@ -122,7 +121,7 @@ st.subheader(f"{title}: all figures")
 table = data.view("figure_table", filters, category=category, limit=1000)
 st.caption(f"The {len(table):,} most recent" if len(table) == 1000 else f"{len(table):,} figures")
 shown = table.assign(
-    open="articles?article=" + table["article_id"].map(quote) + "&at=" + table["start"].astype(str),
+    open=filters_ui.article_links(table["article_id"], table["start"], filters),
 )
 components.table(
     shown[

@@ -4,8 +4,6 @@ Clicking a speaker in a chart opens their quotes below; a link on each quote ope
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import streamlit as st
 
 from dashboard import charts, components, data, filters_ui
@@ -76,10 +74,7 @@ if quotes.empty:
     components.empty("No quotes from these speakers in view. Choose other speakers above.")
 else:
     quotes = quotes.assign(
-        open="articles?article="
-        + quotes["article_id"].map(quote)
-        + "&at="
-        + quotes["start"].astype(str)
+        open=filters_ui.article_links(quotes["article_id"], quotes["start"], filters)
     )
     components.table(
         quotes[
