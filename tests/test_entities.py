@@ -76,6 +76,8 @@ def test_name_key(name, key):
         ("He", True),
         ("Saturday", True),
         ("Youtube Subscribe", True),
+        ("Thomson Reuters Trust Principles", True),  # an agency's page footer
+        ("Android Youtube Satellite Coverage Partner", True),
         ("US", False),  # all capitals: the country, not the pronoun
         ("Aleppo", False),
         ("Igor Konashenkov", False),
@@ -108,6 +110,11 @@ def test_is_junk(name, junk):
         ("Syrian Arab Republic", ("Syria", "GPE")),  # pycountry's name → the common one
         ("Russian Federation", ("Russia", "GPE")),
         ("Lib Dems", ("Liberal Democrats", "ORG")),
+        ("Agence France-Presse", ("AFP", "ORG")),
+        ("Sputnik News", ("Sputnik", "ORG")),
+        ("Twitter", ("Twitter", "ORG")),  # the model calls it PERSON after "posted on"
+        ("TRT World and Agencies", ("TRT World", "ORG")),
+        ("Ap", None),  # only the capitals are the agency
         ("is", None),  # the verb
         ("Us", None),  # the pronoun at a sentence start
         ("Who", None),
