@@ -160,7 +160,8 @@ PAIRS_DDL = (
     "CREATE TABLE entity_pairs (article_id VARCHAR, name_a VARCHAR, name_b VARCHAR, weight INTEGER)"
 )
 # Rebuilds the pairs of every stored article from ``entity_mentions`` (for stores written before
-# the table existed); new articles get their rows from :func:`analysis.entities.sentence_pairs`.
+# the table existed, e.g. by bench/replicate.py); the store fills it for new articles with the
+# same query restricted to them (analysis.store.PAIRS_SQL).
 PAIRS_REBUILD_SQL = """
     INSERT INTO entity_pairs
     WITH s AS (SELECT DISTINCT article_id, sent_start, name FROM entity_mentions)

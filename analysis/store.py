@@ -1,6 +1,7 @@
 """The DuckDB store: the one piece of shared state between analysis runs and the dashboard.
 
-One file holds the tables ``articles``, ``quotes``, ``entities``, ``entity_mentions`` and ``figures``
+One file holds the tables ``articles``, ``quotes``, ``entities``, ``entity_mentions``,
+``entity_pairs`` (sentence co-occurrences, derived from the mentions) and ``figures``
 plus a ``meta`` table recording the schema version. Each batch of analysed articles is written in a
 single transaction and re-analysing an article replaces its rows, so an interrupted run leaves every
 finished batch and nothing half-written. Column names follow the ``presslens/1`` export contract
@@ -21,7 +22,7 @@ from analysis.records import Article, ArticleResult
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "2"  # 2: articles.search_text
+SCHEMA_VERSION = "3"  # 2: articles.search_text; 3: entity_pairs
 
 # One statement per table; the column order here is the order rows are inserted in.
 TABLES: dict[str, str] = {
@@ -45,13 +46,30 @@ TABLES: dict[str, str] = {
         "article_id VARCHAR, name VARCHAR, label VARCHAR, text VARCHAR, start INTEGER, "
         '"end" INTEGER, sent_start INTEGER'
     ),
+    # Entities named in the same sentence, per article (weight = sentences naming both, name_a <
+    # name_b): pre-aggregated at write time so the co-occurrence network of a large corpus is a
+    # sum over a small table rather than a self-join of every mention.
+    "entity_pairs": "article_id VARCHAR, name_a VARCHAR, name_b VARCHAR, weight INTEGER",
     "figures": (
         "article_id VARCHAR, text VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE, "
         "approximate BOOLEAN, unit VARCHAR, category VARCHAR, subject VARCHAR, location VARCHAR, "
         'claimed_by VARCHAR, start INTEGER, "end" INTEGER, sentence VARCHAR'
     ),
 }
-CHILD_TABLES = ("quotes", "entities", "entity_mentions", "figures")
+CHILD_TABLES = ("quotes", "entities", "entity_mentions", "entity_pairs", "figures")
+# Filled by SQL from entity_mentions inside write_batch's transaction, not from records.
+DERIVED_TABLES = ("entity_pairs",)
+PAIRS_SQL = """
+    INSERT INTO entity_pairs
+    WITH s AS (
+        SELECT DISTINCT article_id, sent_start, name FROM entity_mentions
+        WHERE article_id IN (SELECT unnest(?::VARCHAR[]))
+    )
+    SELECT x.article_id, x.name, y.name, count(*)::INTEGER
+    FROM s x JOIN s y
+      ON x.article_id = y.article_id AND x.sent_start = y.sent_start AND x.name < y.name
+    GROUP BY x.article_id, x.name, y.name
+"""
 # Fields of each record type, in table column order (the store adds duplicate_of/analysed_at).
 ARTICLE_COLUMNS = [f.name for f in dataclasses.fields(Article)]
 
@@ -156,7 +174,7 @@ class Store:
         if not results and not duplicates:
             return
         ids = [r.article.id for r in results] + [a.id for a, _ in duplicates]
-        frames = {t: [] for t in CHILD_TABLES}
+        frames = {t: [] for t in CHILD_TABLES if t not in DERIVED_TABLES}
         article_rows = []
         sigs = signatures or {}
         for res in results:
@@ -177,8 +195,10 @@ class Store:
                 "DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
             )
             self._insert("articles", article_rows, _columns("articles")[:-1])
-            for table in CHILD_TABLES:
-                self._insert(table, frames[table], _columns(table))
+            for table, rows in frames.items():
+                self._insert(table, rows, _columns(table))
+            if results:
+                self.con.execute(PAIRS_SQL, [[r.article.id for r in results]])
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from analysis.entity_views import PAIRS_REBUILD_SQL  # noqa: E402
 from analysis.store import CHILD_TABLES, Store, _columns  # noqa: E402
 
 # Copies are spread over this many days from 2011-01-01 (to the end of 2018).
@@ -54,13 +55,23 @@ def replicate(src: Path, dst: Path, *, articles: int) -> dict[str, int]:
             f"SELECT m.new, least(m.published, DATE '2018-12-31'), "
             f"{', '.join('a.' + c for c in cols)} FROM idmap m JOIN src.articles a ON a.id = m.old"
         )
+        in_src = {
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = 'src'"
+            ).fetchall()
+        }
         for table in CHILD_TABLES:
+            if table not in in_src:  # a store written before the table existed
+                continue
             rest = [f'"{c}"' for c in _columns(table) if c != "article_id"]
             con.execute(
                 f"INSERT INTO {table} (article_id, {', '.join(rest)}) "
                 f"SELECT m.new, {', '.join('t.' + c for c in rest)} "
                 f"FROM idmap m JOIN src.{table} t ON t.article_id = m.old"
             )
+        if "entity_pairs" not in in_src:
+            con.execute(PAIRS_REBUILD_SQL)
         con.execute("COMMIT")
         con.execute("DETACH src")
         con.execute("CHECKPOINT")

@@ -172,6 +172,8 @@ def test_cooccurrences_count_shared_sentences(con):
 def test_cooccurrences_from_the_pairs_table_agree(con):
     from analysis.entities import sentence_pairs
 
+    # Without the table (a store from before it existed) the pairs are computed on the fly.
+    con.execute("DROP TABLE entity_pairs")
     on_the_fly = ev.cooccurrences(con)
     labelled = ev.cooccurrences(con, labels=("PERSON", "GPE"))
     con.execute(ev.PAIRS_DDL)

@@ -126,3 +126,20 @@ def test_folder_of_ten_thousand_small_files(tmp_path):
         summary = pipeline.analyze_articles(articles, store, batch_size=256)
         assert summary.new == 10_000
         assert store.counts()["articles"] == 10_000
+
+
+def test_entity_pairs_follow_the_mentions_and_are_replaced(tmp_path):
+    from analysis.entity_views import PAIRS_REBUILD_SQL
+
+    with Store(tmp_path / "p.duckdb") as store:
+        analyze_paths([SAMPLE], store)
+        pairs = store.query("SELECT * FROM entity_pairs ORDER BY ALL")
+        assert len(pairs) > 20
+        kerry = pairs[(pairs.name_a == "John Kerry") | (pairs.name_b == "John Kerry")]
+        assert "Russia" in set(kerry.name_a) | set(kerry.name_b)
+        # The same as rebuilding from every stored mention.
+        store.con.execute("DELETE FROM entity_pairs")
+        store.con.execute(PAIRS_REBUILD_SQL)
+        assert store.query("SELECT * FROM entity_pairs ORDER BY ALL").equals(pairs)
+        analyze_paths([SAMPLE], store, reanalyse=True)
+        assert store.counts()["entity_pairs"] == len(pairs)

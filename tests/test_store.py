@@ -32,6 +32,7 @@ def test_new_store_records_schema_version(tmp_path):
             "quotes": 0,
             "entities": 0,
             "entity_mentions": 0,
+            "entity_pairs": 0,
             "figures": 0,
         }
 
