@@ -19,6 +19,7 @@ the person the article gives that role, by apposition or by the nearest named pe
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections import defaultdict
@@ -855,6 +856,7 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention] = ()
     items.sort(key=lambda x: (x[0], x[1]))
 
     out: list[Quote] = []
+    pieces: list[_Quotation | None] = []  # the quotation behind each direct record
     last_speaker: tuple[int, _Speaker] | None = None  # (paragraph, speaker) of the last record
     consumed: set[int] = set()
     for _, kind, item in items:
@@ -881,6 +883,7 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention] = ()
             if spk is None:
                 continue
             out.append(_record(article_id, "reported", text, start, end, spk, cue.text, scorer))
+            pieces.append(None)
             last_speaker = (_para_of(para_starts, start), spk)
             continue
         q = item
@@ -902,9 +905,71 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention] = ()
             # A cue with no recoverable subject ("“…,” was the reply"): still speech, speaker unknown.
             spk = _Speaker(None, None, None, None, None)
         out.append(_record(article_id, "direct", text, q.start, q.end, spk, cue_text, scorer))
+        pieces.append(q)
         last_speaker = (para_no, spk)
+    out = _join_pieces(out, pieces, text, para_starts, scorer)
     log.debug("article %s: %d quotes", article_id, len(out))
     return out
+
+
+# A quotation interrupted by its cue ("“A,” he said, “B.”") is one quotation: the gap between
+# the pieces is at most this long (the cue clause, "she said, clapping").
+MAX_CUE_GAP = 80
+
+
+def _continues(text: str, prev: Quote, p: _Quotation, rec: Quote, q: _Quotation,
+               para_starts: list[int]) -> bool:  # fmt: skip
+    """Whether the direct record ``rec`` (quotation ``q``) carries on ``prev`` (quotation ``p``)
+    as one quotation: same speaker, and either interrupted only by the cue within a paragraph, or
+    an unclosed quotation continued by the next paragraph's opening mark."""
+    if rec.speaker is None or rec.speaker != prev.speaker:
+        return False
+    if p.para == q.para:
+        gap = text[p.close_end : q.open_at]
+        return len(gap) <= MAX_CUE_GAP and not QUOTE_MARK.search(gap) and (
+            p.cue is not None and (q.cue is None or q.cue is p.cue)
+        )
+    return (
+        not p.closed
+        and q.para == p.para + 1
+        and q.para < len(para_starts)
+        and q.open_at == para_starts[q.para]
+    )
+
+
+def _join_pieces(
+    out: list[Quote], pieces: list[_Quotation | None], text: str, para_starts: list[int], scorer
+) -> list[Quote]:
+    """Merge the pieces of one quotation into one record. Its ``text`` is the article's own words
+    from the first piece to the last (so offsets and text agree), its sentiment is that of the
+    quoted words only, without the cue between the pieces."""
+    merged: list[Quote] = []
+    words: list[list[str]] = []
+    last: list[_Quotation | None] = []
+    for rec, q in zip(out, pieces, strict=True):
+        if (
+            q is not None
+            and merged
+            and last[-1] is not None
+            and _continues(text, merged[-1], last[-1], rec, q, para_starts)
+        ):
+            prev = merged[-1]
+            words[-1].append(rec.text)
+            polarity, subjectivity = scorer(" ".join(words[-1]))
+            merged[-1] = dataclasses.replace(
+                prev,
+                text=text[prev.start : rec.end],
+                end=rec.end,
+                cue=prev.cue or rec.cue,
+                polarity=polarity,
+                subjectivity=subjectivity,
+            )
+            last[-1] = q
+            continue
+        merged.append(rec)
+        words.append([rec.text])
+        last.append(q)
+    return merged
 
 
 def _para_of(para_starts: list[int], offset: int) -> int:
