@@ -727,6 +727,8 @@ def _according_to(tok: Token) -> _Cue | None:
 def _attach(doc: Doc, quotations: list[_Quotation], cues: list[_Cue]) -> None:
     by_verb = {c.verb.i: c for c in cues if c.verb is not None}
     for q in quotations:
+        if _is_title(doc.text, q):
+            continue  # "told MSNBC’s “Morning Joe”": a programme, a book, a nickname
         trailing = _trailing_cue(doc, q, by_verb)
         leading = None if trailing else _leading_cue(doc, q, by_verb)
         if leading is not None and _is_partial(doc, q):
@@ -737,7 +739,10 @@ def _attach(doc: Doc, quotations: list[_Quotation], cues: list[_Cue]) -> None:
                 leading.content = (min(lo, q.tok_start), q.tok_end)
             continue
         q.cue = trailing or leading
-        if q.cue is None:
+        if q.cue is None and not _is_partial(doc, q):
+            # A quotation that fills most of a cue's clause is that cue's direct quotation; a
+            # partial one woven into the clause ("arguing that Trump “lashed out at …”") is not:
+            # the clause becomes a reported record with the quoted words inside it.
             for cue in cues:
                 if cue.content and cue.content[0] < q.tok_end and q.tok_start < cue.content[1]:
                     share = _quoted_share(doc, cue.content, quotations)
@@ -746,6 +751,55 @@ def _attach(doc: Doc, quotations: list[_Quotation], cues: list[_Cue]) -> None:
                     break
         if q.cue is not None:
             q.cue.quotes.append(q)
+
+
+# Words after which a short quoted span names a work, a programme or a nickname, not speech
+# ("an interview on CBS's “Face the Nation”", "the nickname “Lyin' Ted”", "his book “Collapse”").
+TITLE_CONTEXT = frozenset(
+    {
+        "of", "on", "titled", "entitled", "called", "named", "nickname", "dubbed", "book",
+        "show", "programme", "program", "film", "movie", "song", "album", "series", "episode",
+        "slogan", "headline", "column", "article", "essay", "report", "hashtag",
+    }
+)  # fmt: skip
+TITLE_MAX_WORDS = 8
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "and",
+        "or",
+        "for",
+        "with",
+        "from",
+        "by",
+        "as",
+        "is",
+        "how",
+    ]
+)
+
+
+def _is_title(text: str, q: _Quotation) -> bool:
+    """A short, title-cased quoted span after a possessive or a title word is a title."""
+    inner = text[q.start : q.end].strip().rstrip(".,")
+    words = inner.split()
+    if not words or len(words) > TITLE_MAX_WORDS or inner.endswith(("?", "!")):
+        return False
+    capitalised = all(
+        w[0].isupper() or not w[0].isalpha() or w.lower() in _SMALL_WORDS for w in words
+    )
+    if not capitalised:
+        return False
+    before = text[max(0, q.open_at - 40) : q.open_at].rstrip()
+    last = before.split()[-1].lower() if before.split() else ""
+    return last.endswith(("'s", "’s")) or last.strip(",:") in TITLE_CONTEXT
 
 
 def _is_partial(doc: Doc, q: _Quotation) -> bool:
@@ -912,9 +966,10 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention] = ()
     return out
 
 
-# A quotation interrupted by its cue ("“A,” he said, “B.”") is one quotation: the gap between
-# the pieces is at most this long (the cue clause, "she said, clapping").
-MAX_CUE_GAP = 80
+# A quotation interrupted by its cue ("“A,” he said, “B.”") is one quotation, also when the cue
+# carries a long description of the speaker ("said David Gorski, an associate professor of …");
+# within one paragraph the gap is at most this long.
+MAX_CUE_GAP = 300
 
 
 def _continues(text: str, prev: Quote, p: _Quotation, rec: Quote, q: _Quotation,
@@ -926,8 +981,10 @@ def _continues(text: str, prev: Quote, p: _Quotation, rec: Quote, q: _Quotation,
         return False
     if p.para == q.para:
         gap = text[p.close_end : q.open_at]
-        return len(gap) <= MAX_CUE_GAP and not QUOTE_MARK.search(gap) and (
-            p.cue is not None and (q.cue is None or q.cue is p.cue)
+        return (
+            len(gap) <= MAX_CUE_GAP
+            and not QUOTE_MARK.search(gap)
+            and (p.cue is not None and (q.cue is None or q.cue is p.cue))
         )
     return (
         not p.closed

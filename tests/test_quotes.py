@@ -87,7 +87,13 @@ GOLD = [
     ),
     pytest.param(
         "“We will rebuild the bridge,” the mayor, Laura Bennett, said, “and we will do it this year.”",
-        [("direct", "Laura Bennett", "bridge,” the mayor, Laura Bennett, said, “and we will do it")],
+        [
+            (
+                "direct",
+                "Laura Bennett",
+                "bridge,” the mayor, Laura Bennett, said, “and we will do it",
+            )
+        ],
         id="split-quotation-is-one",
     ),
     pytest.param(
@@ -107,6 +113,23 @@ GOLD = [
             ("direct", "Tom Reyes", "It is open"),
         ],
         id="different-speakers-never-join",
+    ),
+    pytest.param(
+        "“The levee held,” said Laura Bennett, who has run the county's flood service for twenty "
+        "years and wrote its emergency plan. “We were lucky this time.”",
+        [("direct", "Laura Bennett", "The levee held,” said Laura Bennett, who has run")],
+        id="split-quotation-with-a-long-cue-is-one",
+    ),
+    # --- titles and partial quotations are not direct quotations ----------------------------
+    pytest.param(
+        "Laura Bennett told ABC's “Good Morning America” that the levee had held.",
+        [("reported", "Laura Bennett", "the levee had held")],
+        id="programme-title-is-not-speech",
+    ),
+    pytest.param(
+        "Tom Reyes said the mayor “had no plan at all for the flood”.",
+        [("reported", "Tom Reyes", "the mayor “had no plan at all for the flood”")],
+        id="partial-quote-inside-reported-speech",
     ),
     # --- reported speech -------------------------------------------------------------------
     pytest.param(
