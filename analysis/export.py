@@ -86,7 +86,8 @@ def tables(
         "sum(polarity * nw) / nullif(sum(nw), 0) AS polarity, "
         "sum(subjectivity * nw) / nullif(sum(nw), 0) AS subjectivity, "
         "count(DISTINCT article_id) AS n_articles FROM ("
-        "  SELECT *, greatest(len(string_split(trim(text), ' ')), 1) AS nw FROM quotes"
+        "  SELECT *, greatest(1, len(list_filter(string_split(replace(text, chr(10), ' '), ' '), "
+        "lambda w: w <> ''))) AS nw FROM quotes"
         "  WHERE article_id IN ({ids}) AND speaker IS NOT NULL) "
         "GROUP BY speaker ORDER BY n_quotes DESC, speaker"
     )

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import numbers
+from analysis import gazetteer, numbers
 from analysis.records import EntityMention, Figure, Quote
 
 log = logging.getLogger(__name__)
@@ -346,6 +346,18 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE_PREPOSITIONS = frozenset(
     ["in", "into", "to", "from", "near", "across", "inside", "outside", "around", "of"]
 )
+# Verbs whose direct object is the place where the counted people are or were ("fled Aleppo").
+PLACE_OBJECT_VERBS = frozenset(
+    {"flee", "leave", "evacuate", "enter", "reach", "besiege", "control", "hold", "occupy"}
+)
+# Prepositions that place an event in the same sentence ("killed in an air strike on Idlib").
+SENTENCE_PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"on", "at", "over", "near"}
+# Dependency roles of a place name used as a modifier ("US forces", "Syria's army"): it names an
+# actor, not where things happen.
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "npadvmod", "nmod"})
+# Mentions in the opening paragraph weigh this much more when choosing the article's main place:
+# the lede says where the story happens ("… Aleppo's civilians …").
+LEDE_WEIGHT = 3
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG"})
 CLAIMANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -436,8 +448,20 @@ class _Context:
         """
         counts: Counter[str] = Counter()
         if self.mentions:
-            counts.update(m.name for m in self.mentions if m.label in ("GPE", "LOC"))
-            return counts.most_common(1)[0][0] if counts else None
+            lede_end = self.text.find("\n\n")
+            lede_end = lede_end if lede_end > 0 else len(self.text)
+            first: dict[str, int] = {}
+            for m in self.mentions:
+                if m.label not in ("GPE", "LOC"):
+                    continue
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and span.root.dep_ in MODIFIER_DEPS:
+                    continue
+                counts[m.name] += LEDE_WEIGHT if m.start < lede_end else 1
+                first.setdefault(m.name, m.start)
+            if not counts:
+                return None
+            return max(counts, key=lambda n: (counts[n], -first[n]))
         for ent in self.doc.ents:
             root = ent.root
             locative = (
@@ -796,13 +820,52 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
             break
     for anchor in anchors:
         for child in anchor.children:
+            if (
+                child.dep_ == "dobj"
+                and anchor.pos_ == "VERB"
+                and anchor.lemma_.lower() in PLACE_OBJECT_VERBS
+                and _is_place(ctx, child)
+            ):
+                return _place_name(ctx, child)  # "thousands fled eastern Aleppo"
             if child.dep_ in ("prep", "dative") and child.lower_ in LOCATIVE_PREPOSITIONS:
                 if child.i > 0 and child.nbor(-1).lower_ == "according":
                     continue
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and _is_place(ctx, pobj):
                         return ctx.name(pobj)
-    return None
+    return _place_in_sentence(ctx, root)
+
+
+def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
+    """The place nearest to the number among those its sentence puts something in ("killed in
+    an air strike on Idlib"): a place after a locative preposition, outside quoted attribution."""
+    best: tuple[int, str] | None = None
+    for tok in root.sent:
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in SENTENCE_PLACE_PREPOSITIONS
+            and not (tok.head.i > 0 and tok.head.nbor(-1).lower_ == "according")
+            and tok.pos_ == "PROPN"
+            # A place by its (corrected) label, or one the gazetteer knows whatever the small
+            # model says ("on Idlib" tagged ORG): "on Tuesday" or "at Reuters" are not places.
+            and (
+                ctx.label(tok) in PLACE_LABELS
+                or ctx.label(tok) not in ("PERSON", "DATE", "TIME")
+                and gazetteer.place(tok.text) is not None
+            )
+        ):
+            distance = abs(tok.i - root.i)
+            if best is None or distance < best[0]:
+                best = (distance, _place_name(ctx, tok))
+    return best[1] if best else None
+
+
+def _place_name(ctx: _Context, tok: Token) -> str:
+    """The canonical name of a place token; an untagged one by the gazetteer's spelling."""
+    if ctx.label(tok):
+        return ctx.name(tok)
+    known = gazetteer.place(tok.text)
+    return known.name if known is not None and getattr(known, "name", None) else tok.text
 
 
 def _is_place(ctx: _Context, tok: Token) -> bool:

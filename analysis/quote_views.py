@@ -14,10 +14,13 @@ import pandas as pd
 from analysis.filters import Filters, article_ids_sql
 
 GRANULARITIES = ("day", "week", "month", "year")
-# Words in a quote's text (space-separated, at least one). A plain split is fifteen times faster
-# than a regex split on 300,000 quotes, and the cleaned text has single spaces; line breaks (in
-# quotations over several paragraphs) are turned into spaces first.
-_WORDS_SQL = "greatest(1, len(string_split(trim(replace(q.text, chr(10), ' ')), ' ')))"
+# Words in a quote's text, as Python's str.split() counts them: line breaks (a quotation over
+# several paragraphs) become spaces and empty pieces are dropped. A plain split is several times
+# faster than a regex split on 300,000 quotes.
+_WORDS_SQL = (
+    "greatest(1, len(list_filter(string_split(replace(q.text, chr(10), ' '), ' '), "
+    "lambda w: w <> '')))"
+)
 
 
 def speaker_stats(

@@ -85,6 +85,15 @@ HONORIFICS = frozenset(
 )  # fmt: skip
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Institution nouns: "the Russian defence ministry", "the Turkish army" speak as an organisation
+# when a nationality or place names whose they are (a bare "the ministry" stays unnamed).
+INSTITUTION_NOUNS = frozenset(
+    {
+        "ministry", "government", "army", "military", "police", "embassy", "office",
+        "department", "agency", "council", "committee", "parliament", "presidency", "command",
+        "navy", "coalition", "opposition", "regime", "cabinet", "administration",
+    }
+)  # fmt: skip
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # First and second person outside quotation marks (the writer, "we" of an editorial): kept as what
 # the text says, with no canonical name to guess.
@@ -245,10 +254,11 @@ class _Names:
         self.by_surname: dict[str, str] = {}
         self.acronyms: dict[str, str] = {}
         self.ents = [e for e in doc.ents if e.label_ in SPEAKER_LABELS]
-        for ent in self.ents:
-            if ent.label_ != "PERSON":
-                continue
-            key = _name_key(ent.text)
+        # People's full names, from the model and (corrected) from the entity extractor.
+        people = [e.text for e in self.ents if e.label_ == "PERSON"]
+        people += [m.name for m in self.mentions if m.label == "PERSON"]
+        for text in people:
+            key = _name_key(text)
             if not key:
                 continue
             surname = key[-1].lower()
@@ -256,6 +266,7 @@ class _Names:
             best = self.by_surname.get(surname)
             if best is None or len(full.split()) > len(best.split()):
                 self.by_surname[surname] = full
+        self.people = set(self.by_surname.values())
         # "the Syrian Democratic Forces (SDF)": the acronym names the full organisation.
         for m in ACRONYM_DEFINITION.finditer(doc.text):
             full, acronym = _strip_name(m.group("full")), m.group("acr")
@@ -587,6 +598,18 @@ class _Resolver:
         np = _np_span(token)
         if token.lemma_.lower() in ROLE_NOUNS and token.tag_ not in ("NNS", "NNPS"):
             return self._description(token, np)
+        if token.pos_ == "PROPN":
+            # An untagged surname ("Lopez said …") of a person the article names in full.
+            name, label = self.names.canonical(token.text, None, token.idx, token.idx + len(token))
+            if label == "PERSON" and name in self.names.people:
+                return _Speaker(name, token.text, token.idx, token.idx + len(token), "PERSON")
+        if token.lemma_.lower() in INSTITUTION_NOUNS and any(
+            t.ent_type_ in ("NORP", "GPE") for t in np if t.i < token.i
+        ):
+            words = [t for t in np if t.i <= token.i and t.dep_ != "det" and not t.is_punct]
+            if words:
+                name = np.doc[words[0].i : token.i + 1].text
+                return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
         # A generic source ("officials", "the report"): keep what the text says, no canonical name.
         text = np.text
         return _Speaker(None, text, np.start_char, np.end_char, None) if text else None

@@ -58,7 +58,8 @@ def test_article_detail_and_options(con):
     assert "Aleppo" in opts.tags
     art_id = con.execute("SELECT id FROM articles WHERE title LIKE 'Diplomats%'").fetchone()[0]
     detail = article_views.article_detail(con, art_id)
-    assert len(detail.quotes) == 26 and len(detail.figures) >= 7
+    n_quotes = con.execute("SELECT count(*) FROM quotes WHERE article_id = ?", [art_id]).fetchone()
+    assert len(detail.quotes) == n_quotes[0] >= 20 and len(detail.figures) >= 7
     text = detail.article["text"]
     for q in detail.quotes.itertuples():
         assert 0 <= q.start < q.end <= len(text)

@@ -159,6 +159,15 @@ def _one(figs, text):
             "The army said 20 soldiers killed 5 militants.",
             {"text": "20", "category": "troops"},
         ),
+        # --- where: the place the sentence puts the event in, or that people fled ---
+        (
+            "Officials said 20 people were killed in an air strike on Idlib on Tuesday.",
+            {"text": "20", "category": "killed", "location": "Idlib"},
+        ),
+        (
+            "Thousands of civilians fled eastern Aleppo on Monday.",
+            {"text": "Thousands", "category": "displaced", "location": "Aleppo"},
+        ),
         pytest.param(
             "“We lost 14 men in that ambush,” said Colonel Rana Haddad.",
             {"text": "14", "category": "killed"},
@@ -299,3 +308,23 @@ def test_mentions_give_canonical_names_and_main_place(nlp):
     troops = _one(figs, "300")
     assert troops.subject == "United States" and troops.category == "troops"
     assert _one(figs, "40").location == "Aleppo"  # the article's most-mentioned place
+
+
+def test_main_place_is_where_the_lede_puts_the_story(nlp):
+    """ "US" named often as an actor ("US officials", "the US envoy") is not where it happens."""
+    from analysis.records import EntityMention
+
+    text = (
+        "Fighting raged in Homs as the siege entered its third week.\n\n"
+        "US officials met. The US envoy spoke to US reporters about the US plan. "
+        "Hundreds of families were missing."
+    )
+    doc = nlp(text)
+    mentions = [
+        EntityMention("t", "United States", "GPE", "US", m.start(), m.start() + 2, 0)
+        for m in __import__("re").finditer(r"\bUS\b", text)
+    ]
+    h = text.index("Homs")
+    mentions.append(EntityMention("t", "Homs", "GPE", "Homs", h, h + 4, 0))
+    figs = figures.extract(doc, article_id="t", mentions=sorted(mentions, key=lambda m: m.start))
+    assert _one(figs, "Hundreds").location == "Homs"

@@ -49,7 +49,13 @@ def test_syndicated_copy_is_counted_once(tmp_path):
         assert store.counts()["articles"] == 2
 
 
-def test_workers_give_the_same_rows(tmp_path):
+def test_workers_give_the_same_rows(tmp_path, monkeypatch):
+    import sys
+    import types
+
+    # "spawn" workers re-import the parent's __main__; after an AppTest test in this session
+    # that is the dashboard script. A real `presslens analyze` has the CLI there.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     paths = write_articles(tmp_path / "in", 40) + [SAMPLE]
     with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "two.duckdb") as two:
         analyze_paths(paths, one, workers=1, batch_size=8)

@@ -387,3 +387,29 @@ def test_scare_quotes_in_sample_are_not_speech(sample_quotes):
     # “indiscriminate” has no speech cue: it must not become anyone's quote on its own.
     assert not any(q.text.strip("“”") == "indiscriminate" for q in sample_quotes)
     assert not any(q.text == "tired" for q in sample_quotes)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # An untagged surname goes to the person the article names in full.
+        (
+            "“The shelters are full,” said Maria Lopez, a spokeswoman for the Aid Network.\n\n"
+            "Lopez said around 50,000 people remained in the besieged districts.",
+            "Maria Lopez",
+        ),
+        # An institution with a nationality speaks as an organisation.
+        (
+            "The Russian defence ministry said 500 troops were deployed to the city.",
+            "Russian defence ministry",
+        ),
+    ],
+)
+def test_surnames_and_institutions_are_speakers(model, text, speaker):
+    found = run(model, text)
+    assert found[-1].speaker == speaker, [(q.speaker, q.text) for q in found]
+
+
+def test_a_bare_institution_stays_unnamed(model):
+    (q,) = run(model, "The ministry said the road to the airport had reopened on Sunday.")
+    assert q.speaker is None and q.speaker_mention == "The ministry"
