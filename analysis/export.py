@@ -51,6 +51,7 @@ FIGURE_FIELDS = [
     "start",
     "end",
     "sentence",
+    "scope",
 ]
 FORMATS = ("json", "csv", "parquet")
 

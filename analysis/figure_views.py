@@ -7,6 +7,12 @@ plotting here: chart factories in ``dashboard/`` turn these frames into figures.
 
 A figure's single best number is its ``estimate``: the stated value, else the middle of its
 range ("tens of thousands" → 55,000), else the one bound it has ("more than 200" → 200).
+
+A figure's ``scope`` says what it counts (:func:`analysis.figures.figure_scope`): ``event`` (what
+the article reports happening), ``total`` (a running total over a war or a period) or
+``background`` (an earlier event recalled). Every view takes ``scope=`` to keep one of them, and
+figures only conflict with figures of the same scope: "the war has killed 300,000 since 2011" does
+not contradict "12 were killed on Tuesday".
 """
 
 from __future__ import annotations
@@ -24,8 +30,9 @@ ESTIMATE_SQL = "COALESCE(f.value, (f.low + f.high) / 2, f.low, f.high)"
 FIGURE_COLUMNS = (
     "f.article_id, a.title, a.source, a.published, f.text, f.value, f.low, f.high, "
     f"{ESTIMATE_SQL} AS estimate, f.approximate, f.unit, f.category, f.subject, f.location, "
-    'f.claimed_by, f.start, f."end", f.sentence'
+    'f.claimed_by, f.start, f."end", f.sentence, f.scope'
 )
+SCOPES = ("event", "total", "background")
 
 
 def _where(
@@ -34,11 +41,16 @@ def _where(
     category: str | None = None,
     location: str | None = None,
     subject: str | None = None,
+    scope: str | None = None,
 ) -> tuple[str, list]:
     """The WHERE clause shared by the views: articles in view plus optional equality filters."""
+    if scope is not None and scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
     sub, params = article_ids_sql(filters)
     clauses = [f"f.article_id IN ({sub})"]
-    for column, value in (("category", category), ("location", location), ("subject", subject)):
+    for column, value in (
+        ("category", category), ("location", location), ("subject", subject), ("scope", scope),
+    ):  # fmt: skip
         if value is not None:
             clauses.append(f"f.{column} = ?")
             params.append(value)
@@ -53,9 +65,12 @@ def figure_table(
     location: str | None = None,
     subject: str | None = None,
     limit: int | None = None,
+    scope: str | None = None,
 ) -> pd.DataFrame:
     """Every figure in view with its article's title, source and date, newest article first."""
-    where, params = _where(filters, category=category, location=location, subject=subject)
+    where, params = _where(
+        filters, category=category, location=location, subject=subject, scope=scope
+    )
     sql = (
         f"SELECT {FIGURE_COLUMNS} FROM figures f JOIN articles a ON a.id = f.article_id "
         f"WHERE {where} ORDER BY a.published DESC NULLS LAST, f.article_id, f.start"
@@ -74,6 +89,7 @@ def figure_timeline(
     location: str | None = None,
     subject: str | None = None,
     per_day: bool = True,
+    scope: str | None = None,
 ) -> pd.DataFrame:
     """A category (at a location) over publication dates: "territory share of Aleppo",
     "troop numbers in Syria".
@@ -83,7 +99,9 @@ def figure_timeline(
     figure in date order. Articles without a date are left out (they have no place on a
     timeline).
     """
-    where, params = _where(filters, category=category, location=location, subject=subject)
+    where, params = _where(
+        filters, category=category, location=location, subject=subject, scope=scope
+    )
     base = (
         f"SELECT {FIGURE_COLUMNS} FROM figures f JOIN articles a ON a.id = f.article_id "
         f"WHERE {where} AND a.published IS NOT NULL AND {ESTIMATE_SQL} IS NOT NULL"
@@ -107,15 +125,16 @@ def conflicting_figures(
     *,
     category: str | None = None,
     min_relative_difference: float = 0.0,
+    scope: str | None = None,
 ) -> pd.DataFrame:
-    """Pairs of figures that disagree: same category, location and publication day, different
-    values, different claimants (an unattributed figure counts as its own claimant).
+    """Pairs of figures that disagree: same category, location, scope and publication day,
+    different values, different claimants (an unattributed figure counts as its own claimant).
 
     ``min_relative_difference`` (e.g. 0.1) ignores pairs closer than that fraction of the larger
     estimate. One row per pair: ``published, category, location`` then ``*_a``/``*_b`` columns
     (estimate, text, claimed_by, article_id, title), the smaller estimate first.
     """
-    where, params = _where(filters, category=category)
+    where, params = _where(filters, category=category, scope=scope)
     sql = f"""
         WITH fig AS (
             SELECT row_number() OVER () AS fid, {FIGURE_COLUMNS}
@@ -130,6 +149,7 @@ def conflicting_figures(
                y.article_id AS article_id_b, y.title AS title_b
         FROM fig x JOIN fig y
           ON x.category = y.category AND x.location = y.location AND x.published = y.published
+         AND x.scope IS NOT DISTINCT FROM y.scope
          AND coalesce(x.claimed_by, '') <> coalesce(y.claimed_by, '')
          AND x.estimate < y.estimate
         WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
@@ -143,6 +163,7 @@ def headline_figures(
     filters: Filters | None = None,
     *,
     by: str = "largest",
+    scope: str | None = None,
 ) -> pd.DataFrame:
     """One headline figure per category.
 
@@ -154,7 +175,7 @@ def headline_figures(
     """
     if by not in ("largest", "most_reported"):
         raise ValueError(f"by must be 'largest' or 'most_reported', not {by!r}")
-    where, params = _where(filters)
+    where, params = _where(filters, scope=scope)
     order = (
         "estimate DESC, published DESC NULLS LAST"
         if by == "largest"
@@ -187,24 +208,25 @@ def conflict_groups(
     category: str | None = None,
     min_relative_difference: float = 0.0,
     limit: int = 200,
+    scope: str | None = None,
 ) -> pd.DataFrame:
-    """Where figures disagree, one row per (day, category, location): ``published, category,
-    location, n_figures, n_claimants`` and the lowest and highest figure with their words,
-    claimant and article (``*_low``/``*_high``), newest first.
+    """Where figures disagree, one row per (day, category, location, scope): ``published,
+    category, location, scope, n_figures, n_claimants`` and the lowest and highest figure with
+    their words, claimant and article (``*_low``/``*_high``), newest first.
 
     A group is listed when it holds figures from at least two claimants and at least two values
     — which is exactly when some pair of them differs in both (what :func:`conflicting_figures`
     lists pair by pair). One pass of grouping instead of a self-join, so it stays fast on large
     stores (the pairwise join grows with the square of a day's figures).
     """
-    where, params = _where(filters, category=category)
+    where, params = _where(filters, category=category, scope=scope)
     sql = f"""
         WITH fig AS (
             SELECT {FIGURE_COLUMNS} FROM figures f JOIN articles a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
               AND {ESTIMATE_SQL} IS NOT NULL
         )
-        SELECT published, category, location, count(*) AS n_figures,
+        SELECT published, category, location, scope, count(*) AS n_figures,
                count(DISTINCT coalesce(claimed_by, '')) AS n_claimants,
                min(estimate) AS estimate_low, arg_min(text, estimate) AS text_low,
                arg_min(claimed_by, estimate) AS claimed_by_low,
@@ -212,7 +234,7 @@ def conflict_groups(
                max(estimate) AS estimate_high, arg_max(text, estimate) AS text_high,
                arg_max(claimed_by, estimate) AS claimed_by_high,
                arg_max(article_id, estimate) AS article_id_high
-        FROM fig GROUP BY published, category, location
+        FROM fig GROUP BY published, category, location, scope
         HAVING count(DISTINCT coalesce(claimed_by, '')) > 1 AND max(estimate) > min(estimate)
            AND max(estimate) - min(estimate)
                >= ? * greatest(abs(min(estimate)), abs(max(estimate)))
@@ -222,9 +244,14 @@ def conflict_groups(
     return con.execute(sql, [*params, float(min_relative_difference), int(limit)]).df()
 
 
-def category_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
+def category_counts(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    scope: str | None = None,
+) -> pd.DataFrame:
     """``category, n_figures, n_articles`` in view, most reported first."""
-    where, params = _where(filters)
+    where, params = _where(filters, scope=scope)
     sql = (
         "SELECT f.category, count(*) AS n_figures, count(DISTINCT f.article_id) AS n_articles "
         f"FROM figures f WHERE {where} GROUP BY f.category ORDER BY n_figures DESC, f.category"
@@ -238,6 +265,7 @@ def figure_series(
     *,
     category: str,
     places: int = 8,
+    scope: str | None = None,
 ) -> pd.DataFrame:
     """A category over publication dates for its ``places`` most reported locations, one row
     per day and place: ``published, location, n_figures, estimate_median, estimate_min,
@@ -245,7 +273,7 @@ def figure_series(
     claimed_by, approximate`` of the figure closest to the median). Sized for a chart whatever the
     store's size; the day's figures themselves come from :func:`figure_table`.
     """
-    where, params = _where(filters, category=category)
+    where, params = _where(filters, category=category, scope=scope)
     sql = f"""
         WITH fig AS (
             SELECT {FIGURE_COLUMNS}, coalesce(f.location, '(place not given)') AS place

@@ -89,6 +89,11 @@ class Figure:
     start: int
     end: int
     sentence: str
+    # What the figure counts: "event" (what the article reports happening), "total" (a running
+    # total over a war or a period: "the conflict has killed more than 300,000 people since
+    # 2011", "since Saturday at least 68 …") or "background" (an earlier event recalled: "in
+    # early April at least 88 civilians were killed …"). Charts of events use "event" only.
+    scope: str = "event"
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from analysis.records import Article, ArticleResult
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "3"  # 2: articles.search_text; 3: entity_pairs
+SCHEMA_VERSION = "4"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope
 
 # One statement per table; the column order here is the order rows are inserted in.
 TABLES: dict[str, str] = {
@@ -53,7 +53,7 @@ TABLES: dict[str, str] = {
     "figures": (
         "article_id VARCHAR, text VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE, "
         "approximate BOOLEAN, unit VARCHAR, category VARCHAR, subject VARCHAR, location VARCHAR, "
-        'claimed_by VARCHAR, start INTEGER, "end" INTEGER, sentence VARCHAR'
+        'claimed_by VARCHAR, start INTEGER, "end" INTEGER, sentence VARCHAR, scope VARCHAR'
     ),
 }
 CHILD_TABLES = ("quotes", "entities", "entity_mentions", "entity_pairs", "figures")

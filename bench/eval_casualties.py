@@ -5,8 +5,13 @@
 Data: ../shared/data/fakes/articles.csv (text column ``content``) joined to ``dev_gold.csv`` on
 ``unit_id``. Only articles with exactly one gold row (one event) and ``nb_civilians > 0`` are
 scored. Our answer is the largest ``killed`` figure "about civilians" — its unit is not a
-combatant noun (soldiers, fighters, troops, militants … see ``figures.COMBATANT_NOUNS``); a
-figure with no unit counts as civilian. The value is the stated value, else the lower bound
+combatant noun (soldiers, fighters, troops, militants … see ``figures.COMBATANT_NOUNS``; a
+figure with no unit counts as civilian) and it counts an event, not a running total over the whole
+war or period, nor an earlier event recalled as background (``Figure.scope`` must be
+"event": not "the war has killed more than 300,000 people since 2011", not "in early April at
+least 88 civilians were killed"); when an article reports no event figure, its largest
+background one (the article may be about an earlier event). The figure with every scope
+included is printed too. The value is the stated value, else the lower bound
 ("at least 70" → 70). Vague magnitudes ("dozens") have no value and never match.
 
 Encoding: the CSV decodes as UTF-8 (checked: strict decoding succeeds; cp1252/latin-1 would turn
@@ -40,19 +45,14 @@ def load() -> pd.DataFrame:
     return df
 
 
-# A war-wide running total ("more than 300000 people have been killed since 2011") is not the
-# event the gold row counts.
-WAR_TOTAL = re.compile(
-    r"since (?:the (?:start|beginning|outbreak)|(?:march |early |late )?20\d\d|it began)|"
-    r"(?:war|conflict) (?:began|broke out|erupted|started)|in the (?:war|conflict)\b",
-    re.I,
-)
-
-
-def civilian_killed(figs, *, skip_war_totals: bool = False) -> list[float]:
+def civilian_killed(
+    figs, *, scopes: tuple[str, ...] = ("event",), every_scope: bool = False
+) -> list[float]:
+    """Values of the killed figures about civilians: not combatants, and (unless asked) about
+    the article's event (``Figure.scope``, decided by the extractor)."""
     out = []
     for f in figs:
-        if skip_war_totals and WAR_TOTAL.search(f.sentence):
+        if f.scope not in scopes and not every_scope:
             continue
         if f.category != "killed":
             continue
@@ -85,10 +85,10 @@ def main() -> None:
     ):
         figs = figures.extract(doc, article_id=str(row.unit_id))
         gold = float(row.nb_civilians)
-        civ = civilian_killed(figs)
-        event = civilian_killed(figs, skip_war_totals=True)
-        alt["largest, war totals skipped"] += bool(event) and max(event) == gold
-        alt["first in the text, war totals skipped"] += bool(event) and event[0] == gold
+        civ = civilian_killed(figs) or civilian_killed(figs, scopes=("background",))
+        every = civilian_killed(figs, every_scope=True)
+        alt["largest, totals and background included"] += bool(every) and max(every) == gold
+        alt["first in the text (not the largest)"] += bool(civ) and civ[0] == gold
         if civ and max(civ) == gold:
             hits += 1
             continue

@@ -226,3 +226,27 @@ def test_report_items_record_what_the_page_drew(dashboard_db, use_db):
     assert any(i.figure is not None for i in items)
     tables = {i.title: i.table for i in items if i.table is not None}
     assert len(tables["Troop numbers: all figures"]) >= 3  # the default category
+
+
+def test_which_figures_separates_running_totals_from_events(dashboard_db, use_db):
+    """The sample's "tens of thousands of people had left the city in the past three days" is a
+    running total; choosing Running totals shows it alone, News events leaves it out."""
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "figures")
+    scope = next(w for w in at.segmented_control if w.key == "fg_scope")
+    assert scope.value == "all"
+    at = scope.set_value("total").run()
+    assert not at.exception
+    category = next(w for w in at.segmented_control if w.key == "fg_cat")
+    assert category.value == "displaced"  # the only category with a running total
+    items = at.session_state[components.ITEMS_KEY]
+    tables = {i.title: i.table for i in items if i.table is not None}
+    table = tables["People displaced: all figures"]
+    assert table["text"].tolist() == ["tens of thousands"]
+    assert set(table["counts"]) == {"running total"}
+    at = next(w for w in at.segmented_control if w.key == "fg_scope").set_value("event").run()
+    items = at.session_state[components.ITEMS_KEY]
+    tables = {i.title: i.table for i in items if i.table is not None}
+    displaced = tables["People displaced: all figures"]  # the chosen category is kept
+    assert "tens of thousands" not in displaced["text"].tolist()
+    assert not displaced.empty and set(displaced["counts"]) == {"news event"}

@@ -25,6 +25,7 @@ def _fig(
     unit="people",
     approximate=False,
     start=0,
+    scope="event",
 ):
     return Figure(
         article_id=article_id,
@@ -41,6 +42,7 @@ def _fig(
         start=start,
         end=start + len(text),
         sentence=f"… {text} …",
+        scope=scope,
     )
 
 
@@ -225,3 +227,51 @@ def test_conflict_groups_agree_with_the_pairs(dashboard_db):
     )  # fmt: skip
     assert g.claimed_by_low == "Syrian Observatory for Human Rights"
     assert {(p.estimate_a, p.estimate_b) for p in pairs.itertuples()} == {(85.0, 93.0)}
+
+
+def test_scope_keeps_one_kind_of_count_and_totals_do_not_conflict_with_events(tmp_path):
+    """A running total published the same day as an event count, same place, different claimant:
+    it is another kind of count, not a contradiction; each view can keep one scope."""
+    with Store(tmp_path / "scope.duckdb") as store:
+        store.write_batch(
+            [
+                _result(
+                    "b1",
+                    "2016-12-12",
+                    [
+                        _fig("b1", "12", 12.0, "killed", claimed_by="civil defence"),
+                        _fig(
+                            "b1",
+                            "more than 300,000",
+                            300_000.0,
+                            "killed",
+                            claimed_by="the Observatory",
+                            scope="total",
+                            start=30,
+                        ),  # fmt: skip
+                    ],
+                ),
+                _result(
+                    "b2",
+                    "2016-12-12",
+                    [_fig("b2", "15", 15.0, "killed", claimed_by="activists")],
+                ),
+            ]
+        )
+        con = store.con
+        assert sorted(fv.figure_table(con, category="killed")["estimate"]) == [12, 15, 300_000]
+        assert fv.figure_table(con, scope="total")["estimate"].tolist() == [300_000]
+        assert sorted(fv.figure_table(con, scope="event")["estimate"]) == [12, 15]
+        assert fv.category_counts(con, scope="background").empty
+        groups = fv.conflict_groups(con)
+        assert len(groups) == 1  # 12 vs 15, both events; the total conflicts with neither
+        g = groups.iloc[0]
+        assert (g.scope, g.estimate_low, g.estimate_high) == ("event", 12.0, 15.0)
+        pairs = fv.conflicting_figures(con)
+        assert {(p.estimate_a, p.estimate_b) for p in pairs.itertuples()} == {(12.0, 15.0)}
+        assert (
+            fv.headline_figures(con, scope="event").set_index("category").loc["killed", "estimate"]
+            == 15.0
+        )
+        with pytest.raises(ValueError, match="scope must be"):
+            fv.figure_table(con, scope="events")

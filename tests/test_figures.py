@@ -159,6 +159,27 @@ def _one(figs, text):
             "The army said 20 soldiers killed 5 militants.",
             {"text": "20", "category": "troops"},
         ),
+        # --- constructions that make a count a death count ---
+        (
+            "The monitor put the death toll at 58 on Sunday.",
+            {"text": "58", "category": "killed"},
+        ),
+        (
+            "Six civilians were among at least 22 people killed in the strikes.",
+            {"text": "Six", "category": "killed", "unit": "civilians"},
+        ),
+        (
+            "The bombing killed at least 26 displaced people in the east.",
+            {"text": "at least 26", "category": "killed"},
+        ),
+        (
+            "The shelling claimed the lives of 12 civilians in the old town.",
+            {"text": "12", "category": "killed"},
+        ),
+        (
+            "At least 50 people lost their lives in the twin bombings.",
+            {"text": "At least 50", "category": "killed"},
+        ),
         # --- where: the place the sentence puts the event in, or that people fled ---
         (
             "Officials said 20 people were killed in an air strike on Idlib on Tuesday.",
@@ -328,3 +349,44 @@ def test_main_place_is_where_the_lede_puts_the_story(nlp):
     mentions.append(EntityMention("t", "Homs", "GPE", "Homs", h, h + 4, 0))
     figs = figures.extract(doc, article_id="t", mentions=sorted(mentions, key=lambda m: m.start))
     assert _one(figs, "Hundreds").location == "Homs"
+
+
+@pytest.mark.parametrize(
+    "sentence, cumulative",
+    [
+        ("The war has since killed more than 300,000 people.", True),
+        ("More than 300,000 people have died since the start of the war in 2011.", True),
+        ("At least 230,000 people have been killed in Syria's multi-front conflict.", True),
+        ("The death toll from the six-year conflict is more than 470,000.", True),
+        ("Since then more than a quarter of a million people have been killed.", True),
+        # A total over several days is a running total too, not one event's count.
+        ("Since Saturday at least 68 civilians have been killed in air strikes on the town.", True),
+        ("More than 300 civilians have been killed in Aleppo since April.", True),
+        ("In the past two weeks more than 200 civilians have been killed.", True),
+        ("Nine people were killed on Saturday in air strikes on the town.", False),
+        ("Four people were killed in the fighting in Aleppo on Sunday.", False),
+        ("At least 11 civilians were killed in barrel bomb attacks on the town.", False),
+    ],
+)
+def test_running_totals_are_not_events(sentence, cumulative):
+    assert figures.is_cumulative(sentence) is cumulative
+    assert (figures.figure_scope(sentence) == "total") is cumulative
+
+
+@pytest.mark.parametrize(
+    "sentence, first, scope",
+    [
+        (
+            "In early April at least 88 civilians were killed in a chemical attack.",
+            False,
+            "background",
+        ),
+        ("An August 21 attack killed more than 1,400 people.", False, "background"),
+        ("Air strikes killed at least 23 people last month.", False, "background"),
+        ("Nine people were killed on Tuesday in air strikes.", False, "event"),
+        # The opening sentence (a dateline, the lede) is the news, whatever dates it carries.
+        ("Sun 22 Feb 2015 Suicide bomber kills 4 in the town.", True, "event"),
+    ],
+)
+def test_background_events_are_not_the_news(sentence, first, scope):
+    assert figures.figure_scope(sentence, first_sentence=first) == scope

@@ -1,7 +1,9 @@
 """Figures: the numbers the news reports — troops, share of territory held, people remaining,
 displaced, missing, killed — over publication dates, by place, with who claims them. Clicking a
 point shows the figures of that day and place with their sentences; conflicting figures (same
-thing, place and day, different values from different claimants) are flagged."""
+thing, place, day and scope, different values from different claimants) are flagged. "Which
+figures" separates what the articles report happening from running totals ("the war has killed
+300,000 since 2011") and earlier events recalled as background."""
 
 from __future__ import annotations
 
@@ -13,14 +15,33 @@ import streamlit as st
 from dashboard import charts, components, data, filters_ui
 from dashboard.charts import CATEGORY_TITLES
 
+# What a figure counts (analysis.figures.figure_scope), as the reader chooses it.
+SCOPE_TITLES = {
+    "all": "All figures",
+    "event": "News events",
+    "total": "Running totals",
+    "background": "Earlier events",
+}
+SCOPE_WORDS = {"event": "news event", "total": "running total", "background": "earlier event"}
+
 filters = filters_ui.current()
 st.title("Figures")
 
-counts = data.view("category_counts", filters)
+scope_choice = st.segmented_control(
+    "Which figures", list(SCOPE_TITLES), default="all", key="fg_scope",
+    format_func=SCOPE_TITLES.get,
+    help="News events: what the article reports happening. Running totals: counts over a war or "
+    "a period (\"since 2011\", \"in the past three days\"). Earlier events: an event recalled "
+    "as background (\"last month\", \"in early April\").",
+)  # fmt: skip
+scope = None if scope_choice in (None, "all") else scope_choice
+
+counts = data.view("category_counts", filters, scope=scope)
 if counts.empty:
     components.empty(
-        "No figures are reported in the articles in view. Widen the date range or remove "
-        "speaker, entity or tag filters in the sidebar."
+        "No figures are reported in the articles in view"
+        + ("" if scope is None else f" as {SCOPE_TITLES[scope].lower()}; choose All figures")
+        + ". Widen the date range or remove speaker, entity or tag filters in the sidebar."
     )
     st.stop()
 
@@ -38,7 +59,7 @@ title = CATEGORY_TITLES.get(category, category)
 left, right = st.columns([3, 2])
 picked: list[list] = []
 with left:
-    series = data.view("figure_series", filters, category=category, places=8)
+    series = data.view("figure_series", filters, category=category, places=8, scope=scope)
     if series.empty:
         components.empty(
             f"The {title.lower()} figures in view come from undated articles, so they cannot be "
@@ -66,11 +87,14 @@ for cd in picked[:5]:
     on_day = dataclasses.replace(filters, date_from=day, date_to=day)
     rows = data.view(
         "figure_table", on_day, category=category,
-        location=None if place == "(place not given)" else place, limit=50,
+        location=None if place == "(place not given)" else place, limit=50, scope=scope,
     )  # fmt: skip
     for row in rows.itertuples(index=False):
         with st.container(border=True):
-            st.markdown(f"**{row.text}** {row.unit or ''} · {row.location or 'place not given'}")
+            st.markdown(
+                f"**{row.text}** {row.unit or ''} · {row.location or 'place not given'} · "
+                f"{SCOPE_WORDS.get(row.scope, row.scope)}"
+            )
             st.text(row.sentence)
             st.caption(
                 f"Claimed by {row.claimed_by or 'nobody named'} · {row.title} ({day:%d %b %Y})"
@@ -82,18 +106,25 @@ for cd in picked[:5]:
                 query_params={"article": row.article_id, "at": str(row.start)},
             )
 
-conflicts = data.view("conflict_groups", filters, min_relative_difference=0.05, limit=200)
+conflicts = data.view(
+    "conflict_groups", filters, min_relative_difference=0.05, limit=200, scope=scope
+)
 if not conflicts.empty:
     st.subheader(f"Conflicting figures ({len(conflicts)}{'+' if len(conflicts) == 200 else ''})")
-    st.caption("Same thing, same place, same day — different numbers from different claimants.")
+    st.caption(
+        "Same thing, same place, same day, same kind of count — different numbers from "
+        "different claimants."
+    )
     conflicts = conflicts.assign(
-        what=conflicts["category"].map(lambda c: CATEGORY_TITLES.get(c, c))
+        what=conflicts["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
+        counts=conflicts["scope"].map(lambda s: SCOPE_WORDS.get(s, s)),
     )
     components.table(
         conflicts[
             [
                 "published",
                 "what",
+                "counts",
                 "location",
                 "text_low",
                 "claimed_by_low",
@@ -107,6 +138,7 @@ if not conflicts.empty:
         column_config={
             "published": st.column_config.DateColumn("Day"),
             "what": "What",
+            "counts": "Counts",
             "location": "Where",
             "text_low": "Lowest",
             "claimed_by_low": "claimed by",
@@ -118,10 +150,11 @@ if not conflicts.empty:
     )
 
 st.subheader(f"{title}: all figures")
-table = data.view("figure_table", filters, category=category, limit=1000)
+table = data.view("figure_table", filters, category=category, limit=1000, scope=scope)
 st.caption(f"The {len(table):,} most recent" if len(table) == 1000 else f"{len(table):,} figures")
 shown = table.assign(
     open=filters_ui.article_links(table["article_id"], table["start"], filters),
+    counts=table["scope"].map(lambda s: SCOPE_WORDS.get(s, s)),
 )
 components.table(
     shown[
@@ -133,6 +166,7 @@ components.table(
             "location",
             "subject",
             "claimed_by",
+            "counts",
             "sentence",
             "title",
             "published",
@@ -148,6 +182,7 @@ components.table(
         "location": "Where",
         "subject": "Whose",
         "claimed_by": "Claimed by",
+        "counts": "Counts",
         "sentence": st.column_config.TextColumn("Sentence", width="large"),
         "title": "Article",
         "published": st.column_config.DateColumn("Published"),
