@@ -118,6 +118,15 @@ CURRENCY_WORDS = {
     "euros": "EUR", "yuan": "CNY", "yen": "JPY", "rupees": "INR", "francs": "CHF",
 }  # fmt: skip
 
+# Words besides number words that a number phrase can end with; a period glued to one of them
+# ends a sentence (see _tokenize). Words that are abbreviations ("approx.", "No.") are not here.
+NUMBER_VOCABULARY = frozenset(
+    {*DENOMINATORS, *VAGUE_PLURALS, *DOZEN_WORDS, *CURRENCY_WORDS, *CURRENCY_CODES}
+    | {w for phrase in PERCENT_WORDS for w in phrase.split()}
+    | {"points", "point"}
+    | {phrase.split()[-1] for phrase in LOWER_SUFFIXES + UPPER_SUFFIXES + NEAR_SUFFIXES}
+)
+
 # Words before a number that make it a date, an age, a rank or a label rather than a figure.
 MONTHS = frozenset(
     [
@@ -247,6 +256,9 @@ _TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 
+# A thousands group after a space ("1 234 567.89"); only the last group carries decimals.
+_GROUP_RE = re.compile(r"\d{3}(?:\.\d+)?")
+
 
 @dataclass(frozen=True)
 class ParsedNumber:
@@ -285,10 +297,31 @@ class _Tok:
 
 
 def _tokenize(text: str) -> list[_Tok]:
-    return [
-        _Tok(m.lastgroup or "other", m.group(), m.start(), m.end())
-        for m in _TOKEN_RE.finditer(text)
-    ]
+    toks: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind, word, start, end = m.lastgroup or "other", m.group(), m.start(), m.end()
+        glued = end < len(text) and text[end].isalnum()  # "One.Tel", "five.com"
+        if (
+            kind == "word"
+            and word.endswith(".")
+            and not glued
+            and _vocabulary_word(word[:-1].lower())
+        ):
+            # The word pattern keeps a final period for abbreviations ("approx.", "No."); at
+            # the end of a sentence ("rose to twenty.", "5 percent.") it is punctuation.
+            toks += [_Tok("word", word[:-1], start, end - 1), _Tok("other", ".", end - 1, end)]
+        else:
+            toks.append(_Tok(kind, word, start, end))
+    return toks
+
+
+def _vocabulary_word(low: str) -> bool:
+    """A word this module reads: a number word, fraction, magnitude, percent or currency word."""
+    parts = re.split(r"[-'’]", low)
+    return (
+        all(p in UNIT_WORDS or p in TENS_WORDS or p in SCALE_WORDS for p in parts)
+        or low in NUMBER_VOCABULARY
+    )
 
 
 def _num_value(s: str) -> float:
@@ -304,6 +337,7 @@ class _Card:
     scaled: bool = False  # ended with a scale word or suffix ("2 million", "2bn")
     digits: bool = False
     unit_word: bool = False  # a lone unit/teen word ("three") — may be a fraction numerator
+    ends_tens: bool = False  # ended with a tens word ("twenty"): "twenty second" is an ordinal
 
 
 def _word_parts(tok: _Tok) -> list[str] | None:
@@ -321,22 +355,26 @@ def _digits_at(toks: list[_Tok], i: int, *, currency: bool) -> tuple[int, float,
         return None
     value_str = t.text.replace("\u202f", "").replace("\u00a0", "")
     j = i + 1
-    # "1 234 567", "40 000": a 1-3 digit head and exactly-3-digit groups one space apart.
+    # "1 234 567", "40 000", "1 234 567.89": a 1-3 digit head and exactly-3-digit groups one
+    # space apart (a plain, no-break, narrow no-break or thin space); only the last group may
+    # carry decimals.
     if re.fullmatch(r"\d{1,3}", value_str):
         while (
             j < len(toks)
             and toks[j].kind == "num"
-            and re.fullmatch(r"\d{3}", toks[j].text)
+            and _GROUP_RE.fullmatch(toks[j].text)
             and toks[j].start - toks[j - 1].end == 1
             and not (
                 j + 1 < len(toks)
                 and toks[j + 1].kind == "num"
                 and toks[j + 1].start - toks[j].end == 1
-                and not re.fullmatch(r"\d{3}", toks[j + 1].text)
+                and not _GROUP_RE.fullmatch(toks[j + 1].text)
             )
         ):
             value_str += toks[j].text
             j += 1
+            if "." in toks[j - 1].text:
+                break
     value = _num_value(value_str)
     scaled = False
     if j < len(toks) and toks[j].kind == "word" and toks[j].start == toks[j - 1].end:
@@ -361,6 +399,11 @@ def _cardinal(toks: list[_Tok], i: int, *, currency: bool = False) -> _Card | No
     words = 0
     j = i
     scaled = digits = False
+    # Scale order: each scale word must be smaller than the ones before it ("two million three
+    # thousand"); "hundred" may multiply a group once. ``mark`` is the state after the last scale
+    # word, where the number ends when a scale word breaks the order.
+    floor, has_hundred, restart = math.inf, False, False
+    mark: tuple | None = None
     # "a hundred", "a dozen", "a million": "a"/"an" is one only before a scale word.
     if (
         toks[i].low in ("a", "an")
@@ -368,8 +411,12 @@ def _cardinal(toks: list[_Tok], i: int, *, currency: bool = False) -> _Card | No
         and (toks[i + 1].low in SCALE_WORDS or toks[i + 1].low in ("dozen",))
     ):
         current, last, j = 1.0, "unit", i + 1
+    elif _bare_hundred(toks, i):
+        current, last = 1.0, "unit"  # "hundred thousand dollars"
     while j < n:
         t = toks[j]
+        if last in ("hundred", "scale"):
+            mark = (j, total, current, words, last, scaled, digits)
         if t.kind == "num" and last in (None, "hundred", "scale", "and"):
             got = _digits_at(toks, j, currency=currency)
             if got is None:
@@ -388,6 +435,8 @@ def _cardinal(toks: list[_Tok], i: int, *, currency: bool = False) -> _Card | No
             continue
         if t.low == "and" and last in ("hundred", "scale") and j + 1 < n:
             nxt = toks[j + 1]
+            if _fraction_after(toks, j + 1) is not None or _is_zero(nxt):
+                break  # "one million and a half" is read by _core; "… hundred and 0" is two
             if nxt.kind == "num" or _word_parts(nxt) is not None and nxt.low not in SCALE_WORDS:
                 last, j = "and", j + 1
                 continue
@@ -408,8 +457,12 @@ def _cardinal(toks: list[_Tok], i: int, *, currency: bool = False) -> _Card | No
             and t.low not in SCALE_WORDS
             and last in ("digit",)
         ):
-            # "2 bn", "2.33 k" (spaced abbreviations follow digits only)
-            if t.low == "m" and not currency:
+            # "2 bn", "2.33 k": spaced abbreviations follow digits only, one space on (not a
+            # letter starting the next line) and not glued to more ("35 M&S goods" is a name).
+            # A spaced lower-case "m" is a metre unless money precedes; "M" is a million.
+            if t.text == "m" and not currency or t.start - toks[j - 1].end > 1:
+                break
+            if _glued_after(toks, j):
                 break
             total += (current or 0) * SPACED_SCALES[t.low]
             current, last, j, scaled = 0.0, "scale", j + 1, True
@@ -445,20 +498,24 @@ def _cardinal(toks: list[_Tok], i: int, *, currency: bool = False) -> _Card | No
                     ok = False
                     break
                 scale = SCALE_WORDS[p]
+                if has_hundred if scale == 100 else scale >= floor:
+                    # "3 hundred and 2 hundred", "two thousand three thousand": a scale word
+                    # not smaller than one already used starts a new number.
+                    ok, restart = False, True
+                    break
                 if scale == 100:
-                    if last == "hundred":
-                        ok = False
-                        break
                     current = (current or 1) * 100
-                    last = "hundred"
+                    last, has_hundred = "hundred", True
                 else:
                     total += (current or 1) * scale
-                    current, last = 0.0, "scale"
+                    current, last, floor, has_hundred = 0.0, "scale", scale, False
                 scaled = True
         if not ok:
             break
         words += 1
         j += 1
+    if restart and mark is not None:
+        j, total, current, words, last, scaled, digits = mark
     if last in (None, "and") or j == i:
         if last == "and":
             j -= 1
@@ -473,7 +530,30 @@ def _cardinal(toks: list[_Tok], i: int, *, currency: bool = False) -> _Card | No
         scaled=scaled and last == "scale",
         digits=digits,
         unit_word=unit_word,
+        ends_tens=last == "tens",
     )
+
+
+def _glued_after(toks: list[_Tok], j: int) -> bool:
+    """Whether something other than closing punctuation touches the end of ``toks[j]``."""
+    return (
+        j + 1 < len(toks)
+        and toks[j + 1].start == toks[j].end
+        and toks[j + 1].text not in (".", ",", ";", ":", "!", "?", ")")
+    )
+
+
+def _bare_hundred(toks: list[_Tok], i: int) -> bool:
+    """ "hundred" with no number before it but a larger scale word after: "hundred thousand"."""
+    return (
+        toks[i].low == "hundred" and i + 1 < len(toks) and SCALE_WORDS.get(toks[i + 1].low, 0) > 100
+    )
+
+
+def _is_zero(tok: _Tok) -> bool:
+    if tok.kind == "num":
+        return _num_value(tok.text) == 0
+    return UNIT_WORDS.get(tok.low) == 0
 
 
 def _denominator(tok: _Tok) -> tuple[float, bool] | None:
@@ -576,6 +656,11 @@ def _fraction_after(toks: list[_Tok], j: int) -> tuple[int, float] | None:
         d = _denominator(toks[j + 1])
         if d is not None and d[1]:
             return j + 2, UNIT_WORDS[t.low] / d[0]
+    if t.low in UNIT_WORDS and j + 2 < n and toks[j + 1].text in ("-", "–"):
+        # "one - fourth", "five - eighths": a hyphenated fraction typed with spaces
+        d = _denominator(toks[j + 2])
+        if d is not None and (d[1] or t.low == "one"):
+            return j + 3, UNIT_WORDS[t.low] / d[0]
     return None
 
 
@@ -614,6 +699,8 @@ def _core(toks: list[_Tok], i: int, *, currency: str | None = None) -> _Core | N
     frac: tuple[int, float] | None = None
     if low == "half":
         frac = (i + 1, 0.5)
+    elif low == "quarter" and i + 1 < n and SCALE_WORDS.get(toks[i + 1].low, 0) >= 1e3:
+        frac = (i + 1, 0.25)  # "quarter million"; a bare "quarter" is a period or a district
     elif "-" in low and len(low.split("-")) == 2 and low.split("-")[0] in UNIT_WORDS | {"a": 1}:
         head, tail = low.split("-")
         d = _denominator(_Tok("word", tail, 0, 0))
@@ -660,16 +747,7 @@ def _core(toks: list[_Tok], i: int, *, currency: str | None = None) -> _Core | N
     if j + 1 < n and toks[j].low == "and" and kind == "number":
         fr = _fraction_after(toks, j + 1)
         if fr is not None and fr[1] < 1:
-            j, kind = fr[0], "fraction"
-            if card.scaled:  # "one million and a half" = 1.5 million
-                scale = _last_scale(v)
-                v = v + fr[1] * scale
-            else:
-                v = v + fr[1]
-            if j < n and toks[j].low in ("million", "billion", "trillion", "thousand"):
-                v *= SCALE_WORDS[toks[j].low]  # "two and a half million": a count again
-                j, kind = j + 1, "number"
-                return _suffixes(toks, _Core(j, v, v, v, scaled=True), currency)
+            return _and_fraction(toks, card, fr, currency)
     # "three fifths", "one eighth": a plural denominator (or singular after "one") after a
     # one-word numerator is a fraction; any other ordinal after a cardinal is an ordinal
     # ("two hundredth", "one hundred twenty fifth") — not a figure.
@@ -684,9 +762,35 @@ def _core(toks: list[_Tok], i: int, *, currency: str | None = None) -> _Core | N
             return None
         if _is_ordinal_word(toks[j]) and toks[j].start - toks[j - 1].end <= 1:
             return None
+        if card.ends_tens and toks[j].low in ORDINAL_UNITS:
+            return None  # "three hundred twenty second": an ordinal written without a hyphen
     if kind == "fraction":
         return _suffixes(toks, _Core(j, v, v, v, kind="fraction"), currency)
     return _suffixes(toks, _Core(j, v, v, v, scaled=card.scaled), currency)
+
+
+def _and_fraction(
+    toks: list[_Tok], card: _Card, fr: tuple[int, float], currency: str | None
+) -> _Core:
+    """A whole number, "and", a fraction: "two and a half", "one hundred and three quarters",
+    "two million and one half", "two and a half million", "one billion and a half million"."""
+    j, frac = fr
+    v = card.value
+    scale = SCALE_WORDS.get(toks[j].low, 0) if j < len(toks) else 0
+    if card.scaled:
+        # The fraction is of the last scale word ("two million and one half" = 2.5 million)
+        # or of a smaller one that follows ("one billion and a half million" = 1,000,500,000).
+        last = _last_scale(v)
+        if 1e3 <= scale < last:
+            v, j = v + frac * scale, j + 1
+        else:
+            v += frac * last
+        return _suffixes(toks, _Core(j, v, v, v, scaled=True), currency)  # a count, not a share
+    v += frac
+    if scale >= 1e3:
+        v *= scale  # "two and a half million": a count again
+        return _suffixes(toks, _Core(j + 1, v, v, v, scaled=True), currency)
+    return _suffixes(toks, _Core(j, v, v, v, kind="fraction"), currency)
 
 
 def _last_scale(v: float) -> float:
@@ -830,9 +934,15 @@ def _match_at(toks: list[_Tok], i: int) -> tuple[int, ParsedNumber] | None:
             ("near", NEAR_SUFFIXES),
         ):
             e = _longest(toks, end, phrases)
-            if e is not None and not (e < n and toks[e].low == "than"):  # "… and more than 300"
-                hedge, end = kind, e
-                break
+            if e is None:
+                continue
+            if e < n and toks[e].low == "than":
+                # "… and more than 300" starts another phrase; "200 or greater than" is a bound
+                if e + 1 < n and _number_like(toks[e + 1]):
+                    continue
+                e += 1
+            hedge, end = kind, e
+            break
         if (
             hedge is None
             and end + 1 < n
@@ -941,6 +1051,8 @@ def _non_figure(toks: list[_Tok], i: int, end: int, parsed: ParsedNumber, text: 
         )  # "claimed that one had died": "that" introduces a clause, "one" is a count
         if prev is not None and prev.low in PRONOUN_ONE_BEFORE and not complementizer:
             return "pronoun"
+        if prev is not None and prev.low == "but" and before_prev in ("last", "next"):
+            return "ordinal"  # "the last but one": the one before the last
         if nxt is not None and nxt.low in ("another", "by", "day", "way", "time", "thing", "hand"):
             return "pronoun"
     if single and t.kind == "num" and _phone_like(toks, i):

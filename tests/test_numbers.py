@@ -123,6 +123,82 @@ def test_find_numbers_in_sentences(text, expected):
     assert [m.text for m in find_numbers(text)] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a whole number "and" a fraction: of the last scale word, or of a smaller one after it
+        ("four hundred and a half", (400.5, 400.5, 400.5, False, "fraction")),
+        ("seven hundred and three quarters", (700.75, 700.75, 700.75, False, "fraction")),
+        ("three million and one half", (3.5e6, 3.5e6, 3.5e6, False, "number")),
+        ("eight billion and a quarter", (8.25e9, 8.25e9, 8.25e9, False, "number")),
+        ("nine million and two thirds", (9e6 + 2e6 / 3, 9e6 + 2e6 / 3, 9e6 + 2e6 / 3, False, "number")),
+        ("two billion and a half million", (2_000_500_000, 2_000_500_000, 2_000_500_000, False, "number")),
+        ("£4 million and a half", (4.5e6, 4.5e6, 4.5e6, False, "money")),
+        # a fraction typed with a spaced hyphen
+        ("three - fifths", (0.6, 0.6, 0.6, False, "fraction")),
+        ("one – third", (1 / 3, 1 / 3, 1 / 3, False, "fraction")),
+        # a scale word with no number before it
+        ("hundred thousand", (100_000, 100_000, 100_000, False, "number")),
+        ("hundred million euros", (1e8, 1e8, 1e8, False, "money")),
+        ("quarter billion", (2.5e8, 2.5e8, 2.5e8, False, "number")),
+        # thousands grouped by a narrow no-break or thin space, decimals in the last group
+        ("2\u202f500\u202f000.5", (2_500_000.5, 2_500_000.5, 2_500_000.5, False, "number")),
+        ("7\u2009080", (7080, 7080, 7080, False, "number")),
+        # a spaced upper-case "M" after digits is a million, like the glued "5M"
+        ("2,400.5 M", (2.4005e9, 2.4005e9, 2.4005e9, False, "number")),
+        # a bound at the end of a clause
+        ("60 or greater than", (60, 60, N, True, "number")),
+    ],
+)  # fmt: skip
+def test_parse_number_phrase_patterns(text, expected):
+    got = parse_number_phrase(text)
+    assert got is not None, text
+    value, low, high, approximate, kind = expected
+    assert got.value == pytest.approx(value)
+    assert got.low == pytest.approx(low)
+    assert got.high == pytest.approx(high)
+    assert got.approximate is approximate
+    assert got.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a scale word not smaller than one already used starts a new number
+        ("Polls gave 6 hundred and 4 hundred seats to the two blocs.", [600, 400, 2]),
+        ("They counted two thousand, then three thousand three thousand more.", [2000, 3000, 3000]),
+        ('"Two million three million four million voters," she said.', [2e6, 3e6, 4e6]),
+        ("It rose from 9 thousand 2 hundred and 0 in March.", [9200, 0]),
+        ("one hundred thousand five hundred and twelve", [100_512]),
+        # a number word, percent or scale word before a full stop keeps its meaning
+        ("The death toll rose to forty.", [40]),
+        ("Turnout fell by 12 percent.", [12]),
+        ("Losses reached 3.4 million.", [3.4e6]),
+        ("Estimates range from two hundred to four hundred.", [N]),
+        # "M" is not a million when glued to a name or on the next line
+        ("A basket of 40 M&S products cost more.", [40]),
+        ("Attendance 12,480\n\nM Dean (Wirral)", [12_480]),
+    ],
+)
+def test_values_in_sentences(text, expected):
+    got = [m.parsed.value for m in find_numbers(text)]
+    assert got == [pytest.approx(v) if v is not None else v for v in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She finished thirty second in the final.",  # an ordinal written without a hyphen
+        "the two hundred forty first session",
+        "He was the last but one to arrive.",  # "last but one" is a rank
+        "Our first quarter was weak.",  # "quarter" alone is not a fraction
+        "They ran One.Tel for years.",  # a name, not "one"
+    ],
+)
+def test_no_figures_in(text):
+    assert find_numbers(text) == []
+
+
 def test_offsets_point_into_the_text():
     text = "Aid groups said around 100,000 people remained."
     (m,) = find_numbers(text)
