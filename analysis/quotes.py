@@ -94,6 +94,15 @@ INSTITUTION_NOUNS = frozenset(
         "navy", "coalition", "opposition", "regime", "cabinet", "administration",
     }
 )  # fmt: skip
+# Nouns a report uses for an organisation it has already named: "the monitor said", "the group
+# claimed", "the agency reported" (after "the Syrian Observatory for Human Rights …"). Such a
+# description speaks for the organisation whose name holds the noun, else for the nearest one.
+ORG_DESCRIPTION_NOUNS = frozenset(
+    {
+        "monitor", "observatory", "group", "organisation", "organization", "agency", "alliance",
+        "militia", "charity", "watchdog", "company", "firm", "network", "movement",
+    }
+)  # fmt: skip
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # First and second person outside quotation marks (the writer, "we" of an editorial): kept as what
 # the text says, with no canonical name to guess.
@@ -610,9 +619,34 @@ class _Resolver:
             if words:
                 name = np.doc[words[0].i : token.i + 1].text
                 return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
+        org = self._organisation(token)
+        if org is not None:
+            return _Speaker(org.name, np.text, np.start_char, np.end_char, "ORG")
         # A generic source ("officials", "the report"): keep what the text says, no canonical name.
         text = np.text
         return _Speaker(None, text, np.start_char, np.end_char, None) if text else None
+
+    def _organisation(self, token: Token) -> _Speaker | None:
+        """ "the monitor", "the group", "the ministry": an organisation named earlier. One whose
+        name holds the noun ("the observatory") first; for the descriptive nouns of
+        :data:`ORG_DESCRIPTION_NOUNS`, else the nearest organisation before it."""
+        noun = token.lemma_.lower()
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
+        if not definite or token.tag_ != "NN":
+            return None
+        if noun not in ORG_DESCRIPTION_NOUNS and noun not in INSTITUTION_NOUNS:
+            return None
+        sent_now = self.sent_of[token.i]
+        for idx, spk, _subj in reversed(self.candidates):
+            if idx >= token.i or spk.label != "ORG" or not spk.name:
+                continue
+            if sent_now - self.sent_of[idx] > ANTECEDENT_SENTENCES:
+                break
+            if noun in (w.lower() for w in spk.name.split()):
+                return spk
+        if noun in ORG_DESCRIPTION_NOUNS:
+            return self._antecedent(token.i, {"ORG"})
+        return None
 
     def _person(self, span: Span) -> _Speaker:
         span = _trim(span)

@@ -403,6 +403,23 @@ def test_scare_quotes_in_sample_are_not_speech(sample_quotes):
             "The Russian defence ministry said 500 troops were deployed to the city.",
             "Russian defence ministry",
         ),
+        # A description of an organisation named before speaks for it: the one whose name
+        # holds the noun, else the nearest one.
+        (
+            "The Coastal Flood Observatory recorded the highest tide in forty years.\n\n"
+            "The observatory said the sea wall at Harwick had been breached in two places.",
+            "Coastal Flood Observatory",
+        ),
+        (
+            "Volunteers from the Harbour Relief Fund handed out blankets in the port on Monday.\n\n"
+            "The charity said at least 300 families had lost their homes.",
+            "Harbour Relief Fund",
+        ),
+        (
+            "Water levels rose again, according to the Riverside Monitoring Network.\n\n"
+            "The monitor said three villages had been cut off overnight.",
+            "Riverside Monitoring Network",
+        ),
     ],
 )
 def test_surnames_and_institutions_are_speakers(model, text, speaker):
@@ -413,3 +430,6 @@ def test_surnames_and_institutions_are_speakers(model, text, speaker):
 def test_a_bare_institution_stays_unnamed(model):
     (q,) = run(model, "The ministry said the road to the airport had reopened on Sunday.")
     assert q.speaker is None and q.speaker_mention == "The ministry"
+    # With no organisation named before it, a description stays unnamed too.
+    (q,) = run(model, "Maria Lopez arrived on Monday. The group said the convoy was delayed.")
+    assert q.speaker is None and q.speaker_mention == "The group"
