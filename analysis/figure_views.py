@@ -172,27 +172,39 @@ def headline_figures(
     Columns: ``category, estimate, n_articles`` (articles reporting that estimate in the
     category) and the chosen figure's ``text, unit, location, claimed_by, article_id, title,
     published``.
+
+    Both first choose one estimate per category with a plain GROUP BY, then join back only the
+    figures with that estimate: on a large store this is several times faster than ranking
+    every figure with window functions.
     """
     if by not in ("largest", "most_reported"):
         raise ValueError(f"by must be 'largest' or 'most_reported', not {by!r}")
     where, params = _where(filters, scope=scope)
-    order = (
-        "estimate DESC, published DESC NULLS LAST"
-        if by == "largest"
-        else "n_articles DESC, estimate DESC, published DESC NULLS LAST"
-    )
+    if by == "largest":
+        choose = "SELECT category, max(estimate) AS estimate FROM fig GROUP BY category"
+    else:
+        choose = """
+            SELECT category, estimate FROM (
+                SELECT category, estimate, row_number() OVER (
+                    PARTITION BY category ORDER BY count(DISTINCT article_id) DESC, estimate DESC
+                ) AS pick
+                FROM fig GROUP BY category, estimate
+            ) WHERE pick = 1"""
     sql = f"""
-        WITH fig AS (
-            SELECT {FIGURE_COLUMNS} FROM figures f JOIN articles a ON a.id = f.article_id
-            WHERE {where} AND {ESTIMATE_SQL} IS NOT NULL
-        ), counted AS (
-            SELECT *, count(DISTINCT article_id) OVER (PARTITION BY category, estimate)
-                   AS n_articles
-            FROM fig
+        WITH fig AS MATERIALIZED (
+            SELECT f.article_id, f.start, f.category, f.text, f.unit, f.location, f.claimed_by,
+                   {ESTIMATE_SQL} AS estimate
+            FROM figures f WHERE {where} AND {ESTIMATE_SQL} IS NOT NULL
+        ), chosen AS ({choose}
+        ), hits AS (
+            SELECT fig.*, a.title, a.published FROM fig
+            JOIN chosen USING (category, estimate) JOIN articles a ON a.id = fig.article_id
         ), ranked AS (
-            SELECT *, row_number() OVER (PARTITION BY category ORDER BY {order}, article_id,
-                   start) AS rank
-            FROM counted
+            SELECT *, count(DISTINCT article_id) OVER (PARTITION BY category) AS n_articles,
+                   row_number() OVER (PARTITION BY category
+                                      ORDER BY published DESC NULLS LAST, article_id, start)
+                   AS rank
+            FROM hits
         )
         SELECT category, estimate, n_articles, text, unit, location, claimed_by, article_id,
                title, published
