@@ -38,8 +38,18 @@ chromium:
 		echo "presslens: /usr/bin/chromium missing; run: sudo apt-get install -y chromium" >&2; \
 	fi
 
+# The evaluations and speed benchmarks whose figures README.md quotes (they read ../shared/data).
+# The 50,000-article dashboard benchmark needs a big store first: see bench/dashboard.py.
 bench: install
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/quotes_speed.py
+	$(BIN)/python -m bench.figures_speed
+	$(BIN)/python bench/eval_quotes.py --split dev
+	$(BIN)/python -m bench.eval_numbers
+	$(BIN)/python -m bench.eval_casualties
+	$(BIN)/python -m bench.entities_report --top 25
+	$(BIN)/python -m bench.report
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
