@@ -47,6 +47,7 @@ FORMATS = ("png", "pdf", "html")
 CHROMIUM = os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium")
 # How long one page may take to draw; an environment variable so a test can force a timeout.
 PAGE_TIMEOUT_S = float(os.environ.get("PRESSLENS_PAGE_TIMEOUT", "60"))
+NAVIGATION_TIMEOUT_S = 30.0  # for the page's HTML shell to load (the drawing has PAGE_TIMEOUT_S)
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
@@ -244,12 +245,14 @@ def _wait_drawn(page, timeout: float) -> None:
         else:
             stable = 0
         page.wait_for_timeout(200)
-    raise PageFailed(f"the page did not finish drawing within {timeout:.0f} s")
+    raise PageFailed(f"the page did not finish drawing within {timeout:g} s")
 
 
 def _screenshot(page, url: str, width: int, timeout: float) -> bytes:
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(url, wait_until="domcontentloaded", timeout=timeout * 1000)
+    # Loading the page's shell is not drawing it: navigation gets its own, fixed allowance.
+    # (A navigation aborted by a tiny timeout can leave Playwright's page.close() waiting.)
+    page.goto(url, wait_until="domcontentloaded", timeout=NAVIGATION_TIMEOUT_S * 1000)
     _wait_drawn(page, timeout)
     # Streamlit scrolls inside its main section, not the document: grow the viewport to the
     # content so the "full page" really is the full page, then let charts re-fit the width.
