@@ -4,21 +4,29 @@
 (canonical name, corrected label, character offsets of the name proper, sentence start) and the
 per-article :class:`Entity` aggregate (mentions, first offset). The work is in three steps:
 
-1. *Clean each mention* — drop a leading "the" and possessives ("Assad’s" → "Assad"), strip
-   titles for matching ("Mr Blair", "Major General Igor Konashenkov"), and drop junk the small
-   model tags as names (lone titles, pronouns, numbers, one-letter names, lower-case words).
+1. *Clean each mention* — mend spans the source's lost punctuation ran together or on
+   (:func:`_respan`: "Manbij Syria" → Manbij, Syria; "Jayrud 60 kilometres" → Jayrud; "Aleppo
+   Monitor" → Aleppo; "Fateh al-Sham Front" tagged PERSON → ORG), drop a leading "the" and
+   possessives ("Assad’s" → "Assad"), strip titles for matching ("Mr Blair", "Major General Igor
+   Konashenkov"), and drop junk the small model tags as names (lone titles, pronouns, numbers,
+   one-letter names, lower-case words, page debris).
 2. *Name it* — an acronym the article defines joins its expansion ("Syrian Democratic Forces
    (SDF)"); known variants join a corpus-wide canonical name through :data:`ORG_ALIASES`,
-   :data:`PERSON_ALIASES` and the country table of :mod:`analysis.gazetteer` ("Isis", "Daesh" →
-   Islamic State; "US", "America" → United States); a short person name joins the fullest form in
-   the article ("Kerry" → "John Kerry"; "Assad" → "Bashar al-Assad").
+   :data:`PERSON_ALIASES`, :data:`NORP_GROUPS` and the country table of
+   :mod:`analysis.gazetteer` ("Isis", "Daesh" → Islamic State; "US", "America" → United States;
+   "Kurds" → Kurdish); a lone organisation word is no person ("the Observatory said") and joins the
+   article's one organisation naming it; a short person name joins the fullest form in the article
+   ("Kerry" → "John Kerry"; "Assad" → "Bashar al-Assad").
 3. *Label it* — once per canonical name: alias labels first, then places the gazetteer knows
    (countries always, large cities unless the article treats the word as a person: a title, a
-   fuller name, a speech verb), else the most frequent model label with a fixed priority on ties.
+   fuller name, a speech verb; towns with more evidence), then places the text calls places ("in
+   Quneitra", "the al-Midan neighbourhood", "the town of Hass"), else the most frequent model
+   label with a fixed priority on ties.
 
 The rules that need no model (:func:`clean_name`, :func:`name_key`, :func:`is_junk`,
 :func:`alias`) are plain functions over strings. :func:`harmonise` is an optional corpus pass that
-joins surname-only people across articles ("Blair" → "Tony Blair") when the corpus agrees.
+joins spellings of one person's name ("Rami Abdurrahman" → "Rami Abdel Rahman") and surname-only
+people ("Blair" → "Tony Blair") across articles when the corpus agrees.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ import functools
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -91,12 +99,23 @@ MONTHS_AND_DAYS = _words(
 # the small model tags as organisations or people that name no particular thing.
 JUNK_NAMES = _words(
     "state government regime party budget mps mp peers ministers minister bill home breakfast"
+    # common nouns capitalised in headlines ("57 Civilians killed"), and compass adjectives left
+    # over from a place name ("in the Eastern side of Manbij")
+    " ngo ngos civilian civilians terrorist terrorists eastern northern southern central"
 )
 # Words that mark scrape debris when they appear anywhere in a name ("Youtube Subscribe").
 # Source: share/subscribe footers observed in the Syria news CSV.
 # "Trust Principles" and "Coverage Partner" come from agency and video-player footers in the same
 # CSV ("The Thomson Reuters Trust Principles", "Android Youtube Satellite Coverage Partner").
-DEBRIS_WORDS = _words("subscribe click advertisement newsletter principles android")
+# "Tags", "Slideshow" and "Cookie" open or close the tag lists, galleries and cookie footers of
+# the same CSV ("Tags Syria Idlib Russia", "… Privacy Policy Cookie").
+DEBRIS_WORDS = _words(
+    "subscribe click advertisement newsletter principles android tags slideshow cookie"
+)
+# Phrases of a news site's navigation and video-player furniture that the model takes for an
+# organisation once the scrape has run them into a name ("Latest News We …", "TRT World Watch
+# Live TV"). Source: the page furniture of the Syria news CSV.
+DEBRIS_PHRASES = ("latest news", "watch live", "live tv", "breaking news", "read more")
 # Date words that turn a non-person name into date debris ("Sep 2014 US", "AFP Sunday 26").
 DATE_WORDS = _words(
     """jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
@@ -104,15 +123,114 @@ DATE_WORDS = _words(
 )
 # First words of Arabic names of armed groups ("Jaish al-Islam" = Army of Islam, "Jabhat" =
 # front, "Ahrar" = free men, "Liwa" = brigade, "Faylaq" = legion, "Harakat" = movement, "Hayat"
-# = committee, "Kataib" = battalions): such a name is an organisation, whatever the model says.
-ORG_FIRST_WORDS = _words("jaish jabhat ahrar liwa faylaq harakat hayat hay'at kataib saraya")
+# = committee, "Kataib" = battalions, "Jund" = soldiers): such a name is an organisation,
+# whatever the model says. Common transliterations included ("Jaysh", "Jeish", "Failaq").
+ORG_FIRST_WORDS = _words(
+    "jaish jaysh jeish jabhat ahrar liwa liwaa faylaq failaq harakat hayat hay'at kataib saraya jund"
+)
+# Last words of organisations' names ("Syrian Observatory for Human Rights", "Aleppo Police
+# Command", "Fateh al-Sham Front"). Alone, such a word refers back to an organisation ("the
+# Observatory said", "a monitor said") and is no person's name; a person-tagged name ending in one
+# is an organisation, or a place with a headline's source word glued on ("Syria's Aleppo:
+# monitor" → "Aleppo Monitor" once the punctuation is stripped). Source: the heads of the
+# organisation names in both corpora (bench/entities_report.py).
+ORG_HEAD_WORDS = _words(
+    """observatory monitor ministry command committee council commission agency directorate
+    authority coalition alliance front army brigade brigades battalion battalions movement
+    federation association organisation organization institute bureau police international
+    network group centre center news"""
+)
+# Last words of the names of buildings and streets that are no surnames ("Saadallah al-Jabiri
+# Square"; not "Street", "Castle", "Church", "Park": Andy Street, Barbara Castle): a
+# person-tagged name ending in one is a facility.
+FACILITY_WORDS = _words(
+    "square avenue airport airbase hospital mosque stadium hotel prison roundabout highway palace"
+)
+# ... of which these also end the names of buildings ("Greenwich Observatory"): a FAC-tagged name
+# ending in one keeps its label.
+FACILITY_HEAD_WORDS = _words("observatory institute police centre center")
+# Religious, ethnic and political groups: a name that is one of these words is NORP whatever the
+# model says ("the Alawite sect" tagged PERSON, "Takfiri terrorists" tagged ORG), keyed by
+# variant (singular, plural, transliteration) with the name a reader expects: the adjective where
+# the noun differs ("Kurds" → Kurdish, "Jews" → Jewish) and one spelling ("Shiite" → Shia, the
+# BBC/Guardian style). Source: the groups named in Syria and UK politics coverage.
+NORP_GROUPS: dict[str, str] = {
+    **dict.fromkeys(["sunni", "sunnis"], "Sunni"),
+    **dict.fromkeys(["shia", "shias", "shiite", "shiites", "shii"], "Shia"),
+    **dict.fromkeys(["alawite", "alawites", "alawi", "alawis"], "Alawite"),
+    **dict.fromkeys(["druze", "druse"], "Druze"),
+    **dict.fromkeys(["kurd", "kurds", "kurdish"], "Kurdish"),
+    **dict.fromkeys(["yazidi", "yazidis", "yezidi", "yezidis"], "Yazidi"),
+    **dict.fromkeys(["ismaili", "ismailis"], "Ismaili"),
+    **dict.fromkeys(["turkmen", "turkoman", "turkomans"], "Turkmen"),
+    **dict.fromkeys(["assyrian", "assyrians"], "Assyrian"),
+    **dict.fromkeys(["maronite", "maronites"], "Maronite"),
+    **dict.fromkeys(["christian", "christians"], "Christian"),
+    **dict.fromkeys(["muslim", "muslims"], "Muslim"),
+    **dict.fromkeys(["jew", "jews", "jewish"], "Jewish"),
+    **dict.fromkeys(["islamist", "islamists"], "Islamist"),
+    **dict.fromkeys(["jihadist", "jihadists", "jihadi", "jihadis"], "Jihadist"),
+    **dict.fromkeys(["salafi", "salafis", "salafist", "salafists"], "Salafist"),
+    **dict.fromkeys(["wahhabi", "wahhabis"], "Wahhabi"),
+    **dict.fromkeys(["takfiri", "takfiris"], "Takfiri"),
+    **dict.fromkeys(["sufi", "sufis"], "Sufi"),
+    **dict.fromkeys(["western", "westerners"], "Western"),
+}
+# Prefixes that make a group word an attitude or a movement ("pan-Arab", "anti-Assad"): NORP.
+_NORP_PREFIX = re.compile(r"(?:pan|anti|pro|non)-[A-Z]")
+# First words that make a region of a known place ("Western Aleppo", "east Homs"): LOC.
+COMPASS_WORDS = _words(
+    """north south east west northern southern eastern western central northeast northwest
+    southeast southwest northeastern northwestern southeastern southwestern north-east north-west
+    south-east south-west north-eastern north-western south-eastern south-western"""
+)
+# Canonical names (ORG_ALIASES) of the news agencies whose credit the Syria CSV runs into the
+# name before it once the punctuation is gone ("Car bomb kills six in Syria's Homs: NGO | AFP").
+NEWS_AGENCIES = frozenset(
+    {
+        "AFP",
+        "Reuters",
+        "Associated Press",
+        "Sputnik",
+        "RT",
+        "Al Jazeera",
+        "Al Arabiya",
+        "Asharq Al-Awsat",
+        "Anadolu Agency",
+        "TRT World",
+        "SANA",
+        "CNN",
+        "BBC",
+    }
+)
+# Words that may stand between a list of places and its place noun ("the al-Hamadaniyeh and
+# al-Midan neighbourhoods", "Harasta residential suburb", "the towns of Azaz and nearby Marea"):
+# conjunctions and adjectives that describe a place, never a person's "ancestral village".
+LIST_WORDS = _words(
+    """and or - residential besieged nearby neighbouring neighboring rebel-held rural industrial
+    old"""
+)
+# Words after a number that make it a distance, not part of a name ("Jayrud 60 kilometres").
+UNIT_WORDS = _words("km kms kilometres kilometers kilometre kilometer miles mile metres meters")
+# Number words that open the next sentence once the punctuation is gone ("2016 Six children").
+NUMBER_WORDS = _words("one two three four five six seven eight nine ten eleven twelve dozens")
+# Lower-case words inside a person's name ("Bashar al-Assad", "Ursula von der Leyen"); any other
+# lower-case word ends it ("Assads air force").
+NAME_LOWER_WORDS = _words(
+    "al el ad as ash ar an bin ibn bint abu de da di del della van von der den du la le ter ten y"
+    " of"
+)
 # Peerage titles stay in a one-word name ("Lord Falconer"): the surname alone is not the name.
 PEERAGE = _words("lord lady baroness baron")
 # Prepositions after which a PERSON-tagged unknown word is a place ("fighting in Quneitra").
 LOCATIVE_PREPOSITIONS = _words("in near outside around across inside into towards toward at")
-# Nouns after which a PERSON-tagged word is a place ("Quneitra province").
+# Nouns that make the name right before them ("Quneitra province", "the al-Midan neighborhood")
+# or right after "<noun> of" ("the town of Hass") a place. Both spellings, and plurals ("the
+# towns of Nubl and Zahraa").
 PLACE_NOUNS = _words(
-    "province city town village countryside governorate district neighbourhood suburb region"
+    """province provinces city town towns village villages countryside governorate district
+    districts neighbourhood neighbourhoods neighborhood neighborhoods suburb suburbs region area
+    areas quarter outskirts"""
 )
 # Arabic-name particles ignored when matching short to full names ("Assad" ~ "al-Assad").
 NAME_PARTICLES = _words("al el ad ad- as ash ar an ibn bin bint abu")
@@ -234,6 +352,8 @@ ORG_ALIASES: dict[str, str] = {
     **dict.fromkeys(["Al Arabiya", "Al-Arabiya"], "Al Arabiya"),
     **dict.fromkeys(["Asharq Al-Awsat", "Asharq al-Awsat", "Asharq Al Awsat"], "Asharq Al-Awsat"),
     **dict.fromkeys(["Anadolu Agency", "Anadolu"], "Anadolu Agency"),
+    **dict.fromkeys(["Amaq", "Aamaq", "Amaq News Agency", "A'maq"], "Amaq"),
+    **dict.fromkeys(["Al-Manar", "Al Manar", "al-Manar TV", "Al-Manar TV"], "Al-Manar"),
     **dict.fromkeys(["TRT World", "TRT World and Agencies", "TRT"], "TRT World"),
     **dict.fromkeys(["Twitter"], "Twitter"),
     **dict.fromkeys(["Facebook"], "Facebook"),
@@ -351,7 +471,7 @@ def is_junk(name: str) -> bool:
     if len(name) < 2 or not any(c.isupper() for c in name) or not any(c.isalpha() for c in name):
         return True
     low = name.lower()
-    if any(w in DEBRIS_WORDS for w in low.split()):
+    if any(w in DEBRIS_WORDS for w in low.split()) or any(p in low for p in DEBRIS_PHRASES):
         return True
     if low in PRONOUNS:
         return not name.isupper()  # "US" is a country, "IT" an industry
@@ -402,7 +522,8 @@ class _Mention:
     key: tuple[str, ...]
     title: str | None  # a title inside or right before the span
     speaker: bool  # subject of a speech/thought verb
-    locative: bool  # after "in"/"near"/…, or before "province"/"city"/…
+    locative: bool  # after "in"/"near"/…, or next to a place noun (below)
+    place_noun: bool = False  # before "province"/"neighbourhood"/…, or after "the town of"
     name: str = ""
     label: str = ""
     fixed: bool = False  # name and label come from an alias/acronym: not open to voting
@@ -477,7 +598,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
     text = doc.text
     sent_tokens, sent_chars = _sentence_starts(doc)
     out: list[_Mention] = []
-    for ent in _spans(doc):
+    for ent in (piece for span in _spans(doc) for piece in _respan(doc, span)):
         label = ent.label_
         if label not in LABELS and label not in RESCUE_LABELS:
             continue
@@ -492,6 +613,14 @@ def _candidates(doc: Doc) -> list[_Mention]:
             prev = doc[ent.start - 1].text.lower().rstrip(".")
             if prev in HONORIFICS or prev in ROLE_TITLES:
                 title = prev
+        place_noun = _next_to_place_noun(doc, ent.start, ent.end)
+        if (
+            title
+            and label == "PERSON"
+            and ent.end < len(doc)
+            and doc[ent.end].text.lower() in PLACE_NOUNS
+        ):
+            bare, title = written, None  # "Sheikh Maqsoud neighbourhood": the title is the name's
         if is_junk(bare) or (title and not bare) or (label != "PERSON" and _date_debris(bare)):
             continue
         key = name_key(bare)
@@ -499,10 +628,9 @@ def _candidates(doc: Doc) -> list[_Mention]:
             continue
         root = ent.root
         speaker = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in PERSON_VERBS
-        after = doc[ent.end].text.lower() if ent.end < len(doc) else ""
         locative = (
             root.dep_ == "pobj" and root.head.text.lower() in LOCATIVE_PREPOSITIONS
-        ) or after in PLACE_NOUNS
+        ) or place_noun
         i = bisect.bisect_right(sent_tokens, ent.start) - 1
         sent_start = sent_chars[max(i, 0)]
         # The parser sometimes runs a sentence across a paragraph break; a line break ends it.
@@ -519,9 +647,221 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 title=title,
                 speaker=speaker,
                 locative=locative,
+                place_noun=place_noun,
             )
         )
     return out
+
+
+def _next_to_place_noun(doc: Doc, start: int, end: int, reach: int = 6) -> bool:
+    """Does a place noun name the span ``doc[start:end]`` a place: right after it ("Quneitra
+    province"), after "<noun> of" ("the town of Hass"), also across a list of names and
+    adjectives ("the al-Hamadaniyeh and al-Midan neighborhoods", "the towns of Azaz and nearby
+    Marea", "Harasta residential suburb")?"""
+
+    def in_list(t) -> bool:
+        text = t.text.lower()  # a name ("al-Shaar" too), or a word of LIST_WORDS
+        return t.text != text or text in LIST_WORDS or text in NAME_LOWER_WORDS
+
+    j = end
+    while (
+        j < min(len(doc), end + reach)
+        and in_list(doc[j])
+        and doc[j].text.lower() not in PLACE_NOUNS
+    ):
+        j += 1
+    if j < len(doc) and doc[j].text.lower() in PLACE_NOUNS:
+        return True
+    i = start - 1
+    while i > max(0, start - reach) and in_list(doc[i]) and doc[i].text.lower() != "of":
+        i -= 1
+    return i >= 1 and doc[i].text.lower() == "of" and doc[i - 1].text.lower() in PLACE_NOUNS
+
+
+def _respan(doc: Doc, span: Span) -> list[Span]:
+    """``span`` repaired where the source's lost punctuation ran names into each other or into
+    the next words (the Syria news CSV strips every comma and colon), as a list of spans:
+
+    - "Ghouta the Observatory" → "Ghouta", "Observatory" (ORG): "..., the Observatory said";
+    - distances, a place's trailing count, a sentence's opening number word cut off ("Jayrud 60
+      kilometres" → "Jayrud"; "Idlib 15" → "Idlib"; EVENT "2016 Six" → "2016");
+    - a person's name ends at its first lower-case word ("Assads air force" → "Assads"), and runs
+      on over capitalised words into a place noun ("al-Sheikh Maqsoud neighbourhood", the model
+      tagging "al-Sheikh");
+    - a person- or facility-tagged name ending in an organisation word is an organisation
+      ("Fateh al-Sham Front"), or a place with a headline's source word glued on ("Aleppo
+      Monitor" → "Aleppo");
+    - known names run together are split ("Manbij Syria", "Homs NGO AFP" → Homs, AFP;
+      "Aleppo Syrias" → Aleppo, Syria[s]); a trailing organisation alias comes off an unknown
+      name ("Hassakeh ISIS").
+    """
+    label = span.label_
+    if label not in LABELS and label not in RESCUE_LABELS:
+        return [span]
+    start, end = span.start, span.end
+    while start < end and doc[start].text.lower() == "the":
+        start += 1
+    if end - start < 1 or alias(clean_name(doc[start:end].text)) is not None:
+        return [span]
+    words = [t.text.lower() for t in doc[start:end]]
+    # an aside after a dash: "White Helmets - a rescue service", "Alan Milburn - the"
+    for k in range(start + 1, end - 1):
+        if doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_ and doc[k + 1].text.islower():
+            return _respan(doc, Span(doc, start, k, label=label))
+    # "X the Observatory"
+    if end - start >= 3 and words[-2] == "the" and words[-1] in ORG_HEAD_WORDS:
+        before = _respan(doc, Span(doc, start, end - 2, label=label))
+        return [*before, Span(doc, end - 1, end, label="ORG")]
+    # numbers that are no part of the name
+    for k in range(start + 1, end - 1):
+        if any(c.isdigit() for c in doc[k].text) and doc[k + 1].text.lower() in UNIT_WORDS:
+            end = k
+            break
+    if (
+        end - start >= 2
+        and doc[end - 1].text.lower() in NUMBER_WORDS
+        and doc[end - 1].text.istitle()
+        and (any(c.isdigit() for c in doc[end - 2].text) or doc[end - 2].text.lower() in JUNK_NAMES)
+    ):
+        end -= 1
+    last = doc[end - 1].text
+    if end - start >= 2 and last.isdigit() and len(last) <= 3 and _piece(doc[start : end - 1]):
+        end -= 1
+    if label == "PERSON":
+        for k in range(start + 1, end):
+            t = doc[k]
+            lower = (
+                t.text.isalpha() and t.text[:1].islower() and t.text.lower() not in NAME_LOWER_WORDS
+            )
+            if lower and doc[k - 1].whitespace_:  # a word of its own, not inside "al-Assad"
+                end = k
+                break
+        # runs on into a place noun: "al-Sheikh [Maqsoud] neighbourhood", "[Sheikh] Maqsoud area"
+        j = end
+        while (
+            j < min(len(doc), end + 2)
+            and doc[j].text.istitle()
+            and doc[j].ent_iob_ not in ("B", "I")
+        ):
+            j += 1
+        if j < len(doc) and doc[j].text.lower() in PLACE_NOUNS:
+            end = j
+            prev = doc[start - 1].text.lower().rstrip(".") if start > 0 else ""
+            if prev in ROLE_TITLES and doc[start - 1].text.istitle():
+                start -= 1
+    if end <= start:
+        return []
+    if (start, end) != (span.start, span.end):
+        span = Span(doc, start, end, label=label)
+    # organisation words at the end
+    head = doc[end - 1].text.lower()
+    if end - start >= 2 and doc[end - 1].text.istitle() and head in ORG_HEAD_WORDS:
+        if label == "PERSON":
+            rest = _piece(doc[start : end - 1])
+            if rest is not None and rest[0] in ("country", "place", "town"):
+                return [Span(doc, start, end - 1, label=rest[1])]
+            return [Span(doc, start, end, label="ORG")]
+        if label == "FAC" and head not in FACILITY_HEAD_WORDS:
+            return [Span(doc, start, end, label="ORG")]
+    if (
+        end - start >= 2
+        and label == "PERSON"
+        and doc[end - 1].text.istitle()
+        and head in FACILITY_WORDS
+    ):
+        return [Span(doc, start, end, label="FAC")]  # "Saadallah al-Jabiri Square"
+    return _split_known(doc, span)
+
+
+def _piece(span: Span) -> tuple[str, str, str] | None:
+    """What a run of words is when it is something known: ``(kind, label, country code)`` with
+    kind one of org (an alias), country (also "Syrias", its apostrophe lost), place (a city,
+    state or region), town (:func:`analysis.gazetteer.town`), junk ("NGO"); else None."""
+    text = span.text
+    found = alias(text)
+    if found is not None:
+        if found[1] == "ORG":
+            return ("org", "ORG", "")
+        place = gazetteer.country(found[0])
+        return ("country", found[1], place.country if place else "")
+    if len(text) > 4 and text.endswith("s") and text[:1].isupper():
+        place = gazetteer.country(text[:-1])
+        if place is not None:
+            return ("country", "GPE", place.country)
+    place = gazetteer.place(text)
+    if place is not None:
+        return ("country" if place.kind == "country" else "place", place.label, place.country)
+    place = gazetteer.town(text) if " " in text or text.istitle() else None
+    if place is not None:
+        return ("town", place.label, place.country)
+    if text.lower() in JUNK_NAMES:
+        return ("junk", "", "")
+    return None
+
+
+def _split_known(doc: Doc, span: Span) -> list[Span]:
+    """``span`` split into the known names it runs together (see :func:`_respan`), else as is."""
+    label = span.label_
+    words: list[tuple[int, int]] = []  # token ranges between spaces ("al-Assad" is one word)
+    for t in span:
+        if words and not doc[t.i - 1].whitespace_:
+            words[-1] = (words[-1][0], t.i + 1)
+        else:
+            words.append((t.i, t.i + 1))
+    if not 2 <= len(words) <= 8:
+        return [span]
+    n = len(words)
+    # fewest known pieces covering all words: best[j] = (pieces, segmentation of words[:j])
+    best: list[tuple[int, list] | None] = [(0, [])] + [None] * n
+    for j in range(1, n + 1):
+        for i in range(j):
+            if best[i] is None:
+                continue
+            piece = Span(doc, words[i][0], words[j - 1][1])
+            what = _piece(piece)
+            if what is not None and (best[j] is None or best[i][0] + 1 < best[j][0]):
+                best[j] = (best[i][0] + 1, [*best[i][1], (piece, what)])
+    found = best[n][1] if best[n] is not None else None
+    if found is not None and len(found) >= 2 and _plausible_split(label, found):
+        return [Span(doc, p.start, p.end, label=w[1]) for p, w in found if w[0] != "junk"]
+    if label != "ORG":  # an unknown name with a source glued on: "Hassakeh ISIS", "X AFP"
+        for k in range(n - 1, max(0, n - 3) - 1, -1):
+            if k == 0:
+                break
+            tail = Span(doc, words[k][0], span.end)
+            if _credit(tail.text):
+                head = Span(doc, span.start, words[k - 1][1], label=label)
+                return [*_respan(doc, head), Span(doc, tail.start, tail.end, label="ORG")]
+    return [span]
+
+
+def _credit(text: str) -> bool:
+    """Is ``text`` an organisation that news text runs into other names: a news agency ("…
+    Aleppo Reuters") or an acronym ("Hassakeh ISIS")? Not "Lords" in "Law Lords"."""
+    found = alias(text)
+    return found is not None and found[1] == "ORG" and (found[0] in NEWS_AGENCIES or text.isupper())
+
+
+def _plausible_split(label: str, pieces: Sequence[tuple[Span, tuple[str, str, str]]]) -> bool:
+    """Is splitting a ``label``-tagged span into these known pieces safer than keeping it?"""
+    kinds = [w[0] for _, w in pieces]
+    if "org" in kinds[:-1] or "junk" in (kinds[0], kinds[-1]):
+        # "BBC Scotland" is a name of its own, an agency credit comes last; "UK Government"
+        return False
+    if kinds[-1] == "org" and not _credit(pieces[-1][0].text):
+        return False  # "Time Lords"
+    countries = {w[2] for _, w in pieces if w[0] in ("country", "place", "town")}
+    if "" in countries or len(countries) > 1:
+        return False  # "Guantanamo Bay", "Edinburgh Airport": one place, with a word that
+        # happens to name a town elsewhere; "Europe Union"
+    if label == "PERSON":
+        # "Jordan Henderson", "Chelsea Clinton": people are named after places. Split only
+        # debris: a source credit or a lost apostrophe at the end, or places of one country.
+        glued = kinds[-1] == "org" or (kinds[-1] == "country" and pieces[-1][0].text.endswith("s"))
+        return glued or ("town" not in kinds and "junk" not in kinds)
+    if label == "ORG":
+        return "country" in kinds or kinds[-1] == "org"  # "Nottingham Forest" stays
+    return True
 
 
 def _lost_possessive_prefix(name: str) -> int:
@@ -607,14 +947,24 @@ def _acronyms(doc: Doc, mentions: Sequence[_Mention]) -> dict[str, _Mention]:
 def _name_mentions(doc: Doc, mentions: list[_Mention]) -> None:
     """Set ``name`` (and ``label`` where an alias or acronym fixes it) on every mention."""
     _restore_possessives(mentions)
-    # 1. variants with a fixed canonical name (aliases)
+    # words of the article's full person names: "Christian" is a group, "Louise Christian" not
+    person_words = {
+        w
+        for m in mentions
+        if m.model_label == "PERSON" and len(m.key) >= 2 and not _norp_group(m.bare)
+        for w in m.key
+    }
+    # 1. variants with a fixed canonical name (aliases, groups)
     for m in mentions:
         found = alias(m.bare)
+        group = _norp_group(m.bare)
         # "Mr Jordan" is a person even though Jordan is a country
         if found and not (m.model_label == "PERSON" and m.title and found[1] != "ORG"):
             m.name, m.label, m.fixed = found[0], found[1], True
         elif m.key[0] in ORG_FIRST_WORDS and len(m.key) >= 2:
             m.name, m.label, m.fixed = m.bare, "ORG", True
+        elif group and not (m.title or (m.model_label == "PERSON" and m.key[0] in person_words)):
+            m.name, m.label, m.fixed = group, "NORP", True
 
     # 2. people. A title-headed name the model called something else ("Major General Igor
     #    Konashenkov" as ORG) is a person when a courtesy title precedes it or a first name
@@ -622,6 +972,11 @@ def _name_mentions(doc: Doc, mentions: list[_Mention]) -> None:
     for m in mentions:
         if m.fixed:
             continue
+        if len(m.key) == 1 and m.key[0] in ORG_HEAD_WORDS and not m.title:
+            m.model_label = "ORG"  # "the Observatory said", "a monitor said": no person
+            continue
+        if m.model_label == "PERSON" and m.place_noun and not (m.title or m.speaker):
+            continue  # "the al-Midan neighbourhood": no person for short forms to join
         if m.model_label == "PERSON" or (m.title and (m.title in HONORIFICS or len(m.key) >= 2)):
             m.person = True
     fulls = [m for m in mentions if m.person and len(m.key) >= 2]
@@ -692,6 +1047,8 @@ def _only_org_containing(m: _Mention, orgs: Sequence[_Mention]) -> _Mention | No
     """The one multi-word organisation of the article that the one-word ``m`` is part of."""
     if len(m.key) != 1 or m.model_label not in ("ORG", "PERSON") or gazetteer.place(m.bare):
         return None
+    if m.place_noun:  # "the town of Qardaha" is no short form of "Qardaha hospital"
+        return None
     found = {(o.name or o.bare): o for o in orgs if m.key[0] in o.key and o is not m}
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -721,7 +1078,16 @@ def _plain_name(m: _Mention) -> str:
     name = m.text
     if m.model_label == "NORP" and re.search(r"(?:an|i|ese)s$", name):
         name = name[:-1]
+    if name.isupper() and len(name) > 3 and " " not in name and gazetteer.place(name):
+        name = name.capitalize()  # a dateline's "MOSCOW" is Moscow
     return name
+
+
+def _norp_group(name: str) -> str | None:
+    """The group a name is (:data:`NORP_GROUPS`, "pan-Arab"), else None."""
+    if _NORP_PREFIX.match(name):
+        return name
+    return NORP_GROUPS.get(gazetteer.fold(name))
 
 
 def _contains(short: tuple[str, ...], full: tuple[str, ...], *, surname_only: bool) -> bool:
@@ -765,33 +1131,72 @@ def _label_entities(mentions: list[_Mention]) -> None:
     groups: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         groups[m.name].append(m)
+    countries = {
+        place.country
+        for m in mentions
+        if m.label == "GPE" and (place := gazetteer.country(m.name)) is not None
+    }
     for name, group in groups.items():
-        label = _decide_label(name, group)
+        label = _decide_label(name, group, countries)
         for m in group:
             m.label = label
 
 
-def _decide_label(name: str, group: Sequence[_Mention]) -> str | None:
+def _decide_label(
+    name: str, group: Sequence[_Mention], countries: Collection[str] = ()
+) -> str | None:
+    """The label of the article's mentions ``group`` of ``name``; ``countries``: codes of the
+    countries the article names."""
     fixed = [m.label for m in group if m.fixed and m.label]
     if fixed:
         return Counter(fixed).most_common(1)[0][0]
     votes = Counter(m.model_label for m in group if m.model_label in LABELS)
+    best = max(votes.values(), default=0)
+    top = next((lab for lab in LABEL_PRIORITY if best and votes[lab] == best), None)
     person_evidence = any(m.title or m.speaker for m in group)
-    joined = any(m.person and m.key != name_key(name) for m in group)  # a short form joined
+    # a short form joined ("Kerry" → "John Kerry"); "Waer" to "Al-Waer" is the same name
+    key = _loose_key(name_key(name))
+    joined = any(m.person and _loose_key(m.key) != key for m in group)
     if not (joined or person_evidence):
         place = gazetteer.place(name)
         if place is not None:
             # Countries, states, regions, and well-known cities the model tagged PERSON, NORP,
             # ORG or WORK_OF_ART ("Aleppo", "Palmyra", "Homs"): the model is wrong.
             return place.label
-        if any(m.locative for m in group) and votes and votes.most_common(1)[0][0] == "PERSON":
+        first, _, rest = name.partition(" ")
+        if first.lower() in COMPASS_WORDS and gazetteer.place(rest):
+            return "LOC"  # "Western Aleppo", "east Homs"
+        locative = any(m.locative for m in group)
+        town = gazetteer.town(name)
+        # a town's name is a surname too ("Clinton"): a place where the text says so, or where
+        # it is a multi-word name in an article about the town's country ("Khan Sheikhoun")
+        if town is not None and (locative or (" " in name and town.country in countries)):
+            return town.label
+        if locative and top == "PERSON":
             return "GPE"  # "fighting in Quneitra", "Khan Sheikhun countryside"
+        # "the Eastern Ghouta region", "the town of Saraqeb" (tagged ORG), "the al-Bustan
+        # neighbourhood" (tagged NORP: an Arabic article makes no nationality of it)
+        placeable = top == "ORG" or (top == "NORP" and _ARTICLE.match(name) is not None)
+        if placeable and _place_like(name) and any(m.place_noun for m in group):
+            return "LOC" if votes["LOC"] or first.lower() in COMPASS_WORDS else "GPE"
     if any(m.person for m in group):
         return "PERSON"
-    if not votes:
-        return None  # only rescue labels and not a known place: not an entity we keep
-    best = max(votes.values())
-    return next(lab for lab in LABEL_PRIORITY if votes.get(lab) == best)
+    return top  # None: only rescue labels and not a known place, not an entity we keep
+
+
+_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|an|at|az)-", re.IGNORECASE)
+
+
+def _loose_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    """``key`` without Arabic particles, whatever their case ("Al-Waer" ~ "al-Waer" ~ "Waer")."""
+    return tuple(w for w in key if w not in NAME_PARTICLES) or key
+
+
+def _place_like(name: str) -> bool:
+    """Could an ORG-tagged ``name`` be a place? Not an acronym ("NHS area") and not ending in an
+    organisation word ("Syrian Army areas")."""
+    words = name.split()
+    return not name.isupper() and words[-1].lower() not in ORG_HEAD_WORDS
 
 
 # -- optional corpus pass ----------------------------------------------------------------------
@@ -801,17 +1206,24 @@ def harmonise(
     min_share: float = 0.8,
     min_articles: int = 2,
 ) -> dict[str, str]:
-    """Corpus-level joins of one-word person names: ``{"Blair": "Tony Blair", ...}``.
+    """Corpus-level joins of person names: ``{"Blair": "Tony Blair", "Rami Abdurrahman": "Rami
+    Abdel Rahman", ...}``.
 
-    A one-word PERSON name joins the full PERSON name ending in that word when that full name
-    accounts for at least ``min_share`` of the articles naming any full name ending in the word
-    and appears in at least ``min_articles`` articles (so "Brown" stays apart when the corpus has
-    both Gordon and Nick Brown in comparable measure). Apply with :func:`apply_harmonised`.
+    Spellings of one full name join the most frequent one (:func:`spelling_variants`). A one-word
+    PERSON name joins the full PERSON name ending in that word when that full name accounts for
+    at least ``min_share`` of the articles naming any full name ending in the word and appears in
+    at least ``min_articles`` articles (so "Brown" stays apart when the corpus has both Gordon and
+    Nick Brown in comparable measure). Apply with :func:`apply_harmonised`.
     """
+    names_by_article = [
+        {m.name for m in mentions if m.label == "PERSON"}
+        for mentions in mentions_by_article.values()
+    ]
+    spellings = spelling_variants(names_by_article)
     full_articles: dict[str, Counter[str]] = defaultdict(Counter)
     singles: set[str] = set()
-    for mentions in mentions_by_article.values():
-        for name in {m.name for m in mentions if m.label == "PERSON"}:
+    for names in names_by_article:
+        for name in {spellings.get(n, n) for n in names}:
             words = name.split()
             if len(words) == 1:
                 singles.add(name)
@@ -828,7 +1240,83 @@ def harmonise(
         top, n = counts.most_common(1)[0]
         if n >= min_articles and n >= min_share * sum(counts.values()):
             mapping[single] = top
+    return {**spellings, **mapping}
+
+
+def spelling_variants(names_by_article: Iterable[Collection[str]]) -> dict[str, str]:
+    """``{variant: canonical}`` for full person names the corpus spells several ways ("Rami
+    Abdurrahman", "Rami Abdulrahman" → "Rami Abdel Rahman", the spelling in most articles).
+
+    Two names are one when they share the first name and their surnames, written without spaces,
+    hyphens and Arabic articles ("Abdel Rahman" → "abdelrahman"), are equal, or long (9 letters
+    or more) and one letter apart — two from 11 letters — with the same first letter and last
+    three: transliterations differ in vowels and in how the article assimilates ("Abdel",
+    "Abdul", "Abdur-"), while "Richards"/"Richardson", "Davis"/"Davies", "Thomson"/"Thompson"
+    stay apart. Names often found in one article together are not one: a writer who names both
+    means two people (once in five articles is allowed: aggregated pages mix spellings).
+    """
+    articles: Counter[str] = Counter()
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for names in names_by_article:
+        fulls = {n for n in names if len(name_key(n)) >= 2}
+        articles.update(fulls)
+        for n in fulls:
+            together[n].update(fulls)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for n in articles:
+        by_first[name_key(n)[0]].append(n)
+    mapping: dict[str, str] = {}
+    for group in by_first.values():
+        group.sort(key=lambda n: (-articles[n], -len(n), n))
+        canonical: list[str] = []
+        for n in group:
+            target = next(
+                (
+                    c
+                    for c in canonical
+                    if 5 * together[c][n] <= articles[n] and _same_spelling(c, n)
+                ),
+                None,
+            )
+            if target is None:
+                canonical.append(n)
+            else:
+                mapping[n] = target
     return mapping
+
+
+def _surname_form(name: str, *, articles: bool = False) -> str:
+    """The surname(s) of a full name, glued, without Arabic articles ("Abd al-Karim" →
+    "abdkarim"), or with them (→ "abdalkarim")."""
+    words = name_key(name)[1:] if not articles else gazetteer.fold(name).split()[1:]
+    return "".join(w for w in words if articles or w not in NAME_PARTICLES)
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    """Are the full names ``a`` and ``b`` (same first name) spellings of one name? See
+    :func:`spelling_variants`."""
+    sa, sb = _surname_form(a), _surname_form(b)
+    if sa == sb:
+        return bool(sa)
+    sa, sb = _surname_form(a, articles=True), _surname_form(b, articles=True)
+    longest = max(len(sa), len(sb))
+    if longest < 9 or sa[0] != sb[0] or sa[-3:] != sb[-3:]:
+        return False
+    return _edit_distance(sa, sb, 2 if longest >= 11 else 1) is not None
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int | None:
+    """Levenshtein distance of ``a`` and ``b`` when it is at most ``limit``, else None."""
+    if abs(len(a) - len(b)) > limit:
+        return None
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return None
+    return row[-1] if row[-1] <= limit else None
 
 
 def apply_harmonised(

