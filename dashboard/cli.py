@@ -140,6 +140,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated: png, pdf, html (default: all)",
     )
     report.add_argument("--width", type=_positive_int, default=1400, metavar="PX")
+    report.add_argument(
+        "--link-base",
+        default="http://localhost:8501",
+        metavar="URL",
+        help="where the report's 'link to this view' points: the dashboard its readers open "
+        "(default: http://localhost:8501, where `presslens dashboard` serves)",
+    )
     report.add_argument("--out", required=True, metavar="DIR")
     return parser
 

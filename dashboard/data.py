@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 
 ENV_DB = "PRESSLENS_DB"  # set by `presslens dashboard --db FILE`
 ENV_READ_ONLY = "PRESSLENS_READ_ONLY"  # set by `presslens report`: never write, no uploads
+# Set by `presslens report`: where "Link to this view" points (the report's own server is gone
+# once the report is written; the links should open the user's dashboard).
+ENV_LINK_BASE = "PRESSLENS_LINK_BASE"
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data"
 MEMORY_LIMIT = os.environ.get("PRESSLENS_DUCKDB_MEMORY", "512MB")
 

@@ -19,7 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from dashboard.data import ENV_DB, ENV_READ_ONLY
+from dashboard.data import ENV_DB, ENV_LINK_BASE, ENV_READ_ONLY
 
 APP = Path(__file__).resolve().parent / "streamlit_app.py"
 SERVER_FLAGS = (
@@ -45,8 +45,14 @@ def command(port: int) -> list[str]:
     ]
 
 
-def environment(db: Path | None, *, read_only: bool = False) -> dict[str, str]:
+def environment(
+    db: Path | None, *, read_only: bool = False, link_base: str | None = None
+) -> dict[str, str]:
     env = dict(os.environ)
+    if link_base:
+        env[ENV_LINK_BASE] = link_base
+    else:
+        env.pop(ENV_LINK_BASE, None)
     if db is not None:
         env[ENV_DB] = str(Path(db).expanduser().resolve())
     else:
@@ -117,14 +123,19 @@ def stop(proc: subprocess.Popen) -> None:
 
 @contextlib.contextmanager
 def background_server(
-    db: Path | None, *, read_only: bool = True, port: int | None = None, log: Path | None = None
+    db: Path | None,
+    *,
+    read_only: bool = True,
+    port: int | None = None,
+    log: Path | None = None,
+    link_base: str | None = None,
 ) -> Iterator[str]:
     """Run the dashboard in the background for the duration of the ``with``; yields its URL."""
     port = port or free_port()
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
         command(port),
-        env=environment(db, read_only=read_only),
+        env=environment(db, read_only=read_only, link_base=link_base),
         stdout=out,
         stderr=subprocess.STDOUT,
         start_new_session=True,  # its own process group: stop() takes down all it started

@@ -383,11 +383,12 @@ def main(args) -> int:
     results: list[PageResult] = []
     pngs: list[bytes] = []
     try:
-        with launch.background_server(db, read_only=True) as base:
+        link_base = args.link_base.rstrip("/")
+        with launch.background_server(db, read_only=True, link_base=link_base) as base:
             results, pngs = _capture_all(base, pages, filters, out, args.width, "png" in formats)
             meta = ReportMeta(
                 filters=filters,
-                link=page_url(base, pages[0], filters),
+                link=page_url(link_base, pages[0], filters),
                 data_date=_data_date(db),
                 version=version,
             )

@@ -5,6 +5,8 @@ The footer is part of the page, so screenshots and PDFs carry it too."""
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from analysis.filters import Filters
@@ -12,6 +14,11 @@ from dashboard import components, data, report
 
 
 def _base_url() -> str:
+    """Where links to a view point: the address the page was opened at, or the one a report
+    asks for (:data:`dashboard.data.ENV_LINK_BASE`)."""
+    override = os.environ.get(data.ENV_LINK_BASE, "").rstrip("/")
+    if override:
+        return override
     url = st.context.url or ""
     if "://" in url:
         scheme, rest = url.split("://", 1)

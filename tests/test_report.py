@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from html import escape
 from pathlib import Path
 
 import psutil
@@ -70,7 +71,19 @@ def test_report_of_a_filtered_view(db, tmp_path):
     assert html.count('class="plotly-graph-div"') >= 3
     assert "John Kerry" in html and "speaker: John Kerry" in html
     assert "Maria Lopez" not in html.split("<footer>")[0]  # filtered out
+    # The link reopens the view on the reader's dashboard, not on the report's own server.
+    assert manifest["link"] == "http://localhost:8501/?from=2016-12-01&speaker=John+Kerry"
+    assert escape(manifest["link"]) in html
     assert _streamlit_servers() == before  # the server it started is gone
+
+
+def test_report_links_point_where_asked(db, tmp_path):
+    out = tmp_path / "rep"
+    r = _report(db, out, "--pages", "entities", "--format", "html",
+                "--filter", "source=Daily Ledger", "--link-base", "https://news.example.org/pl/")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["link"] == "https://news.example.org/pl/entities?source=Daily+Ledger"
 
 
 def test_report_names_a_page_that_does_not_draw(db, tmp_path):
