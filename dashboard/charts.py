@@ -115,9 +115,18 @@ def top_speakers(df: pd.DataFrame) -> go.Figure:
     return _style(fig, title="Who is quoted most", height=_bar_height(len(df)))
 
 
-def speaker_polarity(df: pd.DataFrame) -> go.Figure:
-    """Horizontal bars: mean polarity per speaker, labelled with the number of quotes."""
+HIGHLIGHT_LINE = "#111"
+
+
+def _bold(names, highlight) -> list[str]:
+    return [f"<b>{n}</b>" if n in highlight else str(n) for n in names]
+
+
+def speaker_polarity(df: pd.DataFrame, *, highlight: tuple[str, ...] = ()) -> go.Figure:
+    """Horizontal bars: mean polarity per speaker, labelled with the number of quotes. Speakers in
+    ``highlight`` (the ones the reader filtered on) are outlined and their names set in bold."""
     df = df.sort_values("polarity")
+    marked = [s in highlight for s in df["speaker"]]
     # News quotes sit close to neutral; scale the colours to the data's own range so that a
     # -0.2 reads as clearly negative (the axis still shows the true values).
     span = max(0.25, float(df["polarity"].abs().max()) * 1.6)
@@ -127,7 +136,11 @@ def speaker_polarity(df: pd.DataFrame) -> go.Figure:
             y=df["speaker"],
             orientation="h",
             marker=dict(
-                color=df["polarity"], colorscale=SENTIMENT_SCALE, cmin=-span / 1.6, cmax=span / 1.6
+                color=df["polarity"],
+                colorscale=SENTIMENT_SCALE,
+                cmin=-span / 1.6,
+                cmax=span / 1.6,
+                line=dict(width=[2 if m else 0 for m in marked], color=HIGHLIGHT_LINE),
             ),
             text=[f"{n} quote{'s' if n != 1 else ''}" for n in df["n_quotes"]],
             textposition="outside",
@@ -139,22 +152,32 @@ def speaker_polarity(df: pd.DataFrame) -> go.Figure:
     )
     fig.update_layout(
         xaxis=dict(title="mean polarity (−1 negative … +1 positive)", range=[-span, span]),
-        yaxis_title=None,
+        yaxis=dict(
+            title=None,
+            tickmode="array",
+            tickvals=list(df["speaker"]),
+            ticktext=_bold(df["speaker"], highlight),
+        ),
     )
     fig.add_vline(x=0, line_color="#999", line_width=1)
     return _style(fig, title="Tone of each speaker's words", height=_bar_height(len(df)))
 
 
-def polarity_subjectivity(df: pd.DataFrame) -> go.Figure:
-    """Scatter: polarity against subjectivity per speaker, sized by number of quotes."""
+def polarity_subjectivity(df: pd.DataFrame, *, highlight: tuple[str, ...] = ()) -> go.Figure:
+    """Scatter: polarity against subjectivity per speaker, sized by number of quotes; speakers in
+    ``highlight`` are always named, in bold, with a heavier outline."""
     size = df["n_quotes"].astype(float)
+    marked = [s in highlight for s in df["speaker"]]
     fig = go.Figure(
         go.Scatter(
             x=df["polarity"],
             y=df["subjectivity"],
             mode="markers+text",
             # Name the eight most quoted; the rest are in the hover (labels would pile up).
-            text=[s if i < 8 else "" for i, s in enumerate(df["speaker"])],
+            text=[
+                f"<b>{s}</b>" if m else (s if i < 8 else "")
+                for i, (s, m) in enumerate(zip(df["speaker"], marked, strict=True))
+            ],
             textposition="top center",
             marker=dict(
                 size=size,
@@ -165,7 +188,7 @@ def polarity_subjectivity(df: pd.DataFrame) -> go.Figure:
                 colorscale=SENTIMENT_SCALE,
                 cmin=-0.5,
                 cmax=0.5,
-                line=dict(width=1, color="#444"),
+                line=dict(width=[3 if m else 1 for m in marked], color=HIGHLIGHT_LINE),
             ),
             customdata=np.stack([df["speaker"], df["n_quotes"]], axis=1),
             hovertemplate="<b>%{customdata[0]}</b><br>polarity %{x:.2f}, subjectivity %{y:.2f}"

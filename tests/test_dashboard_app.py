@@ -250,3 +250,13 @@ def test_which_figures_separates_running_totals_from_events(dashboard_db, use_db
     displaced = tables["People displaced: all figures"]  # the chosen category is kept
     assert "tens of thousands" not in displaced["text"].tolist()
     assert not displaced.empty and set(displaced["counts"]) == {"news event"}
+
+
+def test_speakers_page_marks_the_speaker_filtered_on(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "speakers", {"speaker": "Maria Lopez"})
+    assert not at.exception
+    assert "In bold: Maria Lopez. The others are quoted in the same articles." in _texts(at.caption)
+    items = at.session_state[components.ITEMS_KEY]
+    tone = next(i.figure for i in items if i.figure is not None)
+    assert "<b>Maria Lopez</b>" in tone.layout.yaxis.ticktext

@@ -80,6 +80,20 @@ def test_chart_factories_carry_what_a_click_needs(con):
     assert list(scatter.data[0].x) == list(stats["polarity"])
 
 
+def test_speaker_charts_mark_the_speakers_filtered_on(con):
+    stats = quote_views.speaker_stats(con, limit=0)
+    pol = charts.speaker_polarity(stats, highlight=("John Kerry",))
+    bar = pol.data[0]
+    outlined = {s for s, w in zip(bar.y, bar.marker.line.width, strict=True) if w}
+    assert outlined == {"John Kerry"}
+    assert "<b>John Kerry</b>" in pol.layout.yaxis.ticktext
+    assert sum(t.startswith("<b>") for t in pol.layout.yaxis.ticktext) == 1
+    scatter = charts.polarity_subjectivity(stats, highlight=("Maria Lopez",))
+    assert "<b>Maria Lopez</b>" in scatter.data[0].text
+    plain = charts.speaker_polarity(stats)
+    assert not any(plain.data[0].marker.line.width)
+
+
 def test_figure_timeline_keeps_the_evidence(con):
     from analysis.figure_views import figure_series
 

@@ -4,6 +4,7 @@ Clicking a speaker in a chart opens their quotes below; a link on each quote ope
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts, components, data, filters_ui
@@ -23,17 +24,25 @@ if stats.empty:
     )
     st.stop()
 
+# The charts show the speakers of the articles in view; the ones filtered on are marked (and
+# shown even when they are not among the most quoted of those articles).
+chosen = tuple(filters.speakers)
+shown = stats.head(20)
+shown = pd.concat([shown, stats[stats["speaker"].isin(chosen) & ~stats.index.isin(shown.index)]])
+if chosen:
+    st.caption(f"In bold: {', '.join(chosen)}. The others are quoted in the same articles.")
+
 left, right = st.columns(2)
 with left:
     bar_event = components.chart(
-        charts.speaker_polarity(stats.head(20)),
+        charts.speaker_polarity(shown, highlight=chosen),
         key="sp_polarity",
         name="speaker sentiment",
         on_select="rerun",
     )
 with right:
     scatter_event = components.chart(
-        charts.polarity_subjectivity(stats.head(20)),
+        charts.polarity_subjectivity(shown, highlight=chosen),
         key="sp_scatter",
         name="polarity and subjectivity",
         on_select="rerun",
