@@ -219,6 +219,67 @@ def show_notices() -> None:
         )
 
 
+# -- page-level choices -------------------------------------------------------------------------
+# Choices that belong to one page (the Figures page's category and kind of count, the article
+# the reader shows) live in the URL too, so that a link reopens the page as it was; the page's
+# "link to this view" carries the ones that differ from the page's default.
+PAGE_PARAMS_KEY = "_presslens_page_params"
+
+
+def start_page_params() -> None:
+    """Forget the previous run's page-level choices (once per run, before the page)."""
+    st.session_state[PAGE_PARAMS_KEY] = {}
+
+
+def remember_page_param(key: str, value: str | None, default: str | None = None) -> None:
+    """Record a page-level choice for the page's link (nothing when it is the default)."""
+    params = st.session_state.setdefault(PAGE_PARAMS_KEY, {})
+    if value is None or value == default:
+        params.pop(key, None)
+    else:
+        params[key] = str(value)
+
+
+def page_params() -> dict[str, str]:
+    """The page-level choices of this run that differ from their defaults (URL parameters)."""
+    return dict(st.session_state.get(PAGE_PARAMS_KEY) or {})
+
+
+def page_choice(
+    label: str,
+    options: list[str],
+    *,
+    key: str,
+    default: str,
+    format_func=str,
+    help: str | None = None,
+) -> str:
+    """A page-level choice as a segmented control bound to the URL parameter ``key``; returns
+    one of ``options``. The URL carries the option's label (``format_func``), as Streamlit
+    writes a bound widget's displayed value: ``?what=People+killed``. A label in the link that
+    is not one of the choices falls back to ``default`` with a notice naming it; the choice is
+    remembered for the page's link (:func:`page_params`)."""
+    labels = {format_func(o): o for o in options}
+    default_label = format_func(default)
+    raw = st.query_params.get(key)
+    if raw is not None and raw not in labels:
+        if key not in st.session_state:  # from a link, not a choice the options no longer hold
+            st.warning(
+                f"`{key}={raw}` in this link is not one of this page's choices; showing "
+                f"{default_label}.",
+                icon=":material/link_off:",
+            )
+        # Through the widget's state: a bound parameter cannot be deleted directly, and the
+        # URL then shows what the page shows.
+        st.session_state[key] = default_label
+    shown = st.segmented_control(
+        label, list(labels), default=default_label, key=key, bind="query-params", help=help
+    )
+    chosen = labels.get(shown, default) if shown is not None else default  # None: deselected
+    remember_page_param(key, format_func(chosen), default_label)
+    return chosen
+
+
 def add_to_filter(key: str, values: list[str]) -> None:
     """Add ``values`` to the list filter ``key`` (used from chart-click callbacks, which run
     before the sidebar widgets are drawn, so the widget state may still be changed)."""

@@ -19,6 +19,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,8 +81,11 @@ def describe_filters(filters: Filters) -> str:
     return "; ".join(parts) or "none (all articles)"
 
 
-def page_url(base: str, page: str, filters: Filters) -> str:
-    query = urlencode(filters_ui.to_query_params(filters), doseq=True)
+def page_url(
+    base: str, page: str, filters: Filters, page_params: Mapping[str, str] | None = None
+) -> str:
+    """The link that opens ``page`` under ``filters`` (and the page's own choices)."""
+    query = urlencode({**filters_ui.to_query_params(filters), **(page_params or {})}, doseq=True)
     path = "" if page == PAGES[0] else page  # the default page lives at the app's root
     return f"{base.rstrip('/')}/{path}" + (f"?{query}" if query else "")
 

@@ -10,7 +10,7 @@ import os
 import streamlit as st
 
 from analysis.filters import Filters
-from dashboard import components, data, report
+from dashboard import components, data, filters_ui, report
 
 
 def _base_url() -> str:
@@ -36,7 +36,7 @@ def _data_date() -> str:
 def page_report_buttons(title: str, url_path: str, filters: Filters) -> None:
     from dashboard.cli import presslens_version
 
-    link = report.page_url(_base_url(), url_path, filters)
+    link = report.page_url(_base_url(), url_path, filters, filters_ui.page_params())
     meta = report.ReportMeta(
         filters=filters, link=link, data_date=_data_date(), version=presslens_version()
     )
@@ -60,7 +60,12 @@ def page_report_buttons(title: str, url_path: str, filters: Filters) -> None:
         help="This page's charts (interactive) and tables as one self-contained HTML file",
     )
     # The PDF is the page as Chromium draws it: the server renders its own URL headless.
-    local = report.page_url(f"http://127.0.0.1:{st.get_option('server.port')}", url_path, filters)
+    local = report.page_url(
+        f"http://127.0.0.1:{st.get_option('server.port')}",
+        url_path,
+        filters,
+        filters_ui.page_params(),
+    )
     right.download_button(
         "Report (PDF)",
         data=lambda: report.capture_pdf(local),

@@ -51,6 +51,7 @@ pages = [
 ]
 page = st.navigation(pages)
 components.start_run()
+filters_ui.start_page_params()
 st.sidebar.caption(f"Store: `{data.db_path().name}`" + (" (read-only)" if data.read_only() else ""))
 filters = filters_ui.sidebar()
 st.session_state[filters_ui.CURRENT_KEY] = filters

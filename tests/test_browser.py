@@ -88,6 +88,20 @@ def test_clicking_a_bar_narrows_the_filters_and_the_url(server, page):
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "2"
 
 
+def test_figures_page_choices_round_trip_through_the_url(server, page):
+    _open(page, f"{server}/figures?what=People+remaining+%2F+trapped")
+    main = page.locator('[data-testid="stMain"]')
+    assert main.get_by_text("People remaining / trapped: all figures").count() == 1
+    # A click on a choice writes it to the URL, so the view is a link again.
+    main.get_by_role("radio", name="Running totals").click()
+    page.wait_for_function("() => window.location.search.includes('counts=Running')", timeout=20000)
+    report._wait_drawn(page, 60)
+    assert parse_qs(urlparse(page.url).query)["counts"] == ["Running totals"]
+    assert main.get_by_text("People displaced: all figures").count() == 1
+    png = report._screenshot(page, page.url, 1400, 60)
+    (SHOTS / "figures-running-totals.png").write_bytes(png)
+
+
 def test_a_bad_link_opens_with_a_notice(server, page):
     _open(page, f"{server}/?speaker=Nobody+Atall&from=yesterday")
     alert = page.locator('[data-testid="stAlert"]').filter(has_text="Nobody Atall")

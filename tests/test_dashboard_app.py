@@ -233,18 +233,18 @@ def test_which_figures_separates_running_totals_from_events(dashboard_db, use_db
     running total; choosing Running totals shows it alone, News events leaves it out."""
     use_db(dashboard_db)
     at = run_page(dashboard_db, "figures")
-    scope = next(w for w in at.segmented_control if w.key == "fg_scope")
-    assert scope.value == "all"
-    at = scope.set_value("total").run()
+    scope = next(w for w in at.segmented_control if w.key == "counts")
+    assert scope.value == "All figures"
+    at = scope.set_value("Running totals").run()
     assert not at.exception
-    category = next(w for w in at.segmented_control if w.key == "fg_cat")
-    assert category.value == "displaced"  # the only category with a running total
+    category = next(w for w in at.segmented_control if w.key == "what")
+    assert category.value == "People displaced"  # the only category with a running total
     items = at.session_state[components.ITEMS_KEY]
     tables = {i.title: i.table for i in items if i.table is not None}
     table = tables["People displaced: all figures"]
     assert table["text"].tolist() == ["tens of thousands"]
     assert set(table["counts"]) == {"running total"}
-    at = next(w for w in at.segmented_control if w.key == "fg_scope").set_value("event").run()
+    at = next(w for w in at.segmented_control if w.key == "counts").set_value("News events").run()
     items = at.session_state[components.ITEMS_KEY]
     tables = {i.title: i.table for i in items if i.table is not None}
     displaced = tables["People displaced: all figures"]  # the chosen category is kept
@@ -260,3 +260,52 @@ def test_speakers_page_marks_the_speaker_filtered_on(dashboard_db, use_db):
     items = at.session_state[components.ITEMS_KEY]
     tone = next(i.figure for i in items if i.figure is not None)
     assert "<b>Maria Lopez</b>" in tone.layout.yaxis.ticktext
+
+
+def test_figures_page_choices_live_in_the_link(dashboard_db, use_db):
+    """?what=displaced&counts=total opens the Figures page on that category and kind of count,
+    and the page's own link carries them (with the filters)."""
+    use_db(dashboard_db)
+    params = {"what": "People displaced", "counts": "Running totals", "tag": "Aleppo"}
+    at = run_page(dashboard_db, "figures", params)
+    assert not at.exception
+    controls = {w.key: w.value for w in at.segmented_control}
+    assert controls == {"what": "People displaced", "counts": "Running totals"}
+    tables = {
+        i.title: i.table for i in at.session_state[components.ITEMS_KEY] if i.table is not None
+    }
+    assert tables["People displaced: all figures"]["text"].tolist() == ["tens of thousands"]
+    footer = "\n".join(m.value for m in at.caption)
+    # (People displaced is the default category among running totals, so the link leaves it out.)
+    assert "counts=Running+totals" in footer and "what=" not in footer
+    assert "tag=Aleppo" in footer
+    at = run_page(dashboard_db, "figures", {"what": "People killed"})
+    footer = "\n".join(m.value for m in at.caption)
+    assert "what=People+killed" in footer
+    # The defaults stay out of the link.
+    at = run_page(dashboard_db, "figures")
+    footer = "\n".join(m.value for m in at.caption)
+    assert "what=" not in footer and "counts=" not in footer
+
+
+def test_a_page_choice_that_does_not_fit_falls_back_with_a_notice(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "figures", {"what": "unicorns"})
+    assert not at.exception
+    assert any("what=unicorns" in w.value for w in at.warning)
+    controls = {w.key: w.value for w in at.segmented_control}
+    assert controls["what"] == "Troop numbers"  # the page's default category
+
+
+def test_the_reader_link_names_the_article(dashboard_db, use_db):
+    use_db(dashboard_db)
+    import duckdb
+
+    con = duckdb.connect(str(dashboard_db))  # the app's own configuration (read-write)
+    try:
+        art = con.execute("SELECT id FROM articles WHERE title LIKE 'Kerry%'").fetchone()[0]
+    finally:
+        con.close()
+    at = run_page(dashboard_db, "articles", {"article": art})
+    footer = "\n".join(m.value for m in at.caption)
+    assert f"article={art}" in footer

@@ -52,6 +52,8 @@ st.subheader("Reader")
 chosen = st.selectbox(
     "Article", ids, format_func=lambda i: titles.get(i, i), key="article", bind="query-params"
 )
+# The page's link names the article shown, so it reopens on it whatever the store holds then.
+filters_ui.remember_page_param("article", chosen)
 detail = data.article_detail(chosen) if chosen else None
 if detail is None:
     components.empty("Choose an article above to read it with its quotes, entities and figures.")

@@ -27,14 +27,14 @@ SCOPE_WORDS = {"event": "news event", "total": "running total", "background": "e
 filters = filters_ui.current()
 st.title("Figures")
 
-scope_choice = st.segmented_control(
-    "Which figures", list(SCOPE_TITLES), default="all", key="fg_scope",
+scope_choice = filters_ui.page_choice(
+    "Which figures", list(SCOPE_TITLES), default="all", key="counts",
     format_func=SCOPE_TITLES.get,
     help="News events: what the article reports happening. Running totals: counts over a war or "
     "a period (\"since 2011\", \"in the past three days\"). Earlier events: an event recalled "
     "as background (\"last month\", \"in early April\").",
 )  # fmt: skip
-scope = None if scope_choice in (None, "all") else scope_choice
+scope = None if scope_choice == "all" else scope_choice
 
 counts = data.view("category_counts", filters, scope=scope)
 if counts.empty:
@@ -49,11 +49,10 @@ if counts.empty:
 ORDER = ["troops", "territory_share", "remaining", "displaced", "missing", "killed", "injured"]
 found = counts["category"].tolist()
 present = [c for c in ORDER if c in found] + [c for c in found if c not in ORDER]
-category = st.segmented_control(
-    "What is counted", present, default=present[0], key="fg_cat",
+category = filters_ui.page_choice(
+    "What is counted", present, default=present[0], key="what",
     format_func=lambda c: CATEGORY_TITLES.get(c, c),
 )  # fmt: skip
-category = category or present[0]
 title = CATEGORY_TITLES.get(category, category)
 
 left, right = st.columns([3, 2])
@@ -151,7 +150,11 @@ if not conflicts.empty:
 
 st.subheader(f"{title}: all figures")
 table = data.view("figure_table", filters, category=category, limit=1000, scope=scope)
-st.caption(f"The {len(table):,} most recent" if len(table) == 1000 else f"{len(table):,} figures")
+st.caption(
+    f"The {len(table):,} most recent"
+    if len(table) == 1000
+    else f"{len(table):,} figure{'' if len(table) == 1 else 's'}"
+)
 shown = table.assign(
     open=filters_ui.article_links(table["article_id"], table["start"], filters),
     counts=table["scope"].map(lambda s: SCOPE_WORDS.get(s, s)),
