@@ -752,8 +752,65 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             while j < content[1] and doc[j].text != ",":
                 j += 1
             content = (j + 1, content[1]) if content[1] - j > MIN_REPORTED_TOKENS else None
+        if content is None and tok.lemma_.lower() not in QUOTE_ONLY_VERBS:
+            trailing = _trailing_clause(tok, quoted)
+            if trailing is not None:
+                content, speaker = trailing
+                # The speaker stands between the clause's comma and the verb, whatever the
+                # parse lent the verb as a subject (the clause's own subject, "forces").
+                subj = subj if subj is not None and content[1] < subj.i < tok.i else speaker
         cues.append(_Cue(tok, tok.text, subj, content))
     return cues
+
+
+# What may follow a trailing cue verb to the end of its sentence: "… said on Saturday.",
+# "… said in a statement late on Friday."
+_AFTER_TRAILING_CUE = frozenset(
+    {"prep", "pobj", "npadvmod", "advmod", "punct", "det", "compound", "amod", "nummod", "poss"}
+)
+MAX_TRAILING_SPEAKER = 8
+
+
+def _trailing_clause(verb: Token, quoted: list[bool]) -> tuple[tuple[int, int], Token] | None:
+    """ "Government forces control 90% of Aleppo, the Syrian Observatory said on Saturday.": the
+    small model often hangs such a cue verb off the reported clause (as its advcl or ccomp),
+    leaving the verb with no clause of its own. When the sentence is the clause, a comma, a short
+    speaker phrase and the verb (and adverbials), the clause is the content; returns it with the
+    speaker's token."""
+    sent = verb.sent
+    if verb.head is verb or verb.head.i > verb.i or verb.head.sent != sent:
+        return None
+    if verb.dep_ not in ("advcl", "ccomp", "parataxis", "conj"):
+        return None
+    if any(t.dep_ not in _AFTER_TRAILING_CUE for t in verb.subtree if t.i > verb.i):
+        return None
+    comma = next(
+        (i for i in range(verb.i - 1, max(sent.start, verb.i - MAX_TRAILING_SPEAKER - 2), -1)
+         if verb.doc[i].text == ","),
+        None,
+    )  # fmt: skip
+    if (
+        comma is None
+        or comma - sent.start < MIN_REPORTED_TOKENS
+        or any(quoted[i] for i in range(sent.start, comma))
+    ):
+        return None
+    phrase = [t for t in verb.doc[comma + 1 : verb.i]]
+    if not phrase or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in phrase):
+        return None
+    speaker = (
+        next(
+            (t for t in phrase if (e := _ent_of(t)) is not None and e.label_ in SPEAKER_LABELS),
+            None,
+        )
+        or [t for t in phrase if t.pos_ in ("PROPN", "NOUN", "PRON")][-1]
+    )
+    if (e := _ent_of(speaker)) is not None:
+        speaker = e.root
+    lo = sent.start
+    while lo < comma and (verb.doc[lo].is_punct or verb.doc[lo].is_space):
+        lo += 1
+    return ((lo, comma), speaker) if comma > lo else None
 
 
 def _according_to(tok: Token) -> _Cue | None:

@@ -131,6 +131,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="a filter as in the dashboard URL: speaker, entity, source, tag or q (text "
         'search), e.g. --filter speaker="John Kerry"; repeatable',
     )
+    report.add_argument(
+        "--choice",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a page's own choice as in its URL: what (the Figures category, e.g. what=\"People "
+        'killed"), counts ("News events", "Running totals", "Earlier events") or article (an '
+        "article id for the reader); repeatable",
+    )
     report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     report.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     report.add_argument(

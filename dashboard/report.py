@@ -173,8 +173,11 @@ def html_report(pages: list[tuple[str, list[ReportItem]]], meta: ReportMeta) -> 
     )
 
 
-def collect_items(page: str, filters: Filters, db: Path | None) -> list[ReportItem]:
-    """Run one page in-process (AppTest) under ``filters``; return what it drew."""
+def collect_items(
+    page: str, filters: Filters, db: Path | None, choices: Mapping[str, str] | None = None
+) -> list[ReportItem]:
+    """Run one page in-process (AppTest) under ``filters`` and the page ``choices`` (URL
+    parameters such as ``what``); return what it drew."""
     from streamlit.testing.v1 import AppTest
 
     from dashboard import components, data
@@ -190,7 +193,7 @@ def collect_items(page: str, filters: Filters, db: Path | None) -> list[ReportIt
     try:
         app = Path(__file__).resolve().parent / "streamlit_app.py"
         at = AppTest.from_file(str(app), default_timeout=PAGE_TIMEOUT_S)
-        for key, value in filters_ui.to_query_params(filters).items():
+        for key, value in {**filters_ui.to_query_params(filters), **(choices or {})}.items():
             at.query_params[key] = value
         if page != "overview":
             at.switch_page(f"app_pages/{page}.py")
@@ -308,6 +311,30 @@ class PageResult:
     error: str | None = None
 
 
+# Page choices a report may set, as in the URL (each page reads the ones it has).
+CHOICES = {
+    "what": 'the Figures page\'s category, as its button reads ("People killed")',
+    "counts": 'the Figures page\'s kind of count ("News events", "Running totals")',
+    "article": "the article id the Articles page's reader opens",
+}
+
+
+def parse_choices(items: list[str]) -> dict[str, str]:
+    """``--choice NAME=VALUE`` (repeatable): page choices as in the URL (:data:`CHOICES`)."""
+    out: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name, value = name.strip(), value.strip().strip('"').strip("'")
+        if not sep or not value:
+            raise ValueError(f'--choice {item!r}: expected NAME=VALUE, e.g. what="People killed"')
+        if name not in CHOICES:
+            raise ValueError(
+                f"--choice {item!r}: unknown choice {name!r} (one of {', '.join(CHOICES)})"
+            )
+        out[name] = value
+    return out
+
+
 def parse_filters(items: list[str], date_from: str | None, date_to: str | None) -> Filters:
     """``--filter NAME=VALUE`` (repeatable; names as in the URL) plus ``--from``/``--to``."""
     params: dict[str, list[str]] = {}
@@ -355,6 +382,7 @@ def main(args) -> int:
 
     try:
         filters = parse_filters(args.filter, args.date_from, args.date_to)
+        choices = parse_choices(args.choice)
     except ValueError as exc:
         return _usage(str(exc))
     pages = [p.strip().lower() for p in (args.pages or ",".join(PAGES)).split(",") if p.strip()]
@@ -389,10 +417,12 @@ def main(args) -> int:
     try:
         link_base = args.link_base.rstrip("/")
         with launch.background_server(db, read_only=True, link_base=link_base) as base:
-            results, pngs = _capture_all(base, pages, filters, out, args.width, "png" in formats)
+            results, pngs = _capture_all(
+                base, pages, filters, choices, out, args.width, "png" in formats
+            )
             meta = ReportMeta(
                 filters=filters,
-                link=page_url(link_base, pages[0], filters),
+                link=page_url(link_base, pages[0], filters, choices),
                 data_date=_data_date(db),
                 version=version,
             )
@@ -409,7 +439,8 @@ def main(args) -> int:
             sections = []
             for r in results:
                 try:
-                    sections.append((PAGE_TITLES[r.page], collect_items(r.page, filters, db)))
+                    items = collect_items(r.page, filters, db, choices)
+                    sections.append((PAGE_TITLES[r.page], items))
                 except Exception as exc:  # one page's failure must not lose the report
                     r.error = r.error or f"HTML: {exc}"
                     sections.append((PAGE_TITLES[r.page], []))
@@ -428,6 +459,7 @@ def main(args) -> int:
         "db": str(db),
         "filters": filters_ui.to_query_params(filters),
         "filters_text": describe_filters(filters),
+        "choices": choices,
         "link": meta.link,
         "data": meta.data_date,
         "width": args.width,
@@ -452,7 +484,13 @@ def main(args) -> int:
 
 
 def _capture_all(
-    base: str, pages: list[str], filters: Filters, out: Path, width: int, keep_png: bool
+    base: str,
+    pages: list[str],
+    filters: Filters,
+    choices: Mapping[str, str],
+    out: Path,
+    width: int,
+    keep_png: bool,
 ) -> tuple[list[PageResult], list[bytes]]:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
@@ -463,7 +501,7 @@ def _capture_all(
         try:
             context = browser.new_context(device_scale_factor=1)
             for name in pages:
-                url = page_url(base, name, filters)
+                url = page_url(base, name, filters, choices)
                 result = PageResult(page=name, url=url)
                 page = context.new_page()
                 try:

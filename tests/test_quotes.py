@@ -34,6 +34,19 @@ GOLD = [
         [("direct", "Maria Lopez", "rebuild every school")],
         id="curly-trailing-cue",
     ),
+    # --- reported speech, trailing cue the small model hangs off the clause ----------------
+    pytest.param(
+        "Government troops now hold 90% of the old city, the Syrian Observatory for Human "
+        "Rights said on Saturday.",
+        [("reported", "Syrian Observatory for Human Rights", "Government troops now hold 90%")],
+        id="reported-trailing-cue-misparsed",
+    ),
+    pytest.param(
+        "Rebel fighters still hold a fifth of the city, the Syrian Observatory for Human Rights "
+        "said on Saturday.",
+        [("reported", "Syrian Observatory for Human Rights", "Rebel fighters still hold")],
+        id="reported-trailing-cue",
+    ),
     pytest.param(
         '"The bridge will reopen in March," said Tom Becker, the city engineer.',
         [("direct", "Tom Becker", "bridge will reopen")],

@@ -99,9 +99,24 @@ def test_report_names_a_page_that_does_not_draw(db, tmp_path):
     assert _streamlit_servers() == before
 
 
+def test_report_of_a_page_choice(db, tmp_path):
+    """--choice sets a page's own URL choice: the Figures page on People killed, news events."""
+    out = tmp_path / "rep"
+    r = _report(db, out, "--pages", "figures", "--format", "png,html",
+                "--choice", 'what="People killed"', "--choice", "counts=News events")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["choices"] == {"what": "People killed", "counts": "News events"}
+    assert "what=People+killed" in manifest["pages"][0]["url"]
+    html = (out / "report.html").read_text()
+    assert "People killed: all figures" in html and "Troop numbers: all figures" not in html
+
+
 def test_report_usage_errors(db, tmp_path):
     r = _report(db, tmp_path / "x", "--pages", "overview,nonsense")
     assert r.returncode == 2 and "nonsense" in r.stderr
+    r = _report(db, tmp_path / "x", "--choice", "colour=red")
+    assert r.returncode == 2 and "colour" in r.stderr
     r = _report(db, tmp_path / "x", "--filter", "colour=red")
     assert r.returncode == 2 and "colour" in r.stderr
     notdb = tmp_path / "n.duckdb"
