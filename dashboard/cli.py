@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -281,21 +282,42 @@ def _report(args: argparse.Namespace) -> int:
     return report.main(args)
 
 
+def split_assignment(
+    item: str,
+    *,
+    option: str,
+    kind: str,
+    names: Iterable[str],
+    example: str,
+    form: str = "NAME=VALUE",
+) -> tuple[str, str]:
+    """``NAME=VALUE`` of a repeatable option (``--map``, ``--filter``, ``--choice``), checked:
+    NAME one of ``names``, VALUE not empty (surrounding quotes dropped). Raises ValueError with
+    the line the user sees."""
+    name, sep, value = item.partition("=")
+    name, value = name.strip(), value.strip().strip('"').strip("'")
+    if not sep or not name or not value:
+        raise ValueError(f"{option} {item!r}: expected {form}, e.g. {example}")
+    names = tuple(names)
+    if name not in names:
+        raise ValueError(f"{option} {item!r}: unknown {kind} {name!r} (one of {', '.join(names)})")
+    return name, value
+
+
 def _parse_map(items: list[str]) -> dict[str, str]:
     from analysis.ingest import FIELD_ALIASES
 
-    out = {}
-    for item in items:
-        field, sep, column = item.partition("=")
-        field, column = field.strip(), column.strip()
-        if not sep or not field or not column:
-            raise ValueError(f"--map {item!r}: expected FIELD=COLUMN, e.g. text=article_content")
-        if field not in FIELD_ALIASES:
-            raise ValueError(
-                f"--map {item!r}: unknown field {field!r} (one of {', '.join(FIELD_ALIASES)})"
-            )
-        out[field] = column
-    return out
+    return dict(
+        split_assignment(
+            item,
+            option="--map",
+            kind="field",
+            names=FIELD_ALIASES,
+            example="text=article_content",
+            form="FIELD=COLUMN",
+        )  # fmt: skip
+        for item in items
+    )
 
 
 def _positive_int(text: str) -> int:

@@ -31,6 +31,7 @@ from plotly.offline import get_plotlyjs
 
 from analysis.filters import Filters
 from dashboard import filters_ui
+from dashboard.cli import split_assignment
 from dashboard.components import ReportItem
 
 log = logging.getLogger(__name__)
@@ -321,32 +322,22 @@ CHOICES = {
 
 def parse_choices(items: list[str]) -> dict[str, str]:
     """``--choice NAME=VALUE`` (repeatable): page choices as in the URL (:data:`CHOICES`)."""
-    out: dict[str, str] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        name, value = name.strip(), value.strip().strip('"').strip("'")
-        if not sep or not value:
-            raise ValueError(f'--choice {item!r}: expected NAME=VALUE, e.g. what="People killed"')
-        if name not in CHOICES:
-            raise ValueError(
-                f"--choice {item!r}: unknown choice {name!r} (one of {', '.join(CHOICES)})"
-            )
-        out[name] = value
-    return out
+    return dict(
+        split_assignment(
+            item, option="--choice", kind="choice", names=CHOICES, example='what="People killed"'
+        )
+        for item in items
+    )
 
 
 def parse_filters(items: list[str], date_from: str | None, date_to: str | None) -> Filters:
     """``--filter NAME=VALUE`` (repeatable; names as in the URL) plus ``--from``/``--to``."""
     params: dict[str, list[str]] = {}
     for item in items:
-        name, sep, value = item.partition("=")
-        name = name.strip()
-        value = value.strip().strip('"').strip("'")
-        if not sep or not value:
-            raise ValueError(f'--filter {item!r}: expected NAME=VALUE, e.g. speaker="John Kerry"')
-        if name not in (*filters_ui.LIST_KEYS, filters_ui.TEXT_KEY):
-            names = ", ".join((*filters_ui.LIST_KEYS, filters_ui.TEXT_KEY))
-            raise ValueError(f"--filter {item!r}: unknown filter {name!r} (one of {names})")
+        name, value = split_assignment(
+            item, option="--filter", kind="filter",
+            names=(*filters_ui.LIST_KEYS, filters_ui.TEXT_KEY), example='speaker="John Kerry"',
+        )  # fmt: skip
         params.setdefault(name, []).append(value)
     if filters_ui.TEXT_KEY in params:
         params[filters_ui.TEXT_KEY] = [" ".join(params[filters_ui.TEXT_KEY])]
