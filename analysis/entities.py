@@ -1300,7 +1300,7 @@ def _same_spelling(a: str, b: str) -> bool:
         return bool(sa)
     sa, sb = _surname_form(a, articles=True), _surname_form(b, articles=True)
     longest = max(len(sa), len(sb))
-    if longest < 9 or sa[0] != sb[0] or sa[-3:] != sb[-3:]:
+    if longest < 9 or not sa or not sb or sa[0] != sb[0] or sa[-3:] != sb[-3:]:
         return False
     return _edit_distance(sa, sb, 2 if longest >= 11 else 1) is not None
 

@@ -105,6 +105,13 @@ def report(name: str, articles, docs, parse_seconds: float | None, *, top: int) 
     print("most frequent corrections (model text/label → canonical name/label):")
     for (text, label, canon, new), n in examples.most_common(15):
         print(f"  {n:4d}  {text!r} {label} → {canon!r} {new}")
+    # The corpus pass the store does not run yet: what it would join across articles.
+    joins = entities.harmonise({a.id: m for a, (m, _) in zip(articles, results, strict=True)})
+    people = n_articles["PERSON"]
+    ranked_joins = sorted(joins.items(), key=lambda kv: -people[kv[0]])
+    print(f"corpus-level joins (entities.harmonise, not applied to the store): {len(joins)}")
+    for variant, canonical in ranked_joins[:10]:
+        print(f"  {people[variant]:4d}  {variant!r} → {canonical!r} ({people[canonical]} articles)")
     if parse_seconds:
         print(
             f"\nparse {parse_seconds:.2f}s, entities.extract {extract_seconds:.2f}s "

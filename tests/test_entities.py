@@ -605,6 +605,8 @@ def test_spelling_variants_join_the_commonest_spelling():
             [["Lina Hutchinson", "Lina Hutchison"]] * 2 + [["Lina Hutchison"]] * 2,
             id="named-together-often",
         ),
+        # A "name" whose surname folds away entirely (scrape debris) is no spelling of anything.
+        pytest.param([["Rami ’"], ["Rami Abdulrahmanova"]], id="empty-surname"),
     ],
 )
 def test_spelling_variants_keep_different_people_apart(articles):
