@@ -795,7 +795,7 @@ def _trailing_clause(verb: Token, quoted: list[bool]) -> tuple[tuple[int, int], 
         or any(quoted[i] for i in range(sent.start, comma))
     ):
         return None
-    phrase = [t for t in verb.doc[comma + 1 : verb.i]]
+    phrase = list(verb.doc[comma + 1 : verb.i])
     if not phrase or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in phrase):
         return None
     speaker = (

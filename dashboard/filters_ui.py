@@ -275,9 +275,9 @@ def page_choice(
     shown = st.segmented_control(
         label, list(labels), default=default_label, key=key, bind="query-params", help=help
     )
-    chosen = labels.get(shown, default) if shown is not None else default  # None: deselected
-    remember_page_param(key, format_func(chosen), default_label)
-    return chosen
+    shown = shown if shown in labels else default_label  # None when the reader deselects
+    remember_page_param(key, shown, default_label)
+    return labels[shown]
 
 
 def add_to_filter(key: str, values: list[str]) -> None:
