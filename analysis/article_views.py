@@ -8,6 +8,7 @@ Streamlit. Near-duplicates are never in view (the filter subquery leaves them ou
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -109,6 +110,55 @@ def article_detail(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleDe
         [article_id],
     ).df()
     return ArticleDetail(article=row.iloc[0].to_dict(), quotes=q, mentions=m, figures=f)
+
+
+def article_in_view(
+    con: duckdb.DuckDBPyConnection, filters: Filters | None = None, *, article_id: str
+) -> bool:
+    """Whether ``article_id`` is among the articles ``filters`` select (a link may name one the
+    filters leave out; the reader opens it anyway and says so)."""
+    sub, params = article_ids_sql(filters)
+    row = con.execute(f"SELECT ? IN ({sub})", [article_id, *params]).fetchone()
+    return bool(row and row[0])
+
+
+# A sentence ends at . ! or ? (optionally followed by a closing quote or bracket) before
+# whitespace, or at a line break. Only a fallback: the stored figure sentences and quote spans
+# are exact, and a link normally points at one of those.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
+
+
+def focus_span(
+    text: str, pos: int, quotes: pd.DataFrame, figures: pd.DataFrame
+) -> tuple[int, int] | None:
+    """The span a link to offset ``pos`` of ``text`` points at, as ``(start, end)``.
+
+    Links carry the start offset of the evidence they come from: a figure's start (the span
+    is the figure's stored sentence, located around it), a quotation's start (the quotation).
+    Any other offset gets the sentence around it. None when ``pos`` is not inside the text.
+    """
+    if not 0 <= pos < len(text):
+        return None
+    for f in figures.itertuples(index=False):
+        if int(f.start) == pos and isinstance(f.sentence, str) and f.sentence:
+            # The sentence occurrence that holds the figure (a sentence may repeat verbatim).
+            at = text.rfind(f.sentence, 0, pos + 1)
+            if at != -1 and at + len(f.sentence) >= int(f.end):
+                return at, at + len(f.sentence)
+    for q in quotes.itertuples(index=False):
+        if int(q.start) == pos:
+            return int(q.start), int(q.end)
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, pos):
+        start = m.end()
+    end_match = _SENTENCE_END.search(text, pos)
+    end = end_match.end() if end_match else len(text)
+    # Leading whitespace is not part of the sentence; a line break is not either.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ VIEWS: dict[str, Callable] = {
     "counts": article_views.corpus_counts,
     "articles_over_time": article_views.articles_over_time,
     "article_list": article_views.article_list,
+    "article_in_view": article_views.article_in_view,
     "speaker_stats": quote_views.speaker_stats,
     "sentiment_over_time": quote_views.sentiment_over_time,
     "speaker_quotes": quote_views.speaker_quotes,

@@ -18,7 +18,8 @@ from dashboard.charts import LABEL_COLOURS, PALETTE
 
 @dataclass(frozen=True)
 class Mark:
-    """One span to mark: ``kind`` is "quote", "entity" or "figure"."""
+    """One span to mark: ``kind`` is "quote", "entity", "figure" or "focus" (the sentence or
+    quotation a link pointed at)."""
 
     start: int
     end: int
@@ -56,11 +57,22 @@ def marks_for(quotes, mentions, figures, colours: dict[str, str]) -> list[Mark]:
     return marks
 
 
+KINDS = ("focus", "quote", "entity", "figure")
+FOCUS_CLASS = "presslens-focus"
+
+
+def focus_mark(start: int, end: int) -> Mark:
+    """The mark of the span a link pointed at (outlined, and found by its class)."""
+    return Mark(start, end, "focus", "the passage the link points at", "#d9480f")
+
+
 def _style(active: list[Mark]) -> tuple[str, str]:
     styles, tips = [], []
-    for m in sorted(active, key=lambda m: ("quote", "entity", "figure").index(m.kind)):
+    for m in sorted(active, key=lambda m: KINDS.index(m.kind)):
         tips.append(m.tooltip)
-        if m.kind == "quote":
+        if m.kind == "focus":
+            styles.append(f"outline:2px solid {m.colour};outline-offset:1px")
+        elif m.kind == "quote":
             styles.append(f"background:{m.colour}22;border-bottom:2px solid {m.colour}")
         elif m.kind == "entity":
             styles.append(f"text-decoration:underline 2px {m.colour};text-underline-offset:3px")
@@ -82,8 +94,11 @@ def article_html(text: str, marks: list[Mark]) -> str:
             pieces.append(chunk)
             continue
         style, tip = _style(active)
+        # Every piece of the focused passage carries the class, so the passage is exactly the
+        # text of the elements that have it.
+        cls = f' class="{FOCUS_CLASS}"' if any(m.kind == "focus" for m in active) else ""
         pieces.append(
-            f'<span style="{html.escape(style)}" title="{html.escape(tip)}">{chunk}</span>'
+            f'<span{cls} style="{html.escape(style)}" title="{html.escape(tip)}">{chunk}</span>'
         )
     return (
         '<div class="presslens-article" style="white-space:pre-wrap;line-height:1.7;'

@@ -58,3 +58,29 @@ def dashboard_db(tmp_path_factory) -> Path:
         summary, _ = analyze_paths([DATA_DIR, DATED], store)
     assert summary.new == 5 and not summary.failures, summary
     return path
+
+
+@pytest.fixture(scope="session")
+def corpus_files(tmp_path_factory):
+    """The multi-outlet corpus of our own writing (``tests/news_corpus.py``), written once:
+    its :class:`~tests.news_corpus.CorpusSpec` (files, titles by outlet, syndicated copies)."""
+    from tests.news_corpus import write_corpus
+
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "news")
+
+
+@pytest.fixture(scope="session")
+def corpus_store(corpus_files, tmp_path_factory) -> Path:
+    """A store analysed from :func:`corpus_files` through ``presslens analyze``'s own path
+    (60 articles from five outlets over nine months, plus three syndicated copies kept as
+    near-duplicates), built once per test session. Tests that write must copy it first."""
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    path = tmp_path_factory.mktemp("corpus-store") / "corpus.duckdb"
+    with Store(path) as store:
+        summary, _ = analyze_paths(corpus_files.files, store)
+    assert not summary.failures, summary.failures
+    assert summary.new == len(corpus_files.titles), summary
+    assert summary.duplicates == len(corpus_files.duplicates), summary
+    return path

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analysis import article_views
 from dashboard import components, data, filters_ui, highlight
 
 filters = filters_ui.current()
@@ -19,7 +20,8 @@ if listing.empty:
         "No articles match these filters. Widen the date range, remove speaker, entity or tag "
         "filters, or clear the search in the sidebar."
     )
-    st.stop()
+    if not st.query_params.get("article"):  # a link to one article still opens it below
+        st.stop()
 
 st.caption(
     f"{len(listing):,} article(s) in view" + (" (first 1,000)" if len(listing) == 1000 else "")
@@ -40,21 +42,62 @@ components.table(
     height=min(38 * len(listing) + 40, 320),
 )
 
+# The reader opens the article the URL names (``?article=ID``), by id, whether or not it is in
+# the list above: the list stops at 1,000 and follows the filters, a link need not. The picker is
+# not bound to the URL through Streamlit (a bound selectbox carries its display label, the
+# title, so an id in a link would be refused and the first article shown); instead the URL is
+# read here and written back when the reader picks another article.
+READER_KEY = "reader_article"
 ids = listing["id"].tolist()
-titles = dict(zip(listing["id"], listing["title"].fillna("(untitled)"), strict=True))
+
+
+def _label(title, source, published) -> str:
+    """Title · outlet · date: the same headline from two outlets stays two choices."""
+    parts = [title if isinstance(title, str) and title else "(untitled)"]
+    parts.append(source if isinstance(source, str) else "")
+    parts.append(published.strftime("%d %b %Y") if not pd.isna(published) else "")
+    return " · ".join(p for p in parts if p)
+
+
+labels = {r.id: _label(r.title, r.source, r.published) for r in listing.itertuples(index=False)}
 linked = st.query_params.get("article")
-if linked and linked not in titles:
-    detail = data.article_detail(linked)
-    if detail is not None:  # a link to an article outside the filters still opens
+linked_detail = None
+if linked and linked not in labels:
+    linked_detail = data.article_detail(linked)
+    if linked_detail is None:
+        st.warning(
+            f"`article={linked[:80].replace('`', '')}` in this link names no article in this "
+            "store; showing the newest article in view instead.",
+            icon=":material/link_off:",
+        )
+        linked = None
+        del st.query_params["article"]
+        st.query_params.pop("at", None)
+    else:
         ids.insert(0, linked)
-        titles[linked] = detail.article["title"] or "(untitled)"
+        a = linked_detail.article
+        labels[linked] = _label(a["title"], a["source"], a["published"])
+if linked and st.session_state.get(READER_KEY) != linked:
+    st.session_state[READER_KEY] = linked  # the link wins over an earlier pick
+elif st.session_state.get(READER_KEY) not in labels:
+    st.session_state.pop(READER_KEY, None)  # a pick the filters no longer list
+
+
+def _picked() -> None:
+    # The URL names what the reader shows, so the address bar is a link to it; a sentence
+    # offset belongs to the article it came with.
+    st.query_params["article"] = st.session_state[READER_KEY]
+    st.query_params.pop("at", None)
+
+
 st.subheader("Reader")
 chosen = st.selectbox(
-    "Article", ids, format_func=lambda i: titles.get(i, i), key="article", bind="query-params"
+    "Article", ids, format_func=lambda i: labels.get(i, i), key=READER_KEY, on_change=_picked
 )
 # The page's link names the article shown, so it reopens on it whatever the store holds then.
 filters_ui.remember_page_param("article", chosen)
-detail = data.article_detail(chosen) if chosen else None
+detail = linked_detail if linked_detail is not None and chosen == linked else None
+detail = detail or (data.article_detail(chosen) if chosen else None)
 if detail is None:
     components.empty("Choose an article above to read it with its quotes, entities and figures.")
     st.stop()
@@ -68,22 +111,48 @@ meta = [
 ]
 st.markdown(f"#### {art['title'] or '(untitled)'}")
 st.caption(" · ".join(m for m in meta if m))
+if isinstance(art["duplicate_of"], str):
+    original = data.article_detail(art["duplicate_of"])
+    st.info(
+        "This story is a near-duplicate of “"
+        + (original.article["title"] if original is not None else art["duplicate_of"])
+        + "”; the lists and counts include it once, under that article.",
+        icon=":material/content_copy:",
+    )
+elif chosen not in set(listing["id"]):
+    in_view = data.view("article_in_view", filters, article_id=chosen)
+    where = (
+        "beyond the first 1,000 listed above"
+        if in_view
+        else "left out by the filters in the sidebar"
+    )
+    st.info(
+        f"This article is {where}; it is shown because the link names it.",
+        icon=":material/filter_alt_off:",
+    )
 if isinstance(art["url"], str) and art["url"].startswith(("http://", "https://")):
     st.link_button("Original page", art["url"], icon=":material/open_in_new:")
 
+marks_extra = []
 at = st.query_params.get("at")
-if at and at.isdigit():
-    pos = int(at)
-    text = art["text"]
-    if 0 <= pos < len(text):
-        start = text.rfind("\n", 0, pos) + 1
-        end = text.find("\n", pos)
-        st.info(f"You came here from: “{text[start : end if end != -1 else len(text)].strip()}”")
+if at and at.isdigit() and chosen == st.query_params.get("article"):
+    span = article_views.focus_span(art["text"], int(at), detail.quotes, detail.figures)
+    if span is not None:
+        marks_extra.append(highlight.focus_mark(*span))
+        filters_ui.remember_page_param("at", at)
+        st.info(f"You came here from: “{art['text'][span[0] : span[1]]}”")
 
 colours = highlight.speaker_colours(detail.quotes["speaker"])
 marks = highlight.marks_for(detail.quotes, detail.mentions, detail.figures, colours)
 st.html(highlight.legend_html(colours))
-st.html(highlight.article_html(art["text"], marks))
+st.html(highlight.article_html(art["text"], marks + marks_extra))
+if marks_extra:
+    # A fixed script (no article content in it): bring the passage the link named into view.
+    st.html(
+        f"<script>document.querySelector('.{highlight.FOCUS_CLASS}')"
+        "?.scrollIntoView({block: 'center'});</script>",
+        unsafe_allow_javascript=True,
+    )
 
 with st.expander(f"Quotes ({len(detail.quotes)}), figures ({len(detail.figures)})"):
     st.dataframe(
