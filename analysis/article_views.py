@@ -142,7 +142,7 @@ def focus_span(
     for f in figures.itertuples(index=False):
         if int(f.start) == pos and isinstance(f.sentence, str) and f.sentence:
             # The sentence occurrence that holds the figure (a sentence may repeat verbatim).
-            at = text.rfind(f.sentence, 0, pos + 1)
+            at = text.rfind(f.sentence, 0, pos + len(f.sentence))  # starts at or before pos
             if at != -1 and at + len(f.sentence) >= int(f.end):
                 return at, at + len(f.sentence)
     for q in quotes.itertuples(index=False):

@@ -134,7 +134,7 @@ def _troops(rng: random.Random, place: str, day: str, s: list[tuple]) -> tuple[s
 
 
 def _talks(rng: random.Random, place: str, day: str, s: list[tuple]) -> tuple[str, list[str]]:
-    (n1, role1, short1), (n2, role2, short2), (n3, role3, _) = s[0], s[1], s[2]
+    (n1, role1, _), (n2, role2, short2), (n3, role3, _) = s[0], s[1], s[2]
     rounds = rng.randint(3, 9)
     title = rng.choice(
         (
@@ -172,13 +172,10 @@ BACKGROUND = (
 )
 CLOSING = (
     "Neither side could be reached for comment on the latest reports.",
-    "The government has not commented on the figures, which could not be independently "
-    "verified.",
-    "Reporters were not allowed into the area, and the account could not be checked on the "
-    "ground.",
+    "The government has not commented on the figures, which could not be independently verified.",
+    "Reporters were not allowed into the area, and the account could not be checked on the ground.",
     "The United Nations Security Council is due to discuss the situation next week.",
-    "Residents said electricity had been cut for most of the day and mobile networks were "
-    "down.",
+    "Residents said electricity had been cut for most of the day and mobile networks were down.",
 )
 
 
@@ -284,16 +281,14 @@ def write_corpus(folder: Path, *, n_generated: int = 56, seed: int = 11) -> Corp
         n = seen[s["title"]] = seen.get(s["title"], 0) + 1
         if n > 1:
             s["title"] = f"{s['title']} (update {n - 1})"
+    originals = (stories[5], stories[5], stories[-2])
+    outlets = ("Capital Post", "Daily Ledger", "Northern Wire")
     copies = [
-        _copy_of(stories[5], "Capital Post", 1),
-        _copy_of(stories[5], "Daily Ledger", 2),
-        _copy_of(stories[-2], "Northern Wire", 3),
+        _copy_of(o, outlet, n) for n, (o, outlet) in enumerate(zip(originals, outlets, strict=True))
     ]
     spec = CorpusSpec()
     spec.titles = [s["title"] for s in stories]
-    spec.duplicates = {
-        c["title"]: o["title"] for c, o in zip(copies, (stories[5], stories[5], stories[-2]))
-    }
+    spec.duplicates = {c["title"]: o["title"] for c, o in zip(copies, originals, strict=True)}
     folder.mkdir(parents=True, exist_ok=True)
     by_outlet: dict[str, list[dict]] = {}
     for s in stories + copies:

@@ -150,7 +150,7 @@ def test_reader_opens_the_linked_article_and_marks_evidence(dashboard_db, use_db
     use_db(dashboard_db)
     at = run_page(dashboard_db, "articles", {"article": art, "at": "0"})
     assert not at.exception
-    assert at.selectbox(key="article").value == art
+    assert at.selectbox(key="reader_article").value == art
     body = at.get("html")[-1].value
     assert "Kerry presses" not in body  # the title is not part of the text
     assert "We will keep trying" in body and 'title="John Kerry (direct' in body

@@ -145,21 +145,26 @@ if at and at.isdigit() and chosen == st.query_params.get("article"):
 colours = highlight.speaker_colours(detail.quotes["speaker"])
 marks = highlight.marks_for(detail.quotes, detail.mentions, detail.figures, colours)
 st.html(highlight.legend_html(colours))
-st.html(highlight.article_html(art["text"], marks + marks_extra))
 if marks_extra:
-    # A fixed script (no article content in it): bring the passage the link named into view.
+    # A fixed script (no article content in it): bring the passage the link named into view
+    # once the article below is drawn (it comes after this element, hence the polling).
     st.html(
-        f"<script>document.querySelector('.{highlight.FOCUS_CLASS}')"
-        "?.scrollIntoView({block: 'center'});</script>",
+        "<script>(() => { let n = 0; const go = () => { const el = document.querySelector("
+        f"'.{highlight.FOCUS_CLASS}'); if (el) el.scrollIntoView({{block: 'center'}}); "
+        "else if (n++ < 50) setTimeout(go, 100); }; go(); })();</script>",
         unsafe_allow_javascript=True,
     )
+st.html(highlight.article_html(art["text"], marks + marks_extra))
 
+# Recorded for the page's report too, named after the article, so a report of this page says
+# which article it shows.
+shown_title = art["title"] or "(untitled)"
 with st.expander(f"Quotes ({len(detail.quotes)}), figures ({len(detail.figures)})"):
-    st.dataframe(
+    components.table(
         detail.quotes[["speaker", "speaker_mention", "kind", "text", "polarity"]],
-        hide_index=True, width="stretch",
-    )  # fmt: skip
-    st.dataframe(
+        title=f"Quotes in “{shown_title}”",
+    )
+    components.table(
         detail.figures[["text", "category", "unit", "location", "claimed_by"]],
-        hide_index=True, width="stretch",
-    )  # fmt: skip
+        title=f"Figures in “{shown_title}”",
+    )

@@ -1,0 +1,235 @@
+"""Every link that names an article opens exactly that article — on the multi-outlet corpus
+(``corpus_store``), with the target never first in the list: ``/articles?article=ID``, an article
+the filters leave out, one beyond the list's first 1,000, a near-duplicate, a bad id, the links
+the Figures, Entities and Speakers pages build, "Link to this view", and a sentence link that
+outlines exactly its sentence. Through Streamlit's AppTest; ``test_browser_links.py`` does the
+same in Chromium."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import duckdb
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis import article_views
+from analysis.filters import Filters
+
+APP = Path(__file__).resolve().parents[1] / "dashboard" / "streamlit_app.py"
+
+
+def run_page(page: str, params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    if page != "overview":
+        at.switch_page(f"app_pages/{page}.py")
+    return at.run()
+
+
+@pytest.fixture
+def corpus(corpus_store, monkeypatch):
+    monkeypatch.setenv("PRESSLENS_DB", str(corpus_store))
+    monkeypatch.delenv("PRESSLENS_READ_ONLY", raising=False)
+    return corpus_store
+
+
+def listing(db: Path, filters: Filters | None = None) -> pd.DataFrame:
+    con = duckdb.connect(str(db))
+    try:
+        return article_views.article_list(con, filters, limit=None)
+    finally:
+        con.close()
+
+
+def heading(at: AppTest) -> str:
+    """The reader's heading: the title of the article shown."""
+    found = [m.value for m in at.markdown if str(m.value).startswith("#### ")]
+    assert len(found) == 1, found
+    return found[0].removeprefix("#### ")
+
+
+def test_the_corpus_is_many_articles_from_many_outlets(corpus_store, corpus_files):
+    arts = listing(corpus_store)
+    assert len(arts) == len(corpus_files.titles) >= 50
+    assert arts["source"].nunique() == 5
+    assert (arts["published"].max() - arts["published"].min()).days > 180
+    assert arts["title"].is_unique
+    con = duckdb.connect(str(corpus_store))
+    try:
+        copies = con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")
+        assert copies.fetchone()[0] == len(corpus_files.duplicates)
+        speakers = con.execute("SELECT count(DISTINCT speaker) FROM quotes").fetchone()[0]
+        killed = con.execute("SELECT count(*) FROM figures WHERE category = 'killed'").fetchone()
+    finally:
+        con.close()
+    assert speakers >= 8 and killed[0] >= 10
+
+
+@pytest.mark.parametrize("position", [1, 17, 38, -1])
+def test_a_link_opens_the_article_it_names(corpus, position):
+    arts = listing(corpus)
+    target = arts.iloc[position]
+    assert target["id"] != arts.iloc[0]["id"]  # never the first of the list
+    at = run_page("articles", {"article": target["id"]})
+    assert not at.exception
+    assert heading(at) == target["title"]
+    assert at.selectbox(key="reader_article").value == target["id"]
+    # The page's own link names the same article.
+    assert f"article={target['id']}" in "\n".join(str(c.value) for c in at.caption)
+
+
+def test_picking_another_article_puts_its_id_in_the_url(corpus):
+    arts = listing(corpus)
+    first, other = arts.iloc[2], arts.iloc[9]
+    at = run_page("articles", {"article": first["id"], "at": "0"})
+    at.selectbox(key="reader_article").set_value(other["id"]).run()
+    assert not at.exception
+    assert heading(at) == other["title"]
+    assert at.query_params["article"] == other["id"]
+    assert "at" not in at.query_params  # an offset belongs to the article it came with
+
+
+def test_a_link_opens_an_article_the_filters_leave_out(corpus):
+    arts = listing(corpus)
+    target = arts[arts["source"] == "Daily Ledger"].iloc[3]
+    at = run_page("articles", {"article": target["id"], "source": "Capital Post"})
+    assert not at.exception
+    assert at.multiselect(key="source").value == ["Capital Post"]
+    assert heading(at) == target["title"]
+    assert any("left out by the filters" in str(i.value) for i in at.info)
+
+
+def test_a_link_opens_an_article_whose_filters_match_nothing(corpus):
+    target = listing(corpus).iloc[5]
+    at = run_page("articles", {"article": target["id"], "q": "no article says zxqv"})
+    assert not at.exception
+    assert heading(at) == target["title"]
+
+
+def test_a_link_to_a_near_duplicate_opens_it_and_names_the_original(corpus, corpus_files):
+    copy_title, original_title = next(iter(corpus_files.duplicates.items()))
+    con = duckdb.connect(str(corpus))
+    try:
+        copy_id = con.execute("SELECT id FROM articles WHERE title = ?", [copy_title]).fetchone()
+    finally:
+        con.close()
+    at = run_page("articles", {"article": copy_id[0]})
+    assert not at.exception
+    assert heading(at) == copy_title
+    assert any(original_title in str(i.value) for i in at.info)
+
+
+def test_a_link_with_an_unknown_id_says_so_and_shows_the_newest(corpus):
+    at = run_page("articles", {"article": "0123456789abcdef"})
+    assert not at.exception
+    assert any("names no article" in str(w.value) for w in at.warning)
+    assert heading(at) == listing(corpus).iloc[0]["title"]
+
+
+def test_a_link_beyond_the_first_thousand_listed_opens(corpus_store, tmp_path, monkeypatch):
+    """1,000 newer one-paragraph notes push the corpus out of the list; a link still opens."""
+    from analysis.records import Article, ArticleResult
+    from analysis.store import Store
+
+    db = tmp_path / "big.duckdb"
+    shutil.copy(corpus_store, db)
+    target = listing(corpus_store).iloc[4]
+    notes = [
+        Article(
+            id=f"note{i:05d}",
+            title=f"Briefing note {i}",
+            text=f"Briefing note number {i} for the evening desk.",
+            source="Desk notes",
+            published=f"2018-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            n_words=8,
+        )
+        for i in range(1000)
+    ]
+    with Store(db) as store:
+        store.write_batch([ArticleResult(article=a) for a in notes])
+    assert target["id"] not in set(listing(db).head(1000)["id"])
+    monkeypatch.setenv("PRESSLENS_DB", str(db))
+    at = run_page("articles", {"article": target["id"]})
+    assert not at.exception
+    assert "(first 1,000)" in "\n".join(str(c.value) for c in at.caption)
+    assert heading(at) == target["title"]
+    assert any("beyond the first 1,000" in str(i.value) for i in at.info)
+
+
+def _figure(db: Path, category: str = "killed") -> pd.Series:
+    """A figure of ``category`` from an article that is not the newest."""
+    con = duckdb.connect(str(db))
+    try:
+        rows = con.execute(
+            "SELECT f.article_id, f.start, f.sentence, a.title FROM figures f "
+            "JOIN articles a ON a.id = f.article_id WHERE f.category = ? AND "
+            "a.duplicate_of IS NULL ORDER BY a.published, f.start",
+            [category],
+        ).df()
+    finally:
+        con.close()
+    return rows.iloc[len(rows) // 2]
+
+
+def test_a_sentence_link_outlines_exactly_that_sentence(corpus):
+    fig = _figure(corpus)
+    at = run_page("articles", {"article": fig["article_id"], "at": str(fig["start"])})
+    assert not at.exception
+    assert heading(at) == fig["title"]
+    body = next(h.value for h in at.get("html") if "presslens-article" in h.value)
+    outlined = re.findall(r'<span class="presslens-focus"[^>]*>([^<]*)</span>', body)
+    import html
+
+    assert html.unescape("".join(outlined)) == fig["sentence"]
+    assert any(fig["sentence"] in str(i.value) for i in at.info)
+
+
+def test_figures_page_links_open_the_figures_article(corpus):
+    at = run_page("figures", {"what": "People killed"})
+    assert not at.exception
+    table = next(t for t in at.dataframe if "open" in t.value.columns)
+    rows = table.value
+    assert len(rows) >= 10
+    for _, row in rows.iloc[[3, len(rows) // 2, -1]].iterrows():
+        query = parse_qs(urlparse(row["open"]).query)
+        opened = run_page("articles", {k: v[0] for k, v in query.items()})
+        assert not opened.exception
+        assert heading(opened) == row["title"]
+        body = next(h.value for h in opened.get("html") if "presslens-article" in h.value)
+        import html
+
+        outlined = re.findall(r'<span class="presslens-focus"[^>]*>([^<]*)</span>', body)
+        assert html.unescape("".join(outlined)) == row["sentence"]
+
+
+@pytest.mark.parametrize("page", ["entities", "speakers"])
+def test_entity_and_speaker_links_open_the_named_article(corpus, page):
+    at = run_page(page)
+    assert not at.exception
+    table = next(t for t in at.dataframe if "open" in t.value.columns).value
+    assert len(table) >= 3
+    for _, row in table.iloc[[1, -1]].iterrows():
+        query = parse_qs(urlparse(row["open"]).query)
+        assert set(query) <= {"article", "at"}  # no filters set: nothing else to keep
+        opened = run_page("articles", {k: v[0] for k, v in query.items()})
+        assert not opened.exception
+        assert heading(opened) == row["title"]
+
+
+def test_report_choice_article_collects_that_article(corpus_store, tmp_path):
+    """``presslens report --choice article=ID``'s HTML part runs the page with that id."""
+    from dashboard import report
+
+    # A copy: the report opens its store read-only, and this process holds the original open.
+    db = tmp_path / "report.duckdb"
+    shutil.copy(corpus_store, db)
+    target = listing(db).iloc[11]
+    items = report.collect_items("articles", Filters(), db, {"article": target["id"]})
+    titles = [i.title for i in items]
+    assert f"Quotes in “{target['title']}”" in titles, titles
