@@ -57,7 +57,7 @@ def marks_for(quotes, mentions, figures, colours: dict[str, str]) -> list[Mark]:
     return marks
 
 
-KINDS = ("focus", "quote", "entity", "figure")
+KINDS = ("quote", "entity", "figure")
 FOCUS_CLASS = "presslens-focus"
 
 
@@ -70,9 +70,7 @@ def _style(active: list[Mark]) -> tuple[str, str]:
     styles, tips = [], []
     for m in sorted(active, key=lambda m: KINDS.index(m.kind)):
         tips.append(m.tooltip)
-        if m.kind == "focus":
-            styles.append(f"outline:2px solid {m.colour};outline-offset:1px")
-        elif m.kind == "quote":
+        if m.kind == "quote":
             styles.append(f"background:{m.colour}22;border-bottom:2px solid {m.colour}")
         elif m.kind == "entity":
             styles.append(f"text-decoration:underline 2px {m.colour};text-underline-offset:3px")
@@ -81,25 +79,42 @@ def _style(active: list[Mark]) -> tuple[str, str]:
     return ";".join(styles), " | ".join(tips)
 
 
+FOCUS_STYLE = (
+    "background:#fff4e6;box-shadow:0 0 0 2px #d9480f;border-radius:2px;"
+    "box-decoration-break:clone;-webkit-box-decoration-break:clone"
+)
+
+
 def article_html(text: str, marks: list[Mark]) -> str:
-    """``text`` as escaped HTML with ``marks`` applied (offsets are character offsets)."""
+    """``text`` as escaped HTML with ``marks`` applied (offsets are character offsets). A
+    "focus" mark (at most one is drawn) wraps the pieces it covers in one element of class
+    :data:`FOCUS_CLASS`, so the passage a link named is one outlined run of text."""
     n = len(text)
     valid = [m for m in marks if 0 <= m.start < m.end <= n]
-    cuts = sorted({0, n, *(m.start for m in valid), *(m.end for m in valid)})
+    focus = next((m for m in valid if m.kind == "focus"), None)
+    valid = [m for m in valid if m.kind != "focus"]
+    edges = [(focus.start, focus.end)] if focus else []
+    cuts = sorted({0, n, *(m.start for m in valid), *(m.end for m in valid), *sum(edges, ())})
     pieces = []
     for a, b in zip(cuts, cuts[1:], strict=False):
+        if focus and a == focus.start:
+            # The pieces are siblings cut at every boundary, so one element may hold a run of
+            # them whatever the other marks do.
+            pieces.append(
+                f'<span class="{FOCUS_CLASS}" style="{FOCUS_STYLE}" '
+                f'title="{html.escape(focus.tooltip)}">'
+            )
         chunk = html.escape(text[a:b])
         active = [m for m in valid if m.start <= a and b <= m.end]
         if not active:
             pieces.append(chunk)
-            continue
-        style, tip = _style(active)
-        # Every piece of the focused passage carries the class, so the passage is exactly the
-        # text of the elements that have it.
-        cls = f' class="{FOCUS_CLASS}"' if any(m.kind == "focus" for m in active) else ""
-        pieces.append(
-            f'<span{cls} style="{html.escape(style)}" title="{html.escape(tip)}">{chunk}</span>'
-        )
+        else:
+            style, tip = _style(active)
+            pieces.append(
+                f'<span style="{html.escape(style)}" title="{html.escape(tip)}">{chunk}</span>'
+            )
+        if focus and b == focus.end:
+            pieces.append("</span>")
     return (
         '<div class="presslens-article" style="white-space:pre-wrap;line-height:1.7;'
         'font-size:1.02rem;max-width:52rem">' + "".join(pieces) + "</div>"

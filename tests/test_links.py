@@ -7,8 +7,8 @@ same in Chromium."""
 
 from __future__ import annotations
 
-import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -52,6 +52,32 @@ def heading(at: AppTest) -> str:
     found = [m.value for m in at.markdown if str(m.value).startswith("#### ")]
     assert len(found) == 1, found
     return found[0].removeprefix("#### ")
+
+
+class _Focus(HTMLParser):
+    """Collects the text inside the element of class ``presslens-focus``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth, self.text = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth or ("class", "presslens-focus") in attrs:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        self.depth = max(self.depth - 1, 0)
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+
+
+def outlined(at: AppTest) -> str:
+    """The text of the passage the reader outlines (the one a link pointed at)."""
+    parser = _Focus()
+    parser.feed(next(h.value for h in at.get("html") if "presslens-article" in h.value))
+    return "".join(parser.text)
 
 
 def test_the_corpus_is_many_articles_from_many_outlets(corpus_store, corpus_files):
@@ -182,11 +208,7 @@ def test_a_sentence_link_outlines_exactly_that_sentence(corpus):
     at = run_page("articles", {"article": fig["article_id"], "at": str(fig["start"])})
     assert not at.exception
     assert heading(at) == fig["title"]
-    body = next(h.value for h in at.get("html") if "presslens-article" in h.value)
-    outlined = re.findall(r'<span class="presslens-focus"[^>]*>([^<]*)</span>', body)
-    import html
-
-    assert html.unescape("".join(outlined)) == fig["sentence"]
+    assert outlined(at) == fig["sentence"]
     assert any(fig["sentence"] in str(i.value) for i in at.info)
 
 
@@ -201,11 +223,7 @@ def test_figures_page_links_open_the_figures_article(corpus):
         opened = run_page("articles", {k: v[0] for k, v in query.items()})
         assert not opened.exception
         assert heading(opened) == row["title"]
-        body = next(h.value for h in opened.get("html") if "presslens-article" in h.value)
-        import html
-
-        outlined = re.findall(r'<span class="presslens-focus"[^>]*>([^<]*)</span>', body)
-        assert html.unescape("".join(outlined)) == row["sentence"]
+        assert outlined(opened) == row["sentence"]
 
 
 @pytest.mark.parametrize("page", ["entities", "speakers"])
@@ -233,3 +251,34 @@ def test_report_choice_article_collects_that_article(corpus_store, tmp_path):
     items = report.collect_items("articles", Filters(), db, {"article": target["id"]})
     titles = [i.title for i in items]
     assert f"Quotes in “{target['title']}”" in titles, titles
+
+
+EMPTY_QUOTES = pd.DataFrame({"start": [], "end": []})
+EMPTY_FIGURES = pd.DataFrame({"start": [], "end": [], "sentence": []})
+
+
+@pytest.mark.parametrize(
+    "pos, expected",
+    [
+        (0, "The road was cut on Monday."),
+        (30, "Convoys waited."),
+        (50, "“We have no fuel,” she said."),
+        (76, "Talks resume in May."),
+        (999, None),
+    ],
+)
+def test_focus_span_without_a_record_is_the_sentence_around_the_offset(pos, expected):
+    text = (
+        "The road was cut on Monday. Convoys waited.\n\n“We have no fuel,” she said. "
+        "Talks resume in May."
+    )
+    span = article_views.focus_span(text, pos, EMPTY_QUOTES, EMPTY_FIGURES)
+    assert (text[span[0] : span[1]] if span else None) == expected
+
+
+def test_focus_span_of_a_quote_is_the_quotation_and_a_repeated_sentence_its_own_copy():
+    text = "Ten were killed. Officials said so.\n\nTen were killed. Officials said so again."
+    figures = pd.DataFrame({"start": [37], "end": [40], "sentence": ["Ten were killed."]})
+    quotes = pd.DataFrame({"start": [17], "end": [34]})
+    assert article_views.focus_span(text, 37, quotes, figures) == (37, 53)
+    assert article_views.focus_span(text, 17, quotes, figures) == (17, 34)
