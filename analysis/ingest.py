@@ -3,20 +3,26 @@
 Supported inputs: ``.txt`` (first line = title), ``.html`` (main text and metadata through
 trafilatura), ``.json`` (one object, a list, or an object holding an ``articles`` list — a presslens
 export reads back), ``.jsonl``, and ``.csv`` (columns title/text/date/source/url, other names mapped
-with ``field_map``). Bytes are decoded as UTF-8 when they are UTF-8 and otherwise through
-charset-normalizer's detection. Every problem becomes an :class:`IngestError` with one human-readable
+with ``field_map``, globally or per input through :class:`FieldMaps`). A text field that is a
+list of paragraphs (nested or not, or a string holding such a list literal, as some scrapers
+export) becomes paragraphs separated by blank lines; when a record has no known text field, its
+longest text-like field is read, and the document says which (``extra["text_field"]``). Bytes are
+decoded as UTF-8 when they are UTF-8 and otherwise through charset-normalizer's detection. Every problem becomes an :class:`IngestError` with one human-readable
 reason; the caller turns it into a :class:`~analysis.records.Failure` and carries on with the batch.
 """
 
 from __future__ import annotations
 
+import ast
 import csv
+import fnmatch
 import glob
 import io
 import json
 import logging
 import re
-from collections.abc import Iterator, Mapping
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -66,6 +72,84 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 
 class IngestError(ValueError):
     """An input cannot be read; ``str(exc)`` is the reason shown to the user."""
+
+
+@dataclass(frozen=True)
+class FieldMaps:
+    """Which column holds which field, for every input or per input.
+
+    ``default`` applies to every input (``--map text=body``); each ``(pattern, mapping)`` of
+    ``by_path`` applies on top of it to the inputs the pattern names (``--map
+    exports/a.csv:text=body``, or a ``--map-file``): a path as given, a folder holding the
+    file, or a glob, matched against the file's path as found, its name and its absolute path.
+    Later entries win over earlier ones.
+    """
+
+    default: Mapping[str, str] = field(default_factory=dict)
+    by_path: tuple[tuple[str, Mapping[str, str]], ...] = ()
+
+    def for_path(self, path: Path) -> dict[str, str]:
+        out = dict(self.default)
+        for pattern, mapping in self.by_path:
+            if _path_matches(path, pattern):
+                out.update(mapping)
+        return out
+
+    def patterns_matching_nothing(self, paths: Sequence[Path]) -> list[str]:
+        """The per-input patterns that name none of ``paths`` (most likely a typo)."""
+        return [p for p, _ in self.by_path if not any(_path_matches(f, p) for f in paths)]
+
+
+def _path_matches(path: Path, pattern: str) -> bool:
+    absolute = str(path.resolve())
+    target = Path(pattern).expanduser()
+    if not any(ch in pattern for ch in "*?["):
+        resolved = target.resolve()
+        return (
+            absolute == str(resolved) or resolved in path.resolve().parents or pattern == path.name
+        )
+    return any(
+        fnmatch.fnmatch(candidate, pattern) or fnmatch.fnmatch(candidate, str(target.resolve()))
+        for candidate in (str(path), path.name, absolute)
+    )
+
+
+def check_mapping(mapping: Mapping, where: str) -> dict[str, str]:
+    """``mapping`` as ``{field: column}`` with every field known; ValueError naming ``where``."""
+    if not isinstance(mapping, Mapping):
+        raise ValueError(f"{where}: expected a table of FIELD = COLUMN, not {mapping!r}")
+    unknown = [k for k in mapping if k not in FIELD_ALIASES]
+    if unknown:
+        raise ValueError(
+            f"{where}: unknown field {unknown[0]!r} (one of {', '.join(FIELD_ALIASES)})"
+        )
+    bad = [k for k, v in mapping.items() if not isinstance(v, str) or not v.strip()]
+    if bad:
+        raise ValueError(f"{where}: the column for {bad[0]!r} must be a non-empty name")
+    return {str(k): str(v).strip() for k, v in mapping.items()}
+
+
+def read_map_file(path: str | Path) -> list[tuple[str, dict[str, str]]]:
+    """A mapping file (``.json`` or ``.toml``): input path or glob → ``{field: column}``.
+    Relative patterns are taken relative to the mapping file's folder. Raises ValueError with
+    the line the user sees."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ValueError(f"--map-file {path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        data = tomllib.loads(raw) if path.suffix.lower() == ".toml" else json.loads(raw)
+    except (ValueError, tomllib.TOMLDecodeError) as exc:
+        kind = "TOML" if path.suffix.lower() == ".toml" else "JSON"
+        raise ValueError(f"--map-file {path}: invalid {kind} ({exc})") from None
+    if not isinstance(data, dict) or not data:
+        raise ValueError(f"--map-file {path}: expected a table of PATH = {{FIELD = COLUMN}}")
+    out = []
+    for pattern, mapping in data.items():
+        anchored = pattern if Path(pattern).is_absolute() else str(path.parent / pattern)
+        out.append((anchored, check_mapping(mapping, f"--map-file {path}: {pattern!r}")))
+    return out
 
 
 @dataclass
@@ -138,11 +222,12 @@ def _wanted_in_folder(path: Path) -> bool:
 def read_file(
     path: Path,
     *,
-    field_map: Mapping[str, str] | None = None,
+    field_map: Mapping[str, str] | FieldMaps | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[list[RawDocument], list[Failure]]:
     """Read one file into raw documents; failures of single records (a bad JSONL line, an empty
-    CSV row) come back alongside. Raises :class:`IngestError` when the whole file is unusable."""
+    CSV row) come back alongside. Raises :class:`IngestError` when the whole file is unusable.
+    ``field_map`` names the columns of fields, for every file or per file (:class:`FieldMaps`)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -162,7 +247,10 @@ def read_file(
     if not text.strip():
         raise IngestError("empty file (only whitespace)")
     suffix = path.suffix.lower()
-    fmap = dict(field_map or {})
+    if isinstance(field_map, FieldMaps):
+        fmap = field_map.for_path(path)
+    else:
+        fmap = dict(field_map or {})
     if suffix in HTML_SUFFIXES or (suffix not in SUPPORTED_SUFFIXES and _looks_like_html(text)):
         return [_read_html(text, path)], []
     if suffix in JSON_SUFFIXES:
@@ -323,7 +411,12 @@ def _read_csv(
     columns = [c for c in (reader.fieldnames or []) if c is not None]
     if not columns:
         raise IngestError("CSV without a header row")
-    if _find_column(columns, "text", fmap) is None:
+    if "text" in fmap and fmap["text"] not in columns:
+        raise IngestError(
+            f"CSV without the column {fmap['text']!r} that --map names for the text "
+            f"(columns: {', '.join(columns[:12])})"
+        )
+    if _find_column(columns, "text", fmap) is None and _guess_text_field(records, fmap) is None:
         raise IngestError(
             f"CSV without a text column (columns: {', '.join(columns[:12])}); "
             "name it with --map text=COLUMN"
@@ -355,6 +448,8 @@ def _records_to_docs(
     docs: list[RawDocument] = []
     failures: list[Failure] = []
     numbers = numbers or list(range(1, len(records) + 1))
+    # One guess per file, so that every record of an export reads the same field.
+    guessed = _guess_text_field(records, fmap)
     for number, rec in zip(numbers, records, strict=True):
         where = f"{path}:{what} {number}"
         if not isinstance(rec, dict):
@@ -362,6 +457,10 @@ def _records_to_docs(
             continue
         columns = [str(k) for k in rec]
         col = {name: _find_column(columns, name, fmap) for name in FIELD_ALIASES}
+        extra = {}
+        if col["text"] is None and "text" not in fmap and guessed in rec:
+            col["text"] = guessed
+            extra["text_field"] = guessed
         if col["text"] is None:
             failures.append(
                 Failure(
@@ -371,7 +470,7 @@ def _records_to_docs(
                 )
             )
             continue
-        body = _as_text(rec.get(col["text"]))
+        body = as_body(rec.get(col["text"]))
         if not body.strip():
             failures.append(Failure(where, "empty text"))
             continue
@@ -386,9 +485,87 @@ def _records_to_docs(
                 url=_as_text(rec.get(col["url"])).strip() or None if col["url"] else None,
                 tags=_as_tags(rec.get(col["tags"])) if col["tags"] else (),
                 author=_as_text(rec.get(col["author"])).strip() or None if col["author"] else None,
+                extra=extra,
             )
         )
     return docs, failures
+
+
+def _guess_text_field(records: list, fmap: Mapping[str, str]) -> str | None:
+    """The field holding the most text across ``records``, among those no other field claims
+    (title, date, URL …), when no record has a known text field; None if nothing looks like
+    text (a few words at least)."""
+    dicts = [r for r in records if isinstance(r, dict)]
+    if "text" in fmap or not dicts:
+        return None
+    totals: dict[str, int] = {}
+    for rec in dicts:
+        columns = [str(k) for k in rec]
+        if _find_column(columns, "text", fmap) is not None:
+            return None  # the export has a text field; a record without one is a bad record
+        claimed = {_find_column(columns, name, fmap) for name in FIELD_ALIASES}
+        for key, value in rec.items():
+            if key in claimed:
+                continue
+            text = as_body(value)
+            if len(text.split()) >= 3 and not text.lstrip().startswith(("http://", "https://")):
+                totals[key] = totals.get(key, 0) + len(text)
+    return max(totals, key=totals.get) if totals else None
+
+
+def as_body(value) -> str:
+    """An article body from a field: a string as it is; a list of paragraphs (nested lists,
+    or objects with a text field, too) as paragraphs separated by blank lines; a string that
+    holds a JSON or Python list literal (``"['Every Republican…', 'In a letter…']"``) as that
+    list. Literals are parsed as data (``json``, ``ast.literal_eval``), never run."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "\n\n".join(p for p in _paragraphs(value) if p)
+    if isinstance(value, dict):
+        return "\n\n".join(p for p in _paragraphs([value]) if p)
+    text = str(value)
+    literal = _list_literal(text)
+    return text if literal is None else "\n\n".join(p for p in _paragraphs(literal) if p)
+
+
+def _paragraphs(items) -> Iterator[str]:
+    for item in items:
+        if isinstance(item, list | tuple):
+            yield from _paragraphs(item)
+        elif isinstance(item, dict):
+            key = _find_column([str(k) for k in item], "text", {})
+            if key is not None:
+                yield from _paragraphs([item[key]])
+        elif item is not None:
+            literal = _list_literal(str(item)) if isinstance(item, str) else None
+            if literal is not None:
+                yield from _paragraphs(literal)
+            else:
+                yield str(item).strip()
+
+
+def _list_literal(text: str) -> list | None:
+    """The list a string spells (``[...]``, or ``[...], [...]`` — a tuple of lists), or None."""
+    stripped = text.strip()
+    if not (stripped.startswith("[") and stripped.endswith("]")):
+        return None
+    try:
+        value = json.loads(stripped)
+    except ValueError:
+        try:
+            value = ast.literal_eval(stripped)
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            return None
+    if isinstance(value, tuple):
+        value = list(value)
+    if not isinstance(value, list) or not _all_text(value):
+        return None
+    return value
+
+
+def _all_text(items) -> bool:
+    return all(isinstance(i, str) or (isinstance(i, list | tuple) and _all_text(i)) for i in items)
 
 
 def _as_text(value) -> str:

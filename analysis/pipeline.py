@@ -18,7 +18,14 @@ from pathlib import Path
 
 from analysis import clean as cleaning
 from analysis import dedup, nlp
-from analysis.ingest import DEFAULT_MAX_BYTES, IngestError, RawDocument, expand_inputs, read_file
+from analysis.ingest import (
+    DEFAULT_MAX_BYTES,
+    FieldMaps,
+    IngestError,
+    RawDocument,
+    expand_inputs,
+    read_file,
+)
 from analysis.records import Article, ArticleResult, Failure, RunSummary
 from analysis.store import Store
 
@@ -31,13 +38,16 @@ DEFAULT_BATCH_SIZE = 32
 def load_articles(
     paths: Sequence[str | Path],
     *,
-    field_map: Mapping[str, str] | None = None,
+    field_map: Mapping[str, str] | FieldMaps | None = None,
     source: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    notes: list[str] | None = None,
 ) -> tuple[list[Article], list[Failure]]:
-    """Read and clean every input; failures name the file (and row) and the reason."""
+    """Read and clean every input; failures name the file (and row) and the reason. ``notes``,
+    when given, receives one line per file whose text came from a guessed field."""
     articles: list[Article] = []
     failures: list[Failure] = []
+    guessed: dict[tuple[str, str], int] = {}
     for item in expand_inputs(list(paths)):
         if isinstance(item, Failure):
             failures.append(item)
@@ -53,11 +63,20 @@ def load_articles(
             continue
         failures.extend(record_failures)
         for raw in docs:
+            if "text_field" in raw.extra:
+                key = (raw.path, raw.extra["text_field"])
+                guessed[key] = guessed.get(key, 0) + 1
             article = to_article(raw, source=source)
             if article is None:
                 failures.append(Failure(raw.path, "no article text left after cleaning"))
             else:
                 articles.append(article)
+    if notes is not None:
+        notes.extend(
+            f"text read from field “{name}” of {path} ({n} record{'s' if n != 1 else ''}; "
+            "no known text field — name another with --map)"
+            for (path, name), n in guessed.items()
+        )
     return articles, failures
 
 
@@ -86,7 +105,7 @@ def analyze_paths(
     store: Store,
     *,
     workers: int = 1,
-    field_map: Mapping[str, str] | None = None,
+    field_map: Mapping[str, str] | FieldMaps | None = None,
     source: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -95,8 +114,9 @@ def analyze_paths(
 ) -> tuple[RunSummary, list[str]]:
     """Analyse ``paths`` into ``store``. Returns the summary and the ids of the articles in the
     inputs (new and already known), e.g. for a JSON export of just this run."""
+    notes: list[str] = []
     articles, failures = load_articles(
-        paths, field_map=field_map, source=source, max_bytes=max_bytes
+        paths, field_map=field_map, source=source, max_bytes=max_bytes, notes=notes
     )
     summary = analyze_articles(
         articles,
@@ -107,6 +127,7 @@ def analyze_paths(
         reanalyse=reanalyse,
     )
     summary.failures[:0] = failures
+    summary.notes[:0] = notes
     return summary, list(dict.fromkeys(a.id for a in articles))
 
 

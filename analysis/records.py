@@ -127,6 +127,9 @@ class RunSummary:
     duplicates: int = 0
     failures: list[Failure] = field(default_factory=list)
     interrupted: bool = False
+    # What the run decided that the user should know, e.g. which field a file's text came from
+    # when it had no known text field.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:

@@ -67,9 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--map",
         action="append",
         default=[],
-        metavar="FIELD=COLUMN",
+        metavar="[PATH:]FIELD=COLUMN",
         help="read FIELD (text, title, published, source, url, tags, author) "
-        "from COLUMN of CSV/JSON input; repeatable, e.g. --map text=article_content",
+        "from COLUMN of CSV/JSON input; repeatable, e.g. --map text=article_content; with "
+        "PATH: (a file, folder or glob) only for those inputs, e.g. --map a.csv:text=body",
+    )
+    analyze.add_argument(
+        "--map-file",
+        metavar="FILE",
+        help="per-input column mappings, JSON or TOML: PATH or glob → {FIELD: COLUMN}, "
+        'e.g. {"exports/*.jsonl": {"text": "paragraphs"}}; --map options apply on top',
     )
     analyze.add_argument("--source", metavar="NAME", help="outlet name for all inputs")
     analyze.add_argument(
@@ -188,7 +195,7 @@ def _analyze(args: argparse.Namespace) -> int:
     from analysis.store import Store, StoreError
 
     try:
-        field_map = _parse_map(args.map)
+        field_map = _parse_map(args.map, args.map_file)
     except ValueError as exc:
         return _usage(str(exc))
     try:
@@ -242,7 +249,8 @@ def _analyze(args: argparse.Namespace) -> int:
                 Path(args.json).write_text(export.dumps(frames), encoding="utf-8")
         print(
             f"presslens: {summary.new} new, {summary.known} already known, "
-            f"{summary.duplicates} near-duplicate, {summary.failed} failed → {args.db}",
+            f"{summary.duplicates} near-duplicate, {summary.failed} failed → {args.db}"
+            + "".join(f"; {note}" for note in summary.notes),
             file=sys.stderr,
         )
     if summary.interrupted:
@@ -304,20 +312,33 @@ def split_assignment(
     return name, value
 
 
-def _parse_map(items: list[str]) -> dict[str, str]:
-    from analysis.ingest import FIELD_ALIASES
+def _parse_map(items: list[str], map_file: str | None = None):
+    """``--map [PATH:]FIELD=COLUMN`` options and a ``--map-file`` as one
+    :class:`~analysis.ingest.FieldMaps` (the file first, the options on top)."""
+    from analysis.ingest import FIELD_ALIASES, FieldMaps, read_map_file
 
-    return dict(
-        split_assignment(
-            item,
+    default: dict[str, str] = {}
+    by_path = read_map_file(map_file) if map_file else []
+    for item in items:
+        # "PATH:FIELD=COLUMN" when the text before "=" ends in ":FIELD"; a path may hold ":".
+        head, _, _ = item.partition("=")
+        path, colon, name = head.rpartition(":")
+        assignment = (
+            item[len(path) + 1 :] if colon and path and name.strip() in FIELD_ALIASES else item
+        )
+        field, column = split_assignment(
+            assignment,
             option="--map",
             kind="field",
             names=FIELD_ALIASES,
-            example="text=article_content",
-            form="FIELD=COLUMN",
+            example="text=article_content or exports/a.csv:text=body",
+            form="[PATH:]FIELD=COLUMN",
         )  # fmt: skip
-        for item in items
-    )
+        if assignment is item:
+            default[field] = column
+        else:
+            by_path.append((path, {field: column}))
+    return FieldMaps(default=default, by_path=tuple(by_path))
 
 
 def _positive_int(text: str) -> int:

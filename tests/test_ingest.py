@@ -107,8 +107,12 @@ def test_csv_columns_and_field_map(tmp_path):
         + '",3/9/21,Harbour Times\n'
     )
     path = write(tmp_path / "a.csv", csv_text)
+    # No known text column: the longest text-like one is read, and the document says which.
+    guessed, _ = read_file(path)
+    assert guessed[0].text == BODY and guessed[0].extra == {"text_field": "article_content"}
+    numbers = write(tmp_path / "n.csv", "id,count\n1,20\n2,30\n")
     with pytest.raises(IngestError, match=r"without a text column .*--map text=COLUMN"):
-        read_file(path)
+        read_file(numbers)
     docs, failures = read_file(path, field_map={"text": "article_content", "published": "when"})
     assert not failures
     assert (docs[0].title, docs[0].published, docs[0].source) == (
