@@ -429,7 +429,12 @@ def _read_csv(
 
 def _find_column(columns: list[str], name: str, fmap: Mapping[str, str]) -> str | None:
     if name in fmap:
-        return fmap[name] if fmap[name] in columns else None
+        if fmap[name] in columns:
+            return fmap[name]
+        if name == "text":
+            return None  # the text named and not there: a clear failure, not a guess
+        # A metadata column one mapping names for several exports may be missing from some:
+        # those keep their usual names.
     lowered = {c.strip().lower(): c for c in columns}
     for alias in FIELD_ALIASES[name]:
         if alias in lowered:

@@ -80,14 +80,16 @@ def _outlined(page) -> str:
 def test_the_address_opens_the_named_article(server, page, articles, position):
     article_id, title = articles[position]
     assert article_id != articles[0][0]
-    _open(page, f"{server}/articles?article={article_id}")
+    # The address `presslens report --choice article=ID` screenshots, too.
+    url = report.page_url(server, "articles", report.Filters(), {"article": article_id})
+    assert url == f"{server}/articles?article={article_id}"
+    _open(page, url)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert _heading(page) == title
     # The page keeps the id in its address (it is not replaced by the first article's).
     assert parse_qs(urlparse(page.url).query)["article"] == [article_id]
     if position == 29:
         SHOTS.mkdir(parents=True, exist_ok=True)
-        url = f"{server}/articles?article={article_id}"
         (SHOTS / "articles-linked.png").write_bytes(report._screenshot(page, url, 1400, 60))
 
 
