@@ -14,6 +14,7 @@ import dataclasses
 import json
 import logging
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Callable
@@ -259,6 +260,7 @@ def analyse_uploads(
             Failure(f.path.replace(f"{tmp}/", "").split("/", 1)[-1], f.reason)
             for f in summary.failures
         ]
+        summary.notes = [re.sub(re.escape(tmp) + r"/\d+/", "", note) for note in summary.notes]
     st.cache_data.clear()
     return summary
 

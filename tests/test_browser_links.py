@@ -94,7 +94,7 @@ def test_the_address_opens_the_named_article(server, page, articles, position):
 
 
 def test_a_figures_evidence_card_opens_its_article_at_the_sentence(server, page):
-    _open(page, f"{server}/figures?what=People+killed")
+    _open(page, f"{server}/figures?what=People+killed&from=2017-02-01")
     chart = page.locator(".js-plotly-plot").first
     points = chart.locator(".scatterlayer .points path")
     assert points.count() >= 5
@@ -115,6 +115,8 @@ def test_a_figures_evidence_card_opens_its_article_at_the_sentence(server, page)
     report._wait_drawn(page, 60)
     assert _heading(page) == title
     assert _outlined(page) == sentence
+    # The way back is the same view: the filters stay in the address.
+    assert parse_qs(urlparse(page.url).query)["from"] == ["2017-02-01"]
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "articles-from-figure-evidence.png"))
 

@@ -211,3 +211,27 @@ def test_cli_bad_map_options_are_usage_errors(tmp_path, option, message):
     run = presslens("analyze", "x.txt", "--db", str(tmp_path / "s.duckdb"), *option)
     assert run.returncode == 2
     assert message in run.stderr
+
+
+def test_upload_page_says_which_field_the_text_came_from(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from analysis.store import Store
+
+    db = tmp_path / "upload.duckdb"
+    Store(db).close()
+    monkeypatch.setenv("PRESSLENS_DB", str(db))
+    monkeypatch.delenv("PRESSLENS_READ_ONLY", raising=False)
+    app = Path(__file__).resolve().parents[1] / "dashboard" / "streamlit_app.py"
+    at = AppTest.from_file(str(app), default_timeout=120)
+    at.switch_page("app_pages/data.py")
+    at.run()
+    scrape = json.dumps({"title": "Sea wall approved", "paras": str([P1, P2, P3])})
+    at.file_uploader[0].set_value([("scrape.json", scrape.encode(), "application/json")])
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception
+    infos = "\n".join(str(i.value) for i in at.info)
+    assert "text read from field “paras” of scrape.json (1 record;" in infos
+    assert "/tmp/" not in infos
+    with Store(db) as store:
+        assert store.query("SELECT text FROM articles")["text"].tolist() == [PARAGRAPHS]

@@ -44,6 +44,8 @@ else:
                 f"{summary.duplicates} near-duplicate(s), {summary.failed} failed"
             )
             (st.success if not summary.failed else st.warning)(line)
+            for note in summary.notes:  # e.g. which field a file's text was read from
+                st.info(note, icon=":material/info:")
             for failure in summary.failures:
                 st.error(str(failure), icon=":material/error:")
 
