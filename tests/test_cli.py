@@ -77,7 +77,7 @@ def test_usage_errors_exit_2(tmp_path):
     result = presslens(
         "analyze", str(SAMPLE), "--map", "nonsense", "--db", str(tmp_path / "s.duckdb")
     )
-    assert result.returncode == 2 and "expected FIELD=COLUMN" in result.stderr
+    assert result.returncode == 2 and "expected [PATH:]FIELD=COLUMN" in result.stderr
 
 
 def test_analyze_json_to_stdout_follows_the_contract(tmp_path):
