@@ -114,16 +114,43 @@ def resolve_chains(mapping: Mapping[str, str]) -> dict[str, str]:
 def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
     """Joins of person names (see the module docstring): ``{alias: canonical}``."""
     articles: Counter[str] = Counter()
+    together: dict[str, Counter[str]] = defaultdict(Counter)
     for names in names_by_article:
         articles.update(set(names))
-    middles = _middle_name_joins(articles)
-    renamed = [{middles.get(n, n) for n in names} for names in names_by_article]
+        for n in names:
+            together[n].update(names)
+    # Transliterations of the whole name: "Barrack Obama" / "Barack Obama", "Yasser al-Yusef" /
+    # "Yasser al-Youssef"; a writer who names both in one article means two people.
+    first = _group_by(
+        articles,
+        lambda n: translit_key(n) if len(entities.name_key(n)) >= 2 else "",
+        apart=lambda a, b: 5 * together[a][b] > articles[a],
+    )
+    # A plural "s" the source's stripped apostrophe left on ("Ban Ki-moons spokesman").
+    for name in articles:
+        if name.endswith("s") and " " in name and articles.get(name[:-1], 0) > articles[name]:
+            first.setdefault(name, name[:-1])
+    first = resolve_chains(first)
+    renamed = [{first.get(n, n) for n in names} for names in names_by_article]
+    merged: Counter[str] = Counter()
+    for names in renamed:
+        merged.update(names)
+    middles = _middle_name_joins(merged)
+    renamed = [{middles.get(n, n) for n in names} for names in renamed]
     fake = {
         str(i): [EntityMention(str(i), n, "PERSON", n, 0, 0, 0) for n in names]
         for i, names in enumerate(renamed)
     }
     joined = entities.harmonise(fake)
-    return resolve_chains({**middles, **joined})
+    return resolve_chains({**first, **middles, **joined})
+
+
+def translit_key(name: str) -> str:
+    """A person's name as Arabic transliterations differ in it: articles dropped, "o" = "u",
+    "gh" = "g", doubled letters single ("Youssef" = "Yusef", "Barrack" = "Barack")."""
+    words = [w for w in gazetteer.fold(name).split() if w not in _ARTICLES]
+    key = _NON_LETTERS.sub("", "".join(words)).replace("gh", "g").replace("o", "u")
+    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def _middle_name_joins(articles: Mapping[str, int]) -> dict[str, str]:
@@ -184,6 +211,19 @@ def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
         if len(words) >= 2:
             for w in set(words):
                 holders[w][name] += n
+    # A typo in a long name ("Syrian Obervatory for Human Rights"): one letter in 12 or more.
+    kept: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name in sorted(merged, key=lambda n: (-merged[n], n)):
+        key = fold_key(name)
+        if len(key) < 12:
+            continue
+        target = next(
+            (c for c, ck in kept[key[:3]] if _near(key, ck, one_from=12, two_from=99)), None
+        )
+        if target is None:
+            kept[key[:3]].append((name, key))
+        else:
+            mapping[name] = target
     for name, n in merged.items():
         if " " in name or name.isupper() or len(name) < 4:
             continue  # acronyms are defined per article, not guessed across the corpus
@@ -199,43 +239,70 @@ def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
 
 
 def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
-    """Joins of place names (``articles``: name → articles naming it)."""
-
-    def known(name: str) -> str:
+    """Joins of place names (``articles``: name → articles naming it): names of one gazetteer
+    place; names with one folded key (:func:`fold_key`); long names one or two edits apart.
+    Two different gazetteer places never join, however close their spellings."""
+    names = sorted(articles, key=lambda n: (-articles[n], n))
+    rank = {n: i for i, n in enumerate(names)}
+    geo: dict[str, str | None] = {}
+    for name in names:
         found = gazetteer.place(name) or gazetteer.town(name)
-        if found is None:
-            return "key:" + fold_key(name, place=True)
-        return f"geo:{found.name}|{found.country}|{found.kind}"
+        geo[name] = None if found is None else f"{found.name}|{found.country}|{found.kind}"
+    parent = {n: n for n in names}
 
-    mapping = _group_by(articles, known)
-    # Still apart: one edit away in a long name (8 letters or more; two from 11), same first and
-    # last letter ("Eastern Gouta" ~ "Eastern Ghouta" is caught above; "Deir el-Zour" here).
-    totals: Counter[str] = Counter()
-    for name, n in articles.items():
-        totals[mapping.get(name, name)] += n
-    kept: dict[tuple[str, str], list[tuple[str, bool, str]]] = defaultdict(list)
-    for name in sorted(totals, key=lambda n: (-totals[n], n)):
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    places: dict[str, str | None] = {n: geo[n] for n in names}  # gazetteer place of each group
+
+    def join(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra == rb or (places[ra] and places[rb] and places[ra] != places[rb]):
+            return
+        if rank[rb] < rank[ra]:
+            ra, rb = rb, ra
+        parent[rb] = ra  # the name in more articles stays the root
+        places[ra] = places[ra] or places[rb]
+
+    first_of: dict[str, str] = {}
+    for name in names:
+        for key in filter(None, (geo[name], "key:" + fold_key(name, place=True))):
+            if key in first_of:
+                join(first_of[key], name)
+            else:
+                first_of[key] = name
+    # Still apart: one edit in a long name (8 letters or more; two from 11), same first and last
+    # letter ("Deir Ezour" ~ "Deir Ezzor", "Albu Kamal" ~ "Abu Kamal").
+    buckets: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for name in names:
         key = fold_key(name, place=True)
-        geo = gazetteer.place(name) is not None
         if len(key) < 8:
             continue
-        bucket = kept[(key[0], key[-1])]
-        # two known places are two places, however close their spellings
-        target = next(
-            (c for c, c_geo, c_key in bucket if not (geo and c_geo) and _near(key, c_key)), None
-        )
-        if target is None:
-            bucket.append((name, geo, key))
+        bucket = buckets[(key[0], key[-1])]
+        other = next((c for c, ck in bucket if _near(key, ck)), None)
+        if other is None:
+            bucket.append((name, key))
         else:
-            mapping[name] = target
-    return resolve_chains(mapping)
+            join(other, name)
+    totals: Counter[str] = Counter()
+    for name in names:
+        totals[root(name)] += articles[name]
+    best: dict[str, str] = {}
+    for name in names:  # the canonical: the group's name in most articles
+        best.setdefault(root(name), name)
+    return {n: best[root(n)] for n in names if best[root(n)] != n}
 
 
-def _near(a: str, b: str) -> bool:
+def _near(a: str, b: str, *, one_from: int = 8, two_from: int = 11) -> bool:
+    """One edit apart from ``one_from`` letters, two from ``two_from``; same first and last."""
     longest = max(len(a), len(b))
-    if longest < 8 or not a or not b or a[0] != b[0] or a[-1] != b[-1]:
+    if longest < one_from or not a or not b or a[0] != b[0] or a[-1] != b[-1]:
         return False
-    return entities._edit_distance(a, b, 2 if longest >= 11 else 1) is not None
+    limit = 2 if longest >= two_from else 1
+    return entities._edit_distance(a, b, limit) is not None
 
 
 def outlet_joins(counts: Mapping[str, int], explicit: Collection[str] = ()) -> dict[str, str]:
@@ -250,8 +317,9 @@ def outlet_joins(counts: Mapping[str, int], explicit: Collection[str] = ()) -> d
     return _group_by(boosted, key)
 
 
-def _group_by(articles: Mapping[str, int], key) -> dict[str, str]:
-    """Names with equal ``key`` joined to the one in most articles (then the longer, then A–Z)."""
+def _group_by(articles: Mapping[str, int], key, apart=None) -> dict[str, str]:
+    """Names with equal ``key`` joined to the one in most articles (then the longer, then A–Z),
+    unless ``apart(name, canonical)`` says they are two."""
     groups: dict[str, list[str]] = defaultdict(list)
     for name in articles:
         k = key(name)
@@ -263,7 +331,8 @@ def _group_by(articles: Mapping[str, int], key) -> dict[str, str]:
             continue
         group.sort(key=lambda n: (-articles[n], -len(n), n))
         for name in group[1:]:
-            mapping[name] = group[0]
+            if apart is None or not apart(name, group[0]):
+                mapping[name] = group[0]
     return mapping
 
 
@@ -419,15 +488,17 @@ def _propose(raw: Mapping[str, pd.DataFrame], explicit: Collection[str]) -> list
     out: list[tuple] = []
     actors = raw["actor"]
     labels = _labels(actors)
-    person_sets = [
-        set(g["name"])
-        for _, g in actors[actors["name"].map(labels.get) == "PERSON"].groupby("article_id")
-    ]
-    for alias, canonical in person_joins(person_sets).items():
-        out.append(("person", alias, canonical, "PERSON"))
-    org_articles = _articles(actors[actors["name"].map(labels.get).isin(["ORG", "NORP"])])
-    for alias, canonical in org_joins(org_articles).items():
-        out.append(("org", alias, canonical, labels.get(canonical)))
+    # Case, hyphens, Arabic articles, British spelling: for every actor, labelled or not (a
+    # claimant has no label of its own).
+    spelled = _group_by(_articles(actors), fold_key)
+    actors = actors.assign(name=actors["name"].map(lambda n: spelled.get(n, n)))
+    person = actors["name"].map(labels.get) == "PERSON"
+    person_sets = [set(g["name"]) for _, g in actors[person].groupby("article_id")]
+    mapping = {**spelled, **person_joins(person_sets)}
+    mapping.update(org_joins(_articles(actors[~person])))
+    for alias, canonical in resolve_chains(mapping).items():
+        label = labels.get(canonical) or labels.get(alias)
+        out.append(("person" if label == "PERSON" else "org", alias, canonical, label))
     places = raw["place"]
     place_labels = _labels(places)
     for alias, canonical in place_joins(_articles(places)).items():
