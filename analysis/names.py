@@ -3,9 +3,9 @@
 News pages hand the extractors strings that are no names at all: page furniture run into a
 sentence ("GMT", "Episode", "Showcase Category News", "UPDATED Regime", "Date"), and the pronouns
 and generic nouns that stand for a speaker ("he", "sources", "officials", "a source"). The rule
-here is general, not a list of those strings: a name needs at least one capitalised word that is
-*not* a pronoun, a generic noun for people or sources, a title, a page-furniture word, a time word
-or a number. "PM Summit" (a title and a generic noun) fails; "White House" and "BBC News" pass
+here is general, not a list of those strings: a name needs at least one word that is *not* a
+pronoun, a noun for an anonymous source, a title, a page-furniture word or a time word, and, in
+lower case, must end in the noun of a group or institution ("pro-regime forces", "state media"). "PM Summit" (a title and a generic noun) fails; "White House" and "BBC News" pass
 ("White", "BBC" are no generic words). A speaker or claimant must also not be a platform: a
 statement "on Twitter" has the account holder as its author, never Twitter.
 
@@ -29,19 +29,25 @@ PRONOUN_WORDS = _words(
     who whom whose which what there here one someone somebody anyone nobody everyone everybody
     another other others each both all some any none a an the"""
 )
-# Generic nouns for people and sources of information: a claim "according to sources" or "an
-# official said" has no named claimant. Source: attribution phrases in the FA-KES Syria CSV and
-# the BBC politics set ("a source", "officials", "activists", "witnesses", "residents").
-GENERIC_PEOPLE_WORDS = _words(
+# Nouns for anonymous people and sources: a claim "according to sources" or "an official said"
+# has no named claimant. Source: attribution phrases in the FA-KES Syria CSV and the BBC politics
+# set ("a source", "officials", "activists", "witnesses", "residents", "a spokesman").
+ANONYMOUS_WORDS = _words(
     """source sources official officials spokesman spokeswoman spokesperson spokesmen
     activist activists witness witnesses resident residents people person man men woman women
-    analyst analysts expert experts observer observers monitor monitors correspondent
-    correspondents reporter reporters journalist journalists report reports statement statements
-    authorities authority government regime opposition rebels rebel militants militant fighters
-    fighter forces troops army police doctors doctor medics medic rescuers rescuer
-    critics critic supporters supporter campaigners campaigner aides aide insiders insider
-    diplomats diplomat agency media press local locals group groups side sides
-    party parties ministry ministries"""
+    analyst analysts expert experts observer observers correspondent correspondents reporter
+    reporters journalist journalists report reports statement statements doctors doctor medics
+    medic critics critic supporters supporter campaigners campaigner aides aide insiders insider
+    diplomats diplomat local locals side sides"""
+)
+# Head nouns of institutions and armed or organised groups: a phrase in lower case ending in one
+# still names a side that claims something ("pro-regime forces", "the government", "state media",
+# "a monitoring group", "police"), unlike "air strikes" or "the airline".
+GROUP_HEADS = _words(
+    """government regime opposition rebels militants militia militias fighters forces troops army
+    military police monitor monitors group groups agency agencies media organisers organizers
+    coalition alliance ministry authorities council committee command administration embassy
+    parliament court union network observatory"""
 )
 # Office titles that name a role, not a holder ("the PM", "the minister said").
 TITLE_WORDS = _words(
@@ -77,7 +83,7 @@ LEADING_FURNITURE = _words(
     """tags tag topics topic date dated updated update episode showcase category share photo
     video gallery caption copyright"""
 )
-GENERIC_WORDS = PRONOUN_WORDS | GENERIC_PEOPLE_WORDS | TITLE_WORDS | FURNITURE_WORDS | TIME_WORDS
+GENERIC_WORDS = PRONOUN_WORDS | ANONYMOUS_WORDS | TITLE_WORDS | FURNITURE_WORDS | TIME_WORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
@@ -88,15 +94,13 @@ def _fold(word: str) -> str:
 
 
 def is_furniture(name: str) -> bool:
-    """True when ``name`` names nothing: no letters, no capitalised word, or every word a generic
-    word (pronoun, generic noun, title, page furniture, time word) — "GMT", "Episode", "PM
-    Summit", "UPDATED Regime", "Showcase Category News", "Sources"."""
+    """True when ``name`` names nothing: no letters, a run-in label ("Tags Syria …", "UPDATED
+    Regime"), or every word a generic word — pronoun, anonymous source, title, page furniture,
+    time word ("GMT", "Episode", "PM Summit", "Showcase Category News", "Sources", "He")."""
     words = _WORD.findall(name or "")
     if not words:
         return True
-    if not any(c.isupper() for w in words for c in w):
-        return True  # "source", "he", "officials": a proper name is capitalised
-    if _fold(words[0]) in LEADING_FURNITURE:
+    if _fold(words[0]) in LEADING_FURNITURE and len(words) > 1 or _fold(words[0]) == "date":
         return True
     return all(_generic(w) for w in words)
 
@@ -112,10 +116,12 @@ def _generic(word: str) -> bool:
 
 def is_actor_name(name: str | None) -> bool:
     """Can ``name`` be a speaker or a claimant? Not empty, not furniture (:func:`is_furniture`),
-    and not a platform ("Twitter")."""
-    if not name or not name.strip():
+    not a platform ("Twitter"); in lower case only a group or institution ("pro-regime forces",
+    "state media"), never "he", "sources" or "air strikes"."""
+    if not name or not name.strip() or is_furniture(name):
         return False
-    if is_furniture(name):
+    words = _WORD.findall(name)
+    if not any(c.isupper() for w in words for c in w) and _fold(words[-1]) not in GROUP_HEADS:
         return False
     return _fold(name.strip()) not in PLATFORMS
 
