@@ -30,6 +30,7 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from collections import Counter, defaultdict
@@ -81,7 +82,7 @@ OUTLET_ALIASES: dict[str, str] = {
 _ARTICLES = frozenset({"al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at", "et"})
 _ARTICLES |= {"az", "ez", "an", "en", "adh", "ul"}
 _COMPASS = {"eastern": "east", "western": "west", "northern": "north", "southern": "south"}
-_NON_LETTERS = re.compile(r"[^a-z]+")
+_NON_LETTERS = re.compile(r"[^a-z0-9]+")  # digits stay: "G8" is not "G20", "BBC2" not "BBC"
 
 
 @dataclass(frozen=True)
@@ -141,15 +142,23 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
         str(i): [EntityMention(str(i), n, "PERSON", n, 0, 0, 0) for n in names]
         for i, names in enumerate(renamed)
     }
-    joined = entities.harmonise(fake)
+    # A surname alone joins its one full name (entities.harmonise), unless the word is also a
+    # first name in the corpus ("Charles": Ray Charles, Charles Clarke, Charles Kennedy).
+    firsts = {entities.name_key(n)[0] for names in renamed for n in names if " " in n.strip()}
+    joined = {
+        alias: canonical
+        for alias, canonical in entities.harmonise(fake).items()
+        if " " in alias.strip() or not set(entities.name_key(alias)) & firsts
+    }
     return resolve_chains({**first, **middles, **joined})
 
 
 def translit_key(name: str) -> str:
-    """A person's name as Arabic transliterations differ in it: articles dropped, "o" = "u",
-    "gh" = "g", doubled letters single ("Youssef" = "Yusef", "Barrack" = "Barack")."""
+    """A name as transliterations differ in it: articles dropped, "o" = "u", "gh" = "g", "y" =
+    "i", doubled letters single ("Youssef" = "Yusef", "Barrack" = "Barack", "Jaysh" = "Jaish")."""
     words = [w for w in gazetteer.fold(name).split() if w not in _ARTICLES]
     key = _NON_LETTERS.sub("", "".join(words)).replace("gh", "g").replace("o", "u")
+    key = key.replace("y", "i")  # "Jaysh" = "Jaish", "Rudskoy" = "Rudskoi"
     return re.sub(r"(.)\1+", r"\1", key)
 
 
@@ -179,7 +188,13 @@ def fold_key(name: str, *, place: bool = False) -> str:
     dropped, British spellings made American; for places also compass adjectives ("Eastern" →
     "east"), "gh" → "g", "o" → "u" and doubled letters single ("Khan Sheikhoun" ~
     "Khan Sheikhun", "Eastern Gouta" ~ "East Ghouta", "Deir Ezzor" ~ "Deir al-Zor")."""
-    words = []
+    key = "".join(_word_keys(name, place=place))
+    return re.sub(r"(.)\1+", r"\1", key) if place else key
+
+
+def _word_keys(name: str, *, place: bool = False) -> list[str]:
+    """The words of :func:`fold_key`, each normalised, none empty."""
+    out = []
     for i, word in enumerate(gazetteer.fold(name).replace("'", " ").split()):
         if word in _ARTICLES or word == "the":
             continue
@@ -188,18 +203,26 @@ def fold_key(name: str, *, place: bool = False) -> str:
             word = _COMPASS.get(word, word)
             if i > 0 and re.match(r"[ae]([bcdfghjklmnpqrstvwxz])\1", word):
                 word = word[2:]  # "Ezzor" = "ez-Zor": the assimilated article glued on
-        words.append(word)
-    key = _NON_LETTERS.sub("", "".join(words))
-    if place:
-        # Arabic has no o/u contrast: Deir el-Zour / ez-Zor, Douma / Duma, Homs / Hums
-        key = key.replace("gh", "g").replace("o", "u")
-        key = re.sub(r"(.)\1+", r"\1", key)
-    return key
+        word = _NON_LETTERS.sub("", word)
+        if place:
+            # Arabic has no o/u contrast: Deir el-Zour / ez-Zor, Douma / Duma, Homs / Hums
+            word = re.sub(r"(.)\1+", r"\1", word.replace("gh", "g").replace("o", "u"))
+        if word:
+            out.append(word)
+    return out
 
 
 def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
     """Joins of organisation names (``articles``: name → articles naming it)."""
     mapping = _group_by(articles, lambda n: fold_key(n))
+    # transliterations ("Jaysh al-Islam" = "Jaish al-Islam") of names of two words or more
+    mapping.update(_group_by(articles, lambda n: translit_key(n) if " " in n.strip() else ""))
+    # singular and plural of one name ("Local Coordination Committee(s)", "United Nation(s)")
+    for name in articles:
+        for other in (name + "s", name[:-1] if name.endswith("s") else ""):
+            if " " in name and articles.get(other, 0) > articles[name]:
+                mapping.setdefault(name, other)
+    mapping = resolve_chains(mapping)
     merged: Counter[str] = Counter()
     for name, n in articles.items():
         merged[mapping.get(name, name)] += n
@@ -211,22 +234,25 @@ def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
         if len(words) >= 2:
             for w in set(words):
                 holders[w][name] += n
-    # A typo in a long name ("Syrian Obervatory for Human Rights"): one letter in 12 or more.
+    # A typo in a long name ("Syrian Obervatory for Human Rights"): one letter in 12 or more, two
+    # in 20 or more.
     kept: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for name in sorted(merged, key=lambda n: (-merged[n], n)):
         key = fold_key(name)
         if len(key) < 12:
             continue
         target = next(
-            (c for c, ck in kept[key[:3]] if _near(key, ck, one_from=12, two_from=99)), None
+            (c for c, ck in kept[key[:3]] if _near(key, ck, one_from=12, two_from=20)), None
         )
         if target is None:
             kept[key[:3]].append((name, key))
         else:
             mapping[name] = target
     for name, n in merged.items():
-        if " " in name or name.isupper() or len(name) < 4:
-            continue  # acronyms are defined per article, not guessed across the corpus
+        if " " in name or name.isupper() or len(name) < 4 or name.endswith("s"):
+            # acronyms are defined per article, not guessed across the corpus; a plural is a
+            # group's own name ("Democrats" are not the "Liberal Democrats")
+            continue
         counts = holders.get(gazetteer.fold(name))
         if not counts or entities.alias(name) is not None:
             continue  # a known organisation or country ("Hamas", "Syria") is a name of its own
@@ -242,7 +268,11 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
     """Joins of place names (``articles``: name → articles naming it): names of one gazetteer
     place; names with one folded key (:func:`fold_key`); long names one or two edits apart.
     Two different gazetteer places never join, however close their spellings."""
-    names = sorted(articles, key=lambda n: (-articles[n], n))
+    # an acronym tagged as a place ("SANA", the news agency) is no spelling of a place
+    names = sorted(
+        (n for n in articles if not (n.isupper() and len(n) <= 5)),
+        key=lambda n: (-articles[n], n),
+    )
     rank = {n: i for i, n in enumerate(names)}
     geo: dict[str, str | None] = {}
     for name in names:
@@ -269,22 +299,27 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
 
     first_of: dict[str, str] = {}
     for name in names:
-        for key in filter(None, (geo[name], "key:" + fold_key(name, place=True))):
-            if key in first_of:
-                join(first_of[key], name)
-            else:
-                first_of[key] = name
+        key = fold_key(name, place=True)
+        for group in filter(None, (geo[name], "key:" + key)):
+            if group not in first_of:
+                first_of[group] = name
+            # a gazetteer's alternate names include other words for the place ("Salem" for
+            # Jerusalem, "Big Apple"): only a similar spelling is a spelling of it
+            elif group.startswith("key:") or _similar(key, fold_key(first_of[group], place=True)):
+                join(first_of[group], name)
     # Still apart: one edit in a long name (8 letters or more; two from 11), same first and last
-    # letter ("Deir Ezour" ~ "Deir Ezzor", "Albu Kamal" ~ "Abu Kamal").
-    buckets: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    # letter, word by word ("Deir Ezour" ~ "Deir Ezzor", "Albu Kamal" ~ "Abu Kamal"; not "Hama
+    # province" ~ "Homs province", not "Northwestern" ~ "Northeastern").
+    buckets: dict[tuple[str, str], list[tuple[str, str, list[str]]]] = defaultdict(list)
     for name in names:
         key = fold_key(name, place=True)
         if len(key) < 8:
             continue
+        words = _word_keys(name, place=True)
         bucket = buckets[(key[0], key[-1])]
-        other = next((c for c, ck in bucket if _near(key, ck)), None)
+        other = next((c for c, ck, cw in bucket if _near_words(key, words, ck, cw)), None)
         if other is None:
-            bucket.append((name, key))
+            bucket.append((name, key, words))
         else:
             join(other, name)
     totals: Counter[str] = Counter()
@@ -294,6 +329,29 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
     for name in names:  # the canonical: the group's name in most articles
         best.setdefault(root(name), name)
     return {n: best[root(n)] for n in names if best[root(n)] != n}
+
+
+def _similar(a: str, b: str) -> bool:
+    return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
+_COMPASS_ROOTS = ("north", "south", "east", "west")
+
+
+def _near_words(a: str, wa: list[str], b: str, wb: list[str]) -> bool:
+    """Two place names one or two edits apart (:func:`_near`) where no word changes much: a
+    word of up to six letters may differ by one edit, a longer word by two, and compass words
+    must agree."""
+    if not _near(a, b):
+        return False
+    if [r for r in _COMPASS_ROOTS if r in a] != [r for r in _COMPASS_ROOTS if r in b]:
+        return False
+    if len(wa) != len(wb):
+        return True  # glued or split ("Albu Kamal" ~ "Abu Kamal"): _near has bounded it
+    for x, y in zip(wa, wb, strict=True):
+        if x != y and entities._edit_distance(x, y, 1 if min(len(x), len(y)) <= 6 else 2) is None:
+            return False
+    return True
 
 
 def _near(a: str, b: str, *, one_from: int = 8, two_from: int = 11) -> bool:

@@ -15,9 +15,10 @@ The detectors here are deliberately *not* the rules of :mod:`analysis.identity` 
 :mod:`analysis.names` (measuring a rule with itself proves nothing): a variant is a pair of names
 whose letters-only forms (Arabic articles, middle names and initials dropped; British spellings
 made American) are equal or close by :class:`difflib.SequenceMatcher` (ratio ≥ 0.88, same first
-letter, 8 letters or more), or a lone word that the more frequent name holds; junk is a name with
-no capital letter, a pronoun, a word from the issue's list of furniture and generic nouns, or a
-platform.
+letter, 8 letters or more), or a lone word that the more frequent name holds; junk is a name
+with no letter, a pronoun, a word from the issue's list of furniture and generic nouns, a run-in
+label ("Tags …"), and also: for entities, a name with no capital letter; for speakers and
+claimants, a platform ("Twitter"). A lower-case claimant ("pro-regime forces") is not junk.
 """
 
 from __future__ import annotations
@@ -91,13 +92,16 @@ def variants(counts: Counter[str]) -> dict[str, str]:
     return out
 
 
-def is_junk(name: str) -> bool:
+def is_junk(name: str, *, actor: bool) -> bool:
+    """Junk as a reader flags it; a platform is junk only as a speaker or claimant (``actor``)
+    and a lower-case phrase only as an entity (a claimant may be "pro-regime forces")."""
     low = " ".join(name.lower().split())
     return (
-        not any(c.isupper() for c in name)
-        or low in PRONOUNS
+        (not actor and not any(c.isupper() for c in name))
+        or not any(c.isalpha() for c in name)
+        or (low in PRONOUNS and not name.isupper())  # "WHO", "US" are names
         or low in JUNK
-        or low in PLATFORMS
+        or (actor and low in PLATFORMS)
         or low.split()[0] in {"tags", "topics", "updated", "date"}
     )
 
@@ -138,15 +142,20 @@ def main(argv: list[str] | None = None) -> int:
         "places (mentions + figure places)",
     )
     junk_total = 0
-    for title, sql in (
-        ("speakers", "SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL"),
-        ("claimants", "SELECT DISTINCT claimed_by FROM figures WHERE claimed_by IS NOT NULL"),
+    for title, actor, sql in (
+        ("speakers", True, "SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL"),
+        (
+            "claimants",
+            True,
+            "SELECT DISTINCT claimed_by FROM figures WHERE claimed_by IS NOT NULL",
+        ),
         (
             "top 100 entities",
+            False,
             "SELECT name FROM entities GROUP BY name ORDER BY count(*) DESC, name LIMIT 100",
         ),
     ):
-        junk = sorted(n for (n,) in con.execute(sql).fetchall() if is_junk(n))
+        junk = sorted(n for (n,) in con.execute(sql).fetchall() if is_junk(n, actor=actor))
         junk_total += len(junk)
         print(f"junk among {title}: {len(junk)} {junk[: args.show]}")
     merges = con.execute(

@@ -9,10 +9,10 @@ import json
 import pytest
 
 from analysis import entity_views, identity, quote_views
+from analysis.entities import aggregate
 from analysis.filters import Filters
 from analysis.records import Article, ArticleResult, EntityMention, Figure, Quote
 from analysis.store import Store
-from analysis.entities import aggregate
 
 
 # -- the rules, without a store -----------------------------------------------------------------
