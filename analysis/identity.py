@@ -15,16 +15,20 @@ re-runs the pass, which puts the raw values back; an undone join stays undone on
 
 Rules (each join goes to the most frequent spelling of its group, counted in articles):
 
-* person — spellings of one full name (:func:`analysis.entities.spelling_variants`); a name with a
-  middle name or initial joins the same name without it ("Hillary Rodham Clinton" → "Hillary
-  Clinton") unless two different middles share that short form ("George W. Bush", "George H. W.
-  Bush"); a surname alone joins the one full name the corpus gives it (:func:`entities.harmonise`:
-  "Trump" → "Donald Trump", never "Clinton" when Hillary and Bill both appear). Different first
-  names never join ("Bashar al-Assad" ≠ "Hafez al-Assad").
-* org — the same name up to case, hyphens, Arabic articles and British/American spelling; a lone
+* person — spellings of one full name (:func:`analysis.entities.spelling_variants`, and one
+  transliteration key: "Barrack Obama", "Yasser al-Yusef" / "al-Youssef"), unless a writer names
+  both in one article; a possessive "s" the source stripped ("Ban Ki-moons"); a middle name or
+  initial ("Hillary Rodham Clinton" → "Hillary Clinton") unless two different middles share that
+  short form ("George W. Bush", "George H. W. Bush"); a surname alone joins the one full name the
+  corpus gives it (:func:`entities.harmonise`: "Trump" → "Donald Trump"; never "Clinton" when
+  Hillary and Bill both appear, never a word that is also a first name). Different first names
+  never join ("Bashar al-Assad" ≠ "Hafez al-Assad").
+* org — the same name up to case, hyphens, Arabic articles, British/American spelling and
+  transliteration ("Jaysh"/"Jaish"); singular and plural; a typo in a long name; a lone singular
   word joins the one multi-word organisation that holds it in most articles ("Observatory").
-* place — the same gazetteer place; else the same folded key (Arabic articles, "East"/"Eastern",
-  doubled letters, "o"/"u", "gh"/"g"); else one or two letters apart in a long name.
+* place — the same gazetteer place, spelled alike; else the same folded key (Arabic articles,
+  "East"/"Eastern", doubled letters, "o"/"u", "gh"/"g"); else one or two letters apart in a long
+  name, word by word. Two different gazetteer places never join.
 * outlet — case and punctuation, and :data:`OUTLET_ALIASES`; a name given with ``--source`` wins.
 """
 
@@ -138,7 +142,7 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
         merged.update(names)
     middles = _middle_name_joins(merged)
     renamed = [{middles.get(n, n) for n in names} for names in renamed]
-    fake = {
+    as_mentions = {
         str(i): [EntityMention(str(i), n, "PERSON", n, 0, 0, 0) for n in names]
         for i, names in enumerate(renamed)
     }
@@ -147,7 +151,7 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
     firsts = {entities.name_key(n)[0] for names in renamed for n in names if " " in n.strip()}
     joined = {
         alias: canonical
-        for alias, canonical in entities.harmonise(fake).items()
+        for alias, canonical in entities.harmonise(as_mentions).items()
         if " " in alias.strip() or not set(entities.name_key(alias)) & firsts
     }
     return resolve_chains({**first, **middles, **joined})

@@ -40,14 +40,17 @@ ANONYMOUS_WORDS = _words(
     medic critics critic supporters supporter campaigners campaigner aides aide insiders insider
     diplomats diplomat local locals side sides"""
 )
-# Head nouns of institutions and armed or organised groups: a phrase in lower case ending in one
-# still names a side that claims something ("pro-regime forces", "the government", "state media",
-# "a monitoring group", "police"), unlike "air strikes" or "the airline".
-GROUP_HEADS = _words(
+# Nouns for the sides of a conflict or a dispute: a claim by "the government", "police", "the
+# rebels" or "a monitor" has a claimant (which side claims a toll matters), even in lower case.
+SIDE_NOUNS = _words(
     """government regime opposition rebels militants militia militias fighters forces troops army
-    military police monitor monitors group groups agency agencies media organisers organizers
-    coalition alliance ministry authorities council committee command administration embassy
-    parliament court union network observatory"""
+    military police monitor monitors organisers organizers authorities coalition alliance"""
+)
+# Head nouns of institutions that name one only with a qualifier: "state media", "a monitoring
+# group", "an aid agency", "the defence ministry" are claimants; bare "ministry" is not.
+QUALIFIED_NOUNS = _words(
+    """group groups agency agencies media ministry council committee command administration
+    embassy parliament court union network observatory"""
 )
 # Office titles that name a role, not a holder ("the PM", "the minister said").
 TITLE_WORDS = _words(
@@ -116,13 +119,16 @@ def _generic(word: str) -> bool:
 
 def is_actor_name(name: str | None) -> bool:
     """Can ``name`` be a speaker or a claimant? Not empty, not furniture (:func:`is_furniture`),
-    not a platform ("Twitter"); in lower case only a group or institution ("pro-regime forces",
-    "state media"), never "he", "sources" or "air strikes"."""
+    not a platform ("Twitter"); in lower case only a side ("the government", "pro-regime
+    forces") or a qualified institution ("state media"), never "he", "sources", "ministry" or
+    "air strikes"."""
     if not name or not name.strip() or is_furniture(name):
         return False
     words = _WORD.findall(name)
-    if not any(c.isupper() for w in words for c in w) and _fold(words[-1]) not in GROUP_HEADS:
-        return False
+    if not any(c.isupper() for w in words for c in w):
+        head = _fold(words[-1])
+        if not (head in SIDE_NOUNS or (head in QUALIFIED_NOUNS and len(words) > 1)):
+            return False
     return _fold(name.strip()) not in PLATFORMS
 
 

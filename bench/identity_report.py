@@ -17,8 +17,9 @@ whose letters-only forms (Arabic articles, middle names and initials dropped; Br
 made American) are equal or close by :class:`difflib.SequenceMatcher` (ratio ≥ 0.88, same first
 letter, 8 letters or more), or a lone word that the more frequent name holds; junk is a name
 with no letter, a pronoun, a word from the issue's list of furniture and generic nouns, a run-in
-label ("Tags …"), and also: for entities, a name with no capital letter; for speakers and
-claimants, a platform ("Twitter"). A lower-case claimant ("pro-regime forces") is not junk.
+label ("Tags …"), and also: for entities, a name with no capital letter or a bare side noun
+("Government", "Army"); for speakers and claimants, a platform ("Twitter"). A side is a
+claimant ("the government said", "pro-regime forces"): which side claims a figure matters.
 """
 
 from __future__ import annotations
@@ -38,12 +39,15 @@ PRONOUNS = {
     "i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this",
     "that", "these", "those", "who", "one", "his", "their", "its",
 }  # fmt: skip
-# The junk issue 11 names, and generic sources of claims, as a reader would flag them.
+# The junk issue 11 names, and anonymous sources of claims, as a reader would flag them.
 JUNK = {
     "gmt", "episode", "showcase category news", "pm summit", "updated regime", "date",
     "source", "sources", "official", "officials", "activists", "witnesses", "residents",
-    "spokesman", "government", "regime", "rebels", "state", "ministry", "army", "police",
+    "spokesman", "state", "ministry",
 }  # fmt: skip
+# Bare nouns for a side: a claimant ("the government said", "police said": which side claims a
+# figure is what a reader needs), but no named entity.
+SIDES = {"government", "regime", "rebels", "army", "police", "military", "opposition"}
 PLATFORMS = {"twitter", "facebook", "youtube", "instagram", "telegram", "whatsapp"}
 
 
@@ -101,6 +105,7 @@ def is_junk(name: str, *, actor: bool) -> bool:
         or not any(c.isalpha() for c in name)
         or (low in PRONOUNS and not name.isupper())  # "WHO", "US" are names
         or low in JUNK
+        or (not actor and low in SIDES)
         or (actor and low in PLATFORMS)
         or low.split()[0] in {"tags", "topics", "updated", "date"}
     )

@@ -48,6 +48,9 @@ def test_furniture_pronouns_and_generic_nouns_are_no_names(name):
         ("state media", True),
         ("a monitoring group", True),
         ("police", True),
+        ("the government", True),
+        ("ministry", False),
+        ("the defence ministry", True),
     ],
 )
 def test_a_lower_case_claimant_must_be_a_group_or_institution(phrase, is_actor):
