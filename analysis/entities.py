@@ -42,6 +42,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from analysis import gazetteer
+from analysis.names import is_furniture
 from analysis.records import Entity, EntityMention
 
 log = logging.getLogger(__name__)
@@ -475,7 +476,10 @@ def is_junk(name: str) -> bool:
         return True
     if low in PRONOUNS:
         return not name.isupper()  # "US" is a country, "IT" an industry
-    return low in MONTHS_AND_DAYS or low in JUNK_NAMES
+    if low in MONTHS_AND_DAYS or low in JUNK_NAMES:
+        return True
+    # page furniture and generic words only ("GMT", "Showcase Category News", "PM Summit")
+    return is_furniture(name)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1181,10 +1185,26 @@ def _decide_label(
             return "LOC" if votes["LOC"] or first.lower() in COMPASS_WORDS else "GPE"
     if any(m.person for m in group):
         return "PERSON"
+    if top == "FAC" and _group_plural(name):
+        return "ORG"  # "White Helmets": people, not a building
     return top  # None: only rescue labels and not a known place, not an entity we keep
 
 
 _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|an|at|az)-", re.IGNORECASE)
+# Plural last words that do name places or buildings ("Golan Heights", "Twin Towers").
+PLACE_PLURALS = _words("heights towers gardens fields hills mountains islands lakes springs falls")
+
+
+def _group_plural(name: str) -> bool:
+    """Does ``name`` end in a plural noun ("White Helmets", "Revolutionary Guards")? A facility is
+    a thing; a plural of people-like nouns names a group, an organisation."""
+    last = name.split()[-1].lower()
+    return (
+        len(name.split()) >= 2
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is"))
+        and last not in PLACE_PLURALS
+    )
 
 
 def _loose_key(key: tuple[str, ...]) -> tuple[str, ...]:

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from analysis import gazetteer, numbers
+from analysis.names import actor_or_none
 from analysis.records import EntityMention, Figure, Quote
 
 log = logging.getLogger(__name__)
@@ -394,7 +395,7 @@ def extract(
                 category=reading.category,
                 subject=reading.subject,
                 location=reading.location or ctx.main_place,
-                claimed_by=_claimant(ctx, span),
+                claimed_by=actor_or_none(_claimant(ctx, span)),
                 start=match.start,
                 end=match.end,
                 sentence=span.sent.text.strip(),

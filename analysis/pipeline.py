@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from analysis import clean as cleaning
-from analysis import dedup, nlp
+from analysis import dedup, identity, nlp
 from analysis.ingest import (
     DEFAULT_MAX_BYTES,
     FieldMaps,
@@ -118,6 +118,7 @@ def analyze_paths(
     articles, failures = load_articles(
         paths, field_map=field_map, source=source, max_bytes=max_bytes, notes=notes
     )
+    identity.note_explicit_outlet(store.con, source)  # "--source" names win the outlet joins
     summary = analyze_articles(
         articles,
         store,
@@ -156,10 +157,14 @@ def analyze_articles(
             store.write_batch(
                 results, signatures={r.article.id: signatures.get(r.article.id) for r in results}
             )
+            # corpus identity pass over what the store now holds (one name per actor)
+            identity.update(store.con, fresh_ids=[r.article.id for r in results])
             summary.new += len(results)
             done += len(batch_results)
             if progress:
                 progress(done, total)
+        if not todo:
+            identity.update(store.con)  # nothing new: still apply joins (and undos) made since
     except KeyboardInterrupt:
         summary.interrupted = True
         log.warning("interrupted: %d of %d articles analysed and stored", done, total)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from analysis import sentiment
+from analysis.names import actor_or_none
 from analysis.records import EntityMention, Quote
 
 log = logging.getLogger(__name__)
@@ -1168,7 +1169,7 @@ def _record(article_id, kind, text, start, end, spk: _Speaker, cue, scorer) -> Q
         text=body,
         start=start,
         end=end,
-        speaker=spk.name,
+        speaker=actor_or_none(spk.name),  # never "he", "sources" or "Twitter"
         speaker_mention=spk.mention,
         speaker_start=spk.start,
         speaker_end=spk.end,

@@ -22,7 +22,7 @@ from analysis.records import Article, ArticleResult
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "4"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope
+SCHEMA_VERSION = "5"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges
 
 # One statement per table; the column order here is the order rows are inserted in.
 TABLES: dict[str, str] = {
@@ -56,6 +56,17 @@ TABLES: dict[str, str] = {
         'claimed_by VARCHAR, start INTEGER, "end" INTEGER, sentence VARCHAR, scope VARCHAR'
     ),
 }
+# The corpus identity pass (analysis.identity): the joins it made (alias shown as canonical;
+# evidence = records rewritten; undone by a user) and the raw value of every rewritten record
+# (space, table, column, the record's article and offset), so that a join can be undone.
+TABLES["name_merges"] = (
+    "kind VARCHAR, alias VARCHAR, canonical VARCHAR, label VARCHAR, evidence INTEGER, "
+    "undone BOOLEAN"
+)
+TABLES["name_raw"] = (
+    "space VARCHAR, tbl VARCHAR, col VARCHAR, article_id VARCHAR, pos INTEGER, raw VARCHAR, "
+    "shown VARCHAR"
+)
 CHILD_TABLES = ("quotes", "entities", "entity_mentions", "entity_pairs", "figures")
 # Filled by SQL from entity_mentions inside write_batch's transaction, not from records.
 DERIVED_TABLES = ("entity_pairs",)

@@ -294,3 +294,31 @@ def export_tables(filters: Filters) -> dict:
         return export.tables(_CursorQueries(con), filters=resolve(filters))
     finally:
         con.close()
+
+
+# -- the identity pass's joins (the Entities page's "Merged names") -------------------------------
+def name_merges():
+    """Every join the identity pass recorded, undone ones included. Not cached: a small table,
+    and an undo must show at once."""
+    from analysis import identity
+
+    con = connection()
+    try:
+        return identity.merges(con)
+    finally:
+        con.close()
+
+
+def set_merge_undone(kind: str, alias: str, undone: bool) -> None:
+    """Undo (``undone=True``) or redo a join; the store's names change, so every cached view is
+    dropped. No NLP runs: the pass puts the recorded raw names back."""
+    if read_only():
+        raise StoreError("this dashboard was opened read-only; merges cannot be undone here")
+    from analysis import identity
+
+    con = connection()
+    try:
+        identity.set_undone(con, kind, alias, undone)
+    finally:
+        con.close()
+    st.cache_data.clear()

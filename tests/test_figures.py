@@ -118,7 +118,7 @@ def _one(figs, text):
                 "value": N,
                 "low": 200,
                 "high": 300,
-                "claimed_by": "officials",
+                "claimed_by": None,  # anonymous officials claim nothing by name (issue 11)
             },
         ),
         (

@@ -34,6 +34,8 @@ def test_new_store_records_schema_version(tmp_path):
             "entity_mentions": 0,
             "entity_pairs": 0,
             "figures": 0,
+            "name_merges": 0,
+            "name_raw": 0,
         }
 
 

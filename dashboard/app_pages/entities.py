@@ -1,6 +1,8 @@
 """Entities: the people, organisations and places the coverage is about — top entities by type,
 mentions over time, who is named with whom (a network of shared sentences), and an entity's
-articles. Clicking a bar or a node narrows the filters to that entity."""
+articles. Clicking a bar or a node narrows the filters to that entity. "Merged names" lists the
+spellings the corpus identity pass joined (alias → canonical, with the records behind each) and
+undoes or redoes a join."""
 
 from __future__ import annotations
 
@@ -91,3 +93,72 @@ if choice:
                 "open": st.column_config.LinkColumn("Read", display_text="open article"),
             },
         )
+
+st.subheader("Merged names")
+merges = data.name_merges()
+if merges.empty:
+    components.empty(
+        "The identity pass joined no names in this store: each actor, place and outlet is "
+        "written one way."
+    )
+else:
+    components.table(
+        merges.assign(status=merges["undone"].map({True: "undone", False: "merged"}))[
+            ["kind", "alias", "canonical", "evidence", "status"]
+        ],
+        title="Merged names",
+        column_config={
+            "kind": "Kind",
+            "alias": "Written as",
+            "canonical": "Shown as",
+            "evidence": st.column_config.NumberColumn("Records", format="%d"),
+            "status": "Status",
+        },
+    )
+    st.caption(
+        "Across the whole store (not only the articles in view): each name on the left is shown "
+        "as the name on the right in every view. Records: quotes, mentions, figures and articles "
+        "that wrote it so. An undone merge stays undone when more articles are analysed."
+    )
+
+    def _choices(undone: bool) -> dict[str, tuple[str, str]]:
+        rows = merges[merges["undone"] == undone]
+        return {
+            f"{r.alias} → {r.canonical} ({r.kind})": (r.kind, r.alias)
+            for r in rows.itertuples(index=False)
+        }
+
+    def _flip(key: str, choices: dict[str, tuple[str, str]], undone: bool) -> None:
+        picked = st.session_state.get(key)
+        if picked in choices:
+            kind_, alias_ = choices[picked]
+            data.set_merge_undone(kind_, alias_, undone)
+            st.session_state["en_merge_done"] = (
+                f"{'Undone' if undone else 'Merged again'}: {picked}"
+            )
+
+    if data.read_only():
+        st.caption("This dashboard was opened read-only: merges can be seen, not undone.")
+    else:
+        active, undone_ = _choices(False), _choices(True)
+        left, right = st.columns(2)
+        with left:
+            st.selectbox("Undo a merge", list(active), index=None, key="en_undo_pick")
+            st.button(
+                "Undo merge",
+                key="en_undo",
+                disabled=not active,
+                on_click=_flip,
+                args=("en_undo_pick", active, True),
+            )
+        with right:
+            st.selectbox("Redo an undone merge", list(undone_), index=None, key="en_redo_pick")
+            st.button(
+                "Redo merge",
+                key="en_redo",
+                disabled=not undone_,
+                on_click=_flip,
+                args=("en_redo_pick", undone_, False),
+            )
+        if msg := st.session_state.pop("en_merge_done", None):
+            st.success(msg)

@@ -1,0 +1,650 @@
+"""The corpus identity pass: one name per actor, place and outlet across the whole store.
+
+Per-article extraction never guesses across articles, so a corpus keeps the spellings its writers
+chose: "Rami Abdel Rahman" / "Rami Abdurrahman", "Donald J. Trump" / "Donald Trump", "Russian
+Defence Ministry" / "Russian Defense Ministry", "Observatory" / "Syrian Observatory for Human
+Rights", "Deir ez-Zor" / "Deir Ezzor", "fox" / "FOX". After each batch :func:`update` reads the
+raw names the store holds, proposes joins with the rules below (pure functions, testable without a
+store), and applies them in place, so every view — speakers, entities, figures' places and
+claimants, outlets — shows one name per actor with no change to its SQL.
+
+Undo needs no NLP: every value the pass rewrites is logged in ``name_raw`` (the row's article and
+offset, the raw value, the value shown), and every join is a row of ``name_merges`` (kind, alias,
+canonical, label, evidence = rows rewritten, undone). :func:`set_undone` flips a join's flag and
+re-runs the pass, which puts the raw values back; an undone join stays undone on later runs.
+
+Rules (each join goes to the most frequent spelling of its group, counted in articles):
+
+* person — spellings of one full name (:func:`analysis.entities.spelling_variants`, and one
+  transliteration key: "Barrack Obama", "Yasser al-Yusef" / "al-Youssef"), unless a writer names
+  both in one article; a possessive "s" the source stripped ("Ban Ki-moons"); a middle name or
+  initial ("Hillary Rodham Clinton" → "Hillary Clinton") unless two different middles share that
+  short form ("George W. Bush", "George H. W. Bush"); a surname alone joins the one full name the
+  corpus gives it (:func:`entities.harmonise`: "Trump" → "Donald Trump"; never "Clinton" when
+  Hillary and Bill both appear, never a word that is also a first name). Different first names
+  never join ("Bashar al-Assad" ≠ "Hafez al-Assad").
+* org — the same name up to case, hyphens, Arabic articles, British/American spelling and
+  transliteration ("Jaysh"/"Jaish"); singular and plural; a typo in a long name; a lone singular
+  word joins the one multi-word organisation that holds it in most articles ("Observatory").
+* place — the same gazetteer place, spelled alike; else the same folded key (Arabic articles,
+  "East"/"Eastern", doubled letters, "o"/"u", "gh"/"g"); else one or two letters apart in a long
+  name, word by word. Two different gazetteer places never join.
+* outlet — case and punctuation, and :data:`OUTLET_ALIASES`; a name given with ``--source`` wins.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis import entities, gazetteer
+from analysis.records import EntityMention
+
+log = logging.getLogger(__name__)
+
+KINDS = ("person", "org", "place", "outlet")
+ACTOR_LABELS = ("PERSON", "ORG", "NORP")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# British spellings in organisation names, to their American form (only for matching; the
+# canonical is whichever the corpus writes more). Source: the -ce/-se, -re/-er, -our/-or and
+# -ise/-ize pairs common in agency and ministry names.
+UK_US_WORDS: dict[str, str] = {
+    "defence": "defense",
+    "offence": "offense",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "centre": "center",
+    "programme": "program",
+    "labour": "labor",
+    "harbour": "harbor",
+    "honour": "honor",
+    "armoured": "armored",
+    "colour": "color",
+    "council": "council",
+}
+# Outlet names that are one outlet (folded, without spaces and punctuation) → a group key.
+# Source: agency and broadcaster names as exports write them.
+OUTLET_ALIASES: dict[str, str] = {
+    "foxnews": "fox",
+    "foxnewschannel": "fox",
+    "bbcnews": "bbc",
+    "bbcworld": "bbc",
+    "thomsonreuters": "reuters",
+    "associatedpress": "ap",
+    "agencefrancepresse": "afp",
+    "alarabiya": "arabiya",
+    "aljazeeraenglish": "aljazeera",
+    "cnninternational": "cnn",
+}
+# Arabic articles as separate words or hyphen prefixes ("al-", "el-", assimilated "ez-", "ad-").
+_ARTICLES = frozenset({"al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at", "et"})
+_ARTICLES |= {"az", "ez", "an", "en", "adh", "ul"}
+_COMPASS = {"eastern": "east", "western": "west", "northern": "north", "southern": "south"}
+_NON_LETTERS = re.compile(r"[^a-z0-9]+")  # digits stay: "G8" is not "G20", "BBC2" not "BBC"
+
+
+@dataclass(frozen=True)
+class Merge:
+    """One join: ``alias`` is shown as ``canonical``; ``evidence`` = records rewritten."""
+
+    kind: str
+    alias: str
+    canonical: str
+    label: str | None
+    evidence: int
+    undone: bool = False
+
+
+# -- pure proposal rules -----------------------------------------------------------------------
+def resolve_chains(mapping: Mapping[str, str]) -> dict[str, str]:
+    """``mapping`` with every alias pointing at the end of its chain (no value is also a key)."""
+    out: dict[str, str] = {}
+    for alias in mapping:
+        seen = {alias}
+        target = mapping[alias]
+        while target in mapping and target not in seen:
+            seen.add(target)
+            target = mapping[target]
+        if target != alias:
+            out[alias] = target
+    return out
+
+
+def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
+    """Joins of person names (see the module docstring): ``{alias: canonical}``."""
+    articles: Counter[str] = Counter()
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for names in names_by_article:
+        articles.update(set(names))
+        for n in names:
+            together[n].update(names)
+    # Transliterations of the whole name: "Barrack Obama" / "Barack Obama", "Yasser al-Yusef" /
+    # "Yasser al-Youssef"; a writer who names both in one article means two people.
+    first = _group_by(
+        articles,
+        lambda n: translit_key(n) if len(entities.name_key(n)) >= 2 else "",
+        apart=lambda a, b: 5 * together[a][b] > articles[a],
+    )
+    # A plural "s" the source's stripped apostrophe left on ("Ban Ki-moons spokesman").
+    for name in articles:
+        if name.endswith("s") and " " in name and articles.get(name[:-1], 0) > articles[name]:
+            first.setdefault(name, name[:-1])
+    first = resolve_chains(first)
+    renamed = [{first.get(n, n) for n in names} for names in names_by_article]
+    merged: Counter[str] = Counter()
+    for names in renamed:
+        merged.update(names)
+    middles = _middle_name_joins(merged)
+    renamed = [{middles.get(n, n) for n in names} for names in renamed]
+    as_mentions = {
+        str(i): [EntityMention(str(i), n, "PERSON", n, 0, 0, 0) for n in names]
+        for i, names in enumerate(renamed)
+    }
+    # A surname alone joins its one full name (entities.harmonise), unless the word is also a
+    # first name in the corpus ("Charles": Ray Charles, Charles Clarke, Charles Kennedy).
+    firsts = {entities.name_key(n)[0] for names in renamed for n in names if " " in n.strip()}
+    joined = {
+        alias: canonical
+        for alias, canonical in entities.harmonise(as_mentions).items()
+        if " " in alias.strip() or not set(entities.name_key(alias)) & firsts
+    }
+    return resolve_chains({**first, **middles, **joined})
+
+
+def translit_key(name: str) -> str:
+    """A name as transliterations differ in it: articles dropped, "o" = "u", "gh" = "g", "y" =
+    "i", doubled letters single ("Youssef" = "Yusef", "Barrack" = "Barack", "Jaysh" = "Jaish")."""
+    words = [w for w in gazetteer.fold(name).split() if w not in _ARTICLES]
+    key = _NON_LETTERS.sub("", "".join(words)).replace("gh", "g").replace("o", "u")
+    key = key.replace("y", "i")  # "Jaysh" = "Jaish", "Rudskoy" = "Rudskoi"
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _middle_name_joins(articles: Mapping[str, int]) -> dict[str, str]:
+    """ "Donald J. Trump" / "Donald Trump", "Hillary Rodham Clinton" / "Hillary Clinton": names
+    that differ only in middle names or initials, joined to the one in more articles."""
+    by_short: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in articles:
+        key = entities.name_key(name)
+        if len(key) >= 2 and len(key[0]) > 1 and len(key[-1]) > 1:
+            by_short[(key[0], key[-1])].append(name)
+    mapping: dict[str, str] = {}
+    for group in by_short.values():
+        longs = {entities.name_key(n)[1:-1] for n in group if len(entities.name_key(n)) > 2}
+        # Two different middles ("George W. Bush", "George H. W. Bush"): the short form is
+        # ambiguous; initials of one middle ("J." vs "John") count as one.
+        if len({m[0][0] for m in longs if m}) > 1 or len(group) < 2:
+            continue
+        group.sort(key=lambda n: (-articles[n], len(n), n))
+        for name in group[1:]:
+            mapping[name] = group[0]
+    return mapping
+
+
+def fold_key(name: str, *, place: bool = False) -> str:
+    """Matching key of an organisation or place name: folded, Arabic articles and spaces
+    dropped, British spellings made American; for places also compass adjectives ("Eastern" →
+    "east"), "gh" → "g", "o" → "u" and doubled letters single ("Khan Sheikhoun" ~
+    "Khan Sheikhun", "Eastern Gouta" ~ "East Ghouta", "Deir Ezzor" ~ "Deir al-Zor")."""
+    key = "".join(_word_keys(name, place=place))
+    return re.sub(r"(.)\1+", r"\1", key) if place else key
+
+
+def _word_keys(name: str, *, place: bool = False) -> list[str]:
+    """The words of :func:`fold_key`, each normalised, none empty."""
+    out = []
+    for i, word in enumerate(gazetteer.fold(name).replace("'", " ").split()):
+        if word in _ARTICLES or word == "the":
+            continue
+        word = UK_US_WORDS.get(word, word)
+        if place:
+            word = _COMPASS.get(word, word)
+            if i > 0 and re.match(r"[ae]([bcdfghjklmnpqrstvwxz])\1", word):
+                word = word[2:]  # "Ezzor" = "ez-Zor": the assimilated article glued on
+        word = _NON_LETTERS.sub("", word)
+        if place:
+            # Arabic has no o/u contrast: Deir el-Zour / ez-Zor, Douma / Duma, Homs / Hums
+            word = re.sub(r"(.)\1+", r"\1", word.replace("gh", "g").replace("o", "u"))
+        if word:
+            out.append(word)
+    return out
+
+
+def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
+    """Joins of organisation names (``articles``: name → articles naming it)."""
+    mapping = _group_by(articles, lambda n: fold_key(n))
+    # transliterations ("Jaysh al-Islam" = "Jaish al-Islam") of names of two words or more
+    mapping.update(_group_by(articles, lambda n: translit_key(n) if " " in n.strip() else ""))
+    # singular and plural of one name ("Local Coordination Committee(s)", "United Nation(s)")
+    for name in articles:
+        for other in (name + "s", name[:-1] if name.endswith("s") else ""):
+            if " " in name and articles.get(other, 0) > articles[name]:
+                mapping.setdefault(name, other)
+    mapping = resolve_chains(mapping)
+    merged: Counter[str] = Counter()
+    for name, n in articles.items():
+        merged[mapping.get(name, name)] += n
+    # A lone word joins the multi-word organisation that holds it in most articles: "Observatory"
+    # → "Syrian Observatory for Human Rights" (not "Ministry": many ministries share it).
+    holders: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, n in merged.items():
+        words = gazetteer.fold(name).split()
+        if len(words) >= 2:
+            for w in set(words):
+                holders[w][name] += n
+    # A typo in a long name ("Syrian Obervatory for Human Rights"): one letter in 12 or more, two
+    # in 20 or more.
+    kept: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name in sorted(merged, key=lambda n: (-merged[n], n)):
+        key = fold_key(name)
+        if len(key) < 12:
+            continue
+        target = next(
+            (c for c, ck in kept[key[:3]] if _near(key, ck, one_from=12, two_from=20)), None
+        )
+        if target is None:
+            kept[key[:3]].append((name, key))
+        else:
+            mapping[name] = target
+    for name, n in merged.items():
+        if " " in name or name.isupper() or len(name) < 4 or name.endswith("s"):
+            # acronyms are defined per article, not guessed across the corpus; a plural is a
+            # group's own name ("Democrats" are not the "Liberal Democrats")
+            continue
+        counts = holders.get(gazetteer.fold(name))
+        if not counts or entities.alias(name) is not None:
+            continue  # a known organisation or country ("Hamas", "Syria") is a name of its own
+        top, k = counts.most_common(1)[0]
+        # the full name must dominate the short form too: "Hezbollah" is no short form of the
+        # rarer "Hezbollah Secretary-General"
+        if k >= 3 and k >= 0.8 * sum(counts.values()) and k >= 2 * n:
+            mapping[name] = top
+    return resolve_chains(mapping)
+
+
+def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
+    """Joins of place names (``articles``: name → articles naming it): names of one gazetteer
+    place; names with one folded key (:func:`fold_key`); long names one or two edits apart.
+    Two different gazetteer places never join, however close their spellings."""
+    # an acronym tagged as a place ("SANA", the news agency) is no spelling of a place
+    names = sorted(
+        (n for n in articles if not (n.isupper() and len(n) <= 5)),
+        key=lambda n: (-articles[n], n),
+    )
+    rank = {n: i for i, n in enumerate(names)}
+    geo: dict[str, str | None] = {}
+    for name in names:
+        found = gazetteer.place(name) or gazetteer.town(name)
+        geo[name] = None if found is None else f"{found.name}|{found.country}|{found.kind}"
+    parent = {n: n for n in names}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    places: dict[str, str | None] = {n: geo[n] for n in names}  # gazetteer place of each group
+
+    def join(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra == rb or (places[ra] and places[rb] and places[ra] != places[rb]):
+            return
+        if rank[rb] < rank[ra]:
+            ra, rb = rb, ra
+        parent[rb] = ra  # the name in more articles stays the root
+        places[ra] = places[ra] or places[rb]
+
+    first_of: dict[str, str] = {}
+    for name in names:
+        key = fold_key(name, place=True)
+        for group in filter(None, (geo[name], "key:" + key)):
+            if group not in first_of:
+                first_of[group] = name
+            # a gazetteer's alternate names include other words for the place ("Salem" for
+            # Jerusalem, "Big Apple"): only a similar spelling is a spelling of it
+            elif group.startswith("key:") or _similar(key, fold_key(first_of[group], place=True)):
+                join(first_of[group], name)
+    # Still apart: one edit in a long name (8 letters or more; two from 11), same first and last
+    # letter, word by word ("Deir Ezour" ~ "Deir Ezzor", "Albu Kamal" ~ "Abu Kamal"; not "Hama
+    # province" ~ "Homs province", not "Northwestern" ~ "Northeastern").
+    buckets: dict[tuple[str, str], list[tuple[str, str, list[str]]]] = defaultdict(list)
+    for name in names:
+        key = fold_key(name, place=True)
+        if len(key) < 8:
+            continue
+        words = _word_keys(name, place=True)
+        bucket = buckets[(key[0], key[-1])]
+        other = next((c for c, ck, cw in bucket if _near_words(key, words, ck, cw)), None)
+        if other is None:
+            bucket.append((name, key, words))
+        else:
+            join(other, name)
+    totals: Counter[str] = Counter()
+    for name in names:
+        totals[root(name)] += articles[name]
+    best: dict[str, str] = {}
+    for name in names:  # the canonical: the group's name in most articles
+        best.setdefault(root(name), name)
+    return {n: best[root(n)] for n in names if best[root(n)] != n}
+
+
+def _similar(a: str, b: str) -> bool:
+    return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
+_COMPASS_ROOTS = ("north", "south", "east", "west")
+
+
+def _near_words(a: str, wa: list[str], b: str, wb: list[str]) -> bool:
+    """Two place names one or two edits apart (:func:`_near`) where no word changes much: a
+    word of up to six letters may differ by one edit, a longer word by two, and compass words
+    must agree."""
+    if not _near(a, b):
+        return False
+    if [r for r in _COMPASS_ROOTS if r in a] != [r for r in _COMPASS_ROOTS if r in b]:
+        return False
+    if len(wa) != len(wb):
+        return True  # glued or split ("Albu Kamal" ~ "Abu Kamal"): _near has bounded it
+    for x, y in zip(wa, wb, strict=True):
+        if x != y and entities._edit_distance(x, y, 1 if min(len(x), len(y)) <= 6 else 2) is None:
+            return False
+    return True
+
+
+def _near(a: str, b: str, *, one_from: int = 8, two_from: int = 11) -> bool:
+    """One edit apart from ``one_from`` letters, two from ``two_from``; same first and last."""
+    longest = max(len(a), len(b))
+    if longest < one_from or not a or not b or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    limit = 2 if longest >= two_from else 1
+    return entities._edit_distance(a, b, limit) is not None
+
+
+def outlet_joins(counts: Mapping[str, int], explicit: Collection[str] = ()) -> dict[str, str]:
+    """Joins of outlet names (``counts``: name → articles); a name in ``explicit`` (given with
+    ``--source``) is the canonical of its group."""
+
+    def key(name: str) -> str:
+        folded = _NON_LETTERS.sub("", gazetteer.fold(name))
+        return OUTLET_ALIASES.get(folded, folded)
+
+    boosted = {n: (c + 10**9 if n in explicit else c) for n, c in counts.items()}
+    return _group_by(boosted, key)
+
+
+def _group_by(articles: Mapping[str, int], key, apart=None) -> dict[str, str]:
+    """Names with equal ``key`` joined to the one in most articles (then the longer, then A–Z),
+    unless ``apart(name, canonical)`` says they are two."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in articles:
+        k = key(name)
+        if k:
+            groups[k].append(name)
+    mapping: dict[str, str] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda n: (-articles[n], -len(n), n))
+        for name in group[1:]:
+            if apart is None or not apart(name, group[0]):
+                mapping[name] = group[0]
+    return mapping
+
+
+# -- the store pass ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Target:
+    space: str  # actor | place | outlet
+    table: str
+    column: str
+    article_col: str = "article_id"
+    pos: str = "start"
+    labels: tuple[str, ...] = ()  # restrict to rows with these labels (entity_mentions)
+
+
+TARGETS = (
+    _Target("actor", "entity_mentions", "name", labels=ACTOR_LABELS),
+    _Target("actor", "quotes", "speaker"),
+    _Target("actor", "figures", "claimed_by"),
+    _Target("place", "entity_mentions", "name", labels=PLACE_LABELS),
+    _Target("place", "figures", "location"),
+    _Target("outlet", "articles", "source", article_col="id", pos="0"),
+)
+_EXPLICIT = "explicit_source:"  # meta keys recording names given with --source
+
+
+def note_explicit_outlet(con, source: str | None) -> None:
+    """Remember that ``source`` was given with ``--source``: it is the canonical of its group."""
+    if source:
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_EXPLICIT + source, source])
+
+
+def update(con, *, fresh_ids: Iterable[str] = ()) -> list[Merge]:
+    """Run the identity pass over the store on ``con`` in one transaction and return the joins
+    in force. ``fresh_ids``: articles (re)written since the last pass, whose log is stale."""
+    con.execute("BEGIN")
+    try:
+        merges = _update(con, list(fresh_ids))
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return merges
+
+
+def set_undone(con, kind: str, alias: str, undone: bool = True) -> list[Merge]:
+    """Undo (or redo) the join of ``alias`` and re-run the pass; no NLP runs again."""
+    con.execute(
+        "UPDATE name_merges SET undone = ? WHERE kind = ? AND alias = ?", [undone, kind, alias]
+    )
+    return update(con)
+
+
+def merges(con) -> pd.DataFrame:
+    """Every join recorded, undone ones included (for the dashboard)."""
+    return con.execute(
+        "SELECT kind, alias, canonical, label, evidence, undone FROM name_merges "
+        "ORDER BY undone, evidence DESC, kind, alias"
+    ).df()
+
+
+def _update(con, fresh_ids: list[str]) -> list[Merge]:
+    if fresh_ids:
+        con.execute(
+            "DELETE FROM name_raw WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [fresh_ids]
+        )
+    for t in TARGETS:  # a log row whose value changed since (re-analysis) is stale
+        con.execute(
+            f"""DELETE FROM name_raw r WHERE r.space = ? AND r.tbl = ? AND r.col = ?
+                AND NOT EXISTS (SELECT 1 FROM {t.table} x WHERE x.{t.article_col} = r.article_id
+                                AND {_pos(t, "x")} = r.pos AND x.{t.column} = r.shown)""",
+            [t.space, t.table, t.column],
+        )
+    raw = {space: _raw_names(con, space) for space in ("actor", "place", "outlet")}
+    undone = {
+        (k, a)
+        for k, a in con.execute("SELECT kind, alias FROM name_merges WHERE undone").fetchall()
+    }
+    explicit = {
+        r[0]
+        for r in con.execute(
+            "SELECT value FROM meta WHERE key LIKE ?", [_EXPLICIT + "%"]
+        ).fetchall()
+    }
+    proposals = _propose(raw, explicit)
+    maps: dict[str, dict[str, str]] = defaultdict(dict)
+    kinds: dict[tuple[str, str], tuple[str, str | None]] = {}
+    for kind, alias, canonical, label in proposals:
+        if (kind, alias) in undone:
+            continue
+        space = _space(kind)
+        maps[space][alias] = canonical
+        kinds[(space, alias)] = (kind, label)
+    touched: set[str] = set()
+    for t in TARGETS:
+        touched |= _apply(con, t, maps.get(t.space, {}))
+    _rebuild_entities(con, sorted(touched))
+    evidence = dict(
+        ((s, a), n)
+        for s, a, n in con.execute(
+            "SELECT space, raw, count(*) FROM name_raw GROUP BY space, raw"
+        ).fetchall()
+    )
+    con.execute("DELETE FROM name_merges WHERE NOT undone")
+    out = []
+    for space, mapping in maps.items():
+        for alias, canonical in mapping.items():
+            kind, label = kinds[(space, alias)]
+            out.append(Merge(kind, alias, canonical, label, evidence.get((space, alias), 0)))
+    if out:
+        rows = pd.DataFrame([m.__dict__ for m in out])  # noqa: F841 - read by DuckDB below
+        con.execute(
+            "INSERT INTO name_merges SELECT kind, alias, canonical, label, evidence, undone "
+            "FROM rows"
+        )
+    log.info("identity pass: %d joins, %d articles rewritten", len(out), len(touched))
+    return out
+
+
+def _space(kind: str) -> str:
+    return {"person": "actor", "org": "actor", "place": "place", "outlet": "outlet"}[kind]
+
+
+def _pos(t: _Target, alias: str) -> str:
+    return t.pos if t.pos == "0" else f"{alias}.{t.pos}"
+
+
+def _raw_names(con, space: str) -> pd.DataFrame:
+    """(article_id, name, label) of every value of ``space`` in the store, as first written."""
+    parts = []
+    for t in TARGETS:
+        if t.space != space:
+            continue
+        label = {
+            "entity_mentions": "x.label",
+            "quotes": "x.speaker_label",
+        }.get(t.table, "NULL")
+        where = f"x.{t.column} IS NOT NULL"
+        if t.labels:
+            where += " AND x.label IN (" + ", ".join(f"'{lab}'" for lab in t.labels) + ")"
+        parts.append(
+            f"""SELECT x.{t.article_col} AS article_id, coalesce(r.raw, x.{t.column}) AS name,
+                       {label}::VARCHAR AS label
+                FROM {t.table} x LEFT JOIN name_raw r
+                  ON r.space = '{space}' AND r.tbl = '{t.table}' AND r.col = '{t.column}'
+                 AND r.article_id = x.{t.article_col} AND r.pos = {_pos(t, "x")}
+                WHERE {where}"""
+        )
+    return con.execute(" UNION ALL ".join(parts)).df()
+
+
+def _propose(raw: Mapping[str, pd.DataFrame], explicit: Collection[str]) -> list[tuple]:
+    """(kind, alias, canonical, label) of every join the rules propose over the raw names."""
+    out: list[tuple] = []
+    actors = raw["actor"]
+    labels = _labels(actors)
+    # Case, hyphens, Arabic articles, British spelling: for every actor, labelled or not (a
+    # claimant has no label of its own).
+    spelled = _group_by(_articles(actors), fold_key)
+    actors = actors.assign(name=actors["name"].map(lambda n: spelled.get(n, n)))
+    person = actors["name"].map(labels.get) == "PERSON"
+    person_sets = [set(g["name"]) for _, g in actors[person].groupby("article_id")]
+    mapping = {**spelled, **person_joins(person_sets)}
+    mapping.update(org_joins(_articles(actors[~person])))
+    for alias, canonical in resolve_chains(mapping).items():
+        label = labels.get(canonical) or labels.get(alias)
+        out.append(("person" if label == "PERSON" else "org", alias, canonical, label))
+    places = raw["place"]
+    place_labels = _labels(places)
+    for alias, canonical in place_joins(_articles(places)).items():
+        out.append(("place", alias, canonical, place_labels.get(canonical)))
+    outlets = _articles(raw["outlet"])
+    for alias, canonical in outlet_joins(outlets, explicit).items():
+        out.append(("outlet", alias, canonical, None))
+    return out
+
+
+def _labels(df: pd.DataFrame) -> dict[str, str]:
+    """Most frequent label of each name (unlabelled rows, e.g. claimants, do not vote)."""
+    lab = df.dropna(subset=["label"])
+    if lab.empty:
+        return {}
+    counts = lab.groupby(["name", "label"]).size().reset_index(name="n")
+    counts = counts.sort_values(["name", "n", "label"], ascending=[True, False, True])
+    return dict(counts.drop_duplicates("name")[["name", "label"]].itertuples(index=False))
+
+
+def _articles(df: pd.DataFrame) -> dict[str, int]:
+    if df.empty:
+        return {}
+    return df.groupby("name")["article_id"].nunique().to_dict()
+
+
+def _apply(con, t: _Target, mapping: Mapping[str, str]) -> set[str]:
+    """Bring ``t``'s column in line with ``mapping`` (raw → shown): restore rows whose join
+    changed or went, rewrite the rest, log each rewrite. Returns the articles touched."""
+    m = pd.DataFrame(  # noqa: F841 - read by DuckDB below
+        {
+            "raw": pd.Series(list(mapping), dtype="string"),
+            "shown": pd.Series(list(mapping.values()), dtype="string"),
+        }
+    )
+    con.register("_m", m)
+    keys = [t.space, t.table, t.column]
+    stale = """SELECT r.article_id, r.pos, r.raw, r.shown FROM name_raw r LEFT JOIN _m ON _m.raw = r.raw
+                WHERE r.space = ? AND r.tbl = ? AND r.col = ? AND _m.shown IS DISTINCT FROM r.shown"""
+    touched = {
+        r[0] for r in con.execute(f"SELECT DISTINCT article_id FROM ({stale})", keys).fetchall()
+    }
+    con.execute(
+        f"""UPDATE {t.table} AS x SET {t.column} = s.raw FROM ({stale}) s
+            WHERE x.{t.article_col} = s.article_id AND {_pos(t, "x")} = s.pos
+              AND x.{t.column} = s.shown""",
+        keys,
+    )
+    con.execute(
+        """DELETE FROM name_raw r WHERE r.space = ? AND r.tbl = ? AND r.col = ?
+           AND NOT EXISTS (SELECT 1 FROM _m WHERE _m.raw = r.raw AND _m.shown = r.shown)""",
+        keys,
+    )
+    where = ""
+    if t.labels:
+        where = " AND x.label IN (" + ", ".join(f"'{lab}'" for lab in t.labels) + ")"
+    fresh = f"""SELECT x.{t.article_col} AS article_id, {_pos(t, "x")} AS pos, x.{t.column} AS raw,
+                       _m.shown FROM {t.table} x JOIN _m ON x.{t.column} = _m.raw WHERE TRUE{where}"""
+    touched |= {r[0] for r in con.execute(f"SELECT DISTINCT article_id FROM ({fresh})").fetchall()}
+    con.execute(
+        f"INSERT INTO name_raw SELECT ?, ?, ?, article_id, pos, raw, shown FROM ({fresh})", keys
+    )
+    con.execute(
+        f"""UPDATE {t.table} AS x SET {t.column} = _m.shown FROM _m
+            WHERE x.{t.column} = _m.raw{where}"""
+    )
+    con.unregister("_m")
+    return touched if t.table == "entity_mentions" else set()
+
+
+def _rebuild_entities(con, ids: list[str]) -> None:
+    """Per-article aggregates of the rewritten mentions: ``entities`` (one row per name and label,
+    as :func:`analysis.entities.aggregate` makes it) and the sentence pairs."""
+    if not ids:
+        return
+    from analysis.store import PAIRS_SQL
+
+    in_ids = "article_id IN (SELECT unnest(?::VARCHAR[]))"
+    con.execute(f"DELETE FROM entities WHERE {in_ids}", [ids])
+    con.execute(
+        f"""INSERT INTO entities SELECT article_id, name, label, count(*)::INTEGER,
+                   min(start)::INTEGER FROM entity_mentions WHERE {in_ids}
+            GROUP BY article_id, name, label""",
+        [ids],
+    )
+    con.execute(f"DELETE FROM entity_pairs WHERE {in_ids}", [ids])
+    con.execute(PAIRS_SQL, [ids])

@@ -1,0 +1,416 @@
+"""The corpus identity pass (analysis.identity): which names join and which stay apart, how a join
+reaches every table, and how it is undone and redone — on stores of our own records and through
+``analyze_paths`` itself."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis import entity_views, identity, quote_views
+from analysis.entities import aggregate
+from analysis.filters import Filters
+from analysis.records import Article, ArticleResult, EntityMention, Figure, Quote
+from analysis.store import Store
+
+
+# -- the rules, without a store -----------------------------------------------------------------
+def _people(*articles: set[str]) -> dict[str, str]:
+    return identity.person_joins([set(a) for a in articles])
+
+
+@pytest.mark.parametrize(
+    "alias, canonical",
+    [
+        ("Rami Abdurrahman", "Rami Abdel Rahman"),
+        ("Rami Abdulrahman", "Rami Abdel Rahman"),
+        ("Rami Abdul-Rahman", "Rami Abdel Rahman"),
+        ("Donald J. Trump", "Donald Trump"),
+        ("Trump", "Donald Trump"),
+        ("Hillary Rodham Clinton", "Hillary Clinton"),
+        ("Barrack Obama", "Barack Obama"),
+        ("Yasser al-Yusef", "Yasser al-Youssef"),
+        ("Ban Ki-moons", "Ban Ki-moon"),
+    ],
+)
+def test_spellings_initials_and_middle_names_of_one_person_join(alias, canonical):
+    corpus = [{canonical}, {canonical}, {canonical, "Hafez al-Assad"}, {alias}, {"Bill Clinton"}]
+    assert _people(*corpus).get(alias) == canonical
+
+
+@pytest.mark.parametrize(
+    "corpus, apart",
+    [
+        # two people sharing a surname, each with their own first name
+        ([{"Hillary Clinton"}, {"Hillary Clinton"}, {"Bill Clinton"}], ("Bill Clinton",)),
+        ([{"Bashar al-Assad"}, {"Bashar al-Assad"}, {"Hafez al-Assad"}], ("Hafez al-Assad",)),
+        # a surname alone stays alone when the corpus has two people of that name
+        ([{"Hillary Clinton"}, {"Bill Clinton"}, {"Clinton"}], ("Clinton",)),
+        # two middles, two people: "George Bush" is ambiguous
+        ([{"George W. Bush"}, {"George H. W. Bush"}, {"George Bush"}], ("George Bush",)),
+        # named together in most of their articles: a writer means two people
+        ([{"Ahmed Hassan", "Ahmad Hassan"}] * 3, ("Ahmed Hassan", "Ahmad Hassan")),
+    ],
+)
+def test_different_people_stay_apart(corpus, apart):
+    joins = _people(*corpus)
+    for name in apart:
+        assert name not in joins, joins
+
+
+def test_bill_is_never_joined_to_hillary_clinton():
+    joins = _people({"Hillary Clinton"}, {"Hillary Clinton"}, {"Hillary Rodham Clinton"},
+                    {"Bill Clinton"})  # fmt: skip
+    assert joins == {"Hillary Rodham Clinton": "Hillary Clinton"}
+
+
+def test_organisations_join_on_spelling_and_corpus_resolved_short_forms():
+    joins = identity.org_joins(
+        {
+            "Russian Defence Ministry": 5,
+            "Russian Defense Ministry": 3,
+            "Russian defense ministry": 1,
+            "Syrian Observatory for Human Rights": 40,
+            "Syrian Obervatory for Human Rights": 1,
+            "Observatory": 6,
+            "Syrian Network for Human Rights": 3,
+            "Ministry": 5,
+            "Hezbollah": 30,
+            "Hezbollah Secretary-General": 4,
+            "Idlib Media Centre": 2,
+            "Idlib Media Center": 1,
+        }
+    )
+    assert joins == {
+        "Russian Defense Ministry": "Russian Defence Ministry",
+        "Russian defense ministry": "Russian Defence Ministry",
+        "Syrian Obervatory for Human Rights": "Syrian Observatory for Human Rights",
+        "Observatory": "Syrian Observatory for Human Rights",
+        "Idlib Media Center": "Idlib Media Centre",
+    }
+
+
+def test_place_spellings_join_and_other_places_stay_apart():
+    joins = identity.place_joins(
+        {
+            "Deir ez-Zor": 10,
+            "Deir Ezzor": 4,
+            "Deir al-Zor": 3,
+            "Deir el-Zour": 2,
+            "Khan Sheikhoun": 8,
+            "Khan Sheikhun": 3,
+            "Al-Bab": 5,
+            "al-Bab": 3,
+            "Al Bab": 2,
+            "Eastern Ghouta": 10,
+            "Eastern Gouta": 2,
+            "East Ghouta": 3,
+            "Albu Kamal": 2,
+            "Abu Kamal": 4,
+            "Iran": 5,
+            "Iraq": 5,
+            "Raqqa": 5,
+            "Austria": 3,
+            "Australia": 3,
+            "North Korea": 2,
+            "South Korea": 2,
+            "Eastern Aleppo": 2,
+            "Western Aleppo": 2,
+        }
+    )
+    assert joins == {
+        "Deir Ezzor": "Deir ez-Zor",
+        "Deir al-Zor": "Deir ez-Zor",
+        "Deir el-Zour": "Deir ez-Zor",
+        "Khan Sheikhun": "Khan Sheikhoun",
+        "al-Bab": "Al-Bab",
+        "Al Bab": "Al-Bab",
+        "Eastern Gouta": "Eastern Ghouta",
+        "East Ghouta": "Eastern Ghouta",
+        "Albu Kamal": "Abu Kamal",
+    }
+
+
+def test_outlets_join_on_case_and_aliases_and_an_explicit_source_wins():
+    counts = {"fox": 3, "FOX": 5, "Fox News": 1, "bbc": 2, "BBC News": 1, "Reuters": 4}
+    assert identity.outlet_joins(counts) == {"fox": "FOX", "Fox News": "FOX", "BBC News": "bbc"}
+    assert identity.outlet_joins(counts, explicit={"fox"})["FOX"] == "fox"
+
+
+def test_chains_resolve_to_their_end():
+    assert identity.resolve_chains({"a": "b", "b": "c", "x": "x"}) == {"a": "c", "b": "c"}
+
+
+# -- the pass on a store of our own records -----------------------------------------------------
+def _result(i: int, *, source: str, speakers=(), entities_=(), places=(), claimants=()):
+    """One article's records: each name gets a sentence of its own, with real offsets."""
+    lines, quotes, mentions, figures = [], [], [], []
+    pos = 0
+
+    def add(sentence: str, name: str) -> int:
+        nonlocal pos
+        lines.append(sentence)
+        start = pos + sentence.index(name)
+        pos += len(sentence) + 1
+        return start
+
+    aid = f"a{i:03d}"
+    for name, label in speakers:
+        s = add(f"{name} said the talks had failed.", name)
+        quotes.append(
+            Quote(
+                aid,
+                "reported",
+                "the talks had failed",
+                s + len(name) + 6,
+                s + len(name) + 26,
+                name,
+                name,
+                s,
+                s + len(name),
+                label,
+                None,
+                "said",
+            )  # fmt: skip
+        )
+        mentions.append(EntityMention(aid, name, label, name, s, s + len(name), s))
+    for name, label in entities_:
+        s = add(f"Talks with {name} went on.", name)
+        mentions.append(EntityMention(aid, name, label, name, s, s + len(name), s - 11))
+    for place, claimant in zip(places, claimants or [None] * len(places), strict=True):
+        s = add(f"In {place} 12 people were killed, {claimant or 'a source'} said.", place)
+        mentions.append(EntityMention(aid, place, "GPE", place, s, s + len(place), s - 3))
+        n = s + len(place) + 1
+        figures.append(
+            Figure(
+                article_id=aid,
+                text="12",
+                value=12.0,
+                low=None,
+                high=None,
+                approximate=False,
+                unit="people",
+                category="killed",
+                subject=None,
+                location=place,
+                claimed_by=claimant,
+                start=n,
+                end=n + 2,
+                sentence=lines[-1],
+            )  # fmt: skip
+        )
+    text = "\n".join(lines)
+    article = Article(
+        id=aid, title=f"Story {i}", text=text, source=source, n_words=len(text.split())
+    )
+    return ArticleResult(article, tuple(quotes), tuple(aggregate(mentions)), tuple(mentions),
+                         tuple(figures))  # fmt: skip
+
+
+def _corpus() -> list[ArticleResult]:
+    person = "PERSON"
+    out = []
+    for i in range(6):
+        out.append(_result(i, source="FOX", speakers=[("Rami Abdel Rahman", person)],
+                           places=["Deir ez-Zor"], claimants=["Rami Abdel Rahman"]))  # fmt: skip
+    out.append(_result(6, source="fox", speakers=[("Rami Abdurrahman", person)],
+                       places=["Deir Ezzor"], claimants=["Rami Abdurrahman"]))  # fmt: skip
+    out.append(_result(7, source="fox", speakers=[("Hillary Clinton", person)],
+                       entities_=[("Bill Clinton", person)], places=["Khan Sheikhun"]))  # fmt: skip
+    for i in (8, 9):
+        out.append(_result(i, source="FOX", speakers=[("Hillary Clinton", person)],
+                           entities_=[("Hafez al-Assad", person)], places=["Khan Sheikhoun"]))  # fmt: skip
+    out.append(_result(10, source="FOX", speakers=[("Hillary Rodham Clinton", person)],
+                       entities_=[("Bashar al-Assad", person)]))  # fmt: skip
+    return out
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "identity.duckdb") as s:
+        s.write_batch(_corpus())
+        identity.update(s.con)
+        yield s
+
+
+def _column(store: Store, sql: str) -> list:
+    return [r[0] for r in store.con.execute(sql).fetchall()]
+
+
+def test_one_name_per_actor_in_every_table(store):
+    merges = identity.merges(store.con)
+    pairs = {(r.kind, r.alias, r.canonical) for r in merges.itertuples()}
+    assert pairs == {
+        ("person", "Rami Abdurrahman", "Rami Abdel Rahman"),
+        ("person", "Hillary Rodham Clinton", "Hillary Clinton"),
+        ("place", "Deir Ezzor", "Deir ez-Zor"),
+        ("place", "Khan Sheikhun", "Khan Sheikhoun"),
+        ("outlet", "fox", "FOX"),
+    }
+    evidence = dict(zip(merges["alias"], merges["evidence"], strict=True))
+    # Rami Abdurrahman: one quote, one mention, one claimant; Deir Ezzor: a mention, a figure
+    assert evidence["Rami Abdurrahman"] == 3 and evidence["Deir Ezzor"] == 2
+    assert set(_column(store, "SELECT speaker FROM quotes")) == {
+        "Rami Abdel Rahman", "Hillary Clinton"}  # fmt: skip
+    assert set(_column(store, "SELECT DISTINCT claimed_by FROM figures WHERE claimed_by NOT NULL")) == {
+        "Rami Abdel Rahman"}  # fmt: skip
+    assert set(_column(store, "SELECT DISTINCT location FROM figures")) == {
+        "Deir ez-Zor", "Khan Sheikhoun"}  # fmt: skip
+    assert set(_column(store, "SELECT DISTINCT source FROM articles")) == {"FOX"}
+    # the per-article aggregates follow the mentions: the views count one actor
+    speakers = quote_views.speaker_stats(store.con, Filters())
+    assert "Rami Abdurrahman" not in set(speakers["speaker"])
+    top = entity_views.top_entities(store.con, Filters(), limit=50)
+    assert top.set_index("name").loc["Rami Abdel Rahman", "n_articles"] == 7
+    assert not {"Deir Ezzor", "Khan Sheikhun", "Hillary Rodham Clinton"} & set(top["name"])
+    # people who share a surname stay apart
+    assert {"Bill Clinton", "Hillary Clinton", "Hafez al-Assad", "Bashar al-Assad"} <= set(
+        top["name"]
+    )
+
+
+def test_undo_puts_the_raw_names_back_and_redo_joins_again(store):
+    identity.set_undone(store.con, "person", "Rami Abdurrahman", True)
+    assert "Rami Abdurrahman" in _column(store, "SELECT speaker FROM quotes")
+    assert "Rami Abdurrahman" in _column(store, "SELECT claimed_by FROM figures")
+    assert "Rami Abdurrahman" in _column(store, "SELECT name FROM entities")
+    # the other joins are untouched
+    assert "Deir Ezzor" not in _column(store, "SELECT location FROM figures")
+    row = identity.merges(store.con).set_index("alias").loc["Rami Abdurrahman"]
+    assert bool(row["undone"]) and row["canonical"] == "Rami Abdel Rahman"
+
+    identity.set_undone(store.con, "person", "Rami Abdurrahman", False)
+    assert "Rami Abdurrahman" not in _column(store, "SELECT speaker FROM quotes")
+    assert "Rami Abdurrahman" not in _column(store, "SELECT name FROM entities")
+
+
+def test_an_undone_join_stays_undone_when_more_articles_arrive(store):
+    identity.set_undone(store.con, "place", "Deir Ezzor", True)
+    more = [
+        _result(
+            20,
+            source="Fox",
+            speakers=[("Rami Abdulrahman", "PERSON")],
+            places=["Deir Ezzor", "Al Bab"],
+        ),  # fmt: skip
+        _result(21, source="FOX", places=["Al-Bab"]),
+        _result(22, source="FOX", places=["Al-Bab"]),
+    ]
+    store.write_batch(more)
+    identity.update(store.con, fresh_ids=[r.article.id for r in more])
+    locations = _column(store, "SELECT location FROM figures")
+    assert locations.count("Deir Ezzor") == 2  # both articles, old and new, keep their spelling
+    assert "Al Bab" not in locations
+    assert "Rami Abdulrahman" not in _column(store, "SELECT speaker FROM quotes")
+    assert set(_column(store, "SELECT DISTINCT source FROM articles")) == {"FOX"}
+
+
+def test_reanalysing_an_article_keeps_the_join_and_forgets_its_stale_log(store):
+    again = _corpus()[6]  # the "Rami Abdurrahman" article, written again from scratch
+    store.write_batch([again])
+    identity.update(store.con, fresh_ids=[again.article.id])
+    assert "Rami Abdurrahman" not in _column(store, "SELECT speaker FROM quotes")
+    raws = _column(store, "SELECT count(*) FROM name_raw WHERE raw = 'Rami Abdurrahman'")
+    assert raws == [3]
+
+
+# -- through analyze_paths, the path `presslens analyze` runs -----------------------------------
+STORIES = [
+    ("fox", "Rami Abdel Rahman, who heads the Syrian Observatory for Human Rights, said on Monday "
+            "that the shelling of Deir ez-Zor had stopped."),
+    ("FOX", "Rami Abdel Rahman said on Tuesday that rebels had left the town of Deir ez-Zor."),
+    ("FOX", "Rami Abdel Rahman told reporters that talks in Geneva had failed again."),
+    ("fox", "Rami Abdurrahman said on Wednesday that the army had entered Deir Ezzor."),
+]  # fmt: skip
+
+
+def test_analyze_runs_the_identity_pass(tmp_path):
+    from analysis.pipeline import analyze_paths
+
+    path = tmp_path / "stories.jsonl"
+    path.write_text(
+        "\n".join(
+            json.dumps({"title": f"Story {i}", "text": text, "source": source})
+            for i, (source, text) in enumerate(STORIES)
+        ),
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "run.duckdb") as store:
+        summary, _ = analyze_paths([path], store)
+        assert summary.new == 4 and not summary.failures
+        speakers = _column(store, "SELECT speaker FROM quotes WHERE speaker NOT NULL")
+        assert "Rami Abdurrahman" not in speakers and speakers.count("Rami Abdel Rahman") >= 4
+        assert set(_column(store, "SELECT DISTINCT source FROM articles")) == {"FOX"}
+        assert "Deir Ezzor" not in _column(store, "SELECT name FROM entity_mentions")
+        identity.set_undone(store.con, "outlet", "fox", True)
+        # a later run with nothing new leaves the undone join undone
+        analyze_paths([path], store, source="Fox News")
+        assert set(_column(store, "SELECT DISTINCT source FROM articles")) == {"FOX", "fox"}
+
+
+# -- the Entities page's "Merged names" ---------------------------------------------------------
+def _entities_page(db, monkeypatch, *, read_only: bool = False):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("PRESSLENS_DB", str(db))
+    if read_only:
+        monkeypatch.setenv("PRESSLENS_READ_ONLY", "1")
+    else:
+        monkeypatch.delenv("PRESSLENS_READ_ONLY", raising=False)
+    app = Path(__file__).resolve().parents[1] / "dashboard" / "streamlit_app.py"
+    at = AppTest.from_file(str(app), default_timeout=120)
+    at.switch_page("app_pages/entities.py")
+    return at.run()
+
+
+def _merge_table(at):
+    table = next(d for d in at.dataframe if "alias" in d.value.columns)
+    return table.value.set_index("alias")
+
+
+@pytest.fixture
+def merged_db(tmp_path):
+    path = tmp_path / "merged.duckdb"
+    with Store(path) as s:
+        s.write_batch(_corpus())
+        identity.update(s.con)
+    return path
+
+
+def test_entities_page_lists_merges_and_undoes_and_redoes_one(merged_db, monkeypatch):
+    at = _entities_page(merged_db, monkeypatch)
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert "Merged names" in [s.value for s in at.subheader]
+    table = _merge_table(at)
+    assert table.loc["Rami Abdurrahman", "canonical"] == "Rami Abdel Rahman"
+    assert table.loc["Rami Abdurrahman", "evidence"] == 3
+    assert set(table["status"]) == {"merged"}
+
+    label = "Rami Abdurrahman → Rami Abdel Rahman (person)"
+    at.selectbox(key="en_undo_pick").select(label).run()
+    at.button(key="en_undo").click().run()
+    assert not at.exception
+    assert _merge_table(at).loc["Rami Abdurrahman", "status"] == "undone"
+    assert f"Undone: {label}" in [s.value for s in at.success]
+    with Store(merged_db) as s:  # the app's own connection config (one per process)
+        assert "Rami Abdurrahman" in _column(s, "SELECT speaker FROM quotes")
+
+    at.selectbox(key="en_redo_pick").select(label).run()
+    at.button(key="en_redo").click().run()
+    assert _merge_table(at).loc["Rami Abdurrahman", "status"] == "merged"
+
+
+def test_a_read_only_dashboard_shows_merges_without_undo(merged_db, monkeypatch):
+    at = _entities_page(merged_db, monkeypatch, read_only=True)
+    assert not at.exception
+    assert "Deir Ezzor" in _merge_table(at).index
+    assert not [b for b in at.button if b.key in ("en_undo", "en_redo")]
+
+
+def test_a_store_without_merges_says_so(sample_db, monkeypatch):
+    at = _entities_page(sample_db, monkeypatch)
+    assert not at.exception
+    assert any("joined no names" in str(i.value) for i in at.info)

@@ -1,0 +1,148 @@
+"""Junk never becomes an entity, speaker or claimant: page furniture, pronouns, generic nouns and
+platforms (analysis.names), as the extractors apply it."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import entities, figures, names, quotes
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "GMT",
+        "Episode",
+        "Showcase Category News",
+        "PM Summit",
+        "UPDATED Regime",
+        "Date",
+        "Tags Syria Damascus Rebels Douma Ghouta Airstrikes",
+        "Topics Aleppo Russia",
+        "source",
+        "Sources",
+        "he",
+        "He",
+        "They",
+        "officials",
+        "Officials",
+        "Witnesses",
+        "%",
+        "2016",
+        "Yesterday",
+    ],
+)
+def test_furniture_pronouns_and_generic_nouns_are_no_names(name):
+    assert names.is_furniture(name)
+    assert not names.is_actor_name(name)
+    assert entities.is_junk(name)
+
+
+@pytest.mark.parametrize(
+    "phrase, is_actor",
+    [
+        ("air strikes", False),
+        ("the airline", False),
+        ("a source", False),
+        ("pro-regime forces", True),
+        ("state media", True),
+        ("a monitoring group", True),
+        ("police", True),
+        ("the government", True),
+        ("ministry", False),
+        ("the defence ministry", True),
+    ],
+)
+def test_a_lower_case_claimant_must_be_a_group_or_institution(phrase, is_actor):
+    assert names.is_actor_name(phrase) is is_actor
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "White House",
+        "Home Office",
+        "BBC News",
+        "Fox News",
+        "Human Rights Watch",
+        "Syrian Observatory for Human Rights",
+        "US",
+        "UN",
+        "WHO",
+        "IS",
+        "Theresa May",
+        "Rami Abdel Rahman",
+        "al-Bab",
+        "Free Syrian Army",
+        "Government Forces",
+    ],
+)
+def test_names_that_look_generic_in_part_stay(name):
+    assert not names.is_furniture(name)
+    assert names.is_actor_name(name)
+
+
+@pytest.mark.parametrize("platform", ["Twitter", "Facebook", "YouTube", "Telegram"])
+def test_a_platform_is_an_entity_but_never_a_speaker_or_claimant(platform):
+    assert not entities.is_junk(platform)
+    assert not names.is_actor_name(platform)
+    assert names.actor_or_none(platform) is None
+
+
+def test_actor_or_none_keeps_names_and_drops_the_rest():
+    assert names.actor_or_none("John Kerry") == "John Kerry"
+    assert names.actor_or_none("he") is None
+    assert names.actor_or_none(None) is None
+    assert names.actor_or_none("  ") is None
+
+
+def _mention(text: str, model_label: str) -> entities._Mention:
+    return entities._Mention(
+        text=text,
+        start=0,
+        end=len(text),
+        sent_start=0,
+        model_label=model_label,
+        bare=text,
+        key=entities.name_key(text),
+        title=None,
+        speaker=False,
+        locative=False,
+        name=text,
+    )
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("White Helmets", "ORG"), ("Revolutionary Guards", "ORG"), ("Golan Heights", "FAC")],
+)
+def test_a_facility_named_by_a_plural_is_a_group(name, expected):
+    assert entities._decide_label(name, [_mention(name, "FAC")]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said 30 civilians were killed in Idlib on Monday, according to sources.",
+        "A source said 45 people were killed in the attack on Douma.",
+        "Officials said on Twitter that 12 soldiers died near Hama.",
+    ],
+)
+def test_no_pronoun_generic_noun_or_platform_speaks_or_claims(nlp, text):
+    doc = nlp(text)
+    mentions, _ = entities.extract(doc, article_id="a")
+    found = quotes.extract(doc, article_id="a", mentions=mentions)
+    numbers = figures.extract(doc, article_id="a", quotes=found, mentions=mentions)
+    assert found, "the sentence reports speech"
+    assert all(q.speaker is None for q in found)
+    assert all(f.claimed_by is None for f in numbers)
+
+
+def test_a_named_claimant_is_kept(nlp):
+    doc = nlp("The White Helmets, a civil defence group, said 20 people were killed in Idlib.")
+    mentions, ents = entities.extract(doc, article_id="a")
+    found = quotes.extract(doc, article_id="a", mentions=mentions)
+    numbers = figures.extract(doc, article_id="a", quotes=found, mentions=mentions)
+    assert ("White Helmets", "ORG") in {(e.name, e.label) for e in ents}
+    assert [q.speaker for q in found] == ["White Helmets"]
+    assert [f.claimed_by for f in numbers] == ["White Helmets"]
