@@ -16,7 +16,7 @@ meaning from the spaCy parse of the article:
   article's most-mentioned place.
 * ``claimed_by`` — the speaker of the quotation (direct or reported) the number sits in, else the
   subject of the governing speech verb ("Russia claimed …", "said the envoy X"), else "according
-  to X", else the attribution after the closing quotation mark of the paragraph's quotation.
+  to X". Attributions after a closing quotation mark come from the quote records, not re-read.
 
 Not figures: years, dates, times, ages, ordinals, labels ("No 10"), phone-like digit groups
 (:mod:`analysis.numbers` drops those), durations ("three days" — skipped, they are not counts of
@@ -366,10 +366,16 @@ def extract(
     doc: Doc,
     *,
     article_id: str,
-    quotes: Sequence[Quote] = (),
-    mentions: Sequence[EntityMention] = (),
+    quotes: Sequence[Quote],
+    mentions: Sequence[EntityMention],
 ) -> list[Figure]:
-    """Every figure in ``doc`` (the parse of one article's clean text), in text order."""
+    """Every figure in ``doc`` (the parse of one article's clean text), in text order.
+
+    ``mentions`` (from :func:`analysis.entities.extract`) and ``quotes`` (from
+    :func:`analysis.quotes.extract`) are required: like a spaCy component that declares
+    ``requires``, this extractor runs after those two (see :mod:`analysis.extract`), and there is
+    no second way of working without them. An article with no entities or quotes passes ``()``.
+    """
     ctx = _Context(doc, quotes=quotes, mentions=mentions)
     figures: list[Figure] = []
     previous: dict[int, _Reading] = {}  # sentence start → last reading with a people unit
@@ -415,7 +421,6 @@ class _Context:
         self.text = doc.text  # Doc.text is rebuilt on every access
         self.quotes = [q for q in quotes if q.speaker]
         self.mentions = list(mentions)
-        self._by_start = {m.start: m for m in self.mentions}
         self.main_place = self._main_place()
 
     def mention_at(self, tok: Token) -> EntityMention | None:
@@ -425,12 +430,12 @@ class _Context:
         return None
 
     def label(self, tok: Token) -> str:
-        m = self.mention_at(tok) if self.mentions else None
+        m = self.mention_at(tok)
         return m.label if m is not None else tok.ent_type_
 
     def name(self, tok: Token) -> str:
         """Canonical name of the entity at ``tok`` (mention name, else the spaCy entity text)."""
-        m = self.mention_at(tok) if self.mentions else None
+        m = self.mention_at(tok)
         if m is not None:
             return m.name
         if tok.ent_type_:
@@ -440,59 +445,27 @@ class _Context:
         return tok.text
 
     def _main_place(self) -> str | None:
-        """The most-mentioned place: from the entity mentions when given, else from the parse.
+        """The most-mentioned place of the article's entity mentions (the last resort for a
+        figure whose own clause and sentence name no place).
 
-        Without mentions, a GPE/LOC entity used as a modifier ("US forces", "the UK foreign
-        secretary") does not count: it names an actor, not where things happen. A proper noun
-        after a locative preposition counts even when the small model mislabels it ("in
-        Aleppo" tagged NORP or PERSON).
+        A GPE/LOC used as a modifier ("US forces", "the UK foreign secretary") does not count: it
+        names an actor, not where things happen. Mentions in the lede weigh more.
         """
         counts: Counter[str] = Counter()
-        if self.mentions:
-            lede_end = self.text.find("\n\n")
-            lede_end = lede_end if lede_end > 0 else len(self.text)
-            first: dict[str, int] = {}
-            for m in self.mentions:
-                if m.label not in ("GPE", "LOC"):
-                    continue
-                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and span.root.dep_ in MODIFIER_DEPS:
-                    continue
-                counts[m.name] += LEDE_WEIGHT if m.start < lede_end else 1
-                first.setdefault(m.name, m.start)
-            if not counts:
-                return None
-            return max(counts, key=lambda n: (counts[n], -first[n]))
-        for ent in self.doc.ents:
-            root = ent.root
-            locative = (
-                root.dep_ == "pobj"
-                and root.head.lower_ in LOCATIVE_PREPOSITIONS
-                and not (root.head.i > 0 and root.head.nbor(-1).lower_ == "according")
-            )
-            if (
-                ent.label_ in ("GPE", "LOC")
-                and root.dep_
-                not in (
-                    "compound",
-                    "amod",
-                    "poss",
-                    "npadvmod",
-                )
-                or ent.label_ in ("NORP", "PERSON")
-                and locative
-                and root.pos_ == "PROPN"
-            ):
-                counts[_strip_det(ent.text)] += 1
-        for tok in self.doc:
-            if (
-                not tok.ent_type_
-                and tok.pos_ == "PROPN"
-                and tok.dep_ == "pobj"
-                and tok.head.lower_ in LOCATIVE_PREPOSITIONS
-            ):
-                counts[tok.text] += 1
-        return counts.most_common(1)[0][0] if counts else None
+        lede_end = self.text.find("\n\n")
+        lede_end = lede_end if lede_end > 0 else len(self.text)
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            if m.label not in ("GPE", "LOC"):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in MODIFIER_DEPS:
+                continue
+            counts[m.name] += LEDE_WEIGHT if m.start < lede_end else 1
+            first.setdefault(m.name, m.start)
+        if not counts:
+            return None
+        return max(counts, key=lambda n: (counts[n], -first[n]))
 
 
 class _Reading:
@@ -924,10 +897,8 @@ def _place_name(ctx: _Context, tok: Token) -> str:
 def _is_place(ctx: _Context, tok: Token) -> bool:
     label = ctx.label(tok)
     if label:
-        # The small model tags some cities NORP ("of Aleppo"); the entity extractor fixes that.
-        return label in PLACE_LABELS or (
-            not ctx.mentions and tok.pos_ == "PROPN" and label == "NORP"
-        )
+        # The small model tags some cities NORP ("of Aleppo"); the entity mentions fix that.
+        return label in PLACE_LABELS
     return tok.pos_ == "PROPN"  # untagged proper noun after "of/in/to" ("85% of Aleppo")
 
 
@@ -1016,7 +987,7 @@ def _claimant(ctx: _Context, span: Span) -> str | None:
             for pobj in t.nbor().children:
                 if pobj.dep_ == "pobj":
                     return _phrase_name(ctx, pobj)
-    return _quotation_attribution(ctx, span)
+    return None
 
 
 def _speaker_of(ctx: _Context, verb: Token) -> str | None:
@@ -1078,38 +1049,3 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
         words = tok.doc[start : tok.i + 1]
         return _strip_det(words.text)
     return tok.text
-
-
-_ATTRIBUTION = re.compile(
-    r"^[,.]?\s*[”\"]\s*,?\s*(?:(?P<verb_first>said|says|added|told|claimed|insisted|warned)\s+(?P<who1>[^.;“]{1,80})"
-    r"|(?P<who2>[^.,;“”\"]{1,60}?)\s+(?:said|says|added|claimed|insisted|warned)\b)"
-)
-
-
-def _quotation_attribution(ctx: _Context, span: Span) -> str | None:
-    """With no quotation records: the speaker named after the closing mark of the quotation the
-    number sits in ("“… one member was killed …,” said an SDF spokesman, Talal Sello")."""
-    text = ctx.text
-    para_start = text.rfind("\n\n", 0, span.start_char) + 1
-    para_end = text.find("\n\n", span.end_char)
-    para_end = len(text) if para_end < 0 else para_end
-    opening = max(text.rfind("“", para_start, span.start_char), -1)
-    if opening < 0:
-        return None
-    closing = text.find("”", span.end_char, para_end)
-    if closing < 0 or text.rfind("”", opening, span.start_char) >= 0:
-        return None
-    after = text[closing : closing + 120]
-    m = _ATTRIBUTION.match(after.replace("”", '"', 1)) or _ATTRIBUTION.match(after)
-    if m is None:
-        return None
-    who_start = closing + (m.start("who1") if m.group("who1") else m.start("who2"))
-    who_end = closing + (m.end("who1") if m.group("who1") else m.end("who2"))
-    who = ctx.doc.char_span(who_start, who_end, alignment_mode="expand")
-    if who is None:
-        return None
-    people = [t for t in who if ctx.label(t) == "PERSON"]
-    if people:
-        return ctx.name(people[-1])
-    named = [t for t in who if ctx.label(t) in CLAIMANT_LABELS]
-    return ctx.name(named[0]) if named else _strip_det(who.text)
