@@ -86,6 +86,12 @@ DISPLACED_WORDS = frozenset(
         "evacuee",
     ]
 )
+# Endings of nouns for people not in PEOPLE_NOUNS: fishermen, farmers, journalists, Syrians.
+PEOPLE_ENDINGS = re.compile(r"(?:men|man|ers|ors|ists|ians|ees)$")
+# States of people that are not casualties: a count governed by these is people, never killed.
+NEED_WORDS = frozenset(
+    ["need", "suffer", "require", "receive", "lack", "depend", "malnourish", "malnutrition"]
+)
 REMAINING_WORDS = frozenset(["remain", "stay", "trap", "strand", "besiege", "stuck", "shelter"])
 CASUALTY_STATES = KILLED_WORDS | INJURED_WORDS | MISSING_WORDS
 DEPLOY_WORDS = frozenset(
@@ -386,7 +392,9 @@ def extract(
         reading = _read(ctx, span, match, previous)
         if reading is None:
             continue
-        if reading.unit_token is not None or reading.inherited:
+        # Only a count of something lends its unit to a bare number after it: a share ("half
+        # of the population") must not make "about 23 million" a percentage.
+        if (reading.unit_token is not None or reading.inherited) and reading.unit != "%":
             previous[span.sent.start] = reading
         figures.append(
             Figure(
@@ -504,17 +512,24 @@ def _read(
         return None
     if parsed.kind == "fraction":
         value, low, high = (None if v is None else round(v * 100, 4) for v in (value, low, high))
+    if parsed.vague:
+        # "dozens", "millions": the words give a lower bound (24, 2 million) and nothing more;
+        # an upper bound (or a midpoint) would be a number nobody reported.
+        value, high = None, None
     reading = _Reading(value=value, low=low, high=high, unit_token=noun, inherited=False)
+    prior_location = None
     unit = _unit_text(noun) if noun is not None else None
     sent = span.sent
-    if noun is None and parsed.kind == "number":
+    # "had given a death toll of 17": a toll counts the dead, whoever they were; it borrows no
+    # victims class from an earlier noun.
+    if noun is None and parsed.kind == "number" and not _toll_number(root):
         prior = previous.get(sent.start) or _prior_in_previous_sentence(previous, sent)
         prior_noun = _nearest_people_noun(span) if prior is None else None
         if prior is not None:
             unit = prior.unit
             reading.inherited = True
             reading.subject = prior.subject
-            reading.location = prior.location
+            prior_location = prior.location
         elif prior_noun is not None:
             unit = _unit_text(prior_noun)
             reading.inherited = True
@@ -539,8 +554,9 @@ def _read(
         reading.subject = _subject(ctx, root, noun)
     if reading.subject is None and category == "territory_share":
         reading.subject = _holder(ctx, root)
-    if reading.location is None:
-        reading.location = _location(ctx, root, noun)
+    # The place of the figure's own clause or sentence first; only then the place of the
+    # sentence it borrowed its noun from (the article's main place is the caller's last resort).
+    reading.location = _location(ctx, root, noun) or prior_location
     return reading
 
 
@@ -670,7 +686,15 @@ def _category(
     noun_low = noun.lower_ if noun is not None else (unit or "").split(" ")[-1]
     if noun is not None and noun.lower_ in MEASURE_UNITS:
         return "other"
-    people = noun_low in PEOPLE_NOUNS or noun_low in TROOP_NOUNS or noun_low == "member"
+    people = (
+        noun_low in PEOPLE_NOUNS
+        or noun_low in TROOP_NOUNS
+        or noun_low == "member"
+        or (noun is not None and noun.ent_type_ == "NORP")  # "12 Syrians"
+    )
+    # A state needs people to be in it: "30,000 emails" go missing, nobody is missing. Nouns
+    # the lists lack are judged by the endings English gives nouns of people ("fishermen").
+    about_people = people or noun is None or PEOPLE_ENDINGS.search(noun_low) is not None
     troops = (
         noun_low in TROOP_NOUNS
         or (unit or "") in TROOP_PHRASES
@@ -682,7 +706,14 @@ def _category(
         return "injured"
     if _killed_by_construction(root, noun):
         return "killed"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "population":
+        return "people"  # "the pre-war population of about 23 million" is no casualty
+    state = _state_after(span, noun) if about_people else None
+    if state is not None:
+        return state
     for pred in _predicates(root, noun):
+        if _not_a_casualty(pred):
+            break
         lemma = pred.lemma_.lower()
         low = pred.lower_
         if lemma in KILLED_WORDS or low in KILLED_WORDS:
@@ -693,10 +724,9 @@ def _category(
             return "killed"  # "claimed the lives of 12 civilians", "50 people lost their lives"
         if lemma in INJURED_WORDS or low in INJURED_WORDS:
             return "injured"
-        if lemma in MISSING_WORDS or low in MISSING_WORDS:
+        if (lemma in MISSING_WORDS or low in MISSING_WORDS) and about_people:
             return "missing"
         # Leaving and staying are about people only ("left 3 cars" is not displacement).
-        about_people = people or noun is None
         if (lemma in DISPLACED_WORDS or low in DISPLACED_WORDS) and about_people:
             return "displaced"
         if (lemma in REMAINING_WORDS or low in REMAINING_WORDS) and about_people:
@@ -717,6 +747,69 @@ def _category(
 LIFE_WORDS = frozenset({"life", "lives"})
 
 
+def _toll_number(root: Token) -> bool:
+    """The number a death toll is put at, raised to or given as ("put the death toll at 58",
+    "the toll rose to 73", "had given a death toll of 17")."""
+    if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to", "of"):
+        return False
+    holder = root.head.head
+    return holder.lemma_.lower() == "toll" or any(
+        c.lemma_.lower() == "toll" for c in holder.children if c.dep_ in ("dobj", "nsubj")
+    )
+
+
+def _state_after(span: Span, noun: Token | None) -> str | None:
+    """The casualty state written right after the number (or its noun) in its own clause:
+    "Three killed, over 70 injured", "more than 10 million displaced", "12 people dead".
+
+    Headlines and lists drop the auxiliary, so the parse often hangs the second count on the
+    first verb; the word beside the number is what the writer meant. A verb with an object
+    ("20 soldiers killed 5 militants") is an act of the counted, not their state.
+    """
+    doc = span.doc
+    at = max(span.end, noun.i + 1 if noun is not None and noun.i >= span.end else span.end)
+    for tok in doc[at : min(at + 4, span.sent.end)]:
+        if tok.is_punct or tok.dep_ == "cc":
+            return None
+        if tok.lower_ in ("were", "was", "are", "is", "have", "has", "had", "been", "be"):
+            continue
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        if tok.pos_ == "VERB" and _has_object(tok):
+            return None
+        for category, words in (
+            ("killed", KILLED_WORDS), ("injured", INJURED_WORDS), ("missing", MISSING_WORDS),
+            ("displaced", DISPLACED_WORDS),
+        ):  # fmt: skip
+            if lemma in words or low in words:
+                return category
+        return None
+    return None
+
+
+def _has_object(verb: Token) -> bool:
+    """A direct object in the verb's own clause (not a count after a comma that the parser
+    hung on it: "Three killed, over 70 injured")."""
+    doc = verb.doc
+    return any(
+        c.dep_ == "dobj" and not any(t.is_punct for t in doc[verb.i + 1 : c.left_edge.i])
+        for c in verb.children
+    )
+
+
+def _not_a_casualty(pred: Token) -> bool:
+    """People in need, suffering or receiving something ("1,100 children suffering
+    malnutrition", "10.8 million people are in need of aid") are not casualties, whatever verb
+    the sentence goes on to."""
+    if pred.lemma_.lower() in NEED_WORDS:
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(g.lemma_.lower() in NEED_WORDS for g in c.children)
+        for c in pred.children
+    )
+
+
 def _names_lives(verb: Token, noun_low: str) -> bool:
     """ "claimed the lives of …", "lost their lives", "claimed 100 civilians" (people as the
     object of "claim"): a way of saying killed."""
@@ -733,19 +826,15 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
     * the object of a kill verb described by another state ("killed at least 26 displaced
       people"): the killing is what happened to them.
     """
-    if root.dep_ == "pobj" and root.head.lower_ in ("at", "to"):
-        holder = root.head.head
-        if holder.lemma_.lower() in ("toll",) or any(
-            c.lemma_.lower() == "toll" for c in holder.children if c.dep_ in ("dobj", "nsubj")
-        ):
-            return True
+    if _toll_number(root):
+        return True
     anchor = noun if noun is not None else root
     head = anchor.head
     if anchor.dep_ == "nsubj" and head.lemma_ == "be":
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "among":
                 for pobj in prep.children:
-                    if any(
+                    if pobj.lower_ in ("dead", "killed", "fatalities") or any(
                         c.lemma_.lower() in KILLED_WORDS or c.lower_ in KILLED_WORDS
                         for c in pobj.children
                         if c.dep_ in ("acl", "amod", "relcl")
@@ -852,38 +941,55 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
                 and anchor.lemma_.lower() in PLACE_OBJECT_VERBS
                 and _is_place(ctx, child)
             ):
-                return _place_name(ctx, child)  # "thousands fled eastern Aleppo"
+                return _finer(ctx, root, _place_name(ctx, child))  # "fled eastern Aleppo"
             if child.dep_ in ("prep", "dative") and child.lower_ in LOCATIVE_PREPOSITIONS:
                 if child.i > 0 and child.nbor(-1).lower_ == "according":
                     continue
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and _is_place(ctx, pobj):
-                        return ctx.name(pobj)
+                        return _finer(ctx, root, ctx.name(pobj))
     return _place_in_sentence(ctx, root)
+
+
+def _finer(ctx: _Context, root: Token, place: str) -> str:
+    """A country is where everything in a war happens: when the sentence also names a place
+    inside it ("killed in Syria's Idlib province", "air strikes in Syria hit Douma"), that
+    place says where."""
+    if gazetteer.country(place) is None:
+        return place
+    inner = _place_in_sentence(ctx, root)
+    return inner if inner is not None and gazetteer.country(inner) is None else place
 
 
 def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
     """The place nearest to the number among those its sentence puts something in ("killed in
     an air strike on Idlib"): a place after a locative preposition, outside quoted attribution."""
-    best: tuple[int, str] | None = None
+    best: tuple[tuple[bool, int], str] | None = None
     for tok in root.sent:
-        if (
+        if not (
             tok.dep_ == "pobj"
             and tok.head.lower_ in SENTENCE_PLACE_PREPOSITIONS
             and not (tok.head.i > 0 and tok.head.nbor(-1).lower_ == "according")
-            and tok.pos_ == "PROPN"
-            # A place by its (corrected) label, or one the gazetteer knows whatever the small
-            # model says ("on Idlib" tagged ORG): "on Tuesday" or "at Reuters" are not places.
-            and (
-                ctx.label(tok) in PLACE_LABELS
-                or ctx.label(tok) not in ("PERSON", "DATE", "TIME")
-                and gazetteer.place(tok.text) is not None
-            )
         ):
-            distance = abs(tok.i - root.i)
-            if best is None or distance < best[0]:
-                best = (distance, _place_name(ctx, tok))
+            continue
+        # "in Idlib", and "in Idlib province" (the place is the compound of a common noun).
+        for cand in [tok, *(c for c in tok.children if c.dep_ == "compound")]:
+            if cand.pos_ == "PROPN" and _sentence_place(ctx, cand):
+                name = _place_name(ctx, cand)
+                # Nearest first, but a country only when no finer place is named.
+                rank = (gazetteer.country(name) is not None, abs(cand.i - root.i))
+                if best is None or rank < best[0]:
+                    best = (rank, name)
     return best[1] if best else None
+
+
+def _sentence_place(ctx: _Context, tok: Token) -> bool:
+    """A place by its (corrected) label, or one the gazetteer knows whatever the small model
+    says ("on Idlib" tagged ORG): "on Tuesday" or "at Reuters" are not places."""
+    label = ctx.label(tok)
+    return label in PLACE_LABELS or (
+        label not in ("PERSON", "DATE", "TIME") and gazetteer.place(tok.text) is not None
+    )
 
 
 def _place_name(ctx: _Context, tok: Token) -> str:

@@ -83,6 +83,8 @@ def governorate(place: str | None) -> str | None:
     if not place:
         return None
     key = gazetteer.fold(place)
+    for suffix in (" province", " governorate", " city", " countryside"):
+        key = key.removesuffix(suffix)
     for gov in set(GOVERNORATES.values()):
         if key.replace(" ", "") == gov.replace(" ", ""):
             return gov
