@@ -661,7 +661,7 @@ def _predicates(root: Token, noun: Token | None) -> list[Token]:
             if (
                 child.dep_ in ("acomp", "xcomp", "oprd", "attr", "ccomp")
                 and child.i > anchor.i
-                and child.lower_ in CASUALTY_STATES
+                and (child.lower_ in CASUALTY_STATES or child.lemma_.lower() in NEED_WORDS)
             ):
                 out.append(child)
             if child.dep_ == "nsubj" and child.lemma_.lower() in ("toll", "death", "fatality"):

@@ -411,3 +411,118 @@ def test_running_totals_are_not_events(sentence, cumulative):
 )
 def test_background_events_are_not_the_news(sentence, first, scope):
     assert figures.figure_scope(sentence, first_sentence=first) == scope
+
+
+# -- figures right at first sight (issue 11): each rule, true and false --------------------------
+# (sentence, figure text, fields that must hold). Sentences written for these tests.
+FIRST_SIGHT = [
+    # killed and injured side by side in one headline: each from its own clause
+    ("Three killed, over 70 injured in Azaz market bombing", "Three", {"category": "killed"}),
+    ("Three killed, over 70 injured in Azaz market bombing", "over 70", {"category": "injured"}),
+    ("Five dead, 12 wounded as car bomb hits Azaz", "12", {"category": "injured"}),
+    ("Five dead, 12 wounded as car bomb hits Azaz", "Five", {"category": "killed"}),
+    # headline numbers are categorised from their clause, not left as "people"
+    ("30 dead in Syria air strikes", "30", {"category": "killed"}),
+    ("43 civilians killed in Idlib", "43", {"category": "killed", "unit": "civilians"}),
+    # an act of the counted is not their state
+    ("20 soldiers killed 5 militants near Hama.", "20", {"category": "troops"}),
+    ("20 soldiers killed 5 militants near Hama.", "5", {"category": "killed"}),
+    # people in need or suffering are not casualties; the same sentence's toll still is
+    (
+        "The siege, which killed 40 people last year, has left 1,100 children suffering "
+        "malnutrition.",
+        "1,100",
+        {"category": "people", "unit": "children"},
+    ),
+    (
+        "The siege, which killed 40 people last year, has left 1,100 children suffering "
+        "malnutrition.",
+        "40",
+        {"category": "killed"},
+    ),
+    ("The bombing left 12 people dead.", "12", {"category": "killed"}),
+    # a toll counts the dead, whoever they were: no victims class borrowed from before
+    (
+        "Activists said 15 women were among the victims. The Observatory had given a death "
+        "toll of 17.",
+        "17",
+        {"category": "killed", "unit": None},
+    ),
+    ("15 women were among the dead.", "15", {"category": "killed", "unit": "women"}),
+    # displaced counted after a killed count in the same sentence
+    (
+        "More than 400,000 people have been killed and more than 10 million displaced.",
+        "more than 10 million",
+        {"category": "displaced", "low": 10e6},
+    ),
+    (
+        "More than 400,000 people have been killed and more than 10 million displaced.",
+        "More than 400,000",
+        {"category": "killed"},
+    ),
+    # vague words: only the lower bound they give, never an invented value
+    ("Dozens of people were killed.", "Dozens", {"value": None, "low": 24, "high": None}),
+    ("Millions of people fled.", "Millions", {"value": None, "low": 2e6, "high": None}),
+    ("Hundreds of men are missing.", "Hundreds", {"value": None, "low": 200, "high": None}),
+    ("Between 20 and 30 people were killed.", "Between 20 and 30", {"low": 20, "high": 30}),
+    # decimals survive
+    ("About 10.8 million people need aid.", "About 10.8 million", {"value": 10.8e6}),
+    ("The fighting displaced 1.5 million people.", "1.5 million", {"value": 1.5e6}),
+    # units and percent never mixed: a share lends no "%" to the count after it
+    (
+        "The war displaced nearly half of the pre-war population of about 23 million.",
+        "about 23 million",
+        {"unit": None, "category": "people"},
+    ),
+    (
+        "The war displaced nearly half of the pre-war population of about 23 million.",
+        "nearly half",
+        {"unit": "%"},
+    ),
+    # only people go missing
+    ("Officials said 30,000 emails were missing.", "30,000", {"category": "other"}),
+    ("Some 40 fishermen are missing.", "Some 40", {"category": "missing"}),
+    # a figure's place: its own clause or sentence first, a finer place over its country
+    (
+        "Shelling of Douma went on all week.\n\nAn air strike in Idlib killed 12 people.",
+        "12",
+        {"location": "Idlib"},
+    ),
+    (
+        "Fighting raged in Aleppo all week.\n\nTwelve people were killed on Tuesday.",
+        "Twelve",
+        {"location": "Aleppo"},  # no place of its own: the article's
+    ),
+    (
+        "At least 12 civilians were killed in Syria when jets hit a market in Idlib province.",
+        "At least 12",
+        {"location": "Idlib"},
+    ),
+    ("Dozens of civilians were killed in Idlib province.", "Dozens", {"location": "Idlib"}),
+    ("Air strikes killed 9 people in Syria.", "9", {"location": "Syria"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", FIRST_SIGHT)
+def test_figures_right_at_first_sight(nlp, text, figure, expected):
+    fig = _one(_figs(nlp, text), figure)
+    for field, want in expected.items():
+        assert getattr(fig, field) == want, (field, fig)
+
+
+# (sentence, figure text, category it must NOT get)
+NOT_THIS = [
+    ("About 10.8 million people are in need of aid after strikes killed 12.", "About 10.8 million",
+     "killed"),
+    ("Fighting has left 1,100 children suffering from malnutrition.", "1,100", "displaced"),
+    ("Fighting has left 1,100 children suffering from malnutrition.", "1,100", "killed"),
+    ("Three killed, over 70 injured in Azaz market bombing", "over 70", "killed"),
+    ("More than 400,000 people have been killed and more than 10 million displaced.",
+     "more than 10 million", "killed"),
+    ("Officials said 30,000 emails were missing.", "30,000", "missing"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, figure, wrong", NOT_THIS)
+def test_figures_not_filed_under_the_wrong_category(nlp, text, figure, wrong):
+    assert _one(_figs(nlp, text), figure).category != wrong
