@@ -6,14 +6,25 @@ meaning from the spaCy parse of the article:
 * ``unit`` — the noun the number counts ("200 more military personnel" → "military personnel";
   "tens of thousands of people" → "people"). A number with no noun of its own ("join the 300
   already involved", "claimed that one had died") borrows the nearest earlier counted noun in
-  the sentence or the one before.
-* ``category`` — from the verb or adjective governing that noun (killed/died → ``killed``,
-  fled/left → ``displaced``, remained/trapped → ``remaining`` …), else from the noun (soldiers →
-  ``troops``, civilians → ``people``); a share governed by occupy/control/hold → ``territory_share``.
+  the sentence or the one before — never a share's "%", and not for a death toll ("had given a
+  death toll of 17" counts the dead, whoever they were: no unit).
+* ``category`` — decided from the whole clause: first the casualty word written beside the
+  number ("Three killed, over 70 injured": killed, then injured; "more than 10 million
+  displaced"), then the verb or adjective governing its noun (killed/died → ``killed``,
+  fled/left → ``displaced``, remained/trapped → ``remaining`` …), else the noun (soldiers →
+  ``troops``, civilians → ``people``); a share governed by occupy/control/hold →
+  ``territory_share``. People in need or suffering ("in need of aid", "suffering malnutrition")
+  are ``people`` whatever verb the sentence goes on to, and only people go missing or flee
+  ("30,000 emails" are ``other``).
+* ``value``/``low``/``high`` — vague words keep their vagueness: "dozens" is ``low=24`` with no
+  value and no upper bound (nobody reported 66), "millions" ``low=2,000,000``; the words are in
+  ``text``.
 * ``subject`` — whose figure it is: a country or group modifying the noun ("US soldiers"), else
   the one in the subject of the governing verb ("the US defence secretary announced …").
-* ``location`` — a place attached by "of/in/to" ("85% of Aleppo", "sent to Syria"), else the
-  article's most-mentioned place.
+* ``location`` — the place of the figure's own clause: attached by "of/in/to" ("85% of Aleppo",
+  "sent to Syria"), else the nearest place its sentence puts something in ("killed in an air
+  strike on Idlib"), a place inside a country before the country; then the place of the sentence
+  it borrowed its noun from; only then the article's most-mentioned place.
 * ``claimed_by`` — the speaker of the quotation (direct or reported) the number sits in, else the
   subject of the governing speech verb ("Russia claimed …", "said the envoy X"), else "according
   to X". Attributions after a closing quotation mark come from the quote records, not re-read.
@@ -66,8 +77,20 @@ KILLED_WORDS = frozenset(
         "martyr",
         "lifeless",
         "drown",
+        # Inflected forms: a headline in title case ("3 Civilians Killed 38 Injured") has the
+        # participle as its lemma.
+        "killed",
+        "died",
+        "executed",
+        "massacred",
+        "murdered",
+        "martyred",
     ]
 )
+# Nouns for the dead themselves: "claiming 4 martyrs", "12 bodies were found".
+DEAD_NOUNS = frozenset(["deaths", "fatalities", "dead", "toll", "martyrs", "bodies", "corpses"])
+# Nouns for the act of killing: "the execution of 17 young men", "the deaths of 12 people".
+KILLING_NOUNS = frozenset(["execution", "killing", "massacre", "murder", "death", "slaughter"])
 INJURED_WORDS = frozenset(["injure", "wound", "hurt", "maim", "injured", "wounded", "injury"])
 MISSING_WORDS = frozenset(["missing", "disappear", "vanish", "unaccounted"])
 DISPLACED_WORDS = frozenset(
@@ -700,7 +723,7 @@ def _category(
         or (unit or "") in TROOP_PHRASES
         or (noun is not None and any(c.lower_ in ("military", "army") for c in noun.lefts))
     )
-    if noun_low in ("deaths", "fatalities", "dead", "toll"):
+    if noun_low in DEAD_NOUNS:
         return "killed"
     if noun_low in ("injuries", "injured", "wounded"):  # "recorded four deaths and 55 injuries"
         return "injured"
@@ -791,9 +814,17 @@ def _has_object(verb: Token) -> bool:
     hung on it: "Three killed, over 70 injured")."""
     doc = verb.doc
     return any(
-        c.dep_ == "dobj" and not any(t.is_punct for t in doc[verb.i + 1 : c.left_edge.i])
+        c.dep_ == "dobj"
+        and not any(t.is_punct for t in doc[verb.i + 1 : c.left_edge.i])
+        # "Killed 38 Injured" (the comma lost): a count with its own casualty word is a list item
+        and not (c.like_num and any(_casualty_word(g) for g in c.children if g.dep_ == "acl"))
         for c in verb.children
     )
+
+
+def _casualty_word(tok: Token) -> bool:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    return lemma in CASUALTY_STATES or low in CASUALTY_STATES
 
 
 def _not_a_casualty(pred: Token) -> bool:
@@ -829,6 +860,12 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
     if _toll_number(root):
         return True
     anchor = noun if noun is not None else root
+    if (
+        anchor.dep_ == "pobj"
+        and anchor.head.lower_ == "of"
+        and anchor.head.head.lemma_.lower() in KILLING_NOUNS
+    ):
+        return True
     head = anchor.head
     if anchor.dep_ == "nsubj" and head.lemma_ == "be":
         for prep in head.children:
@@ -985,19 +1022,35 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
 
 def _sentence_place(ctx: _Context, tok: Token) -> bool:
     """A place by its (corrected) label, or one the gazetteer knows whatever the small model
-    says ("on Idlib" tagged ORG): "on Tuesday" or "at Reuters" are not places."""
+    says ("on Idlib" tagged ORG, "in Deir Ezzor" untagged): "on Tuesday" or "at Reuters" are not
+    places."""
     label = ctx.label(tok)
     return label in PLACE_LABELS or (
-        label not in ("PERSON", "DATE", "TIME") and gazetteer.place(tok.text) is not None
+        label not in ("PERSON", "DATE", "TIME") and _gazetteer_place(tok) is not None
     )
 
 
+def _gazetteer_place(tok: Token):
+    """The gazetteer's entry for the proper name ending at ``tok`` ("Deir Ezzor"), else for
+    ``tok`` alone."""
+    words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if words and words[-1].i == tok.i - 1:
+        start = min(t.i for t in words)
+        known = gazetteer.place(tok.doc[start : tok.i + 1].text)
+        if known is not None:
+            return known
+    return gazetteer.place(tok.text)
+
+
 def _place_name(ctx: _Context, tok: Token) -> str:
-    """The canonical name of a place token; an untagged one by the gazetteer's spelling."""
-    if ctx.label(tok):
+    """The canonical name of a place token: its mention's name when it is a tagged place, else
+    the gazetteer's spelling of the name it ends."""
+    if ctx.label(tok) in PLACE_LABELS:
         return ctx.name(tok)
-    known = gazetteer.place(tok.text)
-    return known.name if known is not None and getattr(known, "name", None) else tok.text
+    known = _gazetteer_place(tok)
+    if known is not None and getattr(known, "name", None):
+        return known.name
+    return ctx.name(tok) if ctx.label(tok) else tok.text
 
 
 def _is_place(ctx: _Context, tok: Token) -> bool:

@@ -424,6 +424,24 @@ FIRST_SIGHT = [
     # headline numbers are categorised from their clause, not left as "people"
     ("30 dead in Syria air strikes", "30", {"category": "killed"}),
     ("43 civilians killed in Idlib", "43", {"category": "killed", "unit": "civilians"}),
+    # title-case headlines, lost commas, nouns for the dead and for killing
+    (
+        "3 Civilians Killed 38 Injured in Rocket Attacks in Deir Ezzor",
+        "3",
+        {"category": "killed", "location": "Deir ez-Zor"},
+    ),
+    (
+        "3 Civilians Killed 38 Injured in Rocket Attacks in Deir Ezzor",
+        "38",
+        {"category": "injured"},
+    ),
+    (
+        "Twin blasts hit a checkpoint near Damascus, claiming 4 martyrs.",
+        "4",
+        {"category": "killed"},
+    ),
+    ("A video showed the execution of 17 young men.", "17", {"category": "killed"}),
+    ("A video showed the arrest of 17 young men.", "17", {"category": "people"}),
     # an act of the counted is not their state
     ("20 soldiers killed 5 militants near Hama.", "20", {"category": "troops"}),
     ("20 soldiers killed 5 militants near Hama.", "5", {"category": "killed"}),
