@@ -372,6 +372,8 @@ MEASURE_UNITS = frozenset(
     ]
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Counts of an incident, which happens in a town; troops are sent to a country ("to Syria").
+INCIDENT_CATEGORIES = frozenset({"killed", "injured", "missing"})
 LOCATIVE_PREPOSITIONS = frozenset(
     ["in", "into", "to", "from", "near", "across", "inside", "outside", "around", "of"]
 )
@@ -430,7 +432,12 @@ def extract(
                 unit=reading.unit,
                 category=reading.category,
                 subject=reading.subject,
-                location=reading.location or ctx.main_place,
+                location=(
+                    ctx.refine(reading.location)
+                    if reading.category in INCIDENT_CATEGORIES
+                    else reading.location
+                )
+                or ctx.main_place,
                 claimed_by=_claimant(ctx, span),
                 start=match.start,
                 end=match.end,
@@ -453,6 +460,17 @@ class _Context:
         self.quotes = [q for q in quotes if q.speaker]
         self.mentions = list(mentions)
         self.main_place = self._main_place()
+
+    def refine(self, place: str | None) -> str | None:
+        """A country narrowed to the article's main place when that lies inside it: "killed in
+        Syria" in a story about Idlib is placed in Idlib (a finer answer, not another place)."""
+        if place is None or self.main_place is None or self.main_place == place:
+            return place
+        country = gazetteer.country(place)
+        if country is None or gazetteer.country(self.main_place) is not None:
+            return place
+        inner = gazetteer.place(self.main_place)
+        return self.main_place if inner is not None and inner.country == country.country else place
 
     def mention_at(self, tok: Token) -> EntityMention | None:
         for m in self.mentions:
@@ -1025,6 +1043,8 @@ def _sentence_place(ctx: _Context, tok: Token) -> bool:
     says ("on Idlib" tagged ORG, "in Deir Ezzor" untagged): "on Tuesday" or "at Reuters" are not
     places."""
     label = ctx.label(tok)
+    if tok.is_upper and len(tok) <= 5 and _gazetteer_place(tok) is None:
+        return False  # "AFP", "SANA": an agency in a dateline, whatever the label says
     return label in PLACE_LABELS or (
         label not in ("PERSON", "DATE", "TIME") and _gazetteer_place(tok) is not None
     )

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import re
 import time
 from collections import Counter
 
@@ -77,7 +78,10 @@ def _towns() -> dict[str, str]:
         if city["countrycode"] != "SY" or city["admin1code"] not in GOVERNORATES:
             continue
         for name in [city["name"], *city.get("alternatenames", [])]:
-            out.setdefault(gazetteer.fold(name), GOVERNORATES[city["admin1code"]])
+            key = gazetteer.fold(name)
+            out.setdefault(key, GOVERNORATES[city["admin1code"]])
+            # "Al Qamishli" is written "Qamishli" as often as not.
+            out.setdefault(re.sub(r"^(?:al|ar|as|ad|at|an|az|ash)[ -]", "", key), out[key])
     return out
 
 

@@ -518,6 +518,17 @@ FIRST_SIGHT = [
     ),
     ("Dozens of civilians were killed in Idlib province.", "Dozens", {"location": "Idlib"}),
     ("Air strikes killed 9 people in Syria.", "9", {"location": "Syria"}),
+    (
+        "Air strikes hit Idlib on Monday.\n\nDoctors said 12 civilians were killed in Syria.",
+        "12",
+        {"location": "Idlib"},  # the country narrowed to the article's place inside it
+    ),
+    (
+        "Government shelling of Aleppo continued.\n\nIn Turkey, 5 people were killed.",
+        "5",
+        {"location": "Turkey"},  # another country is not narrowed to a Syrian city
+    ),
+    ("AFP reported that 7 people were killed in Hama.", "7", {"location": "Hama"}),
 ]
 
 
