@@ -433,11 +433,10 @@ def extract(
                 category=reading.category,
                 subject=reading.subject,
                 location=(
-                    ctx.refine(reading.location)
+                    ctx.refine(reading.location) or ctx.incident_place
                     if reading.category in INCIDENT_CATEGORIES
-                    else reading.location
-                )
-                or ctx.main_place,
+                    else reading.location or ctx.main_place
+                ),
                 claimed_by=_claimant(ctx, span),
                 start=match.start,
                 end=match.end,
@@ -459,18 +458,21 @@ class _Context:
         self.text = doc.text  # Doc.text is rebuilt on every access
         self.quotes = [q for q in quotes if q.speaker]
         self.mentions = list(mentions)
-        self.main_place = self._main_place()
+        places = self._places()
+        self.main_place = places[0] if places else None
+        self.incident_place = _incident_place(places)
 
     def refine(self, place: str | None) -> str | None:
         """A country narrowed to the article's main place when that lies inside it: "killed in
         Syria" in a story about Idlib is placed in Idlib (a finer answer, not another place)."""
-        if place is None or self.main_place is None or self.main_place == place:
+        inner_name = self.incident_place
+        if place is None or inner_name is None or inner_name == place:
             return place
         country = gazetteer.country(place)
-        if country is None or gazetteer.country(self.main_place) is not None:
+        if country is None or gazetteer.country(inner_name) is not None:
             return place
-        inner = gazetteer.place(self.main_place)
-        return self.main_place if inner is not None and inner.country == country.country else place
+        inner = gazetteer.place(inner_name)
+        return inner_name if inner is not None and inner.country == country.country else place
 
     def mention_at(self, tok: Token) -> EntityMention | None:
         for m in self.mentions:
@@ -493,9 +495,9 @@ class _Context:
                     return _strip_det(ent.text)
         return tok.text
 
-    def _main_place(self) -> str | None:
-        """The most-mentioned place of the article's entity mentions (the last resort for a
-        figure whose own clause and sentence name no place).
+    def _places(self) -> list[str]:
+        """The article's places, most mentioned first (the last resort for a figure whose own
+        clause and sentence name no place).
 
         A GPE/LOC used as a modifier ("US forces", "the UK foreign secretary") does not count: it
         names an actor, not where things happen. Mentions in the lede weigh more.
@@ -507,14 +509,28 @@ class _Context:
         for m in self.mentions:
             if m.label not in ("GPE", "LOC"):
                 continue
+            words = self.text[m.start : m.end]
+            if words.isupper() and len(words) <= 5 and gazetteer.place(words) is None:
+                continue  # "AFP", "SANA" in a dateline: an agency, whatever the label says
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span.root.dep_ in MODIFIER_DEPS:
                 continue
             counts[m.name] += LEDE_WEIGHT if m.start < lede_end else 1
             first.setdefault(m.name, m.start)
-        if not counts:
-            return None
-        return max(counts, key=lambda n: (counts[n], -first[n]))
+        return sorted(counts, key=lambda n: (-counts[n], first[n]))
+
+
+def _incident_place(places: list[str]) -> str | None:
+    """Where the article's incidents happen: its main place, or when that is a country, the
+    most-mentioned place inside it ("Syria" 5 times, "Aleppo" 3 times → Aleppo)."""
+    if not places or gazetteer.country(places[0]) is None:
+        return places[0] if places else None
+    code = gazetteer.country(places[0]).country
+    for name in places[1:]:
+        known = gazetteer.place(name)
+        if gazetteer.country(name) is None and known is not None and known.country == code:
+            return name
+    return places[0]
 
 
 class _Reading:

@@ -529,6 +529,12 @@ FIRST_SIGHT = [
         {"location": "Turkey"},  # another country is not narrowed to a Syrian city
     ),
     ("AFP reported that 7 people were killed in Hama.", "7", {"location": "Hama"}),
+    (
+        "Syria said the truce held. Syria and Russia denied the raids.\n\nBarrel bombs fell on "
+        "Aleppo again. Twelve people were killed on Tuesday.",
+        "Twelve",
+        {"location": "Aleppo"},  # the article's place inside its most-named country
+    ),
 ]
 
 
