@@ -1058,12 +1058,18 @@ def _sentence_place(ctx: _Context, tok: Token) -> bool:
     """A place by its (corrected) label, or one the gazetteer knows whatever the small model
     says ("on Idlib" tagged ORG, "in Deir Ezzor" untagged): "on Tuesday" or "at Reuters" are not
     places."""
+    if _agency(tok):
+        return False
     label = ctx.label(tok)
-    if tok.is_upper and len(tok) <= 5 and _gazetteer_place(tok) is None:
-        return False  # "AFP", "SANA": an agency in a dateline, whatever the label says
     return label in PLACE_LABELS or (
         label not in ("PERSON", "DATE", "TIME") and _gazetteer_place(tok) is not None
     )
+
+
+def _agency(tok: Token) -> bool:
+    """ "AFP", "SANA" in a dateline: an acronym no gazetteer knows is an agency, not a place,
+    whatever the label says."""
+    return tok.is_upper and len(tok) <= 5 and _gazetteer_place(tok) is None
 
 
 def _gazetteer_place(tok: Token):
@@ -1090,6 +1096,8 @@ def _place_name(ctx: _Context, tok: Token) -> str:
 
 
 def _is_place(ctx: _Context, tok: Token) -> bool:
+    if _agency(tok):
+        return False
     label = ctx.label(tok)
     if label:
         # The small model tags some cities NORP ("of Aleppo"); the entity mentions fix that.
