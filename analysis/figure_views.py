@@ -5,14 +5,16 @@ Every function takes an open DuckDB connection to a presslens store and optional
 (<article_ids_sql subquery>)``) and returns a pandas DataFrame; options are keyword-only. No
 plotting here: chart factories in ``dashboard/`` turn these frames into figures.
 
-A figure's single best number is its ``estimate``: the stated value, else the middle of its
-range ("tens of thousands" → 55,000), else the one bound it has ("more than 200" → 200).
+A figure's single best number is its ``estimate``: the stated value, else the middle of an
+explicit range ("between 20 and 30" → 25), else the one bound it has ("more than 200" → 200;
+vague words keep only their lower bound, so "dozens" → 24 and "tens of thousands" → 20,000).
 
 A figure's ``scope`` says what it counts (:func:`analysis.figures.figure_scope`): ``event`` (what
 the article reports happening), ``total`` (a running total over a war or a period) or
 ``background`` (an earlier event recalled). Every view takes ``scope=`` to keep one of them, and
 figures only conflict with figures of the same scope: "the war has killed 300,000 since 2011" does
-not contradict "12 were killed on Tuesday".
+not contradict "12 were killed on Tuesday". The Overview's headline figure per category is chosen
+by agreement between articles (:func:`headline_figures`), never as the largest.
 """
 
 from __future__ import annotations
@@ -119,6 +121,19 @@ def figure_timeline(
     return con.execute(sql, params).df()
 
 
+# What a figure counts, for comparing like with like: the head noun of its unit ("civilians" of
+# "Syrian civilians"), '' when it names none. 15 children and 34 civilians are not two answers to
+# one question: one may be part of the other.
+CLASS_SQL = "lower(coalesce(regexp_extract(f.unit, '(\\S+)$'), ''))"
+# The bounds the words allow: "at least 20" is [20, ∞), "dozens" [24, ∞), "12" [12, 12].
+LOW_SQL = "COALESCE(f.value, f.low, f.high)"
+HIGH_SQL = "COALESCE(f.value, f.high, CASE WHEN f.low IS NOT NULL THEN 'inf'::DOUBLE END)"
+# Who stands behind a figure: the claimant, else the outlet that printed it unattributed.
+CLAIMANT_SQL = "COALESCE(f.claimed_by, a.source, '')"
+# Reports of one incident arrive over a few days, across outlets.
+INCIDENT_DAYS = 3
+
+
 def conflicting_figures(
     con: duckdb.DuckDBPyConnection,
     filters: Filters | None = None,
@@ -126,89 +141,119 @@ def conflicting_figures(
     category: str | None = None,
     min_relative_difference: float = 0.0,
     scope: str | None = None,
+    window_days: int = INCIDENT_DAYS,
+    limit: int | None = None,
 ) -> pd.DataFrame:
-    """Pairs of figures that disagree: same category, location, scope and publication day,
-    different values, different claimants (an unattributed figure counts as its own claimant).
+    """Pairs of figures that disagree about the same thing, like with like:
+
+    * same category, same victims class (the head noun of the unit: civilians with civilians,
+      never children with civilians — one may be a subset of the other), same place and scope;
+    * published within ``window_days`` of each other (one incident, reported across outlets and
+      days);
+    * different claimants (an unattributed figure is its outlet's own claim);
+    * ranges that cannot both be true: "at least 20" does not contradict 25, and a vague "dozens"
+      contradicts nothing above 24.
 
     ``min_relative_difference`` (e.g. 0.1) ignores pairs closer than that fraction of the larger
-    estimate. One row per pair: ``published, category, location`` then ``*_a``/``*_b`` columns
-    (estimate, text, claimed_by, article_id, title), the smaller estimate first.
+    estimate. One row per pair, newest first: ``published, category, unit, location, scope,
+    days_apart`` then ``*_a``/``*_b`` columns (estimate, text, claimed_by, article_id, start,
+    sentence, title, published), the smaller estimate first — enough to link both sentences.
     """
     where, params = _where(filters, category=category, scope=scope)
     sql = f"""
         WITH fig AS (
-            SELECT row_number() OVER () AS fid, {FIGURE_COLUMNS}
+            SELECT {FIGURE_COLUMNS}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
+                   {CLAIMANT_SQL} AS claimant
             FROM figures f JOIN articles a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
               AND {ESTIMATE_SQL} IS NOT NULL
         )
-        SELECT x.published, x.category, x.location,
+        SELECT greatest(x.published, y.published) AS published, x.category, x.unit, x.location,
+               x.scope, abs(date_diff('day', x.published, y.published)) AS days_apart,
                x.estimate AS estimate_a, x.text AS text_a, x.claimed_by AS claimed_by_a,
-               x.article_id AS article_id_a, x.title AS title_a,
+               x.article_id AS article_id_a, x.start AS start_a, x.sentence AS sentence_a,
+               x.title AS title_a, x.published AS published_a,
                y.estimate AS estimate_b, y.text AS text_b, y.claimed_by AS claimed_by_b,
-               y.article_id AS article_id_b, y.title AS title_b
+               y.article_id AS article_id_b, y.start AS start_b, y.sentence AS sentence_b,
+               y.title AS title_b, y.published AS published_b
         FROM fig x JOIN fig y
-          ON x.category = y.category AND x.location = y.location AND x.published = y.published
+          ON x.category = y.category AND x.class = y.class AND x.location = y.location
          AND x.scope IS NOT DISTINCT FROM y.scope
-         AND coalesce(x.claimed_by, '') <> coalesce(y.claimed_by, '')
-         AND x.estimate < y.estimate
+         AND abs(date_diff('day', x.published, y.published)) <= ?
+         AND x.claimant <> y.claimant
+         AND x.hi < y.lo
         WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
-        ORDER BY x.published, x.category, x.location, x.estimate, y.estimate
+        ORDER BY published DESC, x.category, x.location, x.estimate, y.estimate,
+                 x.article_id, y.article_id
     """
-    return con.execute(sql, [*params, float(min_relative_difference)]).df()
+    args = [*params, int(window_days), float(min_relative_difference)]
+    if limit is not None:
+        sql += " LIMIT ?"
+        args.append(int(limit))
+    return con.execute(sql, args).df()
 
 
 def headline_figures(
     con: duckdb.DuckDBPyConnection,
     filters: Filters | None = None,
     *,
-    by: str = "largest",
     scope: str | None = None,
 ) -> pd.DataFrame:
-    """One headline figure per category.
+    """One headline figure per category, chosen by agreement, never by size.
 
-    ``by="largest"``: the figure with the largest estimate (ties: the most recent article).
-    ``by="most_reported"``: the estimate reported by the most articles (ties: the larger).
-    Columns: ``category, estimate, n_articles`` (articles reporting that estimate in the
-    category) and the chosen figure's ``text, unit, location, claimed_by, article_id, title,
-    published``.
+    Figures are grouped into events (category, place, scope and publication week). For each
+    category the event most articles report is taken, and in it the estimate the most outlets
+    (then articles) give; a tie goes to the estimate nearest the event's median. The maximum is
+    nearly always an outlier or a misreading, so it is only shown as the top of the spread.
 
-    Both first choose one estimate per category with a plain GROUP BY, then join back only the
-    figures with that estimate: on a large store this is several times faster than ranking
-    every figure with window functions.
+    Columns: ``category, estimate, n_articles`` (articles giving that estimate),
+    ``n_event_articles`` (articles reporting the event), ``estimate_low, estimate_high`` (the
+    spread of the event's figures) and the chosen figure's ``text, unit, location, claimed_by,
+    article_id, start, title, published``.
     """
-    if by not in ("largest", "most_reported"):
-        raise ValueError(f"by must be 'largest' or 'most_reported', not {by!r}")
     where, params = _where(filters, scope=scope)
-    if by == "largest":
-        choose = "SELECT category, max(estimate) AS estimate FROM fig GROUP BY category"
-    else:
-        choose = """
-            SELECT category, estimate FROM (
-                SELECT category, estimate, row_number() OVER (
-                    PARTITION BY category ORDER BY count(DISTINCT article_id) DESC, estimate DESC
-                ) AS pick
-                FROM fig GROUP BY category, estimate
-            ) WHERE pick = 1"""
     sql = f"""
         WITH fig AS MATERIALIZED (
             SELECT f.article_id, f.start, f.category, f.text, f.unit, f.location, f.claimed_by,
-                   {ESTIMATE_SQL} AS estimate
-            FROM figures f WHERE {where} AND {ESTIMATE_SQL} IS NOT NULL
-        ), chosen AS ({choose}
-        ), hits AS (
-            SELECT fig.*, a.title, a.published FROM fig
-            JOIN chosen USING (category, estimate) JOIN articles a ON a.id = fig.article_id
-        ), ranked AS (
-            SELECT *, count(DISTINCT article_id) OVER (PARTITION BY category) AS n_articles,
-                   row_number() OVER (PARTITION BY category
-                                      ORDER BY published DESC NULLS LAST, article_id, start)
-                   AS rank
-            FROM hits
+                   f.scope, a.title, a.published, a.source, {ESTIMATE_SQL} AS estimate,
+                   date_trunc('week', a.published) AS week
+            FROM figures f JOIN articles a ON a.id = f.article_id
+            WHERE {where} AND {ESTIMATE_SQL} IS NOT NULL
+        ), events AS (
+            SELECT category, location, scope, week, count(DISTINCT article_id) AS n_event_articles,
+                   median(estimate) AS med, min(estimate) AS estimate_low,
+                   max(estimate) AS estimate_high
+            FROM fig GROUP BY ALL
+        ), top_event AS (
+            SELECT * FROM events QUALIFY row_number() OVER (
+                PARTITION BY category
+                ORDER BY n_event_articles DESC, location IS NULL, week DESC NULLS LAST, location
+            ) = 1
+        ), votes AS (
+            SELECT fig.category, fig.estimate, count(DISTINCT coalesce(fig.source, fig.article_id))
+                   AS n_sources, count(DISTINCT fig.article_id) AS n_articles,
+                   any_value(e.med) AS med
+            FROM fig JOIN top_event e ON fig.category = e.category
+             AND fig.location IS NOT DISTINCT FROM e.location
+             AND fig.scope IS NOT DISTINCT FROM e.scope AND fig.week IS NOT DISTINCT FROM e.week
+            GROUP BY fig.category, fig.estimate
+        ), chosen AS (
+            SELECT * FROM votes QUALIFY row_number() OVER (
+                PARTITION BY category
+                ORDER BY n_sources DESC, n_articles DESC, abs(estimate - med), estimate
+            ) = 1
         )
-        SELECT category, estimate, n_articles, text, unit, location, claimed_by, article_id,
-               title, published
-        FROM ranked WHERE rank = 1 ORDER BY category
+        SELECT c.category, c.estimate, c.n_articles, e.n_event_articles, e.estimate_low,
+               e.estimate_high, f.text, f.unit, f.location, f.claimed_by, f.article_id, f.start,
+               f.title, f.published
+        FROM chosen c JOIN top_event e USING (category)
+        JOIN fig f ON f.category = c.category AND f.estimate = c.estimate
+         AND f.location IS NOT DISTINCT FROM e.location AND f.scope IS NOT DISTINCT FROM e.scope
+         AND f.week IS NOT DISTINCT FROM e.week
+        QUALIFY row_number() OVER (
+            PARTITION BY c.category ORDER BY f.published DESC NULLS LAST, f.article_id, f.start
+        ) = 1
+        ORDER BY c.category
     """
     return con.execute(sql, params).df()
 
@@ -221,39 +266,44 @@ def conflict_groups(
     min_relative_difference: float = 0.0,
     limit: int = 200,
     scope: str | None = None,
+    window_days: int = INCIDENT_DAYS,
 ) -> pd.DataFrame:
-    """Where figures disagree, one row per (day, category, location, scope): ``published,
-    category, location, scope, n_figures, n_claimants`` and the lowest and highest figure with
-    their words, claimant and article (``*_low``/``*_high``), newest first.
+    """The disagreements to show a reader, newest first: for each figure, the pair it makes
+    with the most distant figure it conflicts with (see :func:`conflicting_figures` for what
+    conflicts), so one outlier does not fill the table with every pair it makes.
 
-    A group is listed when it holds figures from at least two claimants and at least two values
-    — which is exactly when some pair of them differs in both (what :func:`conflicting_figures`
-    lists pair by pair). One pass of grouping instead of a self-join, so it stays fast on large
-    stores (the pairwise join grows with the square of a day's figures).
+    Columns: ``published, category, unit, location, scope, days_apart`` and the lower and higher
+    figure's ``estimate, text, claimed_by, article_id, start, sentence, title, published``
+    (``*_low``/``*_high``): enough to link both sentences.
     """
-    where, params = _where(filters, category=category, scope=scope)
-    sql = f"""
-        WITH fig AS (
-            SELECT {FIGURE_COLUMNS} FROM figures f JOIN articles a ON a.id = f.article_id
-            WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
-              AND {ESTIMATE_SQL} IS NOT NULL
-        )
-        SELECT published, category, location, scope, count(*) AS n_figures,
-               count(DISTINCT coalesce(claimed_by, '')) AS n_claimants,
-               min(estimate) AS estimate_low, arg_min(text, estimate) AS text_low,
-               arg_min(claimed_by, estimate) AS claimed_by_low,
-               arg_min(article_id, estimate) AS article_id_low,
-               max(estimate) AS estimate_high, arg_max(text, estimate) AS text_high,
-               arg_max(claimed_by, estimate) AS claimed_by_high,
-               arg_max(article_id, estimate) AS article_id_high
-        FROM fig GROUP BY published, category, location, scope
-        HAVING count(DISTINCT coalesce(claimed_by, '')) > 1 AND max(estimate) > min(estimate)
-           AND max(estimate) - min(estimate)
-               >= ? * greatest(abs(min(estimate)), abs(max(estimate)))
-        ORDER BY published DESC, category, location
-        LIMIT ?
-    """
-    return con.execute(sql, [*params, float(min_relative_difference), int(limit)]).df()
+    pairs = conflicting_figures(
+        con,
+        filters,
+        category=category,
+        min_relative_difference=min_relative_difference,
+        scope=scope,
+        window_days=window_days,
+    )
+    if pairs.empty:
+        return pairs.rename(columns=_LOW_HIGH)
+    pairs = pairs.assign(_gap=pairs["estimate_b"] - pairs["estimate_a"])
+    # Keep, for each lower figure, its widest disagreement; then each higher figure once.
+    pairs = pairs.sort_values("_gap", ascending=False, kind="stable")
+    pairs = pairs.drop_duplicates(["article_id_a", "start_a"])
+    pairs = pairs.drop_duplicates(["article_id_b", "start_b"])
+    pairs = pairs.sort_values(
+        ["published", "category", "location"], ascending=[False, True, True], kind="stable"
+    )
+    return pairs.drop(columns="_gap").rename(columns=_LOW_HIGH).head(limit).reset_index(drop=True)
+
+
+_LOW_HIGH = {
+    f"{field}_{side}": f"{field}_{word}"
+    for field in (
+        "estimate", "text", "claimed_by", "article_id", "start", "sentence", "title", "published",
+    )
+    for side, word in (("a", "low"), ("b", "high"))
+}  # fmt: skip
 
 
 def category_counts(

@@ -6,17 +6,28 @@ meaning from the spaCy parse of the article:
 * ``unit`` — the noun the number counts ("200 more military personnel" → "military personnel";
   "tens of thousands of people" → "people"). A number with no noun of its own ("join the 300
   already involved", "claimed that one had died") borrows the nearest earlier counted noun in
-  the sentence or the one before.
-* ``category`` — from the verb or adjective governing that noun (killed/died → ``killed``,
-  fled/left → ``displaced``, remained/trapped → ``remaining`` …), else from the noun (soldiers →
-  ``troops``, civilians → ``people``); a share governed by occupy/control/hold → ``territory_share``.
+  the sentence or the one before — never a share's "%", and not for a death toll ("had given a
+  death toll of 17" counts the dead, whoever they were: no unit).
+* ``category`` — decided from the whole clause: first the casualty word written beside the
+  number ("Three killed, over 70 injured": killed, then injured; "more than 10 million
+  displaced"), then the verb or adjective governing its noun (killed/died → ``killed``,
+  fled/left → ``displaced``, remained/trapped → ``remaining`` …), else the noun (soldiers →
+  ``troops``, civilians → ``people``); a share governed by occupy/control/hold →
+  ``territory_share``. People in need or suffering ("in need of aid", "suffering malnutrition")
+  are ``people`` whatever verb the sentence goes on to, and only people go missing or flee
+  ("30,000 emails" are ``other``).
+* ``value``/``low``/``high`` — vague words keep their vagueness: "dozens" is ``low=24`` with no
+  value and no upper bound (nobody reported 66), "millions" ``low=2,000,000``; the words are in
+  ``text``.
 * ``subject`` — whose figure it is: a country or group modifying the noun ("US soldiers"), else
   the one in the subject of the governing verb ("the US defence secretary announced …").
-* ``location`` — a place attached by "of/in/to" ("85% of Aleppo", "sent to Syria"), else the
-  article's most-mentioned place.
+* ``location`` — the place of the figure's own clause: attached by "of/in/to" ("85% of Aleppo",
+  "sent to Syria"), else the nearest place its sentence puts something in ("killed in an air
+  strike on Idlib"), a place inside a country before the country; then the place of the sentence
+  it borrowed its noun from; only then the article's most-mentioned place.
 * ``claimed_by`` — the speaker of the quotation (direct or reported) the number sits in, else the
   subject of the governing speech verb ("Russia claimed …", "said the envoy X"), else "according
-  to X", else the attribution after the closing quotation mark of the paragraph's quotation.
+  to X". Attributions after a closing quotation mark come from the quote records, not re-read.
 
 Not figures: years, dates, times, ages, ordinals, labels ("No 10"), phone-like digit groups
 (:mod:`analysis.numbers` drops those), durations ("three days" — skipped, they are not counts of
@@ -67,8 +78,20 @@ KILLED_WORDS = frozenset(
         "martyr",
         "lifeless",
         "drown",
+        # Inflected forms: a headline in title case ("3 Civilians Killed 38 Injured") has the
+        # participle as its lemma.
+        "killed",
+        "died",
+        "executed",
+        "massacred",
+        "murdered",
+        "martyred",
     ]
 )
+# Nouns for the dead themselves: "claiming 4 martyrs", "12 bodies were found".
+DEAD_NOUNS = frozenset(["deaths", "fatalities", "dead", "toll", "martyrs", "bodies", "corpses"])
+# Nouns for the act of killing: "the execution of 17 young men", "the deaths of 12 people".
+KILLING_NOUNS = frozenset(["execution", "killing", "massacre", "murder", "death", "slaughter"])
 INJURED_WORDS = frozenset(["injure", "wound", "hurt", "maim", "injured", "wounded", "injury"])
 MISSING_WORDS = frozenset(["missing", "disappear", "vanish", "unaccounted"])
 DISPLACED_WORDS = frozenset(
@@ -86,6 +109,12 @@ DISPLACED_WORDS = frozenset(
         "displaced",
         "evacuee",
     ]
+)
+# Endings of nouns for people not in PEOPLE_NOUNS: fishermen, farmers, journalists, Syrians.
+PEOPLE_ENDINGS = re.compile(r"(?:men|man|ers|ors|ists|ians|ees)$")
+# States of people that are not casualties: a count governed by these is people, never killed.
+NEED_WORDS = frozenset(
+    ["need", "suffer", "require", "receive", "lack", "depend", "malnourish", "malnutrition"]
 )
 REMAINING_WORDS = frozenset(["remain", "stay", "trap", "strand", "besiege", "stuck", "shelter"])
 CASUALTY_STATES = KILLED_WORDS | INJURED_WORDS | MISSING_WORDS
@@ -344,6 +373,8 @@ MEASURE_UNITS = frozenset(
     ]
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Counts of an incident, which happens in a town; troops are sent to a country ("to Syria").
+INCIDENT_CATEGORIES = frozenset({"killed", "injured", "missing"})
 LOCATIVE_PREPOSITIONS = frozenset(
     ["in", "into", "to", "from", "near", "across", "inside", "outside", "around", "of"]
 )
@@ -367,10 +398,16 @@ def extract(
     doc: Doc,
     *,
     article_id: str,
-    quotes: Sequence[Quote] = (),
-    mentions: Sequence[EntityMention] = (),
+    quotes: Sequence[Quote],
+    mentions: Sequence[EntityMention],
 ) -> list[Figure]:
-    """Every figure in ``doc`` (the parse of one article's clean text), in text order."""
+    """Every figure in ``doc`` (the parse of one article's clean text), in text order.
+
+    ``mentions`` (from :func:`analysis.entities.extract`) and ``quotes`` (from
+    :func:`analysis.quotes.extract`) are required: like a spaCy component that declares
+    ``requires``, this extractor runs after those two (see :mod:`analysis.extract`), and there is
+    no second way of working without them. An article with no entities or quotes passes ``()``.
+    """
     ctx = _Context(doc, quotes=quotes, mentions=mentions)
     figures: list[Figure] = []
     previous: dict[int, _Reading] = {}  # sentence start → last reading with a people unit
@@ -381,7 +418,9 @@ def extract(
         reading = _read(ctx, span, match, previous)
         if reading is None:
             continue
-        if reading.unit_token is not None or reading.inherited:
+        # Only a count of something lends its unit to a bare number after it: a share ("half
+        # of the population") must not make "about 23 million" a percentage.
+        if (reading.unit_token is not None or reading.inherited) and reading.unit != "%":
             previous[span.sent.start] = reading
         figures.append(
             Figure(
@@ -394,7 +433,11 @@ def extract(
                 unit=reading.unit,
                 category=reading.category,
                 subject=reading.subject,
-                location=reading.location or ctx.main_place,
+                location=(
+                    ctx.refine(reading.location) or ctx.incident_place
+                    if reading.category in INCIDENT_CATEGORIES
+                    else reading.location or ctx.main_place
+                ),
                 claimed_by=actor_or_none(_claimant(ctx, span)),
                 start=match.start,
                 end=match.end,
@@ -416,8 +459,21 @@ class _Context:
         self.text = doc.text  # Doc.text is rebuilt on every access
         self.quotes = [q for q in quotes if q.speaker]
         self.mentions = list(mentions)
-        self._by_start = {m.start: m for m in self.mentions}
-        self.main_place = self._main_place()
+        places = self._places()
+        self.main_place = places[0] if places else None
+        self.incident_place = _incident_place(places)
+
+    def refine(self, place: str | None) -> str | None:
+        """A country narrowed to the article's main place when that lies inside it: "killed in
+        Syria" in a story about Idlib is placed in Idlib (a finer answer, not another place)."""
+        inner_name = self.incident_place
+        if place is None or inner_name is None or inner_name == place:
+            return place
+        country = gazetteer.country(place)
+        if country is None or gazetteer.country(inner_name) is not None:
+            return place
+        inner = gazetteer.place(inner_name)
+        return inner_name if inner is not None and inner.country == country.country else place
 
     def mention_at(self, tok: Token) -> EntityMention | None:
         for m in self.mentions:
@@ -426,12 +482,12 @@ class _Context:
         return None
 
     def label(self, tok: Token) -> str:
-        m = self.mention_at(tok) if self.mentions else None
+        m = self.mention_at(tok)
         return m.label if m is not None else tok.ent_type_
 
     def name(self, tok: Token) -> str:
         """Canonical name of the entity at ``tok`` (mention name, else the spaCy entity text)."""
-        m = self.mention_at(tok) if self.mentions else None
+        m = self.mention_at(tok)
         if m is not None:
             return m.name
         if tok.ent_type_:
@@ -440,60 +496,42 @@ class _Context:
                     return _strip_det(ent.text)
         return tok.text
 
-    def _main_place(self) -> str | None:
-        """The most-mentioned place: from the entity mentions when given, else from the parse.
+    def _places(self) -> list[str]:
+        """The article's places, most mentioned first (the last resort for a figure whose own
+        clause and sentence name no place).
 
-        Without mentions, a GPE/LOC entity used as a modifier ("US forces", "the UK foreign
-        secretary") does not count: it names an actor, not where things happen. A proper noun
-        after a locative preposition counts even when the small model mislabels it ("in
-        Aleppo" tagged NORP or PERSON).
+        A GPE/LOC used as a modifier ("US forces", "the UK foreign secretary") does not count: it
+        names an actor, not where things happen. Mentions in the lede weigh more.
         """
         counts: Counter[str] = Counter()
-        if self.mentions:
-            lede_end = self.text.find("\n\n")
-            lede_end = lede_end if lede_end > 0 else len(self.text)
-            first: dict[str, int] = {}
-            for m in self.mentions:
-                if m.label not in ("GPE", "LOC"):
-                    continue
-                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and span.root.dep_ in MODIFIER_DEPS:
-                    continue
-                counts[m.name] += LEDE_WEIGHT if m.start < lede_end else 1
-                first.setdefault(m.name, m.start)
-            if not counts:
-                return None
-            return max(counts, key=lambda n: (counts[n], -first[n]))
-        for ent in self.doc.ents:
-            root = ent.root
-            locative = (
-                root.dep_ == "pobj"
-                and root.head.lower_ in LOCATIVE_PREPOSITIONS
-                and not (root.head.i > 0 and root.head.nbor(-1).lower_ == "according")
-            )
-            if (
-                ent.label_ in ("GPE", "LOC")
-                and root.dep_
-                not in (
-                    "compound",
-                    "amod",
-                    "poss",
-                    "npadvmod",
-                )
-                or ent.label_ in ("NORP", "PERSON")
-                and locative
-                and root.pos_ == "PROPN"
-            ):
-                counts[_strip_det(ent.text)] += 1
-        for tok in self.doc:
-            if (
-                not tok.ent_type_
-                and tok.pos_ == "PROPN"
-                and tok.dep_ == "pobj"
-                and tok.head.lower_ in LOCATIVE_PREPOSITIONS
-            ):
-                counts[tok.text] += 1
-        return counts.most_common(1)[0][0] if counts else None
+        lede_end = self.text.find("\n\n")
+        lede_end = lede_end if lede_end > 0 else len(self.text)
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            if m.label not in ("GPE", "LOC"):
+                continue
+            words = self.text[m.start : m.end]
+            if words.isupper() and len(words) <= 5 and gazetteer.place(words) is None:
+                continue  # "AFP", "SANA" in a dateline: an agency, whatever the label says
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in MODIFIER_DEPS:
+                continue
+            counts[m.name] += LEDE_WEIGHT if m.start < lede_end else 1
+            first.setdefault(m.name, m.start)
+        return sorted(counts, key=lambda n: (-counts[n], first[n]))
+
+
+def _incident_place(places: list[str]) -> str | None:
+    """Where the article's incidents happen: its main place, or when that is a country, the
+    most-mentioned place inside it ("Syria" 5 times, "Aleppo" 3 times → Aleppo)."""
+    if not places or gazetteer.country(places[0]) is None:
+        return places[0] if places else None
+    code = gazetteer.country(places[0]).country
+    for name in places[1:]:
+        known = gazetteer.place(name)
+        if gazetteer.country(name) is None and known is not None and known.country == code:
+            return name
+    return places[0]
 
 
 class _Reading:
@@ -532,17 +570,24 @@ def _read(
         return None
     if parsed.kind == "fraction":
         value, low, high = (None if v is None else round(v * 100, 4) for v in (value, low, high))
+    if parsed.vague:
+        # "dozens", "millions": the words give a lower bound (24, 2 million) and nothing more;
+        # an upper bound (or a midpoint) would be a number nobody reported.
+        value, high = None, None
     reading = _Reading(value=value, low=low, high=high, unit_token=noun, inherited=False)
+    prior_location = None
     unit = _unit_text(noun) if noun is not None else None
     sent = span.sent
-    if noun is None and parsed.kind == "number":
+    # "had given a death toll of 17": a toll counts the dead, whoever they were; it borrows no
+    # victims class from an earlier noun.
+    if noun is None and parsed.kind == "number" and not _toll_number(root):
         prior = previous.get(sent.start) or _prior_in_previous_sentence(previous, sent)
         prior_noun = _nearest_people_noun(span) if prior is None else None
         if prior is not None:
             unit = prior.unit
             reading.inherited = True
             reading.subject = prior.subject
-            reading.location = prior.location
+            prior_location = prior.location
         elif prior_noun is not None:
             unit = _unit_text(prior_noun)
             reading.inherited = True
@@ -567,8 +612,9 @@ def _read(
         reading.subject = _subject(ctx, root, noun)
     if reading.subject is None and category == "territory_share":
         reading.subject = _holder(ctx, root)
-    if reading.location is None:
-        reading.location = _location(ctx, root, noun)
+    # The place of the figure's own clause or sentence first; only then the place of the
+    # sentence it borrowed its noun from (the article's main place is the caller's last resort).
+    reading.location = _location(ctx, root, noun) or prior_location
     return reading
 
 
@@ -673,7 +719,7 @@ def _predicates(root: Token, noun: Token | None) -> list[Token]:
             if (
                 child.dep_ in ("acomp", "xcomp", "oprd", "attr", "ccomp")
                 and child.i > anchor.i
-                and child.lower_ in CASUALTY_STATES
+                and (child.lower_ in CASUALTY_STATES or child.lemma_.lower() in NEED_WORDS)
             ):
                 out.append(child)
             if child.dep_ == "nsubj" and child.lemma_.lower() in ("toll", "death", "fatality"):
@@ -698,19 +744,34 @@ def _category(
     noun_low = noun.lower_ if noun is not None else (unit or "").split(" ")[-1]
     if noun is not None and noun.lower_ in MEASURE_UNITS:
         return "other"
-    people = noun_low in PEOPLE_NOUNS or noun_low in TROOP_NOUNS or noun_low == "member"
+    people = (
+        noun_low in PEOPLE_NOUNS
+        or noun_low in TROOP_NOUNS
+        or noun_low == "member"
+        or (noun is not None and noun.ent_type_ == "NORP")  # "12 Syrians"
+    )
+    # A state needs people to be in it: "30,000 emails" go missing, nobody is missing. Nouns
+    # the lists lack are judged by the endings English gives nouns of people ("fishermen").
+    about_people = people or noun is None or PEOPLE_ENDINGS.search(noun_low) is not None
     troops = (
         noun_low in TROOP_NOUNS
         or (unit or "") in TROOP_PHRASES
         or (noun is not None and any(c.lower_ in ("military", "army") for c in noun.lefts))
     )
-    if noun_low in ("deaths", "fatalities", "dead", "toll"):
+    if noun_low in DEAD_NOUNS:
         return "killed"
     if noun_low in ("injuries", "injured", "wounded"):  # "recorded four deaths and 55 injuries"
         return "injured"
     if _killed_by_construction(root, noun):
         return "killed"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "population":
+        return "people"  # "the pre-war population of about 23 million" is no casualty
+    state = _state_after(span, noun) if about_people else None
+    if state is not None:
+        return state
     for pred in _predicates(root, noun):
+        if _not_a_casualty(pred):
+            break
         lemma = pred.lemma_.lower()
         low = pred.lower_
         if lemma in KILLED_WORDS or low in KILLED_WORDS:
@@ -721,10 +782,9 @@ def _category(
             return "killed"  # "claimed the lives of 12 civilians", "50 people lost their lives"
         if lemma in INJURED_WORDS or low in INJURED_WORDS:
             return "injured"
-        if lemma in MISSING_WORDS or low in MISSING_WORDS:
+        if (lemma in MISSING_WORDS or low in MISSING_WORDS) and about_people:
             return "missing"
         # Leaving and staying are about people only ("left 3 cars" is not displacement).
-        about_people = people or noun is None
         if (lemma in DISPLACED_WORDS or low in DISPLACED_WORDS) and about_people:
             return "displaced"
         if (lemma in REMAINING_WORDS or low in REMAINING_WORDS) and about_people:
@@ -745,6 +805,77 @@ def _category(
 LIFE_WORDS = frozenset({"life", "lives"})
 
 
+def _toll_number(root: Token) -> bool:
+    """The number a death toll is put at, raised to or given as ("put the death toll at 58",
+    "the toll rose to 73", "had given a death toll of 17")."""
+    if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to", "of"):
+        return False
+    holder = root.head.head
+    return holder.lemma_.lower() == "toll" or any(
+        c.lemma_.lower() == "toll" for c in holder.children if c.dep_ in ("dobj", "nsubj")
+    )
+
+
+def _state_after(span: Span, noun: Token | None) -> str | None:
+    """The casualty state written right after the number (or its noun) in its own clause:
+    "Three killed, over 70 injured", "more than 10 million displaced", "12 people dead".
+
+    Headlines and lists drop the auxiliary, so the parse often hangs the second count on the
+    first verb; the word beside the number is what the writer meant. A verb with an object
+    ("20 soldiers killed 5 militants") is an act of the counted, not their state.
+    """
+    doc = span.doc
+    at = max(span.end, noun.i + 1 if noun is not None and noun.i >= span.end else span.end)
+    for tok in doc[at : min(at + 4, span.sent.end)]:
+        if tok.is_punct or tok.dep_ == "cc":
+            return None
+        if tok.lower_ in ("were", "was", "are", "is", "have", "has", "had", "been", "be"):
+            continue
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        if tok.pos_ == "VERB" and _has_object(tok):
+            return None
+        for category, words in (
+            ("killed", KILLED_WORDS), ("injured", INJURED_WORDS), ("missing", MISSING_WORDS),
+            ("displaced", DISPLACED_WORDS),
+        ):  # fmt: skip
+            if lemma in words or low in words:
+                return category
+        return None
+    return None
+
+
+def _has_object(verb: Token) -> bool:
+    """A direct object in the verb's own clause (not a count after a comma that the parser
+    hung on it: "Three killed, over 70 injured")."""
+    doc = verb.doc
+    return any(
+        c.dep_ == "dobj"
+        and not any(t.is_punct for t in doc[verb.i + 1 : c.left_edge.i])
+        # "Killed 38 Injured" (the comma lost): a count with its own casualty word is a list item
+        and not (c.like_num and any(_casualty_word(g) for g in c.children if g.dep_ == "acl"))
+        for c in verb.children
+    )
+
+
+def _casualty_word(tok: Token) -> bool:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    return lemma in CASUALTY_STATES or low in CASUALTY_STATES
+
+
+def _not_a_casualty(pred: Token) -> bool:
+    """People in need, suffering or receiving something ("1,100 children suffering
+    malnutrition", "10.8 million people are in need of aid") are not casualties, whatever verb
+    the sentence goes on to."""
+    if pred.lemma_.lower() in NEED_WORDS:
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(g.lemma_.lower() in NEED_WORDS for g in c.children)
+        for c in pred.children
+    )
+
+
 def _names_lives(verb: Token, noun_low: str) -> bool:
     """ "claimed the lives of …", "lost their lives", "claimed 100 civilians" (people as the
     object of "claim"): a way of saying killed."""
@@ -761,19 +892,21 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
     * the object of a kill verb described by another state ("killed at least 26 displaced
       people"): the killing is what happened to them.
     """
-    if root.dep_ == "pobj" and root.head.lower_ in ("at", "to"):
-        holder = root.head.head
-        if holder.lemma_.lower() in ("toll",) or any(
-            c.lemma_.lower() == "toll" for c in holder.children if c.dep_ in ("dobj", "nsubj")
-        ):
-            return True
+    if _toll_number(root):
+        return True
     anchor = noun if noun is not None else root
+    if (
+        anchor.dep_ == "pobj"
+        and anchor.head.lower_ == "of"
+        and anchor.head.head.lemma_.lower() in KILLING_NOUNS
+    ):
+        return True
     head = anchor.head
     if anchor.dep_ == "nsubj" and head.lemma_ == "be":
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "among":
                 for pobj in prep.children:
-                    if any(
+                    if pobj.lower_ in ("dead", "killed", "fatalities") or any(
                         c.lemma_.lower() in KILLED_WORDS or c.lower_ in KILLED_WORDS
                         for c in pobj.children
                         if c.dep_ in ("acl", "amod", "relcl")
@@ -880,55 +1013,96 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
                 and anchor.lemma_.lower() in PLACE_OBJECT_VERBS
                 and _is_place(ctx, child)
             ):
-                return _place_name(ctx, child)  # "thousands fled eastern Aleppo"
+                return _finer(ctx, root, _place_name(ctx, child))  # "fled eastern Aleppo"
             if child.dep_ in ("prep", "dative") and child.lower_ in LOCATIVE_PREPOSITIONS:
                 if child.i > 0 and child.nbor(-1).lower_ == "according":
                     continue
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and _is_place(ctx, pobj):
-                        return ctx.name(pobj)
+                        return _finer(ctx, root, ctx.name(pobj))
     return _place_in_sentence(ctx, root)
+
+
+def _finer(ctx: _Context, root: Token, place: str) -> str:
+    """A country is where everything in a war happens: when the sentence also names a place
+    inside it ("killed in Syria's Idlib province", "air strikes in Syria hit Douma"), that
+    place says where."""
+    if gazetteer.country(place) is None:
+        return place
+    inner = _place_in_sentence(ctx, root)
+    return inner if inner is not None and gazetteer.country(inner) is None else place
 
 
 def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
     """The place nearest to the number among those its sentence puts something in ("killed in
     an air strike on Idlib"): a place after a locative preposition, outside quoted attribution."""
-    best: tuple[int, str] | None = None
+    best: tuple[tuple[bool, int], str] | None = None
     for tok in root.sent:
-        if (
+        if not (
             tok.dep_ == "pobj"
             and tok.head.lower_ in SENTENCE_PLACE_PREPOSITIONS
             and not (tok.head.i > 0 and tok.head.nbor(-1).lower_ == "according")
-            and tok.pos_ == "PROPN"
-            # A place by its (corrected) label, or one the gazetteer knows whatever the small
-            # model says ("on Idlib" tagged ORG): "on Tuesday" or "at Reuters" are not places.
-            and (
-                ctx.label(tok) in PLACE_LABELS
-                or ctx.label(tok) not in ("PERSON", "DATE", "TIME")
-                and gazetteer.place(tok.text) is not None
-            )
         ):
-            distance = abs(tok.i - root.i)
-            if best is None or distance < best[0]:
-                best = (distance, _place_name(ctx, tok))
+            continue
+        # "in Idlib", and "in Idlib province" (the place is the compound of a common noun).
+        for cand in [tok, *(c for c in tok.children if c.dep_ == "compound")]:
+            if cand.pos_ == "PROPN" and _sentence_place(ctx, cand):
+                name = _place_name(ctx, cand)
+                # Nearest first, but a country only when no finer place is named.
+                rank = (gazetteer.country(name) is not None, abs(cand.i - root.i))
+                if best is None or rank < best[0]:
+                    best = (rank, name)
     return best[1] if best else None
 
 
+def _sentence_place(ctx: _Context, tok: Token) -> bool:
+    """A place by its (corrected) label, or one the gazetteer knows whatever the small model
+    says ("on Idlib" tagged ORG, "in Deir Ezzor" untagged): "on Tuesday" or "at Reuters" are not
+    places."""
+    if _agency(tok):
+        return False
+    label = ctx.label(tok)
+    return label in PLACE_LABELS or (
+        label not in ("PERSON", "DATE", "TIME") and _gazetteer_place(tok) is not None
+    )
+
+
+def _agency(tok: Token) -> bool:
+    """ "AFP", "SANA" in a dateline: an acronym no gazetteer knows is an agency, not a place,
+    whatever the label says."""
+    return tok.is_upper and len(tok) <= 5 and _gazetteer_place(tok) is None
+
+
+def _gazetteer_place(tok: Token):
+    """The gazetteer's entry for the proper name ending at ``tok`` ("Deir Ezzor"), else for
+    ``tok`` alone."""
+    words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if words and words[-1].i == tok.i - 1:
+        start = min(t.i for t in words)
+        known = gazetteer.place(tok.doc[start : tok.i + 1].text)
+        if known is not None:
+            return known
+    return gazetteer.place(tok.text)
+
+
 def _place_name(ctx: _Context, tok: Token) -> str:
-    """The canonical name of a place token; an untagged one by the gazetteer's spelling."""
-    if ctx.label(tok):
+    """The canonical name of a place token: its mention's name when it is a tagged place, else
+    the gazetteer's spelling of the name it ends."""
+    if ctx.label(tok) in PLACE_LABELS:
         return ctx.name(tok)
-    known = gazetteer.place(tok.text)
-    return known.name if known is not None and getattr(known, "name", None) else tok.text
+    known = _gazetteer_place(tok)
+    if known is not None and getattr(known, "name", None):
+        return known.name
+    return ctx.name(tok) if ctx.label(tok) else tok.text
 
 
 def _is_place(ctx: _Context, tok: Token) -> bool:
+    if _agency(tok):
+        return False
     label = ctx.label(tok)
     if label:
-        # The small model tags some cities NORP ("of Aleppo"); the entity extractor fixes that.
-        return label in PLACE_LABELS or (
-            not ctx.mentions and tok.pos_ == "PROPN" and label == "NORP"
-        )
+        # The small model tags some cities NORP ("of Aleppo"); the entity mentions fix that.
+        return label in PLACE_LABELS
     return tok.pos_ == "PROPN"  # untagged proper noun after "of/in/to" ("85% of Aleppo")
 
 
@@ -1017,7 +1191,7 @@ def _claimant(ctx: _Context, span: Span) -> str | None:
             for pobj in t.nbor().children:
                 if pobj.dep_ == "pobj":
                     return _phrase_name(ctx, pobj)
-    return _quotation_attribution(ctx, span)
+    return None
 
 
 def _speaker_of(ctx: _Context, verb: Token) -> str | None:
@@ -1079,38 +1253,3 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
         words = tok.doc[start : tok.i + 1]
         return _strip_det(words.text)
     return tok.text
-
-
-_ATTRIBUTION = re.compile(
-    r"^[,.]?\s*[”\"]\s*,?\s*(?:(?P<verb_first>said|says|added|told|claimed|insisted|warned)\s+(?P<who1>[^.;“]{1,80})"
-    r"|(?P<who2>[^.,;“”\"]{1,60}?)\s+(?:said|says|added|claimed|insisted|warned)\b)"
-)
-
-
-def _quotation_attribution(ctx: _Context, span: Span) -> str | None:
-    """With no quotation records: the speaker named after the closing mark of the quotation the
-    number sits in ("“… one member was killed …,” said an SDF spokesman, Talal Sello")."""
-    text = ctx.text
-    para_start = text.rfind("\n\n", 0, span.start_char) + 1
-    para_end = text.find("\n\n", span.end_char)
-    para_end = len(text) if para_end < 0 else para_end
-    opening = max(text.rfind("“", para_start, span.start_char), -1)
-    if opening < 0:
-        return None
-    closing = text.find("”", span.end_char, para_end)
-    if closing < 0 or text.rfind("”", opening, span.start_char) >= 0:
-        return None
-    after = text[closing : closing + 120]
-    m = _ATTRIBUTION.match(after.replace("”", '"', 1)) or _ATTRIBUTION.match(after)
-    if m is None:
-        return None
-    who_start = closing + (m.start("who1") if m.group("who1") else m.start("who2"))
-    who_end = closing + (m.end("who1") if m.group("who1") else m.end("who2"))
-    who = ctx.doc.char_span(who_start, who_end, alignment_mode="expand")
-    if who is None:
-        return None
-    people = [t for t in who if ctx.label(t) == "PERSON"]
-    if people:
-        return ctx.name(people[-1])
-    named = [t for t in who if ctx.label(t) in CLAIMANT_LABELS]
-    return ctx.name(named[0]) if named else _strip_det(who.text)

@@ -116,10 +116,6 @@ QUOTE_MARK = re.compile(r"``|''|[\"“”„«»]")
 OPENERS = frozenset({"“", "„", "«", "``"})
 CLOSERS = frozenset({"”", "»"})
 QUOTE_TOKENS = frozenset({"“", "”", "„", "«", "»", "``", "''", '"', "‘", "’", "'"})
-# "the Syrian Democratic Forces (SDF)": a name followed by its acronym in brackets.
-ACRONYM_DEFINITION = re.compile(
-    r"(?P<full>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|the|and|on)\s+)*){1,8}[A-Z][\w’'-]*)\s*\((?P<acr>[A-Z]{2,7})\)"
-)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # Characters before an opening straight quote / after a closing one.
 OPEN_CONTEXT = set(" \t\n([{—–-/")
@@ -257,18 +253,22 @@ def _name_key(text: str) -> list[str]:
 
 
 class _Names:
-    """Canonical names for one article: given mentions first, else fullest form in the article."""
+    """Canonical names for one article, from its entity mentions (a required input).
+
+    The entity extractor has already joined "Kerry" to "John Kerry" and an acronym the article
+    defines to its expansion; this only looks names up, so quotes and entities name an actor the
+    same way. A speaker with no mention keeps its own words (a surname that some mentioned person
+    carries becomes that person's full name).
+    """
 
     def __init__(self, doc: Doc, mentions: Sequence[EntityMention]):
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.by_surname: dict[str, str] = {}
-        self.acronyms: dict[str, str] = {}
         self.ents = [e for e in doc.ents if e.label_ in SPEAKER_LABELS]
-        # People's full names, from the model and (corrected) from the entity extractor.
-        people = [e.text for e in self.ents if e.label_ == "PERSON"]
-        people += [m.name for m in self.mentions if m.label == "PERSON"]
-        for text in people:
-            key = _name_key(text)
+        for m in self.mentions:
+            if m.label != "PERSON":
+                continue
+            key = _name_key(m.name)
             if not key:
                 continue
             surname = key[-1].lower()
@@ -277,15 +277,6 @@ class _Names:
             if best is None or len(full.split()) > len(best.split()):
                 self.by_surname[surname] = full
         self.people = set(self.by_surname.values())
-        # "the Syrian Democratic Forces (SDF)": the acronym names the full organisation.
-        for m in ACRONYM_DEFINITION.finditer(doc.text):
-            full, acronym = _strip_name(m.group("full")), m.group("acr")
-            words = [w for w in full.split() if w[0].isupper()]
-            # Keep the trailing capitalised words whose initials spell the acronym.
-            for k in range(len(words), 0, -1):
-                if "".join(w[0] for w in words[-k:]) == acronym:
-                    self.acronyms[acronym] = full[full.index(words[-k]) :]
-                    break
 
     def mention_at(self, start: int, end: int) -> EntityMention | None:
         best, best_overlap = None, 0
@@ -302,8 +293,6 @@ class _Names:
         if mention is not None:
             return mention.name, mention.label
         name = _strip_name(text)
-        if name in self.acronyms:
-            return self.acronyms[name], label or "ORG"
         if label == "PERSON" or label is None:
             key = _name_key(name)
             if key and key[-1].lower() in self.by_surname:
@@ -993,8 +982,11 @@ def _is_standalone(doc: Doc, q: _Quotation, para_start: int) -> bool:
 # public API
 
 
-def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention] = ()) -> list[Quote]:
-    """Direct quotations and reported speech in ``doc``, in text order, with resolved speakers."""
+def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> list[Quote]:
+    """Direct quotations and reported speech in ``doc``, in text order, with resolved speakers.
+
+    ``mentions`` (from :func:`analysis.entities.extract`, run first) are required: speakers are
+    named the way the entity extractor names them, with no second naming path."""
     text = doc.text
     scorer = sentiment.get_scorer()
     quotations = find_quotations(text)

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import nlp as nlp_module  # noqa: E402
-from analysis import quotes  # noqa: E402
+from bench._analyze import analyse  # noqa: E402
 
 DEFAULT_DATA = Path("/work/shared/data/polnear")
 # Gold cue words that make an attribution "speech" (PolNeAR cues are free text: "said in a
@@ -147,7 +147,8 @@ def is_speech(g: Gold) -> bool:
     return bool(words & SPEECH_CUE_WORDS)
 
 
-def ours(doc) -> list[Pred]:
+def ours(found) -> list[Pred]:
+    """Our quote records (from :func:`bench._analyze.analyse`, the ``analyze`` path) as predictions."""
     return [
         Pred(
             q.start,
@@ -156,7 +157,7 @@ def ours(doc) -> list[Pred]:
             (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None,
             q.kind,
         )
-        for q in quotes.extract(doc, article_id="eval")
+        for q in found
     ]
 
 
@@ -235,23 +236,28 @@ def main(argv: list[str] | None = None) -> int:
         print("textacy not installed: no baseline")
         baseline = False
 
-    nlp = nlp_module.load()
     keys = ("ours-quot", "ours-frag", "ours-speech", "tx-quot", "tx-frag", "tx-speech")
     scores = {k: Score() for k in keys}
     textacy_failed = 0
-    t_ours = 0.0
-    for ann in anns:
-        # Annotation files carry an annotator suffix ("…_5fec.ann"); texts do not.
-        txt = split / "text" / (re.sub(r"_[0-9a-f]{4}$", "", ann.stem) + ".txt")
-        text = txt.read_text(encoding="utf-8")
+    # Annotation files carry an annotator suffix ("…_5fec.ann"); texts do not.
+    texts = [
+        (split / "text" / (re.sub(r"_[0-9a-f]{4}$", "", ann.stem) + ".txt")).read_text(
+            encoding="utf-8"
+        )
+        for ann in anns
+    ]
+    # The gold offsets are into the raw text: analysed as is (clean=False), through the same
+    # batch function as `presslens analyze` (entities → quotes, with their mentions).
+    t0 = time.perf_counter()
+    results = [r for _, r in analyse(texts, keys=[a.stem for a in anns], clean=False)]
+    t_ours = time.perf_counter() - t0
+    nlp = nlp_module.load() if baseline else None
+    for ann, text, result in zip(anns, texts, results, strict=True):
         golds = parse_ann(ann)
         gold_q = [g for g in golds if is_quotation(g)]
         gold_s = [g for g in golds if is_speech(g)]
         gold_f = fragments(text, gold_q)
-        doc = nlp(text)
-        t0 = time.perf_counter()
-        preds = ours(doc)
-        t_ours += time.perf_counter() - t0
+        preds = ours(result.quotes if result is not None else ())
         direct = [p for p in preds if p.kind == "direct"]
         matched = scores["ours-quot"].add(gold_q, direct, gold_q)
         scores["ours-frag"].add(gold_f, direct, gold_f)
@@ -259,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.errors:
             report_errors(ann.stem, text, gold_q, direct, matched)
         if baseline:
-            tx = textacy_baseline(doc)
+            tx = textacy_baseline(nlp(text))
             if tx is None:
                 textacy_failed += 1
                 tx = []
@@ -276,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         print(scores["tx-frag"].line("textacy quotation fragments"))
         print(scores["tx-speech"].line("textacy speech"))
         print(f"textacy raised ValueError (unbalanced quotes) on {textacy_failed} documents")
-    print(f"presslens extraction time: {t_ours:.2f}s")
+    print(f"presslens parse + extraction time (analyze's batch function): {t_ours:.2f}s")
     return 0
 
 

@@ -309,3 +309,39 @@ def test_the_reader_link_names_the_article(dashboard_db, use_db):
     at = run_page(dashboard_db, "articles", {"article": art})
     footer = "\n".join(m.value for m in at.caption)
     assert f"article={art}" in footer
+
+
+def _tables(at) -> dict:
+    return {i.title: i.table for i in at.session_state[components.ITEMS_KEY] if i.table is not None}
+
+
+def test_overview_headline_figures_are_chosen_by_agreement(dashboard_db, use_db):
+    """Aleppo's share held in the week of 12 December: the officials' 93% and the Observatory's
+    85%, one outlet each. The headline is never the maximum: the tie goes to the figure nearer
+    the median, then the smaller, with the spread beside it."""
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "overview")
+    assert not at.exception
+    heads = _tables(at)["Headline figures"].set_index("what")
+    share = heads.loc["Share of territory held"]
+    assert share["text"].startswith("85") and share["spread"] == "85 – 93"
+    assert share["agree"] == "1 of 2 articles"
+    assert all(link.startswith("articles?article=") for link in heads["open"])
+
+
+def test_conflict_rows_link_to_both_sentences(dashboard_db, use_db):
+    import duckdb
+
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "figures")
+    assert not at.exception
+    (row,) = _tables(at)["Conflicting figures"].itertuples()
+    con = duckdb.connect(str(dashboard_db))
+    try:
+        for link, text in ((row.open_low, row.text_low), (row.open_high, row.text_high)):
+            query = dict(p.split("=", 1) for p in link.removeprefix("articles?").split("&"))
+            body = con.execute("SELECT text FROM articles WHERE id = ?", [query["article"]])
+            start = int(query["at"])
+            assert body.fetchone()[0][start : start + len(text)] == text
+    finally:
+        con.close()

@@ -12,8 +12,8 @@ import re
 
 import pytest
 
+from analysis import entities, quotes
 from analysis import nlp as nlp_module
-from analysis import quotes
 from analysis.records import EntityMention, Quote
 from tests.conftest import SAMPLE
 
@@ -23,8 +23,11 @@ def model():
     return nlp_module.load()
 
 
-def run(model, text: str, **kwargs) -> list[Quote]:
-    return quotes.extract(model(text), article_id="t", **kwargs)
+def run(model, text: str) -> list[Quote]:
+    """Quotes as ``presslens analyze`` finds them: after the entity extractor, with its mentions."""
+    doc = model(text)
+    mentions, _ = entities.extract(doc, article_id="t")
+    return quotes.extract(doc, article_id="t", mentions=mentions)
 
 
 GOLD = [

@@ -24,10 +24,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _streamlit_servers() -> set[int]:
+    """This checkout's dashboard servers (other checkouts on the machine run their own)."""
+    app = str(ROOT / "dashboard" / "streamlit_app.py")
     out = set()
     for p in psutil.process_iter(["pid", "cmdline"]):
         cmd = " ".join(p.info["cmdline"] or [])
-        if "streamlit" in cmd and "streamlit_app.py" in cmd:
+        if "streamlit" in cmd and app in cmd:
             out.add(p.info["pid"])
     return out
 

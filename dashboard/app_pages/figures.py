@@ -1,7 +1,8 @@
 """Figures: the numbers the news reports — troops, share of territory held, people remaining,
 displaced, missing, killed — over publication dates, by place, with who claims them. Clicking a
 point shows the figures of that day and place with their sentences; conflicting figures (same
-thing, place, day and scope, different values from different claimants) are flagged. "Which
+kind of count of the same people, place and scope, within a few days, from different claimants,
+values that cannot both be true) are flagged with links to both sentences. "Which
 figures" separates what the articles report happening from running totals ("the war has killed
 300,000 since 2011") and earlier events recalled as background."""
 
@@ -111,40 +112,51 @@ conflicts = data.view(
 if not conflicts.empty:
     st.subheader(f"Conflicting figures ({len(conflicts)}{'+' if len(conflicts) == 200 else ''})")
     st.caption(
-        "Same thing, same place, same day, same kind of count — different numbers from "
-        "different claimants."
+        "Like with like: the same kind of count of the same people (civilians with civilians, "
+        "never children with civilians), at the same place, within a few days — numbers from "
+        "different claimants that cannot both be true. Open either sentence to judge."
     )
     conflicts = conflicts.assign(
         what=conflicts["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
         counts=conflicts["scope"].map(lambda s: SCOPE_WORDS.get(s, s)),
+        open_low=filters_ui.article_links(
+            conflicts["article_id_low"], conflicts["start_low"], filters
+        ),
+        open_high=filters_ui.article_links(
+            conflicts["article_id_high"], conflicts["start_high"], filters
+        ),
     )
     components.table(
         conflicts[
             [
                 "published",
                 "what",
+                "unit",
                 "counts",
                 "location",
+                "days_apart",
                 "text_low",
                 "claimed_by_low",
+                "open_low",
                 "text_high",
                 "claimed_by_high",
-                "n_figures",
-                "n_claimants",
+                "open_high",
             ]
         ],  # fmt: skip
         title="Conflicting figures",
         column_config={
             "published": st.column_config.DateColumn("Day"),
             "what": "What",
+            "unit": "Counting",
             "counts": "Counts",
             "location": "Where",
+            "days_apart": st.column_config.NumberColumn("Days apart", format="%d"),
             "text_low": "Lowest",
             "claimed_by_low": "claimed by",
+            "open_low": st.column_config.LinkColumn("Sentence", display_text="open"),
             "text_high": "Highest",
             "claimed_by_high": "claimed by ",
-            "n_figures": st.column_config.NumberColumn("Figures", format="%d"),
-            "n_claimants": st.column_config.NumberColumn("Claimants", format="%d"),
+            "open_high": st.column_config.LinkColumn("Sentence ", display_text="open"),
         },
     )
 

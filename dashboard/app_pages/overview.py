@@ -9,6 +9,14 @@ import streamlit as st
 from dashboard import charts, components, data, filters_ui
 from dashboard.charts import CATEGORY_TITLES
 
+
+def _spread(low: float, high: float) -> str:
+    """ "20 – 35", or "20" when every figure of the event agrees."""
+    if low == high:
+        return f"{low:,.4g}" if low < 1000 else f"{low:,.0f}"
+    return f"{low:,.0f} – {high:,.0f}"
+
+
 filters = filters_ui.current()
 st.title("Overview")
 
@@ -81,20 +89,49 @@ heads = data.view("headline_figures", filters)
 if heads.empty:
     components.empty("No figures reported in these articles. Widen the filters.")
 else:
-    heads = heads.assign(what=heads["category"].map(lambda c: CATEGORY_TITLES.get(c, c)))
+    st.caption(
+        "For each kind of count, the event most articles report, and the figure most outlets "
+        "give for it — never simply the largest number. The spread is the range of that "
+        "event's figures across articles."
+    )
+    heads = heads.assign(
+        what=heads["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
+        agree=[
+            f"{n} of {m} article{'' if m == 1 else 's'}"
+            for n, m in zip(heads["n_articles"], heads["n_event_articles"], strict=True)
+        ],
+        spread=[
+            _spread(lo, hi)
+            for lo, hi in zip(heads["estimate_low"], heads["estimate_high"], strict=True)
+        ],
+        open=filters_ui.article_links(heads["article_id"], heads["start"], filters),
+    )
     components.table(
         heads[
-            ["what", "text", "unit", "location", "claimed_by", "n_articles", "title", "published"]
-        ],
+            [
+                "what",
+                "text",
+                "unit",
+                "location",
+                "agree",
+                "spread",
+                "claimed_by",
+                "title",
+                "published",
+                "open",
+            ]
+        ],  # fmt: skip
         title="Headline figures",
         column_config={
             "what": "What",
             "text": "Figure",
             "unit": "Counting",
             "location": "Where",
+            "agree": "Agreeing",
+            "spread": "Spread",
             "claimed_by": "Claimed by",
-            "n_articles": st.column_config.NumberColumn("Articles", format="%d"),
             "title": "Article",
             "published": st.column_config.DateColumn("Published"),
+            "open": st.column_config.LinkColumn("Read", display_text="open article"),
         },
     )

@@ -1,0 +1,162 @@
+"""Conflicts only like with like, and headline figures by agreement, on stores built here.
+
+Each case writes a handful of figures (the fields the extractor would store for sentences like
+"At least 20 civilians were killed in Douma, the Observatory said") and checks whether the pair
+is listed as a conflict; both answers are tested, so a view that listed everything, or nothing,
+fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import figure_views as fv
+from analysis.records import Article, ArticleResult, Figure
+from analysis.store import Store
+
+
+def _fig(article_id, text, *, value=None, low=None, high=None, unit="civilians", **kw):
+    fields = dict(category="killed", location="Douma", claimed_by=None, scope="event", start=0)
+    fields.update(kw)
+    if value is not None:
+        low = value if low is None else low
+        high = value if high is None else high
+    return Figure(
+        article_id=article_id,
+        text=text,
+        value=value,
+        low=low,
+        high=high,
+        approximate=value is None,
+        unit=unit,
+        subject=None,
+        end=fields["start"] + len(text),
+        sentence=f"{text} {unit} were killed.",
+        **fields,
+    )
+
+
+def _store(tmp_path, rows):
+    """``rows``: (article id, published, source, figure)."""
+    store = Store(tmp_path / "c.duckdb")
+    results = []
+    for article_id, published, source, fig in rows:
+        art = Article(
+            id=article_id, title=f"Story {article_id}", text="Text.", source=source,
+            published=published,
+        )  # fmt: skip
+        results.append(ArticleResult(article=art, figures=(fig,)))
+    store.write_batch(results)
+    return store
+
+
+BASE = ("x", "2018-02-20", "Reuters", _fig("x", "20", value=20.0, claimed_by="Observatory"))
+
+
+def _other(text="35", *, day="2018-02-21", source="AFP", **kw):
+    kw.setdefault("value", 35.0)
+    kw.setdefault("claimed_by", "civil defence")
+    return ("y", day, source, _fig("y", text, **kw))
+
+
+@pytest.mark.parametrize(
+    "other, conflict",
+    [
+        pytest.param(_other(), True, id="other-outlet-next-day"),
+        pytest.param(
+            _other(day="2018-02-20", source="Reuters"), True, id="same-outlet-other-claimant"
+        ),
+        pytest.param(_other(day="2018-02-23"), True, id="three-days-later"),
+        pytest.param(_other(unit="children", value=15.0), False, id="children-vs-civilians-subset"),
+        pytest.param(_other(unit="children", value=34.0), False, id="larger-subset-still-no"),
+        pytest.param(_other(location="Idlib"), False, id="another-place"),
+        pytest.param(_other(day="2018-03-10"), False, id="another-incident-weeks-later"),
+        pytest.param(_other(claimed_by="Observatory"), False, id="same-claimant-both-sides"),
+        pytest.param(_other(category="injured"), False, id="injured-vs-killed"),
+        pytest.param(_other(scope="total", value=300_000.0), False, id="running-total"),
+        pytest.param(
+            _other("at least 15", value=None, low=15.0), False, id="lower-bound-compatible"
+        ),
+        pytest.param(_other("dozens", value=None, low=24.0), True, id="dozens-is-more-than-20"),
+        pytest.param(_other("20", value=20.0), False, id="same-number"),
+    ],
+)
+def test_conflicts_only_like_with_like(tmp_path, other, conflict):
+    with _store(tmp_path, [BASE, other]) as store:
+        pairs = fv.conflicting_figures(store.con)
+        groups = fv.conflict_groups(store.con)
+    assert (len(pairs) == 1) is conflict and len(pairs) <= 1
+    assert len(groups) == len(pairs)
+
+
+def test_an_unattributed_figure_is_its_outlets_claim(tmp_path):
+    rows = [
+        ("x", "2018-02-20", "Reuters", _fig("x", "20", value=20.0)),
+        ("y", "2018-02-20", "Reuters", _fig("y", "35", value=35.0, start=5)),
+        ("z", "2018-02-21", "AFP", _fig("z", "50", value=50.0)),
+    ]
+    with _store(tmp_path, rows) as store:
+        pairs = fv.conflicting_figures(store.con)
+    # Reuters vs Reuters is one outlet changing its count; each against AFP is a disagreement.
+    assert sorted(zip(pairs.estimate_a, pairs.estimate_b, strict=True)) == [(20, 50), (35, 50)]
+
+
+def test_a_conflict_row_carries_both_sentences(tmp_path):
+    with _store(tmp_path, [BASE, _other()]) as store:
+        (row,) = fv.conflict_groups(store.con).itertuples()
+    assert (row.article_id_low, row.start_low, row.estimate_low) == ("x", 0, 20.0)
+    assert (row.article_id_high, row.estimate_high) == ("y", 35.0)
+    assert row.sentence_low == "20 civilians were killed."
+    assert (row.claimed_by_low, row.claimed_by_high, row.days_apart) == (
+        "Observatory", "civil defence", 1,
+    )  # fmt: skip
+
+
+def test_one_outlier_does_not_fill_the_table(tmp_path):
+    rows = [
+        (f"a{k}", "2018-02-20", f"Outlet {k}", _fig(f"a{k}", "20", value=20.0, claimed_by=f"c{k}"))
+        for k in range(4)
+    ]
+    rows.append(("b", "2018-02-20", "Odd", _fig("b", "900", value=900.0, claimed_by="odd")))
+    with _store(tmp_path, rows) as store:
+        assert len(fv.conflicting_figures(store.con)) == 4
+        assert len(fv.conflict_groups(store.con)) == 1
+
+
+def _head(tmp_path, rows, category="killed"):
+    with _store(tmp_path, rows) as store:
+        return fv.headline_figures(store.con).set_index("category").loc[category]
+
+
+def test_headline_is_the_toll_most_outlets_report_not_the_largest(tmp_path):
+    rows = [
+        ("a", "2018-02-20", "Reuters", _fig("a", "20", value=20.0)),
+        ("b", "2018-02-20", "AFP", _fig("b", "20", value=20.0)),
+        ("c", "2018-02-21", "BBC", _fig("c", "20", value=20.0)),
+        ("d", "2018-02-21", "Odd", _fig("d", "108 million", value=108e6)),
+    ]
+    head = _head(tmp_path, rows)
+    assert (head.estimate, head.n_articles, head.n_event_articles) == (20.0, 3, 4)
+    assert (head.estimate_low, head.estimate_high) == (20.0, 108e6)  # the spread is shown
+
+
+def test_headline_event_is_the_one_most_articles_report(tmp_path):
+    """Two articles on Douma (20 and 22) outweigh one on Idlib with a bigger toll."""
+    rows = [
+        ("a", "2018-02-20", "Reuters", _fig("a", "20", value=20.0)),
+        ("b", "2018-02-20", "AFP", _fig("b", "22", value=22.0)),
+        ("c", "2018-02-20", "BBC", _fig("c", "70", value=70.0, location="Idlib")),
+    ]
+    head = _head(tmp_path, rows)
+    assert head.location == "Douma" and head.estimate in (20.0, 22.0)
+    assert head.n_event_articles == 2
+
+
+def test_headline_counts_outlets_before_articles(tmp_path):
+    """One outlet's three reprints of 30 do not outvote two outlets saying 25."""
+    rows = [(f"r{k}", "2018-02-20", "Reuters", _fig(f"r{k}", "30", value=30.0)) for k in range(3)]
+    rows += [
+        ("a", "2018-02-20", "AFP", _fig("a", "25", value=25.0)),
+        ("b", "2018-02-20", "BBC", _fig("b", "25", value=25.0)),
+    ]
+    assert _head(tmp_path, rows).estimate == 25.0
