@@ -122,8 +122,15 @@ def analyze_articles(
     """Deduplicate, parse, extract and store ``articles``."""
     summary = RunSummary()
     todo, duplicates, signatures = _triage(articles, store, summary, reanalyse=reanalyse)
-    if duplicates:
-        store.write_batch([], duplicates)
+    # A near-duplicate is written in the same transaction as its original, never before it: a
+    # run killed in between must not leave copies pointing at an original that was never stored.
+    # Copies of an original that failed are not stored; a re-run triages them again.
+    pending = {a.id for a in todo}
+    waiting: dict[str, list[tuple[Article, str]]] = {}
+    for dup in duplicates:
+        waiting.setdefault(dup[1] if dup[1] in pending else "", []).append(dup)
+    if waiting.get(""):
+        store.write_batch([], waiting.pop(""))
     total = len(todo)
     done = 0
     if progress:
@@ -133,7 +140,9 @@ def analyze_articles(
             results = [r for r in batch_results if isinstance(r, ArticleResult)]
             summary.failures.extend(r for r in batch_results if isinstance(r, Failure))
             store.write_batch(
-                results, signatures={r.article.id: signatures.get(r.article.id) for r in results}
+                results,
+                [d for r in results for d in waiting.pop(r.article.id, [])],
+                signatures={r.article.id: signatures.get(r.article.id) for r in results},
             )
             summary.new += len(results)
             done += len(batch_results)
