@@ -20,11 +20,13 @@ and then fails with one clear message naming the holder.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import os
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -125,6 +127,17 @@ def announce_writer(path: str | Path) -> Iterator[None]:
 
 
 # -- the reader ------------------------------------------------------------------------------
+# Every live reader, closed at exit: a DuckDB connection still open in a daemon thread while the
+# interpreter shuts down aborts the process ("terminate called after throwing …").
+_READERS: weakref.WeakSet[SharedReader] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_readers() -> None:
+    for reader in list(_READERS):
+        reader.close(wait=False)
+
+
 class SharedReader:
     """One read-only connection to a store for a whole process, held only while it is used.
 
@@ -152,6 +165,7 @@ class SharedReader:
         self._cond = threading.Condition()
         self._watcher: threading.Thread | None = None
         self.opened = 0  # how many times a connection was opened (for tests and diagnostics)
+        _READERS.add(self)
 
     @contextlib.contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -203,8 +217,12 @@ class SharedReader:
                 self._con.close()
             self._con = None
 
-    def close(self) -> None:
+    def close(self, *, wait: bool = True) -> None:
+        """Close the connection (after the cursors out are back, if ``wait``)."""
         with self._cond:
-            while self._in_use:
+            while wait and self._in_use:
                 self._cond.wait(0.05)
             self._close_locked()
+            watcher = self._watcher
+        if watcher is not None and watcher is not threading.current_thread():
+            watcher.join(timeout=1)

@@ -11,10 +11,12 @@ process only to build the sample store on first start and to analyse uploaded fi
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import logging
 import os
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -262,6 +264,15 @@ class _CursorQueries:
 
     def query(self, sql: str, params=None):
         return self.con.execute(sql, params or []).df()
+
+
+def csv_zip(filters: Filters) -> bytes:
+    """The contract tables in view as one zip of CSV files (formula cells neutralised)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, df in export_tables(filters).items():
+            zf.writestr(f"{name}.csv", export.csv_frame(df).to_csv(index=False))
+    return buf.getvalue()
 
 
 def export_tables(filters: Filters) -> dict:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, data, filters_ui, highlight
+from dashboard import components, data, filters_ui, highlight, plain
 
 filters = filters_ui.current()
 st.title("Articles")
@@ -66,8 +66,8 @@ meta = [
     f"by {art['author']}" if isinstance(art["author"], str) else None,
     f"{int(art['n_words']):,} words",
 ]
-st.markdown(f"#### {art['title'] or '(untitled)'}")
-st.caption(" · ".join(m for m in meta if m))
+st.markdown(f"#### {plain.md(art['title'] or '(untitled)')}")
+st.caption(" · ".join(plain.md(m) for m in meta if m))
 if isinstance(art["url"], str) and art["url"].startswith(("http://", "https://")):
     st.link_button("Original page", art["url"], icon=":material/open_in_new:")
 
@@ -78,7 +78,8 @@ if at and at.isdigit():
     if 0 <= pos < len(text):
         start = text.rfind("\n", 0, pos) + 1
         end = text.find("\n", pos)
-        st.info(f"You came here from: “{text[start : end if end != -1 else len(text)].strip()}”")
+        passage = text[start : end if end != -1 else len(text)]
+        st.info(f"You came here from: “{plain.md(passage)}”")
 
 colours = highlight.speaker_colours(detail.quotes["speaker"])
 marks = highlight.marks_for(detail.quotes, detail.mentions, detail.figures, colours)
