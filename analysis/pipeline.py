@@ -13,11 +13,12 @@ from __future__ import annotations
 import concurrent.futures as cf
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from analysis import clean as cleaning
-from analysis import dedup, nlp
+from analysis import dedup, lifeline, nlp
 from analysis.ingest import DEFAULT_MAX_BYTES, IngestError, RawDocument, expand_inputs, read_file
 from analysis.records import Article, ArticleResult, Failure, RunSummary
 from analysis.store import Store
@@ -200,7 +201,13 @@ def _analyse_batches(
         return
     # "spawn": a forked child would inherit the parent's DuckDB connection and threads.
     ctx = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    # Each worker watches this process and ends itself if it is killed outright (SIGKILL, OOM).
+    with cf.ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=ctx,
+        initializer=lifeline.watch_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         futures = [pool.submit(_analyse_batch_in_worker, batch) for batch in batches]
         try:
             for future in futures:  # in submission order, so the progress bar is monotonic
