@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 DEFAULT_BATCH_SIZE = 32
+# One article longer than this is refused with a message (upload page and CLI alike): far beyond
+# any news story (~150,000 words), and what one analysis can take within 1.5 GB and a couple of
+# minutes (bench/long_article.py). Longer texts are parsed in pieces up to this size.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 def load_articles(
@@ -35,6 +39,7 @@ def load_articles(
     field_map: Mapping[str, str] | None = None,
     source: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = MAX_ARTICLE_CHARS,
 ) -> tuple[list[Article], list[Failure]]:
     """Read and clean every input; failures name the file (and row) and the reason."""
     articles: list[Article] = []
@@ -57,6 +62,14 @@ def load_articles(
             article = to_article(raw, source=source)
             if article is None:
                 failures.append(Failure(raw.path, "no article text left after cleaning"))
+            elif len(article.text) > max_chars:
+                failures.append(
+                    Failure(
+                        raw.path,
+                        f"article is {len(article.text):,} characters long, over the limit of "
+                        f"{max_chars:,} per article (split it into several articles)",
+                    )
+                )
             else:
                 articles.append(article)
     return articles, failures
@@ -217,6 +230,40 @@ def _analyse_batches(
             raise
 
 
+def _parses(batch: list[Article], language) -> Iterator[object]:
+    """The parse of each article in order (or its :class:`Failure`): runs of ordinary articles
+    through one ``nlp.pipe``, a long one in pieces (analysis.chunking). If the pipe fails on
+    one text, the rest of its run is parsed one by one, so only that article is lost."""
+    from analysis import chunking
+
+    i = 0
+    while i < len(batch):
+        if len(batch[i].text) > chunking.CHUNK_CHARS:
+            yield _parse_one(batch[i], lambda text: chunking.parse(language, text))
+            i += 1
+            continue
+        j = i
+        while j < len(batch) and len(batch[j].text) <= chunking.CHUNK_CHARS:
+            j += 1
+        try:
+            for doc in language.pipe((a.text for a in batch[i:j]), batch_size=j - i):
+                yield doc
+                i += 1
+        except Exception:
+            log.warning("parsing a batch failed; parsing its articles one by one", exc_info=True)
+            while i < j:
+                yield _parse_one(batch[i], language)
+                i += 1
+
+
+def _parse_one(article: Article, parse: Callable) -> object:
+    try:
+        return parse(article.text)
+    except Exception as exc:  # MemoryError included: this article is lost, not its batch
+        log.exception("parsing %s failed", article.path or article.id)
+        return Failure(article.path or article.id, f"cannot be parsed ({type(exc).__name__})")
+
+
 def _analyse_batch_in_worker(batch: list[Article]) -> list[ArticleResult | Failure]:
     return analyse_batch(batch, nlp.load())
 
@@ -227,8 +274,10 @@ def analyse_batch(batch: Iterable[Article], language) -> list[ArticleResult | Fa
 
     batch = list(batch)
     out: list[ArticleResult | Failure] = []
-    docs = language.pipe((a.text for a in batch), batch_size=len(batch))
-    for article, doc in zip(batch, docs, strict=True):
+    for article, doc in zip(batch, _parses(batch, language), strict=True):
+        if isinstance(doc, Failure):
+            out.append(doc)
+            continue
         try:
             out.append(extract_article(doc, article))
         except Exception as exc:  # one article's extractor bug must not lose the batch
