@@ -66,7 +66,10 @@ def parse(language: Language, text: str, *, limit: int = CHUNK_CHARS) -> Doc:
     """``language(text)``, in pieces when ``text`` is longer than ``limit``."""
     if len(text) <= limit:
         return language(text)
-    docs = list(language.pipe(split(text, limit)))
+    # One piece at a time (batch_size=1): nlp.pipe would otherwise parse up to 1,000 pieces
+    # together, and the memory that chunking saves would be spent again.
+    docs = list(language.pipe(split(text, limit), batch_size=1))
     doc = Doc.from_docs(docs, ensure_whitespace=False)
+    del docs
     assert doc.text == text, "pieces must join back to the text"  # offsets depend on it
     return doc
