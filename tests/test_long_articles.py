@@ -84,3 +84,55 @@ def test_an_article_over_the_size_limit_gets_one_clear_message(tmp_path):
 @pytest.mark.parametrize("n", [0, 1, 5])
 def test_split_of_short_text_is_the_text(n):
     assert chunking.split("ab " * n, limit=100) == ["ab " * n]
+
+
+OVERSIZED = "Title of a huge one\n" + "The council met again today and talked. " * 26_000  # ~1.04M
+
+
+def test_the_cli_refuses_an_oversized_article_and_stores_the_rest(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from analysis.store import Store
+
+    big = tmp_path / "huge.txt"
+    big.write_text(OVERSIZED)
+    good = tmp_path / "good.txt"
+    good.write_text("Bridge opens\nThe mayor of Leeds opened the new bridge on Monday morning.")
+    db = tmp_path / "s.duckdb"
+    presslens = Path(sys.executable).parent / "presslens"
+    proc = subprocess.run(
+        [str(presslens), "analyze", str(big), str(good), "--db", str(db), "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1, proc.stderr  # some inputs failed
+    lines = [line for line in proc.stderr.splitlines() if "huge.txt" in line]
+    assert len(lines) == 1 and "over the limit of 1,000,000 per article" in lines[0]
+    assert "Traceback" not in proc.stderr
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 1
+
+
+def test_the_upload_page_refuses_an_oversized_article_with_one_message(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from analysis.store import Store
+
+    db = tmp_path / "upload.duckdb"
+    Store(db).close()
+    monkeypatch.setenv("PRESSLENS_DB", str(db))
+    monkeypatch.delenv("PRESSLENS_READ_ONLY", raising=False)
+    app = Path(__file__).resolve().parents[1] / "dashboard" / "streamlit_app.py"
+    at = AppTest.from_file(str(app), default_timeout=120)
+    at.switch_page("app_pages/data.py")
+    at.run()
+    at.file_uploader[0].set_value([("huge.txt", OVERSIZED.encode(), "text/plain")])
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception
+    errors = [str(e.value) for e in at.error]
+    assert len(errors) == 1 and "huge" in errors[0] and "1,000,000" in errors[0].replace("\\", "")
+    assert "/tmp" not in errors[0] and "Traceback" not in errors[0]

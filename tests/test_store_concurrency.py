@@ -197,3 +197,26 @@ def test_stores_lock_is_free_between_batches(tmp_path):
     con.close()
     assert not store_lock.marker_path(db).exists()
     store.close()
+
+
+def test_two_analyze_processes_write_one_store(tmp_path):
+    from tests.corpus_maker import write_articles
+
+    db = tmp_path / "two.duckdb"
+    write_articles(tmp_path / "a", 40, seed=1)
+    write_articles(tmp_path / "b", 40, seed=2)
+    runs = [
+        subprocess.Popen(
+            [str(PRESSLENS), "analyze", str(tmp_path / part), "--db", str(db), "--quiet"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for part in ("a", "b")
+    ]
+    for run in runs:
+        _, err = run.communicate(timeout=600)
+        assert run.returncode == 0, err
+        assert "lock" not in err.lower()
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 80
