@@ -147,14 +147,34 @@ def write(
     for name, df in frames.items():
         path = out / f"{name}.{fmt}"
         if fmt == "csv":
-            df = df.copy()
-            if "tags" in df:
-                df["tags"] = df["tags"].map(lambda t: "; ".join(t) if t is not None else "")
-            df.to_csv(path, index=False)
+            csv_frame(df).to_csv(path, index=False)
         else:
             df.to_parquet(path, index=False)
         written.append(path)
     return written
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(…)`,
+# `=cmd|…`, `@SUM(…)`); OWASP's CSV-injection rule is to make such a cell text with a leading '.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """``value`` safe for a spreadsheet cell: a string starting a formula gets a leading '."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A contract table ready for CSV: tags joined with "; ", formula-leading text neutralised."""
+    df = df.copy()
+    if "tags" in df:
+        df["tags"] = df["tags"].map(lambda t: "; ".join(t) if t is not None else "")
+    for column in df.columns:
+        if df[column].dtype == object or pd.api.types.is_string_dtype(df[column]):
+            df[column] = df[column].map(neutralise)
+    return df
 
 
 def dumps(frames: dict[str, pd.DataFrame]) -> str:

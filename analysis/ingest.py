@@ -14,12 +14,14 @@ reason; the caller turns it into a :class:`~analysis.records.Failure` and carrie
 from __future__ import annotations
 
 import ast
+import codecs
 import csv
 import fnmatch
 import glob
 import io
 import json
 import logging
+import os
 import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
@@ -180,7 +182,7 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
     for raw in paths:
         raw = str(raw)
         if any(ch in raw for ch in "*?[") and not Path(raw).exists():
-            matches = sorted(glob.glob(raw, recursive=True))
+            matches = sorted(_glob(raw))
             if not matches:
                 yield Failure(raw, "no files match this pattern")
             candidates = [Path(m) for m in matches]
@@ -207,6 +209,48 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
                 yield Failure(str(path), "not a regular file")
             else:
                 yield Failure(str(path), "no such file or folder")
+
+
+def _glob(pattern: str) -> list[str]:
+    """``glob.glob(pattern, recursive=True)``, except that ``**`` never enters a directory twice:
+    the standard glob follows symbolic links into directories, so a link to a parent (``..``)
+    makes ``L/**/*.txt`` run on without end. Directories are walked once each, by identity."""
+    if "**" not in pattern:
+        return glob.glob(pattern)
+    parts = Path(pattern).parts
+    fixed = next(i for i, part in enumerate(parts) if any(ch in part for ch in "*?["))
+    root = Path(*parts[:fixed]) if fixed else Path(".")
+    wanted = parts[fixed:]
+    found = []
+    seen: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        st = os.stat(dirpath)
+        if (st.st_dev, st.st_ino) in seen:
+            dirnames[:] = []  # a directory met again through a link: its contents are listed
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        rel = Path(dirpath).relative_to(root).parts
+        for name in dirnames + filenames:
+            if _segments_match(wanted, (*rel, name)):
+                found.append(str(Path(dirpath, name)) if fixed else str(Path(*rel, name)))
+    return found
+
+
+def _segments_match(pattern: tuple[str, ...], path: tuple[str, ...]) -> bool:
+    """Glob matching of path segments, ``**`` standing for any number of them (hidden names
+    are matched only by patterns that start with a dot, as glob does)."""
+    if not pattern:
+        return not path
+    head, rest = pattern[0], pattern[1:]
+    if head == "**":
+        return any(
+            _segments_match(rest, path[i:])
+            for i in range(len(path) + 1)
+            if not any(p.startswith(".") for p in path[:i])
+        )
+    if not path or (path[0].startswith(".") and not head.startswith(".")):
+        return False
+    return fnmatch.fnmatchcase(path[0], head) and _segments_match(rest, path[1:])
 
 
 def _wanted_in_folder(path: Path) -> bool:
@@ -274,13 +318,22 @@ def decode_bytes(data: bytes) -> str:
             raise IngestError(
                 "undecodable bytes (UTF-16 byte-order mark, invalid UTF-16)"
             ) from None
-    head = data[:8192]
-    if b"\x00" in head:
-        raise IngestError("binary file, not text")
+    # A NUL byte never belongs in a news text, wherever it falls (only its position in the
+    # first 8 KB used to count): the file is refused, with the place named.
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise IngestError(f"binary file, not text (NUL byte at offset {nul:,})")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    if UTF8_SEQUENCE.search(data):
+        # Valid UTF-8 beside bytes that are not: a file pasted together from two sources. Each
+        # undecodable run is read as Windows-1252 (what such runs nearly always are), so both
+        # halves come out right instead of the whole file being guessed as one code page.
+        log.info("mixed UTF-8 and Windows-1252 bytes; decoded segment by segment")
+        codecs.register_error(MIXED_ERRORS, _cp1252_segment)  # idempotent
+        return data.decode("utf-8-sig", errors=MIXED_ERRORS)
     from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 input needs it
 
     matches = list(from_bytes(data))
@@ -295,6 +348,27 @@ def decode_bytes(data: bytes) -> str:
             break
     log.info("decoded with detected encoding %s", best.encoding)
     return str(best)
+
+
+# A well-formed multi-byte UTF-8 sequence (2, 3 or 4 bytes).
+UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+MIXED_ERRORS = "presslens-cp1252"
+
+
+def _cp1252_segment(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes UTF-8 could not decode, read as Windows-1252 (its five
+    unassigned bytes as Latin-1, so that nothing is lost)."""
+    chunk = exc.object[exc.start : exc.end]
+    return "".join(_cp1252_byte(b) for b in chunk), exc.end
+
+
+def _cp1252_byte(b: int) -> str:
+    try:
+        return bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:
+        return bytes([b]).decode("latin-1")
 
 
 def _looks_like_html(text: str) -> bool:

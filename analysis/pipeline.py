@@ -13,11 +13,12 @@ from __future__ import annotations
 import concurrent.futures as cf
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from analysis import clean as cleaning
-from analysis import dedup, identity, nlp
+from analysis import dedup, identity, lifeline, nlp
 from analysis.ingest import (
     DEFAULT_MAX_BYTES,
     FieldMaps,
@@ -33,6 +34,10 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 DEFAULT_BATCH_SIZE = 32
+# One article longer than this is refused with a message (upload page and CLI alike): far beyond
+# any news story (~150,000 words), and what one analysis can take within 1.5 GB and a couple of
+# minutes (bench/long_article.py). Longer texts are parsed in pieces up to this size.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 def load_articles(
@@ -42,6 +47,7 @@ def load_articles(
     source: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     notes: list[str] | None = None,
+    max_chars: int = MAX_ARTICLE_CHARS,
 ) -> tuple[list[Article], list[Failure]]:
     """Read and clean every input; failures name the file (and row) and the reason. ``notes``,
     when given, receives one line per file whose text came from a guessed field."""
@@ -69,6 +75,14 @@ def load_articles(
             article = to_article(raw, source=source)
             if article is None:
                 failures.append(Failure(raw.path, "no article text left after cleaning"))
+            elif len(article.text) > max_chars:
+                failures.append(
+                    Failure(
+                        raw.path,
+                        f"article is {len(article.text):,} characters long, over the limit of "
+                        f"{max_chars:,} per article (split it into several articles)",
+                    )
+                )
             else:
                 articles.append(article)
     if notes is not None:
@@ -118,7 +132,8 @@ def analyze_paths(
     articles, failures = load_articles(
         paths, field_map=field_map, source=source, max_bytes=max_bytes, notes=notes
     )
-    identity.note_explicit_outlet(store.con, source)  # "--source" names win the outlet joins
+    with store.session() as con:
+        identity.note_explicit_outlet(con, source)  # "--source" names win the outlet joins
     summary = analyze_articles(
         articles,
         store,
@@ -144,8 +159,15 @@ def analyze_articles(
     """Deduplicate, parse, extract and store ``articles``."""
     summary = RunSummary()
     todo, duplicates, signatures = _triage(articles, store, summary, reanalyse=reanalyse)
-    if duplicates:
-        store.write_batch([], duplicates)
+    # A near-duplicate is written in the same transaction as its original, never before it: a
+    # run killed in between must not leave copies pointing at an original that was never stored.
+    # Copies of an original that failed are not stored; a re-run triages them again.
+    pending = {a.id for a in todo}
+    waiting: dict[str, list[tuple[Article, str]]] = {}
+    for dup in duplicates:
+        waiting.setdefault(dup[1] if dup[1] in pending else "", []).append(dup)
+    if waiting.get(""):
+        store.write_batch([], waiting.pop(""))
     total = len(todo)
     done = 0
     if progress:
@@ -155,16 +177,20 @@ def analyze_articles(
             results = [r for r in batch_results if isinstance(r, ArticleResult)]
             summary.failures.extend(r for r in batch_results if isinstance(r, Failure))
             store.write_batch(
-                results, signatures={r.article.id: signatures.get(r.article.id) for r in results}
+                results,
+                [d for r in results for d in waiting.pop(r.article.id, [])],
+                signatures={r.article.id: signatures.get(r.article.id) for r in results},
             )
             # corpus identity pass over what the store now holds (one name per actor)
-            identity.update(store.con, fresh_ids=[r.article.id for r in results])
+            with store.session() as con:
+                identity.update(con, fresh_ids=[r.article.id for r in results])
             summary.new += len(results)
             done += len(batch_results)
             if progress:
                 progress(done, total)
         if not todo:
-            identity.update(store.con)  # nothing new: still apply joins (and undos) made since
+            with store.session() as con:
+                identity.update(con)  # nothing new: still apply joins (and undos) made since
     except KeyboardInterrupt:
         summary.interrupted = True
         log.warning("interrupted: %d of %d articles analysed and stored", done, total)
@@ -217,7 +243,13 @@ def _analyse_batches(
         return
     # "spawn": a forked child would inherit the parent's DuckDB connection and threads.
     ctx = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    # Each worker watches this process and ends itself if it is killed outright (SIGKILL, OOM).
+    with cf.ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=ctx,
+        initializer=lifeline.watch_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         futures = [pool.submit(_analyse_batch_in_worker, batch) for batch in batches]
         try:
             for future in futures:  # in submission order, so the progress bar is monotonic
@@ -225,6 +257,40 @@ def _analyse_batches(
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def _parses(batch: list[Article], language) -> Iterator[object]:
+    """The parse of each article in order (or its :class:`Failure`): runs of ordinary articles
+    through one ``nlp.pipe``, a long one in pieces (analysis.chunking). If the pipe fails on
+    one text, the rest of its run is parsed one by one, so only that article is lost."""
+    from analysis import chunking
+
+    i = 0
+    while i < len(batch):
+        if len(batch[i].text) > chunking.CHUNK_CHARS:
+            yield _parse_one(batch[i], lambda text: chunking.parse(language, text))
+            i += 1
+            continue
+        j = i
+        while j < len(batch) and len(batch[j].text) <= chunking.CHUNK_CHARS:
+            j += 1
+        try:
+            for doc in language.pipe((a.text for a in batch[i:j]), batch_size=j - i):
+                yield doc
+                i += 1
+        except Exception:
+            log.warning("parsing a batch failed; parsing its articles one by one", exc_info=True)
+            while i < j:
+                yield _parse_one(batch[i], language)
+                i += 1
+
+
+def _parse_one(article: Article, parse: Callable) -> object:
+    try:
+        return parse(article.text)
+    except Exception as exc:  # MemoryError included: this article is lost, not its batch
+        log.exception("parsing %s failed", article.path or article.id)
+        return Failure(article.path or article.id, f"cannot be parsed ({type(exc).__name__})")
 
 
 def _analyse_batch_in_worker(batch: list[Article]) -> list[ArticleResult | Failure]:
@@ -237,8 +303,10 @@ def analyse_batch(batch: Iterable[Article], language) -> list[ArticleResult | Fa
 
     batch = list(batch)
     out: list[ArticleResult | Failure] = []
-    docs = language.pipe((a.text for a in batch), batch_size=len(batch))
-    for article, doc in zip(batch, docs, strict=True):
+    for article, doc in zip(batch, _parses(batch, language), strict=True):
+        if isinstance(doc, Failure):
+            out.append(doc)
+            continue
         try:
             out.append(extract_article(doc, article))
         except Exception as exc:  # one article's extractor bug must not lose the batch

@@ -19,7 +19,9 @@ the person the article gives that role, by apposition or by the nearest named pe
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import logging
 import re
 from collections import defaultdict
@@ -263,6 +265,8 @@ class _Names:
 
     def __init__(self, doc: Doc, mentions: Sequence[EntityMention]):
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self._max_end = list(itertools.accumulate((m.end for m in self.mentions), max))
         self.by_surname: dict[str, str] = {}
         self.ents = [e for e in doc.ents if e.label_ in SPEAKER_LABELS]
         for m in self.mentions:
@@ -279,13 +283,17 @@ class _Names:
         self.people = set(self.by_surname.values())
 
     def mention_at(self, start: int, end: int) -> EntityMention | None:
+        """The mention overlapping [start, end) the most (the first of equals). Found by bisection
+        and a backward scan bounded by the running maximum of mention ends, so a long article's
+        thousands of mentions are not all visited per lookup."""
         best, best_overlap = None, 0
-        for m in self.mentions:
-            if m.start >= end:
-                break
+        i = bisect.bisect_left(self._starts, end) - 1
+        while i >= 0 and self._max_end[i] > start:
+            m = self.mentions[i]
             overlap = min(end, m.end) - max(start, m.start)
-            if overlap > best_overlap:
+            if overlap > 0 and overlap >= best_overlap:  # >=: scanning backwards, keep the first
                 best, best_overlap = m, overlap
+            i -= 1
         return best
 
     def canonical(self, text: str, label: str | None, start: int, end: int) -> tuple[str, str]:
@@ -307,11 +315,18 @@ class _Names:
 
 
 def _ent_of(token: Token) -> Span | None:
-    if token.ent_type_ in SPEAKER_LABELS:
-        for ent in token.doc.ents:  # noqa: SIM110 - ents are few per sentence
-            if ent.start <= token.i < ent.end:
-                return ent
-    return None
+    """The entity span ``token`` is part of, found from its IOB tags (``doc.ents`` builds every
+    entity of the article on each access, which made this linear in article length)."""
+    if token.ent_type_ not in SPEAKER_LABELS:
+        return None
+    doc = token.doc
+    lo = token.i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    hi = token.i + 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return Span(doc, lo, hi, label=token.ent_type)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -828,14 +843,16 @@ def _according_to(tok: Token) -> _Cue | None:
 # attaching quotations to cues
 
 
-def _attach(doc: Doc, quotations: list[_Quotation], cues: list[_Cue]) -> None:
+def _attach(doc: Doc, text: str, quotations: list[_Quotation], cues: list[_Cue]) -> None:
+    # ``text`` is ``doc.text``, passed in: Doc.text joins every token on each access, and
+    # reading it once per quotation made extraction quadratic in article length.
     by_verb = {c.verb.i: c for c in cues if c.verb is not None}
     for q in quotations:
-        if _is_title(doc.text, q):
+        if _is_title(text, q):
             continue  # "told MSNBC’s “Morning Joe”": a programme, a book, a nickname
-        trailing = _trailing_cue(doc, q, by_verb)
+        trailing = _trailing_cue(doc, text, q, by_verb)
         leading = None if trailing else _leading_cue(doc, q, by_verb)
-        if leading is not None and _is_partial(doc, q):
+        if leading is not None and _is_partial(text, q):
             # "called the talks “the hardest kind of diplomacy”": a quoted fragment inside the
             # cue's own clause. The clause is the record (reported), the fragment stays inside it.
             if leading.content is None or leading.content[1] < q.tok_end:
@@ -843,7 +860,7 @@ def _attach(doc: Doc, quotations: list[_Quotation], cues: list[_Cue]) -> None:
                 leading.content = (min(lo, q.tok_start), q.tok_end)
             continue
         q.cue = trailing or leading
-        if q.cue is None and not _is_partial(doc, q):
+        if q.cue is None and not _is_partial(text, q):
             # A quotation that fills most of a cue's clause is that cue's direct quotation; a
             # partial one woven into the clause ("arguing that Trump “lashed out at …”") is not:
             # the clause becomes a reported record with the quoted words inside it.
@@ -906,10 +923,10 @@ def _is_title(text: str, q: _Quotation) -> bool:
     return last.endswith(("'s", "’s")) or last.strip(",:") in TITLE_CONTEXT
 
 
-def _is_partial(doc: Doc, q: _Quotation) -> bool:
+def _is_partial(text: str, q: _Quotation) -> bool:
     """A quoted fragment woven into the sentence: a word before it and a lower-case start."""
-    before = doc.text[max(0, q.open_at - 3) : q.open_at].rstrip()
-    first = doc.text[q.start : q.start + 1]
+    before = text[max(0, q.open_at - 3) : q.open_at].rstrip()
+    first = text[q.start : q.start + 1]
     return bool(before) and before[-1].isalnum() and not first.isupper()
 
 
@@ -919,12 +936,12 @@ def _quoted_share(doc: Doc, content: tuple[int, int], quotations: list[_Quotatio
     return inside / max(1, hi - lo)
 
 
-def _trailing_cue(doc: Doc, q: _Quotation, by_verb: dict[int, _Cue]) -> _Cue | None:
+def _trailing_cue(doc: Doc, text: str, q: _Quotation, by_verb: dict[int, _Cue]) -> _Cue | None:
     """``“…,” Kerry said`` / ``“…,” said an SDF spokesman``: a cue right after the closing mark."""
     if not q.closed:
         return None
-    inner = doc.text[q.start : q.close_end].rstrip("”\"'’» ")
-    if not inner.endswith(QUOTE_FINAL_PUNCT) and doc.text[q.close_end : q.close_end + 1] != ",":
+    inner = text[q.start : q.close_end].rstrip("”\"'’» ")
+    if not inner.endswith(QUOTE_FINAL_PUNCT) and text[q.close_end : q.close_end + 1] != ",":
         return None
     i = q.tok_end
     limit = min(len(doc), i + TRAILING_WINDOW)
@@ -964,17 +981,17 @@ def _leading_cue(doc: Doc, q: _Quotation, by_verb: dict[int, _Cue]) -> _Cue | No
     return None
 
 
-def _is_standalone(doc: Doc, q: _Quotation, para_start: int) -> bool:
+def _is_standalone(text: str, q: _Quotation, para_start: int) -> bool:
     """A quoted sentence of its own: starts a sentence and ends with sentence punctuation."""
-    before = doc.text[para_start : q.open_at].rstrip()
+    before = text[para_start : q.open_at].rstrip()
     if before and not before.endswith((".", "?", "!", "”", '"', "''", ":", "…")):
         return False
-    inner = doc.text[q.start : q.end]
+    inner = text[q.start : q.end]
     if len(inner.split()) < MIN_STANDALONE_WORDS:
         return False
     if not q.closed:
         return True
-    after = doc.text[q.close_end : q.close_end + 2]
+    after = text[q.close_end : q.close_end + 2]
     return inner.rstrip().endswith(QUOTE_FINAL_PUNCT) or after[:1] in ("", "\n") or after[:1] == ","
 
 
@@ -1004,7 +1021,7 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> 
     names = _Names(doc, mentions)
     resolver = _Resolver(doc, names, quoted)
     cues = _cue_verbs(doc, quoted)
-    _attach(doc, quotations, cues)
+    _attach(doc, text, quotations, cues)
     para_starts = [s for s, _ in _paragraphs(text)]
 
     # Walk records in text order so that a pronoun sees the speakers before it.
@@ -1055,7 +1072,7 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> 
             spk = _cue_speaker(q.cue, resolver)
             cue_text = q.cue.text
         else:
-            if not _is_standalone(doc, q, para_starts[para_no]):
+            if not _is_standalone(text, q, para_starts[para_no]):
                 continue  # a scare quote, a title, a slogan: not speech
             # No cue: the speaker of the quotation just before carries on, in this paragraph or
             # (a paragraph that is only a quotation) from the previous one.

@@ -10,6 +10,7 @@ finished batch and nothing half-written. Column names follow the ``presslens/1``
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 from collections.abc import Iterable, Mapping, Sequence
@@ -18,6 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from analysis import store_lock
 from analysis.records import Article, ArticleResult
 
 log = logging.getLogger(__name__)
@@ -98,26 +100,73 @@ def _columns(table: str) -> list[str]:
 
 
 class Store:
-    """A presslens DuckDB file. Use as a context manager or call :meth:`close`."""
+    """A presslens DuckDB file. Use as a context manager or call :meth:`close`.
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    A read-write store holds the file's lock only inside each of its methods (one batch
+    transaction, one lookup), so other processes can read or write between them; see
+    :mod:`analysis.store_lock`. Touching :attr:`con` directly opens the file and keeps it open
+    until :meth:`release` or :meth:`close`.
+    """
+
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, timeout: float | None = None
+    ) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.timeout = timeout
+        self._con: duckdb.DuckDBPyConnection | None = None
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `presslens analyze` first)")
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            with self._session():
+                self._check_or_create_schema()
+        except BaseException:
+            self.release()
+            raise
+
+    # -- connection -------------------------------------------------------------------------
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The open connection (opened, waiting out other processes' locks, on first use)."""
+        if self._con is None:
+            self._con = self._open()
+        return self._con
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        try:
+            return store_lock.connect(self.path, read_only=self.read_only, timeout=self.timeout)
+        except store_lock.LockTimeout as exc:
+            raise StoreError(str(exc)) from None
         except duckdb.IOException as exc:
             raise StoreError(
                 f"{self.path}: cannot open as a DuckDB store ({_first_line(exc)})"
             ) from None
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: not a presslens store ({_first_line(exc)})") from None
-        try:
-            self._check_or_create_schema()
-        except BaseException:
-            self.con.close()
-            raise
+
+    @contextlib.contextmanager
+    def _session(self):
+        """The connection for one operation. A read-write store announces itself to readers,
+        opens the file and lets it go afterwards, unless a caller holds :attr:`con` open."""
+        if self._con is not None or self.read_only:
+            yield self.con
+            return
+        with store_lock.announce_writer(self.path):
+            try:
+                yield self.con
+            finally:
+                self.release()
+
+    def session(self):
+        """The connection for one caller's operation, taken and let go as :meth:`_session` does:
+        ``with store.session() as con: ...`` (e.g. the identity pass after a batch)."""
+        return self._session()
+
+    def release(self) -> None:
+        """Close the connection (the lock goes with it); the next use reopens it."""
+        if self._con is not None:
+            con, self._con = self._con, None
+            con.close()
 
     # -- schema -----------------------------------------------------------------------------
     def _check_or_create_schema(self) -> None:
@@ -151,28 +200,33 @@ class Store:
         ids = list(ids)
         if not ids:
             return set()
-        rows = self.con.execute(
-            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-        ).fetchall()
+        with self._session() as con:
+            rows = con.execute(
+                "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+            ).fetchall()
         return {r[0] for r in rows}
 
     def counts(self) -> dict[str, int]:
         """Row count of every data table."""
-        return {
-            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in TABLES
-            if t != "meta"
-        }
+        with self._session() as con:
+            return {
+                t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in TABLES
+                if t != "meta"
+            }
 
     def query(self, sql: str, params: Sequence | None = None) -> pd.DataFrame:
         """Run a read query and return a DataFrame."""
-        return self.con.execute(sql, params or []).df()
+        with self._session() as con:
+            return con.execute(sql, params or []).df()
 
     def signatures(self) -> list[tuple[str, bytes | None]]:
         """(id, MinHash signature) of every stored original, to seed near-duplicate detection."""
-        return self.con.execute(
-            "SELECT id, signature FROM articles WHERE duplicate_of IS NULL AND signature IS NOT NULL"
-        ).fetchall()
+        with self._session() as con:
+            return con.execute(
+                "SELECT id, signature FROM articles "
+                "WHERE duplicate_of IS NULL AND signature IS NOT NULL"
+            ).fetchall()
 
     # -- writing ----------------------------------------------------------------------------
     def write_batch(
@@ -196,6 +250,10 @@ class Store:
             frames["figures"].extend(dataclasses.astuple(f) for f in res.figures)
         for art, original in duplicates:
             article_rows.append(_article_row(art, original, None))
+        with self._session():
+            self._write(ids, article_rows, frames, [r.article.id for r in results])
+
+    def _write(self, ids, article_rows, frames, analysed_ids) -> None:
         self.con.execute("BEGIN")
         try:
             for table in CHILD_TABLES:
@@ -208,8 +266,8 @@ class Store:
             self._insert("articles", article_rows, _columns("articles")[:-1])
             for table, rows in frames.items():
                 self._insert(table, rows, _columns(table))
-            if results:
-                self.con.execute(PAIRS_SQL, [[r.article.id for r in results]])
+            if analysed_ids:
+                self.con.execute(PAIRS_SQL, [analysed_ids])
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -223,7 +281,7 @@ class Store:
         self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM df")
 
     def close(self) -> None:
-        self.con.close()
+        self.release()
 
     def __enter__(self) -> Store:
         return self

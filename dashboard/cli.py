@@ -114,6 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dash.add_argument("--db", metavar="FILE", help="store to show (default: bundled sample)")
     dash.add_argument("--port", type=_positive_int, default=8501, metavar="N")
+    dash.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDR",
+        help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 = everyone)",
+    )
 
     report = sub.add_parser(
         "report",
@@ -181,8 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     handler = {"analyze": _analyze, "export": _export, "dashboard": _dashboard, "report": _report}[
         args.command
     ]
+    from analysis import lifeline
+
     try:
-        return handler(args)
+        with lifeline.signals_interrupt():  # kill / hang-up: clean up as on Ctrl-C
+            return handler(args)
     except KeyboardInterrupt:
         print("presslens: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -281,7 +290,7 @@ def _export(args: argparse.Namespace) -> int:
 def _dashboard(args: argparse.Namespace) -> int:
     from dashboard import launch
 
-    return launch.run(Path(args.db) if args.db else None, args.port)
+    return launch.run(Path(args.db) if args.db else None, args.port, host=args.host)
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""The dashboard's one caching module: which store it reads, the open connection, cached views.
+"""The dashboard's one caching module: which store it reads, the shared reader, cached views.
 
 Every ``st.cache_*`` of the app lives here (house style). Pages never run NLP and never write
 SQL: they call :func:`view` with the name of an ``analysis.*_views`` function and the current
@@ -11,12 +11,13 @@ process only to build the sample store on first start and to analyse uploaded fi
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import logging
 import os
 import re
 import tempfile
-import threading
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from analysis import article_views, entity_views, export, figure_views, quote_vi
 from analysis.filters import Filters
 from analysis.records import Failure, RunSummary
 from analysis.store import Store, StoreError
+from analysis.store_lock import SharedReader
 
 log = logging.getLogger(__name__)
 
@@ -79,59 +81,51 @@ def uses_sample() -> bool:
 
 
 @st.cache_resource(show_spinner=False)
-def _open_store(path: str, read_only_: bool) -> Store:
-    # One connection per server process; each query runs on its own cursor (DuckDB connections
-    # are not meant to be shared between the threads Streamlit runs sessions in).
-    if not read_only_:
+def _open_store(path: str, read_only_: bool) -> SharedReader:
+    # The dashboard never holds the store's write lock: it reads through one shared read-only
+    # connection that is closed whenever it is idle or a writer (`presslens analyze`, an upload)
+    # waits (see analysis.store_lock), so writers and this server take turns on the file.
+    # The file is checked (and, for the sample, created) here, once per server process.
+    if not read_only_ and Path(path) == default_db().expanduser().resolve():
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    try:
-        store = Store(path, read_only=read_only_)
-    except StoreError:
-        # The sample store is ours to rebuild (e.g. made by an older presslens); a user's
-        # store is never deleted, its error is shown.
-        if read_only_ or Path(path) != default_db().expanduser().resolve():
-            raise
-        log.warning("rebuilding the sample store %s", path)
-        Path(path).unlink(missing_ok=True)
-        Path(f"{path}.wal").unlink(missing_ok=True)
-        store = Store(path)
+        try:
+            Store(path).close()
+        except StoreError:
+            # The sample store is ours to rebuild (e.g. made by an older presslens); a user's
+            # store is never deleted, its error is shown.
+            log.warning("rebuilding the sample store %s", path)
+            Path(path).unlink(missing_ok=True)
+            Path(f"{path}.wal").unlink(missing_ok=True)
+            Store(path).close()
+    else:
+        Store(path, read_only=True).close()
     # DuckDB would take up to 80% of the machine's memory for its buffers; a dashboard needs far
     # less, and its result caches live in Python as well.
-    store.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
-    threading.Thread(target=_warm_search, args=(store,), daemon=True).start()
-    return store
+    return SharedReader(path, setup=(f"SET memory_limit = '{MEMORY_LIMIT}'",))
 
 
-def _warm_search(store: Store) -> None:
-    """Read the text-search column once in the background, so that a reader's first search
-    does not pay for loading it (on 50,000 articles: ~0.15–0.4 s cold, ~0.06 s warm)."""
-    try:
-        con = store.con.cursor()
-        try:
-            con.execute("SELECT count(*) FROM articles WHERE contains(search_text, chr(0))")
-        finally:
-            con.close()
-    except Exception:  # a closed or changed store: nothing to warm, and nothing is lost
-        log.debug("search warm-up skipped", exc_info=True)
-
-
-def store() -> Store:
-    """The open store (raises :class:`StoreError` with a clear message if it cannot be used)."""
+def store() -> SharedReader:
+    """The store's reader (raises :class:`StoreError` with a clear message if it cannot be used)."""
     return _open_store(str(db_path()), read_only())
 
 
+def writer() -> Store:
+    """The store opened for writing; it takes the file's lock one batch at a time."""
+    if read_only():
+        raise StoreError("this dashboard was opened read-only; uploads are disabled")
+    store()  # checked (and the sample created) first
+    return Store(db_path())
+
+
 def connection():
-    """A fresh cursor on the store, for one query."""
-    return store().con.cursor()
+    """A cursor on the store for one query: ``with connection() as con: ...``."""
+    return store().cursor()
 
 
 def version() -> str:
     """Changes whenever the store's articles change (part of every cache key)."""
-    con = connection()
-    try:
+    with connection() as con:
         return article_views.data_version(con)
-    finally:
-        con.close()
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -140,20 +134,14 @@ def _cached_view(name: str, db: str, data_version: str, filters: Filters, option
     for key, value in kwargs.items():  # JSON has no tuples; the views take tuples for lists
         if isinstance(value, list):
             kwargs[key] = tuple(value)
-    con = connection()
-    try:
+    with connection() as con:
         return VIEWS[name](con, filters, **kwargs)
-    finally:
-        con.close()
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _search_ids(db: str, data_version: str, search: str) -> tuple[str, ...]:
-    con = connection()
-    try:
+    with connection() as con:
         return article_views.search_ids(con, search)
-    finally:
-        con.close()
 
 
 def resolve(filters: Filters | None) -> Filters:
@@ -182,8 +170,7 @@ def view(view_name: str, filters: Filters | None = None, **options):
 @st.cache_data(max_entries=64, show_spinner=False)
 def _cached_plain(name: str, db: str, data_version: str, options: str):
     kwargs = json.loads(options)
-    con = connection()
-    try:
+    with connection() as con:
         if name == "filter_options":
             return article_views.filter_options(con)
         if name == "top_names":
@@ -193,8 +180,6 @@ def _cached_plain(name: str, db: str, data_version: str, options: str):
         if name == "article_detail":
             return article_views.article_detail(con, **kwargs)
         raise KeyError(name)
-    finally:
-        con.close()
 
 
 def filter_options() -> article_views.FilterOptions:
@@ -230,7 +215,8 @@ def build_sample(progress: Callable[[int, int], None] | None = None) -> RunSumma
     """Analyse the bundled ``data/`` folder into the store (first start without ``--db``)."""
     from analysis.pipeline import analyze_paths  # spaCy loads only when there is work for it
 
-    summary, _ = analyze_paths([SAMPLE_DIR], store(), progress=progress)
+    with writer() as target:
+        summary, _ = analyze_paths([SAMPLE_DIR], target, progress=progress)
     st.cache_data.clear()
     return summary
 
@@ -240,8 +226,7 @@ def analyse_uploads(
 ) -> RunSummary:
     """Analyse uploaded files (name, content) into the store; the names keep their extensions,
     which decide how each file is read. Bad files are reported in the summary, not raised."""
-    if read_only():
-        raise StoreError("this dashboard was opened read-only; uploads are disabled")
+    target = writer()
     from analysis.pipeline import analyze_paths  # spaCy loads only when there is work for it
 
     with tempfile.TemporaryDirectory(prefix="presslens-upload-") as tmp:
@@ -254,7 +239,8 @@ def analyse_uploads(
             path = folder / Path(name).name
             path.write_bytes(content)
             paths.append(path)
-        summary, _ = analyze_paths(paths, store(), progress=progress)
+        with target:
+            summary, _ = analyze_paths(paths, target, progress=progress)
         # Name each failed file as the user knows it, not by its temporary path.
         summary.failures = [
             Failure(f.path.replace(f"{tmp}/", "").split("/", 1)[-1], f.reason)
@@ -266,14 +252,11 @@ def analyse_uploads(
 
 
 def store_counts() -> dict[str, int]:
-    con = connection()
-    try:
+    with connection() as con:
         return {
             t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("articles", "quotes", "entities", "figures")
         }
-    finally:
-        con.close()
 
 
 class _CursorQueries:
@@ -286,14 +269,20 @@ class _CursorQueries:
         return self.con.execute(sql, params or []).df()
 
 
+def csv_zip(filters: Filters) -> bytes:
+    """The contract tables in view as one zip of CSV files (formula cells neutralised)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, df in export_tables(filters).items():
+            zf.writestr(f"{name}.csv", export.csv_frame(df).to_csv(index=False))
+    return buf.getvalue()
+
+
 def export_tables(filters: Filters) -> dict:
     """The contract tables (articles, quotes, speakers, entities, figures) for the view. Not
     cached: it holds every article's text, and it is only built when a download is clicked."""
-    con = connection()
-    try:
+    with connection() as con:
         return export.tables(_CursorQueries(con), filters=resolve(filters))
-    finally:
-        con.close()
 
 
 # -- the identity pass's joins (the Entities page's "Merged names") -------------------------------
@@ -302,23 +291,15 @@ def name_merges():
     and an undo must show at once."""
     from analysis import identity
 
-    con = connection()
-    try:
+    with connection() as con:
         return identity.merges(con)
-    finally:
-        con.close()
 
 
 def set_merge_undone(kind: str, alias: str, undone: bool) -> None:
     """Undo (``undone=True``) or redo a join; the store's names change, so every cached view is
     dropped. No NLP runs: the pass puts the recorded raw names back."""
-    if read_only():
-        raise StoreError("this dashboard was opened read-only; merges cannot be undone here")
     from analysis import identity
 
-    con = connection()
-    try:
+    with writer() as store, store.session() as con:  # writer() refuses a read-only dashboard
         identity.set_undone(con, kind, alias, undone)
-    finally:
-        con.close()
     st.cache_data.clear()

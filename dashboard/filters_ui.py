@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from analysis.filters import Filters
-from dashboard import data
+from dashboard import data, plain
 
 DATE_KEYS = ("from", "to")
 LIST_KEYS = {"source": "sources", "tag": "tags", "speaker": "speakers", "entity": "entities"}
@@ -91,10 +91,10 @@ def check_url_values(
             try:
                 day = date.fromisoformat(raw)
             except ValueError:
-                notices.append(f"`{key}={raw}` is not a date (YYYY-MM-DD); ignored")
+                notices.append(f"{plain.md(f'{key}={raw}')} is not a date (YYYY-MM-DD); ignored")
                 continue
             if not MIN_DATE <= day <= MAX_DATE:
-                notices.append(f"`{key}={raw}` is out of range; ignored")
+                notices.append(f"{plain.md(f'{key}={raw}')} is out of range; ignored")
                 continue
             valid[key] = [raw]
     for key in LIST_KEYS:
@@ -107,7 +107,7 @@ def check_url_values(
             valid[key] = good
         if bad:
             what = {"source": "outlet", "tag": "tag", "speaker": "speaker", "entity": "entity"}[key]
-            listed = ", ".join(f"“{b}”" for b in bad[:5]) + (" …" if len(bad) > 5 else "")
+            listed = ", ".join(f"“{plain.md(b)}”" for b in bad[:5]) + (" …" if len(bad) > 5 else "")
             notices.append(f"No {what} {listed} in this store; that {what} filter was dropped")
     if params.get(TEXT_KEY):
         valid[TEXT_KEY] = params[TEXT_KEY][:1]
@@ -265,8 +265,8 @@ def page_choice(
     if raw is not None and raw not in labels:
         if key not in st.session_state:  # from a link, not a choice the options no longer hold
             st.warning(
-                f"`{key}={raw}` in this link is not one of this page's choices; showing "
-                f"{default_label}.",
+                f"{plain.md(f'{key}={raw}')} in this link is not one of this page's choices; "
+                f"showing {plain.md(default_label)}.",
                 icon=":material/link_off:",
             )
         # Through the widget's state: a bound parameter cannot be deleted directly, and the

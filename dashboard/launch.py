@@ -22,6 +22,8 @@ from pathlib import Path
 from dashboard.data import ENV_DB, ENV_LINK_BASE, ENV_READ_ONLY
 
 APP = Path(__file__).resolve().parent / "streamlit_app.py"
+# The dashboard listens on this machine only unless `presslens dashboard --host` says otherwise.
+LOCAL_HOST = "127.0.0.1"
 SERVER_FLAGS = (
     "--server.headless=true",
     "--browser.gatherUsageStats=false",
@@ -33,14 +35,17 @@ SERVER_FLAGS = (
 )
 
 
-def command(port: int) -> list[str]:
+def command(port: int, host: str = LOCAL_HOST) -> list[str]:
+    # Through dashboard.serve: the server watches this process and stops if it dies.
     return [
         sys.executable,
         "-m",
-        "streamlit",
+        "dashboard.serve",
+        str(os.getpid()),
         "run",
         str(APP),
         f"--server.port={port}",
+        f"--server.address={host}",
         *SERVER_FLAGS,
     ]
 
@@ -64,25 +69,28 @@ def environment(
     return env
 
 
-def run(db: Path | None, port: int) -> int:
-    """Run the dashboard in the foreground until Ctrl-C; returns the exit status."""
+def run(db: Path | None, port: int, *, host: str = LOCAL_HOST) -> int:
+    """Run the dashboard in the foreground until Ctrl-C (or SIGTERM/SIGHUP, which the CLI turns
+    into the same interrupt); returns the exit status."""
     if db is not None and not Path(db).exists():
         print(
             f"presslens: {db}: no such store (run `presslens analyze ... --db {db}`)",
             file=sys.stderr,
         )
         return 2
-    print(f"presslens: dashboard on http://localhost:{port}  (Ctrl-C stops it)", file=sys.stderr)
-    proc = subprocess.Popen(command(port), env=environment(db))
+    shown = "localhost" if host == LOCAL_HOST else host
+    print(f"presslens: dashboard on http://{shown}:{port}  (Ctrl-C stops it)", file=sys.stderr)
+    proc = subprocess.Popen(command(port, host), env=environment(db))
     try:
         return proc.wait()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         proc.send_signal(signal.SIGINT)
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
-        return 130
+            proc.wait()
+        return 128 + getattr(exc, "signum", signal.SIGINT)
 
 
 def free_port() -> int:

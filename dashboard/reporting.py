@@ -10,7 +10,7 @@ import os
 import streamlit as st
 
 from analysis.filters import Filters
-from dashboard import components, data, filters_ui, report
+from dashboard import components, data, filters_ui, plain, report
 
 
 def _base_url() -> str:
@@ -44,8 +44,9 @@ def page_report_buttons(title: str, url_path: str, filters: Filters) -> None:
     st.divider()
     left, mid, right = st.columns([5, 1.6, 1.6])
     left.caption(
-        f"**View** — filters: {report.describe_filters(filters)} · data: {meta.data_date} · "
-        f"presslens {meta.version}  \n[Link to this view]({link})"
+        f"**View** — filters: {plain.md(report.describe_filters(filters))} · "
+        f"data: {plain.md(meta.data_date)} · presslens {plain.md(meta.version)}  \n"
+        f"[Link to this view]({link})"
     )
     name = f"presslens-{url_path}"
     mid.download_button(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.store import StoreError
-from dashboard import components, data, filters_ui, reporting
+from dashboard import components, data, filters_ui, plain, reporting
 
 PAGES = (
     ("overview", "Overview", ":material/dashboard:"),
@@ -30,7 +30,7 @@ st.set_page_config(
 try:
     data.store()
 except StoreError as exc:
-    st.error(f"presslens cannot open its store. {exc}", icon=":material/error:")
+    st.error(f"presslens cannot open its store. {plain.md(exc)}", icon=":material/error:")
     st.stop()
 
 if data.uses_sample() and not data.read_only() and data.is_empty():
@@ -52,7 +52,9 @@ pages = [
 page = st.navigation(pages)
 components.start_run()
 filters_ui.start_page_params()
-st.sidebar.caption(f"Store: `{data.db_path().name}`" + (" (read-only)" if data.read_only() else ""))
+st.sidebar.caption(
+    f"Store: {plain.md(data.db_path().name)}" + (" (read-only)" if data.read_only() else "")
+)
 filters = filters_ui.sidebar()
 st.session_state[filters_ui.CURRENT_KEY] = filters
 filters_ui.show_notices()

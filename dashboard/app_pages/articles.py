@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import article_views
-from dashboard import components, data, filters_ui, highlight
+from dashboard import components, data, filters_ui, highlight, plain
 
 filters = filters_ui.current()
 st.title("Articles")
@@ -109,13 +109,13 @@ meta = [
     f"by {art['author']}" if isinstance(art["author"], str) else None,
     f"{int(art['n_words']):,} words",
 ]
-st.markdown(f"#### {art['title'] or '(untitled)'}")
-st.caption(" · ".join(m for m in meta if m))
+st.markdown(f"#### {plain.md(art['title'] or '(untitled)')}")
+st.caption(" · ".join(plain.md(m) for m in meta if m))
 if isinstance(art["duplicate_of"], str):
     original = data.article_detail(art["duplicate_of"])
     st.info(
         "This story is a near-duplicate of “"
-        + (original.article["title"] if original is not None else art["duplicate_of"])
+        + plain.md(original.article["title"] if original is not None else art["duplicate_of"])
         + "”; the lists and counts include it once, under that article.",
         icon=":material/content_copy:",
     )
@@ -140,7 +140,7 @@ if at and at.isdigit() and chosen == st.query_params.get("article"):
     if span is not None:
         marks_extra.append(highlight.focus_mark(*span))
         filters_ui.remember_page_param("at", at)
-        st.info(f"You came here from: “{art['text'][span[0] : span[1]]}”")
+        st.info(f"You came here from: “{plain.md(art['text'][span[0] : span[1]])}”")
 
 colours = highlight.speaker_colours(detail.quotes["speaker"])
 marks = highlight.marks_for(detail.quotes, detail.mentions, detail.figures, colours)

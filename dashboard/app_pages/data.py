@@ -4,13 +4,10 @@ contract). A bad file gets one line naming it and the reason; the rest are still
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import streamlit as st
 
 from analysis import export
-from dashboard import data, filters_ui
+from dashboard import data, filters_ui, plain
 
 filters = filters_ui.current()
 st.title("Data")
@@ -47,7 +44,7 @@ else:
             for note in summary.notes:  # e.g. which field a file's text was read from
                 st.info(note, icon=":material/info:")
             for failure in summary.failures:
-                st.error(str(failure), icon=":material/error:")
+                st.error(plain.md(failure), icon=":material/error:")
 
 st.subheader("Download what is in view")
 counts = data.view("counts", filters)
@@ -61,14 +58,7 @@ if counts["articles"] == 0:
 else:
 
     def _csv_zip() -> bytes:
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, df in data.export_tables(filters).items():
-                df = df.copy()
-                if "tags" in df:
-                    df["tags"] = df["tags"].map(lambda t: "; ".join(t) if t is not None else "")
-                zf.writestr(f"{name}.csv", df.to_csv(index=False))
-        return buf.getvalue()
+        return data.csv_zip(filters)
 
     c1, c2 = st.columns(2)
     c1.download_button(
@@ -84,5 +74,7 @@ else:
 
 counts = data.store_counts()
 st.caption(
-    "Store: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()) + f" · `{data.db_path()}`"
+    "Store: "
+    + ", ".join(f"{k} {v:,}" for k, v in counts.items())
+    + f" · {plain.md(data.db_path())}"
 )

@@ -13,7 +13,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import charts, components, data, filters_ui
+from dashboard import charts, components, data, filters_ui, plain
 from dashboard.charts import CATEGORY_TITLES
 
 # What a figure counts (analysis.figures.figure_scope), as the reader chooses it.
@@ -92,12 +92,14 @@ for cd in picked[:5]:
     for row in rows.itertuples(index=False):
         with st.container(border=True):
             st.markdown(
-                f"**{row.text}** {row.unit or ''} · {row.location or 'place not given'} · "
-                f"{SCOPE_WORDS.get(row.scope, row.scope)}"
+                f"**{plain.md(row.text)}** {plain.md(row.unit or '')} · "
+                f"{plain.md(row.location or 'place not given')} · "
+                f"{plain.md(SCOPE_WORDS.get(row.scope, row.scope))}"
             )
             st.text(row.sentence)
             st.caption(
-                f"Claimed by {row.claimed_by or 'nobody named'} · {row.title} ({day:%d %b %Y})"
+                f"Claimed by {plain.md(row.claimed_by or 'nobody named')} · "
+                f"{plain.md(row.title)} ({day:%d %b %Y})"
             )
             st.page_link(
                 "app_pages/articles.py",

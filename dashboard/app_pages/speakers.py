@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components, data, filters_ui
+from dashboard import charts, components, data, filters_ui, plain
 
 filters = filters_ui.current()
 st.title("Speakers")
@@ -30,7 +30,9 @@ chosen = tuple(filters.speakers)
 shown = stats.head(20)
 shown = pd.concat([shown, stats[stats["speaker"].isin(chosen) & ~stats.index.isin(shown.index)]])
 if chosen:
-    st.caption(f"In bold: {', '.join(chosen)}. The others are quoted in the same articles.")
+    st.caption(
+        f"In bold: {plain.md(', '.join(chosen))}. The others are quoted in the same articles."
+    )
 
 left, right = st.columns(2)
 with left:

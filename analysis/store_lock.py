@@ -1,0 +1,228 @@
+"""Sharing one DuckDB store file between processes: short lock holds, polite readers, retries.
+
+DuckDB lets one process open a database file read-write *or* any number of processes open it
+read-only, never both (https://duckdb.org/docs/current/connect/concurrency). presslens lives
+with that rule by holding the file only briefly on both sides:
+
+- a writer (``presslens analyze``, an upload) opens the file read-write for one batch
+  transaction at a time and closes it again, so the NLP between batches holds nothing;
+- a reader (the dashboard) goes through :class:`SharedReader`: one read-only connection per
+  process, opened on demand and closed as soon as it has been idle for a moment or a writer is
+  waiting;
+- a writer announces itself with a small marker file (``STORE.writer``, holding its PID) while it
+  waits for and holds the lock; readers that see it close their connection after their current
+  query and wait for the marker to go, so a busy dashboard cannot starve a writer. A marker left
+  by a killed writer (its PID gone) is ignored.
+
+Opening retries with back-off while another process holds a conflicting lock, up to a timeout,
+and then fails with one clear message naming the holder.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import logging
+import os
+import threading
+import time
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+log = logging.getLogger(__name__)
+
+# How long a writer waits for readers (and other writers) to let go before giving up: one batch
+# of another writer can take a while to write, so this is generous.
+WRITE_TIMEOUT = float(os.environ.get("PRESSLENS_LOCK_TIMEOUT", "300"))
+# How long a reader waits for a writer's batch transaction.
+READ_TIMEOUT = float(os.environ.get("PRESSLENS_READ_TIMEOUT", "60"))
+# A reader's connection is closed after this long without a query (its lock blocks writers).
+IDLE_CLOSE = 0.5
+_FIRST_DELAY, _MAX_DELAY = 0.02, 0.5
+
+
+class LockTimeout(RuntimeError):
+    """Another process held the store's lock for longer than the timeout."""
+
+
+def _is_lock_conflict(exc: duckdb.Error) -> bool:
+    text = str(exc)
+    # Another process holds the file ("Could not set lock … Conflicting lock is held"), or this
+    # process holds it with the other access mode ("… with a different configuration").
+    return "Conflicting lock" in text or "different configuration" in text
+
+
+def connect(
+    path: str | Path, *, read_only: bool, timeout: float | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Open ``path``, retrying with back-off while a conflicting lock is held elsewhere."""
+    timeout = (READ_TIMEOUT if read_only else WRITE_TIMEOUT) if timeout is None else timeout
+    deadline = time.monotonic() + timeout
+    delay = _FIRST_DELAY
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            if not _is_lock_conflict(exc):
+                raise
+            if time.monotonic() + delay > deadline:
+                raise LockTimeout(
+                    f"{path}: still locked after {timeout:.0f} s ({_holder(exc)})"
+                ) from None
+        time.sleep(delay)
+        delay = min(_MAX_DELAY, delay * 2)
+
+
+def _holder(exc: BaseException) -> str:
+    text = str(exc)
+    start = text.find("Conflicting lock")
+    if start < 0:
+        return "held by another connection in this process"
+    return text[start:].split(". ")[0]
+
+
+# -- the writer's marker --------------------------------------------------------------------
+def marker_path(path: str | Path) -> Path:
+    return Path(f"{path}.writer")
+
+
+def writer_waiting(path: str | Path) -> bool:
+    """True while a live writer has announced that it wants or holds the store."""
+    marker = marker_path(path)
+    try:
+        pid = int(marker.read_text().strip() or 0)
+    except (OSError, ValueError):
+        return False
+    if pid == os.getpid():
+        return True  # this process's own writer (an upload in the dashboard)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False  # left behind by a killed writer
+    except PermissionError:
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def announce_writer(path: str | Path) -> Iterator[None]:
+    """Hold the writer marker for the duration of the ``with`` (best effort: a store on
+    read-only media has no writer, and a marker that cannot be written only costs politeness)."""
+    marker = marker_path(path)
+    try:
+        marker.write_text(str(os.getpid()))
+        made = True
+    except OSError:
+        made = False
+    try:
+        yield
+    finally:
+        if made:
+            with contextlib.suppress(OSError):
+                if marker.read_text().strip() == str(os.getpid()):
+                    marker.unlink()
+
+
+# -- the reader ------------------------------------------------------------------------------
+# Every live reader, closed at exit: a DuckDB connection still open in a daemon thread while the
+# interpreter shuts down aborts the process ("terminate called after throwing …").
+_READERS: weakref.WeakSet[SharedReader] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_readers() -> None:
+    for reader in list(_READERS):
+        reader.close(wait=False)
+
+
+class SharedReader:
+    """One read-only connection to a store for a whole process, held only while it is used.
+
+    :meth:`cursor` hands out a cursor for one query; the connection is opened on first use and
+    closed by a watcher thread once no cursor is out and it has been idle for ``idle`` seconds,
+    or as soon as no cursor is out while a writer waits. ``setup`` statements (e.g. a memory
+    limit) run on every new connection.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        setup: tuple[str, ...] = (),
+        idle: float = IDLE_CLOSE,
+        timeout: float = READ_TIMEOUT,
+    ) -> None:
+        self.path = Path(path)
+        self.setup = setup
+        self.idle = idle
+        self.timeout = timeout
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._in_use = 0
+        self._last_used = 0.0
+        self._cond = threading.Condition()
+        self._watcher: threading.Thread | None = None
+        self.opened = 0  # how many times a connection was opened (for tests and diagnostics)
+        _READERS.add(self)
+
+    @contextlib.contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._cond:
+            # A waiting writer goes first: stop handing out cursors, close once the ones out are
+            # back, and wait for its marker to go (cond.wait releases the lock meanwhile).
+            deadline = time.monotonic() + self.timeout
+            while writer_waiting(self.path) and time.monotonic() < deadline:
+                if self._con is not None and not self._in_use:
+                    self._close_locked()
+                self._cond.wait(0.05)
+            if self._con is None:
+                self._con = connect(self.path, read_only=True, timeout=self.timeout)
+                self.opened += 1
+                for statement in self.setup:
+                    self._con.execute(statement)
+                self._start_watcher()
+            self._in_use += 1
+            cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+            with self._cond:
+                self._in_use -= 1
+                self._last_used = time.monotonic()
+                self._cond.notify_all()
+
+    def _start_watcher(self) -> None:
+        if self._watcher is None or not self._watcher.is_alive():
+            self._watcher = threading.Thread(
+                target=self._watch, name="presslens-store-reader", daemon=True
+            )
+            self._watcher.start()
+
+    def _watch(self) -> None:
+        with self._cond:
+            while self._con is not None:
+                self._cond.wait(0.05)
+                if self._in_use:
+                    continue
+                idle = time.monotonic() - self._last_used
+                if idle >= self.idle or writer_waiting(self.path):
+                    self._close_locked()
+
+    def _close_locked(self) -> None:
+        if self._con is not None:
+            with contextlib.suppress(duckdb.Error):
+                self._con.close()
+            self._con = None
+
+    def close(self, *, wait: bool = True) -> None:
+        """Close the connection (after the cursors out are back, if ``wait``)."""
+        with self._cond:
+            while wait and self._in_use:
+                self._cond.wait(0.05)
+            self._close_locked()
+            watcher = self._watcher
+        if watcher is not None and watcher is not threading.current_thread():
+            watcher.join(timeout=1)
