@@ -3,9 +3,11 @@
 The quote extractor scores the words a speaker said (never the cue "Kerry said") with whatever
 :func:`get_scorer` returns. The default is TextBlob's pattern-lexicon analyser, which works
 offline; TextBlob's NLTK-backed features (sentence splitting, noun phrases) are deliberately not
-used because their corpora cannot be downloaded in the environments presslens runs in. Another
-scorer (a transformer, VADER, a stub for tests) plugs in through :func:`register` without touching
-the extractor.
+used because their corpora cannot be downloaded in the environments presslens runs in. VADER
+(``vaderSentiment``, which ships its own lexicon) is the second scorer: every quote is stored with
+both, side by side (:func:`quote_scores`), so the dashboard can switch between them without
+re-analysing. Another scorer (a transformer, a stub for tests) plugs in through :func:`register`
+without touching the extractor.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import Protocol
 log = logging.getLogger(__name__)
 
 DEFAULT_SCORER = "textblob"
+# The scorers stored for every quote and attitude, in this order; the first is the default.
+STORED_SCORERS = ("textblob", "vader")
 
 
 class Scorer(Protocol):
@@ -44,6 +48,23 @@ def textblob_score(text: str) -> tuple[float, float]:
     return float(result.polarity), float(result.subjectivity)
 
 
+@functools.lru_cache(maxsize=1)
+def _vader_analyzer():
+    # Built once, like the pattern analyser: loading the VADER lexicon file is the slow part.
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def vader_score(text: str) -> tuple[float, float]:
+    """VADER compound polarity in [-1, 1]; VADER has no subjectivity, so the second value is the
+    share of the text's sentiment-bearing weight (pos + neg), a rough stand-in in [0, 1]."""
+    if not text or not text.strip():
+        return 0.0, 0.0
+    result = _vader_analyzer().polarity_scores(text)
+    return float(result["compound"]), float(result["pos"] + result["neg"])
+
+
 def neutral_score(text: str) -> tuple[float, float]:
     """A scorer that always says neutral: for tests and for runs that skip sentiment."""
     return 0.0, 0.0
@@ -52,6 +73,7 @@ def neutral_score(text: str) -> tuple[float, float]:
 # Name → scorer factory. Factories (not instances) so that a heavy scorer is only built when chosen.
 _FACTORIES: dict[str, Callable[[], Scorer]] = {
     "textblob": lambda: textblob_score,
+    "vader": lambda: vader_score,
     "neutral": lambda: neutral_score,
 }
 
@@ -80,3 +102,23 @@ def get_scorer(name: str = DEFAULT_SCORER) -> Scorer:
 def score(text: str) -> tuple[float, float]:
     """Polarity and subjectivity of ``text`` with the default scorer (TextBlob)."""
     return get_scorer()(text)
+
+
+def quote_scores(text: str) -> dict[str, float]:
+    """The sentiment fields stored for a quote: TextBlob ``polarity`` and ``subjectivity`` (the
+    default scorer, whatever :func:`get_scorer` returns) and ``polarity_vader``."""
+    polarity, subjectivity = get_scorer()(text)
+    return {
+        "polarity": polarity,
+        "subjectivity": subjectivity,
+        "polarity_vader": get_scorer("vader")(text)[0],
+    }
+
+
+def label(polarity: float, *, threshold: float) -> str:
+    """``negative`` / ``neutral`` / ``positive`` for a polarity, neutral within ±``threshold``."""
+    if polarity >= threshold:
+        return "positive"
+    if polarity <= -threshold:
+        return "negative"
+    return "neutral"
