@@ -3,15 +3,17 @@
 For every entity mention (from :mod:`analysis.entities`) this module finds the words that govern or
 modify the mention in the dependency parse — the nearest predicate above it (the verb or copula of
 its clause, "X *was not a success*", "Y *attacked* X") with that clause's own words, and the
-mention's own modifiers ("the *brave* X", "X, a *corrupt* official") — and scores only those with
-each stored scorer. Coordinated clauses, subordinate clauses and quotations that do not contain the
+mention's own modifiers ("the *brave* X", "X, a *corrupt* official") — and scores them with each
+stored scorer. Coordinated clauses, subordinate clauses and quotations that do not contain the
 mention are left out, so two names in one sentence get their own attitudes ("A praised X but
 attacked Y"). Negation ("not", "no", "never") governing the predicate flips the score; after a
-contrast ("but", "yet", "however") the words that follow weigh more than those before. Names are
-never scored (they carry no attitude, and some are lexicon words: "Hope", "Justice"). The holder is
-the speaker when the mention sits inside a quote (direct or reported), else None: the article's own
-voice. Mentions inside a quote whose speaker is unknown get no attitude, since None would wrongly
-make them the outlet's.
+contrast ("but", "yet", "however") the words that follow weigh more than those before. The rest of
+the sentence, in the same voice, is added at half weight as the backdrop (a name in a sentence
+about a massacre is rarely neutral): the governing words decide when they carry sentiment, and two
+names in one sentence still differ. Names are never scored (they carry no attitude, and some are
+lexicon words: "Hope", "Justice"). The holder is the speaker when the mention sits inside a quote
+(direct or reported), else None: the article's own voice. Mentions inside a quote whose speaker is
+unknown get no attitude, since None would wrongly make them the outlet's.
 """
 
 from __future__ import annotations
@@ -59,22 +61,39 @@ def extract(
     """One :class:`Attitude` per entity mention in ``doc`` and scorer, in text order."""
     score_fns = {name: sentiment.get_scorer(name) for name in scorers}
     name_tokens = _name_tokens(doc, mentions)
-    regions = [(q.start, q.end, q.speaker) for q in quotes]
+    voices = _voices(doc, quotes)
+    # Scores by (scorer, words): names in one sentence share their backdrop, and short contexts
+    # repeat ("said", "told reporters"); scoring is most of this step's cost.
+    cache: dict[tuple[str, str], float] = {}
+
+    def score(name: str, tokens: list[Token]) -> float:
+        text = " ".join(t.text for t in tokens)
+        if not text:
+            return 0.0
+        key = (name, text)
+        if key not in cache:
+            cache[key] = score_fns[name](text)[0]
+        return cache[key]
+
     out: list[Attitude] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        region = _region(regions, m.start)
-        if region is not None and region[2] is None:
+        voice = voices[span.start]
+        holder = quotes[voice].speaker if voice >= 0 else None
+        if voice >= 0 and holder is None:
             continue  # quoted, but nobody knows whose words they are
-        holder = region[2] if region is not None else None
-        segments, negated = context(span, name_tokens=name_tokens, region=region, regions=regions)
-        rest = _background(span.sent, name_tokens=name_tokens, region=region, regions=regions)
-        sentence = span.sent.text.strip()
-        for name, fn in score_fns.items():
-            polarity = _combine([_score(fn, seg) for seg in segments], negated)
-            polarity += BACKGROUND_WEIGHT * _score(fn, rest)
+        segments, negated = context(span, name_tokens=name_tokens, voices=voices)
+        sent = span.sent
+        # The backdrop: the sentence's words in the mention's own voice, names left out.
+        rest = [
+            t for t in sent if voices[t.i] == voice and t.i not in name_tokens and not t.is_punct
+        ]
+        sentence = sent.text.strip()
+        for name in score_fns:
+            polarity = _combine([score(name, seg) for seg in segments], negated)
+            polarity += BACKGROUND_WEIGHT * score(name, rest)
             polarity = max(-1.0, min(1.0, polarity))
             out.append(
                 Attitude(
@@ -96,13 +115,12 @@ def context(
     span: Span,
     *,
     name_tokens: set[int] = frozenset(),
-    region: tuple[int, int, str | None] | None = None,
-    regions: Sequence[tuple[int, int, str | None]] = (),
+    voices: Sequence[int] | None = None,
 ) -> tuple[list[list[Token]], bool]:
     """The words that carry the attitude toward ``span``: ``(segments, negated)``, where the
     segments are the context split at contrast markers (in text order) and ``negated`` says
-    whether a negation governs the predicate. Tokens of names, negators and other quotations are
-    left out of the segments."""
+    whether a negation governs the predicate. Tokens of names, negators and words in another
+    voice (``voices``: per token, the quote it sits in, -1 for none) are left out."""
     root = span.root
     predicate, path = _predicate(root)
     keep: set[int] = set()
@@ -113,6 +131,7 @@ def context(
         keep.add(tok.i)
     own = set(range(span.start, span.end))
     doc = span.doc
+    voice = voices[span.start] if voices is not None else -1
     negated = False
     governing = {t.i for t in path} | ({predicate.i} if predicate is not None else set())
     if predicate is not None:
@@ -122,7 +141,7 @@ def context(
         tok = doc[i]
         if i in own or i in name_tokens or tok.is_punct or tok.is_space:
             continue
-        if _region(regions, tok.idx) != region:
+        if voices is not None and voices[i] != voice:
             continue  # another voice's words (a quotation the mention is not in)
         if tok.dep_ == "neg" or tok.lower_ in NEGATORS:
             if tok.head.i in governing:
@@ -138,19 +157,17 @@ def context(
     return [s for s in segments if s] or [[]], negated
 
 
-def _background(
-    sent: Span,
-    *,
-    name_tokens: set[int],
-    region: tuple[int, int, str | None] | None,
-    regions: Sequence[tuple[int, int, str | None]],
-) -> list[Token]:
-    """The sentence's words in the mention's own voice, names left out: the backdrop."""
-    return [
-        t
-        for t in sent
-        if t.i not in name_tokens and not t.is_punct and _region(regions, t.idx) == region
-    ]
+def _voices(doc: Doc, quotes: Sequence[Quote]) -> list[int]:
+    """For each token, the index of the quote it sits in (the first, if two overlap), or -1."""
+    voices = [-1] * len(doc)
+    for k, q in enumerate(quotes):
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for i in range(span.start, span.end):
+            if voices[i] == -1:
+                voices[i] = k
+    return voices
 
 
 def _predicate(root: Token) -> tuple[Token | None, list[Token]]:
@@ -190,22 +207,6 @@ def _name_tokens(doc: Doc, mentions: Sequence[EntityMention]) -> set[int]:
         if span is not None:
             out.update(range(span.start, span.end))
     return out
-
-
-def _region(
-    regions: Sequence[tuple[int, int, str | None]], offset: int
-) -> tuple[int, int, str | None] | None:
-    """The quotation (start, end, speaker) holding ``offset``, if any."""
-    for r in regions:
-        if r[0] <= offset < r[1]:
-            return r
-    return None
-
-
-def _score(fn, tokens: list[Token]) -> float:
-    if not tokens:
-        return 0.0
-    return fn(" ".join(t.text for t in tokens))[0]
 
 
 def _combine(scores: list[float], negated: bool) -> float:
