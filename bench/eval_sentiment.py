@@ -133,10 +133,8 @@ def table(items: list[dict]) -> list[tuple[str, dict[str, float]]]:
     for name in sentiment.STORED_SCORERS:
         sent = [it["sentence"][name] for it in items]
         band = attitudes.THRESHOLDS[name]
-        rows.append((f"sentence, {name} (±{band})", scores(gold, labels(sent, band))))
-        rows.append(
-            (f"sentence, {name} (±{CUSTOMARY[name]})", scores(gold, labels(sent, CUSTOMARY[name])))
-        )
+        for b in dict.fromkeys((band, CUSTOMARY[name])):
+            rows.append((f"sentence, {name} (±{b})", scores(gold, labels(sent, b))))
     rows.append(("always neutral", scores(gold, ["neutral"] * len(gold))))
     return rows
 
