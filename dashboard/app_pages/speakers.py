@@ -14,6 +14,8 @@ from analysis import uncertainty
 from dashboard import charts, components, data, filters_ui
 
 SCORERS = {"textblob": "TextBlob", "vader": "VADER"}
+QUOTE_COLUMNS = ["speaker", "text", "kind", "polarity", "polarity_vader", "subjectivity", "title"]
+QUOTE_COLUMNS += ["published", "open"]
 
 filters = filters_ui.current()
 st.title("Speakers")
@@ -107,10 +109,7 @@ else:
         open=filters_ui.article_links(quotes["article_id"], quotes["start"], filters)
     )
     components.table(
-        quotes[
-            ["speaker", "text", "kind", "polarity", "polarity_vader", "subjectivity", "title",
-             "published", "open"]
-        ],  # fmt: skip
+        quotes[QUOTE_COLUMNS],
         title="Quotes",
         column_config={
             "speaker": "Speaker",
