@@ -49,6 +49,8 @@ bench: install
 	$(BIN)/python -m bench.eval_numbers
 	$(BIN)/python -m bench.eval_casualties
 	$(BIN)/python -m bench.entities_report --top 25
+	$(BIN)/python -m bench.eval_sentiment
+	$(BIN)/python -m bench.attitudes_speed
 	$(BIN)/python -m bench.report
 
 clean:

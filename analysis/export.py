@@ -34,6 +34,7 @@ QUOTE_FIELDS = [
     "cue",
     "polarity",
     "subjectivity",
+    "polarity_vader",
 ]
 ENTITY_FIELDS = ["article_id", "name", "label", "mentions", "first_start"]
 FIGURE_FIELDS = [
@@ -53,6 +54,17 @@ FIGURE_FIELDS = [
     "sentence",
     "scope",
 ]
+ATTITUDE_FIELDS = [
+    "article_id",
+    "holder",
+    "target",
+    "target_start",
+    "target_end",
+    "polarity",
+    "label",
+    "sentence",
+    "scorer",
+]
 FORMATS = ("json", "csv", "parquet")
 
 
@@ -62,7 +74,7 @@ def tables(
     article_ids: Sequence[str] | None = None,
     filters: Filters | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The five contract tables as DataFrames, for ``article_ids`` or the articles in view."""
+    """The contract tables as DataFrames, for ``article_ids`` or the articles in view."""
     if article_ids is not None:
         ids_sql = "SELECT unnest(?::VARCHAR[])"
         params: list = [list(article_ids)]
@@ -86,6 +98,7 @@ def tables(
         "SELECT speaker, count(*) AS n_quotes, sum(nw)::INTEGER AS n_words, "
         "sum(polarity * nw) / nullif(sum(nw), 0) AS polarity, "
         "sum(subjectivity * nw) / nullif(sum(nw), 0) AS subjectivity, "
+        "sum(polarity_vader * nw) / nullif(sum(nw), 0) AS polarity_vader, "
         "count(DISTINCT article_id) AS n_articles FROM ("
         "  SELECT *, greatest(1, len(list_filter(string_split(replace(text, chr(10), ' '), ' '), "
         "lambda w: w <> ''))) AS nw FROM quotes"
@@ -100,13 +113,19 @@ def tables(
         f"SELECT {cols(FIGURE_FIELDS)} FROM figures WHERE article_id IN ({{ids}}) "
         "ORDER BY article_id, start"
     )
-    return {
+    frames = {
         "articles": arts,
         "quotes": quotes,
         "speakers": speakers,
         "entities": entities,
         "figures": figures,
     }
+    # Sentiment toward each named entity, with its holder (None = the article's own voice).
+    frames["attitudes"] = q(
+        f"SELECT {cols(ATTITUDE_FIELDS)} FROM attitudes WHERE article_id IN ({{ids}}) "
+        "ORDER BY article_id, target_start, scorer"
+    )
+    return frames
 
 
 def to_contract(frames: dict[str, pd.DataFrame]) -> dict:

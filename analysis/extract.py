@@ -2,7 +2,8 @@
 
 The order matters and is fixed here: entities first (their canonical names and corrected labels
 help the quote extractor name speakers), then quotes (with their sentiment), then figures (which
-take the quotes to find who claims a number). Each extractor is a plain function over the spaCy
+take the quotes to find who claims a number), then attitudes (sentiment toward each mentioned
+entity, whose holder is the speaker of the quote the mention sits in). Each extractor is a plain function over the spaCy
 ``Doc``; this module only wires them together, so a new extractor is one more line here.
 """
 
@@ -12,7 +13,7 @@ import logging
 
 from spacy.tokens import Doc
 
-from analysis import entities, figures, quotes
+from analysis import attitudes, entities, figures, quotes
 from analysis.records import Article, ArticleResult
 
 log = logging.getLogger(__name__)
@@ -25,10 +26,14 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
     article_figures = figures.extract(
         doc, article_id=article.id, quotes=article_quotes, mentions=mentions
     )
+    article_attitudes = attitudes.extract(
+        doc, article_id=article.id, mentions=mentions, quotes=article_quotes
+    )
     return ArticleResult(
         article=article,
         quotes=tuple(article_quotes),
         entities=tuple(ents),
         mentions=tuple(mentions),
         figures=tuple(article_figures),
+        attitudes=tuple(article_attitudes),
     )

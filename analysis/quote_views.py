@@ -3,7 +3,9 @@
 Every function takes an open DuckDB connection to a presslens store and optional
 :class:`~analysis.filters.Filters`, restricts to the articles in view and returns a pandas
 DataFrame; options are keyword-only. Sentiment per speaker is word-weighted (a long quotation
-weighs more than a two-word fragment), the same rule as :func:`analysis.quotes.speaker_table`.
+weighs more than a two-word fragment), the same rule as :func:`analysis.quotes.speaker_table`, and
+comes with a 95% confidence interval (:mod:`analysis.uncertainty`); ``scorer`` picks the stored
+polarity (TextBlob, the default, or VADER).
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from analysis import uncertainty
 from analysis.filters import Filters, article_ids_sql
 
 GRANULARITIES = ("day", "week", "month", "year")
+# The quotes column holding each stored scorer's polarity.
+POLARITY_COLUMNS = {"textblob": "polarity", "vader": "polarity_vader"}
 # Words in a quote's text, as Python's str.split() counts them: line breaks (a quotation over
 # several paragraphs) become spaces and empty pieces are dropped. A plain split is several times
 # faster than a regex split on 300,000 quotes.
@@ -23,22 +28,43 @@ _WORDS_SQL = (
 )
 
 
+# The sums a weighted t-interval needs (see analysis.uncertainty): weights are quote lengths.
+_MOMENTS_SQL = (
+    f"sum({_WORDS_SQL})::DOUBLE AS w_sum, sum(({_WORDS_SQL})^2)::DOUBLE AS w2_sum, "
+    f"sum(q.{{pol}} * q.{{pol}} * {_WORDS_SQL}) AS wx2_sum"
+)
+
+
+def _polarity_column(scorer: str) -> str:
+    try:
+        return POLARITY_COLUMNS[scorer]
+    except KeyError:
+        raise ValueError(
+            f"unknown scorer {scorer!r}; choose one of {', '.join(POLARITY_COLUMNS)}"
+        ) from None
+
+
 def speaker_stats(
     con: duckdb.DuckDBPyConnection,
     filters: Filters | None = None,
     *,
     limit: int = 25,
     min_quotes: int = 1,
+    scorer: str = "textblob",
 ) -> pd.DataFrame:
     """One row per speaker: ``speaker, label, role, n_quotes, n_words, n_articles, polarity,
-    subjectivity`` (word-weighted means), most quoted first. ``limit=0`` means all."""
+    subjectivity`` (word-weighted means; polarity by ``scorer``) and ``ci_low, ci_high, few``
+    (the 95% interval of the polarity; ``few`` = too few quotes to say), most quoted first.
+    ``limit=0`` means all."""
+    pol = _polarity_column(scorer)
     sub, params = article_ids_sql(filters)
     sql = f"""
         SELECT q.speaker, mode(q.speaker_label) AS label, mode(q.speaker_role) AS role,
                count(*) AS n_quotes, sum({_WORDS_SQL})::BIGINT AS n_words,
                count(DISTINCT q.article_id) AS n_articles,
-               sum(q.polarity * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS polarity,
-               sum(q.subjectivity * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS subjectivity
+               sum(q.{pol} * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS polarity,
+               sum(q.subjectivity * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS subjectivity,
+               {_MOMENTS_SQL.format(pol=pol)}
         FROM quotes q
         WHERE q.speaker IS NOT NULL AND q.article_id IN ({sub})
         GROUP BY q.speaker
@@ -49,7 +75,7 @@ def speaker_stats(
     if limit:
         sql += " LIMIT ?"
         params.append(int(limit))
-    return con.execute(sql, params).df()
+    return uncertainty.with_interval(con.execute(sql, params).df())
 
 
 def sentiment_over_time(
@@ -58,26 +84,35 @@ def sentiment_over_time(
     *,
     speakers: tuple[str, ...] | list[str],
     granularity: str = "week",
+    scorer: str = "textblob",
 ) -> pd.DataFrame:
-    """``period, speaker, n_quotes, polarity, subjectivity`` for the chosen speakers, one row per
-    period with quotes (periods start on the first day of the day/week/month/year). Articles
-    without a publication date are left out."""
+    """``period, speaker, n_quotes, polarity, subjectivity, ci_low, ci_high, few`` for the chosen
+    speakers, one row per period with quotes (periods start on the first day of the
+    day/week/month/year). Articles without a publication date are left out."""
     if granularity not in GRANULARITIES:
         raise ValueError(f"granularity must be one of {GRANULARITIES}, not {granularity!r}")
+    pol = _polarity_column(scorer)
     if not speakers:
-        return pd.DataFrame(columns=["period", "speaker", "n_quotes", "polarity", "subjectivity"])
+        return pd.DataFrame(
+            columns=["period", "speaker", "n_quotes", "polarity", "subjectivity", "ci_low",
+                     "ci_high", "few"]
+        )  # fmt: skip
     sub, params = article_ids_sql(filters)
     sql = f"""
         SELECT date_trunc('{granularity}', a.published)::DATE AS period, q.speaker,
                count(*) AS n_quotes,
-               sum(q.polarity * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS polarity,
-               sum(q.subjectivity * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS subjectivity
+               sum(q.{pol} * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS polarity,
+               sum(q.subjectivity * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS subjectivity,
+               {_MOMENTS_SQL.format(pol=pol)}
         FROM quotes q JOIN articles a ON a.id = q.article_id
         WHERE q.speaker IN (SELECT unnest(?::VARCHAR[])) AND a.published IS NOT NULL
           AND q.article_id IN ({sub})
         GROUP BY period, q.speaker ORDER BY period, q.speaker
     """
-    return con.execute(sql, [list(speakers), *params]).df()
+    # A period's band is drawn even over a handful of quotes: it is wide, which is the point.
+    return uncertainty.with_interval(
+        con.execute(sql, [list(speakers), *params]).df(), blank_few=False
+    )
 
 
 def speaker_quotes(
@@ -88,15 +123,16 @@ def speaker_quotes(
     limit: int | None = 500,
 ) -> pd.DataFrame:
     """The quotes in view (of ``speakers`` if given) with their article: ``speaker, kind, text,
-    polarity, subjectivity, speaker_mention, cue, article_id, title, published, source, start,
-    end`` — newest article first, then in reading order."""
+    polarity_vader, subjectivity, speaker_mention, cue, article_id, title, published, source,
+    start, end`` — newest article first, then in reading order."""
     sub, params = article_ids_sql(filters)
     where = [f"q.article_id IN ({sub})", "q.speaker IS NOT NULL"]
     if speakers:
         where.append("q.speaker IN (SELECT unnest(?::VARCHAR[]))")
         params.append(list(speakers))
     sql = f"""
-        SELECT q.speaker, q.kind, q.text, q.polarity, q.subjectivity, q.speaker_mention, q.cue,
+        SELECT q.speaker, q.kind, q.text, q.polarity, q.polarity_vader, q.subjectivity,
+               q.speaker_mention, q.cue,
                q.article_id, a.title, a.published, a.source, q.start, q."end"
         FROM quotes q JOIN articles a ON a.id = q.article_id
         WHERE {" AND ".join(where)}

@@ -1005,7 +1005,7 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> 
     ``mentions`` (from :func:`analysis.entities.extract`, run first) are required: speakers are
     named the way the entity extractor names them, with no second naming path."""
     text = doc.text
-    scorer = sentiment.get_scorer()
+    scorer = sentiment.quote_scores
     quotations = find_quotations(text)
     quoted = [False] * len(doc)
     for q in quotations:
@@ -1136,14 +1136,12 @@ def _join_pieces(
         ):
             prev = merged[-1]
             words[-1].append(rec.text)
-            polarity, subjectivity = scorer(" ".join(words[-1]))
             merged[-1] = dataclasses.replace(
                 prev,
                 text=text[prev.start : rec.end],
                 end=rec.end,
                 cue=prev.cue or rec.cue,
-                polarity=polarity,
-                subjectivity=subjectivity,
+                **scorer(" ".join(words[-1])),
             )
             last[-1] = q
             continue
@@ -1171,7 +1169,6 @@ def _cue_speaker(cue: _Cue, resolver: _Resolver) -> _Speaker | None:
 
 def _record(article_id, kind, text, start, end, spk: _Speaker, cue, scorer) -> Quote:
     body = text[start:end]
-    polarity, subjectivity = scorer(body)
     return Quote(
         article_id=article_id,
         kind=kind,
@@ -1185,8 +1182,7 @@ def _record(article_id, kind, text, start, end, spk: _Speaker, cue, scorer) -> Q
         speaker_label=spk.label,
         speaker_role=spk.role,
         cue=cue,
-        polarity=polarity,
-        subjectivity=subjectivity,
+        **scorer(body),
     )
 
 

@@ -43,8 +43,9 @@ class Quote:
     speaker_label: str | None = None  # PERSON | ORG | GPE | NORP | None
     speaker_role: str | None = None  # e.g. "US secretary of state"
     cue: str | None = None  # e.g. "said"
-    polarity: float = 0.0
+    polarity: float = 0.0  # TextBlob, the default scorer
     subjectivity: float = 0.0
+    polarity_vader: float = 0.0  # VADER compound, stored side by side
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,23 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Attitude:
+    """Sentiment toward one named entity in one sentence, and whose it is: ``holder`` is the
+    speaker when the mention sits in a quote, None when it is the article's (the outlet's) own
+    sentence. One record per scorer (``scorer`` = "textblob" | "vader")."""
+
+    article_id: str
+    holder: str | None
+    target: str  # canonical entity name
+    target_start: int
+    target_end: int
+    polarity: float  # -1 .. 1
+    label: str  # negative | neutral | positive
+    sentence: str
+    scorer: str
+
+
+@dataclass(frozen=True)
 class ArticleResult:
     """Everything extracted from one article: what the store writes in one go."""
 
@@ -105,6 +123,7 @@ class ArticleResult:
     entities: tuple[Entity, ...] = ()
     mentions: tuple[EntityMention, ...] = ()
     figures: tuple[Figure, ...] = ()
+    attitudes: tuple[Attitude, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,11 @@
 The quote extractor scores the words a speaker said (never the cue "Kerry said") with whatever
 :func:`get_scorer` returns. The default is TextBlob's pattern-lexicon analyser, which works
 offline; TextBlob's NLTK-backed features (sentence splitting, noun phrases) are deliberately not
-used because their corpora cannot be downloaded in the environments presslens runs in. Another
-scorer (a transformer, VADER, a stub for tests) plugs in through :func:`register` without touching
-the extractor.
+used because their corpora cannot be downloaded in the environments presslens runs in. VADER
+(``vaderSentiment``, which ships its own lexicon) is the second scorer: every quote is stored with
+both, side by side (:func:`quote_scores`), so the dashboard can switch between them without
+re-analysing. Another scorer (a transformer, a stub for tests) plugs in through :func:`register`
+without touching the extractor.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import Protocol
 log = logging.getLogger(__name__)
 
 DEFAULT_SCORER = "textblob"
+# The scorers stored for every quote and attitude, in this order; the first is the default.
+STORED_SCORERS = ("textblob", "vader")
 
 
 class Scorer(Protocol):
@@ -27,21 +31,39 @@ class Scorer(Protocol):
 
 
 @functools.lru_cache(maxsize=1)
-def _pattern_analyzer():
-    # Built once: constructing the analyser parses TextBlob's bundled lexicon XML, which is far
-    # slower than scoring a quote. Cached through a function, not a module global, so importing
-    # this module does no work.
-    from textblob.en.sentiments import PatternAnalyzer
+def _pattern_sentiment():
+    # TextBlob's PatternAnalyzer.analyze is this callable plus a namedtuple class built anew on
+    # every call (a third of its cost on a short text); the numbers are the same. Looked up
+    # through a function, not a module global, so importing this module does no work (the
+    # lexicon XML is parsed on first use).
+    from textblob.en import sentiment as pattern_sentiment
 
-    return PatternAnalyzer()
+    return pattern_sentiment
 
 
 def textblob_score(text: str) -> tuple[float, float]:
     """TextBlob (pattern lexicon) polarity and subjectivity; (0, 0) for empty text."""
     if not text or not text.strip():
         return 0.0, 0.0
-    result = _pattern_analyzer().analyze(text)
-    return float(result.polarity), float(result.subjectivity)
+    polarity, subjectivity = _pattern_sentiment()(text)
+    return float(polarity), float(subjectivity)
+
+
+@functools.lru_cache(maxsize=1)
+def _vader_analyzer():
+    # Built once, like the pattern analyser: loading the VADER lexicon file is the slow part.
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def vader_score(text: str) -> tuple[float, float]:
+    """VADER compound polarity in [-1, 1]; VADER has no subjectivity, so the second value is the
+    share of the text's sentiment-bearing weight (pos + neg), a rough stand-in in [0, 1]."""
+    if not text or not text.strip():
+        return 0.0, 0.0
+    result = _vader_analyzer().polarity_scores(text)
+    return float(result["compound"]), float(result["pos"] + result["neg"])
 
 
 def neutral_score(text: str) -> tuple[float, float]:
@@ -52,6 +74,7 @@ def neutral_score(text: str) -> tuple[float, float]:
 # Name → scorer factory. Factories (not instances) so that a heavy scorer is only built when chosen.
 _FACTORIES: dict[str, Callable[[], Scorer]] = {
     "textblob": lambda: textblob_score,
+    "vader": lambda: vader_score,
     "neutral": lambda: neutral_score,
 }
 
@@ -80,3 +103,23 @@ def get_scorer(name: str = DEFAULT_SCORER) -> Scorer:
 def score(text: str) -> tuple[float, float]:
     """Polarity and subjectivity of ``text`` with the default scorer (TextBlob)."""
     return get_scorer()(text)
+
+
+def quote_scores(text: str) -> dict[str, float]:
+    """The sentiment fields stored for a quote: TextBlob ``polarity`` and ``subjectivity`` (the
+    default scorer, whatever :func:`get_scorer` returns) and ``polarity_vader``."""
+    polarity, subjectivity = get_scorer()(text)
+    return {
+        "polarity": polarity,
+        "subjectivity": subjectivity,
+        "polarity_vader": get_scorer("vader")(text)[0],
+    }
+
+
+def label(polarity: float, *, threshold: float) -> str:
+    """``negative`` / ``neutral`` / ``positive`` for a polarity, neutral within ±``threshold``."""
+    if polarity >= threshold:
+        return "positive"
+    if polarity <= -threshold:
+        return "negative"
+    return "neutral"

@@ -1,7 +1,8 @@
 """The DuckDB store: the one piece of shared state between analysis runs and the dashboard.
 
 One file holds the tables ``articles``, ``quotes``, ``entities``, ``entity_mentions``,
-``entity_pairs`` (sentence co-occurrences, derived from the mentions) and ``figures``
+``entity_pairs`` (sentence co-occurrences, derived from the mentions), ``figures`` and
+``attitudes`` (sentiment toward each named entity, with its holder)
 plus a ``meta`` table recording the schema version. Each batch of analysed articles is written in a
 single transaction and re-analysing an article replaces its rows, so an interrupted run leaves every
 finished batch and nothing half-written. Column names follow the ``presslens/1`` export contract
@@ -24,7 +25,7 @@ from analysis.records import Article, ArticleResult
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "5"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges
+SCHEMA_VERSION = "6"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader
 
 # One statement per table; the column order here is the order rows are inserted in.
 TABLES: dict[str, str] = {
@@ -39,7 +40,7 @@ TABLES: dict[str, str] = {
         'article_id VARCHAR, kind VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, '
         "speaker VARCHAR, speaker_mention VARCHAR, speaker_start INTEGER, speaker_end INTEGER, "
         "speaker_label VARCHAR, speaker_role VARCHAR, cue VARCHAR, polarity DOUBLE, "
-        "subjectivity DOUBLE"
+        "subjectivity DOUBLE, polarity_vader DOUBLE"
     ),
     "entities": (
         "article_id VARCHAR, name VARCHAR, label VARCHAR, mentions INTEGER, first_start INTEGER"
@@ -69,7 +70,13 @@ TABLES["name_raw"] = (
     "space VARCHAR, tbl VARCHAR, col VARCHAR, article_id VARCHAR, pos INTEGER, raw VARCHAR, "
     "shown VARCHAR"
 )
+# Sentiment toward each named entity in a sentence, and whose it is (analysis/attitudes.py).
+TABLES["attitudes"] = (
+    "article_id VARCHAR, holder VARCHAR, target VARCHAR, target_start INTEGER, "
+    "target_end INTEGER, polarity DOUBLE, label VARCHAR, sentence VARCHAR, scorer VARCHAR"
+)
 CHILD_TABLES = ("quotes", "entities", "entity_mentions", "entity_pairs", "figures")
+CHILD_TABLES += ("attitudes",)
 # Filled by SQL from entity_mentions inside write_batch's transaction, not from records.
 DERIVED_TABLES = ("entity_pairs",)
 PAIRS_SQL = """
@@ -248,6 +255,7 @@ class Store:
             frames["entities"].extend(dataclasses.astuple(e) for e in res.entities)
             frames["entity_mentions"].extend(dataclasses.astuple(m) for m in res.mentions)
             frames["figures"].extend(dataclasses.astuple(f) for f in res.figures)
+            frames["attitudes"].extend(dataclasses.astuple(a) for a in res.attitudes)
         for art, original in duplicates:
             article_rows.append(_article_row(art, original, None))
         with self._session():

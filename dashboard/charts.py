@@ -122,14 +122,27 @@ def _bold(names, highlight) -> list[str]:
     return [f"<b>{n}</b>" if n in highlight else str(n) for n in names]
 
 
-def speaker_polarity(df: pd.DataFrame, *, highlight: tuple[str, ...] = ()) -> go.Figure:
-    """Horizontal bars: mean polarity per speaker, labelled with the number of quotes. Speakers in
-    ``highlight`` (the ones the reader filtered on) are outlined and their names set in bold."""
-    df = df.sort_values("polarity")
+def speaker_polarity(
+    df: pd.DataFrame, *, highlight: tuple[str, ...] = (), scorer: str = "TextBlob"
+) -> go.Figure:
+    """Horizontal bars: mean polarity per speaker with its 95% interval as an error bar,
+    labelled with the number of quotes. Speakers with too few quotes for an interval (``few``)
+    are drawn faint, without an error bar, below the others and labelled "too few"; they are not
+    ranked among the speakers whose tone is measured. Speakers in ``highlight`` (the ones the
+    reader filtered on) are outlined and their names set in bold. ``scorer`` names the scorer in
+    the title."""
+    few = df["few"] if "few" in df else pd.Series(False, index=df.index)
+    # Plotly draws the first row at the bottom: the uncertain ones first, then by polarity.
+    df = df.assign(_few=few.astype(bool)).sort_values(["_few", "polarity"], ascending=[False, True])
     marked = [s in highlight for s in df["speaker"]]
+    low = df["ci_low"] if "ci_low" in df else df["polarity"]
+    high = df["ci_high"] if "ci_high" in df else df["polarity"]
     # News quotes sit close to neutral; scale the colours to the data's own range so that a
-    # -0.2 reads as clearly negative (the axis still shows the true values).
+    # -0.2 reads as clearly negative (the axis still shows the true values, and the intervals).
     span = max(0.25, float(df["polarity"].abs().max()) * 1.6)
+    if high.notna().any():
+        span = max(span, float(np.nanmax(np.abs(np.r_[low.dropna(), high.dropna()]))) * 1.05)
+    span = min(span, 1.05)
     fig = go.Figure(
         go.Bar(
             x=df["polarity"],
@@ -138,20 +151,41 @@ def speaker_polarity(df: pd.DataFrame, *, highlight: tuple[str, ...] = ()) -> go
             marker=dict(
                 color=df["polarity"],
                 colorscale=SENTIMENT_SCALE,
-                cmin=-span / 1.6,
-                cmax=span / 1.6,
+                cmin=-0.4,
+                cmax=0.4,
+                opacity=[0.35 if f else 1.0 for f in df["_few"]],
                 line=dict(width=[2 if m else 0 for m in marked], color=HIGHLIGHT_LINE),
             ),
-            text=[f"{n} quote{'s' if n != 1 else ''}" for n in df["n_quotes"]],
+            error_x=dict(
+                type="data",
+                symmetric=False,
+                array=(high - df["polarity"]).fillna(0).clip(lower=0),
+                arrayminus=(df["polarity"] - low).fillna(0).clip(lower=0),
+                color="#444",
+                thickness=1.2,
+                width=4,
+            ),
+            text=[
+                f"too few: {n} quote{'s' if n != 1 else ''}"
+                if f
+                else f"{n} quote{'s' if n != 1 else ''}"
+                for n, f in zip(df["n_quotes"], df["_few"], strict=True)
+            ],  # fmt: skip
             textposition="outside",
             cliponaxis=False,
-            customdata=np.stack([df["speaker"], df["n_quotes"], df["subjectivity"]], axis=1),
+            customdata=np.stack(
+                [df["speaker"], df["n_quotes"], df["subjectivity"], low, high], axis=1
+            ),
             hovertemplate="<b>%{customdata[0]}</b><br>mean polarity %{x:.2f}"
+            " (95% interval %{customdata[3]:.2f} … %{customdata[4]:.2f})"
             "<br>subjectivity %{customdata[2]:.2f}<br>%{customdata[1]} quotes<extra></extra>",
         )
     )
     fig.update_layout(
-        xaxis=dict(title="mean polarity (−1 negative … +1 positive)", range=[-span, span]),
+        xaxis=dict(
+            title=f"mean polarity, {scorer} (−1 negative … +1 positive), 95% interval",
+            range=[-span, span],
+        ),
         yaxis=dict(
             title=None,
             tickmode="array",
@@ -160,7 +194,9 @@ def speaker_polarity(df: pd.DataFrame, *, highlight: tuple[str, ...] = ()) -> go
         ),
     )
     fig.add_vline(x=0, line_color="#999", line_width=1)
-    return _style(fig, title="Tone of each speaker's words", height=_bar_height(len(df)))
+    return _style(
+        fig, title=f"Tone of each speaker's words ({scorer})", height=_bar_height(len(df))
+    )
 
 
 def polarity_subjectivity(df: pd.DataFrame, *, highlight: tuple[str, ...] = ()) -> go.Figure:
@@ -202,25 +238,79 @@ def polarity_subjectivity(df: pd.DataFrame, *, highlight: tuple[str, ...] = ()) 
     return _style(fig, title="Polarity and subjectivity (size = quotes)", height=460)
 
 
-def sentiment_over_time(df: pd.DataFrame) -> go.Figure:
-    """Lines: mean polarity per period for each chosen speaker."""
+def sentiment_over_time(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Figure:
+    """Lines: mean polarity per period for each chosen speaker, in a band of its 95% interval
+    (``ci_low``/``ci_high``; periods with one effective quote have none)."""
     fig = go.Figure()
     for i, (speaker, part) in enumerate(df.groupby("speaker", sort=True)):
+        colour = PALETTE[i % len(PALETTE)]
+        if "ci_low" in part and part["ci_low"].notna().any():
+            # The band: upper edge, then lower edge filled up to it; gaps where no interval.
+            fig.add_scatter(
+                x=part["period"], y=part["ci_high"], mode="lines", line=dict(width=0),
+                showlegend=False, hoverinfo="skip", legendgroup=str(speaker),
+            )  # fmt: skip
+            fig.add_scatter(
+                x=part["period"], y=part["ci_low"], mode="lines", line=dict(width=0),
+                fill="tonexty", fillcolor=_translucent(colour), showlegend=False,
+                hoverinfo="skip", legendgroup=str(speaker),
+            )  # fmt: skip
         fig.add_scatter(
             x=part["period"],
             y=part["polarity"],
             mode="lines+markers",
             name=str(speaker),
-            line=dict(color=PALETTE[i % len(PALETTE)]),
+            legendgroup=str(speaker),
+            line=dict(color=colour),
             marker=dict(size=np.clip(4 + 2 * np.sqrt(part["n_quotes"]), 6, 24)),
             customdata=np.stack([part["n_quotes"], [speaker] * len(part)], axis=1),
             hovertemplate="%{x|%d %b %Y}: polarity %{y:.2f} over %{customdata[0]} quotes"
             "<extra>%{customdata[1]}</extra>",
         )
     fig.add_hline(y=0, line_color="#999", line_width=1)
-    fig.update_layout(yaxis=dict(title="mean polarity", range=[-1.05, 1.05]))
+    fig.update_layout(yaxis=dict(title=f"mean polarity ({scorer}), 95% band", range=[-1.05, 1.05]))
     _date_axis(fig, df["period"])
-    return _style(fig, title="Sentiment over time", height=380)
+    return _style(fig, title=f"Sentiment over time ({scorer})", height=380)
+
+
+def _translucent(hex_colour: str, alpha: float = 0.18) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def attitude_matrix(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Figure:
+    """Who speaks about whom, and how: one marker per (holder, target) with attitudes, coloured by
+    the mean polarity and sized by how many there are. ``customdata`` = (holder, target) so a
+    click can open the sentences."""
+    size = df["n"].astype(float)
+    fig = go.Figure(
+        go.Scatter(
+            x=df["target"],
+            y=df["holder"],
+            mode="markers",
+            marker=dict(
+                size=size,
+                sizemode="area",
+                sizeref=2.0 * max(size.max(), 1) / (34.0**2),
+                sizemin=7,
+                color=df["polarity"],
+                colorscale=SENTIMENT_SCALE,
+                cmin=-0.5,
+                cmax=0.5,
+                colorbar=dict(title="mean<br>polarity", thickness=12),
+                line=dict(width=1, color="#666"),
+            ),
+            customdata=np.stack([df["holder"], df["target"], df["n"]], axis=1),
+            hovertemplate="<b>%{customdata[0]}</b> about <b>%{customdata[1]}</b><br>mean "
+            "polarity %{marker.color:.2f} over %{customdata[2]} mention(s)<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        xaxis=dict(title="about (target)", tickangle=-35, type="category"),
+        yaxis=dict(title="who (holder)", type="category", autorange="reversed"),
+    )
+    height = max(320, 60 + 34 * df["holder"].nunique())
+    return _style(fig, title=f"Who speaks about whom, and how ({scorer})", height=height)
 
 
 def top_entities(df: pd.DataFrame, *, title: str = "Most covered") -> go.Figure:

@@ -23,7 +23,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis import article_views, entity_views, export, figure_views, quote_views
+from analysis import (
+    article_views,
+    attitude_views,
+    entity_views,
+    export,
+    figure_views,
+    quote_views,
+)
 from analysis.filters import Filters
 from analysis.records import Failure, RunSummary
 from analysis.store import Store, StoreError
@@ -47,6 +54,8 @@ VIEWS: dict[str, Callable] = {
     "speaker_stats": quote_views.speaker_stats,
     "sentiment_over_time": quote_views.sentiment_over_time,
     "speaker_quotes": quote_views.speaker_quotes,
+    "attitude_matrix": attitude_views.attitude_matrix,
+    "attitude_sentences": attitude_views.attitude_sentences,
     "top_entities": entity_views.top_entities,
     "top_entities_by_label": entity_views.top_entities_by_label,
     "mentions_over_time": entity_views.mentions_over_time,

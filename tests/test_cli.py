@@ -52,6 +52,17 @@ CONTRACT = {
         "sentence",
     },
 }
+CONTRACT["attitudes"] = {
+    "article_id",
+    "holder",
+    "target",
+    "target_start",
+    "target_end",
+    "polarity",
+    "label",
+    "sentence",
+    "scorer",
+}
 
 
 def presslens(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:

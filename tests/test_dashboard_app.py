@@ -351,3 +351,58 @@ def test_conflict_rows_link_to_both_sentences(dashboard_db, use_db):
             assert body.fetchone()[0][start : start + len(text)] == text
     finally:
         con.close()
+
+
+def _figures_by_title(at: AppTest) -> dict:
+    items = at.session_state[components.ITEMS_KEY]
+    return {i.figure.layout.title.text: i.figure for i in items if i.figure is not None}
+
+
+def test_speakers_page_scorer_switch_intervals_and_attitudes(dashboard_db, use_db):
+    """The scorer lives in the link and every sentiment chart names it; the tone chart carries
+    95% error bars and marks speakers with too few quotes; the who-about-whom matrix is drawn."""
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "speakers")
+    assert not at.exception
+    figures = _figures_by_title(at)
+    tone = figures["Tone of each speaker's words (TextBlob)"]
+    bar = tone.data[0]
+    assert bar.error_x.array is not None and any(v > 0 for v in bar.error_x.array)
+    assert any(t.startswith("too few") for t in bar.text)
+    # The uncertain ones sit below the measured ones (Plotly draws the first row at the bottom).
+    few = [t.startswith("too few") for t in bar.text]
+    assert few == sorted(few, reverse=True)
+    matrix = figures["Who speaks about whom, and how (TextBlob)"]
+    holders = set(matrix.data[0].customdata[:, 0])
+    assert "John Kerry" in holders and "(the article itself)" in holders
+    assert "Sentiment over time (TextBlob)" in figures
+    assert "scorer=" not in "\n".join(m.value for m in at.caption)  # the default stays out
+
+    at = run_page(dashboard_db, "speakers", {"scorer": "VADER"})
+    assert not at.exception
+    assert {w.key: w.value for w in at.segmented_control}["scorer"] == "VADER"
+    titles = _figures_by_title(at)
+    assert "Tone of each speaker's words (VADER)" in titles
+    assert "Who speaks about whom, and how (VADER)" in titles
+    assert "scorer=VADER" in "\n".join(m.value for m in at.caption)
+
+    at = run_page(dashboard_db, "speakers", {"scorer": "sentiwordnet"})
+    assert not at.exception
+    assert any("scorer=sentiwordnet" in w.value for w in at.warning)
+
+
+def test_clicking_a_matrix_cell_opens_its_sentences(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.switch_page("app_pages/speakers.py")
+    at.session_state["sp_matrix"] = {
+        "selection": {"points": [{"customdata": ["John Kerry", "Russia", 1]}]}
+    }
+    at.run()
+    assert not at.exception
+    tables = {
+        i.title: i.table for i in at.session_state[components.ITEMS_KEY] if i.table is not None
+    }
+    sentences = tables["Attitudes"]
+    assert len(sentences) and set(sentences["holder"]) == {"John Kerry"}
+    assert set(sentences["target"]) == {"Russia"}

@@ -43,3 +43,73 @@ def test_registry_swaps_scorer():
 def test_unknown_scorer_names_the_choices():
     with pytest.raises(ValueError, match="textblob"):
         sentiment.get_scorer("no-such-scorer")
+
+
+def test_vader_is_stored_beside_textblob():
+    scores = sentiment.quote_scores("This is a wonderful, excellent result for everyone.")
+    assert set(scores) == {"polarity", "subjectivity", "polarity_vader"}
+    assert scores["polarity"] > 0.3 and scores["polarity_vader"] > 0.3
+    # VADER knows verbs TextBlob's adjective lexicon lacks.
+    assert sentiment.get_scorer("vader")("They attacked the convoy")[0] < 0
+    assert sentiment.get_scorer("textblob")("They attacked the convoy")[0] == 0
+    assert sentiment.get_scorer("vader")("") == (0.0, 0.0)
+
+
+def test_quote_sentiment_never_includes_the_cue_or_the_speaker(nlp):
+    from analysis import quotes
+    from analysis.entities import extract as entities
+
+    text = "“We will rebuild the city,” the terrible tyrant Boris Johnson said angrily."
+    doc = nlp(text)
+    mentions, _ = entities(doc, article_id="x")
+    [q] = quotes.extract(doc, article_id="x", mentions=mentions)
+    assert q.text == "We will rebuild the city"
+    assert (q.polarity, q.polarity_vader) == (0.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    "polarity, label", [(0.3, "positive"), (-0.3, "negative"), (0.05, "neutral")]
+)
+def test_label_bands(polarity, label):
+    assert sentiment.label(polarity, threshold=0.1) == label
+
+
+def test_t_interval_matches_the_textbook_for_equal_weights():
+    import statistics
+
+    from analysis import uncertainty
+
+    xs = [0.1, -0.2, 0.3, 0.0, 0.4, -0.1]
+    mean = statistics.fmean(xs)
+    low, high = uncertainty.interval(mean, len(xs), len(xs), sum(x * x for x in xs))
+    half = 2.571 * statistics.stdev(xs) / len(xs) ** 0.5  # t(0.975, 5)
+    assert low == pytest.approx(mean - half) and high == pytest.approx(mean + half)
+    # One long quote and three fragments: fewer effective observations, a wider interval.
+    w = [40, 1, 1, 1]
+    ys = [0.1, -0.2, 0.3, 0.0]
+    m = sum(a * b for a, b in zip(w, ys, strict=True)) / sum(w)
+    lo2, hi2 = uncertainty.interval(
+        m, sum(w), sum(a * a for a in w), sum(a * b * b for a, b in zip(w, ys, strict=True))
+    )
+    assert hi2 - lo2 > 0  # defined, and the t quantile is large for n_eff ~ 1.2
+    assert uncertainty.interval(0.5, 3, 9, 0.75) == pytest.approx((float("nan"),) * 2, nan_ok=True)
+    assert uncertainty.t_quantile(1000) == pytest.approx(1.962, abs=1e-3)
+
+
+def test_speaker_stats_mark_speakers_with_too_few_quotes(sample_db):
+    import duckdb
+
+    from analysis import quote_views, uncertainty
+
+    con = duckdb.connect(str(sample_db), read_only=True)
+    try:
+        tb = quote_views.speaker_stats(con, limit=0)
+        vd = quote_views.speaker_stats(con, limit=0, scorer="vader")
+    finally:
+        con.close()
+    kerry = tb.set_index("speaker").loc["John Kerry"]
+    assert not kerry["few"] and kerry["ci_low"] < kerry["polarity"] < kerry["ci_high"]
+    few = tb[tb["n_quotes"] < uncertainty.MIN_QUOTES]
+    assert len(few) and few["few"].all() and few["ci_low"].isna().all()
+    # The other scorer's means come from the other column.
+    assert not tb.set_index("speaker")["polarity"].equals(vd.set_index("speaker")["polarity"])

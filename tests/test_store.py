@@ -36,6 +36,7 @@ def test_new_store_records_schema_version(tmp_path):
             "figures": 0,
             "name_merges": 0,
             "name_raw": 0,
+            "attitudes": 0,
         }
 
 

@@ -1,22 +1,41 @@
-"""Speakers: the tone of each speaker's words (TextBlob polarity and subjectivity of the quoted
-words, word-weighted), sentiment over time for chosen speakers, and every quote with its article.
-Clicking a speaker in a chart opens their quotes below; a link on each quote opens the article."""
+"""Speakers: the tone of each speaker's words (polarity of the quoted words by the chosen scorer,
+TextBlob or VADER, word-weighted, with a 95% interval), sentiment over time for chosen speakers
+(with its band), every quote with its article, and who speaks about whom, and how (the attitudes
+matrix). Clicking a speaker in a chart opens their quotes below; clicking a cell of the matrix
+opens its sentences; a link on each quote opens the article. The scorer lives in the URL
+(``?scorer=VADER``)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from analysis import uncertainty
 from dashboard import charts, components, data, filters_ui, plain
+
+SCORERS = {"textblob": "TextBlob", "vader": "VADER"}
+QUOTE_COLUMNS = ["speaker", "text", "kind", "polarity", "polarity_vader", "subjectivity", "title"]
+QUOTE_COLUMNS += ["published", "open"]
 
 filters = filters_ui.current()
 st.title("Speakers")
+scorer = filters_ui.page_choice(
+    "Sentiment scorer",
+    list(SCORERS),
+    key="scorer",
+    default="textblob",
+    format_func=SCORERS.get,
+    help="Both are computed for every quote when it is analysed; switching re-analyses nothing.",
+)
+scorer_name = SCORERS[scorer]
 st.caption(
-    "Polarity runs from −1 (negative) to +1 (positive), subjectivity from 0 (factual) to 1 "
-    "(opinion); both are TextBlob scores of the quoted words only, weighted by their length."
+    f"Polarity ({scorer_name}) runs from −1 (negative) to +1 (positive), subjectivity (TextBlob) "
+    "from 0 (factual) to 1 (opinion); both score the quoted words only (never the cue or the "
+    "speaker's name), weighted by their length. Error bars are 95% intervals; speakers with "
+    f"fewer than {uncertainty.MIN_QUOTES} quotes are marked “too few” and not ranked."
 )
 
-stats = data.view("speaker_stats", filters, limit=30)
+stats = data.view("speaker_stats", filters, limit=30, scorer=scorer)
 if stats.empty:
     components.empty(
         "Nobody is quoted in the articles in view. Widen the date range, remove speaker, entity "
@@ -37,7 +56,7 @@ if chosen:
 left, right = st.columns(2)
 with left:
     bar_event = components.chart(
-        charts.speaker_polarity(shown, highlight=chosen),
+        charts.speaker_polarity(shown, highlight=chosen, scorer=scorer_name),
         key="sp_polarity",
         name="speaker sentiment",
         on_select="rerun",
@@ -63,7 +82,9 @@ gran = st.segmented_control(
     "Period", ["day", "week", "month", "year"], default="week", key="sp_gran",
     label_visibility="collapsed",
 )  # fmt: skip
-timeline = data.view("sentiment_over_time", filters, speakers=chosen, granularity=gran or "week")
+timeline = data.view(
+    "sentiment_over_time", filters, speakers=chosen, granularity=gran or "week", scorer=scorer
+)
 if not chosen:
     components.empty("Choose one or more speakers above to compare their tone over time.")
 elif timeline.empty:
@@ -73,7 +94,9 @@ elif timeline.empty:
     )
 else:
     components.chart(
-        charts.sentiment_over_time(timeline), key="sp_time", name="sentiment over time"
+        charts.sentiment_over_time(timeline, scorer=scorer_name),
+        key="sp_time",
+        name="sentiment over time",
     )
 
 st.subheader("Quotes")
@@ -88,18 +111,69 @@ else:
         open=filters_ui.article_links(quotes["article_id"], quotes["start"], filters)
     )
     components.table(
-        quotes[
-            ["speaker", "text", "kind", "polarity", "subjectivity", "title", "published", "open"]
-        ],
+        quotes[QUOTE_COLUMNS],
         title="Quotes",
         column_config={
             "speaker": "Speaker",
             "text": st.column_config.TextColumn("Quoted words", width="large"),
             "kind": "Kind",
-            "polarity": st.column_config.NumberColumn("Polarity", format="%.2f"),
+            "polarity": st.column_config.NumberColumn("Polarity (TextBlob)", format="%.2f"),
+            "polarity_vader": st.column_config.NumberColumn("Polarity (VADER)", format="%.2f"),
             "subjectivity": st.column_config.NumberColumn("Subjectivity", format="%.2f"),
             "title": "Article",
             "published": st.column_config.DateColumn("Published"),
             "open": st.column_config.LinkColumn("Read", display_text="open article"),
         },
     )
+
+st.subheader("Who speaks about whom, and how")
+st.caption(
+    f"Sentiment ({scorer_name}) toward each person, organisation or place named in a sentence, "
+    "scored from the words that govern or modify the name (negation and “but” handled), with "
+    "its holder: the speaker when the sentence is a quote, else the article itself. Colour = "
+    "mean polarity, size = number of mentions. Click a cell for its sentences."
+)
+matrix = data.view("attitude_matrix", filters, scorer=scorer, holders=10, targets=12)
+if matrix.empty:
+    components.empty(
+        "No attitudes toward named entities in the articles in view. Widen the filters."
+    )
+else:
+    components.chart(
+        charts.attitude_matrix(matrix, scorer=scorer_name),
+        key="sp_matrix",
+        name="who speaks about whom",
+        on_select="rerun",
+    )
+    pairs = list(
+        dict.fromkeys(
+            zip(
+                filters_ui.selected_customdata("sp_matrix", 0),
+                filters_ui.selected_customdata("sp_matrix", 1),
+                strict=True,
+            )
+        )
+    )
+    if pairs:
+        st.caption("Showing the cells you clicked. Click the chart background to clear.")
+        sentences = data.view("attitude_sentences", filters, scorer=scorer, pairs=pairs)
+        sentences = sentences.assign(
+            open=filters_ui.article_links(
+                sentences["article_id"], sentences["target_start"], filters
+            )
+        )
+        components.table(
+            sentences[["holder", "target", "label", "polarity", "sentence", "title", "open"]],
+            title="Attitudes",
+            column_config={
+                "holder": "Who",
+                "target": "About",
+                "label": "Attitude",
+                "polarity": st.column_config.NumberColumn(
+                    f"Polarity ({scorer_name})", format="%.2f"
+                ),
+                "sentence": st.column_config.TextColumn("Sentence", width="large"),
+                "title": "Article",
+                "open": st.column_config.LinkColumn("Read", display_text="open article"),
+            },
+        )

@@ -1,0 +1,86 @@
+"""Views over the stored attitudes: who speaks about whom, and how, for the Speakers page.
+
+An attitude's holder is a speaker, or None for the article's own voice; the views name the latter
+:data:`NARRATOR` so it can sit in a matrix beside the speakers (and map it back to NULL when a
+click asks for its sentences). Every function takes an open DuckDB connection and optional
+:class:`~analysis.filters.Filters`, restricts to the articles in view and to one ``scorer``, and
+returns a tidy DataFrame.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from analysis import sentiment
+from analysis.filters import Filters, article_ids_sql
+
+NARRATOR = "(the article itself)"
+
+
+def _check(scorer: str) -> None:
+    if scorer not in sentiment.STORED_SCORERS:
+        raise ValueError(
+            f"unknown scorer {scorer!r}; choose one of {', '.join(sentiment.STORED_SCORERS)}"
+        )
+
+
+def attitude_matrix(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    scorer: str = "textblob",
+    holders: int = 10,
+    targets: int = 12,
+) -> pd.DataFrame:
+    """``holder, target, n, polarity`` (mean) for the ``holders`` holders with most attitudes and
+    the ``targets`` most talked-about targets among theirs; a holder talking about themself is
+    left out."""
+    _check(scorer)
+    sub, params = article_ids_sql(filters)
+    sql = f"""
+        WITH t AS (
+            SELECT coalesce(holder, ?) AS holder, target, polarity FROM attitudes
+            WHERE scorer = ? AND article_id IN ({sub}) AND coalesce(holder, '') <> target
+        ),
+        h AS (SELECT holder FROM t GROUP BY holder ORDER BY count(*) DESC, holder LIMIT ?),
+        g AS (
+            SELECT target FROM t WHERE holder IN (SELECT holder FROM h)
+            GROUP BY target ORDER BY count(*) DESC, target LIMIT ?
+        )
+        SELECT holder, target, count(*) AS n, avg(polarity) AS polarity FROM t
+        WHERE holder IN (SELECT holder FROM h) AND target IN (SELECT target FROM g)
+        GROUP BY holder, target ORDER BY holder, target
+    """
+    return con.execute(sql, [NARRATOR, scorer, *params, int(holders), int(targets)]).df()
+
+
+def attitude_sentences(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    scorer: str = "textblob",
+    pairs: tuple[tuple[str, str], ...] | list = (),
+    limit: int = 200,
+) -> pd.DataFrame:
+    """The attitudes of the (holder, target) ``pairs`` (all when empty) with their sentence and
+    article: ``holder, target, label, polarity, sentence, article_id, title, published,
+    target_start`` — newest first."""
+    _check(scorer)
+    sub, params = article_ids_sql(filters)
+    where = ["x.scorer = ?", f"x.article_id IN ({sub})"]
+    args: list = [NARRATOR, scorer, *params]
+    if pairs:
+        where.append(
+            "list_value(coalesce(x.holder, ?), x.target) IN (SELECT unnest(?::VARCHAR[][]))"
+        )
+        args += [NARRATOR, [list(p) for p in pairs]]
+    sql = f"""
+        SELECT coalesce(x.holder, ?) AS holder, x.target, x.label, x.polarity, x.sentence,
+               x.article_id, a.title, a.published, x.target_start
+        FROM attitudes x JOIN articles a ON a.id = x.article_id
+        WHERE {" AND ".join(where)}
+        ORDER BY a.published DESC NULLS LAST, x.article_id, x.target_start
+        LIMIT ?
+    """
+    return con.execute(sql, [*args, int(limit)]).df()

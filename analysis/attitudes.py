@@ -1,0 +1,225 @@
+"""Attitudes: the sentiment a sentence expresses toward each named entity in it, and whose it is.
+
+For every entity mention (from :mod:`analysis.entities`) this module finds the words that govern or
+modify the mention in the dependency parse — the nearest predicate above it (the verb or copula of
+its clause, "X *was not a success*", "Y *attacked* X") with that clause's own words, and the
+mention's own modifiers ("the *brave* X", "X, a *corrupt* official") — and scores them with each
+stored scorer. Coordinated clauses, subordinate clauses and quotations that do not contain the
+mention are left out, so two names in one sentence get their own attitudes ("A praised X but
+attacked Y"). Negation ("not", "no", "never") governing the predicate flips the score; after a
+contrast ("but", "yet", "however") the words that follow weigh more than those before. The rest of
+the sentence, in the same voice, is added at half weight as the backdrop (a name in a sentence
+about a massacre is rarely neutral): the governing words decide when they carry sentiment, and two
+names in one sentence still differ. Names are never scored (they carry no attitude, and some are
+lexicon words: "Hope", "Justice"). The holder is the speaker when the mention sits inside a quote
+(direct or reported), else None: the article's own voice. Mentions inside a quote whose speaker is
+unknown get no attitude, since None would wrongly make them the outlet's.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis import sentiment
+from analysis.records import Attitude, EntityMention, Quote
+
+log = logging.getLogger(__name__)
+
+# Neutral band of each scorer's polarity, fitted on NewsMTSC's train split (bench/eval_sentiment.py
+# --fit prints the best band); the evaluation itself runs on the separate devtest_mt split.
+THRESHOLDS = {"textblob": 0.01, "vader": 0.05}
+# Words that negate the predicate they attach to (spaCy marks most as dep "neg"; "no" is a det).
+NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neither", "nor", "none"})
+# Contrast markers: what follows outweighs what precedes ("competent but corrupt").
+CONTRAST = frozenset({"but", "yet", "however", "nevertheless", "nonetheless", "although"})
+CONTRAST_WEIGHT = 0.75  # share of the score taken by the part after the contrast
+NEGATION_FACTOR = 0.75  # "not good" is less bad than "bad" is bad
+# Clause-level dependents of a predicate that form a separate statement; left out of the context
+# of a mention that is not inside them.
+# A "conj" only when the conjunct is itself a predicate: "competent but corrupt" stays one phrase.
+SEPARATE_CLAUSES = frozenset({"conj", "ccomp", "advcl", "parataxis", "csubj", "relcl"})
+PREDICATE_POS = frozenset({"VERB", "AUX"})
+# The rest of the sentence (in the same voice, names left out) is the backdrop the attitude sits
+# in: it counts at this weight beside the governing words, which decide when they carry
+# sentiment. 0.5 fitted on NewsMTSC train (0: 0.47, 0.3: 0.475, 0.6: 0.476, 1.0: 0.477 macro-F1
+# for VADER; a weight near the governing words' own would copy the sentence's score onto every
+# name, which is what this module exists not to do).
+BACKGROUND_WEIGHT = 0.5
+
+
+def extract(
+    doc: Doc,
+    *,
+    article_id: str,
+    mentions: Sequence[EntityMention],
+    quotes: Sequence[Quote],
+    scorers: Sequence[str] = sentiment.STORED_SCORERS,
+) -> list[Attitude]:
+    """One :class:`Attitude` per entity mention in ``doc`` and scorer, in text order."""
+    score_fns = {name: sentiment.get_scorer(name) for name in scorers}
+    name_tokens = _name_tokens(doc, mentions)
+    voices = _voices(doc, quotes)
+    # Scores by (scorer, words): names in one sentence share their backdrop, and short contexts
+    # repeat ("said", "told reporters"); scoring is most of this step's cost.
+    cache: dict[tuple[str, str], float] = {}
+
+    def score(name: str, tokens: list[Token]) -> float:
+        text = " ".join(t.text for t in tokens)
+        if not text:
+            return 0.0
+        key = (name, text)
+        if key not in cache:
+            cache[key] = score_fns[name](text)[0]
+        return cache[key]
+
+    out: list[Attitude] = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        voice = voices[span.start]
+        holder = quotes[voice].speaker if voice >= 0 else None
+        if voice >= 0 and holder is None:
+            continue  # quoted, but nobody knows whose words they are
+        segments, negated = context(span, name_tokens=name_tokens, voices=voices)
+        sent = span.sent
+        # The backdrop: the sentence's words in the mention's own voice, names left out.
+        rest = [
+            t for t in sent if voices[t.i] == voice and t.i not in name_tokens and not t.is_punct
+        ]
+        sentence = sent.text.strip()
+        for name in score_fns:
+            polarity = _combine([score(name, seg) for seg in segments], negated)
+            polarity += BACKGROUND_WEIGHT * score(name, rest)
+            polarity = max(-1.0, min(1.0, polarity))
+            out.append(
+                Attitude(
+                    article_id=article_id,
+                    holder=holder,
+                    target=m.name,
+                    target_start=m.start,
+                    target_end=m.end,
+                    polarity=polarity,
+                    label=sentiment.label(polarity, threshold=THRESHOLDS.get(name, 0.1)),
+                    sentence=sentence,
+                    scorer=name,
+                )
+            )
+    return out
+
+
+def context(
+    span: Span,
+    *,
+    name_tokens: set[int] = frozenset(),
+    voices: Sequence[int] | None = None,
+) -> tuple[list[list[Token]], bool]:
+    """The words that carry the attitude toward ``span``: ``(segments, negated)``, where the
+    segments are the context split at contrast markers (in text order) and ``negated`` says
+    whether a negation governs the predicate. Tokens of names, negators and words in another
+    voice (``voices``: per token, the quote it sits in, -1 for none) are left out."""
+    root = span.root
+    predicate, path = _predicate(root)
+    keep: set[int] = set()
+    if predicate is not None:
+        _collect(predicate, keep, inside=set(t.i for t in path) | {root.i})
+    # The mention's own modifiers ("the embattled X", "X, a respected diplomat").
+    for tok in root.subtree:
+        keep.add(tok.i)
+    own = set(range(span.start, span.end))
+    doc = span.doc
+    voice = voices[span.start] if voices is not None else -1
+    negated = False
+    governing = {t.i for t in path} | ({predicate.i} if predicate is not None else set())
+    if predicate is not None:
+        governing |= {c.i for c in predicate.children if c.dep_ in ("acomp", "attr", "xcomp")}
+    words: list[Token] = []
+    for i in sorted(keep):
+        tok = doc[i]
+        if i in own or i in name_tokens or tok.is_punct or tok.is_space:
+            continue
+        if voices is not None and voices[i] != voice:
+            continue  # another voice's words (a quotation the mention is not in)
+        if tok.dep_ == "neg" or tok.lower_ in NEGATORS:
+            if tok.head.i in governing:
+                negated = not negated
+            continue
+        words.append(tok)
+    segments: list[list[Token]] = [[]]
+    for tok in words:
+        if tok.lower_ in CONTRAST:
+            segments.append([])
+        else:
+            segments[-1].append(tok)
+    return [s for s in segments if s] or [[]], negated
+
+
+def _voices(doc: Doc, quotes: Sequence[Quote]) -> list[int]:
+    """For each token, the index of the quote it sits in (the first, if two overlap), or -1."""
+    voices = [-1] * len(doc)
+    for k, q in enumerate(quotes):
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for i in range(span.start, span.end):
+            if voices[i] == -1:
+                voices[i] = k
+    return voices
+
+
+def _predicate(root: Token) -> tuple[Token | None, list[Token]]:
+    """The nearest verb or copula above ``root`` (or ``root`` itself) and the tokens between."""
+    path: list[Token] = []
+    tok = root
+    while True:
+        if tok.pos_ in PREDICATE_POS or tok.dep_ == "ROOT":
+            return tok, path
+        if tok.head.i == tok.i:
+            return None, path
+        path.append(tok)
+        tok = tok.head
+
+
+def _collect(tok: Token, keep: set[int], *, inside: set[int]) -> None:
+    """Add ``tok`` and its dependents to ``keep``, skipping separate clauses that do not lead to
+    the mention (``inside`` holds the tokens on the way down to it)."""
+    keep.add(tok.i)
+    for child in tok.children:
+        separate = child.dep_ in SEPARATE_CLAUSES and (
+            child.dep_ != "conj" or child.pos_ in PREDICATE_POS
+        )
+        if separate and not _leads_to(child, inside):
+            continue
+        _collect(child, keep, inside=inside)
+
+
+def _leads_to(tok: Token, inside: set[int]) -> bool:
+    return any(t.i in inside for t in tok.subtree)
+
+
+def _name_tokens(doc: Doc, mentions: Sequence[EntityMention]) -> set[int]:
+    out: set[int] = set()
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+def _combine(scores: list[float], negated: bool) -> float:
+    """One polarity from the segments' scores: after a contrast, the last scored segment takes
+    :data:`CONTRAST_WEIGHT` of the weight; a governing negation flips (and damps) the result."""
+    scored = [s for s in scores if s != 0.0]
+    if not scored:
+        polarity = 0.0
+    elif len(scored) == 1:
+        polarity = scored[0]
+    else:
+        before = sum(scored[:-1]) / len(scored[:-1])
+        polarity = CONTRAST_WEIGHT * scored[-1] + (1 - CONTRAST_WEIGHT) * before
+    if negated:
+        polarity = -NEGATION_FACTOR * polarity
+    return max(-1.0, min(1.0, polarity))

@@ -1,0 +1,192 @@
+"""Sentiment toward named people in news, against NewsMTSC: what presslens stores, and baselines.
+
+    .venv/bin/python -m bench.eval_sentiment [--split devtest_mt] [--limit N] [--fit]
+
+Data: ../shared/data/newsmtsc/{split}.jsonl — one sentence per line (``sentence_normalized``) with
+one or more ``targets``, each a mention's character offsets (``from``, ``to``) and the annotated
+sentiment toward it (``polarity`` 2 = negative, 4 = neutral, 6 = positive).
+
+Through the same path as ``presslens analyze``: each sentence is cleaned into an article
+(:func:`analysis.pipeline.to_article`) and the sentences are parsed and extracted in batches by
+:func:`analysis.pipeline.analyse_batch`. A target's prediction is the label of the ``attitudes``
+record (of the scorer being scored) whose mention overlaps the target; no such record — spaCy did
+not see a named entity there — counts as neutral. Baselines for the table: TextBlob and VADER on
+the whole sentence (the same target-blind score a quote gets), labelled with the same neutral band
+as the attitudes of that scorer, and with each tool's customary band (TextBlob 0, VADER ±0.05).
+
+``--fit`` scores the train split and prints, per scorer, the neutral band that maximises
+macro-F1 there (the values in ``analysis.attitudes.THRESHOLDS`` come from it); devtest is never
+used to choose them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+
+from analysis import attitudes, nlp, sentiment
+from analysis.ingest import RawDocument
+from analysis.pipeline import analyse_batch, to_article
+from analysis.records import ArticleResult
+from bench._corpora import corpus
+
+LABELS = ("negative", "neutral", "positive")
+GOLD = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+CUSTOMARY = {"textblob": 0.0, "vader": 0.05}
+BATCH = 64
+
+
+def load(split: str, limit: int | None = None) -> list[dict]:
+    path = corpus("newsmtsc") / f"{split}.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return rows[:limit] if limit else rows
+
+
+def predict(rows: list[dict]) -> list[dict]:
+    """One item per target: gold label, the attitude polarity of each stored scorer (None when no
+    attitude covers the target) and the sentence-level score of each scorer."""
+    language = nlp.load()
+    items: list[dict] = []
+    articles, kept = [], []
+    for row in rows:
+        text = row["sentence_normalized"]
+        article = to_article(RawDocument(title="", text=text, path=row["primary_gid"]))
+        if article is None:  # too short to be an article: every target counts as neutral
+            articles.append(None)
+        else:
+            articles.append(article)
+        kept.append(row)
+    results: dict[int, ArticleResult] = {}
+    todo = [(i, a) for i, a in enumerate(articles) if a is not None]
+    for lo in range(0, len(todo), BATCH):
+        chunk = todo[lo : lo + BATCH]
+        out = analyse_batch([a for _, a in chunk], language)
+        for (i, _), res in zip(chunk, out, strict=True):
+            if isinstance(res, ArticleResult):
+                results[i] = res
+    for i, row in enumerate(kept):
+        sentence = row["sentence_normalized"]
+        res = results.get(i)
+        shift = _shift(sentence, res.article.text) if res is not None else None
+        for target in row["targets"]:
+            item = {"gold": GOLD[float(target["polarity"])], "attitude": {}, "sentence": {}}
+            for name in sentiment.STORED_SCORERS:
+                item["sentence"][name] = sentiment.get_scorer(name)(sentence)[0]
+                item["attitude"][name] = None
+            if res is not None and shift is not None:
+                lo, hi = target["from"] + shift, target["to"] + shift
+                for a in res.attitudes:
+                    if (
+                        a.target_start < hi
+                        and a.target_end > lo
+                        and item["attitude"][a.scorer] is None
+                    ):
+                        item["attitude"][a.scorer] = a.polarity
+            items.append(item)
+    return items
+
+
+def _shift(sentence: str, cleaned: str) -> int | None:
+    """Offset change from the dataset's sentence to the cleaned article text (cleaning only trims
+    and normalises whitespace); None when the two no longer line up."""
+    if cleaned == sentence:
+        return 0
+    at = sentence.find(cleaned[:40])
+    return -at if at >= 0 and sentence[at:].startswith(cleaned) else None
+
+
+def scores(gold: list[str], pred: list[str]) -> dict[str, float]:
+    """Macro-F1 over the three labels, accuracy, and per-label precision/recall."""
+    out: dict[str, float] = {}
+    f1s = []
+    for label in LABELS:
+        tp = sum(g == p == label for g, p in zip(gold, pred, strict=True))
+        n_pred = sum(p == label for p in pred)
+        n_gold = sum(g == label for g in gold)
+        prec = tp / n_pred if n_pred else 0.0
+        rec = tp / n_gold if n_gold else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        out[f"P_{label[:3]}"], out[f"R_{label[:3]}"] = prec, rec
+        f1s.append(f1)
+    out["macro_f1"] = sum(f1s) / len(f1s)
+    out["accuracy"] = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
+    return out
+
+
+def labels(values: list[float | None], threshold: float) -> list[str]:
+    return [
+        "neutral" if v is None else sentiment.label(v, threshold=threshold) if threshold else
+        ("positive" if v > 0 else "negative" if v < 0 else "neutral")
+        for v in values
+    ]  # fmt: skip
+
+
+def table(items: list[dict]) -> list[tuple[str, dict[str, float]]]:
+    gold = [it["gold"] for it in items]
+    rows = []
+    for name in sentiment.STORED_SCORERS:
+        band = attitudes.THRESHOLDS[name]
+        att = [it["attitude"][name] for it in items]
+        rows.append((f"attitudes, {name} (±{band})", scores(gold, labels(att, band))))
+    for name in sentiment.STORED_SCORERS:
+        sent = [it["sentence"][name] for it in items]
+        band = attitudes.THRESHOLDS[name]
+        for b in dict.fromkeys((band, CUSTOMARY[name])):
+            rows.append((f"sentence, {name} (±{b})", scores(gold, labels(sent, b))))
+    rows.append(("always neutral", scores(gold, ["neutral"] * len(gold))))
+    return rows
+
+
+def fit(items: list[dict]) -> None:
+    gold = [it["gold"] for it in items]
+    for kind in ("attitude", "sentence"):
+        for name in sentiment.STORED_SCORERS:
+            values = [it[kind][name] for it in items]
+            best = max(
+                (scores(gold, labels(values, t / 100))["macro_f1"], t / 100) for t in range(1, 61)
+            )
+            print(f"{kind:9} {name:9} best band ±{best[1]:.2f}: macro-F1 {best[0]:.3f}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="devtest_mt")
+    ap.add_argument("--limit", type=int, default=None, help="first N sentences only")
+    ap.add_argument("--fit", action="store_true", help="choose neutral bands on the train split")
+    args = ap.parse_args(argv)
+    split = "train" if args.fit else args.split
+    rows = load(split, args.limit)
+    t0 = time.perf_counter()
+    items = predict(rows)
+    took = time.perf_counter() - t0
+    covered = sum(it["attitude"]["textblob"] is not None for it in items)
+    print(
+        f"NewsMTSC {split}: {len(rows)} sentences, {len(items)} targets "
+        f"({dict(Counter(it['gold'] for it in items))}); an attitude covers {covered} "
+        f"({covered / len(items):.0%}); {took:.1f} s"
+    )
+    if args.fit:
+        fit(items)
+        return
+    show(table(items))
+    # The same on the targets an attitude covers: how the scoring does where spaCy saw the name,
+    # apart from the targets it never sees (pronouns, missed names: counted neutral above).
+    seen = [it for it in items if it["attitude"]["textblob"] is not None]
+    print(f"\nonly the {len(seen)} targets an attitude covers:")
+    show(table(seen))
+
+
+def show(rows: list[tuple[str, dict[str, float]]]) -> None:
+    print(f"{'scorer':34} {'macro-F1':>8} {'acc':>6}  P/R neg      P/R neu      P/R pos")
+    for name, s in rows:
+        print(
+            f"{name:34} {s['macro_f1']:8.3f} {s['accuracy']:6.3f}  "
+            f"{s['P_neg']:.2f}/{s['R_neg']:.2f}    {s['P_neu']:.2f}/{s['R_neu']:.2f}    "
+            f"{s['P_pos']:.2f}/{s['R_pos']:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+"""Attitudes toward named entities: negation, contrast, two targets with opposite attitudes, the
+holder of a quote against the narrator — on sentences of our own, through the batch function
+``presslens analyze`` runs — plus the store and export round trip and the views."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from analysis import attitude_views, attitudes, export
+from analysis.pipeline import analyse_batch
+from analysis.records import Article, ArticleResult, Attitude
+from analysis.store import Store
+
+SCORERS = ("textblob", "vader")
+
+
+def analyse(nlp, text: str) -> ArticleResult:
+    [result] = analyse_batch([Article(id="t", title="", text=text)], nlp)
+    assert isinstance(result, ArticleResult), result
+    return result
+
+
+def toward(result: ArticleResult, target: str, scorer: str) -> list[Attitude]:
+    return [a for a in result.attitudes if a.target == target and a.scorer == scorer]
+
+
+@pytest.mark.parametrize("scorer", SCORERS)
+def test_negation_flips_the_attitude(nlp, scorer):
+    plain = analyse(nlp, "The summit was a success for John Kerry.")
+    negated = analyse(nlp, "The summit was not a success for John Kerry.")
+    [pos] = toward(plain, "John Kerry", scorer)
+    [neg] = toward(negated, "John Kerry", scorer)
+    assert pos.label == "positive" and pos.polarity > 0
+    assert neg.label == "negative" and neg.polarity < 0
+
+
+@pytest.mark.parametrize("scorer", SCORERS)
+def test_after_but_the_contrast_decides(nlp, scorer):
+    [att] = toward(
+        analyse(nlp, "Angela Merkel is a capable leader but dishonest."), "Angela Merkel", scorer
+    )
+    assert att.label == "negative"
+    [att] = toward(
+        analyse(nlp, "Angela Merkel is dishonest but a capable leader."), "Angela Merkel", scorer
+    )
+    assert att.label == "positive"
+
+
+@pytest.mark.parametrize(
+    "text, scorer",
+    [
+        (
+            "Boris Johnson called Angela Merkel a wonderful partner but called Vladimir Putin "
+            "a terrible neighbour.",
+            "textblob",
+        ),
+        ("Boris Johnson praised Angela Merkel but attacked Vladimir Putin.", "vader"),
+    ],
+)
+def test_two_targets_in_one_sentence_get_opposite_attitudes(nlp, text, scorer):
+    result = analyse(nlp, text)
+    [merkel] = toward(result, "Angela Merkel", scorer)
+    [putin] = toward(result, "Vladimir Putin", scorer)
+    assert merkel.label == "positive" and putin.label == "negative"
+    assert merkel.sentence == putin.sentence == text  # one sentence, not one copied score
+
+
+def test_each_target_keeps_its_own_clause():
+    # Model-free: a hand-built parse of "Johnson praised Merkel but attacked Putin." The words
+    # governing Putin are his clause's, not the sentence's; names are never scored.
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Johnson", "praised", "Merkel", "but", "attacked", "Putin", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 1, 1, 1, 4, 1],
+        deps=["nsubj", "ROOT", "dobj", "cc", "conj", "dobj", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "CCONJ", "VERB", "PROPN", "PUNCT"],
+    )
+    names = {0, 2, 5}
+    segments, negated = attitudes.context(doc[5:6], name_tokens=names)
+    assert [t.text for seg in segments for t in seg] == ["attacked"] and not negated
+    segments, _ = attitudes.context(doc[2:3], name_tokens=names)
+    # "but" ends the first clause (a contrast marker, not a word to score); "attacked" belongs
+    # to Putin's clause.
+    assert [t.text for seg in segments for t in seg] == ["praised"]
+
+
+def test_hand_built_negation_is_found_on_the_predicate():
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Kerry", "is", "no", "hero", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "det", "attr", "punct"],
+        pos=["PROPN", "AUX", "DET", "NOUN", "PUNCT"],
+    )
+    segments, negated = attitudes.context(doc[0:1], name_tokens={0})
+    assert negated and [t.text for seg in segments for t in seg] == ["is", "hero"]
+
+
+def test_quote_holder_is_the_speaker_and_narration_is_the_articles(nlp):
+    text = (
+        "“Vladimir Putin is a dangerous liar,” said Boris Johnson. "
+        "The newspaper called Putin a wonderful hero."
+    )
+    result = analyse(nlp, text)
+    quoted, narrated = toward(result, "Vladimir Putin", "textblob")
+    assert quoted.holder == "Boris Johnson" and quoted.label == "negative"
+    assert narrated.holder is None and narrated.label == "positive"
+    assert text[quoted.target_start : quoted.target_end] == "Vladimir Putin"
+    assert text[narrated.target_start : narrated.target_end] == "Putin"
+    # The speaker's own name carries no score from the quote it introduces.
+    [johnson] = toward(result, "Boris Johnson", "vader")
+    assert johnson.holder is None and johnson.label == "neutral"
+
+
+def test_every_mention_gets_one_attitude_per_scorer(nlp, sample_article):
+    [result] = analyse_batch([sample_article], nlp)
+    assert {a.scorer for a in result.attitudes} == set(SCORERS)
+    per_scorer = {s: [a for a in result.attitudes if a.scorer == s] for s in SCORERS}
+    assert len(per_scorer["textblob"]) == len(per_scorer["vader"]) > 20
+    labels = {a.label for a in result.attitudes}
+    assert labels <= {"negative", "neutral", "positive"} and len(labels) == 3
+    text = sample_article.text
+    for a in result.attitudes:
+        assert -1 <= a.polarity <= 1
+        assert a.sentence and text[a.target_start : a.target_end]
+    holders = {a.holder for a in result.attitudes}
+    assert None in holders and "John Kerry" in holders
+
+
+def _result() -> ArticleResult:
+    text = "Kerry praised Johnson. Johnson said Assad was a brutal dictator."
+    article = Article(id="a1", title="T", text=text, published="2016-12-01", n_words=10)
+    rows = (
+        Attitude("a1", None, "Boris Johnson", 14, 21, 0.6, "positive", "Kerry praised Johnson.", "vader"),
+        Attitude("a1", "Boris Johnson", "Bashar al-Assad", 36, 41, -0.7, "negative",
+                 "Johnson said Assad was a brutal dictator.", "vader"),
+        Attitude("a1", "Boris Johnson", "Bashar al-Assad", 36, 41, -0.5, "negative",
+                 "Johnson said Assad was a brutal dictator.", "textblob"),
+    )  # fmt: skip
+    return ArticleResult(article=article, attitudes=rows)
+
+
+def test_attitudes_round_trip_through_store_and_export(tmp_path):
+    result = _result()
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([result])
+        assert store.counts()["attitudes"] == 3
+        frames = export.tables(store, article_ids=["a1"])
+        contract = json.loads(export.dumps(frames))
+        # Re-analysing replaces the rows rather than adding to them.
+        store.write_batch([result])
+        assert store.counts()["attitudes"] == 3
+    assert list(frames["attitudes"].columns) == export.ATTITUDE_FIELDS
+    got = sorted(contract["attitudes"], key=lambda r: (r["target_start"], r["scorer"]))
+    want = sorted(
+        (dataclasses.asdict(a) for a in result.attitudes),
+        key=lambda r: (r["target_start"], r["scorer"]),
+    )
+    assert got == want
+    assert got[0]["holder"] is None  # the narrator is null in the export
+
+
+def test_attitude_views_matrix_and_sentences(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([_result()])
+        con = store.con
+        m = attitude_views.attitude_matrix(con, scorer="vader")
+        assert set(zip(m["holder"], m["target"], m["n"], strict=True)) == {
+            (attitude_views.NARRATOR, "Boris Johnson", 1),
+            ("Boris Johnson", "Bashar al-Assad", 1),
+        }
+        s = attitude_views.attitude_sentences(
+            con, scorer="textblob", pairs=[("Boris Johnson", "Bashar al-Assad")]
+        )
+        assert list(s["polarity"]) == [-0.5]
+        narr = attitude_views.attitude_sentences(
+            con, scorer="vader", pairs=[(attitude_views.NARRATOR, "Boris Johnson")]
+        )
+        assert list(narr["sentence"]) == ["Kerry praised Johnson."]
+        with pytest.raises(ValueError, match="textblob"):
+            attitude_views.attitude_matrix(con, scorer="nope")
