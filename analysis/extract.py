@@ -12,7 +12,7 @@ import logging
 
 from spacy.tokens import Doc
 
-from analysis import entities, figures, quotes
+from analysis import entities, figure_restated, figures, quotes
 from analysis.records import Article, ArticleResult
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,8 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
     article_figures = figures.extract(
         doc, article_id=article.id, quotes=article_quotes, mentions=mentions
     )
+    # One event, one figure: a claim and its claimant's own words for it are joined.
+    article_figures = figure_restated.merge_restated(article_figures, doc, mentions)
     return ArticleResult(
         article=article,
         quotes=tuple(article_quotes),
