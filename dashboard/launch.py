@@ -19,7 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from dashboard.data import ENV_DB, ENV_LINK_BASE, ENV_READ_ONLY
+from dashboard.settings import ENV_DB, ENV_LINK_BASE, ENV_READ_ONLY
 
 APP = Path(__file__).resolve().parent / "streamlit_app.py"
 SERVER_FLAGS = (
@@ -37,7 +37,7 @@ def command(port: int) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "streamlit",
+        "dashboard.serve",  # `streamlit run`, with its startup noise filtered
         "run",
         str(APP),
         f"--server.port={port}",

@@ -1,0 +1,54 @@
+"""The dashboard server's entry point: ``streamlit run`` with Streamlit's startup noise filtered.
+
+A newcomer reads three of Streamlit's log lines as errors though nothing is wrong: "Did not auto
+detect external IP" (the server asks an internet service for its public address; offline it
+cannot, and presslens never needs it), "No runtime found, using MemoryCacheStorageManager" and
+"… missing ScriptRunContext" (code touching ``st.*`` outside a page run, e.g. a progress callback
+from a worker thread — harmless here). Those exact messages are dropped; every other warning and
+error still shows. Run as ``python -m dashboard.serve run APP [streamlit options]``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+NOISE = (
+    "Did not auto detect external IP",
+    "No runtime found, using MemoryCacheStorageManager",
+    "missing ScriptRunContext",
+)
+NOISY_LOGGERS = (
+    "streamlit.net_util",
+    "streamlit.runtime.caching.cache_data_api",
+    "streamlit.runtime.caching.cache_resource_api",
+    "streamlit.runtime.scriptrunner_utils.script_run_context",
+)
+
+
+class QuietStartup(logging.Filter):
+    """Drops the log records whose message is one of :data:`NOISE`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not any(noise in message for noise in NOISE)
+
+
+def quiet() -> None:
+    """Install the filter on the loggers that write those lines (idempotent)."""
+    for name in NOISY_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, QuietStartup) for f in logger.filters):
+            logger.addFilter(QuietStartup())
+
+
+def main() -> int:
+    quiet()
+    from streamlit.web import cli
+
+    sys.argv = ["streamlit", *sys.argv[1:]]
+    return cli.main()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
