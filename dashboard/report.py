@@ -188,13 +188,17 @@ def _run(db, pages, filters, choices, formats, style, link_base, width):
 
     need_shots = "png" in formats or ("pdf" in formats and style == "screenshot")
     need_browser = need_shots or "pdf" in formats
-    with ExitStack() as stack, ThreadPoolExecutor(max_workers=1) as pool:
-        # The content is computed while the server starts (it waits on its own process).
+    with ExitStack() as stack, ThreadPoolExecutor(max_workers=2) as pool:
+        # Three things at once: the content is computed, the server starts (waiting on its own
+        # process) and the browser is launched. The server's exit is on a stack of its own, as
+        # it is entered from the worker thread.
         content = pool.submit(_content, db, pages, filters, choices, link_base)
-        base = None
+        server_stack = stack.enter_context(ExitStack())
+        server = None
         if need_shots:
-            base = stack.enter_context(
-                launch.background_server(db, read_only=True, link_base=link_base)
+            server = pool.submit(
+                server_stack.enter_context,
+                launch.background_server(db, read_only=True, link_base=link_base),
             )
         browser = None
         if need_browser:
@@ -203,21 +207,20 @@ def _run(db, pages, filters, choices, formats, style, link_base, width):
             playwright = stack.enter_context(sync_playwright())
             browser = report_capture.open_browser(playwright)
             stack.callback(browser.close)
-        shots: dict = {}
-        if need_shots:
+        tabs = None
+        if server is not None:
+            base = server.result()
             urls = [page_url(base, p, filters, choices) for p in pages]
-            for name, shot in zip(
-                pages, report_capture.screenshots(browser, urls, width), strict=True
-            ):
-                shots[name] = shot
+            tabs = report_capture.Tabs(browser, urls, width)  # they draw while the PDF prints
         meta, sections = content.result()
         pdf = None
+        if "pdf" in formats and style == "document":
+            doc = report_html.document(sections, meta, rendition="print")
+            pdf = report_capture.print_pdf(browser, doc, report_html.footer_text(meta))
+        shots = dict(zip(pages, tabs.capture(), strict=True)) if tabs is not None else {}
         if "pdf" in formats and style == "screenshot":
             pngs = [s.png for s in shots.values() if s.png]
             pdf = report_capture.pngs_to_pdf(pngs) if pngs else None
-        elif "pdf" in formats:
-            doc = report_html.document(sections, meta, rendition="print")
-            pdf = report_capture.print_pdf(browser, doc, report_html.footer_text(meta))
     return meta, sections, shots, pdf
 
 

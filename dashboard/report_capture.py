@@ -72,7 +72,9 @@ def open_browser(playwright):
     )
 
 
-def wait_drawn(page, timeout: float) -> None:
+def wait_drawn(page, timeout: float, *, stable_polls: int = 2) -> None:
+    """Wait until ``page`` is drawn and stays so for ``stable_polls`` more polls (a run that
+    is over, not a pause between two deltas); raise :class:`PageFailed` on an error or timeout."""
     deadline = time.monotonic() + timeout
     stable = 0
     last = None
@@ -84,7 +86,7 @@ def wait_drawn(page, timeout: float) -> None:
             count = page.evaluate("() => document.querySelectorAll('.js-plotly-plot').length")
             stable = stable + 1 if count == last else 0
             last = count
-            if stable >= 2:  # the same drawn state three polls in a row: the run is over
+            if stable >= stable_polls:
                 return
         else:
             stable = 0
@@ -101,9 +103,11 @@ def _open(page, url: str, width: int) -> None:
 def _capture(page, width: int, timeout: float) -> bytes:
     wait_drawn(page, timeout)
     height = min(int(page.evaluate(_HEIGHT_JS)), MAX_HEIGHT_PX)
+    # Only the height changes (the width, and so every chart's layout, stays): one drawn poll
+    # after the layout has settled is enough.
     page.set_viewport_size({"width": width, "height": max(height, 600)})
-    page.wait_for_timeout(250)  # let the charts re-fit the new viewport
-    wait_drawn(page, timeout)
+    page.wait_for_timeout(100)
+    wait_drawn(page, timeout, stable_polls=0)
     return page.screenshot(full_page=True, type="png")
 
 
@@ -113,33 +117,47 @@ def screenshot(page, url: str, width: int, timeout: float) -> bytes:
     return _capture(page, width, timeout)
 
 
+class Tabs:
+    """Dashboard pages opened all at once in one browser context (the server runs their scripts
+    side by side while the caller does other work, e.g. prints the PDF); :meth:`capture` takes
+    each screenshot as its page is drawn."""
+
+    def __init__(self, browser, urls: list[str], width: int) -> None:
+        from playwright.sync_api import Error as PlaywrightError
+
+        self.width = width
+        self.context = browser.new_context(device_scale_factor=1)
+        self.shots = [Shot(url) for url in urls]
+        self.pages = []
+        for shot in self.shots:
+            page = self.context.new_page()
+            self.pages.append(page)
+            try:
+                _open(page, shot.url, width)
+            except PlaywrightError as exc:
+                shot.error = str(exc).splitlines()[0]
+
+    def capture(self, timeout: float = PAGE_TIMEOUT_S) -> list[Shot]:
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            for shot, page in zip(self.shots, self.pages, strict=True):
+                if shot.error:
+                    continue
+                try:
+                    shot.png = _capture(page, self.width, timeout)
+                except (PageFailed, PlaywrightError) as exc:
+                    shot.error = str(exc).splitlines()[0]
+        finally:
+            self.context.close()
+        return self.shots
+
+
 def screenshots(
     browser, urls: list[str], width: int, timeout: float = PAGE_TIMEOUT_S
 ) -> list[Shot]:
     """Full-page PNGs of ``urls``, opened all at once and captured as each is drawn."""
-    from playwright.sync_api import Error as PlaywrightError
-
-    context = browser.new_context(device_scale_factor=1)
-    shots = [Shot(url) for url in urls]
-    tabs = []
-    try:
-        for shot in shots:
-            tab = context.new_page()
-            tabs.append(tab)
-            try:
-                _open(tab, shot.url, width)
-            except PlaywrightError as exc:
-                shot.error = str(exc).splitlines()[0]
-        for shot, tab in zip(shots, tabs, strict=True):
-            if shot.error:
-                continue
-            try:
-                shot.png = _capture(tab, width, timeout)
-            except (PageFailed, PlaywrightError) as exc:
-                shot.error = str(exc).splitlines()[0]
-    finally:
-        context.close()
-    return shots
+    return Tabs(browser, urls, width).capture(timeout)
 
 
 def print_pdf(browser, document: str, footer: str = "") -> bytes:

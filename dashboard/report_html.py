@@ -24,10 +24,12 @@ from plotly.offline import get_plotlyjs
 from dashboard.report_views import Item, ReportMeta, Section, Table, describe_filters
 
 PRINT_WIDTH_PX = 1000  # an A4 landscape sheet at 96 dpi, less its margins
+# No ligatures: a printed "fi" drawn as one glyph is extracted as "ﬁ", and a search of the PDF
+# for "figures" would miss it.
 
 _CSS = """
 body{font-family:"Source Sans Pro","DejaVu Sans",Helvetica,Arial,sans-serif;margin:2rem auto;
-max-width:1200px;color:#262730;padding:0 1rem;line-height:1.4}
+max-width:1200px;color:#262730;padding:0 1rem;line-height:1.4;font-variant-ligatures:none}
 h1{font-size:1.8rem;margin-bottom:.2rem}h2{margin-top:2.5rem;border-bottom:2px solid #e6e9ef;
 padding-bottom:.3rem}h3{font-size:1.1rem;margin-top:1.5rem}
 table{border-collapse:collapse;font-size:.85rem;width:100%;margin:.5rem 0 1.5rem}
