@@ -52,6 +52,10 @@ PDF_NAMES = {"document": "presslens-report.pdf", "screenshot": "presslens-report
 __all__ = ["describe_filters", "page_url", "main", "parse_filters", "parse_choices"]
 
 
+class PdfFailed(str):
+    """Why the PDF document could not be printed (it is named like a failed page)."""
+
+
 def png_name(page: str) -> str:
     return f"presslens-{page}.png"
 
@@ -136,7 +140,9 @@ def main(args) -> int:
         page_rows.append(
             {"page": name, "url": url, "png": png, "ok": error is None, "error": error}
         )
-    if pdf is not None:
+    if isinstance(pdf, PdfFailed):
+        written["pdf_error"] = str(pdf)
+    elif pdf is not None:
         (out / PDF_NAMES[style]).write_bytes(pdf)
         written["pdf"] = PDF_NAMES[style]
     if "html" in formats:
@@ -164,12 +170,14 @@ def main(args) -> int:
     failed = [r for r in page_rows if r["error"]]
     for r in failed:
         print(f"presslens: page {r['page']}: {r['error']}", file=sys.stderr)
+    if "pdf_error" in written:
+        print(f"presslens: the PDF could not be printed: {written['pdf_error']}", file=sys.stderr)
     print(
         f"presslens: report of {len(page_rows) - len(failed)}/{len(page_rows)} page(s) in "
         f"{manifest['seconds']} s → {out}",
         file=sys.stderr,
     )
-    if failed:
+    if failed or "pdf_error" in written:
         return EXIT_SOME_FAILED
     if meta.matched == 0:
         print(
@@ -215,8 +223,13 @@ def _run(db, pages, filters, choices, formats, style, link_base, width):
         meta, sections = content.result()
         pdf = None
         if "pdf" in formats and style == "document":
+            from playwright.sync_api import Error as PlaywrightError
+
             doc = report_html.document(sections, meta, rendition="print")
-            pdf = report_capture.print_pdf(browser, doc, report_html.footer_text(meta))
+            try:
+                pdf = report_capture.print_pdf(browser, doc, report_html.footer_text(meta))
+            except PlaywrightError as exc:  # the rest of the report is still written
+                pdf = PdfFailed(str(exc).splitlines()[0])
         shots = dict(zip(pages, tabs.capture(), strict=True)) if tabs is not None else {}
         if "pdf" in formats and style == "screenshot":
             pngs = [s.png for s in shots.values() if s.png]

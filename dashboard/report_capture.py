@@ -166,7 +166,9 @@ def print_pdf(browser, document: str, footer: str = "") -> bytes:
 
     page = browser.new_page()
     try:
-        page.set_content(document, wait_until="load", timeout=NAVIGATION_TIMEOUT_S * 1000)
+        # The document inlines plotly.js (4.5 MB) and draws every chart: on a loaded machine
+        # that takes as long as drawing a dashboard page, so it gets the same allowance.
+        page.set_content(document, wait_until="load", timeout=PAGE_TIMEOUT_S * 1000)
         page.wait_for_function(_PLOTS_DRAWN_JS, timeout=PAGE_TIMEOUT_S * 1000)
         page.emulate_media(media="print")
         template = (
