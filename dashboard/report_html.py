@@ -36,7 +36,7 @@ table{border-collapse:collapse;font-size:.85rem;width:100%;margin:.5rem 0 1.5rem
 th,td{border-bottom:1px solid #e6e9ef;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f7f8fa;white-space:nowrap}td{max-width:16rem;overflow-wrap:break-word}
 td.mid{min-width:9rem}td.wide{min-width:22rem;max-width:40rem}
-td.num{text-align:right;white-space:nowrap}
+td.num{text-align:right;white-space:nowrap}td.date{white-space:nowrap}
 td.link{white-space:nowrap}a{color:#1f5fa8}
 footer{margin-top:3rem;font-size:.8rem;color:#555;border-top:1px solid #e6e9ef;padding-top:.6rem;
 overflow-wrap:anywhere}.note{color:#555;font-size:.9rem}.text{white-space:pre-wrap;
@@ -135,6 +135,7 @@ def table_html(table: Table) -> str:
     """Every row of ``table``, with its labels, links as ``<a href>`` and room for long text."""
     df = table.frame
     numeric = {c for c in df.columns if pd.api.types.is_numeric_dtype(df[c].dtype)}
+    dates = {c for c in df.columns if _is_dates(df[c])}
     # Text of some length (titles, names) gets room to stay on a few lines; the long text
     # (``table.wide``: sentences, quoted words) the most.
     mid = {
@@ -152,12 +153,19 @@ def table_html(table: Table) -> str:
             else:
                 cls = (
                     "wide" if col in table.wide else "num" if col in numeric else
-                    "mid" if col in mid else ""
+                    "date" if col in dates else "mid" if col in mid else ""
                 )  # fmt: skip
                 attr = f' class="{cls}"' if cls else ""
                 cells.append(f"<td{attr}>{html.escape(cell_text(value))}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _is_dates(column: pd.Series) -> bool:
+    if pd.api.types.is_datetime64_any_dtype(column.dtype):
+        return True
+    values = column.dropna()
+    return len(values) > 0 and isinstance(values.iloc[0], date)
 
 
 def _link_cell(value, text: str) -> str:
