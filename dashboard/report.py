@@ -102,12 +102,9 @@ def main(args) -> int:
         filters = parse_filters(args.filter, args.date_from, args.date_to)
         choices = parse_choices(args.choice)
         pages, formats = _pages(args.pages), _formats(args.format)
-    except ValueError as exc:
-        return _usage(str(exc))
-    style = getattr(args, "pdf_style", "document") or "document"
-    if style not in PDF_STYLES:
-        return _usage(f"--pdf-style {style!r}: choose from {', '.join(PDF_STYLES)}")
-    try:
+        style = getattr(args, "pdf_style", "document") or "document"
+        if style not in PDF_STYLES:
+            raise ValueError(f"--pdf-style {style!r}: choose from {', '.join(PDF_STYLES)}")
         db = _store(args.db)
     except ValueError as exc:
         return _usage(str(exc))
@@ -127,19 +124,12 @@ def main(args) -> int:
         print(f"presslens: report failed: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
 
+    page_rows = [
+        _page_row(out, name, shots.get(name), "png" in formats,
+                  link=page_url(link_base, name, filters, choices))
+        for name in pages
+    ]  # fmt: skip
     written: dict[str, str] = {}
-    page_rows = []
-    for name in pages:
-        shot = shots.get(name)
-        png = None
-        if shot is not None and shot.png and "png" in formats:
-            png = png_name(name)
-            (out / png).write_bytes(shot.png)
-        error = shot.error if shot is not None else None
-        url = shot.url if shot is not None else page_url(link_base, name, filters, choices)
-        page_rows.append(
-            {"page": name, "url": url, "png": png, "ok": error is None, "error": error}
-        )
     if isinstance(pdf, PdfFailed):
         written["pdf_error"] = str(pdf)
     elif pdf is not None:
@@ -148,7 +138,6 @@ def main(args) -> int:
     if "html" in formats:
         (out / HTML_NAME).write_text(report_html.document(sections, meta), encoding="utf-8")
         written["html"] = HTML_NAME
-
     manifest = {
         "presslens": meta.version,
         "generated": meta.generated,
@@ -167,22 +156,40 @@ def main(args) -> int:
         "seconds": round(time.monotonic() - started, 1),
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
-    failed = [r for r in page_rows if r["error"]]
+    return _closing(manifest, out)
+
+
+def _page_row(out: Path, name: str, shot, keep_png: bool, *, link: str) -> dict:
+    """One page's entry in the manifest (the address it was captured at, or without a
+    capture its link); its screenshot written when PNGs are asked for."""
+    png = None
+    if shot is not None and shot.png and keep_png:
+        png = png_name(name)
+        (out / png).write_bytes(shot.png)
+    error = shot.error if shot is not None else None
+    url = shot.url if shot is not None else link
+    return {"page": name, "url": url, "png": png, "ok": error is None, "error": error}
+
+
+def _closing(manifest: dict, out: Path) -> int:
+    """Say on stderr what was written and what failed; the exit status."""
+    rows = manifest["pages"]
+    failed = [r for r in rows if r["error"]]
     for r in failed:
         print(f"presslens: page {r['page']}: {r['error']}", file=sys.stderr)
-    if "pdf_error" in written:
-        print(f"presslens: the PDF could not be printed: {written['pdf_error']}", file=sys.stderr)
+    if "pdf_error" in manifest:
+        print(f"presslens: the PDF could not be printed: {manifest['pdf_error']}", file=sys.stderr)
     print(
-        f"presslens: report of {len(page_rows) - len(failed)}/{len(page_rows)} page(s) in "
+        f"presslens: report of {len(rows) - len(failed)}/{len(rows)} page(s) in "
         f"{manifest['seconds']} s → {out}",
         file=sys.stderr,
     )
-    if failed or "pdf_error" in written:
+    if failed or "pdf_error" in manifest:
         return EXIT_SOME_FAILED
-    if meta.matched == 0:
+    if manifest["matched_articles"] == 0:
         print(
-            f"presslens: error: the filters ({describe_filters(filters)}) match no article in "
-            f"{db}; the report was written and says so (exit {EXIT_NOTHING_MATCHED})",
+            f"presslens: error: the filters ({manifest['filters_text']}) match no article in "
+            f"{manifest['db']}; the report was written and says so (exit {EXIT_NOTHING_MATCHED})",
             file=sys.stderr,
         )
         return EXIT_NOTHING_MATCHED

@@ -31,11 +31,15 @@ _DRAWN_JS = """() => {
   const running = document.querySelector('[data-testid="stStatusWidget"]');
   if (running && running.innerText.toLowerCase().includes('running')) return false;
   if (document.querySelector('[data-testid="stSkeleton"]')) return false;
-  if (!document.querySelector('[data-testid="stMainBlockContainer"]')) return false;
+  // Every page opens with its title: without it the script has not drawn yet (on a loaded
+  // machine the run can start well after the shell and sidebar are there).
+  if (!document.querySelector('[data-testid="stMainBlockContainer"] h1')) return false;
   const plots = document.querySelectorAll('.js-plotly-plot');
   for (const p of plots) { if (!p.querySelector('.main-svg')) return false; }
   return document.querySelectorAll('[data-testid="stElementContainer"]').length > 0;
 }"""
+_FOOTER_JS = """() => Array.from(document.querySelectorAll('[data-testid="stCaptionContainer"]'))
+  .some(e => e.innerText.includes('Link to this view'))"""
 _ERROR_JS = """() => Array.from(document.querySelectorAll('[data-testid="stException"]'))
   .map(e => e.innerText.slice(0, 300))"""
 # The page's full height: the main content or the sidebar (its filters), whichever is taller.
@@ -86,7 +90,12 @@ def wait_drawn(page, timeout: float, *, stable_polls: int = 2) -> None:
             count = page.evaluate("() => document.querySelectorAll('.js-plotly-plot').length")
             stable = stable + 1 if count == last else 0
             last = count
-            if stable >= stable_polls:
+            # The footer ("Link to this view") is drawn last; a page that stopped early (an
+            # empty state) has none and must stay unchanged a little longer.
+            done = stable >= stable_polls and (
+                stable >= stable_polls + 4 or page.evaluate(_FOOTER_JS)
+            )
+            if done:
                 return
         else:
             stable = 0
