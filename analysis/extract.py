@@ -13,7 +13,7 @@ import logging
 
 from spacy.tokens import Doc
 
-from analysis import attitudes, entities, figures, quotes
+from analysis import attitudes, entities, figure_restated, figures, quotes
 from analysis.records import Article, ArticleResult
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,8 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
     article_figures = figures.extract(
         doc, article_id=article.id, quotes=article_quotes, mentions=mentions
     )
+    # One event, one figure: a claim and its claimant's own words for it are joined.
+    article_figures = figure_restated.merge_restated(article_figures, doc, mentions)
     article_attitudes = attitudes.extract(
         doc, article_id=article.id, mentions=mentions, quotes=article_quotes
     )

@@ -47,6 +47,25 @@ CATEGORY_TITLES = {
     "money": "Money",
     "other": "Other figures",
 }
+# What a figure counts (analysis.figures.figure_scope), as the reader chooses it and as a table
+# says it; the Figures page and the report both use these.
+SCOPE_TITLES = {
+    "all": "All figures",
+    "event": "News events",
+    "total": "Running totals",
+    "background": "Earlier events",
+}
+SCOPE_WORDS = {"event": "news event", "total": "running total", "background": "earlier event"}
+# The categories a reader of conflict news looks for first (then the rest by frequency).
+CATEGORY_ORDER = (
+    "troops",
+    "territory_share",
+    "remaining",
+    "displaced",
+    "missing",
+    "killed",
+    "injured",
+)
 PALETTE = [
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
     "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",

@@ -11,8 +11,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Iterable
 from pathlib import Path
+
+from dashboard.options import presslens_version, split_assignment
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_DB = "presslens.duckdb"
@@ -23,7 +24,7 @@ presslens — who said what, about whom, and which figures, across a body of new
   presslens analyze articles/ --db news.duckdb     analyse files, folders, globs, exports
   presslens dashboard --db news.duckdb             open the interactive dashboard
   presslens export --db news.duckdb --format csv --out tables/
-  presslens report --db news.duckdb --out report/  PNG/PDF/HTML screenshots of the pages
+  presslens report --db news.duckdb --out report/  the pages as HTML, PDF and PNG
 """
 
 
@@ -123,12 +124,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser(
         "report",
-        help="screenshot the dashboard pages to PNG/PDF/HTML",
-        description="Start the dashboard on a free local port (read-only), open each page in "
-        "headless Chromium with the filters in its URL, wait until every chart has drawn, and "
-        "save a full-page PNG per page, report.pdf (one page per dashboard page), report.html "
-        "(the interactive figures and tables) and manifest.json (files and filters). Everything "
-        "started is stopped again, also on error or Ctrl-C.",
+        help="the dashboard pages as a report: HTML, PDF document, PNG screenshots",
+        description="Write the dashboard's pages under the given filters as "
+        "presslens-report.html (interactive charts, whole tables, links into the dashboard), "
+        "presslens-report.pdf (the same document printed: title page, selectable text, "
+        "paginated tables, vector charts), a full-page screenshot presslens-<page>.png per page "
+        "(taken from the dashboard run read-only on a free local port in headless Chromium) "
+        "and manifest.json. Everything started is stopped again, also on error or Ctrl-C. "
+        "Exit status: 0 written, 1 a page failed to draw (the rest is written), 2 usage error, "
+        "3 the filters match no article (the report is written and says so), 130 interrupted.",
     )
     report.add_argument("--db", metavar="FILE", help="store to report on (default: sample)")
     report.add_argument(
@@ -163,6 +167,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated: png, pdf, html (default: all)",
     )
     report.add_argument("--width", type=_positive_int, default=1400, metavar="PX")
+    report.add_argument(
+        "--pdf-style",
+        choices=("document", "screenshot"),
+        default="document",
+        help="document (default): the report printed, text selectable, tables whole; "
+        "screenshot: one PDF page per page screenshot, exactly as on screen",
+    )
     report.add_argument(
         "--link-base",
         default="http://localhost:8501",
@@ -299,28 +310,6 @@ def _report(args: argparse.Namespace) -> int:
     return report.main(args)
 
 
-def split_assignment(
-    item: str,
-    *,
-    option: str,
-    kind: str,
-    names: Iterable[str],
-    example: str,
-    form: str = "NAME=VALUE",
-) -> tuple[str, str]:
-    """``NAME=VALUE`` of a repeatable option (``--map``, ``--filter``, ``--choice``), checked:
-    NAME one of ``names``, VALUE not empty (surrounding quotes dropped). Raises ValueError with
-    the line the user sees."""
-    name, sep, value = item.partition("=")
-    name, value = name.strip(), value.strip().strip('"').strip("'")
-    if not sep or not name or not value:
-        raise ValueError(f"{option} {item!r}: expected {form}, e.g. {example}")
-    names = tuple(names)
-    if name not in names:
-        raise ValueError(f"{option} {item!r}: unknown {kind} {name!r} (one of {', '.join(names)})")
-    return name, value
-
-
 def _parse_map(items: list[str], map_file: str | None = None):
     """``--map [PATH:]FIELD=COLUMN`` options and a ``--map-file`` as one
     :class:`~analysis.ingest.FieldMaps` (the file first, the options on top)."""
@@ -363,15 +352,6 @@ def _positive_int(text: str) -> int:
 def _usage(message: str) -> int:
     print(f"presslens: error: {message}", file=sys.stderr)
     return EXIT_USAGE
-
-
-def presslens_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("presslens")
-    except PackageNotFoundError:
-        return "0.0.0+local"
 
 
 if __name__ == "__main__":

@@ -1,10 +1,9 @@
-"""Building blocks every page uses: a chart with its downloads, a table, an empty state, and the
-page's "Download report" buttons.
+"""Building blocks every page uses: a chart with its downloads, a table, an empty state.
 
-Each chart and table drawn through here is also recorded for this run (``report_items``), so the
-page's HTML report holds exactly what the page shows under the current filters — the same figure
-objects, not a re-computation. Downloads are generated only when clicked (``data`` is a callable),
-so a rerun never pays for image export.
+Each chart and table drawn through here is also recorded for this run (``report_items``): the
+same figure objects and frames the page shows, which the page tests (AppTest) read back.
+Downloads are generated only when clicked (``data`` is a callable), so a rerun never pays for
+image export.
 """
 
 from __future__ import annotations

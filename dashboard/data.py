@@ -18,6 +18,7 @@ import os
 import re
 import tempfile
 import zipfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,15 +36,16 @@ from analysis.filters import Filters
 from analysis.records import Failure, RunSummary
 from analysis.store import Store, StoreError
 from analysis.store_lock import SharedReader
+from dashboard.settings import (  # noqa: F401 - re-exported: pages and tests read them here
+    ENV_DB,
+    ENV_LINK_BASE,
+    ENV_READ_ONLY,
+    SAMPLE_DIR,
+    default_db,
+)
 
 log = logging.getLogger(__name__)
 
-ENV_DB = "PRESSLENS_DB"  # set by `presslens dashboard --db FILE`
-ENV_READ_ONLY = "PRESSLENS_READ_ONLY"  # set by `presslens report`: never write, no uploads
-# Set by `presslens report`: where "Link to this view" points (the report's own server is gone
-# once the report is written; the links should open the user's dashboard).
-ENV_LINK_BASE = "PRESSLENS_LINK_BASE"
-SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data"
 MEMORY_LIMIT = os.environ.get("PRESSLENS_DUCKDB_MEMORY", "512MB")
 
 VIEWS: dict[str, Callable] = {
@@ -69,12 +71,6 @@ VIEWS: dict[str, Callable] = {
     "figure_series": figure_views.figure_series,
     "headline_figures": figure_views.headline_figures,
 }
-
-
-def default_db() -> Path:
-    """The store built from the bundled sample when no ``--db`` is given."""
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "presslens" / "sample.duckdb"
 
 
 def db_path() -> Path:
@@ -220,12 +216,22 @@ def is_empty() -> bool:
     return store_counts()["articles"] == 0
 
 
+@st.cache_resource(show_spinner=False)
+def _sample_lock() -> threading.Lock:
+    return threading.Lock()
+
+
 def build_sample(progress: Callable[[int, int], None] | None = None) -> RunSummary:
-    """Analyse the bundled ``data/`` folder into the store (first start without ``--db``)."""
+    """Analyse the bundled ``data/`` folder into the store (first start without ``--db``).
+    Two sessions opened at once on first start build it once: the second waits, then finds
+    the articles there (one connection cannot run two writes at a time)."""
     from analysis.pipeline import analyze_paths  # spaCy loads only when there is work for it
 
-    with writer() as target:
-        summary, _ = analyze_paths([SAMPLE_DIR], target, progress=progress)
+    with _sample_lock():
+        if not is_empty():
+            return RunSummary(known=store_counts()["articles"])
+        with writer() as target:
+            summary, _ = analyze_paths([SAMPLE_DIR], target, progress=progress)
     st.cache_data.clear()
     return summary
 

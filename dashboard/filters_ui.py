@@ -19,10 +19,10 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from analysis.filters import Filters
-from dashboard import data, plain
+from dashboard import data, plain, report_views
 
 DATE_KEYS = ("from", "to")
-LIST_KEYS = {"source": "sources", "tag": "tags", "speaker": "speakers", "entity": "entities"}
+LIST_KEYS = report_views.LIST_PARAMS  # URL parameter → Filters field, shared with the report
 TEXT_KEY = "q"
 FILTER_KEYS = (*DATE_KEYS, *LIST_KEYS, TEXT_KEY)
 NOTICE_KEY = "_presslens_url_notices"
@@ -33,18 +33,7 @@ MIN_DATE, MAX_DATE = date(1900, 1, 1), date(2100, 12, 31)
 
 def to_query_params(filters: Filters) -> dict[str, list[str] | str]:
     """The URL query parameters that reopen ``filters`` (the inverse of the sidebar)."""
-    out: dict[str, list[str] | str] = {}
-    if filters.date_from:
-        out["from"] = filters.date_from.isoformat()
-    if filters.date_to:
-        out["to"] = filters.date_to.isoformat()
-    for key, attr in LIST_KEYS.items():
-        values = getattr(filters, attr)
-        if values:
-            out[key] = list(values)
-    if filters.search.strip():
-        out[TEXT_KEY] = filters.search.strip()
-    return out
+    return report_views.query_params(filters)
 
 
 def query_string(filters: Filters) -> str:

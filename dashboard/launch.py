@@ -19,7 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from dashboard.data import ENV_DB, ENV_LINK_BASE, ENV_READ_ONLY
+from dashboard.settings import ENV_DB, ENV_LINK_BASE, ENV_READ_ONLY
 
 APP = Path(__file__).resolve().parent / "streamlit_app.py"
 # The dashboard listens on this machine only unless `presslens dashboard --host` says otherwise.
@@ -40,7 +40,7 @@ def command(port: int, host: str = LOCAL_HOST) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "dashboard.serve",
+        "dashboard.serve",  # `streamlit run`, quieter, stopping when this process dies
         str(os.getpid()),
         "run",
         str(APP),

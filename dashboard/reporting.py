@@ -1,7 +1,8 @@
 """The foot of every page: what the view is (filters, link, data date, version) and the
-"Download report" buttons — a self-contained HTML file of the charts and tables on the page as
-filtered now, and a PDF of the page as the browser draws it. Both are generated only when clicked.
-The footer is part of the page, so screenshots and PDFs carry it too."""
+"Download report" buttons — this page under the current filters as a self-contained HTML
+report and as a PDF document, both built like ``presslens report`` builds them (the views and
+chart factories of :mod:`dashboard.report_views`, the page's choices from its URL) and only
+when clicked. The footer is part of the page, so screenshots carry it too."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import os
 import streamlit as st
 
 from analysis.filters import Filters
-from dashboard import components, data, filters_ui, plain, report
+from dashboard import data, filters_ui, plain, report_capture, report_html, report_views
+from dashboard.options import presslens_version
 
 
 def _base_url() -> str:
@@ -33,25 +35,34 @@ def _data_date() -> str:
     return "undated articles"
 
 
-def page_report_buttons(title: str, url_path: str, filters: Filters) -> None:
-    from dashboard.cli import presslens_version
+def _document(page: str, filters: Filters, meta, base: str, choices, rendition: str) -> str:
+    con = data.connection()
+    try:
+        sections = report_views.build(con, [page], filters, link_base=base, choices=choices)
+    finally:
+        con.close()
+    return report_html.document(sections, meta, rendition=rendition)
 
-    link = report.page_url(_base_url(), url_path, filters, filters_ui.page_params())
-    meta = report.ReportMeta(
+
+def page_report_buttons(title: str, url_path: str, filters: Filters) -> None:
+    page = url_path or report_views.PAGES[0]  # the default page lives at the app's root
+    choices = filters_ui.page_params()
+    base = _base_url()
+    link = report_views.page_url(base, page, filters, choices)
+    meta = report_views.ReportMeta(
         filters=filters, link=link, data_date=_data_date(), version=presslens_version()
     )
-    items = components.report_items()
     st.divider()
     left, mid, right = st.columns([5, 1.6, 1.6])
     left.caption(
-        f"**View** — filters: {plain.md(report.describe_filters(filters))} · "
+        f"**View** — filters: {plain.md(report_views.describe_filters(filters))} · "
         f"data: {plain.md(meta.data_date)} · presslens {plain.md(meta.version)}  \n"
         f"[Link to this view]({link})"
     )
-    name = f"presslens-{url_path}"
+    name = f"presslens-{page}-report"
     mid.download_button(
         "Report (HTML)",
-        data=lambda: report.html_report([(title, items)], meta),
+        data=lambda: _document(page, filters, meta, base, choices, "interactive"),
         file_name=f"{name}.html",
         mime="text/html",
         key="report-html",
@@ -60,21 +71,17 @@ def page_report_buttons(title: str, url_path: str, filters: Filters) -> None:
         width="stretch",
         help="This page's charts (interactive) and tables as one self-contained HTML file",
     )
-    # The PDF is the page as Chromium draws it: the server renders its own URL headless.
-    local = report.page_url(
-        f"http://127.0.0.1:{st.get_option('server.port')}",
-        url_path,
-        filters,
-        filters_ui.page_params(),
-    )
     right.download_button(
         "Report (PDF)",
-        data=lambda: report.capture_pdf(local),
+        data=lambda: report_capture.document_pdf(
+            _document(page, filters, meta, base, choices, "print"), report_html.footer_text(meta)
+        ),
         file_name=f"{name}.pdf",
         mime="application/pdf",
         key="report-pdf",
         on_click="ignore",
         icon=":material/picture_as_pdf:",
         width="stretch",
-        help="This page as it looks now, as a PDF (takes a few seconds)",
+        help="This page as a PDF document: its charts, its tables in full, selectable text "
+        "(takes a few seconds)",
     )

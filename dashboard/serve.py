@@ -1,23 +1,60 @@
-"""The Streamlit server process that ``presslens dashboard`` and ``report`` start:
-``python -m dashboard.serve PARENT_PID STREAMLIT_ARGS...`` runs ``streamlit`` in this process
-after starting a parent-death watch (:mod:`analysis.lifeline`), so a server whose presslens was
-killed outright stops instead of serving on (and holding its store) under PID 1."""
+"""The Streamlit server process that ``presslens dashboard`` and ``report`` start.
+
+``python -m dashboard.serve PARENT_PID run APP [streamlit options]`` runs ``streamlit`` in this
+process after two things. First, a parent-death watch (:mod:`analysis.lifeline`): a server whose
+presslens was killed outright stops instead of serving on (and holding its store) under PID 1.
+Second, a filter on Streamlit's startup noise: a newcomer reads three of its log lines as errors
+though nothing is wrong — "Did not auto detect external IP" (the server asks an internet service
+for its public address; offline it cannot, and presslens never needs it), "No runtime found, using
+MemoryCacheStorageManager" and "… missing ScriptRunContext" (code touching ``st.*`` outside a page
+run, e.g. a progress callback from a worker thread — harmless here). Those exact messages are
+dropped; every other warning and error still shows.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from analysis import lifeline
 
+NOISE = (
+    "Did not auto detect external IP",
+    "No runtime found, using MemoryCacheStorageManager",
+    "missing ScriptRunContext",
+)
+NOISY_LOGGERS = (
+    "streamlit.net_util",
+    "streamlit.runtime.caching.cache_data_api",
+    "streamlit.runtime.caching.cache_resource_api",
+    "streamlit.runtime.scriptrunner_utils.script_run_context",
+)
 
-def main() -> None:
-    parent = int(sys.argv[1])
-    lifeline.watch_parent(parent)
-    from streamlit.web import cli as streamlit_cli
+
+class QuietStartup(logging.Filter):
+    """Drops the log records whose message is one of :data:`NOISE`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not any(noise in message for noise in NOISE)
+
+
+def quiet() -> None:
+    """Install the filter on the loggers that write those lines (idempotent)."""
+    for name in NOISY_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, QuietStartup) for f in logger.filters):
+            logger.addFilter(QuietStartup())
+
+
+def main() -> int:
+    lifeline.watch_parent(int(sys.argv[1]))
+    quiet()
+    from streamlit.web import cli
 
     sys.argv = ["streamlit", *sys.argv[2:]]
-    sys.exit(streamlit_cli.main())
+    return cli.main()
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

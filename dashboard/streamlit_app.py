@@ -8,6 +8,8 @@ URL, then the chosen page runs with those filters, then the page's report button
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from analysis.store import StoreError
@@ -22,8 +24,10 @@ PAGES = (
     ("data", "Data", ":material/upload_file:"),
 )
 
+# A local image: a `:material/…:` page icon makes the browser fetch an icon font from the internet.
+ICON = Path(__file__).resolve().parent / "assets" / "presslens-icon.png"
 st.set_page_config(
-    page_title="presslens", page_icon=":material/newspaper:", layout="wide",
+    page_title="presslens", page_icon=str(ICON), layout="wide",
     initial_sidebar_state="expanded",
 )  # fmt: skip
 
@@ -34,14 +38,23 @@ except StoreError as exc:
     st.stop()
 
 if data.uses_sample() and not data.read_only() and data.is_empty():
-    with st.status("First start: analysing the bundled sample article …", expanded=True) as box:
-        bar = st.progress(0.0, text="reading data/")
+    # One element, bar and text together: whatever moment the browser first draws it, it
+    # shows what is happening (loading the language model comes before the first progress).
+    bar = st.progress(
+        0.02,
+        text="First start: analysing the bundled sample article — loading the language model "
+        "(once, about 10–30 s) …",
+    )
 
-        def _progress(done: int, total: int) -> None:
-            bar.progress(done / total if total else 1.0, text=f"{done} of {total} articles")
+    def _progress(done: int, total: int) -> None:
+        bar.progress(
+            done / total if total else 1.0,
+            text=f"First start: analysing the bundled sample — {done} of {total} articles",
+        )
 
-        summary = data.build_sample(progress=_progress)
-        box.update(label=f"Sample analysed: {summary.new} article(s)", state="complete")
+    summary = data.build_sample(progress=_progress)
+    n = summary.new or summary.known  # known: another session built it meanwhile
+    bar.progress(1.0, text=f"Sample analysed: {n} article(s)")
 
 pages = [
     st.Page(

@@ -10,7 +10,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from dashboard import launch, report
+from analysis.filters import Filters
+from dashboard import launch, report_capture
+from dashboard.report_views import page_url
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[1] / "build" / "screenshots"
@@ -33,7 +35,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = report.open_browser(p)
+        b = report_capture.open_browser(p)
         yield b
         b.close()
 
@@ -47,19 +49,19 @@ def page(browser):
 
 def _open(page, url):
     page.goto(url, wait_until="domcontentloaded")
-    report._wait_drawn(page, 60)
+    report_capture.wait_drawn(page, 60)
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_each_page_draws_without_error(name, server, page):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    _open(page, report.page_url(server, name, report.Filters()))
+    _open(page, page_url(server, name, Filters()))
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_role("heading", name=name.capitalize()).first.is_visible()
     if name in ("overview", "speakers", "entities", "figures"):
         assert page.locator(".js-plotly-plot .main-svg").count() >= 1
     # The report's capture: the viewport grown to the page (Streamlit scrolls inside its main).
-    png = report._screenshot(page, report.page_url(server, name, report.Filters()), 1400, 60)
+    png = report_capture.screenshot(page, page_url(server, name, Filters()), 1400, 60)
     (SHOTS / f"{name}.png").write_bytes(png)
 
 
@@ -71,7 +73,7 @@ def test_filter_in_the_link_shows_in_the_sidebar(server, page):
         "speaker: John Kerry"
         in page.locator('[data-testid="stCaptionContainer"]').all_inner_texts()[-1]
     )
-    png = report._screenshot(page, f"{server}/speakers?speaker=John+Kerry", 1400, 60)
+    png = report_capture.screenshot(page, f"{server}/speakers?speaker=John+Kerry", 1400, 60)
     (SHOTS / "speakers-john-kerry.png").write_bytes(png)
 
 
@@ -82,7 +84,7 @@ def test_clicking_a_bar_narrows_the_filters_and_the_url(server, page):
     box = bar.bounding_box()  # Plotly's drag layer sits on top: click where a user would
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_function("() => window.location.search.includes('speaker=')", timeout=20000)
-    report._wait_drawn(page, 60)
+    report_capture.wait_drawn(page, 60)
     speakers = parse_qs(urlparse(page.url).query)["speaker"]
     assert speakers == ["John Kerry"]
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "2"
@@ -95,10 +97,10 @@ def test_figures_page_choices_round_trip_through_the_url(server, page):
     # A click on a choice writes it to the URL, so the view is a link again.
     main.get_by_role("radio", name="Running totals").click()
     page.wait_for_function("() => window.location.search.includes('counts=Running')", timeout=20000)
-    report._wait_drawn(page, 60)
+    report_capture.wait_drawn(page, 60)
     assert parse_qs(urlparse(page.url).query)["counts"] == ["Running totals"]
     assert main.get_by_text("People displaced: all figures").count() == 1
-    png = report._screenshot(page, page.url, 1400, 60)
+    png = report_capture.screenshot(page, page.url, 1400, 60)
     (SHOTS / "figures-running-totals.png").write_bytes(png)
 
 
@@ -124,11 +126,26 @@ def test_first_start_without_db_builds_the_sample(tmp_path, monkeypatch, browser
     stale = tmp_path / "presslens" / "sample.duckdb"
     stale.parent.mkdir(parents=True)
     stale.write_text("left over from another version")
-    with launch.background_server(None, read_only=False) as url:
+    log = tmp_path / "server.log"
+    with launch.background_server(None, read_only=False, log=log) as url:
         pg = browser.new_page(viewport={"width": 1400, "height": 1000})
         pg.goto(url, wait_until="domcontentloaded")
+        # The moment the progress shows, it has its bar and says what is happening.
+        progress = pg.locator('[data-testid="stProgress"]').first
+        progress.wait_for(timeout=60000)
+        assert "First start" in progress.inner_text() or "Sample analysed" in progress.inner_text()
+        assert progress.locator('[role="progressbar"]').count() == 1
+        # A second reader arriving meanwhile waits for the same build instead of failing.
+        other = browser.new_page(viewport={"width": 1400, "height": 1000})
+        other.goto(url, wait_until="domcontentloaded")
         pg.get_by_text("Sample analysed").wait_for(timeout=120000)
-        report._wait_drawn(pg, 120)
-        assert pg.locator('[data-testid="stMetricValue"]').first.inner_text() == "1"
-        pg.close()
+        report_capture.wait_drawn(pg, 120)
+        report_capture.wait_drawn(other, 120)
+        for p in (pg, other):
+            assert p.locator('[data-testid="stMetricValue"]').first.inner_text() == "1"
+            p.close()
     assert stale.stat().st_size > 100_000  # a real DuckDB store now
+    # Nothing a newcomer would read as an error in the server's log.
+    text = log.read_text(errors="replace")
+    for noise in ("No runtime found", "missing ScriptRunContext", "Did not auto detect"):
+        assert noise not in text

@@ -406,3 +406,28 @@ def test_clicking_a_matrix_cell_opens_its_sentences(dashboard_db, use_db):
     sentences = tables["Attitudes"]
     assert len(sentences) and set(sentences["holder"]) == {"John Kerry"}
     assert set(sentences["target"]) == {"Russia"}
+
+
+HINT = "Click a point in the chart"
+
+
+def test_figures_click_hint_only_with_a_point_chart(dashboard_db, tmp_path, use_db):
+    """The dated store has a timeline to click: the hint shows. A store of one undated article
+    has no point chart: no hint pointing at one."""
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "figures")
+    assert not at.exception and HINT in _texts(at.caption)
+
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    story = tmp_path / "undated.txt"
+    story.write_text("Aleppo toll\n\nOfficials said 20 people were killed in Aleppo.\n")
+    db = tmp_path / "undated.duckdb"
+    with Store(db) as store:
+        analyze_paths([story], store)
+    use_db(db)
+    at = run_page(db, "figures")
+    assert not at.exception
+    assert "undated articles" in _texts(at.info)
+    assert HINT not in _texts(at.caption)

@@ -14,16 +14,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard import charts, components, data, filters_ui, plain
-from dashboard.charts import CATEGORY_TITLES
-
-# What a figure counts (analysis.figures.figure_scope), as the reader chooses it.
-SCOPE_TITLES = {
-    "all": "All figures",
-    "event": "News events",
-    "total": "Running totals",
-    "background": "Earlier events",
-}
-SCOPE_WORDS = {"event": "news event", "total": "running total", "background": "earlier event"}
+from dashboard.charts import CATEGORY_ORDER, CATEGORY_TITLES, SCOPE_TITLES, SCOPE_WORDS
 
 filters = filters_ui.current()
 st.title("Figures")
@@ -46,10 +37,8 @@ if counts.empty:
     )
     st.stop()
 
-# The categories a reader of conflict news looks for first, then the rest by frequency.
-ORDER = ["troops", "territory_share", "remaining", "displaced", "missing", "killed", "injured"]
 found = counts["category"].tolist()
-present = [c for c in ORDER if c in found] + [c for c in found if c not in ORDER]
+present = [c for c in CATEGORY_ORDER if c in found] + [c for c in found if c not in CATEGORY_ORDER]
 category = filters_ui.page_choice(
     "What is counted", present, default=present[0], key="what",
     format_func=lambda c: CATEGORY_TITLES.get(c, c),
@@ -79,7 +68,7 @@ with right:
     components.chart(charts.figures_by_category(counts), key="fg_cats", name="figures by category")
 
 st.subheader("Evidence")
-if not picked:
+if not picked and not series.empty:  # the hint only where there is a point chart to click
     st.caption("Click a point in the chart to see the figures of that day and place, with the "
                "sentences they come from.")  # fmt: skip
 for cd in picked[:5]:

@@ -1,0 +1,98 @@
+"""One event, one figure: a step after :func:`analysis.figures.extract` that joins a figure the
+next sentence restates, and places an event figure in the offensive its sentence names.
+
+News often gives a claim and then the claimant's own words for it: "the SDF … claimed that one
+had died. “… one member of these forces was killed,” said an SDF spokesman". The extractor reads
+two figures there (it reads sentences one by one, as it should); counted twice, a single death
+becomes two. The rule here is deliberately narrow: the same category, the same value (or range)
+and the same kind of count in two *adjacent* sentences is one figure — the first, with whatever
+the second adds (its subject, its place). Equal values in sentences further apart stay apart.
+
+The place: a figure whose place is only the article's main place (its own sentence names no
+place) but whose sentence names the objective of an offensive ("the push for Raqqa", "the
+battle for Mosul", "the assault on Idlib") is placed there.
+
+Kept apart from ``figures.py`` (which reads one number at a time) because it looks across
+sentences; :mod:`analysis.extract` runs it right after the figure extractor.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from analysis.records import EntityMention, Figure
+
+# Nouns for a military push whose prepositional object is the place fought over.
+OFFENSIVE_NOUNS = frozenset(
+    {"push", "battle", "offensive", "assault", "fight", "campaign", "advance", "attack", "siege"}
+)
+OBJECTIVE_PREPOSITIONS = frozenset({"for", "on", "against", "toward", "towards"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def merge_restated(
+    figures: Sequence[Figure], doc: Doc, mentions: Sequence[EntityMention] = ()
+) -> list[Figure]:
+    """``figures`` (in text order) with restatements joined and event places corrected."""
+    placed = [_objective_place(f, doc, mentions) for f in figures]
+    out: list[Figure] = []
+    sent_of = {f.start: _sentence_index(doc, f.start) for f in placed}
+    for fig in placed:
+        prev = out[-1] if out else None
+        if prev is not None and _restates(prev, fig, sent_of):
+            out[-1] = dataclasses.replace(
+                prev,
+                subject=prev.subject or fig.subject,
+                location=prev.location or fig.location,
+                claimed_by=prev.claimed_by or fig.claimed_by,
+            )
+            continue
+        out.append(fig)
+    return out
+
+
+def _restates(first: Figure, second: Figure, sent_of: dict[int, int]) -> bool:
+    same_amount = (first.value, first.low, first.high) == (second.value, second.low, second.high)
+    return (
+        same_amount
+        and (first.value is not None or first.low is not None)
+        and first.category == second.category
+        and first.scope == second.scope
+        and sent_of[second.start] - sent_of[first.start] == 1
+        and (first.subject is None or second.subject is None or first.subject == second.subject)
+    )
+
+
+def _sentence_index(doc: Doc, offset: int) -> int:
+    for i, sent in enumerate(doc.sents):
+        if sent.start_char <= offset < sent.end_char:
+            return i
+    return -1
+
+
+def _objective_place(fig: Figure, doc: Doc, mentions: Sequence[EntityMention]) -> Figure:
+    if fig.location and fig.location in fig.sentence:
+        return fig  # the sentence itself names the place
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None:
+        return fig
+    for tok in span.sent:
+        if tok.lower_ in OFFENSIVE_NOUNS and tok.pos_ == "NOUN":
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in OBJECTIVE_PREPOSITIONS:
+                    continue
+                for pobj in prep.children:
+                    place = _place_at(pobj, mentions)
+                    if pobj.dep_ == "pobj" and place:
+                        return dataclasses.replace(fig, location=place)
+    return fig
+
+
+def _place_at(tok, mentions: Sequence[EntityMention]) -> str | None:
+    for m in mentions:
+        if m.start <= tok.idx < m.end:
+            return m.name if m.label in PLACE_LABELS else None
+    return tok.text if tok.ent_type_ in PLACE_LABELS else None

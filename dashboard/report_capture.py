@@ -1,0 +1,220 @@
+"""The report's browser work, in one headless Chromium: full-page screenshots of the dashboard's
+pages, and the printing of the report's HTML document to PDF.
+
+Screenshots: every page is opened at once (one tab each; the server runs their scripts side by
+side), then each is captured when drawn — Streamlit has stopped running the script, no skeleton
+is left and every Plotly chart has its SVG. Streamlit scrolls inside its main section, so the
+viewport is grown to the taller of the main content and the sidebar before the capture: the
+screenshot holds the whole page.
+
+Printing: :func:`print_pdf` loads the document with ``page.set_content`` and prints it with
+``page.pdf()`` — real text (selectable, searchable), tables paginated, charts as vector SVG.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+CHROMIUM = os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium")
+# How long one page may take to draw; an environment variable so a test can force a timeout.
+PAGE_TIMEOUT_S = float(os.environ.get("PRESSLENS_PAGE_TIMEOUT", "60"))
+NAVIGATION_TIMEOUT_S = 30.0  # for the page's HTML shell to load (the drawing has PAGE_TIMEOUT_S)
+MAX_HEIGHT_PX = 30000
+
+# The page is drawn when Streamlit has stopped running the script, no skeleton placeholder is
+# left, and every Plotly chart on it has an SVG with content.
+_DRAWN_JS = """() => {
+  const running = document.querySelector('[data-testid="stStatusWidget"]');
+  if (running && running.innerText.toLowerCase().includes('running')) return false;
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  // Every page opens with its title: without it the script has not drawn yet (on a loaded
+  // machine the run can start well after the shell and sidebar are there).
+  if (!document.querySelector('[data-testid="stMainBlockContainer"] h1')) return false;
+  const plots = document.querySelectorAll('.js-plotly-plot');
+  for (const p of plots) { if (!p.querySelector('.main-svg')) return false; }
+  return document.querySelectorAll('[data-testid="stElementContainer"]').length > 0;
+}"""
+_FOOTER_JS = """() => Array.from(document.querySelectorAll('[data-testid="stCaptionContainer"]'))
+  .some(e => e.innerText.includes('Link to this view'))"""
+_ERROR_JS = """() => Array.from(document.querySelectorAll('[data-testid="stException"]'))
+  .map(e => e.innerText.slice(0, 300))"""
+# The page's full height: the main content or the sidebar (its filters), whichever is taller.
+_HEIGHT_JS = """() => {
+  const m = document.querySelector('[data-testid="stMain"]') || document.querySelector('section.main');
+  const inner = document.querySelector('[data-testid="stMainBlockContainer"]');
+  const side = document.querySelector('[data-testid="stSidebarContent"]');
+  return Math.ceil(Math.max(document.body.scrollHeight, m ? m.scrollHeight : 0,
+                            inner ? inner.getBoundingClientRect().height + 120 : 0,
+                            side ? side.scrollHeight + 20 : 0));
+}"""
+_PLOTS_DRAWN_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+  .every(p => p.querySelector('.main-svg'))"""
+
+
+class PageFailed(RuntimeError):
+    """A page did not draw in time or showed an exception."""
+
+
+@dataclass
+class Shot:
+    """One page's screenshot (``png``) or the reason there is none (``error``)."""
+
+    url: str
+    png: bytes | None = None
+    error: str | None = None
+
+
+def open_browser(playwright):
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM if Path(CHROMIUM).exists() else None,
+        args=["--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars"],
+        headless=True,
+    )
+
+
+def wait_drawn(page, timeout: float, *, stable_polls: int = 2) -> None:
+    """Wait until ``page`` is drawn and stays so for ``stable_polls`` more polls (a run that
+    is over, not a pause between two deltas); raise :class:`PageFailed` on an error or timeout."""
+    deadline = time.monotonic() + timeout
+    stable = 0
+    last = None
+    while time.monotonic() < deadline:
+        errors = page.evaluate(_ERROR_JS)
+        if errors:
+            raise PageFailed(f"the page shows an error: {errors[0].splitlines()[0]}")
+        if page.evaluate(_DRAWN_JS):
+            count = page.evaluate("() => document.querySelectorAll('.js-plotly-plot').length")
+            stable = stable + 1 if count == last else 0
+            last = count
+            # The footer ("Link to this view") is drawn last; a page that stopped early (an
+            # empty state) has none and must stay unchanged a little longer.
+            done = stable >= stable_polls and (
+                stable >= stable_polls + 4 or page.evaluate(_FOOTER_JS)
+            )
+            if done:
+                return
+        else:
+            stable = 0
+        page.wait_for_timeout(150)
+    raise PageFailed(f"the page did not finish drawing within {timeout:g} s")
+
+
+def _open(page, url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    # Loading the page's shell is not drawing it: navigation gets its own, fixed allowance.
+    page.goto(url, wait_until="commit", timeout=NAVIGATION_TIMEOUT_S * 1000)
+
+
+def _capture(page, width: int, timeout: float) -> bytes:
+    wait_drawn(page, timeout)
+    height = min(int(page.evaluate(_HEIGHT_JS)), MAX_HEIGHT_PX)
+    # Only the height changes (the width, and so every chart's layout, stays): one drawn poll
+    # after the layout has settled is enough.
+    page.set_viewport_size({"width": width, "height": max(height, 600)})
+    page.wait_for_timeout(100)
+    wait_drawn(page, timeout, stable_polls=0)
+    return page.screenshot(full_page=True, type="png")
+
+
+def screenshot(page, url: str, width: int, timeout: float) -> bytes:
+    """A full-page PNG of one dashboard ``url``."""
+    _open(page, url, width)
+    return _capture(page, width, timeout)
+
+
+class Tabs:
+    """Dashboard pages opened all at once in one browser context (the server runs their scripts
+    side by side while the caller does other work, e.g. prints the PDF); :meth:`capture` takes
+    each screenshot as its page is drawn."""
+
+    def __init__(self, browser, urls: list[str], width: int) -> None:
+        from playwright.sync_api import Error as PlaywrightError
+
+        self.width = width
+        self.context = browser.new_context(device_scale_factor=1)
+        self.shots = [Shot(url) for url in urls]
+        self.pages = []
+        for shot in self.shots:
+            page = self.context.new_page()
+            self.pages.append(page)
+            try:
+                _open(page, shot.url, width)
+            except PlaywrightError as exc:
+                shot.error = str(exc).splitlines()[0]
+
+    def capture(self, timeout: float = PAGE_TIMEOUT_S) -> list[Shot]:
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            for shot, page in zip(self.shots, self.pages, strict=True):
+                if shot.error:
+                    continue
+                try:
+                    shot.png = _capture(page, self.width, timeout)
+                except (PageFailed, PlaywrightError) as exc:
+                    shot.error = str(exc).splitlines()[0]
+        finally:
+            self.context.close()
+        return self.shots
+
+
+def screenshots(
+    browser, urls: list[str], width: int, timeout: float = PAGE_TIMEOUT_S
+) -> list[Shot]:
+    """Full-page PNGs of ``urls``, opened all at once and captured as each is drawn."""
+    return Tabs(browser, urls, width).capture(timeout)
+
+
+def print_pdf(browser, document: str, footer: str = "") -> bytes:
+    """``document`` (HTML with plotly.js) printed by Chromium: A4 landscape, page numbers."""
+    from html import escape
+
+    page = browser.new_page()
+    try:
+        # The document inlines plotly.js (4.5 MB) and draws every chart: on a loaded machine
+        # that takes as long as drawing a dashboard page, so it gets the same allowance.
+        page.set_content(document, wait_until="load", timeout=PAGE_TIMEOUT_S * 1000)
+        page.wait_for_function(_PLOTS_DRAWN_JS, timeout=PAGE_TIMEOUT_S * 1000)
+        page.emulate_media(media="print")
+        template = (
+            '<div style="font-size:7px;color:#666;width:100%;padding:0 12mm;display:flex;'
+            f'justify-content:space-between"><span>{escape(footer)}</span>'
+            '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'
+        )
+        return page.pdf(
+            format="A4",
+            landscape=True,
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=template,
+            margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
+        )
+    finally:
+        page.close()
+
+
+def pngs_to_pdf(pngs: list[bytes]) -> bytes:
+    """One PDF page per screenshot, at the screenshot's own size (the ``screenshot`` style)."""
+    from PIL import Image
+
+    images = [Image.open(io.BytesIO(b)).convert("RGB") for b in pngs]
+    buf = io.BytesIO()
+    images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=144)
+    return buf.getvalue()
+
+
+def document_pdf(document: str, footer: str = "") -> bytes:
+    """Print ``document`` in a browser of its own (the in-app "Report (PDF)" button)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = open_browser(p)
+        try:
+            return print_pdf(browser, document, footer)
+        finally:
+            browser.close()

@@ -1,0 +1,195 @@
+"""The report as HTML: one document written from the report's sections
+(:mod:`dashboard.report_views`), in two renditions of the same content.
+
+- ``interactive`` — the HTML report: plotly.js inlined once, every chart interactive, tables whole,
+  article links real ``<a href>`` to the dashboard.
+- ``print`` — the PDF document: a title page (filters, the data's dates, the link to the view),
+  each dashboard page on a new sheet, charts as static SVG at a fixed width (Chromium prints SVG
+  as vector graphics, so text in charts stays sharp and selectable), table headers repeated on
+  every sheet, no row cut.
+
+Every value from the store is escaped (``html.escape``): article text stays text.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from datetime import date, datetime
+
+import pandas as pd
+import plotly.io as pio
+from plotly.offline import get_plotlyjs
+
+from dashboard.report_views import Item, ReportMeta, Section, Table, describe_filters
+
+PRINT_WIDTH_PX = 1000  # an A4 landscape sheet at 96 dpi, less its margins
+# No ligatures: a printed "fi" drawn as one glyph is extracted as "ﬁ", and a search of the PDF
+# for "figures" would miss it.
+
+_CSS = """
+body{font-family:"Source Sans Pro","DejaVu Sans",Helvetica,Arial,sans-serif;margin:2rem auto;
+max-width:1200px;color:#262730;padding:0 1rem;line-height:1.4;font-variant-ligatures:none}
+h1{font-size:1.8rem;margin-bottom:.2rem}h2{margin-top:2.5rem;border-bottom:2px solid #e6e9ef;
+padding-bottom:.3rem}h3{font-size:1.1rem;margin-top:1.5rem}
+table{border-collapse:collapse;font-size:.85rem;width:100%;margin:.5rem 0 1.5rem}
+th,td{border-bottom:1px solid #e6e9ef;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f7f8fa;white-space:nowrap}td{max-width:16rem;overflow-wrap:break-word}
+td.mid{min-width:9rem}td.wide{min-width:22rem;max-width:40rem}
+td.num{text-align:right;white-space:nowrap}td.date{white-space:nowrap}
+td.link{white-space:nowrap}a{color:#1f5fa8}
+footer{margin-top:3rem;font-size:.8rem;color:#555;border-top:1px solid #e6e9ef;padding-top:.6rem;
+overflow-wrap:anywhere}.note{color:#555;font-size:.9rem}.text{white-space:pre-wrap;
+font-size:.95rem}.empty{color:#8a5a00;background:#fff6e0;padding:.5rem .8rem;border-radius:4px}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dl.meta dt{font-weight:600}
+dl.meta dd{margin:0;overflow-wrap:anywhere}
+"""
+_PRINT_CSS = """
+@page{size:A4 landscape}
+body{margin:0;max-width:none;padding:0}
+section.page{break-before:page}section.title{padding-top:25mm}
+h2{margin-top:0}thead{display:table-header-group}tr,.chart,h3{break-inside:avoid}
+h3{break-after:avoid}table{font-size:.78rem}
+"""
+
+
+def document(sections: list[Section], meta: ReportMeta, *, rendition: str = "interactive") -> str:
+    """The report as one self-contained HTML document (``rendition``: interactive or print)."""
+    printing = rendition == "print"
+    body = [_title_block(meta, printing)]
+    n_fig = 0
+    for section in sections:
+        body.append(f'<section class="page" id="{section.page}">')
+        body.append(f"<h2>{html.escape(section.title)}</h2>")
+        for item in section.items:
+            if item.figure is not None:
+                n_fig += 1
+                body.append(_chart(item, f"fig{n_fig}", printing))
+            else:
+                body.append(f"<h3>{html.escape(item.title)}</h3>")
+                body.append(_text(item) if item.table is None else table_html(item.table))
+        body.append("</section>")
+    body.append(f"<footer>{footer_html(meta)}</footer>")
+    css = _CSS + (_PRINT_CSS if printing else "")
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>presslens report — {html.escape(describe_filters(meta.filters))}</title>"
+        f"<style>{css}</style><script>{get_plotlyjs()}</script></head><body>"
+        + "\n".join(body)
+        + "</body></html>"
+    )
+
+
+def footer_text(meta: ReportMeta) -> str:
+    return (
+        f"Filters: {describe_filters(meta.filters)} · Data: {meta.data_date} · "
+        f"presslens {meta.version} · generated {meta.generated} · View: {meta.link}"
+    )
+
+
+def footer_html(meta: ReportMeta) -> str:
+    link = html.escape(meta.link)
+    head = html.escape(footer_text(meta).rsplit(" · View: ", 1)[0])
+    return f'{head} · View: <a href="{link}">{link}</a>'
+
+
+def _title_block(meta: ReportMeta, printing: bool) -> str:
+    link = html.escape(meta.link)
+    rows = [
+        ("Filters", html.escape(describe_filters(meta.filters))),
+        ("Data", html.escape(meta.data_date)),
+        ("View", f'<a href="{link}">{link}</a>'),
+        ("Generated", html.escape(f"{meta.generated} by presslens {meta.version}")),
+    ]
+    if meta.matched is not None:
+        rows.insert(1, ("Articles in view", f"{meta.matched:,}"))
+    dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+    warn = (
+        '<p class="empty">No article matches these filters: every page below is empty.</p>'
+        if meta.matched == 0
+        else ""
+    )
+    return (
+        f'<section class="title"><h1>presslens report</h1><dl class="meta">{dl}</dl>{warn}'
+        "</section>"
+    )
+
+
+def _chart(item: Item, div_id: str, printing: bool) -> str:
+    fig = item.figure
+    config = {"displaylogo": False}
+    if printing:
+        # A fixed size the sheet holds; static, so no toolbar is printed.
+        fig = pio.from_json(fig.to_json())
+        fig.update_layout(width=PRINT_WIDTH_PX)
+        config = {"staticPlot": True}
+    plot = pio.to_html(fig, include_plotlyjs=False, full_html=False, div_id=div_id, config=config)
+    return f'<div class="chart">{plot}</div>'
+
+
+def _text(item: Item) -> str:
+    return f'<div class="text">{html.escape(item.text or "")}</div>'
+
+
+def table_html(table: Table) -> str:
+    """Every row of ``table``, with its labels, links as ``<a href>`` and room for long text."""
+    df = table.frame
+    numeric = {c for c in df.columns if pd.api.types.is_numeric_dtype(df[c].dtype)}
+    dates = {c for c in df.columns if _is_dates(df[c])}
+    # Text of some length (titles, names) gets room to stay on a few lines; the long text
+    # (``table.wide``: sentences, quoted words) the most.
+    mid = {
+        c
+        for c in df.columns
+        if c not in numeric and len(df) and df[c].map(lambda v: len(cell_text(v))).max() > 30
+    }
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    rows = []
+    for values in df.itertuples(index=False, name=None):
+        cells = []
+        for col, value in zip(df.columns, values, strict=True):
+            if col in table.links:
+                cells.append(_link_cell(value, table.link_text))
+            else:
+                cls = (
+                    "wide" if col in table.wide else "num" if col in numeric else
+                    "date" if col in dates else "mid" if col in mid else ""
+                )  # fmt: skip
+                attr = f' class="{cls}"' if cls else ""
+                cells.append(f"<td{attr}>{html.escape(cell_text(value))}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _is_dates(column: pd.Series) -> bool:
+    if pd.api.types.is_datetime64_any_dtype(column.dtype):
+        return True
+    values = column.dropna()
+    return len(values) > 0 and isinstance(values.iloc[0], date)
+
+
+def _link_cell(value, text: str) -> str:
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        return "<td></td>"
+    return f'<td class="link"><a href="{html.escape(value)}">{html.escape(text)}</a></td>'
+
+
+def cell_text(value) -> str:
+    """A value as a reader expects it: dates as YYYY-MM-DD, ≈ for a true flag, numbers rounded."""
+    if value is None or value is pd.NaT or value is pd.NA:
+        return ""
+    if hasattr(value, "tolist") and not isinstance(value, str | pd.Timestamp):
+        value = value.tolist()
+    if isinstance(value, list | tuple):
+        return ", ".join(map(str, value))
+    if isinstance(value, bool):
+        return "≈" if value else ""
+    if isinstance(value, pd.Timestamp | datetime | date):
+        return "" if pd.isna(value) else value.strftime("%Y-%m-%d")
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)

@@ -1,0 +1,418 @@
+"""What a report says about each dashboard page: its charts and tables under the report's filters,
+built from the same ``analysis.*_views`` functions and ``dashboard.charts`` factories the pages
+call, with the pages' default choices (or those in ``--choice``), and the pages' column labels.
+
+No Streamlit here: a report runs these functions on one read-only DuckDB cursor, once, and the
+HTML and the PDF document are both written from the result (:mod:`dashboard.report_html`).
+Tables are whole (the page's own row limits, not the 10 rows a screenshot shows), and article
+links are absolute, to the dashboard at ``link_base``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urlencode
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis import article_views, entity_views, figure_views, quote_views
+from analysis.filters import Filters
+from dashboard import charts
+from dashboard.charts import CATEGORY_ORDER, CATEGORY_TITLES, SCOPE_TITLES, SCOPE_WORDS
+
+PAGES = ("overview", "speakers", "entities", "figures", "articles", "data")
+PAGE_TITLES = {
+    "overview": "Overview",
+    "speakers": "Speakers",
+    "entities": "Entities",
+    "figures": "Figures",
+    "articles": "Articles",
+    "data": "Data",
+}
+# Page choices a report may set, as in the URL (each page reads the ones it has).
+CHOICES = {
+    "what": 'the Figures page\'s category, as its button reads ("People killed")',
+    "counts": 'the Figures page\'s kind of count ("News events", "Running totals")',
+    "article": "the article id the Articles page's reader opens",
+}
+LIST_PARAMS = {"source": "sources", "tag": "tags", "speaker": "speakers", "entity": "entities"}
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as the page labels it: ``frame`` has the page's column labels; ``links`` names
+    the columns holding URLs (shown as links reading ``link_text``); ``wide`` the long-text
+    columns that get the room."""
+
+    frame: pd.DataFrame
+    links: tuple[str, ...] = ()
+    wide: tuple[str, ...] = ()
+    link_text: str = "open article"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One chart, table or paragraph of a page, under a heading."""
+
+    title: str
+    figure: go.Figure | None = None
+    table: Table | None = None
+    text: str | None = None  # a note or an article's text (escaped when written)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One dashboard page in the report."""
+
+    page: str
+    title: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What the title page and the footer name."""
+
+    filters: Filters
+    link: str
+    data_date: str
+    version: str
+    matched: int | None = None  # articles the filters match (None: not counted)
+    generated: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
+
+
+def describe_filters(filters: Filters) -> str:
+    """The filters in words, e.g. "speaker: John Kerry; from 2016-12-01"."""
+    parts = []
+    if filters.date_from:
+        parts.append(f"from {filters.date_from.isoformat()}")
+    if filters.date_to:
+        parts.append(f"to {filters.date_to.isoformat()}")
+    for attr, name in (
+        ("sources", "outlet"), ("tags", "tag"), ("speakers", "speaker"), ("entities", "entity"),
+    ):  # fmt: skip
+        values = getattr(filters, attr)
+        if values:
+            parts.append(f"{name}: {', '.join(values)}")
+    if filters.search:
+        parts.append(f"search: “{filters.search}”")
+    return "; ".join(parts) or "none (all articles)"
+
+
+def query_params(filters: Filters) -> dict[str, list[str] | str]:
+    """The URL query parameters that reopen ``filters`` (as the sidebar writes them)."""
+    out: dict[str, list[str] | str] = {}
+    if filters.date_from:
+        out["from"] = filters.date_from.isoformat()
+    if filters.date_to:
+        out["to"] = filters.date_to.isoformat()
+    for key, attr in LIST_PARAMS.items():
+        values = getattr(filters, attr)
+        if values:
+            out[key] = list(values)
+    if filters.search.strip():
+        out["q"] = filters.search.strip()
+    return out
+
+
+def page_url(
+    base: str, page: str, filters: Filters, page_params: Mapping[str, str] | None = None
+) -> str:
+    """The link that opens ``page`` under ``filters`` (and the page's own choices)."""
+    query = urlencode({**query_params(filters), **(page_params or {})}, doseq=True)
+    path = "" if page == PAGES[0] else page  # the default page lives at the app's root
+    return f"{base.rstrip('/')}/{path}" + (f"?{query}" if query else "")
+
+
+def data_date(con) -> str:
+    """The dates of the stored articles and when they were analysed, in words."""
+    first, last, analysed = con.execute(
+        "SELECT min(published), max(published), max(analysed_at) FROM articles "
+        "WHERE duplicate_of IS NULL"
+    ).fetchone()
+    span = f"articles {first:%Y-%m-%d} – {last:%Y-%m-%d}" if first else "undated articles"
+    return f"{span}, analysed {analysed:%Y-%m-%d}" if analysed else span
+
+
+def resolve(con, filters: Filters) -> Filters:
+    """``filters`` with its text search replaced by the ids it matches (one scan, not one per
+    view), as the dashboard does."""
+    if not filters.search.strip():
+        return filters
+    ids = article_views.search_ids(con, filters.search.strip())
+    return dataclasses.replace(filters, search="", article_ids=ids)
+
+
+def matched_articles(con, filters: Filters) -> int:
+    return article_views.corpus_counts(con, resolve(con, filters))["articles"]
+
+
+def build(
+    con,
+    pages: list[str],
+    filters: Filters,
+    *,
+    link_base: str,
+    choices: Mapping[str, str] | None = None,
+) -> list[Section]:
+    """The report's sections, one per page, from the views on ``con``."""
+    ctx = _Ctx(con, resolve(con, filters), filters, link_base.rstrip("/"), dict(choices or {}))
+    return [Section(p, PAGE_TITLES[p], BUILDERS[p](ctx)) for p in pages]
+
+
+@dataclass
+class _Ctx:
+    con: object
+    view_filters: Filters  # the search resolved to ids, for the views
+    filters: Filters  # as the user gave them, for links
+    link_base: str
+    choices: dict[str, str]
+
+    def links(self, article_ids, starts=None) -> list[str]:
+        keep = urlencode(query_params(self.filters), doseq=True)
+        starts = starts if starts is not None else [None] * len(article_ids)
+        out = []
+        for article_id, start in zip(article_ids, starts, strict=True):
+            params = {"article": article_id}
+            if start is not None and not pd.isna(start):
+                params["at"] = str(int(start))
+            out.append(
+                f"{self.link_base}/articles?" + urlencode(params) + (f"&{keep}" if keep else "")
+            )
+        return out
+
+
+def _labelled(df: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+    return df[list(labels)].rename(columns=dict(labels))
+
+
+def _empty(message: str) -> list[Item]:
+    return [Item(title="Nothing to show", text=message)]
+
+
+NO_ARTICLES = (
+    "No articles match these filters. Widen the date range, remove a speaker, entity or tag, or "
+    "clear the search."
+)
+
+
+# -- the pages ---------------------------------------------------------------------------------
+def _overview(ctx: _Ctx) -> list[Item]:
+    con, f = ctx.con, ctx.view_filters
+    counts = article_views.corpus_counts(con, f)
+    what = {k.capitalize(): counts[k] for k in ("articles", "speakers", "quotes", "entities")}
+    what["Figures"] = counts["figures"]
+    items = [
+        Item("Counts", table=Table(pd.DataFrame({"": list(what), "Count": list(what.values())})))
+    ]
+    if counts["articles"] == 0:
+        return items + _empty(NO_ARTICLES)
+    over_time = article_views.articles_over_time(con, f, granularity="week")
+    if not over_time.empty:
+        items.append(
+            Item("Articles over time", charts.articles_over_time(over_time, granularity="week"))
+        )
+    speakers = quote_views.speaker_stats(con, f, limit=12)
+    if not speakers.empty:
+        items.append(Item("Top speakers", charts.top_speakers(speakers)))
+    ents = entity_views.top_entities(con, f, limit=12)
+    if not ents.empty:
+        title = "Most covered people, organisations and places"
+        items.append(Item("Top entities", charts.top_entities(ents, title=title)))
+    heads = figure_views.headline_figures(con, f)
+    if not heads.empty:
+        heads = heads.assign(what=heads["category"].map(lambda c: CATEGORY_TITLES.get(c, c)))
+        labels = {
+            "what": "What", "text": "Figure", "unit": "Counting", "location": "Where",
+            "claimed_by": "Claimed by", "n_articles": "Articles", "title": "Article",
+            "published": "Published",
+        }  # fmt: skip
+        items.append(Item("Headline figures", table=Table(_labelled(heads, labels))))
+    return items
+
+
+def _speakers(ctx: _Ctx) -> list[Item]:
+    con, f = ctx.con, ctx.view_filters
+    stats = quote_views.speaker_stats(con, f, limit=30)
+    if stats.empty:
+        return _empty("Nobody is quoted in the articles in view.")
+    chosen = tuple(ctx.filters.speakers)
+    shown = stats.head(20)
+    shown = pd.concat(
+        [shown, stats[stats["speaker"].isin(chosen) & ~stats.index.isin(shown.index)]]
+    )
+    items = [
+        Item("Speaker sentiment", charts.speaker_polarity(shown, highlight=chosen)),
+        Item("Polarity and subjectivity", charts.polarity_subjectivity(shown, highlight=chosen)),
+    ]
+    names = stats["speaker"].tolist()
+    compare = [s for s in chosen if s in names] or names[:3]
+    timeline = quote_views.sentiment_over_time(con, f, speakers=compare, granularity="week")
+    if not timeline.empty:
+        items.append(Item("Sentiment over time", charts.sentiment_over_time(timeline)))
+    quotes = quote_views.speaker_quotes(con, f, speakers=compare, limit=500)
+    if not quotes.empty:
+        quotes = quotes.assign(open=ctx.links(quotes["article_id"], quotes["start"]))
+        labels = {
+            "speaker": "Speaker", "text": "Quoted words", "kind": "Kind", "polarity": "Polarity",
+            "subjectivity": "Subjectivity", "title": "Article", "published": "Published",
+            "open": "Read",
+        }  # fmt: skip
+        items.append(
+            Item(
+                f"Quotes of {', '.join(compare)}",
+                table=Table(_labelled(quotes, labels), links=("Read",), wide=("Quoted words",)),
+            )
+        )
+    return items
+
+
+def _entities(ctx: _Ctx) -> list[Item]:
+    con, f = ctx.con, ctx.view_filters
+    top = entity_views.top_entities(con, f, label=None, limit=20)
+    if top.empty:
+        return _empty("No entities in the articles in view.")
+    items = [Item("Top entities", charts.top_entities(top, title="Most covered: all types"))]
+    names = list(ctx.filters.entities) or top["name"].head(5).tolist()
+    over_time = entity_views.mentions_over_time(con, f, names=names, granularity="week")
+    if not over_time.empty:
+        items.append(Item("Mentions over time", charts.entity_mentions_over_time(over_time)))
+    pairs = entity_views.cooccurrences(con, f, labels=None, min_weight=1, limit=60)
+    if not pairs.empty:
+        items.append(Item("Who is named with whom", charts.cooccurrence_network(pairs)))
+    first = top["name"].iloc[0]
+    arts = entity_views.entity_articles(con, f, name=first, limit=200)
+    if not arts.empty:
+        arts = arts.assign(open=ctx.links(arts["id"]))
+        labels = {
+            "title": "Article", "published": "Published", "source": "Outlet",
+            "mentions": "Mentions", "open": "Read",
+        }  # fmt: skip
+        items.append(
+            Item(
+                f"Articles naming {first}",
+                table=Table(_labelled(arts, labels), links=("Read",), wide=("Article",)),
+            )
+        )
+    return items
+
+
+def _figures(ctx: _Ctx) -> list[Item]:
+    con, f = ctx.con, ctx.view_filters
+    scope_label = ctx.choices.get("counts", SCOPE_TITLES["all"])
+    scope = {v: k for k, v in SCOPE_TITLES.items()}.get(scope_label, "all")
+    scope = None if scope == "all" else scope
+    counts = figure_views.category_counts(con, f, scope=scope)
+    if counts.empty:
+        return _empty("No figures are reported in the articles in view.")
+    found = counts["category"].tolist()
+    present = [c for c in CATEGORY_ORDER if c in found] + [
+        c for c in found if c not in CATEGORY_ORDER
+    ]
+    by_title = {CATEGORY_TITLES.get(c, c): c for c in present}
+    category = by_title.get(ctx.choices.get("what", ""), present[0])
+    title = CATEGORY_TITLES.get(category, category)
+    items = [Item("Which figures", text=f"{title} · {SCOPE_TITLES[scope or 'all']}")]
+    series = figure_views.figure_series(con, f, category=category, places=8, scope=scope)
+    if not series.empty:
+        items.append(Item(f"{title} over time", charts.figure_timeline(series, category=category)))
+    items.append(Item("Figures by category", charts.figures_by_category(counts)))
+    conflicts = figure_views.conflict_groups(
+        con, f, min_relative_difference=0.05, limit=200, scope=scope
+    )
+    if not conflicts.empty:
+        conflicts = conflicts.assign(
+            what=conflicts["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
+            counts=conflicts["scope"].map(lambda s: SCOPE_WORDS.get(s, s)),
+        )
+        labels = {
+            "published": "Day", "what": "What", "counts": "Counts", "location": "Where",
+            "text_low": "Lowest", "claimed_by_low": "Claimed by (lowest)", "text_high": "Highest",
+            "claimed_by_high": "Claimed by (highest)", "n_figures": "Figures",
+            "n_claimants": "Claimants",
+        }  # fmt: skip
+        items.append(Item("Conflicting figures", table=Table(_labelled(conflicts, labels))))
+    table = figure_views.figure_table(con, f, category=category, limit=1000, scope=scope)
+    table = table.assign(
+        open=ctx.links(table["article_id"], table["start"]),
+        counts=table["scope"].map(lambda s: SCOPE_WORDS.get(s, s)),
+    )
+    labels = {
+        "text": "Figure", "estimate": "Value", "approximate": "≈", "unit": "Counting",
+        "location": "Where", "subject": "Whose", "claimed_by": "Claimed by", "counts": "Counts",
+        "sentence": "Sentence", "title": "Article", "published": "Published", "open": "Read",
+    }  # fmt: skip
+    items.append(
+        Item(
+            f"{title}: all figures ({len(table):,})",
+            table=Table(_labelled(table, labels), links=("Read",), wide=("Sentence",)),
+        )
+    )
+    return items
+
+
+def _articles(ctx: _Ctx) -> list[Item]:
+    con, f = ctx.con, ctx.view_filters
+    listing = article_views.article_list(con, f, limit=1000)
+    if listing.empty:
+        return _empty(NO_ARTICLES)
+    listing = listing.assign(open=ctx.links(listing["id"]))
+    labels = {
+        "title": "Title", "published": "Published", "source": "Outlet", "author": "Author",
+        "n_words": "Words", "n_quotes": "Quotes", "n_figures": "Figures", "tags": "Tags",
+        "open": "Read",
+    }  # fmt: skip
+    items = [
+        Item(
+            f"Articles ({len(listing):,})",
+            table=Table(_labelled(listing, labels), links=("Read",), wide=("Title",)),
+        )
+    ]
+    chosen = ctx.choices.get("article") or listing["id"].iloc[0]
+    detail = article_views.article_detail(con, chosen)
+    if detail is None:
+        return items + _empty(f"No article {chosen} in the store.")
+    art = detail.article
+    meta = [
+        art["source"] if isinstance(art["source"], str) else None,
+        art["published"].strftime("%d %b %Y") if not pd.isna(art["published"]) else "undated",
+        f"{int(art['n_words']):,} words",
+        art["url"] if isinstance(art["url"], str) else None,
+    ]
+    items.append(
+        Item(
+            f"Reader: {art['title'] or '(untitled)'}",
+            text=" · ".join(m for m in meta if m) + "\n\n" + art["text"],
+        )
+    )
+    if not detail.quotes.empty:
+        labels = {"speaker": "Speaker", "speaker_mention": "As written", "kind": "Kind",
+                  "text": "Quoted words", "polarity": "Polarity"}  # fmt: skip
+        items.append(
+            Item(
+                "Quotes in this article",
+                table=Table(_labelled(detail.quotes, labels), wide=("Quoted words",)),
+            )
+        )
+    return items
+
+
+def _data(ctx: _Ctx) -> list[Item]:
+    counts = article_views.corpus_counts(ctx.con, ctx.view_filters)
+    rows = {k.capitalize(): counts[k] for k in ("articles", "quotes", "entities", "figures")}
+    frame = pd.DataFrame({"In view": list(rows), "Count": list(rows.values())})
+    return [Item("What the Data page downloads under these filters", table=Table(frame))]
+
+
+BUILDERS: dict[str, Callable[[_Ctx], list[Item]]] = {
+    "overview": _overview,
+    "speakers": _speakers,
+    "entities": _entities,
+    "figures": _figures,
+    "articles": _articles,
+    "data": _data,
+}

@@ -1,0 +1,43 @@
+"""The report's HTML, without a browser: labels and escaping, links only to http(s) URLs, room for
+long text, every row, a title page that says when nothing matched."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.filters import Filters
+from dashboard.report_html import cell_text, document, table_html
+from dashboard.report_views import Item, ReportMeta, Section, Table
+
+
+def test_cells_read_as_on_the_dashboard():
+    assert cell_text(pd.Timestamp("2016-12-10")) == "2016-12-10"
+    assert cell_text(pd.NaT) == "" and cell_text(None) == "" and cell_text(float("nan")) == ""
+    assert cell_text(True) == "≈" and cell_text(False) == ""
+    assert cell_text(100000.0) == "100,000" and cell_text(0.123) == "0.12"
+    assert cell_text(["Aleppo", "Syria"]) == "Aleppo, Syria"
+
+
+def test_tables_escape_text_and_link_only_web_addresses():
+    frame = pd.DataFrame(
+        {
+            "Sentence": ["<script>alert(1)</script> said the monitor"] * 70,
+            "Read": ["https://dash.example/articles?article=a&at=3"] * 69 + ["javascript:alert(1)"],
+        }
+    )
+    html = table_html(Table(frame, links=("Read",), wide=("Sentence",)))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert html.count('<a href="https://dash.example/articles?article=a&amp;at=3">') == 69
+    assert "javascript:" not in html
+    assert html.count("<tr>") == 71  # the header and every one of the 70 rows
+    assert html.count('<td class="wide">') == 70
+
+
+def test_title_page_says_when_nothing_matched():
+    meta = ReportMeta(filters=Filters(speakers=("Nobody",)), link="http://x/?speaker=Nobody",
+                      data_date="articles 2016-12-10 – 2016-12-14", version="t", matched=0)  # fmt: skip
+    html = document([Section("overview", "Overview", [Item("Nothing to show", text="none")])], meta)
+    assert "No article matches these filters" in html
+    assert "speaker: Nobody" in html and 'href="http://x/?speaker=Nobody"' in html
+    printed = document([], meta, rendition="print")
+    assert "@page" in printed and "thead{display:table-header-group}" in printed

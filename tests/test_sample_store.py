@@ -1,0 +1,67 @@
+"""The bundled sample as a first run sees it: its outlet, date and link (from the sidecar
+``data/*.meta.json``), and its seven figures — the SDF's "one had died" and its spokesman's
+"one member … was killed" are one death, in the Raqqa offensive."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from analysis import figure_restated
+from analysis.records import Figure
+
+
+@pytest.fixture(scope="module")
+def con(sample_db):
+    c = duckdb.connect(str(sample_db), read_only=True)
+    yield c
+    c.close()
+
+
+def test_sample_has_outlet_date_and_url(con):
+    source, published, url = con.execute("SELECT source, published, url FROM articles").fetchone()
+    assert source == "The Guardian"
+    assert published.isoformat()[:10] == "2016-12-10"
+    assert url.startswith("https://www.theguardian.com/world/2016/dec/10/")
+
+
+def test_sample_has_seven_figures_and_one_death_in_raqqa(con):
+    rows = con.execute(
+        "SELECT category, value, location, claimed_by FROM figures ORDER BY start"
+    ).fetchall()
+    assert len(rows) == 7
+    killed = [r for r in rows if r[0] == "killed"]
+    assert killed == [("killed", 1.0, "Raqqa", "Syrian Democratic Forces")]
+
+
+def _fig(text, start, value, sentence, **kw):
+    base = dict(article_id="t", text=text, value=value, low=None, high=None, approximate=False,
+                unit=None, category="killed", subject=None, location=None, claimed_by=None,
+                start=start, end=start + len(text), sentence=sentence)  # fmt: skip
+    return Figure(**{**base, **kw})
+
+
+def test_equal_figures_further_apart_stay_two(nlp):
+    text = (
+        "Two soldiers were killed in Homs. The army sent more troops. "
+        "Later two soldiers were killed in Hama."
+    )
+    doc = nlp(text)
+    a, b = text.index("Two"), text.index("two")
+    figs = [
+        _fig("Two", a, 2.0, "Two soldiers were killed in Homs.", location="Homs"),
+        _fig("two", b, 2.0, "Later two soldiers were killed in Hama.", location="Hama"),
+    ]
+    assert figure_restated.merge_restated(figs, doc) == figs
+
+
+def test_a_claim_restated_in_the_next_sentence_is_one_figure(nlp):
+    text = 'The army said three soldiers died. "Three of our men were killed," a spokesman said.'
+    doc = nlp(text)
+    a, b = text.index("three"), text.index("Three")
+    figs = [
+        _fig("three", a, 3.0, "The army said three soldiers died.", claimed_by="army"),
+        _fig("Three", b, 3.0, text[text.index('"') :], subject="army", claimed_by="spokesman"),
+    ]
+    (merged,) = figure_restated.merge_restated(figs, doc)
+    assert (merged.start, merged.claimed_by, merged.subject) == (a, "army", "army")
