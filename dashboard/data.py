@@ -17,8 +17,8 @@ import logging
 import os
 import re
 import tempfile
-import zipfile
 import threading
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
