@@ -110,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="JSON file (- = stdout) or folder for csv/parquet",
     )
+    export.add_argument(
+        "--partition-by",
+        choices=("year", "source"),
+        help="with --format parquet: one Hive-partitioned dataset per table (year=2016/…)",
+    )
 
     dash = sub.add_parser(
         "dashboard",
@@ -289,7 +294,9 @@ def _export(args: argparse.Namespace) -> int:
                 return _usage("--out - (stdout) works with --format json only")
             sys.stdout.write(export.dumps(export.tables(store)) + "\n")
             return EXIT_OK
-        written = export.write(store, args.out, fmt=args.format)
+        if args.partition_by and args.format != "parquet":
+            return _usage("--partition-by works with --format parquet only")
+        written = export.write(store, args.out, fmt=args.format, partition_by=args.partition_by)
     for path in written:
         print(f"presslens: wrote {path}", file=sys.stderr)
     return EXIT_OK
