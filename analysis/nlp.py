@@ -13,7 +13,7 @@ import os
 import spacy
 from spacy.language import Language
 
-from analysis import tagmap
+from analysis import lemmas, tagmap
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,7 @@ def load(name: str | None = None) -> Language:
         nlp.max_length = MAX_LENGTH
         # Same annotations, less work: the attribute ruler's one-token rules as a lookup table.
         tagmap.install(nlp)
+        lemmas.install(nlp)
         log.info("loaded spaCy model %s", candidate)
         return nlp
     raise ModelNotFound(

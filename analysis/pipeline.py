@@ -223,6 +223,9 @@ def analyse_batch(batch: Iterable[Article], language) -> list[ArticleResult | Fa
     out: list[ArticleResult | Failure] = []
     docs = language.pipe((a.text for a in batch), batch_size=len(batch))
     for article, doc in zip(batch, docs, strict=True):
+        # The parse of exactly this text (spaCy keeps every character): nlp.text_of need not
+        # rebuild it from the tokens.
+        doc.user_data[nlp.TEXT_KEY] = article.text
         try:
             out.append(extract_article(doc, article))
         except Exception as exc:  # one article's extractor bug must not lose the batch

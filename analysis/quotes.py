@@ -278,7 +278,7 @@ class _Names:
                 self.by_surname[surname] = full
         self.people = set(self.by_surname.values())
         # "the Syrian Democratic Forces (SDF)": the acronym names the full organisation.
-        for m in ACRONYM_DEFINITION.finditer(doc.text):
+        for m in ACRONYM_DEFINITION.finditer(text_of(doc)):
             full, acronym = _strip_name(m.group("full")), m.group("acr")
             words = [w for w in full.split() if w[0].isupper()]
             # Keep the trailing capitalised words whose initials spell the acronym.
@@ -995,7 +995,7 @@ def _is_standalone(doc: Doc, q: _Quotation, para_start: int) -> bool:
 
 def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention] = ()) -> list[Quote]:
     """Direct quotations and reported speech in ``doc``, in text order, with resolved speakers."""
-    text = doc.text
+    text = text_of(doc)
     scorer = sentiment.get_scorer()
     quotations = find_quotations(text)
     quoted = [False] * len(doc)

@@ -1,4 +1,5 @@
-"""The tag map gives exactly the annotations of spaCy's own attribute ruler, token for token."""
+"""The tag map and the cached lemmatizer give exactly the annotations of spaCy's own attribute
+ruler and lemmatizer, token for token."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import json
 import pytest
 import spacy
 
+from analysis import lemmas, tagmap
 from analysis import nlp as nlp_module
-from analysis import tagmap
 from tests.conftest import DATED, SAMPLE
 
 
@@ -27,6 +28,7 @@ def test_the_project_pipeline_uses_the_tag_map(nlp):
     assert names.index(tagmap.NAME) == names.index("attribute_ruler") - 1
     # Only the rules a lookup cannot express stay in the ruler (multi-token, regex, negation).
     assert 0 < len(nlp.get_pipe("attribute_ruler").patterns) < 40
+    assert isinstance(nlp.get_pipe("lemmatizer"), lemmas.CachedLemmas)
 
 
 def test_same_annotations_as_the_attribute_ruler(nlp, stock):
@@ -42,8 +44,10 @@ def test_same_annotations_as_the_attribute_ruler(nlp, stock):
 def test_install_is_idempotent_and_skips_pipelines_without_a_ruler(nlp):
     before = nlp.pipe_names
     assert tagmap.install(nlp).pipe_names == before
+    assert lemmas.install(nlp).pipe_names == before
     blank = spacy.blank("en")
     assert tagmap.install(blank).pipe_names == []
+    assert lemmas.install(blank).pipe_names == []
 
 
 def test_text_of_is_the_doc_text(nlp):
