@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span
 
 from analysis import gazetteer
 from analysis.names import is_furniture
+from analysis.nlp import text_of
 from analysis.records import Entity, EntityMention
 
 log = logging.getLogger(__name__)
@@ -599,7 +600,7 @@ def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
 
 def _candidates(doc: Doc) -> list[_Mention]:
     """Cleaned, non-junk mentions of the kept (and rescuable) labels."""
-    text = doc.text
+    text = text_of(doc)
     sent_tokens, sent_chars = _sentence_starts(doc)
     out: list[_Mention] = []
     for ent in (piece for span in _spans(doc) for piece in _respan(doc, span)):
@@ -930,7 +931,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z&.]{1,10})\s*\)")
 
 def _acronyms(doc: Doc, mentions: Sequence[_Mention]) -> dict[str, _Mention]:
     """Acronyms the article defines: "Syrian Democratic Forces (SDF)" → {"SDF": that mention}."""
-    text = doc.text
+    text = text_of(doc)
     found: dict[str, _Mention] = {}
     for m in mentions:
         if len(m.key) < 2:

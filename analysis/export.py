@@ -66,6 +66,11 @@ ATTITUDE_FIELDS = [
     "scorer",
 ]
 FORMATS = ("json", "csv", "parquet")
+# Hive partition keys for a Parquet dataset (``year=2016/``, ``source=BBC/``): what big-data tools
+# prune on. An article without the value goes under "unknown" rather than pyarrow's
+# ``__HIVE_DEFAULT_PARTITION__``, which readers disagree on.
+PARTITIONS = ("year", "source")
+UNKNOWN_PARTITION = "unknown"
 
 
 def tables(
@@ -150,13 +155,21 @@ def write(
     fmt: str = "json",
     article_ids: Sequence[str] | None = None,
     filters: Filters | None = None,
+    partition_by: str | None = None,
 ) -> list[Path]:
     """Write the export; ``out`` is a file for JSON (``-`` is not handled here) and a folder for
-    CSV/Parquet (one file per table). Returns the files written."""
+    CSV/Parquet (one file per table, or with ``partition_by`` one Hive-partitioned Parquet
+    folder per table). Returns the files (or dataset folders) written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if partition_by is not None and (fmt != "parquet" or partition_by not in PARTITIONS):
+        raise ValueError(
+            f"--partition-by works with --format parquet and one of {', '.join(PARTITIONS)}"
+        )
     frames = tables(store, article_ids=article_ids, filters=filters)
     out = Path(out)
+    if partition_by is not None:
+        return write_partitioned(frames, out, partition_by)
     if fmt == "json":
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(dumps(frames), encoding="utf-8")
@@ -194,6 +207,47 @@ def csv_frame(df: pd.DataFrame) -> pd.DataFrame:
         if df[column].dtype == object or pd.api.types.is_string_dtype(df[column]):
             df[column] = df[column].map(neutralise)
     return df
+
+
+def write_partitioned(frames: dict[str, pd.DataFrame], out: Path, key: str) -> list[Path]:
+    """One Hive-partitioned Parquet dataset per table (``out/quotes/year=2016/….parquet``), which
+    DuckDB (``read_parquet('out/quotes/**/*.parquet', hive_partitioning = true)``), pandas and
+    Spark read directly. Rows of the child tables take the partition value of their article;
+    the per-speaker aggregate spans articles, so it stays one plain file. Writing again
+    replaces the partitions it writes."""
+    arts = frames["articles"]
+    if key == "year":
+        values = arts["published"].str.slice(0, 4)
+    else:
+        values = arts["source"]
+    values = values.where(values.notna() & (values.astype(str).str.strip() != ""))
+    of_article = dict(zip(arts["id"], values.fillna(UNKNOWN_PARTITION), strict=True))
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, df in frames.items():
+        if name == "speakers":
+            path = out / f"{name}.parquet"
+            df.to_parquet(path, index=False)
+            written.append(path)
+            continue
+        ids = df["id"] if name == "articles" else df["article_id"]
+        df = df.drop(columns=[key], errors="ignore").assign(
+            **{key: ids.map(of_article).fillna(UNKNOWN_PARTITION)}
+        )
+        path = out / name
+        if df.empty:  # no partition to write; an empty file keeps the table's columns readable
+            path.mkdir(exist_ok=True)
+            df.drop(columns=[key]).to_parquet(path / "empty.parquet", index=False)
+        else:
+            df.to_parquet(
+                path,
+                index=False,
+                partition_cols=[key],
+                existing_data_behavior="delete_matching",
+                basename_template="part-{i}.parquet",
+            )
+        written.append(path)
+    return written
 
 
 def dumps(frames: dict[str, pd.DataFrame]) -> str:

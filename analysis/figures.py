@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import gazetteer, numbers
 from analysis.names import actor_or_none
+from analysis.nlp import text_of
 from analysis.records import EntityMention, Figure, Quote
 
 log = logging.getLogger(__name__)
@@ -411,7 +412,7 @@ def extract(
     ctx = _Context(doc, quotes=quotes, mentions=mentions)
     figures: list[Figure] = []
     previous: dict[int, _Reading] = {}  # sentence start → last reading with a people unit
-    for match in numbers.find_numbers(doc.text):
+    for match in numbers.find_numbers(text_of(doc)):
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
@@ -456,7 +457,7 @@ class _Context:
         self, doc: Doc, *, quotes: Sequence[Quote], mentions: Sequence[EntityMention]
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.text = text_of(doc)  # Doc.text is rebuilt on every access
         self.quotes = [q for q in quotes if q.speaker]
         self.mentions = list(mentions)
         places = self._places()

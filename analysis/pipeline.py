@@ -33,6 +33,9 @@ from analysis.store import Store
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+# Runs the parse somewhere else (analysis.engines): (articles, batch_size) -> finished batches, in
+# any order. None = this machine (``workers`` processes).
+Engine = Callable[[list[Article], int], Iterable[list[ArticleResult | Failure]]]
 DEFAULT_BATCH_SIZE = 32
 # One article longer than this is refused with a message (upload page and CLI alike): far beyond
 # any news story (~150,000 words), and what one analysis can take within 1.5 GB and a couple of
@@ -125,6 +128,7 @@ def analyze_paths(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
     reanalyse: bool = False,
+    engine: Engine | None = None,
 ) -> tuple[RunSummary, list[str]]:
     """Analyse ``paths`` into ``store``. Returns the summary and the ids of the articles in the
     inputs (new and already known), e.g. for a JSON export of just this run."""
@@ -141,6 +145,7 @@ def analyze_paths(
         batch_size=batch_size,
         progress=progress,
         reanalyse=reanalyse,
+        engine=engine,
     )
     summary.failures[:0] = failures
     summary.notes[:0] = notes
@@ -155,6 +160,7 @@ def analyze_articles(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
     reanalyse: bool = False,
+    engine: Engine | None = None,
 ) -> RunSummary:
     """Deduplicate, parse, extract and store ``articles``."""
     summary = RunSummary()
@@ -172,8 +178,12 @@ def analyze_articles(
     done = 0
     if progress:
         progress(0, total)
+    if engine is None:
+        batches = _analyse_batches(todo, workers=workers, batch_size=batch_size)
+    else:
+        batches = engine(todo, batch_size)
     try:
-        for batch_results in _analyse_batches(todo, workers=workers, batch_size=batch_size):
+        for batch_results in batches:
             results = [r for r in batch_results if isinstance(r, ArticleResult)]
             summary.failures.extend(r for r in batch_results if isinstance(r, Failure))
             store.write_batch(

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import sentiment
 from analysis.names import actor_or_none
+from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote
 
 log = logging.getLogger(__name__)
@@ -1004,7 +1005,7 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> 
 
     ``mentions`` (from :func:`analysis.entities.extract`, run first) are required: speakers are
     named the way the entity extractor names them, with no second naming path."""
-    text = doc.text
+    text = text_of(doc)
     scorer = sentiment.quote_scores
     quotations = find_quotations(text)
     quoted = [False] * len(doc)

@@ -9,6 +9,7 @@ export to stdout, so output can be piped.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -60,9 +61,20 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument(
         "--workers",
         type=_positive_int,
-        default=1,
+        default=None,
         metavar="N",
-        help="processes that parse in parallel (default: 1)",
+        help="processes that parse in parallel (default: 1; with --engine dask: the cores)",
+    )
+    analyze.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where the parse runs: this machine, or a Dask cluster (default: local)",
+    )
+    analyze.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="with --engine dask: the cluster's scheduler (default: a local cluster)",
     )
     analyze.add_argument(
         "--map",
@@ -105,6 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         metavar="PATH",
         help="JSON file (- = stdout) or folder for csv/parquet",
+    )
+    export.add_argument(
+        "--partition-by",
+        choices=("year", "source"),
+        help="with --format parquet: one Hive-partitioned dataset per table (year=2016/…)",
     )
 
     dash = sub.add_parser(
@@ -210,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _analyze(args: argparse.Namespace) -> int:
     from analysis import export
+    from analysis.engines import EngineError
     from analysis.nlp import ModelNotFound
     from analysis.pipeline import analyze_paths
     from analysis.store import Store, StoreError
@@ -218,12 +236,14 @@ def _analyze(args: argparse.Namespace) -> int:
         field_map = _parse_map(args.map, args.map_file)
     except ValueError as exc:
         return _usage(str(exc))
+    if args.scheduler and args.engine != "dask":
+        return _usage("--scheduler needs --engine dask")
     try:
         store = Store(args.db)
     except StoreError as exc:
         return _usage(str(exc))
     bar = None
-    with store:
+    with store, _engine(args) as engine:
 
         def progress(done: int, total: int) -> None:
             nonlocal bar
@@ -246,14 +266,15 @@ def _analyze(args: argparse.Namespace) -> int:
             summary, ids = analyze_paths(
                 args.paths,
                 store,
-                workers=args.workers,
+                workers=args.workers or 1,
+                engine=engine,
                 field_map=field_map,
                 source=args.source,
                 max_bytes=int(args.max_mb * 1024 * 1024),
                 progress=progress,
                 reanalyse=args.reanalyse,
             )
-        except ModelNotFound as exc:
+        except (ModelNotFound, EngineError) as exc:
             print(f"presslens: {exc}", file=sys.stderr)
             return EXIT_USAGE
         finally:
@@ -278,6 +299,15 @@ def _analyze(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if summary.failures else EXIT_OK
 
 
+def _engine(args: argparse.Namespace):
+    """The engine ``--engine`` names, as a context manager (None = the local one)."""
+    if args.engine == "local":
+        return contextlib.nullcontext(None)
+    from analysis.engines.dask import DaskEngine
+
+    return DaskEngine(args.scheduler, n_workers=args.workers)
+
+
 def _export(args: argparse.Namespace) -> int:
     from analysis import export
     from analysis.store import Store, StoreError
@@ -292,7 +322,9 @@ def _export(args: argparse.Namespace) -> int:
                 return _usage("--out - (stdout) works with --format json only")
             sys.stdout.write(export.dumps(export.tables(store)) + "\n")
             return EXIT_OK
-        written = export.write(store, args.out, fmt=args.format)
+        if args.partition_by and args.format != "parquet":
+            return _usage("--partition-by works with --format parquet only")
+        written = export.write(store, args.out, fmt=args.format, partition_by=args.partition_by)
     for path in written:
         print(f"presslens: wrote {path}", file=sys.stderr)
     return EXIT_OK
