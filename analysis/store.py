@@ -18,11 +18,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from analysis import search_index
 from analysis.records import Article, ArticleResult
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "4"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope
+SCHEMA_VERSION = "5"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: terms
 
 # One statement per table; the column order here is the order rows are inserted in.
 TABLES: dict[str, str] = {
@@ -55,10 +56,12 @@ TABLES: dict[str, str] = {
         "approximate BOOLEAN, unit VARCHAR, category VARCHAR, subject VARCHAR, location VARCHAR, "
         'claimed_by VARCHAR, start INTEGER, "end" INTEGER, sentence VARCHAR, scope VARCHAR'
     ),
+    # The full-text index (analysis.search_index): filled by SQL from articles.search_text.
+    search_index.TABLE: search_index.DDL,
 }
-CHILD_TABLES = ("quotes", "entities", "entity_mentions", "entity_pairs", "figures")
+CHILD_TABLES = ("quotes", "entities", "entity_mentions", "entity_pairs", "figures", "terms")
 # Filled by SQL from entity_mentions inside write_batch's transaction, not from records.
-DERIVED_TABLES = ("entity_pairs",)
+DERIVED_TABLES = ("entity_pairs", "terms")
 PAIRS_SQL = """
     INSERT INTO entity_pairs
     WITH s AS (
@@ -199,6 +202,7 @@ class Store:
                 self._insert(table, rows, _columns(table))
             if results:
                 self.con.execute(PAIRS_SQL, [[r.article.id for r in results]])
+                search_index.index_articles(self.con, [r.article.id for r in results])
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")

@@ -34,6 +34,7 @@ def test_new_store_records_schema_version(tmp_path):
             "entity_mentions": 0,
             "entity_pairs": 0,
             "figures": 0,
+            "terms": 0,
         }
 
 
