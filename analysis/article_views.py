@@ -137,7 +137,7 @@ def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
         r[0]
         for r in con.execute(
             "SELECT t FROM (SELECT unnest(tags) AS t FROM articles WHERE duplicate_of IS NULL) "
-            "GROUP BY t ORDER BY count(*) DESC, t LIMIT 2000"
+            "GROUP BY t ORDER BY count(*) DESC, t"
         ).fetchall()
     ]
     return FilterOptions(

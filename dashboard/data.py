@@ -291,3 +291,14 @@ def export_tables(filters: Filters) -> dict:
         return export.tables(_CursorQueries(con), filters=resolve(filters))
     finally:
         con.close()
+
+
+# -- exploration views (issue 15): ranked search results, comparisons, places -------------------
+# A separate block so that it merges cleanly with changes to the views above.
+from analysis import search_views  # noqa: E402
+
+VIEWS.update(
+    {
+        "ranked_list": search_views.ranked_list,
+    }
+)

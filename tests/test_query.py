@@ -162,3 +162,38 @@ def test_reanalysing_replaces_index_rows(tmp_path):
         store.write_batch([ArticleResult(article=Article(id="x", title="", text="beta"))])
         rows = store.con.execute("SELECT field, term, tf FROM terms ORDER BY term").fetchall()
         assert rows == [("body", "beta", 1)]
+
+
+def test_ranked_list_pages_and_cuts_snippets_around_the_match(con):
+    from analysis.search_views import ranked_list
+
+    first = ranked_list(con, Filters(), search="douma", limit=1, offset=0)
+    second = ranked_list(con, Filters(), search="douma", limit=1, offset=1)
+    assert first["id"].tolist() == ["a4"] and second["id"].tolist() == ["a1"]
+    snip, spans = second.loc[0, "snippet"], second.loc[0, "spans"]
+    assert [snip[s:e] for s, e in spans] == ["Douma"]
+    # the filters still apply, and the list without a search is the whole view
+    assert ranked_list(con, Filters(sources=("bbc",)), search="douma")["id"].tolist() == ["a1"]
+    assert len(ranked_list(con, Filters(), search="")) == 5
+
+
+def test_snippet_marks_phrases_and_prefixes_but_not_negated_words():
+    from analysis.search_views import highlight_patterns, snippet
+
+    text = "x " * 200 + "Syrian forces and the Syria-based group. Russia denied it."
+    pats = highlight_patterns(query.parse('syria* "based group" -russia'))
+    snip, spans = snippet(text, pats)
+    assert snip.startswith("… ") and snip.endswith(" …") is False
+    assert [snip[s:e] for s, e in spans] == ["Syrian", "Syria", "based group"]
+
+
+def test_kwic_html_escapes_the_article():
+    from dashboard.kwic import results_html
+
+    out = results_html(
+        [{"title": "<b>T</b>", "snippet": "a <script>x</script> Douma", "spans": [[21, 26]],
+          "href": 'articles?article=1&q="x"'}]
+    )  # fmt: skip
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "<mark>Douma</mark>" in out and "&lt;b&gt;T&lt;/b&gt;" in out
+    assert 'href="articles?article=1&amp;q=&quot;x&quot;"' in out

@@ -8,12 +8,23 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, data, filters_ui, highlight
+from dashboard import components, data, filters_ui, highlight, kwic
 
 filters = filters_ui.current()
 st.title("Articles")
 
-listing = data.view("article_list", filters, limit=1000)
+# One page of the list at a time (any number of articles), best search matches first.
+PAGE_SIZE = 100
+n_total = data.view("counts", filters)["articles"]
+n_pages = max(1, -(-n_total // PAGE_SIZE))
+page_no = 1
+if n_pages > 1:
+    page_no = int(
+        st.number_input(f"Page (of {n_pages:,})", 1, n_pages, key="page", bind="query-params")
+    )
+listing = data.view(
+    "ranked_list", filters, search=filters.search, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE
+)
 if listing.empty:
     components.empty(
         "No articles match these filters. Widen the date range, remove speaker, entity or tag "
@@ -21,11 +32,15 @@ if listing.empty:
     )
     st.stop()
 
+first = (page_no - 1) * PAGE_SIZE
 st.caption(
-    f"{len(listing):,} article(s) in view" + (" (first 1,000)" if len(listing) == 1000 else "")
+    f"{n_total:,} article(s) in view"
+    + (f"; {first + 1:,}–{first + len(listing):,} shown" if n_pages > 1 else "")
+    + ("; best matches first" if filters.search else "")
 )
+shown = ["title", "published", "source", "author", "n_words", "n_quotes", "n_figures", "tags"]
 components.table(
-    listing[["title", "published", "source", "author", "n_words", "n_quotes", "n_figures", "tags"]],
+    listing[shown[:1] + ["snippet"] + shown[1:] if filters.search else shown],
     title="Articles",
     column_config={
         "title": st.column_config.TextColumn("Title", width="large"),
@@ -36,9 +51,15 @@ components.table(
         "n_quotes": st.column_config.NumberColumn("Quotes", format="%d"),
         "n_figures": st.column_config.NumberColumn("Figures", format="%d"),
         "tags": st.column_config.ListColumn("Tags"),
+        "snippet": st.column_config.TextColumn("In context", width="large"),
     },
     height=min(38 * len(listing) + 40, 320),
 )
+if filters.search:  # keyword in context, the matched words marked (the text is escaped)
+    with st.expander("Matches in context", expanded=True):
+        links = filters_ui.article_links(listing["id"].tolist(), filters=filters)
+        rows = listing.assign(href=links).head(20).to_dict("records")
+        st.html(kwic.results_html(rows))
 
 ids = listing["id"].tolist()
 titles = dict(zip(listing["id"], listing["title"].fillna("(untitled)"), strict=True))
