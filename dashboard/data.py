@@ -295,10 +295,15 @@ def export_tables(filters: Filters) -> dict:
 
 # -- exploration views (issue 15): ranked search results, comparisons, places -------------------
 # A separate block so that it merges cleanly with changes to the views above.
-from analysis import search_views  # noqa: E402
+from analysis import compare_views, search_views  # noqa: E402
 
 VIEWS.update(
     {
         "ranked_list": search_views.ranked_list,
+        "compare_sizes": compare_views.group_sizes,
+        "compare_attention": compare_views.attention_over_time,
+        "compare_speakers": compare_views.top_speakers,
+        "compare_tone": compare_views.speaker_sentiment,
+        "compare_figures": compare_views.figures_by_place,
     }
 )

@@ -19,6 +19,7 @@ PAGES = (
     ("entities", "Entities", ":material/hub:"),
     ("figures", "Figures", ":material/bar_chart:"),
     ("articles", "Articles", ":material/article:"),
+    ("compare", "Compare", ":material/compare_arrows:"),
     ("data", "Data", ":material/upload_file:"),
 )
 

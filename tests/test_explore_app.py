@@ -102,3 +102,37 @@ def test_the_article_list_pages_through_every_article(many_db, use_db):
     assert len(at.dataframe[0].value) == 100
     at = run_page("articles", {"q": "douma"})
     assert "5 article(s) in view; best matches first" in "\n".join(c.value for c in at.caption)
+
+
+def test_compare_outlets_from_the_link(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("compare", {"vs": "Outlets", "cmp_source": ["Example Times", "Daily Ledger"]})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert [t.value for t in at.title] == ["Compare"]
+    assert at.multiselect(key="cmp_source").value == ["Example Times", "Daily Ledger"]
+    sizes = at.dataframe[0].value
+    assert sizes["Group"].tolist() == ["Example Times", "Daily Ledger"]
+    assert sizes["Articles"].tolist() == [2, 2]
+    names = [c.proto.id for c in at.get("plotly_chart")]
+    assert len(names) == 4  # attention, who is quoted, tone, figures
+    link = "\n".join(c.value for c in at.caption)
+    assert "cmp_source=Example+Times&cmp_source=Daily+Ledger" in link
+
+
+def test_compare_searches_names_a_bad_one_and_keeps_the_rest(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("compare", {"vs": "Searches", "cmp_q": "Geneva\ncorridors\n(Aleppo OR"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert "OR at character 9 needs a term after it" in "\n".join(e.value for e in at.error)
+    sizes = at.dataframe[0].value
+    assert sizes["Group"].tolist() == ["“Geneva”", "“corridors”"]
+
+
+def test_compare_asks_for_two_groups(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("compare", {"vs": "Speakers"})
+    assert not at.exception
+    assert "Choose two to four speakers" in "\n".join(i.value for i in at.info)
+    at.multiselect(key="cmp_speaker").set_value(["John Kerry", "Maria Lopez"]).run()
+    assert not at.exception
+    assert at.dataframe[0].value["Group"].tolist() == ["John Kerry", "Maria Lopez"]
