@@ -257,26 +257,33 @@ def _term_sql(term: Term) -> tuple[str, list]:
         )
     field = "title" if term.field == "title" else "body"
     if len(term.words) == 1:
-        if term.prefix:
-            return (
-                "SELECT DISTINCT article_id AS id FROM terms WHERE field = ? AND starts_with(term, ?)",
-                [field, term.words[0]],
-            )
-        return "SELECT article_id AS id FROM terms WHERE field = ? AND term = ?", [
-            field,
-            term.words[0],
-        ]
-    # A phrase: articles holding every word (index), then the words in a row (regex, on those).
-    # The last word of a prefix phrase is checked by the regex only.
+        cond, cparams = _term_condition(term.words[0], term.prefix)
+        distinct = "DISTINCT " if term.prefix else ""
+        return (
+            f"SELECT {distinct}article_id AS id FROM terms WHERE field = ? AND {cond}",
+            [field, *cparams],
+        )
+    # A phrase: articles holding every word (index), then the words in a row (regex, on those
+    # only: the text is taken through a CASE on the candidate's id so that the optimiser cannot
+    # push the regex below the join onto every article's text). The last word of a prefix
+    # phrase is checked by the regex only.
     exact = term.words[:-1] if term.prefix else term.words
-    column = "lower(coalesce(title, ''))" if field == "title" else "search_text"
+    column = "lower(coalesce(a.title, ''))" if field == "title" else "a.search_text"
     sql = (
-        "SELECT id FROM articles WHERE id IN (SELECT article_id FROM terms WHERE field = ? "
+        "SELECT c.id FROM (SELECT article_id AS id FROM terms WHERE field = ? "
         "AND term IN (SELECT unnest(?::VARCHAR[])) GROUP BY article_id "
-        "HAVING count(DISTINCT term) = ?) "
-        f"AND regexp_matches({column}, ?)"
+        "HAVING count(DISTINCT term) = ?) c JOIN articles a ON a.id = c.id "
+        f"WHERE regexp_matches(CASE WHEN c.id IS NOT NULL THEN {column} END, ?)"
     )
     return sql, [field, list(exact), len(set(exact)), word_pattern(term.words, term.prefix)]
+
+
+def _term_condition(word: str, prefix: bool) -> tuple[str, list]:
+    """A condition on ``term`` the sorted index can answer from its zone maps (a prefix is a
+    range, not ``starts_with``, which would read every row)."""
+    if not prefix:
+        return "term = ?", [word]
+    return "term >= ? AND term < ?", [word, word[:-1] + chr(ord(word[-1]) + 1)]
 
 
 def match_sql(node: Node) -> tuple[str, list]:
@@ -332,16 +339,16 @@ def ranked_sql(node: Node) -> tuple[str, list]:
             "ORDER BY a.published DESC NULLS LAST, a.id"
         )
         return sql, params
-    q_values = ", ".join("(?, ?, ?)" for _ in words)
-    q_params = [v for w in words for v in w]
+    lookups, q_params = [], []
+    for field, word, prefix in words:
+        cond, cparams = _term_condition(word, prefix)
+        lookups.append(
+            f"SELECT article_id, field, ? AS qterm, tf FROM terms WHERE field = ? AND {cond}"
+        )
+        q_params += [word, field, *cparams]
     sql = f"""
         WITH m AS ({match}),
-        q(field, term, prefix) AS (VALUES {q_values}),
-        hits AS (
-            SELECT t.article_id, t.field, q.term AS qterm, q.prefix, t.tf
-            FROM terms t JOIN q ON t.field = q.field
-             AND (t.term = q.term OR (q.prefix AND starts_with(t.term, q.term)))
-        ),
+        hits AS ({" UNION ALL ".join(lookups)}),
         df AS (SELECT field, qterm, count(DISTINCT article_id) AS df FROM hits GROUP BY ALL),
         stats AS (
             SELECT count(*) AS n, greatest(avg(n_words), 1) AS avgdl FROM articles

@@ -30,18 +30,47 @@ INDEX_SQL = f"""
 """
 
 
+# The index is kept sorted by term, so that a look-up reads only the row groups whose zone maps
+# (min/max per row group) can hold the word: on 8.8 million rows (50,000 articles) a word is
+# ~2 ms sorted and ~170 ms unsorted. New batches are appended unsorted; once that unsorted tail
+# exceeds a quarter of the sorted part (and a minimum), the table is rewritten in order, so the
+# cost of sorting stays proportional to what was written (amortised, like a growing array).
+COMPACT_MIN_ROWS = 200_000
+COMPACT_FRACTION = 0.25
+_SORTED_KEY = "terms_sorted_rows"
+
+
 def index_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
-    """Index the stored articles ``ids`` (their old rows must already be deleted)."""
-    if ids:
-        con.execute(INDEX_SQL, [ids, ids])
+    """Index the stored articles ``ids`` (their old rows must already be deleted); sort the
+    index again when its unsorted tail has grown too long."""
+    if not ids:
+        return
+    con.execute(INDEX_SQL, [ids, ids])
+    total = con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [_SORTED_KEY]).fetchone()
+    done = int(row[0]) if row else 0
+    if total - done > max(COMPACT_MIN_ROWS, COMPACT_FRACTION * done):
+        compact(con)
+
+
+def compact(con: duckdb.DuckDBPyConnection) -> int:
+    """Rewrite the index sorted by term; returns its row count. (The per-article index that
+    speeds up deleting an article's rows is not rebuilt: a delete scans the sorted table fast.)"""
+    con.execute(f"CREATE TABLE {TABLE}_sorted AS SELECT * FROM {TABLE} ORDER BY term, field")
+    con.execute(f"DROP TABLE {TABLE}")
+    con.execute(f"ALTER TABLE {TABLE}_sorted RENAME TO {TABLE}")
+    total = con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
+    con.execute("DELETE FROM meta WHERE key = ?", [_SORTED_KEY])
+    con.execute("INSERT INTO meta VALUES (?, ?)", [_SORTED_KEY, str(total)])
+    return total
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> int:
-    """Index every stored original again (for a store filled without the index, e.g. copied by
-    ``bench/replicate.py``); returns the number of index rows."""
+    """Index every stored original again, sorted (for a store filled without the index, e.g.
+    copied by ``bench/replicate.py``); returns the number of index rows."""
     con.execute(f"DELETE FROM {TABLE}")
     sql = INDEX_SQL.replace(
         "id IN (SELECT unnest(?::VARCHAR[])) AND duplicate_of IS NULL", "duplicate_of IS NULL"
     )
     con.execute(sql)
-    return con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
+    return compact(con)

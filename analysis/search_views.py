@@ -37,15 +37,20 @@ def ranked_list(
         ranked, r_params = "SELECT id, 0.0 AS score FROM articles", []
     else:
         ranked, r_params = query.ranked_sql(node)
+    # The page's ids first, then its counts and texts: counting quotes and figures for every
+    # match of a broad search would cost more than the search.
     sql = f"""
-        WITH r AS ({ranked})
+        WITH page AS (
+            SELECT r.id, r.score FROM ({ranked}) r JOIN articles a ON a.id = r.id
+            WHERE a.id IN ({sub})
+            ORDER BY r.score DESC, a.published DESC NULLS LAST, a.title, a.id LIMIT ? OFFSET ?
+        )
         SELECT a.id, a.title, a.published, a.source, a.author, a.url, a.tags, a.n_words,
                (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,
                (SELECT count(*) FROM figures f WHERE f.article_id = a.id) AS n_figures,
-               r.score, a.text
-        FROM r JOIN articles a ON a.id = r.id
-        WHERE a.id IN ({sub})
-        ORDER BY r.score DESC, a.published DESC NULLS LAST, a.title, a.id LIMIT ? OFFSET ?
+               page.score, a.text
+        FROM page JOIN articles a ON a.id = page.id
+        ORDER BY page.score DESC, a.published DESC NULLS LAST, a.title, a.id
     """
     df = con.execute(sql, r_params + params + [int(limit), int(offset)]).df()
     patterns = highlight_patterns(node)

@@ -197,3 +197,22 @@ def test_kwic_html_escapes_the_article():
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert "<mark>Douma</mark>" in out and "&lt;b&gt;T&lt;/b&gt;" in out
     assert 'href="articles?article=1&amp;q=&quot;x&quot;"' in out
+
+
+def test_the_index_is_sorted_again_when_its_unsorted_tail_grows(tmp_path, monkeypatch):
+    from analysis import search_index
+
+    monkeypatch.setattr(search_index, "COMPACT_MIN_ROWS", 3)
+    with Store(tmp_path / "c.duckdb") as store:
+        store.write_batch([ArticleResult(article=Article(id="x", title="", text="zeta alpha"))])
+        store.write_batch([ArticleResult(article=Article(id="y", title="", text="beta gamma"))])
+        terms = [r[0] for r in store.con.execute("SELECT term FROM terms").fetchall()]
+        assert terms == sorted(terms) and len(terms) == 4  # rewritten in order
+        sorted_rows = store.con.execute(
+            "SELECT value FROM meta WHERE key = 'terms_sorted_rows'"
+        ).fetchone()
+        assert sorted_rows == ("4",)
+        # still searchable, and re-analysing still replaces an article's rows
+        store.write_batch([ArticleResult(article=Article(id="x", title="", text="omega"))])
+        assert _ids(store.con, "zeta OR omega OR beta") == {"x", "y"}
+        assert _ids(store.con, "zeta") == set()
