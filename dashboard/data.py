@@ -295,7 +295,7 @@ def export_tables(filters: Filters) -> dict:
 
 # -- exploration views (issue 15): ranked search results, comparisons, places -------------------
 # A separate block so that it merges cleanly with changes to the views above.
-from analysis import compare_views, search_views  # noqa: E402
+from analysis import compare_views, place_views, search_views  # noqa: E402
 
 VIEWS.update(
     {
@@ -305,5 +305,9 @@ VIEWS.update(
         "compare_speakers": compare_views.top_speakers,
         "compare_tone": compare_views.speaker_sentiment,
         "compare_figures": compare_views.figures_by_place,
+        "places": place_views.places,
+        "place_regions": place_views.regions,
+        "place_figures": place_views.place_figures,
+        "place_articles": place_views.place_articles,
     }
 )

@@ -20,6 +20,7 @@ PAGES = (
     ("figures", "Figures", ":material/bar_chart:"),
     ("articles", "Articles", ":material/article:"),
     ("compare", "Compare", ":material/compare_arrows:"),
+    ("places", "Places", ":material/map:"),
     ("data", "Data", ":material/upload_file:"),
 )
 

@@ -136,3 +136,18 @@ def test_compare_asks_for_two_groups(dashboard_db, use_db):
     at.multiselect(key="cmp_speaker").set_value(["John Kerry", "Maria Lopez"]).run()
     assert not at.exception
     assert at.dataframe[0].value["Group"].tolist() == ["John Kerry", "Maria Lopez"]
+
+
+def test_places_map_and_a_place_from_the_link(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("places")
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert [t.value for t in at.title] == ["Places"]
+    assert len(at.get("plotly_chart")) == 1
+    at = run_page("places", {"place": "Aleppo"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert at.selectbox(key="place").value == "Aleppo"
+    figures = at.dataframe[0].value
+    assert (figures["location"] == "Aleppo").all() and len(figures) >= 1
+    assert figures["link"].str.startswith("articles?article=").all()
+    assert "Articles about Aleppo" in [s.value for s in at.subheader]
