@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.charts import CATEGORY_TITLES, PALETTE, _style
+from dashboard.charts import CATEGORY_TITLES, PALETTE, _date_axis, _style
 
 # A gap longer than this many periods between two points of a line is drawn as a break.
 MAX_GAP_PERIODS = 2
@@ -60,8 +60,7 @@ def attention(df: pd.DataFrame, *, measure: str, granularity: str, order) -> go.
     fig = _style(fig, title=f"{title}, per {granularity}")
     if col == "share":
         fig.update_yaxes(tickformat=".0%", rangemode="tozero")
-    fig.update_layout(legend=dict(orientation="h", y=-0.15))
-    return fig
+    return _date_axis(fig, df["period"])
 
 
 def who_is_quoted(df: pd.DataFrame, *, order) -> go.Figure:
@@ -107,7 +106,6 @@ def tone(df: pd.DataFrame, *, order) -> go.Figure:
     )
     fig.update_xaxes(range=[-1, 1], title="mean polarity (−1 negative … +1 positive)")
     fig.update_yaxes(categoryorder="array", categoryarray=speakers[::-1])
-    fig.update_layout(legend=dict(orientation="h", y=-0.12))
     return fig
 
 
@@ -139,7 +137,7 @@ def figures_side_by_side(df: pd.DataFrame, *, order, log: bool = True) -> go.Fig
         title="Figures each group reports, per category and place",
         height=160 + 22 * len(rows) * max(1, len(order)) // 2,
     )
-    fig.update_layout(barmode="group", legend=dict(orientation="h", y=-0.1))
+    fig.update_layout(barmode="group")
     fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1])
     if log:
         fig.update_xaxes(type="log", title="median value (log scale)")

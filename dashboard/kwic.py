@@ -42,7 +42,11 @@ def results_html(rows) -> str:
         if href:
             title = f'<a href="{html.escape(href, quote=True)}" target="_self">{title}</a>'
         day = str(row.get("published") or "")[:10]  # a date or a timestamp: the day
-        meta = " · ".join(html.escape(str(m)) for m in (row.get("source"), day) if m and m != "NaT")
+        source = row.get("source")  # NaN (a float) when the outlet is not known
+        meta = " · ".join(
+            html.escape(m) for m in (source if isinstance(source, str) else "", day)
+            if m and m not in ("NaT", "nan", "None")
+        )  # fmt: skip
         parts.append(
             f'<div class="pl-kwic"><b>{title}</b> <span class="pl-meta">{meta}</span><br>'
             f"{marked(row.get('snippet') or '', row.get('spans') or [])}</div>"

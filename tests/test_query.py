@@ -3,6 +3,7 @@ store written through :class:`analysis.store.Store` (its full-text index is fill
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis import query
@@ -216,3 +217,11 @@ def test_the_index_is_sorted_again_when_its_unsorted_tail_grows(tmp_path, monkey
         store.write_batch([ArticleResult(article=Article(id="x", title="", text="omega"))])
         assert _ids(store.con, "zeta OR omega OR beta") == {"x", "y"}
         assert _ids(store.con, "zeta") == set()
+
+
+def test_kwic_leaves_out_an_unknown_outlet_and_date():
+    from dashboard.kwic import results_html
+
+    out = results_html([{"title": "T", "source": float("nan"), "published": pd.NaT,
+                         "snippet": "s", "spans": []}])  # fmt: skip
+    assert "nan" not in out and "NaT" not in out

@@ -18,7 +18,8 @@ SIZES = {"n_figures": "Figures reported", "n_articles": "Articles naming it"}
 size_by = filters_ui.page_choice(
     "Size by", list(SIZES), key="pl_size", default="n_figures", format_func=SIZES.get
 )
-regions = data.view("place_regions", filters)
+with st.spinner("Placing names on the map (the gazetteer loads on first use) …"):
+    regions = data.view("place_regions", filters)
 region = st.selectbox(
     "Province, region or country", list(regions), index=None, key="region",
     bind="query-params", placeholder="everywhere (type to find a province or country)",
