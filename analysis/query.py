@@ -322,8 +322,9 @@ def positive_terms(node: Node | None, negated: bool = False) -> list[Term]:
 
 
 def ranked_sql(node: Node) -> tuple[str, list]:
-    """``(sql, params)`` selecting ``id, score`` of the matching articles, best first (BM25 over
-    the positive title/text words; field-only queries score 0 and keep the date order)."""
+    """``(sql, params)`` selecting ``id, score`` of the matching articles (BM25 over the positive
+    title/text words; 0 for a field-only query), unordered: the caller orders its page by score
+    and its own tie-breaks (:func:`analysis.search_views.ranked_list`: newest first)."""
     match, params = match_sql(node)
     words = sorted(
         {
@@ -334,11 +335,7 @@ def ranked_sql(node: Node) -> tuple[str, list]:
         }
     )
     if not words:
-        sql = (
-            f"SELECT a.id, 0.0 AS score FROM articles a WHERE a.id IN ({match}) "
-            "ORDER BY a.published DESC NULLS LAST, a.id"
-        )
-        return sql, params
+        return f"SELECT id, 0.0 AS score FROM ({match})", params
     lookups, q_params = [], []
     for field, word, prefix in words:
         cond, cparams = _term_condition(word, prefix)
@@ -365,9 +362,6 @@ def ranked_sql(node: Node) -> tuple[str, list]:
             WHERE h.article_id IN (SELECT id FROM m)
             GROUP BY h.article_id
         )
-        SELECT a.id, coalesce(sc.score, 0.0) AS score
-        FROM articles a LEFT JOIN scored sc ON sc.article_id = a.id
-        WHERE a.id IN (SELECT id FROM m)
-        ORDER BY score DESC, a.published DESC NULLS LAST, a.id
+        SELECT m.id, coalesce(sc.score, 0.0) AS score FROM m LEFT JOIN scored sc ON sc.article_id = m.id
     """
     return sql, params + q_params

@@ -45,11 +45,15 @@ def ranked_list(
             WHERE a.id IN ({sub})
             ORDER BY r.score DESC, a.published DESC NULLS LAST, a.title, a.id LIMIT ? OFFSET ?
         )
+        , qc AS (SELECT article_id, count(*) AS n FROM quotes
+                 WHERE article_id IN (SELECT id FROM page) GROUP BY article_id)
+        , fc AS (SELECT article_id, count(*) AS n FROM figures
+                 WHERE article_id IN (SELECT id FROM page) GROUP BY article_id)
         SELECT a.id, a.title, a.published, a.source, a.author, a.url, a.tags, a.n_words,
-               (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes,
-               (SELECT count(*) FROM figures f WHERE f.article_id = a.id) AS n_figures,
+               coalesce(qc.n, 0) AS n_quotes, coalesce(fc.n, 0) AS n_figures,
                page.score, a.text
         FROM page JOIN articles a ON a.id = page.id
+        LEFT JOIN qc ON qc.article_id = a.id LEFT JOIN fc ON fc.article_id = a.id
         ORDER BY page.score DESC, a.published DESC NULLS LAST, a.title, a.id
     """
     df = con.execute(sql, r_params + params + [int(limit), int(offset)]).df()
