@@ -99,3 +99,24 @@ def test_lines_break_across_long_gaps():
     df = pd.DataFrame({"period": x, "grp": "A", "n_articles": [1, 2, 3], "share": [0.1, 0.2, 0.3]})
     fig = compare_charts.attention(df, measure="share", granularity="month", order=["A"])
     assert list(fig.data[0].y) == [0.1, 0.2, None, 0.3]
+
+
+def test_figure_timeline_breaks_long_gaps_and_can_use_a_log_axis():
+    from dashboard import charts
+
+    days = pd.to_datetime(["2013-08-21", "2013-08-25", "2017-04-04"])
+    df = pd.DataFrame(
+        {
+            "published": days, "location": "Syria", "estimate_median": [1400, 300, 86],
+            "estimate_min": [1400, 300, 86], "estimate_max": [1400, 300, 86],
+            "approximate": False, "article_id": ["a", "b", "c"], "start": 0, "text": "n",
+            "claimed_by": None, "unit": None, "n_figures": 1,
+        }
+    )  # fmt: skip
+    fig = charts.figure_timeline(df, category="killed", log=True)
+    line, points = fig.data
+    assert list(line.y) == [1400, 300, None, 86]  # no line across three and a half years
+    assert points.mode == "markers" and len(points.x) == 3
+    assert fig.layout.yaxis.type == "log"
+    assert charts.spans_orders_of_magnitude([3, 5_000]) is True
+    assert charts.spans_orders_of_magnitude([86, 1400]) is False
