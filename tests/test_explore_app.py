@@ -151,3 +151,65 @@ def test_places_map_and_a_place_from_the_link(dashboard_db, use_db):
     assert (figures["location"] == "Aleppo").all() and len(figures) >= 1
     assert figures["link"].str.startswith("articles?article=").all()
     assert "Articles about Aleppo" in [s.value for s in at.subheader]
+
+
+TABLE = (
+    b"headline,story_body,when,paper,link\n"
+    b'"Aid reaches Douma","Aid convoys reached Douma on Tuesday, the UN said, '
+    b'carrying food for 40,000 people.",2018-03-06,Wire Daily,https://example.org/aid\n'
+)
+
+
+def test_upload_a_table_with_its_own_column_names(tmp_path, use_db):
+    db = tmp_path / "map.duckdb"
+    Store(db).close()
+    use_db(db)
+    at = run_page("data")
+    at.file_uploader[0].set_value([("export.csv", TABLE, "text/csv")]).run()
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    # the preview, and the guesses: "headline" is a title, "link" a URL; the text is not guessed
+    assert at.dataframe[0].value.columns.tolist() == [
+        "headline",
+        "story_body",
+        "when",
+        "paper",
+        "link",
+    ]
+    assert at.selectbox(key="map_0_title").value == "headline"
+    assert at.selectbox(key="map_0_text").value is None
+    assert "choose the column that holds the article text" in "\n".join(w.value for w in at.warning)
+    assert at.button(key="analyse").disabled
+    at.selectbox(key="map_0_text").set_value("story_body")
+    at.selectbox(key="map_0_published").set_value("when")
+    at.selectbox(key="map_0_source").set_value("paper").run()
+    at.button(key="analyse").click().run()
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert "1 new article(s)" in "\n".join(s.value for s in at.success)
+    with Store(db) as store:  # as the app opened it (DuckDB: one configuration per file)
+        row = store.query("SELECT title, source, published, url, path FROM articles").iloc[0]
+    assert (row["title"], row["source"], str(row["published"])[:10]) == (
+        "Aid reaches Douma",
+        "Wire Daily",
+        "2018-03-06",
+    )
+    assert row["url"] == "https://example.org/aid" and row["path"] == "upload:export.csv"
+
+
+def test_upload_plain_text_with_an_outlet_and_a_date(tmp_path, use_db):
+    db = tmp_path / "txt.duckdb"
+    Store(db).close()
+    use_db(db)
+    at = run_page("data")
+    text = b"Ceasefire holds\n\nA ceasefire held for a second day in the north, officials said.\n"
+    at.file_uploader[0].set_value([("note.txt", text, "text/plain")]).run()
+    at.text_input(key="upload_source").set_value("Local Herald")
+    from datetime import date
+
+    at.date_input(key="upload_date").set_value(date(2019, 5, 2)).run()
+    at.button(key="analyse").click().run()
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    with Store(db) as store:  # as the app opened it (DuckDB: one configuration per file)
+        row = store.query("SELECT source, published, url, path FROM articles").iloc[0]
+    assert row["source"] == "Local Herald" and str(row["published"])[:10] == "2019-05-02"
+    assert row["path"] == "upload:note.txt" and row["url"] is None
+    assert "presslens-upload" not in str(row["path"])
