@@ -213,3 +213,14 @@ def test_upload_plain_text_with_an_outlet_and_a_date(tmp_path, use_db):
     assert row["source"] == "Local Herald" and str(row["published"])[:10] == "2019-05-02"
     assert row["path"] == "upload:note.txt" and row["url"] is None
     assert "presslens-upload" not in str(row["path"])
+
+
+def test_entities_type_lives_in_the_link_and_the_network_has_its_table(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("entities", {"en_type": "People"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert any(s.value == "People" for s in at.get("segmented_control"))
+    table = next(d.value for d in at.dataframe if "name_b" in d.value.columns)
+    assert len(table) <= 30 and table["weight"].is_monotonic_decreasing
+    link = "\n".join(c.value for c in at.caption)
+    assert "en_type=People" in link
