@@ -29,6 +29,7 @@ import pandas as pd
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
+from analysis import query
 from analysis.filters import Filters
 from dashboard import filters_ui
 from dashboard.cli import split_assignment
@@ -341,6 +342,10 @@ def parse_filters(items: list[str], date_from: str | None, date_to: str | None) 
         params.setdefault(name, []).append(value)
     if filters_ui.TEXT_KEY in params:
         params[filters_ui.TEXT_KEY] = [" ".join(params[filters_ui.TEXT_KEY])]
+        try:  # a malformed search is a usage error here, not a failed page later
+            query.parse(params[filters_ui.TEXT_KEY][0])
+        except query.QueryError as exc:
+            raise ValueError(f"--filter q: {exc}") from None
     for key, value in (("from", date_from), ("to", date_to)):
         if value:
             try:

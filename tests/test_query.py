@@ -225,3 +225,13 @@ def test_kwic_leaves_out_an_unknown_outlet_and_date():
     out = results_html([{"title": "T", "source": float("nan"), "published": pd.NaT,
                          "snippet": "s", "spans": []}])  # fmt: skip
     assert "nan" not in out and "NaT" not in out
+
+
+def test_report_filters_refuse_a_malformed_search():
+    from dashboard.report import parse_filters
+
+    assert parse_filters(['q=Douma OR "eastern Ghouta"'], None, None).search == (
+        'Douma OR "eastern Ghouta"'
+    )
+    with pytest.raises(ValueError, match="--filter q: OR at character 7 needs a term after it"):
+        parse_filters(["q=Douma OR"], None, None)
