@@ -1,9 +1,9 @@
 """Corpus filters shared by every view: which articles a query looks at.
 
 A :class:`Filters` value says which articles are in view (date range, outlets, tags, speakers,
-entities, free-text search). :func:`article_ids_sql` turns it into a parameterised SQL subquery over
-the store's ``articles`` table, so every view function can write ``WHERE article_id IN (<subquery>)``
-without string-building user input into SQL. Near-duplicate copies (``duplicate_of`` set) are never
+entities, a search in the query language of :mod:`analysis.query`). :func:`article_ids_sql` turns
+it into a parameterised SQL subquery over the store's ``articles`` table, so every view function
+can write ``WHERE article_id IN (<subquery>)`` without string-building user input into SQL. Near-duplicate copies (``duplicate_of`` set) are never
 in view: a syndicated story is counted once.
 """
 
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+
+from analysis import query
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,10 @@ def article_ids_sql(filters: Filters | None = None) -> tuple[str, list]:
     if f.article_ids is not None:
         where.append("a.id IN (SELECT unnest(?::VARCHAR[]))")
         params.append(list(f.article_ids))
-    if f.search.strip():
-        # search_text is the lower-cased title and text (written by the store): a substring
-        # test on it is case-insensitive and needs no LIKE-pattern escaping.
-        where.append("contains(a.search_text, ?)")
-        params.append(f.search.strip().lower())
+    node = query.parse(f.search)  # QueryError (a ValueError) for a malformed query
+    if node is not None:
+        # The search language (analysis.query) over the store's full-text index.
+        sub, sub_params = query.match_sql(node)
+        where.append(f"a.id IN ({sub})")
+        params.extend(sub_params)
     return "SELECT a.id FROM articles a WHERE " + " AND ".join(where), params

@@ -20,12 +20,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analysis import store_lock
+from analysis import search_index, store_lock
 from analysis.records import Article, ArticleResult
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "6"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader
+SCHEMA_VERSION = "7"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms
 
 # One statement per table; the column order here is the order rows are inserted in.
 TABLES: dict[str, str] = {
@@ -58,6 +58,8 @@ TABLES: dict[str, str] = {
         "approximate BOOLEAN, unit VARCHAR, category VARCHAR, subject VARCHAR, location VARCHAR, "
         'claimed_by VARCHAR, start INTEGER, "end" INTEGER, sentence VARCHAR, scope VARCHAR'
     ),
+    # The full-text index (analysis.search_index): filled by SQL from articles.search_text.
+    search_index.TABLE: search_index.DDL,
 }
 # The corpus identity pass (analysis.identity): the joins it made (alias shown as canonical;
 # evidence = records rewritten; undone by a user) and the raw value of every rewritten record
@@ -77,8 +79,9 @@ TABLES["attitudes"] = (
 )
 CHILD_TABLES = ("quotes", "entities", "entity_mentions", "entity_pairs", "figures")
 CHILD_TABLES += ("attitudes",)
+CHILD_TABLES += ("terms",)
 # Filled by SQL from entity_mentions inside write_batch's transaction, not from records.
-DERIVED_TABLES = ("entity_pairs",)
+DERIVED_TABLES = ("entity_pairs", "terms")
 PAIRS_SQL = """
     INSERT INTO entity_pairs
     WITH s AS (
@@ -276,6 +279,7 @@ class Store:
                 self._insert(table, rows, _columns(table))
             if analysed_ids:
                 self.con.execute(PAIRS_SQL, [analysed_ids])
+                search_index.index_articles(self.con, analysed_ids)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from analysis import search_index  # noqa: E402
 from analysis.entity_views import PAIRS_REBUILD_SQL  # noqa: E402
 from analysis.store import CHILD_TABLES, Store, _columns  # noqa: E402
 
@@ -72,6 +73,8 @@ def replicate(src: Path, dst: Path, *, articles: int) -> dict[str, int]:
             )
         if "entity_pairs" not in in_src:
             con.execute(PAIRS_REBUILD_SQL)
+        if search_index.TABLE not in in_src:
+            search_index.rebuild(con)
         con.execute("COMMIT")
         con.execute("DETACH src")
         con.execute("CHECKPOINT")

@@ -451,18 +451,31 @@ def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
     return _style(fig, title="Named together in a sentence", height=560)
 
 
-def figure_timeline(df: pd.DataFrame, *, category: str) -> go.Figure:
+# Points of one place further apart than this are not joined by a line (a line across years
+# without a report would suggest figures nobody reported).
+TIMELINE_MAX_GAP_DAYS = 62
+
+
+def figure_timeline(df: pd.DataFrame, *, category: str, log: bool = False) -> go.Figure:
     """A category over publication dates, one colour per place: each point is a day's median
     figure there (the bar spans the day's lowest to highest); the hover gives the words of a
-    figure and who claims it. ``df`` is :func:`analysis.figure_views.figure_series`."""
+    figure and who claims it; ``log``: a logarithmic value axis (for figures that span orders
+    of magnitude). ``df`` is :func:`analysis.figure_views.figure_series`."""
     fig = go.Figure()
     many = len(df) > 400
     for i, (place, part) in enumerate(df.groupby("location", sort=False)):
         colour = PALETTE[i % len(PALETTE)]
+        if not many and len(part) > 1:  # the joining line, broken across long gaps
+            xs, ys = _broken_line(part["published"], part["estimate_median"])
+            fig.add_scatter(
+                x=xs, y=ys, mode="lines", line=dict(color=colour, width=1, dash="dot"),
+                hoverinfo="skip", showlegend=False, legendgroup=str(place),
+            )  # fmt: skip
         fig.add_scatter(
             x=part["published"],
             y=part["estimate_median"],
-            mode="markers" if many or len(part) == 1 else "markers+lines",
+            mode="markers",
+            legendgroup=str(place),
             name=str(place),
             line=dict(color=colour, width=1, dash="dot"),
             marker=dict(
@@ -501,10 +514,33 @@ def figure_timeline(df: pd.DataFrame, *, category: str) -> go.Figure:
         yaxis=dict(title="%" if percent else "reported figure", rangemode="tozero"),
         xaxis_title="publication date",
     )
-    if percent:
+    if log and not percent:
+        fig.update_yaxes(type="log", rangemode=None, title="reported figure (log scale)")
+    elif percent:
         fig.update_yaxes(range=[0, 105])
     _date_axis(fig, df["published"])
     return _style(fig, title=CATEGORY_TITLES.get(category, category), height=420)
+
+
+def _broken_line(x, y) -> tuple[list, list]:
+    """``x, y`` with a ``None`` point between neighbours more than TIMELINE_MAX_GAP_DAYS apart."""
+    xs, ys, prev = [], [], None
+    for xv, yv in sorted(zip(pd.to_datetime(x), y, strict=True), key=lambda p: p[0]):
+        if prev is not None and (xv - prev).days > TIMELINE_MAX_GAP_DAYS:
+            xs.append(None)
+            ys.append(None)
+        xs.append(xv)
+        ys.append(yv)
+        prev = xv
+    return xs, ys
+
+
+def spans_orders_of_magnitude(values, *, orders: float = 2.0) -> bool:
+    """True when the positive ``values`` run over more than ``orders`` powers of ten (the
+    figures page then starts on a log axis)."""
+    v = pd.Series(values).dropna()
+    v = v[v > 0]
+    return len(v) > 1 and math.log10(v.max() / v.min()) > orders
 
 
 def figures_by_category(df: pd.DataFrame) -> go.Figure:

@@ -15,8 +15,6 @@ import io
 import json
 import logging
 import os
-import re
-import tempfile
 import threading
 import zipfile
 from collections.abc import Callable
@@ -33,7 +31,7 @@ from analysis import (
     quote_views,
 )
 from analysis.filters import Filters
-from analysis.records import Failure, RunSummary
+from analysis.records import RunSummary
 from analysis.store import Store, StoreError
 from analysis.store_lock import SharedReader
 from dashboard.settings import (  # noqa: F401 - re-exported: pages and tests read them here
@@ -236,36 +234,6 @@ def build_sample(progress: Callable[[int, int], None] | None = None) -> RunSumma
     return summary
 
 
-def analyse_uploads(
-    files: list[tuple[str, bytes]], progress: Callable[[int, int], None] | None = None
-) -> RunSummary:
-    """Analyse uploaded files (name, content) into the store; the names keep their extensions,
-    which decide how each file is read. Bad files are reported in the summary, not raised."""
-    target = writer()
-    from analysis.pipeline import analyze_paths  # spaCy loads only when there is work for it
-
-    with tempfile.TemporaryDirectory(prefix="presslens-upload-") as tmp:
-        paths = []
-        for i, (name, content) in enumerate(files):
-            # A folder per file keeps two uploads with the same name apart and the name intact
-            # (it is what error messages show).
-            folder = Path(tmp) / str(i)
-            folder.mkdir()
-            path = folder / Path(name).name
-            path.write_bytes(content)
-            paths.append(path)
-        with target:
-            summary, _ = analyze_paths(paths, target, progress=progress)
-        # Name each failed file as the user knows it, not by its temporary path.
-        summary.failures = [
-            Failure(f.path.replace(f"{tmp}/", "").split("/", 1)[-1], f.reason)
-            for f in summary.failures
-        ]
-        summary.notes = [re.sub(re.escape(tmp) + r"/\d+/", "", note) for note in summary.notes]
-    st.cache_data.clear()
-    return summary
-
-
 def store_counts() -> dict[str, int]:
     with connection() as con:
         return {
@@ -318,3 +286,23 @@ def set_merge_undone(kind: str, alias: str, undone: bool) -> None:
     with writer() as store, store.session() as con:  # writer() refuses a read-only dashboard
         identity.set_undone(con, kind, alias, undone)
     st.cache_data.clear()
+
+
+# -- exploration views (issue 15): ranked search results, comparisons, places -------------------
+# A separate block so that it merges cleanly with changes to the views above.
+from analysis import compare_views, place_views, search_views  # noqa: E402
+
+VIEWS.update(
+    {
+        "ranked_list": search_views.ranked_list,
+        "compare_sizes": compare_views.group_sizes,
+        "compare_attention": compare_views.attention_over_time,
+        "compare_speakers": compare_views.top_speakers,
+        "compare_tone": compare_views.speaker_sentiment,
+        "compare_figures": compare_views.figures_by_place,
+        "places": place_views.places,
+        "place_regions": place_views.regions,
+        "place_figures": place_views.place_figures,
+        "place_articles": place_views.place_articles,
+    }
+)

@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from analysis import query
 from analysis.filters import Filters
 from dashboard import data, plain, report_views
 
@@ -26,6 +27,14 @@ LIST_KEYS = report_views.LIST_PARAMS  # URL parameter → Filters field, shared 
 TEXT_KEY = "q"
 FILTER_KEYS = (*DATE_KEYS, *LIST_KEYS, TEXT_KEY)
 NOTICE_KEY = "_presslens_url_notices"
+# Names offered by the speaker and entity pickers: all of them, up to a bound that keeps the
+# page's payload reasonable on any store (the replicated 50,000-article store has ~4,000).
+PICKER_LIMIT = 50_000
+SEARCH_HELP = (
+    'Whole words, any case: `Douma OR Ghouta`, `"chemical attack"`, `Aleppo -Russia`, '
+    "`(Idlib OR Hama) AND NOT ceasefire`, `syria*`. Fields: `speaker:Kerry`, "
+    '`entity:"Bashar al-Assad"`, `source:bbc`, `title:siege`. Best matches first in Articles.'
+)
 # Dates outside these bounds are refused by the date picker; they are far enough apart that any
 # news archive fits.
 MIN_DATE, MAX_DATE = date(1900, 1, 1), date(2100, 12, 31)
@@ -111,8 +120,9 @@ def sidebar() -> Filters:
     """Draw the filters in the sidebar and return what they select."""
     opts = data.filter_options()
     raw = _raw_params()
-    speakers = set(data.top_names("speaker"))
-    entities = set(data.top_names("entity"))
+    # Every name the store holds: the pickers filter them in the browser as the reader types.
+    speakers = set(data.top_names("speaker", limit=PICKER_LIMIT))
+    entities = set(data.top_names("entity", limit=PICKER_LIMIT))
     # Names in the link beyond the pickers' top lists are still valid if the store knows them.
     speakers |= data.known_names("speaker", raw.get("speaker", []))
     entities |= data.known_names("entity", raw.get("entity", []))
@@ -155,8 +165,14 @@ def sidebar() -> Filters:
         disabled=no_dates,
     )
     search = sb.text_input(
-        "Search text", key=TEXT_KEY, bind="query-params", placeholder="words in title or text"
-    )
+        "Search", key=TEXT_KEY, bind="query-params", placeholder='Douma OR "eastern Ghouta"',
+        help=SEARCH_HELP,
+    )  # fmt: skip
+    try:
+        query.parse(search or "")
+    except query.QueryError as exc:
+        sb.error(f"Search not applied: {exc}.", icon=":material/search_off:")
+        search = ""
     sources = sb.multiselect(
         "Outlets", sorted(options["source"]), key="source", bind="query-params",
         placeholder="all outlets",

@@ -20,7 +20,10 @@ def split_assignment(
     NAME one of ``names``, VALUE not empty (surrounding quotes dropped). Raises ValueError with
     the line the user sees."""
     name, sep, value = item.partition("=")
-    name, value = name.strip(), value.strip().strip('"').strip("'")
+    name, value = name.strip(), value.strip()
+    # One surrounding pair of quotes only: a search may end in a "phrase" of its own.
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1].strip()
     if not sep or not name or not value:
         raise ValueError(f"{option} {item!r}: expected {form}, e.g. {example}")
     names = tuple(names)

@@ -31,6 +31,7 @@ from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 
+from analysis import query
 from analysis.filters import Filters
 from dashboard import report_capture, report_html, report_views, settings
 from dashboard.options import presslens_version, split_assignment
@@ -81,6 +82,11 @@ def parse_filters(items: list[str], date_from: str | None, date_to: str | None) 
         )  # fmt: skip
         (search if name == "q" else lists.setdefault(name, [])).append(value)
     dates = {}
+    if search:
+        try:  # a malformed search is a usage error here, not a failed page later
+            query.parse(" ".join(search))
+        except query.QueryError as exc:
+            raise ValueError(f"--filter q: {exc}") from None
     for key, value in (("from", date_from), ("to", date_to)):
         if value:
             try:

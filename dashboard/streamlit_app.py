@@ -21,6 +21,8 @@ PAGES = (
     ("entities", "Entities", ":material/hub:"),
     ("figures", "Figures", ":material/bar_chart:"),
     ("articles", "Articles", ":material/article:"),
+    ("compare", "Compare", ":material/compare_arrows:"),
+    ("places", "Places", ":material/map:"),
     ("data", "Data", ":material/upload_file:"),
 )
 

@@ -204,7 +204,8 @@ def test_upload_analyses_good_files_and_names_bad_ones(tmp_path, use_db):
             ("broken.csv", b"headline,body\nno text column here,at all\n", "text/csv"),
         ]
     )
-    at.get("form_submit_button")[0].click().run()
+    at.run()  # a table shows its preview and mapping once uploaded
+    at.button(key="analyse").click().run()
     assert not at.exception
     assert "1 new article(s)" in _texts(at.warning)
     errors = _texts(at.error)

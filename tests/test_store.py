@@ -37,6 +37,7 @@ def test_new_store_records_schema_version(tmp_path):
             "name_merges": 0,
             "name_raw": 0,
             "attitudes": 0,
+            "terms": 0,
         }
 
 

@@ -9,12 +9,23 @@ import pandas as pd
 import streamlit as st
 
 from analysis import article_views
-from dashboard import components, data, filters_ui, highlight, plain
+from dashboard import components, data, filters_ui, highlight, kwic, plain
 
 filters = filters_ui.current()
 st.title("Articles")
 
-listing = data.view("article_list", filters, limit=1000)
+# One page of the list at a time (any number of articles), best search matches first.
+PAGE_SIZE = 100
+n_total = data.view("counts", filters)["articles"]
+n_pages = max(1, -(-n_total // PAGE_SIZE))
+page_no = 1
+if n_pages > 1:
+    page_no = int(
+        st.number_input(f"Page (of {n_pages:,})", 1, n_pages, key="page", bind="query-params")
+    )
+listing = data.view(
+    "ranked_list", filters, search=filters.search, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE
+)
 if listing.empty:
     components.empty(
         "No articles match these filters. Widen the date range, remove speaker, entity or tag "
@@ -23,11 +34,15 @@ if listing.empty:
     if not st.query_params.get("article"):  # a link to one article still opens it below
         st.stop()
 
+first = (page_no - 1) * PAGE_SIZE
 st.caption(
-    f"{len(listing):,} article(s) in view" + (" (first 1,000)" if len(listing) == 1000 else "")
+    f"{n_total:,} article(s) in view"
+    + (f"; {first + 1:,}–{first + len(listing):,} shown" if n_pages > 1 else "")
+    + ("; best matches first" if filters.search else "")
 )
+shown = ["title", "published", "source", "author", "n_words", "n_quotes", "n_figures", "tags"]
 components.table(
-    listing[["title", "published", "source", "author", "n_words", "n_quotes", "n_figures", "tags"]],
+    listing[shown[:1] + ["snippet"] + shown[1:] if filters.search else shown],
     title="Articles",
     column_config={
         "title": st.column_config.TextColumn("Title", width="large"),
@@ -38,9 +53,15 @@ components.table(
         "n_quotes": st.column_config.NumberColumn("Quotes", format="%d"),
         "n_figures": st.column_config.NumberColumn("Figures", format="%d"),
         "tags": st.column_config.ListColumn("Tags"),
+        "snippet": st.column_config.TextColumn("In context", width="large"),
     },
     height=min(38 * len(listing) + 40, 320),
 )
+if filters.search:  # keyword in context, the matched words marked (the text is escaped)
+    with st.expander("Matches in context", expanded=True):
+        links = filters_ui.article_links(listing["id"].tolist(), filters=filters)
+        rows = listing.assign(href=links).head(20).to_dict("records")
+        st.html(kwic.results_html(rows))
 
 # The reader opens the article the URL names (``?article=ID``), by id, whether or not it is in
 # the list above: the list stops at 1,000 and follows the filters, a link need not. The picker is

@@ -1,13 +1,23 @@
 """Data: add articles by upload (the formats ``presslens analyze`` reads), analysed with a
-progress bar into the store; and download the tables in view as CSV or JSON (the ``presslens/1``
+progress bar into the store — a table shows its first rows and which column holds the text,
+title, date, outlet and URL (guessed, correctable), plain text and HTML can be given an outlet
+and a date; and download the tables in view as CSV or JSON (the ``presslens/1``
 contract). A bad file gets one line naming it and the reason; the rest are still analysed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-from analysis import export
-from dashboard import data, filters_ui, plain
+from analysis import export, upload
+from dashboard import data, filters_ui, plain, uploads
+
+# The fields a table's columns can be mapped to, as the pickers name them.
+MAPPED_FIELDS = {
+    "text": "Text", "title": "Title", "published": "Date", "source": "Outlet", "url": "URL",
+}  # fmt: skip
+
 
 filters = filters_ui.current()
 st.title("Data")
@@ -16,35 +26,78 @@ st.subheader("Add articles")
 if data.read_only():
     st.info("This dashboard was opened read-only (a report run); uploads are disabled.")
 else:
-    with st.form("upload", clear_on_submit=True, border=True):
-        files = st.file_uploader(
-            "Articles: .txt (first line = title), .html, .json, .jsonl, .csv",
-            type=["txt", "html", "htm", "json", "jsonl", "csv"],
-            accept_multiple_files=True,
+    files = st.file_uploader(
+        "Articles: .txt (first line = title), .html, .json, .jsonl, .csv",
+        type=["txt", "html", "htm", "json", "jsonl", "csv", "tsv"],
+        accept_multiple_files=True,
+        key="upload_files",
+    )
+    files = files or []
+    mapped: list[uploads.UploadFile] = []
+    blocked = False  # a table whose text column is not chosen yet
+    for i, f in enumerate(files):
+        if Path(f.name).suffix.lower() not in upload.TABLE_SUFFIXES:
+            mapped.append(uploads.UploadFile(f.name, f.getvalue()))
+            continue
+        try:
+            preview = upload.table_preview(f.name, f.getvalue())
+        except ValueError:  # IngestError: analysed anyway, so that its failure is named
+            mapped.append(uploads.UploadFile(f.name, f.getvalue()))
+            continue
+        # A table: its first rows, and which column holds which field (guessed from the usual
+        # names; the reader corrects the guess here).
+        with st.container(border=True):
+            st.markdown(f"**{f.name}** — which column holds what?")
+            st.dataframe(
+                preview.rows, hide_index=True, height=min(38 * len(preview.rows) + 40, 230)
+            )
+            cols = st.columns(len(MAPPED_FIELDS))
+            fmap = {}
+            for col, (fld, label) in zip(cols, MAPPED_FIELDS.items(), strict=True):
+                guess = preview.guessed.get(fld)
+                choice = col.selectbox(
+                    label, list(preview.columns), key=f"map_{i}_{fld}",
+                    index=preview.columns.index(guess) if guess else None,
+                    placeholder="required" if fld == "text" else "none",
+                )  # fmt: skip
+                if choice:
+                    fmap[fld] = choice
+            if "text" not in fmap:
+                blocked = True
+                st.warning(f"{f.name}: choose the column that holds the article text.")
+            mapped.append(uploads.UploadFile(f.name, f.getvalue(), fmap))
+    has_plain = any(Path(f.name).suffix.lower() not in upload.TABLE_SUFFIXES for f in files)
+    source, published = None, None
+    if has_plain:
+        left, right = st.columns(2)
+        source = left.text_input(
+            "Outlet of the .txt/.html files", key="upload_source",
+            placeholder="e.g. The Guardian (left empty: taken from the page, if it says)",
+        )  # fmt: skip
+        day = right.date_input(
+            "Published on", value=None, key="upload_date", format="YYYY-MM-DD",
+            help="For files that do not carry their own date",
+        )  # fmt: skip
+        published = day.isoformat() if day else None
+    ready = bool(files) and not blocked
+    if st.button("Analyse", type="primary", icon=":material/play_arrow:", key="analyse",
+                 disabled=not ready):  # fmt: skip
+        bar = st.progress(0.0, text="reading files …")
+
+        def _progress(done: int, total: int) -> None:
+            bar.progress(done / total if total else 1.0, text=f"analysed {done} of {total}")
+
+        summary = uploads.analyse(mapped, source=source, published=published, progress=_progress)
+        bar.progress(1.0, text="done")
+        line = (
+            f"{summary.new} new article(s), {summary.known} already known, "
+            f"{summary.duplicates} near-duplicate(s), {summary.failed} failed"
         )
-        submitted = st.form_submit_button("Analyse", type="primary", icon=":material/play_arrow:")
-    if submitted:
-        if not files:
-            st.warning("Choose one or more files first.")
-        else:
-            bar = st.progress(0.0, text="reading files …")
-
-            def _progress(done: int, total: int) -> None:
-                bar.progress(done / total if total else 1.0, text=f"analysed {done} of {total}")
-
-            summary = data.analyse_uploads(
-                [(f.name, f.getvalue()) for f in files], progress=_progress
-            )
-            bar.progress(1.0, text="done")
-            line = (
-                f"{summary.new} new article(s), {summary.known} already known, "
-                f"{summary.duplicates} near-duplicate(s), {summary.failed} failed"
-            )
-            (st.success if not summary.failed else st.warning)(line)
-            for note in summary.notes:  # e.g. which field a file's text was read from
-                st.info(note, icon=":material/info:")
-            for failure in summary.failures:
-                st.error(plain.md(failure), icon=":material/error:")
+        (st.success if not summary.failed else st.warning)(line)
+        for note in summary.notes:  # e.g. which field a file's text was read from
+            st.info(plain.md(note), icon=":material/info:")
+        for failure in summary.failures:
+            st.error(plain.md(failure), icon=":material/error:")
 
 st.subheader("Download what is in view")
 counts = data.view("counts", filters)

@@ -15,9 +15,7 @@ filters = filters_ui.current()
 st.title("Entities")
 
 TYPES = {"All types": None, **{v.capitalize(): k for k, v in LABEL_NAMES.items()}}
-kind = st.segmented_control(
-    "Type", list(TYPES), default="All types", key="en_type", label_visibility="collapsed"
-)
+kind = filters_ui.page_choice("Type", list(TYPES), key="en_type", default="All types")
 label = TYPES.get(kind or "All types")
 
 top = data.view("top_entities", filters, label=label, limit=20)
@@ -57,22 +55,41 @@ with right:
         )
 
 st.subheader("Who is named with whom")
+# The strongest links only: a network of every pair is a hairball nobody can read.
+NETWORK_LINKS = 30
 pairs = data.view(
-    "cooccurrences", filters, labels=(label,) if label else None, min_weight=1, limit=60
-)
+    "cooccurrences", filters, labels=(label,) if label else None, min_weight=1,
+    limit=NETWORK_LINKS,
+)  # fmt: skip
 if pairs.empty:
     components.empty(
         "No two entities share a sentence in the articles in view. Widen the filters or choose "
         "all types."
     )
 else:
-    components.chart(
-        charts.cooccurrence_network(pairs),
-        key="en_network",
-        name="entity network",
-        on_select=lambda: _narrow("en_network"),
-    )
-    st.caption("Node size: sentences shared with others; click a node to filter on it.")
+    net, links = st.columns([3, 2])
+    with net:
+        components.chart(
+            charts.cooccurrence_network(pairs),
+            key="en_network",
+            name="entity network",
+            on_select=lambda: _narrow("en_network"),
+        )
+        st.caption(
+            f"The {len(pairs)} strongest links. Node size: sentences shared with others; click "
+            "a node to filter on it."
+        )
+    with links:  # the same links, readable: "named with X, in N sentences"
+        components.table(
+            pairs.sort_values("weight", ascending=False)[["name_a", "name_b", "weight"]],
+            title="Named together",
+            column_config={
+                "name_a": "Entity",
+                "name_b": "named with",
+                "weight": st.column_config.NumberColumn("in sentences", format="%d"),
+            },
+            height=520,
+        )
 
 st.subheader("An entity's articles")
 choice = st.selectbox("Entity", top["name"].tolist(), key="en_pick")

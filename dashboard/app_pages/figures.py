@@ -55,8 +55,13 @@ with left:
             "placed in time; see the table below."
         )
     else:
+        log = st.toggle(
+            "Log scale", value=charts.spans_orders_of_magnitude(series["estimate_median"]),
+            key=f"fg_log_{category}", disabled=category in ("territory_share", "percent"),
+            help="For figures that run from a handful to many thousands",
+        )  # fmt: skip
         components.chart(
-            charts.figure_timeline(series, category=category),
+            charts.figure_timeline(series, category=category, log=log),
             key="fg_time",
             name=f"{category} over time",
             on_select="rerun",

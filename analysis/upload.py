@@ -1,0 +1,107 @@
+"""Uploaded files before analysis: a preview of a table's columns with the field each one is
+guessed to hold (so the dashboard can let the user correct the guess), and the articles read from
+an upload relabelled so that nothing keeps the server's temporary upload path.
+
+:func:`table_preview` reads a ``.csv``/``.tsv``/``.json``/``.jsonl`` upload the way
+:mod:`analysis.ingest` will (same decoding, same column aliases) and returns its first rows and
+the guessed mapping; a mapping the user picks becomes the ``field_map`` of
+:func:`analysis.pipeline.load_articles` (the ``--map FIELD=COLUMN`` of the command line).
+:func:`relabel` gives each article read from an upload the path ``upload:NAME`` (with the row for
+a table), drops a URL that points into the temporary folder, and dates plain text/HTML uploads
+with the date the user gave.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import ingest
+from analysis.records import Article
+
+FIELDS = ("text", "title", "published", "source", "url", "tags", "author")
+TABLE_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl")
+PREVIEW_ROWS = 5
+
+
+@dataclass(frozen=True)
+class TablePreview:
+    columns: tuple[str, ...]
+    rows: pd.DataFrame  # the first rows, every cell as text
+    guessed: dict  # field -> column (or None): what ingest would use without a mapping
+
+
+def table_preview(name: str, content: bytes, *, rows: int = PREVIEW_ROWS) -> TablePreview:
+    """The columns and first ``rows`` of a table upload; :class:`ingest.IngestError` naming the
+    reason when it cannot be read as one."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        raise ingest.IngestError(f"{name}: not a table (.csv, .tsv, .json, .jsonl)")
+    text = ingest.decode_bytes(content)
+    if suffix in (".csv", ".tsv"):
+        csv.field_size_limit(len(content) + 1)
+        reader = csv.DictReader(
+            io.StringIO(text, newline=""), delimiter="\t" if suffix == ".tsv" else ","
+        )
+        records = [r for _, r in zip(range(rows), reader, strict=False)]
+        columns = [c for c in (reader.fieldnames or []) if c is not None]
+    else:
+        records = _json_records(text, jsonl=suffix == ".jsonl", name=name)[:rows]
+        columns = list(dict.fromkeys(str(k) for r in records if isinstance(r, dict) for k in r))
+    if not columns:
+        raise ingest.IngestError(f"{name}: no columns found")
+    frame = pd.DataFrame(
+        [{c: _cell(r.get(c)) for c in columns} for r in records if isinstance(r, dict)],
+        columns=columns,
+    )
+    guessed = {f: ingest._find_column(columns, f, {}) for f in FIELDS}
+    return TablePreview(tuple(columns), frame, guessed)
+
+
+def _json_records(text: str, *, jsonl: bool, name: str) -> list:
+    try:
+        if jsonl:
+            return [json.loads(line) for line in text.splitlines()[:50] if line.strip()]
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ingest.IngestError(f"{name}: invalid JSON (line {exc.lineno}: {exc.msg})") from None
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        return data["articles"]
+    return data if isinstance(data, list) else [data]
+
+
+def _cell(value, width: int = 120) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def relabel(
+    articles: list[Article], *, tmp_root: str, names: dict[str, str], published: str | None = None
+) -> list[Article]:
+    """``articles`` read from files under ``tmp_root`` with ``path`` = ``upload:NAME`` (plus the
+    ``:row N`` / ``:item N`` a table adds), ``names`` mapping each temporary file path to the name
+    the user uploaded; a ``url`` inside ``tmp_root`` is dropped; ``published`` (YYYY-MM-DD)
+    dates articles that have no date of their own (plain text and HTML)."""
+    out = []
+    for art in articles:
+        path = art.path or ""
+        for tmp_path, name in names.items():
+            if path.startswith(tmp_path):
+                path = "upload:" + name + path[len(tmp_path) :]
+                break
+        else:
+            if path.startswith(tmp_root):
+                path = "upload:" + Path(path).name
+        url = art.url if art.url and tmp_root not in art.url else None
+        out.append(
+            dataclasses.replace(
+                art, path=path, url=url, published=art.published or published or None
+            )
+        )
+    return out

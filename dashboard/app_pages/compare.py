@@ -1,0 +1,147 @@
+"""Compare: two to four outlets, speakers or searches side by side, within the sidebar's filters —
+how much attention each gives over time (count and share of all articles in view), who each
+quotes, how each speaker sounds in each group, and what figures each reports for the same
+category and place. The groups live in the URL (``vs=Outlets&cmp_source=bbc&cmp_source=sana``),
+so a comparison is a link."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis import query
+from analysis.compare_views import MAX_GROUPS, Group
+from dashboard import compare_charts, components, data, filters_ui
+
+filters = filters_ui.current()
+st.title("Compare")
+
+KINDS = {"source": "Outlets", "speaker": "Speakers", "query": "Searches"}
+kind = filters_ui.page_choice(
+    "Compare", list(KINDS), key="vs", default="source", format_func=KINDS.get,
+    help="Groups of articles to put side by side, within the sidebar's filters",
+)  # fmt: skip
+
+
+def _remember(key: str, values: list[str]) -> None:
+    # A list of values for the page's link (filters_ui.remember_page_param keeps one string).
+    params = st.session_state.setdefault(filters_ui.PAGE_PARAMS_KEY, {})
+    if values:
+        params[key] = list(values)
+
+
+errors: list[str] = []
+if kind == "source":
+    sources = list(data.filter_options().sources)
+    chosen = st.multiselect(
+        "Outlets", sources, default=sources[:3] if len(sources) >= 2 else None,
+        key="cmp_source", bind="query-params", max_selections=MAX_GROUPS,
+        placeholder="type to find an outlet",
+    )  # fmt: skip
+    _remember("cmp_source", chosen)
+elif kind == "speaker":
+    chosen = st.multiselect(
+        "Speakers", data.top_names("speaker", limit=filters_ui.PICKER_LIMIT),
+        key="cmp_speaker", bind="query-params", max_selections=MAX_GROUPS,
+        placeholder="type to find anyone quoted",
+    )  # fmt: skip
+    _remember("cmp_speaker", chosen)
+else:
+    text = st.text_area(
+        "Searches, one per line", key="cmp_q", bind="query-params", height=110,
+        placeholder='Douma OR Ghouta\n"chemical attack"\nspeaker:Lavrov',
+        help=filters_ui.SEARCH_HELP,
+    )  # fmt: skip
+    chosen = []
+    for line in (text or "").splitlines():
+        if not line.strip():
+            continue
+        try:
+            query.parse(line)
+        except query.QueryError as exc:
+            errors.append(f"“{line.strip()}”: {exc}")
+            continue
+        chosen.append(line.strip())
+    chosen = list(dict.fromkeys(chosen))[:MAX_GROUPS]
+    if text:
+        filters_ui.remember_page_param("cmp_q", text)
+for message in errors:
+    st.error(f"Search left out — {message}.", icon=":material/search_off:")
+
+groups = tuple(Group(kind, value).spec() for value in chosen)
+if len(groups) < 2:
+    components.empty(
+        f"Choose two to four {KINDS[kind].lower()} to compare (type to find one)."
+        if kind != "query"
+        else "Write two to four searches, one per line, to compare the articles each finds."
+    )
+    st.stop()
+
+order = [Group(kind, v).label for v in chosen]
+sizes = data.view("compare_sizes", filters, groups=groups)
+components.table(
+    sizes.rename(
+        columns={"grp": "Group", "n_articles": "Articles", "n_quotes": "Quotes",
+                 "n_figures": "Figures"}
+    ),
+    title="Groups compared",
+)  # fmt: skip
+if int(sizes["n_articles"].sum()) == 0:
+    components.empty("None of these groups has articles within the sidebar's filters.")
+    st.stop()
+
+st.subheader("Attention over time")
+left, right = st.columns([1, 1])
+with left:
+    granularity = filters_ui.page_choice(
+        "Per", ["week", "month", "year"], key="cmp_per", default="month"
+    )
+with right:
+    measure = filters_ui.page_choice(
+        "Show", ["share", "count"], key="cmp_show", default="share",
+        format_func={"share": "Share of all articles", "count": "Article count"}.get,
+    )  # fmt: skip
+attention = data.view("compare_attention", filters, groups=groups, granularity=granularity)
+if attention.empty:
+    components.empty("None of these groups' articles has a publication date.")
+else:
+    components.chart(
+        compare_charts.attention(attention, measure=measure, granularity=granularity, order=order),
+        key="cmp_attention",
+        name="attention over time",
+    )
+
+st.subheader("Who each group quotes")
+quoted = data.view("compare_speakers", filters, groups=groups, limit=10)
+if quoted.empty:
+    components.empty("Nobody is quoted in these groups' articles.")
+else:
+    components.chart(
+        compare_charts.who_is_quoted(quoted, order=order), key="cmp_quoted", name="who is quoted"
+    )
+    tone = data.view("compare_tone", filters, groups=groups, limit=12)
+    components.chart(
+        compare_charts.tone(tone, order=order), key="cmp_tone", name="tone per speaker"
+    )
+
+st.subheader("Figures reported for the same category and place")
+figures = data.view("compare_figures", filters, groups=groups, limit=24)
+if figures.empty:
+    components.empty("These groups' articles report no figures with a place.")
+else:
+    log = st.toggle(
+        "Log scale", value=True, key="cmp_log",
+        help="Figures for one place can run from a handful to millions",
+    )  # fmt: skip
+    components.chart(
+        compare_charts.figures_side_by_side(figures, order=order, log=log),
+        key="cmp_figures",
+        name="figures side by side",
+    )
+    components.table(
+        figures.pivot_table(
+            index=["category", "location"], columns="grp", values="median", aggfunc="first"
+        )
+        .reindex(columns=[g for g in order if g in set(figures["grp"])])
+        .reset_index(),
+        title="Median figure per category and place",
+    )

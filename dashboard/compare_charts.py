@@ -1,0 +1,144 @@
+"""Chart factories for the Compare page: one colour per group on every chart, so that an outlet
+(or speaker, or search) is the same colour in attention, quoting, tone and figures.
+
+Like :mod:`dashboard.charts`: a tidy frame from :mod:`analysis.compare_views` in, a Plotly figure
+out, nothing from Streamlit. Lines over time break where a group has no articles for a long
+stretch, rather than drawing a straight line across years it never covered.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.charts import CATEGORY_TITLES, PALETTE, _date_axis, _style
+
+# A gap longer than this many periods between two points of a line is drawn as a break.
+MAX_GAP_PERIODS = 2
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+
+
+def group_colours(groups) -> dict[str, str]:
+    return {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(dict.fromkeys(groups))}
+
+
+def with_breaks(x: pd.Series, y: pd.Series, *, max_gap_days: float) -> tuple[list, list]:
+    """``x, y`` as lists with a ``None`` point wherever consecutive ``x`` dates are further apart
+    than ``max_gap_days`` (Plotly breaks a line at ``None``)."""
+    xs, ys, prev = [], [], None
+    for xv, yv in zip(pd.to_datetime(x), y, strict=True):
+        if prev is not None and (xv - prev).days > max_gap_days:
+            xs.append(None)
+            ys.append(None)
+        xs.append(xv)
+        ys.append(yv)
+        prev = xv
+    return xs, ys
+
+
+def attention(df: pd.DataFrame, *, measure: str, granularity: str, order) -> go.Figure:
+    """Articles per period of each group: ``measure`` "share" (of all articles in view) or
+    "count"."""
+    colours = group_colours(order)
+    fig = go.Figure()
+    col = "share" if measure == "share" else "n_articles"
+    for grp in order:
+        part = df[df["grp"] == grp].sort_values("period")
+        if part.empty:
+            continue
+        xs, ys = with_breaks(
+            part["period"], part[col], max_gap_days=MAX_GAP_PERIODS * PERIOD_DAYS[granularity]
+        )
+        fig.add_scatter(
+            x=xs, y=ys, name=grp, mode="lines+markers", line=dict(color=colours[grp], width=2),
+            marker=dict(size=5), connectgaps=False,
+            hovertemplate="%{x|%Y-%m-%d}: %{y" + (":.1%" if col == "share" else ":,") + "}"
+            "<extra>" + grp.replace("<", "&lt;") + "</extra>",
+        )  # fmt: skip
+    title = "Share of all articles in view" if col == "share" else "Articles"
+    fig = _style(fig, title=f"{title}, per {granularity}")
+    if col == "share":
+        fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+    return _date_axis(fig, df["period"])
+
+
+def who_is_quoted(df: pd.DataFrame, *, order) -> go.Figure:
+    """One panel per group: the speakers it quotes most, by share of its attributed quotes."""
+    groups = [g for g in order if (df["grp"] == g).any()]
+    colours = group_colours(order)
+    fig = make_subplots(rows=1, cols=len(groups), subplot_titles=groups, horizontal_spacing=0.18)
+    for i, grp in enumerate(groups, start=1):
+        part = df[df["grp"] == grp].sort_values("rank", ascending=False)
+        fig.add_bar(
+            x=part["share"], y=part["speaker"], orientation="h", name=grp, showlegend=False,
+            marker_color=colours[grp], customdata=part[["speaker", "n_quotes"]],
+            hovertemplate="%{customdata[0]}: %{customdata[1]} quotes (%{x:.0%})<extra></extra>",
+            row=1, col=i,
+        )  # fmt: skip
+        fig.update_xaxes(tickformat=".0%", row=1, col=i)
+    n = max((df["grp"] == g).sum() for g in groups)
+    fig = _style(fig, title="Who each group quotes (share of its quotes)", height=120 + 26 * n)
+    fig.update_layout(margin=dict(t=90))
+    return fig
+
+
+def tone(df: pd.DataFrame, *, order) -> go.Figure:
+    """Mean quote polarity (−1…1) of each speaker in each group, a dot per group."""
+    colours = group_colours(order)
+    speakers = list(dict.fromkeys(df.sort_values("speaker")["speaker"]))
+    fig = go.Figure()
+    for grp in order:
+        part = df[df["grp"] == grp]
+        if part.empty:
+            continue
+        fig.add_scatter(
+            x=part["polarity"], y=part["speaker"], mode="markers", name=grp,
+            marker=dict(size=8 + 10 * part["n_quotes"] / max(df["n_quotes"].max(), 1),
+                        color=colours[grp], line=dict(width=1, color="white")),
+            customdata=part[["n_quotes"]],
+            hovertemplate="%{y}: %{x:+.2f} over %{customdata[0]} quotes<extra>"
+            + grp.replace("<", "&lt;") + "</extra>",
+        )  # fmt: skip
+    fig.add_vline(x=0, line=dict(color="#999", width=1, dash="dot"))
+    fig = _style(
+        fig, title="Tone of each speaker's quotes, per group", height=140 + 28 * len(speakers)
+    )
+    fig.update_xaxes(range=[-1, 1], title="mean polarity (−1 negative … +1 positive)")
+    fig.update_yaxes(categoryorder="array", categoryarray=speakers[::-1])
+    return fig
+
+
+def figures_side_by_side(df: pd.DataFrame, *, order, log: bool = True) -> go.Figure:
+    """Median figure (bar) and range (whisker) each group reports per category and place."""
+    colours = group_colours(order)
+    df = df.assign(
+        row=[
+            f"{CATEGORY_TITLES.get(c, c)} · {p}"
+            for c, p in zip(df["category"], df["location"], strict=True)
+        ]
+    )
+    rows = list(dict.fromkeys(df["row"]))
+    fig = go.Figure()
+    for grp in order:
+        part = df[df["grp"] == grp]
+        if part.empty:
+            continue
+        fig.add_bar(
+            x=part["median"], y=part["row"], orientation="h", name=grp, marker_color=colours[grp],
+            error_x=dict(type="data", symmetric=False, array=part["high"] - part["median"],
+                         arrayminus=part["median"] - part["low"], thickness=1),
+            customdata=part[["n_figures", "low", "high"]],
+            hovertemplate="%{y}: median %{x:,.0f} (%{customdata[1]:,.0f}–%{customdata[2]:,.0f}, "
+            "%{customdata[0]} figures)<extra>" + grp.replace("<", "&lt;") + "</extra>",
+        )  # fmt: skip
+    fig = _style(
+        fig,
+        title="Figures each group reports, per category and place",
+        height=160 + 22 * len(rows) * max(1, len(order)) // 2,
+    )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1])
+    if log:
+        fig.update_xaxes(type="log", title="median value (log scale)")
+    return fig

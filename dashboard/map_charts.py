@@ -1,0 +1,98 @@
+"""The Places map, drawn offline: country borders and coasts from a shipped outline (Natural
+Earth 1:110m, see ``assets/make_world_outline.py``) and the places as bubbles at their gazetteer
+coordinates, on a plain Plotly scatter — no tile server, no topojson fetched from a CDN (Plotly's
+``scattergeo`` would download its world map at view time; plotly.py does not ship it).
+
+Longitude is x and latitude is y, with y stretched by 1/cos(latitude) of the view's centre so that
+shapes keep their proportions where the map is looked at. Bubble area follows the count; colour
+follows the place's main category of figures. Like :mod:`dashboard.charts`: frame in, figure out.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts import CATEGORY_TITLES, PALETTE, _style
+
+OUTLINE = Path(__file__).resolve().parent / "assets" / "world-110m-outline.json"
+MENTIONED_ONLY = "mentioned only"
+MAX_BUBBLE = 46  # px diameter of the largest place
+
+
+@functools.lru_cache(maxsize=1)
+def outline_xy() -> tuple[tuple, tuple]:
+    """The outline as one polyline: longitudes and latitudes with ``None`` between arcs."""
+    arcs = json.loads(OUTLINE.read_text())["arcs"]
+    xs: list = []
+    ys: list = []
+    for arc in arcs:
+        xs += [p[0] for p in arc] + [None]
+        ys += [p[1] for p in arc] + [None]
+    return tuple(xs), tuple(ys)
+
+
+def category_colours(categories) -> dict[str, str]:
+    order = [c for c in CATEGORY_TITLES if c in set(categories)]
+    colours = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(order)}
+    colours[MENTIONED_ONLY] = "#9e9e9e"
+    return colours
+
+
+def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -> go.Figure:
+    """Bubbles for the places of ``df`` (from :func:`analysis.place_views.places`), area by
+    ``size_by`` ("n_figures" or "n_articles"); ``selected`` gets a black ring."""
+    xs, ys = outline_xy()
+    fig = go.Figure()
+    fig.add_scatter(
+        x=xs, y=ys, mode="lines", line=dict(color="#b9b9b9", width=0.8), hoverinfo="skip",
+        showlegend=False,
+    )  # fmt: skip
+    df = df[df[size_by] > 0]
+    biggest = max(float(df[size_by].max()), 1.0) if not df.empty else 1.0
+    colours = category_colours(df["top_category"])
+    for category in colours:
+        part = df[df["top_category"] == category]
+        if part.empty:
+            continue
+        sizes = [max(6.0, MAX_BUBBLE * math.sqrt(v / biggest)) for v in part[size_by]]
+        fig.add_scatter(
+            x=part["lon"], y=part["lat"], mode="markers",
+            name=CATEGORY_TITLES.get(category, category),
+            marker=dict(size=sizes, color=colours[category], opacity=0.75,
+                        line=dict(width=[2.5 if p == selected else 0.5 for p in part["place"]],
+                                  color=["#000" if p == selected else "#fff" for p in part["place"]])),
+            customdata=part[["place", "n_figures", "n_articles"]].astype(str).values,
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} figures · "
+            "%{customdata[2]} articles<extra></extra>",
+        )  # fmt: skip
+    fig = _style(fig, title="Where the articles report figures and name places", height=560)
+    lon0, lat0, span = _view(df)
+    ratio = 1 / max(math.cos(math.radians(lat0)), 0.2)
+    fig.update_xaxes(range=[lon0 - span, lon0 + span], visible=False)
+    fig.update_yaxes(
+        range=[lat0 - span / ratio * 0.62, lat0 + span / ratio * 0.62], visible=False,
+        scaleanchor="x", scaleratio=ratio,
+    )  # fmt: skip
+    fig.update_layout(
+        legend=dict(orientation="h", y=-0.02, yanchor="top", x=0, xanchor="left"),
+        plot_bgcolor="#f4f8fb", dragmode="pan",
+    )  # fmt: skip
+    return fig
+
+
+def _view(df: pd.DataFrame) -> tuple[float, float, float]:
+    """Centre and half-width (degrees of longitude) that hold most of the places: the middle
+    90% by weight, so that one far-off capital does not zoom the whole map out."""
+    if df.empty:
+        return 20.0, 30.0, 120.0
+    lon, lat = df["lon"], df["lat"]
+    lo_x, hi_x = lon.quantile(0.05), lon.quantile(0.95)
+    lo_y, hi_y = lat.quantile(0.05), lat.quantile(0.95)
+    span = max((hi_x - lo_x) / 2, (hi_y - lo_y) / 2 * 1.3, 3.0) * 1.25
+    return float((lo_x + hi_x) / 2), float((lo_y + hi_y) / 2), float(min(span, 180.0))

@@ -1,0 +1,122 @@
+"""Compare views on a store of our own records (two outlets, a handful of quotes and figures),
+and the Compare charts' gap-breaking lines."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import compare_views as cv
+from analysis.filters import Filters
+from analysis.records import Article, ArticleResult, Figure, Quote
+from analysis.store import Store
+from dashboard import compare_charts
+
+
+def _art(aid, source, day, text, speakers=(), figures=()):
+    quotes = tuple(
+        Quote(aid, "direct", "x", i, i + 1, speaker=s, polarity=p)
+        for i, (s, p) in enumerate(speakers)
+    )
+    figs = tuple(
+        Figure(aid, "n", v, v, v, False, "people", cat, None, loc, None, 0, 1, "s", None)
+        for cat, loc, v in figures
+    )
+    return ArticleResult(
+        article=Article(id=aid, title="", text=text, source=source, published=day),
+        quotes=quotes,
+        figures=figs,
+    )
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cmp") / "c.duckdb"
+    rows = [
+        _art("a", "Wire", "2017-01-05", "Douma shelled.", [("Kerry", 0.5), ("Lavrov", -0.5)],
+             [("killed", "Douma", 10)]),
+        _art("b", "Wire", "2017-01-20", "Talks in Geneva.", [("Kerry", 0.1)]),
+        _art("c", "Post", "2017-01-07", "Douma again.", [("Lavrov", -0.1)],
+             [("killed", "Douma", 30), ("killed", "Douma", 50)]),
+        _art("d", "Post", "2017-03-01", "Nothing here.", []),
+    ]  # fmt: skip
+    with Store(path) as store:
+        store.write_batch(rows)
+    store = Store(path, read_only=True)
+    yield store.con
+    store.close()
+
+
+GROUPS = ("source:Wire", "source:Post")
+
+
+def test_parse_group_says_what_is_expected():
+    assert cv.parse_group("speaker:John Kerry") == cv.Group("speaker", "John Kerry")
+    with pytest.raises(ValueError, match="expected source:NAME"):
+        cv.parse_group("author:Smith")
+    with pytest.raises(ValueError, match="missing closing quote"):
+        cv.parse_group('query:"Douma')
+
+
+def test_attention_counts_and_shares(con):
+    df = cv.attention_over_time(con, Filters(), groups=GROUPS, granularity="month")
+    jan = df[df["period"] == pd.Timestamp("2017-01-01")].set_index("grp")
+    assert jan.loc["Wire", "n_articles"] == 2 and jan.loc["Post", "n_articles"] == 1
+    assert jan.loc["Wire", "share"] == pytest.approx(2 / 3)
+    mar = df[df["period"] == pd.Timestamp("2017-03-01")]
+    assert mar["grp"].tolist() == ["Post"] and mar["share"].tolist() == [1.0]
+
+
+def test_groups_stay_within_the_page_filters(con):
+    sizes = cv.group_sizes(con, Filters(search="douma"), groups=GROUPS)
+    assert sizes.to_dict("list") == {
+        "grp": ["Wire", "Post"], "n_articles": [1, 1], "n_quotes": [2, 1], "n_figures": [1, 2]
+    }  # fmt: skip
+    searches = cv.group_sizes(con, Filters(), groups=("query:douma", "query:geneva OR nothing"))
+    assert searches["n_articles"].tolist() == [2, 2]
+
+
+def test_who_each_group_quotes_and_how(con):
+    top = cv.top_speakers(con, Filters(), groups=GROUPS)
+    wire = top[top["grp"] == "Wire"]
+    assert wire["speaker"].tolist() == ["Kerry", "Lavrov"]
+    assert wire["share"].tolist() == pytest.approx([2 / 3, 1 / 3])
+    tone = cv.speaker_sentiment(con, Filters(), groups=GROUPS).set_index(["grp", "speaker"])
+    assert tone.loc[("Wire", "Kerry"), "polarity"] == pytest.approx(0.3)
+    assert tone.loc[("Post", "Lavrov"), "polarity"] == pytest.approx(-0.1)
+
+
+def test_figures_for_the_same_category_and_place(con):
+    df = cv.figures_by_place(con, Filters(), groups=GROUPS).set_index("grp")
+    assert df.loc["Wire", "median"] == 10 and df.loc["Post", "median"] == 40
+    assert df.loc["Post", "low"] == 30 and df.loc["Post", "high"] == 50
+
+
+def test_lines_break_across_long_gaps():
+    x = pd.Series(pd.to_datetime(["2011-01-01", "2011-02-01", "2015-06-01"]))
+    xs, ys = compare_charts.with_breaks(x, pd.Series([1, 2, 3]), max_gap_days=62)
+    assert ys == [1, 2, None, 3] and xs[2] is None
+    df = pd.DataFrame({"period": x, "grp": "A", "n_articles": [1, 2, 3], "share": [0.1, 0.2, 0.3]})
+    fig = compare_charts.attention(df, measure="share", granularity="month", order=["A"])
+    assert list(fig.data[0].y) == [0.1, 0.2, None, 0.3]
+
+
+def test_figure_timeline_breaks_long_gaps_and_can_use_a_log_axis():
+    from dashboard import charts
+
+    days = pd.to_datetime(["2013-08-21", "2013-08-25", "2017-04-04"])
+    df = pd.DataFrame(
+        {
+            "published": days, "location": "Syria", "estimate_median": [1400, 300, 86],
+            "estimate_min": [1400, 300, 86], "estimate_max": [1400, 300, 86],
+            "approximate": False, "article_id": ["a", "b", "c"], "start": 0, "text": "n",
+            "claimed_by": None, "unit": None, "n_figures": 1,
+        }
+    )  # fmt: skip
+    fig = charts.figure_timeline(df, category="killed", log=True)
+    line, points = fig.data
+    assert list(line.y) == [1400, 300, None, 86]  # no line across three and a half years
+    assert points.mode == "markers" and len(points.x) == 3
+    assert fig.layout.yaxis.type == "log"
+    assert charts.spans_orders_of_magnitude([3, 5_000]) is True
+    assert charts.spans_orders_of_magnitude([86, 1400]) is False

@@ -1,0 +1,226 @@
+"""The exploration features in the running app (AppTest): search in the URL with ranked results
+and marked snippets, a clear message for a malformed query, an article list that pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis.records import Article, ArticleResult
+from analysis.store import Store
+
+APP = Path(__file__).resolve().parents[1] / "dashboard" / "streamlit_app.py"
+
+
+def run_page(page: str, params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    if page != "overview":
+        at.switch_page(f"app_pages/{page}.py")
+    return at.run()
+
+
+@pytest.fixture
+def use_db(monkeypatch):
+    def _use(db: Path) -> None:
+        monkeypatch.setenv("PRESSLENS_DB", str(db))
+        monkeypatch.delenv("PRESSLENS_READ_ONLY", raising=False)
+
+    return _use
+
+
+def _html(at: AppTest) -> str:
+    return "\n".join(str(e.proto.body) for e in at.get("html"))
+
+
+def test_search_in_the_link_ranks_and_marks_matches(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("articles", {"q": '"safe corridors" OR Geneva'})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert at.text_input(key="q").value == '"safe corridors" OR Geneva'
+    # the two stories of our own, and the sample (Kerry and Lavrov met in Geneva)
+    assert "3 article(s) in view; best matches first" in "\n".join(c.value for c in at.caption)
+    kwic = _html(at)
+    assert "<mark>safe corridors</mark>" in kwic and "<mark>Geneva</mark>" in kwic
+    table = at.dataframe[0].value
+    assert {"Thousands flee as corridors open", "Kerry presses on with Geneva talks"} < set(
+        table["title"]
+    )
+    assert "snippet" in table.columns
+
+
+def test_search_is_whole_words_and_reaches_every_page(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("overview", {"q": 'speaker:Kerry -"Boris Johnson"'})
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Articles"] == "1"  # the Geneva story; the sample quotes Johnson too
+    at = run_page("overview", {"q": "ale"})  # a piece of "Aleppo" is not a word of it
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Articles"] == "0"
+
+
+def test_a_malformed_query_says_why_and_is_not_applied(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("overview", {"q": "(Aleppo OR"})
+    assert not at.exception
+    errors = "\n".join(e.value for e in at.error)
+    assert "Search not applied: OR at character 9 needs a term after it" in errors
+    assert {m.label: m.value for m in at.metric}["Articles"] == "5"
+
+
+@pytest.fixture(scope="module")
+def many_db(tmp_path_factory) -> Path:
+    """250 short articles of our own, written straight to a store (no NLP needed to page)."""
+    path = tmp_path_factory.mktemp("many") / "many.duckdb"
+    results = [
+        ArticleResult(
+            article=Article(
+                id=f"m{i:03d}", title=f"Report {i:03d}", source="Wire",
+                published=f"2017-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                text=f"Report number {i} from the wire." + (" Douma." if i % 50 == 0 else ""),
+            )
+        )
+        for i in range(250)
+    ]  # fmt: skip
+    with Store(path) as store:
+        store.write_batch(results)
+    return path
+
+
+def test_the_article_list_pages_through_every_article(many_db, use_db):
+    use_db(many_db)
+    at = run_page("articles", {"page": "3"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert at.number_input(key="page").value == 3
+    assert "250 article(s) in view; 201–250 shown" in "\n".join(c.value for c in at.caption)
+    assert len(at.dataframe[0].value) == 50
+    at.number_input(key="page").set_value(1).run()
+    assert len(at.dataframe[0].value) == 100
+    at = run_page("articles", {"q": "douma"})
+    assert "5 article(s) in view; best matches first" in "\n".join(c.value for c in at.caption)
+
+
+def test_compare_outlets_from_the_link(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("compare", {"vs": "Outlets", "cmp_source": ["Example Times", "Daily Ledger"]})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert [t.value for t in at.title] == ["Compare"]
+    assert at.multiselect(key="cmp_source").value == ["Example Times", "Daily Ledger"]
+    sizes = at.dataframe[0].value
+    assert sizes["Group"].tolist() == ["Example Times", "Daily Ledger"]
+    assert sizes["Articles"].tolist() == [2, 2]
+    names = [c.proto.id for c in at.get("plotly_chart")]
+    assert len(names) == 4  # attention, who is quoted, tone, figures
+    link = "\n".join(c.value for c in at.caption)
+    assert "cmp_source=Example+Times&cmp_source=Daily+Ledger" in link
+
+
+def test_compare_searches_names_a_bad_one_and_keeps_the_rest(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("compare", {"vs": "Searches", "cmp_q": "Geneva\ncorridors\n(Aleppo OR"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert "OR at character 9 needs a term after it" in "\n".join(e.value for e in at.error)
+    sizes = at.dataframe[0].value
+    assert sizes["Group"].tolist() == ["“Geneva”", "“corridors”"]
+
+
+def test_compare_asks_for_two_groups(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("compare", {"vs": "Speakers"})
+    assert not at.exception
+    assert "Choose two to four speakers" in "\n".join(i.value for i in at.info)
+    at.multiselect(key="cmp_speaker").set_value(["John Kerry", "Maria Lopez"]).run()
+    assert not at.exception
+    assert at.dataframe[0].value["Group"].tolist() == ["John Kerry", "Maria Lopez"]
+
+
+def test_places_map_and_a_place_from_the_link(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("places")
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert [t.value for t in at.title] == ["Places"]
+    assert len(at.get("plotly_chart")) == 1
+    at = run_page("places", {"place": "Aleppo"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert at.selectbox(key="place").value == "Aleppo"
+    figures = at.dataframe[0].value
+    assert (figures["location"] == "Aleppo").all() and len(figures) >= 1
+    assert figures["link"].str.startswith("articles?article=").all()
+    assert "Articles about Aleppo" in [s.value for s in at.subheader]
+
+
+TABLE = (
+    b"headline,story_body,when,paper,link\n"
+    b'"Aid reaches Douma","Aid convoys reached Douma on Tuesday, the UN said, '
+    b'carrying food for 40,000 people.",2018-03-06,Wire Daily,https://example.org/aid\n'
+)
+
+
+def test_upload_a_table_with_its_own_column_names(tmp_path, use_db):
+    db = tmp_path / "map.duckdb"
+    Store(db).close()
+    use_db(db)
+    at = run_page("data")
+    at.file_uploader[0].set_value([("export.csv", TABLE, "text/csv")]).run()
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    # the preview, and the guesses: "headline" is a title, "link" a URL; the text is not guessed
+    assert at.dataframe[0].value.columns.tolist() == [
+        "headline",
+        "story_body",
+        "when",
+        "paper",
+        "link",
+    ]
+    assert at.selectbox(key="map_0_title").value == "headline"
+    assert at.selectbox(key="map_0_text").value is None
+    assert "choose the column that holds the article text" in "\n".join(w.value for w in at.warning)
+    assert at.button(key="analyse").disabled
+    at.selectbox(key="map_0_text").set_value("story_body")
+    at.selectbox(key="map_0_published").set_value("when")
+    at.selectbox(key="map_0_source").set_value("paper").run()
+    at.button(key="analyse").click().run()
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert "1 new article(s)" in "\n".join(s.value for s in at.success)
+    with Store(db) as store:  # as the app opened it (DuckDB: one configuration per file)
+        row = store.query("SELECT title, source, published, url, path FROM articles").iloc[0]
+    assert (row["title"], row["source"], str(row["published"])[:10]) == (
+        "Aid reaches Douma",
+        "Wire Daily",
+        "2018-03-06",
+    )
+    assert row["url"] == "https://example.org/aid" and row["path"] == "upload:export.csv"
+
+
+def test_upload_plain_text_with_an_outlet_and_a_date(tmp_path, use_db):
+    db = tmp_path / "txt.duckdb"
+    Store(db).close()
+    use_db(db)
+    at = run_page("data")
+    text = b"Ceasefire holds\n\nA ceasefire held for a second day in the north, officials said.\n"
+    at.file_uploader[0].set_value([("note.txt", text, "text/plain")]).run()
+    at.text_input(key="upload_source").set_value("Local Herald")
+    from datetime import date
+
+    at.date_input(key="upload_date").set_value(date(2019, 5, 2)).run()
+    at.button(key="analyse").click().run()
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    with Store(db) as store:  # as the app opened it (DuckDB: one configuration per file)
+        row = store.query("SELECT source, published, url, path FROM articles").iloc[0]
+    assert row["source"] == "Local Herald" and str(row["published"])[:10] == "2019-05-02"
+    assert row["path"] == "upload:note.txt" and row["url"] is None
+    assert "presslens-upload" not in str(row["path"])
+
+
+def test_entities_type_lives_in_the_link_and_the_network_has_its_table(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("entities", {"en_type": "People"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert any(s.value == "People" for s in at.get("segmented_control"))
+    table = next(d.value for d in at.dataframe if "name_b" in d.value.columns)
+    assert len(table) <= 30 and table["weight"].is_monotonic_decreasing
+    link = "\n".join(c.value for c in at.caption)
+    assert "en_type=People" in link

@@ -1,0 +1,100 @@
+"""Places: locating names with the gazetteer data (coordinates, province), rolling places up
+to a province or country, and the offline map (no geo trace that would fetch a world map)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis import geo, place_views
+from analysis.filters import Filters
+from analysis.records import Article, ArticleResult, Entity, Figure
+from analysis.store import Store
+from dashboard import map_charts
+
+
+@pytest.mark.parametrize(
+    "name, place, region",
+    [
+        ("Khan Sheikhoun", "Khan Shaykhun", "Idlib"),
+        ("Deir Ezzor", "Deir ez-Zor", "Deir ez-Zor"),
+        ("Palmyra", "Tadmur", "Homs"),
+        ("Aleppo", "Aleppo", "Aleppo"),
+    ],
+)
+def test_towns_are_placed_in_their_province(name, place, region):
+    loc = geo.locate(name)
+    assert (loc.name, loc.region, loc.country, loc.kind) == (place, region, "SY", "city")
+    assert 32 < loc.lat < 38 and 35 < loc.lon < 43  # inside Syria's bounding box
+
+
+def test_countries_sit_where_their_people_are_and_unknown_names_are_not_guessed():
+    syria = geo.locate("Syria")
+    assert syria.kind == "country" and 33 < syria.lat < 37 and 35 < syria.lon < 40
+    assert geo.locate("Britain").name == "United Kingdom"
+    assert geo.locate("Eastern Ghouta") is None  # a region, not in the city list
+    assert geo.locate("") is None
+
+
+def _res(aid, figures=(), places=()):
+    return ArticleResult(
+        article=Article(id=aid, title=aid, text="t", source="Wire", published="2017-04-05"),
+        entities=tuple(Entity(aid, p, "GPE", 1, 0) for p in places),
+        figures=tuple(
+            Figure(aid, str(v), v, v, v, False, "people", cat, None, loc, None, 0, 1, "s", None)
+            for cat, loc, v in figures
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    path = tmp_path_factory.mktemp("places") / "p.duckdb"
+    rows = [
+        _res("a", [("killed", "Khan Sheikhoun", 70), ("injured", "Khan Sheikhoun", 500)],
+             ["Khan Sheikhoun", "Idlib"]),
+        _res("b", [("killed", "Khan Shaykhun", 86), ("killed", "Aleppo", 5)], ["Aleppo"]),
+        _res("c", [], ["Syria", "Narnia"]),
+    ]  # fmt: skip
+    with Store(path) as store:
+        store.write_batch(rows)
+    store = Store(path, read_only=True)
+    yield store.con
+    store.close()
+
+
+def test_spellings_roll_up_to_one_place(con):
+    df = place_views.places(con, Filters())
+    assert df.attrs["unlocated"] == 1  # Narnia
+    df = df.set_index("place")
+    khan = df.loc["Khan Shaykhun"]
+    assert khan["n_figures"] == 3 and khan["top_category"] == "killed"
+    assert khan["names"] == ("Khan Shaykhun", "Khan Sheikhoun") and khan["region"] == "Idlib"
+    assert df.loc["Syria", "top_category"] == place_views.NO_FIGURES
+
+
+def test_a_province_holds_its_towns_and_a_country_all_its_places(con):
+    idlib = place_views.places(con, Filters(), region="Idlib")
+    assert set(idlib["place"]) == {"Khan Shaykhun", "Idlib"}
+    names = tuple(n for ns in idlib["names"] for n in ns)
+    figs = place_views.place_figures(con, Filters(), names=names)
+    assert sorted(figs["value"]) == [70, 86, 500]
+    syria = place_views.places(con, Filters(), region="Syria")
+    assert set(syria["place"]) == {"Khan Shaykhun", "Idlib", "Aleppo", "Syria"}
+    assert "Idlib" in place_views.regions(con) and "Syria" in place_views.regions(con)
+    arts = place_views.place_articles(con, Filters(), names=names)
+    assert set(arts["id"]) == {"a", "b"}
+
+
+def test_the_map_draws_offline(con):
+    df = place_views.places(con, Filters())
+    fig = map_charts.places_map(df, size_by="n_figures", selected="Aleppo")
+    assert {t.type for t in fig.data} == {"scatter"}  # no scattergeo: nothing to download
+    spec = json.loads(fig.to_json())
+    assert "topojson" not in json.dumps(spec) and "mapbox" not in json.dumps(spec)
+    outline = fig.data[0]
+    assert len(outline.x) > 8_000 and None in outline.x  # the shipped borders and coasts
+    killed = next(t for t in fig.data if t.name == "People killed")
+    assert "Khan Shaykhun" in {row[0] for row in killed.customdata}
+    assert max(killed.marker.size) == map_charts.MAX_BUBBLE
