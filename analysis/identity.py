@@ -407,6 +407,9 @@ class _Target:
     article_col: str = "article_id"
     pos: str = "start"
     labels: tuple[str, ...] = ()  # restrict to rows with these labels (entity_mentions)
+    # Follows the joins without voting: its names repeat ones already counted elsewhere (an
+    # attitude's target is an entity mention, its holder a quote's speaker).
+    follows: bool = False
 
 
 TARGETS = (
@@ -416,6 +419,9 @@ TARGETS = (
     _Target("place", "entity_mentions", "name", labels=PLACE_LABELS),
     _Target("place", "figures", "location"),
     _Target("outlet", "articles", "source", article_col="id", pos="0"),
+    _Target("actor", "attitudes", "holder", pos="target_start", follows=True),
+    _Target("actor", "attitudes", "target", pos="target_start", follows=True),
+    _Target("place", "attitudes", "target", pos="target_start", follows=True),
 )
 _EXPLICIT = "explicit_source:"  # meta keys recording names given with --source
 
@@ -494,7 +500,9 @@ def _update(con, fresh_ids: list[str]) -> list[Merge]:
     evidence = dict(
         ((s, a), n)
         for s, a, n in con.execute(
-            "SELECT space, raw, count(*) FROM name_raw GROUP BY space, raw"
+            "SELECT space, raw, count(*) FROM name_raw "
+            "WHERE tbl NOT IN (SELECT unnest(?::VARCHAR[])) GROUP BY space, raw",
+            [sorted({t.table for t in TARGETS if t.follows})],
         ).fetchall()
     )
     con.execute("DELETE FROM name_merges WHERE NOT undone")
@@ -525,7 +533,7 @@ def _raw_names(con, space: str) -> pd.DataFrame:
     """(article_id, name, label) of every value of ``space`` in the store, as first written."""
     parts = []
     for t in TARGETS:
-        if t.space != space:
+        if t.space != space or t.follows:
             continue
         label = {
             "entity_mentions": "x.label",
@@ -617,7 +625,7 @@ def _apply(con, t: _Target, mapping: Mapping[str, str]) -> set[str]:
     where = ""
     if t.labels:
         where = " AND x.label IN (" + ", ".join(f"'{lab}'" for lab in t.labels) + ")"
-    fresh = f"""SELECT x.{t.article_col} AS article_id, {_pos(t, "x")} AS pos, x.{t.column} AS raw,
+    fresh = f"""SELECT DISTINCT x.{t.article_col} AS article_id, {_pos(t, "x")} AS pos, x.{t.column} AS raw,
                        _m.shown FROM {t.table} x JOIN _m ON x.{t.column} = _m.raw WHERE TRUE{where}"""
     touched |= {r[0] for r in con.execute(f"SELECT DISTINCT article_id FROM ({fresh})").fetchall()}
     con.execute(

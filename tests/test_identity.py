@@ -11,7 +11,7 @@ import pytest
 from analysis import entity_views, identity, quote_views
 from analysis.entities import aggregate
 from analysis.filters import Filters
-from analysis.records import Article, ArticleResult, EntityMention, Figure, Quote
+from analysis.records import Article, ArticleResult, Attitude, EntityMention, Figure, Quote
 from analysis.store import Store
 
 
@@ -204,8 +204,14 @@ def _result(i: int, *, source: str, speakers=(), entities_=(), places=(), claima
     article = Article(
         id=aid, title=f"Story {i}", text=text, source=source, n_words=len(text.split())
     )
+    # An attitude toward each speaker's name, held by that speaker (both scorers).
+    attitudes = [
+        Attitude(aid, q.speaker, q.speaker, q.speaker_start, q.speaker_end, -0.5, "negative",
+                 "the talks had failed", scorer)
+        for q in quotes for scorer in ("textblob", "vader")
+    ]  # fmt: skip
     return ArticleResult(article, tuple(quotes), tuple(aggregate(mentions)), tuple(mentions),
-                         tuple(figures))  # fmt: skip
+                         tuple(figures), tuple(attitudes))  # fmt: skip
 
 
 def _corpus() -> list[ArticleResult]:
@@ -258,6 +264,11 @@ def test_one_name_per_actor_in_every_table(store):
     assert set(_column(store, "SELECT DISTINCT location FROM figures")) == {
         "Deir ez-Zor", "Khan Sheikhoun"}  # fmt: skip
     assert set(_column(store, "SELECT DISTINCT source FROM articles")) == {"FOX"}
+    # attitudes follow the joins (holder and target) without counting as evidence of their own
+    assert set(_column(store, "SELECT holder FROM attitudes")) == {
+        "Rami Abdel Rahman", "Hillary Clinton"}  # fmt: skip
+    assert set(_column(store, "SELECT target FROM attitudes")) == {
+        "Rami Abdel Rahman", "Hillary Clinton"}  # fmt: skip
     # the per-article aggregates follow the mentions: the views count one actor
     speakers = quote_views.speaker_stats(store.con, Filters())
     assert "Rami Abdurrahman" not in set(speakers["speaker"])
@@ -275,6 +286,7 @@ def test_undo_puts_the_raw_names_back_and_redo_joins_again(store):
     assert "Rami Abdurrahman" in _column(store, "SELECT speaker FROM quotes")
     assert "Rami Abdurrahman" in _column(store, "SELECT claimed_by FROM figures")
     assert "Rami Abdurrahman" in _column(store, "SELECT name FROM entities")
+    assert "Rami Abdurrahman" in _column(store, "SELECT holder FROM attitudes")
     # the other joins are untouched
     assert "Deir Ezzor" not in _column(store, "SELECT location FROM figures")
     row = identity.merges(store.con).set_index("alias").loc["Rami Abdurrahman"]
@@ -304,6 +316,11 @@ def test_an_undone_join_stays_undone_when_more_articles_arrive(store):
     assert "Al Bab" not in locations
     assert "Rami Abdulrahman" not in _column(store, "SELECT speaker FROM quotes")
     assert set(_column(store, "SELECT DISTINCT source FROM articles")) == {"FOX"}
+    # attitudes follow the joins (holder and target) without counting as evidence of their own
+    assert set(_column(store, "SELECT holder FROM attitudes")) == {
+        "Rami Abdel Rahman", "Hillary Clinton"}  # fmt: skip
+    assert set(_column(store, "SELECT target FROM attitudes")) == {
+        "Rami Abdel Rahman", "Hillary Clinton"}  # fmt: skip
 
 
 def test_reanalysing_an_article_keeps_the_join_and_forgets_its_stale_log(store):
@@ -311,8 +328,12 @@ def test_reanalysing_an_article_keeps_the_join_and_forgets_its_stale_log(store):
     store.write_batch([again])
     identity.update(store.con, fresh_ids=[again.article.id])
     assert "Rami Abdurrahman" not in _column(store, "SELECT speaker FROM quotes")
-    raws = _column(store, "SELECT count(*) FROM name_raw WHERE raw = 'Rami Abdurrahman'")
-    assert raws == [3]
+    raws = _column(
+        store,
+        "SELECT count(*) FROM name_raw WHERE raw = 'Rami Abdurrahman' GROUP BY tbl = 'attitudes' "
+        "ORDER BY tbl = 'attitudes'",
+    )
+    assert raws == [3, 2]  # a quote, a mention, a claimant; an attitude's holder and target
 
 
 # -- through analyze_paths, the path `presslens analyze` runs -----------------------------------
