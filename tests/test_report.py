@@ -23,11 +23,16 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# This checkout's app only: on a shared machine other checkouts start and stop servers of their
+# own while these tests run.
+APP_PATH = str(Path(__file__).resolve().parents[1] / "dashboard" / "streamlit_app.py")
+
+
 def _streamlit_servers() -> set[int]:
     out = set()
     for p in psutil.process_iter(["pid", "cmdline"]):
         cmd = " ".join(p.info["cmdline"] or [])
-        if "streamlit" in cmd and "streamlit_app.py" in cmd:
+        if "streamlit" in cmd and APP_PATH in cmd:
             out.add(p.info["pid"])
     return out
 
