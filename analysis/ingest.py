@@ -24,7 +24,7 @@ import logging
 import os
 import re
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -96,10 +96,6 @@ class FieldMaps:
             if _path_matches(path, pattern):
                 out.update(mapping)
         return out
-
-    def patterns_matching_nothing(self, paths: Sequence[Path]) -> list[str]:
-        """The per-input patterns that name none of ``paths`` (most likely a typo)."""
-        return [p for p, _ in self.by_path if not any(_path_matches(f, p) for f in paths)]
 
 
 def _path_matches(path: Path, pattern: str) -> bool:
