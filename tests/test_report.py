@@ -27,7 +27,8 @@ def _streamlit_servers() -> set[int]:
     out = set()
     for p in psutil.process_iter(["pid", "cmdline"]):
         cmd = " ".join(p.info["cmdline"] or [])
-        if "streamlit" in cmd and "streamlit_app.py" in cmd:
+        # This checkout's servers only: other checkouts on the machine run their own.
+        if "streamlit" in cmd and str(ROOT / "dashboard" / "streamlit_app.py") in cmd:
             out.add(p.info["pid"])
     return out
 
