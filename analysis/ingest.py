@@ -327,9 +327,14 @@ def decode_bytes(data: bytes) -> str:
         # Valid UTF-8 beside bytes that are not: a file pasted together from two sources. Each
         # undecodable run is read as Windows-1252 (what such runs nearly always are), so both
         # halves come out right instead of the whole file being guessed as one code page.
-        log.info("mixed UTF-8 and Windows-1252 bytes; decoded segment by segment")
         codecs.register_error(MIXED_ERRORS, _cp1252_segment)  # idempotent
-        return data.decode("utf-8-sig", errors=MIXED_ERRORS)
+        try:
+            text = data.decode("utf-8-sig", errors=MIXED_ERRORS)
+        except UnicodeDecodeError:
+            pass  # bytes Windows-1252 does not assign: not that mix; detect below
+        else:
+            log.info("mixed UTF-8 and Windows-1252 bytes; decoded segment by segment")
+            return text
     from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 input needs it
 
     matches = list(from_bytes(data))
@@ -354,17 +359,10 @@ MIXED_ERRORS = "presslens-cp1252"
 
 
 def _cp1252_segment(exc: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: the bytes UTF-8 could not decode, read as Windows-1252 (its five
-    unassigned bytes as Latin-1, so that nothing is lost)."""
+    """Codec error handler: the bytes UTF-8 could not decode, read as Windows-1252. A byte that
+    Windows-1252 leaves unassigned means the file is not that mix: the error stands."""
     chunk = exc.object[exc.start : exc.end]
-    return "".join(_cp1252_byte(b) for b in chunk), exc.end
-
-
-def _cp1252_byte(b: int) -> str:
-    try:
-        return bytes([b]).decode("cp1252")
-    except UnicodeDecodeError:
-        return bytes([b]).decode("latin-1")
+    return chunk.decode("cp1252"), exc.end
 
 
 def _looks_like_html(text: str) -> bool:
