@@ -27,7 +27,9 @@ def _streamlit_servers() -> set[int]:
     out = set()
     for p in psutil.process_iter(["pid", "cmdline"]):
         cmd = " ".join(p.info["cmdline"] or [])
-        if "streamlit" in cmd and "streamlit_app.py" in cmd:
+        # This checkout's servers only: other checkouts on a shared machine start and stop
+        # their own while these tests run.
+        if "streamlit" in cmd and str(ROOT / "dashboard" / "streamlit_app.py") in cmd:
             out.add(p.info["pid"])
     return out
 
