@@ -3,6 +3,7 @@ DuckDB reads back directly, with every row in the partition of its article."""
 
 from __future__ import annotations
 
+import shutil
 from urllib.parse import quote
 
 import duckdb
@@ -19,8 +20,18 @@ def _read(folder, table):
     ).df()
 
 
+@pytest.fixture
+def store_file(tmp_path, dashboard_db):
+    """A private copy: other tests in the session hold the shared store open with another
+    configuration, and DuckDB refuses a second, different connection in the same process."""
+    path = tmp_path / "store.duckdb"
+    shutil.copyfile(dashboard_db, path)
+    return path
+
+
 @pytest.mark.parametrize("key", ["year", "source"])
-def test_partitioned_export_reads_back_with_duckdb(tmp_path, dashboard_db, key):
+def test_partitioned_export_reads_back_with_duckdb(tmp_path, store_file, key):
+    dashboard_db = store_file
     out = tmp_path / key
     argv = ["export", "--db", str(dashboard_db), "--format", "parquet", "--out", str(out)]
     assert cli.main([*argv, "--partition-by", key]) == cli.EXIT_OK
@@ -52,7 +63,7 @@ def test_partitioned_export_reads_back_with_duckdb(tmp_path, dashboard_db, key):
     assert len(_read(out, "quotes")) == len(frames["quotes"])
 
 
-def test_partition_by_needs_parquet(tmp_path, dashboard_db, capsys):
-    argv = ["export", "--db", str(dashboard_db), "--format", "csv", "--out", str(tmp_path)]
+def test_partition_by_needs_parquet(tmp_path, store_file, capsys):
+    argv = ["export", "--db", str(store_file), "--format", "csv", "--out", str(tmp_path)]
     assert cli.main([*argv, "--partition-by", "year"]) == cli.EXIT_USAGE
     assert "--partition-by works with --format parquet only" in capsys.readouterr().err
