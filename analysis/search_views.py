@@ -81,8 +81,11 @@ def snippet(
 ) -> tuple[str, list[list[int]]]:
     """``(snippet, spans)``: about ``width`` characters of ``text`` around its first match (the
     start of the text if nothing matches), and the ``[start, end]`` of each match inside it."""
-    hits = sorted({m.span() for p in patterns for m in p.finditer(text)})
-    first = hits[0][0] if hits else 0
+    # The first match of each pattern, then every match inside the window only: scanning a
+    # whole long article for every match cost more than the search itself.
+    firsts = [m.span() for p in patterns if (m := p.search(text))]
+    first_hit = min(firsts) if firsts else None
+    first = first_hit[0] if first_hit else 0
     start = max(0, first - width // 3)
     if start:  # begin at a word
         space = text.find(" ", start)
@@ -90,7 +93,8 @@ def snippet(
     end = min(len(text), start + width)
     if end < len(text):
         space = text.rfind(" ", start, end)
-        end = space if space > (hits[0][1] if hits else start) else end
+        end = space if space > (first_hit[1] if first_hit else start) else end
+    hits = sorted({m.span() for p in patterns for m in p.finditer(text, start, end)})
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""
     body = " ".join(text[start:end].split("\n"))
