@@ -317,6 +317,9 @@ def analyse_batch(batch: Iterable[Article], language) -> list[ArticleResult | Fa
         if isinstance(doc, Failure):
             out.append(doc)
             continue
+        # The parse of exactly this text (spaCy keeps every character, and chunking.parse checks
+        # its joins), so nlp.text_of need not rebuild it from the tokens.
+        doc.user_data[nlp.TEXT_KEY] = article.text
         try:
             out.append(extract_article(doc, article))
         except Exception as exc:  # one article's extractor bug must not lose the batch
