@@ -343,7 +343,7 @@ def test_conflict_rows_link_to_both_sentences(dashboard_db, use_db):
     at = run_page(dashboard_db, "figures")
     assert not at.exception
     (row,) = _tables(at)["Conflicting figures"].itertuples()
-    con = duckdb.connect(str(dashboard_db))
+    con = duckdb.connect(str(dashboard_db), read_only=True)
     try:
         for link, text in ((row.open_low, row.text_low), (row.open_high, row.text_high)):
             query = dict(p.split("=", 1) for p in link.removeprefix("articles?").split("&"))

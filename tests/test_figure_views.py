@@ -228,7 +228,7 @@ def test_conflict_groups_agree_with_the_pairs(dashboard_db):
 
     from analysis.figure_views import conflict_groups, conflicting_figures
 
-    con = duckdb.connect(str(dashboard_db))  # same configuration as the app tests' connection
+    con = duckdb.connect(str(dashboard_db), read_only=True)  # as the app reads it
     try:
         groups = conflict_groups(con)
         pairs = conflicting_figures(con)

@@ -40,7 +40,7 @@ def corpus(corpus_store, monkeypatch):
 
 
 def listing(db: Path, filters: Filters | None = None) -> pd.DataFrame:
-    con = duckdb.connect(str(db))
+    con = duckdb.connect(str(db), read_only=True)
     try:
         return article_views.article_list(con, filters, limit=None)
     finally:
@@ -86,7 +86,7 @@ def test_the_corpus_is_many_articles_from_many_outlets(corpus_store, corpus_file
     assert arts["source"].nunique() == 5
     assert (arts["published"].max() - arts["published"].min()).days > 180
     assert arts["title"].is_unique
-    con = duckdb.connect(str(corpus_store))
+    con = duckdb.connect(str(corpus_store), read_only=True)
     try:
         copies = con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")
         assert copies.fetchone()[0] == len(corpus_files.duplicates)
@@ -140,7 +140,7 @@ def test_a_link_opens_an_article_whose_filters_match_nothing(corpus):
 
 def test_a_link_to_a_near_duplicate_opens_it_and_names_the_original(corpus, corpus_files):
     copy_title, original_title = next(iter(corpus_files.duplicates.items()))
-    con = duckdb.connect(str(corpus))
+    con = duckdb.connect(str(corpus), read_only=True)
     try:
         copy_id = con.execute("SELECT id FROM articles WHERE title = ?", [copy_title]).fetchone()
     finally:
@@ -190,7 +190,7 @@ def test_a_link_beyond_the_first_thousand_listed_opens(corpus_store, tmp_path, m
 
 def _figure(db: Path, category: str = "killed") -> pd.Series:
     """A figure of ``category`` from an article that is not the newest."""
-    con = duckdb.connect(str(db))
+    con = duckdb.connect(str(db), read_only=True)
     try:
         rows = con.execute(
             "SELECT f.article_id, f.start, f.sentence, a.title FROM figures f "
