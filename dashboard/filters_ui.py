@@ -38,6 +38,7 @@ SEARCH_HELP = (
 # Dates outside these bounds are refused by the date picker; they are far enough apart that any
 # news archive fits.
 MIN_DATE, MAX_DATE = date(1900, 1, 1), date(2100, 12, 31)
+DATE_DEFAULTS_KEY = "_presslens_date_defaults"  # the store's first/last date the pickers show
 
 
 def to_query_params(filters: Filters) -> dict[str, list[str] | str]:
@@ -142,6 +143,7 @@ def sidebar() -> Filters:
 
     sb = st.sidebar
     sb.markdown("### Filters")
+    _follow_date_defaults(opts)
     no_dates = opts.first_date is None
     date_from = sb.date_input(
         "From",
@@ -202,6 +204,20 @@ def sidebar() -> Filters:
     if not filters.is_empty:
         sb.button("Clear all filters", on_click=_reset, args=(opts,), width="stretch")
     return filters
+
+
+def _follow_date_defaults(opts) -> None:
+    """A date left at its default follows the store: when articles arrive outside the range the
+    session opened with, the pickers move to the new first/last date instead of keeping the old
+    default (which would then read as a filter and hide the new articles). A date the user
+    chose stays as chosen."""
+    now = (opts.first_date, opts.last_date)
+    before = st.session_state.get(DATE_DEFAULTS_KEY)
+    if before is not None and before != now:
+        for key, old, new in (("from", before[0], now[0]), ("to", before[1], now[1])):
+            if st.session_state.get(key) == old:
+                st.session_state[key] = new
+    st.session_state[DATE_DEFAULTS_KEY] = now
 
 
 def _reset(opts) -> None:

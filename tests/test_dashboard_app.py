@@ -342,14 +342,16 @@ def test_conflict_rows_link_to_both_sentences(dashboard_db, use_db):
     use_db(dashboard_db)
     at = run_page(dashboard_db, "figures")
     assert not at.exception
-    (row,) = _tables(at)["Conflicting figures"].itertuples()
+    rows = list(_tables(at)["Conflicting figures"].itertuples())
+    assert rows  # the dated sample and the fixtures disagree on 10 Dec (see test_figure_views)
     con = duckdb.connect(str(dashboard_db), read_only=True)
     try:
-        for link, text in ((row.open_low, row.text_low), (row.open_high, row.text_high)):
-            query = dict(p.split("=", 1) for p in link.removeprefix("articles?").split("&"))
-            body = con.execute("SELECT text FROM articles WHERE id = ?", [query["article"]])
-            start = int(query["at"])
-            assert body.fetchone()[0][start : start + len(text)] == text
+        for row in rows:
+            for link, text in ((row.open_low, row.text_low), (row.open_high, row.text_high)):
+                query = dict(p.split("=", 1) for p in link.removeprefix("articles?").split("&"))
+                body = con.execute("SELECT text FROM articles WHERE id = ?", [query["article"]])
+                start = int(query["at"])
+                assert body.fetchone()[0][start : start + len(text)] == text
     finally:
         con.close()
 
@@ -389,7 +391,7 @@ def test_speakers_page_scorer_switch_intervals_and_attitudes(dashboard_db, use_d
 
     at = run_page(dashboard_db, "speakers", {"scorer": "sentiwordnet"})
     assert not at.exception
-    assert any("scorer=sentiwordnet" in w.value for w in at.warning)
+    assert "scorer=sentiwordnet" in _texts(at.warning)
 
 
 def test_clicking_a_matrix_cell_opens_its_sentences(dashboard_db, use_db):

@@ -64,7 +64,7 @@ if filters.search:  # keyword in context, the matched words marked (the text is 
         st.html(kwic.results_html(rows))
 
 # The reader opens the article the URL names (``?article=ID``), by id, whether or not it is in
-# the list above: the list stops at 1,000 and follows the filters, a link need not. The picker is
+# the list above: the list shows one page and follows the filters, a link need not. The picker is
 # not bound to the URL through Streamlit (a bound selectbox carries its display label, the
 # title, so an id in a link would be refused and the first article shown); instead the URL is
 # read here and written back when the reader picks another article.
@@ -143,9 +143,7 @@ if isinstance(art["duplicate_of"], str):
 elif chosen not in set(listing["id"]):
     in_view = data.view("article_in_view", filters, article_id=chosen)
     where = (
-        "beyond the first 1,000 listed above"
-        if in_view
-        else "left out by the filters in the sidebar"
+        "on another page of the list above" if in_view else "left out by the filters in the sidebar"
     )
     st.info(
         f"This article is {where}; it is shown because the link names it.",
