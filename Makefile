@@ -39,7 +39,8 @@ chromium:
 	fi
 
 # The evaluations and speed benchmarks whose figures README.md quotes (they read ../shared/data).
-# The 50,000-article dashboard benchmark needs a big store first: see bench/dashboard.py.
+# The benchmarks over a big store need one first (bench/dashboard.py, bench/explore_speed.py,
+# bench/identity_report.py take its path): see README "Speed".
 bench: install
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python bench/ingest.py
@@ -51,6 +52,8 @@ bench: install
 	$(BIN)/python -m bench.entities_report --top 25
 	$(BIN)/python -m bench.eval_sentiment
 	$(BIN)/python -m bench.attitudes_speed
+	$(BIN)/python bench/throughput.py --sample 200
+	$(BIN)/python bench/long_article.py
 	$(BIN)/python -m bench.report
 
 clean:
