@@ -362,3 +362,25 @@ def figure_series(
         GROUP BY f.published, f.place ORDER BY f.published, f.place
     """
     return con.execute(sql, [*params, int(places)]).df()
+
+
+def headline_words(heads: pd.DataFrame) -> pd.DataFrame:
+    """``headline_figures`` with the agreement and the spread in words, as the Overview and the
+    report show them: ``agree`` ("3 of 11 articles") and ``spread`` ("2 – 200", or one value
+    when every figure of the event agrees)."""
+
+    def spread(low: float, high: float) -> str:
+        if low == high:
+            return f"{low:,.4g}" if low < 1000 else f"{low:,.0f}"
+        return f"{low:,.0f} – {high:,.0f}"
+
+    return heads.assign(
+        agree=[
+            f"{n} of {m} article{'' if m == 1 else 's'}"
+            for n, m in zip(heads["n_articles"], heads["n_event_articles"], strict=True)
+        ],
+        spread=[
+            spread(lo, hi)
+            for lo, hi in zip(heads["estimate_low"], heads["estimate_high"], strict=True)
+        ],
+    )

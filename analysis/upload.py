@@ -61,6 +61,8 @@ def table_preview(name: str, content: bytes, *, rows: int = PREVIEW_ROWS) -> Tab
         columns=columns,
     )
     guessed = {f: ingest._find_column(columns, f, {}) for f in FIELDS}
+    if guessed.get("text") is None:  # as analyze does: the field holding the most text
+        guessed["text"] = ingest._guess_text_field(records, {})
     return TablePreview(tuple(columns), frame, guessed)
 
 

@@ -225,13 +225,18 @@ def _overview(ctx: _Ctx) -> list[Item]:
         items.append(Item("Top entities", charts.top_entities(ents, title=title)))
     heads = figure_views.headline_figures(con, f)
     if not heads.empty:
-        heads = heads.assign(what=heads["category"].map(lambda c: CATEGORY_TITLES.get(c, c)))
+        heads = figure_views.headline_words(heads).assign(
+            what=heads["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
+            open=ctx.links(heads["article_id"], heads["start"]),
+        )
         labels = {
             "what": "What", "text": "Figure", "unit": "Counting", "location": "Where",
-            "claimed_by": "Claimed by", "n_articles": "Articles", "title": "Article",
-            "published": "Published",
+            "agree": "Agreeing", "spread": "Spread", "claimed_by": "Claimed by",
+            "title": "Article", "published": "Published", "open": "Read",
         }  # fmt: skip
-        items.append(Item("Headline figures", table=Table(_labelled(heads, labels))))
+        items.append(
+            Item("Headline figures", table=Table(_labelled(heads, labels), links=("Read",)))
+        )
     return items
 
 
@@ -328,14 +333,24 @@ def _figures(ctx: _Ctx) -> list[Item]:
         conflicts = conflicts.assign(
             what=conflicts["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
             counts=conflicts["scope"].map(lambda s: SCOPE_WORDS.get(s, s)),
+            open_low=ctx.links(conflicts["article_id_low"], conflicts["start_low"]),
+            open_high=ctx.links(conflicts["article_id_high"], conflicts["start_high"]),
         )
         labels = {
-            "published": "Day", "what": "What", "counts": "Counts", "location": "Where",
-            "text_low": "Lowest", "claimed_by_low": "Claimed by (lowest)", "text_high": "Highest",
-            "claimed_by_high": "Claimed by (highest)", "n_figures": "Figures",
-            "n_claimants": "Claimants",
+            "published": "Day", "what": "What", "unit": "Counting", "counts": "Counts",
+            "location": "Where", "days_apart": "Days apart", "text_low": "Lowest",
+            "claimed_by_low": "Claimed by (lowest)", "open_low": "Lowest: sentence",
+            "text_high": "Highest", "claimed_by_high": "Claimed by (highest)",
+            "open_high": "Highest: sentence",
         }  # fmt: skip
-        items.append(Item("Conflicting figures", table=Table(_labelled(conflicts, labels))))
+        items.append(
+            Item(
+                "Conflicting figures",
+                table=Table(
+                    _labelled(conflicts, labels), links=("Lowest: sentence", "Highest: sentence")
+                ),
+            )
+        )
     table = figure_views.figure_table(con, f, category=category, limit=1000, scope=scope)
     table = table.assign(
         open=ctx.links(table["article_id"], table["start"]),

@@ -14,7 +14,8 @@ from urllib.parse import parse_qs, urlparse
 import duckdb
 import pytest
 
-from dashboard import launch, report
+from analysis.filters import Filters
+from dashboard import launch, report_capture, report_views
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[1] / "build" / "screenshots"
@@ -46,7 +47,7 @@ def context():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = report.open_browser(p)
+        b = report_capture.open_browser(p)
         ctx = b.new_context(viewport={"width": 1400, "height": 1000})
         yield ctx
         b.close()
@@ -61,7 +62,7 @@ def page(context):
 
 def _open(page, url):
     page.goto(url, wait_until="domcontentloaded")
-    report._wait_drawn(page, 60)
+    report_capture.wait_drawn(page, 60)
 
 
 def _heading(page) -> str:
@@ -81,7 +82,7 @@ def test_the_address_opens_the_named_article(server, page, articles, position):
     article_id, title = articles[position]
     assert article_id != articles[0][0]
     # The address `presslens report --choice article=ID` screenshots, too.
-    url = report.page_url(server, "articles", report.Filters(), {"article": article_id})
+    url = report_views.page_url(server, "articles", Filters(), {"article": article_id})
     assert url == f"{server}/articles?article={article_id}"
     _open(page, url)
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -90,7 +91,7 @@ def test_the_address_opens_the_named_article(server, page, articles, position):
     assert parse_qs(urlparse(page.url).query)["article"] == [article_id]
     if position == 29:
         SHOTS.mkdir(parents=True, exist_ok=True)
-        (SHOTS / "articles-linked.png").write_bytes(report._screenshot(page, url, 1400, 60))
+        (SHOTS / "articles-linked.png").write_bytes(report_capture.screenshot(page, url, 1400, 60))
 
 
 def test_a_figures_evidence_card_opens_its_article_at_the_sentence(server, page):
@@ -104,7 +105,7 @@ def test_a_figures_evidence_card_opens_its_article_at_the_sentence(server, page)
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     link = page.get_by_role("link", name="Open the article").first
     link.wait_for(timeout=30000)
-    report._wait_drawn(page, 60)
+    report_capture.wait_drawn(page, 60)
     # The card: the nearest block around the link that also holds the caption and sentence.
     card = link.locator("xpath=ancestor::div[.//*[@data-testid='stCaptionContainer']][1]")
     caption = card.locator('[data-testid="stCaptionContainer"]').inner_text()
@@ -112,7 +113,7 @@ def test_a_figures_evidence_card_opens_its_article_at_the_sentence(server, page)
     sentence = card.locator('[data-testid="stText"]').inner_text().strip()
     link.click()
     page.wait_for_function("() => window.location.pathname.endsWith('/articles')", timeout=20000)
-    report._wait_drawn(page, 60)
+    report_capture.wait_drawn(page, 60)
     assert _heading(page) == title
     assert _outlined(page) == sentence
     # The way back is the same view: the filters stay in the address.
@@ -142,7 +143,7 @@ def _click_link_cell(context, page, grid, row: int):
         page.mouse.click(x - 3, y)
     new = opened.value
     new.wait_for_load_state("domcontentloaded")
-    report._wait_drawn(new, 60)
+    report_capture.wait_drawn(new, 60)
     return new
 
 
@@ -176,7 +177,7 @@ def test_link_to_this_view_names_the_article_picked(server, context, page, artic
     page.wait_for_function(
         f"() => window.location.search.includes('article={other_id}')", timeout=20000
     )
-    report._wait_drawn(page, 60)
+    report_capture.wait_drawn(page, 60)
     assert _heading(page) == other_title
     href = page.get_by_role("link", name="Link to this view").get_attribute("href")
     assert parse_qs(urlparse(href).query)["article"] == [other_id]

@@ -9,7 +9,7 @@ from urllib.parse import urlencode, urlparse
 
 import pytest
 
-from dashboard import launch, plain, report
+from dashboard import launch, plain, report_capture
 from tests import payloads
 
 pytestmark = pytest.mark.browser
@@ -35,7 +35,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = report.open_browser(p)
+        b = report_capture.open_browser(p)
         yield b
         b.close()
 
@@ -74,7 +74,7 @@ def _check(page, seen):
 def test_hostile_links_and_data_stay_inert(path, server, guarded):
     page, seen = guarded
     page.goto(f"{server}/{path}?{urlencode(HOSTILE, doseq=True)}", wait_until="domcontentloaded")
-    report._wait_drawn(page, 60)
+    report_capture.wait_drawn(page, 60)
     page.wait_for_timeout(500)
     _check(page, seen)
     # The "values ignored" notice shows the dropped value exactly (the word joiners that stop
@@ -87,7 +87,7 @@ def test_reader_shows_hostile_article_as_text(server, guarded):
     page, seen = guarded
     query = urlencode({"article": "payload-0", "at": "3"})
     page.goto(f"{server}/articles?{query}", wait_until="domcontentloaded")
-    report._wait_drawn(page, 60)
+    report_capture.wait_drawn(page, 60)
     page.wait_for_timeout(500)
     _check(page, seen)
     # The reader's heading is a stored title, shown literally (HTML, LaTeX and directives too).

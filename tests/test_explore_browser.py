@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from dashboard import launch, report
+from dashboard import launch, report_capture
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[1] / "build" / "screenshots"
@@ -29,7 +29,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = report.open_browser(p)
+        b = report_capture.open_browser(p)
         yield b
         b.close()
 
@@ -48,13 +48,13 @@ def page(browser):
 
 def _open(page, url):
     page.goto(url, wait_until="domcontentloaded")
-    report._wait_drawn(page, 60)
+    report_capture.wait_drawn(page, 60)
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
 def _shot(page, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    (SHOTS / f"{name}.png").write_bytes(report._screenshot(page, page.url, 1400, 60))
+    (SHOTS / f"{name}.png").write_bytes(report_capture.screenshot(page, page.url, 1400, 60))
 
 
 def test_search_marks_the_matches_and_explains_a_bad_query(server, page):
@@ -82,14 +82,14 @@ def test_places_map_is_offline_and_a_click_opens_the_place(server, page):
     _open(page, f"{server}/places")
     chart = page.locator(".js-plotly-plot").first
     chart.wait_for(timeout=60000)  # the first use loads the gazetteer (a few seconds)
-    report._wait_drawn(page, 60)
+    report_capture.wait_drawn(page, 60)
     assert chart.locator("g.scatterlayer g.trace").count() >= 2  # outline + bubbles
     _shot(page, "places-map")
     bubble = chart.locator("g.scatterlayer g.trace g.points path").first
     box = bubble.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_function("() => window.location.search.includes('place=')", timeout=20000)
-    report._wait_drawn(page, 60)
+    report_capture.wait_drawn(page, 60)
     place = parse_qs(urlparse(page.url).query)["place"][0]
     assert page.get_by_text(f"Articles about {place}").count() >= 1
     _shot(page, "places-clicked")

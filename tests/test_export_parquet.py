@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from analysis import export
+from analysis.records import Article, ArticleResult
 from analysis.store import Store
 from dashboard import cli
 
@@ -26,6 +27,13 @@ def store_file(tmp_path, dashboard_db):
     configuration, and DuckDB refuses a second, different connection in the same process."""
     path = tmp_path / "store.duckdb"
     shutil.copyfile(dashboard_db, path)
+    # The dashboard store's articles are all of 2016: an undated one, from no outlet, gives
+    # both partitionings a second partition (the "unknown" one).
+    undated = Article(
+        id="undated0001", title="Undated note", text="A note with no date.", n_words=5
+    )
+    with Store(path) as store:
+        store.write_batch([ArticleResult(article=undated)])
     return path
 
 

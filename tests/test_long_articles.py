@@ -130,8 +130,8 @@ def test_the_upload_page_refuses_an_oversized_article_with_one_message(tmp_path,
     at = AppTest.from_file(str(app), default_timeout=120)
     at.switch_page("app_pages/data.py")
     at.run()
-    at.file_uploader[0].set_value([("huge.txt", OVERSIZED.encode(), "text/plain")])
-    at.get("form_submit_button")[0].click().run()
+    at.file_uploader[0].set_value([("huge.txt", OVERSIZED.encode(), "text/plain")]).run()
+    at.button(key="analyse").click().run()
     assert not at.exception
     errors = [str(e.value) for e in at.error]
     assert len(errors) == 1 and "huge" in errors[0] and "1,000,000" in errors[0].replace("\\", "")

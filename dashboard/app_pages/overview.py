@@ -6,16 +6,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis import figure_views
 from dashboard import charts, components, data, filters_ui
 from dashboard.charts import CATEGORY_TITLES
-
-
-def _spread(low: float, high: float) -> str:
-    """ "20 – 35", or "20" when every figure of the event agrees."""
-    if low == high:
-        return f"{low:,.4g}" if low < 1000 else f"{low:,.0f}"
-    return f"{low:,.0f} – {high:,.0f}"
-
 
 filters = filters_ui.current()
 st.title("Overview")
@@ -94,16 +87,8 @@ else:
         "give for it — never simply the largest number. The spread is the range of that "
         "event's figures across articles."
     )
-    heads = heads.assign(
+    heads = figure_views.headline_words(heads).assign(
         what=heads["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
-        agree=[
-            f"{n} of {m} article{'' if m == 1 else 's'}"
-            for n, m in zip(heads["n_articles"], heads["n_event_articles"], strict=True)
-        ],
-        spread=[
-            _spread(lo, hi)
-            for lo, hi in zip(heads["estimate_low"], heads["estimate_high"], strict=True)
-        ],
         open=filters_ui.article_links(heads["article_id"], heads["start"], filters),
     )
     components.table(
