@@ -167,7 +167,8 @@ def test_upload_a_table_with_its_own_column_names(tmp_path, use_db):
     at = run_page("data")
     at.file_uploader[0].set_value([("export.csv", TABLE, "text/csv")]).run()
     assert not at.exception, at.exception[0].value if at.exception else ""
-    # the preview, and the guesses: "headline" is a title, "link" a URL; the text is not guessed
+    # the preview, and the guesses: "headline" is a title, "link" a URL, and the text the
+    # column holding the most text, as `presslens analyze` would read it
     assert at.dataframe[0].value.columns.tolist() == [
         "headline",
         "story_body",
@@ -176,9 +177,8 @@ def test_upload_a_table_with_its_own_column_names(tmp_path, use_db):
         "link",
     ]
     assert at.selectbox(key="map_0_title").value == "headline"
-    assert at.selectbox(key="map_0_text").value is None
-    assert "choose the column that holds the article text" in "\n".join(w.value for w in at.warning)
-    assert at.button(key="analyse").disabled
+    assert at.selectbox(key="map_0_text").value == "story_body"
+    assert not at.button(key="analyse").disabled
     at.selectbox(key="map_0_text").set_value("story_body")
     at.selectbox(key="map_0_published").set_value("when")
     at.selectbox(key="map_0_source").set_value("paper").run()
