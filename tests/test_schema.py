@@ -7,7 +7,14 @@ table shows up here rather than as a store that no longer matches its schema ver
 
 from __future__ import annotations
 
-from analysis.store import Store
+import dataclasses
+import datetime
+
+import pytest
+
+from analysis import export, schema
+from analysis.records import Article, ArticleResult, Attitude, Entity, EntityMention, Figure, Quote
+from analysis.store import COLUMNS, Store
 
 V, N, D = "VARCHAR", "INTEGER", "DOUBLE"
 EXPECTED = {
@@ -90,3 +97,73 @@ def test_every_table_has_its_pinned_columns_in_order(tmp_path):
                 "terms",
             ]
         )
+
+
+@pytest.mark.parametrize(
+    "annotation, expected",
+    [
+        (str, "VARCHAR"),
+        (int, "INTEGER"),
+        (float, "DOUBLE"),
+        (bool, "BOOLEAN"),
+        (datetime.date, "DATE"),
+        (tuple[str, ...], "VARCHAR[]"),
+        (str | None, "VARCHAR"),
+        (float | None, "DOUBLE"),
+    ],
+)
+def test_sql_type_of_a_field_annotation(annotation, expected):
+    assert schema.sql_type(annotation) == expected
+
+
+@pytest.mark.parametrize("annotation", [dict[str, int], int | str, list[str], bytes])
+def test_a_field_type_with_no_column_type_is_refused(annotation):
+    with pytest.raises(TypeError, match="no SQL type"):
+        schema.sql_type(annotation)
+
+
+def test_a_column_order_must_name_every_field_once():
+    with pytest.raises(ValueError, match="Entity"):
+        schema.record_columns(Entity, order=("article_id", "name", "label", "mentions"))
+
+
+@pytest.mark.parametrize(
+    "table, record", [("quotes", Quote), ("entities", Entity), ("entity_mentions", EntityMention),
+                      ("figures", Figure), ("attitudes", Attitude)],
+)  # fmt: skip
+def test_record_tables_and_export_fields_are_the_record_fields(table, record):
+    names = [f.name for f in dataclasses.fields(record)]
+    assert [name for name, _ in COLUMNS[table]] == names
+    fields = {Quote: export.QUOTE_FIELDS, Entity: export.ENTITY_FIELDS,
+              Figure: export.FIGURE_FIELDS, Attitude: export.ATTITUDE_FIELDS}  # fmt: skip
+    if record in fields:
+        assert fields[record] == names
+
+
+def test_records_are_written_to_the_columns_of_their_field_names(tmp_path):
+    """Every field lands in the column of its name (neighbouring fields of one type would swap
+    unnoticed if rows were written by position)."""
+    article = Article(id="a1", title="T", text="Body.", source="S", published="2016-12-10",
+                      url="u", tags=("x", "y"), path="p", n_words=7, author="W")  # fmt: skip
+    quote = Quote("a1", "direct", "q", 1, 2, "Sp", "he", 3, 4, "PERSON", "envoy", "said",
+                  0.25, 0.5, -0.75)  # fmt: skip
+    figure = Figure("a1", "about 5", 5.0, 4.0, 6.0, True, "people", "killed", "civilians",
+                    "Aleppo", "UN", 10, 17, "About 5 were killed.", "total")  # fmt: skip
+    attitude = Attitude("a1", "Sp", "Aleppo", 8, 14, -0.5, "negative", "s", "vader")
+    mention = EntityMention("a1", "Aleppo", "GPE", "Aleppo", 8, 14, 0)
+    entity = Entity("a1", "Aleppo", "GPE", 3, 8)
+    result = ArticleResult(article, (quote,), (entity,), (mention,), (figure,), (attitude,))
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([result])
+        for table, record in [("quotes", quote), ("figures", figure), ("attitudes", attitude),
+                              ("entity_mentions", mention), ("entities", entity)]:  # fmt: skip
+            row = store.query(f"SELECT * FROM {table}").iloc[0].to_dict()
+            assert row == pytest.approx(dataclasses.asdict(record)), table
+        art = store.query("SELECT * FROM articles").iloc[0]
+        assert art["published"].date() == datetime.date(2016, 12, 10)
+        assert list(art["tags"]) == ["x", "y"]
+        assert (art["source"], art["url"], art["path"], art["n_words"], art["author"]) == (
+            "S", "u", "p", 7, "W"
+        )  # fmt: skip
+        assert art["search_text"] == "t\nbody."
+        assert art["duplicate_of"] is None and art["analysed_at"] is not None
