@@ -154,11 +154,6 @@ def mentions_over_time(
     return con.execute(sql, [*params, names]).df()
 
 
-# The optional pre-aggregated table of sentence pairs per article (see :func:`cooccurrences`).
-PAIRS_TABLE = "entity_pairs"
-PAIRS_DDL = (
-    "CREATE TABLE entity_pairs (article_id VARCHAR, name_a VARCHAR, name_b VARCHAR, weight INTEGER)"
-)
 # Rebuilds the pairs of every stored article from ``entity_mentions`` (for stores written before
 # the table existed, e.g. by bench/replicate.py); the store fills it for new articles with the
 # same query restricted to them (analysis.store.PAIRS_SQL).
@@ -170,14 +165,6 @@ PAIRS_REBUILD_SQL = """
       ON x.article_id = y.article_id AND x.sent_start = y.sent_start AND x.name < y.name
     GROUP BY x.article_id, x.name, y.name
 """
-
-
-def has_pairs_table(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(
-        con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [PAIRS_TABLE]
-        ).fetchone()[0]
-    )
 
 
 def cooccurrences(
@@ -192,36 +179,15 @@ def cooccurrences(
     label_b, weight`` (weight = number of sentences naming both; ``name_a < name_b``), heaviest
     ``limit`` pairs first. ``labels`` keeps pairs whose both ends have one of those labels.
 
-    Reads the pre-aggregated ``entity_pairs`` table when the store has one (one row per article
-    and pair; ~60 ms on 50,000 articles), else pairs the sentences of ``entity_mentions`` on the
-    fly (several times slower on a large store).
+    Reads the pre-aggregated ``entity_pairs`` table (one row per article and pair; ~60 ms on
+    50,000 articles), which every store of this schema version has.
     """
     where, params = _in_view(filters, "p")
-    if has_pairs_table(con):
-        pairs = f"""
-            SELECT p.name_a, p.name_b, sum(p.weight)::BIGINT AS weight
-            FROM entity_pairs p WHERE {where}
-            GROUP BY p.name_a, p.name_b HAVING sum(p.weight) >= ?
-        """
-    else:
-        # Sentences are keyed by one integer and names by small integers: joining and grouping
-        # integers is what makes the on-the-fly pairing affordable.
-        pairs = f"""
-            WITH ids AS (SELECT name, row_number() OVER () AS nid
-                         FROM (SELECT DISTINCT name FROM entity_mentions p WHERE {where})),
-            s AS (
-                SELECT DISTINCT hash(p.article_id, p.sent_start) AS sid, ids.nid
-                FROM entity_mentions p JOIN ids USING (name) WHERE {where}
-            ),
-            w AS (
-                SELECT x.nid AS a, y.nid AS b, count(*)::BIGINT AS weight
-                FROM s x JOIN s y ON x.sid = y.sid AND x.nid < y.nid
-                GROUP BY x.nid, y.nid HAVING count(*) >= ?
-            )
-            SELECT ia.name AS name_a, ib.name AS name_b, w.weight
-            FROM w JOIN ids ia ON ia.nid = w.a JOIN ids ib ON ib.nid = w.b
-        """
-        params = [*params, *params]
+    pairs = f"""
+        SELECT p.name_a, p.name_b, sum(p.weight)::BIGINT AS weight
+        FROM entity_pairs p WHERE {where}
+        GROUP BY p.name_a, p.name_b HAVING sum(p.weight) >= ?
+    """
     where_e, params_e = _in_view(filters)
     if labels:
         # Labels decide which pairs are in: label every name before ranking.

@@ -15,56 +15,18 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.filters import Filters, article_ids_sql
+from analysis.records import Attitude, Entity, Figure, Quote
+from analysis.schema import field_names
 from analysis.store import Store
 
 SCHEMA = "presslens/1"
-ARTICLE_FIELDS = ["id", "title", "source", "published", "url", "tags", "text", "path", "n_words"]
-QUOTE_FIELDS = [
-    "article_id",
-    "kind",
-    "text",
-    "start",
-    "end",
-    "speaker",
-    "speaker_mention",
-    "speaker_start",
-    "speaker_end",
-    "speaker_label",
-    "speaker_role",
-    "cue",
-    "polarity",
-    "subjectivity",
-    "polarity_vader",
-]
-ENTITY_FIELDS = ["article_id", "name", "label", "mentions", "first_start"]
-FIGURE_FIELDS = [
-    "article_id",
-    "text",
-    "value",
-    "low",
-    "high",
-    "approximate",
-    "unit",
-    "category",
-    "subject",
-    "location",
-    "claimed_by",
-    "start",
-    "end",
-    "sentence",
-    "scope",
-]
-ATTITUDE_FIELDS = [
-    "article_id",
-    "holder",
-    "target",
-    "target_start",
-    "target_end",
-    "polarity",
-    "label",
-    "sentence",
-    "scorer",
-]
+# The contract's fields of each record table: the record's fields, which are also the table's
+# columns (analysis.schema). Articles are selected by hand: ``published`` is formatted and the
+# store-only columns and ``author`` are not exported.
+QUOTE_FIELDS = field_names(Quote)
+ENTITY_FIELDS = field_names(Entity)
+FIGURE_FIELDS = field_names(Figure)
+ATTITUDE_FIELDS = field_names(Attitude)
 FORMATS = ("json", "csv", "parquet")
 # Hive partition keys for a Parquet dataset (``year=2016/``, ``source=BBC/``): what big-data tools
 # prune on. An article without the value goes under "unknown" rather than pyarrow's

@@ -52,11 +52,6 @@ from analysis.records import EntityMention, Figure, Quote
 
 log = logging.getLogger(__name__)
 
-CATEGORIES = (
-    "troops", "killed", "injured", "missing", "displaced", "remaining", "people",
-    "territory_share", "percent", "money", "other",
-)  # fmt: skip
-
 # -- lexicons ---------------------------------------------------------------------------------
 # Verb/adjective lemmas → category. Compiled from the wording of conflict reporting (the issue's
 # examples, the FA-KES dev articles, and the casualty vocabulary of the UCDP/ACLED codebooks).
@@ -738,7 +733,7 @@ def _category(
     ctx: _Context, span: Span, root: Token, noun: Token | None, kind: str, unit: str | None
 ) -> str | None:
     if kind in ("percent", "fraction"):
-        return "territory_share" if _is_territory(ctx, root) else "percent"
+        return "territory_share" if _is_territory(root) else "percent"
     if kind == "money" or (noun is not None and noun.lower_ in numbers.CURRENCY_WORDS):
         return "money"
     # With no noun of its own, the number is judged by the unit it borrowed.
@@ -932,7 +927,7 @@ def _is_agent(counted: Token, verb: Token) -> bool:
     return False
 
 
-def _is_territory(ctx: _Context, root: Token) -> bool:
+def _is_territory(root: Token) -> bool:
     """A share of a place: governed by occupy/control/hold…, or "of <place/territory>"."""
     tok = root
     steps = 0

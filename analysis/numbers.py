@@ -978,7 +978,7 @@ def _match_at(toks: list[_Tok], i: int) -> tuple[int, ParsedNumber] | None:
     )  # type: ignore[return-value]
 
 
-def _non_figure(toks: list[_Tok], i: int, end: int, parsed: ParsedNumber, text: str) -> str | None:
+def _non_figure(toks: list[_Tok], i: int, end: int, parsed: ParsedNumber) -> str | None:
     """Why the phrase ``toks[i:end]`` is not a figure (date, age, label ...), or None."""
     t = toks[i]
     prev = toks[i - 1] if i > 0 else None
@@ -1130,7 +1130,7 @@ def find_numbers(text: str, *, figures_only: bool = True) -> list[NumberMatch]:
         if figures_only:
             core_i = start_tok
             # skip the hedge words to find the first number token for the context rules
-            reason = _non_figure(toks, _first_numeric(toks, start_tok, end), end, parsed, text)
+            reason = _non_figure(toks, _first_numeric(toks, start_tok, end), end, parsed)
             if reason is not None:
                 i = end
                 continue

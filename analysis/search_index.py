@@ -14,7 +14,7 @@ from __future__ import annotations
 import duckdb
 
 TABLE = "terms"
-DDL = "article_id VARCHAR, field VARCHAR, term VARCHAR, tf INTEGER"
+COLUMNS = [("article_id", "VARCHAR"), ("field", "VARCHAR"), ("term", "VARCHAR"), ("tf", "INTEGER")]
 _TOKENS = r"regexp_extract_all({col}, '[\p{{L}}\p{{N}}]+')"
 INDEX_SQL = f"""
     INSERT INTO terms

@@ -12,7 +12,6 @@ finished batch and nothing half-written. Column names follow the ``presslens/1``
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -21,62 +20,82 @@ import duckdb
 import pandas as pd
 
 from analysis import search_index, store_lock
-from analysis.records import Article, ArticleResult
+from analysis.records import Article, ArticleResult, Attitude, Entity, EntityMention, Figure, Quote
+from analysis.schema import Column, ddl_of, field_names, record_columns
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "7"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms
 
-# One statement per table; the column order here is the order rows are inserted in.
-TABLES: dict[str, str] = {
-    "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
-    "articles": (
-        "id VARCHAR PRIMARY KEY, title VARCHAR, source VARCHAR, published DATE, url VARCHAR, "
-        "tags VARCHAR[], text VARCHAR, path VARCHAR, n_words INTEGER, author VARCHAR, "
-        "duplicate_of VARCHAR, signature BLOB, search_text VARCHAR, "
-        "analysed_at TIMESTAMP DEFAULT current_timestamp"
-    ),
-    "quotes": (
-        'article_id VARCHAR, kind VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, '
-        "speaker VARCHAR, speaker_mention VARCHAR, speaker_start INTEGER, speaker_end INTEGER, "
-        "speaker_label VARCHAR, speaker_role VARCHAR, cue VARCHAR, polarity DOUBLE, "
-        "subjectivity DOUBLE, polarity_vader DOUBLE"
-    ),
-    "entities": (
-        "article_id VARCHAR, name VARCHAR, label VARCHAR, mentions INTEGER, first_start INTEGER"
-    ),
-    "entity_mentions": (
-        "article_id VARCHAR, name VARCHAR, label VARCHAR, text VARCHAR, start INTEGER, "
-        '"end" INTEGER, sent_start INTEGER'
-    ),
+# Every table's columns, in order. A table backed by a record (analysis/records.py) takes its
+# columns from the record's fields (analysis.schema), with the store-only columns declared beside
+# them; rows are inserted by column name. The other tables are declared here column by column.
+COLUMNS: dict[str, list[Column]] = {
+    "meta": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
+    # The record's text moves after its metadata, the order of the first stores; published is
+    # a YYYY-MM-DD string in the record and a DATE here (DuckDB casts it on insert).
+    "articles": record_columns(
+        Article,
+        order=(
+            "id",
+            "title",
+            "source",
+            "published",
+            "url",
+            "tags",
+            "text",
+            "path",
+            "n_words",
+            "author",
+        ),
+        overrides={"id": "VARCHAR PRIMARY KEY", "published": "DATE"},
+    )
+    + [
+        ("duplicate_of", "VARCHAR"),  # id of the original, for a near-duplicate
+        ("signature", "BLOB"),  # MinHash signature (analysis.dedup), originals only
+        ("search_text", "VARCHAR"),  # lower-cased title + text, for substring search
+        ("analysed_at", "TIMESTAMP DEFAULT current_timestamp"),
+    ],
+    "quotes": record_columns(Quote),
+    "entities": record_columns(Entity),
+    "entity_mentions": record_columns(EntityMention),
     # Entities named in the same sentence, per article (weight = sentences naming both, name_a <
     # name_b): pre-aggregated at write time so the co-occurrence network of a large corpus is a
     # sum over a small table rather than a self-join of every mention.
-    "entity_pairs": "article_id VARCHAR, name_a VARCHAR, name_b VARCHAR, weight INTEGER",
-    "figures": (
-        "article_id VARCHAR, text VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE, "
-        "approximate BOOLEAN, unit VARCHAR, category VARCHAR, subject VARCHAR, location VARCHAR, "
-        'claimed_by VARCHAR, start INTEGER, "end" INTEGER, sentence VARCHAR, scope VARCHAR'
-    ),
+    "entity_pairs": [
+        ("article_id", "VARCHAR"),
+        ("name_a", "VARCHAR"),
+        ("name_b", "VARCHAR"),
+        ("weight", "INTEGER"),
+    ],
+    "figures": record_columns(Figure),
     # The full-text index (analysis.search_index): filled by SQL from articles.search_text.
-    search_index.TABLE: search_index.DDL,
+    search_index.TABLE: search_index.COLUMNS,
 }
 # The corpus identity pass (analysis.identity): the joins it made (alias shown as canonical;
 # evidence = records rewritten; undone by a user) and the raw value of every rewritten record
 # (space, table, column, the record's article and offset), so that a join can be undone.
-TABLES["name_merges"] = (
-    "kind VARCHAR, alias VARCHAR, canonical VARCHAR, label VARCHAR, evidence INTEGER, "
-    "undone BOOLEAN"
-)
-TABLES["name_raw"] = (
-    "space VARCHAR, tbl VARCHAR, col VARCHAR, article_id VARCHAR, pos INTEGER, raw VARCHAR, "
-    "shown VARCHAR"
-)
+COLUMNS["name_merges"] = [
+    ("kind", "VARCHAR"),
+    ("alias", "VARCHAR"),
+    ("canonical", "VARCHAR"),
+    ("label", "VARCHAR"),
+    ("evidence", "INTEGER"),
+    ("undone", "BOOLEAN"),
+]
+COLUMNS["name_raw"] = [
+    ("space", "VARCHAR"),
+    ("tbl", "VARCHAR"),
+    ("col", "VARCHAR"),
+    ("article_id", "VARCHAR"),
+    ("pos", "INTEGER"),
+    ("raw", "VARCHAR"),
+    ("shown", "VARCHAR"),
+]
 # Sentiment toward each named entity in a sentence, and whose it is (analysis/attitudes.py).
-TABLES["attitudes"] = (
-    "article_id VARCHAR, holder VARCHAR, target VARCHAR, target_start INTEGER, "
-    "target_end INTEGER, polarity DOUBLE, label VARCHAR, sentence VARCHAR, scorer VARCHAR"
-)
+COLUMNS["attitudes"] = record_columns(Attitude)
+# The CREATE TABLE column list of each table, in creation order.
+TABLES: dict[str, str] = {table: ddl_of(columns) for table, columns in COLUMNS.items()}
 CHILD_TABLES = ("quotes", "entities", "entity_mentions", "entity_pairs", "figures")
 CHILD_TABLES += ("attitudes",)
 CHILD_TABLES += ("terms",)
@@ -93,8 +112,6 @@ PAIRS_SQL = """
       ON x.article_id = y.article_id AND x.sent_start = y.sent_start AND x.name < y.name
     GROUP BY x.article_id, x.name, y.name
 """
-# Fields of each record type, in table column order (the store adds duplicate_of/analysed_at).
-ARTICLE_COLUMNS = [f.name for f in dataclasses.fields(Article)]
 
 
 class StoreError(RuntimeError):
@@ -102,11 +119,8 @@ class StoreError(RuntimeError):
 
 
 def _columns(table: str) -> list[str]:
-    cols = []
-    for part in TABLES[table].split(", "):
-        name = part.split()[0].strip('"')
-        cols.append(name)
-    return cols
+    """The column names of ``table``, in order."""
+    return [name for name, _ in COLUMNS[table]]
 
 
 class Store:
@@ -249,16 +263,17 @@ class Store:
         if not results and not duplicates:
             return
         ids = [r.article.id for r in results] + [a.id for a, _ in duplicates]
+        # The records of each child table; they are inserted by field name.
         frames = {t: [] for t in CHILD_TABLES if t not in DERIVED_TABLES}
         article_rows = []
         sigs = signatures or {}
         for res in results:
             article_rows.append(_article_row(res.article, None, sigs.get(res.article.id)))
-            frames["quotes"].extend(dataclasses.astuple(q) for q in res.quotes)
-            frames["entities"].extend(dataclasses.astuple(e) for e in res.entities)
-            frames["entity_mentions"].extend(dataclasses.astuple(m) for m in res.mentions)
-            frames["figures"].extend(dataclasses.astuple(f) for f in res.figures)
-            frames["attitudes"].extend(dataclasses.astuple(a) for a in res.attitudes)
+            frames["quotes"].extend(res.quotes)
+            frames["entities"].extend(res.entities)
+            frames["entity_mentions"].extend(res.mentions)
+            frames["figures"].extend(res.figures)
+            frames["attitudes"].extend(res.attitudes)
         for art, original in duplicates:
             article_rows.append(_article_row(art, original, None))
         with self._session():
@@ -274,9 +289,14 @@ class Store:
             self.con.execute(
                 "DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
             )
-            self._insert("articles", article_rows, _columns("articles")[:-1])
-            for table, rows in frames.items():
-                self._insert(table, rows, _columns(table))
+            if article_rows:
+                cols = list(article_rows[0])
+                self._insert("articles", [tuple(r[c] for c in cols) for r in article_rows], cols)
+            for table, records in frames.items():
+                if records:
+                    cols = field_names(type(records[0]))
+                    rows = [tuple(getattr(r, c) for c in cols) for r in records]
+                    self._insert(table, rows, cols)
             if analysed_ids:
                 self.con.execute(PAIRS_SQL, [analysed_ids])
                 search_index.index_articles(self.con, analysed_ids)
@@ -302,25 +322,19 @@ class Store:
         self.close()
 
 
-def _article_row(article: Article, duplicate_of: str | None, signature: bytes | None) -> tuple:
-    a = article
-    return (
-        a.id,
-        a.title,
-        a.source,
-        a.published,
-        a.url,
-        list(a.tags),
-        a.text,
-        a.path,
-        a.n_words,
-        a.author,
-        duplicate_of,
-        signature,
-        # Lower-cased once here so that a text search is a plain substring scan (3× faster than
-        # ILIKE on every query; see analysis.filters).
-        f"{a.title or ''}\n{a.text}".lower(),
-    )
+def _article_row(
+    article: Article, duplicate_of: str | None, signature: bytes | None
+) -> dict[str, object]:
+    """The ``articles`` row of ``article`` by column name: its fields and the store-only columns
+    (``analysed_at`` is left to its default)."""
+    row = {name: getattr(article, name) for name in field_names(Article)}
+    row["tags"] = list(article.tags)
+    row["duplicate_of"] = duplicate_of
+    row["signature"] = signature
+    # Lower-cased once here so that a text search is a plain substring scan (3× faster than
+    # ILIKE on every query; see analysis.filters).
+    row["search_text"] = f"{article.title or ''}\n{article.text}".lower()
+    return row
 
 
 def _first_line(exc: BaseException) -> str:

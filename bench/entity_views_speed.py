@@ -67,8 +67,6 @@ def main() -> None:
             f"entity_articles({name})": lambda f: ev.entity_articles(con, f, name=name),
         }
         worst = 0.0
-        pairs = "entity_pairs table" if ev.has_pairs_table(con) else "no entity_pairs table"
-        print(f"co-occurrence source: {pairs}")
         print(f"{'view':45} {'all (ms)':>10} {'rows':>6} {'2016 (ms)':>10} {'rows':>6}")
         for label, fn in cases.items():
             ms_all, n_all = _median_ms(lambda fn=fn: fn(None), args.runs)
