@@ -80,8 +80,10 @@ else:
               "sentence", "link"]],
         title=f"Figures for {heading}",
         column_config={
-            "value": st.column_config.NumberColumn("Value", format="%,.0f"),
-            "published": st.column_config.DateColumn("Published"),
+            "category": "What", "value": st.column_config.NumberColumn("Value", format="%,.0f"),
+            "text": "Figure", "location": "Where", "claimed_by": "Claimed by",
+            "source": "Outlet", "published": st.column_config.DateColumn("Published"),
+            "sentence": st.column_config.TextColumn("Sentence", width="large"),
             "link": st.column_config.LinkColumn("Evidence", display_text="open"),
         },
     )  # fmt: skip
@@ -93,7 +95,8 @@ components.table(
     arts[["title", "source", "published", "mentions", "link"]],
     title=f"Articles about {heading}",
     column_config={
+        "title": "Article", "source": "Outlet", "mentions": "Mentions",
         "published": st.column_config.DateColumn("Published"),
-        "link": st.column_config.LinkColumn("Read", display_text="open"),
+        "link": st.column_config.LinkColumn("Read", display_text="open article"),
     },
-)
+)  # fmt: skip
