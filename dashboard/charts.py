@@ -99,13 +99,21 @@ def _bar_height(n: int) -> int:
     return max(260, min(900, 28 * n + 90))
 
 
+# A period's length in ms: a bar on a date axis is given its width (Plotly derives it from the
+# gap between bars, and a single period would otherwise draw as an invisible 1 ms sliver).
+PERIOD_MS = {"day": 86_400_000, "week": 7 * 86_400_000, "month": 30 * 86_400_000,
+             "year": 365 * 86_400_000}  # fmt: skip
+
+
 def articles_over_time(df: pd.DataFrame, *, granularity: str = "week") -> go.Figure:
     """Stacked bars: articles per period, one colour per outlet."""
     fig = go.Figure()
+    width = 0.8 * PERIOD_MS.get(granularity, PERIOD_MS["day"])
     for i, (source, part) in enumerate(df.groupby("source", sort=False)):
         fig.add_bar(
             x=part["period"],
             y=part["n_articles"],
+            width=[width] * len(part),
             name=str(source),
             marker_color=PALETTE[i % len(PALETTE)],
             customdata=np.array([[str(p) for p in part["period"]]]).T,
@@ -113,6 +121,11 @@ def articles_over_time(df: pd.DataFrame, *, granularity: str = "week") -> go.Fig
         )
     fig.update_layout(barmode="stack", yaxis_title="articles", xaxis_title=None)
     _date_axis(fig, df["period"])
+    periods = pd.to_datetime(pd.Series(list(df["period"]))).dropna().unique()
+    if len(periods) == 1:  # room for the one bar, whatever the period's length
+        half = pd.Timedelta(milliseconds=PERIOD_MS.get(granularity, PERIOD_MS["day"]))
+        d = pd.Timestamp(periods[0])
+        fig.update_xaxes(range=[d - half, d + half], dtick=None)
     return _style(fig, title=f"Articles per {granularity}", height=340)
 
 

@@ -213,3 +213,16 @@ def test_report_filter_options():
     assert report.describe_filters(f) == "from 2016-12-01; speaker: John Kerry; search: “aleppo”"
     assert report.page_url("http://h:1", "overview", Filters()) == "http://h:1/"
     assert report.page_url("http://h:1", "figures", f).startswith("http://h:1/figures?from=")
+
+
+def test_one_period_of_articles_draws_a_visible_bar():
+    """A corpus of one week (the bundled sample): the bar has the period's width and the axis
+    has room for it — Plotly would otherwise draw a 1 ms sliver nobody can see."""
+    df = pd.DataFrame(
+        {"period": [pd.Timestamp("2016-12-05")], "source": ["The Guardian"], "n_articles": [1]}
+    )
+    fig = charts.articles_over_time(df, granularity="week")
+    (bar,) = fig.data
+    assert list(bar.width) == [0.8 * charts.PERIOD_MS["week"]]
+    low, high = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert high - low == pd.Timedelta(days=14) and low < pd.Timestamp("2016-12-05") < high
