@@ -84,3 +84,17 @@ def corpus_store(corpus_files, tmp_path_factory) -> Path:
     assert summary.new == len(corpus_files.titles), summary
     assert summary.duplicates == len(corpus_files.duplicates), summary
     return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Debian's, through Playwright) for one test module's real-browser
+    tests; per module, as Playwright's sync API allows one instance at a time per thread."""
+    from playwright.sync_api import sync_playwright
+
+    from dashboard import report_capture
+
+    with sync_playwright() as p:
+        b = report_capture.open_browser(p)
+        yield b
+        b.close()

@@ -30,16 +30,6 @@ def server(tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = report_capture.open_browser(p)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def guarded(browser):
     """A page that records every dialog and every request to the payloads' host."""

@@ -24,16 +24,6 @@ def server(dashboard_db, tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = report_capture.open_browser(p)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def page(browser):
     pg = browser.new_page(viewport={"width": 1400, "height": 1000})

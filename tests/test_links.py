@@ -20,17 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis import article_views
 from analysis.filters import Filters
-
-APP = Path(__file__).resolve().parents[1] / "dashboard" / "streamlit_app.py"
-
-
-def run_page(page: str, params: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=120)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    if page != "overview":
-        at.switch_page(f"app_pages/{page}.py")
-    return at.run()
+from tests.apptest import run_page
 
 
 @pytest.fixture
