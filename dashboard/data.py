@@ -25,10 +25,13 @@ import streamlit as st
 from analysis import (
     article_views,
     attitude_views,
+    compare_views,
     entity_views,
     export,
     figure_views,
+    place_views,
     quote_views,
+    search_views,
 )
 from analysis.filters import Filters
 from analysis.records import RunSummary
@@ -68,6 +71,16 @@ VIEWS: dict[str, Callable] = {
     "category_counts": figure_views.category_counts,
     "figure_series": figure_views.figure_series,
     "headline_figures": figure_views.headline_figures,
+    "ranked_list": search_views.ranked_list,
+    "compare_sizes": compare_views.group_sizes,
+    "compare_attention": compare_views.attention_over_time,
+    "compare_speakers": compare_views.top_speakers,
+    "compare_tone": compare_views.speaker_sentiment,
+    "compare_figures": compare_views.figures_by_place,
+    "places": place_views.places,
+    "place_regions": place_views.regions,
+    "place_figures": place_views.place_figures,
+    "place_articles": place_views.place_articles,
 }
 
 
@@ -286,23 +299,3 @@ def set_merge_undone(kind: str, alias: str, undone: bool) -> None:
     with writer() as store, store.session() as con:  # writer() refuses a read-only dashboard
         identity.set_undone(con, kind, alias, undone)
     st.cache_data.clear()
-
-
-# -- exploration views (issue 15): ranked search results, comparisons, places -------------------
-# A separate block so that it merges cleanly with changes to the views above.
-from analysis import compare_views, place_views, search_views  # noqa: E402
-
-VIEWS.update(
-    {
-        "ranked_list": search_views.ranked_list,
-        "compare_sizes": compare_views.group_sizes,
-        "compare_attention": compare_views.attention_over_time,
-        "compare_speakers": compare_views.top_speakers,
-        "compare_tone": compare_views.speaker_sentiment,
-        "compare_figures": compare_views.figures_by_place,
-        "places": place_views.places,
-        "place_regions": place_views.regions,
-        "place_figures": place_views.place_figures,
-        "place_articles": place_views.place_articles,
-    }
-)
