@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import label_layout
+
 TEMPLATE = "plotly_white"
 FONT = dict(family="Source Sans Pro, Helvetica, Arial, sans-serif", size=13)
 LABEL_COLOURS = {
@@ -154,6 +156,14 @@ def _bold(names, highlight) -> list[str]:
     return [f"<b>{n}</b>" if n in highlight else str(n) for n in names]
 
 
+def _quote_count_labels(df: pd.DataFrame) -> list[str]:
+    """'Name · 16', or 'Name · 3, too few' where there are too few quotes for an interval."""
+    return [
+        f"{s} · {n}" + (", too few" if f else "")
+        for s, n, f in zip(df["speaker"], df["n_quotes"], df["_few"], strict=True)
+    ]
+
+
 def speaker_polarity(
     df: pd.DataFrame, *, highlight: tuple[str, ...] = (), scorer: str = "TextBlob"
 ) -> go.Figure:
@@ -197,14 +207,6 @@ def speaker_polarity(
                 thickness=1.2,
                 width=4,
             ),
-            text=[
-                f"too few: {n} quote{'s' if n != 1 else ''}"
-                if f
-                else f"{n} quote{'s' if n != 1 else ''}"
-                for n, f in zip(df["n_quotes"], df["_few"], strict=True)
-            ],  # fmt: skip
-            textposition="outside",
-            cliponaxis=False,
             customdata=np.stack(
                 [df["speaker"], df["n_quotes"], df["subjectivity"], low, high], axis=1
             ),
@@ -215,14 +217,19 @@ def speaker_polarity(
     )
     fig.update_layout(
         xaxis=dict(
-            title=f"mean polarity, {scorer} (−1 negative … +1 positive), 95% interval",
+            title="mean polarity, 95% interval",
             range=[-span, span],
         ),
         yaxis=dict(
             title=None,
             tickmode="array",
             tickvals=list(df["speaker"]),
-            ticktext=_bold(df["speaker"], highlight),
+            # The number of quotes beside the name, not on the bar (where it ran into the
+            # interval's whiskers).
+            ticktext=[
+                f"<b>{t}</b>" if s in highlight else t
+                for s, t in zip(df["speaker"], _quote_count_labels(df), strict=True)
+            ],
         ),
     )
     fig.add_vline(x=0, line_color="#999", line_width=1)
@@ -236,22 +243,26 @@ def polarity_subjectivity(df: pd.DataFrame, *, highlight: tuple[str, ...] = ()) 
     ``highlight`` are always named, in bold, with a heavier outline."""
     size = df["n_quotes"].astype(float)
     marked = [s in highlight for s in df["speaker"]]
+    sizeref = 2.0 * max(size.max(), 1) / (46.0**2)
+    x_range, y_range = _scatter_ranges(df)
+    positions = _scatter_label_positions(df, size, sizeref, marked, x_range, y_range)
     fig = go.Figure(
         go.Scatter(
             x=df["polarity"],
             y=df["subjectivity"],
             mode="markers+text",
-            # Name the eight most quoted; the rest are in the hover (labels would pile up).
+            # The most quoted are named where a name fits without covering another (the
+            # chosen speakers always, in bold); the rest are in the hover.
             text=[
-                f"<b>{s}</b>" if m else (s if i < 8 else "")
-                for i, (s, m) in enumerate(zip(df["speaker"], marked, strict=True))
+                "" if pos is None else (f"<b>{s}</b>" if m else s)
+                for s, m, pos in zip(df["speaker"], marked, positions, strict=True)
             ],
-            textposition="top center",
+            textposition=[pos or "top center" for pos in positions],
             marker=dict(
                 size=size,
                 sizemode="area",
-                sizeref=2.0 * max(size.max(), 1) / (46.0**2),
-                sizemin=6,
+                sizeref=sizeref,
+                sizemin=SCATTER_SIZEMIN,
                 color=df["polarity"],
                 colorscale=SENTIMENT_SCALE,
                 cmin=-0.5,
@@ -264,10 +275,51 @@ def polarity_subjectivity(df: pd.DataFrame, *, highlight: tuple[str, ...] = ()) 
         )
     )
     fig.update_layout(
-        xaxis=dict(title="polarity", range=[-1.05, 1.05], zeroline=True),
-        yaxis=dict(title="subjectivity", range=[-0.05, 1.05]),
+        xaxis=dict(title="polarity", range=list(x_range), zeroline=True),
+        yaxis=dict(title="subjectivity", range=list(y_range)),
     )
     return _style(fig, title="Polarity and subjectivity (size = quotes)", height=460)
+
+
+# The speakers' scatter: a half-width column of the wide layout; names are placed for the plot
+# area it has there (see label_layout); at most this many names, the most quoted first.
+SCATTER_CANVAS = (420.0, 350.0)
+SCATTER_SIZEMIN = 6
+SCATTER_MAX_NAMES = 15
+
+
+def _marker_radius(size: float, sizeref: float, sizemin: float) -> float:
+    """The radius, in pixels, Plotly draws an area-sized marker (plotly.js makeBubbleSizeFn)."""
+    return max(math.sqrt(max(size, 0.0) / 2.0 / sizeref), sizemin)
+
+
+def _scatter_ranges(df: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Axes zoomed on the speakers (news quotes sit within ±0.3 of neutral: the full −1…1 range
+    piled them in the middle), polarity symmetric about 0, both inside the scales' bounds."""
+    pol = df["polarity"].astype(float).abs().max() if len(df) else 0.0
+    half = min(1.05, max(0.25, 1.2 * float(pol if pol == pol else 0.0)))
+    subj = df["subjectivity"].astype(float) if len(df) else pd.Series([0.0, 1.0])
+    low = max(-0.05, float(subj.min()) - 0.1) if subj.notna().any() else -0.05
+    high = min(1.05, float(subj.max()) + 0.1) if subj.notna().any() else 1.05
+    if high - low < 0.3:
+        low, high = max(-0.05, low - 0.15), min(1.05, high + 0.15)
+    return (-half, half), (low, high)
+
+
+def _scatter_label_positions(df, size, sizeref, marked, x_range, y_range) -> list[str | None]:
+    canvas = label_layout.Canvas(*SCATTER_CANVAS, x_range, y_range)
+    # Most quoted first; beyond the first few only the chosen are candidates.
+    order = sorted(range(len(df)), key=lambda i: -float(size.iloc[i]))
+    named = set(order[:SCATTER_MAX_NAMES])
+    texts = [
+        str(s) if (i in named or m) else ""
+        for i, (s, m) in enumerate(zip(df["speaker"], marked, strict=True))
+    ]
+    radii = [_marker_radius(float(v), sizeref, SCATTER_SIZEMIN) for v in size]
+    return label_layout.place_labels(
+        df["polarity"].astype(float).tolist(), df["subjectivity"].astype(float).tolist(),
+        texts, radii, canvas, order=order, must=marked,
+    )  # fmt: skip
 
 
 def sentiment_over_time(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Figure:
@@ -390,7 +442,12 @@ def entity_mentions_over_time(df: pd.DataFrame) -> go.Figure:
 
 def network_layout(nodes: list[str], edges: pd.DataFrame, *, seed: int = 7) -> dict:
     """Force-directed positions (Fruchterman–Reingold, a few hundred steps of numpy) for a
-    graph of at most a few hundred nodes; deterministic for a given input."""
+    graph of at most a few hundred nodes; deterministic for a given input.
+
+    Two changes from the textbook version keep a real corpus's network readable: the pull of
+    an edge grows with its weight only linearly from 0.3 to 1 (log weights of hundreds of
+    sentences pulled the hubs into one clump), and a gravity towards the centre keeps
+    components that share no edge from drifting to the corners (which shrank the rest)."""
     n = len(nodes)
     if n == 0:
         return {}
@@ -399,21 +456,26 @@ def network_layout(nodes: list[str], edges: pd.DataFrame, *, seed: int = 7) -> d
     angle = np.linspace(0, 2 * math.pi, n, endpoint=False)
     pos = np.stack([np.cos(angle), np.sin(angle)], axis=1) + rng.normal(0, 0.05, (n, 2))
     a = np.zeros((n, n))
+    top = max(float(edges["weight"].max()), 1e-9) if len(edges) else 1.0
     for row in edges.itertuples(index=False):
         i, j = index[row.name_a], index[row.name_b]
-        a[i, j] = a[j, i] = math.log1p(row.weight)
+        a[i, j] = a[j, i] = 0.3 + 0.7 * row.weight / top
     k = 1.6 / math.sqrt(n)  # ideal edge length: larger spreads crowded graphs
     temperature = 0.2
-    for _ in range(200):
+    for _ in range(300):
         delta = pos[:, None, :] - pos[None, :, :]
         dist = np.linalg.norm(delta, axis=2) + 1e-9
         force = (k * k / dist**2 - a * dist / k)[:, :, None] * delta
-        move = force.sum(axis=1)
+        gravity = NETWORK_GRAVITY * pos * np.linalg.norm(pos, axis=1, keepdims=True) / k
+        move = force.sum(axis=1) - gravity
         length = np.linalg.norm(move, axis=1, keepdims=True) + 1e-9
         pos += move / length * np.minimum(length, temperature)
         pos -= pos.mean(axis=0)  # keep the graph centred
-        temperature *= 0.98
+        temperature *= 0.985
     return {name: tuple(pos[i]) for name, i in index.items()}
+
+
+NETWORK_GRAVITY = 0.2
 
 
 def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
@@ -439,6 +501,15 @@ def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
             hoverinfo="skip",
             showlegend=False,
         )
+    top_strength = max(strength.values())
+    diameter = {n: 10 + 22 * math.sqrt(strength[n] / top_strength) for n in nodes}
+    x_range, y_range = _padded_ranges([pos[n] for n in nodes])
+    canvas = label_layout.Canvas(*NETWORK_CANVAS, x_range, y_range, equal_aspect=True)
+    placed = label_layout.place_labels(
+        [pos[n][0] for n in nodes], [pos[n][1] for n in nodes], nodes,
+        [diameter[n] / 2 for n in nodes], canvas,
+    )  # fmt: skip
+    where = dict(zip(nodes, placed, strict=True))
     for label in sorted({labels[n] for n in nodes}):
         names = [n for n in nodes if labels[n] == label]
         s = np.array([strength[n] for n in names], dtype=float)
@@ -447,11 +518,13 @@ def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
             y=[pos[n][1] for n in names],
             mode="markers+text",
             name=LABEL_NAMES.get(label, label),
-            text=names,
-            textposition="top center",
+            # Named where the name fits clear of the others; every node is in the hover and
+            # in the table beside the chart.
+            text=[n if where[n] else "" for n in names],
+            textposition=[where[n] or "top center" for n in names],
             textfont=dict(size=11),
             marker=dict(
-                size=10 + 22 * np.sqrt(s / s.max() if s.max() else s),
+                size=[diameter[n] for n in names],
                 color=LABEL_COLOURS.get(label, "#7f7f7f"),
                 line=dict(width=1, color="white"),
             ),
@@ -459,9 +532,22 @@ def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} shared sentences"
             "<extra></extra>",
         )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
+    fig.update_xaxes(visible=False, range=list(x_range))
+    fig.update_yaxes(visible=False, range=list(y_range), scaleanchor="x", scaleratio=1)
     return _style(fig, title="Named together in a sentence", height=560)
+
+
+# The network: three fifths of the wide layout's main column, 560 px tall less title and legend.
+NETWORK_CANVAS = (540.0, 460.0)
+
+
+def _padded_ranges(points) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Axis ranges holding every point with a margin for markers and names."""
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-6)
+    pad = 0.12 * span
+    return (min(xs) - pad, max(xs) + pad), (min(ys) - pad, max(ys) + pad)
 
 
 # Points of one place further apart than this are not joined by a line (a line across years

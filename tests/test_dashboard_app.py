@@ -371,9 +371,10 @@ def test_speakers_page_scorer_switch_intervals_and_attitudes(dashboard_db, use_d
     tone = figures["Tone of each speaker's words (TextBlob)"]
     bar = tone.data[0]
     assert bar.error_x.array is not None and any(v > 0 for v in bar.error_x.array)
-    assert any(t.startswith("too few") for t in bar.text)
+    ticks = tone.layout.yaxis.ticktext
+    assert any(t.endswith(", too few") for t in ticks)
     # The uncertain ones sit below the measured ones (Plotly draws the first row at the bottom).
-    few = [t.startswith("too few") for t in bar.text]
+    few = [t.endswith(", too few") for t in ticks]
     assert few == sorted(few, reverse=True)
     matrix = figures["Who speaks about whom, and how (TextBlob)"]
     holders = set(matrix.data[0].customdata[:, 0])

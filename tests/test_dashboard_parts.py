@@ -75,7 +75,10 @@ def test_chart_factories_carry_what_a_click_needs(con):
     assert set(fig.data[0].customdata[:, 0]) == set(stats["speaker"])
     assert fig.data[0].y[-1] == stats["speaker"].iloc[0]  # most quoted drawn on top
     pol = charts.speaker_polarity(stats)
-    assert all(v.endswith(("quote", "quotes")) for v in pol.data[0].text)
+    # Each name carries its number of quotes (beside the bar, not on it).
+    counts = dict(zip(stats["speaker"], stats["n_quotes"], strict=True))
+    for name, tick in zip(pol.layout.yaxis.tickvals, pol.layout.yaxis.ticktext, strict=True):
+        assert tick.startswith(f"{name} · {counts[name]}")
     scatter = charts.polarity_subjectivity(stats)
     assert list(scatter.data[0].x) == list(stats["polarity"])
 
@@ -86,7 +89,7 @@ def test_speaker_charts_mark_the_speakers_filtered_on(con):
     bar = pol.data[0]
     outlined = {s for s, w in zip(bar.y, bar.marker.line.width, strict=True) if w}
     assert outlined == {"John Kerry"}
-    assert "<b>John Kerry</b>" in pol.layout.yaxis.ticktext
+    assert any(t.startswith("<b>John Kerry · ") for t in pol.layout.yaxis.ticktext)
     assert sum(t.startswith("<b>") for t in pol.layout.yaxis.ticktext) == 1
     scatter = charts.polarity_subjectivity(stats, highlight=("Maria Lopez",))
     assert "<b>Maria Lopez</b>" in scatter.data[0].text

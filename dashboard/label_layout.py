@@ -1,0 +1,139 @@
+"""Names beside the points of a chart that never overlap: a greedy label placer.
+
+Plotly draws a point's text where ``textposition`` says and never moves it, so a crowded scatter
+piles names on top of each other. Before the figure is built, each name is given one of eight
+positions around its marker — the first, in order of importance, whose box (estimated from the
+text's length and the font size, in pixels of the plot area the chart is drawn at) overlaps no
+name already placed, no other marker and stays inside the plot; a name with no free position is
+left to the hover. Estimates use the narrowest width the chart is drawn at, so on a wider screen
+names only get further apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Tried in this order: above and below read best, then beside, then the corners.
+POSITIONS = (
+    "top center", "bottom center", "middle right", "middle left",
+    "top right", "top left", "bottom right", "bottom left",
+)  # fmt: skip
+CHAR_WIDTH = 0.62  # a proportional font's mean advance, in ems (a little generous)
+LINE_HEIGHT = 1.25  # in ems
+GAP_PX = 2.0
+
+
+@dataclass(frozen=True)
+class Canvas:
+    """The plot area a chart is drawn in: its size in pixels and the data ranges it shows.
+    ``equal_aspect``: one data unit is as long on both axes (a network's layout)."""
+
+    width_px: float
+    height_px: float
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+    equal_aspect: bool = False
+
+    def scale(self) -> tuple[float, float]:
+        sx = self.width_px / max(self.x_range[1] - self.x_range[0], 1e-9)
+        sy = self.height_px / max(self.y_range[1] - self.y_range[0], 1e-9)
+        if self.equal_aspect:
+            sx = sy = min(sx, sy)
+        return sx, sy
+
+    def to_px(self, x: float, y: float) -> tuple[float, float]:
+        """Pixel coordinates, y downwards, of the data point (x, y), the plot area centred."""
+        sx, sy = self.scale()
+        cx = (self.x_range[0] + self.x_range[1]) / 2
+        cy = (self.y_range[0] + self.y_range[1]) / 2
+        return self.width_px / 2 + (x - cx) * sx, self.height_px / 2 - (y - cy) * sy
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def label_box(px: float, py: float, radius: float, text: str, position: str, font_px: float) -> Box:
+    """Where Plotly draws ``text`` for a marker of ``radius`` at (px, py) at ``position``."""
+    w = max(len(text), 1) * font_px * CHAR_WIDTH
+    h = font_px * LINE_HEIGHT
+    vertical, horizontal = position.split()
+    off = radius + GAP_PX
+    if horizontal == "center":
+        left = px - w / 2
+    elif horizontal == "right":
+        left = px + (off if vertical == "middle" else off * 0.7)
+    else:
+        left = px - w - (off if vertical == "middle" else off * 0.7)
+    if vertical == "top":
+        top = py - off - h
+    elif vertical == "bottom":
+        top = py + off
+    else:
+        top = py - h / 2
+    return left, top, left + w, top + h
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def place_labels(
+    xs: Sequence[float],
+    ys: Sequence[float],
+    texts: Sequence[str],
+    radii_px: Sequence[float],
+    canvas: Canvas,
+    *,
+    order: Sequence[int] | None = None,
+    must: Sequence[bool] | None = None,
+    font_px: float = 11.0,
+) -> list[str | None]:
+    """A ``textposition`` per point, or ``None`` where its name would overlap another name, a
+    marker or the plot's edge. Points are placed in ``order`` (most important first; default:
+    as given); a point with ``must`` set is always named (the user asked for it), at the best
+    position found — it still goes first, so it nearly always finds a free one."""
+    n = len(texts)
+    must = list(must) if must is not None else [False] * n
+    order = list(order) if order is not None else list(range(n))
+    order = [i for i in order if must[i]] + [i for i in order if not must[i]]
+    points = [canvas.to_px(float(x), float(y)) for x, y in zip(xs, ys, strict=True)]
+    markers = [
+        (px - r, py - r, px + r, py + r) for (px, py), r in zip(points, radii_px, strict=True)
+    ]
+    placed: list[Box] = []
+    result: list[str | None] = [None] * n
+    for i in order:
+        if not texts[i]:
+            continue
+        px, py = points[i]
+        # First a position clear of every other marker too; failing that, one clear of names
+        # only (a name over a faint bubble still reads; over another name it does not).
+        position = _free(i, px, py, texts[i], radii_px[i], canvas, placed, markers, font_px) or (
+            _free(i, px, py, texts[i], radii_px[i], canvas, placed, [], font_px)
+        )
+        if position is None and must[i]:
+            position = POSITIONS[0]
+        if position is not None:
+            result[i] = position
+            placed.append(label_box(px, py, radii_px[i], texts[i], position, font_px))
+    return result
+
+
+def _free(i, px, py, text, radius, canvas, placed, markers, font_px) -> str | None:
+    """The first position whose box is inside the plot and clear of ``placed`` and of the
+    ``markers`` of other points."""
+    for position in POSITIONS:
+        box = label_box(px, py, radius, text, position, font_px)
+        inside = (
+            box[0] >= 0
+            and box[1] >= 0
+            and box[2] <= canvas.width_px
+            and (box[3] <= canvas.height_px)
+        )
+        if not inside or any(_overlaps(box, b) for b in placed):
+            continue
+        if any(_overlaps(box, m) for j, m in enumerate(markers) if j != i):
+            continue
+        return position
+    return None

@@ -1,0 +1,129 @@
+"""Names beside chart points never overlap: the placer on crowded points, and the speakers'
+scatter and the entity network built from many names."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pandas as pd
+
+from dashboard import charts, label_layout
+from dashboard.label_layout import Canvas, label_box, place_labels
+
+
+def _boxes(xs, ys, texts, radii, canvas, positions, font_px=11.0):
+    out = []
+    for x, y, t, r, p in zip(xs, ys, texts, radii, positions, strict=True):
+        if p is None or not t:
+            continue
+        px, py = canvas.to_px(x, y)
+        out.append(label_box(px, py, r, t, p, font_px))
+    return out
+
+
+def _no_overlap(boxes) -> bool:
+    return not any(
+        a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+        for a, b in itertools.combinations(boxes, 2)
+    )
+
+
+def test_crowded_points_get_names_that_never_overlap():
+    rng = np.random.default_rng(3)
+    xs = rng.normal(0, 0.1, 60).tolist()
+    ys = rng.normal(0.5, 0.1, 60).tolist()
+    texts = [f"Speaker number {i}" for i in range(60)]
+    canvas = Canvas(420, 350, (-1, 1), (0, 1))
+    positions = place_labels(xs, ys, texts, [5.0] * 60, canvas)
+    boxes = _boxes(xs, ys, texts, [5.0] * 60, canvas, positions)
+    assert 3 <= len(boxes) < 60  # some fit, the pile does not
+    assert _no_overlap(boxes)
+    for box in boxes:  # inside the plot
+        assert box[0] >= 0 and box[1] >= 0 and box[2] <= 420 and box[3] <= 350
+
+
+def test_far_apart_points_are_all_named_and_chosen_ones_always():
+    xs, ys = [-0.8, 0.0, 0.8], [0.2, 0.5, 0.8]
+    canvas = Canvas(420, 350, (-1, 1), (0, 1))
+    assert all(place_labels(xs, ys, ["A", "B", "C"], [4, 4, 4], canvas))
+    # Ten points on one spot: only one name fits, unless a point must be named.
+    same = place_labels([0.0] * 10, [0.5] * 10, [f"name{i}" for i in range(10)], [4] * 10, canvas,
+                        must=[i == 9 for i in range(10)])  # fmt: skip
+    assert same[9] is not None
+    assert sum(p is not None for p in same) <= 9
+
+
+def test_a_name_is_placed_away_from_the_edge():
+    canvas = Canvas(200, 100, (0, 1), (0, 1))
+    # At the top edge a name cannot go above its point: it goes below or beside.
+    pos = place_labels([0.5], [1.0], ["Edge"], [4.0], canvas)
+    assert pos[0] is not None and not pos[0].startswith("top")
+
+
+def _speakers(n: int) -> pd.DataFrame:
+    rng = np.random.default_rng(11)
+    return pd.DataFrame(
+        {
+            "speaker": [f"Spokesperson {i:02d} of the ministry" for i in range(n)],
+            "polarity": rng.normal(0.05, 0.08, n),
+            "subjectivity": rng.uniform(0.2, 0.6, n),
+            "n_quotes": np.linspace(60, 2, n).round(),
+        }
+    )
+
+
+def test_speaker_scatter_names_do_not_overlap_and_the_chosen_is_named():
+    df = _speakers(40)
+    chosen = df["speaker"].iloc[-1]  # the least quoted, in the middle of the crowd
+    fig = charts.polarity_subjectivity(df, highlight=(chosen,))
+    trace = fig.data[0]
+    texts = [t.replace("<b>", "").replace("</b>", "") for t in trace.text]
+    assert f"<b>{chosen}</b>" in trace.text
+    assert 2 <= sum(bool(t) for t in texts) <= charts.SCATTER_MAX_NAMES + 1
+    x_range, y_range = tuple(fig.layout.xaxis.range), tuple(fig.layout.yaxis.range)
+    assert x_range[0] == -x_range[1] and x_range[1] < 1.05  # zoomed on the speakers, 0 centred
+    assert all(x_range[0] < x < x_range[1] for x in trace.x)
+    assert all(y_range[0] < y < y_range[1] for y in trace.y)
+    canvas = Canvas(*charts.SCATTER_CANVAS, x_range, y_range)
+    sizeref = trace.marker.sizeref
+    radii = [charts._marker_radius(v, sizeref, charts.SCATTER_SIZEMIN) for v in trace.marker.size]
+    positions = [p if t else None for p, t in zip(trace.textposition, texts, strict=True)]
+    boxes = _boxes(list(trace.x), list(trace.y), texts, radii, canvas, positions)
+    assert _no_overlap(boxes)
+
+
+def test_network_names_do_not_overlap():
+    names = [f"Entity {c}" for c in "ABCDEFGHIJKLMNOPQRST"]
+    rows = [(a, b, 1 + (i * j) % 5) for i, a in enumerate(names) for j, b in enumerate(names)
+            if i < j and (i + j) % 3 == 0][:30]  # fmt: skip
+    pairs = pd.DataFrame(rows, columns=["name_a", "name_b", "weight"])
+    pairs["label_a"] = "PERSON"
+    pairs["label_b"] = "ORG"
+    fig = charts.cooccurrence_network(pairs)
+    nodes = [t for t in fig.data if t.mode == "markers+text"]
+    x_range, y_range = fig.layout.xaxis.range, fig.layout.yaxis.range
+    canvas = Canvas(*charts.NETWORK_CANVAS, tuple(x_range), tuple(y_range), equal_aspect=True)
+    xs, ys, texts, radii, positions = [], [], [], [], []
+    for t in nodes:
+        xs += list(t.x)
+        ys += list(t.y)
+        texts += list(t.text)
+        radii += [d / 2 for d in t.marker.size]
+        positions += [p if name else None for p, name in zip(t.textposition, t.text, strict=True)]
+    boxes = _boxes(xs, ys, texts, radii, canvas, positions)
+    assert len(boxes) >= 5
+    assert _no_overlap(boxes)
+    # Every node is in the hover even when unnamed.
+    assert {cd[0] for t in nodes for cd in t.customdata} == set(pairs["name_a"]) | set(
+        pairs["name_b"]
+    )
+
+
+def test_marker_radius_matches_plotly_area_sizing():
+    # plotly's sizeref recipe: the largest value is drawn at the desired diameter (46 px).
+    sizeref = 2.0 * 100 / 46.0**2
+    assert math.isclose(charts._marker_radius(100, sizeref, 6), 23.0)
+    assert charts._marker_radius(0.01, sizeref, 6) == 6
+    assert label_layout.POSITIONS[0] == "top center"
