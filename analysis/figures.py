@@ -1009,13 +1009,14 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
                 and anchor.lemma_.lower() in PLACE_OBJECT_VERBS
                 and _is_place(ctx, child)
             ):
-                return _finer(ctx, root, _place_name(ctx, child))  # "fled eastern Aleppo"
+                # "fled eastern Aleppo"
+                return _finer(ctx, root, _known(ctx, child, _place_name(ctx, child)))
             if child.dep_ in ("prep", "dative") and child.lower_ in LOCATIVE_PREPOSITIONS:
                 if child.i > 0 and child.nbor(-1).lower_ == "according":
                     continue
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and _is_place(ctx, pobj):
-                        return _finer(ctx, root, ctx.name(pobj))
+                        return _finer(ctx, root, _known(ctx, pobj, ctx.name(pobj)))
     return _place_in_sentence(ctx, root)
 
 
@@ -1031,8 +1032,11 @@ def _finer(ctx: _Context, root: Token, place: str) -> str:
 
 def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
     """The place nearest to the number among those its sentence puts something in ("killed in
-    an air strike on Idlib"): a place after a locative preposition, outside quoted attribution."""
-    best: tuple[tuple[bool, int], str] | None = None
+    an air strike on Idlib"): a place after a locative preposition, outside quoted attribution.
+    A place inside the clause of the number's verb beats one outside it ("The medical office
+    in Eastern Ghouta said two people were killed in strikes on the town of Douma": Douma)."""
+    clause = _clause(root)
+    best: tuple[tuple[bool, bool, int], str] | None = None
     for tok in root.sent:
         if not (
             tok.dep_ == "pobj"
@@ -1040,15 +1044,118 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
             and not (tok.head.i > 0 and tok.head.nbor(-1).lower_ == "according")
         ):
             continue
-        # "in Idlib", and "in Idlib province" (the place is the compound of a common noun).
-        for cand in [tok, *(c for c in tok.children if c.dep_ == "compound")]:
+        # "in Idlib", and "in Idlib province" / "in Aleppo city" (the place modifies a noun).
+        for cand in [tok, *(c for c in tok.children if c.dep_ in MODIFIER_NAME_DEPS)]:
             if cand.pos_ == "PROPN" and _sentence_place(ctx, cand):
-                name = _place_name(ctx, cand)
+                name = _known(ctx, cand, _place_name(ctx, _name_end(ctx, cand)))
                 # Nearest first, but a country only when no finer place is named.
-                rank = (gazetteer.country(name) is not None, abs(cand.i - root.i))
+                rank = (
+                    gazetteer.country(name) is not None,
+                    clause is not None and cand.i not in clause,
+                    abs(cand.i - root.i),
+                )
                 if best is None or rank < best[0]:
                     best = (rank, name)
     return best[1] if best else None
+
+
+def _clause(root: Token) -> set[int] | None:
+    """Token indices of the clause of the verb that governs the number (its subtree)."""
+    tok = root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    return {t.i for t in tok.subtree}
+
+
+def _name_end(ctx: _Context, tok: Token) -> Token:
+    """The last word of the place name ``tok`` begins: "Eastern" in "Eastern Ghouta" → Ghouta.
+    Only within one name — one entity mention, or a name the gazetteer knows — never across two
+    ("in Aleppo Syria", "Hasakeh AFP" in a headline run into a dateline)."""
+    end = tok
+    while end.dep_ == "compound" and end.head.pos_ == "PROPN" and end.head.i == end.i + 1:
+        mention = ctx.mention_at(end.head)
+        joined = tok.doc[tok.i : end.head.i + 1].text
+        one = mention is not None and mention.start <= tok.idx
+        if not (one or gazetteer.place(joined) is not None):
+            break
+        end = end.head
+    return end
+
+
+# How a place name can modify the noun after a preposition: "in Idlib province", "in Aleppo
+# city", "in Hasakah northern Syria" (a town before its country, commas stripped).
+MODIFIER_NAME_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# Common nouns that nest a place in a larger one: "the Akrameh neighbourhood in Homs", "the town
+# of Kafr Zeita in the northern Hama province", "in the eastern countryside of Hama".
+NESTING_NOUNS = frozenset(
+    {"neighbourhood", "neighborhood", "district", "area", "village", "town", "city", "suburb",
+     "camp", "market", "region", "province", "countryside", "outskirts", "part", "parts",
+     "governorate", "quarter", "street", "road", "hospital", "school", "mosque"}
+)  # fmt: skip
+
+
+def _known(ctx: _Context, tok: Token, name: str) -> str:
+    """A place the gazetteer knows for ``name``: the name itself when it knows it; else the
+    known place its phrase nests it in ("Salah Eddin neighbourhood in Aleppo city" → Aleppo: a
+    place a map and the province roll-up can use, the sentence keeps the detail); else the
+    known part of a longer name ("Rural Deir Ezzor" → Deir Ezzor); else the name as written."""
+    if gazetteer.place(name) is not None:
+        return name
+    container = _container(ctx, tok)
+    if container is not None:
+        return container
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            part = " ".join(words[start : start + size])
+            if len(part) >= 4 and part[0].isupper() and gazetteer.place(part) is not None:
+                return part
+    return name
+
+
+def _container(ctx: _Context, tok: Token) -> str | None:
+    """The known, non-country place the phrase of ``tok`` is nested in, within a few steps:
+    "X neighbourhood in Aleppo city", "the town of X in the northern Hama province", "attacks on
+    X in Aleppo", "X in the eastern countryside of Hama"."""
+    head = tok
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "Salah Eddin neighbourhood": from the name to its noun
+    frontier = [head]
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        frontier.append(head.head.head)  # "the town of X in …", "attacks on X in …"
+    for _ in range(3):
+        nxt = []
+        for node in frontier:
+            for prep in node.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "near", "outside"):
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    found = _known_place_in(ctx, pobj)
+                    if found is not None:
+                        return found
+                    if pobj.lower_ in NESTING_NOUNS:
+                        nxt.append(pobj)  # "in the eastern countryside of Hama"
+        frontier = nxt
+    return None
+
+
+def _known_place_in(ctx: _Context, pobj: Token) -> str | None:
+    """A known, non-country place named by ``pobj`` or the proper nouns modifying it ("Aleppo
+    city", "the northern Hama province"), as the article names it."""
+    for cand in [pobj, *(c for c in pobj.children if c.dep_ in ("compound", "amod"))]:
+        if cand.pos_ != "PROPN":
+            continue
+        end = _name_end(ctx, cand)
+        for name in (_place_name(ctx, end), cand.doc[cand.i : end.i + 1].text):
+            if gazetteer.place(name) is not None and gazetteer.country(name) is None:
+                return name
+    return None
 
 
 def _sentence_place(ctx: _Context, tok: Token) -> bool:

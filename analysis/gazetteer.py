@@ -220,14 +220,25 @@ def _add_city(add, info: dict, place: Place) -> None:
             add(alt, place)
 
 
+ARABIC_ARTICLES = frozenset(
+    {"al", "ar", "as", "ad", "at", "an", "az", "ash", "el", "ed", "es", "et"}
+)
+
+
 def _with_compact_keys(table: dict[str, Place]) -> dict[str, Place]:
     """``table`` plus each multi-word key with its spaces dropped ("deir ez zor" → "deirezzor"),
     under a leading space so that a compact key only answers a multi-word name's second try."""
     compact: dict[str, Place] = {}
+    bare: dict[str, Place] = {}
     for key, place in table.items():
         if " " in key:
             compact.setdefault(" " + key.replace(" ", ""), place)
-    return {**compact, **table}
+        # "Al Qamishli" is written "Qamishli" as often as not: the name without its Arabic
+        # article answers too, unless it is another place's own name.
+        article, _, rest = key.partition(" ")
+        if place.kind in ("city", "town") and article in ARABIC_ARTICLES and len(rest) >= 5:
+            bare.setdefault(rest, place)
+    return {**compact, **bare, **table}
 
 
 def _lookup(table: dict[str, Place], name: str) -> Place | None:

@@ -562,3 +562,24 @@ NOT_THIS = [
 @pytest.mark.parametrize("text, figure, wrong", NOT_THIS)
 def test_figures_not_filed_under_the_wrong_category(nlp, text, figure, wrong):
     assert _one(_figs(nlp, text), figure).category != wrong
+
+
+# A place the gazetteer does not know (a neighbourhood, a village) is placed in the known place
+# its phrase nests it in — a place the map and the province roll-up can use; the sentence keeps
+# the detail. And a place inside the clause of the number beats one outside it.
+NESTED_PLACES = [
+    ("Rescuers said three people were killed when shells hit the Karm Tayyib neighbourhood in "
+     "Aleppo city on Monday.", "three", "Aleppo"),
+    ("Five civilians died after a strike on the village of Tell Marzouq in the southern Idlib "
+     "province, medics said.", "Five", "Idlib"),
+    ("Seven people were killed in clashes in Khirbet Nour in the western countryside of Hama.",
+     "Seven", "Hama"),
+    ("A hospital official in Eastern Ghouta said four people were killed in shelling on the town "
+     "of Douma.", "four", "Douma"),
+    ("Two people were killed in a car bomb blast in Qamishli on Friday.", "Two", "Qamishli"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, figure, place", NESTED_PLACES)
+def test_unknown_places_are_placed_in_the_known_place_that_holds_them(nlp, text, figure, place):
+    assert _one(_figs(nlp, text), figure).location == place
