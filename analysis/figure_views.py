@@ -193,6 +193,25 @@ def conflicting_figures(
     return con.execute(sql, args).df()
 
 
+# Catch-all categories: never the one a page opens on.
+CATCH_ALL = ("other", "people", "percent")
+
+
+def opening_category(counts: pd.DataFrame) -> str | None:
+    """The category a page opens on: the one these articles report most figures of (a war
+    corpus: people killed; a business one: money), never a catch-all unless nothing else is
+    there. ``counts`` is :func:`category_counts`."""
+    if counts.empty:
+        return None
+    named = counts[~counts["category"].isin(CATCH_ALL)]
+    pool = named if len(named) else counts
+    return str(pool.sort_values("n_figures", ascending=False, kind="stable")["category"].iloc[0])
+
+
+# Categories whose figures are only comparable within one unit (a currency, a kind of person).
+UNIT_KEYED = "('money', 'people')"
+
+
 def headline_figures(
     con: duckdb.DuckDBPyConnection,
     filters: Filters | None = None,
@@ -201,7 +220,10 @@ def headline_figures(
 ) -> pd.DataFrame:
     """One headline figure per category, chosen by agreement, never by size.
 
-    Figures are grouped into events (category, place, scope and publication week). For each
+    Figures are grouped into events (category, place, scope and publication week; for money
+    and counts of other people also the unit: pounds are not dollars, "20 individuals" not "70
+    million people"). The catch-all "other" category has no headline: its figures count
+    different things ("two incidents", "30 million emails"). For each
     category the event most articles report is taken, and in it the estimate the most outlets
     (then articles) give; a tie goes to the estimate nearest the event's median. The maximum is
     nearly always an outlier or a misreading, so it is only shown as the top of the spread.
@@ -216,11 +238,13 @@ def headline_figures(
         WITH fig AS MATERIALIZED (
             SELECT f.article_id, f.start, f.category, f.text, f.unit, f.location, f.claimed_by,
                    f.scope, a.title, a.published, a.source, {ESTIMATE_SQL} AS estimate,
-                   date_trunc('week', a.published) AS week
+                   date_trunc('week', a.published) AS week,
+                   CASE WHEN f.category IN {UNIT_KEYED} THEN lower(f.unit) END AS unit_key
             FROM figures f JOIN articles a ON a.id = f.article_id
-            WHERE {where} AND {ESTIMATE_SQL} IS NOT NULL
+            WHERE {where} AND {ESTIMATE_SQL} IS NOT NULL AND f.category <> 'other'
         ), events AS (
-            SELECT category, location, scope, week, count(DISTINCT article_id) AS n_event_articles,
+            SELECT category, location, scope, week, unit_key,
+                   count(DISTINCT article_id) AS n_event_articles,
                    median(estimate) AS med, min(estimate) AS estimate_low,
                    max(estimate) AS estimate_high
             FROM fig GROUP BY ALL
@@ -236,6 +260,7 @@ def headline_figures(
             FROM fig JOIN top_event e ON fig.category = e.category
              AND fig.location IS NOT DISTINCT FROM e.location
              AND fig.scope IS NOT DISTINCT FROM e.scope AND fig.week IS NOT DISTINCT FROM e.week
+             AND fig.unit_key IS NOT DISTINCT FROM e.unit_key
             GROUP BY fig.category, fig.estimate
         ), chosen AS (
             SELECT * FROM votes QUALIFY row_number() OVER (
@@ -249,7 +274,7 @@ def headline_figures(
         FROM chosen c JOIN top_event e USING (category)
         JOIN fig f ON f.category = c.category AND f.estimate = c.estimate
          AND f.location IS NOT DISTINCT FROM e.location AND f.scope IS NOT DISTINCT FROM e.scope
-         AND f.week IS NOT DISTINCT FROM e.week
+         AND f.week IS NOT DISTINCT FROM e.week AND f.unit_key IS NOT DISTINCT FROM e.unit_key
         QUALIFY row_number() OVER (
             PARTITION BY c.category ORDER BY f.published DESC NULLS LAST, f.article_id, f.start
         ) = 1

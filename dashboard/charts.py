@@ -156,10 +156,11 @@ def _bold(names, highlight) -> list[str]:
     return [f"<b>{n}</b>" if n in highlight else str(n) for n in names]
 
 
-def _quote_count_labels(df: pd.DataFrame) -> list[str]:
-    """'Name · 16', or 'Name · 3, too few' where there are too few quotes for an interval."""
+def _quote_count_labels(df: pd.DataFrame, highlight=()) -> list[str]:
+    """'Name · 16', or 'Name · 3, too few' where there are too few quotes for an interval; the
+    names in ``highlight`` in bold."""
     return [
-        f"{s} · {n}" + (", too few" if f else "")
+        f"{_bold([s], highlight)[0]} · {n}" + (", too few" if f else "")
         for s, n, f in zip(df["speaker"], df["n_quotes"], df["_few"], strict=True)
     ]
 
@@ -226,10 +227,7 @@ def speaker_polarity(
             tickvals=list(df["speaker"]),
             # The number of quotes beside the name, not on the bar (where it ran into the
             # interval's whiskers).
-            ticktext=[
-                f"<b>{t}</b>" if s in highlight else t
-                for s, t in zip(df["speaker"], _quote_count_labels(df), strict=True)
-            ],
+            ticktext=_quote_count_labels(df, highlight),
         ),
     )
     fig.add_vline(x=0, line_color="#999", line_width=1)

@@ -50,6 +50,16 @@ def empty(message: str) -> None:
     st.info(message, icon=":material/filter_alt_off:")
 
 
+def _image(fig, **options) -> bytes:
+    """The chart drawn by Plotly's static export (kaleido, in the local Chromium). Its first
+    call starts a browser tab, which on a loaded machine can fail once ("kaleido_scopes is not
+    defined"); a second try then succeeds."""
+    try:
+        return fig.to_image(**options)
+    except Exception:  # kaleido raises its own JavascriptError/TimeoutError classes
+        return fig.to_image(**options)
+
+
 def chart(
     fig: go.Figure,
     *,
@@ -77,7 +87,7 @@ def chart(
     row = st.container(horizontal=True, gap="small")
     row.download_button(
         "PNG",
-        data=lambda: fig.to_image(format="png", scale=2, width=1200),
+        data=lambda: _image(fig, format="png", scale=2, width=1200),
         file_name=f"{filename}.png",
         mime="image/png",
         key=f"{key}-png",
@@ -88,7 +98,7 @@ def chart(
     )
     row.download_button(
         "SVG",
-        data=lambda: fig.to_image(format="svg", width=1200),
+        data=lambda: _image(fig, format="svg", width=1200),
         file_name=f"{filename}.svg",
         mime="image/svg+xml",
         key=f"{key}-svg",

@@ -320,7 +320,8 @@ def _figures(ctx: _Ctx) -> list[Item]:
         c for c in found if c not in CATEGORY_ORDER
     ]
     by_title = {CATEGORY_TITLES.get(c, c): c for c in present}
-    category = by_title.get(ctx.choices.get("what", ""), present[0])
+    opening = figure_views.opening_category(counts) or present[0]
+    category = by_title.get(ctx.choices.get("what", ""), opening)
     title = CATEGORY_TITLES.get(category, category)
     items = [Item("Which figures", text=f"{title} · {SCOPE_TITLES[scope or 'all']}")]
     series = figure_views.figure_series(con, f, category=category, places=8, scope=scope)

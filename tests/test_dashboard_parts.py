@@ -89,7 +89,7 @@ def test_speaker_charts_mark_the_speakers_filtered_on(con):
     bar = pol.data[0]
     outlined = {s for s, w in zip(bar.y, bar.marker.line.width, strict=True) if w}
     assert outlined == {"John Kerry"}
-    assert any(t.startswith("<b>John Kerry · ") for t in pol.layout.yaxis.ticktext)
+    assert any(t.startswith("<b>John Kerry</b> · ") for t in pol.layout.yaxis.ticktext)
     assert sum(t.startswith("<b>") for t in pol.layout.yaxis.ticktext) == 1
     scatter = charts.polarity_subjectivity(stats, highlight=("Maria Lopez",))
     assert "<b>Maria Lopez</b>" in scatter.data[0].text

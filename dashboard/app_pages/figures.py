@@ -13,6 +13,7 @@ from datetime import date
 
 import streamlit as st
 
+from analysis import figure_views
 from dashboard import charts, components, data, filters_ui, plain
 from dashboard.charts import CATEGORY_ORDER, CATEGORY_TITLES, SCOPE_TITLES, SCOPE_WORDS
 
@@ -39,8 +40,10 @@ if counts.empty:
 
 found = counts["category"].tolist()
 present = [c for c in CATEGORY_ORDER if c in found] + [c for c in found if c not in CATEGORY_ORDER]
+# The page opens on what these articles count most; the buttons keep their fixed order.
+opening = figure_views.opening_category(counts) or present[0]
 category = filters_ui.page_choice(
-    "What is counted", present, default=present[0], key="what",
+    "What is counted", present, default=opening, key="what",
     format_func=lambda c: CATEGORY_TITLES.get(c, c),
 )  # fmt: skip
 title = CATEGORY_TITLES.get(category, category)
