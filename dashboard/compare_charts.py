@@ -63,15 +63,45 @@ def attention(df: pd.DataFrame, *, measure: str, granularity: str, order) -> go.
     return _date_axis(fig, df["period"])
 
 
+# How many characters of a speaker's name fit in the gap between panels (18% of a wide page's
+# chart width, 11-px labels), by the number of panels.
+PANEL_LABEL_CHARS = {1: 40, 2: 26, 3: 21, 4: 16}
+
+
+def _fit(name: str, width: int) -> str:
+    """``name`` cut to ``width`` characters at a word where it can be, with an ellipsis."""
+    if len(name) <= width:
+        return name
+    cut = name[: width - 1]
+    if " " in cut[width // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.-") + "…"
+
+
+def _fit_all(names, width: int) -> list[str]:
+    """Each name fitted, two names cut alike told apart (a bar per label)."""
+    out: list[str] = []
+    for name in names:
+        label = _fit(str(name), width)
+        while label in out:
+            label += "\u200b"  # invisible, but another category
+        out.append(label)
+    return out
+
+
 def who_is_quoted(df: pd.DataFrame, *, order) -> go.Figure:
     """One panel per group: the speakers it quotes most, by share of its attributed quotes."""
     groups = [g for g in order if (df["grp"] == g).any()]
     colours = group_colours(order)
     fig = make_subplots(rows=1, cols=len(groups), subplot_titles=groups, horizontal_spacing=0.18)
+    width = PANEL_LABEL_CHARS.get(len(groups), 14)
     for i, grp in enumerate(groups, start=1):
         part = df[df["grp"] == grp].sort_values("rank", ascending=False)
+        # The names sit in the gap between panels: cut to what the gap holds (the hover and
+        # the table give them whole), or the next panel's names run over this one's bars.
         fig.add_bar(
-            x=part["share"], y=part["speaker"], orientation="h", name=grp, showlegend=False,
+            x=part["share"], y=_fit_all(part["speaker"], width), orientation="h",
+            name=grp, showlegend=False,
             marker_color=colours[grp], customdata=part[["speaker", "n_quotes"]],
             hovertemplate="%{customdata[0]}: %{customdata[1]} quotes (%{x:.0%})<extra></extra>",
             row=1, col=i,

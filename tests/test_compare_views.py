@@ -120,3 +120,28 @@ def test_figure_timeline_breaks_long_gaps_and_can_use_a_log_axis():
     assert fig.layout.yaxis.type == "log"
     assert charts.spans_orders_of_magnitude([3, 5_000]) is True
     assert charts.spans_orders_of_magnitude([86, 1400]) is False
+
+
+def test_who_is_quoted_names_fit_between_the_panels():
+    """Long names are cut to what the gap between panels holds (whole in the hover); two names
+    cut alike stay two bars."""
+    long_a = "Syrian Observatory for Human Rights"
+    long_b = "Syrian Observatory for Human Rights director"
+    df = pd.DataFrame(
+        {
+            "grp": ["A", "A", "A", "B", "B", "C"],
+            "speaker": [long_a, long_b, "UN", long_a, "Kremlin", "UN"],
+            "share": [0.5, 0.3, 0.2, 0.6, 0.4, 1.0],
+            "n_quotes": [5, 3, 2, 6, 4, 1],
+            "rank": [1, 2, 3, 1, 2, 1],
+        }
+    )
+    fig = compare_charts.who_is_quoted(df, order=["A", "B", "C"])
+    limit = compare_charts.PANEL_LABEL_CHARS[3]
+    for bar in fig.data:
+        labels = [label.rstrip("\u200b") for label in bar.y]
+        assert all(len(label) <= limit for label in labels)
+        assert len(set(bar.y)) == len(bar.y)
+    first = fig.data[0]
+    assert long_a in {cd[0] for cd in first.customdata}  # whole in the hover
+    assert any(label.endswith("…") for label in first.y)
