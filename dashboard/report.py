@@ -38,6 +38,8 @@ from dashboard.options import presslens_version, split_assignment
 from dashboard.report_timing import Phases
 from dashboard.report_views import (
     CHOICES,
+    DEFAULT_PAGES,
+    LIST_CHOICES,
     LIST_PARAMS,
     PAGES,
     ReportMeta,
@@ -62,14 +64,19 @@ def png_name(page: str) -> str:
     return f"presslens-{page}.png"
 
 
-def parse_choices(items: list[str]) -> dict[str, str]:
-    """``--choice NAME=VALUE`` (repeatable): page choices as in the URL (:data:`CHOICES`)."""
-    return dict(
-        split_assignment(
+def parse_choices(items: list[str]) -> dict[str, str | list[str]]:
+    """``--choice NAME=VALUE`` (repeatable): page choices as in the URL (:data:`CHOICES`); the
+    list choices (:data:`LIST_CHOICES`, e.g. Compare's outlets) gather every value given."""
+    choices: dict[str, str | list[str]] = {}
+    for item in items:
+        name, value = split_assignment(
             item, option="--choice", kind="choice", names=CHOICES, example='what="People killed"'
         )
-        for item in items
-    )
+        if name in LIST_CHOICES:
+            choices.setdefault(name, []).append(value)
+        else:
+            choices[name] = value
+    return choices
 
 
 def parse_filters(items: list[str], date_from: str | None, date_to: str | None) -> Filters:
@@ -110,7 +117,7 @@ class Request:
     out: Path
     pages: list[str]
     filters: Filters
-    choices: dict[str, str]
+    choices: dict[str, str | list[str]]
     formats: list[str]
     style: str
     link_base: str
@@ -330,7 +337,7 @@ def _content(request: Request):
 
 
 def _pages(text: str | None) -> list[str]:
-    pages = [p.strip().lower() for p in (text or ",".join(PAGES)).split(",") if p.strip()]
+    pages = [p.strip().lower() for p in (text or ",".join(DEFAULT_PAGES)).split(",") if p.strip()]
     unknown = [p for p in pages if p not in PAGES]
     if unknown or not pages:
         raise ValueError(
