@@ -454,25 +454,7 @@ def _data(ctx: _Ctx) -> list[Item]:
 def _compare(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
     kind = COMPARE_KINDS.get(str(ctx.choices.get("vs", "Outlets")), "source")
-    notes = []
-    if kind == "source":
-        sources = list(article_views.filter_options(con).sources)
-        chosen = _listed(ctx.choices.get("cmp_source")) or (
-            sources[:3] if len(sources) >= 2 else []
-        )
-    elif kind == "speaker":
-        chosen = _listed(ctx.choices.get("cmp_speaker"))
-    else:
-        chosen = []
-        for line in str(ctx.choices.get("cmp_q", "")).splitlines():
-            if not line.strip():
-                continue
-            try:
-                query.parse(line)
-            except query.QueryError as exc:  # as on the page: said, and left out
-                notes.append(Item("Search left out", text=f"“{line.strip()}”: {exc}"))
-                continue
-            chosen.append(line.strip())
+    chosen, notes = _compare_groups(ctx, kind)
     chosen = list(dict.fromkeys(chosen))[: compare_views.MAX_GROUPS]
     groups = tuple(compare_views.Group(kind, v).spec() for v in chosen)
     if len(groups) < 2:
@@ -517,6 +499,28 @@ def _compare(ctx: _Ctx) -> list[Item]:
         median.columns.name = None
         items.append(Item("Median figure per category and place", table=Table(median)))
     return items
+
+
+def _compare_groups(ctx: _Ctx, kind: str) -> tuple[list[str], list[Item]]:
+    """The values of the groups to compare, as the page picks them (its default: the first
+    three outlets), and a note for each search left out as malformed."""
+    if kind == "source":
+        sources = list(article_views.filter_options(ctx.con).sources)
+        default = sources[:3] if len(sources) >= 2 else []
+        return _listed(ctx.choices.get("cmp_source")) or default, []
+    if kind == "speaker":
+        return _listed(ctx.choices.get("cmp_speaker")), []
+    chosen, notes = [], []
+    for line in str(ctx.choices.get("cmp_q", "")).splitlines():
+        if not line.strip():
+            continue
+        try:
+            query.parse(line)
+        except query.QueryError as exc:  # as on the page: said, and left out
+            notes.append(Item("Search left out", text=f"“{line.strip()}”: {exc}"))
+            continue
+        chosen.append(line.strip())
+    return chosen, notes
 
 
 def _listed(value) -> list[str]:
