@@ -138,7 +138,7 @@ def main(args) -> int:
     request.out.mkdir(parents=True, exist_ok=True)
     phases = Phases()
     try:
-        meta, sections, shots, pdf = _run(request, phases)
+        meta, docs, shots, pdf = _run(request, phases)
     except KeyboardInterrupt:
         print("presslens: report interrupted; the server was stopped", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -146,7 +146,7 @@ def main(args) -> int:
         print(f"presslens: report failed: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
     with phases.phase("write files"):
-        manifest = _write(request, meta, sections, shots, pdf)
+        manifest = _write(request, meta, docs, shots, pdf)
     manifest["seconds"] = round(time.monotonic() - phases.origin, 1)
     manifest["phases"] = phases.rows()
     (request.out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
@@ -169,7 +169,7 @@ def _request(args) -> Request:
     )  # fmt: skip
 
 
-def _write(request: Request, meta: ReportMeta, sections, shots, pdf) -> dict:
+def _write(request: Request, meta: ReportMeta, docs: dict[str, str], shots, pdf) -> dict:
     """Write the PNGs, the PDF and the HTML; the manifest naming them (not yet written)."""
     out, filters, choices = request.out, request.filters, request.choices
     page_rows = [
@@ -184,7 +184,7 @@ def _write(request: Request, meta: ReportMeta, sections, shots, pdf) -> dict:
         (out / PDF_NAMES[request.style]).write_bytes(pdf)
         written["pdf"] = PDF_NAMES[request.style]
     if "html" in request.formats:
-        (out / HTML_NAME).write_text(report_html.document(sections, meta), encoding="utf-8")
+        (out / HTML_NAME).write_text(docs["interactive"], encoding="utf-8")
         written["html"] = HTML_NAME
     return {
         "presslens": meta.version,
@@ -243,68 +243,74 @@ def _closing(manifest: dict, out: Path) -> int:
 
 def _run(request: Request, phases: Phases):
     """Compute the content and, where needed, start the server and capture: ``(meta,
-    sections, shots by page, pdf bytes or None)``."""
+    HTML documents by rendition, shots by page, pdf bytes or None)``."""
     from dashboard import launch
 
     need_browser = request.need_shots or "pdf" in request.formats
-    with ExitStack() as stack, ThreadPoolExecutor(max_workers=2) as pool:
-        # Three things at once: the content is computed, the server starts (waiting on its own
-        # process) and the browser is launched. The server's exit is on a stack of its own, as
-        # it is entered from the worker thread.
-        content = pool.submit(_timed, phases, "content (views and charts)", _content, request)
-        server_stack = stack.enter_context(ExitStack())
-        server = None
-        if request.need_shots:
-            started = launch.background_server(
-                request.db, read_only=True, link_base=request.link_base
+    # The server is entered from a worker thread, so its exit is on a stack of its own, closed
+    # last whatever happens (the pool has waited for that thread by then).
+    server_stack = ExitStack()
+    try:
+        # The pool outside the browser's stack: on the way out the browser closes while the
+        # server stops, and the pool waits for both of its threads.
+        with ThreadPoolExecutor(max_workers=2) as pool, ExitStack() as stack:
+            # Three things at once: the content is computed, the server starts (waiting on its
+            # own process) and the browser is launched.
+            content = pool.submit(
+                _timed, phases, "content (views, charts, HTML)", _content, request
             )
-            server = pool.submit(
-                _timed, phases, "server start", server_stack.enter_context, started
-            )
-        browser = None
-        if need_browser:
-            with phases.phase("browser launch"):
-                browser = _browser(stack)
-        tabs = None
-        if server is not None:
-            base = server.result()
-            urls = [page_url(base, p, request.filters, request.choices) for p in request.pages]
-            with phases.phase("tabs opened"):  # they draw while the PDF prints
-                tabs = report_capture.Tabs(
-                    browser, urls, request.width, phases=phases, labels=request.pages
+            server = None
+            if request.need_shots:
+                started = launch.background_server(
+                    request.db, read_only=True, link_base=request.link_base
                 )
-        meta, sections = content.result()
-        pdf = _pdf_document(browser, request, meta, sections, phases)
-        shots = {}
-        if tabs is not None:
-            shots = dict(zip(request.pages, tabs.capture(), strict=True))
+                server = pool.submit(
+                    _timed, phases, "server start", server_stack.enter_context, started
+                )
+            browser = _browser(stack, phases) if need_browser else None
+            tabs = None
+            if server is not None:
+                base = server.result()
+                urls = [page_url(base, p, request.filters, request.choices) for p in request.pages]
+                with phases.phase("tabs opened"):  # they draw while the PDF prints
+                    tabs = report_capture.Tabs(
+                        browser, urls, request.width, phases=phases, labels=request.pages
+                    )
+            meta, docs = content.result()
+            pdf = _pdf_document(browser, request, meta, docs, phases)
+            shots = {}
+            if tabs is not None:
+                shots = dict(zip(request.pages, tabs.capture(), strict=True))
+            pool.submit(server_stack.close)
         if "pdf" in request.formats and request.style == "screenshot":
             pngs = [s.png for s in shots.values() if s.png]
             pdf = report_capture.pngs_to_pdf(pngs) if pngs else None
-    return meta, sections, shots, pdf
+    finally:
+        server_stack.close()
+    return meta, docs, shots, pdf
 
 
-def _browser(stack: ExitStack):
+def _browser(stack: ExitStack, phases: Phases):
     """One headless Chromium, closed with ``stack``."""
     from playwright.sync_api import sync_playwright
 
-    playwright = stack.enter_context(sync_playwright())
-    browser = report_capture.open_browser(playwright)
+    with phases.phase("browser launch"):
+        playwright = stack.enter_context(sync_playwright())
+        browser = report_capture.open_browser(playwright)
     stack.callback(browser.close)
     return browser
 
 
-def _pdf_document(browser, request: Request, meta, sections, phases: Phases):
+def _pdf_document(browser, request: Request, meta, docs: dict[str, str], phases: Phases):
     """The PDF document's bytes (``--pdf-style document``), :class:`PdfFailed` if Chromium could
     not print it, or ``None`` when no such PDF is asked for."""
     if "pdf" not in request.formats or request.style != "document":
         return None
     from playwright.sync_api import Error as PlaywrightError
 
-    with phases.phase("pdf: html"):
-        doc = report_html.document(sections, meta, rendition="print")
     try:
-        return report_capture.print_pdf(browser, doc, report_html.footer_text(meta), phases=phases)
+        footer = report_html.footer_text(meta)
+        return report_capture.print_pdf(browser, docs["print"], footer, phases=phases)
     except PlaywrightError as exc:  # the rest of the report is still written
         return PdfFailed(str(exc).splitlines()[0])
 
@@ -314,8 +320,10 @@ def _timed(phases: Phases, name: str, fn, *args):
         return fn(*args)
 
 
-def _content(request: Request):
-    """The report's title-page facts and its sections, from the store (read-only)."""
+def _content(request: Request) -> tuple[ReportMeta, dict[str, str]]:
+    """The report's title-page facts and its HTML documents by rendition (those the formats
+    need), from the store (read-only) — written here, while the server and the browser start,
+    not after the screenshots."""
     import duckdb
 
     filters, choices, link_base = request.filters, request.choices, request.link_base
@@ -333,7 +341,12 @@ def _content(request: Request):
         )
     finally:
         con.close()
-    return meta, sections
+    docs = {}
+    if "html" in request.formats:
+        docs["interactive"] = report_html.document(sections, meta)
+    if "pdf" in request.formats and request.style == "document":
+        docs["print"] = report_html.document(sections, meta, rendition="print")
+    return meta, docs
 
 
 def _pages(text: str | None) -> list[str]:

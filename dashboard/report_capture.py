@@ -178,6 +178,8 @@ class Tabs:
                         wait_drawn(page, timeout)
                     with timed(self.phases, f"screenshot {label}"):
                         shot.png = _shoot(page, self.width, timeout)
+                    # The tabs share one renderer: a page captured stops costing the others.
+                    page.close()
                 except (PageFailed, PlaywrightError) as exc:
                     shot.error = str(exc).splitlines()[0]
         finally:
