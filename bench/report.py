@@ -1,13 +1,11 @@
 """Report benchmark: the wall time of a six-page ``presslens report`` (PNG + PDF + HTML), the
-load average before each run printed beside it (the machine is shared), and the CPU time the
-command and everything it started (server, browser) used — steadier than the wall time on a
-shared machine.
+load average before each run printed beside it (the machine is shared).
 
 Builds a store from the bundled sample plus the test fixtures' dated articles (or uses ``--db``),
 then runs the command as a user would and prints the time of each run, the median, and the
 median of each phase the report recorded in its manifest (``--phases``).
 
-    .venv/bin/python -m bench.report [--db FILE] [--runs 3]
+    .venv/bin/python -m bench.report [--db FILE] [--runs 3] [--phases]
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -42,21 +39,16 @@ def main() -> None:
             db = Path(tmp) / "sample.duckdb"
             with Store(db) as store:
                 analyze_paths([ROOT / "data", ROOT / "tests" / "fixtures"], store)
-        times, cpus, phases = [], [], {}
+        times, phases = [], {}
         for i in range(args.runs):
             out = Path(tmp) / f"report{i}"
             load = os.getloadavg()[0]
-            # The command's processes and all they started are waited for: their CPU time is
-            # in RUSAGE_CHILDREN once the command has exited.
-            used = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
             r = subprocess.run(
                 [sys.executable, "-m", "dashboard.cli", "report", "--db", str(db), "--out", str(out)],
                 cwd=ROOT, capture_output=True, text=True,
             )  # fmt: skip
             times.append(time.perf_counter() - t)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpus.append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
             if r.returncode != 0:
                 raise SystemExit(f"report failed ({r.returncode}): {r.stderr[-2000:]}")
             manifest = json.loads((out / "manifest.json").read_text())
@@ -65,7 +57,7 @@ def main() -> None:
                 phases.setdefault(row["phase"], []).append((row["start"], row["end"]))
             sizes = {p["page"]: (out / p["png"]).stat().st_size // 1024 for p in pages}
             print(
-                f"run {i + 1}: {times[-1]:.1f} s, CPU {cpus[-1]:.1f} s  (load {load:.1f}; "
+                f"run {i + 1}: {times[-1]:.1f} s  (load {load:.1f}; "
                 f"{len(pages)} pages, PNG KB {sizes})"
             )
     if args.phases and phases:
@@ -78,8 +70,7 @@ def main() -> None:
             length = statistics.median(e - s for s, e in spans)
             print(f"{name:<36} {start:6.2f} {end:6.2f} {length:6.2f}")
     print(f"six-page report (PNG+PDF+HTML): median {statistics.median(times):.1f} s, "
-          f"best {min(times):.1f} s over {len(times)} runs (target ≤ 15 s); "
-          f"CPU median {statistics.median(cpus):.1f} s")  # fmt: skip
+          f"best {min(times):.1f} s over {len(times)} runs (target ≤ 15 s)")  # fmt: skip
 
 
 if __name__ == "__main__":
