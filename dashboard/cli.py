@@ -155,8 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--pages",
         metavar="LIST",
-        help="comma-separated: overview, speakers, entities, figures, articles, data "
-        "(default: all)",
+        help="comma-separated: overview, speakers, entities, figures, articles, compare, places, "
+        "data (default: all but compare and places)",
     )
     report.add_argument(
         "--filter",
@@ -172,8 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="NAME=VALUE",
         help="a page's own choice as in its URL: what (the Figures category, e.g. what=\"People "
-        'killed"), counts ("News events", "Running totals", "Earlier events") or article (an '
-        "article id for the reader); repeatable",
+        'killed"), counts ("News events", "Running totals", "Earlier events"), article (an '
+        "article id for the reader); Compare's vs (Outlets, Speakers, Searches), cmp_source, "
+        "cmp_speaker (one per group), cmp_q (searches, one per line), cmp_per, cmp_show; "
+        "Places' pl_size, region, place; repeatable",
     )
     report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     report.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")

@@ -25,18 +25,21 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from analysis import query
 from analysis.filters import Filters
-from dashboard import report_capture, report_html, report_views, settings
+from dashboard import report_capture, report_html, report_timing, report_views, settings
 from dashboard.options import presslens_version, split_assignment
+from dashboard.report_timing import Phases
 from dashboard.report_views import (
     CHOICES,
+    DEFAULT_PAGES,
+    LIST_CHOICES,
     LIST_PARAMS,
     PAGES,
     ReportMeta,
@@ -61,14 +64,19 @@ def png_name(page: str) -> str:
     return f"presslens-{page}.png"
 
 
-def parse_choices(items: list[str]) -> dict[str, str]:
-    """``--choice NAME=VALUE`` (repeatable): page choices as in the URL (:data:`CHOICES`)."""
-    return dict(
-        split_assignment(
+def parse_choices(items: list[str]) -> dict[str, str | list[str]]:
+    """``--choice NAME=VALUE`` (repeatable): page choices as in the URL (:data:`CHOICES`); the
+    list choices (:data:`LIST_CHOICES`, e.g. Compare's outlets) gather every value given."""
+    choices: dict[str, str | list[str]] = {}
+    for item in items:
+        name, value = split_assignment(
             item, option="--choice", kind="choice", names=CHOICES, example='what="People killed"'
         )
-        for item in items
-    )
+        if name in LIST_CHOICES:
+            choices.setdefault(name, []).append(value)
+        else:
+            choices[name] = value
+    return choices
 
 
 def parse_filters(items: list[str], date_from: str | None, date_to: str | None) -> Filters:
@@ -101,68 +109,99 @@ def parse_filters(items: list[str], date_from: str | None, date_to: str | None) 
     )
 
 
+@dataclass(frozen=True)
+class Request:
+    """What one ``presslens report`` was asked for, checked."""
+
+    db: Path
+    out: Path
+    pages: list[str]
+    filters: Filters
+    choices: dict[str, str | list[str]]
+    formats: list[str]
+    style: str
+    link_base: str
+    width: int
+
+    @property
+    def need_shots(self) -> bool:
+        return "png" in self.formats or ("pdf" in self.formats and self.style == "screenshot")
+
+
 def main(args) -> int:
     """``presslens report``: the exit status (0 written, 1 a page failed, 2 usage, 3 the
     filters match nothing, 130 interrupted)."""
     try:
-        filters = parse_filters(args.filter, args.date_from, args.date_to)
-        choices = parse_choices(args.choice)
-        pages, formats = _pages(args.pages), _formats(args.format)
-        style = getattr(args, "pdf_style", "document") or "document"
-        if style not in PDF_STYLES:
-            raise ValueError(f"--pdf-style {style!r}: choose from {', '.join(PDF_STYLES)}")
-        db = _store(args.db)
+        request = _request(args)
     except ValueError as exc:
         return _usage(str(exc))
-
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    started = time.monotonic()
-    link_base = args.link_base.rstrip("/")
+    request.out.mkdir(parents=True, exist_ok=True)
+    phases = Phases()
     try:
-        meta, sections, shots, pdf = _run(
-            db, pages, filters, choices, formats, style, link_base, args.width
-        )
+        meta, docs, shots, pdf = _run(request, phases)
     except KeyboardInterrupt:
         print("presslens: report interrupted; the server was stopped", file=sys.stderr)
         return EXIT_INTERRUPTED
     except (RuntimeError, TimeoutError) as exc:
         print(f"presslens: report failed: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
+    with phases.phase("write files"):
+        manifest = _write(request, meta, docs, shots, pdf)
+    manifest["seconds"] = round(time.monotonic() - phases.origin, 1)
+    manifest["phases"] = phases.rows()
+    (request.out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
+    if report_timing.wanted(getattr(args, "verbose", False)):
+        print(phases.table(), file=sys.stderr)
+    return _closing(manifest, request.out)
 
+
+def _request(args) -> Request:
+    """The command's options, checked (a :class:`ValueError` names the bad one)."""
+    filters = parse_filters(args.filter, args.date_from, args.date_to)
+    choices = parse_choices(args.choice)
+    pages, formats = _pages(args.pages), _formats(args.format)
+    style = getattr(args, "pdf_style", "document") or "document"
+    if style not in PDF_STYLES:
+        raise ValueError(f"--pdf-style {style!r}: choose from {', '.join(PDF_STYLES)}")
+    return Request(
+        db=_store(args.db), out=Path(args.out), pages=pages, filters=filters, choices=choices,
+        formats=formats, style=style, link_base=args.link_base.rstrip("/"), width=args.width,
+    )  # fmt: skip
+
+
+def _write(request: Request, meta: ReportMeta, docs: dict[str, str], shots, pdf) -> dict:
+    """Write the PNGs, the PDF and the HTML; the manifest naming them (not yet written)."""
+    out, filters, choices = request.out, request.filters, request.choices
     page_rows = [
-        _page_row(out, name, shots.get(name), "png" in formats,
-                  link=page_url(link_base, name, filters, choices))
-        for name in pages
+        _page_row(out, name, shots.get(name), "png" in request.formats,
+                  link=page_url(request.link_base, name, filters, choices))
+        for name in request.pages
     ]  # fmt: skip
     written: dict[str, str] = {}
     if isinstance(pdf, PdfFailed):
         written["pdf_error"] = str(pdf)
     elif pdf is not None:
-        (out / PDF_NAMES[style]).write_bytes(pdf)
-        written["pdf"] = PDF_NAMES[style]
-    if "html" in formats:
-        (out / HTML_NAME).write_text(report_html.document(sections, meta), encoding="utf-8")
+        (out / PDF_NAMES[request.style]).write_bytes(pdf)
+        written["pdf"] = PDF_NAMES[request.style]
+    if "html" in request.formats:
+        (out / HTML_NAME).write_text(docs["interactive"], encoding="utf-8")
         written["html"] = HTML_NAME
-    manifest = {
+    return {
         "presslens": meta.version,
         "generated": meta.generated,
-        "db": str(db),
+        "db": str(request.db),
         "filters": query_params(filters),
         "filters_text": describe_filters(filters),
         "matched_articles": meta.matched,
         "choices": choices,
         "link": meta.link,
         "data": meta.data_date,
-        "width": args.width,
-        "formats": formats,
-        "pdf_style": style,
+        "width": request.width,
+        "formats": request.formats,
+        "pdf_style": request.style,
         "pages": page_rows,
         **written,
-        "seconds": round(time.monotonic() - started, 1),
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
-    return _closing(manifest, out)
 
 
 def _page_row(out: Path, name: str, shot, keep_png: bool, *, link: str) -> dict:
@@ -202,74 +241,116 @@ def _closing(manifest: dict, out: Path) -> int:
     return EXIT_OK
 
 
-def _run(db, pages, filters, choices, formats, style, link_base, width):
+def _run(request: Request, phases: Phases):
     """Compute the content and, where needed, start the server and capture: ``(meta,
-    sections, shots by page, pdf bytes or None)``."""
+    HTML documents by rendition, shots by page, pdf bytes or None)``."""
     from dashboard import launch
 
-    need_shots = "png" in formats or ("pdf" in formats and style == "screenshot")
-    need_browser = need_shots or "pdf" in formats
-    with ExitStack() as stack, ThreadPoolExecutor(max_workers=2) as pool:
-        # Three things at once: the content is computed, the server starts (waiting on its own
-        # process) and the browser is launched. The server's exit is on a stack of its own, as
-        # it is entered from the worker thread.
-        content = pool.submit(_content, db, pages, filters, choices, link_base)
-        server_stack = stack.enter_context(ExitStack())
-        server = None
-        if need_shots:
-            server = pool.submit(
-                server_stack.enter_context,
-                launch.background_server(db, read_only=True, link_base=link_base),
+    need_browser = request.need_shots or "pdf" in request.formats
+    # The server is entered from a worker thread, so its exit is on a stack of its own, closed
+    # last whatever happens (the pool has waited for that thread by then).
+    server_stack = ExitStack()
+    try:
+        # The pool outside the browser's stack: on the way out the browser closes while the
+        # server stops, and the pool waits for both of its threads.
+        with ThreadPoolExecutor(max_workers=2) as pool, ExitStack() as stack:
+            # Three things at once: the content is computed, the server starts (waiting on its
+            # own process) and the browser is launched.
+            content = pool.submit(
+                _timed, phases, "content (views, charts, HTML)", _content, request
             )
-        browser = None
-        if need_browser:
-            from playwright.sync_api import sync_playwright
-
-            playwright = stack.enter_context(sync_playwright())
-            browser = report_capture.open_browser(playwright)
-            stack.callback(browser.close)
-        tabs = None
-        if server is not None:
-            base = server.result()
-            urls = [page_url(base, p, filters, choices) for p in pages]
-            tabs = report_capture.Tabs(browser, urls, width)  # they draw while the PDF prints
-        meta, sections = content.result()
-        pdf = None
-        if "pdf" in formats and style == "document":
-            from playwright.sync_api import Error as PlaywrightError
-
-            doc = report_html.document(sections, meta, rendition="print")
-            try:
-                pdf = report_capture.print_pdf(browser, doc, report_html.footer_text(meta))
-            except PlaywrightError as exc:  # the rest of the report is still written
-                pdf = PdfFailed(str(exc).splitlines()[0])
-        shots = dict(zip(pages, tabs.capture(), strict=True)) if tabs is not None else {}
-        if "pdf" in formats and style == "screenshot":
+            server = None
+            if request.need_shots:
+                started = launch.background_server(
+                    request.db, read_only=True, link_base=request.link_base
+                )
+                server = pool.submit(
+                    _timed, phases, "server start", server_stack.enter_context, started
+                )
+            browser = _browser(stack, phases) if need_browser else None
+            tabs = None
+            if server is not None:
+                base = server.result()
+                urls = [page_url(base, p, request.filters, request.choices) for p in request.pages]
+                with phases.phase("tabs opened"):  # they draw while the PDF prints
+                    tabs = report_capture.Tabs(
+                        browser, urls, request.width, phases=phases, labels=request.pages
+                    )
+            meta, docs = content.result()
+            pdf = _pdf_document(browser, request, meta, docs, phases)
+            shots = {}
+            if tabs is not None:
+                shots = dict(zip(request.pages, tabs.capture(), strict=True))
+            pool.submit(server_stack.close)
+        if "pdf" in request.formats and request.style == "screenshot":
             pngs = [s.png for s in shots.values() if s.png]
             pdf = report_capture.pngs_to_pdf(pngs) if pngs else None
-    return meta, sections, shots, pdf
+    finally:
+        server_stack.close()
+    return meta, docs, shots, pdf
 
 
-def _content(db: Path, pages, filters: Filters, choices: Mapping[str, str], link_base: str):
+def _browser(stack: ExitStack, phases: Phases):
+    """One headless Chromium, closed with ``stack``."""
+    from playwright.sync_api import sync_playwright
+
+    with phases.phase("browser launch"):
+        playwright = stack.enter_context(sync_playwright())
+        browser = report_capture.open_browser(playwright)
+    stack.callback(browser.close)
+    return browser
+
+
+def _pdf_document(browser, request: Request, meta, docs: dict[str, str], phases: Phases):
+    """The PDF document's bytes (``--pdf-style document``), :class:`PdfFailed` if Chromium could
+    not print it, or ``None`` when no such PDF is asked for."""
+    if "pdf" not in request.formats or request.style != "document":
+        return None
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        footer = report_html.footer_text(meta)
+        return report_capture.print_pdf(browser, docs["print"], footer, phases=phases)
+    except PlaywrightError as exc:  # the rest of the report is still written
+        return PdfFailed(str(exc).splitlines()[0])
+
+
+def _timed(phases: Phases, name: str, fn, *args):
+    with phases.phase(name):
+        return fn(*args)
+
+
+def _content(request: Request) -> tuple[ReportMeta, dict[str, str]]:
+    """The report's title-page facts and its HTML documents by rendition (those the formats
+    need), from the store (read-only) — written here, while the server and the browser start,
+    not after the screenshots."""
     import duckdb
 
-    con = duckdb.connect(str(db), read_only=True)
+    filters, choices, link_base = request.filters, request.choices, request.link_base
+    con = duckdb.connect(str(request.db), read_only=True)
     try:
         meta = ReportMeta(
             filters=filters,
-            link=page_url(link_base, pages[0], filters, choices),
+            link=page_url(link_base, request.pages[0], filters, choices),
             data_date=report_views.data_date(con),
             version=presslens_version(),
             matched=report_views.matched_articles(con, filters),
         )
-        sections = report_views.build(con, pages, filters, link_base=link_base, choices=choices)
+        sections = report_views.build(
+            con, request.pages, filters, link_base=link_base, choices=choices
+        )
     finally:
         con.close()
-    return meta, sections
+    docs = {}
+    if "html" in request.formats:
+        docs["interactive"] = report_html.document(sections, meta)
+    if "pdf" in request.formats and request.style == "document":
+        docs["print"] = report_html.document(sections, meta, rendition="print")
+    return meta, docs
 
 
 def _pages(text: str | None) -> list[str]:
-    pages = [p.strip().lower() for p in (text or ",".join(PAGES)).split(",") if p.strip()]
+    pages = [p.strip().lower() for p in (text or ",".join(DEFAULT_PAGES)).split(",") if p.strip()]
     unknown = [p for p in pages if p not in PAGES]
     if unknown or not pages:
         raise ValueError(

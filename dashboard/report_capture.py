@@ -7,7 +7,7 @@ is left and every Plotly chart has its SVG. Streamlit scrolls inside its main se
 viewport is grown to the taller of the main content and the sidebar before the capture: the
 screenshot holds the whole page.
 
-Printing: :func:`print_pdf` loads the document with ``page.set_content`` and prints it with
+Printing: :func:`print_pdf` opens the document from a temporary file and prints it with
 ``page.pdf()`` — real text (selectable, searchable), tables paginated, charts as vector SVG.
 """
 
@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import io
 import os
-import time
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from dashboard.report_timing import Phases, timed
 
 CHROMIUM = os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium")
 # How long one page may take to draw; an environment variable so a test can force a timeout.
@@ -25,21 +27,30 @@ PAGE_TIMEOUT_S = float(os.environ.get("PRESSLENS_PAGE_TIMEOUT", "60"))
 NAVIGATION_TIMEOUT_S = 30.0  # for the page's HTML shell to load (the drawing has PAGE_TIMEOUT_S)
 MAX_HEIGHT_PX = 30000
 
-# The page is drawn when Streamlit has stopped running the script, no skeleton placeholder is
-# left, and every Plotly chart on it has an SVG with content.
-_DRAWN_JS = """() => {
-  const running = document.querySelector('[data-testid="stStatusWidget"]');
-  if (running && running.innerText.toLowerCase().includes('running')) return false;
-  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
-  // Every page opens with its title: without it the script has not drawn yet (on a loaded
-  // machine the run can start well after the shell and sidebar are there).
-  if (!document.querySelector('[data-testid="stMainBlockContainer"] h1')) return false;
+# The page is drawn when Streamlit says its script run is over (the app's own run-state, the
+# attribute its frontend sets on the app root), no skeleton placeholder is left, the page's title
+# is there and every Plotly chart on it has an SVG with content; and the page has stayed so for
+# ``stable`` more polls, so that a pause between two runs is not taken for the end. The check runs
+# in the page (``wait_for_function``): no round trip per poll, and no fixed wait after the signal.
+_DRAWN_JS = """(stable) => {
+  if (document.querySelector('[data-testid="stException"]')) return true;  // said by the caller
+  const app = document.querySelector('[data-testid="stApp"]');
   const plots = document.querySelectorAll('.js-plotly-plot');
-  for (const p of plots) { if (!p.querySelector('.main-svg')) return false; }
-  return document.querySelectorAll('[data-testid="stElementContainer"]').length > 0;
+  const drawn = app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-testid="stSkeleton"]')
+    // Every page opens with its title: without it the script has not drawn yet.
+    && document.querySelector('[data-testid="stMainBlockContainer"] h1')
+    && Array.from(plots).every(p => p.querySelector('.main-svg'))
+    && document.querySelectorAll('[data-testid="stElementContainer"]').length > 0;
+  if (!drawn) { window.__presslensDrawn = null; return false; }
+  const seen = document.querySelectorAll('[data-testid="stElementContainer"]').length + ':'
+    + plots.length;
+  const last = window.__presslensDrawn;
+  if (!last || last.seen !== seen) { window.__presslensDrawn = {seen, polls: 0}; }
+  else { last.polls += 1; }
+  return window.__presslensDrawn.polls >= stable;
 }"""
-_FOOTER_JS = """() => Array.from(document.querySelectorAll('[data-testid="stCaptionContainer"]'))
-  .some(e => e.innerText.includes('Link to this view'))"""
+_POLL_MS = 100
 _ERROR_JS = """() => Array.from(document.querySelectorAll('[data-testid="stException"]'))
   .map(e => e.innerText.slice(0, 300))"""
 # The page's full height: the main content or the sidebar (its filters), whichever is taller.
@@ -71,7 +82,10 @@ class Shot:
 def open_browser(playwright):
     return playwright.chromium.launch(
         executable_path=CHROMIUM if Path(CHROMIUM).exists() else None,
-        args=["--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars"],
+        # One renderer process for all the dashboard's tabs (one site): Streamlit's bundle and
+        # plotly.js are compiled once and shared, not once per tab — on 2 cores the tabs' CPU
+        # time fell by about a third.
+        args=["--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars", "--process-per-site"],
         headless=True,
     )
 
@@ -79,28 +93,17 @@ def open_browser(playwright):
 def wait_drawn(page, timeout: float, *, stable_polls: int = 2) -> None:
     """Wait until ``page`` is drawn and stays so for ``stable_polls`` more polls (a run that
     is over, not a pause between two deltas); raise :class:`PageFailed` on an error or timeout."""
-    deadline = time.monotonic() + timeout
-    stable = 0
-    last = None
-    while time.monotonic() < deadline:
-        errors = page.evaluate(_ERROR_JS)
-        if errors:
-            raise PageFailed(f"the page shows an error: {errors[0].splitlines()[0]}")
-        if page.evaluate(_DRAWN_JS):
-            count = page.evaluate("() => document.querySelectorAll('.js-plotly-plot').length")
-            stable = stable + 1 if count == last else 0
-            last = count
-            # The footer ("Link to this view") is drawn last; a page that stopped early (an
-            # empty state) has none and must stay unchanged a little longer.
-            done = stable >= stable_polls and (
-                stable >= stable_polls + 4 or page.evaluate(_FOOTER_JS)
-            )
-            if done:
-                return
-        else:
-            stable = 0
-        page.wait_for_timeout(150)
-    raise PageFailed(f"the page did not finish drawing within {timeout:g} s")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(
+            _DRAWN_JS, arg=stable_polls, polling=_POLL_MS, timeout=max(timeout, 0.001) * 1000
+        )
+    except PlaywrightTimeout:
+        raise PageFailed(f"the page did not finish drawing within {timeout:g} s") from None
+    errors = page.evaluate(_ERROR_JS)
+    if errors:
+        raise PageFailed(f"the page shows an error: {errors[0].splitlines()[0]}")
 
 
 def _open(page, url: str, width: int) -> None:
@@ -109,32 +112,49 @@ def _open(page, url: str, width: int) -> None:
     page.goto(url, wait_until="commit", timeout=NAVIGATION_TIMEOUT_S * 1000)
 
 
-def _capture(page, width: int, timeout: float) -> bytes:
-    wait_drawn(page, timeout)
+def _shoot(page, width: int, timeout: float) -> bytes:
+    """The full-page PNG of a drawn ``page``."""
+    # Of several tabs only the front one has its frames drawn by headless Chromium: a screenshot
+    # of another first waits for a new frame, 2–3 s per page with six tabs open (0.3 s in front).
+    page.bring_to_front()
     height = min(int(page.evaluate(_HEIGHT_JS)), MAX_HEIGHT_PX)
     # Only the height changes (the width, and so every chart's layout, stays): one drawn poll
     # after the layout has settled is enough.
     page.set_viewport_size({"width": width, "height": max(height, 600)})
     page.wait_for_timeout(100)
     wait_drawn(page, timeout, stable_polls=0)
-    return page.screenshot(full_page=True, type="png")
+    # The viewport is the whole page now, so a viewport screenshot is the full page; Playwright's
+    # ``full_page`` would resize the view once more, which took 2–3 s per page with several tabs
+    # open (0.1–0.4 s this way).
+    return page.screenshot(type="png")
 
 
 def screenshot(page, url: str, width: int, timeout: float) -> bytes:
     """A full-page PNG of one dashboard ``url``."""
     _open(page, url, width)
-    return _capture(page, width, timeout)
+    wait_drawn(page, timeout)
+    return _shoot(page, width, timeout)
 
 
 class Tabs:
     """Dashboard pages opened all at once in one browser context (the server runs their scripts
     side by side while the caller does other work, e.g. prints the PDF); :meth:`capture` takes
-    each screenshot as its page is drawn."""
+    each screenshot as its page is drawn. ``labels`` name the pages in ``phases``."""
 
-    def __init__(self, browser, urls: list[str], width: int) -> None:
+    def __init__(
+        self,
+        browser,
+        urls: list[str],
+        width: int,
+        *,
+        phases: Phases | None = None,
+        labels: list[str] | None = None,
+    ) -> None:
         from playwright.sync_api import Error as PlaywrightError
 
         self.width = width
+        self.phases = phases
+        self.labels = labels or urls
         self.context = browser.new_context(device_scale_factor=1)
         self.shots = [Shot(url) for url in urls]
         self.pages = []
@@ -150,11 +170,16 @@ class Tabs:
         from playwright.sync_api import Error as PlaywrightError
 
         try:
-            for shot, page in zip(self.shots, self.pages, strict=True):
+            for shot, page, label in zip(self.shots, self.pages, self.labels, strict=True):
                 if shot.error:
                     continue
                 try:
-                    shot.png = _capture(page, self.width, timeout)
+                    with timed(self.phases, f"draw {label} (waited)"):
+                        wait_drawn(page, timeout)
+                    with timed(self.phases, f"screenshot {label}"):
+                        shot.png = _shoot(page, self.width, timeout)
+                    # The tabs share one renderer: a page captured stops costing the others.
+                    page.close()
                 except (PageFailed, PlaywrightError) as exc:
                     shot.error = str(exc).splitlines()[0]
         finally:
@@ -169,31 +194,41 @@ def screenshots(
     return Tabs(browser, urls, width).capture(timeout)
 
 
-def print_pdf(browser, document: str, footer: str = "") -> bytes:
-    """``document`` (HTML with plotly.js) printed by Chromium: A4 landscape, page numbers."""
+def print_pdf(browser, document: str, footer: str = "", *, phases: Phases | None = None) -> bytes:
+    """``document`` (HTML with plotly.js) printed by Chromium: A4 landscape, page numbers.
+
+    The document is opened from a file, not handed over with ``set_content``: the print
+    rendition loads plotly.js from the installed package by a ``file://`` address
+    (:func:`dashboard.report_html.document`), which a page from a file may do, and 5 MB less
+    go through the browser's control pipe."""
     from html import escape
 
     page = browser.new_page()
     try:
-        # The document inlines plotly.js (4.5 MB) and draws every chart: on a loaded machine
-        # that takes as long as drawing a dashboard page, so it gets the same allowance.
-        page.set_content(document, wait_until="load", timeout=PAGE_TIMEOUT_S * 1000)
-        page.wait_for_function(_PLOTS_DRAWN_JS, timeout=PAGE_TIMEOUT_S * 1000)
+        with tempfile.TemporaryDirectory(prefix="presslens-print-") as tmp:
+            path = Path(tmp) / "report.html"
+            path.write_text(document, encoding="utf-8")
+            # Loading plotly.js and drawing every chart takes, on a loaded machine, as long as
+            # drawing a dashboard page: the same allowance.
+            with timed(phases, "pdf: load document and draw charts"):
+                page.goto(path.as_uri(), wait_until="load", timeout=PAGE_TIMEOUT_S * 1000)
+                page.wait_for_function(_PLOTS_DRAWN_JS, timeout=PAGE_TIMEOUT_S * 1000)
         page.emulate_media(media="print")
         template = (
             '<div style="font-size:7px;color:#666;width:100%;padding:0 12mm;display:flex;'
             f'justify-content:space-between"><span>{escape(footer)}</span>'
             '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'
         )
-        return page.pdf(
-            format="A4",
-            landscape=True,
-            print_background=True,
-            display_header_footer=True,
-            header_template="<span></span>",
-            footer_template=template,
-            margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
-        )
+        with timed(phases, "pdf: print"):
+            return page.pdf(
+                format="A4",
+                landscape=True,
+                print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=template,
+                margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
+            )
     finally:
         page.close()
 

@@ -19,26 +19,53 @@ from urllib.parse import urlencode
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import article_views, entity_views, figure_views, quote_views
+from analysis import (
+    article_views,
+    compare_views,
+    entity_views,
+    figure_views,
+    place_views,
+    query,
+    quote_views,
+)
 from analysis.filters import Filters
-from dashboard import charts
+from dashboard import charts, compare_charts, map_charts
 from dashboard.charts import CATEGORY_ORDER, CATEGORY_TITLES, SCOPE_TITLES, SCOPE_WORDS
 
-PAGES = ("overview", "speakers", "entities", "figures", "articles", "data")
+# Every page of the dashboard, in its order. A report without ``--pages`` has the six of
+# DEFAULT_PAGES: Compare needs groups chosen and Places loads the gazetteer, so they are asked for.
+PAGES = ("overview", "speakers", "entities", "figures", "articles", "compare", "places", "data")
+DEFAULT_PAGES = ("overview", "speakers", "entities", "figures", "articles", "data")
 PAGE_TITLES = {
     "overview": "Overview",
     "speakers": "Speakers",
     "entities": "Entities",
     "figures": "Figures",
     "articles": "Articles",
+    "compare": "Compare",
+    "places": "Places",
     "data": "Data",
 }
-# Page choices a report may set, as in the URL (each page reads the ones it has).
+# Page choices a report may set, as in the URL (each page reads the ones it has). Labels are the
+# ones the page's buttons read, which is what its URL carries.
 CHOICES = {
     "what": 'the Figures page\'s category, as its button reads ("People killed")',
     "counts": 'the Figures page\'s kind of count ("News events", "Running totals")',
     "article": "the article id the Articles page's reader opens",
+    "vs": 'what Compare puts side by side: "Outlets" (default), "Speakers" or "Searches"',
+    "cmp_source": "an outlet Compare shows (repeat for two to four)",
+    "cmp_speaker": "a speaker Compare shows (repeat for two to four)",
+    "cmp_q": "Compare's searches, one per line",
+    "cmp_per": 'Compare\'s attention period: "week", "month" (default) or "year"',
+    "cmp_show": 'Compare\'s attention measure: "Share of all articles" (default) or "Article count"',
+    "pl_size": 'what sizes the Places bubbles: "Figures reported" (default) or "Articles naming it"',
+    "region": "the province, region or country Places shows",
+    "place": "the place whose figures and articles Places lists",
 }
+LIST_CHOICES = ("cmp_source", "cmp_speaker")  # repeatable, as in the page's URL
+COMPARE_KINDS = {"Outlets": "source", "Speakers": "speaker", "Searches": "query"}
+COMPARE_MEASURES = {"Share of all articles": "share", "Article count": "count"}
+PLACE_SIZES = {"Figures reported": "n_figures", "Articles naming it": "n_articles"}
 LIST_PARAMS = {"source": "sources", "tag": "tags", "speaker": "speakers", "entity": "entities"}
 
 
@@ -120,7 +147,7 @@ def query_params(filters: Filters) -> dict[str, list[str] | str]:
 
 
 def page_url(
-    base: str, page: str, filters: Filters, page_params: Mapping[str, str] | None = None
+    base: str, page: str, filters: Filters, page_params: Mapping[str, str | list[str]] | None = None
 ) -> str:
     """The link that opens ``page`` under ``filters`` (and the page's own choices)."""
     query = urlencode({**query_params(filters), **(page_params or {})}, doseq=True)
@@ -157,7 +184,7 @@ def build(
     filters: Filters,
     *,
     link_base: str,
-    choices: Mapping[str, str] | None = None,
+    choices: Mapping[str, str | list[str]] | None = None,
 ) -> list[Section]:
     """The report's sections, one per page, from the views on ``con``."""
     ctx = _Ctx(con, resolve(con, filters), filters, link_base.rstrip("/"), dict(choices or {}))
@@ -170,7 +197,7 @@ class _Ctx:
     view_filters: Filters  # the search resolved to ids, for the views
     filters: Filters  # as the user gave them, for links
     link_base: str
-    choices: dict[str, str]
+    choices: dict[str, str | list[str]]
 
     def links(self, article_ids, starts=None) -> list[str]:
         keep = urlencode(query_params(self.filters), doseq=True)
@@ -425,11 +452,152 @@ def _data(ctx: _Ctx) -> list[Item]:
     return [Item("What the Data page downloads under these filters", table=Table(frame))]
 
 
+def _compare(ctx: _Ctx) -> list[Item]:
+    con, f = ctx.con, ctx.view_filters
+    kind = COMPARE_KINDS.get(str(ctx.choices.get("vs", "Outlets")), "source")
+    chosen, notes = _compare_groups(ctx, kind)
+    chosen = list(dict.fromkeys(chosen))[: compare_views.MAX_GROUPS]
+    groups = tuple(compare_views.Group(kind, v).spec() for v in chosen)
+    if len(groups) < 2:
+        option = {"source": "cmp_source", "speaker": "cmp_speaker", "query": "cmp_q"}[kind]
+        return notes + _empty(f"Choose two to four groups to compare (--choice {option}=…).")
+    order = [compare_views.Group(kind, v).label for v in chosen]
+    sizes = compare_views.group_sizes(con, f, groups=groups)
+    labels = {"grp": "Group", "n_articles": "Articles", "n_quotes": "Quotes",
+              "n_figures": "Figures"}  # fmt: skip
+    items = [*notes, Item("Groups compared", table=Table(_labelled(sizes, labels)))]
+    if int(sizes["n_articles"].sum()) == 0:
+        return items + _empty("None of these groups has articles within the filters.")
+    per = str(ctx.choices.get("cmp_per", "month"))
+    per = per if per in ("week", "month", "year") else "month"
+    measure = COMPARE_MEASURES.get(str(ctx.choices.get("cmp_show", "")), "share")
+    attention = compare_views.attention_over_time(con, f, groups=groups, granularity=per)
+    if not attention.empty:
+        fig = compare_charts.attention(attention, measure=measure, granularity=per, order=order)
+        items.append(Item("Attention over time", fig))
+    quoted = compare_views.top_speakers(con, f, groups=groups, limit=10)
+    if not quoted.empty:
+        items.append(
+            Item("Who each group quotes", compare_charts.who_is_quoted(quoted, order=order))
+        )
+        tone = compare_views.speaker_sentiment(con, f, groups=groups, limit=12)
+        items.append(Item("Tone per speaker", compare_charts.tone(tone, order=order)))
+    figures = compare_views.figures_by_place(con, f, groups=groups, limit=24)
+    if not figures.empty:
+        items.append(
+            Item("Figures reported for the same category and place",
+                 compare_charts.figures_side_by_side(figures, order=order, log=True))
+        )  # fmt: skip
+        median = (
+            figures.pivot_table(
+                index=["category", "location"], columns="grp", values="median", aggfunc="first"
+            )
+            .reindex(columns=[g for g in order if g in set(figures["grp"])])
+            .reset_index()
+            .assign(category=lambda d: d["category"].map(lambda c: CATEGORY_TITLES.get(c, c)))
+            .rename(columns={"category": "What", "location": "Where"})
+        )
+        median.columns.name = None
+        items.append(Item("Median figure per category and place", table=Table(median)))
+    return items
+
+
+def _compare_groups(ctx: _Ctx, kind: str) -> tuple[list[str], list[Item]]:
+    """The values of the groups to compare, as the page picks them (its default: the first
+    three outlets), and a note for each search left out as malformed."""
+    if kind == "source":
+        sources = list(article_views.filter_options(ctx.con).sources)
+        default = sources[:3] if len(sources) >= 2 else []
+        return _listed(ctx.choices.get("cmp_source")) or default, []
+    if kind == "speaker":
+        return _listed(ctx.choices.get("cmp_speaker")), []
+    chosen, notes = [], []
+    for line in str(ctx.choices.get("cmp_q", "")).splitlines():
+        if not line.strip():
+            continue
+        try:
+            query.parse(line)
+        except query.QueryError as exc:  # as on the page: said, and left out
+            notes.append(Item("Search left out", text=f"“{line.strip()}”: {exc}"))
+            continue
+        chosen.append(line.strip())
+    return chosen, notes
+
+
+def _listed(value) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _places(ctx: _Ctx) -> list[Item]:
+    con, f = ctx.con, ctx.view_filters
+    region = str(ctx.choices.get("region", ""))
+    table = place_views.places(con, f, region=region)
+    if table.empty:
+        return _empty(
+            "No place the gazetteer knows is named in these articles. Widen the filters or "
+            "choose another region."
+        )
+    size_by = PLACE_SIZES.get(str(ctx.choices.get("pl_size", "")), "n_figures")
+    place = ctx.choices.get("place")
+    place = place if place in set(table["place"]) else None
+    note = (
+        f"{len(table):,} places" + (f" in {region}" if region else "")
+        + f"; {table.attrs.get('unlocated', 0):,} place names in view are not in the gazetteer "
+        "and are not drawn."
+    )  # fmt: skip
+    listing = table.assign(
+        top_category=table["top_category"].map(lambda c: CATEGORY_TITLES.get(c, c))
+    )
+    labels = {"place": "Place", "country": "Country", "region": "Province or region",
+              "n_articles": "Articles naming it", "n_figures": "Figures reported",
+              "top_category": "Main category"}  # fmt: skip
+    items = [
+        Item("Places map", map_charts.places_map(table, size_by=size_by, selected=place)),
+        Item("Places in view", text=note),
+        Item(f"Places ({len(table):,})", table=Table(_labelled(listing, labels))),
+    ]
+    if place:
+        names, heading = tuple(table.loc[table["place"] == place, "names"].iloc[0]), place
+    elif region:
+        names, heading = tuple(n for ns in table["names"] for n in ns), f"everywhere in {region}"
+    else:
+        return items
+    return items + _place_detail(ctx, names, heading)
+
+
+def _place_detail(ctx: _Ctx, names: tuple[str, ...], heading: str) -> list[Item]:
+    """The figures reported at a place and the articles naming it, as the page lists them."""
+    con, f = ctx.con, ctx.view_filters
+    figs = place_views.place_figures(con, f, names=names)
+    if figs.empty:
+        items = _empty(f"The articles in view name {heading} but report no figures there.")
+    else:
+        figs = figs.assign(
+            category=figs["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
+            open=ctx.links(figs["article_id"], figs["start"]),
+        )
+        labels = {"category": "What", "value": "Value", "text": "Figure", "location": "Where",
+                  "claimed_by": "Claimed by", "source": "Outlet", "published": "Published",
+                  "sentence": "Sentence", "open": "Evidence"}  # fmt: skip
+        table = Table(_labelled(figs, labels), links=("Evidence",), wide=("Sentence",))
+        items = [Item(f"Figures reported for {heading}", table=table)]
+    arts = place_views.place_articles(con, f, names=names)
+    arts = arts.assign(open=ctx.links(arts["id"]))
+    labels = {"title": "Article", "source": "Outlet", "published": "Published",
+              "mentions": "Mentions", "open": "Read"}  # fmt: skip
+    table = Table(_labelled(arts, labels), links=("Read",), wide=("Article",))
+    return items + [Item(f"Articles about {heading}", table=table)]
+
+
 BUILDERS: dict[str, Callable[[_Ctx], list[Item]]] = {
     "overview": _overview,
     "speakers": _speakers,
     "entities": _entities,
     "figures": _figures,
     "articles": _articles,
+    "compare": _compare,
+    "places": _places,
     "data": _data,
 }

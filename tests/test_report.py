@@ -79,7 +79,8 @@ def test_report_of_a_filtered_view(db, tmp_path):
     before = _streamlit_servers()
     out = tmp_path / "rep"
     r = _report(db, out, "--pages", "overview,speakers", "--filter", 'speaker="John Kerry"',
-                "--from", "2016-12-01", "--width", "1200")  # fmt: skip
+                "--from", "2016-12-01", "--width", "1200",
+                env=dict(os.environ, PRESSLENS_REPORT_TIMINGS="1"))  # fmt: skip
     assert r.returncode == 0, r.stderr
     # What a newcomer reads as errors is not there.
     assert "ScriptRunContext" not in r.stderr and "No runtime found" not in r.stderr
@@ -115,6 +116,43 @@ def test_report_of_a_filtered_view(db, tmp_path):
     # The link reopens the view on the reader's dashboard, not on the report's own server.
     assert manifest["link"] == "http://localhost:8501/?from=2016-12-01&speaker=John+Kerry"
     assert not _streamlit_servers() - before  # the server it started is gone
+    # Where the time went: every phase in the manifest, and as a table on stderr when asked.
+    phases = {p["phase"]: p for p in manifest["phases"]}
+    for name in (
+        "server start",
+        "browser launch",
+        "content (views and charts)",
+        "draw overview (waited)",
+        "screenshot speakers",
+        "pdf: print",
+        "write files",
+    ):
+        assert 0 <= phases[name]["start"] <= phases[name]["end"] <= manifest["seconds"], name
+    assert re.search(r"^screenshot speakers +[\d.]+ +[\d.]+ +[\d.]+$", r.stderr, re.M)
+
+
+def test_report_of_compare_and_places(db, tmp_path):
+    """Pages beyond the default six: Compare with its groups given by --choice, Places on one
+    place; their screenshots, and their content in the PDF and the HTML."""
+    out = tmp_path / "rep"
+    r = _report(db, out, "--pages", "compare,places", "--choice", "cmp_source=Daily Ledger",
+                "--choice", "cmp_source=The Guardian", "--choice", "place=Aleppo")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["choices"]["cmp_source"] == ["Daily Ledger", "The Guardian"]
+    compare, places = manifest["pages"]
+    assert compare["ok"] and places["ok"]
+    assert "cmp_source=Daily+Ledger&cmp_source=The+Guardian" in compare["url"]
+    for row in (compare, places):
+        img = Image.open(out / row["png"])
+        assert img.height > 900 and ImageStat.Stat(img.convert("L")).stddev[0] > 8
+    _, text = _pdf_text(out / "presslens-report.pdf")
+    html = (out / "presslens-report.html").read_text()
+    for doc in (text, html):
+        assert "Groups compared" in doc and "Median figure per category and place" in doc
+        assert "Figures reported for Aleppo" in doc and "Articles about Aleppo" in doc
+    groups = html.split("Groups compared", 1)[1].split("</table>", 1)[0]
+    assert "Daily Ledger" in groups and "The Guardian" in groups and "Example Times" not in groups
 
 
 def test_the_pdf_holds_every_row_of_a_sixty_row_table(sixty_db, tmp_path):

@@ -1,0 +1,117 @@
+"""Every dashboard page can be reported: the report knows each page the app has, and the
+Compare and Places pages' report sections hold what the pages show under the choices given
+(``--choice``, as in the page's URL) — groups, charts, whole tables, links. No browser here;
+``tests/test_report.py`` runs the command end to end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from analysis.filters import Filters
+from dashboard import report, report_html, report_views
+
+APP_PAGES = Path(__file__).resolve().parents[1] / "dashboard" / "app_pages"
+
+
+@pytest.fixture
+def con(dashboard_db):
+    con = duckdb.connect(str(dashboard_db), read_only=True)
+    yield con
+    con.close()
+
+
+def _section(con, page: str, choices: dict, filters: Filters | None = None):
+    (section,) = report_views.build(
+        con, [page], filters or Filters(), link_base="http://dash", choices=choices
+    )
+    return {item.title: item for item in section.items}
+
+
+def test_the_report_knows_every_page_of_the_dashboard():
+    pages = {p.stem for p in APP_PAGES.glob("*.py") if not p.stem.startswith("_")}
+    assert set(report_views.PAGES) == pages
+    assert set(report_views.BUILDERS) == pages == set(report_views.PAGE_TITLES)
+    assert report._pages("compare,places") == ["compare", "places"]
+    # Without --pages: the six that need no choice (Compare needs groups, Places a gazetteer).
+    assert report._pages(None) == list(report_views.DEFAULT_PAGES)
+    with pytest.raises(ValueError, match="maps"):
+        report._pages("overview,maps")
+
+
+def test_list_choices_gather_every_value():
+    choices = report.parse_choices(
+        ["vs=Outlets", "cmp_source=Daily Ledger", "cmp_source=The Guardian", "region=Idlib"]
+    )
+    assert choices == {
+        "vs": "Outlets",
+        "cmp_source": ["Daily Ledger", "The Guardian"],
+        "region": "Idlib",
+    }
+    url = report_views.page_url("http://dash", "compare", Filters(), choices)
+    assert url == (
+        "http://dash/compare?vs=Outlets&cmp_source=Daily+Ledger&cmp_source=The+Guardian"
+        "&region=Idlib"
+    )
+
+
+def test_compare_section_holds_the_chosen_outlets(con):
+    items = _section(con, "compare", {"cmp_source": ["Daily Ledger", "The Guardian"]})
+    groups = items["Groups compared"].table.frame
+    assert groups["Group"].tolist() == ["Daily Ledger", "The Guardian"]
+    assert groups["Articles"].tolist() == [2, 1]
+    assert items["Who each group quotes"].figure is not None
+    assert items["Tone per speaker"].figure is not None
+    # The median figures per category and place, with one column per group.
+    median = items["Median figure per category and place"].table.frame
+    assert {"What", "Where"} <= set(median.columns)
+    assert set(median.columns) - {"What", "Where"} <= {"Daily Ledger", "The Guardian"}
+
+
+def test_compare_by_default_takes_the_first_outlets_as_the_page_does(con):
+    items = _section(con, "compare", {})
+    groups = items["Groups compared"].table.frame["Group"].tolist()
+    assert groups == list(report_views.article_views.filter_options(con).sources[:3])
+
+
+def test_compare_searches_name_a_bad_one_and_need_two(con):
+    items = _section(con, "compare", {"vs": "Searches", "cmp_q": "Kerry\nAND AND\nLopez"})
+    assert "AND AND" in items["Search left out"].text
+    groups = items["Groups compared"].table.frame["Group"].tolist()
+    assert groups == ["“Kerry”", "“Lopez”"]
+    items = _section(con, "compare", {"vs": "Speakers", "cmp_speaker": ["John Kerry"]})
+    assert "cmp_speaker" in items["Nothing to show"].text  # one group is not a comparison
+
+
+def test_places_section_lists_places_and_a_region_figures(con):
+    items = _section(con, "places", {})
+    assert items["Places map"].figure is not None
+    places = next(i for t, i in items.items() if t.startswith("Places (")).table.frame
+    assert "Aleppo" in places["Place"].tolist()
+    assert not any(t.startswith("Figures reported for") for t in items)  # nothing picked
+    items = _section(con, "places", {"place": "Aleppo"})
+    figures = items["Figures reported for Aleppo"]
+    assert (figures.table.frame["Where"] == "Aleppo").all()
+    assert figures.table.links == ("Evidence",)
+    assert all(
+        link.startswith("http://dash/articles?article=") for link in figures.table.frame["Evidence"]
+    )
+    articles = items["Articles about Aleppo"].table.frame
+    assert len(articles) >= 3
+
+
+def test_compare_and_places_in_the_html_document(con):
+    sections = report_views.build(
+        con, ["compare", "places"], Filters(), link_base="http://dash",
+        choices={"cmp_source": ["Daily Ledger", "Example Times"], "place": "Aleppo"},
+    )  # fmt: skip
+    meta = report_views.ReportMeta(Filters(), "http://dash/compare", "articles", "test", 5)
+    html = report_html.document(sections, meta)
+    assert '<section class="page" id="compare">' in html
+    assert '<section class="page" id="places">' in html
+    assert "Groups compared" in html and "Median figure per category and place" in html
+    assert "Figures reported for Aleppo" in html and "Articles about Aleppo" in html
+    n_charts = sum(i.figure is not None for s in sections for i in s.items)
+    assert html.count('class="plotly-graph-div"') == n_charts >= 4
