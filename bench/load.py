@@ -32,6 +32,7 @@ import json
 import multiprocessing
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -197,14 +198,20 @@ def run_clients(
 
 # -- the server ------------------------------------------------------------------------------------
 class MemorySampler:
-    """Peak resident memory of a process and all its descendants, sampled in a thread."""
+    """Peak resident memory of a process and all its descendants, sampled in a thread. Above
+    ``limit`` bytes the process group is killed: the machine is shared, and a runaway server
+    would otherwise take other people's work down with it (the kernel's OOM killer)."""
 
-    def __init__(self, pid: int, every: float = 0.2) -> None:
+    def __init__(self, pid: int, every: float = 0.2, limit: float = float("inf")) -> None:
         import psutil
 
         self.root = psutil.Process(pid)
         self.every = every
+        self.limit = limit
+        self.killed = False
         self.peak = 0
+        self.cpu = 0.0  # CPU seconds the tree used while sampled (its processes' user + system)
+        self._cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
@@ -217,9 +224,18 @@ class MemorySampler:
                 for proc in [self.root, *self.root.children(recursive=True)]:
                     with contextlib.suppress(psutil.NoSuchProcess):  # ended meanwhile
                         total += proc.memory_info().rss
+                        times = proc.cpu_times()
+                        used = times.user + times.system
+                        self.cpu += used - self._cpu.setdefault(proc.pid, used)
+                        self._cpu[proc.pid] = used
             except psutil.NoSuchProcess:
                 return
             self.peak = max(self.peak, total)
+            if total > self.limit:
+                self.killed = True
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.root.pid, signal.SIGKILL)
+                return
             self._stop.wait(self.every)
 
     def __enter__(self) -> MemorySampler:
@@ -283,7 +299,9 @@ def print_report(summary: dict, meta: dict) -> None:
     for e in summary["errors"][:20]:
         print(f"  {e}")
     print(
-        f"server peak RSS (process tree): {meta['peak_rss_mb']:,.0f} MB · "
+        f"server peak RSS (process tree): {meta['peak_rss_mb']:,.0f} MB, CPU "
+        f"{meta['server_cpu_s']:.0f} s ({meta['server_cpu_s'] / max(1, summary['overall']['n']):.2f}"
+        " s a run) · "
         f"clients: {meta['clients']} processes, {meta['client_cpu_s']:.1f} CPU s in "
         f"{meta['wall_s']:.0f} s ({meta['client_cpu_share']:.0%} of one core) · "
         f"load average before {meta['load_before']} after {meta['load_after']} "
@@ -307,6 +325,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--validate", type=int, default=0, metavar="N",
                         help="then time N URLs in Chromium and with the client, one at a time")  # fmt: skip
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--kill-above-gb", type=float, default=6.0, metavar="GB",
+        help="stop the server if its memory passes this (default 6; the machine is shared)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
 
     from dashboard import launch
@@ -323,13 +345,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         launch.wait_ready(url, server, timeout=120)
         load_before = tuple(round(x, 2) for x in os.getloadavg())
-        with MemorySampler(server.pid) as memory:
+        with MemorySampler(server.pid, limit=args.kill_above_gb * 1e9) as memory:
             runs, cpu, wall = run_clients(
                 url, choices, sessions=args.sessions, seconds=args.seconds,
                 clients=args.clients, think=tuple(args.think), ramp=args.ramp, seed=args.seed,
             )  # fmt: skip
         load_after = tuple(round(x, 2) for x in os.getloadavg())
         summary = summarise(runs)
+        if memory.killed:
+            summary["errors"].insert(
+                0, f"the server passed {args.kill_above_gb:g} GB and was stopped (--kill-above-gb)"
+            )
         meta = {
             "store": str(store),
             "sessions": args.sessions,
@@ -341,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
             "wall_s": wall,
             "client_cpu_share": cpu / wall if wall else 0.0,
             "peak_rss_mb": memory.peak / 1e6,
+            "server_cpu_s": memory.cpu,
             "load_before": load_before,
             "load_after": load_after,
         }
