@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -127,15 +128,16 @@ def page_label(path: str) -> str:
 
 
 # -- the client processes -------------------------------------------------------------------------
-async def _session(base_url, rng, choices, start_at, deadline, think, runs) -> None:
+async def _session(base_url, rng, choices, start_at, t0, deadline, think, max_runs, runs) -> None:
     from bench.st_protocol import Session
 
     await asyncio.sleep(max(0.0, start_at - time.time()))
     async with Session(base_url) as session:
         page = ""
-        while True:
+        for _ in itertools.count() if not max_runs else range(max_runs):
+            started = time.time() - t0
             run = await session.run(page, random_query(rng, choices, page))
-            runs.append(asdict(run))
+            runs.append({**asdict(run), "started": started})
             if time.time() + think[0] >= deadline:
                 return
             await asyncio.sleep(rng.uniform(*think))
@@ -144,19 +146,23 @@ async def _session(base_url, rng, choices, start_at, deadline, think, runs) -> N
             page = rng.choice([p for p in session.nav if p != session.page])
 
 
-async def _client(base_url, session_ids, choices, t0, ramp, seconds, think, seed) -> list[dict]:
+async def _client(
+    base_url, session_ids, choices, t0, ramp, seconds, think, max_runs, seed
+) -> list[dict]:
     runs: list[dict] = []
     n = max(1, len(session_ids))
     tasks = []
     for sid in session_ids:
         rng = random.Random(seed * 1000 + sid)
         start_at = t0 + ramp * sid / max(1, n * 1.0) if ramp else t0
-        tasks.append(_session(base_url, rng, choices, start_at, t0 + seconds, think, runs))
+        tasks.append(
+            _session(base_url, rng, choices, start_at, t0, t0 + seconds, think, max_runs, runs)
+        )
     results = await asyncio.gather(*tasks, return_exceptions=True)
     for sid, res in zip(session_ids, results, strict=True):
         if isinstance(res, BaseException):  # a lost connection is an error of that session
             runs.append(
-                {"page": "(session)", "query": "", "seconds": 0.0, "elements": 0,
+                {"page": "(session)", "query": "", "seconds": 0.0, "elements": 0, "started": 0.0,
                  "errors": [f"session {sid}: {type(res).__name__}: {res}"], "warnings": []}
             )  # fmt: skip
     return runs
@@ -164,9 +170,8 @@ async def _client(base_url, session_ids, choices, t0, ramp, seconds, think, seed
 
 def client_process(job: tuple) -> dict:
     """One client process: its share of the sessions on one asyncio loop."""
-    base_url, session_ids, choices, t0, ramp, seconds, think, seed = job
     cpu0, wall0 = time.process_time(), time.perf_counter()
-    runs = asyncio.run(_client(base_url, session_ids, choices, t0, ramp, seconds, think, seed))
+    runs = asyncio.run(_client(*job))
     return {"runs": runs, "cpu": time.process_time() - cpu0, "wall": time.perf_counter() - wall0}
 
 
@@ -179,6 +184,7 @@ def run_clients(
     clients: int,
     think: tuple[float, float] = (0.0, 0.0),
     ramp: float = 0.0,
+    max_runs: int = 0,
     seed: int = 1,
 ) -> tuple[list[dict], float, float]:
     """Run the sessions; returns (every run, client CPU seconds, wall seconds)."""
@@ -186,7 +192,17 @@ def run_clients(
     t0 = time.time() + 0.5
     # Session i goes to client i % clients; each client spreads its own starts over the ramp.
     jobs = [
-        (base_url, list(range(c, sessions, clients)), choices, t0, ramp, seconds, think, seed)
+        (
+            base_url,
+            list(range(c, sessions, clients)),
+            choices,
+            t0,
+            ramp,
+            seconds,
+            think,
+            max_runs,
+            seed,
+        )
         for c in range(clients)
     ]
     ctx = multiprocessing.get_context("spawn")  # no forked copy of this process's state
@@ -265,7 +281,9 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[round(q * 100) - 1]
 
 
-def summarise(runs: list[dict]) -> dict:
+def summarise(runs: list[dict], warmup: float = 0.0) -> dict:
+    """Per page and overall; ``steady``: the runs started after the first ``warmup`` seconds
+    (cold caches, the sessions' first pages)."""
     by_page: dict[str, list[float]] = {}
     for r in runs:
         if r["page"] != "(session)":
@@ -283,18 +301,24 @@ def summarise(runs: list[dict]) -> dict:
     errors = [
         f"{page_label(r['page'])}?{r['query']}: {e}" for r in runs for e in r["errors"]
     ]  # fmt: skip
+    steady = [r["seconds"] for r in runs if r["page"] != "(session)" and r["started"] >= warmup]
     return {
         "pages": {page: stats(v) for page, v in sorted(by_page.items())},
         "overall": stats(everything),
+        "steady": stats(steady),
         "errors": errors,
     }
 
 
 def print_report(summary: dict, meta: dict) -> None:
-    print(f"{'page':<10} {'runs':>5} {'p50 s':>7} {'p95 s':>7} {'max s':>7}")
-    rows = [*summary["pages"].items(), ("ALL", summary["overall"])]
+    print(f"{'page':<11} {'runs':>5} {'p50 s':>7} {'p95 s':>7} {'max s':>7}")
+    rows = [
+        *summary["pages"].items(),
+        ("ALL", summary["overall"]),
+        (f"after {meta['warmup']:g}s", summary["steady"]),
+    ]
     for page, s in rows:
-        print(f"{page:<10} {s['n']:>5} {s['p50']:>7.2f} {s['p95']:>7.2f} {s['max']:>7.2f}")
+        print(f"{page:<11} {s['n']:>5} {s['p50']:>7.2f} {s['p95']:>7.2f} {s['max']:>7.2f}")
     print(f"errors: {len(summary['errors'])}")
     for e in summary["errors"][:20]:
         print(f"  {e}")
@@ -321,6 +345,13 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument("--ramp", type=float, default=10.0, help="sessions start over RAMP s")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--runs", type=int, default=0, help="a session stops after RUNS page runs (0: no limit)"
+    )
+    parser.add_argument(
+        "--warmup", type=float, default=30.0,
+        help="also summarise the runs started after the first WARMUP s (default 30)",
+    )  # fmt: skip
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--validate", type=int, default=0, metavar="N",
                         help="then time N URLs in Chromium and with the client, one at a time")  # fmt: skip
@@ -348,10 +379,11 @@ def main(argv: list[str] | None = None) -> int:
         with MemorySampler(server.pid, limit=args.kill_above_gb * 1e9) as memory:
             runs, cpu, wall = run_clients(
                 url, choices, sessions=args.sessions, seconds=args.seconds,
-                clients=args.clients, think=tuple(args.think), ramp=args.ramp, seed=args.seed,
+                clients=args.clients, think=tuple(args.think), ramp=args.ramp,
+                max_runs=args.runs, seed=args.seed,
             )  # fmt: skip
         load_after = tuple(round(x, 2) for x in os.getloadavg())
-        summary = summarise(runs)
+        summary = summarise(runs, args.warmup)
         if memory.killed:
             summary["errors"].insert(
                 0, f"the server passed {args.kill_above_gb:g} GB and was stopped (--kill-above-gb)"
@@ -362,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
             "seconds": args.seconds,
             "think": list(args.think),
             "ramp": args.ramp,
+            "warmup": args.warmup,
             "clients": args.clients,
             "client_cpu_s": cpu,
             "wall_s": wall,
@@ -382,7 +415,8 @@ def main(argv: list[str] | None = None) -> int:
             urls = [(p, random_query(rng, choices, p)) for p in rng.choices(pages, k=args.validate)]
             meta["validation"] = compare(url, urls)
         if args.json:
-            args.json.write_text(json.dumps({"meta": meta, **summary}, indent=1, default=str))
+            out = {"meta": meta, **summary, "runs": runs}
+            args.json.write_text(json.dumps(out, indent=1, default=str))
     finally:
         launch.stop(server)
     return 1 if summary["errors"] else 0

@@ -139,5 +139,5 @@ class Session:
         elif kind == "alert":
             if element.alert.format == Alert.ERROR:
                 result.errors.append(_first_line(element.alert.body))
-            elif element.alert.format == Alert.WARNING:
-                result.warnings.append(_first_line(element.alert.body))
+            elif element.alert.format == Alert.WARNING:  # whole: the notice lists its values
+                result.warnings.append(element.alert.body.strip()[:1000])
