@@ -2,7 +2,7 @@
 
 For each URL (a page and its query string) on an idle server, one at a time: a fresh headless
 Chromium page opens it, and a fresh :class:`bench.st_protocol.Session` opens it, twice each,
-alternating (the first open of a URL fills the server's caches for both). The browser is timed
+alternating, after one untimed open that fills the server's caches for both. The browser is timed
 on its own websocket — from the ``rerun_script`` BackMsg it sends to the ``script_finished``
 ForwardMsg it receives — which is what the client times, so the two should agree within the
 noise; the time until the page is drawn is printed beside it (the browser's own CPU on top).
@@ -83,6 +83,7 @@ def compare(base_url: str, urls: list[tuple[str, str]], repeats: int = 2) -> lis
         for path, query in urls:
             full = f"{base_url}/{path}" + (f"?{query}" if query else "")
             browser_s, drawn_s, client_s = [], [], []
+            _client_time(base_url, path, query)  # untimed: fills the caches for both
             for _ in range(repeats):
                 client_s.append(_client_time(base_url, path, query))
                 tab = browser.new_page(viewport={"width": 1400, "height": 1000})
