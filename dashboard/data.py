@@ -138,14 +138,35 @@ def connection():
     return store().cursor()
 
 
+# The data version of the current script run (see start_run).
+RUN_VERSION_KEY = "_presslens_data_version"
+
+
+def start_run() -> None:
+    """Called once at the start of every script run: the next :func:`version` asks the store."""
+    st.session_state.pop(RUN_VERSION_KEY, None)
+
+
 def version() -> str:
-    """Changes whenever the store's articles change (part of every cache key)."""
+    """Changes whenever the store's articles change (part of every cache key). Asked of the
+    store once per script run, not once per view: a page makes ten or more view calls, and
+    under load those queries (and the reader's lock they take) were an eighth of the server's
+    time. New data still shows on the next interaction, which starts a new run."""
+    known = st.session_state.get(RUN_VERSION_KEY)
+    if known is not None:
+        return known
     with connection() as con:
-        return article_views.data_version(con)
+        current = article_views.data_version(con)
+    st.session_state[RUN_VERSION_KEY] = current
+    return current
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _cached_view(name: str, db: str, data_version: str, filters: Filters, options: str):
+    # The text search is resolved to article ids here, inside the cached call: keyed by the
+    # search words, not by the ids they match (tens of thousands on a large store, hashed on
+    # every view call of every run before).
+    filters = resolve(filters)
     kwargs = json.loads(options)
     for key, value in kwargs.items():  # JSON has no tuples; the views take tuples for lists
         if isinstance(value, list):
@@ -178,7 +199,7 @@ def view(view_name: str, filters: Filters | None = None, **options):
         view_name,
         str(db_path()),
         version(),
-        resolve(filters),
+        filters or Filters(),
         json.dumps(options, sort_keys=True, default=str),
     )
 
@@ -244,6 +265,7 @@ def build_sample(progress: Callable[[int, int], None] | None = None) -> RunSumma
         with writer() as target:
             summary, _ = analyze_paths([SAMPLE_DIR], target, progress=progress)
     st.cache_data.clear()
+    start_run()  # the store changed within this run
     return summary
 
 
@@ -299,3 +321,4 @@ def set_merge_undone(kind: str, alias: str, undone: bool) -> None:
     with writer() as store, store.session() as con:  # writer() refuses a read-only dashboard
         identity.set_undone(con, kind, alias, undone)
     st.cache_data.clear()
+    start_run()  # the store changed within this run

@@ -32,6 +32,11 @@ SERVER_FLAGS = (
     "--theme.base=light",
     "--theme.primaryColor=#1f5fa8",
     "--client.toolbarMode=minimal",
+    # Streamlit runs a full garbage collection after every script run by default: with the
+    # gazetteer and the view caches in memory that took ~9% of the server's time under load
+    # (bench/load.py), holding the GIL while every other session waited. Python's own
+    # collector still runs.
+    "--runner.postScriptGC=false",
 )
 
 

@@ -1,20 +1,22 @@
 """The Streamlit server process that ``presslens dashboard`` and ``report`` start.
 
 ``python -m dashboard.serve PARENT_PID run APP [streamlit options]`` runs ``streamlit`` in this
-process after two things. First, a parent-death watch (:mod:`analysis.lifeline`): a server whose
+process after three things. First, a parent-death watch (:mod:`analysis.lifeline`): a server whose
 presslens was killed outright stops instead of serving on (and holding its store) under PID 1.
 Second, a filter on Streamlit's startup noise: a newcomer reads three of its log lines as errors
 though nothing is wrong — "Did not auto detect external IP" (the server asks an internet service
 for its public address; offline it cannot, and presslens never needs it), "No runtime found, using
 MemoryCacheStorageManager" and "… missing ScriptRunContext" (code touching ``st.*`` outside a page
 run, e.g. a progress callback from a worker thread — harmless here). Those exact messages are
-dropped; every other warning and error still shows.
+dropped; every other warning and error still shows. Third, the place gazetteer starts loading in
+the background, so the first visit to the Places page does not pay for it.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import threading
 
 from analysis import lifeline
 
@@ -47,9 +49,21 @@ def quiet() -> None:
             logger.addFilter(QuietStartup())
 
 
+def warm_gazetteer() -> None:
+    """Load the place gazetteer in a background thread while the server starts. Loading it
+    takes 5–15 s of CPU; done by the first visit to the Places page, it held up that visitor and,
+    through the GIL, every other session of the server (bench/load.py)."""
+    from analysis import geo
+
+    threading.Thread(
+        target=geo.locate, args=("Damascus",), name="warm-gazetteer", daemon=True
+    ).start()
+
+
 def main() -> int:
     lifeline.watch_parent(int(sys.argv[1]))
     quiet()
+    warm_gazetteer()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", *sys.argv[2:]]

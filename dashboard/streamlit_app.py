@@ -33,6 +33,7 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )  # fmt: skip
 
+data.start_run()
 try:
     data.store()
 except StoreError as exc:
