@@ -41,17 +41,12 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from analysis import gazetteer
+from analysis import gazetteer, lexicon
 from analysis.names import is_furniture
 from analysis.nlp import text_of
 from analysis.records import Entity, EntityMention
 
 log = logging.getLogger(__name__)
-
-
-def _words(text: str) -> frozenset[str]:
-    """A lexicon written as whitespace-separated words (keeps long word lists readable)."""
-    return frozenset(text.split())
 
 
 # The labels the store keeps (OntoNotes names). FAC and EVENT are kept: "Downing Street",
@@ -64,332 +59,37 @@ RESCUE_LABELS = ("WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE")
 # Tie-break when an article's mentions of one name carry different labels equally often.
 LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT")
 
-# Courtesy titles: a name after one of these is a person. Source: BBC/Guardian style guides.
-HONORIFICS = _words(
-    "mr mrs ms miss dr sir dame lord lady baroness prof professor rev reverend mr. mrs. ms. dr."
-    " messrs"
-)
-# Office and rank titles stripped from the front of a person's name ("Prime Minister Tony
-# Blair", "Major General Igor Konashenkov"). Source: ranks and offices recurring in UK/US news.
-ROLE_TITLES = _words(
-    """president vice-president premier chancellor secretary minister pm mp mep senator sen
-    congressman congresswoman governor gov mayor judge justice general gen major lieutenant lt
-    colonel col captain capt commander cmdr admiral brigadier sergeant sgt corporal private
-    marshal king queen prince princess emperor sheikh sheik imam ayatollah cardinal archbishop
-    bishop pope father brother sister chairman chairwoman chief ambassador envoy spokesman
-    spokeswoman commissioner inspector detective superintendent constable officer
-    """
-)
-# Words that may precede a role title inside it ("Foreign Secretary", "Deputy Prime Minister").
-TITLE_MODIFIERS = _words(
-    """foreign home defence defense health education shadow deputy prime vice acting former
-    interim first lord state grand supreme attorney solicitor lieutenant major brigadier
-    general chief junior senior culture trade industry transport environment work pensions
-    treasury culture northern irish scottish welsh us uk un"""
-)
-# Pronouns and determiners the small model occasionally tags as entities.
-PRONOUNS = _words(
-    """i me my mine we us our ours you your yours he him his she her hers it its they them their
-    theirs this that these those who whom whose which what there here one"""
-)
-MONTHS_AND_DAYS = _words(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday"""
-)
-# Names observed as junk in the BBC politics and Syria corpora (bench/entities_report.py): words
-# the small model tags as organisations or people that name no particular thing.
-JUNK_NAMES = _words(
-    "state government regime party budget mps mp peers ministers minister bill home breakfast"
-    # common nouns capitalised in headlines ("57 Civilians killed"), and compass adjectives left
-    # over from a place name ("in the Eastern side of Manbij")
-    " ngo ngos civilian civilians terrorist terrorists eastern northern southern central"
-)
-# Words that mark scrape debris when they appear anywhere in a name ("Youtube Subscribe").
-# Source: share/subscribe footers observed in the Syria news CSV.
-# "Trust Principles" and "Coverage Partner" come from agency and video-player footers in the same
-# CSV ("The Thomson Reuters Trust Principles", "Android Youtube Satellite Coverage Partner").
-# "Tags", "Slideshow" and "Cookie" open or close the tag lists, galleries and cookie footers of
-# the same CSV ("Tags Syria Idlib Russia", "… Privacy Policy Cookie").
-DEBRIS_WORDS = _words(
-    "subscribe click advertisement newsletter principles android tags slideshow cookie"
-)
-# Phrases of a news site's navigation and video-player furniture that the model takes for an
-# organisation once the scrape has run them into a name ("Latest News We …", "TRT World Watch
-# Live TV"). Source: the page furniture of the Syria news CSV.
-DEBRIS_PHRASES = ("latest news", "watch live", "live tv", "breaking news", "read more")
-# Date words that turn a non-person name into date debris ("Sep 2014 US", "AFP Sunday 26").
-DATE_WORDS = _words(
-    """jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
-    friday saturday sunday"""
-)
-# First words of Arabic names of armed groups ("Jaish al-Islam" = Army of Islam, "Jabhat" =
-# front, "Ahrar" = free men, "Liwa" = brigade, "Faylaq" = legion, "Harakat" = movement, "Hayat"
-# = committee, "Kataib" = battalions, "Jund" = soldiers): such a name is an organisation,
-# whatever the model says. Common transliterations included ("Jaysh", "Jeish", "Failaq").
-ORG_FIRST_WORDS = _words(
-    "jaish jaysh jeish jabhat ahrar liwa liwaa faylaq failaq harakat hayat hay'at kataib saraya jund"
-)
-# Last words of organisations' names ("Syrian Observatory for Human Rights", "Aleppo Police
-# Command", "Fateh al-Sham Front"). Alone, such a word refers back to an organisation ("the
-# Observatory said", "a monitor said") and is no person's name; a person-tagged name ending in one
-# is an organisation, or a place with a headline's source word glued on ("Syria's Aleppo:
-# monitor" → "Aleppo Monitor" once the punctuation is stripped). Source: the heads of the
-# organisation names in both corpora (bench/entities_report.py).
-ORG_HEAD_WORDS = _words(
-    """observatory monitor ministry command committee council commission agency directorate
-    authority coalition alliance front army brigade brigades battalion battalions movement
-    federation association organisation organization institute bureau police international
-    network group centre center news"""
-)
-# Last words of the names of buildings and streets that are no surnames ("Saadallah al-Jabiri
-# Square"; not "Street", "Castle", "Church", "Park": Andy Street, Barbara Castle): a
-# person-tagged name ending in one is a facility.
-FACILITY_WORDS = _words(
-    "square avenue airport airbase hospital mosque stadium hotel prison roundabout highway palace"
-)
-# ... of which these also end the names of buildings ("Greenwich Observatory"): a FAC-tagged name
-# ending in one keeps its label.
-FACILITY_HEAD_WORDS = _words("observatory institute police centre center")
-# Religious, ethnic and political groups: a name that is one of these words is NORP whatever the
-# model says ("the Alawite sect" tagged PERSON, "Takfiri terrorists" tagged ORG), keyed by
-# variant (singular, plural, transliteration) with the name a reader expects: the adjective where
-# the noun differs ("Kurds" → Kurdish, "Jews" → Jewish) and one spelling ("Shiite" → Shia, the
-# BBC/Guardian style). Source: the groups named in Syria and UK politics coverage.
-NORP_GROUPS: dict[str, str] = {
-    **dict.fromkeys(["sunni", "sunnis"], "Sunni"),
-    **dict.fromkeys(["shia", "shias", "shiite", "shiites", "shii"], "Shia"),
-    **dict.fromkeys(["alawite", "alawites", "alawi", "alawis"], "Alawite"),
-    **dict.fromkeys(["druze", "druse"], "Druze"),
-    **dict.fromkeys(["kurd", "kurds", "kurdish"], "Kurdish"),
-    **dict.fromkeys(["yazidi", "yazidis", "yezidi", "yezidis"], "Yazidi"),
-    **dict.fromkeys(["ismaili", "ismailis"], "Ismaili"),
-    **dict.fromkeys(["turkmen", "turkoman", "turkomans"], "Turkmen"),
-    **dict.fromkeys(["assyrian", "assyrians"], "Assyrian"),
-    **dict.fromkeys(["maronite", "maronites"], "Maronite"),
-    **dict.fromkeys(["christian", "christians"], "Christian"),
-    **dict.fromkeys(["muslim", "muslims"], "Muslim"),
-    **dict.fromkeys(["jew", "jews", "jewish"], "Jewish"),
-    **dict.fromkeys(["islamist", "islamists"], "Islamist"),
-    **dict.fromkeys(["jihadist", "jihadists", "jihadi", "jihadis"], "Jihadist"),
-    **dict.fromkeys(["salafi", "salafis", "salafist", "salafists"], "Salafist"),
-    **dict.fromkeys(["wahhabi", "wahhabis"], "Wahhabi"),
-    **dict.fromkeys(["takfiri", "takfiris"], "Takfiri"),
-    **dict.fromkeys(["sufi", "sufis"], "Sufi"),
-    **dict.fromkeys(["western", "westerners"], "Western"),
-}
+HONORIFICS = lexicon.words("honorifics")
+ROLE_TITLES = lexicon.words("role_titles")
+TITLE_MODIFIERS = lexicon.words("title_modifiers")
+PRONOUNS = lexicon.words("pronouns")
+MONTHS_AND_DAYS = lexicon.words("months") | lexicon.words("weekdays")
+JUNK_NAMES = lexicon.words("junk_names")
+DEBRIS_WORDS = lexicon.words("debris_words")
+DEBRIS_PHRASES = lexicon.phrases("debris_phrases")
+DATE_WORDS = lexicon.words("date_words")
+ORG_FIRST_WORDS = lexicon.words("org_first_words")
+ORG_HEAD_WORDS = lexicon.words("org_head_words")
+FACILITY_WORDS = lexicon.words("facility_words")
+FACILITY_HEAD_WORDS = lexicon.words("facility_head_words")
+NORP_GROUPS = lexicon.mapping("norp_groups")
 # Prefixes that make a group word an attitude or a movement ("pan-Arab", "anti-Assad"): NORP.
 _NORP_PREFIX = re.compile(r"(?:pan|anti|pro|non)-[A-Z]")
-# First words that make a region of a known place ("Western Aleppo", "east Homs"): LOC.
-COMPASS_WORDS = _words(
-    """north south east west northern southern eastern western central northeast northwest
-    southeast southwest northeastern northwestern southeastern southwestern north-east north-west
-    south-east south-west north-eastern north-western south-eastern south-western"""
-)
-# Canonical names (ORG_ALIASES) of the news agencies whose credit the Syria CSV runs into the
-# name before it once the punctuation is gone ("Car bomb kills six in Syria's Homs: NGO | AFP").
-NEWS_AGENCIES = frozenset(
-    {
-        "AFP",
-        "Reuters",
-        "Associated Press",
-        "Sputnik",
-        "RT",
-        "Al Jazeera",
-        "Al Arabiya",
-        "Asharq Al-Awsat",
-        "Anadolu Agency",
-        "TRT World",
-        "SANA",
-        "CNN",
-        "BBC",
-    }
-)
-# Words that may stand between a list of places and its place noun ("the al-Hamadaniyeh and
-# al-Midan neighbourhoods", "Harasta residential suburb", "the towns of Azaz and nearby Marea"):
-# conjunctions and adjectives that describe a place, never a person's "ancestral village".
-LIST_WORDS = _words(
-    """and or - residential besieged nearby neighbouring neighboring rebel-held rural industrial
-    old"""
-)
-# Words after a number that make it a distance, not part of a name ("Jayrud 60 kilometres").
-UNIT_WORDS = _words("km kms kilometres kilometers kilometre kilometer miles mile metres meters")
-# Number words that open the next sentence once the punctuation is gone ("2016 Six children").
-NUMBER_WORDS = _words("one two three four five six seven eight nine ten eleven twelve dozens")
-# Lower-case words inside a person's name ("Bashar al-Assad", "Ursula von der Leyen"); any other
-# lower-case word ends it ("Assads air force").
-NAME_LOWER_WORDS = _words(
-    "al el ad as ash ar an bin ibn bint abu de da di del della van von der den du la le ter ten y"
-    " of"
-)
-# Peerage titles stay in a one-word name ("Lord Falconer"): the surname alone is not the name.
-PEERAGE = _words("lord lady baroness baron")
-# Prepositions after which a PERSON-tagged unknown word is a place ("fighting in Quneitra").
-LOCATIVE_PREPOSITIONS = _words("in near outside around across inside into towards toward at")
-# Nouns that make the name right before them ("Quneitra province", "the al-Midan neighborhood")
-# or right after "<noun> of" ("the town of Hass") a place. Both spellings, and plurals ("the
-# towns of Nubl and Zahraa").
-PLACE_NOUNS = _words(
-    """province provinces city town towns village villages countryside governorate district
-    districts neighbourhood neighbourhoods neighborhood neighborhoods suburb suburbs region area
-    areas quarter outskirts"""
-)
-# Arabic-name particles ignored when matching short to full names ("Assad" ~ "al-Assad").
-NAME_PARTICLES = _words("al el ad ad- as ash ar an ibn bin bint abu")
-# Verbs whose subject is a person rather than a city (a PERSON-tagged "Jackson said" stays PERSON).
-PERSON_VERBS = _words(
-    """say tell add insist argue claim urge warn ask believe think want write accuse admit deny
-    announce insist reply respond suggest told"""
-)
+COMPASS_WORDS = lexicon.words("compass_words")
+NEWS_AGENCIES = lexicon.words("news_agencies")
+LIST_WORDS = lexicon.words("list_words")
+DISTANCE_UNITS = lexicon.words("distance_units")
+NUMBER_WORDS = lexicon.words("number_words")
+NAME_LOWER_WORDS = lexicon.words("name_lower_words")
+PEERAGE = lexicon.words("peerage")
+LOCATIVE_PREPOSITIONS = lexicon.words("locative_prepositions")
+PLACE_NOUNS = lexicon.words("place_nouns")
+NAME_PARTICLES = lexicon.words("name_particles")
+PERSON_VERBS = lexicon.words("person_verbs")
 
-# Organisations known under several names, keyed by variant (matched case-insensitively unless
-# listed in CASE_SENSITIVE_ALIASES). Source: naming in international and UK political news
-# (Guardian/BBC style guides: "Isis", "Nato", "al-Qaida"), written out by hand.
-ORG_ALIASES: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "Islamic State",
-            "Isis",
-            "Isil",
-            "IS",
-            "Daesh",
-            "Daish",
-            "Islamic State group",
-            "Islamic State of Iraq and Syria",
-            "Islamic State of Iraq and the Levant",
-            "Islamic State in Iraq and Syria",
-            "Islamic State in Iraq and the Levant",
-            "Islamic State of Iraq and al-Sham",
-            "Islamic State of Iraq and al Sham",
-        ],
-        "Islamic State",
-    ),
-    **dict.fromkeys(
-        ["UN", "U.N.", "United Nations", "United Nations Organisation"], "United Nations"
-    ),
-    **dict.fromkeys(
-        ["UN Security Council", "UNSC", "United Nations Security Council", "Security Council"],
-        "UN Security Council",
-    ),
-    **dict.fromkeys(["EU", "E.U.", "European Union"], "European Union"),
-    **dict.fromkeys(["Nato", "NATO", "North Atlantic Treaty Organisation"], "Nato"),
-    **dict.fromkeys(
-        ["al-Qaeda", "al-Qaida", "al Qaeda", "al Qaida", "Al-Qaeda", "al-Qa'ida", "Qaeda"],
-        "al-Qaeda",
-    ),
-    **dict.fromkeys(
-        [
-            "Nusra Front",
-            "al-Nusra Front",
-            "al-Nusra",
-            "Jabhat al-Nusra",
-            "Jabhat al Nusra",
-            "Nusra",
-            "al Nusra Front",
-            "al Nusra",
-        ],
-        "Nusra Front",
-    ),
-    **dict.fromkeys(["Hezbollah", "Hizbollah", "Hizbullah", "Hizballah"], "Hezbollah"),
-    **dict.fromkeys(["Free Syrian Army", "FSA"], "Free Syrian Army"),
-    **dict.fromkeys(["Syrian Democratic Forces", "SDF"], "Syrian Democratic Forces"),
-    **dict.fromkeys(
-        ["Syrian Observatory for Human Rights", "Syrian Observatory", "SOHR"],
-        "Syrian Observatory for Human Rights",
-    ),
-    **dict.fromkeys(["YPG", "People's Protection Units"], "YPG"),
-    **dict.fromkeys(["PKK", "Kurdistan Workers' Party", "Kurdistan Workers Party"], "PKK"),
-    **dict.fromkeys(["Red Cross", "ICRC", "International Committee of the Red Cross"], "Red Cross"),
-    **dict.fromkeys(
-        ["WHO", "World Health Organization", "World Health Organisation"],
-        "World Health Organization",
-    ),
-    **dict.fromkeys(["OPCW", "Organisation for the Prohibition of Chemical Weapons"], "OPCW"),
-    **dict.fromkeys(["Unicef", "UNICEF"], "Unicef"),
-    **dict.fromkeys(["UNHCR", "UN refugee agency"], "UNHCR"),
-    **dict.fromkeys(["SANA", "Sana"], "SANA"),
-    # UK politics
-    **dict.fromkeys(["Labour", "Labour Party", "Labour party", "New Labour"], "Labour Party"),
-    **dict.fromkeys(
-        [
-            "Conservative Party",
-            "Conservative party",
-            "Conservatives",
-            "Tories",
-            "Tory party",
-            "Tory Party",
-            "Tory",
-            "Conservative",
-        ],
-        "Conservative Party",
-    ),
-    **dict.fromkeys(
-        [
-            "Liberal Democrats",
-            "Lib Dems",
-            "Lib Dem",
-            "Liberal Democrat Party",
-            "Liberal Democrat party",
-            "Liberal Democrat",
-        ],
-        "Liberal Democrats",
-    ),
-    **dict.fromkeys(["SNP", "Scottish National Party", "Scottish Nationalists"], "SNP"),
-    **dict.fromkeys(["Plaid Cymru", "Plaid"], "Plaid Cymru"),
-    **dict.fromkeys(
-        ["UKIP", "Ukip", "UK Independence Party", "United Kingdom Independence Party"], "UKIP"
-    ),
-    **dict.fromkeys(["House of Commons", "Commons", "the Commons"], "House of Commons"),
-    **dict.fromkeys(["House of Lords", "Lords", "the Lords"], "House of Lords"),
-    **dict.fromkeys(["BBC", "British Broadcasting Corporation"], "BBC"),
-    # News agencies, outlets and platforms: cited in nearly every story ("told AFP", "posted on
-    # Twitter") and often tagged PERSON or GPE by the small model. Source: the outlets cited in
-    # the Syria news CSV and the BBC set (bench/entities_report.py).
-    **dict.fromkeys(["AFP", "Agence France-Presse", "Agence France Presse"], "AFP"),
-    **dict.fromkeys(["Reuters", "Thomson Reuters"], "Reuters"),
-    **dict.fromkeys(["AP", "Associated Press"], "Associated Press"),
-    **dict.fromkeys(["Sputnik", "Sputnik News"], "Sputnik"),
-    **dict.fromkeys(["RT", "Russia Today"], "RT"),
-    **dict.fromkeys(["Al Jazeera", "Al-Jazeera", "Aljazeera"], "Al Jazeera"),
-    **dict.fromkeys(["Al Arabiya", "Al-Arabiya"], "Al Arabiya"),
-    **dict.fromkeys(["Asharq Al-Awsat", "Asharq al-Awsat", "Asharq Al Awsat"], "Asharq Al-Awsat"),
-    **dict.fromkeys(["Anadolu Agency", "Anadolu"], "Anadolu Agency"),
-    **dict.fromkeys(["Amaq", "Aamaq", "Amaq News Agency", "A'maq"], "Amaq"),
-    **dict.fromkeys(["Al-Manar", "Al Manar", "al-Manar TV", "Al-Manar TV"], "Al-Manar"),
-    **dict.fromkeys(["TRT World", "TRT World and Agencies", "TRT"], "TRT World"),
-    **dict.fromkeys(["Twitter"], "Twitter"),
-    **dict.fromkeys(["Facebook"], "Facebook"),
-    **dict.fromkeys(["YouTube", "Youtube"], "YouTube"),
-    **dict.fromkeys(["Telegram"], "Telegram"),
-    **dict.fromkeys(["CNN"], "CNN"),
-    **dict.fromkeys(["Sinn Fein", "Sinn Féin"], "Sinn Fein"),
-    **dict.fromkeys(["DUP", "Democratic Unionist Party", "Democratic Unionists"], "DUP"),
-    **dict.fromkeys(["Home Office"], "Home Office"),
-    **dict.fromkeys(["Foreign Office", "FCO"], "Foreign Office"),
-}
-# Variants that are ordinary words in another case ("is", "who", "us") match only as written.
-CASE_SENSITIVE_ALIASES = frozenset(
-    {"IS", "WHO", "US", "UN", "EU", "SANA", "Sana", "Plaid", "AP", "RT", "TRT", "CNN"}
-)
-# Groups whose name is also a nationality word; the alias decides their label (ORG), which
-# overrides the model's NORP for "Tories", "Conservatives" and "Labour".
-# People named by surname alone across the corpus, when the article gives no fuller name.
-# Source: heads of state/government and envoys recurring in the Syria coverage (2011–2018), and
-# the UK prime minister of the BBC politics set ("Mr Blair").
-PERSON_ALIASES: dict[str, str] = {
-    **dict.fromkeys(["assad", "bashar assad", "bashar"], "Bashar al-Assad"),
-    **dict.fromkeys(["putin", "vladimir putin"], "Vladimir Putin"),
-    **dict.fromkeys(["obama", "barack obama"], "Barack Obama"),
-    **dict.fromkeys(["erdogan", "tayyip erdogan", "recep erdogan"], "Recep Tayyip Erdogan"),
-    **dict.fromkeys(["lavrov"], "Sergei Lavrov"),
-    **dict.fromkeys(["de mistura", "mistura"], "Staffan de Mistura"),
-    **dict.fromkeys(["kerry"], "John Kerry"),
-    **dict.fromkeys(["blair"], "Tony Blair"),
-    **dict.fromkeys(["trump", "donald trump"], "Donald Trump"),
-    **dict.fromkeys(["rouhani", "hassan rouhani"], "Hassan Rouhani"),
-    **dict.fromkeys(["netanyahu", "benjamin netanyahu"], "Benjamin Netanyahu"),
-    **dict.fromkeys(["baghdadi", "abu bakr baghdadi"], "Abu Bakr al-Baghdadi"),
-}
+ORG_ALIASES = lexicon.mapping("org_aliases")
+CASE_SENSITIVE_ALIASES = lexicon.words("case_sensitive_aliases")
+PERSON_ALIASES = lexicon.mapping("person_aliases")
 
 
 # -- model-free name rules ---------------------------------------------------------------------
@@ -719,7 +419,7 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         return [*before, Span(doc, end - 1, end, label="ORG")]
     # numbers that are no part of the name
     for k in range(start + 1, end - 1):
-        if any(c.isdigit() for c in doc[k].text) and doc[k + 1].text.lower() in UNIT_WORDS:
+        if any(c.isdigit() for c in doc[k].text) and doc[k + 1].text.lower() in DISTANCE_UNITS:
             end = k
             break
     if (
@@ -1192,8 +892,7 @@ def _decide_label(
 
 
 _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|an|at|az)-", re.IGNORECASE)
-# Plural last words that do name places or buildings ("Golan Heights", "Twin Towers").
-PLACE_PLURALS = _words("heights towers gardens fields hills mountains islands lakes springs falls")
+PLACE_PLURALS = lexicon.words("place_plurals")
 
 
 def _group_plural(name: str) -> bool:

@@ -45,341 +45,42 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import gazetteer, numbers
+from analysis import gazetteer, lexicon, numbers
 from analysis.names import actor_or_none
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Figure, Quote
 
 log = logging.getLogger(__name__)
 
-# -- lexicons ---------------------------------------------------------------------------------
-# Verb/adjective lemmas → category. Compiled from the wording of conflict reporting (the issue's
-# examples, the FA-KES dev articles, and the casualty vocabulary of the UCDP/ACLED codebooks).
-KILLED_WORDS = frozenset(
-    [
-        "kill",
-        "die",
-        "dead",
-        "death",
-        "slay",
-        "slain",
-        "execute",
-        "massacre",
-        "murder",
-        "perish",
-        "behead",
-        "assassinate",
-        "fatality",
-        "toll",
-        "martyr",
-        "lifeless",
-        "drown",
-        # Inflected forms: a headline in title case ("3 Civilians Killed 38 Injured") has the
-        # participle as its lemma.
-        "killed",
-        "died",
-        "executed",
-        "massacred",
-        "murdered",
-        "martyred",
-    ]
-)
-# Nouns for the dead themselves: "claiming 4 martyrs", "12 bodies were found".
-DEAD_NOUNS = frozenset(["deaths", "fatalities", "dead", "toll", "martyrs", "bodies", "corpses"])
-# Nouns for the act of killing: "the execution of 17 young men", "the deaths of 12 people".
-KILLING_NOUNS = frozenset(["execution", "killing", "massacre", "murder", "death", "slaughter"])
-INJURED_WORDS = frozenset(["injure", "wound", "hurt", "maim", "injured", "wounded", "injury"])
-MISSING_WORDS = frozenset(["missing", "disappear", "vanish", "unaccounted"])
-DISPLACED_WORDS = frozenset(
-    [
-        "flee",
-        "leave",
-        "evacuate",
-        "displace",
-        "escape",
-        "uproot",
-        "relocate",
-        "expel",
-        "deport",
-        "homeless",
-        "displaced",
-        "evacuee",
-    ]
-)
+KILLED_WORDS = lexicon.words("killed_words")
+DEAD_NOUNS = lexicon.words("dead_nouns")
+KILLING_NOUNS = lexicon.words("killing_nouns")
+INJURED_WORDS = lexicon.words("injured_words")
+MISSING_WORDS = lexicon.words("missing_words")
+DISPLACED_WORDS = lexicon.words("displaced_words")
 # Endings of nouns for people not in PEOPLE_NOUNS: fishermen, farmers, journalists, Syrians.
 PEOPLE_ENDINGS = re.compile(r"(?:men|man|ers|ors|ists|ians|ees)$")
-# States of people that are not casualties: a count governed by these is people, never killed.
-NEED_WORDS = frozenset(
-    ["need", "suffer", "require", "receive", "lack", "depend", "malnourish", "malnutrition"]
-)
-REMAINING_WORDS = frozenset(["remain", "stay", "trap", "strand", "besiege", "stuck", "shelter"])
+NEED_WORDS = lexicon.words("need_words")
+REMAINING_WORDS = lexicon.words("remaining_words")
 CASUALTY_STATES = KILLED_WORDS | INJURED_WORDS | MISSING_WORDS
-DEPLOY_WORDS = frozenset(
-    [
-        "send",
-        "deploy",
-        "dispatch",
-        "station",
-        "serve",
-        "involve",
-        "base",
-        "join",
-        "withdraw",
-        "pull",
-        "train",
-        "commit",
-    ]
-)
-# Verbs whose object is a share of territory ("occupy 85% of Aleppo").
-TERRITORY_VERBS = frozenset(
-    [
-        "occupy",
-        "control",
-        "hold",
-        "capture",
-        "seize",
-        "take",
-        "retake",
-        "recapture",
-        "lose",
-        "cover",
-        "regain",
-        "conquer",
-        "liberate",
-    ]
-)
-TERRITORY_NOUNS = frozenset(
-    ["territory", "land", "area", "city", "country", "region", "province", "town"]
-)
-# Nouns that are soldiers of a state or a state-like force. Source: AP Stylebook "military
-# titles"/"troops" entries plus the issue's examples.
-TROOP_NOUNS = frozenset(
-    [
-        "troop",
-        "troops",
-        "soldier",
-        "soldiers",
-        "personnel",
-        "marine",
-        "marines",
-        "sailor",
-        "sailors",
-        "airman",
-        "airmen",
-        "servicemen",
-        "servicewomen",
-        "serviceman",
-        "paratroopers",
-        "commandos",
-        "advisers",
-        "advisors",
-        "peacekeepers",
-        "reservists",
-        "reinforcements",
-    ]
-)
-TROOP_PHRASES = ("service member", "service members", "military personnel", "special forces")
-# Nouns that count people (others count things). "forces"/"members" count people in context.
-PEOPLE_NOUNS = frozenset(
-    [
-        "people",
-        "person",
-        "persons",
-        "civilian",
-        "civilians",
-        "resident",
-        "residents",
-        "man",
-        "men",
-        "woman",
-        "women",
-        "child",
-        "children",
-        "boy",
-        "boys",
-        "girl",
-        "girls",
-        "baby",
-        "babies",
-        "refugee",
-        "refugees",
-        "migrant",
-        "migrants",
-        "protester",
-        "protesters",
-        "demonstrators",
-        "prisoner",
-        "prisoners",
-        "detainee",
-        "detainees",
-        "hostage",
-        "hostages",
-        "fighter",
-        "fighters",
-        "militant",
-        "militants",
-        "rebel",
-        "rebels",
-        "insurgent",
-        "insurgents",
-        "jihadist",
-        "jihadists",
-        "member",
-        "members",
-        "worker",
-        "workers",
-        "student",
-        "students",
-        "patient",
-        "patients",
-        "victim",
-        "victims",
-        "family",
-        "families",
-        "individuals",
-        "inhabitants",
-        "villagers",
-        "citizens",
-        "passengers",
-        "staff",
-        "police",
-        "policemen",
-        "officers",
-        "guards",
-        "forces",
-        "doctors",
-        "nurses",
-        "journalists",
-        "volunteers",
-        "adults",
-        "teenagers",
-        "infants",
-        "casualties",
-    ]
-)
+DEPLOY_WORDS = lexicon.words("deploy_words")
+TERRITORY_VERBS = lexicon.words("territory_verbs")
+TERRITORY_NOUNS = lexicon.words("territory_nouns")
+TROOP_NOUNS = lexicon.words("troop_nouns")
+TROOP_PHRASES = lexicon.phrases("troop_phrases")
+PEOPLE_NOUNS = lexicon.words("people_nouns")
 # People who fight: "about civilians" means not one of these (used by bench/eval_casualties).
-COMBATANT_NOUNS = TROOP_NOUNS | frozenset(
-    [
-        "fighter",
-        "fighters",
-        "militant",
-        "militants",
-        "rebel",
-        "rebels",
-        "insurgent",
-        "insurgents",
-        "jihadist",
-        "jihadists",
-        "forces",
-        "guards",
-        "police",
-        "policemen",
-        "officers",
-        "gunmen",
-        "members",
-    ]
-)
-# Speech and claim verbs for claimed_by. Source: textacy.constants.REPORTING_VERBS, plus the
-# claim verbs of numbers in news (estimate, put, count, record, document).
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "claim",
-        "report",
-        "announce",
-        "state",
-        "add",
-        "estimate",
-        "confirm",
-        "insist",
-        "warn",
-        "note",
-        "write",
-        "tweet",
-        "declare",
-        "reveal",
-        "allege",
-        "admit",
-        "acknowledge",
-        "argue",
-        "assert",
-        "explain",
-        "put",
-        "record",
-        "document",
-        "count",
-        "suggest",
-        "testify",
-    ]
-)
-QUANTITY_ADJECTIVES = frozenset(
-    [
-        "more",
-        "other",
-        "additional",
-        "further",
-        "extra",
-        "new",
-        "some",
-        "many",
-        "few",
-        "another",
-        "fewer",
-        "less",
-    ]
-)
-MEASURE_UNITS = frozenset(
-    [
-        "km",
-        "kilometre",
-        "kilometres",
-        "kilometer",
-        "kilometers",
-        "mile",
-        "miles",
-        "metre",
-        "metres",
-        "meter",
-        "meters",
-        "kg",
-        "kilogram",
-        "kilograms",
-        "tonne",
-        "tonnes",
-        "ton",
-        "tons",
-        "litre",
-        "litres",
-        "liter",
-        "liters",
-        "hectare",
-        "hectares",
-        "acre",
-        "acres",
-        "feet",
-        "foot",
-        "inch",
-        "inches",
-        "mph",
-        "km/h",
-        "degrees",
-        "barrels",
-        "sq",
-    ]
-)
+COMBATANT_NOUNS = TROOP_NOUNS | lexicon.words("fighter_nouns")
+CLAIM_VERBS = lexicon.words("claim_verbs")
+QUANTITY_ADJECTIVES = lexicon.words("quantity_adjectives")
+MEASURE_UNITS = lexicon.words("measure_units")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Counts of an incident, which happens in a town; troops are sent to a country ("to Syria").
 INCIDENT_CATEGORIES = frozenset({"killed", "injured", "missing"})
-LOCATIVE_PREPOSITIONS = frozenset(
-    ["in", "into", "to", "from", "near", "across", "inside", "outside", "around", "of"]
-)
-# Verbs whose direct object is the place where the counted people are or were ("fled Aleppo").
-PLACE_OBJECT_VERBS = frozenset(
-    {"flee", "leave", "evacuate", "enter", "reach", "besiege", "control", "hold", "occupy"}
-)
+INCIDENT_PREPOSITIONS = lexicon.words("incident_prepositions")
+PLACE_OBJECT_VERBS = lexicon.words("place_object_verbs")
 # Prepositions that place an event in the same sentence ("killed in an air strike on Idlib").
-SENTENCE_PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"on", "at", "over", "near"}
+SENTENCE_PLACE_PREPOSITIONS = INCIDENT_PREPOSITIONS | {"on", "at", "over", "near"}
 # Dependency roles of a place name used as a modifier ("US forces", "Syria's army"): it names an
 # actor, not where things happen.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "npadvmod", "nmod"})
@@ -724,7 +425,7 @@ def _predicates(root: Token, noun: Token | None) -> list[Token]:
         for child in tok.children:
             if child.dep_ in ("acomp", "xcomp", "oprd", "attr") and child.i > anchor.i:
                 out.append(child)
-        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+        if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ in ("VERB", "AUX"):
             break
     return out
 
@@ -787,7 +488,7 @@ def _category(
             return "remaining"
         if lemma in DEPLOY_WORDS and (troops or noun_low in ("forces", "members")):
             return "troops"
-        if lemma in SPEECH_VERBS and pred.pos_ == "VERB":
+        if lemma in CLAIM_VERBS and pred.pos_ == "VERB":
             break
     if noun is not None and noun_low in ("refugees", "evacuees"):
         return "displaced"
@@ -798,7 +499,7 @@ def _category(
     return "other"
 
 
-LIFE_WORDS = frozenset({"life", "lives"})
+LIFE_WORDS = lexicon.words("life_words")
 
 
 def _toll_number(root: Token) -> bool:
@@ -999,7 +700,7 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
         tok = tok.head
         steps += 1
         anchors.append(tok)
-        if tok.lemma_.lower() in SPEECH_VERBS:
+        if tok.lemma_.lower() in CLAIM_VERBS:
             break
     for anchor in anchors:
         for child in anchor.children:
@@ -1010,7 +711,7 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
                 and _is_place(ctx, child)
             ):
                 return _finer(ctx, root, _place_name(ctx, child))  # "fled eastern Aleppo"
-            if child.dep_ in ("prep", "dative") and child.lower_ in LOCATIVE_PREPOSITIONS:
+            if child.dep_ in ("prep", "dative") and child.lower_ in INCIDENT_PREPOSITIONS:
                 if child.i > 0 and child.nbor(-1).lower_ == "according":
                     continue
                 for pobj in child.children:
@@ -1140,10 +841,8 @@ def is_cumulative(sentence: str) -> bool:
 # An earlier event recalled as background: dated by a month or a year, or set before the news
 # ("last month", "earlier this week", "a day after"). The news itself is dated by weekday in
 # wire copy ("on Tuesday"), and the opening sentence (dateline and lede) is always the news.
-MONTHS = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
-)
+# Longest name first, so "march" is tried before "mar" (the same lexicon numbers.py reads).
+MONTHS = "(?:" + "|".join(sorted(lexicon.words("months"), key=lambda m: (-len(m), m))) + ")"
 BACKGROUND = re.compile(
     rf"\b(?:in|on|since|by|during|of|until) (?:(?:early|mid|late)[- ])?{MONTHS}\b"
     rf"|\b{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d\d)?"
@@ -1177,7 +876,7 @@ def _claimant(ctx: _Context, span: Span) -> str | None:
     while tok.head.i != tok.i and steps < 10:
         tok = tok.head
         steps += 1
-        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+        if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ == "VERB":
             who = _speaker_of(ctx, tok)
             if who:
                 return who
@@ -1202,10 +901,10 @@ def _speaker_of(ctx: _Context, verb: Token) -> str | None:
     if conj_head is not None and conj_head.pos_ in ("VERB", "AUX"):
         for child in conj_head.children:
             if child.dep_ == "nsubj" and child.i < verb.i:
-                if conj_head.dep_ in ("ccomp",) and conj_head.head.lemma_.lower() in SPEECH_VERBS:
+                if conj_head.dep_ in ("ccomp",) and conj_head.head.lemma_.lower() in CLAIM_VERBS:
                     break  # "said the soldiers would be … and claimed": subject of the outer verb
                 return _phrase_name(ctx, child)
-        if conj_head.dep_ == "ccomp" and conj_head.head.lemma_.lower() in SPEECH_VERBS:
+        if conj_head.dep_ == "ccomp" and conj_head.head.lemma_.lower() in CLAIM_VERBS:
             return _speaker_of(ctx, conj_head.head)
     # Inverted: "said the UN special envoy Staffan de Mistura, ..." (a person before an org)
     window = []

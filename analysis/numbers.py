@@ -33,90 +33,34 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-# -- lexicons -------------------------------------------------------------------------------
-# English cardinal words; the spellings are the ones Microsoft Recognizers-Text's English number
-# spec accepts (nought/naught included), minus the South Asian lakh/crore scale words.
-UNIT_WORDS = {
-    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALE_WORDS = {
-    "hundred": 100,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-}
-DOZEN_WORDS = frozenset({"dozen", "dozens", "dz", "dzs", "doz", "dozs"})
-# Suffixes glued to digits ("2bn", "$3.2m", "100k"). "m" and "t" are only money suffixes when a
-# currency sign precedes: "1m" alone is a metre and "6t" a tonne.
-SUFFIX_SCALES = {
-    "k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "mm": 1e6, "mn": 1e6, "mil": 1e6, "mln": 1e6,
-    "b": 1e9, "B": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "tln": 1e12, "trn": 1e12,
-}  # fmt: skip
-CURRENCY_ONLY_SUFFIXES = {"m": 1e6, "t": 1e12, "T": 1e12}
-# Written-out scale words after digits, case-insensitive ("1.5 million", "2 bn", "10 k").
-SPACED_SCALES = {
-    "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12, "bln": 1e9, "mln": 1e6, "tln": 1e12,
-}  # fmt: skip
-# Vague plural magnitudes: 2-9 of the magnitude (module docstring).
-VAGUE_PLURALS = {
-    "tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
-    "billions": 1e9,
-}  # fmt: skip
-VAGUE_QUANTIFIERS = {"several": (3, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 2)}
+from analysis import lexicon
 
-# Fraction denominators (singular and plural), as in Recognizers-Text's fraction spec.
-DENOMINATORS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7,
-    "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10,
-    "tenths": 10, "twentieth": 20, "twentieths": 20, "hundredth": 100, "hundredths": 100,
-    "thousandth": 1e3, "thousandths": 1e3, "millionth": 1e6, "millionths": 1e6,
-    "billionth": 1e9, "billionths": 1e9, "trillionth": 1e12, "trillionths": 1e12,
-}  # fmt: skip
-ORDINAL_UNITS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9,
-}  # fmt: skip
+ONES_WORDS = lexicon.numbers("ones_words")
+TENS_WORDS = lexicon.numbers("tens_words")
+SCALE_WORDS = lexicon.numbers("scale_words")
+DOZEN_WORDS = lexicon.words("dozen_words")
+SUFFIX_SCALES = lexicon.numbers("suffix_scales")
+CURRENCY_ONLY_SUFFIXES = lexicon.numbers("currency_only_suffixes")
+SPACED_SCALES = lexicon.numbers("spaced_scales")
+VAGUE_PLURALS = lexicon.numbers("vague_plurals")
+VAGUE_QUANTIFIERS = lexicon.ranges("vague_quantifiers")
 
-# Hedges. Source: the hedge list in issue 5 plus the comparative phrases of Recognizers-Text's
-# English NumberRange spec that read naturally in news ("no fewer than", "in excess of").
-LOWER_HEDGES = (
-    "more than", "over", "at least", "upwards of", "in excess of", "above", "greater than",
-    "larger than", "bigger than", "higher than", "no fewer than", "no less than",
-    "not less than", "not fewer than", "well over", "just over", "exceeding", "exceeds",
-    "exceeded", "exceed", "surpass", "surpassing", "surpassed", "at a minimum",
-)  # fmt: skip
-UPPER_HEDGES = (
-    "up to", "fewer than", "less than", "under", "below", "at most", "no more than",
-    "not more than", "as many as", "as much as", "a maximum of", "maximum of", "lower than",
-    "smaller than", "just under",
-)  # fmt: skip
-NEAR_BELOW_HEDGES = ("nearly", "almost", "close to", "just shy of", "nearing", "approaching")
-NEAR_HEDGES = (
-    "around", "about", "some", "approximately", "roughly", "an estimated", "estimated",
-    "circa", "approx", "approx.", "c.", "more or less", "round about", "in the region of",
-)  # fmt: skip
-LOWER_SUFFIXES = ("or more", "and more", "or greater", "or above", "or higher", "plus", "+")
-UPPER_SUFFIXES = ("or less", "or fewer", "or below", "or lower", "or under")
-NEAR_SUFFIXES = ("or so",)
+DENOMINATORS = lexicon.numbers("denominators")
+ORDINAL_UNITS = lexicon.numbers("ordinal_units")
 
-PERCENT_WORDS = ("per cent", "percent", "percents", "percentage", "percentages", "pct", "%")
-CURRENCY_SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
-CURRENCY_PREFIX_WORDS = {"us": "USD", "a": "AUD", "c": "CAD", "hk": "HKD", "nz": "NZD"}
-CURRENCY_CODES = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "sek": "SEK", "chf": "CHF"}
-CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "euro": "EUR",
-    "euros": "EUR", "yuan": "CNY", "yen": "JPY", "rupees": "INR", "francs": "CHF",
-}  # fmt: skip
+LOWER_HEDGES = lexicon.phrases("lower_hedges")
+UPPER_HEDGES = lexicon.phrases("upper_hedges")
+NEAR_BELOW_HEDGES = lexicon.phrases("near_below_hedges")
+NEAR_HEDGES = lexicon.phrases("near_hedges")
+LOWER_SUFFIXES = lexicon.phrases("lower_suffixes")
+UPPER_SUFFIXES = lexicon.phrases("upper_suffixes")
+NEAR_SUFFIXES = lexicon.phrases("near_suffixes")
+
+PERCENT_WORDS = lexicon.phrases("percent_words")
+CURRENCY_SIGNS = lexicon.mapping("currency_signs")
+CURRENCY_PREFIX_WORDS = lexicon.mapping("currency_prefix_words")
+CURRENCY_CODES = lexicon.mapping("currency_codes")
+CURRENCY_WORDS = lexicon.mapping("currency_words")
 
 # Words besides number words that a number phrase can end with; a period glued to one of them
 # ends a sentence (see _tokenize). Words that are abbreviations ("approx.", "No.") are not here.
@@ -127,121 +71,13 @@ NUMBER_VOCABULARY = frozenset(
     | {phrase.split()[-1] for phrase in LOWER_SUFFIXES + UPPER_SUFFIXES + NEAR_SUFFIXES}
 )
 
-# Words before a number that make it a date, an age, a rank or a label rather than a figure.
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-YEAR_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "since",
-        "by",
-        "until",
-        "till",
-        "from",
-        "of",
-        "during",
-        "before",
-        "after",
-        "early",
-        "late",
-        "mid",
-        "between",
-        "through",
-        "year",
-        "summer",
-        "winter",
-        "spring",
-        "autumn",
-        "fall",
-        "around",
-        "circa",
-    ]
-)
-AGE_WORDS = frozenset({"aged", "age", "ages"})
-LABEL_WORDS = frozenset({"no", "no.", "number", "nos", "nos.", "nr", "nrs", "nrs.", "#"})
-# A determiner or adjective before "one" makes it a pronoun ("the one that", "this one").
-PRONOUN_ONE_BEFORE = frozenset(
-    [
-        "the",
-        "this",
-        "that",
-        "which",
-        "each",
-        "every",
-        "any",
-        "no",
-        "another",
-        "other",
-        "last",
-        "next",
-        "previous",
-        "current",
-        "only",
-        "right",
-        "wrong",
-        "little",
-        "big",
-        "new",
-        "old",
-        "same",
-        "such",
-        "a",
-    ]
-)
-# Verbs after which "that" introduces a clause rather than pointing ("said that one …").
-REPORTING_WORDS = frozenset(
-    ["said", "says", "claimed", "claims", "reported", "reports", "announced", "added", "told"]
-)
-TIME_UNITS = frozenset(
-    [
-        "second",
-        "seconds",
-        "minute",
-        "minutes",
-        "hour",
-        "hours",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "decade",
-        "decades",
-        "century",
-        "centuries",
-        "night",
-        "nights",
-    ]
-)
+MONTHS = lexicon.words("months")
+YEAR_PREPOSITIONS = lexicon.words("year_prepositions")
+AGE_WORDS = lexicon.words("age_words")
+LABEL_WORDS = lexicon.words("label_words")
+PRONOUN_ONE_BEFORE = lexicon.words("pronoun_one_before")
+REPORTING_WORDS = lexicon.words("reporting_words")
+TIME_UNITS = lexicon.words("time_units")
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _TOKEN_RE = re.compile(
@@ -319,7 +155,7 @@ def _vocabulary_word(low: str) -> bool:
     """A word this module reads: a number word, fraction, magnitude, percent or currency word."""
     parts = re.split(r"[-'’]", low)
     return (
-        all(p in UNIT_WORDS or p in TENS_WORDS or p in SCALE_WORDS for p in parts)
+        all(p in ONES_WORDS or p in TENS_WORDS or p in SCALE_WORDS for p in parts)
         or low in NUMBER_VOCABULARY
     )
 
@@ -343,7 +179,7 @@ class _Card:
 def _word_parts(tok: _Tok) -> list[str] | None:
     """A (possibly hyphenated) number word split into parts, or None if it is not one."""
     parts = re.split(r"[-'’]", tok.low)
-    if all(p in UNIT_WORDS or p in TENS_WORDS or p in SCALE_WORDS for p in parts):
+    if all(p in ONES_WORDS or p in TENS_WORDS or p in SCALE_WORDS for p in parts):
         return parts
     return None
 
@@ -430,7 +266,7 @@ def _cardinal(toks: list[_Tok], i: int, *, currency: bool = False) -> _Card | No
                 total += current
                 current, scaled = 0.0, True
             continue
-        if t.kind == "dash" and last == "tens" and j + 1 < n and toks[j + 1].low in UNIT_WORDS:
+        if t.kind == "dash" and last == "tens" and j + 1 < n and toks[j + 1].low in ONES_WORDS:
             j += 1  # "fifty - two"
             continue
         if t.low == "and" and last in ("hundred", "scale") and j + 1 < n:
@@ -472,8 +308,8 @@ def _cardinal(toks: list[_Tok], i: int, *, currency: bool = False) -> _Card | No
             break
         ok = True
         for p in parts:
-            if p in UNIT_WORDS:
-                v = UNIT_WORDS[p]
+            if p in ONES_WORDS:
+                v = ONES_WORDS[p]
                 kind = "unit" if v < 10 else "teen"
                 if (
                     last == "tens"
@@ -553,7 +389,7 @@ def _bare_hundred(toks: list[_Tok], i: int) -> bool:
 def _is_zero(tok: _Tok) -> bool:
     if tok.kind == "num":
         return _num_value(tok.text) == 0
-    return UNIT_WORDS.get(tok.low) == 0
+    return ONES_WORDS.get(tok.low) == 0
 
 
 def _denominator(tok: _Tok) -> tuple[float, bool] | None:
@@ -652,15 +488,15 @@ def _fraction_after(toks: list[_Tok], j: int) -> tuple[int, float] | None:
         d = _denominator(toks[j + 1])
         if d is not None:
             return j + 2, 1 / d[0]
-    if t.low in UNIT_WORDS and j + 1 < n:
+    if t.low in ONES_WORDS and j + 1 < n:
         d = _denominator(toks[j + 1])
         if d is not None and d[1]:
-            return j + 2, UNIT_WORDS[t.low] / d[0]
-    if t.low in UNIT_WORDS and j + 2 < n and toks[j + 1].text in ("-", "–"):
+            return j + 2, ONES_WORDS[t.low] / d[0]
+    if t.low in ONES_WORDS and j + 2 < n and toks[j + 1].text in ("-", "–"):
         # "one - fourth", "five - eighths": a hyphenated fraction typed with spaces
         d = _denominator(toks[j + 2])
         if d is not None and (d[1] or t.low == "one"):
-            return j + 3, UNIT_WORDS[t.low] / d[0]
+            return j + 3, ONES_WORDS[t.low] / d[0]
     return None
 
 
@@ -701,11 +537,11 @@ def _core(toks: list[_Tok], i: int, *, currency: str | None = None) -> _Core | N
         frac = (i + 1, 0.5)
     elif low == "quarter" and i + 1 < n and SCALE_WORDS.get(toks[i + 1].low, 0) >= 1e3:
         frac = (i + 1, 0.25)  # "quarter million"; a bare "quarter" is a period or a district
-    elif "-" in low and len(low.split("-")) == 2 and low.split("-")[0] in UNIT_WORDS | {"a": 1}:
+    elif "-" in low and len(low.split("-")) == 2 and low.split("-")[0] in ONES_WORDS | {"a": 1}:
         head, tail = low.split("-")
         d = _denominator(_Tok("word", tail, 0, 0))
         if d is not None and (d[1] or head in ("one", "a")):
-            frac = (i + 1, (UNIT_WORDS.get(head, 1)) / d[0])
+            frac = (i + 1, (ONES_WORDS.get(head, 1)) / d[0])
     else:
         frac = _fraction_after(toks, i)
         # "5/17/2018" is a date; "1/2" a fraction.
@@ -1159,7 +995,7 @@ def _number_like(t: _Tok) -> bool:
         or low in DOZEN_WORDS
         or low == "half"
         or _word_parts(t) is not None
-        or ("-" in low and low.split("-")[0] in UNIT_WORDS)
+        or ("-" in low and low.split("-")[0] in ONES_WORDS)
     )
 
 

@@ -30,88 +30,28 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import sentiment
+from analysis import lexicon, sentiment
 from analysis.names import actor_or_none
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote
 
 log = logging.getLogger(__name__)
 
-# Reporting verbs (lemmas). Source: textacy.constants.REPORTING_VERBS, trimmed of verbs that are
-# mostly non-speech in news ("think", "feel", "know" ...) and extended with the speech cues the
-# issue names (urge, warn, insist, claim, note, suggest) and common newswire ones (tell, add, ...).
-SPEECH_VERBS = frozenset(
-    {
-        "acknowledge", "add", "admit", "advise", "agree", "allege", "announce", "answer", "argue",
-        "ask", "assert", "boast", "call", "caution", "charge", "claim", "comment", "complain",
-        "concede", "conclude", "confirm", "contend", "continue", "counter", "declare", "demand",
-        "deny", "describe", "emphasise", "emphasize", "estimate", "exclaim", "explain", "insist",
-        "joke", "post", "retort", "scream", "chant", "recount", "murmur", "whisper", "yell",
-        "maintain", "mention", "note", "object", "observe", "point", "predict", "proclaim",
-        "promise", "propose", "quip", "recall", "reiterate", "remark", "reply", "report",
-        "respond", "reveal", "say", "shout", "state", "stress", "suggest", "tell", "testify",
-        "tweet", "urge", "vow", "warn", "write",
-    }
-)  # fmt: skip
-# Verbs that only count as a cue when a quotation attaches to them directly (their clauses are
-# too often not speech: "continue to fight", "point to", "call for a ceasefire").
-QUOTE_ONLY_VERBS = frozenset({"continue", "point", "describe", "call", "ask", "write"})
+SPEECH_VERBS = lexicon.words("speech_verbs")
+QUOTE_ONLY_VERBS = lexicon.words("quote_only_verbs")
 
-# Verbs whose direct object is itself the message ("announced new sanctions", "denied the claim").
-OBJECT_CONTENT_VERBS = frozenset(
-    {"announce", "confirm", "deny", "reveal", "predict", "promise", "propose", "demand"}
-)
+OBJECT_CONTENT_VERBS = lexicon.words("object_content_verbs")
 
-# Role nouns: a subject headed by one of these ("the US defence secretary") is a description of a
-# named person. Compiled from the titles used for news sources (AP Stylebook titles section).
-ROLE_NOUNS = frozenset(
-    {
-        "adviser", "advisor", "ambassador", "candidate", "chair", "chairman", "chairwoman",
-        "chancellor", "chief", "commander", "commissioner", "congressman", "congresswoman",
-        "counsel", "director", "envoy", "general", "governor", "head", "leader", "manager",
-        "mayor", "minister", "nominee", "official", "premier", "president", "prosecutor",
-        "representative", "secretary", "senator", "speaker", "spokesman", "spokesperson",
-        "spokeswoman", "aide", "negotiator", "executive", "founder", "economist", "analyst",
-        "professor", "researcher", "lawyer", "attorney", "judge", "king", "queen", "prince",
-        "monarch", "pope", "emir", "ceo", "strategist", "pollster",
-    }
-)  # fmt: skip
+ROLE_NOUNS = lexicon.words("role_nouns")
 
-# Honorifics and ranks stripped when comparing names ("Mr. Obama", "Major General Igor …").
-HONORIFICS = frozenset(
-    {
-        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",
-        "president", "senator", "sen.", "sen", "gov.", "gov", "rep.", "rep", "gen.", "gen",
-        "general", "major", "col.", "colonel", "lt.", "captain", "capt.", "prof.", "professor",
-        "rev.", "judge", "justice", "secretary", "minister", "prime", "vice", "king", "queen",
-        "prince", "princess", "pope", "chancellor", "governor", "mayor", "speaker", "first",
-    }
-)  # fmt: skip
+NAME_PREFIXES = lexicon.words("name_prefixes")
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# Institution nouns: "the Russian defence ministry", "the Turkish army" speak as an organisation
-# when a nationality or place names whose they are (a bare "the ministry" stays unnamed).
-INSTITUTION_NOUNS = frozenset(
-    {
-        "ministry", "government", "army", "military", "police", "embassy", "office",
-        "department", "agency", "council", "committee", "parliament", "presidency", "command",
-        "navy", "coalition", "opposition", "regime", "cabinet", "administration",
-    }
-)  # fmt: skip
-# Nouns a report uses for an organisation it has already named: "the monitor said", "the group
-# claimed", "the agency reported" (after "the Syrian Observatory for Human Rights …"). Such a
-# description speaks for the organisation whose name holds the noun, else for the nearest one.
-ORG_DESCRIPTION_NOUNS = frozenset(
-    {
-        "monitor", "observatory", "group", "organisation", "organization", "agency", "alliance",
-        "militia", "charity", "watchdog", "company", "firm", "network", "movement",
-    }
-)  # fmt: skip
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-# First and second person outside quotation marks (the writer, "we" of an editorial): kept as what
-# the text says, with no canonical name to guess.
-DEICTIC_PRONOUNS = frozenset({"i", "we", "you"})
-GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+INSTITUTION_NOUNS = lexicon.words("institution_nouns")
+ORG_DESCRIPTION_NOUNS = lexicon.words("org_description_nouns")
+PERSON_PRONOUNS = lexicon.words("person_pronouns")
+DEICTIC_PRONOUNS = lexicon.words("deictic_pronouns")
+GROUP_PRONOUNS = lexicon.words("group_pronouns")
 
 # Double quotation marks. "``" / "''" are the typewriter (and PTB/NYT archive) pair; a straight
 # '"' and "''" can open or close, decided from the surrounding characters.
@@ -136,8 +76,7 @@ TRAILING_WINDOW = 14
 LEADING_WINDOW = 6
 # How many sentences back a pronoun or a role description looks for its person.
 ANTECEDENT_SENTENCES = 6
-# Temporal / narrative adverbial clauses that follow a reported clause but are not part of it.
-NARRATIVE_MARKS = frozenset({"as", "while", "after", "before", "when"})
+NARRATIVE_MARKS = lexicon.words("narrative_marks")
 
 
 @dataclass
@@ -251,7 +190,7 @@ def _strip_name(text: str) -> str:
 
 
 def _name_key(text: str) -> list[str]:
-    words = [w for w in _strip_name(text).split() if w.lower().strip(",") not in HONORIFICS]
+    words = [w for w in _strip_name(text).split() if w.lower().strip(",") not in NAME_PREFIXES]
     return words
 
 
@@ -875,37 +814,9 @@ def _attach(doc: Doc, text: str, quotations: list[_Quotation], cues: list[_Cue])
             q.cue.quotes.append(q)
 
 
-# Words after which a short quoted span names a work, a programme or a nickname, not speech
-# ("an interview on CBS's “Face the Nation”", "the nickname “Lyin' Ted”", "his book “Collapse”").
-TITLE_CONTEXT = frozenset(
-    {
-        "of", "on", "titled", "entitled", "called", "named", "nickname", "dubbed", "book",
-        "show", "programme", "program", "film", "movie", "song", "album", "series", "episode",
-        "slogan", "headline", "column", "article", "essay", "report", "hashtag",
-    }
-)  # fmt: skip
+TITLE_CONTEXT = lexicon.words("title_context")
 TITLE_MAX_WORDS = 8
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "and",
-        "or",
-        "for",
-        "with",
-        "from",
-        "by",
-        "as",
-        "is",
-        "how",
-    ]
-)
+TITLE_SMALL_WORDS = lexicon.words("title_small_words")
 
 
 def _is_title(text: str, q: _Quotation) -> bool:
@@ -915,7 +826,7 @@ def _is_title(text: str, q: _Quotation) -> bool:
     if not words or len(words) > TITLE_MAX_WORDS or inner.endswith(("?", "!")):
         return False
     capitalised = all(
-        w[0].isupper() or not w[0].isalpha() or w.lower() in _SMALL_WORDS for w in words
+        w[0].isupper() or not w[0].isalpha() or w.lower() in TITLE_SMALL_WORDS for w in words
     )
     if not capitalised:
         return False
