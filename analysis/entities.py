@@ -42,6 +42,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from analysis import gazetteer, lexicon
+from analysis.lexicon import aliases
 from analysis.names import is_furniture
 from analysis.nlp import text_of
 from analysis.records import Entity, EntityMention
@@ -183,24 +184,41 @@ def is_junk(name: str) -> bool:
     return is_furniture(name)
 
 
-@functools.lru_cache(maxsize=1)
-def _org_alias_table() -> tuple[dict[str, str], dict[str, str]]:
-    exact = {k: v for k, v in ORG_ALIASES.items() if k in CASE_SENSITIVE_ALIASES}
+def _user_case_sensitive(variant: str) -> bool:
+    # A user's short all-capital variant ("WHO", "IS") is matched only in capitals, as the
+    # curated CASE_SENSITIVE_ALIASES are: "Who" and "is" are words.
+    return len(variant) <= 4 and variant.replace(".", "").isupper()
+
+
+@functools.lru_cache(maxsize=8)
+def _org_alias_table(
+    extra: aliases.Active,
+) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Exact and folded variant → (canonical, label): the curated organisations, then the
+    user's ORG and GPE lines (``--aliases``), which win over them."""
+    exact = {k: (v, "ORG") for k, v in ORG_ALIASES.items() if k in CASE_SENSITIVE_ALIASES}
     folded = {
-        gazetteer.fold(k): v for k, v in ORG_ALIASES.items() if k not in CASE_SENSITIVE_ALIASES
+        gazetteer.fold(k): (v, "ORG")
+        for k, v in ORG_ALIASES.items()
+        if k not in CASE_SENSITIVE_ALIASES
     }
+    for user in extra.of_label("ORG", "GPE"):
+        if _user_case_sensitive(user.variant):
+            exact[user.variant] = (user.canonical, user.label)
+        else:
+            folded[gazetteer.fold(user.variant)] = (user.canonical, user.label)
     return exact, folded
 
 
 def alias(name: str) -> tuple[str, str] | None:
     """``(canonical, label)`` for a known variant of an organisation or country, else None
     ("Daesh" → ("Islamic State", "ORG"); "Britain" → ("United Kingdom", "GPE"))."""
-    exact, folded = _org_alias_table()
+    exact, folded = _org_alias_table(aliases.active())
     if name in exact:
-        return exact[name], "ORG"
+        return exact[name]
     key = gazetteer.fold(name)
     if key in folded:
-        return folded[key], "ORG"
+        return folded[key]
     # Two/three-letter country codes ("US", "UK") only in capitals: "Us" is a pronoun.
     if len(name) <= 4 and not name.replace(".", "").isupper():
         return None
@@ -210,9 +228,26 @@ def alias(name: str) -> tuple[str, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=8)
+def _person_alias_table(extra: aliases.Active) -> dict[str, str]:
+    table = dict(PERSON_ALIASES)
+    for user in extra.of_label("PERSON"):
+        table[" ".join(name_key(user.variant))] = user.canonical
+    return table
+
+
 def person_alias(key: tuple[str, ...]) -> str | None:
-    """Corpus-wide full name of a person known by a short form ("assad" → "Bashar al-Assad")."""
-    return PERSON_ALIASES.get(" ".join(key))
+    """Corpus-wide full name of a person known by a short form ("assad" → "Bashar al-Assad");
+    the user's PERSON aliases (``--aliases``) first."""
+    return _person_alias_table(aliases.active()).get(" ".join(key))
+
+
+@functools.lru_cache(maxsize=8)
+def _norp_table(extra: aliases.Active) -> dict[str, str]:
+    table = dict(NORP_GROUPS)
+    for user in extra.of_label("NORP"):
+        table[gazetteer.fold(user.variant)] = user.canonical
+    return table
 
 
 # -- per-article extraction --------------------------------------------------------------------
@@ -792,7 +827,7 @@ def _norp_group(name: str) -> str | None:
     """The group a name is (:data:`NORP_GROUPS`, "pan-Arab"), else None."""
     if _NORP_PREFIX.match(name):
         return name
-    return NORP_GROUPS.get(gazetteer.fold(name))
+    return _norp_table(aliases.active()).get(gazetteer.fold(name))
 
 
 def _contains(short: tuple[str, ...], full: tuple[str, ...], *, surname_only: bool) -> bool:
