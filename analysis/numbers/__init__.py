@@ -154,15 +154,13 @@ def find_numbers(text: str, *, figures_only: bool = True) -> list[NumberMatch]:
         if got is None:
             i += 1
             continue
-        end, parsed, start_tok = got  # type: ignore[misc]
+        end, parsed, start_tok = got
         if figures_only:
-            core_i = start_tok
             # skip the hedge words to find the first number token for the context rules
             reason = non_figure(toks, first_numeric(toks, start_tok, end), end, parsed)
             if reason is not None:
                 i = end
                 continue
-            del core_i
         start, stop = toks[start_tok].start, toks[end - 1].end
         out.append(
             NumberMatch(

@@ -80,148 +80,217 @@ def _digits_at(toks: list[Tok], i: int, *, currency: bool) -> tuple[int, float, 
     return j, value, scaled
 
 
+@dataclass
+class _Reading:
+    """Where :func:`cardinal` is, reading left to right: the value so far (``total`` of finished
+    scale groups + ``current``), the kind of the last item, and the scale order. Scale words must
+    fall ("two million three thousand"; "hundred" may multiply a group once): ``floor`` is the
+    last scale used, and ``mark`` the state after the last scale word, where the number ends
+    when a later scale word breaks the order (``restart``)."""
+
+    toks: list[Tok]
+    currency: bool
+    j: int  # index of the next token
+    total: float = 0.0
+    current: float | None = None
+    last: str | None = None  # the previous item: digit unit teen tens hundred scale and
+    words: int = 0
+    scaled: bool = False
+    digits: bool = False
+    floor: float = math.inf
+    has_hundred: bool = False
+    restart: bool = False
+    mark: tuple | None = None
+
+    def save(self) -> None:
+        self.mark = (
+            self.j,
+            self.total,
+            self.current,
+            self.words,
+            self.last,
+            self.scaled,
+            self.digits,
+        )
+
+    def rewind(self) -> None:
+        assert self.mark is not None
+        self.j, self.total, self.current, self.words, self.last, self.scaled, self.digits = (
+            self.mark
+        )
+
+
 def cardinal(toks: list[Tok], i: int, *, currency: bool = False) -> Card | None:
     """The longest cardinal number starting at ``toks[i]``: digits, words or a mix of both."""
-    n = len(toks)
-    total = 0.0
-    current: float | None = None
-    last = None  # kind of the previous item: digit unit teen tens hundred scale
-    words = 0
-    j = i
-    scaled = digits = False
-    # Scale order: each scale word must be smaller than the ones before it ("two million three
-    # thousand"); "hundred" may multiply a group once. ``mark`` is the state after the last scale
-    # word, where the number ends when a scale word breaks the order.
-    floor, has_hundred, restart = math.inf, False, False
-    mark: tuple | None = None
+    r = _Reading(toks, currency, i)
     # "a hundred", "a dozen", "a million": "a"/"an" is one only before a scale word.
     if (
         toks[i].low in ("a", "an")
-        and i + 1 < n
+        and i + 1 < len(toks)
         and (toks[i + 1].low in SCALE_WORDS or toks[i + 1].low in ("dozen",))
     ):
-        current, last, j = 1.0, "unit", i + 1
+        r.current, r.last, r.j = 1.0, "unit", i + 1
     elif _bare_hundred(toks, i):
-        current, last = 1.0, "unit"  # "hundred thousand dollars"
-    while j < n:
-        t = toks[j]
-        if last in ("hundred", "scale"):
-            mark = (j, total, current, words, last, scaled, digits)
-        if t.kind == "num" and last in (None, "hundred", "scale", "and"):
-            got = _digits_at(toks, j, currency=currency)
-            if got is None:
-                break
-            k, v, sfx = got
-            if last in ("hundred", "scale", "and") and (v >= 1000 or sfx or "." in t.text):
-                break
-            current = (current or 0) + v
-            last, j, words, digits = ("scale" if sfx else "digit"), k, words + 1, True
-            if sfx:
-                total += current
-                current, scaled = 0.0, True
-            continue
-        if t.kind == "dash" and last == "tens" and j + 1 < n and toks[j + 1].low in ONES_WORDS:
-            j += 1  # "fifty - two"
-            continue
-        if t.low == "and" and last in ("hundred", "scale") and j + 1 < n:
-            nxt = toks[j + 1]
-            if fraction_after(toks, j + 1) is not None or _is_zero(nxt):
-                break  # "one million and a half" is read by _core; "… hundred and 0" is two
-            if nxt.kind == "num" or word_parts(nxt) is not None and nxt.low not in SCALE_WORDS:
-                last, j = "and", j + 1
-                continue
+        r.current, r.last = 1.0, "unit"  # "hundred thousand dollars"
+    while r.j < len(toks):
+        if r.last in ("hundred", "scale"):
+            r.save()
+        if not _step(r, toks[r.j]):
             break
-        if t.kind == "word" and t.low.rstrip(".") in DOZEN_WORDS and last not in (None, "and"):
-            if t.low in ("dozens",) and last == "unit" and current == 1:
-                break
-            base = current or 1.0
-            hundreds = math.floor(base / 100) * 100 if base >= 100 else 0.0
-            current = hundreds + (base - hundreds) * 12
-            last, j, words = "scale", j + 1, words + 1
-            total += current
-            current, scaled = 0.0, True
-            continue
-        if (
-            t.kind == "word"
-            and t.low in SPACED_SCALES
-            and t.low not in SCALE_WORDS
-            and last in ("digit",)
-        ):
-            # "2 bn", "2.33 k": spaced abbreviations follow digits only, one space on (not a
-            # letter starting the next line) and not glued to more ("35 M&S goods" is a name).
-            # A spaced lower-case "m" is a metre unless money precedes; "M" is a million.
-            if t.text == "m" and not currency or t.start - toks[j - 1].end > 1:
-                break
-            if _glued_after(toks, j):
-                break
-            total += (current or 0) * SPACED_SCALES[t.low]
-            current, last, j, scaled = 0.0, "scale", j + 1, True
-            continue
-        parts = word_parts(t) if t.kind == "word" else None
-        if parts is None:
-            break
-        ok = True
-        for p in parts:
-            if p in ONES_WORDS:
-                v = ONES_WORDS[p]
-                kind = "unit" if v < 10 else "teen"
-                if (
-                    last == "tens"
-                    and kind == "unit"
-                    and v > 0
-                    or last in (None, "hundred", "scale", "and")
-                ):
-                    current = (current or 0) + v
-                else:
-                    ok = False
-                    break
-                last = kind
-            elif p in TENS_WORDS:
-                if last in (None, "hundred", "scale", "and"):
-                    current = (current or 0) + TENS_WORDS[p]
-                    last = "tens"
-                else:
-                    ok = False
-                    break
-            else:  # scale word
-                if last in (None, "and"):
-                    ok = False
-                    break
-                scale = SCALE_WORDS[p]
-                if has_hundred if scale == 100 else scale >= floor:
-                    # "3 hundred and 2 hundred", "two thousand three thousand": a scale word
-                    # not smaller than one already used starts a new number.
-                    ok, restart = False, True
-                    break
-                if scale == 100:
-                    current = (current or 1) * 100
-                    last, has_hundred = "hundred", True
-                else:
-                    total += (current or 1) * scale
-                    current, last, floor, has_hundred = 0.0, "scale", scale, False
-                scaled = True
-        if not ok:
-            break
-        words += 1
-        j += 1
-    if restart and mark is not None:
-        j, total, current, words, last, scaled, digits = mark
-    if last in (None, "and") or j == i:
-        if last == "and":
-            j -= 1
+    if r.restart and r.mark is not None:
+        r.rewind()
+    if r.last in (None, "and") or r.j == i:
+        if r.last == "and":
+            r.j -= 1
         else:
             return None
-    value = total + (current or 0)
-    unit_word = words == 1 and not digits and last in ("unit", "teen")
     return Card(
-        end=j,
-        value=value,
-        words=words,
-        scaled=scaled and last == "scale",
-        digits=digits,
-        unit_word=unit_word,
-        ends_tens=last == "tens",
+        end=r.j,
+        value=r.total + (r.current or 0),
+        words=r.words,
+        scaled=r.scaled and r.last == "scale",
+        digits=r.digits,
+        unit_word=r.words == 1 and not r.digits and r.last in ("unit", "teen"),
+        ends_tens=r.last == "tens",
     )
+
+
+def _step(r: _Reading, t: Tok) -> bool:
+    """Read token ``t`` into ``r``; False when the number ends before it. The first rule that
+    applies decides (each returns None when it does not apply)."""
+    for rule in (_digits_step, _dash_step, _and_step, _dozen_step, _spaced_scale_step):
+        outcome = rule(r, t)
+        if outcome is not None:
+            return outcome
+    return _words_step(r, t)
+
+
+def _digits_step(r: _Reading, t: Tok) -> bool | None:
+    if not (t.kind == "num" and r.last in (None, "hundred", "scale", "and")):
+        return None
+    got = _digits_at(r.toks, r.j, currency=r.currency)
+    if got is None:
+        return False
+    k, v, sfx = got
+    if r.last in ("hundred", "scale", "and") and (v >= 1000 or sfx or "." in t.text):
+        return False
+    r.current = (r.current or 0) + v
+    r.last, r.j, r.words, r.digits = ("scale" if sfx else "digit"), k, r.words + 1, True
+    if sfx:
+        r.total += r.current
+        r.current, r.scaled = 0.0, True
+    return True
+
+
+def _dash_step(r: _Reading, t: Tok) -> bool | None:
+    toks = r.toks
+    if (
+        t.kind == "dash"
+        and r.last == "tens"
+        and r.j + 1 < len(toks)
+        and toks[r.j + 1].low in ONES_WORDS
+    ):
+        r.j += 1  # "fifty - two"
+        return True
+    return None
+
+
+def _and_step(r: _Reading, t: Tok) -> bool | None:
+    toks = r.toks
+    if not (t.low == "and" and r.last in ("hundred", "scale") and r.j + 1 < len(toks)):
+        return None
+    nxt = toks[r.j + 1]
+    if fraction_after(toks, r.j + 1) is not None or _is_zero(nxt):
+        return False  # "one million and a half" is read by the phrase; "… hundred and 0" is two
+    if nxt.kind == "num" or word_parts(nxt) is not None and nxt.low not in SCALE_WORDS:
+        r.last, r.j = "and", r.j + 1
+        return True
+    return False
+
+
+def _dozen_step(r: _Reading, t: Tok) -> bool | None:
+    if not (t.kind == "word" and t.low.rstrip(".") in DOZEN_WORDS and r.last not in (None, "and")):
+        return None
+    if t.low in ("dozens",) and r.last == "unit" and r.current == 1:
+        return False
+    base = r.current or 1.0
+    hundreds = math.floor(base / 100) * 100 if base >= 100 else 0.0
+    r.current = hundreds + (base - hundreds) * 12
+    r.last, r.j, r.words = "scale", r.j + 1, r.words + 1
+    r.total += r.current
+    r.current, r.scaled = 0.0, True
+    return True
+
+
+def _spaced_scale_step(r: _Reading, t: Tok) -> bool | None:
+    if not (
+        t.kind == "word"
+        and t.low in SPACED_SCALES
+        and t.low not in SCALE_WORDS
+        and r.last in ("digit",)
+    ):
+        return None
+    # "2 bn", "2.33 k": spaced abbreviations follow digits only, one space on (not a letter
+    # starting the next line) and not glued to more ("35 M&S goods" is a name). A spaced
+    # lower-case "m" is a metre unless money precedes; "M" is a million.
+    if t.text == "m" and not r.currency or t.start - r.toks[r.j - 1].end > 1:
+        return False
+    if _glued_after(r.toks, r.j):
+        return False
+    r.total += (r.current or 0) * SPACED_SCALES[t.low]
+    r.current, r.last, r.j, r.scaled = 0.0, "scale", r.j + 1, True
+    return True
+
+
+def _words_step(r: _Reading, t: Tok) -> bool:
+    parts = word_parts(t) if t.kind == "word" else None
+    if parts is None:
+        return False
+    for part in parts:  # "twenty-five": each part in turn
+        if not _word_part(r, part):
+            return False
+    r.words += 1
+    r.j += 1
+    return True
+
+
+def _word_part(r: _Reading, p: str) -> bool:
+    """Add one number word to ``r``; False when it cannot follow what came before."""
+    if p in ONES_WORDS:
+        v = ONES_WORDS[p]
+        kind = "unit" if v < 10 else "teen"
+        if not (
+            r.last == "tens"
+            and kind == "unit"
+            and v > 0
+            or r.last in (None, "hundred", "scale", "and")
+        ):
+            return False
+        r.current = (r.current or 0) + v
+        r.last = kind
+        return True
+    if p in TENS_WORDS:
+        if r.last not in (None, "hundred", "scale", "and"):
+            return False
+        r.current = (r.current or 0) + TENS_WORDS[p]
+        r.last = "tens"
+        return True
+    if r.last in (None, "and"):  # a scale word needs a number before it
+        return False
+    scale = SCALE_WORDS[p]
+    if r.has_hundred if scale == 100 else scale >= r.floor:
+        # "3 hundred and 2 hundred", "two thousand three thousand": a scale word not smaller
+        # than one already used starts a new number.
+        r.restart = True
+        return False
+    if scale == 100:
+        r.current = (r.current or 1) * 100
+        r.last, r.has_hundred = "hundred", True
+    else:
+        r.total += (r.current or 1) * scale
+        r.current, r.last, r.floor, r.has_hundred = 0.0, "scale", scale, False
+    r.scaled = True
+    return True
 
 
 def _glued_after(toks: list[Tok], j: int) -> bool:
