@@ -323,7 +323,7 @@ def _near_words(a: str, wa: list[str], b: str, wb: list[str]) -> bool:
     if len(wa) != len(wb):
         return True  # glued or split ("Albu Kamal" ~ "Abu Kamal"): _near has bounded it
     for x, y in zip(wa, wb, strict=True):
-        if x != y and entities._edit_distance(x, y, 1 if min(len(x), len(y)) <= 6 else 2) is None:
+        if x != y and entities.edit_distance(x, y, 1 if min(len(x), len(y)) <= 6 else 2) is None:
             return False
     return True
 
@@ -334,7 +334,7 @@ def _near(a: str, b: str, *, one_from: int = 8, two_from: int = 11) -> bool:
     if longest < one_from or not a or not b or a[0] != b[0] or a[-1] != b[-1]:
         return False
     limit = 2 if longest >= two_from else 1
-    return entities._edit_distance(a, b, limit) is not None
+    return entities.edit_distance(a, b, limit) is not None
 
 
 def outlet_joins(counts: Mapping[str, int], explicit: Collection[str] = ()) -> dict[str, str]:

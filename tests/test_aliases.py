@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from analysis import entities
+from analysis.entities import rules
 from analysis.lexicon import aliases
 from analysis.lexicon.aliases import Alias, AliasFileError, read_file
 from tests.test_cli import presslens
@@ -101,7 +102,7 @@ def test_user_aliases_apply_only_inside_using():
         assert entities.alias("Blighty") == ("United Kingdom", "GPE")
         assert entities.alias("Daesh") == ("ISIL", "ORG")
         assert entities.person_alias(entities.name_key("Dave")) == "David Cameron"
-        assert entities._norp_group("brexiteers") == "Leave campaigners"
+        assert rules._norp_group("brexiteers") == "Leave campaigners"
     assert entities.alias("Northfield Trains") is None
     assert entities.person_alias(entities.name_key("Dave")) is None
 
