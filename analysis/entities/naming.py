@@ -50,8 +50,16 @@ def _acronyms(doc: Doc, mentions: Sequence[_Mention]) -> dict[str, _Mention]:
 
 
 def _name_mentions(doc: Doc, mentions: list[_Mention]) -> None:
-    """Set ``name`` (and ``label`` where an alias or acronym fixes it) on every mention."""
+    """Set ``name`` (and ``label`` where an alias or acronym fixes it) on every mention, in
+    three passes: fixed names, people, acronyms."""
     _restore_possessives(mentions)
+    _fix_known_names(mentions)
+    _name_people(mentions)
+    _join_acronyms(doc, mentions)
+
+
+def _fix_known_names(mentions: Sequence[_Mention]) -> None:
+    """1. Variants with a fixed canonical name: aliases, "Jaish …"-style organisations, groups."""
     # words of the article's full person names: "Christian" is a group, "Louise Christian" not
     person_words = {
         w
@@ -59,7 +67,6 @@ def _name_mentions(doc: Doc, mentions: list[_Mention]) -> None:
         if m.model_label == "PERSON" and len(m.key) >= 2 and not _norp_group(m.bare)
         for w in m.key
     }
-    # 1. variants with a fixed canonical name (aliases, groups)
     for m in mentions:
         found = alias(m.bare)
         group = _norp_group(m.bare)
@@ -71,9 +78,12 @@ def _name_mentions(doc: Doc, mentions: list[_Mention]) -> None:
         elif group and not (m.title or (m.model_label == "PERSON" and m.key[0] in person_words)):
             m.name, m.label, m.fixed = group, "NORP", True
 
-    # 2. people. A title-headed name the model called something else ("Major General Igor
-    #    Konashenkov" as ORG) is a person when a courtesy title precedes it or a first name
-    #    and surname remain once the title is stripped.
+
+def _name_people(mentions: Sequence[_Mention]) -> None:
+    """2. People. A title-headed name the model called something else ("Major General Igor
+    Konashenkov" as ORG) is a person when a courtesy title precedes it or a first name and
+    surname remain once the title is stripped; full names unify their spellings, and short
+    forms join the nearest fuller name (or the one organisation naming them)."""
     for m in mentions:
         if m.fixed:
             continue
@@ -89,9 +99,17 @@ def _name_mentions(doc: Doc, mentions: list[_Mention]) -> None:
     for m in fulls:  # "George Bush" joins "George W Bush" in the same article
         longer = _longest_containing(m.key, fulls)
         m.name = longer.name if longer is not None else m.name
-    # Short forms join the nearest fuller person name containing them; a one-word mention the
-    # model gave another label ("Kerry" as GPE, "Johnson" as ORG) joins on the surname only.
     fulls.sort(key=lambda f: f.start)
+    _join_short_forms(mentions, fulls)
+    _unify_spellings([m for m in mentions if not m.fixed and not (m.person and len(m.key) >= 2)])
+    for m in mentions:  # corpus-wide full names of people known by a short form ("Assad")
+        if m.person:
+            m.name = person_alias(name_key(m.name)) or m.name
+
+
+def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention]) -> None:
+    """Short forms join the nearest fuller person name containing them; a one-word mention the
+    model gave another label ("Kerry" as GPE, "Johnson" as ORG) joins on the surname only."""
     orgs = [m for m in mentions if len(m.key) >= 2 and (m.label or m.model_label) == "ORG"]
     for m in mentions:
         if m.fixed or (m.person and len(m.key) >= 2):
@@ -110,12 +128,10 @@ def _name_mentions(doc: Doc, mentions: list[_Mention]) -> None:
             m.label = org.label
         else:
             m.name = _plain_name(m)
-    _unify_spellings([m for m in mentions if not m.fixed and not (m.person and len(m.key) >= 2)])
-    for m in mentions:  # corpus-wide full names of people known by a short form ("Assad")
-        if m.person:
-            m.name = person_alias(name_key(m.name)) or m.name
 
-    # 3. acronyms defined in the article name what they abbreviate
+
+def _join_acronyms(doc: Doc, mentions: Sequence[_Mention]) -> None:
+    """3. Acronyms defined in the article name what they abbreviate."""
     acronyms = _acronyms(doc, mentions)
     for m in mentions:
         target = acronyms.get(m.bare)

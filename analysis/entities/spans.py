@@ -182,16 +182,38 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         start += 1
     if end - start < 1 or alias(clean_name(doc[start:end].text)) is not None:
         return [span]
+    cut = _cut_run_on(doc, start, end, label)
+    if cut is not None:
+        return cut
+    end = _drop_trailing_numbers(doc, start, end)
+    if label == "PERSON":
+        start, end = _person_bounds(doc, start, end)
+    if end <= start:
+        return []
+    if (start, end) != (span.start, span.end):
+        span = Span(doc, start, end, label=label)
+    relabelled = _relabel_by_head(doc, start, end, label)
+    if relabelled is not None:
+        return relabelled
+    return _split_known(doc, span)
+
+
+def _cut_run_on(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
+    """An aside after a dash ("White Helmets - a rescue service") or a trailing "the
+    Observatory" cut off the name; None when neither is there."""
     words = [t.text.lower() for t in doc[start:end]]
-    # an aside after a dash: "White Helmets - a rescue service", "Alan Milburn - the"
     for k in range(start + 1, end - 1):
         if doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_ and doc[k + 1].text.islower():
             return _respan(doc, Span(doc, start, k, label=label))
-    # "X the Observatory"
     if end - start >= 3 and words[-2] == "the" and words[-1] in ORG_HEAD_WORDS:
         before = _respan(doc, Span(doc, start, end - 2, label=label))
         return [*before, Span(doc, end - 1, end, label="ORG")]
-    # numbers that are no part of the name
+    return None
+
+
+def _drop_trailing_numbers(doc: Doc, start: int, end: int) -> int:
+    """The end of the name without numbers that are no part of it: a distance ("Jayrud 60
+    kilometres"), a sentence's opening number word ("2016 Six"), a place's count ("Idlib 15")."""
     for k in range(start + 1, end - 1):
         if any(c.isdigit() for c in doc[k].text) and doc[k + 1].text.lower() in DISTANCE_UNITS:
             end = k
@@ -206,33 +228,36 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
     last = doc[end - 1].text
     if end - start >= 2 and last.isdigit() and len(last) <= 3 and _piece(doc[start : end - 1]):
         end -= 1
-    if label == "PERSON":
-        for k in range(start + 1, end):
-            t = doc[k]
-            lower = (
-                t.text.isalpha() and t.text[:1].islower() and t.text.lower() not in NAME_LOWER_WORDS
-            )
-            if lower and doc[k - 1].whitespace_:  # a word of its own, not inside "al-Assad"
-                end = k
-                break
-        # runs on into a place noun: "al-Sheikh [Maqsoud] neighbourhood", "[Sheikh] Maqsoud area"
-        j = end
-        while (
-            j < min(len(doc), end + 2)
-            and doc[j].text.istitle()
-            and doc[j].ent_iob_ not in ("B", "I")
-        ):
-            j += 1
-        if j < len(doc) and doc[j].text.lower() in PLACE_NOUNS:
-            end = j
-            prev = doc[start - 1].text.lower().rstrip(".") if start > 0 else ""
-            if prev in ROLE_TITLES and doc[start - 1].text.istitle():
-                start -= 1
-    if end <= start:
-        return []
-    if (start, end) != (span.start, span.end):
-        span = Span(doc, start, end, label=label)
-    # organisation words at the end
+    return end
+
+
+def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A person's name ends at its first lower-case word ("Assads air force"), and runs on over
+    capitalised words into a place noun ("al-Sheikh [Maqsoud] neighbourhood"), taking a title
+    before it along."""
+    for k in range(start + 1, end):
+        t = doc[k]
+        lower = t.text.isalpha() and t.text[:1].islower() and t.text.lower() not in NAME_LOWER_WORDS
+        if lower and doc[k - 1].whitespace_:  # a word of its own, not inside "al-Assad"
+            end = k
+            break
+    j = end
+    while (
+        j < min(len(doc), end + 2) and doc[j].text.istitle() and doc[j].ent_iob_ not in ("B", "I")
+    ):
+        j += 1
+    if j < len(doc) and doc[j].text.lower() in PLACE_NOUNS:
+        end = j
+        prev = doc[start - 1].text.lower().rstrip(".") if start > 0 else ""
+        if prev in ROLE_TITLES and doc[start - 1].text.istitle():
+            start -= 1
+    return start, end
+
+
+def _relabel_by_head(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
+    """A person- or facility-tagged name ending in an organisation word is an organisation
+    ("Fateh al-Sham Front"), or a place with a source word glued on ("Aleppo Monitor"); a
+    person-tagged name ending in a facility word is a facility ("Saadallah al-Jabiri Square")."""
     head = doc[end - 1].text.lower()
     if end - start >= 2 and doc[end - 1].text.istitle() and head in ORG_HEAD_WORDS:
         if label == "PERSON":
@@ -248,8 +273,8 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         and doc[end - 1].text.istitle()
         and head in FACILITY_WORDS
     ):
-        return [Span(doc, start, end, label="FAC")]  # "Saadallah al-Jabiri Square"
-    return _split_known(doc, span)
+        return [Span(doc, start, end, label="FAC")]
+    return None
 
 
 def _piece(span: Span) -> tuple[str, str, str] | None:
