@@ -917,7 +917,40 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> 
     ``mentions`` (from :func:`analysis.entities.extract`, run first) are required: speakers are
     named the way the entity extractor names them, with no second naming path."""
     text = text_of(doc)
-    scorer = sentiment.quote_scores
+    quotations, quoted = _placed_quotations(doc, text)
+    names = _Names(doc, mentions)
+    cues = _cue_verbs(doc, quoted)
+    _attach(doc, text, quotations, cues)
+    walk = _Walk(
+        doc=doc,
+        text=text,
+        article_id=article_id,
+        quotations=quotations,
+        resolver=_Resolver(doc, names, quoted),
+        para_starts=[s for s, _ in _paragraphs(text)],
+        scorer=sentiment.quote_scores,
+    )
+    # Walk records in text order so that a pronoun sees the speakers before it.
+    items: list[tuple[int, str, object]] = [(q.open_at, "q", q) for q in quotations]
+    items += [
+        (doc[c.content[0]].idx if c.content else c.verb.idx, "c", c)
+        for c in cues
+        if not c.quotes and c.content and c.content[1] - c.content[0] >= 2
+    ]
+    items.sort(key=lambda x: (x[0], x[1]))
+    for _, kind, item in items:
+        if kind == "c":
+            walk.reported(item)
+        else:
+            walk.direct(item)
+    out = _join_pieces(walk.out, walk.pieces, text, walk.para_starts, walk.scorer)
+    log.debug("article %s: %d quotes", article_id, len(out))
+    return out
+
+
+def _placed_quotations(doc: Doc, text: str) -> tuple[list[_Quotation], list[bool]]:
+    """The quotations of ``text`` placed on ``doc``'s tokens (those that cover none dropped),
+    and for each token whether it is inside a quotation."""
     quotations = find_quotations(text)
     quoted = [False] * len(doc)
     for q in quotations:
@@ -928,78 +961,84 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> 
         q.tok_start, q.tok_end = span.start, span.end
         for i in range(inner.start, inner.end):
             quoted[i] = True
-    quotations = [q for q in quotations if q.tok_end > q.tok_start]
+    return [q for q in quotations if q.tok_end > q.tok_start], quoted
 
-    names = _Names(doc, mentions)
-    resolver = _Resolver(doc, names, quoted)
-    cues = _cue_verbs(doc, quoted)
-    _attach(doc, text, quotations, cues)
-    para_starts = [s for s, _ in _paragraphs(text)]
 
-    # Walk records in text order so that a pronoun sees the speakers before it.
-    items: list[tuple[int, str, object]] = [(q.open_at, "q", q) for q in quotations]
-    items += [
-        (doc[c.content[0]].idx if c.content else c.verb.idx, "c", c)
-        for c in cues
-        if not c.quotes and c.content and c.content[1] - c.content[0] >= 2
-    ]
-    items.sort(key=lambda x: (x[0], x[1]))
+@dataclass
+class _Walk:
+    """The records of one article as :func:`extract` walks quotations and reported-speech cues
+    in text order: what is out so far, and the last speaker (a quotation with no cue carries
+    it on)."""
 
-    out: list[Quote] = []
-    pieces: list[_Quotation | None] = []  # the quotation behind each direct record
+    doc: Doc
+    text: str
+    article_id: str
+    quotations: list[_Quotation]
+    resolver: _Resolver
+    para_starts: list[int]
+    scorer: object
+    out: list[Quote] = field(default_factory=list)
+    pieces: list[_Quotation | None] = field(default_factory=list)  # behind each direct record
     last_speaker: tuple[int, _Speaker] | None = None  # (paragraph, speaker) of the last record
-    consumed: set[int] = set()
-    for _, kind, item in items:
-        if kind == "c":
-            cue = item
-            lo, hi = cue.content
-            start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-            attached = [q for q in quotations if q.cue and q.open_at < end and q.close_end > start]
-            if attached and _quoted_share(doc, cue.content, attached) >= DIRECT_SHARE / 2:
-                continue  # its quotation is already a direct record
-            for q in attached:
-                # Clip the clause before a quotation that another cue owns ("He noted how …:
-                # “If …,” Carter said").
-                if q.open_at > start:
-                    end = min(end, q.open_at)
-            body = text[start:end].rstrip(" :,;—–-\n")
-            end = start + len(body)
-            if len(body.split()) < MIN_REPORTED_TOKENS:
-                continue
-            for q in quotations:
-                if q.cue is None and q.open_at >= start and q.close_end <= end + 1:
-                    consumed.add(id(q))
-            spk = _cue_speaker(cue, resolver)
-            if spk is None:
-                continue
-            out.append(_record(article_id, "reported", text, start, end, spk, cue.text, scorer))
-            pieces.append(None)
-            last_speaker = (_para_of(para_starts, start), spk)
-            continue
-        q = item
-        if id(q) in consumed:
-            continue
+    consumed: set[int] = field(default_factory=set)
+
+    def reported(self, cue) -> None:
+        """A record of reported speech for ``cue``'s content clause, unless it is too short,
+        mostly a quotation already recorded, or has no speaker."""
+        doc, text = self.doc, self.text
+        lo, hi = cue.content
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        attached = [q for q in self.quotations if q.cue and q.open_at < end and q.close_end > start]
+        if attached and _quoted_share(doc, cue.content, attached) >= DIRECT_SHARE / 2:
+            return  # its quotation is already a direct record
+        for q in attached:
+            # Clip the clause before a quotation that another cue owns ("He noted how …:
+            # “If …,” Carter said").
+            if q.open_at > start:
+                end = min(end, q.open_at)
+        body = text[start:end].rstrip(" :,;—–-\n")
+        end = start + len(body)
+        if len(body.split()) < MIN_REPORTED_TOKENS:
+            return
+        for q in self.quotations:
+            if q.cue is None and q.open_at >= start and q.close_end <= end + 1:
+                self.consumed.add(id(q))
+        spk = _cue_speaker(cue, self.resolver)
+        if spk is None:
+            return
+        self.out.append(
+            _record(self.article_id, "reported", text, start, end, spk, cue.text, self.scorer)
+        )
+        self.pieces.append(None)
+        self.last_speaker = (_para_of(self.para_starts, start), spk)
+
+    def direct(self, q: _Quotation) -> None:
+        """A record for quotation ``q``: its cue's speaker, or the speaker before it carried on;
+        not for a scare quote, a title or a slogan."""
+        if id(q) in self.consumed:
+            return
         para_no = q.para
         if q.cue is not None:
-            spk = _cue_speaker(q.cue, resolver)
+            spk = _cue_speaker(q.cue, self.resolver)
             cue_text = q.cue.text
         else:
-            if not _is_standalone(text, q, para_starts[para_no]):
-                continue  # a scare quote, a title, a slogan: not speech
+            if not _is_standalone(self.text, q, self.para_starts[para_no]):
+                return  # a scare quote, a title, a slogan: not speech
             # No cue: the speaker of the quotation just before carries on, in this paragraph or
             # (a paragraph that is only a quotation) from the previous one.
-            if last_speaker is None or last_speaker[0] < para_no - 1:
-                continue
-            spk, cue_text = last_speaker[1], None
+            if self.last_speaker is None or self.last_speaker[0] < para_no - 1:
+                return
+            spk, cue_text = self.last_speaker[1], None
         if spk is None:
             # A cue with no recoverable subject ("“…,” was the reply"): still speech, speaker unknown.
             spk = _Speaker(None, None, None, None, None)
-        out.append(_record(article_id, "direct", text, q.start, q.end, spk, cue_text, scorer))
-        pieces.append(q)
-        last_speaker = (para_no, spk)
-    out = _join_pieces(out, pieces, text, para_starts, scorer)
-    log.debug("article %s: %d quotes", article_id, len(out))
-    return out
+        self.out.append(
+            _record(
+                self.article_id, "direct", self.text, q.start, q.end, spk, cue_text, self.scorer
+            )
+        )
+        self.pieces.append(q)
+        self.last_speaker = (para_no, spk)
 
 
 # A quotation interrupted by its cue ("“A,” he said, “B.”") is one quotation, also when the cue
