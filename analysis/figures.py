@@ -274,21 +274,10 @@ def _read(
     reading = _Reading(value=value, low=low, high=high, unit_token=noun, inherited=False)
     prior_location = None
     unit = _unit_text(noun) if noun is not None else None
-    sent = span.sent
     # "had given a death toll of 17": a toll counts the dead, whoever they were; it borrows no
     # victims class from an earlier noun.
     if noun is None and parsed.kind == "number" and not _toll_number(root):
-        prior = previous.get(sent.start) or _prior_in_previous_sentence(previous, sent)
-        prior_noun = _nearest_people_noun(span) if prior is None else None
-        if prior is not None:
-            unit = prior.unit
-            reading.inherited = True
-            reading.subject = prior.subject
-            prior_location = prior.location
-        elif prior_noun is not None:
-            unit = _unit_text(prior_noun)
-            reading.inherited = True
-            reading.subject = _subject(ctx, prior_noun, prior_noun)
+        unit, prior_location = _borrow_unit(ctx, span, previous, reading, unit)
     if parsed.kind in ("percent", "fraction"):
         unit = "%"
     elif parsed.kind == "money":
@@ -313,6 +302,26 @@ def _read(
     # sentence it borrowed its noun from (the article's main place is the caller's last resort).
     reading.location = _location(ctx, root, noun) or prior_location
     return reading
+
+
+def _borrow_unit(
+    ctx: _Context, span: Span, previous: dict[int, _Reading], reading: _Reading, unit: str | None
+) -> tuple[str | None, str | None]:
+    """A bare number borrows what it counts: from the figure before it in its sentence (or the
+    previous sentence) — unit, subject and place — or else from the nearest people noun.
+    Returns (unit, the borrowed place); sets ``reading.inherited`` and its subject."""
+    sent = span.sent
+    prior = previous.get(sent.start) or _prior_in_previous_sentence(previous, sent)
+    prior_noun = _nearest_people_noun(span) if prior is None else None
+    if prior is not None:
+        reading.inherited = True
+        reading.subject = prior.subject
+        return prior.unit, prior.location
+    if prior_noun is not None:
+        reading.inherited = True
+        reading.subject = _subject(ctx, prior_noun, prior_noun)
+        return _unit_text(prior_noun), None
+    return unit, None
 
 
 def _is_age(root: Token) -> bool:
@@ -466,9 +475,27 @@ def _category(
     state = _state_after(span, noun) if about_people else None
     if state is not None:
         return state
+    found = _category_of_predicates(root, noun, noun_low, about_people=about_people, troops=troops)
+    if found is not None:
+        return found
+    if noun is not None and noun_low in ("refugees", "evacuees"):
+        return "displaced"
+    if troops:
+        return "troops"
+    if people:
+        return "people"
+    return "other"
+
+
+def _category_of_predicates(
+    root: Token, noun: Token | None, noun_low: str, *, about_people: bool, troops: bool
+) -> str | None:
+    """The category the verbs governing the number give it ("killed", "fled", "deployed"), from
+    the nearest up; None when a verb rules a casualty out, a claim verb comes first, or none
+    names a state."""
     for pred in _predicates(root, noun):
         if _not_a_casualty(pred):
-            break
+            return None
         lemma = pred.lemma_.lower()
         low = pred.lower_
         if lemma in KILLED_WORDS or low in KILLED_WORDS:
@@ -489,14 +516,8 @@ def _category(
         if lemma in DEPLOY_WORDS and (troops or noun_low in ("forces", "members")):
             return "troops"
         if lemma in CLAIM_VERBS and pred.pos_ == "VERB":
-            break
-    if noun is not None and noun_low in ("refugees", "evacuees"):
-        return "displaced"
-    if troops:
-        return "troops"
-    if people:
-        return "people"
-    return "other"
+            return None
+    return None
 
 
 LIFE_WORDS = lexicon.words("life_words")
