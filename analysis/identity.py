@@ -238,6 +238,8 @@ def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
     return resolve_chains(mapping)
 
 
+# Over 60 lines on purpose: one union-find whose two closures (root, join) share its state and
+# whose three passes read in order; split, the passes would hand that state around.
 def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
     """Joins of place names (``articles``: name → articles naming it): names of one gazetteer
     place; names with one folded key (:func:`fold_key`); long names one or two edits apart.
@@ -296,9 +298,6 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
             bucket.append((name, key, words))
         else:
             join(other, name)
-    totals: Counter[str] = Counter()
-    for name in names:
-        totals[root(name)] += articles[name]
     best: dict[str, str] = {}
     for name in names:  # the canonical: the group's name in most articles
         best.setdefault(root(name), name)
