@@ -157,3 +157,19 @@ def test_worker_processes_get_the_aliases(tmp_path):
         )
     assert summary.new == 2
     assert not any(name == "Northfield Trains" for name, _ in _entity_names(db))
+
+
+def test_aliases_need_the_local_engine(tmp_path):
+    inputs, alias_file = _write(tmp_path)
+    result = presslens(
+        "analyze",
+        str(inputs),
+        "--db",
+        str(tmp_path / "s.duckdb"),
+        "--aliases",
+        str(alias_file),
+        "--engine",
+        "dask",
+    )
+    assert result.returncode == 2
+    assert "--aliases works with the local engine only" in result.stderr
