@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import sentiment
+from analysis import lexicon, sentiment
 from analysis.records import Attitude, EntityMention, Quote
 
 log = logging.getLogger(__name__)
@@ -31,10 +31,8 @@ log = logging.getLogger(__name__)
 # Neutral band of each scorer's polarity, fitted on NewsMTSC's train split (bench/eval_sentiment.py
 # --fit prints the best band); the evaluation itself runs on the separate devtest_mt split.
 THRESHOLDS = {"textblob": 0.01, "vader": 0.05}
-# Words that negate the predicate they attach to (spaCy marks most as dep "neg"; "no" is a det).
-NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neither", "nor", "none"})
-# Contrast markers: what follows outweighs what precedes ("competent but corrupt").
-CONTRAST = frozenset({"but", "yet", "however", "nevertheless", "nonetheless", "although"})
+NEGATORS = lexicon.words("negators")
+CONTRAST = lexicon.words("contrast")
 CONTRAST_WEIGHT = 0.75  # share of the score taken by the part after the contrast
 NEGATION_FACTOR = 0.75  # "not good" is less bad than "bad" is bad
 # Clause-level dependents of a predicate that form a separate statement; left out of the context

@@ -23,13 +23,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from analysis import lexicon
 from analysis.records import EntityMention, Figure
 
-# Nouns for a military push whose prepositional object is the place fought over.
-OFFENSIVE_NOUNS = frozenset(
-    {"push", "battle", "offensive", "assault", "fight", "campaign", "advance", "attack", "siege"}
-)
-OBJECTIVE_PREPOSITIONS = frozenset({"for", "on", "against", "toward", "towards"})
+OFFENSIVE_NOUNS = lexicon.words("offensive_nouns")
+OBJECTIVE_PREPOSITIONS = lexicon.words("objective_prepositions")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 

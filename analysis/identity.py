@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis import entities, gazetteer
+from analysis import entities, gazetteer, lexicon
 from analysis.records import EntityMention
 
 log = logging.getLogger(__name__)
@@ -51,41 +51,11 @@ log = logging.getLogger(__name__)
 KINDS = ("person", "org", "place", "outlet")
 ACTOR_LABELS = ("PERSON", "ORG", "NORP")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-# British spellings in organisation names, to their American form (only for matching; the
-# canonical is whichever the corpus writes more). Source: the -ce/-se, -re/-er, -our/-or and
-# -ise/-ize pairs common in agency and ministry names.
-UK_US_WORDS: dict[str, str] = {
-    "defence": "defense",
-    "offence": "offense",
-    "organisation": "organization",
-    "organisations": "organizations",
-    "centre": "center",
-    "programme": "program",
-    "labour": "labor",
-    "harbour": "harbor",
-    "honour": "honor",
-    "armoured": "armored",
-    "colour": "color",
-    "council": "council",
-}
-# Outlet names that are one outlet (folded, without spaces and punctuation) → a group key.
-# Source: agency and broadcaster names as exports write them.
-OUTLET_ALIASES: dict[str, str] = {
-    "foxnews": "fox",
-    "foxnewschannel": "fox",
-    "bbcnews": "bbc",
-    "bbcworld": "bbc",
-    "thomsonreuters": "reuters",
-    "associatedpress": "ap",
-    "agencefrancepresse": "afp",
-    "alarabiya": "arabiya",
-    "aljazeeraenglish": "aljazeera",
-    "cnninternational": "cnn",
-}
-# Arabic articles as separate words or hyphen prefixes ("al-", "el-", assimilated "ez-", "ad-").
-_ARTICLES = frozenset({"al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at", "et"})
-_ARTICLES |= {"az", "ez", "an", "en", "adh", "ul"}
-_COMPASS = {"eastern": "east", "western": "west", "northern": "north", "southern": "south"}
+UK_US_WORDS = lexicon.mapping("uk_us_words")
+OUTLET_ALIASES = lexicon.mapping("outlet_aliases")
+NAME_ARTICLES = lexicon.words("name_articles")
+NAME_ARTICLES |= {"az", "ez", "an", "en", "adh", "ul"}
+COMPASS_ADJECTIVES = lexicon.mapping("compass_adjectives")
 _NON_LETTERS = re.compile(r"[^a-z0-9]+")  # digits stay: "G8" is not "G20", "BBC2" not "BBC"
 
 
@@ -160,7 +130,7 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
 def translit_key(name: str) -> str:
     """A name as transliterations differ in it: articles dropped, "o" = "u", "gh" = "g", "y" =
     "i", doubled letters single ("Youssef" = "Yusef", "Barrack" = "Barack", "Jaysh" = "Jaish")."""
-    words = [w for w in gazetteer.fold(name).split() if w not in _ARTICLES]
+    words = [w for w in gazetteer.fold(name).split() if w not in NAME_ARTICLES]
     key = _NON_LETTERS.sub("", "".join(words)).replace("gh", "g").replace("o", "u")
     key = key.replace("y", "i")  # "Jaysh" = "Jaish", "Rudskoy" = "Rudskoi"
     return re.sub(r"(.)\1+", r"\1", key)
@@ -200,11 +170,11 @@ def _word_keys(name: str, *, place: bool = False) -> list[str]:
     """The words of :func:`fold_key`, each normalised, none empty."""
     out = []
     for i, word in enumerate(gazetteer.fold(name).replace("'", " ").split()):
-        if word in _ARTICLES or word == "the":
+        if word in NAME_ARTICLES or word == "the":
             continue
         word = UK_US_WORDS.get(word, word)
         if place:
-            word = _COMPASS.get(word, word)
+            word = COMPASS_ADJECTIVES.get(word, word)
             if i > 0 and re.match(r"[ae]([bcdfghjklmnpqrstvwxz])\1", word):
                 word = word[2:]  # "Ezzor" = "ez-Zor": the assimilated article glued on
         word = _NON_LETTERS.sub("", word)
@@ -268,6 +238,8 @@ def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
     return resolve_chains(mapping)
 
 
+# Over 60 lines on purpose: one union-find whose two closures (root, join) share its state and
+# whose three passes read in order; split, the passes would hand that state around.
 def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
     """Joins of place names (``articles``: name → articles naming it): names of one gazetteer
     place; names with one folded key (:func:`fold_key`); long names one or two edits apart.
@@ -326,9 +298,6 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
             bucket.append((name, key, words))
         else:
             join(other, name)
-    totals: Counter[str] = Counter()
-    for name in names:
-        totals[root(name)] += articles[name]
     best: dict[str, str] = {}
     for name in names:  # the canonical: the group's name in most articles
         best.setdefault(root(name), name)
@@ -353,7 +322,7 @@ def _near_words(a: str, wa: list[str], b: str, wb: list[str]) -> bool:
     if len(wa) != len(wb):
         return True  # glued or split ("Albu Kamal" ~ "Abu Kamal"): _near has bounded it
     for x, y in zip(wa, wb, strict=True):
-        if x != y and entities._edit_distance(x, y, 1 if min(len(x), len(y)) <= 6 else 2) is None:
+        if x != y and entities.edit_distance(x, y, 1 if min(len(x), len(y)) <= 6 else 2) is None:
             return False
     return True
 
@@ -364,7 +333,7 @@ def _near(a: str, b: str, *, one_from: int = 8, two_from: int = 11) -> bool:
     if longest < one_from or not a or not b or a[0] != b[0] or a[-1] != b[-1]:
         return False
     limit = 2 if longest >= two_from else 1
-    return entities._edit_distance(a, b, limit) is not None
+    return entities.edit_distance(a, b, limit) is not None
 
 
 def outlet_joins(counts: Mapping[str, int], explicit: Collection[str] = ()) -> dict[str, str]:

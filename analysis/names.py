@@ -18,74 +18,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from analysis import lexicon
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Personal, demonstrative and relative pronouns and determiners that stand in for a speaker.
-PRONOUN_WORDS = _words(
-    """i me my we us our you your he him his she her it its they them their this that these those
-    who whom whose which what there here one someone somebody anyone nobody everyone everybody
-    another other others each both all some any none a an the"""
-)
-# Nouns for anonymous people and sources: a claim "according to sources" or "an official said"
-# has no named claimant. Source: attribution phrases in the FA-KES Syria CSV and the BBC politics
-# set ("a source", "officials", "activists", "witnesses", "residents", "a spokesman").
-ANONYMOUS_WORDS = _words(
-    """source sources official officials spokesman spokeswoman spokesperson spokesmen
-    activist activists witness witnesses resident residents people person man men woman women
-    analyst analysts expert experts observer observers correspondent correspondents reporter
-    reporters journalist journalists report reports statement statements doctors doctor medics
-    medic critics critic supporters supporter campaigners campaigner aides aide insiders insider
-    diplomats diplomat local locals side sides"""
-)
-# Nouns for the sides of a conflict or a dispute: a claim by "the government", "police", "the
-# rebels" or "a monitor" has a claimant (which side claims a toll matters), even in lower case.
-SIDE_NOUNS = _words(
-    """government regime opposition rebels militants militia militias fighters forces troops army
-    military police monitor monitors organisers organizers authorities coalition alliance"""
-)
-# Head nouns of institutions that name one only with a qualifier: "state media", "a monitoring
-# group", "an aid agency", "the defence ministry" are claimants; bare "ministry" is not.
-QUALIFIED_NOUNS = _words(
-    """group groups agency agencies media ministry council committee command administration
-    embassy parliament court union network observatory"""
-)
-# Office titles that name a role, not a holder ("the PM", "the minister said").
-TITLE_WORDS = _words(
-    """president minister pm mp mps secretary chancellor premier senator governor mayor general
-    commander chief leader leaders envoy ambassador king queen prince sheikh ayatollah"""
-)
-# Page furniture of news sites: datelines, time zones, navigation, sharing and gallery labels.
-# Source: the scraped pages of the FA-KES CSV ("Wed 05 Apr 2017", "13:45 GMT", "Showcase Category
-# News", "UPDATED", "Episode", "Tags …", "Date") and BBC/Guardian page chrome.
-FURNITURE_WORDS = _words(
-    """gmt utc bst est edt cet pst am pm updated update updates episode episodes showcase category
-    categories news date dated time tags tag topics topic share shares comments comment photo
-    photos video videos image images gallery caption captions copyright watch
-    live latest breaking summit related read more page print email follow subscribe
-    advertisement sponsored feature features section edition headline headlines story stories
-    article articles file picture pictures"""
-)
-# Days, months and relative time words ("Sunday", "Yesterday").
-TIME_WORDS = _words(
-    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
-    fri sat january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow tonight
-    morning evening afternoon night week weekend month year"""
-)
-# Platforms that carry statements; a speaker or claimant is whoever posted, never the platform.
-PLATFORMS = _words(
-    """twitter facebook youtube instagram telegram whatsapp tiktok snapchat weibo vkontakte vk
-    linkedin reddit"""
-)
-# Furniture words that, leading a "name", mark the whole of it as a run-in label: "Tags Syria
-# Damascus Rebels", "Topics Aleppo Russia", "UPDATED Regime", "Date 12 May". Source: as above.
-LEADING_FURNITURE = _words(
-    """tags tag topics topic date dated updated update episode showcase category share photo
-    video gallery caption copyright"""
-)
+PRONOUN_WORDS = lexicon.words("pronoun_words")
+ANONYMOUS_WORDS = lexicon.words("anonymous_words")
+SIDE_NOUNS = lexicon.words("side_nouns")
+QUALIFIED_NOUNS = lexicon.words("qualified_nouns")
+TITLE_WORDS = lexicon.words("title_words")
+FURNITURE_WORDS = lexicon.words("furniture_words")
+TIME_WORDS = lexicon.words("time_words")
+PLATFORMS = lexicon.words("platforms")
+LEADING_FURNITURE = lexicon.words("leading_furniture")
 GENERIC_WORDS = PRONOUN_WORDS | ANONYMOUS_WORDS | TITLE_WORDS | FURNITURE_WORDS | TIME_WORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)

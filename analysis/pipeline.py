@@ -27,6 +27,8 @@ from analysis.ingest import (
     expand_inputs,
     read_file,
 )
+from analysis.lexicon import aliases as user_aliases
+from analysis.lexicon.aliases import Alias
 from analysis.records import Article, ArticleResult, Failure, RunSummary
 from analysis.store import Store
 
@@ -129,6 +131,7 @@ def analyze_paths(
     progress: Progress | None = None,
     reanalyse: bool = False,
     engine: Engine | None = None,
+    aliases: tuple[Alias, ...] = (),
 ) -> tuple[RunSummary, list[str]]:
     """Analyse ``paths`` into ``store``. Returns the summary and the ids of the articles in the
     inputs (new and already known), e.g. for a JSON export of just this run."""
@@ -146,6 +149,7 @@ def analyze_paths(
         progress=progress,
         reanalyse=reanalyse,
         engine=engine,
+        aliases=aliases,
     )
     summary.failures[:0] = failures
     summary.notes[:0] = notes
@@ -161,8 +165,12 @@ def analyze_articles(
     progress: Progress | None = None,
     reanalyse: bool = False,
     engine: Engine | None = None,
+    aliases: tuple[Alias, ...] = (),
 ) -> RunSummary:
-    """Deduplicate, parse, extract and store ``articles``."""
+    """Deduplicate, parse, extract and store ``articles``. ``aliases`` (a user's alias file,
+    analysis.lexicon.aliases) apply to this run's extraction, here or in the worker processes."""
+    if aliases and engine is not None:
+        raise ValueError("user aliases work with the local engine only")
     summary = RunSummary()
     todo, duplicates, signatures = _triage(articles, store, summary, reanalyse=reanalyse)
     # A near-duplicate is written in the same transaction as its original, never before it: a
@@ -179,7 +187,7 @@ def analyze_articles(
     if progress:
         progress(0, total)
     if engine is None:
-        batches = _analyse_batches(todo, workers=workers, batch_size=batch_size)
+        batches = _analyse_batches(todo, workers=workers, batch_size=batch_size, aliases=aliases)
     else:
         batches = engine(todo, batch_size)
     try:
@@ -241,7 +249,7 @@ def _triage(
 
 
 def _analyse_batches(
-    articles: list[Article], *, workers: int, batch_size: int
+    articles: list[Article], *, workers: int, batch_size: int, aliases: tuple[Alias, ...] = ()
 ) -> Iterator[list[ArticleResult | Failure]]:
     batches = [articles[i : i + batch_size] for i in range(0, len(articles), batch_size)]
     if not batches:
@@ -249,7 +257,7 @@ def _analyse_batches(
     if workers <= 1 or len(batches) == 1:
         language = nlp.load()
         for batch in batches:
-            yield analyse_batch(batch, language)
+            yield analyse_batch(batch, language, aliases=aliases)
         return
     # "spawn": a forked child would inherit the parent's DuckDB connection and threads.
     ctx = multiprocessing.get_context("spawn")
@@ -260,7 +268,7 @@ def _analyse_batches(
         initializer=lifeline.watch_parent,
         initargs=(os.getpid(),),
     ) as pool:
-        futures = [pool.submit(_analyse_batch_in_worker, batch) for batch in batches]
+        futures = [pool.submit(_analyse_batch_in_worker, batch, aliases) for batch in batches]
         try:
             for future in futures:  # in submission order, so the progress bar is monotonic
                 yield future.result()
@@ -303,12 +311,22 @@ def _parse_one(article: Article, parse: Callable) -> object:
         return Failure(article.path or article.id, f"cannot be parsed ({type(exc).__name__})")
 
 
-def _analyse_batch_in_worker(batch: list[Article]) -> list[ArticleResult | Failure]:
-    return analyse_batch(batch, nlp.load())
+def _analyse_batch_in_worker(
+    batch: list[Article], aliases: tuple[Alias, ...] = ()
+) -> list[ArticleResult | Failure]:
+    return analyse_batch(batch, nlp.load(), aliases=aliases)
 
 
-def analyse_batch(batch: Iterable[Article], language) -> list[ArticleResult | Failure]:
-    """Parse ``batch`` with ``nlp.pipe`` and run the extractors on each parse."""
+def analyse_batch(
+    batch: Iterable[Article], language, *, aliases: tuple[Alias, ...] = ()
+) -> list[ArticleResult | Failure]:
+    """Parse ``batch`` with ``nlp.pipe`` and run the extractors on each parse (with the
+    user's ``aliases`` on top of the curated name tables)."""
+    with user_aliases.using(aliases):
+        return _analyse_batch(batch, language)
+
+
+def _analyse_batch(batch: Iterable[Article], language) -> list[ArticleResult | Failure]:
     from analysis.extract import extract_article  # the extractors import spaCy helpers lazily
 
     batch = list(batch)

@@ -30,88 +30,28 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import sentiment
+from analysis import lexicon, sentiment
 from analysis.names import actor_or_none
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote
 
 log = logging.getLogger(__name__)
 
-# Reporting verbs (lemmas). Source: textacy.constants.REPORTING_VERBS, trimmed of verbs that are
-# mostly non-speech in news ("think", "feel", "know" ...) and extended with the speech cues the
-# issue names (urge, warn, insist, claim, note, suggest) and common newswire ones (tell, add, ...).
-SPEECH_VERBS = frozenset(
-    {
-        "acknowledge", "add", "admit", "advise", "agree", "allege", "announce", "answer", "argue",
-        "ask", "assert", "boast", "call", "caution", "charge", "claim", "comment", "complain",
-        "concede", "conclude", "confirm", "contend", "continue", "counter", "declare", "demand",
-        "deny", "describe", "emphasise", "emphasize", "estimate", "exclaim", "explain", "insist",
-        "joke", "post", "retort", "scream", "chant", "recount", "murmur", "whisper", "yell",
-        "maintain", "mention", "note", "object", "observe", "point", "predict", "proclaim",
-        "promise", "propose", "quip", "recall", "reiterate", "remark", "reply", "report",
-        "respond", "reveal", "say", "shout", "state", "stress", "suggest", "tell", "testify",
-        "tweet", "urge", "vow", "warn", "write",
-    }
-)  # fmt: skip
-# Verbs that only count as a cue when a quotation attaches to them directly (their clauses are
-# too often not speech: "continue to fight", "point to", "call for a ceasefire").
-QUOTE_ONLY_VERBS = frozenset({"continue", "point", "describe", "call", "ask", "write"})
+SPEECH_VERBS = lexicon.words("speech_verbs")
+QUOTE_ONLY_VERBS = lexicon.words("quote_only_verbs")
 
-# Verbs whose direct object is itself the message ("announced new sanctions", "denied the claim").
-OBJECT_CONTENT_VERBS = frozenset(
-    {"announce", "confirm", "deny", "reveal", "predict", "promise", "propose", "demand"}
-)
+OBJECT_CONTENT_VERBS = lexicon.words("object_content_verbs")
 
-# Role nouns: a subject headed by one of these ("the US defence secretary") is a description of a
-# named person. Compiled from the titles used for news sources (AP Stylebook titles section).
-ROLE_NOUNS = frozenset(
-    {
-        "adviser", "advisor", "ambassador", "candidate", "chair", "chairman", "chairwoman",
-        "chancellor", "chief", "commander", "commissioner", "congressman", "congresswoman",
-        "counsel", "director", "envoy", "general", "governor", "head", "leader", "manager",
-        "mayor", "minister", "nominee", "official", "premier", "president", "prosecutor",
-        "representative", "secretary", "senator", "speaker", "spokesman", "spokesperson",
-        "spokeswoman", "aide", "negotiator", "executive", "founder", "economist", "analyst",
-        "professor", "researcher", "lawyer", "attorney", "judge", "king", "queen", "prince",
-        "monarch", "pope", "emir", "ceo", "strategist", "pollster",
-    }
-)  # fmt: skip
+ROLE_NOUNS = lexicon.words("role_nouns")
 
-# Honorifics and ranks stripped when comparing names ("Mr. Obama", "Major General Igor …").
-HONORIFICS = frozenset(
-    {
-        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",
-        "president", "senator", "sen.", "sen", "gov.", "gov", "rep.", "rep", "gen.", "gen",
-        "general", "major", "col.", "colonel", "lt.", "captain", "capt.", "prof.", "professor",
-        "rev.", "judge", "justice", "secretary", "minister", "prime", "vice", "king", "queen",
-        "prince", "princess", "pope", "chancellor", "governor", "mayor", "speaker", "first",
-    }
-)  # fmt: skip
+NAME_PREFIXES = lexicon.words("name_prefixes")
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# Institution nouns: "the Russian defence ministry", "the Turkish army" speak as an organisation
-# when a nationality or place names whose they are (a bare "the ministry" stays unnamed).
-INSTITUTION_NOUNS = frozenset(
-    {
-        "ministry", "government", "army", "military", "police", "embassy", "office",
-        "department", "agency", "council", "committee", "parliament", "presidency", "command",
-        "navy", "coalition", "opposition", "regime", "cabinet", "administration",
-    }
-)  # fmt: skip
-# Nouns a report uses for an organisation it has already named: "the monitor said", "the group
-# claimed", "the agency reported" (after "the Syrian Observatory for Human Rights …"). Such a
-# description speaks for the organisation whose name holds the noun, else for the nearest one.
-ORG_DESCRIPTION_NOUNS = frozenset(
-    {
-        "monitor", "observatory", "group", "organisation", "organization", "agency", "alliance",
-        "militia", "charity", "watchdog", "company", "firm", "network", "movement",
-    }
-)  # fmt: skip
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-# First and second person outside quotation marks (the writer, "we" of an editorial): kept as what
-# the text says, with no canonical name to guess.
-DEICTIC_PRONOUNS = frozenset({"i", "we", "you"})
-GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+INSTITUTION_NOUNS = lexicon.words("institution_nouns")
+ORG_DESCRIPTION_NOUNS = lexicon.words("org_description_nouns")
+PERSON_PRONOUNS = lexicon.words("person_pronouns")
+DEICTIC_PRONOUNS = lexicon.words("deictic_pronouns")
+GROUP_PRONOUNS = lexicon.words("group_pronouns")
 
 # Double quotation marks. "``" / "''" are the typewriter (and PTB/NYT archive) pair; a straight
 # '"' and "''" can open or close, decided from the surrounding characters.
@@ -136,8 +76,7 @@ TRAILING_WINDOW = 14
 LEADING_WINDOW = 6
 # How many sentences back a pronoun or a role description looks for its person.
 ANTECEDENT_SENTENCES = 6
-# Temporal / narrative adverbial clauses that follow a reported clause but are not part of it.
-NARRATIVE_MARKS = frozenset({"as", "while", "after", "before", "when"})
+NARRATIVE_MARKS = lexicon.words("narrative_marks")
 
 
 @dataclass
@@ -251,7 +190,7 @@ def _strip_name(text: str) -> str:
 
 
 def _name_key(text: str) -> list[str]:
-    words = [w for w in _strip_name(text).split() if w.lower().strip(",") not in HONORIFICS]
+    words = [w for w in _strip_name(text).split() if w.lower().strip(",") not in NAME_PREFIXES]
     return words
 
 
@@ -875,37 +814,9 @@ def _attach(doc: Doc, text: str, quotations: list[_Quotation], cues: list[_Cue])
             q.cue.quotes.append(q)
 
 
-# Words after which a short quoted span names a work, a programme or a nickname, not speech
-# ("an interview on CBS's “Face the Nation”", "the nickname “Lyin' Ted”", "his book “Collapse”").
-TITLE_CONTEXT = frozenset(
-    {
-        "of", "on", "titled", "entitled", "called", "named", "nickname", "dubbed", "book",
-        "show", "programme", "program", "film", "movie", "song", "album", "series", "episode",
-        "slogan", "headline", "column", "article", "essay", "report", "hashtag",
-    }
-)  # fmt: skip
+TITLE_CONTEXT = lexicon.words("title_context")
 TITLE_MAX_WORDS = 8
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "and",
-        "or",
-        "for",
-        "with",
-        "from",
-        "by",
-        "as",
-        "is",
-        "how",
-    ]
-)
+TITLE_SMALL_WORDS = lexicon.words("title_small_words")
 
 
 def _is_title(text: str, q: _Quotation) -> bool:
@@ -915,7 +826,7 @@ def _is_title(text: str, q: _Quotation) -> bool:
     if not words or len(words) > TITLE_MAX_WORDS or inner.endswith(("?", "!")):
         return False
     capitalised = all(
-        w[0].isupper() or not w[0].isalpha() or w.lower() in _SMALL_WORDS for w in words
+        w[0].isupper() or not w[0].isalpha() or w.lower() in TITLE_SMALL_WORDS for w in words
     )
     if not capitalised:
         return False
@@ -1006,7 +917,40 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> 
     ``mentions`` (from :func:`analysis.entities.extract`, run first) are required: speakers are
     named the way the entity extractor names them, with no second naming path."""
     text = text_of(doc)
-    scorer = sentiment.quote_scores
+    quotations, quoted = _placed_quotations(doc, text)
+    names = _Names(doc, mentions)
+    cues = _cue_verbs(doc, quoted)
+    _attach(doc, text, quotations, cues)
+    walk = _Walk(
+        doc=doc,
+        text=text,
+        article_id=article_id,
+        quotations=quotations,
+        resolver=_Resolver(doc, names, quoted),
+        para_starts=[s for s, _ in _paragraphs(text)],
+        scorer=sentiment.quote_scores,
+    )
+    # Walk records in text order so that a pronoun sees the speakers before it.
+    items: list[tuple[int, str, object]] = [(q.open_at, "q", q) for q in quotations]
+    items += [
+        (doc[c.content[0]].idx if c.content else c.verb.idx, "c", c)
+        for c in cues
+        if not c.quotes and c.content and c.content[1] - c.content[0] >= 2
+    ]
+    items.sort(key=lambda x: (x[0], x[1]))
+    for _, kind, item in items:
+        if kind == "c":
+            walk.reported(item)
+        else:
+            walk.direct(item)
+    out = _join_pieces(walk.out, walk.pieces, text, walk.para_starts, walk.scorer)
+    log.debug("article %s: %d quotes", article_id, len(out))
+    return out
+
+
+def _placed_quotations(doc: Doc, text: str) -> tuple[list[_Quotation], list[bool]]:
+    """The quotations of ``text`` placed on ``doc``'s tokens (those that cover none dropped),
+    and for each token whether it is inside a quotation."""
     quotations = find_quotations(text)
     quoted = [False] * len(doc)
     for q in quotations:
@@ -1017,78 +961,84 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> 
         q.tok_start, q.tok_end = span.start, span.end
         for i in range(inner.start, inner.end):
             quoted[i] = True
-    quotations = [q for q in quotations if q.tok_end > q.tok_start]
+    return [q for q in quotations if q.tok_end > q.tok_start], quoted
 
-    names = _Names(doc, mentions)
-    resolver = _Resolver(doc, names, quoted)
-    cues = _cue_verbs(doc, quoted)
-    _attach(doc, text, quotations, cues)
-    para_starts = [s for s, _ in _paragraphs(text)]
 
-    # Walk records in text order so that a pronoun sees the speakers before it.
-    items: list[tuple[int, str, object]] = [(q.open_at, "q", q) for q in quotations]
-    items += [
-        (doc[c.content[0]].idx if c.content else c.verb.idx, "c", c)
-        for c in cues
-        if not c.quotes and c.content and c.content[1] - c.content[0] >= 2
-    ]
-    items.sort(key=lambda x: (x[0], x[1]))
+@dataclass
+class _Walk:
+    """The records of one article as :func:`extract` walks quotations and reported-speech cues
+    in text order: what is out so far, and the last speaker (a quotation with no cue carries
+    it on)."""
 
-    out: list[Quote] = []
-    pieces: list[_Quotation | None] = []  # the quotation behind each direct record
+    doc: Doc
+    text: str
+    article_id: str
+    quotations: list[_Quotation]
+    resolver: _Resolver
+    para_starts: list[int]
+    scorer: object
+    out: list[Quote] = field(default_factory=list)
+    pieces: list[_Quotation | None] = field(default_factory=list)  # behind each direct record
     last_speaker: tuple[int, _Speaker] | None = None  # (paragraph, speaker) of the last record
-    consumed: set[int] = set()
-    for _, kind, item in items:
-        if kind == "c":
-            cue = item
-            lo, hi = cue.content
-            start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-            attached = [q for q in quotations if q.cue and q.open_at < end and q.close_end > start]
-            if attached and _quoted_share(doc, cue.content, attached) >= DIRECT_SHARE / 2:
-                continue  # its quotation is already a direct record
-            for q in attached:
-                # Clip the clause before a quotation that another cue owns ("He noted how …:
-                # “If …,” Carter said").
-                if q.open_at > start:
-                    end = min(end, q.open_at)
-            body = text[start:end].rstrip(" :,;—–-\n")
-            end = start + len(body)
-            if len(body.split()) < MIN_REPORTED_TOKENS:
-                continue
-            for q in quotations:
-                if q.cue is None and q.open_at >= start and q.close_end <= end + 1:
-                    consumed.add(id(q))
-            spk = _cue_speaker(cue, resolver)
-            if spk is None:
-                continue
-            out.append(_record(article_id, "reported", text, start, end, spk, cue.text, scorer))
-            pieces.append(None)
-            last_speaker = (_para_of(para_starts, start), spk)
-            continue
-        q = item
-        if id(q) in consumed:
-            continue
+    consumed: set[int] = field(default_factory=set)
+
+    def reported(self, cue) -> None:
+        """A record of reported speech for ``cue``'s content clause, unless it is too short,
+        mostly a quotation already recorded, or has no speaker."""
+        doc, text = self.doc, self.text
+        lo, hi = cue.content
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        attached = [q for q in self.quotations if q.cue and q.open_at < end and q.close_end > start]
+        if attached and _quoted_share(doc, cue.content, attached) >= DIRECT_SHARE / 2:
+            return  # its quotation is already a direct record
+        for q in attached:
+            # Clip the clause before a quotation that another cue owns ("He noted how …:
+            # “If …,” Carter said").
+            if q.open_at > start:
+                end = min(end, q.open_at)
+        body = text[start:end].rstrip(" :,;—–-\n")
+        end = start + len(body)
+        if len(body.split()) < MIN_REPORTED_TOKENS:
+            return
+        for q in self.quotations:
+            if q.cue is None and q.open_at >= start and q.close_end <= end + 1:
+                self.consumed.add(id(q))
+        spk = _cue_speaker(cue, self.resolver)
+        if spk is None:
+            return
+        self.out.append(
+            _record(self.article_id, "reported", text, start, end, spk, cue.text, self.scorer)
+        )
+        self.pieces.append(None)
+        self.last_speaker = (_para_of(self.para_starts, start), spk)
+
+    def direct(self, q: _Quotation) -> None:
+        """A record for quotation ``q``: its cue's speaker, or the speaker before it carried on;
+        not for a scare quote, a title or a slogan."""
+        if id(q) in self.consumed:
+            return
         para_no = q.para
         if q.cue is not None:
-            spk = _cue_speaker(q.cue, resolver)
+            spk = _cue_speaker(q.cue, self.resolver)
             cue_text = q.cue.text
         else:
-            if not _is_standalone(text, q, para_starts[para_no]):
-                continue  # a scare quote, a title, a slogan: not speech
+            if not _is_standalone(self.text, q, self.para_starts[para_no]):
+                return  # a scare quote, a title, a slogan: not speech
             # No cue: the speaker of the quotation just before carries on, in this paragraph or
             # (a paragraph that is only a quotation) from the previous one.
-            if last_speaker is None or last_speaker[0] < para_no - 1:
-                continue
-            spk, cue_text = last_speaker[1], None
+            if self.last_speaker is None or self.last_speaker[0] < para_no - 1:
+                return
+            spk, cue_text = self.last_speaker[1], None
         if spk is None:
             # A cue with no recoverable subject ("“…,” was the reply"): still speech, speaker unknown.
             spk = _Speaker(None, None, None, None, None)
-        out.append(_record(article_id, "direct", text, q.start, q.end, spk, cue_text, scorer))
-        pieces.append(q)
-        last_speaker = (para_no, spk)
-    out = _join_pieces(out, pieces, text, para_starts, scorer)
-    log.debug("article %s: %d quotes", article_id, len(out))
-    return out
+        self.out.append(
+            _record(
+                self.article_id, "direct", self.text, q.start, q.end, spk, cue_text, self.scorer
+            )
+        )
+        self.pieces.append(q)
+        self.last_speaker = (para_no, spk)
 
 
 # A quotation interrupted by its cue ("“A,” he said, “B.”") is one quotation, also when the cue

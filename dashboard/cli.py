@@ -103,6 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--reanalyse", action="store_true", help="analyse articles again even if the store has them"
     )
     analyze.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    analyze.add_argument(
+        "--aliases",
+        metavar="FILE",
+        help="more name variants for this run: a UTF-8 TSV file, one "
+        "'variant<TAB>canonical<TAB>label' a line (label ORG, PERSON, NORP or GPE; '#' "
+        "comments); adds to and overrides the curated tables (see docs/DESIGN.md)",
+    )
 
     export = sub.add_parser(
         "export",
@@ -240,6 +247,16 @@ def _analyze(args: argparse.Namespace) -> int:
         return _usage(str(exc))
     if args.scheduler and args.engine != "dask":
         return _usage("--scheduler needs --engine dask")
+    aliases = ()
+    if args.aliases:
+        from analysis.lexicon.aliases import AliasFileError, read_file
+
+        if args.engine != "local":
+            return _usage("--aliases works with the local engine only")
+        try:
+            aliases = read_file(args.aliases)
+        except AliasFileError as exc:
+            return _usage(str(exc))
     try:
         store = Store(args.db)
     except StoreError as exc:
@@ -275,6 +292,7 @@ def _analyze(args: argparse.Namespace) -> int:
                 max_bytes=int(args.max_mb * 1024 * 1024),
                 progress=progress,
                 reanalyse=args.reanalyse,
+                aliases=aliases,
             )
         except (ModelNotFound, EngineError) as exc:
             print(f"presslens: {exc}", file=sys.stderr)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import entities, figures, names, quotes
+from analysis.entities import labelling, spans
 
 
 @pytest.mark.parametrize(
@@ -96,8 +97,8 @@ def test_actor_or_none_keeps_names_and_drops_the_rest():
     assert names.actor_or_none("  ") is None
 
 
-def _mention(text: str, model_label: str) -> entities._Mention:
-    return entities._Mention(
+def _mention(text: str, model_label: str) -> spans._Mention:
+    return spans._Mention(
         text=text,
         start=0,
         end=len(text),
@@ -117,7 +118,7 @@ def _mention(text: str, model_label: str) -> entities._Mention:
     [("White Helmets", "ORG"), ("Revolutionary Guards", "ORG"), ("Golan Heights", "FAC")],
 )
 def test_a_facility_named_by_a_plural_is_a_group(name, expected):
-    assert entities._decide_label(name, [_mention(name, "FAC")]) == expected
+    assert labelling._decide_label(name, [_mention(name, "FAC")]) == expected
 
 
 @pytest.mark.parametrize(

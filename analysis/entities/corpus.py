@@ -1,0 +1,142 @@
+"""Corpus identity, across articles: joins spellings of one person's name ("Rami Abdurrahman"
+→ "Rami Abdel Rahman") and surname-only people ("Blair" → "Tony Blair") when the corpus agrees
+(:func:`harmonise`, :func:`spelling_variants`); :mod:`analysis.identity` applies them to a store."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from analysis import gazetteer
+from analysis.entities.rules import NAME_PARTICLES, name_key
+from analysis.records import EntityMention
+
+
+def harmonise(
+    mentions_by_article: Mapping[str, Sequence[EntityMention]],
+    *,
+    min_share: float = 0.8,
+    min_articles: int = 2,
+) -> dict[str, str]:
+    """Corpus-level joins of person names: ``{"Blair": "Tony Blair", "Rami Abdurrahman": "Rami
+    Abdel Rahman", ...}``.
+
+    Spellings of one full name join the most frequent one (:func:`spelling_variants`). A one-word
+    PERSON name joins the full PERSON name ending in that word when that full name accounts for
+    at least ``min_share`` of the articles naming any full name ending in the word and appears in
+    at least ``min_articles`` articles (so "Brown" stays apart when the corpus has both Gordon and
+    Nick Brown in comparable measure). Apply with :func:`apply_harmonised`.
+    """
+    names_by_article = [
+        {m.name for m in mentions if m.label == "PERSON"}
+        for mentions in mentions_by_article.values()
+    ]
+    spellings = spelling_variants(names_by_article)
+    full_articles: dict[str, Counter[str]] = defaultdict(Counter)
+    singles: set[str] = set()
+    for names in names_by_article:
+        for name in {spellings.get(n, n) for n in names}:
+            words = name.split()
+            if len(words) == 1:
+                singles.add(name)
+            else:
+                full_articles[name_key(words[-1])[-1] if name_key(words[-1]) else ""][name] += 1
+    mapping: dict[str, str] = {}
+    for single in singles:
+        key = name_key(single)
+        if not key:
+            continue
+        counts = full_articles.get(key[-1])
+        if not counts:
+            continue
+        top, n = counts.most_common(1)[0]
+        if n >= min_articles and n >= min_share * sum(counts.values()):
+            mapping[single] = top
+    return {**spellings, **mapping}
+
+
+def spelling_variants(names_by_article: Iterable[Collection[str]]) -> dict[str, str]:
+    """``{variant: canonical}`` for full person names the corpus spells several ways ("Rami
+    Abdurrahman", "Rami Abdulrahman" → "Rami Abdel Rahman", the spelling in most articles).
+
+    Two names are one when they share the first name and their surnames, written without spaces,
+    hyphens and Arabic articles ("Abdel Rahman" → "abdelrahman"), are equal, or long (9 letters
+    or more) and one letter apart — two from 11 letters — with the same first letter and last
+    three: transliterations differ in vowels and in how the article assimilates ("Abdel",
+    "Abdul", "Abdur-"), while "Richards"/"Richardson", "Davis"/"Davies", "Thomson"/"Thompson"
+    stay apart. Names often found in one article together are not one: a writer who names both
+    means two people (once in five articles is allowed: aggregated pages mix spellings).
+    """
+    articles: Counter[str] = Counter()
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for names in names_by_article:
+        fulls = {n for n in names if len(name_key(n)) >= 2}
+        articles.update(fulls)
+        for n in fulls:
+            together[n].update(fulls)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for n in articles:
+        by_first[name_key(n)[0]].append(n)
+    mapping: dict[str, str] = {}
+    for group in by_first.values():
+        group.sort(key=lambda n: (-articles[n], -len(n), n))
+        canonical: list[str] = []
+        for n in group:
+            target = next(
+                (
+                    c
+                    for c in canonical
+                    if 5 * together[c][n] <= articles[n] and _same_spelling(c, n)
+                ),
+                None,
+            )
+            if target is None:
+                canonical.append(n)
+            else:
+                mapping[n] = target
+    return mapping
+
+
+def _surname_form(name: str, *, articles: bool = False) -> str:
+    """The surname(s) of a full name, glued, without Arabic articles ("Abd al-Karim" →
+    "abdkarim"), or with them (→ "abdalkarim")."""
+    words = name_key(name)[1:] if not articles else gazetteer.fold(name).split()[1:]
+    return "".join(w for w in words if articles or w not in NAME_PARTICLES)
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    """Are the full names ``a`` and ``b`` (same first name) spellings of one name? See
+    :func:`spelling_variants`."""
+    sa, sb = _surname_form(a), _surname_form(b)
+    if sa == sb:
+        return bool(sa)
+    sa, sb = _surname_form(a, articles=True), _surname_form(b, articles=True)
+    longest = max(len(sa), len(sb))
+    if longest < 9 or not sa or not sb or sa[0] != sb[0] or sa[-3:] != sb[-3:]:
+        return False
+    return edit_distance(sa, sb, 2 if longest >= 11 else 1) is not None
+
+
+def edit_distance(a: str, b: str, limit: int) -> int | None:
+    """Levenshtein distance of ``a`` and ``b`` when it is at most ``limit``, else None."""
+    if abs(len(a) - len(b)) > limit:
+        return None
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return None
+    return row[-1] if row[-1] <= limit else None
+
+
+def apply_harmonised(
+    mentions: Iterable[EntityMention], mapping: Mapping[str, str]
+) -> list[EntityMention]:
+    """``mentions`` with PERSON names replaced through a :func:`harmonise` mapping."""
+    return [
+        replace(m, name=mapping[m.name]) if m.label == "PERSON" and m.name in mapping else m
+        for m in mentions
+    ]

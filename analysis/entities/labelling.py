@@ -1,0 +1,110 @@
+"""Step 3 of the entity extractor: one label per canonical name in an article. Alias labels
+first, then places the gazetteer knows, then places the text calls places, else the most frequent
+model label with a fixed priority on ties."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
+
+from analysis import gazetteer, lexicon
+from analysis.entities.rules import (
+    COMPASS_WORDS,
+    LABEL_PRIORITY,
+    LABELS,
+    NAME_PARTICLES,
+    ORG_HEAD_WORDS,
+    name_key,
+)
+from analysis.entities.spans import _Mention
+
+
+def _label_entities(mentions: list[_Mention]) -> None:
+    """One label per canonical name in the article (see the module docstring, step 3)."""
+    groups: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.name].append(m)
+    countries = {
+        place.country
+        for m in mentions
+        if m.label == "GPE" and (place := gazetteer.country(m.name)) is not None
+    }
+    for name, group in groups.items():
+        label = _decide_label(name, group, countries)
+        for m in group:
+            m.label = label
+
+
+def _decide_label(
+    name: str, group: Sequence[_Mention], countries: Collection[str] = ()
+) -> str | None:
+    """The label of the article's mentions ``group`` of ``name``; ``countries``: codes of the
+    countries the article names."""
+    fixed = [m.label for m in group if m.fixed and m.label]
+    if fixed:
+        return Counter(fixed).most_common(1)[0][0]
+    votes = Counter(m.model_label for m in group if m.model_label in LABELS)
+    best = max(votes.values(), default=0)
+    top = next((lab for lab in LABEL_PRIORITY if best and votes[lab] == best), None)
+    person_evidence = any(m.title or m.speaker for m in group)
+    # a short form joined ("Kerry" → "John Kerry"); "Waer" to "Al-Waer" is the same name
+    key = _loose_key(name_key(name))
+    joined = any(m.person and _loose_key(m.key) != key for m in group)
+    if not (joined or person_evidence):
+        place = gazetteer.place(name)
+        if place is not None:
+            # Countries, states, regions, and well-known cities the model tagged PERSON, NORP,
+            # ORG or WORK_OF_ART ("Aleppo", "Palmyra", "Homs"): the model is wrong.
+            return place.label
+        first, _, rest = name.partition(" ")
+        if first.lower() in COMPASS_WORDS and gazetteer.place(rest):
+            return "LOC"  # "Western Aleppo", "east Homs"
+        locative = any(m.locative for m in group)
+        town = gazetteer.town(name)
+        # a town's name is a surname too ("Clinton"): a place where the text says so, or where
+        # it is a multi-word name in an article about the town's country ("Khan Sheikhoun")
+        if town is not None and (locative or (" " in name and town.country in countries)):
+            return town.label
+        if locative and top == "PERSON":
+            return "GPE"  # "fighting in Quneitra", "Khan Sheikhun countryside"
+        # "the Eastern Ghouta region", "the town of Saraqeb" (tagged ORG), "the al-Bustan
+        # neighbourhood" (tagged NORP: an Arabic article makes no nationality of it)
+        placeable = top == "ORG" or (top == "NORP" and _ARTICLE.match(name) is not None)
+        if placeable and _place_like(name) and any(m.place_noun for m in group):
+            return "LOC" if votes["LOC"] or first.lower() in COMPASS_WORDS else "GPE"
+    if any(m.person for m in group):
+        return "PERSON"
+    if top == "FAC" and _group_plural(name):
+        return "ORG"  # "White Helmets": people, not a building
+    return top  # None: only rescue labels and not a known place, not an entity we keep
+
+
+_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|an|at|az)-", re.IGNORECASE)
+
+
+PLACE_PLURALS = lexicon.words("place_plurals")
+
+
+def _group_plural(name: str) -> bool:
+    """Does ``name`` end in a plural noun ("White Helmets", "Revolutionary Guards")? A facility is
+    a thing; a plural of people-like nouns names a group, an organisation."""
+    last = name.split()[-1].lower()
+    return (
+        len(name.split()) >= 2
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is"))
+        and last not in PLACE_PLURALS
+    )
+
+
+def _loose_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    """``key`` without Arabic particles, whatever their case ("Al-Waer" ~ "al-Waer" ~ "Waer")."""
+    return tuple(w for w in key if w not in NAME_PARTICLES) or key
+
+
+def _place_like(name: str) -> bool:
+    """Could an ORG-tagged ``name`` be a place? Not an acronym ("NHS area") and not ending in an
+    organisation word ("Syrian Army areas")."""
+    words = name.split()
+    return not name.isupper() and words[-1].lower() not in ORG_HEAD_WORDS

@@ -1,0 +1,240 @@
+"""Step 2 of the entity extractor: one canonical name per mention, within the article. Aliases
+and defined acronyms fix a name ("Syrian Democratic Forces (SDF)"); a lone organisation word
+joins the article's one organisation naming it; a short person name joins the fullest form in the
+article ("Kerry" → "John Kerry")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from analysis import gazetteer
+from analysis.entities.rules import (
+    HONORIFICS,
+    ORG_FIRST_WORDS,
+    ORG_HEAD_WORDS,
+    PEERAGE,
+    RESCUE_LABELS,
+    _norp_group,
+    alias,
+    name_key,
+    person_alias,
+)
+from analysis.entities.spans import _Mention
+from analysis.nlp import text_of
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z&.]{1,10})\s*\)")
+
+
+def _acronyms(doc: Doc, mentions: Sequence[_Mention]) -> dict[str, _Mention]:
+    """Acronyms the article defines: "Syrian Democratic Forces (SDF)" → {"SDF": that mention}."""
+    text = text_of(doc)
+    found: dict[str, _Mention] = {}
+    for m in mentions:
+        if len(m.key) < 2:
+            continue
+        hit = _ACRONYM_AFTER.match(text, m.end)
+        if not hit:
+            continue
+        acr = hit.group("acr")
+        capitals = [c for c in acr if c.isupper()]
+        initials = {w[0].upper() for w in m.bare.replace("-", " ").split() if w[:1].isalpha()}
+        # An acronym's first capital is the initial of some word of its expansion (loose on
+        # purpose: "Kurdistan Workers' Party (PKK)" is in the original language's order).
+        if len(capitals) >= 2 and capitals[0] in initials:
+            found.setdefault(acr, m)
+    return found
+
+
+def _name_mentions(doc: Doc, mentions: list[_Mention]) -> None:
+    """Set ``name`` (and ``label`` where an alias or acronym fixes it) on every mention, in
+    three passes: fixed names, people, acronyms."""
+    _restore_possessives(mentions)
+    _fix_known_names(mentions)
+    _name_people(mentions)
+    _join_acronyms(doc, mentions)
+
+
+def _fix_known_names(mentions: Sequence[_Mention]) -> None:
+    """1. Variants with a fixed canonical name: aliases, "Jaish …"-style organisations, groups."""
+    # words of the article's full person names: "Christian" is a group, "Louise Christian" not
+    person_words = {
+        w
+        for m in mentions
+        if m.model_label == "PERSON" and len(m.key) >= 2 and not _norp_group(m.bare)
+        for w in m.key
+    }
+    for m in mentions:
+        found = alias(m.bare)
+        group = _norp_group(m.bare)
+        # "Mr Jordan" is a person even though Jordan is a country
+        if found and not (m.model_label == "PERSON" and m.title and found[1] != "ORG"):
+            m.name, m.label, m.fixed = found[0], found[1], True
+        elif m.key[0] in ORG_FIRST_WORDS and len(m.key) >= 2:
+            m.name, m.label, m.fixed = m.bare, "ORG", True
+        elif group and not (m.title or (m.model_label == "PERSON" and m.key[0] in person_words)):
+            m.name, m.label, m.fixed = group, "NORP", True
+
+
+def _name_people(mentions: Sequence[_Mention]) -> None:
+    """2. People. A title-headed name the model called something else ("Major General Igor
+    Konashenkov" as ORG) is a person when a courtesy title precedes it or a first name and
+    surname remain once the title is stripped; full names unify their spellings, and short
+    forms join the nearest fuller name (or the one organisation naming them)."""
+    for m in mentions:
+        if m.fixed:
+            continue
+        if len(m.key) == 1 and m.key[0] in ORG_HEAD_WORDS and not m.title:
+            m.model_label = "ORG"  # "the Observatory said", "a monitor said": no person
+            continue
+        if m.model_label == "PERSON" and m.place_noun and not (m.title or m.speaker):
+            continue  # "the al-Midan neighbourhood": no person for short forms to join
+        if m.model_label == "PERSON" or (m.title and (m.title in HONORIFICS or len(m.key) >= 2)):
+            m.person = True
+    fulls = [m for m in mentions if m.person and len(m.key) >= 2]
+    _unify_spellings(fulls)
+    for m in fulls:  # "George Bush" joins "George W Bush" in the same article
+        longer = _longest_containing(m.key, fulls)
+        m.name = longer.name if longer is not None else m.name
+    fulls.sort(key=lambda f: f.start)
+    _join_short_forms(mentions, fulls)
+    _unify_spellings([m for m in mentions if not m.fixed and not (m.person and len(m.key) >= 2)])
+    for m in mentions:  # corpus-wide full names of people known by a short form ("Assad")
+        if m.person:
+            m.name = person_alias(name_key(m.name)) or m.name
+
+
+def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention]) -> None:
+    """Short forms join the nearest fuller person name containing them; a one-word mention the
+    model gave another label ("Kerry" as GPE, "Johnson" as ORG) joins on the surname only."""
+    orgs = [m for m in mentions if len(m.key) >= 2 and (m.label or m.model_label) == "ORG"]
+    for m in mentions:
+        if m.fixed or (m.person and len(m.key) >= 2):
+            continue
+        full = None
+        if m.person:
+            full = _nearest_full(m.key, m.start, fulls, surname_only=False)
+        elif len(m.key) == 1 and m.model_label in ("GPE", "ORG", "NORP", *RESCUE_LABELS):
+            full = _nearest_full(m.key, m.start, fulls, surname_only=True)
+        if full is not None:
+            m.name, m.person = full.name, True
+            continue
+        org = _only_org_containing(m, orgs)
+        if org is not None:  # "the Observatory" after "the Syrian Observatory for Human Rights"
+            m.name, m.person, m.model_label, m.fixed = org.name or org.bare, False, "ORG", org.fixed
+            m.label = org.label
+        else:
+            m.name = _plain_name(m)
+
+
+def _join_acronyms(doc: Doc, mentions: Sequence[_Mention]) -> None:
+    """3. Acronyms defined in the article name what they abbreviate."""
+    acronyms = _acronyms(doc, mentions)
+    for m in mentions:
+        target = acronyms.get(m.bare)
+        if target is not None and target is not m and not m.fixed:
+            m.name, m.fixed, m.person = target.name, target.fixed, target.person
+            if target.fixed:
+                m.label = target.label
+
+
+def _restore_possessives(mentions: Sequence[_Mention]) -> None:
+    """Drop an "s" the source glued on by losing the apostrophe ("Bashar al-Assads", "Syrias"),
+    when the name without it is known: in this article, an alias, or a gazetteer place."""
+    keys = {m.key for m in mentions}
+    for m in mentions:
+        last = m.bare.rsplit(" ", 1)[-1]
+        if not (last.endswith("s") and len(last) > 4 and not last.endswith("ss")) or last.isupper():
+            continue
+        if alias(m.bare) is not None or gazetteer.place(m.bare) is not None:
+            continue  # "Damascus", "Wales": the s is the name's own
+        stem = m.bare[:-1]
+        key = name_key(stem)
+        if (
+            key in keys
+            or alias(stem) is not None
+            or person_alias(key) is not None
+            or (m.model_label != "PERSON" and gazetteer.place(stem) is not None)
+        ):
+            m.bare, m.key = stem, key
+            if m.text.endswith("s"):
+                m.text, m.end = m.text[:-1], m.end - 1
+
+
+def _only_org_containing(m: _Mention, orgs: Sequence[_Mention]) -> _Mention | None:
+    """The one multi-word organisation of the article that the one-word ``m`` is part of."""
+    if len(m.key) != 1 or m.model_label not in ("ORG", "PERSON") or gazetteer.place(m.bare):
+        return None
+    if m.place_noun:  # "the town of Qardaha" is no short form of "Qardaha hospital"
+        return None
+    found = {(o.name or o.bare): o for o in orgs if m.key[0] in o.key and o is not m}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _unify_spellings(mentions: Sequence[_Mention]) -> None:
+    """Mentions whose names share a key get one spelling: the most frequent, then the longest
+    ("Bashar Assad" and "Bashar al-Assad" → "Bashar al-Assad"; "Home office" → "Home Office")."""
+    by_key: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        by_key[name_key(m.name or m.bare)][m.name or m.bare] += 1
+    best = {
+        k: max(c.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] for k, c in by_key.items()
+    }
+    for m in mentions:
+        m.name = best[name_key(m.name or m.bare)]
+
+
+def _plain_name(m: _Mention) -> str:
+    """Canonical name of a mention that is no alias and no joined person: the person's name
+    without titles; otherwise as written, titles kept (an ORG "General Motors" keeps its first
+    word); plural nationality words made singular ("Syrians" → "Syrian") so the people and the
+    adjective count together."""
+    if m.person:
+        if m.title in PEERAGE and len(m.key) == 1:
+            return f"{m.title.capitalize()} {m.bare}"  # "Lord Falconer", not "Falconer"
+        return m.bare
+    name = m.text
+    if m.model_label == "NORP" and re.search(r"(?:an|i|ese)s$", name):
+        name = name[:-1]
+    if name.isupper() and len(name) > 3 and " " not in name and gazetteer.place(name):
+        name = name.capitalize()  # a dateline's "MOSCOW" is Moscow
+    return name
+
+
+def _contains(short: tuple[str, ...], full: tuple[str, ...], *, surname_only: bool) -> bool:
+    """Is the name ``short`` a short form of ``full``? (Keys, see :func:`name_key`.)"""
+    if len(short) >= len(full):
+        return False
+    if surname_only:
+        return len(short) == 1 and short[0] == full[-1]
+    if len(short) == 1:
+        return short[0] in full
+    return short[-1] == full[-1] and set(short) <= set(full)
+
+
+def _longest_containing(key: tuple[str, ...], fulls: Sequence[_Mention]) -> _Mention | None:
+    best = None
+    for f in fulls:
+        if _contains(key, f.key, surname_only=False) and (
+            best is None or len(f.key) > len(best.key)
+        ):
+            best = f
+    return best
+
+
+def _nearest_full(
+    key: tuple[str, ...], start: int, fulls_by_position: Sequence[_Mention], *, surname_only: bool
+) -> _Mention | None:
+    """The closest preceding fuller name containing ``key`` (else the closest following one)."""
+    before = after = None
+    for f in fulls_by_position:
+        if not _contains(key, f.key, surname_only=surname_only):
+            continue
+        if f.start <= start:
+            before = f
+        elif after is None:
+            after = f
+    return before or after

@@ -1,0 +1,283 @@
+"""The model-free name rules of the entity extractor: the word tables it reads, cleaning a name
+as written (:func:`clean_name`, :func:`strip_titles`), its matching key (:func:`name_key`), junk
+(:func:`is_junk`), and the alias tables — curated, plus a user's ``--aliases`` file — that give a
+variant its canonical name and label (:func:`alias`, :func:`person_alias`). Plain functions over
+strings; no spaCy."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from analysis import gazetteer, lexicon
+from analysis.lexicon import aliases
+from analysis.names import is_furniture
+
+# The labels the store keeps (OntoNotes names). FAC and EVENT are kept: "Downing Street",
+# "White House", "Geneva talks" are what users look up next to people and places.
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+
+
+# Labels the small model sometimes puts on a name it should have called a place or a known
+# organisation ("save Aleppo" → WORK_OF_ART). Such mentions are kept only when the name is known
+# otherwise (gazetteer, alias, or another mention in the article).
+RESCUE_LABELS = ("WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE")
+
+
+# Tie-break when an article's mentions of one name carry different labels equally often.
+LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT")
+
+
+HONORIFICS = lexicon.words("honorifics")
+
+
+ROLE_TITLES = lexicon.words("role_titles")
+
+
+TITLE_MODIFIERS = lexicon.words("title_modifiers")
+
+
+PRONOUNS = lexicon.words("pronouns")
+
+
+MONTHS_AND_DAYS = lexicon.words("months") | lexicon.words("weekdays")
+
+
+JUNK_NAMES = lexicon.words("junk_names")
+
+
+DEBRIS_WORDS = lexicon.words("debris_words")
+
+
+DEBRIS_PHRASES = lexicon.phrases("debris_phrases")
+
+
+DATE_WORDS = lexicon.words("date_words")
+
+
+ORG_FIRST_WORDS = lexicon.words("org_first_words")
+
+
+ORG_HEAD_WORDS = lexicon.words("org_head_words")
+
+
+FACILITY_WORDS = lexicon.words("facility_words")
+
+
+FACILITY_HEAD_WORDS = lexicon.words("facility_head_words")
+
+
+NORP_GROUPS = lexicon.mapping("norp_groups")
+
+
+# Prefixes that make a group word an attitude or a movement ("pan-Arab", "anti-Assad"): NORP.
+_NORP_PREFIX = re.compile(r"(?:pan|anti|pro|non)-[A-Z]")
+
+
+COMPASS_WORDS = lexicon.words("compass_words")
+
+
+NEWS_AGENCIES = lexicon.words("news_agencies")
+
+
+LIST_WORDS = lexicon.words("list_words")
+
+
+DISTANCE_UNITS = lexicon.words("distance_units")
+
+
+NUMBER_WORDS = lexicon.words("number_words")
+
+
+NAME_LOWER_WORDS = lexicon.words("name_lower_words")
+
+
+PEERAGE = lexicon.words("peerage")
+
+
+LOCATIVE_PREPOSITIONS = lexicon.words("locative_prepositions")
+
+
+PLACE_NOUNS = lexicon.words("place_nouns")
+
+
+NAME_PARTICLES = lexicon.words("name_particles")
+
+
+PERSON_VERBS = lexicon.words("person_verbs")
+
+
+ORG_ALIASES = lexicon.mapping("org_aliases")
+
+
+CASE_SENSITIVE_ALIASES = lexicon.words("case_sensitive_aliases")
+
+
+PERSON_ALIASES = lexicon.mapping("person_aliases")
+
+
+_WS = re.compile(r"\s+")
+
+
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
+
+_EDGE_PUNCT = " \t\n.,;:!?()[]{}\"“”‘’'«»-–—/|*"
+
+
+def clean_name(text: str) -> str:
+    """The name proper of a mention as written: whitespace collapsed, a leading "the", a leading
+    stray "’s", possessives and edge punctuation dropped ("the Syrian Democratic Forces (" →
+    "Syrian Democratic Forces"; "Bashar al-Assad’s" → "Bashar al-Assad"). Titles are kept."""
+    start, end = _trim_bounds(text)
+    return _WS.sub(" ", text[start:end])
+
+
+def _trim_bounds(text: str) -> tuple[int, int]:
+    """Offsets (start, end) of the name proper inside ``text`` (see :func:`clean_name`)."""
+    start, end = 0, len(text)
+    changed = True
+    while changed and start < end:
+        changed = False
+        piece = text[start:end]
+        m = re.match(r"(?:the|The|THE)\s+|['’]s\s+", piece)
+        if m:
+            start += m.end()
+            changed = True
+            continue
+        m = _POSSESSIVE.search(piece)
+        if m and m.start() > 0:
+            end = start + m.start()
+            changed = True
+            continue
+        stripped = piece.strip(_EDGE_PUNCT)
+        # keep the final dot of an abbreviation ("U.S.", "Gen.") and an initial's dot
+        if stripped and piece.rstrip(_EDGE_PUNCT) != piece and re.search(r"\b\w\.$", piece):
+            stripped = piece.lstrip(_EDGE_PUNCT).rstrip(_EDGE_PUNCT.replace(".", ""))
+        if stripped != piece and stripped:
+            lead = piece.index(stripped)
+            start, end = start + lead, start + lead + len(stripped)
+            changed = True
+    return start, end
+
+
+def strip_titles(name: str) -> tuple[str, str | None]:
+    """``(name without leading titles, the last title word or None)``: "Prime Minister Tony
+    Blair" → ("Tony Blair", "minister"); "Mr Blair" → ("Blair", "mr")."""
+    words = name.split()
+    title = None
+    k = 0
+    cut = 0
+    while k < len(words):
+        w = words[k].lower().rstrip(".")
+        if w in HONORIFICS or w + "." in HONORIFICS or w in ROLE_TITLES:
+            title = w
+            k += 1
+            cut = k
+        elif w in TITLE_MODIFIERS and k + 1 < len(words):
+            k += 1
+        else:
+            break
+    return " ".join(words[cut:]), title
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Matching key of a (title-stripped) name: folded words, lower-case Arabic particles dropped
+    ("Bashar al-Assad" → ("bashar", "assad"); "Ash Carter" keeps "ash")."""
+    words = []
+    for word in name.replace(".", " ").replace("-", " ").split():
+        if word in NAME_PARTICLES:  # lower case as written: "al-Assad", "bin Laden"
+            continue
+        folded = gazetteer.fold(word)
+        if folded:
+            words.append(folded)
+    return tuple(words)
+
+
+def is_junk(name: str) -> bool:
+    """True for what names nothing: empty (a lone title), one character, no capital letter
+    ("state"), no letter at all ("2011"), a pronoun, a month or day, a generic institution word."""
+    if len(name) < 2 or not any(c.isupper() for c in name) or not any(c.isalpha() for c in name):
+        return True
+    low = name.lower()
+    if any(w in DEBRIS_WORDS for w in low.split()) or any(p in low for p in DEBRIS_PHRASES):
+        return True
+    if low in PRONOUNS:
+        return not name.isupper()  # "US" is a country, "IT" an industry
+    if low in MONTHS_AND_DAYS or low in JUNK_NAMES:
+        return True
+    # page furniture and generic words only ("GMT", "Showcase Category News", "PM Summit")
+    return is_furniture(name)
+
+
+def _user_case_sensitive(variant: str) -> bool:
+    # A user's short all-capital variant ("WHO", "IS") is matched only in capitals, as the
+    # curated CASE_SENSITIVE_ALIASES are: "Who" and "is" are words.
+    return len(variant) <= 4 and variant.replace(".", "").isupper()
+
+
+@functools.lru_cache(maxsize=8)
+def _org_alias_table(
+    extra: aliases.Active,
+) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Exact and folded variant → (canonical, label): the curated organisations, then the
+    user's ORG and GPE lines (``--aliases``), which win over them."""
+    exact = {k: (v, "ORG") for k, v in ORG_ALIASES.items() if k in CASE_SENSITIVE_ALIASES}
+    folded = {
+        gazetteer.fold(k): (v, "ORG")
+        for k, v in ORG_ALIASES.items()
+        if k not in CASE_SENSITIVE_ALIASES
+    }
+    for user in extra.of_label("ORG", "GPE"):
+        if _user_case_sensitive(user.variant):
+            exact[user.variant] = (user.canonical, user.label)
+        else:
+            folded[gazetteer.fold(user.variant)] = (user.canonical, user.label)
+    return exact, folded
+
+
+def alias(name: str) -> tuple[str, str] | None:
+    """``(canonical, label)`` for a known variant of an organisation or country, else None
+    ("Daesh" → ("Islamic State", "ORG"); "Britain" → ("United Kingdom", "GPE"))."""
+    exact, folded = _org_alias_table(aliases.active())
+    if name in exact:
+        return exact[name]
+    key = gazetteer.fold(name)
+    if key in folded:
+        return folded[key]
+    # Two/three-letter country codes ("US", "UK") only in capitals: "Us" is a pronoun.
+    if len(name) <= 4 and not name.replace(".", "").isupper():
+        return None
+    place = gazetteer.country(name)
+    if place is not None:
+        return place.name, place.label
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _person_alias_table(extra: aliases.Active) -> dict[str, str]:
+    table = dict(PERSON_ALIASES)
+    for user in extra.of_label("PERSON"):
+        table[" ".join(name_key(user.variant))] = user.canonical
+    return table
+
+
+def person_alias(key: tuple[str, ...]) -> str | None:
+    """Corpus-wide full name of a person known by a short form ("assad" → "Bashar al-Assad");
+    the user's PERSON aliases (``--aliases``) first."""
+    return _person_alias_table(aliases.active()).get(" ".join(key))
+
+
+@functools.lru_cache(maxsize=8)
+def _norp_table(extra: aliases.Active) -> dict[str, str]:
+    table = dict(NORP_GROUPS)
+    for user in extra.of_label("NORP"):
+        table[gazetteer.fold(user.variant)] = user.canonical
+    return table
+
+
+def _norp_group(name: str) -> str | None:
+    """The group a name is (:data:`NORP_GROUPS`, "pan-Arab"), else None."""
+    if _NORP_PREFIX.match(name):
+        return name
+    return _norp_table(aliases.active()).get(gazetteer.fold(name))

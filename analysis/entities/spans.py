@@ -1,0 +1,425 @@
+"""Step 1 of the entity extractor: the candidate mentions of a parsed article, each span mended
+where the source's lost punctuation ran names together or on ("Manbij Syria" → Manbij, Syria;
+"Jayrud 60 kilometres" → Jayrud), with its name proper, title, sentence and the local evidence
+(after "in", before "province", subject of a speech verb) the later steps read."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from analysis import gazetteer
+from analysis.entities.rules import (
+    _WS,
+    DATE_WORDS,
+    DISTANCE_UNITS,
+    FACILITY_HEAD_WORDS,
+    FACILITY_WORDS,
+    HONORIFICS,
+    JUNK_NAMES,
+    LABELS,
+    LIST_WORDS,
+    LOCATIVE_PREPOSITIONS,
+    MONTHS_AND_DAYS,
+    NAME_LOWER_WORDS,
+    NEWS_AGENCIES,
+    NUMBER_WORDS,
+    ORG_HEAD_WORDS,
+    PERSON_VERBS,
+    PLACE_NOUNS,
+    RESCUE_LABELS,
+    ROLE_TITLES,
+    _trim_bounds,
+    alias,
+    clean_name,
+    is_junk,
+    name_key,
+    strip_titles,
+)
+from analysis.nlp import text_of
+
+
+@dataclass(eq=False)
+class _Mention:
+    text: str  # the name proper as written (titles kept), e.g. "Mr Blair"
+    start: int
+    end: int
+    sent_start: int
+    model_label: str
+    bare: str  # without titles: "Blair"
+    key: tuple[str, ...]
+    title: str | None  # a title inside or right before the span
+    speaker: bool  # subject of a speech/thought verb
+    locative: bool  # after "in"/"near"/…, or next to a place noun (below)
+    place_noun: bool = False  # before "province"/"neighbourhood"/…, or after "the town of"
+    name: str = ""
+    label: str = ""
+    fixed: bool = False  # name and label come from an alias/acronym: not open to voting
+    person: bool = False  # a person (tagged, titled, or joined to a fuller person name)
+
+
+def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
+    """Token index and character offset of each sentence start (one sentence without a parse)."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return [0], [0]
+    tokens, chars = [], []
+    for sent in doc.sents:
+        tokens.append(sent.start)
+        chars.append(sent.start_char)
+    return tokens, chars
+
+
+def _candidates(doc: Doc) -> list[_Mention]:
+    """Cleaned, non-junk mentions of the kept (and rescuable) labels."""
+    text = text_of(doc)
+    sent_tokens, sent_chars = _sentence_starts(doc)
+    out: list[_Mention] = []
+    for ent in (piece for span in _spans(doc) for piece in _respan(doc, span)):
+        label = ent.label_
+        if label not in LABELS and label not in RESCUE_LABELS:
+            continue
+        surface = text[ent.start_char : ent.end_char]
+        lo, hi = _trim_bounds(surface)
+        if lo >= hi:
+            continue
+        lo += _lost_possessive_prefix(surface[lo:hi])
+        written = _WS.sub(" ", surface[lo:hi])
+        bare, title = strip_titles(written)
+        if title is None and ent.start > 0:
+            prev = doc[ent.start - 1].text.lower().rstrip(".")
+            if prev in HONORIFICS or prev in ROLE_TITLES:
+                title = prev
+        place_noun = _next_to_place_noun(doc, ent.start, ent.end)
+        if (
+            title
+            and label == "PERSON"
+            and ent.end < len(doc)
+            and doc[ent.end].text.lower() in PLACE_NOUNS
+        ):
+            bare, title = written, None  # "Sheikh Maqsoud neighbourhood": the title is the name's
+        if is_junk(bare) or (title and not bare) or (label != "PERSON" and _date_debris(bare)):
+            continue
+        key = name_key(bare)
+        if not key:
+            continue
+        root = ent.root
+        speaker = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in PERSON_VERBS
+        locative = (
+            root.dep_ == "pobj" and root.head.text.lower() in LOCATIVE_PREPOSITIONS
+        ) or place_noun
+        i = bisect.bisect_right(sent_tokens, ent.start) - 1
+        sent_start = sent_chars[max(i, 0)]
+        # The parser sometimes runs a sentence across a paragraph break; a line break ends it.
+        sent_start = text.rfind("\n", sent_start, ent.start_char) + 1 or sent_start
+        out.append(
+            _Mention(
+                text=written,
+                start=ent.start_char + lo,
+                end=ent.start_char + hi,
+                sent_start=sent_start,
+                model_label=label,
+                bare=bare,
+                key=key,
+                title=title,
+                speaker=speaker,
+                locative=locative,
+                place_noun=place_noun,
+            )
+        )
+    return out
+
+
+def _next_to_place_noun(doc: Doc, start: int, end: int, reach: int = 6) -> bool:
+    """Does a place noun name the span ``doc[start:end]`` a place: right after it ("Quneitra
+    province"), after "<noun> of" ("the town of Hass"), also across a list of names and
+    adjectives ("the al-Hamadaniyeh and al-Midan neighborhoods", "the towns of Azaz and nearby
+    Marea", "Harasta residential suburb")?"""
+
+    def in_list(t) -> bool:
+        text = t.text.lower()  # a name ("al-Shaar" too), or a word of LIST_WORDS
+        return t.text != text or text in LIST_WORDS or text in NAME_LOWER_WORDS
+
+    j = end
+    while (
+        j < min(len(doc), end + reach)
+        and in_list(doc[j])
+        and doc[j].text.lower() not in PLACE_NOUNS
+    ):
+        j += 1
+    if j < len(doc) and doc[j].text.lower() in PLACE_NOUNS:
+        return True
+    i = start - 1
+    while i > max(0, start - reach) and in_list(doc[i]) and doc[i].text.lower() != "of":
+        i -= 1
+    return i >= 1 and doc[i].text.lower() == "of" and doc[i - 1].text.lower() in PLACE_NOUNS
+
+
+def _respan(doc: Doc, span: Span) -> list[Span]:
+    """``span`` repaired where the source's lost punctuation ran names into each other or into
+    the next words (the Syria news CSV strips every comma and colon), as a list of spans:
+
+    - "Ghouta the Observatory" → "Ghouta", "Observatory" (ORG): "..., the Observatory said";
+    - distances, a place's trailing count, a sentence's opening number word cut off ("Jayrud 60
+      kilometres" → "Jayrud"; "Idlib 15" → "Idlib"; EVENT "2016 Six" → "2016");
+    - a person's name ends at its first lower-case word ("Assads air force" → "Assads"), and runs
+      on over capitalised words into a place noun ("al-Sheikh Maqsoud neighbourhood", the model
+      tagging "al-Sheikh");
+    - a person- or facility-tagged name ending in an organisation word is an organisation
+      ("Fateh al-Sham Front"), or a place with a headline's source word glued on ("Aleppo
+      Monitor" → "Aleppo");
+    - known names run together are split ("Manbij Syria", "Homs NGO AFP" → Homs, AFP;
+      "Aleppo Syrias" → Aleppo, Syria[s]); a trailing organisation alias comes off an unknown
+      name ("Hassakeh ISIS").
+    """
+    label = span.label_
+    if label not in LABELS and label not in RESCUE_LABELS:
+        return [span]
+    start, end = span.start, span.end
+    while start < end and doc[start].text.lower() == "the":
+        start += 1
+    if end - start < 1 or alias(clean_name(doc[start:end].text)) is not None:
+        return [span]
+    cut = _cut_run_on(doc, start, end, label)
+    if cut is not None:
+        return cut
+    end = _drop_trailing_numbers(doc, start, end)
+    if label == "PERSON":
+        start, end = _person_bounds(doc, start, end)
+    if end <= start:
+        return []
+    if (start, end) != (span.start, span.end):
+        span = Span(doc, start, end, label=label)
+    relabelled = _relabel_by_head(doc, start, end, label)
+    if relabelled is not None:
+        return relabelled
+    return _split_known(doc, span)
+
+
+def _cut_run_on(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
+    """An aside after a dash ("White Helmets - a rescue service") or a trailing "the
+    Observatory" cut off the name; None when neither is there."""
+    words = [t.text.lower() for t in doc[start:end]]
+    for k in range(start + 1, end - 1):
+        if doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_ and doc[k + 1].text.islower():
+            return _respan(doc, Span(doc, start, k, label=label))
+    if end - start >= 3 and words[-2] == "the" and words[-1] in ORG_HEAD_WORDS:
+        before = _respan(doc, Span(doc, start, end - 2, label=label))
+        return [*before, Span(doc, end - 1, end, label="ORG")]
+    return None
+
+
+def _drop_trailing_numbers(doc: Doc, start: int, end: int) -> int:
+    """The end of the name without numbers that are no part of it: a distance ("Jayrud 60
+    kilometres"), a sentence's opening number word ("2016 Six"), a place's count ("Idlib 15")."""
+    for k in range(start + 1, end - 1):
+        if any(c.isdigit() for c in doc[k].text) and doc[k + 1].text.lower() in DISTANCE_UNITS:
+            end = k
+            break
+    if (
+        end - start >= 2
+        and doc[end - 1].text.lower() in NUMBER_WORDS
+        and doc[end - 1].text.istitle()
+        and (any(c.isdigit() for c in doc[end - 2].text) or doc[end - 2].text.lower() in JUNK_NAMES)
+    ):
+        end -= 1
+    last = doc[end - 1].text
+    if end - start >= 2 and last.isdigit() and len(last) <= 3 and _piece(doc[start : end - 1]):
+        end -= 1
+    return end
+
+
+def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A person's name ends at its first lower-case word ("Assads air force"), and runs on over
+    capitalised words into a place noun ("al-Sheikh [Maqsoud] neighbourhood"), taking a title
+    before it along."""
+    for k in range(start + 1, end):
+        t = doc[k]
+        lower = t.text.isalpha() and t.text[:1].islower() and t.text.lower() not in NAME_LOWER_WORDS
+        if lower and doc[k - 1].whitespace_:  # a word of its own, not inside "al-Assad"
+            end = k
+            break
+    j = end
+    while (
+        j < min(len(doc), end + 2) and doc[j].text.istitle() and doc[j].ent_iob_ not in ("B", "I")
+    ):
+        j += 1
+    if j < len(doc) and doc[j].text.lower() in PLACE_NOUNS:
+        end = j
+        prev = doc[start - 1].text.lower().rstrip(".") if start > 0 else ""
+        if prev in ROLE_TITLES and doc[start - 1].text.istitle():
+            start -= 1
+    return start, end
+
+
+def _relabel_by_head(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
+    """A person- or facility-tagged name ending in an organisation word is an organisation
+    ("Fateh al-Sham Front"), or a place with a source word glued on ("Aleppo Monitor"); a
+    person-tagged name ending in a facility word is a facility ("Saadallah al-Jabiri Square")."""
+    head = doc[end - 1].text.lower()
+    if end - start >= 2 and doc[end - 1].text.istitle() and head in ORG_HEAD_WORDS:
+        if label == "PERSON":
+            rest = _piece(doc[start : end - 1])
+            if rest is not None and rest[0] in ("country", "place", "town"):
+                return [Span(doc, start, end - 1, label=rest[1])]
+            return [Span(doc, start, end, label="ORG")]
+        if label == "FAC" and head not in FACILITY_HEAD_WORDS:
+            return [Span(doc, start, end, label="ORG")]
+    if (
+        end - start >= 2
+        and label == "PERSON"
+        and doc[end - 1].text.istitle()
+        and head in FACILITY_WORDS
+    ):
+        return [Span(doc, start, end, label="FAC")]
+    return None
+
+
+def _piece(span: Span) -> tuple[str, str, str] | None:
+    """What a run of words is when it is something known: ``(kind, label, country code)`` with
+    kind one of org (an alias), country (also "Syrias", its apostrophe lost), place (a city,
+    state or region), town (:func:`analysis.gazetteer.town`), junk ("NGO"); else None."""
+    text = span.text
+    found = alias(text)
+    if found is not None:
+        if found[1] == "ORG":
+            return ("org", "ORG", "")
+        place = gazetteer.country(found[0])
+        return ("country", found[1], place.country if place else "")
+    if len(text) > 4 and text.endswith("s") and text[:1].isupper():
+        place = gazetteer.country(text[:-1])
+        if place is not None:
+            return ("country", "GPE", place.country)
+    place = gazetteer.place(text)
+    if place is not None:
+        return ("country" if place.kind == "country" else "place", place.label, place.country)
+    place = gazetteer.town(text) if " " in text or text.istitle() else None
+    if place is not None:
+        return ("town", place.label, place.country)
+    if text.lower() in JUNK_NAMES:
+        return ("junk", "", "")
+    return None
+
+
+def _split_known(doc: Doc, span: Span) -> list[Span]:
+    """``span`` split into the known names it runs together (see :func:`_respan`), else as is."""
+    label = span.label_
+    words: list[tuple[int, int]] = []  # token ranges between spaces ("al-Assad" is one word)
+    for t in span:
+        if words and not doc[t.i - 1].whitespace_:
+            words[-1] = (words[-1][0], t.i + 1)
+        else:
+            words.append((t.i, t.i + 1))
+    if not 2 <= len(words) <= 8:
+        return [span]
+    n = len(words)
+    # fewest known pieces covering all words: best[j] = (pieces, segmentation of words[:j])
+    best: list[tuple[int, list] | None] = [(0, [])] + [None] * n
+    for j in range(1, n + 1):
+        for i in range(j):
+            if best[i] is None:
+                continue
+            piece = Span(doc, words[i][0], words[j - 1][1])
+            what = _piece(piece)
+            if what is not None and (best[j] is None or best[i][0] + 1 < best[j][0]):
+                best[j] = (best[i][0] + 1, [*best[i][1], (piece, what)])
+    found = best[n][1] if best[n] is not None else None
+    if found is not None and len(found) >= 2 and _plausible_split(label, found):
+        return [Span(doc, p.start, p.end, label=w[1]) for p, w in found if w[0] != "junk"]
+    if label != "ORG":  # an unknown name with a source glued on: "Hassakeh ISIS", "X AFP"
+        for k in range(n - 1, max(0, n - 3) - 1, -1):
+            if k == 0:
+                break
+            tail = Span(doc, words[k][0], span.end)
+            if _credit(tail.text):
+                head = Span(doc, span.start, words[k - 1][1], label=label)
+                return [*_respan(doc, head), Span(doc, tail.start, tail.end, label="ORG")]
+    return [span]
+
+
+def _credit(text: str) -> bool:
+    """Is ``text`` an organisation that news text runs into other names: a news agency ("…
+    Aleppo Reuters") or an acronym ("Hassakeh ISIS")? Not "Lords" in "Law Lords"."""
+    found = alias(text)
+    return found is not None and found[1] == "ORG" and (found[0] in NEWS_AGENCIES or text.isupper())
+
+
+def _plausible_split(label: str, pieces: Sequence[tuple[Span, tuple[str, str, str]]]) -> bool:
+    """Is splitting a ``label``-tagged span into these known pieces safer than keeping it?"""
+    kinds = [w[0] for _, w in pieces]
+    if "org" in kinds[:-1] or "junk" in (kinds[0], kinds[-1]):
+        # "BBC Scotland" is a name of its own, an agency credit comes last; "UK Government"
+        return False
+    if kinds[-1] == "org" and not _credit(pieces[-1][0].text):
+        return False  # "Time Lords"
+    countries = {w[2] for _, w in pieces if w[0] in ("country", "place", "town")}
+    if "" in countries or len(countries) > 1:
+        return False  # "Guantanamo Bay", "Edinburgh Airport": one place, with a word that
+        # happens to name a town elsewhere; "Europe Union"
+    if label == "PERSON":
+        # "Jordan Henderson", "Chelsea Clinton": people are named after places. Split only
+        # debris: a source credit or a lost apostrophe at the end, or places of one country.
+        glued = kinds[-1] == "org" or (kinds[-1] == "country" and pieces[-1][0].text.endswith("s"))
+        return glued or ("town" not in kinds and "junk" not in kinds)
+    if label == "ORG":
+        return "country" in kinds or kinds[-1] == "org"  # "Nottingham Forest" stays
+    return True
+
+
+def _lost_possessive_prefix(name: str) -> int:
+    """Characters to skip when a name opens with a country whose apostrophe the source lost
+    ("Syrias Aleppo" → skip "Syrias "), else 0."""
+    first, _, rest = name.partition(" ")
+    if rest and len(first) > 3 and first.endswith("s") and first[:-1].istitle():
+        found = alias(first[:-1])
+        if found is not None and found[1] == "GPE":
+            return len(first) + 1
+    return 0
+
+
+def _date_debris(name: str) -> bool:
+    """A non-person name made of date parts: "Sep 2014 US", "AFP Sunday 26", "Feb 092015"."""
+    words = name.lower().split()
+    has_digits = any(any(c.isdigit() for c in w) for w in words)
+    if words and words[0] in DATE_WORDS:
+        return True
+    if has_digits and any(w in DATE_WORDS or w in MONTHS_AND_DAYS for w in words):
+        return True
+    return any(sum(c.isdigit() for c in w) >= 5 for w in words)
+
+
+def _spans(doc: Doc) -> Iterable[Span]:
+    """``doc.ents``, with split aliases mended: "Islamic" (NORP) + "State" → "Islamic State";
+    "Liberal" + "Democrat" (NORP) → "Liberal Democrat"; "Liberal" (ORG) + "Democrats" (NORP)."""
+    ents = list(doc.ents)
+    k = 0
+    prev_end = 0
+    while k < len(ents):
+        ent = ents[k]
+        merged = None if alias(clean_name(ent.text)) is not None else _mended(doc, ent, prev_end)
+        if merged is None:
+            yield ent
+            prev_end = ent.end
+            k += 1
+            continue
+        yield merged
+        prev_end = merged.end
+        k += 1
+        while k < len(ents) and ents[k].start < merged.end:  # swallowed by the merge
+            k += 1
+
+
+def _mended(doc: Doc, ent: Span, prev_end: int) -> Span | None:
+    """``ent`` grown by up to two capitalised tokens either side into a known alias, or None."""
+    for before, after in ((0, 1), (0, 2), (1, 0), (1, 1)):
+        start, end = ent.start - before, ent.end + after
+        if start < prev_end or end > len(doc):
+            continue
+        extra = [*doc[start : ent.start], *doc[ent.end : end]]
+        if not all(t.text[:1].isupper() for t in extra):
+            continue
+        if alias(clean_name(doc[start:end].text)) is not None:
+            return Span(doc, start, end, label="ORG")
+    return None

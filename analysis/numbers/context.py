@@ -1,0 +1,236 @@
+"""Context filters: why a number phrase found in text is not a figure in the news sense (a date,
+a year, a clock time, an age, a label such as "No 10", a phone number, a code, "one" used as a
+pronoun), from the tokens around it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis import lexicon
+from analysis.numbers.phrases import ParsedNumber
+from analysis.numbers.tokens import Tok
+
+MONTHS = lexicon.words("months")
+
+
+YEAR_PREPOSITIONS = lexicon.words("year_prepositions")
+
+
+AGE_WORDS = lexicon.words("age_words")
+
+
+LABEL_WORDS = lexicon.words("label_words")
+
+
+PRONOUN_ONE_BEFORE = lexicon.words("pronoun_one_before")
+
+
+REPORTING_WORDS = lexicon.words("reporting_words")
+
+
+TIME_UNITS = lexicon.words("time_units")
+CLOCK_WORDS = lexicon.words("clock_words")
+
+
+@dataclass(frozen=True)
+class _Around:
+    """A number phrase ``toks[i:end]`` and its neighbours, as the context rules read it."""
+
+    toks: list[Tok]
+    i: int
+    end: int
+    parsed: ParsedNumber
+
+    @property
+    def tok(self) -> Tok:
+        return self.toks[self.i]
+
+    @property
+    def prev(self) -> Tok | None:
+        return self.toks[self.i - 1] if self.i > 0 else None
+
+    @property
+    def nxt(self) -> Tok | None:
+        return self.toks[self.end] if self.end < len(self.toks) else None
+
+    @property
+    def single(self) -> bool:
+        return self.end - self.i == 1
+
+    def after(self, k: int) -> Tok | None:
+        """The token ``k`` places after the phrase's end (0 = the next one)."""
+        return self.toks[self.end + k] if self.end + k < len(self.toks) else None
+
+
+def non_figure(toks: list[Tok], i: int, end: int, parsed: ParsedNumber) -> str | None:
+    """Why the phrase ``toks[i:end]`` is not a figure (date, age, label ...), or None. The rules
+    are tried in this order; the first that applies names the reason."""
+    around = _Around(toks, i, end, parsed)
+    for rule in (
+        _month_date,
+        _label,
+        _age,
+        _clock_time,
+        _year,
+        _slash_date,
+        _one_as_pronoun,
+        _phone,
+        _code,
+    ):
+        reason = rule(around)
+        if reason is not None:
+            return reason
+    return None
+
+
+def _month_date(a: _Around) -> str | None:
+    """ "May 4", "May 2016", "4 May"."""
+    prev, nxt, t = a.prev, a.nxt, a.tok
+    after_month = prev is not None and prev.low in MONTHS and a.parsed.value is not None
+    if after_month and (a.parsed.value <= 31 or year_like(a.toks, a.i, a.end, a.parsed)):
+        return "date"
+    if (
+        nxt is not None
+        and nxt.low in MONTHS
+        and a.single
+        and t.kind == "num"
+        and float(t.text.replace(",", "")) <= 31
+    ):
+        return "date"
+    return None
+
+
+def _label(a: _Around) -> str | None:
+    prev = a.prev
+    if (
+        prev is not None
+        and prev.low.rstrip(".") in {w.rstrip(".") for w in LABEL_WORDS}
+        and a.single
+        and a.tok.kind == "num"
+    ):
+        return "label"  # "No 10", "number 7"
+    return None
+
+
+def _age(a: _Around) -> str | None:
+    """ "aged 12", "12-year-old", "12 - year-old", "12 years old"."""
+    prev, nxt = a.prev, a.nxt
+    if prev is not None and prev.low in AGE_WORDS:
+        return "age"
+    if nxt is None:
+        return None
+    if re.fullmatch(r"years?[-–]olds?", nxt.low):
+        return "age"
+    following = a.after(1)
+    if (
+        nxt.kind == "dash"
+        and following is not None
+        and re.fullmatch(r"years?[-–]olds?", following.low)
+    ):
+        return "age"
+    if nxt.low in ("years", "year") and following is not None and following.low == "old":
+        return "age"
+    return None
+
+
+def _clock_time(a: _Around) -> str | None:
+    nxt = a.nxt
+    if nxt is not None and nxt.low in CLOCK_WORDS:
+        return "time"
+    return None
+
+
+def _year(a: _Around) -> str | None:
+    """ "in 2011", "since 2015", "the 1960s", "2015-16"."""
+    t, prev, nxt = a.tok, a.prev, a.nxt
+    four_digits = a.single and t.kind == "num" and re.fullmatch(r"\d{4}s?", t.text) is not None
+    if four_digits and 1800 <= int(t.text[:4]) <= 2099 and a.parsed.kind == "number":
+        if prev is not None and prev.low in YEAR_PREPOSITIONS:
+            return "year"
+        if nxt is not None and (nxt.low in ("s", "'s", "-", "–") or nxt.kind == "slash"):
+            return "year"
+    return None
+
+
+def _slash_date(a: _Around) -> str | None:
+    """ "5/17", "17/5/2018"."""
+    t, prev, nxt = a.tok, a.prev, a.nxt
+    slash_next = nxt is not None and nxt.kind == "slash" and a.end < len(a.toks) - 1
+    if slash_next and t.kind == "num" and a.toks[a.end + 1].kind == "num":
+        return "date"
+    if t.kind == "num" and prev is not None and prev.kind == "slash":
+        return "date"
+    return None
+
+
+def _one_as_pronoun(a: _Around) -> str | None:
+    """ "the one that", "one by one", "the last but one": "one" that counts nothing."""
+    if not (a.single and a.tok.low == "one"):
+        return None
+    prev, nxt = a.prev, a.nxt
+    before_prev = a.toks[a.i - 2].low if a.i > 1 else ""
+    complementizer = (
+        prev is not None
+        and prev.low == "that"
+        and (before_prev.endswith("ed") or before_prev in REPORTING_WORDS)
+    )  # "claimed that one had died": "that" introduces a clause, "one" is a count
+    if prev is not None and prev.low in PRONOUN_ONE_BEFORE and not complementizer:
+        return "pronoun"
+    if prev is not None and prev.low == "but" and before_prev in ("last", "next"):
+        return "ordinal"  # "the last but one": the one before the last
+    if nxt is not None and nxt.low in ("another", "by", "day", "way", "time", "thing", "hand"):
+        return "pronoun"
+    return None
+
+
+def _phone(a: _Around) -> str | None:
+    if a.single and a.tok.kind == "num" and _phone_like(a.toks, a.i):
+        return "phone"
+    return None
+
+
+def _code(a: _Around) -> str | None:
+    """ "SCP173", "A320", "SCP-173", "MH-17": a name, not a count."""
+    t, prev, i = a.tok, a.prev, a.i
+    if t.kind == "num" and prev is not None and prev.kind == "word" and prev.end == t.start:
+        return "code"
+    if (
+        t.kind == "num"
+        and prev is not None
+        and prev.kind == "dash"
+        and prev.start == a.toks[i - 2].end
+        if i > 1
+        else False
+    ):
+        return "code"
+    return None
+
+
+def _phone_like(toks: list[Tok], i: int) -> bool:
+    """A digit group in a run of space-separated groups that reads as a phone number: a group
+    with a leading zero, or 7+ digits over groups of 3+ ("0800 555 0199", "020 7946 0000")."""
+    run = [i]
+    k = i
+    while k > 0 and toks[k - 1].kind == "num" and toks[k].start - toks[k - 1].end == 1:
+        k -= 1
+        run.insert(0, k)
+    k = i
+    while k + 1 < len(toks) and toks[k + 1].kind == "num" and toks[k + 1].start - toks[k].end == 1:
+        k += 1
+        run.append(k)
+    groups = [toks[k].text for k in run]
+    if any(re.fullmatch(r"0\d+", g) for g in groups):
+        return True
+    return len(groups) >= 2 and all(len(g) >= 3 for g in groups) and sum(map(len, groups)) >= 7
+
+
+def year_like(toks: list[Tok], i: int, end: int, parsed: ParsedNumber) -> bool:
+    t = toks[i]
+    return (
+        end - i == 1
+        and t.kind == "num"
+        and re.fullmatch(r"\d{4}", t.text) is not None
+        and 1800 <= int(t.text) <= 2099
+        and parsed.kind == "number"
+    )

@@ -1,0 +1,184 @@
+"""Tokens for number phrases: the tokenizer, the lexicon tables number words come from, and the
+small predicates every other part of :mod:`analysis.numbers` asks of one token (is it a number
+word, a number-like token, what is its digit value)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis import lexicon
+
+ONES_WORDS = lexicon.numbers("ones_words")
+
+
+TENS_WORDS = lexicon.numbers("tens_words")
+
+
+SCALE_WORDS = lexicon.numbers("scale_words")
+
+
+DOZEN_WORDS = lexicon.words("dozen_words")
+
+
+SUFFIX_SCALES = lexicon.numbers("suffix_scales")
+
+
+CURRENCY_ONLY_SUFFIXES = lexicon.numbers("currency_only_suffixes")
+
+
+SPACED_SCALES = lexicon.numbers("spaced_scales")
+
+
+VAGUE_PLURALS = lexicon.numbers("vague_plurals")
+
+
+VAGUE_QUANTIFIERS = lexicon.ranges("vague_quantifiers")
+
+
+DENOMINATORS = lexicon.numbers("denominators")
+
+
+ORDINAL_UNITS = lexicon.numbers("ordinal_units")
+
+
+LOWER_HEDGES = lexicon.phrases("lower_hedges")
+
+
+UPPER_HEDGES = lexicon.phrases("upper_hedges")
+
+
+NEAR_BELOW_HEDGES = lexicon.phrases("near_below_hedges")
+
+
+NEAR_HEDGES = lexicon.phrases("near_hedges")
+
+
+LOWER_SUFFIXES = lexicon.phrases("lower_suffixes")
+
+
+UPPER_SUFFIXES = lexicon.phrases("upper_suffixes")
+
+
+NEAR_SUFFIXES = lexicon.phrases("near_suffixes")
+
+
+PERCENT_WORDS = lexicon.phrases("percent_words")
+
+
+CURRENCY_SIGNS = lexicon.mapping("currency_signs")
+
+
+CURRENCY_PREFIX_WORDS = lexicon.mapping("currency_prefix_words")
+
+
+CURRENCY_CODES = lexicon.mapping("currency_codes")
+
+
+CURRENCY_WORDS = lexicon.mapping("currency_words")
+
+
+# Words besides number words that a number phrase can end with; a period glued to one of them
+# ends a sentence (see tokenize). Words that are abbreviations ("approx.", "No.") are not here.
+NUMBER_VOCABULARY = frozenset(
+    {*DENOMINATORS, *VAGUE_PLURALS, *DOZEN_WORDS, *CURRENCY_WORDS, *CURRENCY_CODES}
+    | {w for phrase in PERCENT_WORDS for w in phrase.split()}
+    | {"points", "point"}
+    | {phrase.split()[-1] for phrase in LOWER_SUFFIXES + UPPER_SUFFIXES + NEAR_SUFFIXES}
+)
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+
+
+_TOKEN_RE = re.compile(
+    rf"""(?P<ident>(?:https?://|www\.)\S+|\d+(?:\.\d+){{2,}}|\d+(?:-\d+){{2,}}|\+\d[\d-]{{6,}})
+      |(?P<time>\d{{1,2}}[:.]\d{{2}}\s?(?:[ap]\.?m\.?|GMT|BST|ET|GMT)\b|\d{{1,2}}:\d{{2}})
+      |(?P<num>{_NUM})
+      |(?P<word>[A-Za-z]+\.?(?:[-'’][A-Za-z]+)*)
+      |(?P<sym>US\$|[%$£€¥₹+])
+      |(?P<dash>[-–—~])
+      |(?P<slash>/)
+      |(?P<other>\S)""",
+    re.VERBOSE,
+)
+
+
+# A thousands group after a space ("1 234 567.89"); only the last group carries decimals.
+GROUP_RE = re.compile(r"\d{3}(?:\.\d+)?")
+
+
+@dataclass
+class Tok:
+    kind: str
+    text: str
+    start: int
+    end: int
+    low: str = ""
+
+    def __post_init__(self) -> None:
+        self.low = self.text.lower()
+
+
+def tokenize(text: str) -> list[Tok]:
+    toks: list[Tok] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind, word, start, end = m.lastgroup or "other", m.group(), m.start(), m.end()
+        glued = end < len(text) and text[end].isalnum()  # "One.Tel", "five.com"
+        if (
+            kind == "word"
+            and word.endswith(".")
+            and not glued
+            and _vocabulary_word(word[:-1].lower())
+        ):
+            # The word pattern keeps a final period for abbreviations ("approx.", "No."); at
+            # the end of a sentence ("rose to twenty.", "5 percent.") it is punctuation.
+            toks += [Tok("word", word[:-1], start, end - 1), Tok("other", ".", end - 1, end)]
+        else:
+            toks.append(Tok(kind, word, start, end))
+    return toks
+
+
+def _vocabulary_word(low: str) -> bool:
+    """A word this module reads: a number word, fraction, magnitude, percent or currency word."""
+    parts = re.split(r"[-'’]", low)
+    return (
+        all(p in ONES_WORDS or p in TENS_WORDS or p in SCALE_WORDS for p in parts)
+        or low in NUMBER_VOCABULARY
+    )
+
+
+def num_value(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def word_parts(tok: Tok) -> list[str] | None:
+    """A (possibly hyphenated) number word split into parts, or None if it is not one."""
+    parts = re.split(r"[-'’]", tok.low)
+    if all(p in ONES_WORDS or p in TENS_WORDS or p in SCALE_WORDS for p in parts):
+        return parts
+    return None
+
+
+def number_like(t: Tok) -> bool:
+    if t.kind in ("num", "sym"):
+        return True
+    if t.kind != "word":
+        return False
+    low = t.low
+    return (
+        low in VAGUE_PLURALS
+        or low in DENOMINATORS
+        or low in SCALE_WORDS
+        or low in DOZEN_WORDS
+        or low == "half"
+        or word_parts(t) is not None
+        or ("-" in low and low.split("-")[0] in ONES_WORDS)
+    )
+
+
+def first_numeric(toks: list[Tok], i: int, end: int) -> int:
+    for k in range(i, end):
+        if toks[k].kind == "num" or word_parts(toks[k]) is not None or toks[k].low in VAGUE_PLURALS:
+            return k
+    return i
