@@ -97,7 +97,7 @@ def test_speaker_aggregate_weights_quotes_by_their_words():
     ]
     for article, text, speaker, pol, sub, vader in rows:
         con.execute(
-            "INSERT INTO quotes (article_id, kind, text, start, \"end\", speaker, speaker_label, "
+            'INSERT INTO quotes (article_id, kind, text, start, "end", speaker, speaker_label, '
             "polarity, subjectivity, polarity_vader) VALUES (?, 'direct', ?, 0, 1, ?, 'PERSON', "
             "?, ?, ?)",
             [article, text, speaker, pol, sub, vader],
@@ -128,9 +128,7 @@ def test_pairs_written_per_batch_equal_the_rebuilt_and_the_python_pairs(corpus_s
         rebuilt = c.execute("SELECT * FROM entity_pairs ORDER BY ALL").fetchall()
         mentions = [
             EntityMention(*row)
-            for row in c.execute(
-                f"SELECT {_cols(EntityMention)} FROM entity_mentions"
-            ).fetchall()
+            for row in c.execute(f"SELECT {_cols(EntityMention)} FROM entity_mentions").fetchall()
         ]
     finally:
         c.close()
