@@ -161,6 +161,8 @@ def mentions_over_time(
 PAIRS_REBUILD_SQL = aggregates.sentence_pairs_sql()
 
 
+# Over 60 lines: the two SQL statements of one view (labels before or after ranking), side by
+# side so that a change to one is made to the other.
 def cooccurrences(
     con: duckdb.DuckDBPyConnection,
     filters: Filters | None = None,

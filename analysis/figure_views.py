@@ -193,6 +193,8 @@ def conflicting_figures(
     return con.execute(sql, args).df()
 
 
+# Over 60 lines: one SQL statement whose steps (events, votes, the chosen figure) read in order;
+# split into Python pieces, the query would no longer read as one.
 def headline_figures(
     con: duckdb.DuckDBPyConnection,
     filters: Filters | None = None,
