@@ -139,7 +139,7 @@ def resolve(filters: Filters | None) -> Filters:
 # the cached function and so part of its key. The connection is not an argument: the function
 # takes a cursor from the shared reader when it runs, so a cache hit opens nothing. Options
 # mirror the view's, defaults included (tests/test_data_cache.py holds them equal).
-ENTRIES = 32  # results kept per view: a session's recent filter combinations, not every one
+ENTRIES = 16  # results kept per view (31 views): a session's recent filter choices, not every one
 
 P = ParamSpec("P")
 T = TypeVar("T")
