@@ -18,6 +18,7 @@ import logging
 import duckdb
 import pandas as pd
 
+from analysis import aggregates
 from analysis.filters import Filters, article_ids_sql
 
 log = logging.getLogger(__name__)
@@ -156,17 +157,12 @@ def mentions_over_time(
 
 # Rebuilds the pairs of every stored article from ``entity_mentions`` (for stores written before
 # the table existed, e.g. by bench/replicate.py); the store fills it for new articles with the
-# same query restricted to them (analysis.store.PAIRS_SQL).
-PAIRS_REBUILD_SQL = """
-    INSERT INTO entity_pairs
-    WITH s AS (SELECT DISTINCT article_id, sent_start, name FROM entity_mentions)
-    SELECT x.article_id, x.name, y.name, count(*)::INTEGER
-    FROM s x JOIN s y
-      ON x.article_id = y.article_id AND x.sent_start = y.sent_start AND x.name < y.name
-    GROUP BY x.article_id, x.name, y.name
-"""
+# same definition restricted to them (analysis.aggregates, analysis.store.PAIRS_SQL).
+PAIRS_REBUILD_SQL = aggregates.sentence_pairs_sql()
 
 
+# Over 60 lines: the two SQL statements of one view (labels before or after ranking), side by
+# side so that a change to one is made to the other.
 def cooccurrences(
     con: duckdb.DuckDBPyConnection,
     filters: Filters | None = None,

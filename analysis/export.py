@@ -2,7 +2,8 @@
 
 Field names follow ARCHITECTURE.md exactly; adding fields is allowed by the contract, renaming is
 not. Near-duplicate copies are left out (they are counted once, as their original). The per-speaker
-aggregate is computed here in SQL: word-weighted mean polarity and subjectivity.
+aggregate is the store's one definition (:mod:`analysis.aggregates`): word-weighted mean
+polarity and subjectivity, as on the Speakers page.
 """
 
 from __future__ import annotations
@@ -14,15 +15,19 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import aggregates
 from analysis.filters import Filters, article_ids_sql
-from analysis.records import Attitude, Entity, Figure, Quote
+from analysis.records import Article, Attitude, Entity, Figure, Quote
 from analysis.schema import field_names
-from analysis.store import Store
+from analysis.store import COLUMNS, Store
 
 SCHEMA = "presslens/1"
 # The contract's fields of each record table: the record's fields, which are also the table's
-# columns (analysis.schema). Articles are selected by hand: ``published`` is formatted and the
-# store-only columns and ``author`` are not exported.
+# columns (analysis.schema). Articles: the record's columns in the store's order, less ``author``
+# (not in the contract); the store-only columns are not records' fields, so never exported.
+ARTICLE_FIELDS = [
+    name for name, _ in COLUMNS["articles"] if name in field_names(Article) and name != "author"
+]
 QUOTE_FIELDS = field_names(Quote)
 ENTITY_FIELDS = field_names(Entity)
 FIGURE_FIELDS = field_names(Figure)
@@ -51,26 +56,25 @@ def tables(
     def q(sql: str) -> pd.DataFrame:
         return store.query(sql.replace("{ids}", ids_sql), params)
 
+    cols = lambda fields: ", ".join(f'"{f}"' for f in fields)  # noqa: E731
+    # The export's dates are YYYY-MM-DD text (the store's are DATEs).
+    art_cols = cols(ARTICLE_FIELDS).replace(
+        '"published"', "strftime(published, '%Y-%m-%d') AS published"
+    )
     arts = q(
-        "SELECT id, title, source, strftime(published, '%Y-%m-%d') AS published, url, tags, text, "
-        "path, n_words FROM articles WHERE id IN ({ids}) AND duplicate_of IS NULL "
+        f"SELECT {art_cols} FROM articles WHERE id IN ({{ids}}) AND duplicate_of IS NULL "
         "ORDER BY published NULLS LAST, title"
     )
-    cols = lambda fields: ", ".join(f'"{f}"' for f in fields)  # noqa: E731
     quotes = q(
         f"SELECT {cols(QUOTE_FIELDS)} FROM quotes WHERE article_id IN ({{ids}}) "
         "ORDER BY article_id, start"
     )
+    # The one speaker aggregate (analysis.aggregates), the same rows the Speakers page shows.
+    # Its n_words stays the 32-bit integer the export has always written (Parquet keeps types).
     speakers = q(
-        "SELECT speaker, count(*) AS n_quotes, sum(nw)::INTEGER AS n_words, "
-        "sum(polarity * nw) / nullif(sum(nw), 0) AS polarity, "
-        "sum(subjectivity * nw) / nullif(sum(nw), 0) AS subjectivity, "
-        "sum(polarity_vader * nw) / nullif(sum(nw), 0) AS polarity_vader, "
-        "count(DISTINCT article_id) AS n_articles FROM ("
-        "  SELECT *, greatest(1, len(list_filter(string_split(replace(text, chr(10), ' '), ' '), "
-        "lambda w: w <> ''))) AS nw FROM quotes"
-        "  WHERE article_id IN ({ids}) AND speaker IS NOT NULL) "
-        "GROUP BY speaker ORDER BY n_quotes DESC, speaker"
+        "SELECT speaker, n_quotes, n_words::INTEGER AS n_words, polarity, subjectivity, "
+        "polarity_vader, n_articles "
+        f"FROM ({aggregates.speaker_totals_sql('{ids}')}) ORDER BY n_quotes DESC, speaker"
     )
     entities = q(
         f"SELECT {cols(ENTITY_FIELDS)} FROM entities WHERE article_id IN ({{ids}}) "

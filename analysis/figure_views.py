@@ -226,6 +226,8 @@ def opening_category(counts: pd.DataFrame) -> str | None:
 UNIT_KEYED = "('money', 'people')"
 
 
+# Over 60 lines: one SQL statement whose steps (events, votes, the chosen figure) read in order;
+# split into Python pieces, the query would no longer read as one.
 def headline_figures(
     con: duckdb.DuckDBPyConnection,
     filters: Filters | None = None,

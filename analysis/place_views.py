@@ -72,17 +72,22 @@ def places(
         row["top_category"] = max(sorted(cats), key=cats.get) if cats else NO_FIGURES
         row["names"] = tuple(sorted(row["names"]))
         out.append(row)
-    df = pd.DataFrame(out, columns=COLUMNS)
-    if region:
-        country = df[(df["place"] == region) & (df["kind"] == "country")]
-        if not country.empty:  # a country: every place in it
-            df = df[df["country"] == country["country"].iloc[0]]
-        else:
-            df = df[df["region"] == region]
+    df = _in_region(pd.DataFrame(out, columns=COLUMNS), region)
     df = df.sort_values(["n_figures", "n_articles", "place"], ascending=[False, False, True])
     df = df.reset_index(drop=True)
     df.attrs["unlocated"] = len(unlocated)
     return df
+
+
+def _in_region(df: pd.DataFrame, region: str) -> pd.DataFrame:
+    """The places of ``region``: a province/region, or a country by name (every place in it);
+    all of them when ``region`` is empty."""
+    if not region:
+        return df
+    country = df[(df["place"] == region) & (df["kind"] == "country")]
+    if not country.empty:
+        return df[df["country"] == country["country"].iloc[0]]
+    return df[df["region"] == region]
 
 
 def regions(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> tuple[str, ...]:

@@ -3,7 +3,8 @@
 Every function takes an open DuckDB connection to a presslens store and optional
 :class:`~analysis.filters.Filters`, restricts to the articles in view and returns a pandas
 DataFrame; options are keyword-only. Sentiment per speaker is word-weighted (a long quotation
-weighs more than a two-word fragment), the same rule as :func:`analysis.quotes.speaker_table`, and
+weighs more than a two-word fragment), one rule for every reader
+(:mod:`analysis.aggregates`, also behind the export's speakers table), and
 comes with a 95% confidence interval (:mod:`analysis.uncertainty`); ``scorer`` picks the stored
 polarity (TextBlob, the default, or VADER).
 """
@@ -13,26 +14,19 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from analysis import uncertainty
+from analysis import aggregates, uncertainty
 from analysis.filters import Filters, article_ids_sql
 
 GRANULARITIES = ("day", "week", "month", "year")
 # The quotes column holding each stored scorer's polarity.
-POLARITY_COLUMNS = {"textblob": "polarity", "vader": "polarity_vader"}
-# Words in a quote's text, as Python's str.split() counts them: line breaks (a quotation over
-# several paragraphs) become spaces and empty pieces are dropped. A plain split is several times
-# faster than a regex split on 300,000 quotes.
-_WORDS_SQL = (
-    "greatest(1, len(list_filter(string_split(replace(q.text, chr(10), ' '), ' '), "
-    "lambda w: w <> '')))"
-)
+POLARITY_COLUMNS = aggregates.POLARITY_COLUMNS
 
 
-# The sums a weighted t-interval needs (see analysis.uncertainty): weights are quote lengths.
-_MOMENTS_SQL = (
-    f"sum({_WORDS_SQL})::DOUBLE AS w_sum, sum(({_WORDS_SQL})^2)::DOUBLE AS w2_sum, "
-    f"sum(q.{{pol}} * q.{{pol}} * {_WORDS_SQL}) AS wx2_sum"
-)
+def _scored(scorer: str) -> str:
+    """Columns over analysis.aggregates.weighted_sql with ``scorer``'s polarity as ``polarity``
+    and its sums as ``w_sum, w2_sum, wx2_sum`` (what analysis.uncertainty reads)."""
+    pol = _polarity_column(scorer)
+    return f"{pol} AS polarity, subjectivity, w_sum, w2_sum, wx2_sum_{scorer} AS wx2_sum"
 
 
 def _polarity_column(scorer: str) -> str:
@@ -56,20 +50,14 @@ def speaker_stats(
     subjectivity`` (word-weighted means; polarity by ``scorer``) and ``ci_low, ci_high, few``
     (the 95% interval of the polarity; ``few`` = too few quotes to say), most quoted first.
     ``limit=0`` means all."""
-    pol = _polarity_column(scorer)
+    _polarity_column(scorer)  # an unknown scorer fails before any SQL runs
     sub, params = article_ids_sql(filters)
+    # The one speaker aggregate (analysis.aggregates), shared with the export and the report.
     sql = f"""
-        SELECT q.speaker, mode(q.speaker_label) AS label, mode(q.speaker_role) AS role,
-               count(*) AS n_quotes, sum({_WORDS_SQL})::BIGINT AS n_words,
-               count(DISTINCT q.article_id) AS n_articles,
-               sum(q.{pol} * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS polarity,
-               sum(q.subjectivity * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS subjectivity,
-               {_MOMENTS_SQL.format(pol=pol)}
-        FROM quotes q
-        WHERE q.speaker IS NOT NULL AND q.article_id IN ({sub})
-        GROUP BY q.speaker
-        HAVING count(*) >= ?
-        ORDER BY n_quotes DESC, n_words DESC, q.speaker
+        SELECT speaker, label, role, n_quotes, n_words, n_articles, {_scored(scorer)}
+        FROM ({aggregates.speaker_totals_sql(sub)})
+        WHERE n_quotes >= ?
+        ORDER BY n_quotes DESC, n_words DESC, speaker
     """
     params.append(int(min_quotes))
     if limit:
@@ -91,7 +79,7 @@ def sentiment_over_time(
     day/week/month/year). Articles without a publication date are left out."""
     if granularity not in GRANULARITIES:
         raise ValueError(f"granularity must be one of {GRANULARITIES}, not {granularity!r}")
-    pol = _polarity_column(scorer)
+    _polarity_column(scorer)
     if not speakers:
         return pd.DataFrame(
             columns=["period", "speaker", "n_quotes", "polarity", "subjectivity", "ci_low",
@@ -99,15 +87,14 @@ def sentiment_over_time(
         )  # fmt: skip
     sub, params = article_ids_sql(filters)
     sql = f"""
-        SELECT date_trunc('{granularity}', a.published)::DATE AS period, q.speaker,
-               count(*) AS n_quotes,
-               sum(q.{pol} * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS polarity,
-               sum(q.subjectivity * {_WORDS_SQL}) / sum({_WORDS_SQL}) AS subjectivity,
-               {_MOMENTS_SQL.format(pol=pol)}
-        FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE q.speaker IN (SELECT unnest(?::VARCHAR[])) AND a.published IS NOT NULL
-          AND q.article_id IN ({sub})
-        GROUP BY period, q.speaker ORDER BY period, q.speaker
+        SELECT period, speaker, n_quotes, {_scored(scorer)} FROM (
+            SELECT date_trunc('{granularity}', a.published)::DATE AS period, q.speaker,
+                   {aggregates.weighted_sql("q")}
+            FROM quotes q JOIN articles a ON a.id = q.article_id
+            WHERE q.speaker IN (SELECT unnest(?::VARCHAR[])) AND a.published IS NOT NULL
+              AND q.article_id IN ({sub})
+            GROUP BY period, q.speaker
+        ) ORDER BY period, speaker
     """
     # A period's band is drawn even over a handful of quotes: it is wide, which is the point.
     return uncertainty.with_interval(

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analysis import search_index, store_lock
+from analysis import aggregates, search_index, store_lock
 from analysis.records import Article, ArticleResult, Attitude, Entity, EntityMention, Figure, Quote
 from analysis.schema import Column, ddl_of, field_names, record_columns
 
@@ -101,17 +101,8 @@ CHILD_TABLES += ("attitudes",)
 CHILD_TABLES += ("terms",)
 # Filled by SQL from entity_mentions inside write_batch's transaction, not from records.
 DERIVED_TABLES = ("entity_pairs", "terms")
-PAIRS_SQL = """
-    INSERT INTO entity_pairs
-    WITH s AS (
-        SELECT DISTINCT article_id, sent_start, name FROM entity_mentions
-        WHERE article_id IN (SELECT unnest(?::VARCHAR[]))
-    )
-    SELECT x.article_id, x.name, y.name, count(*)::INTEGER
-    FROM s x JOIN s y
-      ON x.article_id = y.article_id AND x.sent_start = y.sent_start AND x.name < y.name
-    GROUP BY x.article_id, x.name, y.name
-"""
+# The sentence pairs of the batch's analysed articles (the one definition: analysis.aggregates).
+PAIRS_SQL = aggregates.sentence_pairs_sql("SELECT unnest(?::VARCHAR[])")
 
 
 class StoreError(RuntimeError):

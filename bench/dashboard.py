@@ -49,8 +49,12 @@ def instrument() -> None:
     from analysis import article_views
     from dashboard import data
 
-    for key, fn in list(data.VIEWS.items()):
-        data.VIEWS[key] = _timed(key, fn)
+    # Each cached function of dashboard.data names its view (``.view``); the view is replaced in
+    # its module, where the cached function looks it up when the cache misses.
+    for name, fn in list(vars(data).items()):
+        view = getattr(fn, "view", None)
+        if view is not None:
+            setattr(sys.modules[view.__module__], view.__name__, _timed(name, view))
     for name in (
         "filter_options", "top_names", "known_names", "article_detail", "data_version", "search_ids",
     ):  # fmt: skip

@@ -174,18 +174,15 @@ def speaker_polarity(
     ranked among the speakers whose tone is measured. Speakers in ``highlight`` (the ones the
     reader filtered on) are outlined and their names set in bold. ``scorer`` names the scorer in
     the title."""
+    # Over 60 lines: one Plotly bar trace written out attribute by attribute (colour, interval,
+    # labels, hover); split up, each attribute would sit away from the bar it styles.
     few = df["few"] if "few" in df else pd.Series(False, index=df.index)
     # Plotly draws the first row at the bottom: the uncertain ones first, then by polarity.
     df = df.assign(_few=few.astype(bool)).sort_values(["_few", "polarity"], ascending=[False, True])
     marked = [s in highlight for s in df["speaker"]]
     low = df["ci_low"] if "ci_low" in df else df["polarity"]
     high = df["ci_high"] if "ci_high" in df else df["polarity"]
-    # News quotes sit close to neutral; scale the colours to the data's own range so that a
-    # -0.2 reads as clearly negative (the axis still shows the true values, and the intervals).
-    span = max(0.25, float(df["polarity"].abs().max()) * 1.6)
-    if high.notna().any():
-        span = max(span, float(np.nanmax(np.abs(np.r_[low.dropna(), high.dropna()]))) * 1.05)
-    span = min(span, 1.05)
+    span = _polarity_span(df["polarity"], low, high)
     fig = go.Figure(
         go.Bar(
             x=df["polarity"],
@@ -234,6 +231,16 @@ def speaker_polarity(
     return _style(
         fig, title=f"Tone of each speaker's words ({scorer})", height=_bar_height(len(df))
     )
+
+
+def _polarity_span(polarity: pd.Series, low: pd.Series, high: pd.Series) -> float:
+    """Half the width of :func:`speaker_polarity`'s value axis. News quotes sit close to
+    neutral; the colours are scaled to the data's own range so that a -0.2 reads as clearly
+    negative (the axis still shows the true values, and the intervals)."""
+    span = max(0.25, float(polarity.abs().max()) * 1.6)
+    if high.notna().any():
+        span = max(span, float(np.nanmax(np.abs(np.r_[low.dropna(), high.dropna()]))) * 1.05)
+    return min(span, 1.05)
 
 
 def polarity_subjectivity(df: pd.DataFrame, *, highlight: tuple[str, ...] = ()) -> go.Figure:
@@ -568,44 +575,7 @@ def figure_timeline(df: pd.DataFrame, *, category: str, log: bool = False) -> go
                 x=xs, y=ys, mode="lines", line=dict(color=colour, width=1, dash="dot"),
                 hoverinfo="skip", showlegend=False, legendgroup=str(place),
             )  # fmt: skip
-        fig.add_scatter(
-            x=part["published"],
-            y=part["estimate_median"],
-            mode="markers",
-            legendgroup=str(place),
-            name=str(place),
-            line=dict(color=colour, width=1, dash="dot"),
-            marker=dict(
-                size=7 if many else 11,
-                color=colour,
-                symbol=["circle-open" if a else "circle" for a in part["approximate"]],
-            ),
-            error_y=dict(
-                type="data",
-                symmetric=False,
-                array=(part["estimate_max"] - part["estimate_median"]).clip(lower=0),
-                arrayminus=(part["estimate_median"] - part["estimate_min"]).clip(lower=0),
-                thickness=1.2,
-                width=3,
-                color=colour,
-            ),
-            customdata=np.stack(
-                [
-                    part["article_id"],
-                    part["start"],
-                    part["text"],
-                    part["claimed_by"].fillna("unattributed"),
-                    part["unit"].fillna(""),
-                    [str(place)] * len(part),
-                    [pd.Timestamp(d).strftime("%Y-%m-%d") for d in part["published"]],
-                    part["n_figures"],
-                ],
-                axis=1,
-            ),
-            hovertemplate="%{x|%d %b %Y}, %{customdata[5]}: <b>%{customdata[2]}</b> "
-            "%{customdata[4]}<br>claimed by %{customdata[3]}"
-            "<br>%{customdata[7]} figure(s) that day<extra></extra>",
-        )
+        _add_timeline_points(fig, part, place, colour, many)
     percent = category in ("territory_share", "percent")
     fig.update_layout(
         yaxis=dict(title="%" if percent else "reported figure", rangemode="tozero"),
@@ -617,6 +587,51 @@ def figure_timeline(df: pd.DataFrame, *, category: str, log: bool = False) -> go
         fig.update_yaxes(range=[0, 105])
     _date_axis(fig, df["published"])
     return _style(fig, title=CATEGORY_TITLES.get(category, category), height=420)
+
+
+def _add_timeline_points(
+    fig: go.Figure, part: pd.DataFrame, place, colour: str, many: bool
+) -> None:
+    """One place's points of :func:`figure_timeline`: the day's median, the day's range as an
+    error bar, an open circle for an approximate figure, the words and claimant on hover."""
+    fig.add_scatter(
+        x=part["published"],
+        y=part["estimate_median"],
+        mode="markers",
+        legendgroup=str(place),
+        name=str(place),
+        line=dict(color=colour, width=1, dash="dot"),
+        marker=dict(
+            size=7 if many else 11,
+            color=colour,
+            symbol=["circle-open" if a else "circle" for a in part["approximate"]],
+        ),
+        error_y=dict(
+            type="data",
+            symmetric=False,
+            array=(part["estimate_max"] - part["estimate_median"]).clip(lower=0),
+            arrayminus=(part["estimate_median"] - part["estimate_min"]).clip(lower=0),
+            thickness=1.2,
+            width=3,
+            color=colour,
+        ),
+        customdata=np.stack(
+            [
+                part["article_id"],
+                part["start"],
+                part["text"],
+                part["claimed_by"].fillna("unattributed"),
+                part["unit"].fillna(""),
+                [str(place)] * len(part),
+                [pd.Timestamp(d).strftime("%Y-%m-%d") for d in part["published"]],
+                part["n_figures"],
+            ],
+            axis=1,
+        ),
+        hovertemplate="%{x|%d %b %Y}, %{customdata[5]}: <b>%{customdata[2]}</b> "
+        "%{customdata[4]}<br>claimed by %{customdata[3]}"
+        "<br>%{customdata[7]} figure(s) that day<extra></extra>",
+    )
 
 
 def _broken_line(x, y) -> tuple[list, list]:

@@ -13,8 +13,12 @@ import contextlib
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard.options import presslens_version, split_assignment
+
+if TYPE_CHECKING:
+    from analysis.store import Store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_DB = "presslens.duckdb"
@@ -38,7 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens, to stderr")
     parser.add_argument("--version", action="version", version=f"presslens {presslens_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # One function per subcommand, in the order `presslens --help` lists them.
+    for add in (_add_analyze, _add_export, _add_dashboard, _add_report):
+        add(sub)
+    return parser
 
+
+def _add_analyze(sub: argparse._SubParsersAction) -> None:
     analyze = sub.add_parser(
         "analyze",
         help="analyse articles into a store",
@@ -58,6 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE|-",
         help="also write the presslens/1 export of these inputs (- = stdout)",
     )
+    _add_engine_options(analyze)
+    _add_input_options(analyze)
+    analyze.add_argument(
+        "--reanalyse", action="store_true", help="analyse articles again even if the store has them"
+    )
+    analyze.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
+def _add_engine_options(analyze: argparse.ArgumentParser) -> None:
+    """Where ``analyze`` parses: processes, a Dask cluster."""
     analyze.add_argument(
         "--workers",
         type=_positive_int,
@@ -76,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="tcp://HOST:PORT",
         help="with --engine dask: the cluster's scheduler (default: a local cluster)",
     )
+
+
+def _add_input_options(analyze: argparse.ArgumentParser) -> None:
+    """How ``analyze`` reads its inputs: column mappings, outlet, size limit."""
     analyze.add_argument(
         "--map",
         action="append",
@@ -100,10 +124,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="skip files larger than this (default: 20)",
     )
     analyze.add_argument(
-        "--reanalyse", action="store_true", help="analyse articles again even if the store has them"
-    )
-    analyze.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    analyze.add_argument(
         "--aliases",
         metavar="FILE",
         help="more name variants for this run: a UTF-8 TSV file, one "
@@ -111,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
         "comments); adds to and overrides the curated tables (see docs/DESIGN.md)",
     )
 
+
+def _add_export(sub: argparse._SubParsersAction) -> None:
     export = sub.add_parser(
         "export",
         help="export a store as JSON, CSV or Parquet",
@@ -131,6 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --format parquet: one Hive-partitioned dataset per table (year=2016/…)",
     )
 
+
+def _add_dashboard(sub: argparse._SubParsersAction) -> None:
     dash = sub.add_parser(
         "dashboard",
         help="open the interactive dashboard",
@@ -146,6 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 = everyone)",
     )
 
+
+def _add_report(sub: argparse._SubParsersAction) -> None:
     report = sub.add_parser(
         "report",
         help="the dashboard pages as a report: HTML, PDF document, PNG screenshots",
@@ -186,6 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     report.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    _add_report_output(report)
+
+
+def _add_report_output(report: argparse.ArgumentParser) -> None:
+    """What ``report`` writes, and where its links point."""
     report.add_argument(
         "--format",
         default="png,pdf,html",
@@ -208,7 +239,6 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: http://localhost:8501, where `presslens dashboard` serves)",
     )
     report.add_argument("--out", required=True, metavar="DIR")
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -235,7 +265,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from analysis import export
     from analysis.engines import EngineError
     from analysis.nlp import ModelNotFound
     from analysis.pipeline import analyze_paths
@@ -261,26 +290,8 @@ def _analyze(args: argparse.Namespace) -> int:
         store = Store(args.db)
     except StoreError as exc:
         return _usage(str(exc))
-    bar = None
+    bar = _ProgressBar(quiet=args.quiet)
     with store, _engine(args) as engine:
-
-        def progress(done: int, total: int) -> None:
-            nonlocal bar
-            if args.quiet or total == 0:
-                return
-            if bar is None:
-                from tqdm import tqdm
-
-                bar = tqdm(
-                    total=total,
-                    unit="article",
-                    desc="analysing",
-                    file=sys.stderr,
-                    dynamic_ncols=True,
-                )
-            bar.n = done
-            bar.refresh()
-
         try:
             summary, ids = analyze_paths(
                 args.paths,
@@ -290,7 +301,7 @@ def _analyze(args: argparse.Namespace) -> int:
                 field_map=field_map,
                 source=args.source,
                 max_bytes=int(args.max_mb * 1024 * 1024),
-                progress=progress,
+                progress=bar.update,
                 reanalyse=args.reanalyse,
                 aliases=aliases,
             )
@@ -298,16 +309,11 @@ def _analyze(args: argparse.Namespace) -> int:
             print(f"presslens: {exc}", file=sys.stderr)
             return EXIT_USAGE
         finally:
-            if bar is not None:
-                bar.close()
+            bar.close()
         for failure in summary.failures:
             print(f"presslens: skipped {failure.path}: {failure.reason}", file=sys.stderr)
         if args.json and not summary.interrupted:
-            frames = export.tables(store, article_ids=ids)
-            if args.json == "-":
-                sys.stdout.write(export.dumps(frames) + "\n")
-            else:
-                Path(args.json).write_text(export.dumps(frames), encoding="utf-8")
+            _write_json(store, ids, args.json)
         print(
             f"presslens: {summary.new} new, {summary.known} already known, "
             f"{summary.duplicates} near-duplicate, {summary.failed} failed → {args.db}"
@@ -317,6 +323,46 @@ def _analyze(args: argparse.Namespace) -> int:
     if summary.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_SOME_FAILED if summary.failures else EXIT_OK
+
+
+class _ProgressBar:
+    """``analyze``'s progress on stderr: a tqdm bar, made on the first report of a non-empty
+    batch (so an empty or fully known input prints none), and none at all with ``--quiet``."""
+
+    def __init__(self, *, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.quiet or total == 0:
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(
+                total=total,
+                unit="article",
+                desc="analysing",
+                file=sys.stderr,
+                dynamic_ncols=True,
+            )
+        self.bar.n = done
+        self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _write_json(store: Store, ids: list[str], target: str) -> None:
+    """The presslens/1 export of the articles ``ids`` to the file ``target`` (``-`` = stdout)."""
+    from analysis import export
+
+    frames = export.tables(store, article_ids=ids)
+    if target == "-":
+        sys.stdout.write(export.dumps(frames) + "\n")
+    else:
+        Path(target).write_text(export.dumps(frames), encoding="utf-8")
 
 
 def _engine(args: argparse.Namespace):

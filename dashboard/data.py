@@ -1,25 +1,28 @@
 """The dashboard's one caching module: which store it reads, the shared reader, cached views.
 
 Every ``st.cache_*`` of the app lives here (house style). Pages never run NLP and never write
-SQL: they call :func:`view` with the name of an ``analysis.*_views`` function and the current
-:class:`~analysis.filters.Filters`; results are cached per (store, data version, filters, options),
-so a rerun that changes nothing costs nothing and new data (an upload, a run of ``presslens
-analyze`` into the same file) is picked up because the data version changes. NLP runs in this
-process only to build the sample store on first start and to analyse uploaded files.
+SQL: they call the function here named after the view they show (``data.speaker_stats(filters,
+limit=30)``), one typed, cached function per ``analysis.*_views`` view; results are cached per
+(store, data version, filters, options), so a rerun that changes nothing costs nothing and new
+data (an upload, a run of ``presslens analyze`` into the same file) is picked up because the data
+version changes. NLP runs in this process only to build the sample store on first start and to
+analyse uploaded files.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
-import json
 import logging
 import os
 import threading
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
+import pandas as pd
 import streamlit as st
 
 from analysis import (
@@ -48,40 +51,6 @@ from dashboard.settings import (  # noqa: F401 - re-exported: pages and tests re
 log = logging.getLogger(__name__)
 
 MEMORY_LIMIT = os.environ.get("PRESSLENS_DUCKDB_MEMORY", "512MB")
-
-VIEWS: dict[str, Callable] = {
-    "counts": article_views.corpus_counts,
-    "articles_over_time": article_views.articles_over_time,
-    "article_list": article_views.article_list,
-    "article_in_view": article_views.article_in_view,
-    "speaker_stats": quote_views.speaker_stats,
-    "sentiment_over_time": quote_views.sentiment_over_time,
-    "speaker_quotes": quote_views.speaker_quotes,
-    "attitude_matrix": attitude_views.attitude_matrix,
-    "attitude_sentences": attitude_views.attitude_sentences,
-    "top_entities": entity_views.top_entities,
-    "top_entities_by_label": entity_views.top_entities_by_label,
-    "mentions_over_time": entity_views.mentions_over_time,
-    "cooccurrences": entity_views.cooccurrences,
-    "entity_articles": entity_views.entity_articles,
-    "figure_table": figure_views.figure_table,
-    "figure_timeline": figure_views.figure_timeline,
-    "conflicting_figures": figure_views.conflicting_figures,
-    "conflict_groups": figure_views.conflict_groups,
-    "category_counts": figure_views.category_counts,
-    "figure_series": figure_views.figure_series,
-    "headline_figures": figure_views.headline_figures,
-    "ranked_list": search_views.ranked_list,
-    "compare_sizes": compare_views.group_sizes,
-    "compare_attention": compare_views.attention_over_time,
-    "compare_speakers": compare_views.top_speakers,
-    "compare_tone": compare_views.speaker_sentiment,
-    "compare_figures": compare_views.figures_by_place,
-    "places": place_views.places,
-    "place_regions": place_views.regions,
-    "place_figures": place_views.place_figures,
-    "place_articles": place_views.place_articles,
-}
 
 
 def db_path() -> Path:
@@ -161,20 +130,6 @@ def version() -> str:
     return current
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def _cached_view(name: str, db: str, data_version: str, filters: Filters, options: str):
-    # The text search is resolved to article ids here, inside the cached call: keyed by the
-    # search words, not by the ids they match (tens of thousands on a large store, hashed on
-    # every view call of every run before).
-    filters = resolve(filters)
-    kwargs = json.loads(options)
-    for key, value in kwargs.items():  # JSON has no tuples; the views take tuples for lists
-        if isinstance(value, list):
-            kwargs[key] = tuple(value)
-    with connection() as con:
-        return VIEWS[name](con, filters, **kwargs)
-
-
 @st.cache_data(max_entries=64, show_spinner=False)
 def _search_ids(db: str, data_version: str, search: str) -> tuple[str, ...]:
     with connection() as con:
@@ -193,55 +148,518 @@ def resolve(filters: Filters | None) -> Filters:
     return dataclasses.replace(filters, search="", article_ids=ids)
 
 
-def view(view_name: str, filters: Filters | None = None, **options):
-    """Run the view ``view_name`` (a key of :data:`VIEWS`) over the articles in ``filters``."""
-    return _cached_view(
-        view_name,
-        str(db_path()),
-        version(),
-        filters or Filters(),
-        json.dumps(options, sort_keys=True, default=str),
-    )
+# -- the cached views: one function per view -------------------------------------------------
+# Each view of analysis/*_views.py has one typed function here, cached by st.cache_data. A page
+# calls it with the current Filters and the view's own options; _keyed fills in the store's path,
+# its data version (it changes whenever the articles do, so a new batch or an upload is a new key
+# and shows on the next interaction) and the filters, which are the first arguments of the
+# cached function and so part of its key. A text search is resolved to article ids inside the
+# cached function (resolve), so the key holds the search words, not the tens of thousands of ids
+# they can match on a large store (hashed on every view call of every run otherwise). The connection is not an argument: the function
+# takes a cursor from the shared reader when it runs, so a cache hit opens nothing. Options
+# mirror the view's, defaults included (tests/test_data_cache.py holds them equal).
+ENTRIES = 16  # results kept per view (31 views): a session's recent filter choices, not every one
+
+P = ParamSpec("P")
+T = TypeVar("T")
+Cached = Callable[Concatenate[str, str, Filters, P], T]
+Keyed = Callable[Concatenate[Filters | None, P], T]
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _cached_plain(name: str, db: str, data_version: str, options: str):
-    kwargs = json.loads(options)
+def _keyed(view: Callable[..., object]) -> Callable[[Cached[P, T]], Keyed[P, T]]:
+    """The page-facing form of the cached function of ``view``: called with the filters and the
+    view's options; the store, its data version and the resolved filters are filled in."""
+
+    def decorate(cached: Cached[P, T]) -> Keyed[P, T]:
+        @functools.wraps(cached)
+        def call(filters: Filters | None, /, *args: P.args, **kwargs: P.kwargs) -> T:
+            return cached(str(db_path()), version(), filters or Filters(), *args, **kwargs)
+
+        call.view = view  # type: ignore[attr-defined] - read by tests/test_data_cache.py
+        return call
+
+    return decorate
+
+
+@_keyed(article_views.corpus_counts)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def counts(db: str, data_version: str, filters: Filters) -> dict[str, int]:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
-        if name == "filter_options":
-            return article_views.filter_options(con)
-        if name == "top_names":
-            return article_views.top_names(con, **kwargs)
-        if name == "known_names":
-            return article_views.known_names(con, **kwargs)
-        if name == "article_detail":
-            return article_views.article_detail(con, **kwargs)
-        raise KeyError(name)
+        return article_views.corpus_counts(con, filters)
+
+
+@_keyed(article_views.articles_over_time)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def articles_over_time(
+    db: str, data_version: str, filters: Filters, *, granularity: str = "week"
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return article_views.articles_over_time(con, filters, granularity=granularity)
+
+
+@_keyed(article_views.article_list)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def article_list(
+    db: str, data_version: str, filters: Filters, *, limit: int | None = 1000
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return article_views.article_list(con, filters, limit=limit)
+
+
+@_keyed(article_views.article_in_view)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def article_in_view(db: str, data_version: str, filters: Filters, *, article_id: str) -> bool:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return article_views.article_in_view(con, filters, article_id=article_id)
+
+
+@_keyed(quote_views.speaker_stats)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def speaker_stats(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    limit: int = 25,
+    min_quotes: int = 1,
+    scorer: str = "textblob",
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return quote_views.speaker_stats(
+            con, filters, limit=limit, min_quotes=min_quotes, scorer=scorer
+        )
+
+
+@_keyed(quote_views.sentiment_over_time)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def sentiment_over_time(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    speakers: Sequence[str],
+    granularity: str = "week",
+    scorer: str = "textblob",
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return quote_views.sentiment_over_time(
+            con, filters, speakers=tuple(speakers), granularity=granularity, scorer=scorer
+        )
+
+
+@_keyed(quote_views.speaker_quotes)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def speaker_quotes(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    speakers: Sequence[str] | None = None,
+    limit: int | None = 500,
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return quote_views.speaker_quotes(con, filters, speakers=_tuple(speakers), limit=limit)
+
+
+@_keyed(attitude_views.attitude_matrix)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def attitude_matrix(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    scorer: str = "textblob",
+    holders: int = 10,
+    targets: int = 12,
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return attitude_views.attitude_matrix(
+            con, filters, scorer=scorer, holders=holders, targets=targets
+        )
+
+
+@_keyed(attitude_views.attitude_sentences)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def attitude_sentences(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    scorer: str = "textblob",
+    pairs: Sequence[tuple[str, str]] = (),
+    limit: int = 200,
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return attitude_views.attitude_sentences(
+            con, filters, scorer=scorer, pairs=tuple(tuple(p) for p in pairs), limit=limit
+        )
+
+
+@_keyed(entity_views.top_entities)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def top_entities(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    label: str | tuple[str, ...] | None = None,
+    limit: int = 25,
+    by: str = "articles",
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return entity_views.top_entities(con, filters, label=label, limit=limit, by=by)
+
+
+@_keyed(entity_views.top_entities_by_label)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def top_entities_by_label(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP"),
+    limit: int = 10,
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return entity_views.top_entities_by_label(con, filters, labels=labels, limit=limit)
+
+
+@_keyed(entity_views.mentions_over_time)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def mentions_over_time(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    names: Sequence[str] | None = None,
+    label: str | None = None,
+    granularity: str = "week",
+    top: int = 5,
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return entity_views.mentions_over_time(
+            con, filters, names=_tuple(names), label=label, granularity=granularity, top=top
+        )
+
+
+@_keyed(entity_views.cooccurrences)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def cooccurrences(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    labels: tuple[str, ...] | None = None,
+    min_weight: int = 1,
+    limit: int = 100,
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return entity_views.cooccurrences(
+            con, filters, labels=labels, min_weight=min_weight, limit=limit
+        )
+
+
+@_keyed(entity_views.entity_articles)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def entity_articles(
+    db: str, data_version: str, filters: Filters, *, name: str, limit: int | None = None
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return entity_views.entity_articles(con, filters, name=name, limit=limit)
+
+
+@_keyed(figure_views.figure_table)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def figure_table(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    category: str | None = None,
+    location: str | None = None,
+    subject: str | None = None,
+    limit: int | None = None,
+    scope: str | None = None,
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return figure_views.figure_table(
+            con, filters, category=category, location=location, subject=subject,
+            limit=limit, scope=scope,
+        )  # fmt: skip
+
+
+@_keyed(figure_views.figure_timeline)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def figure_timeline(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    category: str,
+    location: str | None = None,
+    subject: str | None = None,
+    per_day: bool = True,
+    scope: str | None = None,
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return figure_views.figure_timeline(
+            con, filters, category=category, location=location, subject=subject,
+            per_day=per_day, scope=scope,
+        )  # fmt: skip
+
+
+@_keyed(figure_views.conflicting_figures)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def conflicting_figures(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    category: str | None = None,
+    min_relative_difference: float = 0.0,
+    scope: str | None = None,
+    window_days: int = 3,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return figure_views.conflicting_figures(
+            con, filters, category=category, min_relative_difference=min_relative_difference,
+            scope=scope, window_days=window_days, limit=limit,
+        )  # fmt: skip
+
+
+@_keyed(figure_views.conflict_groups)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def conflict_groups(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    category: str | None = None,
+    min_relative_difference: float = 0.0,
+    limit: int = 200,
+    scope: str | None = None,
+    window_days: int = 3,
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return figure_views.conflict_groups(
+            con, filters, category=category, min_relative_difference=min_relative_difference,
+            limit=limit, scope=scope, window_days=window_days,
+        )  # fmt: skip
+
+
+@_keyed(figure_views.category_counts)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def category_counts(
+    db: str, data_version: str, filters: Filters, *, scope: str | None = None
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return figure_views.category_counts(con, filters, scope=scope)
+
+
+@_keyed(figure_views.figure_series)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def figure_series(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    category: str,
+    places: int = 8,
+    scope: str | None = None,
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return figure_views.figure_series(
+            con, filters, category=category, places=places, scope=scope
+        )
+
+
+@_keyed(figure_views.headline_figures)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def headline_figures(
+    db: str, data_version: str, filters: Filters, *, scope: str | None = None
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return figure_views.headline_figures(con, filters, scope=scope)
+
+
+@_keyed(search_views.ranked_list)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def ranked_list(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    search: str,
+    limit: int = 50,
+    offset: int = 0,
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return search_views.ranked_list(con, filters, search=search, limit=limit, offset=offset)
+
+
+@_keyed(compare_views.group_sizes)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def compare_sizes(
+    db: str, data_version: str, filters: Filters, *, groups: tuple[str, ...]
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return compare_views.group_sizes(con, filters, groups=groups)
+
+
+@_keyed(compare_views.attention_over_time)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def compare_attention(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    groups: tuple[str, ...],
+    granularity: str = "month",
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return compare_views.attention_over_time(
+            con, filters, groups=groups, granularity=granularity
+        )
+
+
+@_keyed(compare_views.top_speakers)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def compare_speakers(
+    db: str, data_version: str, filters: Filters, *, groups: tuple[str, ...], limit: int = 10
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return compare_views.top_speakers(con, filters, groups=groups, limit=limit)
+
+
+@_keyed(compare_views.speaker_sentiment)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def compare_tone(
+    db: str, data_version: str, filters: Filters, *, groups: tuple[str, ...], limit: int = 12
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return compare_views.speaker_sentiment(con, filters, groups=groups, limit=limit)
+
+
+@_keyed(compare_views.figures_by_place)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def compare_figures(
+    db: str, data_version: str, filters: Filters, *, groups: tuple[str, ...], limit: int = 30
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return compare_views.figures_by_place(con, filters, groups=groups, limit=limit)
+
+
+@_keyed(place_views.places)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def places(db: str, data_version: str, filters: Filters, *, region: str = "") -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return place_views.places(con, filters, region=region)
+
+
+@_keyed(place_views.regions)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def place_regions(db: str, data_version: str, filters: Filters) -> tuple[str, ...]:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return place_views.regions(con, filters)
+
+
+@_keyed(place_views.place_figures)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def place_figures(
+    db: str, data_version: str, filters: Filters, *, names: tuple[str, ...]
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return place_views.place_figures(con, filters, names=tuple(names))
+
+
+@_keyed(place_views.place_articles)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def place_articles(
+    db: str, data_version: str, filters: Filters, *, names: tuple[str, ...], limit: int = 200
+) -> pd.DataFrame:
+    filters = resolve(filters)  # inside the cache: keyed by the search words
+    with connection() as con:
+        return place_views.place_articles(con, filters, names=tuple(names), limit=limit)
+
+
+def _tuple(values: Sequence[str] | None) -> tuple[str, ...] | None:
+    # A page may hand over a list; the views are given tuples (as they were when options went
+    # through the cache as JSON), and None stays "not given".
+    return None if values is None else tuple(values)
+
+
+# -- lookups that do not depend on the filters: keyed on the store and its data version -------
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def _filter_options(db: str, data_version: str) -> article_views.FilterOptions:
+    with connection() as con:
+        return article_views.filter_options(con)
 
 
 def filter_options() -> article_views.FilterOptions:
-    return _cached_plain("filter_options", str(db_path()), version(), "{}")
+    return _filter_options(str(db_path()), version())
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def _top_names(db: str, data_version: str, kind: str, limit: int) -> tuple[str, ...]:
+    with connection() as con:
+        return article_views.top_names(con, kind, limit=limit)
 
 
 def top_names(kind: str, limit: int = 500) -> tuple[str, ...]:
-    return _cached_plain(
-        "top_names", str(db_path()), version(), json.dumps({"kind": kind, "limit": limit})
-    )
+    return _top_names(str(db_path()), version(), kind, limit)
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def _known_names(db: str, data_version: str, kind: str, names: tuple[str, ...]) -> set[str]:
+    with connection() as con:
+        return article_views.known_names(con, kind, list(names))
 
 
 def known_names(kind: str, names: list[str]) -> set[str]:
-    return _cached_plain(
-        "known_names",
-        str(db_path()),
-        version(),
-        json.dumps({"kind": kind, "names": sorted(names)}),
-    )
+    return _known_names(str(db_path()), version(), kind, tuple(sorted(names)))
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def _article_detail(
+    db: str, data_version: str, article_id: str
+) -> article_views.ArticleDetail | None:
+    with connection() as con:
+        return article_views.article_detail(con, article_id)
 
 
 def article_detail(article_id: str) -> article_views.ArticleDetail | None:
-    return _cached_plain(
-        "article_detail", str(db_path()), version(), json.dumps({"article_id": article_id})
-    )
+    return _article_detail(str(db_path()), version(), article_id)
 
 
 def is_empty() -> bool:

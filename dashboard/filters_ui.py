@@ -120,52 +120,11 @@ def _raw_params() -> dict[str, list[str]]:
 def sidebar() -> Filters:
     """Draw the filters in the sidebar and return what they select."""
     opts = data.filter_options()
-    raw = _raw_params()
-    # Every name the store holds: the pickers filter them in the browser as the reader types.
-    speakers = set(data.top_names("speaker", limit=PICKER_LIMIT))
-    entities = set(data.top_names("entity", limit=PICKER_LIMIT))
-    # Names in the link beyond the pickers' top lists are still valid if the store knows them.
-    speakers |= data.known_names("speaker", raw.get("speaker", []))
-    entities |= data.known_names("entity", raw.get("entity", []))
-    # Values put into the widgets by a chart click are valid too.
-    speakers |= set(st.session_state.get("speaker") or [])
-    entities |= set(st.session_state.get("entity") or [])
-    options = {
-        "source": set(opts.sources),
-        "tag": set(opts.tags),
-        "speaker": speakers,
-        "entity": entities,
-    }
-    if raw:
-        _, notices = check_url_values(raw, options)
-        if notices:
-            st.session_state[NOTICE_KEY] = notices
-
+    options = _valid_values(opts)
+    speakers, entities = options["speaker"], options["entity"]
     sb = st.sidebar
     sb.markdown("### Filters")
-    _follow_date_defaults(opts)
-    no_dates = opts.first_date is None
-    date_from = sb.date_input(
-        "From",
-        value=opts.first_date,
-        min_value=MIN_DATE,
-        max_value=MAX_DATE,
-        format="YYYY-MM-DD",
-        key="from",
-        bind="query-params",
-        disabled=no_dates,
-        help="Publication date, inclusive",
-    )
-    date_to = sb.date_input(
-        "To",
-        value=opts.last_date,
-        min_value=MIN_DATE,
-        max_value=MAX_DATE,
-        format="YYYY-MM-DD",
-        key="to",
-        bind="query-params",
-        disabled=no_dates,
-    )
+    date_from, date_to = _date_inputs(opts)
     search = sb.text_input(
         "Search", key=TEXT_KEY, bind="query-params", placeholder='Douma OR "eastern Ghouta"',
         help=SEARCH_HELP,
@@ -204,6 +163,62 @@ def sidebar() -> Filters:
     if not filters.is_empty:
         sb.button("Clear all filters", on_click=_reset, args=(opts,), width="stretch")
     return filters
+
+
+def _valid_values(opts) -> dict[str, set[str]]:
+    """The values each list filter accepts (outlets, tags, speakers, entities); the link's
+    values that are not among them are dropped with a notice shown above the page."""
+    raw = _raw_params()
+    # Every name the store holds: the pickers filter them in the browser as the reader types.
+    speakers = set(data.top_names("speaker", limit=PICKER_LIMIT))
+    entities = set(data.top_names("entity", limit=PICKER_LIMIT))
+    # Names in the link beyond the pickers' top lists are still valid if the store knows them.
+    speakers |= data.known_names("speaker", raw.get("speaker", []))
+    entities |= data.known_names("entity", raw.get("entity", []))
+    # Values put into the widgets by a chart click are valid too.
+    speakers |= set(st.session_state.get("speaker") or [])
+    entities |= set(st.session_state.get("entity") or [])
+    options = {
+        "source": set(opts.sources),
+        "tag": set(opts.tags),
+        "speaker": speakers,
+        "entity": entities,
+    }
+    if raw:
+        _, notices = check_url_values(raw, options)
+        if notices:
+            st.session_state[NOTICE_KEY] = notices
+
+    return options
+
+
+def _date_inputs(opts) -> tuple[date | None, date | None]:
+    """The From and To pickers (disabled when no article has a date): what they hold."""
+    sb = st.sidebar
+    _follow_date_defaults(opts)
+    no_dates = opts.first_date is None
+    date_from = sb.date_input(
+        "From",
+        value=opts.first_date,
+        min_value=MIN_DATE,
+        max_value=MAX_DATE,
+        format="YYYY-MM-DD",
+        key="from",
+        bind="query-params",
+        disabled=no_dates,
+        help="Publication date, inclusive",
+    )
+    date_to = sb.date_input(
+        "To",
+        value=opts.last_date,
+        min_value=MIN_DATE,
+        max_value=MAX_DATE,
+        format="YYYY-MM-DD",
+        key="to",
+        bind="query-params",
+        disabled=no_dates,
+    )
+    return date_from, date_to
 
 
 def _follow_date_defaults(opts) -> None:

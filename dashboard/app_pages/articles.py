@@ -16,15 +16,15 @@ st.title("Articles")
 
 # One page of the list at a time (any number of articles), best search matches first.
 PAGE_SIZE = 100
-n_total = data.view("counts", filters)["articles"]
+n_total = data.counts(filters)["articles"]
 n_pages = max(1, -(-n_total // PAGE_SIZE))
 page_no = 1
 if n_pages > 1:
     page_no = int(
         st.number_input(f"Page (of {n_pages:,})", 1, n_pages, key="page", bind="query-params")
     )
-listing = data.view(
-    "ranked_list", filters, search=filters.search, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE
+listing = data.ranked_list(
+    filters, search=filters.search, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE
 )
 if listing.empty:
     components.empty(
@@ -141,7 +141,7 @@ if isinstance(art["duplicate_of"], str):
         icon=":material/content_copy:",
     )
 elif chosen not in set(listing["id"]):
-    in_view = data.view("article_in_view", filters, article_id=chosen)
+    in_view = data.article_in_view(filters, article_id=chosen)
     where = (
         "on another page of the list above" if in_view else "left out by the filters in the sidebar"
     )

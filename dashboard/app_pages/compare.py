@@ -77,7 +77,7 @@ if len(groups) < 2:
     st.stop()
 
 order = [Group(kind, v).label for v in chosen]
-sizes = data.view("compare_sizes", filters, groups=groups)
+sizes = data.compare_sizes(filters, groups=groups)
 components.table(
     sizes.rename(
         columns={"grp": "Group", "n_articles": "Articles", "n_quotes": "Quotes",
@@ -100,7 +100,7 @@ with right:
         "Show", ["share", "count"], key="cmp_show", default="share",
         format_func={"share": "Share of all articles", "count": "Article count"}.get,
     )  # fmt: skip
-attention = data.view("compare_attention", filters, groups=groups, granularity=granularity)
+attention = data.compare_attention(filters, groups=groups, granularity=granularity)
 if attention.empty:
     components.empty("None of these groups' articles has a publication date.")
 else:
@@ -111,20 +111,20 @@ else:
     )
 
 st.subheader("Who each group quotes")
-quoted = data.view("compare_speakers", filters, groups=groups, limit=10)
+quoted = data.compare_speakers(filters, groups=groups, limit=10)
 if quoted.empty:
     components.empty("Nobody is quoted in these groups' articles.")
 else:
     components.chart(
         compare_charts.who_is_quoted(quoted, order=order), key="cmp_quoted", name="who is quoted"
     )
-    tone = data.view("compare_tone", filters, groups=groups, limit=12)
+    tone = data.compare_tone(filters, groups=groups, limit=12)
     components.chart(
         compare_charts.tone(tone, order=order), key="cmp_tone", name="tone per speaker"
     )
 
 st.subheader("Figures reported for the same category and place")
-figures = data.view("compare_figures", filters, groups=groups, limit=24)
+figures = data.compare_figures(filters, groups=groups, limit=24)
 if figures.empty:
     components.empty("These groups' articles report no figures with a place.")
 else:

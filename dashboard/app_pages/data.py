@@ -100,7 +100,7 @@ else:
             st.error(plain.md(failure), icon=":material/error:")
 
 st.subheader("Download what is in view")
-counts = data.view("counts", filters)
+counts = data.counts(filters)
 st.caption(
     f"{counts['articles']:,} article(s), {counts['quotes']:,} quotes, {counts['entities']:,} "
     f"entities, {counts['figures']:,} figures under the current filters. The files are built "

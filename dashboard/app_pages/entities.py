@@ -18,7 +18,7 @@ TYPES = {"All types": None, **{v.capitalize(): k for k, v in LABEL_NAMES.items()
 kind = filters_ui.page_choice("Type", list(TYPES), key="en_type", default="All types")
 label = TYPES.get(kind or "All types")
 
-top = data.view("top_entities", filters, label=label, limit=20)
+top = data.top_entities(filters, label=label, limit=20)
 if top.empty:
     components.empty(
         "No entities of this type in the articles in view. Choose another type or widen the "
@@ -46,7 +46,7 @@ with right:
         label_visibility="collapsed",
     )  # fmt: skip
     names = list(filters.entities) or top["name"].head(5).tolist()
-    over_time = data.view("mentions_over_time", filters, names=names, granularity=gran or "week")
+    over_time = data.mentions_over_time(filters, names=names, granularity=gran or "week")
     if over_time.empty:
         components.empty("These articles have no publication dates; there is no timeline.")
     else:
@@ -57,10 +57,9 @@ with right:
 st.subheader("Who is named with whom")
 # The strongest links only: a network of every pair is a hairball nobody can read.
 NETWORK_LINKS = 30
-pairs = data.view(
-    "cooccurrences", filters, labels=(label,) if label else None, min_weight=1,
-    limit=NETWORK_LINKS,
-)  # fmt: skip
+pairs = data.cooccurrences(
+    filters, labels=(label,) if label else None, min_weight=1, limit=NETWORK_LINKS
+)
 if pairs.empty:
     components.empty(
         "No two entities share a sentence in the articles in view. Widen the filters or choose "
@@ -94,7 +93,7 @@ else:
 st.subheader("An entity's articles")
 choice = st.selectbox("Entity", top["name"].tolist(), key="en_pick")
 if choice:
-    arts = data.view("entity_articles", filters, name=choice, limit=200)
+    arts = data.entity_articles(filters, name=choice, limit=200)
     if arts.empty:
         components.empty(f"No article in view names {choice}.")
     else:

@@ -29,7 +29,7 @@ scope_choice = filters_ui.page_choice(
 )  # fmt: skip
 scope = None if scope_choice == "all" else scope_choice
 
-counts = data.view("category_counts", filters, scope=scope)
+counts = data.category_counts(filters, scope=scope)
 if counts.empty:
     components.empty(
         "No figures are reported in the articles in view"
@@ -51,7 +51,7 @@ title = CATEGORY_TITLES.get(category, category)
 left, right = st.columns([3, 2])
 picked: list[list] = []
 with left:
-    series = data.view("figure_series", filters, category=category, places=8, scope=scope)
+    series = data.figure_series(filters, category=category, places=8, scope=scope)
     if series.empty:
         components.empty(
             f"The {title.lower()} figures in view come from undated articles, so they cannot be "
@@ -82,8 +82,8 @@ if not picked and not series.empty:  # the hint only where there is a point char
 for cd in picked[:5]:
     place, day = cd[5], date.fromisoformat(cd[6])
     on_day = dataclasses.replace(filters, date_from=day, date_to=day)
-    rows = data.view(
-        "figure_table", on_day, category=category,
+    rows = data.figure_table(
+        on_day, category=category,
         location=None if place == "(place not given)" else place, limit=50, scope=scope,
     )  # fmt: skip
     for row in rows.itertuples(index=False):
@@ -105,9 +105,7 @@ for cd in picked[:5]:
                 query_params={"article": row.article_id, "at": str(row.start)},
             )
 
-conflicts = data.view(
-    "conflict_groups", filters, min_relative_difference=0.05, limit=200, scope=scope
-)
+conflicts = data.conflict_groups(filters, min_relative_difference=0.05, limit=200, scope=scope)
 if not conflicts.empty:
     st.subheader(f"Conflicting figures ({len(conflicts)}{'+' if len(conflicts) == 200 else ''})")
     st.caption(
@@ -160,7 +158,7 @@ if not conflicts.empty:
     )
 
 st.subheader(f"{title}: all figures")
-table = data.view("figure_table", filters, category=category, limit=1000, scope=scope)
+table = data.figure_table(filters, category=category, limit=1000, scope=scope)
 st.caption(
     f"The {len(table):,} most recent"
     if len(table) == 1000

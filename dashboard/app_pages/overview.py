@@ -13,7 +13,7 @@ from dashboard.charts import CATEGORY_TITLES
 filters = filters_ui.current()
 st.title("Overview")
 
-counts = data.view("counts", filters)
+counts = data.counts(filters)
 components.metric_row(
     {
         "Articles": counts["articles"],
@@ -37,7 +37,7 @@ granularity = st.segmented_control(
     "Group articles by", ["day", "week", "month", "year"], default="week", key="ov_gran",
     label_visibility="collapsed",
 )  # fmt: skip
-over_time = data.view("articles_over_time", filters, granularity=granularity or "week")
+over_time = data.articles_over_time(filters, granularity=granularity or "week")
 if over_time.empty:
     components.empty("None of these articles has a publication date, so there is no timeline.")
 else:
@@ -49,7 +49,7 @@ else:
 
 left, right = st.columns(2)
 with left:
-    speakers = data.view("speaker_stats", filters, limit=12)
+    speakers = data.speaker_stats(filters, limit=12)
     if speakers.empty:
         components.empty("No quotes in these articles. Remove a speaker filter or widen the dates.")
     else:
@@ -63,7 +63,7 @@ with left:
         )
         st.caption("Click a bar to filter on that speaker.")
 with right:
-    ents = data.view("top_entities", filters, limit=12)
+    ents = data.top_entities(filters, limit=12)
     if ents.empty:
         components.empty("No named entities in these articles. Widen the filters.")
     else:
@@ -78,7 +78,7 @@ with right:
         st.caption("Click a bar to filter on that entity.")
 
 st.subheader("Headline figures")
-heads = data.view("headline_figures", filters)
+heads = data.headline_figures(filters)
 if heads.empty:
     components.empty("No figures reported in these articles. Widen the filters.")
 else:

@@ -19,12 +19,12 @@ size_by = filters_ui.page_choice(
     "Size by", list(SIZES), key="pl_size", default="n_figures", format_func=SIZES.get
 )
 with st.spinner("Placing names on the map (the gazetteer loads on first use) …"):
-    regions = data.view("place_regions", filters)
+    regions = data.place_regions(filters)
 region = st.selectbox(
     "Province, region or country", list(regions), index=None, key="region",
     bind="query-params", placeholder="everywhere (type to find a province or country)",
 )  # fmt: skip
-table = data.view("places", filters, region=region or "")
+table = data.places(filters, region=region or "")
 if table.empty:
     components.empty(
         "No place the gazetteer knows is named in these articles. Widen the filters or "
@@ -67,7 +67,7 @@ else:
     st.stop()
 
 st.subheader(f"Figures reported for {heading}")
-figs = data.view("place_figures", filters, names=names)
+figs = data.place_figures(filters, names=names)
 if figs.empty:
     components.empty(f"The articles in view name {heading} but report no figures there.")
 else:
@@ -89,7 +89,7 @@ else:
     )  # fmt: skip
 
 st.subheader(f"Articles about {heading}")
-arts = data.view("place_articles", filters, names=names)
+arts = data.place_articles(filters, names=names)
 arts = arts.assign(link=filters_ui.article_links(arts["id"].tolist(), filters=filters))
 components.table(
     arts[["title", "source", "published", "mentions", "link"]],

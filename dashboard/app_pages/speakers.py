@@ -35,7 +35,7 @@ st.caption(
     f"fewer than {uncertainty.MIN_QUOTES} quotes are marked “too few” and not ranked."
 )
 
-stats = data.view("speaker_stats", filters, limit=30, scorer=scorer)
+stats = data.speaker_stats(filters, limit=30, scorer=scorer)
 if stats.empty:
     components.empty(
         "Nobody is quoted in the articles in view. Widen the date range, remove speaker, entity "
@@ -82,8 +82,8 @@ gran = st.segmented_control(
     "Period", ["day", "week", "month", "year"], default="week", key="sp_gran",
     label_visibility="collapsed",
 )  # fmt: skip
-timeline = data.view(
-    "sentiment_over_time", filters, speakers=chosen, granularity=gran or "week", scorer=scorer
+timeline = data.sentiment_over_time(
+    filters, speakers=chosen, granularity=gran or "week", scorer=scorer
 )
 if not chosen:
     components.empty("Choose one or more speakers above to compare their tone over time.")
@@ -103,7 +103,7 @@ st.subheader("Quotes")
 focus = list(dict.fromkeys(clicked)) or chosen
 if clicked:
     st.caption("Showing the speaker(s) you clicked. Click the chart background to clear.")
-quotes = data.view("speaker_quotes", filters, speakers=focus, limit=500)
+quotes = data.speaker_quotes(filters, speakers=focus, limit=500)
 if quotes.empty:
     components.empty("No quotes from these speakers in view. Choose other speakers above.")
 else:
@@ -133,7 +133,7 @@ st.caption(
     "its holder: the speaker when the sentence is a quote, else the article itself. Colour = "
     "mean polarity, size = number of mentions. Click a cell for its sentences."
 )
-matrix = data.view("attitude_matrix", filters, scorer=scorer, holders=10, targets=12)
+matrix = data.attitude_matrix(filters, scorer=scorer, holders=10, targets=12)
 if matrix.empty:
     components.empty(
         "No attitudes toward named entities in the articles in view. Widen the filters."
@@ -156,7 +156,7 @@ else:
     )
     if pairs:
         st.caption("Showing the cells you clicked. Click the chart background to clear.")
-        sentences = data.view("attitude_sentences", filters, scorer=scorer, pairs=pairs)
+        sentences = data.attitude_sentences(filters, scorer=scorer, pairs=pairs)
         sentences = sentences.assign(
             open=filters_ui.article_links(
                 sentences["article_id"], sentences["target_start"], filters

@@ -1,0 +1,161 @@
+"""The store's aggregates are defined once (analysis/aggregates.py) and every reader agrees.
+
+The word-weighted speaker aggregate is read by the Speakers page and the report
+(``quote_views.speaker_stats``) and by the export's ``speakers`` table; sentence pairs are written
+by the store per batch and rebuilt for a replicated store. These tests hold the readers to one
+another on a real multi-article store, and fail if a second copy of either SQL text reappears in
+the code.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from analysis import aggregates, entity_views, export, quote_views
+from analysis.entities import sentence_pairs
+from analysis.filters import Filters
+from analysis.quotes import speaker_table
+from analysis.records import EntityMention, Quote
+from analysis.schema import field_names
+from analysis.store import TABLES, Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def con(corpus_store):
+    c = duckdb.connect(str(corpus_store), read_only=True)
+    yield c
+    c.close()
+
+
+def _cols(record: type) -> str:
+    return ", ".join(f'"{name}"' for name in field_names(record))  # "end" is a keyword
+
+
+def _by_speaker(df: pd.DataFrame) -> pd.DataFrame:
+    return df.set_index("speaker").sort_index()
+
+
+@pytest.mark.parametrize("outlet", [None, "first"])
+def test_export_speakers_equal_the_speakers_view_for_every_speaker(corpus_store, con, outlet):
+    filters = Filters()
+    if outlet:
+        first = con.execute(
+            "SELECT source FROM articles GROUP BY source ORDER BY count(*) DESC, source LIMIT 1"
+        ).fetchone()[0]
+        filters = Filters(sources=(first,))
+    with Store(corpus_store, read_only=True) as store:
+        exported = _by_speaker(export.tables(store, filters=filters)["speakers"])
+    shown = _by_speaker(quote_views.speaker_stats(con, filters, limit=0))
+    vader = _by_speaker(quote_views.speaker_stats(con, filters, limit=0, scorer="vader"))
+    assert len(exported) >= 5  # a real corpus: many speakers over many articles
+    assert exported.index.tolist() == shown.index.tolist() == vader.index.tolist()
+    for column in ("n_quotes", "n_words", "n_articles"):
+        assert exported[column].tolist() == shown[column].tolist(), column
+    for column in ("polarity", "subjectivity"):
+        assert exported[column].tolist() == shown[column].tolist(), column
+    assert exported["polarity_vader"].tolist() == vader["polarity"].tolist()
+    assert (exported["n_articles"] > 1).any()  # some speaker is aggregated across articles
+
+
+def test_python_speaker_table_agrees_with_the_sql_aggregate(con):
+    # quotes.speaker_table (in-memory records) is the one rule written in Python; it must give
+    # the SQL aggregate's figures for the stored quotes of every article.
+    rows = con.execute(
+        f"SELECT {_cols(Quote)} FROM quotes WHERE article_id IN "
+        "(SELECT id FROM articles WHERE duplicate_of IS NULL)"
+    ).fetchall()
+    table = {r["speaker"]: r for r in speaker_table(Quote(*row) for row in rows)}
+    shown = _by_speaker(quote_views.speaker_stats(con, limit=0))
+    assert sorted(table) == shown.index.tolist()
+    for speaker, row in shown.iterrows():
+        mine = table[speaker]
+        assert (mine["n_quotes"], mine["n_words"], mine["n_articles"]) == (
+            row["n_quotes"],
+            row["n_words"],
+            row["n_articles"],
+        )
+        assert mine["polarity"] == pytest.approx(row["polarity"], abs=1e-12)
+        assert mine["subjectivity"] == pytest.approx(row["subjectivity"], abs=1e-12)
+
+
+def test_speaker_aggregate_weights_quotes_by_their_words():
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE quotes ({TABLES['quotes']})")
+    rows = [  # (article, text, speaker, polarity, subjectivity, vader)
+        ("a", "one two three", "X", 1.0, 0.0, 0.5),
+        ("b", "one\n\ntwo  three four", "X", -1.0, 1.0, -0.5),  # paragraphs: 4 words
+        ("a", "hello", None, 1.0, 1.0, 1.0),  # no speaker: not aggregated
+        ("c", "  ", "Y", 0.3, 0.2, 0.1),  # no words: weighs as one
+    ]
+    for article, text, speaker, pol, sub, vader in rows:
+        con.execute(
+            'INSERT INTO quotes (article_id, kind, text, start, "end", speaker, speaker_label, '
+            "polarity, subjectivity, polarity_vader) VALUES (?, 'direct', ?, 0, 1, ?, 'PERSON', "
+            "?, ?, ?)",
+            [article, text, speaker, pol, sub, vader],
+        )
+    sql = aggregates.speaker_totals_sql("SELECT unnest(['a', 'b', 'c'])")
+    got = con.execute(f"SELECT * FROM ({sql}) ORDER BY speaker").df()
+    assert tuple(got.columns) == aggregates.SPEAKER_COLUMNS
+    x, y = got.to_dict(orient="records")
+    assert (x["speaker"], x["n_quotes"], x["n_words"], x["n_articles"]) == ("X", 2, 7, 2)
+    assert x["polarity"] == pytest.approx((3 * 1.0 + 4 * -1.0) / 7)
+    assert x["subjectivity"] == pytest.approx(4 / 7)
+    assert x["polarity_vader"] == pytest.approx((3 * 0.5 + 4 * -0.5) / 7)
+    assert (x["w_sum"], x["w2_sum"]) == (7.0, 25.0)
+    assert x["wx2_sum_textblob"] == pytest.approx(7.0)
+    assert (y["speaker"], y["n_words"], y["polarity"]) == ("Y", 1, pytest.approx(0.3))
+    only_b = con.execute(aggregates.speaker_totals_sql("SELECT 'b'")).df()
+    assert only_b["n_quotes"].tolist() == [1] and only_b["n_words"].tolist() == [4]
+
+
+def test_pairs_written_per_batch_equal_the_rebuilt_and_the_python_pairs(corpus_store, tmp_path):
+    copy = tmp_path / "corpus.duckdb"
+    shutil.copy(corpus_store, copy)
+    c = duckdb.connect(str(copy))
+    try:
+        written = c.execute("SELECT * FROM entity_pairs ORDER BY ALL").fetchall()
+        c.execute("DELETE FROM entity_pairs")
+        c.execute(entity_views.PAIRS_REBUILD_SQL)
+        rebuilt = c.execute("SELECT * FROM entity_pairs ORDER BY ALL").fetchall()
+        mentions = [
+            EntityMention(*row)
+            for row in c.execute(f"SELECT {_cols(EntityMention)} FROM entity_mentions").fetchall()
+        ]
+    finally:
+        c.close()
+    assert len(written) > 50
+    assert written == rebuilt == sorted(sentence_pairs(mentions))
+
+
+# What a second copy of an aggregate would have to contain: the quote word count and the
+# sentence-pair insert. Only analysis/aggregates.py may write them.
+_COPIES = (
+    re.compile(r"string_split\(\s*replace\("),
+    re.compile(r"INSERT\s+INTO\s+entity_pairs", re.IGNORECASE),
+)
+
+
+def test_each_aggregate_is_written_in_one_module():
+    sources = [
+        p
+        for folder in ("analysis", "dashboard", "bench")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+        if p.name != "aggregates.py"
+    ]
+    assert len(sources) > 20
+    copies = [
+        f"{p.relative_to(ROOT)}: {pattern.pattern}"
+        for p in sources
+        for pattern in _COPIES
+        if pattern.search(p.read_text(encoding="utf-8"))
+    ]
+    assert copies == []
