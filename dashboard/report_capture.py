@@ -83,8 +83,8 @@ def open_browser(playwright):
     return playwright.chromium.launch(
         executable_path=CHROMIUM if Path(CHROMIUM).exists() else None,
         # One renderer process for all the dashboard's tabs (one site): Streamlit's bundle and
-        # plotly.js are compiled once and shared, not once per tab — on 2 cores the tabs' CPU
-        # time fell by about a third.
+        # plotly.js are compiled once and shared, not once per tab (six tabs used about a third
+        # less CPU in two measurements on a loaded 2-core machine).
         args=["--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars", "--process-per-site"],
         headless=True,
     )
