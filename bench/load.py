@@ -39,6 +39,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -205,9 +206,14 @@ def run_clients(
         )
         for c in range(clients)
     ]
-    ctx = multiprocessing.get_context("spawn")  # no forked copy of this process's state
-    with ctx.Pool(clients) as pool:
-        results = pool.map(client_process, jobs)
+    if clients == 1:  # no child process needed
+        results = [client_process(jobs[0])]
+    else:
+        # spawn: no forked copy of this process's state; an executor, not a Pool: a client
+        # process that dies raises BrokenProcessPool instead of leaving map() waiting forever.
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(clients, mp_context=ctx) as pool:
+            results = list(pool.map(client_process, jobs))
     runs = [r for res in results for r in res["runs"]]
     return runs, sum(r["cpu"] for r in results), max(r["wall"] for r in results)
 
