@@ -20,6 +20,7 @@ by agreement between articles (:func:`headline_figures`), never as the largest.
 from __future__ import annotations
 
 import logging
+from datetime import date, datetime, timedelta
 
 import duckdb
 import pandas as pd
@@ -143,6 +144,7 @@ def conflicting_figures(
     scope: str | None = None,
     window_days: int = INCIDENT_DAYS,
     limit: int | None = None,
+    since: date | None = None,
 ) -> pd.DataFrame:
     """Pairs of figures that disagree about the same thing, like with like:
 
@@ -158,8 +160,12 @@ def conflicting_figures(
     estimate. One row per pair, newest first: ``published, category, unit, location, scope,
     days_apart`` then ``*_a``/``*_b`` columns (estimate, text, claimed_by, article_id, start,
     sentence, title, published), the smaller estimate first — enough to link both sentences.
+    ``since``: only figures published on or after that day.
     """
     where, params = _where(filters, category=category, scope=scope)
+    if since is not None:
+        where += " AND a.published >= ?"
+        params.append(since)
     sql = f"""
         WITH fig AS (
             SELECT {FIGURE_COLUMNS}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
@@ -276,34 +282,98 @@ def conflict_groups(
     figure's ``estimate, text, claimed_by, article_id, start, sentence, title, published``
     (``*_low``/``*_high``): enough to link both sentences.
     """
-    pairs = conflicting_figures(
-        con,
-        filters,
-        category=category,
-        min_relative_difference=min_relative_difference,
-        scope=scope,
-        window_days=window_days,
-    )
-    if pairs.empty:
-        return pairs.rename(columns=_LOW_HIGH)
-    pairs = pairs.assign(_gap=pairs["estimate_b"] - pairs["estimate_a"])
-    # Keep, for each lower figure, its widest disagreement; then each higher figure once.
-    pairs = pairs.sort_values("_gap", ascending=False, kind="stable")
-    pairs = pairs.drop_duplicates(["article_id_a", "start_a"])
-    pairs = pairs.drop_duplicates(["article_id_b", "start_b"])
-    pairs = pairs.sort_values(
-        ["published", "category", "location"], ascending=[False, True, True], kind="stable"
-    )
-    return pairs.drop(columns="_gap").rename(columns=_LOW_HIGH).head(limit).reset_index(drop=True)
+    # Only the newest ``limit`` disagreements are shown, so only the newest figures are paired:
+    # a self-join of every figure is quadratic in each place's figures (20 GB of pairs at 50,000
+    # articles). A pair published on or after ``cutoff`` only involves figures within one window
+    # before it, and whether it survives the two de-duplications depends on figures at most three
+    # windows before it; so pairing the figures from ``cutoff - 3 windows`` on gives exactly the
+    # rows on or after ``cutoff``. The span grows until it holds ``limit`` rows or the store.
+    first, last = con.execute(
+        "SELECT min(published), max(published) FROM articles WHERE duplicate_of IS NULL"
+    ).fetchone()
+    span = 16 * max(window_days, 1)
+    while True:
+        cutoff = None if last is None else _as_day(last) - timedelta(days=span)
+        full = cutoff is None or first is None or cutoff <= _as_day(first)
+        groups = _conflict_groups(
+            con,
+            filters,
+            category=category,
+            min_relative_difference=min_relative_difference,
+            scope=scope,
+            window_days=window_days,
+            limit=limit,
+            cutoff=None if full else cutoff,
+        )
+        if full or len(groups) >= limit:
+            return groups
+        span *= 4
 
 
-_LOW_HIGH = {
-    f"{field}_{side}": f"{field}_{word}"
-    for field in (
-        "estimate", "text", "claimed_by", "article_id", "start", "sentence", "title", "published",
-    )
-    for side, word in (("a", "low"), ("b", "high"))
-}  # fmt: skip
+def _conflict_groups(
+    con, filters, *, category, min_relative_difference, scope, window_days, limit, cutoff
+) -> pd.DataFrame:
+    """:func:`conflict_groups` over the pairs published on or after ``cutoff`` (None: all).
+
+    The pairs are made and de-duplicated in SQL on narrow rows (ids, estimates); only the
+    ``limit`` rows kept are joined back to their texts. The orderings reproduce a stable sort
+    of the pairs (in :func:`conflicting_figures`' order) by gap, keeping each lower figure's
+    widest disagreement, then each higher figure once, then newest first."""
+    where, params = _where(filters, category=category, scope=scope)
+    since = []
+    if cutoff is not None:
+        where += " AND a.published >= ?"
+        since = [cutoff]
+        params.append(cutoff - timedelta(days=3 * window_days))
+    pair_order = "gap DESC, published DESC, category, location, ea, eb, ida, idb"
+    sql = f"""
+        WITH fig AS (
+            SELECT {FIGURE_COLUMNS}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
+                   {CLAIMANT_SQL} AS claimant
+            FROM figures f JOIN articles a ON a.id = f.article_id
+            WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
+              AND {ESTIMATE_SQL} IS NOT NULL
+        ), p AS (
+            SELECT greatest(x.published, y.published) AS published, x.category, x.location,
+                   x.article_id AS ida, x.start AS sa, y.article_id AS idb, y.start AS sb,
+                   x.estimate AS ea, y.estimate AS eb, y.estimate - x.estimate AS gap
+            FROM fig x JOIN fig y
+              ON x.category = y.category AND x.class = y.class AND x.location = y.location
+             AND x.scope IS NOT DISTINCT FROM y.scope
+             AND abs(date_diff('day', x.published, y.published)) <= ?
+             AND x.claimant <> y.claimant
+             AND x.hi < y.lo
+            WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
+        ), widest AS (
+            SELECT * FROM p QUALIFY row_number() OVER (PARTITION BY ida, sa ORDER BY {pair_order}) = 1
+        ), once AS (
+            SELECT * FROM widest
+            QUALIFY row_number() OVER (PARTITION BY idb, sb ORDER BY {pair_order}) = 1
+        ), kept AS (
+            SELECT * FROM once {"WHERE published >= ?" if since else ""}
+            ORDER BY published DESC, category, location, gap DESC, ea, eb, ida, idb LIMIT ?
+        )
+        SELECT k.published, x.category, x.unit, x.location, x.scope,
+               abs(date_diff('day', x.published, y.published)) AS days_apart,
+               x.estimate AS estimate_low, x.text AS text_low, x.claimed_by AS claimed_by_low,
+               x.article_id AS article_id_low, x.start AS start_low, x.sentence AS sentence_low,
+               x.title AS title_low, x.published AS published_low,
+               y.estimate AS estimate_high, y.text AS text_high, y.claimed_by AS claimed_by_high,
+               y.article_id AS article_id_high, y.start AS start_high,
+               y.sentence AS sentence_high, y.title AS title_high, y.published AS published_high
+        FROM kept k
+        JOIN fig x ON x.article_id = k.ida AND x.start = k.sa AND x.category = k.category
+                  AND x.location = k.location AND x.estimate = k.ea
+        JOIN fig y ON y.article_id = k.idb AND y.start = k.sb AND y.category = k.category
+                  AND y.location = k.location AND y.estimate = k.eb
+        ORDER BY k.published DESC, k.category, k.location, k.gap DESC, k.ea, k.eb, k.ida, k.idb
+    """
+    args = [*params, int(window_days), float(min_relative_difference), *since, int(limit)]
+    return con.execute(sql, args).df()
+
+
+def _as_day(value) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def category_counts(
