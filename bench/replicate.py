@@ -67,12 +67,15 @@ def replicate(src: Path, dst: Path, *, articles: int) -> dict[str, int]:
         if n_src == 0:
             raise SystemExit(f"{src} holds no articles")
         copies = -(-articles // n_src)
-        # The idmap fixes, for every copy, its new id and its date shift.
+        # The idmap fixes, for every copy, its new id and its date: shifted, and wrapped round
+        # within the span (clamping at its end put 40% of a 50,000-article store on one day).
         con.execute(f"""
             CREATE TEMP TABLE idmap AS
             SELECT a.id AS old, k, substr(md5(a.id || '-' || k::VARCHAR), 1, 16) AS new,
-                   (coalesce(a.published, DATE '2011-01-01' + (hash(a.id) % {DATE_SPAN_DAYS})::INTEGER)
-                    + ((k * 37 + hash(a.id) % 11) % {DATE_SPAN_DAYS})::INTEGER) AS published
+                   DATE '2011-01-01' + ((coalesce(
+                       date_diff('day', DATE '2011-01-01', a.published), hash(a.id) % {DATE_SPAN_DAYS}
+                   ) + k * 37 + hash(a.id) % 11) % {DATE_SPAN_DAYS} + {DATE_SPAN_DAYS})::INTEGER
+                       % {DATE_SPAN_DAYS} AS published
             FROM src.articles a, range({copies}) r(k)
             WHERE a.duplicate_of IS NULL
             ORDER BY k, a.id
@@ -85,7 +88,7 @@ def replicate(src: Path, dst: Path, *, articles: int) -> dict[str, int]:
         con.execute("BEGIN")
         con.execute(
             f"INSERT INTO articles (id, published, source, {', '.join(cols)}) "
-            f"SELECT m.new, least(m.published, DATE '2018-12-31'), "
+            f"SELECT m.new, m.published, "
             f"CASE WHEN m.k >= {OUTLET_COPIES} AND a.source IS NOT NULL "
             f"THEN a.source || ' ' || (m.k // {OUTLET_COPIES})::VARCHAR ELSE a.source END, "
             f"{', '.join('a.' + c for c in cols)} FROM idmap m JOIN src.articles a ON a.id = m.old"
