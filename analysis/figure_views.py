@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 import duckdb
 import pandas as pd
 
+from analysis import summaries
 from analysis.filters import Filters, article_ids_sql
 
 log = logging.getLogger(__name__)
@@ -383,6 +384,21 @@ def category_counts(
     scope: str | None = None,
 ) -> pd.DataFrame:
     """``category, n_figures, n_articles`` in view, most reported first."""
+    if summaries.covers(filters):
+        if scope is not None and scope not in SCOPES:
+            raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
+        where, params = summaries.cell_where(filters)
+        articles = "n_articles_category"
+        if scope is not None:
+            where += " AND s.scope = ?"
+            params.append(scope)
+            articles = "n_articles"
+        sql = (
+            "SELECT category, sum(n_figures)::BIGINT AS n_figures, "
+            f"sum({articles})::BIGINT AS n_articles FROM sum_figures s WHERE {where} "
+            "GROUP BY category ORDER BY n_figures DESC, category"
+        )
+        return con.execute(sql, params).df()
     where, params = _where(filters, scope=scope)
     sql = (
         "SELECT f.category, count(*) AS n_figures, count(DISTINCT f.article_id) AS n_articles "

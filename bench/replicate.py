@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis import search_index  # noqa: E402
+from analysis import search_index, summaries  # noqa: E402
 from analysis.entity_views import PAIRS_REBUILD_SQL  # noqa: E402
 from analysis.store import CHILD_TABLES, Store, _columns  # noqa: E402
 
@@ -107,9 +107,7 @@ def replicate(src: Path, dst: Path, *, articles: int) -> dict[str, int]:
             quoted = ", ".join(f'"{c}"' for c in rest)
             names = NAME_COLUMNS.get(table, ())
             # One join per name column with the long-tail names (a join, not a subquery per row).
-            joins = "".join(
-                f" LEFT JOIN tail n_{c} ON n_{c}.name = t.{c}" for c in names
-            )
+            joins = "".join(f" LEFT JOIN tail n_{c} ON n_{c}.name = t.{c}" for c in names)
             order = " ORDER BY t.term, t.field" if table == search_index.TABLE else ""
             con.execute(
                 f"INSERT INTO {table} (article_id, {quoted}) "
@@ -123,7 +121,7 @@ def replicate(src: Path, dst: Path, *, articles: int) -> dict[str, int]:
             search_index.rebuild(con)
         else:  # copied in term order above: record it as sorted (see analysis.search_index)
             search_index.mark_sorted(con)
-        pass  # summaries.rebuild(con)
+        summaries.rebuild(con)
         con.execute("COMMIT")
         con.execute("DETACH src")
         con.execute("CHECKPOINT")
@@ -164,13 +162,44 @@ def _grown(table: str, column: str) -> str:
     return f't."{column}"'
 
 
+def add_summaries(path: Path) -> None:
+    """Give a store replicated before the summary tables existed (schema 7) its summaries:
+    create and fill them, and record the current schema version."""
+    import duckdb
+
+    from analysis.store import SCHEMA_VERSION, TABLES
+
+    con = duckdb.connect(str(path))
+    try:
+        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        con.execute("BEGIN")
+        for table in summaries.TABLES:
+            con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({TABLES[table]})")
+        summaries.rebuild(con)
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Replicate a real store into a large one.")
     parser.add_argument("src", type=Path)
     parser.add_argument("dst", type=Path)
     parser.add_argument("--articles", type=int, default=50_000)
+    parser.add_argument(
+        "--summaries-only",
+        action="store_true",
+        help="only add the summary tables to dst, a store replicated before they existed",
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    if args.summaries_only:
+        t0 = time.perf_counter()
+        add_summaries(args.dst)
+        print(f"summaries of {args.dst} built in {time.perf_counter() - t0:.1f} s")
+        return
     t0 = time.perf_counter()
     counts = replicate(args.src, args.dst, articles=args.articles)
     print(
