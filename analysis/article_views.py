@@ -43,16 +43,19 @@ def corpus_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None
 
 def _summary_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> dict[str, int]:
     """:func:`corpus_counts` from the summary tables (a date range and outlets at most)."""
-    where, params = summaries.cell_where(filters)
-    sql = f"""
-        SELECT (SELECT sum(n_articles) FROM sum_articles s WHERE {where}),
-               (SELECT count(DISTINCT speaker) FROM sum_speakers s WHERE {where}),
-               (SELECT sum(n_quotes) FROM sum_speakers s WHERE {where}),
-               (SELECT count(DISTINCT name) FROM sum_entities s WHERE {where}),
-               (SELECT sum(n_figures) FROM sum_figures s WHERE {where}),
-               (SELECT sum(n_duplicates) FROM sum_articles s WHERE {where})
-    """
-    row = con.execute(sql, params * 6).fetchone()
+    parts, params = [], []
+    for table, column in (
+        ("sum_articles", "sum(n_articles)"),
+        ("sum_speakers", "count(DISTINCT speaker)"),
+        ("sum_speakers", "sum(n_quotes)"),
+        ("sum_entities", "count(DISTINCT name)"),
+        ("sum_figures", "sum(n_figures)"),
+        ("sum_articles", "sum(n_duplicates)"),
+    ):
+        table, where, args = summaries.table_where(table, filters)
+        parts.append(f"(SELECT {column} FROM {table} s WHERE {where})")
+        params += args
+    row = con.execute(f"SELECT {', '.join(parts)}", params).fetchone()
     keys = ("articles", "speakers", "quotes", "entities", "figures", "duplicates")
     return {k: int(v or 0) for k, v in zip(keys, row, strict=True)}
 
@@ -212,7 +215,7 @@ def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
     tags = [
         r[0]
         for r in con.execute(
-            "SELECT tag FROM sum_tags GROUP BY tag ORDER BY sum(n_articles) DESC, tag"
+            "SELECT tag FROM sum_tags_all ORDER BY n_articles DESC, tag"
         ).fetchall()
     ]
     return FilterOptions(
@@ -231,12 +234,12 @@ def top_names(con: duckdb.DuckDBPyConnection, kind: str, *, limit: int = 500) ->
     # a name under two labels in one article).
     if kind == "speaker":
         sql = (
-            "SELECT speaker FROM sum_speakers WHERE speaker IS NOT NULL GROUP BY speaker "
-            "ORDER BY sum(n_quotes) DESC, speaker LIMIT ?"
+            "SELECT speaker FROM sum_speakers_all WHERE speaker IS NOT NULL "
+            "ORDER BY n_quotes DESC, speaker LIMIT ?"
         )
     elif kind == "entity":
         sql = (
-            "SELECT name FROM sum_entities GROUP BY name "
+            "SELECT name FROM sum_entities_all GROUP BY name "
             "ORDER BY sum(n_articles) DESC, name LIMIT ?"
         )
     else:

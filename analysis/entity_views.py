@@ -55,10 +55,10 @@ _AGG_CTE = """
 def _per_label(filters: Filters | None) -> tuple[str, list]:
     """``(sql, params)``: ``name, label, n, m`` (articles, mentions) of the entities in view."""
     if summaries.covers(filters):
-        where, params = summaries.cell_where(filters)
+        table, where, params = summaries.table_where("sum_entities", filters)
         return (
             "SELECT name, label, sum(n_articles) AS n, sum(n_mentions) AS m "
-            f"FROM sum_entities s WHERE {where} GROUP BY name, label"
+            f"FROM {table} s WHERE {where} GROUP BY name, label"
         ), params
     where, params = _in_view(filters)
     return (

@@ -387,7 +387,7 @@ def category_counts(
     if summaries.covers(filters):
         if scope is not None and scope not in SCOPES:
             raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
-        where, params = summaries.cell_where(filters)
+        table, where, params = summaries.table_where("sum_figures", filters)
         articles = "n_articles_category"
         if scope is not None:
             where += " AND s.scope = ?"
@@ -395,7 +395,7 @@ def category_counts(
             articles = "n_articles"
         sql = (
             "SELECT category, sum(n_figures)::BIGINT AS n_figures, "
-            f"sum({articles})::BIGINT AS n_articles FROM sum_figures s WHERE {where} "
+            f"sum({articles})::BIGINT AS n_articles FROM {table} s WHERE {where} "
             "GROUP BY category ORDER BY n_figures DESC, category"
         )
         return con.execute(sql, params).df()

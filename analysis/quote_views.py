@@ -94,9 +94,10 @@ def _summary_speaker_stats(
     """:func:`speaker_stats` from the summary tables (a date range and outlets at most). The
     label and role are each speaker's most frequent (ties to the first in sort order)."""
     pol = _SUMMARY_POLARITY[scorer]
-    where, params = summaries.cell_where(filters)
+    speakers, where, params = summaries.table_where("sum_speakers", filters)
+    labels, _, _ = summaries.table_where("sum_speaker_labels", filters)
     most = """SELECT speaker, {col} FROM (
-                SELECT speaker, {col}, sum(n_quotes) AS n FROM sum_speaker_labels s
+                SELECT speaker, {col}, sum(n_quotes) AS n FROM {labels} s
                 WHERE {where} AND {col} IS NOT NULL AND speaker IN (SELECT speaker FROM per)
                 GROUP BY ALL)
               QUALIFY row_number() OVER (PARTITION BY speaker ORDER BY n DESC, {col}) = 1"""
@@ -105,12 +106,12 @@ def _summary_speaker_stats(
             SELECT speaker, sum(n_quotes)::BIGINT AS n_quotes, sum(n_words)::BIGINT AS n_words,
                    sum(n_articles)::BIGINT AS n_articles, sum({pol}_sum) AS p,
                    sum(subj_sum) AS sj, sum(w2_sum) AS w2, sum({pol}2_sum) AS px2
-            FROM sum_speakers s WHERE {where} AND speaker IS NOT NULL
+            FROM {speakers} s WHERE {where} AND speaker IS NOT NULL
             GROUP BY speaker HAVING sum(n_quotes) >= ?
             ORDER BY n_quotes DESC, n_words DESC, speaker
             {"LIMIT ?" if limit else ""}
-        ), lab AS ({most.format(col="label", where=where)}),
-        rol AS ({most.format(col="role", where=where)})
+        ), lab AS ({most.format(col="label", where=where, labels=labels)}),
+        rol AS ({most.format(col="role", where=where, labels=labels)})
         SELECT per.speaker, lab.label, rol.role, n_quotes, n_words, n_articles,
                p / n_words AS polarity, sj / n_words AS subjectivity,
                n_words::DOUBLE AS w_sum, w2 AS w2_sum, px2 AS wx2_sum

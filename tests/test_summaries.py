@@ -33,7 +33,11 @@ def _assert_recounted(con) -> None:
     finally:
         con.execute("ROLLBACK")
     for table in summaries.TABLES:
-        assert kept[table] == recounted[table], table
+        if table.endswith("_all"):  # kept by adding and taking away: sums up to rounding
+            got, want = pd.DataFrame(kept[table]), pd.DataFrame(recounted[table])
+            pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-9, obj=table)
+        else:
+            assert kept[table] == recounted[table], table
 
 
 def _dated(results, days):
