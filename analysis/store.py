@@ -234,12 +234,12 @@ class Store:
         return {r[0] for r in rows}
 
     def counts(self) -> dict[str, int]:
-        """Row count of every data table."""
+        """Row count of every data table (not the summaries: they are derived counts)."""
         with self._session() as con:
             return {
                 t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in TABLES
-                if t != "meta"
+                if t != "meta" and t not in summaries.COLUMNS
             }
 
     def query(self, sql: str, params: Sequence | None = None) -> pd.DataFrame:
