@@ -4,8 +4,9 @@ At a million articles a dashboard view that groups every quote or entity row tak
 first view of each page (no filter, or only a date range and outlets) needs far less: counts per
 day and outlet. So the store keeps, beside its base tables, one row per **cell** (publication day
 × outlet, originals only) and key: articles and their recognised duplicates, tags, speakers (with
-the sums a word-weighted mean and its interval need), speakers' labels and roles, entities, and
-figures by category and scope. Every article lies in exactly one cell, so a per-cell count of
+the sums a word-weighted mean and its interval need), speakers' labels and roles, entities,
+figures by category and scope, and attitudes by holder and target; and, for the tables keyed by
+a name, all-time totals (``*_all``) for the unfiltered view. Every article lies in exactly one cell, so a per-cell count of
 distinct articles adds up across cells without double counting.
 
 They are maintained by recounting whole days from the base tables: :func:`refresh` recounts the
@@ -68,6 +69,16 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("n_articles", "BIGINT"),
         ("n_articles_category", "BIGINT"),
     ],
+    # Sentiment toward named entities (analysis.attitudes): holder NULL = the article itself.
+    "sum_attitudes": _CELL
+    + [
+        ("scorer", "VARCHAR"),
+        ("holder", "VARCHAR"),
+        ("target", "VARCHAR"),
+        ("n", "BIGINT"),
+        ("n_polarity", "BIGINT"),
+        ("pol_sum", "DOUBLE"),
+    ],
 }
 # All-time totals of the tables keyed by a name (the cell dropped), for the unfiltered first
 # view: per day and outlet, a name that appears in one article a day is hardly summarised at all
@@ -79,6 +90,7 @@ TOTALS: dict[str, tuple[str, ...]] = {  # table → its key columns
     "sum_speaker_labels": ("speaker", "label", "role"),
     "sum_entities": ("name", "label"),
     "sum_figures": ("category", "scope"),
+    "sum_attitudes": ("scorer", "holder", "target"),
 }
 for _table in TOTALS:
     COLUMNS[f"{_table}_all"] = COLUMNS[_table][len(_CELL) :]
@@ -120,6 +132,10 @@ _RECOUNT: dict[str, str] = {
                        PARTITION BY f.article_id, f.category) AS first_scope
             FROM figures f JOIN v ON v.id = f.article_id
         ) GROUP BY ALL""",
+    "sum_attitudes": """
+        SELECT v.published, v.source, t.scorer, t.holder, t.target, count(*), count(t.polarity),
+               sum(t.polarity)
+        FROM attitudes t JOIN v ON v.id = t.article_id GROUP BY ALL""",
 }
 
 

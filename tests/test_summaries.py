@@ -10,7 +10,15 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis import article_views, entity_views, figure_views, identity, quote_views, summaries
+from analysis import (
+    article_views,
+    attitude_views,
+    entity_views,
+    figure_views,
+    identity,
+    quote_views,
+    summaries,
+)
 from analysis.filters import Filters
 from analysis.store import Store
 from tests.test_identity import _corpus
@@ -163,6 +171,15 @@ def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind
         entity_views.top_entities_by_label(con, filters),
         entity_views.top_entities_by_label(con, base),
     )
+    for scorer in ("textblob", "vader"):
+        got = attitude_views.attitude_matrix(con, filters, scorer=scorer)
+        assert len(got) > 3
+        pd.testing.assert_frame_equal(
+            got,
+            attitude_views.attitude_matrix(con, base, scorer=scorer),
+            check_exact=False,
+            rtol=1e-9,
+        )
     for scope in (None, "event", "total"):
         pd.testing.assert_frame_equal(
             figure_views.category_counts(con, filters, scope=scope),
