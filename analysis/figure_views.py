@@ -221,8 +221,9 @@ def headline_figures(
     where, params = _where(filters, scope=scope)
     sql = f"""
         WITH fig AS MATERIALIZED (
-            SELECT f.article_id, f.start, f.category, f.location, f.scope, a.published,
-                   a.source, {ESTIMATE_SQL} AS estimate, date_trunc('week', a.published) AS week
+            SELECT f.article_id, f.start, f.category, f.text, f.unit, f.location, f.claimed_by,
+                   f.scope, a.title, a.published, a.source, {ESTIMATE_SQL} AS estimate,
+                   date_trunc('week', a.published) AS week
             FROM figures f JOIN articles a ON a.id = f.article_id
             WHERE {where} AND {ESTIMATE_SQL} IS NOT NULL
         ), events AS (
@@ -248,27 +249,18 @@ def headline_figures(
                 PARTITION BY category
                 ORDER BY n_sources DESC, n_articles DESC, abs(estimate - med), estimate
             ) = 1
-        ), pick AS (
-            SELECT c.category, c.estimate, c.n_articles, e.n_event_articles, e.estimate_low,
-                   e.estimate_high, f.article_id, f.start, f.published
-            FROM chosen c JOIN top_event e USING (category)
-            JOIN fig f ON f.category = c.category AND f.estimate = c.estimate
-             AND f.location IS NOT DISTINCT FROM e.location AND f.scope IS NOT DISTINCT FROM e.scope
-             AND f.week IS NOT DISTINCT FROM e.week
-            QUALIFY row_number() OVER (
-                PARTITION BY c.category ORDER BY f.published DESC NULLS LAST, f.article_id, f.start
-            ) = 1
         )
-        -- The texts of the chosen figures only: carrying every figure's sentence and title
-        -- through the grouping above costs more than the grouping at a million articles.
-        SELECT p.category, p.estimate, p.n_articles, p.n_event_articles, p.estimate_low,
-               p.estimate_high, f.text, f.unit, f.location, f.claimed_by, p.article_id, p.start,
-               a.title, p.published
-        FROM pick p JOIN figures f ON f.article_id = p.article_id AND f.start = p.start
-         AND f.category = p.category AND {ESTIMATE_SQL} = p.estimate
-        JOIN articles a ON a.id = p.article_id
-        QUALIFY row_number() OVER (PARTITION BY p.category ORDER BY f."end", f.text) = 1
-        ORDER BY p.category
+        SELECT c.category, c.estimate, c.n_articles, e.n_event_articles, e.estimate_low,
+               e.estimate_high, f.text, f.unit, f.location, f.claimed_by, f.article_id, f.start,
+               f.title, f.published
+        FROM chosen c JOIN top_event e USING (category)
+        JOIN fig f ON f.category = c.category AND f.estimate = c.estimate
+         AND f.location IS NOT DISTINCT FROM e.location AND f.scope IS NOT DISTINCT FROM e.scope
+         AND f.week IS NOT DISTINCT FROM e.week
+        QUALIFY row_number() OVER (
+            PARTITION BY c.category ORDER BY f.published DESC NULLS LAST, f.article_id, f.start
+        ) = 1
+        ORDER BY c.category
     """
     return con.execute(sql, params).df()
 
