@@ -145,7 +145,6 @@ def conflicting_figures(
     scope: str | None = None,
     window_days: int = INCIDENT_DAYS,
     limit: int | None = None,
-    since: date | None = None,
 ) -> pd.DataFrame:
     """Pairs of figures that disagree about the same thing, like with like:
 
@@ -161,12 +160,8 @@ def conflicting_figures(
     estimate. One row per pair, newest first: ``published, category, unit, location, scope,
     days_apart`` then ``*_a``/``*_b`` columns (estimate, text, claimed_by, article_id, start,
     sentence, title, published), the smaller estimate first — enough to link both sentences.
-    ``since``: only figures published on or after that day.
     """
     where, params = _where(filters, category=category, scope=scope)
-    if since is not None:
-        where += " AND a.published >= ?"
-        params.append(since)
     sql = f"""
         WITH fig AS (
             SELECT {FIGURE_COLUMNS}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
