@@ -133,17 +133,17 @@ def server_memory(db: Path, filters: dict[str, dict]) -> float:
     import psutil
     from playwright.sync_api import sync_playwright
 
-    from dashboard import launch, report
+    from dashboard import launch, report_capture
 
     port = launch.free_port()
     with launch.background_server(db, read_only=True, port=port) as url, sync_playwright() as p:
-        browser = report.open_browser(p)
+        browser = report_capture.open_browser(p)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         for params in [{}, *filters.values()]:
             for name in PAGES:
                 path = "" if name == "overview" else name
                 page.goto(f"{url}/{path}?{urlencode(params)}", wait_until="domcontentloaded")
-                report._wait_drawn(page, 180)
+                report_capture.wait_drawn(page, 180)
         browser.close()
         server = next(
             proc
