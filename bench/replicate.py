@@ -60,6 +60,9 @@ def replicate(src: Path, dst: Path, *, articles: int) -> dict[str, int]:
     with Store(dst) as store:
         con = store.con
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        # A million articles in one transaction failed to commit within the memory limit; the
+        # copy is a new file, so it commits table by table, in any row order.
+        con.execute("SET preserve_insertion_order = false")
         con.execute(f"ATTACH '{src}' AS src (READ_ONLY)")
         n_src = con.execute(
             "SELECT count(*) FROM src.articles WHERE duplicate_of IS NULL"
@@ -114,6 +117,8 @@ def replicate(src: Path, dst: Path, *, articles: int) -> dict[str, int]:
                 f"SELECT m.new, {', '.join(_grown(table, c) for c in rest)} "
                 f"FROM idmap m JOIN src.{table} t ON t.article_id = m.old{joins}{order}"
             )
+            con.execute("COMMIT")
+            con.execute("BEGIN")
             log.info("%s copied in %.1f s", table, time.perf_counter() - t0)
         if "entity_pairs" not in in_src:
             con.execute(PAIRS_REBUILD_SQL)
