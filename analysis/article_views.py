@@ -15,6 +15,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from analysis import summaries
 from analysis.filters import Filters, article_ids_sql
 
 GRANULARITIES = ("day", "week", "month", "year")
@@ -23,6 +24,8 @@ GRANULARITIES = ("day", "week", "month", "year")
 def corpus_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> dict[str, int]:
     """``articles, speakers, quotes, entities, figures, duplicates`` for the articles in view
     (``duplicates``: syndicated copies of them that were recognised and not counted)."""
+    if summaries.covers(filters):
+        return _summary_counts(con, filters)
     sub, params = article_ids_sql(filters)
     sql = f"""
         WITH v AS ({sub})
@@ -38,6 +41,25 @@ def corpus_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None
     return {k: int(v or 0) for k, v in zip(keys, row, strict=True)}
 
 
+def _summary_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> dict[str, int]:
+    """:func:`corpus_counts` from the summary tables (a date range and outlets at most)."""
+    parts, params = [], []
+    for table, column in (
+        ("sum_articles", "sum(n_articles)"),
+        ("sum_speakers", "count(DISTINCT speaker)"),
+        ("sum_speakers", "sum(n_quotes)"),
+        ("sum_entities", "count(DISTINCT name)"),
+        ("sum_figures", "sum(n_figures)"),
+        ("sum_articles", "sum(n_duplicates)"),
+    ):
+        table, where, args = summaries.table_where(table, filters)
+        parts.append(f"(SELECT {column} FROM {table} s WHERE {where})")
+        params += args
+    row = con.execute(f"SELECT {', '.join(parts)}", params).fetchone()
+    keys = ("articles", "speakers", "quotes", "entities", "figures", "duplicates")
+    return {k: int(v or 0) for k, v in zip(keys, row, strict=True)}
+
+
 def articles_over_time(
     con: duckdb.DuckDBPyConnection, filters: Filters | None = None, *, granularity: str = "week"
 ) -> pd.DataFrame:
@@ -45,6 +67,15 @@ def articles_over_time(
     outlet is not known); undated articles are left out."""
     if granularity not in GRANULARITIES:
         raise ValueError(f"granularity must be one of {GRANULARITIES}, not {granularity!r}")
+    if summaries.covers(filters):
+        where, params = summaries.cell_where(filters)
+        sql = f"""
+            SELECT date_trunc('{granularity}', day)::DATE AS period,
+                   coalesce(source, 'unknown') AS source, sum(n_articles)::BIGINT AS n_articles
+            FROM sum_articles s WHERE {where} AND day IS NOT NULL
+            GROUP BY ALL ORDER BY period, source
+        """
+        return con.execute(sql, params).df()
     sub, params = article_ids_sql(filters)
     sql = f"""
         SELECT date_trunc('{granularity}', published)::DATE AS period,
@@ -172,22 +203,19 @@ class FilterOptions:
 
 
 def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
-    """Date range, outlets and tags of the stored originals."""
-    first, last = con.execute(
-        "SELECT min(published), max(published) FROM articles WHERE duplicate_of IS NULL"
-    ).fetchone()
+    """Date range, outlets and tags of the stored originals (from the summary tables)."""
+    first, last = con.execute("SELECT min(day), max(day) FROM sum_articles").fetchone()
     sources = [
         r[0]
         for r in con.execute(
-            "SELECT source FROM articles WHERE duplicate_of IS NULL AND source IS NOT NULL "
-            "GROUP BY source ORDER BY count(*) DESC, source"
+            "SELECT source FROM sum_articles WHERE source IS NOT NULL "
+            "GROUP BY source ORDER BY sum(n_articles) DESC, source"
         ).fetchall()
     ]
     tags = [
         r[0]
         for r in con.execute(
-            "SELECT t FROM (SELECT unnest(tags) AS t FROM articles WHERE duplicate_of IS NULL) "
-            "GROUP BY t ORDER BY count(*) DESC, t"
+            "SELECT tag FROM sum_tags_all ORDER BY n_articles DESC, tag"
         ).fetchall()
     ]
     return FilterOptions(
@@ -201,16 +229,19 @@ def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
 def top_names(con: duckdb.DuckDBPyConnection, kind: str, *, limit: int = 500) -> tuple[str, ...]:
     """The most frequent speakers (``kind="speaker"``, by quotes) or entities (``"entity"``, by
     articles), for filter pickers."""
+    # From the summary tables (analysis.summaries): quotes per speaker; entity rows per name,
+    # i.e. articles (counted once per label: the distinct count costs ~5x and differs only for
+    # a name under two labels in one article).
     if kind == "speaker":
         sql = (
-            "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker "
-            "ORDER BY count(*) DESC, speaker LIMIT ?"
+            "SELECT speaker FROM sum_speakers_all WHERE speaker IS NOT NULL "
+            "ORDER BY n_quotes DESC, speaker LIMIT ?"
         )
     elif kind == "entity":
-        # count(*), not count(DISTINCT article_id): entities holds one row per article, name
-        # and label, so the two differ only for a name under two labels in one article, and
-        # the distinct count costs ~5x on a large store (the pickers list every name).
-        sql = "SELECT name FROM entities GROUP BY name ORDER BY count(*) DESC, name LIMIT ?"
+        sql = (
+            "SELECT name FROM sum_entities_all GROUP BY name "
+            "ORDER BY sum(n_articles) DESC, name LIMIT ?"
+        )
     else:
         raise ValueError(f"kind must be 'speaker' or 'entity', not {kind!r}")
     return tuple(r[0] for r in con.execute(sql, [int(limit)]).fetchall())

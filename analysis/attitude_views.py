@@ -12,7 +12,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from analysis import sentiment
+from analysis import sentiment, summaries
 from analysis.filters import Filters, article_ids_sql
 
 NARRATOR = "(the article itself)"
@@ -37,6 +37,8 @@ def attitude_matrix(
     the ``targets`` most talked-about targets among theirs; a holder talking about themself is
     left out."""
     _check(scorer)
+    if summaries.covers(filters):
+        return _summary_matrix(con, filters, scorer, holders, targets)
     sub, params = article_ids_sql(filters)
     sql = f"""
         WITH t AS (
@@ -53,6 +55,29 @@ def attitude_matrix(
         GROUP BY holder, target ORDER BY holder, target
     """
     return con.execute(sql, [NARRATOR, scorer, *params, int(holders), int(targets)]).df()
+
+
+def _summary_matrix(
+    con: duckdb.DuckDBPyConnection, filters: Filters | None, scorer: str, holders: int, targets: int
+) -> pd.DataFrame:
+    """:func:`attitude_matrix` from the summary tables (a date range and outlets at most)."""
+    table, where, params = summaries.table_where("sum_attitudes", filters)
+    sql = f"""
+        WITH t AS (
+            SELECT coalesce(holder, ?) AS holder, target, n, n_polarity, pol_sum
+            FROM {table} s
+            WHERE {where} AND scorer = ? AND coalesce(holder, '') <> target
+        ),
+        h AS (SELECT holder FROM t GROUP BY holder ORDER BY sum(n) DESC, holder LIMIT ?),
+        g AS (
+            SELECT target FROM t WHERE holder IN (SELECT holder FROM h)
+            GROUP BY target ORDER BY sum(n) DESC, target LIMIT ?
+        )
+        SELECT holder, target, sum(n)::BIGINT AS n, sum(pol_sum) / sum(n_polarity) AS polarity
+        FROM t WHERE holder IN (SELECT holder FROM h) AND target IN (SELECT target FROM g)
+        GROUP BY holder, target ORDER BY holder, target
+    """
+    return con.execute(sql, [NARRATOR, *params, scorer, int(holders), int(targets)]).df()
 
 
 def attitude_sentences(

@@ -18,7 +18,7 @@ import logging
 import duckdb
 import pandas as pd
 
-from analysis import aggregates
+from analysis import aggregates, summaries
 from analysis.filters import Filters, article_ids_sql
 
 log = logging.getLogger(__name__)
@@ -42,16 +42,29 @@ def _labels_cte(where: str) -> str:
 
 # One pass over ``entities``: the extractor writes one row per (article, name, label) and gives a
 # name one label per article, so summing per-label row counts counts articles without DISTINCT.
+# Under a date range and outlets at most, the same sums come from the per-day summary.
 _AGG_CTE = """
-    per_label AS (
-        SELECT e.name, e.label, count(*) AS n, sum(e.mentions) AS m
-        FROM entities e WHERE {where} GROUP BY e.name, e.label
-    ),
+    per_label AS ({per_label}),
     agg AS (
         SELECT name, arg_max(label, m) AS label, sum(n)::BIGINT AS n_articles,
                sum(m)::BIGINT AS n_mentions
         FROM per_label GROUP BY name
     )"""
+
+
+def _per_label(filters: Filters | None) -> tuple[str, list]:
+    """``(sql, params)``: ``name, label, n, m`` (articles, mentions) of the entities in view."""
+    if summaries.covers(filters):
+        table, where, params = summaries.table_where("sum_entities", filters)
+        return (
+            "SELECT name, label, sum(n_articles) AS n, sum(n_mentions) AS m "
+            f"FROM {table} s WHERE {where} GROUP BY name, label"
+        ), params
+    where, params = _in_view(filters)
+    return (
+        "SELECT e.name, e.label, count(*) AS n, sum(e.mentions) AS m "
+        f"FROM entities e WHERE {where} GROUP BY e.name, e.label"
+    ), params
 
 
 def top_entities(
@@ -67,7 +80,7 @@ def top_entities(
     label or a tuple of labels; ``limit=0`` means all."""
     if by not in ("articles", "mentions"):
         raise ValueError(f"by must be 'articles' or 'mentions', not {by!r}")
-    where, params = _in_view(filters)
+    per_label, params = _per_label(filters)
     order = (
         "n_articles DESC, n_mentions DESC"
         if by == "articles"
@@ -75,7 +88,7 @@ def top_entities(
     )
     labels = _label_list(label)
     sql = f"""
-        WITH {_AGG_CTE.format(where=where)}
+        WITH {_AGG_CTE.format(per_label=per_label)}
         SELECT name, label, n_articles, n_mentions FROM agg
         {"WHERE label IN (SELECT unnest(?::VARCHAR[]))" if labels else ""}
         ORDER BY {order}, name
@@ -98,9 +111,9 @@ def top_entities_by_label(
 ) -> pd.DataFrame:
     """The top ``limit`` entities of each label in one frame: ``label, rank, name, n_articles,
     n_mentions`` (rank 1 = most articles)."""
-    where, params = _in_view(filters)
+    per_label, params = _per_label(filters)
     sql = f"""
-        WITH {_AGG_CTE.format(where=where)},
+        WITH {_AGG_CTE.format(per_label=per_label)},
         ranked AS (
             SELECT label, name, n_articles, n_mentions,
                    row_number() OVER (PARTITION BY label

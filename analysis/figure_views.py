@@ -20,10 +20,12 @@ by agreement between articles (:func:`headline_figures`), never as the largest.
 from __future__ import annotations
 
 import logging
+from datetime import date, datetime, timedelta
 
 import duckdb
 import pandas as pd
 
+from analysis import summaries
 from analysis.filters import Filters, article_ids_sql
 
 log = logging.getLogger(__name__)
@@ -143,7 +145,6 @@ def conflicting_figures(
     scope: str | None = None,
     window_days: int = INCIDENT_DAYS,
     limit: int | None = None,
-    one_per_claim: bool = False,
 ) -> pd.DataFrame:
     """Pairs of figures that disagree about the same thing, like with like:
 
@@ -159,20 +160,8 @@ def conflicting_figures(
     estimate. One row per pair, newest first: ``published, category, unit, location, scope,
     days_apart`` then ``*_a``/``*_b`` columns (estimate, text, claimed_by, article_id, start,
     sentence, title, published), the smaller estimate first — enough to link both sentences.
-
-    ``one_per_claim`` keeps one figure (the first by article id and offset) of each identical
-    claim — same thing counted, same place and day, same claimant, same range — before pairing.
-    Many articles repeating one claim otherwise make pairs by the square of their number: on the
-    replicated 50,000-article store, where 19,000 articles share one day, the page's query made
-    billions of pairs and the server grew past 20 GB.
     """
     where, params = _where(filters, category=category, scope=scope)
-    one_claim = (
-        "QUALIFY row_number() OVER (PARTITION BY f.category, class, f.location, f.scope, "
-        "a.published, claimant, lo, hi, estimate ORDER BY f.article_id, f.start) = 1"
-        if one_per_claim
-        else ""
-    )
     sql = f"""
         WITH fig AS (
             SELECT {FIGURE_COLUMNS}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
@@ -180,7 +169,6 @@ def conflicting_figures(
             FROM figures f JOIN articles a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
               AND {ESTIMATE_SQL} IS NOT NULL
-            {one_claim}
         )
         SELECT greatest(x.published, y.published) AS published, x.category, x.unit, x.location,
                x.scope, abs(date_diff('day', x.published, y.published)) AS days_apart,
@@ -317,35 +305,103 @@ def conflict_groups(
     figure's ``estimate, text, claimed_by, article_id, start, sentence, title, published``
     (``*_low``/``*_high``): enough to link both sentences.
     """
-    pairs = conflicting_figures(
-        con,
-        filters,
-        category=category,
-        min_relative_difference=min_relative_difference,
-        scope=scope,
-        window_days=window_days,
-        one_per_claim=True,  # a claim repeated by many articles is one row of this table
-    )
-    if pairs.empty:
-        return pairs.rename(columns=_LOW_HIGH)
-    pairs = pairs.assign(_gap=pairs["estimate_b"] - pairs["estimate_a"])
-    # Keep, for each lower figure, its widest disagreement; then each higher figure once.
-    pairs = pairs.sort_values("_gap", ascending=False, kind="stable")
-    pairs = pairs.drop_duplicates(["article_id_a", "start_a"])
-    pairs = pairs.drop_duplicates(["article_id_b", "start_b"])
-    pairs = pairs.sort_values(
-        ["published", "category", "location"], ascending=[False, True, True], kind="stable"
-    )
-    return pairs.drop(columns="_gap").rename(columns=_LOW_HIGH).head(limit).reset_index(drop=True)
+    # Only the newest ``limit`` disagreements are shown, so only the newest figures are paired:
+    # a self-join of every figure is quadratic in each place's figures (20 GB of pairs at 50,000
+    # articles). A pair published on or after ``cutoff`` only involves figures within one window
+    # before it, and whether it survives the two de-duplications depends on figures at most three
+    # windows before it; so pairing the figures from ``cutoff - 3 windows`` on gives exactly the
+    # rows on or after ``cutoff``. The span grows until it holds ``limit`` rows or the store.
+    first, last = con.execute(
+        "SELECT min(published), max(published) FROM articles WHERE duplicate_of IS NULL"
+    ).fetchone()
+    span = 16 * max(window_days, 1)
+    while True:
+        cutoff = None if last is None else _as_day(last) - timedelta(days=span)
+        full = cutoff is None or first is None or cutoff <= _as_day(first)
+        groups = _conflict_groups(
+            con,
+            filters,
+            category=category,
+            min_relative_difference=min_relative_difference,
+            scope=scope,
+            window_days=window_days,
+            limit=limit,
+            cutoff=None if full else cutoff,
+        )
+        if full or len(groups) >= limit:
+            return groups
+        span *= 4
 
 
-_LOW_HIGH = {
-    f"{field}_{side}": f"{field}_{word}"
-    for field in (
-        "estimate", "text", "claimed_by", "article_id", "start", "sentence", "title", "published",
-    )
-    for side, word in (("a", "low"), ("b", "high"))
-}  # fmt: skip
+def _conflict_groups(
+    con, filters, *, category, min_relative_difference, scope, window_days, limit, cutoff
+) -> pd.DataFrame:
+    """:func:`conflict_groups` over the pairs published on or after ``cutoff`` (None: all).
+
+    The pairs are made and de-duplicated in SQL on narrow rows (ids, estimates); only the
+    ``limit`` rows kept are joined back to their texts. The orderings reproduce a stable sort
+    of the pairs (in :func:`conflicting_figures`' order) by gap, keeping each lower figure's
+    widest disagreement, then each higher figure once, then newest first."""
+    where, params = _where(filters, category=category, scope=scope)
+    since = []
+    if cutoff is not None:
+        where += " AND a.published >= ?"
+        since = [cutoff]
+        params.append(cutoff - timedelta(days=3 * window_days))
+    pair_order = "gap DESC, published DESC, category, location, ea, eb, ida, idb"
+    sql = f"""
+        WITH fig AS (
+            SELECT {FIGURE_COLUMNS}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
+                   {CLAIMANT_SQL} AS claimant
+            FROM figures f JOIN articles a ON a.id = f.article_id
+            WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
+              AND {ESTIMATE_SQL} IS NOT NULL
+            -- One figure per identical claim (same thing counted, place, day, claimant, range):
+            -- many articles repeating one claim made pairs by the square of their number (19,000
+            -- articles on one day of a replicated store made billions).
+            QUALIFY row_number() OVER (PARTITION BY f.category, class, f.location, f.scope,
+                    a.published, claimant, lo, hi, estimate ORDER BY f.article_id, f.start) = 1
+        ), p AS (
+            SELECT greatest(x.published, y.published) AS published, x.category, x.location,
+                   x.article_id AS ida, x.start AS sa, y.article_id AS idb, y.start AS sb,
+                   x.estimate AS ea, y.estimate AS eb, y.estimate - x.estimate AS gap
+            FROM fig x JOIN fig y
+              ON x.category = y.category AND x.class = y.class AND x.location = y.location
+             AND x.scope IS NOT DISTINCT FROM y.scope
+             AND abs(date_diff('day', x.published, y.published)) <= ?
+             AND x.claimant <> y.claimant
+             AND x.hi < y.lo
+            WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
+        ), widest AS (
+            SELECT * FROM p QUALIFY row_number() OVER (PARTITION BY ida, sa ORDER BY {pair_order}) = 1
+        ), once AS (
+            SELECT * FROM widest
+            QUALIFY row_number() OVER (PARTITION BY idb, sb ORDER BY {pair_order}) = 1
+        ), kept AS (
+            SELECT * FROM once {"WHERE published >= ?" if since else ""}
+            ORDER BY published DESC, category, location, gap DESC, ea, eb, ida, idb LIMIT ?
+        )
+        SELECT k.published, x.category, x.unit, x.location, x.scope,
+               abs(date_diff('day', x.published, y.published)) AS days_apart,
+               x.estimate AS estimate_low, x.text AS text_low, x.claimed_by AS claimed_by_low,
+               x.article_id AS article_id_low, x.start AS start_low, x.sentence AS sentence_low,
+               x.title AS title_low, x.published AS published_low,
+               y.estimate AS estimate_high, y.text AS text_high, y.claimed_by AS claimed_by_high,
+               y.article_id AS article_id_high, y.start AS start_high,
+               y.sentence AS sentence_high, y.title AS title_high, y.published AS published_high
+        FROM kept k
+        JOIN fig x ON x.article_id = k.ida AND x.start = k.sa AND x.category = k.category
+                  AND x.location = k.location AND x.estimate = k.ea
+        JOIN fig y ON y.article_id = k.idb AND y.start = k.sb AND y.category = k.category
+                  AND y.location = k.location AND y.estimate = k.eb
+        ORDER BY k.published DESC, k.category, k.location, k.gap DESC, k.ea, k.eb, k.ida, k.idb
+    """
+    args = [*params, int(window_days), float(min_relative_difference), *since, int(limit)]
+    return con.execute(sql, args).df()
+
+
+def _as_day(value) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def category_counts(
@@ -355,6 +411,21 @@ def category_counts(
     scope: str | None = None,
 ) -> pd.DataFrame:
     """``category, n_figures, n_articles`` in view, most reported first."""
+    if summaries.covers(filters):
+        if scope is not None and scope not in SCOPES:
+            raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
+        table, where, params = summaries.table_where("sum_figures", filters)
+        articles = "n_articles_category"
+        if scope is not None:
+            where += " AND s.scope = ?"
+            params.append(scope)
+            articles = "n_articles"
+        sql = (
+            "SELECT category, sum(n_figures)::BIGINT AS n_figures, "
+            f"sum({articles})::BIGINT AS n_articles FROM {table} s WHERE {where} "
+            "GROUP BY category ORDER BY n_figures DESC, category"
+        )
+        return con.execute(sql, params).df()
     where, params = _where(filters, scope=scope)
     sql = (
         "SELECT f.category, count(*) AS n_figures, count(DISTINCT f.article_id) AS n_articles "

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis import entities, gazetteer, lexicon
+from analysis import entities, gazetteer, lexicon, summaries
 from analysis.records import EntityMention
 
 log = logging.getLogger(__name__)
@@ -462,10 +462,16 @@ def _update(con, fresh_ids: list[str]) -> list[Merge]:
         space = _space(kind)
         maps[space][alias] = canonical
         kinds[(space, alias)] = (kind, label)
-    touched: set[str] = set()
+    touched: set[str] = set()  # articles whose mentions changed
+    changed: set[str] = set()  # articles with any name changed
     for t in TARGETS:
-        touched |= _apply(con, t, maps.get(t.space, {}))
+        ids = _apply(con, t, maps.get(t.space, {}))
+        changed |= ids
+        if t.table == "entity_mentions":
+            touched |= ids
     _rebuild_entities(con, sorted(touched))
+    # The summaries count by name and outlet: recount the days of the rewritten articles.
+    summaries.refresh(con, summaries.days_of(con, changed))
     evidence = dict(
         ((s, a), n)
         for s, a, n in con.execute(
@@ -605,7 +611,7 @@ def _apply(con, t: _Target, mapping: Mapping[str, str]) -> set[str]:
             WHERE x.{t.column} = _m.raw{where}"""
     )
     con.unregister("_m")
-    return touched if t.table == "entity_mentions" else set()
+    return touched
 
 
 def _rebuild_entities(con, ids: list[str]) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from analysis import aggregates, uncertainty
+from analysis import aggregates, summaries, uncertainty
 from analysis.filters import Filters, article_ids_sql
 
 GRANULARITIES = ("day", "week", "month", "year")
@@ -51,6 +51,8 @@ def speaker_stats(
     (the 95% interval of the polarity; ``few`` = too few quotes to say), most quoted first.
     ``limit=0`` means all."""
     _polarity_column(scorer)  # an unknown scorer fails before any SQL runs
+    if summaries.covers(filters):
+        return _summary_speaker_stats(con, filters, limit, min_quotes, scorer)
     sub, params = article_ids_sql(filters)
     # The one speaker aggregate (analysis.aggregates), shared with the export and the report.
     sql = f"""
@@ -64,6 +66,49 @@ def speaker_stats(
         sql += " LIMIT ?"
         params.append(int(limit))
     return uncertainty.with_interval(con.execute(sql, params).df())
+
+
+# The summary columns of each scorer's polarity sums (analysis.summaries).
+_SUMMARY_POLARITY = {"textblob": "pol", "vader": "pol_vader"}
+
+
+def _summary_speaker_stats(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None,
+    limit: int,
+    min_quotes: int,
+    scorer: str,
+) -> pd.DataFrame:
+    """:func:`speaker_stats` from the summary tables (a date range and outlets at most). The
+    label and role are each speaker's most frequent (ties to the first in sort order)."""
+    pol = _SUMMARY_POLARITY[scorer]
+    speakers, where, params = summaries.table_where("sum_speakers", filters)
+    labels, _, _ = summaries.table_where("sum_speaker_labels", filters)
+    most = """SELECT speaker, {col} FROM (
+                SELECT speaker, {col}, sum(n_quotes) AS n FROM {labels} s
+                WHERE {where} AND {col} IS NOT NULL AND speaker IN (SELECT speaker FROM per)
+                GROUP BY ALL)
+              QUALIFY row_number() OVER (PARTITION BY speaker ORDER BY n DESC, {col}) = 1"""
+    sql = f"""
+        WITH per AS (
+            SELECT speaker, sum(n_quotes)::BIGINT AS n_quotes, sum(n_words)::BIGINT AS n_words,
+                   sum(n_articles)::BIGINT AS n_articles, sum({pol}_sum) AS p,
+                   sum(subj_sum) AS sj, sum(w2_sum) AS w2, sum({pol}2_sum) AS px2
+            FROM {speakers} s WHERE {where} AND speaker IS NOT NULL
+            GROUP BY speaker HAVING sum(n_quotes) >= ?
+            ORDER BY n_quotes DESC, n_words DESC, speaker
+            {"LIMIT ?" if limit else ""}
+        ), lab AS ({most.format(col="label", where=where, labels=labels)}),
+        rol AS ({most.format(col="role", where=where, labels=labels)})
+        SELECT per.speaker, lab.label, rol.role, n_quotes, n_words, n_articles,
+               p / n_words AS polarity, sj / n_words AS subjectivity,
+               n_words::DOUBLE AS w_sum, w2 AS w2_sum, px2 AS wx2_sum
+        FROM per LEFT JOIN lab USING (speaker) LEFT JOIN rol USING (speaker)
+        ORDER BY n_quotes DESC, n_words DESC, per.speaker
+    """
+    args = [*params, int(min_quotes)] + ([int(limit)] if limit else [])
+    args += params * 2
+    return uncertainty.with_interval(con.execute(sql, args).df())
 
 
 def sentiment_over_time(

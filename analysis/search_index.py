@@ -65,6 +65,15 @@ def compact(con: duckdb.DuckDBPyConnection) -> int:
     return total
 
 
+def mark_sorted(con: duckdb.DuckDBPyConnection) -> int:
+    """Record the whole index as sorted (for a caller that wrote it in term order, e.g.
+    ``bench/replicate.py``); returns its row count."""
+    total = con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
+    con.execute("DELETE FROM meta WHERE key = ?", [_SORTED_KEY])
+    con.execute("INSERT INTO meta VALUES (?, ?)", [_SORTED_KEY, str(total)])
+    return total
+
+
 def rebuild(con: duckdb.DuckDBPyConnection) -> int:
     """Index every stored original again, sorted (for a store filled without the index, e.g.
     copied by ``bench/replicate.py``); returns the number of index rows."""

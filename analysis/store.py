@@ -19,13 +19,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analysis import aggregates, search_index, store_lock
+from analysis import aggregates, search_index, store_lock, summaries
 from analysis.records import Article, ArticleResult, Attitude, Entity, EntityMention, Figure, Quote
 from analysis.schema import Column, ddl_of, field_names, record_columns
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "7"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms
+SCHEMA_VERSION = "8"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries
 
 # Every table's columns, in order. A table backed by a record (analysis/records.py) takes its
 # columns from the record's fields (analysis.schema), with the store-only columns declared beside
@@ -94,6 +94,9 @@ COLUMNS["name_raw"] = [
 ]
 # Sentiment toward each named entity in a sentence, and whose it is (analysis/attitudes.py).
 COLUMNS["attitudes"] = record_columns(Attitude)
+# Per-day summaries for the dashboard's first views (analysis.summaries): no article_id, so not
+# child tables; recounted for the days a batch touches, in the batch's transaction.
+COLUMNS.update(summaries.COLUMNS)
 # The CREATE TABLE column list of each table, in creation order.
 TABLES: dict[str, str] = {table: ddl_of(columns) for table, columns in COLUMNS.items()}
 CHILD_TABLES = ("quotes", "entities", "entity_mentions", "entity_pairs", "figures")
@@ -222,12 +225,12 @@ class Store:
         return {r[0] for r in rows}
 
     def counts(self) -> dict[str, int]:
-        """Row count of every data table."""
+        """Row count of every data table (not the summaries: they are derived counts)."""
         with self._session() as con:
             return {
                 t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in TABLES
-                if t != "meta"
+                if t != "meta" and t not in summaries.COLUMNS
             }
 
     def query(self, sql: str, params: Sequence | None = None) -> pd.DataFrame:
@@ -273,6 +276,7 @@ class Store:
     def _write(self, ids, article_rows, frames, analysed_ids) -> None:
         self.con.execute("BEGIN")
         try:
+            days = summaries.days_of(self.con, ids)  # the cells the old rows counted in
             for table in CHILD_TABLES:
                 self.con.execute(
                     f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
@@ -291,6 +295,7 @@ class Store:
             if analysed_ids:
                 self.con.execute(PAIRS_SQL, [analysed_ids])
                 search_index.index_articles(self.con, analysed_ids)
+            summaries.refresh(self.con, days | summaries.days_of(self.con, ids))
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")

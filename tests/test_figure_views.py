@@ -316,3 +316,62 @@ def test_headline_money_is_one_currency_and_other_figures_have_no_headline(tmp_p
     money = heads.loc["money"]
     assert (money.unit, money.estimate) == ("USD", 5e6)
     assert (money.estimate_low, money.estimate_high) == (5e6, 6e6)  # the pounds are not in it
+
+
+def test_conflict_groups_pair_only_the_newest_figures_and_agree_with_all_pairs(tmp_path):
+    """The table pairs only the newest figures (a self-join of every figure of a large store is
+    quadratic), widening its span until it holds ``limit`` rows: it must give the same rows as
+    pairing every figure. A year of conflicting reports, one pair every nine days, with a
+    lower figure whose widest disagreement is two days older than its newest one."""
+    from datetime import timedelta
+
+    import pandas as pd
+
+    results = []
+    for i in range(40):
+        day = date(2016, 1, 1) + timedelta(days=9 * i)
+        results.append(
+            _result(f"x{i}", str(day), [_fig(f"x{i}", "10", 10.0 + i, "killed", claimed_by="A")])
+        )
+        results.append(
+            _result(
+                f"y{i}",
+                str(day + timedelta(days=1)),
+                [_fig(f"y{i}", "50", 50.0 + i, "killed", claimed_by="B")],
+            )
+        )
+        results.append(
+            _result(
+                f"z{i}",
+                str(day - timedelta(days=2)),
+                [_fig(f"z{i}", "90", 90.0 + i, "killed", claimed_by="C")],
+            )
+        )
+    with Store(tmp_path / "year.duckdb") as store:
+        store.write_batch(results)
+        con = store.con
+        everything = _widest(fv.conflicting_figures(con))
+        assert len(everything) == 40  # each x with its z (widest), each y with its z
+        for limit in (1, 5, 30, 200):
+            got = fv.conflict_groups(con, limit=limit)
+            want = everything.head(limit).reset_index(drop=True)
+            pd.testing.assert_frame_equal(got, want)
+
+
+def _widest(pairs):
+    """The reference for :func:`conflict_groups`: over every pair, for each lower figure its widest
+    disagreement, then each higher figure once, newest first (what the view did in pandas)."""
+    pairs = pairs.assign(_gap=pairs["estimate_b"] - pairs["estimate_a"])
+    pairs = pairs.sort_values("_gap", ascending=False, kind="stable")
+    pairs = pairs.drop_duplicates(["article_id_a", "start_a"])
+    pairs = pairs.drop_duplicates(["article_id_b", "start_b"])
+    pairs = pairs.sort_values(
+        ["published", "category", "location"], ascending=[False, True, True], kind="stable"
+    )
+    renamed = {
+        f"{field}_{side}": f"{field}_{word}"
+        for field in ("estimate", "text", "claimed_by", "article_id", "start", "sentence", "title",
+                      "published")
+        for side, word in (("a", "low"), ("b", "high"))
+    }  # fmt: skip
+    return pairs.drop(columns="_gap").rename(columns=renamed)

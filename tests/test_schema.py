@@ -57,6 +57,29 @@ EXPECTED = {
         ("polarity", D), ("label", V), ("sentence", V), ("scorer", V),
     ],
 }  # fmt: skip
+# The per-day summaries (analysis.summaries) and their all-time totals.
+B, CELL = "BIGINT", [("day", "DATE"), ("source", V)]
+SUMMARY_KEYS = {
+    "sum_tags": [("tag", V), ("n_articles", B)],
+    "sum_speakers": [
+        ("speaker", V), ("n_quotes", B), ("n_articles", B), ("n_words", B), ("w2_sum", D),
+        ("pol_sum", D), ("pol2_sum", D), ("pol_vader_sum", D), ("pol_vader2_sum", D),
+        ("subj_sum", D),
+    ],
+    "sum_speaker_labels": [("speaker", V), ("label", V), ("role", V), ("n_quotes", B)],
+    "sum_entities": [("name", V), ("label", V), ("n_articles", B), ("n_mentions", B)],
+    "sum_figures": [
+        ("category", V), ("scope", V), ("n_figures", B), ("n_articles", B),
+        ("n_articles_category", B),
+    ],
+    "sum_attitudes": [
+        ("scorer", V), ("holder", V), ("target", V), ("n", B), ("n_polarity", B), ("pol_sum", D),
+    ],
+}  # fmt: skip
+EXPECTED["sum_articles"] = CELL + [("n_articles", B), ("n_duplicates", B)]
+for _table, _columns in SUMMARY_KEYS.items():
+    EXPECTED[_table] = CELL + _columns
+    EXPECTED[f"{_table}_all"] = _columns
 
 
 def test_every_table_has_its_pinned_columns_in_order(tmp_path):

@@ -1,0 +1,281 @@
+"""Summary tables kept at write time, so a page's first view never scans quotes or mentions.
+
+At a million articles a dashboard view that groups every quote or entity row takes seconds; the
+first view of each page (no filter, or only a date range and outlets) needs far less: counts per
+day and outlet. So the store keeps, beside its base tables, one row per **cell** (publication day
+× outlet, originals only) and key: articles and their recognised duplicates, tags, speakers (with
+the sums a word-weighted mean and its interval need), speakers' labels and roles, entities,
+figures by category and scope, and attitudes by holder and target; and, for the tables keyed by
+a name, all-time totals (``*_all``) for the unfiltered view. Every article lies in exactly one cell, so a per-cell count of
+distinct articles adds up across cells without double counting.
+
+They are maintained by recounting whole days from the base tables: :func:`refresh` recounts the
+days given, and the writers call it inside their own transaction — ``Store.write_batch`` for the
+days of the articles it replaces or adds (and of their originals), the identity pass for the days
+of the articles whose names it rewrote or restored. :func:`rebuild` recounts everything (a store
+filled by other means, e.g. ``bench/replicate.py``). A view reads them when :func:`covers` says
+its filters are only a date range and outlets; any other filter (tags, speakers, entities, a
+search, explicit article ids) needs the rows, and the view falls back to the base tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import duckdb
+
+from analysis.filters import Filters
+
+# Words in a quote, as analysis.quote_views counts them (the weights of the speaker means).
+WORDS_SQL = (
+    "greatest(1, len(list_filter(string_split(replace(q.text, chr(10), ' '), ' '), "
+    "lambda w: w <> '')))"
+)
+_CELL = [("day", "DATE"), ("source", "VARCHAR")]
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "sum_articles": _CELL + [("n_articles", "BIGINT"), ("n_duplicates", "BIGINT")],
+    "sum_tags": _CELL + [("tag", "VARCHAR"), ("n_articles", "BIGINT")],
+    # One row per cell and speaker (NULL: unattributed quotes, which the quote count includes).
+    "sum_speakers": _CELL
+    + [
+        ("speaker", "VARCHAR"),
+        ("n_quotes", "BIGINT"),
+        ("n_articles", "BIGINT"),
+        ("n_words", "BIGINT"),
+        ("w2_sum", "DOUBLE"),  # sum of squared weights (analysis.uncertainty)
+        ("pol_sum", "DOUBLE"),  # word-weighted sums of the TextBlob polarity ...
+        ("pol2_sum", "DOUBLE"),
+        ("pol_vader_sum", "DOUBLE"),  # ... of VADER's
+        ("pol_vader2_sum", "DOUBLE"),
+        ("subj_sum", "DOUBLE"),
+    ],
+    "sum_speaker_labels": _CELL
+    + [("speaker", "VARCHAR"), ("label", "VARCHAR"), ("role", "VARCHAR"), ("n_quotes", "BIGINT")],
+    "sum_entities": _CELL
+    + [
+        ("name", "VARCHAR"),
+        ("label", "VARCHAR"),
+        ("n_articles", "BIGINT"),
+        ("n_mentions", "BIGINT"),
+    ],
+    # n_articles: distinct articles of the (category, scope); n_articles_category counts each
+    # article once per category (at its first scope), so that sums over scopes are exact.
+    "sum_figures": _CELL
+    + [
+        ("category", "VARCHAR"),
+        ("scope", "VARCHAR"),
+        ("n_figures", "BIGINT"),
+        ("n_articles", "BIGINT"),
+        ("n_articles_category", "BIGINT"),
+    ],
+    # Sentiment toward named entities (analysis.attitudes): holder NULL = the article itself.
+    "sum_attitudes": _CELL
+    + [
+        ("scorer", "VARCHAR"),
+        ("holder", "VARCHAR"),
+        ("target", "VARCHAR"),
+        ("n", "BIGINT"),
+        ("n_polarity", "BIGINT"),
+        ("pol_sum", "DOUBLE"),
+    ],
+}
+# All-time totals of the tables keyed by a name (the cell dropped), for the unfiltered first
+# view: per day and outlet, a name that appears in one article a day is hardly summarised at all
+# (73,000 entity rows of 75,500 at 5,000 articles), while its total is one row. They are kept
+# by adding what a recount of some days adds and taking away what it removes.
+TOTALS: dict[str, tuple[str, ...]] = {  # table → its key columns
+    "sum_tags": ("tag",),
+    "sum_speakers": ("speaker",),
+    "sum_speaker_labels": ("speaker", "label", "role"),
+    "sum_entities": ("name", "label"),
+    "sum_figures": ("category", "scope"),
+    "sum_attitudes": ("scorer", "holder", "target"),
+}
+for _table in TOTALS:
+    COLUMNS[f"{_table}_all"] = COLUMNS[_table][len(_CELL) :]
+TABLES = tuple(COLUMNS)
+
+# The recount of each table over the originals in ``v`` (a CTE of the articles of some days).
+_RECOUNT: dict[str, str] = {
+    "sum_articles": """
+        SELECT v.published, v.source, count(*), coalesce(sum(d.n), 0)
+        FROM v LEFT JOIN (
+            SELECT duplicate_of AS id, count(*) AS n FROM articles
+            WHERE duplicate_of IS NOT NULL GROUP BY duplicate_of
+        ) d ON d.id = v.id
+        GROUP BY v.published, v.source""",
+    "sum_tags": """
+        SELECT published, source, tag, count(*) FROM (
+            SELECT v.published, v.source, unnest(v.tags) AS tag FROM v
+        ) GROUP BY ALL""",
+    "sum_speakers": f"""
+        SELECT v.published, v.source, q.speaker, count(*), count(DISTINCT q.article_id),
+               sum({WORDS_SQL}), sum(({WORDS_SQL})^2),
+               sum(q.polarity * {WORDS_SQL}), sum(q.polarity * q.polarity * {WORDS_SQL}),
+               sum(q.polarity_vader * {WORDS_SQL}),
+               sum(q.polarity_vader * q.polarity_vader * {WORDS_SQL}),
+               sum(q.subjectivity * {WORDS_SQL})
+        FROM quotes q JOIN v ON v.id = q.article_id GROUP BY ALL""",
+    "sum_speaker_labels": """
+        SELECT v.published, v.source, q.speaker, q.speaker_label, q.speaker_role, count(*)
+        FROM quotes q JOIN v ON v.id = q.article_id WHERE q.speaker IS NOT NULL GROUP BY ALL""",
+    "sum_entities": """
+        SELECT v.published, v.source, e.name, e.label, count(*), sum(e.mentions)
+        FROM entities e JOIN v ON v.id = e.article_id GROUP BY ALL""",
+    "sum_figures": """
+        SELECT published, source, category, scope, count(*), count(DISTINCT article_id),
+               count(DISTINCT article_id) FILTER (WHERE first_scope)
+        FROM (
+            SELECT v.published, v.source, f.category, f.scope, f.article_id,
+                   f.scope IS NOT DISTINCT FROM min(f.scope) OVER (
+                       PARTITION BY f.article_id, f.category) AS first_scope
+            FROM figures f JOIN v ON v.id = f.article_id
+        ) GROUP BY ALL""",
+    "sum_attitudes": """
+        SELECT v.published, v.source, t.scorer, t.holder, t.target, count(*), count(t.polarity),
+               sum(t.polarity)
+        FROM attitudes t JOIN v ON v.id = t.article_id GROUP BY ALL""",
+}
+
+
+def covers(filters: Filters | None) -> bool:
+    """Whether the summaries can answer for ``filters``: a date range and outlets at most."""
+    f = filters or Filters()
+    return (
+        not f.tags
+        and not f.speakers
+        and not f.entities
+        and not f.search.strip()
+        and f.article_ids is None
+    )
+
+
+def cell_where(filters: Filters | None, alias: str = "s") -> tuple[str, list]:
+    """``(sql, params)``: the condition on a summary's cells for the articles in view (the same
+    date and outlet conditions as :func:`analysis.filters.article_ids_sql`)."""
+    f = filters or Filters()
+    where, params = ["TRUE"], []
+    if f.date_from:
+        where.append(f"{alias}.day >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        where.append(f"{alias}.day <= ?")
+        params.append(f.date_to)
+    if f.sources:
+        where.append(f"{alias}.source IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(f.sources))
+    return " AND ".join(where), params
+
+
+def table_where(table: str, filters: Filters | None) -> tuple[str, str, list]:
+    """``(table, where, params)``: the summary to read for ``filters`` (which
+    :func:`covers`), as ``FROM {table} s WHERE {where}`` — the all-time totals when there is
+    no date or outlet condition."""
+    f = filters or Filters()
+    if table in TOTALS and not (f.date_from or f.date_to or f.sources):
+        return f"{table}_all", "TRUE", []
+    where, params = cell_where(filters)
+    return table, where, params
+
+
+def days_of(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> set[date | None]:
+    """The cells' days that the articles ``ids`` count in: their own, and their originals' for
+    near-duplicates (a duplicate is counted in its original's cell)."""
+    ids = list(ids)
+    if not ids:
+        return set()
+    rows = con.execute(
+        """SELECT coalesce(o.published, a.published) FROM articles a
+           LEFT JOIN articles o ON o.id = a.duplicate_of
+           WHERE a.id IN (SELECT unnest(?::VARCHAR[]))
+           UNION SELECT a.published FROM articles a
+           WHERE a.id IN (SELECT unnest(?::VARCHAR[]))""",
+        [ids, ids],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def refresh(con: duckdb.DuckDBPyConnection, days: Iterable[date | None]) -> None:
+    """Recount the summaries of ``days`` (``None``: undated articles) from the base tables.
+    Runs in the caller's transaction."""
+    days = set(days)
+    if not days:
+        return
+    dated = sorted(d for d in days if d is not None)
+    cond = "published IN (SELECT unnest(?::DATE[]))"
+    if None in days:
+        cond = f"({cond} OR published IS NULL)"
+    in_days = cond.replace("published", "day")
+    for table in TOTALS:  # what the old rows of these days gave the totals, taken away
+        _delta(con, table, in_days, [dated], sign="-", create=True)
+    for table in _RECOUNT:
+        con.execute(f"DELETE FROM {table} WHERE {in_days}", [dated])
+    _recount(con, f"duplicate_of IS NULL AND {cond}", [dated])
+    for table in TOTALS:  # ... and what the new rows give, added
+        _delta(con, table, in_days, [dated], sign="+", create=False)
+        _apply_delta(con, table)
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    """Recount every summary from the base tables. Runs in the caller's transaction."""
+    for table in TABLES:
+        con.execute(f"DELETE FROM {table}")
+    _recount(con, "duplicate_of IS NULL", [])
+    for table, keys in TOTALS.items():
+        values = _values(table)
+        con.execute(
+            f"INSERT INTO {table}_all SELECT {', '.join(keys)}, "
+            f"{', '.join(f'sum({v})' for v in values)} FROM {table} GROUP BY ALL"
+        )
+
+
+def _values(table: str) -> list[str]:
+    keys = TOTALS[table]
+    return [c for c, _ in COLUMNS[table][len(_CELL) :] if c not in keys]
+
+
+def _delta(con, table: str, where: str, params: list, *, sign: str, create: bool) -> None:
+    """Add the sums of ``table``'s rows ``where``, signed, to the temp table ``_delta_{table}``."""
+    keys = ", ".join(TOTALS[table])
+    sums = ", ".join(f"{sign}sum({v}) AS {v}" for v in _values(table))
+    select = f"SELECT {keys}, {sums} FROM {table} WHERE {where} GROUP BY ALL"
+    if create:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _delta_{table} AS {select}", params)
+    else:
+        con.execute(f"INSERT INTO _delta_{table} {select}", params)
+
+
+def _apply_delta(con, table: str) -> None:
+    """Add ``_delta_{table}`` to ``{table}_all``: the touched keys' rows are replaced by their
+    new sums, and dropped when nothing counts in them any more."""
+    keys = TOTALS[table]
+    values = _values(table)
+    same = " AND ".join(f"t.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
+    cols = ", ".join(keys)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _new_{table} AS
+        SELECT {cols}, {", ".join(f"sum({v}) AS {v}" for v in values)} FROM (
+            SELECT t.* FROM {table}_all t WHERE EXISTS (SELECT 1 FROM _delta_{table} d WHERE {same})
+            UNION ALL BY NAME SELECT * FROM _delta_{table}
+        ) GROUP BY ALL
+    """)
+    con.execute(
+        f"DELETE FROM {table}_all t WHERE EXISTS (SELECT 1 FROM _delta_{table} d WHERE {same})"
+    )
+    # The first value column is a count (of articles, quotes or figures): zero means gone.
+    con.execute(
+        f"INSERT INTO {table}_all SELECT {cols}, {', '.join(values)} FROM _new_{table} "
+        f"WHERE {values[0]} <> 0"
+    )
+    con.execute(f"DROP TABLE _delta_{table}")
+    con.execute(f"DROP TABLE _new_{table}")
+
+
+def _recount(con: duckdb.DuckDBPyConnection, where: str, params: list) -> None:
+    for table, select in _RECOUNT.items():
+        con.execute(
+            f"INSERT INTO {table} WITH v AS (SELECT id, published, source, tags FROM articles "
+            f"WHERE {where}) {select}",
+            params,
+        )

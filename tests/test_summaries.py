@@ -1,0 +1,210 @@
+"""The per-day summary tables (analysis.summaries): kept equal to a recount from the base tables
+through every kind of write, and the views that read them give what the base tables give."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from analysis import (
+    article_views,
+    attitude_views,
+    entity_views,
+    figure_views,
+    identity,
+    quote_views,
+    summaries,
+)
+from analysis.filters import Filters
+from analysis.store import Store
+from tests.test_identity import _corpus
+
+
+def _tables(con) -> dict[str, list[tuple]]:
+    return {
+        t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in summaries.TABLES
+    }
+
+
+def _assert_recounted(con) -> None:
+    """The summaries as maintained equal a full recount from the base tables (rolled back)."""
+    kept = _tables(con)
+    assert kept["sum_articles"], "nothing summarised"
+    con.execute("BEGIN")
+    try:
+        summaries.rebuild(con)
+        recounted = _tables(con)
+    finally:
+        con.execute("ROLLBACK")
+    for table in summaries.TABLES:
+        if table.endswith("_all"):  # kept by adding and taking away: sums up to rounding
+            got, want = pd.DataFrame(kept[table]), pd.DataFrame(recounted[table])
+            pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-9, obj=table)
+        else:
+            assert kept[table] == recounted[table], table
+
+
+def _dated(results, days):
+    """The results with their articles published on ``days`` (cycled), None = undated."""
+    out = []
+    for i, res in enumerate(results):
+        day = days[i % len(days)]
+        art = dataclasses.replace(res.article, published=None if day is None else str(day))
+        out.append(dataclasses.replace(res, article=art))
+    return out
+
+
+def _renamed(res, article_id):
+    """``res`` as the result of another article, ``article_id`` (its records follow)."""
+    fields = {}
+    for f in dataclasses.fields(res):
+        value = getattr(res, f.name)
+        if f.name == "article":
+            fields[f.name] = dataclasses.replace(value, id=article_id)
+        elif isinstance(value, tuple):
+            fields[f.name] = tuple(dataclasses.replace(r, article_id=article_id) for r in value)
+    return dataclasses.replace(res, **fields)
+
+
+def test_summaries_equal_a_recount_after_analyse_merge_undo_and_a_second_batch(tmp_path):
+    days = [date(2016, 12, 10), date(2016, 12, 11), None]
+    first = _dated(_corpus(), days)
+    with Store(tmp_path / "sums.duckdb") as store:
+        store.write_batch(first)
+        identity.update(store.con)
+        con = store.con
+        # the pass joined spellings: the summaries count the canonical names only
+        speakers = {r[0] for r in con.execute("SELECT speaker FROM sum_speakers").fetchall()}
+        assert "Rami Abdurrahman" not in speakers and "Rami Abdel Rahman" in speakers
+        assert {r[0] for r in con.execute("SELECT source FROM sum_articles").fetchall()} == {"FOX"}
+        _assert_recounted(con)
+
+        identity.set_undone(con, "person", "Rami Abdurrahman", True)
+        speakers = {r[0] for r in con.execute("SELECT speaker FROM sum_speakers").fetchall()}
+        assert "Rami Abdurrahman" in speakers
+        _assert_recounted(con)
+        identity.set_undone(con, "outlet", "fox", True)
+        assert {r[0] for r in con.execute("SELECT source FROM sum_articles").fetchall()} == {
+            "FOX",
+            "fox",
+        }
+        _assert_recounted(con)
+        identity.set_undone(con, "person", "Rami Abdurrahman", False)
+        _assert_recounted(con)
+
+        # a second batch: new articles on a new day and on an old one, one article re-analysed
+        # onto another day (its old day must lose it), one near-duplicate of a stored article
+        second = _dated(_corpus()[:3], [date(2016, 12, 12)])
+        second = [_renamed(r, f"b{i}") for i, r in enumerate(second)]
+        moved = _dated([first[0]], [date(2016, 12, 13)])
+        dup = dataclasses.replace(first[1].article, id="dup1")
+        store.write_batch(second + moved, duplicates=[(dup, first[1].article.id)])
+        identity.update(con, fresh_ids=[r.article.id for r in second + moved])
+        n = con.execute(
+            "SELECT n_articles FROM sum_articles WHERE day = DATE '2016-12-13'"
+        ).fetchone()
+        assert n == (1,)
+        assert con.execute("SELECT sum(n_duplicates) FROM sum_articles").fetchone()[0] == 1
+        _assert_recounted(con)
+
+
+@pytest.fixture(scope="module")
+def corpus_con(corpus_store, tmp_path_factory):
+    import duckdb
+
+    path = tmp_path_factory.mktemp("sums") / "corpus.duckdb"
+    shutil.copy(corpus_store, path)
+    con = duckdb.connect(str(path), read_only=True)
+    yield con
+    con.close()
+
+
+def _base(con, filters: Filters) -> Filters:
+    """The same articles as ``filters``, given as ids: a filter the summaries cannot answer,
+    so the view reads its base tables."""
+    from analysis.filters import article_ids_sql
+
+    sql, params = article_ids_sql(filters)
+    ids = tuple(sorted(r[0] for r in con.execute(sql, params).fetchall()))
+    return dataclasses.replace(filters, article_ids=ids)
+
+
+@pytest.mark.parametrize("kind", ["all", "dates", "outlet"])
+def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind):
+    con = corpus_con
+    opts = article_views.filter_options(con)
+    filters = Filters()
+    if kind == "outlet":
+        filters = Filters(sources=(opts.sources[1],))
+    elif kind == "dates":  # the middle of the corpus's months
+        span = opts.last_date - opts.first_date
+        filters = Filters(date_from=opts.first_date + span / 3, date_to=opts.last_date - span / 3)
+    base = _base(con, filters)
+    assert summaries.covers(filters) and not summaries.covers(base)
+    counts = article_views.corpus_counts(con, filters)
+    assert counts["articles"] > 5 and counts["quotes"] > 5
+    assert counts == article_views.corpus_counts(con, base)
+    if filters == Filters():
+        assert counts["duplicates"] == 3
+    for gran in ("day", "month"):
+        pd.testing.assert_frame_equal(
+            article_views.articles_over_time(con, filters, granularity=gran),
+            article_views.articles_over_time(con, base, granularity=gran),
+        )
+    for scorer in ("textblob", "vader"):
+        got = quote_views.speaker_stats(con, filters, limit=0, scorer=scorer)
+        want = quote_views.speaker_stats(con, base, limit=0, scorer=scorer)
+        assert len(got) > 3
+        # mode() breaks ties arbitrarily; the summary takes the first in sort order
+        cols = [c for c in want.columns if c not in ("label", "role")]
+        pd.testing.assert_frame_equal(got[cols], want[cols], check_exact=False, rtol=1e-9)
+    for label in (None, "PERSON"):
+        pd.testing.assert_frame_equal(
+            entity_views.top_entities(con, filters, label=label, limit=50),
+            entity_views.top_entities(con, base, label=label, limit=50),
+        )
+    pd.testing.assert_frame_equal(
+        entity_views.top_entities_by_label(con, filters),
+        entity_views.top_entities_by_label(con, base),
+    )
+    for scorer in ("textblob", "vader"):
+        got = attitude_views.attitude_matrix(con, filters, scorer=scorer)
+        assert len(got) > 3
+        pd.testing.assert_frame_equal(
+            got,
+            attitude_views.attitude_matrix(con, base, scorer=scorer),
+            check_exact=False,
+            rtol=1e-9,
+        )
+    for scope in (None, "event", "total"):
+        pd.testing.assert_frame_equal(
+            figure_views.category_counts(con, filters, scope=scope),
+            figure_views.category_counts(con, base, scope=scope),
+        )
+
+
+def test_filter_options_and_pickers_count_what_the_rows_hold(corpus_con):
+    con = corpus_con
+    opts = article_views.filter_options(con)
+    first, last = con.execute(
+        "SELECT min(published), max(published) FROM articles WHERE duplicate_of IS NULL"
+    ).fetchone()
+    assert (opts.first_date, opts.last_date) == (first, last)
+    sources = con.execute(
+        "SELECT source FROM articles WHERE duplicate_of IS NULL AND source IS NOT NULL "
+        "GROUP BY source ORDER BY count(*) DESC, source"
+    ).fetchall()
+    assert list(opts.sources) == [r[0] for r in sources] and len(sources) == 5
+    speakers = con.execute(
+        "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker "
+        "ORDER BY count(*) DESC, speaker LIMIT 20"
+    ).fetchall()
+    assert article_views.top_names(con, "speaker", limit=20) == tuple(r[0] for r in speakers)
+    names = con.execute(
+        "SELECT name FROM entities GROUP BY name ORDER BY count(*) DESC, name LIMIT 20"
+    ).fetchall()
+    assert article_views.top_names(con, "entity", limit=20) == tuple(r[0] for r in names)
