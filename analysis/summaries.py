@@ -25,13 +25,11 @@ from datetime import date
 
 import duckdb
 
+from analysis import aggregates
 from analysis.filters import Filters
 
-# Words in a quote, as analysis.quote_views counts them (the weights of the speaker means).
-WORDS_SQL = (
-    "greatest(1, len(list_filter(string_split(replace(q.text, chr(10), ' '), ' '), "
-    "lambda w: w <> '')))"
-)
+# Words in a quote: the weights of the speaker means, as the one speaker aggregate counts them.
+WORDS_SQL = aggregates.QUOTE_WORDS_SQL.format(q="q")
 _CELL = [("day", "DATE"), ("source", "VARCHAR")]
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "sum_articles": _CELL + [("n_articles", "BIGINT"), ("n_duplicates", "BIGINT")],

@@ -82,6 +82,7 @@ def test_a_view_runs_once_per_key_and_again_when_the_articles_change(live_db, mo
     )  # fmt: skip
     with data.writer() as store:
         store.write_batch([new])
+    data.start_run()  # the reader's next interaction is a new script run
     after = data.speaker_stats(Filters(), limit=0)
     assert len(runs) == 4
     assert "Zara Quill" in after["speaker"].tolist()
