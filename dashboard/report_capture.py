@@ -95,6 +95,9 @@ def wait_drawn(page, timeout: float, *, stable_polls: int = 2) -> None:
     is over, not a pause between two deltas); raise :class:`PageFailed` on an error or timeout."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+    # The stable count lives in the page; one left by an earlier wait would let a wait after a
+    # click return before the rerun it caused has drawn anything.
+    page.evaluate("() => { window.__presslensDrawn = null; }")
     try:
         page.wait_for_function(
             _DRAWN_JS, arg=stable_polls, polling=_POLL_MS, timeout=max(timeout, 0.001) * 1000

@@ -89,6 +89,9 @@ def test_figures_page_choices_round_trip_through_the_url(server, page):
     page.wait_for_function("() => window.location.search.includes('counts=Running')", timeout=20000)
     report_capture.wait_drawn(page, 60)
     assert parse_qs(urlparse(page.url).query)["counts"] == ["Running totals"]
+    # The rerun the click caused may start after the page last looked idle: wait for what it
+    # draws (running totals hold only the displaced, so the page falls back to them).
+    main.get_by_text("People displaced: all figures").wait_for(timeout=30000)
     assert main.get_by_text("People displaced: all figures").count() == 1
     png = report_capture.screenshot(page, page.url, 1400, 60)
     (SHOTS / "figures-running-totals.png").write_bytes(png)
