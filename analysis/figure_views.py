@@ -136,6 +136,16 @@ CLAIMANT_SQL = "COALESCE(f.claimed_by, a.source, '')"
 INCIDENT_DAYS = 3
 
 
+def _comparable_sql(where: str) -> str:
+    """The figures that can conflict (dated, placed, with an estimate), with what a comparison
+    needs: victims class, low and high, claimant. One definition for the pairs and the table."""
+    return f"""SELECT {FIGURE_COLUMNS}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
+                   {CLAIMANT_SQL} AS claimant
+            FROM figures f JOIN articles a ON a.id = f.article_id
+            WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
+              AND {ESTIMATE_SQL} IS NOT NULL"""
+
+
 def conflicting_figures(
     con: duckdb.DuckDBPyConnection,
     filters: Filters | None = None,
@@ -164,11 +174,7 @@ def conflicting_figures(
     where, params = _where(filters, category=category, scope=scope)
     sql = f"""
         WITH fig AS (
-            SELECT {FIGURE_COLUMNS}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
-                   {CLAIMANT_SQL} AS claimant
-            FROM figures f JOIN articles a ON a.id = f.article_id
-            WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
-              AND {ESTIMATE_SQL} IS NOT NULL
+            {_comparable_sql(where)}
         )
         SELECT greatest(x.published, y.published) AS published, x.category, x.unit, x.location,
                x.scope, abs(date_diff('day', x.published, y.published)) AS days_apart,
@@ -351,11 +357,7 @@ def _conflict_groups(
     pair_order = "gap DESC, published DESC, category, location, ea, eb, ida, idb"
     sql = f"""
         WITH fig AS (
-            SELECT {FIGURE_COLUMNS}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
-                   {CLAIMANT_SQL} AS claimant
-            FROM figures f JOIN articles a ON a.id = f.article_id
-            WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
-              AND {ESTIMATE_SQL} IS NOT NULL
+            {_comparable_sql(where)}
             -- One figure per identical claim (same thing counted, place, day, claimant, range):
             -- many articles repeating one claim made pairs by the square of their number (19,000
             -- articles on one day of a replicated store made billions).
