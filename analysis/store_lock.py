@@ -9,7 +9,7 @@ with that rule by holding the file only briefly on both sides:
 - a reader (the dashboard) goes through :class:`SharedReader`: one read-only connection per
   process, opened on demand and closed as soon as it has been idle for a moment or a writer is
   waiting;
-- a writer announces itself with a small marker file (``STORE.writer``, holding its PID) while it
+- a writer announces itself with a small marker file of its own (``STORE.writer.PID``) while it
   waits for and holds the lock; readers that see it close their connection after their current
   query and wait for the marker to go, so a busy dashboard cannot starve a writer. A marker left
   by a killed writer (its PID gone) is ignored.
@@ -85,26 +85,38 @@ def _holder(exc: BaseException) -> str:
 
 
 # -- the writer's marker --------------------------------------------------------------------
-def marker_path(path: str | Path) -> Path:
-    return Path(f"{path}.writer")
+def marker_path(path: str | Path, pid: int | None = None) -> Path:
+    """The marker a writer (this process unless ``pid``) leaves beside the store while it waits
+    for or holds the lock. One file per writer: with a single shared file, the first writer to
+    finish removed the announcement of a second one still waiting, and a busy reader then
+    starved that second writer."""
+    return Path(f"{path}.writer.{os.getpid() if pid is None else pid}")
+
+
+def _marker_pids(path: str | Path) -> list[int]:
+    store = Path(path)
+    prefix = f"{store.name}.writer."
+    try:
+        with os.scandir(store.parent) as entries:
+            names = [e.name for e in entries if e.name.startswith(prefix)]
+    except OSError:
+        return []
+    return [int(n[len(prefix) :]) for n in names if n[len(prefix) :].isdigit()]
 
 
 def writer_waiting(path: str | Path) -> bool:
     """True while a live writer has announced that it wants or holds the store."""
-    marker = marker_path(path)
-    try:
-        pid = int(marker.read_text().strip() or 0)
-    except (OSError, ValueError):
-        return False
-    if pid == os.getpid():
-        return True  # this process's own writer (an upload in the dashboard)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False  # left behind by a killed writer
-    except PermissionError:
+    for pid in _marker_pids(path):
+        if pid == os.getpid():
+            return True  # this process's own writer (an upload in the dashboard)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            continue  # left behind by a killed writer
+        except PermissionError:
+            return True
         return True
-    return True
+    return False
 
 
 @contextlib.contextmanager
@@ -112,18 +124,25 @@ def announce_writer(path: str | Path) -> Iterator[None]:
     """Hold the writer marker for the duration of the ``with`` (best effort: a store on
     read-only media has no writer, and a marker that cannot be written only costs politeness)."""
     marker = marker_path(path)
-    try:
+    # Several writers of one process (two uploads at once) share its marker: the last one out
+    # removes it.
+    with _OWN_LOCK:
+        _OWN_WRITERS[marker] = _OWN_WRITERS.get(marker, 0) + 1
+    with contextlib.suppress(OSError):  # read-only media: no marker, only less politeness
         marker.write_text(str(os.getpid()))
-        made = True
-    except OSError:
-        made = False
     try:
         yield
     finally:
-        if made:
-            with contextlib.suppress(OSError):
-                if marker.read_text().strip() == str(os.getpid()):
+        with _OWN_LOCK:
+            _OWN_WRITERS[marker] -= 1
+            if not _OWN_WRITERS[marker]:
+                del _OWN_WRITERS[marker]
+                with contextlib.suppress(OSError):
                     marker.unlink()
+
+
+_OWN_WRITERS: dict[Path, int] = {}
+_OWN_LOCK = threading.Lock()
 
 
 # -- the reader ------------------------------------------------------------------------------

@@ -105,10 +105,25 @@ def test_a_killed_writers_marker_is_ignored(tmp_path):
     Store(db).close()
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    store_lock.marker_path(db).write_text(str(dead.pid))
+    store_lock.marker_path(db, dead.pid).write_text(str(dead.pid))
     assert not store_lock.writer_waiting(db)
-    store_lock.marker_path(db).write_text(str(os.getppid()))  # a live process
+    store_lock.marker_path(db, os.getppid()).write_text("")  # a live process
     assert store_lock.writer_waiting(db)
+
+
+def test_a_writer_done_leaves_a_waiting_writers_announcement(tmp_path):
+    """Each writer has its own marker: the first one done must not clear the second one's (with
+    one shared marker, a busy reader then starved the second writer until it stopped reading)."""
+    db = tmp_path / "two.duckdb"
+    Store(db).close()
+    other = store_lock.marker_path(db, os.getppid())  # a live writer waiting in another process
+    other.write_text("")
+    with store_lock.announce_writer(db), store_lock.announce_writer(db):
+        assert store_lock.marker_path(db).exists()
+    assert not store_lock.marker_path(db).exists(), "the last of this process's writers removes it"
+    assert store_lock.writer_waiting(db), "the other writer is still announced"
+    other.unlink()
+    assert not store_lock.writer_waiting(db)
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
