@@ -24,8 +24,7 @@ import dataclasses
 import itertools
 import logging
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -1135,33 +1134,3 @@ def _record(article_id, kind, text, start, end, spk: _Speaker, cue, scorer) -> Q
         cue=cue,
         **scorer(body),
     )
-
-
-def speaker_table(quotes: Iterable[Quote]) -> list[dict]:
-    """Per-speaker rows: quote and word counts, word-weighted mean polarity and subjectivity."""
-    acc: dict[str, dict] = defaultdict(
-        lambda: {"n_quotes": 0, "n_words": 0, "pol": 0.0, "subj": 0.0, "articles": set()}
-    )
-    for q in quotes:
-        if not q.speaker:
-            continue
-        words = max(1, len(q.text.split()))
-        row = acc[q.speaker]
-        row["n_quotes"] += 1
-        row["n_words"] += words
-        row["pol"] += q.polarity * words
-        row["subj"] += q.subjectivity * words
-        row["articles"].add(q.article_id)
-    rows = [
-        {
-            "speaker": speaker,
-            "n_quotes": r["n_quotes"],
-            "n_words": r["n_words"],
-            "polarity": r["pol"] / r["n_words"],
-            "subjectivity": r["subj"] / r["n_words"],
-            "n_articles": len(r["articles"]),
-        }
-        for speaker, r in acc.items()
-    ]
-    rows.sort(key=lambda r: (-r["n_quotes"], r["speaker"]))
-    return rows

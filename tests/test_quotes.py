@@ -9,6 +9,7 @@ counted twice) fails the case just as a missing one does.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
@@ -299,26 +300,6 @@ def test_sentiment_is_scored_on_quote_text_only(model):
     assert 0.0 <= q.subjectivity <= 1.0
 
 
-def test_speaker_table_weights_by_words():
-    rows = quotes.speaker_table(
-        [
-            Quote("a", "direct", "one two three", 0, 1, speaker="X", polarity=1.0),
-            Quote("b", "direct", "one", 0, 1, speaker="X", polarity=-1.0, subjectivity=1.0),
-            Quote("a", "direct", "hello", 0, 1, speaker=None),
-        ]
-    )
-    assert rows == [
-        {
-            "speaker": "X",
-            "n_quotes": 2,
-            "n_words": 4,
-            "polarity": 0.5,
-            "subjectivity": 0.25,
-            "n_articles": 2,
-        }
-    ]
-
-
 # --- the worked example (ARCHITECTURE.md) ----------------------------------------------------
 
 
@@ -391,12 +372,12 @@ def test_worked_example_counts_nothing_twice(sample_quotes):
     spans = sorted((q.start, q.end) for q in sample_quotes)
     for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False):
         assert e1 <= s2, "two records overlap: a quotation is counted twice"
-    table = {row["speaker"]: row for row in quotes.speaker_table(sample_quotes)}
+    n_quotes = Counter(q.speaker for q in sample_quotes)
     # Kerry's "… I'm not born yesterday." is left open and "But what am I supposed to do?"
     # continues it in the next paragraph: one quotation, so fewer records than paragraphs.
-    assert table["John Kerry"]["n_quotes"] >= 5
-    assert table["Boris Johnson"]["n_quotes"] == 1  # one quotation over two paragraphs
-    assert table["Ash Carter"]["n_quotes"] >= 5
+    assert n_quotes["John Kerry"] >= 5
+    assert n_quotes["Boris Johnson"] == 1  # one quotation over two paragraphs
+    assert n_quotes["Ash Carter"] >= 5
 
 
 def test_scare_quotes_in_sample_are_not_speech(sample_quotes):

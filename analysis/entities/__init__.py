@@ -36,7 +36,7 @@ pass); this module runs the three steps and aggregates.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Doc
@@ -137,7 +137,6 @@ __all__ = [
     "is_junk",
     "name_key",
     "person_alias",
-    "sentence_pairs",
     "spelling_variants",
     "strip_titles",
 ]
@@ -178,18 +177,3 @@ def aggregate(mentions: Iterable[EntityMention]) -> list[Entity]:
         Entity(article_id=a, name=n, label=lab, mentions=counts[(a, n, lab)], first_start=s)
         for (a, n, lab), s in sorted(first.items(), key=lambda kv: kv[1])
     ]
-
-
-def sentence_pairs(mentions: Iterable[EntityMention]) -> list[tuple[str, str, str, int]]:
-    """Rows of the optional ``entity_pairs`` table for one article's mentions: ``(article_id,
-    name_a, name_b, weight)`` with ``name_a < name_b`` and weight = sentences naming both."""
-    sentences: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for m in mentions:
-        sentences[(m.article_id, m.sent_start)].add(m.name)
-    weights: Counter[tuple[str, str, str]] = Counter()
-    for (article_id, _), names in sentences.items():
-        ordered = sorted(names)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                weights[(article_id, a, b)] += 1
-    return [(a, x, y, n) for (a, x, y), n in sorted(weights.items())]
