@@ -45,7 +45,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import gazetteer, lexicon, numbers
+from analysis import gazetteer, lexicon, numbers, speech
+from analysis.entities.rules import clean_name
 from analysis.names import actor_or_none
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Figure, Quote
@@ -135,7 +136,7 @@ def extract(
                     if reading.category in INCIDENT_CATEGORIES
                     else reading.location or ctx.main_place
                 ),
-                claimed_by=actor_or_none(_claimant(ctx, span)),
+                claimed_by=_claimant(ctx, span),
                 start=match.start,
                 end=match.end,
                 sentence=span.sent.text.strip(),
@@ -190,7 +191,7 @@ class _Context:
         if tok.ent_type_:
             for ent in tok.doc.ents:
                 if ent.start <= tok.i < ent.end:
-                    return _strip_det(ent.text)
+                    return clean_name(ent.text, phrase=True)
         return tok.text
 
     def _places(self) -> list[str]:
@@ -240,10 +241,6 @@ class _Reading:
     def __init__(self, **kw) -> None:
         for k in self.__slots__:
             setattr(self, k, kw.get(k))
-
-
-def _strip_det(text: str) -> str:
-    return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I).strip()
 
 
 # -- reading one number ----------------------------------------------------------------------
@@ -697,6 +694,11 @@ def _subject(ctx: _Context, root: Token, noun: Token | None) -> str | None:
     return None
 
 
+def _takes_lives(verb: Token) -> bool:
+    """ "A bomb … claiming the lives of 32 people": "claim" as in killing, no one's claim."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "live") for c in verb.children)
+
+
 def _holder(ctx: _Context, root: Token) -> str | None:
     """Who holds a territory share: the subject of occupy/control… or of the verb it hangs from
     ("pro-regime forces claimed to occupy 85%")."""
@@ -998,8 +1000,10 @@ def _claimant(ctx: _Context, span: Span) -> str | None:
     while tok.head.i != tok.i and steps < 10:
         tok = tok.head
         steps += 1
-        if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ == "VERB":
-            who = _speaker_of(ctx, tok)
+        if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ == "VERB" and not _takes_lives(tok):
+            # A subject that names no actor ("a car bomb … claiming eight") is no claimant: look
+            # further up, then for "according to".
+            who = actor_or_none(_speaker_of(ctx, tok))
             if who:
                 return who
     sent = span.sent
@@ -1007,18 +1011,25 @@ def _claimant(ctx: _Context, span: Span) -> str | None:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to":
             for pobj in t.nbor().children:
                 if pobj.dep_ == "pobj":
-                    return _phrase_name(ctx, pobj)
+                    return actor_or_none(_phrase_name(ctx, pobj))
     return None
 
 
 def _speaker_of(ctx: _Context, verb: Token) -> str | None:
-    """The subject of a speech verb: nsubj, inverted subject ("said the envoy X"), or, when the
-    parser lost it, the noun phrase just before the verb ("On Friday pro-regime forces claimed")."""
+    """The subject of a verb. A speech verb's is found by the one rule quotes use too
+    (:func:`analysis.speech.subject`: nsubj, inverted subject, the subject its head lends); then,
+    for any verb, this extractor's last resorts: the subject of the verb it is conjoined to, a
+    person or organisation named right after it, or, when the parser lost the subject, the noun
+    phrase just before it ("On Friday pro-regime forces claimed")."""
     for child in verb.children:
         if child.dep_ == "nsubj":
             if child.lower_ in ("it", "there"):
                 return None
             return _phrase_name(ctx, child)
+    if verb.lemma_.lower() in speech.SPEECH_VERBS:
+        who = speech.subject(verb)
+        if who is not None:
+            return _phrase_name(ctx, who)
     conj_head = verb.head if verb.dep_ == "conj" else None
     if conj_head is not None and conj_head.pos_ in ("VERB", "AUX"):
         for child in conj_head.children:
@@ -1068,5 +1079,5 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
     if left:
         start = min(t.left_edge.i for t in left)
         words = tok.doc[start : tok.i + 1]
-        return _strip_det(words.text)
+        return clean_name(words.text, phrase=True)
     return tok.text

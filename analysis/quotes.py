@@ -29,10 +29,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import lexicon, sentiment
+from analysis import lexicon, sentiment, speech
+from analysis.entities.rules import clean_name
 from analysis.names import actor_or_none
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote
+from analysis.speech import SPEAKER_LABELS
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,6 @@ ROLE_NOUNS = lexicon.words("role_nouns")
 
 NAME_PREFIXES = lexicon.words("name_prefixes")
 
-SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 INSTITUTION_NOUNS = lexicon.words("institution_nouns")
 ORG_DESCRIPTION_NOUNS = lexicon.words("org_description_nouns")
 PERSON_PRONOUNS = lexicon.words("person_pronouns")
@@ -180,16 +181,12 @@ def _make(text: str, open_mark: re.Match, end: int, close_end: int, para: int, c
 # names
 
 
-def _strip_name(text: str) -> str:
-    text = re.sub(r"[’']s$", "", text.strip().rstrip("(,;:-– ").strip())
-    words = text.split()
-    while words and words[0].lower() in {"the", "a", "an"}:
-        words = words[1:]
-    return " ".join(words)
-
-
 def _name_key(text: str) -> list[str]:
-    words = [w for w in _strip_name(text).split() if w.lower().strip(",") not in NAME_PREFIXES]
+    words = [
+        w
+        for w in clean_name(text, phrase=True).split()
+        if w.lower().strip(",") not in NAME_PREFIXES
+    ]
     return words
 
 
@@ -239,7 +236,7 @@ class _Names:
         mention = self.mention_at(start, end)
         if mention is not None:
             return mention.name, mention.label
-        name = _strip_name(text)
+        name = clean_name(text, phrase=True)
         if label == "PERSON" or label is None:
             key = _name_key(name)
             if key and key[-1].lower() in self.by_surname:
@@ -251,75 +248,6 @@ class _Names:
 
 # --------------------------------------------------------------------------------------------
 # cues and speakers
-
-
-def _ent_of(token: Token) -> Span | None:
-    """The entity span ``token`` is part of, found from its IOB tags (``doc.ents`` builds every
-    entity of the article on each access, which made this linear in article length)."""
-    if token.ent_type_ not in SPEAKER_LABELS:
-        return None
-    doc = token.doc
-    lo = token.i
-    while lo > 0 and doc[lo].ent_iob_ == "I":
-        lo -= 1
-    hi = token.i + 1
-    while hi < len(doc) and doc[hi].ent_iob_ == "I":
-        hi += 1
-    return Span(doc, lo, hi, label=token.ent_type)
-
-
-def _subject(verb: Token) -> Token | None:
-    """The speaker token of a cue verb: its subject, an inverted one, or its head's subject."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not (
-            child.dep_ == "nsubjpass" or child.lower_ in ("it", "there")
-        ):
-            return child
-        if child.dep_ == "nsubjpass":
-            return None  # "it was reported", "he was told": not a speaker
-    # Inverted order ("…,” said an SDF spokesman, Talal Sello"; "where, said the UN envoy X,").
-    inverted = _inverted_subject(verb)
-    if inverted is not None:
-        return inverted
-    # "Johnson added … and said:", "…, saying that …": the subject of the verb it hangs off.
-    # Only a speech verb or the sentence root lends its subject, so that "X said the soldiers
-    # would be … and claimed …" gives X, not "the soldiers".
-    head = verb
-    for _ in range(3):
-        if head.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or head.head is head:
-            break
-        head = head.head
-        if head.lemma_.lower() in SPEECH_VERBS or head.dep_ == "ROOT":
-            for child in head.children:
-                if child.dep_ == "nsubj":
-                    return child
-    return None
-
-
-def _inverted_subject(verb: Token) -> Token | None:
-    """The noun phrase right after the verb, up to a comma: its name, else its last noun."""
-    doc = verb.doc
-    i, nouns = verb.i + 1, []
-    while (
-        i < len(doc) and i <= verb.i + 8 and doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "PRON")
-    ):
-        if doc[i].pos_ == "PRON" and doc[i].dep_ != "poss":
-            break
-        nouns.append(doc[i])
-        i += 1
-    if not nouns or not any(t.pos_ in ("PROPN", "NOUN") for t in nouns):
-        return None
-    if (
-        verb.i > 0
-        and doc[verb.i - 1].pos_ in ("NOUN", "PROPN", "PRON")
-        and doc[verb.i - 1].dep_ != "dobj"
-    ):
-        return None  # "Kerry said the …": the subject is before, what follows is the clause
-    for t in nouns:
-        ent = _ent_of(t)
-        if ent is not None and ent.label_ == "PERSON":
-            return ent.root
-    return [t for t in nouns if t.pos_ in ("PROPN", "NOUN")][-1]
 
 
 def _content(verb: Token) -> tuple[int, int] | None:
@@ -519,12 +447,12 @@ class _Resolver:
     def resolve(self, token: Token) -> _Speaker | None:
         if token.pos_ == "PRON":
             return self._pronoun(token)
-        ent = _ent_of(token)
+        ent = speech.entity_of(token)
         if ent is None:
             # A name inside the subject phrase or its apposition ("an SDF spokesman, Talal Sello").
             for child in token.children:
                 if child.dep_ == "appos":
-                    ent = _ent_of(child)
+                    ent = speech.entity_of(child)
                     if ent is not None and ent.label_ == "PERSON":
                         break
                     if child.pos_ == "PROPN" and token.lemma_.lower() in ROLE_NOUNS:
@@ -537,7 +465,7 @@ class _Resolver:
                     ent = None
             if ent is None:
                 for t in _np_span(token):
-                    e = _ent_of(t)
+                    e = speech.entity_of(t)
                     if e is not None and e.label_ == "PERSON":
                         ent = e
                         break
@@ -685,7 +613,7 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
         )
         if modifier and not any(c.dep_ == "nsubj" for c in tok.children):
             continue  # "the so-called …", "a film called …": not a speech act
-        subj = _subject(tok)
+        subj = speech.subject(tok)
         content = None if tok.lemma_.lower() in QUOTE_ONLY_VERBS else _content(tok)
         if tok.lemma_ == "call" and any(c.dep_ == "oprd" for c in tok.children):
             content = None  # "called the talks “…”": only a quotation makes it speech
@@ -744,12 +672,16 @@ def _trailing_clause(verb: Token, quoted: list[bool]) -> tuple[tuple[int, int], 
         return None
     speaker = (
         next(
-            (t for t in phrase if (e := _ent_of(t)) is not None and e.label_ in SPEAKER_LABELS),
+            (
+                t
+                for t in phrase
+                if (e := speech.entity_of(t)) is not None and e.label_ in SPEAKER_LABELS
+            ),
             None,
         )
         or [t for t in phrase if t.pos_ in ("PROPN", "NOUN", "PRON")][-1]
     )
-    if (e := _ent_of(speaker)) is not None:
+    if (e := speech.entity_of(speaker)) is not None:
         speaker = e.root
     lo = sent.start
     while lo < comma and (verb.doc[lo].is_punct or verb.doc[lo].is_space):

@@ -125,22 +125,30 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _EDGE_PUNCT = " \t\n.,;:!?()[]{}\"“”‘’'«»-–—/|*"
 
 
-def clean_name(text: str) -> str:
+def clean_name(text: str, *, phrase: bool = False) -> str:
     """The name proper of a mention as written: whitespace collapsed, a leading "the", a leading
     stray "’s", possessives and edge punctuation dropped ("the Syrian Democratic Forces (" →
-    "Syrian Democratic Forces"; "Bashar al-Assad’s" → "Bashar al-Assad"). Titles are kept."""
-    start, end = _trim_bounds(text)
+    "Syrian Democratic Forces"; "Bashar al-Assad’s" → "Bashar al-Assad"). Titles are kept.
+
+    With ``phrase`` the text is a noun phrase (a speaker or a claimant the parser found, "a
+    spokesman"), not an entity span, so a leading "a"/"an" is an article too; in an entity's
+    name it can be a word of the name ("An Giang")."""
+    start, end = _trim_bounds(text, _PHRASE_LEAD if phrase else _NAME_LEAD)
     return _WS.sub(" ", text[start:end])
 
 
-def _trim_bounds(text: str) -> tuple[int, int]:
+_NAME_LEAD = re.compile(r"(?:the|The|THE)\s+|['’]s\s+")
+_PHRASE_LEAD = re.compile(r"(?:the|an?)\s+|['’]s\s+", re.I)
+
+
+def _trim_bounds(text: str, article: re.Pattern[str] = _NAME_LEAD) -> tuple[int, int]:
     """Offsets (start, end) of the name proper inside ``text`` (see :func:`clean_name`)."""
     start, end = 0, len(text)
     changed = True
     while changed and start < end:
         changed = False
         piece = text[start:end]
-        m = re.match(r"(?:the|The|THE)\s+|['’]s\s+", piece)
+        m = article.match(piece)
         if m:
             start += m.end()
             changed = True

@@ -1,0 +1,63 @@
+"""Who speaks: the one rule quotes and figures share for the subject of a speech verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import entities, figures, quotes, speech
+
+
+def _verb(doc, lemma):
+    return next(t for t in doc if t.lemma_ == lemma and t.pos_ in ("VERB", "AUX"))
+
+
+@pytest.mark.parametrize(
+    "sentence, verb, speaker",
+    [
+        ("The mayor said the bridge would reopen in May.", "say", "mayor"),
+        ("“We will rebuild,” said the harbour master, Ines Varga.", "say", "master"),
+        ("Officials added that the road was closed and said repairs had begun.", "say", "Officials"),
+        ("It was reported that the school had closed.", "report", None),
+        ("The teacher was told to leave the building.", "tell", None),
+    ],
+)
+def test_subject_of_a_speech_verb(nlp, sentence, verb, speaker):
+    doc = nlp(sentence)
+    who = speech.subject(_verb(doc, verb))
+    assert (who.text if who is not None else None) == speaker
+
+
+def test_quotes_and_figures_name_the_same_speaker(nlp):
+    # One sentence, two readers: the quote's speaker and the claimant of the figure it reports.
+    text = (
+        "Relief officials in the valley said that 40 people were killed when the dam failed on "
+        "Tuesday, the provincial governor Marta Silva said."
+    )
+    doc = nlp(text)
+    mentions, _ = entities.extract(doc, article_id="a1")
+    said = quotes.extract(doc, article_id="a1", mentions=mentions)
+    found = figures.extract(doc, article_id="a1", mentions=mentions, quotes=said)
+    killed = [f for f in found if f.value == 40]
+    assert killed and said
+    assert killed[0].claimed_by in {q.speaker for q in said}
+
+
+def test_a_speaker_after_a_quotation_is_no_reported_clause(nlp):
+    # Without commas the phrase after "said" runs on; after a quotation it is still the speaker.
+    doc = nlp("“The ward was full” said Nadia Haddad a nurse at the clinic in the old town.")
+    who = speech.subject(_verb(doc, "say"))
+    assert who is not None and who.text in ("Nadia", "Haddad")
+
+
+def test_claiming_lives_is_no_claim(nlp):
+    # "claiming the lives of" kills; the figure's claimant is the one it is "according to".
+    text = (
+        "A truck bomb hit the market town on Friday, claiming the lives of 12 people, "
+        "according to the provincial health ministry."
+    )
+    doc = nlp(text)
+    mentions, _ = entities.extract(doc, article_id="a1")
+    found = figures.extract(doc, article_id="a1", mentions=mentions, quotes=())
+    (twelve,) = [f for f in found if f.value == 12]
+    assert twelve.claimed_by != "truck bomb"
+    assert twelve.claimed_by and "health ministry" in twelve.claimed_by
