@@ -46,8 +46,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from analysis import gazetteer, lexicon, numbers, speech
-from analysis.entities.rules import clean_name
-from analysis.names import actor_or_none
+from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Figure, Quote
 

@@ -1,4 +1,5 @@
-"""Is this string the name of an actor? One rule for entities, speakers and claimants.
+"""Names as written: cleaning one (:func:`clean_name`), and whether it names an actor — one rule
+for entities, speakers and claimants.
 
 News pages hand the extractors strings that are no names at all: page furniture run into a
 sentence ("GMT", "Episode", "Showcase Category News", "UPDATED Regime", "Date"), and the pronouns
@@ -79,3 +80,57 @@ def actor_or_none(name: str | None) -> str | None:
     """``name`` when it can name a speaker or claimant (:func:`is_actor_name`), else None: an
     unresolved pronoun or a generic source leaves the field empty."""
     return name if is_actor_name(name) else None
+
+
+# -- cleaning a name as written ------------------------------------------------------------
+_WS = re.compile(r"\s+")
+
+
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
+
+_EDGE_PUNCT = " \t\n.,;:!?()[]{}\"“”‘’'«»-–—/|*"
+
+
+def clean_name(text: str, *, phrase: bool = False) -> str:
+    """The name proper of a mention as written: whitespace collapsed, a leading "the", a leading
+    stray "’s", possessives and edge punctuation dropped ("the Syrian Democratic Forces (" →
+    "Syrian Democratic Forces"; "Bashar al-Assad’s" → "Bashar al-Assad"). Titles are kept.
+
+    With ``phrase`` the text is a noun phrase (a speaker or a claimant the parser found, "a
+    spokesman"), not an entity span, so a leading "a"/"an" is an article too; in an entity's
+    name it can be a word of the name ("An Giang")."""
+    start, end = _trim_bounds(text, _PHRASE_LEAD if phrase else _NAME_LEAD)
+    return _WS.sub(" ", text[start:end])
+
+
+_NAME_LEAD = re.compile(r"(?:the|The|THE)\s+|['’]s\s+")
+_PHRASE_LEAD = re.compile(r"(?:the|an?)\s+|['’]s\s+", re.I)
+
+
+def _trim_bounds(text: str, article: re.Pattern[str] = _NAME_LEAD) -> tuple[int, int]:
+    """Offsets (start, end) of the name proper inside ``text`` (see :func:`clean_name`)."""
+    start, end = 0, len(text)
+    changed = True
+    while changed and start < end:
+        changed = False
+        piece = text[start:end]
+        m = article.match(piece)
+        if m:
+            start += m.end()
+            changed = True
+            continue
+        m = _POSSESSIVE.search(piece)
+        if m and m.start() > 0:
+            end = start + m.start()
+            changed = True
+            continue
+        stripped = piece.strip(_EDGE_PUNCT)
+        # keep the final dot of an abbreviation ("U.S.", "Gen.") and an initial's dot
+        if stripped and piece.rstrip(_EDGE_PUNCT) != piece and re.search(r"\b\w\.$", piece):
+            stripped = piece.lstrip(_EDGE_PUNCT).rstrip(_EDGE_PUNCT.replace(".", ""))
+        if stripped != piece and stripped:
+            lead = piece.index(stripped)
+            start, end = start + lead, start + lead + len(stripped)
+            changed = True
+    return start, end

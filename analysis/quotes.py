@@ -30,8 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from analysis import lexicon, sentiment, speech
-from analysis.entities.rules import clean_name
-from analysis.names import actor_or_none
+from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote
 from analysis.speech import SPEAKER_LABELS

@@ -1,6 +1,6 @@
-"""The model-free name rules of the entity extractor: the word tables it reads, cleaning a name
-as written (:func:`clean_name`, :func:`strip_titles`), its matching key (:func:`name_key`), junk
-(:func:`is_junk`), and the alias tables — curated, plus a user's ``--aliases`` file — that give a
+"""The model-free name rules of the entity extractor: the word tables it reads, a name's titles
+(:func:`strip_titles`; cleaning a name as written, :func:`clean_name`, is shared from
+:mod:`analysis.names`), its matching key (:func:`name_key`), junk (:func:`is_junk`), and the alias tables — curated, plus a user's ``--aliases`` file — that give a
 variant its canonical name and label (:func:`alias`, :func:`person_alias`). Plain functions over
 strings; no spaCy."""
 
@@ -11,7 +11,10 @@ import re
 
 from analysis import gazetteer, lexicon
 from analysis.lexicon import aliases
-from analysis.names import is_furniture
+
+# Cleaning a name as written is shared with quotes and figures: it lives in analysis.names
+# (re-exported here for the entity extractor's modules).
+from analysis.names import _WS, _trim_bounds, clean_name, is_furniture  # noqa: F401
 
 # The labels the store keeps (OntoNotes names). FAC and EVENT are kept: "Downing Street",
 # "White House", "Geneva talks" are what users look up next to people and places.
@@ -114,59 +117,6 @@ CASE_SENSITIVE_ALIASES = lexicon.words("case_sensitive_aliases")
 
 
 PERSON_ALIASES = lexicon.mapping("person_aliases")
-
-
-_WS = re.compile(r"\s+")
-
-
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-
-
-_EDGE_PUNCT = " \t\n.,;:!?()[]{}\"“”‘’'«»-–—/|*"
-
-
-def clean_name(text: str, *, phrase: bool = False) -> str:
-    """The name proper of a mention as written: whitespace collapsed, a leading "the", a leading
-    stray "’s", possessives and edge punctuation dropped ("the Syrian Democratic Forces (" →
-    "Syrian Democratic Forces"; "Bashar al-Assad’s" → "Bashar al-Assad"). Titles are kept.
-
-    With ``phrase`` the text is a noun phrase (a speaker or a claimant the parser found, "a
-    spokesman"), not an entity span, so a leading "a"/"an" is an article too; in an entity's
-    name it can be a word of the name ("An Giang")."""
-    start, end = _trim_bounds(text, _PHRASE_LEAD if phrase else _NAME_LEAD)
-    return _WS.sub(" ", text[start:end])
-
-
-_NAME_LEAD = re.compile(r"(?:the|The|THE)\s+|['’]s\s+")
-_PHRASE_LEAD = re.compile(r"(?:the|an?)\s+|['’]s\s+", re.I)
-
-
-def _trim_bounds(text: str, article: re.Pattern[str] = _NAME_LEAD) -> tuple[int, int]:
-    """Offsets (start, end) of the name proper inside ``text`` (see :func:`clean_name`)."""
-    start, end = 0, len(text)
-    changed = True
-    while changed and start < end:
-        changed = False
-        piece = text[start:end]
-        m = article.match(piece)
-        if m:
-            start += m.end()
-            changed = True
-            continue
-        m = _POSSESSIVE.search(piece)
-        if m and m.start() > 0:
-            end = start + m.start()
-            changed = True
-            continue
-        stripped = piece.strip(_EDGE_PUNCT)
-        # keep the final dot of an abbreviation ("U.S.", "Gen.") and an initial's dot
-        if stripped and piece.rstrip(_EDGE_PUNCT) != piece and re.search(r"\b\w\.$", piece):
-            stripped = piece.lstrip(_EDGE_PUNCT).rstrip(_EDGE_PUNCT.replace(".", ""))
-        if stripped != piece and stripped:
-            lead = piece.index(stripped)
-            start, end = start + lead, start + lead + len(stripped)
-            changed = True
-    return start, end
 
 
 def strip_titles(name: str) -> tuple[str, str | None]:
