@@ -1,8 +1,8 @@
 """The model-free name rules of the entity extractor: the word tables it reads, a name's titles
 (:func:`strip_titles`; cleaning a name as written, :func:`clean_name`, is shared from
-:mod:`analysis.names`), its matching key (:func:`name_key`), junk (:func:`is_junk`), and the alias tables — curated, plus a user's ``--aliases`` file — that give a
-variant its canonical name and label (:func:`alias`, :func:`person_alias`). Plain functions over
-strings; no spaCy."""
+:mod:`analysis.names`), its matching key (:func:`name_key`), junk (:func:`is_junk`), and the
+alias tables — curated, plus a user's ``--aliases`` file — that give a variant its canonical name
+and label (:func:`alias`, :func:`person_alias`). Plain functions over strings; no spaCy."""
 
 from __future__ import annotations
 
