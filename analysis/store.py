@@ -112,6 +112,16 @@ class StoreError(RuntimeError):
     """The store file cannot be used (not DuckDB, wrong schema version, locked)."""
 
 
+class OlderStore(StoreError):
+    """A store made by an older presslens that opening it read-write upgrades in place."""
+
+
+# The oldest schema an upgrade starts from: from 7 on, a newer schema only adds tables (the
+# summaries, rebuilt from the data) and columns (NULL in the rows stored before). Older stores
+# lack derived tables an upgrade cannot rebuild; they are re-analysed.
+OLDEST_UPGRADABLE = 7
+
+
 def _columns(table: str) -> list[str]:
     """The column names of ``table``, in order."""
     return [name for name, _ in COLUMNS[table]]
@@ -195,10 +205,7 @@ class Store:
             row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             found = row[0] if row else None
             if found != SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path}: store schema version {found!r}, this presslens needs "
-                    f"{SCHEMA_VERSION!r}; re-analyse into a new --db file"
-                )
+                self._upgrade(found, existing)
             return
         if existing:
             raise StoreError(f"{self.path}: a DuckDB file, but not a presslens store")
@@ -211,6 +218,76 @@ class Store:
             self.con.execute(f"CREATE INDEX idx_{table}_article ON {table}(article_id)")
         self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
         self.con.execute("COMMIT")
+
+    def _upgrade(self, found: str | None, existing: set[str]) -> None:
+        """Bring a store of an older schema up to this one, in one transaction: the missing
+        tables are created (summaries recounted from the data), the missing columns added
+        (NULL in the rows stored before). Refused, with the reason, when the difference is
+        more than additions."""
+        missing_columns = self._missing_columns(found, existing)
+        if self.read_only:
+            raise OlderStore(
+                f"{self.path}: made by an older presslens (schema {found}, now {SCHEMA_VERSION}); "
+                "open it once read-write to upgrade it in place (e.g. `presslens dashboard "
+                "--db FILE` without --read-only, or `presslens analyze` into it)"
+            )
+        con = self.con
+        con.execute("BEGIN")
+        try:
+            new_tables = [t for t in TABLES if t not in existing]
+            for table in new_tables:
+                con.execute(f"CREATE TABLE {table} ({TABLES[table]})")
+                if table in CHILD_TABLES:
+                    con.execute(f"CREATE INDEX idx_{table}_article ON {table}(article_id)")
+            altered = sorted({table for table, _, _ in missing_columns})
+            for table in altered:  # DuckDB alters no table an index depends on
+                con.execute(f"DROP INDEX IF EXISTS idx_{table}_article")
+            for table, name, sql in missing_columns:
+                # A column added to an existing table has no constraint to hold on old rows.
+                sql = sql.replace("PRIMARY KEY", "").replace("NOT NULL", "").strip()
+                con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql}')
+            for table in altered:
+                if table in CHILD_TABLES:
+                    con.execute(f"CREATE INDEX idx_{table}_article ON {table}(article_id)")
+            if any(t in summaries.COLUMNS for t in new_tables):
+                summaries.rebuild(con)
+            con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        log.warning(
+            "%s: upgraded from schema %s to %s (%d tables and %d columns added)",
+            self.path,
+            found,
+            SCHEMA_VERSION,
+            len(new_tables),
+            len(missing_columns),
+        )
+
+    def _missing_columns(self, found: str | None, existing: set[str]) -> list[tuple[str, str, str]]:
+        """``(table, column, SQL type)`` this schema has and the store lacks; raises
+        :class:`StoreError` when the store cannot be upgraded."""
+        refuse = (
+            f"{self.path}: store schema version {found!r}, this presslens needs "
+            f"{SCHEMA_VERSION!r}; re-analyse into a new --db file"
+        )
+        if not (found or "").isdigit() or not (
+            OLDEST_UPGRADABLE <= int(found) < int(SCHEMA_VERSION)
+        ):
+            raise StoreError(refuse)
+        have: dict[str, set[str]] = {}
+        for table, column in self.con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns()"
+        ).fetchall():
+            have.setdefault(table, set()).add(column)
+        missing = []
+        for table in existing & set(TABLES):
+            wanted = dict(COLUMNS[table])
+            if have.get(table, set()) - set(wanted):
+                raise StoreError(f"{refuse} ({table} has columns this presslens does not know)")
+            missing += [(table, c, sql) for c, sql in COLUMNS[table] if c not in have[table]]
+        return missing
 
     # -- reading ----------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:

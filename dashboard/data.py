@@ -38,7 +38,7 @@ from analysis import (
 )
 from analysis.filters import Filters
 from analysis.records import RunSummary
-from analysis.store import Store, StoreError
+from analysis.store import OlderStore, Store, StoreError
 from analysis.store_lock import SharedReader
 from dashboard.settings import (  # noqa: F401 - re-exported: pages and tests read them here
     ENV_DB,
@@ -83,7 +83,12 @@ def _open_store(path: str, read_only_: bool) -> SharedReader:
             Path(f"{path}.wal").unlink(missing_ok=True)
             Store(path).close()
     else:
-        Store(path, read_only=True).close()
+        try:
+            Store(path, read_only=True).close()
+        except OlderStore:
+            if read_only_:
+                raise
+            Store(path).close()  # made by an older presslens: upgraded in place, once
     # DuckDB would take up to 80% of the machine's memory for its buffers; a dashboard needs far
     # less, and its result caches live in Python as well.
     return SharedReader(path, setup=(f"SET memory_limit = '{MEMORY_LIMIT}'",))

@@ -369,7 +369,7 @@ def _formats(text: str) -> list[str]:
 def _store(given: str | None) -> Path:
     """The store to report on; without ``--db`` the sample, built here on first use, as the
     dashboard would."""
-    from analysis.store import Store, StoreError
+    from analysis.store import OlderStore, Store, StoreError
 
     if given:
         db = Path(given).expanduser().resolve()
@@ -382,7 +382,10 @@ def _store(given: str | None) -> Path:
             with Store(db) as store:
                 analyze_paths([settings.SAMPLE_DIR], store)
     try:
-        Store(db, read_only=True).close()
+        try:
+            Store(db, read_only=True).close()
+        except OlderStore:
+            Store(db).close()  # made by an older presslens: upgraded in place, once
     except StoreError as exc:
         raise ValueError(str(exc)) from None
     return db

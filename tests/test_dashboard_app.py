@@ -451,3 +451,36 @@ def test_figures_click_hint_only_with_a_point_chart(dashboard_db, tmp_path, use_
     assert not at.exception
     assert "undated articles" in _texts(at.info)
     assert HINT not in _texts(at.caption)
+
+
+def test_a_store_of_an_older_presslens_is_upgraded_and_shown(dashboard_db, use_db, tmp_path):
+    import shutil
+
+    import duckdb
+
+    from analysis import summaries
+    from analysis.store import OLDEST_UPGRADABLE, SCHEMA_VERSION
+
+    if int(SCHEMA_VERSION) <= OLDEST_UPGRADABLE:
+        pytest.skip("no older schema to upgrade")
+    old = tmp_path / "older.duckdb"
+    shutil.copy(dashboard_db, old)
+    con = duckdb.connect(str(old))
+    for table in summaries.COLUMNS:
+        con.execute(f"DROP TABLE {table}")
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [OLDEST_UPGRADABLE])
+    con.close()
+    # Read-only, the dashboard cannot upgrade it: one clear message, no traceback.
+    use_db(old, read_only=True)
+    at = run_page(old, "overview")
+    assert not at.exception
+    assert "older presslens" in " ".join(e.value for e in at.error)
+    # Opened as usual, it is upgraded in place and shown.
+    use_db(old)
+    at = run_page(old, "overview")
+    assert not at.exception and not at.error
+    assert [t.value for t in at.title] == [TITLES["overview"]]
+    con = duckdb.connect(str(old), read_only=True)
+    version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+    con.close()
+    assert version == SCHEMA_VERSION

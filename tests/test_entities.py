@@ -39,7 +39,11 @@ def test_clean_name(written, expected):
 @pytest.mark.parametrize(
     "written, as_name, as_phrase",
     [
-        ("a spokesman for the council,", "a spokesman for the council", "spokesman for the council"),
+        (
+            "a spokesman for the council,",
+            "a spokesman for the council",
+            "spokesman for the council",
+        ),
         ("An Giang", "An Giang", "Giang"),  # in an entity's name "An" may be a word of it
         ("the monitor’s", "monitor", "monitor"),
         ("THE Observatory", "Observatory", "Observatory"),

@@ -16,7 +16,11 @@ def _verb(doc, lemma):
     [
         ("The mayor said the bridge would reopen in May.", "say", "mayor"),
         ("“We will rebuild,” said the harbour master, Ines Varga.", "say", "master"),
-        ("Officials added that the road was closed and said repairs had begun.", "say", "Officials"),
+        (
+            "Officials added that the road was closed and said repairs had begun.",
+            "say",
+            "Officials",
+        ),
         ("It was reported that the school had closed.", "report", None),
         ("The teacher was told to leave the building.", "tell", None),
     ],

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+
 import duckdb
 import pytest
 
+from analysis import summaries
 from analysis.records import Article, ArticleResult, Entity, Quote
-from analysis.store import SCHEMA_VERSION, Store, StoreError
+from analysis.store import OLDEST_UPGRADABLE, SCHEMA_VERSION, OlderStore, Store, StoreError
 
 
 def _result(article_id: str, n_quotes: int) -> ArticleResult:
@@ -90,6 +93,75 @@ def test_schema_version_mismatch_is_explained(tmp_path):
         StoreError, match=rf"schema version '0', this presslens needs '{SCHEMA_VERSION}'"
     ):
         Store(path)
+
+
+def _dump(path, tables):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
+    finally:
+        con.close()
+
+
+def _made_older(src, dst, *, version):
+    """A copy of ``src`` as an older presslens left it: no summary tables, no figures.subject."""
+    shutil.copy(src, dst)
+    con = duckdb.connect(str(dst))
+    for table in summaries.COLUMNS:
+        con.execute(f"DROP TABLE {table}")
+    con.execute("DROP INDEX idx_figures_article")  # DuckDB alters no table an index uses
+    con.execute("ALTER TABLE figures DROP COLUMN subject")
+    con.execute("CREATE INDEX idx_figures_article ON figures(article_id)")
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
+    con.close()
+
+
+@pytest.mark.skipif(int(SCHEMA_VERSION) <= OLDEST_UPGRADABLE, reason="no older schema to upgrade")
+def test_a_store_of_an_older_schema_is_upgraded_in_place(corpus_store, tmp_path):
+    old = tmp_path / "older.duckdb"
+    _made_older(corpus_store, old, version=int(SCHEMA_VERSION) - 1)
+    # Read-only it cannot change: one message saying how to upgrade.
+    with pytest.raises(OlderStore, match=r"older presslens .*open it once read-write"):
+        Store(old, read_only=True)
+    Store(old).close()  # read-write: upgraded
+    with Store(old, read_only=True) as store:
+        assert store.query("SELECT value FROM meta WHERE key='schema_version'").iloc[0, 0] == (
+            SCHEMA_VERSION
+        )
+    exact = ["articles", "quotes", *(t for t in summaries.COLUMNS if not t.endswith("_all"))]
+    assert all(_dump(old, ["sum_articles", "sum_speakers_all"]).values()), "something recounted"
+    assert _dump(old, exact) == _dump(corpus_store, exact), "data kept, summaries recounted"
+    for table in (t for t in summaries.COLUMNS if t.endswith("_all")):
+        # The store kept these totals by adding and taking away: equal up to rounding.
+        got, want = _dump(old, [table])[table], _dump(corpus_store, [table])[table]
+        assert len(got) == len(want), table
+        for g, w in zip(got, want, strict=True):
+            floats = [i for i, v in enumerate(w) if isinstance(v, float)]
+            assert [v for i, v in enumerate(g) if i not in floats] == [
+                v for i, v in enumerate(w) if i not in floats
+            ], table
+            assert [g[i] for i in floats] == pytest.approx([w[i] for i in floats], rel=1e-9)
+    con = duckdb.connect(str(old), read_only=True)
+    n, with_subject = con.execute("SELECT count(*), count(subject) FROM figures").fetchone()
+    con.close()
+    assert n > 20 and with_subject == 0, "the added column is NULL in the rows stored before"
+
+
+def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(
+    corpus_store, tmp_path
+):
+    too_old = tmp_path / "too-old.duckdb"
+    _made_older(corpus_store, too_old, version=OLDEST_UPGRADABLE - 1)
+    with pytest.raises(StoreError, match="re-analyse into a new --db file"):
+        Store(too_old)
+    unknown = tmp_path / "unknown.duckdb"
+    _made_older(corpus_store, unknown, version=int(SCHEMA_VERSION) - 1)
+    con = duckdb.connect(str(unknown))
+    con.execute("ALTER TABLE quotes ADD COLUMN mood VARCHAR")
+    con.close()
+    with pytest.raises(StoreError, match="quotes has columns this presslens does not know"):
+        Store(unknown)
+    assert _dump(unknown, ["meta"])["meta"] == [("schema_version", str(int(SCHEMA_VERSION) - 1))]
 
 
 def test_read_only_missing_store(tmp_path):
