@@ -20,6 +20,7 @@ places and claimants, attitudes), so joins between them still hold. The summary 
 from __future__ import annotations
 
 import argparse
+import itertools
 import logging
 import sys
 import time
@@ -53,13 +54,17 @@ NAME_COLUMNS: dict[str, tuple[str, ...]] = {
 MEMORY_LIMIT = "6GB"
 
 
-def replicate(src: Path, dst: Path, *, articles: int) -> dict[str, int]:
-    """Write ``articles`` original articles into the new store ``dst``; return its row counts."""
-    if dst.exists():
+def replicate(
+    src: Path, dst: Path, *, articles: int, resume: bool = False, memory_limit: str = MEMORY_LIMIT
+) -> dict[str, int]:
+    """Write ``articles`` original articles into the new store ``dst``; return its row counts.
+    With ``resume``, continue a build of the same arguments that stopped part-way: the tables
+    it committed are kept (the copies are deterministic), the others copied."""
+    if dst.exists() and not resume:
         dst.unlink()
     with Store(dst) as store:
         con = store.con
-        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        con.execute(f"SET memory_limit = '{memory_limit}'")
         # A million articles in one transaction failed to commit within the memory limit; the
         # copy is a new file, so it commits table by table, in any row order.
         con.execute("SET preserve_insertion_order = false")
@@ -89,13 +94,20 @@ def replicate(src: Path, dst: Path, *, articles: int) -> dict[str, int]:
             c for c in _columns("articles") if c not in ("id", "published", "source", "analysed_at")
         ]
         con.execute("BEGIN")
-        con.execute(
-            f"INSERT INTO articles (id, published, source, {', '.join(cols)}) "
-            f"SELECT m.new, m.published, "
-            f"CASE WHEN m.k >= {OUTLET_COPIES} AND a.source IS NOT NULL "
-            f"THEN a.source || ' ' || (m.k // {OUTLET_COPIES})::VARCHAR ELSE a.source END, "
-            f"{', '.join('a.' + c for c in cols)} FROM idmap m JOIN src.articles a ON a.id = m.old"
-        )
+        done = {t for t in ("articles", *CHILD_TABLES) if _has_rows(con, t)} if resume else set()
+        done.discard(search_index.TABLE)  # copied in chunks: a stopped copy is started again
+        if resume and _has_rows(con, search_index.TABLE):
+            con.execute(f"DELETE FROM {search_index.TABLE}")
+        if "articles" in done:
+            log.info("resuming: %s already copied", ", ".join(sorted(done)))
+        else:
+            con.execute(
+                f"INSERT INTO articles (id, published, source, {', '.join(cols)}) "
+                f"SELECT m.new, m.published, "
+                f"CASE WHEN m.k >= {OUTLET_COPIES} AND a.source IS NOT NULL "
+                f"THEN a.source || ' ' || (m.k // {OUTLET_COPIES})::VARCHAR ELSE a.source END, "
+                f"{', '.join('a.' + c for c in cols)} FROM idmap m JOIN src.articles a ON a.id = m.old"
+            )
         in_src = {
             r[0]
             for r in con.execute(
@@ -103,7 +115,7 @@ def replicate(src: Path, dst: Path, *, articles: int) -> dict[str, int]:
             ).fetchall()
         }
         for table in CHILD_TABLES:
-            if table not in in_src:  # a store written before the table existed
+            if table not in in_src or table in done:  # not in an older store; or resumed
                 continue
             t0 = time.perf_counter()
             rest = [c for c in _columns(table) if c != "article_id"]
@@ -111,12 +123,15 @@ def replicate(src: Path, dst: Path, *, articles: int) -> dict[str, int]:
             names = NAME_COLUMNS.get(table, ())
             # One join per name column with the long-tail names (a join, not a subquery per row).
             joins = "".join(f" LEFT JOIN tail n_{c} ON n_{c}.name = t.{c}" for c in names)
-            order = " ORDER BY t.term, t.field" if table == search_index.TABLE else ""
-            con.execute(
+            insert = (
                 f"INSERT INTO {table} (article_id, {quoted}) "
                 f"SELECT m.new, {', '.join(_grown(table, c) for c in rest)} "
-                f"FROM idmap m JOIN src.{table} t ON t.article_id = m.old{joins}{order}"
+                f"FROM idmap m JOIN src.{table} t ON t.article_id = m.old{joins}"
             )
+            if table == search_index.TABLE:
+                _copy_in_term_order(con, insert, copies)
+            else:
+                con.execute(insert)
             con.execute("COMMIT")
             con.execute("BEGIN")
             log.info("%s copied in %.1f s", table, time.perf_counter() - t0)
@@ -131,6 +146,47 @@ def replicate(src: Path, dst: Path, *, articles: int) -> dict[str, int]:
         con.execute("DETACH src")
         con.execute("CHECKPOINT")
         return store.counts()
+
+
+# Rows of the search index sorted at once: the copy of a million articles' index (180 million
+# rows) in one ORDER BY ran out of memory at 6 GB; ranges of terms, each sorted and appended in
+# turn, give the same order.
+TERM_ROWS_PER_CHUNK = 5_000_000
+
+
+def _copy_in_term_order(con, insert: str, copies: int) -> None:
+    """Run ``insert`` (the search index's copy) in term order, one range of terms at a time."""
+    n_src = con.execute(f"SELECT count(*) FROM src.{search_index.TABLE}").fetchone()[0]
+    chunks = max(1, -(-n_src * copies // TERM_ROWS_PER_CHUNK))
+    cuts = []
+    if chunks > 1:
+        probs = ", ".join(str(i / chunks) for i in range(1, chunks))
+        cuts = sorted(
+            set(
+                con.execute(
+                    f"SELECT quantile_disc(term, [{probs}]) FROM src.{search_index.TABLE}"
+                ).fetchone()[0]
+            )
+        )
+    bounds = [None, *cuts, None]
+    for lo, hi in itertools.pairwise(bounds):
+        where = " AND ".join(
+            w
+            for w in (
+                "t.term >= ?" if lo is not None else "",
+                "t.term < ?" if hi is not None else "",
+            )
+            if w
+        )
+        params = [b for b in (lo, hi) if b is not None]
+        con.execute(f"{insert} WHERE {where or 'true'} ORDER BY t.term, t.field", params)
+        con.execute("COMMIT")
+        con.execute("BEGIN")
+    log.info("search index copied in %d ranges of terms", len(bounds) - 1)
+
+
+def _has_rows(con, table: str) -> bool:
+    return con.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
 
 
 def _name_growth(con) -> None:
@@ -194,6 +250,12 @@ def main() -> None:
     parser.add_argument("dst", type=Path)
     parser.add_argument("--articles", type=int, default=50_000)
     parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue a build of dst (same src and --articles) that stopped part-way",
+    )
+    parser.add_argument("--memory-limit", default=MEMORY_LIMIT, help="DuckDB's, e.g. 10GB")
+    parser.add_argument(
         "--summaries-only",
         action="store_true",
         help="only add the summary tables to dst, a store replicated before they existed",
@@ -206,7 +268,13 @@ def main() -> None:
         print(f"summaries of {args.dst} built in {time.perf_counter() - t0:.1f} s")
         return
     t0 = time.perf_counter()
-    counts = replicate(args.src, args.dst, articles=args.articles)
+    counts = replicate(
+        args.src,
+        args.dst,
+        articles=args.articles,
+        resume=args.resume,
+        memory_limit=args.memory_limit,
+    )
     print(
         f"wrote {args.dst} in {time.perf_counter() - t0:.1f} s: "
         + ", ".join(f"{k} {v:,}" for k, v in counts.items())
