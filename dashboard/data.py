@@ -640,6 +640,30 @@ def top_names(kind: str, limit: int = 500) -> tuple[str, ...]:
     return _top_names(str(db_path()), version(), kind, limit)
 
 
+@dataclasses.dataclass(frozen=True)
+class PickerNames:
+    """The names a sidebar picker offers, in the order it lists them, and the same as a set
+    (the values a link may carry)."""
+
+    ordered: tuple[str, ...]
+    known: frozenset[str]
+
+
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
+def _picker_names(db: str, data_version: str, kind: str, limit: int) -> PickerNames:
+    # Sorted and made a set once per data version, not on every run of every session (on the
+    # 50,000-article store: 50,000 entity names, 9,000 speakers). cache_resource: both are
+    # immutable, so a hit needs no copy (cache_data would unpickle 60,000 strings per run).
+    with connection() as con:
+        names = article_views.top_names(con, kind, limit=limit)
+    return PickerNames(ordered=tuple(sorted(names)), known=frozenset(names))
+
+
+def picker_names(kind: str, limit: int) -> PickerNames:
+    """The ``limit`` names of ``kind`` (``speaker`` or ``entity``) most written about, sorted."""
+    return _picker_names(str(db_path()), version(), kind, limit)
+
+
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def _known_names(db: str, data_version: str, kind: str, names: tuple[str, ...]) -> set[str]:
     with connection() as con:
