@@ -140,3 +140,15 @@ def test_a_built_chart_is_shared_until_its_view_call_or_the_articles_change(live
     data.clear_caches()
     assert chart(Filters(), limit=0) is not after
     assert len(built) == 5
+
+
+def test_the_figure_series_is_shared_not_copied_and_follows_the_articles(live_db):
+    # cache_resource: the Figures page reads the (on a large store, ~13,000-point) series on
+    # every run, so a hit hands over the same frame instead of unpickling a copy.
+    data.clear_caches()
+    data.start_run()
+    series = data.figure_series(Filters(), category="territory_share")
+    assert set(series["location"]) == {"Aleppo"}
+    assert data.figure_series(Filters(), category="territory_share") is series
+    data.clear_caches()
+    assert data.figure_series(Filters(), category="territory_share") is not series
