@@ -94,7 +94,13 @@ elif timeline.empty:
     )
 else:
     components.chart(
-        charts.sentiment_over_time(timeline, scorer=scorer_name),
+        data.figure(
+            charts.sentiment_over_time,
+            data.sentiment_over_time,
+            filters,
+            dict(speakers=chosen, granularity=gran or "week", scorer=scorer),
+            scorer=scorer_name,
+        ),
         key="sp_time",
         name="sentiment over time",
     )
@@ -140,7 +146,13 @@ if matrix.empty:
     )
 else:
     components.chart(
-        charts.attitude_matrix(matrix, scorer=scorer_name),
+        data.figure(
+            charts.attitude_matrix,
+            data.attitude_matrix,
+            filters,
+            dict(scorer=scorer, holders=10, targets=12),
+            scorer=scorer_name,
+        ),
         key="sp_matrix",
         name="who speaks about whom",
         on_select="rerun",
