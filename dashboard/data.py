@@ -837,3 +837,12 @@ def clear_caches() -> None:
     st.cache_data.clear()
     figure_series.__wrapped__.clear()  # the one view shared through cache_resource
     _figure.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def app_version() -> str:
+    """The installed presslens version, read once per server (the page footer shows it on
+    every run; reading the package metadata scans the installed distributions)."""
+    from dashboard.options import presslens_version
+
+    return presslens_version()
