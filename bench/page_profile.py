@@ -117,7 +117,7 @@ def profile_page(page: str, query: str, runs: int, top: int) -> None:
         print(f"   {own / runs:7.3f} s  {own / total:5.1%}  {name}")
     out = io.StringIO()
     pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(top)
-    print("\n".join(line for line in out.getvalue().splitlines() if line.strip())[-12000:])
+    print("\n".join(line for line in out.getvalue().splitlines() if line.strip()))
 
 
 def main() -> None:
