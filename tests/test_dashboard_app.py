@@ -451,26 +451,3 @@ def test_figures_click_hint_only_with_a_point_chart(dashboard_db, tmp_path, use_
     assert not at.exception
     assert "undated articles" in _texts(at.info)
     assert HINT not in _texts(at.caption)
-
-
-def test_the_pickers_list_every_name_sorted_and_a_link_may_name_one_beyond_them(
-    dashboard_db, use_db, monkeypatch
-):
-    from dashboard import data, filters_ui
-
-    use_db(dashboard_db)
-    at = run_page(dashboard_db, "overview")
-    listed = at.multiselect(key="speaker").options
-    assert "John Kerry" in listed and "Maria Lopez" in listed
-    assert listed == sorted(listed)
-    names = data.picker_names("speaker", limit=filters_ui.PICKER_LIMIT)
-    assert list(names.ordered) == listed and names.known == set(listed)
-    # With the pickers cut to the two names most quoted, a link naming a third one the store
-    # knows still filters on it, and the picker lists it.
-    monkeypatch.setattr(filters_ui, "PICKER_LIMIT", 2)
-    short = data.picker_names("speaker", limit=2).ordered
-    other = next(n for n in listed if n not in short)
-    at = run_page(dashboard_db, "overview", {"speaker": other})
-    assert not at.exception and not at.warning
-    assert at.multiselect(key="speaker").value == [other]
-    assert at.multiselect(key="speaker").options == sorted({*short, other})
