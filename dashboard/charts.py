@@ -165,15 +165,31 @@ def _quote_count_labels(df: pd.DataFrame, highlight=()) -> list[str]:
     ]
 
 
+def top_and_highlighted(
+    df: pd.DataFrame, highlight: tuple[str, ...], top: int | None
+) -> pd.DataFrame:
+    """The first ``top`` speakers of ``df`` and, after them, the ones in ``highlight`` that are
+    not among them (all of ``df`` when ``top`` is None)."""
+    if top is None:
+        return df
+    shown = df.head(top)
+    return pd.concat([shown, df[df["speaker"].isin(highlight) & ~df.index.isin(shown.index)]])
+
+
 def speaker_polarity(
-    df: pd.DataFrame, *, highlight: tuple[str, ...] = (), scorer: str = "TextBlob"
+    df: pd.DataFrame,
+    *,
+    highlight: tuple[str, ...] = (),
+    scorer: str = "TextBlob",
+    top: int | None = None,
 ) -> go.Figure:
     """Horizontal bars: mean polarity per speaker with its 95% interval as an error bar,
     labelled with the number of quotes. Speakers with too few quotes for an interval (``few``)
     are drawn faint, without an error bar, below the others and labelled "too few"; they are not
     ranked among the speakers whose tone is measured. Speakers in ``highlight`` (the ones the
-    reader filtered on) are outlined and their names set in bold. ``scorer`` names the scorer in
-    the title."""
+    reader filtered on) are outlined and their names set in bold, and shown even beyond the
+    first ``top`` speakers. ``scorer`` names the scorer in the title."""
+    df = top_and_highlighted(df, highlight, top)
     # Over 60 lines: one Plotly bar trace written out attribute by attribute (colour, interval,
     # labels, hover); split up, each attribute would sit away from the bar it styles.
     few = df["few"] if "few" in df else pd.Series(False, index=df.index)
@@ -243,9 +259,13 @@ def _polarity_span(polarity: pd.Series, low: pd.Series, high: pd.Series) -> floa
     return min(span, 1.05)
 
 
-def polarity_subjectivity(df: pd.DataFrame, *, highlight: tuple[str, ...] = ()) -> go.Figure:
+def polarity_subjectivity(
+    df: pd.DataFrame, *, highlight: tuple[str, ...] = (), top: int | None = None
+) -> go.Figure:
     """Scatter: polarity against subjectivity per speaker, sized by number of quotes; speakers in
-    ``highlight`` are always named, in bold, with a heavier outline."""
+    ``highlight`` are always named, in bold, with a heavier outline, and shown even beyond the
+    first ``top`` speakers."""
+    df = top_and_highlighted(df, highlight, top)
     size = df["n_quotes"].astype(float)
     marked = [s in highlight for s in df["speaker"]]
     sizeref = 2.0 * max(size.max(), 1) / (46.0**2)

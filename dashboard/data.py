@@ -482,7 +482,11 @@ def category_counts(
 
 
 @_keyed(figure_views.figure_series)
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+# Shared, not copied (cache_resource): on the 50,000-article store a category's series is
+# ~13,000 points, and unpickling cache_data's copy cost 0.11 s of CPU on every run of the
+# Figures page, which reads it only to check it is not empty and to choose the log scale (the
+# chart itself comes built from data.figure). Callers never modify the frame.
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
 def figure_series(
     db: str,
     data_version: str,
@@ -645,6 +649,30 @@ def top_names(kind: str, limit: int = 500) -> tuple[str, ...]:
     return _top_names(str(db_path()), version(), kind, limit)
 
 
+@dataclasses.dataclass(frozen=True)
+class PickerNames:
+    """The names a sidebar picker offers, in the order it lists them, and the same as a set
+    (the values a link may carry)."""
+
+    ordered: tuple[str, ...]
+    known: frozenset[str]
+
+
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
+def _picker_names(db: str, data_version: str, kind: str, limit: int) -> PickerNames:
+    # Sorted and made a set once per data version, not on every run of every session (on the
+    # 50,000-article store: 50,000 entity names, 9,000 speakers). cache_resource: both are
+    # immutable, so a hit needs no copy (cache_data would unpickle 60,000 strings per run).
+    with connection() as con:
+        names = article_views.top_names(con, kind, limit=limit)
+    return PickerNames(ordered=tuple(sorted(names)), known=frozenset(names))
+
+
+def picker_names(kind: str, limit: int) -> PickerNames:
+    """The ``limit`` names of ``kind`` (``speaker`` or ``entity``) most written about, sorted."""
+    return _picker_names(str(db_path()), version(), kind, limit)
+
+
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def _known_names(db: str, data_version: str, kind: str, names: tuple[str, ...]) -> set[str]:
     with connection() as con:
@@ -743,5 +771,83 @@ def set_merge_undone(kind: str, alias: str, undone: bool) -> None:
 
     with writer() as store, store.session() as con:  # writer() refuses a read-only dashboard
         identity.set_undone(con, kind, alias, undone)
-    st.cache_data.clear()
+    clear_caches()  # the names changed under the same data version
     start_run()  # the store changed within this run
+
+
+# -- built charts: one Plotly figure per chart, view call and data version, for every session --
+# Building a figure is most of a warm page run's CPU: Plotly validates every point and property
+# as a trace is added (0.27 s for the ~13,000 points of the Figures timeline on the 50,000-
+# article store, against 0.07 s to serialise it), and a page switch or a filter another session
+# already chose would build it again. So a page asks for the figure, not the frame, and gets the
+# one built for the same view call. cache_resource, not cache_data: a hit returns the figure
+# itself (cache_data would pickle it, and unpickling re-validates every point). A cached figure
+# is never changed afterwards: st.plotly_chart and the downloads only read it, and the HTML
+# report copies it before resizing it.
+FIGURES = 48  # built charts kept; the largest (13,000 points) holds about 5 MB
+
+
+def _qualified(fn: Callable[..., object]) -> str:
+    return f"{fn.__module__}.{fn.__qualname__}"
+
+
+@st.cache_resource(max_entries=FIGURES, show_spinner=False)
+def _figure(
+    db: str,
+    data_version: str,
+    filters: Filters,
+    chart: str,
+    view: str,
+    view_options: tuple,
+    chart_options: tuple,
+    _build: Callable[[], object],
+):
+    # The key is everything the figure is drawn from: the store and its data version, the
+    # view's name, filters and options, the chart factory's name and options. _build (not
+    # hashed) draws it from exactly those.
+    return _build()
+
+
+def figure(
+    chart: Callable[..., T],
+    view: Keyed[P, object],
+    filters: Filters | None,
+    view_options: dict | None = None,
+    /,
+    **chart_options,
+) -> T:
+    """``chart(view(filters, **view_options), **chart_options)``, built once per store, data
+    version and arguments and shared by every session. ``view`` is one of the cached view
+    functions above (its frame comes from its own cache when the figure has to be built)."""
+    filters = filters or Filters()
+    view_options = dict(view_options or {})
+
+    def build():
+        return chart(view(filters, **view_options), **chart_options)
+
+    return _figure(
+        str(db_path()),
+        version(),
+        filters,
+        _qualified(chart),
+        _qualified(view),
+        tuple(sorted(view_options.items())),
+        tuple(sorted(chart_options.items())),
+        build,
+    )
+
+
+def clear_caches() -> None:
+    """Drop every cached view and built chart (for a change the data version does not see)."""
+    st.cache_data.clear()
+    figure_series.__wrapped__.clear()  # the one view shared through cache_resource
+    _figure.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def app_version() -> str:
+    """The installed presslens version, read once per server (the page footer shows it on
+    every run; reading the package metadata scans the installed distributions)."""
+    from dashboard.options import presslens_version
+
+    return presslens_version()

@@ -12,7 +12,7 @@ against known options or parsed as ISO dates.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence, Set
 from datetime import date
 from urllib.parse import urlencode
 
@@ -76,7 +76,7 @@ def filters_from_mapping(params: Mapping[str, str | list[str]]) -> Filters:
 
 
 def check_url_values(
-    params: Mapping[str, list[str]], options: Mapping[str, set[str]]
+    params: Mapping[str, list[str]], options: Mapping[str, Set[str]]
 ) -> tuple[dict[str, list[str]], list[str]]:
     """Split raw URL values into the valid ones and notices about the rest.
 
@@ -121,7 +121,7 @@ def sidebar() -> Filters:
     """Draw the filters in the sidebar and return what they select."""
     opts = data.filter_options()
     options = _valid_values(opts)
-    speakers, entities = options["speaker"], options["entity"]
+    speakers, entities = _listed(options, "speaker"), _listed(options, "entity")
     sb = st.sidebar
     sb.markdown("### Filters")
     date_from, date_to = _date_inputs(opts)
@@ -142,11 +142,11 @@ def sidebar() -> Filters:
         "Tags", list(opts.tags), key="tag", bind="query-params", placeholder="all tags"
     )
     chosen_speakers = sb.multiselect(
-        "Speakers", sorted(speakers), key="speaker", bind="query-params",
+        "Speakers", speakers, key="speaker", bind="query-params",
         placeholder="anyone quoted",
     )  # fmt: skip
     chosen_entities = sb.multiselect(
-        "Entities", sorted(entities), key="entity", bind="query-params",
+        "Entities", entities, key="entity", bind="query-params",
         placeholder="any person, organisation, place",
     )  # fmt: skip
     filters = Filters(
@@ -165,31 +165,32 @@ def sidebar() -> Filters:
     return filters
 
 
-def _valid_values(opts) -> dict[str, set[str]]:
+def _valid_values(opts) -> dict[str, Set[str]]:
     """The values each list filter accepts (outlets, tags, speakers, entities); the link's
     values that are not among them are dropped with a notice shown above the page."""
     raw = _raw_params()
-    # Every name the store holds: the pickers filter them in the browser as the reader types.
-    speakers = set(data.top_names("speaker", limit=PICKER_LIMIT))
-    entities = set(data.top_names("entity", limit=PICKER_LIMIT))
-    # Names in the link beyond the pickers' top lists are still valid if the store knows them.
-    speakers |= data.known_names("speaker", raw.get("speaker", []))
-    entities |= data.known_names("entity", raw.get("entity", []))
-    # Values put into the widgets by a chart click are valid too.
-    speakers |= set(st.session_state.get("speaker") or [])
-    entities |= set(st.session_state.get("entity") or [])
-    options = {
-        "source": set(opts.sources),
-        "tag": set(opts.tags),
-        "speaker": speakers,
-        "entity": entities,
-    }
+    options: dict[str, Set[str]] = {"source": set(opts.sources), "tag": set(opts.tags)}
+    for kind in ("speaker", "entity"):
+        # Every name the store holds: the pickers filter them in the browser as the reader types.
+        known = data.picker_names(kind, limit=PICKER_LIMIT).known
+        # Names in the link beyond the pickers' lists are still valid if the store knows them,
+        # and so are values put into the widgets by a chart click.
+        extra = data.known_names(kind, raw.get(kind, [])) | set(st.session_state.get(kind) or [])
+        # The common case (nothing beyond the list) keeps the shared set: no copy per run.
+        options[kind] = known | extra if extra - known else known
     if raw:
         _, notices = check_url_values(raw, options)
         if notices:
             st.session_state[NOTICE_KEY] = notices
 
     return options
+
+
+def _listed(options: Mapping[str, Set[str]], kind: str) -> Sequence[str]:
+    """The names the ``kind`` picker lists, sorted: the shared sorted list unless a link or a
+    click added names beyond it."""
+    names = data.picker_names(kind, limit=PICKER_LIMIT)
+    return names.ordered if options[kind] is names.known else sorted(options[kind])
 
 
 def _date_inputs(opts) -> tuple[date | None, date | None]:

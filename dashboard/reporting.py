@@ -12,7 +12,6 @@ import streamlit as st
 
 from analysis.filters import Filters
 from dashboard import data, filters_ui, plain, report_capture, report_html, report_views
-from dashboard.options import presslens_version
 
 
 def _base_url() -> str:
@@ -50,7 +49,7 @@ def page_report_buttons(title: str, url_path: str, filters: Filters) -> None:
     base = _base_url()
     link = report_views.page_url(base, page, filters, choices)
     meta = report_views.ReportMeta(
-        filters=filters, link=link, data_date=_data_date(), version=presslens_version()
+        filters=filters, link=link, data_date=_data_date(), version=data.app_version()
     )
     st.divider()
     left, mid, right = st.columns([5, 1.6, 1.6])

@@ -229,3 +229,21 @@ def test_one_period_of_articles_draws_a_visible_bar():
     assert list(bar.width) == [0.8 * charts.PERIOD_MS["week"]]
     low, high = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
     assert high - low == pd.Timedelta(days=14) and low < pd.Timestamp("2016-12-05") < high
+
+
+def test_the_speaker_charts_show_the_top_speakers_and_the_highlighted_beyond_them():
+    stats = pd.DataFrame(
+        {
+            "speaker": ["A", "B", "C", "D"],
+            "n_quotes": [9, 7, 5, 3],
+            "polarity": [0.1, -0.2, 0.3, 0.0],
+            "subjectivity": [0.4, 0.5, 0.6, 0.2],
+        }
+    )
+    assert charts.top_and_highlighted(stats, ("D",), 2)["speaker"].tolist() == ["A", "B", "D"]
+    assert charts.top_and_highlighted(stats, ("A",), 2)["speaker"].tolist() == ["A", "B"]
+    assert charts.top_and_highlighted(stats, (), None)["speaker"].tolist() == list("ABCD")
+    bars = charts.speaker_polarity(stats, highlight=("D",), top=2)
+    assert set(bars.data[0].customdata[:, 0]) == {"A", "B", "D"}
+    scatter = charts.polarity_subjectivity(stats, highlight=("C",), top=1)
+    assert set(scatter.data[0].customdata[:, 0]) == {"A", "C"}

@@ -96,3 +96,59 @@ def test_lookups_are_cached_per_data_version(live_db):
     ids = data.store_counts()
     assert ids["articles"] == 1
     assert data.article_detail("no-such-id") is None
+
+
+def test_a_built_chart_is_shared_until_its_view_call_or_the_articles_change(live_db, monkeypatch):
+    from dashboard import charts
+
+    data.clear_caches()
+    data.start_run()  # a new script run: the data version is asked of this store
+    built = []
+
+    def counted(df, **options):
+        built.append(options)
+        return charts.top_speakers(df, **options)
+
+    def chart(filters: Filters, limit: int = 12):
+        return data.figure(counted, data.speaker_stats, filters, dict(limit=limit))
+
+    first = chart(Filters())
+    assert "John Kerry" in set(first.data[0].customdata[:, 0])
+    # The same view call in another run (or another session): the same figure, not rebuilt.
+    data.start_run()
+    assert chart(Filters()) is first
+    assert len(built) == 1
+    # Other filters or view options: another figure, drawn from that view call.
+    assert len(chart(Filters(), limit=1).data[0].customdata) == 1
+    assert chart(Filters(speakers=("John Kerry",))) is not first
+    assert len(built) == 3
+    # New articles change the data version: the chart is drawn again, with them.
+    text = "“We will rebuild the bridge by spring,” Zara Quill said on Monday."
+    new = ArticleResult(
+        article=Article(id="cache-test-2", title="Bridge", text=text, source="Test Post"),
+        quotes=(
+            Quote("cache-test-2", "direct", text[1:39], 1, 39, speaker="Zara Quill",
+                  speaker_label="PERSON", polarity=0.2),
+        ),
+    )  # fmt: skip
+    with data.writer() as store:
+        store.write_batch([new])
+    data.start_run()
+    after = chart(Filters(), limit=0)
+    assert "Zara Quill" in set(after.data[0].customdata[:, 0])
+    # A change the data version does not see (an undone name merge) drops the charts too.
+    data.clear_caches()
+    assert chart(Filters(), limit=0) is not after
+    assert len(built) == 5
+
+
+def test_the_figure_series_is_shared_not_copied_and_follows_the_articles(live_db):
+    # cache_resource: the Figures page reads the (on a large store, ~13,000-point) series on
+    # every run, so a hit hands over the same frame instead of unpickling a copy.
+    data.clear_caches()
+    data.start_run()
+    series = data.figure_series(Filters(), category="territory_share")
+    assert set(series["location"]) == {"Aleppo"}
+    assert data.figure_series(Filters(), category="territory_share") is series
+    data.clear_caches()
+    assert data.figure_series(Filters(), category="territory_share") is not series

@@ -105,7 +105,15 @@ if attention.empty:
     components.empty("None of these groups' articles has a publication date.")
 else:
     components.chart(
-        compare_charts.attention(attention, measure=measure, granularity=granularity, order=order),
+        data.figure(
+            compare_charts.attention,
+            data.compare_attention,
+            filters,
+            dict(groups=groups, granularity=granularity),
+            measure=measure,
+            granularity=granularity,
+            order=order,
+        ),
         key="cmp_attention",
         name="attention over time",
     )
@@ -116,11 +124,27 @@ if quoted.empty:
     components.empty("Nobody is quoted in these groups' articles.")
 else:
     components.chart(
-        compare_charts.who_is_quoted(quoted, order=order), key="cmp_quoted", name="who is quoted"
+        data.figure(
+            compare_charts.who_is_quoted,
+            data.compare_speakers,
+            filters,
+            dict(groups=groups, limit=10),
+            order=order,
+        ),
+        key="cmp_quoted",
+        name="who is quoted",
     )
     tone = data.compare_tone(filters, groups=groups, limit=12)
     components.chart(
-        compare_charts.tone(tone, order=order), key="cmp_tone", name="tone per speaker"
+        data.figure(
+            compare_charts.tone,
+            data.compare_tone,
+            filters,
+            dict(groups=groups, limit=12),
+            order=order,
+        ),
+        key="cmp_tone",
+        name="tone per speaker",
     )
 
 st.subheader("Figures reported for the same category and place")
@@ -133,7 +157,14 @@ else:
         help="Figures for one place can run from a handful to millions",
     )  # fmt: skip
     components.chart(
-        compare_charts.figures_side_by_side(figures, order=order, log=log),
+        data.figure(
+            compare_charts.figures_side_by_side,
+            data.compare_figures,
+            filters,
+            dict(groups=groups, limit=24),
+            order=order,
+            log=log,
+        ),
         key="cmp_figures",
         name="figures side by side",
     )

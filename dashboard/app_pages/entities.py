@@ -34,7 +34,13 @@ def _narrow(chart_key: str) -> None:
 left, right = st.columns(2)
 with left:
     components.chart(
-        charts.top_entities(top, title=f"Most covered: {(kind or 'all types').lower()}"),
+        data.figure(
+            charts.top_entities,
+            data.top_entities,
+            filters,
+            dict(label=label, limit=20),
+            title=f"Most covered: {(kind or 'all types').lower()}",
+        ),
         key="en_top",
         name="top entities",
         on_select=lambda: _narrow("en_top"),
@@ -51,7 +57,14 @@ with right:
         components.empty("These articles have no publication dates; there is no timeline.")
     else:
         components.chart(
-            charts.entity_mentions_over_time(over_time), key="en_time", name="mentions over time"
+            data.figure(
+                charts.entity_mentions_over_time,
+                data.mentions_over_time,
+                filters,
+                dict(names=names, granularity=gran or "week"),
+            ),
+            key="en_time",
+            name="mentions over time",
         )
 
 st.subheader("Who is named with whom")
@@ -69,7 +82,12 @@ else:
     net, links = st.columns([3, 2])
     with net:
         components.chart(
-            charts.cooccurrence_network(pairs),
+            data.figure(
+                charts.cooccurrence_network,
+                data.cooccurrences,
+                filters,
+                dict(labels=(label,) if label else None, min_weight=1, limit=NETWORK_LINKS),
+            ),
             key="en_network",
             name="entity network",
             on_select=lambda: _narrow("en_network"),

@@ -64,7 +64,14 @@ with left:
             help="For figures that run from a handful to many thousands",
         )  # fmt: skip
         components.chart(
-            charts.figure_timeline(series, category=category, log=log),
+            data.figure(
+                charts.figure_timeline,
+                data.figure_series,
+                filters,
+                dict(category=category, places=8, scope=scope),
+                category=category,
+                log=log,
+            ),
             key="fg_time",
             name=f"{category} over time",
             on_select="rerun",
@@ -73,7 +80,11 @@ with left:
         points = (state.get("selection") or {}).get("points", []) if state else []
         picked = [p["customdata"] for p in points if p.get("customdata")]
 with right:
-    components.chart(charts.figures_by_category(counts), key="fg_cats", name="figures by category")
+    components.chart(
+        data.figure(charts.figures_by_category, data.category_counts, filters, dict(scope=scope)),
+        key="fg_cats",
+        name="figures by category",
+    )
 
 st.subheader("Evidence")
 if not picked and not series.empty:  # the hint only where there is a point chart to click

@@ -42,7 +42,13 @@ if over_time.empty:
     components.empty("None of these articles has a publication date, so there is no timeline.")
 else:
     components.chart(
-        charts.articles_over_time(over_time, granularity=granularity or "week"),
+        data.figure(
+            charts.articles_over_time,
+            data.articles_over_time,
+            filters,
+            dict(granularity=granularity or "week"),
+            granularity=granularity or "week",
+        ),
         key="ov_time",
         name="articles over time",
     )
@@ -54,7 +60,7 @@ with left:
         components.empty("No quotes in these articles. Remove a speaker filter or widen the dates.")
     else:
         components.chart(
-            charts.top_speakers(speakers),
+            data.figure(charts.top_speakers, data.speaker_stats, filters, dict(limit=12)),
             key="ov_speakers",
             name="top speakers",
             on_select=lambda: filters_ui.add_to_filter(
@@ -68,7 +74,13 @@ with right:
         components.empty("No named entities in these articles. Widen the filters.")
     else:
         components.chart(
-            charts.top_entities(ents, title="Most covered people, organisations and places"),
+            data.figure(
+                charts.top_entities,
+                data.top_entities,
+                filters,
+                dict(limit=12),
+                title="Most covered people, organisations and places",
+            ),
             key="ov_entities",
             name="top entities",
             on_select=lambda: filters_ui.add_to_filter(

@@ -47,7 +47,14 @@ def _pick_from_map() -> None:
 
 place = st.session_state.get("place") or st.query_params.get("place")
 components.chart(
-    map_charts.places_map(table, size_by=size_by, selected=place),
+    data.figure(
+        map_charts.places_map,
+        data.places,
+        filters,
+        dict(region=region or ""),
+        size_by=size_by,
+        selected=place,
+    ),
     key="pl_map",
     name="places map",
     on_select=_pick_from_map,

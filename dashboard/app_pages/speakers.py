@@ -7,7 +7,6 @@ opens its sentences; a link on each quote opens the article. The scorer lives in
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from analysis import uncertainty
@@ -43,11 +42,9 @@ if stats.empty:
     )
     st.stop()
 
-# The charts show the speakers of the articles in view; the ones filtered on are marked (and
-# shown even when they are not among the most quoted of those articles).
+# The charts show the 20 most quoted speakers of the articles in view; the ones filtered on are
+# marked (and shown even when they are not among them).
 chosen = tuple(filters.speakers)
-shown = stats.head(20)
-shown = pd.concat([shown, stats[stats["speaker"].isin(chosen) & ~stats.index.isin(shown.index)]])
 if chosen:
     st.caption(
         f"In bold: {plain.md(', '.join(chosen))}. The others are quoted in the same articles."
@@ -56,14 +53,29 @@ if chosen:
 left, right = st.columns(2)
 with left:
     bar_event = components.chart(
-        charts.speaker_polarity(shown, highlight=chosen, scorer=scorer_name),
+        data.figure(
+            charts.speaker_polarity,
+            data.speaker_stats,
+            filters,
+            dict(limit=30, scorer=scorer),
+            highlight=chosen,
+            scorer=scorer_name,
+            top=20,
+        ),
         key="sp_polarity",
         name="speaker sentiment",
         on_select="rerun",
     )
 with right:
     scatter_event = components.chart(
-        charts.polarity_subjectivity(shown, highlight=chosen),
+        data.figure(
+            charts.polarity_subjectivity,
+            data.speaker_stats,
+            filters,
+            dict(limit=30, scorer=scorer),
+            highlight=chosen,
+            top=20,
+        ),
         key="sp_scatter",
         name="polarity and subjectivity",
         on_select="rerun",
@@ -94,7 +106,13 @@ elif timeline.empty:
     )
 else:
     components.chart(
-        charts.sentiment_over_time(timeline, scorer=scorer_name),
+        data.figure(
+            charts.sentiment_over_time,
+            data.sentiment_over_time,
+            filters,
+            dict(speakers=chosen, granularity=gran or "week", scorer=scorer),
+            scorer=scorer_name,
+        ),
         key="sp_time",
         name="sentiment over time",
     )
@@ -140,7 +158,13 @@ if matrix.empty:
     )
 else:
     components.chart(
-        charts.attitude_matrix(matrix, scorer=scorer_name),
+        data.figure(
+            charts.attitude_matrix,
+            data.attitude_matrix,
+            filters,
+            dict(scorer=scorer, holders=10, targets=12),
+            scorer=scorer_name,
+        ),
         key="sp_matrix",
         name="who speaks about whom",
         on_select="rerun",
