@@ -147,9 +147,7 @@ def test_a_store_of_an_older_schema_is_upgraded_in_place(corpus_store, tmp_path)
     assert n > 20 and with_subject == 0, "the added column is NULL in the rows stored before"
 
 
-def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(
-    corpus_store, tmp_path
-):
+def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):
     too_old = tmp_path / "too-old.duckdb"
     _made_older(corpus_store, too_old, version=OLDEST_UPGRADABLE - 1)
     with pytest.raises(StoreError, match="re-analyse into a new --db file"):
