@@ -14,7 +14,8 @@ What is written (file names say what they are):
 The content comes from :mod:`dashboard.report_views` (the views and chart factories the pages
 use), computed once; HTML and PDF are two renditions of it (:mod:`dashboard.report_html`).
 Screenshots need the dashboard itself: a read-only server on a free local port, started while
-the content is computed, and one Chromium for everything (:mod:`dashboard.report_capture`).
+the content is computed, and one Chromium for everything, its one tab walking through the pages
+(:mod:`dashboard.report_capture`).
 Everything started is stopped on success, error and Ctrl-C. A page that fails to draw is named
 on stderr and in the manifest while the rest is still written (exit 1); filters that match no
 article are said on stderr, on the title page and in the manifest (exit 3).
@@ -41,6 +42,7 @@ from dashboard.report_views import (
     DEFAULT_PAGES,
     LIST_CHOICES,
     LIST_PARAMS,
+    PAGE_TITLES,
     PAGES,
     ReportMeta,
     describe_filters,
@@ -262,26 +264,31 @@ def _run(request: Request, phases: Phases):
             server = None
             if request.need_shots:
                 started = launch.background_server(
-                    request.db, read_only=True, link_base=request.link_base
-                )
+                    request.db, read_only=True, link_base=request.link_base,
+                    warm_places="places" in request.pages,
+                )  # fmt: skip
                 server = pool.submit(
                     _timed, phases, "server start", server_stack.enter_context, started
                 )
             browser = _browser(stack, phases) if need_browser else None
-            tabs = None
+            walk = None
             if server is not None:
                 base = server.result()
                 urls = [page_url(base, p, request.filters, request.choices) for p in request.pages]
-                with phases.phase("tabs opened"):  # they draw while the PDF prints
-                    tabs = report_capture.Tabs(
-                        browser, urls, request.width, phases=phases, labels=request.pages
-                    )
+                with phases.phase("first page opened"):  # it draws while the PDF prints
+                    walk = report_capture.Walk(
+                        browser, urls, [PAGE_TITLES[p] for p in request.pages], request.width,
+                        phases=phases, labels=request.pages,
+                    )  # fmt: skip
             meta, docs = content.result()
             pdf = _pdf_document(browser, request, meta, docs, phases)
             shots = {}
-            if tabs is not None:
-                shots = dict(zip(request.pages, tabs.capture(), strict=True))
-            pool.submit(server_stack.close)
+            if walk is not None:
+                shots = dict(zip(request.pages, walk.capture(), strict=True))
+            # The server stops while the browser closes (each takes about half a second).
+            pool.submit(_timed, phases, "server stop", server_stack.close)
+            with phases.phase("browser close"):
+                stack.close()
         if "pdf" in request.formats and request.style == "screenshot":
             pngs = [s.png for s in shots.values() if s.png]
             pdf = report_capture.pngs_to_pdf(pngs) if pngs else None

@@ -9,16 +9,19 @@ for its public address; offline it cannot, and presslens never needs it), "No ru
 MemoryCacheStorageManager" and "… missing ScriptRunContext" (code touching ``st.*`` outside a page
 run, e.g. a progress callback from a worker thread — harmless here). Those exact messages are
 dropped; every other warning and error still shows. Third, the place gazetteer starts loading in
-the background, so the first visit to the Places page does not pay for it.
+the background, so the first visit to the Places page does not pay for it (unless
+``PRESSLENS_WARM_PLACES=0``: a report without the Places page has no use for it).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 
 from analysis import lifeline
+from dashboard.settings import ENV_WARM_PLACES
 
 NOISE = (
     "Did not auto detect external IP",
@@ -63,7 +66,8 @@ def warm_gazetteer() -> None:
 def main() -> int:
     lifeline.watch_parent(int(sys.argv[1]))
     quiet()
-    warm_gazetteer()
+    if os.environ.get(ENV_WARM_PLACES, "1") != "0":
+        warm_gazetteer()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", *sys.argv[2:]]
