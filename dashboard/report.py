@@ -275,18 +275,21 @@ def _run(request: Request, phases: Phases):
             if server is not None:
                 base = server.result()
                 urls = [page_url(base, p, request.filters, request.choices) for p in request.pages]
-                with phases.phase("first page opened"):  # it draws while the PDF prints
+                with phases.phase("first page opened"):  # it draws while the PDF's document opens
                     walk = report_capture.Walk(
                         browser, urls, [PAGE_TITLES[p] for p in request.pages], request.width,
                         phases=phases, labels=request.pages,
                     )  # fmt: skip
             meta, docs = content.result()
-            pdf = _pdf_document(browser, request, meta, docs, phases)
+            # The document's charts draw in a page of their own while the walk goes on.
+            printing = _open_document(stack, browser, request, docs, phases)
             shots = {}
             if walk is not None:
                 shots = dict(zip(request.pages, walk.capture(), strict=True))
-            # The server stops while the browser closes (each takes about half a second).
+            # The screenshots are taken: the server stops while the PDF prints and the browser
+            # closes (stopping takes a second or more).
             pool.submit(_timed, phases, "server stop", server_stack.close)
+            pdf = _pdf_document(printing, meta)
             with phases.phase("browser close"):
                 stack.close()
         if "pdf" in request.formats and request.style == "screenshot":
@@ -308,16 +311,30 @@ def _browser(stack: ExitStack, phases: Phases):
     return browser
 
 
-def _pdf_document(browser, request: Request, meta, docs: dict[str, str], phases: Phases):
-    """The PDF document's bytes (``--pdf-style document``), :class:`PdfFailed` if Chromium could
-    not print it, or ``None`` when no such PDF is asked for."""
+def _open_document(stack: ExitStack, browser, request: Request, docs: dict[str, str], phases):
+    """The PDF document opened for printing (``--pdf-style document``; closed with ``stack``),
+    :class:`PdfFailed` if Chromium could not open it, or ``None`` when no such PDF is asked for."""
     if "pdf" not in request.formats or request.style != "document":
         return None
     from playwright.sync_api import Error as PlaywrightError
 
     try:
-        footer = report_html.footer_text(meta)
-        return report_capture.print_pdf(browser, docs["print"], footer, phases=phases)
+        printing = report_capture.Printing(browser, docs["print"], phases=phases)
+    except PlaywrightError as exc:  # the rest of the report is still written
+        return PdfFailed(str(exc).splitlines()[0])
+    stack.callback(printing.close)
+    return printing
+
+
+def _pdf_document(printing, meta):
+    """The PDF document's bytes, :class:`PdfFailed` if Chromium could not print it, or ``None``
+    when no such PDF is asked for."""
+    if not isinstance(printing, report_capture.Printing):
+        return printing
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return printing.pdf(report_html.footer_text(meta))
     except PlaywrightError as exc:  # the rest of the report is still written
         return PdfFailed(str(exc).splitlines()[0])
 

@@ -8,8 +8,8 @@ chart has its SVG. Streamlit scrolls inside its main section, so the viewport is
 taller of the main content and the sidebar before the capture: the screenshot holds the whole
 page.
 
-Printing: :func:`print_pdf` opens the document from a temporary file and prints it with
-``page.pdf()`` — real text (selectable, searchable), tables paginated, charts as vector SVG.
+Printing: :class:`Printing` opens the document from a temporary file (its charts draw while the
+pages are walked) and prints it with ``page.pdf()`` — real text (selectable, searchable), tables paginated, charts as vector SVG.
 """
 
 from __future__ import annotations
@@ -229,43 +229,76 @@ class Walk:
             self.opened = True
 
 
-def print_pdf(browser, document: str, footer: str = "", *, phases: Phases | None = None) -> bytes:
-    """``document`` (HTML with plotly.js) printed by Chromium: A4 landscape, page numbers.
+class Printing:
+    """``document`` (HTML with plotly.js) on its way to a PDF: the constructor opens it in a page
+    of its own and returns at once, so its charts draw (in a renderer of their own) while the
+    caller walks the dashboard's pages; :meth:`pdf` waits for the charts and prints — A4
+    landscape, page numbers in the footer. :meth:`close` (idempotent) closes the page and
+    removes the document's file.
 
     The document is opened from a file, not handed over with ``set_content``: the print
     rendition loads plotly.js from the installed package by a ``file://`` address
     (:func:`dashboard.report_html.document`), which a page from a file may do, and 5 MB less
     go through the browser's control pipe."""
-    from html import escape
 
-    page = browser.new_page()
-    try:
-        with tempfile.TemporaryDirectory(prefix="presslens-print-") as tmp:
-            path = Path(tmp) / "report.html"
+    def __init__(self, browser, document: str, *, phases: Phases | None = None) -> None:
+        self.phases = phases
+        self._tmp = tempfile.TemporaryDirectory(prefix="presslens-print-")
+        self.page = None
+        try:
+            path = Path(self._tmp.name) / "report.html"
             path.write_text(document, encoding="utf-8")
+            self.page = browser.new_page()
+            with timed(phases, "pdf: document opened"):
+                self.page.goto(
+                    path.as_uri(), wait_until="commit", timeout=NAVIGATION_TIMEOUT_S * 1000
+                )
+        except BaseException:
+            self.close()
+            raise
+
+    def pdf(self, footer: str = "") -> bytes:
+        from html import escape
+
+        page = self.page
+        try:
             # Loading plotly.js and drawing every chart takes, on a loaded machine, as long as
             # drawing a dashboard page: the same allowance.
-            with timed(phases, "pdf: load document and draw charts"):
-                page.goto(path.as_uri(), wait_until="load", timeout=PAGE_TIMEOUT_S * 1000)
+            with timed(self.phases, "pdf: charts drawn (waited)"):
+                page.wait_for_load_state("load", timeout=PAGE_TIMEOUT_S * 1000)
                 page.wait_for_function(_PLOTS_DRAWN_JS, timeout=PAGE_TIMEOUT_S * 1000)
-        page.emulate_media(media="print")
-        template = (
-            '<div style="font-size:7px;color:#666;width:100%;padding:0 12mm;display:flex;'
-            f'justify-content:space-between"><span>{escape(footer)}</span>'
-            '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'
-        )
-        with timed(phases, "pdf: print"):
-            return page.pdf(
-                format="A4",
-                landscape=True,
-                print_background=True,
-                display_header_footer=True,
-                header_template="<span></span>",
-                footer_template=template,
-                margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
+            page.emulate_media(media="print")
+            template = (
+                '<div style="font-size:7px;color:#666;width:100%;padding:0 12mm;display:flex;'
+                f'justify-content:space-between"><span>{escape(footer)}</span>'
+                '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span>'
+                "</div>"
             )
-    finally:
-        page.close()
+            with timed(self.phases, "pdf: print"):
+                return page.pdf(
+                    format="A4",
+                    landscape=True,
+                    print_background=True,
+                    display_header_footer=True,
+                    header_template="<span></span>",
+                    footer_template=template,
+                    margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
+                )
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        page, self.page = self.page, None
+        try:
+            if page is not None:
+                page.close()
+        finally:
+            self._tmp.cleanup()
+
+
+def print_pdf(browser, document: str, footer: str = "", *, phases: Phases | None = None) -> bytes:
+    """``document`` printed to PDF bytes, start to finish (:class:`Printing`)."""
+    return Printing(browser, document, phases=phases).pdf(footer)
 
 
 def pngs_to_pdf(pngs: list[bytes]) -> bytes:
