@@ -34,10 +34,9 @@ from pathlib import Path
 
 from analysis import query
 from analysis.filters import Filters
-from dashboard import report_capture, report_html, report_timing, report_views, settings
+from dashboard import report_capture, report_timing, settings
 from dashboard.options import presslens_version, split_assignment
-from dashboard.report_timing import Phases
-from dashboard.report_views import (
+from dashboard.report_pages import (
     CHOICES,
     DEFAULT_PAGES,
     LIST_CHOICES,
@@ -49,6 +48,7 @@ from dashboard.report_views import (
     page_url,
     query_params,
 )
+from dashboard.report_timing import Phases
 
 FORMATS = ("png", "pdf", "html")
 PDF_STYLES = ("document", "screenshot")
@@ -56,6 +56,10 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOTHING_MATCHED, EXIT_INTERRUPTED = 
 HTML_NAME = "presslens-report.html"
 PDF_NAMES = {"document": "presslens-report.pdf", "screenshot": "presslens-report-screenshots.pdf"}
 __all__ = ["describe_filters", "page_url", "main", "parse_filters", "parse_choices"]
+
+
+class NotAStore(ValueError):
+    """``--db`` names no store a report can open (a usage error, exit 2)."""
 
 
 class PdfFailed(str):
@@ -137,10 +141,11 @@ def main(args) -> int:
         request = _request(args)
     except ValueError as exc:
         return _usage(str(exc))
-    request.out.mkdir(parents=True, exist_ok=True)
     phases = Phases()
     try:
         meta, docs, shots, pdf = _run(request, phases)
+    except NotAStore as exc:
+        return _usage(str(exc))
     except KeyboardInterrupt:
         print("presslens: report interrupted; the server was stopped", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -148,6 +153,7 @@ def main(args) -> int:
         print(f"presslens: report failed: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
     with phases.phase("write files"):
+        request.out.mkdir(parents=True, exist_ok=True)
         manifest = _write(request, meta, docs, shots, pdf)
     manifest["seconds"] = round(time.monotonic() - phases.origin, 1)
     manifest["phases"] = phases.rows()
@@ -166,7 +172,7 @@ def _request(args) -> Request:
     if style not in PDF_STYLES:
         raise ValueError(f"--pdf-style {style!r}: choose from {', '.join(PDF_STYLES)}")
     return Request(
-        db=_store(args.db), out=Path(args.out), pages=pages, filters=filters, choices=choices,
+        db=_store_path(args.db), out=Path(args.out), pages=pages, filters=filters, choices=choices,
         formats=formats, style=style, link_base=args.link_base.rstrip("/"), width=args.width,
     )  # fmt: skip
 
@@ -256,11 +262,8 @@ def _run(request: Request, phases: Phases):
         # The pool outside the browser's stack: on the way out the browser closes while the
         # server stops, and the pool waits for both of its threads.
         with ThreadPoolExecutor(max_workers=2) as pool, ExitStack() as stack:
-            # Three things at once: the content is computed, the server starts (waiting on its
-            # own process) and the browser is launched.
-            content = pool.submit(
-                _timed, phases, "content (views, charts, HTML)", _content, request
-            )
+            # Three things at once: the server starts (waiting on its own process, so first),
+            # the content is computed and the browser is launched.
             server = None
             if request.need_shots:
                 started = launch.background_server(
@@ -270,6 +273,9 @@ def _run(request: Request, phases: Phases):
                 server = pool.submit(
                     _timed, phases, "server start", server_stack.enter_context, started
                 )
+            # Checked there, not here: the browser launches meanwhile. A file that is no store
+            # is said (exit 2) when the content is asked for, and everything started is stopped.
+            content = pool.submit(_checked_content, request, phases)
             browser = _browser(stack, phases) if need_browser else None
             walk = None
             if server is not None:
@@ -333,10 +339,19 @@ def _pdf_document(printing, meta):
         return printing
     from playwright.sync_api import Error as PlaywrightError
 
+    from dashboard import report_html
+
     try:
         return printing.pdf(report_html.footer_text(meta))
     except PlaywrightError as exc:  # the rest of the report is still written
         return PdfFailed(str(exc).splitlines()[0])
+
+
+def _checked_content(request: Request, phases: Phases) -> tuple[ReportMeta, dict[str, str]]:
+    with phases.phase("store checked"):
+        _check_store(request.db)
+    with phases.phase("content (views, charts, HTML)"):
+        return _content(request)
 
 
 def _timed(phases: Phases, name: str, fn, *args):
@@ -348,7 +363,11 @@ def _content(request: Request) -> tuple[ReportMeta, dict[str, str]]:
     """The report's title-page facts and its HTML documents by rendition (those the formats
     need), from the store (read-only) — written here, while the server and the browser start,
     not after the screenshots."""
+    # Imported here, in the worker thread, while the server starts: pandas and Plotly take a
+    # second to import, which the command paid before it started anything.
     import duckdb
+
+    from dashboard import report_html, report_views
 
     filters, choices, link_base = request.filters, request.choices, request.link_base
     con = duckdb.connect(str(request.db), read_only=True)
@@ -390,26 +409,32 @@ def _formats(text: str) -> list[str]:
     return formats
 
 
-def _store(given: str | None) -> Path:
+def _store_path(given: str | None) -> Path:
     """The store to report on; without ``--db`` the sample, built here on first use, as the
-    dashboard would."""
+    dashboard would. Whether it is a store is checked by :func:`_check_store`."""
+    if given:
+        return Path(given).expanduser().resolve()
+    db = settings.default_db()
+    if not db.exists():
+        from analysis.pipeline import analyze_paths
+        from analysis.store import Store
+
+        db.parent.mkdir(parents=True, exist_ok=True)
+        with Store(db) as store:
+            analyze_paths([settings.SAMPLE_DIR], store)
+    return db
+
+
+def _check_store(db: Path) -> None:
+    """Raise :class:`NotAStore` (naming the file and the reason) unless ``db`` opens as a
+    store. Called while the server starts: importing the store's code (pandas, DuckDB) and
+    opening the file take a second the server's start hides."""
     from analysis.store import Store, StoreError
 
-    if given:
-        db = Path(given).expanduser().resolve()
-    else:
-        from analysis.pipeline import analyze_paths
-
-        db = settings.default_db()
-        if not db.exists():
-            db.parent.mkdir(parents=True, exist_ok=True)
-            with Store(db) as store:
-                analyze_paths([settings.SAMPLE_DIR], store)
     try:
         Store(db, read_only=True).close()
     except StoreError as exc:
-        raise ValueError(str(exc)) from None
-    return db
+        raise NotAStore(str(exc)) from None
 
 
 def _usage(message: str) -> int:
