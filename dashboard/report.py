@@ -273,10 +273,14 @@ def _run(request: Request, phases: Phases):
                 server = pool.submit(
                     _timed, phases, "server start", server_stack.enter_context, started
                 )
-            # Checked there, not here: the browser launches meanwhile. A file that is no store
-            # is said (exit 2) when the content is asked for, and everything started is stopped.
-            content = pool.submit(_checked_content, request, phases)
+            # The store is checked in a worker while the browser launches; a file that is no
+            # store is said (exit 2) before any page is opened, and everything started stops.
+            checked = pool.submit(_timed, phases, "store checked", _check_store, request.db)
+            content = pool.submit(
+                _timed, phases, "content (views, charts, HTML)", _content, request
+            )
             browser = _browser(stack, phases) if need_browser else None
+            checked.result()
             walk = None
             if server is not None:
                 base = server.result()
@@ -286,12 +290,23 @@ def _run(request: Request, phases: Phases):
                         browser, urls, [PAGE_TITLES[p] for p in request.pages], request.width,
                         phases=phases, labels=request.pages,
                     )  # fmt: skip
-            meta, docs = content.result()
-            # The document's charts draw in a page of their own while the walk goes on.
-            printing = _open_document(stack, browser, request, docs, phases)
+            # The PDF's document opens as soon as the content is written: between two pages of
+            # the walk, which does not wait for it (its charts then draw in a page of their own
+            # while the walk goes on), or after the walk.
+            opened = []
+
+            def open_document() -> None:
+                if not opened and content.done():
+                    docs = content.result()[1]
+                    opened.append(_open_document(stack, browser, request, docs, phases))
+
             shots = {}
             if walk is not None:
-                shots = dict(zip(request.pages, walk.capture(), strict=True))
+                captured = walk.capture(between=open_document)
+                shots = dict(zip(request.pages, captured, strict=True))
+            meta, docs = content.result()
+            open_document()
+            printing = opened[0]
             # The screenshots are taken: the server stops while the PDF prints and the browser
             # closes (stopping takes a second or more).
             pool.submit(_timed, phases, "server stop", server_stack.close)
@@ -345,13 +360,6 @@ def _pdf_document(printing, meta):
         return printing.pdf(report_html.footer_text(meta))
     except PlaywrightError as exc:  # the rest of the report is still written
         return PdfFailed(str(exc).splitlines()[0])
-
-
-def _checked_content(request: Request, phases: Phases) -> tuple[ReportMeta, dict[str, str]]:
-    with phases.phase("store checked"):
-        _check_store(request.db)
-    with phases.phase("content (views, charts, HTML)"):
-        return _content(request)
 
 
 def _timed(phases: Phases, name: str, fn, *args):

@@ -192,13 +192,17 @@ class Walk:
         except PlaywrightError as exc:
             self.shots[0].error = str(exc).splitlines()[0]
 
-    def capture(self, timeout: float = PAGE_TIMEOUT_S) -> list[Shot]:
+    def capture(self, timeout: float = PAGE_TIMEOUT_S, *, between=None) -> list[Shot]:
+        """Every page's screenshot (or error); ``between()`` is called after each page (e.g.
+        to open the PDF's document as soon as it is written, without holding up the walk)."""
         from playwright.sync_api import Error as PlaywrightError
 
         try:
             for i, (shot, title, label) in enumerate(
                 zip(self.shots, self.titles, self.labels, strict=True)
             ):
+                if i > 0 and between is not None:
+                    between()
                 try:
                     if i > 0:
                         self._go(shot.url)
