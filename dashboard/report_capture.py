@@ -156,6 +156,38 @@ _SWITCH_JS = """(url) => {
 }"""
 
 
+# Streamlit fetches an element's code when the first such element arrives: Plotly's (4.7 MB)
+# only after the first page's script has sent its first chart, then parses it while the page
+# waits (3 s of a 6.5 s first page on a loaded machine). The tab asks for it, and for the
+# tables', as soon as the app's own code has loaded — while the server runs the first script.
+# The module is the one the app imports later (same address), so nothing is loaded twice; a
+# chunk not found (another Streamlit build) is simply left to the app.
+PRELOAD_CHUNKS = ("PlotlyChart", "DataFrame")
+_PRELOAD_JS = """document.addEventListener('DOMContentLoaded', () => {
+  const app = document.querySelector('script[type="module"][src*="/static/js/index."]');
+  if (!app) return;
+  for (const name of %s) import(new URL('./' + name, app.src).href).catch(() => {});
+});"""
+
+
+def _preload_script() -> str | None:
+    """The script that preloads :data:`PRELOAD_CHUNKS` (their files' names carry a hash of the
+    installed Streamlit's build), or ``None`` when none is found."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.find_spec("streamlit")  # its location, without importing it
+    if spec is None or spec.origin is None:
+        return None
+    folder = Path(spec.origin).parent / "static" / "static" / "js"
+    names = []
+    for chunk in PRELOAD_CHUNKS:
+        found = sorted(folder.glob(f"{chunk}.*.js"))
+        if len(found) == 1:
+            names.append(found[0].name)
+    return _PRELOAD_JS % json.dumps(names) if names else None
+
+
 class Walk:
     """Dashboard pages captured in one tab, one after another. The first page is opened at
     once (the app starts — JS bundle, websocket session, first script run — while the caller
@@ -184,6 +216,9 @@ class Walk:
         self.labels = labels or urls
         self.shots = [Shot(url) for url in urls]
         self.context = browser.new_context(device_scale_factor=1)
+        preload = _preload_script()
+        if preload:
+            self.context.add_init_script(preload)
         self.page = self.context.new_page()
         self.opened = False  # whether the tab holds a running app to switch pages in
         try:
