@@ -11,7 +11,7 @@ run, e.g. a progress callback from a worker thread — harmless here). Those exa
 dropped; every other warning and error still shows. Third, the place gazetteer starts loading in
 the background, so the first visit to the Places page does not pay for it (unless
 ``PRESSLENS_WARM_PLACES=0``: a report without the Places page has no use for it), and so do the
-app's own modules, once Streamlit's runtime exists.
+app's own modules, once Streamlit's runtime has started.
 """
 
 from __future__ import annotations
@@ -78,15 +78,16 @@ APP_MODULES = (
 
 
 def warm_app_modules(timeout: float = 60.0) -> None:
-    """Import :data:`APP_MODULES` in a background thread once Streamlit's runtime exists (their
-    caches are then made as in a page run). A run that needs a module meanwhile waits on
-    Python's import lock for it: nothing is imported twice."""
+    """Import :data:`APP_MODULES` in a background thread once Streamlit's runtime has started
+    (the server's own start-up imports are done by then, and the modules' caches are made as
+    in a page run). A run that needs a module meanwhile waits on Python's import lock for it:
+    nothing is imported twice."""
 
     def _import() -> None:
-        from streamlit.runtime import Runtime
+        from streamlit.runtime import Runtime, RuntimeState
 
         deadline = time.monotonic() + timeout
-        while not Runtime.exists():
+        while not (Runtime.exists() and Runtime.instance().state != RuntimeState.INITIAL):
             if time.monotonic() > deadline:
                 return
             time.sleep(0.02)
@@ -101,8 +102,10 @@ def main() -> int:
     quiet()
     if os.environ.get(ENV_WARM_PLACES, "1") != "0":
         warm_gazetteer()
-    warm_app_modules()
     from streamlit.web import cli
+
+    # Only now: a thread importing Streamlit while this one does would see it half-initialised.
+    warm_app_modules()
 
     sys.argv = ["streamlit", *sys.argv[2:]]
     return cli.main()
