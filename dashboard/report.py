@@ -58,10 +58,6 @@ PDF_NAMES = {"document": "presslens-report.pdf", "screenshot": "presslens-report
 __all__ = ["describe_filters", "page_url", "main", "parse_filters", "parse_choices"]
 
 
-class NotAStore(ValueError):
-    """``--db`` names no store a report can open (a usage error, exit 2)."""
-
-
 class PdfFailed(str):
     """Why the PDF document could not be printed (it is named like a failed page)."""
 
@@ -141,11 +137,10 @@ def main(args) -> int:
         request = _request(args)
     except ValueError as exc:
         return _usage(str(exc))
+    request.out.mkdir(parents=True, exist_ok=True)
     phases = Phases()
     try:
         meta, docs, shots, pdf = _run(request, phases)
-    except NotAStore as exc:
-        return _usage(str(exc))
     except KeyboardInterrupt:
         print("presslens: report interrupted; the server was stopped", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -153,7 +148,6 @@ def main(args) -> int:
         print(f"presslens: report failed: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
     with phases.phase("write files"):
-        request.out.mkdir(parents=True, exist_ok=True)
         manifest = _write(request, meta, docs, shots, pdf)
     manifest["seconds"] = round(time.monotonic() - phases.origin, 1)
     manifest["phases"] = phases.rows()
@@ -172,7 +166,7 @@ def _request(args) -> Request:
     if style not in PDF_STYLES:
         raise ValueError(f"--pdf-style {style!r}: choose from {', '.join(PDF_STYLES)}")
     return Request(
-        db=_store_path(args.db), out=Path(args.out), pages=pages, filters=filters, choices=choices,
+        db=_store(args.db), out=Path(args.out), pages=pages, filters=filters, choices=choices,
         formats=formats, style=style, link_base=args.link_base.rstrip("/"), width=args.width,
     )  # fmt: skip
 
@@ -273,14 +267,10 @@ def _run(request: Request, phases: Phases):
                 server = pool.submit(
                     _timed, phases, "server start", server_stack.enter_context, started
                 )
-            # The store is checked in a worker while the browser launches; a file that is no
-            # store is said (exit 2) before any page is opened, and everything started stops.
-            checked = pool.submit(_timed, phases, "store checked", _check_store, request.db)
             content = pool.submit(
                 _timed, phases, "content (views, charts, HTML)", _content, request
             )
             browser = _browser(stack, phases) if need_browser else None
-            checked.result()
             walk = None
             if server is not None:
                 base = server.result()
@@ -371,8 +361,8 @@ def _content(request: Request) -> tuple[ReportMeta, dict[str, str]]:
     """The report's title-page facts and its HTML documents by rendition (those the formats
     need), from the store (read-only) — written here, while the server and the browser start,
     not after the screenshots."""
-    # Imported here, in the worker thread, while the server starts: pandas and Plotly take a
-    # second to import, which the command paid before it started anything.
+    # Imported here, in the worker thread, while the server starts: Plotly, the views and the
+    # HTML writer take a second to import, which the command paid before it started anything.
     import duckdb
 
     from dashboard import report_html, report_views
@@ -417,32 +407,26 @@ def _formats(text: str) -> list[str]:
     return formats
 
 
-def _store_path(given: str | None) -> Path:
+def _store(given: str | None) -> Path:
     """The store to report on; without ``--db`` the sample, built here on first use, as the
-    dashboard would. Whether it is a store is checked by :func:`_check_store`."""
-    if given:
-        return Path(given).expanduser().resolve()
-    db = settings.default_db()
-    if not db.exists():
-        from analysis.pipeline import analyze_paths
-        from analysis.store import Store
-
-        db.parent.mkdir(parents=True, exist_ok=True)
-        with Store(db) as store:
-            analyze_paths([settings.SAMPLE_DIR], store)
-    return db
-
-
-def _check_store(db: Path) -> None:
-    """Raise :class:`NotAStore` (naming the file and the reason) unless ``db`` opens as a
-    store. Called while the server starts: importing the store's code (pandas, DuckDB) and
-    opening the file take a second the server's start hides."""
+    dashboard would."""
     from analysis.store import Store, StoreError
 
+    if given:
+        db = Path(given).expanduser().resolve()
+    else:
+        from analysis.pipeline import analyze_paths
+
+        db = settings.default_db()
+        if not db.exists():
+            db.parent.mkdir(parents=True, exist_ok=True)
+            with Store(db) as store:
+                analyze_paths([settings.SAMPLE_DIR], store)
     try:
         Store(db, read_only=True).close()
     except StoreError as exc:
-        raise NotAStore(str(exc)) from None
+        raise ValueError(str(exc)) from None
+    return db
 
 
 def _usage(message: str) -> int:
