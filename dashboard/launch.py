@@ -19,7 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from dashboard.settings import ENV_DB, ENV_LINK_BASE, ENV_READ_ONLY
+from dashboard.settings import ENV_DB, ENV_LINK_BASE, ENV_READ_ONLY, ENV_WARM_PLACES
 
 APP = Path(__file__).resolve().parent / "streamlit_app.py"
 # The dashboard listens on this machine only unless `presslens dashboard --host` says otherwise.
@@ -56,9 +56,17 @@ def command(port: int, host: str = LOCAL_HOST) -> list[str]:
 
 
 def environment(
-    db: Path | None, *, read_only: bool = False, link_base: str | None = None
+    db: Path | None,
+    *,
+    read_only: bool = False,
+    link_base: str | None = None,
+    warm_places: bool = True,
 ) -> dict[str, str]:
     env = dict(os.environ)
+    if warm_places:
+        env.pop(ENV_WARM_PLACES, None)
+    else:
+        env[ENV_WARM_PLACES] = "0"
     if link_base:
         env[ENV_LINK_BASE] = link_base
     else:
@@ -116,7 +124,8 @@ def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> None:
                     return
         except OSError:
             pass
-        time.sleep(0.25)
+        # A short poll: a report's first page waits on this (a health check costs ~1 ms).
+        time.sleep(0.05)
     raise TimeoutError(f"the dashboard server did not start within {timeout:.0f} s")
 
 
@@ -142,13 +151,16 @@ def background_server(
     port: int | None = None,
     log: Path | None = None,
     link_base: str | None = None,
+    warm_places: bool = True,
 ) -> Iterator[str]:
-    """Run the dashboard in the background for the duration of the ``with``; yields its URL."""
+    """Run the dashboard in the background for the duration of the ``with``; yields its URL.
+    ``warm_places=False``: the server does not load the place gazetteer ahead (no Places page
+    will be asked for)."""
     port = port or free_port()
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
         command(port),
-        env=environment(db, read_only=read_only, link_base=link_base),
+        env=environment(db, read_only=read_only, link_base=link_base, warm_places=warm_places),
         stdout=out,
         stderr=subprocess.STDOUT,
         start_new_session=True,  # its own process group: stop() takes down all it started

@@ -14,7 +14,8 @@ What is written (file names say what they are):
 The content comes from :mod:`dashboard.report_views` (the views and chart factories the pages
 use), computed once; HTML and PDF are two renditions of it (:mod:`dashboard.report_html`).
 Screenshots need the dashboard itself: a read-only server on a free local port, started while
-the content is computed, and one Chromium for everything (:mod:`dashboard.report_capture`).
+the content is computed, and one Chromium for everything, its one tab walking through the pages
+(:mod:`dashboard.report_capture`).
 Everything started is stopped on success, error and Ctrl-C. A page that fails to draw is named
 on stderr and in the manifest while the rest is still written (exit 1); filters that match no
 article are said on stderr, on the title page and in the manifest (exit 3).
@@ -33,20 +34,21 @@ from pathlib import Path
 
 from analysis import query
 from analysis.filters import Filters
-from dashboard import report_capture, report_html, report_timing, report_views, settings
+from dashboard import report_capture, report_timing, settings
 from dashboard.options import presslens_version, split_assignment
-from dashboard.report_timing import Phases
-from dashboard.report_views import (
+from dashboard.report_pages import (
     CHOICES,
     DEFAULT_PAGES,
     LIST_CHOICES,
     LIST_PARAMS,
+    PAGE_TITLES,
     PAGES,
     ReportMeta,
     describe_filters,
     page_url,
     query_params,
 )
+from dashboard.report_timing import Phases
 
 FORMATS = ("png", "pdf", "html")
 PDF_STYLES = ("document", "screenshot")
@@ -254,34 +256,53 @@ def _run(request: Request, phases: Phases):
         # The pool outside the browser's stack: on the way out the browser closes while the
         # server stops, and the pool waits for both of its threads.
         with ThreadPoolExecutor(max_workers=2) as pool, ExitStack() as stack:
-            # Three things at once: the content is computed, the server starts (waiting on its
-            # own process) and the browser is launched.
-            content = pool.submit(
-                _timed, phases, "content (views, charts, HTML)", _content, request
-            )
+            # Three things at once: the server starts (waiting on its own process, so first),
+            # the content is computed and the browser is launched.
             server = None
             if request.need_shots:
                 started = launch.background_server(
-                    request.db, read_only=True, link_base=request.link_base
-                )
+                    request.db, read_only=True, link_base=request.link_base,
+                    warm_places="places" in request.pages,
+                )  # fmt: skip
                 server = pool.submit(
                     _timed, phases, "server start", server_stack.enter_context, started
                 )
+            content = pool.submit(
+                _timed, phases, "content (views, charts, HTML)", _content, request
+            )
             browser = _browser(stack, phases) if need_browser else None
-            tabs = None
+            walk = None
             if server is not None:
                 base = server.result()
                 urls = [page_url(base, p, request.filters, request.choices) for p in request.pages]
-                with phases.phase("tabs opened"):  # they draw while the PDF prints
-                    tabs = report_capture.Tabs(
-                        browser, urls, request.width, phases=phases, labels=request.pages
-                    )
-            meta, docs = content.result()
-            pdf = _pdf_document(browser, request, meta, docs, phases)
+                with phases.phase("first page opened"):  # it draws while the PDF's document opens
+                    walk = report_capture.Walk(
+                        browser, urls, [PAGE_TITLES[p] for p in request.pages], request.width,
+                        phases=phases, labels=request.pages,
+                    )  # fmt: skip
+            # The PDF's document opens as soon as the content is written: between two pages of
+            # the walk, which does not wait for it (its charts then draw in a page of their own
+            # while the walk goes on), or after the walk.
+            opened = []
+
+            def open_document() -> None:
+                if not opened and content.done():
+                    docs = content.result()[1]
+                    opened.append(_open_document(stack, browser, request, docs, phases))
+
             shots = {}
-            if tabs is not None:
-                shots = dict(zip(request.pages, tabs.capture(), strict=True))
-            pool.submit(server_stack.close)
+            if walk is not None:
+                captured = walk.capture(between=open_document)
+                shots = dict(zip(request.pages, captured, strict=True))
+            meta, docs = content.result()
+            open_document()
+            printing = opened[0]
+            # The screenshots are taken: the server stops while the PDF prints and the browser
+            # closes (stopping takes a second or more).
+            pool.submit(_timed, phases, "server stop", server_stack.close)
+            pdf = _pdf_document(printing, meta)
+            with phases.phase("browser close"):
+                stack.close()
         if "pdf" in request.formats and request.style == "screenshot":
             pngs = [s.png for s in shots.values() if s.png]
             pdf = report_capture.pngs_to_pdf(pngs) if pngs else None
@@ -301,16 +322,32 @@ def _browser(stack: ExitStack, phases: Phases):
     return browser
 
 
-def _pdf_document(browser, request: Request, meta, docs: dict[str, str], phases: Phases):
-    """The PDF document's bytes (``--pdf-style document``), :class:`PdfFailed` if Chromium could
-    not print it, or ``None`` when no such PDF is asked for."""
+def _open_document(stack: ExitStack, browser, request: Request, docs: dict[str, str], phases):
+    """The PDF document opened for printing (``--pdf-style document``; closed with ``stack``),
+    :class:`PdfFailed` if Chromium could not open it, or ``None`` when no such PDF is asked for."""
     if "pdf" not in request.formats or request.style != "document":
         return None
     from playwright.sync_api import Error as PlaywrightError
 
     try:
-        footer = report_html.footer_text(meta)
-        return report_capture.print_pdf(browser, docs["print"], footer, phases=phases)
+        printing = report_capture.Printing(browser, docs["print"], phases=phases)
+    except PlaywrightError as exc:  # the rest of the report is still written
+        return PdfFailed(str(exc).splitlines()[0])
+    stack.callback(printing.close)
+    return printing
+
+
+def _pdf_document(printing, meta):
+    """The PDF document's bytes, :class:`PdfFailed` if Chromium could not print it, or ``None``
+    when no such PDF is asked for."""
+    if not isinstance(printing, report_capture.Printing):
+        return printing
+    from playwright.sync_api import Error as PlaywrightError
+
+    from dashboard import report_html
+
+    try:
+        return printing.pdf(report_html.footer_text(meta))
     except PlaywrightError as exc:  # the rest of the report is still written
         return PdfFailed(str(exc).splitlines()[0])
 
@@ -324,7 +361,11 @@ def _content(request: Request) -> tuple[ReportMeta, dict[str, str]]:
     """The report's title-page facts and its HTML documents by rendition (those the formats
     need), from the store (read-only) — written here, while the server and the browser start,
     not after the screenshots."""
+    # Imported here, in the worker thread, while the server starts: Plotly, the views and the
+    # HTML writer take a second to import, which the command paid before it started anything.
     import duckdb
+
+    from dashboard import report_html, report_views
 
     filters, choices, link_base = request.filters, request.choices, request.link_base
     con = duckdb.connect(str(request.db), read_only=True)

@@ -1,14 +1,15 @@
 """The report's browser work, in one headless Chromium: full-page screenshots of the dashboard's
 pages, and the printing of the report's HTML document to PDF.
 
-Screenshots: every page is opened at once (one tab each; the server runs their scripts side by
-side), then each is captured when drawn — Streamlit has stopped running the script, no skeleton
-is left and every Plotly chart has its SVG. Streamlit scrolls inside its main section, so the
-viewport is grown to the taller of the main content and the sidebar before the capture: the
-screenshot holds the whole page.
+Screenshots: the pages are walked through in one tab (:class:`Walk`: the app starts once, and
+each next page is a switch inside the same session), each captured when drawn — Streamlit has
+stopped running the script, the page shows its own title, no skeleton is left and every Plotly
+chart has its SVG. Streamlit scrolls inside its main section, so the viewport is grown to the
+taller of the main content and the sidebar before the capture: the screenshot holds the whole
+page.
 
-Printing: :func:`print_pdf` opens the document from a temporary file and prints it with
-``page.pdf()`` — real text (selectable, searchable), tables paginated, charts as vector SVG.
+Printing: :class:`Printing` opens the document from a temporary file (its charts draw while the
+pages are walked) and prints it with ``page.pdf()`` — real text (selectable, searchable), tables paginated, charts as vector SVG.
 """
 
 from __future__ import annotations
@@ -32,14 +33,17 @@ MAX_HEIGHT_PX = 30000
 # is there and every Plotly chart on it has an SVG with content; and the page has stayed so for
 # ``stable`` more polls, so that a pause between two runs is not taken for the end. The check runs
 # in the page (``wait_for_function``): no round trip per poll, and no fixed wait after the signal.
-_DRAWN_JS = """(stable) => {
+_DRAWN_JS = """([stable, title]) => {
   if (document.querySelector('[data-testid="stException"]')) return true;  // said by the caller
   const app = document.querySelector('[data-testid="stApp"]');
   const plots = document.querySelectorAll('.js-plotly-plot');
+  // Every page opens with its title: without it the script has not drawn yet. When the caller
+  // names the title, it must be that one: after a page switch in the same tab the previous
+  // page stays on screen (and its run-state says "not running") until the new run begins.
+  const h1 = document.querySelector('[data-testid="stMainBlockContainer"] h1');
   const drawn = app && app.getAttribute('data-test-script-state') === 'notRunning'
     && !document.querySelector('[data-testid="stSkeleton"]')
-    // Every page opens with its title: without it the script has not drawn yet.
-    && document.querySelector('[data-testid="stMainBlockContainer"] h1')
+    && h1 && (title === null || h1.innerText.trim() === title)
     && Array.from(plots).every(p => p.querySelector('.main-svg'))
     && document.querySelectorAll('[data-testid="stElementContainer"]').length > 0;
   if (!drawn) { window.__presslensDrawn = null; return false; }
@@ -90,9 +94,10 @@ def open_browser(playwright):
     )
 
 
-def wait_drawn(page, timeout: float, *, stable_polls: int = 2) -> None:
-    """Wait until ``page`` is drawn and stays so for ``stable_polls`` more polls (a run that
-    is over, not a pause between two deltas); raise :class:`PageFailed` on an error or timeout."""
+def wait_drawn(page, timeout: float, *, stable_polls: int = 2, title: str | None = None) -> None:
+    """Wait until ``page`` is drawn (with ``title`` as its heading, when given) and stays so for
+    ``stable_polls`` more polls (a run that is over, not a pause between two deltas); raise
+    :class:`PageFailed` on an error or timeout."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     # The stable count lives in the page; one left by an earlier wait would let a wait after a
@@ -100,7 +105,10 @@ def wait_drawn(page, timeout: float, *, stable_polls: int = 2) -> None:
     page.evaluate("() => { window.__presslensDrawn = null; }")
     try:
         page.wait_for_function(
-            _DRAWN_JS, arg=stable_polls, polling=_POLL_MS, timeout=max(timeout, 0.001) * 1000
+            _DRAWN_JS,
+            arg=[stable_polls, title],
+            polling=_POLL_MS,
+            timeout=max(timeout, 0.001) * 1000,
         )
     except PlaywrightTimeout:
         raise PageFailed(f"the page did not finish drawing within {timeout:g} s") from None
@@ -139,15 +147,62 @@ def screenshot(page, url: str, width: int, timeout: float) -> bytes:
     return _shoot(page, width, timeout)
 
 
-class Tabs:
-    """Dashboard pages opened all at once in one browser context (the server runs their scripts
-    side by side while the caller does other work, e.g. prints the PDF); :meth:`capture` takes
-    each screenshot as its page is drawn. ``labels`` name the pages in ``phases``."""
+# Streamlit's own client-side navigation, as the browser's Back and Forward buttons trigger it:
+# the app listens for ``popstate`` and reruns the same session on the page at the new address
+# with the new query string (filters and page choices) — no reload, no new session.
+_SWITCH_JS = """(url) => {
+  history.pushState(null, '', url);
+  window.dispatchEvent(new PopStateEvent('popstate', {state: null}));
+}"""
+
+
+# Streamlit fetches an element's code when the first such element arrives: Plotly's (4.7 MB)
+# only after the first page's script has sent its first chart, then parses it while the page
+# waits (3 s of a 6.5 s first page on a loaded machine). The tab asks for it, and for the
+# tables', as soon as the app's own code has loaded — while the server runs the first script.
+# The module is the one the app imports later (same address), so nothing is loaded twice; a
+# chunk not found (another Streamlit build) is simply left to the app.
+PRELOAD_CHUNKS = ("PlotlyChart", "DataFrame")
+_PRELOAD_JS = """document.addEventListener('DOMContentLoaded', () => {
+  const app = document.querySelector('script[type="module"][src*="/static/js/index."]');
+  if (!app) return;
+  for (const name of %s) import(new URL('./' + name, app.src).href).catch(() => {});
+});"""
+
+
+def _preload_script() -> str | None:
+    """The script that preloads :data:`PRELOAD_CHUNKS` (their files' names carry a hash of the
+    installed Streamlit's build), or ``None`` when none is found."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.find_spec("streamlit")  # its location, without importing it
+    if spec is None or spec.origin is None:
+        return None
+    folder = Path(spec.origin).parent / "static" / "static" / "js"
+    names = []
+    for chunk in PRELOAD_CHUNKS:
+        found = sorted(folder.glob(f"{chunk}.*.js"))
+        if len(found) == 1:
+            names.append(found[0].name)
+    return _PRELOAD_JS % json.dumps(names) if names else None
+
+
+class Walk:
+    """Dashboard pages captured in one tab, one after another. The first page is opened at
+    once (the app starts — JS bundle, websocket session, first script run — while the caller
+    does other work, e.g. prints the PDF); :meth:`capture` takes its screenshot, then switches
+    the same tab to each next page the way Streamlit's navigation does and takes that one when
+    its run is over and it shows its own title (``titles``). Six tabs each starting the app cost
+    the shared renderer and the server five start-ups more (20 s against 12 s for the six
+    default pages, measured side by side on a loaded 2-core machine). ``labels`` name the pages
+    in ``phases``."""
 
     def __init__(
         self,
         browser,
         urls: list[str],
+        titles: list[str],
         width: int,
         *,
         phases: Phases | None = None,
@@ -157,83 +212,132 @@ class Tabs:
 
         self.width = width
         self.phases = phases
+        self.titles = titles
         self.labels = labels or urls
-        self.context = browser.new_context(device_scale_factor=1)
         self.shots = [Shot(url) for url in urls]
-        self.pages = []
-        for shot in self.shots:
-            page = self.context.new_page()
-            self.pages.append(page)
-            try:
-                _open(page, shot.url, width)
-            except PlaywrightError as exc:
-                shot.error = str(exc).splitlines()[0]
+        self.context = browser.new_context(device_scale_factor=1)
+        preload = _preload_script()
+        if preload:
+            self.context.add_init_script(preload)
+        self.page = self.context.new_page()
+        self.opened = False  # whether the tab holds a running app to switch pages in
+        try:
+            _open(self.page, urls[0], width)
+            self.opened = True
+        except PlaywrightError as exc:
+            self.shots[0].error = str(exc).splitlines()[0]
 
-    def capture(self, timeout: float = PAGE_TIMEOUT_S) -> list[Shot]:
+    def capture(self, timeout: float = PAGE_TIMEOUT_S, *, between=None) -> list[Shot]:
+        """Every page's screenshot (or error); ``between()`` is called after each page (e.g.
+        to open the PDF's document as soon as it is written, without holding up the walk)."""
         from playwright.sync_api import Error as PlaywrightError
 
         try:
-            for shot, page, label in zip(self.shots, self.pages, self.labels, strict=True):
-                if shot.error:
-                    continue
+            for i, (shot, title, label) in enumerate(
+                zip(self.shots, self.titles, self.labels, strict=True)
+            ):
+                if i > 0 and between is not None:
+                    between()
                 try:
+                    if i > 0:
+                        self._go(shot.url)
+                    if shot.error:
+                        continue
                     with timed(self.phases, f"draw {label} (waited)"):
-                        wait_drawn(page, timeout)
+                        wait_drawn(self.page, timeout, title=title)
                     with timed(self.phases, f"screenshot {label}"):
-                        shot.png = _shoot(page, self.width, timeout)
-                    # The tabs share one renderer: a page captured stops costing the others.
-                    page.close()
+                        shot.png = _shoot(self.page, self.width, timeout)
                 except (PageFailed, PlaywrightError) as exc:
                     shot.error = str(exc).splitlines()[0]
+                    # A page that did not finish may leave its run going: the next one is
+                    # opened afresh rather than switched to inside that session.
+                    self.opened = False
         finally:
             self.context.close()
         return self.shots
 
+    def _go(self, url: str) -> None:
+        """Show ``url`` in the tab: a page switch inside the running app, or a fresh load."""
+        if self.opened:
+            # Back to the first view's height, so that the next page's measured height is its
+            # own and not the tall viewport the previous screenshot needed.
+            self.page.set_viewport_size({"width": self.width, "height": 900})
+            self.page.evaluate(_SWITCH_JS, url)
+        else:
+            _open(self.page, url, self.width)
+            self.opened = True
 
-def screenshots(
-    browser, urls: list[str], width: int, timeout: float = PAGE_TIMEOUT_S
-) -> list[Shot]:
-    """Full-page PNGs of ``urls``, opened all at once and captured as each is drawn."""
-    return Tabs(browser, urls, width).capture(timeout)
 
-
-def print_pdf(browser, document: str, footer: str = "", *, phases: Phases | None = None) -> bytes:
-    """``document`` (HTML with plotly.js) printed by Chromium: A4 landscape, page numbers.
+class Printing:
+    """``document`` (HTML with plotly.js) on its way to a PDF: the constructor opens it in a page
+    of its own and returns at once, so its charts draw (in a renderer of their own) while the
+    caller walks the dashboard's pages; :meth:`pdf` waits for the charts and prints — A4
+    landscape, page numbers in the footer. :meth:`close` (idempotent) closes the page and
+    removes the document's file.
 
     The document is opened from a file, not handed over with ``set_content``: the print
     rendition loads plotly.js from the installed package by a ``file://`` address
     (:func:`dashboard.report_html.document`), which a page from a file may do, and 5 MB less
     go through the browser's control pipe."""
-    from html import escape
 
-    page = browser.new_page()
-    try:
-        with tempfile.TemporaryDirectory(prefix="presslens-print-") as tmp:
-            path = Path(tmp) / "report.html"
+    def __init__(self, browser, document: str, *, phases: Phases | None = None) -> None:
+        self.phases = phases
+        self._tmp = tempfile.TemporaryDirectory(prefix="presslens-print-")
+        self.page = None
+        try:
+            path = Path(self._tmp.name) / "report.html"
             path.write_text(document, encoding="utf-8")
+            self.page = browser.new_page()
+            with timed(phases, "pdf: document opened"):
+                self.page.goto(
+                    path.as_uri(), wait_until="commit", timeout=NAVIGATION_TIMEOUT_S * 1000
+                )
+        except BaseException:
+            self.close()
+            raise
+
+    def pdf(self, footer: str = "") -> bytes:
+        from html import escape
+
+        page = self.page
+        try:
             # Loading plotly.js and drawing every chart takes, on a loaded machine, as long as
             # drawing a dashboard page: the same allowance.
-            with timed(phases, "pdf: load document and draw charts"):
-                page.goto(path.as_uri(), wait_until="load", timeout=PAGE_TIMEOUT_S * 1000)
+            with timed(self.phases, "pdf: charts drawn (waited)"):
+                page.wait_for_load_state("load", timeout=PAGE_TIMEOUT_S * 1000)
                 page.wait_for_function(_PLOTS_DRAWN_JS, timeout=PAGE_TIMEOUT_S * 1000)
-        page.emulate_media(media="print")
-        template = (
-            '<div style="font-size:7px;color:#666;width:100%;padding:0 12mm;display:flex;'
-            f'justify-content:space-between"><span>{escape(footer)}</span>'
-            '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'
-        )
-        with timed(phases, "pdf: print"):
-            return page.pdf(
-                format="A4",
-                landscape=True,
-                print_background=True,
-                display_header_footer=True,
-                header_template="<span></span>",
-                footer_template=template,
-                margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
+            page.emulate_media(media="print")
+            template = (
+                '<div style="font-size:7px;color:#666;width:100%;padding:0 12mm;display:flex;'
+                f'justify-content:space-between"><span>{escape(footer)}</span>'
+                '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span>'
+                "</div>"
             )
-    finally:
-        page.close()
+            with timed(self.phases, "pdf: print"):
+                return page.pdf(
+                    format="A4",
+                    landscape=True,
+                    print_background=True,
+                    display_header_footer=True,
+                    header_template="<span></span>",
+                    footer_template=template,
+                    margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
+                )
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        page, self.page = self.page, None
+        try:
+            if page is not None:
+                page.close()
+        finally:
+            self._tmp.cleanup()
+
+
+def print_pdf(browser, document: str, footer: str = "", *, phases: Phases | None = None) -> bytes:
+    """``document`` printed to PDF bytes, start to finish (:class:`Printing`)."""
+    return Printing(browser, document, phases=phases).pdf(footer)
 
 
 def pngs_to_pdf(pngs: list[bytes]) -> bytes:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -31,42 +30,22 @@ from analysis import (
 from analysis.filters import Filters
 from dashboard import charts, compare_charts, map_charts
 from dashboard.charts import CATEGORY_ORDER, CATEGORY_TITLES, SCOPE_TITLES, SCOPE_WORDS
+from dashboard.report_pages import (  # noqa: F401 - re-exported: pages and tests name them here
+    CHOICES,
+    DEFAULT_PAGES,
+    LIST_CHOICES,
+    LIST_PARAMS,
+    PAGE_TITLES,
+    PAGES,
+    ReportMeta,
+    describe_filters,
+    page_url,
+    query_params,
+)
 
-# Every page of the dashboard, in its order. A report without ``--pages`` has the six of
-# DEFAULT_PAGES: Compare needs groups chosen and Places loads the gazetteer, so they are asked for.
-PAGES = ("overview", "speakers", "entities", "figures", "articles", "compare", "places", "data")
-DEFAULT_PAGES = ("overview", "speakers", "entities", "figures", "articles", "data")
-PAGE_TITLES = {
-    "overview": "Overview",
-    "speakers": "Speakers",
-    "entities": "Entities",
-    "figures": "Figures",
-    "articles": "Articles",
-    "compare": "Compare",
-    "places": "Places",
-    "data": "Data",
-}
-# Page choices a report may set, as in the URL (each page reads the ones it has). Labels are the
-# ones the page's buttons read, which is what its URL carries.
-CHOICES = {
-    "what": 'the Figures page\'s category, as its button reads ("People killed")',
-    "counts": 'the Figures page\'s kind of count ("News events", "Running totals")',
-    "article": "the article id the Articles page's reader opens",
-    "vs": 'what Compare puts side by side: "Outlets" (default), "Speakers" or "Searches"',
-    "cmp_source": "an outlet Compare shows (repeat for two to four)",
-    "cmp_speaker": "a speaker Compare shows (repeat for two to four)",
-    "cmp_q": "Compare's searches, one per line",
-    "cmp_per": 'Compare\'s attention period: "week", "month" (default) or "year"',
-    "cmp_show": 'Compare\'s attention measure: "Share of all articles" (default) or "Article count"',
-    "pl_size": 'what sizes the Places bubbles: "Figures reported" (default) or "Articles naming it"',
-    "region": "the province, region or country Places shows",
-    "place": "the place whose figures and articles Places lists",
-}
-LIST_CHOICES = ("cmp_source", "cmp_speaker")  # repeatable, as in the page's URL
 COMPARE_KINDS = {"Outlets": "source", "Speakers": "speaker", "Searches": "query"}
 COMPARE_MEASURES = {"Share of all articles": "share", "Article count": "count"}
 PLACE_SIZES = {"Figures reported": "n_figures", "Articles naming it": "n_articles"}
-LIST_PARAMS = {"source": "sources", "tag": "tags", "speaker": "speakers", "entity": "entities"}
 
 
 @dataclass(frozen=True)
@@ -98,61 +77,6 @@ class Section:
     page: str
     title: str
     items: list[Item] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ReportMeta:
-    """What the title page and the footer name."""
-
-    filters: Filters
-    link: str
-    data_date: str
-    version: str
-    matched: int | None = None  # articles the filters match (None: not counted)
-    generated: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
-
-
-def describe_filters(filters: Filters) -> str:
-    """The filters in words, e.g. "speaker: John Kerry; from 2016-12-01"."""
-    parts = []
-    if filters.date_from:
-        parts.append(f"from {filters.date_from.isoformat()}")
-    if filters.date_to:
-        parts.append(f"to {filters.date_to.isoformat()}")
-    for attr, name in (
-        ("sources", "outlet"), ("tags", "tag"), ("speakers", "speaker"), ("entities", "entity"),
-    ):  # fmt: skip
-        values = getattr(filters, attr)
-        if values:
-            parts.append(f"{name}: {', '.join(values)}")
-    if filters.search:
-        parts.append(f"search: “{filters.search}”")
-    return "; ".join(parts) or "none (all articles)"
-
-
-def query_params(filters: Filters) -> dict[str, list[str] | str]:
-    """The URL query parameters that reopen ``filters`` (as the sidebar writes them)."""
-    out: dict[str, list[str] | str] = {}
-    if filters.date_from:
-        out["from"] = filters.date_from.isoformat()
-    if filters.date_to:
-        out["to"] = filters.date_to.isoformat()
-    for key, attr in LIST_PARAMS.items():
-        values = getattr(filters, attr)
-        if values:
-            out[key] = list(values)
-    if filters.search.strip():
-        out["q"] = filters.search.strip()
-    return out
-
-
-def page_url(
-    base: str, page: str, filters: Filters, page_params: Mapping[str, str | list[str]] | None = None
-) -> str:
-    """The link that opens ``page`` under ``filters`` (and the page's own choices)."""
-    query = urlencode({**query_params(filters), **(page_params or {})}, doseq=True)
-    path = "" if page == PAGES[0] else page  # the default page lives at the app's root
-    return f"{base.rstrip('/')}/{path}" + (f"?{query}" if query else "")
 
 
 def data_date(con) -> str:

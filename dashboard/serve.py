@@ -9,16 +9,22 @@ for its public address; offline it cannot, and presslens never needs it), "No ru
 MemoryCacheStorageManager" and "… missing ScriptRunContext" (code touching ``st.*`` outside a page
 run, e.g. a progress callback from a worker thread — harmless here). Those exact messages are
 dropped; every other warning and error still shows. Third, the place gazetteer starts loading in
-the background, so the first visit to the Places page does not pay for it.
+the background, so the first visit to the Places page does not pay for it (unless
+``PRESSLENS_WARM_PLACES=0``: a report without the Places page has no use for it), and so do the
+app's own modules, once Streamlit's runtime has started.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
+import os
 import sys
 import threading
+import time
 
 from analysis import lifeline
+from dashboard.settings import ENV_WARM_PLACES
 
 NOISE = (
     "Did not auto detect external IP",
@@ -60,11 +66,46 @@ def warm_gazetteer() -> None:
     ).start()
 
 
+# What every page run imports first (pandas, Plotly, the views, the sidebar): imported while the
+# server starts and the browser loads the app, not in the first visitor's run (0.6–1 s).
+APP_MODULES = (
+    "dashboard.data",
+    "dashboard.charts",
+    "dashboard.components",
+    "dashboard.filters_ui",
+    "dashboard.reporting",
+)
+
+
+def warm_app_modules(timeout: float = 60.0) -> None:
+    """Import :data:`APP_MODULES` in a background thread once Streamlit's runtime has started
+    (the server's own start-up imports are done by then, and the modules' caches are made as
+    in a page run). A run that needs a module meanwhile waits on Python's import lock for it:
+    nothing is imported twice."""
+
+    def _import() -> None:
+        from streamlit.runtime import Runtime, RuntimeState
+
+        deadline = time.monotonic() + timeout
+        while not (Runtime.exists() and Runtime.instance().state != RuntimeState.INITIAL):
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.02)
+        for name in APP_MODULES:
+            importlib.import_module(name)
+
+    threading.Thread(target=_import, name="warm-app-modules", daemon=True).start()
+
+
 def main() -> int:
     lifeline.watch_parent(int(sys.argv[1]))
     quiet()
-    warm_gazetteer()
+    if os.environ.get(ENV_WARM_PLACES, "1") != "0":
+        warm_gazetteer()
     from streamlit.web import cli
+
+    # Only now: a thread importing Streamlit while this one does would see it half-initialised.
+    warm_app_modules()
 
     sys.argv = ["streamlit", *sys.argv[2:]]
     return cli.main()

@@ -12,6 +12,9 @@ ENV_READ_ONLY = "PRESSLENS_READ_ONLY"  # set by `presslens report`: never write,
 # Set by `presslens report`: where "Link to this view" points (the report's own server is gone
 # once the report is written; the links should open the user's dashboard).
 ENV_LINK_BASE = "PRESSLENS_LINK_BASE"
+# Set to "0" by `presslens report` when Places is not among its pages: the server then does not
+# load the place gazetteer ahead (1.5 s of CPU, holding the GIL while the report's pages run).
+ENV_WARM_PLACES = "PRESSLENS_WARM_PLACES"
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data"
 
 

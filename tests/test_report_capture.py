@@ -1,0 +1,21 @@
+"""The report's capture set-up without a browser: the Streamlit code the walk's tab preloads is
+found in the installed Streamlit (a new build that renames it would silently lose the preload),
+and a report server is told not to load the gazetteer unless Places is asked for."""
+
+from __future__ import annotations
+
+from dashboard import launch, report_capture
+from dashboard.settings import ENV_WARM_PLACES
+
+
+def test_the_walk_preloads_streamlits_plotly_and_table_code():
+    script = report_capture._preload_script()
+    assert script is not None
+    for chunk in report_capture.PRELOAD_CHUNKS:
+        assert f'"{chunk}.' in script, chunk
+
+
+def test_the_gazetteer_is_warmed_unless_a_report_has_no_places_page(monkeypatch):
+    monkeypatch.setenv(ENV_WARM_PLACES, "0")  # left over from a caller: not inherited
+    assert ENV_WARM_PLACES not in launch.environment(None)
+    assert launch.environment(None, warm_places=False)[ENV_WARM_PLACES] == "0"
