@@ -8,7 +8,9 @@ joined to ``dev_gold.csv`` on ``unit_id``. Each article is cleaned and analysed 
 :func:`analysis.pipeline.analyse_batch` — entities, quotes, figures). Only articles with exactly
 one gold row (one event) are scored, and for each count only those whose gold count is above 0:
 
-* civilians (``nb_civilians``): our answer is the toll the article leads with — the largest
+* civilians (``nb_civilians``): our answer is the toll the article leads with, among the
+  figures that are no part of another (:func:`analysis.figure_parts.tolls`: "four children among
+  the 28 dead" is part of the 28) — the largest
   ``killed`` figure "about civilians" in the first sentence that gives one (``--rule first``
   takes the first such figure, ``--rule largest`` the article's largest; all three are printed) —
   its unit is not a combatant noun (``figures.COMBATANT_NOUNS``; a figure with no unit counts as
@@ -40,7 +42,7 @@ from collections import Counter
 
 import pandas as pd
 
-from analysis import figures, gazetteer, numbers
+from analysis import figure_parts, figures, gazetteer, numbers
 from bench._analyze import analyse
 from bench._corpora import corpus
 
@@ -180,8 +182,11 @@ def main() -> None:
             continue
         score["civilians n"] += 1
         gold = float(row.nb_civilians)
-        civ = civilian_killed(figs) or civilian_killed(figs, scopes=("background",))
-        every = civilian_killed(figs, every_scope=True)
+        # The toll is a whole, never a part of another figure ("four children among the 28
+        # dead" is part of the 28): presslens links the parts (analysis.figure_parts).
+        wholes = figure_parts.tolls(figs)
+        civ = civilian_killed(wholes) or civilian_killed(wholes, scopes=("background",))
+        every = civilian_killed(wholes, every_scope=True)
         best = pick(civ)
         score[f"variant: {args.rule}, totals and background included"] += bool(every) and (
             _value(pick(every)) == gold

@@ -146,6 +146,8 @@ if not conflicts.empty:
             "what": "What",
             "unit": "Counting",
             "counts": "Counts",
+        # A part ("four children among the 28 dead") names its whole: the toll is the whole.
+        "part_of_text": "Part of",
             "location": "Where",
             "days_apart": st.column_config.NumberColumn("Days apart", format="%d"),
             "text_low": "Lowest",
@@ -179,6 +181,7 @@ components.table(
             "subject",
             "claimed_by",
             "counts",
+            "part_of_text",
             "sentence",
             "title",
             "published",
@@ -195,6 +198,8 @@ components.table(
         "subject": "Whose",
         "claimed_by": "Claimed by",
         "counts": "Counts",
+        # A part ("four children among the 28 dead") names its whole: the toll is the whole.
+        "part_of_text": "Part of",
         "sentence": st.column_config.TextColumn("Sentence", width="large"),
         "title": "Article",
         "published": st.column_config.DateColumn("Published"),
