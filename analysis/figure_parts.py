@@ -65,9 +65,7 @@ def link_parts(figures: Sequence[Figure], text: str) -> list[Figure]:
             continue
         if a.part_of is not None and LIST_JOIN.match(gap) and _fits(b, _whole(out, a)):
             out[i] = dataclasses.replace(b, part_of=a.part_of)  # the list goes on
-        elif PART_AFTER.match(gap) and _fits(b, a):
-            out[i] = dataclasses.replace(b, part_of=a.start)
-        elif OF_THEM.match(text[b.end : b.end + 20]) and _fits(b, a):
+        elif (PART_AFTER.match(gap) or OF_THEM.match(text[b.end : b.end + 20])) and _fits(b, a):
             out[i] = dataclasses.replace(b, part_of=a.start)
         elif PART_BEFORE.match(gap) and _fits(a, b):
             out[i - 1] = dataclasses.replace(a, part_of=b.start)

@@ -146,8 +146,8 @@ if not conflicts.empty:
             "what": "What",
             "unit": "Counting",
             "counts": "Counts",
-        # A part ("four children among the 28 dead") names its whole: the toll is the whole.
-        "part_of_text": "Part of",
+            # A part ("four children among the 28 dead") names its whole: the toll is the whole.
+            "part_of_text": "Part of",
             "location": "Where",
             "days_apart": st.column_config.NumberColumn("Days apart", format="%d"),
             "text_low": "Lowest",
