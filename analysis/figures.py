@@ -263,7 +263,7 @@ def _read(
         return None  # a duration or a frequency, not a count
     if noun is not None and noun.lower_ in ("year", "years") or _is_age(root):
         return None
-    if match.year_like and (noun is None or root.dep_ != "nummod"):
+    if match.year_like and (noun is None or root.dep_ != "nummod" or _dated(span)):
         return None
     if parsed.kind == "fraction":
         value, low, high = (None if v is None else round(v * 100, 4) for v in (value, low, high))
@@ -322,6 +322,16 @@ def _borrow_unit(
         reading.subject = _subject(ctx, prior_noun, prior_noun)
         return _unit_text(prior_noun), None
     return unit, None
+
+
+MONTH_WORDS = lexicon.words("months")
+
+
+def _dated(span: Span) -> bool:
+    """A year after a month ("Published September 21 2016 Five medics were killed"): a date
+    line run into the lede, whatever noun the parser hangs the year on."""
+    before = span.doc[max(span.start - 2, span.sent.start) : span.start]
+    return any(t.lower_.rstrip(".") in MONTH_WORDS for t in before)
 
 
 def _is_age(root: Token) -> bool:
@@ -468,6 +478,10 @@ def _category(
         return "killed"
     if noun_low in ("injuries", "injured", "wounded"):  # "recorded four deaths and 55 injuries"
         return "injured"
+    if _counts_things(noun, about_people):
+        # Only people are killed or hurt: "those killed in two attacks", "strikes on two
+        # hospitals", "rebels … capture 3 villages" count attacks, buildings and places.
+        return "other"
     if _killed_by_construction(root, noun):
         return "killed"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "population":
@@ -485,6 +499,21 @@ def _category(
     if people:
         return "people"
     return "other"
+
+
+def _counts_things(noun: Token | None, about_people: bool) -> bool:
+    """A plain plural common noun that is no kind of person ("attacks", "hospitals"). Names and
+    capitalised words are left alone: the small model often takes a headline word or an
+    acronym ("15 SARC volunteers") for the counted noun."""
+    return (
+        noun is not None
+        and not about_people
+        and noun.pos_ == "NOUN"
+        and noun.tag_ == "NNS"
+        and noun.is_lower
+        and not noun.ent_type_
+        and noun.lower_ not in LIFE_WORDS
+    )
 
 
 def _category_of_predicates(

@@ -202,7 +202,7 @@ def main() -> None:
                 wrong_places[f"{best.location!r} for {row.location!r}"] += 1
                 if len(place_examples) < args.show:
                     place_examples.append(
-                        f"  {best.location!r} for {row.location!r}: {best.sentence}"
+                        f"  {row.unit_id} {best.location!r} for {row.location!r}: {best.sentence}"
                     )
             continue
         values = {f.value for f in figs} | {f.low for f in figs}

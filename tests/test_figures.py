@@ -583,3 +583,25 @@ NESTED_PLACES = [
 @pytest.mark.parametrize("text, figure, place", NESTED_PLACES)
 def test_unknown_places_are_placed_in_the_known_place_that_holds_them(nlp, text, figure, place):
     assert _one(_figs(nlp, text), figure).location == place
+
+
+@pytest.mark.parametrize(
+    "text, number, category",
+    [
+        # only people are killed or hurt: attacks, buildings and places are counted, not killed
+        ("Those killed in two attacks on the market included 9 children.", "two", "other"),
+        ("Air strikes on three hospitals killed 12 people on Sunday.", "three", "other"),
+        ("Air strikes on three hospitals killed 12 people on Sunday.", "12", "killed"),
+        ("The bombing wounded 7 people and damaged 4 cars.", "4", "other"),
+        # a capitalised or named noun is left to the other rules
+        ("Fifteen SARC volunteers were killed in the strike.", "Fifteen", "killed"),
+        ("The floods claimed 40 lives in the valley.", "40", "killed"),
+    ],
+)  # fmt: skip
+def test_only_people_are_killed_or_injured(nlp, text, number, category):
+    assert _one(_figs(nlp, text), number).category == category
+
+
+def test_a_year_after_a_month_is_a_date_not_a_count(nlp):
+    figs = _figs(nlp, "Published March 14 2019 Six miners were killed when the shaft collapsed.")
+    assert [f.text for f in figs] == ["Six"]
