@@ -578,6 +578,10 @@ def _state_after(span: Span, noun: Token | None) -> str | None:
             return None
         if tok.lower_ in ("were", "was", "are", "is", "have", "has", "had", "been", "be"):
             continue
+        # "15 Civilians 3 Children Killed" (a headline list, commas lost): the state is written
+        # once, after the last item
+        if tok.like_num or (tok.i > 0 and doc[tok.i - 1].like_num and tok.tag_ in ("NNS", "NNPS")):
+            continue
         lemma, low = tok.lemma_.lower(), tok.lower_
         if tok.pos_ == "VERB" and _has_object(tok):
             return None
@@ -600,8 +604,15 @@ def _has_object(verb: Token) -> bool:
         and not any(t.is_punct for t in doc[verb.i + 1 : c.left_edge.i])
         # "Killed 38 Injured" (the comma lost): a count with its own casualty word is a list item
         and not (c.like_num and any(_casualty_word(g) for g in c.children if g.dep_ == "acl"))
+        # "8 persons killed 58 others injured": a counted object followed by its own casualty
+        # word is the next list item too
+        and not (_counted(c) and c.i + 1 < len(doc) and _casualty_word(doc[c.i + 1]))
         for c in verb.children
     )
+
+
+def _counted(noun: Token) -> bool:
+    return noun.like_num or any(g.like_num and g.dep_ == "nummod" for g in noun.children)
 
 
 def _casualty_word(tok: Token) -> bool:
@@ -665,6 +676,8 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
         and head.pos_ == "VERB"
         and head.lemma_.lower() in KILLED_WORDS
         and not _is_agent(noun, head)
+        # "8 persons killed 58 others injured": the 58 has its own state, written after it
+        and not (noun.i + 1 < len(noun.doc) and _casualty_word(noun.doc[noun.i + 1]))
     )
 
 

@@ -605,3 +605,18 @@ def test_only_people_are_killed_or_injured(nlp, text, number, category):
 def test_a_year_after_a_month_is_a_date_not_a_count(nlp):
     figs = _figs(nlp, "Published March 14 2019 Six miners were killed when the shaft collapsed.")
     assert [f.text for f in figs] == ["Six"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # headline lists whose commas were lost: each count keeps the state written after it
+        ("9 persons killed 40 others injured in rocket fire on the port",
+         [("9", "killed"), ("40", "injured")]),
+        ("12 Villagers 4 Children Killed in Flood",
+         [("12", "killed"), ("4", "killed")]),
+        ("Gunmen killed 5 guards and injured 11 visitors", [("5", "killed"), ("11", "injured")]),
+    ],
+)  # fmt: skip
+def test_headline_lists_keep_each_count_its_state(nlp, text, expected):
+    assert [(f.text, f.category) for f in _figs(nlp, text)] == expected
