@@ -172,8 +172,7 @@ class _Context:
         country = gazetteer.country(place)
         if country is None or gazetteer.country(inner_name) is not None:
             return place
-        inner = gazetteer.place(inner_name)
-        return inner_name if inner is not None and inner.country == country.country else place
+        return inner_name if _country_of(inner_name) == country.country else place
 
     def mention_at(self, tok: Token) -> EntityMention | None:
         for m in self.mentions:
@@ -237,10 +236,17 @@ def _incident_place(places: list[str]) -> str | None:
         return places[0] if places else None
     code = gazetteer.country(places[0]).country
     for name in places[1:]:
-        known = gazetteer.place(name)
-        if gazetteer.country(name) is None and known is not None and known.country == code:
+        if gazetteer.country(name) is None and _country_of(name) == code:
             return name
     return places[0]
+
+
+def _country_of(name: str) -> str | None:
+    """The country code of a name already taken to be a place (a tagged place mention): a city,
+    else a town, else a village ("Ras al-Ain", "Armanaz") — the weaker tables are safe here
+    because the text itself says it is a place."""
+    known = gazetteer.place(name) or gazetteer.town(name) or gazetteer.village(name)
+    return known.country if known is not None else None
 
 
 class _Reading:
@@ -570,9 +576,17 @@ def _toll_number(root: Token) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to", "of"):
         return False
     holder = root.head.head
-    return holder.lemma_.lower() == "toll" or any(
-        c.lemma_.lower() == "toll" for c in holder.children if c.dep_ in ("dobj", "nsubj")
-    )
+    # Up to the verb: "raised the death toll from airstrikes on a market … to 61" hangs "to 61"
+    # on a noun of the long phrase between, not on "raised".
+    for _ in range(6):
+        if holder.lemma_.lower() == "toll" or any(
+            c.lemma_.lower() == "toll" for c in holder.children if c.dep_ in ("dobj", "nsubj")
+        ):
+            return True
+        if holder.pos_ in ("VERB", "AUX") or holder.head.i == holder.i:
+            return False
+        holder = holder.head
+    return False
 
 
 def _state_after(span: Span, noun: Token | None) -> str | None:
@@ -585,6 +599,12 @@ def _state_after(span: Span, noun: Token | None) -> str | None:
     """
     doc = span.doc
     at = max(span.end, noun.i + 1 if noun is not None and noun.i >= span.end else span.end)
+    # "One Killed Others Injured": the parser takes "Killed Others" for the counted noun, but
+    # the state written right after the number is its own
+    if at > span.end and span.end < span.sent.end:
+        state = _state_word(doc[span.end])
+        if state is not None:
+            return state
     for tok in doc[at : min(at + 4, span.sent.end)]:
         if tok.is_punct or tok.dep_ == "cc":
             return None
@@ -594,16 +614,21 @@ def _state_after(span: Span, noun: Token | None) -> str | None:
         # once, after the last item
         if tok.like_num or (tok.i > 0 and doc[tok.i - 1].like_num and tok.tag_ in ("NNS", "NNPS")):
             continue
-        lemma, low = tok.lemma_.lower(), tok.lower_
         if tok.pos_ == "VERB" and _has_object(tok):
             return None
-        for category, words in (
-            ("killed", KILLED_WORDS), ("injured", INJURED_WORDS), ("missing", MISSING_WORDS),
-            ("displaced", DISPLACED_WORDS),
-        ):  # fmt: skip
-            if lemma in words or low in words:
-                return category
-        return None
+        return _state_word(tok)
+    return None
+
+
+def _state_word(tok: Token) -> str | None:
+    """The casualty category a word names ("killed", "wounded", "missing", "fled"), else None."""
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    for category, words in (
+        ("killed", KILLED_WORDS), ("injured", INJURED_WORDS), ("missing", MISSING_WORDS),
+        ("displaced", DISPLACED_WORDS),
+    ):  # fmt: skip
+        if lemma in words or low in words:
+            return category
     return None
 
 

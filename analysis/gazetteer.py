@@ -206,9 +206,9 @@ def _villages() -> dict[str, Village]:
 
 def _loose(key: str) -> str:
     """A transliteration-tolerant key, under a leading "~" so that it only answers a loose try:
-    vowels as Arabic has them (e/i, o/u), a final "h" after a vowel dropped (Qardaha = Qardahah,
+    vowels as Arabic has them (e/i/y, o/u: "Ras al-Ain" = "Ra's al `Ayn"), a final "h" after a vowel dropped (Qardaha = Qardahah,
     Akrameh = Akrama), doubled letters single ("Atareb" = "Atarib", "Maarrat" = "Marat")."""
-    text = key.replace("ou", "u").replace("o", "u").replace("e", "i")
+    text = key.replace("ou", "u").replace("o", "u").replace("e", "i").replace("y", "i")
     text = re.sub(r"(?<=[aiu])h\b", "", text)
     return "~" + re.sub(r"(\w)\1+", r"\1", text)
 

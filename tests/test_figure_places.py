@@ -75,3 +75,13 @@ def test_village_table_does_not_guess():
     assert gazetteer.village("Xy") is None  # too short to look up
     # a city the larger tables know is still located as a city
     assert geo.locate("Aleppo").kind == "city"
+
+
+def test_a_country_is_narrowed_to_a_small_town_the_article_is_about(nlp):
+    """Ras al-Ain (Ra's al `Ayn, ~30,000 people) is in the village table only: a toll "in Syria"
+    in an article about the town is placed there."""
+    text = (
+        "Fighting raged in Ras al-Ain on Monday, residents of Ras al-Ain said.\n\n"
+        "At least 9 people were killed in Syria, a monitor said."
+    )
+    assert _places(nlp, text) == [("At least 9", "Ras al-Ain")]

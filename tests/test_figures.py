@@ -620,3 +620,17 @@ def test_a_year_after_a_month_is_a_date_not_a_count(nlp):
 )  # fmt: skip
 def test_headline_lists_keep_each_count_its_state(nlp, text, expected):
     assert [(f.text, f.category) for f in _figs(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, number, category",
+    [
+        # the state written right after the number, though the parser takes it into the noun
+        ("One Killed Others Injured in Rocket Attack on Market", "One", "killed"),
+        # a toll raised "to N" at the end of a long phrase
+        ("The monitor raised the death toll from the shelling of a market in the old town on "
+         "Monday to 31 as rescuers searched the rubble.", "31", "killed"),
+    ],
+)  # fmt: skip
+def test_toll_and_state_far_from_their_words(nlp, text, number, category):
+    assert _one(_figs(nlp, text), number).category == category
