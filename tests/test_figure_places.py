@@ -85,3 +85,26 @@ def test_a_country_is_narrowed_to_a_small_town_the_article_is_about(nlp):
         "At least 9 people were killed in Syria, a monitor said."
     )
     assert _places(nlp, text) == [("At least 9", "Ras al-Ain")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a possessive whose apostrophe the source stripped
+        ("Air raids on Homss Khalidiya district killed at least 10 people on Friday.",
+         [("at least 10", "Homs")]),
+        # a city the small model left untagged, modifying the incident noun
+        ("Mon 3 Jun 2019 Aleppo car bomb kills seven.", [("seven", "Aleppo")]),
+    ],
+)  # fmt: skip
+def test_places_the_source_or_the_model_garbled(nlp, text, expected):
+    assert _places(nlp, text) == expected
+
+
+def test_a_restatement_names_the_finer_place():
+    from analysis.figure_restated import _finer
+
+    assert _finer("Syria", "Ras al-Ain") == "Ras al-Ain"  # a town in the country
+    assert _finer("Syria", "Mosul") == "Syria"  # not in it
+    assert _finer("Idlib", "Aleppo") == "Idlib"  # the first is already a place, not a country
+    assert _finer(None, "Aleppo") == "Aleppo"
