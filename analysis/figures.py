@@ -231,6 +231,8 @@ class _Context:
         for tok in self.doc:
             if tok.pos_ != "PROPN" or self.label(tok) not in ("", "ORG", "NORP", "FAC"):
                 continue
+            if _agency(tok) or tok.is_upper:
+                continue  # "SANA" is an agency, not Sana'a
             if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN":
                 continue  # not the last word of its name
             known = _gazetteer_place(tok)
@@ -639,8 +641,11 @@ def _state_after(span: Span, noun: Token | None) -> str | None:
             continue
         # "15 Civilians 3 Children Killed" (a headline list, commas lost): the state is written
         # once, after the last item
-        if tok.like_num or (tok.i > 0 and doc[tok.i - 1].like_num and tok.tag_ in ("NNS", "NNPS")):
-            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (tok.like_num and nxt is not None and nxt.tag_ in ("NNS", "NNPS")) or (
+            doc[tok.i - 1].like_num and tok.tag_ in ("NNS", "NNPS")
+        ):
+            continue  # a count with its noun, not a bare number ("Rises to 11 44 Injured")
         if tok.pos_ == "VERB" and _has_object(tok):
             return None
         return _state_word(tok)
@@ -843,9 +848,19 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
                 if child.i > 0 and child.nbor(-1).lower_ == "according":
                     continue
                 for pobj in child.children:
+                    if noun is not None and pobj.i == noun.i:
+                        continue  # "the killing of 2 Syrian Activist": what is counted
+                    if anchor is noun and child.lower_ == "of" and not _named_place(ctx, pobj):
+                        continue  # "four staff of the Union …": whose, not where
                     if pobj.dep_ == "pobj" and _is_place(ctx, pobj):
                         return _finer(ctx, root, _known(ctx, pobj, ctx.name(pobj)))
     return _place_in_sentence(ctx, root)
+
+
+def _named_place(ctx: _Context, tok: Token) -> bool:
+    """A place by its label or by the gazetteer ("residents of Aleppo"), not merely a proper
+    noun ("staff of the Union")."""
+    return ctx.label(tok) in ("GPE", "LOC") or _gazetteer_place(tok) is not None
 
 
 def _finer(ctx: _Context, root: Token, place: str) -> str:
@@ -872,6 +887,12 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
             and not (tok.head.i > 0 and tok.head.nbor(-1).lower_ == "according")
         ):
             continue
+        if (
+            tok.head.lower_ == "of"
+            and ctx.label(tok) not in ("GPE", "LOC")
+            and tok.head.head.lower_ not in PLACE_NOUNS | NESTING_NOUNS
+        ):
+            continue  # "staff of the Union": whose, unless "the town of …" or a tagged place
         # "in Idlib", and "in Idlib province" / "in Aleppo city" (the place modifies a noun).
         for cand in [tok, *(c for c in tok.children if c.dep_ in MODIFIER_NAME_DEPS)]:
             if cand.pos_ == "PROPN" and _sentence_place(ctx, cand):

@@ -108,3 +108,19 @@ def test_a_restatement_names_the_finer_place():
     assert _finer("Syria", "Mosul") == "Syria"  # not in it
     assert _finer("Idlib", "Aleppo") == "Idlib"  # the first is already a place, not a country
     assert _finer(None, "Aleppo") == "Aleppo"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "of" after people says whose they are, not where
+        ("Six nurses of the Union of Medical Relief Organisations were killed near Homs.",
+         [("Six", "Homs")]),
+        # what is counted is not where it happened
+        ("Video Shows Killing of 3 Yazidi Farmers", [("3", None)]),
+        # an agency in capitals is no city, whatever the gazetteer spells alike
+        ("Tue 3 May 2016 Shelling Leaves 8 Civilians Dead SANA Reports.", [("8", None)]),
+    ],
+)  # fmt: skip
+def test_names_that_are_not_the_place(nlp, text, expected):
+    assert _places(nlp, text) == expected

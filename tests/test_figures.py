@@ -634,3 +634,13 @@ def test_headline_lists_keep_each_count_its_state(nlp, text, expected):
 )  # fmt: skip
 def test_toll_and_state_far_from_their_words(nlp, text, number, category):
     assert _one(_figs(nlp, text), number).category == category
+
+
+def test_a_bare_number_is_no_list_item():
+    """ "Rises to 11 44 Injured": the 11 is the toll, the 44 the injured (the list rule only
+    skips a count with its noun)."""
+    from analysis import nlp as nlp_module
+
+    doc = nlp_module.load()("Death Toll from Rocket Attacks on the City Rises to 11 44 Injured.")
+    figs = _analysed(doc)
+    assert _one(figs, "11").category == "killed"
