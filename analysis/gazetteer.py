@@ -26,6 +26,7 @@ import csv
 import functools
 import importlib.util
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,7 +159,7 @@ def _towns() -> dict[str, Place]:
     return _with_compact_keys(table)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Village:
     """A GeoNames place of 1,000+ people: where it is and its first-level division."""
 
@@ -193,14 +194,16 @@ def _villages() -> dict[str, Village]:
             key = fold(name)
             if len(key) < 4:
                 continue
-            place = Village(name, float(row["lat"]), float(row["lon"]),
-                            row["cc"].strip(), row["admin1"].strip())  # fmt: skip
+            # Country codes and provinces repeat: one string each, not one per row.
+            country, admin1 = sys.intern(row["cc"].strip()), sys.intern(row["admin1"].strip())
+            place = Village(name, float(row["lat"]), float(row["lon"]), country, admin1)
             article, _, rest = key.partition(" ")
             bare = rest if article in ARABIC_ARTICLES and len(rest) >= 5 else None
             for k in (key, bare):  # "Al Atarib" is written "Atarib" too
                 if k:
                     table.setdefault(k, place)
-                    table.setdefault(_loose(k), place)
+                    if len(k) >= 6:  # village() tries no loose key for shorter names
+                        table.setdefault(_loose(k), place)
     return table
 
 
