@@ -14,7 +14,9 @@ parser often hangs "among" or "including" on the wrong word):
 * whole first: "W [people], including P", "W … among them P", "W, of whom P", "W, mostly P";
 * part first: "P [children] (were|are) among [the] W", "P of the W", "P out of W";
 * "W … P of them/of whom": a figure followed by "of them" right after another one;
-* a list continues a part: "among them four women and four children" — both are parts.
+* a list continues a part: "among them four women and four children" — both are parts;
+* a whole nobody counted: "killing civilians, including three children", "four children were
+  among the dead" — ``part_of`` is then the offset of the whole's noun ("civilians", "dead").
 
 Only figures of the same category are linked, and never a part larger than its whole. A whole
 that merely borrowed its unit from its own part ("Four children are among the 28 dead": the
@@ -27,6 +29,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from analysis import lexicon
 from analysis.records import Figure
 
 # Figures whose parts mean nothing here: a share of a share, a sum of money.
@@ -49,6 +52,15 @@ PART_BEFORE = re.compile(
 )
 # What follows a part whose whole came just before: "86 dead, 30 of them children".
 OF_THEM = re.compile(r"^\s*(?:of\s+(?:them|whom|those)|among\s+them)\b", re.I)
+# An uncounted whole: "killing civilians, including three children" / "three children were among
+# the dead". Its noun must name people (or the dead): "attacks, including two" is no whole.
+WHOLE_NOUNS = lexicon.words("people_nouns") | lexicon.words("dead_nouns")
+WHOLE_BEFORE = re.compile(
+    r"\b(?P<noun>[a-z]+)\s*[,(–—-]?\s*(?:including|among\s+them|among\s+whom)\s*$"
+)
+WHOLE_AFTER = re.compile(
+    rf"^\s*(?:{WORD}\s+)?(?:were|are|was|is)\s+among\s+(?:the\s+)?(?P<noun>[a-z]+)\b"
+)
 # What joins two parts of one list: "four women and four children", "two men, three boys".
 LIST_JOIN = re.compile(rf"^(?:{WORD}\s+){{0,2}}?(?:and|as\s+well\s+as)\s*$|^(?:{WORD}\s+){{0,2}}$")
 
@@ -70,7 +82,46 @@ def link_parts(figures: Sequence[Figure], text: str) -> list[Figure]:
         elif PART_BEFORE.match(gap) and _fits(a, b):
             out[i - 1] = dataclasses.replace(a, part_of=b.start)
             out[i] = _own_unit(b, a, text)
+    # Then parts of a whole nobody counted: "killing civilians, including three children".
+    for i, fig in enumerate(out):
+        if fig.part_of is not None or fig.category in UNLINKED:
+            continue
+        whole = _uncounted_whole(text, fig)
+        counted = whole is not None and any(
+            f.start != fig.start and f.sentence == fig.sentence and 0 <= whole - f.end <= 25
+            for f in out
+        )  # the noun is a counted figure's unit: that figure is the whole, and it did not fit
+        if whole is not None and not counted:
+            out[i] = fig = dataclasses.replace(fig, part_of=whole)
+        prev = out[i - 1] if i else None
+        gap = _words(text[prev.end : fig.start]) if prev is not None else None
+        if (
+            fig.part_of is None
+            and prev is not None
+            and prev.part_of is not None
+            and _whole(out, prev) is None
+            and _linkable(prev, fig)
+            and gap is not None
+            and LIST_JOIN.match(gap)
+        ):
+            out[i] = dataclasses.replace(fig, part_of=prev.part_of)  # "… and four children"
     return out
+
+
+def _uncounted_whole(text: str, fig: Figure) -> int | None:
+    """The offset of an uncounted whole the figure is a part of, in its own sentence: "killing
+    civilians, including three children" (before it) or "four children were among the dead"
+    (after it). None when there is none."""
+    sentence_start = text.rfind(fig.sentence[:30], 0, fig.start + 1) if fig.sentence else -1
+    before = text[max(sentence_start, fig.start - 80, 0) : fig.start]
+    m = WHOLE_BEFORE.search(before)
+    if m and m.group("noun").lower() in WHOLE_NOUNS:
+        return fig.start - len(before) + m.start("noun")
+    after = text[fig.end : fig.end + 60]
+    m = WHOLE_AFTER.match(after)
+    if m and m.group("noun").lower() in WHOLE_NOUNS:
+        return fig.end + m.start("noun")
+    return None
 
 
 def tolls(figures: Sequence[Figure]) -> list[Figure]:

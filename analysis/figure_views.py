@@ -73,12 +73,15 @@ def figure_table(
 ) -> pd.DataFrame:
     """Every figure in view with its article's title, source and date, newest article first;
     ``part_of_text`` is the words of the whole a part belongs to ("28" for "four children
-    among the 28 dead"), else null."""
+    among the 28 dead", "civilians" for "civilians, including three children"), else null."""
     where, params = _where(
         filters, category=category, location=location, subject=subject, scope=scope
     )
     sql = (
-        f"SELECT {FIGURE_COLUMNS}, w.text AS part_of_text FROM figures f "
+        # An uncounted whole ("civilians, including three children") is named by its noun.
+        f"SELECT {FIGURE_COLUMNS}, CASE WHEN f.part_of IS NOT NULL THEN coalesce(w.text, "
+        "regexp_extract(substr(a.text, f.part_of + 1, 40), '^[A-Za-z]+')) END AS part_of_text "
+        "FROM figures f "
         "JOIN articles a ON a.id = f.article_id "
         "LEFT JOIN figures w ON w.article_id = f.article_id AND w.start = f.part_of "
         f"WHERE {where} ORDER BY a.published DESC NULLS LAST, f.article_id, f.start"

@@ -8,6 +8,8 @@ its "whole", different categories) must link nothing.
 
 from __future__ import annotations
 
+import dataclasses
+
 import duckdb
 import pytest
 
@@ -121,3 +123,32 @@ def test_headline_figure_is_never_a_part(tmp_path):
         parts = table[table["text"] == "four"]
         assert set(parts["part_of_text"]) == {"28"}
         assert table[table["text"] == "28"]["part_of_text"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "text, part, noun",
+    [
+        ("A shell hit the market, killing civilians, including three children.", "three",
+         "civilians"),
+        ("Four children were among the dead in the overnight strikes.", "Four", "dead"),
+    ],
+)  # fmt: skip
+def test_part_of_a_whole_nobody_counted_points_at_its_noun(nlp, text, part, noun):
+    figs = _by_text(_figs(nlp, text))
+    assert text[figs[part].part_of :].startswith(noun)
+    assert figure_parts.tolls(figs.values()) == []
+
+
+def test_an_uncounted_list_of_parts(nlp):
+    text = "Raids killed civilians, among them two women and three boys."
+    figs = _by_text(_figs(nlp, text))
+    assert figs["two"].part_of == figs["three"].part_of == text.index("civilians")
+
+
+def test_things_are_no_whole():
+    """ "The attacks, including two on markets" counts attacks: no part of a toll."""
+    fig = _fig("a", 16, "two", 2, unit=None)
+    text = "The attacks, including two on markets, killed 9 people."
+    assert (
+        figure_parts.link_parts([dataclasses.replace(fig, sentence=text)], text)[0].part_of is None
+    )
