@@ -1,7 +1,7 @@
 """Cleaning scraped article text: one story, one rendition, no link debris, tidy whitespace.
 
 Scrapes carry debris that skews every count downstream: a "Topics …" footer (which is really the
-article's tags), "… Read more" lines that are links to other stories, and — as in the bundled
+article's tags), a share widget's counters ("Get short URL 0 124"), "… Read more" lines that are links to other stories, and — as in the bundled
 sample — the same story twice (a one-paragraph rendition and the paragraphed one). :func:`clean`
 removes all of that and returns paragraphs separated by one blank line, the form every extractor
 relies on (a paragraph break is what ends a quotation without a closing mark).
@@ -22,6 +22,9 @@ LINK_LINE = re.compile(
     re.IGNORECASE,
 )
 LINK_LINE_MAX_WORDS = 30
+# A share widget scraped with its counters: "24.07.2016Get short URL 0 124" (Sputnik). The
+# counters are share counts, not figures of the story.
+SHARE_WIDGET = re.compile(r"\s*(?<![A-Za-z])Get short URL(?:\s+\d+)*\b\s*", re.IGNORECASE)
 # Tokens that scrapers split off from punctuation ("Aleppo , seen"): rejoin them.
 SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.;:!?)](?:\s|$))")
 SHINGLE_WORDS = 5
@@ -47,6 +50,7 @@ def clean(raw: str) -> CleanText:
         if match:
             tags.extend(t.strip() for t in re.split(r"\s{2,}", match["tags"]) if t.strip())
             para = para[: match.start()].strip()
+        para = SHARE_WIDGET.sub(" ", para).strip()
         if not para or _is_link_line(para):
             continue
         kept.append(SPACE_BEFORE_PUNCT.sub("", para))

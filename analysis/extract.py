@@ -13,7 +13,8 @@ import logging
 
 from spacy.tokens import Doc
 
-from analysis import attitudes, entities, figure_restated, figures, quotes
+from analysis import attitudes, entities, figure_parts, figure_restated, figures, quotes
+from analysis.nlp import text_of
 from analysis.records import Article, ArticleResult
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,8 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
     )
     # One event, one figure: a claim and its claimant's own words for it are joined.
     article_figures = figure_restated.merge_restated(article_figures, doc, mentions)
+    # A part is not a toll: "four children among the 28 dead" points at the 28.
+    article_figures = figure_parts.link_parts(article_figures, text_of(doc))
     article_attitudes = attitudes.extract(
         doc, article_id=article.id, mentions=mentions, quotes=article_quotes
     )

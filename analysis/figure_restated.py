@@ -6,7 +6,8 @@ had died. “… one member of these forces was killed,” said an SDF spokesman
 two figures there (it reads sentences one by one, as it should); counted twice, a single death
 becomes two. The rule here is deliberately narrow: the same category, the same value (or range)
 and the same kind of count in two *adjacent* sentences is one figure — the first, with whatever
-the second adds (its subject, its place). Equal values in sentences further apart stay apart.
+the second adds (its subject, its place — the second's when the first names only the country
+the second's place lies in). Equal values in sentences further apart stay apart.
 
 The place: a figure whose place is only the article's main place (its own sentence names no
 place) but whose sentence names the objective of an offensive ("the push for Raqqa", "the
@@ -23,7 +24,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from analysis import lexicon
+from analysis import gazetteer, lexicon
 from analysis.records import EntityMention, Figure
 
 OFFENSIVE_NOUNS = lexicon.words("offensive_nouns")
@@ -44,12 +45,24 @@ def merge_restated(
             out[-1] = dataclasses.replace(
                 prev,
                 subject=prev.subject or fig.subject,
-                location=prev.location or fig.location,
+                location=_finer(prev.location, fig.location),
                 claimed_by=prev.claimed_by or fig.claimed_by,
             )
             continue
         out.append(fig)
     return out
+
+
+def _finer(first: str | None, second: str | None) -> str | None:
+    """The first figure's place, unless it is only a country and the restatement names a place
+    in it ("killed nine in Syria" … "strikes in Aleppo province killing nine")."""
+    if first is None or second is None:
+        return first or second
+    country = gazetteer.country(first)
+    if country is None or gazetteer.country(second) is not None:
+        return first
+    inner = gazetteer.place(second) or gazetteer.town(second) or gazetteer.village(second)
+    return second if inner is not None and inner.country == country.country else first
 
 
 def _restates(first: Figure, second: Figure, sent_of: dict[int, int]) -> bool:

@@ -34,7 +34,7 @@ ESTIMATE_SQL = "COALESCE(f.value, (f.low + f.high) / 2, f.low, f.high)"
 FIGURE_COLUMNS = (
     "f.article_id, a.title, a.source, a.published, f.text, f.value, f.low, f.high, "
     f"{ESTIMATE_SQL} AS estimate, f.approximate, f.unit, f.category, f.subject, f.location, "
-    'f.claimed_by, f.start, f."end", f.sentence, f.scope'
+    'f.claimed_by, f.start, f."end", f.sentence, f.scope, f.part_of'
 )
 SCOPES = ("event", "total", "background")
 
@@ -71,12 +71,19 @@ def figure_table(
     limit: int | None = None,
     scope: str | None = None,
 ) -> pd.DataFrame:
-    """Every figure in view with its article's title, source and date, newest article first."""
+    """Every figure in view with its article's title, source and date, newest article first;
+    ``part_of_text`` is the words of the whole a part belongs to ("28" for "four children
+    among the 28 dead", "civilians" for "civilians, including three children"), else null."""
     where, params = _where(
         filters, category=category, location=location, subject=subject, scope=scope
     )
     sql = (
-        f"SELECT {FIGURE_COLUMNS} FROM figures f JOIN articles a ON a.id = f.article_id "
+        # An uncounted whole ("civilians, including three children") is named by its noun.
+        f"SELECT {FIGURE_COLUMNS}, CASE WHEN f.part_of IS NOT NULL THEN coalesce(w.text, "
+        "regexp_extract(substr(a.text, f.part_of + 1, 40), '^[A-Za-z]+')) END AS part_of_text "
+        "FROM figures f "
+        "JOIN articles a ON a.id = f.article_id "
+        "LEFT JOIN figures w ON w.article_id = f.article_id AND w.start = f.part_of "
         f"WHERE {where} ORDER BY a.published DESC NULLS LAST, f.article_id, f.start"
     )
     if limit is not None:
@@ -232,7 +239,9 @@ def headline_figures(
 
     Figures are grouped into events (category, place, scope and publication week; for money
     and counts of other people also the unit: pounds are not dollars, "20 individuals" not "70
-    million people"). The catch-all "other" category has no headline: its figures count
+    million people"). A figure that is a part of another in its article ("four children among
+    the 28 dead", :mod:`analysis.figure_parts`) is not a toll and takes no part. The catch-all
+    "other" category has no headline: its figures count
     different things ("two incidents", "30 million emails"). For each
     category the event most articles report is taken, and in it the estimate the most outlets
     (then articles) give; a tie goes to the estimate nearest the event's median. The maximum is
@@ -252,6 +261,8 @@ def headline_figures(
                    CASE WHEN f.category IN {UNIT_KEYED} THEN lower(f.unit) END AS unit_key
             FROM figures f JOIN articles a ON a.id = f.article_id
             WHERE {where} AND {ESTIMATE_SQL} IS NOT NULL AND f.category <> 'other'
+              -- A part is not a toll: "four children among the 28 dead" votes for nothing.
+              AND f.part_of IS NULL
         ), events AS (
             SELECT category, location, scope, week, unit_key,
                    count(DISTINCT article_id) AS n_event_articles,

@@ -79,6 +79,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 INCIDENT_CATEGORIES = frozenset({"killed", "injured", "missing"})
 INCIDENT_PREPOSITIONS = lexicon.words("incident_prepositions")
 PLACE_OBJECT_VERBS = lexicon.words("place_object_verbs")
+INCIDENT_NOUNS = lexicon.words("incident_nouns")
+PLACE_NOUNS = lexicon.words("place_nouns")
+COMPASS_WORDS = lexicon.words("compass_words")
 # Prepositions that place an event in the same sentence ("killed in an air strike on Idlib").
 SENTENCE_PLACE_PREPOSITIONS = INCIDENT_PREPOSITIONS | {"on", "at", "over", "near"}
 # Dependency roles of a place name used as a modifier ("US forces", "Syria's army"): it names an
@@ -169,8 +172,7 @@ class _Context:
         country = gazetteer.country(place)
         if country is None or gazetteer.country(inner_name) is not None:
             return place
-        inner = gazetteer.place(inner_name)
-        return inner_name if inner is not None and inner.country == country.country else place
+        return inner_name if _country_of(inner_name) == country.country else place
 
     def mention_at(self, tok: Token) -> EntityMention | None:
         for m in self.mentions:
@@ -211,11 +213,49 @@ class _Context:
             if words.isupper() and len(words) <= 5 and gazetteer.place(words) is None:
                 continue  # "AFP", "SANA" in a dateline: an agency, whatever the label says
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in MODIFIER_DEPS:
+            if span is not None and span.root.dep_ in MODIFIER_DEPS and not _placing(span.root):
                 continue
             counts[m.name] += LEDE_WEIGHT if m.start < lede_end else 1
             first.setdefault(m.name, m.start)
+        for name, start in self._untagged_cities():
+            counts[name] += LEDE_WEIGHT if start < lede_end else 1
+            first.setdefault(name, start)
         return sorted(counts, key=lambda n: (-counts[n], first[n]))
+
+    def _untagged_cities(self) -> list[tuple[str, int]]:
+        """Cities the small model left untagged or took for an organisation ("Aleppo bomb blast
+        kills six", "over Al Raqqa massacre" tagged ORG): a proper noun that the gazetteer knows
+        as a city (50,000+ people), not tagged a place or a person (those are counted, or not
+        places), and not used as an actor's modifier. (name as written, offset)"""
+        found = []
+        for tok in self.doc:
+            if tok.pos_ != "PROPN" or self.label(tok) not in ("", "ORG", "NORP", "FAC"):
+                continue
+            if _agency(tok) or tok.is_upper:
+                continue  # "SANA" is an agency, not Sana'a
+            if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN":
+                continue  # not the last word of its name
+            known = _gazetteer_place(tok)
+            if known is None or known.kind != "city":
+                continue
+            if tok.dep_ in MODIFIER_DEPS and not _placing(tok):
+                continue
+            start = min((t.i for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"),
+                        default=tok.i)  # fmt: skip
+            span = self.doc[start : tok.i + 1]
+            if gazetteer.place(span.text) is None:
+                span = self.doc[tok.i : tok.i + 1]
+            found.append((span.text, span.start_char))
+        return found
+
+
+def _placing(modifier: Token) -> bool:
+    """Whether a place name used as a modifier still says where: "the Aleppo blast", "Hasakah
+    province", "the Al Raqqa massacre" — not "US forces" or "Syria's army"."""
+    head = modifier.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.lemma_.lower() in INCIDENT_NOUNS or head.lower_ in PLACE_NOUNS
 
 
 def _incident_place(places: list[str]) -> str | None:
@@ -225,10 +265,17 @@ def _incident_place(places: list[str]) -> str | None:
         return places[0] if places else None
     code = gazetteer.country(places[0]).country
     for name in places[1:]:
-        known = gazetteer.place(name)
-        if gazetteer.country(name) is None and known is not None and known.country == code:
+        if gazetteer.country(name) is None and _country_of(name) == code:
             return name
     return places[0]
+
+
+def _country_of(name: str) -> str | None:
+    """The country code of a name already taken to be a place (a tagged place mention): a city,
+    else a town, else a village ("Ras al-Ain", "Armanaz") — the weaker tables are safe here
+    because the text itself says it is a place."""
+    known = gazetteer.place(name) or gazetteer.town(name) or gazetteer.village(name)
+    return known.country if known is not None else None
 
 
 class _Reading:
@@ -259,7 +306,7 @@ def _read(
         return None  # a duration or a frequency, not a count
     if noun is not None and noun.lower_ in ("year", "years") or _is_age(root):
         return None
-    if match.year_like and (noun is None or root.dep_ != "nummod"):
+    if match.year_like and (noun is None or root.dep_ != "nummod" or _dated(span)):
         return None
     if parsed.kind == "fraction":
         value, low, high = (None if v is None else round(v * 100, 4) for v in (value, low, high))
@@ -318,6 +365,16 @@ def _borrow_unit(
         reading.subject = _subject(ctx, prior_noun, prior_noun)
         return _unit_text(prior_noun), None
     return unit, None
+
+
+MONTH_WORDS = lexicon.words("months")
+
+
+def _dated(span: Span) -> bool:
+    """A year after a month ("Published September 21 2016 Five medics were killed"): a date
+    line run into the lede, whatever noun the parser hangs the year on."""
+    before = span.doc[max(span.start - 2, span.sent.start) : span.start]
+    return any(t.lower_.rstrip(".") in MONTH_WORDS for t in before)
 
 
 def _is_age(root: Token) -> bool:
@@ -464,6 +521,10 @@ def _category(
         return "killed"
     if noun_low in ("injuries", "injured", "wounded"):  # "recorded four deaths and 55 injuries"
         return "injured"
+    if _counts_things(noun, about_people):
+        # Only people are killed or hurt: "those killed in two attacks", "strikes on two
+        # hospitals", "rebels … capture 3 villages" count attacks, buildings and places.
+        return "other"
     if _killed_by_construction(root, noun):
         return "killed"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "population":
@@ -481,6 +542,21 @@ def _category(
     if people:
         return "people"
     return "other"
+
+
+def _counts_things(noun: Token | None, about_people: bool) -> bool:
+    """A plain plural common noun that is no kind of person ("attacks", "hospitals"). Names and
+    capitalised words are left alone: the small model often takes a headline word or an
+    acronym ("15 SARC volunteers") for the counted noun."""
+    return (
+        noun is not None
+        and not about_people
+        and noun.pos_ == "NOUN"
+        and noun.tag_ == "NNS"
+        and noun.is_lower
+        and not noun.ent_type_
+        and noun.lower_ not in LIFE_WORDS
+    )
 
 
 def _category_of_predicates(
@@ -525,9 +601,17 @@ def _toll_number(root: Token) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to", "of"):
         return False
     holder = root.head.head
-    return holder.lemma_.lower() == "toll" or any(
-        c.lemma_.lower() == "toll" for c in holder.children if c.dep_ in ("dobj", "nsubj")
-    )
+    # Up to the verb: "raised the death toll from airstrikes on a market … to 61" hangs "to 61"
+    # on a noun of the long phrase between, not on "raised".
+    for _ in range(6):
+        if holder.lemma_.lower() == "toll" or any(
+            c.lemma_.lower() == "toll" for c in holder.children if c.dep_ in ("dobj", "nsubj")
+        ):
+            return True
+        if holder.pos_ in ("VERB", "AUX") or holder.head.i == holder.i:
+            return False
+        holder = holder.head
+    return False
 
 
 def _state_after(span: Span, noun: Token | None) -> str | None:
@@ -540,21 +624,39 @@ def _state_after(span: Span, noun: Token | None) -> str | None:
     """
     doc = span.doc
     at = max(span.end, noun.i + 1 if noun is not None and noun.i >= span.end else span.end)
+    # "One Killed Others Injured": the parser takes "Killed Others" for the counted noun, but
+    # the state written right after the number is its own
+    if at > span.end and span.end < span.sent.end:
+        state = _state_word(doc[span.end])
+        if state is not None:
+            return state
     for tok in doc[at : min(at + 4, span.sent.end)]:
         if tok.is_punct or tok.dep_ == "cc":
             return None
         if tok.lower_ in ("were", "was", "are", "is", "have", "has", "had", "been", "be"):
             continue
-        lemma, low = tok.lemma_.lower(), tok.lower_
+        # "15 Civilians 3 Children Killed" (a headline list, commas lost): the state is written
+        # once, after the last item
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (tok.like_num and nxt is not None and nxt.tag_ in ("NNS", "NNPS")) or (
+            doc[tok.i - 1].like_num and tok.tag_ in ("NNS", "NNPS")
+        ):
+            continue  # a count with its noun, not a bare number ("Rises to 11 44 Injured")
         if tok.pos_ == "VERB" and _has_object(tok):
             return None
-        for category, words in (
-            ("killed", KILLED_WORDS), ("injured", INJURED_WORDS), ("missing", MISSING_WORDS),
-            ("displaced", DISPLACED_WORDS),
-        ):  # fmt: skip
-            if lemma in words or low in words:
-                return category
-        return None
+        return _state_word(tok)
+    return None
+
+
+def _state_word(tok: Token) -> str | None:
+    """The casualty category a word names ("killed", "wounded", "missing", "fled"), else None."""
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    for category, words in (
+        ("killed", KILLED_WORDS), ("injured", INJURED_WORDS), ("missing", MISSING_WORDS),
+        ("displaced", DISPLACED_WORDS),
+    ):  # fmt: skip
+        if lemma in words or low in words:
+            return category
     return None
 
 
@@ -567,8 +669,15 @@ def _has_object(verb: Token) -> bool:
         and not any(t.is_punct for t in doc[verb.i + 1 : c.left_edge.i])
         # "Killed 38 Injured" (the comma lost): a count with its own casualty word is a list item
         and not (c.like_num and any(_casualty_word(g) for g in c.children if g.dep_ == "acl"))
+        # "8 persons killed 58 others injured": a counted object followed by its own casualty
+        # word is the next list item too
+        and not (_counted(c) and c.i + 1 < len(doc) and _casualty_word(doc[c.i + 1]))
         for c in verb.children
     )
+
+
+def _counted(noun: Token) -> bool:
+    return noun.like_num or any(g.like_num and g.dep_ == "nummod" for g in noun.children)
 
 
 def _casualty_word(tok: Token) -> bool:
@@ -632,6 +741,8 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
         and head.pos_ == "VERB"
         and head.lemma_.lower() in KILLED_WORDS
         and not _is_agent(noun, head)
+        # "8 persons killed 58 others injured": the 58 has its own state, written after it
+        and not (noun.i + 1 < len(noun.doc) and _casualty_word(noun.doc[noun.i + 1]))
     )
 
 
@@ -738,9 +849,19 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
                 if child.i > 0 and child.nbor(-1).lower_ == "according":
                     continue
                 for pobj in child.children:
+                    if noun is not None and pobj.i == noun.i:
+                        continue  # "the killing of 2 Syrian Activist": what is counted
+                    if anchor is noun and child.lower_ == "of" and not _named_place(ctx, pobj):
+                        continue  # "four staff of the Union …": whose, not where
                     if pobj.dep_ == "pobj" and _is_place(ctx, pobj):
                         return _finer(ctx, root, _known(ctx, pobj, ctx.name(pobj)))
     return _place_in_sentence(ctx, root)
+
+
+def _named_place(ctx: _Context, tok: Token) -> bool:
+    """A place by its label or by the gazetteer ("residents of Aleppo"), not merely a proper
+    noun ("staff of the Union")."""
+    return ctx.label(tok) in ("GPE", "LOC") or _gazetteer_place(tok) is not None
 
 
 def _finer(ctx: _Context, root: Token, place: str) -> str:
@@ -767,10 +888,21 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
             and not (tok.head.i > 0 and tok.head.nbor(-1).lower_ == "according")
         ):
             continue
+        if (
+            tok.head.lower_ == "of"
+            and ctx.label(tok) not in ("GPE", "LOC")
+            and tok.head.head.lower_ not in PLACE_NOUNS | NESTING_NOUNS
+        ):
+            continue  # "staff of the Union": whose, unless "the town of …" or a tagged place
         # "in Idlib", and "in Idlib province" / "in Aleppo city" (the place modifies a noun).
         for cand in [tok, *(c for c in tok.children if c.dep_ in MODIFIER_NAME_DEPS)]:
             if cand.pos_ == "PROPN" and _sentence_place(ctx, cand):
-                name = _known(ctx, cand, _place_name(ctx, _name_end(ctx, cand)))
+                end = _name_end(ctx, cand)
+                if end.i == cand.i and cand.lower_ in COMPASS_WORDS:
+                    continue  # "Northern" of "in Northern Syria" is no place on its own
+                joined = cand.doc[cand.i : end.i + 1].text
+                known = end.i > cand.i and gazetteer.place(joined) is not None
+                name = _known(ctx, cand, joined if known else _place_name(ctx, end))
                 # Nearest first, but a country only when no finer place is named.
                 rank = (
                     gazetteer.country(name) is not None,
@@ -806,6 +938,17 @@ def _name_end(ctx: _Context, tok: Token) -> Token:
         if not (one or gazetteer.place(joined) is not None):
             break
         end = end.head
+    # "Syrias Deir ezzor": the parser tags the second word a common noun, but the gazetteer
+    # knows the two words as one name.
+    nxt = end.i + 1
+    word = tok.doc[nxt] if nxt < len(tok.doc) else None
+    if (
+        word is not None
+        and word.is_alpha
+        and not word.is_stop
+        and gazetteer.place(tok.doc[tok.i : nxt + 1].text) is not None
+    ):
+        end = word
     return end
 
 
@@ -820,18 +963,38 @@ def _known(ctx: _Context, tok: Token, name: str) -> str:
     known place its phrase nests it in ("Salah Eddin neighbourhood in Aleppo city" → Aleppo: a
     place a map and the province roll-up can use, the sentence keeps the detail); else the
     known part of a longer name ("Rural Deir Ezzor" → Deir Ezzor); else the name as written."""
+    container = _container(ctx, tok)
+    if container is not None and _in_town(tok):
+        return container  # "Salah Eddin neighbourhood in Aleppo city": whatever else is so named
     if gazetteer.place(name) is not None:
         return name
-    container = _container(ctx, tok)
     if container is not None:
         return container
     words = name.split()
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
             part = " ".join(words[start : start + size])
+            if part.lower() in COMPASS_WORDS:
+                continue  # "Northern Syria" is in Syria, not in a place called Northern
+            # "Aleppos Marjeh district": a possessive whose apostrophe the source stripped
+            if size == 1 and start < len(words) - 1 and part.endswith("s") and len(part) > 4:
+                owner = gazetteer.place(part[:-1])
+                if owner is not None and owner.kind != "country":
+                    return part[:-1]
             if len(part) >= 4 and part[0].isupper() and gazetteer.place(part) is not None:
                 return part
     return name
+
+
+TOWN_PARTS = frozenset({"neighbourhood", "neighborhood", "district", "quarter", "suburb"})
+
+
+def _in_town(tok: Token) -> bool:
+    """A name for part of a town ("the Salah Eddin neighbourhood", "Marjeh district")."""
+    head = tok
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.lower_ in TOWN_PARTS
 
 
 def _container(ctx: _Context, tok: Token) -> str | None:

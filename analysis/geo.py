@@ -10,7 +10,9 @@ the most populous place winning a shared name. Regions: GeoNames gives each city
 first-level code, so a region is named when one of its cities carries the name of one of the
 country's ISO 3166-2 subdivisions (pycountry) — in Syria every governorate is named after its
 capital, so Khan Sheikhoun lies in "Idlib" and Palmyra in "Homs"; a region that cannot be named
-this way (Rif Dimashq, around Damascus, whose capital is Douma) is left unnamed, not guessed. Loaded lazily, cached.
+this way (Rif Dimashq, around Damascus, whose capital is Douma) is left unnamed, not guessed. A name
+no city carries is looked up among villages and small towns (:func:`analysis.gazetteer.village`,
+GeoNames cities1000), whose province GeoNames names. Loaded lazily, cached.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ class Location:
     lat: float
     lon: float
     country: str  # ISO 3166 alpha-2
-    kind: str  # "city" or "country"
+    kind: str  # "city", "village" (1,000+ people, GeoNames cities1000) or "country"
     region: str | None = None  # first-level subdivision ("Idlib"), when known
 
 
@@ -117,9 +119,22 @@ def locate(name: str) -> Location | None:
     key = gazetteer.fold(name)
     city = _city_index().get(key) or _city_index().get(key.replace(" ", ""))
     if city is None:
-        return None
+        return _village(name)
     region = _regions().get((city["countrycode"], city["admin1code"]))
     return Location(
         _english(city), float(city["latitude"]), float(city["longitude"]), city["countrycode"],
         "city", region,
     )  # fmt: skip
+
+
+def _village(name: str) -> Location | None:
+    """A village or small town (GeoNames cities1000), with the province GeoNames gives it: the
+    region is named as the larger cities name it when one of the country's regions is spelled
+    the same, else as GeoNames writes it."""
+    found = gazetteer.village(name)
+    if found is None:
+        return None
+    named = {gazetteer.fold(r).replace(" ", ""): r for (cc, _), r in _regions().items()
+             if cc == found.country}  # fmt: skip
+    region = named.get(gazetteer.fold(found.admin1).replace(" ", ""), found.admin1 or None)
+    return Location(found.name, found.lat, found.lon, found.country, "village", region)

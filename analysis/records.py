@@ -95,6 +95,11 @@ class Figure:
     # 2011", "since Saturday at least 68 …") or "background" (an earlier event recalled: "in
     # early April at least 88 civilians were killed …"). Charts of events use "event" only.
     scope: str = "event"
+    # The ``start`` of the figure in the same article this one is a part of ("four children
+    # among the 28 dead": the children's figure points at the 28) — or, for a whole nobody
+    # counted, the offset of its noun ("killing civilians, including three children"): else
+    # None. An article's toll is never a part (:mod:`analysis.figure_parts`).
+    part_of: int | None = None
 
 
 @dataclass(frozen=True)

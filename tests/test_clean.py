@@ -88,3 +88,17 @@ def test_article_id_depends_only_on_text():
     assert article_id("same text") == article_id("same text")
     assert article_id("same text") != article_id("other text")
     assert len(article_id("x")) == 16
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("03.05.2019Get short URL 0 212 Three people were hurt in the fire.",
+         "03.05.2019 Three people were hurt in the fire."),
+        ("Get short URL 31\n\nThe ferry sank near the port.", "The ferry sank near the port."),
+        # the words alone, in a sentence about URLs, are not a widget's counters
+        ("Readers can get short URLs from the site.", "Readers can get short URLs from the site."),
+    ],
+)  # fmt: skip
+def test_share_widget_counters_are_not_text(raw, expected):
+    assert clean(raw).text == expected

@@ -583,3 +583,64 @@ NESTED_PLACES = [
 @pytest.mark.parametrize("text, figure, place", NESTED_PLACES)
 def test_unknown_places_are_placed_in_the_known_place_that_holds_them(nlp, text, figure, place):
     assert _one(_figs(nlp, text), figure).location == place
+
+
+@pytest.mark.parametrize(
+    "text, number, category",
+    [
+        # only people are killed or hurt: attacks, buildings and places are counted, not killed
+        ("Those killed in two attacks on the market included 9 children.", "two", "other"),
+        ("Air strikes on three hospitals killed 12 people on Sunday.", "three", "other"),
+        ("Air strikes on three hospitals killed 12 people on Sunday.", "12", "killed"),
+        ("The bombing wounded 7 people and damaged 4 cars.", "4", "other"),
+        # a capitalised or named noun is left to the other rules
+        ("Fifteen SARC volunteers were killed in the strike.", "Fifteen", "killed"),
+        ("The floods claimed 40 lives in the valley.", "40", "killed"),
+    ],
+)  # fmt: skip
+def test_only_people_are_killed_or_injured(nlp, text, number, category):
+    assert _one(_figs(nlp, text), number).category == category
+
+
+def test_a_year_after_a_month_is_a_date_not_a_count(nlp):
+    figs = _figs(nlp, "Published March 14 2019 Six miners were killed when the shaft collapsed.")
+    assert [f.text for f in figs] == ["Six"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # headline lists whose commas were lost: each count keeps the state written after it
+        ("9 persons killed 40 others injured in rocket fire on the port",
+         [("9", "killed"), ("40", "injured")]),
+        ("12 Villagers 4 Children Killed in Flood",
+         [("12", "killed"), ("4", "killed")]),
+        ("Gunmen killed 5 guards and injured 11 visitors", [("5", "killed"), ("11", "injured")]),
+    ],
+)  # fmt: skip
+def test_headline_lists_keep_each_count_its_state(nlp, text, expected):
+    assert [(f.text, f.category) for f in _figs(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, number, category",
+    [
+        # the state written right after the number, though the parser takes it into the noun
+        ("One Killed Others Injured in Rocket Attack on Market", "One", "killed"),
+        # a toll raised "to N" at the end of a long phrase
+        ("The monitor raised the death toll from the shelling of a market in the old town on "
+         "Monday to 31 as rescuers searched the rubble.", "31", "killed"),
+    ],
+)  # fmt: skip
+def test_toll_and_state_far_from_their_words(nlp, text, number, category):
+    assert _one(_figs(nlp, text), number).category == category
+
+
+def test_a_bare_number_is_no_list_item():
+    """ "Rises to 11 44 Injured": the 11 is the toll, the 44 the injured (the list rule only
+    skips a count with its noun)."""
+    from analysis import nlp as nlp_module
+
+    doc = nlp_module.load()("Death Toll from Rocket Attacks on the City Rises to 11 44 Injured.")
+    figs = _analysed(doc)
+    assert _one(figs, "11").category == "killed"

@@ -41,7 +41,7 @@ EXPECTED = {
         ("article_id", V), ("text", V), ("value", D), ("low", D), ("high", D),
         ("approximate", "BOOLEAN"), ("unit", V), ("category", V), ("subject", V),
         ("location", V), ("claimed_by", V), ("start", N), ("end", N), ("sentence", V),
-        ("scope", V),
+        ("scope", V), ("part_of", N),
     ],
     "terms": [("article_id", V), ("field", V), ("term", V), ("tf", N)],
     "name_merges": [

@@ -157,6 +157,8 @@ if not conflicts.empty:
             "what": "What",
             "unit": "Counting",
             "counts": "Counts",
+            # A part ("four children among the 28 dead") names its whole: the toll is the whole.
+            "part_of_text": "Part of",
             "location": "Where",
             "days_apart": st.column_config.NumberColumn("Days apart", format="%d"),
             "text_low": "Lowest",
@@ -190,6 +192,7 @@ components.table(
             "subject",
             "claimed_by",
             "counts",
+            "part_of_text",
             "sentence",
             "title",
             "published",
@@ -206,6 +209,8 @@ components.table(
         "subject": "Whose",
         "claimed_by": "Claimed by",
         "counts": "Counts",
+        # A part ("four children among the 28 dead") names its whole: the toll is the whole.
+        "part_of_text": "Part of",
         "sentence": st.column_config.TextColumn("Sentence", width="large"),
         "title": "Article",
         "published": st.column_config.DateColumn("Published"),

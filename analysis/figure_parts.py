@@ -1,0 +1,174 @@
+"""Part and whole: which figure of an article counts a part of another ("four children among the 28
+dead", "28 people, including four children", "86 dead, 30 of them children").
+
+An article's toll is the whole, not the first or most prominent number: a lede such as "Four
+children are among the 28 dead" gives the children first. This step, run by
+:mod:`analysis.extract` after the figure extractor, links each part to its whole by setting the
+part's ``part_of`` to the whole's ``start`` offset (figures are keyed by article and offset), so
+that whatever picks a toll — the Overview's headline figure, the conflicts table, the casualty
+evaluation (:func:`tolls`) — can skip the parts, and the Figures page can say "part of 28".
+
+The relation is read from the words between two figures of one sentence, model-free (the small
+parser often hangs "among" or "including" on the wrong word):
+
+* whole first: "W [people], including P", "W … among them P", "W, of whom P", "W, mostly P";
+* part first: "P [children] (were|are) among [the] W", "P of the W", "P out of W";
+* "W … P of them/of whom": a figure followed by "of them" right after another one;
+* a list continues a part: "among them four women and four children" — both are parts;
+* a whole nobody counted: "killing civilians, including three children", "four children were
+  among the dead" — ``part_of`` is then the offset of the whole's noun ("civilians", "dead").
+
+Only figures of the same category are linked, and never a part larger than its whole. A whole
+that merely borrowed its unit from its own part ("Four children are among the 28 dead": the
+extractor lends "children" to the bare 28) loses that unit: the dead are whoever they were.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from analysis import lexicon
+from analysis.records import Figure
+
+# Figures whose parts mean nothing here: a share of a share, a sum of money.
+UNLINKED = frozenset({"percent", "territory_share", "money", "other"})
+# The longest run of words allowed between a whole and its part (its unit and the marker):
+# further apart, the two numbers are in different clauses.
+MAX_GAP_WORDS = 6
+WORD = r"[\w'’-]+"
+# Whole, then the words that introduce its parts.
+PART_AFTER = re.compile(
+    rf"^(?:{WORD}\s+){{0,4}}?(?:including|includ(?:es|ed)|among\s+(?:them|whom)|amongst\s+them"
+    r"|of\s+whom|mostly|most\s+of\s+them|mainly)(?:\s+(?:were|are|was|is))?\s*$",
+    re.I,
+)
+# Part, then the words that set it inside the whole that follows.
+PART_BEFORE = re.compile(
+    rf"^(?:{WORD}\s+){{0,3}}?(?:(?:were|are|was|is|being)\s+)?(?:among(?:st)?|of|out\s+of)"
+    r"\s+(?:the\s+|those\s+)?$",
+    re.I,
+)
+# What follows a part whose whole came just before: "86 dead, 30 of them children".
+OF_THEM = re.compile(r"^\s*(?:of\s+(?:them|whom|those)|among\s+them)\b", re.I)
+# An uncounted whole: "killing civilians, including three children" / "three children were among
+# the dead". Its noun must name people (or the dead): "attacks, including two" is no whole.
+WHOLE_NOUNS = lexicon.words("people_nouns") | lexicon.words("dead_nouns")
+WHOLE_BEFORE = re.compile(
+    r"\b(?P<noun>[a-z]+)\s*[,(–—-]?\s*(?:including|among\s+them|among\s+whom)\s*$"
+)
+WHOLE_AFTER = re.compile(
+    rf"^\s*(?:{WORD}\s+)?(?:were|are|was|is)\s+among\s+(?:the\s+)?(?P<noun>[a-z]+)\b"
+)
+# What joins two parts of one list: "four women and four children", "two men, three boys".
+LIST_JOIN = re.compile(rf"^(?:{WORD}\s+){{0,2}}?(?:and|as\s+well\s+as)\s*$|^(?:{WORD}\s+){{0,2}}$")
+
+
+def link_parts(figures: Sequence[Figure], text: str) -> list[Figure]:
+    """``figures`` (one article's, in text order) with ``part_of`` set on each part."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if not _linkable(a, b):
+            continue
+        gap = _words(text[a.end : b.start])
+        if gap is None:
+            continue
+        if a.part_of is not None and LIST_JOIN.match(gap) and _fits(b, _whole(out, a)):
+            out[i] = dataclasses.replace(b, part_of=a.part_of)  # the list goes on
+        elif (PART_AFTER.match(gap) or OF_THEM.match(text[b.end : b.end + 20])) and _fits(b, a):
+            out[i] = dataclasses.replace(b, part_of=a.start)
+        elif PART_BEFORE.match(gap) and _fits(a, b):
+            out[i - 1] = dataclasses.replace(a, part_of=b.start)
+            out[i] = _own_unit(b, a, text)
+    # Then parts of a whole nobody counted: "killing civilians, including three children".
+    for i, fig in enumerate(out):
+        if fig.part_of is not None or fig.category in UNLINKED:
+            continue
+        whole = _uncounted_whole(text, fig)
+        counted = whole is not None and any(
+            f.start != fig.start and f.sentence == fig.sentence and 0 <= whole - f.end <= 25
+            for f in out
+        )  # the noun is a counted figure's unit: that figure is the whole, and it did not fit
+        if whole is not None and not counted:
+            out[i] = fig = dataclasses.replace(fig, part_of=whole)
+        prev = out[i - 1] if i else None
+        gap = _words(text[prev.end : fig.start]) if prev is not None else None
+        if (
+            fig.part_of is None
+            and prev is not None
+            and prev.part_of is not None
+            and _whole(out, prev) is None
+            and _linkable(prev, fig)
+            and gap is not None
+            and LIST_JOIN.match(gap)
+        ):
+            out[i] = dataclasses.replace(fig, part_of=prev.part_of)  # "… and four children"
+    return out
+
+
+def _uncounted_whole(text: str, fig: Figure) -> int | None:
+    """The offset of an uncounted whole the figure is a part of, in its own sentence: "killing
+    civilians, including three children" (before it) or "four children were among the dead"
+    (after it). None when there is none."""
+    sentence_start = text.rfind(fig.sentence[:30], 0, fig.start + 1) if fig.sentence else -1
+    before = text[max(sentence_start, fig.start - 80, 0) : fig.start]
+    m = WHOLE_BEFORE.search(before)
+    if m and m.group("noun").lower() in WHOLE_NOUNS:
+        return fig.start - len(before) + m.start("noun")
+    after = text[fig.end : fig.end + 60]
+    m = WHOLE_AFTER.match(after)
+    if m and m.group("noun").lower() in WHOLE_NOUNS:
+        return fig.end + m.start("noun")
+    return None
+
+
+def tolls(figures: Sequence[Figure]) -> list[Figure]:
+    """The figures that are no part of another: the candidates for an article's toll."""
+    return [f for f in figures if f.part_of is None]
+
+
+def _linkable(a: Figure, b: Figure) -> bool:
+    return (
+        a.sentence == b.sentence
+        and a.category == b.category
+        and a.category not in UNLINKED
+        and b.part_of is None
+    )
+
+
+def _words(gap: str) -> str | None:
+    """The gap between two figures as plain words, or None when it is too long to be one
+    phrase (or crosses a quotation or a semicolon, which end one)."""
+    if any(c in gap for c in ';"“”'):
+        return None
+    words = re.sub(r"[,()–—:]|\s-\s", " ", gap).split()
+    return " ".join(words) + " " if len(words) <= MAX_GAP_WORDS else None
+
+
+def _amount(f: Figure) -> float | None:
+    return f.value if f.value is not None else f.low
+
+
+def _fits(part: Figure, whole: Figure | None) -> bool:
+    """A part is never larger than its whole (when both say how many)."""
+    if whole is None:
+        return False
+    p, w = _amount(part), _amount(whole)
+    return p is None or w is None or p <= w
+
+
+def _whole(figures: list[Figure], part: Figure) -> Figure | None:
+    return next((f for f in figures if f.start == part.part_of), None)
+
+
+def _own_unit(whole: Figure, part: Figure, text: str) -> Figure:
+    """Drop a unit the whole only borrowed from its part: "among the 28 dead" names no
+    "children" after 28, so the 28 dead are not all children."""
+    if whole.unit is None or whole.unit != part.unit:
+        return whole
+    after = text[whole.end : whole.end + 40].lower()
+    if re.match(rf"^\s*(?:{WORD}\s+)?{re.escape(whole.unit.lower())}\b", after):
+        return whole
+    return dataclasses.replace(whole, unit=None)

@@ -1,0 +1,154 @@
+"""Part and whole between the figures of a sentence (analysis.figure_parts), through the same
+``extract_article`` call ``presslens analyze`` makes; then what uses it: the headline figure skips
+parts, the Figures table names the whole.
+
+The sentences are invented for these tests. Negatives (two separate counts, a "part" larger than
+its "whole", different categories) must link nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import duckdb
+import pytest
+
+from analysis import figure_parts, figure_views
+from analysis.extract import extract_article
+from analysis.records import Article, ArticleResult, Figure
+from analysis.store import Store
+
+
+def _figs(nlp, text):
+    doc = nlp(text)
+    return list(extract_article(doc, Article(id="t", title="", text=doc.text)).figures)
+
+
+def _by_text(figs):
+    return {f.text: f for f in figs}
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        # whole first: including / among them / of whom / N of them
+        ("At least 28 people, including four children, were killed in the raids.", "four",
+         "At least 28"),
+        ("Shelling killed 25 residents including seven women on Tuesday.", "seven", "25"),
+        ("The strike killed 14 villagers, among them three boys, the council said.", "three",
+         "14"),
+        ("The toll rose to 40, 12 of them children, rescuers said on Monday.", "12", "40"),
+        ("Floods killed 30 farmers, of whom nine were women.", "nine", "30"),
+        # part first: among / of the
+        ("Five children were among the 33 dead in the market bombing.", "Five", "33"),
+        ("Three nurses were among at least 17 people killed when the clinic was hit.", "Three",
+         "at least 17"),
+    ],
+)  # fmt: skip
+def test_part_points_at_its_whole(nlp, text, part, whole):
+    figs = _by_text(_figs(nlp, text))
+    assert figs[part].part_of == figs[whole].start, [(f.text, f.part_of) for f in figs.values()]
+    assert figs[whole].part_of is None
+    assert figure_parts.tolls(figs.values()) == [figs[whole]]
+
+
+def test_a_list_of_parts_all_point_at_the_whole(nlp):
+    figs = _by_text(
+        _figs(nlp, "At least 19 civilians - among them six women and four children - died.")
+    )
+    whole = figs["At least 19"].start
+    assert (figs["six"].part_of, figs["four"].part_of) == (whole, whole)
+
+
+def test_a_whole_loses_the_unit_it_only_borrowed_from_its_part(nlp):
+    figs = _by_text(_figs(nlp, "Four children were among the 28 dead after the shelling."))
+    assert figs["Four"].unit == "children"
+    assert figs["28"].unit is None  # the 28 dead are not all children
+    assert figs["Four"].part_of == figs["28"].start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two counts side by side, neither inside the other
+        "Rebels killed 12 soldiers and shelling killed 20 civilians in the town.",
+        "Gunmen killed 8 people and wounded 30 others, including 5 children.",
+        # a "part" larger than the "whole" cannot be one
+        "Some 50 students were among 20 people hurt",
+        # a share is not a part of a count
+        "Of the 300 people who fled, 40% were children.",
+    ],
+)
+def test_no_part_where_there_is_none(nlp, text):
+    figs = _figs(nlp, text)
+    linked = [(f.text, f.part_of) for f in figs if f.part_of is not None]
+    if "including 5 children" in text:
+        # the five children are part of the 30 wounded (same category), never of the 8 killed
+        wounded = _by_text(figs)["30"].start
+        assert linked == [("5", wounded)] or linked == []
+    else:
+        assert linked == []
+
+
+def _fig(article_id, start, text, value, *, unit="people", category="killed", part_of=None):
+    return Figure(
+        article_id=article_id, text=text, value=value, low=value, high=value, approximate=False,
+        unit=unit, category=category, subject=None, location="Idlib", claimed_by=None,
+        start=start, end=start + len(text), sentence="s", scope="event", part_of=part_of,
+    )  # fmt: skip
+
+
+def test_headline_figure_is_never_a_part(tmp_path):
+    """Three outlets each say "four children among the 28 dead": 4 and 28 get the same votes
+    and the tie would go to the smaller estimate, but a part is no toll: the headline is 28."""
+    db = tmp_path / "parts.duckdb"
+    store = Store(db)
+    results = []
+    for i, source in enumerate(["A", "B", "C"]):
+        art = Article(id=f"p{i}", title=f"t{i}", text="x" * 80, source=source,
+                      published="2016-05-0" + str(i + 1))  # fmt: skip
+        figs = (
+            _fig(art.id, 0, "four", 4, unit="children", part_of=20),
+            _fig(art.id, 20, "28", 28, unit=None),
+        )
+        results.append(ArticleResult(article=art, quotes=(), entities=(), mentions=(),
+                                     figures=figs, attitudes=()))  # fmt: skip
+    store.write_batch(results)
+    store.close()
+    with duckdb.connect(str(db), read_only=True) as con:
+        heads = figure_views.headline_figures(con)
+        killed = heads[heads["category"] == "killed"].iloc[0]
+        assert killed["estimate"] == 28
+        table = figure_views.figure_table(con)
+        parts = table[table["text"] == "four"]
+        assert set(parts["part_of_text"]) == {"28"}
+        assert table[table["text"] == "28"]["part_of_text"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "text, part, noun",
+    [
+        ("A shell hit the market, killing civilians, including three children.", "three",
+         "civilians"),
+        ("Four children were among the dead in the overnight strikes.", "Four", "dead"),
+    ],
+)  # fmt: skip
+def test_part_of_a_whole_nobody_counted_points_at_its_noun(nlp, text, part, noun):
+    figs = _by_text(_figs(nlp, text))
+    assert text[figs[part].part_of :].startswith(noun)
+    assert figure_parts.tolls(figs.values()) == []
+
+
+def test_an_uncounted_list_of_parts(nlp):
+    text = "Raids killed civilians, among them two women and three boys."
+    figs = _by_text(_figs(nlp, text))
+    assert figs["two"].part_of == figs["three"].part_of == text.index("civilians")
+
+
+def test_things_are_no_whole():
+    """ "The attacks, including two on markets" counts attacks: no part of a toll."""
+    fig = _fig("a", 16, "two", 2, unit=None)
+    text = "The attacks, including two on markets, killed 9 people."
+    assert (
+        figure_parts.link_parts([dataclasses.replace(fig, sentence=text)], text)[0].part_of is None
+    )
