@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from analysis import lexicon, sentiment
+from analysis import quotes as quote_extractor
 from analysis.records import Attitude, EntityMention, Quote
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,14 @@ PREDICATE_POS = frozenset({"VERB", "AUX"})
 # for VADER; a weight near the governing words' own would copy the sentence's score onto every
 # name, which is what this module exists not to do).
 BACKGROUND_WEIGHT = 0.5
+# News words the general lexicons rate neutral ("accused", "indictment", "resign", "praise"):
+# lemma -> valence on VADER's -4..4 scale, curated by hand, valences fitted on NewsMTSC train
+# (bench/fit_news_lexicon.py). Their normalised sum is added to each scorer's score of the same
+# words at this weight (fitted on train, bench/eval_sentiment.py --fit).
+NEWS_VALENCES = lexicon.numbers("news_sentiment")
+NEWS_WEIGHT = 0.5
+# VADER's normalisation constant: a sum of valences s becomes s / sqrt(s^2 + 15) in (-1, 1).
+NEWS_ALPHA = 15.0
 
 
 def extract(
@@ -58,6 +67,10 @@ def extract(
 ) -> list[Attitude]:
     """One :class:`Attitude` per entity mention in ``doc`` and scorer, in text order."""
     score_fns = {name: sentiment.get_scorer(name) for name in scorers}
+    # "he" / "his" stand for the person named before them: a target like a name (and, like a
+    # name, never scored). Unresolved pronouns are not targets (see quotes.pronoun_referents).
+    referents = quote_extractor.pronoun_referents(doc, article_id=article_id, mentions=mentions)
+    mentions = sorted([*mentions, *referents], key=lambda m: m.start)
     name_tokens = _name_tokens(doc, mentions)
     voices = _voices(doc, quotes)
     # Scores by (scorer, words): names in one sentence share their backdrop, and short contexts
@@ -70,7 +83,8 @@ def extract(
             return 0.0
         key = (name, text)
         if key not in cache:
-            cache[key] = score_fns[name](text)[0]
+            value = score_fns[name](text)[0] + NEWS_WEIGHT * news_score(tokens)
+            cache[key] = max(-1.0, min(1.0, value))
         return cache[key]
 
     out: list[Attitude] = []
@@ -107,6 +121,13 @@ def extract(
                 )
             )
     return out
+
+
+def news_score(tokens: Sequence[Token]) -> float:
+    """The news lexicon's polarity of ``tokens`` in (-1, 1): the sum of the valences of their
+    lemmas (:data:`NEWS_VALENCES`), normalised as VADER normalises its own sum."""
+    total = sum(NEWS_VALENCES.get(t.lemma_.lower(), 0.0) for t in tokens)
+    return total / (total * total + NEWS_ALPHA) ** 0.5 if total else 0.0
 
 
 def context(
