@@ -23,8 +23,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import lexicon, sentiment
-from analysis import quotes as quote_extractor
+from analysis import attitude_targets, lexicon, sentiment
 from analysis.records import Attitude, EntityMention, Quote
 
 log = logging.getLogger(__name__)
@@ -67,10 +66,9 @@ def extract(
 ) -> list[Attitude]:
     """One :class:`Attitude` per entity mention in ``doc`` and scorer, in text order."""
     score_fns = {name: sentiment.get_scorer(name) for name in scorers}
-    # "he" / "his" stand for the person named before them: a target like a name (and, like a
-    # name, never scored). Unresolved pronouns are not targets (see quotes.pronoun_referents).
-    referents = quote_extractor.pronoun_referents(doc, article_id=article_id, mentions=mentions)
-    mentions = sorted([*mentions, *referents], key=lambda m: m.start)
+    # Resolved pronouns ("he" → the person named before) and untagged names are targets too,
+    # and like names they are never scored.
+    mentions = attitude_targets.targets(doc, article_id=article_id, mentions=mentions)
     name_tokens = _name_tokens(doc, mentions)
     voices = _voices(doc, quotes)
     # Scores by (scorer, words): names in one sentence share their backdrop, and short contexts
