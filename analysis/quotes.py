@@ -28,6 +28,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER, POS
+from spacy.symbols import PRON
 from spacy.tokens import Doc, Span, Token
 
 from analysis import lexicon, sentiment
@@ -957,12 +959,18 @@ def pronoun_referents(
     :class:`EntityMention` per pronoun, with the person's canonical name and the pronoun's own
     text and offsets. A pronoun with no such person (an article's first sentence, "he" before
     any name) is left out: nothing in the article says who it is."""
+    # Found on the token arrays first: most articles' pronouns are few, and building a Token
+    # per word (or the resolver, for an article with none) is most of this step's cost.
+    lower, pos = doc.to_array([LOWER, POS]).T
+    wanted = {doc.vocab.strings[w] for w in REFERRING_PRONOUNS}
+    at = [i for i in (pos == PRON).nonzero()[0].tolist() if int(lower[i]) in wanted]
+    if not at:
+        return []
     _, quoted = _placed_quotations(doc, text_of(doc))
     resolver = _Resolver(doc, _Names(doc, mentions), quoted)
     out = []
-    for tok in doc:
-        if tok.lower_ not in REFERRING_PRONOUNS or tok.pos_ != "PRON":
-            continue
+    for i in at:
+        tok = doc[i]
         found = resolver._antecedent(tok.i, {"PERSON"})
         if found is None or not found.name:
             continue
