@@ -27,6 +27,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER, POS
+from spacy.symbols import PRON
 from spacy.tokens import Doc, Span, Token
 
 from analysis import lexicon, sentiment, speech
@@ -51,6 +53,7 @@ ORG_DESCRIPTION_NOUNS = lexicon.words("org_description_nouns")
 PERSON_PRONOUNS = lexicon.words("person_pronouns")
 DEICTIC_PRONOUNS = lexicon.words("deictic_pronouns")
 GROUP_PRONOUNS = lexicon.words("group_pronouns")
+REFERRING_PRONOUNS = lexicon.words("referring_pronouns")
 
 # Double quotation marks. "``" / "''" are the typewriter (and PTB/NYT archive) pair; a straight
 # '"' and "''" can open or close, decided from the surrounding characters.
@@ -875,6 +878,43 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> 
             walk.direct(item)
     out = _join_pieces(walk.out, walk.pieces, text, walk.para_starts, walk.scorer)
     log.debug("article %s: %d quotes", article_id, len(out))
+    return out
+
+
+def pronoun_referents(
+    doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]
+) -> list[EntityMention]:
+    """Third-person singular pronouns ("he", "his", "her") of ``doc`` resolved to the person the
+    article named before them, the way a pronoun speaker is resolved: one
+    :class:`EntityMention` per pronoun, with the person's canonical name and the pronoun's own
+    text and offsets. A pronoun with no such person (an article's first sentence, "he" before
+    any name) is left out: nothing in the article says who it is."""
+    # Found on the token arrays first: most articles' pronouns are few, and building a Token
+    # per word (or the resolver, for an article with none) is most of this step's cost.
+    lower, pos = doc.to_array([LOWER, POS]).T
+    wanted = {doc.vocab.strings[w] for w in REFERRING_PRONOUNS}
+    at = [i for i in (pos == PRON).nonzero()[0].tolist() if int(lower[i]) in wanted]
+    if not at:
+        return []
+    _, quoted = _placed_quotations(doc, text_of(doc))
+    resolver = _Resolver(doc, _Names(doc, mentions), quoted)
+    out = []
+    for i in at:
+        tok = doc[i]
+        found = resolver._antecedent(tok.i, {"PERSON"})
+        if found is None or not found.name:
+            continue
+        out.append(
+            EntityMention(
+                article_id=article_id,
+                name=found.name,
+                label="PERSON",
+                text=tok.text,
+                start=tok.idx,
+                end=tok.idx + len(tok),
+                sent_start=tok.sent.start_char,
+            )
+        )
     return out
 
 

@@ -22,9 +22,11 @@ used to choose them.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import time
 from collections import Counter
+from collections.abc import Callable
 
 from analysis import attitudes, nlp, sentiment
 from analysis.ingest import RawDocument
@@ -69,14 +71,21 @@ def predict(rows: list[dict]) -> list[dict]:
     for i, row in enumerate(kept):
         sentence = row["sentence_normalized"]
         res = results.get(i)
-        shift = _shift(sentence, res.article.text) if res is not None else None
+        offsets = _offsets(sentence, res.article.text) if res is not None else None
         for target in row["targets"]:
-            item = {"gold": GOLD[float(target["polarity"])], "attitude": {}, "sentence": {}}
+            item = {
+                "gold": GOLD[float(target["polarity"])],
+                "attitude": {},
+                "sentence": {},
+                "text": sentence,
+                "target": sentence[target["from"] : target["to"]],
+            }
             for name in sentiment.STORED_SCORERS:
                 item["sentence"][name] = sentiment.get_scorer(name)(sentence)[0]
                 item["attitude"][name] = None
-            if res is not None and shift is not None:
-                lo, hi = target["from"] + shift, target["to"] + shift
+            where = offsets(target["from"], target["to"]) if offsets is not None else None
+            if where is not None:
+                lo, hi = where
                 for a in res.attitudes:
                     if (
                         a.target_start < hi
@@ -88,13 +97,25 @@ def predict(rows: list[dict]) -> list[dict]:
     return items
 
 
-def _shift(sentence: str, cleaned: str) -> int | None:
-    """Offset change from the dataset's sentence to the cleaned article text (cleaning only trims
-    and normalises whitespace); None when the two no longer line up."""
+def _offsets(sentence: str, cleaned: str) -> Callable[[int, int], tuple[int, int] | None]:
+    """Map a character span of the dataset's sentence to the cleaned article text. Cleaning
+    trims, normalises whitespace (no-break spaces, runs of spaces) and may drop debris, so the
+    two are aligned with :class:`difflib.SequenceMatcher`; a span whose ends fall outside the
+    matching blocks maps to the nearest aligned characters, and a span with no aligned
+    character at all maps to None."""
     if cleaned == sentence:
-        return 0
-    at = sentence.find(cleaned[:40])
-    return -at if at >= 0 and sentence[at:].startswith(cleaned) else None
+        return lambda lo, hi: (lo, hi)
+    pos: dict[int, int] = {}
+    matcher = difflib.SequenceMatcher(None, sentence, cleaned, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            pos[a + k] = b + k
+
+    def span(lo: int, hi: int) -> tuple[int, int] | None:
+        inside = [pos[i] for i in range(lo, hi) if i in pos]
+        return (inside[0], inside[-1] + 1) if inside else None
+
+    return span
 
 
 def scores(gold: list[str], pred: list[str]) -> dict[str, float]:
@@ -155,6 +176,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--split", default="devtest_mt")
     ap.add_argument("--limit", type=int, default=None, help="first N sentences only")
     ap.add_argument("--fit", action="store_true", help="choose neutral bands on the train split")
+    ap.add_argument(
+        "--show",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print N missed targets of each gold label (first stored scorer but the default)",
+    )
     args = ap.parse_args(argv)
     split = "train" if args.fit else args.split
     rows = load(split, args.limit)
@@ -176,6 +204,25 @@ def main(argv: list[str] | None = None) -> None:
     seen = [it for it in items if it["attitude"]["textblob"] is not None]
     print(f"\nonly the {len(seen)} targets an attitude covers:")
     show(table(seen))
+    if args.show:
+        misses(items, args.show)
+
+
+def misses(items: list[dict], n: int) -> None:
+    """The first ``n`` targets of each gold label that the attitudes path labels wrongly."""
+    name = sentiment.STORED_SCORERS[-1]
+    band = attitudes.THRESHOLDS[name]
+    for gold in LABELS:
+        print(f"\nmissed {gold} targets ({name}):")
+        wrong = [
+            it
+            for it in items
+            if it["gold"] == gold and labels([it["attitude"][name]], band)[0] != gold
+        ]
+        for it in wrong[:n]:
+            value = it["attitude"][name]
+            shown = "none" if value is None else f"{value:+.2f}"
+            print(f"  [{it['target']}] {shown}  {it['text'][:160]}")
 
 
 def show(rows: list[tuple[str, dict[str, float]]]) -> None:

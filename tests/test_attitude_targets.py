@@ -1,0 +1,137 @@
+"""Who attitudes are toward beyond tagged names — pronouns resolved to the person named before
+them, untagged titled names — and the news lexicon that scores words general lexicons miss; on
+sentences of our own (through the batch function ``presslens analyze`` runs) and hand-built
+parses."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from analysis import attitude_targets, attitudes, lexicon
+from analysis.pipeline import analyse_batch
+from analysis.records import Article, ArticleResult, EntityMention
+from bench.eval_sentiment import _offsets
+
+SCORERS = ("textblob", "vader")
+PRONOUNS = lexicon.words("referring_pronouns")
+
+
+def analyse(nlp, text: str) -> ArticleResult:
+    [result] = analyse_batch([Article(id="t", title="", text=text)], nlp)
+    assert isinstance(result, ArticleResult), result
+    return result
+
+
+@pytest.mark.parametrize("scorer", SCORERS)
+def test_a_resolved_pronoun_is_a_target_under_its_persons_name(nlp, scorer):
+    text = "John Smith arrived in Leeds on Monday. Prosecutors accused him of fraud."
+    result = analyse(nlp, text)
+    [him] = [a for a in result.attitudes if a.scorer == scorer and a.target_start > 40]
+    assert him.target == "John Smith" and text[him.target_start : him.target_end] == "him"
+    assert him.label == "negative"
+
+
+def test_an_unresolved_pronoun_is_no_target(nlp):
+    # A first sentence has no antecedent: nothing says who "he" is, so no attitude is stored.
+    result = analyse(nlp, "He was accused of fraud and resigned in disgrace.")
+    assert result.attitudes == ()
+
+
+def test_no_pronoun_reaches_the_targets(nlp, sample_article):
+    [result] = analyse_batch([sample_article], nlp)
+    text = sample_article.text
+    spans = {text[a.target_start : a.target_end].lower() for a in result.attitudes}
+    assert spans & PRONOUNS  # the sample's "he"/"his" about Kerry are targets ...
+    assert not {a.target.lower() for a in result.attitudes} & PRONOUNS  # ... under his name
+    kerry = [a for a in result.attitudes if a.target == "John Kerry"]
+    assert any(text[a.target_start : a.target_end].lower() in PRONOUNS for a in kerry)
+
+
+@pytest.mark.parametrize("scorer", SCORERS)
+def test_news_words_the_general_lexicons_miss_carry_the_attitude(nlp, scorer):
+    result = analyse(nlp, "Prosecutors indicted Mary Jones after the allegations.")
+    [att] = [a for a in result.attitudes if a.scorer == scorer and a.target == "Mary Jones"]
+    assert att.label == "negative"
+
+
+def _doc(words, heads, deps, pos, lemmas=None) -> Doc:
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas or [w.lower() for w in words],
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+
+
+def test_news_score_reads_lemmas_and_is_bounded():
+    doc = _doc(
+        ["Smith", "was", "indicted", "after", "allegations", "."],
+        [2, 2, 2, 2, 3, 2],
+        ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"],
+        ["PROPN", "AUX", "VERB", "ADP", "NOUN", "PUNCT"],
+        ["Smith", "be", "indict", "after", "allegation", "."],
+    )
+    tokens = list(doc)
+    score = attitudes.news_score(tokens)
+    assert -1 < score < -0.5  # two strongly negative lemmas, normalised
+    assert attitudes.news_score(tokens[:2]) == 0.0  # no lexicon word
+    assert all(-4 <= v <= 4 for v in attitudes.NEWS_VALENCES.values())
+    assert any("fit_news_lexicon" in line for line in lexicon.header("news_sentiment"))
+
+
+def _untagged(words, heads, deps, pos, mentions=()) -> list[str]:
+    doc = _doc(words, heads, deps, pos)
+    return [
+        (m.name, m.text)
+        for m in attitude_targets.untagged_names(doc, article_id="a", mentions=mentions)
+    ]
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, pos, expected",
+    [
+        # A title and a name: the name, without its title.
+        (["Mr", "Cable", "resigned", "."], [1, 2, 2, 2], ["compound", "nsubj", "ROOT", "punct"],
+         ["PROPN", "PROPN", "VERB", "PUNCT"], [("Cable", "Mr Cable")]),
+        # A lone capitalised word names nobody we can trust ("Executive", "Christmas").
+        (["Executive", "resigned", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"],
+         ["PROPN", "VERB", "PUNCT"], []),
+        # A title alone is a role, not a name.
+        (["Prime", "Minister", "resigned", "."], [1, 2, 2, 2], ["compound", "nsubj", "ROOT", "punct"],
+         ["PROPN", "PROPN", "VERB", "PUNCT"], []),
+        # All capitals: a transcript's speaker label or a heading.
+        (["MR", "GOODMAN", "resigned", "."], [1, 2, 2, 2], ["compound", "nsubj", "ROOT", "punct"],
+         ["PROPN", "PROPN", "VERB", "PUNCT"], []),
+        # Not a participant of the clause: a modifier ("the Cable vote").
+        (["the", "Mr", "Cable", "vote", "failed", "."], [3, 2, 3, 4, 4, 4],
+         ["det", "compound", "compound", "nsubj", "ROOT", "punct"],
+         ["DET", "PROPN", "PROPN", "NOUN", "VERB", "PUNCT"], []),
+    ],
+)  # fmt: skip
+def test_untagged_names_only_in_the_shapes_of_a_name(words, heads, deps, pos, expected):
+    assert _untagged(words, heads, deps, pos) == expected
+
+
+def test_an_untagged_surname_takes_the_articles_full_name():
+    smith = EntityMention("a", "John Smith", "PERSON", "John Smith", 100, 110, 90)
+    got = _untagged(
+        ["Smith", "resigned", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"],
+        ["PROPN", "VERB", "PUNCT"], mentions=[smith],
+    )  # fmt: skip
+    assert got == [("John Smith", "Smith")]
+
+
+def test_eval_maps_targets_onto_the_cleaned_text():
+    # Cleaning turns a no-break space into a space and collapses runs of spaces: the target's
+    # offsets in the dataset's sentence must follow, or its attitude is never found.
+    sentence = "Lauren  Gambino said\xa0Trump lied."
+    cleaned = "Lauren Gambino said Trump lied."
+    at = sentence.index("Trump")
+    lo, hi = _offsets(sentence, cleaned)(at, at + 5)
+    assert cleaned[lo:hi] == "Trump"
+    assert _offsets(cleaned, cleaned)(0, 6) == (0, 6)
