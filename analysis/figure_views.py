@@ -255,8 +255,10 @@ def headline_figures(
     where, params = _where(filters, scope=scope)
     sql = f"""
         WITH fig AS MATERIALIZED (
-            SELECT f.article_id, f.start, f.category, f.text, f.unit, f.location, f.claimed_by,
-                   f.scope, a.title, a.published, a.source, {ESTIMATE_SQL} AS estimate,
+            -- Only what the vote needs: a million articles' figures with their texts and
+            -- titles did not fit the dashboard's memory; those are joined to the one chosen.
+            SELECT f.article_id, f.start, f.category, f.location,
+                   f.scope, a.published, a.source, {ESTIMATE_SQL} AS estimate,
                    date_trunc('week', a.published) AS week,
                    CASE WHEN f.category IN {UNIT_KEYED} THEN lower(f.unit) END AS unit_key
             FROM figures f JOIN articles a ON a.id = f.article_id
@@ -288,18 +290,26 @@ def headline_figures(
                 PARTITION BY category
                 ORDER BY n_sources DESC, n_articles DESC, abs(estimate - med), estimate
             ) = 1
+        ), picked AS (
+            SELECT c.category, c.estimate, c.n_articles, e.n_event_articles, e.estimate_low,
+                   e.estimate_high, f.location, f.article_id, f.start, f.published
+            FROM chosen c JOIN top_event e USING (category)
+            JOIN fig f ON f.category = c.category AND f.estimate = c.estimate
+             AND f.location IS NOT DISTINCT FROM e.location
+             AND f.scope IS NOT DISTINCT FROM e.scope
+             AND f.week IS NOT DISTINCT FROM e.week AND f.unit_key IS NOT DISTINCT FROM e.unit_key
+            QUALIFY row_number() OVER (
+                PARTITION BY c.category ORDER BY f.published DESC NULLS LAST, f.article_id, f.start
+            ) = 1
         )
-        SELECT c.category, c.estimate, c.n_articles, e.n_event_articles, e.estimate_low,
-               e.estimate_high, f.text, f.unit, f.location, f.claimed_by, f.article_id, f.start,
-               f.title, f.published
-        FROM chosen c JOIN top_event e USING (category)
-        JOIN fig f ON f.category = c.category AND f.estimate = c.estimate
-         AND f.location IS NOT DISTINCT FROM e.location AND f.scope IS NOT DISTINCT FROM e.scope
-         AND f.week IS NOT DISTINCT FROM e.week AND f.unit_key IS NOT DISTINCT FROM e.unit_key
-        QUALIFY row_number() OVER (
-            PARTITION BY c.category ORDER BY f.published DESC NULLS LAST, f.article_id, f.start
-        ) = 1
-        ORDER BY c.category
+        SELECT p.category, p.estimate, p.n_articles, p.n_event_articles, p.estimate_low,
+               p.estimate_high, x.text, x.unit, p.location, x.claimed_by, p.article_id, p.start,
+               a.title, p.published
+        FROM picked p
+        JOIN figures x ON x.article_id = p.article_id AND x.start = p.start
+         AND x.category = p.category
+        JOIN articles a ON a.id = p.article_id
+        ORDER BY p.category
     """
     return con.execute(sql, params).df()
 
