@@ -229,7 +229,7 @@ class Store:
             raise OlderStore(
                 f"{self.path}: made by an older presslens (schema {found}, now {SCHEMA_VERSION}); "
                 "open it once read-write to upgrade it in place (e.g. `presslens dashboard "
-                "--db FILE` without --read-only, or `presslens analyze` into it)"
+                "--db FILE`, or `presslens analyze` into it)"
             )
         con = self.con
         con.execute("BEGIN")
