@@ -35,11 +35,10 @@ from analysis import lexicon, sentiment, speech
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote
-from analysis.speech import SPEAKER_LABELS
+from analysis.speech import SPEAKER_LABELS, SPEECH_VERBS
 
 log = logging.getLogger(__name__)
 
-SPEECH_VERBS = lexicon.words("speech_verbs")
 QUOTE_ONLY_VERBS = lexicon.words("quote_only_verbs")
 
 OBJECT_CONTENT_VERBS = lexicon.words("object_content_verbs")

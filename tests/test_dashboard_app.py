@@ -4,11 +4,15 @@ filters that round-trip through the URL, links with bad values, empty states, up
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis import summaries
+from analysis.store import OLDEST_UPGRADABLE, SCHEMA_VERSION
 from dashboard import components
 
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "streamlit_app.py"
@@ -454,13 +458,6 @@ def test_figures_click_hint_only_with_a_point_chart(dashboard_db, tmp_path, use_
 
 
 def test_a_store_of_an_older_presslens_is_upgraded_and_shown(dashboard_db, use_db, tmp_path):
-    import shutil
-
-    import duckdb
-
-    from analysis import summaries
-    from analysis.store import OLDEST_UPGRADABLE, SCHEMA_VERSION
-
     if int(SCHEMA_VERSION) <= OLDEST_UPGRADABLE:
         pytest.skip("no older schema to upgrade")
     old = tmp_path / "older.duckdb"

@@ -134,7 +134,6 @@ else:
         key="cmp_quoted",
         name="who is quoted",
     )
-    tone = data.compare_tone(filters, groups=groups, limit=12)
     components.chart(
         data.figure(
             compare_charts.tone,

@@ -52,7 +52,7 @@ if chosen:
 
 left, right = st.columns(2)
 with left:
-    bar_event = components.chart(
+    components.chart(
         data.figure(
             charts.speaker_polarity,
             data.speaker_stats,
@@ -67,7 +67,7 @@ with left:
         on_select="rerun",
     )
 with right:
-    scatter_event = components.chart(
+    components.chart(
         data.figure(
             charts.polarity_subjectivity,
             data.speaker_stats,
