@@ -25,7 +25,7 @@ from analysis.schema import Column, ddl_of, field_names, record_columns
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "9"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of
+SCHEMA_VERSION = "10"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events
 
 # Every table's columns, in order. A table backed by a record (analysis/records.py) takes its
 # columns from the record's fields (analysis.schema), with the store-only columns declared beside
@@ -249,8 +249,9 @@ class Store:
             for table in altered:
                 if table in CHILD_TABLES:
                     con.execute(f"CREATE INDEX idx_{table}_article ON {table}(article_id)")
-            if any(t in summaries.COLUMNS for t in new_tables):
-                summaries.rebuild(con)
+            new_summaries = [t for t in new_tables if t in summaries.COLUMNS]
+            if new_summaries:  # only the new ones: a million articles' others stay as they are
+                summaries.rebuild(con, new_summaries)
             con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
             con.execute("COMMIT")
         except BaseException:

@@ -31,6 +31,16 @@ from analysis.filters import Filters
 # Words in a quote: the weights of the speaker means, as the one speaker aggregate counts them.
 WORDS_SQL = aggregates.QUOTE_WORDS_SQL.format(q="q")
 _CELL = [("day", "DATE"), ("source", "VARCHAR")]
+# What makes a figure a candidate headline, and its event's week and unit key: shared with
+# analysis.figure_views.headline_figures, which votes over the same events.
+ESTIMATE_SQL = "COALESCE({f}.value, ({f}.low + {f}.high) / 2, {f}.low, {f}.high)"
+HEADLINE_FIGURE_SQL = (
+    # A part is not a toll ("four children among the 28 dead"), and "other" counts unlike things.
+    "{f}.category <> 'other' AND {f}.part_of IS NULL AND " + ESTIMATE_SQL + " IS NOT NULL"
+)
+WEEK_SQL = "date_trunc('week', {day})::DATE"
+# Money and counts of people are only comparable within one unit (pounds are not dollars).
+UNIT_KEY_SQL = "CASE WHEN {f}.category IN ('money', 'people') THEN lower({f}.unit) END"
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "sum_articles": _CELL + [("n_articles", "BIGINT"), ("n_duplicates", "BIGINT")],
     "sum_tags": _CELL + [("tag", "VARCHAR"), ("n_articles", "BIGINT")],
@@ -67,6 +77,19 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("n_articles", "BIGINT"),
         ("n_articles_category", "BIGINT"),
     ],
+    # The events the Overview's headline figures vote on (analysis.figure_views): figures with
+    # an estimate, no part of another, not "other", by place, scope, publication week and unit
+    # key. n_articles counts distinct articles, so its sums over cells (and days of a week)
+    # are exact; the vote itself reads the few figures of the winning events.
+    "sum_figure_events": _CELL
+    + [
+        ("week", "DATE"),
+        ("category", "VARCHAR"),
+        ("location", "VARCHAR"),
+        ("scope", "VARCHAR"),
+        ("unit_key", "VARCHAR"),
+        ("n_articles", "BIGINT"),
+    ],
     # Sentiment toward named entities (analysis.attitudes): holder NULL = the article itself.
     "sum_attitudes": _CELL
     + [
@@ -88,6 +111,8 @@ TOTALS: dict[str, tuple[str, ...]] = {  # table → its key columns
     "sum_speaker_labels": ("speaker", "label", "role"),
     "sum_entities": ("name", "label"),
     "sum_figures": ("category", "scope"),
+    # Keyed by week too: a week lies in one row, so the unfiltered vote needs no cells.
+    "sum_figure_events": ("week", "category", "location", "scope", "unit_key"),
     "sum_attitudes": ("scorer", "holder", "target"),
 }
 for _table in TOTALS:
@@ -130,6 +155,12 @@ _RECOUNT: dict[str, str] = {
                        PARTITION BY f.article_id, f.category) AS first_scope
             FROM figures f JOIN v ON v.id = f.article_id
         ) GROUP BY ALL""",
+    "sum_figure_events": f"""
+        SELECT v.published, v.source, {WEEK_SQL.format(day="v.published")}, f.category,
+               f.location, f.scope, {UNIT_KEY_SQL.format(f="f")}, count(DISTINCT f.article_id)
+        FROM figures f JOIN v ON v.id = f.article_id
+        WHERE {HEADLINE_FIGURE_SQL.format(f="f")}
+        GROUP BY ALL""",
     "sum_attitudes": """
         SELECT v.published, v.source, t.scorer, t.holder, t.target, count(*), count(t.polarity),
                sum(t.polarity)
@@ -215,12 +246,18 @@ def refresh(con: duckdb.DuckDBPyConnection, days: Iterable[date | None]) -> None
         _apply_delta(con, table)
 
 
-def rebuild(con: duckdb.DuckDBPyConnection) -> None:
-    """Recount every summary from the base tables. Runs in the caller's transaction."""
-    for table in TABLES:
+def rebuild(con: duckdb.DuckDBPyConnection, tables: Iterable[str] | None = None) -> None:
+    """Recount the summaries ``tables`` (default: all; a cell table brings its totals) from the
+    base tables. Runs in the caller's transaction."""
+    cells = set(_RECOUNT) if tables is None else {t.removesuffix("_all") for t in tables}
+    for table in cells:
         con.execute(f"DELETE FROM {table}")
-    _recount(con, "duplicate_of IS NULL", [])
+        if table in TOTALS:
+            con.execute(f"DELETE FROM {table}_all")
+    _recount(con, "duplicate_of IS NULL", [], cells)
     for table, keys in TOTALS.items():
+        if table not in cells:
+            continue
         values = _values(table)
         con.execute(
             f"INSERT INTO {table}_all SELECT {', '.join(keys)}, "
@@ -270,8 +307,12 @@ def _apply_delta(con, table: str) -> None:
     con.execute(f"DROP TABLE _new_{table}")
 
 
-def _recount(con: duckdb.DuckDBPyConnection, where: str, params: list) -> None:
+def _recount(
+    con: duckdb.DuckDBPyConnection, where: str, params: list, tables: Iterable[str] | None = None
+) -> None:
     for table, select in _RECOUNT.items():
+        if tables is not None and table not in tables:
+            continue
         con.execute(
             f"INSERT INTO {table} WITH v AS (SELECT id, published, source, tags FROM articles "
             f"WHERE {where}) {select}",

@@ -72,6 +72,10 @@ SUMMARY_KEYS = {
         ("category", V), ("scope", V), ("n_figures", B), ("n_articles", B),
         ("n_articles_category", B),
     ],
+    "sum_figure_events": [
+        ("week", "DATE"), ("category", V), ("location", V), ("scope", V), ("unit_key", V),
+        ("n_articles", B),
+    ],
     "sum_attitudes": [
         ("scorer", V), ("holder", V), ("target", V), ("n", B), ("n_polarity", B), ("pol_sum", D),
     ],

@@ -147,6 +147,26 @@ def test_a_store_of_an_older_schema_is_upgraded_in_place(corpus_store, tmp_path)
     assert n > 20 and with_subject == 0, "the added column is NULL in the rows stored before"
 
 
+def test_an_upgrade_counts_only_the_summaries_that_are_new(corpus_store, tmp_path):
+    """A million articles' summaries take many minutes to recount: an upgrade that adds one
+    summary counts that one and leaves the others as they are."""
+    old = tmp_path / "older.duckdb"
+    shutil.copy(corpus_store, old)
+    con = duckdb.connect(str(old))
+    con.execute("DROP TABLE sum_figure_events")
+    con.execute("DROP TABLE sum_figure_events_all")
+    # A mark on a summary that is not new: a recount would wipe it.
+    con.execute("UPDATE sum_articles SET n_articles = n_articles + 1000")
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", ["9"])
+    con.close()
+    Store(old).close()
+    new = ["sum_figure_events", "sum_figure_events_all"]
+    got = _dump(old, new)
+    assert got == _dump(corpus_store, new) and all(got.values())
+    marked = _dump(old, ["sum_articles"])["sum_articles"]
+    assert marked and all(row[2] > 1000 for row in marked)
+
+
 def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):
     too_old = tmp_path / "too-old.duckdb"
     _made_older(corpus_store, too_old, version=OLDEST_UPGRADABLE - 1)

@@ -185,6 +185,10 @@ def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind
             figure_views.category_counts(con, filters, scope=scope),
             figure_views.category_counts(con, base, scope=scope),
         )
+        heads = figure_views.headline_figures(con, filters, scope=scope)
+        pd.testing.assert_frame_equal(heads, figure_views.headline_figures(con, base, scope=scope))
+        if scope is None:  # the comparison is not of two empty frames
+            assert len(heads) >= 1
 
 
 def test_filter_options_and_pickers_count_what_the_rows_hold(corpus_con):
