@@ -26,7 +26,7 @@ import duckdb
 import pandas as pd
 
 from analysis import summaries
-from analysis.filters import Filters, article_ids_sql
+from analysis.filters import Filters, article_ids_sql, newest_first
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +46,14 @@ def _where(
     location: str | None = None,
     subject: str | None = None,
     scope: str | None = None,
+    ids: tuple[str, list] | None = None,
 ) -> tuple[str, list]:
-    """The WHERE clause shared by the views: articles in view plus optional equality filters."""
+    """The WHERE clause shared by the views: articles in view (or ``ids``, a subquery selecting
+    some of them, and its parameters) plus optional equality filters."""
     if scope is not None and scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
-    sub, params = article_ids_sql(filters)
+    sub, params = ids if ids is not None else article_ids_sql(filters)
+    params = list(params)
     clauses = [f"f.article_id IN ({sub})"]
     for column, value in (
         ("category", category), ("location", location), ("subject", subject), ("scope", scope),
@@ -77,19 +80,36 @@ def figure_table(
     where, params = _where(
         filters, category=category, location=location, subject=subject, scope=scope
     )
-    sql = (
+    order = "a.published DESC NULLS LAST, f.article_id, f.start"
+    select = (
         # An uncounted whole ("civilians, including three children") is named by its noun.
         f"SELECT {FIGURE_COLUMNS}, CASE WHEN f.part_of IS NOT NULL THEN coalesce(w.text, "
         "regexp_extract(substr(a.text, f.part_of + 1, 40), '^[A-Za-z]+')) END AS part_of_text "
         "FROM figures f "
         "JOIN articles a ON a.id = f.article_id "
         "LEFT JOIN figures w ON w.article_id = f.article_id AND w.start = f.part_of "
-        f"WHERE {where} ORDER BY a.published DESC NULLS LAST, f.article_id, f.start"
     )
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    return con.execute(sql, params).df()
+    if limit is None:
+        return con.execute(f"{select} WHERE {where} ORDER BY {order}", params).df()
+
+    def newest(ids: str, ids_params: list) -> pd.DataFrame:
+        where, params = _where(
+            filters, category=category, location=location, subject=subject, scope=scope,
+            ids=(ids, ids_params),
+        )  # fmt: skip
+        # Ordered on narrow rows; only the ``limit`` kept are read with their texts (by row id).
+        sql = f"""
+            WITH pick AS (
+                SELECT f.rowid AS rid, f.article_id
+                FROM figures f JOIN articles a ON a.id = f.article_id
+                WHERE {where} ORDER BY {order} LIMIT ?
+            )
+            {select}
+            WHERE f.rowid IN (SELECT rid FROM pick) AND a.id IN (SELECT article_id FROM pick)
+            ORDER BY {order}"""
+        return con.execute(sql, [*params, int(limit)]).df()
+
+    return newest_first(con, filters, int(limit), newest)
 
 
 def figure_timeline(
