@@ -161,12 +161,17 @@ HIGH_SQL = "COALESCE(f.value, f.high, CASE WHEN f.low IS NOT NULL THEN 'inf'::DO
 CLAIMANT_SQL = "COALESCE(f.claimed_by, a.source, '')"
 # Reports of one incident arrive over a few days, across outlets.
 INCIDENT_DAYS = 3
+# What the pairing of figures reads: no texts (see _conflict_groups).
+_NARROW = (
+    f"f.rowid AS rid, f.article_id, f.start, f.category, f.location, f.scope, a.published, "
+    f"{ESTIMATE_SQL} AS estimate"
+)
 
 
-def _comparable_sql(where: str) -> str:
+def _comparable_sql(where: str, columns: str = FIGURE_COLUMNS) -> str:
     """The figures that can conflict (dated, placed, with an estimate), with what a comparison
     needs: victims class, low and high, claimant. One definition for the pairs and the table."""
-    return f"""SELECT {FIGURE_COLUMNS}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
+    return f"""SELECT {columns}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
                    {CLAIMANT_SQL} AS claimant
             FROM figures f JOIN articles a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
@@ -408,11 +413,10 @@ def conflict_groups(
     # articles). A pair published on or after ``cutoff`` only involves figures within one window
     # before it, and whether it survives the two de-duplications depends on figures at most three
     # windows before it; so pairing the figures from ``cutoff - 3 windows`` on gives exactly the
-    # rows on or after ``cutoff``. The span grows until it holds ``limit`` rows or the store.
-    first, last = con.execute(
-        "SELECT min(published), max(published) FROM articles WHERE duplicate_of IS NULL"
-    ).fetchone()
-    span = 16 * max(window_days, 1)
+    # rows on or after ``cutoff``. The span starts at four windows (12 days: 1.2 M pairs at a
+    # million articles, which 48 days made) and grows until it holds ``limit`` rows or the view.
+    first, last = _dates_in_view(con, filters)
+    span = 4 * max(window_days, 1)
     while True:
         cutoff = None if last is None else _as_day(last) - timedelta(days=span)
         full = cutoff is None or first is None or cutoff <= _as_day(first)
@@ -429,6 +433,19 @@ def conflict_groups(
         if full or len(groups) >= limit:
             return groups
         span *= 4
+
+
+def _dates_in_view(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> tuple:
+    """The first and last publication day of the articles in view: the span of the pairs
+    starts from the view's last day, not the store's (a year filtered out of a store that runs
+    years later paired every figure of that year over and over, a minute at a million)."""
+    if summaries.covers(filters):
+        where, params = summaries.cell_where(filters)
+        sql = f"SELECT min(s.day), max(s.day) FROM sum_articles s WHERE {where}"
+    else:
+        sub, params = article_ids_sql(filters)
+        sql = f"SELECT min(a.published), max(a.published) FROM articles a WHERE a.id IN ({sub})"
+    return con.execute(sql, params).fetchone()
 
 
 def _conflict_groups(
@@ -449,7 +466,9 @@ def _conflict_groups(
     pair_order = "gap DESC, published DESC, category, location, ea, eb, ida, idb"
     sql = f"""
         WITH fig AS (
-            {_comparable_sql(where)}
+            -- Narrow rows: the texts are read for the rows kept only (by row id); a million
+            -- articles' figures with their texts and sentences took seconds to read and rank.
+            {_comparable_sql(where, _NARROW)}
             -- One figure per identical claim (same thing counted, place, day, claimant, range):
             -- many articles repeating one claim made pairs by the square of their number (19,000
             -- articles on one day of a replicated store made billions).
@@ -474,20 +493,29 @@ def _conflict_groups(
         ), kept AS (
             SELECT * FROM once {"WHERE published >= ?" if since else ""}
             ORDER BY published DESC, category, location, gap DESC, ea, eb, ida, idb LIMIT ?
+        ), ends AS (
+            SELECT k.*, x.scope, x.rid AS rid_x, y.rid AS rid_y
+            FROM kept k
+            JOIN fig x ON x.article_id = k.ida AND x.start = k.sa AND x.category = k.category
+                      AND x.location = k.location AND x.estimate = k.ea
+            JOIN fig y ON y.article_id = k.idb AND y.start = k.sb AND y.category = k.category
+                      AND y.location = k.location AND y.estimate = k.eb
+        ), texts AS (
+            SELECT f.rowid AS rid, f.unit, f.text, f.claimed_by, f.sentence, a.title, a.published,
+                   {ESTIMATE_SQL} AS estimate
+            FROM figures f JOIN articles a ON a.id = f.article_id
+            WHERE f.rowid IN (SELECT rid_x FROM ends UNION ALL SELECT rid_y FROM ends)
+              AND a.id IN (SELECT ida FROM ends UNION ALL SELECT idb FROM ends)
         )
-        SELECT k.published, x.category, x.unit, x.location, x.scope,
+        SELECT k.published, k.category, x.unit, k.location, k.scope,
                abs(date_diff('day', x.published, y.published)) AS days_apart,
                x.estimate AS estimate_low, x.text AS text_low, x.claimed_by AS claimed_by_low,
-               x.article_id AS article_id_low, x.start AS start_low, x.sentence AS sentence_low,
+               k.ida AS article_id_low, k.sa AS start_low, x.sentence AS sentence_low,
                x.title AS title_low, x.published AS published_low,
                y.estimate AS estimate_high, y.text AS text_high, y.claimed_by AS claimed_by_high,
-               y.article_id AS article_id_high, y.start AS start_high,
+               k.idb AS article_id_high, k.sb AS start_high,
                y.sentence AS sentence_high, y.title AS title_high, y.published AS published_high
-        FROM kept k
-        JOIN fig x ON x.article_id = k.ida AND x.start = k.sa AND x.category = k.category
-                  AND x.location = k.location AND x.estimate = k.ea
-        JOIN fig y ON y.article_id = k.idb AND y.start = k.sb AND y.category = k.category
-                  AND y.location = k.location AND y.estimate = k.eb
+        FROM ends k JOIN texts x ON x.rid = k.rid_x JOIN texts y ON y.rid = k.rid_y
         ORDER BY k.published DESC, k.category, k.location, k.gap DESC, k.ea, k.eb, k.ida, k.idb
     """
     args = [*params, int(window_days), float(min_relative_difference), *since, int(limit)]
