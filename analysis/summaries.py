@@ -5,7 +5,8 @@ first view of each page (no filter, or only a date range and outlets) needs far 
 day and outlet. So the store keeps, beside its base tables, one row per **cell** (publication day
 × outlet, originals only) and key: articles and their recognised duplicates, tags, speakers (with
 the sums a word-weighted mean and its interval need), speakers' labels and roles, entities,
-figures by category and scope, and attitudes by holder and target; and, for the tables keyed by
+figures by category and scope and the events their headlines vote on, entity pairs, and
+attitudes by holder and target; and, for the tables keyed by
 a name, all-time totals (``*_all``) for the unfiltered view. Every article lies in exactly one cell, so a per-cell count of
 distinct articles adds up across cells without double counting.
 
@@ -77,6 +78,9 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("n_articles", "BIGINT"),
         ("n_articles_category", "BIGINT"),
     ],
+    # Entities named in one sentence (the Entities page's network), summed per pair.
+    "sum_entity_pairs": _CELL
+    + [("name_a", "VARCHAR"), ("name_b", "VARCHAR"), ("weight", "BIGINT")],
     # The events the Overview's headline figures vote on (analysis.figure_views): figures with
     # an estimate, no part of another, not "other", by place, scope, publication week and unit
     # key. n_articles counts distinct articles, so its sums over cells (and days of a week)
@@ -111,6 +115,7 @@ TOTALS: dict[str, tuple[str, ...]] = {  # table → its key columns
     "sum_speaker_labels": ("speaker", "label", "role"),
     "sum_entities": ("name", "label"),
     "sum_figures": ("category", "scope"),
+    "sum_entity_pairs": ("name_a", "name_b"),
     # Keyed by week too: a week lies in one row, so the unfiltered vote needs no cells.
     "sum_figure_events": ("week", "category", "location", "scope", "unit_key"),
     "sum_attitudes": ("scorer", "holder", "target"),
@@ -146,6 +151,9 @@ _RECOUNT: dict[str, str] = {
     "sum_entities": """
         SELECT v.published, v.source, e.name, e.label, count(*), sum(e.mentions)
         FROM entities e JOIN v ON v.id = e.article_id GROUP BY ALL""",
+    "sum_entity_pairs": """
+        SELECT v.published, v.source, p.name_a, p.name_b, sum(p.weight)
+        FROM entity_pairs p JOIN v ON v.id = p.article_id GROUP BY ALL""",
     "sum_figures": """
         SELECT published, source, category, scope, count(*), count(DISTINCT article_id),
                count(DISTINCT article_id) FILTER (WHERE first_scope)

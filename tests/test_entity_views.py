@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from analysis import entity_views as ev
@@ -172,11 +173,15 @@ def test_cooccurrences_count_shared_sentences(con):
 def test_pairs_rebuilt_from_mentions_agree_with_those_written(con):
     # The pairs the store wrote with the batch, and the same pairs rebuilt from the mentions
     # (as bench/replicate.py does for a store copied without them), give the same network.
-    written = ev.cooccurrences(con)
-    labelled = ev.cooccurrences(con, labels=("PERSON", "GPE"))
+    # Read from the pairs themselves: a filter by article ids, which the summaries cannot answer.
+    ids = tuple(r[0] for r in con.execute("SELECT id FROM articles").fetchall())
+    rows = Filters(article_ids=ids)
+    written = ev.cooccurrences(con, rows)
+    labelled = ev.cooccurrences(con, rows, labels=("PERSON", "GPE"))
     assert len(written) == 3
+    assert ev.cooccurrences(con).equals(written), "the summary gives the same network"
     con.execute("DELETE FROM entity_pairs")
-    assert ev.cooccurrences(con).empty
+    assert ev.cooccurrences(con, rows).empty
     con.execute(ev.PAIRS_REBUILD_SQL)
     stored = con.execute(
         "SELECT * FROM entity_pairs WHERE article_id = 'a1' ORDER BY name_a, name_b"
@@ -185,8 +190,8 @@ def test_pairs_rebuilt_from_mentions_agree_with_those_written(con):
         ("a1", "Aleppo", "Islamic State", 1),
         ("a1", "Aleppo", "John Kerry", 2),
     ]
-    assert ev.cooccurrences(con).equals(written)
-    assert ev.cooccurrences(con, labels=("PERSON", "GPE")).equals(labelled)
+    assert ev.cooccurrences(con, rows).equals(written)
+    assert ev.cooccurrences(con, rows, labels=("PERSON", "GPE")).equals(labelled)
 
 
 def test_entity_articles(con):
@@ -200,3 +205,22 @@ def test_entity_articles(con):
     assert _rows(syria, "id", "mentions") == [("a2", 2), ("a3", 1)]
     assert ev.entity_articles(con, name="Syria", limit=1)["id"].tolist() == ["a2"]
     assert ev.entity_articles(con, Filters(sources=("Daily",)), name="Aleppo").empty
+
+
+@pytest.mark.parametrize("limit", [1, 2, 5, 40])
+def test_pairs_of_some_labels_are_the_heaviest_pairs_with_those_labels(corpus_store, limit):
+    """With labels, the heaviest pairs are labelled a few at a time until enough have the
+    labels: the result must be what filtering the whole ranked network gives."""
+    import duckdb
+
+    con = duckdb.connect(str(corpus_store), read_only=True)
+    try:
+        everything = ev.cooccurrences(con, limit=100_000)
+        for labels in (("PERSON",), ("PERSON", "ORG")):
+            keep = everything["label_a"].isin(labels) & everything["label_b"].isin(labels)
+            want = everything[keep].head(limit).reset_index(drop=True)
+            got = ev.cooccurrences(con, labels=labels, limit=limit)
+            assert len(got) == min(limit, int(keep.sum()))
+            pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    finally:
+        con.close()

@@ -171,6 +171,12 @@ def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind
         entity_views.top_entities_by_label(con, filters),
         entity_views.top_entities_by_label(con, base),
     )
+    for labels in (None, ("PERSON", "GPE")):
+        got = entity_views.cooccurrences(con, filters, labels=labels, limit=30)
+        assert len(got) > 3
+        pd.testing.assert_frame_equal(
+            got, entity_views.cooccurrences(con, base, labels=labels, limit=30)
+        )
     for scorer in ("textblob", "vader"):
         got = attitude_views.attitude_matrix(con, filters, scorer=scorer)
         assert len(got) > 3
