@@ -42,6 +42,12 @@ class Filters:
 
 def article_ids_sql(filters: Filters | None = None) -> tuple[str, list]:
     """``(sql, params)``: a subquery selecting the ids of the articles in view."""
+    where, params = articles_where(filters)
+    return f"SELECT a.id FROM articles a WHERE {where}", params
+
+
+def articles_where(filters: Filters | None = None) -> tuple[str, list]:
+    """``(sql, params)``: the condition on ``articles a`` that keeps the articles in view."""
     f = filters or Filters()
     where = ["a.duplicate_of IS NULL"]
     params: list = []
@@ -76,7 +82,7 @@ def article_ids_sql(filters: Filters | None = None) -> tuple[str, list]:
         sub, sub_params = query.match_sql(node)
         where.append(f"a.id IN ({sub})")
         params.extend(sub_params)
-    return "SELECT a.id FROM articles a WHERE " + " AND ".join(where), params
+    return " AND ".join(where), params
 
 
 # The newest articles a newest-first list looks in first (see :func:`newest_first`).

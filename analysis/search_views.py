@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from analysis import query
-from analysis.filters import Filters, article_ids_sql
+from analysis.filters import Filters, article_ids_sql, articles_where
 
 SNIPPET_CHARS = 220  # about two lines of a results list
 
@@ -32,19 +32,27 @@ def ranked_list(
     first: the article-list columns plus ``score``, ``snippet`` and ``spans`` (``[start, end]``
     of each highlighted match in ``snippet``)."""
     node = query.parse(search)
-    sub, params = article_ids_sql(filters)
-    if node is None:
-        ranked, r_params = "SELECT id, 0.0 AS score FROM articles", []
+    if node is None:  # newest first: the articles in view themselves, no join (1 s at 1M)
+        where, page_params = articles_where(filters)
+        page = (
+            f"SELECT a.id, 0.0 AS score FROM articles a WHERE {where} "
+            "ORDER BY a.published DESC NULLS LAST, a.title, a.id LIMIT ? OFFSET ?"
+        )
     else:
         ranked, r_params = query.ranked_sql(node)
-    # The page's ids first, then its counts and texts: counting quotes and figures for every
-    # match of a broad search would cost more than the search.
-    sql = f"""
-        WITH page AS (
+        sub, params = article_ids_sql(filters)
+        page, page_params = (
+            f"""
             SELECT r.id, r.score FROM ({ranked}) r JOIN articles a ON a.id = r.id
             WHERE a.id IN ({sub})
             ORDER BY r.score DESC, a.published DESC NULLS LAST, a.title, a.id LIMIT ? OFFSET ?
+        """,
+            r_params + params,
         )
+    # The page's ids first, then its counts and texts: counting quotes and figures for every
+    # match of a broad search would cost more than the search.
+    sql = f"""
+        WITH page AS ({page})
         , qc AS (SELECT article_id, count(*) AS n FROM quotes
                  WHERE article_id IN (SELECT id FROM page) GROUP BY article_id)
         , fc AS (SELECT article_id, count(*) AS n FROM figures
@@ -56,7 +64,7 @@ def ranked_list(
         LEFT JOIN qc ON qc.article_id = a.id LEFT JOIN fc ON fc.article_id = a.id
         ORDER BY page.score DESC, a.published DESC NULLS LAST, a.title, a.id
     """
-    df = con.execute(sql, r_params + params + [int(limit), int(offset)]).df()
+    df = con.execute(sql, [*page_params, int(limit), int(offset)]).df()
     patterns = highlight_patterns(node)
     cut = [snippet(text or "", patterns) for text in df["text"]]
     df["snippet"] = [c[0] for c in cut]
