@@ -171,6 +171,12 @@ def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind
         entity_views.top_entities_by_label(con, filters),
         entity_views.top_entities_by_label(con, base),
     )
+    for gran in ("week", "month"):
+        got = entity_views.mentions_over_time(con, filters, granularity=gran, top=6)
+        assert len(got) > 3
+        pd.testing.assert_frame_equal(
+            got, entity_views.mentions_over_time(con, base, granularity=gran, top=6)
+        )
     for labels in (None, ("PERSON", "GPE")):
         got = entity_views.cooccurrences(con, filters, labels=labels, limit=30)
         assert len(got) > 3
