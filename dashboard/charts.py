@@ -107,11 +107,26 @@ PERIOD_MS = {"day": 86_400_000, "week": 7 * 86_400_000, "month": 30 * 86_400_000
              "year": 365 * 86_400_000}  # fmt: skip
 
 
+# Outlets drawn in their own colour on the timeline; the others share one grey stack (a
+# thousand outlets made a thousand traces: seven seconds to build, and no legend anyone reads).
+TIMELINE_OUTLETS = len(PALETTE) - 1
+
+
 def articles_over_time(df: pd.DataFrame, *, granularity: str = "week") -> go.Figure:
-    """Stacked bars: articles per period, one colour per outlet."""
+    """Stacked bars: articles per period, one colour per outlet (the outlets with the most
+    articles; the rest together as "N other outlets")."""
     fig = go.Figure()
     width = 0.8 * PERIOD_MS.get(granularity, PERIOD_MS["day"])
-    for i, (source, part) in enumerate(df.groupby("source", sort=False)):
+    totals = df.groupby("source", sort=False, dropna=False)["n_articles"].sum()
+    if len(totals) > TIMELINE_OUTLETS + 1:
+        top = totals.sort_values(ascending=False, kind="stable").index[:TIMELINE_OUTLETS]
+        rest = f"{len(totals) - len(top):,} other outlets"
+        named = df["source"].isin(top)
+        others = (
+            df[~named].groupby("period", as_index=False)["n_articles"].sum().assign(source=rest)
+        )
+        df = pd.concat([df[named], others], ignore_index=True)
+    for i, (source, part) in enumerate(df.groupby("source", sort=False, dropna=False)):
         fig.add_bar(
             x=part["period"],
             y=part["n_articles"],

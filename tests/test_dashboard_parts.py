@@ -231,6 +231,29 @@ def test_one_period_of_articles_draws_a_visible_bar():
     assert high - low == pd.Timedelta(days=14) and low < pd.Timestamp("2016-12-05") < high
 
 
+def test_many_outlets_share_one_stack_beyond_the_largest():
+    """Thirty outlets: the largest have their own colour, the rest one stack, and every
+    article is still counted in its period."""
+    weeks = pd.date_range("2016-01-04", periods=4, freq="W-MON")
+    df = pd.DataFrame(
+        [
+            {"period": w, "source": f"Outlet {i:02d}", "n_articles": 30 - i}
+            for i in range(30)
+            for w in weeks
+        ]
+    )
+    fig = charts.articles_over_time(df, granularity="week")
+    names = [t.name for t in fig.data]
+    assert len(names) == charts.TIMELINE_OUTLETS + 1
+    assert names[: charts.TIMELINE_OUTLETS] == [
+        f"Outlet {i:02d}" for i in range(charts.TIMELINE_OUTLETS)
+    ]
+    assert names[-1] == f"{30 - charts.TIMELINE_OUTLETS} other outlets"
+    assert sum(sum(t.y) for t in fig.data) == df["n_articles"].sum()
+    rest = fig.data[-1]
+    assert list(rest.y) == [sum(30 - i for i in range(charts.TIMELINE_OUTLETS, 30))] * 4
+
+
 def test_the_speaker_charts_show_the_top_speakers_and_the_highlighted_beyond_them():
     stats = pd.DataFrame(
         {
