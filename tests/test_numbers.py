@@ -167,6 +167,13 @@ def test_find_numbers_in_sentences(text, expected):
         ("Estimates range from two hundred to four hundred.", [N]),
         # "M" is not a million when glued to a name or on the next line
         ("A basket of 40 M&S products cost more.", [40]),
+        # a rise and the level it reached are two figures, not a range
+        ("US exports rose 12.3% to $1.15 trillion in 2004.", [12.3, 1.15e12]),
+        ("Revenue dipped 1.4% to 86.7bn Swiss francs.", [1.4, 86.7e9]),
+        ("Profits jumped 76% to $1.13bn.", [76, 1.13e9]),
+        # a fraction of one or more standing alone is no share
+        ("The economy has grown for six quarters.", [6]),
+        ("Three quarters of the city was held.", [0.75]),
         ("Attendance 12,480\n\nM Dean (Wirral)", [12_480]),
     ],
 )
@@ -183,6 +190,8 @@ def test_values_in_sentences(text, expected):
         "He was the last but one to arrive.",  # "last but one" is a rank
         "Our first quarter was weak.",  # "quarter" alone is not a fraction
         "They ran One.Tel for years.",  # a name, not "one"
+        "Her novel is the 6/4 favourite to win.",  # betting odds
+        "The film 06/05 opens in January.",  # a title or a date
     ],
 )
 def test_no_figures_in(text):

@@ -128,9 +128,16 @@ def _core(toks: list[Tok], i: int, *, currency: str | None = None) -> Core | Non
     frac = _leading_fraction(toks, i)
     if frac is not None:
         j = frac[0]
-        if toks[i].kind == "num" and j < len(toks) and toks[j].kind == "slash":
+        slashed = toks[i].kind == "num"
+        if slashed and j < len(toks) and toks[j].kind == "slash":
             return None  # "5/17/2018" is a date; "1/2" a fraction
-        return _fraction_core(toks, frac, currency)
+        if slashed and (frac[1] >= 1 or toks[i].text.startswith("0")):
+            # A fraction standing alone is a part of something: "6/4" is betting odds and
+            # "06/05" a date or a title, never 150 % or 120 %.
+            return None
+        if frac[1] < 1:
+            return _fraction_core(toks, frac, currency)
+        # "six quarters" is a count of quarters (periods), not 150 %: read as a cardinal.
     card = cardinal(toks, i, currency=currency is not None)
     if card is None:
         return None
@@ -237,9 +244,12 @@ def _cardinal_core(toks: list[Tok], card: Card, currency: str | None) -> Core | 
         if d is not None:
             plural = d[1]
             if card.words == 1 and not card.scaled and (plural or v == 1):
-                return _suffixes(
-                    toks, Core(j + 1, v / d[0], v / d[0], v / d[0], kind="fraction"), currency
-                )
+                if v < d[0]:
+                    return _suffixes(
+                        toks, Core(j + 1, v / d[0], v / d[0], v / d[0], kind="fraction"), currency
+                    )
+                if plural:  # "six quarters" (of growth): a count, not 150 %
+                    return _suffixes(toks, Core(j, v, v, v), currency)
             return None
         if is_ordinal_word(toks[j]) and toks[j].start - toks[j - 1].end <= 1:
             return None
@@ -454,7 +464,12 @@ def _range_after(
     if end < n and _joins_range(toks, core, end, between) and end + 1 < n:
         joiner = toks[end]
         other = _money_or_core(toks, end + 1)
-        if other is not None and other.value is not None and core.value is not None:
+        if (
+            other is not None
+            and other.value is not None
+            and core.value is not None
+            and not _unlike(core, other)
+        ):
             a, b = core.value, other.value
             if other.scaled and not core.scaled and a < b and b / max(a, 1e-9) > 100:
                 a *= _last_scale(b) if _last_scale(b) > 1 else 1  # "1.5-2 million"
@@ -468,6 +483,14 @@ def _range_after(
             elif joiner.kind == "dash" and a >= b:
                 return None  # "3-2": a score, not a range or two figures
     return value, lo, hi, end, approximate
+
+
+def _unlike(core: Core, other: Core) -> bool:
+    """Two numbers no range can join: a percentage and anything but a percentage, money and a
+    percentage ("rose 12.3% to $1.15 trillion" is a rise and a level, not 12.3 to 1.15
+    trillion). A bare number takes the other's kind ("10 to 20%", "5 to 10 million dollars")."""
+    kinds = {core.kind, other.kind}
+    return core.kind == "percent" and other.kind != "percent" or kinds == {"money", "percent"}
 
 
 def _hedge_after(toks: list[Tok], end: int, hedge: str | None) -> tuple[str | None, int]:
