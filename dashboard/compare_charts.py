@@ -37,24 +37,39 @@ def with_breaks(x: pd.Series, y: pd.Series, *, max_gap_days: float) -> tuple[lis
     return xs, ys
 
 
+# A period with fewer articles in view than this has a share that says little (one article of
+# one is 100 %): its point is drawn hollow, and the hover says "k of n articles".
+SHARE_BASE = 5
+
+
 def attention(df: pd.DataFrame, *, measure: str, granularity: str, order) -> go.Figure:
     """Articles per period of each group: ``measure`` "share" (of all articles in view) or
     "count"."""
     colours = group_colours(order)
     fig = go.Figure()
     col = "share" if measure == "share" else "n_articles"
+    gap = MAX_GAP_PERIODS * PERIOD_DAYS[granularity]
     for grp in order:
         part = df[df["grp"] == grp].sort_values("period")
         if part.empty:
             continue
-        xs, ys = with_breaks(
-            part["period"], part[col], max_gap_days=MAX_GAP_PERIODS * PERIOD_DAYS[granularity]
+        xs, ys = with_breaks(part["period"], part[col], max_gap_days=gap)
+        _, counts = with_breaks(part["period"], part["n_articles"], max_gap_days=gap)
+        _, bases = with_breaks(part["period"], part["n_all"], max_gap_days=gap)
+        thin = [b is not None and col == "share" and b < SHARE_BASE for b in bases]
+        value = (
+            "%{y:.1%} (%{customdata[0]} of %{customdata[1]} articles)"
+            if col == "share"
+            else ("%{y:,} articles")
         )
         fig.add_scatter(
             x=xs, y=ys, name=grp, mode="lines+markers", line=dict(color=colours[grp], width=2),
-            marker=dict(size=5), connectgaps=False,
-            hovertemplate="%{x|%Y-%m-%d}: %{y" + (":.1%" if col == "share" else ":,") + "}"
-            "<extra>" + grp.replace("<", "&lt;") + "</extra>",
+            marker=dict(size=[8 if t else 5 for t in thin],
+                        symbol=["circle-open" if t else "circle" for t in thin]),
+            customdata=[[c, b] for c, b in zip(counts, bases, strict=True)],
+            connectgaps=False,
+            hovertemplate="%{x|%Y-%m-%d}: " + value + "<extra>" + grp.replace("<", "&lt;")
+            + "</extra>",
         )  # fmt: skip
     title = "Share of all articles in view" if col == "share" else "Articles"
     fig = _style(fig, title=f"{title}, per {granularity}")

@@ -96,9 +96,18 @@ def test_lines_break_across_long_gaps():
     x = pd.Series(pd.to_datetime(["2011-01-01", "2011-02-01", "2015-06-01"]))
     xs, ys = compare_charts.with_breaks(x, pd.Series([1, 2, 3]), max_gap_days=62)
     assert ys == [1, 2, None, 3] and xs[2] is None
-    df = pd.DataFrame({"period": x, "grp": "A", "n_articles": [1, 2, 3], "share": [0.1, 0.2, 0.3]})
+    df = pd.DataFrame(
+        {"period": x, "grp": "A", "n_articles": [1, 2, 3], "n_all": [10, 20, 3],
+         "share": [0.1, 0.1, 1.0]}
+    )  # fmt: skip
     fig = compare_charts.attention(df, measure="share", granularity="month", order=["A"])
-    assert list(fig.data[0].y) == [0.1, 0.2, None, 0.3]
+    assert list(fig.data[0].y) == [0.1, 0.1, None, 1.0]
+    # 3 of 3 articles is 100 % of almost nothing: drawn hollow, the hover says so
+    assert list(fig.data[0].marker.symbol) == ["circle", "circle", "circle", "circle-open"]
+    assert [list(c) if c[0] is not None else None for c in fig.data[0].customdata] == [
+        [1, 10], [2, 20], None, [3, 3],
+    ]  # fmt: skip
+    assert "of %{customdata[1]} articles" in fig.data[0].hovertemplate
 
 
 def test_figure_timeline_breaks_long_gaps_and_can_use_a_log_axis():

@@ -117,6 +117,11 @@ else:
         key="cmp_attention",
         name="attention over time",
     )
+    if measure == "share" and (attention["n_all"] < compare_charts.SHARE_BASE).any():
+        st.caption(
+            f"Hollow points: fewer than {compare_charts.SHARE_BASE} articles in view that "
+            f"{granularity}, so the share says little (one article of one is 100 %)."
+        )
 
 st.subheader("Who each group quotes")
 quoted = data.compare_speakers(filters, groups=groups, limit=10)
