@@ -570,12 +570,15 @@ def figure_series(
     claimed_by, approximate`` of the figure closest to the median). Sized for a chart whatever the
     store's size; the day's figures themselves come from :func:`figure_table`.
     """
+    if summaries.covers(filters) and not (filters and filters.sources):
+        return _summary_series(con, filters, category=category, places=places, scope=scope)
     where, params = _where(filters, category=category, scope=scope)
     # Narrow rows, and the one figure shown per day and place read by its row id at the end:
     # a million articles' figures with their texts and sentences took seconds to read.
     sql = f"""
         WITH fig AS MATERIALIZED (
-            SELECT f.rowid AS rid, a.published, coalesce(f.location, '(place not given)') AS place,
+            SELECT f.rowid AS rid, f.article_id, f.start, a.published,
+                   coalesce(f.location, '(place not given)') AS place,
                    {ESTIMATE_SQL} AS estimate, f.claimed_by, f.approximate
             FROM figures f JOIN articles a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND {ESTIMATE_SQL} IS NOT NULL
@@ -590,8 +593,8 @@ def figure_series(
                    max(f.estimate) AS estimate_max,
                    list_sort(list_distinct(list(f.claimed_by)
                        FILTER (WHERE f.claimed_by IS NOT NULL))) AS claimants,
-                   -- the figure closest to the median (ties: the first stored)
-                   arg_min(f.rid, (abs(f.estimate - d.med), f.rid)) AS rid,
+                   -- the figure closest to the median (ties: by article and place in it)
+                   arg_min(f.rid, (abs(f.estimate - d.med), f.article_id, f.start)) AS rid,
                    bool_or(f.approximate) AS approximate
             FROM fig f JOIN day d ON d.published = f.published AND d.place = f.place
             GROUP BY f.published, f.place
@@ -603,6 +606,35 @@ def figure_series(
         ORDER BY s.published, s.location
     """
     return con.execute(sql, [*params, int(places)]).df()
+
+
+def _summary_series(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None,
+    *,
+    category: str,
+    places: int,
+    scope: str | None,
+) -> pd.DataFrame:
+    """:func:`figure_series` from the per-day summary kept at write time (dates at most: a
+    day's median over all outlets cannot be split by outlet)."""
+    if scope is not None and scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
+    where, params = summaries.cell_where(filters)
+    sql = f"""
+        WITH s AS (
+            SELECT * FROM sum_figure_days s
+            WHERE {where} AND s.category = ? AND s.scope = ? AND s.day IS NOT NULL
+        ), top AS (
+            SELECT place FROM s GROUP BY place ORDER BY sum(n_figures) DESC, place LIMIT ?
+        )
+        SELECT day AS published, place AS location, n_figures, estimate_median, estimate_min,
+               estimate_max, claimants, article_id, start, text, unit, claimed_by, approximate
+        FROM s WHERE place IN (SELECT place FROM top)
+        ORDER BY published, location
+    """
+    args = [*params, category, scope or summaries.ALL_SCOPES, int(places)]
+    return con.execute(sql, args).df()
 
 
 def headline_words(heads: pd.DataFrame) -> pd.DataFrame:

@@ -40,6 +40,8 @@ HEADLINE_FIGURE_SQL = (
     "{f}.category <> 'other' AND {f}.part_of IS NULL AND " + ESTIMATE_SQL + " IS NOT NULL"
 )
 WEEK_SQL = "date_trunc('week', {day})::DATE"
+# The scope of the series rows that hold every scope (see sum_figure_days).
+ALL_SCOPES = "*"
 # Money and counts of people are only comparable within one unit (pounds are not dollars).
 UNIT_KEY_SQL = "CASE WHEN {f}.category IN ('money', 'people') THEN lower({f}.unit) END"
 COLUMNS: dict[str, list[tuple[str, str]]] = {
@@ -94,6 +96,27 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("unit_key", "VARCHAR"),
         ("n_articles", "BIGINT"),
     ],
+    # The Figures page's series (analysis.figure_views.figure_series): one row per publication
+    # day, category, place and scope — and scope "*" for all scopes together —, over every
+    # outlet (a median cannot be summed over outlets: a view filtered by outlets reads the
+    # rows). The figure shown is the one closest to the day's median.
+    "sum_figure_days": [("day", "DATE")]
+    + [
+        ("category", "VARCHAR"),
+        ("place", "VARCHAR"),
+        ("scope", "VARCHAR"),
+        ("n_figures", "BIGINT"),
+        ("estimate_median", "DOUBLE"),
+        ("estimate_min", "DOUBLE"),
+        ("estimate_max", "DOUBLE"),
+        ("claimants", "VARCHAR[]"),
+        ("article_id", "VARCHAR"),
+        ("start", "INTEGER"),
+        ("text", "VARCHAR"),
+        ("unit", "VARCHAR"),
+        ("claimed_by", "VARCHAR"),
+        ("approximate", "BOOLEAN"),
+    ],
     # Sentiment toward named entities (analysis.attitudes): holder NULL = the article itself.
     "sum_attitudes": _CELL
     + [
@@ -123,6 +146,25 @@ TOTALS: dict[str, tuple[str, ...]] = {  # table → its key columns
 for _table in TOTALS:
     COLUMNS[f"{_table}_all"] = COLUMNS[_table][len(_CELL) :]
 TABLES = tuple(COLUMNS)
+
+# The series' figures (dated, with an estimate), each once under its own scope and once under
+# "*" (all scopes); a figure without a scope only under "*".
+_SERIES_ROW = f"""SELECT v.published AS day, f.category,
+        coalesce(f.location, '(place not given)') AS place, {{scope}} AS scope,
+        {ESTIMATE_SQL.format(f="f")} AS estimate, f.article_id, f.start, f.text, f.unit,
+        f.claimed_by, f.approximate
+    FROM figures f JOIN v ON v.id = f.article_id
+    WHERE v.published IS NOT NULL AND {ESTIMATE_SQL.format(f="f")} IS NOT NULL"""
+_SERIES_FIGURES = (
+    f"({_SERIES_ROW.format(scope='f.scope')} AND f.scope IS NOT NULL "
+    f"UNION ALL {_SERIES_ROW.format(scope=repr(ALL_SCOPES))})"
+)
+# The figure shown for a day and place: the one closest to its median, then by article and
+# place in it (arg_min_null: a field that is NULL in that figure stays NULL).
+_SERIES_PICKS = ", ".join(
+    f"arg_min_null(b.{c}, (abs(b.estimate - d.med), b.article_id, b.start))"
+    for c in ("article_id", "start", "text", "unit", "claimed_by")
+)
 
 # The recount of each table over the originals in ``v`` (a CTE of the articles of some days).
 _RECOUNT: dict[str, str] = {
@@ -168,6 +210,17 @@ _RECOUNT: dict[str, str] = {
                f.location, f.scope, {UNIT_KEY_SQL.format(f="f")}, count(DISTINCT f.article_id)
         FROM figures f JOIN v ON v.id = f.article_id
         WHERE {HEADLINE_FIGURE_SQL.format(f="f")}
+        GROUP BY ALL""",
+    "sum_figure_days": f"""
+        SELECT b.day, b.category, b.place, b.scope, count(*), any_value(d.med),
+               min(b.estimate), max(b.estimate),
+               list_sort(list_distinct(list(b.claimed_by) FILTER (WHERE b.claimed_by IS NOT NULL))),
+               {_SERIES_PICKS}, bool_or(b.approximate)
+        FROM {_SERIES_FIGURES} b JOIN (
+            SELECT day, category, place, scope, median(estimate) AS med
+            FROM {_SERIES_FIGURES} x GROUP BY ALL
+        ) d ON d.day = b.day AND d.category = b.category AND d.place = b.place
+           AND d.scope = b.scope
         GROUP BY ALL""",
     "sum_attitudes": """
         SELECT v.published, v.source, t.scorer, t.holder, t.target, count(*), count(t.polarity),

@@ -82,6 +82,12 @@ SUMMARY_KEYS = {
     ],
 }  # fmt: skip
 EXPECTED["sum_articles"] = CELL + [("n_articles", B), ("n_duplicates", B)]
+EXPECTED["sum_figure_days"] = [
+    ("day", "DATE"), ("category", V), ("place", V), ("scope", V), ("n_figures", B),
+    ("estimate_median", D), ("estimate_min", D), ("estimate_max", D), ("claimants", "VARCHAR[]"),
+    ("article_id", V), ("start", "INTEGER"), ("text", V), ("unit", V), ("claimed_by", V),
+    ("approximate", "BOOLEAN"),
+]  # fmt: skip
 for _table, _columns in SUMMARY_KEYS.items():
     EXPECTED[_table] = CELL + _columns
     EXPECTED[f"{_table}_all"] = _columns

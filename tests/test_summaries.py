@@ -197,6 +197,12 @@ def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind
             figure_views.category_counts(con, filters, scope=scope),
             figure_views.category_counts(con, base, scope=scope),
         )
+        for category in ("killed", "territory_share"):
+            got = figure_views.figure_series(con, filters, category=category, scope=scope)
+            want = figure_views.figure_series(con, base, category=category, scope=scope)
+            if scope is None and category == "killed":
+                assert len(got) > 2
+            pd.testing.assert_frame_equal(got, want, check_dtype=False)
         heads = figure_views.headline_figures(con, filters, scope=scope)
         pd.testing.assert_frame_equal(heads, figure_views.headline_figures(con, base, scope=scope))
         if scope is None:  # the comparison is not of two empty frames
