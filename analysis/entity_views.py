@@ -270,17 +270,25 @@ def entity_articles(
     """The articles in view naming ``name``: ``id, title, published, source, mentions,
     first_start`` — most mentions first, then newest."""
     where, params = _in_view(filters)
+    # Ranked on narrow rows, titles joined to the rows kept: the most named entity of a million
+    # articles is in half of them, and grouping them with their titles took seconds.
     sql = f"""
-        SELECT a.id, a.title, a.published, a.source, sum(e.mentions)::BIGINT AS mentions,
-               min(e.first_start) AS first_start
-        FROM entities e JOIN articles a ON a.id = e.article_id
-        WHERE e.name = ? AND {where}
-        GROUP BY a.id, a.title, a.published, a.source
-        ORDER BY mentions DESC, a.published DESC NULLS LAST, a.id
+        WITH per AS (
+            SELECT e.article_id AS id, sum(e.mentions)::BIGINT AS mentions,
+                   min(e.first_start) AS first_start
+            FROM entities e WHERE e.name = ? AND {where} GROUP BY e.article_id
+        ), ranked AS (
+            SELECT per.*, a.published FROM per JOIN articles a ON a.id = per.id
+            ORDER BY per.mentions DESC, a.published DESC NULLS LAST, per.id
+            {"LIMIT ?" if limit is not None else ""}
+        )
+        SELECT r.id, a.title, r.published, a.source, r.mentions, r.first_start
+        FROM ranked r JOIN articles a ON a.id = r.id
+        WHERE a.id IN (SELECT id FROM ranked)
+        ORDER BY r.mentions DESC, r.published DESC NULLS LAST, r.id
     """
     args = [name, *params]
     if limit is not None:
-        sql += " LIMIT ?"
         args.append(int(limit))
     return con.execute(sql, args).df()
 
