@@ -432,7 +432,9 @@ def conflict_groups(
         )
         if full or len(groups) >= limit:
             return groups
-        span *= 4
+        # Grow by what the rows found so far promise (a sparse view, e.g. one outlet, would
+        # otherwise pair its figures five times over before reaching its first years).
+        span *= max(4, min(64, 2 * limit // max(len(groups), 1)))
 
 
 def _dates_in_view(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> tuple:
