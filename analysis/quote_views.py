@@ -130,6 +130,23 @@ def sentiment_over_time(
             columns=["period", "speaker", "n_quotes", "polarity", "subjectivity", "ci_low",
                      "ci_high", "few"]
         )  # fmt: skip
+    if summaries.covers(filters):
+        # From the per-day speaker summary: the same word-weighted sums, by period.
+        pol = _SUMMARY_POLARITY[scorer]
+        where, params = summaries.cell_where(filters)
+        sql = f"""
+            SELECT date_trunc('{granularity}', s.day)::DATE AS period, s.speaker,
+                   sum(s.n_quotes)::BIGINT AS n_quotes, sum(s.{pol}_sum) / sum(s.n_words) AS polarity,
+                   sum(s.subj_sum) / sum(s.n_words) AS subjectivity,
+                   sum(s.n_words)::DOUBLE AS w_sum, sum(s.w2_sum)::DOUBLE AS w2_sum,
+                   sum(s.{pol}2_sum) AS wx2_sum
+            FROM sum_speakers s
+            WHERE {where} AND s.day IS NOT NULL AND s.speaker IN (SELECT unnest(?::VARCHAR[]))
+            GROUP BY period, s.speaker ORDER BY period, s.speaker
+        """
+        return uncertainty.with_interval(
+            con.execute(sql, [*params, list(speakers)]).df(), blank_few=False
+        )
     sub, params = article_ids_sql(filters)
     sql = f"""
         SELECT period, speaker, n_quotes, {_scored(scorer)} FROM (

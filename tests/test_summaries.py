@@ -159,6 +159,19 @@ def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind
         got = quote_views.speaker_stats(con, filters, limit=0, scorer=scorer)
         want = quote_views.speaker_stats(con, base, limit=0, scorer=scorer)
         assert len(got) > 3
+        names = tuple(want["speaker"].head(4))
+        for gran in ("week", "month"):
+            pd.testing.assert_frame_equal(
+                quote_views.sentiment_over_time(
+                    con, filters, speakers=names, granularity=gran, scorer=scorer
+                ),
+                quote_views.sentiment_over_time(
+                    con, base, speakers=names, granularity=gran, scorer=scorer
+                ),
+                check_exact=False,
+                rtol=1e-9,
+                check_dtype=False,
+            )
         # mode() breaks ties arbitrarily; the summary takes the first in sort order
         cols = [c for c in want.columns if c not in ("label", "role")]
         pd.testing.assert_frame_equal(got[cols], want[cols], check_exact=False, rtol=1e-9)
