@@ -47,6 +47,8 @@ def _per_label(filters: Filters | None) -> tuple[str, list]:
     """``(sql, params)``: ``name, label, n, m`` (articles, mentions) of the entities in view."""
     if summaries.covers(filters):
         table, where, params = summaries.table_where("sum_entities", filters)
+        if table.endswith("_all"):  # one row per name and label already
+            return f"SELECT name, label, n_articles AS n, n_mentions AS m FROM {table} s", params
         return (
             "SELECT name, label, sum(n_articles) AS n, sum(n_mentions) AS m "
             f"FROM {table} s WHERE {where} GROUP BY name, label"
