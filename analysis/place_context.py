@@ -34,6 +34,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span
 
 from analysis import gazetteer, geo, lexicon
+from analysis.nlp import text_of
 
 COMPASS_WORDS = lexicon.words("compass_words")
 NESTING_NOUNS = lexicon.words("nesting_nouns")
@@ -52,6 +53,7 @@ class ArticlePlaces:
 
     def __init__(self, doc: Doc, place_counts: Mapping[str, int]) -> None:
         self.doc = doc
+        self.text = text_of(doc)  # Doc.text is rebuilt on every access
         self._counts = dict(place_counts)
         self._votes = _country_votes(place_counts)
         self.country = _leader(self._votes)
@@ -65,6 +67,9 @@ class ArticlePlaces:
             None,
         )
         self._settled: dict[tuple[str, int], str] = {}
+        self._written: dict[str, list[Span]] = {}
+        self._others: dict[str, str | None] = {}  # name → the country of the other places
+        self._spellings: dict[str, list[Span]] | None = None
 
     def settle(self, name: str | None, sentence: Span) -> str | None:
         """``name``, or the known place the article nests it in (see the module docstring)."""
@@ -78,8 +83,10 @@ class ArticlePlaces:
     def _settle(self, name: str, sentence: Span) -> str:
         # The country the article's other places point to: a namesake abroad ("Hamdaniya" in
         # Iraq, in a story about Aleppo) must not vote for itself.
-        own = _country_votes({name: self._counts.get(name, 0)})
-        country = _leader((self._votes[0] - own[0], self._votes[1] - own[1]))
+        if name not in self._others:
+            own = _country_votes({name: self._counts.get(name, 0)})
+            self._others[name] = _leader((self._votes[0] - own[0], self._votes[1] - own[1]))
+        country = self._others[name]
         status = self._status(name, country)
         if status in ("placed", "country") or country is None:
             return name
@@ -112,8 +119,8 @@ class ArticlePlaces:
         place of that name in the container's country: in ``sentence`` first, then in the
         article, in text order."""
         spans = self._occurrences(name)
-        ordered = [s for s in spans if s.sent.start == sentence.start]
-        ordered += [s for s in spans if s.sent.start != sentence.start]
+        inside = [s for s in spans if sentence.start <= s.start < sentence.end]
+        ordered = inside + [s for s in spans if not sentence.start <= s.start < sentence.end]
         for span in ordered:
             found = self._after(span) or self._before(span)
             if found is not None and found != name and not _known_in(name, found):
@@ -123,27 +130,33 @@ class ArticlePlaces:
     def _occurrences(self, name: str) -> list[Span]:
         """Where the article writes ``name``: as such, else as a spelling the gazetteer takes
         for it ("al-Ismailiya" for Ismailia)."""
-        doc = self.doc
-        out = []
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text, flags=re.IGNORECASE):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None and len(span):
-                out.append(span)
-        if out:
-            return out
-        key = gazetteer.fold(name)
-        for tok in doc:
-            if tok.pos_ != "PROPN":
-                continue
-            for size in range(MAX_NAME_WORDS, 0, -1):
-                if tok.i - size + 1 < 0:
-                    continue
-                span = doc[tok.i - size + 1 : tok.i + 1]
-                known = gazetteer.place(span.text) or gazetteer.town(span.text)
-                if known is not None and gazetteer.fold(known.name) == key:
+        if name not in self._written:
+            doc = self.doc
+            out = []
+            pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
+            for m in re.finditer(pattern, self.text, flags=re.IGNORECASE):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None and len(span):
                     out.append(span)
-                    break
-        return out
+            self._written[name] = out or self._spelled().get(gazetteer.fold(name), [])
+        return self._written[name]
+
+    def _spelled(self) -> dict[str, list[Span]]:
+        """The article's proper names the gazetteer knows, by the folded canonical name (one
+        pass over the article, the first time a name is not written as stored)."""
+        if self._spellings is None:
+            self._spellings = {}
+            doc = self.doc
+            for tok in doc:
+                if tok.pos_ != "PROPN":
+                    continue
+                for size in range(min(MAX_NAME_WORDS, tok.i + 1), 0, -1):
+                    span = doc[tok.i - size + 1 : tok.i + 1]
+                    known = gazetteer.place(span.text) or gazetteer.town(span.text)
+                    if known is not None:
+                        self._spellings.setdefault(gazetteer.fold(known.name), []).append(span)
+                        break
+        return self._spellings
 
     def _after(self, span: Span) -> str | None:
         """ "X [neighbourhood] [and Y] (in|near|north of|located in) [the northern] [province
