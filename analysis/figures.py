@@ -139,6 +139,7 @@ def extract(
                     if reading.category in INCIDENT_CATEGORIES
                     else reading.location or ctx.main_place,
                     span.sent,
+                    incident=reading.category in INCIDENT_CATEGORIES,
                 ),
                 claimed_by=_claimant(ctx, span),
                 start=match.start,
@@ -167,14 +168,14 @@ class _Context:
         self.incident_place = _incident_place(places)
         self._article_places: ArticlePlaces | None = None
 
-    def settle(self, place: str | None, sentence: Span) -> str | None:
+    def settle(self, place: str | None, sentence: Span, *, incident: bool) -> str | None:
         """A place the gazetteer cannot put in the article's country, settled by what the
         article says of it (:mod:`analysis.place_context`); built on the first figure."""
         if place is None:
             return None
         if self._article_places is None:
             self._article_places = ArticlePlaces(self.doc, self.place_counts)
-        return self._article_places.settle(place, sentence)
+        return self._article_places.settle(place, sentence, incident=incident)
 
     def refine(self, place: str | None) -> str | None:
         """A country narrowed to the article's main place when that lies inside it: "killed in

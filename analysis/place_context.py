@@ -17,11 +17,12 @@ the known place the article itself nests it in:
 3. else, for a name no table knows at all, the article's own place: its most-mentioned known place
    in its country, which is also where a figure whose sentence names no place is put.
 
-A name already placed in the article's country, a country, and a place abroad that the article
-does not nest (a strike "in Paris") are left as they are; nothing is ever taken from another
-article. The article's country is the one its place mentions point to most (each mention of a
-country for itself, of a city for the city's country; small towns, whose names recur across
-countries, do not vote). The settled name is the known place as the
+A name already placed in the article's country, a country or larger region, and a place abroad
+that the article does not nest (a strike "in Paris") are left as they are; step 3 is for incident
+figures (killed, injured, missing) only, which fall back on the article's place anyway; nothing
+is ever taken from another article. The article's country is the one its place mentions point
+to most (each mention of a country for itself, of a city for the city's country; small towns,
+whose names recur across countries, do not vote). The settled name is the known place as the
 article writes it ("Aleppo"): the sentence keeps the village's name for a reader.
 """
 
@@ -57,30 +58,33 @@ class ArticlePlaces:
         self._counts = dict(place_counts)
         self._votes = _country_votes(place_counts)
         self.country = _leader(self._votes)
-        # The article's own place: its most-mentioned known place in its country.
+        # The article's own place: its most-mentioned place that the main gazetteer table (no
+        # small town, no village: those names recur everywhere) puts in its country.
         self.home = next(
             (
                 name
                 for name, _ in sorted(place_counts.items(), key=lambda kv: -kv[1])
-                if self._status(name) == "placed" and gazetteer.country(name) is None
+                if _container(name) and gazetteer.place(name).country == self.country
             ),
             None,
         )
-        self._settled: dict[tuple[str, int], str] = {}
+        self._settled: dict[tuple[str, int, bool], str] = {}
         self._written: dict[str, list[Span]] = {}
         self._others: dict[str, str | None] = {}  # name → the country of the other places
         self._spellings: dict[str, list[Span]] | None = None
 
-    def settle(self, name: str | None, sentence: Span) -> str | None:
-        """``name``, or the known place the article nests it in (see the module docstring)."""
+    def settle(self, name: str | None, sentence: Span, *, incident: bool) -> str | None:
+        """``name``, or the known place the article nests it in (see the module docstring).
+        Only an ``incident`` figure (killed, injured, missing) falls back on the article's own
+        place, as it does when its sentence names no place at all."""
         if name is None or self.country is None:
             return name
-        key = (name, sentence.start)
+        key = (name, sentence.start, incident)
         if key not in self._settled:
-            self._settled[key] = self._settle(name, sentence)
+            self._settled[key] = self._settle(name, sentence, incident)
         return self._settled[key]
 
-    def _settle(self, name: str, sentence: Span) -> str:
+    def _settle(self, name: str, sentence: Span, incident: bool) -> str:
         # The country the article's other places point to: a namesake abroad ("Hamdaniya" in
         # Iraq, in a story about Aleppo) must not vote for itself.
         if name not in self._others:
@@ -96,7 +100,7 @@ class ArticlePlaces:
         village = gazetteer.village(name)
         if village is not None and village.country == country and village.admin1:
             return village.admin1
-        if status == "unknown" and self.home is not None:
+        if status == "unknown" and incident and self.home is not None:
             return self.home
         return name
 
@@ -104,10 +108,10 @@ class ArticlePlaces:
         """ "country", "placed" (in ``country``, by default the article's, or a region),
         "abroad" or "unknown" to every gazetteer table."""
         country = country or self.country
-        if gazetteer.country(name) is not None:
-            return "country"
-        known = gazetteer.place(name)
-        if known is not None and (known.kind == "region" or known.country == country):
+        known = gazetteer.country(name) or gazetteer.place(name)
+        if known is not None and (known.kind == "country" or not known.country):
+            return "country"  # or larger: a continent, a region across borders ("Europe")
+        if known is not None and known.country == country:
             return "placed"
         where = geo.locate(name)
         if where is None:

@@ -123,3 +123,25 @@ def test_a_city_the_parser_tags_an_adjective_still_places_the_figure():
     # from its own sentence, not only as the article's last-resort place
     ctx = figures._Context(doc, quotes=(), mentions=[aleppo])
     assert figures._place_in_sentence(ctx, doc[0]) == "Aleppo"
+
+
+def test_only_an_incident_figure_falls_back_on_the_articles_place(nlp):
+    """A count of people who fled an unknown village keeps the village's name: only killed,
+    injured and missing figures are put in the article's place when nothing else places them."""
+    text = (
+        "Activists in rural Homs said the shelling of Homs went on.\n\n"
+        "About 300 families fled to the village of Qasr Zanoubi, residents said."
+    )
+    doc = nlp(text)
+    result = extract_article(doc, Article(id="t", title="", text=doc.text))
+    assert [(f.text, f.category, f.location) for f in result.figures] == [
+        ("About 300", "displaced", "Qasr Zanoubi")
+    ]
+
+
+def test_a_region_larger_than_a_country_is_left_alone(nlp):
+    text = (
+        "Floods killed 12 people across Europe on Monday.\n\n"
+        "Rescuers in Vienna and Munich worked through the night in Vienna."
+    )
+    assert _places(nlp, text) == [("12", "Europe")]
