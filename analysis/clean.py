@@ -4,7 +4,10 @@ Scrapes carry debris that skews every count downstream: a "Topics …" footer (w
 article's tags), a share widget's counters ("Get short URL 0 124"), "… Read more" lines that are links to other stories, and — as in the bundled
 sample — the same story twice (a one-paragraph rendition and the paragraphed one). :func:`clean`
 removes all of that and returns paragraphs separated by one blank line, the form every extractor
-relies on (a paragraph break is what ends a quotation without a closing mark).
+relies on (a paragraph break is what ends a quotation without a closing mark). A wire headline run
+into its dateline by an export that stripped the punctuation and line breaks ("ISIL crucifies 9
+men in Syrias Aleppo NGO AFP Sunday 29 Jun 2014 A jihadist group …") is split into headline,
+dateline and body paragraphs, so the headline's last place is not read as "Aleppo NGO AFP".
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from analysis import lexicon
 
 # "Topics  Aleppo   Syria   Russia" — Guardian-style footer; tags are separated by 2+ spaces.
 TOPICS_FOOTER = re.compile(r"(?:^|\s)Topics(?:\s*:)?\s{2,}(?P<tags>\S.*?)\s*$", re.DOTALL)
@@ -31,6 +36,20 @@ SHINGLE_WORDS = 5
 # Two renditions of one story share at least this share of their word shingles.
 RENDITION_OVERLAP = 0.7
 MAX_PARAGRAPHS_FOR_RENDITION_CHECK = 600
+NEWS_AGENCIES = lexicon.words("news_agencies")
+HEADLINE_CREDITS = lexicon.words("headline_credits")
+# "<headline> [credit] <agency> <weekday> <day> <month> <year> <Body…>" at the very start of an
+# article: the wire format once its colon, bar and line breaks are gone. A full date after an
+# agency's name, and a new sentence after it, make it a dateline, not a sentence naming the
+# agency; the headline is one line (no full stop before the agency).
+RUN_IN_DATELINE = re.compile(
+    r"^(?P<headline>[^\s.!?](?:[^.!?]|\.(?=\S)){8,240}?)\s+(?P<dateline>(?:(?:"
+    + "|".join(map(re.escape, sorted(HEADLINE_CREDITS, key=len, reverse=True)))
+    + r")\s+)?(?:"
+    + "|".join(map(re.escape, sorted(NEWS_AGENCIES | {"AP"}, key=len, reverse=True)))
+    + r")\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}"
+    r"\s+[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d)\s+(?=[A-Z0-9\"“‘'])"
+)
 
 
 @dataclass(frozen=True)
@@ -42,7 +61,7 @@ class CleanText:
 def clean(raw: str) -> CleanText:
     """Clean one article body; see the module docstring for what is removed."""
     text = _normalise_characters(raw)
-    paragraphs = _paragraphs(text)
+    paragraphs = _split_run_in_dateline(_paragraphs(text))
     tags: list[str] = []
     kept: list[str] = []
     for para in paragraphs:
@@ -86,6 +105,16 @@ def _paragraphs(text: str) -> list[str]:
         if para:
             out.append(para)
     return [_tidy_spaces(p) if not re.search(r"\bTopics\b", p) else p for p in out]
+
+
+def _split_run_in_dateline(paragraphs: list[str]) -> list[str]:
+    """The first paragraph as headline, dateline and body when a wire headline runs into its
+    dateline (:data:`RUN_IN_DATELINE`)."""
+    match = RUN_IN_DATELINE.match(paragraphs[0]) if paragraphs else None
+    if match is None:
+        return paragraphs
+    body = paragraphs[0][match.end() :]
+    return [match["headline"], match["dateline"], body, *paragraphs[1:]]
 
 
 def _tidy_spaces(para: str) -> str:

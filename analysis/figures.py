@@ -48,6 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis import gazetteer, lexicon, numbers, speech
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
+from analysis.place_context import ArticlePlaces
 from analysis.records import EntityMention, Figure, Quote
 
 log = logging.getLogger(__name__)
@@ -133,10 +134,12 @@ def extract(
                 unit=reading.unit,
                 category=reading.category,
                 subject=reading.subject,
-                location=(
+                location=ctx.settle(
                     ctx.refine(reading.location) or ctx.incident_place
                     if reading.category in INCIDENT_CATEGORIES
-                    else reading.location or ctx.main_place
+                    else reading.location or ctx.main_place,
+                    span.sent,
+                    incident=reading.category in INCIDENT_CATEGORIES,
                 ),
                 claimed_by=_claimant(ctx, span),
                 start=match.start,
@@ -159,9 +162,20 @@ class _Context:
         self.text = text_of(doc)  # Doc.text is rebuilt on every access
         self.quotes = [q for q in quotes if q.speaker]
         self.mentions = list(mentions)
+        self.place_counts: Counter[str] = Counter()
         places = self._places()
         self.main_place = places[0] if places else None
         self.incident_place = _incident_place(places)
+        self._article_places: ArticlePlaces | None = None
+
+    def settle(self, place: str | None, sentence: Span, *, incident: bool) -> str | None:
+        """A place the gazetteer cannot put in the article's country, settled by what the
+        article says of it (:mod:`analysis.place_context`); built on the first figure."""
+        if place is None:
+            return None
+        if self._article_places is None:
+            self._article_places = ArticlePlaces(self.doc, self.place_counts)
+        return self._article_places.settle(place, sentence, incident=incident)
 
     def refine(self, place: str | None) -> str | None:
         """A country narrowed to the article's main place when that lies inside it: "killed in
@@ -220,6 +234,7 @@ class _Context:
         for name, start in self._untagged_cities():
             counts[name] += LEDE_WEIGHT if start < lede_end else 1
             first.setdefault(name, start)
+        self.place_counts = counts
         return sorted(counts, key=lambda n: (-counts[n], first[n]))
 
     def _untagged_cities(self) -> list[tuple[str, int]]:
@@ -854,6 +869,8 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
                     if anchor is noun and child.lower_ == "of" and not _named_place(ctx, pobj):
                         continue  # "four staff of the Union …": whose, not where
                     if pobj.dep_ == "pobj" and _is_place(ctx, pobj):
+                        if anchor.pos_ == "VERB" and _where_said(pobj, _clause(root)):
+                            continue  # "said in Turkey the attack had killed 1300"
                         return _finer(ctx, root, _known(ctx, pobj, ctx.name(pobj)))
     return _place_in_sentence(ctx, root)
 
@@ -894,9 +911,13 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
             and tok.head.head.lower_ not in PLACE_NOUNS | NESTING_NOUNS
         ):
             continue  # "staff of the Union": whose, unless "the town of …" or a tagged place
+        if _where_said(tok, clause):
+            continue  # "Sabra said in Turkey the attack had killed 1300": where it was said
         # "in Idlib", and "in Idlib province" / "in Aleppo city" (the place modifies a noun).
         for cand in [tok, *(c for c in tok.children if c.dep_ in MODIFIER_NAME_DEPS)]:
-            if cand.pos_ == "PROPN" and _sentence_place(ctx, cand):
+            if cand is not tok and _actor_modifier(cand, tok):
+                continue  # "in U.S. air strikes": who struck, not where
+            if _proper(ctx, cand) and _sentence_place(ctx, cand):
                 end = _name_end(ctx, cand)
                 if end.i == cand.i and cand.lower_ in COMPASS_WORDS:
                     continue  # "Northern" of "in Northern Syria" is no place on its own
@@ -912,6 +933,46 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
                 if best is None or rank < best[0]:
                     best = (rank, name)
     return best[1] if best else None
+
+
+def _proper(ctx: _Context, tok: Token) -> bool:
+    """A proper name, or a word the entity mentions tag a place whatever its part of speech:
+    the small model tags "Aleppo" in "in Aleppo city" an adjective."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "ADJ" and ctx.label(tok) in ("GPE", "LOC"))
+
+
+def _where_said(pobj: Token, clause: set[int] | None) -> bool:
+    """A place attached to a speech verb outside the figure's clause says where a claim was
+    made, not where the counted event happened ("Sabra said in Turkey the attack had killed
+    1300 people", "told reporters in Geneva that 20 died")."""
+    verb = pobj.head.head
+    return (
+        clause is not None
+        and pobj.i not in clause
+        and verb.pos_ == "VERB"
+        and (verb.lemma_.lower() in CLAIM_VERBS or verb.lemma_.lower() in speech.SPEECH_VERBS)
+    )
+
+
+def _actor_modifier(modifier: Token, noun: Token) -> bool:
+    """A country modifying an incident noun names who acted, not where ("in U.S. air strikes",
+    "in Turkish shelling"); a town there says where ("in the Aleppo blast")."""
+    head = noun
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return (
+        head.lemma_.lower() in INCIDENT_NOUNS
+        and gazetteer.country(modifier.doc[modifier.i : _modifier_end(modifier) + 1].text)
+        is not None
+    )
+
+
+def _modifier_end(tok: Token) -> int:
+    """The last word of the compound name ``tok`` opens ("United" of "United States air")."""
+    end = tok
+    while end.dep_ == "compound" and end.head.pos_ == "PROPN" and end.head.i == end.i + 1:
+        end = end.head
+    return end.i
 
 
 def _clause(root: Token) -> set[int] | None:

@@ -102,3 +102,32 @@ def test_article_id_depends_only_on_text():
 )  # fmt: skip
 def test_share_widget_counters_are_not_text(raw, expected):
     assert clean(raw).text == expected
+
+
+# -- a wire headline run into its dateline (invented headlines, in the FA-KES export's shape) --
+@pytest.mark.parametrize(
+    "raw, paragraphs",
+    [
+        ("Shelling kills 12 in Syrias Hama Monitor AFP Tuesday 3 Mar 2015 At least 12 people "
+         "were killed on Tuesday.",
+         ["Shelling kills 12 in Syrias Hama", "Monitor AFP Tuesday 3 Mar 2015",
+          "At least 12 people were killed on Tuesday."]),
+        ("Car bomb kills 5 in Homs Reuters Friday 6 Feb 2015 \"Five died\" the governor said.",
+         ["Car bomb kills 5 in Homs", "Reuters Friday 6 Feb 2015",
+          "\"Five died\" the governor said."]),
+    ],
+)  # fmt: skip
+def test_a_headline_run_into_its_dateline_is_split(raw, paragraphs):
+    assert clean(raw).text.split("\n\n") == paragraphs
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Officials from AFP Sunday 29 said nothing new about the talks.",  # no month and year
+        "Talks ended. Reporters from AFP Sunday 29 Jun 2014 left the hall.",  # not a headline
+        "Later the Reuters Friday 6 Feb 2015 edition ran it.\n\nShelling went on.",
+    ],
+)
+def test_an_agency_named_in_a_sentence_is_no_dateline(raw):
+    assert clean(raw).text == raw
