@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import attitude_targets, lexicon, sentiment
+from analysis import attitude_model, attitude_targets, lexicon, sentiment
 from analysis.records import Attitude, EntityMention, Quote
 
 log = logging.getLogger(__name__)
@@ -67,10 +67,14 @@ def extract(
     article_id: str,
     mentions: Sequence[EntityMention],
     quotes: Sequence[Quote],
-    scorers: Sequence[str] = sentiment.STORED_SCORERS,
+    scorers: Sequence[str] = sentiment.ATTITUDE_SCORERS,
 ) -> list[Attitude]:
     """One :class:`Attitude` per entity mention in ``doc`` and scorer, in text order."""
-    score_fns = {name: sentiment.get_scorer(name) for name in scorers}
+    learned = sentiment.LEARNED_SCORER in scorers
+    # The learned scorer reads both lexicon scorers' scores of the same words (its features).
+    lexical = [n for n in scorers if n != sentiment.LEARNED_SCORER]
+    needed = dict.fromkeys([*lexical, *(sentiment.STORED_SCORERS if learned else ())])
+    score_fns = {name: sentiment.get_scorer(name) for name in needed}
     # Resolved pronouns ("he" → the person named before) and untagged names are targets too,
     # and like names they are never scored.
     mentions = attitude_targets.targets(doc, article_id=article_id, mentions=mentions)
@@ -112,10 +116,37 @@ def extract(
             ]
         rest = backdrops[sent.start, voice]
         sentence = sent.text.strip()
+        parts: dict[str, float] = {}
         for name in score_fns:
-            polarity = _combine([score(name, seg) for seg in segments], negated)
-            polarity += BACKGROUND_WEIGHT * score(name, rest)
+            parts[f"gov_{name}"] = _combine([score(name, seg) for seg in segments], negated)
+            parts[f"bg_{name}"] = score(name, rest)
+        labelled: dict[str, tuple[float, str]] = {}
+        for name in lexical:
+            polarity = parts[f"gov_{name}"] + BACKGROUND_WEIGHT * parts[f"bg_{name}"]
             polarity = max(-1.0, min(1.0, polarity))
+            labelled[name] = (
+                polarity,
+                sentiment.label(polarity, threshold=THRESHOLDS.get(name, 0.1)),
+            )
+        if learned:
+            words = [t for seg in segments for t in seg]
+            parts["gov_news"] = news_score(words)
+            parts["bg_news"] = news_score(rest)
+            predicate, path = _predicate(span.root)
+            feats = attitude_model.features(
+                span,
+                predicate=predicate,
+                path=path,
+                words=words,
+                backdrop=rest,
+                negated=negated,
+                quoted=voice >= 0,
+                scores=parts,
+                name_tokens=name_tokens,
+            )
+            labelled[sentiment.LEARNED_SCORER] = attitude_model.predict(feats)
+        for name in scorers:
+            polarity, label = labelled[name]
             out.append(
                 Attitude(
                     article_id=article_id,
@@ -124,7 +155,7 @@ def extract(
                     target_start=m.start,
                     target_end=m.end,
                     polarity=polarity,
-                    label=sentiment.label(polarity, threshold=THRESHOLDS.get(name, 0.1)),
+                    label=label,
                     sentence=sentence,
                     scorer=name,
                 )
