@@ -96,7 +96,11 @@ def features(
         if tok.pos_ in CONTENT_POS:
             f[f"w={tok.lemma_.lower()}"] = 1.0
     for tok in span.root.children:
-        if tok.i not in name_tokens and tok.pos_ in CONTENT_POS and not span.start <= tok.i < span.end:
+        if (
+            tok.i not in name_tokens
+            and tok.pos_ in CONTENT_POS
+            and not span.start <= tok.i < span.end
+        ):
             f[f"mod={tok.lemma_.lower()}"] = 1.0
     for tok in backdrop:
         if tok.pos_ in CONTENT_POS:

@@ -139,12 +139,11 @@ def write(m, path: Path, *, names: list[str], c: float, cw: str, cv: float, n: i
         "regression; the row 'bias' holds the intercepts). Feature names: analysis/attitude_model.py.",
         "Source: fitted on NewsMTSC's train split only (never devtest_mt) by",
         "bench/fit_attitude_model.py --write, on the features presslens analyze computes",
-        f"({n} covered train targets; features: {', '.join(names)};",
-        f"C={c}, class weights {cw}; 5-fold grouped cross-validated macro-F1 on train {cv:.3f}).",
+        f"({n} covered train targets; C={c}, class weights {cw}; 5-fold grouped",
+        f"cross-validated macro-F1 on train {cv:.3f}). Feature groups:",
+        *(f"  {name}" for name in names),
     ]
-    path.write_text(
-        "\n".join([f"# {line}" for line in head] + rows) + "\n", encoding="utf-8"
-    )
+    path.write_text("\n".join([f"# {line}" for line in head] + rows) + "\n", encoding="utf-8")
     return len(rows)
 
 
@@ -152,7 +151,9 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="first N train sentences only")
     ap.add_argument("--cache", type=Path, default=None, help="keep the features in FILE (JSON)")
-    ap.add_argument("--write", action="store_true", help="write analysis/lexicon/attitude_model.tsv")
+    ap.add_argument(
+        "--write", action="store_true", help="write analysis/lexicon/attitude_model.tsv"
+    )
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     if args.cache is not None and args.cache.exists():
