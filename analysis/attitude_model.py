@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -41,6 +42,26 @@ def weights() -> Mapping[str, tuple[float, ...]]:
     return lexicon.ranges("attitude_model")
 
 
+@dataclass(frozen=True)
+class Shared:
+    """The features every mention of one sentence (in one voice) shares — the lemmas of the
+    sentence's backdrop — with their weighted sum, computed once per sentence rather than once
+    per name (a sentence with five names would otherwise sum the same twenty weights five
+    times)."""
+
+    features: Mapping[str, float]
+    logits: tuple[float, float, float]
+
+
+def shared(
+    backdrop: Sequence[Token], table: Mapping[str, tuple[float, ...]] | None = None
+) -> Shared:
+    """The :class:`Shared` features of a sentence's ``backdrop`` (its words in one voice, names
+    left out): each content lemma at half weight."""
+    feats = {f"bg={t.lemma_.lower()}": 0.5 for t in backdrop if t.pos_ in CONTENT_POS}
+    return Shared(feats, logits(feats, table))
+
+
 def role_of(span: Span, path: Sequence[Token]) -> str:
     """``agent``, ``patient``, ``owner`` or ``other``: what the mention is to its predicate.
     ``path`` holds the tokens from the mention up to (not including) the predicate."""
@@ -62,15 +83,14 @@ def features(
     predicate: Token | None,
     path: Sequence[Token],
     words: Sequence[Token],
-    backdrop: Sequence[Token],
     negated: bool,
     quoted: bool,
     scores: Mapping[str, float],
     name_tokens: set[int],
 ) -> dict[str, float]:
-    """The features of one mention. ``words`` are the governing words (the attitudes step's
-    context), ``backdrop`` the rest of the sentence in the mention's voice, ``scores`` the
-    lexicon scores already computed for them (``gov_textblob``, ``bg_vader``, ``gov_news`` …),
+    """The features of one mention (its sentence's backdrop words aside: :func:`shared`).
+    ``words`` are the governing words (the attitudes step's context), ``scores`` the lexicon
+    scores already computed for them and for the backdrop (``gov_textblob``, ``bg_vader`` …),
     ``name_tokens`` the tokens of every name (never a feature: a name carries no attitude)."""
     f: dict[str, float] = {BIAS: 1.0}
     for key, value in scores.items():
@@ -102,9 +122,6 @@ def features(
             and not span.start <= tok.i < span.end
         ):
             f[f"mod={tok.lemma_.lower()}"] = 1.0
-    for tok in backdrop:
-        if tok.pos_ in CONTENT_POS:
-            f.setdefault(f"bg={tok.lemma_.lower()}", 0.5)
     doc = span.doc
     sent = span.sent
     for side, step, first in (("L", -1, span.start - 1), ("R", 1, span.end)):
@@ -120,20 +137,33 @@ def features(
     return f
 
 
-def predict(
+def logits(
     feats: Mapping[str, float], table: Mapping[str, tuple[float, ...]] | None = None
-) -> tuple[float, str]:
-    """``(polarity, label)`` of a mention's features: the softmax of the weighted sum, polarity
-    P(positive) - P(negative), label the most probable class. Features the model never saw
-    weigh nothing."""
-    table = weights() if table is None else table
-    z = [0.0, 0.0, 0.0]
+) -> tuple[float, float, float]:
+    """The weighted sum of ``feats`` toward each class; features the model never saw weigh
+    nothing."""
+    get = (weights() if table is None else table).get
+    z0 = z1 = z2 = 0.0
     for key, value in feats.items():
-        w = table.get(key)
+        w = get(key)
         if w is not None:
-            z[0] += value * w[0]
-            z[1] += value * w[1]
-            z[2] += value * w[2]
+            z0 += value * w[0]
+            z1 += value * w[1]
+            z2 += value * w[2]
+    return z0, z1, z2
+
+
+def predict(
+    feats: Mapping[str, float],
+    common: Shared | None = None,
+    table: Mapping[str, tuple[float, ...]] | None = None,
+) -> tuple[float, str]:
+    """``(polarity, label)`` of a mention's features and its sentence's ``common`` ones: the
+    softmax of the weighted sum, polarity P(positive) - P(negative), label the most probable
+    class."""
+    z = list(logits(feats, table))
+    if common is not None:
+        z = [a + b for a, b in zip(z, common.logits, strict=True)]
     top = max(z)
     e = [math.exp(v - top) for v in z]
     total = sum(e)

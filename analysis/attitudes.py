@@ -95,6 +95,8 @@ def extract(
         return cache[key]
 
     backdrops: dict[tuple[int, int], list[Token]] = {}
+    # The learned scorer's features of a backdrop, and its news-lexicon score, likewise.
+    commons: dict[tuple[int, int], tuple[attitude_model.Shared, float]] = {}
     out: list[Attitude] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -129,22 +131,23 @@ def extract(
                 sentiment.label(polarity, threshold=THRESHOLDS.get(name, 0.1)),
             )
         if learned:
+            if (sent.start, voice) not in commons:
+                commons[sent.start, voice] = (attitude_model.shared(rest), news_score(rest))
+            common, parts["bg_news"] = commons[sent.start, voice]
             words = [t for seg in segments for t in seg]
             parts["gov_news"] = news_score(words)
-            parts["bg_news"] = news_score(rest)
             predicate, path = _predicate(span.root)
             feats = attitude_model.features(
                 span,
                 predicate=predicate,
                 path=path,
                 words=words,
-                backdrop=rest,
                 negated=negated,
                 quoted=voice >= 0,
                 scores=parts,
                 name_tokens=name_tokens,
             )
-            labelled[sentiment.LEARNED_SCORER] = attitude_model.predict(feats)
+            labelled[sentiment.LEARNED_SCORER] = attitude_model.predict(feats, common)
         for name in scorers:
             polarity, label = labelled[name]
             out.append(

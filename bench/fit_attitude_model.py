@@ -54,8 +54,8 @@ def collect(rows: list[dict]) -> tuple[list[dict | None], list[str], list[int]]:
     and its sentence's index."""
     captured: list[dict] = []
 
-    def record(feats, table=None):
-        captured.append(dict(feats))
+    def record(feats, common=None, table=None):
+        captured.append({**feats, **(common.features if common is not None else {})})
         return float(len(captured) - 1), "neutral"
 
     with mock.patch.object(attitude_model, "predict", record):

@@ -285,7 +285,6 @@ def test_features_know_the_targets_role():
             predicate=predicate,
             path=path,
             words=[doc[1]],
-            backdrop=[doc[1]],
             negated=False,
             quoted=False,
             scores={"gov_vader": -0.7},
@@ -302,9 +301,13 @@ def test_predict_is_a_softmax_over_the_committed_weights():
     from analysis import attitude_model
 
     table = {"bias": (0.0, 0.5, 0.0), "w=hero": (-1.0, 0.0, 2.0)}
-    polarity, label = attitude_model.predict({"bias": 1.0, "w=hero": 1.0, "w=unseen": 1.0}, table)
+    feats = {"bias": 1.0, "w=hero": 1.0, "w=unseen": 1.0}
+    polarity, label = attitude_model.predict(feats, table=table)
     assert label == "positive" and 0 < polarity < 1
-    assert attitude_model.predict({"bias": 1.0}, table)[1] == "neutral"
+    assert attitude_model.predict({"bias": 1.0}, table=table)[1] == "neutral"
+    # A sentence's shared features add their weights to each of its mentions'.
+    common = attitude_model.Shared({"bg=x": 0.5}, (4.0, 0.0, 0.0))
+    assert attitude_model.predict(feats, common, table=table)[1] == "negative"
     # The committed model: a bias row and weights toward the three classes for every feature.
     weights = attitude_model.weights()
     assert "bias" in weights and len(weights) > 100
