@@ -87,11 +87,13 @@ def features(
     quoted: bool,
     scores: Mapping[str, float],
     name_tokens: set[int],
+    tokens: Sequence[Token] | None = None,
 ) -> dict[str, float]:
     """The features of one mention (its sentence's backdrop words aside: :func:`shared`).
     ``words`` are the governing words (the attitudes step's context), ``scores`` the lexicon
     scores already computed for them and for the backdrop (``gov_textblob``, ``bg_vader`` …),
-    ``name_tokens`` the tokens of every name (never a feature: a name carries no attitude)."""
+    ``name_tokens`` the tokens of every name (never a feature: a name carries no attitude),
+    ``tokens`` the doc's tokens as a list when the caller has one."""
     f: dict[str, float] = {BIAS: 1.0}
     for key, value in scores.items():
         # The score, and its size: a strong score of either sign says "not neutral".
@@ -122,7 +124,7 @@ def features(
             and not span.start <= tok.i < span.end
         ):
             f[f"mod={tok.lemma_.lower()}"] = 1.0
-    doc = span.doc
+    doc = tokens if tokens is not None else span.doc
     sent = span.sent
     for side, step, first in (("L", -1, span.start - 1), ("R", 1, span.end)):
         dist, i = 0, first

@@ -80,6 +80,7 @@ def extract(
     mentions = attitude_targets.targets(doc, article_id=article_id, mentions=mentions)
     name_tokens = _name_tokens(doc, mentions)
     voices = _voices(doc, quotes)
+    tokens = list(doc)  # one Token object per word, built once (doc[i] builds a new one each time)
     # Scores by (scorer, words): names in one sentence share their backdrop, and short contexts
     # repeat ("said", "told reporters"); scoring is most of this step's cost.
     cache: dict[tuple[str, str], float] = {}
@@ -106,14 +107,14 @@ def extract(
         holder = quotes[voice].speaker if voice >= 0 else None
         if voice >= 0 and holder is None:
             continue  # quoted, but nobody knows whose words they are
-        segments, negated = context(span, name_tokens=name_tokens, voices=voices)
+        segments, negated = context(span, name_tokens=name_tokens, voices=voices, tokens=tokens)
         sent = span.sent
         # The backdrop: the sentence's words in the mention's own voice, names left out; the
         # same for every mention of that sentence and voice, so built once.
         if (sent.start, voice) not in backdrops:
             backdrops[sent.start, voice] = [
                 t
-                for t in sent
+                for t in tokens[sent.start : sent.end]
                 if voices[t.i] == voice and t.i not in name_tokens and not t.is_punct
             ]
         rest = backdrops[sent.start, voice]
@@ -146,6 +147,7 @@ def extract(
                 quoted=voice >= 0,
                 scores=parts,
                 name_tokens=name_tokens,
+                tokens=tokens,
             )
             labelled[sentiment.LEARNED_SCORER] = attitude_model.predict(feats, common)
         for name in scorers:
@@ -178,11 +180,14 @@ def context(
     *,
     name_tokens: set[int] = frozenset(),
     voices: Sequence[int] | None = None,
+    tokens: Sequence[Token] | None = None,
 ) -> tuple[list[list[Token]], bool]:
     """The words that carry the attitude toward ``span``: ``(segments, negated)``, where the
     segments are the context split at contrast markers (in text order) and ``negated`` says
     whether a negation governs the predicate. Tokens of names, negators and words in another
-    voice (``voices``: per token, the quote it sits in, -1 for none) are left out."""
+    voice (``voices``: per token, the quote it sits in, -1 for none) are left out. ``tokens``:
+    the doc's tokens as a list, when the caller has one (indexing a Doc builds a Token each
+    time, the larger part of this function's cost)."""
     root = span.root
     predicate, path = _predicate(root)
     keep: set[int] = set()
@@ -192,7 +197,7 @@ def context(
     for tok in root.subtree:
         keep.add(tok.i)
     own = set(range(span.start, span.end))
-    doc = span.doc
+    doc = tokens if tokens is not None else span.doc
     voice = voices[span.start] if voices is not None else -1
     negated = False
     governing = {t.i for t in path} | ({predicate.i} if predicate is not None else set())
