@@ -312,3 +312,31 @@ def test_predict_is_a_softmax_over_the_committed_weights():
     weights = attitude_model.weights()
     assert "bias" in weights and len(weights) > 100
     assert all(len(w) == len(attitude_model.CLASSES) for w in weights.values())
+
+
+def test_the_fit_learns_from_the_features_analyze_computes(nlp):
+    # bench/fit_attitude_model.py records each mention's features on the analyze path; scored
+    # with the committed weights they give exactly the polarity the store gets.
+    from analysis import attitude_model
+    from bench import fit_attitude_model
+
+    text = "Boris Johnson warmly praised Angela Merkel but attacked Vladimir Putin."
+
+    def at(word: str, polarity: float) -> dict:
+        return {"from": text.index(word), "to": text.index(word) + len(word), "polarity": polarity}
+
+    rows = [
+        {
+            "primary_gid": "own-1",
+            "sentence_normalized": text,
+            "targets": [at("Angela Merkel", 6.0), at("Vladimir Putin", 2.0), at("warmly", 4.0)],
+        }
+    ]
+    feats, gold, groups = fit_attitude_model.collect(rows)
+    assert gold == ["positive", "negative", "neutral"] and groups == [0, 0, 0]
+    assert feats[2] is None  # no attitude covers a word that names nobody
+    result = analyse(nlp, text)
+    for f, name in zip(feats[:2], ["Angela Merkel", "Vladimir Putin"], strict=True):
+        [att] = toward(result, name, "news")
+        assert "bg=attack" in f or "w=attack" in f
+        assert attitude_model.predict(f)[0] == pytest.approx(att.polarity)
