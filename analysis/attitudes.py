@@ -12,9 +12,13 @@ the sentence, in the same voice, is added at half weight as the backdrop (a name
 about a massacre is rarely neutral): the governing words decide when they carry sentiment, and two
 names in one sentence still differ. Each scorer's score of a group of words has the news lexicon's
 score added (:data:`NEWS_VALENCES`: "accused", "indictment", "resign", which the general lexicons
-rate neutral). Targets are the entity mentions plus what :mod:`analysis.attitude_targets` adds
-(a pronoun resolved to the person it stands for, an untagged titled name). Names are never
-scored (they carry no attitude, and some are lexicon words: "Hope", "Justice"). The holder is the
+rate neutral). Beside the two lexicon scorers, a third, learned one ("news",
+:mod:`analysis.attitude_model`) weighs features of the same context — those scores, the mention's
+role toward its predicate, its neighbouring lemmas — with weights fitted on NewsMTSC train; it
+is stored for attitudes only (a quote has no target to judge). Targets are the entity mentions
+plus what :mod:`analysis.attitude_targets` adds (a pronoun resolved to the person it stands
+for, an untagged titled name). Names are never scored (they carry no attitude, and some are
+lexicon words: "Hope", "Justice"). The holder is the
 speaker when the mention sits inside a quote (direct or reported), else None: the article's own
 voice. Mentions inside a quote whose speaker is unknown get no attitude, since None would wrongly
 make them the outlet's.
