@@ -19,10 +19,19 @@ NARRATOR = "(the article itself)"
 
 
 def _check(scorer: str) -> None:
-    if scorer not in sentiment.STORED_SCORERS:
+    if scorer not in sentiment.ATTITUDE_SCORERS:
         raise ValueError(
-            f"unknown scorer {scorer!r}; choose one of {', '.join(sentiment.STORED_SCORERS)}"
+            f"unknown scorer {scorer!r}; choose one of {', '.join(sentiment.ATTITUDE_SCORERS)}"
         )
+
+
+def attitude_scorers(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> list[str]:
+    """The scorers the store holds attitudes of, in :data:`~analysis.sentiment.ATTITUDE_SCORERS`
+    order: a store analysed before the learned scorer existed has TextBlob and VADER only. Read
+    from the all-time summary (a few thousand rows, not every attitude); ``filters`` is accepted
+    for the dashboard's cache key and ignored, since a scorer is the store's, not a view's."""
+    found = {r[0] for r in con.execute("SELECT DISTINCT scorer FROM sum_attitudes_all").fetchall()}
+    return [s for s in sentiment.ATTITUDE_SCORERS if s in found]
 
 
 def attitude_matrix(

@@ -12,9 +12,13 @@ the sentence, in the same voice, is added at half weight as the backdrop (a name
 about a massacre is rarely neutral): the governing words decide when they carry sentiment, and two
 names in one sentence still differ. Each scorer's score of a group of words has the news lexicon's
 score added (:data:`NEWS_VALENCES`: "accused", "indictment", "resign", which the general lexicons
-rate neutral). Targets are the entity mentions plus what :mod:`analysis.attitude_targets` adds
-(a pronoun resolved to the person it stands for, an untagged titled name). Names are never
-scored (they carry no attitude, and some are lexicon words: "Hope", "Justice"). The holder is the
+rate neutral). Beside the two lexicon scorers, a third, learned one ("news",
+:mod:`analysis.attitude_model`) weighs features of the same context — those scores, the mention's
+role toward its predicate, its neighbouring lemmas — with weights fitted on NewsMTSC train; it
+is stored for attitudes only (a quote has no target to judge). Targets are the entity mentions
+plus what :mod:`analysis.attitude_targets` adds (a pronoun resolved to the person it stands
+for, an untagged titled name). Names are never scored (they carry no attitude, and some are
+lexicon words: "Hope", "Justice"). The holder is the
 speaker when the mention sits inside a quote (direct or reported), else None: the article's own
 voice. Mentions inside a quote whose speaker is unknown get no attitude, since None would wrongly
 make them the outlet's.
@@ -27,7 +31,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import attitude_targets, lexicon, sentiment
+from analysis import attitude_model, attitude_targets, lexicon, sentiment
 from analysis.records import Attitude, EntityMention, Quote
 
 log = logging.getLogger(__name__)
@@ -67,15 +71,20 @@ def extract(
     article_id: str,
     mentions: Sequence[EntityMention],
     quotes: Sequence[Quote],
-    scorers: Sequence[str] = sentiment.STORED_SCORERS,
+    scorers: Sequence[str] = sentiment.ATTITUDE_SCORERS,
 ) -> list[Attitude]:
     """One :class:`Attitude` per entity mention in ``doc`` and scorer, in text order."""
-    score_fns = {name: sentiment.get_scorer(name) for name in scorers}
+    learned = sentiment.LEARNED_SCORER in scorers
+    # The learned scorer reads both lexicon scorers' scores of the same words (its features).
+    lexical = [n for n in scorers if n != sentiment.LEARNED_SCORER]
+    needed = dict.fromkeys([*lexical, *(sentiment.STORED_SCORERS if learned else ())])
+    score_fns = {name: sentiment.get_scorer(name) for name in needed}
     # Resolved pronouns ("he" → the person named before) and untagged names are targets too,
     # and like names they are never scored.
     mentions = attitude_targets.targets(doc, article_id=article_id, mentions=mentions)
     name_tokens = _name_tokens(doc, mentions)
     voices = _voices(doc, quotes)
+    tokens = list(doc)  # one Token object per word, built once (doc[i] builds a new one each time)
     # Scores by (scorer, words): names in one sentence share their backdrop, and short contexts
     # repeat ("said", "told reporters"); scoring is most of this step's cost.
     cache: dict[tuple[str, str], float] = {}
@@ -91,6 +100,8 @@ def extract(
         return cache[key]
 
     backdrops: dict[tuple[int, int], list[Token]] = {}
+    # The learned scorer's features of a backdrop, and its news-lexicon score, likewise.
+    commons: dict[tuple[int, int], tuple[attitude_model.Shared, float]] = {}
     out: list[Attitude] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -100,22 +111,51 @@ def extract(
         holder = quotes[voice].speaker if voice >= 0 else None
         if voice >= 0 and holder is None:
             continue  # quoted, but nobody knows whose words they are
-        segments, negated = context(span, name_tokens=name_tokens, voices=voices)
+        segments, negated = context(span, name_tokens=name_tokens, voices=voices, tokens=tokens)
         sent = span.sent
         # The backdrop: the sentence's words in the mention's own voice, names left out; the
         # same for every mention of that sentence and voice, so built once.
         if (sent.start, voice) not in backdrops:
             backdrops[sent.start, voice] = [
                 t
-                for t in sent
+                for t in tokens[sent.start : sent.end]
                 if voices[t.i] == voice and t.i not in name_tokens and not t.is_punct
             ]
         rest = backdrops[sent.start, voice]
         sentence = sent.text.strip()
+        parts: dict[str, float] = {}
         for name in score_fns:
-            polarity = _combine([score(name, seg) for seg in segments], negated)
-            polarity += BACKGROUND_WEIGHT * score(name, rest)
+            parts[f"gov_{name}"] = _combine([score(name, seg) for seg in segments], negated)
+            parts[f"bg_{name}"] = score(name, rest)
+        labelled: dict[str, tuple[float, str]] = {}
+        for name in lexical:
+            polarity = parts[f"gov_{name}"] + BACKGROUND_WEIGHT * parts[f"bg_{name}"]
             polarity = max(-1.0, min(1.0, polarity))
+            labelled[name] = (
+                polarity,
+                sentiment.label(polarity, threshold=THRESHOLDS.get(name, 0.1)),
+            )
+        if learned:
+            if (sent.start, voice) not in commons:
+                commons[sent.start, voice] = (attitude_model.shared(rest), news_score(rest))
+            common, parts["bg_news"] = commons[sent.start, voice]
+            words = [t for seg in segments for t in seg]
+            parts["gov_news"] = news_score(words)
+            predicate, path = _predicate(span.root)
+            feats = attitude_model.features(
+                span,
+                predicate=predicate,
+                path=path,
+                words=words,
+                negated=negated,
+                quoted=voice >= 0,
+                scores=parts,
+                name_tokens=name_tokens,
+                tokens=tokens,
+            )
+            labelled[sentiment.LEARNED_SCORER] = attitude_model.predict(feats, common)
+        for name in scorers:
+            polarity, label = labelled[name]
             out.append(
                 Attitude(
                     article_id=article_id,
@@ -124,7 +164,7 @@ def extract(
                     target_start=m.start,
                     target_end=m.end,
                     polarity=polarity,
-                    label=sentiment.label(polarity, threshold=THRESHOLDS.get(name, 0.1)),
+                    label=label,
                     sentence=sentence,
                     scorer=name,
                 )
@@ -144,11 +184,14 @@ def context(
     *,
     name_tokens: set[int] = frozenset(),
     voices: Sequence[int] | None = None,
+    tokens: Sequence[Token] | None = None,
 ) -> tuple[list[list[Token]], bool]:
     """The words that carry the attitude toward ``span``: ``(segments, negated)``, where the
     segments are the context split at contrast markers (in text order) and ``negated`` says
     whether a negation governs the predicate. Tokens of names, negators and words in another
-    voice (``voices``: per token, the quote it sits in, -1 for none) are left out."""
+    voice (``voices``: per token, the quote it sits in, -1 for none) are left out. ``tokens``:
+    the doc's tokens as a list, when the caller has one (indexing a Doc builds a Token each
+    time, the larger part of this function's cost)."""
     root = span.root
     predicate, path = _predicate(root)
     keep: set[int] = set()
@@ -158,7 +201,7 @@ def context(
     for tok in root.subtree:
         keep.add(tok.i)
     own = set(range(span.start, span.end))
-    doc = span.doc
+    doc = tokens if tokens is not None else span.doc
     voice = voices[span.start] if voices is not None else -1
     negated = False
     governing = {t.i for t in path} | ({predicate.i} if predicate is not None else set())

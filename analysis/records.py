@@ -106,7 +106,7 @@ class Figure:
 class Attitude:
     """Sentiment toward one named entity in one sentence, and whose it is: ``holder`` is the
     speaker when the mention sits in a quote, None when it is the article's (the outlet's) own
-    sentence. One record per scorer (``scorer`` = "textblob" | "vader")."""
+    sentence. One record per scorer (``scorer`` = "textblob" | "vader" | "news", the learned one)."""
 
     article_id: str
     holder: str | None

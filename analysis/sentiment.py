@@ -22,6 +22,10 @@ log = logging.getLogger(__name__)
 DEFAULT_SCORER = "textblob"
 # The scorers stored for every quote and attitude, in this order; the first is the default.
 STORED_SCORERS = ("textblob", "vader")
+# The learned, target-aware scorer of attitudes (analysis/attitude_model.py): it scores a name in
+# its sentence, not a text, so it is stored for attitudes only, never for a quote.
+LEARNED_SCORER = "news"
+ATTITUDE_SCORERS = (*STORED_SCORERS, LEARNED_SCORER)
 
 
 class Scorer(Protocol):

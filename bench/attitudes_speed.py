@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> None:
     words = sum(a.n_words for a in articles)
     print(
         f"BBC sample: {len(articles)} articles, {words:,} words ({len(failures)} unreadable); "
-        f"{found:,} attitude records (both scorers)"
+        f"{found:,} attitude records (TextBlob, VADER and the learned scorer)"
     )
     print(
         f"without attitudes: {best_without:.2f} s   with: {best_with:.2f} s   (best of {args.rounds})"

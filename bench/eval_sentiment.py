@@ -8,8 +8,9 @@ sentiment toward it (``polarity`` 2 = negative, 4 = neutral, 6 = positive).
 
 Through the same path as ``presslens analyze``: each sentence is cleaned into an article
 (:func:`analysis.pipeline.to_article`) and the sentences are parsed and extracted in batches by
-:func:`analysis.pipeline.analyse_batch`. A target's prediction is the label of the ``attitudes``
-record (of the scorer being scored) whose mention overlaps the target; no such record — spaCy did
+:func:`analysis.pipeline.analyse_batch`. A target's prediction is the label stored in the
+``attitudes`` record (of the scorer being scored: TextBlob, VADER, or the learned "news" scorer
+of :mod:`analysis.attitude_model`) whose mention overlaps the target; no such record — spaCy did
 not see a named entity there — counts as neutral. Baselines for the table: TextBlob and VADER on
 the whole sentence (the same target-blind score a quote gets), labelled with the same neutral band
 as the attitudes of that scorer, and with each tool's customary band (TextBlob 0, VADER ±0.05).
@@ -71,19 +72,22 @@ def predict(rows: list[dict]) -> list[dict]:
     for i, row in enumerate(kept):
         sentence = row["sentence_normalized"]
         res = results.get(i)
-        offsets = _offsets(sentence, res.article.text) if res is not None else None
+        align = offsets(sentence, res.article.text) if res is not None else None
         for target in row["targets"]:
             item = {
                 "gold": GOLD[float(target["polarity"])],
                 "attitude": {},
+                "label": {},
                 "sentence": {},
                 "text": sentence,
                 "target": sentence[target["from"] : target["to"]],
             }
             for name in sentiment.STORED_SCORERS:
                 item["sentence"][name] = sentiment.get_scorer(name)(sentence)[0]
+            for name in sentiment.ATTITUDE_SCORERS:
                 item["attitude"][name] = None
-            where = offsets(target["from"], target["to"]) if offsets is not None else None
+                item["label"][name] = "neutral"
+            where = align(target["from"], target["to"]) if align is not None else None
             if where is not None:
                 lo, hi = where
                 for a in res.attitudes:
@@ -93,11 +97,12 @@ def predict(rows: list[dict]) -> list[dict]:
                         and item["attitude"][a.scorer] is None
                     ):
                         item["attitude"][a.scorer] = a.polarity
+                        item["label"][a.scorer] = a.label
             items.append(item)
     return items
 
 
-def _offsets(sentence: str, cleaned: str) -> Callable[[int, int], tuple[int, int] | None]:
+def offsets(sentence: str, cleaned: str) -> Callable[[int, int], tuple[int, int] | None]:
     """Map a character span of the dataset's sentence to the cleaned article text. Cleaning
     trims, normalises whitespace (no-break spaces, runs of spaces) and may drop debris, so the
     two are aligned with :class:`difflib.SequenceMatcher`; a span whose ends fall outside the
@@ -147,10 +152,11 @@ def labels(values: list[float | None], threshold: float) -> list[str]:
 def table(items: list[dict]) -> list[tuple[str, dict[str, float]]]:
     gold = [it["gold"] for it in items]
     rows = []
-    for name in sentiment.STORED_SCORERS:
-        band = attitudes.THRESHOLDS[name]
-        att = [it["attitude"][name] for it in items]
-        rows.append((f"attitudes, {name} (±{band})", scores(gold, labels(att, band))))
+    for name in sentiment.ATTITUDE_SCORERS:
+        # The label each attitude record stores (the lexicon scorers': their polarity outside
+        # the neutral band; the learned scorer's: its most probable class).
+        band = f"±{attitudes.THRESHOLDS[name]}" if name in attitudes.THRESHOLDS else "learned"
+        rows.append((f"attitudes, {name} ({band})", scores(gold, stored(items, name))))
     for name in sentiment.STORED_SCORERS:
         sent = [it["sentence"][name] for it in items]
         band = attitudes.THRESHOLDS[name]
@@ -158,6 +164,11 @@ def table(items: list[dict]) -> list[tuple[str, dict[str, float]]]:
             rows.append((f"sentence, {name} (±{b})", scores(gold, labels(sent, b))))
     rows.append(("always neutral", scores(gold, ["neutral"] * len(gold))))
     return rows
+
+
+def stored(items: list[dict], name: str) -> list[str]:
+    """The label of the attitude of scorer ``name`` covering each target ("neutral": none)."""
+    return [it["label"][name] for it in items]
 
 
 def fit(items: list[dict]) -> None:
@@ -181,7 +192,7 @@ def main(argv: list[str] | None = None) -> None:
         type=int,
         default=0,
         metavar="N",
-        help="print N missed targets of each gold label (first stored scorer but the default)",
+        help="print N missed targets of each gold label (the learned scorer)",
     )
     args = ap.parse_args(argv)
     split = "train" if args.fit else args.split
@@ -210,15 +221,10 @@ def main(argv: list[str] | None = None) -> None:
 
 def misses(items: list[dict], n: int) -> None:
     """The first ``n`` targets of each gold label that the attitudes path labels wrongly."""
-    name = sentiment.STORED_SCORERS[-1]
-    band = attitudes.THRESHOLDS[name]
+    name = sentiment.ATTITUDE_SCORERS[-1]
     for gold in LABELS:
         print(f"\nmissed {gold} targets ({name}):")
-        wrong = [
-            it
-            for it in items
-            if it["gold"] == gold and labels([it["attitude"][name]], band)[0] != gold
-        ]
+        wrong = [it for it in items if it["gold"] == gold and it["label"][name] != gold]
         for it in wrong[:n]:
             value = it["attitude"][name]
             shown = "none" if value is None else f"{value:+.2f}"

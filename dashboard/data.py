@@ -291,6 +291,13 @@ def attitude_matrix(
         )
 
 
+@_keyed(attitude_views.attitude_scorers)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def attitude_scorers(db: str, data_version: str, filters: Filters) -> list[str]:
+    with connection() as con:
+        return attitude_views.attitude_scorers(con, filters)
+
+
 @_keyed(attitude_views.attitude_sentences)
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def attitude_sentences(

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from analysis import attitude_targets, attitudes, lexicon
 from analysis.pipeline import analyse_batch
 from analysis.records import Article, ArticleResult, EntityMention
-from bench.eval_sentiment import _offsets
+from bench.eval_sentiment import offsets
 
 SCORERS = ("textblob", "vader")
 PRONOUNS = lexicon.words("referring_pronouns")
@@ -132,6 +132,6 @@ def test_eval_maps_targets_onto_the_cleaned_text():
     sentence = "Lauren  Gambino said\xa0Trump lied."
     cleaned = "Lauren Gambino said Trump lied."
     at = sentence.index("Trump")
-    lo, hi = _offsets(sentence, cleaned)(at, at + 5)
+    lo, hi = offsets(sentence, cleaned)(at, at + 5)
     assert cleaned[lo:hi] == "Trump"
-    assert _offsets(cleaned, cleaned)(0, 6) == (0, 6)
+    assert offsets(cleaned, cleaned)(0, 6) == (0, 6)

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from analysis import attitude_views, attitudes, export
+from analysis import attitude_views, attitudes, export, summaries
 from analysis.pipeline import analyse_batch
 from analysis.records import Article, ArticleResult, Attitude
 from analysis.store import Store
@@ -125,9 +125,13 @@ def test_quote_holder_is_the_speaker_and_narration_is_the_articles(nlp):
 
 def test_every_mention_gets_one_attitude_per_scorer(nlp, sample_article):
     [result] = analyse_batch([sample_article], nlp)
-    assert {a.scorer for a in result.attitudes} == set(SCORERS)
-    per_scorer = {s: [a for a in result.attitudes if a.scorer == s] for s in SCORERS}
+    # The two lexicon scorers and the learned one, for the same mentions.
+    assert {a.scorer for a in result.attitudes} == {*SCORERS, "news"}
+    per_scorer = {s: [a for a in result.attitudes if a.scorer == s] for s in (*SCORERS, "news")}
     assert len(per_scorer["textblob"]) == len(per_scorer["vader"]) > 20
+    assert [(a.target, a.target_start) for a in per_scorer["news"]] == [
+        (a.target, a.target_start) for a in per_scorer["vader"]
+    ]
     labels = {a.label for a in result.attitudes}
     assert labels <= {"negative", "neutral", "positive"} and len(labels) == 3
     text = sample_article.text
@@ -147,6 +151,8 @@ def _result() -> ArticleResult:
                  "Johnson said Assad was a brutal dictator.", "vader"),
         Attitude("a1", "Boris Johnson", "Bashar al-Assad", 36, 41, -0.5, "negative",
                  "Johnson said Assad was a brutal dictator.", "textblob"),
+        Attitude("a1", "Boris Johnson", "Bashar al-Assad", 36, 41, -0.8, "negative",
+                 "Johnson said Assad was a brutal dictator.", "news"),
     )  # fmt: skip
     return ArticleResult(article=article, attitudes=rows)
 
@@ -155,12 +161,12 @@ def test_attitudes_round_trip_through_store_and_export(tmp_path):
     result = _result()
     with Store(tmp_path / "s.duckdb") as store:
         store.write_batch([result])
-        assert store.counts()["attitudes"] == 3
+        assert store.counts()["attitudes"] == 4
         frames = export.tables(store, article_ids=["a1"])
         contract = json.loads(export.dumps(frames))
         # Re-analysing replaces the rows rather than adding to them.
         store.write_batch([result])
-        assert store.counts()["attitudes"] == 3
+        assert store.counts()["attitudes"] == 4
     assert list(frames["attitudes"].columns) == export.ATTITUDE_FIELDS
     got = sorted(contract["attitudes"], key=lambda r: (r["target_start"], r["scorer"]))
     want = sorted(
@@ -169,6 +175,8 @@ def test_attitudes_round_trip_through_store_and_export(tmp_path):
     )
     assert got == want
     assert got[0]["holder"] is None  # the narrator is null in the export
+    # The learned scorer's rows travel in the same list, named by their scorer field.
+    assert [r["polarity"] for r in got if r["scorer"] == "news"] == [-0.8]
 
 
 def test_attitude_views_matrix_and_sentences(tmp_path):
@@ -190,3 +198,145 @@ def test_attitude_views_matrix_and_sentences(tmp_path):
         assert list(narr["sentence"]) == ["Kerry praised Johnson."]
         with pytest.raises(ValueError, match="textblob"):
             attitude_views.attitude_matrix(con, scorer="nope")
+        news = attitude_views.attitude_matrix(con, scorer="news")
+        assert list(zip(news["holder"], news["target"], news["polarity"], strict=True)) == [
+            ("Boris Johnson", "Bashar al-Assad", -0.8)
+        ]
+        assert attitude_views.attitude_scorers(con) == ["textblob", "vader", "news"]
+        # A store analysed before the learned scorer existed offers only what it holds.
+        con.execute("DELETE FROM attitudes WHERE scorer <> 'vader'")
+        summaries.rebuild(con)
+        assert attitude_views.attitude_scorers(con) == ["vader"]
+
+
+# The learned scorer ("news": analysis/attitude_model.py, weights fitted on NewsMTSC train).
+
+
+def test_learned_scorer_sees_negation(nlp):
+    plain = analyse(nlp, "The summit was a great success for John Kerry.")
+    negated = analyse(nlp, "The summit was not a success for John Kerry.")
+    [pos] = toward(plain, "John Kerry", "news")
+    [neg] = toward(negated, "John Kerry", "news")
+    assert pos.label == "positive" and neg.label != "positive"
+    assert neg.polarity < pos.polarity
+
+
+def _merkel(nlp, text: str) -> Attitude:
+    [att] = toward(analyse(nlp, text), "Angela Merkel", "news")
+    return att
+
+
+def test_learned_scorer_after_but_the_contrast_weighs_more(nlp):
+    first = _merkel(nlp, "Angela Merkel is a capable leader but dishonest.")
+    second = _merkel(nlp, "Angela Merkel is dishonest but a capable leader.")
+    assert first.polarity < second.polarity
+    assert second.label == "positive"
+
+
+@pytest.mark.xfail(
+    reason="the learned scorer weighs every word of the clause as well as the lexicon scores "
+    "(where the part after 'but' counts 75 %); 'capable' and 'leader' outweigh the one rare "
+    "'dishonest' (a label of +0.05, positive, where the lexicon scorers say negative)",
+    strict=True,
+)
+def test_learned_scorer_after_but_the_contrast_decides_the_label(nlp):
+    assert _merkel(nlp, "Angela Merkel is a capable leader but dishonest.").label == "negative"
+
+
+def test_learned_scorer_two_targets_in_one_sentence(nlp):
+    text = "Boris Johnson warmly praised Angela Merkel but attacked Vladimir Putin."
+    result = analyse(nlp, text)
+    [merkel] = toward(result, "Angela Merkel", "news")
+    [putin] = toward(result, "Vladimir Putin", "news")
+    assert merkel.label == "positive" and putin.label == "negative"
+
+
+def test_learned_scorer_tells_the_killer_from_the_killed(nlp):
+    # The same harm verb: its doer is judged, its victim is not the villain of the sentence.
+    doer = analyse(nlp, "Bashar al-Assad killed hundreds of protesters in Homs.")
+    victim = analyse(nlp, "Soldiers killed Jamal Khashoggi in Istanbul.")
+    [agent] = toward(doer, "Bashar al-Assad", "news")
+    [patient] = toward(victim, "Jamal Khashoggi", "news")
+    assert agent.label == "negative"
+    assert patient.polarity > agent.polarity
+
+
+def test_features_know_the_targets_role():
+    # Model-free: hand-built parses of "Rebels killed Assad." — the same verb, two roles.
+    import spacy
+    from spacy.tokens import Doc
+
+    from analysis import attitude_model
+
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Rebels", "killed", "Assad", "."],
+        heads=[1, 1, 1, 1],
+        deps=["nsubj", "ROOT", "dobj", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PUNCT"],
+        lemmas=["Rebels", "kill", "Assad", "."],
+    )
+    names = {0, 2}
+    feats = {}
+    for i in (0, 2):
+        predicate, path = attitudes._predicate(doc[i])
+        feats[i] = attitude_model.features(
+            doc[i : i + 1],
+            predicate=predicate,
+            path=path,
+            words=[doc[1]],
+            negated=False,
+            quoted=False,
+            scores={"gov_vader": -0.7},
+            name_tokens=names,
+        )
+    assert feats[0]["agent:kill"] == 1 and "patient:kill" not in feats[0]
+    assert feats[2]["patient:kill"] == 1 and "agent:kill" not in feats[2]
+    assert feats[2]["patient*gov_vader"] == -0.7
+    # Names are never features: neither "Rebels" nor "Assad" appears as a word.
+    assert not any(k.endswith(("=rebels", "=assad")) for f in feats.values() for k in f)
+
+
+def test_predict_is_a_softmax_over_the_committed_weights():
+    from analysis import attitude_model
+
+    table = {"bias": (0.0, 0.5, 0.0), "w=hero": (-1.0, 0.0, 2.0)}
+    feats = {"bias": 1.0, "w=hero": 1.0, "w=unseen": 1.0}
+    polarity, label = attitude_model.predict(feats, table=table)
+    assert label == "positive" and 0 < polarity < 1
+    assert attitude_model.predict({"bias": 1.0}, table=table)[1] == "neutral"
+    # A sentence's shared features add their weights to each of its mentions'.
+    common = attitude_model.Shared({"bg=x": 0.5}, (4.0, 0.0, 0.0))
+    assert attitude_model.predict(feats, common, table=table)[1] == "negative"
+    # The committed model: a bias row and weights toward the three classes for every feature.
+    weights = attitude_model.weights()
+    assert "bias" in weights and len(weights) > 100
+    assert all(len(w) == len(attitude_model.CLASSES) for w in weights.values())
+
+
+def test_the_fit_learns_from_the_features_analyze_computes(nlp):
+    # bench/fit_attitude_model.py records each mention's features on the analyze path; scored
+    # with the committed weights they give exactly the polarity the store gets.
+    from analysis import attitude_model
+    from bench import fit_attitude_model
+
+    text = "Boris Johnson warmly praised Angela Merkel but attacked Vladimir Putin."
+
+    def at(word: str, polarity: float) -> dict:
+        return {"from": text.index(word), "to": text.index(word) + len(word), "polarity": polarity}
+
+    rows = [
+        {
+            "primary_gid": "own-1",
+            "sentence_normalized": text,
+            "targets": [at("Angela Merkel", 6.0), at("Vladimir Putin", 2.0), at("warmly", 4.0)],
+        }
+    ]
+    feats, gold, groups = fit_attitude_model.collect(rows)
+    assert gold == ["positive", "negative", "neutral"] and groups == [0, 0, 0]
+    assert feats[2] is None  # no attitude covers a word that names nobody
+    result = analyse(nlp, text)
+    for f, name in zip(feats[:2], ["Angela Merkel", "Vladimir Putin"], strict=True):
+        [att] = toward(result, name, "news")
+        assert "bg=attack" in f or "w=attack" in f
+        assert attitude_model.predict(f)[0] == pytest.approx(att.polarity)

@@ -415,6 +415,39 @@ def test_speakers_page_scorer_switch_intervals_and_attitudes(dashboard_db, use_d
     assert "scorer=sentiwordnet" in _texts(at.warning)
 
 
+def test_speakers_page_offers_the_learned_scorer_for_attitudes_only(dashboard_db, use_db, tmp_path):
+    """The matrix's own switch offers the learned scorer ("News model") where the store holds
+    its attitudes; the quote charts keep their lexicon scorer, and each chart names its own."""
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "speakers", {"attitude_scorer": "News model"})
+    assert not at.exception and not at.warning
+    controls = {w.key: w for w in at.segmented_control}
+    assert controls["attitude_scorer"].value == "News model"
+    assert "News model" not in controls["scorer"].options  # quotes have no learned score
+    titles = _figures_by_title(at)
+    assert "Who speaks about whom, and how (News model)" in titles
+    assert "Tone of each speaker's words (TextBlob)" in titles
+    assert "attitude_scorer=News+model" in "\n".join(m.value for m in at.caption)
+
+    # A store analysed before the learned scorer existed: not offered; its link falls back.
+    old = tmp_path / "old.duckdb"
+    shutil.copy(dashboard_db, old)
+    con = duckdb.connect(str(old))
+    try:
+        con.execute("DELETE FROM attitudes WHERE scorer = 'news'")
+        summaries.rebuild(con)
+    finally:
+        con.close()
+    use_db(old)
+    at = run_page(old, "speakers", {"attitude_scorer": "News model"})
+    assert not at.exception
+    assert "attitude_scorer=News model" in _texts(at.warning)
+    assert "--reanalyse" in "\n".join(m.value for m in at.caption)
+    controls = {w.key: w for w in at.segmented_control}
+    assert "News model" not in controls["attitude_scorer"].options
+    assert "Who speaks about whom, and how (TextBlob)" in _figures_by_title(at)
+
+
 def test_clicking_a_matrix_cell_opens_its_sentences(dashboard_db, use_db):
     use_db(dashboard_db)
     at = AppTest.from_file(str(APP), default_timeout=120)

@@ -3,7 +3,8 @@ TextBlob or VADER, word-weighted, with a 95% interval), sentiment over time for 
 (with its band), every quote with its article, and who speaks about whom, and how (the attitudes
 matrix). Clicking a speaker in a chart opens their quotes below; clicking a cell of the matrix
 opens its sentences; a link on each quote opens the article. The scorer lives in the URL
-(``?scorer=VADER``)."""
+(``?scorer=VADER``); the matrix has its own (``?attitude_scorer=News+model``), since the learned
+scorer judges a name in its sentence and is stored for attitudes only, not for quotes."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from analysis import uncertainty
 from dashboard import charts, components, data, filters_ui, plain
 
 SCORERS = {"textblob": "TextBlob", "vader": "VADER"}
+# The attitudes' scorers: the two lexicon ones and the learned one (analysis/attitude_model.py).
+ATTITUDE_SCORERS = {**SCORERS, "news": "News model"}
 QUOTE_COLUMNS = ["speaker", "text", "kind", "polarity", "polarity_vader", "subjectivity", "title"]
 QUOTE_COLUMNS += ["published", "open"]
 
@@ -145,6 +148,25 @@ else:
     )
 
 st.subheader("Who speaks about whom, and how")
+# Only the scorers this store holds attitudes of (a store analysed before the learned scorer
+# existed has TextBlob and VADER only); the page's scorer is the default.
+held = data.attitude_scorers(filters) or list(SCORERS)
+scorer = filters_ui.page_choice(
+    "Attitude scorer",
+    held,
+    key="attitude_scorer",
+    default=scorer if scorer in held else held[0],
+    format_func=ATTITUDE_SCORERS.get,
+    help="News model: a logistic regression over the words around the name, its role and the "
+    "lexicon scores, fitted on the NewsMTSC news corpus; TextBlob and VADER score the same "
+    "words with their lexicons. All are computed at analysis time.",
+)
+scorer_name = ATTITUDE_SCORERS[scorer]
+if "news" not in held:
+    st.caption(
+        "This store was analysed before the News model existed; `presslens analyze PATH "
+        "--reanalyse` adds its attitudes."
+    )
 st.caption(
     f"Sentiment ({scorer_name}) toward each person, organisation or place named in a sentence, "
     "scored from the words that govern or modify the name (negation and “but” handled), with "

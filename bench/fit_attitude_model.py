@@ -1,0 +1,203 @@
+"""Fit the learned attitude scorer ("news") on NewsMTSC train: features, cross-validation, weights.
+
+    .venv/bin/python -m bench.fit_attitude_model [--limit N] [--cache FILE] [--write]
+
+Needs scikit-learn (the ``bench`` extra: ``pip install -e ".[bench]"``); the fitted model does
+not (``analysis.attitude_model.predict`` is a sum over committed weights).
+
+The features are the ones ``presslens analyze`` computes: every train sentence is cleaned into an
+article and analysed by :func:`analysis.pipeline.analyse_batch`, with
+:func:`analysis.attitude_model.predict` replaced by a recorder that keeps each mention's features
+(and returns their index as the polarity, so the attitude that covers a gold target, matched as
+``bench.eval_sentiment`` matches it, leads back to them). Targets no attitude covers cannot be
+learned from (the scorer never sees them) and count as neutral in the scores, as in the
+evaluation. Only the train split is read; devtest_mt is never used to choose anything.
+
+It prints 5-fold cross-validated macro-F1 on train (folds grouped by sentence, so the targets of
+one sentence never sit on both sides), first for growing feature sets, then for the
+regularisation strength and the class weights of the chosen set; the best configuration is then
+fitted on all of train, and ``--write`` stores its weights in
+``analysis/lexicon/attitude_model.tsv``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from unittest import mock
+
+from analysis import attitude_model, lexicon, sentiment
+from bench import eval_sentiment
+
+NEWS = sentiment.LEARNED_SCORER
+# Feature groups by their name's prefix, added one after the other in the ablation.
+GROUPS = {
+    "lexicon scores": ("gov_", "bg_", "abs_"),
+    "+ role, negation, quote": ("role=", "negated", "quoted", "bias"),
+    "+ predicate by role": ("pred=", "agent:", "patient:", "owner:", "other:", "not:", "agent*"),
+    "+ governing words, modifiers": ("w=", "mod="),
+    "+ window": ("L=", "R="),
+    "+ backdrop words": ("bg=",),
+}
+# Role-weighted predicate scores share the "…*gov_vader" shape; listed with the predicate group.
+ROLE_SCORES = ("patient*", "owner*", "other*")
+MIN_COUNT = 3  # a feature must occur beside this many train targets to get a weight
+CS = (0.1, 0.3, 1.0)
+CLASS_WEIGHTS = {"none": None, "balanced": "balanced"}
+FOLDS = 5
+
+
+def collect(rows: list[dict]) -> tuple[list[dict | None], list[str], list[int]]:
+    """Per gold target: the features of the attitude covering it (None: none), its gold label
+    and its sentence's index."""
+    captured: list[dict] = []
+
+    def record(feats, common=None, table=None):
+        captured.append({**feats, **(common.features if common is not None else {})})
+        return float(len(captured) - 1), "neutral"
+
+    with mock.patch.object(attitude_model, "predict", record):
+        items = eval_sentiment.predict(rows)
+    feats, gold, groups = [], [], []
+    sentence_of: dict[str, int] = {}
+    for it in items:
+        index = it["attitude"][NEWS]
+        feats.append(None if index is None else captured[int(index)])
+        gold.append(it["gold"])
+        groups.append(sentence_of.setdefault(it["text"], len(sentence_of)))
+    return feats, gold, groups
+
+
+def in_groups(key: str, names: list[str]) -> bool:
+    prefixes = tuple(p for n in names for p in GROUPS[n])
+    if any(n == "+ predicate by role" for n in names):
+        prefixes += ROLE_SCORES
+    return key.startswith(prefixes)
+
+
+def select(feats: list[dict | None], names: list[str]) -> list[dict]:
+    return [{k: v for k, v in (f or {}).items() if in_groups(k, names)} for f in feats]
+
+
+def frequent(feats: list[dict | None]) -> set[str]:
+    counts: dict[str, int] = {}
+    for f in feats:
+        for k in f or {}:
+            counts[k] = counts.get(k, 0) + 1
+    return {k for k, n in counts.items() if n >= MIN_COUNT}
+
+
+def model(c: float, class_weight):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    return make_pipeline(
+        DictVectorizer(),
+        LogisticRegression(C=c, class_weight=class_weight, max_iter=2000),
+    )
+
+
+def cross_validate(
+    feats: list[dict], covered: list[bool], gold: list[str], groups: list[int], c, class_weight
+) -> tuple[float, float]:
+    """(macro-F1 over every train target, uncovered = neutral; over the covered ones)."""
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    pred = ["neutral"] * len(gold)
+    idx = [i for i, cov in enumerate(covered) if cov]
+    X = [feats[i] for i in idx]
+    y = [gold[i] for i in idx]
+    g = [groups[i] for i in idx]
+    folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=0)
+    for train, test in folds.split(X, y, g):
+        m = model(c, class_weight).fit([X[i] for i in train], [y[i] for i in train])
+        for i, p in zip(test, m.predict([X[i] for i in test]), strict=True):
+            pred[idx[i]] = p
+    every = eval_sentiment.scores(gold, pred)["macro_f1"]
+    seen = eval_sentiment.scores(y, [pred[i] for i in idx])["macro_f1"]
+    return every, seen
+
+
+def write(m, path: Path, *, names: list[str], c: float, cw: str, cv: float, n: int) -> int:
+    vec, lr = m.steps[0][1], m.steps[-1][1]
+    assert tuple(lr.classes_) == attitude_model.CLASSES, lr.classes_
+    rows = [f"{attitude_model.BIAS}\t" + "\t".join(f"{w:.4f}" for w in lr.intercept_)]
+    for j, key in enumerate(vec.feature_names_):
+        w = lr.coef_[:, j]
+        if key == attitude_model.BIAS:
+            w = w + lr.intercept_  # the bias feature is always 1: one row for both
+            rows[0] = f"{key}\t" + "\t".join(f"{x:.4f}" for x in w)
+            continue
+        if max(abs(w)) >= 0.0005:
+            rows.append(f"{key}\t" + "\t".join(f"{x:.4f}" for x in w))
+    head = [
+        "attitude_model: read by analysis/attitude_model.py as the learned attitude scorer's weights.",
+        "One row per feature: its weight toward negative, neutral, positive (a multinomial logistic",
+        "regression; the row 'bias' holds the intercepts). Feature names: analysis/attitude_model.py.",
+        "Source: fitted on NewsMTSC's train split only (never devtest_mt) by",
+        "bench/fit_attitude_model.py --write, on the features presslens analyze computes",
+        f"({n} covered train targets; C={c}, class weights {cw}; 5-fold grouped",
+        f"cross-validated macro-F1 on train {cv:.3f}). Feature groups:",
+        *(f"  {name}" for name in names),
+    ]
+    path.write_text("\n".join([f"# {line}" for line in head] + rows) + "\n", encoding="utf-8")
+    return len(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=None, help="first N train sentences only")
+    ap.add_argument("--cache", type=Path, default=None, help="keep the features in FILE (JSON)")
+    ap.add_argument(
+        "--write", action="store_true", help="write analysis/lexicon/attitude_model.tsv"
+    )
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    if args.cache is not None and args.cache.exists():
+        feats, gold, groups = json.loads(args.cache.read_text())
+    else:
+        feats, gold, groups = collect(eval_sentiment.load("train", args.limit))
+        if args.cache is not None:
+            args.cache.write_text(json.dumps([feats, gold, groups]))
+    covered = [f is not None for f in feats]
+    keep = frequent(feats)
+    feats = [{k: v for k, v in (f or {}).items() if k in keep} for f in feats]
+    print(
+        f"NewsMTSC train: {len(gold)} targets, {sum(covered)} covered by an attitude "
+        f"({sum(covered) / len(gold):.0%}); {len(keep)} features seen beside ≥{MIN_COUNT} "
+        f"targets; {time.perf_counter() - t0:.0f} s"
+    )
+    print(f"\n{FOLDS}-fold CV macro-F1 on train (C=0.3, balanced)   all targets   covered only")
+    names = list(GROUPS)
+    best_set, best = names[:1], -1.0
+    for k in range(1, len(names) + 1):
+        every, seen = cross_validate(
+            select(feats, names[:k]), covered, gold, groups, 0.3, "balanced"
+        )
+        print(f"  {names[k - 1]:45} {every:8.3f} {seen:12.3f}")
+        if every > best + 0.002:  # a group must earn its place
+            best_set, best = names[:k], every
+    chosen = select(feats, best_set)
+    print(f"\nfeatures kept: {', '.join(best_set)}")
+    print("C     class weights   all targets   covered only")
+    results = []
+    for c in CS:
+        for cw_name, cw in CLASS_WEIGHTS.items():
+            every, seen = cross_validate(chosen, covered, gold, groups, c, cw)
+            print(f"{c:<5} {cw_name:14} {every:11.3f} {seen:13.3f}")
+            results.append((every, c, cw_name))
+    cv, c, cw_name = max(results)
+    print(f"\nchosen: C={c}, class weights {cw_name}: CV macro-F1 {cv:.3f} (all train targets)")
+    idx = [i for i, cov in enumerate(covered) if cov]
+    m = model(c, CLASS_WEIGHTS[cw_name]).fit([chosen[i] for i in idx], [gold[i] for i in idx])
+    if args.write:
+        path = lexicon.HERE / "attitude_model.tsv"
+        n = write(m, path, names=best_set, c=c, cw=cw_name, cv=cv, n=len(idx))
+        print(f"wrote {n} weight rows to {path}")
+
+
+if __name__ == "__main__":
+    main()
