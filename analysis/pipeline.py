@@ -3,9 +3,10 @@
 :func:`analyze_paths` is what the CLI and the dashboard's upload page call. It reads and cleans
 every input first (cheap), sets aside what the store already holds (same article id) and
 near-duplicates of stored or earlier articles, then parses the rest with ``nlp.pipe`` — in this
-process, or in ``workers`` processes that each load the model once — and writes each finished batch
-in its own transaction. A bad input becomes one :class:`Failure`; an interrupted run keeps every
-batch written before the interruption.
+process, or in ``workers`` processes that each load the model once — and writes the finished
+batches a few at a time (:class:`_Writer`), each write in its own transaction followed by the
+corpus identity pass. A bad input becomes one :class:`Failure`; an interrupted run writes what it
+has analysed and keeps every write made before.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import concurrent.futures as cf
 import logging
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -190,29 +192,75 @@ def analyze_articles(
         batches = _analyse_batches(todo, workers=workers, batch_size=batch_size, aliases=aliases)
     else:
         batches = engine(todo, batch_size)
+    writer = _Writer(store, summary, waiting, signatures)
     try:
         for batch_results in batches:
-            results = [r for r in batch_results if isinstance(r, ArticleResult)]
             summary.failures.extend(r for r in batch_results if isinstance(r, Failure))
-            store.write_batch(
-                results,
-                [d for r in results for d in waiting.pop(r.article.id, [])],
-                signatures={r.article.id: signatures.get(r.article.id) for r in results},
-            )
-            # corpus identity pass over what the store now holds (one name per actor)
-            with store.session() as con:
-                identity.update(con, fresh_ids=[r.article.id for r in results])
-            summary.new += len(results)
+            writer.add([r for r in batch_results if isinstance(r, ArticleResult)])
             done += len(batch_results)
             if progress:
                 progress(done, total)
+        writer.flush()
         if not todo:
             with store.session() as con:
                 identity.update(con)  # nothing new: still apply joins (and undos) made since
     except KeyboardInterrupt:
         summary.interrupted = True
-        log.warning("interrupted: %d of %d articles analysed and stored", done, total)
+        writer.flush()  # what was analysed is kept: a finished batch is never lost
+        log.warning("interrupted: %d of %d articles analysed and stored", summary.new, total)
     return summary
+
+
+# Finished batches are written together: each write and, above all, each corpus identity pass
+# has a cost that does not shrink with the batch (the pass reads every name in the store), and
+# writing every 32-article batch made them 15% of a 200-article run (bench/phases.py). A write
+# takes this many analysed articles ...
+WRITE_EVERY_ARTICLES = 128
+# ... or whatever has finished once this long has passed since the last write, so a slow run
+# still shows its progress in the store. The progress bar moves per batch, and an interrupted
+# run writes what it has analysed.
+WRITE_EVERY_S = 30.0
+
+
+class _Writer:
+    """Collects finished batches and writes them to the store, with their near-duplicates, in
+    one transaction, followed by the corpus identity pass over what the store then holds —
+    every :data:`WRITE_EVERY_ARTICLES` articles or :data:`WRITE_EVERY_S` seconds, and on
+    :meth:`flush`."""
+
+    def __init__(self, store: Store, summary: RunSummary, waiting, signatures) -> None:
+        self.store = store
+        self.summary = summary
+        self.waiting = waiting
+        self.signatures = signatures
+        self.pending: list[ArticleResult] = []
+        self.last = time.monotonic()
+
+    def add(self, results: list[ArticleResult]) -> None:
+        self.pending.extend(results)
+        if (
+            len(self.pending) >= WRITE_EVERY_ARTICLES
+            or time.monotonic() - self.last >= WRITE_EVERY_S
+        ):
+            self.flush()
+
+    def flush(self) -> None:
+        results = self.pending
+        if results:
+            # One session for both: the file is opened and let go once per write.
+            with self.store.session() as con:
+                self.store.write_batch(
+                    results,
+                    [d for r in results for d in self.waiting.get(r.article.id, [])],
+                    signatures={r.article.id: self.signatures.get(r.article.id) for r in results},
+                )
+                for r in results:  # written: a retried flush must not write them again
+                    self.waiting.pop(r.article.id, None)
+                self.pending = []
+                self.summary.new += len(results)
+                # corpus identity pass over what the store now holds (one name per actor)
+                identity.update(con, fresh_ids=[r.article.id for r in results])
+        self.last = time.monotonic()
 
 
 def _triage(
