@@ -23,11 +23,13 @@ make them the outlet's.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from spacy.attrs import IS_PUNCT, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from analysis import attitude_targets, lexicon, sentiment
+from analysis.nlp import text_of
 from analysis.records import Attitude, EntityMention, Quote
 
 log = logging.getLogger(__name__)
@@ -79,18 +81,29 @@ def extract(
     # Scores by (scorer, words): names in one sentence share their backdrop, and short contexts
     # repeat ("said", "told reporters"); scoring is most of this step's cost.
     cache: dict[tuple[str, str], float] = {}
+    # Each token's text, lemma and punctuation flag, read once per Doc: the backdrops below
+    # re-read every sentence, and a Token object made per read was a third of this step's cost.
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, LEMMA, IS_PUNCT]).tolist() if len(doc) else []
+    words = [strings[orth] for orth, _, _ in rows]
+    lemmas = [strings[lemma].lower() for _, lemma, _ in rows]
+    punct = [is_punct for _, _, is_punct in rows]
+    text = text_of(doc)
 
-    def score(name: str, tokens: list[Token]) -> float:
-        text = " ".join(t.text for t in tokens)
-        if not text:
+    def score(name: str, indices: list[int]) -> float:
+        words_text = " ".join(words[i] for i in indices)
+        if not words_text:
             return 0.0
-        key = (name, text)
+        key = (name, words_text)
         if key not in cache:
-            value = score_fns[name](text)[0] + NEWS_WEIGHT * news_score(tokens)
+            value = score_fns[name](words_text)[0] + NEWS_WEIGHT * _news_score(
+                lemmas[i] for i in indices
+            )
             cache[key] = max(-1.0, min(1.0, value))
         return cache[key]
 
-    backdrops: dict[tuple[int, int], list[Token]] = {}
+    backdrops: dict[tuple[int, int], list[int]] = {}
+    sentences: dict[int, str] = {}
     out: list[Attitude] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -101,19 +114,22 @@ def extract(
         if voice >= 0 and holder is None:
             continue  # quoted, but nobody knows whose words they are
         segments, negated = context(span, name_tokens=name_tokens, voices=voices)
+        segments_at = [[t.i for t in seg] for seg in segments]
         sent = span.sent
         # The backdrop: the sentence's words in the mention's own voice, names left out; the
         # same for every mention of that sentence and voice, so built once.
         if (sent.start, voice) not in backdrops:
             backdrops[sent.start, voice] = [
-                t
-                for t in sent
-                if voices[t.i] == voice and t.i not in name_tokens and not t.is_punct
+                i
+                for i in range(sent.start, sent.end)
+                if voices[i] == voice and i not in name_tokens and not punct[i]
             ]
         rest = backdrops[sent.start, voice]
-        sentence = sent.text.strip()
+        if sent.start not in sentences:  # Span.text would rebuild it from the tokens
+            sentences[sent.start] = text[sent.start_char : sent.end_char].strip()
+        sentence = sentences[sent.start]
         for name in score_fns:
-            polarity = _combine([score(name, seg) for seg in segments], negated)
+            polarity = _combine([score(name, seg) for seg in segments_at], negated)
             polarity += BACKGROUND_WEIGHT * score(name, rest)
             polarity = max(-1.0, min(1.0, polarity))
             out.append(
@@ -135,7 +151,12 @@ def extract(
 def news_score(tokens: Sequence[Token]) -> float:
     """The news lexicon's polarity of ``tokens`` in (-1, 1): the sum of the valences of their
     lemmas (:data:`NEWS_VALENCES`), normalised as VADER normalises its own sum."""
-    total = sum(NEWS_VALENCES.get(t.lemma_.lower(), 0.0) for t in tokens)
+    return _news_score(t.lemma_.lower() for t in tokens)
+
+
+def _news_score(lemmas: Iterable[str]) -> float:
+    """:func:`news_score` of lower-cased lemmas."""
+    total = sum(NEWS_VALENCES.get(lemma, 0.0) for lemma in lemmas)
     return total / (total * total + NEWS_ALPHA) ** 0.5 if total else 0.0
 
 

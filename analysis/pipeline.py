@@ -18,9 +18,10 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis import clean as cleaning
-from analysis import dedup, identity, lifeline, nlp
+from analysis import lifeline, nlp
 from analysis.ingest import (
     DEFAULT_MAX_BYTES,
     FieldMaps,
@@ -32,7 +33,12 @@ from analysis.ingest import (
 from analysis.lexicon import aliases as user_aliases
 from analysis.lexicon.aliases import Alias
 from analysis.records import Article, ArticleResult, Failure, RunSummary
-from analysis.store import Store
+
+# The store, the identity pass and near-duplicate triage (DuckDB, pandas, datasketch and the
+# SciPy it imports: 1.1 s) are imported where they are used: a worker process imports this
+# module for the batch function alone and needs none of them.
+if TYPE_CHECKING:
+    from analysis.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +143,8 @@ def analyze_paths(
 ) -> tuple[RunSummary, list[str]]:
     """Analyse ``paths`` into ``store``. Returns the summary and the ids of the articles in the
     inputs (new and already known), e.g. for a JSON export of just this run."""
+    from analysis import identity
+
     notes: list[str] = []
     articles, failures = load_articles(
         paths, field_map=field_map, source=source, max_bytes=max_bytes, notes=notes
@@ -171,6 +179,8 @@ def analyze_articles(
 ) -> RunSummary:
     """Deduplicate, parse, extract and store ``articles``. ``aliases`` (a user's alias file,
     analysis.lexicon.aliases) apply to this run's extraction, here or in the worker processes."""
+    from analysis import identity
+
     if aliases and engine is not None:
         raise ValueError("user aliases work with the local engine only")
     summary = RunSummary()
@@ -245,6 +255,8 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
+        from analysis import identity
+
         results = self.pending
         if results:
             # One session for both: the file is opened and let go once per write.
@@ -271,6 +283,8 @@ def _triage(
     reanalyse: bool,
 ) -> tuple[list[Article], list[tuple[Article, str]], dict[str, bytes | None]]:
     """Split into articles to analyse, near-duplicates (with their original) and known ones."""
+    from analysis import dedup
+
     known = set() if reanalyse else store.known_ids(a.id for a in articles)
     index = dedup.NearDuplicateIndex()
     for article_id_, signature in store.signatures():
