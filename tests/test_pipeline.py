@@ -204,3 +204,20 @@ def test_a_long_run_writes_before_its_end(tmp_path, monkeypatch, every_articles,
         summary, _ = analyze_paths(paths, store, batch_size=5, progress=progress)
     assert summary.new == 30
     assert stored == expected
+
+
+@pytest.mark.parametrize(
+    "n, workers, sizes",
+    [
+        (200, 1, [32] * 6 + [8]),  # one process: the batch size as asked
+        (200, 2, [25] * 8),  # 4 batches per worker instead of 4 + 3
+        (10, 2, [2] * 5),
+        (1000, 2, [32] * 31 + [8]),  # enough batches already
+        (0, 2, []),
+    ],
+)
+def test_a_short_run_is_cut_so_every_worker_has_batches(n, workers, sizes):
+    articles = [f"article-{i}" for i in range(n)]
+    batches = pipeline.split_batches(articles, 32, workers)
+    assert [len(b) for b in batches] == sizes
+    assert [a for b in batches for a in b] == articles
