@@ -224,8 +224,9 @@ def analyze_articles(
 
 # Finished batches are written together: each write and, above all, each corpus identity pass
 # has a cost that does not shrink with the batch (the pass reads every name in the store), and
-# writing every 32-article batch made them 15% of a 200-article run (bench/phases.py). A write
-# takes this many analysed articles ...
+# writing every 32-article batch made them 15% of a 200-article run (bench/phases.py). The first
+# finished batch is written at once (a store being built shows articles early, and a run killed
+# soon after keeps them); then a write takes this many analysed articles ...
 WRITE_EVERY_ARTICLES = 128
 # ... or whatever has finished once this long has passed since the last write, so a slow run
 # still shows its progress in the store. The progress bar moves per batch, and an interrupted
@@ -235,9 +236,9 @@ WRITE_EVERY_S = 30.0
 
 class _Writer:
     """Collects finished batches and writes them to the store, with their near-duplicates, in
-    one transaction, followed by the corpus identity pass over what the store then holds —
-    every :data:`WRITE_EVERY_ARTICLES` articles or :data:`WRITE_EVERY_S` seconds, and on
-    :meth:`flush`."""
+    one transaction, followed by the corpus identity pass over what the store then holds — the
+    first batch at once, then every :data:`WRITE_EVERY_ARTICLES` articles or
+    :data:`WRITE_EVERY_S` seconds, and on :meth:`flush`."""
 
     def __init__(self, store: Store, summary: RunSummary, waiting, signatures) -> None:
         self.store = store
@@ -245,12 +246,14 @@ class _Writer:
         self.waiting = waiting
         self.signatures = signatures
         self.pending: list[ArticleResult] = []
+        self.written = False
         self.last = time.monotonic()
 
     def add(self, results: list[ArticleResult]) -> None:
         self.pending.extend(results)
         if (
-            len(self.pending) >= WRITE_EVERY_ARTICLES
+            not self.written
+            or len(self.pending) >= WRITE_EVERY_ARTICLES
             or time.monotonic() - self.last >= WRITE_EVERY_S
         ):
             self.flush()
@@ -270,6 +273,7 @@ class _Writer:
                 for r in results:  # written: a retried flush must not write them again
                     self.waiting.pop(r.article.id, None)
                 self.pending = []
+                self.written = True
                 self.summary.new += len(results)
                 # corpus identity pass over what the store now holds (one name per actor)
                 identity.update(con, fresh_ids=[r.article.id for r in results])
