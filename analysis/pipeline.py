@@ -3,22 +3,26 @@
 :func:`analyze_paths` is what the CLI and the dashboard's upload page call. It reads and cleans
 every input first (cheap), sets aside what the store already holds (same article id) and
 near-duplicates of stored or earlier articles, then parses the rest with ``nlp.pipe`` — in this
-process, or in ``workers`` processes that each load the model once — and writes each finished batch
-in its own transaction. A bad input becomes one :class:`Failure`; an interrupted run keeps every
-batch written before the interruption.
+process, or in ``workers`` processes that each load the model once — and writes the finished
+batches a few at a time (:class:`_Writer`), each write in its own transaction followed by the
+corpus identity pass. A bad input becomes one :class:`Failure`; an interrupted run writes what it
+has analysed and keeps every write made before.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
 import logging
+import math
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis import clean as cleaning
-from analysis import dedup, identity, lifeline, nlp
+from analysis import lifeline, nlp
 from analysis.ingest import (
     DEFAULT_MAX_BYTES,
     FieldMaps,
@@ -30,7 +34,12 @@ from analysis.ingest import (
 from analysis.lexicon import aliases as user_aliases
 from analysis.lexicon.aliases import Alias
 from analysis.records import Article, ArticleResult, Failure, RunSummary
-from analysis.store import Store
+
+# The store, the identity pass and near-duplicate triage (DuckDB, pandas, datasketch and the
+# SciPy it imports: 1.1 s) are imported where they are used: a worker process imports this
+# module for the batch function alone and needs none of them.
+if TYPE_CHECKING:
+    from analysis.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +144,8 @@ def analyze_paths(
 ) -> tuple[RunSummary, list[str]]:
     """Analyse ``paths`` into ``store``. Returns the summary and the ids of the articles in the
     inputs (new and already known), e.g. for a JSON export of just this run."""
+    from analysis import identity
+
     notes: list[str] = []
     articles, failures = load_articles(
         paths, field_map=field_map, source=source, max_bytes=max_bytes, notes=notes
@@ -169,6 +180,8 @@ def analyze_articles(
 ) -> RunSummary:
     """Deduplicate, parse, extract and store ``articles``. ``aliases`` (a user's alias file,
     analysis.lexicon.aliases) apply to this run's extraction, here or in the worker processes."""
+    from analysis import identity
+
     if aliases and engine is not None:
         raise ValueError("user aliases work with the local engine only")
     summary = RunSummary()
@@ -190,29 +203,81 @@ def analyze_articles(
         batches = _analyse_batches(todo, workers=workers, batch_size=batch_size, aliases=aliases)
     else:
         batches = engine(todo, batch_size)
+    writer = _Writer(store, summary, waiting, signatures)
     try:
         for batch_results in batches:
-            results = [r for r in batch_results if isinstance(r, ArticleResult)]
             summary.failures.extend(r for r in batch_results if isinstance(r, Failure))
-            store.write_batch(
-                results,
-                [d for r in results for d in waiting.pop(r.article.id, [])],
-                signatures={r.article.id: signatures.get(r.article.id) for r in results},
-            )
-            # corpus identity pass over what the store now holds (one name per actor)
-            with store.session() as con:
-                identity.update(con, fresh_ids=[r.article.id for r in results])
-            summary.new += len(results)
+            writer.add([r for r in batch_results if isinstance(r, ArticleResult)])
             done += len(batch_results)
             if progress:
                 progress(done, total)
+        writer.flush()
         if not todo:
             with store.session() as con:
                 identity.update(con)  # nothing new: still apply joins (and undos) made since
     except KeyboardInterrupt:
         summary.interrupted = True
-        log.warning("interrupted: %d of %d articles analysed and stored", done, total)
+        writer.flush()  # what was analysed is kept: a finished batch is never lost
+        log.warning("interrupted: %d of %d articles analysed and stored", summary.new, total)
     return summary
+
+
+# Finished batches are written together: each write and, above all, each corpus identity pass
+# has a cost that does not shrink with the batch (the pass reads every name in the store), and
+# writing every 32-article batch made them 15% of a 200-article run (bench/phases.py). The first
+# finished batch is written at once (a store being built shows articles early, and a run killed
+# soon after keeps them); then a write takes this many analysed articles ...
+WRITE_EVERY_ARTICLES = 128
+# ... or whatever has finished once this long has passed since the last write, so a slow run
+# still shows its progress in the store. The progress bar moves per batch, and an interrupted
+# run writes what it has analysed.
+WRITE_EVERY_S = 30.0
+
+
+class _Writer:
+    """Collects finished batches and writes them to the store, with their near-duplicates, in
+    one transaction, followed by the corpus identity pass over what the store then holds — the
+    first batch at once, then every :data:`WRITE_EVERY_ARTICLES` articles or
+    :data:`WRITE_EVERY_S` seconds, and on :meth:`flush`."""
+
+    def __init__(self, store: Store, summary: RunSummary, waiting, signatures) -> None:
+        self.store = store
+        self.summary = summary
+        self.waiting = waiting
+        self.signatures = signatures
+        self.pending: list[ArticleResult] = []
+        self.written = False
+        self.last = time.monotonic()
+
+    def add(self, results: list[ArticleResult]) -> None:
+        self.pending.extend(results)
+        if (
+            not self.written
+            or len(self.pending) >= WRITE_EVERY_ARTICLES
+            or time.monotonic() - self.last >= WRITE_EVERY_S
+        ):
+            self.flush()
+
+    def flush(self) -> None:
+        from analysis import identity
+
+        results = self.pending
+        if results:
+            # One session for both: the file is opened and let go once per write.
+            with self.store.session() as con:
+                self.store.write_batch(
+                    results,
+                    [d for r in results for d in self.waiting.get(r.article.id, [])],
+                    signatures={r.article.id: self.signatures.get(r.article.id) for r in results},
+                )
+                for r in results:  # written: a retried flush must not write them again
+                    self.waiting.pop(r.article.id, None)
+                self.pending = []
+                self.written = True
+                self.summary.new += len(results)
+                # corpus identity pass over what the store now holds (one name per actor)
+                identity.update(con, fresh_ids=[r.article.id for r in results])
+        self.last = time.monotonic()
 
 
 def _triage(
@@ -223,6 +288,8 @@ def _triage(
     reanalyse: bool,
 ) -> tuple[list[Article], list[tuple[Article, str]], dict[str, bytes | None]]:
     """Split into articles to analyse, near-duplicates (with their original) and known ones."""
+    from analysis import dedup
+
     known = set() if reanalyse else store.known_ids(a.id for a in articles)
     index = dedup.NearDuplicateIndex()
     for article_id_, signature in store.signatures():
@@ -248,10 +315,28 @@ def _triage(
     return todo, duplicates, signatures
 
 
+# A run shared among several workers is cut into at least this many batches per worker: 200
+# articles in batches of 32 are 7 batches, which 2 workers finish 4 then 3 — one of them idle for
+# the last seventh of the run.
+BATCHES_PER_WORKER = 4
+
+
+def split_batches(
+    articles: Sequence[Article], batch_size: int, workers: int
+) -> list[list[Article]]:
+    """``articles`` in batches of ``batch_size``, smaller when that gives ``workers`` (> 1) fewer
+    than :data:`BATCHES_PER_WORKER` batches each. Each article is analysed on its own, so the
+    cut changes when a batch is done, not what is stored."""
+    if workers > 1:
+        share = math.ceil(len(articles) / (workers * BATCHES_PER_WORKER))
+        batch_size = max(1, min(batch_size, share))
+    return [list(articles[i : i + batch_size]) for i in range(0, len(articles), batch_size)]
+
+
 def _analyse_batches(
     articles: list[Article], *, workers: int, batch_size: int, aliases: tuple[Alias, ...] = ()
 ) -> Iterator[list[ArticleResult | Failure]]:
-    batches = [articles[i : i + batch_size] for i in range(0, len(articles), batch_size)]
+    batches = split_batches(articles, batch_size, workers)
     if not batches:
         return
     if workers <= 1 or len(batches) == 1:

@@ -13,7 +13,10 @@ without touching the extractor.
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.util
 import logging
+import sys
 from collections.abc import Callable
 from typing import Protocol
 
@@ -40,9 +43,31 @@ def _pattern_sentiment():
     # every call (a third of its cost on a short text); the numbers are the same. Looked up
     # through a function, not a module global, so importing this module does no work (the
     # lexicon XML is parsed on first use).
-    from textblob.en import sentiment as pattern_sentiment
+    return _textblob_en().sentiment
 
-    return pattern_sentiment
+
+def _textblob_en():
+    """TextBlob's ``textblob.en`` module, imported without running ``textblob/__init__.py``.
+
+    That file imports TextBlob's NLTK-backed classes, and importing NLTK took 0.5-1.0 s of every
+    analysis process's start-up (more than TextBlob's sentiment itself on 200 articles);
+    ``textblob.en`` and the ``textblob._text`` it uses need only the standard library. So the
+    package is put in ``sys.modules`` unexecuted while those two load, and every ``textblob``
+    entry is taken out again afterwards: a later ``import textblob`` elsewhere gets the whole
+    package, as if this had not happened (with its own copy of the two modules)."""
+    if "textblob" in sys.modules:  # the real package is loaded already: use it
+        return importlib.import_module("textblob.en")
+    spec = importlib.util.find_spec("textblob")
+    if spec is None:
+        raise ModuleNotFoundError("No module named 'textblob'", name="textblob")
+    before = set(sys.modules)
+    sys.modules["textblob"] = importlib.util.module_from_spec(spec)  # not executed
+    try:
+        return importlib.import_module("textblob.en")
+    finally:
+        for name in set(sys.modules) - before:
+            if name == "textblob" or name.startswith("textblob."):
+                del sys.modules[name]
 
 
 def textblob_score(text: str) -> tuple[float, float]:

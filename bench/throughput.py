@@ -8,8 +8,9 @@ included, a fresh store each time):
 - ``local1`` / ``local2``: ``presslens analyze --workers 1`` / ``--workers 2``;
 - ``dask1`` / ``dask2``: ``presslens analyze --engine dask --workers 1`` / ``2`` (a local Dask
   cluster of that many single-threaded worker processes);
-- ``base1`` (with ``--baseline DIR``): ``presslens analyze --workers 1`` of another checkout (e.g.
-  ``git archive main | tar -x -C DIR``), run with this environment, for a before/after ratio.
+- ``base1`` / ``base2`` (with ``--baseline DIR``): ``presslens analyze --workers 1`` / ``2`` of
+  another checkout (e.g. ``git archive main | tar -x -C DIR``), run with this environment, for a
+  before/after ratio (``base1`` is added to the runs unless one is named).
 
 The configurations are interleaved per round and the median of the rounds is reported, with the
 load average seen during the runs: this machine is shared, so the ratios between configurations
@@ -61,9 +62,11 @@ def command(run: str, paths: list[str], texts_file: Path, model: str, db: Path, 
         return cli + ["--workers", run[-1]], ROOT
     if run.startswith("dask"):
         return cli + ["--engine", "dask", "--workers", run[-1]], ROOT
-    if run == "base1":
-        return cli + ["--workers", "1"], Path(baseline)
-    raise SystemExit(f"unknown run {run!r}; choose from {', '.join(ALL_RUNS)}, base1")
+    if run in ("base1", "base2") and baseline:
+        return cli + ["--workers", run[-1]], Path(baseline)
+    raise SystemExit(
+        f"unknown run {run!r}; choose from {', '.join(ALL_RUNS)}, base1, base2 (with --baseline)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline", metavar="DIR", help="another presslens checkout to compare")
     args = ap.parse_args(argv)
     runs = [r.strip() for r in args.runs.split(",") if r.strip()]
-    if args.baseline:
+    if args.baseline and not any(r.startswith("base") for r in runs):
         runs.append("base1")
 
     files = sorted(corpus("bbc").rglob("*.txt"))
@@ -130,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
         ("dask1 / dask2 (speed-up 1 -> 2 workers; target >= 1.8)", "dask1", "dask2"),
         ("local1 / local2 (speed-up 1 -> 2 workers)", "local1", "local2"),
         ("base1 / local1 (articles/s now vs baseline; target >= 1.4)", "base1", "local1"),
+        ("base2 / local2 (articles/s now vs baseline, 2 workers)", "base2", "local2"),
+        ("base1 / spacy1 (baseline's time vs spaCy's)", "base1", "spacy1"),
+        ("base2 / spacy2 (baseline's time vs spaCy's, 2 processes)", "base2", "spacy2"),
     ]
     print()
     for label, a, b in ratios:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from analysis import pipeline
@@ -149,3 +151,75 @@ def test_entity_pairs_follow_the_mentions_and_are_replaced(tmp_path):
         assert store.query("SELECT * FROM entity_pairs ORDER BY ALL").equals(pairs)
         analyze_paths([SAMPLE], store, reanalyse=True)
         assert store.counts()["entity_pairs"] == len(pairs)
+
+
+def test_grouped_writes_store_what_per_batch_writes_store(tmp_path, corpus_files, monkeypatch):
+    """Finished batches are written (and the identity pass run) together, every
+    WRITE_EVERY_ARTICLES:
+    the store ends the same as when every batch is written on its own — rows, near-duplicates
+    and the identity pass's joins."""
+    from bench.diff_stores import diff
+
+    writes = []
+    real_write = Store.write_batch
+
+    def counting_write(self, results, *a, **k):
+        writes.append(len(results))
+        return real_write(self, results, *a, **k)
+
+    monkeypatch.setattr(Store, "write_batch", counting_write)
+    stores = {}
+    monkeypatch.setattr(pipeline, "WRITE_EVERY_S", 3600.0)
+    for name, every in (("grouped", 1000), ("per_batch", 1)):
+        monkeypatch.setattr(pipeline, "WRITE_EVERY_ARTICLES", every)
+        writes.clear()
+        stores[name] = tmp_path / f"{name}.duckdb"
+        with Store(stores[name]) as store:
+            summary, _ = analyze_paths(corpus_files.files, store, batch_size=8)
+        assert summary.new == len(corpus_files.titles) and summary.duplicates == 3
+        n_writes = len([w for w in writes if w])
+        # grouped: the first batch at once, then the rest together
+        assert n_writes == (2 if name == "grouped" else math.ceil(summary.new / 8)), writes
+    assert diff(stores["per_batch"], stores["grouped"]) == 0
+
+
+@pytest.mark.parametrize(
+    "every_articles, every_s, expected",
+    [
+        # the first batch at once; then every second batch fills the 10 waiting articles and is
+        # written before the bar moves on; the last one at the end
+        (10, 3600.0, [0, 5, 5, 15, 15, 25, 25]),
+        # the time is up after every batch: each is written as it finishes
+        (1000, 0.0, [0, 5, 10, 15, 20, 25, 30]),
+    ],
+)
+def test_a_long_run_writes_before_its_end(tmp_path, monkeypatch, every_articles, every_s, expected):
+    monkeypatch.setattr(pipeline, "WRITE_EVERY_ARTICLES", every_articles)
+    monkeypatch.setattr(pipeline, "WRITE_EVERY_S", every_s)
+    paths = write_articles(tmp_path / "in", 30)
+    stored = []
+
+    def progress(done, total):
+        stored.append(store.counts()["articles"])
+
+    with Store(tmp_path / "s.duckdb") as store:
+        summary, _ = analyze_paths(paths, store, batch_size=5, progress=progress)
+    assert summary.new == 30
+    assert stored == expected
+
+
+@pytest.mark.parametrize(
+    "n, workers, sizes",
+    [
+        (200, 1, [32] * 6 + [8]),  # one process: the batch size as asked
+        (200, 2, [25] * 8),  # 4 batches per worker instead of 4 + 3
+        (10, 2, [2] * 5),
+        (1000, 2, [32] * 31 + [8]),  # enough batches already
+        (0, 2, []),
+    ],
+)
+def test_a_short_run_is_cut_so_every_worker_has_batches(n, workers, sizes):
+    articles = [f"article-{i}" for i in range(n)]
+    batches = pipeline.split_batches(articles, 32, workers)
+    assert [len(b) for b in batches] == sizes
+    assert [a for b in batches for a in b] == articles

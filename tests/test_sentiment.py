@@ -113,3 +113,31 @@ def test_speaker_stats_mark_speakers_with_too_few_quotes(sample_db):
     assert len(few) and few["few"].all() and few["ci_low"].isna().all()
     # The other scorer's means come from the other column.
     assert not tb.set_index("speaker")["polarity"].equals(vd.set_index("speaker")["polarity"])
+
+
+def test_textblob_scores_without_importing_nltk():
+    """The pattern scorer is loaded without TextBlob's NLTK half (0.5-1 s of every analysis
+    process's start-up), gives TextBlob's own numbers, and leaves ``import textblob`` whole."""
+    import subprocess
+    import sys
+
+    code = """
+import sys
+from analysis import sentiment
+texts = ["This is a wonderful, excellent result.", "The response was not good at all.",
+         "The committee meets on Tuesday."]
+ours = [sentiment.textblob_score(t) for t in texts]
+assert "nltk" not in sys.modules, "nltk was imported"
+assert not [m for m in sys.modules if m.split(".")[0] == "textblob"], "textblob left half-loaded"
+from textblob import TextBlob
+theirs = [tuple(TextBlob(t).sentiment) for t in texts]
+assert ours == theirs, (ours, theirs)
+assert ours[0][0] > 0.3 and ours[1][0] < 0
+print("ok")
+"""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "ok"

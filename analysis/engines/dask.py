@@ -164,12 +164,14 @@ class DaskEngine:
     def __call__(
         self, articles: Sequence[Article], batch_size: int
     ) -> Iterator[list[ArticleResult | Failure]]:
-        batches = [list(articles[i : i + batch_size]) for i in range(0, len(articles), batch_size)]
-        if not batches:
+        if not articles:
             return
+        from analysis.pipeline import split_batches
+
         client = self.connect()
-        todo = iter(batches)
-        window = IN_FLIGHT_PER_THREAD * self.threads()
+        threads = self.threads()
+        todo = iter(split_batches(articles, batch_size, threads))
+        window = IN_FLIGHT_PER_THREAD * threads
         running = as_completed()
         batch_of = {}
 
