@@ -915,3 +915,25 @@ def test_sample_mentions_sit_in_their_sentence(sample):
         assert article.text[m.start : m.end] == m.text
         assert m.sent_start <= m.start
         assert "\n\n" not in article.text[m.sent_start : m.start]
+
+
+def test_a_place_name_the_model_cut_short_is_read_whole():
+    """The model tags "Deir" of "Deir ez-Zor" (the tokenizer splits "ez-Zor" off) and "Ghouta"
+    of "eastern Ghouta": the names are grown to what the text writes, so that one place does
+    not count under two names."""
+    words = ["Strikes", "near", "Deir", "ez", "-", "Zor", "and", "on", "eastern", "Ghouta", "."]
+    spaces = [True, True, True, False, False, True, True, True, True, False, False]
+    ents = ["O", "O", "B-GPE", "O", "O", "O", "O", "O", "O", "B-LOC", "O"]
+    doc = Doc(Vocab(), words=words, spaces=spaces, ents=ents)
+    mentions, _ = entities.extract(doc, article_id="t")
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Deir ez-Zor", "GPE"),
+        ("eastern Ghouta", "LOC"),
+    ]
+    # Neither a spaced hyphen nor a compass word the gazetteer has no such place for grows one.
+    words = ["Deir", "ez", "-", "Zor", "and", "northern", "Ghouta", "."]
+    spaces = [True, True, True, True, True, True, False, False]
+    ents = ["B-GPE", "O", "O", "B-GPE", "O", "O", "B-LOC", "O"]
+    doc = Doc(Vocab(), words=words, spaces=spaces, ents=ents)
+    texts = [m.text for m in entities.extract(doc, article_id="t")[0]]
+    assert "Deir ez-Zor" not in texts and "northern Ghouta" not in texts

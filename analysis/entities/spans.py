@@ -400,6 +400,8 @@ def _spans(doc: Doc) -> Iterable[Span]:
         ent = ents[k]
         merged = None if alias(clean_name(ent.text)) is not None else _mended(doc, ent, prev_end)
         if merged is None:
+            merged = _grown_name(doc, ent, prev_end)
+        if merged is None:
             yield ent
             prev_end = ent.end
             k += 1
@@ -409,6 +411,38 @@ def _spans(doc: Doc) -> Iterable[Span]:
         k += 1
         while k < len(ents) and ents[k].start < merged.end:  # swallowed by the merge
             k += 1
+
+
+# Arabic articles written before a hyphenated word of a place name ("Deir ez-Zor", "Maaret
+# al-Numan"), which the tokenizer splits off and the model leaves out of the entity.
+_ARTICLES = frozenset({"al", "el", "ez", "az", "ad", "ar", "as", "ash", "at", "an", "es", "ed"})
+_COMPASS = frozenset({"eastern", "western", "northern", "southern"})
+
+
+def _grown_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
+    """``ent`` grown into the name the text writes around it, or None: "Deir" + "ez-Zor" (an
+    Arabic article, a hyphen, a capitalised word, written as one word), "eastern" + "Ghouta"
+    when the gazetteer knows "Eastern Ghouta" as a place of its own. The model tags only
+    "Deir" or only "Ghouta" there, and the name splits in two across a corpus."""
+    end = ent.end
+    if (
+        end + 2 < len(doc)
+        and doc[end].text.lower() in _ARTICLES
+        and doc[end + 1].text == "-"
+        and doc[end + 2].text[:1].isupper()
+        and doc[end - 1].whitespace_ == " "
+        and not doc[end].whitespace_
+        and not doc[end + 1].whitespace_
+    ):
+        # The model's label stays: "Ahmed" + "al-Assad" is a person's name grown the same way.
+        return Span(doc, ent.start, end + 3, label=ent.label_)
+    start = ent.start
+    if start - 1 >= max(prev_end, 0) and doc[start - 1].text.lower() in _COMPASS:
+        grown = gazetteer.place(doc[start - 1 : end].text)
+        own = gazetteer.place(ent.text)
+        if grown is not None and (own is None or grown.name != own.name):
+            return Span(doc, start - 1, end, label=grown.label)
+    return None
 
 
 def _mended(doc: Doc, ent: Span, prev_end: int) -> Span | None:
