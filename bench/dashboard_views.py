@@ -1,0 +1,48 @@
+"""Which store queries each dashboard page spends its time on: every page run in-process with
+Streamlit's AppTest (cold, warm, then under each filter of ``bench/dashboard.py``), printing its
+wall time, its total query time and its slowest views. Use it to find what to summarise or
+narrow when a page is slow on a large store:
+
+    .venv/bin/python -m bench.dashboard_views --db /work/stores/big1m.duckdb [--pages overview,figures]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--pages", default="", help="comma-separated (default: every page)")
+    args = parser.parse_args()
+    os.environ["PRESSLENS_DB"] = str(args.db.resolve())
+    os.environ["PRESSLENS_READ_ONLY"] = "1"
+    import streamlit.logger
+
+    streamlit.logger.set_log_level("error")
+    from bench import dashboard as bd
+
+    bd.instrument()
+    pages = [p for p in args.pages.split(",") if p] or list(bd.PAGES)
+    runs = [("cold", None), ("warm", None), *bd.filter_params(args.db).items()]
+    for page in pages:
+        for name, params in runs:
+            try:
+                wall, total, queries = bd.run_page(page, params)
+            except Exception as exc:  # noqa: BLE001 - a page that fails is a finding too
+                print(f"{page:9} {name:10} ERROR {str(exc)[:150]}", flush=True)
+                continue
+            slow = sorted(queries, key=lambda q: -q[1])[:5]
+            views = ", ".join(f"{n} {d:.2f}" for n, d in slow if d > 0.1)
+            print(f"{page:9} {name:10} wall {wall:6.2f} q {total:6.2f} | {views}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
