@@ -110,6 +110,7 @@ PERIOD_MS = {"day": 86_400_000, "week": 7 * 86_400_000, "month": 30 * 86_400_000
 # Outlets drawn in their own colour on the timeline; the others share one grey stack (a
 # thousand outlets made a thousand traces: seven seconds to build, and no legend anyone reads).
 TIMELINE_OUTLETS = len(PALETTE) - 1
+OTHERS_GREY = "#b8b8b8"
 
 
 def articles_over_time(df: pd.DataFrame, *, granularity: str = "week") -> go.Figure:
@@ -118,6 +119,7 @@ def articles_over_time(df: pd.DataFrame, *, granularity: str = "week") -> go.Fig
     fig = go.Figure()
     width = 0.8 * PERIOD_MS.get(granularity, PERIOD_MS["day"])
     totals = df.groupby("source", sort=False, dropna=False)["n_articles"].sum()
+    rest = None
     if len(totals) > TIMELINE_OUTLETS + 1:
         top = totals.sort_values(ascending=False, kind="stable").index[:TIMELINE_OUTLETS]
         rest = f"{len(totals) - len(top):,} other outlets"
@@ -132,7 +134,7 @@ def articles_over_time(df: pd.DataFrame, *, granularity: str = "week") -> go.Fig
             y=part["n_articles"],
             width=[width] * len(part),
             name=str(source),
-            marker_color=PALETTE[i % len(PALETTE)],
+            marker_color=OTHERS_GREY if source == rest else PALETTE[i % len(PALETTE)],
             customdata=np.array([[str(p) for p in part["period"]]]).T,
             hovertemplate="%{x|%d %b %Y}: %{y} articles<extra>" + str(source) + "</extra>",
         )

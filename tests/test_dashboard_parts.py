@@ -251,6 +251,7 @@ def test_many_outlets_share_one_stack_beyond_the_largest():
     assert names[-1] == f"{30 - charts.TIMELINE_OUTLETS} other outlets"
     assert sum(sum(t.y) for t in fig.data) == df["n_articles"].sum()
     rest = fig.data[-1]
+    assert rest.marker.color == charts.OTHERS_GREY
     assert list(rest.y) == [sum(30 - i for i in range(charts.TIMELINE_OUTLETS, 30))] * 4
 
 
