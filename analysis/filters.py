@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-
-import duckdb
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analysis import query
+
+if TYPE_CHECKING:  # only annotations: the filters stay a light import
+    import duckdb
+    import pandas as pd
 
 
 @dataclass(frozen=True)
