@@ -271,31 +271,111 @@ def headline_figures(
     spread of the event's figures) and the chosen figure's ``text, unit, location, claimed_by,
     article_id, start, title, published``.
     """
-    where, params = _where(filters, scope=scope)
     if summaries.covers(filters):
-        # The events come from the summary kept at write time; the vote then reads only the
-        # figures of each category's winning event (at a million articles, grouping all 6 M
-        # figures took 50 s and more memory than the dashboard has).
-        keys = _top_events(con, filters, scope=scope)
-        if not keys:
-            return con.execute(_headline_sql(f"{where} AND FALSE"), params).df()
-        conds, args = [], []
-        for category, location, event_scope, week, unit_key in keys:
-            # The week as a range of days, which DuckDB can prune articles by.
-            days = "a.published IS NULL" if week is None else "a.published >= ? AND a.published < ?"
-            conds.append(
-                f"(f.category = ? AND f.location IS NOT DISTINCT FROM ? AND f.scope IS NOT "
-                f"DISTINCT FROM ? AND {days} AND {_UNIT_KEY} IS NOT DISTINCT FROM ?)"
-            )
-            week_days = [] if week is None else [week, week + timedelta(days=7)]
-            args += [category, location, event_scope, *week_days, unit_key]
-        return con.execute(
-            _headline_sql(f"{where} AND ({' OR '.join(conds)})"), [*params, *args]
-        ).df()
+        return _headline_from_summaries(con, filters, scope=scope)
+    where, params = _where(filters, scope=scope)
     return con.execute(_headline_sql(where), params).df()
 
 
+def _headline_from_summaries(con, filters: Filters | None, *, scope: str | None) -> pd.DataFrame:
+    """:func:`headline_figures` for a view of dates and outlets, from the summaries kept at
+    write time: the events from ``sum_figure_events``, the vote over the winning events'
+    estimates from ``sum_figure_votes``; only the figure shown is read from the figures (at a
+    million articles, the vote over the figure rows took a second, grouping them all 50 s)."""
+    if scope is not None and scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
+    keys = _top_events(con, filters, scope=scope)
+    if not keys:
+        return pd.DataFrame(columns=_HEADLINE_COLUMNS).astype(_HEADLINE_TYPES)
+    cells, params = summaries.cell_where(filters)
+    conds, args = [], []
+    for *key, _n in keys:
+        same = " AND ".join(f"s.{c} IS NOT DISTINCT FROM ?" for c in _EVENT_KEYS)
+        conds.append(f"({same})")
+        args += key
+    n_by_category = {key[0]: key[-1] for key in keys}
+    weeks = sorted({key[3] for key in keys if key[3] is not None})
+    if all(key[3] is not None for key in keys):
+        # The same condition again as a list of constants, which DuckDB checks while it scans
+        # (the OR above it checks after reading every column of every row).
+        conds_sql = f"s.week IN ({', '.join('?' for _ in weeks)}) AND ({' OR '.join(conds)})"
+        args = [*weeks, *args]
+    else:
+        conds_sql = " OR ".join(conds)
+    sql = f"""
+        WITH est AS (
+            -- The winning events' estimates in view, summed over cells. An outlet is one vote
+            -- however many of its articles give the estimate; an article without an outlet is
+            -- its own.
+            SELECT s.category, s.location, s.estimate, sum(s.n_figures) AS n_figures,
+                   sum(s.n_articles)::BIGINT AS n_articles,
+                   count(DISTINCT s.source) + coalesce(sum(s.n_articles) FILTER (
+                       WHERE s.source IS NULL), 0)::BIGINT AS n_sources,
+                   -- the newest figure giving it: the latest day, then article and position
+                   arg_min(s.article_id, (s.day IS NULL, -epoch(s.day), s.article_id, s.start))
+                       AS article_id,
+                   arg_min(s.start, (s.day IS NULL, -epoch(s.day), s.article_id, s.start))
+                       AS start,
+                   max(s.day) AS published
+            FROM sum_figure_votes s WHERE {cells} AND ({conds_sql})
+            GROUP BY s.category, s.location, s.estimate
+        ), ranked AS (
+            -- The median of the event's figures (as DuckDB's median interpolates it), from the
+            -- figures per estimate: the values at the two middle positions.
+            SELECT *, sum(n_figures) OVER (PARTITION BY category ORDER BY estimate) AS upto,
+                   sum(n_figures) OVER (PARTITION BY category) AS total
+            FROM est
+        ), events AS (
+            SELECT category, min(estimate) AS estimate_low, max(estimate) AS estimate_high,
+                   min(estimate) FILTER (WHERE upto >= (total + 1) // 2) AS lo,
+                   min(estimate) FILTER (WHERE upto >= total // 2 + 1) AS hi
+            FROM ranked GROUP BY category
+        ), chosen AS (
+            SELECT est.*, e.estimate_low, e.estimate_high FROM est JOIN events e USING (category)
+            QUALIFY row_number() OVER (
+                PARTITION BY category ORDER BY n_sources DESC, n_articles DESC,
+                abs(estimate - (e.lo + (e.hi - e.lo) * 0.5)), estimate
+            ) = 1
+        )
+        SELECT category, estimate, n_articles, estimate_low, estimate_high, location,
+               article_id, start, published
+        FROM chosen
+    """
+    chosen = con.execute(sql, [*params, *args]).fetchall()
+    # The figures shown, read by their articles' ids in a query of their own: joined in the
+    # vote's query, DuckDB read the figures whole.
+    ids = sorted({row[6] for row in chosen})
+    texts = {
+        (article_id, start, category): rest
+        for article_id, start, category, *rest in con.execute(
+            "SELECT x.article_id, x.start, x.category, x.text, x.unit, x.claimed_by, a.title "
+            "FROM figures x JOIN articles a ON a.id = x.article_id "
+            "WHERE x.article_id IN (SELECT unnest(?::VARCHAR[])) "
+            "AND a.id IN (SELECT unnest(?::VARCHAR[]))",
+            [ids, ids],
+        ).fetchall()
+    }
+    rows = []
+    for category, estimate, n, low, high, location, article_id, start, published in sorted(chosen):
+        text, unit, claimed_by, title = texts[(article_id, start, category)]
+        rows.append((category, estimate, n, n_by_category[category], low, high, text, unit,
+                     location, claimed_by, article_id, start, title, published))  # fmt: skip
+    return pd.DataFrame(rows, columns=_HEADLINE_COLUMNS).astype(_HEADLINE_TYPES)
+
+
+# The columns of headline_figures; the types DuckDB's frames give those that are not text
+# (text columns are inferred as DuckDB's are: str, or object when every value is NULL).
+_HEADLINE_COLUMNS = [
+    "category", "estimate", "n_articles", "n_event_articles", "estimate_low", "estimate_high",
+    "text", "unit", "location", "claimed_by", "article_id", "start", "title", "published",
+]  # fmt: skip
+_HEADLINE_TYPES = {
+    "estimate": "float64", "n_articles": "int64", "n_event_articles": "int64",
+    "estimate_low": "float64", "estimate_high": "float64", "start": "int32",
+    "published": "datetime64[us]",
+}  # fmt: skip
 _WEEK = summaries.WEEK_SQL.format(day="a.published")
+_EVENT_KEYS = ("category", "location", "scope", "week", "unit_key")
 _UNIT_KEY = summaries.UNIT_KEY_SQL.format(f="f")
 # Ties between events as many articles report: a named place, the newest week, then names.
 _EVENT_ORDER = (
@@ -305,13 +385,13 @@ _EVENT_ORDER = (
 
 def _top_events(con, filters: Filters | None, *, scope: str | None) -> list[tuple]:
     """Each category's event most articles report, from the ``sum_figure_events`` summary:
-    ``(category, location, scope, week, unit_key)`` (tuples: a frame would turn NULLs into
-    NaN, which match nothing)."""
+    ``(category, location, scope, week, unit_key, n_event_articles)`` (tuples: a frame would
+    turn NULLs into NaN, which match nothing)."""
     table, where, params = summaries.table_where("sum_figure_events", filters)
     if scope is not None:
         where += " AND s.scope = ?"
         params = [*params, scope]
-    keys = "category, location, scope, week, unit_key"
+    keys = ", ".join(_EVENT_KEYS)
     if table.endswith("_all"):  # one row per event already
         events = f"SELECT {keys}, n_articles AS n_event_articles FROM {table} s WHERE {where}"
     else:
@@ -323,7 +403,7 @@ def _top_events(con, filters: Filters | None, *, scope: str | None) -> list[tupl
         f"""WITH e AS ({events}), most AS (
                 SELECT category, max(n_event_articles) AS n_event_articles FROM e GROUP BY ALL
             )
-            SELECT category, location, scope, week, unit_key FROM (
+            SELECT {keys}, n_event_articles FROM (
                 SELECT * FROM e JOIN most USING (category, n_event_articles)
                 QUALIFY row_number() OVER (PARTITION BY category ORDER BY {_EVENT_ORDER}) = 1
             )""",

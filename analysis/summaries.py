@@ -5,7 +5,8 @@ first view of each page (no filter, or only a date range and outlets) needs far 
 day and outlet. So the store keeps, beside its base tables, one row per **cell** (publication day
 × outlet, originals only) and key: articles and their recognised duplicates, tags, speakers (with
 the sums a word-weighted mean and its interval need), speakers' labels and roles, entities,
-figures by category and scope and the events their headlines vote on, entity pairs, and
+figures by category and scope, the events their headlines vote on and those events'
+estimates, entity pairs, and
 attitudes by holder and target; and, for the tables keyed by
 a name, all-time totals (``*_all``) for the unfiltered view. Every article lies in exactly one cell, so a per-cell count of
 distinct articles adds up across cells without double counting.
@@ -95,6 +96,23 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("scope", "VARCHAR"),
         ("unit_key", "VARCHAR"),
         ("n_articles", "BIGINT"),
+    ],
+    # The estimates of those events, one row per cell, event and estimate: what the vote
+    # counts (articles, outlets, and the figures whose median breaks ties) and, for the
+    # estimate that wins, the figure shown (the first of the cell by article and position).
+    # With it the vote reads no figure rows but the one shown.
+    "sum_figure_votes": _CELL
+    + [
+        ("week", "DATE"),
+        ("category", "VARCHAR"),
+        ("location", "VARCHAR"),
+        ("scope", "VARCHAR"),
+        ("unit_key", "VARCHAR"),
+        ("estimate", "DOUBLE"),
+        ("n_figures", "BIGINT"),
+        ("n_articles", "BIGINT"),
+        ("article_id", "VARCHAR"),
+        ("start", "INTEGER"),
     ],
     # The Figures page's series (analysis.figure_views.figure_series): one row per publication
     # day, category, place and scope — and scope "*" for all scopes together —, over every
@@ -208,6 +226,15 @@ _RECOUNT: dict[str, str] = {
     "sum_figure_events": f"""
         SELECT v.published, v.source, {WEEK_SQL.format(day="v.published")}, f.category,
                f.location, f.scope, {UNIT_KEY_SQL.format(f="f")}, count(DISTINCT f.article_id)
+        FROM figures f JOIN v ON v.id = f.article_id
+        WHERE {HEADLINE_FIGURE_SQL.format(f="f")}
+        GROUP BY ALL""",
+    "sum_figure_votes": f"""
+        SELECT v.published, v.source, {WEEK_SQL.format(day="v.published")}, f.category,
+               f.location, f.scope, {UNIT_KEY_SQL.format(f="f")},
+               {ESTIMATE_SQL.format(f="f")} AS estimate, count(*), count(DISTINCT f.article_id),
+               arg_min(f.article_id, (f.article_id, f.start)),
+               arg_min(f.start, (f.article_id, f.start))
         FROM figures f JOIN v ON v.id = f.article_id
         WHERE {HEADLINE_FIGURE_SQL.format(f="f")}
         GROUP BY ALL""",
@@ -374,8 +401,10 @@ def _recount(
     for table, select in _RECOUNT.items():
         if tables is not None and table not in tables:
             continue
+        # In day order (every summary's first column): a view of some days or weeks then reads
+        # only the row groups that hold them (DuckDB skips the others by their min and max).
         con.execute(
             f"INSERT INTO {table} WITH v AS (SELECT id, published, source, tags FROM articles "
-            f"WHERE {where}) {select}",
+            f"WHERE {where}) SELECT * FROM ({select}) ORDER BY 1",
             params,
         )

@@ -8,6 +8,7 @@ fails.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis import figure_views as fv
@@ -160,3 +161,76 @@ def test_headline_counts_outlets_before_articles(tmp_path):
         ("b", "2018-02-20", "BBC", _fig("b", "25", value=25.0)),
     ]
     assert _head(tmp_path, rows).estimate == 25.0
+
+
+def test_headline_from_the_summaries_is_the_vote_over_the_rows(tmp_path):
+    """The vote read from the summaries (sum_figure_votes) chooses what the vote over the figure
+    rows chooses, field for field: estimates tied on outlets and articles (the median decides,
+    interpolated between the two middle figures when their number is even), articles without
+    an outlet (each its own vote), several figures per article, two weeks and two scopes."""
+    import random
+
+    from analysis.filters import Filters
+
+    rng = random.Random(7)
+    rows = []
+    for k in range(60):
+        day = f"2018-02-{rng.choice([19, 20, 21, 22, 26, 27]):02d}"
+        source = rng.choice(["Reuters", "AFP", "BBC", None, None])
+        scope = rng.choice(["event", "event", "total"])
+        place = rng.choice(["Douma", "Douma", "Idlib"])
+        value = float(rng.choice([20, 22, 25, 30, 31]))
+        rows.append((f"a{k:02d}", day, source, _fig(f"a{k:02d}", str(int(value)), value=value,
+                                                     location=place, scope=scope)))  # fmt: skip
+    with _store(tmp_path, rows) as store:
+        # A second figure in some articles, further on.
+        extra = (
+            store.con.execute("SELECT * FROM figures WHERE article_id < 'a20'")
+            .df()
+            .assign(start=40, value=31.0, low=31.0, high=31.0, text="31")
+        )
+        store.con.register("extra", extra)
+        store.con.execute("INSERT INTO figures SELECT * FROM extra")
+        from analysis import summaries
+
+        summaries.rebuild(store.con, ["sum_figure_events", "sum_figure_votes"])
+        ids = tuple(r[0] for r in store.con.execute("SELECT id FROM articles").fetchall())
+        for filters in (Filters(), Filters(sources=("Reuters", "BBC"))):
+            rows_only = Filters(sources=filters.sources, article_ids=ids)
+            for scope in (None, "event", "total"):
+                got = fv.headline_figures(store.con, filters, scope=scope)
+                want = fv.headline_figures(store.con, rows_only, scope=scope)
+                assert len(got) == 1
+                pd.testing.assert_frame_equal(got, want)
+
+
+def _both_ways(tmp_path, rows, category="killed"):
+    """The headline read from the summaries, checked equal to the vote over the rows."""
+    from analysis.filters import Filters
+
+    with _store(tmp_path, rows) as store:
+        ids = tuple(r[0] for r in store.con.execute("SELECT id FROM articles").fetchall())
+        got = fv.headline_figures(store.con)
+        pd.testing.assert_frame_equal(got, fv.headline_figures(store.con, Filters(article_ids=ids)))
+        return got.set_index("category").loc[category]
+
+
+def test_headline_tie_goes_to_the_estimate_nearest_the_interpolated_median(tmp_path):
+    """20 and 40 are each given by two outlets; the six figures' median is (29 + 33) / 2 = 31,
+    nearer 40 (the lower middle figure alone, 29, would be nearer 20)."""
+    values = [("a", 20), ("b", 20), ("c", 29), ("d", 33), ("e", 40), ("f", 40)]
+    rows = [(k, "2018-02-20", f"Outlet {k}", _fig(k, str(v), value=float(v))) for k, v in values]
+    head = _both_ways(tmp_path, rows)
+    assert (head.estimate, head.n_articles, head.n_event_articles) == (40.0, 2, 6)
+
+
+def test_headline_articles_without_an_outlet_each_count_as_one(tmp_path):
+    """Two articles without an outlet saying 25 are two voices; Reuters' three saying 30, one.
+    The figure shown is the newest article's."""
+    rows = [(f"r{k}", "2018-02-20", "Reuters", _fig(f"r{k}", "30", value=30.0)) for k in range(3)]
+    rows += [
+        ("n1", "2018-02-21", None, _fig("n1", "25", value=25.0)),
+        ("n2", "2018-02-22", None, _fig("n2", "25", value=25.0)),
+    ]
+    head = _both_ways(tmp_path, rows)
+    assert (head.estimate, head.article_id) == (25.0, "n2")
