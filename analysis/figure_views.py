@@ -153,17 +153,15 @@ def figure_timeline(
 # What a figure counts, for comparing like with like: the head noun of its unit ("civilians" of
 # "Syrian civilians"), '' when it names none. 15 children and 34 civilians are not two answers to
 # one question: one may be part of the other.
-CLASS_SQL = "lower(coalesce(regexp_extract(f.unit, '(\\S+)$'), ''))"
-# The bounds the words allow: "at least 20" is [20, ∞), "dozens" [24, ∞), "12" [12, 12].
-LOW_SQL = "COALESCE(f.value, f.low, f.high)"
-HIGH_SQL = "COALESCE(f.value, f.high, CASE WHEN f.low IS NOT NULL THEN 'inf'::DOUBLE END)"
-# Who stands behind a figure: the claimant, else the outlet that printed it unattributed.
-CLAIMANT_SQL = "COALESCE(f.claimed_by, a.source, '')"
+CLASS_SQL = summaries.CLASS_SQL.format(f="f")
+LOW_SQL = summaries.LOW_SQL.format(f="f")
+HIGH_SQL = summaries.HIGH_SQL.format(f="f")
+CLAIMANT_SQL = summaries.CLAIMANT_SQL.format(f="f", a="a")
 # Reports of one incident arrive over a few days, across outlets.
 INCIDENT_DAYS = 3
 # What the pairing of figures reads: no texts (see _conflict_groups).
 _NARROW = (
-    f"f.rowid AS rid, f.article_id, f.start, f.category, f.location, f.scope, a.published, "
+    f"f.article_id, f.start, f.category, f.location, f.scope, a.published, "
     f"{ESTIMATE_SQL} AS estimate"
 )
 
@@ -535,31 +533,30 @@ def _conflict_groups(
 ) -> pd.DataFrame:
     """:func:`conflict_groups` over the pairs published on or after ``cutoff`` (None: all).
 
-    The pairs are made and de-duplicated in SQL on narrow rows (ids, estimates); only the
-    ``limit`` rows kept are joined back to their texts. The orderings reproduce a stable sort
-    of the pairs (in :func:`conflicting_figures`' order) by gap, keeping each lower figure's
-    widest disagreement, then each higher figure once, then newest first."""
-    where, params = _where(filters, category=category, scope=scope)
-    since = []
-    if cutoff is not None:
-        where += " AND a.published >= ?"
-        since = [cutoff]
-        params.append(cutoff - timedelta(days=3 * window_days))
+    The pairs are made and de-duplicated in SQL on narrow rows (ids, estimates): from the
+    ``sum_conflict_figures`` summary for a view of dates and outlets, else from the figures;
+    only the ``limit`` rows kept are joined back to their texts. The orderings reproduce a
+    stable sort of the pairs (in :func:`conflicting_figures`' order) by gap, keeping each lower
+    figure's widest disagreement, then each higher figure once, then newest first."""
+    source, params = _comparable_narrow(
+        filters,
+        category=category,
+        scope=scope,
+        since=None if cutoff is None else cutoff - timedelta(days=3 * window_days),
+    )
     pair_order = "gap DESC, published DESC, category, location, ea, eb, ida, idb"
     sql = f"""
         WITH fig AS (
-            -- Narrow rows: the texts are read for the rows kept only (by row id); a million
-            -- articles' figures with their texts and sentences took seconds to read and rank.
-            {_comparable_sql(where, _NARROW)}
             -- One figure per identical claim (same thing counted, place, day, claimant, range):
             -- many articles repeating one claim made pairs by the square of their number (19,000
             -- articles on one day of a replicated store made billions).
-            QUALIFY row_number() OVER (PARTITION BY f.category, class, f.location, f.scope,
-                    a.published, claimant, lo, hi, estimate ORDER BY f.article_id, f.start) = 1
+            SELECT * FROM ({source})
+            QUALIFY row_number() OVER (PARTITION BY category, class, location, scope, published,
+                    claimant, lo, hi, estimate ORDER BY article_id, start) = 1
         ), p AS (
             SELECT greatest(x.published, y.published) AS published, x.category, x.location,
-                   x.article_id AS ida, x.start AS sa, y.article_id AS idb, y.start AS sb,
-                   x.estimate AS ea, y.estimate AS eb, y.estimate - x.estimate AS gap
+                   x.scope, x.article_id AS ida, x.start AS sa, y.article_id AS idb,
+                   y.start AS sb, x.estimate AS ea, y.estimate AS eb, y.estimate - x.estimate AS gap
             FROM fig x JOIN fig y
               ON x.category = y.category AND x.class = y.class AND x.location = y.location
              AND x.scope IS NOT DISTINCT FROM y.scope
@@ -572,22 +569,68 @@ def _conflict_groups(
         ), once AS (
             SELECT * FROM widest
             QUALIFY row_number() OVER (PARTITION BY idb, sb ORDER BY {pair_order}) = 1
-        ), kept AS (
-            SELECT * FROM once {"WHERE published >= ?" if since else ""}
-            ORDER BY published DESC, category, location, gap DESC, ea, eb, ida, idb LIMIT ?
-        ), ends AS (
-            SELECT k.*, x.scope, x.rid AS rid_x, y.rid AS rid_y
-            FROM kept k
-            JOIN fig x ON x.article_id = k.ida AND x.start = k.sa AND x.category = k.category
-                      AND x.location = k.location AND x.estimate = k.ea
-            JOIN fig y ON y.article_id = k.idb AND y.start = k.sb AND y.category = k.category
-                      AND y.location = k.location AND y.estimate = k.eb
+        )
+        SELECT published, category, location, scope, ida, sa, idb, sb, ea, eb, gap
+        FROM once {"WHERE published >= ?" if cutoff is not None else ""}
+        ORDER BY published DESC, category, location, gap DESC, ea, eb, ida, idb LIMIT ?
+    """
+    since = [] if cutoff is None else [cutoff]
+    args = [*params, int(window_days), float(min_relative_difference), *since, int(limit)]
+    kept = con.execute(sql, args).fetchall()
+    return _conflict_texts(con, kept)
+
+
+def _comparable_narrow(filters, *, category, scope, since) -> tuple[str, list]:
+    """``(sql, params)``: the figures that can conflict in view, published on or after ``since``
+    (None: all), as narrow rows (``article_id, start, category, class, location, scope,
+    published, estimate, lo, hi, claimant``): from the summary kept at write time when the view
+    is of dates and outlets (read in day order, only the days asked for), else from the rows."""
+    if not summaries.covers(filters):
+        where, params = _where(filters, category=category, scope=scope)
+        if since is not None:
+            where += " AND a.published >= ?"
+            params.append(since)
+        return _comparable_sql(where, _NARROW), params
+    if scope is not None and scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
+    where, params = summaries.cell_where(filters)
+    for column, value in (("category", category), ("scope", scope), ("day", since)):
+        if value is not None:
+            where += f" AND s.{column} {'>=' if column == 'day' else '='} ?"
+            params.append(value)
+    return (
+        "SELECT s.article_id, s.start, s.category, s.location, s.scope, s.day AS published, "
+        "s.estimate, s.class, s.lo, s.hi, s.claimant "
+        f"FROM sum_conflict_figures s WHERE {where}"
+    ), params
+
+
+# The texts of the pairs kept, by position in the list (the pairs' order).
+_KEPT_COLUMNS = (
+    ("published", "DATE"), ("category", "VARCHAR"), ("location", "VARCHAR"),
+    ("scope", "VARCHAR"), ("ida", "VARCHAR"), ("sa", "INTEGER"), ("idb", "VARCHAR"),
+    ("sb", "INTEGER"), ("ea", "DOUBLE"), ("eb", "DOUBLE"), ("gap", "DOUBLE"),
+)  # fmt: skip
+
+
+def _conflict_texts(con, kept: list[tuple]) -> pd.DataFrame:
+    """The conflict rows of the pairs ``kept`` (as :func:`_conflict_groups` selects them), with
+    both figures' texts, sentences and articles. The texts are read by the kept figures'
+    article ids, in a query of their own (joined to the pairing, DuckDB read every figure)."""
+    columns = (
+        [list(col) for col in zip(*kept, strict=True)] if kept else [[] for _ in _KEPT_COLUMNS]
+    )
+    unnest = ", ".join(f"unnest(?::{sql_type}[]) AS {name}" for name, sql_type in _KEPT_COLUMNS)
+    ids = sorted({*columns[4], *columns[6]})
+    sql = f"""
+        WITH k AS (
+            SELECT {unnest}, unnest(range(?)) AS ord
         ), texts AS (
-            SELECT f.rowid AS rid, f.unit, f.text, f.claimed_by, f.sentence, a.title, a.published,
-                   {ESTIMATE_SQL} AS estimate
+            SELECT f.article_id, f.start, f.category, f.unit, f.text, f.claimed_by, f.sentence,
+                   a.title, a.published, {ESTIMATE_SQL} AS estimate
             FROM figures f JOIN articles a ON a.id = f.article_id
-            WHERE f.rowid IN (SELECT rid_x FROM ends UNION ALL SELECT rid_y FROM ends)
-              AND a.id IN (SELECT ida FROM ends UNION ALL SELECT idb FROM ends)
+            WHERE f.article_id IN (SELECT unnest(?::VARCHAR[]))
+              AND a.id IN (SELECT unnest(?::VARCHAR[]))
         )
         SELECT k.published, k.category, x.unit, k.location, k.scope,
                abs(date_diff('day', x.published, y.published)) AS days_apart,
@@ -597,11 +640,12 @@ def _conflict_groups(
                y.estimate AS estimate_high, y.text AS text_high, y.claimed_by AS claimed_by_high,
                k.idb AS article_id_high, k.sb AS start_high,
                y.sentence AS sentence_high, y.title AS title_high, y.published AS published_high
-        FROM ends k JOIN texts x ON x.rid = k.rid_x JOIN texts y ON y.rid = k.rid_y
-        ORDER BY k.published DESC, k.category, k.location, k.gap DESC, k.ea, k.eb, k.ida, k.idb
+        FROM k
+        JOIN texts x ON x.article_id = k.ida AND x.start = k.sa AND x.category = k.category
+        JOIN texts y ON y.article_id = k.idb AND y.start = k.sb AND y.category = k.category
+        ORDER BY k.ord
     """
-    args = [*params, int(window_days), float(min_relative_difference), *since, int(limit)]
-    return con.execute(sql, args).df()
+    return con.execute(sql, [*columns, len(kept), ids, ids]).df()
 
 
 def _as_day(value) -> date:

@@ -41,6 +41,14 @@ HEADLINE_FIGURE_SQL = (
     "{f}.category <> 'other' AND {f}.part_of IS NULL AND " + ESTIMATE_SQL + " IS NOT NULL"
 )
 WEEK_SQL = "date_trunc('week', {day})::DATE"
+# What a conflict between two figures compares (analysis.figure_views.conflicting_figures):
+# the victims class (the head noun of the unit: civilians with civilians, never children with
+# civilians), the bounds the words allow ("at least 20" is [20, inf), "dozens" [24, inf), "12"
+# [12, 12]) and who stands behind the figure (the claimant, else the outlet that printed it).
+CLASS_SQL = "lower(coalesce(regexp_extract({f}.unit, '(\\S+)$'), ''))"
+LOW_SQL = "COALESCE({f}.value, {f}.low, {f}.high)"
+HIGH_SQL = "COALESCE({f}.value, {f}.high, CASE WHEN {f}.low IS NOT NULL THEN 'inf'::DOUBLE END)"
+CLAIMANT_SQL = "COALESCE({f}.claimed_by, {a}.source, '')"
 # The scope of the series rows that hold every scope (see sum_figure_days).
 ALL_SCOPES = "*"
 # Money and counts of people are only comparable within one unit (pounds are not dollars).
@@ -111,6 +119,22 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("estimate", "DOUBLE"),
         ("n_figures", "BIGINT"),
         ("n_articles", "BIGINT"),
+        ("article_id", "VARCHAR"),
+        ("start", "INTEGER"),
+    ],
+    # The figures that can conflict (dated, placed, with an estimate), narrow, in day order:
+    # the Figures page pairs the newest days' figures, which at a million articles meant
+    # reading all 6 M figure rows to find them.
+    "sum_conflict_figures": _CELL
+    + [
+        ("category", "VARCHAR"),
+        ("class", "VARCHAR"),
+        ("location", "VARCHAR"),
+        ("scope", "VARCHAR"),
+        ("estimate", "DOUBLE"),
+        ("lo", "DOUBLE"),
+        ("hi", "DOUBLE"),
+        ("claimant", "VARCHAR"),
         ("article_id", "VARCHAR"),
         ("start", "INTEGER"),
     ],
@@ -238,6 +262,14 @@ _RECOUNT: dict[str, str] = {
         FROM figures f JOIN v ON v.id = f.article_id
         WHERE {HEADLINE_FIGURE_SQL.format(f="f")}
         GROUP BY ALL""",
+    "sum_conflict_figures": f"""
+        SELECT v.published, v.source, f.category, {CLASS_SQL.format(f="f")}, f.location,
+               f.scope, {ESTIMATE_SQL.format(f="f")}, {LOW_SQL.format(f="f")},
+               {HIGH_SQL.format(f="f")}, {CLAIMANT_SQL.format(f="f", a="v")}, f.article_id,
+               f.start
+        FROM figures f JOIN v ON v.id = f.article_id
+        WHERE v.published IS NOT NULL AND f.location IS NOT NULL
+          AND {ESTIMATE_SQL.format(f="f")} IS NOT NULL""",
     "sum_figure_days": f"""
         SELECT b.day, b.category, b.place, b.scope, count(*), any_value(d.med),
                min(b.estimate), max(b.estimate),

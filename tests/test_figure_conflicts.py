@@ -234,3 +234,34 @@ def test_headline_articles_without_an_outlet_each_count_as_one(tmp_path):
     ]
     head = _both_ways(tmp_path, rows)
     assert (head.estimate, head.article_id) == (25.0, "n2")
+
+
+def test_conflicts_from_the_summary_are_the_conflicts_of_the_rows(tmp_path):
+    """The pairs made from the narrow summary (sum_conflict_figures) are the pairs made from
+    the figure rows, row for row and in order, for a view of outlets and for a short list
+    (whose span of days must grow to fill it)."""
+    import random
+
+    from analysis.filters import Filters
+
+    rng = random.Random(11)
+    rows = []
+    for k in range(80):
+        day = f"2018-0{rng.choice([1, 2, 3])}-{rng.randint(1, 28):02d}"
+        source = rng.choice(["Reuters", "AFP", "BBC", None])
+        value = float(rng.choice([10, 20, 35, 60, 100]))
+        fig = _fig(
+            f"a{k:02d}", str(int(value)), value=value, location=rng.choice(["Douma", "Idlib"]),
+            claimed_by=rng.choice([None, "Observatory", "civil defence"]),
+            scope=rng.choice(["event", "total"]),
+        )  # fmt: skip
+        rows.append((f"a{k:02d}", day, source, fig))
+    with _store(tmp_path, rows) as store:
+        ids = tuple(r[0] for r in store.con.execute("SELECT id FROM articles").fetchall())
+        for filters, limit in ((Filters(), 200), (Filters(), 3), (Filters(sources=("AFP",)), 5)):
+            got = fv.conflict_groups(store.con, filters, limit=limit)
+            rows_only = Filters(sources=filters.sources, article_ids=ids)
+            assert len(got) >= (1 if filters.sources else 3)
+            pd.testing.assert_frame_equal(
+                got, fv.conflict_groups(store.con, rows_only, limit=limit)
+            )

@@ -92,6 +92,10 @@ EXPECTED["sum_figure_votes"] = CELL + [
     ("week", "DATE"), ("category", V), ("location", V), ("scope", V), ("unit_key", V),
     ("estimate", D), ("n_figures", B), ("n_articles", B), ("article_id", V), ("start", "INTEGER"),
 ]  # fmt: skip
+EXPECTED["sum_conflict_figures"] = CELL + [
+    ("category", V), ("class", V), ("location", V), ("scope", V), ("estimate", D), ("lo", D),
+    ("hi", D), ("claimant", V), ("article_id", V), ("start", "INTEGER"),
+]  # fmt: skip
 for _table, _columns in SUMMARY_KEYS.items():
     EXPECTED[_table] = CELL + _columns
     EXPECTED[f"{_table}_all"] = _columns

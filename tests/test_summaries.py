@@ -216,6 +216,10 @@ def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind
             if scope is None and category == "killed":
                 assert len(got) > 2
             pd.testing.assert_frame_equal(got, want, check_dtype=False)
+        pd.testing.assert_frame_equal(
+            figure_views.conflict_groups(con, filters, scope=scope),
+            figure_views.conflict_groups(con, base, scope=scope),
+        )
         heads = figure_views.headline_figures(con, filters, scope=scope)
         pd.testing.assert_frame_equal(heads, figure_views.headline_figures(con, base, scope=scope))
         if scope is None:  # the comparison is not of two empty frames
