@@ -26,7 +26,7 @@ import duckdb
 import pandas as pd
 
 from analysis import summaries
-from analysis.filters import Filters, article_ids_sql, newest_first
+from analysis.filters import Filters, article_ids_sql, in_values, newest_first
 
 log = logging.getLogger(__name__)
 
@@ -343,14 +343,16 @@ def _headline_from_summaries(con, filters: Filters | None, *, scope: str | None)
     # The figures shown, read by their articles' ids in a query of their own: joined in the
     # vote's query, DuckDB read the figures whole.
     ids = sorted({row[6] for row in chosen})
+    in_figures, fig_ids = in_values("x.article_id", ids)
+    in_articles, art_ids = in_values("a.id", ids)
     texts = {
         (article_id, start, category): rest
         for article_id, start, category, *rest in con.execute(
+            "WITH x AS (SELECT * FROM figures x WHERE " + in_figures + "), "
+            "a AS (SELECT id, title FROM articles a WHERE " + in_articles + ") "
             "SELECT x.article_id, x.start, x.category, x.text, x.unit, x.claimed_by, a.title "
-            "FROM figures x JOIN articles a ON a.id = x.article_id "
-            "WHERE x.article_id IN (SELECT unnest(?::VARCHAR[])) "
-            "AND a.id IN (SELECT unnest(?::VARCHAR[]))",
-            [ids, ids],
+            "FROM x JOIN a ON a.id = x.article_id",
+            [*fig_ids, *art_ids],
         ).fetchall()
     }
     rows = []
@@ -622,15 +624,19 @@ def _conflict_texts(con, kept: list[tuple]) -> pd.DataFrame:
     )
     unnest = ", ".join(f"unnest(?::{sql_type}[]) AS {name}" for name, sql_type in _KEPT_COLUMNS)
     ids = sorted({*columns[4], *columns[6]})
+    in_figures, fig_ids = in_values("f.article_id", ids)
+    in_articles, art_ids = in_values("a.id", ids)
     sql = f"""
         WITH k AS (
             SELECT {unnest}, unnest(range(?)) AS ord
+        ), f AS (
+            SELECT * FROM figures f WHERE {in_figures}
+        ), a AS (
+            SELECT id, title, published FROM articles a WHERE {in_articles}
         ), texts AS (
             SELECT f.article_id, f.start, f.category, f.unit, f.text, f.claimed_by, f.sentence,
                    a.title, a.published, {ESTIMATE_SQL} AS estimate
-            FROM figures f JOIN articles a ON a.id = f.article_id
-            WHERE f.article_id IN (SELECT unnest(?::VARCHAR[]))
-              AND a.id IN (SELECT unnest(?::VARCHAR[]))
+            FROM f JOIN a ON a.id = f.article_id
         )
         SELECT k.published, k.category, x.unit, k.location, k.scope,
                abs(date_diff('day', x.published, y.published)) AS days_apart,
@@ -645,7 +651,7 @@ def _conflict_texts(con, kept: list[tuple]) -> pd.DataFrame:
         JOIN texts y ON y.article_id = k.idb AND y.start = k.sb AND y.category = k.category
         ORDER BY k.ord
     """
-    return con.execute(sql, [*columns, len(kept), ids, ids]).df()
+    return con.execute(sql, [*columns, len(kept), *fig_ids, *art_ids]).df()
 
 
 def _as_day(value) -> date:

@@ -87,6 +87,17 @@ def articles_where(filters: Filters | None = None) -> tuple[str, list]:
     return " AND ".join(where), params
 
 
+def in_values(column: str, values) -> tuple[str, list]:
+    """``(sql, params)``: ``column IN (?, ?, ...)`` over ``values`` (``FALSE`` when there are
+    none). A list of constants is checked while DuckDB scans the table, so the wide columns of
+    the rows that do not match are never read; ``IN (SELECT unnest(?))`` is a join, made after
+    reading them (at a million articles, 0.1 s against 0.5 s for a few hundred ids)."""
+    values = list(values)
+    if not values:
+        return "FALSE", []
+    return f"{column} IN ({', '.join('?' for _ in values)})", values
+
+
 # The newest articles a newest-first list looks in first (see :func:`newest_first`).
 NEWEST_ARTICLES = 2_000
 
