@@ -227,8 +227,12 @@ class _Context:
             if words.isupper() and len(words) <= 5 and gazetteer.place(words) is None:
                 continue  # "AFP", "SANA" in a dateline: an agency, whatever the label says
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in MODIFIER_DEPS and not _placing(span.root):
-                continue
+            if (
+                span is not None
+                and span.root.dep_ in MODIFIER_DEPS
+                and (not _placing(span.root) or _actor_modifier(span.root, span.root.head))
+            ):
+                continue  # "US forces", and "US airstrikes": who acted, not where
             counts[m.name] += LEDE_WEIGHT if m.start < lede_end else 1
             first.setdefault(m.name, m.start)
         for name, start in self._untagged_cities():

@@ -102,6 +102,17 @@ def test_a_country_modifying_an_incident_noun_is_an_actor(nlp):
     assert _places(nlp, text) == [("At least 22", "Raqqa")]
 
 
+def test_a_country_that_acted_is_not_the_articles_place(nlp):
+    """A headline's "US airstrikes" and a "US-led coalition" name who struck; a toll with no
+    place of its own falls back on where the article's incidents are (Raqqa), not on the US."""
+    text = (
+        "US airstrikes kill 23 civilians in Syria\n\n"
+        "US-led coalition airstrikes killed 23 civilians in the Syrian province of Raqqa on "
+        "Tuesday, a monitoring group said. The monitor said two children were among the dead."
+    )
+    assert ("two", "Raqqa") in _places(nlp, text)
+
+
 def test_a_city_the_parser_tags_an_adjective_still_places_the_figure():
     """The small model sometimes tags "Aleppo" in "in Aleppo city" ADJ (amod of "city"); the
     entity mention says GPE, so it places the figure. A hand-built parse, as the model gave it."""
