@@ -48,11 +48,13 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> 
         ("sum_articles", "sum(n_articles)"),
         ("sum_speakers", "count(DISTINCT speaker)"),
         ("sum_speakers", "sum(n_quotes)"),
-        ("sum_entities", "count(DISTINCT name)"),
+        ("sum_entities", "count(DISTINCT name)"),  # sum_entity_names_all unfiltered
         ("sum_figures", "sum(n_figures)"),
         ("sum_articles", "sum(n_duplicates)"),
     ):
         table, where, args = summaries.table_where(table, filters)
+        if table == "sum_entities_all":  # one row per name there
+            table, column = "sum_entity_names_all", "count(*)"
         parts.append(f"(SELECT {column} FROM {table} s WHERE {where})")
         params += args
     row = con.execute(f"SELECT {', '.join(parts)}", params).fetchone()
@@ -238,10 +240,7 @@ def top_names(con: duckdb.DuckDBPyConnection, kind: str, *, limit: int = 500) ->
             "ORDER BY n_quotes DESC, speaker LIMIT ?"
         )
     elif kind == "entity":
-        sql = (
-            "SELECT name FROM sum_entities_all GROUP BY name "
-            "ORDER BY sum(n_articles) DESC, name LIMIT ?"
-        )
+        sql = "SELECT name FROM sum_entity_names_all ORDER BY n_articles DESC, name LIMIT ?"
     else:
         raise ValueError(f"kind must be 'speaker' or 'entity', not {kind!r}")
     return tuple(r[0] for r in con.execute(sql, [int(limit)]).fetchall())

@@ -34,28 +34,32 @@ def _in_view(filters: Filters | None, alias: str = "e") -> tuple[str, list]:
 # One pass over ``entities``: the extractor writes one row per (article, name, label) and gives a
 # name one label per article, so summing per-label row counts counts articles without DISTINCT.
 # Under a date range and outlets at most, the same sums come from the per-day summary.
-_AGG_CTE = """
-    per_label AS ({per_label}),
+_AGG_CTE = f"""
+    per_label AS ({{per_label}}),
     agg AS (
-        SELECT name, arg_max(label, m) AS label, sum(n)::BIGINT AS n_articles,
-               sum(m)::BIGINT AS n_mentions
+        SELECT name, {summaries.NAME_LABEL_SQL.format(label="label", mentions="m")} AS label,
+               sum(n)::BIGINT AS n_articles, sum(m)::BIGINT AS n_mentions
         FROM per_label GROUP BY name
     )"""
+_NAME_LABEL = summaries.NAME_LABEL_SQL.format(label="label", mentions="m")
+# Unfiltered, the totals per name are kept at write time.
+_ALL_AGG_CTE = "agg AS (SELECT name, label, n_articles, n_mentions FROM sum_entity_names_all)"
 
 
-def _per_label(filters: Filters | None) -> tuple[str, list]:
-    """``(sql, params)``: ``name, label, n, m`` (articles, mentions) of the entities in view."""
+def _agg(filters: Filters | None) -> tuple[str, list]:
+    """``(sql, params)``: the CTE ``agg`` — ``name, label, n_articles, n_mentions`` of the
+    entities in view, one row per name."""
     if summaries.covers(filters):
         table, where, params = summaries.table_where("sum_entities", filters)
-        if table.endswith("_all"):  # one row per name and label already
-            return f"SELECT name, label, n_articles AS n, n_mentions AS m FROM {table} s", params
-        return (
-            "SELECT name, label, sum(n_articles) AS n, sum(n_mentions) AS m "
+        if table.endswith("_all"):
+            return _ALL_AGG_CTE, params
+        return _AGG_CTE.format(
+            per_label="SELECT name, label, sum(n_articles) AS n, sum(n_mentions) AS m "
             f"FROM {table} s WHERE {where} GROUP BY name, label"
         ), params
     where, params = _in_view(filters)
-    return (
-        "SELECT e.name, e.label, count(*) AS n, sum(e.mentions) AS m "
+    return _AGG_CTE.format(
+        per_label="SELECT e.name, e.label, count(*) AS n, sum(e.mentions) AS m "
         f"FROM entities e WHERE {where} GROUP BY e.name, e.label"
     ), params
 
@@ -73,7 +77,7 @@ def top_entities(
     label or a tuple of labels; ``limit=0`` means all."""
     if by not in ("articles", "mentions"):
         raise ValueError(f"by must be 'articles' or 'mentions', not {by!r}")
-    per_label, params = _per_label(filters)
+    agg, params = _agg(filters)
     order = (
         "n_articles DESC, n_mentions DESC"
         if by == "articles"
@@ -81,7 +85,7 @@ def top_entities(
     )
     labels = _label_list(label)
     sql = f"""
-        WITH {_AGG_CTE.format(per_label=per_label)}
+        WITH {agg}
         SELECT name, label, n_articles, n_mentions FROM agg
         {"WHERE label IN (SELECT unnest(?::VARCHAR[]))" if labels else ""}
         ORDER BY {order}, name
@@ -104,9 +108,9 @@ def top_entities_by_label(
 ) -> pd.DataFrame:
     """The top ``limit`` entities of each label in one frame: ``label, rank, name, n_articles,
     n_mentions`` (rank 1 = most articles)."""
-    per_label, params = _per_label(filters)
+    agg, params = _agg(filters)
     sql = f"""
-        WITH {_AGG_CTE.format(per_label=per_label)},
+        WITH {agg},
         ranked AS (
             SELECT label, name, n_articles, n_mentions,
                    row_number() OVER (PARTITION BY label
@@ -238,7 +242,7 @@ def cooccurrences(
                        weight FROM pairs
                 ORDER BY weight DESC, name_a, name_b LIMIT ?
             ),
-            lab AS (SELECT name, arg_max(label, m) AS label FROM ({per_label}) GROUP BY name)
+            lab AS (SELECT name, {_NAME_LABEL} AS label FROM ({per_label}) GROUP BY name)
             SELECT t.name_a, t.name_b, la.label AS label_a, lb.label AS label_b, t.weight,
                    (SELECT count(*) FROM top) AS n_ranked
             FROM top t LEFT JOIN lab la ON la.name = t.name_a LEFT JOIN lab lb ON lb.name = t.name_b

@@ -96,6 +96,7 @@ EXPECTED["sum_conflict_figures"] = CELL + [
     ("category", V), ("class", V), ("location", V), ("scope", V), ("estimate", D), ("lo", D),
     ("hi", D), ("claimant", V), ("article_id", V), ("start", "INTEGER"),
 ]  # fmt: skip
+EXPECTED["sum_entity_names_all"] = [("name", V), ("label", V), ("n_articles", B), ("n_mentions", B)]
 for _table, _columns in SUMMARY_KEYS.items():
     EXPECTED[_table] = CELL + _columns
     EXPECTED[f"{_table}_all"] = _columns
