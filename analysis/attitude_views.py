@@ -71,13 +71,21 @@ def _summary_matrix(
 ) -> pd.DataFrame:
     """:func:`attitude_matrix` from the summary tables (a date range and outlets at most)."""
     table, where, params = summaries.table_where("sum_attitudes", filters)
+    holders_sql = "SELECT holder FROM t GROUP BY holder ORDER BY sum(n) DESC, holder LIMIT ?"
+    holders_args: list = [int(holders)]
+    if table.endswith("_all"):  # the holders' totals are kept (a million articles: 0.7 s)
+        holders_sql = (
+            "SELECT coalesce(holder, ?) AS holder FROM sum_attitude_holders_all "
+            "WHERE scorer = ? ORDER BY n DESC, coalesce(holder, ?) LIMIT ?"
+        )
+        holders_args = [NARRATOR, scorer, NARRATOR, int(holders)]
     sql = f"""
         WITH t AS (
             SELECT coalesce(holder, ?) AS holder, target, n, n_polarity, pol_sum
             FROM {table} s
             WHERE {where} AND scorer = ? AND coalesce(holder, '') <> target
         ),
-        h AS (SELECT holder FROM t GROUP BY holder ORDER BY sum(n) DESC, holder LIMIT ?),
+        h AS ({holders_sql}),
         g AS (
             SELECT target FROM t WHERE holder IN (SELECT holder FROM h)
             GROUP BY target ORDER BY sum(n) DESC, target LIMIT ?
@@ -86,7 +94,8 @@ def _summary_matrix(
         FROM t WHERE holder IN (SELECT holder FROM h) AND target IN (SELECT target FROM g)
         GROUP BY holder, target ORDER BY holder, target
     """
-    return con.execute(sql, [NARRATOR, *params, scorer, int(holders), int(targets)]).df()
+    args = [NARRATOR, *params, scorer, *holders_args, int(targets)]
+    return con.execute(sql, args).df()
 
 
 def attitude_sentences(

@@ -187,19 +187,42 @@ TOTALS: dict[str, tuple[str, ...]] = {  # table → its key columns
 }
 for _table in TOTALS:
     COLUMNS[f"{_table}_all"] = COLUMNS[_table][len(_CELL) :]
-# All-time totals per entity name (its labels summed, shown under the label with most
-# mentions), for the unfiltered entity rankings, pickers and counts: grouping the million
-# (name, label) totals of a million articles by name took half a second on every first view.
-# Recounted from sum_entities_all for the names a write touched.
+# A name's label: the one with most mentions (ties to the last label in sort order, so that
+# every view choosing it agrees).
+NAME_LABEL_SQL = "arg_max({label}, ({mentions}, {label}))"
+# Totals of totals, for the unfiltered first views: grouping a million articles' totals again on
+# every first view took half a second or more. Each is recounted from its ``*_all`` table for
+# the keys a write touched. table → (the total it sums, its keys, what it selects, which rows).
+DERIVED: dict[str, tuple[str, tuple[str, ...], str, str]] = {
+    # Per entity name, its labels summed and shown under the label with most mentions: the
+    # entity rankings, pickers and count.
+    "sum_entity_names_all": (
+        "sum_entities",
+        ("name",),
+        "name, "
+        + NAME_LABEL_SQL.format(label="label", mentions="n_mentions")
+        + ", sum(n_articles), sum(n_mentions)",
+        "TRUE",
+    ),
+    # Per scorer and holder, the attitudes toward others (the matrix's holders).
+    "sum_attitude_holders_all": (
+        "sum_attitudes",
+        ("scorer", "holder"),
+        "scorer, holder, sum(n)",
+        "coalesce(holder, '') <> target",
+    ),
+}
 COLUMNS["sum_entity_names_all"] = [
     ("name", "VARCHAR"),
     ("label", "VARCHAR"),
     ("n_articles", "BIGINT"),
     ("n_mentions", "BIGINT"),
 ]
-# A name's label: the one with most mentions (ties to the last label in sort order, so that
-# every view choosing it agrees).
-NAME_LABEL_SQL = "arg_max({label}, ({mentions}, {label}))"
+COLUMNS["sum_attitude_holders_all"] = [
+    ("scorer", "VARCHAR"),
+    ("holder", "VARCHAR"),
+    ("n", "BIGINT"),
+]
 TABLES = tuple(COLUMNS)
 
 # The series' figures (dated, with an estimate), each once under its own scope and once under
@@ -383,11 +406,13 @@ def rebuild(con: duckdb.DuckDBPyConnection, tables: Iterable[str] | None = None)
     """Recount the summaries ``tables`` (default: all; a cell table brings its totals) from the
     base tables. Runs in the caller's transaction."""
     tables = None if tables is None else set(tables)
-    names = tables is None or bool(tables & {"sum_entities", "sum_entity_names_all"})
     if tables is None:
         cells = set(_RECOUNT)
     else:
-        cells = {t.removesuffix("_all") for t in tables if t != "sum_entity_names_all"}
+        cells = {t.removesuffix("_all") for t in tables if t not in DERIVED}
+    derived = [
+        t for t, (source, *_) in DERIVED.items() if tables is None or t in tables or source in cells
+    ]
     for table in cells:
         con.execute(f"DELETE FROM {table}")
         if table in TOTALS:
@@ -401,19 +426,22 @@ def rebuild(con: duckdb.DuckDBPyConnection, tables: Iterable[str] | None = None)
             f"INSERT INTO {table}_all SELECT {', '.join(keys)}, "
             f"{', '.join(f'sum({v})' for v in values)} FROM {table} GROUP BY ALL"
         )
-    if names:
-        _entity_names(con, None)
+    for table in derived:
+        _recount_derived(con, table, None)
 
 
-def _entity_names(con, names_sql: str | None) -> None:
-    """Recount ``sum_entity_names_all`` from ``sum_entities_all`` for the names ``names_sql``
-    selects (None: every name); a name with no total left is dropped."""
-    cond = "" if names_sql is None else f"WHERE name IN ({names_sql})"
-    con.execute(f"DELETE FROM sum_entity_names_all {cond}")
-    label = NAME_LABEL_SQL.format(label="label", mentions="n_mentions")
+def _recount_derived(con, table: str, touched: str | None) -> None:
+    """Recount the derived total ``table`` from its source's ``*_all`` table for the keys the
+    delta table ``touched`` holds (None: every key); a key with nothing left is dropped."""
+    source, keys, select, rows = DERIVED[table]
+    cond = "TRUE"
+    if touched is not None:
+        same = " AND ".join(f"t.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
+        cond = f"EXISTS (SELECT 1 FROM {touched} d WHERE {same})"
+    con.execute(f"DELETE FROM {table} t WHERE {cond}")
     con.execute(
-        f"INSERT INTO sum_entity_names_all SELECT name, {label}, sum(n_articles), "
-        f"sum(n_mentions) FROM sum_entities_all {cond} GROUP BY name"
+        f"INSERT INTO {table} SELECT {select} FROM {source}_all t WHERE {rows} AND {cond} "
+        f"GROUP BY {', '.join(keys)}"
     )
 
 
@@ -455,8 +483,9 @@ def _apply_delta(con, table: str) -> None:
         f"INSERT INTO {table}_all SELECT {cols}, {', '.join(values)} FROM _new_{table} "
         f"WHERE {values[0]} <> 0"
     )
-    if table == "sum_entities":
-        _entity_names(con, f"SELECT name FROM _delta_{table}")
+    for derived, (source, *_) in DERIVED.items():
+        if source == table:
+            _recount_derived(con, derived, f"_delta_{table}")
     con.execute(f"DROP TABLE _delta_{table}")
     con.execute(f"DROP TABLE _new_{table}")
 

@@ -156,7 +156,7 @@ def test_an_upgrade_counts_only_the_summaries_that_are_new(corpus_store, tmp_pat
     new = [
         "sum_figure_events", "sum_figure_events_all", "sum_entity_pairs", "sum_entity_pairs_all",
         "sum_figure_days", "sum_figure_votes", "sum_conflict_figures",
-        "sum_entity_names_all",
+        "sum_entity_names_all", "sum_attitude_holders_all",
     ]  # fmt: skip
     for table in new:
         con.execute(f"DROP TABLE {table}")
