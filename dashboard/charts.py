@@ -364,22 +364,55 @@ def _scatter_label_positions(df, size, sizeref, marked, x_range, y_range) -> lis
     )  # fmt: skip
 
 
+def _band_polygons(part: pd.DataFrame, step: pd.Timedelta | None) -> tuple[list, list, np.ndarray]:
+    """The interval band of one speaker's series as closed polygons, one per run of
+    consecutive periods (at most ``step`` apart) that all have an interval (upper edge
+    forwards, lower edge back), separated by gaps; and which periods have an interval but stand
+    alone (no band can be drawn for one period). A single trace filled "tonexty" across periods
+    without an interval joined the runs into triangles spanning years, and a band between two
+    periods months apart claimed a certainty for the months between."""
+    has = part["ci_low"].notna().to_numpy() & part["ci_high"].notna().to_numpy()
+    gaps = part["period"].diff().to_numpy()
+    xs, ys = [], []
+    alone = np.zeros(len(part), dtype=bool)
+    periods = list(part["period"])
+    low, high = part["ci_low"].tolist(), part["ci_high"].tolist()
+    i = 0
+    while i < len(part):
+        if not has[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(part) and has[j + 1] and (step is None or gaps[j + 1] <= step):
+            j += 1
+        if j == i:
+            alone[i] = True
+        else:
+            xs += periods[i : j + 1] + periods[i : j + 1][::-1] + [None]
+            ys += high[i : j + 1] + low[i : j + 1][::-1] + [None]
+        i = j + 1
+    return xs, ys, alone
+
+
 def sentiment_over_time(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Figure:
     """Lines: mean polarity per period for each chosen speaker, in a band of its 95% interval
     (``ci_low``/``ci_high``; periods with one effective quote have none)."""
     fig = go.Figure()
+    # Consecutive periods: at most half as far again apart as the closest two (a month of 31
+    # days after February's 28; a week; a year of 366 days).
+    spacing = pd.Series(sorted(set(df["period"]))).diff().dropna()
+    spacing = spacing[spacing > pd.Timedelta(0)]
+    step = spacing.min() * 1.5 if len(spacing) else None
     for i, (speaker, part) in enumerate(df.groupby("speaker", sort=True)):
+        part = part.sort_values("period", kind="stable")
         colour = PALETTE[i % len(PALETTE)]
+        alone = None
         if "ci_low" in part and part["ci_low"].notna().any():
-            # The band: upper edge, then lower edge filled up to it; gaps where no interval.
+            band_x, band_y, alone = _band_polygons(part, step)
             fig.add_scatter(
-                x=part["period"], y=part["ci_high"], mode="lines", line=dict(width=0),
-                showlegend=False, hoverinfo="skip", legendgroup=str(speaker),
-            )  # fmt: skip
-            fig.add_scatter(
-                x=part["period"], y=part["ci_low"], mode="lines", line=dict(width=0),
-                fill="tonexty", fillcolor=_translucent(colour), showlegend=False,
-                hoverinfo="skip", legendgroup=str(speaker),
+                x=band_x, y=band_y, mode="lines", line=dict(width=0), fill="toself",
+                fillcolor=_translucent(colour), showlegend=False, hoverinfo="skip",
+                legendgroup=str(speaker),
             )  # fmt: skip
         fig.add_scatter(
             x=part["period"],
@@ -392,6 +425,18 @@ def sentiment_over_time(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Fig
             customdata=np.stack([part["n_quotes"], [speaker] * len(part)], axis=1),
             hovertemplate="%{x|%d %b %Y}: polarity %{y:.2f} over %{customdata[0]} quotes"
             "<extra>%{customdata[1]}</extra>",
+            # A period whose neighbours have no interval gets its interval as an error bar.
+            error_y=None
+            if alone is None or not alone.any()
+            else dict(
+                type="data",
+                symmetric=False,
+                color=_translucent(colour),
+                thickness=6,
+                width=0,
+                array=np.where(alone, part["ci_high"] - part["polarity"], np.nan),
+                arrayminus=np.where(alone, part["polarity"] - part["ci_low"], np.nan),
+            ),
         )
     fig.add_hline(y=0, line_color="#999", line_width=1)
     fig.update_layout(yaxis=dict(title=f"mean polarity ({scorer}), 95% band", range=[-1.05, 1.05]))

@@ -271,3 +271,36 @@ def test_the_speaker_charts_show_the_top_speakers_and_the_highlighted_beyond_the
     assert set(bars.data[0].customdata[:, 0]) == {"A", "B", "D"}
     scatter = charts.polarity_subjectivity(stats, highlight=("C",), top=1)
     assert set(scatter.data[0].customdata[:, 0]) == {"A", "C"}
+
+
+def test_sentiment_band_is_drawn_per_run_of_intervals():
+    """The 95% band is one closed polygon per run of periods with an interval; a period whose
+    neighbours have none gets an error bar, and no polygon spans a period without an interval
+    (filled "tonexty" across such gaps, the band became triangles spanning years)."""
+    periods = pd.to_datetime(["2016-01-04", "2016-01-11", "2016-01-18", "2016-02-01", "2016-03-07"])
+    nan = float("nan")
+    df = pd.DataFrame(
+        {
+            "period": periods,
+            "speaker": "Observatory",
+            "n_quotes": [4, 5, 1, 6, 1],
+            "polarity": [0.1, 0.2, 0.0, -0.1, 0.3],
+            "ci_low": [-0.1, 0.0, nan, -0.3, nan],
+            "ci_high": [0.3, 0.4, nan, 0.1, nan],
+        }
+    )
+    fig = charts.sentiment_over_time(df)
+    band, line = fig.data[0], fig.data[1]
+    assert band.fill == "toself" and line.name == "Observatory"
+    # One polygon (the first two weeks: upper edge out, lower edge back), then a gap.
+    assert list(band.y) == [0.3, 0.4, 0.0, -0.1, None]
+    assert [x is None for x in band.x] == [False] * 4 + [True]
+    # The fourth period stands alone: its interval is an error bar; the others have none.
+    plus, minus = list(line.error_y.array), list(line.error_y.arrayminus)
+    assert plus[3] == pytest.approx(0.2) and minus[3] == pytest.approx(0.2)
+    assert all(v != v for k, v in enumerate(plus) if k != 3)  # NaN elsewhere
+    # Two periods with intervals but months apart: no band between them, two error bars.
+    far = df.iloc[[0, 4]].assign(ci_low=[-0.1, 0.1], ci_high=[0.3, 0.5])
+    fig = charts.sentiment_over_time(pd.concat([far, df.iloc[[1]].assign(speaker="Other")]))
+    band, line = fig.data[0], fig.data[1]
+    assert list(band.x) == [] and list(line.error_y.array) == pytest.approx([0.2, 0.2])
