@@ -107,7 +107,7 @@ def _countries() -> dict[str, Place]:
 @functools.lru_cache(maxsize=1)
 def _places() -> dict[str, Place]:
     """Every non-country place: continents, regions, states, big cities (larger wins a clash)."""
-    rows, keys = table_cache.cached("places", _sources_key(), lambda: _encode(_build_places()))
+    rows, keys = table_cache.cached("places", sources_key(), lambda: _encode(_build_places()))
     places = [Place(*row) for row in rows]
     return {key: places[i] for key, i in keys.items()}
 
@@ -150,7 +150,7 @@ def _build_places() -> dict[str, Place]:
 @functools.lru_cache(maxsize=1)
 def _towns() -> dict[str, Place]:
     """Towns of TOWN_MIN_POPULATION up to CITY_MIN_POPULATION (larger wins a clash)."""
-    rows, keys = table_cache.cached("towns", _sources_key(), lambda: _encode(_build_towns()))
+    rows, keys = table_cache.cached("towns", sources_key(), lambda: _encode(_build_towns()))
     places = [Place(*row) for row in rows]
     return {key: places[i] for key, i in keys.items()}
 
@@ -199,7 +199,7 @@ def _cities1000() -> Path | None:
 def _villages() -> tuple[list[tuple], dict[str, int]]:
     """The village table as (rows, key → row index): 233,000 keys, read from the table cache;
     :func:`village` makes a :class:`Village` of the one row it finds, instead of all of them."""
-    return table_cache.cached("villages", _sources_key(), lambda: _encode(_build_villages()))
+    return table_cache.cached("villages", sources_key(), lambda: _encode(_build_villages()))
 
 
 def _build_villages() -> dict[str, Village]:
@@ -267,7 +267,7 @@ def _encode(table: dict) -> tuple[list[tuple], dict[str, int]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _sources_key() -> str:
+def sources_key() -> str:
     """What the cached tables are made from: the data packages' files, this module and the
     lexicon tables it reads, and the Unicode tables :func:`fold` uses."""
     files = [Path(__file__)]
