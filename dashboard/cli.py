@@ -267,10 +267,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from analysis.engines import EngineError
-    from analysis.nlp import ModelNotFound
-    from analysis.pipeline import analyze_paths
-    from analysis.store import Store, StoreError
+    from analysis import heap
+
+    # spaCy, DuckDB, pandas: modules that live as long as this process (analysis.heap)
+    with heap.loading(freeze=True):
+        from analysis.engines import EngineError
+        from analysis.nlp import ModelNotFound
+        from analysis.pipeline import analyze_paths
+        from analysis.store import Store, StoreError
 
     try:
         field_map = _parse_map(args.map, args.map_file)
