@@ -12,6 +12,7 @@ has analysed and keeps every write made before.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import logging
 import math
 import multiprocessing
@@ -402,7 +403,9 @@ def _start_worker(parent_pid: int) -> None:
     shutdown would wait for."""
     lifeline.watch_parent(parent_pid)
     lifeline.exit_without_teardown()
-    with heap.loading(freeze=True):
+    # A missing model is raised again by the first task, and so reaches the caller with its
+    # message (an initializer's error only breaks the pool).
+    with heap.loading(freeze=True), contextlib.suppress(nlp.ModelNotFound):
         nlp.load()
 
 
