@@ -239,4 +239,3 @@ def test_a_worker_without_a_model_leaves_the_error_to_its_first_task(monkeypatch
     pipeline._start_worker(0)  # no error here
     with pytest.raises(nlp.ModelNotFound):
         pipeline._analyse_batch_in_worker([])
-
