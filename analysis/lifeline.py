@@ -11,10 +11,12 @@ needs no ``preexec_fn`` (unsafe with threads) and no Linux-only ``prctl``.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -68,3 +70,20 @@ def signals_interrupt() -> Iterator[None]:
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
+
+
+def exit_without_teardown() -> None:
+    """For a pool's worker process: at exit, leave at once (status 0) instead of freeing every
+    object one by one (0.9-1.9 s with the spaCy model and the gazetteer tables loaded), which the
+    pool's shutdown, and so the whole run, would wait for. Registered last, the handler runs
+    first and skips the ones registered before it; a worker's multiprocessing clean-up has run
+    before any of them (``Process._bootstrap``), and a worker's exit status is not read."""
+    atexit.register(_leave_now)
+
+
+def _leave_now() -> None:
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(0)

@@ -13,7 +13,7 @@ import os
 import spacy
 from spacy.language import Language
 
-from analysis import lemmas, tagmap
+from analysis import heap, lemmas, tagmap
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,7 @@ def candidate_names() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=4)
+@heap.long_lived  # the model's objects live as long as the process
 def load(name: str | None = None) -> Language:
     """Load (once) and return the spaCy pipeline ``name``, or the first available default."""
     names = (name,) if name else candidate_names()

@@ -12,6 +12,7 @@ has analysed and keeps every write made before.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import logging
 import math
 import multiprocessing
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis import clean as cleaning
-from analysis import lifeline, nlp
+from analysis import heap, lifeline, nlp
 from analysis.ingest import (
     DEFAULT_MAX_BYTES,
     FieldMaps,
@@ -350,7 +351,7 @@ def _analyse_batches(
     with cf.ProcessPoolExecutor(
         max_workers=workers,
         mp_context=ctx,
-        initializer=lifeline.watch_parent,
+        initializer=_start_worker,
         initargs=(os.getpid(),),
     ) as pool:
         futures = [pool.submit(_analyse_batch_in_worker, batch, aliases) for batch in batches]
@@ -394,6 +395,18 @@ def _parse_one(article: Article, parse: Callable) -> object:
     except Exception as exc:  # MemoryError included: this article is lost, not its batch
         log.exception("parsing %s failed", article.path or article.id)
         return Failure(article.path or article.id, f"cannot be parsed ({type(exc).__name__})")
+
+
+def _start_worker(parent_pid: int) -> None:
+    """A worker process's start: it watches this process, loads the model (its objects frozen:
+    analysis.heap) and, at exit, leaves without the interpreter's teardown, which the pool's
+    shutdown would wait for."""
+    lifeline.watch_parent(parent_pid)
+    lifeline.exit_without_teardown()
+    # A missing model is raised again by the first task, and so reaches the caller with its
+    # message (an initializer's error only breaks the pool).
+    with heap.loading(freeze=True), contextlib.suppress(nlp.ModelNotFound):
+        nlp.load()
 
 
 def _analyse_batch_in_worker(

@@ -88,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     from analysis import (
         extract,
         gazetteer,
+        geo,
         identity,
         nlp,
         pipeline,
@@ -103,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("_places", "_towns", "_villages"):
         cached = getattr(gazetteer, name)
         setattr(gazetteer, name, functools.lru_cache(maxsize=1)(timed("gazetteer tables", cached)))
+    geo._tables = functools.lru_cache(maxsize=1)(timed("gazetteer tables", geo._tables.__wrapped__))
     sentiment._pattern_sentiment = functools.lru_cache(maxsize=1)(
         timed("TextBlob load", sentiment._pattern_sentiment.__wrapped__)
     )

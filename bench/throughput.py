@@ -15,6 +15,10 @@ included, a fresh store each time):
 The configurations are interleaved per round and the median of the rounds is reported, with the
 load average seen during the runs: this machine is shared, so the ratios between configurations
 measured side by side mean more than any absolute figure. Keep samples small on a shared machine.
+Beside the wall time, each run's CPU time (user + system, the process and every process it waited
+for: pool workers, Dask's nanny and workers) is reported, and the ratios of the one-process runs
+by CPU time too: on a loaded machine a run's wall time depends on what else runs, its CPU time
+much less (a one-process run on a quiet machine takes about its CPU time in wall time).
 
 Usage::
 
@@ -28,6 +32,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -96,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     times: dict[str, list[float]] = {r: [] for r in runs}
+    cpu: dict[str, list[float]] = {r: [] for r in runs}
     loads: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         texts_file = Path(tmp) / "texts.jsonl"
@@ -110,21 +116,28 @@ def main(argv: list[str] | None = None) -> int:
                     run, [str(f) for f in files], texts_file, model, db, args.baseline
                 )
                 run_env = dict(env, PYTHONPATH=str(cwd))
+                before = _children_cpu()
                 start = time.perf_counter()
                 proc = subprocess.run(cmd, cwd=cwd, env=run_env, capture_output=True, text=True)
                 elapsed = time.perf_counter() - start
+                cpu[run].append(_children_cpu() - before)
                 loads.append(os.getloadavg()[0])
                 if proc.returncode not in (0, 1):
                     print(proc.stderr[-2000:], file=sys.stderr)
                     raise SystemExit(f"{run} failed (exit {proc.returncode})")
                 times[run].append(elapsed)
-                print(f"  round {round_ + 1} {run:7s} {elapsed:7.1f} s", flush=True)
+                print(
+                    f"  round {round_ + 1} {run:7s} {elapsed:7.1f} s  (CPU {cpu[run][-1]:.1f} s)",
+                    flush=True,
+                )
     print(f"\nload average during the runs: {min(loads):.1f}–{max(loads):.1f} on 2 cores")
-    print(f"{'run':8s} {'seconds':>8s} {'articles/s':>11s} {'words/s':>9s}")
+    print(f"{'run':8s} {'seconds':>8s} {'articles/s':>11s} {'words/s':>9s} {'CPU s':>7s}")
     med = {r: statistics.median(t) for r, t in times.items()}
+    med_cpu = {r: statistics.median(t) for r, t in cpu.items()}
     for run in runs:
         print(
-            f"{run:8s} {med[run]:8.1f} {len(articles) / med[run]:11.2f} {n_words / med[run]:9.0f}"
+            f"{run:8s} {med[run]:8.1f} {len(articles) / med[run]:11.2f} "
+            f"{n_words / med[run]:9.0f} {med_cpu[run]:7.1f}"
         )
     ratios = [
         ("local1 / spacy1 (time; target <= 1.15)", "local1", "spacy1"),
@@ -141,7 +154,17 @@ def main(argv: list[str] | None = None) -> int:
     for label, a, b in ratios:
         if a in med and b in med:
             print(f"{label}: {med[a] / med[b]:.2f}")
+    print("\nthe same by CPU time (one-process runs only):")
+    for label, a, b in ratios:
+        if a in med_cpu and b in med_cpu and a[-1] == b[-1] == "1":
+            print(f"{label}: {med_cpu[a] / med_cpu[b]:.2f}")
     return 0
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of every child process this one has waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _installed(name: str) -> bool:

@@ -82,6 +82,30 @@ def test_help_reads_well():
     assert "--workers" in presslens("analyze", "--help").stdout
 
 
+@pytest.mark.parametrize(
+    "body, code, out, err",
+    [
+        # an exit handler registered while the command runs (as the store's locks are) still runs
+        ("atexit.register(print, 'handler ran'); return 3", 3, "handler ran", ""),
+        ("raise ZeroDivisionError('boom')", 1, "", "ZeroDivisionError: boom"),
+        ("raise SystemExit(None)", 0, "", ""),
+        ("print('x' * 100_000, end=''); return 0", 0, "x" * 100_000, ""),  # all of stdout
+    ],
+)
+def test_run_skips_only_the_teardown(body, code, out, err):
+    script = (
+        "import atexit\nfrom dashboard import cli\n"
+        f"def fake():\n    {body}\n"
+        "cli.main = fake\ncli.run()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == code
+    assert result.stdout.strip() == out
+    assert err in result.stderr
+
+
 def test_usage_errors_exit_2(tmp_path):
     assert presslens().returncode == 2
     assert presslens("analyze", str(SAMPLE), "--workers", "0").returncode == 2

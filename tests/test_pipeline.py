@@ -223,3 +223,19 @@ def test_a_short_run_is_cut_so_every_worker_has_batches(n, workers, sizes):
     batches = pipeline.split_batches(articles, 32, workers)
     assert [len(b) for b in batches] == sizes
     assert [a for b in batches for a in b] == articles
+
+
+def test_a_worker_without_a_model_leaves_the_error_to_its_first_task(monkeypatch):
+    """An error in a pool's initializer breaks the pool with no message; a missing model must
+    reach the user as ModelNotFound (its message names the fix), raised by the task."""
+    from analysis import nlp
+
+    def missing(name=None):
+        raise nlp.ModelNotFound("no spaCy model found")
+
+    monkeypatch.setattr(pipeline.lifeline, "watch_parent", lambda pid: None)
+    monkeypatch.setattr(pipeline.lifeline, "exit_without_teardown", lambda: None)
+    monkeypatch.setattr(pipeline.nlp, "load", missing)
+    pipeline._start_worker(0)  # no error here
+    with pytest.raises(nlp.ModelNotFound):
+        pipeline._analyse_batch_in_worker([])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import gazetteer, table_cache
+from analysis import gazetteer, geo, table_cache
 
 
 @pytest.fixture
@@ -88,3 +88,24 @@ def test_village_table_survives_the_cache_unchanged(cache):
     assert len(built) > 100_000
     rows, keys = table_cache.cached("villages", "test", lambda: gazetteer._encode(built))
     assert {key: gazetteer.Village(*rows[i]) for key, i in keys.items()} == built
+
+
+def test_geo_tables_read_back_give_the_same_locations(cache, monkeypatch):
+    names = ["Aleppo", "Khan Sheikhoun", "Deir Ezzor", "Palmyra", "Syria", "Armanaz", "Leesburg"]
+    geo._tables.cache_clear()
+    geo.locate.cache_clear()
+    built = [geo.locate(n) for n in names]
+    assert built[0].region == "Aleppo" and built[1].region == "Idlib"
+    assert any(p.name.startswith("geo-") for p in cache.iterdir())
+
+    def no_build():
+        raise AssertionError("the geo tables were built again instead of read back")
+
+    monkeypatch.setattr(geo, "_build_tables", no_build)
+    geo._tables.cache_clear()
+    geo.locate.cache_clear()
+    try:
+        assert [geo.locate(n) for n in names] == built
+    finally:
+        geo._tables.cache_clear()
+        geo.locate.cache_clear()
