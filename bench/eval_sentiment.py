@@ -81,6 +81,8 @@ def predict(rows: list[dict]) -> list[dict]:
                 "sentence": {},
                 "text": sentence,
                 "target": sentence[target["from"] : target["to"]],
+                "aid": res.article.id if res is not None else None,
+                "where": None,
             }
             for name in sentiment.STORED_SCORERS:
                 item["sentence"][name] = sentiment.get_scorer(name)(sentence)[0]
@@ -89,6 +91,7 @@ def predict(rows: list[dict]) -> list[dict]:
                 item["label"][name] = "neutral"
             where = align(target["from"], target["to"]) if align is not None else None
             if where is not None:
+                item["where"] = where
                 lo, hi = where
                 for a in res.attitudes:
                     if (
