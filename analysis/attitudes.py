@@ -20,8 +20,9 @@ plus what :mod:`analysis.attitude_targets` adds (a pronoun resolved to the perso
 for, an untagged titled name). Names are never scored (they carry no attitude, and some are
 lexicon words: "Hope", "Justice"). The holder is the
 speaker when the mention sits inside a quote (direct or reported), else None: the article's own
-voice. Mentions inside a quote whose speaker is unknown get no attitude, since None would wrongly
-make them the outlet's.
+voice. A mention inside a quote whose speaker is unknown ("investigators say X hit ...") has
+:data:`UNNAMED_HOLDER` as its holder: the attitude is someone's, and None would wrongly make it
+the outlet's.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ from analysis.records import Attitude, EntityMention, Quote
 
 log = logging.getLogger(__name__)
 
+# The holder of an attitude quoted from a speaker nobody could name: in brackets, like the
+# views' "(the article itself)", so it never passes for a person's name.
+UNNAMED_HOLDER = "(an unnamed speaker)"
 # Neutral band of each scorer's polarity, fitted on NewsMTSC's train split (bench/eval_sentiment.py
 # --fit prints the best band); the evaluation itself runs on the separate devtest_mt split.
 THRESHOLDS = {"textblob": 0.02, "vader": 0.07}
@@ -108,9 +112,7 @@ def extract(
         if span is None or len(span) == 0:
             continue
         voice = voices[span.start]
-        holder = quotes[voice].speaker if voice >= 0 else None
-        if voice >= 0 and holder is None:
-            continue  # quoted, but nobody knows whose words they are
+        holder = (quotes[voice].speaker or UNNAMED_HOLDER) if voice >= 0 else None
         segments, negated = context(span, name_tokens=name_tokens, voices=voices, tokens=tokens)
         sent = span.sent
         # The backdrop: the sentence's words in the mention's own voice, names left out; the

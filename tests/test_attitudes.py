@@ -123,6 +123,24 @@ def test_quote_holder_is_the_speaker_and_narration_is_the_articles(nlp):
     assert johnson.holder is None and johnson.label == "neutral"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investigators say Peter Novak attacked the guard with a bat.",
+        "“Peter Novak is a disgraceful liar,” a source close to the family said.",
+    ],
+)
+def test_a_quote_nobody_can_name_the_speaker_of_is_an_unnamed_speakers(nlp, text):
+    # The attitude is someone's, not the outlet's: it is kept, under a holder no name can be.
+    result = analyse(nlp, text)
+    [quote] = result.quotes
+    assert quote.speaker is None
+    novak = toward(result, "Peter Novak", "news")
+    assert [a.holder for a in novak] == [attitudes.UNNAMED_HOLDER]
+    assert novak[0].label == "negative"
+    assert attitudes.UNNAMED_HOLDER.startswith("(")  # never a person's name
+
+
 def test_every_mention_gets_one_attitude_per_scorer(nlp, sample_article):
     [result] = analyse_batch([sample_article], nlp)
     # The two lexicon scorers and the learned one, for the same mentions.
