@@ -58,7 +58,15 @@ def shared(
 ) -> Shared:
     """The :class:`Shared` features of a sentence's ``backdrop`` (its words in one voice, names
     left out): each content lemma at half weight."""
-    feats = {f"bg={t.lemma_.lower()}": 0.5 for t in backdrop if t.pos_ in CONTENT_POS}
+    return shared_of([t.lemma_.lower() for t in backdrop if t.pos_ in CONTENT_POS], table)
+
+
+def shared_of(
+    lemmas: Sequence[str], table: Mapping[str, tuple[float, ...]] | None = None
+) -> Shared:
+    """:func:`shared` from the backdrop's content lemmas (lower case), in text order: for a
+    caller that has them already."""
+    feats = {f"bg={lemma}": 0.5 for lemma in lemmas}
     return Shared(feats, logits(feats, table))
 
 

@@ -27,9 +27,12 @@ the outlet's.
 
 from __future__ import annotations
 
+import collections
 import logging
 from collections.abc import Sequence
 
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from analysis import attitude_model, attitude_targets, lexicon, sentiment
@@ -86,49 +89,63 @@ def extract(
     # Resolved pronouns ("he" → the person named before) and untagged names are targets too,
     # and like names they are never scored.
     mentions = attitude_targets.targets(doc, article_id=article_id, mentions=mentions)
-    name_tokens = _name_tokens(doc, mentions)
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
+    name_tokens = {i for span in spans if span is not None for i in range(span.start, span.end)}
     voices = _voices(doc, quotes)
-    tokens = list(doc)  # one Token object per word, built once (doc[i] builds a new one each time)
-    # Scores by (scorer, words): names in one sentence share their backdrop, and short contexts
-    # repeat ("said", "told reporters"); scoring is most of this step's cost.
-    cache: dict[tuple[str, str], float] = {}
+    parse = _Parse(doc)
+    # Scores by words: names in one sentence share their backdrop, and short contexts repeat
+    # ("said", "told reporters"). A group of words is joined, scored by each scorer and looked
+    # up in the news lexicon once, the first time it comes (as the scorers see it then).
+    cache: dict[str, dict[str, float]] = {}
 
-    def score(name: str, tokens: list[Token]) -> float:
-        text = " ".join(t.text for t in tokens)
+    def score(indices: list[int]) -> dict[str, float]:
+        text = " ".join([parse.text[i] for i in indices])
         if not text:
-            return 0.0
-        key = (name, text)
-        if key not in cache:
-            value = score_fns[name](text)[0] + NEWS_WEIGHT * news_score(tokens)
-            cache[key] = max(-1.0, min(1.0, value))
-        return cache[key]
+            return _ZERO
+        found = cache.get(text)
+        if found is None:
+            news = NEWS_WEIGHT * parse.news_score(indices)
+            found = {
+                name: max(-1.0, min(1.0, fn(text)[0] + news)) for name, fn in score_fns.items()
+            }
+            cache[text] = found
+        return found
 
-    backdrops: dict[tuple[int, int], list[Token]] = {}
-    # The learned scorer's features of a backdrop, and its news-lexicon score, likewise.
+    # Per sentence and voice: the backdrop (the sentence's words in that voice, names left
+    # out), its scores, and the learned scorer's features of it with its news-lexicon score;
+    # the same for every mention there, so built once.
+    backdrops: dict[tuple[int, int], tuple[list[int], dict[str, float]]] = {}
     commons: dict[tuple[int, int], tuple[attitude_model.Shared, float]] = {}
+    sentences: dict[int, str] = {}
     out: list[Attitude] = []
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    for m, span in zip(mentions, spans, strict=True):
         if span is None or len(span) == 0:
             continue
         voice = voices[span.start]
         holder = (quotes[voice].speaker or UNNAMED_HOLDER) if voice >= 0 else None
-        segments, negated = context(span, name_tokens=name_tokens, voices=voices, tokens=tokens)
+        root = span.root.i
+        predicate, path = parse.predicate(root)
+        segments, negated = parse.context(
+            span.start, span.end, root, predicate, path, name_tokens, voices
+        )
         sent = span.sent
-        # The backdrop: the sentence's words in the mention's own voice, names left out; the
-        # same for every mention of that sentence and voice, so built once.
-        if (sent.start, voice) not in backdrops:
-            backdrops[sent.start, voice] = [
-                t
-                for t in tokens[sent.start : sent.end]
-                if voices[t.i] == voice and t.i not in name_tokens and not t.is_punct
+        key = (sent.start, voice)
+        if key not in backdrops:
+            rest = [
+                i
+                for i in range(sent.start, sent.end)
+                if voices[i] == voice and i not in name_tokens and not parse.is_punct[i]
             ]
-        rest = backdrops[sent.start, voice]
-        sentence = sent.text.strip()
+            backdrops[key] = rest, score(rest)
+        rest, rest_scores = backdrops[key]
+        if sent.start not in sentences:
+            sentences[sent.start] = sent.text.strip()
+        sentence = sentences[sent.start]
+        seg_scores = [score(seg) for seg in segments]
         parts: dict[str, float] = {}
         for name in score_fns:
-            parts[f"gov_{name}"] = _combine([score(name, seg) for seg in segments], negated)
-            parts[f"bg_{name}"] = score(name, rest)
+            parts[f"gov_{name}"] = _combine([s[name] for s in seg_scores], negated)
+            parts[f"bg_{name}"] = rest_scores[name]
         labelled: dict[str, tuple[float, str]] = {}
         for name in lexical:
             polarity = parts[f"gov_{name}"] + BACKGROUND_WEIGHT * parts[f"bg_{name}"]
@@ -138,22 +155,24 @@ def extract(
                 sentiment.label(polarity, threshold=THRESHOLDS.get(name, 0.1)),
             )
         if learned:
-            if (sent.start, voice) not in commons:
-                commons[sent.start, voice] = (attitude_model.shared(rest), news_score(rest))
-            common, parts["bg_news"] = commons[sent.start, voice]
-            words = [t for seg in segments for t in seg]
-            parts["gov_news"] = news_score(words)
-            predicate, path = _predicate(span.root)
+            if key not in commons:
+                commons[key] = (
+                    attitude_model.shared_of(parse.content_lemmas(rest)),
+                    parse.news_score(rest),
+                )
+            common, parts["bg_news"] = commons[key]
+            words = [i for seg in segments for i in seg]
+            parts["gov_news"] = parse.news_score(words)
             feats = attitude_model.features(
                 span,
-                predicate=predicate,
-                path=path,
-                words=words,
+                predicate=None if predicate is None else doc[predicate],
+                path=[doc[i] for i in path],
+                words=[doc[i] for i in words],
                 negated=negated,
                 quoted=voice >= 0,
                 scores=parts,
                 name_tokens=name_tokens,
-                tokens=tokens,
+                tokens=doc,
             )
             labelled[sentiment.LEARNED_SCORER] = attitude_model.predict(feats, common)
         for name in scorers:
@@ -172,6 +191,9 @@ def extract(
                 )
             )
     return out
+
+
+_ZERO: dict[str, float] = collections.defaultdict(float)  # the scores of no words: all 0.0
 
 
 def news_score(tokens: Sequence[Token]) -> float:
@@ -194,40 +216,15 @@ def context(
     voice (``voices``: per token, the quote it sits in, -1 for none) are left out. ``tokens``:
     the doc's tokens as a list, when the caller has one (indexing a Doc builds a Token each
     time, the larger part of this function's cost)."""
-    root = span.root
-    predicate, path = _predicate(root)
-    keep: set[int] = set()
-    if predicate is not None:
-        _collect(predicate, keep, inside=set(t.i for t in path) | {root.i})
-    # The mention's own modifiers ("the embattled X", "X, a respected diplomat").
-    for tok in root.subtree:
-        keep.add(tok.i)
-    own = set(range(span.start, span.end))
-    doc = tokens if tokens is not None else span.doc
-    voice = voices[span.start] if voices is not None else -1
-    negated = False
-    governing = {t.i for t in path} | ({predicate.i} if predicate is not None else set())
-    if predicate is not None:
-        governing |= {c.i for c in predicate.children if c.dep_ in ("acomp", "attr", "xcomp")}
-    words: list[Token] = []
-    for i in sorted(keep):
-        tok = doc[i]
-        if i in own or i in name_tokens or tok.is_punct or tok.is_space:
-            continue
-        if voices is not None and voices[i] != voice:
-            continue  # another voice's words (a quotation the mention is not in)
-        if tok.dep_ == "neg" or tok.lower_ in NEGATORS:
-            if tok.head.i in governing:
-                negated = not negated
-            continue
-        words.append(tok)
-    segments: list[list[Token]] = [[]]
-    for tok in words:
-        if tok.lower_ in CONTRAST:
-            segments.append([])
-        else:
-            segments[-1].append(tok)
-    return [s for s in segments if s] or [[]], negated
+    doc = span.doc
+    parse = _Parse(doc)
+    root = span.root.i
+    predicate, path = parse.predicate(root)
+    voices = voices if voices is not None else [-1] * len(doc)
+    segments, negated = parse.context(
+        span.start, span.end, root, predicate, path, set(name_tokens), voices
+    )
+    return [[doc[i] for i in seg] for seg in segments], negated
 
 
 def _voices(doc: Doc, quotes: Sequence[Quote]) -> list[int]:
@@ -245,41 +242,128 @@ def _voices(doc: Doc, quotes: Sequence[Quote]) -> list[int]:
 
 def _predicate(root: Token) -> tuple[Token | None, list[Token]]:
     """The nearest verb or copula above ``root`` (or ``root`` itself) and the tokens between."""
-    path: list[Token] = []
-    tok = root
-    while True:
-        if tok.pos_ in PREDICATE_POS or tok.dep_ == "ROOT":
-            return tok, path
-        if tok.head.i == tok.i:
-            return None, path
-        path.append(tok)
-        tok = tok.head
+    doc = root.doc
+    predicate, path = _Parse(doc).predicate(root.i)
+    return (None if predicate is None else doc[predicate]), [doc[i] for i in path]
 
 
-def _collect(tok: Token, keep: set[int], *, inside: set[int]) -> None:
-    """Add ``tok`` and its dependents to ``keep``, skipping separate clauses that do not lead to
-    the mention (``inside`` holds the tokens on the way down to it)."""
-    keep.add(tok.i)
-    for child in tok.children:
-        separate = child.dep_ in SEPARATE_CLAUSES and (
-            child.dep_ != "conj" or child.pos_ in PREDICATE_POS
-        )
-        if separate and not _leads_to(child, inside):
-            continue
-        _collect(child, keep, inside=inside)
+class _Parse:
+    """A doc's parse as plain lists, read by index: the attitudes step walks the dependency
+    tree around every mention, and a spaCy Token object built for each step (``doc[i]``,
+    ``tok.head``, ``tok.children`` each build new ones) was most of its cost. Built once per
+    doc from :meth:`Doc.to_array`; the strings are the Token attributes of the same names."""
 
+    def __init__(self, doc: Doc) -> None:
+        cols = doc.to_array([HEAD, DEP, POS, LEMMA, LOWER, ORTH, IS_PUNCT, IS_SPACE]).tolist()
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
 
-def _leads_to(tok: Token, inside: set[int]) -> bool:
-    return any(t.i in inside for t in tok.subtree)
+        def string(h: int) -> str:
+            found = names.get(h)
+            if found is None:
+                found = names[h] = strings[h]
+            return found
 
+        n = len(cols)
+        # HEAD is stored as an offset from the token, in an unsigned column.
+        self.head = [i + (h if h < 2**63 else h - 2**64) for i, (h, *_) in enumerate(cols)]
+        self.dep = [string(c[1]) for c in cols]
+        self.pos = [POS_NAMES[c[2]] for c in cols]
+        self.lemma = [string(c[3]).lower() for c in cols]
+        self.lower = [string(c[4]) for c in cols]
+        self.text = [string(c[5]) for c in cols]
+        self.is_punct = [bool(c[6]) for c in cols]
+        self.is_space = [bool(c[7]) for c in cols]
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)
 
-def _name_tokens(doc: Doc, mentions: Sequence[EntityMention]) -> set[int]:
-    out: set[int] = set()
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            out.update(range(span.start, span.end))
-    return out
+    def predicate(self, root: int) -> tuple[int | None, list[int]]:
+        """The nearest verb or copula above ``root`` (or ``root`` itself) and the tokens
+        between."""
+        path: list[int] = []
+        i = root
+        while True:
+            if self.pos[i] in PREDICATE_POS or self.dep[i] == "ROOT":
+                return i, path
+            if self.head[i] == i:
+                return None, path
+            path.append(i)
+            i = self.head[i]
+
+    def context(
+        self,
+        start: int,
+        end: int,
+        root: int,
+        predicate: int | None,
+        path: list[int],
+        name_tokens: set[int],
+        voices: Sequence[int],
+    ) -> tuple[list[list[int]], bool]:
+        """:func:`context` of the mention ``start:end`` (its root, predicate and path given),
+        by token index."""
+        keep: set[int] = set()
+        if predicate is not None:
+            self._collect(predicate, keep, set(path) | {root})
+        # The mention's own modifiers ("the embattled X", "X, a respected diplomat").
+        self._subtree(root, keep)
+        voice = voices[start]
+        negated = False
+        governing = set(path)
+        if predicate is not None:
+            governing.add(predicate)
+            governing.update(
+                c for c in self.children[predicate] if self.dep[c] in ("acomp", "attr", "xcomp")
+            )
+        words: list[int] = []
+        for i in sorted(keep):
+            if start <= i < end or i in name_tokens or self.is_punct[i] or self.is_space[i]:
+                continue
+            if voices[i] != voice:
+                continue  # another voice's words (a quotation the mention is not in)
+            if self.dep[i] == "neg" or self.lower[i] in NEGATORS:
+                if self.head[i] in governing:
+                    negated = not negated
+                continue
+            words.append(i)
+        segments: list[list[int]] = [[]]
+        for i in words:
+            if self.lower[i] in CONTRAST:
+                segments.append([])
+            else:
+                segments[-1].append(i)
+        return [s for s in segments if s] or [[]], negated
+
+    def _collect(self, i: int, keep: set[int], inside: set[int]) -> None:
+        """Add ``i`` and its dependents to ``keep``, skipping separate clauses that do not
+        lead to the mention (``inside`` holds the tokens on the way down to it)."""
+        keep.add(i)
+        for c in self.children[i]:
+            dep = self.dep[c]
+            separate = dep in SEPARATE_CLAUSES and (dep != "conj" or self.pos[c] in PREDICATE_POS)
+            if separate and not self._subtree(c, set()) & inside:
+                continue
+            self._collect(c, keep, inside)
+
+    def _subtree(self, i: int, into: set[int]) -> set[int]:
+        """``into`` with ``i`` and every token below it added."""
+        todo = [i]
+        while todo:
+            j = todo.pop()
+            into.add(j)
+            todo.extend(self.children[j])
+        return into
+
+    def news_score(self, indices: Sequence[int]) -> float:
+        """:func:`news_score` of the tokens at ``indices``."""
+        total = sum(NEWS_VALENCES.get(self.lemma[i], 0.0) for i in indices)
+        return total / (total * total + NEWS_ALPHA) ** 0.5 if total else 0.0
+
+    def content_lemmas(self, indices: Sequence[int]) -> list[str]:
+        """The lemmas of the content words (:data:`analysis.attitude_model.CONTENT_POS`)."""
+        return [self.lemma[i] for i in indices if self.pos[i] in attitude_model.CONTENT_POS]
 
 
 def _combine(scores: list[float], negated: bool) -> float:
