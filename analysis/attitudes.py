@@ -31,11 +31,9 @@ import collections
 import logging
 from collections.abc import Sequence
 
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS
-from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
-from analysis import attitude_model, attitude_targets, lexicon, sentiment
+from analysis import attitude_model, attitude_parse, attitude_targets, sentiment
 from analysis.records import Attitude, EntityMention, Quote
 
 log = logging.getLogger(__name__)
@@ -46,15 +44,13 @@ UNNAMED_HOLDER = "(an unnamed speaker)"
 # Neutral band of each scorer's polarity, fitted on NewsMTSC's train split (bench/eval_sentiment.py
 # --fit prints the best band); the evaluation itself runs on the separate devtest_mt split.
 THRESHOLDS = {"textblob": 0.02, "vader": 0.07}
-NEGATORS = lexicon.words("negators")
-CONTRAST = lexicon.words("contrast")
+# Negators, contrast markers, predicates and separate clauses: the parse walk's (attitude_parse).
+NEGATORS = attitude_parse.NEGATORS
+CONTRAST = attitude_parse.CONTRAST
 CONTRAST_WEIGHT = 0.75  # share of the score taken by the part after the contrast
 NEGATION_FACTOR = 0.75  # "not good" is less bad than "bad" is bad
-# Clause-level dependents of a predicate that form a separate statement; left out of the context
-# of a mention that is not inside them.
-# A "conj" only when the conjunct is itself a predicate: "competent but corrupt" stays one phrase.
-SEPARATE_CLAUSES = frozenset({"conj", "ccomp", "advcl", "parataxis", "csubj", "relcl"})
-PREDICATE_POS = frozenset({"VERB", "AUX"})
+SEPARATE_CLAUSES = attitude_parse.SEPARATE_CLAUSES
+PREDICATE_POS = attitude_parse.PREDICATE_POS
 # The rest of the sentence (in the same voice, names left out) is the backdrop the attitude sits
 # in: it counts at this weight beside the governing words, which decide when they carry
 # sentiment. 0.5 fitted on NewsMTSC train (0: 0.47, 0.3: 0.475, 0.6: 0.476, 1.0: 0.477 macro-F1
@@ -66,10 +62,9 @@ BACKGROUND_WEIGHT = 0.5
 # (bench/fit_news_lexicon.py). Their normalised sum is added to each scorer's score of the same
 # words at this weight, fitted on train (macro-F1 there, VADER / TextBlob with the background at
 # 0.5: weight 0.5 gives 0.504 / 0.470, 1.0 0.508 / 0.477, 2.0 0.519 / 0.487, 0 0.490 / 0.393).
-NEWS_VALENCES = lexicon.numbers("news_sentiment")
+NEWS_VALENCES = attitude_parse.NEWS_VALENCES
 NEWS_WEIGHT = 2.0
-# VADER's normalisation constant: a sum of valences s becomes s / sqrt(s^2 + 15) in (-1, 1).
-NEWS_ALPHA = 15.0
+NEWS_ALPHA = attitude_parse.NEWS_ALPHA
 
 
 def extract(
@@ -92,7 +87,7 @@ def extract(
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
     name_tokens = {i for span in spans if span is not None for i in range(span.start, span.end)}
     voices = _voices(doc, quotes)
-    parse = _Parse(doc)
+    parse = attitude_parse.Parse(doc)
     # Scores by words: names in one sentence share their backdrop, and short contexts repeat
     # ("said", "told reporters"). A group of words is joined, scored by each scorer and looked
     # up in the news lexicon once, the first time it comes (as the scorers see it then).
@@ -128,19 +123,19 @@ def extract(
         segments, negated = parse.context(
             span.start, span.end, root, predicate, path, name_tokens, voices
         )
-        sent = span.sent
-        key = (sent.start, voice)
+        sent_start, sent_end = parse.sentence(span.start, span.end)
+        key = (sent_start, voice)
         if key not in backdrops:
             rest = [
                 i
-                for i in range(sent.start, sent.end)
+                for i in range(sent_start, sent_end)
                 if voices[i] == voice and i not in name_tokens and not parse.is_punct[i]
             ]
             backdrops[key] = rest, score(rest)
         rest, rest_scores = backdrops[key]
-        if sent.start not in sentences:
-            sentences[sent.start] = sent.text.strip()
-        sentence = sentences[sent.start]
+        if sent_start not in sentences:
+            sentences[sent_start] = parse.span_text(sent_start, sent_end).strip()
+        sentence = sentences[sent_start]
         seg_scores = [score(seg) for seg in segments]
         parts: dict[str, float] = {}
         for name in score_fns:
@@ -163,16 +158,19 @@ def extract(
             common, parts["bg_news"] = commons[key]
             words = [i for seg in segments for i in seg]
             parts["gov_news"] = parse.news_score(words)
-            feats = attitude_model.features(
-                span,
-                predicate=None if predicate is None else doc[predicate],
-                path=[doc[i] for i in path],
-                words=[doc[i] for i in words],
+            feats = attitude_model.features_at(
+                parse,
+                span.start,
+                span.end,
+                root,
+                predicate=predicate,
+                path=path,
+                words=words,
                 negated=negated,
                 quoted=voice >= 0,
+                unnamed=holder == UNNAMED_HOLDER,
                 scores=parts,
                 name_tokens=name_tokens,
-                tokens=doc,
             )
             labelled[sentiment.LEARNED_SCORER] = attitude_model.predict(feats, common)
         for name in scorers:
@@ -208,16 +206,14 @@ def context(
     *,
     name_tokens: set[int] = frozenset(),
     voices: Sequence[int] | None = None,
-    tokens: Sequence[Token] | None = None,
 ) -> tuple[list[list[Token]], bool]:
     """The words that carry the attitude toward ``span``: ``(segments, negated)``, where the
     segments are the context split at contrast markers (in text order) and ``negated`` says
     whether a negation governs the predicate. Tokens of names, negators and words in another
-    voice (``voices``: per token, the quote it sits in, -1 for none) are left out. ``tokens``:
-    the doc's tokens as a list, when the caller has one (indexing a Doc builds a Token each
-    time, the larger part of this function's cost)."""
+    voice (``voices``: per token, the quote it sits in, -1 for none) are left out. The walk
+    itself is :meth:`analysis.attitude_parse.Parse.context`."""
     doc = span.doc
-    parse = _Parse(doc)
+    parse = attitude_parse.Parse(doc)
     root = span.root.i
     predicate, path = parse.predicate(root)
     voices = voices if voices is not None else [-1] * len(doc)
@@ -243,127 +239,8 @@ def _voices(doc: Doc, quotes: Sequence[Quote]) -> list[int]:
 def _predicate(root: Token) -> tuple[Token | None, list[Token]]:
     """The nearest verb or copula above ``root`` (or ``root`` itself) and the tokens between."""
     doc = root.doc
-    predicate, path = _Parse(doc).predicate(root.i)
+    predicate, path = attitude_parse.Parse(doc).predicate(root.i)
     return (None if predicate is None else doc[predicate]), [doc[i] for i in path]
-
-
-class _Parse:
-    """A doc's parse as plain lists, read by index: the attitudes step walks the dependency
-    tree around every mention, and a spaCy Token object built for each step (``doc[i]``,
-    ``tok.head``, ``tok.children`` each build new ones) was most of its cost. Built once per
-    doc from :meth:`Doc.to_array`; the strings are the Token attributes of the same names."""
-
-    def __init__(self, doc: Doc) -> None:
-        cols = doc.to_array([HEAD, DEP, POS, LEMMA, LOWER, ORTH, IS_PUNCT, IS_SPACE]).tolist()
-        strings = doc.vocab.strings
-        names: dict[int, str] = {}
-
-        def string(h: int) -> str:
-            found = names.get(h)
-            if found is None:
-                found = names[h] = strings[h]
-            return found
-
-        n = len(cols)
-        # HEAD is stored as an offset from the token, in an unsigned column.
-        self.head = [i + (h if h < 2**63 else h - 2**64) for i, (h, *_) in enumerate(cols)]
-        self.dep = [string(c[1]) for c in cols]
-        self.pos = [POS_NAMES[c[2]] for c in cols]
-        self.lemma = [string(c[3]).lower() for c in cols]
-        self.lower = [string(c[4]) for c in cols]
-        self.text = [string(c[5]) for c in cols]
-        self.is_punct = [bool(c[6]) for c in cols]
-        self.is_space = [bool(c[7]) for c in cols]
-        self.children: list[list[int]] = [[] for _ in range(n)]
-        for i, h in enumerate(self.head):
-            if h != i:
-                self.children[h].append(i)
-
-    def predicate(self, root: int) -> tuple[int | None, list[int]]:
-        """The nearest verb or copula above ``root`` (or ``root`` itself) and the tokens
-        between."""
-        path: list[int] = []
-        i = root
-        while True:
-            if self.pos[i] in PREDICATE_POS or self.dep[i] == "ROOT":
-                return i, path
-            if self.head[i] == i:
-                return None, path
-            path.append(i)
-            i = self.head[i]
-
-    def context(
-        self,
-        start: int,
-        end: int,
-        root: int,
-        predicate: int | None,
-        path: list[int],
-        name_tokens: set[int],
-        voices: Sequence[int],
-    ) -> tuple[list[list[int]], bool]:
-        """:func:`context` of the mention ``start:end`` (its root, predicate and path given),
-        by token index."""
-        keep: set[int] = set()
-        if predicate is not None:
-            self._collect(predicate, keep, set(path) | {root})
-        # The mention's own modifiers ("the embattled X", "X, a respected diplomat").
-        self._subtree(root, keep)
-        voice = voices[start]
-        negated = False
-        governing = set(path)
-        if predicate is not None:
-            governing.add(predicate)
-            governing.update(
-                c for c in self.children[predicate] if self.dep[c] in ("acomp", "attr", "xcomp")
-            )
-        words: list[int] = []
-        for i in sorted(keep):
-            if start <= i < end or i in name_tokens or self.is_punct[i] or self.is_space[i]:
-                continue
-            if voices[i] != voice:
-                continue  # another voice's words (a quotation the mention is not in)
-            if self.dep[i] == "neg" or self.lower[i] in NEGATORS:
-                if self.head[i] in governing:
-                    negated = not negated
-                continue
-            words.append(i)
-        segments: list[list[int]] = [[]]
-        for i in words:
-            if self.lower[i] in CONTRAST:
-                segments.append([])
-            else:
-                segments[-1].append(i)
-        return [s for s in segments if s] or [[]], negated
-
-    def _collect(self, i: int, keep: set[int], inside: set[int]) -> None:
-        """Add ``i`` and its dependents to ``keep``, skipping separate clauses that do not
-        lead to the mention (``inside`` holds the tokens on the way down to it)."""
-        keep.add(i)
-        for c in self.children[i]:
-            dep = self.dep[c]
-            separate = dep in SEPARATE_CLAUSES and (dep != "conj" or self.pos[c] in PREDICATE_POS)
-            if separate and not self._subtree(c, set()) & inside:
-                continue
-            self._collect(c, keep, inside)
-
-    def _subtree(self, i: int, into: set[int]) -> set[int]:
-        """``into`` with ``i`` and every token below it added."""
-        todo = [i]
-        while todo:
-            j = todo.pop()
-            into.add(j)
-            todo.extend(self.children[j])
-        return into
-
-    def news_score(self, indices: Sequence[int]) -> float:
-        """:func:`news_score` of the tokens at ``indices``."""
-        total = sum(NEWS_VALENCES.get(self.lemma[i], 0.0) for i in indices)
-        return total / (total * total + NEWS_ALPHA) ** 0.5 if total else 0.0
-
-    def content_lemmas(self, indices: Sequence[int]) -> list[str]:
-        """The lemmas of the content words (:data:`analysis.attitude_model.CONTENT_POS`)."""
-        return [self.lemma[i] for i in indices if self.pos[i] in attitude_model.CONTENT_POS]
 
 
 def _combine(scores: list[float], negated: bool) -> float:

@@ -91,8 +91,27 @@ def vader_score(text: str) -> tuple[float, float]:
     share of the text's sentiment-bearing weight (pos + neg), a rough stand-in in [0, 1]."""
     if not text or not text.strip():
         return 0.0, 0.0
-    result = _vader_analyzer().polarity_scores(text)
+    analyzer = _vader_analyzer()
+    if not _vader_may_score(analyzer, text):
+        return 0.0, 0.0
+    result = analyzer.polarity_scores(text)
     return float(result["compound"]), float(result["pos"] + result["neg"])
+
+
+def _vader_may_score(analyzer, text: str) -> bool:
+    """Whether VADER can give ``text`` any valence: only words of its lexicon carry one (its
+    boosters, negations and "but" only scale those), as it splits them — on whitespace, with
+    the punctuation around a word of more than two letters stripped — and only after an emoji
+    has been replaced by its description. A text with neither scores (0, 0) exactly; this
+    check costs a fraction of VADER's own pass, and about half of the groups of words the
+    attitudes step scores have no lexicon word."""
+    from vaderSentiment.vaderSentiment import SentiText  # loaded by _vader_analyzer already
+
+    if not analyzer.emojis.keys().isdisjoint(text):
+        return True
+    lexicon = analyzer.lexicon
+    strip = SentiText._strip_punc_if_word
+    return any(strip(w).lower() in lexicon for w in text.split())
 
 
 def neutral_score(text: str) -> tuple[float, float]:
