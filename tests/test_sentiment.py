@@ -141,3 +141,39 @@ print("ok")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said on Tuesday",  # no VADER word: skipped, (0, 0)
+        "told reporters in Geneva",
+        "a great victory",  # lexicon words
+        "no good",
+        "GREAT!!!",
+        "kind of sad",
+        "the talks :) went on",  # an emoticon is a lexicon entry
+        "it was 😀",  # an emoji becomes its description, which scores
+        "'hopeful' ,",  # punctuation around a word is stripped
+        "",
+    ],
+)
+def test_vader_skips_only_texts_it_would_score_zero(text):
+    # The shortcut for texts with no lexicon word must give exactly VADER's own result.
+    analyzer = sentiment._vader_analyzer()
+    if text.strip():
+        full = analyzer.polarity_scores(text)
+        expected = (float(full["compound"]), float(full["pos"] + full["neg"]))
+    else:
+        expected = (0.0, 0.0)
+    assert sentiment.vader_score(text) == expected
+    may = sentiment._vader_may_score(analyzer, text) if text else False
+    assert may or expected == (0.0, 0.0)
+
+
+def test_vader_shortcut_is_taken_for_plain_narration():
+    # The point of the check: words VADER does not know are not run through it.
+    analyzer = sentiment._vader_analyzer()
+    assert not sentiment._vader_may_score(analyzer, "The minister said on Tuesday")
+    assert sentiment._vader_may_score(analyzer, "a great victory")
+    assert sentiment._vader_may_score(analyzer, "it was 😀")
