@@ -39,7 +39,9 @@ PARTICIPANT_DEPS = frozenset(
 # Words before a name that say what the person is ("Mr", "Senator", "Gen"), not who.
 TITLES = rules.HONORIFICS | rules.ROLE_TITLES
 # Nouns that, in apposition with a name, say it is a person ("X, the minister", "the lawyer, X").
-ROLE_NOUNS = lexicon.words("role_nouns") | lexicon.words("people_nouns") | rules.ROLE_TITLES
+# Roles only: a plural of people ("civilians", "victims") beside a capitalised word is mostly a
+# list the parser strung together ("Airstrikes ... civilians").
+ROLE_NOUNS = lexicon.words("role_nouns") | rules.ROLE_TITLES
 # A word that appears this often in TextBlob's frequency list (counts from Project Gutenberg
 # books, Wiktionary and the BNC, in lower case) is a common word ("executive" 53, "police" 94,
 # "stone" 72), not a name the syntax alone can vouch for; rarer ones ("pence" 4, "clapper" 2)
@@ -55,7 +57,10 @@ DOER_VERBS = (
 MAX_WORDS = 3
 # Endings of English common nouns that a capitalised word with them rarely escapes ("Bombing",
 # "Coalition", "Directorate", "Leadership"), however rare the word is in the frequency list.
-NOUN_SUFFIXES = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "orate", "ship")
+# "-ator" and "-ative" are roles ("Coordinator", "Representative"): a title, not a name.
+NOUN_SUFFIXES = (
+    "ing", "tion", "sion", "ment", "ness", "ity", "ism", "orate", "ship", "ator", "ative",
+)  # fmt: skip
 # A sentence with at least this share of its words capitalised is a headline in title case
 # ("Syrian Forces Foil Raid on Castello Kill 29 Militants"): its parse is no evidence of a name.
 HEADLINE_SHARE = 0.6
@@ -160,11 +165,10 @@ def _name(run: Span, surnames: dict[str, str], persons: set[int]) -> tuple[str, 
     if titled:
         return name, "title"
     common = common_words()
-    if len(rest) > MAX_WORDS or all(
-        t.lower_ in common or t.lemma_.lower() in common or t.lower_.endswith(NOUN_SUFFIXES)
-        for t in rest
-    ):
+    if len(rest) > MAX_WORDS or all(t.lower_ in common or t.lemma_.lower() in common for t in rest):
         return None
+    if any(t.lower_.endswith(NOUN_SUFFIXES) or t.lower_ in ROLE_NOUNS for t in rest):
+        return None  # a common noun or a role in capitals: "Bombing", "Regional Coordinator"
     if _headline(run.sent):
         return None
     rule = _someone(run, persons)

@@ -154,6 +154,9 @@ def _untagged_rules(words, heads, deps, pos, lemmas, mentions=()) -> list[tuple[
          ["det", "nsubj", "punct", "appos", "punct", "ROOT", "punct"],
          ["DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT"],
          ["the", "lawyer", ",", "Hester", ",", "leave", "."], [("Hester", "appos")]),
+        # A role in capitals is a title, not a name ("Regional Coordinator, Kennedy").
+        (["Coordinator", "said", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"],
+         ["PROPN", "VERB", "PUNCT"], ["Coordinator", "say", "."], []),
         # A headline in title case is no evidence: its parse is a guess.
         (["Syrian", "Forces", "Foil", "Raid", "On", "Castello", "."], [1, 2, 2, 2, 3, 4, 2],
          ["amod", "nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
