@@ -251,13 +251,8 @@ def test_learned_scorer_after_but_the_contrast_weighs_more(nlp):
     assert second.label == "positive"
 
 
-@pytest.mark.xfail(
-    reason="the learned scorer weighs every word of the clause as well as the lexicon scores "
-    "(where the part after 'but' counts 75 %); 'capable' and 'leader' outweigh the one rare "
-    "'dishonest' (a label of +0.05, positive, where the lexicon scorers say negative)",
-    strict=True,
-)
 def test_learned_scorer_after_but_the_contrast_decides_the_label(nlp):
+    # Failed (xfail) with the model fitted before the refit on the wider coverage of train.
     assert _merkel(nlp, "Angela Merkel is a capable leader but dishonest.").label == "negative"
 
 
