@@ -74,7 +74,10 @@ def textblob_score(text: str) -> tuple[float, float]:
     """TextBlob (pattern lexicon) polarity and subjectivity; (0, 0) for empty text."""
     if not text or not text.strip():
         return 0.0, 0.0
-    polarity, subjectivity = _pattern_sentiment()(text)
+    analyzer = _pattern_sentiment()
+    if not _textblob_may_score(analyzer, text):
+        return 0.0, 0.0
+    polarity, subjectivity = analyzer(text)
     return float(polarity), float(subjectivity)
 
 
@@ -96,6 +99,54 @@ def vader_score(text: str) -> tuple[float, float]:
         return 0.0, 0.0
     result = analyzer.polarity_scores(text)
     return float(result["compound"]), float(result["pos"] + result["neg"])
+
+
+@functools.lru_cache(maxsize=1)
+def _textblob_tables() -> tuple[
+    frozenset[str], tuple[str, ...], str, str, tuple[tuple[str, str], ...]
+]:
+    """What :func:`_textblob_may_score` reads of pattern's English sentiment module: its
+    lexicon's words, its emoticons and the sarcasm mark "(!)" (spaces taken out, lower case),
+    the punctuation its tokenizer strips, and its contraction splits."""
+    en = _textblob_en()
+    text = importlib.import_module("textblob._text")
+    sentiment = en.sentiment
+    len(sentiment)  # loads the lexicon XML on first use (a lazy dict)
+    marks = {e.lower().replace(" ", "") for group in text.EMOTICONS.values() for e in group}
+    return (
+        frozenset(dict.keys(sentiment)),
+        tuple(sorted(marks | {"(!)"})),
+        text.PUNCTUATION.replace(".", ""),
+        text.PUNCTUATION,
+        tuple(text.replacements.items()),
+    )
+
+
+def _textblob_may_score(analyzer, text: str) -> bool:
+    """Whether TextBlob's pattern analyser can give ``text`` any polarity. Only three things
+    score there: a word of its lexicon, an emoticon and "(!)". Its tokenizer splits the text
+    at whitespace after spacing out contractions and quote marks, strips the punctuation off
+    each piece's start and (but for an abbreviation's period) its end, and joins emoticons and
+    "(!)" back together. So every word it can look up is one of the pieces so split, stripped
+    at the start, and cut anywhere between its fully stripped and its unstripped end; with
+    none of those in the lexicon and no emoticon in the text (spaces taken out) the analyser
+    has nothing to score and returns (0, 0) exactly. About half of the groups of words the
+    attitudes step scores have none, and this check costs a fraction of the analyser's pass."""
+    words, marks, lead, trail, contractions = _textblob_tables()
+    compact = "".join(text.split()).lower()
+    if any(m in compact for m in marks):
+        return True
+    for a, b in contractions:
+        text = text.replace(a, b)
+    for q in "“”‘’'\"":
+        text = text.replace(q, " ")
+    for piece in text.lower().split():
+        start = piece.lstrip(lead)
+        core = start.rstrip(trail)
+        for k in range(len(core), len(start) + 1):
+            if start[:k] in words:
+                return True
+    return False
 
 
 def _vader_may_score(analyzer, text: str) -> bool:

@@ -177,3 +177,34 @@ def test_vader_shortcut_is_taken_for_plain_narration():
     assert not sentiment._vader_may_score(analyzer, "The minister said on Tuesday")
     assert sentiment._vader_may_score(analyzer, "a great victory")
     assert sentiment._vader_may_score(analyzer, "it was 😀")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said on Tuesday",  # no lexicon word: skipped, (0, 0)
+        "a great victory",
+        "it was : ) fun",  # an emoticon the tokenizer joins back together
+        "a great ( ! ) idea",  # the sarcasm mark
+        "don't like it",
+        "DON'T",
+        "'good'",
+        "...good...",
+        "U.S. good",
+        "“nice”",
+        "\n\nbad",
+        "he said :-(",
+    ],
+)
+def test_textblob_skips_only_texts_it_would_score_zero(text):
+    analyzer = sentiment._pattern_sentiment()
+    polarity, subjectivity = analyzer(text)
+    assert sentiment.textblob_score(text) == (float(polarity), float(subjectivity))
+    assert sentiment._textblob_may_score(analyzer, text) or (polarity, subjectivity) == (0, 0)
+
+
+def test_textblob_shortcut_is_taken_for_plain_narration():
+    analyzer = sentiment._pattern_sentiment()
+    assert not sentiment._textblob_may_score(analyzer, "The minister said on Tuesday")
+    assert sentiment._textblob_may_score(analyzer, "a great victory")
+    assert sentiment._textblob_may_score(analyzer, "it was : ) fun")
