@@ -18,6 +18,7 @@ import importlib.util
 import logging
 import sys
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Protocol
 
 log = logging.getLogger(__name__)
@@ -108,9 +109,10 @@ def _textblob_tables() -> tuple[
     """What :func:`_textblob_may_score` reads of pattern's English sentiment module: its
     lexicon's words, its emoticons and the sarcasm mark "(!)" (spaces taken out, lower case),
     the punctuation its tokenizer strips, and its contraction splits."""
-    en = _textblob_en()
-    text = importlib.import_module("textblob._text")
-    sentiment = en.sentiment
+    sentiment = _pattern_sentiment()
+    # The analyser's own module (textblob._text), reached through its method: importing it by
+    # name would run textblob/__init__.py and import NLTK (see _textblob_en).
+    text = SimpleNamespace(**type(sentiment).__call__.__globals__)
     len(sentiment)  # loads the lexicon XML on first use (a lazy dict)
     marks = {e.lower().replace(" ", "") for group in text.EMOTICONS.values() for e in group}
     return (
