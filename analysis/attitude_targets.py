@@ -41,7 +41,7 @@ TITLES = rules.HONORIFICS | rules.ROLE_TITLES
 # Nouns that, in apposition with a name, say it is a person ("X, the minister", "the lawyer, X").
 # Roles only: a plural of people ("civilians", "victims") beside a capitalised word is mostly a
 # list the parser strung together ("Airstrikes ... civilians").
-ROLE_NOUNS = lexicon.words("role_nouns") | rules.ROLE_TITLES
+APPOSITION_ROLES = lexicon.words("role_nouns") | rules.ROLE_TITLES
 # A word that appears this often in TextBlob's frequency list (counts from Project Gutenberg
 # books, Wiktionary and the BNC, in lower case) is a common word ("executive" 53, "police" 94,
 # "stone" 72), not a name the syntax alone can vouch for; rarer ones ("pence" 4, "clapper" 2)
@@ -167,7 +167,7 @@ def _name(run: Span, surnames: dict[str, str], persons: set[int]) -> tuple[str, 
     common = common_words()
     if len(rest) > MAX_WORDS or all(t.lower_ in common or t.lemma_.lower() in common for t in rest):
         return None
-    if any(t.lower_.endswith(NOUN_SUFFIXES) or t.lower_ in ROLE_NOUNS for t in rest):
+    if any(t.lower_.endswith(NOUN_SUFFIXES) or t.lower_ in APPOSITION_ROLES for t in rest):
         return None  # a common noun or a role in capitals: "Bombing", "Regional Coordinator"
     if _headline(run.sent):
         return None
@@ -185,9 +185,9 @@ def _someone(run: Span, persons: set[int]) -> str | None:
     head = root.head
     if root.dep_ in SUBJECT_DEPS and head.pos_ == "VERB" and head.lemma_.lower() in DOER_VERBS:
         return "subject"
-    if root.dep_ == "appos" and head.lemma_.lower() in ROLE_NOUNS:
+    if root.dep_ == "appos" and head.lemma_.lower() in APPOSITION_ROLES:
         return "appos"
-    if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in root.children):
+    if any(c.dep_ == "appos" and c.lemma_.lower() in APPOSITION_ROLES for c in root.children):
         return "appos"
     if root.dep_ == "conj" and head.i in persons:
         return "conj"
