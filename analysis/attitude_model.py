@@ -4,9 +4,9 @@ The lexicon scorers (TextBlob, VADER) score the words around a name; this module
 attitudes step already knows about a mention into features a multinomial logistic regression
 weighs: those two scorers' scores of the governing words and of the sentence's backdrop, the news
 lexicon's, the mention's role in its clause and the predicate it is subject or object of ("X
-killed …" is not "… killed X"), whether a negation governs it, whether it sits in a quote, and the
-lemmas of its dependency neighbourhood, its own modifiers and a small window on either side
-(nearer words weigh more). The weights are fitted on NewsMTSC's train split only, by
+killed …" is not "… killed X"), whether a negation governs it, whether it sits in a quote (and
+whether that quote's speaker is unnamed), and the lemmas of its dependency neighbourhood, its own
+modifiers and a small window on either side (nearer words weigh more). The weights are fitted on NewsMTSC's train split only, by
 ``bench/fit_attitude_model.py``, and committed as ``analysis/lexicon/attitude_model.tsv`` (one
 row per feature: its weight toward negative, neutral, positive); scoring is a sum over the
 mention's features and a softmax, so the runtime needs no machine-learning library. The
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from analysis import lexicon
+from analysis import attitude_parse, lexicon
 
 CLASSES = ("negative", "neutral", "positive")
 BIAS = "bias"
@@ -31,9 +31,7 @@ BIAS = "bias"
 AGENT = frozenset({"nsubj", "csubj", "agent"})
 PATIENT = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 WINDOW = 3  # words on either side of the mention that count as its neighbourhood
-# Parts of speech that carry an attitude; function words ("the", "of", "was") are left out of
-# the word features (they would only learn the corpus's topics).
-CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV", "INTJ"})
+CONTENT_POS = attitude_parse.CONTENT_POS  # the parts of speech whose lemmas are features
 
 
 @functools.cache
@@ -58,23 +56,22 @@ def shared(
 ) -> Shared:
     """The :class:`Shared` features of a sentence's ``backdrop`` (its words in one voice, names
     left out): each content lemma at half weight."""
-    feats = {f"bg={t.lemma_.lower()}": 0.5 for t in backdrop if t.pos_ in CONTENT_POS}
+    return shared_of([t.lemma_.lower() for t in backdrop if t.pos_ in CONTENT_POS], table)
+
+
+def shared_of(
+    lemmas: Sequence[str], table: Mapping[str, tuple[float, ...]] | None = None
+) -> Shared:
+    """:func:`shared` from the backdrop's content lemmas (lower case), in text order: for a
+    caller that has them already."""
+    feats = {f"bg={lemma}": 0.5 for lemma in lemmas}
     return Shared(feats, logits(feats, table))
 
 
 def role_of(span: Span, path: Sequence[Token]) -> str:
     """``agent``, ``patient``, ``owner`` or ``other``: what the mention is to its predicate.
     ``path`` holds the tokens from the mention up to (not including) the predicate."""
-    dep = (path[-1] if path else span.root).dep_
-    if dep in AGENT:
-        return "agent"
-    if dep in PATIENT:
-        return "patient"
-    if dep == "poss":
-        return "owner"
-    if dep == "pobj" and path and len(path) > 1 and path[-1].lower_ == "by":
-        return "agent"  # "was attacked by X"
-    return "other"
+    return role_at(attitude_parse.Parse(span.doc), span.root.i, [t.i for t in path])
 
 
 def features(
@@ -85,28 +82,82 @@ def features(
     words: Sequence[Token],
     negated: bool,
     quoted: bool,
+    unnamed: bool = False,
     scores: Mapping[str, float],
     name_tokens: set[int],
-    tokens: Sequence[Token] | None = None,
 ) -> dict[str, float]:
     """The features of one mention (its sentence's backdrop words aside: :func:`shared`).
     ``words`` are the governing words (the attitudes step's context), ``scores`` the lexicon
     scores already computed for them and for the backdrop (``gov_textblob``, ``bg_vader`` …),
-    ``name_tokens`` the tokens of every name (never a feature: a name carries no attitude),
-    ``tokens`` the doc's tokens as a list when the caller has one."""
+    ``name_tokens`` the tokens of every name (never a feature: a name carries no attitude).
+    :func:`features_at` on the doc's parse, by token index."""
+    return features_at(
+        attitude_parse.Parse(span.doc),
+        span.start,
+        span.end,
+        span.root.i,
+        predicate=None if predicate is None else predicate.i,
+        path=[t.i for t in path],
+        words=[t.i for t in words],
+        negated=negated,
+        quoted=quoted,
+        unnamed=unnamed,
+        scores=scores,
+        name_tokens=name_tokens,
+    )
+
+
+def role_at(parse: attitude_parse.Parse, root: int, path: Sequence[int]) -> str:
+    """:func:`role_of` by token index: the dependency of the last token before the predicate
+    (the mention's own, when it is the predicate's direct dependent)."""
+    last = path[-1] if path else root
+    dep = parse.dep[last]
+    if dep in AGENT:
+        return "agent"
+    if dep in PATIENT:
+        return "patient"
+    if dep == "poss":
+        return "owner"
+    if dep == "pobj" and path and len(path) > 1 and parse.lower[last] == "by":
+        return "agent"  # "was attacked by X"
+    return "other"
+
+
+def features_at(
+    parse: attitude_parse.Parse,
+    start: int,
+    end: int,
+    root: int,
+    *,
+    predicate: int | None,
+    path: Sequence[int],
+    words: Sequence[int],
+    negated: bool,
+    quoted: bool,
+    unnamed: bool = False,
+    scores: Mapping[str, float],
+    name_tokens: set[int],
+) -> dict[str, float]:
+    """:func:`features` of the mention ``start:end`` (``root`` its head token), with its
+    predicate, the path up to it and the governing words as token indices of ``parse``."""
     f: dict[str, float] = {BIAS: 1.0}
     for key, value in scores.items():
         # The score, and its size: a strong score of either sign says "not neutral".
         f[key] = value
         f[f"abs_{key}"] = abs(value)
-    role = role_of(span, path)
+    role = role_at(parse, root, path)
     f[f"role={role}"] = 1.0
     if negated:
         f["negated"] = 1.0
     if quoted:
         f["quoted"] = 1.0
-    if predicate is not None and predicate.i not in name_tokens:
-        lemma = predicate.lemma_.lower()
+    if unnamed:
+        # Quoted from someone nobody could name: in news, mostly accusers ("prosecutors say",
+        # "a source said"), a voice apart from the named speakers'.
+        f["unnamed"] = 1.0
+    pos, lemma_of = parse.pos, parse.lemma
+    if predicate is not None and predicate not in name_tokens:
+        lemma = lemma_of[predicate]
         f[f"pred={lemma}"] = 1.0
         # The same verb means other things for its doer and its object ("X attacked" / "attacked X").
         f[f"{role}:{lemma}"] = 1.0
@@ -114,27 +165,22 @@ def features(
             f[f"not:{lemma}"] = 1.0
         # The predicate's own lexicon score, by role: generalises to verbs train never saw.
         f[f"{role}*gov_vader"] = scores.get("gov_vader", 0.0)
-    for tok in words:
-        if tok.pos_ in CONTENT_POS:
-            f[f"w={tok.lemma_.lower()}"] = 1.0
-    for tok in span.root.children:
-        if (
-            tok.i not in name_tokens
-            and tok.pos_ in CONTENT_POS
-            and not span.start <= tok.i < span.end
-        ):
-            f[f"mod={tok.lemma_.lower()}"] = 1.0
-    doc = tokens if tokens is not None else span.doc
-    sent = span.sent
-    for side, step, first in (("L", -1, span.start - 1), ("R", 1, span.end)):
+    for i in words:
+        if pos[i] in CONTENT_POS:
+            f[f"w={lemma_of[i]}"] = 1.0
+    for i in parse.children[root]:
+        if i not in name_tokens and pos[i] in CONTENT_POS and not start <= i < end:
+            f[f"mod={lemma_of[i]}"] = 1.0
+    sent_start, sent_end = parse.sentence(start, end)
+    for side, step, first in (("L", -1, start - 1), ("R", 1, end)):
         dist, i = 0, first
-        while sent.start <= i < sent.end and dist < WINDOW:
-            tok = doc[i]
+        while sent_start <= i < sent_end and dist < WINDOW:
+            j = i
             i += step
-            if tok.is_punct or tok.i in name_tokens:
+            if parse.is_punct[j] or j in name_tokens:
                 continue
             dist += 1
-            key = f"{side}={tok.lower_}"
+            key = f"{side}={parse.lower[j]}"
             f[key] = max(f.get(key, 0.0), 1.0 / dist)
     return f
 

@@ -4,22 +4,30 @@ The entity extractor's mentions are the core. Two more kinds of words name a per
 in news sentences without being a tagged entity: a pronoun ("he", "his", "her") standing for a
 person the article has named (resolved as a pronoun speaker is, :func:`analysis.quotes.
 pronoun_referents`; a pronoun nobody can be found for is no target, so the dashboard never shows
-"he"), and a proper noun the small spaCy model leaves untagged ("Senator Yates", or "Smith" after
-"John Smith") that takes part in its clause — subject, object, possessor. Each becomes an
-:class:`EntityMention` with its canonical name (a surname takes the full name of the article's
-person who carries it) and the offsets of the words as written. Only attitudes use them: the
-entity table keeps the extractor's own mentions.
+"he"), and a proper noun the small spaCy model leaves untagged that takes part in its clause —
+subject, object, possessor — and that its syntax shows to be someone: after a title ("Senator
+Yates"), the surname of a person the article names ("Smith" after "John Smith"), the doer of a
+speech verb or a deliberate act ("Hekmatyar blamed ..."), in apposition with a role ("Pistole, the administrator"), or
+coordinated with a person ("Wray and Rosenstein"). The last three hold only for words that are
+not common English words in lower case (TextBlob's word-frequency list, :func:`common_words`):
+"Executive resigned" and "Police said" name nobody. Each becomes an :class:`EntityMention` with
+its canonical name (a surname takes the full name of the article's person who carries it) and
+the offsets of the words as written. Only attitudes use them: the entity table keeps the
+extractor's own mentions.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 from collections.abc import Sequence
+from pathlib import Path
 
 from spacy.attrs import POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
-from analysis import quotes
+from analysis import lexicon, quotes
 from analysis.entities import rules
 from analysis.records import EntityMention
 
@@ -30,6 +38,32 @@ PARTICIPANT_DEPS = frozenset(
 )
 # Words before a name that say what the person is ("Mr", "Senator", "Gen"), not who.
 TITLES = rules.HONORIFICS | rules.ROLE_TITLES
+# Nouns that, in apposition with a name, say it is a person ("X, the minister", "the lawyer, X").
+# Roles only: a plural of people ("civilians", "victims") beside a capitalised word is mostly a
+# list the parser strung together ("Airstrikes ... civilians").
+APPOSITION_ROLES = lexicon.words("role_nouns") | rules.ROLE_TITLES
+# A word that appears this often in TextBlob's frequency list (counts from Project Gutenberg
+# books, Wiktionary and the BNC, in lower case) is a common word ("executive" 53, "police" 94,
+# "stone" 72), not a name the syntax alone can vouch for; rarer ones ("pence" 4, "clapper" 2)
+# are mostly surnames. Fitted by eye on the untagged subjects of the real FA-KES and BBC texts.
+COMMON_COUNT = 5
+# Clause roles in which a proper noun is the doer of its verb (not "nsubjpass": "X was hit" says
+# nothing of who X is), and the verbs whose doer is someone: speech and deliberate acts.
+SUBJECT_DEPS = frozenset({"nsubj"})
+DOER_VERBS = (
+    lexicon.words("speech_verbs") | lexicon.words("person_verbs") | lexicon.words("doer_verbs")
+)
+# A longer untagged run is mostly a headline or a title ("Rebels Douma Ghouta Airstrikes").
+MAX_WORDS = 3
+# Endings of English common nouns that a capitalised word with them rarely escapes ("Bombing",
+# "Coalition", "Directorate", "Leadership"), however rare the word is in the frequency list.
+# "-ator" and "-ative" are roles ("Coordinator", "Representative"): a title, not a name.
+NOUN_SUFFIXES = (
+    "ing", "tion", "sion", "ment", "ness", "ity", "ism", "orate", "ship", "ator", "ative",
+)  # fmt: skip
+# A sentence with at least this share of its words capitalised is a headline in title case
+# ("Syrian Forces Foil Raid on Castello Kill 29 Militants"): its parse is no evidence of a name.
+HEADLINE_SHARE = 0.6
 
 
 def targets(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
@@ -42,7 +76,16 @@ def targets(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> 
 def untagged_names(
     doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]
 ) -> list[EntityMention]:
-    """Runs of proper nouns outside every mention whose head is a clause participant
+    """The untagged names of :func:`untagged_with_rules`, without the rules."""
+    return [m for m, _ in untagged_with_rules(doc, article_id=article_id, mentions=mentions)]
+
+
+def untagged_with_rules(
+    doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]
+) -> list[tuple[EntityMention, str]]:
+    """Each untagged name with the rule that made it one (``title``, ``surname``, ``subject``,
+    ``appos``, ``conj``: :func:`_name`), for the targets report (bench/attitude_targets_report).
+    Runs of proper nouns outside every mention whose head is a clause participant
     (:data:`PARTICIPANT_DEPS`), written in title case (an all-capitals run is a transcript's
     speaker label or a heading: "AMY GOODMAN:", "SEE ALSO"), shaped like a person's name
     (:func:`_name`) and not junk (months, days, pronouns, page furniture:
@@ -53,7 +96,15 @@ def untagged_names(
         if span is not None:
             covered.update(range(span.start, span.end))
     surnames = _surnames(mentions)
-    out: list[EntityMention] = []
+    # Tokens of the article's persons, and of the names found here: a run coordinated with one
+    # of them ("Wray and Rosenstein") is a person too.
+    persons = set()
+    for m in mentions:
+        if m.label == "PERSON":
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                persons.update(range(span.start, span.end))
+    out: list[tuple[EntityMention, str]] = []
     # Proper-noun positions from the token array (a Token object per word is the slow part).
     at = [i for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist() if i not in covered]
     k = 0
@@ -63,30 +114,37 @@ def untagged_names(
             j += 1
         run = doc[at[k] : at[j - 1] + 1]
         k = j
-        canonical = _name(run, surnames)
-        if canonical is None:
+        found = _name(run, surnames, persons)
+        if found is None:
             continue
+        canonical, rule = found
+        persons.update(range(run.start, run.end))
         out.append(
-            EntityMention(
-                article_id=article_id,
-                name=canonical,
-                # Not stored (an attitude keeps the name only); unknown unless a person's surname.
-                label="PERSON" if canonical in surnames.values() else "",
-                text=run.text,
-                start=run.start_char,
-                end=run.end_char,
-                sent_start=run.sent.start_char,
+            (
+                EntityMention(
+                    article_id=article_id,
+                    name=canonical,
+                    # Not stored (an attitude keeps the name only); unknown unless a person's surname.
+                    label="PERSON" if canonical in surnames.values() else "",
+                    text=run.text,
+                    start=run.start_char,
+                    end=run.end_char,
+                    sent_start=run.sent.start_char,
+                ),
+                rule,
             )
         )
     return out
 
 
-def _name(run: Span, surnames: dict[str, str]) -> str | None:
-    """The name a run of proper nouns gives, or None when it is no participant or not shaped
-    like a person's name. Only two shapes are trusted, since the small model leaves untagged
-    many capitalised words that name nobody ("Executive", "Christmas", "Green Paper"): a title
-    and a name ("Mr Cable", "Senator Yates": the name without its title), and the surname of a
-    person the article names ("Smith" after "John Smith": that person's full name)."""
+def _name(run: Span, surnames: dict[str, str], persons: set[int]) -> tuple[str, str] | None:
+    """The name a run of proper nouns gives and the rule that says so, or None when it is no
+    participant or not shaped like a name. The small model leaves untagged many capitalised words that name nobody
+    ("Executive", "Christmas", "Green Paper"), so only these shapes are trusted: a title and a
+    name ("Mr Cable", "Senator Yates": the name without its title); the surname of a person the
+    article names ("Smith" after "John Smith": that person's full name); and, for a run that is
+    not all common words (:func:`common_words`), a syntax that says it is someone
+    (:func:`_someone`). ``persons``: the tokens of the article's persons so far."""
     if run.root.dep_ not in PARTICIPANT_DEPS:
         return None
     words = [t for t in run if t.is_alpha]
@@ -103,8 +161,63 @@ def _name(run: Span, surnames: dict[str, str]) -> str | None:
         return None  # "of Wales" left by "Prince of Wales"
     key = rules.name_key(name)
     if key and key[-1] in surnames:
-        return surnames[key[-1]]
-    return name if titled else None
+        return surnames[key[-1]], "surname"
+    if titled:
+        return name, "title"
+    common = common_words()
+    if len(rest) > MAX_WORDS or all(t.lower_ in common or t.lemma_.lower() in common for t in rest):
+        return None
+    if any(t.lower_.endswith(NOUN_SUFFIXES) or t.lower_ in APPOSITION_ROLES for t in rest):
+        return None  # a common noun or a role in capitals: "Bombing", "Regional Coordinator"
+    if _headline(run.sent):
+        return None
+    rule = _someone(run, persons)
+    return (name, rule) if rule else None
+
+
+def _someone(run: Span, persons: set[int]) -> str | None:
+    """The rule by which the run's place in its clause says it is a person or a group, if one
+    does: the subject of a speech verb or a deliberate act (:data:`DOER_VERBS`: "Hekmatyar
+    blamed ..."; not "Rockets hit ..."), in apposition with a role noun
+    ("Pistole, the TSA administrator"; "the lawyer, Hester"), or coordinated with a person
+    ("Wray and Rosenstein", "Trump and Cohen")."""
+    root = run.root
+    head = root.head
+    if root.dep_ in SUBJECT_DEPS and head.pos_ == "VERB" and head.lemma_.lower() in DOER_VERBS:
+        return "subject"
+    if root.dep_ == "appos" and head.lemma_.lower() in APPOSITION_ROLES:
+        return "appos"
+    if any(c.dep_ == "appos" and c.lemma_.lower() in APPOSITION_ROLES for c in root.children):
+        return "appos"
+    if root.dep_ == "conj" and head.i in persons:
+        return "conj"
+    return None
+
+
+def _headline(sent: Span) -> bool:
+    """Whether ``sent`` is written in title case, as headlines are (its first word, capitalised
+    in any sentence, aside)."""
+    words = [t for t in sent if t.is_alpha][1:]
+    capitalised = sum(t.text[:1].isupper() for t in words)
+    return len(words) >= 3 and capitalised >= HEADLINE_SHARE * len(words)
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Lower-case words at least :data:`COMMON_COUNT` times in TextBlob's word-frequency list
+    (``textblob/en/en-spelling.txt``, which TextBlob's spelling corrector reads): the common
+    English words that a capitalised word can be without naming anyone."""
+    # Found without importing TextBlob (its __init__ imports NLTK: analysis.sentiment says why).
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("No module named 'textblob'", name="textblob")
+    path = Path(spec.origin).parent / "en" / "en-spelling.txt"
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, count = line.partition(" ")
+        if count.isdigit() and int(count) >= COMMON_COUNT:
+            out.add(word.lower())
+    return frozenset(out)
 
 
 def _surnames(mentions: Sequence[EntityMention]) -> dict[str, str]:

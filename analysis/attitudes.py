@@ -20,34 +20,37 @@ plus what :mod:`analysis.attitude_targets` adds (a pronoun resolved to the perso
 for, an untagged titled name). Names are never scored (they carry no attitude, and some are
 lexicon words: "Hope", "Justice"). The holder is the
 speaker when the mention sits inside a quote (direct or reported), else None: the article's own
-voice. Mentions inside a quote whose speaker is unknown get no attitude, since None would wrongly
-make them the outlet's.
+voice. A mention inside a quote whose speaker is unknown ("investigators say X hit ...") has
+:data:`UNNAMED_HOLDER` as its holder: the attitude is someone's, and None would wrongly make it
+the outlet's.
 """
 
 from __future__ import annotations
 
+import collections
 import logging
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import attitude_model, attitude_targets, lexicon, sentiment
+from analysis import attitude_model, attitude_parse, attitude_targets, sentiment
 from analysis.records import Attitude, EntityMention, Quote
 
 log = logging.getLogger(__name__)
 
+# The holder of an attitude quoted from a speaker nobody could name: in brackets, like the
+# views' "(the article itself)", so it never passes for a person's name.
+UNNAMED_HOLDER = "(an unnamed speaker)"
 # Neutral band of each scorer's polarity, fitted on NewsMTSC's train split (bench/eval_sentiment.py
 # --fit prints the best band); the evaluation itself runs on the separate devtest_mt split.
 THRESHOLDS = {"textblob": 0.02, "vader": 0.07}
-NEGATORS = lexicon.words("negators")
-CONTRAST = lexicon.words("contrast")
+# Negators, contrast markers, predicates and separate clauses: the parse walk's (attitude_parse).
+NEGATORS = attitude_parse.NEGATORS
+CONTRAST = attitude_parse.CONTRAST
 CONTRAST_WEIGHT = 0.75  # share of the score taken by the part after the contrast
 NEGATION_FACTOR = 0.75  # "not good" is less bad than "bad" is bad
-# Clause-level dependents of a predicate that form a separate statement; left out of the context
-# of a mention that is not inside them.
-# A "conj" only when the conjunct is itself a predicate: "competent but corrupt" stays one phrase.
-SEPARATE_CLAUSES = frozenset({"conj", "ccomp", "advcl", "parataxis", "csubj", "relcl"})
-PREDICATE_POS = frozenset({"VERB", "AUX"})
+SEPARATE_CLAUSES = attitude_parse.SEPARATE_CLAUSES
+PREDICATE_POS = attitude_parse.PREDICATE_POS
 # The rest of the sentence (in the same voice, names left out) is the backdrop the attitude sits
 # in: it counts at this weight beside the governing words, which decide when they carry
 # sentiment. 0.5 fitted on NewsMTSC train (0: 0.47, 0.3: 0.475, 0.6: 0.476, 1.0: 0.477 macro-F1
@@ -59,10 +62,9 @@ BACKGROUND_WEIGHT = 0.5
 # (bench/fit_news_lexicon.py). Their normalised sum is added to each scorer's score of the same
 # words at this weight, fitted on train (macro-F1 there, VADER / TextBlob with the background at
 # 0.5: weight 0.5 gives 0.504 / 0.470, 1.0 0.508 / 0.477, 2.0 0.519 / 0.487, 0 0.490 / 0.393).
-NEWS_VALENCES = lexicon.numbers("news_sentiment")
+NEWS_VALENCES = attitude_parse.NEWS_VALENCES
 NEWS_WEIGHT = 2.0
-# VADER's normalisation constant: a sum of valences s becomes s / sqrt(s^2 + 15) in (-1, 1).
-NEWS_ALPHA = 15.0
+NEWS_ALPHA = attitude_parse.NEWS_ALPHA
 
 
 def extract(
@@ -82,51 +84,63 @@ def extract(
     # Resolved pronouns ("he" → the person named before) and untagged names are targets too,
     # and like names they are never scored.
     mentions = attitude_targets.targets(doc, article_id=article_id, mentions=mentions)
-    name_tokens = _name_tokens(doc, mentions)
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
+    name_tokens = {i for span in spans if span is not None for i in range(span.start, span.end)}
     voices = _voices(doc, quotes)
-    tokens = list(doc)  # one Token object per word, built once (doc[i] builds a new one each time)
-    # Scores by (scorer, words): names in one sentence share their backdrop, and short contexts
-    # repeat ("said", "told reporters"); scoring is most of this step's cost.
-    cache: dict[tuple[str, str], float] = {}
+    parse = attitude_parse.Parse(doc)
+    # Scores by words: names in one sentence share their backdrop, and short contexts repeat
+    # ("said", "told reporters"). A group of words is joined, scored by each scorer and looked
+    # up in the news lexicon once, the first time it comes (as the scorers see it then).
+    cache: dict[str, dict[str, float]] = {}
 
-    def score(name: str, tokens: list[Token]) -> float:
-        text = " ".join(t.text for t in tokens)
+    def score(indices: list[int]) -> dict[str, float]:
+        text = " ".join([parse.text[i] for i in indices])
         if not text:
-            return 0.0
-        key = (name, text)
-        if key not in cache:
-            value = score_fns[name](text)[0] + NEWS_WEIGHT * news_score(tokens)
-            cache[key] = max(-1.0, min(1.0, value))
-        return cache[key]
+            return _ZERO
+        found = cache.get(text)
+        if found is None:
+            news = NEWS_WEIGHT * parse.news_score(indices)
+            found = {
+                name: max(-1.0, min(1.0, fn(text)[0] + news)) for name, fn in score_fns.items()
+            }
+            cache[text] = found
+        return found
 
-    backdrops: dict[tuple[int, int], list[Token]] = {}
-    # The learned scorer's features of a backdrop, and its news-lexicon score, likewise.
+    # Per sentence and voice: the backdrop (the sentence's words in that voice, names left
+    # out), its scores, and the learned scorer's features of it with its news-lexicon score;
+    # the same for every mention there, so built once.
+    backdrops: dict[tuple[int, int], tuple[list[int], dict[str, float]]] = {}
     commons: dict[tuple[int, int], tuple[attitude_model.Shared, float]] = {}
+    sentences: dict[int, str] = {}
     out: list[Attitude] = []
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    for m, span in zip(mentions, spans, strict=True):
         if span is None or len(span) == 0:
             continue
         voice = voices[span.start]
-        holder = quotes[voice].speaker if voice >= 0 else None
-        if voice >= 0 and holder is None:
-            continue  # quoted, but nobody knows whose words they are
-        segments, negated = context(span, name_tokens=name_tokens, voices=voices, tokens=tokens)
-        sent = span.sent
-        # The backdrop: the sentence's words in the mention's own voice, names left out; the
-        # same for every mention of that sentence and voice, so built once.
-        if (sent.start, voice) not in backdrops:
-            backdrops[sent.start, voice] = [
-                t
-                for t in tokens[sent.start : sent.end]
-                if voices[t.i] == voice and t.i not in name_tokens and not t.is_punct
+        holder = (quotes[voice].speaker or UNNAMED_HOLDER) if voice >= 0 else None
+        root = span.root.i
+        predicate, path = parse.predicate(root)
+        segments, negated = parse.context(
+            span.start, span.end, root, predicate, path, name_tokens, voices
+        )
+        sent_start, sent_end = parse.sentence(span.start, span.end)
+        key = (sent_start, voice)
+        if key not in backdrops:
+            rest = [
+                i
+                for i in range(sent_start, sent_end)
+                if voices[i] == voice and i not in name_tokens and not parse.is_punct[i]
             ]
-        rest = backdrops[sent.start, voice]
-        sentence = sent.text.strip()
+            backdrops[key] = rest, score(rest)
+        rest, rest_scores = backdrops[key]
+        if sent_start not in sentences:
+            sentences[sent_start] = parse.span_text(sent_start, sent_end).strip()
+        sentence = sentences[sent_start]
+        seg_scores = [score(seg) for seg in segments]
         parts: dict[str, float] = {}
         for name in score_fns:
-            parts[f"gov_{name}"] = _combine([score(name, seg) for seg in segments], negated)
-            parts[f"bg_{name}"] = score(name, rest)
+            parts[f"gov_{name}"] = _combine([s[name] for s in seg_scores], negated)
+            parts[f"bg_{name}"] = rest_scores[name]
         labelled: dict[str, tuple[float, str]] = {}
         for name in lexical:
             polarity = parts[f"gov_{name}"] + BACKGROUND_WEIGHT * parts[f"bg_{name}"]
@@ -136,22 +150,27 @@ def extract(
                 sentiment.label(polarity, threshold=THRESHOLDS.get(name, 0.1)),
             )
         if learned:
-            if (sent.start, voice) not in commons:
-                commons[sent.start, voice] = (attitude_model.shared(rest), news_score(rest))
-            common, parts["bg_news"] = commons[sent.start, voice]
-            words = [t for seg in segments for t in seg]
-            parts["gov_news"] = news_score(words)
-            predicate, path = _predicate(span.root)
-            feats = attitude_model.features(
-                span,
+            if key not in commons:
+                commons[key] = (
+                    attitude_model.shared_of(parse.content_lemmas(rest)),
+                    parse.news_score(rest),
+                )
+            common, parts["bg_news"] = commons[key]
+            words = [i for seg in segments for i in seg]
+            parts["gov_news"] = parse.news_score(words)
+            feats = attitude_model.features_at(
+                parse,
+                span.start,
+                span.end,
+                root,
                 predicate=predicate,
                 path=path,
                 words=words,
                 negated=negated,
                 quoted=voice >= 0,
+                unnamed=holder == UNNAMED_HOLDER,
                 scores=parts,
                 name_tokens=name_tokens,
-                tokens=tokens,
             )
             labelled[sentiment.LEARNED_SCORER] = attitude_model.predict(feats, common)
         for name in scorers:
@@ -172,6 +191,9 @@ def extract(
     return out
 
 
+_ZERO: dict[str, float] = collections.defaultdict(float)  # the scores of no words: all 0.0
+
+
 def news_score(tokens: Sequence[Token]) -> float:
     """The news lexicon's polarity of ``tokens`` in (-1, 1): the sum of the valences of their
     lemmas (:data:`NEWS_VALENCES`), normalised as VADER normalises its own sum."""
@@ -184,48 +206,21 @@ def context(
     *,
     name_tokens: set[int] = frozenset(),
     voices: Sequence[int] | None = None,
-    tokens: Sequence[Token] | None = None,
 ) -> tuple[list[list[Token]], bool]:
     """The words that carry the attitude toward ``span``: ``(segments, negated)``, where the
     segments are the context split at contrast markers (in text order) and ``negated`` says
     whether a negation governs the predicate. Tokens of names, negators and words in another
-    voice (``voices``: per token, the quote it sits in, -1 for none) are left out. ``tokens``:
-    the doc's tokens as a list, when the caller has one (indexing a Doc builds a Token each
-    time, the larger part of this function's cost)."""
-    root = span.root
-    predicate, path = _predicate(root)
-    keep: set[int] = set()
-    if predicate is not None:
-        _collect(predicate, keep, inside=set(t.i for t in path) | {root.i})
-    # The mention's own modifiers ("the embattled X", "X, a respected diplomat").
-    for tok in root.subtree:
-        keep.add(tok.i)
-    own = set(range(span.start, span.end))
-    doc = tokens if tokens is not None else span.doc
-    voice = voices[span.start] if voices is not None else -1
-    negated = False
-    governing = {t.i for t in path} | ({predicate.i} if predicate is not None else set())
-    if predicate is not None:
-        governing |= {c.i for c in predicate.children if c.dep_ in ("acomp", "attr", "xcomp")}
-    words: list[Token] = []
-    for i in sorted(keep):
-        tok = doc[i]
-        if i in own or i in name_tokens or tok.is_punct or tok.is_space:
-            continue
-        if voices is not None and voices[i] != voice:
-            continue  # another voice's words (a quotation the mention is not in)
-        if tok.dep_ == "neg" or tok.lower_ in NEGATORS:
-            if tok.head.i in governing:
-                negated = not negated
-            continue
-        words.append(tok)
-    segments: list[list[Token]] = [[]]
-    for tok in words:
-        if tok.lower_ in CONTRAST:
-            segments.append([])
-        else:
-            segments[-1].append(tok)
-    return [s for s in segments if s] or [[]], negated
+    voice (``voices``: per token, the quote it sits in, -1 for none) are left out. The walk
+    itself is :meth:`analysis.attitude_parse.Parse.context`."""
+    doc = span.doc
+    parse = attitude_parse.Parse(doc)
+    root = span.root.i
+    predicate, path = parse.predicate(root)
+    voices = voices if voices is not None else [-1] * len(doc)
+    segments, negated = parse.context(
+        span.start, span.end, root, predicate, path, set(name_tokens), voices
+    )
+    return [[doc[i] for i in seg] for seg in segments], negated
 
 
 def _voices(doc: Doc, quotes: Sequence[Quote]) -> list[int]:
@@ -243,41 +238,9 @@ def _voices(doc: Doc, quotes: Sequence[Quote]) -> list[int]:
 
 def _predicate(root: Token) -> tuple[Token | None, list[Token]]:
     """The nearest verb or copula above ``root`` (or ``root`` itself) and the tokens between."""
-    path: list[Token] = []
-    tok = root
-    while True:
-        if tok.pos_ in PREDICATE_POS or tok.dep_ == "ROOT":
-            return tok, path
-        if tok.head.i == tok.i:
-            return None, path
-        path.append(tok)
-        tok = tok.head
-
-
-def _collect(tok: Token, keep: set[int], *, inside: set[int]) -> None:
-    """Add ``tok`` and its dependents to ``keep``, skipping separate clauses that do not lead to
-    the mention (``inside`` holds the tokens on the way down to it)."""
-    keep.add(tok.i)
-    for child in tok.children:
-        separate = child.dep_ in SEPARATE_CLAUSES and (
-            child.dep_ != "conj" or child.pos_ in PREDICATE_POS
-        )
-        if separate and not _leads_to(child, inside):
-            continue
-        _collect(child, keep, inside=inside)
-
-
-def _leads_to(tok: Token, inside: set[int]) -> bool:
-    return any(t.i in inside for t in tok.subtree)
-
-
-def _name_tokens(doc: Doc, mentions: Sequence[EntityMention]) -> set[int]:
-    out: set[int] = set()
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            out.update(range(span.start, span.end))
-    return out
+    doc = root.doc
+    predicate, path = attitude_parse.Parse(doc).predicate(root.i)
+    return (None if predicate is None else doc[predicate]), [doc[i] for i in path]
 
 
 def _combine(scores: list[float], negated: bool) -> float:

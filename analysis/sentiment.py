@@ -18,6 +18,7 @@ import importlib.util
 import logging
 import sys
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Protocol
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,10 @@ def textblob_score(text: str) -> tuple[float, float]:
     """TextBlob (pattern lexicon) polarity and subjectivity; (0, 0) for empty text."""
     if not text or not text.strip():
         return 0.0, 0.0
-    polarity, subjectivity = _pattern_sentiment()(text)
+    analyzer = _pattern_sentiment()
+    if not _textblob_may_score(analyzer, text):
+        return 0.0, 0.0
+    polarity, subjectivity = analyzer(text)
     return float(polarity), float(subjectivity)
 
 
@@ -91,8 +95,76 @@ def vader_score(text: str) -> tuple[float, float]:
     share of the text's sentiment-bearing weight (pos + neg), a rough stand-in in [0, 1]."""
     if not text or not text.strip():
         return 0.0, 0.0
-    result = _vader_analyzer().polarity_scores(text)
+    analyzer = _vader_analyzer()
+    if not _vader_may_score(analyzer, text):
+        return 0.0, 0.0
+    result = analyzer.polarity_scores(text)
     return float(result["compound"]), float(result["pos"] + result["neg"])
+
+
+@functools.lru_cache(maxsize=1)
+def _textblob_tables() -> tuple[
+    frozenset[str], tuple[str, ...], str, str, tuple[tuple[str, str], ...]
+]:
+    """What :func:`_textblob_may_score` reads of pattern's English sentiment module: its
+    lexicon's words, its emoticons and the sarcasm mark "(!)" (spaces taken out, lower case),
+    the punctuation its tokenizer strips, and its contraction splits."""
+    sentiment = _pattern_sentiment()
+    # The analyser's own module (textblob._text), reached through its method: importing it by
+    # name would run textblob/__init__.py and import NLTK (see _textblob_en).
+    text = SimpleNamespace(**type(sentiment).__call__.__globals__)
+    len(sentiment)  # loads the lexicon XML on first use (a lazy dict)
+    marks = {e.lower().replace(" ", "") for group in text.EMOTICONS.values() for e in group}
+    return (
+        frozenset(dict.keys(sentiment)),
+        tuple(sorted(marks | {"(!)"})),
+        text.PUNCTUATION.replace(".", ""),
+        text.PUNCTUATION,
+        tuple(text.replacements.items()),
+    )
+
+
+def _textblob_may_score(analyzer, text: str) -> bool:
+    """Whether TextBlob's pattern analyser can give ``text`` any polarity. Only three things
+    score there: a word of its lexicon, an emoticon and "(!)". Its tokenizer splits the text
+    at whitespace after spacing out contractions and quote marks, strips the punctuation off
+    each piece's start and (but for an abbreviation's period) its end, and joins emoticons and
+    "(!)" back together. So every word it can look up is one of the pieces so split, stripped
+    at the start, and cut anywhere between its fully stripped and its unstripped end; with
+    none of those in the lexicon and no emoticon in the text (spaces taken out) the analyser
+    has nothing to score and returns (0, 0) exactly. About half of the groups of words the
+    attitudes step scores have none, and this check costs a fraction of the analyser's pass."""
+    words, marks, lead, trail, contractions = _textblob_tables()
+    compact = "".join(text.split()).lower()
+    if any(m in compact for m in marks):
+        return True
+    for a, b in contractions:
+        text = text.replace(a, b)
+    for q in "“”‘’'\"":
+        text = text.replace(q, " ")
+    for piece in text.lower().split():
+        start = piece.lstrip(lead)
+        core = start.rstrip(trail)
+        for k in range(len(core), len(start) + 1):
+            if start[:k] in words:
+                return True
+    return False
+
+
+def _vader_may_score(analyzer, text: str) -> bool:
+    """Whether VADER can give ``text`` any valence: only words of its lexicon carry one (its
+    boosters, negations and "but" only scale those), as it splits them — on whitespace, with
+    the punctuation around a word of more than two letters stripped — and only after an emoji
+    has been replaced by its description. A text with neither scores (0, 0) exactly; this
+    check costs a fraction of VADER's own pass, and about half of the groups of words the
+    attitudes step scores have no lexicon word."""
+    from vaderSentiment.vaderSentiment import SentiText  # loaded by _vader_analyzer already
+
+    if not analyzer.emojis.keys().isdisjoint(text):
+        return True
+    lexicon = analyzer.lexicon
+    strip = SentiText._strip_punc_if_word
+    return any(strip(w).lower() in lexicon for w in text.split())
 
 
 def neutral_score(text: str) -> tuple[float, float]:

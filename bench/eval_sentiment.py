@@ -1,6 +1,7 @@
 """Sentiment toward named people in news, against NewsMTSC: what presslens stores, and baselines.
 
     .venv/bin/python -m bench.eval_sentiment [--split devtest_mt] [--limit N] [--fit]
+        [--show N] [--uncovered N]
 
 Data: ../shared/data/newsmtsc/{split}.jsonl — one sentence per line (``sentence_normalized``) with
 one or more ``targets``, each a mention's character offsets (``from``, ``to``) and the annotated
@@ -29,7 +30,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
-from analysis import attitudes, nlp, sentiment
+from analysis import attitudes, lexicon, nlp, sentiment
 from analysis.ingest import RawDocument
 from analysis.pipeline import analyse_batch, to_article
 from analysis.records import ArticleResult
@@ -81,6 +82,9 @@ def predict(rows: list[dict]) -> list[dict]:
                 "sentence": {},
                 "text": sentence,
                 "target": sentence[target["from"] : target["to"]],
+                "result": res,  # the analysis, for --uncovered
+                "where": None,  # the target's offsets in the cleaned text
+                "holder": {},  # the holder of the attitude found, per scorer
             }
             for name in sentiment.STORED_SCORERS:
                 item["sentence"][name] = sentiment.get_scorer(name)(sentence)[0]
@@ -89,6 +93,7 @@ def predict(rows: list[dict]) -> list[dict]:
                 item["label"][name] = "neutral"
             where = align(target["from"], target["to"]) if align is not None else None
             if where is not None:
+                item["where"] = where
                 lo, hi = where
                 for a in res.attitudes:
                     if (
@@ -97,6 +102,7 @@ def predict(rows: list[dict]) -> list[dict]:
                         and item["attitude"][a.scorer] is None
                     ):
                         item["attitude"][a.scorer] = a.polarity
+                        item["holder"][a.scorer] = a.holder
                         item["label"][a.scorer] = a.label
             items.append(item)
     return items
@@ -157,6 +163,10 @@ def table(items: list[dict]) -> list[tuple[str, dict[str, float]]]:
         # the neutral band; the learned scorer's: its most probable class).
         band = f"±{attitudes.THRESHOLDS[name]}" if name in attitudes.THRESHOLDS else "learned"
         rows.append((f"attitudes, {name} ({band})", scores(gold, stored(items, name))))
+    # What the attitudes quoted from an unnamed speaker give: the learned scorer without them
+    # (those targets then count as neutral, as before they were stored).
+    name = sentiment.LEARNED_SCORER
+    rows.append((f"  {name}, no unnamed-speaker rows", scores(gold, stored(items, name, True))))
     for name in sentiment.STORED_SCORERS:
         sent = [it["sentence"][name] for it in items]
         band = attitudes.THRESHOLDS[name]
@@ -166,9 +176,16 @@ def table(items: list[dict]) -> list[tuple[str, dict[str, float]]]:
     return rows
 
 
-def stored(items: list[dict], name: str) -> list[str]:
-    """The label of the attitude of scorer ``name`` covering each target ("neutral": none)."""
-    return [it["label"][name] for it in items]
+def stored(items: list[dict], name: str, named_only: bool = False) -> list[str]:
+    """The label of the attitude of scorer ``name`` covering each target ("neutral": none);
+    ``named_only``: as if attitudes held by :data:`analysis.attitudes.UNNAMED_HOLDER` were not
+    stored."""
+    return [
+        "neutral"
+        if named_only and it["holder"].get(name) == attitudes.UNNAMED_HOLDER
+        else it["label"][name]
+        for it in items
+    ]
 
 
 def fit(items: list[dict]) -> None:
@@ -187,6 +204,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--split", default="devtest_mt")
     ap.add_argument("--limit", type=int, default=None, help="first N sentences only")
     ap.add_argument("--fit", action="store_true", help="choose neutral bands on the train split")
+    ap.add_argument(
+        "--uncovered",
+        type=int,
+        default=None,
+        metavar="N",
+        help="count the targets no attitude covers by cause, with N examples of each",
+    )
     ap.add_argument(
         "--show",
         type=int,
@@ -217,6 +241,49 @@ def main(argv: list[str] | None = None) -> None:
     show(table(seen))
     if args.show:
         misses(items, args.show)
+    if args.uncovered is not None:
+        uncovered(items, args.uncovered)
+
+
+PRONOUNS = lexicon.words("pronouns") | lexicon.words("referring_pronouns")
+
+
+def cause(item: dict, language) -> str:
+    """Why no attitude covers ``item``'s target, from the parse of its cleaned sentence."""
+    res, where = item["result"], item["where"]
+    if res is None or where is None:
+        return "sentence not analysed (too short) or target cut by cleaning"
+    if item["target"].lower() in PRONOUNS:
+        return "pronoun with no person named before it"
+    doc = language(res.article.text)
+    span = doc.char_span(*where, alignment_mode="expand")
+    words = [t for t in span if t.is_alpha]
+    if not words or not item["target"][:1].isupper() or words[0].pos_ == "DET":
+        return "a description, not a name ('the president')"
+    if all(t.pos_ == "PROPN" for t in words):
+        if len(words) == 1:
+            return "lone proper noun untagged, no rule vouches for it"
+        return "proper-noun run untagged, no rule vouches for it"
+    if words[0].pos_ in ("NOUN", "ADJ", "VERB"):
+        return "capitalised word the parser takes for a common word"
+    return "other"
+
+
+def uncovered(items: list[dict], n: int) -> None:
+    """The targets no attitude covers, counted by :func:`cause` and gold label."""
+    language = nlp.load()
+    by_cause: dict[str, list[dict]] = {}
+    for it in items:
+        if it["attitude"]["textblob"] is None:
+            by_cause.setdefault(cause(it, language), []).append(it)
+    total = sum(len(v) for v in by_cause.values())
+    print(f"\n{total} targets no attitude covers (counted neutral), by cause:")
+    print(f"{'cause':62} {'n':>4} {'neg':>4} {'neu':>4} {'pos':>4}")
+    for why, group in sorted(by_cause.items(), key=lambda kv: -len(kv[1])):
+        c = Counter(it["gold"] for it in group)
+        print(f"{why:62} {len(group):4} {c['negative']:4} {c['neutral']:4} {c['positive']:4}")
+        for it in group[:n]:
+            print(f"    [{it['target']}] {it['gold']}: {it['text'][:120]!r}")
 
 
 def misses(items: list[dict], n: int) -> None:

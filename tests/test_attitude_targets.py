@@ -117,6 +117,68 @@ def test_untagged_names_only_in_the_shapes_of_a_name(words, heads, deps, pos, ex
     assert _untagged(words, heads, deps, pos) == expected
 
 
+def _untagged_rules(words, heads, deps, pos, lemmas, mentions=()) -> list[tuple[str, str]]:
+    doc = _doc(words, heads, deps, pos, lemmas)
+    found = attitude_targets.untagged_with_rules(doc, article_id="a", mentions=mentions)
+    return [(m.name, rule) for m, rule in found]
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, pos, lemmas, expected",
+    [
+        # The doer of a deliberate act or of speech is someone.
+        (["Hekmatyar", "blamed", "the", "government", "."], [1, 1, 3, 1, 1],
+         ["nsubj", "ROOT", "det", "dobj", "punct"], ["PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+         ["Hekmatyar", "blame", "the", "government", "."], [("Hekmatyar", "subject")]),
+        (["Cordes", "asked", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"],
+         ["PROPN", "VERB", "PUNCT"], ["Cordes", "ask", "."], [("Cordes", "subject")]),
+        # ... but a verb a thing or a crowd does says nothing: "Rockets hit", "Scores died".
+        (["Katyusha", "hit", "the", "town", "."], [1, 1, 3, 1, 1],
+         ["nsubj", "ROOT", "det", "dobj", "punct"], ["PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+         ["Katyusha", "hit", "the", "town", "."], []),
+        # A common word capitalised at the start of a sentence names nobody.
+        (["Police", "said", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"],
+         ["PROPN", "VERB", "PUNCT"], ["Police", "say", "."], []),
+        # ... nor does a word with a common noun's ending, however rare ("Bombing", "Coalition").
+        (["Coalition", "said", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"],
+         ["PROPN", "VERB", "PUNCT"], ["Coalition", "say", "."], []),
+        # The passive subject is not the doer ("Gonzalez was hit" says nothing of who he is).
+        (["Zubov", "was", "blamed", "."], [2, 2, 2, 2], ["nsubjpass", "auxpass", "ROOT", "punct"],
+         ["PROPN", "AUX", "VERB", "PUNCT"], ["Zubov", "be", "blame", "."], []),
+        # In apposition with a role noun, on either side.
+        (["Pistole", ",", "the", "minister", ",", "left", "."], [5, 0, 3, 0, 0, 5, 5],
+         ["nsubj", "punct", "det", "appos", "punct", "ROOT", "punct"],
+         ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"],
+         ["Pistole", ",", "the", "minister", ",", "leave", "."], [("Pistole", "appos")]),
+        (["The", "lawyer", ",", "Hester", ",", "left", "."], [1, 5, 1, 1, 1, 5, 5],
+         ["det", "nsubj", "punct", "appos", "punct", "ROOT", "punct"],
+         ["DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT"],
+         ["the", "lawyer", ",", "Hester", ",", "leave", "."], [("Hester", "appos")]),
+        # A role in capitals is a title, not a name ("Regional Coordinator, Kennedy").
+        (["Coordinator", "said", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"],
+         ["PROPN", "VERB", "PUNCT"], ["Coordinator", "say", "."], []),
+        # A headline in title case is no evidence: its parse is a guess.
+        (["Syrian", "Forces", "Foil", "Raid", "On", "Castello", "."], [1, 2, 2, 2, 3, 4, 2],
+         ["amod", "nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+         ["ADJ", "PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+         ["syrian", "force", "foil", "raid", "on", "Castello", "."], []),
+    ],
+)  # fmt: skip
+def test_an_untagged_name_is_someone_by_its_syntax(words, heads, deps, pos, lemmas, expected):
+    assert _untagged_rules(words, heads, deps, pos, lemmas) == expected
+
+
+def test_a_name_coordinated_with_a_person_is_a_person():
+    wray = EntityMention("a", "Chris Wray", "PERSON", "Wray", 13, 17, 0)
+    words = ["They", "accused", "Wray", "and", "Rosenstein", "."]
+    args = ([1, 1, 1, 2, 2, 1], ["nsubj", "ROOT", "dobj", "cc", "conj", "punct"],
+            ["PRON", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+            ["they", "accuse", "Wray", "and", "Rosenstein", "."])  # fmt: skip
+    assert _untagged_rules(words, *args, mentions=[wray]) == [("Rosenstein", "conj")]
+    # Beside no tagged person, the same words are no evidence ("Chevrolet and Suburban").
+    assert _untagged_rules(words, *args) == []
+
+
 def test_an_untagged_surname_takes_the_articles_full_name():
     smith = EntityMention("a", "John Smith", "PERSON", "John Smith", 100, 110, 90)
     got = _untagged(

@@ -123,6 +123,24 @@ def test_quote_holder_is_the_speaker_and_narration_is_the_articles(nlp):
     assert johnson.holder is None and johnson.label == "neutral"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investigators say Peter Novak attacked the guard with a bat.",
+        "“Peter Novak is a disgraceful liar,” a source close to the family said.",
+    ],
+)
+def test_a_quote_nobody_can_name_the_speaker_of_is_an_unnamed_speakers(nlp, text):
+    # The attitude is someone's, not the outlet's: it is kept, under a holder no name can be.
+    result = analyse(nlp, text)
+    [quote] = result.quotes
+    assert quote.speaker is None
+    novak = toward(result, "Peter Novak", "news")
+    assert [a.holder for a in novak] == [attitudes.UNNAMED_HOLDER]
+    assert novak[0].label == "negative"
+    assert attitudes.UNNAMED_HOLDER.startswith("(")  # never a person's name
+
+
 def test_every_mention_gets_one_attitude_per_scorer(nlp, sample_article):
     [result] = analyse_batch([sample_article], nlp)
     # The two lexicon scorers and the learned one, for the same mentions.
@@ -233,13 +251,8 @@ def test_learned_scorer_after_but_the_contrast_weighs_more(nlp):
     assert second.label == "positive"
 
 
-@pytest.mark.xfail(
-    reason="the learned scorer weighs every word of the clause as well as the lexicon scores "
-    "(where the part after 'but' counts 75 %); 'capable' and 'leader' outweigh the one rare "
-    "'dishonest' (a label of +0.05, positive, where the lexicon scorers say negative)",
-    strict=True,
-)
 def test_learned_scorer_after_but_the_contrast_decides_the_label(nlp):
+    # Failed (xfail) with the model fitted before the refit on the wider coverage of train.
     assert _merkel(nlp, "Angela Merkel is a capable leader but dishonest.").label == "negative"
 
 

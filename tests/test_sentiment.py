@@ -141,3 +141,70 @@ print("ok")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "ok"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said on Tuesday",  # no VADER word: skipped, (0, 0)
+        "told reporters in Geneva",
+        "a great victory",  # lexicon words
+        "no good",
+        "GREAT!!!",
+        "kind of sad",
+        "the talks :) went on",  # an emoticon is a lexicon entry
+        "it was 😀",  # an emoji becomes its description, which scores
+        "'hopeful' ,",  # punctuation around a word is stripped
+        "",
+    ],
+)
+def test_vader_skips_only_texts_it_would_score_zero(text):
+    # The shortcut for texts with no lexicon word must give exactly VADER's own result.
+    analyzer = sentiment._vader_analyzer()
+    if text.strip():
+        full = analyzer.polarity_scores(text)
+        expected = (float(full["compound"]), float(full["pos"] + full["neg"]))
+    else:
+        expected = (0.0, 0.0)
+    assert sentiment.vader_score(text) == expected
+    may = sentiment._vader_may_score(analyzer, text) if text else False
+    assert may or expected == (0.0, 0.0)
+
+
+def test_vader_shortcut_is_taken_for_plain_narration():
+    # The point of the check: words VADER does not know are not run through it.
+    analyzer = sentiment._vader_analyzer()
+    assert not sentiment._vader_may_score(analyzer, "The minister said on Tuesday")
+    assert sentiment._vader_may_score(analyzer, "a great victory")
+    assert sentiment._vader_may_score(analyzer, "it was 😀")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said on Tuesday",  # no lexicon word: skipped, (0, 0)
+        "a great victory",
+        "it was : ) fun",  # an emoticon the tokenizer joins back together
+        "a great ( ! ) idea",  # the sarcasm mark
+        "don't like it",
+        "DON'T",
+        "'good'",
+        "...good...",
+        "U.S. good",
+        "“nice”",
+        "\n\nbad",
+        "he said :-(",
+    ],
+)
+def test_textblob_skips_only_texts_it_would_score_zero(text):
+    analyzer = sentiment._pattern_sentiment()
+    polarity, subjectivity = analyzer(text)
+    assert sentiment.textblob_score(text) == (float(polarity), float(subjectivity))
+    assert sentiment._textblob_may_score(analyzer, text) or (polarity, subjectivity) == (0, 0)
+
+
+def test_textblob_shortcut_is_taken_for_plain_narration():
+    analyzer = sentiment._pattern_sentiment()
+    assert not sentiment._textblob_may_score(analyzer, "The minister said on Tuesday")
+    assert sentiment._textblob_may_score(analyzer, "a great victory")
+    assert sentiment._textblob_may_score(analyzer, "it was : ) fun")

@@ -1,0 +1,30 @@
+"""The array view of a parse the attitudes step walks (analysis/attitude_parse.py) answers as
+spaCy's own Token and Span attributes do, on the bundled sample article's parse."""
+
+from __future__ import annotations
+
+from analysis import attitude_parse
+
+
+def test_parse_arrays_match_the_tokens(nlp, sample_article):
+    doc = nlp(sample_article.text)
+    parse = attitude_parse.Parse(doc)
+    for tok in doc:
+        i = tok.i
+        assert parse.head[i] == tok.head.i
+        assert parse.dep[i] == tok.dep_ and parse.pos[i] == tok.pos_
+        assert parse.lemma[i] == tok.lemma_.lower() and parse.lower[i] == tok.lower_
+        assert parse.text[i] == tok.text
+        assert parse.is_punct[i] == tok.is_punct and parse.is_space[i] == tok.is_space
+        assert parse.children[i] == [c.i for c in tok.children]
+
+
+def test_parse_sentences_match_span_sent(nlp, sample_article):
+    doc = nlp(sample_article.text)
+    parse = attitude_parse.Parse(doc)
+    for ent in doc.ents:
+        sent = ent.sent
+        assert parse.sentence(ent.start, ent.end) == (sent.start, sent.end)
+        assert parse.span_text(sent.start, sent.end).strip() == sent.text.strip()
+        # A mention's own subtree, as Token.subtree gives it.
+        assert parse._subtree(ent.root.i, set()) == {t.i for t in ent.root.subtree}
