@@ -170,8 +170,9 @@ if "news" not in held:
 st.caption(
     f"Sentiment ({scorer_name}) toward each person, organisation or place named in a sentence, "
     "scored from the words that govern or modify the name (negation and “but” handled), with "
-    "its holder: the speaker when the sentence is a quote, else the article itself. Colour = "
-    "mean polarity, size = number of mentions. Click a cell for its sentences."
+    "its holder: the speaker when the sentence is a quote (“(an unnamed speaker)” when the "
+    "article does not say who), else the article itself. Colour = mean polarity, size = "
+    "number of mentions. Click a cell for its sentences."
 )
 matrix = data.attitude_matrix(filters, scorer=scorer, holders=10, targets=12)
 if matrix.empty:
