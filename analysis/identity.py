@@ -205,6 +205,8 @@ def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
     holders: dict[str, Counter[str]] = defaultdict(Counter)
     for name, n in merged.items():
         words = gazetteer.fold(name).split()
+        if words[:1] == ["the"]:  # "the Idlib" is one word with an article, no longer name
+            words = words[1:]
         if len(words) >= 2:
             for w in set(words):
                 holders[w][name] += n
@@ -379,6 +381,10 @@ class _Target:
     # Follows the joins without voting: its names repeat ones already counted elsewhere (an
     # attitude's target is an entity mention, its holder a quote's speaker).
     follows: bool = False
+    # A row at the offset of an entity mention follows that mention's space only: an attitude
+    # toward the place "Idlib" is not rewritten by a join of the organisation "Idlib" (a
+    # mislabelled mention). Rows at no mention (a pronoun, an untagged name) follow both.
+    mention_labels: tuple[str, ...] = ()
 
 
 TARGETS = (
@@ -389,8 +395,22 @@ TARGETS = (
     _Target("place", "figures", "location"),
     _Target("outlet", "articles", "source", article_col="id", pos="0"),
     _Target("actor", "attitudes", "holder", pos="target_start", follows=True),
-    _Target("actor", "attitudes", "target", pos="target_start", follows=True),
-    _Target("place", "attitudes", "target", pos="target_start", follows=True),
+    _Target(
+        "actor",
+        "attitudes",
+        "target",
+        pos="target_start",
+        follows=True,
+        mention_labels=ACTOR_LABELS,
+    ),
+    _Target(
+        "place",
+        "attitudes",
+        "target",
+        pos="target_start",
+        follows=True,
+        mention_labels=PLACE_LABELS,
+    ),
 )
 _EXPLICIT = "explicit_source:"  # meta keys recording names given with --source
 
@@ -600,6 +620,13 @@ def _apply(con, t: _Target, mapping: Mapping[str, str]) -> set[str]:
     where = ""
     if t.labels:
         where = " AND x.label IN (" + ", ".join(f"'{lab}'" for lab in t.labels) + ")"
+    if t.mention_labels:
+        where += (
+            " AND NOT EXISTS (SELECT 1 FROM entity_mentions e WHERE e.article_id = "
+            f"x.{t.article_col} AND e.start = {_pos(t, 'x')} AND e.label NOT IN ("
+            + ", ".join(f"'{lab}'" for lab in t.mention_labels)
+            + "))"
+        )
     fresh = f"""SELECT DISTINCT x.{t.article_col} AS article_id, {_pos(t, "x")} AS pos, x.{t.column} AS raw,
                        _m.shown FROM {t.table} x JOIN _m ON x.{t.column} = _m.raw WHERE TRUE{where}"""
     touched |= {r[0] for r in con.execute(f"SELECT DISTINCT article_id FROM ({fresh})").fetchall()}
