@@ -351,8 +351,8 @@ def outlet_joins(counts: Mapping[str, int], explicit: Collection[str] = ()) -> d
 
 
 def _group_by(articles: Mapping[str, int], key, apart=None) -> dict[str, str]:
-    """Names with equal ``key`` joined to the one in most articles (then the longer, then A–Z),
-    unless ``apart(name, canonical)`` says they are two."""
+    """Names with equal ``key`` joined to the one in most articles (then one without a leading
+    "the", then the longer, then A–Z), unless ``apart(name, canonical)`` says they are two."""
     groups: dict[str, list[str]] = defaultdict(list)
     for name in articles:
         k = key(name)
@@ -362,7 +362,8 @@ def _group_by(articles: Mapping[str, int], key, apart=None) -> dict[str, str]:
     for group in groups.values():
         if len(group) < 2:
             continue
-        group.sort(key=lambda n: (-articles[n], -len(n), n))
+        # A leading "the" is no fuller name: "the Idlib" never wins a tie against "Idlib".
+        group.sort(key=lambda n: (-articles[n], n.lower().startswith("the "), -len(n), n))
         for name in group[1:]:
             if apart is None or not apart(name, group[0]):
                 mapping[name] = group[0]
