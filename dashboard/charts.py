@@ -686,7 +686,9 @@ def _add_timeline_points(
         marker=dict(
             size=7 if many else 11,
             color=colour,
-            symbol=["circle-open" if a else "circle" for a in part["approximate"]],
+            # Plotly's symbol numbers (100 = "circle-open", 0 = "circle"): a list of names is
+            # checked name by name, 0.4 s for the 23,000 days of a million articles.
+            symbol=np.where(part["approximate"].fillna(False).astype(bool), 100, 0),
         ),
         error_y=dict(
             type="data",

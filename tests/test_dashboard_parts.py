@@ -117,6 +117,13 @@ def test_figure_timeline_keeps_the_evidence(con):
     assert {p[3] for p in points} == {"2016-12-10", "2016-12-14"}
     assert all(p[2] == "Aleppo" for p in points)
     assert fig.layout.yaxis.range == (0, 105)
+    # An approximate day is an open circle (Plotly's symbol 100), an exact one filled (0).
+    marked = df.assign(approximate=[True, False])
+    symbols = [
+        s for t in charts.figure_timeline(marked, category="territory_share").data
+        if t.customdata is not None for s in t.marker.symbol
+    ]  # fmt: skip
+    assert sorted(symbols) == [0, 100]
 
 
 def test_network_layout_is_deterministic_and_spread():
