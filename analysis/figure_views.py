@@ -286,20 +286,11 @@ def _headline_from_summaries(con, filters: Filters | None, *, scope: str | None)
     if not keys:
         return pd.DataFrame(columns=_HEADLINE_COLUMNS).astype(_HEADLINE_TYPES)
     cells, params = summaries.cell_where(filters)
-    conds, args = [], []
-    for *key, _n in keys:
-        same = " AND ".join(f"s.{c} IS NOT DISTINCT FROM ?" for c in _EVENT_KEYS)
-        conds.append(f"({same})")
-        args += key
-    n_by_category = {key[0]: key[-1] for key in keys}
-    weeks = sorted({key[3] for key in keys if key[3] is not None})
-    if all(key[3] is not None for key in keys):
-        # The same condition again as a list of constants, which DuckDB checks while it scans
-        # (the OR above it checks after reading every column of every row).
-        conds_sql = f"s.week IN ({', '.join('?' for _ in weeks)}) AND ({' OR '.join(conds)})"
-        args = [*weeks, *args]
-    else:
-        conds_sql = " OR ".join(conds)
+    same = " AND ".join(f"s.{c} IS NOT DISTINCT FROM ?" for c in summaries.EVENT_KEYS)
+    conds_sql = " OR ".join(f"({same})" for _ in keys)
+    args = [value for *key, _n in keys for value in key]
+    category_at = summaries.EVENT_KEYS.index("category")
+    n_by_category = {key[category_at]: key[-1] for key in keys}
     sql = f"""
         WITH est AS (
             -- The winning events' estimates in view, summed over cells. An outlet is one vote
@@ -375,7 +366,6 @@ _HEADLINE_TYPES = {
     "published": "datetime64[us]",
 }  # fmt: skip
 _WEEK = summaries.WEEK_SQL.format(day="a.published")
-_EVENT_KEYS = ("category", "location", "scope", "week", "unit_key")
 _UNIT_KEY = summaries.UNIT_KEY_SQL.format(f="f")
 # Ties between events as many articles report: a named place, the newest week, then names.
 _EVENT_ORDER = (
@@ -385,13 +375,13 @@ _EVENT_ORDER = (
 
 def _top_events(con, filters: Filters | None, *, scope: str | None) -> list[tuple]:
     """Each category's event most articles report, from the ``sum_figure_events`` summary:
-    ``(category, location, scope, week, unit_key, n_event_articles)`` (tuples: a frame would
-    turn NULLs into NaN, which match nothing)."""
+    the event's keys (:data:`analysis.summaries.EVENT_KEYS`) and ``n_event_articles``
+    (tuples: a frame would turn NULLs into NaN, which match nothing)."""
     table, where, params = summaries.table_where("sum_figure_events", filters)
     if scope is not None:
         where += " AND s.scope = ?"
         params = [*params, scope]
-    keys = ", ".join(_EVENT_KEYS)
+    keys = ", ".join(summaries.EVENT_KEYS)
     if table.endswith("_all"):  # one row per event already
         events = f"SELECT {keys}, n_articles AS n_event_articles FROM {table} s WHERE {where}"
     else:

@@ -53,6 +53,15 @@ CLAIMANT_SQL = "COALESCE({f}.claimed_by, {a}.source, '')"
 ALL_SCOPES = "*"
 # Money and counts of people are only comparable within one unit (pounds are not dollars).
 UNIT_KEY_SQL = "CASE WHEN {f}.category IN ('money', 'people') THEN lower({f}.unit) END"
+# What makes a headline event (see sum_figure_events), in its tables' column order.
+_EVENT = [
+    ("week", "DATE"),
+    ("category", "VARCHAR"),
+    ("location", "VARCHAR"),
+    ("scope", "VARCHAR"),
+    ("unit_key", "VARCHAR"),
+]
+EVENT_KEYS = tuple(name for name, _ in _EVENT)
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "sum_articles": _CELL + [("n_articles", "BIGINT"), ("n_duplicates", "BIGINT")],
     "sum_tags": _CELL + [("tag", "VARCHAR"), ("n_articles", "BIGINT")],
@@ -95,27 +104,15 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     # The events the Overview's headline figures vote on (analysis.figure_views): figures with
     # an estimate, no part of another, not "other", by place, scope, publication week and unit
     # key. n_articles counts distinct articles, so its sums over cells (and days of a week)
-    # are exact; the vote itself reads the few figures of the winning events.
-    "sum_figure_events": _CELL
-    + [
-        ("week", "DATE"),
-        ("category", "VARCHAR"),
-        ("location", "VARCHAR"),
-        ("scope", "VARCHAR"),
-        ("unit_key", "VARCHAR"),
-        ("n_articles", "BIGINT"),
-    ],
+    # are exact; the vote itself reads the winning events' estimates (sum_figure_votes).
+    "sum_figure_events": _CELL + _EVENT + [("n_articles", "BIGINT")],
     # The estimates of those events, one row per cell, event and estimate: what the vote
     # counts (articles, outlets, and the figures whose median breaks ties) and, for the
     # estimate that wins, the figure shown (the first of the cell by article and position).
     # With it the vote reads no figure rows but the one shown.
     "sum_figure_votes": _CELL
+    + _EVENT
     + [
-        ("week", "DATE"),
-        ("category", "VARCHAR"),
-        ("location", "VARCHAR"),
-        ("scope", "VARCHAR"),
-        ("unit_key", "VARCHAR"),
         ("estimate", "DOUBLE"),
         ("n_figures", "BIGINT"),
         ("n_articles", "BIGINT"),
@@ -182,7 +179,7 @@ TOTALS: dict[str, tuple[str, ...]] = {  # table → its key columns
     "sum_figures": ("category", "scope"),
     "sum_entity_pairs": ("name_a", "name_b"),
     # Keyed by week too: a week lies in one row, so the unfiltered vote needs no cells.
-    "sum_figure_events": ("week", "category", "location", "scope", "unit_key"),
+    "sum_figure_events": EVENT_KEYS,
     "sum_attitudes": ("scorer", "holder", "target"),
 }
 for _table in TOTALS:
