@@ -59,22 +59,25 @@ def articles_where(filters: Filters | None = None) -> tuple[str, list]:
     if f.date_to:
         where.append("a.published <= ?")
         params.append(f.date_to)
+    # The user's picks are a few values: written as constants (in_values), so DuckDB estimates
+    # how few rows they keep and joins the fact tables to them, not them to the fact tables (at
+    # a million articles a join on ``IN (SELECT unnest(?))``, estimated at a fifth of the
+    # articles, hashed 2.6 million figures to keep the 6,670 of one outlet: 0.6 s against 0.16).
     if f.sources:
-        where.append("a.source IN (SELECT unnest(?::VARCHAR[]))")
-        params.append(list(f.sources))
+        sql, values = in_values("a.source", sorted(set(f.sources)))
+        where.append(sql)
+        params.extend(values)
     if f.tags:
         where.append("len(list_intersect(a.tags, ?::VARCHAR[])) > 0")
         params.append(list(f.tags))
     if f.speakers:
-        where.append(
-            "a.id IN (SELECT article_id FROM quotes WHERE speaker IN (SELECT unnest(?::VARCHAR[])))"
-        )
-        params.append(list(f.speakers))
+        sql, values = in_values("speaker", sorted(set(f.speakers)))
+        where.append(f"a.id IN (SELECT article_id FROM quotes WHERE {sql})")
+        params.extend(values)
     if f.entities:
-        where.append(
-            "a.id IN (SELECT article_id FROM entities WHERE name IN (SELECT unnest(?::VARCHAR[])))"
-        )
-        params.append(list(f.entities))
+        sql, values = in_values("name", sorted(set(f.entities)))
+        where.append(f"a.id IN (SELECT article_id FROM entities WHERE {sql})")
+        params.extend(values)
     if f.article_ids is not None:
         where.append("a.id IN (SELECT unnest(?::VARCHAR[]))")
         params.append(list(f.article_ids))

@@ -4,6 +4,7 @@ wall time, its total query time and its slowest views. Use it to find what to su
 narrow when a page is slow on a large store:
 
     .venv/bin/python -m bench.dashboard_views --db /work/stores/big1m.duckdb [--pages overview,figures]
+        [--filters cold,year,outlet]
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--pages", default="", help="comma-separated (default: every page)")
+    parser.add_argument(
+        "--filters", default="", help="comma-separated runs, e.g. 'warm,outlet' (default: all)"
+    )
     args = parser.parse_args()
     os.environ["PRESSLENS_DB"] = str(args.db.resolve())
     os.environ["PRESSLENS_READ_ONLY"] = "1"
@@ -32,6 +36,9 @@ def main() -> None:
     bd.instrument()
     pages = [p for p in args.pages.split(",") if p] or list(bd.PAGES)
     runs = [("cold", None), ("warm", None), *bd.filter_params(args.db).items()]
+    if args.filters:
+        wanted = args.filters.split(",")
+        runs = [(name, params) for name, params in runs if name.split()[0] in wanted]
     for page in pages:
         for name, params in runs:
             try:
