@@ -47,14 +47,17 @@ def _where(
     subject: str | None = None,
     scope: str | None = None,
     ids: tuple[str, list] | None = None,
+    on: str = "f.article_id",
 ) -> tuple[str, list]:
     """The WHERE clause shared by the views: articles in view (or ``ids``, a subquery selecting
-    some of them, and its parameters) plus optional equality filters."""
+    some of them, and its parameters) plus optional equality filters. ``on`` is the article id
+    the condition is put on (``a.id`` when the query joins ``articles a``: DuckDB's plan
+    differs, and each view uses the form measured faster for it at a million articles)."""
     if scope is not None and scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
     sub, params = ids if ids is not None else article_ids_sql(filters)
     params = list(params)
-    clauses = [f"f.article_id IN ({sub})"]
+    clauses = [f"{on} IN ({sub})"]
     for column, value in (
         ("category", category), ("location", location), ("subject", subject), ("scope", scope),
     ):  # fmt: skip
@@ -271,7 +274,10 @@ def headline_figures(
     """
     if summaries.covers(filters):
         return _headline_from_summaries(con, filters, scope=scope)
-    where, params = _where(filters, scope=scope)
+    # On a.id, the articles are narrowed first and the figures hashed once against them: under
+    # a speaker filter at a million articles 1.0 s, against 2.8 s on f.article_id (a second
+    # join). (The series and the timeline measured the other way round: they keep the default.)
+    where, params = _where(filters, scope=scope, on="a.id")
     return con.execute(_headline_sql(where), params).df()
 
 
