@@ -482,6 +482,8 @@ def _predicates(root: Token, noun: Token | None) -> list[Token]:
     anchor = noun if noun is not None else root
     for child in anchor.children:
         if child.dep_ in ("acl", "amod", "relcl", "appos", "acomp") and child.i != root.i:
+            if _acts_on_a_count(child):
+                continue  # "killing 8 persons injuring 55 persons": the next count's verb
             out.append(child)
     for child in root.children:
         if child.dep_ in ("acl", "amod", "relcl") and child.i != anchor.i:
@@ -595,6 +597,8 @@ def _category_of_predicates(
             return "killed"
         if lemma in ("claim", "lose", "cost") and _names_lives(pred, noun_low):
             return "killed"  # "claimed the lives of 12 civilians", "50 people lost their lives"
+        if lemma == "lose" and noun_low in TROOP_NOUNS and noun is not None and noun.dep_ == "dobj":
+            return "killed"  # "Damascus lost more than 40 troops": a force's dead, not its size
         if lemma in INJURED_WORDS or low in INJURED_WORDS:
             return "injured"
         if (lemma in MISSING_WORDS or low in MISSING_WORDS) and about_people:
@@ -692,6 +696,15 @@ def _has_object(verb: Token) -> bool:
         # word is the next list item too
         and not (_counted(c) and c.i + 1 < len(doc) and _casualty_word(doc[c.i + 1]))
         for c in verb.children
+    )
+
+
+def _acts_on_a_count(verb: Token) -> bool:
+    """A verb modifying a counted noun whose own object is another count: a list of counts
+    with the conjunction lost ("killing 8 persons injuring more than 55 persons" — the parser
+    hangs "injuring" on the first "persons"); the verb is the second count's, not the first's."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and _counted(c) for c in verb.children if c.i > verb.i
     )
 
 

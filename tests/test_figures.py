@@ -442,6 +442,28 @@ FIRST_SIGHT = [
         {"category": "killed"},
     ),
     ("A video showed the execution of 17 young men.", "17", {"category": "killed"}),
+    # a list of counts with the conjunction lost: each count keeps its own verb
+    (
+        "Mortars hit the market, killing 6 people injuring more than 40 people.",
+        "6",
+        {"category": "killed"},
+    ),
+    (
+        "Mortars hit the market, killing 6 people injuring more than 40 people.",
+        "more than 40",
+        {"category": "injured"},
+    ),
+    # a force losing soldiers counts its dead, not its size
+    (
+        "The garrison lost more than 30 soldiers in the assault, monitors said.",
+        "more than 30",
+        {"category": "killed"},
+    ),
+    (
+        "The garrison deployed more than 30 soldiers to the town.",
+        "more than 30",
+        {"category": "troops"},
+    ),
     ("A video showed the arrest of 17 young men.", "17", {"category": "people"}),
     # an act of the counted is not their state
     ("20 soldiers killed 5 militants near Hama.", "20", {"category": "troops"}),
