@@ -500,6 +500,9 @@ def _predicates(root: Token, noun: Token | None) -> list[Token]:
                 child.dep_ in ("acomp", "xcomp", "oprd", "attr", "ccomp")
                 and child.i > anchor.i
                 and (child.lower_ in CASUALTY_STATES or child.lemma_.lower() in NEED_WORDS)
+                # not a clause with a subject of its own: "14 million people saw the
+                # character killed off" counts viewers, not the dead
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
             ):
                 out.append(child)
             if child.dep_ == "nsubj" and child.lemma_.lower() in ("toll", "death", "fatality"):
@@ -606,6 +609,8 @@ def _category_of_predicates(
         # Leaving and staying are about people only ("left 3 cars" is not displacement).
         if (lemma in DISPLACED_WORDS or low in DISPLACED_WORDS) and about_people:
             return "displaced"
+        if about_people and _uprooted(pred):
+            return "displaced"  # "three million Syrians have become refugees"
         if (lemma in REMAINING_WORDS or low in REMAINING_WORDS) and about_people:
             return "remaining"
         if lemma in DEPLOY_WORDS and (troops or noun_low in ("forces", "members")):
@@ -696,6 +701,16 @@ def _has_object(verb: Token) -> bool:
         # word is the next list item too
         and not (_counted(c) and c.i + 1 < len(doc) and _casualty_word(doc[c.i + 1]))
         for c in verb.children
+    )
+
+
+def _uprooted(pred: Token) -> bool:
+    """Words that make people displaced without a verb of leaving: "become refugees",
+    "driven millions from their homes" / "driven out"."""
+    if pred.lemma_.lower() in ("refugee", "evacuee") and pred.dep_ in ("attr", "oprd"):
+        return True
+    return pred.lemma_.lower() == "drive" and any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out") for c in pred.children
     )
 
 

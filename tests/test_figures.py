@@ -464,6 +464,24 @@ FIRST_SIGHT = [
         "more than 30",
         {"category": "troops"},
     ),
+    # people uprooted without a verb of leaving
+    (
+        "Since the war began, more than two million villagers have become refugees.",
+        "more than two million",
+        {"category": "displaced"},
+    ),
+    (
+        "The siege has killed 900 people and driven thousands from their homes.",
+        "thousands",
+        {"category": "displaced"},
+    ),
+    ("Shelling drove 3,000 families out of the town.", "3,000", {"category": "displaced"}),
+    # a scale word after a range applies to both ends
+    (
+        "Between 1.1 and 1.5 million people fled the region.",
+        "Between 1.1 and 1.5 million",
+        {"low": 1_100_000, "high": 1_500_000},
+    ),
     ("A video showed the arrest of 17 young men.", "17", {"category": "people"}),
     # an act of the counted is not their state
     ("20 soldiers killed 5 militants near Hama.", "20", {"category": "troops"}),
@@ -578,6 +596,9 @@ NOT_THIS = [
     ("More than 400,000 people have been killed and more than 10 million displaced.",
      "more than 10 million", "killed"),
     ("Officials said 30,000 emails were missing.", "30,000", "missing"),
+    ("More than 9 million viewers saw the villain killed off on Friday.", "More than 9 million",
+     "killed"),
+    ("The driver took 3 people to hospital.", "3", "displaced"),
 ]  # fmt: skip
 
 

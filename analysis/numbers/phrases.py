@@ -283,8 +283,11 @@ def _and_fraction(toks: list[Tok], card: Card, fr: tuple[int, float], currency: 
 
 
 def _last_scale(v: float) -> float:
+    """The scale word a scaled number was written with: the largest whose multiple it is, to
+    three decimals ("1.5 million" is 1.5 of a million, not 1,500 of a thousand)."""
     for s in (1e12, 1e9, 1e6, 1e3):
-        if v >= s and v % s == 0:
+        mantissa = v / s * 1000
+        if v >= s and abs(mantissa - round(mantissa)) < 1e-6:
             return s
     return 1.0
 
