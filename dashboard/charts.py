@@ -492,20 +492,50 @@ def top_entities(df: pd.DataFrame, *, title: str = "Most covered") -> go.Figure:
     df = df.iloc[::-1]
     if by_mentions:
         df = df.sort_values("n_mentions", kind="stable")
-    colours = [LABEL_COLOURS.get(lab, "#7f7f7f") for lab in df["label"]]
-    fig = go.Figure(
-        go.Bar(
-            x=df["n_mentions" if by_mentions else "n_articles"],
-            y=df["name"],
+    # One trace per type, so the legend says what each colour is (the bars keep the ranking's
+    # order through the category array).
+    fig = go.Figure()
+    labels = list(dict.fromkeys(df["label"].iloc[::-1]))  # in order of first appearance
+    for lab in labels:
+        part = df[df["label"] == lab]
+        fig.add_bar(
+            x=part["n_mentions" if by_mentions else "n_articles"],
+            y=part["name"],
             orientation="h",
-            marker_color=colours,
-            customdata=np.stack([df["name"], df["label"], df["n_mentions"]], axis=1),
+            name=LABEL_NAMES.get(lab, str(lab).lower()),
+            marker_color=LABEL_COLOURS.get(lab, "#7f7f7f"),
+            customdata=np.stack([part["name"], part["label"], part["n_mentions"]], axis=1),
             hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{x} articles, "
             "%{customdata[2]} mentions<extra></extra>",
         )
+    fig.update_layout(
+        xaxis_title="mentions" if by_mentions else "articles",
+        yaxis=dict(title=None, categoryorder="array", categoryarray=list(df["name"])),
+        barmode="overlay",
     )
-    fig.update_layout(xaxis_title="mentions" if by_mentions else "articles", yaxis_title=None)
-    return _style(fig, title=title, height=_bar_height(len(df)))
+    if len(labels) < 2:
+        return _style(fig, title=title, height=_bar_height(len(df)))
+    # The key between the title and the bars as one annotation, two types a line: Plotly's
+    # own horizontal legend wraps at the plot's width, which long names leave narrow (one
+    # type a line, drawn over the title at half the page's width).
+    keys = [
+        f"<span style='color:{LABEL_COLOURS.get(lab, '#7f7f7f')}'>■</span> "
+        f"{LABEL_NAMES.get(lab, str(lab).lower())}"
+        for lab in labels
+    ]
+    lines = ["&nbsp;&nbsp;&nbsp;".join(keys[i : i + 2]) for i in range(0, len(keys), 2)]
+    height = _bar_height(len(df)) + 20 * len(lines)
+    _style(fig, title=title, height=height)
+    fig.update_layout(
+        showlegend=False,
+        title=dict(y=1, yanchor="top", pad=dict(t=10)),
+        margin=dict(t=44 + 20 * len(lines)),
+    )
+    fig.add_annotation(
+        text="<br>".join(lines), xref="paper", x=1, xanchor="right", yref="paper", y=1,
+        yanchor="bottom", yshift=6, showarrow=False, align="left", font=dict(size=12),
+    )  # fmt: skip
+    return fig
 
 
 def entity_mentions_over_time(df: pd.DataFrame) -> go.Figure:

@@ -80,6 +80,25 @@ def test_clicking_a_bar_narrows_the_filters_and_the_url(server, page):
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "2"
 
 
+def test_clicking_an_entity_bar_of_any_type_narrows_the_filters(server, page, dashboard_db):
+    import duckdb
+
+    from analysis import entity_views
+
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        top = entity_views.top_entities(con, limit=20)
+    assert top["label"].nunique() > 1  # bars of several types: one trace each
+    _open(page, f"{server}/entities")
+    chart = page.locator(".js-plotly-plot").first  # "Most covered"
+    assert "people" in chart.inner_text()  # the key names the types' colours
+    bars = chart.locator("g.point path")
+    boxes = [bars.nth(i).bounding_box() for i in range(bars.count())]
+    box = min((b for b in boxes if b), key=lambda b: b["y"])  # the top bar, whatever its type
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("() => window.location.search.includes('entity=')", timeout=20000)
+    assert parse_qs(urlparse(page.url).query)["entity"] == [top["name"].iloc[0]]
+
+
 def test_figures_page_choices_round_trip_through_the_url(server, page):
     _open(page, f"{server}/figures?what=People+remaining+%2F+trapped")
     main = page.locator('[data-testid="stMain"]')

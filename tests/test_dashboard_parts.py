@@ -311,3 +311,32 @@ def test_sentiment_band_is_drawn_per_run_of_intervals():
     fig = charts.sentiment_over_time(pd.concat([far, df.iloc[[1]].assign(speaker="Other")]))
     band, line = fig.data[0], fig.data[1]
     assert list(band.x) == [] and list(line.error_y.array) == pytest.approx([0.2, 0.2])
+
+
+def test_the_entity_bars_say_what_each_colour_is_and_keep_the_ranking():
+    top = pd.DataFrame(
+        {
+            "name": ["Syria", "Islamic State", "Aleppo", "John Kerry"],
+            "label": ["GPE", "ORG", "GPE", "PERSON"],
+            "n_articles": [40, 30, 20, 10],
+            "n_mentions": [90, 60, 25, 12],
+        }
+    )
+    fig = charts.top_entities(top)
+    assert [t.name for t in fig.data] == ["countries & cities", "organisations", "people"]
+    (key,) = fig.layout.annotations  # the key: every type with its colour
+    for name, colour in [("countries & cities", "#2ca02c"), ("organisations", "#ff7f0e"),
+                         ("people", "#1f77b4")]:  # fmt: skip
+        assert f"<span style='color:{colour}'>■</span> {name}" in key.text
+    # ranked top to bottom (Plotly draws the first category at the bottom)
+    assert list(fig.layout.yaxis.categoryarray) == [
+        "John Kerry",
+        "Aleppo",
+        "Islamic State",
+        "Syria",
+    ]
+    places = fig.data[0]
+    assert list(places.y) == ["Aleppo", "Syria"] and list(places.x) == [20, 40]
+    assert places.customdata[1][0] == "Syria"  # a click on the bar filters on its name
+    # one type: its colour needs no key
+    assert not charts.top_entities(top[top.label == "GPE"]).layout.annotations
