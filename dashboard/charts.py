@@ -394,6 +394,34 @@ def _band_polygons(part: pd.DataFrame, step: pd.Timedelta | None) -> tuple[list,
     return xs, ys, alone
 
 
+def _break_at_gaps(
+    part: pd.DataFrame, step: pd.Timedelta | None, alone: np.ndarray | None
+) -> tuple[pd.DataFrame, np.ndarray | None]:
+    """``part`` with an empty row (no polarity) between periods further apart than ``step``,
+    so that Plotly breaks the line there; ``alone`` (a flag per period) padded the same way."""
+    if step is None or len(part) < 2:
+        return part, alone
+    far = (part["period"].diff() > step).to_numpy()
+    if not far.any():
+        return part, alone
+    rows, flags = [], []
+    for k, (_, row) in enumerate(part.iterrows()):
+        if far[k]:
+            gap = row.copy()
+            gap[:] = np.nan
+            gap["period"] = (
+                part["period"].iloc[k - 1] + (row["period"] - part["period"].iloc[k - 1]) / 2
+            )
+            gap["n_quotes"] = 0
+            gap["speaker"] = row["speaker"]
+            rows.append(gap)
+            flags.append(False)
+        rows.append(row)
+        flags.append(bool(alone[k]) if alone is not None else False)
+    out = pd.DataFrame(rows).reset_index(drop=True)
+    return out, (np.array(flags) if alone is not None else None)
+
+
 def sentiment_over_time(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Figure:
     """Lines: mean polarity per period for each chosen speaker, in a band of its 95% interval
     (``ci_low``/``ci_high``; periods with one effective quote have none)."""
@@ -414,10 +442,14 @@ def sentiment_over_time(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Fig
                 fillcolor=_translucent(colour), showlegend=False, hoverinfo="skip",
                 legendgroup=str(speaker),
             )  # fmt: skip
+        # The line breaks where periods are not consecutive: a line across months or years
+        # with no quote claimed a trend nobody measured.
+        part, alone = _break_at_gaps(part, step, alone)
         fig.add_scatter(
             x=part["period"],
             y=part["polarity"],
             mode="lines+markers",
+            connectgaps=False,
             name=str(speaker),
             legendgroup=str(speaker),
             line=dict(color=colour),
