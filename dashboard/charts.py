@@ -512,7 +512,8 @@ def attitude_matrix(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Figure:
         xaxis=dict(title="about (target)", tickangle=-35, type="category"),
         yaxis=dict(title="who (holder)", type="category", autorange="reversed"),
     )
-    height = max(320, 60 + 34 * df["holder"].nunique())
+    # Rows of their own height above the targets' slanted names (which take up to 150 px).
+    height = max(360, 190 + 34 * df["holder"].nunique())
     return _style(fig, title=f"Who speaks about whom, and how ({scorer})", height=height)
 
 
