@@ -1192,7 +1192,16 @@ CUMULATIVE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak|onset)\b|(?:(?:early|late|mid|march|"
     r"january|february|april|may|june|july|august|september|october|november|december) )?"
     r"(?:19|20)\d\d\b|it (?:began|started|erupted|broke out)|then\b)"
-    rf"|\b{WAR_WORDS} (?:has|have|had) (?:since |so far |now )?(?:killed|claimed|left|cost)"
+    rf"|\b{WAR_WORDS} (?:has|have|had) (?:since |so far |now )?(?:killed|claimed|left|cost|caused)"
+    # the war named first, its toll in a clause on it: "the five-year war that has claimed
+    # over 300000 lives", "the conflict in Syria which has lasted five years has killed",
+    # "a conflict in which more than 300000 people have been killed"
+    rf"|\b{WAR_WORDS}\b[^.;]{{0,80}}?\b(?:that|which)\b[^.;]{{0,60}}?\b(?:has|have|had) "
+    r"(?:since |so far |now |already )?(?:killed|claimed|left|cost|caused)\b"
+    rf"|\b{WAR_WORDS} in which\b"
+    # a war's toll told with its millions displaced: "More than 300000 people have been
+    # killed and millions forced to flee their homes"
+    r"|\b(?:and|while) (?:displaced |forced |driven |uprooted )?millions\b"
     r"|\b(?:began|broke out|erupted|started|erupting) in (?:(?:early|late|march) )?(?:19|20)\d\d"
     rf"|\b(?:death toll|toll|deaths|dead) (?:from|in|of) (?:the |syria['’]?s? )?(?:[\w-]+ )?"
     rf"{WAR_WORDS}"

@@ -385,6 +385,16 @@ def test_main_place_is_where_the_lede_puts_the_story(nlp):
         ("Since Saturday at least 68 civilians have been killed in air strikes on the town.", True),
         ("More than 300 civilians have been killed in Aleppo since April.", True),
         ("In the past two weeks more than 200 civilians have been killed.", True),
+        # the war named first and its toll in a clause on it; a toll told with its millions
+        (
+            "The four-year conflict, which began with street protests, has since killed 90,000.",
+            True,
+        ),
+        ("It was the worst week of a war that has claimed more than 200,000 lives.", True),
+        ("Talks aim to end a conflict in which more than 200,000 people have died.", True),
+        ("The uprising has caused more than 90,000 deaths.", True),
+        ("More than 200,000 people have died and millions have fled abroad.", True),
+        ("The monitor, which has tracked the war, said the strike killed 14 people.", False),
         ("Nine people were killed on Saturday in air strikes on the town.", False),
         ("Four people were killed in the fighting in Aleppo on Sunday.", False),
         ("At least 11 civilians were killed in barrel bomb attacks on the town.", False),
