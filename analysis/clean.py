@@ -90,6 +90,9 @@ def _normalise_characters(raw: str) -> str:
         from ftfy import fix_text
 
         text = fix_text(text)
+        # What ftfy cannot map back (0x81, 0x8d, 0x8f, 0x90, 0x9d are no cp1252 character)
+        # is no character at all: left in, it showed as a box in the reader.
+        text = "".join(ch for ch in text if not "\x80" <= ch <= "\x9f")
     text = unicodedata.normalize("NFC", text)
     # Non-breaking and zero-width spaces are layout, not content.
     text = text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", "")

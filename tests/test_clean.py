@@ -55,6 +55,17 @@ def test_sample_is_one_article_with_its_tags(sample_article):
             ("Housing", "Local government"),
         ),
         ("Caf\u00e9 owners\u00a0protested.", "Café owners protested.", ()),
+        # cp1252 read as Latin-1: repaired where it can be, and no control character left
+        (
+            "The so-called \u00e2\u20ac\u0153Islamic State\u00e2\u20ac\u009d group.",
+            'The so-called "Islamic State" group.',
+            (),
+        ),
+        (
+            "The so-called \u2022\u0081Islamic State group.",
+            "The so-called \u2022Islamic State group.",
+            (),
+        ),
     ],
 )
 def test_clean_table(raw, expected_text, expected_tags):
