@@ -796,7 +796,9 @@ def _trailing_cue(doc: Doc, text: str, q: _Quotation, by_verb: dict[int, _Cue]) 
         if "\n" in tok.text_with_ws:
             return None  # a cue never reaches across a paragraph break
         if tok.i in by_verb:
-            return by_verb[tok.i]
+            # A speech verb in a relative clause on the next sentence's subject ("Tzekos and
+            # Thanou, who have all denied the charges") is not the quotation's cue.
+            return None if tok.dep_ in ("relcl", "acl") else by_verb[tok.i]
         if tok.pos_ == "VERB" and tok.dep_ not in ("relcl", "acl", "amod", "compound"):
             return None
         i += 1

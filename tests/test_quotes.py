@@ -246,6 +246,12 @@ GOLD = [
         [("direct", "Abebe Bekele", "We have the votes")],
         id="relative-clause-in-subject",
     ),
+    pytest.param(
+        "“We answered every question,” said Marta Oyelaran. “We hid nothing. I am hopeful.” "
+        "Oyelaran and her coach, who have both denied the charges, await a ruling.",
+        [("direct", "Marta Oyelaran", "We hid nothing")],
+        id="speech-verb-in-next-subjects-relative-clause-is-no-cue",
+    ),
 ]
 
 
