@@ -252,6 +252,12 @@ GOLD = [
         [("direct", "Marta Oyelaran", "We hid nothing")],
         id="speech-verb-in-next-subjects-relative-clause-is-no-cue",
     ),
+    pytest.param(
+        "Former Olympic champion Ama Owusu has criticised the selectors. “They never watched "
+        "the trials,” the world 400m record holder told the BBC.",
+        [("direct", "Ama Owusu", "They never watched")],
+        id="a-sporting-role-describes-the-person-named-before",
+    ),
 ]
 
 
