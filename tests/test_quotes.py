@@ -253,9 +253,9 @@ GOLD = [
         id="speech-verb-in-next-subjects-relative-clause-is-no-cue",
     ),
     pytest.param(
-        "Former Olympic champion Ama Owusu has criticised the selectors. “They never watched "
+        "Former Olympic champion Grace Mensah has criticised the selectors. “They never watched "
         "the trials,” the world 400m record holder told the BBC.",
-        [("direct", "Ama Owusu", "They never watched")],
+        [("direct", "Grace Mensah", "They never watched")],
         id="a-sporting-role-describes-the-person-named-before",
     ),
 ]
