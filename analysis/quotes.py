@@ -505,7 +505,8 @@ class _Resolver:
         :data:`ORG_DESCRIPTION_NOUNS`, else the nearest organisation before it."""
         noun = token.lemma_.lower()
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
-        if not definite or token.tag_ != "NN":
+        # "The Observatory added …": the short name capitalised is still the description.
+        if not definite or token.tag_ not in ("NN", "NNP"):
             return None
         if noun not in ORG_DESCRIPTION_NOUNS and noun not in INSTITUTION_NOUNS:
             return None

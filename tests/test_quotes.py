@@ -429,6 +429,11 @@ def test_scare_quotes_in_sample_are_not_speech(sample_quotes):
             "The monitor said three villages had been cut off overnight.",
             "Riverside Monitoring Network",
         ),
+        (
+            "Flood defences failed, the Coastal Flood Observatory said.\n\n"
+            "The Observatory added that two villages had been evacuated.",
+            "Coastal Flood Observatory",
+        ),
     ],
 )
 def test_surnames_and_institutions_are_speakers(model, text, speaker):
