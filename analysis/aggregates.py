@@ -12,13 +12,22 @@ checks that every reader agrees with this module.
 
 from __future__ import annotations
 
-# Words in a quote's text, as Python's str.split() counts them (at least 1): line breaks (a
-# quotation over several paragraphs) become spaces and empty pieces are dropped. A plain split is
-# several times faster than a regex split on 300,000 quotes. ``{q}`` is the quotes table's alias.
-QUOTE_WORDS_SQL = (
-    "greatest(1, len(list_filter(string_split(replace({q}.text, chr(10), ' '), ' '), "
+# Words in a quote's text (at least 1): line breaks (a quotation over several paragraphs) become
+# spaces, the text is split at each space and empty pieces are dropped. Counted once when the
+# quote is written (quote_words, the store's ``quotes.n_words``); QUOTE_TEXT_WORDS_SQL is the
+# same count in SQL, for stores written before the column existed. ``{q}`` is the quotes
+# table's alias.
+QUOTE_WORDS_SQL = "{q}.n_words"
+QUOTE_TEXT_WORDS_SQL = (
+    "greatest(1, len(list_filter(string_split(replace(text, chr(10), ' '), ' '), "
     "lambda w: w <> '')))"
 )
+
+
+def quote_words(text: str) -> int:
+    """The words of a quote's ``text``, as :data:`QUOTE_TEXT_WORDS_SQL` counts them."""
+    return max(1, sum(1 for w in text.replace("\n", " ").split(" ") if w))
+
 
 # The stored polarity of each scorer (a column of ``quotes``).
 POLARITY_COLUMNS = {"textblob": "polarity", "vader": "polarity_vader"}

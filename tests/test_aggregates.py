@@ -73,10 +73,15 @@ def test_speaker_aggregate_weights_quotes_by_their_words():
     for article, text, speaker, pol, sub, vader in rows:
         con.execute(
             'INSERT INTO quotes (article_id, kind, text, start, "end", speaker, speaker_label, '
-            "polarity, subjectivity, polarity_vader) VALUES (?, 'direct', ?, 0, 1, ?, 'PERSON', "
-            "?, ?, ?)",
-            [article, text, speaker, pol, sub, vader],
+            "polarity, subjectivity, polarity_vader, n_words) "
+            "VALUES (?, 'direct', ?, 0, 1, ?, 'PERSON', ?, ?, ?, ?)",
+            [article, text, speaker, pol, sub, vader, aggregates.quote_words(text)],
         )
+    # the count kept at write time is the count an upgrade makes in SQL for older stores
+    in_sql = con.execute(
+        f"SELECT {aggregates.QUOTE_TEXT_WORDS_SQL}, n_words FROM quotes"
+    ).fetchall()
+    assert [a for a, _ in in_sql] == [b for _, b in in_sql] == [3, 4, 1, 1]
     sql = aggregates.speaker_totals_sql("SELECT unnest(['a', 'b', 'c'])")
     got = con.execute(f"SELECT * FROM ({sql}) ORDER BY speaker").df()
     assert tuple(got.columns) == aggregates.SPEAKER_COLUMNS

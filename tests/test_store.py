@@ -104,7 +104,8 @@ def _dump(path, tables):
 
 
 def _made_older(src, dst, *, version):
-    """A copy of ``src`` as an older presslens left it: no summary tables, no figures.subject."""
+    """A copy of ``src`` as an older presslens left it: no summary tables, no figures.subject,
+    no quotes.n_words (which the upgrade counts from the texts: the quotes compare equal)."""
     shutil.copy(src, dst)
     con = duckdb.connect(str(dst))
     for table in summaries.COLUMNS:
@@ -112,6 +113,9 @@ def _made_older(src, dst, *, version):
     con.execute("DROP INDEX idx_figures_article")  # DuckDB alters no table an index uses
     con.execute("ALTER TABLE figures DROP COLUMN subject")
     con.execute("CREATE INDEX idx_figures_article ON figures(article_id)")
+    con.execute("DROP INDEX idx_quotes_article")
+    con.execute("ALTER TABLE quotes DROP COLUMN n_words")
+    con.execute("CREATE INDEX idx_quotes_article ON quotes(article_id)")
     con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
     con.close()
 
