@@ -484,6 +484,10 @@ def _predicates(root: Token, noun: Token | None) -> list[Token]:
         if child.dep_ in ("acl", "amod", "relcl", "appos", "acomp") and child.i != root.i:
             if _acts_on_a_count(child):
                 continue  # "killing 8 persons injuring 55 persons": the next count's verb
+            if child.dep_ == "relcl" and any(
+                g.dep_ == "nsubj" and g.tag_ not in ("WDT", "WP") for g in child.children
+            ):
+                continue  # "soldiers, which Washington said …": a clause about the event
             out.append(child)
     for child in root.children:
         if child.dep_ in ("acl", "amod", "relcl") and child.i != anchor.i:
@@ -540,6 +544,9 @@ def _category(
         noun_low in TROOP_NOUNS
         or (unit or "") in TROOP_PHRASES
         or (noun is not None and any(c.lower_ in ("military", "army") for c in noun.lefts))
+    ) and not (
+        # "two medical personnel", "UN staff": people at work, not soldiers
+        noun is not None and any(c.lower_ in CIVILIAN_STAFF_WORDS for c in noun.lefts)
     )
     if noun_low in DEAD_NOUNS:
         return "killed"
@@ -556,6 +563,8 @@ def _category(
     state = _state_after(span, noun) if about_people else None
     if state is not None:
         return state
+    if about_people and _after_a_kill_word(span):
+        return "killed"  # "Israeli Strike on Syrian Town Kills 5 Soldiers" (the verb tagged a noun)
     found = _category_of_predicates(root, noun, noun_low, about_people=about_people, troops=troops)
     if found is not None:
         return found
@@ -714,6 +723,20 @@ def _uprooted(pred: Token) -> bool:
     )
 
 
+CIVILIAN_STAFF_WORDS = frozenset(
+    {"medical", "health", "hospital", "aid", "humanitarian", "rescue", "relief", "embassy",
+     "diplomatic", "civilian", "un", "staff", "media", "security"}
+)  # fmt: skip
+KILL_FORMS = frozenset({"kill", "kills", "killed", "killing"})
+
+
+def _after_a_kill_word(span: Span) -> bool:
+    """A count right after a form of "kill" ("… Kills 5 Soldiers", "killed 12"): title-case
+    headlines get the verb tagged as a noun, and the parse hangs the count elsewhere."""
+    before = span.start - 1
+    return before >= span.sent.start and span.doc[before].lower_ in KILL_FORMS
+
+
 def _acts_on_a_count(verb: Token) -> bool:
     """A verb modifying a counted noun whose own object is another count: a list of counts
     with the conjunction lost ("killing 8 persons injuring more than 55 persons" — the parser
@@ -772,11 +795,21 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
     ):
         return True
     head = anchor.head
-    if anchor.dep_ == "nsubj" and head.lemma_ == "be":
-        for prep in head.children:
+    # "A nurse, a hospital employee and two soldiers are among the deceased": the list's head
+    subject = anchor
+    while subject.dep_ in ("conj", "appos") and subject.head.i != subject.i:
+        subject = subject.head
+    if subject.dep_ == "nsubj" and subject.head.lemma_ == "be":
+        for prep in subject.head.children:
             if prep.dep_ == "prep" and prep.lower_ == "among":
                 for pobj in prep.children:
-                    if pobj.lower_ in ("dead", "killed", "fatalities") or any(
+                    if pobj.lower_ in (
+                        "dead",
+                        "killed",
+                        "fatalities",
+                        "deceased",
+                        "victims",
+                    ) or any(
                         c.lemma_.lower() in KILLED_WORDS or c.lower_ in KILLED_WORDS
                         for c in pobj.children
                         if c.dep_ in ("acl", "amod", "relcl")

@@ -474,6 +474,20 @@ FIRST_SIGHT = [
         "more than 30",
         {"category": "troops"},
     ),
+    # troops killed are killed, whatever else the sentence says about them
+    (
+        "Strikes hit army posts and killed dozens of soldiers, which the ministry said was an "
+        "error.",
+        "dozens",
+        {"category": "killed"},
+    ),
+    ("Rebel Shelling on Border Town Kills 7 Soldiers", "7", {"category": "killed"}),
+    (
+        "A driver, a cook and three soldiers were among the deceased.",
+        "three",
+        {"category": "killed"},
+    ),
+    ("Inspectors spoke to six witnesses and two medical personnel.", "two", {"category": "people"}),
     # people uprooted without a verb of leaving
     (
         "Since the war began, more than two million villagers have become refugees.",
