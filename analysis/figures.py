@@ -116,6 +116,8 @@ def extract(
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
+        if _numbers_a_name(span):
+            continue  # "Brigade 93", "Resolution 2254", "Flight 17": a name, not a count
         reading = _read(ctx, span, match, previous)
         if reading is None:
             continue
@@ -721,6 +723,18 @@ def _uprooted(pred: Token) -> bool:
     return pred.lemma_.lower() == "drive" and any(
         c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out") for c in pred.children
     )
+
+
+NUMBERED_NAMES = lexicon.words("numbered_names")
+
+
+def _numbers_a_name(span: Span) -> bool:
+    """A bare number after a capitalised noun that things are numbered by ("Brigade 93")."""
+    before = span.start - 1
+    if before < span.sent.start or len(span) != 1 or not span[0].like_num:
+        return False
+    tok = span.doc[before]
+    return tok.is_title and tok.lower_ in NUMBERED_NAMES
 
 
 CIVILIAN_STAFF_WORDS = frozenset(

@@ -711,3 +711,14 @@ def test_a_bare_number_is_no_list_item():
     doc = nlp_module.load()("Death Toll from Rocket Attacks on the City Rises to 11 44 Injured.")
     figs = _analysed(doc)
     assert _one(figs, "11").category == "killed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of soldiers withdrew to nearby villages or to Brigade 93 on Friday.",
+        "The council passed Resolution 2254 after a long night.",
+    ],
+)
+def test_a_number_that_names_a_thing_is_no_figure(nlp, text):
+    assert not any(f.text in ("93", "2254") for f in _figs(nlp, text))
