@@ -9,6 +9,7 @@ expect non-empty frames: the pages show an empty state instead of an empty chart
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -394,32 +395,18 @@ def _band_polygons(part: pd.DataFrame, step: pd.Timedelta | None) -> tuple[list,
     return xs, ys, alone
 
 
-def _break_at_gaps(
-    part: pd.DataFrame, step: pd.Timedelta | None, alone: np.ndarray | None
-) -> tuple[pd.DataFrame, np.ndarray | None]:
-    """``part`` with an empty row (no polarity) between periods further apart than ``step``,
-    so that Plotly breaks the line there; ``alone`` (a flag per period) padded the same way."""
-    if step is None or len(part) < 2:
-        return part, alone
-    far = (part["period"].diff() > step).to_numpy()
-    if not far.any():
-        return part, alone
-    rows, flags = [], []
-    for k, (_, row) in enumerate(part.iterrows()):
-        if far[k]:
-            gap = row.copy()
-            gap[:] = np.nan
-            gap["period"] = (
-                part["period"].iloc[k - 1] + (row["period"] - part["period"].iloc[k - 1]) / 2
-            )
-            gap["n_quotes"] = 0
-            gap["speaker"] = row["speaker"]
-            rows.append(gap)
-            flags.append(False)
-        rows.append(row)
-        flags.append(bool(alone[k]) if alone is not None else False)
-    out = pd.DataFrame(rows).reset_index(drop=True)
-    return out, (np.array(flags) if alone is not None else None)
+def with_breaks(x: pd.Series, y: pd.Series, *, max_gap_days: float) -> tuple[list, list]:
+    """``x, y`` as lists with a ``None`` point wherever consecutive ``x`` dates are further apart
+    than ``max_gap_days`` (Plotly breaks a line at ``None``)."""
+    xs, ys, prev = [], [], None
+    for xv, yv in zip(pd.to_datetime(x), y, strict=True):
+        if prev is not None and (xv - prev).days > max_gap_days:
+            xs.append(None)
+            ys.append(None)
+        xs.append(xv)
+        ys.append(yv)
+        prev = xv
+    return xs, ys
 
 
 def sentiment_over_time(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Figure:
@@ -444,17 +431,24 @@ def sentiment_over_time(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Fig
             )  # fmt: skip
         # The line breaks where periods are not consecutive: a line across months or years
         # with no quote claimed a trend nobody measured.
-        part, alone = _break_at_gaps(part, step, alone)
+        gap = step / pd.Timedelta(days=1) if step is not None else float("inf")
+
+        broken = functools.partial(with_breaks, part["period"], max_gap_days=gap)
+
+        xs, ys = broken(part["polarity"])
+        quotes = broken(part["n_quotes"])[1]
         fig.add_scatter(
-            x=part["period"],
-            y=part["polarity"],
+            x=xs,
+            y=ys,
             mode="lines+markers",
             connectgaps=False,
             name=str(speaker),
             legendgroup=str(speaker),
             line=dict(color=colour),
-            marker=dict(size=np.clip(4 + 2 * np.sqrt(part["n_quotes"]), 6, 24)),
-            customdata=np.stack([part["n_quotes"], [speaker] * len(part)], axis=1),
+            marker=dict(
+                size=[6 if n is None else float(np.clip(4 + 2 * np.sqrt(n), 6, 24)) for n in quotes]
+            ),
+            customdata=[[n, speaker] for n in quotes],
             hovertemplate="%{x|%d %b %Y}: polarity %{y:.2f} over %{customdata[0]} quotes"
             "<extra>%{customdata[1]}</extra>",
             # A period whose neighbours have no interval gets its interval as an error bar.
@@ -466,8 +460,8 @@ def sentiment_over_time(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Fig
                 color=_translucent(colour),
                 thickness=6,
                 width=0,
-                array=np.where(alone, part["ci_high"] - part["polarity"], np.nan),
-                arrayminus=np.where(alone, part["polarity"] - part["ci_low"], np.nan),
+                array=broken(np.where(alone, part["ci_high"] - part["polarity"], np.nan))[1],
+                arrayminus=broken(np.where(alone, part["polarity"] - part["ci_low"], np.nan))[1],
             ),
         )
     fig.add_hline(y=0, line_color="#999", line_width=1)

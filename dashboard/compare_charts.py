@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.charts import CATEGORY_TITLES, PALETTE, _date_axis, _style
+from dashboard.charts import CATEGORY_TITLES, PALETTE, _date_axis, _style, with_breaks
 
 # A gap longer than this many periods between two points of a line is drawn as a break.
 MAX_GAP_PERIODS = 2
@@ -21,20 +21,6 @@ PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 def group_colours(groups) -> dict[str, str]:
     return {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(dict.fromkeys(groups))}
-
-
-def with_breaks(x: pd.Series, y: pd.Series, *, max_gap_days: float) -> tuple[list, list]:
-    """``x, y`` as lists with a ``None`` point wherever consecutive ``x`` dates are further apart
-    than ``max_gap_days`` (Plotly breaks a line at ``None``)."""
-    xs, ys, prev = [], [], None
-    for xv, yv in zip(pd.to_datetime(x), y, strict=True):
-        if prev is not None and (xv - prev).days > max_gap_days:
-            xs.append(None)
-            ys.append(None)
-        xs.append(xv)
-        ys.append(yv)
-        prev = xv
-    return xs, ys
 
 
 # A period with fewer articles in view than this has a share that says little (one article of

@@ -10,7 +10,7 @@ from analysis import compare_views as cv
 from analysis.filters import Filters
 from analysis.records import Article, ArticleResult, Figure, Quote
 from analysis.store import Store
-from dashboard import compare_charts
+from dashboard import charts, compare_charts
 
 
 def _art(aid, source, day, text, speakers=(), figures=()):
@@ -94,7 +94,7 @@ def test_figures_for_the_same_category_and_place(con):
 
 def test_lines_break_across_long_gaps():
     x = pd.Series(pd.to_datetime(["2011-01-01", "2011-02-01", "2015-06-01"]))
-    xs, ys = compare_charts.with_breaks(x, pd.Series([1, 2, 3]), max_gap_days=62)
+    xs, ys = charts.with_breaks(x, pd.Series([1, 2, 3]), max_gap_days=62)
     assert ys == [1, 2, None, 3] and xs[2] is None
     df = pd.DataFrame(
         {"period": x, "grp": "A", "n_articles": [1, 2, 3], "n_all": [10, 20, 3],

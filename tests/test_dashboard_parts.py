@@ -304,20 +304,20 @@ def test_sentiment_band_is_drawn_per_run_of_intervals():
     assert [x is None for x in band.x] == [False] * 4 + [True]
     # The line breaks (an empty point) between periods that are not consecutive: weeks 1-3,
     # then 1 February, then 7 March, each apart.
-    drawn = [y == y for y in line.y]  # NaN: the break
+    drawn = [y is not None for y in line.y]  # None: the break
     assert drawn == [True, True, True, False, True, False, True]
     assert line.connectgaps is False
     # The fourth period stands alone: its interval is an error bar; the others have none.
     plus, minus = list(line.error_y.array), list(line.error_y.arrayminus)
     assert plus[4] == pytest.approx(0.2) and minus[4] == pytest.approx(0.2)
-    assert all(v != v for k, v in enumerate(plus) if k != 4)  # NaN elsewhere
+    assert all(v is None or v != v for k, v in enumerate(plus) if k != 4)  # none elsewhere
     # Two periods with intervals but months apart: no band between them, two error bars.
     far = df.iloc[[0, 4]].assign(ci_low=[-0.1, 0.1], ci_high=[0.3, 0.5])
     fig = charts.sentiment_over_time(pd.concat([far, df.iloc[[1]].assign(speaker="Other")]))
     band, line = fig.data[0], fig.data[1]
     assert list(band.x) == []
     plus = list(line.error_y.array)
-    assert plus[0] == pytest.approx(0.2) and plus[2] == pytest.approx(0.2) and plus[1] != plus[1]
+    assert plus[0] == pytest.approx(0.2) and plus[2] == pytest.approx(0.2) and plus[1] is None
 
 
 def test_the_entity_bars_say_what_each_colour_is_and_keep_the_ranking():
