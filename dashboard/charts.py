@@ -395,6 +395,14 @@ def _band_polygons(part: pd.DataFrame, step: pd.Timedelta | None) -> tuple[list,
     return xs, ys, alone
 
 
+def _period_step(periods) -> pd.Timedelta | None:
+    """How far apart two consecutive periods of a series can be: half as far again as the
+    closest two (a month of 31 days after February's 28; a week; a year of 366 days)."""
+    spacing = pd.Series(sorted(set(pd.to_datetime(pd.Series(list(periods)))))).diff().dropna()
+    spacing = spacing[spacing > pd.Timedelta(0)]
+    return spacing.min() * 1.5 if len(spacing) else None
+
+
 def with_breaks(x: pd.Series, y: pd.Series, *, max_gap_days: float) -> tuple[list, list]:
     """``x, y`` as lists with a ``None`` point wherever consecutive ``x`` dates are further apart
     than ``max_gap_days`` (Plotly breaks a line at ``None``)."""
@@ -413,11 +421,7 @@ def sentiment_over_time(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Fig
     """Lines: mean polarity per period for each chosen speaker, in a band of its 95% interval
     (``ci_low``/``ci_high``; periods with one effective quote have none)."""
     fig = go.Figure()
-    # Consecutive periods: at most half as far again apart as the closest two (a month of 31
-    # days after February's 28; a week; a year of 366 days).
-    spacing = pd.Series(sorted(set(df["period"]))).diff().dropna()
-    spacing = spacing[spacing > pd.Timedelta(0)]
-    step = spacing.min() * 1.5 if len(spacing) else None
+    step = _period_step(df["period"])
     for i, (speaker, part) in enumerate(df.groupby("speaker", sort=True)):
         part = part.sort_values("period", kind="stable")
         colour = PALETTE[i % len(PALETTE)]
@@ -566,16 +570,23 @@ def top_entities(df: pd.DataFrame, *, title: str = "Most covered") -> go.Figure:
 
 
 def entity_mentions_over_time(df: pd.DataFrame) -> go.Figure:
-    """Lines: mentions per period of each entity."""
+    """Lines: mentions per period of each entity, broken where periods without a mention lie
+    between (a line across them drew mentions nobody made)."""
     fig = go.Figure()
+    step = _period_step(df["period"])
+    gap = step / pd.Timedelta(days=1) if step is not None else float("inf")
     for i, (name, part) in enumerate(df.groupby("name", sort=True)):
+        part = part.sort_values("period", kind="stable")
+        xs, ys = with_breaks(part["period"], part["n_mentions"], max_gap_days=gap)
+        articles = with_breaks(part["period"], part["n_articles"], max_gap_days=gap)[1]
         fig.add_scatter(
-            x=part["period"],
-            y=part["n_mentions"],
+            x=xs,
+            y=ys,
             mode="lines+markers",
+            connectgaps=False,
             name=str(name),
             line=dict(color=PALETTE[i % len(PALETTE)]),
-            customdata=np.stack([[name] * len(part), part["n_articles"]], axis=1),
+            customdata=[[name, n] for n in articles],
             hovertemplate="%{x|%d %b %Y}: %{y} mentions in %{customdata[1]} articles"
             "<extra>%{customdata[0]}</extra>",
         )

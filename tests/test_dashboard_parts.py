@@ -347,3 +347,18 @@ def test_the_entity_bars_say_what_each_colour_is_and_keep_the_ranking():
     assert places.customdata[1][0] == "Syria"  # a click on the bar filters on its name
     # one type: its colour needs no key
     assert not charts.top_entities(top[top.label == "GPE"]).layout.annotations
+
+
+def test_mentions_over_time_break_where_weeks_without_a_mention_lie_between():
+    df = pd.DataFrame(
+        {
+            "period": pd.to_datetime(["2016-01-04", "2016-01-11", "2016-03-07", "2016-01-04"]),
+            "name": ["Aleppo", "Aleppo", "Aleppo", "Idlib"],
+            "n_mentions": [3, 5, 2, 1],
+            "n_articles": [2, 3, 1, 1],
+        }
+    )
+    fig = charts.entity_mentions_over_time(df)
+    aleppo = next(t for t in fig.data if t.name == "Aleppo")
+    assert list(aleppo.y) == [3, 5, None, 2] and aleppo.connectgaps is False
+    assert [c[1] for c in aleppo.customdata] == [2, 3, None, 1]
