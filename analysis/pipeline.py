@@ -36,8 +36,8 @@ from analysis.lexicon import aliases as user_aliases
 from analysis.lexicon.aliases import Alias
 from analysis.records import Article, ArticleResult, Failure, RunSummary
 
-# The store, the identity pass and near-duplicate triage (DuckDB, pandas, datasketch and the
-# SciPy it imports: 1.1 s) are imported where they are used: a worker process imports this
+# The store, the identity pass and near-duplicate triage (DuckDB, pandas) are imported where
+# they are used: a worker process imports this
 # module for the batch function alone and needs none of them.
 if TYPE_CHECKING:
     from analysis.store import Store
