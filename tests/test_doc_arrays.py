@@ -45,6 +45,8 @@ def test_columns_are_the_token_attributes_and_read_once(docs):
     assert doc_arrays.column(doc, POS) == [t.pos for t in doc]
     assert doc_arrays.column(doc, LEMMA) == [t.lemma for t in doc]
     assert doc_arrays.column(doc, POS) is doc_arrays.column(doc, POS)
+    for doc in docs:
+        assert doc_arrays.capitalised(doc) == [t.text[:1].isupper() for t in doc]
 
 
 def test_cue_candidates_hold_every_token_the_cue_rule_looks_at(docs):
