@@ -2,17 +2,25 @@
 
 A wire story republished by ten outlets, each with a different standfirst or footer, would count
 ten times in every chart. :class:`NearDuplicateIndex` keeps a MinHash signature of every original
-article (datasketch's MinHash LSH) and answers, for a new article, which stored original it copies
-(estimated Jaccard similarity of word 5-shingles at or above ``threshold``). Exact copies never get
-here: they share an article id.
+article and answers, for a new article, which stored original it copies (estimated Jaccard
+similarity of word 5-shingles at or above ``threshold``), through locality-sensitive hashing: a
+signature is cut into bands, and only articles sharing a whole band with the new one are compared.
+Exact copies never get here: they share an article id.
+
+The MinHash and the banding are datasketch's (its ``MinHash`` with the "affine32" scheme and
+``MinHashLSH``), written out here in a few lines of numpy: importing datasketch imports SciPy, a
+second of every run's start-up, for an integral it evaluates once to choose the bands. The
+signatures are bit for bit the ones datasketch computes (stored signatures stay comparable) and the
+bands the ones it chooses; tests/test_dedup.py checks both against datasketch itself.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 64
 DEFAULT_THRESHOLD = 0.8
@@ -21,38 +29,73 @@ MIN_WORDS = 40
 SHINGLE_WORDS = 5
 # Fixed explicitly: stored signatures are only comparable under the scheme that made them.
 SCHEME = "affine32"
+# datasketch's permutation seed (its MinHash default), which the stored signatures were made with.
+SEED = 1
+# Bands × rows per band for NUM_PERM and DEFAULT_THRESHOLD: what datasketch's MinHashLSH chooses by
+# minimising the integrated false-positive and false-negative probabilities (equal weights); the
+# test recomputes them with datasketch.
+BANDS, ROWS = 5, 11
+
+_WORD = re.compile(r"\w+")
+# MurmurHash3's 32-bit finalizer (datasketch's pre-mix of each shingle hash).
+_FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
 
 
-def _signature(text: str) -> MinHash | None:
-    words = re.findall(r"\w+", text.lower())
+@functools.cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The affine permutations h → a·h + b (mod 2³², a odd), drawn as datasketch draws them."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _hashvalues(text: str) -> np.ndarray | None:
+    words = _WORD.findall(text.lower())
     if len(words) < MIN_WORDS:
         return None
-    mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
-    mh.update_batch(
-        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
+    # The first 4 bytes of each shingle's SHA-1, little-endian (datasketch's sha1_hash32).
+    digests = b"".join(
+        hashlib.sha1(" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")).digest()[:4]
         for i in range(len(words) - SHINGLE_WORDS + 1)
     )
-    return mh
+    hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32).reshape(-1, 1)
+    s1, m1, s2, m2 = _FMIX
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s1)
+    a, b = _permutations()
+    # uint32 arithmetic wraps around: that wrap is the "mod 2³²" of the permutation.
+    return (hv * a + b).min(axis=0)
 
 
 def signature_bytes(text: str) -> bytes | None:
     """The MinHash signature of ``text`` as bytes (stored with the article), or None if too short."""
-    sig = _signature(text)
-    return None if sig is None else sig.hashvalues.astype("<u8").tobytes()
+    values = _hashvalues(text)
+    return None if values is None else values.astype("<u8").tobytes()
 
 
-def _from_bytes(signature: bytes) -> MinHash:
-    values = np.frombuffer(signature, dtype="<u8")
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
+def _from_bytes(signature: bytes) -> np.ndarray:
+    return np.frombuffer(signature, dtype="<u8").astype(np.uint32)
+
+
+def _bands(values: np.ndarray) -> list[bytes]:
+    return [values[i * ROWS : (i + 1) * ROWS].tobytes() for i in range(BANDS)]
 
 
 class NearDuplicateIndex:
     """An in-memory LSH index of original articles, seeded from the store at the start of a run."""
 
     def __init__(self, *, threshold: float = DEFAULT_THRESHOLD) -> None:
+        if threshold != DEFAULT_THRESHOLD:
+            # BANDS and ROWS are tuned for the default; another threshold needs its own bands.
+            raise ValueError(f"the bands are chosen for threshold {DEFAULT_THRESHOLD} only")
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._sigs: dict[str, MinHash] = {}
+        self._buckets: list[dict[bytes, list[str]]] = [{} for _ in range(BANDS)]
+        self._sigs: dict[str, np.ndarray] = {}
+        self._order: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._sigs)
@@ -61,20 +104,26 @@ class NearDuplicateIndex:
         """Index an original article by its stored signature (None: too short to index)."""
         if signature is None or article_id in self._sigs:
             return
-        sig = _from_bytes(signature)
-        self._lsh.insert(article_id, sig)
-        self._sigs[article_id] = sig
+        values = _from_bytes(signature)
+        for bucket, key in zip(self._buckets, _bands(values), strict=True):
+            bucket.setdefault(key, []).append(article_id)
+        self._sigs[article_id] = values
+        self._order[article_id] = len(self._order)
 
     def original_of(self, article_id: str, signature: bytes | None) -> str | None:
-        """The id of an indexed article that the text with ``signature`` nearly duplicates."""
+        """The id of an indexed article that the text with ``signature`` nearly duplicates: the
+        most similar one, the first indexed among equals."""
         if signature is None:
             return None
-        sig = _from_bytes(signature)
+        values = _from_bytes(signature)
+        candidates: set[str] = set()
+        for bucket, key in zip(self._buckets, _bands(values), strict=True):
+            candidates.update(bucket.get(key, ()))
         best, best_score = None, 0.0
-        for candidate in self._lsh.query(sig):
+        for candidate in sorted(candidates, key=self._order.__getitem__):
             if candidate == article_id:
                 continue
-            score = sig.jaccard(self._sigs[candidate])
+            score = np.count_nonzero(values == self._sigs[candidate]) / NUM_PERM
             if score >= self.threshold and score > best_score:
                 best, best_score = candidate, score
         return best

@@ -43,9 +43,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from spacy.attrs import POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from analysis import gazetteer, lexicon, numbers, speech
+from analysis import doc_arrays, gazetteer, lexicon, numbers, speech
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.place_context import ArticlePlaces
@@ -249,8 +251,12 @@ class _Context:
         as a city (50,000+ people), not tagged a place or a person (those are counted, or not
         places), and not used as an actor's modifier. (name as written, offset)"""
         found = []
-        for tok in self.doc:
-            if tok.pos_ != "PROPN" or self.label(tok) not in ("", "ORG", "NORP", "FAC"):
+        # Only proper nouns matter: found on the POS column, without a Token per word.
+        for i, pos in enumerate(doc_arrays.column(self.doc, POS)):
+            if pos != PROPN:
+                continue
+            tok = self.doc[i]
+            if self.label(tok) not in ("", "ORG", "NORP", "FAC"):
                 continue
             if _agency(tok) or tok.is_upper:
                 continue  # "SANA" is an agency, not Sana'a

@@ -435,6 +435,15 @@ def update(con, *, fresh_ids: Iterable[str] = ()) -> list[Merge]:
     return merges
 
 
+def update_within(con, *, fresh_ids: Iterable[str] = ()) -> set[str]:
+    """The identity pass inside the caller's transaction (``Store.write_batch(then=...)``), the
+    summaries left to the caller: returns the ids of the articles whose names it changed, whose
+    days the caller recounts."""
+    changed: set[str] = set()
+    _update(con, list(fresh_ids), changed_out=changed)
+    return changed
+
+
 def set_undone(con, kind: str, alias: str, undone: bool = True) -> list[Merge]:
     """Undo (or redo) the join of ``alias`` and re-run the pass; no NLP runs again."""
     con.execute(
@@ -451,7 +460,7 @@ def merges(con) -> pd.DataFrame:
     ).df()
 
 
-def _update(con, fresh_ids: list[str]) -> list[Merge]:
+def _update(con, fresh_ids: list[str], changed_out: set[str] | None = None) -> list[Merge]:
     if fresh_ids:
         con.execute(
             "DELETE FROM name_raw WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [fresh_ids]
@@ -491,8 +500,12 @@ def _update(con, fresh_ids: list[str]) -> list[Merge]:
         if t.table == "entity_mentions":
             touched |= ids
     _rebuild_entities(con, sorted(touched))
-    # The summaries count by name and outlet: recount the days of the rewritten articles.
-    summaries.refresh(con, summaries.days_of(con, changed))
+    # The summaries count by name and outlet: recount the days of the rewritten articles (or
+    # tell the caller which, when it recounts once for its own write as well).
+    if changed_out is None:
+        summaries.refresh(con, summaries.days_of(con, changed))
+    else:
+        changed_out |= changed
     evidence = dict(
         ((s, a), n)
         for s, a, n in con.execute(

@@ -36,8 +36,8 @@ from analysis.lexicon import aliases as user_aliases
 from analysis.lexicon.aliases import Alias
 from analysis.records import Article, ArticleResult, Failure, RunSummary
 
-# The store, the identity pass and near-duplicate triage (DuckDB, pandas, datasketch and the
-# SciPy it imports: 1.1 s) are imported where they are used: a worker process imports this
+# The store, the identity pass and near-duplicate triage (DuckDB, pandas) are imported where
+# they are used: a worker process imports this
 # module for the batch function alone and needs none of them.
 if TYPE_CHECKING:
     from analysis.store import Store
@@ -264,20 +264,20 @@ class _Writer:
 
         results = self.pending
         if results:
-            # One session for both: the file is opened and let go once per write.
-            with self.store.session() as con:
-                self.store.write_batch(
-                    results,
-                    [d for r in results for d in self.waiting.get(r.article.id, [])],
-                    signatures={r.article.id: self.signatures.get(r.article.id) for r in results},
-                )
-                for r in results:  # written: a retried flush must not write them again
-                    self.waiting.pop(r.article.id, None)
-                self.pending = []
-                self.written = True
-                self.summary.new += len(results)
-                # corpus identity pass over what the store now holds (one name per actor)
-                identity.update(con, fresh_ids=[r.article.id for r in results])
+            fresh_ids = [r.article.id for r in results]
+            # One transaction for the batch and the corpus identity pass over what the store
+            # then holds (one name per actor), the summaries recounted once for both.
+            self.store.write_batch(
+                results,
+                [d for r in results for d in self.waiting.get(r.article.id, [])],
+                signatures={r.article.id: self.signatures.get(r.article.id) for r in results},
+                then=lambda con: identity.update_within(con, fresh_ids=fresh_ids),
+            )
+            for r in results:  # written: a retried flush must not write them again
+                self.waiting.pop(r.article.id, None)
+            self.pending = []
+            self.written = True
+            self.summary.new += len(results)
         self.last = time.monotonic()
 
 

@@ -27,11 +27,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER, POS
-from spacy.symbols import PRON
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
-from analysis import lexicon, sentiment, speech
+from analysis import doc_arrays, lexicon, sentiment, speech
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote
@@ -315,14 +315,7 @@ def _content(verb: Token) -> tuple[int, int] | None:
 
 def _paragraph_tokens(token: Token) -> tuple[int, int]:
     """Token range of the paragraph ``token`` sits in (the parse may run across a break)."""
-    doc = token.doc
-    lo = token.i
-    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
-        lo -= 1
-    hi = token.i
-    while hi < len(doc) - 1 and "\n" not in doc[hi].text_with_ws:
-        hi += 1
-    return lo, hi + 1
+    return doc_arrays.paragraph_tokens(token.doc, token.i)
 
 
 def _trim(span: Span) -> Span:
@@ -598,11 +591,38 @@ class _Resolver:
         self.candidates.sort(key=lambda c: c[0])
 
 
+def _cue_candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens :func:`_cue_verbs` looks at: "according", and verbs whose lemma is a
+    speech verb — found on integer columns, without a Token per word."""
+    strings = doc.vocab.strings
+    according = strings.add("according")
+    speech_lemmas: dict[int, bool] = {}
+    out = []
+    for i, (lower, pos, lemma) in enumerate(
+        zip(
+            doc_arrays.column(doc, LOWER),
+            doc_arrays.column(doc, POS),
+            doc_arrays.column(doc, LEMMA),
+            strict=True,
+        )
+    ):
+        if lower == according:
+            out.append(i)
+        elif pos in (VERB, AUX):
+            is_speech = speech_lemmas.get(lemma)
+            if is_speech is None:
+                is_speech = speech_lemmas[lemma] = strings[lemma].lower() in SPEECH_VERBS
+            if is_speech:
+                out.append(i)
+    return out
+
+
 def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
     cues: list[_Cue] = []
-    for tok in doc:
-        if quoted[tok.i]:
+    for i in _cue_candidates(doc):
+        if quoted[i]:
             continue  # a cue inside a quotation is the speaker quoting someone else
+        tok = doc[i]
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             cue = _according_to(tok)
             if cue is not None:

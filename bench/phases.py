@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     store.Store.write_batch = timed("store writes", store.Store.write_batch)
     identity.update = timed("identity pass", identity.update)
+    identity.update_within = timed("identity pass", identity.update_within)
     pipeline._triage = timed("triage (near-duplicates)", pipeline._triage)
     pipeline.load_articles = timed("read + clean inputs", pipeline.load_articles)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from analysis import gazetteer
+from analysis import doc_arrays, gazetteer
 from analysis.entities.rules import (
     _WS,
     DATE_WORDS,
@@ -447,12 +447,12 @@ def _grown_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
 
 def _mended(doc: Doc, ent: Span, prev_end: int) -> Span | None:
     """``ent`` grown by up to two capitalised tokens either side into a known alias, or None."""
+    capital = doc_arrays.capitalised(doc)
     for before, after in ((0, 1), (0, 2), (1, 0), (1, 1)):
         start, end = ent.start - before, ent.end + after
         if start < prev_end or end > len(doc):
             continue
-        extra = [*doc[start : ent.start], *doc[ent.end : end]]
-        if not all(t.text[:1].isupper() for t in extra):
+        if not all(capital[start : ent.start]) or not all(capital[ent.end : end]):
             continue
         if alias(clean_name(doc[start:end].text)) is not None:
             return Span(doc, start, end, label="ORG")

@@ -1,0 +1,103 @@
+"""Near-duplicate detection: our numpy MinHash and banding against datasketch's, and the decisions.
+
+analysis.dedup writes datasketch's MinHash ("affine32") and MinHashLSH out in numpy so a run does
+not import SciPy; the stored signatures must stay bit for bit what datasketch computes (stores
+written before hold them) and the bands what it chooses. datasketch is a dev dependency for this.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from datasketch import MinHash, MinHashLSH
+from datasketch.lsh import _optimal_param
+
+from analysis import dedup
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "aleppo-diplomats-urge-grace.txt"
+
+
+def _datasketch_signature(text: str) -> MinHash:
+    import re
+
+    words = re.findall(r"\w+", text.lower())
+    mh = MinHash(num_perm=dedup.NUM_PERM, scheme="affine32")
+    mh.update_batch(
+        " ".join(words[i : i + dedup.SHINGLE_WORDS]).encode("utf-8")
+        for i in range(len(words) - dedup.SHINGLE_WORDS + 1)
+    )
+    return mh
+
+
+def _paragraph_texts() -> list[str]:
+    """Real news text of different lengths: the sample article's paragraphs and the whole."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    return [p for p in text.split("\n") if p.strip()] + [text]
+
+
+def test_signatures_are_datasketchs_bit_for_bit():
+    texts = [t for t in _paragraph_texts() if len(t.split()) >= dedup.MIN_WORDS]
+    assert len(texts) >= 3
+    for text in texts:
+        expected = _datasketch_signature(text).hashvalues.astype("<u8").tobytes()
+        assert dedup.signature_bytes(text) == expected
+
+
+def test_bands_are_the_ones_datasketch_chooses():
+    assert _optimal_param(dedup.DEFAULT_THRESHOLD, dedup.NUM_PERM, 0.5, 0.5) == (
+        dedup.BANDS,
+        dedup.ROWS,
+    )
+    lsh = MinHashLSH(threshold=dedup.DEFAULT_THRESHOLD, num_perm=dedup.NUM_PERM)
+    assert (lsh.b, lsh.r) == (dedup.BANDS, dedup.ROWS)
+
+
+def test_short_text_has_no_signature():
+    assert dedup.signature_bytes("Too short to say anything about copies. " * 3) is None
+
+
+def test_a_copy_with_a_new_standfirst_is_found_and_an_unrelated_text_is_not():
+    text = SAMPLE.read_text(encoding="utf-8")
+    index = dedup.NearDuplicateIndex()
+    index.add("original", dedup.signature_bytes(text))
+    copy = "Syndicated from our partners, with thanks.\n" + text
+    assert index.original_of("copy", dedup.signature_bytes(copy)) == "original"
+    other = " ".join(reversed(text.split()))  # the same words, none of the same 5-word runs
+    assert index.original_of("other", dedup.signature_bytes(other)) is None
+    # An article is never its own duplicate.
+    assert index.original_of("original", dedup.signature_bytes(text)) is None
+
+
+def test_each_text_finds_itself_among_datasketchs_candidates():
+    texts = _paragraph_texts()
+    ours = dedup.NearDuplicateIndex()
+    theirs = MinHashLSH(threshold=dedup.DEFAULT_THRESHOLD, num_perm=dedup.NUM_PERM)
+    for i, text in enumerate(texts):
+        sig = dedup.signature_bytes(text)
+        if sig is not None:
+            ours.add(f"a{i}", sig)
+            theirs.insert(f"a{i}", _datasketch_signature(text))
+    for i, text in enumerate(texts):
+        sig = dedup.signature_bytes(text)
+        if sig is None:
+            continue
+        found = ours.original_of("query", sig)
+        assert found == f"a{i}"  # each text is its own nearest
+        assert found in set(theirs.query(_datasketch_signature(text)))
+
+
+def test_equal_candidates_resolve_to_the_first_indexed():
+    text = SAMPLE.read_text(encoding="utf-8")
+    sig = dedup.signature_bytes(text)
+    index = dedup.NearDuplicateIndex()
+    for name in ("zeta", "alpha", "mid"):
+        index.add(name, sig)
+    assert index.original_of("new", sig) == "zeta"
+    assert np.frombuffer(sig, dtype="<u8").max() < 2**32  # 32-bit values stored as 8 bytes
+
+
+def test_other_thresholds_are_refused():
+    with pytest.raises(ValueError, match="threshold"):
+        dedup.NearDuplicateIndex(threshold=0.5)
