@@ -7,10 +7,13 @@ pronoun_referents`; a pronoun nobody can be found for is no target, so the dashb
 "he"), and a proper noun the small spaCy model leaves untagged that takes part in its clause —
 subject, object, possessor — and that its syntax shows to be someone: after a title ("Senator
 Yates"), the surname of a person the article names ("Smith" after "John Smith"), the doer of a
-speech verb or a deliberate act ("Hekmatyar blamed ..."), in apposition with a role ("Pistole, the administrator"), or
-coordinated with a person ("Wray and Rosenstein"). The last three hold only for words that are
-not common English words in lower case (TextBlob's word-frequency list, :func:`common_words`):
-"Executive resigned" and "Police said" name nobody. Each becomes an :class:`EntityMention` with
+speech verb or a deliberate act ("Hekmatyar blamed ..."), the possessor of a noun ("Comey's
+letter"), the object of a verb done to people ("they indicted Yates", "she said of Obama"), in
+apposition with a role ("Pistole, the administrator"), or coordinated with a person ("Wray and
+Rosenstein"). These syntactic rules hold only for words that are not common English words in
+lower case (TextBlob's word-frequency list, :func:`common_words`): "Executive resigned" and
+"Police said" name nobody. A capitalised word the parser takes for a common noun ("Pence/NOUN
+had been ...", a surname it does not know) is tried by the same rules, one word at a time. Each becomes an :class:`EntityMention` with
 its canonical name (a surname takes the full name of the article's person who carries it) and
 the offsets of the words as written. Only attitudes use them: the entity table keeps the
 extractor's own mentions.
@@ -23,8 +26,8 @@ import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 
-from spacy.attrs import POS
-from spacy.symbols import PROPN
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_UPPER, POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span
 
 from analysis import lexicon, quotes
@@ -53,6 +56,10 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 DOER_VERBS = (
     lexicon.words("speech_verbs") | lexicon.words("person_verbs") | lexicon.words("doer_verbs")
 )
+# Verbs whose direct object is someone ("indicted Yates"); and the speech verb whose "of" names
+# whom the words are about ("she said of Obama").
+PATIENT_VERBS = lexicon.words("patient_verbs")
+ABOUT_VERBS = frozenset({"say"})
 # A longer untagged run is mostly a headline or a title ("Rebels Douma Ghouta Airstrikes").
 MAX_WORDS = 3
 # Endings of English common nouns that a capitalised word with them rarely escapes ("Bombing",
@@ -84,7 +91,7 @@ def untagged_with_rules(
     doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]
 ) -> list[tuple[EntityMention, str]]:
     """Each untagged name with the rule that made it one (``title``, ``surname``, ``subject``,
-    ``appos``, ``conj``: :func:`_name`), for the targets report (bench/attitude_targets_report).
+    ``owner``, ``object``, ``appos``, ``conj``: :func:`_name`), for the targets report (bench/attitude_targets_report).
     Runs of proper nouns outside every mention whose head is a clause participant
     (:data:`PARTICIPANT_DEPS`), written in title case (an all-capitals run is a transcript's
     speaker label or a heading: "AMY GOODMAN:", "SEE ALSO"), shaped like a person's name
@@ -106,7 +113,8 @@ def untagged_with_rules(
                 persons.update(range(span.start, span.end))
     out: list[tuple[EntityMention, str]] = []
     # Proper-noun positions from the token array (a Token object per word is the slow part).
-    at = [i for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist() if i not in covered]
+    pos, alpha, lower, upper = doc.to_array([POS, IS_ALPHA, IS_LOWER, IS_UPPER]).T
+    at = [i for i in (pos == PROPN).nonzero()[0].tolist() if i not in covered]
     k = 0
     while k < len(at):
         j = k + 1
@@ -117,24 +125,42 @@ def untagged_with_rules(
         found = _name(run, surnames, persons)
         if found is None:
             continue
-        canonical, rule = found
+        out.append(_mention(run, found, article_id, surnames))
         persons.update(range(run.start, run.end))
-        out.append(
-            (
-                EntityMention(
-                    article_id=article_id,
-                    name=canonical,
-                    # Not stored (an attitude keeps the name only); unknown unless a person's surname.
-                    label="PERSON" if canonical in surnames.values() else "",
-                    text=run.text,
-                    start=run.start_char,
-                    end=run.end_char,
-                    sent_start=run.sent.start_char,
-                ),
-                rule,
-            )
-        )
-    return out
+    # Capitalised words parsed as common nouns ("Pence/NOUN", "Foval/NOUN"): one word at a time,
+    # away from the proper-noun runs (a run's own words are judged with it).
+    propn = set(at)
+    mixed = (pos == NOUN) & (alpha == 1) & (lower == 0) & (upper == 0)
+    for i in mixed.nonzero()[0].tolist():
+        if i in covered or i - 1 in propn or i + 1 in propn or not doc[i].text[:1].isupper():
+            continue
+        run = doc[i : i + 1]
+        found = _noun_name(run, surnames, persons)
+        if found is None:
+            continue
+        out.append(_mention(run, found, article_id, surnames))
+        persons.add(i)
+    return sorted(out, key=lambda pair: pair[0].start)
+
+
+def _mention(
+    run: Span, found: tuple[str, str], article_id: str, surnames: dict[str, str]
+) -> tuple[EntityMention, str]:
+    """The untagged name ``run`` as a mention, with the rule that made it one."""
+    canonical, rule = found
+    return (
+        EntityMention(
+            article_id=article_id,
+            name=canonical,
+            # Not stored (an attitude keeps the name only); unknown unless a person's surname.
+            label="PERSON" if canonical in surnames.values() else "",
+            text=run.text,
+            start=run.start_char,
+            end=run.end_char,
+            sent_start=run.sent.start_char,
+        ),
+        rule,
+    )
 
 
 def _name(run: Span, surnames: dict[str, str], persons: set[int]) -> tuple[str, str] | None:
@@ -175,16 +201,51 @@ def _name(run: Span, surnames: dict[str, str], persons: set[int]) -> tuple[str, 
     return (name, rule) if rule else None
 
 
+def _noun_name(run: Span, surnames: dict[str, str], persons: set[int]) -> tuple[str, str] | None:
+    """:func:`_name` for one capitalised word the parser takes for a common noun, which needs
+    more than a proper noun does: a word the lemmatiser leaves whole (a plural, "Prosecutors",
+    "Rockets", "MEPs", is a common noun or a crowd), not a common word even as a surname (the
+    surname of a mistagged "person" such as "Assad Airstrikes"), and, at the start of its
+    sentence, where every word is capitalised, only the surname of a person the article names
+    ("Footage posted ..." is no one's doing)."""
+    token = run[0]
+    if token.lemma_.lower() != token.lower_ or token.lower_ in common_words():
+        return None
+    found = _name(run, surnames, persons)
+    if found is not None and token.is_sent_start and found[1] != "surname":
+        return None
+    return found
+
+
 def _someone(run: Span, persons: set[int]) -> str | None:
     """The rule by which the run's place in its clause says it is a person or a group, if one
     does: the subject of a speech verb or a deliberate act (:data:`DOER_VERBS`: "Hekmatyar
-    blamed ..."; not "Rockets hit ..."), in apposition with a role noun
+    blamed ..."; not "Rockets hit ..."), the possessor of a noun ("Comey's letter": ``owner``),
+    the object of a verb done to people (:data:`PATIENT_VERBS`: "indicted Yates") or of "said
+    of" (``object``), in apposition with a role noun
     ("Pistole, the TSA administrator"; "the lawyer, Hester"), or coordinated with a person
     ("Wray and Rosenstein", "Trump and Cohen")."""
     root = run.root
     head = root.head
     if root.dep_ in SUBJECT_DEPS and head.pos_ == "VERB" and head.lemma_.lower() in DOER_VERBS:
         return "subject"
+    # A name owns without an article: "Comey's letter", not "the Hitchhiker's Guide".
+    if (
+        root.dep_ == "poss"
+        and root.tag_ not in ("NNPS", "NNS")  # "the Actors' Equity": a body's name, a plural
+        and head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "det" for c in root.children)
+    ):
+        return "owner"
+    if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in PATIENT_VERBS:
+        return "object"
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in ABOUT_VERBS
+    ):
+        return "object"
     if root.dep_ == "appos" and head.lemma_.lower() in APPOSITION_ROLES:
         return "appos"
     if any(c.dep_ == "appos" and c.lemma_.lower() in APPOSITION_ROLES for c in root.children):

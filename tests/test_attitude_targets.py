@@ -168,6 +168,61 @@ def test_an_untagged_name_is_someone_by_its_syntax(words, heads, deps, pos, lemm
     assert _untagged_rules(words, heads, deps, pos, lemmas) == expected
 
 
+@pytest.mark.parametrize(
+    "words, heads, deps, pos, lemmas, expected",
+    [
+        # The possessor of a noun is someone ("Comey's letter") ...
+        (["Comey", "'s", "letter", "angered", "them", "."], [2, 0, 3, 3, 3, 3],
+         ["poss", "case", "nsubj", "ROOT", "dobj", "punct"],
+         ["PROPN", "PART", "NOUN", "VERB", "PRON", "PUNCT"],
+         ["Comey", "'s", "letter", "anger", "they", "."], [("Comey", "owner")]),
+        # ... but not with an article: the title of a work ("the Hitchhiker's Guide").
+        (["They", "read", "the", "Hitchhiker", "'s", "Guide", "."], [1, 1, 3, 5, 3, 1, 1],
+         ["nsubj", "ROOT", "det", "poss", "case", "dobj", "punct"],
+         ["PRON", "VERB", "DET", "PROPN", "PART", "PROPN", "PUNCT"],
+         ["they", "read", "the", "Hitchhiker", "'s", "Guide", "."], []),
+        # The object of a verb done to people is someone ("indicted Yates") ...
+        (["Prosecutors", "indicted", "Yates", "."], [1, 1, 1, 1],
+         ["nsubj", "ROOT", "dobj", "punct"], ["NOUN", "VERB", "PROPN", "PUNCT"],
+         ["prosecutor", "indict", "Yates", "."], [("Yates", "object")]),
+        # ... but not of one done as often to places and things ("attacked Douma").
+        (["Troops", "attacked", "Douma", "."], [1, 1, 1, 1],
+         ["nsubj", "ROOT", "dobj", "punct"], ["NOUN", "VERB", "PROPN", "PUNCT"],
+         ["troop", "attack", "Douma", "."], []),
+        # Whom words are about: "said of Obama".
+        (["She", "said", "of", "Obama", "that", "he", "failed", "."], [1, 1, 1, 2, 6, 6, 1, 1],
+         ["nsubj", "ROOT", "prep", "pobj", "mark", "nsubj", "ccomp", "punct"],
+         ["PRON", "VERB", "ADP", "PROPN", "SCONJ", "PRON", "VERB", "PUNCT"],
+         ["she", "say", "of", "Obama", "that", "he", "fail", "."], [("Obama", "object")]),
+        # A surname the parser takes for a common noun, inside the sentence: the same rules.
+        (["Yesterday", ",", "Foval", "blamed", "them", "."], [3, 3, 3, 3, 3, 3],
+         ["npadvmod", "punct", "nsubj", "ROOT", "dobj", "punct"],
+         ["NOUN", "PUNCT", "NOUN", "VERB", "PRON", "PUNCT"],
+         ["yesterday", ",", "foval", "blame", "they", "."], [("Foval", "subject")]),
+        # ... at the start of a sentence a common noun is capitalised too: no syntax vouches.
+        (["Footage", "blamed", "them", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+         ["NOUN", "VERB", "PRON", "PUNCT"], ["footage", "blame", "they", "."], []),
+        # ... and a plural is a crowd or a thing, never a name ("Prosecutors", "MEPs").
+        (["Yesterday", ",", "Lawmakers", "blamed", "them", "."], [3, 3, 3, 3, 3, 3],
+         ["npadvmod", "punct", "nsubj", "ROOT", "dobj", "punct"],
+         ["NOUN", "PUNCT", "NOUN", "VERB", "PRON", "PUNCT"],
+         ["yesterday", ",", "lawmaker", "blame", "they", "."], []),
+    ],
+)  # fmt: skip
+def test_an_untagged_owner_object_or_noun_parsed_name(words, heads, deps, pos, lemmas, expected):
+    assert _untagged_rules(words, heads, deps, pos, lemmas) == expected
+
+
+def test_a_surname_parsed_as_a_common_noun_takes_the_articles_full_name():
+    pence = EntityMention("a", "Mike Pence", "PERSON", "Mike Pence", 100, 110, 90)
+    args = ([1, 1, 1], ["nsubj", "ROOT", "punct"], ["NOUN", "VERB", "PUNCT"],
+            ["pence", "resign", "."])  # fmt: skip
+    assert _untagged_rules(["Pence", "resigned", "."], *args, mentions=[pence]) == [
+        ("Mike Pence", "surname")
+    ]
+    assert _untagged_rules(["Pence", "resigned", "."], *args) == []  # "pence": a common word
+
+
 def test_a_name_coordinated_with_a_person_is_a_person():
     wray = EntityMention("a", "Chris Wray", "PERSON", "Wray", 13, 17, 0)
     words = ["They", "accused", "Wray", "and", "Rosenstein", "."]
@@ -175,8 +230,13 @@ def test_a_name_coordinated_with_a_person_is_a_person():
             ["PRON", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"],
             ["they", "accuse", "Wray", "and", "Rosenstein", "."])  # fmt: skip
     assert _untagged_rules(words, *args, mentions=[wray]) == [("Rosenstein", "conj")]
-    # Beside no tagged person, the same words are no evidence ("Chevrolet and Suburban").
-    assert _untagged_rules(words, *args) == []
+    # Alone, the object of "accused" is someone, and so is the name coordinated with it ...
+    assert _untagged_rules(words, *args) == [("Wray", "object"), ("Rosenstein", "conj")]
+    # ... but beside no person and after a verb done to things, no evidence ("Chevrolet and
+    # Suburban").
+    bought = ["They", "bought", "Chevrolet", "and", "Suburban", "."]
+    lemmas = ["they", "buy", "Chevrolet", "and", "Suburban", "."]
+    assert _untagged_rules(bought, *args[:3], lemmas) == []
 
 
 def test_an_untagged_surname_takes_the_articles_full_name():
