@@ -26,7 +26,7 @@ import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_UPPER, POS
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_UPPER, LEMMA, POS, TAG
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span
 
@@ -56,6 +56,14 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 DOER_VERBS = (
     lexicon.words("speech_verbs") | lexicon.words("person_verbs") | lexicon.words("doer_verbs")
 )
+# Role nouns a description names a person by ("the president", "the senator"), the words that
+# change who holds a role ("the vice president" is not the president), and the rest of the
+# words a title may carry ("Prime Minister", "Foreign Secretary").
+# Kinship and rank titles ("Father X", "Private X") are left out: "the father", "the private"
+# are as often nobody's title.
+ROLE_WORDS = APPOSITION_ROLES - rules.HONORIFICS - {"brother", "sister", "father", "private"}
+QUALIFIERS = frozenset({"vice", "deputy", "former", "acting", "interim", "shadow", "junior"})
+TITLE_MODIFIERS = rules.TITLE_MODIFIERS
 # Verbs whose direct object is someone ("indicted Yates"); and the speech verb whose "of" names
 # whom the words are about ("she said of Obama").
 PATIENT_VERBS = lexicon.words("patient_verbs")
@@ -74,10 +82,120 @@ HEADLINE_SHARE = 0.6
 
 
 def targets(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
-    """``mentions`` with resolved pronouns and untagged participant names added, in text order."""
+    """``mentions`` with resolved pronouns, untagged participant names and role descriptions
+    added, in text order."""
     referents = quotes.pronoun_referents(doc, article_id=article_id, mentions=mentions)
     untagged = untagged_names(doc, article_id=article_id, mentions=mentions)
-    return sorted([*mentions, *referents, *untagged], key=lambda m: m.start)
+    roles = [m for m, _ in described(doc, article_id=article_id, mentions=mentions)]
+    return sorted([*mentions, *referents, *untagged, *roles], key=lambda m: m.start)
+
+
+def described(
+    doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]
+) -> list[tuple[EntityMention, str]]:
+    """Role descriptions ("the president", "the prime minister") standing for the one person the
+    article gave that role before them, each with the rule ``role``. A person has a role by a
+    title before the name ("President Donald Trump", "Prime Minister Theresa May") or by
+    apposition ("Sisi, the Egyptian president"); a description is theirs when its words (without
+    the article) are among that role's words and a qualifier of the role ("vice", "former") is
+    in both. A description two persons could hold ("the president" after President Obama and
+    President Putin), or nobody named before it (a one-sentence article's "the president"), is
+    left out: nothing in the article says who it is, and the dashboard shows no target "the
+    president" that would lump every president together."""
+    lemma_ids, pos, tags = doc.to_array([LEMMA, POS, TAG]).T
+    strings = doc.vocab.strings
+    wanted_ids = {strings[w] for w in ROLE_WORDS if w in strings}
+    at = [
+        i
+        for i in range(len(doc))
+        if int(lemma_ids[i]) in wanted_ids and (pos[i] == NOUN or pos[i] == PROPN)
+    ]
+    if not at:
+        return []
+    holders = _role_holders(doc, mentions)
+    if not holders:
+        return []
+    roled = {name for _, name, _ in holders}
+    people = []  # (first token, canonical name) of each mention of a person
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.label == "PERSON" and span is not None:
+            people.append((span.start, m.name))
+    covered = set()
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    out: list[tuple[EntityMention, str]] = []
+    for i in at:
+        token = doc[i]
+        if i in covered or token.tag_ in ("NNS", "NNPS") or token.dep_ not in PARTICIPANT_DEPS:
+            continue
+        if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
+            continue  # "the president, Donald Trump": the name is the target
+        dets = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
+        if not dets:
+            continue  # "a spokesman", "president" (a title): no one in particular
+        words = [c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < i] + [
+            token.lemma_.lower()
+        ]
+        who = {
+            name
+            for start, name, role in holders
+            if start < i and set(words) <= role and (role & QUALIFIERS) <= set(words)
+        }
+        if len(who) != 1:
+            continue
+        [name] = who
+        # A person with no role named since ("Tony Blair ... Mr Blair's spokesman said: 'the
+        # prime minister ...'") may be the one meant: the title before is no longer enough.
+        last = max(k for k, n in people if n == name and k < i)
+        if any(last < k < i for k, n in people if n not in roled):
+            continue
+        span = doc[dets[0].i : i + 1]
+        mention = EntityMention(
+            article_id=article_id,
+            name=name,
+            label="PERSON",
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            sent_start=span.sent.start_char,
+        )
+        out.append((mention, "role"))
+    return out
+
+
+def _role_holders(
+    doc: Doc, mentions: Sequence[EntityMention]
+) -> list[tuple[int, str, frozenset[str]]]:
+    """(first token, canonical name, role words) of each person the article gives a role: the
+    role and qualifier words right before the name ("Prime Minister", "Vice President"), or the
+    role noun in apposition with it and that noun's modifiers ("Sisi, the Egyptian
+    president")."""
+    out = []
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        role: set[str] = set()
+        j = span.start - 1
+        while j >= 0 and doc[j].lower_.rstrip(".") in ROLE_WORDS | QUALIFIERS | TITLE_MODIFIERS:
+            role.add(doc[j].lower_.rstrip("."))
+            j -= 1
+        root = span.root
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        for noun in nouns:
+            if noun.lemma_.lower() in ROLE_WORDS and not (span.start <= noun.i < span.end):
+                role.add(noun.lemma_.lower())
+                role.update(c.lower_ for c in noun.children if c.dep_ in ("amod", "compound"))
+        if role & ROLE_WORDS:
+            out.append((span.start, m.name, frozenset(role)))
+    return out
 
 
 def untagged_names(

@@ -257,3 +257,37 @@ def test_eval_maps_targets_onto_the_cleaned_text():
     lo, hi = offsets(sentence, cleaned)(at, at + 5)
     assert cleaned[lo:hi] == "Trump"
     assert offsets(cleaned, cleaned)(0, 6) == (0, 6)
+
+
+def test_a_role_description_stands_for_the_person_given_that_role(nlp):
+    text = (
+        "Prime Minister Theresa May met union leaders in London on Monday. "
+        "Critics later accused the prime minister of betraying them."
+    )
+    result = analyse(nlp, text)
+    at = text.index("the prime minister")
+    [desc] = [a for a in result.attitudes if a.scorer == "vader" and a.target_start == at]
+    assert desc.target == "Theresa May"
+    assert text[desc.target_start : desc.target_end] == "the prime minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Nobody named before it: a one-sentence article's "the president" is no one's.
+        "Critics accused the president of betraying the unions in London.",
+        # Two people with that title: either could be meant.
+        "President Barack Obama met President Vladimir Putin in Geneva on Monday. "
+        "Critics accused the president of betraying the unions.",
+        # A qualifier changes the role: the vice president is not the president.
+        "Vice President Joe Biden visited Ohio on Monday. "
+        "Critics accused the president of betraying the unions.",
+        # Someone with no role named since may be the one meant.
+        "Prime Minister Theresa May met Jeremy Corbyn in London on Monday. "
+        "Jeremy Corbyn's spokesman said the prime minister was wrong.",
+    ],
+)
+def test_a_role_description_no_single_person_holds_is_no_target(nlp, text):
+    result = analyse(nlp, text)
+    at = text.index("the pr")
+    assert not [a for a in result.attitudes if a.target_start == at]
