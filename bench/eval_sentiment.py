@@ -215,7 +215,9 @@ KINDS = ("title", "surname", "subject", "owner", "object", "appos", "conj", "nou
 @contextmanager
 def without(kinds: Iterable[str]):
     """Analysis as ``presslens analyze`` runs it, except that the targets of ``kinds`` are not
-    added (:data:`KINDS`)."""
+    added (:data:`KINDS`). The rows are dropped from what the rules found, so a name another
+    rule vouched for through a dropped one ("Rosenstein", coordinated with the object "Wray")
+    stays: the figure without a kind is its own rows' worth, not its chain's."""
     drop = set(kinds)
     untagged, described = attitude_targets.untagged_with_rules, attitude_targets.described
 

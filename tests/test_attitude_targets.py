@@ -291,3 +291,17 @@ def test_a_role_description_no_single_person_holds_is_no_target(nlp, text):
     result = analyse(nlp, text)
     at = text.index("the pr")
     assert not [a for a in result.attitudes if a.target_start == at]
+
+
+def test_eval_ablation_leaves_out_one_kind_of_target():
+    # bench.eval_sentiment --ablate scores without each kind: the kind must really be gone, and
+    # only it (a name coordinated with the dropped one keeps its own row).
+    from bench.eval_sentiment import without
+
+    words = ["They", "accused", "Wray", "and", "Rosenstein", "."]
+    args = ([1, 1, 1, 2, 2, 1], ["nsubj", "ROOT", "dobj", "cc", "conj", "punct"],
+            ["PRON", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+            ["they", "accuse", "Wray", "and", "Rosenstein", "."])  # fmt: skip
+    with without(["object"]):
+        assert _untagged_rules(words, *args) == [("Rosenstein", "conj")]
+    assert _untagged_rules(words, *args) == [("Wray", "object"), ("Rosenstein", "conj")]
