@@ -305,3 +305,13 @@ def test_eval_ablation_leaves_out_one_kind_of_target():
     with without(["object"]):
         assert _untagged_rules(words, *args) == [("Rosenstein", "conj")]
     assert _untagged_rules(words, *args) == [("Wray", "object"), ("Rosenstein", "conj")]
+
+
+def test_class_offsets_are_the_smallest_that_score_best():
+    # bench.fit_attitude_model --offsets: the negative logit must rise by more than 0.55 for the
+    # first target to be negative (0.6), and not by 1.0, or the neutral ones turn negative too.
+    from bench.fit_attitude_model import offsets
+
+    logits = {0: [0.0, 0.55, 0.0], 1: [0.0, 1.0, 0.0], 2: [0.0, 1.0, 0.0]}
+    f1, neg, pos = offsets(logits, ["negative", "neutral", "neutral", "neutral"])
+    assert (round(f1, 3), neg, pos) == (0.667, 0.6, 0.0)  # no positive target: its F1 is 0
