@@ -68,6 +68,8 @@ TITLE_MODIFIERS = rules.TITLE_MODIFIERS
 # whom the words are about ("she said of Obama").
 PATIENT_VERBS = lexicon.words("patient_verbs")
 ABOUT_VERBS = frozenset({"say"})
+# Nouns a surname's possessive names a thing with, not the person's: "Parkinson's disease".
+EPONYM_NOUNS = frozenset({"disease", "syndrome", "disorder", "law", "principle"})
 # A longer untagged run is mostly a headline or a title ("Rebels Douma Ghouta Airstrikes").
 MAX_WORDS = 3
 # Endings of English common nouns that a capitalised word with them rarely escapes ("Bombing",
@@ -330,9 +332,16 @@ def _noun_name(run: Span, surnames: dict[str, str], persons: set[int]) -> tuple[
     if token.lemma_.lower() != token.lower_ or token.lower_ in common_words():
         return None
     found = _name(run, surnames, persons)
-    if found is not None and token.is_sent_start and found[1] != "surname":
+    if found is not None and found[1] != "surname" and _first_word(token):
         return None
     return found
+
+
+def _first_word(token) -> bool:
+    """Whether ``token`` is the first word of its sentence (opening quotes and brackets aside:
+    '"Delivery of the benefits ...' capitalises "Delivery" too)."""
+    sent = token.sent
+    return all(not t.is_alpha for t in token.doc[sent.start : token.i])
 
 
 def _someone(run: Span, persons: set[int]) -> str | None:
@@ -348,10 +357,13 @@ def _someone(run: Span, persons: set[int]) -> str | None:
     if root.dep_ in SUBJECT_DEPS and head.pos_ == "VERB" and head.lemma_.lower() in DOER_VERBS:
         return "subject"
     # A name owns without an article: "Comey's letter", not "the Hitchhiker's Guide".
+    # Owning a proper noun is mostly the parse of a list ("illnesses like Parkinson's, Multiple
+    # Sclerosis"), and an eponym's disease names no one ("Alzheimer's disease").
     if (
         root.dep_ == "poss"
         and root.tag_ not in ("NNPS", "NNS")  # "the Actors' Equity": a body's name, a plural
-        and head.pos_ in ("NOUN", "PROPN")
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in EPONYM_NOUNS
         and not any(c.dep_ == "det" for c in root.children)
     ):
         return "owner"

@@ -176,7 +176,11 @@ def test_an_untagged_name_is_someone_by_its_syntax(words, heads, deps, pos, lemm
          ["poss", "case", "nsubj", "ROOT", "dobj", "punct"],
          ["PROPN", "PART", "NOUN", "VERB", "PRON", "PUNCT"],
          ["Comey", "'s", "letter", "anger", "they", "."], [("Comey", "owner")]),
-        # ... but not with an article: the title of a work ("the Hitchhiker's Guide").
+        # ... but not of an eponym's disease ("Alzheimer's disease") ...
+        (["Alzheimer", "'s", "disease", "spread", "."], [2, 0, 3, 3, 3],
+         ["poss", "case", "nsubj", "ROOT", "punct"], ["PROPN", "PART", "NOUN", "VERB", "PUNCT"],
+         ["Alzheimer", "'s", "disease", "spread", "."], []),
+        # ... nor with an article: the title of a work ("the Hitchhiker's Guide").
         (["They", "read", "the", "Hitchhiker", "'s", "Guide", "."], [1, 1, 3, 5, 3, 1, 1],
          ["nsubj", "ROOT", "det", "poss", "case", "dobj", "punct"],
          ["PRON", "VERB", "DET", "PROPN", "PART", "PROPN", "PUNCT"],
@@ -202,6 +206,10 @@ def test_an_untagged_name_is_someone_by_its_syntax(words, heads, deps, pos, lemm
         # ... at the start of a sentence a common noun is capitalised too: no syntax vouches.
         (["Footage", "blamed", "them", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
          ["NOUN", "VERB", "PRON", "PUNCT"], ["footage", "blame", "they", "."], []),
+        # ... even after an opening quotation mark.
+        (['"', "Footage", "blamed", "them", "."], [2, 2, 2, 2, 2],
+         ["punct", "nsubj", "ROOT", "dobj", "punct"], ["PUNCT", "NOUN", "VERB", "PRON", "PUNCT"],
+         ['"', "footage", "blame", "they", "."], []),
         # ... and a plural is a crowd or a thing, never a name ("Prosecutors", "MEPs").
         (["Yesterday", ",", "Lawmakers", "blamed", "them", "."], [3, 3, 3, 3, 3, 3],
          ["npadvmod", "punct", "nsubj", "ROOT", "dobj", "punct"],
