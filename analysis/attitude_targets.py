@@ -135,6 +135,10 @@ def described(
             continue
         if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
             continue  # "the president, Donald Trump": the name is the target
+        if any(
+            c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in token.children
+        ):
+            continue  # "the head of the local medical centre": a role of its own
         dets = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
         if not dets:
             continue  # "a spokesman", "president" (a title): no one in particular

@@ -290,6 +290,9 @@ def test_a_role_description_stands_for_the_person_given_that_role(nlp):
         # A qualifier changes the role: the vice president is not the president.
         "Vice President Joe Biden visited Ohio on Monday. "
         "Critics accused the president of betraying the unions.",
+        # A role with its own "of" phrase is another role than the one named.
+        "President Barack Obama met union leaders in Ohio on Monday. "
+        "Critics accused the president of the union of betraying them.",
         # Someone with no role named since may be the one meant.
         "Prime Minister Theresa May met Jeremy Corbyn in London on Monday. "
         "Jeremy Corbyn's spokesman said the prime minister was wrong.",
