@@ -26,7 +26,9 @@ import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_UPPER, LEMMA, POS, TAG
+import numpy
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_UPPER, LEMMA, POS
+from spacy.strings import hash_string
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span
 
@@ -62,6 +64,8 @@ DOER_VERBS = (
 # Kinship and rank titles ("Father X", "Private X") are left out: "the father", "the private"
 # are as often nobody's title.
 ROLE_WORDS = APPOSITION_ROLES - rules.HONORIFICS - {"brother", "sister", "father", "private"}
+# Their string ids (hashes, the same in every vocabulary), for the token arrays.
+ROLE_IDS = numpy.array([hash_string(w) for w in sorted(ROLE_WORDS)], dtype=numpy.uint64)
 QUALIFIERS = frozenset({"vice", "deputy", "former", "acting", "interim", "shadow", "junior"})
 TITLE_MODIFIERS = rules.TITLE_MODIFIERS
 # Verbs whose direct object is someone ("indicted Yates"); and the speech verb whose "of" names
@@ -104,14 +108,10 @@ def described(
     President Putin), or nobody named before it (a one-sentence article's "the president"), is
     left out: nothing in the article says who it is, and the dashboard shows no target "the
     president" that would lump every president together."""
-    lemma_ids, pos, tags = doc.to_array([LEMMA, POS, TAG]).T
-    strings = doc.vocab.strings
-    wanted_ids = {strings[w] for w in ROLE_WORDS if w in strings}
-    at = [
-        i
-        for i in range(len(doc))
-        if int(lemma_ids[i]) in wanted_ids and (pos[i] == NOUN or pos[i] == PROPN)
-    ]
+    # Found on the token arrays first: most sentences hold no role noun.
+    lemma_ids, pos = doc.to_array([LEMMA, POS]).T
+    at = numpy.isin(lemma_ids, ROLE_IDS) & ((pos == NOUN) | (pos == PROPN))
+    at = at.nonzero()[0].tolist()
     if not at:
         return []
     holders = _role_holders(doc, mentions)
