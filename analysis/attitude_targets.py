@@ -26,7 +26,6 @@ import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_UPPER, LEMMA, POS
 from spacy.strings import hash_string
 from spacy.symbols import NOUN, PROPN
@@ -65,9 +64,10 @@ DOER_VERBS = (
 # are as often nobody's title.
 ROLE_WORDS = APPOSITION_ROLES - rules.HONORIFICS - {"brother", "sister", "father", "private"}
 # Their string ids (hashes, the same in every vocabulary), for the token arrays.
-ROLE_IDS = numpy.array([hash_string(w) for w in sorted(ROLE_WORDS)], dtype=numpy.uint64)
+ROLE_IDS = frozenset(hash_string(w) for w in ROLE_WORDS)
 QUALIFIERS = frozenset({"vice", "deputy", "former", "acting", "interim", "shadow", "junior"})
 TITLE_MODIFIERS = rules.TITLE_MODIFIERS
+TITLE_RUN_WORDS = ROLE_WORDS | QUALIFIERS | TITLE_MODIFIERS
 # Verbs whose direct object is someone ("indicted Yates"); and the speech verb whose "of" names
 # whom the words are about ("she said of Obama").
 PATIENT_VERBS = lexicon.words("patient_verbs")
@@ -110,45 +110,46 @@ def described(
     president" that would lump every president together."""
     # Found on the token arrays first: most sentences hold no role noun.
     lemma_ids, pos = doc.to_array([LEMMA, POS]).T
-    at = numpy.isin(lemma_ids, ROLE_IDS) & ((pos == NOUN) | (pos == PROPN))
-    at = at.nonzero()[0].tolist()
+    nouns = ((pos == NOUN) | (pos == PROPN)).nonzero()[0]
+    lemmas = lemma_ids[nouns].tolist()
+    at = [i for i, lemma in zip(nouns.tolist(), lemmas, strict=True) if lemma in ROLE_IDS]
     if not at:
         return []
-    holders = _role_holders(doc, mentions)
+    # The descriptions first (a few Token objects); the article's persons only if one is left.
+    found = []
+    for i in at:
+        token = doc[i]
+        if token.tag_ in ("NNS", "NNPS") or token.dep_ not in PARTICIPANT_DEPS:
+            continue
+        children = list(token.children)
+        if token.dep_ == "appos" or any(c.dep_ == "appos" for c in children):
+            continue  # "the president, Donald Trump": the name is the target
+        if any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in children):
+            continue  # "the head of the local medical centre": a role of its own
+        dets = [c for c in children if c.dep_ == "det" and c.lower_ == "the"]
+        if not dets:
+            continue  # "a spokesman", "president" (a title): no one in particular
+        words = {c.lower_ for c in children if c.dep_ in ("amod", "compound") and c.i < i}
+        found.append((i, dets[0].i, words | {token.lemma_.lower()}))
+    if not found:
+        return []
+    spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in mentions]
+    spans = [(m, span) for m, span in spans if span is not None]
+    holders = _role_holders(spans)
     if not holders:
         return []
     roled = {name for _, name, _ in holders}
-    people = []  # (first token, canonical name) of each mention of a person
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.label == "PERSON" and span is not None:
-            people.append((span.start, m.name))
-    covered = set()
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            covered.update(range(span.start, span.end))
+    # (first token, canonical name) of each mention of a person.
+    people = [(span.start, m.name) for m, span in spans if m.label == "PERSON"]
+    covered = {i for _, span in spans for i in range(span.start, span.end)}
     out: list[tuple[EntityMention, str]] = []
-    for i in at:
-        token = doc[i]
-        if i in covered or token.tag_ in ("NNS", "NNPS") or token.dep_ not in PARTICIPANT_DEPS:
+    for i, first, words in found:
+        if i in covered:
             continue
-        if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
-            continue  # "the president, Donald Trump": the name is the target
-        if any(
-            c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in token.children
-        ):
-            continue  # "the head of the local medical centre": a role of its own
-        dets = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
-        if not dets:
-            continue  # "a spokesman", "president" (a title): no one in particular
-        words = [c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < i] + [
-            token.lemma_.lower()
-        ]
         who = {
             name
             for start, name, role in holders
-            if start < i and set(words) <= role and (role & QUALIFIERS) <= set(words)
+            if start < i and words <= role and (role & QUALIFIERS) <= words
         }
         if len(who) != 1:
             continue
@@ -158,7 +159,7 @@ def described(
         last = max(k for k, n in people if n == name and k < i)
         if any(last < k < i for k, n in people if n not in roled):
             continue
-        span = doc[dets[0].i : i + 1]
+        span = doc[first : i + 1]
         mention = EntityMention(
             article_id=article_id,
             name=name,
@@ -173,22 +174,20 @@ def described(
 
 
 def _role_holders(
-    doc: Doc, mentions: Sequence[EntityMention]
+    spans: Sequence[tuple[EntityMention, Span]],
 ) -> list[tuple[int, str, frozenset[str]]]:
     """(first token, canonical name, role words) of each person the article gives a role: the
     role and qualifier words right before the name ("Prime Minister", "Vice President"), or the
     role noun in apposition with it and that noun's modifiers ("Sisi, the Egyptian
-    president")."""
+    president"). ``spans``: the article's mentions with their tokens."""
     out = []
-    for m in mentions:
+    for m, span in spans:
         if m.label != "PERSON":
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
+        doc = span.doc
         role: set[str] = set()
         j = span.start - 1
-        while j >= 0 and doc[j].lower_.rstrip(".") in ROLE_WORDS | QUALIFIERS | TITLE_MODIFIERS:
+        while j >= 0 and doc[j].lower_.rstrip(".") in TITLE_RUN_WORDS:
             role.add(doc[j].lower_.rstrip("."))
             j -= 1
         root = span.root
