@@ -1,22 +1,24 @@
 """Who an attitude can be toward: the named entities of an article, plus what stands for one.
 
-The entity extractor's mentions are the core. Two more kinds of words name a person or a group
+The entity extractor's mentions are the core. Three more kinds of words name a person or a group
 in news sentences without being a tagged entity: a pronoun ("he", "his", "her") standing for a
 person the article has named (resolved as a pronoun speaker is, :func:`analysis.quotes.
 pronoun_referents`; a pronoun nobody can be found for is no target, so the dashboard never shows
-"he"), and a proper noun the small spaCy model leaves untagged that takes part in its clause —
-subject, object, possessor — and that its syntax shows to be someone: after a title ("Senator
-Yates"), the surname of a person the article names ("Smith" after "John Smith"), the doer of a
-speech verb or a deliberate act ("Hekmatyar blamed ..."), the possessor of a noun ("Comey's
-letter"), the object of a verb done to people ("they indicted Yates", "she said of Obama"), in
-apposition with a role ("Pistole, the administrator"), or coordinated with a person ("Wray and
-Rosenstein"). These syntactic rules hold only for words that are not common English words in
-lower case (TextBlob's word-frequency list, :func:`common_words`): "Executive resigned" and
-"Police said" name nobody. A capitalised word the parser takes for a common noun ("Pence/NOUN
-had been ...", a surname it does not know) is tried by the same rules, one word at a time. Each becomes an :class:`EntityMention` with
-its canonical name (a surname takes the full name of the article's person who carries it) and
-the offsets of the words as written. Only attitudes use them: the entity table keeps the
-extractor's own mentions.
+"he"); a role description ("the prime minister") standing for the one person the article gave
+that role before it (:func:`described`; none when no one or two people could be meant, so no
+target is ever "the president"); and a proper noun the small spaCy model leaves untagged that
+takes part in its clause — subject, object, possessor — and that its syntax shows to be someone:
+after a title ("Senator Yates"), the surname of a person the article names ("Smith" after "John
+Smith"), the doer of a speech verb or a deliberate act ("Hekmatyar blamed ..."), the possessor
+of a noun ("Comey's letter"), the object of a verb done to people ("they indicted Yates", "she
+said of Obama"), in apposition with a role ("Pistole, the administrator"), or coordinated with a
+person ("Wray and Rosenstein"). These syntactic rules hold only for words that are not common
+English words in lower case (TextBlob's word-frequency list, :func:`common_words`): "Executive
+resigned" and "Police said" name nobody. A capitalised word the parser takes for a common noun
+("Pence/NOUN had been ...", a surname it does not know) is tried by the same rules, one word at
+a time. Each becomes an :class:`EntityMention` with its canonical name (a surname takes the
+full name of the article's person who carries it) and the offsets of the words as written. Only
+attitudes use them: the entity table keeps the extractor's own mentions.
 """
 
 from __future__ import annotations
