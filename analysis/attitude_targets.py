@@ -1,19 +1,24 @@
 """Who an attitude can be toward: the named entities of an article, plus what stands for one.
 
-The entity extractor's mentions are the core. Two more kinds of words name a person or a group
+The entity extractor's mentions are the core. Three more kinds of words name a person or a group
 in news sentences without being a tagged entity: a pronoun ("he", "his", "her") standing for a
 person the article has named (resolved as a pronoun speaker is, :func:`analysis.quotes.
 pronoun_referents`; a pronoun nobody can be found for is no target, so the dashboard never shows
-"he"), and a proper noun the small spaCy model leaves untagged that takes part in its clause —
-subject, object, possessor — and that its syntax shows to be someone: after a title ("Senator
-Yates"), the surname of a person the article names ("Smith" after "John Smith"), the doer of a
-speech verb or a deliberate act ("Hekmatyar blamed ..."), in apposition with a role ("Pistole, the administrator"), or
-coordinated with a person ("Wray and Rosenstein"). The last three hold only for words that are
-not common English words in lower case (TextBlob's word-frequency list, :func:`common_words`):
-"Executive resigned" and "Police said" name nobody. Each becomes an :class:`EntityMention` with
-its canonical name (a surname takes the full name of the article's person who carries it) and
-the offsets of the words as written. Only attitudes use them: the entity table keeps the
-extractor's own mentions.
+"he"); a role description ("the prime minister") standing for the one person the article gave
+that role before it (:func:`described`; none when no one or two people could be meant, so no
+target is ever "the president"); and a proper noun the small spaCy model leaves untagged that
+takes part in its clause — subject, object, possessor — and that its syntax shows to be someone:
+after a title ("Senator Yates"), the surname of a person the article names ("Smith" after "John
+Smith"), the doer of a speech verb or a deliberate act ("Hekmatyar blamed ..."), the possessor
+of a noun ("Comey's letter"), the object of a verb done to people ("they indicted Yates", "she
+said of Obama"), in apposition with a role ("Pistole, the administrator"), or coordinated with a
+person ("Wray and Rosenstein"). These syntactic rules hold only for words that are not common
+English words in lower case (TextBlob's word-frequency list, :func:`common_words`): "Executive
+resigned" and "Police said" name nobody. A capitalised word the parser takes for a common noun
+("Pence/NOUN had been ...", a surname it does not know) is tried by the same rules, one word at
+a time. Each becomes an :class:`EntityMention` with its canonical name (a surname takes the
+full name of the article's person who carries it) and the offsets of the words as written. Only
+attitudes use them: the entity table keeps the extractor's own mentions.
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 
-from spacy.attrs import POS
-from spacy.symbols import PROPN
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_UPPER, LEMMA, POS
+from spacy.strings import hash_string
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span
 
 from analysis import lexicon, quotes
@@ -53,6 +59,23 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 DOER_VERBS = (
     lexicon.words("speech_verbs") | lexicon.words("person_verbs") | lexicon.words("doer_verbs")
 )
+# Role nouns a description names a person by ("the president", "the senator"), the words that
+# change who holds a role ("the vice president" is not the president), and the rest of the
+# words a title may carry ("Prime Minister", "Foreign Secretary").
+# Kinship and rank titles ("Father X", "Private X") are left out: "the father", "the private"
+# are as often nobody's title.
+ROLE_WORDS = APPOSITION_ROLES - rules.HONORIFICS - {"brother", "sister", "father", "private"}
+# Their string ids (hashes, the same in every vocabulary), for the token arrays.
+ROLE_IDS = frozenset(hash_string(w) for w in ROLE_WORDS)
+QUALIFIERS = frozenset({"vice", "deputy", "former", "acting", "interim", "shadow", "junior"})
+TITLE_MODIFIERS = rules.TITLE_MODIFIERS
+TITLE_RUN_WORDS = ROLE_WORDS | QUALIFIERS | TITLE_MODIFIERS
+# Verbs whose direct object is someone ("indicted Yates"); and the speech verb whose "of" names
+# whom the words are about ("she said of Obama").
+PATIENT_VERBS = lexicon.words("patient_verbs")
+ABOUT_VERBS = frozenset({"say"})
+# Nouns a surname's possessive names a thing with, not the person's: "Parkinson's disease".
+EPONYM_NOUNS = frozenset({"disease", "syndrome", "disorder", "law", "principle"})
 # A longer untagged run is mostly a headline or a title ("Rebels Douma Ghouta Airstrikes").
 MAX_WORDS = 3
 # Endings of English common nouns that a capitalised word with them rarely escapes ("Bombing",
@@ -67,10 +90,119 @@ HEADLINE_SHARE = 0.6
 
 
 def targets(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
-    """``mentions`` with resolved pronouns and untagged participant names added, in text order."""
+    """``mentions`` with resolved pronouns, untagged participant names and role descriptions
+    added, in text order."""
     referents = quotes.pronoun_referents(doc, article_id=article_id, mentions=mentions)
     untagged = untagged_names(doc, article_id=article_id, mentions=mentions)
-    return sorted([*mentions, *referents, *untagged], key=lambda m: m.start)
+    roles = [m for m, _ in described(doc, article_id=article_id, mentions=mentions)]
+    return sorted([*mentions, *referents, *untagged, *roles], key=lambda m: m.start)
+
+
+def described(
+    doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]
+) -> list[tuple[EntityMention, str]]:
+    """Role descriptions ("the president", "the prime minister") standing for the one person the
+    article gave that role before them, each with the rule ``role``. A person has a role by a
+    title before the name ("President Donald Trump", "Prime Minister Theresa May") or by
+    apposition ("Sisi, the Egyptian president"); a description is theirs when its words (without
+    the article) are among that role's words and a qualifier of the role ("vice", "former") is
+    in both. A description two persons could hold ("the president" after President Obama and
+    President Putin), or nobody named before it (a one-sentence article's "the president"), is
+    left out: nothing in the article says who it is, and the dashboard shows no target "the
+    president" that would lump every president together."""
+    # Found on the token arrays first: most sentences hold no role noun.
+    lemma_ids, pos = doc.to_array([LEMMA, POS]).T
+    nouns = ((pos == NOUN) | (pos == PROPN)).nonzero()[0]
+    lemmas = lemma_ids[nouns].tolist()
+    at = [i for i, lemma in zip(nouns.tolist(), lemmas, strict=True) if lemma in ROLE_IDS]
+    if not at:
+        return []
+    # The descriptions first (a few Token objects); the article's persons only if one is left.
+    found = []
+    for i in at:
+        token = doc[i]
+        if token.tag_ in ("NNS", "NNPS") or token.dep_ not in PARTICIPANT_DEPS:
+            continue
+        children = list(token.children)
+        if token.dep_ == "appos" or any(c.dep_ == "appos" for c in children):
+            continue  # "the president, Donald Trump": the name is the target
+        if any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in children):
+            continue  # "the head of the local medical centre": a role of its own
+        dets = [c for c in children if c.dep_ == "det" and c.lower_ == "the"]
+        if not dets:
+            continue  # "a spokesman", "president" (a title): no one in particular
+        words = {c.lower_ for c in children if c.dep_ in ("amod", "compound") and c.i < i}
+        found.append((i, dets[0].i, words | {token.lemma_.lower()}))
+    if not found:
+        return []
+    spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in mentions]
+    spans = [(m, span) for m, span in spans if span is not None]
+    holders = _role_holders(spans)
+    if not holders:
+        return []
+    roled = {name for _, name, _ in holders}
+    # (first token, canonical name) of each mention of a person.
+    people = [(span.start, m.name) for m, span in spans if m.label == "PERSON"]
+    covered = {i for _, span in spans for i in range(span.start, span.end)}
+    out: list[tuple[EntityMention, str]] = []
+    for i, first, words in found:
+        if i in covered:
+            continue
+        who = {
+            name
+            for start, name, role in holders
+            if start < i and words <= role and (role & QUALIFIERS) <= words
+        }
+        if len(who) != 1:
+            continue
+        [name] = who
+        # A person with no role named since ("Tony Blair ... Mr Blair's spokesman said: 'the
+        # prime minister ...'") may be the one meant: the title before is no longer enough.
+        last = max(k for k, n in people if n == name and k < i)
+        if any(last < k < i for k, n in people if n not in roled):
+            continue
+        span = doc[first : i + 1]
+        mention = EntityMention(
+            article_id=article_id,
+            name=name,
+            label="PERSON",
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            sent_start=span.sent.start_char,
+        )
+        out.append((mention, "role"))
+    return out
+
+
+def _role_holders(
+    spans: Sequence[tuple[EntityMention, Span]],
+) -> list[tuple[int, str, frozenset[str]]]:
+    """(first token, canonical name, role words) of each person the article gives a role: the
+    role and qualifier words right before the name ("Prime Minister", "Vice President"), or the
+    role noun in apposition with it and that noun's modifiers ("Sisi, the Egyptian
+    president"). ``spans``: the article's mentions with their tokens."""
+    out = []
+    for m, span in spans:
+        if m.label != "PERSON":
+            continue
+        doc = span.doc
+        role: set[str] = set()
+        j = span.start - 1
+        while j >= 0 and doc[j].lower_.rstrip(".") in TITLE_RUN_WORDS:
+            role.add(doc[j].lower_.rstrip("."))
+            j -= 1
+        root = span.root
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        for noun in nouns:
+            if noun.lemma_.lower() in ROLE_WORDS and not (span.start <= noun.i < span.end):
+                role.add(noun.lemma_.lower())
+                role.update(c.lower_ for c in noun.children if c.dep_ in ("amod", "compound"))
+        if role & ROLE_WORDS:
+            out.append((span.start, m.name, frozenset(role)))
+    return out
 
 
 def untagged_names(
@@ -84,7 +216,7 @@ def untagged_with_rules(
     doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]
 ) -> list[tuple[EntityMention, str]]:
     """Each untagged name with the rule that made it one (``title``, ``surname``, ``subject``,
-    ``appos``, ``conj``: :func:`_name`), for the targets report (bench/attitude_targets_report).
+    ``owner``, ``object``, ``appos``, ``conj``: :func:`_name`), for the targets report (bench/attitude_targets_report).
     Runs of proper nouns outside every mention whose head is a clause participant
     (:data:`PARTICIPANT_DEPS`), written in title case (an all-capitals run is a transcript's
     speaker label or a heading: "AMY GOODMAN:", "SEE ALSO"), shaped like a person's name
@@ -106,7 +238,8 @@ def untagged_with_rules(
                 persons.update(range(span.start, span.end))
     out: list[tuple[EntityMention, str]] = []
     # Proper-noun positions from the token array (a Token object per word is the slow part).
-    at = [i for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist() if i not in covered]
+    pos, alpha, lower, upper = doc.to_array([POS, IS_ALPHA, IS_LOWER, IS_UPPER]).T
+    at = [i for i in (pos == PROPN).nonzero()[0].tolist() if i not in covered]
     k = 0
     while k < len(at):
         j = k + 1
@@ -117,24 +250,42 @@ def untagged_with_rules(
         found = _name(run, surnames, persons)
         if found is None:
             continue
-        canonical, rule = found
+        out.append(_mention(run, found, article_id, surnames))
         persons.update(range(run.start, run.end))
-        out.append(
-            (
-                EntityMention(
-                    article_id=article_id,
-                    name=canonical,
-                    # Not stored (an attitude keeps the name only); unknown unless a person's surname.
-                    label="PERSON" if canonical in surnames.values() else "",
-                    text=run.text,
-                    start=run.start_char,
-                    end=run.end_char,
-                    sent_start=run.sent.start_char,
-                ),
-                rule,
-            )
-        )
-    return out
+    # Capitalised words parsed as common nouns ("Pence/NOUN", "Foval/NOUN"): one word at a time,
+    # away from the proper-noun runs (a run's own words are judged with it).
+    propn = set(at)
+    mixed = (pos == NOUN) & (alpha == 1) & (lower == 0) & (upper == 0)
+    for i in mixed.nonzero()[0].tolist():
+        if i in covered or i - 1 in propn or i + 1 in propn or not doc[i].text[:1].isupper():
+            continue
+        run = doc[i : i + 1]
+        found = _noun_name(run, surnames, persons)
+        if found is None:
+            continue
+        out.append(_mention(run, found, article_id, surnames))
+        persons.add(i)
+    return sorted(out, key=lambda pair: pair[0].start)
+
+
+def _mention(
+    run: Span, found: tuple[str, str], article_id: str, surnames: dict[str, str]
+) -> tuple[EntityMention, str]:
+    """The untagged name ``run`` as a mention, with the rule that made it one."""
+    canonical, rule = found
+    return (
+        EntityMention(
+            article_id=article_id,
+            name=canonical,
+            # Not stored (an attitude keeps the name only); unknown unless a person's surname.
+            label="PERSON" if canonical in surnames.values() else "",
+            text=run.text,
+            start=run.start_char,
+            end=run.end_char,
+            sent_start=run.sent.start_char,
+        ),
+        rule,
+    )
 
 
 def _name(run: Span, surnames: dict[str, str], persons: set[int]) -> tuple[str, str] | None:
@@ -175,16 +326,61 @@ def _name(run: Span, surnames: dict[str, str], persons: set[int]) -> tuple[str, 
     return (name, rule) if rule else None
 
 
+def _noun_name(run: Span, surnames: dict[str, str], persons: set[int]) -> tuple[str, str] | None:
+    """:func:`_name` for one capitalised word the parser takes for a common noun, which needs
+    more than a proper noun does: a word the lemmatiser leaves whole (a plural, "Prosecutors",
+    "Rockets", "MEPs", is a common noun or a crowd), not a common word even as a surname (the
+    surname of a mistagged "person" such as "Assad Airstrikes"), and, at the start of its
+    sentence, where every word is capitalised, only the surname of a person the article names
+    ("Footage posted ..." is no one's doing)."""
+    token = run[0]
+    if token.lemma_.lower() != token.lower_ or token.lower_ in common_words():
+        return None
+    found = _name(run, surnames, persons)
+    if found is not None and found[1] != "surname" and _first_word(token):
+        return None
+    return found
+
+
+def _first_word(token) -> bool:
+    """Whether ``token`` is the first word of its sentence (opening quotes and brackets aside:
+    '"Delivery of the benefits ...' capitalises "Delivery" too)."""
+    sent = token.sent
+    return all(not t.is_alpha for t in token.doc[sent.start : token.i])
+
+
 def _someone(run: Span, persons: set[int]) -> str | None:
     """The rule by which the run's place in its clause says it is a person or a group, if one
     does: the subject of a speech verb or a deliberate act (:data:`DOER_VERBS`: "Hekmatyar
-    blamed ..."; not "Rockets hit ..."), in apposition with a role noun
+    blamed ..."; not "Rockets hit ..."), the possessor of a noun ("Comey's letter": ``owner``),
+    the object of a verb done to people (:data:`PATIENT_VERBS`: "indicted Yates") or of "said
+    of" (``object``), in apposition with a role noun
     ("Pistole, the TSA administrator"; "the lawyer, Hester"), or coordinated with a person
     ("Wray and Rosenstein", "Trump and Cohen")."""
     root = run.root
     head = root.head
     if root.dep_ in SUBJECT_DEPS and head.pos_ == "VERB" and head.lemma_.lower() in DOER_VERBS:
         return "subject"
+    # A name owns without an article: "Comey's letter", not "the Hitchhiker's Guide".
+    # Owning a proper noun is mostly the parse of a list ("illnesses like Parkinson's, Multiple
+    # Sclerosis"), and an eponym's disease names no one ("Alzheimer's disease").
+    if (
+        root.dep_ == "poss"
+        and root.tag_ not in ("NNPS", "NNS")  # "the Actors' Equity": a body's name, a plural
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in EPONYM_NOUNS
+        and not any(c.dep_ == "det" for c in root.children)
+    ):
+        return "owner"
+    if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in PATIENT_VERBS:
+        return "object"
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in ABOUT_VERBS
+    ):
+        return "object"
     if root.dep_ == "appos" and head.lemma_.lower() in APPOSITION_ROLES:
         return "appos"
     if any(c.dep_ == "appos" and c.lemma_.lower() in APPOSITION_ROLES for c in root.children):

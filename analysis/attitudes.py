@@ -16,8 +16,8 @@ rate neutral). Beside the two lexicon scorers, a third, learned one ("news",
 :mod:`analysis.attitude_model`) weighs features of the same context — those scores, the mention's
 role toward its predicate, its neighbouring lemmas — with weights fitted on NewsMTSC train; it
 is stored for attitudes only (a quote has no target to judge). Targets are the entity mentions
-plus what :mod:`analysis.attitude_targets` adds (a pronoun resolved to the person it stands
-for, an untagged titled name). Names are never scored (they carry no attitude, and some are
+plus what :mod:`analysis.attitude_targets` adds (a pronoun or a role description resolved to
+the person it stands for, an untagged name its syntax vouches for). Names are never scored (they carry no attitude, and some are
 lexicon words: "Hope", "Justice"). The holder is the
 speaker when the mention sits inside a quote (direct or reported), else None: the article's own
 voice. A mention inside a quote whose speaker is unknown ("investigators say X hit ...") has

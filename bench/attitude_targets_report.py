@@ -6,9 +6,11 @@
 Reads the texts of an analysed store (read-only: the store is never written) — the first
 ``--per-kind`` BBC articles (those with no outlet) and as many FA-KES ones (those with one) —
 and analyses them through :func:`analysis.pipeline.analyse_batch`, the batch function of
-``presslens analyze``, recording what :func:`analysis.attitude_targets.untagged_with_rules` adds
-beside the tagged entities. It prints, per rule (``title``, ``surname``, ``subject``, ``appos``,
-``conj``), how many targets it added and how many are junk by the rules a reader would apply
+``presslens analyze``, recording what :func:`analysis.attitude_targets.untagged_with_rules` and
+:func:`analysis.attitude_targets.described` add beside the tagged entities. It prints, per rule
+(``title``, ``surname``, ``subject``, ``owner``, ``object``, ``appos``, ``conj``; ``role``: a
+description standing for a person), how many targets it added and how many are junk by the
+rules a reader would apply
 without judgement: a pronoun, a month or day, page furniture (:func:`analysis.entities.rules.
 is_junk`); then the same over every attitude's target. ``--show`` lists each rule's distinct
 names, for the judgement the automatic count cannot make (a common noun, a headline's words)."""
@@ -63,24 +65,33 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     articles = load(args.store, args.per_kind)
     found: dict[str, Counter[str]] = defaultdict(Counter)
-    real = attitude_targets.untagged_with_rules
 
-    def record(doc, **kwargs):
-        out = real(doc, **kwargs)
-        for m, rule in out:
-            found[rule][m.name] += 1
-        return out
+    def recorder(real):
+        def record(doc, **kwargs):
+            out = real(doc, **kwargs)
+            for m, rule in out:
+                found[rule][m.name] += 1
+            return out
+
+        return record
 
     language = nlp.load()
     targets: Counter[str] = Counter()
-    with mock.patch.object(attitude_targets, "untagged_with_rules", record):
+    with (
+        mock.patch.object(
+            attitude_targets,
+            "untagged_with_rules",
+            recorder(attitude_targets.untagged_with_rules),
+        ),
+        mock.patch.object(attitude_targets, "described", recorder(attitude_targets.described)),
+    ):
         for lo in range(0, len(articles), BATCH):
             for res in analyse_batch(articles[lo : lo + BATCH], language):
                 if isinstance(res, ArticleResult):
                     targets.update(a.target for a in res.attitudes if a.scorer == "textblob")
     print(f"{len(articles)} articles of {args.store}")
     print(f"{'rule':10} {'targets':>8} {'names':>6} {'junk':>5}")
-    for rule in ("title", "surname", "subject", "appos", "conj"):
+    for rule in ("title", "surname", "subject", "owner", "object", "appos", "conj", "role"):
         names = found.get(rule, Counter())
         bad = {n: junk(n) for n in names if junk(n)}
         print(f"{rule:10} {sum(names.values()):8} {len(names):6} {sum(names[n] for n in bad):5}")

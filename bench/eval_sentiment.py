@@ -1,7 +1,7 @@
 """Sentiment toward named people in news, against NewsMTSC: what presslens stores, and baselines.
 
     .venv/bin/python -m bench.eval_sentiment [--split devtest_mt] [--limit N] [--fit]
-        [--show N] [--uncovered N]
+        [--show N] [--uncovered N] [--ablate]
 
 Data: ../shared/data/newsmtsc/{split}.jsonl — one sentence per line (``sentence_normalized``) with
 one or more ``targets``, each a mention's character offsets (``from``, ``to``) and the annotated
@@ -16,6 +16,11 @@ not see a named entity there — counts as neutral. Baselines for the table: Tex
 the whole sentence (the same target-blind score a quote gets), labelled with the same neutral band
 as the attitudes of that scorer, and with each tool's customary band (TextBlob 0, VADER ±0.05).
 
+``--ablate`` scores again without each kind of target :mod:`analysis.attitude_targets` adds
+(its rules, :func:`~analysis.attitude_targets.untagged_with_rules`; ``noun``: a capitalised word
+the parser took for a common noun; ``role``: a role description), so the table shows what each
+kind of row gives.
+
 ``--fit`` scores the train split and prints, per scorer, the neutral band that maximises
 macro-F1 there (the values in ``analysis.attitudes.THRESHOLDS`` come from it); devtest is never
 used to choose them.
@@ -28,9 +33,11 @@ import difflib
 import json
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from unittest import mock
 
-from analysis import attitudes, lexicon, nlp, sentiment
+from analysis import attitude_targets, attitudes, lexicon, nlp, sentiment
 from analysis.ingest import RawDocument
 from analysis.pipeline import analyse_batch, to_article
 from analysis.records import ArticleResult
@@ -199,6 +206,54 @@ def fit(items: list[dict]) -> None:
             print(f"{kind:9} {name:9} best band ±{best[1]:.2f}: macro-F1 {best[0]:.3f}")
 
 
+# The kinds of target --ablate leaves out one at a time: the untagged-name rules and the
+# role descriptions of analysis.attitude_targets ("noun": any rule's capitalised word that the
+# parser took for a common noun).
+KINDS = ("title", "surname", "subject", "owner", "object", "appos", "conj", "noun", "role")
+
+
+@contextmanager
+def without(kinds: Iterable[str]):
+    """Analysis as ``presslens analyze`` runs it, except that the targets of ``kinds`` are not
+    added (:data:`KINDS`). The rows are dropped from what the rules found, so a name another
+    rule vouched for through a dropped one ("Rosenstein", coordinated with the object "Wray")
+    stays: the figure without a kind is its own rows' worth, not its chain's."""
+    drop = set(kinds)
+    untagged, described = attitude_targets.untagged_with_rules, attitude_targets.described
+
+    def kind(doc, mention, rule):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return "noun" if span is not None and span.root.pos_ == "NOUN" else rule
+
+    def keep(real):
+        def run(doc, **kwargs):
+            return [(m, r) for m, r in real(doc, **kwargs) if kind(doc, m, r) not in drop]
+
+        return run
+
+    with (
+        mock.patch.object(attitude_targets, "untagged_with_rules", keep(untagged)),
+        mock.patch.object(attitude_targets, "described", keep(described)),
+    ):
+        yield
+
+
+def ablate(rows: list[dict]) -> None:
+    """Macro-F1 of each attitude scorer with every kind of added target, and without each."""
+    print(
+        f"\n{'targets':22} {'covered':>7}  "
+        + "  ".join(f"{n:>8}" for n in sentiment.ATTITUDE_SCORERS)
+    )
+    for drop in ((), *((k,) for k in KINDS), KINDS):
+        with without(drop):
+            items = predict(rows)
+        gold = [it["gold"] for it in items]
+        covered = sum(it["attitude"]["textblob"] is not None for it in items)
+        f1 = [scores(gold, stored(items, n))["macro_f1"] for n in sentiment.ATTITUDE_SCORERS]
+        what = "all" if not drop else "none added" if drop == KINDS else f"without {drop[0]}"
+        print(f"{what:22} {covered:7}  " + "  ".join(f"{v:8.3f}" for v in f1))
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="devtest_mt")
@@ -218,9 +273,17 @@ def main(argv: list[str] | None = None) -> None:
         metavar="N",
         help="print N missed targets of each gold label (the learned scorer)",
     )
+    ap.add_argument(
+        "--ablate",
+        action="store_true",
+        help="macro-F1 without each kind of target analysis.attitude_targets adds",
+    )
     args = ap.parse_args(argv)
     split = "train" if args.fit else args.split
     rows = load(split, args.limit)
+    if args.ablate:
+        ablate(rows)
+        return
     t0 = time.perf_counter()
     items = predict(rows)
     took = time.perf_counter() - t0

@@ -168,6 +168,69 @@ def test_an_untagged_name_is_someone_by_its_syntax(words, heads, deps, pos, lemm
     assert _untagged_rules(words, heads, deps, pos, lemmas) == expected
 
 
+@pytest.mark.parametrize(
+    "words, heads, deps, pos, lemmas, expected",
+    [
+        # The possessor of a noun is someone ("Comey's letter") ...
+        (["Comey", "'s", "letter", "angered", "them", "."], [2, 0, 3, 3, 3, 3],
+         ["poss", "case", "nsubj", "ROOT", "dobj", "punct"],
+         ["PROPN", "PART", "NOUN", "VERB", "PRON", "PUNCT"],
+         ["Comey", "'s", "letter", "anger", "they", "."], [("Comey", "owner")]),
+        # ... but not of an eponym's disease ("Alzheimer's disease") ...
+        (["Alzheimer", "'s", "disease", "spread", "."], [2, 0, 3, 3, 3],
+         ["poss", "case", "nsubj", "ROOT", "punct"], ["PROPN", "PART", "NOUN", "VERB", "PUNCT"],
+         ["Alzheimer", "'s", "disease", "spread", "."], []),
+        # ... nor with an article: the title of a work ("the Hitchhiker's Guide").
+        (["They", "read", "the", "Hitchhiker", "'s", "Guide", "."], [1, 1, 3, 5, 3, 1, 1],
+         ["nsubj", "ROOT", "det", "poss", "case", "dobj", "punct"],
+         ["PRON", "VERB", "DET", "PROPN", "PART", "PROPN", "PUNCT"],
+         ["they", "read", "the", "Hitchhiker", "'s", "Guide", "."], []),
+        # The object of a verb done to people is someone ("indicted Yates") ...
+        (["Prosecutors", "indicted", "Yates", "."], [1, 1, 1, 1],
+         ["nsubj", "ROOT", "dobj", "punct"], ["NOUN", "VERB", "PROPN", "PUNCT"],
+         ["prosecutor", "indict", "Yates", "."], [("Yates", "object")]),
+        # ... but not of one done as often to places and things ("attacked Douma").
+        (["Troops", "attacked", "Douma", "."], [1, 1, 1, 1],
+         ["nsubj", "ROOT", "dobj", "punct"], ["NOUN", "VERB", "PROPN", "PUNCT"],
+         ["troop", "attack", "Douma", "."], []),
+        # Whom words are about: "said of Obama".
+        (["She", "said", "of", "Obama", "that", "he", "failed", "."], [1, 1, 1, 2, 6, 6, 1, 1],
+         ["nsubj", "ROOT", "prep", "pobj", "mark", "nsubj", "ccomp", "punct"],
+         ["PRON", "VERB", "ADP", "PROPN", "SCONJ", "PRON", "VERB", "PUNCT"],
+         ["she", "say", "of", "Obama", "that", "he", "fail", "."], [("Obama", "object")]),
+        # A surname the parser takes for a common noun, inside the sentence: the same rules.
+        (["Yesterday", ",", "Foval", "blamed", "them", "."], [3, 3, 3, 3, 3, 3],
+         ["npadvmod", "punct", "nsubj", "ROOT", "dobj", "punct"],
+         ["NOUN", "PUNCT", "NOUN", "VERB", "PRON", "PUNCT"],
+         ["yesterday", ",", "foval", "blame", "they", "."], [("Foval", "subject")]),
+        # ... at the start of a sentence a common noun is capitalised too: no syntax vouches.
+        (["Footage", "blamed", "them", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+         ["NOUN", "VERB", "PRON", "PUNCT"], ["footage", "blame", "they", "."], []),
+        # ... even after an opening quotation mark.
+        (['"', "Footage", "blamed", "them", "."], [2, 2, 2, 2, 2],
+         ["punct", "nsubj", "ROOT", "dobj", "punct"], ["PUNCT", "NOUN", "VERB", "PRON", "PUNCT"],
+         ['"', "footage", "blame", "they", "."], []),
+        # ... and a plural is a crowd or a thing, never a name ("Prosecutors", "MEPs").
+        (["Yesterday", ",", "Lawmakers", "blamed", "them", "."], [3, 3, 3, 3, 3, 3],
+         ["npadvmod", "punct", "nsubj", "ROOT", "dobj", "punct"],
+         ["NOUN", "PUNCT", "NOUN", "VERB", "PRON", "PUNCT"],
+         ["yesterday", ",", "lawmaker", "blame", "they", "."], []),
+    ],
+)  # fmt: skip
+def test_an_untagged_owner_object_or_noun_parsed_name(words, heads, deps, pos, lemmas, expected):
+    assert _untagged_rules(words, heads, deps, pos, lemmas) == expected
+
+
+def test_a_surname_parsed_as_a_common_noun_takes_the_articles_full_name():
+    pence = EntityMention("a", "Mike Pence", "PERSON", "Mike Pence", 100, 110, 90)
+    args = ([1, 1, 1], ["nsubj", "ROOT", "punct"], ["NOUN", "VERB", "PUNCT"],
+            ["pence", "resign", "."])  # fmt: skip
+    assert _untagged_rules(["Pence", "resigned", "."], *args, mentions=[pence]) == [
+        ("Mike Pence", "surname")
+    ]
+    assert _untagged_rules(["Pence", "resigned", "."], *args) == []  # "pence": a common word
+
+
 def test_a_name_coordinated_with_a_person_is_a_person():
     wray = EntityMention("a", "Chris Wray", "PERSON", "Wray", 13, 17, 0)
     words = ["They", "accused", "Wray", "and", "Rosenstein", "."]
@@ -175,8 +238,13 @@ def test_a_name_coordinated_with_a_person_is_a_person():
             ["PRON", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"],
             ["they", "accuse", "Wray", "and", "Rosenstein", "."])  # fmt: skip
     assert _untagged_rules(words, *args, mentions=[wray]) == [("Rosenstein", "conj")]
-    # Beside no tagged person, the same words are no evidence ("Chevrolet and Suburban").
-    assert _untagged_rules(words, *args) == []
+    # Alone, the object of "accused" is someone, and so is the name coordinated with it ...
+    assert _untagged_rules(words, *args) == [("Wray", "object"), ("Rosenstein", "conj")]
+    # ... but beside no person and after a verb done to things, no evidence ("Chevrolet and
+    # Suburban").
+    bought = ["They", "bought", "Chevrolet", "and", "Suburban", "."]
+    lemmas = ["they", "buy", "Chevrolet", "and", "Suburban", "."]
+    assert _untagged_rules(bought, *args[:3], lemmas) == []
 
 
 def test_an_untagged_surname_takes_the_articles_full_name():
@@ -197,3 +265,64 @@ def test_eval_maps_targets_onto_the_cleaned_text():
     lo, hi = offsets(sentence, cleaned)(at, at + 5)
     assert cleaned[lo:hi] == "Trump"
     assert offsets(cleaned, cleaned)(0, 6) == (0, 6)
+
+
+def test_a_role_description_stands_for_the_person_given_that_role(nlp):
+    text = (
+        "Prime Minister Theresa May met union leaders in London on Monday. "
+        "Critics later accused the prime minister of betraying them."
+    )
+    result = analyse(nlp, text)
+    at = text.index("the prime minister")
+    [desc] = [a for a in result.attitudes if a.scorer == "vader" and a.target_start == at]
+    assert desc.target == "Theresa May"
+    assert text[desc.target_start : desc.target_end] == "the prime minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Nobody named before it: a one-sentence article's "the president" is no one's.
+        "Critics accused the president of betraying the unions in London.",
+        # Two people with that title: either could be meant.
+        "President Barack Obama met President Vladimir Putin in Geneva on Monday. "
+        "Critics accused the president of betraying the unions.",
+        # A qualifier changes the role: the vice president is not the president.
+        "Vice President Joe Biden visited Ohio on Monday. "
+        "Critics accused the president of betraying the unions.",
+        # A role with its own "of" phrase is another role than the one named.
+        "President Barack Obama met union leaders in Ohio on Monday. "
+        "Critics accused the president of the union of betraying them.",
+        # Someone with no role named since may be the one meant.
+        "Prime Minister Theresa May met Jeremy Corbyn in London on Monday. "
+        "Jeremy Corbyn's spokesman said the prime minister was wrong.",
+    ],
+)
+def test_a_role_description_no_single_person_holds_is_no_target(nlp, text):
+    result = analyse(nlp, text)
+    at = text.index("the pr")
+    assert not [a for a in result.attitudes if a.target_start == at]
+
+
+def test_eval_ablation_leaves_out_one_kind_of_target():
+    # bench.eval_sentiment --ablate scores without each kind: the kind must really be gone, and
+    # only it (a name coordinated with the dropped one keeps its own row).
+    from bench.eval_sentiment import without
+
+    words = ["They", "accused", "Wray", "and", "Rosenstein", "."]
+    args = ([1, 1, 1, 2, 2, 1], ["nsubj", "ROOT", "dobj", "cc", "conj", "punct"],
+            ["PRON", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+            ["they", "accuse", "Wray", "and", "Rosenstein", "."])  # fmt: skip
+    with without(["object"]):
+        assert _untagged_rules(words, *args) == [("Rosenstein", "conj")]
+    assert _untagged_rules(words, *args) == [("Wray", "object"), ("Rosenstein", "conj")]
+
+
+def test_class_offsets_are_the_smallest_that_score_best():
+    # bench.fit_attitude_model --offsets: the negative logit must rise by more than 0.55 for the
+    # first target to be negative (0.6), and not by 1.0, or the neutral ones turn negative too.
+    from bench.fit_attitude_model import offsets
+
+    logits = {0: [0.0, 0.55, 0.0], 1: [0.0, 1.0, 0.0], 2: [0.0, 1.0, 0.0]}
+    f1, neg, pos = offsets(logits, ["negative", "neutral", "neutral", "neutral"])
+    assert (round(f1, 3), neg, pos) == (0.667, 0.6, 0.0)  # no positive target: its F1 is 0
