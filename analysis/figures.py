@@ -429,7 +429,7 @@ def _counted_noun(root: Token) -> Token | None:
         "PROPN",
     ):
         head = tok.head
-        if head.i > tok.i:
+        if head.i > tok.i and not _credit(head):
             return head
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -441,6 +441,17 @@ def _counted_noun(root: Token) -> Token | None:
         if child.pos_ == "NOUN" and child.dep_ in ("appos", "npadvmod", "dobj", "pobj"):
             return child
     return None
+
+
+# The agency or monitor a headline credits after its last figure once the punctuation is gone
+# ("Idlib kills at least 58 Observatory Reuters", "Rises to 70 REUTERS"): not what is counted.
+CREDIT_WORDS = frozenset({w.lower() for w in lexicon.words("headline_credits")}) | frozenset(
+    {"reuters", "afp", "ap", "sana", "tass", "xinhua", "sputnik", "observatory", "agency"}
+)
+
+
+def _credit(noun: Token) -> bool:
+    return not noun.is_lower and noun.lower_ in CREDIT_WORDS
 
 
 def _unit_text(noun: Token) -> str:
@@ -551,7 +562,12 @@ def _category(
     troops = (
         noun_low in TROOP_NOUNS
         or (unit or "") in TROOP_PHRASES
-        or (noun is not None and any(c.lower_ in ("military", "army") for c in noun.lefts))
+        or (
+            # "army officers", not "Syrian Army Eliminates" (a headline's verb taken for a noun)
+            noun is not None
+            and (noun_low in PEOPLE_NOUNS or PEOPLE_ENDINGS.search(noun_low) is not None)
+            and any(c.lower_ in ("military", "army") for c in noun.lefts)
+        )
     ) and not (
         # "two medical personnel", "UN staff": people at work, not soldiers
         noun is not None and any(c.lower_ in CIVILIAN_STAFF_WORDS for c in noun.lefts)

@@ -488,6 +488,12 @@ FIRST_SIGHT = [
         {"category": "killed"},
     ),
     ("Inspectors spoke to six witnesses and two medical personnel.", "two", {"category": "people"}),
+    # the agency a headline credits after its figure is not what the figure counts
+    (
+        "Rocket attack on market kills at least 31 Observatory Reuters",
+        "at least 31",
+        {"category": "killed", "unit": None},
+    ),
     # people uprooted without a verb of leaving
     (
         "Since the war began, more than two million villagers have become refugees.",
@@ -722,3 +728,8 @@ def test_a_bare_number_is_no_list_item():
 )
 def test_a_number_that_names_a_thing_is_no_figure(nlp, text):
     assert not any(f.text in ("93", "2254") for f in _figs(nlp, text))
+
+
+def test_a_headline_verb_after_army_is_no_troop_count(nlp):
+    figs = _figs(nlp, "120 Related Syrian Army Eliminates 150 Terrorists in Hama Since March 23")
+    assert all(f.category != "troops" for f in figs), [(f.text, f.category) for f in figs]
