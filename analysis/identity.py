@@ -224,6 +224,18 @@ def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
             kept[key[:3]].append((name, key))
         else:
             mapping[name] = target
+    # A long name without its first word: "Observatory for Human Rights" → "Syrian Observatory
+    # for Human Rights", when that is the only organisation it ends and it is named in 5× the
+    # articles ("Ministry of Defence" ends several countries' ministries: no join).
+    endings: dict[str, list[str]] = defaultdict(list)
+    for name in merged:
+        words = name.split()
+        if len(words) >= 4:
+            endings[" ".join(words[1:])].append(name)
+    for name, n in merged.items():
+        longer = endings.get(name, [])
+        if len(name.split()) >= 3 and len(longer) == 1 and merged[longer[0]] >= 5 * n:
+            mapping.setdefault(name, longer[0])
     for name, n in merged.items():
         if " " in name or name.isupper() or len(name) < 4 or name.endswith("s"):
             # acronyms are defined per article, not guessed across the corpus; a plural is a

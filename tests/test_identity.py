@@ -466,3 +466,20 @@ def test_an_attitude_follows_the_join_of_its_own_mention_only(tmp_path):
         identity._apply(con, target, {"Idlib": "Idlib Network"})
         got = dict(con.execute("SELECT target_start, target FROM attitudes").fetchall())
         assert got == {0: "Idlib", 20: "Idlib Network", 40: "Idlib Network"}
+
+
+def test_a_long_organisation_name_without_its_first_word_joins_the_only_one_it_ends():
+    joins = identity.org_joins(
+        {
+            "Syrian Observatory for Human Rights": 40,
+            "Observatory for Human Rights": 2,
+            # several countries' ministries end so: no join
+            "Russian Ministry of Defence": 20,
+            "British Ministry of Defence": 10,
+            "Ministry of Defence": 4,
+            # not named in five times the articles: no join
+            "Kurdish Red Crescent Society": 3,
+            "Red Crescent Society": 2,
+        }
+    )
+    assert joins == {"Observatory for Human Rights": "Syrian Observatory for Human Rights"}
