@@ -787,16 +787,12 @@ def _add_timeline_points(
 
 
 def _broken_line(x, y) -> tuple[list, list]:
-    """``x, y`` with a ``None`` point between neighbours more than TIMELINE_MAX_GAP_DAYS apart."""
-    xs, ys, prev = [], [], None
-    for xv, yv in sorted(zip(pd.to_datetime(x), y, strict=True), key=lambda p: p[0]):
-        if prev is not None and (xv - prev).days > TIMELINE_MAX_GAP_DAYS:
-            xs.append(None)
-            ys.append(None)
-        xs.append(xv)
-        ys.append(yv)
-        prev = xv
-    return xs, ys
+    """``x, y`` in date order with a ``None`` point between neighbours more than
+    TIMELINE_MAX_GAP_DAYS apart (:func:`with_breaks`)."""
+    pairs = sorted(zip(pd.to_datetime(x), y, strict=True), key=lambda p: p[0])
+    return with_breaks(
+        [d for d, _ in pairs], [v for _, v in pairs], max_gap_days=TIMELINE_MAX_GAP_DAYS
+    )
 
 
 def spans_orders_of_magnitude(values, *, orders: float = 2.0) -> bool:
