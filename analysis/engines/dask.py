@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
-from analysis import nlp
+from analysis import heap, nlp
 from analysis.engines import EngineError
 from analysis.records import Article, ArticleResult, Failure
 
@@ -58,7 +58,10 @@ class SpacyModel(WorkerPlugin):
 
     def setup(self, worker) -> None:
         sys.setswitchinterval(SWITCH_INTERVAL_S)
-        nlp.load(self.model)
+        # Frozen like a local pool worker's (analysis.heap): a worker exists to analyse, and the
+        # cyclic collector would otherwise go over the model's objects in every full collection.
+        with heap.loading(freeze=True):
+            nlp.load(self.model)
         # A worker process holding the model took longer than the nanny's 4 s to finish Python's
         # own finalisation after its atexit handlers had run (measured: atexit reached 0.05 s
         # after close, the process still alive at 4 s and killed), so every run ended 4 s late.
