@@ -1267,6 +1267,10 @@ CUMULATIVE = re.compile(
     # "a conflict in which more than 300000 people have been killed"
     rf"|\b{WAR_WORDS}\b[^.;]{{0,80}}?\b(?:that|which)\b[^.;]{{0,60}}?\b(?:has|have|had) "
     r"(?:since |so far |now |already )?(?:killed|claimed|left|cost|caused)\b"
+    # "Syria's civil war, now in its seventh year, has killed …" (not "a war monitor said the
+    # strike has killed …", "regime war planes … have killed")
+    rf"|\b{WAR_WORDS}\b(?![- ](?:monitor|plane|jet|crime|ship|zone))[^.;]{{0,40}}?\b(?:has|have|had) "
+    r"(?:since |so far |now |already )?(?:killed|claimed|left|cost|caused)\b"
     rf"|\b{WAR_WORDS} in which\b"
     # a war's toll told with its millions displaced: "More than 300000 people have been
     # killed and millions forced to flee their homes"
