@@ -491,6 +491,7 @@ FIRST_SIGHT = [
         {"category": "killed"},
     ),
     ("Inspectors spoke to six witnesses and two medical personnel.", "two", {"category": "people"}),
+    ("The ministry deployed 400 security personnel to the city.", "400", {"category": "troops"}),
     # the agency a headline credits after its figure is not what the figure counts
     (
         "Rocket attack on market kills at least 31 Observatory Reuters",
