@@ -39,8 +39,11 @@ log = logging.getLogger(__name__)
 WRITE_TIMEOUT = float(os.environ.get("PRESSLENS_LOCK_TIMEOUT", "300"))
 # How long a reader waits for a writer's batch transaction.
 READ_TIMEOUT = float(os.environ.get("PRESSLENS_READ_TIMEOUT", "60"))
-# A reader's connection is closed after this long without a query (its lock blocks writers).
-IDLE_CLOSE = 0.5
+# A reader's connection is closed after this long without a query: its lock blocks writers
+# that do not announce themselves (a presslens writer is let in at once, see writer_waiting).
+# Long enough to outlast a page's rendering between its queries: closing drops DuckDB's cached
+# blocks and the filters' pinned article ids (analysis.filters.pin), which then cost again.
+IDLE_CLOSE = 5.0
 _FIRST_DELAY, _MAX_DELAY = 0.02, 0.5
 
 
@@ -51,21 +54,66 @@ class LockTimeout(RuntimeError):
 def _is_lock_conflict(exc: duckdb.Error) -> bool:
     text = str(exc)
     # Another process holds the file ("Could not set lock … Conflicting lock is held"), or this
-    # process holds it with the other access mode ("… with a different configuration").
-    return "Conflicting lock" in text or "different configuration" in text
+    # process holds it with the other access mode ("… with a different configuration", or, for
+    # the reader's attached store, "Unique file handle conflict").
+    return any(
+        s in text
+        for s in ("Conflicting lock", "different configuration", "Unique file handle conflict")
+    )
 
 
 def connect(
     path: str | Path, *, read_only: bool, timeout: float | None = None
 ) -> duckdb.DuckDBPyConnection:
     """Open ``path``, retrying with back-off while a conflicting lock is held elsewhere."""
+    return _retrying(
+        path, lambda: duckdb.connect(str(path), read_only=read_only), read_only, timeout
+    )
+
+
+# The store's name in a reader's connection (see open_reader).
+READER_CATALOG = "presslens_store"
+
+
+def open_reader(path: str | Path, *, timeout: float | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory database with the store at ``path`` attached read-only as the current
+    catalog (:data:`READER_CATALOG`; each cursor must ``USE`` it, see :func:`use_store`).
+
+    The in-memory database is where a reader keeps what it derives from the store for a while
+    (:func:`analysis.filters.pin`: the article ids of a filter, made once and read by every
+    query of a page) without ever writing to the store file; its lock on the file is the same
+    shared read lock as ``duckdb.connect(path, read_only=True)``'s.
+    """
+
+    def attach() -> duckdb.DuckDBPyConnection:
+        con = duckdb.connect(":memory:")
+        try:
+            literal = "'" + str(path).replace("'", "''") + "'"
+            con.execute(f"ATTACH {literal} AS {READER_CATALOG} (READ_ONLY)")
+            use_store(con)
+        except BaseException:
+            con.close()
+            raise
+        return con
+
+    return _retrying(path, attach, True, timeout)
+
+
+def use_store(cur: duckdb.DuckDBPyConnection) -> None:
+    """Make the attached store the catalog unqualified names resolve in (per cursor: a cursor
+    of a reader's connection starts in the in-memory database)."""
+    cur.execute(f"USE {READER_CATALOG}")
+
+
+def _retrying(path, opener, read_only: bool, timeout: float | None):
+    """``opener()``, retried with back-off while a conflicting lock is held elsewhere."""
     timeout = (READ_TIMEOUT if read_only else WRITE_TIMEOUT) if timeout is None else timeout
     deadline = time.monotonic() + timeout
     delay = _FIRST_DELAY
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            return opener()
+        except (duckdb.IOException, duckdb.ConnectionException, duckdb.OperationalError) as exc:
             if not _is_lock_conflict(exc):
                 raise
             if time.monotonic() + delay > deadline:
@@ -197,7 +245,7 @@ class SharedReader:
                     self._close_locked()
                 self._cond.wait(0.05)
             if self._con is None:
-                self._con = connect(self.path, read_only=True, timeout=self.timeout)
+                self._con = open_reader(self.path, timeout=self.timeout)
                 self.opened += 1
                 for statement in self.setup:
                     self._con.execute(statement)
@@ -205,6 +253,7 @@ class SharedReader:
             self._in_use += 1
             cur = self._con.cursor()
         try:
+            use_store(cur)
             yield cur
         finally:
             cur.close()

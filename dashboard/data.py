@@ -36,7 +36,7 @@ from analysis import (
     quote_views,
     search_views,
 )
-from analysis.filters import Filters
+from analysis.filters import Filters, pin
 from analysis.records import RunSummary
 from analysis.store import OlderStore, Store, StoreError
 from analysis.store_lock import SharedReader
@@ -153,6 +153,12 @@ def resolve(filters: Filters | None) -> Filters:
     return dataclasses.replace(filters, search="", article_ids=ids)
 
 
+def pinned(con, filters: Filters | None, data_version: str) -> Filters:
+    """``filters`` resolved (:func:`resolve`) and its articles in view pinned in the reader's
+    memory for the views of a page (:func:`analysis.filters.pin`)."""
+    return pin(con, resolve(filters), version=data_version)
+
+
 # -- the cached views: one function per view -------------------------------------------------
 # Each view of analysis/*_views.py has one typed function here, cached by st.cache_data. A page
 # calls it with the current Filters and the view's own options; _keyed fills in the store's path,
@@ -189,8 +195,8 @@ def _keyed(view: Callable[..., object]) -> Callable[[Cached[P, T]], Keyed[P, T]]
 @_keyed(article_views.corpus_counts)
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def counts(db: str, data_version: str, filters: Filters) -> dict[str, int]:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return article_views.corpus_counts(con, filters)
 
 
@@ -199,8 +205,8 @@ def counts(db: str, data_version: str, filters: Filters) -> dict[str, int]:
 def articles_over_time(
     db: str, data_version: str, filters: Filters, *, granularity: str = "week"
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return article_views.articles_over_time(con, filters, granularity=granularity)
 
 
@@ -209,16 +215,16 @@ def articles_over_time(
 def article_list(
     db: str, data_version: str, filters: Filters, *, limit: int | None = 1000
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return article_views.article_list(con, filters, limit=limit)
 
 
 @_keyed(article_views.article_in_view)
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def article_in_view(db: str, data_version: str, filters: Filters, *, article_id: str) -> bool:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return article_views.article_in_view(con, filters, article_id=article_id)
 
 
@@ -233,8 +239,8 @@ def speaker_stats(
     min_quotes: int = 1,
     scorer: str = "textblob",
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return quote_views.speaker_stats(
             con, filters, limit=limit, min_quotes=min_quotes, scorer=scorer
         )
@@ -251,8 +257,8 @@ def sentiment_over_time(
     granularity: str = "week",
     scorer: str = "textblob",
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return quote_views.sentiment_over_time(
             con, filters, speakers=tuple(speakers), granularity=granularity, scorer=scorer
         )
@@ -268,8 +274,8 @@ def speaker_quotes(
     speakers: Sequence[str] | None = None,
     limit: int | None = 500,
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return quote_views.speaker_quotes(con, filters, speakers=_tuple(speakers), limit=limit)
 
 
@@ -284,8 +290,8 @@ def attitude_matrix(
     holders: int = 10,
     targets: int = 12,
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return attitude_views.attitude_matrix(
             con, filters, scorer=scorer, holders=holders, targets=targets
         )
@@ -309,8 +315,8 @@ def attitude_sentences(
     pairs: Sequence[tuple[str, str]] = (),
     limit: int = 200,
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return attitude_views.attitude_sentences(
             con, filters, scorer=scorer, pairs=tuple(tuple(p) for p in pairs), limit=limit
         )
@@ -327,8 +333,8 @@ def top_entities(
     limit: int = 25,
     by: str = "articles",
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return entity_views.top_entities(con, filters, label=label, limit=limit, by=by)
 
 
@@ -342,8 +348,8 @@ def top_entities_by_label(
     labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP"),
     limit: int = 10,
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return entity_views.top_entities_by_label(con, filters, labels=labels, limit=limit)
 
 
@@ -359,8 +365,8 @@ def mentions_over_time(
     granularity: str = "week",
     top: int = 5,
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return entity_views.mentions_over_time(
             con, filters, names=_tuple(names), label=label, granularity=granularity, top=top
         )
@@ -377,8 +383,8 @@ def cooccurrences(
     min_weight: int = 1,
     limit: int = 100,
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return entity_views.cooccurrences(
             con, filters, labels=labels, min_weight=min_weight, limit=limit
         )
@@ -389,8 +395,8 @@ def cooccurrences(
 def entity_articles(
     db: str, data_version: str, filters: Filters, *, name: str, limit: int | None = None
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return entity_views.entity_articles(con, filters, name=name, limit=limit)
 
 
@@ -407,8 +413,8 @@ def figure_table(
     limit: int | None = None,
     scope: str | None = None,
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return figure_views.figure_table(
             con, filters, category=category, location=location, subject=subject,
             limit=limit, scope=scope,
@@ -428,8 +434,8 @@ def figure_timeline(
     per_day: bool = True,
     scope: str | None = None,
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return figure_views.figure_timeline(
             con, filters, category=category, location=location, subject=subject,
             per_day=per_day, scope=scope,
@@ -449,8 +455,8 @@ def conflicting_figures(
     window_days: int = 3,
     limit: int | None = None,
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return figure_views.conflicting_figures(
             con, filters, category=category, min_relative_difference=min_relative_difference,
             scope=scope, window_days=window_days, limit=limit,
@@ -470,8 +476,8 @@ def conflict_groups(
     scope: str | None = None,
     window_days: int = 3,
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return figure_views.conflict_groups(
             con, filters, category=category, min_relative_difference=min_relative_difference,
             limit=limit, scope=scope, window_days=window_days,
@@ -483,8 +489,8 @@ def conflict_groups(
 def category_counts(
     db: str, data_version: str, filters: Filters, *, scope: str | None = None
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return figure_views.category_counts(con, filters, scope=scope)
 
 
@@ -503,8 +509,8 @@ def figure_series(
     places: int = 8,
     scope: str | None = None,
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return figure_views.figure_series(
             con, filters, category=category, places=places, scope=scope
         )
@@ -515,8 +521,8 @@ def figure_series(
 def headline_figures(
     db: str, data_version: str, filters: Filters, *, scope: str | None = None
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return figure_views.headline_figures(con, filters, scope=scope)
 
 
@@ -531,8 +537,8 @@ def ranked_list(
     limit: int = 50,
     offset: int = 0,
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return search_views.ranked_list(con, filters, search=search, limit=limit, offset=offset)
 
 
@@ -541,8 +547,8 @@ def ranked_list(
 def compare_sizes(
     db: str, data_version: str, filters: Filters, *, groups: tuple[str, ...]
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return compare_views.group_sizes(con, filters, groups=groups)
 
 
@@ -556,8 +562,8 @@ def compare_attention(
     groups: tuple[str, ...],
     granularity: str = "month",
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return compare_views.attention_over_time(
             con, filters, groups=groups, granularity=granularity
         )
@@ -568,8 +574,8 @@ def compare_attention(
 def compare_speakers(
     db: str, data_version: str, filters: Filters, *, groups: tuple[str, ...], limit: int = 10
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return compare_views.top_speakers(con, filters, groups=groups, limit=limit)
 
 
@@ -578,8 +584,8 @@ def compare_speakers(
 def compare_tone(
     db: str, data_version: str, filters: Filters, *, groups: tuple[str, ...], limit: int = 12
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return compare_views.speaker_sentiment(con, filters, groups=groups, limit=limit)
 
 
@@ -588,24 +594,24 @@ def compare_tone(
 def compare_figures(
     db: str, data_version: str, filters: Filters, *, groups: tuple[str, ...], limit: int = 30
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return compare_views.figures_by_place(con, filters, groups=groups, limit=limit)
 
 
 @_keyed(place_views.places)
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def places(db: str, data_version: str, filters: Filters, *, region: str = "") -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return place_views.places(con, filters, region=region)
 
 
 @_keyed(place_views.regions)
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def place_regions(db: str, data_version: str, filters: Filters) -> tuple[str, ...]:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return place_views.regions(con, filters)
 
 
@@ -614,8 +620,8 @@ def place_regions(db: str, data_version: str, filters: Filters) -> tuple[str, ..
 def place_figures(
     db: str, data_version: str, filters: Filters, *, names: tuple[str, ...]
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return place_views.place_figures(con, filters, names=tuple(names))
 
 
@@ -624,8 +630,8 @@ def place_figures(
 def place_articles(
     db: str, data_version: str, filters: Filters, *, names: tuple[str, ...], limit: int = 200
 ) -> pd.DataFrame:
-    filters = resolve(filters)  # inside the cache: keyed by the search words
     with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return place_views.place_articles(con, filters, names=tuple(names), limit=limit)
 
 

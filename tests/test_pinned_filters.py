@@ -1,0 +1,131 @@
+"""Pinned filters (analysis.filters.pin): a row filter's articles written once to the reader's
+in-memory database give every view exactly the rows the filter's own SQL gives, the store file is
+never written, and the pinned sets stay few.
+
+Run against the multi-article fixture store through the dashboard's reader (the store attached
+read-only to an in-memory database, analysis.store_lock.open_reader)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import duckdb
+import pandas as pd
+import pytest
+
+from analysis import attitude_views, entity_views, figure_views, filters, quote_views, store_lock
+from analysis.filters import Filters, article_ids_sql, pin
+
+
+@pytest.fixture
+def reader(corpus_store):
+    con = store_lock.open_reader(corpus_store)
+    yield con
+    con.close()
+
+
+def _pinned_tables(con) -> set[str]:
+    rows = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = 'memory'"
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _ids(con, f: Filters) -> set[str]:
+    sql, params = article_ids_sql(f)
+    return {r[0] for r in con.execute(sql, params).fetchall()}
+
+
+def _picks(con):
+    speakers = [
+        r[0]
+        for r in con.execute(
+            "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC"
+        ).fetchall()
+    ]
+    names = [
+        r[0]
+        for r in con.execute(
+            "SELECT name FROM entities GROUP BY 1 ORDER BY count(*) DESC"
+        ).fetchall()
+    ]
+    sources = [
+        r[0] for r in con.execute("SELECT DISTINCT source FROM articles ORDER BY 1").fetchall()
+    ]
+    return speakers, names, sources
+
+
+def test_a_pinned_filter_selects_the_same_articles_and_views_give_the_same_rows(reader):
+    speakers, names, sources = _picks(reader)
+    assert len(speakers) >= 3 and len(names) >= 3 and len(sources) >= 2
+    cases = [
+        Filters(speakers=(speakers[0],)),
+        Filters(speakers=tuple(speakers[1:3]), sources=(sources[0],)),
+        Filters(entities=(names[0],)),
+        Filters(search=names[1].split()[-1]),
+        Filters(article_ids=tuple(sorted(_ids(reader, Filters()))[:7])),
+        Filters(speakers=("nobody ever quoted",)),
+    ]
+    for plain in cases[:-1]:  # each keeps some articles, not all
+        assert set() != _ids(reader, plain) != _ids(reader, Filters()), plain
+    for plain in cases:
+        pinned = pin(reader, plain, version="v1")
+        assert pinned.id_table is not None and pinned.id_table.startswith("memory.main.")
+        assert _ids(reader, pinned) == _ids(reader, plain)
+        for view, kwargs in [
+            (quote_views.speaker_stats, {}),
+            (entity_views.top_entities, {}),
+            (figure_views.figure_table, {}),
+            (figure_views.category_counts, {}),
+            (figure_views.figure_series, {"category": "killed"}),
+            (figure_views.headline_figures, {}),
+            (figure_views.conflict_groups, {}),
+            (entity_views.cooccurrences, {}),
+            (attitude_views.attitude_matrix, {}),
+        ]:
+            expected, got = view(reader, plain, **kwargs), view(reader, pinned, **kwargs)
+            pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    # the empty set is a set too: nothing in view
+    assert _ids(reader, pin(reader, cases[-1], version="v1")) == set()
+
+
+def test_date_and_outlet_filters_are_left_to_the_summaries(reader):
+    _, _, sources = _picks(reader)
+    for f in [Filters(), Filters(sources=(sources[0],)), None]:
+        got = pin(reader, f, version="v1")
+        assert got.id_table is None
+    assert not _pinned_tables(reader)
+
+
+def test_one_table_per_filter_and_data_version_and_the_store_is_never_written(reader, corpus_store):
+    before = hashlib.sha256(corpus_store.read_bytes()).hexdigest()
+    speakers, _, _ = _picks(reader)
+    f = Filters(speakers=(speakers[0],))
+    first = pin(reader, f, version="v1")
+    again = pin(reader, f, version="v1")
+    assert first.id_table == again.id_table and len(_pinned_tables(reader)) == 1
+    # pinning a pinned filter changes nothing
+    assert pin(reader, first, version="v1") is first
+    newer = pin(reader, f, version="v2")  # new data: a new set, never the old one
+    assert newer.id_table != first.id_table
+    assert hashlib.sha256(corpus_store.read_bytes()).hexdigest() == before
+
+
+def test_only_the_newest_sets_are_kept(reader, monkeypatch):
+    monkeypatch.setattr(filters, "PINNED_MAX", 3)
+    monkeypatch.setattr(filters, "_pinned", type(filters._pinned)())
+    speakers, _, _ = _picks(reader)
+    made = [pin(reader, Filters(speakers=(s,)), version="v1").id_table for s in speakers[:5]]
+    kept = {f"memory.main.{t}" for t in _pinned_tables(reader)}
+    assert kept == set(made[-3:])
+
+
+def test_the_reader_reads_the_store_but_cannot_write_it(reader):
+    assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
+    with pytest.raises(duckdb.Error):
+        reader.execute("CREATE TABLE articles_copy AS SELECT * FROM articles")
+    # a cursor starts in the in-memory database: use_store makes the store its catalog
+    cur = reader.cursor()
+    store_lock.use_store(cur)
+    assert cur.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
+    cur.close()
