@@ -184,9 +184,11 @@ def newest_first(
     no row of an older article can come before theirs. (At a million articles, sorting every
     quote or figure in view with its text needed more memory than the dashboard has.)"""
     sub, params = article_ids_sql(filters)
+    where, _ = articles_where(filters)  # the same parameters as ``sub``'s
+    newest = f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.published DESC NULLS LAST, a.id"
     k = max(4 * int(limit), NEWEST_ARTICLES)
     while True:
-        found = rows(f"{sub} ORDER BY a.published DESC NULLS LAST, a.id LIMIT {k}", list(params))
+        found = rows(f"{newest} LIMIT {k}", list(params))
         if len(found) >= limit:
             return found
         (in_view,) = con.execute(f"SELECT count(*) FROM ({sub})", params).fetchone()
