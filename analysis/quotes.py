@@ -394,7 +394,7 @@ class _Resolver:
             for i in range(s.start, s.end):
                 self.sent_of[i] = n
         for ent in names.ents:
-            if quoted[ent.start]:
+            if quoted[ent.start] or _modifier_norp(ent):
                 continue
             spk = self._from_entity(ent)
             is_subj = ent.root.dep_ in ("nsubj", "appos") or (
@@ -463,6 +463,10 @@ class _Resolver:
                     if e is not None and e.label_ == "PERSON":
                         ent = e
                         break
+        if ent is not None and _one_of_a_people(ent):
+            # "One Syrian living in Raqqa said …": a person the article does not name.
+            np = _np_span(token)
+            return _Speaker(None, np.text, np.start_char, np.end_char, None)
         if ent is not None:
             spk = self._from_entity(ent)
             role = self._role_text(token, ent)
@@ -589,6 +593,21 @@ class _Resolver:
             return
         self.candidates.append((token_i, spk, True))
         self.candidates.sort(key=lambda c: c[0])
+
+
+def _modifier_norp(ent: Span) -> bool:
+    """A nationality or group word that only describes a noun ("the Syrian activists", "Syrian
+    government forces"): not something a later "they" or "it" stands for (it made "Syrian" the
+    speaker of what "they" said)."""
+    return ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod")
+
+
+def _one_of_a_people(ent: Span) -> bool:
+    """ "One Syrian", "a Russian", "another Kurd": one person of a people, not the people."""
+    return ent.label_ == "NORP" and any(
+        c.lower_ in ("a", "an", "one", "another") and c.dep_ in ("det", "nummod")
+        for c in ent.root.children
+    )
 
 
 def _cue_candidates(doc: Doc) -> list[int]:

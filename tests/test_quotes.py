@@ -447,3 +447,31 @@ def test_a_bare_institution_stays_unnamed(model):
     # With no organisation named before it, a description stays unnamed too.
     (q,) = run(model, "Maria Lopez arrived on Monday. The group said the convoy was delayed.")
     assert q.speaker is None and q.speaker_mention == "The group"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # A nationality describing a noun is not what a later "they" stands for.
+        (
+            "The Syrian activists had no word on the agent used. They claimed the blast came "
+            "from an air raid.",
+            "They",
+        ),
+        ("Syrian government forces advanced on Monday. They said the town had been taken.", "They"),
+        # One person of a people is a person the article does not name, not the people.
+        ("One Syrian living near the river said the checkpoints had doubled in a month.", None),
+    ],
+)
+def test_a_nationality_word_is_not_a_speaker(model, text, mention):
+    (q,) = run(model, text)
+    assert q.speaker is None, (q.speaker, q.speaker_mention)
+    if mention is not None:
+        assert q.speaker_mention == mention
+    else:
+        assert q.speaker_mention.startswith("One Syrian")
+
+
+def test_a_people_named_as_a_noun_still_speaks(model):
+    (q,) = run(model, "The Russians said the convoy had been hit by rebels.")
+    assert q.speaker is not None and q.speaker_mention == "Russians"
