@@ -138,6 +138,7 @@ def test_is_junk(name, junk):
         ("EU", ("European Union", "ORG")),
         ("European Union", ("European Union", "ORG")),
         ("Syrian Arab Republic", ("Syria", "GPE")),  # pycountry's name → the common one
+        ("Syrian Arab News Agency", ("SANA", "ORG")),  # the state agency, named both ways
         ("Russian Federation", ("Russia", "GPE")),
         ("Lib Dems", ("Liberal Democrats", "ORG")),
         ("Agence France-Presse", ("AFP", "ORG")),
