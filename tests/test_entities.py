@@ -938,3 +938,18 @@ def test_a_place_name_the_model_cut_short_is_read_whole():
     doc = Doc(Vocab(), words=words, spaces=spaces, ents=ents)
     texts = [m.text for m in entities.extract(doc, article_id="t")[0]]
     assert "Deir ez-Zor" not in texts and "northern Ghouta" not in texts
+
+
+def test_a_role_in_apposition_makes_a_person(model):
+    # the small model tags this name ORG; "spokesman" in apposition says who it is
+    mentions, _ = run(
+        model,
+        "Nick Davies, spokesman for the athletics body, which handed out the bans, said the "
+        "tests were fair.",
+    )
+    assert {(m.name, m.label) for m in mentions if m.name == "Nick Davies"} == {
+        ("Nick Davies", "PERSON")
+    }
+    # an organisation with a description in apposition stays an organisation
+    mentions, _ = run(model, "Hezbollah, the group led by Hassan Nasrallah, said the raid failed.")
+    assert ("Hezbollah", "ORG") in {(m.name, m.label) for m in mentions}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from analysis import doc_arrays, gazetteer
+from analysis import doc_arrays, gazetteer, lexicon
 from analysis.entities.rules import (
     _WS,
     DATE_WORDS,
@@ -40,6 +40,8 @@ from analysis.entities.rules import (
     strip_titles,
 )
 from analysis.nlp import text_of
+
+ROLE_NOUNS = lexicon.words("role_nouns")
 
 
 @dataclass(eq=False)
@@ -92,6 +94,17 @@ def _candidates(doc: Doc) -> list[_Mention]:
             prev = doc[ent.start - 1].text.lower().rstrip(".")
             if prev in HONORIFICS or prev in ROLE_TITLES:
                 title = prev
+        if title is None and label in ("ORG", "GPE"):
+            # "Nick Davies, spokesman for the IAAF, said …" (tagged ORG): a role in apposition
+            # is a person's, as a title before the name is.
+            title = next(
+                (
+                    c.lower_
+                    for c in ent.root.children
+                    if c.dep_ == "appos" and c.lower_ in ROLE_NOUNS
+                ),
+                None,
+            )
         place_noun = _next_to_place_noun(doc, ent.start, ent.end)
         if (
             title
