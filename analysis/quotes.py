@@ -460,7 +460,8 @@ class _Resolver:
             if ent is None:
                 for t in _np_span(token):
                     e = speech.entity_of(t)
-                    if e is not None and e.label_ == "PERSON":
+                    # "Mr Hale's spokesman said": the possessor is someone else, not the speaker
+                    if e is not None and e.label_ == "PERSON" and e.root.dep_ != "poss":
                         ent = e
                         break
         if ent is not None and _one_of_a_people(ent):
@@ -540,8 +541,9 @@ class _Resolver:
         else:
             return None
         found = self._antecedent(token.i, want)
-        if found is None:
-            return _Speaker(None, token.text, token.idx, token.idx + len(token), None)
+        if found is None or found.name is None:  # none, or an unnamed official (remember)
+            role = found.role if found is not None else None
+            return _Speaker(None, token.text, token.idx, token.idx + len(token), None, role)
         return _Speaker(
             found.name, token.text, token.idx, token.idx + len(token), found.label, found.role
         )
@@ -567,6 +569,8 @@ class _Resolver:
         words = [t for t in np if t.dep_ not in ("det", "poss") and not t.is_punct]
         role = _role_span(token)
         mention = _Speaker(None, np.text, np.start_char, np.end_char, None, role)
+        if _someone_new(token):
+            return mention
         wanted = frozenset(t.text.lower() for t in words)
         for role_words, name in self.role_index:
             if wanted <= role_words:
@@ -576,7 +580,12 @@ class _Resolver:
         # then the previous ones.
         sent_now = self.sent_of[token.i]
         for idx, spk, _subj in self.candidates:
-            near = idx > token.i and spk.label == "PERSON" and self.sent_of[idx] - sent_now <= 1
+            near = (
+                idx > token.i
+                and spk.label == "PERSON"
+                and spk.name is not None
+                and self.sent_of[idx] - sent_now <= 1
+            )
             # Someone who already has a role in this article is not the holder of another one.
             if near and not self.roles.get(spk.name):
                 mention.name, mention.label = spk.name, "PERSON"
@@ -590,9 +599,25 @@ class _Resolver:
     def remember(self, token_i: int, spk: _Speaker) -> None:
         """A resolved speaker is the strongest antecedent for a later pronoun."""
         if spk.name is None:
-            return
+            if not spk.role or spk.label is not None:
+                return
+            # An unnamed official ("An official said … He said …"): the later "he" is that
+            # official, unnamed, not a person named before.
+            spk = dataclasses.replace(spk, label="PERSON")
         self.candidates.append((token_i, spk, True))
         self.candidates.sort(key=lambda c: c[0])
+
+
+def _someone_new(role: Token) -> bool:
+    """ "An official said", "one minister said", "Mr Hale's spokesman said": a role noun that
+    introduces someone the article has not named (indefinite), or someone's aide (a person's
+    possessive), never a person named before it. ("Syria's president" may still be Assad.)"""
+    for c in role.children:
+        if c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one"):
+            return True
+        if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")):
+            return True
+    return False
 
 
 def _modifier_norp(ent: Span) -> bool:

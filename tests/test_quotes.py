@@ -475,3 +475,35 @@ def test_a_nationality_word_is_not_a_speaker(model, text, mention):
 def test_a_people_named_as_a_noun_still_speaks(model):
     (q,) = run(model, "The Russians said the convoy had been hit by rebels.")
     assert q.speaker is not None and q.speaker_mention == "Russians"
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # someone new: an indefinite official, and the "he" who goes on speaking
+        (
+            "Maria Lopez toured the city. An official at the governor's office said ten rockets "
+            "hit the stadium. He said the blasts wounded 30 people.",
+            ["An official", "He"],
+        ),
+        # someone's aide is not that someone
+        (
+            "Tom Hale met the families on Monday. Mr Hale's official spokesman said no one would "
+            "forget the day.",
+            ["Mr Hale's official spokesman"],
+        ),
+        ("Maria Lopez toured the city. A spokesman for Ms Lopez said the visit would go on.", None),
+    ],
+)
+def test_a_new_or_anothers_official_is_not_the_person_named_before(model, text, mentions):
+    found = run(model, text)
+    assert found and all(q.speaker is None for q in found), [(q.speaker, q.text) for q in found]
+    if mentions is not None:
+        assert [q.speaker_mention for q in found] == mentions
+
+
+def test_a_definite_role_still_stands_for_the_person_named_before(model):
+    (q,) = run(model, "Tom Hale arrived in Leeds. The minister said the plant would stay open.")
+    assert q.speaker == "Tom Hale"
+    (q,) = run(model, "Bashar al-Assad spoke on Monday. Syria's president said the army would win.")
+    assert q.speaker == "Bashar al-Assad"
