@@ -31,7 +31,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
-from analysis import doc_arrays, lexicon, sentiment, speech
+from analysis import doc_arrays, gazetteer, lexicon, sentiment, speech
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote
@@ -423,7 +423,11 @@ class _Resolver:
         role_head = None
         if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS:
             role_head = root.head
-        elif root.head.lemma_.lower() in ROLE_NOUNS and root.head.i > ent.end - 1:
+        elif (
+            root.head.lemma_.lower() in ROLE_NOUNS
+            and root.head.i > ent.end - 1
+            and root.dep_ != "poss"  # "Mr Blair's spokesman" is not Blair's title
+        ):
             role_head = root.head  # "Defence Secretary Ash Carter" parsed name → title
         else:
             for child in root.children:
@@ -569,13 +573,15 @@ class _Resolver:
         words = [t for t in np if t.dep_ not in ("det", "poss") and not t.is_punct]
         role = _role_span(token)
         mention = _Speaker(None, np.text, np.start_char, np.end_char, None, role)
-        if _someone_new(token):
+        if _indefinite(token):
             return mention
         wanted = frozenset(t.text.lower() for t in words)
         for role_words, name in self.role_index:
             if wanted <= role_words:
                 mention.name, mention.label = name, "PERSON"
                 return mention
+        if _someones_aide(token):
+            return mention
         # The article names the holder nearby: prefer the next sentence ("Ash Carter said …"),
         # then the previous ones.
         sent_now = self.sent_of[token.i]
@@ -592,6 +598,20 @@ class _Resolver:
                 self.roles.setdefault(spk.name, role)
                 return mention
         prev = self._antecedent(np.start, {"PERSON"})
+        # "the UN's top aid official", "the Homs governor": a description naming a body or a
+        # town stands for the person before it only if that person's name or role names it too
+        # (Assad was "the UN's top aid official" and "the Civil Defense spokesman"). A country
+        # ("Syria's president") or a people ("the Russian president") says too little to decide.
+        marks = {
+            t.lower_
+            for t in np
+            if t.i != token.i
+            and (t.ent_type_ == "ORG" or t.ent_type_ == "GPE" and gazetteer.country(t.text) is None)
+        }
+        if prev is not None and prev.name and marks:
+            known = f"{prev.name} {self.roles.get(prev.name) or ''}".lower().split()
+            if not marks & set(known):
+                prev = None
         if prev is not None:
             mention.name, mention.label = prev.name, "PERSON"
         return mention
@@ -608,16 +628,24 @@ class _Resolver:
         self.candidates.sort(key=lambda c: c[0])
 
 
-def _someone_new(role: Token) -> bool:
-    """ "An official said", "one minister said", "Mr Hale's spokesman said": a role noun that
-    introduces someone the article has not named (indefinite), or someone's aide (a person's
-    possessive), never a person named before it. ("Syria's president" may still be Assad.)"""
-    for c in role.children:
-        if c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one"):
-            return True
-        if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")):
-            return True
-    return False
+def _indefinite(role: Token) -> bool:
+    """ "An official said", "one minister said": someone the article has not named."""
+    return any(
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one")
+        for c in role.children
+    )
+
+
+def _someones_aide(role: Token) -> bool:
+    """ "Mr Hale's spokesman", "the prime minister's spokesman", "his spokesman": the aide of a
+    person, not that person. ("Syria's president" may still be Assad.)"""
+    return any(
+        c.dep_ == "poss"
+        and (
+            c.ent_type_ == "PERSON" or c.lower_ in ("his", "her") or c.lemma_.lower() in ROLE_NOUNS
+        )
+        for c in role.children
+    )
 
 
 def _modifier_norp(ent: Span) -> bool:

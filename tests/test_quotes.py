@@ -493,6 +493,17 @@ def test_a_people_named_as_a_noun_still_speaks(model):
             ["Mr Hale's official spokesman"],
         ),
         ("Maria Lopez toured the city. A spokesman for Ms Lopez said the visit would go on.", None),
+        (
+            "Tom Hale met the families. The prime minister's spokesman said no one would forget "
+            "the day.",
+            ["The prime minister's spokesman"],
+        ),
+        # a description naming another body is not the person named before
+        (
+            "Tom Hale toured the camp on Monday. The UN's top aid official said the pause would not "
+            "be enough.",
+            ["The UN's top aid official"],
+        ),
     ],
 )
 def test_a_new_or_anothers_official_is_not_the_person_named_before(model, text, mentions):
