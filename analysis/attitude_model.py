@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from analysis import attitude_parse, lexicon
+from analysis import attitude_opposition, attitude_parse, lexicon
 
 CLASSES = ("negative", "neutral", "positive")
 BIAS = "bias"
@@ -155,6 +155,15 @@ def features_at(
         # Quoted from someone nobody could name: in news, mostly accusers ("prosecutors say",
         # "a source said"), a voice apart from the named speakers'.
         f["unnamed"] = 1.0
+    opposer = attitude_opposition.governor(parse, root)
+    if opposer is not None:
+        # "the fight against X", "strikes on X positions": the clause's words judge the effort
+        # against X, so their scores, turned by this, say the opposite of what they say of X.
+        f["opposed"] = 1.0
+        f[f"opp={opposer}"] = 1.0
+        for key, value in scores.items():
+            if key.startswith("gov_"):
+                f[f"opposed*{key}"] = value
     pos, lemma_of = parse.pos, parse.lemma
     if predicate is not None and predicate not in name_tokens:
         lemma = lemma_of[predicate]

@@ -50,6 +50,7 @@ GROUPS = {
     "+ governing words, modifiers": ("w=", "mod="),
     "+ window": ("L=", "R="),
     "+ backdrop words": ("bg=",),
+    "+ opposition": ("opposed", "opp="),
 }
 # Role-weighted predicate scores share the "…*gov_vader" shape; listed with the predicate group.
 ROLE_SCORES = ("patient*", "owner*", "other*")
