@@ -43,7 +43,8 @@ def test_the_opposing_word_is_found(nlp, text, name, expected):
         ("A report on Donald Trump was published on Monday.", "Donald Trump"),  # "on": a topic
         ("Angela Merkel met Vladimir Putin in Berlin.", "Vladimir Putin"),
         ("The army recaptured Palmyra from Islamic State.", "Palmyra"),  # what is retaken
-        ("Russia supports Bashar al-Assad against the rebels.", "Bashar al-Assad"),  # the side helped
+        # The side helped, not the one it is helped against.
+        ("Russia supports Bashar al-Assad against the rebels.", "Bashar al-Assad"),
         ("Angela Merkel praised the strikes.", "Angela Merkel"),  # the doer, not the target
         ("Soldiers killed Jamal Khashoggi in Istanbul.", "Jamal Khashoggi"),  # a victim
     ],
