@@ -194,12 +194,20 @@ def features_at(
     return f
 
 
+@functools.cache
+def _lookup() -> dict[str, tuple[float, ...]]:
+    """:func:`weights` as a plain dict, for :func:`logits` alone (never changed): a read-only
+    mapping's ``get`` costs twice a dict's, and the scorer makes one per feature of every
+    mention."""
+    return dict(weights())
+
+
 def logits(
     feats: Mapping[str, float], table: Mapping[str, tuple[float, ...]] | None = None
 ) -> tuple[float, float, float]:
     """The weighted sum of ``feats`` toward each class; features the model never saw weigh
     nothing."""
-    get = (weights() if table is None else table).get
+    get = (_lookup() if table is None else table).get
     z0 = z1 = z2 = 0.0
     for key, value in feats.items():
         w = get(key)

@@ -72,6 +72,10 @@ class Parse:
         self.dep = column(1)
         self.pos = [POS_NAMES[p] for p in arr[:, 2].tolist()]
         self.lemma = column(3, str.lower)
+        # Each token's news-lexicon valence, looked up once per distinct lemma: every group of
+        # words the attitudes step scores sums these (news_score), many groups per sentence.
+        valences = {lemma: NEWS_VALENCES.get(lemma, 0.0) for lemma in set(self.lemma)}
+        self.valence = [valences[lemma] for lemma in self.lemma]
         self.lower = column(4)
         self.text = column(5)
         self.is_punct = arr[:, 6].astype(bool).tolist()
@@ -187,7 +191,8 @@ class Parse:
 
     def news_score(self, indices: Sequence[int]) -> float:
         """:func:`analysis.attitudes.news_score` of the tokens at ``indices``."""
-        total = sum(NEWS_VALENCES.get(self.lemma[i], 0.0) for i in indices)
+        valence = self.valence
+        total = sum([valence[i] for i in indices])
         return total / (total * total + NEWS_ALPHA) ** 0.5 if total else 0.0
 
     def content_lemmas(self, indices: Sequence[int]) -> list[str]:
