@@ -160,11 +160,11 @@ def _textblob_may_score(analyzer, text: str) -> bool:
     first test (no mark symbol in the text); each piece's lexicon check is remembered."""
     tables = _textblob_tables()
     compact = "".join(text.split()).lower()
-    if not tables.mark_symbols.isdisjoint(compact) or any(
+    may_mark = not tables.mark_symbols.isdisjoint(compact) or any(
         m in compact for m in tables.plain_marks
-    ):
-        if tables.marks.search(compact):
-            return True
+    )
+    if may_mark and tables.marks.search(compact):
+        return True
     if "'" in text:  # every contraction split starts at an apostrophe
         for a, b in tables.contractions:
             text = text.replace(a, b)
