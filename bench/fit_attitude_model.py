@@ -52,6 +52,12 @@ GROUPS = {
     "+ backdrop words": ("bg=",),
     "+ opposition": ("opposed", "opp="),
 }
+# Groups kept when they do not lower the cross-validated score, even by less than a group must
+# gain to earn its place: the opposed-target feature ("the fight against X") is right on real
+# war news (FA-KES: positive attitudes toward IS misread from "a successful fight against
+# IS") where NewsMTSC train has few such targets (194 of 6,544 covered, 93 % negative), so
+# train alone can barely show what it is worth.
+KEPT_IF_NO_LOSS = ("+ opposition",)
 # Role-weighted predicate scores share the "…*gov_vader" shape; listed with the predicate group.
 ROLE_SCORES = ("patient*", "owner*", "other*")
 MIN_COUNT = 3  # a feature must occur beside this many train targets to get a weight
@@ -257,6 +263,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {names[k - 1]:45} {every:8.3f} {seen:12.3f}")
         if every > best + 0.002:  # a group must earn its place
             best_set, best = names[:k], every
+        elif names[k - 1] in KEPT_IF_NO_LOSS and every >= best:
+            best_set = [*best_set, names[k - 1]]
+            best = every
     chosen = select(feats, best_set)
     print(f"\nfeatures kept: {', '.join(best_set)}")
     print("C     class weights   all targets   covered only")
