@@ -171,14 +171,23 @@ class Parse:
 
     def _collect(self, i: int, keep: set[int], inside: set[int]) -> None:
         """Add ``i`` and its dependents to ``keep``, skipping separate clauses that do not
-        lead to the mention (``inside`` holds the tokens on the way down to it)."""
-        keep.add(i)
-        for c in self.children[i]:
-            dep = self.dep[c]
-            separate = dep in SEPARATE_CLAUSES and (dep != "conj" or self.pos[c] in PREDICATE_POS)
-            if separate and not self._subtree(c, set()) & inside:
-                continue
-            self._collect(c, keep, inside)
+        lead to the mention (``inside`` holds the tokens on the way down to it: the chain of
+        heads from the mention up to ``i``, so a clause below ``i`` leads to the mention
+        exactly when its own head word is in that chain)."""
+        children, dep, pos = self.children, self.dep, self.pos
+        todo = [i]
+        while todo:
+            j = todo.pop()
+            keep.add(j)
+            for c in children[j]:
+                d = dep[c]
+                if (
+                    d in SEPARATE_CLAUSES
+                    and (d != "conj" or pos[c] in PREDICATE_POS)
+                    and c not in inside
+                ):
+                    continue
+                todo.append(c)
 
     def _subtree(self, i: int, into: set[int]) -> set[int]:
         """``into`` with ``i`` and every token below it added."""
