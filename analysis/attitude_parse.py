@@ -85,19 +85,14 @@ class Parse:
         self.doc_text = nlp.text_of(doc)
         # Sentence bounds as Span.sent finds them: back from a span's first token to one that
         # starts a sentence, forward from its end to the next one.
-        starts = (arr[:, 8] == 1).tolist()
-        self.sent_before = [0] * n  # the last sentence start at or before each token
-        last = 0
-        for i in range(n):
-            if starts[i]:
-                last = i
-            self.sent_before[i] = last
-        self.sent_from = [n] * (n + 1)  # the first sentence start at or after each position
-        nxt = n
-        for i in range(n - 1, -1, -1):
-            if starts[i]:
-                nxt = i
-            self.sent_from[i] = nxt
+        # (Running maxima and minima over the token array: the same bounds as a loop, in C.)
+        starts = arr[:, 8] == 1
+        index = numpy.arange(n)
+        # The last sentence start at or before each token (0 before the first).
+        self.sent_before = numpy.maximum.accumulate(numpy.where(starts, index, 0)).tolist()
+        # The first sentence start at or after each position (n after the last; n + 1 entries).
+        after = numpy.minimum.accumulate(numpy.where(starts, index, n)[::-1])[::-1]
+        self.sent_from = [*after.tolist(), n]
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
