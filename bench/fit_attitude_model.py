@@ -236,6 +236,13 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="add class offsets chosen on out-of-fold train predictions (see above)",
     )
+    ap.add_argument(
+        "--settings",
+        nargs=3,
+        metavar=("C", "CLASS_WEIGHTS", "N"),
+        default=None,
+        help="skip the search over C, class weights and N (a feature's minimum count): use these",
+    )
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     if args.cache is not None and args.cache.exists():
@@ -268,6 +275,12 @@ def main(argv: list[str] | None = None) -> None:
             best = every
     chosen = select(feats, best_set)
     print(f"\nfeatures kept: {', '.join(best_set)}")
+    if args.settings is not None:
+        c, cw_name, min_count = float(args.settings[0]), args.settings[1], int(args.settings[2])
+        chosen = select(only(raw, frequent(raw, min_count)), best_set)
+        cv, _ = cross_validate(chosen, covered, gold, groups, c, CLASS_WEIGHTS[cw_name])
+        print(f"settings given: C={c}, class weights {cw_name}, N={min_count}: CV {cv:.3f}")
+        return finish(args, chosen, covered, gold, groups, best_set, c, cw_name, min_count, cv)
     print("C     class weights   all targets   covered only")
     results = []
     for c in CS:
@@ -291,6 +304,11 @@ def main(argv: list[str] | None = None) -> None:
         f"\nchosen: C={c}, class weights {cw_name}, features seen beside ≥{min_count} targets: "
         f"CV macro-F1 {cv:.3f} (all train targets)"
     )
+    return finish(args, chosen, covered, gold, groups, best_set, c, cw_name, min_count, cv)
+
+
+def finish(args, chosen, covered, gold, groups, best_set, c, cw_name, min_count, cv) -> None:
+    """Class offsets (``--offsets``), the fit on all of train and ``--write``."""
     shifted, neg, pos = cv, 0.0, 0.0
     if args.offsets:
         logits = out_of_fold(chosen, covered, gold, groups, c, CLASS_WEIGHTS[cw_name])
