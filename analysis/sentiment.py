@@ -16,10 +16,8 @@ import functools
 import importlib
 import importlib.util
 import logging
-import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Protocol
 
@@ -104,45 +102,25 @@ def vader_score(text: str) -> tuple[float, float]:
     return float(result["compound"]), float(result["pos"] + result["neg"])
 
 
-@dataclass(frozen=True)
-class _TextBlobTables:
-    """What :func:`_textblob_may_score` reads of pattern's English sentiment module."""
-
-    words: frozenset[str]  # its lexicon's words
-    # Its emoticons and the sarcasm mark "(!)" (spaces taken out, lower case), as one pattern
-    # that matches where any of them occurs; and what a text needs for one to be in it at all:
-    # one of the marks' symbols (every mark but "xd" has one), or a mark without any.
-    marks: re.Pattern[str]
-    mark_symbols: frozenset[str]
-    plain_marks: tuple[str, ...]
-    lead: str  # the punctuation its tokenizer strips off a word's start
-    trail: str  # and off its end
-    contractions: tuple[tuple[str, str], ...]  # its contraction splits ("n't" → " n't")
-
-
-# The quote marks TextBlob's tokenizer spaces out, as a str.translate table.
-_QUOTES = str.maketrans(dict.fromkeys("“”‘’'\"", " "))
-
-
 @functools.lru_cache(maxsize=1)
-def _textblob_tables() -> _TextBlobTables:
-    """The :class:`_TextBlobTables` of pattern's English sentiment module, read once."""
+def _textblob_tables() -> tuple[
+    frozenset[str], tuple[str, ...], str, str, tuple[tuple[str, str], ...]
+]:
+    """What :func:`_textblob_may_score` reads of pattern's English sentiment module: its
+    lexicon's words, its emoticons and the sarcasm mark "(!)" (spaces taken out, lower case),
+    the punctuation its tokenizer strips, and its contraction splits."""
     sentiment = _pattern_sentiment()
     # The analyser's own module (textblob._text), reached through its method: importing it by
     # name would run textblob/__init__.py and import NLTK (see _textblob_en).
     text = SimpleNamespace(**type(sentiment).__call__.__globals__)
     len(sentiment)  # loads the lexicon XML on first use (a lazy dict)
     marks = {e.lower().replace(" ", "") for group in text.EMOTICONS.values() for e in group}
-    marks.add("(!)")
-    symbols = {ch for m in marks for ch in m if not ch.isalnum()}
-    return _TextBlobTables(
-        words=frozenset(dict.keys(sentiment)),
-        marks=re.compile("|".join(re.escape(m) for m in sorted(marks))),
-        mark_symbols=frozenset(symbols),
-        plain_marks=tuple(sorted(m for m in marks if m.isalnum())),
-        lead=text.PUNCTUATION.replace(".", ""),
-        trail=text.PUNCTUATION,
-        contractions=tuple(text.replacements.items()),
+    return (
+        frozenset(dict.keys(sentiment)),
+        tuple(sorted(marks | {"(!)"})),
+        text.PUNCTUATION.replace(".", ""),
+        text.PUNCTUATION,
+        tuple(text.replacements.items()),
     )
 
 
@@ -155,36 +133,22 @@ def _textblob_may_score(analyzer, text: str) -> bool:
     at the start, and cut anywhere between its fully stripped and its unstripped end; with
     none of those in the lexicon and no emoticon in the text (spaces taken out) the analyser
     has nothing to score and returns (0, 0) exactly. About half of the groups of words the
-    attitudes step scores have none, and this check costs a fraction of the analyser's pass.
-    The groups are words without their punctuation, so the emoticon search mostly ends at its
-    first test (no mark symbol in the text); each piece's lexicon check is remembered."""
-    tables = _textblob_tables()
+    attitudes step scores have none, and this check costs a fraction of the analyser's pass."""
+    words, marks, lead, trail, contractions = _textblob_tables()
     compact = "".join(text.split()).lower()
-    may_mark = not tables.mark_symbols.isdisjoint(compact) or any(
-        m in compact for m in tables.plain_marks
-    )
-    if may_mark and tables.marks.search(compact):
+    if any(m in compact for m in marks):
         return True
-    if "'" in text:  # every contraction split starts at an apostrophe
-        for a, b in tables.contractions:
-            text = text.replace(a, b)
-    return any(map(_textblob_piece_may_score, text.translate(_QUOTES).lower().split()))
-
-
-# Distinct words whose lexicon check is remembered: the groups of words the attitudes step scores
-# repeat their words (a sentence's backdrop holds its clauses' words), and a word's check is the
-# same every time. Bounded, so a long run's memory stays small.
-WORD_MEMO = 1 << 16
-
-
-@functools.lru_cache(maxsize=WORD_MEMO)
-def _textblob_piece_may_score(piece: str) -> bool:
-    """Whether one whitespace-split piece (lower case) of a text can be a word of TextBlob's
-    lexicon as its tokenizer cuts it (:func:`_textblob_may_score`)."""
-    tables = _textblob_tables()
-    start = piece.lstrip(tables.lead)
-    core = start.rstrip(tables.trail)
-    return any(start[:k] in tables.words for k in range(len(core), len(start) + 1))
+    for a, b in contractions:
+        text = text.replace(a, b)
+    for q in "“”‘’'\"":
+        text = text.replace(q, " ")
+    for piece in text.lower().split():
+        start = piece.lstrip(lead)
+        core = start.rstrip(trail)
+        for k in range(len(core), len(start) + 1):
+            if start[:k] in words:
+                return True
+    return False
 
 
 def _vader_may_score(analyzer, text: str) -> bool:
@@ -194,18 +158,13 @@ def _vader_may_score(analyzer, text: str) -> bool:
     has been replaced by its description. A text with neither scores (0, 0) exactly; this
     check costs a fraction of VADER's own pass, and about half of the groups of words the
     attitudes step scores have no lexicon word."""
-    if not analyzer.emojis.keys().isdisjoint(text):
-        return True
-    return any(map(_vader_word_may_score, text.split()))
-
-
-@functools.lru_cache(maxsize=WORD_MEMO)
-def _vader_word_may_score(word: str) -> bool:
-    """Whether one whitespace-split word of a text is in VADER's lexicon as VADER strips it
-    (:func:`_vader_may_score`)."""
     from vaderSentiment.vaderSentiment import SentiText  # loaded by _vader_analyzer already
 
-    return SentiText._strip_punc_if_word(word).lower() in _vader_analyzer().lexicon
+    if not analyzer.emojis.keys().isdisjoint(text):
+        return True
+    lexicon = analyzer.lexicon
+    strip = SentiText._strip_punc_if_word
+    return any(strip(w).lower() in lexicon for w in text.split())
 
 
 def neutral_score(text: str) -> tuple[float, float]:
