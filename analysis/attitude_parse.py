@@ -72,6 +72,10 @@ class Parse:
         self.dep = column(1)
         self.pos = [POS_NAMES[p] for p in arr[:, 2].tolist()]
         self.lemma = column(3, str.lower)
+        # Each token's news-lexicon valence, looked up once per distinct lemma: every group of
+        # words the attitudes step scores sums these (news_score), many groups per sentence.
+        valences = {lemma: NEWS_VALENCES.get(lemma, 0.0) for lemma in set(self.lemma)}
+        self.valence = [valences[lemma] for lemma in self.lemma]
         self.lower = column(4)
         self.text = column(5)
         self.is_punct = arr[:, 6].astype(bool).tolist()
@@ -81,19 +85,14 @@ class Parse:
         self.doc_text = nlp.text_of(doc)
         # Sentence bounds as Span.sent finds them: back from a span's first token to one that
         # starts a sentence, forward from its end to the next one.
-        starts = (arr[:, 8] == 1).tolist()
-        self.sent_before = [0] * n  # the last sentence start at or before each token
-        last = 0
-        for i in range(n):
-            if starts[i]:
-                last = i
-            self.sent_before[i] = last
-        self.sent_from = [n] * (n + 1)  # the first sentence start at or after each position
-        nxt = n
-        for i in range(n - 1, -1, -1):
-            if starts[i]:
-                nxt = i
-            self.sent_from[i] = nxt
+        # (Running maxima and minima over the token array: the same bounds as a loop, in C.)
+        starts = arr[:, 8] == 1
+        index = numpy.arange(n)
+        # The last sentence start at or before each token (0 before the first).
+        self.sent_before = numpy.maximum.accumulate(numpy.where(starts, index, 0)).tolist()
+        # The first sentence start at or after each position (n after the last; n + 1 entries).
+        after = numpy.minimum.accumulate(numpy.where(starts, index, n)[::-1])[::-1]
+        self.sent_from = [*after.tolist(), n]
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
@@ -167,14 +166,23 @@ class Parse:
 
     def _collect(self, i: int, keep: set[int], inside: set[int]) -> None:
         """Add ``i`` and its dependents to ``keep``, skipping separate clauses that do not
-        lead to the mention (``inside`` holds the tokens on the way down to it)."""
-        keep.add(i)
-        for c in self.children[i]:
-            dep = self.dep[c]
-            separate = dep in SEPARATE_CLAUSES and (dep != "conj" or self.pos[c] in PREDICATE_POS)
-            if separate and not self._subtree(c, set()) & inside:
-                continue
-            self._collect(c, keep, inside)
+        lead to the mention (``inside`` holds the tokens on the way down to it: the chain of
+        heads from the mention up to ``i``, so a clause below ``i`` leads to the mention
+        exactly when its own head word is in that chain)."""
+        children, dep, pos = self.children, self.dep, self.pos
+        todo = [i]
+        while todo:
+            j = todo.pop()
+            keep.add(j)
+            for c in children[j]:
+                d = dep[c]
+                if (
+                    d in SEPARATE_CLAUSES
+                    and (d != "conj" or pos[c] in PREDICATE_POS)
+                    and c not in inside
+                ):
+                    continue
+                todo.append(c)
 
     def _subtree(self, i: int, into: set[int]) -> set[int]:
         """``into`` with ``i`` and every token below it added."""
@@ -187,7 +195,8 @@ class Parse:
 
     def news_score(self, indices: Sequence[int]) -> float:
         """:func:`analysis.attitudes.news_score` of the tokens at ``indices``."""
-        total = sum(NEWS_VALENCES.get(self.lemma[i], 0.0) for i in indices)
+        valence = self.valence
+        total = sum([valence[i] for i in indices])
         return total / (total * total + NEWS_ALPHA) ** 0.5 if total else 0.0
 
     def content_lemmas(self, indices: Sequence[int]) -> list[str]:

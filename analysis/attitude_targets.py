@@ -222,20 +222,17 @@ def untagged_with_rules(
     speaker label or a heading: "AMY GOODMAN:", "SEE ALSO"), shaped like a person's name
     (:func:`_name`) and not junk (months, days, pronouns, page furniture:
     :func:`analysis.entities.rules.is_junk`)."""
-    covered = set()
+    # Tokens of every mention, and of the article's persons and of the names found here: a run
+    # coordinated with one of them ("Wray and Rosenstein") is a person too.
+    covered: set[int] = set()
+    persons: set[int] = set()
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
             covered.update(range(span.start, span.end))
-    surnames = _surnames(mentions)
-    # Tokens of the article's persons, and of the names found here: a run coordinated with one
-    # of them ("Wray and Rosenstein") is a person too.
-    persons = set()
-    for m in mentions:
-        if m.label == "PERSON":
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
+            if m.label == "PERSON":
                 persons.update(range(span.start, span.end))
+    surnames = _surnames(mentions)
     out: list[tuple[EntityMention, str]] = []
     # Proper-noun positions from the token array (a Token object per word is the slow part).
     pos, alpha, lower, upper = doc.to_array([POS, IS_ALPHA, IS_LOWER, IS_UPPER]).T
@@ -332,7 +329,9 @@ def _noun_name(run: Span, surnames: dict[str, str], persons: set[int]) -> tuple[
     "Rockets", "MEPs", is a common noun or a crowd), not a common word even as a surname (the
     surname of a mistagged "person" such as "Assad Airstrikes"), and, at the start of its
     sentence, where every word is capitalised, only the surname of a person the article names
-    ("Footage posted ..." is no one's doing)."""
+    ("Footage posted ..." is no one's doing; nor is "Footage the observatory said was filmed
+    ...", which the parser reads as the subject of "said": tried on real news, the only word
+    a first-word subject rule added was that one)."""
     token = run[0]
     if token.lemma_.lower() != token.lower_ or token.lower_ in common_words():
         return None

@@ -353,3 +353,31 @@ def test_the_fit_learns_from_the_features_analyze_computes(nlp):
         [att] = toward(result, name, "news")
         assert "bg=attack" in f or "w=attack" in f
         assert attitude_model.predict(f)[0] == pytest.approx(att.polarity)
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("The coalition praised the successful fight against Islamic State.", "Islamic State"),
+        ("Jets carried out successful raids on Islamic State positions.", "Islamic State"),
+        ("The army proudly recaptured Palmyra from Islamic State on Sunday.", "Islamic State"),
+    ],
+)
+def test_learned_scorer_the_fight_against_x_is_against_x(nlp, text, target):
+    # The positive words praise the effort against the target (analysis/attitude_opposition.py):
+    # the attitude toward the target is negative, while the lexicon scorers read them as praise.
+    result = analyse(nlp, text)
+    [att] = toward(result, target, "news")
+    assert att.label == "negative" and att.polarity < 0
+    [vader] = toward(result, target, "vader")
+    assert vader.polarity > 0
+
+
+def test_learned_scorer_the_campaign_for_x_stays_positive(nlp):
+    # Not every preposition opposes: "for" is on the target's side.
+    [att] = toward(
+        analyse(nlp, "The campaign for Hillary Clinton was a great success."),
+        "Hillary Clinton",
+        "news",
+    )
+    assert att.label == "positive"

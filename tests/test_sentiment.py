@@ -194,6 +194,8 @@ def test_vader_shortcut_is_taken_for_plain_narration():
         "“nice”",
         "\n\nbad",
         "he said :-(",
+        "so funny xd",  # the one emoticon without a symbol
+        "Max Dunn",  # "xd" across two words, spaces taken out: checked, and scored zero
     ],
 )
 def test_textblob_skips_only_texts_it_would_score_zero(text):
