@@ -442,6 +442,16 @@ class _Resolver:
         self.roles.setdefault(name, role)
         self.role_index.append((frozenset(w.lower() for w in role.split()), name))
 
+    @classmethod
+    def antecedents_only(
+        cls, sent_of: list[int], candidates: list[tuple[int, _Speaker, bool]]
+    ) -> _Resolver:
+        """A resolver that only looks antecedents up (:meth:`_antecedent`), from the state
+        another one was built with (see :func:`pronoun_referents`)."""
+        self = cls.__new__(cls)
+        self.sent_of, self.candidates = sent_of, candidates
+        return self
+
     def resolve(self, token: Token) -> _Speaker | None:
         if token.pos_ == "PRON":
             return self._pronoun(token)
@@ -948,12 +958,16 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> 
     names = _Names(doc, mentions)
     cues = _cue_verbs(doc, quoted)
     _attach(doc, text, quotations, cues)
+    resolver = _Resolver(doc, names, quoted)
+    # The antecedents as the article gives them, before the walk adds its speakers: what
+    # pronoun_referents reads for the same doc (it rebuilt them: a tenth of the attitudes step).
+    doc.user_data[_ANTECEDENTS_KEY] = (mentions, resolver.sent_of, list(resolver.candidates))
     walk = _Walk(
         doc=doc,
         text=text,
         article_id=article_id,
         quotations=quotations,
-        resolver=_Resolver(doc, names, quoted),
+        resolver=resolver,
         para_starts=[s for s, _ in _paragraphs(text)],
         scorer=sentiment.quote_scores,
     )
@@ -975,6 +989,10 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> 
     return out
 
 
+# Where extract leaves its resolver's antecedents on the doc (see pronoun_referents).
+_ANTECEDENTS_KEY = "presslens.quote_antecedents"
+
+
 def pronoun_referents(
     doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]
 ) -> list[EntityMention]:
@@ -990,8 +1008,12 @@ def pronoun_referents(
     at = [i for i in (pos == PRON).nonzero()[0].tolist() if int(lower[i]) in wanted]
     if not at:
         return []
-    _, quoted = _placed_quotations(doc, text_of(doc))
-    resolver = _Resolver(doc, _Names(doc, mentions), quoted)
+    kept = doc.user_data.get(_ANTECEDENTS_KEY)
+    if kept is not None and kept[0] is mentions:  # made by extract for this doc and mentions
+        resolver = _Resolver.antecedents_only(kept[1], kept[2])
+    else:
+        _, quoted = _placed_quotations(doc, text_of(doc))
+        resolver = _Resolver(doc, _Names(doc, mentions), quoted)
     out = []
     for i in at:
         tok = doc[i]

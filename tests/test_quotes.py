@@ -518,3 +518,25 @@ def test_a_definite_role_still_stands_for_the_person_named_before(model):
     assert q.speaker == "Tom Hale"
     (q,) = run(model, "Bashar al-Assad spoke on Monday. Syria's president said the army would win.")
     assert q.speaker == "Bashar al-Assad"
+
+
+def test_pronoun_referents_read_the_quotes_antecedents_and_give_the_same(model, sample_article):
+    texts = [
+        sample_article.text,
+        "Maria Lopez toured the city on Monday. She said the bridge would reopen. Her aides agreed.",
+        "He arrived late. Tom Hale said his team had won, and he thanked the fans.",
+    ]
+    found = []
+    for text in texts:
+        fresh = model(text)
+        mentions, _ = entities.extract(fresh, article_id="t")
+        alone = quotes.pronoun_referents(fresh, article_id="t", mentions=mentions)
+        doc = model(text)
+        mentions, _ = entities.extract(doc, article_id="t")
+        quotes.extract(doc, article_id="t", mentions=mentions)  # leaves its antecedents
+        assert quotes._ANTECEDENTS_KEY in doc.user_data
+        after = quotes.pronoun_referents(doc, article_id="t", mentions=mentions)
+        assert after == alone
+        found.append(after)
+    assert {r.name for r in found[1]} == {"Maria Lopez"}  # "She", "Her"
+    assert "Tom Hale" in {r.name for r in found[2]}  # "his", "he"; the first "He" has no one
