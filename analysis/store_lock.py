@@ -24,6 +24,7 @@ import atexit
 import contextlib
 import logging
 import os
+import tempfile
 import threading
 import time
 import weakref
@@ -88,8 +89,10 @@ def open_reader(path: str | Path, *, timeout: float | None = None) -> duckdb.Duc
     def attach() -> duckdb.DuckDBPyConnection:
         con = duckdb.connect(":memory:")
         try:
-            literal = "'" + str(path).replace("'", "''") + "'"
-            con.execute(f"ATTACH {literal} AS {READER_CATALOG} (READ_ONLY)")
+            # An in-memory database spills to ".tmp" in the working directory by default (a
+            # million-article page filled the project's folder with 10 GB): a temp folder instead.
+            con.execute(f"SET temp_directory = {_literal(reader_temp_directory())}")
+            con.execute(f"ATTACH {_literal(path)} AS {READER_CATALOG} (READ_ONLY)")
             use_store(con)
         except BaseException:
             con.close()
@@ -97,6 +100,16 @@ def open_reader(path: str | Path, *, timeout: float | None = None) -> duckdb.Duc
         return con
 
     return _retrying(path, attach, True, timeout)
+
+
+def reader_temp_directory() -> str:
+    """Where a reader's DuckDB spills what does not fit its memory: one folder per process in
+    the system's temp folder (DuckDB removes its files when the connection closes)."""
+    return os.path.join(tempfile.gettempdir(), f"presslens-reader-{os.getpid()}")
+
+
+def _literal(value: str | Path) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
 
 
 def use_store(cur: duckdb.DuckDBPyConnection) -> None:

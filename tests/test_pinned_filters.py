@@ -8,6 +8,7 @@ read-only to an in-memory database, analysis.store_lock.open_reader)."""
 from __future__ import annotations
 
 import hashlib
+import tempfile
 
 import duckdb
 import pandas as pd
@@ -168,3 +169,9 @@ def test_every_page_runs_under_pinned_row_filters(page, corpus_store, monkeypatc
         at = run_page(page, params)
         assert not at.exception, (page, params, at.exception[0].value if at.exception else "")
         assert not at.error, (page, params, [e.value for e in at.error])
+
+
+def test_the_reader_spills_to_the_temp_folder_not_the_working_directory(reader):
+    (where,) = reader.execute("SELECT current_setting('temp_directory')").fetchone()
+    assert where == store_lock.reader_temp_directory()
+    assert where.startswith(tempfile.gettempdir())
