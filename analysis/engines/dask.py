@@ -42,6 +42,10 @@ WORKER_CONFIG = {
     "distributed.admin.tick.interval": "1s",
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
+    # The worker's statistical profiler (for the Dask dashboard's profile page) wakes every 10 ms
+    # to walk the task thread's stack, taking the GIL from the parse each time: off, as no one
+    # reads it here.
+    "distributed.worker.profile.enabled": False,
 }
 # Longer GIL slices for the parsing thread: the event loop's work is not urgent.
 SWITCH_INTERVAL_S = 0.05
