@@ -74,6 +74,13 @@ class _ArrayRule:
                 raise _Unsupported(f"index {index} outside the pattern")
             self.offsets.append(offset)
         self.values = {a: numpy.uint64(v) for a, v in attrs.items()}
+        # Per pattern, the values (by attribute) one of which each token must have: a doc
+        # without them cannot match, and most rules ("doin'", "gon na") match no doc at all, so
+        # they are skipped before any array is compared.
+        self.needs = [
+            [(attr, _ids(op, value)) for tests in p for attr, op, value in tests if op in _SETS]
+            for p in self.patterns
+        ]
 
     @staticmethod
     def _tests(token: dict, strings) -> list[tuple[int, str, object]]:
@@ -121,19 +128,28 @@ class _ArrayRule:
                     mask[i] = seen[key]
         return mask
 
-    def positions(self, cols: dict[int, numpy.ndarray], strings) -> numpy.ndarray:
-        """The tokens this rule sets: ``index`` of every match of each pattern."""
+    def positions(self, cols: dict[int, numpy.ndarray], present, strings) -> numpy.ndarray:
+        """The tokens this rule sets: ``index`` of every match of each pattern. ``present``: the
+        set of values of each attribute in the doc."""
         n = len(cols[TAG])
-        found = []
-        for tests, offset in zip(self.patterns, self.offsets, strict=True):
+        found = [_NONE]
+        for tests, offset, needs in zip(self.patterns, self.offsets, self.needs, strict=True):
             width = len(tests)
-            if width > n:
+            if width > n or any(present[attr].isdisjoint(ids) for attr, ids in needs):
                 continue
             starts = numpy.ones(n - width + 1, dtype=bool)
             for k, token_tests in enumerate(tests):
                 starts &= self._mask(token_tests, cols, strings)[k : n - width + 1 + k]
             found.append(numpy.flatnonzero(starts) + offset)
         return numpy.concatenate(found) if len(found) > 1 else found[0]
+
+
+_SETS = ("==", "IN")
+_NONE = numpy.zeros(0, dtype=numpy.intp)
+
+
+def _ids(op: str, value) -> frozenset[int]:
+    return frozenset([int(value)] if op == "==" else value.tolist())
 
 
 def _array_rules(patterns, attrs, indices, strings) -> tuple[list[_ArrayRule], int]:
@@ -192,8 +208,9 @@ class TagMap:
                     changed = True
         if self.rest:
             cols = {attr: arrays[:, k] for k, attr in enumerate(ARRAY_READ)}
+            present = {attr: set(col.tolist()) for attr, col in cols.items()}
             for rule in self.rest:
-                where = rule.positions(cols, self.strings)
+                where = rule.positions(cols, present, self.strings)
                 if len(where):
                     for attr, value in rule.values.items():
                         out[where, self.columns.index(attr)] = value
