@@ -42,6 +42,15 @@ WORKER_CONFIG = {
     "distributed.admin.tick.interval": "1s",
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
+    # The worker's statistical profiler (for the Dask dashboard's profile page) wakes every 10 ms
+    # to walk the task thread's stack, taking the GIL from the parse each time: off, as no one
+    # reads it here.
+    "distributed.worker.profile.enabled": False,
+    # The nanny starts each worker with MALLOC_TRIM_THRESHOLD_=65536, which also turns off
+    # glibc's adaptive mmap threshold: every large buffer the parse allocates and frees goes
+    # back to the kernel and is faulted in again. Measured on 100 BBC articles, 2 workers: 1.4 s
+    # of system time per worker with it, 0.5 s in a local pool worker. glibc's defaults instead.
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
 }
 # Longer GIL slices for the parsing thread: the event loop's work is not urgent.
 SWITCH_INTERVAL_S = 0.05
