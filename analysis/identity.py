@@ -247,6 +247,8 @@ def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
             # acronyms are defined per article, not guessed across the corpus; a plural is a
             # group's own name ("Democrats" are not the "Liberal Democrats")
             continue
+        if gazetteer.fold(name) in entities.NORP_GROUPS:
+            continue  # "Islamic" (an Islamic caliphate, the Islamic headscarf) is no Islamic State
         counts = holders.get(gazetteer.fold(name))
         if not counts or entities.alias(name) is not None:
             continue  # a known organisation or country ("Hamas", "Syria") is a name of its own

@@ -953,3 +953,19 @@ def test_a_role_in_apposition_makes_a_person(model):
     # an organisation with a description in apposition stays an organisation
     mentions, _ = run(model, "Hezbollah, the group led by Hassan Nasrallah, said the raid failed.")
     assert ("Hezbollah", "ORG") in {(m.name, m.label) for m in mentions}
+
+
+def test_islamic_alone_is_a_group_word_not_the_islamic_state(model):
+    mentions, _ = run(
+        model,
+        "Christian and Islamic leaders met in Beirut. Islamic State fighters left Raqqa on Monday.",
+    )
+    names = {(m.text, m.name, m.label) for m in mentions}
+    assert ("Islamic State", "Islamic State", "ORG") in names
+    assert not any(m.name == "Islamic State" and m.text == "Islamic" for m in mentions), names
+    assert ("Islamic", "Islamic", "NORP") in names
+    # nor does the identity pass join it to the Islamic State across a corpus
+    from analysis import identity
+
+    joins = identity.org_joins({"Islamic State": 400, "Islamic": 30, "Syrian Observatory": 90})
+    assert "Islamic" not in joins
