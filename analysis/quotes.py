@@ -551,7 +551,9 @@ class _Resolver:
         if word in PERSON_PRONOUNS:
             want = {"PERSON"}
         elif word in GROUP_PRONOUNS:
-            want = {"ORG", "GPE", "NORP"} if word == "it" else {"ORG", "GPE", "NORP", "PERSON"}
+            # "they" is a group, never one named person ("Rights groups … which they say …"
+            # gave Assad the rights groups' words).
+            want = {"ORG", "GPE", "NORP"}
         else:
             return None
         found = self._antecedent(token.i, want)

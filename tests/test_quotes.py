@@ -540,3 +540,14 @@ def test_pronoun_referents_read_the_quotes_antecedents_and_give_the_same(model, 
         found.append(after)
     assert {r.name for r in found[1]} == {"Maria Lopez"}  # "She", "Her"
     assert "Tom Hale" in {r.name for r in found[2]}  # "his", "he"; the first "He" has no one
+
+
+def test_they_is_a_group_never_one_named_person(model):
+    found = run(
+        model,
+        "Tom Hale's forces shelled the town. Rights groups have criticised the shelling, "
+        "which they say fails to spare civilians.",
+    )
+    assert found and all(q.speaker != "Tom Hale" for q in found), [
+        (q.speaker, q.text) for q in found
+    ]
