@@ -344,6 +344,16 @@ def country(name: str) -> Place | None:
     return _lookup(_countries(), name)
 
 
+def country_of_code(code: str) -> Place | None:
+    """The country whose ISO code is ``code`` ("SY" → Syria), else None."""
+    return _country_codes().get(code)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_codes() -> dict[str, Place]:
+    return {p.country: p for p in _countries().values() if p.country}
+
+
 def place(name: str) -> Place | None:
     """The best-known place called ``name`` (countries first), else None."""
     return _lookup(_countries(), name) or _lookup(_places(), name)

@@ -124,3 +124,19 @@ def test_a_restatement_names_the_finer_place():
 )  # fmt: skip
 def test_names_that_are_not_the_place(nlp, text, expected):
     assert _places(nlp, text) == expected
+
+
+def test_a_war_total_is_the_countrys_not_the_days_city(nlp):
+    doc = nlp(
+        "An air strike killed 12 people in Aleppo on Monday. The country's civil war has killed "
+        "more than 230,000 people in Syria since 2011, and the conflict has killed more than "
+        "9,000 children, a monitor said."
+    )
+    found = {
+        f.text: (f.scope, f.location)
+        for f in extract_article(doc, Article(id="t", title="", text=doc.text)).figures
+    }
+    assert found["12"] == ("event", "Aleppo")
+    assert found["more than 230,000"] == ("total", "Syria")
+    # no place in its sentence: the country of the article's incidents, not Aleppo
+    assert found["more than 9,000"] == ("total", "Syria")
