@@ -375,3 +375,21 @@ def _widest(pairs):
         for side, word in (("a", "low"), ("b", "high"))
     }  # fmt: skip
     return pairs.drop(columns="_gap").rename(columns=renamed)
+
+
+def test_undated_figures_naming_no_place_make_no_headline_event(tmp_path):
+    """Undated stories whose sums name no place are not one event (a postcard's £35 and an
+    airline's £2.1bn); a dated one, or one with a place, still makes a headline."""
+    undated = [
+        _result(f"u{i}", None, [_fig(f"u{i}", f"£{v}", v, "money", unit="GBP", location=None)])
+        for i, v in enumerate([35, 1000, 2.1e9])
+    ]
+    with Store(tmp_path / "undated.duckdb") as store:
+        store.write_batch(undated)
+        for filters in (None, Filters(article_ids=("u0", "u1", "u2"))):  # summaries, then rows
+            assert "money" not in set(fv.headline_figures(store.con, filters).category)
+        store.write_batch(
+            [_result("d1", "2017-03-01", [_fig("d1", "£50", 50.0, "money", unit="GBP")])]
+        )
+        heads = fv.headline_figures(store.con).set_index("category")
+    assert heads.loc["money"].estimate == 50.0
