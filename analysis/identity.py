@@ -242,6 +242,16 @@ def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
         longer = endings.get(name, [])
         if len(name.split()) >= 3 and len(longer) == 1 and merged[longer[0]] >= 5 * n:
             mapping.setdefault(name, longer[0])
+    # A long name with debris before it, where the source lost its commas: "Raqqa the Syrian
+    # Observatory for Human Rights", "Jun 2016 Syrian Observatory …", "London Based …" (a place,
+    # a date, "the" or "based": never a word of a name, so "Free Syrian Army" stays itself).
+    for name, n in merged.items():
+        words = name.split()
+        for k in range(1, min(4, len(words) - 3)):
+            rest = " ".join(words[k:])
+            if merged.get(rest, 0) >= 5 * n and all(_debris_word(w) for w in words[:k]):
+                mapping.setdefault(name, rest)
+                break
     for name, n in merged.items():
         if " " in name or name.isupper() or len(name) < 4 or name.endswith("s"):
             # acronyms are defined per article, not guessed across the corpus; a plural is a
@@ -258,6 +268,26 @@ def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
         if k >= 3 and k >= 0.8 * sum(counts.values()) and k >= 2 * n:
             mapping[name] = top
     return resolve_chains(mapping)
+
+
+# Month and weekday words, short and long ("Jun 2016 Syrian Observatory …").
+_DATE_WORDS = lexicon.words("date_words") | {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}  # fmt: skip
+
+
+def _debris_word(word: str) -> bool:
+    """A word run into a name from the text before it: a date, "the", "based", or a place."""
+    w = word.strip("\"'“”,.:;").lower()
+    if not w:
+        return True
+    return (
+        w in ("the", "based")
+        or w in _DATE_WORDS
+        or w.isdigit()
+        or (gazetteer.place(w) is not None or gazetteer.town(w) is not None)
+    )
 
 
 # Over 60 lines on purpose: one union-find whose two closures (root, join) share its state and

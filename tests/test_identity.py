@@ -483,3 +483,25 @@ def test_a_long_organisation_name_without_its_first_word_joins_the_only_one_it_e
         }
     )
     assert joins == {"Observatory for Human Rights": "Syrian Observatory for Human Rights"}
+
+
+def test_a_long_name_with_debris_before_it_joins_the_name():
+    joins = identity.org_joins(
+        {
+            "Syrian Observatory for Human Rights": 400,
+            "Raqqa the Syrian Observatory for Human Rights": 3,
+            "Jun 2016 Syrian Observatory for Human Rights": 1,
+            "London Based Syrian Observatory for Human Rights": 2,
+            'Hasakeh" Syrian Observatory for Human Rights': 1,
+            "Free Syrian Army": 50,
+            "Syrian Army": 300,
+            "Aleppo Media Center": 10,
+            "Media Center": 100,
+        }
+    )
+    for debris in ("Raqqa the", "Jun 2016", "London Based", 'Hasakeh"'):
+        assert joins[f"{debris} Syrian Observatory for Human Rights"] == (
+            "Syrian Observatory for Human Rights"
+        )
+    # a word of a name is no debris, and a short name is nobody's tail
+    assert "Free Syrian Army" not in joins and "Aleppo Media Center" not in joins
