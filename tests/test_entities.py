@@ -139,6 +139,8 @@ def test_is_junk(name, junk):
         ("European Union", ("European Union", "ORG")),
         ("Syrian Arab Republic", ("Syria", "GPE")),  # pycountry's name → the common one
         ("Syrian Arab News Agency", ("SANA", "ORG")),  # the state agency, named both ways
+        ("Syrian National Coalition", ("Syrian Coalition", "ORG")),
+        ("Hezballah", ("Hezbollah", "ORG")),
         ("Russian Federation", ("Russia", "GPE")),
         ("Lib Dems", ("Liberal Democrats", "ORG")),
         ("Agence France-Presse", ("AFP", "ORG")),
