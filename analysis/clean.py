@@ -78,6 +78,18 @@ def clean(raw: str) -> CleanText:
     return CleanText(text="\n\n".join(kept), tags=tuple(dict.fromkeys(tags)))
 
 
+# "Syria\x95_s Aleppo \x95_ monitor": what is left of a curly apostrophe, quotation mark or dash
+# after a lossy conversion upstream (FA-KES titles): an apostrophe before "s", else nothing.
+_LOST_MARK_S = re.compile(r"(?<=\w)\x95_(?=s\b)")
+
+
+def clean_title(raw: str) -> str:
+    """A title as a reader should see it: one line, characters normalised as the text's are,
+    and the remnants of lost punctuation mended ("Syria\x95_s" → "Syria’s")."""
+    text = _LOST_MARK_S.sub("’", raw).replace("\x95_", " ")
+    return " ".join(_normalise_characters(text).split())
+
+
 def article_id(text: str) -> str:
     """The article id: a short hash of the clean text, so identical stories share an id."""
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()

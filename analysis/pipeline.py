@@ -117,7 +117,7 @@ def to_article(raw: RawDocument, *, source: str | None = None) -> Article | None
     tags = tuple(dict.fromkeys(raw.tags + cleaned.tags))
     return Article(
         id=cleaning.article_id(cleaned.text),
-        title=" ".join(raw.title.split()),
+        title=cleaning.clean_title(raw.title),
         text=cleaned.text,
         source=source or raw.source,
         published=raw.published,

@@ -142,3 +142,15 @@ def test_a_headline_run_into_its_dateline_is_split(raw, paragraphs):
 )
 def test_an_agency_named_in_a_sentence_is_no_dateline(raw):
     assert clean(raw).text == raw
+
+
+def test_titles_are_normalised_and_lost_marks_mended():
+    from analysis.clean import clean_title
+
+    # what a lossy conversion left of a curly apostrophe and quotation marks (FA-KES titles)
+    assert clean_title("Shelling in north of Syria\x95_s Idlib \x95_ monitor") == (
+        "Shelling in north of Syria’s Idlib monitor"
+    )
+    assert clean_title("Town \x95_gas attack\x95_ kills dozens") == "Town gas attack kills dozens"
+    # cp1252 read as Latin-1 and layout characters, as in the text; one line
+    assert clean_title("Assad\x92s\xa0speech\n resumes") == "Assad's speech resumes"
