@@ -29,6 +29,11 @@ LINK_LINE = re.compile(
 LINK_LINE_MAX_WORDS = 30
 # A share widget scraped with its counters: "24.07.2016Get short URL 0 124" (Sputnik). The
 # counters are share counts, not figures of the story.
+# A site's sidebar run into the story once the scrape lost its layout: "… Source TRTWorld and
+# agencies Related News Iraqs vote violations | … Syrian regime attacks kill 16 civilians in
+# Idlib …" (other stories' headlines, whose names and tolls are not this article's). Written
+# with both capitals, as a heading, and cut with everything after it in its paragraph.
+RELATED_FOOTER = re.compile(r"\s+Related News\s.*$", re.DOTALL)
 SHARE_WIDGET = re.compile(r"\s*(?<![A-Za-z])Get short URL(?:\s+\d+)*\b\s*", re.IGNORECASE)
 # Tokens that scrapers split off from punctuation ("Aleppo , seen"): rejoin them.
 SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.;:!?)](?:\s|$))")
@@ -69,6 +74,9 @@ def clean(raw: str) -> CleanText:
         if match:
             tags.extend(t.strip() for t in re.split(r"\s{2,}", match["tags"]) if t.strip())
             para = para[: match.start()].strip()
+        related = RELATED_FOOTER.search(para)
+        if related and related.start() > 0:
+            para = para[: related.start()]
         para = SHARE_WIDGET.sub(" ", para).strip()
         if not para or _is_link_line(para):
             continue

@@ -154,3 +154,17 @@ def test_titles_are_normalised_and_lost_marks_mended():
     assert clean_title("Town \x95_gas attack\x95_ kills dozens") == "Town gas attack kills dozens"
     # cp1252 read as Latin-1 and layout characters, as in the text; one line
     assert clean_title("Assad\x92s\xa0speech\n resumes") == "Assad's speech resumes"
+
+
+def test_a_sidebar_of_related_headlines_is_cut():
+    from analysis.clean import clean
+
+    body = (
+        "Rebels shelled the town on Monday, killing four people. Source Agencies Related News "
+        "Storm hits coast | Markets rally Syrian strikes kill 16 civilians in Idlib Follow us"
+    )
+    text = clean(body).text
+    assert text.startswith("Rebels shelled the town") and "16 civilians" not in text
+    # a story that only mentions related news keeps its words
+    kept = "Officials said the related news reports were wrong about the four deaths."
+    assert clean(kept).text == kept
