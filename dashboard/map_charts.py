@@ -32,8 +32,16 @@ def outline_xy() -> tuple[tuple, tuple]:
     xs: list = []
     ys: list = []
     for arc in arcs:
-        xs += [p[0] for p in arc] + [None]
-        ys += [p[1] for p in arc] + [None]
+        for i, (lon, lat) in enumerate(arc):
+            if i and abs(lon - arc[i - 1][0]) > 180:
+                # A coast crossing the date line (Russia, Fiji, Antarctica) jumps from +180 to
+                # -180: broken there, not drawn as a line across the whole map.
+                xs.append(None)
+                ys.append(None)
+            xs.append(lon)
+            ys.append(lat)
+        xs.append(None)
+        ys.append(None)
     return tuple(xs), tuple(ys)
 
 

@@ -112,3 +112,16 @@ def test_regions_nations_and_agencies_are_not_villages_abroad():
     assert geo.locate("SANA") is None
     # a province's capital is still the city
     assert geo.locate("Idlib").kind == "city"
+
+
+def test_the_world_outline_never_draws_across_the_date_line():
+    from dashboard import map_charts
+
+    xs, _ = map_charts.outline_xy()
+    jumps = [
+        (a, b)
+        for a, b in zip(xs, xs[1:], strict=False)
+        if a is not None and b is not None and abs(a - b) > 180
+    ]
+    assert not jumps  # Russia and Fiji once drew lines across the whole map
+    assert sum(x is not None for x in xs) > 1000  # the coasts are all still there
