@@ -51,7 +51,10 @@ def parse_group(spec: str) -> Group:
 
 def group_filters(filters: Filters | None, group: Group) -> Filters:
     """The articles of ``group`` among those in ``filters``."""
-    f = filters or Filters()
+    # A pinned table holds the page's articles, not the group's: the group's conditions are
+    # written over the filters it was pinned from (it stood for them, so every group had the
+    # whole view's articles).
+    f = dataclasses.replace(filters or Filters(), id_table=None)
     if group.kind == "source":
         return dataclasses.replace(f, sources=(group.value,))
     if group.kind == "speaker":

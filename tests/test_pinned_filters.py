@@ -17,6 +17,7 @@ import pytest
 from analysis import (
     article_views,
     attitude_views,
+    compare_views,
     entity_views,
     figure_views,
     filters,
@@ -106,6 +107,16 @@ def test_a_pinned_filter_selects_the_same_articles_and_views_give_the_same_rows(
                 pd.testing.assert_frame_equal(got, expected, check_dtype=False)
             else:
                 assert got == expected, (view.__name__, plain)
+    # the Compare page narrows the view per group: a pinned view must still be narrowed
+    groups = (f"source:{sources[0]}", f"source:{sources[1]}", f"query:{names[0].split()[-1]}")
+    for plain in cases[:4]:
+        pinned = pin(reader, plain, version="v1")
+        for view in (compare_views.group_sizes, compare_views.top_speakers):
+            expected = view(reader, plain, groups=groups)
+            got = view(reader, pinned, groups=groups)
+            pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+        sizes = compare_views.group_sizes(reader, pinned, groups=groups)
+        assert sizes["n_articles"].nunique() > 1 or sizes["n_articles"].sum() == 0, sizes
     # the empty set is a set too: nothing in view
     assert _ids(reader, pin(reader, cases[-1], version="v1")) == set()
 
