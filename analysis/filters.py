@@ -112,7 +112,13 @@ _pinned: OrderedDict[str, None] = OrderedDict()
 _pinned_lock = threading.Lock()
 
 
-def pin(con: duckdb.DuckDBPyConnection, filters: Filters | None, *, version: str) -> Filters:
+def pin(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None,
+    *,
+    version: str,
+    key: Filters | None = None,
+) -> Filters:
     """``filters`` with the articles in view written once to a table in the reader's in-memory
     database (``memory.main``, see :func:`analysis.store_lock.open_reader`) and read from it by
     every view (:attr:`Filters.id_table`).
@@ -123,8 +129,10 @@ def pin(con: duckdb.DuckDBPyConnection, filters: Filters | None, *, version: str
     of every quote), and DuckDB, not knowing how few they are, hashed the fact table to join
     them: at a million articles a page's figures under one speaker took 3x the CPU. ``version``
     (the store's data version) is part of the table's name, so new data is never answered from
-    an old set. If the table cannot be made (another thread is making it), the filters are
-    returned as they are, which gives the same rows.
+    an old set. ``key`` (default ``filters``) names the set: the filters as the user gave them,
+    when ``filters`` holds a search resolved to ids (hashing hundreds of thousands of ids on
+    every view call cost 30 ms each). If the table cannot be made (another thread is making
+    it), the filters are returned as they are, which gives the same rows.
     """
     import duckdb  # the filters stay a light import for those that only build SQL
 
@@ -133,7 +141,7 @@ def pin(con: duckdb.DuckDBPyConnection, filters: Filters | None, *, version: str
         f.tags or f.speakers or f.entities or f.search.strip() or f.article_ids is not None
     ):
         return f
-    digest = hashlib.sha1(repr((f, version)).encode()).hexdigest()[:24]
+    digest = hashlib.sha1(repr((key or f, version)).encode()).hexdigest()[:24]
     name = f"memory.main.in_view_{digest}"
     where, params = articles_where(f)
     try:

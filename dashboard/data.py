@@ -156,7 +156,8 @@ def resolve(filters: Filters | None) -> Filters:
 def pinned(con, filters: Filters | None, data_version: str) -> Filters:
     """``filters`` resolved (:func:`resolve`) and its articles in view pinned in the reader's
     memory for the views of a page (:func:`analysis.filters.pin`)."""
-    return pin(con, resolve(filters), version=data_version)
+    # named by the search words, not the ids they resolve to
+    return pin(con, resolve(filters), version=data_version, key=filters or Filters())
 
 
 # -- the cached views: one function per view -------------------------------------------------
