@@ -379,10 +379,10 @@ _EVENT_ORDER = (
 )
 
 
-# An event is pinned to a week or a place: figures of undated articles that name no place are
+# An event has a week or a place: figures of undated articles that name no place are
 # no one event ("Money: more than £1,000, 2 of 12 articles" joined postcards, ID cards and an
 # airline's £2.1bn from twelve undated BBC stories).
-_PINNED_EVENT = "({e}.week IS NOT NULL OR {e}.location IS NOT NULL)"
+_DATED_OR_PLACED = "({e}.week IS NOT NULL OR {e}.location IS NOT NULL)"
 
 
 def _top_events(con, filters: Filters | None, *, scope: str | None) -> list[tuple]:
@@ -390,7 +390,7 @@ def _top_events(con, filters: Filters | None, *, scope: str | None) -> list[tupl
     the event's keys (:data:`analysis.summaries.EVENT_KEYS`) and ``n_event_articles``
     (tuples: a frame would turn NULLs into NaN, which match nothing)."""
     table, where, params = summaries.table_where("sum_figure_events", filters)
-    where += f" AND {_PINNED_EVENT.format(e='s')}"
+    where += f" AND {_DATED_OR_PLACED.format(e='s')}"
     if scope is not None:
         where += " AND s.scope = ?"
         params = [*params, scope]
@@ -432,7 +432,7 @@ def _headline_sql(where: str) -> str:
                    count(DISTINCT article_id) AS n_event_articles,
                    median(estimate) AS med, min(estimate) AS estimate_low,
                    max(estimate) AS estimate_high
-            FROM fig WHERE {_PINNED_EVENT.format(e="fig")} GROUP BY ALL
+            FROM fig WHERE {_DATED_OR_PLACED.format(e="fig")} GROUP BY ALL
         ), top_event AS (
             SELECT * FROM events
             QUALIFY row_number() OVER (PARTITION BY category ORDER BY {_EVENT_ORDER}) = 1

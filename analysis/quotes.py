@@ -640,11 +640,12 @@ class _Resolver:
         self.candidates.sort(key=lambda c: c[0])
 
 
-def _indefinite(role: Token) -> bool:
-    """ "An official said", "one minister said": someone the article has not named."""
+def _indefinite(noun: Token) -> bool:
+    """ "An official said", "one minister said", "another Kurd": someone the article has not
+    named."""
     return any(
         c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one")
-        for c in role.children
+        for c in noun.children
     )
 
 
@@ -669,10 +670,7 @@ def _modifier_norp(ent: Span) -> bool:
 
 def _one_of_a_people(ent: Span) -> bool:
     """ "One Syrian", "a Russian", "another Kurd": one person of a people, not the people."""
-    return ent.label_ == "NORP" and any(
-        c.lower_ in ("a", "an", "one", "another") and c.dep_ in ("det", "nummod")
-        for c in ent.root.children
-    )
+    return ent.label_ == "NORP" and _indefinite(ent.root)
 
 
 def _cue_candidates(doc: Doc) -> list[int]:
