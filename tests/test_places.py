@@ -125,3 +125,28 @@ def test_the_world_outline_never_draws_across_the_date_line():
     ]
     assert not jumps  # Russia and Fiji once drew lines across the whole map
     assert sum(x is not None for x in xs) > 1000  # the coasts are all still there
+
+
+def test_a_small_town_is_the_namesake_in_the_country_the_coverage_is_about():
+    # "Madaya", the besieged town near Damascus, is also a larger town in Myanmar
+    syria = (("SY", 40), ("MM", 1))
+    assert geo.locate("Madaya").country == "MM"
+    found = geo.locate_near("Madaya", syria)
+    assert (found.country, found.kind) == ("SY", "village")
+    assert 33.5 < found.lat < 34 and 36 < found.lon < 36.3
+    # coverage of Myanmar keeps its own town; a big city is never moved; nor a region
+    assert geo.locate_near("Madaya", (("MM", 5), ("SY", 8))).country == "MM"
+    assert geo.locate_near("Paris", (("US", 500), ("FR", 1))).country == "FR"
+    assert geo.locate_near("Asia", syria) is None
+
+
+def test_the_places_view_draws_madaya_in_syria(tmp_path):
+    path = tmp_path / "m.duckdb"
+    rows = [_res(f"s{i}", [("displaced", "Madaya", 40)] if i < 2 else [], ["Syria", "Damascus"])
+            for i in range(4)] + [_res("m", [], ["Madaya"])]  # fmt: skip
+    with Store(path) as store:
+        store.write_batch(rows)
+    with Store(path, read_only=True) as store:
+        df = place_views.places(store.con, Filters()).set_index("place")
+    assert df.loc["Madaya", "country"] == "SY"
+    assert df.loc["Madaya", "n_figures"] == 2
