@@ -61,9 +61,11 @@ def warm_gazetteer() -> None:
     through the GIL, every other session of the server (bench/load.py)."""
     from analysis import geo
 
-    threading.Thread(
-        target=geo.locate, args=("Damascus",), name="warm-gazetteer", daemon=True
-    ).start()
+    def warm() -> None:
+        geo.locate("Damascus")
+        geo.shared("Damascus")  # the namesakes table, which the map reads too
+
+    threading.Thread(target=warm, name="warm-gazetteer", daemon=True).start()
 
 
 # What every page run imports first (pandas, Plotly, the views, the sidebar): imported while the
