@@ -601,6 +601,9 @@ def _category(
         return "killed"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "population":
         return "people"  # "the pre-war population of about 23 million" is no casualty
+    later = _later_predicate(span, noun if noun is not None else root)
+    if later is not None:
+        return later
     state = _state_after(span, noun) if about_people else None
     if state is not None:
         return state
@@ -616,6 +619,30 @@ def _category(
     if people:
         return "people"
     return "other"
+
+
+def _later_predicate(span: Span, anchor: Token) -> str | None:
+    """What the verb after a conjoined count says of it, when a description of the count comes
+    between: "three million have become refugees and over 10.8 million, nearly half of the
+    population, are in need of aid". The parser joins the second count to "refugees"; the verb
+    after it (whose subject is that description) says what it counts: people in need, or a
+    casualty state. None when the count has no such verb of its own."""
+    if anchor.dep_ != "conj":
+        return None
+    doc = span.doc
+    for tok in doc[span.end : min(span.end + 12, span.sent.end)]:
+        if tok.like_num or tok.dep_ == "cc":
+            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBZ", "VBP", "VBD"):
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # its subject, if the parse gave it one, is the description after the count
+            if any(c.i < span.start for c in subjects):
+                return None
+            after = [t for t in tok.subtree if t.i > tok.i]
+            if any(t.lemma_.lower() in NEED_WORDS for t in after[:4]):
+                return "people"
+            return next((s for t in after[:3] if (s := _state_word(t)) is not None), None)
+    return None
 
 
 def _counts_things(noun: Token | None, about_people: bool) -> bool:
@@ -673,12 +700,19 @@ def _category_of_predicates(
 LIFE_WORDS = lexicon.words("life_words")
 
 
+TOLL_HEDGES = frozenset({"high", "many", "much", "low", "few"})
+
+
 def _toll_number(root: Token) -> bool:
     """The number a death toll is put at, raised to or given as ("put the death toll at 58",
     "the toll rose to 73", "had given a death toll of 17")."""
-    if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to", "of"):
+    prep = root.head if root.dep_ == "pobj" else None
+    # "put the death toll at as high as 470000": through the "as high as" to its "at"
+    while prep is not None and prep.lower_ == "as" and prep.head.lower_ in TOLL_HEDGES:
+        prep = prep.head.head if prep.head.dep_ in ("pcomp", "pobj", "advmod") else None
+    if prep is None or prep.lower_ not in ("at", "to", "of"):
         return False
-    holder = root.head.head
+    holder = prep.head
     # Up to the verb: "raised the death toll from airstrikes on a market … to 61" hangs "to 61"
     # on a noun of the long phrase between, not on "raised".
     for _ in range(6):
@@ -837,7 +871,8 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
     * the object of a kill verb described by another state ("killed at least 26 displaced
       people"): the killing is what happened to them.
     """
-    if _toll_number(root):
+    # "puts the death toll … at more than 470000 people": the noun is what "at" governs
+    if _toll_number(root) or (noun is not None and _toll_number(noun)):
         return True
     anchor = noun if noun is not None else root
     if (
@@ -851,8 +886,10 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
     subject = anchor
     while subject.dep_ in ("conj", "appos") and subject.head.i != subject.i:
         subject = subject.head
-    if subject.dep_ == "nsubj" and subject.head.lemma_ == "be":
-        for prep in subject.head.children:
+    # "there were 11 children among the dead": the count is the verb's attribute, and the
+    # parser hangs "among" on the noun or on the verb
+    if subject.dep_ in ("nsubj", "attr") and subject.head.lemma_ == "be":
+        for prep in (*subject.head.children, *subject.children):
             if prep.dep_ == "prep" and prep.lower_ == "among":
                 for pobj in prep.children:
                     if pobj.lower_ in (

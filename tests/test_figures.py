@@ -542,6 +542,37 @@ FIRST_SIGHT = [
         {"category": "killed", "unit": None},
     ),
     ("15 women were among the dead.", "15", {"category": "killed", "unit": "women"}),
+    # "there were N among the dead": the count is the verb's attribute
+    (
+        "The monitor put the death toll at 58, saying there were 11 children among the dead.",
+        "11",
+        {"category": "killed"},
+    ),
+    ("There were 12 journalists among the crowd.", "12", {"category": "people"}),
+    # a toll put "at as high as N", or at N people with "at" hung on the war's name
+    (
+        "The research centre has put the death toll from the war at as high as 470,000.",
+        "470,000",
+        {"category": "killed"},
+    ),
+    (
+        "The centre puts the death toll from the six-year conflict at more than 470,000 people.",
+        "more than 470,000",
+        {"category": "killed"},
+    ),
+    # a count joined to "refugees" by the parse, with a verb of its own after a description
+    (
+        "Three million Syrians have become refugees and over 10.8 million, nearly half of the "
+        "population, is in need of humanitarian assistance.",
+        "over 10.8 million",
+        {"category": "people"},
+    ),
+    (
+        "Three million Syrians have become refugees and over 10.8 million, nearly half of the "
+        "population, is in need of humanitarian assistance.",
+        "Three million",
+        {"category": "displaced"},
+    ),
     # displaced counted after a killed count in the same sentence
     (
         "More than 400,000 people have been killed and more than 10 million displaced.",
