@@ -179,11 +179,13 @@ class _Context:
         # The country of the article's incidents (a running total's place when its sentence
         # names none): the incident place itself when a country, else the country it lies in.
         self.incident_country = None
+        self.incident_code: str | None = None  # its ISO code
         if self.incident_place is not None:
             known = gazetteer.country(self.incident_place)
             code = known.country if known is not None else _country_of(self.incident_place)
             country = gazetteer.country_of_code(code) if code else None
             self.incident_country = country.name if country is not None else None
+            self.incident_code = code or None
         self._article_places: ArticlePlaces | None = None
 
     def settle(self, place: str | None, sentence: Span, *, incident: bool) -> str | None:
@@ -1196,9 +1198,19 @@ def _known(ctx: _Context, tok: Token, name: str) -> str:
                 owner = gazetteer.place(part[:-1])
                 if owner is not None and owner.kind != "country":
                     return part[:-1]
-            if len(part) >= 4 and part[0].isupper() and gazetteer.place(part) is not None:
+            if len(part) >= 4 and part[0].isupper() and _part_here(ctx, part):
                 return part
     return name
+
+
+def _part_here(ctx: _Context, part: str) -> bool:
+    """Whether a word of a longer place name is itself a place of the article's country:
+    "Rural Deir Ezzor" lies in Deir Ezzor, but "Kafr Batna" and "Maaret al-Numan" (Syrian
+    towns) are not the Algerian Batna or the Nigerian Numan."""
+    known = gazetteer.place(part)
+    if known is None:
+        return False
+    return not (ctx.incident_code and known.country and known.country != ctx.incident_code)
 
 
 TOWN_PARTS = frozenset({"neighbourhood", "neighborhood", "district", "quarter", "suburb"})
@@ -1248,7 +1260,7 @@ def _known_place_in(ctx: _Context, pobj: Token) -> str | None:
             continue
         end = _name_end(ctx, cand)
         for name in (_place_name(ctx, end), cand.doc[cand.i : end.i + 1].text):
-            if gazetteer.place(name) is not None and gazetteer.country(name) is None:
+            if _part_here(ctx, name) and gazetteer.country(name) is None:
                 return name
     return None
 
@@ -1466,8 +1478,31 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
         and not t.is_punct
         and t.ent_type_ not in ("DATE", "TIME")
     ]
+    start = min(t.left_edge.i for t in left) if left else tok.i
+    # A name the phrase cuts: "the Syrian Observatory for Human Rights monitor said" (the
+    # parser hangs "for Human Rights monitor" apart), or no entity at all where commas were
+    # lost ("in Maaret al-Numan the Syrian Observatory for Human Rights said").
+    for t in tok.doc[start : tok.i + 1]:
+        m = ctx.mention_at(t)
+        if m is not None and m.label in ("PERSON", "ORG") and m.start < tok.doc[start].idx:
+            return m.name
+    cut = _cut_name_start(tok.doc, start)
+    if cut is not None:
+        return clean_name(tok.doc[cut : tok.i + 1].text, phrase=True)
     if left:
-        start = min(t.left_edge.i for t in left)
         words = tok.doc[start : tok.i + 1]
         return clean_name(words.text, phrase=True)
     return tok.text
+
+
+def _cut_name_start(doc, start: int) -> int | None:
+    """Where a capitalised name begins that a phrase starting at ``start`` continues after "for"
+    or "of" ("Syrian Observatory for | Human Rights"), else None."""
+    if not doc[start].is_title or start < 2 or doc[start - 1].lower_ not in ("for", "of"):
+        return None
+    i = start - 2
+    if not (doc[i].pos_ == "PROPN" and doc[i].is_title):
+        return None
+    while i > doc[start].sent.start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title:
+        i -= 1
+    return i

@@ -404,7 +404,15 @@ class _Resolver:
             self._learn_role(ent)
         self.candidates.sort(key=lambda c: c[0])
 
-    def _from_entity(self, ent: Span) -> _Speaker:
+    def _from_entity(self, ent: Span, head: Token | None = None) -> _Speaker:
+        if head is not None and ent.start <= head.i < ent.end:
+            # The entity layer split the tagger's span ("both also in Eastern Ghouta the
+            # Observatory said", commas lost): the subject's own word names the speaker.
+            own = self.names.mention_at(head.idx, head.idx + len(head))
+            if own is not None and (own.start > ent.start_char or own.end < ent.end_char):
+                text = ent.doc.text[own.start : own.end]
+                return _Speaker(own.name, text, own.start, own.end, own.label,
+                                self.roles.get(own.name))  # fmt: skip
         label = ent.label_
         ent = _trim(ent)
         text = ent.text
@@ -483,7 +491,7 @@ class _Resolver:
             np = _np_span(token)
             return _Speaker(None, np.text, np.start_char, np.end_char, None)
         if ent is not None:
-            spk = self._from_entity(ent)
+            spk = self._from_entity(ent, token)
             role = self._role_text(token, ent)
             if role:
                 self.roles.setdefault(spk.name, role)

@@ -549,6 +549,27 @@ FIRST_SIGHT = [
         {"category": "killed"},
     ),
     ("There were 12 journalists among the crowd.", "12", {"category": "people"}),
+    # a town whose last word is a namesake abroad keeps its own name ("Batna" is Algerian)
+    (
+        "Government forces pounded rebel towns near Damascus, Syria, on Monday. Two more "
+        "civilians were killed in the town of Kafr Batna and one in the town of Saqba both "
+        "also in Eastern Ghouta the Observatory said.",
+        "Two",
+        {"category": "killed", "location": "Kafr Batna", "claimed_by": "Observatory"},
+    ),
+    # commas lost: the claimant is the organisation the phrase cuts, not "Human Rights"
+    (
+        "Syrian jets struck Idlib province on Sunday. At least nine were killed when shells hit "
+        "a bakery in the city of Maaret al-Numan the Syrian Observatory for Human Rights said.",
+        "At least nine",
+        {"category": "killed", "location": "Idlib"},
+    ),
+    (
+        '"Nine civilians were killed in a mortar attack on the old market" in northern Aleppo '
+        "city the Britain-based Syrian Observatory for Human Rights monitor said.",
+        "Nine",
+        {"claimed_by": "Syrian Observatory for Human Rights", "location": "Aleppo"},
+    ),
     # a toll put "at as high as N", or at N people with "at" hung on the war's name
     (
         "The research centre has put the death toll from the war at as high as 470,000.",
