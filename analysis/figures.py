@@ -64,6 +64,7 @@ DISPLACED_WORDS = lexicon.words("displaced_words")
 # Endings of nouns for people not in PEOPLE_NOUNS: fishermen, farmers, journalists, Syrians.
 PEOPLE_ENDINGS = re.compile(r"(?:men|man|ers|ors|ists|ians|ees)$")
 NEED_WORDS = lexicon.words("need_words")
+NEWS_AGENCIES = lexicon.words("news_agencies")
 REMAINING_WORDS = lexicon.words("remaining_words")
 CASUALTY_STATES = KILLED_WORDS | INJURED_WORDS | MISSING_WORDS
 DEPLOY_WORDS = lexicon.words("deploy_words")
@@ -1256,7 +1257,7 @@ def _known_place_in(ctx: _Context, pobj: Token) -> str | None:
     """A known, non-country place named by ``pobj`` or the proper nouns modifying it ("Aleppo
     city", "the northern Hama province"), as the article names it."""
     for cand in [pobj, *(c for c in pobj.children if c.dep_ in ("compound", "amod"))]:
-        if cand.pos_ != "PROPN":
+        if cand.pos_ != "PROPN" or _agency(cand):
             continue
         end = _name_end(ctx, cand)
         for name in (_place_name(ctx, end), cand.doc[cand.i : end.i + 1].text):
@@ -1278,8 +1279,10 @@ def _sentence_place(ctx: _Context, tok: Token) -> bool:
 
 
 def _agency(tok: Token) -> bool:
-    """ "AFP", "SANA" in a dateline: an acronym no gazetteer knows is an agency, not a place,
-    whatever the label says."""
+    """ "AFP", "SANA" in a dateline: a news agency, or an acronym no gazetteer knows, is no
+    place, whatever the label says ("SANA" is also a spelling of Sana'a)."""
+    if tok.text in NEWS_AGENCIES:
+        return True
     return tok.is_upper and len(tok) <= 5 and _gazetteer_place(tok) is None
 
 
@@ -1471,6 +1474,8 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
             return ctx.name(child)
     if ctx.label(tok) in CLAIMANT_LABELS:
         return ctx.name(tok)
+    if tok.text in NEWS_AGENCIES:
+        return tok.text  # "state news agency SANA", untagged
     left = [
         t
         for t in tok.lefts
@@ -1479,6 +1484,10 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
         and t.ent_type_ not in ("DATE", "TIME")
     ]
     start = min(t.left_edge.i for t in left) if left else tok.i
+    # never across a quotation's close or other punctuation: '… of Aleppo" state news agency'
+    start = max(
+        [start] + [t.i + 1 for t in tok.doc[start : tok.i] if t.is_quote or t.text in ",;:()"]
+    )
     # A name the phrase cuts: "the Syrian Observatory for Human Rights monitor said" (the
     # parser hangs "for Human Rights monitor" apart), or no entity at all where commas were
     # lost ("in Maaret al-Numan the Syrian Observatory for Human Rights said").

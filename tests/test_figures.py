@@ -549,6 +549,13 @@ FIRST_SIGHT = [
         {"category": "killed"},
     ),
     ("There were 12 journalists among the crowd.", "12", {"category": "people"}),
+    # "SANA" the agency is no Sana'a, and the claimant stops at the quotation's close
+    (
+        '"Two children were killed and nine pupils were injured in a rocket attack on a school '
+        'in the Midan district of Aleppo" state news agency SANA reported.',
+        "nine",
+        {"category": "injured", "location": "Midan", "claimed_by": "SANA"},
+    ),
     # a town whose last word is a namesake abroad keeps its own name ("Batna" is Algerian)
     (
         "Government forces pounded rebel towns near Damascus, Syria, on Monday. Two more "
