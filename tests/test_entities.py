@@ -735,6 +735,9 @@ def test_sentences(model, text, written, name, label):
         ("He said the state would pay for the repairs.", "state"),
         ("On Saturday, 2011 was recalled by them.", "2011"),
         ("The President said nothing.", "President"),
+        # an award and a product the small model tags PERSON and NORP
+        ("The film earned him an Oscar nomination for best original screenplay.", "Oscar"),
+        ("The flaws affect Windows programs, including Internet Explorer.", "Windows"),
     ],
 )
 def test_junk_sentences(model, text, absent):
@@ -841,6 +844,21 @@ def test_split_party_name_is_mended(model):
             "Syrian Observatory for Human Rights",
             "Syrian Observatory for Human Rights",
             "ORG",
+        ),
+        # a first name that is also an award's stays the person's
+        (
+            "Oscar Pistorius said he was innocent. Oscar told the court he had feared a burglar.",
+            "Oscar",
+            "Oscar Pistorius",
+            "PERSON",
+        ),
+        # a known place and an area noun, as SANA names the province around Damascus
+        (
+            "Shelling in Damascus Countryside killed five people. Rebels in Damascus "
+            "Countryside fired mortars.",
+            "Damascus Countryside",
+            "Damascus Countryside",
+            "LOC",
         ),
     ],
 )

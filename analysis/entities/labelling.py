@@ -51,6 +51,8 @@ def _decide_label(
     # a short form joined ("Kerry" → "John Kerry"); "Waer" to "Al-Waer" is the same name
     key = _loose_key(name_key(name))
     joined = any(m.person and _loose_key(m.key) != key for m in group)
+    if name.lower() in THING_NAMES and not joined:
+        return None  # "an Oscar nomination": an award, not a person
     if not (joined or person_evidence):
         place = gazetteer.place(name)
         if place is not None:
@@ -60,6 +62,9 @@ def _decide_label(
         first, _, rest = name.partition(" ")
         if first.lower() in COMPASS_WORDS and gazetteer.place(rest):
             return "LOC"  # "Western Aleppo", "east Homs"
+        head, _, last = name.rpartition(" ")
+        if last.lower() in AREA_NOUNS and head and gazetteer.place(head):
+            return "LOC"  # "Damascus Countryside" (SANA's name for the province), tagged ORG
         locative = any(m.locative for m in group)
         town = gazetteer.town(name)
         # a town's name is a surname too ("Clinton"): a place where the text says so, or where
@@ -84,6 +89,11 @@ _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|an|at|az)-", re.IGNORECASE)
 
 
 PLACE_PLURALS = lexicon.words("place_plurals")
+THING_NAMES = lexicon.words("thing_names")
+# Nouns that make a known place's name the name of the area around or within it.
+AREA_NOUNS = frozenset(
+    {"countryside", "province", "governorate", "district", "region", "suburbs", "outskirts"}
+)
 
 
 def _group_plural(name: str) -> bool:
