@@ -597,7 +597,8 @@ class _Resolver:
             return mention
         wanted = frozenset(t.text.lower() for t in words)
         for role_words, name in self.role_index:
-            if wanted <= role_words:
+            # "the home secretary" is not the shadow home secretary, nor a former or deputy one
+            if wanted <= role_words and not (role_words - wanted) & OTHER_OFFICE_WORDS:
                 mention.name, mention.label = name, "PERSON"
                 return mention
         if _someones_aide(token):
@@ -725,6 +726,8 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
         )
         if modifier and not any(c.dep_ == "nsubj" for c in tok.children):
             continue  # "the so-called …", "a film called …": not a speech act
+        if _agreeing_to(tok):
+            continue  # "agreed to a “reconciliation”": a deal, not a statement
         subj = speech.subject(tok)
         content = None if tok.lemma_.lower() in QUOTE_ONLY_VERBS else _content(tok)
         if tok.lemma_ == "call" and any(c.dep_ == "oprd" for c in tok.children):
@@ -745,6 +748,25 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
                 subj = subj if subj is not None and content[1] < subj.i < tok.i else speaker
         cues.append(_Cue(tok, tok.text, subj, content))
     return cues
+
+
+# Words that make a role another office than the bare role: "the home secretary" does not
+# stand for the shadow home secretary, "the president" not for a former or vice president.
+OTHER_OFFICE_WORDS = frozenset(
+    {"shadow", "former", "ex", "deputy", "vice", "acting", "junior", "assistant", "under"}
+)
+
+
+def _agreeing_to(verb: Token) -> bool:
+    """ "agree to/on/with/upon …" with no clause of its own: accepting something, not saying it
+    ("agreed that …" and "“…,” agreed Cram" stay speech)."""
+    return (
+        verb.lemma_.lower() == "agree"
+        and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "on", "with", "upon") for c in verb.children
+        )
+        and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    )
 
 
 # What may follow a trailing cue verb to the end of its sentence: "… said on Saturday.",

@@ -551,3 +551,32 @@ def test_they_is_a_group_never_one_named_person(model):
     assert found and all(q.speaker != "Tom Hale" for q in found), [
         (q.speaker, q.text) for q in found
     ]
+
+
+def test_the_home_secretary_is_not_the_shadow_home_secretary_named_later(model):
+    text = (
+        "The home secretary confirmed the review of sentencing would begin in the spring. He "
+        "said the review would look at short prison terms and at fines.\n\n"
+        "Shadow home secretary Peter Wells welcomed the review. But he argued the minister "
+        "should have made a statement in the Commons."
+    )
+    found = {q.text: q.speaker for q in run(model, text)}
+    assert found["the review would look at short prison terms and at fines"] is None
+    assert found["the review of sentencing would begin in the spring"] is None
+    assert found["the minister should have made a statement in the Commons"] == "Peter Wells"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The rebels in the town agreed to a "reconciliation" with the government.',
+        'The two ministers agreed on "coordinating political standpoints".',
+    ],
+)
+def test_agreeing_to_something_is_not_speech(model, text):
+    assert run(model, text) == []
+
+
+def test_agreeing_that_is_speech(model):
+    (q,) = run(model, "Officials agreed that the talks had failed.")
+    assert q.text == "the talks had failed"
