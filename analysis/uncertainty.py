@@ -17,6 +17,9 @@ from statistics import NormalDist
 import pandas as pd
 
 MIN_QUOTES = 5
+# A holder × target cell of the attitude matrix drawn from fewer sentences than this is drawn
+# faded: one sentence's polarity is no one's settled attitude.
+MIN_CELL_SENTENCES = 3
 LEVEL = 0.95
 # Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom (standard tables).
 _T975 = (

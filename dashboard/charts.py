@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis import uncertainty
 from dashboard import label_layout
 
 TEMPLATE = "plotly_white"
@@ -482,8 +483,12 @@ def _translucent(hex_colour: str, alpha: float = 0.18) -> str:
 def attitude_matrix(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Figure:
     """Who speaks about whom, and how: one marker per (holder, target) with attitudes, coloured by
     the mean polarity and sized by how many there are. ``customdata`` = (holder, target) so a
-    click can open the sentences."""
+    click can open the sentences. A cell of fewer than
+    :data:`~analysis.uncertainty.MIN_CELL_SENTENCES` sentences is drawn faded and its hover says
+    so: one sentence's colour is not a settled attitude."""
     size = df["n"].astype(float)
+    few = (df["n"] < uncertainty.MIN_CELL_SENTENCES).to_numpy()
+    note = np.where(few, "<br><i>few sentences: not a settled attitude</i>", "")
     fig = go.Figure(
         go.Scatter(
             x=df["target"],
@@ -500,10 +505,12 @@ def attitude_matrix(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Figure:
                 cmax=0.5,
                 colorbar=dict(title="mean<br>polarity", thickness=12),
                 line=dict(width=1, color="#666"),
+                opacity=np.where(few, 0.3, 0.95),
             ),
-            customdata=np.stack([df["holder"], df["target"], df["n"]], axis=1),
+            customdata=np.stack([df["holder"], df["target"], df["n"], note], axis=1),
             hovertemplate="<b>%{customdata[0]}</b> about <b>%{customdata[1]}</b><br>mean "
-            "polarity %{marker.color:.2f} over %{customdata[2]} mention(s)<extra></extra>",
+            "polarity %{marker.color:.2f} over %{customdata[2]} mention(s)%{customdata[3]}"
+            "<extra></extra>",
         )
     )
     fig.update_layout(

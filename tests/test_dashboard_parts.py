@@ -362,3 +362,17 @@ def test_mentions_over_time_break_where_weeks_without_a_mention_lie_between():
     aleppo = next(t for t in fig.data if t.name == "Aleppo")
     assert list(aleppo.y) == [3, 5, None, 2] and aleppo.connectgaps is False
     assert [c[1] for c in aleppo.customdata] == [2, 3, None, 1]
+
+
+def test_attitude_cells_of_few_sentences_are_drawn_faded():
+    from analysis import uncertainty
+
+    df = pd.DataFrame(
+        {"holder": ["A", "A", "B"], "target": ["X", "Y", "X"], "polarity": [0.4, -0.3, 0.1],
+         "n": [1, uncertainty.MIN_CELL_SENTENCES, 12]}
+    )  # fmt: skip
+    fig = charts.attitude_matrix(df)
+    opacity = list(fig.data[0].marker.opacity)
+    assert opacity[0] < 0.5 and opacity[1] > 0.9 and opacity[2] > 0.9
+    notes = [row[3] for row in fig.data[0].customdata]
+    assert "few sentences" in notes[0] and notes[1] == notes[2] == ""

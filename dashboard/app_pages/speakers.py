@@ -172,7 +172,8 @@ st.caption(
     "scored from the words that govern or modify the name (negation and “but” handled), with "
     "its holder: the speaker when the sentence is a quote (“(an unnamed speaker)” when the "
     "article does not say who), else the article itself. Colour = mean polarity, size = "
-    "number of mentions. Click a cell for its sentences."
+    f"number of mentions; faded: fewer than {uncertainty.MIN_CELL_SENTENCES} sentences, not "
+    "a settled attitude. Click a cell for its sentences."
 )
 matrix = data.attitude_matrix(filters, scorer=scorer, holders=10, targets=12)
 if matrix.empty:
