@@ -1405,6 +1405,15 @@ def _claimant(ctx: _Context, span: Span) -> str | None:
     while tok.head.i != tok.i and steps < 10:
         tok = tok.head
         steps += 1
+        if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ == "VERB" and _passive(tok):
+            # "the fighting is reported to have killed 130": whoever reported it is not said,
+            # unless "by" names them
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            who = actor_or_none(_phrase_name(ctx, pobj)) if pobj is not None else None
+            if who:
+                return who
+            continue
         if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ == "VERB" and not _takes_lives(tok):
             # A subject that names no actor ("a car bomb … claiming eight") is no claimant: look
             # further up, then for "according to".
@@ -1418,6 +1427,10 @@ def _claimant(ctx: _Context, span: Span) -> str | None:
                 if pobj.dep_ == "pobj":
                     return actor_or_none(_phrase_name(ctx, pobj))
     return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _speaker_of(ctx: _Context, verb: Token) -> str | None:
@@ -1449,6 +1462,8 @@ def _speaker_of(ctx: _Context, verb: Token) -> str | None:
     for t in verb.doc[verb.i + 1 : min(verb.i + 10, verb.sent.end)]:
         if t.is_punct and t.text not in ("-",):
             break
+        if t.dep_ == "mark" or t.lower_ == "that":
+            break  # "said that terrorist groups in the Eastern Ghouta …": the clause said
         window.append(t)
     for label in ("PERSON", "ORG"):
         for t in window:
@@ -1472,6 +1487,8 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
     for child in tok.children:
         if child.dep_ == "appos" and ctx.label(child) in CLAIMANT_LABELS:
             return ctx.name(child)
+        if child.dep_ in ("appos", "compound") and child.text in NEWS_AGENCIES:
+            return child.text  # "the state news agency SANA"
     if ctx.label(tok) in CLAIMANT_LABELS:
         return ctx.name(tok)
     if tok.text in NEWS_AGENCIES:

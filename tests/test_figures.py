@@ -549,6 +549,19 @@ FIRST_SIGHT = [
         {"category": "killed"},
     ),
     ("There were 12 journalists among the crowd.", "12", {"category": "people"}),
+    # a passive report names no claimant ("Aleppo" was taken for one); "said that …" has its
+    # speaker before the verb, not in the clause it reports
+    (
+        "The fighting in Aleppo is reported to have killed at least 130 civilians since July.",
+        "at least 130",
+        {"category": "killed", "claimed_by": None},
+    ),
+    (
+        "In a statement to SANA a source at Damascus Countryside Police Command said that "
+        "terrorist groups positioned in the Eastern Ghouta fired 6 mortar shells on the camp.",
+        "6",
+        {"claimed_by": "Damascus Countryside Police Command"},
+    ),
     # "SANA" the agency is no Sana'a, and the claimant stops at the quotation's close
     (
         '"Two children were killed and nine pupils were injured in a rocket attack on a school '
