@@ -193,6 +193,10 @@ def locate_near(name: str, countries: tuple[tuple[str, int], ...]) -> Location |
     namesake lies in a country the coverage names at least :data:`NAMESAKE_MARGIN` times as
     much as the default's, the namesake is taken."""
     found = locate(name)
+    if found is None:
+        core = _core(name)
+        if core != name:
+            return locate_near(core, countries)
     if found is not None and found.kind == "country" or not countries:
         return found
     known = gazetteer.place(name)
@@ -213,6 +217,26 @@ def locate_near(name: str, countries: tuple[tuple[str, int], ...]) -> Location |
     english, lat, lon, country, admin1, population = best
     region = _regions().get((country, admin1))
     return Location(english, lat, lon, country, "village", region, population)
+
+
+# Words around a place's name that say which part of it, or the area around it, is meant:
+# "Homs province", "Aleppo city", "Damascus Countryside", "west Aleppo", "Northern Syria".
+AREA_WORDS = frozenset(
+    {"province", "governorate", "countryside", "city", "region", "district", "suburbs",
+     "outskirts", "town"}
+)  # fmt: skip
+COMPASS_WORDS = lexicon.words("compass_words")
+
+
+def _core(name: str) -> str:
+    """The place a name the gazetteer lacks is a part or area of, for drawing it on a map
+    ("Homs province" → Homs, "Eastern Aleppo" → Aleppo); the name itself otherwise."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].lower() in AREA_WORDS:
+        words = words[:-1]
+    if len(words) >= 2 and words[0].lower() in COMPASS_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def shared(name: str) -> bool:

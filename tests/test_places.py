@@ -150,3 +150,16 @@ def test_the_places_view_draws_madaya_in_syria(tmp_path):
         df = place_views.places(store.con, Filters()).set_index("place")
     assert df.loc["Madaya", "country"] == "SY"
     assert df.loc["Madaya", "n_figures"] == 2
+
+
+@pytest.mark.parametrize(
+    "name, place",
+    [("Homs province", "Homs"), ("Aleppo City", "Aleppo"), ("west Aleppo", "Aleppo"),
+     ("Damascus Countryside", "Damascus"), ("Northern Syria", "Syria")],
+)  # fmt: skip
+def test_a_part_or_area_of_a_place_is_drawn_at_that_place(name, place):
+    assert geo.locate_near(name, (("SY", 10),)).name == place
+
+
+def test_a_name_no_part_of_which_is_known_stays_undrawn():
+    assert geo.locate_near("Narnia province", (("SY", 10),)) is None
