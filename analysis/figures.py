@@ -884,6 +884,13 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
         and anchor.head.head.lemma_.lower() in KILLING_NOUNS
     ):
         return True
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lower_ == "lives":
+        # "has claimed the lives of over 470000 people injured 1.9 million …" (commas lost):
+        # the parse makes "lives" the subject of "injured"; the words before it say who died
+        lives = anchor.head.head
+        before = lives.doc[max(lives.sent.start, lives.i - 3) : lives.i]
+        if any(t.lemma_.lower() in ("claim", "take", "cost", "lose") for t in before):
+            return True
     head = anchor.head
     # "A nurse, a hospital employee and two soldiers are among the deceased": the list's head
     subject = anchor

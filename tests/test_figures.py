@@ -549,6 +549,14 @@ FIRST_SIGHT = [
         {"category": "killed"},
     ),
     ("There were 12 journalists among the crowd.", "12", {"category": "people"}),
+    # "claimed the lives of N" with the commas lost before the next count
+    (
+        "The conflict has claimed the lives of over 470000 people injured 1.9 million others "
+        "and displaced nearly half of the population.",
+        "over 470000",
+        {"category": "killed"},
+    ),
+    ("The lives of 300 children are at risk.", "300", {"category": "people"}),
     # a passive report names no claimant ("Aleppo" was taken for one); "said that …" has its
     # speaker before the verb, not in the clause it reports
     (
