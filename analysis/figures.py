@@ -81,6 +81,7 @@ MEASURE_UNITS = lexicon.words("measure_units")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Counts of an incident, which happens in a town; troops are sent to a country ("to Syria").
 INCIDENT_CATEGORIES = frozenset({"killed", "injured", "missing"})
+UNPLACED_CATEGORIES = frozenset({"money", "percent", "other"})
 INCIDENT_PREPOSITIONS = lexicon.words("incident_prepositions")
 PLACE_OBJECT_VERBS = lexicon.words("place_object_verbs")
 INCIDENT_NOUNS = lexicon.words("incident_nouns")
@@ -138,6 +139,11 @@ def extract(
             place = reading.location or ctx.incident_country
         elif incident:
             place = ctx.refine(reading.location) or ctx.incident_place
+        elif reading.category in UNPLACED_CATEGORIES:
+            # Money, shares and counts of things are where their sentence says or nowhere: the
+            # article's main place is no answer for "sales rose 2% to $11.1bn" (it put a film
+            # studio's takings in "Dennis Quaid" and TimeWarner's sales in "Google").
+            place = reading.location
         else:
             place = reading.location or ctx.main_place
         figures.append(

@@ -557,6 +557,20 @@ FIRST_SIGHT = [
         {"category": "killed"},
     ),
     ("The lives of 300 children are at risk.", "300", {"category": "people"}),
+    # money and shares are where their sentence says or nowhere; people fall back on the
+    # article's main place
+    (
+        "The studio opened its new office in Paris on Monday. Paris officials welcomed the "
+        "move. Sales rose 2% to $11.1bn in the fourth quarter. About 300 people attended.",
+        "$11.1bn",
+        {"category": "money", "location": None},
+    ),
+    (
+        "The studio opened its new office in Paris on Monday. Paris officials welcomed the "
+        "move. Sales rose 2% to $11.1bn in the fourth quarter. About 300 people attended.",
+        "About 300",
+        {"category": "people", "location": "Paris"},
+    ),
     # a passive report names no claimant ("Aleppo" was taken for one); "said that …" has its
     # speaker before the verb, not in the clause it reports
     (
