@@ -453,7 +453,7 @@ def _counted_noun(root: Token) -> Token | None:
     ):
         head = tok.head
         if head.i > tok.i and not _credit(head):
-            return head
+            return _shared_head(head)
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -464,6 +464,23 @@ def _counted_noun(root: Token) -> Token | None:
         if child.pos_ == "NOUN" and child.dep_ in ("appos", "npadvmod", "dobj", "pobj"):
             return child
     return None
+
+
+def _shared_head(noun: Token) -> Token:
+    """The noun two coordinated modifiers share: in "70 Syrian regime and rebel fighters" the
+    parse counts "regime" and joins "fighters" to it; the people counted are the fighters."""
+    low = noun.lower_
+    if low in PEOPLE_NOUNS or low in COMBATANT_NOUNS:
+        return noun
+    for conj in noun.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.pos_ == "NOUN"
+            and (conj.lower_ in PEOPLE_NOUNS or conj.lower_ in COMBATANT_NOUNS)
+            and not any(c.dep_ == "nummod" for c in conj.children)
+        ):
+            return conj
+    return noun
 
 
 # The agency or monitor a headline credits after its last figure once the punctuation is gone

@@ -571,6 +571,12 @@ FIRST_SIGHT = [
         "About 300",
         {"category": "people", "location": "Paris"},
     ),
+    # two coordinated modifiers sharing one noun: the fighters are counted, not "regime"
+    (
+        "At least 70 Syrian regime and rebel fighters have been killed in 24 hours of battle.",
+        "At least 70",
+        {"category": "killed", "unit": "rebel fighters"},
+    ),
     # a passive report names no claimant ("Aleppo" was taken for one); "said that …" has its
     # speaker before the verb, not in the clause it reports
     (
