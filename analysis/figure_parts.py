@@ -16,7 +16,8 @@ parser often hangs "among" or "including" on the wrong word):
 * "W … P of them/of whom": a figure followed by "of them" right after another one;
 * a list continues a part: "among them four women and four children" — both are parts;
 * a whole nobody counted: "killing civilians, including three children", "four children were
-  among the dead" — ``part_of`` is then the offset of the whole's noun ("civilians", "dead").
+  among the dead", "those killed … include 14 children" — ``part_of`` is then the offset of the
+  whole's noun ("civilians", "dead", "killed").
 
 Only figures of the same category are linked, and never a part larger than its whole. A whole
 that merely borrowed its unit from its own part ("Four children are among the 28 dead": the
@@ -54,9 +55,16 @@ PART_BEFORE = re.compile(
 OF_THEM = re.compile(r"^\s*(?:of\s+(?:them|whom|those)|among\s+them)\b", re.I)
 # An uncounted whole: "killing civilians, including three children" / "three children were among
 # the dead". Its noun must name people (or the dead): "attacks, including two" is no whole.
-WHOLE_NOUNS = lexicon.words("people_nouns") | lexicon.words("dead_nouns")
+# "killed" and "victims" name the dead too: "Three killed including 2 women", "those killed in
+# two attacks include 14 children", "the victims included 51 children".
+WHOLE_NOUNS = (
+    lexicon.words("people_nouns") | lexicon.words("dead_nouns") | frozenset({"killed", "victims"})
+)
 WHOLE_BEFORE = re.compile(
     r"\b(?P<noun>[a-z]+)\s*[,(–—-]?\s*(?:including|among\s+them|among\s+whom)\s*$"
+)
+WHOLE_INCLUDES = re.compile(
+    rf"\b(?P<noun>killed|victims|dead)\b(?:\s+{WORD}){{0,8}}?\s+includ(?:e|es|ed)\s*$", re.I
 )
 WHOLE_AFTER = re.compile(
     rf"^\s*(?:{WORD}\s+)?(?:were|are|was|is)\s+among\s+(?:the\s+)?(?P<noun>[a-z]+)\b"
@@ -114,7 +122,7 @@ def _uncounted_whole(text: str, fig: Figure) -> int | None:
     (after it). None when there is none."""
     sentence_start = text.rfind(fig.sentence[:30], 0, fig.start + 1) if fig.sentence else -1
     before = text[max(sentence_start, fig.start - 80, 0) : fig.start]
-    m = WHOLE_BEFORE.search(before)
+    m = WHOLE_BEFORE.search(before) or WHOLE_INCLUDES.search(before)
     if m and m.group("noun").lower() in WHOLE_NOUNS:
         return fig.start - len(before) + m.start("noun")
     after = text[fig.end : fig.end + 60]

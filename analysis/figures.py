@@ -743,7 +743,9 @@ def _toll_number(root: Token) -> bool:
     # on a noun of the long phrase between, not on "raised".
     for _ in range(6):
         if holder.lemma_.lower() == "toll" or any(
-            c.lemma_.lower() == "toll" for c in holder.children if c.dep_ in ("dobj", "nsubj")
+            c.lemma_.lower() == "toll" or _number_of_dead(c)
+            for c in holder.children
+            if c.dep_ in ("dobj", "nsubj")
         ):
             return True
         if holder.pos_ in ("VERB", "AUX") or holder.head.i == holder.i:
@@ -914,6 +916,8 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
         before = lives.doc[max(lives.sent.start, lives.i - 3) : lives.i]
         if any(t.lemma_.lower() in ("claim", "take", "cost", "lose") for t in before):
             return True
+    if _part_of_the_dead(anchor):
+        return True
     head = anchor.head
     # "A nurse, a hospital employee and two soldiers are among the deceased": the list's head
     subject = anchor
@@ -946,6 +950,66 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
         # "8 persons killed 58 others injured": the 58 has its own state, written after it
         and not (noun.i + 1 < len(noun.doc) and _casualty_word(noun.doc[noun.i + 1]))
     )
+
+
+def _number_of_dead(tok: Token) -> bool:
+    """ "the number of people killed" (risen to 21): a toll in other words."""
+    return tok.lemma_.lower() == "number" and any(
+        t.lemma_.lower() in KILLED_WORDS or t.lower_ in DEAD_NOUNS
+        for t in tok.subtree
+        if t.i > tok.i
+    )
+
+
+def _dead_word(tok: Token) -> bool:
+    """ "dead", "victims", "those killed", "the killed civilians": words that name the dead."""
+    if tok.lower_ in DEAD_NOUNS or tok.lower_ in ("victims", "killed", "deceased"):
+        return True
+    return any(
+        c.dep_ in ("acl", "amod", "relcl")
+        and (c.lemma_.lower() in KILLED_WORDS or c.lower_ in KILLED_WORDS)
+        for c in tok.children
+    )
+
+
+def _part_of_the_dead(anchor: Token) -> bool:
+    """A count the sentence makes part of the dead, whatever verb it hangs on:
+
+    * "11 children among 18 dead" (a headline: no verb at all);
+    * "those killed … include 14 children", "the victims included 51 children";
+    * "the number of people killed has risen to 21, including three children".
+    """
+    for prep in anchor.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "among"
+            and any(p.dep_ == "pobj" and _dead_word(p) for p in prep.children)
+        ):
+            return True
+    subject = anchor
+    # up a list, also one whose commas were lost ("51 children 28 women five rescue workers":
+    # the parse hangs the items on each other)
+    for _ in range(6):
+        if subject.dep_ not in ("conj", "appos", "nmod") or subject.head.i == subject.i:
+            break
+        subject = subject.head
+    verb = subject.head
+    if subject.dep_ == "dobj" and verb.lemma_.lower() == "include":
+        return any(c.dep_ == "nsubj" and _dead_word(c) for c in verb.children)
+    if subject.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children):
+        # "among the killed civilians there are four children" ("among" hung elsewhere)
+        return any(
+            t.lower_ == "among" and any(p.dep_ == "pobj" and _dead_word(p) for p in t.children)
+            for t in anchor.sent
+            if t.i < anchor.i
+        )
+    if subject.dep_ == "pobj" and verb.lower_ == "including":
+        before = [t for t in verb.head.subtree if t.i < verb.i]
+        return any(
+            t.lemma_.lower() in KILLED_WORDS or t.lower_ in KILLED_WORDS or t.lower_ in DEAD_NOUNS
+            for t in before
+        )
+    return False
 
 
 def _is_agent(counted: Token, verb: Token) -> bool:

@@ -152,3 +152,24 @@ def test_things_are_no_whole():
     assert (
         figure_parts.link_parts([dataclasses.replace(fig, sentence=text)], text)[0].part_of is None
     )
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("The monitor says those killed in two attacks include 14 children and four women.",
+         ("14", "four")),
+        # "Three" is read as part of the date here, so the dead are counted by nobody
+        ("2 October 2016 Three killed including 2 women 29 injured in terrorist rocket attacks "
+         "in Homs city.", ("2",)),
+        ("The victims included 51 children 28 women five rescue workers and seven medics.",
+         ("51", "28", "five", "seven")),
+    ],
+)  # fmt: skip
+def test_parts_of_the_dead_nobody_counted_are_no_tolls(nlp, text, parts):
+    figs = _by_text(_figs(nlp, text))
+    for part in parts:
+        assert figs[part].category == "killed" and figs[part].part_of is not None, [
+            (f.text, f.category, f.part_of) for f in figs.values()
+        ]
+    assert not [f for f in figure_parts.tolls(figs.values()) if f.category == "killed"]

@@ -577,6 +577,30 @@ FIRST_SIGHT = [
         "At least 70",
         {"category": "killed", "unit": "rebel fighters"},
     ),
+    # parts of the dead, whatever verb (or none) they hang on
+    ("11 children among 18 dead in car bombings", "11", {"category": "killed"}),
+    (
+        "The monitor says those killed in two attacks include 14 children and four women.",
+        "four",
+        {"category": "killed", "unit": "women"},
+    ),
+    (
+        "The victims included 51 children 28 women five rescue workers and seven medics.",
+        "28",
+        {"category": "killed", "unit": "women"},
+    ),
+    (
+        "The number of people killed in the strike has risen to 21 including three children.",
+        "21",
+        {"category": "killed"},
+    ),
+    (
+        "According to our information among the killed civilians there are four children.",
+        "four",
+        {"category": "killed"},
+    ),
+    ("The new school includes 300 children.", "300", {"category": "people"}),
+    ("Aid workers, including 12 doctors, arrived.", "12", {"category": "people"}),
     # a passive report names no claimant ("Aleppo" was taken for one); "said that …" has its
     # speaker before the verb, not in the clause it reports
     (
