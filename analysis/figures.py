@@ -348,7 +348,12 @@ def _read(
     # "three days", "2011", "the first phase": spaCy's NER agrees it is a date or an ordinal
     # (unless it plainly counts people: "2000 people" tagged DATE).
     date_like = any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in span)
-    if date_like and parsed.kind == "number" and not _counts_people(root):
+    if (
+        date_like
+        and parsed.kind == "number"
+        and not _counts_people(root)
+        and not _toll_after_dateline(span)
+    ):
         return None
     value, low, high = parsed.value, parsed.low, parsed.high
     noun = _counted_noun(root)
@@ -395,6 +400,22 @@ def _read(
     # sentence it borrowed its noun from (the article's main place is the caller's last resort).
     reading.location = _location(ctx, root, noun) or prior_location
     return reading
+
+
+def _toll_after_dateline(span: Span) -> bool:
+    """ "2 October 2016 Three killed including 2 women": a headline's count right after its
+    dateline's year, which the NER runs into the date, followed by a casualty word."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        before is not None
+        and after is not None
+        and before.like_num
+        and len(before.text) == 4
+        and span[0].is_alpha  # a word: "Three", not "2016 3"
+        and _state_word(after) is not None
+    )
 
 
 def _borrow_unit(

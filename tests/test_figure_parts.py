@@ -43,6 +43,9 @@ def _by_text(figs):
         ("Five children were among the 33 dead in the market bombing.", "Five", "33"),
         ("Three nurses were among at least 17 people killed when the clinic was hit.", "Three",
          "at least 17"),
+        # a headline's toll right after its dateline (the NER runs it into the date)
+        ("2 October 2016 Three killed including 2 women in terrorist rocket attacks "
+         "in Homs city.", "2", "Three"),
     ],
 )  # fmt: skip
 def test_part_points_at_its_whole(nlp, text, part, whole):
@@ -159,9 +162,6 @@ def test_things_are_no_whole():
     [
         ("The monitor says those killed in two attacks include 14 children and four women.",
          ("14", "four")),
-        # "Three" is read as part of the date here, so the dead are counted by nobody
-        ("2 October 2016 Three killed including 2 women 29 injured in terrorist rocket attacks "
-         "in Homs city.", ("2",)),
         ("The victims included 51 children 28 women five rescue workers and seven medics.",
          ("51", "28", "five", "seven")),
     ],
