@@ -651,6 +651,9 @@ def _category(
     later = _later_predicate(span, noun if noun is not None else root)
     if later is not None:
         return later
+    counted = _number_of(root) if noun is None else None
+    if counted is not None:
+        return counted
     state = _state_after(span, noun) if about_people else None
     if state is not None:
         return state
@@ -971,6 +974,27 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
         # "8 persons killed 58 others injured": the 58 has its own state, written after it
         and not (noun.i + 1 < len(noun.doc) and _casualty_word(noun.doc[noun.i + 1]))
     )
+
+
+def _number_of(root: Token) -> str | None:
+    """The state of the people a "number of …" counts, for the figure it is put at: "the number
+    of people displaced has risen to 3,000", "the number of refugees reached 4 million"."""
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "at"):
+        verb = root.head.head
+    elif root.dep_ == "dobj" and root.head.lemma_.lower() in ("reach", "hit", "top", "exceed"):
+        verb = root.head
+    else:
+        return None
+    for subject in verb.children:
+        if subject.dep_ == "nsubj" and subject.lemma_.lower() in ("number", "total"):
+            words = [t for t in subject.subtree if t.i > subject.i]
+            for t in words:
+                state = _state_word(t)
+                if state is not None:
+                    return state
+            if any(t.lower_ in ("refugees", "evacuees") for t in words):
+                return "displaced"
+    return None
 
 
 def _number_of_dead(tok: Token) -> bool:

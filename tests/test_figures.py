@@ -601,6 +601,18 @@ FIRST_SIGHT = [
     ),
     ("The new school includes 300 children.", "300", {"category": "people"}),
     ("Aid workers, including 12 doctors, arrived.", "12", {"category": "people"}),
+    # what a "number of …" counts, for the figure it is put at
+    (
+        "The number of people displaced by the fighting has risen to 3000.",
+        "3000",
+        {"category": "displaced"},
+    ),
+    (
+        "The number of Syrian refugees in Lebanon reached 1.1 million last month.",
+        "1.1 million",
+        {"category": "displaced"},
+    ),
+    ("The number of schools has risen to 40.", "40", {"category": "other"}),
     # a passive report names no claimant ("Aleppo" was taken for one); "said that …" has its
     # speaker before the verb, not in the clause it reports
     (
