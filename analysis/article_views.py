@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from analysis import summaries
-from analysis.filters import Filters, article_ids_sql
+from analysis.filters import PINNED_ROWS, Filters, article_ids_sql, rows_in_view
 
 GRANULARITIES = ("day", "week", "month", "year")
 
@@ -27,13 +27,15 @@ def corpus_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None
     if summaries.covers(filters):
         return _summary_counts(con, filters)
     sub, params = article_ids_sql(filters)
+    # the fact rows in view, copied once for the page's other views (filters.rows_in_view)
+    quotes, entities, figures, _ = (rows_in_view(con, filters, t) for t in PINNED_ROWS)
     sql = f"""
         WITH v AS ({sub})
         SELECT (SELECT count(*) FROM v),
-               (SELECT count(DISTINCT speaker) FROM quotes WHERE article_id IN (SELECT id FROM v)),
-               (SELECT count(*) FROM quotes WHERE article_id IN (SELECT id FROM v)),
-               (SELECT count(DISTINCT name) FROM entities WHERE article_id IN (SELECT id FROM v)),
-               (SELECT count(*) FROM figures WHERE article_id IN (SELECT id FROM v)),
+               (SELECT count(DISTINCT speaker) FROM {quotes} WHERE article_id IN (SELECT id FROM v)),
+               (SELECT count(*) FROM {quotes} WHERE article_id IN (SELECT id FROM v)),
+               (SELECT count(DISTINCT name) FROM {entities} WHERE article_id IN (SELECT id FROM v)),
+               (SELECT count(*) FROM {figures} WHERE article_id IN (SELECT id FROM v)),
                (SELECT count(*) FROM articles WHERE duplicate_of IN (SELECT id FROM v))
     """
     row = con.execute(sql, params).fetchone()
@@ -82,7 +84,7 @@ def articles_over_time(
     sql = f"""
         SELECT date_trunc('{granularity}', published)::DATE AS period,
                coalesce(source, 'unknown') AS source, count(*) AS n_articles
-        FROM articles WHERE id IN ({sub}) AND published IS NOT NULL
+        FROM {rows_in_view(con, filters, "articles")} WHERE id IN ({sub}) AND published IS NOT NULL
         GROUP BY ALL ORDER BY period, source
     """
     return con.execute(sql, params).df()

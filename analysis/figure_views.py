@@ -26,7 +26,7 @@ import duckdb
 import pandas as pd
 
 from analysis import summaries
-from analysis.filters import Filters, article_ids_sql, in_values, newest_first
+from analysis.filters import Filters, article_ids_sql, in_values, newest_first, rows_in_view
 
 log = logging.getLogger(__name__)
 
@@ -169,12 +169,16 @@ _NARROW = (
 )
 
 
-def _comparable_sql(where: str, columns: str = FIGURE_COLUMNS) -> str:
+def _comparable_sql(
+    where: str, columns: str = FIGURE_COLUMNS, figures: str = "figures", articles: str = "articles"
+) -> str:
     """The figures that can conflict (dated, placed, with an estimate), with what a comparison
-    needs: victims class, low and high, claimant. One definition for the pairs and the table."""
+    needs: victims class, low and high, claimant. One definition for the pairs and the table.
+    ``figures`` and ``articles`` are the tables read (copies of the rows in view,
+    :func:`~analysis.filters.rows_in_view`, hold the same rows)."""
     return f"""SELECT {columns}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
                    {CLAIMANT_SQL} AS claimant
-            FROM figures f JOIN articles a ON a.id = f.article_id
+            FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
               AND {ESTIMATE_SQL} IS NOT NULL"""
 
@@ -278,7 +282,8 @@ def headline_figures(
     # a speaker filter at a million articles 1.0 s, against 2.8 s on f.article_id (a second
     # join). (The series and the timeline measured the other way round: they keep the default.)
     where, params = _where(filters, scope=scope, on="a.id")
-    return con.execute(_headline_sql(where), params).df()
+    tables = (rows_in_view(con, filters, t) for t in ("figures", "articles"))
+    return con.execute(_headline_sql(where, *tables), params).df()
 
 
 def _headline_from_summaries(con, filters: Filters | None, *, scope: str | None) -> pd.DataFrame:
@@ -416,8 +421,10 @@ def _top_events(con, filters: Filters | None, *, scope: str | None) -> list[tupl
 
 # Over 60 lines: one SQL statement whose steps (events, votes, the chosen figure) read in order;
 # split into Python pieces, the query would no longer read as one.
-def _headline_sql(where: str) -> str:
-    """The vote of :func:`headline_figures` over the figures ``where``."""
+def _headline_sql(where: str, figures: str = "figures", articles: str = "articles") -> str:
+    """The vote of :func:`headline_figures` over the figures ``where`` (read from ``figures``
+    and ``articles``, the store's tables or the copies of their rows in view; the chosen
+    figure's text and title from the store's)."""
     return f"""
         WITH fig AS MATERIALIZED (
             -- Only what the vote needs: a million articles' figures with their texts and
@@ -425,7 +432,7 @@ def _headline_sql(where: str) -> str:
             SELECT f.article_id, f.start, f.category, f.location,
                    f.scope, a.published, a.source, {ESTIMATE_SQL} AS estimate,
                    {_WEEK} AS week, {_UNIT_KEY} AS unit_key
-            FROM figures f JOIN articles a ON a.id = f.article_id
+            FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             WHERE {where} AND {summaries.HEADLINE_FIGURE_SQL.format(f="f")}
         ), events AS (
             SELECT category, location, scope, week, unit_key,
@@ -545,6 +552,7 @@ def _conflict_groups(
     stable sort of the pairs (in :func:`conflicting_figures`' order) by gap, keeping each lower
     figure's widest disagreement, then each higher figure once, then newest first."""
     source, params = _comparable_narrow(
+        con,
         filters,
         category=category,
         scope=scope,
@@ -586,7 +594,7 @@ def _conflict_groups(
     return _conflict_texts(con, kept)
 
 
-def _comparable_narrow(filters, *, category, scope, since) -> tuple[str, list]:
+def _comparable_narrow(con, filters, *, category, scope, since) -> tuple[str, list]:
     """``(sql, params)``: the figures that can conflict in view, published on or after ``since``
     (None: all), as narrow rows (``article_id, start, category, class, location, scope,
     published, estimate, lo, hi, claimant``): from the summary kept at write time when the view
@@ -596,7 +604,8 @@ def _comparable_narrow(filters, *, category, scope, since) -> tuple[str, list]:
         if since is not None:
             where += " AND a.published >= ?"
             params.append(since)
-        return _comparable_sql(where, _NARROW), params
+        tables = (rows_in_view(con, filters, t) for t in ("figures", "articles"))
+        return _comparable_sql(where, _NARROW, *tables), params
     if scope is not None and scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
     where, params = summaries.cell_where(filters)
@@ -687,7 +696,8 @@ def category_counts(
     where, params = _where(filters, scope=scope)
     sql = (
         "SELECT f.category, count(*) AS n_figures, count(DISTINCT f.article_id) AS n_articles "
-        f"FROM figures f WHERE {where} GROUP BY f.category ORDER BY n_figures DESC, f.category"
+        f"FROM {rows_in_view(con, filters, 'figures')} f WHERE {where} "
+        "GROUP BY f.category ORDER BY n_figures DESC, f.category"
     )
     return con.execute(sql, params).df()
 
@@ -709,14 +719,17 @@ def figure_series(
     if summaries.covers(filters) and not (filters and filters.sources):
         return _summary_series(con, filters, category=category, places=places, scope=scope)
     where, params = _where(filters, category=category, scope=scope)
+    figures, articles = (rows_in_view(con, filters, t) for t in ("figures", "articles"))
+    # the store's row id (a copy of the rows in view keeps it as a column)
+    rid = "f.rowid" if figures == "figures" else "f.store_rowid"
     # Narrow rows, and the one figure shown per day and place read by its row id at the end:
     # a million articles' figures with their texts and sentences took seconds to read.
     sql = f"""
         WITH fig AS MATERIALIZED (
-            SELECT f.rowid AS rid, f.article_id, f.start, a.published,
+            SELECT {rid} AS rid, f.article_id, f.start, a.published,
                    coalesce(f.location, '(place not given)') AS place,
                    {ESTIMATE_SQL} AS estimate, f.claimed_by, f.approximate
-            FROM figures f JOIN articles a ON a.id = f.article_id
+            FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND {ESTIMATE_SQL} IS NOT NULL
         ), top AS (
             SELECT place FROM fig GROUP BY place ORDER BY count(*) DESC, place LIMIT ?
