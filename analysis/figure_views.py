@@ -26,7 +26,14 @@ import duckdb
 import pandas as pd
 
 from analysis import summaries
-from analysis.filters import Filters, article_ids_sql, in_values, newest_first, rows_in_view
+from analysis.filters import (
+    Filters,
+    article_ids_sql,
+    in_values,
+    newest_first,
+    rows_in_view,
+    store_rowid,
+)
 
 log = logging.getLogger(__name__)
 
@@ -84,13 +91,16 @@ def figure_table(
         filters, category=category, location=location, subject=subject, scope=scope
     )
     order = "a.published DESC NULLS LAST, f.article_id, f.start"
+    # The copies of the rows in view (filters.rows_in_view) for what needs no long text: a
+    # whole is in its part's article, so in view too.
+    figures, articles = (rows_in_view(con, filters, t) for t in ("figures", "articles"))
     select = (
         # An uncounted whole ("civilians, including three children") is named by its noun.
         f"SELECT {FIGURE_COLUMNS}, CASE WHEN f.part_of IS NOT NULL THEN coalesce(w.text, "
         "regexp_extract(substr(a.text, f.part_of + 1, 40), '^[A-Za-z]+')) END AS part_of_text "
         "FROM figures f "
         "JOIN articles a ON a.id = f.article_id "
-        "LEFT JOIN figures w ON w.article_id = f.article_id AND w.start = f.part_of "
+        f"LEFT JOIN {figures} w ON w.article_id = f.article_id AND w.start = f.part_of "
     )
     if limit is None:
         return con.execute(f"{select} WHERE {where} ORDER BY {order}", params).df()
@@ -103,8 +113,8 @@ def figure_table(
         # Ordered on narrow rows; only the ``limit`` kept are read with their texts (by row id).
         sql = f"""
             WITH pick AS (
-                SELECT f.rowid AS rid, f.article_id
-                FROM figures f JOIN articles a ON a.id = f.article_id
+                SELECT {store_rowid(figures, "f")} AS rid, f.article_id
+                FROM {figures} f JOIN {articles} a ON a.id = f.article_id
                 WHERE {where} ORDER BY {order} LIMIT ?
             )
             {select}
@@ -721,7 +731,7 @@ def figure_series(
     where, params = _where(filters, category=category, scope=scope)
     figures, articles = (rows_in_view(con, filters, t) for t in ("figures", "articles"))
     # the store's row id (a copy of the rows in view keeps it as a column)
-    rid = "f.rowid" if figures == "figures" else "f.store_rowid"
+    rid = store_rowid(figures, "f")
     # Narrow rows, and the one figure shown per day and place read by its row id at the end:
     # a million articles' figures with their texts and sentences took seconds to read.
     sql = f"""

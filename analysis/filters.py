@@ -170,9 +170,9 @@ def pin(
 # to a speaker's 3 % of articles scanned all 15 million rows (0.3-0.45 s each, four such views
 # on the Entities page); the copy is one such scan, and each view then reads 450,000 rows.
 PINNED_ROWS = {
-    "quotes": "* EXCLUDE (text)",
-    "entities": "*",
     # with the store's row id, by which a view reads the texts of the few rows it shows
+    "quotes": "rowid AS store_rowid, * EXCLUDE (text)",
+    "entities": "*",
     "figures": "rowid AS store_rowid, * EXCLUDE (sentence)",
     # the articles in view themselves, for the views that join their dates and outlets (a
     # join to the store's table read its million ids and dates again)
@@ -187,14 +187,18 @@ PINNED_ROWS_MAX = 16
 _pinned_rows: OrderedDict[str, None] = OrderedDict()
 
 
-def rows_in_view(con: duckdb.DuckDBPyConnection, filters: Filters | None, table: str) -> str:
+def rows_in_view(
+    con: duckdb.DuckDBPyConnection, filters: Filters | None, table: str, *, make: bool = True
+) -> str:
     """The table a view reads ``table``'s rows from under ``filters``: a copy of the rows of
     the articles in view in the reader's memory when ``filters`` is pinned (:func:`pin`) to at
     most :data:`PINNED_ROWS_ARTICLES` articles and ``table`` is one of :data:`PINNED_ROWS`,
     made by the first view that asks and read by the others; else ``table`` itself. The copy
     holds exactly those rows (its name carries the pinned set's, which carries the data
     version), so a view keeps its own ``article_id IN (...)`` condition and gives the same rows
-    either way. If the copy cannot be made (another thread is making it), ``table``."""
+    either way. If the copy cannot be made (another thread is making it), ``table``.
+    ``make=False`` reads a copy another view made, never makes one: for a view that reads a
+    table once and narrowly (a count), making the copy costs more than it saves."""
     import duckdb  # the filters stay a light import for those that only build SQL
 
     f = filters or Filters()
@@ -211,6 +215,8 @@ def rows_in_view(con: duckdb.DuckDBPyConnection, filters: Filters | None, table:
             return name
         except duckdb.CatalogException:  # dropped meanwhile: made again below
             pass
+    if not make:
+        return table
     (n,) = con.execute(f"SELECT count(*) FROM {f.id_table}").fetchone()
     if n > PINNED_ROWS_ARTICLES:
         return table
@@ -235,6 +241,12 @@ def rows_in_view(con: duckdb.DuckDBPyConnection, filters: Filters | None, table:
         with contextlib.suppress(duckdb.Error):
             con.execute(f"DROP TABLE IF EXISTS {dropped}")
     return name
+
+
+def store_rowid(table: str, alias: str) -> str:
+    """The expression of the store's row id of ``alias``'s rows, read from ``table`` (the store's
+    table, or a copy of its rows in view made by :func:`rows_in_view`)."""
+    return f"{alias}.rowid" if "." not in table else f"{alias}.store_rowid"
 
 
 def in_values(column: str, values) -> tuple[str, list]:

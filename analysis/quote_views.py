@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from analysis import aggregates, summaries, uncertainty
-from analysis.filters import Filters, article_ids_sql, newest_first, rows_in_view
+from analysis.filters import Filters, article_ids_sql, newest_first, rows_in_view, store_rowid
 
 GRANULARITIES = ("day", "week", "month", "year")
 # The quotes column holding each stored scorer's polarity.
@@ -193,13 +193,16 @@ def speaker_quotes(
             WHERE q.article_id IN ({sub}) AND {" AND ".join(where)} ORDER BY {order}"""
         return con.execute(sql, params).df()
 
+    # the copies of the rows in view (filters.rows_in_view), for the narrow rows
+    quotes, articles = (rows_in_view(con, filters, t) for t in ("quotes", "articles"))
+
     def newest(ids: str, ids_params: list) -> pd.DataFrame:
         # Ordered on narrow rows; only the ``limit`` kept are read with their texts (by row
         # id): reading a million articles' quote texts alone took seconds.
         sql = f"""
             WITH pick AS (
-                SELECT q.rowid AS rid, q.article_id
-                FROM quotes q JOIN articles a ON a.id = q.article_id
+                SELECT {store_rowid(quotes, "q")} AS rid, q.article_id
+                FROM {quotes} q JOIN {articles} a ON a.id = q.article_id
                 WHERE q.article_id IN ({ids}) AND {" AND ".join(where)}
                 ORDER BY {order} LIMIT ?
             )
