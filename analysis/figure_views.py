@@ -547,7 +547,8 @@ def _dates_in_view(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> t
         sql = f"SELECT min(s.day), max(s.day) FROM sum_articles s WHERE {where}"
     else:
         sub, params = article_ids_sql(filters)
-        sql = f"SELECT min(a.published), max(a.published) FROM articles a WHERE a.id IN ({sub})"
+        articles = rows_in_view(con, filters, "articles")  # the copy the pairing reads too
+        sql = f"SELECT min(a.published), max(a.published) FROM {articles} a WHERE a.id IN ({sub})"
     return con.execute(sql, params).fetchone()
 
 
