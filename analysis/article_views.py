@@ -31,10 +31,12 @@ def corpus_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None
     # reads only the ids, so making them here would cost more than it saves
     quotes, entities, figures, _ = (rows_in_view(con, filters, t, make=False) for t in PINNED_ROWS)
     sql = f"""
-        WITH v AS ({sub})
-        SELECT (SELECT count(*) FROM v),
-               (SELECT count(DISTINCT speaker) FROM {quotes} WHERE article_id IN (SELECT id FROM v)),
-               (SELECT count(*) FROM {quotes} WHERE article_id IN (SELECT id FROM v)),
+        WITH v AS ({sub}),
+        q AS (  -- one pass over the quotes for both of their counts
+            SELECT count(DISTINCT speaker) AS speakers, count(*) AS quotes FROM {quotes}
+            WHERE article_id IN (SELECT id FROM v)
+        )
+        SELECT (SELECT count(*) FROM v), (SELECT speakers FROM q), (SELECT quotes FROM q),
                (SELECT count(DISTINCT name) FROM {entities} WHERE article_id IN (SELECT id FROM v)),
                (SELECT count(*) FROM {figures} WHERE article_id IN (SELECT id FROM v)),
                (SELECT count(*) FROM articles WHERE duplicate_of IN (SELECT id FROM v))
