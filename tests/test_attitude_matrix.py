@@ -55,7 +55,12 @@ def test_the_matrix_is_its_definition_over_the_rows(reader):
     cases = [Filters(), Filters(speakers=(speaker,))]
     cases.append(pin(reader, cases[1], version="v1"))
     for filters in cases:
-        for scorer, holders, targets in [("textblob", 10, 12), ("vader", 3, 4), ("textblob", 2, 2)]:
+        for scorer, holders, targets in [
+            ("textblob", 10, 12),
+            ("textblob", 3, 4),
+            ("vader", 3, 4),
+            ("textblob", 2, 2),
+        ]:
             got = attitude_views.attitude_matrix(
                 reader, filters, scorer=scorer, holders=holders, targets=targets
             )
