@@ -746,7 +746,7 @@ def figure_series(
         return _summary_series(con, filters, category=category, places=places, scope=scope)
     where, params = _where(filters, category=category, scope=scope)
     figures, articles = (rows_in_view(con, filters, t) for t in ("figures", "articles"))
-    # the store's row id (a copy of the rows in view keeps it as a column)
+    # the store's row id (a copy of the rows in view keeps it as a column, and the texts shown)
     rid = store_rowid(figures, "f")
     # Narrow rows, and the one figure shown per day and place read by its row id at the end:
     # a million articles' figures with their texts and sentences took seconds to read.
@@ -777,7 +777,7 @@ def figure_series(
         SELECT s.published, s.location, s.n_figures, s.estimate_median, s.estimate_min,
                s.estimate_max, s.claimants, x.article_id, x.start, x.text, x.unit, x.claimed_by,
                s.approximate
-        FROM series s JOIN figures x ON x.rowid = s.rid
+        FROM series s JOIN {figures} x ON {store_rowid(figures, "x")} = s.rid
         ORDER BY s.published, s.location
     """
     return con.execute(sql, [*params, int(places)]).df()
