@@ -170,13 +170,15 @@ def pin(
 # to a speaker's 3 % of articles scanned all 15 million rows (0.3-0.45 s each, four such views
 # on the Entities page); the copy is one such scan, and each view then reads 450,000 rows.
 PINNED_ROWS = {
+    # what the views reading them need (making a copy reads each column it holds, so no more),
     # with the store's row id, by which a view reads the texts of the few rows it shows
-    "quotes": "rowid AS store_rowid, * EXCLUDE (text)",
+    "quotes": "rowid AS store_rowid, article_id, start, speaker, speaker_label, speaker_role, "
+    "polarity, subjectivity, polarity_vader, n_words",
     "entities": "*",
-    "figures": "rowid AS store_rowid, * EXCLUDE (sentence)",
+    "figures": 'rowid AS store_rowid, * EXCLUDE (sentence, "end")',
     # the articles in view themselves, for the views that join their dates and outlets (a
     # join to the store's table read its million ids and dates again)
-    "articles": "* EXCLUDE (text, search_text, signature)",
+    "articles": "id, title, source, published",
 }
 # Only for filters of at most this many articles: a copy costs about 40-60 bytes per fact row
 # (a speaker in 30,000 of a million articles: 450,000 entities, 190,000 figures, 140,000
