@@ -187,6 +187,8 @@ PINNED_ROWS_ARTICLES = 60_000
 # The most copies kept at once (oldest dropped first): the tables of four filters.
 PINNED_ROWS_MAX = 16
 _pinned_rows: OrderedDict[str, None] = OrderedDict()
+# The copies asked for once already (the next ask makes them).
+_asked: OrderedDict[str, None] = OrderedDict()
 
 
 def rows_in_view(
@@ -195,7 +197,9 @@ def rows_in_view(
     """The table a view reads ``table``'s rows from under ``filters``: a copy of the rows of
     the articles in view in the reader's memory when ``filters`` is pinned (:func:`pin`) to at
     most :data:`PINNED_ROWS_ARTICLES` articles and ``table`` is one of :data:`PINNED_ROWS`,
-    made by the first view that asks and read by the others; else ``table`` itself. The copy
+    made by the second view that asks and read by the others; else ``table`` itself. (The
+    first view reads the store: making a copy costs about two reads of the table, so a table
+    a page reads once, as the Overview reads each of its tables, is never copied.) The copy
     holds exactly those rows (its name carries the pinned set's, which carries the data
     version), so a view keeps its own ``article_id IN (...)`` condition and gives the same rows
     either way. If the copy cannot be made (another thread is making it), ``table``.
@@ -218,6 +222,14 @@ def rows_in_view(
         except duckdb.CatalogException:  # dropped meanwhile: made again below
             pass
     if not make:
+        return table
+    with _pinned_lock:
+        first = name not in _asked
+        _asked[name] = None
+        _asked.move_to_end(name)
+        while len(_asked) > 4 * PINNED_ROWS_MAX:
+            _asked.popitem(last=False)
+    if first:
         return table
     (n,) = con.execute(f"SELECT count(*) FROM {f.id_table}").fetchone()
     if n > PINNED_ROWS_ARTICLES:
