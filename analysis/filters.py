@@ -184,8 +184,11 @@ PINNED_ROWS = {
 # (a speaker in 30,000 of a million articles: 450,000 entities, 190,000 figures, 140,000
 # quotes, ~40 MB); a broader filter is read from the store as before.
 PINNED_ROWS_ARTICLES = 60_000
-# The most copies kept at once (oldest dropped first): the tables of four filters.
-PINNED_ROWS_MAX = 16
+# The most copies kept at once (oldest dropped first): the tables of two filters. They count
+# against the reader's memory limit (measured at a million articles: a speaker's copies 106 MB,
+# with a search's 153 MB of the dashboard's 512 MB), and DuckDB spills them to the reader's
+# temp folder when queries need the memory.
+PINNED_ROWS_MAX = 8
 _pinned_rows: OrderedDict[str, None] = OrderedDict()
 # The copies asked for once already (the next ask makes them).
 _asked: OrderedDict[str, None] = OrderedDict()
