@@ -180,9 +180,9 @@ PINNED_ROWS = {
     # join to the store's table read its million ids and dates again)
     "articles": "id, title, source, published",
 }
-# Only for filters of at most this many articles: a copy costs about 40-60 bytes per fact row
-# (a speaker in 30,000 of a million articles: 450,000 entities, 190,000 figures, 140,000
-# quotes, ~40 MB); a broader filter is read from the store as before.
+# Only for filters of at most this many articles: a copy costs about 130 bytes per row in
+# memory (a speaker in 30,000 of a million articles: 450,000 entities, 190,000 figures, 140,000
+# quotes, ~100 MB); a broader filter is read from the store as before.
 PINNED_ROWS_ARTICLES = 60_000
 # The most copies kept at once (oldest dropped first): the tables of two filters. They count
 # against the reader's memory limit (measured at a million articles: a speaker's copies 106 MB,
