@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from analysis import summaries
-from analysis.filters import Filters, article_ids_sql
+from analysis.filters import PINNED_ROWS, Filters, article_ids_sql, rows_in_view
 
 GRANULARITIES = ("day", "week", "month", "year")
 
@@ -27,13 +27,18 @@ def corpus_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None
     if summaries.covers(filters):
         return _summary_counts(con, filters)
     sub, params = article_ids_sql(filters)
+    # the copies of the rows in view if other views made them (filters.rows_in_view): counting
+    # reads only the ids, so making them here would cost more than it saves
+    quotes, entities, figures, _ = (rows_in_view(con, filters, t, make=False) for t in PINNED_ROWS)
     sql = f"""
-        WITH v AS ({sub})
-        SELECT (SELECT count(*) FROM v),
-               (SELECT count(DISTINCT speaker) FROM quotes WHERE article_id IN (SELECT id FROM v)),
-               (SELECT count(*) FROM quotes WHERE article_id IN (SELECT id FROM v)),
-               (SELECT count(DISTINCT name) FROM entities WHERE article_id IN (SELECT id FROM v)),
-               (SELECT count(*) FROM figures WHERE article_id IN (SELECT id FROM v)),
+        WITH v AS ({sub}),
+        q AS (  -- one pass over the quotes for both of their counts
+            SELECT count(DISTINCT speaker) AS speakers, count(*) AS quotes FROM {quotes}
+            WHERE article_id IN (SELECT id FROM v)
+        )
+        SELECT (SELECT count(*) FROM v), (SELECT speakers FROM q), (SELECT quotes FROM q),
+               (SELECT count(DISTINCT name) FROM {entities} WHERE article_id IN (SELECT id FROM v)),
+               (SELECT count(*) FROM {figures} WHERE article_id IN (SELECT id FROM v)),
                (SELECT count(*) FROM articles WHERE duplicate_of IN (SELECT id FROM v))
     """
     row = con.execute(sql, params).fetchone()
@@ -82,7 +87,7 @@ def articles_over_time(
     sql = f"""
         SELECT date_trunc('{granularity}', published)::DATE AS period,
                coalesce(source, 'unknown') AS source, count(*) AS n_articles
-        FROM articles WHERE id IN ({sub}) AND published IS NOT NULL
+        FROM {rows_in_view(con, filters, "articles")} WHERE id IN ({sub}) AND published IS NOT NULL
         GROUP BY ALL ORDER BY period, source
     """
     return con.execute(sql, params).df()

@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from analysis import aggregates, summaries
-from analysis.filters import Filters, article_ids_sql
+from analysis.filters import Filters, article_ids_sql, rows_in_view
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ _NAME_LABEL = summaries.NAME_LABEL_SQL.format(label="label", mentions="m")
 _ALL_AGG_CTE = "agg AS (SELECT name, label, n_articles, n_mentions FROM sum_entity_names_all)"
 
 
-def _agg(filters: Filters | None) -> tuple[str, list]:
+def _agg(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> tuple[str, list]:
     """``(sql, params)``: the CTE ``agg`` — ``name, label, n_articles, n_mentions`` of the
     entities in view, one row per name."""
     if summaries.covers(filters):
@@ -60,7 +60,7 @@ def _agg(filters: Filters | None) -> tuple[str, list]:
     where, params = _in_view(filters)
     return _AGG_CTE.format(
         per_label="SELECT e.name, e.label, count(*) AS n, sum(e.mentions) AS m "
-        f"FROM entities e WHERE {where} GROUP BY e.name, e.label"
+        f"FROM {rows_in_view(con, filters, 'entities')} e WHERE {where} GROUP BY e.name, e.label"
     ), params
 
 
@@ -77,7 +77,7 @@ def top_entities(
     label or a tuple of labels; ``limit=0`` means all."""
     if by not in ("articles", "mentions"):
         raise ValueError(f"by must be 'articles' or 'mentions', not {by!r}")
-    agg, params = _agg(filters)
+    agg, params = _agg(con, filters)
     order = (
         "n_articles DESC, n_mentions DESC"
         if by == "articles"
@@ -108,7 +108,7 @@ def top_entities_by_label(
 ) -> pd.DataFrame:
     """The top ``limit`` entities of each label in one frame: ``label, rank, name, n_articles,
     n_mentions`` (rank 1 = most articles)."""
-    agg, params = _agg(filters)
+    agg, params = _agg(con, filters)
     sql = f"""
         WITH {agg},
         ranked AS (
@@ -169,7 +169,8 @@ def mentions_over_time(
     sql = f"""
         SELECT date_trunc('{granularity}', a.published)::DATE AS period, e.name,
                sum(e.mentions)::BIGINT AS n_mentions, count(DISTINCT e.article_id) AS n_articles
-        FROM entities e JOIN articles a ON a.id = e.article_id
+        FROM {rows_in_view(con, filters, "entities")} e
+        JOIN {rows_in_view(con, filters, "articles")} a ON a.id = e.article_id
         WHERE {where} AND a.published IS NOT NULL
           AND e.name IN (SELECT unnest(?::VARCHAR[]))
         GROUP BY period, e.name
@@ -219,7 +220,8 @@ def cooccurrences(
                     FROM entity_pairs p WHERE {where}
                     GROUP BY name_a, name_b HAVING sum(weight) >= ?"""
         where_e, params_e = _in_view(filters)
-        per_label = f"""SELECT e.name, e.label, sum(e.mentions) AS m FROM entities e
+        entities = rows_in_view(con, filters, "entities")
+        per_label = f"""SELECT e.name, e.label, sum(e.mentions) AS m FROM {entities} e
                         WHERE {where_e}
                           AND e.name IN (SELECT name_a FROM top UNION SELECT name_b FROM top)
                         GROUP BY e.name, e.label"""
@@ -276,20 +278,22 @@ def entity_articles(
     """The articles in view naming ``name``: ``id, title, published, source, mentions,
     first_start`` — most mentions first, then newest."""
     where, params = _in_view(filters)
+    articles = rows_in_view(con, filters, "articles")  # the articles in view, or all
     # Ranked on narrow rows, titles joined to the rows kept: the most named entity of a million
     # articles is in half of them, and grouping them with their titles took seconds.
     sql = f"""
         WITH per AS (
             SELECT e.article_id AS id, sum(e.mentions)::BIGINT AS mentions,
                    min(e.first_start) AS first_start
-            FROM entities e WHERE e.name = ? AND {where} GROUP BY e.article_id
+            FROM {rows_in_view(con, filters, "entities")} e
+            WHERE e.name = ? AND {where} GROUP BY e.article_id
         ), ranked AS (
-            SELECT per.*, a.published FROM per JOIN articles a ON a.id = per.id
+            SELECT per.*, a.published FROM per JOIN {articles} a ON a.id = per.id
             ORDER BY per.mentions DESC, a.published DESC NULLS LAST, per.id
             {"LIMIT ?" if limit is not None else ""}
         )
         SELECT r.id, a.title, r.published, a.source, r.mentions, r.first_start
-        FROM ranked r JOIN articles a ON a.id = r.id
+        FROM ranked r JOIN {articles} a ON a.id = r.id
         WHERE a.id IN (SELECT id FROM ranked)
         ORDER BY r.mentions DESC, r.published DESC NULLS LAST, r.id
     """

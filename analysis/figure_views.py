@@ -26,7 +26,14 @@ import duckdb
 import pandas as pd
 
 from analysis import summaries
-from analysis.filters import Filters, article_ids_sql, in_values, newest_first
+from analysis.filters import (
+    Filters,
+    article_ids_sql,
+    in_values,
+    newest_first,
+    rows_in_view,
+    store_rowid,
+)
 
 log = logging.getLogger(__name__)
 
@@ -84,13 +91,16 @@ def figure_table(
         filters, category=category, location=location, subject=subject, scope=scope
     )
     order = "a.published DESC NULLS LAST, f.article_id, f.start"
+    # The copies of the rows in view (filters.rows_in_view) for what needs no long text: a
+    # whole is in its part's article, so in view too.
+    figures, articles = (rows_in_view(con, filters, t) for t in ("figures", "articles"))
     select = (
         # An uncounted whole ("civilians, including three children") is named by its noun.
         f"SELECT {FIGURE_COLUMNS}, CASE WHEN f.part_of IS NOT NULL THEN coalesce(w.text, "
         "regexp_extract(substr(a.text, f.part_of + 1, 40), '^[A-Za-z]+')) END AS part_of_text "
         "FROM figures f "
         "JOIN articles a ON a.id = f.article_id "
-        "LEFT JOIN figures w ON w.article_id = f.article_id AND w.start = f.part_of "
+        f"LEFT JOIN {figures} w ON w.article_id = f.article_id AND w.start = f.part_of "
     )
     if limit is None:
         return con.execute(f"{select} WHERE {where} ORDER BY {order}", params).df()
@@ -103,8 +113,8 @@ def figure_table(
         # Ordered on narrow rows; only the ``limit`` kept are read with their texts (by row id).
         sql = f"""
             WITH pick AS (
-                SELECT f.rowid AS rid, f.article_id
-                FROM figures f JOIN articles a ON a.id = f.article_id
+                SELECT {store_rowid(figures, "f")} AS rid, f.article_id
+                FROM {figures} f JOIN {articles} a ON a.id = f.article_id
                 WHERE {where} ORDER BY {order} LIMIT ?
             )
             {select}
@@ -169,12 +179,16 @@ _NARROW = (
 )
 
 
-def _comparable_sql(where: str, columns: str = FIGURE_COLUMNS) -> str:
+def _comparable_sql(
+    where: str, columns: str = FIGURE_COLUMNS, figures: str = "figures", articles: str = "articles"
+) -> str:
     """The figures that can conflict (dated, placed, with an estimate), with what a comparison
-    needs: victims class, low and high, claimant. One definition for the pairs and the table."""
+    needs: victims class, low and high, claimant. One definition for the pairs and the table.
+    ``figures`` and ``articles`` are the tables read (copies of the rows in view,
+    :func:`~analysis.filters.rows_in_view`, hold the same rows)."""
     return f"""SELECT {columns}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
                    {CLAIMANT_SQL} AS claimant
-            FROM figures f JOIN articles a ON a.id = f.article_id
+            FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
               AND {ESTIMATE_SQL} IS NOT NULL"""
 
@@ -278,7 +292,12 @@ def headline_figures(
     # a speaker filter at a million articles 1.0 s, against 2.8 s on f.article_id (a second
     # join). (The series and the timeline measured the other way round: they keep the default.)
     where, params = _where(filters, scope=scope, on="a.id")
-    return con.execute(_headline_sql(where), params).df()
+    # Copies of the rows in view if the page's other views made them: the Overview reads the
+    # figures only here, and making them for one query cost more than it saved.
+    tables = (rows_in_view(con, filters, t, make=False) for t in ("figures", "articles"))
+    # The texts of the chosen figures are read by their ids afterwards (joined to the vote,
+    # the figures were read whole a second time: 0.18 s at a million articles).
+    return _headline_frame(con, con.execute(_headline_sql(where, *tables), params).fetchall())
 
 
 def _headline_from_summaries(con, filters: Filters | None, *, scope: str | None) -> pd.DataFrame:
@@ -337,9 +356,23 @@ def _headline_from_summaries(con, filters: Filters | None, *, scope: str | None)
         FROM chosen
     """
     chosen = con.execute(sql, [*params, *args]).fetchall()
+    picked = [
+        (category, estimate, n, n_by_category[category], low, high, location, article_id, start,
+         published)
+        for category, estimate, n, low, high, location, article_id, start, published in chosen
+    ]  # fmt: skip
+    return _headline_frame(con, picked)
+
+
+def _headline_frame(con, picked: list[tuple]) -> pd.DataFrame:
+    """The frame of :func:`headline_figures` from the chosen figures (``category, estimate,
+    n_articles, n_event_articles, estimate_low, estimate_high, location, article_id, start,
+    published``) with their texts and titles."""
+    if not picked:
+        return pd.DataFrame(columns=_HEADLINE_COLUMNS).astype(_HEADLINE_TYPES)
     # The figures shown, read by their articles' ids in a query of their own: joined in the
     # vote's query, DuckDB read the figures whole.
-    ids = sorted({row[6] for row in chosen})
+    ids = sorted({row[7] for row in picked})
     in_figures, fig_ids = in_values("x.article_id", ids)
     in_articles, art_ids = in_values("a.id", ids)
     texts = {
@@ -353,10 +386,12 @@ def _headline_from_summaries(con, filters: Filters | None, *, scope: str | None)
         ).fetchall()
     }
     rows = []
-    for category, estimate, n, low, high, location, article_id, start, published in sorted(chosen):
+    for category, estimate, n, n_event, low, high, location, article_id, start, published in sorted(
+        picked
+    ):
         text, unit, claimed_by, title = texts[(article_id, start, category)]
-        rows.append((category, estimate, n, n_by_category[category], low, high, text, unit,
-                     location, claimed_by, article_id, start, title, published))  # fmt: skip
+        rows.append((category, estimate, n, n_event, low, high, text, unit, location, claimed_by,
+                     article_id, start, title, published))  # fmt: skip
     return pd.DataFrame(rows, columns=_HEADLINE_COLUMNS).astype(_HEADLINE_TYPES)
 
 
@@ -416,8 +451,10 @@ def _top_events(con, filters: Filters | None, *, scope: str | None) -> list[tupl
 
 # Over 60 lines: one SQL statement whose steps (events, votes, the chosen figure) read in order;
 # split into Python pieces, the query would no longer read as one.
-def _headline_sql(where: str) -> str:
-    """The vote of :func:`headline_figures` over the figures ``where``."""
+def _headline_sql(where: str, figures: str = "figures", articles: str = "articles") -> str:
+    """The vote of :func:`headline_figures` over the figures ``where`` (read from ``figures``
+    and ``articles``, the store's tables or the copies of their rows in view): the chosen
+    figure of each category, without its text (see :func:`_headline_frame`)."""
     return f"""
         WITH fig AS MATERIALIZED (
             -- Only what the vote needs: a million articles' figures with their texts and
@@ -425,7 +462,7 @@ def _headline_sql(where: str) -> str:
             SELECT f.article_id, f.start, f.category, f.location,
                    f.scope, a.published, a.source, {ESTIMATE_SQL} AS estimate,
                    {_WEEK} AS week, {_UNIT_KEY} AS unit_key
-            FROM figures f JOIN articles a ON a.id = f.article_id
+            FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             WHERE {where} AND {summaries.HEADLINE_FIGURE_SQL.format(f="f")}
         ), events AS (
             SELECT category, location, scope, week, unit_key,
@@ -462,14 +499,9 @@ def _headline_sql(where: str) -> str:
                 PARTITION BY c.category ORDER BY f.published DESC NULLS LAST, f.article_id, f.start
             ) = 1
         )
-        SELECT p.category, p.estimate, p.n_articles, p.n_event_articles, p.estimate_low,
-               p.estimate_high, x.text, x.unit, p.location, x.claimed_by, p.article_id, p.start,
-               a.title, p.published
-        FROM picked p
-        JOIN figures x ON x.article_id = p.article_id AND x.start = p.start
-         AND x.category = p.category
-        JOIN articles a ON a.id = p.article_id
-        ORDER BY p.category
+        SELECT category, estimate, n_articles, n_event_articles, estimate_low, estimate_high,
+               location, article_id, start, published
+        FROM picked ORDER BY category
     """
 
 
@@ -530,7 +562,8 @@ def _dates_in_view(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> t
         sql = f"SELECT min(s.day), max(s.day) FROM sum_articles s WHERE {where}"
     else:
         sub, params = article_ids_sql(filters)
-        sql = f"SELECT min(a.published), max(a.published) FROM articles a WHERE a.id IN ({sub})"
+        articles = rows_in_view(con, filters, "articles")  # the copy the pairing reads too
+        sql = f"SELECT min(a.published), max(a.published) FROM {articles} a WHERE a.id IN ({sub})"
     return con.execute(sql, params).fetchone()
 
 
@@ -545,6 +578,7 @@ def _conflict_groups(
     stable sort of the pairs (in :func:`conflicting_figures`' order) by gap, keeping each lower
     figure's widest disagreement, then each higher figure once, then newest first."""
     source, params = _comparable_narrow(
+        con,
         filters,
         category=category,
         scope=scope,
@@ -586,7 +620,7 @@ def _conflict_groups(
     return _conflict_texts(con, kept)
 
 
-def _comparable_narrow(filters, *, category, scope, since) -> tuple[str, list]:
+def _comparable_narrow(con, filters, *, category, scope, since) -> tuple[str, list]:
     """``(sql, params)``: the figures that can conflict in view, published on or after ``since``
     (None: all), as narrow rows (``article_id, start, category, class, location, scope,
     published, estimate, lo, hi, claimant``): from the summary kept at write time when the view
@@ -596,7 +630,8 @@ def _comparable_narrow(filters, *, category, scope, since) -> tuple[str, list]:
         if since is not None:
             where += " AND a.published >= ?"
             params.append(since)
-        return _comparable_sql(where, _NARROW), params
+        tables = (rows_in_view(con, filters, t) for t in ("figures", "articles"))
+        return _comparable_sql(where, _NARROW, *tables), params
     if scope is not None and scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
     where, params = summaries.cell_where(filters)
@@ -687,7 +722,8 @@ def category_counts(
     where, params = _where(filters, scope=scope)
     sql = (
         "SELECT f.category, count(*) AS n_figures, count(DISTINCT f.article_id) AS n_articles "
-        f"FROM figures f WHERE {where} GROUP BY f.category ORDER BY n_figures DESC, f.category"
+        f"FROM {rows_in_view(con, filters, 'figures')} f WHERE {where} "
+        "GROUP BY f.category ORDER BY n_figures DESC, f.category"
     )
     return con.execute(sql, params).df()
 
@@ -709,14 +745,17 @@ def figure_series(
     if summaries.covers(filters) and not (filters and filters.sources):
         return _summary_series(con, filters, category=category, places=places, scope=scope)
     where, params = _where(filters, category=category, scope=scope)
+    figures, articles = (rows_in_view(con, filters, t) for t in ("figures", "articles"))
+    # the store's row id (a copy of the rows in view keeps it as a column, and the texts shown)
+    rid = store_rowid(figures, "f")
     # Narrow rows, and the one figure shown per day and place read by its row id at the end:
     # a million articles' figures with their texts and sentences took seconds to read.
     sql = f"""
         WITH fig AS MATERIALIZED (
-            SELECT f.rowid AS rid, f.article_id, f.start, a.published,
+            SELECT {rid} AS rid, f.article_id, f.start, a.published,
                    coalesce(f.location, '(place not given)') AS place,
                    {ESTIMATE_SQL} AS estimate, f.claimed_by, f.approximate
-            FROM figures f JOIN articles a ON a.id = f.article_id
+            FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND {ESTIMATE_SQL} IS NOT NULL
         ), top AS (
             SELECT place FROM fig GROUP BY place ORDER BY count(*) DESC, place LIMIT ?
@@ -738,7 +777,7 @@ def figure_series(
         SELECT s.published, s.location, s.n_figures, s.estimate_median, s.estimate_min,
                s.estimate_max, s.claimants, x.article_id, x.start, x.text, x.unit, x.claimed_by,
                s.approximate
-        FROM series s JOIN figures x ON x.rowid = s.rid
+        FROM series s JOIN {figures} x ON {store_rowid(figures, "x")} = s.rid
         ORDER BY s.published, s.location
     """
     return con.execute(sql, [*params, int(places)]).df()

@@ -164,6 +164,108 @@ def pin(
     return dataclasses.replace(f, id_table=name)
 
 
+# The rows of a pinned filter's articles in the fact tables several views of a page read, copied
+# once into the reader's memory (see :func:`rows_in_view`), without their long texts (no view
+# reading these copies shows them). At a million articles every view that narrows ``entities``
+# to a speaker's 3 % of articles scanned all 15 million rows (0.3-0.45 s each, four such views
+# on the Entities page); the copy is one such scan, and each view then reads 450,000 rows.
+PINNED_ROWS = {
+    # what the views reading them need (making a copy reads each column it holds, so no more),
+    # with the store's row id, by which a view reads the texts of the few rows it shows
+    "quotes": "rowid AS store_rowid, article_id, start, speaker, speaker_label, speaker_role, "
+    "polarity, subjectivity, polarity_vader, n_words",
+    "entities": "*",
+    "figures": 'rowid AS store_rowid, * EXCLUDE (sentence, "end")',
+    # the articles in view themselves, for the views that join their dates and outlets (a
+    # join to the store's table read its million ids and dates again)
+    "articles": "id, title, source, published",
+}
+# Only for filters of at most this many articles: a copy costs about 130 bytes per row in
+# memory (a speaker in 30,000 of a million articles: 450,000 entities, 190,000 figures, 140,000
+# quotes, ~100 MB); a broader filter is read from the store as before.
+PINNED_ROWS_ARTICLES = 60_000
+# The most copies kept at once (oldest dropped first): the tables of two filters. They count
+# against the reader's memory limit (measured at a million articles: a speaker's copies 106 MB,
+# with a search's 153 MB of the dashboard's 512 MB), and DuckDB spills them to the reader's
+# temp folder when queries need the memory.
+PINNED_ROWS_MAX = 8
+_pinned_rows: OrderedDict[str, None] = OrderedDict()
+# The copies asked for once already (the next ask makes them).
+_asked: OrderedDict[str, None] = OrderedDict()
+
+
+def rows_in_view(
+    con: duckdb.DuckDBPyConnection, filters: Filters | None, table: str, *, make: bool = True
+) -> str:
+    """The table a view reads ``table``'s rows from under ``filters``: a copy of the rows of
+    the articles in view in the reader's memory when ``filters`` is pinned (:func:`pin`) to at
+    most :data:`PINNED_ROWS_ARTICLES` articles and ``table`` is one of :data:`PINNED_ROWS`,
+    made by the second view that asks and read by the others; else ``table`` itself. (The
+    first view reads the store: making a copy costs about two reads of the table, so a table
+    a page reads once, as the Overview reads each of its tables, is never copied.) The copy
+    holds exactly those rows (its name carries the pinned set's, which carries the data
+    version), so a view keeps its own ``article_id IN (...)`` condition and gives the same rows
+    either way. If the copy cannot be made (another thread is making it), ``table``.
+    ``make=False`` reads a copy another view made, never makes one: for a view that reads a
+    table once and narrowly (a count), making the copy costs more than it saves."""
+    import duckdb  # the filters stay a light import for those that only build SQL
+
+    f = filters or Filters()
+    if f.id_table is None or table not in PINNED_ROWS:
+        return table
+    name = f"{f.id_table}__{table}"
+    with _pinned_lock:
+        known = name in _pinned_rows
+        if known:
+            _pinned_rows.move_to_end(name)
+    if known:
+        try:
+            con.execute(f"SELECT 1 FROM {name} LIMIT 0")
+            return name
+        except duckdb.CatalogException:  # dropped meanwhile: made again below
+            pass
+    if not make:
+        return table
+    with _pinned_lock:
+        first = name not in _asked
+        _asked[name] = None
+        _asked.move_to_end(name)
+        while len(_asked) > 4 * PINNED_ROWS_MAX:
+            _asked.popitem(last=False)
+    if first:
+        return table
+    (n,) = con.execute(f"SELECT count(*) FROM {f.id_table}").fetchone()
+    if n > PINNED_ROWS_ARTICLES:
+        return table
+    try:
+        key = "id" if table == "articles" else "article_id"
+        con.execute(
+            f"CREATE TABLE IF NOT EXISTS {name} AS SELECT {PINNED_ROWS[table]} FROM {table} "
+            f"WHERE {key} IN (SELECT id FROM {f.id_table})"
+        )
+    except duckdb.TransactionException:  # made at the same moment by another thread
+        try:
+            con.execute(f"SELECT 1 FROM {name} LIMIT 0")
+        except duckdb.CatalogException:
+            return table
+    with _pinned_lock:
+        _pinned_rows[name] = None
+        _pinned_rows.move_to_end(name)
+        old = [
+            _pinned_rows.popitem(last=False)[0] for _ in range(len(_pinned_rows) - PINNED_ROWS_MAX)
+        ]
+    for dropped in old:
+        with contextlib.suppress(duckdb.Error):
+            con.execute(f"DROP TABLE IF EXISTS {dropped}")
+    return name
+
+
+def store_rowid(table: str, alias: str) -> str:
+    """The expression of the store's row id of ``alias``'s rows, read from ``table`` (the store's
+    table, or a copy of its rows in view made by :func:`rows_in_view`)."""
+    return f"{alias}.rowid" if "." not in table else f"{alias}.store_rowid"
+
+
 def in_values(column: str, values) -> tuple[str, list]:
     """``(sql, params)``: ``column IN (?, ?, ...)`` over ``values`` (``FALSE`` when there are
     none). A list of constants is checked while DuckDB scans the table, so the wide columns of

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from analysis import aggregates, summaries, uncertainty
-from analysis.filters import Filters, article_ids_sql, newest_first
+from analysis.filters import Filters, article_ids_sql, newest_first, rows_in_view, store_rowid
 
 GRANULARITIES = ("day", "week", "month", "year")
 # The quotes column holding each stored scorer's polarity.
@@ -57,7 +57,7 @@ def speaker_stats(
     # The one speaker aggregate (analysis.aggregates), shared with the export and the report.
     sql = f"""
         SELECT speaker, label, role, n_quotes, n_words, n_articles, {_scored(scorer)}
-        FROM ({aggregates.speaker_totals_sql(sub)})
+        FROM ({aggregates.speaker_totals_sql(sub, rows_in_view(con, filters, "quotes"))})
         WHERE n_quotes >= ?
         ORDER BY n_quotes DESC, n_words DESC, speaker
     """
@@ -152,7 +152,8 @@ def sentiment_over_time(
         SELECT period, speaker, n_quotes, {_scored(scorer)} FROM (
             SELECT date_trunc('{granularity}', a.published)::DATE AS period, q.speaker,
                    {aggregates.weighted_sql("q")}
-            FROM quotes q JOIN articles a ON a.id = q.article_id
+            FROM {rows_in_view(con, filters, "quotes")} q
+            JOIN {rows_in_view(con, filters, "articles")} a ON a.id = q.article_id
             WHERE q.speaker IN (SELECT unnest(?::VARCHAR[])) AND a.published IS NOT NULL
               AND q.article_id IN ({sub})
             GROUP BY period, q.speaker
@@ -192,13 +193,16 @@ def speaker_quotes(
             WHERE q.article_id IN ({sub}) AND {" AND ".join(where)} ORDER BY {order}"""
         return con.execute(sql, params).df()
 
+    # the copies of the rows in view (filters.rows_in_view), for the narrow rows
+    quotes, articles = (rows_in_view(con, filters, t) for t in ("quotes", "articles"))
+
     def newest(ids: str, ids_params: list) -> pd.DataFrame:
         # Ordered on narrow rows; only the ``limit`` kept are read with their texts (by row
         # id): reading a million articles' quote texts alone took seconds.
         sql = f"""
             WITH pick AS (
-                SELECT q.rowid AS rid, q.article_id
-                FROM quotes q JOIN articles a ON a.id = q.article_id
+                SELECT {store_rowid(quotes, "q")} AS rid, q.article_id
+                FROM {quotes} q JOIN {articles} a ON a.id = q.article_id
                 WHERE q.article_id IN ({ids}) AND {" AND ".join(where)}
                 ORDER BY {order} LIMIT ?
             )

@@ -1,6 +1,7 @@
 """Which store queries each dashboard page spends its time on: every page run in-process with
 Streamlit's AppTest (cold, warm, then under each filter of ``bench/dashboard.py``), printing its
-wall time, its total query time and its slowest views. Use it to find what to summarise or
+wall time, its total query time (wall and CPU, with the load average: the CPU time is the fairer
+figure on a shared machine) and its slowest views. Use it to find what to summarise or
 narrow when a page is slow on a large store:
 
     .venv/bin/python -m bench.dashboard_views --db /work/stores/big1m.duckdb [--pages overview,figures]
@@ -48,7 +49,14 @@ def main() -> None:
                 continue
             slow = sorted(queries, key=lambda q: -q[1])[:5]
             views = ", ".join(f"{n} {d:.2f}" for n, d in slow if d > 0.1)
-            print(f"{page:9} {name:10} wall {wall:6.2f} q {total:6.2f} | {views}", flush=True)
+            # CPU of every thread while the page's queries ran (DuckDB runs them on all cores)
+            cpu = sum(d for _, d in bd.CPU_TIMINGS)
+            load = os.getloadavg()[0]
+            print(
+                f"{page:9} {name:10} wall {wall:6.2f} q {total:6.2f} cpu {cpu:6.2f} "
+                f"load {load:4.1f} | {views}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

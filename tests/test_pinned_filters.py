@@ -101,6 +101,9 @@ def test_a_pinned_filter_selects_the_same_articles_and_views_give_the_same_rows(
             (article_views.corpus_counts, {}),
             (place_views.places, {}),
             (article_views.articles_over_time, {}),
+            (entity_views.mentions_over_time, {}),
+            (entity_views.top_entities_by_label, {}),
+            (quote_views.sentiment_over_time, {"speakers": tuple(speakers[:3])}),
         ]:
             expected, got = view(reader, plain, **kwargs), view(reader, pinned, **kwargs)
             if isinstance(expected, pd.DataFrame):
@@ -119,6 +122,64 @@ def test_a_pinned_filter_selects_the_same_articles_and_views_give_the_same_rows(
         assert sizes["n_articles"].nunique() > 1 or sizes["n_articles"].sum() == 0, sizes
     # the empty set is a set too: nothing in view
     assert _ids(reader, pin(reader, cases[-1], version="v1")) == set()
+
+
+def test_the_rows_in_view_are_copied_once_per_filter_and_give_the_same_rows(reader, monkeypatch):
+    """filters.rows_in_view: the views of a page read one copy of the fact rows of a pinned
+    filter's articles, made when a second view asks; a filter of more articles than
+    PINNED_ROWS_ARTICLES reads the store."""
+    monkeypatch.setattr(filters, "_pinned_rows", type(filters._pinned_rows)())
+    monkeypatch.setattr(filters, "_asked", type(filters._asked)())
+    speakers, names, _ = _picks(reader)
+    plain = Filters(speakers=(speakers[0],))
+    pinned = pin(reader, plain, version="v1")
+    assert filters.rows_in_view(reader, plain, "entities") == "entities"  # not pinned
+    # the first ask reads the store (a table read once is not worth a copy), and so does a
+    # view that never makes one
+    assert all(filters.rows_in_view(reader, pinned, t) == t for t in filters.PINNED_ROWS)
+    assert filters.rows_in_view(reader, pinned, "quotes", make=False) == "quotes"
+    assert len(_pinned_tables(reader)) == 1
+    copies = {t: filters.rows_in_view(reader, pinned, t) for t in filters.PINNED_ROWS}
+    assert all(name == f"{pinned.id_table}__{t}" for t, name in copies.items())
+    for table, copy in copies.items():
+        key = "id" if table == "articles" else "article_id"
+        sql, params = article_ids_sql(plain)
+        sql = f"SELECT count(*) FROM {table} WHERE {key} IN ({sql})"
+        (n,) = reader.execute(sql, params).fetchone()
+        assert n > 0 and reader.execute(f"SELECT count(*) FROM {copy}").fetchone()[0] == n
+    # asked again: the same copy, not a new one, also for a view that never makes one
+    assert filters.rows_in_view(reader, pinned, "quotes") == copies["quotes"]
+    assert filters.rows_in_view(reader, pinned, "quotes", make=False) == copies["quotes"]
+    assert len(_pinned_tables(reader)) == 1 + len(copies)
+    # the figures' copy keeps the store's row ids (a view reads the texts shown by them)
+    (mismatched,) = reader.execute(
+        f"SELECT count(*) FROM {copies['figures']} c JOIN figures f ON f.rowid = c.store_rowid "
+        "WHERE f.article_id <> c.article_id OR f.start <> c.start"
+    ).fetchone()
+    assert mismatched == 0
+    # too many articles for a copy: the store's own tables, and the same rows
+    monkeypatch.setattr(filters, "PINNED_ROWS_ARTICLES", 0)
+    other = pin(reader, Filters(entities=(names[0],)), version="v1")
+    assert [filters.rows_in_view(reader, other, "entities") for _ in range(3)] == ["entities"] * 3
+    for view, kwargs in [(entity_views.top_entities, {}), (figure_views.headline_figures, {})]:
+        pd.testing.assert_frame_equal(
+            view(reader, other, **kwargs),
+            view(reader, Filters(entities=(names[0],)), **kwargs),
+            check_dtype=False,
+        )
+
+
+def test_only_the_newest_copies_of_rows_are_kept(reader, monkeypatch):
+    monkeypatch.setattr(filters, "PINNED_ROWS_MAX", 2)
+    monkeypatch.setattr(filters, "_pinned_rows", type(filters._pinned_rows)())
+    speakers, _, _ = _picks(reader)
+    made = []
+    for s in speakers[:4]:
+        pinned = pin(reader, Filters(speakers=(s,)), version="v1")
+        filters.rows_in_view(reader, pinned, "quotes")  # the first ask reads the store
+        made.append(filters.rows_in_view(reader, pinned, "quotes"))
+    kept = {f"memory.main.{t}" for t in _pinned_tables(reader) if t.endswith("__quotes")}
+    assert kept == set(made[-2:])
 
 
 def test_date_and_outlet_filters_are_left_to_the_summaries(reader):
