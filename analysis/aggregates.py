@@ -75,7 +75,8 @@ def speaker_totals_sql(ids_sql: str, quotes: str = "quotes") -> str:
     :func:`weighted_sql`. Unordered. ``quotes`` is the table read (a copy of the rows in view,
     :func:`analysis.filters.rows_in_view`, holds the same rows)."""
     return f"""
-        SELECT q.speaker, mode(q.speaker_label) AS label, mode(q.speaker_role) AS role,
+        SELECT q.speaker, mode(q.speaker_label ORDER BY q.speaker_label) AS label,
+               mode(q.speaker_role ORDER BY q.speaker_role) AS role,
                count(DISTINCT q.article_id) AS n_articles, {weighted_sql("q")}
         FROM {quotes} q
         WHERE q.speaker IS NOT NULL AND q.article_id IN ({ids_sql})

@@ -584,7 +584,8 @@ def _conflict_groups(
         scope=scope,
         since=None if cutoff is None else cutoff - timedelta(days=3 * window_days),
     )
-    pair_order = "gap DESC, published DESC, category, location, ea, eb, ida, idb"
+    # every column of a pair, so that ties fall the same way on every run and thread count
+    pair_order = "gap DESC, published DESC, category, location, ea, eb, ida, sa, idb, sb"
     sql = f"""
         WITH fig AS (
             -- One figure per identical claim (same thing counted, place, day, claimant, range):
@@ -612,7 +613,7 @@ def _conflict_groups(
         )
         SELECT published, category, location, scope, ida, sa, idb, sb, ea, eb, gap
         FROM once {"WHERE published >= ?" if cutoff is not None else ""}
-        ORDER BY published DESC, category, location, gap DESC, ea, eb, ida, idb LIMIT ?
+        ORDER BY published DESC, category, location, gap DESC, ea, eb, ida, sa, idb, sb LIMIT ?
     """
     since = [] if cutoff is None else [cutoff]
     args = [*params, int(window_days), float(min_relative_difference), *since, int(limit)]
