@@ -11,6 +11,7 @@ with the same results (the stored attitudes of 200 BBC articles are identical ro
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy
@@ -30,7 +31,7 @@ from spacy.attrs import (
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
-from analysis import lexicon, nlp
+from analysis import lexicon, nlp, sentiment
 
 NEGATORS = lexicon.words("negators")
 CONTRAST = lexicon.words("contrast")
@@ -97,6 +98,34 @@ class Parse:
         for i, h in enumerate(self.head):
             if h != i:
                 self.children[h].append(i)
+
+    @functools.cached_property
+    def vader_valence(self) -> list[float]:
+        """Each token's valence in VADER's lexicon (0 for a word it does not list), looked up
+        once per distinct word: the learned scorer weighs the words near a mention by it."""
+        table = sentiment.vader_lexicon()
+        valences = {w: table.get(w, 0.0) for w in set(self.lower)}
+        return [valences[w] for w in self.lower]
+
+    def tree_distances(self, root: int, start: int, end: int) -> dict[int, int]:
+        """Token index → number of dependency edges to ``root``, for the tokens ``start:end``
+        (a sentence: its tree is connected)."""
+        head = self.head
+        up: dict[int, int] = {}
+        i, d = root, 0
+        while i not in up:
+            up[i] = d
+            if head[i] == i:
+                break
+            i, d = head[i], d + 1
+        out: dict[int, int] = {}
+        for j in range(start, end):
+            k, steps = j, 0
+            while k not in up and head[k] != k and steps < 64:
+                k, steps = head[k], steps + 1
+            if k in up:
+                out[j] = steps + up[k]
+        return out
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The token bounds of the sentence of the span ``start:end`` (as ``Span.sent``)."""
