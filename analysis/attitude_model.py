@@ -10,12 +10,13 @@ whether that quote's speaker is unnamed), whether the word governing it opposes 
 turned negative, since they praise the effort against X), and the lemmas of its dependency
 neighbourhood, its own modifiers and a small window on either side (nearer words weigh more), and
 its surroundings beyond its clause: the word it hangs from ("thanks *to* X"), the sentence's
-sentiment words weighed by their distance from it in the parse, the lexicon scores by its role,
-and the quotes it speaks or stands beside (:func:`analysis.attitudes.speech_features`). The weights are fitted on NewsMTSC's train split only, by
-``bench/fit_attitude_model.py``, and committed as ``analysis/lexicon/attitude_model.tsv`` (one
-row per feature: its weight toward negative, neutral, positive); scoring is a sum over the
-mention's features and a softmax, so the runtime needs no machine-learning library. The
-polarity stored is P(positive) - P(negative), the label the most probable class.
+sentiment words weighed by their distance from it in the parse, and the quotes it speaks or
+stands beside (:func:`analysis.attitudes.speech_features`). The weights are fitted on NewsMTSC's
+train split only, by ``bench/fit_attitude_model.py``, and committed as
+``analysis/lexicon/attitude_model.tsv`` (one row per feature: its weight toward negative,
+neutral, positive); scoring is a sum over the mention's features and a softmax, so the runtime
+needs no machine-learning library. The polarity stored is P(positive) - P(negative), the label
+the most probable class.
 """
 
 from __future__ import annotations
@@ -200,19 +201,14 @@ def features_at(
         above = parse.head[head]
         if parse.dep[root] == "pobj" and above != head and above not in name_tokens:
             f[f"h2={lemma_of[head]}>{lemma_of[above]}"] = 1.0
-    # The lexicon scores weigh differently by role and voice: the backdrop of an agent, the
-    # governing words of a quoted mention.
-    for key in ("bg_vader", "gov_vader", "bg_textblob", "gov_textblob"):
-        f[f"x:{role}*{key}"] = scores.get(key, 0.0)
-        if quoted:
-            f[f"x:quoted*{key}"] = scores.get(key, 0.0)
     sent_start, sent_end = parse.sentence(start, end)
     # The sentence's sentiment words weighed by how near they are to the mention in the parse
     # (one edge: its own modifier or verb; four: another clause): the lexicon scores above
     # take all governing words alike, and a word train never saw as a feature still counts.
     vader, news = parse.vader_valence, parse.valence
     sums = {"tv_pos": 0.0, "tv_neg": 0.0, "tn_pos": 0.0, "tn_neg": 0.0}
-    for j, d in parse.tree_distances(root, sent_start, sent_end).items():
+    words_of = parse.sentiment_words(sent_start, sent_end)
+    for j, d in parse.tree_distances(root, words_of).items():
         if d == 0 or j in name_tokens or start <= j < end:
             continue
         for key, v in (("tv", vader[j]), ("tn", news[j])):

@@ -94,6 +94,8 @@ class Parse:
         # The first sentence start at or after each position (n after the last; n + 1 entries).
         after = numpy.minimum.accumulate(numpy.where(starts, index, n)[::-1])[::-1]
         self.sent_from = [*after.tolist(), n]
+        # Per sentence (its token bounds), its sentiment words: every mention there asks.
+        self._sentiment_words: dict[tuple[int, int], list[int]] = {}
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
@@ -107,9 +109,19 @@ class Parse:
         valences = {w: table.get(w, 0.0) for w in set(self.lower)}
         return [valences[w] for w in self.lower]
 
-    def tree_distances(self, root: int, start: int, end: int) -> dict[int, int]:
-        """Token index → number of dependency edges to ``root``, for the tokens ``start:end``
-        (a sentence: its tree is connected)."""
+    def sentiment_words(self, start: int, end: int) -> list[int]:
+        """The tokens of ``start:end`` with a VADER or news-lexicon valence (a sentence's few
+        sentiment words: the learned scorer measures only their distance to each mention)."""
+        found = self._sentiment_words.get((start, end))
+        if found is None:
+            vader, news = self.vader_valence, self.valence
+            found = [i for i in range(start, end) if vader[i] or news[i]]
+            self._sentiment_words[(start, end)] = found
+        return found
+
+    def tree_distances(self, root: int, tokens: Sequence[int]) -> dict[int, int]:
+        """Token index → number of dependency edges to ``root``, for ``tokens`` (of ``root``'s
+        sentence: its tree is connected)."""
         head = self.head
         up: dict[int, int] = {}
         i, d = root, 0
@@ -119,9 +131,9 @@ class Parse:
                 break
             i, d = head[i], d + 1
         out: dict[int, int] = {}
-        for j in range(start, end):
+        for j in tokens:
             k, steps = j, 0
-            while k not in up and head[k] != k and steps < 64:
+            while k not in up and head[k] != k:
                 k, steps = head[k], steps + 1
             if k in up:
                 out[j] = steps + up[k]

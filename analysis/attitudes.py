@@ -14,7 +14,8 @@ names in one sentence still differ. Each scorer's score of a group of words has 
 score added (:data:`NEWS_VALENCES`: "accused", "indictment", "resign", which the general lexicons
 rate neutral). Beside the two lexicon scorers, a third, learned one ("news",
 :mod:`analysis.attitude_model`) weighs features of the same context — those scores, the mention's
-role toward its predicate, its neighbouring lemmas — with weights fitted on NewsMTSC train; it
+role toward its predicate, its neighbouring lemmas, the quotes it speaks or stands beside
+(:func:`speech_features`) — with weights fitted on NewsMTSC train; it
 is stored for attitudes only (a quote has no target to judge). Targets are the entity mentions
 plus what :mod:`analysis.attitude_targets` adds (a pronoun or a role description resolved to
 the person it stands for, an untagged name its syntax vouches for). Names are never scored (they carry no attitude, and some are

@@ -43,7 +43,7 @@ def test_tree_distances_count_the_edges_between_tokens(nlp, sample_article):
     parse = attitude_parse.Parse(doc)
     for ent in doc.ents:
         sent = ent.sent
-        found = parse.tree_distances(ent.root.i, sent.start, sent.end)
+        found = parse.tree_distances(ent.root.i, range(sent.start, sent.end))
         assert found == {t.i: _edges(ent.root, t) for t in sent}
 
 
@@ -51,7 +51,14 @@ def test_vader_valence_is_vaders_own_word_valence(nlp):
     from analysis import sentiment
 
     doc = nlp("The brave doctors saved a terrible day, Mr Smith said.")
-    valence = attitude_parse.Parse(doc).vader_valence
+    parse = attitude_parse.Parse(doc)
+    valence = parse.vader_valence
     table = sentiment.vader_lexicon()
     assert valence == [table.get(t.lower_, 0.0) for t in doc]
     assert valence[1] > 0 and valence[5] < 0 and valence[0] == 0.0
+    # The sentence's sentiment words: "brave", "saved", "terrible" (VADER's), none of the rest.
+    assert [doc[i].lower_ for i in parse.sentiment_words(0, len(doc))] == [
+        "brave",
+        "saved",
+        "terrible",
+    ]
