@@ -8,11 +8,15 @@ killed …" is not "… killed X"), whether a negation governs it, whether it si
 whether that quote's speaker is unnamed), whether the word governing it opposes it ("the fight
 *against* X": :mod:`analysis.attitude_opposition`; the governing words' positive scores are then
 turned negative, since they praise the effort against X), and the lemmas of its dependency
-neighbourhood, its own modifiers and a small window on either side (nearer words weigh more). The weights are fitted on NewsMTSC's train split only, by
-``bench/fit_attitude_model.py``, and committed as ``analysis/lexicon/attitude_model.tsv`` (one
-row per feature: its weight toward negative, neutral, positive); scoring is a sum over the
-mention's features and a softmax, so the runtime needs no machine-learning library. The
-polarity stored is P(positive) - P(negative), the label the most probable class.
+neighbourhood, its own modifiers and a small window on either side (nearer words weigh more), and
+its surroundings beyond its clause: the word it hangs from ("thanks *to* X"), the sentence's
+sentiment words weighed by their distance from it in the parse, and the quotes it speaks or
+stands beside (:func:`analysis.attitudes.speech_features`). The weights are fitted on NewsMTSC's
+train split only, by ``bench/fit_attitude_model.py``, and committed as
+``analysis/lexicon/attitude_model.tsv`` (one row per feature: its weight toward negative,
+neutral, positive); scoring is a sum over the mention's features and a softmax, so the runtime
+needs no machine-learning library. The polarity stored is P(positive) - P(negative), the label
+the most probable class.
 """
 
 from __future__ import annotations
@@ -188,7 +192,31 @@ def features_at(
     for i in parse.children[root]:
         if i not in name_tokens and pos[i] in CONTENT_POS and not start <= i < end:
             f[f"mod={lemma_of[i]}"] = 1.0
+    head = parse.head[root]
+    if head != root and head not in name_tokens:
+        # The word the mention hangs from, with the mention's role under it ("thanks to X",
+        # "support for X", "X's success"), and for a prepositional object the word the
+        # preposition hangs from ("to>thanks", "for>support").
+        f[f"h={parse.dep[root]}>{lemma_of[head]}"] = 1.0
+        above = parse.head[head]
+        if parse.dep[root] == "pobj" and above != head and above not in name_tokens:
+            f[f"h2={lemma_of[head]}>{lemma_of[above]}"] = 1.0
     sent_start, sent_end = parse.sentence(start, end)
+    # The sentence's sentiment words weighed by how near they are to the mention in the parse
+    # (one edge: its own modifier or verb; four: another clause): the lexicon scores above
+    # take all governing words alike, and a word train never saw as a feature still counts.
+    vader, news = parse.vader_valence, parse.valence
+    sums = {"tv_pos": 0.0, "tv_neg": 0.0, "tn_pos": 0.0, "tn_neg": 0.0}
+    words_of = parse.sentiment_words(sent_start, sent_end)
+    for j, d in parse.tree_distances(root, words_of).items():
+        if d == 0 or j in name_tokens or start <= j < end:
+            continue
+        for key, v in (("tv", vader[j]), ("tn", news[j])):
+            if v:
+                sums[f"{key}_pos" if v > 0 else f"{key}_neg"] += v / d
+    for key, total in sums.items():
+        if total:
+            f[key] = total / (total * total + attitude_parse.NEWS_ALPHA) ** 0.5
     for side, step, first in (("L", -1, start - 1), ("R", 1, end)):
         dist, i = 0, first
         while sent_start <= i < sent_end and dist < WINDOW:

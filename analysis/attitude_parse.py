@@ -11,6 +11,7 @@ with the same results (the stored attitudes of 200 BBC articles are identical ro
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy
@@ -30,7 +31,7 @@ from spacy.attrs import (
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
-from analysis import lexicon, nlp
+from analysis import lexicon, nlp, sentiment
 
 NEGATORS = lexicon.words("negators")
 CONTRAST = lexicon.words("contrast")
@@ -93,10 +94,50 @@ class Parse:
         # The first sentence start at or after each position (n after the last; n + 1 entries).
         after = numpy.minimum.accumulate(numpy.where(starts, index, n)[::-1])[::-1]
         self.sent_from = [*after.tolist(), n]
+        # Per sentence (its token bounds), its sentiment words: every mention there asks.
+        self._sentiment_words: dict[tuple[int, int], list[int]] = {}
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
                 self.children[h].append(i)
+
+    @functools.cached_property
+    def vader_valence(self) -> list[float]:
+        """Each token's valence in VADER's lexicon (0 for a word it does not list), looked up
+        once per distinct word: the learned scorer weighs the words near a mention by it."""
+        table = sentiment.vader_lexicon()
+        valences = {w: table.get(w, 0.0) for w in set(self.lower)}
+        return [valences[w] for w in self.lower]
+
+    def sentiment_words(self, start: int, end: int) -> list[int]:
+        """The tokens of ``start:end`` with a VADER or news-lexicon valence (a sentence's few
+        sentiment words: the learned scorer measures only their distance to each mention)."""
+        found = self._sentiment_words.get((start, end))
+        if found is None:
+            vader, news = self.vader_valence, self.valence
+            found = [i for i in range(start, end) if vader[i] or news[i]]
+            self._sentiment_words[(start, end)] = found
+        return found
+
+    def tree_distances(self, root: int, tokens: Sequence[int]) -> dict[int, int]:
+        """Token index → number of dependency edges to ``root``, for ``tokens`` (of ``root``'s
+        sentence: its tree is connected)."""
+        head = self.head
+        up: dict[int, int] = {}
+        i, d = root, 0
+        while i not in up:
+            up[i] = d
+            if head[i] == i:
+                break
+            i, d = head[i], d + 1
+        out: dict[int, int] = {}
+        for j in tokens:
+            k, steps = j, 0
+            while k not in up and head[k] != k:
+                k, steps = head[k], steps + 1
+            if k in up:
+                out[j] = steps + up[k]
+        return out
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The token bounds of the sentence of the span ``start:end`` (as ``Span.sent``)."""

@@ -14,7 +14,8 @@ names in one sentence still differ. Each scorer's score of a group of words has 
 score added (:data:`NEWS_VALENCES`: "accused", "indictment", "resign", which the general lexicons
 rate neutral). Beside the two lexicon scorers, a third, learned one ("news",
 :mod:`analysis.attitude_model`) weighs features of the same context — those scores, the mention's
-role toward its predicate, its neighbouring lemmas — with weights fitted on NewsMTSC train; it
+role toward its predicate, its neighbouring lemmas, the quotes it speaks or stands beside
+(:func:`speech_features`) — with weights fitted on NewsMTSC train; it
 is stored for attitudes only (a quote has no target to judge). Targets are the entity mentions
 plus what :mod:`analysis.attitude_targets` adds (a pronoun or a role description resolved to
 the person it stands for, an untagged name its syntax vouches for). Names are never scored (they carry no attitude, and some are
@@ -88,6 +89,9 @@ def extract(
     name_tokens = {i for span in spans if span is not None for i in range(span.start, span.end)}
     voices = _voices(doc, quotes)
     parse = attitude_parse.Parse(doc)
+    # Each quote's speaker (characters as written) and sentence: what a target says itself,
+    # and what others say around it, are the learned scorer's features (speech_features).
+    spoken = [q for q in quotes if q.speaker_start is not None and q.speaker_end is not None]
     # Scores by words: names in one sentence share their backdrop, and short contexts repeat
     # ("said", "told reporters"). A group of words is joined, scored by each scorer and looked
     # up in the news lexicon once, the first time it comes (as the scorers see it then).
@@ -172,6 +176,15 @@ def extract(
                 scores=parts,
                 name_tokens=name_tokens,
             )
+            feats.update(
+                speech_features(
+                    m,
+                    quotes,
+                    spoken,
+                    voice=voice,
+                    sentence=(parse.idx[sent_start], parse.idx[sent_end - 1]),
+                )
+            )
             labelled[sentiment.LEARNED_SCORER] = attitude_model.predict(feats, common)
         for name in scorers:
             polarity, label = labelled[name]
@@ -192,6 +205,38 @@ def extract(
 
 
 _ZERO: dict[str, float] = collections.defaultdict(float)  # the scores of no words: all 0.0
+
+
+def speech_features(
+    mention: EntityMention,
+    quotes: Sequence[Quote],
+    spoken: Sequence[Quote],
+    *,
+    voice: int,
+    sentence: tuple[int, int],
+) -> dict[str, float]:
+    """The learned scorer's features of what is said around ``mention``: when it is the speaker
+    of quotes (``spoken``: the quotes with a speaker span), their TextBlob and VADER scores
+    ("X said: we will win" — the words are not in X's own voice, so the parse walk never sees
+    them, yet they are how the sentence shows X); and the scores of the other quotes of its
+    sentence (``sentence``: its first and last token's character offsets), neither its own
+    voice (``voice``: the index of the quote it sits in, -1 for none) nor its own words."""
+    f: dict[str, float] = {}
+    own = [q for q in spoken if q.speaker_start < mention.end and q.speaker_end > mention.start]
+    if own:
+        f["spoke"] = 1.0
+        f["spoke_textblob"] = sum(q.polarity for q in own) / len(own)
+        f["spoke_vader"] = sum(q.polarity_vader for q in own) / len(own)
+    lo, hi = sentence
+    others = [
+        q
+        for k, q in enumerate(quotes)
+        if k != voice and q.start <= hi and q.end > lo and all(q is not o for o in own)
+    ]
+    if others:
+        f["oq_textblob"] = sum(q.polarity for q in others) / len(others)
+        f["oq_vader"] = sum(q.polarity_vader for q in others) / len(others)
+    return f
 
 
 def news_score(tokens: Sequence[Token]) -> float:

@@ -17,7 +17,7 @@ import importlib
 import importlib.util
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import SimpleNamespace
 from typing import Protocol
 
@@ -88,6 +88,11 @@ def _vader_analyzer():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer()
+
+
+def vader_lexicon() -> Mapping[str, float]:
+    """VADER's own word valences (lower-case word → -4..4), as its analyser reads them."""
+    return _vader_analyzer().lexicon
 
 
 def vader_score(text: str) -> tuple[float, float]:

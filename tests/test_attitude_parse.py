@@ -28,3 +28,37 @@ def test_parse_sentences_match_span_sent(nlp, sample_article):
         assert parse.span_text(sent.start, sent.end).strip() == sent.text.strip()
         # A mention's own subtree, as Token.subtree gives it.
         assert parse._subtree(ent.root.i, set()) == {t.i for t in ent.root.subtree}
+
+
+def _edges(a, b) -> int:
+    """Dependency edges between tokens ``a`` and ``b`` of one sentence, from spaCy's ancestors."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    common = next(t for t in up_a if t in up_b)
+    return up_a.index(common) + up_b.index(common)
+
+
+def test_tree_distances_count_the_edges_between_tokens(nlp, sample_article):
+    doc = nlp(sample_article.text)
+    parse = attitude_parse.Parse(doc)
+    for ent in doc.ents:
+        sent = ent.sent
+        found = parse.tree_distances(ent.root.i, range(sent.start, sent.end))
+        assert found == {t.i: _edges(ent.root, t) for t in sent}
+
+
+def test_vader_valence_is_vaders_own_word_valence(nlp):
+    from analysis import sentiment
+
+    doc = nlp("The brave doctors saved a terrible day, Mr Smith said.")
+    parse = attitude_parse.Parse(doc)
+    valence = parse.vader_valence
+    table = sentiment.vader_lexicon()
+    assert valence == [table.get(t.lower_, 0.0) for t in doc]
+    assert valence[1] > 0 and valence[5] < 0 and valence[0] == 0.0
+    # The sentence's sentiment words: "brave", "saved", "terrible" (VADER's), none of the rest.
+    assert [doc[i].lower_ for i in parse.sentiment_words(0, len(doc))] == [
+        "brave",
+        "saved",
+        "terrible",
+    ]

@@ -11,7 +11,7 @@ import pytest
 
 from analysis import attitude_views, attitudes, export, summaries
 from analysis.pipeline import analyse_batch
-from analysis.records import Article, ArticleResult, Attitude
+from analysis.records import Article, ArticleResult, Attitude, EntityMention, Quote
 from analysis.store import Store
 
 SCORERS = ("textblob", "vader")
@@ -381,3 +381,135 @@ def test_learned_scorer_the_campaign_for_x_stays_positive(nlp):
         "news",
     )
     assert att.label == "positive"
+
+
+# The target's surroundings beyond its clause (analysis/attitude_model.py, attitudes.speech_features).
+
+
+def test_learned_scorer_hears_what_the_target_itself_says(nlp):
+    # "X said: ..." — the quote is not X's clause, yet it is how the sentence shows X.
+    hopeful = analyse(
+        nlp, '"We will rebuild this city together, and it will be wonderful," said John Kerry.'
+    )
+    bleak = analyse(nlp, '"This is a disaster and a crime," said John Kerry.')
+    [up] = toward(hopeful, "John Kerry", "news")
+    [down] = toward(bleak, "John Kerry", "news")
+    assert up.polarity > down.polarity + 0.2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Angela Merkel met John Kerry in Berlin on Monday.",
+        "John Kerry said the meeting would take place on Tuesday.",
+    ],
+)
+def test_learned_scorer_plain_reports_stay_neutral(nlp, text):
+    result = analyse(nlp, text)
+    assert {a.label for a in result.attitudes if a.scorer == "news"} == {"neutral"}
+
+
+def _quote(start: int, end: int, speaker: tuple[int, int] | None, tb: float, vd: float) -> Quote:
+    return Quote(
+        article_id="t",
+        kind="direct",
+        text="...",
+        start=start,
+        end=end,
+        speaker="Someone" if speaker else None,
+        speaker_start=speaker[0] if speaker else None,
+        speaker_end=speaker[1] if speaker else None,
+        polarity=tb,
+        polarity_vader=vd,
+    )
+
+
+def test_speech_features_the_targets_own_quotes_and_the_others():
+    # Model-free: records by hand. Sentence = characters 0..100; the target at 40..50.
+    target = EntityMention("t", "X", "PERSON", "X", 40, 50, 0)
+    own = _quote(0, 30, (40, 50), 0.5, 0.8)
+    other = _quote(60, 90, (92, 99), -0.2, -0.6)
+    elsewhere = _quote(200, 240, (250, 255), 0.9, 0.9)  # another sentence: not counted
+    unspoken = _quote(55, 58, None, 0.1, 0.1)
+    quotes = [own, other, elsewhere, unspoken]
+    spoken = [q for q in quotes if q.speaker_start is not None]
+    f = attitudes.speech_features(target, quotes, spoken, voice=-1, sentence=(0, 100))
+    assert f["spoke"] == 1 and f["spoke_textblob"] == 0.5 and f["spoke_vader"] == 0.8
+    assert f["oq_textblob"] == pytest.approx(-0.05) and f["oq_vader"] == pytest.approx(-0.25)
+    # A target inside the quote: its own voice is not another's quote; nobody's speaker here.
+    inside = EntityMention("t", "Y", "PERSON", "Y", 62, 64, 0)
+    f = attitudes.speech_features(inside, quotes, spoken, voice=1, sentence=(0, 100))
+    assert "spoke" not in f
+    assert f["oq_vader"] == pytest.approx((0.8 + 0.1) / 2)
+    # No quote in the sentence: no feature at all.
+    assert attitudes.speech_features(target, [], [], voice=-1, sentence=(0, 100)) == {}
+
+
+def _hand_parse(words, heads, deps, pos, lemmas):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def _features_of(doc, i: int, names: set[int]) -> dict[str, float]:
+    from analysis import attitude_model
+
+    predicate, path = attitudes._predicate(doc[i])
+    return attitude_model.features(
+        doc[i : i + 1],
+        predicate=predicate,
+        path=path,
+        words=[],
+        negated=False,
+        quoted=False,
+        scores={"gov_vader": 0.0, "bg_vader": 0.3},
+        name_tokens=names,
+    )
+
+
+def test_features_name_the_word_the_target_hangs_from():
+    # "Thanks to Merkel , talks succeeded ." by hand: Merkel <pobj- to <prep- Thanks.
+    doc = _hand_parse(
+        ["Thanks", "to", "Merkel", ",", "talks", "succeeded", "."],
+        [5, 0, 1, 5, 5, 5, 5],
+        ["advmod", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"],
+        ["NOUN", "ADP", "PROPN", "PUNCT", "NOUN", "VERB", "PUNCT"],
+        ["thanks", "to", "Merkel", ",", "talk", "succeed", "."],
+    )
+    f = _features_of(doc, 2, {2})
+    assert f["h=pobj>to"] == 1 and f["h2=to>thanks"] == 1
+    # The subject hangs from its verb; no second step for a non-prepositional role.
+    g = _features_of(doc, 4, {2})
+    assert g["h=nsubj>succeed"] == 1 and not any(k.startswith("h2=") for k in g)
+
+
+def test_features_weigh_sentiment_words_by_their_distance_in_the_parse():
+    # "Brave Smith led ." vs "Smith led brave troops .": "brave" one edge from Smith,
+    # then three; a name's own words never count ("Hope" is a name here, not a hope).
+    near = _hand_parse(
+        ["Brave", "Smith", "led", "."],
+        [1, 2, 2, 2],
+        ["amod", "nsubj", "ROOT", "punct"],
+        ["ADJ", "PROPN", "VERB", "PUNCT"],
+        ["brave", "Smith", "lead", "."],
+    )
+    far = _hand_parse(
+        ["Smith", "led", "brave", "troops", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "amod", "dobj", "punct"],
+        ["PROPN", "VERB", "ADJ", "NOUN", "PUNCT"],
+        ["Smith", "lead", "brave", "troop", "."],
+    )
+    named = _hand_parse(
+        ["Hope", "Smith", "led", "."],
+        [1, 2, 2, 2],
+        ["compound", "nsubj", "ROOT", "punct"],
+        ["PROPN", "PROPN", "VERB", "PUNCT"],
+        ["Hope", "Smith", "lead", "."],
+    )
+    f_near = _features_of(near, 1, {1})
+    f_far = _features_of(far, 0, {0})
+    assert f_near["tv_pos"] > f_far["tv_pos"] > 0
+    assert "tv_neg" not in f_near
+    assert "tv_pos" not in _features_of(named, 1, {0, 1})
