@@ -51,6 +51,7 @@ from analysis import doc_arrays, gazetteer, lexicon, numbers, speech
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.place_context import ArticlePlaces
+from analysis.quotes import is_monitor_description, monitor_named
 from analysis.records import EntityMention, Figure, Quote
 
 log = logging.getLogger(__name__)
@@ -426,6 +427,15 @@ def _borrow_unit(
     Returns (unit, the borrowed place); sets ``reading.inherited`` and its subject."""
     sent = span.sent
     prior = previous.get(sent.start) or _prior_in_previous_sentence(previous, sent)
+    if (
+        prior is not None
+        and prior.category == "other"
+        and _state_word(span.root.head) is not None
+        and _nearest_people_noun(span) is not None
+    ):
+        # "16 civilians were killed in four air strikes while 25 were wounded": the wounded
+        # are people, not the air strikes counted in between
+        prior = None
     prior_noun = _nearest_people_noun(span) if prior is None else None
     if prior is not None:
         reading.inherited = True
@@ -473,7 +483,7 @@ def _counted_noun(root: Token) -> Token | None:
         "PROPN",
     ):
         head = tok.head
-        if head.i > tok.i and not _credit(head):
+        if head.i > tok.i and not _credit(head) and not _hung_on_next_phrase(tok):
             return _shared_head(head)
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -485,6 +495,31 @@ def _counted_noun(root: Token) -> Token | None:
         if child.pos_ == "NOUN" and child.dep_ in ("appos", "npadvmod", "dobj", "pobj"):
             return child
     return None
+
+
+def _hung_on_next_phrase(num: Token) -> bool:
+    """ "wounded more than 100 a monitoring group said" (the comma lost): the parser hangs the
+    number on the next phrase, but a determiner between them starts another phrase; the number
+    counts nothing named."""
+    head = num.head
+    return (
+        num.dep_ == "nummod"
+        and head.i > num.i
+        and any(c.dep_ == "det" and num.i < c.i < head.i for c in head.children)
+    )
+
+
+def _word_before(num: Token) -> tuple[Token | None, Token | None]:
+    """(the verb, the preposition) a number hung on the next phrase follows: "wounded more
+    than 100 a …" → (wounded, None); "has risen to at least 112 a …" → (risen, to)."""
+    i = num.left_edge.i - 1
+    if i < 0:
+        return None, None
+    prep = None
+    if num.doc[i].lower_ in ("at", "to", "of") and i > 0:
+        prep, i = num.doc[i], i - 1
+    verb = num.doc[i]
+    return (verb if verb.pos_ in ("VERB", "AUX") else None), prep
 
 
 def _shared_head(noun: Token) -> Token:
@@ -563,6 +598,18 @@ def _predicates(root: Token, noun: Token | None) -> list[Token]:
     """
     out: list[Token] = []
     anchor = noun if noun is not None else root
+    if noun is None and _hung_on_next_phrase(root):
+        # "… and wounded more than 100 a monitoring group said" (the comma lost): the number
+        # is the object of the verb right before it ("the toll has risen to at least 112 a …":
+        # that verb's toll says what is counted)
+        verb, _prep = _word_before(root)
+        if verb is not None and not any(c.dep_ == "dobj" for c in verb.children):
+            out.append(verb)
+            out.extend(
+                c
+                for c in verb.children
+                if c.dep_ == "nsubj" and c.lemma_.lower() in ("toll", "death", "fatality")
+            )
     for child in anchor.children:
         if child.dep_ in ("acl", "amod", "relcl", "appos", "acomp") and child.i != root.i:
             if _acts_on_a_count(child):
@@ -757,6 +804,8 @@ def _toll_number(root: Token) -> bool:
     """The number a death toll is put at, raised to or given as ("put the death toll at 58",
     "the toll rose to 73", "had given a death toll of 17")."""
     prep = root.head if root.dep_ == "pobj" else None
+    if _hung_on_next_phrase(root):
+        prep = _word_before(root)[1]  # "has risen to at least 112 a monitoring group said"
     # "put the death toll at as high as 470000": through the "as high as" to its "at"
     while prep is not None and prep.lower_ == "as" and prep.head.lower_ in TOLL_HEDGES:
         prep = prep.head.head if prep.head.dep_ in ("pcomp", "pobj", "advmod") else None
@@ -772,7 +821,17 @@ def _toll_number(root: Token) -> bool:
             if c.dep_ in ("dobj", "nsubj")
         ):
             return True
-        if holder.pos_ in ("VERB", "AUX") or holder.head.i == holder.i:
+        if holder.pos_ in ("VERB", "AUX"):
+            # "The death toll in an attack on buses carrying Syrians evacuated from two towns
+            # has risen to 112": the parser made the long subject a clause; its subject is
+            # still the toll
+            return any(
+                t.lemma_.lower() == "toll" and t.dep_ == "nsubj"
+                for c in holder.children
+                if c.dep_ == "csubj"
+                for t in c.children
+            )
+        if holder.head.i == holder.i:
             return False
         holder = holder.head
     return False
@@ -1535,6 +1594,14 @@ def figure_scope(sentence: Span | str, *, first_sentence: bool = False) -> str:
 
 # -- who claims it ------------------------------------------------------------------------------
 def _claimant(ctx: _Context, span: Span) -> str | None:
+    who = _claimant_as_written(ctx, span)
+    if who is not None and is_monitor_description(who):
+        # "… killed 44 people, a monitoring group said": the monitor the article quotes by name
+        return monitor_named(ctx.quotes, span.start_char) or who
+    return who
+
+
+def _claimant_as_written(ctx: _Context, span: Span) -> str | None:
     for q in ctx.quotes:
         if q.start <= span.start_char and span.end_char <= q.end:
             return q.speaker
@@ -1651,6 +1718,9 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
         m = ctx.mention_at(t)
         if m is not None and m.label in ("PERSON", "ORG") and m.start < tok.doc[start].idx:
             return m.name
+    named = _named_inside(ctx, tok, start)
+    if named is not None:
+        return named
     cut = _cut_name_start(tok.doc, start)
     if cut is not None:
         return clean_name(tok.doc[cut : tok.i + 1].text, phrase=True)
@@ -1658,6 +1728,35 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
         words = tok.doc[start : tok.i + 1]
         return clean_name(words.text, phrase=True)
     return tok.text
+
+
+# Heads of a phrase that speak for the organisation before them ("SANA reporter", "an Al-Manar
+# correspondent"): the phrase is kept whole; any other head ("statement", "estimates", "news
+# agency") gives the organisation alone.
+PRESS_PEOPLE = frozenset({"reporter", "correspondent", "journalist", "photographer", "source"})
+ROLE_NOUNS = lexicon.words("role_nouns")
+
+
+def _named_inside(ctx: _Context, tok: Token, start: int) -> str | None:
+    """The organisation or person a claimant phrase names after words the lost punctuation ran
+    into it: "al-Alam TV channel SANA reporter" → "SANA reporter", "eastern Syria UNICEF" →
+    UNICEF, "war-battered country UN estimates" → United Nations, "Defence Ministry statement"
+    → the ministry. None when the phrase names no one or is the name itself."""
+    doc = tok.doc
+    for t in reversed(doc[start : tok.i + 1]):  # the name nearest the head speaks
+        m = ctx.mention_at(t)
+        agency = t.text in NEWS_AGENCIES
+        if not agency and (m is None or m.label not in ("PERSON", "ORG") or m.start != t.idx):
+            continue
+        covers_head = m is not None and m.end >= tok.idx + len(tok)
+        name = t.text if agency else m.name
+        if covers_head:
+            return None if t.i == start else name
+        head = tok.lemma_.lower()
+        if head in PRESS_PEOPLE or head in ROLE_NOUNS:
+            return None if t.i == start else clean_name(doc[t.i : tok.i + 1].text, phrase=True)
+        return name
+    return None
 
 
 def _cut_name_start(doc, start: int) -> int | None:

@@ -873,3 +873,54 @@ def test_a_number_that_names_a_thing_is_no_figure(nlp, text):
 def test_a_headline_verb_after_army_is_no_troop_count(nlp):
     figs = _figs(nlp, "120 Related Syrian Army Eliminates 150 Terrorists in Hama Since March 23")
     assert all(f.category != "troops" for f in figs), [(f.text, f.category) for f in figs]
+
+
+def test_a_monitor_claimant_is_the_monitoring_body_the_article_quotes(nlp):
+    # the figure is in no quotation whose speaker is named: its claimant is found by the
+    # figure's own rule, then named by the monitor quoted later in the article
+    text = (
+        "Regime shelling killed at least 31 people in Douma on Friday and wounded more than 90 "
+        "a monitoring group said.\n\n"
+        "The Syrian Observatory for Human Rights said the dead included six children."
+    )
+    figs = _figs(nlp, text)
+    killed = _one(figs, "at least 31")
+    assert killed.category == "killed"
+    assert killed.claimed_by == "Syrian Observatory for Human Rights"
+    wounded = _one(figs, "more than 90")
+    # the comma lost: "90 a monitoring group" counts no group; the 90 were wounded
+    assert (wounded.category, wounded.unit) == ("injured", "people")
+
+
+def test_wounded_count_borrows_the_people_not_the_strikes_between(nlp):
+    figs = _figs(nlp, "In Tafas 14 civilians were killed in three air raids while 22 were wounded.")
+    wounded = _one(figs, "22")
+    assert (wounded.category, wounded.unit) == ("injured", "civilians")
+    assert _one(figs, "three").category == "other"
+
+
+def test_a_toll_risen_to_a_number_run_into_its_claimant(nlp):
+    # the comma before "a monitoring group" lost, and the toll's long subject parsed as a clause
+    text = (
+        "The death toll in a bomb attack on lorries carrying workers returned from two "
+        "besieged villages has risen to at least 57 a monitoring group said Monday."
+    )
+    toll = _one(_figs(nlp, text), "at least 57")
+    assert toll.category == "killed" and toll.unit is None
+
+
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        # words the lost punctuation ran into the claimant are cut at the name nearest its head
+        ("Seven soldiers were killed in the shelling al-Alam TV channel SANA reporter said.",
+         "SANA reporter"),
+        ("The SANA news agency said 9 rebels were killed.", "SANA"),
+        ("The Defence Ministry statement said 40 militants were killed.", "Defence Ministry"),
+        # a name with its reporter is kept whole
+        ("An Al-Manar correspondent said 9 rebels were killed.", "Al-Manar correspondent"),
+    ],
+)  # fmt: skip
+def test_a_claimant_phrase_is_cut_at_the_name_it_holds(nlp, text, claimant):
+    (fig,) = [f for f in _figs(nlp, text) if f.category == "killed"]
+    assert fig.claimed_by == claimant

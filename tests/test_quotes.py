@@ -580,3 +580,51 @@ def test_agreeing_to_something_is_not_speech(model, text):
 def test_agreeing_that_is_speech(model):
     (q,) = run(model, "Officials agreed that the talks had failed.")
     assert q.text == "the talks had failed"
+
+
+LEDE_MONITOR = (
+    "Shelling killed nine people in the town of Maarat on Sunday a monitoring group said.\n\n"
+    "Army spokesman Adel Nasser said the town had been cleared of militants.\n\n"
+    "The Syrian Observatory for Human Rights said most of the dead were farmers."
+)
+
+
+def test_a_monitor_in_a_lede_is_the_monitoring_body_named_later(model):
+    found = {q.text: q for q in run(model, LEDE_MONITOR)}
+    lede = found["Shelling killed nine people in the town of Maarat on Sunday"]
+    # the first monitoring body quoted after it, not the army quoted in between
+    assert lede.speaker == "Syrian Observatory for Human Rights"
+    assert lede.speaker_mention == "a monitoring group"  # what the text says is kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare "group" may be anyone
+        "Gunmen killed four guards at the depot a group said. The Syrian Observatory for Human "
+        "Rights said the depot was empty.",
+        # no monitoring body quoted after it: the description stays unnamed
+        "Shelling killed nine people in Maarat a monitor said. The Red Cross said it had sent "
+        "two trucks.",
+    ],
+)
+def test_other_descriptions_and_other_bodies_are_not_the_monitor(model, text):
+    lede = run(model, text)[0]
+    assert lede.speaker is None, (lede.speaker_mention, lede.speaker)
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("a monitoring group", True),
+        ("the Britain-based war monitor", True),
+        ("monitor", True),
+        ("a rights group", True),
+        ("a group", False),
+        ("Aleppo Monitor", False),  # a name, not a description
+        ("the Syrian Observatory for Human Rights", False),
+        ("an official", False),
+    ],
+)
+def test_is_monitor_description(phrase, expected):
+    assert quotes.is_monitor_description(phrase) is expected
