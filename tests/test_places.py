@@ -33,7 +33,7 @@ def test_countries_sit_where_their_people_are_and_unknown_names_are_not_guessed(
     syria = geo.locate("Syria")
     assert syria.kind == "country" and 33 < syria.lat < 37 and 35 < syria.lon < 40
     assert geo.locate("Britain").name == "United Kingdom"
-    assert geo.locate("Eastern Ghouta") is None  # a region, not in the city list
+    assert geo.locate("Western Ghouta") is None  # a region, in no table
     assert geo.locate("") is None
 
 
@@ -163,3 +163,24 @@ def test_a_part_or_area_of_a_place_is_drawn_at_that_place(name, place):
 
 def test_a_name_no_part_of_which_is_known_stays_undrawn():
     assert geo.locate_near("Narnia province", (("SY", 10),)) is None
+
+
+def test_an_area_is_drawn_at_its_main_town_under_its_own_name():
+    ghouta = geo.locate("Eastern Ghouta")
+    douma = geo.locate("Douma")
+    assert (ghouta.name, ghouta.kind, ghouta.country) == ("Eastern Ghouta", "area", "SY")
+    assert (ghouta.lat, ghouta.lon) == (douma.lat, douma.lon)
+    assert geo.locate("East Ghouta").name == "Eastern Ghouta"  # a spelling of the area
+    # a region the table does not list is still no point on a map
+    assert geo.locate("Levant") is None
+
+
+@pytest.mark.parametrize(
+    "written, gazetteer_name",
+    [("Maaret al-Numan", "Ma`arrat an Nu`man"), ("Jisr al-Shaghour", "Jisr Ash Shughur"),
+     ("Kafr Zeita", "Kafr Zayta")],
+)  # fmt: skip
+def test_a_transliteration_geonames_lacks_is_the_town_it_spells(written, gazetteer_name):
+    found = geo.locate(written)
+    assert found is not None and found.country == "SY" and found.name == gazetteer_name
+    assert geo.locate(gazetteer_name) == found  # one bubble for both spellings
