@@ -47,7 +47,7 @@ from spacy.attrs import POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from analysis import doc_arrays, gazetteer, lexicon, numbers, speech
+from analysis import doc_arrays, gazetteer, geo, lexicon, numbers, speech
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.place_context import ArticlePlaces
@@ -132,11 +132,12 @@ def extract(
             previous[span.sent.start] = reading
         scope = figure_scope(span.sent, first_sentence=span.sent.start == 0)
         incident = reading.category in INCIDENT_CATEGORIES
-        if incident and scope == "total":
+        if (incident or reading.category == "displaced") and scope == "total":
             # A war's running total ("Syria's conflict has killed more than 230,000 people") is
             # the country's: placed where its sentence says, else in the country the article's
             # incidents are in — never narrowed to the city of the day's news (Aleppo held 45
-            # of the 137 totals of 100,000 or more on FA-KES).
+            # of the 137 totals of 100,000 or more on FA-KES); so are the millions it displaced
+            # ("… and millions displaced since Syria's war started" is no town's figure).
             place = reading.location or ctx.incident_country
         elif incident:
             place = ctx.refine(reading.location) or ctx.incident_place
@@ -326,7 +327,11 @@ def _country_of(name: str) -> str | None:
     else a town, else a village ("Ras al-Ain", "Armanaz") — the weaker tables are safe here
     because the text itself says it is a place."""
     known = gazetteer.place(name) or gazetteer.town(name) or gazetteer.village(name)
-    return known.country if known is not None else None
+    if known is not None and known.country:
+        return known.country
+    # an area of a country no table holds as a place ("Eastern Ghouta"), drawn on the map
+    where = geo.locate(name)
+    return where.country if where is not None else None
 
 
 class _Reading:

@@ -140,3 +140,15 @@ def test_a_war_total_is_the_countrys_not_the_days_city(nlp):
     assert found["more than 230,000"] == ("total", "Syria")
     # no place in its sentence: the country of the article's incidents, not Aleppo
     assert found["more than 9,000"] == ("total", "Syria")
+
+
+def test_a_wars_totals_are_the_countrys_not_the_areas_of_the_days_news(nlp):
+    # the day's news is in an area of Syria; the war's dead and displaced are Syria's
+    text = (
+        "Mortar fire killed nine civilians in Eastern Ghouta on Sunday. Eastern Ghouta has "
+        "been under siege for years. More than 350000 people have been killed and millions "
+        "displaced since the war in Syria began in 2011."
+    )
+    assert _places(nlp, text) == [
+        ("nine", "Eastern Ghouta"), ("More than 350000", "Syria"), ("millions", "Syria"),
+    ]  # fmt: skip

@@ -646,7 +646,12 @@ FIRST_SIGHT = [
         "Syrian jets struck Idlib province on Sunday. At least nine were killed when shells hit "
         "a bakery in the city of Maaret al-Numan the Syrian Observatory for Human Rights said.",
         "At least nine",
-        {"category": "killed", "location": "Idlib"},
+        # the town itself, now that the map knows its spelling (it lies in Idlib province)
+        {
+            "category": "killed",
+            "location": "Maaret al-Numan",
+            "claimed_by": "Syrian Observatory",
+        },  # joined to its full name by the identity pass
     ),
     (
         '"Nine civilians were killed in a mortar attack on the old market" in northern Aleppo '
