@@ -17,6 +17,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 ITEMS_KEY = "_presslens_report_items"
+# A figure's value column, wide enough for "12,000,000" whatever the first rows hold (the grid
+# sizes a column by its first rows: a table opening on vague figures clipped the millions).
+VALUE_WIDTH = 110
 
 
 @dataclass

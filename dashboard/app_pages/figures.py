@@ -202,7 +202,9 @@ components.table(
     title=f"{title}: all figures",
     column_config={
         "text": "Figure",
-        "estimate": st.column_config.NumberColumn("Value", format="localized"),
+        "estimate": st.column_config.NumberColumn(
+            "Value", format="localized", width=components.VALUE_WIDTH
+        ),
         "approximate": st.column_config.CheckboxColumn("≈"),
         "unit": "Counting",
         "location": "Where",

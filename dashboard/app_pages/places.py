@@ -87,7 +87,7 @@ else:
               "sentence", "link"]],
         title=f"Figures for {heading}",
         column_config={
-            "category": "What", "value": st.column_config.NumberColumn("Value", format="%,.0f"),
+            "category": "What", "value": st.column_config.NumberColumn("Value", format="%,.0f", width=components.VALUE_WIDTH),
             "text": "Figure", "location": "Where", "claimed_by": "Claimed by",
             "source": "Outlet", "published": st.column_config.DateColumn("Published"),
             "sentence": st.column_config.TextColumn("Sentence", width="large"),
