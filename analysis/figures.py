@@ -1650,14 +1650,23 @@ def _speaker_of(ctx: _Context, verb: Token) -> str | None:
     for any verb, this extractor's last resorts: the subject of the verb it is conjoined to, a
     person or organisation named right after it, or, when the parser lost the subject, the noun
     phrase just before it ("On Friday pro-regime forces claimed")."""
+    # "… says a UK-based monitoring group" (inverted, the comma before it lost: the parser may
+    # take the counted noun for the subject)
+    for t in verb.rights:
+        if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "dobj", "attr", "npadvmod"):
+            phrase = verb.doc[t.left_edge.i : t.i + 1].text
+            if t.left_edge.i == verb.i + 1 and is_monitor_description(phrase):
+                return clean_name(phrase, phrase=True)
     for child in verb.children:
         if child.dep_ == "nsubj":
             if child.lower_ in ("it", "there"):
                 return None
+            if child.lower_ in PLACE_HEADS:
+                break  # "… Deir ezzor province says a UK-based monitoring group": the comma lost
             return _phrase_name(ctx, child)
     if verb.lemma_.lower() in speech.SPEECH_VERBS:
         who = speech.subject(verb)
-        if who is not None:
+        if who is not None and who.lower_ not in PLACE_HEADS:
             return _phrase_name(ctx, who)
     conj_head = verb.head if verb.dep_ == "conj" else None
     if conj_head is not None and conj_head.pos_ in ("VERB", "AUX"):
@@ -1686,10 +1695,20 @@ def _speaker_of(ctx: _Context, verb: Token) -> str | None:
             anc = t
             while anc.head.i != anc.i and anc.i != verb.i:
                 anc = anc.head
+            if _a_place(ctx, t):
+                return None  # "… on the country's eastern Deir ezzor province says …": where
             if anc.i == verb.i and t.dep_ in ("pobj", "nsubj", "npadvmod"):
                 return _phrase_name(ctx, t)
             break
     return None
+
+
+PLACE_HEADS = frozenset(geo.AREA_WORDS | {"village", "neighbourhood", "neighborhood", "area"})
+
+
+def _a_place(ctx: _Context, tok: Token) -> bool:
+    """Whether ``tok`` heads a place ("Aleppo", "the Deir ezzor province"): no claimant."""
+    return ctx.label(tok) in ("GPE", "LOC", "FAC") or tok.lower_ in PLACE_HEADS
 
 
 def _phrase_name(ctx: _Context, tok: Token) -> str:

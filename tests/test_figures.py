@@ -929,3 +929,12 @@ def test_a_toll_risen_to_a_number_run_into_its_claimant(nlp):
 def test_a_claimant_phrase_is_cut_at_the_name_it_holds(nlp, text, claimant):
     (fig,) = [f for f in _figs(nlp, text) if f.category == "killed"]
     assert fig.claimed_by == claimant
+
+
+def test_a_province_is_no_claimant_when_the_comma_before_the_verb_is_lost(nlp):
+    text = (
+        "Jets killed at least 14 villagers in raids on the eastern Hasakah province says a "
+        "Britain-based monitoring group."
+    )
+    (fig,) = [f for f in _figs(nlp, text) if f.category == "killed"]
+    assert fig.claimed_by == "Britain-based monitoring group"
