@@ -214,3 +214,36 @@ def test_entities_type_lives_in_the_link_and_the_network_has_its_table(dashboard
     assert len(table) <= 30 and table["weight"].is_monotonic_decreasing
     link = "\n".join(c.value for c in at.caption)
     assert "en_type=People" in link
+
+
+def test_compare_says_which_outlet_has_no_dates(tmp_path, use_db):
+    # BBC's text files carry no date: such an outlet cannot be drawn over time, and the page says
+    # so instead of leaving it silently out of the chart
+    import json
+
+    from analysis.pipeline import analyze_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = {
+        "a": "Relief convoys reached the eastern districts on Saturday after a week of talks. "
+        "The mayor said 300 families had left the old town.",
+        "b": "Engineers restored water to the northern suburbs on Monday. A council official "
+        "said 40 wells had been repaired since the spring.",
+    }
+    for name, source, published in [("a", "Dated Post", "2016-12-10"), ("b", "Undated Wire", None)]:
+        (folder / f"{name}.txt").write_text(texts[name], encoding="utf-8")
+        meta = {"title": f"Convoys {name}", "source": source}
+        if published:
+            meta["published"] = published
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    with Store(db) as store:
+        summary, _ = analyze_paths([folder], store)
+    assert summary.new == 2, summary
+    use_db(db)
+    at = run_page("compare", {"vs": "Outlets", "cmp_source": ["Dated Post", "Undated Wire"]})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Not drawn: Undated Wire" in captions
+    assert "Dated Post —" not in captions

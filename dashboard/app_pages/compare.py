@@ -117,6 +117,16 @@ else:
         key="cmp_attention",
         name="attention over time",
     )
+    undated = [
+        g for g, n in zip(sizes["grp"], sizes["n_articles"], strict=True)
+        if n and g not in set(attention["grp"])
+    ]  # fmt: skip
+    if undated:
+        # BBC text files carry no date: say so rather than leave the group silently undrawn
+        st.caption(
+            f"Not drawn: {', '.join(undated)} — none of its articles in view has a publication "
+            "date."
+        )
     if measure == "share" and (attention["n_all"] < compare_charts.SHARE_BASE).any():
         st.caption(
             f"Hollow points: fewer than {compare_charts.SHARE_BASE} articles in view that "
