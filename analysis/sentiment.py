@@ -16,6 +16,7 @@ import functools
 import importlib
 import importlib.util
 import logging
+import re
 import sys
 from collections.abc import Callable, Mapping
 from types import SimpleNamespace
@@ -71,6 +72,12 @@ def _textblob_en():
                 del sys.modules[name]
 
 
+# Scores are pure functions of the text, and the attitudes step scores the same short groups of
+# words ("said", "told reporters", "killed") in article after article: kept per process.
+SCORE_CACHE_SIZE = 1 << 16
+
+
+@functools.lru_cache(maxsize=SCORE_CACHE_SIZE)
 def textblob_score(text: str) -> tuple[float, float]:
     """TextBlob (pattern lexicon) polarity and subjectivity; (0, 0) for empty text."""
     if not text or not text.strip():
@@ -95,6 +102,7 @@ def vader_lexicon() -> Mapping[str, float]:
     return _vader_analyzer().lexicon
 
 
+@functools.lru_cache(maxsize=SCORE_CACHE_SIZE)
 def vader_score(text: str) -> tuple[float, float]:
     """VADER compound polarity in [-1, 1]; VADER has no subjectivity, so the second value is the
     share of the text's sentiment-bearing weight (pos + neg), a rough stand-in in [0, 1]."""
@@ -129,6 +137,12 @@ def _textblob_tables() -> tuple[
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _marks_pattern(marks: tuple[str, ...]) -> re.Pattern[str]:
+    """One search for any of the emoticons (and "(!)"), instead of one per mark."""
+    return re.compile("|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)))
+
+
 def _textblob_may_score(analyzer, text: str) -> bool:
     """Whether TextBlob's pattern analyser can give ``text`` any polarity. Only three things
     score there: a word of its lexicon, an emoticon and "(!)". Its tokenizer splits the text
@@ -141,7 +155,7 @@ def _textblob_may_score(analyzer, text: str) -> bool:
     attitudes step scores have none, and this check costs a fraction of the analyser's pass."""
     words, marks, lead, trail, contractions = _textblob_tables()
     compact = "".join(text.split()).lower()
-    if any(m in compact for m in marks):
+    if _marks_pattern(marks).search(compact):
         return True
     for a, b in contractions:
         text = text.replace(a, b)
