@@ -51,7 +51,7 @@ from analysis import doc_arrays, gazetteer, geo, lexicon, numbers, speech
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.place_context import ArticlePlaces
-from analysis.quotes import is_monitor_description, monitor_named
+from analysis.quotes import ROLE_NOUNS, is_monitor_description, monitor_named
 from analysis.records import EntityMention, Figure, Quote
 
 log = logging.getLogger(__name__)
@@ -595,6 +595,10 @@ def _nearest_people_noun(span: Span) -> Token | None:
     return None
 
 
+# Subjects that say a verb's number counts the dead: "the death toll rose to 73".
+TOLL_SUBJECTS = frozenset({"toll", "death", "fatality"})
+
+
 def _predicates(root: Token, noun: Token | None) -> list[Token]:
     """Words that say what happened to the counted people, nearest first.
 
@@ -611,9 +615,7 @@ def _predicates(root: Token, noun: Token | None) -> list[Token]:
         if verb is not None and not any(c.dep_ == "dobj" for c in verb.children):
             out.append(verb)
             out.extend(
-                c
-                for c in verb.children
-                if c.dep_ == "nsubj" and c.lemma_.lower() in ("toll", "death", "fatality")
+                c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in TOLL_SUBJECTS
             )
     for child in anchor.children:
         if child.dep_ in ("acl", "amod", "relcl", "appos", "acomp") and child.i != root.i:
@@ -644,7 +646,7 @@ def _predicates(root: Token, noun: Token | None) -> list[Token]:
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
             ):
                 out.append(child)
-            if child.dep_ == "nsubj" and child.lemma_.lower() in ("toll", "death", "fatality"):
+            if child.dep_ == "nsubj" and child.lemma_.lower() in TOLL_SUBJECTS:
                 out.append(child)
         out.append(tok)
         for child in tok.children:
@@ -1758,7 +1760,6 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
 # correspondent"): the phrase is kept whole; any other head ("statement", "estimates", "news
 # agency") gives the organisation alone.
 PRESS_PEOPLE = frozenset({"reporter", "correspondent", "journalist", "photographer", "source"})
-ROLE_NOUNS = lexicon.words("role_nouns")
 
 
 def _named_inside(ctx: _Context, tok: Token, start: int) -> str | None:

@@ -72,12 +72,6 @@ def _textblob_en():
                 del sys.modules[name]
 
 
-# Scores are pure functions of the text, and the attitudes step scores the same short groups of
-# words ("said", "told reporters", "killed") in article after article: kept per process.
-SCORE_CACHE_SIZE = 1 << 16
-
-
-@functools.lru_cache(maxsize=SCORE_CACHE_SIZE)
 def textblob_score(text: str) -> tuple[float, float]:
     """TextBlob (pattern lexicon) polarity and subjectivity; (0, 0) for empty text."""
     if not text or not text.strip():
@@ -102,7 +96,6 @@ def vader_lexicon() -> Mapping[str, float]:
     return _vader_analyzer().lexicon
 
 
-@functools.lru_cache(maxsize=SCORE_CACHE_SIZE)
 def vader_score(text: str) -> tuple[float, float]:
     """VADER compound polarity in [-1, 1]; VADER has no subjectivity, so the second value is the
     share of the text's sentiment-bearing weight (pos + neg), a rough stand-in in [0, 1]."""
