@@ -34,7 +34,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import attitude_model, attitude_parse, attitude_targets, sentiment
+from analysis import attitude_model, attitude_parse, attitude_targets, sentiment, token_sentiment
 from analysis.records import Attitude, EntityMention, Quote
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,8 @@ def extract(
     # The learned scorer reads both lexicon scorers' scores of the same words (its features).
     lexical = [n for n in scorers if n != sentiment.LEARNED_SCORER]
     needed = dict.fromkeys([*lexical, *(sentiment.STORED_SCORERS if learned else ())])
-    score_fns = {name: sentiment.get_scorer(name) for name in needed}
+    # Scorers of groups of tokens: the text scorers' numbers, the per-word work done once.
+    score_fns = {name: token_sentiment.get(name) for name in needed}
     # Resolved pronouns ("he" → the person named before) and untagged names are targets too,
     # and like names they are never scored.
     mentions = attitude_targets.targets(doc, article_id=article_id, mentions=mentions)
@@ -98,14 +99,15 @@ def extract(
     cache: dict[str, dict[str, float]] = {}
 
     def score(indices: list[int]) -> dict[str, float]:
-        text = " ".join([parse.text[i] for i in indices])
+        tokens = [parse.text[i] for i in indices]
+        text = " ".join(tokens)
         if not text:
             return _ZERO
         found = cache.get(text)
         if found is None:
             news = NEWS_WEIGHT * parse.news_score(indices)
             found = {
-                name: max(-1.0, min(1.0, fn(text)[0] + news)) for name, fn in score_fns.items()
+                name: max(-1.0, min(1.0, fn(tokens)[0] + news)) for name, fn in score_fns.items()
             }
             cache[text] = found
         return found

@@ -96,13 +96,14 @@ def vader_lexicon() -> Mapping[str, float]:
     return _vader_analyzer().lexicon
 
 
-def vader_score(text: str) -> tuple[float, float]:
+def vader_score(text: str, *, checked: bool = False) -> tuple[float, float]:
     """VADER compound polarity in [-1, 1]; VADER has no subjectivity, so the second value is the
-    share of the text's sentiment-bearing weight (pos + neg), a rough stand-in in [0, 1]."""
+    share of the text's sentiment-bearing weight (pos + neg), a rough stand-in in [0, 1].
+    ``checked``: the caller knows already that :func:`vader_may_score` holds for ``text``."""
     if not text or not text.strip():
         return 0.0, 0.0
     analyzer = _vader_analyzer()
-    if not _vader_may_score(analyzer, text):
+    if not checked and not _vader_may_score(analyzer, text):
         return 0.0, 0.0
     result = analyzer.polarity_scores(text)
     return float(result["compound"]), float(result["pos"] + result["neg"])
@@ -136,6 +137,29 @@ def _marks_pattern(marks: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)))
 
 
+def pattern_analyzer():
+    """TextBlob's pattern sentiment analyser itself (its ``tokenizer`` and list-of-words
+    branch are what :mod:`analysis.token_sentiment` reads)."""
+    return _pattern_sentiment()
+
+
+def textblob_lexicon_words() -> frozenset[str]:
+    """The words TextBlob's lexicon rates (lower case)."""
+    return _textblob_tables()[0]
+
+
+def textblob_marks_in(text: str) -> bool:
+    """Whether ``text``, spaces taken out, holds one of TextBlob's emoticons or "(!)": the only
+    things its tokenizer builds across whitespace."""
+    marks = _textblob_tables()[1]
+    return _marks_pattern(marks).search("".join(text.split()).lower()) is not None
+
+
+def vader_may_score(text: str) -> bool:
+    """Whether VADER can give ``text`` any valence (see :func:`_vader_may_score`)."""
+    return _vader_may_score(_vader_analyzer(), text)
+
+
 def _textblob_may_score(analyzer, text: str) -> bool:
     """Whether TextBlob's pattern analyser can give ``text`` any polarity. Only three things
     score there: a word of its lexicon, an emoticon and "(!)". Its tokenizer splits the text
@@ -146,9 +170,8 @@ def _textblob_may_score(analyzer, text: str) -> bool:
     none of those in the lexicon and no emoticon in the text (spaces taken out) the analyser
     has nothing to score and returns (0, 0) exactly. About half of the groups of words the
     attitudes step scores have none, and this check costs a fraction of the analyser's pass."""
-    words, marks, lead, trail, contractions = _textblob_tables()
-    compact = "".join(text.split()).lower()
-    if _marks_pattern(marks).search(compact):
+    words, _marks, lead, trail, contractions = _textblob_tables()
+    if textblob_marks_in(text):
         return True
     for a, b in contractions:
         text = text.replace(a, b)
