@@ -79,6 +79,10 @@ TRAILING_WINDOW = 14
 LEADING_WINDOW = 6
 # How many sentences back a pronoun or a role description looks for its person.
 ANTECEDENT_SENTENCES = 6
+# How a clause put before its sentence's subject hangs from the main verb: "*Before he spoke*,
+# Pence ...", "*Despite her assurances*, Lynch was ...", "*As he considers* ..., Trump ...".
+FRONTED_CLAUSE_DEPS = frozenset({"advcl", "prep", "npadvmod"})
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NARRATIVE_MARKS = lexicon.words("narrative_marks")
 
 
@@ -1089,7 +1093,9 @@ def pronoun_referents(
     article named before them, the way a pronoun speaker is resolved: one
     :class:`EntityMention` per pronoun, with the person's canonical name and the pronoun's own
     text and offsets. A pronoun with no such person (an article's first sentence, "he" before
-    any name) is left out: nothing in the article says who it is."""
+    any name) stands for the subject its fronted clause leads up to, if that is a person
+    (:func:`_cataphor`: "Before he spoke, Pence ..."); otherwise it is left out: nothing in the
+    article says who it is."""
     # Found on the token arrays first: most articles' pronouns are few, and building a Token
     # per word (or the resolver, for an article with none) is most of this step's cost.
     lower, pos = doc.to_array([LOWER, POS]).T
@@ -1107,6 +1113,8 @@ def pronoun_referents(
     for i in at:
         tok = doc[i]
         found = resolver._antecedent(tok.i, {"PERSON"})
+        if found is None:
+            found = _cataphor(tok, resolver.candidates)
         if found is None or not found.name:
             continue
         out.append(
@@ -1121,6 +1129,29 @@ def pronoun_referents(
             )
         )
     return out
+
+
+def _cataphor(tok: Token, candidates: Sequence[tuple[int, _Speaker, bool]]) -> _Speaker | None:
+    """The person a pronoun with no one named before it stands for when it sits in a clause put
+    before its sentence's subject and that subject is a person: "Before he announced the
+    endorsement, Pence praised Trump", "Despite her assurances, Lynch was blasted". News
+    ledes open this way; the subject the clause leads up to is who it is about. Used only when
+    no person was named before the pronoun (else "After he resigned, Jones took over" would take
+    the resigning man for Jones)."""
+    x = tok
+    root = tok.sent.root
+    while x.head.i != x.i and x.head.i != root.i:
+        x = x.head
+    if x.head.i != root.i or x.dep_ not in FRONTED_CLAUSE_DEPS or x.i > root.i:
+        return None
+    subject = next((c for c in root.children if c.dep_ in CLAUSE_SUBJECT_DEPS), None)
+    # The clause, pronoun and all, ends before the subject begins.
+    if subject is None or x.right_edge.i >= subject.left_edge.i:
+        return None
+    for idx, spk, _subj in candidates:
+        if subject.left_edge.i <= idx <= subject.i and spk.label == "PERSON" and spk.name:
+            return spk
+    return None
 
 
 def _placed_quotations(doc: Doc, text: str) -> tuple[list[_Quotation], list[bool]]:

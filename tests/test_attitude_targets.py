@@ -39,6 +39,41 @@ def test_an_unresolved_pronoun_is_no_target(nlp):
     assert result.attitudes == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "pronoun", "person"),
+    [
+        # A lede's fronted clause: the pronoun is the subject the clause leads up to.
+        (
+            "Before he announced the endorsement, Mike Pence praised the governor.",
+            "he",
+            "Mike Pence",
+        ),
+        (
+            "Despite her assurances, Loretta Lynch was criticised by senators.",
+            "her",
+            "Loretta Lynch",
+        ),
+    ],
+)
+def test_a_pronoun_in_a_fronted_clause_is_the_subject_that_follows(nlp, text, pronoun, person):
+    result = analyse(nlp, text)
+    found = {a.target for a in result.attitudes if text[a.target_start : a.target_end] == pronoun}
+    assert found == {person}
+
+
+def test_a_pronoun_after_a_named_person_keeps_that_person(nlp):
+    # With someone named before it, the pronoun is theirs, not the next subject's.
+    text = "John Smith led the party for a decade. After he resigned, Peter Jones took over."
+    result = analyse(nlp, text)
+    he = text.index(" he ") + 1
+    assert {a.target for a in result.attitudes if a.target_start == he} == {"John Smith"}
+
+
+def test_a_fronted_clause_before_a_subject_that_is_no_person_resolves_nothing(nlp):
+    result = analyse(nlp, "When he arrived in Berlin, the talks began with Angela Merkel.")
+    assert {a.target for a in result.attitudes} == {"Berlin", "Angela Merkel"}
+
+
 def test_no_pronoun_reaches_the_targets(nlp, sample_article):
     [result] = analyse_batch([sample_article], nlp)
     text = sample_article.text
