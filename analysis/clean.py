@@ -1,7 +1,10 @@
 """Cleaning scraped article text: one story, one rendition, no link debris, tidy whitespace.
 
 Scrapes carry debris that skews every count downstream: a "Topics …" footer (which is really the
-article's tags), a share widget's counters ("Get short URL 0 124"), "… Read more" lines that are links to other stories, and — as in the bundled
+article's tags), a share widget's counters ("Get short URL 0 124"), "… Read more" lines that are
+links to other stories, a tag list run into the story after its standfirst ("… said. Tags Syria
+Idlib war At least 11 …"), a page end of share counts, other stories' headlines and tags before
+a comment widget (Sputnik), and — as in the bundled
 sample — the same story twice (a one-paragraph rendition and the paragraphed one). :func:`clean`
 removes all of that and returns paragraphs separated by one blank line, the form every extractor
 relies on (a paragraph break is what ends a quotation without a closing mark). A wire headline run
@@ -34,6 +37,32 @@ LINK_LINE_MAX_WORDS = 30
 # Idlib …" (other stories' headlines, whose names and tolls are not this article's). Written
 # with both capitals, as a heading, and cut with everything after it in its paragraph.
 RELATED_FOOTER = re.compile(r"\s+Related News\s.*$", re.DOTALL)
+# Sputnik's page end run into the story: "… ... 43 Topic Violence Erupts as Islamic State Rises
+# (1881) Related Kobani in Ruins After Anti-IS Airstrikes Syrian Government Airstrikes Against IS
+# Kill 36 Civilians … Tags airstrikes Syria Community standardsDiscussion Comment via Facebook…":
+# a share counter, the topic, other stories' headlines (whose tolls are not this article's) and
+# the tags, ended by the comment widget's words. Cut from the first of those parts that comes
+# after the story's last words (found within the widget's reach, so a story's own "Related"
+# stays).
+COMMENT_WIDGET = re.compile(r"\s*Community standards\s*Discussion\b.*$", re.DOTALL)
+PAGE_END_PARTS = re.compile(r"\s\.\.\.(?:\s+\d+)+(?=\s|$)|\s(?:Topic|Related|Tags)\s")
+PAGE_END_REACH = 1500  # characters before the comment widget where the page's end can start
+# A tag list run into the story after its standfirst (al-Araby al-Jadeed): "… a monitoring group
+# said. Tags Syria Islamic State group IS civilians barrel bombs At least 11 civilians were
+# killed …". The tags' names would count as mentions, and a quote or figure of the story's first
+# sentence would begin with them. The list ends where the story's first sentence begins:
+# a full stop, a capitalised opener ("The", "At", "An"), or else the capitalised word before
+# the story's first function word or past-tense verb ("… Idlib Ariha Assad war *Government* air
+# raids in a …", "… YPG Turkey *Syrian* regime warplanes bombed …").
+TAGS_START = re.compile(r"(?:^|(?<=[.!?\"”’]) )Tags (?=[A-Z0-9a-z])")
+# A standfirst that lost its full stop ("… a monitoring group said Tags Nusra Front …"): only
+# near the story's start and before a capital, where a sentence would not say "Tags".
+TAGS_RUN_ON = re.compile(r"(?<=[a-z]) Tags (?=[A-Z])")
+STANDFIRST_REACH = 400
+TAG_LIST_MAX_WORDS = 25
+SENTENCE_OPENERS = lexicon.words("story_openers")
+STORY_FUNCTION_WORDS = lexicon.words("story_function_words")
+PAST_VERB = re.compile(r"[a-z]{3,}ed")
 SHARE_WIDGET = re.compile(r"\s*(?<![A-Za-z])Get short URL(?:\s+\d+)*\b\s*", re.IGNORECASE)
 # Tokens that scrapers split off from punctuation ("Aleppo , seen"): rejoin them.
 SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.;:!?)](?:\s|$))")
@@ -77,6 +106,9 @@ def clean(raw: str) -> CleanText:
         related = RELATED_FOOTER.search(para)
         if related and related.start() > 0:
             para = para[: related.start()]
+        para = _cut_page_end(para)
+        *before, para = _cut_tag_list(para)
+        kept.extend(SPACE_BEFORE_PUNCT.sub("", p) for p in before)
         para = SHARE_WIDGET.sub(" ", para).strip()
         if not para or _is_link_line(para):
             continue
@@ -84,6 +116,50 @@ def clean(raw: str) -> CleanText:
     kept = _drop_repeated_paragraphs(kept)
     kept = _drop_second_rendition(kept)
     return CleanText(text="\n\n".join(kept), tags=tuple(dict.fromkeys(tags)))
+
+
+def _cut_page_end(para: str) -> str:
+    """``para`` without Sputnik's page end (:data:`COMMENT_WIDGET`, :data:`PAGE_END_PARTS`)."""
+    widget = COMMENT_WIDGET.search(para)
+    if widget is None:
+        return para
+    reach = max(0, widget.start() - PAGE_END_REACH)
+    first = PAGE_END_PARTS.search(para, reach, widget.start() + 1)
+    end = first.start() if first is not None else widget.start()
+    return para[:end].rstrip()
+
+
+def _cut_tag_list(para: str) -> list[str]:
+    """``para`` as the text before a run-in tag list and the story after it (the list left
+    out; :data:`TAGS_START`), or ``[para]`` when it has none or its end is not clear."""
+    match = TAGS_START.search(para)
+    if match is None:
+        match = TAGS_RUN_ON.search(para, 0, STANDFIRST_REACH)
+    if match is None:
+        return [para]
+    words = list(re.finditer(r"\S+", para[match.end() :]))[: TAG_LIST_MAX_WORDS + 1]
+    body = None
+    for k, word in enumerate(words):
+        text = word.group()
+        if k > 0 and text in SENTENCE_OPENERS:
+            body = k
+            break
+        if text.endswith(".") and k + 1 < len(words):
+            body = k + 1  # "… extremism war. A suicide bomber …": the full stop ends the list
+            break
+        # A function word, or a verb's past ("bombed", "killed"), is inside the story.
+        if k > 0 and (text in STORY_FUNCTION_WORDS or PAST_VERB.fullmatch(text)):
+            # Back over the story's first lower-case words to the capital that opens it.
+            j = k - 1
+            while j > 0 and not words[j].group()[:1].isupper():
+                j -= 1
+            body = j if j > 0 and words[j].group()[:1].isupper() else None
+            break
+    if body is None or body >= TAG_LIST_MAX_WORDS or not words[body].group()[:1].isupper():
+        return [para]  # no clear start of the story: leave the text as it is
+    before = para[: match.start()].rstrip()
+    story = para[match.end() + words[body].start() :]
+    return [before, story] if before else [story]
 
 
 # "Syria\x95_s Aleppo \x95_ monitor": what is left of a curly apostrophe, quotation mark or dash

@@ -168,3 +168,55 @@ def test_a_sidebar_of_related_headlines_is_cut():
     # a story that only mentions related news keeps its words
     kept = "Officials said the related news reports were wrong about the four deaths."
     assert clean(kept).text == kept
+
+
+# -- page furniture run into FA-KES stories (invented stories in the outlets' shapes) --
+@pytest.mark.parametrize(
+    "raw, paragraphs",
+    [
+        # al-Araby's tag list after the standfirst: the story opens with a capitalised opener ...
+        ("4 May 2015 Shelling killed nine people in Hama a monitor said. Tags Syria Hama "
+         "regime shelling civilians At least nine people were killed on Monday.",
+         ["4 May 2015 Shelling killed nine people in Hama a monitor said.",
+          "At least nine people were killed on Monday."]),
+        # ... or at the capital before its first function word or past-tense verb
+        ("Rockets hit Idlib. Tags Syria Idlib war Government rockets struck a market on Friday.",
+         ["Rockets hit Idlib.", "Government rockets struck a market on Friday."]),
+        ("Rockets hit Idlib. Tags Syria Idlib Syrian rebels in the south.",
+         ["Rockets hit Idlib.", "Syrian rebels in the south."]),
+        # ... also after a standfirst that lost its full stop
+        ("Shelling killed nine people in Hama a monitor said Tags Syria Hama Nine people died.",
+         ["Shelling killed nine people in Hama a monitor said", "Nine people died."]),
+        # ... or after a full stop that ends the list
+        ("Talks failed. Tags Geneva talks opposition. A new round opens in March.",
+         ["Talks failed.", "A new round opens in March."]),
+    ],
+)  # fmt: skip
+def test_a_tag_list_run_into_a_story_is_left_out(raw, paragraphs):
+    assert clean(raw).text.split("\n\n") == paragraphs
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "The browser's Smart Tags feature was dropped after complaints.",  # a name, mid-sentence
+        "Officials checked the bags. Tags are printed at the airport.",  # the word, in a sentence
+        "Tags on the crates showed their origin.",
+    ],
+)
+def test_the_word_tags_in_a_sentence_stays(raw):
+    assert clean(raw).text == raw
+
+
+def test_sputniks_page_end_is_cut_with_the_headlines_of_other_stories():
+    story = "Rebels shelled the town on Monday killing four people the ministry said."
+    raw = (
+        f"{story} ... 12 0 Topic Fighting in Syria (210) Related Airstrikes Kill 36 Civilians in "
+        "Raqqa Talks Resume in Geneva Tags Syria Raqqa Community standardsDiscussion Comment "
+        "via FacebookComment via Sputnik News"
+    )
+    assert clean(raw).text == story
+    # The widget alone after the share counter; and a story's own "Related" stays.
+    assert clean(f"{story} ... 832 Community standardsDiscussion Comment").text == story
+    own = "Related talks went on. The ministry said 12 died."
+    assert clean(f"{own} Community standardsDiscussion Comment via Facebook").text == own
