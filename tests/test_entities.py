@@ -745,6 +745,19 @@ def test_junk_sentences(model, text, absent):
     assert all(m.name != absent and m.text != absent for m in mentions)
 
 
+def test_a_seat_before_based_is_no_mention(model):
+    # "UK-based" says where the monitor sits, not what the story is about; Britain named as an
+    # actor later in the same text is still a mention.
+    text = (
+        "The UK-based monitoring group said 12 people were killed in Idlib. A London-based "
+        "charity sent aid. Britain condemned the strikes on Monday."
+    )
+    mentions, _ = run(model, text)
+    written = [m.text for m in mentions]
+    assert "UK" not in written and "London" not in written
+    assert "Britain" in written and "Idlib" in written
+
+
 @pytest.mark.xfail(
     reason="the small model tags this Quneitra DATE (earlier PRODUCT): neither is a label the "
     "corrections take up, though gazetteer.town now knows Quneitra",
