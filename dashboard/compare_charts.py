@@ -60,7 +60,7 @@ def attention(df: pd.DataFrame, *, measure: str, granularity: str, order) -> go.
     title = "Share of all articles in view" if col == "share" else "Articles"
     fig = _style(fig, title=f"{title}, per {granularity}")
     if col == "share":
-        fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+        fig.update_yaxes(tickformat=".1~%", rangemode="tozero")
     return _date_axis(fig, df["period"])
 
 
@@ -104,10 +104,10 @@ def who_is_quoted(df: pd.DataFrame, *, order) -> go.Figure:
             x=part["share"], y=_fit_all(part["speaker"], width), orientation="h",
             name=grp, showlegend=False,
             marker_color=colours[grp], customdata=part[["speaker", "n_quotes"]],
-            hovertemplate="%{customdata[0]}: %{customdata[1]} quotes (%{x:.0%})<extra></extra>",
+            hovertemplate="%{customdata[0]}: %{customdata[1]} quotes (%{x:.1~%})<extra></extra>",
             row=1, col=i,
         )  # fmt: skip
-        fig.update_xaxes(tickformat=".0%", row=1, col=i)
+        fig.update_xaxes(tickformat=".1~%", row=1, col=i)
     n = max((df["grp"] == g).sum() for g in groups)
     fig = _style(fig, title="Who each group quotes (share of its quotes)", height=120 + 26 * n)
     fig.update_layout(margin=dict(t=90))

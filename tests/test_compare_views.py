@@ -10,7 +10,7 @@ from analysis import compare_views as cv
 from analysis.filters import Filters
 from analysis.records import Article, ArticleResult, Figure, Quote
 from analysis.store import Store
-from dashboard import charts, compare_charts
+from dashboard import charts, compare_charts, components
 
 
 def _art(aid, source, day, text, speakers=(), figures=()):
@@ -154,3 +154,25 @@ def test_who_is_quoted_names_fit_between_the_panels():
     first = fig.data[0]
     assert long_a in {cd[0] for cd in first.customdata}  # whole in the hover
     assert any(label.endswith("…") for label in first.y)
+
+
+def test_small_shares_get_tick_labels_that_differ():
+    """Shares of a few per cent (a broadcaster quoting many people): the drawn axis must not read
+    "0% 1% 1% 2% 2%" (ticks every half per cent, rounded to whole ones). Drawn by Plotly's own
+    static export and read back from the SVG."""
+    import re
+
+    df = pd.DataFrame(
+        {
+            "grp": ["A", "A", "A"],
+            "speaker": ["Tony Blair", "Jack Straw", "Charles Clarke"],
+            "share": [0.024, 0.019, 0.012],
+            "n_quotes": [24, 19, 12],
+            "rank": [1, 2, 3],
+        }
+    )
+    fig = compare_charts.who_is_quoted(df, order=["A"])
+    svg = components._image(fig, format="svg", width=700, height=300).decode()
+    ticks = re.findall(r'class="xtick"[^>]*>(?:<text[^>]*>)?([^<]+)<', svg)
+    assert len(ticks) >= 3, svg[:500]
+    assert len(set(ticks)) == len(ticks), ticks
