@@ -1756,31 +1756,43 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
     return tok.text
 
 
-# Heads of a phrase that speak for the organisation before them ("SANA reporter", "an Al-Manar
-# correspondent"): the phrase is kept whole; any other head ("statement", "estimates", "news
-# agency") gives the organisation alone.
+# Heads of a phrase that report for the outlet before them ("SANA reporter", "an Al-Manar
+# correspondent"): the claim is the outlet's, as a statement's is ("Defence Ministry statement"),
+# so the figures SANA reports are counted together whichever of its reporters gives them.
+# A role ("UN envoy") keeps the phrase whole: a person with a title speaks.
 PRESS_PEOPLE = frozenset({"reporter", "correspondent", "journalist", "photographer", "source"})
 
 
 def _named_inside(ctx: _Context, tok: Token, start: int) -> str | None:
     """The organisation or person a claimant phrase names after words the lost punctuation ran
-    into it: "al-Alam TV channel SANA reporter" → "SANA reporter", "eastern Syria UNICEF" →
+    into it: "al-Alam TV channel SANA reporter" → SANA, "eastern Syria UNICEF" →
     UNICEF, "war-battered country UN estimates" → United Nations, "Defence Ministry statement"
     → the ministry. None when the phrase names no one or is the name itself."""
     doc = tok.doc
     for t in reversed(doc[start : tok.i + 1]):  # the name nearest the head speaks
         m = ctx.mention_at(t)
-        agency = t.text in NEWS_AGENCIES
-        if not agency and (m is None or m.label not in ("PERSON", "ORG") or m.start != t.idx):
+        agency = _agency_named(t.text)
+        if agency is None and (m is None or m.label not in ("PERSON", "ORG") or m.start != t.idx):
             continue
         covers_head = m is not None and m.end >= tok.idx + len(tok)
-        name = t.text if agency else m.name
+        name = agency if agency is not None else m.name
         if covers_head:
             return None if t.i == start else name
         head = tok.lemma_.lower()
-        if head in PRESS_PEOPLE or head in ROLE_NOUNS:
+        if head in ROLE_NOUNS and head not in PRESS_PEOPLE:
             return None if t.i == start else clean_name(doc[t.i : tok.i + 1].text, phrase=True)
         return name
+    return None
+
+
+def _agency_named(word: str) -> str | None:
+    """The news agency ``word`` names, also as a possessive whose apostrophe an export lost
+    ("SANAs correspondent"), else None."""
+    if word in NEWS_AGENCIES:
+        return word
+    for ending in ("’s", "'s", "s"):
+        if word.endswith(ending) and word[: -len(ending)] in NEWS_AGENCIES:
+            return word[: -len(ending)]
     return None
 
 

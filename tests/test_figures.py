@@ -919,11 +919,13 @@ def test_a_toll_risen_to_a_number_run_into_its_claimant(nlp):
     [
         # words the lost punctuation ran into the claimant are cut at the name nearest its head
         ("Seven soldiers were killed in the shelling al-Alam TV channel SANA reporter said.",
-         "SANA reporter"),
+         "SANA"),
         ("The SANA news agency said 9 rebels were killed.", "SANA"),
         ("The Defence Ministry statement said 40 militants were killed.", "Defence Ministry"),
-        # a name with its reporter is kept whole
-        ("An Al-Manar correspondent said 9 rebels were killed.", "Al-Manar correspondent"),
+        # a reporter's claim is the outlet's, as a statement's is; a role keeps its holder's
+        ("Rebels attacked Homs. An Al-Manar correspondent said 9 rebels were killed.", "Al-Manar"),
+        ("SANAs correspondent said that shells killed 5 civilians.", "SANA"),  # lost apostrophe
+        ("Shelling killed 5 people in Hama the Hama governor said.", "Hama governor"),
     ],
 )  # fmt: skip
 def test_a_claimant_phrase_is_cut_at_the_name_it_holds(nlp, text, claimant):
