@@ -65,7 +65,7 @@ DISPLACED_WORDS = lexicon.words("displaced_words")
 # Endings of nouns for people not in PEOPLE_NOUNS: fishermen, farmers, journalists, Syrians.
 PEOPLE_ENDINGS = re.compile(r"(?:men|man|ers|ors|ists|ians|ees)$")
 NEED_WORDS = lexicon.words("need_words")
-NEWS_AGENCIES = lexicon.words("news_agencies")
+NEWS_AGENCIES = speech.NEWS_AGENCIES
 REMAINING_WORDS = lexicon.words("remaining_words")
 CASUALTY_STATES = KILLED_WORDS | INJURED_WORDS | MISSING_WORDS
 DEPLOY_WORDS = lexicon.words("deploy_words")
@@ -1756,11 +1756,10 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
     return tok.text
 
 
-# Heads of a phrase that report for the outlet before them ("SANA reporter", "an Al-Manar
-# correspondent"): the claim is the outlet's, as a statement's is ("Defence Ministry statement"),
-# so the figures SANA reports are counted together whichever of its reporters gives them.
-# A role ("UN envoy") keeps the phrase whole: a person with a title speaks.
-PRESS_PEOPLE = frozenset({"reporter", "correspondent", "journalist", "photographer", "source"})
+# A claimant phrase headed by a press noun (speech.PRESS_NOUNS: "SANA reporter") gives the outlet;
+# one headed by a role ("UN envoy") or by "source" ("a Hezbollah source": someone close to it,
+# not its voice) is kept whole.
+KEPT_WHOLE_HEADS = (ROLE_NOUNS | {"source"}) - speech.PRESS_NOUNS
 
 
 def _named_inside(ctx: _Context, tok: Token, start: int) -> str | None:
@@ -1771,28 +1770,16 @@ def _named_inside(ctx: _Context, tok: Token, start: int) -> str | None:
     doc = tok.doc
     for t in reversed(doc[start : tok.i + 1]):  # the name nearest the head speaks
         m = ctx.mention_at(t)
-        agency = _agency_named(t.text)
+        agency = speech.agency_named(t.text)
         if agency is None and (m is None or m.label not in ("PERSON", "ORG") or m.start != t.idx):
             continue
         covers_head = m is not None and m.end >= tok.idx + len(tok)
         name = agency if agency is not None else m.name
         if covers_head:
             return None if t.i == start else name
-        head = tok.lemma_.lower()
-        if head in ROLE_NOUNS and head not in PRESS_PEOPLE:
+        if tok.lemma_.lower() in KEPT_WHOLE_HEADS:
             return None if t.i == start else clean_name(doc[t.i : tok.i + 1].text, phrase=True)
         return name
-    return None
-
-
-def _agency_named(word: str) -> str | None:
-    """The news agency ``word`` names, also as a possessive whose apostrophe an export lost
-    ("SANAs correspondent"), else None."""
-    if word in NEWS_AGENCIES:
-        return word
-    for ending in ("’s", "'s", "s"):
-        if word.endswith(ending) and word[: -len(ending)] in NEWS_AGENCIES:
-            return word[: -len(ending)]
     return None
 
 

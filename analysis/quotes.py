@@ -504,6 +504,9 @@ class _Resolver:
             spk.role = self.roles.get(spk.name)
             return spk
         np = _np_span(token)
+        outlet = self._outlet(token, np)
+        if outlet is not None:
+            return outlet
         if token.lemma_.lower() in ROLE_NOUNS and token.tag_ not in ("NNS", "NNPS"):
             return self._description(token, np)
         if token.pos_ == "PROPN":
@@ -524,6 +527,27 @@ class _Resolver:
         # A generic source ("officials", "the report"): keep what the text says, no canonical name.
         text = np.text
         return _Speaker(None, text, np.start_char, np.end_char, None) if text else None
+
+    def _outlet(self, token: Token, np: Span) -> _Speaker | None:
+        """ "A SANA reporter said", "SANAs correspondent said", "an AFP correspondent said": the
+        outlet speaks (:data:`analysis.speech.PRESS_NOUNS`; the figures' claimants read such a
+        phrase the same way). None when the head is no press noun or no outlet is named before
+        it ("the reporter")."""
+        if token.lemma_.lower() not in speech.PRESS_NOUNS:
+            return None
+        for t in reversed(np.doc[np.start : token.i]):  # the name nearest the head
+            agency = speech.agency_named(t.text)
+            if agency is not None:
+                name, _ = self.names.canonical(agency, "ORG", t.idx, t.idx + len(t))
+                return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
+            ent = speech.entity_of(t)
+            if ent is None:
+                continue
+            name, label = self.names.canonical(ent.text, ent.label_, ent.start_char, ent.end_char)
+            if label == "ORG":
+                return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
+            return None  # "Reuters' Jane Doe" is a person; another name is no outlet
+        return None
 
     def _organisation(self, token: Token) -> _Speaker | None:
         """ "the monitor", "the group", "the ministry": an organisation named earlier. One whose

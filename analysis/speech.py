@@ -17,6 +17,23 @@ from analysis import lexicon
 SPEECH_VERBS = lexicon.words("speech_verbs")
 # The entity labels that can name a speaker.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+NEWS_AGENCIES = lexicon.words("news_agencies")
+# Heads of a phrase that report for the outlet before them ("a SANA reporter said", "an AFP
+# correspondent said"): the words, and the figures, are the outlet's report, as a statement's are
+# its issuer's, so quotes and claims of one outlet are counted together whichever of its
+# reporters gives them (:func:`agency_named` finds the outlet when the model tags none).
+PRESS_NOUNS = frozenset({"reporter", "correspondent", "journalist", "photographer"})
+
+
+def agency_named(word: str) -> str | None:
+    """The news agency ``word`` names, also as a possessive whose apostrophe an export lost
+    ("SANAs correspondent"), else None."""
+    if word in NEWS_AGENCIES:
+        return word
+    for ending in ("’s", "'s", "s"):
+        if word.endswith(ending) and word[: -len(ending)] in NEWS_AGENCIES:
+            return word[: -len(ending)]
+    return None
 
 
 def entity_of(token: Token) -> Span | None:

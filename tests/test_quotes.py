@@ -441,6 +441,22 @@ def test_surnames_and_institutions_are_speakers(model, text, speaker):
     assert found[-1].speaker == speaker, [(q.speaker, q.text) for q in found]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A SANA reporter said 12 people were killed in Homs on Monday.", "SANA"),
+        ('"We saw bodies in the street," an AFP correspondent said.', "AFP"),
+        ("SANAs correspondent said that shells hit the market.", "SANA"),  # apostrophe lost
+        # no outlet named: the reporter stays unnamed
+        ("The reporter said the attack continued into the night.", None),
+    ],
+)
+def test_an_outlets_reporter_speaks_for_the_outlet(model, text, speaker):
+    # As a figure's claimant is read: the words are the outlet's report.
+    (q,) = run(model, text)
+    assert q.speaker == speaker, (q.speaker, q.speaker_mention)
+
+
 def test_a_bare_institution_stays_unnamed(model):
     (q,) = run(model, "The ministry said the road to the airport had reopened on Sunday.")
     assert q.speaker is None and q.speaker_mention == "The ministry"
