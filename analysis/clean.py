@@ -106,13 +106,10 @@ def clean(raw: str) -> CleanText:
         related = RELATED_FOOTER.search(para)
         if related and related.start() > 0:
             para = para[: related.start()]
-        para = _cut_page_end(para)
-        *before, para = _cut_tag_list(para)
-        kept.extend(SPACE_BEFORE_PUNCT.sub("", p) for p in before)
-        para = SHARE_WIDGET.sub(" ", para).strip()
-        if not para or _is_link_line(para):
-            continue
-        kept.append(SPACE_BEFORE_PUNCT.sub("", para))
+        para = _cut_page_end(SHARE_WIDGET.sub(" ", para).strip())
+        for part in _cut_tag_list(para):
+            if part and not _is_link_line(part):
+                kept.append(SPACE_BEFORE_PUNCT.sub("", part))
     kept = _drop_repeated_paragraphs(kept)
     kept = _drop_second_rendition(kept)
     return CleanText(text="\n\n".join(kept), tags=tuple(dict.fromkeys(tags)))
