@@ -7,6 +7,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def ctrl_c_reaches_child() -> None:
+    """``preexec_fn`` for a command a test stops with SIGINT, as a user's Ctrl-C in a terminal
+    would: the child gets Python's own Ctrl-C handling even when the test run itself was
+    started in the background (``make test &``, ``nohup``), where the shell sets SIGINT to be
+    ignored and every child inherits that — the command would then run on and the test fail."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 DATA_DIR = ROOT / "data"
 SAMPLE = DATA_DIR / "aleppo-diplomats-urge-grace.txt"
 

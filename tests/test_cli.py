@@ -12,7 +12,7 @@ import time
 import pandas as pd
 import pytest
 
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, ctrl_c_reaches_child
 from tests.corpus_maker import write_articles
 
 CONTRACT = {
@@ -195,6 +195,7 @@ def test_ctrl_c_keeps_finished_batches(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=ctrl_c_reaches_child,
     )
     seen = ""
     deadline = time.time() + 240

@@ -23,6 +23,8 @@ import pytest
 from PIL import Image, ImageStat
 from pypdf import PdfReader
 
+from tests.conftest import ctrl_c_reaches_child
+
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -256,7 +258,9 @@ def test_report_stops_everything_on_ctrl_c(db, tmp_path):
     before = _streamlit_servers()
     cmd = [sys.executable, "-m", "dashboard.cli", "report", "--db", str(db), "--out",
            str(tmp_path / "rep")]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_reaches_child
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (_streamlit_servers() - before):
         time.sleep(0.2)
