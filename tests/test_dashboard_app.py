@@ -230,6 +230,23 @@ def test_read_only_dashboard_offers_no_upload(dashboard_db, tmp_path, use_db):
     assert "read-only" in _texts(at.info)
 
 
+def test_data_page_says_what_each_count_counts(dashboard_db, use_db):
+    """The counts in view are distinct entities and original articles; the store's line counts
+    rows (every copy, an entity row per article): both say so, and both agree with the store."""
+    import duckdb
+
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "data")
+    assert not at.exception
+    captions = _texts(at.caption)
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        names = con.execute("SELECT count(DISTINCT name) FROM entities").fetchone()[0]
+        rows = con.execute("SELECT count(*) FROM entities").fetchone()[0]
+    assert names < rows  # the fixture names entities in several articles: the counts differ
+    assert f"{names:,} distinct entities" in captions
+    assert f"{rows:,} entity rows (one per article and name)" in captions
+
+
 def _opening_title(db) -> str:
     """The category the Figures page opens on: the non-catch-all one with most figures."""
     import duckdb

@@ -103,8 +103,8 @@ st.subheader("Download what is in view")
 counts = data.counts(filters)
 st.caption(
     f"{counts['articles']:,} article(s), {counts['quotes']:,} quotes, {counts['entities']:,} "
-    f"entities, {counts['figures']:,} figures under the current filters. The files are built "
-    "when you click."
+    f"distinct entities, {counts['figures']:,} figures under the current filters (syndicated "
+    "copies counted once). The files are built when you click."
 )
 if counts["articles"] == 0:
     st.info("Nothing to download: no articles match these filters. Widen them in the sidebar.")
@@ -125,9 +125,11 @@ else:
         on_click="ignore", width="stretch",
     )  # fmt: skip
 
+# Rows as stored, which is not what the line above counts: every syndicated copy is an
+# article row, and an entity has a row per article that names it.
 counts = data.store_counts()
 st.caption(
-    "Store: "
-    + ", ".join(f"{k} {v:,}" for k, v in counts.items())
-    + f" · {plain.md(data.db_path())}"
+    f"The store holds {counts['articles']:,} article rows (copies included), "
+    f"{counts['quotes']:,} quotes, {counts['entities']:,} entity rows (one per article and "
+    f"name), {counts['figures']:,} figures · {plain.md(data.db_path())}"
 )
