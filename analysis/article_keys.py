@@ -4,8 +4,8 @@ An article's id is a string (a digest, a path, an upload name), and a view filte
 speaker, a search) joins a fact table to the articles in view by it: at a million articles the
 Entities network read 25 million ``entity_pairs`` rows and hashed each one's 16-character id.
 So every article also gets ``articles.article_key``, a small integer unique in its store, and
-the per-article tables those views read whole (:data:`KEYED_TABLES`) carry it beside
-``article_id``. Joined on an integer, DuckDB filters the scan itself (it pushes the keys
+the per-article tables those views read whole (``entity_pairs``, ``holder_targets``) carry it
+beside ``article_id``. Joined on an integer, DuckDB filters the scan itself (it pushes the keys
 in view into the scan as a range and membership filter) and hashes four bytes instead of a
 string: the probe half of such a view costs about half as much.
 
@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # only annotations: the SQL builders stay a light import
     import duckdb
 
-# The tables that carry ``article_key`` beside ``article_id``.
-KEYED_TABLES = ("quotes", "entities", "entity_pairs", "figures", "holder_targets")
+# The tables that carry ``article_key`` beside ``article_id`` (the key is their last column).
+KEYED_TABLES = ("entity_pairs", "holder_targets")
 
 
 def next_key(con: duckdb.DuckDBPyConnection) -> int:

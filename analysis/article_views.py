@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from analysis import summaries
-from analysis.filters import PINNED_ROWS, Filters, article_ids_sql, article_keys_sql, rows_in_view
+from analysis.filters import PINNED_ROWS, Filters, article_ids_sql, rows_in_view
 
 GRANULARITIES = ("day", "week", "month", "year")
 
@@ -27,24 +27,21 @@ def corpus_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None
     if summaries.covers(filters):
         return _summary_counts(con, filters)
     sub, params = article_ids_sql(filters)
-    keys, key_params = article_keys_sql(filters)
     # the copies of the rows in view if other views made them (filters.rows_in_view): counting
-    # reads only the ids, so making them here would cost more than it saves; the rows are
-    # matched on the articles' integer keys (analysis.article_keys), the duplicates on ids
+    # reads only the ids, so making them here would cost more than it saves
     quotes, entities, figures, _ = (rows_in_view(con, filters, t, make=False) for t in PINNED_ROWS)
     sql = f"""
-        WITH v AS ({sub}), k AS ({keys}),
+        WITH v AS ({sub}),
         q AS (  -- one pass over the quotes for both of their counts
             SELECT count(DISTINCT speaker) AS speakers, count(*) AS quotes FROM {quotes}
-            WHERE article_key IN (SELECT article_key FROM k)
+            WHERE article_id IN (SELECT id FROM v)
         )
-        SELECT (SELECT count(*) FROM k), (SELECT speakers FROM q), (SELECT quotes FROM q),
-               (SELECT count(DISTINCT name) FROM {entities}
-                WHERE article_key IN (SELECT article_key FROM k)),
-               (SELECT count(*) FROM {figures} WHERE article_key IN (SELECT article_key FROM k)),
+        SELECT (SELECT count(*) FROM v), (SELECT speakers FROM q), (SELECT quotes FROM q),
+               (SELECT count(DISTINCT name) FROM {entities} WHERE article_id IN (SELECT id FROM v)),
+               (SELECT count(*) FROM {figures} WHERE article_id IN (SELECT id FROM v)),
                (SELECT count(*) FROM articles WHERE duplicate_of IN (SELECT id FROM v))
     """
-    row = con.execute(sql, [*params, *key_params]).fetchone()
+    row = con.execute(sql, params).fetchone()
     keys = ("articles", "speakers", "quotes", "entities", "figures", "duplicates")
     return {k: int(v or 0) for k, v in zip(keys, row, strict=True)}
 

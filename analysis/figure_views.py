@@ -29,7 +29,6 @@ from analysis import summaries
 from analysis.filters import (
     Filters,
     article_ids_sql,
-    article_keys_sql,
     in_values,
     newest_first,
     rows_in_view,
@@ -58,7 +57,7 @@ def _where(
     on: str = "f.article_id",
 ) -> tuple[str, list]:
     """The WHERE clause shared by the views: articles in view (or ``ids``, a subquery selecting
-    some of them, or their integer keys, and its parameters) plus optional equality filters. ``on`` is the article id
+    some of them, and its parameters) plus optional equality filters. ``on`` is the article id
     the condition is put on (``a.id`` when the query joins ``articles a``: DuckDB's plan
     differs, and each view uses the form measured faster for it at a million articles)."""
     if scope is not None and scope not in SCOPES:
@@ -289,11 +288,10 @@ def headline_figures(
     """
     if summaries.covers(filters):
         return _headline_from_summaries(con, filters, scope=scope)
-    # On the articles' integer keys (analysis.article_keys), the articles are narrowed first
-    # and the figures hashed once against them (on a.id under a speaker filter at a million
-    # articles 1.0 s, against 2.8 s on f.article_id, a second join; the series and the
-    # timeline measured the other way round: they keep the default).
-    where, params = _where(filters, scope=scope, ids=article_keys_sql(filters), on="a.article_key")
+    # On a.id, the articles are narrowed first and the figures hashed once against them: under
+    # a speaker filter at a million articles 1.0 s, against 2.8 s on f.article_id (a second
+    # join). (The series and the timeline measured the other way round: they keep the default.)
+    where, params = _where(filters, scope=scope, on="a.id")
     # Copies of the rows in view if the page's other views made them: the Overview reads the
     # figures only here, and making them for one query cost more than it saved.
     tables = (rows_in_view(con, filters, t, make=False) for t in ("figures", "articles"))
@@ -464,7 +462,7 @@ def _headline_sql(where: str, figures: str = "figures", articles: str = "article
             SELECT f.article_id, f.start, f.category, f.location,
                    f.scope, a.published, a.source, {ESTIMATE_SQL} AS estimate,
                    {_WEEK} AS week, {_UNIT_KEY} AS unit_key
-            FROM {figures} f JOIN {articles} a ON a.article_key = f.article_key
+            FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             WHERE {where} AND {summaries.HEADLINE_FIGURE_SQL.format(f="f")}
         ), events AS (
             SELECT category, location, scope, week, unit_key,

@@ -183,12 +183,12 @@ PINNED_ROWS = {
     # what the views reading them need (making a copy reads each column it holds, so no more),
     # with the store's row id, by which a view reads the texts of the few rows it shows
     "quotes": "rowid AS store_rowid, article_id, start, speaker, speaker_label, speaker_role, "
-    "polarity, subjectivity, polarity_vader, n_words, article_key",
+    "polarity, subjectivity, polarity_vader, n_words",
     "entities": "*",
     "figures": 'rowid AS store_rowid, * EXCLUDE (sentence, "end")',
     # the articles in view themselves, for the views that join their dates and outlets (a
     # join to the store's table read its million ids and dates again)
-    "articles": "id, title, source, published, article_key",
+    "articles": "id, title, source, published",
 }
 # Only for filters of at most this many articles: a copy costs about 130 bytes per row in
 # memory (a speaker in 30,000 of a million articles: 450,000 entities, 190,000 figures, 140,000
@@ -248,11 +248,10 @@ def rows_in_view(
     if n > PINNED_ROWS_ARTICLES:
         return table
     try:
-        # On the integer keys (analysis.article_keys): DuckDB filters the table in the scan
-        # and hashes no string ids (every table copied here carries them).
+        key = "id" if table == "articles" else "article_id"
         con.execute(
             f"CREATE TABLE IF NOT EXISTS {name} AS SELECT {PINNED_ROWS[table]} FROM {table} "
-            f"WHERE article_key IN (SELECT article_key FROM {f.id_table})"
+            f"WHERE {key} IN (SELECT id FROM {f.id_table})"
         )
     except duckdb.TransactionException:  # made at the same moment by another thread
         try:

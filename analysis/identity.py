@@ -748,12 +748,9 @@ def _rebuild_entities(con, ids: list[str]) -> None:
     in_ids = "article_id IN (SELECT unnest(?::VARCHAR[]))"
     con.execute(f"DELETE FROM entities WHERE {in_ids}", [ids])
     con.execute(
-        f"""INSERT INTO entities (article_id, name, label, mentions, first_start, article_key)
-            SELECT m.article_id, m.name, m.label, count(*)::INTEGER, min(m.start)::INTEGER,
-                   any_value(a.article_key)
-            FROM entity_mentions m JOIN articles a ON a.id = m.article_id
-            WHERE m.{in_ids}
-            GROUP BY m.article_id, m.name, m.label""",
+        f"""INSERT INTO entities SELECT article_id, name, label, count(*)::INTEGER,
+                   min(start)::INTEGER FROM entity_mentions WHERE {in_ids}
+            GROUP BY article_id, name, label""",
         [ids],
     )
     con.execute(f"DELETE FROM entity_pairs WHERE {in_ids}", [ids])

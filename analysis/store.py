@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "13"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events, sum_entity_pairs, sum_figure_days; 11: sum_figure_votes, sum_conflict_figures, sum_entity_names_all, sum_attitude_holders_all; 12: quotes.n_words; 13: article_key on articles, quotes, entities, entity_pairs, figures; holder_targets
+SCHEMA_VERSION = "13"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events, sum_entity_pairs, sum_figure_days; 11: sum_figure_votes, sum_conflict_figures, sum_entity_names_all, sum_attitude_holders_all; 12: quotes.n_words; 13: articles.article_key, entity_pairs.article_key, holder_targets
 
 # Every table's columns, in order. A table backed by a record (analysis/records.py) takes its
 # columns from the record's fields (analysis.schema), with the store-only columns declared beside
@@ -69,9 +69,8 @@ COLUMNS: dict[str, list[Column]] = {
     # The words of each quote, counted once at write time (aggregates.quote_words): the
     # word-weighted speaker views read this column instead of the quotes' texts, which under
     # a speaker filter at a million articles cost 0.9 s of reading per view.
-    "quotes": record_columns(Quote) + [("n_words", "INTEGER"), ("article_key", "INTEGER")],
-    # The article's integer key (analysis.article_keys) on the tables the filtered views read.
-    "entities": record_columns(Entity) + [("article_key", "INTEGER")],
+    "quotes": record_columns(Quote) + [("n_words", "INTEGER")],
+    "entities": record_columns(Entity),
     "entity_mentions": record_columns(EntityMention),
     # Entities named in the same sentence, per article (weight = sentences naming both, name_a <
     # name_b): pre-aggregated at write time so the co-occurrence network of a large corpus is a
@@ -83,7 +82,7 @@ COLUMNS: dict[str, list[Column]] = {
         ("weight", "INTEGER"),
         ("article_key", "INTEGER"),  # the article's (analysis.article_keys)
     ],
-    "figures": record_columns(Figure) + [("article_key", "INTEGER")],
+    "figures": record_columns(Figure),
     # The full-text index (analysis.search_index): filled by SQL from articles.search_text.
     search_index.TABLE: search_index.COLUMNS,
 }
@@ -398,11 +397,10 @@ class Store:
             self.con.execute(
                 "DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
             )
-            keys: dict[str, int] = {}
             if article_rows:
                 first = article_keys.next_key(self.con)
                 for key, row in enumerate(article_rows, start=first):
-                    row["article_key"] = keys[row["id"]] = key
+                    row["article_key"] = key
                 self._insert("articles", {c: [r[c] for r in article_rows] for c in article_rows[0]})
             for table, records in frames.items():
                 if records:
@@ -411,8 +409,6 @@ class Store:
                     }
                     if table == "quotes":
                         columns["n_words"] = [aggregates.quote_words(q.text) for q in records]
-                    if table in article_keys.KEYED_TABLES:
-                        columns["article_key"] = [keys[r.article_id] for r in records]
                     self._insert(table, columns)
             if analysed_ids:
                 self.con.execute(PAIRS_SQL, [analysed_ids])

@@ -77,8 +77,7 @@ def con(tmp_path):
         store.write_batch([_result("d1", "2016-12-02", "Daily", MENTIONS["a1"])])
         store.write_batch([], duplicates=[(dup, "a1")])
         store.con.execute(
-            "INSERT INTO entities SELECT 'd1', name, label, mentions, first_start, "
-            "(SELECT article_key FROM articles WHERE id = 'd1') FROM entities "
+            "INSERT INTO entities SELECT 'd1', name, label, mentions, first_start FROM entities "
             "WHERE article_id = 'a1'"
         )
         yield store.con

@@ -29,12 +29,9 @@ EXPECTED = {
         ("article_id", V), ("kind", V), ("text", V), ("start", N), ("end", N), ("speaker", V),
         ("speaker_mention", V), ("speaker_start", N), ("speaker_end", N), ("speaker_label", V),
         ("speaker_role", V), ("cue", V), ("polarity", D), ("subjectivity", D),
-        ("polarity_vader", D), ("n_words", N), ("article_key", N),
+        ("polarity_vader", D), ("n_words", N),
     ],
-    "entities": [
-        ("article_id", V), ("name", V), ("label", V), ("mentions", N), ("first_start", N),
-        ("article_key", N),
-    ],
+    "entities": [("article_id", V), ("name", V), ("label", V), ("mentions", N), ("first_start", N)],
     "entity_mentions": [
         ("article_id", V), ("name", V), ("label", V), ("text", V), ("start", N), ("end", N),
         ("sent_start", N),
@@ -46,7 +43,7 @@ EXPECTED = {
         ("article_id", V), ("text", V), ("value", D), ("low", D), ("high", D),
         ("approximate", "BOOLEAN"), ("unit", V), ("category", V), ("subject", V),
         ("location", V), ("claimed_by", V), ("start", N), ("end", N), ("sentence", V),
-        ("scope", V), ("part_of", N), ("article_key", N),
+        ("scope", V), ("part_of", N),
     ],
     "terms": [("article_id", V), ("field", V), ("term", V), ("tf", N)],
     "name_merges": [
@@ -190,10 +187,7 @@ def test_a_column_order_must_name_every_field_once():
 )  # fmt: skip
 def test_record_tables_and_export_fields_are_the_record_fields(table, record):
     names = [f.name for f in dataclasses.fields(record)]
-    # counted by the store when it writes; the article's integer key (analysis.article_keys)
-    store_only = {"quotes": ["n_words", "article_key"]}.get(table, [])
-    if table in ("entities", "figures"):
-        store_only = ["article_key"]
+    store_only = {"quotes": ["n_words"]}.get(table, [])  # counted by the store when it writes
     assert [name for name, _ in COLUMNS[table]] == names + store_only
     fields = {Quote: export.QUOTE_FIELDS, Entity: export.ENTITY_FIELDS,
               Figure: export.FIGURE_FIELDS, Attitude: export.ATTITUDE_FIELDS}  # fmt: skip
@@ -221,8 +215,6 @@ def test_records_are_written_to_the_columns_of_their_field_names(tmp_path):
             row = store.query(f"SELECT * FROM {table}").iloc[0].to_dict()
             if table == "quotes":
                 assert row.pop("n_words") == 1  # counted by the store: "q" is one word
-            if table in ("quotes", "figures", "entities"):
-                assert row.pop("article_key") == 1  # the article's, given by the store
             assert row == pytest.approx(dataclasses.asdict(record)), table
         art = store.query("SELECT * FROM articles").iloc[0]
         assert art["published"].date() == datetime.date(2016, 12, 10)
@@ -232,4 +224,3 @@ def test_records_are_written_to_the_columns_of_their_field_names(tmp_path):
         )  # fmt: skip
         assert art["search_text"] == "t\nbody."
         assert art["duplicate_of"] is None and art["analysed_at"] is not None
-        assert art["article_key"] == 1
