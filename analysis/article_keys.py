@@ -1,19 +1,22 @@
 """Integer article keys: the join key of the per-article tables the filtered views scan whole.
 
 An article's id is a string (a digest, a path, an upload name), and a view filtered by rows (a
-speaker, a search) joins a fact table to the articles in view by it: at a million articles the
-Entities network read 25 million ``entity_pairs`` rows and hashed each one's 16-character id.
-So every article also gets ``articles.article_key``, a small integer unique in its store, and
-the per-article tables those views read whole (``entity_pairs``, ``holder_targets``) carry it
-beside ``article_id``. Joined on an integer, DuckDB filters the scan itself (it pushes the keys
-in view into the scan as a range and membership filter) and hashes four bytes instead of a
-string: the probe half of such a view costs about half as much.
+speaker, a search) joins a fact table to the articles in view by it. So every article also gets
+``articles.article_key``, a small integer unique among the stored articles, and the per-article
+tables the filtered views read whole (:data:`KEYED_TABLES`) carry it beside ``article_id``.
+Joined on an integer, DuckDB filters the scan itself (it pushes the keys in view into the scan)
+and hashes four bytes instead of a string: at 50,000 articles, finding a speaker's attitudes
+cost 11 ms instead of 24. At a million articles the gain is the attitude matrix's (with the
+narrow sums of :mod:`analysis.holder_targets`); the network's pairs, keyed too, measured no
+faster than on the ids (nor did the quotes, entities and figures, tried and left with the string
+id alone: what those views pay for is reading millions of rows at all).
 
 Keys are given when an article row is written (the store's largest key + 1, then upwards: the
-writer holds the store's lock, so two writers never give the same key) and never reused while
-the store lives; a re-analysed article gets a new key with its new rows. ``article_id`` stays
-the key of everything else (links, the export, the identity pass's log): the integer key is
-internal to the store and never shown.
+writer holds the store's lock, so two writers never give the same key); a re-analysed article
+gets a new key with its new rows (the old rows, and so the old key, are gone by then: a key may
+come back after the article that held the largest was replaced, never while another article
+holds it). ``article_id`` stays the key of everything else (links, the export, the identity
+pass's log): the integer key is internal to the store and never shown.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ KEYED_TABLES = ("entity_pairs", "holder_targets")
 
 
 def next_key(con: duckdb.DuckDBPyConnection) -> int:
-    """The first key free in the store (keys are never reused while it lives)."""
+    """The first key above every stored article's."""
     # fetchall: a result left unfetched keeps the connection busy for the insert that follows
     [(largest,)] = con.execute("SELECT max(article_key) FROM articles").fetchall()
     return (largest or 0) + 1
