@@ -87,13 +87,17 @@ def speaker_totals_sql(ids_sql: str, quotes: str = "quotes") -> str:
 def sentence_pairs_sql(ids_sql: str | None = None) -> str:
     """``INSERT INTO entity_pairs`` of the articles of ``ids_sql`` (every article's when None):
     one row per article and pair of names in one sentence, ``name_a < name_b``, weight =
-    sentences naming both. The caller deletes the articles' old rows first."""
+    sentences naming both, with the article's integer key (:mod:`analysis.article_keys`). The
+    caller deletes the articles' old rows first."""
     where = f"WHERE article_id IN ({ids_sql})" if ids_sql is not None else ""
     return f"""
-    INSERT INTO entity_pairs
-    WITH s AS (SELECT DISTINCT article_id, sent_start, name FROM entity_mentions {where})
-    SELECT x.article_id, x.name, y.name, count(*)::INTEGER
-    FROM s x JOIN s y
-      ON x.article_id = y.article_id AND x.sent_start = y.sent_start AND x.name < y.name
-    GROUP BY x.article_id, x.name, y.name
+    INSERT INTO entity_pairs (article_id, name_a, name_b, weight, article_key)
+    WITH s AS (SELECT DISTINCT article_id, sent_start, name FROM entity_mentions {where}),
+    p AS (
+        SELECT x.article_id, x.name AS name_a, y.name AS name_b, count(*)::INTEGER AS weight
+        FROM s x JOIN s y
+          ON x.article_id = y.article_id AND x.sent_start = y.sent_start AND x.name < y.name
+        GROUP BY x.article_id, x.name, y.name
+    )
+    SELECT p.*, a.article_key FROM p JOIN articles a ON a.id = p.article_id
 """

@@ -12,8 +12,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from analysis import sentiment, summaries
-from analysis.filters import Filters, article_ids_sql
+from analysis import holder_targets, sentiment, summaries
+from analysis.filters import Filters, article_ids_sql, article_keys_sql
 
 NARRATOR = "(the article itself)"
 
@@ -48,17 +48,19 @@ def attitude_matrix(
     _check(scorer)
     if summaries.covers(filters):
         return _summary_matrix(con, filters, scorer, holders, targets)
-    sub, params = article_ids_sql(filters)
+    keys, params = article_keys_sql(filters)
+    n, pol_sum, n_polarity = holder_targets.columns_of(scorer)
     # The attitudes in view summed per (holder, target) once, and the holders, targets and
     # cells ranked from those sums: exact (a count is the sum of its pairs' counts, a mean the
     # pairs' polarity sum over their scored attitudes), and at a million articles it groups a
-    # speaker's 1.2 million attitudes once, not three times over (0.85 s against 0.45).
+    # speaker's 1.2 million attitudes once, not three times over (0.85 s against 0.45). Read
+    # from the per-article sums on the articles' integer keys (analysis.holder_targets).
     sql = f"""
         WITH pairs AS MATERIALIZED (
-            SELECT coalesce(holder, ?) AS holder, target, count(*) AS n,
-                   sum(polarity) AS pol_sum, count(polarity) AS n_polarity
-            FROM attitudes
-            WHERE scorer = ? AND article_id IN ({sub}) AND coalesce(holder, '') <> target
+            SELECT coalesce(holder, ?) AS holder, target, sum({n})::BIGINT AS n,
+                   sum({pol_sum}) AS pol_sum, sum({n_polarity})::BIGINT AS n_polarity
+            FROM holder_targets
+            WHERE {n} > 0 AND article_key IN ({keys}) AND coalesce(holder, '') <> target
             GROUP BY ALL
         ),
         h AS (SELECT holder FROM pairs GROUP BY holder ORDER BY sum(n) DESC, holder LIMIT ?),
@@ -70,7 +72,7 @@ def attitude_matrix(
         WHERE holder IN (SELECT holder FROM h) AND target IN (SELECT target FROM g)
         ORDER BY holder, target
     """
-    return con.execute(sql, [NARRATOR, scorer, *params, int(holders), int(targets)]).df()
+    return con.execute(sql, [NARRATOR, *params, int(holders), int(targets)]).df()
 
 
 def _summary_matrix(

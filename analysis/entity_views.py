@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from analysis import aggregates, summaries
-from analysis.filters import Filters, article_ids_sql, rows_in_view
+from analysis.filters import Filters, article_ids_sql, article_keys_sql, rows_in_view
 
 log = logging.getLogger(__name__)
 
@@ -215,9 +215,11 @@ def cooccurrences(
                         WHERE {where_e} AND name IN (SELECT name_a FROM top UNION SELECT name_b FROM top)
                         GROUP BY name, label"""
     else:
-        where, params = _in_view(filters, "p")
+        # On the articles' integer keys (analysis.article_keys): DuckDB filters the 25 million
+        # pairs of a million articles in the scan and hashes no string ids.
+        keys, params = article_keys_sql(filters)
         pairs = f"""SELECT name_a, name_b, sum(weight)::BIGINT AS weight
-                    FROM entity_pairs p WHERE {where}
+                    FROM entity_pairs p WHERE p.article_key IN ({keys})
                     GROUP BY name_a, name_b HAVING sum(weight) >= ?"""
         where_e, params_e = _in_view(filters)
         entities = rows_in_view(con, filters, "entities")

@@ -544,12 +544,16 @@ def _update(con, fresh_ids: list[str], changed_out: set[str] | None = None) -> l
         kinds[(space, alias)] = (kind, label)
     touched: set[str] = set()  # articles whose mentions changed
     changed: set[str] = set()  # articles with any name changed
+    held: set[str] = set()  # articles whose attitudes' holders or targets changed
     for t in TARGETS:
         ids = _apply(con, t, maps.get(t.space, {}))
         changed |= ids
         if t.table == "entity_mentions":
             touched |= ids
+        elif t.table == "attitudes":
+            held |= ids
     _rebuild_entities(con, sorted(touched))
+    _rebuild_holder_targets(con, sorted(held))
     # The summaries count by name and outlet: recount the days of the rewritten articles (or
     # tell the caller which, when it recounts once for its own write as well).
     if changed_out is None:
@@ -720,6 +724,18 @@ def _apply(con, t: _Target, mapping: Mapping[str, str]) -> set[str]:
     )
     con.unregister("_m")
     return touched
+
+
+def _rebuild_holder_targets(con, ids: list[str]) -> None:
+    """The per-article sums of the rewritten attitudes (analysis.holder_targets)."""
+    if not ids:
+        return
+    from analysis.store import HOLDER_TARGETS_SQL
+
+    con.execute(
+        "DELETE FROM holder_targets WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+    )
+    con.execute(HOLDER_TARGETS_SQL, [ids])
 
 
 def _rebuild_entities(con, ids: list[str]) -> None:

@@ -2,8 +2,9 @@
 
 One file holds the tables ``articles``, ``quotes``, ``entities``, ``entity_mentions``,
 ``entity_pairs`` (sentence co-occurrences, derived from the mentions), ``figures`` and
-``attitudes`` (sentiment toward each named entity, with its holder)
-plus a ``meta`` table recording the schema version. Each batch of analysed articles is written in a
+``attitudes`` (sentiment toward each named entity, with its holder) and ``holder_targets`` (the
+attitudes summed per article, holder and target, derived from them), plus the summary tables
+(:mod:`analysis.summaries`) and a ``meta`` table recording the schema version. Each batch of analysed articles is written in a
 single transaction and re-analysing an article replaces its rows, so an interrupted run leaves every
 finished batch and nothing half-written. Column names follow the ``presslens/1`` export contract
 (``start`` and ``"end"`` must be double-quoted in SQL: ``end`` is a keyword).
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 import duckdb
 import numpy as np
 
-from analysis import aggregates, search_index, store_lock, summaries
+from analysis import aggregates, article_keys, holder_targets, search_index, store_lock, summaries
 from analysis.records import Article, ArticleResult, Attitude, Entity, EntityMention, Figure, Quote
 from analysis.schema import Column, ddl_of, field_names, record_columns
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "12"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events, sum_entity_pairs, sum_figure_days; 11: sum_figure_votes, sum_conflict_figures, sum_entity_names_all, sum_attitude_holders_all; 12: quotes.n_words
+SCHEMA_VERSION = "13"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events, sum_entity_pairs, sum_figure_days; 11: sum_figure_votes, sum_conflict_figures, sum_entity_names_all, sum_attitude_holders_all; 12: quotes.n_words; 13: articles.article_key, entity_pairs.article_key, holder_targets
 
 # Every table's columns, in order. A table backed by a record (analysis/records.py) takes its
 # columns from the record's fields (analysis.schema), with the store-only columns declared beside
@@ -61,6 +62,9 @@ COLUMNS: dict[str, list[Column]] = {
         ("signature", "BLOB"),  # MinHash signature (analysis.dedup), originals only
         ("search_text", "VARCHAR"),  # lower-cased title + text, for substring search
         ("analysed_at", "TIMESTAMP DEFAULT current_timestamp"),
+        # An integer unique in the store, the join key of the tables the filtered views scan
+        # whole (analysis.article_keys); given when the row is written.
+        ("article_key", "INTEGER"),
     ],
     # The words of each quote, counted once at write time (aggregates.quote_words): the
     # word-weighted speaker views read this column instead of the quotes' texts, which under
@@ -76,6 +80,7 @@ COLUMNS: dict[str, list[Column]] = {
         ("name_a", "VARCHAR"),
         ("name_b", "VARCHAR"),
         ("weight", "INTEGER"),
+        ("article_key", "INTEGER"),  # the article's (analysis.article_keys)
     ],
     "figures": record_columns(Figure),
     # The full-text index (analysis.search_index): filled by SQL from articles.search_text.
@@ -103,6 +108,9 @@ COLUMNS["name_raw"] = [
 ]
 # Sentiment toward each named entity in a sentence, and whose it is (analysis/attitudes.py).
 COLUMNS["attitudes"] = record_columns(Attitude)
+# The attitudes summed per article, holder and target, every scorer side by side: the attitude
+# matrix under a row filter reads these instead of every attitude (analysis.holder_targets).
+COLUMNS["holder_targets"] = holder_targets.COLUMNS
 # Per-day summaries for the dashboard's first views (analysis.summaries): no article_id, so not
 # child tables; recounted for the days a batch touches, in the batch's transaction.
 COLUMNS.update(summaries.COLUMNS)
@@ -111,10 +119,13 @@ TABLES: dict[str, str] = {table: ddl_of(columns) for table, columns in COLUMNS.i
 CHILD_TABLES = ("quotes", "entities", "entity_mentions", "entity_pairs", "figures")
 CHILD_TABLES += ("attitudes",)
 CHILD_TABLES += ("terms",)
-# Filled by SQL from entity_mentions inside write_batch's transaction, not from records.
-DERIVED_TABLES = ("entity_pairs", "terms")
+CHILD_TABLES += ("holder_targets",)
+# Filled by SQL from entity_mentions (and holder_targets from attitudes) inside write_batch's
+# transaction, not from records.
+DERIVED_TABLES = ("entity_pairs", "terms", "holder_targets")
 # The sentence pairs of the batch's analysed articles (the one definition: analysis.aggregates).
 PAIRS_SQL = aggregates.sentence_pairs_sql("SELECT unnest(?::VARCHAR[])")
+HOLDER_TARGETS_SQL = holder_targets.insert_sql("SELECT unnest(?::VARCHAR[])")
 
 
 class StoreError(RuntimeError):
@@ -255,8 +266,16 @@ class Store:
                 # A column added to an existing table has no constraint to hold on old rows.
                 sql = sql.replace("PRIMARY KEY", "").replace("NOT NULL", "").strip()
                 con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql}')
-            if ("quotes", "n_words") in {(t, c) for t, c, _ in missing_columns}:
+            added = {(t, c) for t, c, _ in missing_columns}
+            if ("quotes", "n_words") in added:
                 con.execute(f"UPDATE quotes SET n_words = {aggregates.QUOTE_TEXT_WORDS_SQL}")
+            if ("articles", "article_key") in added:
+                con.execute(article_keys.FILL_ARTICLES_SQL)
+            for table in article_keys.KEYED_TABLES:
+                if (table, "article_key") in added:
+                    con.execute(article_keys.fill_table_sql(table))
+            if "holder_targets" in new_tables:  # after the keys it copies
+                con.execute(holder_targets.insert_sql())
             for table in altered:
                 if table in CHILD_TABLES:
                     con.execute(f"CREATE INDEX idx_{table}_article ON {table}(article_id)")
@@ -379,6 +398,9 @@ class Store:
                 "DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
             )
             if article_rows:
+                first = article_keys.next_key(self.con)
+                for key, row in enumerate(article_rows, start=first):
+                    row["article_key"] = key
                 self._insert("articles", {c: [r[c] for r in article_rows] for c in article_rows[0]})
             for table, records in frames.items():
                 if records:
@@ -390,6 +412,7 @@ class Store:
                     self._insert(table, columns)
             if analysed_ids:
                 self.con.execute(PAIRS_SQL, [analysed_ids])
+                self.con.execute(HOLDER_TARGETS_SQL, [analysed_ids])
                 search_index.index_articles(self.con, analysed_ids)
             changed = set(then(self.con)) if then is not None else set()
             days |= summaries.days_of(self.con, [*ids, *changed])

@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis import search_index, summaries  # noqa: E402
+from analysis import holder_targets, search_index, summaries  # noqa: E402
 from analysis.entity_views import PAIRS_REBUILD_SQL  # noqa: E402
 from analysis.store import CHILD_TABLES, Store, _columns  # noqa: E402
 
@@ -48,6 +48,7 @@ NAME_COLUMNS: dict[str, tuple[str, ...]] = {
     "entity_pairs": ("name_a", "name_b"),
     "figures": ("location", "claimed_by"),
     "attitudes": ("holder", "target"),
+    "holder_targets": ("holder", "target"),
 }
 # A build of a million articles must not take the shared machine's memory (DuckDB's default is
 # 80% of it); DuckDB spills its sorts and joins to disk beyond this.
@@ -80,6 +81,7 @@ def replicate(
         con.execute(f"""
             CREATE TEMP TABLE idmap AS
             SELECT a.id AS old, k, substr(md5(a.id || '-' || k::VARCHAR), 1, 16) AS new,
+                   row_number() OVER (ORDER BY k, a.id)::INTEGER AS key,
                    DATE '2011-01-01' + ((coalesce(
                        date_diff('day', DATE '2011-01-01', a.published), hash(a.id) % {DATE_SPAN_DAYS}
                    ) + k * 37 + hash(a.id) % 11) % {DATE_SPAN_DAYS} + {DATE_SPAN_DAYS})::INTEGER
@@ -91,7 +93,9 @@ def replicate(
         """)
         _name_growth(con)
         cols = [
-            c for c in _columns("articles") if c not in ("id", "published", "source", "analysed_at")
+            c
+            for c in _columns("articles")
+            if c not in ("id", "published", "source", "analysed_at", "article_key")
         ]
         con.execute("BEGIN")
         done = {t for t in ("articles", *CHILD_TABLES) if _has_rows(con, t)} if resume else set()
@@ -102,8 +106,8 @@ def replicate(
             log.info("resuming: %s already copied", ", ".join(sorted(done)))
         else:
             con.execute(
-                f"INSERT INTO articles (id, published, source, {', '.join(cols)}) "
-                f"SELECT m.new, m.published, "
+                f"INSERT INTO articles (id, article_key, published, source, {', '.join(cols)}) "
+                f"SELECT m.new, m.key, m.published, "
                 f"CASE WHEN m.k >= {OUTLET_COPIES} AND a.source IS NOT NULL "
                 f"THEN a.source || ' ' || (m.k // {OUTLET_COPIES})::VARCHAR ELSE a.source END, "
                 f"{', '.join('a.' + c for c in cols)} FROM idmap m JOIN src.articles a ON a.id = m.old"
@@ -137,6 +141,8 @@ def replicate(
             log.info("%s copied in %.1f s", table, time.perf_counter() - t0)
         if "entity_pairs" not in in_src:
             con.execute(PAIRS_REBUILD_SQL)
+        if "holder_targets" not in in_src:  # a source older than the table: summed here
+            con.execute(holder_targets.insert_sql())
         if search_index.TABLE not in in_src:
             search_index.rebuild(con)
         else:  # copied in term order above: record it as sorted (see analysis.search_index)
@@ -194,8 +200,8 @@ def _name_growth(con) -> None:
     ``grown(name, tail, k)``: the name as copy ``k`` writes it."""
     parts = []
     for table, columns in NAME_COLUMNS.items():
-        if table == "entity_pairs":
-            continue  # derived from the mentions
+        if table in ("entity_pairs", "holder_targets"):
+            continue  # derived from the mentions, the attitudes
         for column in columns:
             parts.append(f"SELECT article_id, {column} AS name FROM src.{table}")
     con.execute(f"""
@@ -220,6 +226,8 @@ def _grown(table: str, column: str) -> str:
         return f"{fn}(grown(t.name_a, n_name_a.name, m.k), grown(t.name_b, n_name_b.name, m.k))"
     if column in names:
         return f"grown(t.{column}, n_{column}.name, m.k)"
+    if column == "article_key":  # the copy's own (the source may be older than the keys)
+        return "m.key"
     return f't."{column}"'
 
 

@@ -23,7 +23,7 @@ EXPECTED = {
         ("id", V), ("title", V), ("source", V), ("published", "DATE"), ("url", V),
         ("tags", "VARCHAR[]"), ("text", V), ("path", V), ("n_words", N), ("author", V),
         ("duplicate_of", V), ("signature", "BLOB"), ("search_text", V),
-        ("analysed_at", "TIMESTAMP"),
+        ("analysed_at", "TIMESTAMP"), ("article_key", N),
     ],
     "quotes": [
         ("article_id", V), ("kind", V), ("text", V), ("start", N), ("end", N), ("speaker", V),
@@ -36,7 +36,9 @@ EXPECTED = {
         ("article_id", V), ("name", V), ("label", V), ("text", V), ("start", N), ("end", N),
         ("sent_start", N),
     ],
-    "entity_pairs": [("article_id", V), ("name_a", V), ("name_b", V), ("weight", N)],
+    "entity_pairs": [
+        ("article_id", V), ("name_a", V), ("name_b", V), ("weight", N), ("article_key", N),
+    ],
     "figures": [
         ("article_id", V), ("text", V), ("value", D), ("low", D), ("high", D),
         ("approximate", "BOOLEAN"), ("unit", V), ("category", V), ("subject", V),
@@ -55,6 +57,13 @@ EXPECTED = {
     "attitudes": [
         ("article_id", V), ("holder", V), ("target", V), ("target_start", N), ("target_end", N),
         ("polarity", D), ("label", V), ("sentence", V), ("scorer", V),
+    ],
+    "holder_targets": [
+        ("article_id", V), ("holder", V), ("target", V),
+        ("n_textblob", N), ("pol_sum_textblob", D), ("n_polarity_textblob", N),
+        ("n_vader", N), ("pol_sum_vader", D), ("n_polarity_vader", N),
+        ("n_news", N), ("pol_sum_news", D), ("n_polarity_news", N),
+        ("article_key", N),
     ],
 }  # fmt: skip
 # The per-day summaries (analysis.summaries) and their all-time totals.
@@ -139,6 +148,7 @@ def test_every_table_has_its_pinned_columns_in_order(tmp_path):
                 "figures",
                 "attitudes",
                 "terms",
+                "holder_targets",
             ]
         )
 

@@ -41,6 +41,7 @@ def test_new_store_records_schema_version(tmp_path):
             "name_raw": 0,
             "attitudes": 0,
             "terms": 0,
+            "holder_targets": 0,
         }
 
 
@@ -103,13 +104,39 @@ def _dump(path, tables):
         con.close()
 
 
+def _keyed(path):
+    """The articles, entity pairs and holder_targets of the store at ``path``, each row's
+    article key replaced by a check that it is its article's."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {
+            "articles": con.execute(
+                "SELECT * EXCLUDE (article_key) FROM articles ORDER BY ALL"
+            ).fetchall(),
+            **{
+                table: con.execute(
+                    f"SELECT t.* EXCLUDE (article_key), t.article_key = a.article_key FROM {table} t "
+                    "LEFT JOIN articles a ON a.id = t.article_id ORDER BY ALL"
+                ).fetchall()
+                for table in ("entity_pairs", "holder_targets")
+            },
+        }
+    finally:
+        con.close()
+
+
 def _made_older(src, dst, *, version):
     """A copy of ``src`` as an older presslens left it: no summary tables, no figures.subject,
-    no quotes.n_words (which the upgrade counts from the texts: the quotes compare equal)."""
+    no quotes.n_words (which the upgrade counts from the texts: the quotes compare equal), no
+    article keys and no holder_targets (which it fills from the articles and attitudes)."""
     shutil.copy(src, dst)
     con = duckdb.connect(str(dst))
-    for table in summaries.COLUMNS:
+    for table in [*summaries.COLUMNS, "holder_targets"]:
         con.execute(f"DROP TABLE {table}")
+    con.execute("ALTER TABLE articles DROP COLUMN article_key")
+    con.execute("DROP INDEX idx_entity_pairs_article")
+    con.execute("ALTER TABLE entity_pairs DROP COLUMN article_key")
+    con.execute("CREATE INDEX idx_entity_pairs_article ON entity_pairs(article_id)")
     con.execute("DROP INDEX idx_figures_article")  # DuckDB alters no table an index uses
     con.execute("ALTER TABLE figures DROP COLUMN subject")
     con.execute("CREATE INDEX idx_figures_article ON figures(article_id)")
@@ -132,9 +159,19 @@ def test_a_store_of_an_older_schema_is_upgraded_in_place(corpus_store, tmp_path)
         assert store.query("SELECT value FROM meta WHERE key='schema_version'").iloc[0, 0] == (
             SCHEMA_VERSION
         )
-    exact = ["articles", "quotes", *(t for t in summaries.COLUMNS if not t.endswith("_all"))]
+    exact = ["quotes", *(t for t in summaries.COLUMNS if not t.endswith("_all"))]
     assert all(_dump(old, ["sum_articles", "sum_speakers_all"]).values()), "something recounted"
     assert _dump(old, exact) == _dump(corpus_store, exact), "data kept, summaries recounted"
+    # Keys given in the order the articles were stored (the corpus's own were given as they
+    # were written, so they may differ): each article one key, its pairs and sums under it.
+    keyed = _keyed(old)
+    assert keyed == _keyed(corpus_store), "articles, pairs and attitude sums kept or rebuilt"
+    con = duckdb.connect(str(old), read_only=True)
+    n, distinct, unkeyed = con.execute(
+        "SELECT count(*), count(DISTINCT article_key), count(*) - count(article_key) FROM articles"
+    ).fetchone()
+    con.close()
+    assert n == distinct > 0 and unkeyed == 0
     for table in (t for t in summaries.COLUMNS if t.endswith("_all")):
         # The store kept these totals by adding and taking away: equal up to rounding.
         got, want = _dump(old, [table])[table], _dump(corpus_store, [table])[table]

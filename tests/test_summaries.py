@@ -1,5 +1,6 @@
-"""The per-day summary tables (analysis.summaries): kept equal to a recount from the base tables
-through every kind of write, and the views that read them give what the base tables give."""
+"""The per-day summary tables (analysis.summaries) and the per-article derived tables (entity
+pairs, holder_targets): kept equal to a recount from the base tables through every kind of
+write, and the views that read them give what the base tables give."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ import pandas as pd
 import pytest
 
 from analysis import (
+    aggregates,
     article_views,
     attitude_views,
     entity_views,
     figure_views,
+    holder_targets,
     identity,
     quote_views,
     summaries,
@@ -23,10 +26,18 @@ from analysis.filters import Filters
 from analysis.store import Store
 from tests.test_identity import _corpus
 
+# The per-article tables derived in SQL at write time and by the identity pass, like the
+# summaries (analysis.aggregates, analysis.holder_targets), with the article keys they carry.
+DERIVED = {
+    "entity_pairs": aggregates.sentence_pairs_sql(),
+    "holder_targets": holder_targets.insert_sql(),
+}
+
 
 def _tables(con) -> dict[str, list[tuple]]:
     return {
-        t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in summaries.TABLES
+        t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+        for t in [*summaries.TABLES, *DERIVED]
     }
 
 
@@ -37,10 +48,14 @@ def _assert_recounted(con) -> None:
     con.execute("BEGIN")
     try:
         summaries.rebuild(con)
+        for table, insert in DERIVED.items():
+            con.execute(f"DELETE FROM {table}")
+            con.execute(insert)
         recounted = _tables(con)
     finally:
         con.execute("ROLLBACK")
-    for table in summaries.TABLES:
+    assert kept["holder_targets"], "no attitudes summed"
+    for table in [*summaries.TABLES, *DERIVED]:
         if table.endswith("_all"):  # kept by adding and taking away: sums up to rounding
             got, want = pd.DataFrame(kept[table]), pd.DataFrame(recounted[table])
             pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-9, obj=table)
