@@ -262,12 +262,22 @@ def predict(
     """``(polarity, label)`` of a mention's features and its sentence's ``common`` ones: the
     softmax of the weighted sum, polarity P(positive) - P(negative), label the most probable
     class."""
+    p = probabilities(feats, common, table)
+    best = max(range(3), key=p.__getitem__)
+    return p[2] - p[0], CLASSES[best]
+
+
+def probabilities(
+    feats: Mapping[str, float],
+    common: Shared | None = None,
+    table: Mapping[str, tuple[float, ...]] | None = None,
+) -> tuple[float, float, float]:
+    """The model's probability of each of :data:`CLASSES` for a mention: the softmax of the
+    weighted sum of its features and its sentence's ``common`` ones."""
     z = list(logits(feats, table))
     if common is not None:
         z = [a + b for a, b in zip(z, common.logits, strict=True)]
     top = max(z)
     e = [math.exp(v - top) for v in z]
     total = sum(e)
-    p = [v / total for v in e]
-    best = max(range(3), key=p.__getitem__)
-    return p[2] - p[0], CLASSES[best]
+    return e[0] / total, e[1] / total, e[2] / total

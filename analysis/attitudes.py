@@ -34,7 +34,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import attitude_model, attitude_parse, attitude_targets, sentiment, token_sentiment
+from analysis import (
+    attitude_encoder,
+    attitude_model,
+    attitude_parse,
+    attitude_targets,
+    sentiment,
+    token_sentiment,
+)
+from analysis.nlp import text_of
 from analysis.records import Attitude, EntityMention, Quote
 
 log = logging.getLogger(__name__)
@@ -74,12 +82,20 @@ def extract(
     article_id: str,
     mentions: Sequence[EntityMention],
     quotes: Sequence[Quote],
-    scorers: Sequence[str] = sentiment.ATTITUDE_SCORERS,
+    scorers: Sequence[str] | None = None,
 ) -> list[Attitude]:
-    """One :class:`Attitude` per entity mention in ``doc`` and scorer, in text order."""
-    learned = sentiment.LEARNED_SCORER in scorers
-    # The learned scorer reads both lexicon scorers' scores of the same words (its features).
-    lexical = [n for n in scorers if n != sentiment.LEARNED_SCORER]
+    """One :class:`Attitude` per entity mention in ``doc`` and scorer, in text order. The
+    scorers are :data:`~analysis.sentiment.DEFAULT_ATTITUDE_SCORERS`, and the encoder too
+    inside :func:`analysis.attitude_encoder.enabled`, unless ``scorers`` names them."""
+    if scorers is None:
+        scorers = sentiment.DEFAULT_ATTITUDE_SCORERS
+        if attitude_encoder.is_enabled():
+            scorers = (*scorers, sentiment.ENCODER_SCORER)
+    encoded = sentiment.ENCODER_SCORER in scorers
+    # The encoder's head reads the learned scorer's probabilities, and the learned scorer both
+    # lexicon scorers' scores of the same words (their features).
+    learned = sentiment.LEARNED_SCORER in scorers or encoded
+    lexical = [n for n in scorers if n not in (sentiment.LEARNED_SCORER, sentiment.ENCODER_SCORER)]
     needed = dict.fromkeys([*lexical, *(sentiment.STORED_SCORERS if learned else ())])
     # Scorers of groups of tokens: the text scorers' numbers, the per-word work done once.
     score_fns = {name: token_sentiment.get(name) for name in needed}
@@ -119,6 +135,9 @@ def extract(
     commons: dict[tuple[int, int], tuple[attitude_model.Shared, float]] = {}
     sentences: dict[int, str] = {}
     out: list[Attitude] = []
+    # Each scored mention with its labels, and what the encoder is to read (in the same order).
+    found: list[tuple[EntityMention, str | None, str, dict[str, tuple[float, str]]]] = []
+    to_encode: list[attitude_encoder.Target] = []
     for m, span in zip(mentions, spans, strict=True):
         if span is None or len(span) == 0:
             continue
@@ -188,6 +207,24 @@ def extract(
                 )
             )
             labelled[sentiment.LEARNED_SCORER] = attitude_model.predict(feats, common)
+            if encoded:
+                to_encode.append(
+                    attitude_encoder.Target(
+                        sentence=(
+                            parse.idx[sent_start],
+                            parse.idx[sent_end - 1] + parse.length[sent_end - 1],
+                        ),
+                        start=m.start,
+                        end=m.end,
+                        news=attitude_model.probabilities(feats, common),
+                    )
+                )
+        found.append((m, holder, sentence, labelled))
+    if encoded:  # every sentence of the article with a target, encoded in one go
+        scores = iter(attitude_encoder.score(text_of(doc), to_encode))
+        for *_, labelled in found:
+            labelled[sentiment.ENCODER_SCORER] = next(scores)
+    for m, holder, sentence, labelled in found:
         for name in scorers:
             polarity, label = labelled[name]
             out.append(

@@ -30,12 +30,18 @@ def _per_scorer(scorer: str) -> list[tuple[str, str]]:
     ]
 
 
+# The scorers of schema 13, whose columns come before the key; a scorer added since (the
+# encoder, schema 14) has its columns after it, where an upgrade's ALTER TABLE puts them, so a
+# new store and an upgraded one have their columns in the same order.
+SCHEMA_13_SCORERS = ("textblob", "vader", "news")
+
 COLUMNS: list[tuple[str, str]] = [
     ("article_id", "VARCHAR"),
     ("holder", "VARCHAR"),  # NULL: the article's own voice
     ("target", "VARCHAR"),
-    *(c for s in ATTITUDE_SCORERS for c in _per_scorer(s)),
+    *(c for s in SCHEMA_13_SCORERS for c in _per_scorer(s)),
     ("article_key", "INTEGER"),
+    *(c for s in ATTITUDE_SCORERS if s not in SCHEMA_13_SCORERS for c in _per_scorer(s)),
 ]
 
 
@@ -43,17 +49,17 @@ def insert_sql(ids_sql: str | None = None) -> str:
     """``INSERT INTO holder_targets`` of the articles of ``ids_sql`` (every article's when
     None), in article key order. The caller deletes the articles' old rows first."""
     where = f"WHERE x.article_id IN ({ids_sql})" if ids_sql is not None else ""
-    sums = []
+    sums = {"article_key": "any_value(a.article_key) AS k"}
     for s in ATTITUDE_SCORERS:
         only = f"FILTER (WHERE x.scorer = '{s}')"
-        sums += [
-            f"count(*) {only}::INTEGER",
-            f"sum(x.polarity) {only}",
-            f"count(x.polarity) {only}::INTEGER",
-        ]
+        n, pol_sum, n_polarity = columns_of(s)
+        sums[n] = f"count(*) {only}::INTEGER"
+        sums[pol_sum] = f"sum(x.polarity) {only}"
+        sums[n_polarity] = f"count(x.polarity) {only}::INTEGER"
+    values = ["x.article_id", "x.holder", "x.target", *(sums[c] for c, _ in COLUMNS[3:])]
     return f"""
     INSERT INTO holder_targets ({", ".join(f'"{c}"' for c, _ in COLUMNS)})
-    SELECT x.article_id, x.holder, x.target, {", ".join(sums)}, any_value(a.article_key) AS k
+    SELECT {", ".join(values)}
     FROM attitudes x JOIN articles a ON a.id = x.article_id
     {where}
     GROUP BY x.article_id, x.holder, x.target

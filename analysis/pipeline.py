@@ -142,6 +142,7 @@ def analyze_paths(
     reanalyse: bool = False,
     engine: Engine | None = None,
     aliases: tuple[Alias, ...] = (),
+    encoder: bool = False,
 ) -> tuple[RunSummary, list[str]]:
     """Analyse ``paths`` into ``store``. Returns the summary and the ids of the articles in the
     inputs (new and already known), e.g. for a JSON export of just this run."""
@@ -162,6 +163,7 @@ def analyze_paths(
         reanalyse=reanalyse,
         engine=engine,
         aliases=aliases,
+        encoder=encoder,
     )
     summary.failures[:0] = failures
     summary.notes[:0] = notes
@@ -178,9 +180,12 @@ def analyze_articles(
     reanalyse: bool = False,
     engine: Engine | None = None,
     aliases: tuple[Alias, ...] = (),
+    encoder: bool = False,
 ) -> RunSummary:
     """Deduplicate, parse, extract and store ``articles``. ``aliases`` (a user's alias file,
-    analysis.lexicon.aliases) apply to this run's extraction, here or in the worker processes."""
+    analysis.lexicon.aliases) apply to this run's extraction, here or in the worker processes;
+    ``encoder`` stores the sentence encoder's attitudes too (analysis.attitude_encoder; with
+    a Dask engine, the engine's own setting decides)."""
     from analysis import identity
 
     if aliases and engine is not None:
@@ -201,7 +206,9 @@ def analyze_articles(
     if progress:
         progress(0, total)
     if engine is None:
-        batches = _analyse_batches(todo, workers=workers, batch_size=batch_size, aliases=aliases)
+        batches = _analyse_batches(
+            todo, workers=workers, batch_size=batch_size, aliases=aliases, encoder=encoder
+        )
     else:
         batches = engine(todo, batch_size)
     writer = _Writer(store, summary, waiting, signatures)
@@ -337,7 +344,12 @@ def split_batches(
 
 
 def _analyse_batches(
-    articles: list[Article], *, workers: int, batch_size: int, aliases: tuple[Alias, ...] = ()
+    articles: list[Article],
+    *,
+    workers: int,
+    batch_size: int,
+    aliases: tuple[Alias, ...] = (),
+    encoder: bool = False,
 ) -> Iterator[list[ArticleResult | Failure]]:
     batches = split_batches(articles, batch_size, workers)
     if not batches:
@@ -345,7 +357,7 @@ def _analyse_batches(
     if workers <= 1 or len(batches) == 1:
         language = nlp.load()
         for batch in batches:
-            yield analyse_batch(batch, language, aliases=aliases)
+            yield analyse_batch(batch, language, aliases=aliases, encoder=encoder)
         return
     # "spawn": a forked child would inherit the parent's DuckDB connection and threads.
     ctx = multiprocessing.get_context("spawn")
@@ -356,7 +368,9 @@ def _analyse_batches(
         initializer=_start_worker,
         initargs=(os.getpid(),),
     ) as pool:
-        futures = [pool.submit(_analyse_batch_in_worker, batch, aliases) for batch in batches]
+        futures = [
+            pool.submit(_analyse_batch_in_worker, batch, aliases, encoder) for batch in batches
+        ]
         try:
             for future in futures:  # in submission order, so the progress bar is monotonic
                 yield future.result()
@@ -412,17 +426,26 @@ def _start_worker(parent_pid: int) -> None:
 
 
 def _analyse_batch_in_worker(
-    batch: list[Article], aliases: tuple[Alias, ...] = ()
+    batch: list[Article], aliases: tuple[Alias, ...] = (), encoder: bool = False
 ) -> list[ArticleResult | Failure]:
-    return analyse_batch(batch, nlp.load(), aliases=aliases)
+    return analyse_batch(batch, nlp.load(), aliases=aliases, encoder=encoder)
 
 
 def analyse_batch(
-    batch: Iterable[Article], language, *, aliases: tuple[Alias, ...] = ()
+    batch: Iterable[Article],
+    language,
+    *,
+    aliases: tuple[Alias, ...] = (),
+    encoder: bool | None = None,
 ) -> list[ArticleResult | Failure]:
     """Parse ``batch`` with ``nlp.pipe`` and run the extractors on each parse (with the
-    user's ``aliases`` on top of the curated name tables)."""
-    with user_aliases.using(aliases):
+    user's ``aliases`` on top of the curated name tables; with the sentence encoder's
+    attitudes when ``encoder``, as the caller's setting is when None)."""
+    from analysis import attitude_encoder
+
+    if encoder is None:
+        encoder = attitude_encoder.is_enabled()
+    with user_aliases.using(aliases), attitude_encoder.enabled(encoder):
         return _analyse_batch(batch, language)
 
 

@@ -30,7 +30,13 @@ STORED_SCORERS = ("textblob", "vader")
 # The learned, target-aware scorer of attitudes (analysis/attitude_model.py): it scores a name in
 # its sentence, not a text, so it is stored for attitudes only, never for a quote.
 LEARNED_SCORER = "news"
-ATTITUDE_SCORERS = (*STORED_SCORERS, LEARNED_SCORER)
+# The sentence-reading scorer (analysis/attitude_encoder.py): opt-in (`presslens analyze
+# --encoder`), since it costs about as much again as the parse; its rows exist only for the
+# articles analysed with it.
+ENCODER_SCORER = "encoder"
+# Every scorer an attitude may be stored with, in this order; the default run stores the first three.
+ATTITUDE_SCORERS = (*STORED_SCORERS, LEARNED_SCORER, ENCODER_SCORER)
+DEFAULT_ATTITUDE_SCORERS = (*STORED_SCORERS, LEARNED_SCORER)
 
 
 class Scorer(Protocol):

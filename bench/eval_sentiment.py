@@ -1,7 +1,7 @@
 """Sentiment toward named people in news, against NewsMTSC: what presslens stores, and baselines.
 
     .venv/bin/python -m bench.eval_sentiment [--split devtest_mt] [--limit N] [--fit]
-        [--show N] [--uncovered N] [--ablate]
+        [--show N] [--uncovered N] [--ablate] [--encoder]
 
 Data: ../shared/data/newsmtsc/{split}.jsonl — one sentence per line (``sentence_normalized``) with
 one or more ``targets``, each a mention's character offsets (``from``, ``to``) and the annotated
@@ -15,6 +15,9 @@ of :mod:`analysis.attitude_model`) whose mention overlaps the target; no such re
 not see a named entity there — counts as neutral. Baselines for the table: TextBlob and VADER on
 the whole sentence (the same target-blind score a quote gets), labelled with the same neutral band
 as the attitudes of that scorer, and with each tool's customary band (TextBlob 0, VADER ±0.05).
+
+``--encoder`` analyses as ``presslens analyze --encoder`` does, with the sentence encoder's
+scorer (:mod:`analysis.attitude_encoder`) stored and scored beside the others.
 
 ``--ablate`` scores again without each kind of target :mod:`analysis.attitude_targets` adds
 (its rules, :func:`~analysis.attitude_targets.untagged_with_rules`; ``noun``: a capitalised word
@@ -37,7 +40,7 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from unittest import mock
 
-from analysis import attitude_targets, attitudes, lexicon, nlp, sentiment
+from analysis import attitude_encoder, attitude_targets, attitudes, lexicon, nlp, sentiment
 from analysis.ingest import RawDocument
 from analysis.pipeline import analyse_batch, to_article
 from analysis.records import ArticleResult
@@ -165,7 +168,7 @@ def labels(values: list[float | None], threshold: float) -> list[str]:
 def table(items: list[dict]) -> list[tuple[str, dict[str, float]]]:
     gold = [it["gold"] for it in items]
     rows = []
-    for name in sentiment.ATTITUDE_SCORERS:
+    for name in scored(items):
         # The label each attitude record stores (the lexicon scorers': their polarity outside
         # the neutral band; the learned scorer's: its most probable class).
         band = f"±{attitudes.THRESHOLDS[name]}" if name in attitudes.THRESHOLDS else "learned"
@@ -181,6 +184,16 @@ def table(items: list[dict]) -> list[tuple[str, dict[str, float]]]:
             rows.append((f"sentence, {name} (±{b})", scores(gold, labels(sent, b))))
     rows.append(("always neutral", scores(gold, ["neutral"] * len(gold))))
     return rows
+
+
+def scored(items: list[dict]) -> list[str]:
+    """The attitude scorers of :data:`~analysis.sentiment.ATTITUDE_SCORERS` that stored any
+    attitude for ``items`` (the encoder's only when it was on)."""
+    return [
+        n
+        for n in sentiment.ATTITUDE_SCORERS
+        if n != sentiment.ENCODER_SCORER or any(it["attitude"][n] is not None for it in items)
+    ]
 
 
 def stored(items: list[dict], name: str, named_only: bool = False) -> list[str]:
@@ -242,14 +255,16 @@ def ablate(rows: list[dict]) -> None:
     """Macro-F1 of each attitude scorer with every kind of added target, and without each."""
     print(
         f"\n{'targets':22} {'covered':>7}  "
-        + "  ".join(f"{n:>8}" for n in sentiment.ATTITUDE_SCORERS)
+        + "  ".join(f"{n:>8}" for n in sentiment.DEFAULT_ATTITUDE_SCORERS)
     )
     for drop in ((), *((k,) for k in KINDS), KINDS):
         with without(drop):
             items = predict(rows)
         gold = [it["gold"] for it in items]
         covered = sum(it["attitude"]["textblob"] is not None for it in items)
-        f1 = [scores(gold, stored(items, n))["macro_f1"] for n in sentiment.ATTITUDE_SCORERS]
+        f1 = [
+            scores(gold, stored(items, n))["macro_f1"] for n in sentiment.DEFAULT_ATTITUDE_SCORERS
+        ]
         what = "all" if not drop else "none added" if drop == KINDS else f"without {drop[0]}"
         print(f"{what:22} {covered:7}  " + "  ".join(f"{v:8.3f}" for v in f1))
 
@@ -274,6 +289,11 @@ def main(argv: list[str] | None = None) -> None:
         help="print N missed targets of each gold label (the learned scorer)",
     )
     ap.add_argument(
+        "--encoder",
+        action="store_true",
+        help="analyse with the sentence encoder too (presslens analyze --encoder) and score it",
+    )
+    ap.add_argument(
         "--ablate",
         action="store_true",
         help="macro-F1 without each kind of target analysis.attitude_targets adds",
@@ -285,7 +305,8 @@ def main(argv: list[str] | None = None) -> None:
         ablate(rows)
         return
     t0 = time.perf_counter()
-    items = predict(rows)
+    with attitude_encoder.enabled(args.encoder):
+        items = predict(rows)
     took = time.perf_counter() - t0
     covered = sum(it["attitude"]["textblob"] is not None for it in items)
     print(
@@ -351,7 +372,7 @@ def uncovered(items: list[dict], n: int) -> None:
 
 def misses(items: list[dict], n: int) -> None:
     """The first ``n`` targets of each gold label that the attitudes path labels wrongly."""
-    name = sentiment.ATTITUDE_SCORERS[-1]
+    name = scored(items)[-1]
     for gold in LABELS:
         print(f"\nmissed {gold} targets ({name}):")
         wrong = [it for it in items if it["gold"] == gold and it["label"][name] != gold]

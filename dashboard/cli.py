@@ -126,6 +126,13 @@ def _add_input_options(analyze: argparse.ArgumentParser) -> None:
         help="skip files larger than this (default: 20)",
     )
     analyze.add_argument(
+        "--encoder",
+        action="store_true",
+        help="also score each attitude with a sentence encoder (all-MiniLM-L6-v2, stored as the "
+        "'encoder' scorer): more accurate toward whom (NewsMTSC macro-F1 in README), but "
+        "about as slow again as the parse",
+    )
+    analyze.add_argument(
         "--aliases",
         metavar="FILE",
         help="more name variants for this run: a UTF-8 TSV file, one "
@@ -271,6 +278,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
     # spaCy, DuckDB, pandas: modules that live as long as this process (analysis.heap)
     with heap.loading(freeze=True):
+        from analysis.attitude_encoder import EncoderUnavailable, check
         from analysis.engines import EngineError
         from analysis.nlp import ModelNotFound
         from analysis.pipeline import analyze_paths
@@ -292,6 +300,11 @@ def _analyze(args: argparse.Namespace) -> int:
             aliases = read_file(args.aliases)
         except AliasFileError as exc:
             return _usage(str(exc))
+    if args.encoder:
+        try:  # one clear message before any article, not one per article
+            check()
+        except EncoderUnavailable as exc:
+            return _usage(str(exc))
     try:
         store = Store(args.db)
     except StoreError as exc:
@@ -310,8 +323,9 @@ def _analyze(args: argparse.Namespace) -> int:
                 progress=bar.update,
                 reanalyse=args.reanalyse,
                 aliases=aliases,
+                encoder=args.encoder,
             )
-        except (ModelNotFound, EngineError) as exc:
+        except (ModelNotFound, EngineError, EncoderUnavailable) as exc:
             print(f"presslens: {exc}", file=sys.stderr)
             return EXIT_USAGE
         finally:
@@ -377,7 +391,7 @@ def _engine(args: argparse.Namespace):
         return contextlib.nullcontext(None)
     from analysis.engines.dask import DaskEngine
 
-    return DaskEngine(args.scheduler, n_workers=args.workers)
+    return DaskEngine(args.scheduler, n_workers=args.workers, encoder=args.encoder)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -64,6 +64,7 @@ EXPECTED = {
         ("n_vader", N), ("pol_sum_vader", D), ("n_polarity_vader", N),
         ("n_news", N), ("pol_sum_news", D), ("n_polarity_news", N),
         ("article_key", N),
+        ("n_encoder", N), ("pol_sum_encoder", D), ("n_polarity_encoder", N),
     ],
 }  # fmt: skip
 # The per-day summaries (analysis.summaries) and their all-time totals.

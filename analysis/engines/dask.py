@@ -88,11 +88,13 @@ def _leave_now() -> None:
     os._exit(0)
 
 
-def analyse_on_worker(batch: list[Article], model: str | None) -> list[ArticleResult | Failure]:
+def analyse_on_worker(
+    batch: list[Article], model: str | None, encoder: bool = False
+) -> list[ArticleResult | Failure]:
     """The task a worker runs: the local engine's batch function with this worker's model."""
     from analysis.pipeline import analyse_batch
 
-    return analyse_batch(batch, nlp.load(model))
+    return analyse_batch(batch, nlp.load(model), encoder=encoder)
 
 
 class DaskEngine:
@@ -107,8 +109,10 @@ class DaskEngine:
         *,
         n_workers: int | None = None,
         model: str | None = None,
+        encoder: bool = False,
     ) -> None:
         self.scheduler = scheduler
+        self.encoder = encoder  # the sentence encoder's attitudes too (analysis.attitude_encoder)
         self.n_workers = n_workers
         # The client's choice of model, if it made one, goes to the workers; otherwise each
         # worker resolves the default itself (ARCHITECTURE.md order).
@@ -191,7 +195,9 @@ class DaskEngine:
             batch = next(todo, None)
             if batch is not None:
                 # pure=False: two runs over the same articles must both analyse them.
-                future = client.submit(analyse_on_worker, batch, self.model, pure=False)
+                future = client.submit(
+                    analyse_on_worker, batch, self.model, self.encoder, pure=False
+                )
                 batch_of[future.key] = batch
                 running.add(future)
 

@@ -14,8 +14,9 @@ from analysis import uncertainty
 from dashboard import charts, components, data, filters_ui, plain
 
 SCORERS = {"textblob": "TextBlob", "vader": "VADER"}
-# The attitudes' scorers: the two lexicon ones and the learned one (analysis/attitude_model.py).
-ATTITUDE_SCORERS = {**SCORERS, "news": "News model"}
+# The attitudes' scorers: the two lexicon ones, the learned one (analysis/attitude_model.py) and
+# the opt-in sentence encoder (analysis/attitude_encoder.py, `presslens analyze --encoder`).
+ATTITUDE_SCORERS = {**SCORERS, "news": "News model", "encoder": "Sentence encoder"}
 QUOTE_COLUMNS = ["speaker", "text", "kind", "polarity", "polarity_vader", "subjectivity", "title"]
 QUOTE_COLUMNS += ["published", "open"]
 
@@ -159,9 +160,16 @@ scorer = filters_ui.page_choice(
     format_func=ATTITUDE_SCORERS.get,
     help="News model: a logistic regression over the words around the name, its role and the "
     "lexicon scores, fitted on the NewsMTSC news corpus; TextBlob and VADER score the same "
-    "words with their lexicons. All are computed at analysis time.",
+    "words with their lexicons; Sentence encoder (only for articles analysed with "
+    "`presslens analyze --encoder`): a small transformer reads the whole sentence, with the "
+    "News model's reading beside it. All are computed at analysis time.",
 )
 scorer_name = ATTITUDE_SCORERS[scorer]
+if scorer == "encoder":
+    st.caption(
+        "The sentence encoder scores only the articles analysed with `presslens analyze "
+        "--encoder`; the matrix leaves out the others' attitudes."
+    )
 if "news" not in held:
     st.caption(
         "This store was analysed before the News model existed; `presslens analyze PATH "
