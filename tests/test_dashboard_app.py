@@ -465,6 +465,35 @@ def test_speakers_page_offers_the_learned_scorer_for_attitudes_only(dashboard_db
     assert "Who speaks about whom, and how (TextBlob)" in _figures_by_title(at)
 
 
+def test_speakers_page_offers_the_sentence_encoder_once_an_article_has_it(
+    dashboard_db, use_db, tmp_path
+):
+    """Articles analysed with ``--encoder`` bring the fourth scorer to the matrix's switch; the
+    matrix then says it covers those articles only."""
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    db = tmp_path / "encoded.duckdb"
+    shutil.copy(dashboard_db, db)
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Council vote\n\nSenator Ellen Marsh praised Mayor Tom Reddick for his honest work. "
+        "\"Tom Reddick has been a loyal friend to this city,\" Ellen Marsh said on Monday. "
+        "Critics accused Tom Reddick of wasting money on the bridge.",
+        encoding="utf-8",
+    )
+    with Store(db) as store:
+        analyze_paths([str(story)], store, encoder=True)
+    use_db(db)
+    at = run_page(db, "speakers", {"attitude_scorer": "Sentence encoder"})
+    assert not at.exception and not at.warning
+    controls = {w.key: w for w in at.segmented_control}
+    assert controls["attitude_scorer"].value == "Sentence encoder"
+    assert "Sentence encoder" not in controls["scorer"].options  # quotes have no such score
+    assert "Who speaks about whom, and how (Sentence encoder)" in _figures_by_title(at)
+    assert "presslens analyze --encoder" in "\n".join(m.value for m in at.caption)
+
+
 def test_clicking_a_matrix_cell_opens_its_sentences(dashboard_db, use_db):
     use_db(dashboard_db)
     at = AppTest.from_file(str(APP), default_timeout=120)
