@@ -262,7 +262,7 @@ def predict(
     """``(polarity, label)`` of a mention's features and its sentence's ``common`` ones: the
     softmax of the weighted sum, polarity P(positive) - P(negative), label the most probable
     class."""
-    p = probabilities(feats, common, table)
+    p = _probabilities(feats, common, table)
     best = max(range(3), key=p.__getitem__)
     return p[2] - p[0], CLASSES[best]
 
@@ -273,7 +273,16 @@ def probabilities(
     table: Mapping[str, tuple[float, ...]] | None = None,
 ) -> tuple[float, float, float]:
     """The model's probability of each of :data:`CLASSES` for a mention: the softmax of the
-    weighted sum of its features and its sentence's ``common`` ones."""
+    weighted sum of its features and its sentence's ``common`` ones (what the encoder's head
+    reads; a fitting script that records this call sees the encoder's, never :func:`predict`'s)."""
+    return _probabilities(feats, common, table)
+
+
+def _probabilities(
+    feats: Mapping[str, float],
+    common: Shared | None,
+    table: Mapping[str, tuple[float, ...]] | None,
+) -> tuple[float, float, float]:
     z = list(logits(feats, table))
     if common is not None:
         z = [a + b for a, b in zip(z, common.logits, strict=True)]

@@ -72,6 +72,9 @@ def collect(rows: list[dict]) -> tuple[np.ndarray, list[bool], list[str], list[i
     X = np.zeros((len(items), len(attitude_encoder.FEATURES)), dtype=np.float32)
     covered, gold, groups, feats = [], [], [], []
     sentence_of: dict[str, int] = {}
+    # One news record per encoder row, in the same order (attitude_model.predict does not go
+    # through the recorded call).
+    assert len(news_feats) == len(captured), (len(news_feats), len(captured))
     for i, it in enumerate(items):
         index = it["attitude"][ENCODER]
         covered.append(index is not None)

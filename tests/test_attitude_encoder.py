@@ -205,3 +205,30 @@ def test_a_schema_13_store_gains_the_encoders_columns(corpus_store, tmp_path):
 
     (got, (n, with_encoder)), (want, _) = columns(old), columns(corpus_store)
     assert got == want and n > 0 and with_encoder == 0
+
+
+def test_the_dask_engine_carries_the_option_to_its_workers(monkeypatch):
+    """What a Dask worker runs for a batch (``analyse_on_worker``) stores the encoder's rows
+    when the engine was made with ``encoder=True``, and only then."""
+    from analysis.engines import dask as dask_engine
+
+    submitted = []
+
+    class Client:
+        def submit(self, fn, *args, pure=True):
+            submitted.append(args)
+            raise RuntimeError("not a cluster")
+
+    engine = dask_engine.DaskEngine(encoder=True)
+    monkeypatch.setattr(engine, "connect", lambda: Client())
+    monkeypatch.setattr(engine, "threads", lambda: 1)
+    monkeypatch.setattr(dask_engine, "as_completed", list)  # no cluster to watch
+    article = Article(id="d", title="", text="The judges praised Dr Ellen Marsh for her work.")
+    with pytest.raises(RuntimeError, match="not a cluster"):
+        next(engine([article], 8))
+    [(batch, model, encoder)] = submitted
+    assert encoder is True and batch == [article]
+    on = dask_engine.analyse_on_worker(batch, model, encoder)
+    off = dask_engine.analyse_on_worker(batch, model)
+    assert ENCODER in {a.scorer for a in on[0].attitudes}
+    assert ENCODER not in {a.scorer for a in off[0].attitudes}
