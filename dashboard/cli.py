@@ -334,6 +334,8 @@ def _analyze(args: argparse.Namespace) -> int:
             print(f"presslens: skipped {failure.path}: {failure.reason}", file=sys.stderr)
         if args.json and not summary.interrupted:
             _write_json(store, ids, args.json)
+        if args.encoder and summary.known and not args.reanalyse and not summary.interrupted:
+            _note_known_without_encoder(store, ids)
         print(
             f"presslens: {summary.new} new, {summary.known} already known, "
             f"{summary.duplicates} near-duplicate, {summary.failed} failed → {args.db}"
@@ -343,6 +345,23 @@ def _analyze(args: argparse.Namespace) -> int:
     if summary.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_SOME_FAILED if summary.failures else EXIT_OK
+
+
+def _note_known_without_encoder(store, ids: list[str]) -> None:
+    """``--encoder`` scores the articles it analyses; articles already stored are not analysed
+    again, so say how many of this run's inputs still lack the encoder's attitudes."""
+    lacking = store.query(
+        "SELECT count(DISTINCT article_id) AS n FROM attitudes WHERE article_id IN "
+        "(SELECT unnest(?::VARCHAR[])) AND article_id NOT IN "
+        "(SELECT article_id FROM attitudes WHERE scorer = 'encoder')",
+        [ids],
+    ).iloc[0, 0]
+    if lacking:
+        print(
+            f"presslens: {lacking} already known article(s) were stored without the encoder and "
+            "were not analysed again; add --reanalyse to score them with it",
+            file=sys.stderr,
+        )
 
 
 class _ProgressBar:

@@ -232,3 +232,42 @@ def test_the_dask_engine_carries_the_option_to_its_workers(monkeypatch):
     off = dask_engine.analyse_on_worker(batch, model)
     assert ENCODER in {a.scorer for a in on[0].attitudes}
     assert ENCODER not in {a.scorer for a in off[0].attitudes}
+
+
+def test_encoder_on_known_articles_says_reanalyse_is_needed(tmp_path):
+    """Articles already stored are not analysed again: ``--encoder`` on them says so, and
+    ``--reanalyse --encoder`` then adds the encoder's rows."""
+    story = tmp_path / "a.txt"
+    story.write_text(
+        "Vote\n\nSenator Ellen Marsh praised Mayor Tom Reddick for his honest work on the "
+        "bridge. Critics accused Tom Reddick of wasting money.",
+        encoding="utf-8",
+    )
+    db = tmp_path / "k.duckdb"
+
+    def analyze(*extra):
+        return subprocess.run(
+            [sys.executable, "-m", "dashboard.cli", "analyze", str(story), "--db", str(db),
+             "-q", *extra],
+            capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+
+    def encoded():
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            return con.execute("SELECT count(*) FROM attitudes WHERE scorer='encoder'").fetchone()[
+                0
+            ]
+        finally:
+            con.close()
+
+    assert analyze().returncode == 0
+    run = analyze("--encoder")
+    assert run.returncode == 0 and encoded() == 0
+    assert "1 already known article(s) were stored without the encoder" in run.stderr
+    assert "--reanalyse" in run.stderr
+    run = analyze("--encoder", "--reanalyse")
+    assert run.returncode == 0 and encoded() > 0
+    assert "stored without the encoder" not in run.stderr
+    run = analyze("--encoder")  # now it has them: nothing to say
+    assert run.returncode == 0 and "stored without the encoder" not in run.stderr

@@ -491,7 +491,11 @@ def test_speakers_page_offers_the_sentence_encoder_once_an_article_has_it(
     assert controls["attitude_scorer"].value == "Sentence encoder"
     assert "Sentence encoder" not in controls["scorer"].options  # quotes have no such score
     assert "Who speaks about whom, and how (Sentence encoder)" in _figures_by_title(at)
-    assert "presslens analyze --encoder" in "\n".join(m.value for m in at.caption)
+    captions = "\n".join(m.value for m in at.caption)
+    assert "presslens analyze --encoder" in captions
+    # It says how this scorer reads a name, not the word scorers' way.
+    assert "read from the whole sentence" in captions
+    assert "govern or modify the name" not in captions
 
 
 def test_clicking_a_matrix_cell_opens_its_sentences(dashboard_db, use_db):

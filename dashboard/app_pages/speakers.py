@@ -17,6 +17,11 @@ SCORERS = {"textblob": "TextBlob", "vader": "VADER"}
 # The attitudes' scorers: the two lexicon ones, the learned one (analysis/attitude_model.py) and
 # the opt-in sentence encoder (analysis/attitude_encoder.py, `presslens analyze --encoder`).
 ATTITUDE_SCORERS = {**SCORERS, "news": "News model", "encoder": "Sentence encoder"}
+# How the chosen scorer reads a name: the encoder reads the sentence, the others its words.
+HOW_SCORED = {
+    "encoder": "read from the whole sentence by a small transformer, with the News model's "
+    "reading of the name's own words beside it (polarity = P(positive) − P(negative))",
+}
 QUOTE_COLUMNS = ["speaker", "text", "kind", "polarity", "polarity_vader", "subjectivity", "title"]
 QUOTE_COLUMNS += ["published", "open"]
 
@@ -175,10 +180,12 @@ if "news" not in held:
         "This store was analysed before the News model existed; `presslens analyze PATH "
         "--reanalyse` adds its attitudes."
     )
+how = HOW_SCORED.get(
+    scorer, "scored from the words that govern or modify the name (negation and “but” handled)"
+)
 st.caption(
     f"Sentiment ({scorer_name}) toward each person, organisation or place named in a sentence, "
-    "scored from the words that govern or modify the name (negation and “but” handled), with "
-    "its holder: the speaker when the sentence is a quote (“(an unnamed speaker)” when the "
+    f"{how}, with its holder: the speaker when the sentence is a quote (“(an unnamed speaker)” when the "
     "article does not say who), else the article itself. Colour = mean polarity, size = "
     f"number of mentions; faded: fewer than {uncertainty.MIN_CELL_SENTENCES} sentences, not "
     "a settled attitude. Click a cell for its sentences."
