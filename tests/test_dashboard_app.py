@@ -478,7 +478,7 @@ def test_speakers_page_offers_the_sentence_encoder_once_an_article_has_it(
     story = tmp_path / "story.txt"
     story.write_text(
         "Council vote\n\nSenator Ellen Marsh praised Mayor Tom Reddick for his honest work. "
-        "\"Tom Reddick has been a loyal friend to this city,\" Ellen Marsh said on Monday. "
+        '"Tom Reddick has been a loyal friend to this city," Ellen Marsh said on Monday. '
         "Critics accused Tom Reddick of wasting money on the bridge.",
         encoding="utf-8",
     )
