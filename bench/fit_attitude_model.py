@@ -378,17 +378,16 @@ def pseudo_targets(folder: Path, cache: Path | None = None) -> tuple[list[dict],
     articles, _ = load_articles(files)
     feats: list[dict] = []
     labels: list[str] = []
-    real = attitude_model.probabilities
+    real_probabilities, real_predict = attitude_model.probabilities, attitude_encoder.predict
 
     def probabilities(f, common=None, table=None):
         feats.append({**f, **(common.features if common is not None else {})})
-        return real(f, common, table)
+        return real_probabilities(f, common, table)
 
     def predict(rows):
-        weights, bias = attitude_encoder._head()
-        z = rows @ weights + bias
-        labels.extend(attitude_encoder.CLASSES[int(k)] for k in z.argmax(axis=1))
-        return [(0.0, "neutral")] * len(rows)
+        scored = real_predict(rows)
+        labels.extend(label for _, label in scored)
+        return scored
 
     language = nlp.load()
     with (
