@@ -13,9 +13,9 @@ multinomial logistic regression over them (``bench/fit_attitude_encoder.py``, tr
 committed as ``lexicon/attitude_encoder.tsv``) gives the label and the polarity
 P(positive) - P(negative), as the news scorer does.
 
-It costs about as much again as the parse, so it is opt-in: ``presslens analyze --encoder``
-stores it beside the default scorers (:data:`analysis.sentiment.ENCODER_SCORER`); the rest of
-presslens never loads it.
+It costs about twice the parse (a run takes 2-3 times as long), so it is opt-in: ``presslens
+analyze --encoder`` stores it beside the default scorers (:data:`analysis.sentiment.ENCODER_SCORER`);
+the rest of presslens never loads it.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ STORED_SCORERS = ("textblob", "vader")
 # its sentence, not a text, so it is stored for attitudes only, never for a quote.
 LEARNED_SCORER = "news"
 # The sentence-reading scorer (analysis/attitude_encoder.py): opt-in (`presslens analyze
-# --encoder`), since it costs about as much again as the parse; its rows exist only for the
+# --encoder`), since it costs about twice the parse; its rows exist only for the
 # articles analysed with it.
 ENCODER_SCORER = "encoder"
 # Every scorer an attitude may be stored with, in this order; the default run stores the first three.

@@ -130,7 +130,7 @@ def _add_input_options(analyze: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also score each attitude with a sentence encoder (all-MiniLM-L6-v2, stored as the "
         "'encoder' scorer): more accurate toward whom (NewsMTSC macro-F1 in README), but "
-        "about as slow again as the parse",
+        "a run takes 2-3 times as long",
     )
     analyze.add_argument(
         "--aliases",
