@@ -30,9 +30,9 @@ from importlib import resources
 
 import numpy as np
 
-from analysis import lexicon
+from analysis import attitude_model, lexicon
 
-CLASSES = ("negative", "neutral", "positive")
+CLASSES = attitude_model.CLASSES  # the same three labels, in the same order as the news scorer
 DIM = 384  # the encoder's vector size
 MAX_PIECES = 256  # word pieces read of one sentence (with [CLS] and [SEP]); longer ones are cut
 BATCH = 16  # sentences encoded at once (sorted by length, so padding stays small)
