@@ -350,10 +350,11 @@ def _analyze(args: argparse.Namespace) -> int:
 def _note_known_without_encoder(store, ids: list[str]) -> None:
     """``--encoder`` scores the articles it analyses; articles already stored are not analysed
     again, so say how many of this run's inputs still lack the encoder's attitudes."""
+    # Only this run's articles' attitudes are read (a store may hold millions).
     lacking = store.query(
-        "SELECT count(DISTINCT article_id) AS n FROM attitudes WHERE article_id IN "
-        "(SELECT unnest(?::VARCHAR[])) AND article_id NOT IN "
-        "(SELECT article_id FROM attitudes WHERE scorer = 'encoder')",
+        "SELECT count(*) FROM (SELECT article_id FROM attitudes "
+        "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY article_id "
+        "HAVING count(*) FILTER (WHERE scorer = 'encoder') = 0)",
         [ids],
     ).iloc[0, 0]
     if lacking:
