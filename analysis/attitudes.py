@@ -43,6 +43,7 @@ from analysis import (
     token_sentiment,
 )
 from analysis.nlp import text_of
+from analysis.quotes import QUOTE_MARK
 from analysis.records import Attitude, EntityMention, Quote
 
 log = logging.getLogger(__name__)
@@ -308,16 +309,37 @@ def context(
 
 
 def _voices(doc: Doc, quotes: Sequence[Quote]) -> list[int]:
-    """For each token, the index of the quote it sits in (the first, if two overlap), or -1."""
+    """For each token, the index of the quote it sits in (the first, if two overlap), or -1.
+
+    The narrator's words inside a quote's span are nobody's voice but the article's: a direct
+    quotation interrupted by its cue is one record (“A,” said X, the bank's chief. “B.”), and a
+    quote's own speaker named inside its span (reported speech whose clause took the speaker
+    in) is the narrator's naming of them, not something they say about themselves."""
     voices = [-1] * len(doc)
+    text = text_of(doc)
     for k, q in enumerate(quotes):
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
             continue
+        narrated = _narrated(text, q)
         for i in range(span.start, span.end):
-            if voices[i] == -1:
+            at = doc[i].idx
+            if voices[i] == -1 and not any(lo <= at < hi for lo, hi in narrated):
                 voices[i] = k
     return voices
+
+
+def _narrated(text: str, q: Quote) -> list[tuple[int, int]]:
+    """The character ranges inside quote ``q``'s span that are the narrator's: for a direct
+    quote, each stretch from a closing quotation mark to the next opening one (its text starts
+    inside the marks, so marks alternate close, open); for any quote, its speaker's words."""
+    out: list[tuple[int, int]] = []
+    if q.kind == "direct":
+        marks = [m.start() for m in QUOTE_MARK.finditer(text, q.start, q.end)]
+        out += [(marks[j], marks[j + 1] + 1) for j in range(0, len(marks) - 1, 2)]
+    if q.speaker_start is not None and q.speaker_end is not None:
+        out.append((q.speaker_start, q.speaker_end))
+    return out
 
 
 def _predicate(root: Token) -> tuple[Token | None, list[Token]]:

@@ -123,6 +123,23 @@ def test_quote_holder_is_the_speaker_and_narration_is_the_articles(nlp):
     assert johnson.holder is None and johnson.label == "neutral"
 
 
+def test_the_cue_inside_an_interrupted_quotation_is_the_narrators(nlp):
+    # One quotation in two pieces, its cue between them with a long description of the
+    # speaker: the pieces are the speaker's voice, the cue (the speaker's name, the party
+    # named in the description) the article's. Never "Ken Brown about Ken Brown".
+    text = (
+        "“The plan is a disaster for Britain,” said Ken Brown, a spokesman for the Green "
+        "Party. “Gordon Brown has failed everyone.”"
+    )
+    result = analyse(nlp, text)
+    [quote] = result.quotes  # the pieces are one record, its span across the cue
+    assert quote.speaker == "Ken Brown" and "said Ken Brown" in quote.text
+    holders = {a.target: a.holder for a in result.attitudes if a.scorer == "news"}
+    assert holders["Gordon Brown"] == "Ken Brown"
+    assert holders["Ken Brown"] is None and holders["Green Party"] is None
+    assert not [a for a in result.attitudes if a.holder == a.target]
+
+
 @pytest.mark.parametrize(
     "text",
     [
