@@ -305,7 +305,9 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
     geo: dict[str, str | None] = {}
     for name in names:
         found = gazetteer.place(name) or gazetteer.town(name)
-        geo[name] = None if found is None else f"{found.name}|{found.country}|{found.kind}"
+        # by name and country, not kind: a city and the province named after it are one place
+        # to the news ("Idlib" is the governorate's entry, "Idleb" only the city's)
+        geo[name] = None if found is None else f"{found.name}|{found.country}"
     parent = {n: n for n in names}
 
     def root(n: str) -> str:

@@ -122,6 +122,9 @@ def test_place_spellings_join_and_other_places_stay_apart():
             "South Korea": 2,
             "Eastern Aleppo": 2,
             "Western Aleppo": 2,
+            "Idlib": 9,  # the gazetteer's province
+            "Idleb": 2,  # only its city's spelling
+            "Georgia": 4,  # the country and the US state: one name, nothing to join
         }
     )
     assert joins == {
@@ -134,6 +137,7 @@ def test_place_spellings_join_and_other_places_stay_apart():
         "Eastern Gouta": "Eastern Ghouta",
         "East Ghouta": "Eastern Ghouta",
         "Albu Kamal": "Abu Kamal",
+        "Idleb": "Idlib",
     }
 
 
