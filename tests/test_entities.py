@@ -790,6 +790,26 @@ def test_split_party_name_is_mended(model):
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        # the model tags "Army" and "Islam" apart: the known name across the "of" is one
+        ("Douma is held by the Army of Islam, which shelled the capital.", "Jaish al-Islam"),
+        # "Jabhat" left out, the rest tagged PERSON
+        ("Jabhat Fateh al-Sham and its allies attacked the base.", "Fateh al-Sham Front"),
+    ],
+)
+def test_armed_groups_named_in_english_or_cut_short_are_the_group(model, text, name):
+    mentions, _ = run(model, text)
+    assert [(m.name, m.label) for m in mentions if m.name == name] == [(name, "ORG")]
+    assert not [m for m in mentions if m.name in ("Army", "Islam", "Fateh al-Sham")]
+
+
+def test_an_of_between_capitals_is_no_alias_by_itself(model):
+    mentions, _ = run(model, "The Bank of England and the Governor of Texas met.")
+    assert "Bank of England" in [m.name for m in mentions]
+
+
+@pytest.mark.parametrize(
     "text, written, name, label",
     [
         (
