@@ -33,9 +33,10 @@ from spacy.strings import hash_string
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span
 
-from analysis import lexicon, quotes
+from analysis import lexicon
+from analysis import quotes as quotes_mod
 from analysis.entities import rules
-from analysis.records import EntityMention
+from analysis.records import EntityMention, Quote
 
 # Clause roles in which an untagged proper noun is a participant the sentence can judge; a proper
 # noun elsewhere is mostly a modifier or a title word ("the Senate vote", "Breakfast with Frost").
@@ -89,10 +90,19 @@ NOUN_SUFFIXES = (
 HEADLINE_SHARE = 0.6
 
 
-def targets(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
-    """``mentions`` with resolved pronouns, untagged participant names and role descriptions
-    added, in text order."""
-    referents = quotes.pronoun_referents(doc, article_id=article_id, mentions=mentions)
+def targets(
+    doc: Doc,
+    *,
+    article_id: str,
+    mentions: Sequence[EntityMention],
+    quotes: Sequence[Quote] = (),
+) -> list[EntityMention]:
+    """``mentions`` with resolved pronouns (``quotes``: the article's quote records, which
+    tell who a pronoun in a quotation cannot be), untagged participant names and role
+    descriptions added, in text order."""
+    referents = quotes_mod.pronoun_referents(
+        doc, article_id=article_id, mentions=mentions, quotes=quotes
+    )
     untagged = untagged_names(doc, article_id=article_id, mentions=mentions)
     roles = [m for m, _ in described(doc, article_id=article_id, mentions=mentions)]
     return sorted([*mentions, *referents, *untagged, *roles], key=lambda m: m.start)

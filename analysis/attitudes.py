@@ -42,8 +42,8 @@ from analysis import (
     sentiment,
     token_sentiment,
 )
+from analysis import quotes as quotes_mod
 from analysis.nlp import text_of
-from analysis.quotes import QUOTE_MARK
 from analysis.records import Attitude, EntityMention, Quote
 
 log = logging.getLogger(__name__)
@@ -102,7 +102,9 @@ def extract(
     score_fns = {name: token_sentiment.get(name) for name in needed}
     # Resolved pronouns ("he" → the person named before) and untagged names are targets too,
     # and like names they are never scored.
-    mentions = attitude_targets.targets(doc, article_id=article_id, mentions=mentions)
+    mentions = attitude_targets.targets(
+        doc, article_id=article_id, mentions=mentions, quotes=quotes
+    )
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
     name_tokens = {i for span in spans if span is not None for i in range(span.start, span.end)}
     voices = _voices(doc, quotes)
@@ -321,25 +323,12 @@ def _voices(doc: Doc, quotes: Sequence[Quote]) -> list[int]:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
             continue
-        narrated = _narrated(text, q)
+        narrated = quotes_mod.narrated_ranges(text, q)
         for i in range(span.start, span.end):
             at = doc[i].idx
             if voices[i] == -1 and not any(lo <= at < hi for lo, hi in narrated):
                 voices[i] = k
     return voices
-
-
-def _narrated(text: str, q: Quote) -> list[tuple[int, int]]:
-    """The character ranges inside quote ``q``'s span that are the narrator's: for a direct
-    quote, each stretch from a closing quotation mark to the next opening one (its text starts
-    inside the marks, so marks alternate close, open); for any quote, its speaker's words."""
-    out: list[tuple[int, int]] = []
-    if q.kind == "direct":
-        marks = [m.start() for m in QUOTE_MARK.finditer(text, q.start, q.end)]
-        out += [(marks[j], marks[j + 1] + 1) for j in range(0, len(marks) - 1, 2)]
-    if q.speaker_start is not None and q.speaker_end is not None:
-        out.append((q.speaker_start, q.speaker_end))
-    return out
 
 
 def _predicate(root: Token) -> tuple[Token | None, list[Token]]:

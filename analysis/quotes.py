@@ -602,7 +602,11 @@ class _Resolver:
             found.name, token.text, token.idx, token.idx + len(token), found.label, found.role
         )
 
-    def _antecedent(self, before: int, want: set[str], after: bool = False) -> _Speaker | None:
+    def _antecedent(
+        self, before: int, want: set[str], after: bool = False, fits=None
+    ) -> _Speaker | None:
+        """The person (or ``want`` label) named nearest before token ``before``; ``fits``, if
+        given, is asked of each candidate (a pronoun's gender, who may not be meant)."""
         sent_now = self.sent_of[before]
         best: tuple[int, int, _Speaker] | None = None
         for idx, spk, is_subj in reversed(self.candidates):
@@ -611,7 +615,7 @@ class _Resolver:
             distance = sent_now - self.sent_of[idx]
             if distance > ANTECEDENT_SENTENCES:
                 break
-            if spk.label not in want:
+            if spk.label not in want or (fits is not None and not fits(spk)):
                 continue
             # Nearer sentences first; within a sentence, subjects beat other mentions.
             rank = (distance, 0 if is_subj else 1)
@@ -1111,7 +1115,11 @@ _ANTECEDENTS_KEY = "presslens.quote_antecedents"
 
 
 def pronoun_referents(
-    doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]
+    doc: Doc,
+    *,
+    article_id: str,
+    mentions: Sequence[EntityMention],
+    quotes: Sequence[Quote] = (),
 ) -> list[EntityMention]:
     """Third-person singular pronouns ("he", "his", "her") of ``doc`` resolved to the person the
     article named before them, the way a pronoun speaker is resolved: one
@@ -1119,7 +1127,13 @@ def pronoun_referents(
     text and offsets. A pronoun with no such person (an article's first sentence, "he" before
     any name) stands for the subject its fronted clause leads up to, if that is a person
     (:func:`_cataphor`: "Before he spoke, Pence ..."); otherwise it is left out: nothing in the
-    article says who it is."""
+    article says who it is.
+
+    Two checks pass over a nearer person for the next one. A pronoun agrees with the person's
+    gender where the article shows it (:func:`genders`: "Ms Hewitt", "she said" for her quote),
+    so "his" after "Patricia Hewitt ... Tony Blair" is Blair's. And in a direct quotation
+    (``quotes``: the article's quote records) "he" or "her" is never the speaker, who would say
+    "I" or "me"; reported speech is the narrator's ("Roche said she was shocked": her own)."""
     # Found on the token arrays first: most articles' pronouns are few, and building a Token
     # per word (or the resolver, for an article with none) is most of this step's cost.
     lower, pos = doc.to_array([LOWER, POS]).T
@@ -1133,12 +1147,31 @@ def pronoun_referents(
     else:
         _, quoted = _placed_quotations(doc, text_of(doc))
         resolver = _Resolver(doc, _Names(doc, mentions), quoted)
+    text = text_of(doc)
+    gender = genders(text, mentions, quotes)
+    direct = [
+        (q.start, q.end, q.speaker, narrated_ranges(text, q))
+        for q in quotes
+        if q.kind == "direct" and q.speaker is not None
+    ]
     out = []
     for i in at:
         tok = doc[i]
-        found = resolver._antecedent(tok.i, {"PERSON"})
+        own = _pronoun_gender(tok.lower_)
+        not_meant = {
+            speaker
+            for lo, hi, speaker, gaps in direct
+            if lo <= tok.idx < hi and not any(a <= tok.idx < b for a, b in gaps)
+        }
+
+        def fits(spk: _Speaker, own=own, not_meant=not_meant) -> bool:
+            return spk.name not in not_meant and gender.get(spk.name, own) == own
+
+        found = resolver._antecedent(tok.i, {"PERSON"}, fits=fits)
         if found is None:
             found = _cataphor(tok, resolver.candidates)
+            if found is not None and not fits(found):
+                found = None
         if found is None or not found.name:
             continue
         out.append(
@@ -1152,6 +1185,64 @@ def pronoun_referents(
                 sent_start=tok.sent.start_char,
             )
         )
+    return out
+
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+# Titles that say a person's gender ("Mr Blair", "Ms Lomax"); "Dr", "Prof" and "Lord"'s peers
+# in the honorifics list say nothing of it, or (Lord, Sir) only of most.
+MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "messrs"})
+FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "dame", "baroness"})
+
+
+def _pronoun_gender(word: str) -> str | None:
+    return "m" if word in MALE_PRONOUNS else "f" if word in FEMALE_PRONOUNS else None
+
+
+def genders(
+    text: str, mentions: Sequence[EntityMention], quotes: Sequence[Quote] = ()
+) -> dict[str, str]:
+    """Canonical person name → "m" or "f", where the article shows it: a gendered title written
+    before the person's name ("Mr Blair", "Mrs Patricia Hewitt"), and the pronoun a quote of
+    theirs is attributed with ("..., she said." resolved to them). A person shown both ways, or
+    not at all, is left out (a pronoun may then be theirs)."""
+    votes: dict[str, list[int]] = {}
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        before = text[max(0, m.start - 12) : m.start].split()[-1:]
+        first = text[m.start : m.end].split()[:1]  # "Ms Hewitt" is often the mention itself
+        titles = {w.lower() for w in (*before, *first)}
+        sign = 1 if titles & MALE_TITLES else -1 if titles & FEMALE_TITLES else 0
+        if sign:
+            votes.setdefault(m.name, []).append(sign)
+    for q in quotes:
+        if q.speaker is None or q.speaker_mention is None:
+            continue
+        said = _pronoun_gender(q.speaker_mention.lower())
+        if said is not None:
+            votes.setdefault(q.speaker, []).append(1 if said == "m" else -1)
+    out = {}
+    for name, signs in votes.items():
+        if all(v > 0 for v in signs):
+            out[name] = "m"
+        elif all(v < 0 for v in signs):
+            out[name] = "f"
+    return out
+
+
+def narrated_ranges(text: str, q: Quote) -> list[tuple[int, int]]:
+    """The character ranges inside quote ``q``'s span that are the narrator's: for a direct
+    quote, each stretch from a closing quotation mark to the next opening one (its text starts
+    inside the marks, so marks alternate close, open: the cue of an interrupted quotation,
+    "“A,” said X, the bank's chief. “B.”"); for any quote, its speaker's words."""
+    out: list[tuple[int, int]] = []
+    if q.kind == "direct":
+        marks = [m.start() for m in QUOTE_MARK.finditer(text, q.start, q.end)]
+        out += [(marks[j], marks[j + 1] + 1) for j in range(0, len(marks) - 1, 2)]
+    if q.speaker_start is not None and q.speaker_end is not None:
+        out.append((q.speaker_start, q.speaker_end))
     return out
 
 

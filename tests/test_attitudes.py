@@ -530,3 +530,56 @@ def test_features_weigh_sentiment_words_by_their_distance_in_the_parse():
     assert f_near["tv_pos"] > f_far["tv_pos"] > 0
     assert "tv_neg" not in f_near
     assert "tv_pos" not in _features_of(named, 1, {0, 1})
+
+
+def _pronoun_targets(result: ArticleResult, text: str) -> list[tuple[str, str, str | None]]:
+    pronouns = ("he", "him", "his", "she", "her", "herself", "himself")
+    return [
+        (text[a.target_start : a.target_end], a.target, a.holder)
+        for a in result.attitudes
+        if a.scorer == "news" and text[a.target_start : a.target_end].lower() in pronouns
+    ]
+
+
+def test_a_pronoun_agrees_with_the_gender_the_article_shows(nlp):
+    # Patricia Hewitt is the nearer person, but "Ms Hewitt" says "his" cannot be hers.
+    text = (
+        "Patricia Hewitt met Tony Blair on Monday. Ms Hewitt said the talks went well. "
+        "Later his office praised the plan."
+    )
+    assert _pronoun_targets(analyse(nlp, text), text) == [("his", "Tony Blair", None)]
+
+
+def test_in_a_direct_quotation_he_or_him_is_never_the_speaker(nlp):
+    # The speaker would say "I" and "me"; with no one else named, "He" and "him" are no target.
+    text = 'Anne Robinson presented the show. "He was rude and I told him so," she said.'
+    result = analyse(nlp, text)
+    assert [q.speaker for q in result.quotes] == ["Anne Robinson"]
+    assert _pronoun_targets(result, text) == [("she", "Anne Robinson", None)]
+    assert not [a for a in result.attitudes if a.holder == a.target]
+
+
+def test_in_reported_speech_she_is_the_speaker_herself(nlp):
+    text = "Barbara Roche said she was shocked by the findings."
+    assert _pronoun_targets(analyse(nlp, text), text) == [("she", "Barbara Roche", "Barbara Roche")]
+
+
+def test_genders_come_from_titles_and_the_pronoun_a_quote_is_said_with():
+    from analysis import quotes as quotes_mod
+
+    text = "Mr Blair met Ms Hewitt and Alan Budd. Jo Swift spoke."
+    # "Blair" after its title, "Ms Hewitt" with it; nothing says what Alan Budd is
+    people = [("Tony Blair", 3, 8), ("Patricia Hewitt", 13, 22), ("Alan Budd", 27, 36)]
+    mentions = [
+        EntityMention(
+            article_id="t", name=n, label="PERSON", text=text[a:b], start=a, end=b, sent_start=0
+        )
+        for n, a, b in [*people, ("Jo Swift", 38, 46)]
+    ]
+    said = Quote(article_id="t", kind="direct", text="x", start=0, end=1, speaker="Jo Swift",
+                 speaker_mention="she")  # fmt: skip
+    assert quotes_mod.genders(text, mentions, [said]) == {
+        "Tony Blair": "m",
+        "Patricia Hewitt": "f",
+        "Jo Swift": "f",
+    }
