@@ -12,20 +12,35 @@ checks that every reader agrees with this module.
 
 from __future__ import annotations
 
+import re
+
 # Words in a quote's text (at least 1): line breaks (a quotation over several paragraphs) become
-# spaces, the text is split at each space and empty pieces are dropped. Counted once when the
-# quote is written (quote_words, the store's ``quotes.n_words``); QUOTE_TEXT_WORDS_SQL is the
-# same count in SQL, for stores written before the column existed. ``{q}`` is the quotes
-# table's alias.
+# spaces, the text is split at each space and empty pieces are dropped. A direct quotation
+# interrupted by its cue is one record whose text runs over the cue ("A," said X, the bank's
+# chief. "B."); those words are the narrator's and are not counted: the weight is the
+# speaker's words. Counted once when the quote is written (quote_words, the store's
+# ``quotes.n_words``); QUOTE_TEXT_WORDS_SQL is the same count in SQL, for stores written before
+# the column existed. ``{q}`` is the quotes table's alias.
 QUOTE_WORDS_SQL = "{q}.n_words"
+_MARKS = '"“”„«»'  # the one-character quotation marks of analysis.quotes.QUOTE_MARK
+# The cue inside a direct quotation's text (which starts inside the marks): a closing mark
+# written after a word, the narrator's words on the same line, the next opening mark. A mark
+# opening a paragraph is a quotation continued there, never a cue's end or start. Its match
+# begins with the character before the cue (RE2, DuckDB's engine, has no look-behind).
+CUE_GAP = f"([^\\n])[{_MARKS}][^{_MARKS}\\n]*[{_MARKS}]"
 QUOTE_TEXT_WORDS_SQL = (
-    "greatest(1, len(list_filter(string_split(replace(text, chr(10), ' '), ' '), "
+    "greatest(1, len(list_filter(string_split(replace(CASE WHEN kind = 'direct' THEN "
+    f"regexp_replace(text, '{CUE_GAP}', '\\1 ', 'g') ELSE text END, chr(10), ' '), ' '), "
     "lambda w: w <> '')))"
 )
+CUE_GAP_RE = re.compile(CUE_GAP)
 
 
-def quote_words(text: str) -> int:
-    """The words of a quote's ``text``, as :data:`QUOTE_TEXT_WORDS_SQL` counts them."""
+def quote_words(text: str, kind: str = "direct") -> int:
+    """The words of a quote's ``text`` (of ``kind`` direct or reported), as
+    :data:`QUOTE_TEXT_WORDS_SQL` counts them."""
+    if kind == "direct":
+        text = CUE_GAP_RE.sub(r"\1 ", text)
     return max(1, sum(1 for w in text.replace("\n", " ").split(" ") if w))
 
 

@@ -31,7 +31,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
-from analysis import doc_arrays, gazetteer, lexicon, sentiment, speech
+from analysis import aggregates, doc_arrays, gazetteer, lexicon, sentiment, speech
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote
@@ -1234,13 +1234,15 @@ def genders(
 
 def narrated_ranges(text: str, q: Quote) -> list[tuple[int, int]]:
     """The character ranges inside quote ``q``'s span that are the narrator's: for a direct
-    quote, each stretch from a closing quotation mark to the next opening one (its text starts
-    inside the marks, so marks alternate close, open: the cue of an interrupted quotation,
-    "“A,” said X, the bank's chief. “B.”"); for any quote, its speaker's words."""
+    quote, the cue of a quotation interrupted by it ("“A,” said X, the bank's chief. “B.”":
+    :data:`analysis.aggregates.CUE_GAP`, the stretch its word count leaves out), marks
+    included; for any quote, its speaker's words."""
     out: list[tuple[int, int]] = []
     if q.kind == "direct":
-        marks = [m.start() for m in QUOTE_MARK.finditer(text, q.start, q.end)]
-        out += [(marks[j], marks[j + 1] + 1) for j in range(0, len(marks) - 1, 2)]
+        out += [
+            (q.start + m.start() + 1, q.start + m.end())
+            for m in aggregates.CUE_GAP_RE.finditer(text[q.start : q.end])
+        ]
     if q.speaker_start is not None and q.speaker_end is not None:
         out.append((q.speaker_start, q.speaker_end))
     return out

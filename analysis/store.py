@@ -408,7 +408,9 @@ class Store:
                         c: [getattr(r, c) for r in records] for c in field_names(type(records[0]))
                     }
                     if table == "quotes":
-                        columns["n_words"] = [aggregates.quote_words(q.text) for q in records]
+                        columns["n_words"] = [
+                            aggregates.quote_words(q.text, q.kind) for q in records
+                        ]
                     self._insert(table, columns)
             if analysed_ids:
                 self.con.execute(PAIRS_SQL, [analysed_ids])

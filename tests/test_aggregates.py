@@ -69,6 +69,10 @@ def test_speaker_aggregate_weights_quotes_by_their_words():
         ("b", "one\n\ntwo  three four", "X", -1.0, 1.0, -0.5),  # paragraphs: 4 words
         ("a", "hello", None, 1.0, 1.0, 1.0),  # no speaker: not aggregated
         ("c", "  ", "Y", 0.3, 0.2, 0.1),  # no words: weighs as one
+        # interrupted by its cue: the speaker's 4 words, not the narrator's 5 between the marks
+        ("d", 'Rates will rise," said Jo Swift, the economist. "Soon.', "Z", 0.0, 0.0, 0.0),
+        # continued by the next paragraph's opening mark, then interrupted: 2 + 2 + 1 words
+        ("e", 'One two.\n\n"Three four," she said. "Five.', "Z", 0.0, 0.0, 0.0),
     ]
     for article, text, speaker, pol, sub, vader in rows:
         con.execute(
@@ -81,11 +85,11 @@ def test_speaker_aggregate_weights_quotes_by_their_words():
     in_sql = con.execute(
         f"SELECT {aggregates.QUOTE_TEXT_WORDS_SQL}, n_words FROM quotes"
     ).fetchall()
-    assert [a for a, _ in in_sql] == [b for _, b in in_sql] == [3, 4, 1, 1]
+    assert [a for a, _ in in_sql] == [b for _, b in in_sql] == [3, 4, 1, 1, 4, 5]
     sql = aggregates.speaker_totals_sql("SELECT unnest(['a', 'b', 'c'])")
     got = con.execute(f"SELECT * FROM ({sql}) ORDER BY speaker").df()
     assert tuple(got.columns) == aggregates.SPEAKER_COLUMNS
-    x, y = got.to_dict(orient="records")
+    x, y = got.to_dict(orient="records")[:2]
     assert (x["speaker"], x["n_quotes"], x["n_words"], x["n_articles"]) == ("X", 2, 7, 2)
     assert x["polarity"] == pytest.approx((3 * 1.0 + 4 * -1.0) / 7)
     assert x["subjectivity"] == pytest.approx(4 / 7)
