@@ -568,8 +568,10 @@ class _Resolver:
                 break
             if noun in (w.lower() for w in spk.name.split()):
                 return spk
-        if noun in ORG_DESCRIPTION_NOUNS:
-            return self._antecedent(token.i, {"ORG"})
+        if noun in ORG_DESCRIPTION_NOUNS:  # "the group said": not the agency reporting it
+            return self._antecedent(
+                token.i, {"ORG"}, fits=lambda spk, _idx: not is_news_outlet(spk.name)
+            )
         return None
 
     def _person(self, span: Span) -> _Speaker:
@@ -590,11 +592,22 @@ class _Resolver:
             want = {"PERSON"}
         elif word in GROUP_PRONOUNS:
             # "they" is a group, never one named person ("Rights groups … which they say …"
-            # gave Assad the rights groups' words).
-            want = {"ORG", "GPE", "NORP"}
+            # gave Assad the rights groups' words), and never a place ("Washington", "Idlib":
+            # the people there are meant); "it" may be a country ("Turkey said it …").
+            want = {"ORG", "NORP"} if word != "it" else {"ORG", "GPE", "NORP"}
         else:
             return None
-        found = self._antecedent(token.i, want)
+        fits = None
+        if word in GROUP_PRONOUNS:
+            # A group pronoun reaches back one sentence at most, and never to the outlet or
+            # agency the story is credited to ("…, Reuters reported. They say …"): on FA-KES
+            # and BBC news, "they" and "it" named a place or an outlet in most of their quotes.
+            sent_now = self.sent_of[token.i]
+
+            def fits(spk: _Speaker, idx: int) -> bool:
+                return sent_now - self.sent_of[idx] <= 1 and not is_news_outlet(spk.name)
+
+        found = self._antecedent(token.i, want, fits=fits)
         if found is None or found.name is None:  # none, or an unnamed official (remember)
             role = found.role if found is not None else None
             return _Speaker(None, token.text, token.idx, token.idx + len(token), None, role)
@@ -606,7 +619,8 @@ class _Resolver:
         self, before: int, want: set[str], after: bool = False, fits=None
     ) -> _Speaker | None:
         """The person (or ``want`` label) named nearest before token ``before``; ``fits``, if
-        given, is asked of each candidate (a pronoun's gender, who may not be meant)."""
+        given, is asked of each candidate and its token index (a pronoun's gender, who may not
+        be meant, how far back it may reach)."""
         sent_now = self.sent_of[before]
         best: tuple[int, int, _Speaker] | None = None
         for idx, spk, is_subj in reversed(self.candidates):
@@ -615,7 +629,7 @@ class _Resolver:
             distance = sent_now - self.sent_of[idx]
             if distance > ANTECEDENT_SENTENCES:
                 break
-            if spk.label not in want or (fits is not None and not fits(spk)):
+            if spk.label not in want or (fits is not None and not fits(spk, idx)):
                 continue
             # Nearer sentences first; within a sentence, subjects beat other mentions.
             rank = (distance, 0 if is_subj else 1)
@@ -1164,7 +1178,7 @@ def pronoun_referents(
             if lo <= tok.idx < hi and not any(a <= tok.idx < b for a, b in gaps)
         }
 
-        def fits(spk: _Speaker, own=own, not_meant=not_meant) -> bool:
+        def fits(spk: _Speaker, _idx: int = 0, own=own, not_meant=not_meant) -> bool:
             return spk.name not in not_meant and gender.get(spk.name, own) == own
 
         found = resolver._antecedent(tok.i, {"PERSON"}, fits=fits)
@@ -1188,6 +1202,15 @@ def pronoun_referents(
     return out
 
 
+def is_news_outlet(name: str | None) -> bool:
+    """Whether ``name`` is a news agency or one of its outlets ("Reuters", "BBC News")."""
+    if not name:
+        return False
+    low = name.lower()
+    return any(low == a or low.startswith(a + " ") for a in _AGENCIES_LOWER)
+
+
+_AGENCIES_LOWER = frozenset(a.lower() for a in speech.NEWS_AGENCIES)
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 # Titles that say a person's gender ("Mr Blair", "Ms Lomax"); "Dr", "Prof" and "Lord"'s peers

@@ -488,6 +488,37 @@ def test_a_nationality_word_is_not_a_speaker(model, text, mention):
         assert q.speaker_mention.startswith("One Syrian")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the place's people, not the place
+        'Residents fled Jobar on Monday. "We have nothing left," they said.',
+        # the agency the story is credited to is not who "they" are
+        'Families left the town, Reuters reported. "There is no bread," they told reporters.',
+        # and a group named three sentences back is too far for "they"
+        "The Civil Defence sent two teams. The road was shelled. The bridge fell. "
+        "Hours later, they said the town was cut off.",
+    ],
+)
+def test_they_is_no_place_outlet_or_distant_group(model, text):
+    found = [
+        q for q in run(model, text) if q.speaker_mention and q.speaker_mention.lower() == "they"
+    ]
+    assert found and all(q.speaker is None for q in found), [(q.speaker, q.text) for q in found]
+
+
+def test_the_group_is_not_the_agency_reporting_it(model):
+    found = run(
+        model,
+        "Jaish al-Islam shelled the district, AFP reported. The group said the toll would rise.",
+    )
+    # AFP reports the shelling; what "the group" said is the armed group's
+    assert [(q.speaker_mention, q.speaker) for q in found] == [
+        ("AFP", "AFP"),
+        ("The group", "Jaish al-Islam"),
+    ]
+
+
 def test_a_people_named_as_a_noun_still_speaks(model):
     (q,) = run(model, "The Russians said the convoy had been hit by rebels.")
     assert q.speaker is not None and q.speaker_mention == "Russians"
