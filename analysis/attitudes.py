@@ -67,6 +67,8 @@ PREDICATE_POS = attitude_parse.PREDICATE_POS
 # for VADER; a weight near the governing words' own would copy the sentence's score onto every
 # name, which is what this module exists not to do).
 BACKGROUND_WEIGHT = 0.5
+# A nationality or people word in these roles only describes a noun ("the Syrian army"): no target.
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 # News words the general lexicons rate neutral ("accused", "indictment", "resign", "praise"):
 # lemma -> valence on VADER's -4..4 scale, curated by hand, valences fitted on NewsMTSC train
 # (bench/fit_news_lexicon.py). Their normalised sum is added to each scorer's score of the same
@@ -143,6 +145,10 @@ def extract(
     to_encode: list[attitude_encoder.Target] = []
     for m, span in zip(mentions, spans, strict=True):
         if span is None or len(span) == 0:
+            continue
+        if m.label == "NORP" and span.root.dep_ in MODIFIER_DEPS:
+            # "the Syrian army", "Russian jets": the words are about the army or the jets, and
+            # one "Syrian" column would lump the government and its opponents together
             continue
         voice = voices[span.start]
         holder = (quotes[voice].speaker or UNNAMED_HOLDER) if voice >= 0 else None

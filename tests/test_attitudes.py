@@ -583,3 +583,15 @@ def test_genders_come_from_titles_and_the_pronoun_a_quote_is_said_with():
         "Patricia Hewitt": "f",
         "Jo Swift": "f",
     }
+
+
+def test_a_nationality_describing_a_noun_is_no_target(nlp):
+    # "Syrian army", "Russian jets": the words are about the army and the jets; "the Syrians"
+    # are the people themselves and stay a target.
+    text = "The Syrian army shelled the town, and the Syrians protested against Russian jets."
+    got = [
+        text[a.target_start : a.target_end + 1]
+        for a in analyse(nlp, text).attitudes
+        if a.scorer == "news"
+    ]
+    assert got == ["Syrians"]
