@@ -214,7 +214,7 @@ def _speakers(ctx: _Ctx) -> list[Item]:
     if not quotes.empty:
         quotes = quotes.assign(open=ctx.links(quotes["article_id"], quotes["start"]))
         labels = {
-            "speaker": "Speaker", "text": "Quoted words", "kind": "Kind",
+            "speaker": "Speaker", "cue": "Verb", "text": "Quoted words", "kind": "Kind",
             "polarity": "Polarity (TextBlob)", "polarity_vader": "Polarity (VADER)",
             "subjectivity": "Subjectivity", "title": "Article", "published": "Published",
             "open": "Read",

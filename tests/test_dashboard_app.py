@@ -304,6 +304,10 @@ def test_speakers_page_marks_the_speaker_filtered_on(dashboard_db, use_db):
     items = at.session_state[components.ITEMS_KEY]
     tone = next(i.figure for i in items if i.figure is not None)
     assert any(t.startswith("<b>Maria Lopez</b> · ") for t in tone.layout.yaxis.ticktext)
+    # each quote's verb beside its words: a denial reads differently from a statement
+    quotes = next(i.table for i in items if i.title == "Quotes")
+    assert list(quotes.columns[:3]) == ["speaker", "cue", "text"]
+    assert quotes["cue"].notna().all() and quotes["cue"].str.len().gt(0).all()
 
 
 def test_figures_page_choices_live_in_the_link(dashboard_db, use_db):

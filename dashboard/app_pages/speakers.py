@@ -22,8 +22,10 @@ HOW_SCORED = {
     "encoder": "read from the whole sentence by a small transformer, with the News model's "
     "reading of the name's own words beside it (polarity = P(positive) − P(negative))",
 }
-QUOTE_COLUMNS = ["speaker", "text", "kind", "polarity", "polarity_vader", "subjectivity", "title"]
-QUOTE_COLUMNS += ["published", "open"]
+# The verb each quote is attributed with beside its words: "denied", "claimed" and "said"
+# frame the same words differently (a denial's words are what the speaker denies).
+QUOTE_COLUMNS = ["speaker", "cue", "text", "kind", "polarity", "polarity_vader", "subjectivity"]
+QUOTE_COLUMNS += ["title", "published", "open"]
 
 filters = filters_ui.current()
 st.title("Speakers")
@@ -142,6 +144,9 @@ else:
         title="Quotes",
         column_config={
             "speaker": "Speaker",
+            "cue": st.column_config.TextColumn(
+                "Verb", help="how the article attributes the words: said, denied, claimed …"
+            ),
             "text": st.column_config.TextColumn("Quoted words", width="large"),
             "kind": "Kind",
             "polarity": st.column_config.NumberColumn("Polarity (TextBlob)", format="%.2f"),
