@@ -796,12 +796,15 @@ def test_split_party_name_is_mended(model):
         ("Douma is held by the Army of Islam, which shelled the capital.", "Jaish al-Islam"),
         # "Jabhat" left out, the rest tagged PERSON
         ("Jabhat Fateh al-Sham and its allies attacked the base.", "Fateh al-Sham Front"),
+        # tagged "Islamic State of Iraq" (ORG) and "Levant" (LOC)
+        ("The Islamic State of Iraq and the Levant claimed the attack.", "Islamic State"),
     ],
 )
 def test_armed_groups_named_in_english_or_cut_short_are_the_group(model, text, name):
     mentions, _ = run(model, text)
     assert [(m.name, m.label) for m in mentions if m.name == name] == [(name, "ORG")]
-    assert not [m for m in mentions if m.name in ("Army", "Islam", "Fateh al-Sham")]
+    pieces = ("Army", "Islam", "Fateh al-Sham", "Islamic State of Iraq", "Levant")
+    assert not [m for m in mentions if m.name in pieces]
 
 
 def test_an_of_between_capitals_is_no_alias_by_itself(model):

@@ -465,17 +465,21 @@ def _grown_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
     return None
 
 
+_CONNECTORS = frozenset({"of", "and", "the"})  # lower-case words inside a known name
+
+
 def _mended(doc: Doc, ent: Span, prev_end: int) -> Span | None:
     """``ent`` grown by up to two capitalised tokens either side into a known alias, or None;
-    an "of" may sit between ("Army" + "of Islam": the model tags "Army" and "Islam" apart)."""
+    "of", "and" or "the" may sit between ("Army" + "of Islam", "Islamic State of Iraq" + "and
+    the Levant": the model tags the pieces apart)."""
     capital = doc_arrays.capitalised(doc)
-    for before, after in ((0, 1), (0, 2), (1, 0), (1, 1)):
+    for before, after in ((0, 1), (0, 2), (1, 0), (1, 1), (0, 3)):
         start, end = ent.start - before, ent.end + after
         if start < prev_end or end > len(doc):
             continue
         grown = [*range(start, ent.start), *range(ent.end, end)]
         if not capital[grown[-1] if after else start] or not all(
-            capital[i] or (doc[i].lower_ == "of" and start < i < end - 1) for i in grown
+            capital[i] or (doc[i].lower_ in _CONNECTORS and start < i < end - 1) for i in grown
         ):
             continue
         if alias(clean_name(doc[start:end].text)) is not None:
