@@ -1182,6 +1182,8 @@ def pronoun_referents(
             return spk.name not in not_meant and gender.get(spk.name, own) == own
 
         found = resolver._antecedent(tok.i, {"PERSON"}, fits=fits)
+        if found is not None and _unnamed_between(doc, found, tok, own):
+            continue  # "A man cried out as others tried to comfort him": the man, unnamed
         if found is None:
             found = _cataphor(tok, resolver.candidates)
             if found is not None and not fits(found):
@@ -1200,6 +1202,40 @@ def pronoun_referents(
             )
         )
     return out
+
+
+# Singular nouns for a person a story may never name, with the gender they say ("-": either).
+UNNAMED_PERSON_NOUNS = lexicon.mapping("unnamed_person_nouns")
+
+
+def _unnamed_between(doc: Doc, found: _Speaker, tok: Token, gender: str | None) -> bool:
+    """Whether a person the story does not name ("a man", "the suicide bomber", "the pilot")
+    stands in ``tok``'s own sentence between the named person ``found`` and the pronoun
+    ``tok``, of a gender the pronoun fits: the pronoun most likely stands for them. A noun in
+    a person's name or beside it ("observatory chief Rami Abdel Rahman") is no such person."""
+    sent = tok.sent
+    lo = sent.start if found.start is None else max(sent.start, _token_at(doc, found.end))
+    for t in doc[lo : tok.i]:
+        said = UNNAMED_PERSON_NOUNS.get(t.lemma_.lower()) if t.tag_ == "NN" else None
+        if said is None or t.ent_type_ == "PERSON":
+            continue
+        if any(c.ent_type_ == "PERSON" for c in t.children if c.dep_ in ("compound", "appos")):
+            continue
+        if t.head.ent_type_ == "PERSON" and t.dep_ in ("compound", "appos"):
+            continue
+        if said == "-" or gender is None or said == gender:
+            return True
+    return False
+
+
+def _token_at(doc: Doc, char: int | None) -> int:
+    """The index of the first token starting at or after character ``char``."""
+    if char is None:
+        return 0
+    span = doc.char_span(char, char, alignment_mode="expand")
+    if span is not None:
+        return span.start
+    return next((t.i for t in doc if t.idx >= char), len(doc))
 
 
 def is_news_outlet(name: str | None) -> bool:

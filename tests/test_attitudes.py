@@ -595,3 +595,33 @@ def test_a_nationality_describing_a_noun_is_no_target(nlp):
         if a.scorer == "news"
     ]
     assert got == ["Syrians"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an unnamed man between the monitor and the pronouns: they are his, no target
+        (
+            "Rami Abdel Rahman said the shell hit a school. A man cried out after learning his "
+            "son had died as others around him tried to comfort him.",
+            [],
+        ),
+        # "the bomber ... his" in one sentence: the bomber's belt, not the minister's
+        (
+            "Omar Haddad visited the bridge. Then a suicide bomber detonated his belt there.",
+            [],
+        ),
+        # no unnamed person in between: the named one
+        (
+            "Rami Abdel Rahman said the shell hit a school. He said five children died.",
+            [("He", "Rami Abdel Rahman")],
+        ),
+        # a role word in the name's own phrase is no one else
+        (
+            "Observatory chief Rami Abdel Rahman said his team counted the dead.",
+            [("his", "Rami Abdel Rahman")],
+        ),
+    ],
+)
+def test_a_pronoun_after_an_unnamed_person_in_its_sentence_is_theirs(nlp, text, expected):
+    assert [(t, n) for t, n, _ in _pronoun_targets(analyse(nlp, text), text)] == expected
