@@ -69,6 +69,10 @@ PREDICATE_POS = attitude_parse.PREDICATE_POS
 BACKGROUND_WEIGHT = 0.5
 # A nationality or people word in these roles only describes a noun ("the Syrian army"): no target.
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+# Endings of nationality and people adjectives ("Syrian", "Kurdish", "Lebanese", "Iraqi",
+# "Slavic"); a name the model tags NORP and uses attributively ("the Ghani administration",
+# "anti-Trump") is someone, and stays a target.
+DEMONYM_ENDINGS = ("an", "ish", "ese", "i", "ic")
 # News words the general lexicons rate neutral ("accused", "indictment", "resign", "praise"):
 # lemma -> valence on VADER's -4..4 scale, curated by hand, valences fitted on NewsMTSC train
 # (bench/fit_news_lexicon.py). Their normalised sum is added to each scorer's score of the same
@@ -146,7 +150,7 @@ def extract(
     for m, span in zip(mentions, spans, strict=True):
         if span is None or len(span) == 0:
             continue
-        if m.label == "NORP" and span.root.dep_ in MODIFIER_DEPS:
+        if m.label == "NORP" and _nationality_modifier(span):
             # "the Syrian army", "Russian jets": the words are about the army or the jets, and
             # one "Syrian" column would lump the government and its opponents together
             continue
@@ -335,6 +339,20 @@ def _voices(doc: Doc, quotes: Sequence[Quote]) -> list[int]:
             if voices[i] == -1 and not any(lo <= at < hi for lo, hi in narrated):
                 voices[i] = k
     return voices
+
+
+def _nationality_modifier(span: Span) -> bool:
+    """Whether the NORP mention ``span`` is one nationality or people adjective describing a
+    noun ("the *Syrian* army", "*Russian* jets")."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    return (
+        tok.dep_ in MODIFIER_DEPS
+        and tok.tag_ == "JJ"
+        and tok.lower_.endswith(DEMONYM_ENDINGS)
+        and "-" not in tok.text
+    )
 
 
 def _predicate(root: Token) -> tuple[Token | None, list[Token]]:

@@ -570,7 +570,7 @@ class _Resolver:
                 return spk
         if noun in ORG_DESCRIPTION_NOUNS:  # "the group said": not the agency reporting it
             return self._antecedent(
-                token.i, {"ORG"}, fits=lambda spk, _idx: not is_news_outlet(spk.name)
+                token.i, {"ORG"}, fits=lambda spk, _idx, _subj: not is_news_outlet(spk.name)
             )
         return None
 
@@ -602,10 +602,20 @@ class _Resolver:
             # A group pronoun reaches back one sentence at most, and never to the outlet or
             # agency the story is credited to ("…, Reuters reported. They say …"): on FA-KES
             # and BBC news, "they" and "it" named a place or an outlet in most of their quotes.
+            # "They" after a plural noun ("diplomats", "rebel groups", "the sources") is those
+            # people, not an organisation named before them; "it" is the subject of its clause
+            # ("Turkey said ... It added"), not any body named in passing.
             sent_now = self.sent_of[token.i]
+            doc = token.doc
 
-            def fits(spk: _Speaker, idx: int) -> bool:
-                return sent_now - self.sent_of[idx] <= 1 and not is_news_outlet(spk.name)
+            def fits(spk: _Speaker, idx: int, is_subj: bool) -> bool:
+                if sent_now - self.sent_of[idx] > 1 or is_news_outlet(spk.name):
+                    return False
+                if word == "it":
+                    return is_subj
+                return not any(
+                    t.tag_ in ("NNS", "NNPS") and not t.ent_type_ for t in doc[idx + 1 : token.i]
+                )
 
         found = self._antecedent(token.i, want, fits=fits)
         if found is None or found.name is None:  # none, or an unnamed official (remember)
@@ -619,8 +629,8 @@ class _Resolver:
         self, before: int, want: set[str], after: bool = False, fits=None
     ) -> _Speaker | None:
         """The person (or ``want`` label) named nearest before token ``before``; ``fits``, if
-        given, is asked of each candidate and its token index (a pronoun's gender, who may not
-        be meant, how far back it may reach)."""
+        given, is asked of each candidate, its token index and whether it is its clause's
+        subject (a pronoun's gender, who may not be meant, how far back it may reach)."""
         sent_now = self.sent_of[before]
         best: tuple[int, int, _Speaker] | None = None
         for idx, spk, is_subj in reversed(self.candidates):
@@ -629,7 +639,7 @@ class _Resolver:
             distance = sent_now - self.sent_of[idx]
             if distance > ANTECEDENT_SENTENCES:
                 break
-            if spk.label not in want or (fits is not None and not fits(spk, idx)):
+            if spk.label not in want or (fits is not None and not fits(spk, idx, is_subj)):
                 continue
             # Nearer sentences first; within a sentence, subjects beat other mentions.
             rank = (distance, 0 if is_subj else 1)
@@ -1178,7 +1188,7 @@ def pronoun_referents(
             if lo <= tok.idx < hi and not any(a <= tok.idx < b for a, b in gaps)
         }
 
-        def fits(spk: _Speaker, _idx: int = 0, own=own, not_meant=not_meant) -> bool:
+        def fits(spk: _Speaker, _idx=0, _subj=False, own=own, not_meant=not_meant) -> bool:
             return spk.name not in not_meant and gender.get(spk.name, own) == own
 
         found = resolver._antecedent(tok.i, {"PERSON"}, fits=fits)

@@ -625,3 +625,14 @@ def test_a_nationality_describing_a_noun_is_no_target(nlp):
 )
 def test_a_pronoun_after_an_unnamed_person_in_its_sentence_is_theirs(nlp, text, expected):
     assert [(t, n) for t, n, _ in _pronoun_targets(analyse(nlp, text), text)] == expected
+
+
+def test_a_name_the_model_tags_norp_used_attributively_stays_a_target(nlp):
+    # "Ghani" is tagged NORP here, and is a person's name: "the Ghani government" is his
+    text = "Farmers blamed the shortages on the Ghani government and Russian traders."
+    got = [
+        (text[a.target_start : a.target_end], a.label)
+        for a in analyse(nlp, text).attitudes
+        if a.scorer == "news"
+    ]
+    assert got == [("Ghani", "negative")]

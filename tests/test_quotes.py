@@ -498,6 +498,8 @@ def test_a_nationality_word_is_not_a_speaker(model, text, mention):
         # and a group named three sentences back is too far for "they"
         "The Civil Defence sent two teams. The road was shelled. The bridge fell. "
         "Hours later, they said the town was cut off.",
+        # people named by a plural noun after the organisation are who "they" are
+        "Diplomats met United Nations officials on Monday. They said more bodies were found.",
     ],
 )
 def test_they_is_no_place_outlet_or_distant_group(model, text):
@@ -505,6 +507,11 @@ def test_they_is_no_place_outlet_or_distant_group(model, text):
         q for q in run(model, text) if q.speaker_mention and q.speaker_mention.lower() == "they"
     ]
     assert found and all(q.speaker is None for q in found), [(q.speaker, q.text) for q in found]
+
+
+def test_they_is_the_group_named_just_before(model):
+    (q,) = run(model, "The YPG took the town on Monday. They said 20 of their fighters died.")
+    assert (q.speaker_mention, q.speaker) == ("They", "YPG")
 
 
 def test_the_group_is_not_the_agency_reporting_it(model):
