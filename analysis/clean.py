@@ -86,6 +86,20 @@ RUN_IN_DATELINE = re.compile(
 )
 
 
+# A web page's publication stamp run into the body's first sentence ("Published July 4 2015 An
+# explosion …", "Posted on August 3 2013 by Nazeer Rida At least 12 …", "Last updated at Jul
+# 012016 BEIRUT …"): split off as a paragraph of its own, so no sentence, quote or figure of
+# the story starts with it. An author after "by" is one or two capitalised words (a third is
+# mostly the headline's or the body's first word).
+PUBLICATION_STAMP = re.compile(
+    r"^(?P<stamp>(?:Published|Updated|Last updated(?: at| on)?|Posted(?: on)?)\s+"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*(?:19|20)\d\d)"
+    r"(?:\s+by\s+(?:[A-Z][\w'-]+\s+)?[A-Z][\w'-]+)?)\s+(?=[A-Z0-9\"“‘'])"
+)
+
+
 @dataclass(frozen=True)
 class CleanText:
     text: str
@@ -205,8 +219,14 @@ def _paragraphs(text: str) -> list[str]:
 
 def _split_run_in_dateline(paragraphs: list[str]) -> list[str]:
     """The first paragraph as headline, dateline and body when a wire headline runs into its
-    dateline (:data:`RUN_IN_DATELINE`)."""
-    match = RUN_IN_DATELINE.match(paragraphs[0]) if paragraphs else None
+    dateline (:data:`RUN_IN_DATELINE`); a publication stamp before it as a paragraph of its own
+    (:data:`PUBLICATION_STAMP`)."""
+    if not paragraphs:
+        return paragraphs
+    stamp = PUBLICATION_STAMP.match(paragraphs[0])
+    if stamp is not None:
+        paragraphs = [stamp["stamp"], paragraphs[0][stamp.end() :], *paragraphs[1:]]
+    match = RUN_IN_DATELINE.match(paragraphs[0])
     if match is None:
         return paragraphs
     body = paragraphs[0][match.end() :]

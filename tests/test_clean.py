@@ -220,3 +220,33 @@ def test_sputniks_page_end_is_cut_with_the_headlines_of_other_stories():
     assert clean(f"{story} ... 832 Community standardsDiscussion Comment").text == story
     own = "Related talks went on. The ministry said 12 died."
     assert clean(f"{own} Community standardsDiscussion Comment via Facebook").text == own
+
+
+@pytest.mark.parametrize(
+    "raw, stamp, body",
+    [
+        (
+            "Published July 4 2015 An explosion at a mosque killed 25 people.",
+            "Published July 4 2015",
+            "An explosion at a mosque killed 25 people.",
+        ),
+        (
+            "Posted on August 3 2013 by Lina Haddad At least 12 fighters were killed.",
+            "Posted on August 3 2013 by Lina Haddad",
+            "At least 12 fighters were killed.",
+        ),
+        (
+            "Last updated at Jul 012016 BEIRUT At least 70 fighters died, a monitor said.",
+            "Last updated at Jul 012016",
+            "BEIRUT At least 70 fighters died, a monitor said.",
+        ),
+    ],
+)
+def test_a_publication_stamp_run_into_the_first_sentence_is_its_own_paragraph(raw, stamp, body):
+    assert clean(raw).text.split("\n\n") == [stamp, body]
+
+
+def test_words_like_a_stamp_in_a_sentence_stay_the_sentence():
+    assert clean("Published reports say 12 died on Monday.").text == (
+        "Published reports say 12 died on Monday."
+    )
