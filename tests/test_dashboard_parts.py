@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from analysis import article_views, quote_views
+from analysis import aggregates, article_views, quote_views
 from analysis.filters import Filters
 from dashboard import charts, filters_ui, highlight, report
 
@@ -34,8 +34,12 @@ def test_corpus_counts_follow_the_filters(con):
 
 def test_speaker_stats_are_word_weighted(con):
     stats = quote_views.speaker_stats(con, limit=0).set_index("speaker")
-    kerry = con.execute("SELECT text, polarity FROM quotes WHERE speaker = 'John Kerry'").df()
-    words = kerry["text"].str.split().str.len().clip(lower=1)
+    kerry = con.execute("SELECT text, kind, polarity FROM quotes WHERE speaker = 'John Kerry'").df()
+    # the speaker's own words: an interrupted quotation's cue between its pieces is not his
+    words = pd.Series(
+        [aggregates.quote_words(t, k) for t, k in zip(kerry["text"], kerry["kind"], strict=True)]
+    )
+    assert sum(words) < kerry["text"].str.split().str.len().sum()  # the sample has such a cue
     expected = (kerry["polarity"] * words).sum() / words.sum()
     assert stats.loc["John Kerry", "polarity"] == pytest.approx(expected)
     assert stats.loc["John Kerry", "n_articles"] == 2
