@@ -599,7 +599,14 @@ def entity_mentions_over_time(df: pd.DataFrame) -> go.Figure:
         )
     fig.update_layout(yaxis_title="mentions")
     _date_axis(fig, df["period"])
-    return _style(fig, title="Mentions over time", height=380)
+    _style(fig, title="Mentions over time", height=400)
+    # Five names wrap to two rows in a half-width column, and a legend above the plot then
+    # covers the title: below the date axis it has room.
+    fig.update_layout(
+        legend=dict(orientation="h", yanchor="top", y=-0.15, xanchor="left", x=0),
+        margin=dict(b=70),
+    )
+    return fig
 
 
 def network_layout(nodes: list[str], edges: pd.DataFrame, *, seed: int = 7) -> dict:

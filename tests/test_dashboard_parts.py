@@ -366,6 +366,8 @@ def test_mentions_over_time_break_where_weeks_without_a_mention_lie_between():
     aleppo = next(t for t in fig.data if t.name == "Aleppo")
     assert list(aleppo.y) == [3, 5, None, 2] and aleppo.connectgaps is False
     assert [c[1] for c in aleppo.customdata] == [2, 3, None, 1]
+    # the legend sits below the date axis: wrapped over two rows above the plot, it hid the title
+    assert fig.layout.legend.yanchor == "top" and fig.layout.legend.y < 0
 
 
 def test_attitude_cells_of_few_sentences_are_drawn_faded():
