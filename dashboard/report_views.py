@@ -212,7 +212,9 @@ def _speakers(ctx: _Ctx) -> list[Item]:
         items.append(Item("Sentiment over time", charts.sentiment_over_time(timeline)))
     quotes = quote_views.speaker_quotes(con, f, speakers=compare, limit=500)
     if not quotes.empty:
-        quotes = quotes.assign(open=ctx.links(quotes["article_id"], quotes["start"]))
+        quotes = quotes.assign(
+            open=ctx.links(quotes["article_id"], quotes["start"]), cue=quotes["cue"].fillna("—")
+        )
         labels = {
             "speaker": "Speaker", "cue": "Verb", "text": "Quoted words", "kind": "Kind",
             "polarity": "Polarity (TextBlob)", "polarity_vader": "Polarity (VADER)",

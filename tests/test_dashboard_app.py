@@ -308,6 +308,11 @@ def test_speakers_page_marks_the_speaker_filtered_on(dashboard_db, use_db):
     quotes = next(i.table for i in items if i.title == "Quotes")
     assert list(quotes.columns[:3]) == ["speaker", "cue", "text"]
     assert quotes["cue"].notna().all() and quotes["cue"].str.len().gt(0).all()
+    # a quotation carried on from the paragraph before has no verb of its own: a dash, not "None"
+    at = run_page(dashboard_db, "speakers", {"speaker": "John Kerry"})
+    items = at.session_state[components.ITEMS_KEY]
+    cues = next(i.table for i in items if i.title == "Quotes")["cue"].tolist()
+    assert "—" in cues and "said" in cues and None not in cues
 
 
 def test_figures_page_choices_live_in_the_link(dashboard_db, use_db):

@@ -26,6 +26,8 @@ HOW_SCORED = {
 # frame the same words differently (a denial's words are what the speaker denies).
 QUOTE_COLUMNS = ["speaker", "cue", "text", "kind", "polarity", "polarity_vader", "subjectivity"]
 QUOTE_COLUMNS += ["title", "published", "open"]
+# A quotation with no verb of its own (a paragraph that carries on the one before).
+NO_CUE = "—"
 
 filters = filters_ui.current()
 st.title("Speakers")
@@ -137,7 +139,8 @@ if quotes.empty:
     components.empty("No quotes from these speakers in view. Choose other speakers above.")
 else:
     quotes = quotes.assign(
-        open=filters_ui.article_links(quotes["article_id"], quotes["start"], filters)
+        open=filters_ui.article_links(quotes["article_id"], quotes["start"], filters),
+        cue=quotes["cue"].fillna(NO_CUE),
     )
     components.table(
         quotes[QUOTE_COLUMNS],
