@@ -38,6 +38,7 @@ from analysis.filters import (
 log = logging.getLogger(__name__)
 
 ESTIMATE_SQL = summaries.ESTIMATE_SQL.format(f="f")
+NO_PLACE = summaries.NO_PLACE  # ask for the figures whose place is not given
 FIGURE_COLUMNS = (
     "f.article_id, a.title, a.source, a.published, f.text, f.value, f.low, f.high, "
     f"{ESTIMATE_SQL} AS estimate, f.approximate, f.unit, f.category, f.subject, f.location, "
@@ -57,7 +58,8 @@ def _where(
     on: str = "f.article_id",
 ) -> tuple[str, list]:
     """The WHERE clause shared by the views: articles in view (or ``ids``, a subquery selecting
-    some of them, and its parameters) plus optional equality filters. ``on`` is the article id
+    some of them, and its parameters) plus optional equality filters (``location=NO_PLACE``:
+    the figures whose place is not given). ``on`` is the article id
     the condition is put on (``a.id`` when the query joins ``articles a``: DuckDB's plan
     differs, and each view uses the form measured faster for it at a million articles)."""
     if scope is not None and scope not in SCOPES:
@@ -68,7 +70,9 @@ def _where(
     for column, value in (
         ("category", category), ("location", location), ("subject", subject), ("scope", scope),
     ):  # fmt: skip
-        if value is not None:
+        if column == "location" and value == NO_PLACE:
+            clauses.append("f.location IS NULL")
+        elif value is not None:
             clauses.append(f"f.{column} = ?")
             params.append(value)
     return " AND ".join(clauses), params
@@ -208,7 +212,8 @@ def conflicting_figures(
     * same category, same victims class (the head noun of the unit: civilians with civilians,
       never children with civilians — one may be a subset of the other), same place and scope;
     * published within ``window_days`` of each other (one incident, reported across outlets and
-      days);
+      days), in different articles (an article's own figures are its headline and its update,
+      or claims it sets side by side itself);
     * different claimants (an unattributed figure is its outlet's own claim);
     * ranges that cannot both be true: "at least 20" does not contradict 25, and a vague "dozens"
       contradicts nothing above 24.
@@ -235,7 +240,7 @@ def conflicting_figures(
           ON x.category = y.category AND x.class = y.class AND x.location = y.location
          AND x.scope IS NOT DISTINCT FROM y.scope
          AND abs(date_diff('day', x.published, y.published)) <= ?
-         AND x.claimant <> y.claimant
+         AND x.claimant <> y.claimant AND x.article_id <> y.article_id
          AND x.hi < y.lo
         WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
         ORDER BY published DESC, x.category, x.location, x.estimate, y.estimate,
@@ -602,7 +607,7 @@ def _conflict_groups(
               ON x.category = y.category AND x.class = y.class AND x.location = y.location
              AND x.scope IS NOT DISTINCT FROM y.scope
              AND abs(date_diff('day', x.published, y.published)) <= ?
-             AND x.claimant <> y.claimant
+             AND x.claimant <> y.claimant AND x.article_id <> y.article_id
              AND x.hi < y.lo
             WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
         ), widest AS (
@@ -754,7 +759,7 @@ def figure_series(
     sql = f"""
         WITH fig AS MATERIALIZED (
             SELECT {rid} AS rid, f.article_id, f.start, a.published,
-                   coalesce(f.location, '(place not given)') AS place,
+                   coalesce(f.location, '{summaries.NO_PLACE}') AS place,
                    {ESTIMATE_SQL} AS estimate, f.claimed_by, f.approximate
             FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND {ESTIMATE_SQL} IS NOT NULL

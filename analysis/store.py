@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "14"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events, sum_entity_pairs, sum_figure_days; 11: sum_figure_votes, sum_conflict_figures, sum_entity_names_all, sum_attitude_holders_all; 12: quotes.n_words; 13: articles.article_key, entity_pairs.article_key, holder_targets; 14: holder_targets columns of the encoder scorer
+SCHEMA_VERSION = "15"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events, sum_entity_pairs, sum_figure_days; 11: sum_figure_votes, sum_conflict_figures, sum_entity_names_all, sum_attitude_holders_all; 12: quotes.n_words; 13: articles.article_key, entity_pairs.article_key, holder_targets; 14: holder_targets columns of the encoder scorer; 15: sum_conflict_figures' bounds ("at least 70" allows more)
 
 # Every table's columns, in order. A table backed by a record (analysis/records.py) takes its
 # columns from the record's fields (analysis.schema), with the store-only columns declared beside
@@ -140,6 +140,10 @@ class OlderStore(StoreError):
 # summaries, rebuilt from the data) and columns (NULL in the rows stored before). Older stores
 # lack derived tables an upgrade cannot rebuild; they are re-analysed.
 OLDEST_UPGRADABLE = 7
+# Summaries recounted when a store older than the version is upgraded: what they hold changed.
+RECOUNTED_AT: dict[int, tuple[str, ...]] = {
+    15: ("sum_conflict_figures",),  # a stated bound is a bound (summaries.LOW_SQL, HIGH_SQL)
+}
 
 
 def _columns(table: str) -> list[str]:
@@ -280,7 +284,15 @@ class Store:
                 if table in CHILD_TABLES:
                     con.execute(f"CREATE INDEX idx_{table}_article ON {table}(article_id)")
             new_summaries = [t for t in new_tables if t in summaries.COLUMNS]
-            if new_summaries:  # only the new ones: a million articles' others stay as they are
+            # and the ones whose definition changed since the store's schema
+            new_summaries += [
+                t
+                for version, tables in RECOUNTED_AT.items()
+                if int(found) < version
+                for t in tables
+                if t in existing and t not in new_summaries
+            ]
+            if new_summaries:  # only these: a million articles' others stay as they are
                 summaries.rebuild(con, new_summaries)
             con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
             con.execute("COMMIT")

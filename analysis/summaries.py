@@ -46,8 +46,13 @@ WEEK_SQL = "date_trunc('week', {day})::DATE"
 # civilians), the bounds the words allow ("at least 20" is [20, inf), "dozens" [24, inf), "12"
 # [12, 12]) and who stands behind the figure (the claimant, else the outlet that printed it).
 CLASS_SQL = "lower(coalesce(regexp_extract({f}.unit, '(\\S+)$'), ''))"
-LOW_SQL = "COALESCE({f}.value, {f}.low, {f}.high)"
-HIGH_SQL = "COALESCE({f}.value, {f}.high, CASE WHEN {f}.low IS NOT NULL THEN 'inf'::DOUBLE END)"
+# The values a figure allows: a bound it states is a bound ("at least 70" is stored with value
+# 70, low 70 and no high: it allows 70 to infinity, "below 8" anything up to 8), a bare value
+# ("around half") is itself. Two figures conflict only when these ranges do not meet.
+LOW_SQL = "COALESCE({f}.low, CASE WHEN {f}.high IS NULL THEN {f}.value END, '-inf'::DOUBLE)"
+HIGH_SQL = "COALESCE({f}.high, CASE WHEN {f}.low IS NULL THEN {f}.value END, 'inf'::DOUBLE)"
+# Where a figure's place is not given (the series' label, and the evidence asked for by it).
+NO_PLACE = "(place not given)"
 CLAIMANT_SQL = "COALESCE({f}.claimed_by, {a}.source, '')"
 # The scope of the series rows that hold every scope (see sum_figure_days).
 ALL_SCOPES = "*"
@@ -225,7 +230,7 @@ TABLES = tuple(COLUMNS)
 # The series' figures (dated, with an estimate), each once under its own scope and once under
 # "*" (all scopes); a figure without a scope only under "*".
 _SERIES_ROW = f"""SELECT v.published AS day, f.category,
-        coalesce(f.location, '(place not given)') AS place, {{scope}} AS scope,
+        coalesce(f.location, '{NO_PLACE}') AS place, {{scope}} AS scope,
         {ESTIMATE_SQL.format(f="f")} AS estimate, f.article_id, f.start, f.text, f.unit,
         f.claimed_by, f.approximate
     FROM figures f JOIN v ON v.id = f.article_id

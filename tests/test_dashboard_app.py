@@ -388,8 +388,17 @@ def test_conflict_rows_link_to_both_sentences(dashboard_db, use_db):
     use_db(dashboard_db)
     at = run_page(dashboard_db, "figures")
     assert not at.exception
-    rows = list(_tables(at)["Conflicting figures"].itertuples())
+    table = _tables(at)["Conflicting figures"]
+    rows = list(table.itertuples())
     assert rows  # the dated sample and the fixtures disagree on 10 Dec (see test_figure_views)
+    # The conflicts of what the page counts (its "What is counted" choice), nothing printed as
+    # "None": an unattributed figure is its outlet's claim, a missing unit a dash.
+    assert table["what"].nunique() == 1
+    shown = ["unit", "counts", "claimed_by_low", "claimed_by_high"]
+    assert table[shown].notna().all().all()
+    figures = _tables(at)[f"{table['what'].iloc[0]}: all figures"]
+    assert figures[["unit", "location", "claimed_by", "counts"]].notna().all().all()
+    assert (figures["claimed_by"] == "(the outlet)").any()
     con = duckdb.connect(str(dashboard_db), read_only=True)
     try:
         for row in rows:

@@ -8,6 +8,8 @@ fails.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -51,6 +53,14 @@ def _store(tmp_path, rows):
     return store
 
 
+def _bounded(text, value, *, low=None, high=None):
+    """A figure stored as the extractor stores "at least N" (value and low N, no high) or
+    "fewer than N" (value and high N, no low)."""
+    day, source, claimant = "2018-02-21", "AFP", "civil defence"
+    fig = _fig("y", text, value=value, claimed_by=claimant)
+    return ("y", day, source, dataclasses.replace(fig, low=low, high=high))
+
+
 BASE = ("x", "2018-02-20", "Reuters", _fig("x", "20", value=20.0, claimed_by="Observatory"))
 
 
@@ -80,6 +90,13 @@ def _other(text="35", *, day="2018-02-21", source="AFP", **kw):
         ),
         pytest.param(_other("dozens", value=None, low=24.0), True, id="dozens-is-more-than-20"),
         pytest.param(_other("20", value=20.0), False, id="same-number"),
+        # As the extractor stores a stated bound: the number is the value, and one end is open.
+        pytest.param(_bounded("at least 15", 15.0, low=15.0), False, id="at-least-15-stored"),
+        pytest.param(_bounded("more than 12", 12.0, low=12.0), False, id="more-than-12-stored"),
+        pytest.param(_bounded("at least 35", 35.0, low=35.0), True, id="at-least-35-is-not-20"),
+        pytest.param(_bounded("fewer than 30", 30.0, high=30.0), False, id="fewer-than-30"),
+        pytest.param(_bounded("below 10", 10.0, high=10.0), True, id="below-10-is-not-20"),
+        pytest.param(_other("about 35", value=35.0, low=None, high=None), True, id="about-35"),
     ],
 )
 def test_conflicts_only_like_with_like(tmp_path, other, conflict):
@@ -100,6 +117,30 @@ def test_an_unattributed_figure_is_its_outlets_claim(tmp_path):
         pairs = fv.conflicting_figures(store.con)
     # Reuters vs Reuters is one outlet changing its count; each against AFP is a disagreement.
     assert sorted(zip(pairs.estimate_a, pairs.estimate_b, strict=True)) == [(20, 50), (35, 50)]
+
+
+def test_an_articles_own_figures_never_conflict(tmp_path):
+    # A headline's toll and the body's update ("34 killed" ... "the toll rose to 53, the
+    # Observatory said") are one article's account; a conflict is between reports.
+    toll, update = _fig("x", "34", value=34.0), _fig("x", "53", value=53.0, start=40)
+    update = dataclasses.replace(update, claimed_by="SOHR")
+    art = Article(id="x", title="Story x", text="Text.", source="Reuters", published="2018-02-20")
+    with Store(tmp_path / "c.duckdb") as store:
+        store.write_batch([ArticleResult(article=art, figures=(toll, update))])
+        assert store.con.execute("SELECT count(*) FROM figures").fetchone() == (2,)
+        assert fv.conflicting_figures(store.con).empty
+        assert fv.conflict_groups(store.con).empty
+    # The same two figures in two articles are a conflict.
+    other = dataclasses.replace(update, article_id="y")
+    later = Article(id="y", title="Story y", text="Text.", source="AFP", published="2018-02-21")
+    with Store(tmp_path / "d.duckdb") as store:
+        store.write_batch(
+            [
+                ArticleResult(article=art, figures=(toll,)),
+                ArticleResult(article=later, figures=(other,)),
+            ]
+        )
+        assert len(fv.conflicting_figures(store.con)) == len(fv.conflict_groups(store.con)) == 1
 
 
 def test_a_conflict_row_carries_both_sentences(tmp_path):

@@ -393,3 +393,20 @@ def test_undated_figures_naming_no_place_make_no_headline_event(tmp_path):
         )
         heads = fv.headline_figures(store.con).set_index("category")
     assert heads.loc["money"].estimate == 50.0
+
+
+def test_figures_whose_place_is_not_given_are_asked_for_as_such(tmp_path):
+    # The Figures page's evidence for a "(place not given)" point lists that day's unplaced
+    # figures only, not every figure of the day.
+    day = "2017-03-01"
+    placed = _fig("p1", "12", 12.0, "killed", location="Hama")
+    unplaced = _fig("p1", "40%", 40.0, "percent", location=None, start=30)
+    unplaced_killed = _fig("p1", "7", 7.0, "killed", location=None, start=60)
+    with Store(tmp_path / "np.duckdb") as store:
+        store.write_batch([_result("p1", day, [placed, unplaced, unplaced_killed])])
+        rows = fv.figure_table(store.con, category="killed", location=fv.NO_PLACE)
+        assert rows["text"].tolist() == ["7"] and rows["location"].isna().all()
+        assert len(fv.figure_table(store.con, category="killed")) == 2
+        assert fv.figure_table(store.con, location="Hama")["text"].tolist() == ["12"]
+        series = fv.figure_series(store.con, category="killed")
+        assert set(series["location"]) == {"Hama", fv.NO_PLACE}

@@ -17,6 +17,9 @@ from analysis import figure_views
 from dashboard import charts, components, data, filters_ui, plain
 from dashboard.charts import CATEGORY_ORDER, CATEGORY_TITLES, SCOPE_TITLES, SCOPE_WORDS
 
+NOT_GIVEN = "—"
+OUTLETS_OWN = "(the outlet)"  # an unattributed figure is its outlet's own claim
+
 filters = filters_ui.current()
 st.title("Figures")
 
@@ -95,7 +98,7 @@ for cd in picked[:5]:
     on_day = dataclasses.replace(filters, date_from=day, date_to=day)
     rows = data.figure_table(
         on_day, category=category,
-        location=None if place == "(place not given)" else place, limit=50, scope=scope,
+        location=place, limit=50, scope=scope,  # figure_views.NO_PLACE: no place given
     )  # fmt: skip
     for row in rows.itertuples(index=False):
         with st.container(border=True):
@@ -113,12 +116,21 @@ for cd in picked[:5]:
                 "app_pages/articles.py",
                 label="Open the article",
                 icon=":material/article:",
-                query_params={"article": row.article_id, "at": str(row.start)},
+                # the sidebar's filters too, as every other link into the reader keeps them
+                query_params={
+                    **filters_ui.to_query_params(filters),
+                    "article": row.article_id,
+                    "at": str(row.start),
+                },
             )
 
-conflicts = data.conflict_groups(filters, min_relative_difference=0.05, limit=200, scope=scope)
+conflicts = data.conflict_groups(
+    filters, category=category, min_relative_difference=0.05, limit=200, scope=scope
+)
 if not conflicts.empty:
-    st.subheader(f"Conflicting figures ({len(conflicts)}{'+' if len(conflicts) == 200 else ''})")
+    st.subheader(
+        f"{title}: conflicting figures ({len(conflicts)}{'+' if len(conflicts) == 200 else ''})"
+    )
     st.caption(
         "Like with like: the same kind of count of the same people (civilians with civilians, "
         "never children with civilians), at the same place, within a few days — numbers from "
@@ -126,7 +138,10 @@ if not conflicts.empty:
     )
     conflicts = conflicts.assign(
         what=conflicts["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
-        counts=conflicts["scope"].map(lambda s: SCOPE_WORDS.get(s, s)),
+        counts=conflicts["scope"].map(lambda s: SCOPE_WORDS.get(s, NOT_GIVEN)),
+        unit=conflicts["unit"].fillna(NOT_GIVEN),
+        claimed_by_low=conflicts["claimed_by_low"].fillna(OUTLETS_OWN),
+        claimed_by_high=conflicts["claimed_by_high"].fillna(OUTLETS_OWN),
         open_low=filters_ui.article_links(
             conflicts["article_id_low"], conflicts["start_low"], filters
         ),
@@ -179,7 +194,10 @@ st.caption(
 )
 shown = table.assign(
     open=filters_ui.article_links(table["article_id"], table["start"], filters),
-    counts=table["scope"].map(lambda s: SCOPE_WORDS.get(s, s)),
+    counts=table["scope"].map(lambda s: SCOPE_WORDS.get(s, NOT_GIVEN)),
+    # an empty cell, not the word "None", where the sentence names no unit, place or claimant
+    **{c: table[c].fillna(NOT_GIVEN) for c in ("unit", "location", "subject", "part_of_text")},
+    claimed_by=table["claimed_by"].fillna(OUTLETS_OWN),
 )
 components.table(
     shown[
