@@ -68,6 +68,7 @@ NEED_WORDS = lexicon.words("need_words")
 NEWS_AGENCIES = speech.NEWS_AGENCIES
 REMAINING_WORDS = lexicon.words("remaining_words")
 CASUALTY_STATES = KILLED_WORDS | INJURED_WORDS | MISSING_WORDS
+CASUALTY_CATEGORIES = ("killed", "injured", "missing")
 DEPLOY_WORDS = lexicon.words("deploy_words")
 TERRITORY_VERBS = lexicon.words("territory_verbs")
 TERRITORY_NOUNS = lexicon.words("territory_nouns")
@@ -388,6 +389,8 @@ def _read(
         unit = parsed.currency or unit
     reading.unit = unit
     category = _category(ctx, span, root, noun, parsed.kind, unit)
+    if category == "displaced":  # unless "leave" left them dead, wounded or missing
+        category = _left_in_state(span, noun) or category
     if category is None:
         return None
     if category in ("other", "people") and span.text.lower() in ("one", "a", "an"):
@@ -787,6 +790,8 @@ def _category_of_predicates(
             return "injured"
         if (lemma in MISSING_WORDS or low in MISSING_WORDS) and about_people:
             return "missing"
+        if lemma == "leave" and pred.pos_ != "VERB":
+            continue  # "six months' paid leave"
         # Leaving and staying are about people only ("left 3 cars" is not displacement).
         if (lemma in DISPLACED_WORDS or low in DISPLACED_WORDS) and about_people:
             return "displaced"
@@ -875,6 +880,34 @@ def _state_after(span: Span, noun: Token | None) -> str | None:
         if tok.pos_ == "VERB" and _has_object(tok):
             return None
         return _state_word(tok)
+    return None
+
+
+def _left_in_state(span: Span, noun: Token | None) -> str | None:
+    """The casualty state "leave" puts the counted people in, when its clause names one: "left
+    35 people including 22 children dead", "dozens were left injured", "leaving injured about
+    50" — read as displacement by "leave" alone. The state word stands right before the number
+    or after the counted words (past "including …" and dashes), before any other clause; None
+    when the people were left without one, or no "leave" governs them."""
+    doc = span.doc
+    anchor = noun if noun is not None else span.root
+    leave = next((t for t in anchor.ancestors if t.lemma_ == "leave" and t.pos_ == "VERB"), None)
+    before = doc[span.start - 1] if span.start > span.sent.start else None
+    if leave is None and before is not None and before.lemma_ == "leave":
+        leave = before
+    if leave is None:
+        return None
+    if before is not None and _state_word(before) in CASUALTY_CATEGORIES:
+        return _state_word(before)  # "leaving injured about 50"
+    for tok in doc[max(span.end, anchor.i + 1) : min(anchor.i + 9, span.sent.end)]:
+        if tok.dep_ == "cc" or tok.text == ";":
+            return None
+        own_clause = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if tok.pos_ == "VERB" and tok != leave and tok.lemma_ != "include" and own_clause:
+            return None  # a clause of its own
+        state = _state_word(tok)
+        if state in CASUALTY_CATEGORIES and tok.pos_ in ("ADJ", "ADV", "VERB"):
+            return state
     return None
 
 

@@ -3,6 +3,7 @@ filters that round-trip through the URL, links with bad values, empty states, up
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -582,3 +583,35 @@ def test_a_store_of_an_older_presslens_is_upgraded_and_shown(dashboard_db, use_d
     version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
     con.close()
     assert version == SCHEMA_VERSION
+
+
+def test_overview_says_how_many_articles_its_timeline_leaves_out(tmp_path, use_db):
+    # Articles without a date (BBC's text files) cannot be placed in time: the Overview says how
+    # many of the articles in view its timeline leaves out, instead of looking like the whole.
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    stories = {
+        "a": ("The council in Dunmore approved the new bridge.", "2017-03-03"),
+        "b": ("Voters in Dunmore backed the harbour plan on Sunday.", "2017-03-05"),
+        "c": ("The mayor of Dunmore opened the new library in the old town hall.", None),
+    }
+    for name, (text, published) in stories.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        if published:
+            meta = json.dumps({"title": f"Story {name}", "published": published})
+            (folder / f"{name}.meta.json").write_text(meta, encoding="utf-8")
+    db = tmp_path / "undated.duckdb"
+    with Store(db) as store:
+        summary, _ = analyze_paths([folder], store)
+        undated = store.con.execute("SELECT count(*) FROM articles WHERE published IS NULL")
+        assert summary.new == 3 and undated.fetchone() == (1,)
+    use_db(db)
+    at = run_page(db, "overview")
+    assert not at.exception
+    assert "1 of these 3 articles has no publication date" in _texts(at.caption)
+    # A view of dated articles only says nothing of the kind.
+    dated = run_page(db, "overview", {"from": "2017-03-01", "to": "2017-03-31"})
+    assert "no publication date" not in _texts(dated.caption)

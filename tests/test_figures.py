@@ -510,6 +510,44 @@ FIRST_SIGHT = [
         {"category": "displaced"},
     ),
     ("Shelling drove 3,000 families out of the town.", "3,000", {"category": "displaced"}),
+    # "leave" puts people in a state: dead or wounded is no displacement
+    (
+        "Clashes have rocked the city leaving 23 civilians - including nine children - dead "
+        "according to the monitor.",
+        "23",
+        {"category": "killed"},
+    ),
+    (
+        "Airstrikes on a school complex in Idlib left 35 people including 22 children dead.",
+        "35",
+        {"category": "killed"},
+    ),
+    (
+        "Rami Haddad said that dozens of others were left injured.",
+        "dozens",
+        {"category": "injured"},
+    ),
+    (
+        "Shells hit the market killing 14 and leaving injured about 50.",
+        "about 50",
+        {"category": "injured"},
+    ),
+    (
+        "The car bomb killed at least 70 people and left more than a hundred other wounded.",
+        "more than a hundred",
+        {"category": "injured"},
+    ),
+    ("The floods left 10,000 people homeless in the north.", "10,000", {"category": "displaced"}),
+    (
+        "About 4,000 residents left the besieged town on Friday.",
+        "About 4,000",
+        {"category": "displaced"},
+    ),
+    (
+        "The war has left an estimated 220000 dead and displaced approximately 12 million people.",
+        "approximately 12 million",
+        {"category": "displaced"},
+    ),
     # a scale word after a range applies to both ends
     (
         "Between 1.1 and 1.5 million people fled the region.",

@@ -52,6 +52,14 @@ else:
         key="ov_time",
         name="articles over time",
     )
+    undated = counts["articles"] - int(over_time["n_articles"].sum())
+    if undated > 0:  # say so, rather than let the chart look like the whole corpus
+        st.caption(
+            f"{undated:,} of these {counts['articles']:,} articles "
+            f"{'has' if undated == 1 else 'have'} no publication date and "
+            f"{'is' if undated == 1 else 'are'} not on this timeline (they are in every other "
+            "count and view)."
+        )
 
 left, right = st.columns(2)
 with left:
