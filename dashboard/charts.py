@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import math
+import zlib
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -76,6 +78,24 @@ PALETTE = [
 ]  # fmt: skip
 
 
+def stable_colours(names: Iterable[str]) -> dict[str, str]:
+    """A colour for each name that stays the same from one view to the next: each name has its
+    own slot in :data:`PALETTE` (from a checksum of the name, the same in every process), and
+    when two names of one chart want one slot, the first by name keeps it and the other takes
+    the next free one. (Colours by rank in view changed with every filter: an outlet green on
+    the whole corpus was brown for 2016.)"""
+    out: dict[str, str] = {}
+    taken: set[int] = set()
+    for name in sorted(set(map(str, names))):
+        slot = zlib.crc32(name.encode("utf-8")) % len(PALETTE)
+        if len(taken) < len(PALETTE):
+            while slot in taken:
+                slot = (slot + 1) % len(PALETTE)
+        taken.add(slot)
+        out[name] = PALETTE[slot]
+    return out
+
+
 def _style(fig: go.Figure, *, title: str, height: int = 420) -> go.Figure:
     fig.update_layout(
         template=TEMPLATE,
@@ -130,13 +150,14 @@ def articles_over_time(df: pd.DataFrame, *, granularity: str = "week") -> go.Fig
             df[~named].groupby("period", as_index=False)["n_articles"].sum().assign(source=rest)
         )
         df = pd.concat([df[named], others], ignore_index=True)
-    for i, (source, part) in enumerate(df.groupby("source", sort=False, dropna=False)):
+    colours = stable_colours(str(x) for x in df["source"].unique() if x != rest)
+    for source, part in df.groupby("source", sort=False, dropna=False):
         fig.add_bar(
             x=part["period"],
             y=part["n_articles"],
             width=[width] * len(part),
             name=str(source),
-            marker_color=OTHERS_GREY if source == rest else PALETTE[i % len(PALETTE)],
+            marker_color=OTHERS_GREY if source == rest else colours[str(source)],
             customdata=np.array([[str(p) for p in part["period"]]]).T,
             hovertemplate="%{x|%d %b %Y}: %{y} articles<extra>" + str(source) + "</extra>",
         )
@@ -731,8 +752,9 @@ def figure_timeline(df: pd.DataFrame, *, category: str, log: bool = False) -> go
     of magnitude). ``df`` is :func:`analysis.figure_views.figure_series`."""
     fig = go.Figure()
     many = len(df) > 400
-    for i, (place, part) in enumerate(df.groupby("location", sort=False)):
-        colour = PALETTE[i % len(PALETTE)]
+    colours = stable_colours(df["location"].unique())
+    for place, part in df.groupby("location", sort=False):
+        colour = colours[str(place)]
         if not many and len(part) > 1:  # the joining line, broken across long gaps
             xs, ys = _broken_line(part["published"], part["estimate_median"])
             fig.add_scatter(
@@ -740,6 +762,11 @@ def figure_timeline(df: pd.DataFrame, *, category: str, log: bool = False) -> go
                 hoverinfo="skip", showlegend=False, legendgroup=str(place),
             )  # fmt: skip
         _add_timeline_points(fig, part, place, colour, many)
+    if df["approximate"].fillna(False).astype(bool).any():  # the key to the open circles
+        fig.add_scatter(
+            x=[None], y=[None], mode="markers", name="open: approximate",
+            marker=dict(size=11, color="#555555", symbol=100),
+        )  # fmt: skip
     percent = category in ("territory_share", "percent")
     fig.update_layout(
         yaxis=dict(title="%" if percent else "reported figure", rangemode="tozero"),
@@ -764,6 +791,8 @@ def _add_timeline_points(
         mode="markers",
         legendgroup=str(place),
         name=str(place),
+        showlegend=False,  # the legend's own filled circle below: this trace's first point
+        # would show an open one for a place whose first figure is approximate
         line=dict(color=colour, width=1, dash="dot"),
         marker=dict(
             size=7 if many else 11,
@@ -798,6 +827,10 @@ def _add_timeline_points(
         "%{customdata[4]}<br>claimed by %{customdata[3]}"
         "<br>%{customdata[7]} figure(s) that day<extra></extra>",
     )
+    fig.add_scatter(
+        x=[None], y=[None], mode="markers", name=str(place), legendgroup=str(place),
+        marker=dict(size=11, color=colour, symbol=0),
+    )  # fmt: skip
 
 
 def _broken_line(x, y) -> tuple[list, list]:

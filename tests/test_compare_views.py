@@ -123,9 +123,11 @@ def test_figure_timeline_breaks_long_gaps_and_can_use_a_log_axis():
         }
     )  # fmt: skip
     fig = charts.figure_timeline(df, category="killed", log=True)
-    line, points = fig.data
+    line, points, key = fig.data
     assert list(line.y) == [1400, 300, None, 86]  # no line across three and a half years
     assert points.mode == "markers" and len(points.x) == 3
+    # The legend's own entry, a filled circle whatever the place's first figure
+    assert key.name == "Syria" and key.marker.symbol == 0 and not points.showlegend
     assert fig.layout.yaxis.type == "log"
     assert charts.spans_orders_of_magnitude([3, 5_000]) is True
     assert charts.spans_orders_of_magnitude([86, 1400]) is False

@@ -3,6 +3,7 @@ the pages read (on the dashboard store built from the sample and three dated art
 
 from __future__ import annotations
 
+import zlib
 from datetime import date
 
 import duckdb
@@ -128,6 +129,27 @@ def test_figure_timeline_keeps_the_evidence(con):
         if t.customdata is not None for s in t.marker.symbol
     ]  # fmt: skip
     assert sorted(symbols) == [0, 100]
+    # ... with a key saying so, and each place's own legend entry filled
+    legend = {t.name: t.marker.symbol for t in charts.figure_timeline(marked, category="territory_share").data if t.showlegend is not False and t.customdata is None and t.mode == "markers"}  # fmt: skip
+    assert legend == {"Aleppo": 0, "open: approximate": 100}
+
+
+def test_an_outlets_colour_does_not_change_with_the_view():
+    # The same outlet keeps its colour whatever else is in the chart; two outlets never share
+    # one while the palette has a free colour.
+    many = [f"Outlet {k}" for k in range(9)]
+    whole = charts.stable_colours(many)
+    assert len(set(whole.values())) == 9
+    for k in range(9):
+        alone = charts.stable_colours([many[k]])
+        assert alone[many[k]] == charts.PALETTE[zlib.crc32(many[k].encode()) % 10]
+    over_time = pd.DataFrame(
+        {"period": pd.to_datetime(["2017-01-02", "2017-01-09", "2017-01-09"]),
+         "source": ["Outlet 3", "Outlet 3", "Outlet 7"], "n_articles": [2, 1, 4]}
+    )  # fmt: skip
+    one = {t.name: t.marker.color for t in charts.articles_over_time(over_time).data}
+    two = {t.name: t.marker.color for t in charts.articles_over_time(over_time[:2]).data}
+    assert one["Outlet 3"] == two["Outlet 3"] == charts.stable_colours(["Outlet 3"])["Outlet 3"]
 
 
 def test_network_layout_is_deterministic_and_spread():
