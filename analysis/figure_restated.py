@@ -7,7 +7,9 @@ two figures there (it reads sentences one by one, as it should); counted twice, 
 becomes two. The rule here is deliberately narrow: the same category, the same value (or range)
 and the same kind of count in two *adjacent* sentences is one figure — the first, with whatever
 the second adds (its subject, its place — the second's when the first names only the country
-the second's place lies in). Equal values in sentences further apart stay apart.
+the second's place lies in). Further apart, the same figure said again (the headline's toll in
+the lede and the body) is joined too, but only at the same named place, of the same people and
+claimant (:func:`_repeats`); equal numbers of other people or places stay apart.
 
 The place: a figure whose place is only the article's main place (its own sentence names no
 place) but whose sentence names the objective of an offensive ("the push for Raqqa", "the
@@ -42,15 +44,45 @@ def merge_restated(
     for fig in placed:
         prev = out[-1] if out else None
         if prev is not None and _restates(prev, fig, sent_of):
-            out[-1] = dataclasses.replace(
-                prev,
-                subject=prev.subject or fig.subject,
-                location=_finer(prev.location, fig.location),
-                claimed_by=prev.claimed_by or fig.claimed_by,
-            )
+            out[-1] = _joined(prev, fig)
+            continue
+        earlier = next((k for k, e in enumerate(out) if _repeats(e, fig)), None)
+        if earlier is not None:
+            out[earlier] = _joined(out[earlier], fig)
             continue
         out.append(fig)
     return out
+
+
+def _joined(first: Figure, second: Figure) -> Figure:
+    """The first figure, with what its restatement adds."""
+    return dataclasses.replace(
+        first,
+        subject=first.subject or second.subject,
+        location=_finer(first.location, second.location),
+        claimed_by=first.claimed_by or second.claimed_by,
+        unit=first.unit or second.unit,
+    )
+
+
+def _repeats(first: Figure, second: Figure) -> bool:
+    """The same figure said again further on (the headline's toll in the lede, then in the
+    body: 22 % of a real corpus's killed figures): the same amount of the same kind of count,
+    at the same named place, of the same people (or one side silent on them) and the same
+    claimant (or one silent). "Three killed in Aleppo" and "three children killed in Aleppo"
+    stay apart; so do equal numbers at two places."""
+
+    return (
+        (first.value, first.low, first.high) == (second.value, second.low, second.high)
+        and (first.value is not None or first.low is not None)
+        and first.category == second.category
+        and first.scope == second.scope
+        and first.location is not None
+        and first.location == second.location
+        and _agree(first.unit, second.unit)
+        and _agree(first.subject, second.subject)
+        and _agree(first.claimed_by, second.claimed_by)
+    )
 
 
 def _finer(first: str | None, second: str | None) -> str | None:
@@ -74,7 +106,25 @@ def _restates(first: Figure, second: Figure, sent_of: dict[int, int]) -> bool:
         and first.scope == second.scope
         and sent_of[second.start] - sent_of[first.start] == 1
         and (first.subject is None or second.subject is None or first.subject == second.subject)
+        and _same_place(_named(first), _named(second))  # not three in Aleppo, three in Idlib
     )
+
+
+def _named(fig: Figure) -> str | None:
+    """The figure's place when its own sentence names it (else it is the article's main place,
+    which says nothing of this figure)."""
+    return fig.location if fig.location and fig.location in fig.sentence else None
+
+
+def _agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.lower() == b.lower()
+
+
+def _same_place(first: str | None, second: str | None) -> bool:
+    """One place, or one silent, or a country and a place in it (see :func:`_finer`)."""
+    if first is None or second is None or first == second:
+        return True
+    return _finer(first, second) != first or _finer(second, first) != second
 
 
 def _sentence_index(doc: Doc, offset: int) -> int:

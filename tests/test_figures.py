@@ -978,3 +978,23 @@ def test_a_province_is_no_claimant_when_the_comma_before_the_verb_is_lost(nlp):
     )
     (fig,) = [f for f in _figs(nlp, text) if f.category == "killed"]
     assert fig.claimed_by == "Britain-based monitoring group"
+
+
+def test_the_same_figure_said_again_is_one_figure(nlp):
+    # The headline's toll, the lede's and the body's are one figure (the first kept, with what
+    # the others add); equal numbers of other people, at other places, stay apart.
+    text = (
+        "Air strikes kill 53 civilians in Deir az-Zour. Russian air strikes killed 53 civilians "
+        "in Deir az-Zour on Tuesday, the Observatory said. Rescue teams searched the rubble "
+        "through the night. The 53 civilians killed in Deir az-Zour were buried on Wednesday."
+    )
+    figs = _figs(nlp, text)
+    assert [(f.text, f.category, f.location) for f in figs] == [("53", "killed", "Deir az-Zour")]
+    assert figs[0].claimed_by is not None  # what the restatement adds
+    apart = (
+        "Three people were killed in Aleppo on Monday. Rebels fired rockets at a school. Three "
+        "children were killed in Aleppo on Tuesday. In Idlib, three people were killed."
+    )
+    assert [(f.unit, f.location) for f in _figs(nlp, apart)] == [
+        ("people", "Aleppo"), ("children", "Aleppo"), ("people", "Idlib"),
+    ]  # fmt: skip
