@@ -366,6 +366,9 @@ def _read(
     noun = _counted_noun(root)
     if noun is not None and noun.lemma_.lower() in numbers.TIME_UNITS | {"time", "times"}:
         return None  # a duration or a frequency, not a count
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lower_ in ("times", "fold"):
+        return None  # a multiplier ("10 times faster"), whatever noun the parse hung it on
     if noun is not None and noun.lower_ in ("year", "years") or _is_age(root):
         return None
     if match.year_like and (noun is None or root.dep_ != "nummod" or _dated(span)):
@@ -1167,7 +1170,18 @@ def _is_agent(counted: Token, verb: Token) -> bool:
 
 
 def _is_territory(root: Token) -> bool:
-    """A share of a place: governed by occupy/control/hold…, or "of <place/territory>"."""
+    """A share of a place: governed by occupy/control/hold…, or "of <place/territory>". A
+    share of a thing that is no place ("controls half of the market", "hold less than 10% of
+    the top positions", "take a 20% stake") is another percentage, whatever its verb."""
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and not _territory_word(pobj):
+                    return False
+    head = root.head
+    modifies = root.dep_ in ("nummod", "compound", "amod", "quantmod") and head.pos_ == "NOUN"
+    if modifies and not _territory_word(head):
+        return False  # "a 20% stake"
     tok = root
     steps = 0
     while tok.head.i != tok.i and steps < 4:
@@ -1180,9 +1194,13 @@ def _is_territory(root: Token) -> bool:
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
-                if pobj.lemma_.lower() in TERRITORY_NOUNS or pobj.lemma_.lower() == "territory":
+                if _territory_word(pobj):
                     return True
     return False
+
+
+def _territory_word(tok: Token) -> bool:
+    return tok.lemma_.lower() in TERRITORY_NOUNS or tok.lemma_.lower() == "territory"
 
 
 # -- subject and location -------------------------------------------------------------------
