@@ -804,8 +804,53 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
                 # The speaker stands between the clause's comma and the verb, whatever the
                 # parse lent the verb as a subject (the clause's own subject, "forces").
                 subj = subj if subj is not None and content[1] < subj.i < tok.i else speaker
+        inverted = _inverted_speaker(tok)
+        if inverted is not None and (
+            subj is None or (subj.i < tok.i and subj.pos_ == "NOUN" and not subj.ent_type_)
+        ):
+            # "… killed 1102 people said the Observatory" (a text without its commas): the
+            # parse makes the clause's last noun the subject and the speaker an object; the
+            # clause is everything before the verb.
+            before = [
+                c.left_edge.i
+                for c in tok.children
+                if c.i < tok.i and c.dep_ in ("ccomp", "nsubj", "csubj", "advcl", "dobj")
+            ]
+            first = max(min(before, default=tok.i), tok.sent.start)
+            subj = inverted
+            content = (first, tok.i) if tok.i - first > MIN_REPORTED_TOKENS else content
         cues.append(_Cue(tok, tok.text, subj, content))
     return cues
+
+
+# Speech verbs written before their speaker ("…, said X", "…, added X", "…, wrote X").
+INVERTING_VERBS = frozenset(
+    {"say", "add", "state", "report", "write", "claim", "explain", "note", "insist", "confirm"}
+)
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The named speaker after a cue that ends its sentence ("… said the Observatory.", "…
+    said Rami Abdel Rahman adding …"), parsed as the verb's object; None when there is none.
+    Only verbs whose speaker may follow them: "told the BBC" names a listener."""
+    if verb.lemma_.lower() not in INVERTING_VERBS:
+        return None
+    for child in verb.children:
+        if child.i <= verb.i or child.dep_ not in ("dobj", "attr", "nsubj", "npadvmod", "oprd"):
+            continue
+        if child.pos_ != "PROPN" and child.ent_type_ not in ("ORG", "PERSON", "NORP", "GPE"):
+            continue
+        end = child.right_edge.i + 1
+        after = verb.doc[end] if end < len(verb.doc) else None
+        if after is None or after.is_punct or after.lower_ in ("adding", "and", "on", "in"):
+            return child
+    # "… said the Observatory adding that …": the name is parsed as "adding"'s subject
+    for child in verb.children:
+        if child.i > verb.i and child.tag_ == "VBG" and child.lemma_.lower() in SPEECH_VERBS:
+            for sub in child.children:
+                if sub.dep_ == "nsubj" and verb.i < sub.i < child.i and sub.pos_ == "PROPN":
+                    return sub
+    return None
 
 
 # Words that make a role another office than the bare role: "the home secretary" does not

@@ -45,6 +45,28 @@ GOLD = [
         [("reported", "Syrian Observatory for Human Rights", "Government troops now hold 90%")],
         id="reported-trailing-cue-misparsed",
     ),
+    # --- an inverted cue at the sentence's end in a text stripped of its commas ---------------
+    pytest.param(
+        "Rebel fire on the western districts killed 40 people said the Syrian Observatory for "
+        "Human Rights.",
+        [
+            (
+                "reported",
+                "Syrian Observatory for Human Rights",
+                "Rebel fire on the western districts killed 40 people",
+            )
+        ],
+        id="inverted-cue-without-comma",
+    ),
+    pytest.param(
+        "Shelling on the market killed 15 people said Observatory chief Rami Abdel Rahman adding "
+        "that four of them were children.",
+        [
+            ("reported", "Rami Abdel Rahman", "Shelling on the market killed 15 people"),
+            ("reported", "Rami Abdel Rahman", "four of them were children"),
+        ],
+        id="inverted-cue-then-adding",
+    ),
     pytest.param(
         "Rebel fighters still hold a fifth of the city, the Syrian Observatory for Human Rights "
         "said on Saturday.",
