@@ -110,6 +110,10 @@ else:
     heads = figure_views.headline_words(heads).assign(
         what=heads["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
         open=filters_ui.article_links(heads["article_id"], heads["start"], filters),
+        # a dash, not "None", where the sentence names no unit; an unattributed figure is its
+        # outlet's own claim
+        unit=heads["unit"].fillna("—"),
+        claimed_by=heads["claimed_by"].fillna("(the outlet)"),
     )
     components.table(
         heads[
@@ -121,9 +125,9 @@ else:
                 "agree",
                 "spread",
                 "claimed_by",
-                "title",
                 "published",
                 "open",
+                "title",  # last: the longest, so the link stays in view on a laptop's screen
             ]
         ],  # fmt: skip
         title="Headline figures",
@@ -133,7 +137,7 @@ else:
             "unit": "Counting",
             "location": "Where",
             "agree": "Agreeing",
-            "spread": "Spread",
+            "spread": st.column_config.TextColumn("Spread", width="medium"),
             "claimed_by": "Claimed by",
             "title": "Article",
             "published": st.column_config.DateColumn("Published"),
