@@ -146,15 +146,20 @@ def _cut(ids: Sequence[int]) -> list[int]:
     return [*ids[: MAX_PIECES - 1], ids[-1]]
 
 
-def predict(rows: np.ndarray) -> list[tuple[float, str]]:
-    """``(polarity, label)`` of each row of :func:`features`: the head's softmax, polarity
-    P(positive) - P(negative), label the most probable class."""
+def probabilities(rows: np.ndarray) -> np.ndarray:
+    """The head's softmax over :data:`CLASSES` for each row of :func:`features`."""
     weights, bias = _head()
     z = rows @ weights + bias
     z -= z.max(axis=1, keepdims=True)
     p = np.exp(z)
     p /= p.sum(axis=1, keepdims=True)
-    return [(float(q[2] - q[0]), CLASSES[int(q.argmax())]) for q in p]
+    return p
+
+
+def predict(rows: np.ndarray) -> list[tuple[float, str]]:
+    """``(polarity, label)`` of each row of :func:`features`: polarity P(positive) -
+    P(negative), label the most probable class."""
+    return [(float(q[2] - q[0]), CLASSES[int(q.argmax())]) for q in probabilities(rows)]
 
 
 @functools.cache

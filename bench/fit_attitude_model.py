@@ -1,7 +1,8 @@
 """Fit the learned attitude scorer ("news") on NewsMTSC train: features, cross-validation, weights.
 
     .venv/bin/python -m bench.fit_attitude_model [--limit N] [--cache FILE] [--write] [--offsets]
-        [--distil [DIR]] [--distil-weight W] [--distil-cache FILE] [--settings C CW N]
+        [--distil [DIR]] [--distil-weight W] [--distil-cache FILE] [--soft T]
+        [--settings C CW N]
 
 Needs scikit-learn (the ``bench`` extra: ``pip install -e ".[bench]"``); the fitted model does
 not (``analysis.attitude_model.predict`` is a sum over committed weights).
@@ -30,6 +31,12 @@ word-level model cannot; on many more targets this model learns more of what it 
 weights of words train has too few of). The encoder's head reads this model's probabilities, so
 the order is: fit this model, fit the head (``bench.fit_attitude_encoder``), refit this model with
 ``--distil`` (one round: the head is not refitted after). devtest_mt is never used.
+``--soft T`` distils the encoder's class probabilities instead of its most probable class (each
+pseudo-labelled target enters once per class, weighted by that class's probability, sharpened by
+the temperature T: p^(1/T), renormalised): a target the encoder finds 55 % negative and 40 %
+neutral teaches both, as knowledge distillation does (train CV 12-03 at weight 1: hard labels
+0.631, soft T=1 0.633, T=0.5 0.633; the weights grid at DISTIL_WEIGHT). The committed weights:
+``--settings 0.1 balanced 2 --distil --soft 0.5 --distil-weight 6 --write``.
 
 ``--offsets`` adds class offsets: amounts added to the negative and positive intercepts
 (neutral's fixed) that maximise the macro-F1 of the cross-validated (out-of-fold) predictions
@@ -79,9 +86,14 @@ KEPT_IF_NO_LOSS = ("+ opposition",)
 ROLE_SCORES = ("patient*", "owner*", "other*")
 # Distillation (--distil): unlabelled news texts whose targets the sentence encoder labels
 # (analysis/attitude_encoder.py, 0.633 on devtest against this model's 0.584) are added to
-# train at this weight, chosen by train CV (PolNeAR train, 840 US political articles,
-# 66,577 targets: weight 0 0.588, 0.3 0.621, 1.0 0.630).
-DISTIL_WEIGHT = 1.0
+# train at this weight, chosen by train CV. 12-02, hard labels (PolNeAR train, 840 US political
+# articles, 66,577 targets): weight 0 0.588, 0.3 0.621, 1.0 0.630. 12-03, on that day's
+# features (62,949 targets, labelled beside the train-only model): hard labels at weight 1
+# 0.631; soft labels (--soft) at temperature 1: weight 1 0.633, 2 0.634; at temperature 0.5:
+# weight 1 0.633, 1.5 0.635, 2 0.635, 3 0.637, 4 0.638, 6 0.640 (chosen), 10 0.638, 20 0.635;
+# temperature 0.3, weight 2: 0.636.
+DISTIL_WEIGHT = 6.0
+DISTIL_TEMPERATURE = 0.5  # the --soft temperature chosen with it
 MIN_COUNT = 3  # a feature must occur beside this many train targets to get a weight
 MIN_COUNTS = (2, 3, 5)  # tried last, at the chosen C and class weights
 CS = (0.05, 0.1, 0.3, 1.0)
@@ -153,10 +165,12 @@ def cross_validate(
     groups: list[int],
     c,
     class_weight,
-    extra: tuple[list[dict], list[str], float] | None = None,
+    extra: tuple[list[dict], list[str], list[float]] | None = None,
+    opposed_weight: float = 1.0,
 ) -> tuple[float, float]:
     """(macro-F1 over every train target, uncovered = neutral; over the covered ones).
-    ``extra``: (features, labels, weight) of more targets added to every fold's training."""
+    ``extra``: (features, labels, weights) of more targets added to every fold's training;
+    ``opposed_weight``: the weight of train's opposed targets (see :func:`finish`)."""
     from sklearn.model_selection import StratifiedGroupKFold
 
     pred = ["neutral"] * len(gold)
@@ -165,12 +179,15 @@ def cross_validate(
     y = [gold[i] for i in idx]
     g = [groups[i] for i in idx]
     folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=0)
-    ex, ey, ew = extra if extra is not None else ([], [], 0.0)
+    ex, ey, ew = extra if extra is not None else ([], [], [])
     for train, test in folds.split(X, y, g):
         m = model(c, class_weight).fit(
             [X[i] for i in train] + ex,
             [y[i] for i in train] + ey,
-            logisticregression__sample_weight=[1.0] * len(train) + [ew] * len(ex),
+            logisticregression__sample_weight=[
+                opposed_weight if "opposed" in X[i] else 1.0 for i in train
+            ]
+            + ew,
         )
         for i, p in zip(test, m.predict([X[i] for i in test]), strict=True):
             pred[idx[i]] = p
@@ -217,6 +234,24 @@ def offsets(logits: dict[int, list[float]], gold: list[str]) -> tuple[float, flo
     return best[1], best[2], best[3]
 
 
+def table_of(m, shift: tuple[float, float] = (0.0, 0.0)) -> dict[str, tuple[float, ...]]:
+    """A fitted model as the scorer reads it: feature → weights toward each class, the bias row
+    first (holding the intercepts and the class offsets), weights too small to print left out."""
+    vec, lr = m.steps[0][1], m.steps[-1][1]
+    assert tuple(lr.classes_) == attitude_model.CLASSES, lr.classes_
+    # The class offsets join the intercepts: the scorer adds them to every logit.
+    intercept = lr.intercept_ + [shift[0], 0.0, shift[1]]
+    table = {attitude_model.BIAS: tuple(round(float(x), 4) for x in intercept)}
+    for j, key in enumerate(vec.feature_names_):
+        w = lr.coef_[:, j]
+        if key == attitude_model.BIAS:
+            w = w + intercept  # the bias feature is always 1: one row for both
+        elif max(abs(w)) < 0.0005:
+            continue
+        table[key] = tuple(round(float(x), 4) for x in w)
+    return table
+
+
 def write(
     m,
     path: Path,
@@ -228,21 +263,9 @@ def write(
     n: int,
     min_count: int,
     shift: tuple[float, float] = (0.0, 0.0),
-    distilled: tuple[int, float] | None = None,
+    distilled: tuple[int, float, float | None] | None = None,
 ) -> int:
-    vec, lr = m.steps[0][1], m.steps[-1][1]
-    assert tuple(lr.classes_) == attitude_model.CLASSES, lr.classes_
-    # The class offsets join the intercepts: the scorer adds them to every logit.
-    lr.intercept_ = lr.intercept_ + [shift[0], 0.0, shift[1]]
-    rows = [f"{attitude_model.BIAS}\t" + "\t".join(f"{w:.4f}" for w in lr.intercept_)]
-    for j, key in enumerate(vec.feature_names_):
-        w = lr.coef_[:, j]
-        if key == attitude_model.BIAS:
-            w = w + lr.intercept_  # the bias feature is always 1: one row for both
-            rows[0] = f"{key}\t" + "\t".join(f"{x:.4f}" for x in w)
-            continue
-        if max(abs(w)) >= 0.0005:
-            rows.append(f"{key}\t" + "\t".join(f"{x:.4f}" for x in w))
+    rows = [f"{key}\t" + "\t".join(f"{x:.4f}" for x in w) for key, w in table_of(m, shift).items()]
     head = [
         "attitude_model: read by analysis/attitude_model.py as the learned attitude scorer's weights.",
         "One row per feature: its weight toward negative, neutral, positive (a multinomial logistic",
@@ -256,7 +279,14 @@ def write(
             [
                 f"Distilled: plus {distilled[0]} targets of PolNeAR train's texts (no gold",
                 "sentiment) labelled by the sentence encoder (analysis/attitude_encoder.py),",
-                f"at weight {distilled[1]} (bench/fit_attitude_model.py --distil).",
+                f"at weight {distilled[1]} (bench/fit_attitude_model.py --distil"
+                + ("" if distilled[2] is None else f" --soft {distilled[2]}")
+                + "; opposed targets left out, train's own at that weight).",
+                *(
+                    []
+                    if distilled[2] is None
+                    else ["The encoder's class probabilities, not its most probable class."]
+                ),
             ]
             if distilled
             else []
@@ -291,6 +321,15 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--distil-weight", type=float, default=DISTIL_WEIGHT, metavar="W")
     ap.add_argument("--distil-cache", type=Path, default=None, metavar="FILE")
+    ap.add_argument(
+        "--soft",
+        type=float,
+        nargs="?",
+        const=DISTIL_TEMPERATURE,
+        default=None,
+        metavar="T",
+        help="distil the encoder's class probabilities at temperature T, not its label",
+    )
     ap.add_argument(
         "--settings",
         nargs=3,
@@ -362,14 +401,22 @@ def main(argv: list[str] | None = None) -> None:
     return finish(args, chosen, covered, gold, groups, best_set, c, cw_name, min_count, cv)
 
 
-def pseudo_targets(folder: Path, cache: Path | None = None) -> tuple[list[dict], list[str]]:
+def pseudo_targets(
+    folder: Path, cache: Path | None = None, table: dict[str, tuple[float, ...]] | None = None
+) -> tuple[list[dict], list[list[float]]]:
     """The news scorer's features of every attitude target in the texts of ``folder``, each
-    labelled with the sentence encoder's most probable class: what ``presslens analyze
-    --encoder`` computes (through :func:`analysis.pipeline.analyse_batch`), recorded where the
-    encoder's head reads the news scorer's probabilities. No gold label is read."""
+    with the sentence encoder's class probabilities (in :data:`attitude_model.CLASSES` order):
+    what ``presslens analyze --encoder`` computes (through
+    :func:`analysis.pipeline.analyse_batch`), recorded where the encoder's head reads the news
+    scorer's probabilities. No gold label is read.
+
+    ``table``: the news scorer's weights to run with (default: the committed ones). The
+    distillation passes the model fitted on train alone: the encoder's head was fitted beside
+    that model's probabilities, and labels made beside an already distilled model feed the
+    distillation its own output (train CV 12-03: 0.621 against 0.631)."""
     if cache is not None and cache.exists():
-        feats, labels = json.loads(cache.read_text())
-        return feats, labels
+        feats, probs = json.loads(cache.read_text())
+        return feats, probs
 
     from analysis import attitude_encoder, nlp
     from analysis.pipeline import analyse_batch, load_articles
@@ -377,30 +424,59 @@ def pseudo_targets(folder: Path, cache: Path | None = None) -> tuple[list[dict],
     files = sorted(folder.glob("*.txt"))
     articles, _ = load_articles(files)
     feats: list[dict] = []
-    labels: list[str] = []
-    real_probabilities, real_predict = attitude_model.probabilities, attitude_encoder.predict
+    probs: list[list[float]] = []
+    real_probabilities = attitude_model.probabilities
+    real_encoder = attitude_encoder.probabilities
 
     def probabilities(f, common=None, table=None):
         feats.append({**f, **(common.features if common is not None else {})})
         return real_probabilities(f, common, table)
 
-    def predict(rows):
-        scored = real_predict(rows)
-        labels.extend(label for _, label in scored)
-        return scored
+    def encoder_probabilities(rows):
+        p = real_encoder(rows)
+        probs.extend(p.tolist())
+        return p
 
     language = nlp.load()
+    weights = attitude_model.weights() if table is None else table
     with (
+        mock.patch.object(attitude_model, "_lookup", lambda: weights),
         mock.patch.object(attitude_model, "probabilities", probabilities),
-        mock.patch.object(attitude_encoder, "predict", predict),
+        mock.patch.object(attitude_encoder, "probabilities", encoder_probabilities),
     ):
         for lo in range(0, len(articles), eval_sentiment.BATCH):
             analyse_batch(articles[lo : lo + eval_sentiment.BATCH], language, encoder=True)
-    assert len(feats) == len(labels), (len(feats), len(labels))
-    print(f"{len(labels)} pseudo-labelled targets from {len(articles)} texts of {folder}")
+    assert len(feats) == len(probs), (len(feats), len(probs))
+    print(f"{len(probs)} pseudo-labelled targets from {len(articles)} texts of {folder}")
     if cache is not None:
-        cache.write_text(json.dumps([feats, labels]))
-    return feats, labels
+        cache.write_text(json.dumps([feats, probs]))
+    return feats, probs
+
+
+def pseudo_rows(
+    feats: list[dict], probs: list[list[float]], weight: float, temperature: float | None
+) -> tuple[list[dict], list[str], list[float]]:
+    """Training rows (features, label, sample weight) from pseudo-labelled targets: with no
+    temperature, each target once under the encoder's most probable class at ``weight``; with
+    one, each target once per class at ``weight`` times that class's sharpened probability."""
+    classes = attitude_model.CLASSES
+    if temperature is None:
+        return (
+            feats,
+            [classes[max(range(3), key=p.__getitem__)] for p in probs],
+            [weight] * len(feats),
+        )
+    x: list[dict] = []
+    y: list[str] = []
+    w: list[float] = []
+    for f, p in zip(feats, probs, strict=True):
+        sharp = [q ** (1 / temperature) for q in p]
+        total = sum(sharp)
+        for label, q in zip(classes, sharp, strict=True):
+            x.append(f)
+            y.append(label)
+            w.append(weight * q / total)
+    return x, y, w
 
 
 def finish(args, chosen, covered, gold, groups, best_set, c, cw_name, min_count, cv) -> None:
@@ -423,19 +499,31 @@ def finish(args, chosen, covered, gold, groups, best_set, c, cw_name, min_count,
             if args.distil == "polnear"
             else Path(args.distil)
         )
-        pseudo_x, pseudo_y = pseudo_targets(folder, args.distil_cache)
+        alone = model(c, CLASS_WEIGHTS[cw_name]).fit(X, y)  # train alone: what the head read
+        pseudo_x, pseudo_p = pseudo_targets(folder, args.distil_cache, table_of(alone))
+        # Opposed targets ("the fight against X") teach nothing right: the encoder reads the
+        # sentence's praise of the fight as praise of X (what the opposition features exist
+        # to correct). They are left out, and train's own opposed targets weigh as much as a
+        # pseudo-labelled target: at weight 6 the encoder's labels of everything else had
+        # undone the opposition features ("praised the successful fight against Islamic
+        # State" read positive toward IS again).
+        unopposed = [i for i, f in enumerate(pseudo_x) if "opposed" not in f]
+        pseudo_x = [pseudo_x[i] for i in unopposed]
+        pseudo_p = [pseudo_p[i] for i in unopposed]
         pseudo_x = [{k: v for k, v in f.items() if k in keep} for f in pseudo_x]
+        px, py, pw = pseudo_rows(pseudo_x, pseudo_p, args.distil_weight, args.soft)
         shifted = cross_validate(
-            chosen, covered, gold, groups, c, CLASS_WEIGHTS[cw_name],
-            extra=(pseudo_x, pseudo_y, args.distil_weight),
+            chosen, covered, gold, groups, c, CLASS_WEIGHTS[cw_name], extra=(px, py, pw),
+            opposed_weight=args.distil_weight,
         )[0]  # fmt: skip
+        how = "hard labels" if args.soft is None else f"soft labels at temperature {args.soft}"
         print(
-            f"with {len(pseudo_y)} pseudo-labelled targets at weight {args.distil_weight}: "
-            f"CV macro-F1 {shifted:.3f} (all train targets)"
+            f"with {len(pseudo_x)} pseudo-labelled targets ({how}) at weight "
+            f"{args.distil_weight}: CV macro-F1 {shifted:.3f} (all train targets)"
         )
-        X, y = X + pseudo_x, y + pseudo_y
-        weights += [args.distil_weight] * len(pseudo_y)
-        distilled = (len(pseudo_y), args.distil_weight)
+        weights = [args.distil_weight if "opposed" in f else 1.0 for f in X] + pw
+        X, y = X + px, y + py
+        distilled = (len(pseudo_x), args.distil_weight, args.soft)
     m = model(c, CLASS_WEIGHTS[cw_name]).fit(X, y, logisticregression__sample_weight=weights)
     if args.write:
         path = lexicon.HERE / "attitude_model.tsv"

@@ -271,3 +271,32 @@ def test_encoder_on_known_articles_says_reanalyse_is_needed(tmp_path):
     assert "stored without the encoder" not in run.stderr
     run = analyze("--encoder")  # now it has them: nothing to say
     assert run.returncode == 0 and "stored without the encoder" not in run.stderr
+
+
+def test_distillation_records_the_encoders_probabilities_and_soft_rows_keep_each_targets_weight(
+    nlp, tmp_path
+):
+    # bench/fit_attitude_model.py --distil records, for every target presslens analyze --encoder
+    # scores, the news scorer's features and the encoder's class probabilities: the same numbers
+    # the store's encoder polarity comes from.
+    from bench import fit_attitude_model
+
+    text = "The judges praised Dr Ellen Marsh but condemned Tom Reddick for his lies."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    feats, probs = fit_attitude_model.pseudo_targets(tmp_path)
+    stored = [a for a in analyse(nlp, text).attitudes if a.scorer == ENCODER]
+    assert len(feats) == len(probs) == len(stored) >= 2
+    for p, a in zip(probs, sorted(stored, key=lambda a: a.target_start), strict=True):
+        assert sum(p) == pytest.approx(1.0, abs=1e-5)
+        assert p[2] - p[0] == pytest.approx(a.polarity, abs=1e-5)
+    # Hard rows: once per target under the most probable class. Soft rows: once per class, the
+    # weights of one target summing to its weight; a lower temperature favours the likelier class.
+    x, y, w = fit_attitude_model.pseudo_rows(feats, probs, 1.0, None)
+    assert len(x) == len(feats) and w == [1.0] * len(feats)
+    assert y == [attitude_encoder.CLASSES[int(np.argmax(p))] for p in probs]
+    x, y, w = fit_attitude_model.pseudo_rows(feats, probs, 2.0, 1.0)
+    assert len(x) == 3 * len(feats) and y[:3] == list(attitude_encoder.CLASSES)
+    assert sum(w[:3]) == pytest.approx(2.0) and w[:3] == pytest.approx([2 * q for q in probs[0]])
+    _, _, sharp = fit_attitude_model.pseudo_rows(feats, probs, 1.0, 0.5)
+    top = int(np.argmax(probs[0]))
+    assert sharp[top] > probs[0][top]
