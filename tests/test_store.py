@@ -212,6 +212,24 @@ def test_an_upgrade_counts_only_the_summaries_that_are_new(corpus_store, tmp_pat
     assert marked and all(row[2] > 1000 for row in marked)
 
 
+def test_an_upgrade_recounts_a_summary_whose_definition_changed(corpus_store, tmp_path):
+    """Schema 15 changed the bounds ``sum_conflict_figures`` keeps ("at least 70" allows more):
+    a schema-14 store gets that summary recounted, and only that one."""
+    old = tmp_path / "older.duckdb"
+    shutil.copy(corpus_store, old)
+    con = duckdb.connect(str(old))
+    con.execute("UPDATE sum_conflict_figures SET lo = -1, hi = -1")  # what a recount wipes
+    con.execute("UPDATE sum_articles SET n_articles = n_articles + 1000")  # what it must not
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", ["14"])
+    con.close()
+    Store(old).close()
+    kept = ["sum_conflict_figures"]
+    got = _dump(old, kept)
+    assert got == _dump(corpus_store, kept) and all(got.values())
+    marked = _dump(old, ["sum_articles"])["sum_articles"]
+    assert marked and all(row[2] > 1000 for row in marked)
+
+
 def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):
     too_old = tmp_path / "too-old.duckdb"
     _made_older(corpus_store, too_old, version=OLDEST_UPGRADABLE - 1)
