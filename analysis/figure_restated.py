@@ -71,7 +71,6 @@ def _repeats(first: Figure, second: Figure) -> bool:
     at the same named place, of the same people (or one side silent on them) and the same
     claimant (or one silent). "Three killed in Aleppo" and "three children killed in Aleppo"
     stay apart; so do equal numbers at two places."""
-
     return (
         (first.value, first.low, first.high) == (second.value, second.low, second.high)
         and (first.value is not None or first.low is not None)
