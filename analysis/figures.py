@@ -47,7 +47,7 @@ from spacy.attrs import POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from analysis import doc_arrays, gazetteer, geo, lexicon, numbers, speech
+from analysis import doc_arrays, entities, gazetteer, geo, lexicon, numbers, speech
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.place_context import ArticlePlaces
@@ -1656,6 +1656,12 @@ def _claimant(ctx: _Context, span: Span) -> str | None:
     if who is not None and is_monitor_description(who):
         # "… killed 44 people, a monitoring group said": the monitor the article quotes by name
         return monitor_named(ctx.quotes, span.start_char) or who
+    if who is not None:
+        # a known variant is its organisation's name ("SOHR", "Syrian Observatory"): one
+        # claimant, not three, in the conflicts and the tables
+        known = entities.alias(who)
+        if known is not None and known[1] == "ORG":
+            return known[0]
     return who
 
 
