@@ -78,6 +78,29 @@ PALETTE = [
 ]  # fmt: skip
 
 
+NOT_GIVEN = "—"  # a cell the sentence gives nothing for (no unit, place, scope)
+OUTLETS_OWN = "(the outlet)"  # an unattributed figure is its outlet's own claim
+
+
+def figure_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """A figure frame (table, conflicts, headline figures) as every table shows it, on the
+    pages and in the reports: ``what`` (the category's title) and ``counts`` (the scope's words)
+    beside the columns, and a dash or "(the outlet)" where the sentence gives no unit, place,
+    people or claimant — never the word "None"."""
+    out = df.copy()
+    if "category" in out:
+        out["what"] = out["category"].map(lambda c: CATEGORY_TITLES.get(c, c))
+    if "scope" in out:
+        out["counts"] = out["scope"].map(lambda s: SCOPE_WORDS.get(s, NOT_GIVEN))
+    for column in ("unit", "location", "subject", "part_of_text"):
+        if column in out:
+            out[column] = out[column].fillna(NOT_GIVEN)
+    for column in ("claimed_by", "claimed_by_low", "claimed_by_high"):
+        if column in out:
+            out[column] = out[column].fillna(OUTLETS_OWN)
+    return out
+
+
 def stable_colours(names: Iterable[str]) -> dict[str, str]:
     """A colour for each name that stays the same from one view to the next: each name has its
     own slot in :data:`PALETTE` (from a checksum of the name, the same in every process), and

@@ -29,7 +29,7 @@ from analysis import (
 )
 from analysis.filters import Filters
 from dashboard import charts, compare_charts, map_charts
-from dashboard.charts import CATEGORY_ORDER, CATEGORY_TITLES, SCOPE_TITLES, SCOPE_WORDS
+from dashboard.charts import CATEGORY_ORDER, CATEGORY_TITLES, SCOPE_TITLES
 from dashboard.report_pages import (  # noqa: F401 - re-exported: pages and tests name them here
     CHOICES,
     DEFAULT_PAGES,
@@ -176,8 +176,7 @@ def _overview(ctx: _Ctx) -> list[Item]:
         items.append(Item("Top entities", charts.top_entities(ents, title=title)))
     heads = figure_views.headline_figures(con, f)
     if not heads.empty:
-        heads = figure_views.headline_words(heads).assign(
-            what=heads["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
+        heads = charts.figure_cells(figure_views.headline_words(heads)).assign(
             open=ctx.links(heads["article_id"], heads["start"]),
         )
         labels = {
@@ -281,13 +280,11 @@ def _figures(ctx: _Ctx) -> list[Item]:
     if not series.empty:
         items.append(Item(f"{title} over time", charts.figure_timeline(series, category=category)))
     items.append(Item("Figures by category", charts.figures_by_category(counts)))
-    conflicts = figure_views.conflict_groups(
-        con, f, min_relative_difference=0.05, limit=200, scope=scope
+    conflicts = figure_views.conflict_groups(  # of what the page counts, as the page shows them
+        con, f, category=category, min_relative_difference=0.05, limit=200, scope=scope
     )
     if not conflicts.empty:
-        conflicts = conflicts.assign(
-            what=conflicts["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
-            counts=conflicts["scope"].map(lambda s: SCOPE_WORDS.get(s, s)),
+        conflicts = charts.figure_cells(conflicts).assign(
             open_low=ctx.links(conflicts["article_id_low"], conflicts["start_low"]),
             open_high=ctx.links(conflicts["article_id_high"], conflicts["start_high"]),
         )
@@ -300,17 +297,14 @@ def _figures(ctx: _Ctx) -> list[Item]:
         }  # fmt: skip
         items.append(
             Item(
-                "Conflicting figures",
+                f"{title}: conflicting figures",
                 table=Table(
                     _labelled(conflicts, labels), links=("Lowest: sentence", "Highest: sentence")
                 ),
             )
         )
     table = figure_views.figure_table(con, f, category=category, limit=1000, scope=scope)
-    table = table.assign(
-        open=ctx.links(table["article_id"], table["start"]),
-        counts=table["scope"].map(lambda s: SCOPE_WORDS.get(s, s)),
-    )
+    table = charts.figure_cells(table).assign(open=ctx.links(table["article_id"], table["start"]))
     labels = {
         "text": "Figure", "estimate": "Value", "approximate": "≈", "unit": "Counting",
         "location": "Where", "subject": "Whose", "claimed_by": "Claimed by", "counts": "Counts",

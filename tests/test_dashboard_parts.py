@@ -404,3 +404,19 @@ def test_attitude_cells_of_few_sentences_are_drawn_faded():
     assert opacity[0] < 0.5 and opacity[1] > 0.9 and opacity[2] > 0.9
     notes = [row[3] for row in fig.data[0].customdata]
     assert "few sentences" in notes[0] and notes[1] == notes[2] == ""
+
+
+def test_figure_cells_are_the_same_on_pages_and_reports():
+    # One rule for every figure table: the category's title, the scope's words, and no "None".
+    raw = pd.DataFrame(
+        {"category": ["killed", "troops"], "scope": ["event", None], "unit": [None, "soldiers"],
+         "location": ["Hama", None], "claimed_by_low": [None, "SANA"], "claimed_by": [None, "UN"]}
+    )  # fmt: skip
+    cells = charts.figure_cells(raw)
+    assert cells["what"].tolist() == ["People killed", "Troop numbers"]
+    assert cells["counts"].tolist() == ["news event", charts.NOT_GIVEN]
+    assert cells["unit"].tolist() == [charts.NOT_GIVEN, "soldiers"]
+    assert cells["location"].tolist() == ["Hama", charts.NOT_GIVEN]
+    assert cells["claimed_by"].tolist() == [charts.OUTLETS_OWN, "UN"]
+    assert cells["claimed_by_low"].tolist() == [charts.OUTLETS_OWN, "SANA"]
+    assert raw["unit"].isna().tolist() == [True, False]  # the frame given is left as it was

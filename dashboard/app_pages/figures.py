@@ -17,9 +17,6 @@ from analysis import figure_views
 from dashboard import charts, components, data, filters_ui, plain
 from dashboard.charts import CATEGORY_ORDER, CATEGORY_TITLES, SCOPE_TITLES, SCOPE_WORDS
 
-NOT_GIVEN = "—"
-OUTLETS_OWN = "(the outlet)"  # an unattributed figure is its outlet's own claim
-
 filters = filters_ui.current()
 st.title("Figures")
 
@@ -133,12 +130,7 @@ if not conflicts.empty:
         "never children with civilians), at the same place, within a few days — numbers from "
         "different claimants that cannot both be true. Open either sentence to judge."
     )
-    conflicts = conflicts.assign(
-        what=conflicts["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
-        counts=conflicts["scope"].map(lambda s: SCOPE_WORDS.get(s, NOT_GIVEN)),
-        unit=conflicts["unit"].fillna(NOT_GIVEN),
-        claimed_by_low=conflicts["claimed_by_low"].fillna(OUTLETS_OWN),
-        claimed_by_high=conflicts["claimed_by_high"].fillna(OUTLETS_OWN),
+    conflicts = charts.figure_cells(conflicts).assign(
         open_low=filters_ui.article_links(
             conflicts["article_id_low"], conflicts["start_low"], filters
         ),
@@ -189,12 +181,8 @@ st.caption(
     if len(table) == 1000
     else f"{len(table):,} figure{'' if len(table) == 1 else 's'}"
 )
-shown = table.assign(
+shown = charts.figure_cells(table).assign(
     open=filters_ui.article_links(table["article_id"], table["start"], filters),
-    counts=table["scope"].map(lambda s: SCOPE_WORDS.get(s, NOT_GIVEN)),
-    # an empty cell, not the word "None", where the sentence names no unit, place or claimant
-    **{c: table[c].fillna(NOT_GIVEN) for c in ("unit", "location", "subject", "part_of_text")},
-    claimed_by=table["claimed_by"].fillna(OUTLETS_OWN),
 )
 components.table(
     shown[

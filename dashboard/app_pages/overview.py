@@ -8,7 +8,6 @@ import streamlit as st
 
 from analysis import figure_views
 from dashboard import charts, components, data, filters_ui
-from dashboard.charts import CATEGORY_TITLES
 
 filters = filters_ui.current()
 st.title("Overview")
@@ -107,13 +106,8 @@ else:
         "give for it — never simply the largest number. The spread is the range of that "
         "event's figures across articles."
     )
-    heads = figure_views.headline_words(heads).assign(
-        what=heads["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
+    heads = charts.figure_cells(figure_views.headline_words(heads)).assign(
         open=filters_ui.article_links(heads["article_id"], heads["start"], filters),
-        # a dash, not "None", where the sentence names no unit; an unattributed figure is its
-        # outlet's own claim
-        unit=heads["unit"].fillna("—"),
-        claimed_by=heads["claimed_by"].fillna("(the outlet)"),
     )
     components.table(
         heads[
