@@ -759,7 +759,7 @@ def figure_series(
     sql = f"""
         WITH fig AS MATERIALIZED (
             SELECT {rid} AS rid, f.article_id, f.start, a.published,
-                   coalesce(f.location, '{summaries.NO_PLACE}') AS place,
+                   coalesce(f.location, '{NO_PLACE}') AS place,
                    {ESTIMATE_SQL} AS estimate, f.claimed_by, f.approximate
             FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND {ESTIMATE_SQL} IS NOT NULL

@@ -900,8 +900,9 @@ def _left_in_state(span: Span, noun: Token | None) -> str | None:
         leave = before
     if leave is None:
         return None
-    if before is not None and _state_word(before) in CASUALTY_CATEGORIES:
-        return _state_word(before)  # "leaving injured about 50"
+    state = _state_word(before) if before is not None else None
+    if state in CASUALTY_CATEGORIES:
+        return state  # "leaving injured about 50"
     for tok in doc[max(span.end, anchor.i + 1) : min(anchor.i + 9, span.sent.end)]:
         if tok.dep_ == "cc" or tok.text == ";":
             return None
@@ -1173,11 +1174,11 @@ def _is_territory(root: Token) -> bool:
     """A share of a place: governed by occupy/control/hold…, or "of <place/territory>". A
     share of a thing that is no place ("controls half of the market", "hold less than 10% of
     the top positions", "take a 20% stake") is another percentage, whatever its verb."""
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and not _territory_word(pobj):
-                    return False
+    of = [p for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    if any(_territory_word(p) for p in of):
+        return True
+    if any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in of):
+        return False
     head = root.head
     modifies = root.dep_ in ("nummod", "compound", "amod", "quantmod") and head.pos_ == "NOUN"
     if modifies and not _territory_word(head):
@@ -1191,11 +1192,6 @@ def _is_territory(root: Token) -> bool:
             return True
         if tok.pos_ == "VERB" and tok.lemma_.lower() not in ("be",):
             break
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if _territory_word(pobj):
-                    return True
     return False
 
 
