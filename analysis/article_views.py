@@ -270,9 +270,15 @@ def search_ids(con: duckdb.DuckDBPyConnection, search: str) -> tuple[str, ...]:
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> str:
-    """A string that changes whenever articles are added or re-analysed (for cache keys)."""
-    n, last = con.execute("SELECT count(*), max(analysed_at) FROM articles").fetchone()
-    return f"{n}:{last}"
+    """A string that changes whenever articles are added or re-analysed, or a name merge is
+    made or undone (which rewrites names without re-analysing an article): for cache keys, the
+    reader's pinned sets and the article index (:mod:`analysis.article_index`)."""
+    [(n, last)] = con.execute("SELECT count(*), max(analysed_at) FROM articles").fetchall()
+    [merges] = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE undone), "
+        "coalesce(sum(hash(kind, alias, canonical, undone)), 0) FROM name_merges"
+    ).fetchall()
+    return f"{n}:{last}|{merges[0]}:{merges[1]}:{merges[2]}"
 
 
 def _as_date(value) -> date | None:

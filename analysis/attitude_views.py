@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from analysis import holder_targets, sentiment, summaries
-from analysis.filters import Filters, article_ids_sql, article_keys_sql
+from analysis.filters import Filters, article_ids_sql, article_keys_sql, rows_in_view
 
 NARRATOR = "(the article itself)"
 
@@ -59,7 +59,7 @@ def attitude_matrix(
         WITH pairs AS MATERIALIZED (
             SELECT coalesce(holder, ?) AS holder, target, sum({n})::BIGINT AS n,
                    sum({pol_sum}) AS pol_sum, sum({n_polarity})::BIGINT AS n_polarity
-            FROM holder_targets
+            FROM {rows_in_view(con, filters, "holder_targets")}
             WHERE {n} > 0 AND article_key IN ({keys}) AND coalesce(holder, '') <> target
             GROUP BY ALL
         ),

@@ -220,7 +220,8 @@ def cooccurrences(
         # the 25 million pairs are read whole for a filter spread over the archive).
         keys, params = article_keys_sql(filters)
         pairs = f"""SELECT name_a, name_b, sum(weight)::BIGINT AS weight
-                    FROM entity_pairs p WHERE p.article_key IN ({keys})
+                    FROM {rows_in_view(con, filters, "entity_pairs")} p
+                    WHERE p.article_key IN ({keys})
                     GROUP BY name_a, name_b HAVING sum(weight) >= ?"""
         where_e, params_e = _in_view(filters)
         entities = rows_in_view(con, filters, "entities")

@@ -114,17 +114,25 @@ def figure_table(
             filters, category=category, location=location, subject=subject, scope=scope,
             ids=(ids, ids_params),
         )  # fmt: skip
-        # Ordered on narrow rows; only the ``limit`` kept are read with their texts (by row id).
+        # Ordered on narrow rows; only the ``limit`` kept are read with their texts, by their
+        # articles' ids as constants, which DuckDB checks while it scans (a subquery of the kept
+        # row ids read every figure and article text: 0.3 s at a million articles).
+        picked = con.execute(
+            f"SELECT {store_rowid(figures, 'f')} AS rid, f.article_id "
+            f"FROM {figures} f JOIN {articles} a ON a.id = f.article_id "
+            f"WHERE {where} ORDER BY {order} LIMIT ?",
+            [*params, int(limit)],
+        ).fetchall()
+        kept = sorted({article_id for _, article_id in picked})
+        in_figures, figure_ids = in_values("f.article_id", kept)
+        in_articles, article_ids = in_values("a.id", kept)
         sql = f"""
-            WITH pick AS (
-                SELECT {store_rowid(figures, "f")} AS rid, f.article_id
-                FROM {figures} f JOIN {articles} a ON a.id = f.article_id
-                WHERE {where} ORDER BY {order} LIMIT ?
-            )
+            WITH pick AS (SELECT unnest(?::BIGINT[]) AS rid)
             {select}
-            WHERE f.rowid IN (SELECT rid FROM pick) AND a.id IN (SELECT article_id FROM pick)
+            WHERE {in_figures} AND {in_articles} AND f.rowid IN (SELECT rid FROM pick)
             ORDER BY {order}"""
-        return con.execute(sql, [*params, int(limit)]).df()
+        args = [[rid for rid, _ in picked], *figure_ids, *article_ids]
+        return con.execute(sql, args).df()
 
     return newest_first(con, filters, int(limit), newest)
 

@@ -105,6 +105,14 @@ def filter_params(db: Path) -> dict[str, dict]:
             "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY 1 "
             "ORDER BY count(*) DESC LIMIT 1 OFFSET 3"
         ).fetchone()
+        # a speaker as an analyst picks one: quoted in about 0.1 % of the articles (1,000 of a
+        # million), where the 4th most quoted is in 4 %
+        (n_articles,) = con.execute("SELECT count(*) FROM articles").fetchone()
+        mid = con.execute(
+            "SELECT q.speaker FROM quotes q WHERE q.speaker IS NOT NULL GROUP BY 1 "
+            "ORDER BY abs(count(DISTINCT q.article_id) - ?), 1 LIMIT 1",
+            [max(n_articles // 1000, 5)],
+        ).fetchone()
     finally:
         con.close()
     out = {"year 2015": {"from": "2015-01-01", "to": "2015-12-31"}}
@@ -112,6 +120,8 @@ def filter_params(db: Path) -> dict[str, dict]:
         out["outlet"] = {"source": source[0]}
     if speaker:
         out["speaker"] = {"speaker": speaker[0]}
+    if mid:
+        out["speaker-mid"] = {"speaker": mid[0]}
     out["search"] = {"q": "election"}
     return out
 

@@ -132,7 +132,21 @@ def version() -> str:
     with connection() as con:
         current = article_views.data_version(con)
     st.session_state[RUN_VERSION_KEY] = current
+    _article_index(current)
     return current
+
+
+def _article_index(data_version: str) -> None:
+    """Map the store's article index for this data version if it is built, and on a very large
+    store start building it if not (:mod:`analysis.article_index`): the row filters' views then
+    gather the rows of their articles instead of scanning every row. Never stops a page."""
+    from analysis import article_index
+
+    try:
+        n_articles = int(data_version.split(":", 1)[0])
+        article_index.ensure(db_path(), data_version, n_articles)
+    except Exception as exc:  # noqa: BLE001 - the views read the store without it
+        log.warning("article index of %s not used: %s", db_path(), exc)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

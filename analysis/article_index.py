@@ -1,0 +1,402 @@
+"""An access path by article to the fact tables, for row filters over a very large store.
+
+A row filter (a speaker, an entity, a search) keeps articles spread over the whole archive, so
+DuckDB reads every row of a fact table to find theirs: at a million articles that is 18 million
+attitude sums or 24 million entity pairs for a speaker's 40,000 articles, 0.3-1 s of CPU for
+each view (an ART index does not help: DuckDB fetches row by row, 4.5 s for those 40,000 keys).
+This module keeps, beside the store, a copy of the columns those views read, ordered by the
+articles' integer keys (:mod:`analysis.article_keys`) with each article's first row known, as
+Arrow files the reader maps into memory: the rows of any set of articles are then a gather
+(``Table.take``), 30 ms for a million rows, and :func:`analysis.filters.rows_in_view` makes its
+copies of the rows in view from it instead of from a scan. Names are stored once per table and
+referred to by number (Arrow dictionaries), the article ids not at all (an article's key is the
+index of its id).
+
+The index belongs to one state of the store: its folder is named by the store's data version
+and name merges (:func:`version_of`), so new articles or an undone merge make it stale and a
+new one is built; until then the views read the store as before. It is built by
+``presslens index`` or, for a store of at least :data:`MIN_ARTICLES` articles, by the dashboard
+in a child process (:func:`ensure`), and is only ever read once complete (built in a temporary
+folder, then renamed). Nothing here writes to the store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import duckdb
+    import pyarrow as pa
+
+log = logging.getLogger(__name__)
+
+# Below this many articles DuckDB's scans answer a row filter in well under 300 ms (at 50,000
+# articles every page's queries took 0.07-0.2 s), and the dashboard builds no index.
+MIN_ARTICLES = int(os.environ.get("PRESSLENS_INDEX_MIN_ARTICLES", "200000"))
+ENV_DIR = "PRESSLENS_INDEX_DIR"
+FORMAT = "1"  # part of the folder's name: a change of layout builds anew
+
+
+@dataclass(frozen=True)
+class Part:
+    """One table of the index: ``select`` reads its columns from the store's ``table t`` joined
+    to ``articles a`` (``a.article_key`` is the order), ``coded`` are the name columns stored by
+    number, ``key_id`` the column that is the article's id (rebuilt from the key)."""
+
+    select: str
+    coded: tuple[str, ...] = ()
+    key_id: str | None = "article_id"
+    keyed: bool = False  # the table carries article_key itself (no join to articles)
+
+
+# The columns of the copies rows_in_view makes (filters.PINNED_ROWS), in the same order, and of
+# the two per-article tables the matrix and the network read.
+PARTS: dict[str, Part] = {
+    "quotes": Part(
+        "t.rowid AS store_rowid, t.start, t.speaker, t.speaker_label, t.speaker_role, "
+        "t.polarity, t.subjectivity, t.polarity_vader, t.n_words",
+        coded=("speaker", "speaker_label", "speaker_role"),
+    ),
+    "entities": Part("t.name, t.label, t.mentions, t.first_start", coded=("name", "label")),
+    "figures": Part(
+        "t.rowid AS store_rowid, t.text, t.value, t.low, t.high, t.approximate, t.unit, "
+        "t.category, t.subject, t.location, t.claimed_by, t.start, t.scope, t.part_of",
+        coded=("unit", "category", "subject", "location", "claimed_by", "scope"),
+    ),
+    "articles": Part("t.title, t.source, t.published", coded=("source",), key_id="id"),
+    "holder_targets": Part(
+        "t.holder, t.target, t.n_textblob, t.pol_sum_textblob, t.n_polarity_textblob, "
+        "t.n_vader, t.pol_sum_vader, t.n_polarity_vader, t.n_news, t.pol_sum_news, "
+        "t.n_polarity_news, t.n_encoder, t.pol_sum_encoder, t.n_polarity_encoder",
+        coded=("holder", "target"),
+        keyed=True,
+    ),
+    "entity_pairs": Part("t.name_a, t.name_b, t.weight", coded=("name_a", "name_b"), keyed=True),
+}
+# The column order of each copy, as the store's copies had them (the id first).
+ORDER = {
+    "quotes": (
+        "store_rowid",
+        "article_id",
+        "start",
+        "speaker",
+        "speaker_label",
+        "speaker_role",
+        "polarity",
+        "subjectivity",
+        "polarity_vader",
+        "n_words",
+    ),
+    "entities": ("article_id", "name", "label", "mentions", "first_start"),
+    "figures": (
+        "store_rowid",
+        "article_id",
+        "text",
+        "value",
+        "low",
+        "high",
+        "approximate",
+        "unit",
+        "category",
+        "subject",
+        "location",
+        "claimed_by",
+        "start",
+        "scope",
+        "part_of",
+    ),
+    "articles": ("id", "title", "source", "published"),
+}
+
+
+def version_of(con: duckdb.DuckDBPyConnection) -> str:
+    """The state of the store an index belongs to: the dashboard's data version (its articles
+    and name merges, :func:`analysis.article_views.data_version`)."""
+    from analysis.article_views import data_version
+
+    return data_version(con)
+
+
+def root_dir() -> Path:
+    """Where indexes are kept (``$PRESSLENS_INDEX_DIR``, else the user's cache folder)."""
+    env = os.environ.get(ENV_DIR)
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(base) / "presslens" / "index"
+
+
+def folder(store_path: str | Path, version: str) -> Path:
+    """The index folder of the store at ``store_path`` in the state ``version``."""
+    store = hashlib.sha1(str(Path(store_path).resolve()).encode()).hexdigest()[:16]
+    state = hashlib.sha1(f"{FORMAT}|{version}".encode()).hexdigest()[:16]
+    return root_dir() / store / state
+
+
+# -- building -------------------------------------------------------------------------------
+
+
+def build(con: duckdb.DuckDBPyConnection, store_path: str | Path, *, stop=None) -> Path:
+    """Build the index of the store ``con`` reads (at ``store_path``) in its current state, and
+    return its folder (at once if it exists). ``stop()`` true between tables abandons the build
+    (a writer waiting for the store). Older indexes of the store are removed once it is done."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
+
+    version = version_of(con)
+    final = folder(store_path, version)
+    if (final / "done").exists():
+        return final
+    tmp = final.with_name(f"{final.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        [(n_keys,)] = con.execute(
+            "SELECT coalesce(max(article_key), -1) + 1 FROM articles"
+        ).fetchall()
+        for table, part in PARTS.items():
+            if stop is not None and stop():
+                raise InterruptedError("a writer is waiting for the store")
+            dictionaries = {}
+            for column in part.coded:
+                values = con.sql(
+                    f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL ORDER BY 1"
+                ).to_arrow_table()
+                dictionary = values.column(0).combine_chunks()
+                dictionaries[column] = dictionary
+                _write(tmp / f"{table}.{column}.arrow", pa.table({column: dictionary}), ipc)
+            if part.keyed:
+                sql = f"SELECT t.article_key AS article_key, {part.select} FROM {table} t"
+                order = "t.article_key, t.rowid"
+            elif table == "articles":
+                sql = f"SELECT t.article_key AS article_key, {part.select} FROM articles t"
+                order = "t.article_key"
+            else:
+                sql = (
+                    f"SELECT a.article_key AS article_key, {part.select} FROM {table} t "
+                    "JOIN articles a ON a.id = t.article_id"
+                )
+                order = "a.article_key, t.rowid"
+            counts = np.zeros(n_keys, dtype=np.int64)
+            reader = con.sql(f"{sql} ORDER BY {order}").to_arrow_reader(1 << 18)
+            with pa.OSFile(str(tmp / f"{table}.arrow"), "wb") as sink:
+                writer = None
+                for batch in reader:
+                    batch = _encode(batch, dictionaries)
+                    if writer is None:
+                        writer = ipc.new_file(sink, batch.schema)
+                    writer.write_batch(batch)
+                    keys = batch.column("article_key").to_numpy(zero_copy_only=False)
+                    counts += np.bincount(keys, minlength=n_keys)[:n_keys]
+                if writer is None:  # no rows: an empty file of the right columns
+                    writer = ipc.new_file(
+                        sink, _encode(reader.schema.empty_table(), dictionaries).schema
+                    )
+                writer.close()
+            np.save(tmp / f"{table}.offsets.npy", np.concatenate(([0], np.cumsum(counts))))
+        ids = con.sql("SELECT article_key, id FROM articles").to_arrow_table()
+        slots = np.full(n_keys, -1, dtype=np.int64)
+        slots[ids.column("article_key").to_numpy()] = np.arange(ids.num_rows)
+        # the ids in key order (a key no article holds: an empty id, never gathered)
+        by_key = ids.column("id").combine_chunks().take(pa.array(np.maximum(slots, 0)))
+        by_key = pa.array(np.where(slots >= 0, by_key.to_numpy(zero_copy_only=False), ""))
+        _write(tmp / "ids.arrow", pa.table({"id": by_key}), ipc)
+        (tmp / "version").write_text(version)
+        (tmp / "done").write_text(time.strftime("%Y-%m-%d %H:%M:%S"))
+        try:
+            tmp.rename(final)
+        except OSError:  # built at the same moment elsewhere: theirs is as good
+            shutil.rmtree(tmp, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    for old in final.parent.iterdir():
+        if old != final and not old.name.endswith(".tmp") and ".tmp-" not in old.name:
+            shutil.rmtree(old, ignore_errors=True)
+    return final
+
+
+def _write(path: Path, table: pa.Table, ipc) -> None:
+    with ipc.new_file(str(path), table.schema) as writer:
+        writer.write_table(table)
+
+
+def _encode(batch, dictionaries: dict):
+    """``batch`` with each coded column replaced by its values' numbers in ``dictionaries``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    columns, names = [], []
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        if name in dictionaries:
+            column = pc.index_in(column, value_set=dictionaries[name]).cast(pa.int32())
+        columns.append(column)
+        names.append(name)
+    return pa.RecordBatch.from_arrays(columns, names=names)
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+class Index:
+    """A built index, mapped into memory: :meth:`gather` gives a table's rows of some articles."""
+
+    def __init__(self, path: Path) -> None:
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.ipc as ipc
+
+        self.path = path
+        self.version = (path / "version").read_text()
+        self._batches: dict[str, list[pa.RecordBatch]] = {}
+        self._schemas: dict[str, pa.Schema] = {}
+        self._starts: dict[str, np.ndarray] = {}
+        self._offsets: dict[str, np.ndarray] = {}
+        self._dictionaries: dict[tuple[str, str], pa.Array] = {}
+        for table, part in PARTS.items():
+            source = pa.memory_map(str(path / f"{table}.arrow"))
+            reader = ipc.open_file(source)
+            # kept as the file's batches: a take across a table of many chunks concatenates
+            # each column first (2 GB copied for the 18 million attitude sums), a take within
+            # a batch reads only the rows taken
+            batches = [reader.get_batch(i) for i in range(reader.num_record_batches)]
+            self._batches[table] = batches
+            self._schemas[table] = reader.schema
+            sizes = [b.num_rows for b in batches]
+            self._starts[table] = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+            self._offsets[table] = np.load(path / f"{table}.offsets.npy", mmap_mode="r")
+            for column in part.coded:
+                source = pa.memory_map(str(path / f"{table}.{column}.arrow"))
+                found = ipc.open_file(source).read_all().column(0).combine_chunks()
+                self._dictionaries[(table, column)] = found
+        ids = ipc.open_file(pa.memory_map(str(path / "ids.arrow"))).read_all()
+        self._ids = ids.column(0).combine_chunks()
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        return tuple(PARTS)
+
+    def count(self, table: str, keys) -> int:
+        """How many rows of ``table`` the articles with these ``keys`` hold."""
+        import numpy as np
+
+        offsets = self._offsets[table]
+        keys = np.asarray(keys, dtype=np.int64)
+        keys = keys[(keys >= 0) & (keys < len(offsets) - 1)]
+        return int((offsets[keys + 1] - offsets[keys]).sum())
+
+    def gather(self, table: str, keys) -> pa.Table:
+        """``table``'s rows of the articles with these integer ``keys``, in key order, with
+        the columns (and names) of the store's."""
+        import numpy as np
+        import pyarrow as pa
+
+        part = PARTS[table]
+        offsets = self._offsets[table]
+        keys = np.unique(np.asarray(keys, dtype=np.int64))
+        keys = keys[(keys >= 0) & (keys < len(offsets) - 1)]
+        starts, ends = offsets[keys], offsets[keys + 1]
+        sizes = ends - starts
+        total = int(sizes.sum())
+        # each article's rows are one run: its first row, then the next ones
+        before = np.cumsum(sizes) - sizes
+        rows = np.repeat(starts - before, sizes) + np.arange(total, dtype=np.int64)
+        starts = self._starts[table]
+        cuts = np.searchsorted(rows, starts)  # rows is ascending: each batch's run of it
+        taken = [
+            batch.take(pa.array(rows[cuts[i] : cuts[i + 1]] - starts[i]))
+            for i, batch in enumerate(self._batches[table])
+            if cuts[i + 1] > cuts[i]
+        ]
+        found = pa.Table.from_batches(taken, schema=self._schemas[table])
+        columns = {}
+        for name in found.column_names:
+            column = found.column(name).combine_chunks()
+            if name in part.coded:  # as text: DuckDB reads it faster than a dictionary
+                column = self._dictionaries[(table, name)].take(column)
+            columns[name] = column
+        if part.key_id is not None:
+            columns[part.key_id] = self._ids.take(columns["article_key"])
+        if not part.keyed:
+            del columns["article_key"]
+        order = ORDER.get(table) or (
+            "article_id",
+            *(c for c in columns if c not in ("article_id", "article_key")),
+            "article_key",
+        )
+        return pa.table({name: columns[name] for name in order})
+
+
+# The indexes this process has mapped (store path, version) -> Index, and the builds it started.
+_loaded: dict[tuple[str, str], Index] = {}
+_building: dict[str, subprocess.Popen] = {}
+_lock = threading.Lock()
+
+
+def loaded(store_path: str, version: str) -> Index | None:
+    """The index of the store at ``store_path`` in state ``version``, if this process has it."""
+    return _loaded.get((store_path, version))
+
+
+def ensure(store_path: str | Path, version: str, n_articles: int) -> Index | None:
+    """The index of the store in state ``version``, mapped (once per process) if it is built;
+    else None, and for a store of at least :data:`MIN_ARTICLES` articles a build is started in
+    a child process (``presslens index``) if none is running. Cheap when nothing changed."""
+    path = str(Path(store_path).resolve())
+    found = _loaded.get((path, version))
+    if found is not None:
+        return found
+    where = folder(path, version)
+    if (where / "done").exists():
+        with _lock:
+            if (path, version) not in _loaded:
+                try:
+                    index = Index(where)
+                except (OSError, ValueError) as exc:  # damaged: built again below
+                    log.warning("article index %s unusable (%s)", where, exc)
+                    shutil.rmtree(where, ignore_errors=True)
+                    return None
+                for old in [k for k in _loaded if k[0] == path]:
+                    del _loaded[old]  # its maps are freed with it
+                _loaded[(path, version)] = index
+            return _loaded[(path, version)]
+    if n_articles < MIN_ARTICLES:
+        return None
+    with _lock:
+        running = _building.get(path)
+        if running is not None and running.poll() is None:
+            return None
+        log.info("building the article index of %s", path)
+        _building[path] = subprocess.Popen(
+            [sys.executable, "-m", "dashboard.cli", "index", "--db", path, "--quiet"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    return None
+
+
+def reader_index(con: duckdb.DuckDBPyConnection, version: str | None) -> Index | None:
+    """The index a reader's connection may gather from for filters pinned at ``version``."""
+    if version is None or not _loaded:
+        return None
+    with contextlib.suppress(Exception):
+        from analysis.store_lock import READER_CATALOG
+
+        (path,) = con.execute(
+            "SELECT path FROM duckdb_databases() WHERE database_name = ?", [READER_CATALOG]
+        ).fetchone()
+        return _loaded.get((str(Path(path).resolve()), version))
+    return None

@@ -1,0 +1,257 @@
+"""The article index (analysis.article_index): the rows of a row filter's articles gathered from
+article-ordered Arrow files instead of a scan of the store give every view exactly the rows the
+store gives; an index of another state of the store is never read; the dashboard uses it and
+builds it for a large store; the store file is never written.
+
+Run against the multi-article fixture store through the dashboard's reader."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import (
+    article_index,
+    article_views,
+    attitude_views,
+    entity_views,
+    figure_views,
+    filters,
+    quote_views,
+    store_lock,
+)
+from analysis.filters import Filters, pin
+from tests.apptest import run_page
+
+
+@pytest.fixture
+def index_dir(tmp_path, monkeypatch):
+    where = tmp_path / "index"
+    monkeypatch.setenv(article_index.ENV_DIR, str(where))
+    monkeypatch.setattr(article_index, "_loaded", {})
+    monkeypatch.setattr(filters, "_pinned_rows", type(filters._pinned_rows)())
+    monkeypatch.setattr(filters, "_asked", type(filters._asked)())
+    return where
+
+
+@pytest.fixture
+def reader(corpus_store):
+    con = store_lock.open_reader(corpus_store)
+    yield con
+    con.close()
+
+
+def _built(reader, store) -> tuple[str, article_index.Index]:
+    version = article_views.data_version(reader)
+    article_index.build(reader, store)
+    index = article_index.ensure(store, version, n_articles=0)
+    assert index is not None and index.version == version
+    return version, index
+
+
+def _picks(con):
+    speakers = [
+        r[0]
+        for r in con.execute(
+            "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC"
+        ).fetchall()
+    ]
+    names = [
+        r[0]
+        for r in con.execute(
+            "SELECT name FROM entities GROUP BY 1 ORDER BY count(*) DESC"
+        ).fetchall()
+    ]
+    return speakers, names
+
+
+def test_a_gather_gives_the_store_rows_of_those_articles(reader, corpus_store, index_dir):
+    _, index = _built(reader, corpus_store)
+    keys = [
+        r[0]
+        for r in reader.execute("SELECT article_key FROM articles ORDER BY article_key").fetchall()
+    ]
+    chosen = keys[::3] + [max(keys) + 50]  # a key no article holds gathers nothing
+    for table, part in article_index.PARTS.items():
+        got = index.gather(table, chosen).to_pandas()
+        if table == "articles":
+            sql = f"SELECT t.id, {part.select} FROM articles t WHERE t.article_key IN "
+        else:
+            sql = (
+                f"SELECT t.article_id, {part.select}"
+                + (", t.article_key" if part.keyed else "")
+                + f" FROM {table} t JOIN articles a ON a.id = t.article_id WHERE a.article_key IN "
+            )
+        expected = reader.execute(sql + "(SELECT unnest(?::INTEGER[]))", [chosen]).df()
+        assert len(expected) > 0, table
+        assert sorted(got.columns) == sorted(expected.columns), table
+        assert _rows(got[list(expected.columns)]) == _rows(expected), table
+
+
+def _plain(value):
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value.item() if hasattr(value, "item") else value
+
+
+def _rows(frame: pd.DataFrame) -> list[tuple]:
+    """The rows as plain values (None for a missing one), in one order."""
+    rows = (
+        tuple(None if pd.isna(v) else _plain(v) for v in row)
+        for row in frame.astype(object).itertuples(index=False)
+    )
+    return sorted(rows, key=repr)
+
+
+def test_views_read_the_same_rows_from_the_index_as_from_the_store(reader, corpus_store, index_dir):
+    before = hashlib.sha256(corpus_store.read_bytes()).hexdigest()
+    version, _ = _built(reader, corpus_store)
+    speakers, names = _picks(reader)
+    cases = [
+        Filters(speakers=(speakers[0],)),
+        Filters(speakers=tuple(speakers[1:3])),
+        Filters(entities=(names[0],)),
+        Filters(search=names[1].split()[-1]),
+        Filters(speakers=("nobody ever quoted",)),
+    ]
+    for plain in cases:
+        pinned = pin(reader, plain, version=version)
+        assert pinned.id_version == version
+        # every table is a copy from the first ask, the per-article sums too
+        for table in (*filters.PINNED_ROWS, *filters.INDEXED_ROWS):
+            assert filters.rows_in_view(reader, pinned, table) == f"{pinned.id_table}__{table}"
+        for view, kwargs in [
+            (quote_views.speaker_stats, {}),
+            (entity_views.top_entities, {}),
+            (figure_views.figure_table, {}),
+            (figure_views.category_counts, {}),
+            (figure_views.figure_series, {"category": "killed"}),
+            (figure_views.headline_figures, {}),
+            (figure_views.conflict_groups, {}),
+            (entity_views.cooccurrences, {}),
+            (entity_views.cooccurrences, {"labels": ("PERSON",)}),
+            (attitude_views.attitude_matrix, {}),
+            (attitude_views.attitude_matrix, {"scorer": "news"}),
+            (quote_views.speaker_quotes, {"limit": 5}),
+            (entity_views.entity_articles, {"name": names[0]}),
+            (article_views.article_list, {"limit": 4}),
+            (article_views.corpus_counts, {}),
+            (article_views.articles_over_time, {}),
+            (entity_views.mentions_over_time, {}),
+            (quote_views.sentiment_over_time, {"speakers": tuple(speakers[:3])}),
+        ]:
+            expected, got = view(reader, plain, **kwargs), view(reader, pinned, **kwargs)
+            if isinstance(expected, pd.DataFrame):
+                pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+            else:
+                assert got == expected, (view.__name__, plain)
+    assert hashlib.sha256(corpus_store.read_bytes()).hexdigest() == before
+
+
+def test_a_filter_of_many_rows_reads_the_store_as_without_an_index(
+    reader, corpus_store, index_dir, monkeypatch
+):
+    version, _ = _built(reader, corpus_store)
+    speakers, names = _picks(reader)
+    monkeypatch.setattr(filters, "GATHER_ROWS_MAX", 12)
+    plain = Filters(entities=(names[0],))
+    pinned = pin(reader, plain, version=version)
+    # more rows than a gather is worth: the per-article sums are read from the store, the
+    # others copied on the second ask as without an index
+    assert filters.rows_in_view(reader, pinned, "holder_targets") == "holder_targets"
+    assert filters.rows_in_view(reader, pinned, "entities") == "entities"
+    assert filters.rows_in_view(reader, pinned, "entities") == f"{pinned.id_table}__entities"
+    for view, kwargs in [
+        (attitude_views.attitude_matrix, {}),
+        (entity_views.cooccurrences, {}),
+        (entity_views.top_entities, {}),
+        (article_views.corpus_counts, {}),
+    ]:
+        expected, got = view(reader, plain, **kwargs), view(reader, pinned, **kwargs)
+        if isinstance(expected, pd.DataFrame):
+            pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+        else:
+            assert got == expected
+
+
+def test_an_index_of_another_state_is_never_read(reader, corpus_store, index_dir, tmp_path):
+    version, _ = _built(reader, corpus_store)
+    speakers, _ = _picks(reader)
+    other = pin(reader, Filters(speakers=(speakers[0],)), version="another state")
+    assert article_index.reader_index(reader, "another state") is None
+    # no index for that version: the first ask reads the store, the sums are never copied
+    assert filters.rows_in_view(reader, other, "quotes") == "quotes"
+    assert filters.rows_in_view(reader, other, "holder_targets") == "holder_targets"
+    # the folder is named by the state: a store with one more article has none yet
+    copy = tmp_path / "more.duckdb"
+    shutil.copy(corpus_store, copy)
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    more = tmp_path / "more.txt"
+    more.write_text("Rebels said on Monday that 12 people were killed in Idlib.\n")
+    with Store(copy) as store:
+        summary, _ = analyze_paths([str(more)], store)
+    assert summary.new == 1, summary
+    con = store_lock.open_reader(copy)
+    try:
+        newer = article_views.data_version(con)
+        assert newer != version
+        assert article_index.ensure(copy, newer, n_articles=0) is None
+        # built for the new state, the old state's folder of that store is removed
+        first = article_index.build(con, copy)
+        assert first.exists() and (first / "done").exists()
+    finally:
+        con.close()
+    assert article_index.folder(corpus_store, version).exists()  # another store's: kept
+
+
+def test_the_index_command_builds_it_once_and_names_a_bad_store(corpus_store, index_dir, tmp_path):
+    cli = [sys.executable, "-m", "dashboard.cli", "index", "--db"]
+    env = {**__import__("os").environ, article_index.ENV_DIR: str(index_dir)}
+    done = subprocess.run([*cli, str(corpus_store)], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "article index in" in done.stdout and str(corpus_store) in done.stdout
+    (folder,) = [p for p in index_dir.glob("*/*") if p.is_dir()]
+    assert (folder / "done").exists()
+    bad = tmp_path / "notes.duckdb"
+    bad.write_text("not a store")
+    failed = subprocess.run([*cli, str(bad)], capture_output=True, text=True, env=env)
+    assert failed.returncode == 2 and str(bad) in failed.stderr
+    assert failed.stderr.count("\n") == 1, failed.stderr  # one clear line
+
+
+def test_a_large_store_gets_its_index_built_in_the_background(corpus_store, index_dir, monkeypatch):
+    monkeypatch.setattr(article_index, "_building", {})
+    con = store_lock.open_reader(corpus_store)
+    version = article_views.data_version(con)
+    con.close()
+    # a small store: nothing is built
+    assert article_index.ensure(corpus_store, version, n_articles=10) is None
+    assert not article_index._building
+    monkeypatch.setattr(article_index, "MIN_ARTICLES", 5)
+    assert article_index.ensure(corpus_store, version, n_articles=10) is None  # started
+    (child,) = article_index._building.values()
+    assert child.wait(timeout=120) == 0
+    index = article_index.ensure(corpus_store, version, n_articles=10)
+    assert index is not None and index.version == version
+
+
+@pytest.mark.parametrize("page", ["overview", "speakers", "entities", "figures", "articles"])
+def test_pages_run_on_the_index_under_row_filters(page, corpus_store, index_dir, monkeypatch):
+    monkeypatch.setenv("PRESSLENS_DB", str(corpus_store))
+    monkeypatch.setenv("PRESSLENS_READ_ONLY", "1")
+    con = store_lock.open_reader(corpus_store)
+    article_index.build(con, corpus_store)
+    speakers, names = _picks(con)
+    con.close()
+    for params in [{"speaker": speakers[0]}, {"q": names[1].split()[-1]}]:
+        at = run_page(page, params)
+        assert not at.exception, (page, params, at.exception[0].value if at.exception else "")
+        assert not at.error, (page, params, [e.value for e in at.error])
+    assert article_index._loaded, "the dashboard mapped the index"
