@@ -223,7 +223,7 @@ def build(con: duckdb.DuckDBPyConnection, store_path: str | Path, *, stop=None) 
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     for old in final.parent.iterdir():
-        if old != final and not old.name.endswith(".tmp") and ".tmp-" not in old.name:
+        if old != final and old.is_dir() and ".tmp-" not in old.name:
             shutil.rmtree(old, ignore_errors=True)
     return final
 
@@ -342,12 +342,9 @@ class Index:
 # The indexes this process has mapped (store path, version) -> Index, and the builds it started.
 _loaded: dict[tuple[str, str], Index] = {}
 _building: dict[str, subprocess.Popen] = {}
+_failed: dict[str, float] = {}  # when a build last failed (monotonic seconds), by store
+RETRY_AFTER = 600.0  # seconds before a failed build is tried again
 _lock = threading.Lock()
-
-
-def loaded(store_path: str, version: str) -> Index | None:
-    """The index of the store at ``store_path`` in state ``version``, if this process has it."""
-    return _loaded.get((store_path, version))
 
 
 def ensure(store_path: str | Path, version: str, n_articles: int) -> Index | None:
@@ -378,14 +375,33 @@ def ensure(store_path: str | Path, version: str, n_articles: int) -> Index | Non
         running = _building.get(path)
         if running is not None and running.poll() is None:
             return None
+        failed = _failed.get(path)
+        if failed is not None and time.monotonic() - failed < RETRY_AFTER:
+            return None
+        if running is not None and running.returncode != 0:  # finished without an index
+            _failed[path] = time.monotonic()
+            log.warning(
+                "building the article index of %s failed (exit %s), see %s; "
+                "the views read the store",
+                path,
+                running.returncode,
+                _log_path(path),
+            )
+            del _building[path]
+            return None
         log.info("building the article index of %s", path)
-        _building[path] = subprocess.Popen(
-            [sys.executable, "-m", "dashboard.cli", "index", "--db", path, "--quiet"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        where.parent.mkdir(parents=True, exist_ok=True)
+        with open(_log_path(path), "w") as out:  # the child's messages, for a failed build
+            _building[path] = subprocess.Popen(
+                [sys.executable, "-m", "dashboard.cli", "index", "--db", path, "--quiet"],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
     return None
+
+
+def _log_path(store_path: str) -> Path:
+    return folder(store_path, "").parent / "build.log"
 
 
 def reader_index(con: duckdb.DuckDBPyConnection, version: str | None) -> Index | None:

@@ -208,10 +208,11 @@ _asked: OrderedDict[str, None] = OrderedDict()
 
 
 # With an article index, a copy of at most this many rows is gathered from it (at a million
-# articles 0.2-0.7 microseconds a row, made and written); a larger one costs what a scan of the
-# store costs, and is left to the store (a speaker quoted in 4 % of a million articles has a
-# million attitude sums: gathered 0.9 s, scanned for by the one view that reads them 0.35 s).
-GATHER_ROWS_MAX = 300_000
+# articles 0.3-1 microseconds a row, gathered and written); a larger one costs what a scan of
+# the store costs, and is left to the store as without an index (a speaker quoted in 4 % of a
+# million articles has a million attitude sums: gathered 0.9 s, scanned for by the one view
+# that reads them 0.35 s; at 300,000 rows that speaker's pages measured 10-20 % slower).
+GATHER_ROWS_MAX = 100_000
 _pinned_keys: OrderedDict[str, object] = OrderedDict()
 # Tables copied only when an article index serves them (analysis.article_index): a copy of
 # their rows made by a scan would cost as much as the one view that reads them.

@@ -5,8 +5,12 @@ sums a dozen views and the process's one-off picker lists), so a change to one v
 compared on a shared machine:
 
     .venv/bin/python -m bench.filtered_views --db /work/stores/big1m.duckdb [--views attitude_matrix]
+        [--speaker NAME] [--no-index]
 
-The speaker is the bench's (``bench.dashboard``: the 4th most quoted), the search ``election``.
+The speaker is the bench's (``bench.dashboard``: the 4th most quoted) unless ``--speaker``
+names one, the search ``election``. Filters are pinned at the store's data version, so the
+views use its article index (:mod:`analysis.article_index`) when one is built, as the
+dashboard does; ``--no-index`` pins them at another version, so they read the store.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import (  # noqa: E402
+    article_index,
     article_views,
     attitude_views,
     entity_views,
@@ -48,20 +53,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--views", default="", help="comma-separated (default: all)")
+    parser.add_argument("--speaker", help="the speaker to filter by (default: the 4th most quoted)")
+    parser.add_argument("--no-index", action="store_true", help="never read the article index")
     args = parser.parse_args()
     wanted = [v for v in args.views.split(",") if v] or list(VIEWS)
     con = store_lock.open_reader(args.db)
     con.execute("SET memory_limit = '512MB'")  # as the dashboard's reader
-    (speaker,) = con.execute(
-        "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY 1 "
-        "ORDER BY count(*) DESC LIMIT 1 OFFSET 3"
-    ).fetchone()
+    (speaker,) = (
+        (args.speaker,)
+        if args.speaker
+        else con.execute(
+            "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY 1 "
+            "ORDER BY count(*) DESC LIMIT 1 OFFSET 3"
+        ).fetchone()
+    )
+    version = article_views.data_version(con)
+    index = article_index.ensure(args.db, version, n_articles=0)
+    if args.no_index:
+        version = "bench"
+    print(f"article index: {'built, used' if index and not args.no_index else 'not used'}")
     # pinned as dashboard.data pins them: a search resolved to ids first
     ids = tuple(article_views.search_ids(con, "election"))
     runs = {
-        "speaker": pin(con, Filters(speakers=(speaker,)), version="bench"),
+        "speaker": pin(con, Filters(speakers=(speaker,)), version=version),
         "search": pin(
-            con, Filters(article_ids=ids), version="bench", key=Filters(search="election")
+            con, Filters(article_ids=ids), version=version, key=Filters(search="election")
         ),
     }
     print(f"speaker {speaker!r}; a search for 'election' matches {len(ids):,} articles")

@@ -255,3 +255,24 @@ def test_pages_run_on_the_index_under_row_filters(page, corpus_store, index_dir,
         assert not at.exception, (page, params, at.exception[0].value if at.exception else "")
         assert not at.error, (page, params, [e.value for e in at.error])
     assert article_index._loaded, "the dashboard mapped the index"
+
+
+def test_a_failed_build_is_said_once_and_not_retried_at_once(
+    tmp_path, index_dir, monkeypatch, caplog
+):
+    monkeypatch.setattr(article_index, "_building", {})
+    monkeypatch.setattr(article_index, "_failed", {})
+    monkeypatch.setattr(article_index, "MIN_ARTICLES", 5)
+    bad = tmp_path / "notes.duckdb"
+    bad.write_text("not a store")
+    assert article_index.ensure(bad, "v", n_articles=10) is None  # started
+    (child,) = article_index._building.values()
+    assert child.wait(timeout=120) != 0
+    with caplog.at_level("WARNING"):
+        assert article_index.ensure(bad, "v", n_articles=10) is None
+    assert "failed" in caplog.text and "build.log" in caplog.text
+    log_file = article_index._log_path(str(bad.resolve()))
+    assert str(bad) in log_file.read_text()  # the child's own message, naming the file
+    # within RETRY_AFTER nothing is started again
+    assert article_index.ensure(bad, "v", n_articles=10) is None
+    assert not article_index._building
