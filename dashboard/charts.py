@@ -747,11 +747,17 @@ def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
         )
     fig.update_xaxes(visible=False, range=list(x_range))
     fig.update_yaxes(visible=False, range=list(y_range), scaleanchor="x", scaleratio=1)
-    return _style(fig, title="Named together in a sentence", height=560)
+    fig = _style(fig, title="Named together in a sentence", height=560)
+    # The legend below the plot: five kinds wrap to two rows in this column, and above the
+    # plot the second row covered the chart's title (seen on a million-article store).
+    return fig.update_layout(
+        legend=dict(orientation="h", yanchor="top", y=0, xanchor="left", x=0),
+        margin=dict(b=60),
+    )
 
 
 # The network: three fifths of the wide layout's main column, 560 px tall less title and legend.
-NETWORK_CANVAS = (540.0, 460.0)
+NETWORK_CANVAS = (540.0, 450.0)
 
 
 def _padded_ranges(points) -> tuple[tuple[float, float], tuple[float, float]]:
