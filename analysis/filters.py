@@ -329,15 +329,9 @@ def _gather(con, index, keys, table: str, name: str) -> None:
     article ``index``, typed as the store types them."""
     rows = index.gather(table, keys)
     view = f"presslens_gathered_{threading.get_ident()}"
-    columns = ", ".join(
-        f'CAST("{c}" AS VARCHAR) AS "{c}"'
-        if str(rows.schema.field(c).type).startswith("dict")
-        else f'"{c}"'
-        for c in rows.column_names
-    )
     con.register(view, rows)
     try:
-        con.execute(f"CREATE TABLE IF NOT EXISTS {name} AS SELECT {columns} FROM {view}")
+        con.execute(f"CREATE TABLE IF NOT EXISTS {name} AS SELECT * FROM {view}")
     finally:
         con.unregister(view)
 
