@@ -60,8 +60,8 @@ class Part:
     keyed: bool = False  # the table carries article_key itself (no join to articles)
 
 
-# The columns of the copies rows_in_view makes (filters.PINNED_ROWS), in the same order, and of
-# the two per-article tables the matrix and the network read.
+# The columns of the copies rows_in_view makes from the store (filters.PINNED_ROWS: a test holds
+# them alike), and of the two per-article tables the matrix and the network read.
 PARTS: dict[str, Part] = {
     "quotes": Part(
         "t.rowid AS store_rowid, t.start, t.speaker, t.speaker_label, t.speaker_role, "
@@ -83,40 +83,6 @@ PARTS: dict[str, Part] = {
         keyed=True,
     ),
     "entity_pairs": Part("t.name_a, t.name_b, t.weight", coded=("name_a", "name_b"), keyed=True),
-}
-# The column order of each copy, as the store's copies had them (the id first).
-ORDER = {
-    "quotes": (
-        "store_rowid",
-        "article_id",
-        "start",
-        "speaker",
-        "speaker_label",
-        "speaker_role",
-        "polarity",
-        "subjectivity",
-        "polarity_vader",
-        "n_words",
-    ),
-    "entities": ("article_id", "name", "label", "mentions", "first_start"),
-    "figures": (
-        "store_rowid",
-        "article_id",
-        "text",
-        "value",
-        "low",
-        "high",
-        "approximate",
-        "unit",
-        "category",
-        "subject",
-        "location",
-        "claimed_by",
-        "start",
-        "scope",
-        "part_of",
-    ),
-    "articles": ("id", "title", "source", "published"),
 }
 
 
@@ -284,10 +250,6 @@ class Index:
         ids = ipc.open_file(pa.memory_map(str(path / "ids.arrow"))).read_all()
         self._ids = ids.column(0).combine_chunks()
 
-    @property
-    def tables(self) -> tuple[str, ...]:
-        return tuple(PARTS)
-
     def count(self, table: str, keys) -> int:
         """How many rows of ``table`` the articles with these ``keys`` hold."""
         import numpy as np
@@ -298,8 +260,9 @@ class Index:
         return int((offsets[keys + 1] - offsets[keys]).sum())
 
     def gather(self, table: str, keys) -> pa.Table:
-        """``table``'s rows of the articles with these integer ``keys``, in key order, with
-        the columns (and names) of the store's."""
+        """``table``'s rows of the articles with these integer ``keys``, in key order: the
+        columns of the copy :func:`analysis.filters.rows_in_view` makes from the store (by name;
+        ``tests/test_article_index.py`` holds the two alike)."""
         import numpy as np
         import pyarrow as pa
 
@@ -322,21 +285,15 @@ class Index:
         ]
         found = pa.Table.from_batches(taken, schema=self._schemas[table])
         columns = {}
+        if part.key_id is not None:  # the id first, as in the store's tables
+            columns[part.key_id] = self._ids.take(found.column("article_key").combine_chunks())
         for name in found.column_names:
             column = found.column(name).combine_chunks()
             if name in part.coded:  # as text: DuckDB reads it faster than a dictionary
                 column = self._dictionaries[(table, name)].take(column)
-            columns[name] = column
-        if part.key_id is not None:
-            columns[part.key_id] = self._ids.take(columns["article_key"])
-        if not part.keyed:
-            del columns["article_key"]
-        order = ORDER.get(table) or (
-            "article_id",
-            *(c for c in columns if c not in ("article_id", "article_key")),
-            "article_key",
-        )
-        return pa.table({name: columns[name] for name in order})
+            if name != "article_key" or part.keyed:
+                columns[name] = column
+        return pa.table(columns)
 
 
 # The indexes this process has mapped (store path, version) -> Index, and the builds it started.

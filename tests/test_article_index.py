@@ -108,6 +108,27 @@ def _rows(frame: pd.DataFrame) -> list[tuple]:
     return sorted(rows, key=repr)
 
 
+def test_a_copy_from_the_index_has_the_columns_of_one_from_the_store(
+    reader, corpus_store, index_dir, monkeypatch
+):
+    """The index's column lists (article_index.PARTS) and the store's copies
+    (filters.PINNED_ROWS) are two lists of the same columns: they must not drift apart."""
+    version, _ = _built(reader, corpus_store)
+    speakers, _ = _picks(reader)
+    from_index = pin(reader, Filters(speakers=(speakers[0],)), version=version)
+    from_store = pin(reader, Filters(speakers=(speakers[0],)), version="no index")
+    for table in filters.PINNED_ROWS:
+        made = filters.rows_in_view(reader, from_index, table)
+        filters.rows_in_view(reader, from_store, table)  # the first ask reads the store
+        copied = filters.rows_in_view(reader, from_store, table)
+        assert made != table and copied != table, table
+        described = [
+            {r[0]: r[1] for r in reader.execute(f"DESCRIBE {name}").fetchall()}
+            for name in (made, copied)
+        ]
+        assert described[0] == described[1], table
+
+
 def test_views_read_the_same_rows_from_the_index_as_from_the_store(reader, corpus_store, index_dir):
     before = hashlib.sha256(corpus_store.read_bytes()).hexdigest()
     version, _ = _built(reader, corpus_store)
