@@ -80,9 +80,12 @@ PARTS: dict[str, Part] = {
         "t.n_vader, t.pol_sum_vader, t.n_polarity_vader, t.n_news, t.pol_sum_news, "
         "t.n_polarity_news, t.n_encoder, t.pol_sum_encoder, t.n_polarity_encoder",
         coded=("holder", "target"),
+        key_id=None,  # read by the article keys only
         keyed=True,
     ),
-    "entity_pairs": Part("t.name_a, t.name_b, t.weight", coded=("name_a", "name_b"), keyed=True),
+    "entity_pairs": Part(
+        "t.name_a, t.name_b, t.weight", coded=("name_a", "name_b"), key_id=None, keyed=True
+    ),
 }
 
 
@@ -368,8 +371,8 @@ def reader_index(con: duckdb.DuckDBPyConnection, version: str | None) -> Index |
     with contextlib.suppress(Exception):
         from analysis.store_lock import READER_CATALOG
 
-        (path,) = con.execute(
+        [(path,)] = con.execute(  # all fetched: an open result blocks register()
             "SELECT path FROM duckdb_databases() WHERE database_name = ?", [READER_CATALOG]
-        ).fetchone()
+        ).fetchall()
         return _loaded.get((str(Path(path).resolve()), version))
     return None

@@ -207,16 +207,23 @@ _pinned_rows: OrderedDict[str, None] = OrderedDict()
 _asked: OrderedDict[str, None] = OrderedDict()
 
 
-# With an article index, a copy of at most this many rows is gathered from it (at a million
-# articles 0.3-1 microseconds a row, gathered and written); a larger one costs what a scan of
-# the store costs, and is left to the store as without an index (a speaker quoted in 4 % of a
-# million articles has a million attitude sums: gathered 0.9 s, scanned for by the one view
-# that reads them 0.35 s; at 300,000 rows that speaker's pages measured 10-20 % slower).
-GATHER_ROWS_MAX = 100_000
+# With an article index (analysis.article_index), the rows in view are gathered from it into
+# Arrow tables this process keeps, and each view reads them where they are: registered on its
+# own cursor, never written into DuckDB. At a million articles a speaker quoted in 4 % of them has
+# a million attitude sums; gathering them takes 0.1 s and the matrix reads them in 0.1 s, where
+# writing them into a DuckDB table cost another 0.2-0.3 s and the store's scan 0.35-0.6 s.
+# A copy of more than this many rows is left to the store (it would hold too much memory).
+GATHER_ROWS_MAX = 4_000_000
+# The most bytes of gathered rows kept at once (the oldest filter's dropped first): the copies
+# of a speaker in 4 % of a million articles take about 250 MB.
+GATHERED_BYTES = 640 * 1024 * 1024
+_gathered: OrderedDict[str, object] = OrderedDict()
 _pinned_keys: OrderedDict[str, object] = OrderedDict()
 # Tables copied only when an article index serves them (analysis.article_index): a copy of
 # their rows made by a scan would cost as much as the one view that reads them.
 INDEXED_ROWS = ("holder_targets", "entity_pairs")
+# The prefix of the names gathered rows are registered under on a view's cursor.
+GATHERED_PREFIX = "presslens_gathered_"
 
 
 def rows_in_view(
@@ -235,9 +242,10 @@ def rows_in_view(
     table once and narrowly (a count), making the copy costs more than it saves.
 
     When the store has an article index for the pinned set's data version
-    (:mod:`analysis.article_index`, a very large store), the copy is gathered from it instead
-    of scanning ``table``: tens of milliseconds, so it is made on the first ask (by a view that
-    never makes one too, if small) and for the per-article tables of :data:`INDEXED_ROWS`; a
+    (:mod:`analysis.article_index`, a very large store), the rows are gathered from it instead
+    (:func:`_gathered_rows`): tens of milliseconds, kept by this process as Arrow tables and
+    registered on ``con`` under a name of their own, so made on the first ask (by a view that
+    never makes one too), also for the per-article tables of :data:`INDEXED_ROWS`; a
     copy of more than :data:`GATHER_ROWS_MAX` rows is left to the store as without an index."""
     import duckdb  # the filters stay a light import for those that only build SQL
 
@@ -247,7 +255,11 @@ def rows_in_view(
     if f.id_table is None or table not in (*PINNED_ROWS, *INDEXED_ROWS):
         return table
     index = article_index.reader_index(con, f.id_version)
-    if index is None and table not in PINNED_ROWS:
+    if index is not None:
+        gathered = _gathered_rows(con, index, f.id_table, table)
+        if gathered is not None:
+            return gathered
+    if table not in PINNED_ROWS:
         return table
     name = f"{f.id_table}__{table}"
     with _pinned_lock:
@@ -260,40 +272,25 @@ def rows_in_view(
             return name
         except duckdb.CatalogException:  # dropped meanwhile: made again below
             pass
-    keys = None
-    if index is not None:
-        keys = _keys_of(con, f.id_table)
-        n_rows = index.count(table, keys)
-        if n_rows > GATHER_ROWS_MAX:
-            # as many rows as a scan reads to find them: the store's own way
-            index = None
-            if table not in PINNED_ROWS:
-                return table
-        elif not make and n_rows > GATHER_ROWS_MAX // 6:
-            return table  # a narrow read of the store costs less than this copy
-    if index is None:
-        if not make:
-            return table
-        with _pinned_lock:
-            first = name not in _asked
-            _asked[name] = None
-            _asked.move_to_end(name)
-            while len(_asked) > 4 * PINNED_ROWS_MAX:
-                _asked.popitem(last=False)
-        if first:
-            return table
+    if not make:
+        return table
+    with _pinned_lock:
+        first = name not in _asked
+        _asked[name] = None
+        _asked.move_to_end(name)
+        while len(_asked) > 4 * PINNED_ROWS_MAX:
+            _asked.popitem(last=False)
+    if first:
+        return table
     [(n,)] = con.execute(f"SELECT count(*) FROM {f.id_table}").fetchall()
     if n > PINNED_ROWS_ARTICLES:
         return table
     try:
-        if index is not None:
-            _gather(con, index, keys, table, name)
-        else:
-            key = "id" if table == "articles" else "article_id"
-            con.execute(
-                f"CREATE TABLE IF NOT EXISTS {name} AS SELECT {PINNED_ROWS[table]} FROM {table} "
-                f"WHERE {key} IN (SELECT id FROM {f.id_table})"
-            )
+        key = "id" if table == "articles" else "article_id"
+        con.execute(
+            f"CREATE TABLE IF NOT EXISTS {name} AS SELECT {PINNED_ROWS[table]} FROM {table} "
+            f"WHERE {key} IN (SELECT id FROM {f.id_table})"
+        )
     except duckdb.TransactionException:  # made at the same moment by another thread
         try:
             con.execute(f"SELECT 1 FROM {name} LIMIT 0")
@@ -311,6 +308,42 @@ def rows_in_view(
     return name
 
 
+def gathered_name(id_table: str, table: str) -> str:
+    """The name gathered rows of ``table`` are registered under for the pinned set ``id_table``
+    (named by the set, which carries the data version; never the name of a store's table)."""
+    return f"{GATHERED_PREFIX}{id_table.rsplit('.', 1)[-1]}__{table}"
+
+
+def _gathered_rows(con, index, id_table: str, table: str) -> str | None:
+    """The name under which ``table``'s rows of the pinned set ``id_table``'s articles,
+    gathered from the article ``index``, are registered on ``con`` (gathered on the first ask,
+    then kept); None when they are too many (:data:`GATHER_ROWS_MAX`). Gathered for a view
+    that reads a table once (``make=False``) too: at a million articles the headline figures
+    under a speaker in 4 % of the articles took 0.6-0.7 s of CPU on the store, 0.26 s with the
+    figures gathered."""
+    name = gathered_name(id_table, table)
+    with _pinned_lock:
+        rows = _gathered.get(name)
+        if rows is not None:
+            _gathered.move_to_end(name)
+    if rows is None:
+        keys = _keys_of(con, id_table)
+        n_rows = index.count(table, keys)
+        if n_rows > GATHER_ROWS_MAX:
+            return None
+        rows = index.gather(table, keys)
+        with _pinned_lock:
+            _gathered[name] = rows
+            _gathered.move_to_end(name)
+            kept = sum(t.nbytes for t in _gathered.values())
+            while kept > GATHERED_BYTES and len(_gathered) > 1:
+                kept -= _gathered.popitem(last=False)[1].nbytes
+    # a view's own cursor: the name is the cursor's, gone when it is closed (a view called on
+    # a long-lived connection registers it again, replacing the rows it named before)
+    con.register(name, rows)
+    return name
+
+
 def _keys_of(con, id_table: str):
     """The integer keys of a pinned set's articles (read once: the set never changes)."""
     with _pinned_lock:
@@ -324,22 +357,11 @@ def _keys_of(con, id_table: str):
     return found
 
 
-def _gather(con, index, keys, table: str, name: str) -> None:
-    """Make the copy ``name`` of ``table``'s rows of the articles with these ``keys`` from the
-    article ``index``, typed as the store types them."""
-    rows = index.gather(table, keys)
-    view = f"presslens_gathered_{threading.get_ident()}"
-    con.register(view, rows)
-    try:
-        con.execute(f"CREATE TABLE IF NOT EXISTS {name} AS SELECT * FROM {view}")
-    finally:
-        con.unregister(view)
-
-
 def store_rowid(table: str, alias: str) -> str:
     """The expression of the store's row id of ``alias``'s rows, read from ``table`` (the store's
     table, or a copy of its rows in view made by :func:`rows_in_view`)."""
-    return f"{alias}.rowid" if "." not in table else f"{alias}.store_rowid"
+    copy = "." in table or table.startswith(GATHERED_PREFIX)
+    return f"{alias}.store_rowid" if copy else f"{alias}.rowid"
 
 
 def in_values(column: str, values) -> tuple[str, list]:
@@ -377,7 +399,7 @@ def newest_first(
         found = rows(f"{newest} LIMIT {k}", list(params))
         if len(found) >= limit:
             return found
-        (in_view,) = con.execute(f"SELECT count(*) FROM ({sub})", params).fetchone()
+        [(in_view,)] = con.execute(f"SELECT count(*) FROM ({sub})", params).fetchall()
         if k >= in_view:
             return found
         k *= 16

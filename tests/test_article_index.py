@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -36,6 +37,7 @@ def index_dir(tmp_path, monkeypatch):
     monkeypatch.setattr(article_index, "_loaded", {})
     monkeypatch.setattr(filters, "_pinned_rows", type(filters._pinned_rows)())
     monkeypatch.setattr(filters, "_asked", type(filters._asked)())
+    monkeypatch.setattr(filters, "_gathered", type(filters._gathered)())
     return where
 
 
@@ -82,8 +84,8 @@ def test_a_gather_gives_the_store_rows_of_those_articles(reader, corpus_store, i
         if table == "articles":
             sql = f"SELECT t.id, {part.select} FROM articles t WHERE t.article_key IN "
         else:
-            sql = (
-                f"SELECT t.article_id, {part.select}"
+            sql = (  # a keyed table's rows are read by their key, without the article's id
+                f"SELECT {'t.article_id, ' if part.key_id else ''}{part.select}"
                 + (", t.article_key" if part.keyed else "")
                 + f" FROM {table} t JOIN articles a ON a.id = t.article_id WHERE a.article_key IN "
             )
@@ -145,7 +147,9 @@ def test_views_read_the_same_rows_from_the_index_as_from_the_store(reader, corpu
         assert pinned.id_version == version
         # every table is a copy from the first ask, the per-article sums too
         for table in (*filters.PINNED_ROWS, *filters.INDEXED_ROWS):
-            assert filters.rows_in_view(reader, pinned, table) == f"{pinned.id_table}__{table}"
+            assert filters.rows_in_view(reader, pinned, table) == filters.gathered_name(
+                pinned.id_table, table
+            )
         for view, kwargs in [
             (quote_views.speaker_stats, {}),
             (entity_views.top_entities, {}),
@@ -198,6 +202,35 @@ def test_a_filter_of_many_rows_reads_the_store_as_without_an_index(
             pd.testing.assert_frame_equal(got, expected, check_dtype=False)
         else:
             assert got == expected
+
+
+def test_gathered_rows_are_kept_within_their_memory_and_gathered_again_when_dropped(
+    reader, corpus_store, index_dir, monkeypatch
+):
+    version, _ = _built(reader, corpus_store)
+    speakers, names = _picks(reader)
+    monkeypatch.setattr(filters, "GATHERED_BYTES", 1)  # room for one table at a time
+    first = pin(reader, Filters(speakers=(speakers[0],)), version=version)
+    second = pin(reader, Filters(entities=(names[0],)), version=version)
+    plain = Filters(speakers=(speakers[0],))
+    expected = entity_views.top_entities(reader, plain)
+    assert filters.rows_in_view(reader, first, "entities").startswith(filters.GATHERED_PREFIX)
+    filters.rows_in_view(reader, second, "quotes")
+    # the first filter's rows were dropped for the second's, and are gathered again
+    assert list(filters._gathered) == [filters.gathered_name(second.id_table, "quotes")]
+    pd.testing.assert_frame_equal(entity_views.top_entities(reader, first), expected)
+    assert list(filters._gathered) == [filters.gathered_name(first.id_table, "entities")]
+    # the rows are registered on the cursor a view reads with, and gone with it
+    name = filters.gathered_name(first.id_table, "entities")
+    cur = reader.cursor()
+    store_lock.use_store(cur)  # as the dashboard's cursors are
+    pd.testing.assert_frame_equal(entity_views.top_entities(cur, first), expected)
+    assert cur.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] > 0
+    cur.close()
+    other = reader.cursor()
+    with pytest.raises(duckdb.CatalogException):
+        other.execute(f"SELECT count(*) FROM {name}")
+    other.close()
 
 
 def test_an_index_of_another_state_is_never_read(reader, corpus_store, index_dir, tmp_path):
