@@ -214,6 +214,11 @@ _asked: OrderedDict[str, None] = OrderedDict()
 # writing them into a DuckDB table cost another 0.2-0.3 s and the store's scan 0.35-0.6 s.
 # A copy of more than this many rows is left to the store (it would hold too much memory).
 GATHER_ROWS_MAX = 4_000_000
+# A view that reads a table once and narrowly (``make=False``: counts) gathers at most this
+# many rows; it reads more from the store unless another view gathered them (counting a
+# speaker's 1.4 million quotes, mentions and figures at a million articles: 0.3-0.6 s on the
+# store, 0.5-0.9 s gathering all their columns first).
+GATHER_NARROW_ROWS = 20_000
 # The most bytes of gathered rows kept at once (the oldest filter's dropped first): the copies
 # of a speaker in 4 % of a million articles take about 250 MB.
 GATHERED_BYTES = 640 * 1024 * 1024
@@ -245,7 +250,7 @@ def rows_in_view(
     (:mod:`analysis.article_index`, a very large store), the rows are gathered from it instead
     (:func:`_gathered_rows`): tens of milliseconds, kept by this process as Arrow tables and
     registered on ``con`` under a name of their own, so made on the first ask (by a view that
-    never makes one too), also for the per-article tables of :data:`INDEXED_ROWS`; a
+    never makes one too, if small), also for the per-article tables of :data:`INDEXED_ROWS`; a
     copy of more than :data:`GATHER_ROWS_MAX` rows is left to the store as without an index."""
     import duckdb  # the filters stay a light import for those that only build SQL
 
@@ -256,7 +261,7 @@ def rows_in_view(
         return table
     index = article_index.reader_index(con, f.id_version)
     if index is not None:
-        gathered = _gathered_rows(con, index, f.id_table, table)
+        gathered = _gathered_rows(con, index, f.id_table, table, make=make)
         if gathered is not None:
             return gathered
     if table not in PINNED_ROWS:
@@ -314,13 +319,11 @@ def gathered_name(id_table: str, table: str) -> str:
     return f"{GATHERED_PREFIX}{id_table.rsplit('.', 1)[-1]}__{table}"
 
 
-def _gathered_rows(con, index, id_table: str, table: str) -> str | None:
+def _gathered_rows(con, index, id_table: str, table: str, *, make: bool) -> str | None:
     """The name under which ``table``'s rows of the pinned set ``id_table``'s articles,
     gathered from the article ``index``, are registered on ``con`` (gathered on the first ask,
-    then kept); None when they are too many (:data:`GATHER_ROWS_MAX`). Gathered for a view
-    that reads a table once (``make=False``) too: at a million articles the headline figures
-    under a speaker in 4 % of the articles took 0.6-0.7 s of CPU on the store, 0.26 s with the
-    figures gathered."""
+    then kept); None when they are too many (:data:`GATHER_ROWS_MAX`), or, for ``make=False``,
+    not gathered yet and more than :data:`GATHER_NARROW_ROWS`."""
     name = gathered_name(id_table, table)
     with _pinned_lock:
         rows = _gathered.get(name)
@@ -329,7 +332,7 @@ def _gathered_rows(con, index, id_table: str, table: str) -> str | None:
     if rows is None:
         keys = _keys_of(con, id_table)
         n_rows = index.count(table, keys)
-        if n_rows > GATHER_ROWS_MAX:
+        if n_rows > (GATHER_ROWS_MAX if make else GATHER_NARROW_ROWS):
             return None
         rows = index.gather(table, keys)
         with _pinned_lock:
@@ -340,6 +343,9 @@ def _gathered_rows(con, index, id_table: str, table: str) -> str | None:
                 kept -= _gathered.popitem(last=False)[1].nbytes
     # a view's own cursor: the name is the cursor's, gone when it is closed (a view called on
     # a long-lived connection registers it again, replacing the rows it named before)
+    # (a result left open on ``con``, e.g. after fetchone(), makes register() refuse: a new
+    # query closes it, as it would have anyway)
+    con.execute("SELECT 1").fetchall()
     con.register(name, rows)
     return name
 

@@ -133,12 +133,16 @@ def _style(fig: go.Figure, *, title: str, height: int = 420) -> go.Figure:
 
 
 def _date_axis(fig: go.Figure, dates) -> go.Figure:
-    """Dates as dates (never milliseconds); a single date gets a few days either side."""
+    """Dates as dates (never milliseconds); a single date gets a few days either side, labelled
+    every other day from it (nine labels a day apart crowded each other in a half-width chart)."""
     ds = pd.to_datetime(pd.Series(list(dates))).dropna().unique()
     fig.update_xaxes(tickformat="%d %b %Y", type="date")
     if len(ds) == 1:
         d = pd.Timestamp(ds[0])
-        fig.update_xaxes(range=[d - pd.Timedelta(days=4), d + pd.Timedelta(days=4)], dtick=86400000)
+        fig.update_xaxes(
+            range=[d - pd.Timedelta(days=4), d + pd.Timedelta(days=4)],
+            tick0=d, dtick=2 * 86_400_000,
+        )  # fmt: skip
     return fig
 
 

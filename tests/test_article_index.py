@@ -211,6 +211,7 @@ def test_gathered_rows_are_kept_within_their_memory_and_gathered_again_when_drop
     speakers, names = _picks(reader)
     monkeypatch.setattr(filters, "GATHERED_BYTES", 1)  # room for one table at a time
     first = pin(reader, Filters(speakers=(speakers[0],)), version=version)
+    reader.execute("SELECT * FROM range(3)").fetchone()  # a result left open: no matter
     second = pin(reader, Filters(entities=(names[0],)), version=version)
     plain = Filters(speakers=(speakers[0],))
     expected = entity_views.top_entities(reader, plain)
@@ -231,6 +232,13 @@ def test_gathered_rows_are_kept_within_their_memory_and_gathered_again_when_drop
     with pytest.raises(duckdb.CatalogException):
         other.execute(f"SELECT count(*) FROM {name}")
     other.close()
+    # a count (make=False) gathers no large copy, but reads one another view gathered
+    monkeypatch.setattr(filters, "GATHER_NARROW_ROWS", 0)
+    third = pin(reader, Filters(entities=(names[1],)), version=version)
+    assert filters.rows_in_view(reader, third, "figures", make=False) == "figures"
+    made = filters.rows_in_view(reader, third, "figures")
+    assert made.startswith(filters.GATHERED_PREFIX)
+    assert filters.rows_in_view(reader, third, "figures", make=False) == made
 
 
 def test_an_index_of_another_state_is_never_read(reader, corpus_store, index_dir, tmp_path):

@@ -264,6 +264,20 @@ def test_one_period_of_articles_draws_a_visible_bar():
     assert high - low == pd.Timedelta(days=14) and low < pd.Timestamp("2016-12-05") < high
 
 
+def test_one_day_of_mentions_is_labelled_every_other_day_from_it():
+    """A store of one publication day: the mentions chart's axis spans a few days either side,
+    labelled from that day every other day (a label a day crowded a half-width chart)."""
+    day = pd.Timestamp("2016-12-13")
+    df = pd.DataFrame(
+        {"period": [day, day], "name": ["Aleppo", "Syria"], "n_mentions": [9, 4],
+         "n_articles": [3, 2]}
+    )  # fmt: skip
+    axis = charts.entity_mentions_over_time(df).layout.xaxis
+    low, high = (pd.Timestamp(x) for x in axis.range)
+    assert low < day < high and high - low == pd.Timedelta(days=8)
+    assert pd.Timestamp(axis.tick0) == day and axis.dtick == 2 * 86_400_000
+
+
 def test_many_outlets_share_one_stack_beyond_the_largest():
     """Thirty outlets: the largest have their own colour, the rest one stack, and every
     article is still counted in its period."""
