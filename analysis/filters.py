@@ -214,11 +214,12 @@ _asked: OrderedDict[str, None] = OrderedDict()
 # writing them into a DuckDB table cost another 0.2-0.3 s and the store's scan 0.35-0.6 s.
 # A copy of more than this many rows is left to the store (it would hold too much memory).
 GATHER_ROWS_MAX = 4_000_000
-# A view that reads a table once and narrowly (``make=False``: counts) gathers at most this
-# many rows; it reads more from the store unless another view gathered them (counting a
-# speaker's 1.4 million quotes, mentions and figures at a million articles: 0.3-0.6 s on the
-# store, 0.5-0.9 s gathering all their columns first).
-GATHER_NARROW_ROWS = 20_000
+# A view that reads a table once (``make=False``: the counts, the attitude matrix) gathers at
+# most this many rows; it reads more from the store unless another view gathered them. For one
+# read a gather pays off up to about this size: counting a speaker's 1.4 million quotes,
+# mentions and figures at a million articles took 0.3-0.6 s on the store, 0.5-0.9 s gathering
+# every column first; the matrix over a million attitude sums 0.2-0.4 s against 0.2-1.0 s.
+GATHER_NARROW_ROWS = 100_000
 # The most bytes of gathered rows kept at once (the oldest filter's dropped first): the copies
 # of a speaker in 4 % of a million articles take about 250 MB.
 GATHERED_BYTES = 640 * 1024 * 1024
