@@ -367,8 +367,13 @@ def _keys_of(con, id_table: str):
 def store_rowid(table: str, alias: str) -> str:
     """The expression of the store's row id of ``alias``'s rows, read from ``table`` (the store's
     table, or a copy of its rows in view made by :func:`rows_in_view`)."""
-    copy = "." in table or table.startswith(GATHERED_PREFIX)
-    return f"{alias}.store_rowid" if copy else f"{alias}.rowid"
+    return f"{alias}.store_rowid" if is_copy(table) else f"{alias}.rowid"
+
+
+def is_copy(table: str) -> bool:
+    """Whether ``table``, as :func:`rows_in_view` named it, is a copy of the rows in view (made
+    in the reader's memory or gathered from an article index), not the store's table."""
+    return "." in table or table.startswith(GATHERED_PREFIX)
 
 
 def in_values(column: str, values) -> tuple[str, list]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 import duckdb
+import pandas as pd
 import pytest
 
 from analysis import figure_parts, figure_views
@@ -126,6 +127,41 @@ def test_headline_figure_is_never_a_part(tmp_path):
         parts = table[table["text"] == "four"]
         assert set(parts["part_of_text"]) == {"28"}
         assert table[table["text"] == "28"]["part_of_text"].isna().all()
+        # the newest rows (limit): texts read by row id, the same rows
+        newest = figure_views.figure_table(con, limit=4)
+        assert len(newest) == 4 and list(newest["published"]) == sorted(
+            newest["published"], reverse=True
+        )
+        pd.testing.assert_frame_equal(
+            newest.reset_index(drop=True), table.head(4).reset_index(drop=True)
+        )
+
+
+def test_the_newest_figures_name_a_whole_nobody_counted_by_its_noun(tmp_path):
+    """ "civilians, including three children": the table names the whole by its noun, read
+    from the article's text, whether it shows every figure or the newest few."""
+    db = tmp_path / "noun.duckdb"
+    text = "A shell hit the market, killing civilians, including three children."
+    store = Store(db)
+    arts = [
+        Article(id=f"n{i}", title=f"t{i}", text=text, source="A", published=f"2016-05-0{i + 1}")
+        for i in range(3)
+    ]
+    start = text.index("three")
+    results = [
+        ArticleResult(article=art, quotes=(), entities=(), mentions=(), attitudes=(),
+                      figures=(_fig(art.id, start, "three", 3, unit="children",
+                                    part_of=text.index("civilians")),))
+        for art in arts
+    ]  # fmt: skip
+    store.write_batch(results)
+    store.close()
+    with duckdb.connect(str(db), read_only=True) as con:
+        every = figure_views.figure_table(con)
+        newest = figure_views.figure_table(con, limit=2)
+    assert set(every["part_of_text"]) == {"civilians"}
+    assert list(newest["part_of_text"]) == ["civilians", "civilians"]
+    assert list(newest["article_id"]) == ["n2", "n1"]
 
 
 @pytest.mark.parametrize(
