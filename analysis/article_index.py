@@ -262,14 +262,12 @@ class Index:
         keys = keys[(keys >= 0) & (keys < len(offsets) - 1)]
         return int((offsets[keys + 1] - offsets[keys]).sum())
 
-    def gather(self, table: str, keys) -> pa.Table:
-        """``table``'s rows of the articles with these integer ``keys``, in key order: the
-        columns of the copy :func:`analysis.filters.rows_in_view` makes from the store (by name;
-        ``tests/test_article_index.py`` holds the two alike)."""
+    def _runs(self, table: str, keys):
+        """``(batch, rows)`` for each of ``table``'s batches holding rows of the articles with
+        these keys: the rows' positions in the batch, ascending."""
         import numpy as np
         import pyarrow as pa
 
-        part = PARTS[table]
         offsets = self._offsets[table]
         keys = np.unique(np.asarray(keys, dtype=np.int64))
         keys = keys[(keys >= 0) & (keys < len(offsets) - 1)]
@@ -281,11 +279,32 @@ class Index:
         rows = np.repeat(starts - before, sizes) + np.arange(total, dtype=np.int64)
         starts = self._starts[table]
         cuts = np.searchsorted(rows, starts)  # rows is ascending: each batch's run of it
-        taken = [
-            batch.take(pa.array(rows[cuts[i] : cuts[i + 1]] - starts[i]))
-            for i, batch in enumerate(self._batches[table])
-            if cuts[i + 1] > cuts[i]
-        ]
+        for i, batch in enumerate(self._batches[table]):
+            if cuts[i + 1] > cuts[i]:
+                yield batch, pa.array(rows[cuts[i] : cuts[i + 1]] - starts[i])
+
+    def distinct(self, table: str, column: str, keys) -> int:
+        """How many different non-null values of the coded ``column`` (a name) the rows of
+        ``table`` of the articles with these ``keys`` hold: counted on the names' numbers,
+        none of them read as text."""
+        import numpy as np
+
+        if column not in PARTS[table].coded:
+            raise ValueError(f"{table}.{column} is not stored by number")
+        seen = np.zeros(len(self._dictionaries[(table, column)]), dtype=bool)
+        for batch, rows in self._runs(table, keys):
+            codes = batch.column(column).take(rows).drop_null().to_numpy()
+            seen[codes] = True
+        return int(seen.sum())
+
+    def gather(self, table: str, keys) -> pa.Table:
+        """``table``'s rows of the articles with these integer ``keys``, in key order: the
+        columns of the copy :func:`analysis.filters.rows_in_view` makes from the store (by name;
+        ``tests/test_article_index.py`` holds the two alike)."""
+        import pyarrow as pa
+
+        part = PARTS[table]
+        taken = [batch.take(rows) for batch, rows in self._runs(table, keys)]
         found = pa.Table.from_batches(taken, schema=self._schemas[table])
         columns = {}
         if part.key_id is not None:  # the id first, as in the store's tables

@@ -16,7 +16,13 @@ import duckdb
 import pandas as pd
 
 from analysis import summaries
-from analysis.filters import PINNED_ROWS, Filters, article_ids_sql, rows_in_view
+from analysis.filters import (
+    PINNED_ROWS,
+    Filters,
+    article_ids_sql,
+    rows_in_view,
+    served_by_index,
+)
 
 GRANULARITIES = ("day", "week", "month", "year")
 
@@ -27,6 +33,22 @@ def corpus_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None
     if summaries.covers(filters):
         return _summary_counts(con, filters)
     sub, params = article_ids_sql(filters)
+    served = served_by_index(con, filters)
+    if served is not None:
+        # Counted from the article index: its rows per article, its names by number (under a
+        # speaker in 4 % of a million articles 0.15-0.4 s of CPU, 0.04-0.1 s counted here).
+        index, keys = served
+        [(duplicates,)] = con.execute(
+            f"SELECT count(*) FROM articles WHERE duplicate_of IN ({sub})", params
+        ).fetchall()
+        return {
+            "articles": len(keys),
+            "speakers": index.distinct("quotes", "speaker", keys),
+            "quotes": index.count("quotes", keys),
+            "entities": index.distinct("entities", "name", keys),
+            "figures": index.count("figures", keys),
+            "duplicates": int(duplicates),
+        }
     # the copies of the rows in view if other views made them (filters.rows_in_view): counting
     # reads only the ids, so making them here would cost more than it saves
     quotes, entities, figures, _ = (rows_in_view(con, filters, t, make=False) for t in PINNED_ROWS)

@@ -320,6 +320,19 @@ def gathered_name(id_table: str, table: str) -> str:
     return f"{GATHERED_PREFIX}{id_table.rsplit('.', 1)[-1]}__{table}"
 
 
+def served_by_index(con: duckdb.DuckDBPyConnection, filters: Filters | None):
+    """``(index, keys)``: the article index (:mod:`analysis.article_index`) that serves the
+    pinned ``filters``, and their articles' integer keys; None without one. For a view that
+    counts from the index itself (how many rows, how many different names)."""
+    from analysis import article_index
+
+    f = filters or Filters()
+    if f.id_table is None:
+        return None
+    index = article_index.reader_index(con, f.id_version)
+    return None if index is None else (index, _keys_of(con, f.id_table))
+
+
 def _gathered_rows(con, index, id_table: str, table: str, *, make: bool) -> str | None:
     """The name under which ``table``'s rows of the pinned set ``id_table``'s articles,
     gathered from the article ``index``, are registered on ``con`` (gathered on the first ask,

@@ -46,6 +46,7 @@ VIEWS = {
     "figure_table": lambda con, f: figure_views.figure_table(con, f, category="killed", limit=500),
     "conflict_groups": lambda con, f: figure_views.conflict_groups(con, f, category="killed"),
     "category_counts": lambda con, f: figure_views.category_counts(con, f),
+    "corpus_counts": lambda con, f: article_views.corpus_counts(con, f),
 }
 
 

@@ -93,6 +93,10 @@ def test_a_gather_gives_the_store_rows_of_those_articles(reader, corpus_store, i
         assert len(expected) > 0, table
         assert sorted(got.columns) == sorted(expected.columns), table
         assert _rows(got[list(expected.columns)]) == _rows(expected), table
+        for column in article_index.PARTS[table].coded:  # names counted by their numbers
+            assert index.distinct(table, column, chosen) == expected[column].nunique(), column
+    with pytest.raises(ValueError):
+        index.distinct("quotes", "polarity", chosen)
 
 
 def _plain(value):
