@@ -46,6 +46,9 @@ FIGURE_COLUMNS = (
     'f.claimed_by, f.start, f."end", f.sentence, f.scope, f.part_of'
 )
 SCOPES = ("event", "total", "background")
+# The noun naming an uncounted whole ("civilians, including three children": "civilians"), the
+# word at the position ``part_of`` of the article's ``text`` (analysis.figure_parts).
+WHOLE_NOUN_SQL = "regexp_extract(substr({text}, {part_of} + 1, 40), '^[A-Za-z]+')"
 
 
 def _where(
@@ -103,7 +106,7 @@ def figure_table(
     def select(figure_rows: str, article_rows: str, *, whole_text: bool = True) -> str:
         # An uncounted whole ("civilians, including three children") is named by its noun, read
         # from the article's text (whole_text=False: left null, see _whole_words).
-        noun = "regexp_extract(substr(a.text, f.part_of + 1, 40), '^[A-Za-z]+')"
+        noun = WHOLE_NOUN_SQL.format(text="a.text", part_of="f.part_of")
         return (
             f"SELECT {FIGURE_COLUMNS}, CASE WHEN f.part_of IS NOT NULL THEN "
             f"{f'coalesce(w.text, {noun})' if whole_text else 'w.text'} END AS part_of_text "
@@ -169,8 +172,7 @@ def _whole_words(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> pd.DataF
     words = dict(
         ((article_id, part_of), noun)
         for article_id, part_of, noun in con.execute(
-            f"""SELECT w.id, w.part_of,
-                       regexp_extract(substr(a.text, w.part_of + 1, 40), '^[A-Za-z]+')
+            f"""SELECT w.id, w.part_of, {WHOLE_NOUN_SQL.format(text="a.text", part_of="w.part_of")}
                 FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::INTEGER[]) AS part_of) w
                 JOIN (SELECT id, text FROM articles a WHERE {in_articles}) a ON a.id = w.id""",
             [[a for a, _ in wanted], [p for _, p in wanted], *ids],
