@@ -30,7 +30,7 @@ from analysis.filters import (
     Filters,
     article_ids_sql,
     in_values,
-    is_copy,
+    kept_articles,
     newest_first,
     rows_in_view,
     store_rowid,
@@ -140,14 +140,7 @@ def figure_table(
         # as constants; an article's text only for a part whose whole is no figure. (By the
         # articles' ids, 1,000 figures of 1,000 articles took 0.65 s at a million articles:
         # every figure's and article's id checked against a thousand strings.)
-        kept = sorted({article_id for _, article_id in picked})
-        if is_copy(articles):
-            article_rows, article_ids = articles, []
-        else:
-            in_articles, article_ids = in_values("a.id", kept)
-            article_rows = (
-                f"(SELECT id, title, source, published FROM articles a WHERE {in_articles})"
-            )
+        article_rows, article_ids = kept_articles(articles, (a for _, a in picked))
         sql = f"""
             WITH kept_f AS MATERIALIZED (
                 SELECT * FROM figures f WHERE f.rowid = ANY(?::BIGINT[])

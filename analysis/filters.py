@@ -401,6 +401,17 @@ def in_values(column: str, values) -> tuple[str, list]:
     return f"{column} IN ({', '.join('?' for _ in values)})", values
 
 
+def kept_articles(articles: str, ids) -> tuple[str, list]:
+    """``(sql, params)``: the rows (``id, title, source, published``) of the articles with these
+    ``ids`` for a list's few kept rows, where ``articles`` is what :func:`rows_in_view` gave for
+    the articles: its copy of the articles in view when it is one (held in memory), else the
+    store's articles read by their ids as constants."""
+    if is_copy(articles):
+        return articles, []
+    where, params = in_values("a.id", sorted(set(ids)))
+    return f"(SELECT id, title, source, published FROM articles a WHERE {where})", params
+
+
 # The newest articles a newest-first list looks in first (see :func:`newest_first`).
 NEWEST_ARTICLES = 2_000
 
