@@ -253,13 +253,16 @@ class Index:
         ids = ipc.open_file(pa.memory_map(str(path / "ids.arrow"))).read_all()
         self._ids = ids.column(0).combine_chunks()
 
-    def count(self, table: str, keys) -> int:
-        """How many rows of ``table`` the articles with these ``keys`` hold."""
+    def _keys_in(self, table: str, keys):
+        """``keys`` as ``table``'s offsets know them: each once, ascending, none out of range."""
         import numpy as np
 
-        offsets = self._offsets[table]
-        keys = np.asarray(keys, dtype=np.int64)
-        keys = keys[(keys >= 0) & (keys < len(offsets) - 1)]
+        keys = np.unique(np.asarray(keys, dtype=np.int64))
+        return keys[(keys >= 0) & (keys < len(self._offsets[table]) - 1)]
+
+    def count(self, table: str, keys) -> int:
+        """How many rows of ``table`` the articles with these ``keys`` hold."""
+        offsets, keys = self._offsets[table], self._keys_in(table, keys)
         return int((offsets[keys + 1] - offsets[keys]).sum())
 
     def _runs(self, table: str, keys):
@@ -268,9 +271,7 @@ class Index:
         import numpy as np
         import pyarrow as pa
 
-        offsets = self._offsets[table]
-        keys = np.unique(np.asarray(keys, dtype=np.int64))
-        keys = keys[(keys >= 0) & (keys < len(offsets) - 1)]
+        offsets, keys = self._offsets[table], self._keys_in(table, keys)
         starts, ends = offsets[keys], offsets[keys + 1]
         sizes = ends - starts
         total = int(sizes.sum())

@@ -133,8 +133,6 @@ def figure_table(
             f"WHERE {where} ORDER BY {order} LIMIT ?",
             [*params, int(limit)],
         ).fetchall()
-        if not picked:
-            return con.execute(f"{select('figures', 'articles')} WHERE FALSE").df()
         # Only the kept figures are read with their texts, by their row ids; their articles'
         # titles from the copy of the articles in view when there is one, else by their ids
         # as constants; an article's text only for a part whose whole is no figure. (By the

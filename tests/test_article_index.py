@@ -158,6 +158,7 @@ def test_views_read_the_same_rows_from_the_index_as_from_the_store(reader, corpu
             (quote_views.speaker_stats, {}),
             (entity_views.top_entities, {}),
             (figure_views.figure_table, {}),
+            (figure_views.figure_table, {"limit": 5}),
             (figure_views.category_counts, {}),
             (figure_views.figure_series, {"category": "killed"}),
             (figure_views.headline_figures, {}),
