@@ -15,7 +15,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from analysis import summaries
+from analysis import article_index, summaries
 from analysis.filters import (
     PINNED_ROWS,
     Filters,
@@ -273,11 +273,18 @@ def top_names(con: duckdb.DuckDBPyConnection, kind: str, *, limit: int = 500) ->
     return tuple(r[0] for r in con.execute(sql, [int(limit)]).fetchall())
 
 
-def known_names(con: duckdb.DuckDBPyConnection, kind: str, names: list[str]) -> set[str]:
-    """The subset of ``names`` that are stored speakers / entities (to validate a link)."""
+def known_names(
+    con: duckdb.DuckDBPyConnection, kind: str, names: list[str], *, version: str | None = None
+) -> set[str]:
+    """The subset of ``names`` that are stored speakers / entities (to validate a link); from
+    the names of the store's article index when it has one for data ``version`` (a scan of the
+    quotes at a million articles: 25 ms of every page)."""
     if not names:
         return set()
     table, column = {"speaker": ("quotes", "speaker"), "entity": ("entities", "name")}[kind]
+    index = article_index.reader_index(con, version)
+    if index is not None:
+        return index.known(table, column, names)
     rows = con.execute(
         f"SELECT DISTINCT {column} FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))",
         [list(names)],

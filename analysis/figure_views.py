@@ -31,6 +31,7 @@ from analysis.filters import (
     article_ids_sql,
     in_values,
     kept_articles,
+    kept_rows,
     newest_first,
     rows_in_view,
     store_rowid,
@@ -139,13 +140,12 @@ def figure_table(
         # articles' ids, 1,000 figures of 1,000 articles took 0.65 s at a million articles:
         # every figure's and article's id checked against a thousand strings.)
         article_rows, article_ids = kept_articles(articles, (a for _, a in picked))
+        kept, kept_params = kept_rows(con, filters, "figures", figures, (r for r, _ in picked))
         sql = f"""
-            WITH kept_f AS MATERIALIZED (
-                SELECT * FROM figures f WHERE f.rowid = ANY(?::BIGINT[])
-            )
+            WITH kept_f AS MATERIALIZED ({kept})
             {select("kept_f", article_rows, whole_text=False)}
             ORDER BY {order}"""
-        found = con.execute(sql, [[rid for rid, _ in picked], *article_ids]).df()
+        found = con.execute(sql, [*kept_params, *article_ids]).df()
         return _whole_words(con, found)
 
     return newest_first(con, filters, int(limit), newest)

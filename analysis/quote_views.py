@@ -19,6 +19,7 @@ from analysis.filters import (
     Filters,
     article_ids_sql,
     kept_articles,
+    kept_rows,
     newest_first,
     rows_in_view,
     store_rowid,
@@ -216,12 +217,11 @@ def speaker_quotes(
             [*ids_params, *params[n_sub:], int(limit)],
         ).fetchall()
         article_rows, article_ids = kept_articles(articles, (a for _, a in picked))
+        kept, kept_params = kept_rows(con, filters, "quotes", quotes, (r for r, _ in picked))
         sql = f"""
-            WITH kept_q AS MATERIALIZED (
-                SELECT * FROM quotes q WHERE q.rowid = ANY(?::BIGINT[])
-            )
+            WITH kept_q AS MATERIALIZED ({kept})
             SELECT {columns} FROM kept_q q JOIN {article_rows} a ON a.id = q.article_id
             ORDER BY {order}"""
-        return con.execute(sql, [[rid for rid, _ in picked], *article_ids]).df()
+        return con.execute(sql, [*kept_params, *article_ids]).df()
 
     return newest_first(con, filters, int(limit), newest)

@@ -704,7 +704,7 @@ def picker_names(kind: str, limit: int) -> PickerNames:
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def _known_names(db: str, data_version: str, kind: str, names: tuple[str, ...]) -> set[str]:
     with connection() as con:
-        return article_views.known_names(con, kind, list(names))
+        return article_views.known_names(con, kind, list(names), version=data_version)
 
 
 def known_names(kind: str, names: list[str]) -> set[str]:

@@ -99,6 +99,42 @@ def test_a_gather_gives_the_store_rows_of_those_articles(reader, corpus_store, i
         index.distinct("quotes", "polarity", chosen)
 
 
+def test_a_lists_texts_are_read_from_the_index_by_the_stores_row_ids(
+    reader, corpus_store, index_dir
+):
+    version, index = _built(reader, corpus_store)
+    speakers, _ = _picks(reader)
+    pinned = pin(reader, Filters(speakers=(speakers[0],)), version=version)
+    for table, part in article_index.PARTS.items():
+        if not part.texts:
+            continue
+        [(n,)] = reader.execute(f"SELECT count(*) FROM {table}").fetchall()
+        asked = [n - 1, 0, n // 2, n // 3, n + 7]  # a row id no row holds is left out
+        got = index.texts(table, asked).to_pandas()
+        expected = reader.execute(
+            f"SELECT t.rowid AS store_rowid, {part.texts} FROM {table} t "
+            "WHERE t.rowid = ANY(?::BIGINT[]) ORDER BY t.rowid",
+            [asked],
+        ).df()
+        assert len(expected) == 4 and expected["store_rowid"].is_monotonic_increasing
+        assert list(got.columns) == list(expected.columns), table
+        assert _rows(got) == _rows(expected), table
+        # a list's kept rows: the gathered copy's with these texts, as the store's whole rows
+        rows = filters.rows_in_view(reader, pinned, table)
+        assert rows == filters.gathered_name(pinned.id_table, table)
+        [rowids] = zip(*reader.execute(f"SELECT store_rowid FROM {rows} LIMIT 3").fetchall())
+        sql, params = filters.kept_rows(reader, pinned, table, rows, rowids)
+        assert params == []
+        kept = reader.execute(f"SELECT * FROM {sql} k").df()
+        store_sql, store_params = filters.kept_rows(reader, Filters(), table, table, rowids)
+        whole = reader.execute(f"SELECT * FROM {store_sql} k", store_params).df()
+        shared = [c for c in whole.columns if c in kept.columns]
+        # every column a list reads: the copy's and the texts'
+        assert {"article_id", "text", "end", "start"} <= set(shared), shared
+        assert len(kept) == len(rowids) and ("sentence" in shared or table != "figures")
+        assert _rows(kept[shared]) == _rows(whole[shared]), table
+
+
 def _plain(value):
     if isinstance(value, pd.Timestamp):
         return value.date()
@@ -133,6 +169,57 @@ def test_a_copy_from_the_index_has_the_columns_of_one_from_the_store(
             for name in (made, copied)
         ]
         assert described[0] == described[1], table
+
+
+def test_a_filter_pinned_from_the_index_keeps_the_articles_the_store_keeps(
+    reader, corpus_store, index_dir
+):
+    """Speakers and entities answered by the index's postings (their articles' keys) keep the
+    articles the store's quotes and entities keep, with every other condition beside them."""
+    version, index = _built(reader, corpus_store)
+    speakers, names = _picks(reader)
+    [(source,)] = reader.execute(
+        "SELECT source FROM articles GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
+    ).fetchall()
+    [(middle,)] = reader.execute("SELECT median(published) FROM articles").fetchall()
+    cases = [
+        Filters(speakers=(speakers[0],)),
+        Filters(speakers=tuple(speakers[1:4])),
+        Filters(entities=(names[0],)),
+        Filters(entities=tuple(names[2:5])),
+        Filters(speakers=(speakers[0],), entities=(names[0],)),
+        Filters(speakers=tuple(speakers[:3]), date_from=middle, sources=(source,)),
+        Filters(entities=(names[1],), search=names[0].split()[-1]),
+        Filters(speakers=("nobody ever quoted", speakers[2])),
+        Filters(speakers=("nobody ever quoted",)),
+    ]
+    kept = []
+    for plain in cases:
+        assert filters._indexed_where(reader, plain, version) is not None
+        assert filters._indexed_where(reader, plain, "another state") is None
+        ids = [
+            sorted(r[0] for r in reader.execute(f"SELECT id FROM {f.id_table}").fetchall())
+            for f in (pin(reader, plain, version=v) for v in (version, "no index"))
+        ]
+        assert ids[0] == ids[1], plain
+        kept.append(len(ids[0]))
+    assert kept[0] > 0 and kept[4] < kept[0] and kept[-1] == 0 and kept[-2] > 0
+    # a link's names checked against the index's names as against the store's
+    asked = [speakers[0], "nobody ever quoted", names[0]]
+    for kind in ("speaker", "entity"):
+        found = article_views.known_names(reader, kind, asked, version=version)
+        assert found == article_views.known_names(reader, kind, asked)
+        stored = speakers if kind == "speaker" else names
+        assert found == {n for n in asked if n in stored}, kind
+        assert asked[0 if kind == "speaker" else 2] in found, kind
+    assert set(index.articles_with("quotes", "speaker", [speakers[0]])) == {
+        r[0]
+        for r in reader.execute(
+            "SELECT a.article_key FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "WHERE q.speaker = ?",
+            [speakers[0]],
+        ).fetchall()
+    }
 
 
 def test_views_read_the_same_rows_from_the_index_as_from_the_store(reader, corpus_store, index_dir):
