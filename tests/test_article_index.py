@@ -122,7 +122,9 @@ def test_a_lists_texts_are_read_from_the_index_by_the_stores_row_ids(
         # a list's kept rows: the gathered copy's with these texts, as the store's whole rows
         rows = filters.rows_in_view(reader, pinned, table)
         assert rows == filters.gathered_name(pinned.id_table, table)
-        [rowids] = zip(*reader.execute(f"SELECT store_rowid FROM {rows} LIMIT 3").fetchall())
+        rowids = [
+            r for (r,) in reader.execute(f"SELECT store_rowid FROM {rows} LIMIT 3").fetchall()
+        ]
         sql, params = filters.kept_rows(reader, pinned, table, rows, rowids)
         assert params == []
         kept = reader.execute(f"SELECT * FROM {sql} k").df()
