@@ -204,6 +204,24 @@ def test_one_table_per_filter_and_data_version_and_the_store_is_never_written(re
     assert hashlib.sha256(corpus_store.read_bytes()).hexdigest() == before
 
 
+def test_a_set_pinned_once_is_not_looked_up_again_by_the_next_view(reader, monkeypatch):
+    speakers, _, _ = _picks(reader)
+    f = Filters(speakers=(speakers[1],))
+    first = pin(reader, f, version="v1")
+    [(n,)] = reader.execute(f"SELECT count(*) FROM {first.id_table}").fetchall()
+
+    def looked_up(*args, **kwargs):
+        raise AssertionError("the articles of a pinned set were looked up again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(filters, "articles_where", looked_up)
+        assert pin(reader, f, version="v1").id_table == first.id_table
+    # a set dropped meanwhile is made again, with the same articles
+    reader.execute(f"DROP TABLE {first.id_table}")
+    again = pin(reader, f, version="v1")
+    assert reader.execute(f"SELECT count(*) FROM {again.id_table}").fetchall() == [(n,)] and n > 0
+
+
 def test_only_the_newest_sets_are_kept(reader, monkeypatch):
     monkeypatch.setattr(filters, "PINNED_MAX", 3)
     monkeypatch.setattr(filters, "_pinned", type(filters._pinned)())
