@@ -64,6 +64,16 @@ def _agg(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> tuple[str, 
     ), params
 
 
+def name_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every join of names the identity pass recorded (:mod:`analysis.identity`), undone ones
+    included: the Entities page's "Merged names" (read here, not from the identity pass, whose
+    import loads spaCy: 3.6 s of the page's first load)."""
+    return con.execute(
+        "SELECT kind, alias, canonical, label, evidence, undone FROM name_merges "
+        "ORDER BY undone, evidence DESC, kind, alias"
+    ).df()
+
+
 def top_entities(
     con: duckdb.DuckDBPyConnection,
     filters: Filters | None = None,

@@ -40,17 +40,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from analysis import entities, gazetteer, lexicon, summaries
 from analysis.records import EntityMention
 
-# The pass works on plain rows (article id, name, label): it runs inside every batch's write, and
-# pandas, imported for it alone, was a third of a second of every `presslens analyze`.
-if TYPE_CHECKING:
-    import pandas as pd
+# The pass works on plain rows (article id, name, label), without pandas: it runs inside every
+# batch's write, and pandas, imported for it alone, was a third of a second of every
+# `presslens analyze`.
 
 log = logging.getLogger(__name__)
 
@@ -502,14 +500,6 @@ def set_undone(con, kind: str, alias: str, undone: bool = True) -> list[Merge]:
         "UPDATE name_merges SET undone = ? WHERE kind = ? AND alias = ?", [undone, kind, alias]
     )
     return update(con)
-
-
-def merges(con) -> pd.DataFrame:
-    """Every join recorded, undone ones included (for the dashboard)."""
-    return con.execute(
-        "SELECT kind, alias, canonical, label, evidence, undone FROM name_merges "
-        "ORDER BY undone, evidence DESC, kind, alias"
-    ).df()
 
 
 def _update(con, fresh_ids: list[str], changed_out: set[str] | None = None) -> list[Merge]:

@@ -786,10 +786,8 @@ def export_tables(filters: Filters) -> dict:
 def name_merges():
     """Every join the identity pass recorded, undone ones included. Not cached: a small table,
     and an undo must show at once."""
-    from analysis import identity
-
     with connection() as con:
-        return identity.merges(con)
+        return entity_views.name_merges(con)
 
 
 def set_merge_undone(kind: str, alias: str, undone: bool) -> None:

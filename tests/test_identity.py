@@ -254,7 +254,7 @@ def _column(store: Store, sql: str) -> list:
 
 
 def test_one_name_per_actor_in_every_table(store):
-    merges = identity.merges(store.con)
+    merges = entity_views.name_merges(store.con)
     pairs = {(r.kind, r.alias, r.canonical) for r in merges.itertuples()}
     assert pairs == {
         ("person", "Rami Abdurrahman", "Rami Abdel Rahman"),
@@ -298,7 +298,7 @@ def test_undo_puts_the_raw_names_back_and_redo_joins_again(store):
     assert "Rami Abdurrahman" in _column(store, "SELECT holder FROM attitudes")
     # the other joins are untouched
     assert "Deir Ezzor" not in _column(store, "SELECT location FROM figures")
-    row = identity.merges(store.con).set_index("alias").loc["Rami Abdurrahman"]
+    row = entity_views.name_merges(store.con).set_index("alias").loc["Rami Abdurrahman"]
     assert bool(row["undone"]) and row["canonical"] == "Rami Abdel Rahman"
 
     identity.set_undone(store.con, "person", "Rami Abdurrahman", False)

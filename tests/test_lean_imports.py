@@ -6,6 +6,7 @@ them, while a read (``Store.query``) still returns a DataFrame."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -41,3 +42,34 @@ def test_analyze_in_one_process_loads_no_pandas(tmp_path):
     # Loaded only by the read after the run, not by the analysis.
     assert report["loaded"] == []
     assert report["quotes"] > 0 and report["frame"] == "pandas"
+
+
+# Every page of the dashboard run in a fresh interpreter, as the server runs them; reports which
+# NLP modules the pages loaded.
+PAGES_PROBE = """
+import json, sys
+from tests.apptest import run_page
+failed = []
+for page in ("overview", "speakers", "entities", "figures", "places", "articles", "compare",
+             "data"):
+    at = run_page(page)
+    failed += [page for _ in at.exception]
+loaded = sorted(m for m in ("spacy", "thinc", "torch", "textblob") if m in sys.modules)
+print(json.dumps({"failed": failed, "loaded": loaded}))
+"""
+
+
+def test_the_dashboards_pages_load_no_nlp_model_code(corpus_store):
+    """Reading the store needs no parser: spaCy (with thinc and torch) cost 3.6 s of the Entities
+    page's first load at a million articles, imported only to list the merged names."""
+    out = subprocess.run(
+        [sys.executable, "-c", PAGES_PROBE],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PRESSLENS_DB": str(corpus_store), "PRESSLENS_READ_ONLY": "1"},
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    assert report == {"failed": [], "loaded": []}
