@@ -817,7 +817,22 @@ def _add_timeline_points(
     fig: go.Figure, part: pd.DataFrame, place, colour: str, many: bool
 ) -> None:
     """One place's points of :func:`figure_timeline`: the day's median, the day's range as an
-    error bar, an open circle for an approximate figure, the words and claimant on hover."""
+    error bar, an open circle for an approximate figure, the words and claimant on hover. The
+    approximate and the exact points are two traces of one symbol each: a symbol per point is
+    checked point by point (0.2 s for the 46,000 points of a million articles)."""
+    approximate = part["approximate"].fillna(False).astype(bool)
+    for symbol, points in ((0, part[~approximate]), (100, part[approximate])):
+        if not points.empty:
+            _add_timeline_trace(fig, points, place, colour, many, symbol)
+    fig.add_scatter(
+        x=[None], y=[None], mode="markers", name=str(place), legendgroup=str(place),
+        marker=dict(size=11, color=colour, symbol=0),
+    )  # fmt: skip
+
+
+def _add_timeline_trace(
+    fig: go.Figure, part: pd.DataFrame, place, colour: str, many: bool, symbol: int
+) -> None:
     fig.add_scatter(
         x=part["published"],
         y=part["estimate_median"],
@@ -827,13 +842,8 @@ def _add_timeline_points(
         showlegend=False,  # the legend's own filled circle below: this trace's first point
         # would show an open one for a place whose first figure is approximate
         line=dict(color=colour, width=1, dash="dot"),
-        marker=dict(
-            size=7 if many else 11,
-            color=colour,
-            # Plotly's symbol numbers (100 = "circle-open", 0 = "circle"): a list of names is
-            # checked name by name, 0.4 s for the 23,000 days of a million articles.
-            symbol=np.where(part["approximate"].fillna(False).astype(bool), 100, 0),
-        ),
+        # Plotly's symbol numbers (100 = "circle-open", 0 = "circle")
+        marker=dict(size=7 if many else 11, color=colour, symbol=symbol),
         error_y=dict(
             type="data",
             symmetric=False,
@@ -851,7 +861,7 @@ def _add_timeline_points(
                 part["claimed_by"].fillna("unattributed"),
                 part["unit"].fillna(""),
                 [str(place)] * len(part),
-                [pd.Timestamp(d).strftime("%Y-%m-%d") for d in part["published"]],
+                pd.to_datetime(part["published"]).dt.strftime("%Y-%m-%d"),
                 part["n_figures"],
             ],
             axis=1,
@@ -860,10 +870,6 @@ def _add_timeline_points(
         "%{customdata[4]}<br>claimed by %{customdata[3]}"
         "<br>%{customdata[7]} figure(s) that day<extra></extra>",
     )
-    fig.add_scatter(
-        x=[None], y=[None], mode="markers", name=str(place), legendgroup=str(place),
-        marker=dict(size=11, color=colour, symbol=0),
-    )  # fmt: skip
 
 
 def _broken_line(x, y) -> tuple[list, list]:

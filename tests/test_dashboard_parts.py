@@ -125,10 +125,10 @@ def test_figure_timeline_keeps_the_evidence(con):
     # An approximate day is an open circle (Plotly's symbol 100), an exact one filled (0).
     marked = df.assign(approximate=[True, False])
     symbols = [
-        s for t in charts.figure_timeline(marked, category="territory_share").data
-        if t.customdata is not None for s in t.marker.symbol
+        (t.marker.symbol, cd[6]) for t in charts.figure_timeline(marked, category="territory_share").data
+        if t.customdata is not None for cd in t.customdata
     ]  # fmt: skip
-    assert sorted(symbols) == [0, 100]
+    assert sorted(symbols) == [(0, "2016-12-14"), (100, "2016-12-10")]
     # ... with a key saying so, and each place's own legend entry filled
     legend = {t.name: t.marker.symbol for t in charts.figure_timeline(marked, category="territory_share").data if t.showlegend is not False and t.customdata is None and t.mode == "markers"}  # fmt: skip
     assert legend == {"Aleppo": 0, "open: approximate": 100}
