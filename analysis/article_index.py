@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 # articles every page's queries took 0.07-0.2 s), and the dashboard builds no index.
 MIN_ARTICLES = int(os.environ.get("PRESSLENS_INDEX_MIN_ARTICLES", "200000"))
 ENV_DIR = "PRESSLENS_INDEX_DIR"
-FORMAT = "3"  # part of the folder's name: a change of layout builds anew
+FORMAT = "4"  # part of the folder's name: a change of layout builds anew
 
 
 @dataclass(frozen=True)
@@ -174,6 +174,7 @@ def build(con: duckdb.DuckDBPyConnection, store_path: str | Path, *, stop=None) 
                 )
                 order = "a.article_key, t.rowid"
             counts = np.zeros(n_keys, dtype=np.int64)
+            sizes = []  # each batch's rows, for the reader to find a row's batch unread
             # (name's number, article key) of each row, for the postings
             pairs: dict[str, list[np.ndarray]] = {column: [] for column in part.postings}
             reader = con.sql(f"{sql} ORDER BY {order}").to_arrow_reader(1 << 18)
@@ -184,6 +185,7 @@ def build(con: duckdb.DuckDBPyConnection, store_path: str | Path, *, stop=None) 
                     if writer is None:
                         writer = ipc.new_file(sink, batch.schema)
                     writer.write_batch(batch)
+                    sizes.append(batch.num_rows)
                     keys = batch.column("article_key").to_numpy(zero_copy_only=False)
                     counts += np.bincount(keys, minlength=n_keys)[:n_keys]
                     for column, found in pairs.items():
@@ -197,6 +199,7 @@ def build(con: duckdb.DuckDBPyConnection, store_path: str | Path, *, stop=None) 
                     )
                 writer.close()
             np.save(tmp / f"{table}.offsets.npy", np.concatenate(([0], np.cumsum(counts))))
+            np.save(tmp / f"{table}.batches.npy", np.cumsum([0, *sizes], dtype=np.int64))
             for column, found in pairs.items():
                 _write_postings(tmp, table, column, found, len(dictionaries[column]), n_keys)
         for table, part in PARTS.items():
@@ -246,7 +249,8 @@ def _write_postings(
 
 def _write_texts(con, folder: Path, table: str, select: str, ipc) -> None:
     """``table``'s long texts (``select``) in the order of the store's row ids:
-    ``{table}.texts.arrow``, and ``{table}.texts.rowids.npy`` the row id of each."""
+    ``{table}.texts.arrow``, ``{table}.texts.rowids.npy`` the row id of each, and
+    ``{table}.texts.batches.npy`` where each of the file's batches starts."""
     import numpy as np
     import pyarrow as pa
 
@@ -254,14 +258,17 @@ def _write_texts(con, folder: Path, table: str, select: str, ipc) -> None:
         f"SELECT t.rowid AS store_rowid, {select} FROM {table} t ORDER BY t.rowid"
     ).to_arrow_reader(1 << 16)
     rowids = [np.zeros(0, dtype=np.int64)]
+    sizes = []
     schema = reader.schema.remove(0)
     with pa.OSFile(str(folder / f"{table}.texts.arrow"), "wb") as sink:
         writer = ipc.new_file(sink, schema)
         for batch in reader:
             rowids.append(batch.column(0).to_numpy(zero_copy_only=False).astype(np.int64))
             writer.write_batch(batch.drop_columns(["store_rowid"]))
+            sizes.append(batch.num_rows)
         writer.close()
     np.save(folder / f"{table}.texts.rowids.npy", np.concatenate(rowids))
+    np.save(folder / f"{table}.texts.batches.npy", np.cumsum([0, *sizes], dtype=np.int64))
 
 
 def _write(path: Path, table: pa.Table, ipc) -> None:
@@ -286,6 +293,38 @@ def _encode(batch, dictionaries: dict):
 # -- reading --------------------------------------------------------------------------------
 
 
+class _Batches:
+    """The record batches of one Arrow file of the index, each read on its first use: reading
+    them all when the index is opened cost 3.3 s of the dashboard's first page on a cold cache
+    (a seek for each batch's header), and a view reads only the batches holding its rows."""
+
+    def __init__(self, path: Path) -> None:
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.ipc as ipc
+
+        self._reader = ipc.open_file(pa.memory_map(str(path)))
+        self.schema = self._reader.schema
+        # where each batch starts, and the row count after the last (saved with the file)
+        self.starts = np.load(path.with_suffix(".batches.npy"))
+        if len(self.starts) != self._reader.num_record_batches + 1:
+            raise ValueError(f"{path.name}: its batches are not those of its .batches.npy")
+        self._read: list = [None] * self._reader.num_record_batches
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._read)
+
+    def __getitem__(self, i: int):
+        batch = self._read[i]
+        if batch is None:
+            with self._lock:
+                batch = self._read[i]
+                if batch is None:
+                    batch = self._read[i] = self._reader.get_batch(i)
+        return batch
+
+
 class Index:
     """A built index, mapped into memory: :meth:`gather` gives a table's rows of some articles."""
 
@@ -296,24 +335,16 @@ class Index:
 
         self.path = path
         self.version = (path / "version").read_text()
-        self._batches: dict[str, list[pa.RecordBatch]] = {}
-        self._schemas: dict[str, pa.Schema] = {}
-        self._starts: dict[str, np.ndarray] = {}
+        self._batches: dict[str, _Batches] = {}
         self._offsets: dict[str, np.ndarray] = {}
         self._dictionaries: dict[tuple[str, str], pa.Array] = {}
         self._postings: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
-        self._texts: dict[str, tuple] = {}  # table: (batches, schema, starts, row ids)
+        self._texts: dict[str, tuple[_Batches, np.ndarray]] = {}  # table: (batches, row ids)
         for table, part in PARTS.items():
-            source = pa.memory_map(str(path / f"{table}.arrow"))
-            reader = ipc.open_file(source)
             # kept as the file's batches: a take across a table of many chunks concatenates
             # each column first (2 GB copied for the 18 million attitude sums), a take within
             # a batch reads only the rows taken
-            batches = [reader.get_batch(i) for i in range(reader.num_record_batches)]
-            self._batches[table] = batches
-            self._schemas[table] = reader.schema
-            sizes = [b.num_rows for b in batches]
-            self._starts[table] = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+            self._batches[table] = _Batches(path / f"{table}.arrow")
             self._offsets[table] = np.load(path / f"{table}.offsets.npy", mmap_mode="r")
             for column in part.coded:
                 source = pa.memory_map(str(path / f"{table}.{column}.arrow"))
@@ -325,13 +356,8 @@ class Index:
                     np.load(path / f"{table}.{column}.starts.npy", mmap_mode="r"),
                 )
             if part.texts:
-                reader = ipc.open_file(pa.memory_map(str(path / f"{table}.texts.arrow")))
-                batches = [reader.get_batch(i) for i in range(reader.num_record_batches)]
-                sizes = [b.num_rows for b in batches]
                 self._texts[table] = (
-                    batches,
-                    reader.schema,
-                    np.concatenate(([0], np.cumsum(sizes))).astype(np.int64),
+                    _Batches(path / f"{table}.texts.arrow"),
                     np.load(path / f"{table}.texts.rowids.npy", mmap_mode="r"),
                 )
         ids = ipc.open_file(pa.memory_map(str(path / "ids.arrow"))).read_all()
@@ -392,7 +418,8 @@ class Index:
         import numpy as np
         import pyarrow as pa
 
-        batches, schema, starts, stored = self._texts[table]
+        batches, stored = self._texts[table]
+        starts = batches.starts
         rowids = np.unique(np.asarray(rowids, dtype=np.int64))
         at = np.searchsorted(stored, rowids)
         found = at < len(stored)
@@ -400,11 +427,11 @@ class Index:
         rowids, at = rowids[found], at[found]
         cuts = np.searchsorted(at, starts)
         taken = [
-            batch.take(pa.array(at[cuts[i] : cuts[i + 1]] - starts[i]))
-            for i, batch in enumerate(batches)
+            batches[i].take(pa.array(at[cuts[i] : cuts[i + 1]] - starts[i]))
+            for i in range(len(batches))
             if cuts[i + 1] > cuts[i]
         ]
-        found = pa.Table.from_batches(taken, schema=schema)
+        found = pa.Table.from_batches(taken, schema=batches.schema)
         return found.add_column(0, "store_rowid", pa.array(rowids, type=pa.int64()))
 
     def _runs(self, table: str, keys):
@@ -420,11 +447,12 @@ class Index:
         # each article's rows are one run: its first row, then the next ones
         before = np.cumsum(sizes) - sizes
         rows = np.repeat(starts - before, sizes) + np.arange(total, dtype=np.int64)
-        starts = self._starts[table]
+        batches = self._batches[table]
+        starts = batches.starts
         cuts = np.searchsorted(rows, starts)  # rows is ascending: each batch's run of it
-        for i, batch in enumerate(self._batches[table]):
+        for i in range(len(batches)):
             if cuts[i + 1] > cuts[i]:
-                yield batch, pa.array(rows[cuts[i] : cuts[i + 1]] - starts[i])
+                yield batches[i], pa.array(rows[cuts[i] : cuts[i + 1]] - starts[i])
 
     def distinct(self, table: str, column: str, keys) -> int:
         """How many different non-null values of the coded ``column`` (a name) the rows of
@@ -448,7 +476,7 @@ class Index:
 
         part = PARTS[table]
         taken = [batch.take(rows) for batch, rows in self._runs(table, keys)]
-        found = pa.Table.from_batches(taken, schema=self._schemas[table])
+        found = pa.Table.from_batches(taken, schema=self._batches[table].schema)
         columns = {}
         if part.key_id is not None:  # the id first, as in the store's tables
             columns[part.key_id] = self._ids.take(found.column("article_key").combine_chunks())

@@ -13,6 +13,7 @@ import subprocess
 import sys
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -135,6 +136,20 @@ def test_a_lists_texts_are_read_from_the_index_by_the_stores_row_ids(
         assert {"article_id", "text", "end", "start"} <= set(shared), shared
         assert len(kept) == len(rowids) and ("sentence" in shared or table != "figures")
         assert _rows(kept[shared]) == _rows(whole[shared]), table
+
+
+def test_an_index_reads_a_batch_only_when_a_view_needs_its_rows(reader, corpus_store, index_dir):
+    version, built = _built(reader, corpus_store)
+    index = article_index.Index(built.path)  # opened anew: nothing read yet
+    assert all(b is None for table in index._batches.values() for b in table._read)
+    [(key,)] = reader.execute("SELECT min(article_key) FROM articles").fetchall()
+    assert len(index.gather("quotes", [key])) == built.gather("quotes", [key]).num_rows
+    assert sum(b is not None for b in index._batches["quotes"]._read) == 1
+    assert all(b is None for b in index._batches["figures"]._read)
+    # batches that do not match their saved starts: the index is unusable, and built again
+    np.save(built.path / "quotes.batches.npy", np.arange(len(index._batches["quotes"]) + 3))
+    with pytest.raises(ValueError, match="quotes.arrow"):
+        article_index.Index(built.path)
 
 
 def _plain(value):
