@@ -419,18 +419,12 @@ class Index:
         import pyarrow as pa
 
         batches, stored = self._texts[table]
-        starts = batches.starts
         rowids = np.unique(np.asarray(rowids, dtype=np.int64))
         at = np.searchsorted(stored, rowids)
         found = at < len(stored)
         found[found] = stored[at[found]] == rowids[found]
         rowids, at = rowids[found], at[found]
-        cuts = np.searchsorted(at, starts)
-        taken = [
-            batches[i].take(pa.array(at[cuts[i] : cuts[i + 1]] - starts[i]))
-            for i in range(len(batches))
-            if cuts[i + 1] > cuts[i]
-        ]
+        taken = [batch.take(rows) for batch, rows in _in_batches(batches, at)]
         found = pa.Table.from_batches(taken, schema=batches.schema)
         return found.add_column(0, "store_rowid", pa.array(rowids, type=pa.int64()))
 
@@ -438,7 +432,6 @@ class Index:
         """``(batch, rows)`` for each of ``table``'s batches holding rows of the articles with
         these keys: the rows' positions in the batch, ascending."""
         import numpy as np
-        import pyarrow as pa
 
         offsets, keys = self._offsets[table], self._keys_in(table, keys)
         starts, ends = offsets[keys], offsets[keys + 1]
@@ -447,12 +440,7 @@ class Index:
         # each article's rows are one run: its first row, then the next ones
         before = np.cumsum(sizes) - sizes
         rows = np.repeat(starts - before, sizes) + np.arange(total, dtype=np.int64)
-        batches = self._batches[table]
-        starts = batches.starts
-        cuts = np.searchsorted(rows, starts)  # rows is ascending: each batch's run of it
-        for i in range(len(batches)):
-            if cuts[i + 1] > cuts[i]:
-                yield batches[i], pa.array(rows[cuts[i] : cuts[i + 1]] - starts[i])
+        yield from _in_batches(self._batches[table], rows)
 
     def distinct(self, table: str, column: str, keys) -> int:
         """How many different non-null values of the coded ``column`` (a name) the rows of
@@ -487,6 +475,19 @@ class Index:
             if name != "article_key" or part.keyed:
                 columns[name] = column
         return pa.table(columns)
+
+
+def _in_batches(batches: _Batches, rows):
+    """``(batch, positions)`` for each of ``batches`` holding some of the ascending file
+    positions ``rows``: those rows' positions in the batch."""
+    import numpy as np
+    import pyarrow as pa
+
+    starts = batches.starts
+    cuts = np.searchsorted(rows, starts)  # rows is ascending: each batch's run of it
+    for i in range(len(batches)):
+        if cuts[i + 1] > cuts[i]:
+            yield batches[i], pa.array(rows[cuts[i] : cuts[i + 1]] - starts[i])
 
 
 # The indexes this process has mapped (store path, version) -> Index, and the builds it started.
