@@ -24,6 +24,7 @@ from analysis import query
 if TYPE_CHECKING:  # only annotations: the filters stay a light import
     import duckdb
     import pandas as pd
+    import pyarrow as pa
 
 
 @dataclass(frozen=True)
@@ -167,20 +168,22 @@ def pin(
                 if name in _pinned:
                     _pinned.move_to_end(name)
             return pinned
-    where, params = _indexed_where(con, f, version) or articles_where(f)
+    indexed = _indexed_where(con, f, version)
+    where, params = indexed or articles_where(f)
     try:
         con.execute(
             f"CREATE TABLE IF NOT EXISTS {name} AS SELECT a.id, a.article_key FROM articles a "
             f"WHERE {where}",
             params,
         )
-        if PIN_KEYS in where:
-            con.unregister(PIN_KEYS)
     except duckdb.TransactionException:  # made at the same moment by another thread
         try:
             con.execute(f"SELECT 1 FROM {name} LIMIT 0")
         except duckdb.CatalogException:
             return f  # not committed yet: this query reads the articles itself
+    finally:
+        if indexed is not None:
+            con.unregister(PIN_KEYS)
     with _pinned_lock:
         _pinned[name] = None
         _pinned.move_to_end(name)
@@ -220,9 +223,8 @@ def _indexed_where(con: duckdb.DuckDBPyConnection, f: Filters, version: str):
             found = index.articles_with(table, column, sorted(set(picked)))
             keys = found if keys is None else np.intersect1d(keys, found)
     where, params = articles_where(dataclasses.replace(f, speakers=(), entities=()))
-    con.execute("SELECT 1").fetchall()  # closes a result left open (see _gathered_rows)
     # a table joined, not a list of constants: 270,000 keys as a list took 0.3 s
-    con.register(PIN_KEYS, pa.table({"article_key": np.asarray(keys, dtype=np.int64)}))
+    _register(con, PIN_KEYS, pa.table({"article_key": np.asarray(keys, dtype=np.int64)}))
     return f"{where} AND a.article_key IN (SELECT article_key FROM {PIN_KEYS})", params
 
 
@@ -405,13 +407,17 @@ def _gathered_rows(con, index, id_table: str, table: str, *, make: bool) -> str 
             kept = sum(t.nbytes for t in _gathered.values())
             while kept > GATHERED_BYTES and len(_gathered) > 1:
                 kept -= _gathered.popitem(last=False)[1].nbytes
-    # a view's own cursor: the name is the cursor's, gone when it is closed (a view called on
-    # a long-lived connection registers it again, replacing the rows it named before)
-    # (a result left open on ``con``, e.g. after fetchone(), makes register() refuse: a new
-    # query closes it, as it would have anyway)
+    _register(con, name, rows)
+    return name
+
+
+def _register(con: duckdb.DuckDBPyConnection, name: str, rows: pa.Table) -> None:
+    """``rows`` readable as ``name`` on ``con``: a view's own cursor, so the name is the
+    cursor's, gone when it is closed (a view called on a long-lived connection registers it
+    again, replacing the rows it named before). A result left open on ``con`` (after
+    fetchone()) makes register() refuse: a new query closes it, as it would have anyway."""
     con.execute("SELECT 1").fetchall()
     con.register(name, rows)
-    return name
 
 
 def _keys_of(con, id_table: str):
@@ -467,8 +473,7 @@ def kept_rows(
         if index is not None and article_index.PARTS[table].texts:
             texts = index.texts(table, rowids)
             name = f"{rows}__texts"
-            con.execute("SELECT 1").fetchall()  # closes a result left open (see _gathered_rows)
-            con.register(name, texts)
+            _register(con, name, texts)
             extra = ", ".join(f'x."{c}"' for c in texts.column_names if c != "store_rowid")
             return (
                 f"(SELECT t.*, {extra} FROM {rows} t JOIN {name} x "
