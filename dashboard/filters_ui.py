@@ -117,6 +117,11 @@ def _raw_params() -> dict[str, list[str]]:
     return {k: st.query_params.get_all(k) for k in FILTER_KEYS if k in st.query_params}
 
 
+def warm() -> str | None:
+    """The sidebar's options and name lists computed ahead of the first run (:func:`data.warm`)."""
+    return data.warm(PICKER_LIMIT)
+
+
 def sidebar() -> Filters:
     """Draw the filters in the sidebar and return what they select."""
     opts = data.filter_options()

@@ -11,7 +11,8 @@ run, e.g. a progress callback from a worker thread — harmless here). Those exa
 dropped; every other warning and error still shows. Third, the place gazetteer starts loading in
 the background, so the first visit to the Places page does not pay for it (unless
 ``PRESSLENS_WARM_PLACES=0``: a report without the Places page has no use for it), and so do the
-app's own modules, once Streamlit's runtime has started.
+app's own modules, once Streamlit's runtime has started, and then what every first page run reads
+from the store (:func:`dashboard.data.warm`).
 """
 
 from __future__ import annotations
@@ -82,8 +83,9 @@ APP_MODULES = (
 def warm_app_modules(timeout: float = 60.0) -> None:
     """Import :data:`APP_MODULES` in a background thread once Streamlit's runtime has started
     (the server's own start-up imports are done by then, and the modules' caches are made as
-    in a page run). A run that needs a module meanwhile waits on Python's import lock for it:
-    nothing is imported twice."""
+    in a page run), then warm the store's shared first-run values (:func:`dashboard.data.warm`).
+    A run that needs a module meanwhile waits on Python's import lock for it, and a run that
+    needs a value being warmed waits on Streamlit's lock for it: nothing is done twice."""
 
     def _import() -> None:
         from streamlit.runtime import Runtime, RuntimeState
@@ -95,8 +97,14 @@ def warm_app_modules(timeout: float = 60.0) -> None:
             time.sleep(0.02)
         for name in APP_MODULES:
             importlib.import_module(name)
+        # Then what every first page run reads from the store (its version, index, the
+        # sidebar's lists): computed now, the first visitor finds them cached.
+        try:
+            importlib.import_module("dashboard.filters_ui").warm()
+        except Exception as exc:  # noqa: BLE001 - the first page run meets the error and shows it
+            logging.getLogger(__name__).info("store not warmed: %s", exc)
 
-    threading.Thread(target=_import, name="warm-app-modules", daemon=True).start()
+    threading.Thread(target=_import, name="warm-app", daemon=True).start()
 
 
 def main() -> int:

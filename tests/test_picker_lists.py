@@ -28,3 +28,46 @@ def test_the_pickers_list_every_name_sorted_and_a_link_may_name_one_beyond_them(
     assert not at.exception and not at.warning
     assert at.multiselect(key="speaker").value == [other]
     assert at.multiselect(key="speaker").options == sorted({*short, other})
+
+
+def test_the_server_warms_the_sidebar_so_the_first_run_queries_none_of_it(
+    dashboard_db, monkeypatch, tmp_path
+):
+    import shutil
+
+    from analysis import article_views
+
+    # No store at the path yet: nothing to warm, and nothing is made there.
+    missing = tmp_path / "not-yet.duckdb"
+    monkeypatch.setenv("PRESSLENS_DB", str(missing))
+    monkeypatch.delenv("PRESSLENS_READ_ONLY", raising=False)
+    assert filters_ui.warm() is None and not missing.exists()
+
+    # A store of its own path, so that no earlier test's run has cached its lists.
+    db = tmp_path / "warmed.duckdb"
+    shutil.copy(dashboard_db, db)
+    monkeypatch.setenv("PRESSLENS_DB", str(db))
+    asked: list[str] = []
+    top_names, filter_options = article_views.top_names, article_views.filter_options
+
+    def counted_top_names(con, kind, **kwargs):
+        asked.append(kind)
+        return top_names(con, kind, **kwargs)
+
+    def counted_filter_options(con):
+        asked.append("options")
+        return filter_options(con)
+
+    monkeypatch.setattr(article_views, "top_names", counted_top_names)
+    monkeypatch.setattr(article_views, "filter_options", counted_filter_options)
+    version = filters_ui.warm()  # what dashboard.serve runs in the background at start
+    with data.connection() as con:
+        assert version == article_views.data_version(con)
+    assert sorted(asked) == ["entity", "options", "speaker"]
+
+    # The first page run finds them all cached: the store is not asked for them again.
+    asked.clear()
+    at = run_page("overview")
+    assert not at.exception
+    assert "John Kerry" in at.multiselect(key="speaker").options
+    assert asked == []
