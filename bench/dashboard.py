@@ -24,6 +24,7 @@ if ``--db`` does not exist; see ``bench/replicate.py``):
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import os
 import statistics
@@ -154,14 +155,31 @@ def filter_params(db: Path) -> dict[str, dict]:
     return out
 
 
+async def _first_runs(url: str) -> dict[str, float]:
+    """Each page's first run on the server at ``url``, in :data:`PAGES` order, each in a new
+    session (seconds from the request to the run's end)."""
+    from bench.st_protocol import Session
+
+    out = {}
+    for name in PAGES:
+        async with Session(url) as session:
+            run = await session.run("" if name == "overview" else name)
+        if run.errors:
+            raise RuntimeError(f"{name}: {run.errors[0]}")
+        out[name] = run.seconds
+    return out
+
+
 def server_memory(
     db: Path, filters: dict[str, dict], first_loads: dict[str, float] | None = None
 ) -> tuple[float, float]:
     """Resident memory (MB) of the server after every page was opened, plain and filtered, and
     how much of it is mapped files (the article index's pages, which the system can drop and
-    read again, not the server's own memory). ``first_loads`` gets each page's first load as a
-    reader sees it: from the link opened in the browser to the page drawn, the server started
-    a moment before (its start-up warming, ``dashboard/serve.py``, may still be running)."""
+    read again, not the server's own memory). ``first_loads`` gets each page's first run on the
+    server, started a moment before (its start-up warming, ``dashboard/serve.py``, may still be
+    running): a session opens the page's link and is timed from its request to the run's end
+    (``bench/st_protocol.py``, Streamlit's own websocket protocol, as a browser speaks it; a
+    browser then draws the page: on this machine's Chromium 2-5 s more, the client's work)."""
     from urllib.parse import urlencode
 
     import psutil
@@ -170,18 +188,18 @@ def server_memory(
     from dashboard import launch, report_capture
 
     port = launch.free_port()
-    with launch.background_server(db, read_only=True, port=port) as url, sync_playwright() as p:
-        browser = report_capture.open_browser(p)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        for params in [{}, *filters.values()]:
-            for name in PAGES:
-                path = "" if name == "overview" else name
-                t = time.perf_counter()
-                page.goto(f"{url}/{path}?{urlencode(params)}", wait_until="domcontentloaded")
-                report_capture.wait_drawn(page, 180)
-                if first_loads is not None and not params:
-                    first_loads[name] = time.perf_counter() - t
-        browser.close()
+    with launch.background_server(db, read_only=True, port=port) as url:
+        if first_loads is not None:  # before Playwright's own event loop is started here
+            first_loads.update(asyncio.run(_first_runs(url)))
+        with sync_playwright() as p:
+            browser = report_capture.open_browser(p)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            for params in [{}, *filters.values()]:
+                for name in PAGES:
+                    path = "" if name == "overview" else name
+                    page.goto(f"{url}/{path}?{urlencode(params)}", wait_until="domcontentloaded")
+                    report_capture.wait_drawn(page, 180)
+            browser.close()
         server = next(
             proc
             for proc in psutil.process_iter(["cmdline"])
@@ -273,9 +291,8 @@ def main() -> None:
         first_loads: dict[str, float] = {}
         mb, mapped = server_memory(args.db, filters, first_loads)
         print(
-            "first load in the browser (the real server; link opened → page drawn, and still "
-            "for two 0.1 s polls): "
-            + ", ".join(f"{name} {s:.2f} s" for name, s in first_loads.items())
+            "first load on the real server (its first run of each page, request to the run's "
+            "end): " + ", ".join(f"{name} {s:.2f} s" for name, s in first_loads.items())
         )
         print(
             f"server memory after opening every page, plain and filtered: {mb:,.0f} MB, of "
