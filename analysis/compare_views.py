@@ -50,18 +50,35 @@ def parse_group(spec: str) -> Group:
 
 
 def group_filters(filters: Filters | None, group: Group) -> Filters:
-    """The articles of ``group`` among those in ``filters``."""
+    """The articles of ``group`` among those in ``filters``: an outlet's articles among them
+    (none when ``filters`` keeps other outlets only), a search's among them, and a speaker's
+    articles within every filter but the speakers (the group's speaker stands in for them; see
+    :func:`base_filters`)."""
     # A pinned table holds the page's articles, not the group's: the group's conditions are
     # written over the filters it was pinned from (it stood for them, so every group had the
     # whole view's articles).
-    f = dataclasses.replace(filters or Filters(), id_table=None)
+    f = dataclasses.replace(filters or Filters(), id_table=None, id_version=None)
     if group.kind == "source":
+        if f.sources and group.value not in f.sources:
+            # outside the page's outlets: no article of the view (written over them, the group
+            # counted articles the page had left out, and its share of the view reached 1000%)
+            return dataclasses.replace(f, sources=(group.value,), article_ids=())
         return dataclasses.replace(f, sources=(group.value,))
     if group.kind == "speaker":
-        # The group's speaker stands in for any speaker filter of the page.
         return dataclasses.replace(f, speakers=(group.value,))
     search = f"({f.search}) AND ({group.value})" if f.search.strip() else group.value
     return dataclasses.replace(f, search=search)
+
+
+def base_filters(filters: Filters | None, groups: tuple[str, ...]) -> Filters | None:
+    """The articles the groups' shares are of: those in ``filters``, but for its speakers when
+    a group is a speaker's (who stands in for them), so that every group lies within them and
+    no share passes 100 %."""
+    if not filters or not filters.speakers:
+        return filters
+    if not any(parse_group(spec).kind == "speaker" for spec in groups[:MAX_GROUPS]):
+        return filters
+    return dataclasses.replace(filters, speakers=(), id_table=None, id_version=None)
 
 
 def _groups_sql(filters: Filters | None, groups: tuple[str, ...]) -> tuple[str, list, list[str]]:
@@ -90,7 +107,7 @@ def attention_over_time(
     if granularity not in GRANULARITIES:
         raise ValueError(f"granularity must be one of {GRANULARITIES}, not {granularity!r}")
     gsql, gparams, _ = _groups_sql(filters, groups)
-    sub, params = article_ids_sql(filters)
+    sub, params = article_ids_sql(base_filters(filters, groups))
     sql = f"""
         WITH g AS ({gsql}),
         per AS (

@@ -76,6 +76,29 @@ def test_groups_stay_within_the_page_filters(con):
     assert searches["n_articles"].tolist() == [2, 2]
 
 
+def test_an_outlet_group_stays_within_the_sidebars_outlets_and_no_share_passes_one(con):
+    # The sidebar keeps Wire: Post has no article in view, and Wire is all of it.
+    only_wire = Filters(sources=("Wire",))
+    sizes = cv.group_sizes(con, only_wire, groups=GROUPS)
+    assert sizes.set_index("grp")["n_articles"].to_dict() == {"Wire": 2, "Post": 0}
+    df = cv.attention_over_time(con, only_wire, groups=GROUPS, granularity="month")
+    assert set(df["grp"]) == {"Wire"} and (df["share"] == 1.0).all()
+    both = cv.group_sizes(con, Filters(sources=("Wire", "Post")), groups=GROUPS)
+    assert both["n_articles"].tolist() == [2, 2]
+
+
+def test_a_speaker_group_stands_in_for_the_sidebars_speakers_shares_included(con):
+    groups = ("speaker:Kerry", "speaker:Lavrov")
+    kerry = Filters(speakers=("Kerry",))
+    sizes = cv.group_sizes(con, kerry, groups=groups)
+    assert sizes.set_index("grp")["n_articles"].to_dict() == {"Kerry": 2, "Lavrov": 2}
+    df = cv.attention_over_time(con, kerry, groups=groups, granularity="month")
+    jan = df[df["period"] == pd.Timestamp("2017-01-01")].set_index("grp")
+    # of the three January articles, not of Kerry's two (Lavrov's share was 100 % then)
+    assert jan.loc["Lavrov", "share"] == pytest.approx(2 / 3)
+    assert (df["share"] <= 1.0).all()
+
+
 def test_who_each_group_quotes_and_how(con):
     top = cv.top_speakers(con, Filters(), groups=GROUPS)
     wire = top[top["grp"] == "Wire"]

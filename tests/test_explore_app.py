@@ -109,6 +109,19 @@ def test_compare_outlets_from_the_link(dashboard_db, use_db):
     assert "cmp_source=Example+Times&cmp_source=Daily+Ledger" in link
 
 
+def test_compare_offers_the_sidebars_outlets_only(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("compare", {"vs": "Outlets", "source": ["Example Times", "Daily Ledger"]})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    picker = at.multiselect(key="cmp_source")
+    assert sorted(picker.options) == ["Daily Ledger", "Example Times"]
+    assert sorted(picker.value) == ["Daily Ledger", "Example Times"]
+    assert sorted(at.dataframe[0].value["Group"]) == ["Daily Ledger", "Example Times"]
+    at = run_page("compare", {"vs": "Outlets", "source": "Daily Ledger"})
+    assert not at.exception
+    assert "The sidebar keeps one outlet (Daily Ledger)" in "\n".join(c.value for c in at.caption)
+
+
 def test_compare_searches_names_a_bad_one_and_keeps_the_rest(dashboard_db, use_db):
     use_db(dashboard_db)
     at = run_page("compare", {"vs": "Searches", "cmp_q": "Geneva\ncorridors\n(Aleppo OR"})

@@ -10,7 +10,7 @@ import streamlit as st
 
 from analysis import query
 from analysis.compare_views import MAX_GROUPS, Group
-from dashboard import compare_charts, components, data, filters_ui
+from dashboard import compare_charts, components, data, filters_ui, plain
 
 filters = filters_ui.current()
 st.title("Compare")
@@ -31,7 +31,13 @@ def _remember(key: str, values: list[str]) -> None:
 
 errors: list[str] = []
 if kind == "source":
-    sources = list(data.filter_options().sources)
+    # Within the sidebar's outlets when it names some: another outlet has no article in view.
+    sources = list(filters.sources) or list(data.filter_options().sources)
+    if len(filters.sources) == 1:
+        st.caption(
+            f"The sidebar keeps one outlet ({plain.md(filters.sources[0])}): add outlets to its "
+            "filter, or clear it, to compare outlets."
+        )
     chosen = st.multiselect(
         "Outlets", sources, default=sources[:3] if len(sources) >= 2 else None,
         key="cmp_source", bind="query-params", max_selections=MAX_GROUPS,
@@ -45,6 +51,12 @@ elif kind == "speaker":
         placeholder="type to find anyone quoted",
     )  # fmt: skip
     _remember("cmp_speaker", chosen)
+    if filters.speakers:
+        st.caption(
+            "Each group's speaker stands in for the sidebar's speaker filter: a group is the "
+            "articles quoting its speaker within the other filters, and shares are of those "
+            "articles whoever they quote."
+        )
 else:
     text = st.text_area(
         "Searches, one per line", key="cmp_q", bind="query-params", height=110,
