@@ -615,3 +615,22 @@ def test_overview_says_how_many_articles_its_timeline_leaves_out(tmp_path, use_d
     # A view of dated articles only says nothing of the kind.
     dated = run_page(db, "overview", {"from": "2017-03-01", "to": "2017-03-31"})
     assert "no publication date" not in _texts(dated.caption)
+
+
+def test_the_overview_counts_syndicated_copies_in_words_that_agree(corpus_store, use_db):
+    use_db(corpus_store, read_only=True)
+    con = duckdb.connect(str(corpus_store), read_only=True)
+    by_day = dict(
+        con.execute(
+            "SELECT o.published::DATE::VARCHAR, count(*) FROM articles c "
+            "JOIN articles o ON c.duplicate_of = o.id GROUP BY 1"
+        ).fetchall()
+    )
+    con.close()
+    total = sum(by_day.values())
+    assert total > 1
+    at = run_page(corpus_store, "overview")
+    assert f"{total} syndicated copies recognised and counted once." in _texts(at.caption)
+    day = next(day for day, n in by_day.items() if n == 1)
+    at = run_page(corpus_store, "overview", {"from": day, "to": day})
+    assert "1 syndicated copy recognised and counted once." in _texts(at.caption)

@@ -156,6 +156,25 @@ def test_places_map_and_a_place_from_the_link(dashboard_db, use_db):
     assert "Articles about Aleppo" in [s.value for s in at.subheader]
 
 
+def _view_link(at) -> str:
+    footer = next(c.value for c in at.caption if "Link to this view" in c.value)
+    return footer.split("(", 1)[1].rstrip(")")
+
+
+def test_the_places_link_carries_the_chosen_place_and_region(dashboard_db, use_db):
+    use_db(dashboard_db)
+    # no place chosen: the page still ends with its link and report buttons
+    at = run_page("places")
+    assert not at.exception
+    assert _view_link(at).endswith("/places")
+    at = run_page("places", {"place": "Aleppo"})
+    assert _view_link(at).endswith("/places?place=Aleppo")
+    region = at.selectbox(key="region").options[0]
+    at = run_page("places", {"region": region})
+    assert not at.exception
+    assert "region=" in _view_link(at) and at.selectbox(key="region").value == region
+
+
 TABLE = (
     b"headline,story_body,when,paper,link\n"
     b'"Aid reaches Douma","Aid convoys reached Douma on Tuesday, the UN said, '

@@ -23,7 +23,12 @@ components.metric_row(
     }
 )
 if counts["duplicates"]:
-    st.caption(f"{counts['duplicates']:,} syndicated copies recognised and counted once.")
+    n = counts["duplicates"]
+    st.caption(
+        "1 syndicated copy recognised and counted once."
+        if n == 1
+        else f"{n:,} syndicated copies recognised and counted once."
+    )
 
 if counts["articles"] == 0:
     components.empty(
