@@ -819,8 +819,33 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             first = max(min(before, default=tok.i), tok.sent.start)
             subj = inverted
             content = (first, tok.i) if tok.i - first > MIN_REPORTED_TOKENS else content
+        if content and subj is not None and content[0] <= subj.i < min(content[1], tok.i):
+            content = _before_speaker(doc, content, subj, quoted)
         cues.append(_Cue(tok, tok.text, subj, content))
     return cues
+
+
+def _before_speaker(
+    doc: Doc, content: tuple[int, int], subj: Token, quoted: list[bool]
+) -> tuple[int, int] | None:
+    """The reported clause ``content`` cut before its speaker's phrase, which the parse ran it
+    into: "“The toll rose after the debris was removed” Rami Abdel Rahman head of the
+    Observatory told AFP" (a text with its commas lost) made the clause run from the quotation
+    over the speaker up to the verb. A quote's words never hold its own speaker."""
+    lo, hi = content
+    cut = subj.i
+    while (
+        cut > lo
+        and subj.is_ancestor(doc[cut - 1])
+        and not quoted[cut - 1]
+        and doc[cut - 1].text not in QUOTE_TOKENS
+    ):
+        cut -= 1
+    hi = min(hi, cut)
+    # Keep a closing mark; drop the comma or dash before the speaker.
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in ",;:—–-"):
+        hi -= 1
+    return (lo, hi) if hi > lo else None
 
 
 # Speech verbs written before their speaker ("…, said X", "…, added X", "…, wrote X").
@@ -1021,7 +1046,8 @@ def _trailing_cue(doc: Doc, text: str, q: _Quotation, by_verb: dict[int, _Cue]) 
     if not q.closed:
         return None
     inner = text[q.start : q.close_end].rstrip("”\"'’» ")
-    if not inner.endswith(QUOTE_FINAL_PUNCT) and text[q.close_end : q.close_end + 1] != ",":
+    bare = not inner.endswith(QUOTE_FINAL_PUNCT) and text[q.close_end : q.close_end + 1] != ","
+    if bare and not _opens_sentence(text, q):
         return None
     i = q.tok_end
     limit = min(len(doc), i + TRAILING_WINDOW)
@@ -1034,11 +1060,35 @@ def _trailing_cue(doc: Doc, text: str, q: _Quotation, by_verb: dict[int, _Cue]) 
         if tok.i in by_verb:
             # A speech verb in a relative clause on the next sentence's subject ("Tzekos and
             # Thanou, who have all denied the charges") is not the quotation's cue.
-            return None if tok.dep_ in ("relcl", "acl") else by_verb[tok.i]
+            # (One hung off a word inside the quotation is the parse running the quotation
+            # and its cue together: "“We have nothing left” Paul Okafor added".)
+            cue = by_verb[tok.i]
+            speaker = cue.speaker_tok
+            between = speaker is not None and q.tok_end <= speaker.i < tok.i
+            if tok.dep_ in ("relcl", "acl") and not (
+                between and q.tok_start <= tok.head.i < q.tok_end
+            ):
+                return None
+            # A quotation with no comma to hand over (a text with its commas lost: "“…” Rami
+            # Abdel Rahman head of the Observatory told AFP") is the cue's only when the cue's
+            # speaker's phrase follows its closing mark ("“I admire the mechanics” of the
+            # plans, Mr. Holtz-Eakin said" is a fragment of the narrator's sentence).
+            if bare and not (between and speaker.left_edge.i <= q.tok_end):
+                return None
+            return cue
         if tok.pos_ == "VERB" and tok.dep_ not in ("relcl", "acl", "amod", "compound"):
             return None
         i += 1
     return None
+
+
+def _opens_sentence(text: str, q: _Quotation) -> bool:
+    """A quotation of at least :data:`MIN_STANDALONE_WORDS` words that starts its sentence (a
+    paragraph, or the text after a full stop, a question or exclamation mark or a colon)."""
+    if len(text[q.start : q.end].split()) < MIN_STANDALONE_WORDS:
+        return False
+    before = text[max(0, q.open_at - 3) : q.open_at].rstrip(" \t")
+    return not before or before.endswith(("\n", ".", "?", "!", ":", "…"))
 
 
 def _leading_cue(doc: Doc, q: _Quotation, by_verb: dict[int, _Cue]) -> _Cue | None:
@@ -1437,10 +1487,16 @@ class _Walk:
         end = start + len(body)
         if len(body.split()) < MIN_REPORTED_TOKENS:
             return
+        spk = _cue_speaker(cue, self.resolver)
+        if spk is not None and spk.start is not None and start < spk.start < end:
+            # A quote's words never hold its own speaker: the clause ends before them.
+            body = text[start : spk.start].rstrip(" :,;—–-\n")
+            end = start + len(body)
+            if len(body.split()) < MIN_REPORTED_TOKENS:
+                return
         for q in self.quotations:
             if q.cue is None and q.open_at >= start and q.close_end <= end + 1:
                 self.consumed.add(id(q))
-        spk = _cue_speaker(cue, self.resolver)
         if spk is None:
             return
         self.out.append(
