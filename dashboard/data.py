@@ -194,9 +194,12 @@ def resolve(filters: Filters | None) -> Filters:
 
 def pinned(con, filters: Filters | None, data_version: str) -> Filters:
     """``filters`` resolved (:func:`resolve`) and its articles in view pinned in the reader's
-    memory for the views of a page (:func:`analysis.filters.pin`)."""
+    memory for the views of a page (:func:`analysis.filters.pin`); filters that are not pinned
+    (a date range, outlets, none) carry the data version they are read at, so that a list's
+    texts may come from the article index (:func:`analysis.filters.kept_rows`)."""
     # named by the search words, not the ids they resolve to
-    return pin(con, resolve(filters), version=data_version, key=filters or Filters())
+    f = pin(con, resolve(filters), version=data_version, key=filters or Filters())
+    return f if f.id_table is not None else dataclasses.replace(f, id_version=data_version)
 
 
 # -- the cached views: one function per view -------------------------------------------------

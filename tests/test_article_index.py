@@ -7,6 +7,7 @@ Run against the multi-article fixture store through the dashboard's reader."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import shutil
 import subprocess
@@ -285,6 +286,57 @@ def test_views_read_the_same_rows_from_the_index_as_from_the_store(reader, corpu
             else:
                 assert got == expected, (view.__name__, plain)
     assert hashlib.sha256(corpus_store.read_bytes()).hexdigest() == before
+
+
+def test_lists_under_a_date_range_or_outlets_read_their_texts_from_the_index(
+    reader, corpus_store, index_dir
+):
+    """Filters no copy serves (a date range, outlets, none) read at the index's data version:
+    the few rows a list shows get their texts from the index, and the lists are the store's."""
+    version, _ = _built(reader, corpus_store)
+    [(source,)] = reader.execute(
+        "SELECT source FROM articles GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
+    ).fetchall()
+    [(first, last)] = reader.execute(
+        "SELECT min(published), max(published) FROM articles"
+    ).fetchall()
+    middle = first + (last - first) / 2
+    cases = [
+        Filters(),
+        Filters(sources=(source,)),
+        Filters(date_from=middle.date() if hasattr(middle, "date") else middle),
+    ]
+    for plain in cases:
+        read_at = dataclasses.replace(plain, id_version=version)
+        rowids = [r for (r,) in reader.execute("SELECT rowid FROM quotes LIMIT 4").fetchall()]
+        sql, params = filters.kept_rows(reader, read_at, "quotes", "quotes", rowids)
+        assert filters.GATHERED_PREFIX in sql and params == [rowids]
+        for view, kwargs in [
+            (quote_views.speaker_quotes, {"limit": 7}),
+            (figure_views.figure_table, {"limit": 9}),
+            (figure_views.conflict_groups, {}),
+        ]:
+            expected, got = view(reader, plain, **kwargs), view(reader, read_at, **kwargs)
+            assert len(expected) > 0 or view is figure_views.conflict_groups, view.__name__
+            pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    # at another state of the store the index is never read
+    other = dataclasses.replace(Filters(), id_version="another state")
+    sql, _ = filters.kept_rows(reader, other, "quotes", "quotes", [0])
+    assert filters.GATHERED_PREFIX not in sql
+
+
+def test_conflicts_read_their_sentences_from_the_index(dashboard_db, index_dir):
+    con = store_lock.open_reader(dashboard_db)
+    try:
+        version, _ = _built(con, dashboard_db)
+        expected = figure_views.conflict_groups(con, Filters())
+        read_at = Filters(id_version=version)
+        assert filters.kept_rows(con, read_at, "figures", "figures", [0])[0].count("__texts")
+        got = figure_views.conflict_groups(con, read_at)
+        assert len(expected) > 0 and expected["sentence_low"].notna().all()
+        pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    finally:
+        con.close()
 
 
 def test_a_filter_of_many_rows_reads_the_store_as_without_an_index(
