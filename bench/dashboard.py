@@ -171,7 +171,10 @@ async def _first_runs(url: str) -> dict[str, float]:
 
 
 def server_memory(
-    db: Path, filters: dict[str, dict], first_loads: dict[str, float] | None = None
+    db: Path,
+    filters: dict[str, dict],
+    first_loads: dict[str, float] | None = None,
+    first_wait: float = 0.0,
 ) -> tuple[float, float]:
     """Resident memory (MB) of the server after every page was opened, plain and filtered, and
     how much of it is mapped files (the article index's pages, which the system can drop and
@@ -179,7 +182,9 @@ def server_memory(
     server, started a moment before (its start-up warming, ``dashboard/serve.py``, may still be
     running): a session opens the page's link and is timed from its request to the run's end
     (``bench/st_protocol.py``, Streamlit's own websocket protocol, as a browser speaks it; a
-    browser then draws the page: on this machine's Chromium 2-5 s more, the client's work)."""
+    browser then draws the page: on this machine's Chromium 2-5 s more, the client's work),
+    ``first_wait`` seconds after the server answers (a reader opening the link a moment after
+    its start; 0: at once, while the server's start-up warming still runs)."""
     from urllib.parse import urlencode
 
     import psutil
@@ -190,6 +195,7 @@ def server_memory(
     port = launch.free_port()
     with launch.background_server(db, read_only=True, port=port) as url:
         if first_loads is not None:  # before Playwright's own event loop is started here
+            time.sleep(first_wait)
             first_loads.update(asyncio.run(_first_runs(url)))
         with sync_playwright() as p:
             browser = report_capture.open_browser(p)
@@ -217,6 +223,12 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=Path("/tmp/bench/big.duckdb"))
     parser.add_argument("--articles", type=int, default=50_000)
     parser.add_argument("--no-memory", action="store_true", help="skip the browser/memory part")
+    parser.add_argument(
+        "--first-wait",
+        type=float,
+        default=0.0,
+        help="seconds between the server's start and its first page runs (default: 0)",
+    )
     args = parser.parse_args()
 
     logging.getLogger("streamlit").setLevel(logging.ERROR)
@@ -289,10 +301,11 @@ def main() -> None:
     print(f"worst query time on a filter change: {worst_query * 1000:.0f} ms (target ≤ 300 ms)")
     if not args.no_memory:
         first_loads: dict[str, float] = {}
-        mb, mapped = server_memory(args.db, filters, first_loads)
+        mb, mapped = server_memory(args.db, filters, first_loads, args.first_wait)
         print(
             "first load on the real server (its first run of each page, request to the run's "
-            "end): " + ", ".join(f"{name} {s:.2f} s" for name, s in first_loads.items())
+            f"end, {args.first_wait:g} s after it answered): "
+            + ", ".join(f"{name} {s:.2f} s" for name, s in first_loads.items())
         )
         print(
             f"server memory after opening every page, plain and filtered: {mb:,.0f} MB, of "
