@@ -119,8 +119,12 @@ def attitude_sentences(
     limit: int = 200,
 ) -> pd.DataFrame:
     """The attitudes of the (holder, target) ``pairs`` (all when empty) with their sentence and
-    article: ``holder, target, label, polarity, sentence, article_id, title, published,
-    target_start`` — newest first."""
+    article, one row per sentence: ``holder, target, label, polarity, mentions, sentence,
+    article_id, title, published, target_start`` — newest first. A sentence naming the target
+    twice holds two attitudes (one per mention, scored each): its row gives their mean
+    polarity, their labels (``"negative / neutral"`` when they differ), how many there are
+    (``mentions``) and the first mention's position (listed once per attitude, the same
+    sentence stood in the list twice or more)."""
     _check(scorer)
     sub, params = article_ids_sql(filters)
     where = ["x.scorer = ?", f"x.article_id IN ({sub})"]
@@ -131,11 +135,14 @@ def attitude_sentences(
         )
         args += [NARRATOR, [list(p) for p in pairs]]
     sql = f"""
-        SELECT coalesce(x.holder, ?) AS holder, x.target, x.label, x.polarity, x.sentence,
-               x.article_id, a.title, a.published, x.target_start
+        SELECT coalesce(x.holder, ?) AS holder, x.target,
+               string_agg(DISTINCT x.label, ' / ' ORDER BY x.label) AS label,
+               avg(x.polarity) AS polarity, count(*) AS mentions, x.sentence,
+               x.article_id, a.title, a.published, min(x.target_start) AS target_start
         FROM attitudes x JOIN articles a ON a.id = x.article_id
         WHERE {" AND ".join(where)}
-        ORDER BY a.published DESC NULLS LAST, x.article_id, x.target_start
+        GROUP BY ALL
+        ORDER BY a.published DESC NULLS LAST, x.article_id, target_start, holder, x.target
         LIMIT ?
     """
     return con.execute(sql, [*args, int(limit)]).df()

@@ -214,6 +214,29 @@ def test_attitudes_round_trip_through_store_and_export(tmp_path):
     assert [r["polarity"] for r in got if r["scorer"] == "news"] == [-0.8]
 
 
+def test_a_sentence_naming_the_target_twice_is_listed_once(tmp_path):
+    text = "Lopez said Ortega failed and Ortega lied. Lopez said Ortega smiled."
+    article = Article(id="a2", title="T", text=text, published="2017-03-02", n_words=12)
+    first, second = "Lopez said Ortega failed and Ortega lied.", "Lopez said Ortega smiled."
+    rows = (
+        Attitude("a2", "Maria Lopez", "Jorge Ortega", 11, 17, -0.5, "negative", first, "textblob"),
+        Attitude("a2", "Maria Lopez", "Jorge Ortega", 29, 35, 0.0, "neutral", first, "textblob"),
+        Attitude("a2", "Maria Lopez", "Jorge Ortega", 53, 59, 0.3, "positive", second, "textblob"),
+    )  # fmt: skip
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([ArticleResult(article=article, attitudes=rows)])
+        s = attitude_views.attitude_sentences(
+            store.con, scorer="textblob", pairs=[("Maria Lopez", "Jorge Ortega")]
+        )
+        matrix = attitude_views.attitude_matrix(store.con, scorer="textblob")
+    assert s["sentence"].tolist() == [first, second]
+    assert s["mentions"].tolist() == [2, 1] and s["target_start"].tolist() == [11, 53]
+    assert s["label"].tolist() == ["negative / neutral", "positive"]
+    assert s["polarity"].tolist() == pytest.approx([-0.25, 0.3])
+    # the matrix's cell counts the attitudes the list's rows hold
+    assert matrix["n"].tolist() == [int(s["mentions"].sum())]
+
+
 def test_attitude_views_matrix_and_sentences(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
         store.write_batch([_result()])

@@ -532,6 +532,9 @@ def test_clicking_a_matrix_cell_opens_its_sentences(dashboard_db, use_db):
     sentences = tables["Attitudes"]
     assert len(sentences) and set(sentences["holder"]) == {"John Kerry"}
     assert set(sentences["target"]) == {"Russia"}
+    # one row a sentence, with how many of its mentions of the target it holds
+    assert not sentences.duplicated(["holder", "target", "title", "sentence"]).any()
+    assert (sentences["mentions"] >= 1).all()
 
 
 HINT = "Click a point in the chart"

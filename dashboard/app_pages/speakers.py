@@ -234,7 +234,9 @@ else:
             )
         )
         components.table(
-            sentences[["holder", "target", "label", "polarity", "sentence", "title", "open"]],
+            sentences[
+                ["holder", "target", "label", "polarity", "mentions", "sentence", "title", "open"]
+            ],
             title="Attitudes",
             column_config={
                 "holder": "Who",
@@ -242,6 +244,9 @@ else:
                 "label": "Attitude",
                 "polarity": st.column_config.NumberColumn(
                     f"Polarity ({scorer_name})", format="%.2f"
+                ),
+                "mentions": st.column_config.NumberColumn(
+                    "Mentions", help="Attitudes toward the target in this sentence (one a mention)"
                 ),
                 "sentence": st.column_config.TextColumn("Sentence", width="large"),
                 "title": "Article",
