@@ -830,6 +830,13 @@ def _add_timeline_points(
     )  # fmt: skip
 
 
+def _day_range(low, high) -> str:
+    """The hover's words for a day's range of figures (none when they agree)."""
+    if pd.isna(low) or pd.isna(high) or low == high:
+        return ""
+    return f", from {low:,.0f} to {high:,.0f}"
+
+
 def _add_timeline_trace(
     fig: go.Figure, part: pd.DataFrame, place, colour: str, many: bool, symbol: int
 ) -> None:
@@ -842,9 +849,17 @@ def _add_timeline_trace(
         showlegend=False,  # the legend's own filled circle below: this trace's first point
         # would show an open one for a place whose first figure is approximate
         line=dict(color=colour, width=1, dash="dot"),
-        # Plotly's symbol numbers (100 = "circle-open", 0 = "circle")
-        marker=dict(size=7 if many else 11, color=colour, symbol=symbol),
-        error_y=dict(
+        # Plotly's symbol numbers (100 = "circle-open", 0 = "circle"); many points are drawn
+        # small and translucent, so that where they crowd shows as a darker band
+        marker=dict(
+            size=5 if many else 11, color=colour, symbol=symbol, opacity=0.45 if many else 1.0
+        ),
+        # The day's range as a bar, unless there are many days: at a million articles every
+        # day's bar of a country spanned 1 to 100,000 and the chart was one block of colour
+        # (the hover still gives the range).
+        error_y=None
+        if many
+        else dict(
             type="data",
             symmetric=False,
             array=(part["estimate_max"] - part["estimate_median"]).clip(lower=0),
@@ -863,12 +878,16 @@ def _add_timeline_trace(
                 [str(place)] * len(part),
                 pd.to_datetime(part["published"]).dt.strftime("%Y-%m-%d"),
                 part["n_figures"],
+                [
+                    _day_range(lo, hi)
+                    for lo, hi in zip(part["estimate_min"], part["estimate_max"], strict=True)
+                ],
             ],
             axis=1,
         ),
         hovertemplate="%{x|%d %b %Y}, %{customdata[5]}: <b>%{customdata[2]}</b> "
         "%{customdata[4]}<br>claimed by %{customdata[3]}"
-        "<br>%{customdata[7]} figure(s) that day<extra></extra>",
+        "<br>%{customdata[7]} figure(s) that day%{customdata[8]}<extra></extra>",
     )
 
 

@@ -132,6 +132,19 @@ def test_figure_timeline_keeps_the_evidence(con):
     # ... with a key saying so, and each place's own legend entry filled
     legend = {t.name: t.marker.symbol for t in charts.figure_timeline(marked, category="territory_share").data if t.showlegend is not False and t.customdata is None and t.mode == "markers"}  # fmt: skip
     assert legend == {"Aleppo": 0, "open: approximate": 100}
+    # the day's range: a bar and the hover's words
+    ranges = {cd[6]: cd[8] for t in fig.data if t.customdata is not None for cd in t.customdata}
+    assert ranges["2016-12-14"] == ", from 85 to 93"
+    assert all(t.error_y.array is not None for t in fig.data if t.customdata is not None)
+    # Many days (a large archive): no bars, which made one block of colour, and small,
+    # translucent points; the hover keeps the range.
+    days = pd.date_range("2012-01-01", periods=500, freq="D")
+    crowded = pd.concat([df.iloc[[1]]] * 500, ignore_index=True).assign(published=days.date)
+    fig = charts.figure_timeline(crowded, category="territory_share")
+    traces = [t for t in fig.data if t.customdata is not None]
+    assert traces and all(t.error_y.array is None for t in traces)
+    assert all(t.marker.opacity < 1 for t in traces)
+    assert {cd[8] for t in traces for cd in t.customdata} == {", from 85 to 93"}
 
 
 def test_an_outlets_colour_does_not_change_with_the_view():
