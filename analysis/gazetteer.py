@@ -19,7 +19,10 @@ from the data packages are also kept on disk between processes (:mod:`analysis.t
 to read instead of 2-4 s to build, in every analysis process). Lookups are by a
 folded key (accents dropped, apostrophes dropped, hyphens as spaces, lower case), see
 :func:`fold`; a name that misses is tried once more with its spaces dropped, since transliterations
-glue or split Arabic articles at will ("Deir Ezzor" = "Deir ez-Zor").
+glue or split Arabic articles at will ("Deir Ezzor" = "Deir ez-Zor"), and a city's name that holds
+an Arabic article once more by a transliteration-tolerant key (:func:`_loose`: the article in any
+of its forms, vowels as Arabic has them), since they spell both at will too ("Deir az-Zour" =
+"Deir ez-Zor"); the village table's loose keys read the article the same way.
 """
 
 from __future__ import annotations
@@ -234,8 +237,15 @@ def _build_villages() -> dict[str, Village]:
 
 def _loose(key: str) -> str:
     """A transliteration-tolerant key, under a leading "~" so that it only answers a loose try:
-    vowels as Arabic has them (e/i/y, o/u: "Ras al-Ain" = "Ra's al `Ayn"), a final "h" after a vowel dropped (Qardaha = Qardahah,
-    Akrameh = Akrama), doubled letters single ("Atareb" = "Atarib", "Maarrat" = "Marat")."""
+    the Arabic article inside a name in one form, whichever sun- or moon-letter form is written
+    ("Deir az-Zour" = "Deir ez-Zor" = "Deir al-Zor"; a leading one is dropped instead, see
+    :func:`village`), vowels as Arabic has them (e/i/y, o/u: "Ras al-Ain" = "Ra's al `Ayn"), a
+    final "h" after a vowel dropped (Qardaha = Qardahah, Akrameh = Akrama), doubled letters
+    single ("Atareb" = "Atarib", "Maarrat" = "Marat")."""
+    words = key.split(" ")
+    key = " ".join(
+        "al" if w in ARTICLE_FORMS and 0 < i < len(words) - 1 else w for i, w in enumerate(words)
+    )
     text = key.replace("ou", "u").replace("o", "u").replace("e", "i").replace("y", "i")
     text = re.sub(r"(?<=[aiu])h\b", "", text)
     return "~" + re.sub(r"(\w)\1+", r"\1", text)
@@ -306,6 +316,17 @@ def _add_city(add, info: dict, place: Place) -> None:
 
 
 ARABIC_ARTICLES = lexicon.words("arabic_articles")
+# The article's forms a loose key writes as "al" inside a name: the lexicon's, and the e-forms it
+# leaves out ("ez", "esh": it lists the forms a town's name is also found without).
+ARTICLE_FORMS = ARABIC_ARTICLES | {"ez", "en", "er", "esh"}
+
+
+def _has_article(key: str) -> bool:
+    """Whether a folded name holds an Arabic article inside it ("deir ez zor", not "al bab":
+    a leading article is dropped by the bare keys instead, and a loose "al shafa" would find
+    every "Ash Shafa" on the map)."""
+    words = key.split(" ")
+    return any(w in ARTICLE_FORMS for w in words[1:-1])
 
 
 def _with_compact_keys(table: dict[str, Place]) -> dict[str, Place]:
@@ -313,15 +334,24 @@ def _with_compact_keys(table: dict[str, Place]) -> dict[str, Place]:
     under a leading space so that a compact key only answers a multi-word name's second try."""
     compact: dict[str, Place] = {}
     bare: dict[str, Place] = {}
+    loose: dict[str, Place] = {}
     for key, place in table.items():
         if " " in key:
             compact.setdefault(" " + key.replace(" ", ""), place)
+        # "Deir az-Zour" for Deir ez-Zor: a city whose name holds an Arabic article answers a
+        # third try by its transliteration-tolerant key (the larger wins a clash). Not a town:
+        # border towns share their names across it, and a loose "Ras al-Ain" found the Turkish
+        # Ceylanpinar (alternate name "Ras al Ayn") before the Syrian town the village table has.
+        if place.kind == "city" and _has_article(key):
+            old = loose.get(_loose(key))
+            if old is None or place.population > old.population:
+                loose[_loose(key)] = place
         # "Al Qamishli" is written "Qamishli" as often as not: the name without its Arabic
         # article answers too, unless it is another place's own name.
         article, _, rest = key.partition(" ")
         if place.kind in ("city", "town") and article in ARABIC_ARTICLES and len(rest) >= 5:
             bare.setdefault(rest, place)
-    return {**compact, **bare, **table}
+    return {**loose, **compact, **bare, **table}
 
 
 def _lookup(table: dict[str, Place], name: str) -> Place | None:
@@ -329,6 +359,8 @@ def _lookup(table: dict[str, Place], name: str) -> Place | None:
     found = table.get(key)
     if found is None and " " in key:  # a one-word name (a surname, say) is never glued
         found = table.get(" " + key.replace(" ", ""))
+    if found is None and _has_article(key):
+        found = table.get(_loose(key))
     return found
 
 
