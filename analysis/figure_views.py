@@ -714,9 +714,10 @@ _KEPT_COLUMNS = (
 def _conflict_texts(con, filters: Filters | None, kept: list[tuple]) -> pd.DataFrame:
     """The conflict rows of the pairs ``kept`` (as :func:`_conflict_groups` selects them), with
     both figures' texts, sentences and articles. The texts are read in a query of their own
-    (joined to the pairing, DuckDB read every figure): from the copies of the rows in view when
-    there are (:func:`analysis.filters.kept_rows`: at a million articles the figures of 400
-    articles read from the store took 0.1-0.4 s), else by the kept figures' article ids."""
+    (joined to the pairing, DuckDB read every figure): the kept figures found by their row ids
+    (:func:`analysis.filters.kept_rows`) when a copy of the rows in view or an article index
+    serves the filters, their sentences then read from the index (at a million articles the
+    store's whole rows of 400 articles took 0.1-0.4 s); else by the kept figures' article ids."""
     columns = (
         [list(col) for col in zip(*kept, strict=True)] if kept else [[] for _ in _KEPT_COLUMNS]
     )
@@ -731,7 +732,7 @@ def _conflict_texts(con, filters: Filters | None, kept: list[tuple]) -> pd.DataF
         ends = sorted(
             {*zip(columns[4], columns[5], strict=True), *zip(columns[6], columns[7], strict=True)}
         )
-        in_ids, id_params = in_values("f.article_id", sorted({i for i, _ in ends}))
+        in_ids, id_params = in_values("f.article_id", ids)
         rowids = con.execute(
             f"SELECT {store_rowid(figures, 'f')} FROM {figures} f "
             "JOIN (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::INTEGER[]) AS start) k "
