@@ -43,6 +43,32 @@ def _document(page: str, filters: Filters, meta, base: str, choices, rendition: 
     return report_html.document(sections, meta, rendition=rendition)
 
 
+# The page the current run shows (title, url path, filters) and whether its foot is drawn yet.
+FOOT_KEY = "_presslens_page_foot"
+
+
+def start_page(title: str, url_path: str, filters: Filters) -> None:
+    """Remember the page this run shows, for :func:`end_page` (called before the page runs)."""
+    st.session_state[FOOT_KEY] = {"page": (title, url_path, filters), "drawn": False}
+
+
+def end_page() -> None:
+    """Draw the page's foot (:func:`page_report_buttons`) unless this run drew it already."""
+    foot = st.session_state.get(FOOT_KEY)
+    if foot is None or foot["drawn"]:
+        return
+    foot["drawn"] = True
+    page_report_buttons(*foot["page"])
+
+
+def stop_page() -> None:
+    """End the page here, with its foot: what a page calls instead of ``st.stop()`` when it has
+    nothing more to show (no articles in view, nothing chosen yet). With ``st.stop()`` the
+    view's link and report buttons, drawn after the page, were never drawn."""
+    end_page()
+    st.stop()
+
+
 def page_report_buttons(title: str, url_path: str, filters: Filters) -> None:
     page = url_path or report_views.PAGES[0]  # the default page lives at the app's root
     choices = filters_ui.page_params()

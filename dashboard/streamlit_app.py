@@ -74,5 +74,6 @@ st.sidebar.caption(
 filters = filters_ui.sidebar()
 st.session_state[filters_ui.CURRENT_KEY] = filters
 filters_ui.show_notices()
+reporting.start_page(page.title, page.url_path, filters)
 page.run()
-reporting.page_report_buttons(page.title, page.url_path, filters)
+reporting.end_page()  # unless the page ended itself (reporting.stop_page)

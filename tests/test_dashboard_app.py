@@ -131,6 +131,10 @@ def test_empty_states_say_what_to_change(page, dashboard_db, use_db):
     assert not at.get("plotly_chart")
     info = _texts(at.info)
     assert "filters" in info.lower() or "widen" in info.lower()
+    # the page ends there, but with its foot: the link to this (empty) view and its reports
+    captions = _texts(at.caption)
+    assert captions.count("Link to this view") == 1 and "zzqqxx-nothing-matches" in captions
+    assert {b.label for b in at.get("download_button")} >= {"Report (HTML)", "Report (PDF)"}
 
 
 def test_empty_store_is_not_an_error(tmp_path, use_db):

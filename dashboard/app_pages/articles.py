@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import article_views
-from dashboard import components, data, filters_ui, highlight, kwic, plain
+from dashboard import components, data, filters_ui, highlight, kwic, plain, reporting
 
 filters = filters_ui.current()
 st.title("Articles")
@@ -32,7 +32,7 @@ if listing.empty:
         "filters, or clear the search in the sidebar."
     )
     if not st.query_params.get("article"):  # a link to one article still opens it below
-        st.stop()
+        reporting.stop_page()
 
 first = (page_no - 1) * PAGE_SIZE
 st.caption(
@@ -121,7 +121,7 @@ detail = linked_detail if linked_detail is not None and chosen == linked else No
 detail = detail or (data.article_detail(chosen) if chosen else None)
 if detail is None:
     components.empty("Choose an article above to read it with its quotes, entities and figures.")
-    st.stop()
+    reporting.stop_page()
 
 art = detail.article
 meta = [

@@ -10,7 +10,7 @@ import streamlit as st
 
 from analysis import query
 from analysis.compare_views import MAX_GROUPS, Group
-from dashboard import compare_charts, components, data, filters_ui, plain
+from dashboard import compare_charts, components, data, filters_ui, plain, reporting
 
 filters = filters_ui.current()
 st.title("Compare")
@@ -86,7 +86,7 @@ if len(groups) < 2:
         if kind != "query"
         else "Write two to four searches, one per line, to compare the articles each finds."
     )
-    st.stop()
+    reporting.stop_page()
 
 order = [Group(kind, v).label for v in chosen]
 sizes = data.compare_sizes(filters, groups=groups)
@@ -99,7 +99,7 @@ components.table(
 )  # fmt: skip
 if int(sizes["n_articles"].sum()) == 0:
     components.empty("None of these groups has articles within the sidebar's filters.")
-    st.stop()
+    reporting.stop_page()
 
 st.subheader("Attention over time")
 left, right = st.columns([1, 1])

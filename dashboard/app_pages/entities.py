@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, components, data, filters_ui
+from dashboard import charts, components, data, filters_ui, reporting
 from dashboard.charts import LABEL_NAMES
 
 filters = filters_ui.current()
@@ -24,7 +24,7 @@ if top.empty:
         "No entities of this type in the articles in view. Choose another type or widen the "
         "filters in the sidebar."
     )
-    st.stop()
+    reporting.stop_page()
 
 
 def _narrow(chart_key: str) -> None:

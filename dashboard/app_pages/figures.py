@@ -14,7 +14,7 @@ from datetime import date
 import streamlit as st
 
 from analysis import figure_views
-from dashboard import charts, components, data, filters_ui, plain
+from dashboard import charts, components, data, filters_ui, plain, reporting
 from dashboard.charts import CATEGORY_ORDER, CATEGORY_TITLES, SCOPE_TITLES, SCOPE_WORDS
 
 filters = filters_ui.current()
@@ -36,7 +36,7 @@ if counts.empty:
         + ("" if scope is None else f" as {SCOPE_TITLES[scope].lower()}; choose All figures")
         + ". Widen the date range or remove speaker, entity or tag filters in the sidebar."
     )
-    st.stop()
+    reporting.stop_page()
 
 found = counts["category"].tolist()
 present = [c for c in CATEGORY_ORDER if c in found] + [c for c in found if c not in CATEGORY_ORDER]

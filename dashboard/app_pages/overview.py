@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import figure_views
-from dashboard import charts, components, data, filters_ui
+from dashboard import charts, components, data, filters_ui, reporting
 
 filters = filters_ui.current()
 st.title("Overview")
@@ -35,7 +35,7 @@ if counts["articles"] == 0:
         "No articles match these filters. Widen the date range, remove a speaker, entity or "
         "tag, or clear the search (sidebar) — or add articles on the Data page."
     )
-    st.stop()
+    reporting.stop_page()
 
 granularity = st.segmented_control(
     "Group articles by", ["day", "week", "month", "year"], default="week", key="ov_gran",

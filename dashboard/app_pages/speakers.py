@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import uncertainty
-from dashboard import charts, components, data, filters_ui, plain
+from dashboard import charts, components, data, filters_ui, plain, reporting
 
 SCORERS = {"textblob": "TextBlob", "vader": "VADER"}
 # The attitudes' scorers: the two lexicon ones, the learned one (analysis/attitude_model.py) and
@@ -53,7 +53,7 @@ if stats.empty:
         "Nobody is quoted in the articles in view. Widen the date range, remove speaker, entity "
         "or tag filters, or clear the search."
     )
-    st.stop()
+    reporting.stop_page()
 
 # The charts show the 20 most quoted speakers of the articles in view; the ones filtered on are
 # marked (and shown even when they are not among them).
