@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, data, filters_ui, map_charts
+from dashboard import components, data, filters_ui, map_charts, reporting
 from dashboard.charts import CATEGORY_TITLES
 
 filters = filters_ui.current()
@@ -18,6 +18,26 @@ SIZES = {"n_figures": "Figures reported", "n_articles": "Articles naming it"}
 size_by = filters_ui.page_choice(
     "Size by", list(SIZES), key="pl_size", default="n_figures", format_func=SIZES.get
 )
+with st.spinner("Placing names on the map (the gazetteer loads on first use) …"):
+    regions = data.place_regions(filters)
+region = st.selectbox(
+    "Province, region or country", list(regions), index=None, key="region",
+    bind="query-params", placeholder="everywhere (type to find a province or country)",
+)  # fmt: skip
+filters_ui.remember_page_param("region", region)  # for the page's link
+table = data.places(filters, region=region or "")
+if table.empty:
+    components.empty(
+        "No place the gazetteer knows is named in these articles. Widen the filters or "
+        "choose another region."
+    )
+    reporting.stop_page()
+st.caption(
+    f"{len(table):,} places"
+    + (f" in {region}" if region else "")
+    + f"; {table.attrs.get('unlocated', 0):,} place names in view are not in the gazetteer "
+    "and are not drawn."
+)
 
 
 def _pick_from_map() -> None:
@@ -26,95 +46,66 @@ def _pick_from_map() -> None:
         st.session_state["place"] = picked[0]
 
 
-def _page() -> None:
-    """The page below its title (returns early where there is nothing more to show, so that the
-    page's footer, its link and report buttons, is still drawn)."""
-    with st.spinner("Placing names on the map (the gazetteer loads on first use) …"):
-        regions = data.place_regions(filters)
-    region = st.selectbox(
-        "Province, region or country", list(regions), index=None, key="region",
-        bind="query-params", placeholder="everywhere (type to find a province or country)",
-    )  # fmt: skip
-    filters_ui.remember_page_param("region", region)  # for the page's link
-    table = data.places(filters, region=region or "")
-    if table.empty:
-        components.empty(
-            "No place the gazetteer knows is named in these articles. Widen the filters or "
-            "choose another region."
-        )
-        return
-    st.caption(
-        f"{len(table):,} places"
-        + (f" in {region}" if region else "")
-        + f"; {table.attrs.get('unlocated', 0):,} place names in view are not in the gazetteer "
-        "and are not drawn."
+place = st.session_state.get("place") or st.query_params.get("place")
+components.chart(
+    data.figure(
+        map_charts.places_map,
+        data.places,
+        filters,
+        dict(region=region or ""),
+        size_by=size_by,
+        selected=place,
+    ),
+    key="pl_map",
+    name="places map",
+    on_select=_pick_from_map,
+)
+place = st.selectbox(
+    "Place", table["place"].tolist(), index=None, key="place", bind="query-params",
+    placeholder="click a bubble, or type a place",
+)  # fmt: skip
+filters_ui.remember_page_param("place", place)
+
+if place:
+    names = tuple(table.loc[table["place"] == place, "names"].iloc[0])
+    heading = place
+elif region:
+    names = tuple(n for ns in table["names"] for n in ns)
+    heading = f"everywhere in {region}"
+else:
+    reporting.stop_page()
+
+st.subheader(f"Figures reported for {heading}")
+figs = data.place_figures(filters, names=names)
+if figs.empty:
+    components.empty(f"The articles in view name {heading} but report no figures there.")
+else:
+    figs = figs.assign(
+        category=figs["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
+        link=filters_ui.article_links(figs["article_id"].tolist(), figs["start"].tolist(), filters),
     )
-
-    place = st.session_state.get("place") or st.query_params.get("place")
-    components.chart(
-        data.figure(
-            map_charts.places_map,
-            data.places,
-            filters,
-            dict(region=region or ""),
-            size_by=size_by,
-            selected=place,
-        ),
-        key="pl_map",
-        name="places map",
-        on_select=_pick_from_map,
-    )
-    place = st.selectbox(
-        "Place", table["place"].tolist(), index=None, key="place", bind="query-params",
-        placeholder="click a bubble, or type a place",
-    )  # fmt: skip
-    filters_ui.remember_page_param("place", place)
-
-    if place:
-        names = tuple(table.loc[table["place"] == place, "names"].iloc[0])
-        heading = place
-    elif region:
-        names = tuple(n for ns in table["names"] for n in ns)
-        heading = f"everywhere in {region}"
-    else:
-        return
-
-    st.subheader(f"Figures reported for {heading}")
-    figs = data.place_figures(filters, names=names)
-    if figs.empty:
-        components.empty(f"The articles in view name {heading} but report no figures there.")
-    else:
-        figs = figs.assign(
-            category=figs["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
-            link=filters_ui.article_links(
-                figs["article_id"].tolist(), figs["start"].tolist(), filters
-            ),
-        )
-        components.table(
-            figs[["category", "value", "text", "location", "claimed_by", "source", "published",
-                  "sentence", "link"]],
-            title=f"Figures for {heading}",
-            column_config={
-                "category": "What", "value": st.column_config.NumberColumn("Value", format="%,.0f", width=components.VALUE_WIDTH),
-                "text": "Figure", "location": "Where", "claimed_by": "Claimed by",
-                "source": "Outlet", "published": st.column_config.DateColumn("Published"),
-                "sentence": st.column_config.TextColumn("Sentence", width="large"),
-                "link": st.column_config.LinkColumn("Evidence", display_text="open"),
-            },
-        )  # fmt: skip
-
-    st.subheader(f"Articles about {heading}")
-    arts = data.place_articles(filters, names=names)
-    arts = arts.assign(link=filters_ui.article_links(arts["id"].tolist(), filters=filters))
     components.table(
-        arts[["title", "source", "published", "mentions", "link"]],
-        title=f"Articles about {heading}",
+        figs[["category", "value", "text", "location", "claimed_by", "source", "published",
+              "sentence", "link"]],
+        title=f"Figures for {heading}",
         column_config={
-            "title": "Article", "source": "Outlet", "mentions": "Mentions",
-            "published": st.column_config.DateColumn("Published"),
-            "link": st.column_config.LinkColumn("Read", display_text="open article"),
+            "category": "What", "value": st.column_config.NumberColumn("Value", format="%,.0f", width=components.VALUE_WIDTH),
+            "text": "Figure", "location": "Where", "claimed_by": "Claimed by",
+            "source": "Outlet", "published": st.column_config.DateColumn("Published"),
+            "sentence": st.column_config.TextColumn("Sentence", width="large"),
+            "link": st.column_config.LinkColumn("Evidence", display_text="open"),
         },
     )  # fmt: skip
 
-
-_page()
+st.subheader(f"Articles about {heading}")
+arts = data.place_articles(filters, names=names)
+arts = arts.assign(link=filters_ui.article_links(arts["id"].tolist(), filters=filters))
+components.table(
+    arts[["title", "source", "published", "mentions", "link"]],
+    title=f"Articles about {heading}",
+    column_config={
+        "title": "Article", "source": "Outlet", "mentions": "Mentions",
+        "published": st.column_config.DateColumn("Published"),
+        "link": st.column_config.LinkColumn("Read", display_text="open article"),
+    },
+)  # fmt: skip
