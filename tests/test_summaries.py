@@ -56,7 +56,7 @@ def _assert_recounted(con) -> None:
         con.execute("ROLLBACK")
     assert kept["holder_targets"], "no attitudes summed"
     for table in [*summaries.TABLES, *DERIVED]:
-        if table.endswith("_all"):  # kept by adding and taking away: sums up to rounding
+        if table.endswith(("_all", "_month")):  # kept by adding and taking away: up to rounding
             got, want = pd.DataFrame(kept[table]), pd.DataFrame(recounted[table])
             pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-9, obj=table)
         else:
@@ -148,16 +148,43 @@ def _base(con, filters: Filters) -> Filters:
     return dataclasses.replace(filters, article_ids=ids)
 
 
-@pytest.mark.parametrize("kind", ["all", "dates", "outlet"])
+def test_a_date_range_reads_its_whole_months_from_the_month_totals():
+    d = date
+    assert summaries._whole_months(d(2015, 1, 1), d(2015, 12, 31)) == (d(2015, 1, 1), d(2016, 1, 1))
+    assert summaries._whole_months(d(2015, 1, 15), d(2015, 3, 2)) == (d(2015, 2, 1), d(2015, 3, 1))
+    assert summaries._whole_months(d(2016, 1, 31), d(2016, 2, 29)) == (d(2016, 2, 1), d(2016, 3, 1))
+    assert summaries._whole_months(d(2015, 12, 5), None) == (d(2016, 1, 1), None)
+    assert summaries._whole_months(None, d(2015, 6, 29)) == (None, d(2015, 6, 1))
+    # no whole month inside: the cells only
+    assert summaries._whole_months(d(2015, 1, 2), d(2015, 1, 31)) is None
+    assert summaries._whole_months(d(2015, 1, 15), d(2015, 2, 14)) is None
+    dates = Filters(date_from=d(2015, 1, 15), date_to=d(2015, 3, 2))
+    table, where, params = summaries.table_where("sum_attitudes", dates)
+    assert "sum_attitudes_month" in table and (where, params) == ("TRUE", [])
+    # an outlet, or no whole month: the cells
+    short = Filters(date_from=d(2015, 1, 2), date_to=d(2015, 1, 30))
+    for f in (dataclasses.replace(dates, sources=("BBC",)), short):
+        assert summaries.table_where("sum_attitudes", f)[0] == "sum_attitudes"
+
+
+@pytest.mark.parametrize("kind", ["all", "dates", "months", "since", "until", "outlet"])
 def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind):
     con = corpus_con
     opts = article_views.filter_options(con)
     filters = Filters()
+    span = opts.last_date - opts.first_date
     if kind == "outlet":
         filters = Filters(sources=(opts.sources[1],))
     elif kind == "dates":  # the middle of the corpus's months
-        span = opts.last_date - opts.first_date
         filters = Filters(date_from=opts.first_date + span / 3, date_to=opts.last_date - span / 3)
+    elif kind == "months":  # whole months (their totals) and the days at both ends (cells)
+        filters = Filters(date_from=opts.first_date + span / 5, date_to=opts.last_date - span / 5)
+    elif kind == "since":  # open at the end: whole months to the last
+        filters = Filters(date_from=opts.first_date + span / 4)
+    elif kind == "until":
+        filters = Filters(date_to=opts.last_date - span / 4)
+    if kind in ("months", "since", "until"):
+        assert summaries.table_where("sum_speakers", filters)[0].startswith("(")
     base = _base(con, filters)
     assert summaries.covers(filters) and not summaries.covers(base)
     counts = article_views.corpus_counts(con, filters)
