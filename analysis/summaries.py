@@ -7,8 +7,9 @@ day and outlet. So the store keeps, beside its base tables, one row per **cell**
 the sums a word-weighted mean and its interval need), speakers' labels and roles, entities,
 figures by category and scope, the events their headlines vote on and those events'
 estimates, entity pairs, and attitudes by holder and target; and, for the tables keyed by a
-name, all-time totals (``*_all``) for the unfiltered view and month totals (``*_month``, every
-outlet) for a date range without outlets. Every article lies in exactly one cell, so a per-cell
+name, all-time totals (``*_all``) for the unfiltered view, month totals (``*_month``, every
+outlet) for a date range without outlets and outlet totals (``*_outlet``, all dates) for outlets
+without a date range. Every article lies in exactly one cell, so a per-cell
 count of distinct articles adds up across cells (and months) without double counting.
 
 They are maintained by recounting whole days from the base tables: :func:`refresh` recounts the
@@ -193,14 +194,22 @@ TOTALS: dict[str, tuple[str, ...]] = {  # table → its key columns
 # Where every outlet publishes a few articles a day the cells hardly summarise (at a million
 # articles 539,000 cells, 46 M attitude rows), while a month of a name is one row: a year's
 # attitude rows 5.7 M → 0.9 M, entity pairs 3.0 M → 0.6 M, entities 1.7 M → 0.2 M.
+# And outlet totals (``*_outlet``, all dates, in outlet order) for outlets without a date range:
+# the cells are in day order, so an outlet's rows were found by reading every cell's outlet
+# (46 M attitude rows for 52,000).
 # Tier → the key columns it adds to a table's own keys, and how each is made from a cell row.
 TIERS: dict[str, dict[str, str]] = {
     "_all": {},
     "_month": {"month": "date_trunc('month', day)::DATE"},
+    "_outlet": {"source": "source"},
 }
+_TIER_TYPES = {"month": "DATE", "source": "VARCHAR"}
+_TIER_ROWS = {"_month": "day IS NOT NULL"}  # undated articles lie in no month
 for _table in TOTALS:
-    COLUMNS[f"{_table}_all"] = COLUMNS[_table][len(_CELL) :]
-    COLUMNS[f"{_table}_month"] = [("month", "DATE")] + COLUMNS[_table][len(_CELL) :]
+    for _tier, _keys in TIERS.items():
+        COLUMNS[f"{_table}{_tier}"] = [(k, _TIER_TYPES[k]) for k in _keys] + COLUMNS[_table][
+            len(_CELL) :
+        ]
 # A name's label: the one with most mentions (ties to the last label in sort order, so that
 # every view choosing it agrees).
 NAME_LABEL_SQL = "arg_max({label}, ({mentions}, {label}))"
@@ -372,7 +381,8 @@ def table_where(table: str, filters: Filters | None) -> tuple[str, str, list]:
     """``(table, where, params)``: the summary to read for ``filters`` (which
     :func:`covers`), as ``FROM {table} s WHERE {where}`` — the all-time totals when there is
     no date or outlet condition, the month totals (a subquery) for a date range holding a
-    whole month and no outlet. Either has the columns of the table but ``day`` and ``source``."""
+    whole month and no outlet, the outlet totals for outlets and no date. Each has the
+    table's columns but ``day`` (and ``source`` but in the outlet totals)."""
     f = filters or Filters()
     if table in TOTALS and not (f.date_from or f.date_to or f.sources):
         return f"{table}_all", "TRUE", []
@@ -381,6 +391,8 @@ def table_where(table: str, filters: Filters | None) -> tuple[str, str, list]:
         if months is not None:
             return _by_months(table, f.date_from, f.date_to, *months), "TRUE", []
     where, params = cell_where(filters)
+    if table in TOTALS and not (f.date_from or f.date_to):  # outlets only
+        return f"{table}_outlet", where, params
     return table, where, params
 
 
@@ -467,9 +479,11 @@ def rebuild(con: duckdb.DuckDBPyConnection, tables: Iterable[str] | None = None)
     tables = None if tables is None else set(tables)
     if tables is None:
         cells = set(_RECOUNT)
-    else:  # a cell table and its totals go together; month totals alone are summed anew
+    else:  # a cell table and its all-time totals go together; other totals are summed anew
         cells = {
-            t.removesuffix("_all") for t in tables if t not in DERIVED and _tier(t) != "_month"
+            t.removesuffix("_all")
+            for t in tables
+            if t not in DERIVED and _tier(t) in (None, "_all")
         }
     derived = [
         t for t, (source, *_) in DERIVED.items() if tables is None or t in tables or source in cells
@@ -496,13 +510,14 @@ def _tier_sql(table: str, tier: str, where: str = "TRUE", *, sign: str = "") -> 
     extra = TIERS[tier]
     picks = ", ".join([*(f"{sql} AS {name}" for name, sql in extra.items()), *TOTALS[table]])
     sums = ", ".join(f"{sign}sum({v}) AS {v}" for v in _values(table))
-    dated = " AND day IS NOT NULL" if extra else ""
-    return f"SELECT {picks}, {sums} FROM {table} WHERE {where}{dated} GROUP BY ALL"
+    rows = f" AND {_TIER_ROWS[tier]}" if tier in _TIER_ROWS else ""
+    return f"SELECT {picks}, {sums} FROM {table} WHERE {where}{rows} GROUP BY ALL"
 
 
 def _sum_tier(con, table: str, tier: str) -> None:
-    """Refill ``table``'s ``tier`` from its cells (month totals in month order, which a view
-    of some months then reads alone: DuckDB skips row groups by their min and max)."""
+    """Refill ``table``'s ``tier`` from its cells (month totals in month order, outlet totals
+    in outlet order, which a view of some then reads alone: DuckDB skips row groups by their
+    min and max)."""
     con.execute(f"DELETE FROM {table}{tier}")
     order = " ORDER BY 1" if TIERS[tier] else ""
     con.execute(f"INSERT INTO {table}{tier} {_tier_sql(table, tier)}{order}")
@@ -545,15 +560,30 @@ def _apply_delta(con, table: str, tier: str) -> None:
     values = _values(table)
     target, delta, new = f"{table}{tier}", f"_delta_{table}{tier}", f"_new_{table}{tier}"
     same = " AND ".join(f"t.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
+    touched, params = f"EXISTS (SELECT 1 FROM {delta} d WHERE {same})", []
+    if TIERS[tier]:  # the touched months or outlets as constants: DuckDB skips the others'
+        first = next(iter(TIERS[tier]))  # row groups (a join's keys it does not use so)
+        found = [r[0] for r in con.execute(f"SELECT DISTINCT {first} FROM {delta}").fetchall()]
+        params = [v for v in found if v is not None]
+        conds = [f"t.{first} IN ({', '.join('?' * len(params))})"] if params else []
+        if len(params) < len(found):
+            conds.append(f"t.{first} IS NULL")
+        touched = f"({' OR '.join(conds) or 'FALSE'}) AND {touched}"
     cols = ", ".join(keys)
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE {new} AS
+    # The touched rows found once (with their row ids), summed with the delta, then deleted.
+    old = f"_old_{table}{tier}"
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {old} AS SELECT t.rowid AS row_id, t.* "
+        f"FROM {target} t WHERE {touched}",
+        params,
+    )
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE {new} AS
         SELECT {cols}, {", ".join(f"sum({v}) AS {v}" for v in values)} FROM (
-            SELECT t.* FROM {target} t WHERE EXISTS (SELECT 1 FROM {delta} d WHERE {same})
-            UNION ALL BY NAME SELECT * FROM {delta}
-        ) GROUP BY ALL
-    """)
-    con.execute(f"DELETE FROM {target} t WHERE EXISTS (SELECT 1 FROM {delta} d WHERE {same})")
+            SELECT * EXCLUDE (row_id) FROM {old} UNION ALL BY NAME SELECT * FROM {delta}
+        ) GROUP BY ALL"""
+    )
+    con.execute(f"DELETE FROM {target} WHERE rowid IN (SELECT row_id FROM {old})")
     # The first value column is a count (of articles, quotes or figures): zero means gone.
     con.execute(
         f"INSERT INTO {target} SELECT {cols}, {', '.join(values)} FROM {new} WHERE {values[0]} <> 0"
@@ -562,8 +592,8 @@ def _apply_delta(con, table: str, tier: str) -> None:
         for derived, (source, *_) in DERIVED.items():
             if source == table:
                 _recount_derived(con, derived, delta)
-    con.execute(f"DROP TABLE {delta}")
-    con.execute(f"DROP TABLE {new}")
+    for temp in (delta, new, old):
+        con.execute(f"DROP TABLE {temp}")
 
 
 def _recount(

@@ -159,8 +159,8 @@ def test_a_store_of_an_older_schema_is_upgraded_in_place(corpus_store, tmp_path)
         assert store.query("SELECT value FROM meta WHERE key='schema_version'").iloc[0, 0] == (
             SCHEMA_VERSION
         )
-    # totals kept by adding and taking away (all-time and per month): equal up to rounding
-    summed = [t for t in summaries.COLUMNS if t.endswith(("_all", "_month"))]
+    # totals kept by adding and taking away (all-time, per month, per outlet): equal up to rounding
+    summed = [t for t in summaries.COLUMNS if t.endswith(("_all", "_month", "_outlet"))]
     exact = ["quotes", *(t for t in summaries.COLUMNS if t not in summed)]
     assert all(_dump(old, ["sum_articles", "sum_speakers_all"]).values()), "something recounted"
     assert _dump(old, exact) == _dump(corpus_store, exact), "data kept, summaries recounted"

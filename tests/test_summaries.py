@@ -56,7 +56,9 @@ def _assert_recounted(con) -> None:
         con.execute("ROLLBACK")
     assert kept["holder_targets"], "no attitudes summed"
     for table in [*summaries.TABLES, *DERIVED]:
-        if table.endswith(("_all", "_month")):  # kept by adding and taking away: up to rounding
+        if table.endswith(
+            ("_all", "_month", "_outlet")
+        ):  # kept by adding and taking away: up to rounding
             got, want = pd.DataFrame(kept[table]), pd.DataFrame(recounted[table])
             pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-9, obj=table)
         else:
@@ -148,7 +150,7 @@ def _base(con, filters: Filters) -> Filters:
     return dataclasses.replace(filters, article_ids=ids)
 
 
-def test_a_date_range_reads_its_whole_months_from_the_month_totals():
+def test_a_date_range_reads_its_whole_months_from_the_month_totals_outlets_theirs():
     d = date
     assert summaries._whole_months(d(2015, 1, 1), d(2015, 12, 31)) == (d(2015, 1, 1), d(2016, 1, 1))
     assert summaries._whole_months(d(2015, 1, 15), d(2015, 3, 2)) == (d(2015, 2, 1), d(2015, 3, 1))
@@ -161,10 +163,13 @@ def test_a_date_range_reads_its_whole_months_from_the_month_totals():
     dates = Filters(date_from=d(2015, 1, 15), date_to=d(2015, 3, 2))
     table, where, params = summaries.table_where("sum_attitudes", dates)
     assert "sum_attitudes_month" in table and (where, params) == ("TRUE", [])
-    # an outlet, or no whole month: the cells
+    # outlets and dates, or no whole month: the cells
     short = Filters(date_from=d(2015, 1, 2), date_to=d(2015, 1, 30))
     for f in (dataclasses.replace(dates, sources=("BBC",)), short):
         assert summaries.table_where("sum_attitudes", f)[0] == "sum_attitudes"
+    # outlets alone: their totals
+    table, where, params = summaries.table_where("sum_attitudes", Filters(sources=("BBC", "AP")))
+    assert (table, params) == ("sum_attitudes_outlet", ["AP", "BBC"]) and "s.source" in where
 
 
 @pytest.mark.parametrize("kind", ["all", "dates", "months", "since", "until", "outlet"])
@@ -185,6 +190,8 @@ def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind
         filters = Filters(date_to=opts.last_date - span / 4)
     if kind in ("months", "since", "until"):
         assert summaries.table_where("sum_speakers", filters)[0].startswith("(")
+    if kind == "outlet":
+        assert summaries.table_where("sum_speakers", filters)[0] == "sum_speakers_outlet"
     base = _base(con, filters)
     assert summaries.covers(filters) and not summaries.covers(base)
     counts = article_views.corpus_counts(con, filters)
