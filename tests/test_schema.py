@@ -111,6 +111,8 @@ EXPECTED["sum_attitude_holders_all"] = [("scorer", V), ("holder", V), ("n", B)]
 for _table, _columns in SUMMARY_KEYS.items():
     EXPECTED[_table] = CELL + _columns
     EXPECTED[f"{_table}_all"] = _columns
+    EXPECTED[f"{_table}_month"] = [("month", "DATE"), *_columns]
+    EXPECTED[f"{_table}_outlet"] = [("source", V), *_columns]
 
 
 def test_every_table_has_its_pinned_columns_in_order(tmp_path):
