@@ -229,14 +229,22 @@ def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
     # A long name without its first word: "Observatory for Human Rights" → "Syrian Observatory
     # for Human Rights", when that is the only organisation it ends and it is named in 5× the
     # articles ("Ministry of Defence" ends several countries' ministries: no join).
-    endings: dict[str, list[str]] = defaultdict(list)
+    # The longer names as joined so far: a misspelt one ("Syria Observatory for Human Rights")
+    # is the same organisation, not a second that the short name could be.
+    joined = resolve_chains(mapping)
+    endings: dict[str, set[str]] = defaultdict(set)
     for name in merged:
         words = name.split()
         if len(words) >= 4:
-            endings[" ".join(words[1:])].append(name)
+            endings[" ".join(words[1:])].add(joined.get(name, name))
     for name, n in merged.items():
-        longer = endings.get(name, [])
-        if len(name.split()) >= 3 and len(longer) == 1 and merged[longer[0]] >= 5 * n:
+        longer = sorted(endings.get(name, ()))
+        if (
+            len(name.split()) >= 3
+            and len(longer) == 1
+            and longer[0] != name
+            and merged.get(longer[0], 0) >= 5 * n
+        ):
             mapping.setdefault(name, longer[0])
     # A long name with debris before it, where the source lost its commas: "Raqqa the Syrian
     # Observatory for Human Rights", "Jun 2016 Syrian Observatory …", "London Based …" (a place,

@@ -489,6 +489,20 @@ def test_a_long_organisation_name_without_its_first_word_joins_the_only_one_it_e
     assert joins == {"Observatory for Human Rights": "Syrian Observatory for Human Rights"}
 
 
+def test_a_misspelt_longer_name_is_no_second_organisation_the_short_one_could_be():
+    # seen on the FA-KES + BBC store: "Syria Observatory …" (joined to "Syrian Observatory …")
+    # also ends in "Observatory for Human Rights", which then had two longer names and no join
+    joins = identity.org_joins(
+        {
+            "Syrian Observatory for Human Rights": 40,
+            "Syria Observatory for Human Rights": 1,
+            "Observatory for Human Rights": 3,
+        }
+    )
+    assert joins["Observatory for Human Rights"] == "Syrian Observatory for Human Rights"
+    assert joins["Syria Observatory for Human Rights"] == "Syrian Observatory for Human Rights"
+
+
 def test_a_long_name_with_debris_before_it_joins_the_name():
     joins = identity.org_joins(
         {
