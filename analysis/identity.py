@@ -25,7 +25,10 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   never join ("Bashar al-Assad" ≠ "Hafez al-Assad").
 * org — the same name up to case, hyphens, Arabic articles, British/American spelling and
   transliteration ("Jaysh"/"Jaish"); singular and plural; a typo in a long name; a lone singular
-  word joins the one multi-word organisation that holds it in most articles ("Observatory").
+  word joins the one multi-word organisation that holds it in most articles ("Observatory"); a
+  long name without its first word joins the one it ends; words run into a name where the source
+  lost its commas are dropped: a place, a date or "the" before it, a person the corpus names or
+  lower-case words after it ("Syrian Observatory for Human Rights Rami Abdel Rahman", "… monitor").
 * place — the same gazetteer place, spelled alike; else the same folded key (Arabic articles,
   "East"/"Eastern", doubled letters, "o"/"u", "gh"/"g"); else one or two letters apart in a long
   name, word by word. Two different gazetteer places never join.
@@ -188,8 +191,9 @@ def _word_keys(name: str, *, place: bool = False) -> list[str]:
     return out
 
 
-def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
-    """Joins of organisation names (``articles``: name → articles naming it)."""
+def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict[str, str]:
+    """Joins of organisation names (``articles``: name → articles naming it; ``people``: the
+    person names the corpus holds, for a name run into an organisation's)."""
     mapping = _group_by(articles, lambda n: fold_key(n))
     # transliterations ("Jaysh al-Islam" = "Jaish al-Islam") of names of two words or more
     mapping.update(_group_by(articles, lambda n: translit_key(n) if " " in n.strip() else ""))
@@ -255,6 +259,19 @@ def org_joins(articles: Mapping[str, int]) -> dict[str, str]:
             rest = " ".join(words[k:])
             if merged.get(rest, 0) >= 5 * n and all(_debris_word(w) for w in words[:k]):
                 mapping.setdefault(name, rest)
+                break
+    # ... or with words after it: a person the corpus names ("Syrian Observatory for Human
+    # Rights Rami Abdel Rahman") or lower-case words, never part of a name ("… monitor"); the
+    # longest name of two words or more named in 5× the articles ("Human Rights Watch" is no
+    # "Human Rights" with debris: "Watch" is neither).
+    people = set(people)
+    for name, n in merged.items():
+        words = name.split()
+        for k in range(len(words) - 1, 1, -1):
+            rest = words[k:]
+            after = " ".join(rest) in people or all(w.islower() for w in rest)
+            if after and merged.get(" ".join(words[:k]), 0) >= 5 * n:
+                mapping.setdefault(name, " ".join(words[:k]))
                 break
     for name, n in merged.items():
         if " " in name or name.isupper() or len(name) < 4 or name.endswith("s"):
@@ -641,7 +658,8 @@ def _propose(raw: Mapping[str, Rows], explicit: Collection[str]) -> list[tuple]:
             others.append(row)
     person_sets = [people[a] for a in sorted(people)]  # by article id, as before
     mapping = {**spelled, **person_joins(person_sets)}
-    mapping.update(org_joins(_articles(others)))
+    person_names = {n for names in person_sets for n in names}
+    mapping.update(org_joins(_articles(others), person_names))
     for alias, canonical in resolve_chains(mapping).items():
         label = labels.get(canonical) or labels.get(alias)
         out.append(("person" if label == "PERSON" else "org", alias, canonical, label))

@@ -503,6 +503,30 @@ def test_a_misspelt_longer_name_is_no_second_organisation_the_short_one_could_be
     assert joins["Syria Observatory for Human Rights"] == "Syrian Observatory for Human Rights"
 
 
+def test_a_long_name_with_a_person_or_lower_case_words_after_it_joins_the_name():
+    joins = identity.org_joins(
+        {
+            "Syrian Observatory for Human Rights": 400,
+            "Syrian Observatory for Human Rights Rami Abdel Rahman": 4,
+            "Syrian Observatory for Human Rights monitor": 2,
+            "Labour Party": 60,
+            "Labour Party spokesman": 1,
+            "Human Rights": 30,
+            "Human Rights Watch": 5,  # "Watch" is no person and no lower-case word
+            "Islamic State": 200,
+            "Islamic State of Iraq": 6,  # "Iraq" is neither
+            "Red Cross": 3,
+            "Red Cross officials": 1,  # not named in 5x the articles
+        },
+        people={"Rami Abdel Rahman"},
+    )
+    assert joins == {
+        "Syrian Observatory for Human Rights Rami Abdel Rahman": "Syrian Observatory for Human Rights",
+        "Syrian Observatory for Human Rights monitor": "Syrian Observatory for Human Rights",
+        "Labour Party spokesman": "Labour Party",
+    }
+
+
 def test_a_long_name_with_debris_before_it_joins_the_name():
     joins = identity.org_joins(
         {
