@@ -179,6 +179,12 @@ def _add_dashboard(sub: argparse._SubParsersAction) -> None:
         metavar="ADDR",
         help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 = everyone)",
     )
+    dash.add_argument(
+        "--read-only",
+        action="store_true",
+        help="show the store without changing it: no uploads, no analysis, no undoing of name "
+        "merges (a dashboard shared with others)",
+    )
 
 
 def _add_report(sub: argparse._SubParsersAction) -> None:
@@ -488,7 +494,8 @@ def _export(args: argparse.Namespace) -> int:
 def _dashboard(args: argparse.Namespace) -> int:
     from dashboard import launch
 
-    return launch.run(Path(args.db) if args.db else None, args.port, host=args.host)
+    db = Path(args.db) if args.db else None
+    return launch.run(db, args.port, host=args.host, read_only=args.read_only)
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from dashboard.settings import ENV_DB, ENV_LINK_BASE, ENV_READ_ONLY, ENV_WARM_PLACES
+from dashboard.settings import ENV_DB, ENV_LINK_BASE, ENV_READ_ONLY, ENV_WARM_PLACES, default_db
 
 APP = Path(__file__).resolve().parent / "streamlit_app.py"
 # The dashboard listens on this machine only unless `presslens dashboard --host` says otherwise.
@@ -82,18 +82,29 @@ def environment(
     return env
 
 
-def run(db: Path | None, port: int, *, host: str = LOCAL_HOST) -> int:
+def run(db: Path | None, port: int, *, host: str = LOCAL_HOST, read_only: bool = False) -> int:
     """Run the dashboard in the foreground until Ctrl-C (or SIGTERM/SIGHUP, which the CLI turns
-    into the same interrupt); returns the exit status."""
+    into the same interrupt); returns the exit status. ``read_only``: the app never writes (no
+    uploads, no analysis, no undoing of merges)."""
     if db is not None and not Path(db).exists():
         print(
             f"presslens: {db}: no such store (run `presslens analyze ... --db {db}`)",
             file=sys.stderr,
         )
         return 2
+    if read_only and db is None and not default_db().exists():
+        print(
+            "presslens: --read-only: the sample store is built on the first start that may "
+            "write it; run `presslens dashboard` once without --read-only, or give --db FILE",
+            file=sys.stderr,
+        )
+        return 2
     shown = "localhost" if host == LOCAL_HOST else host
-    print(f"presslens: dashboard on http://{shown}:{port}  (Ctrl-C stops it)", file=sys.stderr)
-    proc = subprocess.Popen(command(port, host), env=environment(db))
+    mode = ", read-only" if read_only else ""
+    print(
+        f"presslens: dashboard on http://{shown}:{port}{mode}  (Ctrl-C stops it)", file=sys.stderr
+    )
+    proc = subprocess.Popen(command(port, host), env=environment(db, read_only=read_only))
     try:
         return proc.wait()
     except KeyboardInterrupt as exc:

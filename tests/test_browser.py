@@ -131,6 +131,49 @@ def test_reader_shows_markup_as_text(server, page, tmp_path):
     assert article.locator("span[title*='John Kerry']").count() >= 5
 
 
+def test_a_read_only_dashboard_started_from_the_command_line_changes_nothing(
+    corpus_store, tmp_path, browser
+):
+    """`presslens dashboard --read-only`, as a user shares one: the sidebar says so, the Data
+    page offers no upload, the Entities page no undo of a merge, and the store is unchanged."""
+    import hashlib
+    import subprocess
+    import sys
+
+    db = tmp_path / "shared.duckdb"
+    shutil.copy(corpus_store, db)  # the corpus's spellings joined: merges to be undone
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    port = launch.free_port()
+    log = (tmp_path / "server.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dashboard.cli", "dashboard", "--db", str(db), "--read-only",
+         "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        launch.wait_ready(url, proc)
+        pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+        _open(pg, f"{url}/data")
+        assert "(read-only)" in pg.locator('[data-testid="stSidebar"]').inner_text()
+        assert pg.locator('[data-testid="stFileUploader"]').count() == 0
+        assert "uploads and analysis are disabled" in pg.inner_text("body")
+        _open(pg, f"{url}/entities")
+        assert pg.get_by_role("heading", name="Entities").first.is_visible()
+        assert pg.get_by_text("merges can be seen, not undone").count() == 1
+        assert pg.get_by_role("button", name="Undo merge").count() == 0
+        pg.close()
+    finally:
+        import os
+        import signal
+
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=20)
+        log.close()
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert "read-only" in (tmp_path / "server.log").read_text()
+
+
 def test_first_start_without_db_builds_the_sample(tmp_path, monkeypatch, browser):
     """`presslens dashboard` with no --db: the sample store is built on first start, visibly,
     and reused afterwards; a stale sample store (e.g. an older schema) is rebuilt."""

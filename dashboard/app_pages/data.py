@@ -24,7 +24,10 @@ st.title("Data")
 
 st.subheader("Add articles")
 if data.read_only():
-    st.info("This dashboard was opened read-only (a report run); uploads are disabled.")
+    st.info(
+        "This dashboard was opened read-only (`presslens dashboard --read-only`, or a report "
+        "run): uploads and analysis are disabled."
+    )
 else:
     files = st.file_uploader(
         "Articles: .txt (first line = title), .html, .json, .jsonl, .csv",
