@@ -343,13 +343,17 @@ def polarity_subjectivity(
             x=df["polarity"],
             y=df["subjectivity"],
             mode="markers+text",
-            # The most quoted are named where a name fits without covering another (the
-            # chosen speakers always, in bold); the rest are in the hover.
+            # The most quoted are named where a name fits without covering another name or
+            # bubble (the chosen speakers always, in bold): beside the bubble, else further out
+            # on a line to it (annotations below); the rest are in the hover.
             text=[
-                "" if pos is None else (f"<b>{s}</b>" if m else s)
+                "" if not isinstance(pos, str) else _bold(label_layout.wrap(str(s)), m)
                 for s, m, pos in zip(df["speaker"], marked, positions, strict=True)
             ],
-            textposition=[pos or "top center" for pos in positions],
+            textposition=[pos if isinstance(pos, str) else "top center" for pos in positions],
+            # the size the placer measures names at; a name at the plot's edge is not cut off
+            textfont=dict(size=11),
+            cliponaxis=False,
             marker=dict(
                 size=size,
                 sizemode="area",
@@ -366,11 +370,29 @@ def polarity_subjectivity(
             "<br>%{customdata[1]} quotes<extra></extra>",
         )
     )
+    for row, radius, pos, m in zip(
+        df.itertuples(index=False), _radii(size, sizeref), positions, marked, strict=True
+    ):
+        if isinstance(pos, label_layout.Leader):
+            fig.add_annotation(
+                x=row.polarity, y=row.subjectivity, ax=pos.dx, ay=pos.dy,
+                text=_bold(label_layout.wrap(str(row.speaker)), m),
+                showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#9a9a9a",
+                standoff=radius, font=dict(size=11, color="#505866"),
+            )  # fmt: skip
     fig.update_layout(
         xaxis=dict(title="polarity", range=list(x_range), zeroline=True),
         yaxis=dict(title="subjectivity", range=list(y_range)),
     )
     return _style(fig, title="Polarity and subjectivity (size = quotes)", height=460)
+
+
+def _bold(text: str, bold: bool) -> str:
+    return f"<b>{text}</b>" if bold else text
+
+
+def _radii(size: pd.Series, sizeref: float) -> list[float]:
+    return [_marker_radius(float(v), sizeref, SCATTER_SIZEMIN) for v in size]
 
 
 # The speakers' scatter: a half-width column of the wide layout; names are placed for the plot
@@ -404,13 +426,13 @@ def _scatter_label_positions(df, size, sizeref, marked, x_range, y_range) -> lis
     order = sorted(range(len(df)), key=lambda i: -float(size.iloc[i]))
     named = set(order[:SCATTER_MAX_NAMES])
     texts = [
-        str(s) if (i in named or m) else ""
+        label_layout.wrap(str(s)) if (i in named or m) else ""
         for i, (s, m) in enumerate(zip(df["speaker"], marked, strict=True))
     ]
-    radii = [_marker_radius(float(v), sizeref, SCATTER_SIZEMIN) for v in size]
+    radii = _radii(size, sizeref)
     return label_layout.place_labels(
         df["polarity"].astype(float).tolist(), df["subjectivity"].astype(float).tolist(),
-        texts, radii, canvas, order=order, must=marked,
+        texts, radii, canvas, order=order, must=marked, leaders=True,
     )  # fmt: skip
 
 

@@ -6,11 +6,14 @@ positions around its marker — the first, in order of importance, whose box (es
 text's length and the font size, in pixels of the plot area the chart is drawn at) overlaps no
 name already placed, no other marker and stays inside the plot; a name with no free position is
 left to the hover. Estimates use the narrowest width the chart is drawn at, so on a wider screen
-names only get further apart.
+names only get further apart. With ``leaders``, a name with no free place beside its marker is set
+further out, joined to it by a thin line (a :class:`Leader`), rather than over another marker,
+where a reader takes it for that marker's name.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -53,10 +56,43 @@ class Canvas:
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
+@dataclass(frozen=True)
+class Leader:
+    """A name set apart from its point and joined to it by a line: ``dx, dy`` from the point to
+    the name's centre in pixels, y downwards (Plotly's annotation ``ax``, ``ay``)."""
+
+    dx: float
+    dy: float
+
+
+# Where a leader's name may go: the eight directions, at these distances beyond the marker.
+_DIRECTIONS = ((0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1))
+_LEADER_PX = (16.0, 30.0, 46.0, 64.0, 90.0, 120.0)
+# A name keeps this far from the other markers: one that touched a neighbour's edge was read as
+# the neighbour's name.
+MARKER_MARGIN_PX = 5.0
+
+
+def text_size(text: str, font_px: float) -> tuple[float, float]:
+    """The estimated width and height in pixels of ``text`` (lines split by ``<br>``)."""
+    lines = text.split("<br>")
+    width = max(max(len(line) for line in lines), 1) * font_px * CHAR_WIDTH
+    return width, len(lines) * font_px * LINE_HEIGHT
+
+
+def wrap(name: str, width: int = 18) -> str:
+    """``name`` in two lines (``<br>``) at the space nearest its middle when it is longer than
+    ``width`` characters: a long name beside a point takes half the width."""
+    if len(name) <= width or " " not in name:
+        return name
+    middle = len(name) / 2
+    cut = min((i for i, c in enumerate(name) if c == " "), key=lambda i: abs(i - middle))
+    return f"{name[:cut]}<br>{name[cut + 1 :]}"
+
+
 def label_box(px: float, py: float, radius: float, text: str, position: str, font_px: float) -> Box:
     """Where Plotly draws ``text`` for a marker of ``radius`` at (px, py) at ``position``."""
-    w = max(len(text), 1) * font_px * CHAR_WIDTH
-    h = font_px * LINE_HEIGHT
+    w, h = text_size(text, font_px)
     vertical, horizontal = position.split()
     off = radius + GAP_PX
     if horizontal == "center":
@@ -78,6 +114,12 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def _near(box: Box, marker: Box) -> bool:
+    """Whether a name's ``box`` comes within :data:`MARKER_MARGIN_PX` of a ``marker``."""
+    m = MARKER_MARGIN_PX
+    return _overlaps(box, (marker[0] - m, marker[1] - m, marker[2] + m, marker[3] + m))
+
+
 def place_labels(
     xs: Sequence[float],
     ys: Sequence[float],
@@ -88,11 +130,14 @@ def place_labels(
     order: Sequence[int] | None = None,
     must: Sequence[bool] | None = None,
     font_px: float = 11.0,
-) -> list[str | None]:
+    leaders: bool = False,
+) -> list[str | Leader | None]:
     """A ``textposition`` per point, or ``None`` where its name would overlap another name, a
     marker or the plot's edge. Points are placed in ``order`` (most important first; default:
     as given); a point with ``must`` set is always named (the user asked for it), at the best
-    position found — it still goes first, so it nearly always finds a free one."""
+    position found — it still goes first, so it nearly always finds a free one. ``leaders``:
+    a name with no place beside its marker clear of the others gets a :class:`Leader` to a
+    place further out that is, instead of one over another marker."""
     n = len(texts)
     must = list(must) if must is not None else [False] * n
     order = list(order) if order is not None else list(range(n))
@@ -107,17 +152,50 @@ def place_labels(
         if not texts[i]:
             continue
         px, py = points[i]
-        # First a position clear of every other marker too; failing that, one clear of names
-        # only (a name over a faint bubble still reads; over another name it does not).
-        position = _free(i, px, py, texts[i], radii_px[i], canvas, placed, markers, font_px) or (
-            _free(i, px, py, texts[i], radii_px[i], canvas, placed, [], font_px)
-        )
+        # First a position clear of every other marker too; then, with leaders, one further
+        # out; failing that, one clear of names only (a name over a faint bubble still reads;
+        # over another name it does not).
+        position = _free(i, px, py, texts[i], radii_px[i], canvas, placed, markers, font_px)
+        if position is None and leaders:
+            found = _free_leader(px, py, texts[i], radii_px[i], canvas, placed, markers, font_px)
+            if found is not None:
+                result[i], box = found
+                placed.append(box)
+                continue
+        if position is None and (must[i] or not leaders):
+            position = _free(i, px, py, texts[i], radii_px[i], canvas, placed, [], font_px)
         if position is None and must[i]:
             position = POSITIONS[0]
         if position is not None:
             result[i] = position
             placed.append(label_box(px, py, radii_px[i], texts[i], position, font_px))
     return result
+
+
+def leader_box(px: float, py: float, leader: Leader, text: str, font_px: float) -> Box:
+    """Where a :class:`Leader`'s name is drawn for a point at (px, py)."""
+    w, h = text_size(text, font_px)
+    cx, cy = px + leader.dx, py + leader.dy
+    return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+
+
+def _free_leader(px, py, text, radius, canvas, placed, markers, font_px):
+    """The nearest place further out for a name, clear of the plot's edge, the names placed and
+    every marker (its own too): ``(Leader, box)``, or None."""
+    w, h = text_size(text, font_px)
+    for distance in _LEADER_PX:
+        for ux, uy in _DIRECTIONS:
+            norm = math.hypot(ux, uy)
+            reach = radius + distance
+            leader = Leader(ux / norm * reach + ux * w / 2, uy / norm * reach + uy * h / 2)
+            box = leader_box(px, py, leader, text, font_px)
+            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= canvas.width_px
+            if not inside or box[3] > canvas.height_px:
+                continue
+            if any(_overlaps(box, b) for b in placed) or any(_near(box, m) for m in markers):
+                continue
+            return leader, box
+    return None
 
 
 def _free(i, px, py, text, radius, canvas, placed, markers, font_px) -> str | None:
@@ -133,7 +211,7 @@ def _free(i, px, py, text, radius, canvas, placed, markers, font_px) -> str | No
         )
         if not inside or any(_overlaps(box, b) for b in placed):
             continue
-        if any(_overlaps(box, m) for j, m in enumerate(markers) if j != i):
+        if any(_near(box, m) for j, m in enumerate(markers) if j != i):
             continue
         return position
     return None

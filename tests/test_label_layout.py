@@ -74,14 +74,25 @@ def _speakers(n: int) -> pd.DataFrame:
     )
 
 
+def _drawn_names(fig) -> dict[str, bool]:
+    """Every name the scatter draws, beside its bubble or on a leader: name → bold."""
+    drawn = [*fig.data[0].text, *(a.text for a in fig.layout.annotations)]
+    return {
+        t.replace("<b>", "").replace("</b>", "").replace("<br>", " "): t.startswith("<b>")
+        for t in drawn
+        if t
+    }
+
+
 def test_speaker_scatter_names_do_not_overlap_and_the_chosen_is_named():
     df = _speakers(40)
     chosen = df["speaker"].iloc[-1]  # the least quoted, in the middle of the crowd
     fig = charts.polarity_subjectivity(df, highlight=(chosen,))
     trace = fig.data[0]
     texts = [t.replace("<b>", "").replace("</b>", "") for t in trace.text]
-    assert f"<b>{chosen}</b>" in trace.text
-    assert 2 <= sum(bool(t) for t in texts) <= charts.SCATTER_MAX_NAMES + 1
+    names = _drawn_names(fig)
+    assert names.get(chosen) is True  # named, in bold
+    assert 2 <= len(names) <= charts.SCATTER_MAX_NAMES + 1
     x_range, y_range = tuple(fig.layout.xaxis.range), tuple(fig.layout.yaxis.range)
     assert x_range[0] == -x_range[1] and x_range[1] < 1.05  # zoomed on the speakers, 0 centred
     assert all(x_range[0] < x < x_range[1] for x in trace.x)
@@ -127,3 +138,88 @@ def test_marker_radius_matches_plotly_area_sizing():
     assert math.isclose(charts._marker_radius(100, sizeref, 6), 23.0)
     assert charts._marker_radius(0.01, sizeref, 6) == 6
     assert label_layout.POSITIONS[0] == "top center"
+
+
+def _ring(n: int = 8, gap_px: float = 30.0):
+    """A big point in the middle of a canvas with small ones close around it on every side."""
+    canvas = Canvas(400, 300, (0, 400), (0, 300))  # one data unit = one pixel
+    xs, ys = [200.0], [150.0]
+    for k in range(n):
+        angle = 2 * math.pi * k / n
+        xs.append(200 + (20 + gap_px) * math.cos(angle))
+        ys.append(150 + (20 + gap_px) * math.sin(angle))
+    return canvas, xs, ys, [20.0] + [6.0] * n
+
+
+def test_a_name_with_no_room_beside_its_bubble_goes_further_out_on_a_leader():
+    canvas, xs, ys, radii = _ring()
+    texts = ["Syrian Observatory for Human Rights"] + [""] * 8
+    # without leaders the name lands over a neighbour, where it reads as that one's name
+    old = place_labels(xs, ys, texts, radii, canvas)
+    assert isinstance(old[0], str)
+    box = label_box(*canvas.to_px(xs[0], ys[0]), radii[0], texts[0], old[0], 11.0)
+    markers = [
+        (px - r, py - r, px + r, py + r)
+        for (px, py), r in zip((canvas.to_px(x, y) for x, y in zip(xs, ys)), radii, strict=True)
+    ]
+    assert any(_no_overlap([box, m]) is False for m in markers[1:])
+    new = place_labels(xs, ys, texts, radii, canvas, leaders=True)
+    assert isinstance(new[0], label_layout.Leader)
+    box = label_layout.leader_box(*canvas.to_px(xs[0], ys[0]), new[0], texts[0], 11.0)
+    assert all(_no_overlap([box, m]) for m in markers)  # its own bubble too
+    assert 0 <= box[0] and box[2] <= 400 and 0 <= box[1] and box[3] <= 300
+
+
+def test_speaker_scatter_draws_a_leader_to_the_bubble_it_names():
+    # one speaker quoted far more than the others, all of them close to neutral: the big
+    # bubble's neighbours leave no room beside it
+    rng = np.random.default_rng(5)
+    n = 30
+    df = pd.DataFrame(
+        {
+            "speaker": ["Syrian Observatory for Human Rights"]
+            + [f"Source {i}" for i in range(1, n)],
+            "polarity": np.r_[0.0, rng.normal(0, 0.03, n - 1)],
+            "subjectivity": np.r_[0.3, rng.normal(0.3, 0.03, n - 1)],
+            "n_quotes": np.r_[400, np.full(n - 1, 3)],
+        }
+    )
+    fig = charts.polarity_subjectivity(df)
+    notes = {a.text: a for a in fig.layout.annotations}
+    # a long name in two lines, on a line to its bubble
+    assert "Syrian Observatory<br>for Human Rights" in notes
+    note = notes["Syrian Observatory<br>for Human Rights"]
+    assert (note.x, note.y) == (0.0, 0.3) and note.showarrow  # the line ends at its bubble
+    # a name drawn on a leader is not drawn beside the bubble as well
+    assert fig.data[0].text[0] == ""
+    # every name, beside a bubble or on a leader, is clear of every other name
+    trace = fig.data[0]
+    x_range, y_range = tuple(fig.layout.xaxis.range), tuple(fig.layout.yaxis.range)
+    canvas = Canvas(*charts.SCATTER_CANVAS, x_range, y_range)
+    radii = [
+        charts._marker_radius(v, trace.marker.sizeref, charts.SCATTER_SIZEMIN)
+        for v in trace.marker.size
+    ]
+    texts = list(trace.text)
+    positions = [p if t else None for p, t in zip(trace.textposition, texts, strict=True)]
+    boxes = _boxes(list(trace.x), list(trace.y), texts, radii, canvas, positions)
+    for a in fig.layout.annotations:
+        boxes.append(
+            label_layout.leader_box(
+                *canvas.to_px(a.x, a.y), label_layout.Leader(a.ax, a.ay), a.text, 11.0
+            )
+        )
+    assert _no_overlap(boxes)
+
+
+def test_a_long_name_is_wrapped_at_the_space_nearest_its_middle():
+    assert label_layout.wrap("Syrian Observatory for Human Rights") == (
+        "Syrian Observatory<br>for Human Rights"
+    )
+    assert label_layout.wrap("Tony Blair") == "Tony Blair"
+    assert label_layout.wrap("Supercalifragilisticexpialidocious") == (
+        "Supercalifragilisticexpialidocious"  # no space: one line
+    )
+    w1, h1 = label_layout.text_size("Syrian Observatory for Human Rights", 11)
+    w2, h2 = label_layout.text_size("Syrian Observatory<br>for Human Rights", 11)
+    assert w2 < w1 / 1.8 and h2 == 2 * h1
