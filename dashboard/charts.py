@@ -347,7 +347,7 @@ def polarity_subjectivity(
             # bubble (the chosen speakers always, in bold): beside the bubble, else further out
             # on a line to it (annotations below); the rest are in the hover.
             text=[
-                "" if not isinstance(pos, str) else _bold(label_layout.wrap(str(s)), m)
+                "" if not isinstance(pos, str) else _in_bold(label_layout.wrap(str(s)), m)
                 for s, m, pos in zip(df["speaker"], marked, positions, strict=True)
             ],
             textposition=[pos if isinstance(pos, str) else "top center" for pos in positions],
@@ -376,7 +376,7 @@ def polarity_subjectivity(
         if isinstance(pos, label_layout.Leader):
             fig.add_annotation(
                 x=row.polarity, y=row.subjectivity, ax=pos.dx, ay=pos.dy,
-                text=_bold(label_layout.wrap(str(row.speaker)), m),
+                text=_in_bold(label_layout.wrap(str(row.speaker)), m),
                 showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#9a9a9a",
                 standoff=radius, font=dict(size=11, color="#505866"),
             )  # fmt: skip
@@ -387,7 +387,7 @@ def polarity_subjectivity(
     return _style(fig, title="Polarity and subjectivity (size = quotes)", height=460)
 
 
-def _bold(text: str, bold: bool) -> str:
+def _in_bold(text: str, bold: bool) -> str:
     return f"<b>{text}</b>" if bold else text
 
 

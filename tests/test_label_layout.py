@@ -160,14 +160,16 @@ def test_a_name_with_no_room_beside_its_bubble_goes_further_out_on_a_leader():
     box = label_box(*canvas.to_px(xs[0], ys[0]), radii[0], texts[0], old[0], 11.0)
     markers = [
         (px - r, py - r, px + r, py + r)
-        for (px, py), r in zip((canvas.to_px(x, y) for x, y in zip(xs, ys)), radii, strict=True)
+        for (px, py), r in zip(
+            (canvas.to_px(x, y) for x, y in zip(xs, ys, strict=True)), radii, strict=True
+        )
     ]
     assert any(_no_overlap([box, m]) is False for m in markers[1:])
     new = place_labels(xs, ys, texts, radii, canvas, leaders=True)
     assert isinstance(new[0], label_layout.Leader)
     box = label_layout.leader_box(*canvas.to_px(xs[0], ys[0]), new[0], texts[0], 11.0)
     assert all(_no_overlap([box, m]) for m in markers)  # its own bubble too
-    assert 0 <= box[0] and box[2] <= 400 and 0 <= box[1] and box[3] <= 300
+    assert box[0] >= 0 and box[2] <= 400 and box[1] >= 0 and box[3] <= 300
 
 
 def test_speaker_scatter_draws_a_leader_to_the_bubble_it_names():
