@@ -96,6 +96,12 @@ def check_url_values(
                 notices.append(f"{plain.md(f'{key}={raw}')} is out of range; ignored")
                 continue
             valid[key] = [raw]
+    if "from" in valid and "to" in valid and valid["from"][0] > valid["to"][0]:
+        # a range written the wrong way round matches no article: read the right way round
+        # (see sidebar), and said
+        (first,), (last,) = valid["from"], valid["to"]
+        valid["from"], valid["to"] = [last], [first]
+        notices.append(f"from={first} is after to={last}: read as {last} to {first}")
     for key in LIST_KEYS:
         good, bad = [], []
         for raw in params.get(key, []):
@@ -130,6 +136,11 @@ def sidebar() -> Filters:
     sb = st.sidebar
     sb.markdown("### Filters")
     date_from, date_to = _date_inputs(opts)
+    if date_from and date_to and date_from > date_to:
+        # From after To matches nothing: read the right way round, and said beside the pickers
+        # (a link's notice above the page says it too)
+        date_from, date_to = date_to, date_from
+        sb.caption(f"From is after To: read as {date_from} to {date_to}.")
     search = sb.text_input(
         "Search", key=TEXT_KEY, bind="query-params", placeholder='Douma OR "eastern Ghouta"',
         help=SEARCH_HELP,
@@ -255,7 +266,7 @@ def show_notices() -> None:
     notices = st.session_state.pop(NOTICE_KEY, None)
     if notices:
         st.warning(
-            "Some values in this link do not fit the data and were ignored:\n\n"
+            "Some values in this link do not fit the data:\n\n"
             + "\n".join(f"- {n}" for n in notices),
             icon=":material/link_off:",
         )

@@ -641,3 +641,29 @@ def test_the_overview_counts_syndicated_copies_in_words_that_agree(corpus_store,
     day = next(day for day, n in by_day.items() if n == 1)
     at = run_page(corpus_store, "overview", {"from": day, "to": day})
     assert "1 syndicated copy recognised and counted once." in _texts(at.caption)
+
+
+def test_a_date_range_written_the_wrong_way_round_is_swapped_and_said(corpus_store, use_db):
+    """?from=LATER&to=EARLIER matches no article: the page reads the range the right way round
+    and says so."""
+    import duckdb
+
+    use_db(corpus_store)
+    with duckdb.connect(str(corpus_store), read_only=True) as con:
+        first, last = con.execute(
+            "SELECT min(published), max(published) FROM articles WHERE duplicate_of IS NULL"
+        ).fetchone()
+        middle = first + (last - first) / 2
+        (n,) = con.execute(
+            "SELECT count(*) FROM articles WHERE duplicate_of IS NULL AND published BETWEEN ? AND ?",
+            [first, middle],
+        ).fetchone()
+    at = run_page(corpus_store, "overview", {"from": str(middle), "to": str(first)})
+    assert not at.exception
+    assert f"read as {first} to {middle}" in _texts(at.warning)
+    assert n > 0 and at.metric[0].value == f"{n:,}"
+    # the pickers set the wrong way round: read so too, said beside them
+    at.date_input(key="from").set_value(middle)
+    at.date_input(key="to").set_value(first).run()
+    assert f"read as {first} to {middle}" in _texts(at.sidebar.caption)
+    assert at.metric[0].value == f"{n:,}"
