@@ -138,7 +138,13 @@ def test_compare_asks_for_two_groups(dashboard_db, use_db):
     assert "Choose two to four speakers" in "\n".join(i.value for i in at.info)
     at.multiselect(key="cmp_speaker").set_value(["John Kerry", "Maria Lopez"]).run()
     assert not at.exception
-    assert at.dataframe[0].value["Group"].tolist() == ["John Kerry", "Maria Lopez"]
+    sizes = at.dataframe[0].value
+    assert sizes["Group"].tolist() == ["John Kerry", "Maria Lopez"]
+    # the quotes of a speaker's articles are everyone's in them, and the table says so
+    assert "Quotes in them" in sizes.columns
+    assert "every quote and figure they hold (by any speaker)" in "\n".join(
+        c.value for c in at.caption
+    )
 
 
 def test_places_map_and_a_place_from_the_link(dashboard_db, use_db):

@@ -92,11 +92,16 @@ order = [Group(kind, v).label for v in chosen]
 sizes = data.compare_sizes(filters, groups=groups)
 components.table(
     sizes.rename(
-        columns={"grp": "Group", "n_articles": "Articles", "n_quotes": "Quotes",
-                 "n_figures": "Figures"}
+        columns={"grp": "Group", "n_articles": "Articles", "n_quotes": "Quotes in them",
+                 "n_figures": "Figures in them"}
     ),
     title="Groups compared",
 )  # fmt: skip
+# A speaker group's articles quote others too: its own quotes are in the speakers' chart below.
+st.caption(
+    "Each group's articles within the sidebar's filters, and every quote and figure they hold "
+    "(by any speaker)."
+)
 if int(sizes["n_articles"].sum()) == 0:
     components.empty("None of these groups has articles within the sidebar's filters.")
     reporting.stop_page()
