@@ -560,12 +560,12 @@ class _Resolver:
             return None
         if noun not in ORG_DESCRIPTION_NOUNS and noun not in INSTITUTION_NOUNS:
             return None
-        sent_now = self.sent_of[token.i]
+        # The nearest organisation whose name holds the noun, however far back: a wire story
+        # names "the Syrian Observatory for Human Rights" once and says "the observatory" a
+        # dozen sentences on (the nearest organisation then was often another one, the UN).
         for idx, spk, _subj in reversed(self.candidates):
             if idx >= token.i or spk.label != "ORG" or not spk.name:
                 continue
-            if sent_now - self.sent_of[idx] > ANTECEDENT_SENTENCES:
-                break
             if noun in (w.lower() for w in spk.name.split()):
                 return spk
         if noun in ORG_DESCRIPTION_NOUNS:  # "the group said": not the agency reporting it

@@ -782,3 +782,26 @@ def test_other_descriptions_and_other_bodies_are_not_the_monitor(model, text):
 )
 def test_is_monitor_description(phrase, expected):
     assert quotes.is_monitor_description(phrase) is expected
+
+
+FAR_OBSERVATORY = (
+    "The Syrian Observatory for Human Rights said shelling killed twelve people in Maarat.\n\n"
+    "Residents said the market had been full when the first shell landed.\n\n"
+    "Doctors at the field hospital said they had run out of blood.\n\n"
+    "The army said its units had answered fire from the town.\n\n"
+    "Neighbouring villages reported heavy smoke through the afternoon.\n\n"
+    "Aid workers said two convoys were waiting at the crossing.\n\n"
+    "UN envoy Karin Holm said a ceasefire was needed within days.\n\n"
+    "The observatory said the shelling went on until dawn.\n\n"
+    "The monitor could not confirm who fired but said the shells came from the south."
+)
+
+
+def test_the_observatory_far_from_its_name_is_still_the_observatory(model):
+    # seen on FA-KES: "the observatory" eight sentences after its name went to the UN, named
+    # in between, and "the monitor" after it too
+    found = {q.text: q for q in run(model, FAR_OBSERVATORY)}
+    later = next(q for t, q in found.items() if t.startswith("the shelling went on"))
+    assert later.speaker == "Syrian Observatory for Human Rights"
+    last = [q for q in found.values() if q.speaker_mention == "The monitor"]
+    assert last and all(q.speaker == "Syrian Observatory for Human Rights" for q in last)
