@@ -211,7 +211,14 @@ class _Names:
         self._starts = [m.start for m in self.mentions]
         self._max_end = list(itertools.accumulate((m.end for m in self.mentions), max))
         self.by_surname: dict[str, str] = {}
-        self.ents = [e for e in doc.ents if e.label_ in SPEAKER_LABELS]
+        # the model's labels, or the entity extractor's where it corrected one ("the Syrian
+        # Observatory for Human Rights" tagged FAC is the organisation its mention says)
+        self.ents = [
+            e
+            for e in doc.ents
+            if e.label_ in SPEAKER_LABELS
+            or getattr(self.mention_at(e.start_char, e.end_char), "label", None) in SPEAKER_LABELS
+        ]
         for m in self.mentions:
             if m.label != "PERSON":
                 continue

@@ -8,6 +8,7 @@ counted twice) fails the case just as a missing one does.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -805,3 +806,28 @@ def test_the_observatory_far_from_its_name_is_still_the_observatory(model):
     assert later.speaker == "Syrian Observatory for Human Rights"
     last = [q for q in found.values() if q.speaker_mention == "The monitor"]
     assert last and all(q.speaker == "Syrian Observatory for Human Rights" for q in last)
+
+
+def test_an_organisation_the_model_tagged_a_facility_is_still_a_speaker(model):
+    # seen on FA-KES: the model tagged "the Syrian Observatory for Human Rights" FAC in one
+    # story; the entity extractor's mention says ORG, and "the observatory" later is that body
+    from spacy.tokens import Span
+
+    text = FAR_OBSERVATORY
+    doc = model(text)
+    start = text.index("Syrian Observatory")
+    span = doc.char_span(start, start + len("Syrian Observatory for Human Rights"))
+    doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end] + [
+        Span(doc, span.start, span.end, label="FAC")
+    ]
+    mentions, _ = entities.extract(doc, article_id="t")
+    mentions = [
+        m
+        if m.name != "Syrian Observatory for Human Rights"
+        else dataclasses.replace(m, label="ORG")
+        for m in mentions
+    ]
+    assert any(m.name == "Syrian Observatory for Human Rights" for m in mentions)
+    found = quotes.extract(doc, article_id="t", mentions=mentions)
+    later = next(q for q in found if q.text.startswith("the shelling went on"))
+    assert later.speaker == "Syrian Observatory for Human Rights"
