@@ -162,10 +162,41 @@ TIMELINE_OUTLETS = len(PALETTE) - 1
 OTHERS_GREY = "#b8b8b8"
 
 
-def articles_over_time(df: pd.DataFrame, *, granularity: str = "week") -> go.Figure:
+# The periods grouped by, as pandas offsets: where each period ends (a date filter that ends
+# inside the last one leaves it partly counted).
+PERIOD_OFFSETS = {
+    "day": pd.DateOffset(days=1), "week": pd.DateOffset(weeks=1),
+    "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1),
+}  # fmt: skip
+
+
+def partial_periods(periods, granularity: str, span=(None, None)) -> dict:
+    """The periods the date range ``span`` (from, to; None: open) covers only in part, each
+    with what it holds ("from 10 Mar", "to 20 Sep"): the first and the last."""
+    days = sorted({pd.Timestamp(p) for p in periods if p is not None and not pd.isna(p)})
+    if not days or granularity not in PERIOD_OFFSETS:
+        return {}
+    first, last = span
+    out = {}
+    if first is not None and days[0] < pd.Timestamp(first):
+        out[days[0]] = f"from {pd.Timestamp(first):%-d %b}"
+    end = days[-1] + PERIOD_OFFSETS[granularity] - pd.Timedelta(days=1)
+    if last is not None and end > pd.Timestamp(last):
+        # a period both starts and ends outside the range: one label for both ends
+        to = f"to {pd.Timestamp(last):%-d %b}"
+        out[days[-1]] = f"{out[days[-1]]} {to}" if days[-1] in out else to
+    return out
+
+
+def articles_over_time(
+    df: pd.DataFrame, *, granularity: str = "week", span: tuple = (None, None)
+) -> go.Figure:
     """Stacked bars: articles per period, one colour per outlet (the outlets with the most
-    articles; the rest together as "N other outlets")."""
+    articles; the rest together as "N other outlets"). ``span``: the date filter (from, to); a
+    period it cuts is drawn faint and says which part it holds, so that a half-counted month
+    does not read as a drop."""
     fig = go.Figure()
+    partial = partial_periods(df["period"], granularity, span)
     width = 0.8 * PERIOD_MS.get(granularity, PERIOD_MS["day"])
     totals = df.groupby("source", sort=False, dropna=False)["n_articles"].sum()
     rest = None
@@ -185,9 +216,16 @@ def articles_over_time(df: pd.DataFrame, *, granularity: str = "week") -> go.Fig
             width=[width] * len(part),
             name=str(source),
             marker_color=OTHERS_GREY if source == rest else colours[str(source)],
+            marker_opacity=[0.4 if pd.Timestamp(p) in partial else 1.0 for p in part["period"]],
             customdata=np.array([[str(p) for p in part["period"]]]).T,
             hovertemplate="%{x|%d %b %Y}: %{y} articles<extra>" + str(source) + "</extra>",
         )
+    totals_by_period = df.groupby("period")["n_articles"].sum()
+    for period, words in partial.items():
+        fig.add_annotation(
+            x=period, y=float(totals_by_period.get(period, 0)), text=f"{words} only",
+            showarrow=False, yanchor="bottom", yshift=2, font=dict(size=10, color="#666"),
+        )  # fmt: skip
     fig.update_layout(barmode="stack", yaxis_title="articles", xaxis_title=None)
     _date_axis(fig, df["period"])
     periods = pd.to_datetime(pd.Series(list(df["period"]))).dropna().unique()

@@ -165,7 +165,12 @@ def _overview(ctx: _Ctx) -> list[Item]:
     over_time = article_views.articles_over_time(con, f, granularity="week")
     if not over_time.empty:
         items.append(
-            Item("Articles over time", charts.articles_over_time(over_time, granularity="week"))
+            Item(
+                "Articles over time",
+                charts.articles_over_time(
+                    over_time, granularity="week", span=(f.date_from, f.date_to)
+                ),
+            )
         )
     speakers = quote_views.speaker_stats(con, f, limit=12)
     if not speakers.empty:

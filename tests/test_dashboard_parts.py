@@ -458,3 +458,35 @@ def test_figure_cells_are_the_same_on_pages_and_reports():
     assert cells["claimed_by"].tolist() == [charts.OUTLETS_OWN, "UN"]
     assert cells["claimed_by_low"].tolist() == [charts.OUTLETS_OWN, "SANA"]
     assert raw["unit"].isna().tolist() == [True, False]  # the frame given is left as it was
+
+
+def test_a_period_the_date_filter_cuts_is_drawn_faint_and_says_what_it_holds():
+    """A month filter from the 10th to the 20th: its first and last months are partly counted
+    and must not read as drops (seen by an analyst on a March–September range)."""
+    df = pd.DataFrame(
+        {
+            "period": pd.to_datetime(["2016-03-01", "2016-04-01", "2016-09-01"] * 2),
+            "source": ["A"] * 3 + ["B"] * 3,
+            "n_articles": [4, 24, 22, 1, 5, 3],
+        }
+    )
+    span = (date(2016, 3, 10), date(2016, 9, 20))
+    assert charts.partial_periods(df["period"], "month", span) == {
+        pd.Timestamp("2016-03-01"): "from 10 Mar",
+        pd.Timestamp("2016-09-01"): "to 20 Sep",
+    }
+    fig = charts.articles_over_time(df, granularity="month", span=span)
+    assert [a.text for a in fig.layout.annotations] == ["from 10 Mar only", "to 20 Sep only"]
+    assert [a.y for a in fig.layout.annotations] == [5, 25]  # above each stacked bar
+    for trace in fig.data:
+        assert list(trace.marker.opacity) == [0.4, 1.0, 0.4]
+    # whole months, or no date filter: nothing marked
+    assert not charts.articles_over_time(
+        df, granularity="month", span=(date(2016, 3, 1), date(2016, 9, 30))
+    ).layout.annotations
+    assert not charts.articles_over_time(df, granularity="month").layout.annotations
+    # one period cut at both ends
+    one = charts.partial_periods(
+        pd.to_datetime(["2016-03-01"]), "month", (date(2016, 3, 10), date(2016, 3, 20))
+    )
+    assert one == {pd.Timestamp("2016-03-01"): "from 10 Mar to 20 Mar"}

@@ -52,6 +52,7 @@ else:
             filters,
             dict(granularity=granularity or "week"),
             granularity=granularity or "week",
+            span=(filters.date_from, filters.date_to),
         ),
         key="ov_time",
         name="articles over time",
