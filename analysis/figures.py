@@ -38,6 +38,7 @@ his most direct attacks", "the one that"). Fractions are reported as percentages
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter
@@ -131,7 +132,7 @@ def extract(
         # of the population") must not make "about 23 million" a percentage.
         if (reading.unit_token is not None or reading.inherited) and reading.unit != "%":
             previous[span.sent.start] = reading
-        scope = figure_scope(span.sent, first_sentence=span.sent.start == 0)
+        scope = figure_scope(span.sent, first_sentence=span.sent.start <= ctx.lede_start)
         incident = reading.category in INCIDENT_CATEGORIES
         if (incident or reading.category == "displaced") and scope == "total":
             # A war's running total ("Syria's conflict has killed more than 230,000 people") is
@@ -197,6 +198,16 @@ class _Context:
             self.incident_country = country.name if country is not None else None
             self.incident_code = code or None
         self._article_places: ArticlePlaces | None = None
+
+    @functools.cached_property
+    def lede_start(self) -> int:
+        """Where the opening sentence starts: the first that ends as a sentence does, after any
+        headline and dateline lines (a paragraph break ends a sentence, analysis.nlp), which
+        count as the opening too. The opening is the news, however it is dated."""
+        for sent in self.doc.sents:
+            if sent.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")):
+                return sent.start
+        return 0
 
     def settle(self, place: str | None, sentence: Span, *, incident: bool) -> str | None:
         """A place the gazetteer cannot put in the article's country, settled by what the
@@ -1294,10 +1305,15 @@ def _finer(ctx: _Context, root: Token, place: str) -> str:
     """A country is where everything in a war happens: when the sentence also names a place
     inside it ("killed in Syria's Idlib province", "air strikes in Syria hit Douma"), that
     place says where."""
-    if gazetteer.country(place) is None:
+    country = gazetteer.country(place)
+    if country is None:
         return place
     inner = _place_in_sentence(ctx, root)
-    return inner if inner is not None and gazetteer.country(inner) is None else place
+    if inner is None or gazetteer.country(inner) is not None:
+        return place
+    # only a place inside that country: "kill 120 militants in Syria" run into a "MOSCOW"
+    # dateline is no toll of Moscow (FA-KES)
+    return inner if _country_of(inner) in (country.country, None) else place
 
 
 def _place_in_sentence(ctx: _Context, root: Token) -> str | None:

