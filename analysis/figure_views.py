@@ -640,6 +640,7 @@ def _conflict_groups(
         scope=scope,
         since=None if cutoff is None else cutoff - timedelta(days=3 * window_days),
     )
+
     def first_key(group: str) -> str:
         # The pair first within a group by gap (widest first), then newest, then every other
         # column, so that ties fall the same way on every run and thread count: arg_min's key
