@@ -267,6 +267,8 @@ class _Context:
             words = self.text[m.start : m.end]
             if words.isupper() and len(words) <= 5 and gazetteer.place(words) is None:
                 continue  # "AFP", "SANA" in a dateline: an agency, whatever the label says
+            if words.isupper() and self.text[max(m.start - 2, 0) : m.start] in ("", "\n\n"):
+                continue  # "MOSCOW Some 120 …": a dateline says where the reporter is
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if (
                 span is not None

@@ -239,3 +239,16 @@ def test_the_lede_after_a_headline_and_dateline_is_the_news(nlp):
     scopes = {f.text: f.scope for f in found}
     assert scopes["At least 48"] == "event"  # the lede, "last week" notwithstanding
     assert scopes["Twenty"] == "background"  # a later sentence dated in March
+
+
+def test_a_dateline_is_where_the_reporter_is_not_where_the_news_happens(nlp):
+    text = (
+        "Last updated at Oct 082017\n\n"
+        "MOSCOW Some 120 extremists were killed in a series of Russian air strikes in Syria over "
+        "the past day, the defence ministry said.\n\n"
+        "Moscow said the strikes targeted command posts. Fifteen volunteers were killed in the "
+        "strike, rescuers said."
+    )
+    # the toll with no place of its own was put in the article's main place, which the
+    # capitals of a "MOSCOW" dateline made Moscow
+    assert dict(_places(nlp, text))["Fifteen"] == "Syria"
