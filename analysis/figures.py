@@ -1371,8 +1371,12 @@ def _proper(ctx: _Context, tok: Token) -> bool:
 def _where_said(pobj: Token, clause: set[int] | None) -> bool:
     """A place attached to a speech verb outside the figure's clause says where a claim was
     made, not where the counted event happened ("Sabra said in Turkey the attack had killed
-    1300 people", "told reporters in Geneva that 20 died")."""
+    1300 people", "told reporters in Geneva that 20 died"), and so does one attached to the one
+    who makes it ("the defence ministry in Moscow said")."""
     verb = pobj.head.head
+    if verb.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("NOUN", "PROPN"):
+        # "the defence ministry in Moscow said …": where the one who claims it sits
+        verb = verb.head
     return (
         clause is not None
         and pobj.i not in clause

@@ -252,3 +252,11 @@ def test_a_dateline_is_where_the_reporter_is_not_where_the_news_happens(nlp):
     # the toll with no place of its own was put in the article's main place, which the
     # capitals of a "MOSCOW" dateline made Moscow
     assert dict(_places(nlp, text))["Fifteen"] == "Syria"
+
+
+def test_the_claimants_seat_is_not_where_the_toll_is(nlp):
+    text = (
+        "Some 40 fighters were killed near Mayadeen in Syria, the defence ministry in Moscow said "
+        "on Saturday."
+    )
+    assert dict(_places(nlp, text))["Some 40"] in ("Syria", "Mayadeen")  # not Moscow
