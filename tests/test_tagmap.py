@@ -15,8 +15,11 @@ from tests.conftest import DATED, SAMPLE
 
 @pytest.fixture(scope="module")
 def stock(nlp):
-    """The same model as the project loads, without the tag map."""
-    return spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    """The same model as the project loads, without the tag map and the cached lemmatizer
+    (with the project's paragraph breaks, which change the parse, not the tags)."""
+    pipeline = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    pipeline.add_pipe(nlp_module.PARAGRAPHS, before="parser")
+    return pipeline
 
 
 def _annotations(doc):
