@@ -70,7 +70,8 @@ PARAGRAPHS = "presslens_paragraphs"
 def paragraph_starts(doc):
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if before.is_space and "\n" in before.text and not token.is_space:
+        # a blank line, not a line break: a text not yet cleaned may wrap its lines
+        if before.is_space and before.text.count("\n") >= 2 and not token.is_space:
             token.is_sent_start = True
     return doc
 

@@ -260,3 +260,8 @@ def test_the_claimants_seat_is_not_where_the_toll_is(nlp):
         "on Saturday."
     )
     assert dict(_places(nlp, text))["Some 40"] in ("Syria", "Mayadeen")  # not Moscow
+
+
+def test_a_line_break_inside_a_paragraph_ends_no_sentence(nlp):
+    doc = nlp("The minister said the talks\nwould resume on Monday.\n\nAides agreed.")
+    assert [s.text.split()[0] for s in doc.sents] == ["The", "Aides"]
