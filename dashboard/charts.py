@@ -375,7 +375,13 @@ def polarity_subjectivity(
     marked = [s in highlight for s in df["speaker"]]
     sizeref = 2.0 * max(size.max(), 1) / (46.0**2)
     x_range, y_range = _scatter_ranges(df)
-    positions = _scatter_label_positions(df, size, sizeref, marked, x_range, y_range)
+    radii = [_marker_radius(float(v), sizeref, SCATTER_SIZEMIN) for v in size]
+    positions = _scatter_label_positions(df, size, radii, marked, x_range, y_range)
+    # each name as drawn, beside its bubble or on a leader: long ones in two lines, chosen in bold
+    shown = [
+        f"<b>{label_layout.wrap(str(s))}</b>" if m else label_layout.wrap(str(s))
+        for s, m in zip(df["speaker"], marked, strict=True)
+    ]
     fig = go.Figure(
         go.Scatter(
             x=df["polarity"],
@@ -385,8 +391,8 @@ def polarity_subjectivity(
             # bubble (the chosen speakers always, in bold): beside the bubble, else further out
             # on a line to it (annotations below); the rest are in the hover.
             text=[
-                "" if not isinstance(pos, str) else _in_bold(label_layout.wrap(str(s)), m)
-                for s, m, pos in zip(df["speaker"], marked, positions, strict=True)
+                name if isinstance(pos, str) else ""
+                for name, pos in zip(shown, positions, strict=True)
             ],
             textposition=[pos if isinstance(pos, str) else "top center" for pos in positions],
             # the size the placer measures names at; a name at the plot's edge is not cut off
@@ -408,13 +414,12 @@ def polarity_subjectivity(
             "<br>%{customdata[1]} quotes<extra></extra>",
         )
     )
-    for row, radius, pos, m in zip(
-        df.itertuples(index=False), _radii(size, sizeref), positions, marked, strict=True
+    for row, radius, pos, name in zip(
+        df.itertuples(index=False), radii, positions, shown, strict=True
     ):
         if isinstance(pos, label_layout.Leader):
             fig.add_annotation(
-                x=row.polarity, y=row.subjectivity, ax=pos.dx, ay=pos.dy,
-                text=_in_bold(label_layout.wrap(str(row.speaker)), m),
+                x=row.polarity, y=row.subjectivity, ax=pos.dx, ay=pos.dy, text=name,
                 showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#9a9a9a",
                 standoff=radius, font=dict(size=11, color="#505866"),
             )  # fmt: skip
@@ -423,14 +428,6 @@ def polarity_subjectivity(
         yaxis=dict(title="subjectivity", range=list(y_range)),
     )
     return _style(fig, title="Polarity and subjectivity (size = quotes)", height=460)
-
-
-def _in_bold(text: str, bold: bool) -> str:
-    return f"<b>{text}</b>" if bold else text
-
-
-def _radii(size: pd.Series, sizeref: float) -> list[float]:
-    return [_marker_radius(float(v), sizeref, SCATTER_SIZEMIN) for v in size]
 
 
 # The speakers' scatter: a half-width column of the wide layout; names are placed for the plot
@@ -458,7 +455,7 @@ def _scatter_ranges(df: pd.DataFrame) -> tuple[tuple[float, float], tuple[float,
     return (-half, half), (low, high)
 
 
-def _scatter_label_positions(df, size, sizeref, marked, x_range, y_range) -> list[str | None]:
+def _scatter_label_positions(df, size, radii, marked, x_range, y_range) -> list:
     canvas = label_layout.Canvas(*SCATTER_CANVAS, x_range, y_range)
     # Most quoted first; beyond the first few only the chosen are candidates.
     order = sorted(range(len(df)), key=lambda i: -float(size.iloc[i]))
@@ -467,7 +464,6 @@ def _scatter_label_positions(df, size, sizeref, marked, x_range, y_range) -> lis
         label_layout.wrap(str(s)) if (i in named or m) else ""
         for i, (s, m) in enumerate(zip(df["speaker"], marked, strict=True))
     ]
-    radii = _radii(size, sizeref)
     return label_layout.place_labels(
         df["polarity"].astype(float).tolist(), df["subjectivity"].astype(float).tolist(),
         texts, radii, canvas, order=order, must=marked, leaders=True,
