@@ -89,7 +89,7 @@ INCIDENT_PREPOSITIONS = lexicon.words("incident_prepositions")
 PLACE_OBJECT_VERBS = lexicon.words("place_object_verbs")
 INCIDENT_NOUNS = lexicon.words("incident_nouns")
 PLACE_NOUNS = lexicon.words("place_nouns")
-COMPASS_WORDS = lexicon.words("compass_words")
+COMPASS_WORDS = gazetteer.COMPASS_WORDS
 # Prepositions that place an event in the same sentence ("killed in an air strike on Idlib").
 SENTENCE_PLACE_PREPOSITIONS = INCIDENT_PREPOSITIONS | {"on", "at", "over", "near"}
 # Dependency roles of a place name used as a modifier ("US forces", "Syria's army"): it names an

@@ -50,6 +50,9 @@ TOWN_MIN_POPULATION = 15_000
 COUNTRY_ALIASES = lexicon.mapping("country_aliases")
 COUNTRY_NAME_OVERRIDES = lexicon.mapping("country_name_overrides")
 REGIONS = lexicon.phrases("regions")
+# First words that make a region of a place ("western Aleppo", "east Homs"), read by the
+# entity rules, the figures' places and the map alike.
+COMPASS_WORDS = lexicon.words("compass_words")
 # pycountry subdivision types that are first-level, well-known units (England, Texas, Bavaria).
 SUBDIVISION_TYPES = frozenset({"Country", "Nation", "Province", "State", "Land"})
 

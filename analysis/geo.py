@@ -253,7 +253,7 @@ AREA_WORDS = frozenset(
     {"province", "governorate", "countryside", "city", "region", "district", "suburbs",
      "outskirts", "town"}
 )  # fmt: skip
-COMPASS_WORDS = lexicon.words("compass_words")
+COMPASS_WORDS = gazetteer.COMPASS_WORDS
 
 
 def _core(name: str) -> str:

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 from analysis import gazetteer, geo, lexicon
 from analysis.nlp import text_of
 
-COMPASS_WORDS = lexicon.words("compass_words")
+COMPASS_WORDS = gazetteer.COMPASS_WORDS
 NESTING_NOUNS = lexicon.words("nesting_nouns")
 PHRASE_WORDS = lexicon.words("place_phrase_words")
 # The prepositions that nest a place in a larger one ("X in Y", "X near Y", "X outside Y").

@@ -77,7 +77,7 @@ NORP_GROUPS = lexicon.mapping("norp_groups")
 _NORP_PREFIX = re.compile(r"(?:pan|anti|pro|non)-[A-Z]")
 
 
-COMPASS_WORDS = lexicon.words("compass_words")
+COMPASS_WORDS = gazetteer.COMPASS_WORDS
 
 
 NEWS_AGENCIES = lexicon.words("news_agencies")
