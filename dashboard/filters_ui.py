@@ -97,11 +97,11 @@ def check_url_values(
                 continue
             valid[key] = [raw]
     if "from" in valid and "to" in valid and valid["from"][0] > valid["to"][0]:
-        # a range written the wrong way round matches no article: read the right way round
-        # (see sidebar), and said
+        # a range written the wrong way round matches no article: read the right way round,
+        # and said beside the date pickers (sidebar), as when they are set so; not here too,
+        # where each run of such a link would say it again
         (first,), (last,) = valid["from"], valid["to"]
         valid["from"], valid["to"] = [last], [first]
-        notices.append(f"from={first} is after to={last}: read as {last} to {first}")
     for key in LIST_KEYS:
         good, bad = [], []
         for raw in params.get(key, []):
@@ -138,7 +138,7 @@ def sidebar() -> Filters:
     date_from, date_to = _date_inputs(opts)
     if date_from and date_to and date_from > date_to:
         # From after To matches nothing: read the right way round, and said beside the pickers
-        # (a link's notice above the page says it too)
+        # (whether a link or the pickers set it so)
         date_from, date_to = date_to, date_from
         sb.caption(f"From is after To: read as {date_from} to {date_to}.")
     search = sb.text_input(
