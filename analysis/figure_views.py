@@ -101,11 +101,8 @@ def figure_table(
         filters, category=category, location=location, subject=subject, scope=scope
     )
     order = "a.published DESC NULLS LAST, f.article_id, f.start"
-    # The copies of the rows in view (filters.rows_in_view) for what needs no long text: a
-    # whole is in its part's article, so in view too.
-    figures, articles = (rows_in_view(con, filters, t) for t in ("figures", "articles"))
 
-    def select(figure_rows: str, article_rows: str, *, whole_text: bool = True) -> str:
+    def select(figure_rows: str, article_rows: str, wholes: str, *, whole_text: bool = True) -> str:
         # An uncounted whole ("civilians, including three children") is named by its noun, read
         # from the article's text (whole_text=False: left null, see _whole_words).
         noun = WHOLE_NOUN_SQL.format(text="a.text", part_of="f.part_of")
@@ -114,18 +111,22 @@ def figure_table(
             f"{f'coalesce(w.text, {noun})' if whole_text else 'w.text'} END AS part_of_text "
             f"FROM {figure_rows} f "
             f"JOIN {article_rows} a ON a.id = f.article_id "
-            f"LEFT JOIN {figures} w ON w.article_id = f.article_id AND w.start = f.part_of "
+            f"LEFT JOIN {wholes} w ON w.article_id = f.article_id AND w.start = f.part_of "
         )
 
     if limit is None:
-        sql = f"{select('figures', 'articles')} WHERE {where} ORDER BY {order}"
+        wholes = rows_in_view(con, filters, "figures")
+        sql = f"{select('figures', 'articles', wholes)} WHERE {where} ORDER BY {order}"
         return con.execute(sql, params).df()
 
-    def newest(ids: str, ids_params: list) -> pd.DataFrame:
+    def newest(view: Filters | None, ids: str, ids_params: list) -> pd.DataFrame:
         where, params = _where(
             filters, category=category, location=location, subject=subject, scope=scope,
             ids=(ids, ids_params),
         )  # fmt: skip
+        # The copies of the rows in view (filters.rows_in_view) for what needs no long text: a
+        # whole is in its part's article, so in view too.
+        figures, articles = (rows_in_view(con, view, t) for t in ("figures", "articles"))
         # Ordered on narrow rows; only the ``limit`` kept are read with their texts, by their
         # articles' ids as constants, which DuckDB checks while it scans (a subquery of the kept
         # row ids read every figure and article text: 0.3 s at a million articles).
@@ -141,10 +142,10 @@ def figure_table(
         # articles' ids, 1,000 figures of 1,000 articles took 0.65 s at a million articles:
         # every figure's and article's id checked against a thousand strings.)
         article_rows, article_ids = kept_articles(articles, (a for _, a in picked))
-        kept, kept_params = kept_rows(con, filters, "figures", figures, (r for r, _ in picked))
+        kept, kept_params = kept_rows(con, view, "figures", figures, (r for r, _ in picked))
         sql = f"""
             WITH kept_f AS MATERIALIZED ({kept})
-            {select("kept_f", article_rows, whole_text=False)}
+            {select("kept_f", article_rows, figures, whole_text=False)}
             ORDER BY {order}"""
         found = con.execute(sql, [*kept_params, *article_ids]).df()
         return _whole_words(con, found)

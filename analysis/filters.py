@@ -185,6 +185,14 @@ def pin(
     finally:
         if indexed is not None:
             con.unregister(PIN_KEYS)
+    _keep_pinned(con, name)
+    return pinned
+
+
+def _keep_pinned(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Count the pinned table ``name`` among the :data:`PINNED_MAX` kept, dropping the oldest."""
+    import duckdb
+
     with _pinned_lock:
         _pinned[name] = None
         _pinned.move_to_end(name)
@@ -192,7 +200,6 @@ def pin(
     for table in old:
         with contextlib.suppress(duckdb.Error):
             con.execute(f"DROP TABLE IF EXISTS {table}")
-    return pinned
 
 
 # The name under which pin registers the keys of the articles the index found on its cursor.
@@ -514,23 +521,71 @@ def newest_first(
     con: duckdb.DuckDBPyConnection,
     filters: Filters | None,
     limit: int,
-    rows: Callable[[str, list], pd.DataFrame],
+    rows: Callable[[Filters | None, str, list], pd.DataFrame],
 ) -> pd.DataFrame:
     """The first ``limit`` rows of a list ordered newest article first, without ordering every
-    row in view: ``rows(ids_sql, params)`` returns at most ``limit`` rows of the articles
-    ``ids_sql`` selects (the newest k articles in view), in the list's order. k grows until
-    those articles hold ``limit`` rows or are all the articles in view, so the result is exact:
-    no row of an older article can come before theirs. (At a million articles, sorting every
-    quote or figure in view with its text needed more memory than the dashboard has.)"""
+    row in view: ``rows(view, ids_sql, params)`` returns at most ``limit`` rows of the articles
+    ``ids_sql`` selects (the newest k articles in view), in the list's order, reading the fact
+    tables through ``rows_in_view(con, view, ...)``. k grows until those articles hold
+    ``limit`` rows or are all the articles in view, so the result is exact: no row of an older
+    article can come before theirs. (At a million articles, sorting every quote or figure in
+    view with its text needed more memory than the dashboard has.)
+
+    When an article index serves the filters' data version, ``view`` is pinned to those k
+    articles (:func:`_pin_newest`), so their rows are gathered from the index, not found by a
+    scan of the fact table: at a million articles the Speakers page's 500 quotes of a year
+    took 0.17 s, most of it reading every quote's article id to find the 2,000 articles'."""
     sub, params = article_ids_sql(filters)
     where, _ = articles_where(filters)  # the same parameters as ``sub``'s
     newest = f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.published DESC NULLS LAST, a.id"
     k = max(4 * int(limit), NEWEST_ARTICLES)
     while True:
-        found = rows(f"{newest} LIMIT {k}", list(params))
+        narrowed = _pin_newest(con, filters, k)
+        if narrowed is not None:
+            found = rows(narrowed, *article_ids_sql(narrowed))
+        else:
+            found = rows(filters, f"{newest} LIMIT {k}", list(params))
         if len(found) >= limit:
             return found
         [(in_view,)] = con.execute(f"SELECT count(*) FROM ({sub})", params).fetchall()
         if k >= in_view:
             return found
         k *= 16
+
+
+def _pin_newest(con: duckdb.DuckDBPyConnection, filters: Filters | None, k: int) -> Filters | None:
+    """Filters pinned (as :func:`pin` pins) to the newest ``k`` articles in view, when an article
+    index serves their data version (:attr:`Filters.id_version`); else None. The table is named
+    by the filters (their pinned set's name, which carries the data version), the version and
+    ``k``, so a page's lists share it."""
+    import duckdb
+
+    from analysis import article_index
+
+    f = filters or Filters()
+    if article_index.reader_index(con, f.id_version) is None:
+        return None
+    where, params = articles_where(f)
+    what = f.id_table or dataclasses.replace(f, id_version=None)
+    digest = hashlib.sha1(repr((what, f.id_version, k)).encode()).hexdigest()[:24]
+    name = f"memory.main.newest_{digest}"
+    narrowed = Filters(id_table=name, id_version=f.id_version)
+    with _pinned_lock:
+        known = name in _pinned
+    if known:
+        with contextlib.suppress(duckdb.CatalogException):  # dropped meanwhile: made again
+            con.execute(f"SELECT 1 FROM {name} LIMIT 0").fetchall()
+            return narrowed
+    try:
+        con.execute(
+            f"CREATE TABLE IF NOT EXISTS {name} AS SELECT a.id, a.article_key FROM articles a "
+            f"WHERE {where} ORDER BY a.published DESC NULLS LAST, a.id LIMIT {int(k)}",
+            params,
+        )
+    except duckdb.TransactionException:  # made at the same moment by another thread
+        try:
+            con.execute(f"SELECT 1 FROM {name} LIMIT 0")
+        except duckdb.CatalogException:
+            return None  # not committed yet: this list reads the store's rows
+    _keep_pinned(con, name)
+    return narrowed

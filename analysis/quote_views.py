@@ -201,10 +201,9 @@ def speaker_quotes(
             WHERE q.article_id IN ({sub}) AND {" AND ".join(where)} ORDER BY {order}"""
         return con.execute(sql, params).df()
 
-    # the copies of the rows in view (filters.rows_in_view), for the narrow rows
-    quotes, articles = (rows_in_view(con, filters, t) for t in ("quotes", "articles"))
-
-    def newest(ids: str, ids_params: list) -> pd.DataFrame:
+    def newest(view: Filters | None, ids: str, ids_params: list) -> pd.DataFrame:
+        # the copies of the rows in view (filters.rows_in_view), for the narrow rows
+        quotes, articles = (rows_in_view(con, view, t) for t in ("quotes", "articles"))
         # Ordered on narrow rows; only the ``limit`` kept are read with their texts, by their
         # row ids (reading a million articles' quote texts alone took seconds), and their
         # articles' titles from the copy in view when there is one (joined to the kept rows,
@@ -217,7 +216,7 @@ def speaker_quotes(
             [*ids_params, *params[n_sub:], int(limit)],
         ).fetchall()
         article_rows, article_ids = kept_articles(articles, (a for _, a in picked))
-        kept, kept_params = kept_rows(con, filters, "quotes", quotes, (r for r, _ in picked))
+        kept, kept_params = kept_rows(con, view, "quotes", quotes, (r for r, _ in picked))
         sql = f"""
             WITH kept_q AS MATERIALIZED ({kept})
             SELECT {columns} FROM kept_q q JOIN {article_rows} a ON a.id = q.article_id

@@ -289,10 +289,12 @@ def test_views_read_the_same_rows_from_the_index_as_from_the_store(reader, corpu
 
 
 def test_lists_under_a_date_range_or_outlets_read_their_texts_from_the_index(
-    reader, corpus_store, index_dir
+    reader, corpus_store, index_dir, monkeypatch
 ):
     """Filters no copy serves (a date range, outlets, none) read at the index's data version:
-    the few rows a list shows get their texts from the index, and the lists are the store's."""
+    the few rows a list shows get their texts from the index, its newest articles' rows are
+    gathered from it, and the lists are the store's (also when the newest articles first looked
+    in hold too few rows and more are looked in)."""
     version, _ = _built(reader, corpus_store)
     [(source,)] = reader.execute(
         "SELECT source FROM articles GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
@@ -311,6 +313,12 @@ def test_lists_under_a_date_range_or_outlets_read_their_texts_from_the_index(
         rowids = [r for (r,) in reader.execute("SELECT rowid FROM quotes LIMIT 4").fetchall()]
         sql, params = filters.kept_rows(reader, read_at, "quotes", "quotes", rowids)
         assert filters.GATHERED_PREFIX in sql and params == [rowids]
+        # the newest articles in view, pinned: their rows are gathered from the index
+        newest = filters._pin_newest(reader, read_at, 3)
+        [(n_newest,)] = reader.execute(f"SELECT count(*) FROM {newest.id_table}").fetchall()
+        assert n_newest == 3 and newest.id_version == version
+        assert filters.rows_in_view(reader, newest, "quotes").startswith(filters.GATHERED_PREFIX)
+        assert filters._pin_newest(reader, plain, 3) is None  # no data version: no index
         for view, kwargs in [
             (quote_views.speaker_quotes, {"limit": 7}),
             (figure_views.figure_table, {"limit": 9}),
@@ -319,6 +327,26 @@ def test_lists_under_a_date_range_or_outlets_read_their_texts_from_the_index(
             expected, got = view(reader, plain, **kwargs), view(reader, read_at, **kwargs)
             assert len(expected) > 0 or view is figure_views.conflict_groups, view.__name__
             pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+        # a speaker and a kind of figure last seen in older articles: the 8 newest articles
+        # first looked in hold none of their rows, then 128: the same list
+        [(speaker,)] = reader.execute(
+            "SELECT q.speaker FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "WHERE q.speaker IS NOT NULL GROUP BY 1 ORDER BY max(a.published), 1 LIMIT 1"
+        ).fetchall()
+        [(category,)] = reader.execute(
+            "SELECT f.category FROM figures f JOIN articles a ON a.id = f.article_id "
+            "GROUP BY 1 ORDER BY max(a.published), 1 LIMIT 1"
+        ).fetchall()
+        with monkeypatch.context() as patched:
+            patched.setattr(filters, "NEWEST_ARTICLES", 2)
+            for view, kwargs in [
+                (quote_views.speaker_quotes, {"speakers": (speaker,)}),
+                (figure_views.figure_table, {"category": category}),
+            ]:
+                expected = view(reader, plain, limit=2, **kwargs)
+                got = view(reader, read_at, limit=2, **kwargs)
+                assert len(expected) > 0 or not plain.is_empty, view.__name__
+                pd.testing.assert_frame_equal(got, expected, check_dtype=False)
     # at another state of the store the index is never read
     other = dataclasses.replace(Filters(), id_version="another state")
     sql, _ = filters.kept_rows(reader, other, "quotes", "quotes", [0])
