@@ -319,6 +319,14 @@ def test_lists_under_a_date_range_or_outlets_read_their_texts_from_the_index(
         assert n_newest == 3 and newest.id_version == version
         assert filters.rows_in_view(reader, newest, "quotes").startswith(filters.GATHERED_PREFIX)
         assert filters._pin_newest(reader, plain, 3) is None  # no data version: no index
+        # a list's few articles, pinned by their ids (the conflicts' pairs)
+        some = [i for (i,) in reader.execute("SELECT id FROM articles LIMIT 3").fetchall()]
+        kept = filters.pin_articles(reader, version, [*some, "no such article"])
+        assert sorted(
+            i for (i,) in reader.execute(f"SELECT id FROM {kept.id_table}").fetchall()
+        ) == sorted(some)
+        assert filters.rows_in_view(reader, kept, "figures").startswith(filters.GATHERED_PREFIX)
+        assert filters.pin_articles(reader, "another state", some) is None
         for view, kwargs in [
             (quote_views.speaker_quotes, {"limit": 7}),
             (figure_views.figure_table, {"limit": 9}),
