@@ -19,7 +19,13 @@ import duckdb
 import pandas as pd
 
 from analysis import aggregates, summaries
-from analysis.filters import Filters, article_ids_sql, article_keys_sql, rows_in_view
+from analysis.filters import (
+    Filters,
+    article_ids_sql,
+    article_keys_sql,
+    pin_naming,
+    rows_in_view,
+)
 
 log = logging.getLogger(__name__)
 
@@ -291,6 +297,8 @@ def entity_articles(
 ) -> pd.DataFrame:
     """The articles in view naming ``name``: ``id, title, published, source, mentions,
     first_start`` — most mentions first, then newest."""
+    # With an article index, the articles naming ``name`` found by it and their rows gathered
+    filters = pin_naming(con, filters, "entities", "name", name) or filters
     where, params = _in_view(filters)
     articles = rows_in_view(con, filters, "articles")  # the articles in view, or all
     # Ranked on narrow rows, titles joined to the rows kept: the most named entity of a million

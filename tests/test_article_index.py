@@ -327,10 +327,31 @@ def test_lists_under_a_date_range_or_outlets_read_their_texts_from_the_index(
         ) == sorted(some)
         assert filters.rows_in_view(reader, kept, "figures").startswith(filters.GATHERED_PREFIX)
         assert filters.pin_articles(reader, "another state", some) is None
+        # the articles in view naming an entity, found by the index (none when too many rows)
+        [(name,)] = reader.execute(
+            "SELECT name FROM entities GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 OFFSET 5"
+        ).fetchall()
+        naming = filters.pin_naming(reader, read_at, "entities", "name", name)
+        where, params = filters.articles_where(plain)
+        assert sorted(
+            i for (i,) in reader.execute(f"SELECT id FROM {naming.id_table}").fetchall()
+        ) == sorted(
+            i
+            for (i,) in reader.execute(
+                f"SELECT a.id FROM articles a WHERE {where} AND a.id IN "
+                "(SELECT article_id FROM entities WHERE name = ?)",
+                [*params, name],
+            ).fetchall()
+        )
+        with monkeypatch.context() as patched:
+            patched.setattr(filters, "NAMING_ROWS_MAX", 0)
+            assert filters.pin_naming(reader, read_at, "entities", "name", name) is None
         for view, kwargs in [
             (quote_views.speaker_quotes, {"limit": 7}),
             (figure_views.figure_table, {"limit": 9}),
             (figure_views.conflict_groups, {}),
+            (entity_views.entity_articles, {"name": name}),
+            (entity_views.entity_articles, {"name": name, "limit": 3}),
         ]:
             expected, got = view(reader, plain, **kwargs), view(reader, read_at, **kwargs)
             assert len(expected) > 0 or view is figure_views.conflict_groups, view.__name__
@@ -535,3 +556,16 @@ def test_a_failed_build_is_said_once_and_not_retried_at_once(
     # within RETRY_AFTER nothing is started again
     assert article_index.ensure(bad, "v", n_articles=10) is None
     assert not article_index._building
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_key_sets_are_numpys_own(seed):
+    """The index's set operations on article keys give what NumPy's unique/intersect1d give
+    (they are faster than NumPy 2.4's own)."""
+    rng = np.random.default_rng(seed)
+    a, b = rng.integers(0, 500, 800), rng.integers(0, 500, 300)
+    assert article_index.unique_keys(a).tolist() == np.unique(a).tolist()
+    assert article_index.common_keys(a, b).tolist() == np.intersect1d(a, b).tolist()
+    assert article_index.common_keys(a, []).tolist() == []
+    assert article_index.unique_keys([]).tolist() == []
+    assert article_index.unique_keys(a).dtype == np.int64
