@@ -479,6 +479,30 @@ class Index:
             seen[codes] = True
         return int(seen.sum())
 
+    def rows_holding(self, table: str, column: str, value: str, keys, columns) -> pa.Table:
+        """The rows of ``table`` of the articles with these ``keys`` that hold ``value`` in the
+        coded ``column``: their ``article_key`` and ``columns`` (uncoded ones), in key order.
+        Compared by number, nothing read as text: a common name's million rows in a year of a
+        million articles in 30-60 ms, where a gather of them with their names and ids took
+        0.45 s."""
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        code = self._codes(table, column, [value]).get(value)
+        wanted = ["article_key", *columns]
+        taken = []
+        for batch, rows in self._runs(table, keys) if code is not None else ():
+            codes = batch.column(column).take(rows)
+            hit = pc.filter(rows, pc.equal(codes, np.int32(code)).fill_null(False))
+            taken.append(batch.select(wanted).take(hit))
+        schema = self._batches[table].schema
+        return pa.Table.from_batches(taken, schema=pa.schema([schema.field(c) for c in wanted]))
+
+    def gather_ids(self, keys: pa.Array) -> pa.Array:
+        """The article ids of these integer keys (an article's key is the index of its id)."""
+        return self._ids.take(keys)
+
     def gather(self, table: str, keys) -> pa.Table:
         """``table``'s rows of the articles with these integer ``keys``, in key order: the
         columns of the copy :func:`analysis.filters.rows_in_view` makes from the store (by name;

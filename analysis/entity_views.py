@@ -23,8 +23,8 @@ from analysis.filters import (
     Filters,
     article_ids_sql,
     article_keys_sql,
-    pin_naming,
     rows_in_view,
+    rows_naming,
 )
 
 log = logging.getLogger(__name__)
@@ -297,18 +297,22 @@ def entity_articles(
 ) -> pd.DataFrame:
     """The articles in view naming ``name``: ``id, title, published, source, mentions,
     first_start`` — most mentions first, then newest."""
-    # With an article index, the articles naming ``name`` found by it and their rows gathered
-    filters = pin_naming(con, filters, "entities", "name", name) or filters
-    where, params = _in_view(filters)
-    articles = rows_in_view(con, filters, "articles")  # the articles in view, or all
+    # With an article index, the rows naming ``name`` in view and their articles read from it
+    indexed = rows_naming(con, filters, "entities", "name", name, ("mentions", "first_start"))
+    if indexed is not None:
+        (entities, articles), (where, params) = indexed, ("TRUE", [])
+    else:
+        where, params = _in_view(filters)
+        where, params = f"e.name = ? AND {where}", [name, *params]
+        entities = rows_in_view(con, filters, "entities")
+        articles = rows_in_view(con, filters, "articles")  # the articles in view, or all
     # Ranked on narrow rows, titles joined to the rows kept: the most named entity of a million
     # articles is in half of them, and grouping them with their titles took seconds.
     sql = f"""
         WITH per AS (
             SELECT e.article_id AS id, sum(e.mentions)::BIGINT AS mentions,
                    min(e.first_start) AS first_start
-            FROM {rows_in_view(con, filters, "entities")} e
-            WHERE e.name = ? AND {where} GROUP BY e.article_id
+            FROM {entities} e WHERE {where} GROUP BY e.article_id
         ), ranked AS (
             SELECT per.*, a.published FROM per JOIN {articles} a ON a.id = per.id
             ORDER BY per.mentions DESC, a.published DESC NULLS LAST, per.id
@@ -319,10 +323,9 @@ def entity_articles(
         WHERE a.id IN (SELECT id FROM ranked)
         ORDER BY r.mentions DESC, r.published DESC NULLS LAST, r.id
     """
-    args = [name, *params]
     if limit is not None:
-        args.append(int(limit))
-    return con.execute(sql, args).df()
+        params.append(int(limit))
+    return con.execute(sql, params).df()
 
 
 def _label_list(label: str | tuple[str, ...] | list[str] | None) -> list[str] | None:

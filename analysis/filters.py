@@ -577,20 +577,20 @@ def pin_articles(con: duckdb.DuckDBPyConnection, version: str | None, ids) -> Fi
     return _pin_indexed(con, version, "ids", tuple(params), where, params)
 
 
-# The most rows :func:`pin_naming` gathers: gathering a row costs about what scanning the
-# store's rows for one name costs at a million articles for 700,000 rows ("Syrian" in a year's
-# articles, 1 million rows: 0.45-0.5 s gathered, 0.33-0.39 s scanned; 60,000 rows: 0.03 s).
-NAMING_ROWS_MAX = 500_000
-
-
-def pin_naming(
-    con: duckdb.DuckDBPyConnection, filters: Filters | None, table: str, column: str, value: str
-) -> Filters | None:
-    """Filters pinned (as :func:`pin` pins) to the articles in view with a row of ``table``
-    holding ``value`` in ``column`` (one of its index postings: a speaker, an entity's name),
-    found by the article index that serves the filters' data version; else None. For a view of
-    one name's articles: their rows are then gathered from the index (at a million articles the
-    articles naming "Syrian" in a year, found by a scan of every entity row, took 0.25 s)."""
+def rows_naming(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None,
+    table: str,
+    column: str,
+    value: str,
+    columns: tuple[str, ...],
+) -> tuple[str, str] | None:
+    """``(rows, articles)``: the names registered on ``con`` of the rows of ``table`` in view
+    holding ``value`` in ``column`` (one of its index postings: an entity's name), as
+    ``article_id`` and ``columns``, and of their articles (``id, title, source, published``),
+    found by the article index that serves the filters' data version
+    (:meth:`Index.rows_holding`); else None. For a view of one name's articles: at a million
+    articles a scan of every entity row for "Syrian" took 0.25-0.7 s, under a year or none."""
     import pyarrow as pa
 
     from analysis import article_index
@@ -601,20 +601,17 @@ def pin_naming(
         return None
     if f.id_table is not None:
         in_view = _keys_of(con, f.id_table)
-    else:  # a date range, outlets: their articles' keys, read in milliseconds
+    else:  # a date range, outlets, none: their articles' keys, read in milliseconds
         in_view = con.execute(*article_keys_sql(f)).fetchnumpy()["article_key"]
     keys = article_index.common_keys(index.articles_with(table, column, [value]), in_view)
-    if index.count(table, keys) > NAMING_ROWS_MAX:
-        return None  # a name in most articles: a scan of the store finds them as fast
-    what = (f.id_table or dataclasses.replace(f, id_version=None), table, column, value)
-    _register(con, PIN_KEYS, pa.table({"article_key": keys}))
-    try:
-        return _pin_indexed(
-            con, f.id_version, "naming", what,
-            f"a.article_key IN (SELECT article_key FROM {PIN_KEYS})", [],
-        )  # fmt: skip
-    finally:
-        con.unregister(PIN_KEYS)
+    found = index.rows_holding(table, column, value, keys, columns)
+    articles = index.gather("articles", keys)
+    ids = index.gather_ids(found.column("article_key").combine_chunks())
+    rows = pa.table({"article_id": ids, **{c: found.column(c) for c in columns}})
+    names = (f"{GATHERED_PREFIX}naming_rows", f"{GATHERED_PREFIX}naming_articles")
+    for name, held in zip(names, (rows, articles), strict=True):
+        _register(con, name, held)
+    return names
 
 
 def _pin_indexed(

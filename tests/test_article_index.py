@@ -331,21 +331,23 @@ def test_lists_under_a_date_range_or_outlets_read_their_texts_from_the_index(
         [(name,)] = reader.execute(
             "SELECT name FROM entities GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 OFFSET 5"
         ).fetchall()
-        naming = filters.pin_naming(reader, read_at, "entities", "name", name)
-        where, params = filters.articles_where(plain)
-        assert sorted(
-            i for (i,) in reader.execute(f"SELECT id FROM {naming.id_table}").fetchall()
-        ) == sorted(
-            i
-            for (i,) in reader.execute(
-                f"SELECT a.id FROM articles a WHERE {where} AND a.id IN "
-                "(SELECT article_id FROM entities WHERE name = ?)",
-                [*params, name],
-            ).fetchall()
+        rows, articles = filters.rows_naming(
+            reader, read_at, "entities", "name", name, ("mentions", "first_start")
         )
-        with monkeypatch.context() as patched:
-            patched.setattr(filters, "NAMING_ROWS_MAX", 0)
-            assert filters.pin_naming(reader, read_at, "entities", "name", name) is None
+        where, params = filters.articles_where(plain)
+        expected = reader.execute(
+            f"SELECT e.article_id, e.mentions, e.first_start FROM entities e JOIN articles a "
+            f"ON a.id = e.article_id WHERE {where} AND e.name = ? ORDER BY 1, 2, 3",
+            [*params, name],
+        ).fetchall()
+        assert (
+            expected
+            and reader.execute(f"SELECT * FROM {rows} ORDER BY 1, 2, 3").fetchall() == expected
+        )
+        assert sorted(
+            i for (i,) in reader.execute(f"SELECT id FROM {articles}").fetchall()
+        ) == sorted({i for i, _, _ in expected})
+        assert filters.rows_naming(reader, plain, "entities", "name", name, ()) is None
         for view, kwargs in [
             (quote_views.speaker_quotes, {"limit": 7}),
             (figure_views.figure_table, {"limit": 9}),
