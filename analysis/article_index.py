@@ -499,6 +499,18 @@ class Index:
         schema = self._batches[table].schema
         return pa.Table.from_batches(taken, schema=pa.schema([schema.field(c) for c in wanted]))
 
+    def article_column(self, column: str, keys) -> pa.Array:
+        """One column of the articles (``title``, ``source``, ``published``) for these integer
+        ``keys``, in key order (each key once)."""
+        import pyarrow as pa
+
+        parts = [batch.column(column).take(rows) for batch, rows in self._runs("articles", keys)]
+        field = self._batches["articles"].schema.field(column)
+        column_ = pa.chunked_array(parts, type=field.type).combine_chunks()
+        if column in PARTS["articles"].coded:
+            column_ = self._dictionaries[("articles", column)].take(column_)
+        return column_
+
     def gather_ids(self, keys: pa.Array) -> pa.Array:
         """The article ids of these integer keys (an article's key is the index of its id)."""
         return self._ids.take(keys)

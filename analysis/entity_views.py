@@ -23,6 +23,7 @@ from analysis.filters import (
     Filters,
     article_ids_sql,
     article_keys_sql,
+    kept_articles,
     rows_in_view,
     rows_naming,
 )
@@ -297,22 +298,31 @@ def entity_articles(
 ) -> pd.DataFrame:
     """The articles in view naming ``name``: ``id, title, published, source, mentions,
     first_start`` — most mentions first, then newest."""
-    # With an article index, the rows naming ``name`` in view and their articles read from it
+    # With an article index, the rows naming ``name`` in view read from it with their articles'
+    # dates, and the titles only of the articles kept
     indexed = rows_naming(con, filters, "entities", "name", name, ("mentions", "first_start"))
     if indexed is not None:
-        (entities, articles), (where, params) = indexed, ("TRUE", [])
-    else:
-        where, params = _in_view(filters)
-        where, params = f"e.name = ? AND {where}", [name, *params]
-        entities = rows_in_view(con, filters, "entities")
-        articles = rows_in_view(con, filters, "articles")  # the articles in view, or all
+        ranked = f"""
+            SELECT e.article_id AS id, sum(e.mentions)::BIGINT AS mentions,
+                   min(e.first_start) AS first_start, any_value(e.published) AS published
+            FROM {indexed} e GROUP BY e.article_id
+            ORDER BY mentions DESC, published DESC NULLS LAST, id
+            {"LIMIT ?" if limit is not None else ""}"""
+        kept = con.execute(ranked, [] if limit is None else [int(limit)]).df()
+        article_rows, ids = kept_articles("articles", kept["id"])
+        titles = con.execute(f"SELECT id, title, source FROM {article_rows}", ids).df()
+        found = kept.merge(titles, on="id", how="left")
+        return found[["id", "title", "published", "source", "mentions", "first_start"]]
+    where, params = _in_view(filters)
+    articles = rows_in_view(con, filters, "articles")  # the articles in view, or all
     # Ranked on narrow rows, titles joined to the rows kept: the most named entity of a million
     # articles is in half of them, and grouping them with their titles took seconds.
     sql = f"""
         WITH per AS (
             SELECT e.article_id AS id, sum(e.mentions)::BIGINT AS mentions,
                    min(e.first_start) AS first_start
-            FROM {entities} e WHERE {where} GROUP BY e.article_id
+            FROM {rows_in_view(con, filters, "entities")} e
+            WHERE e.name = ? AND {where} GROUP BY e.article_id
         ), ranked AS (
             SELECT per.*, a.published FROM per JOIN {articles} a ON a.id = per.id
             ORDER BY per.mentions DESC, a.published DESC NULLS LAST, per.id
@@ -323,9 +333,10 @@ def entity_articles(
         WHERE a.id IN (SELECT id FROM ranked)
         ORDER BY r.mentions DESC, r.published DESC NULLS LAST, r.id
     """
+    args = [name, *params]
     if limit is not None:
-        params.append(int(limit))
-    return con.execute(sql, params).df()
+        args.append(int(limit))
+    return con.execute(sql, args).df()
 
 
 def _label_list(label: str | tuple[str, ...] | list[str] | None) -> list[str] | None:
