@@ -61,10 +61,25 @@ if data.uses_sample() and not data.read_only() and data.is_empty():
 
 pages = [
     st.Page(
-        f"app_pages/{slug}.py", title=title, icon=icon, url_path=slug, default=slug == "overview"
+        f"app_pages/{slug}.py",
+        title=title,
+        icon=icon,
+        default=slug == "overview",
+        # the default page lives at "/"; its own path is never shown, and "overview" is the
+        # same page's hidden second path (below)
+        url_path=slug if slug != "overview" else "home",
     )
     for slug, title, icon in PAGES
 ]
+
+
+# ``/overview``, the Overview's own name (every other page is reached by its name), shows the
+# Overview with the link's filters: Streamlit keeps the default page at ``/`` only and said
+# "Page not found" there, and cannot switch pages without clearing the link's filters (they are
+# bound to the sidebar's widgets), so the same script is a hidden page at that path too.
+pages.append(
+    st.Page("app_pages/overview.py", title="Overview", url_path="overview", visibility="hidden")
+)
 page = st.navigation(pages)
 components.start_run()
 filters_ui.start_page_params()

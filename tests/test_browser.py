@@ -55,6 +55,19 @@ def test_each_page_draws_without_error(name, server, page):
     (SHOTS / f"{name}.png").write_bytes(png)
 
 
+def test_the_overview_opens_by_its_name_too(server, page):
+    """``/overview`` (as each other page opens by its name) shows the Overview with the link's
+    filters, not Streamlit's "Page not found"."""
+    _open(page, f"{server}/overview?speaker=John+Kerry&speaker=Boris+Johnson")
+    assert page.get_by_role("heading", name="Overview").first.is_visible()
+    assert page.get_by_text("Page not found").count() == 0
+    url = page.url
+    assert "speaker=John+Kerry" in url and "speaker=Boris+Johnson" in url, url
+    assert page.locator(".js-plotly-plot .main-svg").count() >= 1
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.get_by_text("Boris Johnson").count() >= 1
+
+
 def test_filter_in_the_link_shows_in_the_sidebar(server, page):
     _open(page, f"{server}/speakers?speaker=John+Kerry")
     sidebar = page.locator('[data-testid="stSidebar"]')
