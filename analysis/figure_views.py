@@ -227,7 +227,7 @@ HIGH_SQL = summaries.HIGH_SQL.format(f="f")
 CLAIMANT_SQL = summaries.CLAIMANT_SQL.format(f="f", a="a")
 # Reports of one incident arrive over a few days, across outlets.
 INCIDENT_DAYS = 3
-# What the pairing of figures reads: no texts (see _conflict_groups).
+# What the pairing of figures reads: no texts (see _conflict_pairs).
 _NARROW = (
     f"f.article_id, f.start, f.category, f.location, f.scope, a.published, "
     f"{ESTIMATE_SQL} AS estimate"
@@ -594,7 +594,7 @@ def conflict_groups(
     while True:
         cutoff = None if last is None else _as_day(last) - timedelta(days=span)
         full = cutoff is None or first is None or cutoff <= _as_day(first)
-        groups = _conflict_groups(
+        kept = _conflict_pairs(
             con,
             filters,
             category=category,
@@ -604,11 +604,13 @@ def conflict_groups(
             limit=limit,
             cutoff=None if full else cutoff,
         )
-        if full or len(groups) >= limit:
-            return groups
+        if full or len(kept) >= limit:
+            # the texts only of the pairs shown (read for each span tried, they cost a third
+            # of an outlet's conflicts at a million articles)
+            return _conflict_texts(con, filters, kept)
         # Grow by what the rows found so far promise (a sparse view, e.g. one outlet, would
         # otherwise pair its figures five times over before reaching its first years).
-        span *= max(4, min(64, 2 * limit // max(len(groups), 1)))
+        span *= max(4, min(64, 2 * limit // max(len(kept), 1)))
 
 
 def _dates_in_view(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> tuple:
@@ -625,10 +627,11 @@ def _dates_in_view(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> t
     return con.execute(sql, params).fetchone()
 
 
-def _conflict_groups(
+def _conflict_pairs(
     con, filters, *, category, min_relative_difference, scope, window_days, limit, cutoff
-) -> pd.DataFrame:
-    """:func:`conflict_groups` over the pairs published on or after ``cutoff`` (None: all).
+) -> list[tuple]:
+    """The pairs :func:`conflict_groups` shows, published on or after ``cutoff`` (None: all), as
+    :data:`_KEPT_COLUMNS` (their texts are read by :func:`_conflict_texts`).
 
     The pairs are made and de-duplicated in SQL on narrow rows (ids, estimates): from the
     ``sum_conflict_figures`` summary for a view of dates and outlets, else from the figures;
@@ -686,8 +689,7 @@ def _conflict_groups(
     """
     since = [] if cutoff is None else [cutoff]
     args = [*params, int(window_days), float(min_relative_difference), *since, int(limit)]
-    kept = con.execute(sql, args).fetchall()
-    return _conflict_texts(con, filters, kept)
+    return con.execute(sql, args).fetchall()
 
 
 def _comparable_narrow(con, filters, *, category, scope, since) -> tuple[str, list]:
@@ -725,7 +727,7 @@ _KEPT_COLUMNS = (
 
 
 def _conflict_texts(con, filters: Filters | None, kept: list[tuple]) -> pd.DataFrame:
-    """The conflict rows of the pairs ``kept`` (as :func:`_conflict_groups` selects them), with
+    """The conflict rows of the pairs ``kept`` (as :func:`_conflict_pairs` selects them), with
     both figures' texts, sentences and articles. The texts are read in a query of their own
     (joined to the pairing, DuckDB read every figure): the kept figures found by their row ids
     (:func:`analysis.filters.kept_rows`) when a copy of the rows in view or an article index
