@@ -35,6 +35,7 @@ from analysis.filters import (
     kept_rows,
     newest_first,
     pin_articles,
+    pin_in_view,
     rows_in_view,
     store_rowid,
 )
@@ -843,6 +844,10 @@ def figure_series(
     """
     if summaries.covers(filters) and not (filters and filters.sources):
         return _summary_series(con, filters, category=category, places=places, scope=scope)
+    # Outlets (the summary has no outlet): their articles pinned, their figures gathered from
+    # the article index when one serves the store (at 1M the largest outlet's 1,480 articles'
+    # figures were found by reading 6 million figures' article ids: 0.18-0.23 s)
+    filters = pin_in_view(con, filters) or filters
     where, params = _where(filters, category=category, scope=scope)
     figures, articles = (rows_in_view(con, filters, t) for t in ("figures", "articles"))
     # the store's row id (a copy of the rows in view keeps it as a column, and the texts shown)

@@ -567,6 +567,19 @@ def _pin_newest(con: duckdb.DuckDBPyConnection, filters: Filters | None, k: int)
     )  # fmt: skip
 
 
+def pin_in_view(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> Filters | None:
+    """Filters pinned (as :func:`pin` pins) to the articles in view under a date range or
+    outlets, when an article index serves their data version; else None (also when already
+    pinned). For a view no summary serves that reads their rows (an outlet's figure series):
+    its rows are then gathered from the index, not found by a scan of the fact table."""
+    f = filters or Filters()
+    if f.id_table is not None:
+        return None
+    where, params = articles_where(f)
+    what = dataclasses.replace(f, id_version=None)
+    return _pin_indexed(con, f.id_version, "view", what, where, params)
+
+
 def pin_articles(con: duckdb.DuckDBPyConnection, version: str | None, ids) -> Filters | None:
     """Filters pinned (as :func:`pin` pins) to the articles with these ``ids``, when an article
     index serves the store's data ``version``; else None. For a view that shows a few rows of

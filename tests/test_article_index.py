@@ -318,6 +318,19 @@ def test_lists_under_a_date_range_or_outlets_read_their_texts_from_the_index(
         [(n_newest,)] = reader.execute(f"SELECT count(*) FROM {newest.id_table}").fetchall()
         assert n_newest == 3 and newest.id_version == version
         assert filters.rows_in_view(reader, newest, "quotes").startswith(filters.GATHERED_PREFIX)
+        # the articles in view themselves (an outlet's figure series, which no summary serves)
+        in_view = filters.pin_in_view(reader, read_at)
+        where, params = filters.articles_where(plain)
+        assert sorted(
+            i for (i,) in reader.execute(f"SELECT id FROM {in_view.id_table}").fetchall()
+        ) == sorted(
+            i
+            for (i,) in reader.execute(
+                f"SELECT a.id FROM articles a WHERE {where}", params
+            ).fetchall()
+        )
+        assert filters.pin_in_view(reader, in_view) is None  # pinned already
+        assert filters.pin_in_view(reader, plain) is None  # no data version: no index
         assert filters._pin_newest(reader, plain, 3) is None  # no data version: no index
         # a list's few articles, pinned by their ids (the conflicts' pairs)
         some = [i for (i,) in reader.execute("SELECT id FROM articles LIMIT 3").fetchall()]
@@ -359,6 +372,7 @@ def test_lists_under_a_date_range_or_outlets_read_their_texts_from_the_index(
             (figure_views.conflict_groups, {}),
             (entity_views.entity_articles, {"name": name}),
             (entity_views.entity_articles, {"name": name, "limit": 3}),
+            (figure_views.figure_series, {"category": "killed"}),
         ]:
             expected, got = view(reader, plain, **kwargs), view(reader, read_at, **kwargs)
             assert len(expected) > 0 or view is figure_views.conflict_groups, view.__name__
