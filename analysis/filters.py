@@ -189,14 +189,19 @@ def pin(
     return pinned
 
 
-def _keep_pinned(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    """Count the pinned table ``name`` among the :data:`PINNED_MAX` kept, dropping the oldest."""
+def _keep_pinned(
+    con: duckdb.DuckDBPyConnection, name: str, kept: OrderedDict | None = None, most: int = 0
+) -> None:
+    """Count the pinned table ``name`` among those ``kept`` (default: the user's filters', at
+    most :data:`PINNED_MAX`), dropping the oldest beyond ``most``."""
     import duckdb
 
+    kept = _pinned if kept is None else kept
+    most = most or PINNED_MAX
     with _pinned_lock:
-        _pinned[name] = None
-        _pinned.move_to_end(name)
-        old = [_pinned.popitem(last=False)[0] for _ in range(len(_pinned) - PINNED_MAX)]
+        kept[name] = None
+        kept.move_to_end(name)
+        old = [kept.popitem(last=False)[0] for _ in range(len(kept) - most)]
     for table in old:
         with contextlib.suppress(duckdb.Error):
             con.execute(f"DROP TABLE IF EXISTS {table}")
@@ -553,6 +558,13 @@ def newest_first(
         k *= 16
 
 
+# The sets the views pin for themselves (a list's newest articles, its own articles, the
+# articles in view under outlets) are kept apart from the user's filters (:data:`PINNED_MAX`),
+# so that a page's many of them never drop a filter's set; at most this many, oldest dropped.
+NARROWED_MAX = 32
+_narrowed: OrderedDict[str, None] = OrderedDict()
+
+
 def _pin_newest(con: duckdb.DuckDBPyConnection, filters: Filters | None, k: int) -> Filters | None:
     """Filters pinned (as :func:`pin` pins) to the newest ``k`` articles in view, when an article
     index serves their data version (:attr:`Filters.id_version`); else None. The table is named
@@ -665,7 +677,9 @@ def _pin_indexed(
     name = f"memory.main.{kind}_{digest}"
     narrowed = Filters(id_table=name, id_version=version)
     with _pinned_lock:
-        known = name in _pinned
+        known = name in _narrowed
+        if known:
+            _narrowed.move_to_end(name)
     if known:
         with contextlib.suppress(duckdb.CatalogException):  # dropped meanwhile: made again
             con.execute(f"SELECT 1 FROM {name} LIMIT 0").fetchall()
@@ -681,5 +695,5 @@ def _pin_indexed(
             con.execute(f"SELECT 1 FROM {name} LIMIT 0")
         except duckdb.CatalogException:
             return None  # not committed yet: the caller reads the store's rows
-    _keep_pinned(con, name)
+    _keep_pinned(con, name, _narrowed, NARROWED_MAX)
     return narrowed

@@ -590,3 +590,23 @@ def test_key_sets_are_numpys_own(seed):
     assert article_index.common_keys(a, []).tolist() == []
     assert article_index.unique_keys([]).tolist() == []
     assert article_index.unique_keys(a).dtype == np.int64
+
+
+def test_the_views_own_sets_never_drop_a_filters_set(reader, corpus_store, index_dir, monkeypatch):
+    """The sets views pin for themselves (newest articles, a list's articles) are kept apart
+    from the user's filters: many of them drop only their own oldest."""
+    version, _ = _built(reader, corpus_store)
+    monkeypatch.setattr(filters, "NARROWED_MAX", 2)
+    monkeypatch.setattr(filters, "_narrowed", type(filters._narrowed)())
+    speakers, _ = _picks(reader)
+    users = pin(reader, Filters(speakers=(speakers[0],)), version=version)
+    read_at = Filters(id_version=version)
+    made = [filters._pin_newest(reader, read_at, k).id_table for k in (3, 4, 5, 6)]
+    names = {
+        f"memory.main.{t}"
+        for (t,) in reader.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'memory'"
+        ).fetchall()
+    }
+    assert users.id_table in names
+    assert set(made[-2:]) <= names and not set(made[:2]) & names
