@@ -393,7 +393,6 @@ class Index:
 
     def _keys_in(self, table: str, keys):
         """``keys`` as ``table``'s offsets know them: each once, ascending, none out of range."""
-
         keys = unique_keys(keys)
         return keys[(keys >= 0) & (keys < len(self._offsets[table]) - 1)]
 
@@ -482,9 +481,9 @@ class Index:
     def rows_holding(self, table: str, column: str, value: str, keys, columns) -> pa.Table:
         """The rows of ``table`` of the articles with these ``keys`` that hold ``value`` in the
         coded ``column``: their ``article_key`` and ``columns`` (uncoded ones), in key order.
-        Compared by number, nothing read as text: a common name's million rows in a year of a
-        million articles in 30-60 ms, where a gather of them with their names and ids took
-        0.45 s."""
+        Compared by number, nothing read as text: for a common name's million rows in a year of
+        a million articles the entity's articles took 0.11-0.25 s so, 0.45-0.5 s on a gather of
+        its rows with their names and ids."""
         import numpy as np
         import pyarrow as pa
         import pyarrow.compute as pc
