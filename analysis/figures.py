@@ -49,6 +49,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from analysis import doc_arrays, entities, gazetteer, geo, lexicon, numbers, speech
+from analysis.entities import spans
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.place_context import ArticlePlaces
@@ -90,8 +91,6 @@ PLACE_OBJECT_VERBS = lexicon.words("place_object_verbs")
 INCIDENT_NOUNS = lexicon.words("incident_nouns")
 PLACE_NOUNS = lexicon.words("place_nouns")
 COMPASS_WORDS = gazetteer.COMPASS_WORDS
-# Participles that seat an organisation somewhere ("based in Britain", "headquartered in Geneva").
-SEAT_VERBS = frozenset({"base", "headquarter", "headquartered"})
 # Prepositions that place an event in the same sentence ("killed in an air strike on Idlib").
 SENTENCE_PLACE_PREPOSITIONS = INCIDENT_PREPOSITIONS | {"on", "at", "over", "near"}
 # Dependency roles of a place name used as a modifier ("US forces", "Syria's army"): it names an
@@ -1376,9 +1375,12 @@ def _where_said(pobj: Token, clause: set[int] | None) -> bool:
     1300 people", "told reporters in Geneva that 20 died"), and so does one attached to the one
     who makes it ("the defence ministry in Moscow said", "the monitor based in Britain said")."""
     verb = pobj.head.head
-    if verb.lemma_.lower() in SEAT_VERBS and verb.dep_ in ("acl", "amod", "relcl"):
-        # "the monitor based in Britain said …": the seat of the one who claims it
+    if verb.lemma_.lower() in spans.SEAT_VERBS and verb.dep_ in ("acl", "amod", "relcl"):
+        # "the monitor based in Britain said …": the seat of the one who claims it, up through
+        # its name ("the Observatory for Human Rights based in Britain said")
         verb = verb.head
+        while verb.dep_ in ("pobj", "prep", "compound", "appos") and verb.head.i != verb.i:
+            verb = verb.head
     if verb.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("NOUN", "PROPN"):
         # "the defence ministry in Moscow said …": where the one who claims it sits
         verb = verb.head

@@ -758,6 +758,18 @@ def test_a_seat_before_based_is_no_mention(model):
     assert "Britain" in written and "Idlib" in written
 
 
+def test_a_seat_in_words_is_no_mention(model):
+    # "based in Britain" after the one described says the same as "UK-based"; a place the
+    # story is about, or a seat said as the sentence's own news, is still a mention.
+    text = (
+        "The Network for Civil Rights based in Britain said 22 rebels were killed in Idlib. "
+        "A charity headquartered in Geneva sent aid. The agency is based in Paris."
+    )
+    written = [m.text for m in run(model, text)[0]]
+    assert "Britain" not in written and "Geneva" not in written
+    assert "Idlib" in written and "Paris" in written
+
+
 @pytest.mark.xfail(
     reason="the small model tags this Quneitra DATE (earlier PRODUCT): neither is a label the "
     "corrections take up, though gazetteer.town now knows Quneitra",

@@ -275,6 +275,12 @@ def test_the_claimants_seat_is_not_where_the_toll_is(nlp):
             "civilians had died in the shelling.",
             "14",
         ),
+        # no other place named: the seat was the article's only place, so the toll's
+        (
+            "The Network for Civil Rights based in Britain said 22 rebels and 17 soldiers had "
+            "been killed in the fighting that began on Friday.",
+            "22",
+        ),
     ],
 )
 def test_where_the_claimant_is_based_is_not_where_the_toll_is(nlp, text, figure):

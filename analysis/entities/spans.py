@@ -47,6 +47,22 @@ ROLE_NOUNS = lexicon.words("role_nouns")
 # entity of the FA-KES war reports (202 of its 389 mentions) and the Observatory's most
 # frequent companion; such a name is no mention.
 SEAT_SUFFIXES = ("-based", "\u2010based", "\u2013based")
+# Participles that seat whoever is described the same way in words: "the Observatory based in
+# Britain", "a group headquartered in Geneva" (the figures' places skip them too).
+SEAT_VERBS = frozenset({"base", "headquarter", "headquartered"})
+
+
+def _is_seat(ent: Span) -> bool:
+    """``ent`` names where whoever a participle describes sits ("… based in Britain said")."""
+    root = ent.root
+    prep = root.head
+    verb = prep.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and verb.lemma_.lower() in SEAT_VERBS
+        and verb.dep_ in ("acl", "amod", "relcl")
+    )
 
 
 @dataclass(eq=False)
@@ -88,7 +104,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
         label = ent.label_
         if label not in LABELS and label not in RESCUE_LABELS:
             continue
-        if text.startswith(SEAT_SUFFIXES, ent.end_char):
+        if text.startswith(SEAT_SUFFIXES, ent.end_char) or _is_seat(ent):
             continue
         surface = text[ent.start_char : ent.end_char]
         lo, hi = _trim_bounds(surface)
