@@ -172,6 +172,22 @@ def pin(
     indexed = _indexed_where(con, f, version)
     where, params = indexed or articles_where(f)
     try:
+        made = _make_pinned(con, name, where, params)
+    finally:
+        if indexed is not None:
+            con.unregister(PIN_KEYS)
+    if not made:
+        return f  # not committed yet by another thread: this query reads the articles itself
+    _keep_pinned(con, name)
+    return pinned
+
+
+def _make_pinned(con: duckdb.DuckDBPyConnection, name: str, where: str, params: list) -> bool:
+    """Write the ids and keys of the articles ``a`` that ``where`` keeps to the table ``name``;
+    False when another thread is making it at the same moment and has not committed it yet."""
+    import duckdb
+
+    try:
         con.execute(
             f"CREATE TABLE IF NOT EXISTS {name} AS SELECT a.id, a.article_key FROM articles a "
             f"WHERE {where}",
@@ -181,12 +197,8 @@ def pin(
         try:
             con.execute(f"SELECT 1 FROM {name} LIMIT 0")
         except duckdb.CatalogException:
-            return f  # not committed yet: this query reads the articles itself
-    finally:
-        if indexed is not None:
-            con.unregister(PIN_KEYS)
-    _keep_pinned(con, name)
-    return pinned
+            return False
+    return True
 
 
 def _keep_pinned(
@@ -684,16 +696,7 @@ def _pin_indexed(
         with contextlib.suppress(duckdb.CatalogException):  # dropped meanwhile: made again
             con.execute(f"SELECT 1 FROM {name} LIMIT 0").fetchall()
             return narrowed
-    try:
-        con.execute(
-            f"CREATE TABLE IF NOT EXISTS {name} AS SELECT a.id, a.article_key FROM articles a "
-            f"WHERE {where}",
-            params,
-        )
-    except duckdb.TransactionException:  # made at the same moment by another thread
-        try:
-            con.execute(f"SELECT 1 FROM {name} LIMIT 0")
-        except duckdb.CatalogException:
-            return None  # not committed yet: the caller reads the store's rows
+    if not _make_pinned(con, name, where, params):
+        return None  # not committed yet by another thread: the caller reads the store's rows
     _keep_pinned(con, name, _narrowed, NARROWED_MAX)
     return narrowed
