@@ -49,7 +49,6 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from analysis import doc_arrays, entities, gazetteer, geo, lexicon, numbers, speech
-from analysis.entities import spans
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.place_context import ArticlePlaces
@@ -1375,7 +1374,7 @@ def _where_said(pobj: Token, clause: set[int] | None) -> bool:
     1300 people", "told reporters in Geneva that 20 died"), and so does one attached to the one
     who makes it ("the defence ministry in Moscow said", "the monitor based in Britain said")."""
     verb = pobj.head.head
-    if verb.lemma_.lower() in spans.SEAT_VERBS and verb.dep_ in ("acl", "amod", "relcl"):
+    if verb.lemma_.lower() in entities.SEAT_VERBS and verb.dep_ in ("acl", "amod", "relcl"):
         # "the monitor based in Britain said …": the seat of the one who claims it, up through
         # its name ("the Observatory for Human Rights based in Britain said")
         verb = verb.head

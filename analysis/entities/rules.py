@@ -78,6 +78,9 @@ _NORP_PREFIX = re.compile(r"(?:pan|anti|pro|non)-[A-Z]")
 
 
 COMPASS_WORDS = gazetteer.COMPASS_WORDS
+# Participles that seat whoever is described ("the Observatory based in Britain", "a group
+# headquartered in Geneva"): that place is no mention (spans) and no toll's place (figures).
+SEAT_VERBS = frozenset({"base", "headquarter", "headquartered"})
 
 
 NEWS_AGENCIES = lexicon.words("news_agencies")

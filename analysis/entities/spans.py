@@ -32,6 +32,7 @@ from analysis.entities.rules import (
     PLACE_NOUNS,
     RESCUE_LABELS,
     ROLE_TITLES,
+    SEAT_VERBS,
     _trim_bounds,
     alias,
     clean_name,
@@ -47,9 +48,6 @@ ROLE_NOUNS = lexicon.words("role_nouns")
 # entity of the FA-KES war reports (202 of its 389 mentions) and the Observatory's most
 # frequent companion; such a name is no mention.
 SEAT_SUFFIXES = ("-based", "\u2010based", "\u2013based")
-# Participles that seat whoever is described the same way in words: "the Observatory based in
-# Britain", "a group headquartered in Geneva" (the figures' places skip them too).
-SEAT_VERBS = frozenset({"base", "headquarter", "headquartered"})
 
 
 def _is_seat(ent: Span) -> bool:
