@@ -11,8 +11,9 @@ run, e.g. a progress callback from a worker thread — harmless here). Those exa
 dropped; every other warning and error still shows. Third, the place gazetteer starts loading in
 the background, so the first visit to the Places page does not pay for it (unless
 ``PRESSLENS_WARM_PLACES=0``: a report without the Places page has no use for it), and so do the
-app's own modules, once Streamlit's runtime has started, and then what every first page run reads
-from the store (:func:`dashboard.data.warm`).
+app's own modules (and Plotly's figure classes, :func:`dashboard.charts.warm`), once Streamlit's
+runtime has started, and then what every first page run reads from the store
+(:func:`dashboard.data.warm`).
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ def warm_app_modules(timeout: float = 60.0) -> None:
             time.sleep(0.02)
         for name in APP_MODULES:
             importlib.import_module(name)
+        importlib.import_module("dashboard.charts").warm()
         # Then what every first page run reads from the store (its version, index, the
         # sidebar's lists): computed now, the first visitor finds them cached.
         try:
