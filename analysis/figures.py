@@ -1569,23 +1569,31 @@ def _agency(tok: Token) -> bool:
 def _gazetteer_place(tok: Token):
     """The gazetteer's entry for the proper name ending at ``tok`` ("Deir Ezzor"), else for
     ``tok`` alone."""
+    return _gazetteer_phrase(tok)[0]
+
+
+def _gazetteer_phrase(tok: Token) -> tuple:
+    """``(entry, words)``: the gazetteer's entry for the proper name ending at ``tok`` and
+    that name as written ("Deir Ezzor"), else for ``tok`` alone (None when it knows neither)."""
     words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     if words and words[-1].i == tok.i - 1:
-        start = min(t.i for t in words)
-        known = gazetteer.place(tok.doc[start : tok.i + 1].text)
+        phrase = tok.doc[min(t.i for t in words) : tok.i + 1].text
+        known = gazetteer.place(phrase)
         if known is not None:
-            return known
-    return gazetteer.place(tok.text)
+            return known, phrase
+    return gazetteer.place(tok.text), tok.text
 
 
 def _place_name(ctx: _Context, tok: Token) -> str:
-    """The canonical name of a place token: its mention's name when it is a tagged place, else
-    the gazetteer's spelling of the name it ends."""
+    """The name of a place token: its mention's name when it is a tagged place, else the name
+    it ends as written when the gazetteer knows it ("Syrias Daraa" is Daraa, as the tagged
+    mentions of it are: the gazetteer's own spelling, "Dar‘ā", made a second series and map
+    point of the same town, and "the Castello road" of Aleppo read "Castelló de la Plana")."""
     if ctx.label(tok) in PLACE_LABELS:
         return ctx.name(tok)
-    known = _gazetteer_place(tok)
-    if known is not None and getattr(known, "name", None):
-        return known.name
+    known, written = _gazetteer_phrase(tok)
+    if known is not None:
+        return written
     return ctx.name(tok) if ctx.label(tok) else tok.text
 
 

@@ -444,7 +444,7 @@ FIRST_SIGHT = [
     (
         "3 Civilians Killed 38 Injured in Rocket Attacks in Deir Ezzor",
         "3",
-        {"category": "killed", "location": "Deir ez-Zor"},
+        {"category": "killed", "location": "Deir Ezzor"},
     ),
     (
         "3 Civilians Killed 38 Injured in Rocket Attacks in Deir Ezzor",
