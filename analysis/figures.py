@@ -79,6 +79,9 @@ PEOPLE_NOUNS = lexicon.words("people_nouns")
 # People who fight: "about civilians" means not one of these (used by bench/eval_casualties).
 COMBATANT_NOUNS = TROOP_NOUNS | lexicon.words("fighter_nouns")
 CLAIM_VERBS = lexicon.words("claim_verbs")
+# Verbs whose subject acts (speaks, decides, blames): a place as their subject is a government
+# or its people, not where the article's events happen (see _acting)
+ACTOR_VERBS = lexicon.words("speech_verbs") | lexicon.words("doer_verbs")
 QUANTITY_ADJECTIVES = lexicon.words("quantity_adjectives")
 MEASURE_UNITS = lexicon.words("measure_units")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -276,6 +279,8 @@ class _Context:
                 and (not _placing(span.root) or _actor_modifier(span.root, span.root.head))
             ):
                 continue  # "US forces", and "US airstrikes": who acted, not where
+            if span is not None and _acting(span.root):
+                continue  # "Moscow denied …", "strikes by Russia": who acts, not where
             counts[m.name] += LEDE_WEIGHT if m.start < lede_end else 1
             first.setdefault(m.name, m.start)
         for name, start in self._untagged_cities():
@@ -313,6 +318,19 @@ class _Context:
                 span = self.doc[tok.i : tok.i + 1]
             found.append((span.text, span.start_char))
         return found
+
+
+def _acting(tok: Token) -> bool:
+    """Whether a place name is someone acting: the subject of a verb of saying or of a doer
+    (:data:`ACTOR_VERBS`: "Russia says", "Moscow has defended", not "Tal Hamis lies in …" or
+    "Aleppo fell") or the agent of a passive ("strikes carried out by Russia"). An article
+    about Aleppo that names Russia at every turn still happens in Aleppo."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "Syria and Russia denied": both act
+    head = tok.head
+    if tok.dep_ == "nsubj":
+        return head.lemma_.lower() in ACTOR_VERBS
+    return tok.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent"
 
 
 def _placing(modifier: Token) -> bool:
