@@ -402,6 +402,8 @@ def _read(
         return None  # a multiplier ("10 times faster"), whatever noun the parse hung it on
     if noun is not None and noun.lower_ in ("year", "years") or _is_age(root):
         return None
+    if noun is not None and _whose(noun, root):
+        return None
     if match.year_like and (noun is None or root.dep_ != "nummod" or _dated(span)):
         return None
     if parsed.kind == "fraction":
@@ -443,6 +445,25 @@ def _read(
     # sentence it borrowed its noun from (the article's main place is the caller's last resort).
     reading.location = _location(ctx, root, noun) or prior_location
     return reading
+
+
+# Groups that say whose the people counted were ("seven civilians from one family")
+KIN_GROUPS = frozenset({"family", "household", "clan", "tribe"})
+PERSONS_POS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def _whose(noun: Token, number: Token) -> bool:
+    """ "seven civilians from one family", "five members of two families": the families say
+    whose the dead were, they are no toll of their own (the real store had "1 killed" beside
+    every such toll). "Hundreds of families" (the ``number`` itself) counts them."""
+    prep = noun.head
+    return (
+        noun.lemma_.lower() in KIN_GROUPS
+        and noun.dep_ == "pobj"
+        and prep.head.i != number.i
+        # "from" hung on the verb too ("killed seven civilians from one family")
+        and (prep.lower_ == "from" or prep.lower_ == "of" and prep.head.pos_ in PERSONS_POS)
+    )
 
 
 def _toll_after_dateline(span: Span) -> bool:

@@ -920,6 +920,21 @@ def test_a_number_that_names_a_thing_is_no_figure(nlp, text):
     assert not any(f.text in ("93", "2254") for f in _figs(nlp, text))
 
 
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("Air strikes killed seven civilians from one family in Idlib on Monday.",
+         [("seven", "killed", "civilians")]),
+        ("Five members of two families died when the shell hit their house.",
+         [("Five", "killed", "members")]),
+        # families counted on their own are counted
+        ("Three families fled the village on Sunday.", [("Three", "displaced", "families")]),
+    ],
+)  # fmt: skip
+def test_the_family_the_dead_came_from_is_no_toll(nlp, text, figures):
+    assert [(f.text, f.category, f.unit) for f in _figs(nlp, text)] == figures
+
+
 def test_a_headline_verb_after_army_is_no_troop_count(nlp):
     figs = _figs(nlp, "120 Related Syrian Army Eliminates 150 Terrorists in Hama Since March 23")
     assert all(f.category != "troops" for f in figs), [(f.text, f.category) for f in figs]
