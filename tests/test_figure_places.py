@@ -64,11 +64,16 @@ def test_a_place_modifying_an_incident_noun_places_the_article(nlp):
          "civilians were killed, rescuers said.", [("At least 40", "Atareb")]),
         ("Washington blamed the government for the siege of Madaya. At least 23 people have "
          "starved to death, aid workers said.", [("At least 23", "Madaya")]),
+        # held to account, and a law's reach
+        ("Officials accused Moscow of bombing the convoy near Aleppo. Twenty aid workers were "
+         "killed, the Red Crescent said.", [("Twenty", "Aleppo")]),
+        ("Fighters of Daesh, a terrorist group banned in Russia, attacked the town of "
+         "Qaryatain. Eleven soldiers were killed, the ministry said.", [("Eleven", "Qaryatain")]),
     ],
 )  # fmt: skip
 def test_a_place_that_speaks_or_acts_does_not_place_the_article(nlp, text, expected):
-    """ "Russia said", "Washington blamed": a government acting, not where its toll happened
-    (the FA-KES texts had tolls placed in Moscow for naming it first)."""
+    """ "Russia said", "Washington blamed", "accused Moscow", "banned in Russia": a government
+    acting or its law, not where the toll happened (FA-KES had tolls placed in Moscow)."""
     assert _places(nlp, text) == expected
 
 
