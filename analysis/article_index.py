@@ -299,9 +299,12 @@ def unique_keys(values):
     articles of a common name at a million articles, this 10 ms)."""
     import numpy as np
 
-    values = np.sort(np.asarray(values, dtype=np.int64))
+    values = np.asarray(values, dtype=np.int64)
     if len(values) < 2:
         return values
+    if np.all(values[1:] > values[:-1]):
+        return values  # a posting list or a pinned set is so already: no sort (5-10 ms)
+    values = np.sort(values)
     keep = np.empty(len(values), dtype=bool)
     keep[0] = True
     np.not_equal(values[1:], values[:-1], out=keep[1:])
@@ -310,15 +313,17 @@ def unique_keys(values):
 
 def common_keys(a, b):
     """The integers in both ``a`` and ``b``, ascending, each once (``np.intersect1d``, which
-    took 0.35-0.45 s for 520,000 against 125,000 keys, by a search in the sorted one: 25 ms)."""
+    took 0.35-0.45 s for 520,000 against 125,000 keys, by a search of the fewer in the more:
+    10 ms)."""
     import numpy as np
 
     a, b = unique_keys(a), unique_keys(b)
-    if len(b) == 0:
-        return b
-    at = np.searchsorted(b, a)
-    at[at == len(b)] = 0
-    return a[b[at] == a]
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if len(small) == 0:
+        return small
+    at = np.searchsorted(large, small)  # each of the fewer keys looked up in the more
+    at[at == len(large)] = 0
+    return small[large[at] == small]
 
 
 class _Batches:

@@ -52,13 +52,13 @@ def _picks(con):
     speakers = [
         r[0]
         for r in con.execute(
-            "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC"
+            "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1"
         ).fetchall()
     ]
     names = [
         r[0]
         for r in con.execute(
-            "SELECT name FROM entities GROUP BY 1 ORDER BY count(*) DESC"
+            "SELECT name FROM entities GROUP BY 1 ORDER BY count(*) DESC, 1"
         ).fetchall()
     ]
     sources = [
