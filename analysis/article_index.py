@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 # articles every page's queries took 0.07-0.2 s), and the dashboard builds no index.
 MIN_ARTICLES = int(os.environ.get("PRESSLENS_INDEX_MIN_ARTICLES", "200000"))
 ENV_DIR = "PRESSLENS_INDEX_DIR"
+ENV_PREFETCH = "PRESSLENS_INDEX_PREFETCH"  # "0": the index's pages are read on use only
 FORMAT = "4"  # part of the folder's name: a change of layout builds anew
 
 
@@ -582,6 +583,10 @@ def ensure(store_path: str | Path, version: str, n_articles: int) -> Index | Non
                 for old in [k for k in _loaded if k[0] == path]:
                     del _loaded[old]  # its maps are freed with it
                 _loaded[(path, version)] = index
+                if os.environ.get(ENV_PREFETCH, "1") != "0":
+                    threading.Thread(
+                        target=prefetch, args=(where,), name="index-prefetch", daemon=True
+                    ).start()
             return _loaded[(path, version)]
     if n_articles < MIN_ARTICLES:
         return None
@@ -612,6 +617,55 @@ def ensure(store_path: str | Path, version: str, n_articles: int) -> Index | Non
                 stderr=subprocess.STDOUT,
             )
     return None
+
+
+def prefetch(where: Path) -> list[Path]:
+    """Read the index's files once, so that the system keeps them in its page cache: smallest
+    first, the long texts last (a list reads a few hundred of them); returns the files read.
+
+    A row filter's first view reads its articles' rows from all over the files: on a cold
+    cache, a speaker in 1,000 articles read 1,000 places of the 1.3 GB of attitude sums (the
+    Speakers page's matrix 1.07 s; 0.16 s after this, 0.01 s warm). Run in a background thread
+    when the index is first mapped. The kernel sends the files to the null device
+    (``sendfile``: the 3 GB of rows at a million articles in 1.4 s and 0.1 s of CPU here; read
+    into a buffer, 5.6 s and 4.5 s of CPU), so the pages are the system's cache, which it
+    drops again as it needs, not the server's memory. (``posix_fadvise(WILLNEED)`` read next
+    to nothing on this machine's ext4.)"""
+    try:
+        files = sorted(
+            (p for p in where.iterdir() if p.suffix in (".arrow", ".npy")),
+            key=lambda p: (".texts." in p.name, p.stat().st_size),
+        )
+    except OSError:  # removed meanwhile (a newer index replaced it)
+        return []
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        for path in files:
+            try:
+                _read_through(path, null)
+            except OSError:  # removed meanwhile (a newer index replaced it)
+                continue
+    finally:
+        os.close(null)
+    return files
+
+
+def _read_through(path: Path, null: int) -> None:
+    """Read ``path`` whole into the page cache: sent to ``null`` where the system can, else
+    read into a small buffer."""
+    with open(path, "rb", buffering=0) as fh:
+        size, done = os.fstat(fh.fileno()).st_size, 0
+        try:
+            while done < size:
+                sent = os.sendfile(null, fh.fileno(), done, min(size - done, 1 << 30))
+                if sent == 0:
+                    return
+                done += sent
+        except (AttributeError, OSError):  # no sendfile to a device here: read it
+            fh.seek(done)
+            buffer = bytearray(8 << 20)
+            while fh.readinto(buffer):
+                pass
 
 
 def _log_path(store_path: str) -> Path:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
+import threading
 
 import duckdb
 import numpy as np
@@ -62,13 +64,14 @@ def _picks(con):
     speakers = [
         r[0]
         for r in con.execute(
-            "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC"
+            "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY 1 "
+            "ORDER BY count(*) DESC, 1"
         ).fetchall()
     ]
     names = [
         r[0]
         for r in con.execute(
-            "SELECT name FROM entities GROUP BY 1 ORDER BY count(*) DESC"
+            "SELECT name FROM entities GROUP BY 1 ORDER BY count(*) DESC, 1"
         ).fetchall()
     ]
     return speakers, names
@@ -541,6 +544,56 @@ def test_a_large_store_gets_its_index_built_in_the_background(corpus_store, inde
     assert child.wait(timeout=120) == 0
     index = article_index.ensure(corpus_store, version, n_articles=10)
     assert index is not None and index.version == version
+
+
+def test_a_mapped_index_is_read_into_the_page_cache_once(
+    reader, corpus_store, index_dir, monkeypatch
+):
+    version = article_views.data_version(reader)
+    article_index.build(reader, corpus_store)
+    asked, done = [], threading.Event()
+
+    def record(where):
+        asked.append(where)
+        done.set()
+
+    monkeypatch.setattr(article_index, "prefetch", record)
+    monkeypatch.setenv(article_index.ENV_PREFETCH, "0")
+    assert article_index.ensure(corpus_store, version, n_articles=0) is not None
+    assert not done.wait(0.5) and asked == []  # switched off
+    monkeypatch.setattr(article_index, "_loaded", {})
+    monkeypatch.delenv(article_index.ENV_PREFETCH)
+    index = article_index.ensure(corpus_store, version, n_articles=0)
+    assert done.wait(10) and asked == [index.path]
+    article_index.ensure(corpus_store, version, n_articles=0)  # mapped already: not again
+    assert asked == [index.path]
+
+
+@pytest.mark.parametrize("sendfile", ["kernel", "missing"])
+def test_prefetch_reads_every_file_of_the_index_whole(
+    reader, corpus_store, index_dir, monkeypatch, sendfile
+):
+    monkeypatch.setenv(article_index.ENV_PREFETCH, "0")  # only the call below reads
+    where = _built(reader, corpus_store)[1].path
+    sent: dict[int, int] = {}
+    real = os.sendfile
+
+    def counting(out, in_fd, offset, count):
+        if sendfile == "missing":
+            raise OSError(22, "Invalid argument")
+        n = real(out, in_fd, offset, count)
+        inode = os.fstat(in_fd).st_ino
+        sent[inode] = sent.get(inode, 0) + n
+        return n
+
+    monkeypatch.setattr(os, "sendfile", counting)
+    files = article_index.prefetch(where)
+    on_disk = {p for p in where.iterdir() if p.suffix in (".arrow", ".npy")}
+    assert set(files) == on_disk and len(files) == len(on_disk)
+    texts = [i for i, p in enumerate(files) if ".texts." in p.name]
+    assert texts and min(texts) > max(i for i, p in enumerate(files) if ".texts." not in p.name)
+    if sendfile == "kernel":  # each file sent whole
+        assert sent == {p.stat().st_ino: p.stat().st_size for p in files if p.stat().st_size}
 
 
 @pytest.mark.parametrize("page", ["overview", "speakers", "entities", "figures", "articles"])
