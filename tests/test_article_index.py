@@ -558,6 +558,7 @@ def test_a_mapped_index_is_read_into_the_page_cache_once(
         done.set()
 
     monkeypatch.setattr(article_index, "prefetch", record)
+    monkeypatch.setattr(article_index, "PREFETCH_AFTER", 0.0)
     monkeypatch.setenv(article_index.ENV_PREFETCH, "0")
     assert article_index.ensure(corpus_store, version, n_articles=0) is not None
     assert not done.wait(0.5) and asked == []  # switched off
