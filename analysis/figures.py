@@ -810,6 +810,13 @@ def _later_predicate(span: Span, anchor: Token) -> str | None:
             # its subject, if the parse gave it one, is the description after the count
             if any(c.i < span.start for c in subjects):
                 return None
+            if tok.dep_ in ("aux", "auxpass") and tok.head.i > tok.i and tok.head.pos_ == "VERB":
+                # "killed 12 fighters and another 30 were sealed off": the count's own verb
+                # says what became of it, and a verb of no casualty state makes it none
+                verb = tok.head
+                words = [verb, *[t for t in verb.subtree if t.i > verb.i][:2]]
+                found = next((s for t in words if (s := _state_word(t)) is not None), None)
+                return found or "other"
             after = [t for t in tok.subtree if t.i > tok.i]
             if any(t.lemma_.lower() in NEED_WORDS for t in after[:4]):
                 return "people"

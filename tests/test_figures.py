@@ -935,6 +935,20 @@ def test_the_family_the_dead_came_from_is_no_toll(nlp, text, figures):
     assert [(f.text, f.category, f.unit) for f in _figs(nlp, text)] == figures
 
 
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        # a count joined to the dead has a verb of its own: what it says counts
+        ("Troops killed 12 fighters and another 30 were sealed off in the old city.",
+         [("12", "killed", "fighters"), ("30", "other", "fighters")]),
+        ("Troops killed 12 fighters and another 30 were wounded in the old city.",
+         [("12", "killed", "fighters"), ("30", "injured", "fighters")]),
+    ],
+)  # fmt: skip
+def test_a_joined_count_with_its_own_verb_is_what_its_verb_says(nlp, text, figures):
+    assert [(f.text, f.category, f.unit) for f in _figs(nlp, text)] == figures
+
+
 def test_a_headline_verb_after_army_is_no_troop_count(nlp):
     figs = _figs(nlp, "120 Related Syrian Army Eliminates 150 Terrorists in Hama Since March 23")
     assert all(f.category != "troops" for f in figs), [(f.text, f.category) for f in figs]
