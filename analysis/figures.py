@@ -80,10 +80,17 @@ PEOPLE_NOUNS = lexicon.words("people_nouns")
 COMBATANT_NOUNS = TROOP_NOUNS | lexicon.words("fighter_nouns")
 CLAIM_VERBS = lexicon.words("claim_verbs")
 # Verbs whose subject acts (speaks, decides, blames): a place as their subject is a government
-# or its people, not where the article's events happen (see _acting)
-ACTOR_VERBS = lexicon.words("speech_verbs") | lexicon.words("doer_verbs")
-# Verbs whose object is held to account (a government, not a place) and verbs of a law's reach
-ACCUSING_VERBS = frozenset({"investigate", "hold", "name", "sanction", "urge", "warn", "call"})
+# or its people, not where the article's events happen (see _acting). Not "lie" ("Tal Hamis
+# lies in Hasakeh") or "continue" ("Aleppo continues to suffer"): a place does those.
+ACTOR_VERBS = (lexicon.words("speech_verbs") | lexicon.words("doer_verbs")) - {"lie", "continue"}
+# Verbs whose object is held to account or taken sides with: a government, not a place (not
+# "defend", "visit", "hold": "troops defending Aleppo", "rebels hold eastern Aleppo" say where)
+ACCUSING_VERBS = frozenset({
+    "accuse", "blame", "condemn", "criticise", "criticize", "denounce", "censure", "slam",
+    "investigate", "sanction", "urge", "warn", "call", "praise", "thank", "congratulate",
+    "support", "back", "oppose", "threaten", "sue", "name",
+})  # fmt: skip
+# Verbs of a law's reach ("a group banned in Russia")
 BANNING_VERBS = frozenset({"ban", "outlaw", "prohibit", "proscribe"})
 QUANTITY_ADJECTIVES = lexicon.words("quantity_adjectives")
 MEASURE_UNITS = lexicon.words("measure_units")
@@ -336,8 +343,8 @@ def _acting(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ == "nsubj":
         return head.lemma_.lower() in ACTOR_VERBS
-    if tok.dep_ == "dobj":  # "accused Moscow", "investigating Russia", "holds Russia responsible"
-        return head.lemma_.lower() in ACTOR_VERBS or head.lemma_.lower() in ACCUSING_VERBS
+    if tok.dep_ == "dobj":  # "accused Moscow", "investigating Russia"
+        return head.lemma_.lower() in ACCUSING_VERBS
     if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in BANNING_VERBS:
         return True  # "a terrorist group banned in Russia": its law, not where things happen
     return tok.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent"

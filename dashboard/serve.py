@@ -98,10 +98,10 @@ def warm_app_modules(timeout: float = 60.0) -> None:
             time.sleep(0.02)
         for name in APP_MODULES:
             importlib.import_module(name)
-        importlib.import_module("dashboard.charts").warm()
-        # Then what every first page run reads from the store (its version, index, the
-        # sidebar's lists): computed now, the first visitor finds them cached.
+        # Then Plotly's figure classes, and what every first page run reads from the store
+        # (its version, index, the sidebar's lists): done now, the first visitor finds them.
         try:
+            importlib.import_module("dashboard.charts").warm()
             importlib.import_module("dashboard.filters_ui").warm()
         except Exception as exc:  # noqa: BLE001 - the first page run meets the error and shows it
             logging.getLogger(__name__).info("store not warmed: %s", exc)

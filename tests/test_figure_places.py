@@ -69,6 +69,11 @@ def test_a_place_modifying_an_incident_noun_places_the_article(nlp):
          "killed, the Red Crescent said.", [("Twenty", "Aleppo")]),
         ("Fighters of Daesh, a terrorist group banned in Russia, attacked the town of "
          "Qaryatain. Eleven soldiers were killed, the ministry said.", [("Eleven", "Qaryatain")]),
+        # but a place held, defended or suffering is where
+        ("Rebels still hold eastern Aleppo. Troops defending Aleppo said 14 civilians were "
+         "killed on Monday.", [("14", "Aleppo")]),
+        ("Aleppo continues to suffer under the siege. At least 9 people were killed, rescuers "
+         "said.", [("At least 9", "Aleppo")]),
     ],
 )  # fmt: skip
 def test_a_place_that_speaks_or_acts_does_not_place_the_article(nlp, text, expected):
