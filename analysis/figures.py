@@ -89,6 +89,8 @@ ACCUSING_VERBS = frozenset({
     "accuse", "blame", "condemn", "criticise", "criticize", "denounce", "censure", "slam",
     "investigate", "sanction", "urge", "warn", "call", "praise", "thank", "congratulate",
     "support", "back", "oppose", "threaten", "sue", "name",
+    # spoken to, or the parse's object of a verdict ("led them to conclude Russia was to blame")
+    "tell", "ask", "advise", "caution", "answer", "conclude",
 })  # fmt: skip
 # Verbs of a law's reach ("a group banned in Russia")
 BANNING_VERBS = frozenset({"ban", "outlaw", "prohibit", "proscribe"})
@@ -1542,6 +1544,9 @@ def _known(ctx: _Context, tok: Token, name: str) -> str:
                 owner = gazetteer.place(part[:-1])
                 if owner is not None and owner.kind != "country":
                     return part[:-1]
+            rest = words[start + size :]
+            if rest and not all(w.lower() in PLACE_NOUNS for w in rest):
+                continue  # "Tall" of "Tall Tawil" (a hill's name) is not the town At Tall
             if len(part) >= 4 and part[0].isupper() and _part_here(ctx, part):
                 return part
     return name

@@ -41,6 +41,9 @@ def _places(nlp, text):
         ("Clashes in Northern Daraa killed 12 fighters.", [("12", "Daraa")]),
         ("Air strikes on the Castello road killed eight civilians, the monitor said.",
          [("eight", "Castello")]),
+        # the first word of a village's name is not a town of that name ("Tall": At Tall)
+        ("A suicide bomber blew himself up inside a hall in Tall Tawil village during a wedding, "
+         "killing at least 22 civilians, the monitor said.", [("at least 22", "Tall Tawil")]),
     ],
 )  # fmt: skip
 def test_the_place_a_reader_takes(nlp, text, expected):
@@ -67,6 +70,8 @@ def test_a_place_modifying_an_incident_noun_places_the_article(nlp):
         # held to account, and a law's reach
         ("Officials accused Moscow of bombing the convoy near Aleppo. Twenty aid workers were "
          "killed, the Red Crescent said.", [("Twenty", "Aleppo")]),
+        ("The envoy told Moscow that the siege of Madaya must end. At least 23 people have "
+         "starved to death, aid workers said.", [("At least 23", "Madaya")]),
         ("Fighters of Daesh, a terrorist group banned in Russia, attacked the town of "
          "Qaryatain. Eleven soldiers were killed, the ministry said.", [("Eleven", "Qaryatain")]),
         # but a place held, defended or suffering is where
