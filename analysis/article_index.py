@@ -621,7 +621,8 @@ def ensure(store_path: str | Path, version: str, n_articles: int) -> Index | Non
 
 # Seconds between mapping the index and reading it ahead: a server maps it while its first page
 # is served, and on a cold start that page's own reads (the store's, the app's modules) waited
-# behind the 4.9 GB of the read-ahead (the Overview's first load 3.1 -> 6.8 s).
+# behind the 4.9 GB of the read-ahead (the Overview's first run on a cold start 3.1-4.0 s without
+# it, 4.7-5.3 s with it at once; 2.6-2.9 s delayed and in the idle class).
 PREFETCH_AFTER = 8.0
 
 
@@ -657,8 +658,8 @@ def prefetch(where: Path) -> list[Path]:
     :data:`PREFETCH_AFTER` seconds after the index is first mapped. The kernel sends the files
     to the null device (``sendfile``: the 3 GB of rows at a million articles in 1.4 s and 0.1 s
     of CPU here; read into a buffer, 5.6 s and 4.5 s of CPU), so the pages are the system's
-    cache, which it drops again as it needs, not the server's memory. (``posix_fadvise(WILLNEED)`` read next
-    to nothing on this machine's ext4.)"""
+    cache, which it drops again as it needs, not the server's memory.
+    (``posix_fadvise(WILLNEED)`` read next to nothing on this machine's ext4.)"""
     try:
         files = sorted(
             (p for p in where.iterdir() if p.suffix in (".arrow", ".npy")),
