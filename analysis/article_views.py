@@ -79,7 +79,7 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> 
         ("sum_figures", "sum(n_figures)"),
         ("sum_articles", "sum(n_duplicates)"),
     ):
-        table, where, args = summaries.table_where(table, filters)
+        table, where, args, _ = summaries.table_where(table, filters)
         if table == "sum_entities_all":  # one row per name there
             table, column = "sum_entity_names_all", "count(*)"
         parts.append(f"(SELECT {column} FROM {table} s WHERE {where})")

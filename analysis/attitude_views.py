@@ -82,7 +82,7 @@ def _summary_matrix(
     con: duckdb.DuckDBPyConnection, filters: Filters | None, scorer: str, holders: int, targets: int
 ) -> pd.DataFrame:
     """:func:`attitude_matrix` from the summary tables (a date range and outlets at most)."""
-    table, where, params = summaries.table_where("sum_attitudes", filters)
+    table, where, params, _ = summaries.table_where("sum_attitudes", filters)
     holders_sql = "SELECT holder FROM t GROUP BY holder ORDER BY sum(n) DESC, holder LIMIT ?"
     holders_args: list = [int(holders)]
     if table.endswith("_all"):  # the holders' totals are kept (a million articles: 0.7 s)

@@ -57,13 +57,17 @@ def _agg(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> tuple[str, 
     """``(sql, params)``: the CTE ``agg`` — ``name, label, n_articles, n_mentions`` of the
     entities in view, one row per name."""
     if summaries.covers(filters):
-        table, where, params = summaries.table_where("sum_entities", filters)
+        table, where, params, one_row_per_key = summaries.table_where("sum_entities", filters)
         if table.endswith("_all"):
             return _ALL_AGG_CTE, params
-        return _AGG_CTE.format(
-            per_label="SELECT name, label, sum(n_articles) AS n, sum(n_mentions) AS m "
-            f"FROM {table} s WHERE {where} GROUP BY name, label"
-        ), params
+        if one_row_per_key:  # a year's or month's totals: one row per name and label already
+            per_label = f"SELECT name, label, n_articles AS n, n_mentions AS m FROM {table} s"
+        else:
+            per_label = (
+                "SELECT name, label, sum(n_articles) AS n, sum(n_mentions) AS m "
+                f"FROM {table} s WHERE {where} GROUP BY name, label"
+            )
+        return _AGG_CTE.format(per_label=per_label), params
     where, params = _in_view(filters)
     return _AGG_CTE.format(
         per_label="SELECT e.name, e.label, count(*) AS n, sum(e.mentions) AS m "
@@ -220,14 +224,14 @@ def cooccurrences(
     date range and outlets at most its summary per day and outlet (``sum_entity_pairs``).
     """
     if summaries.covers(filters):  # the summaries kept at write time (25 M pairs at 1M articles)
-        table, where, params = summaries.table_where("sum_entity_pairs", filters)
-        if table.endswith("_all"):  # one row per pair already
-            pairs = f"SELECT name_a, name_b, weight FROM {table} s WHERE weight >= ?"
+        table, where, params, one_row_per_key = summaries.table_where("sum_entity_pairs", filters)
+        if one_row_per_key:  # all-time, a year's or a month's totals: one row per pair already
+            pairs = f"SELECT name_a, name_b, weight FROM {table} s WHERE {where} AND weight >= ?"
         else:
             pairs = f"""SELECT name_a, name_b, sum(weight)::BIGINT AS weight
                         FROM {table} s WHERE {where}
                         GROUP BY name_a, name_b HAVING sum(weight) >= ?"""
-        names, where_e, params_e = summaries.table_where("sum_entities", filters)
+        names, where_e, params_e, _ = summaries.table_where("sum_entities", filters)
         per_label = f"""SELECT name, label, sum(n_mentions) AS m FROM {names} s
                         WHERE {where_e} AND name IN (SELECT name_a FROM top UNION SELECT name_b FROM top)
                         GROUP BY name, label"""

@@ -483,13 +483,13 @@ def _top_events(con, filters: Filters | None, *, scope: str | None) -> list[tupl
     """Each category's event most articles report, from the ``sum_figure_events`` summary:
     the event's keys (:data:`analysis.summaries.EVENT_KEYS`) and ``n_event_articles``
     (tuples: a frame would turn NULLs into NaN, which match nothing)."""
-    table, where, params = summaries.table_where("sum_figure_events", filters)
+    table, where, params, one_row_per_key = summaries.table_where("sum_figure_events", filters)
     where += f" AND {_DATED_OR_PLACED.format(e='s')}"
     if scope is not None:
         where += " AND s.scope = ?"
         params = [*params, scope]
     keys = ", ".join(summaries.EVENT_KEYS)
-    if table.endswith("_all"):  # one row per event already
+    if one_row_per_key:  # one row per event already
         events = f"SELECT {keys}, n_articles AS n_event_articles FROM {table} s WHERE {where}"
     else:
         events = f"""SELECT {keys}, sum(n_articles) AS n_event_articles
@@ -807,7 +807,7 @@ def category_counts(
     if summaries.covers(filters):
         if scope is not None and scope not in SCOPES:
             raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
-        table, where, params = summaries.table_where("sum_figures", filters)
+        table, where, params, _ = summaries.table_where("sum_figures", filters)
         articles = "n_articles_category"
         if scope is not None:
             where += " AND s.scope = ?"

@@ -90,8 +90,8 @@ def _summary_speaker_stats(
     """:func:`speaker_stats` from the summary tables (a date range and outlets at most). The
     label and role are each speaker's most frequent (ties to the first in sort order)."""
     pol = _SUMMARY_POLARITY[scorer]
-    speakers, where, params = summaries.table_where("sum_speakers", filters)
-    labels, _, _ = summaries.table_where("sum_speaker_labels", filters)
+    speakers, where, params, _ = summaries.table_where("sum_speakers", filters)
+    labels = summaries.table_where("sum_speaker_labels", filters).table
     most = """SELECT speaker, {col} FROM (
                 SELECT speaker, {col}, sum(n_quotes) AS n FROM {labels} s
                 WHERE {where} AND {col} IS NOT NULL AND speaker IN (SELECT speaker FROM per)

@@ -112,6 +112,7 @@ for _table, _columns in SUMMARY_KEYS.items():
     EXPECTED[_table] = CELL + _columns
     EXPECTED[f"{_table}_all"] = _columns
     EXPECTED[f"{_table}_month"] = [("month", "DATE"), *_columns]
+    EXPECTED[f"{_table}_year"] = [("year", "DATE"), *_columns]
     EXPECTED[f"{_table}_outlet"] = [("source", V), *_columns]
 
 

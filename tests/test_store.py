@@ -104,6 +104,17 @@ def _dump(path, tables):
         con.close()
 
 
+def _assert_rows_close(got: list, want: list, table: str) -> None:
+    """The rows equal, their floats up to rounding (totals kept by adding and taking away)."""
+    assert len(got) == len(want), table
+    for g, w in zip(got, want, strict=True):
+        floats = [i for i, v in enumerate(w) if isinstance(v, float)]
+        assert [v for i, v in enumerate(g) if i not in floats] == [
+            v for i, v in enumerate(w) if i not in floats
+        ], table
+        assert [g[i] for i in floats] == pytest.approx([w[i] for i in floats], rel=1e-9)
+
+
 def _keyed(path):
     """The articles, entity pairs and holder_targets of the store at ``path``, each row's
     article key replaced by a check that it is its article's."""
@@ -159,8 +170,8 @@ def test_a_store_of_an_older_schema_is_upgraded_in_place(corpus_store, tmp_path)
         assert store.query("SELECT value FROM meta WHERE key='schema_version'").iloc[0, 0] == (
             SCHEMA_VERSION
         )
-    # totals kept by adding and taking away (all-time, per month, per outlet): equal up to rounding
-    summed = [t for t in summaries.COLUMNS if t.endswith(("_all", "_month", "_outlet"))]
+    # totals kept by adding and taking away (all-time, per month, year, outlet): equal up to rounding
+    summed = [t for t in summaries.COLUMNS if t.endswith(("_all", "_month", "_year", "_outlet"))]
     exact = ["quotes", *(t for t in summaries.COLUMNS if t not in summed)]
     assert all(_dump(old, ["sum_articles", "sum_speakers_all"]).values()), "something recounted"
     assert _dump(old, exact) == _dump(corpus_store, exact), "data kept, summaries recounted"
@@ -175,14 +186,7 @@ def test_a_store_of_an_older_schema_is_upgraded_in_place(corpus_store, tmp_path)
     con.close()
     assert n == distinct > 0 and unkeyed == 0
     for table in summed:
-        got, want = _dump(old, [table])[table], _dump(corpus_store, [table])[table]
-        assert len(got) == len(want), table
-        for g, w in zip(got, want, strict=True):
-            floats = [i for i, v in enumerate(w) if isinstance(v, float)]
-            assert [v for i, v in enumerate(g) if i not in floats] == [
-                v for i, v in enumerate(w) if i not in floats
-            ], table
-            assert [g[i] for i in floats] == pytest.approx([w[i] for i in floats], rel=1e-9)
+        _assert_rows_close(_dump(old, [table])[table], _dump(corpus_store, [table])[table], table)
     con = duckdb.connect(str(old), read_only=True)
     n, with_subject = con.execute("SELECT count(*), count(subject) FROM figures").fetchone()
     con.close()
@@ -209,6 +213,29 @@ def test_an_upgrade_counts_only_the_summaries_that_are_new(corpus_store, tmp_pat
     Store(old).close()
     got = _dump(old, new)
     assert got == _dump(corpus_store, new) and all(got.values())
+    marked = _dump(old, ["sum_articles"])["sum_articles"]
+    assert marked and all(row[2] > 1000 for row in marked)
+
+
+def test_an_upgrade_to_year_totals_sums_them_from_the_month_totals(corpus_store, tmp_path):
+    """Schema 17 added the year totals: a schema-16 store gets them summed from its month
+    totals (a million articles' cells are not grouped again), equal to the ones kept at write
+    time, and nothing else recounted."""
+    old = tmp_path / "older.duckdb"
+    shutil.copy(corpus_store, old)
+    years = [t for t in summaries.COLUMNS if t.endswith("_year")]
+    assert len(years) == len(summaries.TOTALS)
+    con = duckdb.connect(str(old))
+    for table in years:
+        con.execute(f"DROP TABLE {table}")
+    con.execute("UPDATE sum_articles SET n_articles = n_articles + 1000")  # what it must not
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", ["16"])
+    con.close()
+    Store(old).close()
+    got, want = _dump(old, years), _dump(corpus_store, years)
+    assert got["sum_entities_year"] and got["sum_attitudes_year"]  # (the corpus has no tags)
+    for table in years:
+        _assert_rows_close(got[table], want[table], table)
     marked = _dump(old, ["sum_articles"])["sum_articles"]
     assert marked and all(row[2] > 1000 for row in marked)
 

@@ -5,8 +5,9 @@ write, and the views that read them give what the base tables give."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
@@ -57,7 +58,7 @@ def _assert_recounted(con) -> None:
     assert kept["holder_targets"], "no attitudes summed"
     for table in [*summaries.TABLES, *DERIVED]:
         if table.endswith(
-            ("_all", "_month", "_outlet")
+            ("_all", "_month", "_year", "_outlet")
         ):  # kept by adding and taking away: up to rounding
             got, want = pd.DataFrame(kept[table]), pd.DataFrame(recounted[table])
             pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-9, obj=table)
@@ -161,18 +162,76 @@ def test_a_date_range_reads_its_whole_months_from_the_month_totals_outlets_their
     assert summaries._whole_months(d(2015, 1, 2), d(2015, 1, 31)) is None
     assert summaries._whole_months(d(2015, 1, 15), d(2015, 2, 14)) is None
     dates = Filters(date_from=d(2015, 1, 15), date_to=d(2015, 3, 2))
-    table, where, params = summaries.table_where("sum_attitudes", dates)
+    table, where, params, one_row_per_key = summaries.table_where("sum_attitudes", dates)
     assert "sum_attitudes_month" in table and (where, params) == ("TRUE", [])
+    assert "sum_attitudes_year" not in table and not one_row_per_key  # the days at the ends
     # outlets and dates, or no whole month: the cells
     short = Filters(date_from=d(2015, 1, 2), date_to=d(2015, 1, 30))
     for f in (dataclasses.replace(dates, sources=("BBC",)), short):
         assert summaries.table_where("sum_attitudes", f)[0] == "sum_attitudes"
     # outlets alone: their totals
-    table, where, params = summaries.table_where("sum_attitudes", Filters(sources=("BBC", "AP")))
+    table, where, params, _ = summaries.table_where("sum_attitudes", Filters(sources=("BBC", "AP")))
     assert (table, params) == ("sum_attitudes_outlet", ["AP", "BBC"]) and "s.source" in where
 
 
-@pytest.mark.parametrize("kind", ["all", "dates", "months", "since", "until", "outlet"])
+def _parts(filters):
+    """Which tiers a date range's subquery reads, and over which dates, in order."""
+    table, _, _, one_row_per_key = summaries.table_where("sum_entities", filters)
+    return re.findall(
+        r"FROM sum_entities(_\w+)? WHERE ([^)]*?)(?= UNION|\)$)", table
+    ), one_row_per_key
+
+
+def test_whole_years_are_read_from_the_year_totals_and_one_alone_needs_no_grouping():
+    d = date
+    year = Filters(date_from=d(2015, 1, 1), date_to=d(2015, 12, 31))
+    assert _parts(year) == (
+        [("_year", "year >= DATE '2015-01-01' AND year < DATE '2016-01-01'")],
+        True,
+    )
+    month = Filters(date_from=d(2016, 2, 1), date_to=d(2016, 2, 29))
+    assert _parts(month) == (
+        [("_month", "month >= DATE '2016-02-01' AND month < DATE '2016-03-01'")],
+        True,
+    )
+    # two years, or a year and a month: several rows per key, to be summed
+    two = Filters(date_from=d(2014, 1, 1), date_to=d(2015, 12, 31))
+    assert _parts(two) == (
+        [("_year", "year >= DATE '2014-01-01' AND year < DATE '2016-01-01'")],
+        False,
+    )
+    # days, then months, then a year, then months, then days
+    mixed = Filters(date_from=d(2014, 11, 20), date_to=d(2016, 2, 10))
+    assert _parts(mixed) == (
+        [
+            ("_year", "year >= DATE '2015-01-01' AND year < DATE '2016-01-01'"),
+            ("_month", "month >= DATE '2014-12-01' AND month < DATE '2015-01-01'"),
+            ("_month", "month >= DATE '2016-01-01' AND month < DATE '2016-02-01'"),
+            ("", "day >= DATE '2014-11-20' AND day < DATE '2014-12-01'"),
+            ("", "day >= DATE '2016-02-01' AND day <= DATE '2016-02-10'"),
+        ],
+        False,
+    )
+    # open ends: every year before or after, then the months and days beside them
+    since = Filters(date_from=d(2015, 7, 1))
+    assert _parts(since) == (
+        [
+            ("_year", "year >= DATE '2016-01-01'"),
+            ("_month", "month >= DATE '2015-07-01' AND month < DATE '2016-01-01'"),
+        ],
+        False,
+    )
+    until = Filters(date_to=d(2014, 12, 31))
+    assert _parts(until) == ([("_year", "year < DATE '2015-01-01'")], False)
+    # a year and a half of months without a whole calendar year in it
+    assert _parts(Filters(date_from=d(2015, 2, 1), date_to=d(2015, 12, 31)))[0] == [
+        ("_month", "month >= DATE '2015-02-01' AND month < DATE '2016-01-01'")
+    ]
+
+
+@pytest.mark.parametrize(
+    "kind", ["all", "dates", "months", "since", "until", "outlet", "year", "years", "month"]
+)
 def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind):
     con = corpus_con
     opts = article_views.filter_options(con)
@@ -188,8 +247,18 @@ def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind
         filters = Filters(date_from=opts.first_date + span / 4)
     elif kind == "until":
         filters = Filters(date_to=opts.last_date - span / 4)
-    if kind in ("months", "since", "until"):
+    elif kind in ("year", "years"):  # one year's totals (one row per key), or two years' summed
+        year = opts.first_date.year
+        first = year - 1 if kind == "years" else year
+        filters = Filters(date_from=date(first, 1, 1), date_to=date(year, 12, 31))
+    elif kind == "month":  # one month's totals, in the middle of the corpus
+        middle = opts.first_date + span / 2
+        after = (middle.replace(day=28) + timedelta(days=4)).replace(day=1)
+        filters = Filters(date_from=middle.replace(day=1), date_to=after - timedelta(days=1))
+    if kind in ("months", "since", "until", "year", "years", "month"):
         assert summaries.table_where("sum_speakers", filters)[0].startswith("(")
+        single = summaries.table_where("sum_entity_pairs", filters).one_row_per_key
+        assert single == (kind in ("year", "month")), kind
     if kind == "outlet":
         assert summaries.table_where("sum_speakers", filters)[0] == "sum_speakers_outlet"
     base = _base(con, filters)
