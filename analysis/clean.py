@@ -63,7 +63,12 @@ TAG_LIST_MAX_WORDS = 25
 SENTENCE_OPENERS = lexicon.words("story_openers")
 STORY_FUNCTION_WORDS = lexicon.words("story_function_words")
 PAST_VERB = re.compile(r"[a-z]{3,}ed")
-SHARE_WIDGET = re.compile(r"\s*(?<![A-Za-z])Get short URL(?:\s+\d+)*\b\s*", re.IGNORECASE)
+# A page's share buttons and their counters: "Get short URL 0 212", "Print Tweet Views 729"
+# (whose count had been read as 729 people killed).
+SHARE_WIDGET = re.compile(
+    r"\s*(?<![A-Za-z])(?:Get short URL(?:\s+\d+)*|Print Tweet Views(?:\s+\d+)?)\b\s*",
+    re.IGNORECASE,
+)
 # Tokens that scrapers split off from punctuation ("Aleppo , seen"): rejoin them.
 SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.;:!?)](?:\s|$))")
 SHINGLE_WORDS = 5

@@ -49,6 +49,9 @@ NAME_PREFIXES = lexicon.words("name_prefixes")
 
 INSTITUTION_NOUNS = lexicon.words("institution_nouns")
 ORG_DESCRIPTION_NOUNS = lexicon.words("org_description_nouns")
+# Heads that a news agency's name makes the agency itself: "the official SANA news agency said"
+# (read as a description, it went to the organisation named before it: Islamic State).
+AGENCY_HEADS = frozenset({"agency", "broadcaster", "channel", "network", "television"})
 MONITOR_DESCRIPTIONS = lexicon.words("monitor_descriptions")
 MONITOR_NAME_WORDS = lexicon.words("monitor_name_words")
 PERSON_PRONOUNS = lexicon.words("person_pronouns")
@@ -528,6 +531,9 @@ class _Resolver:
             if words:
                 name = np.doc[words[0].i : token.i + 1].text
                 return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
+        named = self._named_organisation(token, np)
+        if named is not None:
+            return named
         org = self._organisation(token)
         if org is not None:
             return _Speaker(org.name, np.text, np.start_char, np.end_char, "ORG")
@@ -540,13 +546,16 @@ class _Resolver:
         outlet speaks (:data:`analysis.speech.PRESS_NOUNS`; the figures' claimants read such a
         phrase the same way). None when the head is no press noun or no outlet is named before
         it ("the reporter")."""
-        if token.lemma_.lower() not in speech.PRESS_NOUNS:
+        head = token.lemma_.lower()
+        if head not in speech.PRESS_NOUNS and head not in AGENCY_HEADS:
             return None
         for t in reversed(np.doc[np.start : token.i]):  # the name nearest the head
             agency = speech.agency_named(t.text)
             if agency is not None:
                 name, _ = self.names.canonical(agency, "ORG", t.idx, t.idx + len(t))
                 return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
+            if head in AGENCY_HEADS:  # "the official SANA news agency": only a named agency
+                continue
             ent = speech.entity_of(t)
             if ent is None:
                 continue
@@ -555,6 +564,20 @@ class _Resolver:
                 return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
             return None  # "Reuters' Jane Doe" is a person; another name is no outlet
         return None
+
+    def _named_organisation(self, token: Token, np: Span) -> _Speaker | None:
+        """ "the Syrian Observatory said" where the model tagged no entity: a capitalised name
+        of its own, not a description of an organisation named before (that had given the
+        monitor's words to the town mis-tagged as an organisation a sentence earlier)."""
+        noun = token.lemma_.lower()
+        if token.tag_ != "NNP" or noun not in ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS:
+            return None
+        words = [t for t in np if t.dep_ not in ("det", "poss") and not t.is_punct]
+        if len(words) < 2 or not all(t.is_title or t.is_upper for t in words):
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        name, _ = self.names.canonical(np.doc.text[start:end], "ORG", start, end)
+        return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
 
     def _organisation(self, token: Token) -> _Speaker | None:
         """ "the monitor", "the group", "the ministry": an organisation named earlier. One whose
@@ -688,12 +711,8 @@ class _Resolver:
         # town stands for the person before it only if that person's name or role names it too
         # (Assad was "the UN's top aid official" and "the Civil Defense spokesman"). A country
         # ("Syria's president") or a people ("the Russian president") says too little to decide.
-        marks = {
-            t.lower_
-            for t in np
-            if t.i != token.i
-            and (t.ent_type_ == "ORG" or t.ent_type_ == "GPE" and gazetteer.country(t.text) is None)
-        }
+        # An untagged proper noun marks it too ("the UNs top aid official", "Wird Furati head").
+        marks = {t.lower_ for t in np if t.i != token.i and _marks_a_description(t)}
         if prev is not None and prev.name and marks:
             known = f"{prev.name} {self.roles.get(prev.name) or ''}".lower().split()
             if not marks & set(known):
@@ -712,6 +731,18 @@ class _Resolver:
             spk = dataclasses.replace(spk, label="PERSON")
         self.candidates.append((token_i, spk, True))
         self.candidates.sort(key=lambda c: c[0])
+
+
+def _marks_a_description(t: Token) -> bool:
+    """Whether ``t`` in a role description names whose role it is: an organisation, a town,
+    an untagged proper noun — not a country or a people, which say too little."""
+    if t.ent_type_ == "ORG":
+        return True
+    if t.ent_type_ == "NORP" or t.pos_ != "PROPN" and t.ent_type_ != "GPE":
+        return False
+    # "Syrias president" (the wire copy lost its apostrophe) is still the country's
+    word = t.text.removesuffix("'s").removesuffix("’s")
+    return all(gazetteer.country(w) is None for w in (word, word.removesuffix("s")))
 
 
 def _indefinite(noun: Token) -> bool:

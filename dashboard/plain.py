@@ -14,6 +14,7 @@ formatting goes around the escaped value.
 
 from __future__ import annotations
 
+import math
 import re
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -26,6 +27,14 @@ def md(value: object) -> str:
     text = " ".join(str(value).split())
     text = _AUTOLINK.sub(lambda m: _break(m.group(1)), text)
     return _PUNCTUATION.sub(r"\\\1", text)
+
+
+def given(value: object, default: str) -> object:
+    """``value``, or ``default`` when it is missing: None, empty, or the NaN pandas puts in a
+    text column that holds no value in the rows read ("Claimed by nan" was shown)."""
+    if value is None or value == "" or isinstance(value, float) and math.isnan(value):
+        return default
+    return value
 
 
 def _break(match: str) -> str:

@@ -107,6 +107,8 @@ def test_article_id_depends_only_on_text():
         ("03.05.2019Get short URL 0 212 Three people were hurt in the fire.",
          "03.05.2019 Three people were hurt in the fire."),
         ("Get short URL 31\n\nThe ferry sank near the port.", "The ferry sank near the port."),
+        ("AFP Monday 3 Apr 2017 Print Tweet Views 729 A fire broke out at the depot.",
+         "AFP Monday 3 Apr 2017 A fire broke out at the depot."),
         # the words alone, in a sentence about URLs, are not a widget's counters
         ("Readers can get short URLs from the site.", "Readers can get short URLs from the site."),
     ],

@@ -1023,6 +1023,28 @@ def test_a_claimant_written_as_a_known_variant_is_its_organisation(nlp):
     assert fig.claimed_by == "Syrian Observatory for Human Rights"
 
 
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        # the accused is no claimant, and a clause the parse hangs under "announced" no quote
+        # of theirs: the sentence names its source outright (a generic one: nobody named)
+        (
+            "Since March 2 when the army announced the end of the truce at least 210 civilians "
+            "have been killed by government air strikes according to rescue workers in the town.",
+            None,
+        ),
+        (
+            "At least 35 people were killed by shelling on Idlib on Monday, according to the "
+            "Syrian Observatory for Human Rights.",
+            "Syrian Observatory for Human Rights",
+        ),
+    ],
+)
+def test_a_source_named_by_according_to_is_the_claimant(nlp, text, claimant):
+    (fig,) = [f for f in _figs(nlp, text) if f.category == "killed"]
+    assert fig.claimed_by == claimant
+
+
 def test_the_same_figure_said_again_is_one_figure(nlp):
     # The headline's toll, the lede's and the body's are one figure (the first kept, with what
     # the others add); equal numbers of other people, at other places, stay apart.

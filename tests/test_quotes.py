@@ -558,6 +558,44 @@ def test_an_outlets_reporter_speaks_for_the_outlet(model, text, speaker):
     assert q.speaker == speaker, (q.speaker, q.speaker_mention)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an agency named before the head noun is the agency, not the last organisation named
+        (
+            "Islamic State fighters attacked the checkpoint at dawn. The official SANA news "
+            "agency said nine soldiers were wounded.",
+            "SANA",
+        ),
+        # a capitalised name the model did not tag is the body itself, not the town before it
+        (
+            "Jets struck a Hezbollah depot on Monday. “Many more were hurt,” the Syrian "
+            "Observatory said.",
+            "Syrian Observatory for Human Rights",
+        ),
+    ],
+)
+def test_an_organisation_named_in_the_subject_is_the_speaker(model, text, speaker):
+    q = run(model, text)[-1]
+    assert q.speaker == speaker, (q.speaker, q.speaker_mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body ("UNs", its apostrophe lost) or a name ("Samir Haddad") in the description
+        # that the person named before does not hold: not that person
+        "Bashar al-Assad vowed to retake the city. The UNs top aid official said the pause "
+        "would not be enough.",
+        "Bashar al-Assad vowed to retake the city. Zaid Qutrani head of the press office at "
+        "the brigade said the bakeries had closed.",
+    ],
+)
+def test_a_description_naming_another_body_or_name_is_not_the_person_before(model, text):
+    q = run(model, text)[-1]
+    assert q.speaker != "Bashar al-Assad", (q.speaker, q.speaker_mention)
+
+
 def test_a_bare_institution_stays_unnamed(model):
     (q,) = run(model, "The ministry said the road to the airport had reopened on Sunday.")
     assert q.speaker is None and q.speaker_mention == "The ministry"

@@ -63,6 +63,13 @@ def test_md_folds_line_breaks_so_a_value_cannot_start_a_block():
     assert "<h1>" not in rendered and "<li>" not in rendered and "<blockquote>" not in rendered
 
 
+@pytest.mark.parametrize("missing", [None, "", float("nan")])
+def test_a_missing_value_shows_its_default_not_nan(missing):
+    assert plain.given(missing, "nobody named") == "nobody named"
+    assert plain.given("SANA", "nobody named") == "SANA"
+    assert plain.given(0.5, "none") == 0.5
+
+
 @pytest.mark.parametrize(
     "value, expected",
     [

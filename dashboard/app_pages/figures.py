@@ -100,13 +100,13 @@ for cd in picked[:5]:
     for row in rows.itertuples(index=False):
         with st.container(border=True):
             st.markdown(
-                f"**{plain.md(row.text)}** {plain.md(row.unit or '')} · "
-                f"{plain.md(row.location or 'place not given')} · "
+                f"**{plain.md(row.text)}** {plain.md(plain.given(row.unit, ''))} · "
+                f"{plain.md(plain.given(row.location, 'place not given'))} · "
                 f"{plain.md(SCOPE_WORDS.get(row.scope, row.scope))}"
             )
             st.text(row.sentence)
             st.caption(
-                f"Claimed by {plain.md(row.claimed_by or 'nobody named')} · "
+                f"Claimed by {plain.md(plain.given(row.claimed_by, 'nobody named'))} · "
                 f"{plain.md(row.title)} ({day:%d %b %Y})"
             )
             st.page_link(
