@@ -448,6 +448,10 @@ def _read(
         category = _left_in_state(span, noun) or category
     if category is None:
         return None
+    if category in PEOPLE_CATEGORIES and _fractional(value):
+        # People come whole: "clocking 7.37 which left her in third place" is a time, not 7.37
+        # people displaced ("1.5 million" is a whole number by then)
+        category = "other"
     if category in ("other", "people") and span.text.lower() in ("one", "a", "an"):
         return None  # "one of his most direct attacks": "one" counts nothing reportable
     # A small bare number with nothing counted ("Article 5", "won 1-0") says nothing useful.
@@ -464,6 +468,16 @@ def _read(
     # sentence it borrowed its noun from (the article's main place is the caller's last resort).
     reading.location = _location(ctx, root, noun) or prior_location
     return reading
+
+
+# The categories that count people.
+PEOPLE_CATEGORIES = frozenset(
+    {"killed", "injured", "missing", "displaced", "remaining", "troops", "people"}
+)
+
+
+def _fractional(value: float | None) -> bool:
+    return value is not None and value != int(value)
 
 
 # Groups that say whose the people counted were ("seven civilians from one family")
@@ -542,6 +556,10 @@ def _dated(span: Span) -> bool:
 
 def _is_age(root: Token) -> bool:
     if root.head.lower_ in ("aged", "age"):
+        return True
+    # "has died in Germany at 50", "who died at 83": the age one died at, not a toll
+    prep = root.head if root.dep_ == "pobj" and root.head.lower_ == "at" else None
+    if prep is not None and prep.head.lemma_.lower() == "die" and not list(root.children):
         return True
     return any(c.lower_ == "old" for c in root.head.children) and root.head.lower_ in (
         "years",
@@ -731,6 +749,10 @@ def _predicates(root: Token, noun: Token | None) -> list[Token]:
                 out.append(child)
         if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ in ("VERB", "AUX"):
             break
+        if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "the singer, known to millions of viewers, has died": the count is in what
+            # describes another noun, and the verbs above say what became of that noun
+            break
     return out
 
 
@@ -767,7 +789,9 @@ def _category(
         # "two medical personnel", "UN staff": people at work, not soldiers
         noun is not None and any(c.lower_ in CIVILIAN_STAFF_WORDS for c in noun.lefts)
     )
-    if noun_low in DEAD_NOUNS:
+    if noun_low in DEAD_NOUNS and not (
+        noun is not None and any(c.lower_ in INSTITUTION_BODY_WORDS for c in noun.lefts)
+    ):
         return "killed"
     if noun_low in ("injuries", "injured", "wounded"):  # "recorded four deaths and 55 injuries"
         return "injured"
@@ -873,6 +897,8 @@ def _category_of_predicates(
             return "missing"
         if lemma == "leave" and pred.pos_ != "VERB":
             continue  # "six months' paid leave"
+        if lemma == "leave" and _survived_by(pred, noun, noun_low):
+            continue  # "he leaves a wife and two daughters": his family, not people uprooted
         # Leaving and staying are about people only ("left 3 cars" is not displacement).
         if (lemma in DISPLACED_WORDS or low in DISPLACED_WORDS) and about_people:
             return "displaced"
@@ -888,6 +914,29 @@ def _category_of_predicates(
 
 
 LIFE_WORDS = lexicon.words("life_words")
+# "100,000 public bodies" are institutions, not the dead.
+INSTITUTION_BODY_WORDS = frozenset(
+    {"public", "governing", "regulatory", "professional", "statutory", "advisory", "sporting"}
+)
+# Who someone "leaves" when they die ("he leaves a wife and two daughters").
+FAMILY_NOUNS = frozenset(
+    {"daughters", "sons", "children", "grandchildren", "wife", "husband", "widow", "brothers",
+     "sisters", "parents", "family"}
+)  # fmt: skip
+
+
+def _survived_by(leave: Token, noun: Token | None, noun_low: str) -> bool:
+    """ "leaves two daughters" (the family one leaves behind at death), not "left 3,000 people
+    homeless" or "left their homes": the family is the verb's object and nothing says where or
+    in what state they were left."""
+    if noun is None or noun_low not in FAMILY_NOUNS:
+        return False
+    obj = noun if noun.dep_ == "dobj" else noun.head if noun.dep_ == "conj" else None
+    if obj is None or obj.dep_ != "dobj" or obj.head.i != leave.i:
+        return False
+    return not any(
+        c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "prep", "advcl") for c in leave.children
+    )
 
 
 TOLL_HEDGES = frozenset({"high", "many", "much", "low", "few"})

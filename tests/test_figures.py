@@ -1045,6 +1045,33 @@ def test_a_source_named_by_according_to_is_the_claimant(nlp, text, claimant):
     assert fig.claimed_by == claimant
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The singer, known to millions of viewers, has died.",  # the count describes another
+        "The reform will merge 100,000 public bodies.",  # institutions, not the dead
+        "He leaves a wife and two daughters.",  # the family one leaves behind at death
+        # an age at death, a time
+        "Conductor Anton Weiss, director of the city's opera house, has died in Austria at 58.",
+        "Maeve Doyle broke the national record by clocking 7.41 which left her in second place.",
+        # a race time's hundredths
+        "Orla Reid (4:31.34) was seventh in the women's 1500m while Sean Kehoe (8:11.22) was "
+        "11th in the men's 3000m.",
+    ],
+)
+def test_numbers_of_news_that_is_no_war_count_no_people(nlp, text):
+    found = [(f.text, f.category) for f in _figs(nlp, text)]
+    assert not [f for f in found if f[1] in figures.PEOPLE_CATEGORIES], found
+
+
+def test_people_left_in_a_state_are_still_displaced(nlp):
+    # the survived-by rule leaves these alone
+    (fig,) = _figs(nlp, "The shelling left 3,000 people homeless.")
+    assert fig.category == "displaced"
+    (fig,) = _figs(nlp, "The attack left 12 children without shelter.")
+    assert fig.category == "displaced"
+
+
 def test_the_same_figure_said_again_is_one_figure(nlp):
     # The headline's toll, the lede's and the body's are one figure (the first kept, with what
     # the others add); equal numbers of other people, at other places, stay apart.
