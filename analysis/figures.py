@@ -1759,10 +1759,14 @@ CUMULATIVE = re.compile(
     r"|\bsince (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:last|early|mid|late)\b"
     r"|(?:early |mid-?|late )?(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b|the (?:end|middle|beginning|start) of\b"
-    r"|the [\w-]+ (?:assault|offensive|campaign|siege|attack|operation|bombardment)s? "
+    r"|the (?:[\w-]+ )?(?:assault|offensive|campaign|siege|attack|operation|bombardment)s? "
     r"(?:began|started))"
-    r"|\bin the (?:past|last) (?:[\w-]+ )?(?:days|weeks|months|years)\b"
-    r"|\bin recent (?:days|weeks|months)\b|\bso far this (?:year|month)\b",
+    # "in the past two weeks", "over the past year" (the killing of 5812 civilians documented
+    # over a year was one event in one town), "in recent weeks", "during September"
+    r"|\b(?:in|over|during) the (?:past|last) (?:[\w-]+ )?(?:days?|weeks?|months?|years?)\b"
+    r"|\bin recent (?:days|weeks|months)\b|\bso far this (?:year|month)\b"
+    r"|\b(?:during|throughout) (?:the month of )?(?:january|february|march|april|june|july"
+    r"|august|september|october|november|december)\b",
     re.I,
 )
 

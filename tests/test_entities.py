@@ -393,6 +393,26 @@ def test_harmonise_joins_surname_when_the_corpus_agrees():
             id="place-plus-source-word",
         ),
         pytest.param(
+            "fans/O of/O Manchester/B-PERSON United/I-PERSON cheered/O",
+            [("Manchester United", "Manchester United", "ORG")],
+            id="a-town-and-a-club-word-is-a-club",
+        ),
+        pytest.param(
+            "the/O Syrian/B-PERSON Samir/I-PERSON Haddad/I-PERSON said/O",
+            [("Samir Haddad", "Samir Haddad", "PERSON")],
+            id="nationality-before-a-name-is-none-of-it",
+        ),
+        pytest.param(
+            "said/O Volkov/B-PERSON Russian/I-PERSON officials/O",
+            [("Volkov", "Volkov", "PERSON")],
+            id="nationality-after-a-name-is-none-of-it",
+        ),
+        pytest.param(
+            "Observatory/B-PERSON Samir/I-PERSON Haddad/I-PERSON said/O",
+            [("Samir Haddad", "Samir Haddad", "PERSON")],
+            id="organisation-word-before-a-name-is-none-of-it",
+        ),
+        pytest.param(
             "fighters/O of/O Liberation/B-PERSON of/I-PERSON Sham/I-PERSON Front/I-PERSON",
             [("Liberation of Sham Front", "Liberation of Sham Front", "ORG")],
             id="name-ending-in-front-is-org",

@@ -387,6 +387,10 @@ def test_main_place_is_where_the_lede_puts_the_story(nlp):
         ("Since Saturday at least 68 civilians have been killed in air strikes on the town.", True),
         ("More than 300 civilians have been killed in Aleppo since April.", True),
         ("In the past two weeks more than 200 civilians have been killed.", True),
+        # a year's or a month's count, however it is said
+        ("The monitor has documented the killing of 4210 civilians over the past year.", True),
+        ("The monitor said 955 civilians were killed across the country during September.", True),
+        ("At least 310 people have been killed since the offensive began in March.", True),
         # the war named first and its toll in a clause on it; a toll told with its millions
         (
             "The four-year conflict, which began with street protests, has since killed 90,000.",

@@ -62,6 +62,7 @@ ORG_FIRST_WORDS = lexicon.words("org_first_words")
 
 
 ORG_HEAD_WORDS = lexicon.words("org_head_words")
+CLUB_HEAD_WORDS = lexicon.words("club_head_words")
 
 
 FACILITY_WORDS = lexicon.words("facility_words")

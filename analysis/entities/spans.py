@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from analysis import doc_arrays, gazetteer, lexicon
 from analysis.entities.rules import (
     _WS,
+    CLUB_HEAD_WORDS,
     DATE_WORDS,
     DISTANCE_UNITS,
     FACILITY_HEAD_WORDS,
@@ -275,6 +276,15 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if lower and doc[k - 1].whitespace_:  # a word of its own, not inside "al-Assad"
             end = k
             break
+    # "Syrian Rami Abdel Rahman", "Konashenkov Russian", "Observatory Rami Abdurrahman": a
+    # nationality or an organisation's word the model ran into the name is none of it (one at
+    # the end makes an organisation: "Fateh al-Sham Front", see _relabel_by_head)
+    while end - start > 1 and (
+        _demonym(doc[start].text) or doc[start].text.lower() in ORG_HEAD_WORDS
+    ):
+        start += 1
+    while end - start > 1 and _demonym(doc[end - 1].text):
+        end -= 1
     j = end
     while (
         j < min(len(doc), end + 2) and doc[j].text.istitle() and doc[j].ent_iob_ not in ("B", "I")
@@ -288,11 +298,41 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# How a nationality is made from its country's name: "Syrian" (Syria), "Iranian" (Iran), "Italian",
+# "Iraqi", "Turkish" (Turkey), "Lebanese" (Lebanon).
+_DEMONYM_ENDINGS = (
+    ("n", ""),
+    ("ian", ""),
+    ("ian", "y"),
+    ("i", ""),
+    ("ish", "ey"),
+    ("ese", "on"),
+    ("ese", "a"),
+)
+
+
+def _demonym(word: str) -> bool:
+    """A nationality: "Syrian", "Russian", "British"."""
+    low = word.lower()
+    if low == "british":
+        return True
+    if len(word) < 5 or not word.istitle():
+        return False
+    return any(
+        low.endswith(end) and gazetteer.country(word[: len(word) - len(end)] + add) is not None
+        for end, add in _DEMONYM_ENDINGS
+    )
+
+
 def _relabel_by_head(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
     """A person- or facility-tagged name ending in an organisation word is an organisation
     ("Fateh al-Sham Front"), or a place with a source word glued on ("Aleppo Monitor"); a
-    person-tagged name ending in a facility word is a facility ("Saadallah al-Jabiri Square")."""
+    person-tagged town and club word is a club ("Manchester United"); a person-tagged name
+    ending in a facility word is a facility ("Saadallah al-Jabiri Square")."""
     head = doc[end - 1].text.lower()
+    club = label == "PERSON" and head in CLUB_HEAD_WORDS and doc[end - 1].text.istitle()
+    if end - start >= 2 and club and _piece(doc[start : end - 1]) is not None:
+        return [Span(doc, start, end, label="ORG")]  # "Manchester United": a club
     if end - start >= 2 and doc[end - 1].text.istitle() and head in ORG_HEAD_WORDS:
         if label == "PERSON":
             rest = _piece(doc[start : end - 1])
