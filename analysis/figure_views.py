@@ -249,6 +249,18 @@ def _comparable_sql(
               AND {ESTIMATE_SQL} IS NOT NULL"""
 
 
+# Figures in bands of ``w`` days (days since 1970 divided by the window) and each figure again
+# under its own band and the two beside it: two figures within the window lie in the same or
+# neighbouring bands, so the pairs join on the band too, exactly once each. Joined on place
+# and class alone, a year's 306,000 killed figures at a million articles made every pair of a
+# city's figures and took 13 s; on the band too, 0.6 s (the same 8.5 million pairs).
+_BANDS = """banded AS (
+            SELECT *, date_diff('day', DATE '1970-01-01', published) // {w} AS band FROM fig
+        ), near AS (
+            SELECT banded.*, band + k AS near FROM banded, (VALUES (-1), (0), (1)) AS o(k)
+        )"""
+
+
 def conflicting_figures(
     con: duckdb.DuckDBPyConnection,
     filters: Filters | None = None,
@@ -276,10 +288,11 @@ def conflicting_figures(
     sentence, title, published), the smaller estimate first — enough to link both sentences.
     """
     where, params = _where(filters, category=category, scope=scope)
+    band = max(int(window_days), 1)
     sql = f"""
         WITH fig AS (
             {_comparable_sql(where)}
-        )
+        ), {_BANDS.format(w=band)}
         SELECT greatest(x.published, y.published) AS published, x.category, x.unit, x.location,
                x.scope, abs(date_diff('day', x.published, y.published)) AS days_apart,
                x.estimate AS estimate_a, x.text AS text_a, x.claimed_by AS claimed_by_a,
@@ -288,9 +301,9 @@ def conflicting_figures(
                y.estimate AS estimate_b, y.text AS text_b, y.claimed_by AS claimed_by_b,
                y.article_id AS article_id_b, y.start AS start_b, y.sentence AS sentence_b,
                y.title AS title_b, y.published AS published_b
-        FROM fig x JOIN fig y
+        FROM banded x JOIN near y
           ON x.category = y.category AND x.class = y.class AND x.location = y.location
-         AND x.scope IS NOT DISTINCT FROM y.scope
+         AND x.band = y.near AND x.scope IS NOT DISTINCT FROM y.scope
          AND abs(date_diff('day', x.published, y.published)) <= ?
          AND x.claimant <> y.claimant AND x.article_id <> y.article_id
          AND x.hi < y.lo
@@ -656,6 +669,7 @@ def _conflict_pairs(
         keys += [k for k in ("ida", "sa", "idb", "sb") if k not in group.split(", ")]
         return ", ".join(keys)
 
+    band = max(int(window_days), 1)
     sql = f"""
         WITH fig AS (
             -- One figure per identical claim (same thing counted, place, day, claimant, range):
@@ -664,13 +678,13 @@ def _conflict_pairs(
             SELECT * FROM ({source})
             QUALIFY row_number() OVER (PARTITION BY category, class, location, scope, published,
                     claimant, lo, hi, estimate ORDER BY article_id, start) = 1
-        ), p AS (
+        ), {_BANDS.format(w=band)}, p AS (
             SELECT greatest(x.published, y.published) AS published, x.category, x.location,
                    x.scope, x.article_id AS ida, x.start AS sa, y.article_id AS idb,
                    y.start AS sb, x.estimate AS ea, y.estimate AS eb, y.estimate - x.estimate AS gap
-            FROM fig x JOIN fig y
+            FROM banded x JOIN near y
               ON x.category = y.category AND x.class = y.class AND x.location = y.location
-             AND x.scope IS NOT DISTINCT FROM y.scope
+             AND x.band = y.near AND x.scope IS NOT DISTINCT FROM y.scope
              AND abs(date_diff('day', x.published, y.published)) <= ?
              AND x.claimant <> y.claimant AND x.article_id <> y.article_id
              AND x.hi < y.lo
