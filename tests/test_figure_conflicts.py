@@ -78,6 +78,9 @@ def _other(text="35", *, day="2018-02-21", source="AFP", **kw):
             _other(day="2018-02-20", source="Reuters"), True, id="same-outlet-other-claimant"
         ),
         pytest.param(_other(day="2018-02-23"), True, id="three-days-later"),
+        pytest.param(_other(day="2018-02-17"), True, id="three-days-before"),
+        pytest.param(_other(day="2018-02-24"), False, id="four-days-later"),
+        pytest.param(_other(day="2018-02-16"), False, id="four-days-before"),
         pytest.param(_other(unit="children", value=15.0), False, id="children-vs-civilians-subset"),
         pytest.param(_other(unit="children", value=34.0), False, id="larger-subset-still-no"),
         pytest.param(_other(location="Idlib"), False, id="another-place"),
@@ -306,3 +309,32 @@ def test_conflicts_from_the_summary_are_the_conflicts_of_the_rows(tmp_path):
             pd.testing.assert_frame_equal(
                 got, fv.conflict_groups(store.con, rows_only, limit=limit)
             )
+
+
+def test_pairing_on_day_bands_finds_every_pair_of_the_plain_join(tmp_path, monkeypatch):
+    """The pairs are joined on bands of days as well as on place and class (see
+    ``figure_views._BANDS``): the same pairs as one band for all, over many days and windows."""
+    import random
+
+    rng = random.Random(5)
+    rows = []
+    for k in range(120):
+        day = f"2018-0{rng.choice([1, 2])}-{rng.randint(1, 28):02d}"
+        value = float(rng.choice([10, 20, 35, 60]))
+        fig = _fig(
+            f"b{k:03d}", str(int(value)), value=value, location=rng.choice(["Douma", "Idlib"]),
+            claimed_by=rng.choice([None, "Observatory", "civil defence", "SANA"]),
+        )  # fmt: skip
+        rows.append((f"b{k:03d}", day, rng.choice(["Reuters", "AFP"]), fig))
+    with _store(tmp_path, rows) as store:
+        banded = {w: fv.conflicting_figures(store.con, window_days=w) for w in (0, 1, 3, 7)}
+        grouped = fv.conflict_groups(store.con, window_days=3)
+        one_band = (
+            "banded AS (SELECT *, 0 AS band FROM fig), "
+            "near AS (SELECT banded.*, 0 AS near FROM banded)"
+        )
+        monkeypatch.setattr(fv, "_BANDS", one_band)
+        for w, got in banded.items():
+            assert len(got) > (0 if w == 0 else 20), w
+            pd.testing.assert_frame_equal(got, fv.conflicting_figures(store.con, window_days=w))
+        pd.testing.assert_frame_equal(grouped, fv.conflict_groups(store.con, window_days=3))
