@@ -167,7 +167,22 @@ def analyze_paths(
     )
     summary.failures[:0] = failures
     summary.notes[:0] = notes
+    if not summary.interrupted:
+        summary.replaced = _drop_superseded(store, articles, summary.failures)
     return summary, list(dict.fromkeys(a.id for a in articles))
+
+
+def _drop_superseded(store: Store, articles: Sequence[Article], failures: list[Failure]) -> int:
+    """Remove what the store holds from these input files that they no longer give: a story's
+    id is a hash of its cleaned text, so after the cleaner improved (or a file was edited) a
+    run stored it under a new id beside the old one, and every count held it twice. Files
+    with a failure in this run keep their old articles (a story that failed now may be one of
+    them). Returns how many were removed."""
+    paths = {a.path for a in articles if a.path}
+    paths = {p for p in paths if not any(f.path.startswith(p) for f in failures)}
+    if not paths:
+        return 0
+    return store.drop_superseded(sorted(paths), list(dict.fromkeys(a.id for a in articles)))
 
 
 def analyze_articles(
@@ -300,10 +315,17 @@ def _triage(
     """Split into articles to analyse, near-duplicates (with their original) and known ones."""
     from analysis import dedup
 
-    known = set() if reanalyse else store.known_ids(a.id for a in articles)
+    # Versions these inputs no longer give (their text now reads otherwise) are no originals
+    # for the new ones to be copies of, and copies of them are triaged again: they are
+    # removed after the run (_drop_superseded).
+    stale, copies_of_stale = store.superseded(
+        sorted({a.path for a in articles if a.path}), [a.id for a in articles]
+    )
+    known = set() if reanalyse else store.known_ids(a.id for a in articles) - copies_of_stale
     index = dedup.NearDuplicateIndex()
     for article_id_, signature in store.signatures():
-        index.add(article_id_, signature)
+        if article_id_ not in stale:
+            index.add(article_id_, signature)
     todo: list[Article] = []
     duplicates: list[tuple[Article, str]] = []
     signatures: dict[str, bytes | None] = {}

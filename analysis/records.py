@@ -151,6 +151,8 @@ class RunSummary:
     duplicates: int = 0
     failures: list[Failure] = field(default_factory=list)
     interrupted: bool = False
+    # Articles stored from the same inputs before whose text now reads otherwise, removed.
+    replaced: int = 0
     # What the run decided that the user should know, e.g. which field a file's text came from
     # when it had no known text field.
     notes: list[str] = field(default_factory=list)

@@ -366,6 +366,24 @@ class Store:
                 "WHERE duplicate_of IS NULL AND signature IS NOT NULL"
             ).fetchall()
 
+    def superseded(self, paths: Sequence[str], keep: Sequence[str]) -> tuple[set[str], set[str]]:
+        """``(stale, copies)``: the ids of the articles stored from ``paths`` that are not among
+        ``keep`` (the ids those inputs give now: what :meth:`drop_superseded` removes), and of
+        the stored near-duplicates that point at one of them (to be triaged again)."""
+        if not paths:
+            return set(), set()
+        with self._session() as con:
+            rows = con.execute(
+                """WITH gone AS (
+                       SELECT id FROM articles WHERE path IN (SELECT unnest(?::VARCHAR[]))
+                         AND id NOT IN (SELECT unnest(?::VARCHAR[]))
+                   )
+                   SELECT id, false FROM gone
+                   UNION ALL SELECT id, true FROM articles WHERE duplicate_of IN (SELECT id FROM gone)""",
+                [list(paths), list(keep)],
+            ).fetchall()
+        return {i for i, copy in rows if not copy}, {i for i, copy in rows if copy}
+
     # -- writing ----------------------------------------------------------------------------
     def write_batch(
         self,
@@ -397,6 +415,52 @@ class Store:
             article_rows.append(_article_row(art, original, None))
         with self._session():
             self._write(ids, article_rows, frames, [r.article.id for r in results], then)
+
+    def drop_superseded(self, paths: Sequence[str], keep: Sequence[str]) -> int:
+        """Delete the articles stored from ``paths`` that are not among ``keep`` (the ids the
+        inputs give now), with their rows, in one transaction with the summaries of their days
+        and the corpus identity pass; an original another article still points at as its
+        near-duplicate stays. Returns how many were deleted."""
+        from analysis import identity
+
+        with self._session():
+            self.con.execute("BEGIN")
+            try:
+                stale = [
+                    r[0]
+                    for r in self.con.execute(
+                        """WITH gone AS (
+                               SELECT id FROM articles
+                               WHERE path IN (SELECT unnest(?::VARCHAR[]))
+                                 AND id NOT IN (SELECT unnest(?::VARCHAR[]))
+                           )
+                           SELECT id FROM gone WHERE id NOT IN (
+                               SELECT duplicate_of FROM articles
+                               WHERE duplicate_of IS NOT NULL AND id NOT IN (SELECT id FROM gone)
+                           ) ORDER BY id""",
+                        [list(paths), list(keep)],
+                    ).fetchall()
+                ]
+                if stale:
+                    days = summaries.days_of(self.con, stale)
+                    for table in CHILD_TABLES:
+                        self.con.execute(
+                            f"DELETE FROM {table} WHERE article_id IN "
+                            "(SELECT unnest(?::VARCHAR[]))",
+                            [stale],
+                        )
+                    self.con.execute(
+                        "DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [stale]
+                    )
+                    changed = set(identity.update_within(self.con, fresh_ids=[]))
+                    summaries.refresh(self.con, days | summaries.days_of(self.con, changed))
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+        if stale:
+            log.info("%s: %d article(s) replaced by their inputs' new text", self.path, len(stale))
+        return len(stale)
 
     def _write(self, ids, article_rows, frames, analysed_ids, then=None) -> None:
         self.con.execute("BEGIN")

@@ -393,7 +393,9 @@ def _analyze(args: argparse.Namespace) -> int:
             _note_known_without_encoder(store, ids)
         print(
             f"presslens: {summary.new} new, {summary.known} already known, "
-            f"{summary.duplicates} near-duplicate, {summary.failed} failed → {args.db}"
+            f"{summary.duplicates} near-duplicate, {summary.failed} failed"
+            + (f", {summary.replaced} replaced by their new text" if summary.replaced else "")
+            + f" → {args.db}"
             + "".join(f"; {note}" for note in summary.notes),
             file=sys.stderr,
         )

@@ -35,6 +35,74 @@ def test_reanalyse_replaces_and_keeps_counts(tmp_path):
         assert store.counts() == counts
 
 
+@pytest.mark.parametrize("reanalyse", [False, True])
+def test_a_story_whose_text_now_reads_otherwise_replaces_its_old_version(tmp_path, reanalyse):
+    # A story's id is a hash of its cleaned text: an edited file (or a better cleaner) gave it
+    # a new id, and the old version stayed beside it, counted twice everywhere.
+    (tmp_path / "in").mkdir()
+    paths = []
+    for k, town in enumerate(("Harwick", "Dunmore", "Ellsby")):
+        path = tmp_path / "in" / f"story-{k}.txt"
+        path.write_text(
+            f"Floods cut off {town}\n\nFloods cut off {town} on Monday, and 120 people were "
+            f"moved to shelters. “The water rose in an hour,” said Mara Quinn, the mayor of "
+            f"{town}.\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    with Store(tmp_path / "s.duckdb") as store:
+        _, old_ids = analyze_paths(paths, store)
+        counts = store.counts()
+        edited = paths[0].read_text(encoding="utf-8") + "\nRoads reopened on Tuesday.\n"
+        paths[0].write_text(edited, encoding="utf-8")
+        summary, ids = analyze_paths(paths, store, reanalyse=reanalyse)
+        assert summary.replaced == 1 and summary.new == (3 if reanalyse else 1)
+        stored = set(store.query("SELECT id FROM articles")["id"])
+        assert stored == set(ids) and len(set(old_ids) - stored) == 1
+        assert store.counts()["articles"] == counts["articles"] == 3
+        # nothing is left of the old version, and the summaries count the store as it is
+        for table in ("quotes", "entities", "figures", "terms", "sum_articles"):
+            got = store.query(f"SELECT count(*) AS n FROM {table}")["n"][0]
+            assert got > 0, table
+        gone = list(set(old_ids) - stored)
+        assert (
+            store.query(
+                "SELECT count(*) AS n FROM quotes WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                [gone],
+            )["n"][0]
+            == 0
+        )
+        assert store.query("SELECT sum(n_articles) AS n FROM sum_articles")["n"][0] == 3
+
+
+def test_a_story_cleaned_a_little_otherwise_is_no_copy_of_its_old_version(tmp_path):
+    # A small change (a page's share counters now cleaned away) leaves the new text a
+    # near-duplicate of the old: it must be analysed and replace the old version, not be
+    # stored as its copy with the old analysis kept.
+    story = tmp_path / "story.txt"
+    text = SAMPLE.read_text(encoding="utf-8")
+    story.write_text(text, encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store:
+        analyze_paths([story], store)
+        story.write_text(text.rstrip() + " The talks resume on Friday.\n", encoding="utf-8")
+        summary, ids = analyze_paths([story], store)
+        assert (summary.new, summary.duplicates, summary.replaced) == (1, 0, 1)
+        rows = store.query("SELECT id, duplicate_of FROM articles")
+        assert list(rows["id"]) == ids and rows["duplicate_of"].isna().all()
+        again, _ = analyze_paths([story], store)
+        assert (again.new, again.known, again.replaced) == (0, 1, 0)
+
+
+def test_a_file_that_fails_now_keeps_its_old_articles(tmp_path):
+    paths = write_articles(tmp_path / "in", 2)
+    with Store(tmp_path / "s.duckdb") as store:
+        analyze_paths(paths, store)
+        paths[0].write_text("", encoding="utf-8")  # emptied: fails to read
+        summary, _ = analyze_paths(paths, store)
+        assert summary.failed == 1 and summary.replaced == 0
+        assert store.counts()["articles"] == 2
+
+
 def test_syndicated_copy_is_counted_once(tmp_path):
     text = SAMPLE.read_text(encoding="utf-8")
     copy = tmp_path / "syndicated.txt"
