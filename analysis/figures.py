@@ -602,11 +602,22 @@ def _hung_on_next_phrase(num: Token) -> bool:
     number on the next phrase, but a determiner between them starts another phrase; the number
     counts nothing named."""
     head = num.head
-    return (
-        num.dep_ == "nummod"
-        and head.i > num.i
-        and any(c.dep_ == "det" and num.i < c.i < head.i for c in head.children)
-    )
+    if num.dep_ != "nummod" or head.i <= num.i:
+        return False
+    if any(c.dep_ == "det" and num.i < c.i < head.i for c in head.children):
+        return True
+    # "… wounded 50 state media reported": no determiner, but the phrase is the subject of a
+    # speech verb after it and the verb before the number has no object of its own
+    speaks = head.dep_ == "nsubj" and head.head.i > head.i
+    if not (speaks and head.head.lemma_.lower() in speech.SPEECH_VERBS):
+        return False
+    # only a short source phrase right before the verb ("state media"), not "killed at least
+    # 25 members of the Nusra Front the … Observatory said" (the parse's subject, still counted)
+    between = num.doc[num.i + 1 : head.head.i]
+    if any(t.i != head.i and t.dep_ not in ("compound", "amod") for t in between):
+        return False
+    verb, prep = _word_before(num)
+    return verb is not None and prep is None and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _word_before(num: Token) -> tuple[Token | None, Token | None]:

@@ -1068,6 +1068,15 @@ def test_numbers_of_news_that_is_no_war_count_no_people(nlp, text):
     assert not [f for f in found if f[1] in figures.PEOPLE_CATEGORIES], found
 
 
+def test_a_source_run_into_the_count_is_not_what_it_counts(nlp):
+    # "wounded 50, state media reported" with its comma lost: the 50 are the wounded, not
+    # "state media"; with a verb's own object, the count is that object
+    (fig,) = _figs(nlp, "The strike wounded 50 state media reported.")
+    assert (fig.category, fig.unit, fig.claimed_by) == ("injured", None, "state media")
+    (fig,) = _figs(nlp, "Rebels killed 12 soldiers, officials said.")
+    assert (fig.category, fig.unit) == ("killed", "soldiers")
+
+
 def test_people_left_in_a_state_are_still_displaced(nlp):
     # the survived-by rule leaves these alone
     (fig,) = _figs(nlp, "The shelling left 3,000 people homeless.")
