@@ -279,6 +279,8 @@ def conflicting_figures(
       days), in different articles (an article's own figures are its headline and its update,
       or claims it sets side by side itself);
     * different claimants (an unattributed figure is its outlet's own claim);
+    * no earlier event recalled ("in early October four suicide bombers … killing 15"): its day
+      is not the article's, so two recalled tolls of one week may be two incidents;
     * ranges that cannot both be true: "at least 20" does not contradict 25, and a vague "dozens"
       contradicts nothing above 24.
 
@@ -306,7 +308,7 @@ def conflicting_figures(
          AND x.band = y.near AND x.scope IS NOT DISTINCT FROM y.scope
          AND abs(date_diff('day', x.published, y.published)) <= ?
          AND x.claimant <> y.claimant AND x.article_id <> y.article_id
-         AND x.hi < y.lo
+         AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background'
         WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
         ORDER BY published DESC, x.category, x.location, x.estimate, y.estimate,
                  x.article_id, y.article_id
@@ -687,7 +689,7 @@ def _conflict_pairs(
              AND x.band = y.near AND x.scope IS NOT DISTINCT FROM y.scope
              AND abs(date_diff('day', x.published, y.published)) <= ?
              AND x.claimant <> y.claimant AND x.article_id <> y.article_id
-             AND x.hi < y.lo
+             AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background'
             WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
         ), widest AS (
             SELECT unnest(w) FROM (

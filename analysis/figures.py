@@ -1777,7 +1777,10 @@ CUMULATIVE = re.compile(
     r"|\b(?:in|over|during) the (?:past|last) (?:[\w-]+ )?(?:days?|weeks?|months?|years?)\b"
     r"|\bin recent (?:days|weeks|months)\b|\bso far this (?:year|month)\b"
     r"|\b(?:during|throughout) (?:the month of )?(?:january|february|march|april|june|july"
-    r"|august|september|october|november|december)\b",
+    r"|august|september|october|november|december)\b"
+    # "45 people have been killed in three days of regime attacks", "the deadliest month"
+    r"|\bin (?:the )?(?:[\w-]+ )?(?:days|weeks|months) of\b"
+    r"|\b(?:deadliest|bloodiest) (?:week|month|year)\b",
     re.I,
 )
 

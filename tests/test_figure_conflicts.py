@@ -110,6 +110,20 @@ def test_conflicts_only_like_with_like(tmp_path, other, conflict):
     assert len(groups) == len(pairs)
 
 
+@pytest.mark.parametrize("scope, conflict", [("event", True), ("background", False)])
+def test_earlier_events_recalled_never_conflict(tmp_path, scope, conflict):
+    # "In early October four suicide bombers … killing 15" and "after at least 17 were killed
+    # in an October 2 attack": each recalls its own incident, on a day that is not the
+    # article's, so two such tolls of one week are no disagreement
+    rows = [
+        ("x", "2018-02-20", "Reuters", _fig("x", "15", value=15.0, scope=scope)),
+        ("y", "2018-02-21", "AFP", _fig("y", "17", value=17.0, scope=scope, claimed_by="SANA")),
+    ]
+    with _store(tmp_path, rows) as store:
+        assert (len(fv.conflicting_figures(store.con)) == 1) is conflict
+        assert (len(fv.conflict_groups(store.con)) == 1) is conflict
+
+
 def test_an_unattributed_figure_is_its_outlets_claim(tmp_path):
     rows = [
         ("x", "2018-02-20", "Reuters", _fig("x", "20", value=20.0)),

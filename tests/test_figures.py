@@ -391,6 +391,8 @@ def test_main_place_is_where_the_lede_puts_the_story(nlp):
         ("The monitor has documented the killing of 4210 civilians over the past year.", True),
         ("The monitor said 955 civilians were killed across the country during September.", True),
         ("At least 310 people have been killed since the offensive began in March.", True),
+        ("The rescuers said 45 people have been killed in three days of shelling.", True),
+        ("May was the deadliest month of the year, with 900 civilians killed.", True),
         # the war named first and its toll in a clause on it; a toll told with its millions
         (
             "The four-year conflict, which began with street protests, has since killed 90,000.",
