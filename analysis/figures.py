@@ -786,7 +786,11 @@ def _category(
     )
     # A state needs people to be in it: "30,000 emails" go missing, nobody is missing. Nouns
     # the lists lack are judged by the endings English gives nouns of people ("fishermen").
-    about_people = people or noun is None or PEOPLE_ENDINGS.search(noun_low) is not None
+    # A unit borrowed from an earlier count speaks for a number with no noun of its own:
+    # "12,500 civil servant posts have been axed, and 7,800 relocated" moved no people.
+    about_people = (
+        people or (noun is None and not unit) or PEOPLE_ENDINGS.search(noun_low) is not None
+    )
     troops = (
         noun_low in TROOP_NOUNS
         or (unit or "") in TROOP_PHRASES
@@ -927,7 +931,17 @@ def _category_of_predicates(
 LIFE_WORDS = lexicon.words("life_words")
 # "100,000 public bodies" are institutions, not the dead.
 INSTITUTION_BODY_WORDS = frozenset(
-    {"public", "governing", "regulatory", "professional", "statutory", "advisory", "sporting"}
+    {
+        "public",
+        "governing",
+        "regulatory",
+        "professional",
+        "statutory",
+        "advisory",
+        "sporting",
+        "appointed",
+        "elected",
+    }
 )
 # Who someone "leaves" when they die ("he leaves a wife and two daughters").
 FAMILY_NOUNS = frozenset(

@@ -1056,6 +1056,9 @@ def test_a_source_named_by_according_to_is_the_claimant(nlp, text, claimant):
     [
         "The singer, known to millions of viewers, has died.",  # the count describes another
         "The reform will merge 100,000 public bodies.",  # institutions, not the dead
+        "At least 111 of the appointed bodies had been set up since 1997.",
+        # a unit borrowed from the count before: jobs moved, not people
+        "Some 12,500 civil service posts have been cut, and 7,800 relocated to the north.",
         "He leaves a wife and two daughters.",  # the family one leaves behind at death
         # an age at death, a time
         "Conductor Anton Weiss, director of the city's opera house, has died in Austria at 58.",
