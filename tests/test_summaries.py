@@ -182,51 +182,52 @@ def _parts(filters):
     ), one_row_per_key
 
 
-def test_whole_years_are_read_from_the_year_totals_and_one_alone_needs_no_grouping():
-    d = date
-    year = Filters(date_from=d(2015, 1, 1), date_to=d(2015, 12, 31))
-    assert _parts(year) == (
-        [("_year", "year >= DATE '2015-01-01' AND year < DATE '2016-01-01'")],
-        True,
-    )
-    month = Filters(date_from=d(2016, 2, 1), date_to=d(2016, 2, 29))
-    assert _parts(month) == (
-        [("_month", "month >= DATE '2016-02-01' AND month < DATE '2016-03-01'")],
-        True,
-    )
-    # two years, or a year and a month: several rows per key, to be summed
-    two = Filters(date_from=d(2014, 1, 1), date_to=d(2015, 12, 31))
-    assert _parts(two) == (
-        [("_year", "year >= DATE '2014-01-01' AND year < DATE '2016-01-01'")],
-        False,
-    )
-    # days, then months, then a year, then months, then days
-    mixed = Filters(date_from=d(2014, 11, 20), date_to=d(2016, 2, 10))
-    assert _parts(mixed) == (
-        [
-            ("_year", "year >= DATE '2015-01-01' AND year < DATE '2016-01-01'"),
-            ("_month", "month >= DATE '2014-12-01' AND month < DATE '2015-01-01'"),
-            ("_month", "month >= DATE '2016-01-01' AND month < DATE '2016-02-01'"),
-            ("", "day >= DATE '2014-11-20' AND day < DATE '2014-12-01'"),
-            ("", "day >= DATE '2016-02-01' AND day <= DATE '2016-02-10'"),
-        ],
-        False,
-    )
-    # open ends: every year before or after, then the months and days beside them
-    since = Filters(date_from=d(2015, 7, 1))
-    assert _parts(since) == (
-        [
-            ("_year", "year >= DATE '2016-01-01'"),
-            ("_month", "month >= DATE '2015-07-01' AND month < DATE '2016-01-01'"),
-        ],
-        False,
-    )
-    until = Filters(date_to=d(2014, 12, 31))
-    assert _parts(until) == ([("_year", "year < DATE '2015-01-01'")], False)
-    # a year and a half of months without a whole calendar year in it
-    assert _parts(Filters(date_from=d(2015, 2, 1), date_to=d(2015, 12, 31)))[0] == [
-        ("_month", "month >= DATE '2015-02-01' AND month < DATE '2016-01-01'")
-    ]
+_Y = "year >= DATE '{}-01-01' AND year < DATE '{}-01-01'"
+_M = "month >= DATE '{}-01' AND month < DATE '{}-01'"
+
+
+@pytest.mark.parametrize(
+    "first, last, parts, one_row_per_key",
+    [
+        # one whole year, or one whole month: one row per key, no grouping needed
+        (date(2015, 1, 1), date(2015, 12, 31), [("_year", _Y.format(2015, 2016))], True),
+        (date(2016, 2, 1), date(2016, 2, 29), [("_month", _M.format("2016-02", "2016-03"))], True),
+        # two years: several rows per key, to be summed
+        (date(2014, 1, 1), date(2015, 12, 31), [("_year", _Y.format(2014, 2016))], False),
+        # days, then months, then a year, then months, then days
+        (
+            date(2014, 11, 20),
+            date(2016, 2, 10),
+            [
+                ("_year", _Y.format(2015, 2016)),
+                ("_month", _M.format("2014-12", "2015-01")),
+                ("_month", _M.format("2016-01", "2016-02")),
+                ("", "day >= DATE '2014-11-20' AND day < DATE '2014-12-01'"),
+                ("", "day >= DATE '2016-02-01' AND day <= DATE '2016-02-10'"),
+            ],
+            False,
+        ),
+        # open ends: every year before or after, then the months beside them
+        (
+            date(2015, 7, 1),
+            None,
+            [("_year", "year >= DATE '2016-01-01'"), ("_month", _M.format("2015-07", "2016-01"))],
+            False,
+        ),
+        (None, date(2014, 12, 31), [("_year", "year < DATE '2015-01-01'")], False),
+        # eleven months without a whole calendar year in them
+        (
+            date(2015, 2, 1),
+            date(2015, 12, 31),
+            [("_month", _M.format("2015-02", "2016-01"))],
+            False,
+        ),
+    ],
+)
+def test_whole_years_are_read_from_the_year_totals_and_one_alone_needs_no_grouping(
+    first, last, parts, one_row_per_key
+):
+    assert _parts(Filters(date_from=first, date_to=last)) == (parts, one_row_per_key)
 
 
 @pytest.mark.parametrize(
