@@ -61,7 +61,9 @@ def _agg(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> tuple[str, 
         if table.endswith("_all"):
             return _ALL_AGG_CTE, params
         if one_row_per_key:  # a year's or month's totals: one row per name and label already
-            per_label = f"SELECT name, label, n_articles AS n, n_mentions AS m FROM {table} s"
+            per_label = (
+                f"SELECT name, label, n_articles AS n, n_mentions AS m FROM {table} s WHERE {where}"
+            )
         else:
             per_label = (
                 "SELECT name, label, sum(n_articles) AS n, sum(n_mentions) AS m "

@@ -151,6 +151,14 @@ def _columns(table: str) -> list[str]:
     return [name for name, _ in COLUMNS[table]]
 
 
+# The articles stored from some input files (the first parameter) that those files no longer
+# give (the ids they give now: the second), as the CTE ``gone``.
+_GONE_SQL = """WITH gone AS (
+    SELECT id FROM articles WHERE path IN (SELECT unnest(?::VARCHAR[]))
+      AND id NOT IN (SELECT unnest(?::VARCHAR[]))
+)"""
+
+
 class Store:
     """A presslens DuckDB file. Use as a context manager or call :meth:`close`.
 
@@ -374,12 +382,8 @@ class Store:
             return set(), set()
         with self._session() as con:
             rows = con.execute(
-                """WITH gone AS (
-                       SELECT id FROM articles WHERE path IN (SELECT unnest(?::VARCHAR[]))
-                         AND id NOT IN (SELECT unnest(?::VARCHAR[]))
-                   )
-                   SELECT id, false FROM gone
-                   UNION ALL SELECT id, true FROM articles WHERE duplicate_of IN (SELECT id FROM gone)""",
+                f"""{_GONE_SQL} SELECT id, false FROM gone UNION ALL
+                    SELECT id, true FROM articles WHERE duplicate_of IN (SELECT id FROM gone)""",
                 [list(paths), list(keep)],
             ).fetchall()
         return {i for i, copy in rows if not copy}, {i for i, copy in rows if copy}
@@ -429,12 +433,7 @@ class Store:
                 stale = [
                     r[0]
                     for r in self.con.execute(
-                        """WITH gone AS (
-                               SELECT id FROM articles
-                               WHERE path IN (SELECT unnest(?::VARCHAR[]))
-                                 AND id NOT IN (SELECT unnest(?::VARCHAR[]))
-                           )
-                           SELECT id FROM gone WHERE id NOT IN (
+                        f"""{_GONE_SQL} SELECT id FROM gone WHERE id NOT IN (
                                SELECT duplicate_of FROM articles
                                WHERE duplicate_of IS NOT NULL AND id NOT IN (SELECT id FROM gone)
                            ) ORDER BY id""",
