@@ -738,7 +738,7 @@ def _marks_a_description(t: Token) -> bool:
     an untagged proper noun — not a country or a people, which say too little."""
     if t.ent_type_ == "ORG":
         return True
-    if t.ent_type_ == "NORP" or t.pos_ != "PROPN" and t.ent_type_ != "GPE":
+    if t.ent_type_ == "NORP" or (t.pos_ != "PROPN" and t.ent_type_ != "GPE"):
         return False
     # "Syrias president" (the wire copy lost its apostrophe) is still the country's
     word = t.text.removesuffix("'s").removesuffix("’s")
