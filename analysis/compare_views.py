@@ -200,9 +200,9 @@ def figures_by_place(
     groups: tuple[str, ...],
     limit: int = 30,
 ) -> pd.DataFrame:
-    """``category, location, grp, n_figures, median, low, high``: the figures each group reports
-    per (category, place), for the ``limit`` category–place pairs that most groups report (the
-    ones a comparison can be made on), then the most figures."""
+    """``category, location, grp, n_figures, median, low, high``: the news-event figures each
+    group reports per (category, place), for the ``limit`` category–place pairs that most groups
+    report (the ones a comparison can be made on), then the most figures."""
     gsql, gparams, _ = _groups_sql(filters, groups)
     sql = f"""
         WITH g AS ({gsql}),
@@ -211,6 +211,9 @@ def figures_by_place(
             FROM g JOIN figures f ON f.article_id = g.id
             WHERE f.location IS NOT NULL AND f.value IS NOT NULL
               AND f.category NOT IN ('other', 'percent', 'money')
+              -- news events only: a war's running total beside a day's toll read as outlets
+              -- disagreeing by a factor of 10,000
+              AND coalesce(f.scope, 'event') = 'event'
         ),
         pairs AS (
             SELECT category, location FROM f GROUP BY ALL

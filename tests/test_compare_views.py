@@ -19,8 +19,8 @@ def _art(aid, source, day, text, speakers=(), figures=()):
         for i, (s, p) in enumerate(speakers)
     )
     figs = tuple(
-        Figure(aid, "n", v, v, v, False, "people", cat, None, loc, None, 0, 1, "s", None)
-        for cat, loc, v in figures
+        Figure(aid, "n", v, v, v, False, "people", cat, None, loc, None, 0, 1, "s", *scope)
+        for cat, loc, v, *scope in figures
     )
     return ArticleResult(
         article=Article(id=aid, title="", text=text, source=source, published=day),
@@ -37,7 +37,8 @@ def con(tmp_path_factory):
              [("killed", "Douma", 10)]),
         _art("b", "Wire", "2017-01-20", "Talks in Geneva.", [("Kerry", 0.1)]),
         _art("c", "Post", "2017-01-07", "Douma again.", [("Lavrov", -0.1)],
-             [("killed", "Douma", 30), ("killed", "Douma", 50)]),
+             [("killed", "Douma", 30), ("killed", "Douma", 50),
+              ("killed", "Douma", 90_000, "total")]),  # a war's running total: no event
         _art("d", "Post", "2017-03-01", "Nothing here.", []),
     ]  # fmt: skip
     with Store(path) as store:
@@ -70,7 +71,7 @@ def test_attention_counts_and_shares(con):
 def test_groups_stay_within_the_page_filters(con):
     sizes = cv.group_sizes(con, Filters(search="douma"), groups=GROUPS)
     assert sizes.to_dict("list") == {
-        "grp": ["Wire", "Post"], "n_articles": [1, 1], "n_quotes": [2, 1], "n_figures": [1, 2]
+        "grp": ["Wire", "Post"], "n_articles": [1, 1], "n_quotes": [2, 1], "n_figures": [1, 3]
     }  # fmt: skip
     searches = cv.group_sizes(con, Filters(), groups=("query:douma", "query:geneva OR nothing"))
     assert searches["n_articles"].tolist() == [2, 2]
@@ -112,7 +113,7 @@ def test_who_each_group_quotes_and_how(con):
 def test_figures_for_the_same_category_and_place(con):
     df = cv.figures_by_place(con, Filters(), groups=GROUPS).set_index("grp")
     assert df.loc["Wire", "median"] == 10 and df.loc["Post", "median"] == 40
-    assert df.loc["Post", "low"] == 30 and df.loc["Post", "high"] == 50
+    assert df.loc["Post", "low"] == 30 and df.loc["Post", "high"] == 50  # the total left out
 
 
 def test_lines_break_across_long_gaps():

@@ -179,6 +179,7 @@ else:
     )
 
 st.subheader("Figures reported for the same category and place")
+st.caption("News events only: running totals and earlier events recalled are left out.")
 figures = data.compare_figures(filters, groups=groups, limit=24)
 if figures.empty:
     components.empty("These groups' articles report no figures with a place.")
