@@ -498,8 +498,11 @@ class _Resolver:
             if ent is None:
                 for t in _np_span(token):
                     e = speech.entity_of(t)
-                    # "Mr Hale's spokesman said": the possessor is someone else, not the speaker
+                    # "Mr Hale's spokesman said": the possessor is someone else, not the speaker;
+                    # so is a name that qualifies a common noun ("the staunch Assad ally")
                     if e is not None and e.label_ == "PERSON" and e.root.dep_ != "poss":
+                        if _qualifies(e, token):
+                            continue
                         ent = e
                         break
         if ent is not None and _one_of_a_people(ent):
@@ -572,8 +575,13 @@ class _Resolver:
         noun = token.lemma_.lower()
         if token.tag_ != "NNP" or noun not in ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS:
             return None
-        words = [t for t in np if t.dep_ not in ("det", "poss") and not t.is_punct]
-        if len(words) < 2 or not all(t.is_title or t.is_upper for t in words):
+        # the capitalised words up to the noun ("The U.K.-based Syrian Observatory")
+        words = [token]
+        for t in reversed(np.doc[np.start : token.i]):
+            if t.dep_ in ("det", "poss") or t.is_punct or not (t.is_title or t.is_upper):
+                break
+            words.insert(0, t)
+        if len(words) < 2:
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         name, _ = self.names.canonical(np.doc.text[start:end], "ORG", start, end)
@@ -671,11 +679,14 @@ class _Resolver:
                 break
             if spk.label not in want or (fits is not None and not fits(spk, idx, is_subj)):
                 continue
-            # Nearer sentences first; within a sentence, subjects beat other mentions.
-            rank = (distance, 0 if is_subj else 1)
-            if best is None or rank < best[:2]:
+            # Nearer sentences first; within a sentence, subjects beat other mentions; and a
+            # mention in the pronoun's own sentence that is no subject ("… the revolt against
+            # President Bashar al-Assad, he added") comes after the last sentence's subject.
+            near = distance if is_subj or distance > 0 else 1
+            rank = (near, 0 if is_subj else 1, distance)
+            if best is None or rank < best[:3]:
                 best = (*rank, spk)
-        return best[2] if best else None
+        return best[3] if best else None
 
     def _description(self, token: Token, np: Span) -> _Speaker:
         words = [t for t in np if t.dep_ not in ("det", "poss") and not t.is_punct]
@@ -731,6 +742,18 @@ class _Resolver:
             spk = dataclasses.replace(spk, label="PERSON")
         self.candidates.append((token_i, spk, True))
         self.candidates.sort(key=lambda c: c[0])
+
+
+def _qualifies(ent: Span, noun: Token) -> bool:
+    """Whether the name ``ent`` is a modifier of the common noun ``noun`` ("the Assad ally",
+    "the Trump administration") rather than the noun's own name."""
+    return (
+        noun.pos_ == "NOUN"
+        and ent.root.head.i == noun.i
+        and ent.root.dep_ in ("compound", "amod", "nmod")
+        and ent.end <= noun.i
+        and noun.lemma_.lower() not in ROLE_NOUNS
+    )
 
 
 def _marks_a_description(t: Token) -> bool:

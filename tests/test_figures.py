@@ -1090,6 +1090,18 @@ def test_people_left_in_a_state_are_still_displaced(nlp):
     assert fig.category == "displaced"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb claimed by Islamic State killed at least 31 people in the market town.",
+        "Islamic State claimed responsibility for the attack, which killed 20 people in Homs.",
+    ],
+)
+def test_who_claims_an_attack_is_not_who_gives_its_toll(nlp, text):
+    (fig,) = [f for f in _figs(nlp, text) if f.category == "killed"]
+    assert fig.claimed_by is None
+
+
 def test_the_same_figure_said_again_is_one_figure(nlp):
     # The headline's toll, the lede's and the body's are one figure (the first kept, with what
     # the others add); equal numbers of other people, at other places, stay apart.

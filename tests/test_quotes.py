@@ -596,6 +596,30 @@ def test_a_description_naming_another_body_or_name_is_not_the_person_before(mode
     assert q.speaker != "Bashar al-Assad", (q.speaker, q.speaker_mention)
 
 
+def test_a_modifier_run_before_an_untagged_name_is_no_part_of_it(model):
+    text = (
+        "Fighting resumed near the airport on Monday. The London-based Syrian Observatory said "
+        "14 people were hurt."
+    )
+    q = run(model, text)[-1]
+    assert q.speaker is not None and "Observatory" in q.speaker, (q.speaker, q.speaker_mention)
+
+
+def test_a_name_that_qualifies_the_subject_is_not_the_speaker(model):
+    text = "Moscow sent more jets. The staunch Assad ally insisted the depot had been hit by rebels."
+    q = run(model, text)[-1]
+    assert q.speaker is None or "Assad" not in q.speaker, (q.speaker, q.speaker_mention)
+
+
+def test_he_is_the_last_speaker_not_a_name_in_his_own_words(model):
+    text = (
+        "Omar Haddad said the talks had failed. The people had risen up against President "
+        "Bashar al-Assad and would not stop now, he added."
+    )
+    q = run(model, text)[-1]
+    assert q.speaker == "Omar Haddad", (q.speaker, q.speaker_mention, q.text)
+
+
 def test_a_bare_institution_stays_unnamed(model):
     (q,) = run(model, "The ministry said the road to the airport had reopened on Sunday.")
     assert q.speaker is None and q.speaker_mention == "The ministry"
