@@ -413,6 +413,16 @@ def test_harmonise_joins_surname_when_the_corpus_agrees():
             id="organisation-word-before-a-name-is-none-of-it",
         ),
         pytest.param(
+            "strikes/O kill/O 15/O in/O Aleppo/B-ORG Monitor/I-ORG AFP/I-ORG",
+            [("Aleppo", "Aleppo", "GPE")],
+            id="headline-place-and-source-tagged-org-is-the-place",
+        ),
+        pytest.param(
+            "the/O Middle/B-ORG East/I-ORG Monitor/I-ORG reported/O",
+            [("Middle East Monitor", "Middle East Monitor", "ORG")],
+            id="a-region-and-monitor-is-an-outlet",
+        ),
+        pytest.param(
             "fighters/O of/O Liberation/B-PERSON of/I-PERSON Sham/I-PERSON Front/I-PERSON",
             [("Liberation of Sham Front", "Liberation of Sham Front", "ORG")],
             id="name-ending-in-front-is-org",

@@ -606,7 +606,9 @@ def test_a_modifier_run_before_an_untagged_name_is_no_part_of_it(model):
 
 
 def test_a_name_that_qualifies_the_subject_is_not_the_speaker(model):
-    text = "Moscow sent more jets. The staunch Assad ally insisted the depot had been hit by rebels."
+    text = (
+        "Moscow sent more jets. The staunch Assad ally insisted the depot had been hit by rebels."
+    )
     q = run(model, text)[-1]
     assert q.speaker is None or "Assad" not in q.speaker, (q.speaker, q.speaker_mention)
 

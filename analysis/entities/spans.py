@@ -227,7 +227,9 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         return []
     if (start, end) != (span.start, span.end):
         span = Span(doc, start, end, label=label)
-    relabelled = _relabel_by_head(doc, start, end, label)
+    relabelled = _relabel_by_head(doc, start, end, label) or _headline_source(
+        doc, start, end, label
+    )
     if relabelled is not None:
         return relabelled
     return _split_known(doc, span)
@@ -349,6 +351,26 @@ def _relabel_by_head(doc: Doc, start: int, end: int, label: str) -> list[Span] |
     ):
         return [Span(doc, start, end, label="FAC")]
     return None
+
+
+def _headline_source(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
+    """ "Aleppo Monitor", "Syria Monitor AFP" tagged an organisation: a headline's place with
+    its source words glued on ("… in Aleppo - monitor", "… - AFP"), the place alone (it had
+    become a speaker, "the monitor" of the story). Not a region ("Middle East Monitor" is an
+    outlet)."""
+    if label != "ORG":
+        return None
+    k = end
+    while k - start > 2 and _credit(doc[k - 1].text):
+        k -= 1
+    if k - start < 2 or doc[k - 1].text.lower() != "monitor":
+        return None
+    if k - start > 2 and _lost_possessive_prefix(doc[start : k - 1].text):
+        start += 1  # "Syrias Aleppo Monitor": the country before the place, its apostrophe lost
+    rest = _piece(doc[start : k - 1])
+    if rest is None or rest[0] not in ("country", "place", "town") or rest[1] != "GPE":
+        return None
+    return [Span(doc, start, k - 1, label="GPE")]
 
 
 def _piece(span: Span) -> tuple[str, str, str] | None:
