@@ -1803,7 +1803,8 @@ CUMULATIVE = re.compile(
     r"(?:began|started))"
     # "in the past two weeks", "over the past year" (the killing of 5812 civilians documented
     # over a year was one event in one town), "in recent weeks", "during September"
-    r"|\b(?:in|over|during) the (?:past|last) (?:[\w-]+ )?(?:days?|weeks?|months?|years?)\b"
+    r"|\b(?:in|over|during) (?:the )?(?:past|last) (?:[\w-]+ )?(?:days?|weeks?|months?|years?)\b"
+    r"|(?<!earlier )\bthis year\b"
     r"|\bin recent (?:days|weeks|months)\b|\bso far this (?:year|month)\b"
     r"|\b(?:during|throughout) (?:the month of )?(?:january|february|march|april|june|july"
     r"|august|september|october|november|december)\b"

@@ -393,6 +393,8 @@ def test_main_place_is_where_the_lede_puts_the_story(nlp):
         ("At least 310 people have been killed since the offensive began in March.", True),
         ("The rescuers said 45 people have been killed in three days of shelling.", True),
         ("May was the deadliest month of the year, with 900 civilians killed.", True),
+        ("Strikes kill 77 fighters during past week, the ministry said.", True),
+        ("Cross-border fire has claimed 21 lives in the town this year.", True),
         # the war named first and its toll in a clause on it; a toll told with its millions
         (
             "The four-year conflict, which began with street protests, has since killed 90,000.",
