@@ -119,7 +119,27 @@ def table(df: pd.DataFrame, *, title: str, **kwargs):
     _record(ReportItem(title=title, table=df))
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")
+    df, kwargs["column_config"] = _undated_as_words(df, kwargs.get("column_config"))
     return st.dataframe(df, **kwargs)
+
+
+def _undated_as_words(df: pd.DataFrame, config: dict | None) -> tuple[pd.DataFrame, dict | None]:
+    """A date column with missing days shown as ISO dates and "undated" (Streamlit shows a
+    missing date as a grey "None", which read as a value on a corpus of undated articles)."""
+    if not config:
+        return df, config
+    config, shown = dict(config), df
+    for column, cfg in list(config.items()):
+        dated = isinstance(cfg, dict) and (cfg.get("type_config") or {}).get("type") == "date"
+        if not dated or column not in df or not df[column].isna().any():
+            continue
+        if shown is df:  # the caller's frame (and the report's copy of it) stays as it was
+            shown = df.copy()
+        shown[column] = [
+            "undated" if pd.isna(v) else pd.Timestamp(v).date().isoformat() for v in df[column]
+        ]
+        config[column] = st.column_config.TextColumn(cfg.get("label"), help=cfg.get("help"))
+    return shown, config
 
 
 def metric_row(values: dict[str, int]) -> None:

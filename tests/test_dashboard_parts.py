@@ -490,3 +490,23 @@ def test_a_period_the_date_filter_cuts_is_drawn_faint_and_says_what_it_holds():
         pd.to_datetime(["2016-03-01"]), "month", (date(2016, 3, 10), date(2016, 3, 20))
     )
     assert one == {pd.Timestamp("2016-03-01"): "from 10 Mar to 20 Mar"}
+
+
+def test_a_missing_publication_day_reads_undated_not_none():
+    import datetime as dt
+
+    import streamlit as st
+
+    from dashboard import components
+
+    df = pd.DataFrame({"title": ["a", "b"], "published": [dt.date(2016, 12, 10), None]})
+    config = {"published": st.column_config.DateColumn("Published"), "title": "Title"}
+    shown, cfg = components._undated_as_words(df, config)
+    assert list(shown["published"]) == ["2016-12-10", "undated"]
+    assert cfg["published"]["label"] == "Published" and cfg["title"] == "Title"
+    assert (cfg["published"].get("type_config") or {}).get("type") == "text"
+    assert df["published"].isna().sum() == 1, "the caller's frame is left as it was"
+    # every day given: the dates stay dates
+    full = df.fillna({"published": dt.date(2016, 12, 11)})
+    kept, cfg = components._undated_as_words(full, config)
+    assert kept is full and cfg["published"] == config["published"]
