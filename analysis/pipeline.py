@@ -164,11 +164,10 @@ def analyze_paths(
         engine=engine,
         aliases=aliases,
         encoder=encoder,
+        input_failures=failures,
     )
     summary.failures[:0] = failures
     summary.notes[:0] = notes
-    if not summary.interrupted:
-        summary.replaced = _drop_superseded(store, articles, summary.failures)
     return summary, list(dict.fromkeys(a.id for a in articles))
 
 
@@ -196,11 +195,14 @@ def analyze_articles(
     engine: Engine | None = None,
     aliases: tuple[Alias, ...] = (),
     encoder: bool = False,
+    input_failures: Sequence[Failure] = (),
 ) -> RunSummary:
     """Deduplicate, parse, extract and store ``articles``. ``aliases`` (a user's alias file,
     analysis.lexicon.aliases) apply to this run's extraction, here or in the worker processes;
     ``encoder`` stores the sentence encoder's attitudes too (analysis.attitude_encoder; with
-    a Dask engine, the engine's own setting decides)."""
+    a Dask engine, the engine's own setting decides). What the stored articles' input files no
+    longer give is removed after the run, but from files that failed to read
+    (``input_failures``) or to analyse (:func:`_drop_superseded`)."""
     from analysis import identity
 
     if aliases and engine is not None:
@@ -242,6 +244,8 @@ def analyze_articles(
         summary.interrupted = True
         writer.flush()  # what was analysed is kept: a finished batch is never lost
         log.warning("interrupted: %d of %d articles analysed and stored", summary.new, total)
+    if not summary.interrupted:  # the versions triaged as stale above, removed
+        summary.replaced = _drop_superseded(store, articles, [*input_failures, *summary.failures])
     return summary
 
 

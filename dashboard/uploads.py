@@ -61,7 +61,7 @@ def analyse(
             )
             failures += [_rename(x, names, tmp) for x in failed]
         with data.writer() as target:  # the store's write lock, one batch at a time
-            summary = analyze_articles(articles, target, progress=progress)
+            summary = analyze_articles(articles, target, progress=progress, input_failures=failures)
         summary.failures[:0] = failures
         summary.notes[:0] = [_rename_text(note, names, tmp) for note in notes]
     st.cache_data.clear()

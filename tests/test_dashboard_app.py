@@ -223,6 +223,32 @@ def test_upload_analyses_good_files_and_names_bad_ones(tmp_path, use_db):
         assert store.counts()["articles"] == 1
 
 
+def test_an_edited_file_uploaded_again_replaces_its_old_version(tmp_path, use_db):
+    # The upload goes through the same triage and removal as `presslens analyze`: the edited
+    # story is stored once, under its new text, not beside (or as a copy of) its old one.
+    from analysis.store import Store
+
+    db = tmp_path / "upload.duckdb"
+    Store(db).close()
+    use_db(db)
+    story = (
+        "Ceasefire holds in the north\n\n"
+        "A ceasefire held for a second day, and “we are cautiously hopeful,” said Omar Haddad, "
+        "a local council member. Around 2,000 families returned to their homes.\n"
+    )
+    for text, said in ((story, "1 new article(s)"), (story + "Shops reopened.\n", "1 replaced")):
+        at = run_page(db, "data")
+        at.file_uploader[0].set_value([("ceasefire.txt", text.encode(), "text/plain")])
+        at.run()
+        at.button(key="analyse").click().run()
+        assert not at.exception
+        assert said in _texts(at.success), _texts(at.success)
+    with Store(db) as store:
+        rows = store.query("SELECT text, duplicate_of FROM articles")
+    assert len(rows) == 1 and "Shops reopened" in rows["text"][0]
+    assert rows["duplicate_of"].isna().all()
+
+
 def test_read_only_dashboard_offers_no_upload(dashboard_db, tmp_path, use_db):
     import shutil
 

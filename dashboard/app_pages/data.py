@@ -95,6 +95,7 @@ else:
         line = (
             f"{summary.new} new article(s), {summary.known} already known, "
             f"{summary.duplicates} near-duplicate(s), {summary.failed} failed"
+            + (f", {summary.replaced} replaced by their new text" if summary.replaced else "")
         )
         (st.success if not summary.failed else st.warning)(line)
         for note in summary.notes:  # e.g. which field a file's text was read from
