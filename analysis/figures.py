@@ -471,9 +471,7 @@ def _read(
 
 
 # The categories that count people.
-PEOPLE_CATEGORIES = frozenset(
-    {"killed", "injured", "missing", "displaced", "remaining", "troops", "people"}
-)
+PEOPLE_CATEGORIES = frozenset({*CASUALTY_CATEGORIES, "displaced", "remaining", "troops", "people"})
 
 
 def _fractional(value: float | None) -> bool:
@@ -1770,6 +1768,9 @@ def _is_place(ctx: _Context, tok: Token) -> bool:
 # they caused): "since the start of the war", "the conflict has killed", "which began in 2011",
 # "the death toll from the six-year conflict", "in Syria's multi-front conflict".
 WAR_WORDS = r"(?:war|conflict|uprising|crisis|revolt|revolution)"
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
 CUMULATIVE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak|onset)\b|(?:(?:early|late|mid|march|"
     r"january|february|april|may|june|july|august|september|october|november|december) )?"
@@ -1797,8 +1798,7 @@ CUMULATIVE = re.compile(
     # Totals over a period rather than one event: "since Saturday", "since mid-February",
     # "since the rebel assault began", "in the past two weeks", "in recent weeks".
     r"|\bsince (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:last|early|mid|late)\b"
-    r"|(?:early |mid-?|late )?(?:january|february|march|april|may|june|july|august|september"
-    r"|october|november|december)\b|the (?:end|middle|beginning|start) of\b"
+    rf"|(?:early |mid-?|late )?(?:{_MONTH_NAMES})\b|the (?:end|middle|beginning|start) of\b"
     r"|the (?:[\w-]+ )?(?:assault|offensive|campaign|siege|attack|operation|bombardment)s? "
     r"(?:began|started))"
     # "in the past two weeks", "over the past year" (the killing of 5812 civilians documented
@@ -1806,8 +1806,7 @@ CUMULATIVE = re.compile(
     r"|\b(?:in|over|during) (?:the )?(?:past|last) (?:[\w-]+ )?(?:days?|weeks?|months?|years?)\b"
     r"|(?<!earlier )\bthis year\b"
     r"|\bin recent (?:days|weeks|months)\b|\bso far this (?:year|month)\b"
-    r"|\b(?:during|throughout) (?:the month of )?(?:january|february|march|april|june|july"
-    r"|august|september|october|november|december)\b"
+    rf"|\b(?:during|throughout) (?:the month of )?(?:{_MONTH_NAMES})\b"
     # "45 people have been killed in three days of regime attacks", "the deadliest month"
     r"|\bin (?:the )?(?:[\w-]+ )?(?:days|weeks|months) of\b"
     r"|\b(?:deadliest|bloodiest) (?:week|month|year)\b",
@@ -1879,7 +1878,7 @@ def _claimant_as_written(ctx: _Context, span: Span) -> str | None:
     while tok.head.i != tok.i and steps < 10:
         tok = tok.head
         steps += 1
-        if tok.lemma_.lower() in CLAIM_VERBS and _claims_an_attack(tok):
+        if _claims_an_attack(tok):
             continue
         if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ == "VERB" and _passive(tok):
             # "the fighting is reported to have killed 130": whoever reported it is not said,
