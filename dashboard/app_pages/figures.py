@@ -106,7 +106,8 @@ for cd in picked[:5]:
             )
             st.text(row.sentence)
             st.caption(
-                f"Claimed by {plain.md(plain.given(row.claimed_by, 'nobody named'))} · "
+                # an unattributed figure is its outlet's own claim, as the tables say
+                f"Claimed by {plain.md(plain.given(row.claimed_by, charts.OUTLETS_OWN))} · "
                 f"{plain.md(row.title)} ({day:%d %b %Y})"
             )
             st.page_link(
