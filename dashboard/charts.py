@@ -939,7 +939,7 @@ def _add_timeline_trace(
                 part["article_id"],
                 part["start"],
                 part["text"],
-                part["claimed_by"].fillna("unattributed"),
+                part["claimed_by"].fillna(OUTLETS_OWN),
                 part["unit"].fillna(""),
                 [str(place)] * len(part),
                 pd.to_datetime(part["published"]).dt.strftime("%Y-%m-%d"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from dashboard.charts import LABEL_COLOURS, PALETTE
+from dashboard.charts import LABEL_COLOURS, OUTLETS_OWN, PALETTE
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,9 @@ def marks_for(quotes, mentions, figures, colours: dict[str, str]) -> list[Mark]:
             Mark(int(m.start), int(m.end), "entity", tip, LABEL_COLOURS.get(m.label, "#7f7f7f"))
         )
     for f in figures.itertuples(index=False):
-        claim = f"claimed by {f.claimed_by}" if isinstance(f.claimed_by, str) else "unattributed"
+        # an unattributed figure is its outlet's own claim, as every table says
+        claimant = f.claimed_by if isinstance(f.claimed_by, str) else OUTLETS_OWN
+        claim = f"claimed by {claimant}"
         where = f" · {f.location}" if isinstance(f.location, str) else ""
         tip = f"{f.category}{where} · {claim}"
         marks.append(Mark(int(f.start), int(f.end), "figure", tip, "#f2c200"))
