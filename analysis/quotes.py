@@ -521,7 +521,7 @@ class _Resolver:
         if outlet is not None:
             return outlet
         if token.lemma_.lower() in ROLE_NOUNS and token.tag_ not in ("NNS", "NNPS"):
-            return self._description(token, np)
+            return self._holder_run_on(token) or self._description(token, np)
         if token.pos_ == "PROPN":
             # An untagged surname ("Lopez said …") of a person the article names in full.
             name, label = self.names.canonical(token.text, None, token.idx, token.idx + len(token))
@@ -543,6 +543,34 @@ class _Resolver:
         # A generic source ("officials", "the report"): keep what the text says, no canonical name.
         text = np.text
         return _Speaker(None, text, np.start_char, np.end_char, None) if text else None
+
+    def _holder_run_on(self, role: Token) -> _Speaker | None:
+        """The person a lost comma ran into the body of a role ("the head of the Syrian
+        Coalition[,] Anas al-Abdah said"): the model tagged body and person one organisation,
+        the entity extractor split off the person (analysis.entities.spans), who ends it."""
+        for prep in role.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            ent = speech.entity_of(body) if body is not None else None
+            if ent is None or ent.label_ != "ORG":
+                return None
+            last = ent[-1]
+            person = self.names.mention_at(last.idx, last.idx + len(last))
+            if (
+                person is None
+                or person.label != "PERSON"
+                or person.start <= ent.start_char
+                or person.end != ent.end_char
+            ):
+                return None
+            span = role.doc.char_span(person.start, person.end, alignment_mode="expand")
+            if span is None:
+                return None
+            spk = self._person(span)
+            spk.role = self.roles.setdefault(spk.name, _role_span(role, span))
+            return spk
+        return None
 
     def _outlet(self, token: Token, np: Span) -> _Speaker | None:
         """ "A SANA reporter said", "SANAs correspondent said", "an AFP correspondent said": the

@@ -445,6 +445,44 @@ def test_harmonise_joins_surname_when_the_corpus_agrees():
             [("Barbara Castle", "Barbara Castle", "PERSON")],
             id="surname-that-is-a-building-word",
         ),
+        # an organisation and a person the lost comma ran together
+        pytest.param(
+            "the/B-ORG Syrian/I-ORG Coalition/I-ORG Samir/I-ORG al-Haddad/I-ORG said/O",
+            [
+                ("Syrian Coalition", "Syrian Coalition", "ORG"),
+                ("Samir al-Haddad", "Samir al-Haddad", "PERSON"),
+            ],
+            id="organisation-then-person",
+        ),
+        pytest.param(
+            "the/B-ORG National/I-ORG Coalition/I-ORG spokesman/I-ORG Omar/I-ORG Zaidan/I-ORG",
+            [
+                ("National Coalition", "National Coalition", "ORG"),
+                ("spokesman Omar Zaidan", "Omar Zaidan", "PERSON"),
+            ],
+            id="organisation-then-titled-person",
+        ),
+        pytest.param(
+            "the/B-ORG Syrian/I-ORG Coalition/I-ORG Media/I-ORG Office/I-ORG said/O",
+            [("Syrian Coalition Media Office", "Syrian Coalition Media Office", "ORG")],
+            id="organisation-then-more-of-its-name",
+        ),
+        pytest.param(
+            "the/B-ORG Syrian/I-ORG Revolution/I-ORG General/I-ORG Commission/I-ORG said/O",
+            [
+                (
+                    "Syrian Revolution General Commission",
+                    "Syrian Revolution General Commission",
+                    "ORG",
+                )
+            ],
+            id="organisation-name-with-its-head-last",
+        ),
+        pytest.param(
+            "shelling/O in/O Quneitra/B-PERSON Jabhat/I-PERSON al-Nusra/I-PERSON fighters/O",
+            [("Quneitra", "Quneitra", "GPE"), ("Jabhat al-Nusra", "Nusra Front", "ORG")],
+            id="place-then-named-group-tagged-person",
+        ),
         pytest.param(
             "raids/O near/O Douma/B-ORG the/I-ORG Observatory/I-ORG said/O",
             [("Douma", "Douma", "GPE"), ("Observatory", "Observatory", "ORG")],

@@ -895,3 +895,18 @@ def test_an_organisation_the_model_tagged_a_facility_is_still_a_speaker(model):
     found = quotes.extract(doc, article_id="t", mentions=mentions)
     later = next(q for q in found if q.text.startswith("the shelling went on"))
     assert later.speaker == "Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian Coalition Anas al-Abdah said the talks had failed.",
+        "The head of the Syrian Coalition Anas al-Abdah said the talks had failed.",
+    ],
+    ids=["organisation-then-person", "role-of-organisation-then-person"],
+)
+def test_a_person_run_into_an_organisation_is_the_speaker(model, text):
+    # The source lost the comma between the body and its head; the model tags both one
+    # organisation. The person who ends the run is who speaks, and the body is no speaker.
+    (q,) = run(model, text)
+    assert q.speaker == "Anas al-Abdah", (q.speaker, q.speaker_mention)

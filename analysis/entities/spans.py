@@ -26,6 +26,7 @@ from analysis.entities.rules import (
     LOCATIVE_PREPOSITIONS,
     MONTHS_AND_DAYS,
     NAME_LOWER_WORDS,
+    NAME_PARTICLES,
     NEWS_AGENCIES,
     NUMBER_WORDS,
     ORG_HEAD_WORDS,
@@ -44,6 +45,7 @@ from analysis.entities.rules import (
 from analysis.nlp import text_of
 
 ROLE_NOUNS = lexicon.words("role_nouns")
+ORG_NAME_WORDS = lexicon.words("org_name_words")
 # "the UK-based Syrian Observatory", "a London-based group": the seat of whoever is described,
 # not a place the story is about. Counted, it made the United Kingdom the sixth most covered
 # entity of the FA-KES war reports (202 of its 389 mentions) and the Observatory's most
@@ -227,8 +229,10 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         return []
     if (start, end) != (span.start, span.end):
         span = Span(doc, start, end, label=label)
-    relabelled = _relabel_by_head(doc, start, end, label) or _headline_source(
-        doc, start, end, label
+    relabelled = (
+        _relabel_by_head(doc, start, end, label)
+        or _headline_source(doc, start, end, label)
+        or _org_then_person(doc, start, end, label)
     )
     if relabelled is not None:
         return relabelled
@@ -373,6 +377,61 @@ def _headline_source(doc: Doc, start: int, end: int, label: str) -> list[Span] |
     return [Span(doc, start, k - 1, label="GPE")]
 
 
+def _org_then_person(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
+    """An organisation-tagged span that runs an organisation into a person's name, as a report
+    whose commas were lost writes them ("the Syrian Coalition[,] Anas al-Abdah said", "Syrian
+    Coalition President Abdul Ahad Steifo"): the organisation — a known one, or a name ending
+    in an organisation's word — and the person, whose title stays with the person. The rest is
+    a person's name only when it is two to four capitalised words (name particles allowed)
+    none of which goes on an organisation's name ("Syrian Coalition Media Office") or names a
+    place; else None."""
+    if label != "ORG" or end - start < 3:
+        return None
+    for k in range(start + 1, end - 1):
+        if not doc[k - 1].whitespace_:  # inside a word ("al-Nusra")
+            continue
+        head = doc[k - 1].text
+        found = alias(doc[start:k].text)
+        if not (
+            (found is not None and found[1] == "ORG")
+            or (head.istitle() and head.lower() in ORG_HEAD_WORDS)
+        ):
+            continue
+        person = k
+        while person < end - 2 and doc[person].text.lower() in ROLE_TITLES:
+            person += 1
+        if _person_like(doc, person, end):
+            return [Span(doc, start, k, label="ORG"), Span(doc, k, end, label="PERSON")]
+        return None
+    return None
+
+
+def _person_like(doc: Doc, start: int, end: int) -> bool:
+    """Are the tokens ``start``..``end`` a person's name by their look: two to four words, each
+    capitalised or a name particle ("al-", "bin", "de"), none an organisation's, facility's,
+    place's word or a title, the first naming no known place or organisation?"""
+    words = doc[start:end].text.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    for word in words:
+        low = word.lower()
+        stem = low.split("-")[0]
+        if low in NAME_PARTICLES or stem in NAME_PARTICLES or low in NAME_LOWER_WORDS:
+            continue
+        if not word[:1].isupper() or not word.replace("-", "").replace("'", "").isalpha():
+            return False
+        if (
+            low in ORG_HEAD_WORDS
+            or low in ORG_NAME_WORDS
+            or low in FACILITY_WORDS
+            or low in PLACE_NOUNS
+            or low in ROLE_TITLES
+            or low in ROLE_NOUNS
+        ):
+            return False
+    return _piece(doc[start : start + 1]) is None and alias(words[0]) is None
+
+
 def _piece(span: Span) -> tuple[str, str, str] | None:
     """What a run of words is when it is something known: ``(kind, label, country code)`` with
     kind one of org (an alias), country (also "Syrias", its apostrophe lost), place (a city,
@@ -448,8 +507,12 @@ def _plausible_split(label: str, pieces: Sequence[tuple[Span, tuple[str, str, st
     if "org" in kinds[:-1] or "junk" in (kinds[0], kinds[-1]):
         # "BBC Scotland" is a name of its own, an agency credit comes last; "UK Government"
         return False
-    if kinds[-1] == "org" and not _credit(pieces[-1][0].text):
-        return False  # "Time Lords"
+    last = pieces[-1][0].text
+    # "Time Lords"; but a named group after places the model took for one person or place is
+    # a place and the group ("Quneitra Jabhat al-Nusra", "Syria Al-Nusra")
+    named_group = label != "ORG" and (" " in last or "-" in last)
+    if kinds[-1] == "org" and not _credit(last) and not named_group:
+        return False
     countries = {w[2] for _, w in pieces if w[0] in ("country", "place", "town")}
     if "" in countries or len(countries) > 1:
         return False  # "Guantanamo Bay", "Edinburgh Airport": one place, with a word that
