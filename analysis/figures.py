@@ -812,6 +812,8 @@ def _category(
         # Only people are killed or hurt: "those killed in two attacks", "strikes on two
         # hospitals", "rebels … capture 3 villages" count attacks, buildings and places.
         return "other"
+    if noun is None and _numbers_a_title(span):
+        return "other"  # "Dead Or Alive 1 sold well": a game's title, nobody dead
     if _killed_by_construction(root, noun):
         return "killed"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "population":
@@ -1119,6 +1121,26 @@ CIVILIAN_STAFF_WORDS = lexicon.words("civilian_staff_words")
 # The forms of "kill" a headline puts before its count (the lemma is not to be trusted there: the
 # title-case verb is tagged a noun, "Kills" its own lemma).
 KILL_FORMS = frozenset({"kill", "kills", "killed", "killing"})
+
+
+def _numbers_a_title(span: Span) -> bool:
+    """A number that ends a capitalised title rather than counting anything: "Dead Or Alive 1",
+    "Grand Theft Auto 5" (a word in it can read as a casualty state). The word before it is
+    capitalised inside the sentence, names no place ("Aleppo 15 killed" is a headline's toll)
+    and is no form of "kill" ("Town Kills 5"); the word after it counts nothing."""
+    doc = span.doc
+    before = span.start - 1
+    if before <= span.sent.start or span.end - span.start != 1:
+        return False
+    prev = doc[before]
+    if not prev.text.istitle() or prev.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
+        return False
+    if prev.lower_ in KILL_FORMS or _casualty_word(prev):
+        return False
+    after = doc[span.end] if span.end < span.sent.end else None
+    return after is None or not (
+        after.pos_ in ("NOUN", "PROPN") or _casualty_word(after) or after.lower_ in DEAD_NOUNS
+    )
 
 
 def _after_a_kill_word(span: Span) -> bool:

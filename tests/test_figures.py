@@ -1068,6 +1068,8 @@ def test_a_source_named_by_according_to_is_the_claimant(nlp, text, claimant):
         # a race time's hundredths
         "Orla Reid (4:31.34) was seventh in the women's 1500m while Sean Kehoe (8:11.22) was "
         "11th in the men's 3000m.",
+        # the number of a title whose words read as a casualty state
+        "The studio's Dead Or Alive 2 sold well in Japan.",
     ],
 )
 def test_numbers_of_news_that_is_no_war_count_no_people(nlp, text):
@@ -1082,6 +1084,18 @@ def test_a_source_run_into_the_count_is_not_what_it_counts(nlp):
     assert (fig.category, fig.unit, fig.claimed_by) == ("injured", None, "state media")
     (fig,) = _figs(nlp, "Rebels killed 12 soldiers, officials said.")
     assert (fig.category, fig.unit) == ("killed", "soldiers")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The raid on Aleppo 15 killed, activists said.", 15),  # a place before the toll
+        ("Israeli Strike on Syrian Town Kills 5 Soldiers", 5),  # a headline's verb before it
+        ("Syria: Shelling Leaves 12 Dead In Douma", 12),
+    ],
+)
+def test_a_headline_toll_after_a_capitalised_word_is_still_a_toll(nlp, text, value):
+    assert [(f.category, f.value) for f in _figs(nlp, text)] == [("killed", value)]
 
 
 def test_people_left_in_a_state_are_still_displaced(nlp):
