@@ -1164,6 +1164,16 @@ def _trailing_cue(doc: Doc, text: str, q: _Quotation, by_verb: dict[int, _Cue]) 
             # plans, Mr. Holtz-Eakin said" is a fragment of the narrator's sentence).
             if bare and not (between and speaker.left_edge.i <= q.tok_end):
                 return None
+            # A quotation closed by a full stop, then a cue with words of its own after it
+            # ("“… those locations.” Assad says Syria war will “drag on”": a headline the
+            # page ran in): a new sentence, reporting something else.
+            if (
+                inner.endswith(".")
+                and cue.content is not None
+                and cue.content[0] > tok.i
+                and cue.content[1] - cue.content[0] >= 2
+            ):
+                return None
             return cue
         if tok.pos_ == "VERB" and tok.dep_ not in ("relcl", "acl", "amod", "compound"):
             return None

@@ -81,6 +81,8 @@ def subject(verb: Token) -> Token | None:
 
 def inverted_subject(verb: Token) -> Token | None:
     """The noun phrase right after the verb, up to a comma: its name, else its last noun."""
+    if verb.lemma_.lower() == "tell":
+        return None  # "… told Reuters": whom one tells is never who speaks
     doc = verb.doc
     i, nouns = verb.i + 1, []
     while (

@@ -910,3 +910,27 @@ def test_a_person_run_into_an_organisation_is_the_speaker(model, text):
     # organisation. The person who ends the run is who speaks, and the body is no speaker.
     (q,) = run(model, text)
     assert q.speaker == "Anas al-Abdah", (q.speaker, q.speaker_mention)
+
+
+def test_whom_a_speaker_tells_is_not_the_speaker(model):
+    # a comma-less text whose parse leaves "told" without a subject: the addressee after the
+    # verb is not an inverted speaker
+    text = (
+        "Aid was due on Monday. “We are sending a convoy into a besieged area of rural "
+        "Damascus” Omar Haddad spokesman for the UN Office for the Coordination of "
+        "Humanitarian Affairs (OCHA) told Reuters."
+    )
+    assert all(q.speaker != "Reuters" for q in run(model, text))
+
+
+def test_a_cue_with_words_of_its_own_after_a_full_stop_is_a_new_sentence(model):
+    # a headline run into the text after a closed quotation: "Assad says" reports its own words
+    text = (
+        "Omar Haddad spoke to reporters. “We will advise on the exact locations once the convoy "
+        "has reached them.” Assad says Syria war will “drag on” for years."
+    )
+    quotes = run(model, text)
+    assert not [
+        q for q in quotes if q.text.startswith("We will advise") and "Assad" in (q.speaker or "")
+    ]
+    assert any("drag on" in q.text and "Assad" in (q.speaker or "") for q in quotes)
