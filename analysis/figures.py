@@ -145,7 +145,11 @@ def extract(
             continue
         # Only a count of something lends its unit to a bare number after it: a share ("half
         # of the population") must not make "about 23 million" a percentage.
-        if (reading.unit_token is not None or reading.inherited) and reading.unit != "%":
+        if (
+            (reading.unit_token is not None or reading.inherited)
+            and reading.unit != "%"
+            and not _part_of_a_count(span.root, reading.unit_token)
+        ):
             previous[span.sent.start] = reading
         scope = figure_scope(span.sent, first_sentence=span.sent.start <= ctx.lede_start)
         incident = reading.category in INCIDENT_CATEGORIES
@@ -474,6 +478,15 @@ def _read(
 PEOPLE_CATEGORIES = frozenset({*CASUALTY_CATEGORIES, "displaced", "remaining", "troops", "people"})
 
 
+def _part_of_a_count(number: Token, noun: Token | None) -> bool:
+    """Whether the count is a part of the count before it ("killed 38 civilians including 14
+    children"): a bare number after it ("and wounded another 250") counts what the whole
+    counted, not the part (the 250 wounded were read as children)."""
+    head = noun if noun is not None else number
+    prep = head.head if head.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in ("including", "among")
+
+
 def _fractional(value: float | None) -> bool:
     return value is not None and value != int(value)
 
@@ -576,7 +589,8 @@ def _counted_noun(root: Token) -> Token | None:
     # "tens of thousands": the span root is the number; "85 %" root is "%".
     if tok.text == "%" or tok.lower_ in ("percent", "cent"):
         return None
-    if tok.dep_ in ("nummod", "quantmod", "amod", "compound") and tok.head.pos_ in (
+    # ("nmod": "Dozens more people were wounded")
+    if tok.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and tok.head.pos_ in (
         "NOUN",
         "PROPN",
     ):
@@ -586,13 +600,25 @@ def _counted_noun(root: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
+                # "hundreds of thousands": the scale is part of the number, nothing counted
+                if pobj.lower_ in SCALE_PLURALS:
+                    continue
                 if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
                     return pobj
     # spaCy sometimes makes the noun the number's child ("two hundred soldiers" → compound).
     for child in tok.rights:
         if child.pos_ == "NOUN" and child.dep_ in ("appos", "npadvmod", "dobj", "pobj"):
             return child
+    # "Dozens more people were wounded", parsed as two subjects: the noun after "more"
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "more":
+        noun = doc[tok.i + 2]
+        if noun.pos_ == "NOUN" and noun.tag_ == "NNS" and noun.dep_ == tok.dep_:
+            return noun
     return None
+
+
+SCALE_PLURALS = frozenset({"tens", "dozens", "hundreds", "thousands", "millions", "billions"})
 
 
 def _hung_on_next_phrase(num: Token) -> bool:
@@ -1781,7 +1807,17 @@ def _is_place(ctx: _Context, tok: Token) -> bool:
     if label:
         # The small model tags some cities NORP ("of Aleppo"); the entity mentions fix that.
         return label in PLACE_LABELS
-    return tok.pos_ == "PROPN"  # untagged proper noun after "of/in/to" ("85% of Aleppo")
+    if tok.pos_ != "PROPN":
+        return False
+    # an untagged proper noun after "of/in/to" ("85% of Aleppo"); in a headline, where every
+    # word is capitalised, only a place the gazetteer knows ("52 Dead In Regime Airstrikes")
+    return not _title_cased(tok.sent) or _gazetteer_place(tok) is not None
+
+
+def _title_cased(sent: Span) -> bool:
+    """A headline's capitalisation: at least four words, nearly every one capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
 
 
 # -- event or running total -------------------------------------------------------------------

@@ -164,9 +164,40 @@ def _build_centres(*, by_region: bool = False) -> dict:
     return {code: (s[0] / s[2], s[1] / s[2]) for code, s in sums.items() if s[2]}
 
 
+# Where a place's name is written with an Arabic article ("al-Meridian", "Al-Shafah"): the Arab
+# League's countries and Israel. Such a name the gazetteer finds elsewhere (folding drops the
+# article) is a namesake: the Aleppo neighbourhood al-Meridian was drawn in Meridian,
+# Mississippi, the Deir Ezzor village Al-Shafah in Nigeria, al-Faid in Germany.
+ARABIC_NAME_COUNTRIES = frozenset(
+    {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
+     "SA", "SO", "SD", "SY", "TN", "AE", "YE", "IL"}
+)  # fmt: skip
+
+
+def _without_arabic_article(name: str) -> str | None:
+    """The name after its Arabic article ("al-Raqqa" → "Raqqa", "Al Bab" → "Bab"), or None when
+    it has none. A space after the article counts for "al" only ("El Paso" is Spanish)."""
+    first, sep, rest = name.strip().partition("-")
+    if not sep or " " in first:
+        first, sep, rest = name.strip().partition(" ")
+        if first.lower() != "al":
+            return None
+    return rest if sep and rest and first.lower() in gazetteer.ARABIC_ARTICLES else None
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def locate(name: str) -> Location | None:
     """Where the place ``name`` is, or None when the gazetteer does not know it."""
+    found = _locate(name)
+    bare = _without_arabic_article(name)
+    if bare is None or (found is not None and found.kind == "country"):
+        return found
+    if found is None:
+        found = _locate(bare)  # "Al-Raqqa": GeoNames spells it "Ar Raqqah", known as "Raqqa"
+    return found if found is not None and found.country in ARABIC_NAME_COUNTRIES else None
+
+
+def _locate(name: str) -> Location | None:
     if not name or not name.strip() or name.strip() in NEWS_AGENCIES:
         return None  # "SANA", the agency, is also a spelling of Sana'a
     country = gazetteer.country(name)

@@ -32,6 +32,8 @@ from spacy.symbols import AUX, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
 from analysis import aggregates, doc_arrays, gazetteer, lexicon, sentiment, speech
+from analysis.entities.rules import alias
+from analysis.entities.spans import NAMED_PERSON_NOUNS
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote
@@ -254,6 +256,12 @@ class _Names:
         if mention is not None:
             return mention.name, mention.label
         name = clean_name(text, phrase=True)
+        if label == "ORG":
+            # an organisation the model tagged nothing, by a known variant of its name ("the
+            # Syrian Observatory said" in a story without the full name)
+            known = alias(name)
+            if known is not None and known[1] == "ORG":
+                return known
         if label == "PERSON" or label is None:
             key = _name_key(name)
             if key and key[-1].lower() in self.by_surname:
@@ -368,6 +376,35 @@ def _propn_chain(token: Token) -> Span:
         [token.i] + [c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     )
     return token.doc[lo : token.i + 1]
+
+
+# Lower-case words an organisation's own name may hold ("Doctors Without Borders" is written
+# "Doctors without Borders" too, "Save the Children", "Friends of the Earth").
+_NAME_SMALL_WORDS = frozenset({"of", "for", "the", "without", "and", "&", "de", "in", "on"})
+
+
+def _title_name(words: list[Token]) -> bool:
+    """Whether ``words`` read as an organisation's own name: capitalised words, small words only
+    inside, no punctuation, no number, at most eight words."""
+    if not 1 <= len(words) <= 8 or any(t.is_punct or t.like_num for t in words):
+        return False
+    if not all(t.is_title or t.is_upper for t in (words[0], words[-1])):
+        return False
+    return all(t.is_title or t.is_upper or t.lower_ in _NAME_SMALL_WORDS for t in words)
+
+
+def _named_by_clause(token: Token) -> Span | None:
+    """The person a "named"/"called" clause gives the noun ``token`` ("a witness named Ahmad")."""
+    if token.lower_ not in NAMED_PERSON_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ == "acl" and child.lower_ in ("named", "called"):
+            for name in child.children:
+                # whatever the model tagged it: the entity extractor makes it a person too
+                ent = speech.entity_of(name) if name.dep_ in ("oprd", "attr", "dobj") else None
+                if ent is not None and ent.label_ in SPEAKER_LABELS:
+                    return ent
+    return None
 
 
 def _np_span(token: Token) -> Span:
@@ -496,6 +533,8 @@ class _Resolver:
                         return spk
                     ent = None
             if ent is None:
+                ent = _named_by_clause(token)  # "a witness named Ahmad said"
+            if ent is None:
                 for t in _np_span(token):
                     e = speech.entity_of(t)
                     # "Mr Hale's spokesman said": the possessor is someone else, not the speaker;
@@ -534,7 +573,7 @@ class _Resolver:
             if words:
                 name = np.doc[words[0].i : token.i + 1].text
                 return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
-        named = self._named_organisation(token, np)
+        named = self._named_organisation(token, np) or self._appositive_organisation(token, np)
         if named is not None:
             return named
         org = self._organisation(token)
@@ -611,9 +650,33 @@ class _Resolver:
             words.insert(0, t)
         if len(words) < 2:
             return None
+        # and its capitalised "for …"/"of …" ("the Syrian Observatory for Human Rights")
+        tail = next((c for c in token.children if c.dep_ == "prep" and c.i == token.i + 1), None)
+        if tail is not None and tail.lower_ in ("for", "of"):
+            rest = sorted(tail.subtree, key=lambda t: t.i)
+            if _title_name([*words, *rest]):
+                words += rest
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         name, _ = self.names.canonical(np.doc.text[start:end], "ORG", start, end)
         return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
+
+    def _appositive_organisation(self, token: Token, np: Span) -> _Speaker | None:
+        """ "The humanitarian group Doctors Without Borders added …", "the charity Save the
+        Children said": a description noun followed by the organisation's own name, which the
+        model tagged no entity. Read as a bare description, it went to the organisation named
+        before it (Nusra Front, in a Syria story)."""
+        if token.lemma_.lower() not in ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS:
+            return None
+        for child in token.children:
+            if child.dep_ != "appos" or child.i != token.i + 1:
+                continue
+            words = sorted(child.subtree, key=lambda t: t.i)
+            if not _title_name(words):
+                return None
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            name, _ = self.names.canonical(np.doc.text[start:end], "ORG", start, end)
+            return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
+        return None
 
     def _organisation(self, token: Token) -> _Speaker | None:
         """ "the monitor", "the group", "the ministry": an organisation named earlier. One whose

@@ -1105,3 +1105,13 @@ def test_islamic_alone_is_a_group_word_not_the_islamic_state(model):
 
     joins = identity.org_joins({"Islamic State": 400, "Islamic": 30, "Syrian Observatory": 90})
     assert "Islamic" not in joins
+
+
+def test_a_seat_of_government_and_a_named_witness_are_no_places(nlp):
+    doc = nlp(
+        "The White House considered it unacceptable. A witness named Ahmad said he saw the bomber."
+    )
+    mentions, _ = entities.extract(doc, article_id="a")
+    labels = {m.name: m.label for m in mentions}
+    assert labels["White House"] == "ORG"
+    assert labels["Ahmad"] == "PERSON"

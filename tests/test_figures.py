@@ -1136,3 +1136,32 @@ def test_the_same_figure_said_again_is_one_figure(nlp):
     assert [(f.unit, f.location) for f in _figs(nlp, apart)] == [
         ("people", "Aleppo"), ("children", "Aleppo"), ("people", "Idlib"),
     ]  # fmt: skip
+
+
+def test_a_count_after_a_part_counts_what_the_whole_counted(nlp):
+    # "14 children" is a part of the 38; the wounded 250 are civilians, not children
+    text = "The air strikes killed 38 civilians including 14 children and wounded another 250."
+    units = {f.text: (f.category, f.unit) for f in _figs(nlp, text)}
+    assert units["250"] == ("injured", "civilians")
+    assert units["14"] == ("killed", "children")
+
+
+def test_more_people_after_a_count_of_children_are_people(nlp):
+    text = "Eleven children died in the shelling. Dozens more people were wounded in the market."
+    units = {f.text: (f.category, f.unit) for f in _figs(nlp, text)}
+    assert units["Dozens"] == ("injured", "people")
+
+
+def test_a_scale_word_is_no_unit_and_displaced_millions_are_displaced(nlp):
+    text = "The war has so far killed hundreds of thousands and displaced millions."
+    found = {f.text: (f.category, f.unit) for f in _figs(nlp, text)}
+    assert found == {"hundreds of thousands": ("killed", None), "millions": ("displaced", None)}
+
+
+def test_a_capitalised_headline_word_is_no_place(nlp):
+    # every word of a headline is a proper noun to the tagger; only a known place places it
+    text = (
+        "52 Dead In Regime Airstrikes In Eastern Gouta\n\nAt least 52 people were killed on "
+        "Monday in air strikes on Eastern Gouta, a monitor said."
+    )
+    assert {f.location for f in _figs(nlp, text)} == {"Eastern Gouta"}

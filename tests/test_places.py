@@ -198,3 +198,19 @@ def test_a_transliteration_geonames_lacks_is_the_town_it_spells(written, gazette
     found = geo.locate(written)
     assert found is not None and found.country == "SY" and found.name == gazetteer_name
     assert geo.locate(gazetteer_name) == found  # one bubble for both spellings
+
+
+def test_a_name_with_an_arabic_article_is_no_namesake_outside_the_arab_world():
+    from analysis import geo
+
+    # folding drops the article, so "al-Meridian" (an Aleppo neighbourhood) found Meridian,
+    # Mississippi; such a name is placed in the Arab world or nowhere
+    assert geo.locate("Meridian").country == "US"
+    assert geo.locate("al-Meridian") is None
+    assert geo.locate("Al-Shafah") is None
+    # the article read off when the whole name is unknown; Arab towns keep their place
+    assert geo.locate("Al-Raqqa").country == "SY"
+    assert geo.locate("al-Bab").country == "SY" and geo.locate("Al Bab").country == "SY"
+    assert geo.locate("El-Arish").country == "EG"
+    # a Spanish article is none of this
+    assert geo.locate("El Paso").country == "US"

@@ -83,6 +83,7 @@ class _Mention:
     label: str = ""
     fixed: bool = False  # name and label come from an alias/acronym: not open to voting
     person: bool = False  # a person (tagged, titled, or joined to a fuller person name)
+    named: bool = False  # after "a witness named": a person, whatever place has the name
 
 
 def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
@@ -105,6 +106,9 @@ def _candidates(doc: Doc) -> list[_Mention]:
         label = ent.label_
         if label not in LABELS and label not in RESCUE_LABELS:
             continue
+        named = _named_person(doc, ent.start)
+        if named:
+            label = "PERSON"  # "a witness named Ahmad" (tagged GPE, mapped in Kuwait)
         if text.startswith(SEAT_SUFFIXES, ent.end_char) or _is_seat(ent):
             continue
         surface = text[ent.start_char : ent.end_char]
@@ -164,9 +168,22 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 speaker=speaker,
                 locative=locative,
                 place_noun=place_noun,
+                named=named,
             )
         )
     return out
+
+
+# Nouns of a person whom the text then names: "a witness named Ahmad", "a man called Ali".
+NAMED_PERSON_NOUNS = lexicon.words("people_nouns") | ROLE_NOUNS | {"witness", "eyewitness"}
+
+
+def _named_person(doc: Doc, start: int) -> bool:
+    """Whether the name at token ``start`` follows "<a person noun> named/called"."""
+    if start < 2 or doc[start - 1].lower_ not in ("named", "called"):
+        return False
+    noun = doc[start - 2]
+    return noun.lower_ in NAMED_PERSON_NOUNS and noun.pos_ == "NOUN"
 
 
 def _next_to_place_noun(doc: Doc, start: int, end: int, reach: int = 6) -> bool:
