@@ -154,8 +154,14 @@ def sidebar() -> Filters:
         "Outlets", sorted(options["source"]), key="source", bind="query-params",
         placeholder="all outlets",
     )  # fmt: skip
-    tags = sb.multiselect(
-        "Tags", list(opts.tags), key="tag", bind="query-params", placeholder="all tags"
+    # A store whose articles carry no tags shows no empty Tags picker (a tag in a link is
+    # dropped with the other unknown values).
+    tags = (
+        sb.multiselect(
+            "Tags", list(opts.tags), key="tag", bind="query-params", placeholder="all tags"
+        )
+        if opts.tags
+        else []
     )
     chosen_speakers = sb.multiselect(
         "Speakers", speakers, key="speaker", bind="query-params",

@@ -337,7 +337,8 @@ def test_speakers_page_marks_the_speaker_filtered_on(dashboard_db, use_db):
     assert any(t.startswith("<b>Maria Lopez</b> · ") for t in tone.layout.yaxis.ticktext)
     # each quote's verb beside its words: a denial reads differently from a statement
     quotes = next(i.table for i in items if i.title == "Quotes")
-    assert list(quotes.columns[:3]) == ["speaker", "cue", "text"]
+    # the link first (in view on a laptop's screen), then who, the verb and the words
+    assert list(quotes.columns[:4]) == ["open", "speaker", "cue", "text"]
     assert quotes["cue"].notna().all() and quotes["cue"].str.len().gt(0).all()
     # a quotation carried on from the paragraph before has no verb of its own: a dash, not "None"
     at = run_page(dashboard_db, "speakers", {"speaker": "John Kerry"})

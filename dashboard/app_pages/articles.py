@@ -41,6 +41,8 @@ st.caption(
     + ("; best matches first" if filters.search else "")
 )
 shown = ["title", "published", "source", "author", "n_words", "n_quotes", "n_figures", "tags"]
+if not listing["tags"].map(lambda tags: tags is not None and len(tags) > 0).any():
+    shown.remove("tags")  # no article in view has a tag: no empty column
 components.table(
     listing[shown[:1] + ["snippet"] + shown[1:] if filters.search else shown],
     title="Articles",

@@ -150,11 +150,11 @@ if not conflicts.empty:
                 "location",
                 "days_apart",
                 "text_low",
+                "open_low",  # each sentence's link beside its figure, in view on a laptop
                 "claimed_by_low",
-                "open_low",
                 "text_high",
-                "claimed_by_high",
                 "open_high",
+                "claimed_by_high",
             ]
         ],  # fmt: skip
         title="Conflicting figures",
@@ -189,6 +189,7 @@ shown = charts.figure_cells(table).assign(
 components.table(
     shown[
         [
+            "open",  # first: in view on a laptop's screen, whatever the sentence's width
             "text",
             "estimate",
             "approximate",
@@ -201,7 +202,6 @@ components.table(
             "sentence",
             "title",
             "published",
-            "open",
         ]
     ],  # fmt: skip
     title=f"{title}: all figures",

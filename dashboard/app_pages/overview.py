@@ -118,6 +118,7 @@ else:
     components.table(
         heads[
             [
+                "open",  # first: in view on a laptop's screen, however wide the rest
                 "what",
                 "text",
                 "unit",
@@ -126,8 +127,7 @@ else:
                 "spread",
                 "claimed_by",
                 "published",
-                "open",
-                "title",  # last: the longest, so the link stays in view on a laptop's screen
+                "title",
             ]
         ],  # fmt: skip
         title="Headline figures",

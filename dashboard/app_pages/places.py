@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, data, filters_ui, map_charts, reporting
+from dashboard import charts, components, data, filters_ui, map_charts, reporting
 from dashboard.charts import CATEGORY_TITLES
 
 filters = filters_ui.current()
@@ -80,13 +80,13 @@ figs = data.place_figures(filters, names=names)
 if figs.empty:
     components.empty(f"The articles in view name {heading} but report no figures there.")
 else:
-    figs = figs.assign(
+    figs = charts.figure_cells(figs).assign(  # "(the outlet)" for no claimant, as elsewhere
         category=figs["category"].map(lambda c: CATEGORY_TITLES.get(c, c)),
         link=filters_ui.article_links(figs["article_id"].tolist(), figs["start"].tolist(), filters),
     )
     components.table(
-        figs[["category", "value", "text", "location", "claimed_by", "source", "published",
-              "sentence", "link"]],
+        figs[["link", "category", "value", "text", "location", "claimed_by", "source",
+              "published", "sentence"]],
         title=f"Figures for {heading}",
         column_config={
             "category": "What", "value": st.column_config.NumberColumn("Value", format="%,.0f", width=components.VALUE_WIDTH),

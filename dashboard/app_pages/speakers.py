@@ -24,8 +24,9 @@ HOW_SCORED = {
 }
 # The verb each quote is attributed with beside its words: "denied", "claimed" and "said"
 # frame the same words differently (a denial's words are what the speaker denies).
-QUOTE_COLUMNS = ["speaker", "cue", "text", "kind", "polarity", "polarity_vader", "subjectivity"]
-QUOTE_COLUMNS += ["title", "published", "open"]
+# The link first: after the quoted words' wide column it was off a laptop's screen.
+QUOTE_COLUMNS = ["open", "speaker", "cue", "text", "kind", "polarity", "polarity_vader"]
+QUOTE_COLUMNS += ["subjectivity", "title", "published"]
 # A quotation with no verb of its own (a paragraph that carries on the one before).
 NO_CUE = "—"
 
@@ -235,7 +236,7 @@ else:
         )
         components.table(
             sentences[
-                ["holder", "target", "label", "polarity", "mentions", "sentence", "title", "open"]
+                ["open", "holder", "target", "label", "polarity", "mentions", "sentence", "title"]
             ],
             title="Attitudes",
             column_config={
