@@ -483,6 +483,8 @@ def _part_of_a_count(number: Token, noun: Token | None) -> bool:
     children"): a bare number after it ("and wounded another 250") counts what the whole
     counted, not the part (the 250 wounded were read as children)."""
     head = noun if noun is not None else number
+    while head.dep_ == "conj" and head.head.i != head.i:  # "including a woman and two children"
+        head = head.head
     prep = head.head if head.dep_ == "pobj" else None
     return prep is not None and prep.lower_ in ("including", "among")
 

@@ -1144,6 +1144,12 @@ def test_a_count_after_a_part_counts_what_the_whole_counted(nlp):
     units = {f.text: (f.category, f.unit) for f in _figs(nlp, text)}
     assert units["250"] == ("injured", "civilians")
     assert units["14"] == ("killed", "children")
+    text = (
+        "The monitor said at least 15 civilians including a woman and two children had been "
+        "killed and more than 100 wounded in rebel fire on western Aleppo."
+    )
+    units = {f.text: (f.category, f.unit) for f in _figs(nlp, text)}
+    assert units["more than 100"] == ("injured", "civilians")
 
 
 def test_more_people_after_a_count_of_children_are_people(nlp):
