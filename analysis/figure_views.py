@@ -934,12 +934,12 @@ def _summary_series(
 
 def headline_words(heads: pd.DataFrame) -> pd.DataFrame:
     """``headline_figures`` with the agreement and the spread in words, as the Overview and the
-    report show them: ``agree`` ("3 of 11 articles") and ``spread`` ("2 – 200", or one value
-    when every figure of the event agrees)."""
+    report show them: ``agree`` ("3 of 11 articles") and ``spread`` ("2 – 200", or the figure
+    as written when every figure of the event agrees: "dozens", not the 24 it stands for)."""
 
-    def spread(low: float, high: float) -> str:
+    def spread(low: float, high: float, text: str) -> str:
         if low == high:
-            return f"{low:,.4g}" if low < 1000 else f"{low:,.0f}"
+            return text
         return f"{low:,.0f} – {high:,.0f}"
 
     return heads.assign(
@@ -948,7 +948,9 @@ def headline_words(heads: pd.DataFrame) -> pd.DataFrame:
             for n, m in zip(heads["n_articles"], heads["n_event_articles"], strict=True)
         ],
         spread=[
-            spread(lo, hi)
-            for lo, hi in zip(heads["estimate_low"], heads["estimate_high"], strict=True)
+            spread(lo, hi, text)
+            for lo, hi, text in zip(
+                heads["estimate_low"], heads["estimate_high"], heads["text"], strict=True
+            )
         ],
     )

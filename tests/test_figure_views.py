@@ -410,3 +410,16 @@ def test_figures_whose_place_is_not_given_are_asked_for_as_such(tmp_path):
         assert fv.figure_table(store.con, location="Hama")["text"].tolist() == ["12"]
         series = fv.figure_series(store.con, category="killed")
         assert set(series["location"]) == {"Hama", fv.NO_PLACE}
+
+
+def test_a_spread_of_one_value_is_the_figure_as_written():
+    # "dozens" stands for at least 24: a spread of "24" would be a number nobody reported
+    import pandas as pd
+
+    heads = pd.DataFrame(
+        {"text": ["dozens", "85%"], "estimate_low": [24.0, 85.0], "estimate_high": [24.0, 93.0],
+         "n_articles": [1, 2], "n_event_articles": [1, 3]}
+    )  # fmt: skip
+    shown = fv.headline_words(heads)
+    assert shown["spread"].tolist() == ["dozens", "85 – 93"]
+    assert shown["agree"].tolist() == ["1 of 1 article", "2 of 3 articles"]
