@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from analysis import incident_kinds
+
 if TYPE_CHECKING:
     import duckdb
     import pyarrow as pa
@@ -46,7 +48,7 @@ log = logging.getLogger(__name__)
 MIN_ARTICLES = int(os.environ.get("PRESSLENS_INDEX_MIN_ARTICLES", "200000"))
 ENV_DIR = "PRESSLENS_INDEX_DIR"
 ENV_PREFETCH = "PRESSLENS_INDEX_PREFETCH"  # "0": the index's pages are read on use only
-FORMAT = "4"  # part of the folder's name: a change of layout builds anew
+FORMAT = "5"  # part of the folder's name: a change of layout builds anew
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,8 @@ PARTS: dict[str, Part] = {
     ),
     "figures": Part(
         "t.rowid AS store_rowid, t.text, t.value, t.low, t.high, t.approximate, t.unit, "
-        "t.category, t.subject, t.location, t.claimed_by, t.start, t.scope, t.part_of",
+        "t.category, t.subject, t.location, t.claimed_by, t.start, t.scope, t.part_of, "
+        f"{incident_kinds.KINDS_SQL.format(f='t')} AS kinds",
         coded=("unit", "category", "subject", "location", "claimed_by", "scope"),
         texts='t.sentence, t."end"',
     ),

@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 import duckdb
 import pandas as pd
 
-from analysis import article_index, summaries
+from analysis import article_index, incident_kinds, summaries
 from analysis.filters import (
     Filters,
     article_ids_sql,
@@ -223,6 +223,9 @@ def figure_timeline(
 # "Syrian civilians"), '' when it names none. 15 children and 34 civilians are not two answers to
 # one question: one may be part of the other.
 CLASS_SQL = summaries.CLASS_SQL.format(f="f")
+# Two figures tell of one incident unless their sentences name kinds of incident and none in
+# common (analysis.incident_kinds).
+SAME_INCIDENT_SQL = incident_kinds.SAME_INCIDENT_SQL
 LOW_SQL = summaries.LOW_SQL.format(f="f")
 HIGH_SQL = summaries.HIGH_SQL.format(f="f")
 CLAIMANT_SQL = summaries.CLAIMANT_SQL.format(f="f", a="a")
@@ -242,8 +245,10 @@ def _comparable_sql(
     needs: victims class, low and high, claimant. One definition for the pairs and the table.
     ``figures`` and ``articles`` are the tables read (copies of the rows in view,
     :func:`~analysis.filters.rows_in_view`, hold the same rows)."""
+    # the kinds from the sentence, which a copy of the rows in view holds computed
+    kinds = "f.kinds" if is_copy(figures) else incident_kinds.KINDS_SQL.format(f="f")
     return f"""SELECT {columns}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
-                   {CLAIMANT_SQL} AS claimant
+                   {CLAIMANT_SQL} AS claimant, {kinds} AS kinds
             FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
               AND {ESTIMATE_SQL} IS NOT NULL"""
@@ -308,7 +313,7 @@ def conflicting_figures(
          AND x.band = y.near AND x.scope IS NOT DISTINCT FROM y.scope
          AND abs(date_diff('day', x.published, y.published)) <= ?
          AND x.claimant <> y.claimant AND x.article_id <> y.article_id
-         AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background'
+         AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background' AND {SAME_INCIDENT_SQL}
         WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
         ORDER BY published DESC, x.category, x.location, x.estimate, y.estimate,
                  x.article_id, y.article_id
@@ -689,7 +694,7 @@ def _conflict_pairs(
              AND x.band = y.near AND x.scope IS NOT DISTINCT FROM y.scope
              AND abs(date_diff('day', x.published, y.published)) <= ?
              AND x.claimant <> y.claimant AND x.article_id <> y.article_id
-             AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background'
+             AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background' AND {SAME_INCIDENT_SQL}
             WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
         ), widest AS (
             SELECT unnest(w) FROM (
@@ -730,7 +735,7 @@ def _comparable_narrow(con, filters, *, category, scope, since) -> tuple[str, li
             params.append(value)
     return (
         "SELECT s.article_id, s.start, s.category, s.location, s.scope, s.day AS published, "
-        "s.estimate, s.class, s.lo, s.hi, s.claimant "
+        "s.estimate, s.class, s.lo, s.hi, s.claimant, s.kinds "
         f"FROM sum_conflict_figures s WHERE {where}"
     ), params
 

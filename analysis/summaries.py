@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 import duckdb
 
-from analysis import aggregates
+from analysis import aggregates, incident_kinds
 from analysis.filters import Filters, in_values
 
 # Words in a quote: the weights of the speaker means, as the one speaker aggregate counts them.
@@ -142,6 +142,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("claimant", "VARCHAR"),
         ("article_id", "VARCHAR"),
         ("start", "INTEGER"),
+        ("kinds", "VARCHAR[]"),  # KINDS_SQL
     ],
     # The Figures page's series (analysis.figure_views.figure_series): one row per publication
     # day, category, place and scope — and scope "*" for all scopes together —, over every
@@ -332,7 +333,7 @@ _RECOUNT: dict[str, str] = {
         SELECT v.published, v.source, f.category, {CLASS_SQL.format(f="f")}, f.location,
                f.scope, {ESTIMATE_SQL.format(f="f")}, {LOW_SQL.format(f="f")},
                {HIGH_SQL.format(f="f")}, {CLAIMANT_SQL.format(f="f", a="v")}, f.article_id,
-               f.start
+               f.start, {incident_kinds.KINDS_SQL.format(f="f")}
         FROM figures f JOIN v ON v.id = f.article_id
         WHERE v.published IS NOT NULL AND f.location IS NOT NULL
           AND {ESTIMATE_SQL.format(f="f")} IS NOT NULL""",

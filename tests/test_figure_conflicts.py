@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from analysis import figure_views as fv
+from analysis.filters import Filters
 from analysis.records import Article, ArticleResult, Figure
 from analysis.store import Store
 
@@ -352,3 +353,50 @@ def test_pairing_on_day_bands_finds_every_pair_of_the_plain_join(tmp_path, monke
             assert len(got) > (0 if w == 0 else 20), w
             pd.testing.assert_frame_equal(got, fv.conflicting_figures(store.con, window_days=w))
         pd.testing.assert_frame_equal(grouped, fv.conflict_groups(store.con, window_days=3))
+
+
+def _said(article_id, text, value, sentence, **kw):
+    return dataclasses.replace(_fig(article_id, text, value=value, **kw), sentence=sentence)
+
+
+@pytest.mark.parametrize(
+    "first, second, conflict",
+    [
+        pytest.param(
+            "17 civilians were killed in a triple bombing in central Douma.",
+            "Two civilians were killed by mortar shells on Douma.",
+            False,
+            id="bombing-vs-mortar-shells",
+        ),
+        pytest.param(
+            "20 civilians were killed in air strikes on Douma.",
+            "Russian warplanes killed 35 civilians in Douma.",
+            True,
+            id="air-strikes-vs-warplanes",
+        ),
+        pytest.param(
+            "20 civilians were killed in air strikes on Douma.",
+            "35 civilians were killed in Douma.",
+            True,
+            id="one-names-no-kind",
+        ),
+        pytest.param(
+            "20 civilians were killed in a bombing of Douma.",
+            "Air raids killed 35 civilians in Douma.",
+            True,
+            id="bombing-may-be-from-the-air",
+        ),
+    ],
+)
+def test_two_kinds_of_incident_are_two_incidents(tmp_path, first, second, conflict):
+    # (analysis.incident_kinds) every path agrees: the pairs, the page's groups from the
+    # summary, and the groups under a filter that reads the rows
+    rows = [
+        ("x", "2018-02-20", "Reuters", _said("x", "20", 20.0, first, claimed_by="Observatory")),
+        ("y", "2018-02-21", "AFP", _said("y", "35", 35.0, second, claimed_by="SANA")),
+    ]
+    with _store(tmp_path, rows) as store:
+        assert (len(fv.conflicting_figures(store.con)) == 1) is conflict
+        assert (len(fv.conflict_groups(store.con)) == 1) is conflict
+        searched = Filters(search="Story")  # no summary serves a search: the rows are read
+        assert (len(fv.conflict_groups(store.con, searched)) == 1) is conflict
