@@ -142,7 +142,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("claimant", "VARCHAR"),
         ("article_id", "VARCHAR"),
         ("start", "INTEGER"),
-        ("kinds", "VARCHAR[]"),  # KINDS_SQL
+        ("kinds", "INTEGER"),  # analysis.incident_kinds.KINDS_SQL
     ],
     # The Figures page's series (analysis.figure_views.figure_series): one row per publication
     # day, category, place and scope — and scope "*" for all scopes together —, over every

@@ -158,8 +158,6 @@ def test_an_index_reads_a_batch_only_when_a_view_needs_its_rows(reader, corpus_s
 
 
 def _plain(value):
-    if isinstance(value, (list, np.ndarray)):  # a list column (the figures' incident kinds)
-        return tuple(value)
     if isinstance(value, pd.Timestamp):
         return value.date()
     return value.item() if hasattr(value, "item") else value
@@ -168,9 +166,7 @@ def _plain(value):
 def _rows(frame: pd.DataFrame) -> list[tuple]:
     """The rows as plain values (None for a missing one), in one order."""
     rows = (
-        tuple(
-            _plain(v) if isinstance(v, (list, np.ndarray)) or not pd.isna(v) else None for v in row
-        )
+        tuple(None if pd.isna(v) else _plain(v) for v in row)
         for row in frame.astype(object).itertuples(index=False)
     )
     return sorted(rows, key=repr)

@@ -143,18 +143,19 @@ if not conflicts.empty:
     components.table(
         conflicts[
             [
+                # the two figures, their links and claimants first: in view on a laptop
                 "published",
-                "what",
-                "unit",
-                "counts",
                 "location",
-                "days_apart",
                 "text_low",
-                "open_low",  # each sentence's link beside its figure, in view on a laptop
+                "open_low",
                 "claimed_by_low",
                 "text_high",
                 "open_high",
                 "claimed_by_high",
+                "what",
+                "unit",
+                "counts",
+                "days_apart",
             ]
         ],  # fmt: skip
         title="Conflicting figures",
