@@ -124,10 +124,13 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
     # A surname alone joins its one full name (entities.harmonise), unless the word is also a
     # first name in the corpus ("Charles": Ray Charles, Charles Clarke, Charles Kennedy).
     firsts = {entities.name_key(n)[0] for names in renamed for n in names if " " in n.strip()}
+    # (an Arabic article is no first name: "Al-Barazi" joins "Talal al-Barazi" though the
+    # corpus has an "Al Gore")
     joined = {
         alias: canonical
         for alias, canonical in entities.harmonise(as_mentions).items()
-        if " " in alias.strip() or not set(entities.name_key(alias)) & firsts
+        if " " in alias.strip()
+        or not (set(entities.name_key(alias)) - gazetteer.ARABIC_ARTICLES) & firsts
     }
     return resolve_chains({**first, **middles, **joined})
 
