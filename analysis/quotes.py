@@ -698,9 +698,7 @@ class _Resolver:
             if noun in (w.lower() for w in spk.name.split()):
                 return spk
         if noun in ORG_DESCRIPTION_NOUNS:  # "the group said": not the agency reporting it
-            return self._antecedent(
-                token.i, {"ORG"}, fits=lambda spk, _idx, _subj: not is_news_outlet(spk.name)
-            )
+            return self._antecedent(token.i, {"ORG"}, fits=_described_by(noun))
         return None
 
     def _person(self, span: Span) -> _Speaker:
@@ -1503,6 +1501,32 @@ def _token_at(doc: Doc, char: int | None) -> int:
     if span is not None:
         return span.start
     return next((t.i for t in doc if t.idx >= char), len(doc))
+
+
+# Words in the name of a broadcaster or channel ("Orient TV", "Al Jazeera", "Sky News").
+MEDIA_NAME_WORDS = frozenset({"tv", "television", "channel", "radio", "news", "media", "network"})
+
+
+def _described_by(noun: str):
+    """Which organisations named before a description noun it may stand for (a ``fits`` for
+    :meth:`_Resolver._antecedent`): never the agency reporting it; "the TV network", "the
+    channel" only an outlet or a body with a media word in its name; "the monitor", "the
+    watchdog", "the observatory" only a monitoring body. (The nearest organisation had taken the
+    words of a TV network and of a London-based monitor: Nusra Front, Islamic State.)"""
+
+    def words(name: str) -> set[str]:
+        return set(name.lower().replace("-", " ").split())
+
+    def fits(spk: _Speaker, _idx: int, _subj: bool) -> bool:
+        if noun in AGENCY_HEADS and noun != "agency":  # (a UN agency speaks as "the agency")
+            return is_news_outlet(spk.name) or bool(words(spk.name) & MEDIA_NAME_WORDS)
+        if is_news_outlet(spk.name):
+            return False
+        if noun in ("monitor", "watchdog", "observatory"):
+            return bool(words(spk.name) & MONITOR_NAME_WORDS)
+        return True
+
+    return fits
 
 
 def is_news_outlet(name: str | None) -> bool:

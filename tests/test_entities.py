@@ -1115,3 +1115,11 @@ def test_a_seat_of_government_and_a_named_witness_are_no_places(nlp):
     labels = {m.name: m.label for m in mentions}
     assert labels["White House"] == "ORG"
     assert labels["Ahmad"] == "PERSON"
+
+
+def test_a_nationality_the_model_tagged_a_place_is_a_nationality(nlp):
+    # "Kazakh" is also an alternate name of Petropavl: the word + "stan" is a country
+    doc = nlp("Talks resumed in the Kazakh capital Astana. An Afghan refugee arrived in Jordan.")
+    mentions, _ = entities.extract(doc, article_id="a")
+    labels = {m.name: m.label for m in mentions}
+    assert labels["Kazakh"] == "NORP" and labels["Astana"] == "GPE" and labels["Jordan"] == "GPE"

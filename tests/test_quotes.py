@@ -974,3 +974,24 @@ def test_an_untagged_monitor_with_its_full_name_or_a_variant_is_one_speaker(mode
 def test_a_witness_named_in_a_clause_is_the_speaker(model):
     text = "A witness named Ahmad said he saw the bomber."
     assert [q.speaker for q in run(model, text)] == ["Ahmad"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a broadcaster's description never stands for an armed group named before it
+        ("Nusra Front fighters seized the town on Monday. Fighting went on, the TV network said.",
+         None),
+        # nor a monitor's for the group it reports on; a monitoring body named before it is meant
+        ("Islamic State fighters seized the town. “Daesh has driven out the troops,” the London "
+         "based monitor said.", None),
+        ("The Syrian Observatory for Human Rights counted 20 dead. Islamic State fighters seized "
+         "the town. Fighting went on, the monitor said.", "Syrian Observatory for Human Rights"),
+        # a plain "the group" still goes to the group named before it
+        ("Nusra Front fighters seized the town on Monday. Fighting went on, the group said.",
+         "Nusra Front"),
+    ],
+)  # fmt: skip
+def test_a_description_stands_only_for_an_organisation_of_its_kind(model, text, speaker):
+    found = [q for q in run(model, text) if "went on" in q.text or "driven out" in q.text]
+    assert [q.speaker for q in found] == [speaker]

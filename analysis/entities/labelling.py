@@ -17,7 +17,7 @@ from analysis.entities.rules import (
     ORG_HEAD_WORDS,
     name_key,
 )
-from analysis.entities.spans import _Mention
+from analysis.entities.spans import _demonym, _Mention
 
 
 def _label_entities(mentions: list[_Mention]) -> None:
@@ -55,6 +55,11 @@ def _decide_label(
         return None  # "an Oscar nomination": an award, not a person
     if not (joined or person_evidence):
         place = gazetteer.place(name)
+        # "the Kazakh capital Astana" (tagged GPE; an alternate name of Petropavl): a
+        # nationality, unless a place is called by that very word
+        own_name = place is not None and gazetteer.fold(place.name) == gazetteer.fold(name)
+        if top in ("GPE", "LOC") and " " not in name and _demonym(name) and not own_name:
+            return "NORP"
         if place is not None:
             # Countries, states, regions, and well-known cities the model tagged PERSON, NORP,
             # ORG or WORK_OF_ART ("Aleppo", "Palmyra", "Homs"): the model is wrong.

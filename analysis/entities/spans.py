@@ -331,6 +331,8 @@ _DEMONYM_ENDINGS = (
     ("ish", "ey"),
     ("ese", "on"),
     ("ese", "a"),
+    ("", "stan"),  # "Kazakh"
+    ("", "istan"),  # "Uzbek", "Afghan"
 )
 
 
