@@ -1328,8 +1328,33 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> 
         else:
             walk.direct(item)
     out = _named_later(_join_pieces(walk.out, walk.pieces, text, walk.para_starts, walk.scorer))
+    out = _without_repeats_inside(out)
     log.debug("article %s: %d quotes", article_id, len(out))
     return out
+
+
+def _without_repeats_inside(found: list[Quote]) -> list[Quote]:
+    """``found`` without the reported speech that lies inside another quote of the same speaker
+    ("… a woman was killed in the blast, saying it also wounded more than 20 people": the
+    Observatory's words were counted twice, its clause and the clause inside it). Speech of
+    another speaker inside a quote stays: "… weapons which rights groups say kill
+    indiscriminately" is the rights groups' claim inside the government's words."""
+    inside: set[int] = set()
+    by_speaker: dict[str | None, list[int]] = {}
+    for i, q in enumerate(found):
+        by_speaker.setdefault(q.speaker, []).append(i)
+    # per speaker, in order of start (the longer first): one sweep, not a pair of loops (a long
+    # article quotes thousands of times)
+    for indices in by_speaker.values():
+        widest: tuple[int, int] | None = None  # the span reaching furthest so far
+        for i in sorted(indices, key=lambda i: (found[i].start, -found[i].end)):
+            q = found[i]
+            covered = widest is not None and widest[1] >= q.end and widest != (q.start, q.end)
+            if covered and q.kind == "reported":
+                inside.add(i)
+            if widest is None or q.end > widest[1]:
+                widest = (q.start, q.end)
+    return [q for i, q in enumerate(found) if i not in inside]
 
 
 _MONITOR = re.compile(
