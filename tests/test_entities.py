@@ -1123,3 +1123,16 @@ def test_a_nationality_the_model_tagged_a_place_is_a_nationality(nlp):
     mentions, _ = entities.extract(doc, article_id="a")
     labels = {m.name: m.label for m in mentions}
     assert labels["Kazakh"] == "NORP" and labels["Astana"] == "GPE" and labels["Jordan"] == "GPE"
+
+
+def test_a_name_run_into_the_next_over_a_lost_comma_is_two_names(nlp):
+    # "Fighting raged in Hassakeh[,] the Syrian Observatory … said": the model tags one place
+    doc = nlp(
+        "Fighting raged in Hassakeh the Syrian Observatory for Human Rights said on Monday. Aid "
+        "reached Idlib the Security Council said."
+    )
+    mentions, _ = entities.extract(doc, article_id="a")
+    names = {(m.name, m.label) for m in mentions}
+    assert ("Hassakeh", "GPE") in names and ("Idlib", "GPE") in names
+    assert ("Syrian Observatory for Human Rights", "ORG") in names
+    assert not any(" the " in m.name for m in mentions)

@@ -266,7 +266,28 @@ def _cut_run_on(doc: Doc, start: int, end: int, label: str) -> list[Span] | None
     if end - start >= 3 and words[-2] == "the" and words[-1] in ORG_HEAD_WORDS:
         before = _respan(doc, Span(doc, start, end - 2, label=label))
         return [*before, Span(doc, end - 1, end, label="ORG")]
+    # "Hassakeh the Syrian Observatory for Human Rights", "Idlib the Security Council", "SARC
+    # the International Committee of the Red Cross": a comma lost before a second name
+    for k in range(start + 1, end - 1):
+        prev, nxt = doc[k - 1], doc[k + 1]
+        if (
+            doc[k].text == "the"
+            and (prev.is_title or prev.is_upper)
+            and prev.lower_ not in _NAME_VERBS_BEFORE_THE
+            and (nxt.is_title or nxt.is_upper)
+        ):
+            after = Span(doc, k + 1, end, label=label)
+            words_after = {t.lower_ for t in after}
+            if label != "ORG" and (
+                words_after & ORG_HEAD_WORDS or alias(clean_name(after.text)) is not None
+            ):
+                after = Span(doc, k + 1, end, label="ORG")
+            return [*_respan(doc, Span(doc, start, k, label=label)), *_respan(doc, after)]
     return None
+
+
+# Capitalised words that begin a name with "the" inside it ("Save the Children", "Stop the War").
+_NAME_VERBS_BEFORE_THE = frozenset({"save", "stop", "beat", "keep", "feed", "meet", "free"})
 
 
 def _drop_trailing_numbers(doc: Doc, start: int, end: int) -> int:
