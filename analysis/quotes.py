@@ -395,7 +395,7 @@ def _title_name(words: list[Token]) -> bool:
 
 def _named_by_clause(token: Token) -> Span | None:
     """The person a "named"/"called" clause gives the noun ``token`` ("a witness named Ahmad")."""
-    if token.lower_ not in NAMED_PERSON_NOUNS:
+    if token.lower_ not in NAMED_PERSON_NOUNS or token.tag_ != "NN":
         return None
     for child in token.children:
         if child.dep_ == "acl" and child.lower_ in ("named", "called"):

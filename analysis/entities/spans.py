@@ -183,7 +183,8 @@ def _named_person(doc: Doc, start: int) -> bool:
     if start < 2 or doc[start - 1].lower_ not in ("named", "called"):
         return False
     noun = doc[start - 2]
-    return noun.lower_ in NAMED_PERSON_NOUNS and noun.pos_ == "NOUN"
+    # one person: "forces called the SDF" names a force
+    return noun.lower_ in NAMED_PERSON_NOUNS and noun.tag_ == "NN"
 
 
 def _next_to_place_noun(doc: Doc, start: int, end: int, reach: int = 6) -> bool:
