@@ -143,7 +143,7 @@ OLDEST_UPGRADABLE = 7
 # Summaries recounted when a store older than the version is upgraded: what they hold changed.
 RECOUNTED_AT: dict[int, tuple[str, ...]] = {
     15: ("sum_conflict_figures",),  # a stated bound is a bound (summaries.LOW_SQL, HIGH_SQL)
-    18: ("sum_conflict_figures",),  # the incident kinds (summaries.KINDS_SQL)
+    18: ("sum_conflict_figures",),  # the incident kinds (analysis.incident_kinds)
 }
 
 
