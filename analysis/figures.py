@@ -1758,6 +1758,8 @@ def _sentence_place(ctx: _Context, tok: Token) -> bool:
     if _agency(tok):
         return False
     label = ctx.label(tok)
+    if label == "NORP" and ctx.mention_at(tok) is not None:
+        return False  # a nationality the entity pass settled ("the Kazakh capital")
     return label in PLACE_LABELS or (
         label not in ("PERSON", "DATE", "TIME") and _gazetteer_place(tok) is not None
     )

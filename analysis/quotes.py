@@ -647,6 +647,8 @@ class _Resolver:
         for t in reversed(np.doc[np.start : token.i]):
             if t.dep_ in ("det", "poss") or t.is_punct or not (t.is_title or t.is_upper):
                 break
+            if t.i > 0 and t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_:
+                break  # "the anti-Assad Syrian Observatory": a modifier, not the name
             words.insert(0, t)
         if len(words) < 2:
             return None

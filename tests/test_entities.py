@@ -1136,3 +1136,16 @@ def test_a_name_run_into_the_next_over_a_lost_comma_is_two_names(nlp):
     assert ("Hassakeh", "GPE") in names and ("Idlib", "GPE") in names
     assert ("Syrian Observatory for Human Rights", "ORG") in names
     assert not any(" the " in m.name for m in mentions)
+
+
+def test_a_settled_nationality_places_no_figure(nlp):
+    from analysis import figures
+
+    text = (
+        "Iran and Turkey have hosted negotiations in the Kazakh capital Astana that led to the "
+        "creation of four zones which produced a drop in violence."
+    )
+    doc = nlp(text)
+    mentions, _ = entities.extract(doc, article_id="a")
+    found = figures.extract(doc, article_id="a", quotes=(), mentions=mentions)
+    assert [f.location for f in found if f.text == "four"] != ["Kazakh"]

@@ -1002,3 +1002,18 @@ def test_a_speakers_clause_inside_its_own_clause_is_counted_once(model):
     found = run(model, text)
     assert [q.speaker for q in found] == ["Syrian Observatory for Human Rights"]
     assert "wounded more than 20" in found[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hyphenated modifier is no part of the name
+        "Fighting killed 90 people. The anti-Assad Syrian Observatory for Human Rights reported "
+        "on Thursday that 90 people had been killed.",
+        # the name cut short before a lower-case last word is still the Observatory
+        "A woman and a child were also among the dead the Britain-based Syrian Observatory for "
+        "Human rights said.",
+    ],
+)
+def test_the_observatory_under_a_modifier_or_cut_short_is_the_observatory(model, text):
+    assert [q.speaker for q in run(model, text)] == ["Syrian Observatory for Human Rights"]
