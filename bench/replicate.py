@@ -153,7 +153,8 @@ def replicate(
                 # articles' 186 M terms, so the build may take 60 % of the machine's memory.
                 con.execute(f"SET memory_limit = '{_index_memory_mb(memory_limit)}MB'")
                 con.execute(f"CREATE INDEX idx_{table}_article ON {table}(article_id)")
-                con.execute(f"SET memory_limit = '{memory_limit}'")
+                # The limit stays raised: the index lives in memory, and going back to 6 GB
+                # under it failed ("could not free up enough memory for the new limit").
             else:
                 con.execute(insert)
             con.execute("COMMIT")
