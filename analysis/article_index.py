@@ -39,6 +39,7 @@ from analysis import incident_kinds
 
 if TYPE_CHECKING:
     import duckdb
+    import numpy as np
     import pyarrow as pa
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ log = logging.getLogger(__name__)
 MIN_ARTICLES = int(os.environ.get("PRESSLENS_INDEX_MIN_ARTICLES", "200000"))
 ENV_DIR = "PRESSLENS_INDEX_DIR"
 ENV_PREFETCH = "PRESSLENS_INDEX_PREFETCH"  # "0": the index's pages are read on use only
-FORMAT = "5"  # part of the folder's name: a change of layout builds anew
+FORMAT = "6"  # part of the folder's name: a change of layout builds anew
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,9 @@ class Part:
     # the long texts of the table's rows (no copy holds them), read by the store's row id for
     # the few rows a list shows (:meth:`Index.texts`)
     texts: str = ""
+    # two coded columns whose names are compared ((a, b): for each number of a, the number of
+    # the same name in b, or -1), so rows naming one name twice are found without reading text
+    same_names: tuple[str, str] | None = None
 
 
 # The columns of the copies rows_in_view makes from the store (filters.PINNED_ROWS: a test holds
@@ -97,6 +101,7 @@ PARTS: dict[str, Part] = {
         coded=("holder", "target"),
         key_id=None,  # read by the article keys only
         keyed=True,
+        same_names=("holder", "target"),  # a speaker talking about themself
     ),
     "entity_pairs": Part(
         "t.name_a, t.name_b, t.weight", coded=("name_a", "name_b"), key_id=None, keyed=True
@@ -165,6 +170,10 @@ def build(con: duckdb.DuckDBPyConnection, store_path: str | Path, *, stop=None) 
                 dictionary = dictionary.take(pc.sort_indices(dictionary))
                 dictionaries[column] = dictionary
                 _write(tmp / f"{table}.{column}.arrow", pa.table({column: dictionary}), ipc)
+            if part.same_names is not None:
+                a, b = part.same_names
+                same = pc.index_in(dictionaries[a], value_set=dictionaries[b]).fill_null(-1)
+                np.save(tmp / f"{table}.{a}.as_{b}.npy", same.to_numpy().astype(np.int32))
             if part.keyed:
                 sql = f"SELECT t.article_key AS article_key, {part.select} FROM {table} t"
                 order = "t.article_key, t.rowid"
@@ -377,6 +386,7 @@ class Index:
         self._dictionaries: dict[tuple[str, str], pa.Array] = {}
         self._postings: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self._texts: dict[str, tuple[_Batches, np.ndarray]] = {}  # table: (batches, row ids)
+        self._same: dict[str, np.ndarray] = {}  # table: Part.same_names' map of numbers
         for table, part in PARTS.items():
             # kept as the file's batches: a take across a table of many chunks concatenates
             # each column first (2 GB copied for the 18 million attitude sums), a take within
@@ -392,6 +402,9 @@ class Index:
                     np.load(path / f"{table}.{column}.keys.npy", mmap_mode="r"),
                     np.load(path / f"{table}.{column}.starts.npy", mmap_mode="r"),
                 )
+            if part.same_names is not None:
+                a, b = part.same_names
+                self._same[table] = np.load(path / f"{table}.{a}.as_{b}.npy", mmap_mode="r")
             if part.texts:
                 self._texts[table] = (
                     _Batches(path / f"{table}.texts.arrow"),
@@ -506,6 +519,46 @@ class Index:
             taken.append(batch.select(wanted).take(hit))
         schema = self._batches[table].schema
         return pa.Table.from_batches(taken, schema=pa.schema([schema.field(c) for c in wanted]))
+
+    def names(self, table: str, column: str, codes) -> list[str | None]:
+        """The names of these numbers of the coded ``column`` (-1: None)."""
+        import numpy as np
+        import pyarrow as pa
+
+        codes = np.asarray(codes, dtype=np.int64)
+        names = self._dictionaries[(table, column)].take(pa.array(np.maximum(codes, 0)))
+        return [None if c < 0 else n for c, n in zip(codes, names.to_pylist(), strict=True)]
+
+    def coded_rows(self, table: str, keys, columns) -> dict[str, np.ndarray]:
+        """The rows of ``table`` of the articles with these ``keys`` as NumPy arrays, the coded
+        columns as the names' numbers (-1 for none, never read as text), the others as stored
+        (NaN for none), plus ``same``: whether the row names one name twice in the columns of
+        :attr:`Part.same_names`. For a view that groups many rows by name: a search's 690,000
+        attitude sums at a million articles are gathered so in 0.05 s, grouped in 0.03 s, where
+        DuckDB grouped the same rows by their names in 0.27-0.4 s."""
+        import numpy as np
+        import pyarrow as pa
+
+        part = PARTS[table]
+        wanted = list(dict.fromkeys([*(part.same_names or ()), *columns]))
+        schema = self._batches[table].schema
+        taken = [batch.select(wanted).take(rows) for batch, rows in self._runs(table, keys)]
+        found = pa.Table.from_batches(taken, schema=pa.schema([schema.field(c) for c in wanted]))
+        out = {}
+        for name in wanted:
+            column = found.column(name).combine_chunks()
+            if name in part.coded:
+                out[name] = column.fill_null(-1).to_numpy().astype(np.int64)
+            else:
+                out[name] = column.to_numpy(zero_copy_only=False)
+        if part.same_names is not None:
+            a, b = (out[c] for c in part.same_names)
+            same = self._same[table]
+            if len(same):
+                out["same"] = (a >= 0) & (same[np.maximum(a, 0)] == b)
+            else:
+                out["same"] = np.zeros(len(a), dtype=bool)
+        return {name: out[name] for name in (*columns, *(("same",) if "same" in out else ()))}
 
     def article_column(self, column: str, keys) -> pa.Array:
         """One column of the articles (``title``, ``source``, ``published``) for these integer

@@ -10,10 +10,18 @@ returns a tidy DataFrame.
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pandas as pd
 
+from analysis import filters as filters_module
 from analysis import holder_targets, sentiment, summaries
-from analysis.filters import Filters, article_ids_sql, article_keys_sql, rows_in_view
+from analysis.filters import (
+    Filters,
+    article_ids_sql,
+    article_keys_sql,
+    rows_in_view,
+    served_by_index,
+)
 
 NARRATOR = "(the article itself)"
 
@@ -48,8 +56,16 @@ def attitude_matrix(
     _check(scorer)
     if summaries.covers(filters):
         return _summary_matrix(con, filters, scorer, holders, targets)
-    keys, params = article_keys_sql(filters)
     n, pol_sum, n_polarity = holder_targets.columns_of(scorer)
+    served = served_by_index(con, filters)
+    # from the index up to as many sums as a gather may take (their arrays are not kept, but a
+    # filter over half the archive would group millions in the server's memory)
+    if (
+        served is not None
+        and served[0].count("holder_targets", served[1]) <= filters_module.GATHER_ROWS_MAX
+    ):
+        return _matrix_from_index(*served, (n, pol_sum, n_polarity), holders, targets)
+    keys, params = article_keys_sql(filters)
     # The attitudes in view summed per (holder, target) once, and the holders, targets and
     # cells ranked from those sums: exact (a count is the sum of its pairs' counts, a mean the
     # pairs' polarity sum over their scored attitudes), and at a million articles it groups a
@@ -76,6 +92,77 @@ def attitude_matrix(
         ORDER BY holder, target
     """
     return con.execute(sql, [NARRATOR, *params, int(holders), int(targets)]).df()
+
+
+def _matrix_from_index(
+    index, keys, columns: tuple[str, str, str], holders: int, targets: int
+) -> pd.DataFrame:
+    """:func:`attitude_matrix` from an article index (:mod:`analysis.article_index`): the
+    per-article sums of the articles in view gathered with their names as numbers, grouped and
+    ranked on the numbers, and only the names shown read as text. The same frame as the SQL
+    (a test holds them alike); at a million articles a search's 690,000 sums took 0.27-0.4 s
+    grouped by name in DuckDB, 0.06-0.12 s so."""
+    n_col, pol_col, n_pol_col = columns
+    rows = index.coded_rows("holder_targets", keys, ["holder", "target", *columns])
+    empty = pd.DataFrame(
+        {"holder": pd.Series(dtype=object), "target": pd.Series(dtype=object),
+         "n": pd.Series(dtype="int64"), "polarity": pd.Series(dtype="float64")}
+    )  # fmt: skip
+    keep = (rows[n_col] > 0) & ~rows["same"]
+    if not keep.any():
+        return empty
+    holder = rows["holder"][keep] + 1  # 0: the article's own voice (no holder)
+    target = rows["target"][keep]
+    width = int(target.max()) + 1
+    # each (holder, target) pair's number, and the sums per pair (NumPy's bincount; pandas'
+    # groupby on the two columns took twice as long)
+    cell, pair = pd.factorize(holder * width + target)
+
+    def total(values) -> np.ndarray:
+        values = np.nan_to_num(np.asarray(values, dtype="float64"))  # a SQL sum skips NULLs
+        return np.bincount(cell, weights=values, minlength=len(pair))
+
+    polarity = rows[pol_col][keep].astype("float64")
+    n = total(rows[n_col][keep]).astype("int64")
+    scored = total(~np.isnan(polarity)) > 0  # a sum of no polarity is none, as in SQL
+    pol_sum = np.where(scored, total(polarity), np.nan)
+    n_polarity = total(rows[n_pol_col][keep])
+    pair_h, pair_t = pair // width, pair % width
+
+    def ranked(totals: np.ndarray, column: str, limit: int) -> dict[int, str]:
+        """The ``limit`` numbers (indexes of ``totals``) with most attitudes, ties to the first
+        name: only the names that can make the cut are read."""
+        codes = np.flatnonzero(totals)
+        codes = codes[np.argsort(-totals[codes], kind="stable")]
+        if len(codes) > limit > 0:
+            codes = codes[totals[codes] >= totals[codes[limit - 1]]]
+        if column == "holder":
+            names = index.names("holder_targets", "holder", codes - 1)
+            names = [NARRATOR if name is None else name for name in names]
+        else:
+            names = index.names("holder_targets", column, codes)
+        order = sorted(zip(totals[codes], names, codes, strict=True), key=lambda r: (-r[0], r[1]))
+        return {int(code): name for _, name, code in order[:limit]}
+
+    top_h = ranked(np.bincount(pair_h, weights=n), "holder", int(holders))
+    among = np.isin(pair_h, list(top_h))
+    top_t = ranked(
+        np.bincount(pair_t[among], weights=n[among], minlength=width), "target", int(targets)
+    )
+    shown = among & np.isin(pair_t, list(top_t))
+    if not shown.any():
+        return empty
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean = np.where(n_polarity[shown] != 0, pol_sum[shown] / n_polarity[shown], np.nan)
+    out = pd.DataFrame(
+        {
+            "holder": [top_h[h] for h in pair_h[shown]],
+            "target": [top_t[t] for t in pair_t[shown]],
+            "n": n[shown],
+            "polarity": mean,
+        }
+    )
+    return out.sort_values(["holder", "target"], ignore_index=True)
 
 
 def _summary_matrix(

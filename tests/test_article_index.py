@@ -583,7 +583,11 @@ def test_prefetch_reads_every_file_of_the_index_whole(
     sent: dict[int, int] = {}
     real = os.sendfile
 
+    caller = threading.get_ident()
+
     def counting(out, in_fd, offset, count):
+        if threading.get_ident() != caller:  # an earlier test's delayed prefetch: not counted
+            return real(out, in_fd, offset, count)
         if sendfile == "missing":
             raise OSError(22, "Invalid argument")
         n = real(out, in_fd, offset, count)
@@ -668,3 +672,50 @@ def test_the_views_own_sets_never_drop_a_filters_set(reader, corpus_store, index
     }
     assert users.id_table in names
     assert set(made[-2:]) <= names and not set(made[:2]) & names
+
+
+def test_the_matrix_groups_the_indexed_sums_by_number_as_the_store_groups_them_by_name(
+    corpus_store, index_dir, tmp_path, monkeypatch
+):
+    """The attitude matrix of a pinned filter is made from the index's sums with the names as
+    numbers (Index.coded_rows): the same frame as the store's SQL for every scorer and size,
+    the rows naming one name twice (a speaker about themself) flagged by number alike, and a
+    filter of more sums than a gather may take read from the store."""
+    store = tmp_path / "self.duckdb"
+    shutil.copy(corpus_store, store)
+    con = duckdb.connect(str(store))
+    # a few speakers talking about themselves, as real stores hold (none in the corpus' texts)
+    con.execute(
+        "UPDATE holder_targets SET target = holder WHERE rowid IN (SELECT rowid FROM "
+        "holder_targets WHERE holder IS NOT NULL ORDER BY n_textblob DESC, rowid LIMIT 40)"
+    )
+    con.close()
+    reader = store_lock.open_reader(store)
+    try:
+        version, index = _built(reader, store)
+        speakers, names = _picks(reader)
+        keys = np.arange(len(index._offsets["holder_targets"]) - 1)
+        rows = index.coded_rows("holder_targets", keys, ["holder", "target"])
+        holders = index.names("holder_targets", "holder", rows["holder"])
+        targets = index.names("holder_targets", "target", rows["target"])
+        same = [h is not None and h == t for h, t in zip(holders, targets, strict=True)]
+        [(n_same,)] = reader.execute(
+            "SELECT count(*) FROM holder_targets WHERE holder = target"
+        ).fetchall()
+        assert rows["same"].tolist() == same and sum(same) == n_same > 0
+        # a speaker's articles, a name's, and nearly every article (a broad search)
+        cases = [Filters(speakers=(speakers[0],)), Filters(search=names[1].split()[-1])]
+        for plain in [*cases, Filters(search="the")]:
+            pinned = pin(reader, plain, version=version)
+            for kwargs in [{}, {"scorer": "vader"}, {"holders": 3, "targets": 2}, {"holders": 50}]:
+                expected = attitude_views.attitude_matrix(reader, plain, **kwargs)
+                got = attitude_views.attitude_matrix(reader, pinned, **kwargs)
+                assert len(expected) > 0
+                pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+        monkeypatch.setattr(filters, "GATHER_ROWS_MAX", 1)
+        called = []
+        monkeypatch.setattr(attitude_views, "_matrix_from_index", lambda *a: called.append(a))
+        got = attitude_views.attitude_matrix(reader, pin(reader, cases[0], version=version))
+        assert not called and len(got) > 0
+    finally:
+        reader.close()
