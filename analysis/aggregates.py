@@ -83,18 +83,20 @@ def weighted_sql(q: str = "q") -> str:
     )
 
 
-def speaker_totals_sql(ids_sql: str, quotes: str = "quotes") -> str:
+def speaker_totals_sql(ids_sql: str | None, quotes: str = "quotes") -> str:
     """``SELECT`` of one row per named speaker quoted in the articles of ``ids_sql`` (a subquery
     of article ids, its ``?`` parameters left to the caller), columns :data:`SPEAKER_COLUMNS`:
     the speaker's most frequent label and role, the articles quoting them and
     :func:`weighted_sql`. Unordered. ``quotes`` is the table read (a copy of the rows in view,
-    :func:`analysis.filters.rows_in_view`, holds the same rows)."""
+    :func:`analysis.filters.rows_in_view`, holds the same rows; there ``ids_sql`` None reads
+    them all)."""
+    in_view = "" if ids_sql is None else f" AND q.article_id IN ({ids_sql})"
     return f"""
         SELECT q.speaker, mode(q.speaker_label ORDER BY q.speaker_label) AS label,
                mode(q.speaker_role ORDER BY q.speaker_role) AS role,
                count(DISTINCT q.article_id) AS n_articles, {weighted_sql("q")}
         FROM {quotes} q
-        WHERE q.speaker IS NOT NULL AND q.article_id IN ({ids_sql})
+        WHERE q.speaker IS NOT NULL{in_view}
         GROUP BY q.speaker
     """
 

@@ -23,6 +23,7 @@ from analysis.filters import (
     Filters,
     article_ids_sql,
     article_keys_sql,
+    in_view_sql,
     kept_articles,
     rows_in_view,
     rows_naming,
@@ -70,10 +71,11 @@ def _agg(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> tuple[str, 
                 f"FROM {table} s WHERE {where} GROUP BY name, label"
             )
         return _AGG_CTE.format(per_label=per_label), params
-    where, params = _in_view(filters)
+    entities = rows_in_view(con, filters, "entities")
+    where, params = in_view_sql("e.article_id", filters, entities)
     return _AGG_CTE.format(
         per_label="SELECT e.name, e.label, count(*) AS n, sum(e.mentions) AS m "
-        f"FROM {rows_in_view(con, filters, 'entities')} e WHERE {where} GROUP BY e.name, e.label"
+        f"FROM {entities} e WHERE {where} GROUP BY e.name, e.label"
     ), params
 
 

@@ -18,6 +18,7 @@ from analysis import aggregates, summaries, uncertainty
 from analysis.filters import (
     Filters,
     article_ids_sql,
+    is_copy,
     kept_articles,
     kept_rows,
     newest_first,
@@ -61,15 +62,18 @@ def speaker_stats(
     _polarity_column(scorer)  # an unknown scorer fails before any SQL runs
     if summaries.covers(filters):
         return _summary_speaker_stats(con, filters, limit, min_quotes, scorer)
+    quotes = rows_in_view(con, filters, "quotes")
     sub, params = article_ids_sql(filters)
+    if is_copy(quotes):  # the copy holds the rows in view only (see filters.in_view_sql)
+        sub, params = None, []
     # The one speaker aggregate (analysis.aggregates), shared with the export and the report.
     sql = f"""
         SELECT speaker, label, role, n_quotes, n_words, n_articles, {_scored(scorer)}
-        FROM ({aggregates.speaker_totals_sql(sub, rows_in_view(con, filters, "quotes"))})
+        FROM ({aggregates.speaker_totals_sql(sub, quotes)})
         WHERE n_quotes >= ?
         ORDER BY n_quotes DESC, n_words DESC, speaker
     """
-    params.append(int(min_quotes))
+    params = [*params, int(min_quotes)]
     if limit:
         sql += " LIMIT ?"
         params.append(int(limit))

@@ -157,6 +157,13 @@ def test_the_rows_in_view_are_copied_once_per_filter_and_give_the_same_rows(read
         "WHERE f.article_id <> c.article_id OR f.start <> c.start"
     ).fetchone()
     assert mismatched == 0
+    # a copy holds the rows in view only, so a view reading it drops the ids' condition; on the
+    # store's table it keeps it
+    for table, copy in copies.items():
+        assert filters.in_view_sql("x.article_id", pinned, copy) == ("TRUE", [])
+        sql, params = filters.in_view_sql("x.article_id", pinned, table)
+        assert sql == f"x.article_id IN (SELECT id FROM {pinned.id_table})" and params == []
+    assert filters.in_view_sql("x.article_id", plain, "quotes")[1] == [speakers[0]]
     # too many articles for a copy: the store's own tables, and the same rows
     monkeypatch.setattr(filters, "PINNED_ROWS_ARTICLES", 0)
     other = pin(reader, Filters(entities=(names[0],)), version="v1")
