@@ -413,6 +413,40 @@ class Index:
         ids = ipc.open_file(pa.memory_map(str(path / "ids.arrow"))).read_all()
         self._ids = ids.column(0).combine_chunks()
 
+    def map_pages(self) -> int:
+        """Touch one byte of every page of the rows' files (not the long texts), so that this
+        process's page tables map them: a gather that is the first to reach a page of a
+        mapped file waits for the kernel to map it, and a filter over a few percent of the
+        articles reaches most pages of every file (at a million articles the first gather of
+        a search's 690,000 attitude sums took 0.3-0.4 s, the next filter's 0.1 s; after this,
+        the first 0.09-0.12 s). Run after :func:`prefetch` (the pages are then in the system's
+        cache: nothing is read from disk here); a page is a few bytes of page table, and the
+        pages stay the system's cache, which it reclaims as it needs. Returns the pages
+        touched."""
+        import numpy as np
+
+        def touch(buffers) -> int:
+            n = 0
+            for buffer in buffers:
+                if buffer is None:
+                    continue
+                pages = np.frombuffer(buffer, dtype=np.uint8)[::4096]
+                if len(pages):
+                    pages.max()  # read: maps the page
+                    n += len(pages)
+            return n
+
+        touched = touch(self._ids.buffers())
+        for dictionary in self._dictionaries.values():
+            touched += touch(dictionary.buffers())
+        for offsets in self._offsets.values():
+            touched += touch([np.asarray(offsets).view(np.uint8)])
+        for batches in self._batches.values():
+            for i in range(len(batches)):
+                touched += sum(touch(column.buffers()) for column in batches[i].columns)
+                time.sleep(0)  # let a page's own work run between batches
+        return touched
+
     def _keys_in(self, table: str, keys):
         """``keys`` as ``table``'s offsets know them: each once, ascending, none out of range."""
         keys = unique_keys(keys)
@@ -641,7 +675,10 @@ def ensure(store_path: str | Path, version: str, n_articles: int) -> Index | Non
                 _loaded[(path, version)] = index
                 if os.environ.get(ENV_PREFETCH, "1") != "0":
                     threading.Thread(
-                        target=_prefetch_later, args=(where,), name="index-prefetch", daemon=True
+                        target=_prefetch_later,
+                        args=(where, index),
+                        name="index-prefetch",
+                        daemon=True,
                     ).start()
             return _loaded[(path, version)]
     if n_articles < MIN_ARTICLES:
@@ -682,10 +719,11 @@ def ensure(store_path: str | Path, version: str, n_articles: int) -> Index | Non
 PREFETCH_AFTER = 8.0
 
 
-def _prefetch_later(where: Path) -> None:
+def _prefetch_later(where: Path, index: Index) -> None:
     time.sleep(PREFETCH_AFTER)
     _idle_io()
     prefetch(where)
+    index.map_pages()
 
 
 def _idle_io() -> None:

@@ -719,3 +719,19 @@ def test_the_matrix_groups_the_indexed_sums_by_number_as_the_store_groups_them_b
         assert not called and len(got) > 0
     finally:
         reader.close()
+
+
+def test_mapping_the_pages_reads_every_batch_and_changes_no_gather(reader, corpus_store, index_dir):
+    """Index.map_pages (run after the read-ahead) touches every page of the rows' files, ids,
+    names and offsets; what a gather gives is the same before and after."""
+    version, index = _built(reader, corpus_store)
+    keys = np.arange(0, len(index._offsets["quotes"]) - 1, 3)
+    before = {t: index.gather(t, keys) for t in article_index.PARTS}
+    size = sum(
+        p.stat().st_size for p in index.path.iterdir() if ".texts." not in p.name and p.is_file()
+    )
+    touched = index.map_pages()
+    assert touched > 0 and touched * 4096 >= size // 2  # about a page per 4 KB of the files
+    assert all(b is not None for batches in index._batches.values() for b in batches._read)
+    for table, rows in before.items():
+        assert index.gather(table, keys).equals(rows), table
