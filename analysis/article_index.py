@@ -387,6 +387,7 @@ class Index:
         self._postings: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self._texts: dict[str, tuple[_Batches, np.ndarray]] = {}  # table: (batches, row ids)
         self._same: dict[str, np.ndarray] = {}  # table: Part.same_names' map of numbers
+        self.mapped = threading.Event()  # set once map_pages is done
         for table, part in PARTS.items():
             # kept as the file's batches: a take across a table of many chunks concatenates
             # each column first (2 GB copied for the 18 million attitude sums), a take within
@@ -445,6 +446,7 @@ class Index:
             for i in range(len(batches)):
                 touched += sum(touch(column.buffers()) for column in batches[i].columns)
                 time.sleep(0)  # let a page's own work run between batches
+        self.mapped.set()
         return touched
 
     def _keys_in(self, table: str, keys):

@@ -732,6 +732,7 @@ def test_mapping_the_pages_reads_every_batch_and_changes_no_gather(reader, corpu
     )
     touched = index.map_pages()
     assert touched > 0 and touched * 4096 >= size // 2  # about a page per 4 KB of the files
+    assert index.mapped.is_set()
     assert all(b is not None for batches in index._batches.values() for b in batches._read)
     for table, rows in before.items():
         assert index.gather(table, keys).equals(rows), table
