@@ -104,6 +104,20 @@ PUBLICATION_STAMP = re.compile(
     r"(?:\s+by\s+(?:[A-Z][\w'-]+\s+)?[A-Z][\w'-]+)?)\s+(?=[A-Z0-9\"“‘'])"
 )
 
+# A news site's time stamp near the story's start, run into its headline and body once the
+# scrape lost its layout (Sputnik: "<headline> <photo credit> Middle East 1735 15.04.2017(updated
+# 2033 15.04.2017) Topic <topic> (180) 0 54 <body>"): a clock time, a day.month.year date, the
+# time it was updated, and the topic's story count and share counters after it. Its numbers
+# had been read as figures ("1735" people killed); cut, with what comes before it (the headline
+# and its credit) kept as a paragraph of its own. Only near the start, where sites print it, and
+# before a new sentence (a date inside a sentence stays).
+PAGE_STAMP = re.compile(
+    r"(?:(?<!\S)(?:[01]\d|2[0-3])[0-5]\d\s+)?(?<![\d.])\d{2}\.\d{2}\.(?:19|20)\d\d(?![\d.]\d)"
+    r"(?:\s*\(updated\s+(?:[01]\d|2[0-3])[0-5]\d\s+\d{2}\.\d{2}\.(?:19|20)\d\d\)|\))?"
+    r"(?:\s+Topic\s+[^()\n]{3,120}?\s\(\d+\)(?:\s+\d+){0,3})?(?=\s+[A-Z\"“‘']|\s*$)"
+)
+PAGE_STAMP_REACH = 400
+
 
 @dataclass(frozen=True)
 class CleanText:
@@ -228,6 +242,9 @@ def _split_run_in_dateline(paragraphs: list[str]) -> list[str]:
     (:data:`PUBLICATION_STAMP`)."""
     if not paragraphs:
         return paragraphs
+    paragraphs = _cut_page_stamp(paragraphs)
+    if not paragraphs:
+        return paragraphs
     stamp = PUBLICATION_STAMP.match(paragraphs[0])
     if stamp is not None:
         paragraphs = [stamp["stamp"], paragraphs[0][stamp.end() :], *paragraphs[1:]]
@@ -236,6 +253,16 @@ def _split_run_in_dateline(paragraphs: list[str]) -> list[str]:
         return paragraphs
     body = paragraphs[0][match.end() :]
     return [match["headline"], match["dateline"], body, *paragraphs[1:]]
+
+
+def _cut_page_stamp(paragraphs: list[str]) -> list[str]:
+    """The first paragraph without a site's time stamp near its start (:data:`PAGE_STAMP`),
+    the text before the stamp (a headline and its credit) a paragraph of its own."""
+    stamp = PAGE_STAMP.search(paragraphs[0], 0, PAGE_STAMP_REACH)
+    if stamp is None:
+        return paragraphs
+    parts = [paragraphs[0][: stamp.start()].strip(), paragraphs[0][stamp.end() :].strip()]
+    return [part for part in parts if part] + paragraphs[1:]
 
 
 def _tidy_spaces(para: str) -> str:

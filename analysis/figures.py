@@ -953,7 +953,28 @@ def _category_of_predicates(
             return "troops"
         if lemma in CLAIM_VERBS and pred.pos_ == "VERB":
             return None
+        if _own_verb_of_object(pred, noun if noun is not None else root):
+            # "a siege which threatens 300000 civilians": the count's own verb, with a subject
+            # of its own, names no state; the verbs above it ("rebels were killed during …")
+            # are another clause's
+            return None
     return None
+
+
+def _own_verb_of_object(pred: Token, anchor: Token) -> bool:
+    """``pred`` is the verb whose direct object the count is, in a clause with its own
+    subject, and nothing after the count says what became of it ("forced 13000 residents to
+    flee", "left 12 dead")."""
+    return (
+        anchor.dep_ == "dobj"
+        and anchor.head.i == pred.i
+        and pred.pos_ == "VERB"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children)
+        and not any(
+            c.dep_ in ("xcomp", "ccomp", "oprd", "acomp", "advcl", "conj") and c.i > anchor.i
+            for c in pred.children
+        )
+    )
 
 
 LIFE_WORDS = lexicon.words("life_words")
@@ -1243,7 +1264,8 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
         before = lives.doc[max(lives.sent.start, lives.i - 3) : lives.i]
         if any(t.lemma_.lower() in ("claim", "take", "cost", "lose") for t in before):
             return True
-    if _part_of_the_dead(anchor):
+    if _part_of_the_dead(anchor) and _own_state(anchor) in (None, "killed"):
+        # not "the toll also included 55 injured": a count with a state of its own
         return True
     head = anchor.head
     # "A nurse, a hospital employee and two soldiers are among the deceased": the list's head
@@ -1358,6 +1380,28 @@ def _part_of_the_dead(anchor: Token) -> bool:
             for t in before
         )
     return False
+
+
+def _own_state(anchor: Token) -> str | None:
+    """The casualty state a word describing the count names ("55 injured", "12 people
+    missing"), else None. A participle right after the count counts whatever the parse hung it
+    on ("… including 13 civilians and more than 30 wounded": "wounded" joined to "killed")."""
+    doc = anchor.doc
+    after = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
+    if after is not None and after.tag_ in ("VBN", "JJ") and _state_word(after) is not None:
+        return _state_word(after)
+    return next(
+        (
+            state
+            for c in anchor.children
+            # right after it: in "killed including 13 civilians and 30 wounded" the parse may
+            # hang the next count's state on this one
+            if c.dep_ in ("acl", "amod")
+            and c.i == anchor.i + 1
+            and (state := _state_word(c)) is not None
+        ),
+        None,
+    )
 
 
 def _is_agent(counted: Token, verb: Token) -> bool:
@@ -1957,7 +2001,65 @@ def _claimant_as_written(ctx: _Context, span: Span) -> str | None:
             who = actor_or_none(_speaker_of(ctx, tok))
             if who:
                 return who
+    return _source_at_the_end(ctx, span)
+
+
+def _source_at_the_end(ctx: _Context, span: Span) -> str | None:
+    """The source a sentence ends on, after the number: "… killing 12 people the Observatory
+    said", "… targeted the road the Syrian Observatory reported Thursday". With its commas
+    lost the parser hangs the claim verb on a noun before it (a relative clause), so the
+    number's heads never reach it. The verb says nothing after it (no clause or object of
+    its own: "… and the army said 30 rebels died" is another claim) and its subject stands
+    after the number."""
+    root = span.root
+    for verb in span.sent:
+        if verb.i < span.end or verb.pos_ != "VERB" or verb.lemma_.lower() not in CLAIM_VERBS:
+            continue
+        if _passive(verb) or _takes_lives(verb) or _claims_an_attack(verb):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i <= root.i or subject.lower_ in ("it", "there"):
+            continue
+        if subject.pos_ == "PRON":
+            continue  # "… killed 12 people he said": whom "he" stands for is the quotes' job
+        if subject.lemma_.lower() in ROLE_NOUNS and ctx.label(subject) not in CLAIMANT_LABELS:
+            # "the head of the monitor said": the body the role is of speaks
+            body = next(
+                (
+                    g
+                    for p in subject.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            subject = body if body is not None else subject
+        who = actor_or_none(_phrase_name(ctx, subject))
+        if who and _names_the_subject(ctx, subject, who):
+            return who
     return None
+
+
+def _names_the_subject(ctx: _Context, subject: Token, who: str) -> bool:
+    """``who`` is written in ``subject``'s own phrase, and is no person named only as an
+    owner of a thing that speaks ("the Assad regime's television channel reported": the
+    channel, not Assad)."""
+    words = list(subject.subtree)
+    text = subject.doc[words[0].i : words[-1].i + 1].text
+    persons = [t for t in words if ctx.label(t) == "PERSON" and ctx.name(t) == who]
+    if persons and ctx.label(subject) != "PERSON" and subject.lemma_.lower() not in ROLE_NOUNS:
+        return False
+    return bool(persons) or who.split()[-1] in text or is_monitor_description(who)
+
+
+# What a source gives that "according to" may name instead of the source itself ("according
+# to a new toll from the Observatory").
+REPORT_NOUNS = frozenset(
+    {"toll", "report", "reports", "figure", "figures", "count", "tally", "statement", "data"}
+)
 
 
 def _according_to(ctx: _Context, span: Span) -> str | None:
@@ -1966,6 +2068,22 @@ def _according_to(ctx: _Context, span: Span) -> str | None:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to":
             for pobj in t.nbor().children:
                 if pobj.dep_ == "pobj":
+                    if pobj.lemma_.lower() in REPORT_NOUNS:
+                        source = next(
+                            (
+                                g
+                                for p in pobj.children
+                                if p.dep_ == "prep" and p.lower_ in ("from", "by", "of")
+                                for g in p.children
+                                if g.dep_ == "pobj"
+                                and g.pos_ in ("NOUN", "PROPN")
+                                and g.ent_type_ not in ("DATE", "TIME")
+                            ),
+                            None,
+                        )
+                        named = _phrase_name(ctx, source) if source is not None else None
+                        if actor_or_none(named):
+                            return named
                     return _phrase_name(ctx, pobj) or ""
     return None
 
@@ -2102,6 +2220,8 @@ def _named_inside(ctx: _Context, tok: Token, start: int) -> str | None:
         if agency is None and (m is None or m.label not in ("PERSON", "ORG") or m.start != t.idx):
             continue
         covers_head = m is not None and m.end >= tok.idx + len(tok)
+        if agency is None and m.label == "PERSON" and not covers_head and _owned(doc, m.end):
+            continue  # "the Assad regime's television channel": the channel speaks, not Assad
         name = agency if agency is not None else m.name
         if covers_head:
             return None if t.i == start else name
@@ -2109,6 +2229,20 @@ def _named_inside(ctx: _Context, tok: Token, start: int) -> str | None:
             return None if t.i == start else clean_name(doc[t.i : tok.i + 1].text, phrase=True)
         return name
     return None
+
+
+# Words that make a person named before them an owner, not the speaker ("the Assad regime's
+# television", "Erdogan government officials").
+OWNER_NOUNS = frozenset(
+    {"regime", "regimes", "government", "administration", "forces", "loyalists", "camp"}
+)
+
+
+def _owned(doc, end_char: int) -> bool:
+    """The words right after a name ending at ``end_char`` make the name an owner: a
+    possessive, or one of :data:`OWNER_NOUNS`."""
+    after = next((t for t in doc if t.idx >= end_char), None)
+    return after is not None and (after.tag_ == "POS" or after.lower_ in OWNER_NOUNS)
 
 
 def _cut_name_start(doc, start: int) -> int | None:

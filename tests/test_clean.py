@@ -252,3 +252,37 @@ def test_words_like_a_stamp_in_a_sentence_stay_the_sentence():
     assert clean("Published reports say 12 died on Monday.").text == (
         "Published reports say 12 died on Monday."
     )
+
+
+@pytest.mark.parametrize(
+    "raw, paragraphs",
+    [
+        (
+            "Shelling Kills Four in Border Town AP Photo Middle East 0915 03.02.2018(updated "
+            "1140 03.02.2018) Four people died when shells hit a market the mayor said.",
+            [
+                "Shelling Kills Four in Border Town AP Photo Middle East",
+                "Four people died when shells hit a market the mayor said.",
+            ],
+        ),
+        (
+            "11.06.2019(updated 2210 11.06.2019) Topic Talks on the River Dam (42) 0 17 Envoys "
+            "met for six hours.",
+            ["Envoys met for six hours."],
+        ),
+        (
+            "Army Retakes Hill Village Middle East 1305 14.03.2018 Topic Fighting in the South "
+            "(95) 3 8 The army said 12 fighters surrendered.",
+            ["Army Retakes Hill Village Middle East", "The army said 12 fighters surrendered."],
+        ),
+    ],
+)
+def test_a_sites_time_stamp_near_the_start_is_cut(raw, paragraphs):
+    # Its clock times, the topic's story count and the share counters are no figures of the
+    # story ("0915" had been read as people killed).
+    assert clean(raw).text.split("\n\n") == paragraphs
+
+
+def test_a_date_inside_a_sentence_stays():
+    raw = "The council met on 12.03.2017 and 1500 people came to watch."
+    assert clean(raw).text == raw

@@ -1171,3 +1171,55 @@ def test_a_capitalised_headline_word_is_no_place(nlp):
         "Monday in air strikes on Eastern Gouta, a monitor said."
     )
     assert {f.location for f in _figs(nlp, text)} == {"Eastern Gouta"}
+
+
+@pytest.mark.parametrize(
+    "text, number, category",
+    [
+        # the count's own verb names no state: the killing belongs to another clause
+        (
+            "At least 14 fighters were killed during a counter-attack to reopen a supply road and "
+            "break the siege of the district which threatens 90000 civilians.",
+            "90000",
+            "people",
+        ),
+        # a verb whose complement says what became of them still does
+        ("The floods have forced 4000 families to flee the delta.", "4000", "displaced"),
+        # a count with its own state inside a toll is not one of the dead
+        ("The hospital said the first toll also included 41 injured.", "41", "injured"),
+        (
+            "Officials said 18 people died including 6 pupils and more than 25 wounded.",
+            "more than 25",
+            "injured",
+        ),
+        ("Those killed included 9 miners, the union said.", "9", "killed"),
+    ],
+)
+def test_what_a_count_is_comes_from_its_own_clause(nlp, text, number, category):
+    assert _one(_figs(nlp, text), number).category == category
+
+
+@pytest.mark.parametrize(
+    "text, number, claimant",
+    [
+        # commas lost: the claim verb at the sentence's end hangs on a noun before it
+        (
+            "Four people were killed when drones struck a market near the river the Observatory "
+            "reported.",
+            "Four",
+            "Observatory",
+        ),
+        (
+            "At least 15 people were wounded in a blast on the ring road according to a new "
+            "toll from the Red Crescent.",
+            "At least 15",
+            "Red Crescent",
+        ),
+        # a claim with a clause of its own is its own count's, not the earlier one's
+        ("Ten people died in the town and the army said 40 rebels were killed.", "Ten", None),
+        # whom a pronoun stands for is the quotes' job, not a guess here
+        ("Five people died in the blast he said.", "Five", None),
+    ],
+)
+def test_a_source_named_at_the_end_of_the_sentence_claims_its_counts(nlp, text, number, claimant):
+    assert _one(_figs(nlp, text), number).claimed_by == claimant
