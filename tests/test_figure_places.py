@@ -329,3 +329,28 @@ def test_where_the_claimant_is_based_is_not_where_the_toll_is(nlp, text, figure)
 def test_a_line_break_inside_a_paragraph_ends_no_sentence(nlp):
     doc = nlp("The minister said the talks\nwould resume on Monday.\n\nAides agreed.")
     assert [s.text.split()[0] for s in doc.sents] == ["The", "Aides"]
+
+
+@pytest.mark.parametrize(
+    "sentence, number, scope",
+    [
+        # a war's toll told without naming the war: no day's attack kills so many
+        ("More than 300000 people have been killed and nearly a third of the region has fled.",
+         "More than 300000", "total"),
+        ("Some 120000 people have died in the five-year insurgency.", "Some 120000", "total"),
+        ("At least 140000 people have been killed since the countrys rebellion began.",
+         "At least 140000", "total"),
+        # a day's toll in the perfect stays the day's
+        ("At least 45 people have been killed in the blast.", "At least 45", "event"),
+    ],
+)  # fmt: skip
+def test_a_war_toll_told_without_the_war_is_a_running_total(nlp, sentence, number, scope):
+    doc = nlp("Shells hit a market in Homs on Monday, killing 9 people. " + sentence)
+    found = {
+        f.text: (f.scope, f.location)
+        for f in extract_article(doc, Article(id="t", title="", text=doc.text)).figures
+    }
+    assert found["9"] == ("event", "Homs")
+    assert found[number][0] == scope
+    if scope == "total":  # the country's, not the day's town
+        assert found[number][1] != "Homs"
