@@ -1974,8 +1974,18 @@ def figure_scope(sentence: Span | str, *, first_sentence: bool = False) -> str:
 
 
 # -- who claims it ------------------------------------------------------------------------------
+# Head words of what a claim verb's subject can be without being anyone's claim: an incident
+# or a weapon ("Air strikes … claimed the lives", "Terrorists Rocket Shells Claim 9"), or the
+# victims themselves ("Civilians Killed …"), which the parse makes the subject of a headline.
+NOT_CLAIMANT_HEADS = INCIDENT_NOUNS | frozenset(
+    {"shell", "shells", "rocket", "rockets", "missile", "missiles", "civilians", "fighters"}
+)
+
+
 def _claimant(ctx: _Context, span: Span) -> str | None:
     who = _claimant_as_written(ctx, span)
+    if who is not None and who.split()[-1].lower() in NOT_CLAIMANT_HEADS:
+        return None
     if who is not None and is_monitor_description(who):
         # "… killed 44 people, a monitoring group said": the monitor the article quotes by name
         return monitor_named(ctx.quotes, span.start_char) or who

@@ -1219,6 +1219,8 @@ def test_what_a_count_is_comes_from_its_own_clause(nlp, text, number, category):
         ("Ten people died in the town and the army said 40 rebels were killed.", "Ten", None),
         # whom a pronoun stands for is the quotes' job, not a guess here
         ("Five people died in the blast he said.", "Five", None),
+        # a headline's weapon "claims" lives; it claims no figure
+        ("Insurgents Mortar Shells Claim 6 Civilians in Homs.", "6", None),
     ],
 )
 def test_a_source_named_at_the_end_of_the_sentence_claims_its_counts(nlp, text, number, claimant):
