@@ -41,7 +41,8 @@ def _fig(
         claimed_by=claimed_by,
         start=start,
         end=start + len(text),
-        sentence=f"… {text} …",
+        # a kind of incident named: casualties are only paired on evidence of one incident
+        sentence=f"… {text} killed in shelling …",
         scope=scope,
     )
 
