@@ -24,14 +24,17 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   Hillary and Bill both appear, never a word that is also a first name). Different first names
   never join ("Bashar al-Assad" ≠ "Hafez al-Assad").
 * org — the same name up to case, hyphens, Arabic articles, British/American spelling and
-  transliteration ("Jaysh"/"Jaish"); singular and plural; a typo in a long name; a lone singular
+  transliteration ("Jaysh"/"Jaish", "Jeish al-Fatah"/"Jaish al-Fateh": :func:`vowel_key`);
+  singular and plural; a typo in a long name; a lone singular
   word joins the one multi-word organisation that holds it in most articles ("Observatory"); a
   long name without its first word joins the one it ends; words run into a name where the source
   lost its commas are dropped: a place, a date or "the" before it, a person the corpus names or
   lower-case words after it ("Syrian Observatory for Human Rights Rami Abdel Rahman", "… monitor").
 * place — the same gazetteer place, spelled alike; else the same folded key (Arabic articles,
-  "East"/"Eastern", doubled letters, "o"/"u", "gh"/"g"); else one or two letters apart in a long
-  name, word by word. Two different gazetteer places never join.
+  "East"/"Eastern", doubled letters, "o"/"u", "gh"/"g"), or the same vowel key ("Kefraya" /
+  "Kafraya", "al-Hamadaniyeh" / "al-Hamadaniye"), a natural feature's word left out
+  ("Euphrates River" / "Euphrates"); else one or two letters apart in a long name, word by
+  word. Two different gazetteer places never join.
 * outlet — case and punctuation, and :data:`OUTLET_ALIASES`; a name given with ``--source`` wins.
 """
 
@@ -61,6 +64,7 @@ OUTLET_ALIASES = lexicon.mapping("outlet_aliases")
 NAME_ARTICLES = lexicon.words("name_articles")
 NAME_ARTICLES |= {"az", "ez", "an", "en", "adh", "ul"}
 COMPASS_ADJECTIVES = lexicon.mapping("compass_adjectives")
+PLACE_FEATURE_WORDS = lexicon.words("place_feature_words")
 _NON_LETTERS = re.compile(r"[^a-z0-9]+")  # digits stay: "G8" is not "G20", "BBC2" not "BBC"
 
 
@@ -174,6 +178,27 @@ def fold_key(name: str, *, place: bool = False) -> str:
     return re.sub(r"(.)\1+", r"\1", key) if place else key
 
 
+def vowel_key(name: str) -> str:
+    """A looser key than :func:`fold_key` for Arabic names transliterated several ways: the place
+    folding ("o" = "u", "gh" = "g", doubled letters single, articles dropped), and also "y" =
+    "i", "e" = "a" after a word's first letter and a final "h" after a vowel dropped ("Jaish
+    al-Fateh" = "Jeish al-Fatah" = "Jaysh al-Fateh", "Kefraya" = "Kafraya", "al-Hamadaniyeh" =
+    "al-Hamadaniye" = "al-Hamadaniya"). Empty for a name this would join too eagerly: a one-word
+    key under six letters ("Saad" / "Saeed", "Shaar" / "Shaer", "Sunni" / "Sony") or an acronym
+    ("BBC" / "BC"). A word's first letter is kept as written: "Ellen" is no "Allan"."""
+    if name.replace(".", "").isupper():
+        return ""
+    words = [_fold_vowels(w) for w in _word_keys(name, place=True)]
+    key = "".join(words)
+    return key if len(words) >= 2 or len(key) >= 6 else ""
+
+
+def _fold_vowels(word: str) -> str:
+    """One word of :func:`vowel_key` (already folded as a place's word)."""
+    rest = word[1:].replace("y", "i").replace("e", "a")
+    return re.sub(r"(?<=[aiu])h$", "", re.sub(r"(.)\1+", r"\1", word[:1] + rest))
+
+
 def _word_keys(name: str, *, place: bool = False) -> list[str]:
     """The words of :func:`fold_key`, each normalised, none empty."""
     out = []
@@ -198,8 +223,10 @@ def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict
     """Joins of organisation names (``articles``: name → articles naming it; ``people``: the
     person names the corpus holds, for a name run into an organisation's)."""
     mapping = _group_by(articles, lambda n: fold_key(n))
-    # transliterations ("Jaysh al-Islam" = "Jaish al-Islam") of names of two words or more
+    # transliterations ("Jaysh al-Islam" = "Jaish al-Islam", "Jeish al-Fatah" = "Jaish
+    # al-Fateh") of names of two words or more; the vowel key is the looser (e = a, -eh = -a)
     mapping.update(_group_by(articles, lambda n: translit_key(n) if " " in n.strip() else ""))
+    mapping.update(_group_by(articles, lambda n: vowel_key(n) if " " in n.strip() else ""))
     # singular and plural of one name ("Local Coordination Committee(s)", "United Nation(s)")
     for name in articles:
         for other in (name + "s", name[:-1] if name.endswith("s") else ""):
@@ -273,8 +300,11 @@ def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict
         for k in range(len(words) - 1, 1, -1):
             rest = words[k:]
             after = " ".join(rest) in people or all(w.islower() for w in rest)
-            if after and merged.get(" ".join(words[:k]), 0) >= 5 * n:
-                mapping.setdefault(name, " ".join(words[:k]))
+            # the name may be a known variant, named by its canonical in the store ("National
+            # Coalition blamed": the "National Coalition" is the Syrian Coalition)
+            head = _canonical_org(" ".join(words[:k]))
+            if after and merged.get(head, 0) >= 5 * n:
+                mapping.setdefault(name, head)
                 break
     for name, n in merged.items():
         if " " in name or name.isupper() or len(name) < 4 or name.endswith("s"):
@@ -292,6 +322,13 @@ def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict
         if k >= 3 and k >= 0.8 * sum(counts.values()) and k >= 2 * n:
             mapping[name] = top
     return resolve_chains(mapping)
+
+
+def _canonical_org(name: str) -> str:
+    """The canonical name of a known organisation's variant (:func:`entities.alias`), else
+    ``name``."""
+    found = entities.alias(name)
+    return found[0] if found is not None and found[1] == "ORG" else name
 
 
 # Month and weekday words, short and long ("Jun 2016 Syrian Observatory …").
@@ -354,12 +391,19 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
     first_of: dict[str, str] = {}
     for name in names:
         key = fold_key(name, place=True)
-        for group in filter(None, (geo[name], "key:" + key)):
+        # the feature word off ("Euphrates River" ~ "Euphrates"); the vowel key joins
+        # transliterations ("Kefraya" ~ "Kafraya", "al-Hamadaniyeh" ~ "al-Hamadaniye")
+        bare = _without_feature_word(name)
+        vowels = vowel_key(bare)
+        keys = ("key:" + fold_key(bare, place=True), "vowels:" + vowels if vowels else "")
+        for group in filter(None, (geo[name], "key:" + key, *keys)):
             if group not in first_of:
                 first_of[group] = name
             # a gazetteer's alternate names include other words for the place ("Salem" for
             # Jerusalem, "Big Apple"): only a similar spelling is a spelling of it
-            elif group.startswith("key:") or _similar(key, fold_key(first_of[group], place=True)):
+            elif group.startswith(("key:", "vowels:")) or _similar(
+                key, fold_key(first_of[group], place=True)
+            ):
                 join(first_of[group], name)
     # Still apart: one edit in a long name (8 letters or more; two from 11), same first and last
     # letter, word by word ("Deir Ezour" ~ "Deir Ezzor", "Albu Kamal" ~ "Abu Kamal"; not "Hama
@@ -380,6 +424,17 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
     for name in names:  # the canonical: the group's name in most articles
         best.setdefault(root(name), name)
     return {n: best[root(n)] for n in names if best[root(n)] != n}
+
+
+def _without_feature_word(name: str) -> str:
+    """``name`` without a last word of :data:`PLACE_FEATURE_WORDS` ("Euphrates River" →
+    "Euphrates"), unless what is left is a known place: "Jordan River" is not Jordan."""
+    head, _, last = name.rpartition(" ")
+    if not head or last.lower() not in PLACE_FEATURE_WORDS:
+        return name
+    if gazetteer.place(head) is not None or gazetteer.town(head) is not None:
+        return name
+    return head
 
 
 def _similar(a: str, b: str) -> bool:

@@ -92,6 +92,11 @@ def _name_people(mentions: Sequence[_Mention]) -> None:
             continue
         if m.model_label == "PERSON" and m.place_noun and not (m.title or m.speaker):
             continue  # "the al-Midan neighbourhood": no person for short forms to join
+        if m.model_label == "PERSON" and _acronym(m.bare) and not (m.title or m.speaker or m.named):
+            # "sarin and VX nerve agents", "CNPC", "RICS": a person is named by name, an
+            # acronym names an organisation (or a thing) unless the text makes it someone
+            m.model_label = "ORG"
+            continue
         if m.model_label == "PERSON" or (m.title and (m.title in HONORIFICS or len(m.key) >= 2)):
             m.person = True
     fulls = [m for m in mentions if m.person and len(m.key) >= 2]
@@ -105,6 +110,11 @@ def _name_people(mentions: Sequence[_Mention]) -> None:
     for m in mentions:  # corpus-wide full names of people known by a short form ("Assad")
         if m.person:
             m.name = person_alias(name_key(m.name)) or m.name
+
+
+def _acronym(name: str) -> bool:
+    """A lone acronym in capitals ("VX", "CNPC"), not an initialled name ("J.K.")."""
+    return " " not in name and 2 <= len(name) <= 5 and name.isalpha() and name.isupper()
 
 
 def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention]) -> None:

@@ -156,10 +156,18 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+# Lower-case words that join the words of a name and never open one: a span that starts with
+# one is the tail of a name cut off before it ("[Army] of Conquest", "[Ministry] of Defence").
+_JOINING_WORDS = frozenset({"of", "for", "and", "or", "on", "in", "at", "to", "from", "with", "by"})
+
+
 def is_junk(name: str) -> bool:
     """True for what names nothing: empty (a lone title), one character, no capital letter
-    ("state"), no letter at all ("2011"), a pronoun, a month or day, a generic institution word."""
+    ("state"), no letter at all ("2011"), a pronoun, a month or day, a generic institution word,
+    the tail of a name opening with a joining word ("of Conquest")."""
     if len(name) < 2 or not any(c.isupper() for c in name) or not any(c.isalpha() for c in name):
+        return True
+    if name.split()[0] in _JOINING_WORDS:
         return True
     low = name.lower()
     if any(w in DEBRIS_WORDS for w in low.split()) or any(p in low for p in DEBRIS_PHRASES):

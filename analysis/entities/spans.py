@@ -46,6 +46,8 @@ from analysis.nlp import text_of
 
 ROLE_NOUNS = lexicon.words("role_nouns")
 ORG_NAME_WORDS = lexicon.words("org_name_words")
+HEADLINE_VERBS = lexicon.words("headline_verbs")
+INCIDENT_NOUNS = lexicon.words("incident_nouns")
 # "the UK-based Syrian Observatory", "a London-based group": the seat of whoever is described,
 # not a place the story is about. Counted, it made the United Kingdom the sixth most covered
 # entity of the FA-KES war reports (202 of its 389 mentions) and the Observatory's most
@@ -237,7 +239,7 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         start += 1
     if end - start < 1 or alias(clean_name(doc[start:end].text)) is not None:
         return [span]
-    cut = _cut_run_on(doc, start, end, label)
+    cut = _cut_headline_verb(doc, start, end, label) or _cut_run_on(doc, start, end, label)
     if cut is not None:
         return cut
     end = _drop_trailing_numbers(doc, start, end)
@@ -255,6 +257,28 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
     if relabelled is not None:
         return relabelled
     return _split_known(doc, span)
+
+
+def _cut_headline_verb(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
+    """A title-case headline's verb the model ran into the name before it cut off, with the
+    rest of the headline ("Syrian Army Kills 30 Terrorists", "Hezbollah Al-Nujaba Kills" →
+    "Syrian Army", "Hezbollah Al-Nujaba"); a known name after the verb is kept ("Group Seizes
+    Palmyra"). What is left before the verb keeps the model's label unless it is a known place
+    ("Aleppo Kills" tagged PERSON → Aleppo, GPE), and is no name at all when it ends in an
+    incident noun ("Car Bomb Kills"). None when no word after the first is a headline verb."""
+    for k in range(start + 1, end):
+        word = doc[k].text
+        if not (word.istitle() and word.lower() in HEADLINE_VERBS and doc[k - 1].whitespace_):
+            continue
+        rest = _piece(doc[k + 1 : end]) if k + 1 < end else None
+        after = [Span(doc, k + 1, end, label=rest[1])] if rest and rest[0] != "junk" else []
+        if doc[k - 1].lower_ in INCIDENT_NOUNS:
+            return after
+        known = _piece(doc[start:k])
+        if known is not None and known[0] in ("country", "place", "town"):
+            return [Span(doc, start, k, label=known[1]), *after]
+        return [*_respan(doc, Span(doc, start, k, label=label)), *after]
+    return None
 
 
 def _cut_run_on(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
@@ -433,11 +457,20 @@ def _org_then_person(doc: Doc, start: int, end: int, label: str) -> list[Span] |
             continue
         head = doc[k - 1].text
         found = alias(doc[start:k].text)
+        # An organisation's word alone is no organisation ("Army", "Council", "International"):
+        # it opens one the model tagged whole ("Army of Conquest", "International Criminal
+        # Court"), not a name run into a person's.
         if not (
             (found is not None and found[1] == "ORG")
-            or (head.istitle() and head.lower() in ORG_HEAD_WORDS)
+            or (
+                sum(t.text[:1].isupper() for t in doc[start:k]) >= 2
+                and head.istitle()
+                and head.lower() in ORG_HEAD_WORDS
+            )
         ):
             continue
+        if doc[k].text in _CONNECTORS:  # "Council of Mortgage Lenders": the name goes on
+            return None
         person = k
         while person < end - 2 and doc[person].text.lower() in ROLE_TITLES:
             person += 1
