@@ -258,10 +258,12 @@ def _split_run_in_dateline(paragraphs: list[str]) -> list[str]:
 def _cut_page_stamp(paragraphs: list[str]) -> list[str]:
     """The first paragraph without a site's time stamp near its start (:data:`PAGE_STAMP`),
     the text before the stamp (a headline and its credit) a paragraph of its own."""
-    stamp = PAGE_STAMP.search(paragraphs[0], 0, PAGE_STAMP_REACH)
+    # the share widget's words are often run into the date ("28.04.2017Get short URL Topic …")
+    first = SHARE_WIDGET.sub(" ", paragraphs[0])
+    stamp = PAGE_STAMP.search(first, 0, PAGE_STAMP_REACH)
     if stamp is None:
         return paragraphs
-    parts = [paragraphs[0][: stamp.start()].strip(), paragraphs[0][stamp.end() :].strip()]
+    parts = [first[: stamp.start()].strip(), first[stamp.end() :].strip()]
     return [part for part in parts if part] + paragraphs[1:]
 
 
