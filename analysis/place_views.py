@@ -11,10 +11,16 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from analysis import geo
+from analysis import geo, summaries
 from analysis.filters import Filters, article_ids_sql
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# The most place names located for one view, the most named first (and as many of the places
+# figures are reported at, the most reported first). Each name is looked up in the gazetteer in
+# Python: a million articles name 306,000 different places (a village named once, a misspelling),
+# and locating them all took 45 s for a map whose bubbles for names in one article of a million
+# cannot be seen. The names left off are counted (``attrs["rare"]``) and the page says so.
+MAPPED_NAMES_MAX = 5_000
 NO_FIGURES = "mentioned only"
 COLUMNS = [
     "place", "lat", "lon", "kind", "country", "region", "n_articles", "n_figures",
@@ -35,29 +41,51 @@ def places(
     :func:`geo.firm`, in each article by the article's other places
     (:func:`geo.locate_in_article`): "Adra" in a story about Syria is not the Spanish town."""
     sub, params = article_ids_sql(filters)
-    mentions = con.execute(
-        f"""SELECT name, count(DISTINCT article_id) AS n FROM entities
-            WHERE label IN (SELECT unnest(?::VARCHAR[])) AND article_id IN ({sub})
-            GROUP BY name""",
-        [list(PLACE_LABELS), *params],
-    ).fetchall()
-    figure_names = [
-        r[0]
-        for r in con.execute(
-            f"""SELECT DISTINCT location FROM figures
-                WHERE location IS NOT NULL AND article_id IN ({sub})""",
-            params,
+    if summaries.covers(filters):
+        # the entity summary's articles per name and label (a name tagged two ways in one
+        # article counts it twice, rarely): at a million articles 0.1 s, against 1.9 s for
+        # counting the articles of every place mention
+        summary = summaries.table_where("sum_entities", filters)
+        mentions = con.execute(
+            f"""SELECT name, sum(n_articles)::BIGINT AS n FROM {summary.table} s
+                WHERE label IN (SELECT unnest(?::VARCHAR[])) AND {summary.where}
+                GROUP BY name ORDER BY n DESC, name""",
+            [list(PLACE_LABELS), *summary.params],
         ).fetchall()
-    ]
+    else:
+        mentions = con.execute(
+            f"""SELECT name, count(DISTINCT article_id) AS n FROM entities
+                WHERE label IN (SELECT unnest(?::VARCHAR[])) AND article_id IN ({sub})
+                GROUP BY name ORDER BY n DESC, name""",
+            [list(PLACE_LABELS), *params],
+        ).fetchall()
+    by_category = con.execute(
+        f"""SELECT location, category, count(*) AS n FROM figures
+            WHERE location IS NOT NULL AND article_id IN ({sub}) GROUP BY ALL""",
+        params,
+    ).fetchall()
+    reported: dict[str, int] = {}
+    for name, _category, n in by_category:
+        reported[name] = reported.get(name, 0) + int(n)
+    figure_names = sorted(reported, key=lambda name: (-reported[name], name))
+    named = {n for n, _ in mentions} | set(figure_names)
+    mentions, figure_names = mentions[:MAPPED_NAMES_MAX], figure_names[:MAPPED_NAMES_MAX]
+    kept = {n for n, _ in mentions} | set(figure_names)
     countries = _coverage_countries(mentions)
-    found = {
-        name: geo.locate_near(name, countries)
-        for name in {n for n, _ in mentions} | set(figure_names)
-    }
+    found = {name: geo.locate_near(name, countries) for name in kept}
     # The names whose place each article settles, and the names that vote for a country
     weak = [(n, loc.country) for n, loc in found.items() if loc and not geo.firm(n, loc)]
     voters = [(n, c, geo.vouches(n)) for n, _ in mentions if (c := geo.country_vote(n)) is not None]
-    mention_rows, figure_rows = _in_articles(con, sub, params, weak, voters)
+    weak_rows = _in_articles(con, sub, params, weak, voters) if weak else ([], [])
+    # The other names need no article's context: their counts as the first queries gave them
+    settled = {n for n, _ in weak}
+    no_context = (None, None, None, None, None)
+    mention_rows = [(n, *no_context, k) for n, k in mentions if n not in settled]
+    mention_rows += weak_rows[0]
+    figure_rows = [
+        (n, *no_context, c, k) for n, c, k in by_category if n in kept and n not in settled
+    ]
+    figure_rows += weak_rows[1]
     rows: dict[str, dict] = {}
     unlocated: set[str] = set()
 
@@ -97,6 +125,8 @@ def places(
     df = df.sort_values(["n_figures", "n_articles", "place"], ascending=[False, False, True])
     df = df.reset_index(drop=True)
     df.attrs["unlocated"] = len(unlocated)
+    df.attrs["rare"] = len(named) - len(kept)
+    df.attrs["mapped_max"] = MAPPED_NAMES_MAX
     return df
 
 
@@ -117,34 +147,40 @@ def _in_articles(
     voters: list[tuple[str, str, bool]],
 ) -> tuple[list[tuple], list[tuple]]:
     """The mentions ``(name, weak, leader, supported, alone, tagged, articles)`` and figures
-    ``(name, weak, leader, supported, alone, tagged, category, figures)`` in view, a ``weak`` name
-    (placed at a town or by another of its names, ``(name, country)``) counted apart by what each
-    of its articles says: the country the article's ``voters`` (``(name, country, vouches)``)
-    point to most, whether one of the other places lies in the weak name's country (by a name
-    that :func:`geo.vouches` for it), whether any points anywhere, whether the article tags the
-    name a place. Other names come with NULL context.
-    Counted in SQL, so that the Python side settles one name per context, not per article."""
+    ``(name, weak, leader, supported, alone, tagged, category, figures)`` in view of each
+    ``weak`` name (placed at a town or by another of its names, ``(name, country)``), counted
+    apart by what each of its articles says: the country the article's ``voters`` (``(name,
+    country, vouches)``) point to most, whether one of the other places lies in the weak name's
+    country (by a name that :func:`geo.vouches` for it), whether any points anywhere, whether
+    the article tags the name a place. Only the articles naming a weak name are read (at a
+    million articles, reading every article's places took 9 s). Counted in SQL, so that the
+    Python side settles one name per context, not per article."""
     weak_df = pd.DataFrame(weak, columns=["name", "country"], dtype="string")
     voters_df = pd.DataFrame(voters, columns=["name", "country", "vouches"])
     voters_df = voters_df.astype({"name": "string", "country": "string", "vouches": "bool"})
     labels = list(PLACE_LABELS)
     sql = f"""
-        WITH ents AS (
-            SELECT article_id, name, sum(mentions) AS n FROM entities
+        WITH pairs AS (
+            SELECT DISTINCT article_id, name FROM entities
             WHERE label IN (SELECT unnest(?::VARCHAR[])) AND article_id IN ({sub})
+              AND name IN (SELECT name FROM _places_weak)
+            UNION
+            SELECT DISTINCT article_id, location FROM figures
+            WHERE location IN (SELECT name FROM _places_weak) AND article_id IN ({sub})),
+        ents AS (
+            SELECT article_id, name, sum(mentions) AS n FROM entities
+            WHERE label IN (SELECT unnest(?::VARCHAR[]))
+              AND article_id IN (SELECT article_id FROM pairs)
             GROUP BY ALL),
         figs AS (
             SELECT article_id, location AS name, category, count(*) AS n FROM figures
-            WHERE location IS NOT NULL AND article_id IN ({sub}) GROUP BY ALL),
-        pairs AS (
-            SELECT article_id, name FROM ents WHERE name IN (SELECT name FROM _places_weak)
-            UNION
-            SELECT article_id, name FROM figs WHERE name IN (SELECT name FROM _places_weak)),
+            WHERE location IN (SELECT name FROM _places_weak)
+              AND article_id IN (SELECT article_id FROM pairs)
+            GROUP BY ALL),
         votes AS (
             SELECT e.article_id, v.country, sum(e.n) AS n,
                    coalesce(sum(e.n) FILTER (WHERE v.vouches), 0) AS support
-            FROM ents e JOIN _places_voters v USING (name)
-            WHERE e.article_id IN (SELECT article_id FROM pairs) GROUP BY ALL),
+            FROM ents e JOIN _places_voters v USING (name) GROUP BY ALL),
         lead AS (
             SELECT article_id, first(country ORDER BY n DESC, country) AS leader, sum(n) AS total
             FROM votes GROUP BY article_id),
@@ -161,23 +197,22 @@ def _in_articles(
             LEFT JOIN _places_voters v USING (name)
             LEFT JOIN lead l USING (article_id)
             LEFT JOIN votes vc ON vc.article_id = p.article_id AND vc.country = w.country)
-        SELECT 'm' AS what, e.name, c.name IS NOT NULL, c.leader, c.supported, c.alone,
-               c.tagged, NULL AS category, count(DISTINCT e.article_id) AS n
-        FROM ents e LEFT JOIN ctx c USING (article_id, name) GROUP BY ALL
+        SELECT 'm' AS what, e.name, c.leader, c.supported, c.alone, c.tagged,
+               NULL AS category, count(DISTINCT e.article_id) AS n
+        FROM ents e JOIN ctx c USING (article_id, name) GROUP BY ALL
         UNION ALL
-        SELECT 'f', f.name, c.name IS NOT NULL, c.leader, c.supported, c.alone, c.tagged,
-               f.category, sum(f.n)
-        FROM figs f LEFT JOIN ctx c USING (article_id, name) GROUP BY ALL
+        SELECT 'f', f.name, c.leader, c.supported, c.alone, c.tagged, f.category, sum(f.n)
+        FROM figs f JOIN ctx c USING (article_id, name) GROUP BY ALL
     """
     con.register("_places_weak", weak_df)
     con.register("_places_voters", voters_df)
     try:
-        rows = con.execute(sql, [labels, *params, *params]).fetchall()
+        rows = con.execute(sql, [labels, *params, *params, labels]).fetchall()
     finally:
         con.unregister("_places_weak")
         con.unregister("_places_voters")
-    mention_rows = [(r[1], r[2] or None, *r[3:7], r[8]) for r in rows if r[0] == "m"]
-    figure_rows = [(r[1], r[2] or None, *r[3:8], r[8]) for r in rows if r[0] == "f"]
+    mention_rows = [(r[1], True, *r[2:6], r[7]) for r in rows if r[0] == "m"]
+    figure_rows = [(r[1], True, *r[2:6], r[6], r[7]) for r in rows if r[0] == "f"]
     return mention_rows, figure_rows
 
 
@@ -208,9 +243,20 @@ def _in_region(df: pd.DataFrame, region: str) -> pd.DataFrame:
 
 def regions(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> tuple[str, ...]:
     """The provinces/regions and countries of the places in view (for the region picker)."""
-    df = places(con, filters)
+    return regions_of(places(con, filters))
+
+
+def regions_of(df: pd.DataFrame) -> tuple[str, ...]:
+    """The provinces/regions and countries of the places of ``df`` (a :func:`places` frame)."""
     named = set(df["region"].dropna()) | set(df.loc[df["kind"] == "country", "place"])
     return tuple(sorted(named))
+
+
+def in_region(df: pd.DataFrame, region: str) -> pd.DataFrame:
+    """The rows of a :func:`places` frame in ``region`` (all when empty), ranked as before."""
+    out = _in_region(df, region).reset_index(drop=True)
+    out.attrs.update(df.attrs)
+    return out
 
 
 def place_figures(

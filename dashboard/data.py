@@ -642,20 +642,25 @@ def compare_figures(
         return compare_views.figures_by_place(con, filters, groups=groups, limit=limit)
 
 
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def _all_places(db: str, data_version: str, filters: Filters) -> pd.DataFrame:
+    """Every place in view: what the region picker and each region's map are cut from (each
+    computed anew had located every name of the view two and three times over)."""
+    with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
+        return place_views.places(con, filters)
+
+
 @_keyed(place_views.places)
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def places(db: str, data_version: str, filters: Filters, *, region: str = "") -> pd.DataFrame:
-    with connection() as con:
-        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
-        return place_views.places(con, filters, region=region)
+    return place_views.in_region(_all_places(db, data_version, filters), region)
 
 
 @_keyed(place_views.regions)
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def place_regions(db: str, data_version: str, filters: Filters) -> tuple[str, ...]:
-    with connection() as con:
-        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
-        return place_views.regions(con, filters)
+    return place_views.regions_of(_all_places(db, data_version, filters))
 
 
 @_keyed(place_views.place_figures)

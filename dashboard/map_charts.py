@@ -45,6 +45,24 @@ def outline_xy() -> tuple[tuple, tuple]:
     return tuple(xs), tuple(ys)
 
 
+def places_note(table: pd.DataFrame, region: str = "") -> str:
+    """What the map of ``table`` (:func:`analysis.place_views.places`) draws and leaves out: the
+    page's caption and the report's note."""
+    rare = table.attrs.get("rare", 0)
+    return (
+        f"{len(table):,} places"
+        + (f" in {region}" if region else "")
+        + f"; {table.attrs.get('unlocated', 0):,} place names in view are not in the gazetteer "
+        "and are not drawn"
+        + (
+            f"; {rare:,} rarer names (after the {table.attrs.get('mapped_max', 0):,} most named) "
+            "are not looked up."
+            if rare
+            else "."
+        )
+    )
+
+
 def category_colours(categories) -> dict[str, str]:
     order = [c for c in CATEGORY_TITLES if c in set(categories)]
     colours = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(order)}

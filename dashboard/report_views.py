@@ -467,11 +467,7 @@ def _places(ctx: _Ctx) -> list[Item]:
     size_by = PLACE_SIZES.get(str(ctx.choices.get("pl_size", "")), "n_figures")
     place = ctx.choices.get("place")
     place = place if place in set(table["place"]) else None
-    note = (
-        f"{len(table):,} places" + (f" in {region}" if region else "")
-        + f"; {table.attrs.get('unlocated', 0):,} place names in view are not in the gazetteer "
-        "and are not drawn."
-    )  # fmt: skip
+    note = map_charts.places_note(table, region or "")
     listing = table.assign(
         top_category=table["top_category"].map(lambda c: CATEGORY_TITLES.get(c, c))
     )

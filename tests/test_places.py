@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
 from analysis import geo, place_views
@@ -85,6 +86,22 @@ def test_a_province_holds_its_towns_and_a_country_all_its_places(con):
     assert "Idlib" in place_views.regions(con) and "Syria" in place_views.regions(con)
     arts = place_views.place_articles(con, Filters(), names=names)
     assert set(arts["id"]) == {"a", "b"}
+
+
+def test_only_the_most_named_places_are_looked_up_and_the_rest_are_counted(con, monkeypatch):
+    # Syria, Aleppo, Idlib and the two Khan Sheikhoun spellings are named or reported in one
+    # article each, Narnia too: with room for three names, the rest are counted, not located
+    monkeypatch.setattr(place_views, "MAPPED_NAMES_MAX", 3)
+    df = place_views.places(con, Filters())
+    assert df.attrs["rare"] > 0 and df.attrs["mapped_max"] == 3
+    assert "Khan Shaykhun" in set(df["place"])  # the most reported place stays
+    assert "rarer names (after the 3 most named) are not looked up" in map_charts.places_note(df)
+    monkeypatch.undo()
+    full = place_views.places(con, Filters())
+    assert full.attrs["rare"] == 0 and "rarer" not in map_charts.places_note(full)
+    # the entity summary (a view of dates and outlets) and the rows count places alike
+    monkeypatch.setattr(place_views.summaries, "covers", lambda filters: False)
+    pd.testing.assert_frame_equal(place_views.places(con, Filters()), full)
 
 
 def test_the_map_draws_offline(con):

@@ -32,12 +32,7 @@ if table.empty:
         "choose another region."
     )
     reporting.stop_page()
-st.caption(
-    f"{len(table):,} places"
-    + (f" in {region}" if region else "")
-    + f"; {table.attrs.get('unlocated', 0):,} place names in view are not in the gazetteer "
-    "and are not drawn."
-)
+st.caption(map_charts.places_note(table, region or ""))
 
 
 def _pick_from_map() -> None:
