@@ -1204,6 +1204,21 @@ def test_names_the_entities_page_showed_wrong(model, text, name, label):
     assert not any(m.name == "Criminal Court" for m in mentions)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sun Feb 5 2017 Mortar Attack Kills 3 in Damascus",  # the weapon before the verb
+        "Mon Mar 6 2017 Kills Five Kurdish Police in Qamishli",  # the verb opens the span
+        "Sun May 7 2017 Ahrar Al-Sham Killed in Idlib Raid",  # a participle
+    ],
+)
+def test_a_headline_verb_leaves_no_name_behind(model, text):
+    mentions, _ = run(model, text)
+    words = ("Kills", "Killed", "Kill")
+    assert not any(w in m.name.split() for m in mentions for w in words), mentions
+    assert not any(m.name.endswith("Attack") and m.label == "PERSON" for m in mentions), mentions
+
+
 def test_an_organisation_word_after_an_article_starts_no_person(model):
     # "an International" is one word of a name: "Harbour Facility" is no person run on to it
     mentions, _ = run(model, "Ministers backed the plan for an International Harbour Facility.")

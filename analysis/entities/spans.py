@@ -239,7 +239,9 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         start += 1
     if end - start < 1 or alias(clean_name(doc[start:end].text)) is not None:
         return [span]
-    cut = _cut_headline_verb(doc, start, end, label) or _cut_run_on(doc, start, end, label)
+    cut = _cut_headline_verb(doc, start, end, label)
+    if cut is None:  # (an empty cut, "Car Bomb Kills", leaves no name: not "no cut")
+        cut = _cut_run_on(doc, start, end, label)
     if cut is not None:
         return cut
     end = _drop_trailing_numbers(doc, start, end)
@@ -266,13 +268,16 @@ def _cut_headline_verb(doc: Doc, start: int, end: int, label: str) -> list[Span]
     Palmyra"). What is left before the verb keeps the model's label unless it is a known place
     ("Aleppo Kills" tagged PERSON → Aleppo, GPE), and is no name at all when it ends in an
     incident noun ("Car Bomb Kills"). None when no word after the first is a headline verb."""
-    for k in range(start + 1, end):
+    for k in range(start, end):
         word = doc[k].text
-        if not (word.istitle() and word.lower() in HEADLINE_VERBS and doc[k - 1].whitespace_):
+        if not (word.istitle() and word.lower() in HEADLINE_VERBS):
+            continue
+        if k > start and not doc[k - 1].whitespace_:
             continue
         rest = _piece(doc[k + 1 : end]) if k + 1 < end else None
         after = [Span(doc, k + 1, end, label=rest[1])] if rest and rest[0] != "junk" else []
-        if doc[k - 1].lower_ in INCIDENT_NOUNS:
+        if k == start or doc[k - 1].lower_ in INCIDENT_NOUNS:
+            # "Kills Five Kurdish Police" (the verb opens the span), "Car Bomb Kills"
             return after
         known = _piece(doc[start:k])
         if known is not None and known[0] in ("country", "place", "town"):
