@@ -1982,6 +1982,13 @@ NOT_CLAIMANT_HEADS = INCIDENT_NOUNS | frozenset(
 )
 
 
+def _claimant_or_none(name: str | None) -> str | None:
+    """``name`` when it can claim a figure: an actor (:func:`actor_or_none`) that is no
+    incident, weapon or victims (:data:`NOT_CLAIMANT_HEADS`)."""
+    who = actor_or_none(name)
+    return None if who is None or who.split()[-1].lower() in NOT_CLAIMANT_HEADS else who
+
+
 def _claimant(ctx: _Context, span: Span) -> str | None:
     who = _claimant_as_written(ctx, span)
     if who is not None and who.split()[-1].lower() in NOT_CLAIMANT_HEADS:
@@ -2027,9 +2034,10 @@ def _claimant_as_written(ctx: _Context, span: Span) -> str | None:
                 return who
             continue
         if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ == "VERB" and not _takes_lives(tok):
-            # A subject that names no actor ("a car bomb … claiming eight") is no claimant: look
-            # further up, then for "according to".
-            who = actor_or_none(_speaker_of(ctx, tok))
+            # A subject that names no actor ("a car bomb … claiming eight", "Separate air raids
+            # … killed 25 … a monitoring group said") is no claimant: look further up, then at
+            # the sentence's end.
+            who = _claimant_or_none(_speaker_of(ctx, tok))
             if who:
                 return who
     return _source_at_the_end(ctx, span)
@@ -2050,7 +2058,16 @@ def _source_at_the_end(ctx: _Context, span: Span) -> str | None:
             continue
         if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children):
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # the subject after the number (the parse may give the verb two: "Separate air raids
+        # … killed 25 civilians … a monitoring group said")
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > root.i), None)
+        if subject is None:
+            # "… killing 11 people the Syrian Observatory for Human Rights reported": the
+            # parser made the name the object of the verb before; the name ends at the verb
+            before = verb.doc[verb.i - 1] if verb.i > 0 else None
+            named = ctx.mention_at(before) if before is not None else None
+            if named is not None and named.label in ("ORG", "PERSON") and before.i > root.i:
+                subject = before
         if subject is None or subject.i <= root.i or subject.lower_ in ("it", "there"):
             continue
         if subject.pos_ == "PRON":
@@ -2068,7 +2085,9 @@ def _source_at_the_end(ctx: _Context, span: Span) -> str | None:
                 None,
             )
             subject = body if body is not None else subject
-        who = actor_or_none(_phrase_name(ctx, subject))
+        name = _phrase_name(ctx, subject)
+        # "a monitoring group said": a description the caller resolves to the monitor named
+        who = _claimant_or_none(name) or (name if is_monitor_description(name) else None)
         if who and _names_the_subject(ctx, subject, who):
             return who
     return None
@@ -2083,7 +2102,9 @@ def _names_the_subject(ctx: _Context, subject: Token, who: str) -> bool:
     persons = [t for t in words if ctx.label(t) == "PERSON" and ctx.name(t) == who]
     if persons and ctx.label(subject) != "PERSON" and subject.lemma_.lower() not in ROLE_NOUNS:
         return False
-    return bool(persons) or who.split()[-1] in text or is_monitor_description(who)
+    # "the Observatory" named in full elsewhere in the article: its head word is in the name
+    written = who.split()[-1] in text or subject.text in who.split()
+    return bool(persons) or written or is_monitor_description(who)
 
 
 # What a source gives that "according to" may name instead of the source itself ("according

@@ -1219,6 +1219,20 @@ def test_what_a_count_is_comes_from_its_own_clause(nlp, text, number, category):
         ("Ten people died in the town and the army said 40 rebels were killed.", "Ten", None),
         # whom a pronoun stands for is the quotes' job, not a guess here
         ("Five people died in the blast he said.", "Five", None),
+        # the parse made the source the object of the verb before it
+        (
+            "Jets struck a crowded market in the old quarter killing 11 people the Syrian "
+            "Observatory for Human Rights reported.",
+            "11",
+            "Syrian Observatory for Human Rights",
+        ),
+        # the verb given two subjects, the strikes and the source
+        (
+            "Separate air raids in the north by regime aircraft and warplanes of the coalition "
+            "killed at least 25 civilians on Friday a monitoring group said.",
+            "at least 25",
+            "monitoring group",
+        ),
         # a headline's weapon "claims" lives; it claims no figure
         ("Insurgents Mortar Shells Claim 6 Civilians in Homs.", "6", None),
     ],
