@@ -1233,6 +1233,15 @@ def test_what_a_count_is_comes_from_its_own_clause(nlp, text, number, category):
             "at least 25",
             "monitoring group",
         ),
+        # a headline's credit after its words, the wire's name after it
+        (
+            "Wednesday 3 May 2017 Shelling kills 14 in besieged suburb Observatory AFP",
+            "14",
+            "Observatory",
+        ),
+        ("Car bomb kills nine at checkpoint near border: monitor.", "nine", "monitor"),
+        # not a word of the story's sentence that merely ends on one
+        ("The blast killed 6 people near the offices of state media.", "6", None),
         # a headline's weapon "claims" lives; it claims no figure
         ("Insurgents Mortar Shells Claim 6 Civilians in Homs.", "6", None),
     ],
