@@ -460,6 +460,10 @@ def _read(
         category = "other"
     if category in ("other", "people") and span.text.lower() in ("one", "a", "an"):
         return None  # "one of his most direct attacks": "one" counts nothing reportable
+    if category in CASUALTY_CATEGORIES and noun is None and unit and not _names_people(unit):
+        # "a war that has killed more than 290000" borrowed "arms depots" from the sentence
+        # before: whoever was killed, they were no arms depots (nor "tonnes", nor "rockets")
+        reading.unit = None
     # A small bare number with nothing counted ("Article 5", "won 1-0") says nothing useful.
     small = parsed.value is not None and parsed.value < 10 or match.year_like
     bare = category == "other" and noun is None and parsed.kind == "number"
@@ -478,6 +482,18 @@ def _read(
 
 # The categories that count people.
 PEOPLE_CATEGORIES = frozenset({*CASUALTY_CATEGORIES, "displaced", "remaining", "troops", "people"})
+
+
+def _names_people(unit: str) -> bool:
+    """Whether the head word of a unit ``unit`` names people ("civilians", "fighters",
+    "Daesh terrorists"), as :func:`_category` judges a noun."""
+    head = unit.split()[-1].lower()
+    return (
+        head in PEOPLE_NOUNS
+        or head in TROOP_NOUNS
+        or head in ("member", "members")
+        or PEOPLE_ENDINGS.search(head) is not None
+    )
 
 
 def _part_of_a_count(number: Token, noun: Token | None) -> bool:

@@ -1248,3 +1248,14 @@ def test_what_a_count_is_comes_from_its_own_clause(nlp, text, number, category):
 )
 def test_a_source_named_at_the_end_of_the_sentence_claims_its_counts(nlp, text, number, claimant):
     assert _one(_figs(nlp, text), number).claimed_by == claimant
+
+
+def test_a_casualty_count_borrows_no_unit_of_things(nlp):
+    # the count before named things; the killed are people whatever the sentence before said
+    text = (
+        "Rebels shelled two fuel depots on Monday. The war has killed more than 350000 since "
+        "2011. Troops killed 30 militants near the dam. Another 12 were killed in the village."
+    )
+    found = {f.text: (f.category, f.unit) for f in _figs(nlp, text)}
+    assert found["more than 350000"] == ("killed", None)
+    assert found["12"] == ("killed", "militants")  # a unit of people is still borrowed
