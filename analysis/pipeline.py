@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis import clean as cleaning
-from analysis import heap, lifeline, nlp
+from analysis import datelines, heap, lifeline, nlp
 from analysis.ingest import (
     DEFAULT_MAX_BYTES,
     FieldMaps,
@@ -69,6 +69,7 @@ def load_articles(
     articles: list[Article] = []
     failures: list[Failure] = []
     guessed: dict[tuple[str, str], int] = {}
+    redated: dict[str, int] = {}  # articles whose text's own date replaced the given one
     for item in expand_inputs(list(paths)):
         if isinstance(item, Failure):
             failures.append(item)
@@ -88,6 +89,8 @@ def load_articles(
                 key = (raw.path, raw.extra["text_field"])
                 guessed[key] = guessed.get(key, 0) + 1
             article = to_article(raw, source=source)
+            if article is not None and article.published != raw.published and raw.published:
+                redated[raw.path] = redated.get(raw.path, 0) + 1
             if article is None:
                 failures.append(Failure(raw.path, "no article text left after cleaning"))
             elif len(article.text) > max_chars:
@@ -102,6 +105,11 @@ def load_articles(
                 articles.append(article)
     if notes is not None:
         notes.extend(
+            f"{n} article{'s' if n != 1 else ''} of {path} dated by the date printed at the start "
+            f"of the text (the date given was more than {datelines.REDATE_DAYS} days from it)"
+            for path, n in redated.items()
+        )
+        notes.extend(
             f"text read from field “{name}” of {path} ({n} record{'s' if n != 1 else ''}; "
             "no known text field — name another with --map)"
             for (path, name), n in guessed.items()
@@ -115,12 +123,17 @@ def to_article(raw: RawDocument, *, source: str | None = None) -> Article | None
     if len(cleaned.text.split()) < 3:
         return None
     tags = tuple(dict.fromkeys(raw.tags + cleaned.tags))
+    # the date the text prints at its start wins over one an export gives that disagrees (the
+    # raw text: a site's time stamp is cut by the cleaning)
+    published, _ = datelines.settled(
+        raw.published, " ".join(raw.text[: 2 * datelines.REACH].split())
+    )
     return Article(
         id=cleaning.article_id(cleaned.text),
         title=cleaning.clean_title(raw.title),
         text=cleaned.text,
         source=source or raw.source,
-        published=raw.published,
+        published=published,
         url=raw.url,
         tags=tags,
         path=raw.path,
