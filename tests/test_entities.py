@@ -1231,3 +1231,16 @@ def test_an_acronym_the_model_tags_person_is_no_person(model):
     # someone the text makes a person stays one
     mentions, _ = run(model, "Mr JFK said he would go to the moon.")
     assert not [m for m in mentions if m.label == "ORG" and m.name == "JFK"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ikhbariya said on Monday that five were killed.", "Al-Ikhbariya"),
+        ("The report was broadcast by the World Service on Sunday.", "BBC World Service"),
+        ("al-Araby al-Jadeed reported the strikes on the valley.", "al-Araby al-Jadeed"),
+    ],
+)
+def test_a_channel_the_model_calls_a_person_is_an_organisation(model, text, name):
+    mentions, _ = run(model, text)
+    assert (name, "ORG") in {(m.name, m.label) for m in mentions}, mentions
