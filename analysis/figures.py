@@ -1998,16 +1998,22 @@ NOT_CLAIMANT_HEADS = INCIDENT_NOUNS | frozenset(
 )
 
 
+def _names_an_incident(name: str) -> bool:
+    """Whether ``name`` is headed by an incident, a weapon or the victims
+    (:data:`NOT_CLAIMANT_HEADS`)."""
+    return name.split()[-1].lower() in NOT_CLAIMANT_HEADS
+
+
 def _claimant_or_none(name: str | None) -> str | None:
     """``name`` when it can claim a figure: an actor (:func:`actor_or_none`) that is no
-    incident, weapon or victims (:data:`NOT_CLAIMANT_HEADS`)."""
+    incident, weapon or victims."""
     who = actor_or_none(name)
-    return None if who is None or who.split()[-1].lower() in NOT_CLAIMANT_HEADS else who
+    return None if who is None or _names_an_incident(who) else who
 
 
 def _claimant(ctx: _Context, span: Span) -> str | None:
     who = _claimant_as_written(ctx, span)
-    if who is not None and who.split()[-1].lower() in NOT_CLAIMANT_HEADS:
+    if who is not None and _names_an_incident(who):
         return None
     if who is not None and is_monitor_description(who):
         # "… killed 44 people, a monitoring group said": the monitor the article quotes by name
@@ -2317,8 +2323,6 @@ def _named_inside(ctx: _Context, tok: Token, start: int) -> str | None:
         if agency is None and (m is None or m.label not in ("PERSON", "ORG") or m.start != t.idx):
             continue
         covers_head = m is not None and m.end >= tok.idx + len(tok)
-        if agency is None and m.label == "PERSON" and not covers_head and _owned(doc, m.end):
-            continue  # "the Assad regime's television channel": the channel speaks, not Assad
         name = agency if agency is not None else m.name
         if covers_head:
             return None if t.i == start else name
@@ -2326,20 +2330,6 @@ def _named_inside(ctx: _Context, tok: Token, start: int) -> str | None:
             return None if t.i == start else clean_name(doc[t.i : tok.i + 1].text, phrase=True)
         return name
     return None
-
-
-# Words that make a person named before them an owner, not the speaker ("the Assad regime's
-# television", "Erdogan government officials").
-OWNER_NOUNS = frozenset(
-    {"regime", "regimes", "government", "administration", "forces", "loyalists", "camp"}
-)
-
-
-def _owned(doc, end_char: int) -> bool:
-    """The words right after a name ending at ``end_char`` make the name an owner: a
-    possessive, or one of :data:`OWNER_NOUNS`."""
-    after = next((t for t in doc if t.idx >= end_char), None)
-    return after is not None and (after.tag_ == "POS" or after.lower_ in OWNER_NOUNS)
 
 
 def _cut_name_start(doc, start: int) -> int | None:
