@@ -48,19 +48,22 @@ def outline_xy() -> tuple[tuple, tuple]:
 def places_note(table: pd.DataFrame, region: str = "") -> str:
     """What the map of ``table`` (:func:`analysis.place_views.places`) draws and leaves out: the
     page's caption and the report's note."""
-    rare = table.attrs.get("rare", 0)
-    return (
-        f"{len(table):,} places"
-        + (f" in {region}" if region else "")
-        + f"; {table.attrs.get('unlocated', 0):,} place names in view are not in the gazetteer "
-        "and are not drawn"
-        + (
-            f"; {rare:,} rarer names (after the {table.attrs.get('mapped_max', 0):,} most named) "
-            "are not looked up."
-            if rare
-            else "."
+    parts = [
+        f"{len(table):,} places" + (f" in {region}" if region else ""),
+        f"{table.attrs.get('unlocated', 0):,} place names in view are not in the gazetteer and "
+        "are not drawn",
+    ]
+    if rare := table.attrs.get("rare", 0):
+        parts.append(
+            f"{rare:,} rarer names (after the {table.attrs.get('mapped_max', 0):,} most named) "
+            "are not looked up"
         )
-    )
+    if sampled := table.attrs.get("sampled", 0):
+        parts.append(
+            f"where {sampled:,} towns named in many articles are is read from a sample of their "
+            "articles, so their counts are estimates"
+        )
+    return "; ".join(parts) + "."
 
 
 def category_colours(categories) -> dict[str, str]:

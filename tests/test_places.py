@@ -104,6 +104,27 @@ def test_only_the_most_named_places_are_looked_up_and_the_rest_are_counted(con, 
     pd.testing.assert_frame_equal(place_views.places(con, Filters()), full)
 
 
+def test_a_town_named_in_many_articles_is_settled_on_a_sample_of_them(tmp_path, monkeypatch):
+    # Saraqib (a town: settled article by article) in 12 articles, 8 reporting a toll there
+    rows = [
+        _res(f"s{k:02d}", [("killed", "Saraqib", 3 + k)] if k < 8 else [], ["Saraqib", "Syria"])
+        for k in range(12)
+    ]
+    path = tmp_path / "many.duckdb"
+    with Store(path) as store:
+        store.write_batch(rows)
+    with Store(path, read_only=True) as store:
+        whole = place_views.places(store.con, Filters())
+        monkeypatch.setattr(place_views, "CONTEXT_SAMPLE", 4)
+        sampled = place_views.places(store.con, Filters())
+    assert whole.attrs["sampled"] == 0 and sampled.attrs["sampled"] == 1
+    # every article of the sample places it in Syria, so the estimate is the count
+    columns = ["place", "n_articles", "n_figures", "top_category"]
+    pd.testing.assert_frame_equal(sampled[columns], whole[columns])
+    assert whole.set_index("place").loc["Saraqib", "n_articles"] == 12
+    assert "read from a sample of their articles" in map_charts.places_note(sampled)
+
+
 def test_the_map_draws_offline(con):
     df = place_views.places(con, Filters())
     fig = map_charts.places_map(df, size_by="n_figures", selected="Aleppo")
