@@ -132,6 +132,7 @@ def sidebar() -> Filters:
     """Draw the filters in the sidebar and return what they select."""
     opts = data.filter_options()
     options = _valid_values(opts)
+    _year_link()
     speakers, entities = _listed(options, "speaker"), _listed(options, "entity")
     sb = st.sidebar
     sb.markdown("### Filters")
@@ -185,6 +186,38 @@ def sidebar() -> Filters:
     if not filters.is_empty:
         sb.button("Clear all filters", on_click=_reset, args=(opts,), width="stretch")
     return filters
+
+
+YEAR_KEY = "year"
+YEAR_APPLIED_KEY = "_presslens_year_applied"  # the link's years the pickers were set to
+
+
+def _year_link() -> None:
+    """A link's ``year=2016`` (or two: ``year=2015&year=2016``, the years between): the From and
+    To pickers set to that span once, the link keeping its ``year`` (so it reopens the view; a
+    date the reader then picks is written to the link as ``from``/``to``, which a link's year
+    never overrides). A value that is no year is dropped with a notice, as other values a link
+    gets wrong are."""
+    raw = st.query_params.get_all(YEAR_KEY)
+    if not raw:
+        return
+    valid = [v for v in raw if v.isdigit() and MIN_DATE.year <= int(v) <= MAX_DATE.year]
+    if len(valid) < len(raw):
+        bad = next(v for v in raw if v not in valid)
+        st.session_state.setdefault(NOTICE_KEY, []).append(
+            f"{plain.md(f'year={bad}')} is not a year (YYYY); ignored"
+        )
+        if valid:
+            st.query_params[YEAR_KEY] = valid
+        else:
+            del st.query_params[YEAR_KEY]
+    years = sorted(int(v) for v in valid)
+    applied = st.session_state.get(YEAR_APPLIED_KEY)
+    if years and applied != years and not any(k in st.query_params for k in DATE_KEYS):
+        # before the pickers are drawn, as _follow_date_defaults moves them
+        st.session_state["from"] = date(years[0], 1, 1)
+        st.session_state["to"] = date(years[-1], 12, 31)
+        st.session_state[YEAR_APPLIED_KEY] = years
 
 
 def _valid_values(opts) -> dict[str, Set[str]]:
@@ -261,6 +294,9 @@ def _follow_date_defaults(opts) -> None:
 def _reset(opts) -> None:
     st.session_state["from"] = opts.first_date
     st.session_state["to"] = opts.last_date
+    if YEAR_KEY in st.query_params:  # a link's year goes with the dates it set
+        del st.query_params[YEAR_KEY]
+    st.session_state.pop(YEAR_APPLIED_KEY, None)
     st.session_state[TEXT_KEY] = ""
     for key in LIST_KEYS:
         st.session_state[key] = []

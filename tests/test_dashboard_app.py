@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -121,6 +122,34 @@ def test_invalid_url_values_fall_back_with_a_notice(dashboard_db, use_db):
     assert at.multiselect(key="speaker").value == []
     assert at.multiselect(key="tag").value == ["Syria"]  # the valid value is kept
     assert {m.label: m.value for m in at.metric}["Articles"] == "1"
+
+
+def test_a_year_in_a_link_sets_the_date_pickers(dashboard_db, use_db):
+    import duckdb
+
+    use_db(dashboard_db)
+    con = duckdb.connect(str(dashboard_db), read_only=True)
+    try:
+        [(n_2016,)] = con.execute(
+            "SELECT count(*) FROM articles WHERE duplicate_of IS NULL AND year(published) = 2016"
+        ).fetchall()
+    finally:
+        con.close()
+    at = run_page(dashboard_db, "overview", {"year": "2016"})
+    assert not at.exception
+    assert at.date_input(key="from").value == date(2016, 1, 1)
+    assert at.date_input(key="to").value == date(2016, 12, 31)
+    assert {m.label: m.value for m in at.metric}["Articles"] == f"{n_2016:,}"
+    assert at.query_params.get("year") == "2016"  # the link still reopens the view
+    # a year with no articles in the store: its dates hold, and the page says to widen them
+    at = run_page(dashboard_db, "overview", {"year": "2015"})
+    assert not at.exception
+    assert at.date_input(key="to").value == date(2015, 12, 31)
+    assert "filters" in _texts(at.info).lower()
+    # no year: dropped with a notice, like any value a link gets wrong
+    at = run_page(dashboard_db, "overview", {"year": "last"})
+    assert not at.exception
+    assert "year=last" in _texts(at.warning)
 
 
 @pytest.mark.parametrize("page", PAGES[:-1])
