@@ -240,8 +240,6 @@ def _split_run_in_dateline(paragraphs: list[str]) -> list[str]:
     """The first paragraph as headline, dateline and body when a wire headline runs into its
     dateline (:data:`RUN_IN_DATELINE`); a publication stamp before it as a paragraph of its own
     (:data:`PUBLICATION_STAMP`)."""
-    if not paragraphs:
-        return paragraphs
     paragraphs = _cut_page_stamp(paragraphs)
     if not paragraphs:
         return paragraphs
@@ -258,6 +256,8 @@ def _split_run_in_dateline(paragraphs: list[str]) -> list[str]:
 def _cut_page_stamp(paragraphs: list[str]) -> list[str]:
     """The first paragraph without a site's time stamp near its start (:data:`PAGE_STAMP`),
     the text before the stamp (a headline and its credit) a paragraph of its own."""
+    if not paragraphs:
+        return paragraphs
     # the share widget's words are often run into the date ("28.04.2017Get short URL Topic …")
     first = SHARE_WIDGET.sub(" ", paragraphs[0])
     stamp = PAGE_STAMP.search(first, 0, PAGE_STAMP_REACH)

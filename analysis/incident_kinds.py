@@ -86,7 +86,9 @@ def _compatible(mask: int) -> str:
 
 # The categories of figures that count an incident's casualties: only they need a kind or a
 # target in common to be paired (a share of a city held, the people remaining in it, are one
-# quantity of a place at a time, told of no incident).
+# quantity of a place at a time, told of no incident). The same three as
+# analysis.figures.INCIDENT_CATEGORIES, written again: importing figures would load spaCy into
+# the light modules that read the kinds (summaries, filters).
 INCIDENT_CATEGORIES = ("killed", "injured", "missing")
 # Two figures aliased x and y (each with ``kinds`` and ``category`` columns) may tell of one
 # incident: no kinds or targets that rule it out, a chemical attack on both sides or neither
