@@ -17,23 +17,17 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from analysis.ingest import normalise_date
+
 # The most days a given date may lie from the article's own before the article's wins.
 REDATE_DAYS = 3
 # Where a dateline or a stamp may stand: the headline, a photo credit and an agency before it.
 REACH = 400
 
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    )
-}
-_MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\.?"
-_DAY_MONTH_YEAR = rf"(?P<day>\d{{1,2}}) {_MONTH},? (?P<year>(?:19|20)\d\d)"
-_MONTH_DAY_YEAR = (
-    rf"{_MONTH.replace('month', 'month2')} (?P<day2>\d{{1,2}}),? ?(?P<year2>(?:19|20)\d\d)"
-)
-_EITHER = rf"(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR})"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A date in words, day first or month first, as the group ``when`` (read by
+# ingest.normalise_date, the one reader of dates in words).
+_EITHER = rf"(?P<when>\d{{1,2}} {_MONTH},? (?:19|20)\d\d|{_MONTH} \d{{1,2}},? ?(?:19|20)\d\d)"
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?"
 
 # In order: the forms that say what they are first.
@@ -74,19 +68,20 @@ def dateline(text: str) -> date | None:
 
 
 def _date(match: re.Match) -> date | None:
-    groups = {k: v for k, v in match.groupdict().items() if v is not None}
-    try:
-        if "dyear" in groups:
-            return date(int(groups["dyear"]), int(groups["dmonth"]), int(groups["dday"]))
-        if "year" in groups:
-            month = _MONTHS[groups["month"][:3].lower()]
-            return date(int(groups["year"]), month, int(groups["day"]))
-        if "year2" in groups:
-            month = _MONTHS[groups["month2"][:3].lower()]
-            return date(int(groups["year2"]), month, int(groups["day2"]))
-    except (ValueError, KeyError):  # "31 Feb", a month word the table lacks
-        return None
-    return None
+    """The date a :data:`FORMS` or :data:`OPENING` match holds: day.month.year in figures read
+    here (as Europe writes it: ``ingest.normalise_date`` reads 05-02-2015 as May 2), a date in
+    words by ``ingest.normalise_date``."""
+    groups = match.groupdict()
+    if groups.get("dyear"):
+        try:
+            return date(int(match["dyear"]), int(match["dmonth"]), int(match["dday"]))
+        except ValueError:  # "31.02.2017"
+            return None
+    when = groups.get("when")
+    # a day run into its year ("Last updated at Jul 012016"): apart for the reader
+    when = re.sub(r"\b(\d{1,2})((?:19|20)\d\d)$", r"\1 \2", when) if when else None
+    found = normalise_date(when) if when else None
+    return date.fromisoformat(found) if found else None
 
 
 def settled(given: str | None, text: str) -> tuple[str | None, bool]:

@@ -18,6 +18,7 @@ from analysis.pipeline import load_articles
         ("Ferry sinks off the cape Monitor AFP Tuesday 4 Mar 2014 Rescuers searched", (2014, 3, 4)),
         ("Date of publication 9 June 2016 At least 12 people drowned", (2016, 6, 9)),
         ("Posted on May 3 2017 by Lena Ortiz Flood defences fail", (2017, 5, 3)),
+        ("Last updated at Jun 092016 Rescue teams reached the valley", (2016, 6, 9)),
         ("Dam Bursts Upstream Middle East 0815 21.06.2017(updated 0930 21.06.2017) Water rose",
          (2017, 6, 21)),
         ("August 14 2015 Landslide buries three villages", (2015, 8, 14)),
