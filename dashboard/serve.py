@@ -57,18 +57,20 @@ def quiet() -> None:
             logger.addFilter(QuietStartup())
 
 
+def load_gazetteer() -> None:
+    """Load the place gazetteer's tables: the places, the namesakes and the villages."""
+    from analysis import geo
+
+    geo.locate("Damascus")
+    geo.shared("Damascus")  # the namesakes table, which the map reads too
+    geo.locate("Armanaz")  # and the village table (0.3 s of the map's first load)
+
+
 def warm_gazetteer() -> None:
     """Load the place gazetteer in a background thread while the server starts. Loading it
     takes 5–15 s of CPU; done by the first visit to the Places page, it held up that visitor and,
     through the GIL, every other session of the server (bench/load.py)."""
-    from analysis import geo
-
-    def warm() -> None:
-        geo.locate("Damascus")
-        geo.shared("Damascus")  # the namesakes table, which the map reads too
-        geo.locate("Armanaz")  # and the village table (0.3 s of the map's first load)
-
-    threading.Thread(target=warm, name="warm-gazetteer", daemon=True).start()
+    threading.Thread(target=load_gazetteer, name="warm-gazetteer", daemon=True).start()
 
 
 # What every page run imports first (pandas, Plotly, the views, the sidebar): imported while the
