@@ -522,6 +522,13 @@ class Index:
         rows = np.repeat(starts - before, sizes) + np.arange(total, dtype=np.int64)
         yield from _in_batches(self._batches[table], rows)
 
+    def count_null(self, table: str, column: str, keys) -> int:
+        """How many rows of ``table`` of the articles with these ``keys`` have no value in
+        ``column`` (a quote without a speaker), counted on the stored columns."""
+        return sum(
+            batch.column(column).take(rows).null_count for batch, rows in self._runs(table, keys)
+        )
+
     def distinct(self, table: str, column: str, keys) -> int:
         """How many different non-null values of the coded ``column`` (a name) the rows of
         ``table`` of the articles with these ``keys`` hold: counted on the names' numbers,

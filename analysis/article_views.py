@@ -28,8 +28,10 @@ GRANULARITIES = ("day", "week", "month", "year")
 
 
 def corpus_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> dict[str, int]:
-    """``articles, speakers, quotes, entities, figures, duplicates`` for the articles in view
-    (``duplicates``: syndicated copies of them that were recognised and not counted)."""
+    """``articles, speakers, quotes, entities, figures, duplicates, unattributed`` for the
+    articles in view (``duplicates``: syndicated copies of them that were recognised and not
+    counted; ``unattributed``: the quotes with no speaker, counted in ``quotes`` but in no
+    speaker's row: a reader must know how much of the speech the speaker charts leave out)."""
     if summaries.covers(filters):
         return _summary_counts(con, filters)
     sub, params = article_ids_sql(filters)
@@ -48,6 +50,7 @@ def corpus_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None
             "entities": index.distinct("entities", "name", keys),
             "figures": index.count("figures", keys),
             "duplicates": int(duplicates),
+            "unattributed": index.count_null("quotes", "speaker", keys),
         }
     # the copies of the rows in view if other views made them (filters.rows_in_view): counting
     # reads only the ids, so making them here would cost more than it saves
@@ -55,16 +58,18 @@ def corpus_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None
     sql = f"""
         WITH v AS ({sub}),
         q AS (  -- one pass over the quotes for both of their counts
-            SELECT count(DISTINCT speaker) AS speakers, count(*) AS quotes FROM {quotes}
-            WHERE article_id IN (SELECT id FROM v)
+            SELECT count(DISTINCT speaker) AS speakers, count(*) AS quotes,
+                   count(*) FILTER (WHERE speaker IS NULL) AS unattributed
+            FROM {quotes} WHERE article_id IN (SELECT id FROM v)
         )
         SELECT (SELECT count(*) FROM v), (SELECT speakers FROM q), (SELECT quotes FROM q),
                (SELECT count(DISTINCT name) FROM {entities} WHERE article_id IN (SELECT id FROM v)),
                (SELECT count(*) FROM {figures} WHERE article_id IN (SELECT id FROM v)),
-               (SELECT count(*) FROM articles WHERE duplicate_of IN (SELECT id FROM v))
+               (SELECT count(*) FROM articles WHERE duplicate_of IN (SELECT id FROM v)),
+               (SELECT unattributed FROM q)
     """
     row = con.execute(sql, params).fetchone()
-    keys = ("articles", "speakers", "quotes", "entities", "figures", "duplicates")
+    keys = ("articles", "speakers", "quotes", "entities", "figures", "duplicates", "unattributed")
     return {k: int(v or 0) for k, v in zip(keys, row, strict=True)}
 
 
@@ -78,6 +83,7 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> 
         ("sum_entities", "count(DISTINCT name)"),  # sum_entity_names_all unfiltered
         ("sum_figures", "sum(n_figures)"),
         ("sum_articles", "sum(n_duplicates)"),
+        ("sum_speakers", "sum(n_quotes) FILTER (WHERE speaker IS NULL)"),
     ):
         table, where, args, _ = summaries.table_where(table, filters)
         if table == "sum_entities_all":  # one row per name there
@@ -85,7 +91,7 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> 
         parts.append(f"(SELECT {column} FROM {table} s WHERE {where})")
         params += args
     row = con.execute(f"SELECT {', '.join(parts)}", params).fetchone()
-    keys = ("articles", "speakers", "quotes", "entities", "figures", "duplicates")
+    keys = ("articles", "speakers", "quotes", "entities", "figures", "duplicates", "unattributed")
     return {k: int(v or 0) for k, v in zip(keys, row, strict=True)}
 
 

@@ -725,3 +725,28 @@ def test_a_date_range_written_the_wrong_way_round_is_swapped_and_said(corpus_sto
     at.date_input(key="to").set_value(first).run()
     assert f"read as {first} to {middle}" in _texts(at.sidebar.caption)
     assert at.metric[0].value == f"{n:,}"
+
+
+def test_the_overview_says_how_many_quotes_have_no_speaker(corpus_store, use_db):
+    """The speaker charts leave out the quotes no speaker was found for: the Overview says how
+    many of its quote count they are, under a filter as well."""
+    use_db(corpus_store, read_only=True)
+    con = duckdb.connect(str(corpus_store), read_only=True)
+    total, unattributed = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE speaker IS NULL) FROM quotes q "
+        "JOIN articles a ON a.id = q.article_id WHERE a.duplicate_of IS NULL"
+    ).fetchone()
+    source, in_source = con.execute(
+        "SELECT a.source, count(*) FILTER (WHERE q.speaker IS NULL) FROM quotes q "
+        "JOIN articles a ON a.id = q.article_id WHERE a.duplicate_of IS NULL "
+        "GROUP BY 1 HAVING count(*) FILTER (WHERE q.speaker IS NULL) > 0 ORDER BY 2, 1 LIMIT 1"
+    ).fetchone()
+    con.close()
+    assert 0 < unattributed < total
+    at = run_page(corpus_store, "overview")
+    assert (
+        f"{unattributed:,} of these {total:,} quotes ({unattributed / total:.0%}) have no named speaker"
+        in _texts(at.caption)
+    )
+    at = run_page(corpus_store, "overview", {"source": source})
+    assert f"{in_source:,} of these " in _texts(at.caption)

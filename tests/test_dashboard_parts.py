@@ -26,11 +26,17 @@ def con(dashboard_db):
 
 
 # -- views --------------------------------------------------------------------------------------
-def test_corpus_counts_follow_the_filters(con):
+def test_corpus_counts_follow_the_filters(con, monkeypatch):
     everything = article_views.corpus_counts(con)
     assert everything["articles"] == 5
     one = article_views.corpus_counts(con, Filters(sources=("Daily Ledger",)))
     assert one["articles"] == 2 and one["quotes"] < everything["quotes"]
+    # the quotes no speaker was found for: in the quote count, said apart
+    [(unattributed,)] = con.execute("SELECT count(*) FROM quotes WHERE speaker IS NULL").fetchall()
+    assert unattributed > 0 and everything["unattributed"] == unattributed
+    # through the per-article rows too (the summaries answer the unfiltered view)
+    monkeypatch.setattr(article_views.summaries, "covers", lambda filters: False)
+    assert article_views.corpus_counts(con) == everything
 
 
 def test_speaker_stats_are_word_weighted(con):

@@ -30,6 +30,15 @@ if counts["duplicates"]:
         else f"{n:,} syndicated copies recognised and counted once."
     )
 
+if unattributed := counts.get("unattributed", 0):
+    # the speaker charts leave these out: say how much of the speech that is
+    share = unattributed / counts["quotes"]
+    st.caption(
+        f"{unattributed:,} of these {counts['quotes']:,} quotes ({share:.0%}) have no named "
+        "speaker (an unnamed source, or a speaker presslens could not tell): they are in the "
+        "quote count, in no speaker's bar."
+    )
+
 if counts["articles"] == 0:
     components.empty(
         "No articles match these filters. Widen the date range, remove a speaker, entity or "
