@@ -2161,8 +2161,9 @@ def _names_the_subject(ctx: _Context, subject: Token, who: str) -> bool:
 # What a source gives that "according to" may name instead of the source itself ("according
 # to a new toll from the Observatory").
 REPORT_NOUNS = frozenset(
-    {"toll", "report", "reports", "figure", "figures", "count", "tally", "statement", "data"}
-)
+    {"toll", "report", "reports", "figure", "figures", "count", "tally", "statement", "data",
+     "estimate", "estimates"}
+)  # fmt: skip
 
 
 def _according_to(ctx: _Context, span: Span) -> str | None:
@@ -2184,6 +2185,17 @@ def _according_to(ctx: _Context, span: Span) -> str | None:
                             ),
                             None,
                         )
+                        if source is None:  # "the latest SOHR estimates", "the UN's toll"
+                            source = next(
+                                (
+                                    c
+                                    for c in pobj.lefts
+                                    if c.dep_ in ("compound", "poss", "nmod", "amod")
+                                    # an acronym the tagger took for an adjective: "SOHR"
+                                    and (c.pos_ == "PROPN" or c.text.isupper() and len(c) > 2)
+                                ),
+                                None,
+                            )
                         named = _phrase_name(ctx, source) if source is not None else None
                         if actor_or_none(named):
                             return named
@@ -2286,6 +2298,11 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
     start = max(
         [start] + [t.i + 1 for t in tok.doc[start : tok.i] if t.is_quote or t.text in ",;:()"]
     )
+    described = _description_start(ctx, tok, start)
+    if described != start:
+        # only where what is left can claim: "Al-Quds hospital" is no "hospital"
+        rest = clean_name(tok.doc[described : tok.i + 1].text, phrase=True)
+        start = described if _claimant_or_none(rest) else start
     # A name the phrase cuts: "the Syrian Observatory for Human Rights monitor said" (the
     # parser hangs "for Human Rights monitor" apart), or no entity at all where commas were
     # lost ("in Maaret al-Numan the Syrian Observatory for Human Rights said").
@@ -2309,6 +2326,35 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
 # one headed by a role ("UN envoy") or by "source" ("a Hezbollah source": someone close to it,
 # not its voice) is kept whole.
 KEPT_WHOLE_HEADS = (ROLE_NOUNS | {"source"}) - speech.PRESS_NOUNS
+
+
+# Words of quantity or time before a source's description, no part of who speaks ("more local
+# media reported", "the latest SOHR estimates").
+NOT_SOURCE_WORDS = frozenset(
+    {"more", "most", "latest", "last", "new", "recent", "other", "further", "several", "many"}
+)
+
+
+def _description_start(ctx: _Context, tok: Token, start: int) -> int:
+    """Where a claimant phrase from ``start`` to its head ``tok`` really starts, when the
+    lost punctuation ran the words before into it: after a place and its area word, when only
+    lower-case words follow them ("… districts of divided Homs city state media said" → "state
+    media"; "Aleppo Media Center" is a name and stays whole), and after
+    :data:`NOT_SOURCE_WORDS` ("more local media")."""
+    doc = tok.doc
+    # a role's place is its post's ("the Hama governor"): kept
+    places = () if tok.lemma_.lower() in KEPT_WHOLE_HEADS else doc[start : tok.i]
+    for t in reversed(places):
+        if ctx.label(t) in ("GPE", "LOC", "FAC"):
+            after = t.i + 1
+            while after < tok.i and doc[after].lower_ in PLACE_HEADS:
+                after += 1
+            if all(w.is_lower for w in doc[after : tok.i + 1]):
+                start = after
+            break
+    while start < tok.i and doc[start].lower_ in NOT_SOURCE_WORDS:
+        start += 1
+    return start
 
 
 def _named_inside(ctx: _Context, tok: Token, start: int) -> str | None:

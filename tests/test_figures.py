@@ -1046,9 +1046,42 @@ def test_a_claimant_written_as_a_known_variant_is_its_organisation(nlp):
             "Syrian Observatory for Human Rights.",
             "Syrian Observatory for Human Rights",
         ),
+        # the estimates of a body named before them: the body, not "latest SOHR estimates"
+        (
+            "According to the latest SOHR estimates the war has killed more than 300000 people.",
+            "Syrian Observatory for Human Rights",
+        ),
+        ("According to the latest estimates, 30 people died in the raids.", None),
     ],
 )
 def test_a_source_named_by_according_to_is_the_claimant(nlp, text, claimant):
+    (fig,) = [f for f in _figs(nlp, text) if f.category == "killed"]
+    assert fig.claimed_by == claimant
+
+
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        # the commas lost, the place before the description ran into it
+        (
+            "Rocket fire killed at least 9 people in government-held districts of divided Homs "
+            "city state media said.",
+            "state media",
+        ),
+        (
+            "At least 30 people were killed in blasts that hit the cities of Latakia and Hama "
+            "more local media reported.",
+            "local media",
+        ),
+        # a name that starts with a place stays whole
+        (
+            "Shelling killed 12 people in Aleppo, the Aleppo Media Center said.",
+            "Aleppo Media Center",
+        ),
+        ("Air strikes killed 20 people in Douma, Syrian state media said.", "Syrian state media"),
+    ],
+)
+def test_a_source_description_does_not_take_the_words_before_it(nlp, text, claimant):
     (fig,) = [f for f in _figs(nlp, text) if f.category == "killed"]
     assert fig.claimed_by == claimant
 

@@ -113,6 +113,33 @@ def _mention(text: str, model_label: str) -> spans._Mention:
     )
 
 
+def test_a_place_the_text_calls_a_place_is_not_made_a_person_by_one_mention():
+    # "the district of Qadam", "a clinic in Qadam" (tagged GPE) and one "Qadam" tagged PERSON
+    # (a name the naming step then took for a person's)
+    group = [_mention("Qadam", "GPE"), _mention("Qadam", "GPE"), _mention("Qadam", "PERSON")]
+    group[0].locative = group[1].locative = True
+    group[2].person = True
+    assert labelling._decide_label("Qadam", group) == "GPE"
+    # without the text's word for it, the person stays
+    plain = [_mention("Qadam", "GPE"), _mention("Qadam", "PERSON")]
+    plain[1].person = True
+    assert labelling._decide_label("Qadam", plain) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Shelling hit the Qadam refugee camp on Monday.", True),
+        ("Trucks queued at the Qadam border crossing.", True),
+        ("Aides in the Qadam camp were upbeat.", False),  # a politician's camp
+    ],
+)
+def test_a_refugee_camp_or_a_border_crossing_names_a_place(nlp, text, expected):
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == "Qadam")
+    assert spans._next_to_place_noun(doc, i, i + 1) is expected
+
+
 @pytest.mark.parametrize(
     "name, expected",
     [("White Helmets", "ORG"), ("Revolutionary Guards", "ORG"), ("Golan Heights", "FAC")],

@@ -83,6 +83,10 @@ def _decide_label(
         placeable = top == "ORG" or (top == "NORP" and _ARTICLE.match(name) is not None)
         if placeable and _place_like(name) and any(m.place_noun for m in group):
             return "LOC" if votes["LOC"] or first.lower() in COMPASS_WORDS else "GPE"
+        if top in ("GPE", "LOC") and locative:
+            # most mentions tagged a place and the text calls it one ("the district of Midan",
+            # "a police station in Midan"): one mention tagged PERSON does not make a person
+            return top
     if any(m.person for m in group):
         return "PERSON"
     if top == "FAC" and _group_plural(name):

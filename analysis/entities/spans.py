@@ -189,6 +189,10 @@ def _named_person(doc: Doc, start: int) -> bool:
     return noun.lower_ in NAMED_PERSON_NOUNS and noun.tag_ == "NN"
 
 
+# What makes a camp a place: a refugee camp is one, a politician's camp is not.
+CAMP_WORDS = frozenset({"refugee", "refugees", "displacement", "idp", "displaced"})
+
+
 def _next_to_place_noun(doc: Doc, start: int, end: int, reach: int = 6) -> bool:
     """Does a place noun name the span ``doc[start:end]`` a place: right after it ("Quneitra
     province"), after "<noun> of" ("the town of Hass"), also across a list of names and
@@ -208,6 +212,8 @@ def _next_to_place_noun(doc: Doc, start: int, end: int, reach: int = 6) -> bool:
         j += 1
     if j < len(doc) and doc[j].text.lower() in PLACE_NOUNS:
         return True
+    if j + 1 < len(doc) and doc[j].lower_ in CAMP_WORDS and doc[j + 1].lower_ in ("camp", "camps"):
+        return True  # "the Atmeh refugee camp" ("the Clinton camp" is no place)
     i = start - 1
     while i > max(0, start - reach) and in_list(doc[i]) and doc[i].text.lower() != "of":
         i -= 1
