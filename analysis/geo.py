@@ -46,6 +46,11 @@ NAMESAKE_MAX_POPULATION = 100_000
 # How much more the coverage must name a namesake's country than the default's to move the place
 # there: "Madaya" in a view of Syrian news (Syria named hundreds of times, Myanmar never).
 NAMESAKE_MARGIN = 10
+# Two cities carrying one name are both "of note" when the smaller has this share of the larger's
+# people at least (Newcastle upon Tyne, 300,000, and Newcastle, New South Wales, 508,000): then
+# the coverage's countries choose between them even above NAMESAKE_MAX_POPULATION. Athens,
+# Georgia (0.17 of Athens) or Birmingham, Alabama (0.22) stay eclipsed.
+NOTABLE_SHARE = 0.5
 # A city this large, written by its own name, is that city whatever country an article is about
 # (Geneva and Moscow in a story about Syria); a smaller place, or one written by another of its
 # names, is only taken where the article's other places are (see :func:`locate_in_article`).
@@ -60,6 +65,27 @@ METROPOLIS_POPULATION = 1_000_000
 # "Castelló de la Plana" do not.
 SPELLING_RATIO = 0.7
 GENERIC_PLACE_WORDS = lexicon.words("generic_place_words")
+# Ordinary English words that are also some town's name ("Sale", "Union"): a place only where
+# the article tags the word a place and says where (see :func:`locate_in_article`).
+PLACE_COMMON_WORDS = lexicon.words("place_common_words")
+# Organisations GeoNames carries as a town's name ("Google" for Topeka): never a place.
+NOT_PLACE_NAMES = lexicon.words("not_place_names")
+# Counties of the UK: GeoNames' city tables have no second-level divisions, so "Kent" was Kent,
+# Washington (by the gazetteer) or Gent (by an alternate name) and "Norfolk" Norfolk, Virginia.
+# pycountry's GB subdivisions of these types are the counties (and the unitary authorities, many
+# named after their town: those stay the town, see :func:`_build_counties`); county_regions.tsv
+# adds the ceremonial counties pycountry splits ("Cheshire") or lacks ("Greater Manchester").
+COUNTY_TYPES = frozenset({"Two-tier county", "Unitary authority"})
+COUNTY_REGIONS = lexicon.mapping("county_regions")
+# Words around a county's name in GeoNames' admin2 column ("District of Rutland").
+COUNTY_NAME_WORDS = re.compile(
+    r"^(?:(?:royal |metropolitan )?borough of |district of |county of |city (?:and borough )?of )"
+    r"|(?: district| county borough| city)$"
+)
+# Words joining a town's name to its river or coast ("Newcastle upon Tyne", "Stoke-on-Trent"):
+# the part before one is the town's everyday name when GeoNames lists it as another of its names
+# (see :func:`_short_name`).
+TOWN_JOINS = frozenset({"upon", "on", "under"})
 
 
 @dataclass(frozen=True)
@@ -216,6 +242,8 @@ def locate(name: str) -> Location | None:
 def _locate(name: str) -> Location | None:
     if not name or not name.strip() or name.strip() in NEWS_AGENCIES:
         return None  # "SANA", the agency, is also a spelling of Sana'a
+    if gazetteer.fold(name) in NOT_PLACE_NAMES:
+        return None  # "Google": the company, not Topeka
     country = gazetteer.country(name)
     if country is not None and country.country:
         centre = _tables()[3].get(country.country)
@@ -227,6 +255,12 @@ def _locate(name: str) -> Location | None:
         centre = _tables()[4].get((code, admin1))
         if centre:
             return Location(nation, centre[0], centre[1], code, "region", nation)
+    shire = _counties().get(key) or _counties().get(key.replace(" ", ""))
+    if shire is not None:
+        # "Kent", "Norfolk": the English county, drawn at its places' centre in its nation, not
+        # the American city of the name (a county is a region, as "Florida" is a state)
+        county_name, lat, lon, nation = shire
+        return Location(county_name, lat, lon, "GB", "region", nation)
     if key in COMPASS_WORDS or generic(name):
         # "Northern" alone is a part of something unnamed, not Papua's province; so are "Old
         # City" (not a town in the United States) and "Northern Province" (not Sri Lanka's)
@@ -259,6 +293,12 @@ def _locate(name: str) -> Location | None:
                     known.name, centre[0], centre[1], known.country, "region", known.name
                 )
         return _village(name)
+    return _city_at(row)
+
+
+def _city_at(row: int) -> Location:
+    """The city of the cities table's ``row``."""
+    rows, _, regions, *_ = _tables()
     english, lat, lon, country_code, admin1, population = rows[row]
     region = regions.get((country_code, admin1))
     return Location(english, lat, lon, country_code, "city", region, population)
@@ -279,6 +319,19 @@ def locate_near(name: str, countries: tuple[tuple[str, int], ...]) -> Location |
         core = _core(name)
         if _part_of(name, core):
             return locate_near(core, countries)
+    if found is not None and county(name) and countries:
+        # a county is no small namesake town's ("Rutland", Vermont), but a city of note abroad
+        # is meant in coverage of its country ("Norfolk", Virginia, in American news)
+        city = _city_named(name)
+        weight = dict(countries)
+        if (
+            city is not None
+            and city.population >= NAMESAKE_MAX_POPULATION
+            and weight.get(city.country, 0) > 0
+            and weight.get(city.country, 0) >= NAMESAKE_MARGIN * weight.get("GB", 0)
+        ):
+            return city
+        return found
     if found is not None and found.kind == "country" or not countries:
         return found
     known = gazetteer.place(name)
@@ -287,9 +340,11 @@ def locate_near(name: str, countries: tuple[tuple[str, int], ...]) -> Location |
     key = gazetteer.fold(name)
     rows = _namesakes().get(key) or _namesakes().get(key.replace(" ", ""))
     largest = max([r[5] for r in rows or ()] + [found.population if found is not None else 0])
-    if not rows or largest >= NAMESAKE_MAX_POPULATION:
-        return found
     weight = dict(countries)
+    if rows and largest >= NAMESAKE_MAX_POPULATION:
+        return _notable_namesake(name, found, rows, weight)
+    if not rows:
+        return found
     best = max(rows, key=lambda r: (weight.get(r[3], 0), r[5]))
     default = weight.get(found.country, 0) if found is not None else 0
     if found is not None and best[3] == found.country:
@@ -299,6 +354,66 @@ def locate_near(name: str, countries: tuple[tuple[str, int], ...]) -> Location |
     english, lat, lon, country, admin1, population = best
     region = _regions().get((country, admin1))
     return Location(english, lat, lon, country, "village", region, population)
+
+
+def _notable_namesake(
+    name: str, found: Location | None, rows: list[tuple], weight: dict[str, int]
+) -> Location | None:
+    """Where ``name`` is when a city of :data:`NAMESAKE_MAX_POPULATION` carries it: ``found``,
+    unless that is no metropolis and another country's city of that size carries the name too,
+    in a country the coverage names :data:`NAMESAKE_MARGIN` times as much as ``found``'s. Two
+    cities of note share "Newcastle" (New South Wales, Newcastle upon Tyne): in British coverage
+    the Tyneside one is meant. A city the other eclipses (below :data:`NOTABLE_SHARE` of its
+    size: Athens, Georgia), a capital, or a place ``name`` is only another name of, is no
+    match."""
+    if (
+        found is None
+        or found.kind != "city"
+        or found.population >= METROPOLIS_POPULATION
+        or _spelling_key(name) != _spelling_key(found.name)  # "Salem": Jerusalem's other name
+        or capital(name)  # "Athens" is Greece's, not a Georgian college town's
+    ):
+        return found
+    notable = [
+        r
+        for r in rows
+        if r[3] != found.country
+        and r[5] >= max(NAMESAKE_MAX_POPULATION, found.population * NOTABLE_SHARE)
+    ]
+    if not notable:
+        return found
+    best = max(notable, key=lambda r: (weight.get(r[3], 0), r[5]))
+    if weight.get(best[3], 0) <= 0 or (
+        weight.get(best[3], 0) < NAMESAKE_MARGIN * weight.get(found.country, 0)
+    ):
+        return found
+    english, lat, lon, country, admin1, population = best
+    region = _regions().get((country, admin1))
+    return Location(english, lat, lon, country, "city", region, population)
+
+
+def _city_named(name: str) -> Location | None:
+    """The city of the cities table written ``name`` (its own or another of its names), as
+    :func:`_locate` finds it when no county has the name."""
+    index = _tables()[1]
+    key = gazetteer.fold(name)
+    row = index.get(key)
+    if row is None:
+        row = index.get(key.replace(" ", ""))
+    return None if row is None else _city_at(row)
+
+
+def county(name: str) -> bool:
+    """Whether ``name`` is a county of the UK ("Kent", "Greater Manchester"): see
+    :data:`COUNTY_TYPES`."""
+    key = gazetteer.fold(name)
+    return key in _counties() or key.replace(" ", "") in _counties()
+
+
+def common_word(name: str) -> bool:
+    """Whether ``name`` is an ordinary English word some town is also called ("Sale", "Union":
+    lexicon/place_common_words.txt), which the news capitalises for other reasons."""
+    return gazetteer.fold(name) in PLACE_COMMON_WORDS
 
 
 def generic(name: str) -> bool:
@@ -327,6 +442,8 @@ def spelled_as(written: str, found: Location) -> bool:
     of The Hague, "New York" of New York City), not one of the other names GeoNames lists for it
     ("Google" for Topeka, "Castello" for Castelló de la Plana)."""
     a, b = _spelling_key(written), _spelling_key(found.name)
+    if _short_name(found.name) == gazetteer.fold(written):
+        return True  # "Newcastle" of Newcastle upon Tyne
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SPELLING_RATIO
 
 
@@ -336,12 +453,13 @@ def firm(written: str, found: Location) -> bool:
     name, a city of :data:`METROPOLIS_POPULATION` under any name."""
     if found.kind in ("country", "region", "area"):
         return True
-    if found.kind != "city":
-        return False
+    if found.kind != "city" or common_word(written):
+        return False  # "Sale" is no landmark, however large Salé is
     if found.population >= METROPOLIS_POPULATION:
         return True
     return found.population >= LANDMARK_POPULATION and (
         _spelling_key(written) == _spelling_key(found.name)
+        or _short_name(found.name) == gazetteer.fold(written)  # "Newcastle" (upon Tyne)
     )
 
 
@@ -374,8 +492,10 @@ def country_vote(name: str) -> str | None:
     known = gazetteer.country(name)
     if known is not None and known.country:
         return known.country
-    if generic(name):
-        return None
+    if generic(name) or common_word(name) or gazetteer.fold(name) in NOT_PLACE_NAMES:
+        return None  # "Sale" votes for no Morocco, "Google" for no Kansas
+    if county(name):
+        return "GB"  # "Kent" is the county, not Kent, Washington
     known = gazetteer.place(name)
     return known.country if known is not None and known.country else None
 
@@ -439,7 +559,12 @@ def locate_in_article(
     about another ("Adra" in Spain, "Bayan" in China, "Castello" in Spain, all in stories about
     Syria) is the namesake in that other country when the gazetteer has one (Madaya), else
     unplaced. In an article that points nowhere, a name found only under another name ("Google",
-    Topeka's nickname) or never tagged a place ("Union") is unplaced; any other stays."""
+    Topeka's nickname) or never tagged a place ("Union") is unplaced; any other stays. An
+    ordinary word that is also a town's name (:func:`common_word`: "Sale", "Union") needs more:
+    the article must tag it a place, and name the town's country or one with a town of the
+    name ("Sale" is Sale, Greater Manchester, in a story about English rugby)."""
+    if common_word(name) and (not tagged or alone):
+        return None  # "the Workers' Union's 70,000", "Sale's Charlie Hodgson" with no place
     if found is None or supported or firm(name, found):
         return found
     if alone:
@@ -509,9 +634,12 @@ def _build_namesakes(path: Path) -> dict[str, list[tuple]]:
         row = (_english(city), float(city["latitude"]), float(city["longitude"]),
                city["countrycode"], city["admin1code"], int(city.get("population") or 0))  # fmt: skip
         # By the place's own name only: alternate names carry neighbourhoods' old names and
-        # nicknames ("West End" for Dupont Circle), which would outvote the real namesake.
+        # nicknames ("West End" for Dupont Circle), which would outvote the real namesake. And
+        # by its everyday short name ("Newcastle" for Newcastle upon Tyne; not "Kingston" for
+        # Kingston upon Hull, which GeoNames does not list): see _short_name.
         own = gazetteer.fold(city["name"])
-        for key in {own, own.replace(" ", "")}:
+        short = _short_name(city["name"], city.get("alternatenames") or ())
+        for key in {own, own.replace(" ", ""), *([short] if short else [])}:
             if len(key) < 4:
                 continue
             per_country = by_key.setdefault(key, {})
@@ -519,6 +647,84 @@ def _build_namesakes(path: Path) -> dict[str, list[tuple]]:
             if old is None or row[5] > old[5]:
                 per_country[row[3]] = row
     return {k: list(v.values()) for k, v in by_key.items() if len(v) > 1}
+
+
+def _short_name(own: str, alternates=None) -> str | None:
+    """The folded part of a town's name ``own`` before a word joining it to its river or coast
+    (:data:`TOWN_JOINS`: "newcastle" of Newcastle upon Tyne, "stoke" of Stoke-on-Trent), when
+    GeoNames lists it among the town's ``alternates`` (None: the caller already knows it does,
+    for a place :func:`_build_namesakes` indexed by it), else None."""
+    words = gazetteer.fold(own).split()
+    joins = [i for i, w in enumerate(words) if w in TOWN_JOINS and 0 < i < len(words) - 1]
+    if not joins:
+        return None
+    short = " ".join(words[: joins[0]])
+    if alternates is None or short in {gazetteer.fold(a) for a in alternates if _ascii(a)}:
+        return short
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+@heap.long_lived
+def _counties() -> dict[str, tuple[str, float, float, str]]:
+    """Folded county name (and the name without spaces) → (name, latitude, longitude, nation):
+    the counties of the UK, at the centre of their places (GeoNames cities1000), from the table
+    cache."""
+    files = [Path(__file__), lexicon.path_of("county_regions")]
+    key = table_cache.digest(files, [gazetteer.sources_key()])
+    return table_cache.cached("geo-counties", key, _build_counties)
+
+
+def _build_counties() -> dict[str, tuple[str, float, float, str]]:
+    import csv
+
+    import pycountry
+
+    path = gazetteer._cities1000()
+    if path is None:
+        return {}
+    nations = {NATION_REGIONS[k][0].lower(): NATION_REGIONS[k][0] for k in NATION_REGIONS}
+    places: dict[str, list[tuple[float, float, str]]] = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["cc"].strip() == "GB" and row["admin2"].strip():
+                division = COUNTY_NAME_WORDS.sub("", gazetteer.fold(row["admin2"].strip()))
+                nation = nations.get(gazetteer.fold(row["admin1"].strip()), "")
+                places.setdefault(division, []).append(
+                    (float(row["lat"]), float(row["lon"]), nation)
+                )
+    # A county named after its town (most unitary authorities: "Reading", "York", "Plymouth")
+    # stays the town: only names no British town of 15,000+ carries are counties.
+    towns = set()
+    for city in _cities():
+        if city["countrycode"] == "GB":
+            towns |= {
+                gazetteer.fold(a) for a in (city["name"], *(city.get("alternatenames") or ()))
+            }
+    parts: dict[str, tuple[str, list[str]]] = {}
+    for sub in pycountry.subdivisions.get(country_code="GB") or ():
+        name = sub.name.split(" [")[0].strip()
+        if sub.type in COUNTY_TYPES and "," not in name:
+            parts[gazetteer.fold(name)] = (name, [name])
+    for name, divisions in COUNTY_REGIONS.items():
+        parts[gazetteer.fold(name)] = (name, divisions.split("|"))
+    out: dict[str, tuple[str, float, float, str]] = {}
+    for key, (name, divisions) in parts.items():
+        if key in towns:
+            continue
+        at = [
+            p
+            for d in divisions
+            for p in places.get(COUNTY_NAME_WORDS.sub("", gazetteer.fold(d)), ())
+        ]
+        if not at:
+            continue
+        lat = sum(p[0] for p in at) / len(at)
+        lon = sum(p[1] for p in at) / len(at)
+        nation = max({p[2] for p in at}, key=[p[2] for p in at].count)
+        for k in (key, key.replace(" ", "")):
+            out.setdefault(k, (name, lat, lon, nation))
+    return out
 
 
 def _village(name: str) -> Location | None:
