@@ -41,7 +41,11 @@ _CELL = [("day", "DATE"), ("source", "VARCHAR")]
 ESTIMATE_SQL = "COALESCE({f}.value, ({f}.low + {f}.high) / 2, {f}.low, {f}.high)"
 HEADLINE_FIGURE_SQL = (
     # A part is not a toll ("four children among the 28 dead"), and "other" counts unlike things.
+    # A word that only sets a floor ("dozens", "hundreds", "millions": no value, no upper bound)
+    # is no figure to headline: "dozens" given by five outlets had outvoted the 58, 70 and 86
+    # dead that the others gave for the same attack.
     "{f}.category <> 'other' AND {f}.part_of IS NULL AND " + ESTIMATE_SQL + " IS NOT NULL"
+    " AND NOT ({f}.value IS NULL AND {f}.high IS NULL)"
 )
 WEEK_SQL = "date_trunc('week', {day})::DATE"
 # What a conflict between two figures compares (analysis.figure_views.conflicting_figures):

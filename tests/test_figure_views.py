@@ -424,3 +424,26 @@ def test_a_spread_of_one_value_is_the_figure_as_written():
     shown = fv.headline_words(heads)
     assert shown["spread"].tolist() == ["dozens", "85 – 93"]
     assert shown["agree"].tolist() == ["1 of 1 article", "2 of 3 articles"]
+
+
+def test_a_word_that_only_sets_a_floor_is_no_headline(tmp_path):
+    """Three outlets say "dozens" were killed, two say 58 and one 70, the same week and place:
+    the headline is 58, not "dozens" (no value, no upper bound: a floor, not a figure), its
+    spread 58-70; a lone "dozens" still counts nowhere in the headline."""
+    rows = [
+        _result(f"d{i}", "2017-04-04", [_fig(f"d{i}", "dozens", None, "killed", low=24.0)],
+                source=f"Outlet{i}")
+        for i in range(3)
+    ] + [
+        _result(f"n{i}", "2017-04-05", [_fig(f"n{i}", str(v), float(v), "killed")],
+                source=f"Wire{i}")
+        for i, v in enumerate([58, 58, 70])
+    ]  # fmt: skip
+    with Store(tmp_path / "floor.duckdb") as store:
+        store.write_batch(rows)
+        ids = tuple(r.article.id for r in rows)
+        for filters in (None, Filters(article_ids=ids)):  # summaries, then rows
+            killed = fv.headline_figures(store.con, filters).set_index("category").loc["killed"]
+            assert (killed.estimate, killed.text, killed.n_articles) == (58.0, "58", 2)
+            assert (killed.estimate_low, killed.estimate_high) == (58.0, 70.0)
+            assert killed.n_event_articles == 3
