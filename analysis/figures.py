@@ -860,6 +860,8 @@ def _category(
         return "other"
     if noun is None and _numbers_a_title(span):
         return "other"  # "Dead Or Alive 1 sold well": a game's title, nobody dead
+    if noun is None and _one_of_the_most(root):
+        return "other"  # "the rate remains one of the lowest": a rank, nobody remaining
     if _killed_by_construction(root, noun):
         return "killed"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "population":
@@ -885,6 +887,17 @@ def _category(
     if people:
         return "people"
     return "other"
+
+
+def _one_of_the_most(root: Token) -> bool:
+    """A number "of" a superlative ("one of the lowest", "two of the biggest"): a rank among
+    things, no count of people."""
+    return any(
+        g.tag_ in ("JJS", "RBS") or any(h.tag_ in ("JJS", "RBS") for h in g.children)
+        for c in root.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+    )
 
 
 def _later_predicate(span: Span, anchor: Token) -> str | None:
@@ -947,6 +960,8 @@ def _category_of_predicates(
         if lemma in KILLED_WORDS or low in KILLED_WORDS:
             if lemma == "kill" and pred.pos_ == "VERB" and _is_agent(noun or root, pred):
                 continue  # "20 soldiers killed 5 militants": the 20 did the killing
+            if _or_hurt(pred):
+                return "people"  # "killed or injured": casualties, as "20 casualties" are
             return "killed"
         if lemma in ("claim", "lose", "cost") and _names_lives(pred, noun_low):
             return "killed"  # "claimed the lives of 12 civilians", "50 people lost their lives"
@@ -977,6 +992,19 @@ def _category_of_predicates(
             # are another clause's
             return None
     return None
+
+
+def _or_hurt(pred: Token) -> bool:
+    """``pred`` (a word of killing) joined to a word of injury right after it ("were killed or
+    injured", "killed and wounded"): one count of both, no toll of the dead."""
+    doc = pred.doc
+    return any(
+        c.dep_ == "conj"
+        and (c.lemma_.lower() in INJURED_WORDS or c.lower_ in INJURED_WORDS)
+        and c.i == pred.i + 2
+        and doc[pred.i + 1].lower_ in ("or", "and")
+        for c in pred.children
+    )
 
 
 def _own_verb_of_object(pred: Token, anchor: Token) -> bool:
@@ -1437,6 +1465,8 @@ def _is_territory(root: Token) -> bool:
     share of a thing that is no place ("controls half of the market", "hold less than 10% of
     the top positions", "take a 20% stake") is another percentage, whatever its verb."""
     of = [p for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "across", "at"):
+        return False  # "a home in 92% of UK towns": where, not what is held
     if any(_territory_word(p) for p in of):
         return True
     if any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in of):
@@ -1451,10 +1481,22 @@ def _is_territory(root: Token) -> bool:
         tok = tok.head
         steps += 1
         if tok.lemma_.lower() in TERRITORY_VERBS and tok.pos_ == "VERB":
-            return True
+            # "the baht lost 0.3%", "shares in Elan lost 70%": a market's loss, not ground
+            return not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in MARKET_NOUNS
+                for c in tok.children
+            )
         if tok.pos_ == "VERB" and tok.lemma_.lower() not in ("be",):
             break
     return False
+
+
+# What loses or gains a share in the business pages: no armed force's ground.
+MARKET_NOUNS = frozenset(
+    {"share", "stock", "currency", "index", "price", "value", "market", "baht", "rupiah",
+     "dollar", "euro", "pound", "yen", "yuan", "rupee", "peso", "rouble", "ruble", "lira",
+     "franc", "won", "bond", "profit", "sale", "revenue", "economy", "rate", "company", "firm"}
+)  # fmt: skip
 
 
 def _territory_word(tok: Token) -> bool:

@@ -1292,3 +1292,26 @@ def test_a_casualty_count_borrows_no_unit_of_things(nlp):
     found = {f.text: (f.category, f.unit) for f in _figs(nlp, text)}
     assert found["more than 350000"] == ("killed", None)
     assert found["12"] == ("killed", "militants")  # a unit of people is still borrowed
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        # one count of the dead and the hurt is no toll of the dead
+        ("Dozens of soldiers were reported killed or injured in the raid on the base.", "people"),
+        # a market's loss is no ground lost, a town's share is no territory held
+        ("The Thai baht lost 0.3% against the dollar on Friday.", "percent"),
+        ("Shares in the drug maker lost 70% in New York.", "percent"),
+        ("Young buyers cannot afford a flat in 92% of towns.", "percent"),
+        ("The rebels lost 30% of the territory they held last year.", "territory_share"),
+    ],
+)
+def test_what_a_count_or_share_is_of(nlp, text, category):
+    [fig] = _figs(nlp, text)
+    assert fig.category == category
+
+
+def test_a_rank_among_things_is_no_count_of_people(nlp):
+    # "remains one of the lowest": a rank, nobody remaining
+    figs = _figs(nlp, "The jobless rate still remains one of the lowest in the world.")
+    assert not [f for f in figs if f.category == "remaining"]

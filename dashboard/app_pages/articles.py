@@ -43,6 +43,8 @@ st.caption(
 shown = ["title", "published", "source", "author", "n_words", "n_quotes", "n_figures", "tags"]
 if not listing["tags"].map(lambda tags: tags is not None and len(tags) > 0).any():
     shown.remove("tags")  # no article in view has a tag: no empty column
+if listing["author"].isna().all():
+    shown.remove("author")  # no article in view names its author: no column of "None"
 components.table(
     listing[shown[:1] + ["snippet"] + shown[1:] if filters.search else shown],
     title="Articles",
