@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +78,10 @@ NOT_PLACE_NAMES = lexicon.words("not_place_names")
 # adds the ceremonial counties pycountry splits ("Cheshire") or lacks ("Greater Manchester").
 COUNTY_TYPES = frozenset({"Two-tier county", "Unitary authority"})
 COUNTY_REGIONS = lexicon.mapping("county_regions")
+# A city abroad named like a county is meant in coverage of its country from this size: Norfolk,
+# Virginia (238,000), not Kent, Washington (127,000; "Kent" was Gent's other name until a city's
+# own name came to beat another's, and kept Kent out of American news that way).
+COUNTY_NAMESAKE_POPULATION = 200_000
 # Words around a county's name in GeoNames' admin2 column ("District of Rutland").
 COUNTY_NAME_WORDS = re.compile(
     r"^(?:(?:royal |metropolitan )?borough of |district of |county of |city (?:and borough )?of )"
@@ -114,15 +119,15 @@ def _ascii(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 @heap.long_lived
-def _tables() -> tuple[list[tuple], dict[str, int], dict, dict, dict]:
-    """(city rows, folded name → row, regions, country centres, region centres), from the table
-    cache. A row is what :func:`locate` reads of a city: (English name, latitude, longitude,
+def _tables() -> tuple[list[tuple], dict[str, int], dict, dict, dict, dict]:
+    """(city rows, folded name → row, regions, country centres, region centres, (country,
+    folded first-level division name) → GeoNames admin1 code), from the table cache. A row is what :func:`locate` reads of a city: (English name, latitude, longitude,
     country code, admin1 code, population)."""
     key = table_cache.digest([Path(__file__)], [gazetteer.sources_key()])
     return table_cache.cached("geo", key, _build_tables)
 
 
-def _build_tables() -> tuple[list[tuple], dict[str, int], dict, dict, dict]:
+def _build_tables() -> tuple[list[tuple], dict[str, int], dict, dict, dict, dict]:
     rows: list[tuple] = []
     row_of: dict[int, int] = {}  # id(city) → its row: each city once, however many names
     index: dict[str, int] = {}
@@ -140,20 +145,64 @@ def _build_tables() -> tuple[list[tuple], dict[str, int], dict, dict, dict]:
                 )
             )
         index[key] = row_of[id(city)]
-    return rows, index, _build_regions(), _build_centres(), _build_centres(by_region=True)
+    return (
+        rows,
+        index,
+        _build_regions(),
+        _build_centres(),
+        _build_centres(by_region=True),
+        _build_admin1_codes(),
+    )
+
+
+def _build_admin1_codes() -> dict[tuple[str, str], str]:
+    """(country code, folded division name) → GeoNames admin1 code: the cities table gives each
+    city only the code, the village table (GeoNames cities1000) only the division's English name
+    ("Rajasthan", "Aceh", "Florida"); a city in both, at the same point, joins the two (each
+    name takes the code most of its cities carry)."""
+    import csv
+
+    path = gazetteer._cities1000()
+    if path is None:
+        return {}
+    at: dict[tuple, str] = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["admin1"].strip():
+                spot = (row["cc"].strip(), round(float(row["lat"]), 2), round(float(row["lon"]), 2))
+                at[spot] = gazetteer.fold(row["admin1"].strip())
+    votes: dict[tuple[str, str], dict[str, int]] = {}
+    for city in _cities():
+        spot = (city["countrycode"], round(city["latitude"], 2), round(city["longitude"], 2))
+        name = at.get(spot)
+        if name is not None and city["admin1code"]:
+            count = votes.setdefault((city["countrycode"], name), {})
+            count[city["admin1code"]] = count.get(city["admin1code"], 0) + 1
+    return {key: max(sorted(codes), key=codes.get) for key, codes in votes.items()}
 
 
 def _build_city_index() -> dict[str, dict]:
     index: dict[str, dict] = {}
+    rank: dict[str, tuple[bool, int]] = {}
     for city in _cities():
         names = {city["name"], *(a for a in city.get("alternatenames") or () if _ascii(a))}
+        own_key = _spelling_key(city["name"])
         for name in names:
             key = gazetteer.fold(name)
             if len(key) < 3:
                 continue
-            old = index.get(key)
-            if old is None or city["population"] > old["population"]:
+            # A city of note (LANDMARK_POPULATION) by its own name beats a larger city's other
+            # name, short of a metropolis (METROPOLIS_POPULATION: "Canton" stays Guangzhou):
+            # "Harlem" is the New York neighbourhood (116,000, GeoNames' own name), not Haarlem
+            # (162,000), which GeoNames also calls "Harlem" (the Boys Choir of Harlem was drawn
+            # in Florida). "Westminster" is the City of Westminster's own name, by its spelling.
+            # A smaller town's own name does not: "Venice" is no Florida town.
+            population = int(city["population"])
+            own = population >= LANDMARK_POPULATION and _spelling_key(name) == own_key
+            new = (own or population >= METROPOLIS_POPULATION, population)
+            if key not in rank or new > rank[key]:
                 index[key] = city
+                rank[key] = new
             compact = key.replace(" ", "")  # "Deir Ezzor" = "Deir ez-Zor"
             if compact != key and compact not in index:
                 index[compact] = city
@@ -193,9 +242,13 @@ def _english(city: dict) -> str:
 
 
 def _build_centres(*, by_region: bool = False) -> dict:
-    """The population-weighted centre of each country's cities (``by_region``: of each
-    (country, admin1 code)'s)."""
+    """The centre of each country's cities (``by_region``: of each (country, admin1 code)'s):
+    the city of it nearest to their population-weighted mean. The mean is where the country's
+    people, and so its news, are, but can lie outside it: Canada's fell in Michigan (its people
+    live along the border, from Vancouver to Halifax), Indonesia's in the Java Sea; the city
+    nearest the mean is always inside."""
     sums: dict = {}
+    members: dict = {}
     for city in _cities():
         w = float(city["population"])
         key = (city["countrycode"], city["admin1code"]) if by_region else city["countrycode"]
@@ -203,7 +256,27 @@ def _build_centres(*, by_region: bool = False) -> dict:
         s[0] += w * city["latitude"]
         s[1] += w * city["longitude"]
         s[2] += w
-    return {code: (s[0] / s[2], s[1] / s[2]) for code, s in sums.items() if s[2]}
+        members.setdefault(key, []).append((float(city["latitude"]), float(city["longitude"])))
+    out = {}
+    for code, s in sums.items():
+        if s[2]:
+            out[code] = _nearest((s[0] / s[2], s[1] / s[2]), members[code])
+    return out
+
+
+def _nearest(point: tuple[float, float], spots: list[tuple[float, float]]) -> tuple[float, float]:
+    """The one of ``spots`` nearest ``point`` (great-circle distance)."""
+    lat0, lon0 = math.radians(point[0]), math.radians(point[1])
+
+    def distance(spot: tuple[float, float]) -> float:
+        lat, lon = math.radians(spot[0]), math.radians(spot[1])
+        h = (
+            math.sin((lat - lat0) / 2) ** 2
+            + math.cos(lat0) * math.cos(lat) * math.sin((lon - lon0) / 2) ** 2
+        )
+        return 2 * math.asin(min(1.0, math.sqrt(h)))
+
+    return min(spots, key=distance)
 
 
 # Where a place's name is written with an Arabic article ("al-Meridian", "Al-Shafah"): the Arab
@@ -285,15 +358,33 @@ def _locate(name: str) -> Location | None:
         row = None  # "Florida" is the state, not Floridablanca; "Virginia" not a Cape town
     if row is None:
         if known is not None and known.kind == "state" and known.country:
-            # "England", "Scotland": a nation of a country, drawn at that country's centre
-            # rather than at a village of the same name in Arkansas
-            centre = _tables()[3].get(known.country)
-            if centre:
-                return Location(
-                    known.name, centre[0], centre[1], known.country, "region", known.name
-                )
+            return _state(name, known)
         return _village(name)
     return _city_at(row)
+
+
+def _state(name: str, known: gazetteer.Place) -> Location | None:
+    """Where the state, province or nation ``known`` (of ``name``) is drawn: a city of note of
+    its country carrying the name ("Valencia", Spain's third city, not the Valencian province
+    at Spain's centre: the largest Valencia is Venezuela's), else the centre of its own cities
+    ("Florida", "Rajasthan", "Aceh": all were drawn at their country's centre, Florida in
+    Missouri), else its country's centre ("Bayern": GeoNames calls it Bavaria)."""
+    key = gazetteer.fold(name)
+    for english, lat, lon, code, admin1, population in _namesakes().get(key) or ():
+        if code == known.country and population >= LANDMARK_POPULATION:
+            region = _regions().get((code, admin1))
+            return Location(english, lat, lon, code, "city", region, population)
+    *_, centres, region_centres, codes = _tables()
+    admin1 = codes.get((known.country, gazetteer.fold(known.name)))
+    centre = region_centres.get((known.country, admin1)) if admin1 else None
+    if centre is None:
+        # "England", "Scotland" (nation_regions.tsv draws them at their own cities' centre
+        # above), a division the village table names otherwise: the country's centre, rather
+        # than a village of the same name in Arkansas
+        centre = centres.get(known.country)
+    if centre is None:
+        return None
+    return Location(known.name, centre[0], centre[1], known.country, "region", known.name)
 
 
 def _city_at(row: int) -> Location:
@@ -326,7 +417,7 @@ def locate_near(name: str, countries: tuple[tuple[str, int], ...]) -> Location |
         weight = dict(countries)
         if (
             city is not None
-            and city.population >= NAMESAKE_MAX_POPULATION
+            and city.population >= COUNTY_NAMESAKE_POPULATION
             and weight.get(city.country, 0) > 0
             and weight.get(city.country, 0) >= NAMESAKE_MARGIN * weight.get("GB", 0)
         ):
@@ -565,10 +656,33 @@ def locate_in_article(
     name ("Sale" is Sale, Greater Manchester, in a story about English rugby)."""
     if common_word(name) and (not tagged or alone):
         return None  # "the Workers' Union's 70,000", "Sale's Charlie Hodgson" with no place
-    if found is None or supported or firm(name, found):
+    if found is None or firm(name, found):
         return found
     if alone:
         return found if tagged and spelled_as(name, found) else None
+    if not spelled_as(name, found):
+        # Found only under another of its names: the place's country must both lead the
+        # article and be named in it by another place. "Ash" (of the Syrian airbase Ash
+        # Shairat) is one of GeoNames' names for Nashua, "Nisibis" (Hassake-Nisibis, a Syrian
+        # diocese) for Nusaybin, "Diana" for Soran, "Kuznetsova" (the tennis player) for
+        # Konakovo, "Rankin" (the photographer) for Belton: a mention of the United States, or
+        # a name's own vote ("Diana" voted for Iraq), is no support.
+        if supported and (
+            leader in (None, found.country) or found.population >= LANDMARK_POPULATION
+        ):
+            return found  # "Hatay" (Antakya, 400,000) in a story about Syria naming Turkey
+        if supported:
+            return None  # no namesake village in the leading country ("Palmyra", Pennsylvania)
+        if leader is None or leader == found.country:
+            return None  # "Diana": its own vote made Iraq lead a story about the princess
+        return namesake_in(name, leader)
+    if supported:
+        if leader is None or leader == found.country:
+            return found
+        # The leading country's own place of the name beats a mention of the found one's:
+        # "Glastonbury" in a story about British music that names New York is the Somerset
+        # town (9,000 people), not Glastonbury, Connecticut (32,000)
+        return namesake_in(name, leader) or found
     if leader is None or leader == found.country:
         return found  # the article's own leading country, by this name's mentions
     return namesake_in(name, leader)
