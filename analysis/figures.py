@@ -969,6 +969,8 @@ def _category_of_predicates(
             return "killed"  # "Damascus lost more than 40 troops": a force's dead, not its size
         if lemma in INJURED_WORDS or low in INJURED_WORDS:
             return "injured"
+        if _harm_inflicted(pred):
+            return "injured"  # "inflicted harm on an additional 200 civilians"
         if (lemma in MISSING_WORDS or low in MISSING_WORDS) and about_people:
             return "missing"
         if lemma == "leave" and pred.pos_ != "VERB":
@@ -992,6 +994,21 @@ def _category_of_predicates(
             # are another clause's
             return None
     return None
+
+
+HARM_NOUNS = frozenset({"harm", "injury", "injuries", "wound", "wounds"})
+
+
+def _harm_inflicted(pred: Token) -> bool:
+    """``pred`` is "inflict" with a harm for object, or a harm "inflicted" (the small model
+    makes the verb an adjective of its object: "… and inflicted harm on 200 civilians")."""
+    lemma = pred.lemma_.lower()
+    if lemma == "inflict":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in HARM_NOUNS for c in pred.children)
+    return lemma in HARM_NOUNS and (
+        pred.head.lemma_.lower() == "inflict"
+        or any(c.lemma_.lower() == "inflict" for c in pred.children)
+    )
 
 
 def _or_hurt(pred: Token) -> bool:
@@ -1343,8 +1360,22 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
         and head.lemma_.lower() in KILLED_WORDS
         and not _is_agent(noun, head)
         # "8 persons killed 58 others injured": the 58 has its own state, written after it
-        and not (noun.i + 1 < len(noun.doc) and _casualty_word(noun.doc[noun.i + 1]))
+        # (also after an auxiliary: "… those killed at least 160 people were injured")
+        and not _state_written_after(noun)
     )
+
+
+AUXILIARY_WORDS = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being"})
+
+
+def _state_written_after(noun: Token) -> bool:
+    """A casualty word right after ``noun``, past auxiliaries ("58 others injured", "160
+    people were injured")."""
+    doc = noun.doc
+    i = noun.i + 1
+    while i < noun.sent.end and doc[i].lower_ in AUXILIARY_WORDS:
+        i += 1
+    return i < noun.sent.end and _casualty_word(doc[i])
 
 
 def _number_of(root: Token) -> str | None:

@@ -1304,11 +1304,19 @@ def test_a_casualty_count_borrows_no_unit_of_things(nlp):
         ("Shares in the drug maker lost 70% in New York.", "percent"),
         ("Young buyers cannot afford a flat in 92% of towns.", "percent"),
         ("The rebels lost 30% of the territory they held last year.", "territory_share"),
+        # the state written after the count, past its auxiliary, and a harm inflicted
+        ("Besides those killed at least 90 people were injured the medics said.", "injured"),
+        ("The bombing inflicted harm on 40 residents.", "injured"),
     ],
 )
 def test_what_a_count_or_share_is_of(nlp, text, category):
     [fig] = _figs(nlp, text)
     assert fig.category == category
+
+
+def test_a_harm_inflicted_beside_a_toll_is_no_toll(nlp):
+    figs = _figs(nlp, "The attack killed 12 people and inflicted harm on another 40 residents.")
+    assert [(f.value, f.category) for f in figs] == [(12, "killed"), (40, "injured")]
 
 
 def test_a_rank_among_things_is_no_count_of_people(nlp):
