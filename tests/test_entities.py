@@ -1244,3 +1244,68 @@ def test_an_acronym_the_model_tags_person_is_no_person(model):
 def test_a_channel_the_model_calls_a_person_is_an_organisation(model, text, name):
     mentions, _ = run(model, text)
     assert (name, "ORG") in {(m.name, m.label) for m in mentions}, mentions
+
+
+# -- non-people the analyst found on the People list (facilities, places, clubs, companies,
+# -- things, credit lines); invented sentences ---------------------------------------------
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a facility noun after the name: the name is the facility's
+        ("Coalition jets took off from the Muwaffaq air base in Jordan.", "Muwaffaq", "FAC"),
+        ("A car bomb exploded near the Sayyida Zainab shrine, south of Damascus.",
+         "Sayyida Zainab", "FAC"),
+        # an Arabic place word opens the name ("gate", "bridge")
+        ("Army units shelled Kafr Hamra and Bab Qinnasrin on Sunday.", "Bab Qinnasrin", "GPE"),
+        ("Rebels shelled Jisr al-Shughour and Ras al-Ain on Monday.", "Jisr al-Shughour", "GPE"),
+        # the text places it: "the cities of", "mountain", "within five kilometres of"
+        ("Shells fell on the towns of Nubl and the cities of Tadef and Maskanah.",
+         "Maskanah", "GPE"),
+        ("Rebels captured the hills near Tal Rifaat and al-Hader mountain.", "al-Hader", "GPE"),
+        ("The front line is now within five kilometres of Mhardeh.", "Mhardeh", "GPE"),
+        # a club: "side X", a plural verb; a company: "oil giant X", "the X brand"
+        ("English side Harlequins signed the winger on a short loan.", "Harlequins", "ORG"),
+        ("Gillingham have won their last three matches at home.", "Gillingham", "ORG"),
+        ("The court froze the assets of oil giant Sibneft on Monday.", "Sibneft", "ORG"),
+        ("Fiat may sell the Lancia brand to a rival.", "Lancia", "ORG"),
+        # a credit line's job word is no person, the journalist is
+        ("Additional reporting by Lina Haddad in Amman; Writing by Paul Keane",
+         "Paul Keane", "PERSON"),
+        ("The price of oil rose. Editing by Peter Graff Our Standards: The Trust Principles.",
+         "Peter Graff", "PERSON"),
+    ],
+)  # fmt: skip
+def test_places_facilities_clubs_and_companies_are_no_people(model, text, name, label):
+    mentions, _ = run(model, text)
+    found = {(m.name, m.label) for m in mentions}
+    assert (name, label) in found, found
+    assert label == "PERSON" or (name, "PERSON") not in found, found
+    assert not any(m.name in ("Writing", "Editing") or "Standards" in m.name for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Queues formed for the new Harry Potter book, and Harry's fans were delighted.",
+         "Harry Potter"),
+        ("Inspired by Britpop, the band recorded a first album.", "Britpop"),
+    ],
+)  # fmt: skip
+def test_a_book_and_a_genre_are_no_people(model, text, name):
+    mentions, _ = run(model, text)
+    assert not [m for m in mentions if m.label == "PERSON"], mentions
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # journalists listed with the places they report from stay people
+        ("Additional reporting by Dana Karim in Cairo and Julian Moss in Paris; Editing by Ann "
+         "Leigh", "Julian Moss"),
+        ("John Smith, head of the monitoring group, said the village was empty.", "John Smith"),
+        ("Mr Brown said he would meet Tony Blair on Friday.", "Tony Blair"),
+    ],
+)  # fmt: skip
+def test_people_next_to_places_and_groups_stay_people(model, text, name):
+    mentions, _ = run(model, text)
+    assert (name, "PERSON") in {(m.name, m.label) for m in mentions}, mentions

@@ -51,8 +51,19 @@ def _decide_label(
     # a short form joined ("Kerry" → "John Kerry"); "Waer" to "Al-Waer" is the same name
     key = _loose_key(name_key(name))
     joined = any(m.person and _loose_key(m.key) != key for m in group)
-    if name.lower() in THING_NAMES and not joined:
-        return None  # "an Oscar nomination": an award, not a person
+    if name.lower() in THING_NAMES and (not joined or " " in name):
+        # "an Oscar nomination": an award, not a person; "Harry Potter" (a book) with its
+        # short form "Harry" joined is the book all the same
+        return None
+    if (
+        top in ("PERSON", "ORG")
+        and any(m.org_cue for m in group)
+        and not (joined or any(m.title or m.named for m in group))
+    ):
+        # "oil giant Yukos", "the Maserati brand", "Everton v Sunderland", "Everton have": a
+        # company or a club, which "says" things as people do (a speech verb is no evidence);
+        # a name the model tags a place or a nationality keeps that ("England have won")
+        return "ORG"
     if not (joined or person_evidence):
         place = gazetteer.place(name)
         # "the Kazakh capital Astana" (tagged GPE; an alternate name of Petropavl): a
@@ -70,6 +81,14 @@ def _decide_label(
         head, _, last = name.rpartition(" ")
         if last.lower() in AREA_NOUNS and head and gazetteer.place(head):
             return "LOC"  # "Damascus Countryside" (SANA's name for the province), tagged ORG
+        if (
+            top in ("PERSON", "FAC")
+            and any(m.facility for m in group)
+            and not any(m.locative and not m.facility for m in group)
+        ):
+            # "the Kweyris military airport", "the Incirlik air base", "near the Khaled Bin
+            # Walid mosque": a facility's name, unless the text puts things in it elsewhere
+            return "FAC"
         locative = any(m.locative for m in group)
         town = gazetteer.town(name)
         # a town's name is a surname too ("Clinton"): a place where the text says so, or where

@@ -92,6 +92,11 @@ def _name_people(mentions: Sequence[_Mention]) -> None:
             continue
         if m.model_label == "PERSON" and m.place_noun and not (m.title or m.speaker):
             continue  # "the al-Midan neighbourhood": no person for short forms to join
+        if m.model_label == "PERSON" and m.facility and not (m.title or m.speaker):
+            continue  # "the Kweyris military airport": a facility's name, no person's
+        if m.model_label == "PERSON" and m.org_cue and not (m.title or m.named):
+            m.model_label = "ORG"  # "oil giant Yukos", "Everton v Sunderland": no person
+            continue
         if m.model_label == "PERSON" and _acronym(m.bare) and not (m.title or m.speaker or m.named):
             # "sarin and VX nerve agents", "CNPC", "RICS": a person is named by name, an
             # acronym names an organisation (or a thing) unless the text makes it someone

@@ -48,6 +48,13 @@ ROLE_NOUNS = lexicon.words("role_nouns")
 ORG_NAME_WORDS = lexicon.words("org_name_words")
 HEADLINE_VERBS = lexicon.words("headline_verbs")
 INCIDENT_NOUNS = lexicon.words("incident_nouns")
+FACILITY_NOUNS = lexicon.phrases("facility_nouns")
+CREDIT_JOB_WORDS = lexicon.words("credit_words")
+PLACE_FIRST_WORDS = lexicon.words("place_first_words")
+ORG_APPOSITION_NOUNS = lexicon.words("org_apposition_nouns")
+ORG_AFTER_NOUNS = lexicon.words("org_after_nouns")
+# place nouns next to a name, for the entity extractor only ("the cities of al-Rai")
+NEAR_PLACE_NOUNS = PLACE_NOUNS | lexicon.words("entity_place_nouns")
 # "the UK-based Syrian Observatory", "a London-based group": the seat of whoever is described,
 # not a place the story is about. Counted, it made the United Kingdom the sixth most covered
 # entity of the FA-KES war reports (202 of its 389 mentions) and the Observatory's most
@@ -86,6 +93,8 @@ class _Mention:
     fixed: bool = False  # name and label come from an alias/acronym: not open to voting
     person: bool = False  # a person (tagged, titled, or joined to a fuller person name)
     named: bool = False  # after "a witness named": a person, whatever place has the name
+    facility: bool = False  # before "airport", "air base", "hospital": a facility's name
+    org_cue: bool = False  # "oil giant Yukos", "the Maserati brand", "Everton v Sunderland"
 
 
 def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
@@ -135,7 +144,9 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 ),
                 None,
             )
-        place_noun = _next_to_place_noun(doc, ent.start, ent.end)
+        place_noun = _next_to_place_noun(doc, ent.start, ent.end) or (
+            label == "PERSON" and _place_first_word(bare)
+        )
         if (
             title
             and label == "PERSON"
@@ -150,9 +161,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
             continue
         root = ent.root
         speaker = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in PERSON_VERBS
-        locative = (
-            root.dep_ == "pobj" and root.head.text.lower() in LOCATIVE_PREPOSITIONS
-        ) or place_noun
+        locative = _locative(doc, ent) or place_noun
         i = bisect.bisect_right(sent_tokens, ent.start) - 1
         sent_start = sent_chars[max(i, 0)]
         # The parser sometimes runs a sentence across a paragraph break; a line break ends it.
@@ -171,6 +180,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 locative=locative,
                 place_noun=place_noun,
                 named=named,
+                facility=_facility_after(doc, ent.end),
+                org_cue=_org_cue(doc, ent),
             )
         )
     return out
@@ -187,6 +198,120 @@ def _named_person(doc: Doc, start: int) -> bool:
     noun = doc[start - 2]
     # one person: "forces called the SDF" names a force
     return noun.lower_ in NAMED_PERSON_NOUNS and noun.tag_ == "NN"
+
+
+def _place_first_word(bare: str) -> bool:
+    """Does ``bare`` open with an Arabic noun that opens place names ("Bab al-Hawa", "Kafr
+    Zita", "Deir ez-Zor"), with a name after it?"""
+    first, _, rest = bare.partition(" ")
+    return bool(rest) and first[:1].isupper() and first.lower() in PLACE_FIRST_WORDS
+
+
+# Words before "of" that make what follows a place: a distance ("within 12 miles of Qardaha"), a
+# side ("north of Hama"), a direction ("in the direction of Qardaha").
+_PLACE_OF_WORDS = DISTANCE_UNITS | gazetteer.COMPASS_WORDS | {"direction", "outskirts", "vicinity"}
+# Words before "to" that do the same ("close to Qardaha", "next to Incirlik").
+_PLACE_TO_WORDS = frozenset({"close", "closer", "near", "nearer", "next"})
+
+
+def _locative(doc: Doc, ent: Span) -> bool:
+    """Does the text put ``ent`` where something is: the object of "in"/"near"/… (also the
+    second of a list after one: "in Taldao and al-Houla"), after "12 miles of", "north of", "the
+    direction of", "close to"?"""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.text.lower() in LOCATIVE_PREPOSITIONS:
+        return True
+    head = root
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    # "strikes in Taldao and [al-Houla]": a name listed after a place-tagged one where
+    # something is; not after where someone is ("… by Erika Solomon in Beirut and Anthony
+    # Deutsch in Amsterdam", "in" parsed on "Solomon" or on "reporting": a list of people)
+    if (
+        head is not root
+        and head.ent_type_ in ("GPE", "LOC")
+        and head.dep_ == "pobj"
+        and head.head.text.lower() in LOCATIVE_PREPOSITIONS
+        and head.head.head.ent_type_ != "PERSON"
+        and head.head.head.lower_ not in CREDIT_JOB_WORDS
+    ):
+        return True
+    start = ent.start
+    if start < 2:
+        return False
+    before, word = doc[start - 1].lower_, doc[start - 2].lower_
+    return (before == "of" and word in _PLACE_OF_WORDS) or (
+        before == "to" and word in _PLACE_TO_WORDS
+    )
+
+
+def _facility_after(doc: Doc, end: int) -> bool:
+    """Is the name ending at token ``end`` followed by a facility noun ("Kweyris military
+    airport", "the Incirlik air base", "Bab al-Hawa hospital")?"""
+    words = [t.text for t in doc[end : end + 2]]
+    return any(
+        " ".join(words[:n]) == phrase
+        for phrase in FACILITY_NOUNS
+        for n in (len(phrase.split()),)
+        if n <= len(words)
+    )
+
+
+# "Everton v Sunderland", "Hearts vs Celtic": a fixture.
+_VERSUS = frozenset({"v", "v.", "vs", "vs.", "versus"})
+
+
+def _org_cue(doc: Doc, ent: Span) -> bool:
+    """Does the text treat ``ent`` as a company or a club? A describing noun
+    before it ("oil giant Yukos", "English side Saracens"), a company's or club's noun after it
+    or its possessive ("Yukos shares", "the Maserati brand", "Yukos' parent company"), a fixture
+    against a known place or club ("Everton v Sunderland"), or one name taking a plural verb as
+    British English does for teams and firms ("Everton have missed", "Hearts are")."""
+    start, end = ent.start, ent.end
+    root = ent.root
+    # one word: "the militant group Abu Mohammad al-Golani", "open-side Martyn Williams" are
+    # people whose commas or roles the text left out
+    if start >= 1 and " " not in ent.text:
+        prev = doc[start - 1]
+        if (
+            prev.lower_ in ORG_APPOSITION_NOUNS
+            and prev.text.islower()
+            and (prev.head.i == root.i or (root.head.i == prev.i and root.dep_ == "appos"))
+        ):
+            return True
+    k = end
+    if k < len(doc) and doc[k].text in ("'s", "'", "\u2019s", "\u2019"):
+        k += 1
+    if k < len(doc) and doc[k].text.islower() and doc[k].lower_ in ORG_AFTER_NOUNS:
+        return True
+    if end + 1 < len(doc) and doc[end].lower_ in _VERSUS and _known_side(doc, end + 1, 1):
+        return True
+    if start >= 2 and doc[start - 1].lower_ in _VERSUS and _known_side(doc, start - 1, -1):
+        return True
+    if (
+        end - start == 1
+        and root.tag_ == "NNP"
+        and root.dep_ == "nsubj"
+        and not any(c.dep_ == "conj" for c in root.children)
+    ):
+        verb = root.head
+        auxes = [c for c in verb.children if c.dep_ == "aux" and c.i > root.i]
+        first = auxes[0] if auxes else verb
+        return first.lower_ in ("have", "are", "were") and first.i > root.i
+    return False
+
+
+def _known_side(doc: Doc, i: int, step: int) -> bool:
+    """Is the capitalised run of up to two words from token ``i`` (forward or, with ``step``
+    -1, back from ``i - 1``) a known place or organisation ("Sunderland", "Man Utd")?"""
+    for n in (2, 1):
+        lo, hi = (i, i + n) if step > 0 else (i - n, i)
+        if lo < 0 or hi > len(doc):
+            continue
+        piece = doc[lo:hi]
+        if all(t.text[:1].isupper() for t in piece) and _piece(piece) is not None:
+            return True
+    return False
 
 
 # What makes a camp a place: a refugee camp is one, a politician's camp is not.
@@ -207,17 +332,17 @@ def _next_to_place_noun(doc: Doc, start: int, end: int, reach: int = 6) -> bool:
     while (
         j < min(len(doc), end + reach)
         and in_list(doc[j])
-        and doc[j].text.lower() not in PLACE_NOUNS
+        and doc[j].text.lower() not in NEAR_PLACE_NOUNS
     ):
         j += 1
-    if j < len(doc) and doc[j].text.lower() in PLACE_NOUNS:
+    if j < len(doc) and doc[j].text.lower() in NEAR_PLACE_NOUNS:
         return True
     if j + 1 < len(doc) and doc[j].lower_ in CAMP_WORDS and doc[j + 1].lower_ in ("camp", "camps"):
         return True  # "the Atmeh refugee camp" ("the Clinton camp" is no place)
     i = start - 1
     while i > max(0, start - reach) and in_list(doc[i]) and doc[i].text.lower() != "of":
         i -= 1
-    return i >= 1 and doc[i].text.lower() == "of" and doc[i - 1].text.lower() in PLACE_NOUNS
+    return i >= 1 and doc[i].text.lower() == "of" and doc[i - 1].text.lower() in NEAR_PLACE_NOUNS
 
 
 def _respan(doc: Doc, span: Span) -> list[Span]:
@@ -252,6 +377,9 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         return cut
     end = _drop_trailing_numbers(doc, start, end)
     if label == "PERSON":
+        credited = _credit_line(doc, start, end)
+        if credited is not None:
+            return credited
         start, end = _person_bounds(doc, start, end)
     if end <= start:
         return []
@@ -346,6 +474,38 @@ def _drop_trailing_numbers(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _credit_line(doc: Doc, start: int, end: int) -> list[Span] | None:
+    """A wire credit line's job word the model tagged a person ("Writing by John Irish",
+    "Editing by …"): the journalist's name after "by" — the rest of the span, or, when the span
+    is the job word alone, the capitalised words after "by" that the model left untagged (none
+    when it tagged them itself: that name is a mention of its own). None when the span opens with
+    no job word before "by"."""
+    if doc[start].lower_ not in CREDIT_JOB_WORDS or not doc[start].text[:1].isupper():
+        return None
+    if start + 1 < end and doc[start + 1].lower_ == "by":
+        if start + 2 >= end:
+            return []
+        return _respan(doc, Span(doc, start + 2, end, label="PERSON"))
+    if end - start != 1 or end >= len(doc) or doc[end].lower_ != "by":
+        return None
+    j = end + 1
+    while (
+        j < min(len(doc), end + 5)
+        and doc[j].text.istitle()
+        and doc[j].is_alpha
+        and doc[j].ent_iob_ == "O"
+    ):
+        j += 1
+    if j - (end + 1) >= 2:
+        return [Span(doc, end + 1, j, label="PERSON")]
+    return []
+
+
+# Possessive determiners never inside a person's name: "Peter Graff Our Standards" (a Reuters
+# footer run into the credit line's last name) ends before "Our".
+_DETERMINERS = frozenset({"our", "their", "his", "her", "its", "my", "your"})
+
+
 def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A person's name ends at its first lower-case word ("Assads air force"), and runs on over
     capitalised words into a place noun ("al-Sheikh [Maqsoud] neighbourhood"), taking a title
@@ -356,6 +516,9 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if lower and doc[k - 1].whitespace_:  # a word of its own, not inside "al-Assad"
             end = k
             break
+        if t.lower_ in _DETERMINERS and t.text.istitle() and k - start >= 2:
+            end = k  # (a title's words stay: "Lose My Breath" is no name to cut)
+            break
     # "Syrian Rami Abdel Rahman", "Konashenkov Russian", "Observatory Rami Abdurrahman": a
     # nationality or an organisation's word the model ran into the name is none of it (one at
     # the end makes an organisation: "Fateh al-Sham Front", see _relabel_by_head)
@@ -364,6 +527,10 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         start += 1
     while end - start > 1 and _demonym(doc[end - 1].text):
+        end -= 1
+    # "Sayyeda Zeinab Area" (a title-case headline): the place noun is no part of a name; the
+    # name before it is a place's (see _next_to_place_noun)
+    while end - start > 1 and doc[end - 1].text.istitle() and doc[end - 1].lower_ in PLACE_NOUNS:
         end -= 1
     j = end
     while (
