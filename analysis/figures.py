@@ -1137,6 +1137,8 @@ def _state_after(span: Span, noun: Token | None) -> str | None:
             return None
         if tok.lower_ in ("were", "was", "are", "is", "have", "has", "had", "been", "be"):
             continue
+        if tok.lower_ in MORE_WORDS:
+            continue  # "at least 100 more were wounded", "dozens more wounded"
         # "15 Civilians 3 Children Killed" (a headline list, commas lost): the state is written
         # once, after the last item
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -1366,6 +1368,8 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
 
 
 AUXILIARY_WORDS = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being"})
+# The words of a further count between it and its state ("dozens more wounded", "37 others").
+MORE_WORDS = frozenset({"more", "others", "other"})
 
 
 def _state_written_after(noun: Token) -> bool:
@@ -1464,7 +1468,12 @@ def _own_state(anchor: Token) -> str | None:
     missing"), else None. A participle right after the count counts whatever the parse hung it
     on ("… including 13 civilians and more than 30 wounded": "wounded" joined to "killed")."""
     doc = anchor.doc
-    after = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
+    # past an auxiliary and the words of a further count ("37 others were injured", "dozens
+    # more wounded", "at least 100 more were wounded")
+    i = anchor.i + 1
+    while i < anchor.sent.end and (doc[i].lower_ in AUXILIARY_WORDS or doc[i].lower_ in MORE_WORDS):
+        i += 1
+    after = doc[i] if i < anchor.sent.end else None
     if after is not None and after.tag_ in ("VBN", "JJ") and _state_word(after) is not None:
         return _state_word(after)
     return next(
@@ -2299,6 +2308,11 @@ def _speaker_of(ctx: _Context, verb: Token) -> str | None:
                 return None
             if child.lower_ in PLACE_HEADS:
                 break  # "… Deir ezzor province says a UK-based monitoring group": the comma lost
+            first = next((t for t in child.subtree if not t.is_punct), child)
+            if first.tag_ in ("VBD", "VBN") and first.is_title and not ctx.label(child):
+                # a list of what someone did, its subject left out ("- Increased spending on
+                # health to 102.8bn rupees - Announced that …"): the act is no speaker
+                return None
             return _phrase_name(ctx, child)
     if verb.lemma_.lower() in speech.SPEECH_VERBS:
         who = speech.subject(verb)

@@ -1323,3 +1323,27 @@ def test_a_rank_among_things_is_no_count_of_people(nlp):
     # "remains one of the lowest": a rank, nobody remaining
     figs = _figs(nlp, "The jobless rate still remains one of the lowest in the world.")
     assert not [f for f in figs if f.category == "remaining"]
+
+
+@pytest.mark.parametrize(
+    "text, later",
+    [
+        ("On Monday 10 civilians were killed including a child and 37 others were injured in "
+         "the attacks.", 37),
+        ("Also in May over 25 civilians were killed and at least 100 more were wounded in raids "
+         "on a village.", 100),
+    ],
+)  # fmt: skip
+def test_a_later_count_takes_its_own_state(nlp, text, later):
+    got = {f.value: f.category for f in _figs(nlp, text)}
+    assert got[later] == "injured" and "killed" in got.values()
+
+
+def test_a_list_of_acts_names_no_claimant(nlp):
+    # a budget's list, the minister left out: "Increased spending" is no source
+    text = (
+        "- Raised spending on schools to 40bn rupees ($1bn) - Announced that 20bn rupees "
+        "($0.5bn) will go to roads"
+    )
+    figs = _figs(nlp, text)
+    assert figs and all(f.claimed_by is None for f in figs)
