@@ -215,6 +215,11 @@ class _Context:
         if self.incident_place is not None:
             known = gazetteer.country(self.incident_place)
             code = known.country if known is not None else _country_of(self.incident_place)
+            named = [c.country for p in places if (c := gazetteer.country(p)) and c.country]
+            if code and named and code not in named:
+                # "Ariha" is also Jericho's Arabic name: in an article that names Syria (and
+                # not Palestine) it is the Idlib town, and the war's toll is Syria's
+                code = next((c for c in named if geo.namesake_in(self.incident_place, c)), code)
             country = gazetteer.country_of_code(code) if code else None
             self.incident_country = country.name if country is not None else None
             self.incident_code = code or None

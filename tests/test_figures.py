@@ -1347,3 +1347,16 @@ def test_a_list_of_acts_names_no_claimant(nlp):
     )
     figs = _figs(nlp, text)
     assert figs and all(f.claimed_by is None for f in figs)
+
+
+def test_a_running_total_is_placed_in_the_country_the_article_names(nlp):
+    # "Ariha" is also Jericho's Arabic name; the article names Syria, whose town it is
+    text = (
+        "Forty people were killed on Monday when a warplane crashed into a market in the "
+        "rebel-held town of Ariha in Idlib province, a civil defence official said. Most of the "
+        "dead in Ariha were civilians, according to a monitor which tracks violence across "
+        "Syria. The town of Ariha was captured by rebels in May. Idlib province has seen heavy "
+        "fighting. The United Nations says the war has killed more than 220000 people."
+    )
+    [total] = [f for f in _figs(nlp, text) if f.value == 220000]
+    assert (total.scope, total.location) == ("total", "Syria")
