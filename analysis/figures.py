@@ -867,6 +867,8 @@ def _category(
         return "other"  # "Dead Or Alive 1 sold well": a game's title, nobody dead
     if noun is None and _one_of_the_most(root):
         return "other"  # "the rate remains one of the lowest": a rank, nobody remaining
+    if noun is None and span.start > span.sent.start and _rank_word(span.doc[span.start - 1]):
+        return "other"  # "world number two Roddick", "the world No 1": a rank
     if _killed_by_construction(root, noun):
         return "killed"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "population":
@@ -892,6 +894,11 @@ def _category(
     if people:
         return "people"
     return "other"
+
+
+def _rank_word(tok: Token) -> bool:
+    """ "number" or "No" before a number: a rank ("world number two"), not a count."""
+    return tok.lower_ == "number" or tok.text in ("No", "No.", "no.")
 
 
 def _one_of_the_most(root: Token) -> bool:
