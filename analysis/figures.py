@@ -52,7 +52,7 @@ from analysis import doc_arrays, entities, gazetteer, geo, lexicon, numbers, spe
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.place_context import ArticlePlaces
-from analysis.quotes import ROLE_NOUNS, is_monitor_description, monitor_named
+from analysis.quotes import MONITOR_NAME_WORDS, ROLE_NOUNS, is_monitor_description, monitor_named
 from analysis.records import EntityMention, Figure, Quote
 
 log = logging.getLogger(__name__)
@@ -2111,7 +2111,10 @@ def _claimant(ctx: _Context, span: Span) -> str | None:
         return None
     if who is not None and is_monitor_description(who):
         # "… killed 44 people, a monitoring group said": the monitor the article quotes by name
-        return monitor_named(ctx.quotes, span.start_char) or who
+        # or, quoted nowhere, the one monitoring body the article names ("… the Syrian
+        # Observatory for Human Rights, which tracks the war"; a monitor description had been
+        # a claimant of its own in 35 figures of the real store)
+        return monitor_named(ctx.quotes, span.start_char) or _monitor_in_article(ctx) or who
     if who is not None:
         # a known variant is its organisation's name ("SOHR", "Syrian Observatory"): one
         # claimant, not three, in the conflicts and the tables
@@ -2119,6 +2122,17 @@ def _claimant(ctx: _Context, span: Span) -> str | None:
         if known is not None and known[1] == "ORG":
             return known[0]
     return who
+
+
+def _monitor_in_article(ctx: _Context) -> str | None:
+    """The monitoring body the article names, an organisation whose name says it is one
+    (:data:`MONITOR_NAME_WORDS`), when it names exactly one."""
+    names = {
+        m.name
+        for m in ctx.mentions
+        if m.label == "ORG" and not MONITOR_NAME_WORDS.isdisjoint(m.name.lower().split())
+    }
+    return names.pop() if len(names) == 1 else None
 
 
 def _claimant_as_written(ctx: _Context, span: Span) -> str | None:

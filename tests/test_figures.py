@@ -1365,3 +1365,18 @@ def test_a_running_total_is_placed_in_the_country_the_article_names(nlp):
     )
     [total] = [f for f in _figs(nlp, text) if f.value == 220000]
     assert (total.scope, total.location) == ("total", "Syria")
+
+
+def test_a_monitor_description_is_the_monitor_the_article_names(nlp):
+    text = (
+        "Air strikes killed 16 civilians in Idlib on Monday, a monitoring group said. The Syrian "
+        "Observatory for Human Rights, which tracks the war through a network of sources, has "
+        "documented the raids."
+    )
+    [fig] = _figs(nlp, text)
+    assert fig.claimed_by == "Syrian Observatory for Human Rights"
+    # with no monitor named, the description stays
+    [alone] = _figs(
+        nlp, "Air strikes killed 16 civilians in Idlib on Monday, a monitoring group said."
+    )
+    assert alone.claimed_by == "monitoring group"
