@@ -587,6 +587,9 @@ def country_vote(name: str) -> str | None:
         return None  # "Sale" votes for no Morocco, "Google" for no Kansas
     if county(name):
         return "GB"  # "Kent" is the county, not Kent, Washington
+    if gazetteer.fold(name) in PLACE_SPELLINGS:  # "Venice" is Venezia's, not Dayton's
+        spelled = locate(name)
+        return spelled.country if spelled is not None else None
     known = gazetteer.place(name)
     return known.country if known is not None and known.country else None
 

@@ -132,3 +132,14 @@ def test_the_map_keeps_misread_names_off_foreign_towns(tmp_path):
     assert {drawn[n] for n in ("Syria", "Homs", "Hama", "Aleppo")} == {"SY"}
     texas = df.set_index("place").loc["Texas"]
     assert 25.8 < texas["lat"] < 36.5 and -106.7 < texas["lon"] < -93.5
+
+
+@pytest.mark.parametrize("name", ["Thai", "Kazakh", "Briton", "Baltic", "Atlantic"])
+def test_a_people_or_a_sea_is_no_town(name):
+    # other names GeoNames gives Alor Setar, Petropavl, Britton SD; villages called Baltic
+    assert geo.locate(name) is None and geo.country_vote(name) is None
+
+
+def test_venice_is_venezia_and_votes_for_italy():
+    found = geo.locate("Venice")
+    assert found.country == "IT" and geo.country_vote("Venice") == "IT"
