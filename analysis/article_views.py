@@ -235,11 +235,15 @@ class FilterOptions:
     last_date: date | None
     sources: tuple[str, ...]
     tags: tuple[str, ...]
+    undated: int = 0  # originals without a publication date: no date range keeps them
 
 
 def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
     """Date range, outlets and tags of the stored originals (from the summary tables)."""
-    first, last = con.execute("SELECT min(day), max(day) FROM sum_articles").fetchone()
+    first, last, undated = con.execute(
+        "SELECT min(day), max(day), coalesce(sum(n_articles) FILTER (WHERE day IS NULL), 0) "
+        "FROM sum_articles"
+    ).fetchone()
     sources = [
         r[0]
         for r in con.execute(
@@ -258,6 +262,7 @@ def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
         last_date=_as_date(last),
         sources=tuple(sources),
         tags=tuple(tags),
+        undated=int(undated),
     )
 
 

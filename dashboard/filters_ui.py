@@ -183,6 +183,13 @@ def sidebar() -> Filters:
         entities=tuple(chosen_entities),
         search=(search or "").strip(),
     )
+    if (filters.date_from or filters.date_to) and opts.undated:
+        # a date range keeps dated articles only: say how many it leaves out for that alone
+        n = opts.undated
+        sb.caption(
+            f"{n:,} article{'' if n == 1 else 's'} without a publication date "
+            f"{'is' if n == 1 else 'are'} left out while a date range is set."
+        )
     if not filters.is_empty:
         sb.button("Clear all filters", on_click=_reset, args=(opts,), width="stretch")
     return filters

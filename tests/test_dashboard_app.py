@@ -678,6 +678,10 @@ def test_overview_says_how_many_articles_its_timeline_leaves_out(tmp_path, use_d
     # A view of dated articles only says nothing of the kind.
     dated = run_page(db, "overview", {"from": "2017-03-01", "to": "2017-03-31"})
     assert "no publication date" not in _texts(dated.caption)
+    # the sidebar says what a date range leaves out for want of a date
+    said = "1 article without a publication date is left out while a date range is set."
+    assert said in _texts(dated.sidebar.caption)
+    assert said not in _texts(at.sidebar.caption)  # no range: nothing left out
 
 
 def test_the_overview_counts_syndicated_copies_in_words_that_agree(corpus_store, use_db):
