@@ -865,6 +865,8 @@ def _category(
         return "other"
     if noun is None and _numbers_a_title(span):
         return "other"  # "Dead Or Alive 1 sold well": a game's title, nobody dead
+    if _an_age(span):
+        return "other"  # "people over 60 will make up 30%", "children aged 5": an age
     if noun is None and _one_of_the_most(root):
         return "other"  # "the rate remains one of the lowest": a rank, nobody remaining
     if noun is None and span.start > span.sent.start and _rank_word(span.doc[span.start - 1]):
@@ -894,6 +896,27 @@ def _category(
     if people:
         return "people"
     return "other"
+
+
+AGE_WORDS = frozenset({"aged", "age", "ages"})
+AGE_COMPARISONS = frozenset({"over", "under", "above", "below"})
+
+
+def _an_age(span: Span) -> bool:
+    """A number that says how old people are: after "aged", or after "over"/"under" that follow
+    a noun of people ("people over 60", "children under five")."""
+    doc, i = span.doc, span.start
+    if i <= span.sent.start:
+        return False
+    if doc[i - 1].lower_ in AGE_WORDS:
+        return True
+    # the comparison word is the span's own ("over 60") or just before it
+    j = i + 1 if doc[i].lower_ in AGE_COMPARISONS else i
+    return (
+        j - 1 > span.sent.start
+        and doc[j - 1].lower_ in AGE_COMPARISONS
+        and (doc[j - 2].lower_ in PEOPLE_NOUNS or doc[j - 2].lower_ in ("those", "anyone"))
+    )
 
 
 def _rank_word(tok: Token) -> bool:

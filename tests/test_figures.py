@@ -1319,6 +1319,13 @@ def test_a_harm_inflicted_beside_a_toll_is_no_toll(nlp):
     assert [(f.value, f.category) for f in figs] == [(12, "killed"), (40, "injured")]
 
 
+def test_an_age_is_no_count_of_people(nlp):
+    figs = _figs(
+        nlp, "If the birth rate remains low, people over 65 will make up a third of voters."
+    )
+    assert not [f for f in figs if f.value == 65 and f.category != "other"]
+
+
 def test_a_players_rank_is_no_count_of_people(nlp):
     figs = _figs(nlp, "The Spaniard was too strong for world number two Roddick in the final.")
     assert not [f for f in figs if f.category != "other"]
