@@ -44,6 +44,7 @@ from dashboard.settings import (  # noqa: F401 - re-exported: pages and tests re
     ENV_DB,
     ENV_LINK_BASE,
     ENV_READ_ONLY,
+    ENV_WARM_PLACES,
     SAMPLE_DIR,
     default_db,
 )
@@ -158,6 +159,13 @@ def warm(picker_limit: int) -> str | None:
     _filter_options(str(path), current)
     for kind in ("speaker", "entity"):
         _picker_names(str(path), current, kind, picker_limit)
+    if os.environ.get(ENV_WARM_PLACES, "1") != "0":
+        # the gazetteer's look-ups of the store's most named places, which the map's first
+        # run would make (the gazetteer itself is loaded by dashboard.serve at start)
+        from analysis import place_views
+
+        with connection() as con:
+            place_views.warm_names(con)
     return current
 
 

@@ -60,10 +60,18 @@ def test_the_server_warms_the_sidebar_so_the_first_run_queries_none_of_it(
 
     monkeypatch.setattr(article_views, "top_names", counted_top_names)
     monkeypatch.setattr(article_views, "filter_options", counted_filter_options)
+    from analysis import geo
+
+    geo.locate.cache_clear()
     version = filters_ui.warm()  # what dashboard.serve runs in the background at start
     with data.connection() as con:
         assert version == article_views.data_version(con)
+        places = con.execute(
+            "SELECT count(DISTINCT name) FROM entities WHERE label IN ('GPE', 'LOC', 'FAC')"
+        ).fetchone()[0]
     assert sorted(asked) == ["entity", "options", "speaker"]
+    # and the gazetteer's look-ups of the store's places, which the map's first run makes
+    assert places > 0 and geo.locate.cache_info().currsize >= places
 
     # The first page run finds them all cached: the store is not asked for them again.
     asked.clear()
