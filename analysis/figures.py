@@ -1170,10 +1170,8 @@ def _state_after(span: Span, noun: Token | None) -> str | None:
     for tok in doc[at : min(at + 4, span.sent.end)]:
         if tok.is_punct or tok.dep_ == "cc":
             return None
-        if tok.lower_ in ("were", "was", "are", "is", "have", "has", "had", "been", "be"):
-            continue
-        if tok.lower_ in MORE_WORDS:
-            continue  # "at least 100 more were wounded", "dozens more wounded"
+        if tok.lower_ in AUXILIARY_WORDS or tok.lower_ in MORE_WORDS:
+            continue  # "were", "have been"; "at least 100 more were wounded", "dozens more wounded"
         # "15 Civilians 3 Children Killed" (a headline list, commas lost): the state is written
         # once, after the last item
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -1402,7 +1400,9 @@ def _killed_by_construction(root: Token, noun: Token | None) -> bool:
     )
 
 
-AUXILIARY_WORDS = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being"})
+AUXILIARY_WORDS = frozenset(
+    {"were", "was", "are", "is", "have", "has", "had", "been", "be", "being"}
+)
 # The words of a further count between it and its state ("dozens more wounded", "37 others").
 MORE_WORDS = frozenset({"more", "others", "other"})
 
