@@ -898,7 +898,6 @@ def _category(
     return "other"
 
 
-AGE_WORDS = frozenset({"aged", "age", "ages"})
 AGE_COMPARISONS = frozenset({"over", "under", "above", "below"})
 
 
@@ -908,7 +907,7 @@ def _an_age(span: Span) -> bool:
     doc, i = span.doc, span.start
     if i <= span.sent.start:
         return False
-    if doc[i - 1].lower_ in AGE_WORDS:
+    if doc[i - 1].lower_ in numbers.AGE_WORDS:  # "aged 5" (the number reader's own list)
         return True
     # the comparison word is the span's own ("over 60") or just before it
     j = i + 1 if doc[i].lower_ in AGE_COMPARISONS else i
