@@ -347,12 +347,10 @@ def _locate(name: str) -> Location | None:
     known = gazetteer.place(name)
     if known is not None and known.kind in ("region", "continent"):
         return None  # "the Levant", "Asia": no point on a map (not a village in Maine)
-    rows, index, regions, *_ = _tables()
+    rows = _tables()[0]
     if key in PLACE_SPELLINGS:
         return locate(PLACE_SPELLINGS[key])
-    row = index.get(key)
-    if row is None:
-        row = index.get(key.replace(" ", ""))
+    row = _city_row(key)
     state = known is not None and known.kind == "state" and known.country
     if row is not None and state and rows[row][3] != known.country:
         row = None  # "Florida" is the state, not Floridablanca; "Virginia" not a Cape town
@@ -370,10 +368,9 @@ def _state(name: str, known: gazetteer.Place) -> Location | None:
     ("Florida", "Rajasthan", "Aceh": all were drawn at their country's centre, Florida in
     Missouri), else its country's centre ("Bayern": GeoNames calls it Bavaria)."""
     key = gazetteer.fold(name)
-    for english, lat, lon, code, admin1, population in _namesakes().get(key) or ():
-        if code == known.country and population >= LANDMARK_POPULATION:
-            region = _regions().get((code, admin1))
-            return Location(english, lat, lon, code, "city", region, population)
+    for row in _namesakes().get(key) or ():
+        if row[3] == known.country and row[5] >= LANDMARK_POPULATION:
+            return _namesake_at(row, "city")
     *_, centres, region_centres, codes = _tables()
     admin1 = codes.get((known.country, gazetteer.fold(known.name)))
     centre = region_centres.get((known.country, admin1)) if admin1 else None
@@ -442,9 +439,7 @@ def locate_near(name: str, countries: tuple[tuple[str, int], ...]) -> Location |
         return found
     if weight.get(best[3], 0) <= 0 or weight.get(best[3], 0) < NAMESAKE_MARGIN * default:
         return found
-    english, lat, lon, country, admin1, population = best
-    region = _regions().get((country, admin1))
-    return Location(english, lat, lon, country, "village", region, population)
+    return _namesake_at(best, "village")
 
 
 def _notable_namesake(
@@ -478,20 +473,29 @@ def _notable_namesake(
         weight.get(best[3], 0) < NAMESAKE_MARGIN * weight.get(found.country, 0)
     ):
         return found
-    english, lat, lon, country, admin1, population = best
-    region = _regions().get((country, admin1))
-    return Location(english, lat, lon, country, "city", region, population)
+    return _namesake_at(best, "city")
 
 
 def _city_named(name: str) -> Location | None:
     """The city of the cities table written ``name`` (its own or another of its names), as
     :func:`_locate` finds it when no county has the name."""
-    index = _tables()[1]
-    key = gazetteer.fold(name)
-    row = index.get(key)
-    if row is None:
-        row = index.get(key.replace(" ", ""))
+    row = _city_row(gazetteer.fold(name))
     return None if row is None else _city_at(row)
+
+
+def _city_row(key: str) -> int | None:
+    """The cities table's row of the folded name ``key``, written with or without its spaces
+    ("Deir Ezzor" = "Deir ez-Zor")."""
+    index = _tables()[1]
+    row = index.get(key)
+    return index.get(key.replace(" ", "")) if row is None else row
+
+
+def _namesake_at(row: tuple, kind: str) -> Location:
+    """The place of a namesake row ``(English name, lat, lon, country, admin1, population)``
+    (:func:`_namesakes`), as a ``kind`` ("city" or "village") in its country's region."""
+    english, lat, lon, country, admin1, population = row
+    return Location(english, lat, lon, country, kind, _regions().get((country, admin1)), population)
 
 
 def county(name: str) -> bool:
@@ -560,10 +564,9 @@ def namesake_in(name: str, country: str) -> Location | None:
     None: where a name goes when an article is about that country."""
     key = gazetteer.fold(name)
     rows = _namesakes().get(key) or _namesakes().get(key.replace(" ", "")) or ()
-    for english, lat, lon, code, admin1, population in rows:
-        if code == country:
-            region = _regions().get((code, admin1))
-            return Location(english, lat, lon, code, "village", region, population)
+    for row in rows:
+        if row[3] == country:
+            return _namesake_at(row, "village")
     found = locate(name)
     if found is not None and found.country == country:
         return found
