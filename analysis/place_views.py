@@ -95,11 +95,13 @@ def places(
     settled = {n for n, *_ in weak}
     no_context = (None, None, None, None, None)
     mention_rows = [(n, *no_context, k) for n, k in mentions if n not in settled]
-    mention_rows += weak_mentions
+    # in a set order, the most counted first: the first spelling of a place sets its point and
+    # which of two namesakes keeps the plain name (SQL's row order changed them: Venice, Tallbisah)
+    mention_rows += sorted(weak_mentions, key=lambda r: (-r[-1], repr(r)))
     figure_rows = [
         (n, *no_context, c, k) for n, c, k in by_category if n in kept and n not in settled
     ]
-    figure_rows += weak_figures
+    figure_rows += sorted(weak_figures, key=lambda r: (-r[-1], repr(r)))
     rows: dict[str, dict] = {}
     unlocated: set[str] = set()
 

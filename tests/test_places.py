@@ -423,3 +423,26 @@ def test_where_an_article_points_settles_a_weak_place():
     assert geo.capital("Washington") and geo.capital("Damascus") and not geo.capital("Aleppo")
     assert not geo.vouches("Washington") and not geo.vouches("Castello")
     assert geo.vouches("Syria") and geo.vouches("Aleppo") and geo.vouches("Manchester")
+
+
+def test_the_map_is_the_same_whatever_order_the_articles_contexts_come_in(tmp_path, monkeypatch):
+    # "Venice" in a story about Italy and in one about the United States: two namesakes, and
+    # the first settled keeps the plain name; DuckDB's row order must not choose which
+    rows = [
+        _res("it", [], ["Venice", "Italy", "Rome"]),
+        _res("us", [], ["Venice", "United States", "Los Angeles", "California"]),
+    ]
+    with Store(tmp_path / "v.duckdb") as store:
+        store.write_batch(rows)
+    with Store(tmp_path / "v.duckdb", read_only=True) as store:
+        full = place_views.places(store.con, Filters())
+        read = place_views._in_articles
+
+        def reversed_rows(*args):
+            mentions, figures, sampled = read(*args)
+            return mentions[::-1], figures[::-1], sampled
+
+        monkeypatch.setattr(place_views, "_in_articles", reversed_rows)
+        again = place_views.places(store.con, Filters())
+    assert len(full[full["place"].str.startswith("Venice")]) == 2
+    pd.testing.assert_frame_equal(again, full)
