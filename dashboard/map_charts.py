@@ -105,7 +105,7 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
     ratio = 1 / max(math.cos(math.radians(lat0)), 0.2)
     fig.update_xaxes(range=[lon0 - span, lon0 + span], visible=False)
     fig.update_yaxes(
-        range=[lat0 - span / ratio * 0.62, lat0 + span / ratio * 0.62], visible=False,
+        range=[lat0 - span / ratio * LAT_SHARE, lat0 + span / ratio * LAT_SHARE], visible=False,
         scaleanchor="x", scaleratio=ratio,
     )  # fmt: skip
     fig.update_layout(
@@ -113,6 +113,10 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
         plot_bgcolor="#f4f8fb", dragmode="pan",
     )  # fmt: skip
     return fig
+
+
+# The map's height over its width, as drawn: the latitudes shown are this share of the longitudes.
+LAT_SHARE = 0.62
 
 
 def _view(df: pd.DataFrame) -> tuple[float, float, float]:
@@ -123,5 +127,9 @@ def _view(df: pd.DataFrame) -> tuple[float, float, float]:
     lon, lat = df["lon"], df["lat"]
     lo_x, hi_x = lon.quantile(0.05), lon.quantile(0.95)
     lo_y, hi_y = lat.quantile(0.05), lat.quantile(0.95)
-    span = max((hi_x - lo_x) / 2, (hi_y - lo_y) / 2 * 1.3, 3.0) * 1.25
-    return float((lo_x + hi_x) / 2), float((lo_y + hi_y) / 2), float(min(span, 180.0))
+    lat0 = (lo_y + hi_y) / 2
+    # the latitudes shown are the half-width over the map's ratio (places_map): a span that
+    # holds the places north to south (Milan and Rome fell off the map of Italy's places)
+    ratio = 1 / max(math.cos(math.radians(lat0)), 0.2)
+    span = max((hi_x - lo_x) / 2, (hi_y - lo_y) / 2 * ratio / LAT_SHARE, 3.0) * 1.25
+    return float((lo_x + hi_x) / 2), float(lat0), float(min(span, 180.0))

@@ -446,3 +446,18 @@ def test_the_map_is_the_same_whatever_order_the_articles_contexts_come_in(tmp_pa
         again = place_views.places(store.con, Filters())
     assert len(full[full["place"].str.startswith("Venice")]) == 2
     pd.testing.assert_frame_equal(again, full)
+
+
+def test_the_map_of_a_region_holds_its_places():
+    # Milan, Rome and Italy's own point: all within the drawn ranges (Milan and Rome had fallen
+    # off the top and bottom of the map of Italy's places)
+    df = pd.DataFrame(
+        {
+            "place": ["Italy", "Milan", "Rome"], "lat": [42.78, 45.46, 41.89],
+            "lon": [12.41, 9.19, 12.51], "n_figures": [3, 3, 1], "n_articles": [13, 2, 3],
+            "top_category": ["percent", "percent", "other"],
+        }
+    )  # fmt: skip
+    fig = map_charts.places_map(df, size_by="n_figures")
+    (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    assert all(x0 < x < x1 for x in df["lon"]) and all(y0 < y < y1 for y in df["lat"])
