@@ -180,20 +180,6 @@ def _mention_counts(
     return [(name, n) for name, n, _ in rows], rows[0][2] if rows else 0
 
 
-def warm_names(con: duckdb.DuckDBPyConnection, limit: int = MAPPED_NAMES_MAX) -> int:
-    """Look the store's most named places up in the gazetteer (:func:`geo.locate`, which keeps
-    what it finds), as the map's first run does: for a server to do at its start, so that the
-    first visitor of the Places page does not wait for them (at a million articles the view's
-    first run 2.0 s → 1.8–1.9 s; the look-ups 0.25 s). Returns how many names were looked up."""
-    sub, params = article_ids_sql(None)
-    mentions, _ = _mention_counts(con, None, sub, params, limit=limit)
-    for name, _n in mentions:
-        geo.locate(name)
-        geo.shared(name)
-        geo.country_vote(name)
-    return len(mentions)
-
-
 def _settle(name: str, loc: geo.Location | None, context: tuple) -> geo.Location | None:
     """:func:`geo.locate_in_article` for an article context (weak, leader, supported, alone,
     tagged) as :func:`_in_articles` gives it."""

@@ -60,7 +60,15 @@ def test_the_server_warms_the_sidebar_so_the_first_run_queries_none_of_it(
 
     monkeypatch.setattr(article_views, "top_names", counted_top_names)
     monkeypatch.setattr(article_views, "filter_options", counted_filter_options)
-    from analysis import geo
+    from analysis import geo, place_views
+
+    all_places = place_views.places
+
+    def counted_places(con, filters=None, **kwargs):
+        asked.append("places")
+        return all_places(con, filters, **kwargs)
+
+    monkeypatch.setattr(place_views, "places", counted_places)
 
     geo.locate.cache_clear()
     version = filters_ui.warm()  # what dashboard.serve runs in the background at start
@@ -69,8 +77,8 @@ def test_the_server_warms_the_sidebar_so_the_first_run_queries_none_of_it(
         places = con.execute(
             "SELECT count(DISTINCT name) FROM entities WHERE label IN ('GPE', 'LOC', 'FAC')"
         ).fetchone()[0]
-    assert sorted(asked) == ["entity", "options", "speaker"]
-    # and the gazetteer's look-ups of the store's places, which the map's first run makes
+    assert sorted(asked) == ["entity", "options", "places", "speaker"]
+    # and the Places page's map of the whole store, with the gazetteer's look-ups of its places
     assert places > 0 and geo.locate.cache_info().currsize >= places
 
     # The first page run finds them all cached: the store is not asked for them again.
@@ -79,3 +87,5 @@ def test_the_server_warms_the_sidebar_so_the_first_run_queries_none_of_it(
     assert not at.exception
     assert "John Kerry" in at.multiselect(key="speaker").options
     assert asked == []
+    at = run_page("places")  # the map of the whole store: worked out at the server's start
+    assert not at.exception and asked == []
