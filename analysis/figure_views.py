@@ -253,7 +253,7 @@ def _comparable_sql(
                    {CLAIMANT_SQL} AS claimant, {kinds} AS kinds
             FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
-              AND {ESTIMATE_SQL} IS NOT NULL"""
+              AND {ESTIMATE_SQL} IS NOT NULL AND {summaries.CONFLICT_FIGURE_SQL.format(f="f")}"""
 
 
 # Figures in bands of ``w`` days (days since 1970 divided by the window) and each figure again
@@ -289,7 +289,9 @@ def conflicting_figures(
     * no earlier event recalled ("in early October four suicide bombers … killing 15"): its day
       is not the article's, so two recalled tolls of one week may be two incidents;
     * ranges that cannot both be true: "at least 20" does not contradict 25, and a vague "dozens"
-      contradicts nothing above 24.
+      contradicts nothing above 24;
+    * counts of like things (no catch-all category: "people", "percent", "other") and no word of
+      scale ("hundreds", "thousands": :data:`analysis.summaries.CONFLICT_FIGURE_SQL`).
 
     ``min_relative_difference`` (e.g. 0.1) ignores pairs closer than that fraction of the larger
     estimate. One row per pair, newest first: ``published, category, unit, location, scope,
@@ -327,8 +329,7 @@ def conflicting_figures(
     return con.execute(sql, args).df()
 
 
-# Catch-all categories: never the one a page opens on.
-CATCH_ALL = ("other", "people", "percent")
+CATCH_ALL = summaries.CATCH_ALL  # never the category a page opens on, nor a conflict
 
 
 def opening_category(counts: pd.DataFrame) -> str | None:

@@ -94,6 +94,11 @@ def _other(text="35", *, day="2018-02-21", source="AFP", **kw):
             _other("at least 15", value=None, low=15.0), False, id="lower-bound-compatible"
         ),
         pytest.param(_other("dozens", value=None, low=24.0), True, id="dozens-is-more-than-20"),
+        # a word of scale is no count of one incident: "hundreds of people were hurt by the
+        # shelling" does not contradict the 20 of one strike
+        pytest.param(_other("hundreds", value=None, low=200.0), False, id="hundreds-is-scale"),
+        pytest.param(_other("thousands", value=None, low=2000.0), False, id="thousands-is-scale"),
+        pytest.param(_other("more than 200", value=200.0, low=200.0), True, id="more-than-200"),
         pytest.param(_other("20", value=20.0), False, id="same-number"),
         # As the extractor stores a stated bound: the number is the value, and one end is open.
         pytest.param(_bounded("at least 15", 15.0, low=15.0), False, id="at-least-15-stored"),
@@ -425,3 +430,19 @@ def test_two_kinds_of_incident_are_two_incidents(tmp_path, first, second, confli
         assert (len(fv.conflict_groups(store.con)) == 1) is conflict
         searched = Filters(search="Story")  # no summary serves a search: the rows are read
         assert (len(fv.conflict_groups(store.con, searched)) == 1) is conflict
+
+
+@pytest.mark.parametrize("category", ["people", "percent", "other"])
+def test_catch_all_categories_never_conflict(tmp_path, category):
+    # "50 people were treated for breathing problems" and "the hospital serves 8,000 people"
+    # count unlike things, as do "13% growth" and "47% of voters"
+    rows = [
+        ("x", "2018-02-20", "Reuters", _fig("x", "50", value=50.0, category=category)),
+        ("y", "2018-02-21", "AFP", _fig("y", "8,000", value=8000.0, category=category)),
+    ]
+    with _store(tmp_path, rows) as store:
+        assert fv.conflicting_figures(store.con).empty
+        assert fv.conflict_groups(store.con).empty
+        # and the same pair of tolls of the dead is one
+        store.con.execute("UPDATE figures SET category = 'killed'")
+        assert len(fv.conflicting_figures(store.con)) == 1
