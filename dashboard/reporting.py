@@ -35,11 +35,8 @@ def _data_date() -> str:
 
 
 def _document(page: str, filters: Filters, meta, base: str, choices, rendition: str) -> str:
-    con = data.connection()
-    try:
+    with data.connection() as con:
         sections = report_views.build(con, [page], filters, link_base=base, choices=choices)
-    finally:
-        con.close()
     return report_html.document(sections, meta, rendition=rendition)
 
 

@@ -129,6 +129,30 @@ def test_figures_page_choices_round_trip_through_the_url(server, page):
     (SHOTS / "figures-running-totals.png").write_bytes(png)
 
 
+@pytest.mark.parametrize("label, suffix", [("Report (HTML)", ".html"), ("Report (PDF)", ".pdf")])
+def test_the_pages_report_buttons_download_the_view(server, page, label, suffix):
+    """A user's click on the foot's report buttons downloads this page under its filters (they
+    had raised in the server, the store's cursor used as a connection, and nothing came)."""
+    _open(page, f"{server}/entities?source=Daily+Ledger")
+    button = page.get_by_role("button", name=label)
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=120_000) as download:
+        button.click()
+    path = download.value.path()
+    assert download.value.suggested_filename == f"presslens-entities-report{suffix}"
+    body = Path(path).read_bytes()
+    if suffix == ".html":
+        text = body.decode("utf-8")
+        assert "outlet: Daily Ledger" in text and text.count('class="plotly-graph-div"') >= 2
+    else:
+        import io
+
+        from pypdf import PdfReader
+
+        pdf = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(body)).pages)
+        assert "outlet: Daily Ledger" in pdf and "Articles naming" in pdf
+
+
 def test_a_bad_link_opens_with_a_notice(server, page):
     _open(page, f"{server}/?speaker=Nobody+Atall&from=yesterday")
     alert = page.locator('[data-testid="stAlert"]').filter(has_text="Nobody Atall")
