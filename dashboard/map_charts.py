@@ -101,7 +101,7 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
             "%{customdata[2]} articles<extra></extra>",
         )  # fmt: skip
     fig = _style(fig, title="Where the articles report figures and name places", height=560)
-    lon0, lat0, span = _view(df)
+    lon0, lat0, span = _view(df, df[size_by])
     ratio = 1 / max(math.cos(math.radians(lat0)), 0.2)
     fig.update_xaxes(range=[lon0 - span, lon0 + span], visible=False)
     fig.update_yaxes(
@@ -119,14 +119,33 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
 LAT_SHARE = 0.62
 
 
-def _view(df: pd.DataFrame) -> tuple[float, float, float]:
+# The places whose bubbles the view always holds, the largest first: a map of a few places cut
+# by quantiles had left out the one with most figures (Beira, the south end of 13 places).
+ALWAYS_SHOWN = 5
+
+
+def _weighted_quantile(values: pd.Series, weights: pd.Series, q: float) -> float:
+    """The value below which ``q`` of the weight lies."""
+    order = values.argsort(kind="stable")
+    vals, cum = values.iloc[order].to_numpy(), weights.iloc[order].to_numpy().cumsum()
+    return float(vals[min(int((cum < q * cum[-1]).sum()), len(vals) - 1)])
+
+
+def _view(df: pd.DataFrame, weights: pd.Series | None = None) -> tuple[float, float, float]:
     """Centre and half-width (degrees of longitude) that hold most of the places: the middle
-    90% by weight, so that one far-off capital does not zoom the whole map out."""
+    90% by ``weights`` (the bubbles' sizes; else one each), so that one far-off capital named
+    once does not zoom the whole map out, and always the :data:`ALWAYS_SHOWN` largest."""
     if df.empty:
         return 20.0, 30.0, 120.0
-    lon, lat = df["lon"], df["lat"]
-    lo_x, hi_x = lon.quantile(0.05), lon.quantile(0.95)
-    lo_y, hi_y = lat.quantile(0.05), lat.quantile(0.95)
+    lon, lat = df["lon"].astype(float), df["lat"].astype(float)
+    w = pd.Series(1.0, index=df.index) if weights is None else weights.astype(float).clip(lower=0)
+    if w.sum() <= 0:
+        w = pd.Series(1.0, index=df.index)
+    top = w.sort_values(ascending=False, kind="stable").index[:ALWAYS_SHOWN]
+    lo_x = min(_weighted_quantile(lon, w, 0.05), lon[top].min())
+    hi_x = max(_weighted_quantile(lon, w, 0.95), lon[top].max())
+    lo_y = min(_weighted_quantile(lat, w, 0.05), lat[top].min())
+    hi_y = max(_weighted_quantile(lat, w, 0.95), lat[top].max())
     lat0 = (lo_y + hi_y) / 2
     # the latitudes shown are the half-width over the map's ratio (places_map): a span that
     # holds the places north to south (Milan and Rome fell off the map of Italy's places)

@@ -461,3 +461,22 @@ def test_the_map_of_a_region_holds_its_places():
     fig = map_charts.places_map(df, size_by="n_figures")
     (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
     assert all(x0 < x < x1 for x in df["lon"]) and all(y0 < y < y1 for y in df["lat"])
+
+
+@pytest.mark.parametrize("far_capital", [False, True])
+def test_the_map_holds_its_largest_places_and_leaves_out_a_far_one_named_once(far_capital):
+    # A dozen places: the one with most figures is the southernmost (it had been cut off by
+    # the quantiles of the places, counted one each); a capital named once far away is not
+    # worth zooming the map out for
+    towns = [("Beira", -19.84, 34.84, 7)] + [
+        (f"Town {i}", 40.0 + i * 0.8, 20.0 + i * 1.5, 3) for i in range(11)
+    ]
+    if far_capital:
+        towns.append(("Far capital", -41.29, 174.78, 1))
+    df = pd.DataFrame(towns, columns=["place", "lat", "lon", "n_figures"])
+    df["n_articles"] = df["n_figures"]
+    df["top_category"] = "killed"
+    fig = map_charts.places_map(df, size_by="n_figures")
+    (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    inside = df[(df.lon > x0) & (df.lon < x1) & (df.lat > y0) & (df.lat < y1)]["place"]
+    assert set(inside) == {"Beira", *(f"Town {i}" for i in range(11))}
