@@ -656,9 +656,13 @@ def top_entities(df: pd.DataFrame, *, title: str = "Most covered") -> go.Figure:
             orientation="h",
             name=LABEL_NAMES.get(lab, str(lab).lower()),
             marker_color=LABEL_COLOURS.get(lab, "#7f7f7f"),
-            customdata=np.stack([part["name"], part["label"], part["n_mentions"]], axis=1),
-            hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{x} articles, "
-            "%{customdata[2]} mentions<extra></extra>",
+            # both counts from the data, whichever the bars show (the hover had called the
+            # mentions drawn "articles")
+            customdata=np.stack(
+                [part["name"], part["label"], part["n_mentions"], part["n_articles"]], axis=1
+            ),
+            hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[3]} "
+            "articles, %{customdata[2]} mentions<extra></extra>",
         )
     fig.update_layout(
         xaxis_title="mentions" if by_mentions else "articles",

@@ -419,6 +419,20 @@ def test_the_entity_bars_say_what_each_colour_is_and_keep_the_ranking():
     assert not charts.top_entities(top[top.label == "GPE"]).layout.annotations
 
 
+def test_top_entities_drawn_by_mentions_still_say_their_articles():
+    # each in one article (an outlet's few articles): the bars are mentions, and the hover
+    # names both counts from the data (it had called the mentions drawn "articles")
+    top = pd.DataFrame(
+        {"name": ["Carla Ortiz", "Port of Vell"], "label": ["PERSON", "GPE"],
+         "n_articles": [1, 1], "n_mentions": [4, 2]}
+    )  # fmt: skip
+    fig = charts.top_entities(top)
+    assert fig.layout.xaxis.title.text == "mentions"
+    person = next(t for t in fig.data if t.name == "people")
+    assert list(person.x) == [4] and list(person.customdata[0][2:]) == [4, 1]
+    assert "%{customdata[3]} articles, %{customdata[2]} mentions" in person.hovertemplate
+
+
 def test_mentions_over_time_break_where_weeks_without_a_mention_lie_between():
     df = pd.DataFrame(
         {
