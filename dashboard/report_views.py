@@ -431,9 +431,19 @@ def _compare_groups(ctx: _Ctx, kind: str) -> tuple[list[str], list[Item]]:
     """The values of the groups to compare, as the page picks them (its default: the first
     three outlets), and a note for each search left out as malformed."""
     if kind == "source":
-        sources = list(article_views.filter_options(ctx.con).sources)
+        # within the filters' outlets when they name some, as on the page: another outlet has
+        # no article in view (the report had listed two outlets of none beside the one kept)
+        kept = list(ctx.filters.sources)
+        sources = kept or list(article_views.filter_options(ctx.con).sources)
         default = sources[:3] if len(sources) >= 2 else []
-        return _listed(ctx.choices.get("cmp_source")) or default, []
+        chosen = _listed(ctx.choices.get("cmp_source")) or default
+        notes = []
+        if len(kept) == 1 and not _listed(ctx.choices.get("cmp_source")):
+            notes.append(
+                Item("One outlet", text=f"The filters keep one outlet ({kept[0]}): add outlets "
+                     "to them, or clear them, to compare outlets.")
+            )  # fmt: skip
+        return chosen, notes
     if kind == "speaker":
         return _listed(ctx.choices.get("cmp_speaker")), []
     chosen, notes = [], []

@@ -76,6 +76,18 @@ def test_compare_by_default_takes_the_first_outlets_as_the_page_does(con):
     assert groups == list(report_views.article_views.filter_options(con).sources[:3])
 
 
+def test_compare_within_the_filters_outlets_as_the_page_does(con):
+    # the filters' outlets are the groups; one outlet is no comparison, and says so (the
+    # report had set two outlets of no article in view beside it, at 0 / 0 / 0)
+    sources = list(report_views.article_views.filter_options(con).sources)
+    two = Filters(sources=tuple(sources[1:3]))
+    groups = _section(con, "compare", {}, two)["Groups compared"].table.frame["Group"].tolist()
+    assert groups == sources[1:3]
+    items = _section(con, "compare", {}, Filters(sources=(sources[0],)))
+    assert "Groups compared" not in items and sources[0] in items["One outlet"].text
+    assert "cmp_source" in items["Nothing to show"].text
+
+
 def test_compare_searches_name_a_bad_one_and_need_two(con):
     items = _section(con, "compare", {"vs": "Searches", "cmp_q": "Kerry\nAND AND\nLopez"})
     assert "AND AND" in items["Search left out"].text
