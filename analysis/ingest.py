@@ -1,6 +1,6 @@
 """Reading articles from files, folders, globs and exports into raw, uncleaned documents.
 
-Supported inputs: ``.txt`` (first line = title), ``.html`` (main text and metadata through
+Supported inputs: ``.txt`` (first line = title) and ``.md`` (the same, its markup taken off), ``.html`` (main text and metadata through
 trafilatura), ``.json`` (one object, a list, or an object holding an ``articles`` list — a presslens
 export reads back), ``.jsonl``, and ``.csv`` (columns title/text/date/source/url, other names mapped
 with ``field_map``, globally or per input through :class:`FieldMaps`). A text field that is a
@@ -34,6 +34,7 @@ from analysis.records import Failure
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
+MARKDOWN_SUFFIXES = {".md"}  # read as text once their markup is taken off (markdown_as_text)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -299,6 +300,8 @@ def read_file(
         return _read_jsonl(text, path, fmap)
     if suffix in CSV_SUFFIXES:
         return _read_csv(text, path, fmap, delimiter="\t" if suffix == ".tsv" else ",")
+    if suffix in MARKDOWN_SUFFIXES:
+        text = markdown_as_text(text)
     return [_read_txt(text, path)], []
 
 
@@ -368,6 +371,33 @@ def _cp1252_segment(exc: UnicodeError) -> tuple[str, int]:
 def _looks_like_html(text: str) -> bool:
     head = text[:2000].lower()
     return "<html" in head or "<!doctype html" in head
+
+
+# Markdown's markup, taken off so that the title is "Harbour pilots warn", not "# Harbour…", and
+# no "**" or link target stands in a sentence the extractors read.
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_LINE_MARK = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?)", re.MULTILINE)
+_MD_TRAILING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.MULTILINE)
+_MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+_MD_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"  # **bold**, __bold__
+    r"|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)"  # *italics*, not 2*3*4
+    r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)"  # _italics_, not snake_case
+)
+_MD_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def markdown_as_text(text: str) -> str:
+    """A Markdown article as plain text: headings, block quotes and rules unmarked, links and
+    images as their words, bold, italics and code as their text; paragraphs kept."""
+    text = _MD_IMAGE.sub(r"\1", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_RULE.sub("", text)
+    text = _MD_LINE_MARK.sub("", text)
+    text = _MD_TRAILING_HASHES.sub("", text)
+    text = _MD_CODE.sub(r"\1", text)
+    return _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4), text)
 
 
 def _read_txt(text: str, path: Path) -> RawDocument:

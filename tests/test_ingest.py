@@ -41,6 +41,26 @@ def test_txt_first_line_is_title(tmp_path):
     assert docs[0].text.strip() == BODY
 
 
+def test_markdown_is_read_as_text_without_its_markup(tmp_path):
+    md = (
+        "# Ferry terminal to open ##\n\n"
+        "**Port Vell** - The [harbour authority](https://example.org/ha) said the terminal would "
+        "open in _spring_. ![the quay](quay.png)\n\n"
+        '> "It is a good day," said *Ana Ruiz*, of the traders\' guild.\n\n'
+        "---\n- 2*3 cranes, a snake_case_name and `code` stay as written\n"
+    )
+    docs, failures = read_file(write(tmp_path / "story.md", md))
+    assert not failures and [d.title for d in docs] == ["Ferry terminal to open"]
+    text = docs[0].text
+    assert "Port Vell - The harbour authority said the terminal would open in spring." in text
+    assert '"It is a good day," said Ana Ruiz, of the traders\' guild.' in text
+    assert "- 2*3 cranes, a snake_case_name and code stay as written" in text
+    assert not any(mark in text for mark in ("**", "](", "![", "> ", "---", "#"))
+    # a .txt file keeps what it says, stars and all
+    docs, _ = read_file(write(tmp_path / "plain.txt", "Title\n\nA **starred** word.\n"))
+    assert "**starred**" in docs[0].text
+
+
 def test_txt_sidecar_metadata(tmp_path):
     path = write(tmp_path / "story.txt", f"Ferry terminal to open\n\n{BODY}\n")
     write(
