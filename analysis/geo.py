@@ -71,6 +71,9 @@ GENERIC_PLACE_WORDS = lexicon.words("generic_place_words")
 PLACE_COMMON_WORDS = lexicon.words("place_common_words")
 # Organisations GeoNames carries as a town's name ("Google" for Topeka): never a place.
 NOT_PLACE_NAMES = lexicon.words("not_place_names")
+# Common given names that are also a city's ("Mary", Turkmenistan): a city abroad only where the
+# article names its country (see :func:`locate_in_article`), never a landmark by the name alone.
+GIVEN_NAMES = lexicon.words("given_names")
 # Counties of the UK: GeoNames' city tables have no second-level divisions, so "Kent" was Kent,
 # Washington (by the gazetteer) or Gent (by an alternate name) and "Norfolk" Norfolk, Virginia.
 # pycountry's GB subdivisions of these types are the counties (and the unitary authorities, many
@@ -87,6 +90,10 @@ COUNTY_NAME_WORDS = re.compile(
     r"^(?:(?:royal |metropolitan )?borough of |district of |county of |city (?:and borough )?of )"
     r"|(?: district| county borough| city)$"
 )
+# The share of a first-level division's cities that must carry one name of the village table for
+# the division to take it (see :func:`_admin1_names`): where two of those names share a division,
+# it is a merger of them, which neither names.
+ADMIN1_NAME_SHARE = 0.9
 # Words joining a town's name to its river or coast ("Newcastle upon Tyne", "Stoke-on-Trent"):
 # the part before one is the town's everyday name when GeoNames lists it as another of its names
 # (see :func:`_short_name`).
@@ -119,19 +126,21 @@ def _ascii(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 @heap.long_lived
-def _tables() -> tuple[list[tuple], dict[str, int], dict, dict, dict, dict]:
+def _tables() -> tuple[list[tuple], dict[str, int], dict, dict, dict, dict, list[str]]:
     """(city rows, folded name → row, regions, country centres, region centres, (country,
-    folded first-level division name) → GeoNames admin1 code), from the table cache. A row is what :func:`locate` reads of a city: (English name, latitude, longitude,
+    folded first-level division name) → GeoNames admin1 code, contested names: see
+    :func:`_build_city_index`), from the table cache. A row is what :func:`locate` reads of a city: (English name, latitude, longitude,
     country code, admin1 code, population)."""
     key = table_cache.digest([Path(__file__)], [gazetteer.sources_key()])
     return table_cache.cached("geo", key, _build_tables)
 
 
-def _build_tables() -> tuple[list[tuple], dict[str, int], dict, dict, dict, dict]:
+def _build_tables() -> tuple[list[tuple], dict[str, int], dict, dict, dict, dict, list[str]]:
     rows: list[tuple] = []
     row_of: dict[int, int] = {}  # id(city) → its row: each city once, however many names
     index: dict[str, int] = {}
-    for key, city in _build_city_index().items():
+    city_index, contested = _build_city_index()
+    for key, city in city_index.items():
         if id(city) not in row_of:
             row_of[id(city)] = len(rows)
             rows.append(
@@ -145,21 +154,45 @@ def _build_tables() -> tuple[list[tuple], dict[str, int], dict, dict, dict, dict
                 )
             )
         index[key] = row_of[id(city)]
+    votes = _admin1_votes()
+    codes = {
+        (cc, gazetteer.fold(name)): max(sorted(count), key=count.get)
+        for (cc, name), count in votes.items()
+    }
     return (
         rows,
         index,
-        _build_regions(),
+        _build_regions(codes, _admin1_names(votes)),
         _build_centres(),
         _build_centres(by_region=True),
-        _build_admin1_codes(),
+        codes,
+        sorted(contested),
     )
 
 
-def _build_admin1_codes() -> dict[tuple[str, str], str]:
-    """(country code, folded division name) → GeoNames admin1 code: the cities table gives each
-    city only the code, the village table (GeoNames cities1000) only the division's English name
-    ("Rajasthan", "Aceh", "Florida"); a city in both, at the same point, joins the two (each
-    name takes the code most of its cities carry)."""
+def _admin1_names(votes: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str, str], str]:
+    """(country code, GeoNames admin1 code) → the division's English name as the village table
+    writes it ("Illinois", "England", "Rif-dimashq"): of the names joined to the code
+    (:func:`_admin1_votes`), the one most of the code's cities carry (Lima, the capital, is a
+    division of its own, "LMA", which its one city joins to the name "Lima" too), when they
+    nearly all do (:data:`ADMIN1_NAME_SHARE`): GeoNames' cities carry France's regions of 2016,
+    its villages the older ones, and Grand Est was named "Lorraine" (10 of its 21 cities),
+    Mulhouse's region, in Alsace; Occitanie "Languedoc-Roussillon", Toulouse's."""
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    total: dict[tuple[str, str], int] = {}
+    for (cc, name), count in sorted(votes.items()):
+        for code, n in sorted(count.items()):
+            total[(cc, code)] = total.get((cc, code), 0) + n
+            if (cc, code) not in best or n > best[(cc, code)][0]:
+                best[(cc, code)] = (n, name)
+    return {key: name for key, (n, name) in best.items() if n >= ADMIN1_NAME_SHARE * total[key]}
+
+
+def _admin1_votes() -> dict[tuple[str, str], dict[str, int]]:
+    """(country code, division name) → {GeoNames admin1 code: cities}: the cities table gives
+    each city only the code, the village table (GeoNames cities1000) only the division's English
+    name ("Rajasthan", "Aceh", "Florida"); a city in both, at the same point, joins the two (a
+    name takes the code most of its cities carry: :func:`_build_tables`)."""
     import csv
 
     path = gazetteer._cities1000()
@@ -170,7 +203,7 @@ def _build_admin1_codes() -> dict[tuple[str, str], str]:
         for row in csv.DictReader(f):
             if row["admin1"].strip():
                 spot = (row["cc"].strip(), round(float(row["lat"]), 2), round(float(row["lon"]), 2))
-                at[spot] = gazetteer.fold(row["admin1"].strip())
+                at[spot] = row["admin1"].strip()
     votes: dict[tuple[str, str], dict[str, int]] = {}
     for city in _cities():
         spot = (city["countrycode"], round(city["latitude"], 2), round(city["longitude"], 2))
@@ -178,12 +211,16 @@ def _build_admin1_codes() -> dict[tuple[str, str], str]:
         if name is not None and city["admin1code"]:
             count = votes.setdefault((city["countrycode"], name), {})
             count[city["admin1code"]] = count.get(city["admin1code"], 0) + 1
-    return {key: max(sorted(codes), key=codes.get) for key, codes in votes.items()}
+    return votes
 
 
-def _build_city_index() -> dict[str, dict]:
+def _build_city_index() -> tuple[dict[str, dict], set[str]]:
+    """Folded name → the city it means, and the names a city of note took by its own name
+    from a larger city that carries it as another name ("salem": Salem, Tamil Nadu, 917,000
+    people, over Jerusalem, 972,000, which GeoNames also calls Salem)."""
     index: dict[str, dict] = {}
     rank: dict[str, tuple[bool, int]] = {}
+    most: dict[str, int] = {}  # the most people a city carrying the name has
     for city in _cities():
         names = {city["name"], *(a for a in city.get("alternatenames") or () if _ascii(a))}
         own_key = _spelling_key(city["name"])
@@ -203,10 +240,18 @@ def _build_city_index() -> dict[str, dict]:
             if key not in rank or new > rank[key]:
                 index[key] = city
                 rank[key] = new
+            most[key] = max(most.get(key, 0), population)
             compact = key.replace(" ", "")  # "Deir Ezzor" = "Deir ez-Zor"
             if compact != key and compact not in index:
                 index[compact] = city
-    return index
+    contested = {key for key, n in most.items() if rank[key][1] < n}
+    return index, contested
+
+
+@functools.lru_cache(maxsize=1)
+def _contested() -> frozenset[str]:
+    """The names a city of note took from a larger city's other name (:func:`_build_city_index`)."""
+    return frozenset(_tables()[6])
 
 
 def _regions() -> dict[tuple[str, str], str]:
@@ -214,27 +259,54 @@ def _regions() -> dict[tuple[str, str], str]:
     return _tables()[2]
 
 
-def _build_regions() -> dict[tuple[str, str], str]:
+def _build_regions(
+    codes: dict[tuple[str, str], str], admin1_names: dict[tuple[str, str], str]
+) -> dict[tuple[str, str], str]:
+    """(country code, admin1 code) → the region's name: the English name of a city named after
+    it (see the module docstring), else the name the village table gives the division
+    (``admin1_names``: "Illinois", "Rif-dimashq"). A city carries a division's name for the
+    division only when it lies in it: GeoNames lists "Maine" among the names of Des Plaines,
+    Illinois, "Washington" among South River's (New Jersey), and a Michigan city is called
+    Wyoming, so Chicago's region was "Des Plaines" and Detroit's "Wyoming". Where the village
+    table does not say which division a name is (Syria's governorates are named there as the
+    cities are, "Aleppo" for pycountry's "Halab"), the city must be its division's largest, as a
+    capital a division is named after is: not Saint-Martin-d'Heres, whose other name "Saint
+    Martin" made Lyon's region the Caribbean island's."""
     import pycountry
 
     subdivisions: dict[str, dict[str, str]] = {}
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None) is None:  # first-level only
             subdivisions.setdefault(sub.country_code, {})[gazetteer.fold(sub.name)] = sub.name
+    largest: dict[tuple[str, str], int] = {}
+    for city in _cities():
+        key = (city["countrycode"], city["admin1code"])
+        largest[key] = max(largest.get(key, 0), int(city["population"]))
     out: dict[tuple[str, str], tuple[int, str]] = {}
     for city in _cities():
         subs = subdivisions.get(city["countrycode"])
         if not subs:
             continue
+        key = (city["countrycode"], city["admin1code"])
         names = {city["name"], *(a for a in city.get("alternatenames") or () if _ascii(a))}
-        for name in names:
-            if gazetteer.fold(name) in subs:
-                key = (city["countrycode"], city["admin1code"])
-                # The region takes the English name of its most populous namesake city.
-                if key not in out or city["population"] > out[key][0]:
-                    out[key] = (city["population"], _english(city))
-                break
-    return {k: v[1] for k, v in out.items()}
+        for name in sorted(names):
+            sub = subs.get(gazetteer.fold(name))
+            if sub is None:
+                continue
+            code = codes.get((city["countrycode"], gazetteer.fold(sub)))
+            if code != city["admin1code"] and (code or int(city["population"]) < largest[key]):
+                continue  # another division's name, or a small town's other name
+            # The region takes the English name of its most populous namesake city; a city
+            # named as its division plus "City" gives the division's own ("New York", not "New
+            # York City": Bethpage and Harlem lie in the state, not in the city)
+            label = _english(city)
+            if sub.isascii() and _spelling_key(sub) == _spelling_key(label):
+                label = sub
+            if key not in out or city["population"] > out[key][0]:
+                out[key] = (city["population"], label)
+            break
+    named = {k: v[1] for k, v in out.items()}
+    return {**admin1_names, **named}
 
 
 def _english(city: dict) -> str:
@@ -371,7 +443,7 @@ def _state(name: str, known: gazetteer.Place) -> Location | None:
     for row in _namesakes().get(key) or ():
         if row[3] == known.country and row[5] >= LANDMARK_POPULATION:
             return _namesake_at(row, "city")
-    *_, centres, region_centres, codes = _tables()
+    *_, centres, region_centres, codes, _ = _tables()
     admin1 = codes.get((known.country, gazetteer.fold(known.name)))
     centre = region_centres.get((known.country, admin1)) if admin1 else None
     if centre is None:
@@ -511,6 +583,12 @@ def common_word(name: str) -> bool:
     return gazetteer.fold(name) in PLACE_COMMON_WORDS
 
 
+def given_name(name: str) -> bool:
+    """Whether ``name`` is a common given name ("Mary", "Elizabeth": lexicon/given_names.txt),
+    which the tagger takes for a place when the city of the name is meant as often as not."""
+    return gazetteer.fold(name) in GIVEN_NAMES
+
+
 def generic(name: str) -> bool:
     """Whether ``name`` is made of compass, area and other generic words only ("Old City",
     "Northern Province", "North-West"): a part of a place the text leaves unsaid, not a place."""
@@ -552,6 +630,10 @@ def firm(written: str, found: Location) -> bool:
         return False  # "Sale" is no landmark, however large Salé is
     if found.population >= METROPOLIS_POPULATION:
         return True
+    if given_name(written) or gazetteer.fold(written) in _contested():
+        # "Mary" (Turkmenistan) is as often a person; "Salem", Tamil Nadu's by its own name,
+        # is also Jerusalem's old one (and a mosque's in Idlib): the article says which
+        return False
     return found.population >= LANDMARK_POPULATION and (
         _spelling_key(written) == _spelling_key(found.name)
         or _short_name(found.name) == gazetteer.fold(written)  # "Newcastle" (upon Tyne)
@@ -586,8 +668,13 @@ def country_vote(name: str) -> str | None:
     known = gazetteer.country(name)
     if known is not None and known.country:
         return known.country
-    if generic(name) or common_word(name) or gazetteer.fold(name) in NOT_PLACE_NAMES:
-        return None  # "Sale" votes for no Morocco, "Google" for no Kansas
+    if (
+        generic(name)
+        or common_word(name)
+        or given_name(name)
+        or gazetteer.fold(name) in NOT_PLACE_NAMES
+    ):
+        return None  # "Sale" votes for no Morocco, "Google" for no Kansas, "Mary" for none
     if county(name):
         return "GB"  # "Kent" is the county, not Kent, Washington
     if gazetteer.fold(name) in PLACE_SPELLINGS:  # "Venice" is Venezia's, not Dayton's
@@ -659,11 +746,15 @@ def locate_in_article(
     Topeka's nickname) or never tagged a place ("Union") is unplaced; any other stays. An
     ordinary word that is also a town's name (:func:`common_word`: "Sale", "Union") needs more:
     the article must tag it a place, and name the town's country or one with a town of the
-    name ("Sale" is Sale, Greater Manchester, in a story about English rugby)."""
+    name ("Sale" is Sale, Greater Manchester, in a story about English rugby). A common given
+    name (:func:`given_name`: "Mary") is no city in a country the article never names while it
+    names another, nor a namesake in that other country (a person is no town): unplaced."""
     if common_word(name) and (not tagged or alone):
         return None  # "the Workers' Union's 70,000", "Sale's Charlie Hodgson" with no place
     if found is None or firm(name, found):
         return found
+    if given_name(name) and not supported and leader not in (None, found.country):
+        return None  # "Mary, Mungo and Midge" in a British story is no Turkmen city
     if alone:
         return found if tagged and spelled_as(name, found) else None
     if not spelled_as(name, found):

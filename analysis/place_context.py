@@ -39,6 +39,9 @@ from analysis.nlp import text_of
 
 COMPASS_WORDS = gazetteer.COMPASS_WORDS
 NESTING_NOUNS = lexicon.words("nesting_nouns")
+# Nouns that, right after a name, make it a facility's ("the Salem mosque"): a building or street
+# of the article's own place, whatever town abroad carries the name.
+PLACE_FACILITY_NOUNS = lexicon.words("place_facility_nouns")
 PHRASE_WORDS = lexicon.words("place_phrase_words")
 # The prepositions that nest a place in a larger one ("X in Y", "X near Y", "X outside Y").
 NESTING_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "inside"})
@@ -94,13 +97,18 @@ class ArticlePlaces:
         status = self._status(name, country)
         if status in ("placed", "country") or country is None:
             return name
-        found = self._nesting(name, sentence)
+        facility = self._facility(name)
+        found = self._nesting(name, sentence, facility=facility)
         if found is not None:
             return found
         village = gazetteer.village(name)
         if village is not None and village.country == country and village.admin1:
             return village.admin1
         if status == "unknown" and incident and self.home is not None:
+            return self.home
+        if facility and incident and self.home is not None and not geo.namesake_in(name, country):
+            # "killed at the Salem mosque" in a story about Idlib: a mosque of the article's own
+            # place, not Salem, India (a town of the name in the article's country keeps it)
             return self.home
         return name
 
@@ -118,18 +126,36 @@ class ArticlePlaces:
             return "unknown"
         return "placed" if where.country == country else "abroad"
 
-    def _nesting(self, name: str, sentence: Span) -> str | None:
+    def _nesting(self, name: str, sentence: Span, *, facility: bool = False) -> str | None:
         """The known place a phrase around ``name`` nests it in, when the gazetteer has no
-        place of that name in the container's country: in ``sentence`` first, then in the
+        place of that name in the container's country (a ``facility``'s name is never a place
+        of its own: "the Salem mosque in the city of Ariha" is in Ariha, whatever Salem the
+        gazetteer has near the Ariha it knows, Jericho): in ``sentence`` first, then in the
         article, in text order."""
         spans = self._occurrences(name)
         inside = [s for s in spans if sentence.start <= s.start < sentence.end]
         ordered = inside + [s for s in spans if not sentence.start <= s.start < sentence.end]
         for span in ordered:
             found = self._after(span) or self._before(span)
-            if found is not None and found != name and not _known_in(name, found):
+            if found is not None and found != name and (facility or not _known_in(name, found)):
                 return found
+        if facility:  # "the Salem mosque in the town of Ariha": a village holds a facility too
+            for span in ordered:
+                found = self._after(span, villages_in=self.country)
+                if found is not None and found != name:
+                    return found
         return None
+
+    def _facility(self, name: str) -> bool:
+        """Whether the article writes ``name`` right before a facility's noun, singular or
+        plural ("the Salem mosque", "Salem Schools")."""
+        doc = self.doc
+        for span in self._occurrences(name):
+            if span.end < len(doc):
+                word = doc[span.end].lower_
+                if word in PLACE_FACILITY_NOUNS or word.removesuffix("s") in PLACE_FACILITY_NOUNS:
+                    return True
+        return False
 
     def _occurrences(self, name: str) -> list[Span]:
         """Where the article writes ``name``: as such, else as a spelling the gazetteer takes
@@ -162,9 +188,9 @@ class ArticlePlaces:
                         break
         return self._spellings
 
-    def _after(self, span: Span) -> str | None:
+    def _after(self, span: Span, *, villages_in: str | None = None) -> str | None:
         """ "X [neighbourhood] [and Y] (in|near|north of|located in) [the northern] [province
-        of] KNOWN"."""
+        of] KNOWN"; KNOWN may be a village of the country ``villages_in``, when given."""
         doc = self.doc
         i = span.end
         end = min(len(doc), span.end + MAX_LIST)
@@ -187,7 +213,7 @@ class ArticlePlaces:
         else:
             return None
         for j in range(i, min(len(doc), i + MAX_MODIFIERS + 1)):
-            found = self._known_at(j)
+            found = self._known_at(j, villages_in=villages_in)
             if found is not None:
                 return found
             tok = doc[j]
@@ -220,9 +246,12 @@ class ArticlePlaces:
             return None
         return self._known_at(i, backwards=True)
 
-    def _known_at(self, i: int, *, backwards: bool = False) -> str | None:
+    def _known_at(
+        self, i: int, *, backwards: bool = False, villages_in: str | None = None
+    ) -> str | None:
         """A known place, not a country, written from (or, backwards, up to) word ``i``, the
-        longest first; "Aleppos" with its apostrophe stripped is Aleppo."""
+        longest first; "Aleppos" with its apostrophe stripped is Aleppo. With ``villages_in``, a
+        village of that country counts too."""
         doc = self.doc
         if not doc[i].text[:1].isupper():
             return None
@@ -236,6 +265,9 @@ class ArticlePlaces:
             text = words.text
             for cand in (text, re.sub(r"(?:'s|’s|s)$", "", text)):
                 if len(cand) >= 3 and _container(cand):
+                    return cand
+                village = gazetteer.village(cand) if villages_in and len(cand) >= 4 else None
+                if village is not None and village.country == villages_in:
                     return cand
         return None
 

@@ -156,3 +156,22 @@ def test_a_region_larger_than_a_country_is_left_alone(nlp):
         "Rescuers in Vienna and Munich worked through the night in Vienna."
     )
     assert _places(nlp, text) == [("12", "Europe")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a mosque named like a town abroad (Salem, India; Jerusalem's old name): in the village
+        # the sentence puts it in, which only the village table knows
+        ("Twelve civilians were killed in an air strike on the Salem mosque in the town of "
+         "Ariha in Idlib province, activists in Syria said.", "Ariha"),
+        # nothing nests it: the article's own place
+        ("Twelve civilians were killed in an air strike on the Salem mosque, activists in Idlib "
+         "said. Homs in Syria was shelled too.", "Idlib"),
+        # a town of the name in the article's country keeps its name (the map puts it there)
+        ("Nine people were killed at the Madaya hospital, activists in Syria said. Damascus "
+         "was shelled too.", "Madaya"),
+    ],
+)  # fmt: skip
+def test_a_facility_named_like_a_town_abroad_is_in_the_articles_own_place(nlp, text, expected):
+    assert [loc for _, loc in _places(nlp, text)] == [expected]

@@ -480,3 +480,40 @@ def test_the_map_holds_its_largest_places_and_leaves_out_a_far_one_named_once(fa
     (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
     inside = df[(df.lon > x0) & (df.lon < x1) & (df.lat > y0) & (df.lat < y1)]["place"]
     assert set(inside) == {"Beira", *(f"Town {i}" for i in range(11))}
+
+
+@pytest.mark.parametrize(
+    "name, region",
+    [
+        # GeoNames lists "Maine" among Des Plaines' names, "Washington" among South River's
+        # (NJ), and a Michigan city is called Wyoming: they named Illinois, New Jersey, Michigan
+        ("Chicago", "Illinois"),
+        ("Elizabeth", "New Jersey"),
+        ("Detroit", "Michigan"),
+        # a small town's other name ("Saint Barthelemy", "Hidalgo") names no region it lies in
+        ("Nice", "Provence-Alpes-Cote d'Azur"),
+        ("Monterrey", "Nuevo Leon"),
+        # nor "Saint Martin" (Saint-Martin-d'Heres): Lyon's region, a merger of two the village
+        # table names apart, is left unnamed, and so is Toulouse's, not named after its neighbour
+        ("Lyon", None),
+        ("Toulouse", None),
+        # the state, not its city: Harlem and Bethpage lie in New York, not in "New York City"
+        ("Harlem", "New York"),
+        # a region no city is named after: the village table's name, as its villages have it
+        ("Douma", "Rif-dimashq"),
+        ("London", "England"),
+        # Syria's governorates keep their capitals' English names
+        ("Hama", "Hamah"),
+        ("Damascus", "Damascus"),
+        ("Lima", "Lima"),
+    ],
+)
+def test_a_city_is_in_its_own_first_level_region(name, region):
+    assert geo.locate(name).region == region
+
+
+def test_a_park_a_town_was_once_called_is_the_park():
+    # GeoNames gives "Central Park" as Bethpage's old name (lexicon/mapped_areas.tsv)
+    park = geo.locate("Central Park")
+    assert park.kind == "area" and park.country == "US" and park.region == "New York"
+    assert abs(park.lat - 40.71) < 0.1 and abs(park.lon + 74.0) < 0.1

@@ -143,3 +143,49 @@ def test_a_people_or_a_sea_is_no_town(name):
 def test_venice_is_venezia_and_votes_for_italy():
     found = geo.locate("Venice")
     assert found.country == "IT" and geo.country_vote("Venice") == "IT"
+
+
+def test_a_given_name_is_no_city_in_a_country_its_article_never_names():
+    settle = geo.locate_in_article
+    mary = geo.locate("Mary")  # Mary, Turkmenistan (167,000 people)
+    assert mary.country == "TM" and geo.given_name("Mary")
+    assert not geo.firm("Mary", mary) and geo.country_vote("Mary") is None
+    # a British story about a children's programme: unplaced, not a British village of the name
+    assert settle("Mary", mary, leader="GB", supported=False, alone=False) is None
+    # a story naming Turkmenistan keeps the city
+    assert settle("Mary", mary, leader="TM", supported=True, alone=False) == mary
+    assert settle("Mary", mary, leader="GB", supported=True, alone=False) is not None
+    # a metropolis is itself whatever the name ("Sydney" is no more Sidney's)
+    assert geo.firm("Houston", geo.locate("Houston"))
+
+
+def test_a_city_of_note_that_took_a_larger_citys_other_name_is_no_landmark():
+    settle = geo.locate_in_article
+    # "Salem" is Salem, Tamil Nadu, by its own name, and also Jerusalem's old one (a mosque's
+    # name in Idlib, too): where the article is decides
+    salem = geo.locate("Salem")
+    assert salem.country == "IN" and not geo.firm("Salem", salem)
+    assert settle("Salem", salem, leader="SY", supported=False, alone=False) is None
+    assert settle("Salem", salem, leader="IN", supported=True, alone=False) == salem
+    # a city of note whose name no larger city carries stays a landmark
+    assert geo.firm("Geneva", geo.locate("Geneva"))
+
+
+def test_the_map_leaves_a_mosque_and_a_first_name_off_far_cities(tmp_path):
+    rows = [
+        # a mosque named Salem, in a story about Idlib
+        _story("sy", ["Salem", "Ariha", "Idlib", "Aleppo", "Syria"], ["Salem"]),
+        # a British story about a cartoon: Mary is a puppet, not Turkmenistan's city
+        _story("uk", ["Mary", "Leeds", "London", "Scotland"]),
+        # Chicago's region is its state, not a suburb that GeoNames also calls "Maine"
+        _story("us", ["Chicago", "Texas"]),
+    ]
+    path = tmp_path / "f.duckdb"
+    with Store(path) as store:
+        store.write_batch(rows)
+    with Store(path, read_only=True) as store:
+        df = place_views.places(store.con, Filters())
+    drawn = {n: row for _, row in df.iterrows() for n in row["names"]}
+    assert "Salem" not in drawn and "Mary" not in drawn
+    assert drawn["Idlib"]["country"] == "SY" and drawn["Leeds"]["country"] == "GB"
+    assert drawn["Chicago"]["region"] == "Illinois"
