@@ -29,7 +29,8 @@ meaning from the spaCy parse of the article:
   subject of the governing speech verb ("Russia claimed …", "said the envoy X"), else "according
   to X". Attributions after a closing quotation mark come from the quote records, not re-read.
 
-Not figures: years, dates, times, ages, ordinals, labels ("No 10"), phone-like digit groups
+Not figures: years, dates, times, ages, ordinals, labels ("No 10"), numbers in names ("Brigade
+93", "Rossiya 24", "Channel 4"), phone-like digit groups
 (:mod:`analysis.numbers` drops those), durations ("three days" — skipped, they are not counts of
 anything the dashboard charts), and a bare "one" that counts nothing in a people category ("one of
 his most direct attacks", "the one that"). Fractions are reported as percentages (two-thirds →
@@ -837,8 +838,12 @@ def _category(
     # the lists lack are judged by the endings English gives nouns of people ("fishermen").
     # A unit borrowed from an earlier count speaks for a number with no noun of its own:
     # "12,500 civil servant posts have been axed, and 7,800 relocated" moved no people.
+    # The dead are people too: "claimed 6 martyrs and 25 injured" lends "martyrs" to the 25.
     about_people = (
-        people or (noun is None and not unit) or PEOPLE_ENDINGS.search(noun_low) is not None
+        people
+        or (noun is None and not unit)
+        or PEOPLE_ENDINGS.search(noun_low) is not None
+        or noun_low in DEAD_NOUNS
     )
     troops = (
         noun_low in TROOP_NOUNS
@@ -853,8 +858,23 @@ def _category(
         # "two medical personnel", "UN staff": people at work, not soldiers
         noun is not None and any(c.lower_ in CIVILIAN_STAFF_WORDS for c in noun.lefts)
     )
-    if noun_low in DEAD_NOUNS and not (
-        noun is not None and any(c.lower_ in INSTITUTION_BODY_WORDS for c in noun.lefts)
+    # A hurt state written right beside the count is the writer's, whatever the count borrowed
+    # or hangs on: "claimed 6 martyrs and 25 injured" (the 25 borrows "martyrs"), "the toll rose
+    # to 9 in addition to 31 injured" (the parse takes the "to" of "in addition to" for the
+    # toll's). Only injured/missing: a death word beside it agrees with those constructions.
+    # Not a hurt word followed by a number: "Kill 83 Injured 100 Terrorists" (a headline) hurt
+    # the 100, and the 83 are the killed.
+    beside, beside_word = _state_beside(span, noun) if about_people else (None, None)
+    hurt_beside = (
+        beside
+        if beside in ("injured", "missing")
+        and not (beside_word.i + 1 < len(span.doc) and span.doc[beside_word.i + 1].like_num)
+        else None
+    )
+    if (
+        noun_low in DEAD_NOUNS
+        and not (noun is None and hurt_beside)
+        and not (noun is not None and any(c.lower_ in INSTITUTION_BODY_WORDS for c in noun.lefts))
     ):
         return "killed"
     if noun_low in ("injuries", "injured", "wounded"):  # "recorded four deaths and 55 injuries"
@@ -871,6 +891,8 @@ def _category(
         return "other"  # "the rate remains one of the lowest": a rank, nobody remaining
     if noun is None and span.start > span.sent.start and _rank_word(span.doc[span.start - 1]):
         return "other"  # "world number two Roddick", "the world No 1": a rank
+    if hurt_beside is not None:
+        return hurt_beside
     if _killed_by_construction(root, noun):
         return "killed"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "population":
@@ -881,9 +903,11 @@ def _category(
     counted = _number_of(root) if noun is None else None
     if counted is not None:
         return counted
-    state = _state_after(span, noun) if about_people else None
-    if state is not None:
-        return state
+    if beside is not None:
+        return beside
+    listed = _list_state(span, noun) if about_people else None
+    if listed is not None:
+        return listed
     if about_people and _after_a_kill_word(span):
         return "killed"  # "Israeli Strike on Syrian Town Kills 5 Soldiers" (the verb tagged a noun)
     found = _category_of_predicates(root, noun, noun_low, about_people=about_people, troops=troops)
@@ -1150,13 +1174,14 @@ def _toll_number(root: Token) -> bool:
     return False
 
 
-def _state_after(span: Span, noun: Token | None) -> str | None:
+def _state_beside(span: Span, noun: Token | None) -> tuple[str | None, Token | None]:
     """The casualty state written right after the number (or its noun) in its own clause:
     "Three killed, over 70 injured", "more than 10 million displaced", "12 people dead".
 
     Headlines and lists drop the auxiliary, so the parse often hangs the second count on the
     first verb; the word beside the number is what the writer meant. A verb with an object
-    ("20 soldiers killed 5 militants") is an act of the counted, not their state.
+    ("20 soldiers killed 5 militants") is an act of the counted, not their state. Returns the
+    state and the word that names it; (None, None) when there is none.
     """
     doc = span.doc
     at = max(span.end, noun.i + 1 if noun is not None and noun.i >= span.end else span.end)
@@ -1165,12 +1190,14 @@ def _state_after(span: Span, noun: Token | None) -> str | None:
     if at > span.end and span.end < span.sent.end:
         state = _state_word(doc[span.end])
         if state is not None:
-            return state
+            return state, doc[span.end]
     for tok in doc[at : min(at + 4, span.sent.end)]:
         if tok.is_punct or tok.dep_ == "cc":
-            return None
+            return None, None
         if tok.lower_ in AUXILIARY_WORDS or tok.lower_ in MORE_WORDS:
             continue  # "were", "have been"; "at least 100 more were wounded", "dozens more wounded"
+        if tok.i == span.end and tok.lower_ in DEAD_NOUNS:
+            return "killed", tok  # "Claims 7 Martyrs 19 Injured": the count's own noun, unparsed
         # "15 Civilians 3 Children Killed" (a headline list, commas lost): the state is written
         # once, after the last item
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -1179,8 +1206,50 @@ def _state_after(span: Span, noun: Token | None) -> str | None:
         ):
             continue  # a count with its noun, not a bare number ("Rises to 11 44 Injured")
         if tok.pos_ == "VERB" and _has_object(tok):
-            return None
-        return _state_word(tok)
+            return None, None
+        state = _state_word(tok)
+        return (state, tok) if state is not None else (None, None)
+    return None, None
+
+
+# How far a list of counts may run to the state word its last item ends in.
+LIST_STATE_WINDOW = 24
+
+
+def _list_state(span: Span, noun: Token | None) -> str | None:
+    """The casualty state written once after a list of counts of people, for every item: "300
+    policemen, over 600 soldiers, more than 3,000 civilians dead" — the soldiers are dead too,
+    though the parse hangs the state on one item only. Read from the words: only counts with
+    their nouns of people, commas and "and" may come between, and the state word must follow
+    the last item's noun ("killed 5 soldiers and wounded 10 civilians" is no such list: a
+    verb follows "and"; "5,000 troops, 200 killed" neither: the state is the 200's own)."""
+    if noun is None or noun.i < span.end:
+        return None
+    doc = span.doc
+    items = 0
+    for tok in doc[noun.i + 1 : min(noun.i + LIST_STATE_WINDOW, span.sent.end)]:
+        prev = doc[tok.i - 1]
+        if tok.text == "," or tok.lower_ == "and":
+            continue
+        # a further count, or its hedge ("over", "more than", "at least")
+        hedge = tok.i < tok.head.i and any(a.like_num for a in list(tok.ancestors)[:2])
+        if tok.like_num or hedge:
+            items += 1 if tok.like_num else 0
+            continue
+        if tok.pos_ == "NOUN" and _names_people(tok.lower_):
+            continue  # an item's noun ("soldiers"), or "policemen and women"
+        if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and tok.head.pos_ == "NOUN":
+            continue  # "600 Syrian soldiers"
+        state = _state_word(tok)
+        if (
+            items
+            and state in CASUALTY_CATEGORIES
+            and prev.pos_ == "NOUN"
+            and _names_people(prev.lower_)
+            and _counted(prev)
+        ):
+            return state
+        return None
     return None
 
 
@@ -1237,8 +1306,23 @@ def _has_object(verb: Token) -> bool:
         # "8 persons killed 58 others injured": a counted object followed by its own casualty
         # word is the next list item too
         and not (_counted(c) and c.i + 1 < len(doc) and _casualty_word(doc[c.i + 1]))
+        and not _speaker_run_in(c)
         for c in verb.children
     )
+
+
+def _speaker_run_in(obj: Token) -> bool:
+    """A participle's "object" that is the subject of the speech verb after it: "… in addition
+    to 12 injured a source told SANA", "… a source at the police command said" (commas lost) is
+    an attribution after the count's state, not 12 people who injured a source. The first verb
+    after the object, within a few words and no punctuation, is the one."""
+    doc = obj.doc
+    for tok in doc[obj.i + 1 : min(obj.i + 8, obj.sent.end)]:
+        if tok.is_punct:
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.tag_ in ("VBD", "VBZ", "VBP") and tok.lemma_.lower() in speech.SPEECH_VERBS
+    return False
 
 
 def _uprooted(pred: Token) -> bool:
@@ -1255,12 +1339,60 @@ NUMBERED_NAMES = lexicon.words("numbered_names")
 
 
 def _numbers_a_name(span: Span) -> bool:
-    """A bare number after a capitalised noun that things are numbered by ("Brigade 93")."""
+    """A bare number that is part of a name: after a capitalised noun that things are numbered
+    by ("Brigade 93"), or one the parse makes a part of the proper name before it ("Russia's
+    Rossiya 24 channel", "the France 24 network", "Channel 10 television")."""
     before = span.start - 1
     if before < span.sent.start or len(span) != 1 or not span[0].like_num:
         return False
     tok = span.doc[before]
-    return tok.is_title and tok.lower_ in NUMBERED_NAMES
+    return (tok.is_title and tok.lower_ in NUMBERED_NAMES) or _names_go_on(tok, span[0])
+
+
+def _names_go_on(name: Token, num: Token) -> bool:
+    """A number hung by the parse on the capitalised proper noun right before it, that counts
+    nothing after it: a channel's, a chart's or a district's name ("Rossiya 24 state
+    television", "Channel 4 show", "Hot 100 chart", "Mazzeh 86 neighborhood"). The parse may
+    instead hang the number on the singular noun the name describes ("Russias Rossiya 24 state
+    television channel"): a number above one counts no singular noun, so it is the name's too.
+
+    Lists and headlines whose commas were lost put counts after names too; the number stays a
+    count after a date ("on Thursday 18 shot dead"), a plural or a form of "kill" ("40
+    Civilians 25 YPG Fighters Killed", "Kills 5"); before a casualty word, a measure, a
+    preposition ("150 bodies in Hammouriya 100 in Kfar Batna") or a noun phrase of people or
+    of plurals ("Deir El-Zour 25 Terrorist Killed", "in Raqqa Ten Syrian civilians were
+    killed"); and after a place unless a singular noun follows ("in Scotland 53,000" is a
+    count, "the France 24 network" a name)."""
+    if name.pos_ != "PROPN" or not name.text[:1].isupper() or name.ent_type_ in ("DATE", "TIME"):
+        return False
+    if name.lower_ in KILL_FORMS or _casualty_word(name) or name.tag_ in ("NNS", "NNPS"):
+        return False
+    if num.head.i != name.i:
+        head = num.head
+        if not (head.i > num.i and head.tag_ == "NN" and num.lower_ not in ("1", "one")):
+            return False
+    doc = num.doc
+    after = doc[num.i + 1] if num.i + 1 < num.sent.end else None
+    if after is not None and (
+        _casualty_word(after)
+        or after.pos_ == "ADP"
+        or after.lower_ in MEASURE_UNITS
+        or after.lower_ in DEAD_NOUNS
+    ):
+        return False
+    if after is None or after.is_punct or after.pos_ in ("VERB", "AUX", "CCONJ", "DET", "ADV"):
+        return name.ent_type_ not in PLACE_LABELS  # "Bet 365 and", "FTSE 100 when", "Joe 90."
+    # the noun the words after the number lead to: "Syrian civilians", "state television channel"
+    noun = after
+    while noun.dep_ in ("amod", "compound", "nmod") and noun.head.i > noun.i:
+        noun = noun.head
+    return not (
+        noun.tag_ in ("NNS", "NNPS")
+        or noun.lower_ in PEOPLE_NOUNS
+        or noun.lower_ in COMBATANT_NOUNS
+        or after.lower_ in PEOPLE_NOUNS
+        or after.lower_ in COMBATANT_NOUNS
+    )
 
 
 CIVILIAN_STAFF_WORDS = lexicon.words("civilian_staff_words")
@@ -2111,25 +2243,56 @@ def figure_scope(sentence: Span | str, *, first_sentence: bool = False) -> str:
 # victims themselves ("Civilians Killed …"), which the parse makes the subject of a headline.
 NOT_CLAIMANT_HEADS = INCIDENT_NOUNS | frozenset(
     {"shell", "shells", "rocket", "rockets", "missile", "missiles", "civilians", "fighters"}
+    # what was found, not who says it: "Initial results of tests … point to sarin" (the parse
+    # gave "said" two subjects, the results and the ministry that spoke)
+    | {"results", "findings"}
 )
 
 
 def _names_an_incident(name: str) -> bool:
-    """Whether ``name`` is headed by an incident, a weapon or the victims
+    """Whether ``name`` is headed by an incident, a weapon, the victims or a finding
     (:data:`NOT_CLAIMANT_HEADS`)."""
     return name.split()[-1].lower() in NOT_CLAIMANT_HEADS
 
 
+# Words that go on an agency's name ("Sputnik News Agency", "BBC Arabic"), not a photographer's.
+AGENCY_NAME_WORDS = frozenset(
+    {"news", "agency", "arabic", "english", "world", "international", "television", "tv",
+     "monitoring", "service", "online", "radio", "photo", "photos"}
+)  # fmt: skip
+
+
+def _photo_credit(name: str) -> bool:
+    """A photo's credit line run into the text, not a source: a news agency and the
+    photographer ("Sputnik/ Ilya Pitalev", "REUTERS/Rodi Said", "AP Photo/Hussein Malla" once
+    the slash is lost): the agency written in capitals that its name has not ("REUTERS"), or
+    followed by "Photo", or by two capitalised words that are no part of an agency's name."""
+    words = name.split()
+    agency = speech.agency_named(words[0]) or next(
+        (a for a in NEWS_AGENCIES if a.upper() == words[0] and a != words[0]), None
+    )
+    if agency is None and words[0] not in ("AP", "EPA"):
+        return False  # AP and EPA credit photos under names the agency list does not hold
+    if len(words) < 2:
+        return False
+    if agency is not None and words[0].isupper() and not agency.isupper():
+        return True
+    rest = words[1:3]
+    return rest[0].lower() in ("photo", "photos") or (
+        len(rest) == 2 and all(w.istitle() and w.lower() not in AGENCY_NAME_WORDS for w in rest)
+    )
+
+
 def _claimant_or_none(name: str | None) -> str | None:
     """``name`` when it can claim a figure: an actor (:func:`actor_or_none`) that is no
-    incident, weapon or victims."""
+    incident, weapon, victims or photo credit."""
     who = actor_or_none(name)
-    return None if who is None or _names_an_incident(who) else who
+    return None if who is None or _names_an_incident(who) or _photo_credit(who) else who
 
 
 def _claimant(ctx: _Context, span: Span) -> str | None:
     who = _claimant_as_written(ctx, span)
-    if who is not None and _names_an_incident(who):
+    if who is not None and (_names_an_incident(who) or _photo_credit(who)):
         return None
     if who is not None and is_monitor_description(who):
         # "… killed 44 people, a monitoring group said": the monitor the article quotes by name
@@ -2356,6 +2519,10 @@ def _speaker_of(ctx: _Context, verb: Token) -> str | None:
                 return None
             if child.lower_ in PLACE_HEADS:
                 break  # "… Deir ezzor province says a UK-based monitoring group": the comma lost
+            if child.pos_ == "VERB":
+                # a headline run into the sentence ("… Truce Deal Reaches 207 MOSCOW (Sputnik)
+                # … SANA news agency reported"): a verb the parse made the subject names nobody
+                return None
             first = next((t for t in child.subtree if not t.is_punct), child)
             if first.tag_ in ("VBD", "VBN") and first.is_title and not ctx.label(child):
                 # a list of what someone did, its subject left out ("- Increased spending on
@@ -2475,7 +2642,8 @@ def _description_start(ctx: _Context, tok: Token, start: int) -> int:
     lost punctuation ran the words before into it: after a place and its area word, when only
     lower-case words follow them ("… districts of divided Homs city state media said" → "state
     media"; "Aleppo Media Center" is a name and stays whole), and after
-    :data:`NOT_SOURCE_WORDS` ("more local media")."""
+    :data:`NOT_SOURCE_WORDS` ("more local media"), and after lower-case nouns run into a
+    capitalised name ("sarin gas Turkeys health ministry")."""
     doc = tok.doc
     # a role's place is its post's ("the Hama governor"): kept
     places = () if tok.lemma_.lower() in KEPT_WHOLE_HEADS else doc[start : tok.i]
@@ -2489,6 +2657,13 @@ def _description_start(ctx: _Context, tok: Token, start: int) -> int:
             break
     while start < tok.i and doc[start].lower_ in NOT_SOURCE_WORDS:
         start += 1
+    # "… exposure to sarin gas Turkeys health ministry said" (commas lost): lower-case nouns
+    # run into a name that starts with a capital end the phrase before it
+    named = start
+    while named < tok.i and doc[named].is_lower and doc[named].dep_ == "compound":
+        named += 1
+    if start < named < tok.i and doc[named].pos_ == "PROPN" and doc[named].is_title:
+        start = named
     return start
 
 
