@@ -257,6 +257,13 @@ def _add_report_output(report: argparse.ArgumentParser) -> None:
     )
     report.add_argument("--width", type=_positive_int, default=1400, metavar="PX")
     report.add_argument(
+        "--port",
+        type=_positive_int,
+        metavar="N",
+        help="the port of the local dashboard the screenshots are taken from (default: any free "
+        "port; for a machine that only opens some)",
+    )
+    report.add_argument(
         "--pdf-style",
         choices=("document", "screenshot"),
         default="document",

@@ -124,6 +124,7 @@ class Request:
     style: str
     link_base: str
     width: int
+    port: int | None = None  # where the screenshots' server listens (None: a free port)
 
     @property
     def need_shots(self) -> bool:
@@ -165,10 +166,26 @@ def _request(args) -> Request:
     style = getattr(args, "pdf_style", "document") or "document"
     if style not in PDF_STYLES:
         raise ValueError(f"--pdf-style {style!r}: choose from {', '.join(PDF_STYLES)}")
+    port = getattr(args, "port", None)
+    if port is not None and not _port_free(port):
+        raise ValueError(f"--port {port}: that port is in use; choose another or leave it out")
     return Request(
         db=_store(args.db), out=Path(args.out), pages=pages, filters=filters, choices=choices,
         formats=formats, style=style, link_base=args.link_base.rstrip("/"), width=args.width,
+        port=port,
     )  # fmt: skip
+
+
+def _port_free(port: int) -> bool:
+    """Whether this machine's ``port`` can be listened on (the server would die on a taken one)."""
+    import socket
+
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def _write(request: Request, meta: ReportMeta, docs: dict[str, str], shots, pdf) -> dict:
@@ -262,7 +279,7 @@ def _run(request: Request, phases: Phases):
             if request.need_shots:
                 started = launch.background_server(
                     request.db, read_only=True, link_base=request.link_base,
-                    warm_places="places" in request.pages,
+                    warm_places="places" in request.pages, port=request.port,
                 )  # fmt: skip
                 server = pool.submit(
                     _timed, phases, "server start", server_stack.enter_context, started

@@ -231,9 +231,13 @@ def test_report_names_a_page_that_does_not_draw(db, tmp_path):
 def test_report_of_a_page_choice(db, tmp_path):
     """--choice sets a page's own URL choice: the Figures page on People killed, news events."""
     out = tmp_path / "rep"
-    r = _report(db, out, "--pages", "figures", "--format", "png,html",
+    from dashboard import launch
+
+    port = launch.free_port()  # a machine that opens only some ports: the server's is chosen
+    r = _report(db, out, "--pages", "figures", "--format", "png,html", "--port", str(port),
                 "--choice", 'what="People killed"', "--choice", "counts=News events")  # fmt: skip
     assert r.returncode == 0, r.stderr
+    assert (out / "presslens-figures.png").stat().st_size > 10_000
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["choices"] == {"what": "People killed", "counts": "News events"}
     assert "what=People+killed" in manifest["pages"][0]["url"]
@@ -248,6 +252,13 @@ def test_report_usage_errors(db, tmp_path):
     assert r.returncode == 2 and "colour" in r.stderr
     r = _report(db, tmp_path / "x", "--filter", "colour=red")
     assert r.returncode == 2 and "colour" in r.stderr
+    import socket
+
+    with socket.socket() as taken:  # a port another program listens on
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        r = _report(db, tmp_path / "x", "--port", str(taken.getsockname()[1]))
+    assert r.returncode == 2 and "in use" in r.stderr and not (tmp_path / "x").exists()
     notdb = tmp_path / "n.duckdb"
     notdb.write_text("hello")
     r = _report(notdb, tmp_path / "x")
