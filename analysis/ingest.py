@@ -465,7 +465,9 @@ def _read_json(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], li
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise IngestError(f"invalid JSON (line {exc.lineno}: {exc.msg})") from None
+        raise IngestError(
+            f"invalid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         records = data["articles"]
     elif isinstance(data, dict):

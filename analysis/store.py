@@ -150,6 +150,15 @@ RECOUNTED_AT: dict[int, tuple[str, ...]] = {
 }
 
 
+def _looks_like_duckdb(path: Path) -> bool:
+    """Whether the file at ``path`` starts as a DuckDB database does ("DUCK" at byte 8)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(12)[8:12] == b"DUCK"
+    except OSError:
+        return False
+
+
 def _columns(table: str) -> list[str]:
     """The column names of ``table``, in order."""
     return [name for name, _ in COLUMNS[table]]
@@ -206,7 +215,10 @@ class Store:
                 f"{self.path}: cannot open as a DuckDB store ({_first_line(exc)})"
             ) from None
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: not a presslens store ({_first_line(exc)})") from None
+            # a CSV or a text file given as the store: DuckDB's own words ("Cannot launch
+            # in-memory database in read-only mode") say nothing of it
+            why = _first_line(exc) if _looks_like_duckdb(self.path) else "not a DuckDB file"
+            raise StoreError(f"{self.path}: not a presslens store ({why})") from None
 
     @contextlib.contextmanager
     def _session(self):

@@ -108,6 +108,14 @@ def test_json_list_object_and_export_shape(tmp_path):
     assert len(docs) == 1
 
 
+def test_a_broken_json_file_names_the_line_and_column(tmp_path):
+    path = write(tmp_path / "broken.json", '[{"title": "A", "text": "B"}\n {"title" "C"}]')
+    with pytest.raises(
+        IngestError, match=r"invalid JSON \(line 2, column 2: Expecting .,. delimiter\)"
+    ):
+        read_file(path)
+
+
 def test_jsonl_bad_line_is_reported_and_rest_read(tmp_path):
     lines = [
         json.dumps({"title": "A", "text": BODY}),

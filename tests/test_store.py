@@ -75,6 +75,18 @@ def test_file_that_is_not_duckdb(tmp_path):
     assert path.read_text().startswith("just some notes")  # untouched
 
 
+def test_a_csv_given_as_the_store_read_only_says_it_is_no_duckdb_file(tmp_path):
+    # what `presslens export --db articles.csv` opens: DuckDB's own words ("Cannot launch
+    # in-memory database in read-only mode") said nothing of it
+    path = tmp_path / "articles.csv"
+    path.write_text("title,text\nA,B\n")
+    with pytest.raises(
+        StoreError, match=r"articles.csv: not a presslens store \(not a DuckDB file\)"
+    ):
+        Store(path, read_only=True).con  # noqa: B018 - opening is the test
+    assert path.read_text() == "title,text\nA,B\n"
+
+
 def test_duckdb_file_of_another_application(tmp_path):
     path = tmp_path / "other.duckdb"
     con = duckdb.connect(str(path))
