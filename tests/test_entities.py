@@ -664,6 +664,22 @@ def test_harmonise_joins_surname_when_the_corpus_agrees():
             [("Jordan Henderson", "Jordan Henderson", "PERSON")],
             id="person-named-after-places",
         ),
+        # "Radio" opens a station's name, "Tal" (hill) a village's
+        pytest.param(
+            "she told Radio/B-PERSON Dunmore/I-PERSON on Monday",
+            [("Radio Dunmore", "Radio Dunmore", "ORG")],
+            id="radio-station",
+        ),
+        pytest.param(
+            "shells fell on Tal/B-PERSON Sabeel/I-PERSON overnight",
+            [("Tal Sabeel", "Tal Sabeel", "GPE")],
+            id="tal-opens-a-village",
+        ),
+        pytest.param(
+            "fans/O queued/O for/O Spider-Man/B-PERSON 2/I-PERSON ./O",
+            [],
+            id="title-and-number-is-a-work",
+        ),
     ],
 )
 def test_corrections_without_model(spec, expected):
@@ -1309,3 +1325,86 @@ def test_a_book_and_a_genre_are_no_people(model, text, name):
 def test_people_next_to_places_and_groups_stay_people(model, text, name):
     mentions, _ = run(model, text)
     assert (name, "PERSON") in {(m.name, m.label) for m in mentions}, mentions
+
+
+# -- non-people the analyst found on the People list (12-04): villages opening with an Arabic
+# -- place word, a region, a club, a film, bands, a tribe; invented sentences ----------------
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # "Urum" (heights) opens a place name ("Tal" below, without a model)
+        ("The monitor raised its toll for the strike on Urum al-Joz to nineteen.",
+         "Urum al-Joz", "GPE"),
+        # a place noun before "named", a place noun after the name
+        ("The Kurds declared a self-ruled region named Rojava last year.", "Rojava", "GPE"),
+        ("The militia defends the autonomous Rojava federation in the north.", "Rojava", "GPE"),
+        # bare uplands
+        ("Gunmen hid on the barrens of Jurd Qara.", "Jurd Qara", "GPE"),
+        # the people or the control of a place
+        ("The people of Engerwitzdorf are building their own ski lift.", "Engerwitzdorf", "GPE"),
+        # the place word alone tagged, the name it opens runs on
+        ("Nobody has yet claimed the Tel Sawan bombing.", "Tel Sawan", "GPE"),
+        # a club's boss, a tribe; where an athlete is from
+        ("Larne boss Colin Reid refused to discuss the transfer.", "Larne", "ORG"),
+        ("The Larne athlete won the indoor title again.", "Larne", "GPE"),
+        ("Elders of the al-Shammar tribe met the governor.", "al-Shammar", "ORG"),
+        # bands: "band" before a name of two words, a plural name with a plural verb
+        ("Scottish band Velvet Harbour sold out their tour.", "Velvet Harbour", "ORG"),
+        ("Kettle Drums have split after ten years.", "Kettle Drums", "ORG"),
+        ("Rock band Keane won the award.", "Keane", "ORG"),
+        ("The critics put Franz Ferdinand and Joss Stone in the top five.",
+         "Franz Ferdinand", "ORG"),
+    ],
+)  # fmt: skip
+def test_places_bands_and_clubs_the_people_list_showed(model, text, name, label):
+    mentions, _ = run(model, text)
+    found = {(m.name, m.label) for m in mentions}
+    assert (name, label) in found, found
+    assert (name, "PERSON") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a title with a number is a work or a product, no person
+        ("Joe 90 is the puppet show I would most like to see as a film.", "Joe 90"),
+        ("The firm will help its customers run Linux on every device.", "Linux"),
+    ],
+)
+def test_numbered_titles_and_products_are_no_people(model, text, absent):
+    mentions, _ = run(model, text)
+    assert not [m for m in mentions if m.name == absent and m.label == "PERSON"], mentions
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a score run on to a player's name is cut off; the player stays a person
+        ("She beat wild card Amina Karoui 2-6 6-2 7-6 in the first round.", "Amina Karoui"),
+        # a person with a title or a speech verb keeps the label whatever word opens the name
+        ("Israeli negotiator Tal Becker said the talks would resume.", "Tal Becker"),
+        ("The historian wrote about Archduke Franz Ferdinand and his wife.",
+         "Archduke Franz Ferdinand"),
+        ("Chelsea's boss Jose Mourinho praised Michael Owen's goal.", "Michael Owen"),
+        ("Gordon Banks has coached the juniors for ten years.", "Gordon Banks"),
+    ],
+)  # fmt: skip
+def test_people_next_to_the_new_cues_stay_people(model, text, name):
+    mentions, _ = run(model, text)
+    assert (name, "PERSON") in {(m.name, m.label) for m in mentions}, mentions
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a dateline before the subject takes no plural verb of its own
+        ("MOSCOW (Sputnik) Six people were killed in a shelling of the old town.", "Moscow",
+         "GPE"),
+        # a capitalised "Federation of" opens an organisation's name, no place noun
+        ("The International Federation of Red Cross and Red Crescent Societies sent tents.",
+         "Red Crescent Societies", "ORG"),
+    ],
+)  # fmt: skip
+def test_the_new_cues_leave_other_names_alone(model, text, name, label):
+    mentions, _ = run(model, text)
+    assert (name, label) in {(m.name, m.label) for m in mentions}, mentions

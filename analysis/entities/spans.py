@@ -53,6 +53,7 @@ CREDIT_JOB_WORDS = lexicon.words("credit_words")
 PLACE_FIRST_WORDS = lexicon.words("place_first_words")
 ORG_APPOSITION_NOUNS = lexicon.words("org_apposition_nouns")
 ORG_AFTER_NOUNS = lexicon.words("org_after_nouns")
+ORG_MODIFIER_NOUNS = lexicon.words("org_modifier_nouns")
 # place nouns next to a name, for the entity extractor only ("the cities of al-Rai")
 NEAR_PLACE_NOUNS = PLACE_NOUNS | lexicon.words("entity_place_nouns")
 # "the UK-based Syrian Observatory", "a London-based group": the seat of whoever is described,
@@ -207,9 +208,20 @@ def _place_first_word(bare: str) -> bool:
     return bool(rest) and first[:1].isupper() and first.lower() in PLACE_FIRST_WORDS
 
 
+# Nouns of a person from a place, after the place's name ("the Larne athlete", "a Kent
+# athlete"): the name is where she is from (no person's name modifies "athlete"; "the Holmes
+# camp" is another noun).
+HOMETOWN_NOUNS = frozenset({"athlete"})
 # Words before "of" that make what follows a place: a distance ("within 12 miles of Qardaha"), a
-# side ("north of Hama"), a direction ("in the direction of Qardaha").
-_PLACE_OF_WORDS = DISTANCE_UNITS | gazetteer.COMPASS_WORDS | {"direction", "outskirts", "vicinity"}
+# side ("north of Hama"), a direction ("in the direction of Qardaha"), its people ("the
+# residents of Engerwitzdorf", "the people of Larne"), its control ("battles for control of
+# Al-Maleh"): PERSON on the real store, 12-04.
+_PLACE_OF_WORDS = (
+    DISTANCE_UNITS
+    | gazetteer.COMPASS_WORDS
+    | {"direction", "outskirts", "vicinity"}
+    | {"residents", "inhabitants", "villagers", "people", "control"}
+)
 # Words before "to" that do the same ("close to Qardaha", "next to Incirlik").
 _PLACE_TO_WORDS = frozenset({"close", "closer", "near", "nearer", "next"})
 
@@ -217,7 +229,7 @@ _PLACE_TO_WORDS = frozenset({"close", "closer", "near", "nearer", "next"})
 def _locative(doc: Doc, ent: Span) -> bool:
     """Does the text put ``ent`` where something is: the object of "in"/"near"/… (also the
     second of a list after one: "in Taldao and al-Houla"), after "12 miles of", "north of", "the
-    direction of", "close to"?"""
+    direction of", "the people of", "close to", before "athlete" ("the Larne athlete")?"""
     root = ent.root
     if root.dep_ == "pobj" and root.head.text.lower() in LOCATIVE_PREPOSITIONS:
         return True
@@ -237,6 +249,13 @@ def _locative(doc: Doc, ent: Span) -> bool:
     ):
         return True
     start = ent.start
+    if (
+        start >= 1
+        and ent.end < len(doc)
+        and doc[start - 1].lower_ in ("the", "a")
+        and doc[ent.end].text in HOMETOWN_NOUNS
+    ):
+        return True  # "the Larne athlete", "the Kent athlete": where she is from
     if start < 2:
         return False
     before, word = doc[start - 1].lower_, doc[start - 2].lower_
@@ -257,29 +276,42 @@ def _facility_after(doc: Doc, end: int) -> bool:
     )
 
 
+# Describing nouns (of ORG_APPOSITION_NOUNS) after which a name of several words is the
+# organisation's too: no person's name follows a band's or a company's noun ("rock band Bloc
+# Party", "New York band Scissor Sisters", "media giant Vivendi Universal"). Not "group" or
+# "side", nor "company" or "firm": the Syria reports lose the comma before a person ("the
+# militant group[,] Abu Mohammad al-Golani"), sport leaves out a role ("open-side Martyn
+# Williams").
+_WHOLE_NAME_APPOSITION_NOUNS = frozenset({"band", "duo", "trio", "giant"})
 # "Everton v Sunderland", "Hearts vs Celtic": a fixture.
 _VERSUS = frozenset({"v", "v.", "vs", "vs.", "versus"})
 
 
 def _org_cue(doc: Doc, ent: Span) -> bool:
-    """Does the text treat ``ent`` as a company or a club? A describing noun
-    before it ("oil giant Yukos", "English side Saracens"), a company's or club's noun after it
-    or its possessive ("Yukos shares", "the Maserati brand", "Yukos' parent company"), a fixture
-    against a known place or club ("Everton v Sunderland"), or one name taking a plural verb as
-    British English does for teams and firms ("Everton have missed", "Hearts are")."""
+    """Does the text treat ``ent`` as a company, a club or a band? A describing noun
+    before it ("oil giant Yukos", "English side Saracens", "rock band Keane"), a company's or
+    club's noun after it or its possessive ("Yukos shares", "the Maserati brand", "Yukos' parent
+    company"), or right after it ("Larne boss Jimmy McGeough"), a fixture against a known place
+    or club ("Everton v Sunderland"), or one name taking a plural verb as British English does
+    for teams, bands and firms ("Everton have missed", "Hearts are", "Keane were followed"), or
+    a plural name taking one ("Scissor Sisters have won")."""
     start, end = ent.start, ent.end
     root = ent.root
     # one word: "the militant group Abu Mohammad al-Golani", "open-side Martyn Williams" are
-    # people whose commas or roles the text left out
-    if start >= 1 and " " not in ent.text:
+    # people whose commas or roles the text left out; after "band" or "giant" a name of
+    # several words is the band's or the company's ("New York band Scissor Sisters")
+    if start >= 1:
         prev = doc[start - 1]
         if (
             prev.lower_ in ORG_APPOSITION_NOUNS
             and prev.text.islower()
+            and (" " not in ent.text or prev.lower_ in _WHOLE_NAME_APPOSITION_NOUNS)
             and (prev.head.i == root.i or (root.head.i == prev.i and root.dep_ == "appos"))
         ):
             return True
     k = end
+    if k < len(doc) and doc[k].text.islower() and doc[k].lower_ in ORG_MODIFIER_NOUNS:
+        return True  # "Larne boss Jimmy McGeough" ("Schumacher's boss" is a person's)
     if k < len(doc) and doc[k].text in ("'s", "'", "\u2019s", "\u2019"):
         k += 1
     if k < len(doc) and doc[k].text.islower() and doc[k].lower_ in ORG_AFTER_NOUNS:
@@ -288,14 +320,22 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
         return True
     if start >= 2 and doc[start - 1].lower_ in _VERSUS and _known_side(doc, start - 1, -1):
         return True
+    # a plural verb after one name ("Everton have"), or after a name of several words ending in
+    # a plural ("Scissor Sisters have won", "Kaiser Chiefs are"): a person takes a singular one
+    # ("Tony Adams has")
+    plural_name = root.tag_ == "NNPS" or (
+        end - start >= 2 and root.i == end - 1 and root.lower_.endswith("s")
+    )
     if (
-        end - start == 1
-        and root.tag_ == "NNP"
-        and root.dep_ == "nsubj"
+        ((end - start == 1 and root.tag_ == "NNP") or plural_name)
+        and not root.text.isupper()  # a dateline: "MOSCOW (Sputnik) Over 130 people were …"
+        and root.dep_ in ("nsubj", "nsubjpass")
         and not any(c.dep_ == "conj" for c in root.children)
     ):
         verb = root.head
-        auxes = [c for c in verb.children if c.dep_ == "aux" and c.i > root.i]
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != root.i for c in verb.children):
+            return False  # "MOSCOW (Sputnik) Six people were killed": a dateline, no subject
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i > root.i]
         first = auxes[0] if auxes else verb
         return first.lower_ in ("have", "are", "were") and first.i > root.i
     return False
@@ -320,9 +360,9 @@ CAMP_WORDS = frozenset({"refugee", "refugees", "displacement", "idp", "displaced
 
 def _next_to_place_noun(doc: Doc, start: int, end: int, reach: int = 6) -> bool:
     """Does a place noun name the span ``doc[start:end]`` a place: right after it ("Quneitra
-    province"), after "<noun> of" ("the town of Hass"), also across a list of names and
-    adjectives ("the al-Hamadaniyeh and al-Midan neighborhoods", "the towns of Azaz and nearby
-    Marea", "Harasta residential suburb")?"""
+    province"), after "<noun> of" ("the town of Hass") or "<noun> named" ("a region named
+    Rojava"), also across a list of names and adjectives ("the al-Hamadaniyeh and al-Midan
+    neighborhoods", "the towns of Azaz and nearby Marea", "Harasta residential suburb")?"""
 
     def in_list(t) -> bool:
         text = t.text.lower()  # a name ("al-Shaar" too), or a word of LIST_WORDS
@@ -339,10 +379,23 @@ def _next_to_place_noun(doc: Doc, start: int, end: int, reach: int = 6) -> bool:
         return True
     if j + 1 < len(doc) and doc[j].lower_ in CAMP_WORDS and doc[j + 1].lower_ in ("camp", "camps"):
         return True  # "the Atmeh refugee camp" ("the Clinton camp" is no place)
+    if (
+        start >= 2
+        and doc[start - 1].lower_ in ("named", "called")
+        and doc[start - 2].lower_ in NEAR_PLACE_NOUNS
+    ):
+        return True  # "a de facto autonomous region named Rojava" ("a man named …": a person)
     i = start - 1
     while i > max(0, start - reach) and in_list(doc[i]) and doc[i].text.lower() != "of":
         i -= 1
-    return i >= 1 and doc[i].text.lower() == "of" and doc[i - 1].text.lower() in NEAR_PLACE_NOUNS
+    if i < 1 or doc[i].text.lower() != "of":
+        return False
+    noun = doc[i - 1].text
+    # "the International Federation of Red Cross and Red Crescent Societies": a capitalised
+    # organisation's word opens the organisation's name, no place noun
+    return noun.lower() in NEAR_PLACE_NOUNS and not (
+        noun.istitle() and noun.lower() in ORG_HEAD_WORDS
+    )
 
 
 def _respan(doc: Doc, span: Span) -> list[Span]:
@@ -377,6 +430,9 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         return cut
     end = _drop_trailing_numbers(doc, start, end)
     if label == "PERSON":
+        numbered = _numbered_title(doc, start, end)
+        if numbered is not None:
+            return numbered
         credited = _credit_line(doc, start, end)
         if credited is not None:
             return credited
@@ -472,6 +528,26 @@ def _drop_trailing_numbers(doc: Doc, start: int, end: int) -> int:
     if end - start >= 2 and last.isdigit() and len(last) <= 3 and _piece(doc[start : end - 1]):
         end -= 1
     return end
+
+
+def _numbered_title(doc: Doc, start: int, end: int) -> list[Span] | None:
+    """A person-tagged name ending in numbers: a score run on to a player's name ("Selima Sfar
+    2-6 6-2", the model taking "2-" or "2-6 6-"), the name without it; else a title with its
+    number, a work or a product ("Spider-Man 2", "Joe 90"), which no person's name is: tagged
+    WORK_OF_ART, kept only where the name is known otherwise. None when the name ends in no
+    number."""
+    dashes = ("-", "\u2013")
+    k = end
+    while k - start > 1 and (doc[k - 1].text.isdigit() or doc[k - 1].text in dashes):
+        k -= 1
+    if k in (end, start) or not doc[k].text.isdigit():
+        return None
+    first = doc[k]
+    if not first.whitespace_ and k + 1 < len(doc) and doc[k + 1].text in dashes:
+        return _respan(doc, Span(doc, start, k, label="PERSON"))  # a score or a range
+    if k + 1 == end:
+        return [Span(doc, start, end, label="WORK_OF_ART")]
+    return None
 
 
 def _credit_line(doc: Doc, start: int, end: int) -> list[Span] | None:
@@ -832,9 +908,11 @@ _COMPASS = frozenset({"eastern", "western", "northern", "southern"})
 
 def _grown_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
     """``ent`` grown into the name the text writes around it, or None: "Deir" + "ez-Zor" (an
-    Arabic article, a hyphen, a capitalised word, written as one word), "eastern" + "Ghouta"
-    when the gazetteer knows "Eastern Ghouta" as a place of its own. The model tags only
-    "Deir" or only "Ghouta" there, and the name splits in two across a corpus."""
+    Arabic article, a hyphen, a capitalised word, written as one word), "Tel" + "Abyad" (a
+    place word of :data:`PLACE_FIRST_WORDS` and the untagged capitalised word after it),
+    "eastern" + "Ghouta" when the gazetteer knows "Eastern Ghouta" as a place of its own. The
+    model tags only "Deir" or only "Ghouta" there, and the name splits in two across a
+    corpus."""
     end = ent.end
     if (
         end + 2 < len(doc)
@@ -847,6 +925,17 @@ def _grown_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
     ):
         # The model's label stays: "Ahmed" + "al-Assad" is a person's name grown the same way.
         return Span(doc, ent.start, end + 3, label=ent.label_)
+    if (
+        len(ent) == 1
+        and end < len(doc)
+        and _place_first_word(f"{ent.text} {doc[end].text}")
+        and doc[end].text.istitle()
+        and doc[end].ent_iob_ == "O"
+        and ent.text_with_ws.endswith(" ")
+    ):
+        # "the Tel [Abyad] attack": the model tags the place word alone; the name it opens
+        # runs on (a lone "Tel" would be a person of its own)
+        return Span(doc, ent.start, end + 1, label=ent.label_)
     start = ent.start
     if start - 1 >= max(prev_end, 0) and doc[start - 1].text.lower() in _COMPASS:
         grown = gazetteer.place(doc[start - 1 : end].text)
