@@ -12,7 +12,9 @@ quote or a title and is left out. A cue whose reported clause is mostly unquoted
 ``reported`` record (partial quotations stay inside its text, so nothing is counted twice).
 
 Speakers are resolved to a canonical name: entity mentions from the entity extractor when given,
-else the fullest form of the name in the article ("Kerry" → "John Kerry"); pronouns go to the
+else the fullest form of the name in the article ("Kerry" → "John Kerry"); a capitalised name or
+acronym the model tagged nothing still names its speaker ("SOHR", "Mr Cable", "Edu"), a day never
+does ("… a monitoring group said Saturday"); pronouns go to the
 nearest preceding subject of the right kind; role descriptions ("the US defence secretary") go to
 the person the article gives that role, by apposition or by the nearest named person.
 """
@@ -32,9 +34,9 @@ from spacy.symbols import AUX, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
 from analysis import aggregates, doc_arrays, gazetteer, lexicon, sentiment, speech
-from analysis.entities.rules import alias
+from analysis.entities.rules import HONORIFICS, ORG_HEAD_WORDS, alias, strip_titles
 from analysis.entities.spans import NAMED_PERSON_NOUNS
-from analysis.names import actor_or_none, clean_name
+from analysis.names import actor_or_none, clean_name, is_actor_name
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote
 from analysis.speech import SPEAKER_LABELS, SPEECH_VERBS
@@ -42,6 +44,7 @@ from analysis.speech import SPEAKER_LABELS, SPEECH_VERBS
 log = logging.getLogger(__name__)
 
 QUOTE_ONLY_VERBS = lexicon.words("quote_only_verbs")
+ACCORDANCE_NOUNS = lexicon.words("accordance_nouns")
 
 OBJECT_CONTENT_VERBS = lexicon.words("object_content_verbs")
 
@@ -235,7 +238,6 @@ class _Names:
             best = self.by_surname.get(surname)
             if best is None or len(full.split()) > len(best.split()):
                 self.by_surname[surname] = full
-        self.people = set(self.by_surname.values())
 
     def mention_at(self, start: int, end: int) -> EntityMention | None:
         """The mention overlapping [start, end) the most (the first of equals). Found by bisection
@@ -250,6 +252,60 @@ class _Names:
                 best, best_overlap = m, overlap
             i -= 1
         return best
+
+    def proper(self, words: Span) -> tuple[str, str] | None:
+        """The actor an untagged proper name (``words``: "SOHR", "Mr Cable", "Human Rights
+        Watch") stands for, as the article or the name tables know it: the entity extractor's
+        mention of these words, a known alias or news agency, or the article's named actor
+        whose name it is, ends ("Cable" → "Vincent Cable", "Rowling" → "JK Rowling") or whose
+        initials it spells ("IFRC" → "International Federation of Red Cross"). None when
+        nothing knows it. A title before the name ("Mr", "Dr") makes it a person whatever the
+        mention's label (the entity layer had "Vincent Cable" an organisation)."""
+        text = clean_name(words.text, phrase=True)
+        head = words[-1]
+        own = self.mention_at(head.idx, head.idx + len(head))
+        if own is not None and own.label in SPEAKER_LABELS:
+            found = own.name, own.label
+        elif (known := alias(text)) is not None:
+            found = known
+        elif (agency := speech.agency_named(text)) is not None:
+            found = self.canonical(agency, "ORG", words.start_char, words.end_char)
+        else:
+            found = self._fuller(text, words.start_char)
+        if found is not None and words[0].lower_ in HONORIFICS and len(words) > 1:
+            return found[0], "PERSON"
+        return found
+
+    def _fuller(self, text: str, at: int) -> tuple[str, str] | None:
+        """The article's named actor called ``text``, or whose name ends with ``text``'s words,
+        or whose initials spell the acronym ``text``: the one with the fewest other words, the
+        nearest before ``at`` (else the first after) of those ("Mistura" is "Staffan de
+        Mistura", not the "Syria Staffan de Mistura" a run-in title gave)."""
+        # words split at hyphens too: "Abdah" is "Anas al-Abdah"
+        key = strip_titles(text)[0].lower().replace("-", " ").split()
+        if not key:
+            return None
+        acronym = text.isupper() and 2 <= len(text) <= 6 and " " not in text
+
+        def extra(m: EntityMention) -> int | None:
+            """How many words ``m``'s name has besides ``key``, or None if it does not fit."""
+            if m.label not in SPEAKER_LABELS:
+                return None
+            words = m.name.lower().replace("-", " ").split()
+            if len(words) >= len(key) and words[-len(key) :] == key:
+                return len(words) - len(key)
+            initials = "".join(w[0] for w in m.name.split() if w[:1].isupper())
+            return len(words) if acronym and initials == text else None
+
+        best: tuple[tuple[int, int, int], EntityMention] | None = None
+        for m in self.mentions:
+            n = extra(m)
+            if n is None:
+                continue
+            rank = (n, 0, at - m.start) if m.start < at else (n, 1, m.start)
+            if best is None or rank < best[0]:
+                best = (rank, m)
+        return (best[1].name, best[1].label) if best is not None else None
 
     def canonical(self, text: str, label: str | None, start: int, end: int) -> tuple[str, str]:
         mention = self.mention_at(start, end)
@@ -376,6 +432,58 @@ def _propn_chain(token: Token) -> Span:
         [token.i] + [c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     )
     return token.doc[lo : token.i + 1]
+
+
+def _own_name(words: Span) -> tuple[str, str] | None:
+    """An unknown proper name as a speaker's name, by its own words ("Edu", "SORH", "Ahmed"),
+    titles dropped ("Lt Col Eric Schnaible"): an acronym or a name with "the" is an
+    organisation, an organisation's last word ("Brigade") says so too, else a person. None
+    for what only looks like a name: a capitalised description or generic word alone after
+    an article or a title ("an NGO", "the Archbishop", "Lord"; "Civilians", "Rescuers" in
+    a title-cased headline), a name with a common noun or a possessive before it ("Syrian
+    state TV", "St Fintian's High School"), a piece of a web address ("Halo.Bungie.Org"), a
+    place ("Aleppo") or a possessive that lost its apostrophe ("Kerrys meeting")."""
+    head = words[-1]
+    doc = head.doc
+    dets = {c.lower_ for c in head.children if c.dep_ == "det"}
+    if len(words) == 1 and (
+        dets or head.tag_ == "NNPS" or head.lower_ in HONORIFICS or head.lower_ in ORG_HEAD_WORDS
+    ):
+        return None  # "the Archbishop", "Civilians", "Lord", "Association"
+    if dets & {"a", "an", "another"}:
+        return None  # "an NGO"
+    if any(c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ != "PROPN" for c in head.children):
+        return None  # "Syrian state TV", "St Fintian's High School", "Assads Bombing"
+    if words.start > 0 and not doc[words.start - 1].whitespace_:
+        return None  # "Halo.Bungie.Org"
+    name = clean_name(words.text, phrase=True)
+    if gazetteer.place(name) is not None:
+        return None
+    if name.endswith("s") and gazetteer.country(name[:-1]) is not None:
+        return None
+    if name.isupper() and len(name) > 1 or "the" in dets or head.lower_ in ORG_HEAD_WORDS:
+        return name, "ORG"
+    name = strip_titles(name)[0]  # "Lt Col Eric Schnaible" (not "the General Staff")
+    return (name, "PERSON") if name else None
+
+
+def _name_words(token: Token) -> Span:
+    """A proper noun with the proper nouns before it that modify it, however nested ("Human
+    Rights Watch", "Mr Cable")."""
+    doc = token.doc
+    lo = token.i
+    while lo > token.sent.start:
+        prev = doc[lo - 1]
+        if prev.text == "-" and not prev.whitespace_ and lo - 2 >= token.sent.start:
+            # "Jean-Michel Lemetayer", "T-Mobile": a name's parts joined by a hyphen
+            if doc[lo - 2].text[:1].isupper() and not doc[lo - 2].whitespace_:
+                lo -= 2
+                continue
+            break
+        if prev.pos_ != "PROPN" or prev.dep_ != "compound" or not token.is_ancestor(prev):
+            break
+        lo -= 1
+    return doc[lo : token.i + 1]
 
 
 # Lower-case words an organisation's own name may hold ("Doctors Without Borders" is written
@@ -561,11 +669,6 @@ class _Resolver:
             return outlet
         if token.lemma_.lower() in ROLE_NOUNS and token.tag_ not in ("NNS", "NNPS"):
             return self._holder_run_on(token) or self._description(token, np)
-        if token.pos_ == "PROPN":
-            # An untagged surname ("Lopez said …") of a person the article names in full.
-            name, label = self.names.canonical(token.text, None, token.idx, token.idx + len(token))
-            if label == "PERSON" and name in self.names.people:
-                return _Speaker(name, token.text, token.idx, token.idx + len(token), "PERSON")
         if token.lemma_.lower() in INSTITUTION_NOUNS and any(
             t.ent_type_ in ("NORP", "GPE") for t in np if t.i < token.i
         ):
@@ -573,7 +676,11 @@ class _Resolver:
             if words:
                 name = np.doc[words[0].i : token.i + 1].text
                 return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
-        named = self._named_organisation(token, np) or self._appositive_organisation(token, np)
+        named = (
+            self._named_organisation(token, np)
+            or self._appositive_organisation(token, np)
+            or self._proper_name(token)
+        )
         if named is not None:
             return named
         org = self._organisation(token)
@@ -582,6 +689,59 @@ class _Resolver:
         # A generic source ("officials", "the report"): keep what the text says, no canonical name.
         text = np.text
         return _Speaker(None, text, np.start_char, np.end_char, None) if text else None
+
+    def _proper_name(self, token: Token) -> _Speaker | None:
+        """A speaker the model tagged no entity but the text names: a capitalised name or an
+        acronym ("SOHR said", "Human Rights Watch said", "Mr Cable told BBC News", "According
+        to SANA", "Edu added"), as :meth:`_Names.proper` knows it, else a speaker named
+        before whose name it ends ("Sibai" after "Mohammad Sibai told …"), else by its own
+        words (:func:`_own_name`). Not a time ("Saturday", "Date of publication …"), a
+        generic word ("Sources") or the short name of a description ("The Observatory said":
+        :meth:`_organisation`)."""
+        if speech.is_time(token) or not token.text[:1].isupper():
+            return None
+        # The tagger may take a name for a common noun or an adjective ("Rowling has already
+        # revealed", "… SANA reported"): then only what the article or the tables know.
+        proper = token.pos_ == "PROPN"
+        if not proper and (token.pos_ not in ("NOUN", "ADJ") or token.tag_ == "NNS"):
+            return None
+        words = _name_words(token)
+        if not is_actor_name(words.text):
+            return None
+        noun = token.lemma_.lower()
+        descriptions = (
+            ORG_DESCRIPTION_NOUNS
+            | INSTITUTION_NOUNS
+            | ROLE_NOUNS
+            | ORG_HEAD_WORDS
+            | MEDIA_NAME_WORDS
+        )  # "The TV says", "The Observatory said"
+        if len(words) == 1 and (noun in descriptions or token.lower_ in descriptions):
+            return None
+        found = self.names.proper(words)
+        if found is None and proper:
+            found = self._spoken_before(words) or _own_name(words)
+        if found is None:
+            return None
+        name, label = found
+        if label == "GPE" and token.head.lemma_.lower() not in SPEECH_VERBS:
+            # a place lent as the subject of a verb hung off its clause ("Aleppo has seen
+            # the gravest war crimes … Steifo said adding that …"); a place that speaks is
+            # the subject of its speech verb ("Orange said", the company the model took for
+            # the town)
+            return None
+        return _Speaker(name, words.text, words.start_char, words.end_char, label,
+                        self.roles.get(name))  # fmt: skip
+
+    def _spoken_before(self, words: Span) -> tuple[str, str] | None:
+        """A speaker resolved earlier in the article whose name ends with ``words``."""
+        key = strip_titles(clean_name(words.text, phrase=True))[0].lower().split()
+        for idx, spk, _subj in reversed(self.candidates):
+            if idx >= words.start or not spk.name or not key:
+                continue
+            if spk.name.lower().split()[-len(key) :] == key:
+                return spk.name, spk.label or "PERSON"
+        return None
 
     def _holder_run_on(self, role: Token) -> _Speaker | None:
         """The person a lost comma ran into the body of a role ("the head of the Syrian
@@ -625,6 +785,13 @@ class _Resolver:
                 name, _ = self.names.canonical(agency, "ORG", t.idx, t.idx + len(t))
                 return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
             if head in AGENCY_HEADS:  # "the official SANA news agency": only a named agency
+                if t.pos_ == "PROPN" and t.dep_ == "compound" and not t.ent_type_:
+                    # "the ISIS run Amaq news agency", "the Al Mayadeen broadcaster": an
+                    # agency's own name the model missed (not "Turkeys state-run agency")
+                    words = _name_words(t)
+                    found = self.names.proper(words) or _own_name(words)
+                    if found is not None:
+                        return _Speaker(found[0], np.text, np.start_char, np.end_char, "ORG")
                 continue
             ent = speech.entity_of(t)
             if ent is None:
@@ -958,7 +1125,12 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
                 subj = subj if subj is not None and content[1] < subj.i < tok.i else speaker
         inverted = _inverted_speaker(tok)
         if inverted is not None and (
-            subj is None or (subj.i < tok.i and subj.pos_ == "NOUN" and not subj.ent_type_)
+            subj is None
+            or (subj.i < tok.i and subj.pos_ == "NOUN" and not subj.ent_type_)
+            # the parse gave the verb several subjects: the clause before it ran into it ("“…”
+            # a district inhabited by Alawites … of President Bashar al-Assad said Talal
+            # al-Barazi.")
+            or sum(c.dep_ == "nsubj" for c in tok.children) > 1
         ):
             # "… killed 1102 people said the Observatory" (a text without its commas): the
             # parse makes the clause's last noun the subject and the speaker an object; the
@@ -1017,6 +1189,8 @@ def _inverted_speaker(verb: Token) -> Token | None:
             continue
         if child.pos_ != "PROPN" and child.ent_type_ not in ("ORG", "PERSON", "NORP", "GPE"):
             continue
+        if speech.is_time(child):
+            continue  # "… a monitoring group said Saturday.": when, not who
         end = child.right_edge.i + 1
         after = verb.doc[end] if end < len(verb.doc) else None
         if after is None or after.is_punct or after.lower_ in ("adding", "and", "on", "in"):
@@ -1109,6 +1283,9 @@ def _according_to(tok: Token) -> _Cue | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
+    heads = [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
+    if any(h.lemma_.lower() in ACCORDANCE_NOUNS or h.lower_ in ACCORDANCE_NOUNS for h in heads):
+        return None  # "according to plan", "… according to type, location, flight patterns"
     sent = tok.sent
     phrase = {t.i for t in tok.subtree} | {tok.i, to.i} | {t.i for t in pobj.subtree}
     rest = [t.i for t in sent if t.i not in phrase and not t.is_punct]
@@ -1225,7 +1402,13 @@ def _trailing_cue(doc: Doc, text: str, q: _Quotation, by_verb: dict[int, _Cue]) 
             # Abdel Rahman head of the Observatory told AFP") is the cue's only when the cue's
             # speaker's phrase follows its closing mark ("“I admire the mechanics” of the
             # plans, Mr. Holtz-Eakin said" is a fragment of the narrator's sentence).
-            if bare and not (between and speaker.left_edge.i <= q.tok_end):
+            # (The phrase may be parsed as subjects of their own: "the group's hospitals
+            # director for the area Ahmed Dbais said" gave "said" two, the name speaking.)
+            phrase = min(
+                (c.left_edge.i for c in tok.children if c.dep_ == "nsubj" and c.i >= q.tok_end),
+                default=speaker.left_edge.i if speaker is not None else len(doc),
+            )
+            if bare and not (between and phrase <= q.tok_end):
                 return None
             # A quotation closed by a full stop, then a cue with words of its own after it
             # ("“… those locations.” Assad says Syria war will “drag on”": a headline the

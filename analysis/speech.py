@@ -3,9 +3,12 @@
 A speech verb's speaker is its subject ("Kerry said"), an inverted subject after it ("…,” said an
 SDF spokesman, Talal Sello"), or the subject of the speech verb or sentence root it hangs off
 ("Johnson added … and said:", "…, saying that …"); a passive subject is never a speaker ("it was
-reported", "he was told"). The quote extractor (:mod:`analysis.quotes`) and the figure extractor
-(:mod:`analysis.figures`, who claims a number) both ask :func:`subject`; the figure extractor adds
-its own last resorts for verbs that are not speech (who holds a territory).
+reported", "he was told"), nor a day ("… said Saturday"). A clause run into its cue with its
+commas lost gives the verb several subjects: the one nearest it speaks, or the name a description
+nearest it stands in apposition to (:func:`_nearest_subject`). The quote extractor
+(:mod:`analysis.quotes`) and the figure extractor (:mod:`analysis.figures`, who claims a number)
+both ask :func:`subject`; the figure extractor adds its own last resorts for verbs that are not
+speech (who holds a territory).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from analysis import lexicon
+from analysis.names import TIME_WORDS
 
 SPEECH_VERBS = lexicon.words("speech_verbs")
 # The entity labels that can name a speaker.
@@ -36,6 +40,12 @@ def agency_named(word: str) -> str | None:
     return None
 
 
+def is_time(token: Token) -> bool:
+    """Whether ``token`` is a time expression ("said Saturday", "a day earlier"): a date or a
+    time to the model, or a day, month or time word. A day is never a speaker."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lower_ in TIME_WORDS
+
+
 def entity_of(token: Token) -> Span | None:
     """The entity span ``token`` is part of, found from its IOB tags (``doc.ents`` builds every
     entity of the article on each access, which made this linear in article length)."""
@@ -53,13 +63,19 @@ def entity_of(token: Token) -> Span | None:
 
 def subject(verb: Token) -> Token | None:
     """The speaker token of a cue verb: its subject, an inverted one, or its head's subject."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not (
-            child.dep_ == "nsubjpass" or child.lower_ in ("it", "there")
-        ):
-            return child
-        if child.dep_ == "nsubjpass":
-            return None  # "it was reported", "he was told": not a speaker
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "it was reported", "he was told": not a speaker
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubj" and c.lower_ not in ("it", "there") and c.pos_ != "PUNCT"
+    ]
+    if subjects:
+        before = [c for c in subjects if c.i < verb.i]
+        return _nearest_subject(before) if before else subjects[0]
+    lost = _lost_subject(verb)
+    if lost is not None:
+        return lost
     # Inverted order ("…,” said an SDF spokesman, Talal Sello"; "where, said the UN envoy X,").
     inverted = inverted_subject(verb)
     if inverted is not None:
@@ -74,9 +90,111 @@ def subject(verb: Token) -> Token | None:
         head = head.head
         if head.lemma_.lower() in SPEECH_VERBS or head.dep_ == "ROOT":
             for child in head.children:
-                if child.dep_ == "nsubj":
+                # "It is hard to say …", "there is no telling …": no one speaks ("It joined
+                # the lawsuit, claiming …" is the plaintiff)
+                if child.dep_ == "nsubj" and not (
+                    child.lower_ in ("it", "there") and head.lemma_ == "be"
+                ):
                     return child
     return None
+
+
+def _nearest_subject(subjects: list[Token]) -> Token:
+    """The speaker among the subjects the parse gave a verb before it. A clause run into its
+    cue with its commas lost gives the verb two: "… 48 people killed … a monitoring group said
+    Saturday", "Date of publication 3 October 2017 The Islamic State group claims …",
+    "Vice-president of the Syrian Coalition X said": the one nearest the verb speaks. But a
+    name followed at once by a description, or by a second name set off by a comma or a
+    bracket, is one subject in apposition ("The Local Coordination Committees[,] an activist
+    collective said", "Colin Asplin, Blackpool Hotel Association said", "the Syrian
+    Observatory for Human Rights [SOHR] said"): the name speaks."""
+    # The end of a name begun inside an earlier subject's phrase is no subject of its own:
+    # "Russia a key ally of Syrias Bashar al-Assad has called" gave "Assad" to the verb too.
+    subjects = [s for s in subjects if not _name_ending(s, subjects)]
+    nearest = subjects[-1]
+    if len(subjects) > 1:
+        prev = subjects[-2]
+        gap = nearest.doc[prev.right_edge.i + 1 : nearest.left_edge.i]
+        # a name right after a noun ending the first phrase is that noun's: "Lavrov speaking
+        # … with his German counterpart Frank-Walter Steinmeier said"
+        after_noun = nearest.doc[prev.right_edge.i].pos_ == "NOUN"
+        if (
+            _is_name(prev)
+            and all(t.is_punct for t in gap)
+            and (gap or after_noun or not _is_name(nearest))
+        ):
+            return prev
+    return nearest
+
+
+def _name_ending(token: Token, subjects: list[Token]) -> bool:
+    """Whether ``token`` ends a name the parse split off another of ``subjects``' phrases: a
+    name begun inside that phrase or right after it ("opponents of Syrian President | Bashar
+    al-Assad said" gave "said" the subjects "opponents" and "Assad")."""
+    ent = entity_of(token)
+    if ent is None or ent.start >= token.left_edge.i:
+        return False
+    for other in subjects:
+        if other is token:
+            continue
+        if other.left_edge.i <= ent.start <= other.right_edge.i:
+            return True
+        # right after a phrase ending in an "of" object (not "Local activist | Amir al-Huwaidi")
+        last = other.doc[other.right_edge.i]
+        if (
+            ent.start == last.i + 1
+            and last.i > other.i
+            and (last.dep_ == "pobj" or last.head.dep_ == "pobj")
+        ):
+            return True
+    return False
+
+
+def _is_name(token: Token) -> bool:
+    """A proper noun or a token of a speaker-labelled entity."""
+    return token.pos_ == "PROPN" or token.ent_type_ in SPEAKER_LABELS
+
+
+def _lost_subject(verb: Token) -> Token | None:
+    """The noun right before a coordinated verb (past its auxiliaries and negation) that the
+    parse did not make its subject: "… 160 civilians were killed whilst an international
+    coalition source did not deny that …" hung "deny" off "killed" with "source" as the object
+    of "whilst", and the subject lent from "said" made the agency that gave the toll deny it.
+    (After "and" nothing is lost: "X said the soldiers would be … and claimed …" is X's.)"""
+    if verb.dep_ != "conj" or verb.tag_ == "VBG":
+        return None
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].pos_ in ("AUX", "PART", "ADV"):
+        i -= 1
+    if i < 0 or verb.doc[i].pos_ not in ("NOUN", "PROPN") or verb.doc[i].head.i == verb.head.i:
+        return None
+    # up to the head of the phrase the noun ends: "Experts and officials say", "an opposition
+    # media activist in the nearby town of Aqrab said"
+    noun = verb.doc[i]
+    while True:
+        if noun.dep_ == "conj":
+            up = noun.head
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            up = noun.head.head
+        else:
+            break
+        if up.pos_ not in ("NOUN", "PROPN") or up.i >= noun.i:
+            break
+        noun = up
+    if noun.dep_ == "dobj" and noun.head.i == verb.head.i:
+        return None  # the object of the verb it is coordinated with: that verb's subject speaks
+    if noun.dep_ != "pobj":
+        return noun
+    # A phrase ending in a preposition's object is the end of the clause before ("relies on
+    # … for its information says …"), unless a clause of its own opens with it ("… whilst
+    # an international coalition source did not deny …").
+    edge = noun.left_edge.i
+    opener = [verb.doc[j].lower_ for j in (edge, edge - 1) if j >= 0]
+    return noun if any(w in CLAUSE_OPENERS for w in opener) else None
+
+
+# Words that open a clause of its own, with its own subject.
+CLAUSE_OPENERS = frozenset({"while", "whilst", "whereas", "but", "although", "though"})
 
 
 def inverted_subject(verb: Token) -> Token | None:
@@ -88,8 +206,8 @@ def inverted_subject(verb: Token) -> Token | None:
     while (
         i < len(doc) and i <= verb.i + 8 and doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "PRON")
     ):
-        if doc[i].pos_ == "PRON" and doc[i].dep_ != "poss":
-            break
+        if doc[i].pos_ == "PRON" and doc[i].dep_ != "poss" or is_time(doc[i]):
+            break  # "… said Saturday": when, not who
         nouns.append(doc[i])
         i += 1
     if not nouns or not any(t.pos_ in ("PROPN", "NOUN") for t in nouns):

@@ -1017,3 +1017,91 @@ def test_a_speakers_clause_inside_its_own_clause_is_counted_once(model):
 )
 def test_the_observatory_under_a_modifier_or_cut_short_is_the_observatory(model, text):
     assert [q.speaker for q in run(model, text)] == ["Syrian Observatory for Human Rights"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        # a day after the verb is when, not who; the subject nearest the verb speaks
+        ("At least 30 people were killed in shelling on the eastern suburbs a monitoring group "
+         "said Saturday.", "a monitoring group", None),
+        # page furniture run into the sentence is no subject
+        ("Date of publication 4 March 2019 The Harbour Workers Union says the port will close "
+         "for a week.", "Harbour Workers Union", "Harbour Workers Union"),
+        # a description in apposition to a name (its commas lost) leaves the name the speaker
+        ("The Coastal Rescue Service an emergency charity said 12 people were pulled from the "
+         "water.", "Coastal Rescue Service", "Coastal Rescue Service"),
+    ],
+)  # fmt: skip
+def test_a_run_in_subject_or_a_day_is_not_the_speaker(model, text, mention, speaker):
+    (q,) = run(model, text)
+    assert (q.speaker_mention, q.speaker) == (mention, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an acronym or a news agency the model tags nothing: the name tables know them
+        ("SOHR said 12 people died in the shelling of the old market.",
+         "Syrian Observatory for Human Rights"),
+        ("According to SANA the car bomb damaged two buildings near the stadium.", "SANA"),
+        # an agency's own name before "news agency"
+        ("The rebel-run Qasioun news agency said 12 people died in the raid.", "Qasioun"),
+    ],
+)  # fmt: skip
+def test_an_untagged_proper_name_is_the_speaker(model, text, speaker):
+    (q,) = run(model, text)
+    assert q.speaker == speaker, (q.speaker_mention, q.speaker)
+
+
+def test_an_untagged_name_speaks_and_he_is_him(model):
+    found = run(
+        model,
+        "“We will stay in the league,” Tomasz, 26, said. “The club knows what I want,” he added.",
+    )
+    assert [q.speaker for q in found] == ["Tomasz", "Tomasz"]
+
+
+def test_according_to_a_method_is_not_speech(model):
+    text = (
+        "The group says it determines whose planes carry out raids according to type, location "
+        "and flight patterns."
+    )
+    assert [q.cue for q in run(model, text)] == ["says"]
+
+
+def _mention(doc, name, label, words):
+    start = doc.text.index(words)
+    return EntityMention("t", name, label, words, start, start + len(words), 0)
+
+
+def test_an_untagged_name_is_the_articles_fuller_name(model):
+    # Model-free lookups (the model's tags do not matter): a surname or a "Mr X" goes to the
+    # full name the article gives, a title making it a person whatever the entity layer's
+    # label; an acronym to the name whose initials it spells; of two names ending the same, the
+    # one with fewer other words (not a run-in title's "Ghent Harbour Rescue Watch").
+    doc = model.make_doc(
+        "Vincent Cable spoke. The International Federation of Red Cross sent aid. Ghent Harbour "
+        "Rescue Watch met. Harbour Rescue Watch reported. Mr Cable said. Cable said. IFRC said. "
+        "Rescue Watch said."
+    )
+    names = quotes._Names(
+        doc,
+        [
+            _mention(doc, "Vincent Cable", "ORG", "Vincent Cable"),
+            _mention(doc, "International Federation of Red Cross", "ORG",
+                     "International Federation of Red Cross"),
+            _mention(doc, "Ghent Harbour Rescue Watch", "ORG", "Ghent Harbour Rescue Watch"),
+            _mention(doc, "Harbour Rescue Watch", "ORG", "Harbour Rescue Watch"),
+        ],
+    )  # fmt: skip
+
+    def words(text):
+        start = doc.text.rindex(text)
+        return doc.char_span(start, start + len(text))
+
+    assert names.proper(words("Mr Cable")) == ("Vincent Cable", "PERSON")
+    assert names.proper(words("Cable said")[:1]) == ("Vincent Cable", "ORG")
+    assert names.proper(words("IFRC")) == ("International Federation of Red Cross", "ORG")
+    assert names.proper(words("Rescue Watch said")[:2]) == ("Harbour Rescue Watch", "ORG")
+    assert names.proper(words("sent")) is None
