@@ -445,6 +445,7 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         _relabel_by_head(doc, start, end, label)
         or _headline_source(doc, start, end, label)
         or _org_then_person(doc, start, end, label)
+        or _particle_person(doc, start, end, label)
     )
     if relabelled is not None:
         return relabelled
@@ -732,6 +733,26 @@ def _org_then_person(doc: Doc, start: int, end: int, label: str) -> list[Span] |
             return [Span(doc, start, k, label="ORG"), Span(doc, k, end, label="PERSON")]
         return None
     return None
+
+
+# Lower-case words inside a person's name that no organisation's name of the same look has:
+# not "of", "la", "le", "y" ("Bank of …", "Club la …").
+_SURNAME_PARTICLES = NAME_LOWER_WORDS - {"of", "la", "le", "y"}
+
+
+def _particle_person(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
+    """An organisation-tagged name with a surname's particle inside it and a person's look
+    (:func:`_person_like`): "Pieter de Vries", "Ursula von der Leyen" (the model tagged the
+    union leader ORG, and his "he said" then found no one). Not where it ends in a known place
+    ("Tour de France", "Banco de Chile")."""
+    if label != "ORG" or not 3 <= end - start <= 4:
+        return None
+    inner = [t.text for t in doc[start + 1 : end - 1]]
+    if not any(w in _SURNAME_PARTICLES for w in inner) or not doc[end - 1].text[:1].isupper():
+        return None
+    if _piece(doc[end - 1 : end]) is not None or not _person_like(doc, start, end):
+        return None
+    return [Span(doc, start, end, label="PERSON")]
 
 
 def _person_like(doc: Doc, start: int, end: int) -> bool:
