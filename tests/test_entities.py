@@ -1426,3 +1426,18 @@ def test_an_organisation_tagged_name_with_a_surnames_particle_is_a_person(nlp):
     doc = nlp("The Tour de France will start in Brussels, the organisers said.")
     mentions, _ = entities.extract(doc, article_id="a")
     assert ("Tour de France", "ORG") in {(m.name, m.label) for m in mentions}
+
+
+def test_an_apposition_that_calls_a_name_a_company_makes_it_one(nlp):
+    # names of our own the model tags PERSON; a person's apposition says what she is in it
+    # ("the group's leader", "a member of the band")
+    text = (
+        "Harlan Wexby, a software firm based in Leeds, said profits rose. Marlo Quint, a record "
+        "label, said the album would be out in May. The deal was struck with Dorian Kestrel, "
+        "Britain's biggest insurer. Tony Adams, a member of the band, said the tour was over. "
+        "Abu Hamza al-Karim, the group's leader, said the fight would go on."
+    )
+    mentions, _ = entities.extract(nlp(text), article_id="a")
+    labels = {m.name: m.label for m in mentions}
+    assert [labels[n] for n in ("Harlan Wexby", "Marlo Quint", "Dorian Kestrel")] == ["ORG"] * 3
+    assert labels["Tony Adams"] == labels["Abu Hamza al-Karim"] == "PERSON"

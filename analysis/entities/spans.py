@@ -9,7 +9,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from analysis import doc_arrays, gazetteer, lexicon
 from analysis.entities.rules import (
@@ -276,6 +276,25 @@ def _facility_after(doc: Doc, end: int) -> bool:
     )
 
 
+def _org_apposition(noun: Token) -> bool:
+    """Whether an apposition after a name says it is a company, a club or a band: its noun is
+    one of :data:`ORG_APPOSITION_NOUNS` ("Wipro, India's third-biggest software firm", "Jaish
+    al-Islam, a rebel group"), or "one of" their plural ("Seibu Railways, one of his
+    companies"). A person's apposition is headed by what she is in it ("the group's leader",
+    "a member of the band")."""
+    if noun.lemma_.lower() in ORG_APPOSITION_NOUNS or noun.lower_ in ORG_APPOSITION_NOUNS:
+        return True
+    if noun.lower_ != "one":
+        return False
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    plural = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return (
+        plural is not None
+        and plural.tag_ == "NNS"
+        and plural.lemma_.lower() in ORG_APPOSITION_NOUNS
+    )
+
+
 # Describing nouns (of ORG_APPOSITION_NOUNS) after which a name of several words is the
 # organisation's too: no person's name follows a band's or a company's noun ("rock band Bloc
 # Party", "New York band Scissor Sisters", "media giant Vivendi Universal"). Not "group" or
@@ -309,6 +328,8 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
             and (prev.head.i == root.i or (root.head.i == prev.i and root.dep_ == "appos"))
         ):
             return True
+    if any(_org_apposition(c) for c in root.children if c.dep_ == "appos" and c.i >= end):
+        return True  # "Wipro, India's third-biggest software firm", "Jaish al-Islam, a group"
     k = end
     if k < len(doc) and doc[k].text.islower() and doc[k].lower_ in ORG_MODIFIER_NOUNS:
         return True  # "Larne boss Jimmy McGeough" ("Schumacher's boss" is a person's)
