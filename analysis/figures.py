@@ -29,9 +29,9 @@ meaning from the spaCy parse of the article:
   subject of the governing speech verb ("Russia claimed …", "said the envoy X"), else "according
   to X". Attributions after a closing quotation mark come from the quote records, not re-read.
 
-Not figures: years, dates, times, ages, ordinals, labels ("No 10"), numbers in names ("Brigade
-93", "Rossiya 24", "Channel 4"), phone-like digit groups
-(:mod:`analysis.numbers` drops those), durations ("three days" — skipped, they are not counts of
+Not figures: years, dates, times, ages, ordinals, labels ("No 10"), readings on a scale ("a
+magnitude 6.1 earthquake"), numbers in names ("Brigade 93", "Rossiya 24", "Channel 4"),
+phone-like digit groups (:mod:`analysis.numbers` drops those), durations ("three days" — skipped, they are not counts of
 anything the dashboard charts), and a bare "one" that counts nothing in a people category ("one of
 his most direct attacks", "the one that"). Fractions are reported as percentages (two-thirds →
 66.7, category ``territory_share`` or ``percent``).
@@ -103,6 +103,9 @@ INCIDENT_CATEGORIES = frozenset({"killed", "injured", "missing"})
 UNPLACED_CATEGORIES = frozenset({"money", "percent", "other"})
 INCIDENT_PREPOSITIONS = lexicon.words("incident_prepositions")
 PLACE_OBJECT_VERBS = lexicon.words("place_object_verbs")
+STRUCK_PLACE_VERBS = lexicon.words("struck_place_verbs")
+DISASTER_NOUNS = lexicon.words("disaster_nouns")
+CLAIMANT_BODY_NOUNS = lexicon.words("claimant_body_nouns")
 INCIDENT_NOUNS = lexicon.words("incident_nouns")
 PLACE_NOUNS = lexicon.words("place_nouns")
 COMPASS_WORDS = gazetteer.COMPASS_WORDS
@@ -163,6 +166,13 @@ def extract(
             # of the 137 totals of 100,000 or more on FA-KES); so are the millions it displaced
             # ("… and millions displaced since Syria's war started" is no town's figure).
             place = reading.location or ctx.incident_country
+        elif incident and _disaster_over_a_region(ctx, span.sent, reading.location):
+            # "Dozens were killed in floods in central Mozambique": the sentence spreads its toll
+            # over a region of the country, not over the town another sentence names ("40 had
+            # died in Beira alone"); the country is the finest place it gives. (A war's strike
+            # "on a village in northern Syria" is narrowed as any country is: it hit one town,
+            # and the article names it — FA-KES's gold places it there.)
+            place = reading.location
         elif incident:
             place = ctx.refine(reading.location) or ctx.incident_place
         elif reading.category in UNPLACED_CATEGORIES:
@@ -371,6 +381,23 @@ def _placing(modifier: Token) -> bool:
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
     return head.lemma_.lower() in INCIDENT_NOUNS or head.lower_ in PLACE_NOUNS
+
+
+def _disaster_over_a_region(ctx: _Context, sent: Span, place: str | None) -> bool:
+    """Whether ``sent`` counts the toll of a natural disaster (:data:`DISASTER_NOUNS`) in a
+    region of the country ``place``, written after a compass word ("floods in central
+    Mozambique", "the quake in eastern Turkey")."""
+    if place is None or gazetteer.country(place) is None:
+        return False
+    if not any(t.lower_ in DISASTER_NOUNS for t in sent):
+        return False
+    doc = sent.doc
+    for tok in sent[:-1]:
+        if tok.lower_ in COMPASS_WORDS:
+            after = doc[tok.i + 1]
+            if place in (after.text, ctx.name(after)):
+                return True
+    return False
 
 
 def _incident_place(places: list[str]) -> str | None:
@@ -1832,13 +1859,16 @@ def _finer(ctx: _Context, root: Token, place: str) -> str:
 
 def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
     """The place nearest to the number among those its sentence puts something in ("killed in
-    an air strike on Idlib"): a place after a locative preposition, outside quoted attribution.
+    an air strike on Idlib"): a place after a locative preposition, outside quoted attribution,
+    or the object of a verb of an incident striking a place ("… injured when an earthquake
+    struck Van in eastern Turkey": Van, the town, not the country the phrase after it names).
     A place inside the clause of the number's verb beats one outside it ("The medical office
     in Eastern Ghouta said two people were killed in strikes on the town of Douma": Douma)."""
     clause = _clause(root)
     best: tuple[tuple[bool, bool, int], str] | None = None
     for tok in root.sent:
-        if not (
+        struck = _struck_place(root, tok, clause)
+        if not struck and not (
             tok.dep_ == "pobj"
             and tok.head.lower_ in SENTENCE_PLACE_PREPOSITIONS
             and not (tok.head.i > 0 and tok.head.nbor(-1).lower_ == "according")
@@ -1850,10 +1880,15 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
             and tok.head.head.lower_ not in PLACE_NOUNS | NESTING_NOUNS
         ):
             continue  # "staff of the Union": whose, unless "the town of …" or a tagged place
-        if _where_said(tok, clause):
+        if not struck and _where_said(tok, clause):
             continue  # "Sabra said in Turkey the attack had killed 1300": where it was said
-        # "in Idlib", and "in Idlib province" / "in Aleppo city" (the place modifies a noun).
-        for cand in [tok, *(c for c in tok.children if c.dep_ in MODIFIER_NAME_DEPS)]:
+        # "in Idlib", and "in Idlib province" / "in Aleppo city" (the place modifies a noun);
+        # a struck thing's modifier only when the thing is a town or a province ("bombed Idlib
+        # province", not "targeted Castello road" or "hit the Badr al-Din institute")
+        modified = not struck or (
+            tok.lower_ in PLACE_NOUNS and tok.lemma_.lower() not in TOWN_PARTS
+        )
+        for cand in [tok, *(c for c in tok.children if modified and c.dep_ in MODIFIER_NAME_DEPS)]:
             if cand is not tok and _actor_modifier(cand, tok):
                 continue  # "in U.S. air strikes": who struck, not where
             if _proper(ctx, cand) and _sentence_place(ctx, cand):
@@ -1863,6 +1898,11 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
                 joined = cand.doc[cand.i : end.i + 1].text
                 known = end.i > cand.i and gazetteer.place(joined) is not None
                 name = _known(ctx, cand, joined if known else _place_name(ctx, end))
+                if struck and (gazetteer.country(name) is not None or _abroad(ctx, name)):
+                    # "Russia hit Turkey with sanctions": a country struck is no town; nor is a
+                    # town abroad in a story whose incidents are in another country ("… after
+                    # Russia strike Moscow Some 120 …": a headline run into its dateline)
+                    continue
                 # Nearest first, but a country only when no finer place is named.
                 rank = (
                     gazetteer.country(name) is not None,
@@ -1872,6 +1912,28 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
                 if best is None or rank < best[0]:
                     best = (rank, name)
     return best[1] if best else None
+
+
+def _struck_place(root: Token, obj: Token, clause: set[int] | None) -> bool:
+    """Whether ``obj`` is what an incident struck (:data:`STRUCK_PLACE_VERBS`) in the number's
+    own event: the striking verb governs the number's clause ("struck Van …, killing 17") or
+    lies inside it ("17 were killed when an earthquake struck Van"), and struck one place, not
+    a list ("hit Tartous Homs and Hasakeh", which no one town answers)."""
+    verb = obj.head
+    if obj.dep_ != "dobj" or verb.lemma_.lower() not in STRUCK_PLACE_VERBS:
+        return False
+    if any(c.dep_ == "conj" for c in obj.children):
+        return False
+    governs = any(a.i == verb.i for a in root.ancestors)
+    return governs or (clause is not None and verb.i in clause)
+
+
+def _abroad(ctx: _Context, name: str) -> bool:
+    """Whether the gazetteer puts the town ``name`` in another country than the article's
+    incidents (False when it does not know the name or the article has no such country)."""
+    known = gazetteer.place(name) or gazetteer.town(name)
+    code = ctx.incident_code
+    return known is not None and bool(known.country) and bool(code) and known.country != code
 
 
 def _proper(ctx: _Context, tok: Token) -> bool:
@@ -2283,10 +2345,22 @@ def _photo_credit(name: str) -> bool:
     )
 
 
+def _actor_or_body(name: str | None) -> str | None:
+    """``name`` when it can name a claimant: an actor (:func:`actor_or_none`), or a public body
+    written in lower case, a qualifier and its head (:data:`CLAIMANT_BODY_NOUNS`: "port
+    authority", "fire service")."""
+    if actor_or_none(name) is not None:
+        return name
+    words = name.split() if name else []
+    if len(words) > 1 and name.islower() and words[-1] in CLAIMANT_BODY_NOUNS:
+        return name
+    return None
+
+
 def _claimant_or_none(name: str | None) -> str | None:
-    """``name`` when it can claim a figure: an actor (:func:`actor_or_none`) that is no
-    incident, weapon, victims or photo credit."""
-    who = actor_or_none(name)
+    """``name`` when it can claim a figure: an actor or public body (:func:`_actor_or_body`)
+    that is no incident, weapon, victims or photo credit."""
+    who = _actor_or_body(name)
     return None if who is None or _names_an_incident(who) or _photo_credit(who) else who
 
 
@@ -2327,10 +2401,10 @@ def _claimant_as_written(ctx: _Context, span: Span) -> str | None:
     # accused the claimant.
     source = _according_to(ctx, span)
     if source is not None:  # a generic one ("officials") leaves the field empty
-        return actor_or_none(source)
+        return _actor_or_body(source)
     for q in ctx.quotes:
         if q.start <= span.start_char and span.end_char <= q.end:
-            return q.speaker
+            return _speaker_phrase(ctx, q)
     root = span.root
     tok = root
     steps = 0
@@ -2344,7 +2418,7 @@ def _claimant_as_written(ctx: _Context, span: Span) -> str | None:
             # unless "by" names them
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            who = actor_or_none(_phrase_name(ctx, pobj)) if pobj is not None else None
+            who = _actor_or_body(_phrase_name(ctx, pobj)) if pobj is not None else None
             if who:
                 return who
             continue
@@ -2356,6 +2430,25 @@ def _claimant_as_written(ctx: _Context, span: Span) -> str | None:
             if who:
                 return who
     return _source_at_the_end(ctx, span) or _headline_credit(span)
+
+
+def _speaker_phrase(ctx: _Context, quote: Quote) -> str | None:
+    """The quote's speaker, or, when the speaker as written is one word that only modifies the
+    lower-case noun right after it, the two together: "Harbour pilots in Rotterdam warned …"
+    is the pilots' claim, never "Harbour"'s (the parse made "Harbour" a verb, "pilots" its
+    object). A named person or organisation keeps its name ("US officials" is the US's)."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return quote.speaker
+    written = ctx.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    if written is None or len(written) != 1 or written.end >= len(ctx.doc):
+        return quote.speaker
+    word, noun = written[0], ctx.doc[written.end]
+    if quote.speaker_label in ("PERSON", "ORG", "GPE") or ctx.label(word) in PLACE_LABELS:
+        return quote.speaker
+    tied = noun.head.i == word.i or word.head.i == noun.i
+    if noun.pos_ == "NOUN" and noun.is_lower and tied and noun.idx == word.idx + len(word) + 1:
+        return clean_name(f"{word.text} {noun.text}", phrase=True)
+    return quote.speaker
 
 
 # A headline's credit after its words, with the wire's name after it ("… kills at least 58

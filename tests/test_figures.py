@@ -1531,3 +1531,38 @@ def test_a_credit_line_or_a_finding_is_no_claimant(nlp, text):
 )
 def test_a_photo_credit_is_known_by_its_agency_and_photographer(name, credit):
     assert figures._photo_credit(name) is credit
+
+
+# Sentences below come from short articles a new user wrote for trying presslens (ours to reuse).
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        # a lower-case public body with its qualifier claims the figure
+        ("The port authority said 120 ships were now waiting outside Rotterdam.", "port authority"),
+        ("The port authority said that 85 ships were waiting to unload.", "port authority"),
+        ("About 300 homes were flooded, according to the fire service.", "fire service"),
+        # the bare head names no one
+        ("The authority said 120 ships were waiting.", None),
+        # the speaker written as one word that only modifies the noun after it: the two words
+        ("Harbour pilots in Rotterdam warned on Saturday that at least 60 ships could be delayed "
+         "next week.", "Harbour pilots"),
+    ],
+)  # fmt: skip
+def test_a_body_or_a_group_of_people_claims_the_figure_not_a_lone_modifier(nlp, text, claimant):
+    (fig,) = _figs(nlp, text)
+    assert fig.claimed_by == claimant
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a magnitude is a reading on a scale: the toll is the figure
+        ("A magnitude 6.1 earthquake struck Van on Wednesday, killing at least 17 people, "
+         "Turkish officials said.", [("at least 17", "killed")]),
+        ("Seventeen people died when a 6.1-magnitude quake hit the town.", [("Seventeen", "killed")]),
+        ("The magnitude 6.1 earthquake injured 120 people.", [("120", "injured")]),
+        ("The quake, 7.2 on the Richter scale, left 300 people homeless.", [("300", "displaced")]),
+    ],
+)  # fmt: skip
+def test_a_magnitude_is_no_figure(nlp, text, expected):
+    assert [(f.text, f.category) for f in _figs(nlp, text)] == expected

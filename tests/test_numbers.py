@@ -145,6 +145,11 @@ def test_not_a_figure(text):
         ("The vote was 5/17/2018 and the score 3-2.", []),
         ("They claimed that one had died.", ["one"]),
         ("Casualties 12 15 and 20 were reported", ["12", "15", "20"]),
+        # a reading on a scale measures, it counts nothing (written as news writes magnitudes)
+        ("A magnitude 6.1 earthquake killed at least 17 people.", ["at least 17"]),
+        ("A 6.1-magnitude quake and a magnitude-5.4 aftershock hit 3 towns.", ["3"]),
+        ("The 7.8 magnitude quake had a magnitude of 7.8, or 7.8 on the Richter scale.", []),
+        ("A 6.1 quake hit 2 villages; 3 earthquakes in a week.", ["2", "3"]),
     ],
 )
 def test_find_numbers_in_sentences(text, expected):

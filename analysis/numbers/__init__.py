@@ -22,7 +22,8 @@ Conventions (chosen here, relied on by the views):
   a half").
 * With ``figures_only=True`` (the default) :func:`find_numbers` drops what is not a figure in the
   news sense: years, dates, clock times, ages, phone-like digit groups, dotted identifiers,
-  "No 10", and "one" used as a pronoun ("the one that"). Ordinals ("first", "21st", "two
+  "No 10", readings on a scale ("a magnitude 6.1 earthquake") and "one" used as a pronoun
+  ("the one that"). Ordinals ("first", "21st", "two
   hundredth") are never numbers here.
 
 The package, one job a module: :mod:`~analysis.numbers.tokens` (tokenizer and number words),
@@ -131,8 +132,8 @@ class NumberMatch:
 def find_numbers(text: str, *, figures_only: bool = True) -> list[NumberMatch]:
     """Every number phrase in ``text``, left to right, non-overlapping.
 
-    With ``figures_only`` (default) phrases that are dates, times, ages, labels ("No 10"), codes
-    or pronouns ("the one that") are left out; bare 4-digit years after a preposition too. Other
+    With ``figures_only`` (default) phrases that are dates, times, ages, labels ("No 10"), scale
+    readings ("magnitude 6.1"), codes or pronouns ("the one that") are left out; bare 4-digit years after a preposition too. Other
     4-digit numbers in 1800-2099 are kept with ``year_like=True`` so a caller with a parse can
     decide ("2000 people" is a count, "in 2011" is not).
     """

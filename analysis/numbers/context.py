@@ -1,6 +1,6 @@
 """Context filters: why a number phrase found in text is not a figure in the news sense (a date,
-a year, a clock time, an age, a label such as "No 10", a phone number, a code, "one" used as a
-pronoun), from the tokens around it."""
+a year, a clock time, an age, a label such as "No 10", a reading on a scale such as "magnitude
+6.1", a phone number, a code, "one" used as a pronoun), from the tokens around it."""
 
 from __future__ import annotations
 
@@ -21,6 +21,13 @@ AGE_WORDS = lexicon.words("age_words")
 
 
 LABEL_WORDS = lexicon.words("label_words")
+
+
+# "magnitude 6.1", "6.1-magnitude", "6.1 on the Richter scale": a reading on a scale
+SCALE_READING_WORDS = lexicon.words("scale_reading_words")
+# "a 6.1 quake": a decimal right before a disaster's noun is its magnitude (nobody counts 6.1
+# earthquakes); the same table analysis/figures.py reads for a disaster's spread
+DISASTER_NOUNS = lexicon.words("disaster_nouns")
 
 
 PRONOUN_ONE_BEFORE = lexicon.words("pronoun_one_before")
@@ -70,6 +77,7 @@ def non_figure(toks: list[Tok], i: int, end: int, parsed: ParsedNumber) -> str |
     for rule in (
         _month_date,
         _label,
+        _scale_reading,
         _age,
         _clock_time,
         _year,
@@ -110,6 +118,26 @@ def _label(a: _Around) -> str | None:
         and a.tok.kind == "num"
     ):
         return "label"  # "No 10", "number 7"
+    return None
+
+
+def _scale_reading(a: _Around) -> str | None:
+    """ "a magnitude 6.1 earthquake", "a magnitude-6.1 quake", "a 6.1-magnitude quake", "7.2 on
+    the Richter scale": a reading on a scale (:data:`SCALE_READING_WORDS`) measures a thing,
+    it counts nothing."""
+    before = [t.low for t in a.toks[max(0, a.i - 2) : a.i]]
+    if before[-1:] in (["-"], ["of"]):
+        before = before[:-1]  # "magnitude-6.1", "a magnitude of 6.1"
+    if before and before[-1] in SCALE_READING_WORDS:
+        return "measure"
+    words = [t.low for t in a.toks[a.end : a.end + 4]]
+    if words[:1] == ["-"]:
+        words = words[1:]  # "6.1-magnitude"
+    if words[:1] and words[0] in SCALE_READING_WORDS or words[:3] == ["on", "the", "richter"]:
+        return "measure"
+    decimal = a.single and a.tok.kind == "num" and "." in a.tok.text
+    if decimal and words[:1] and words[0] in DISASTER_NOUNS:
+        return "measure"
     return None
 
 
