@@ -7,7 +7,7 @@ two figures there (it reads sentences one by one, as it should); counted twice, 
 becomes two. The rule here is deliberately narrow: the same category, the same value (or range)
 and the same kind of count in two *adjacent* sentences is one figure — the first, with whatever
 the second adds (its subject, its place — the second's when the first names only the country
-the second's place lies in). Further apart, the same figure said again (the headline's toll in
+the second's place lies in, or when only the second's sentence names its place). Further apart, the same figure said again (the headline's toll in
 the lede and the body) is joined too, but only at the same named place, of the same people and
 claimant (:func:`_repeats`); equal numbers of other people or places stay apart.
 
@@ -59,10 +59,21 @@ def _joined(first: Figure, second: Figure) -> Figure:
     return dataclasses.replace(
         first,
         subject=first.subject or second.subject,
-        location=_finer(first.location, second.location),
+        location=(
+            second.location
+            if second.location is not None and _named(second) and not _named(first)
+            else _finer(first.location, second.location)
+        ),
         claimed_by=first.claimed_by or second.claimed_by,
         unit=first.unit or second.unit,
     )
+
+
+def _named(fig: Figure) -> bool:
+    """Whether the figure's own sentence names its place (else it was placed by the article:
+    the headline "Mozambique floods: dozens dead" at the Beira of a later sentence, which the
+    lede's restatement "in floods in central Mozambique" corrects)."""
+    return fig.location is not None and fig.location.lower() in (fig.sentence or "").lower()
 
 
 def _repeats(first: Figure, second: Figure) -> bool:

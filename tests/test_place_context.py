@@ -234,12 +234,6 @@ def test_a_strike_in_a_region_of_a_country_is_narrowed_to_the_articles_town(nlp)
     assert _places(nlp, text) == [("12", "Idlib")]
 
 
-@pytest.mark.xfail(
-    reason="the headline's toll, placed at the article's town for want of a place of its own, "
-    "absorbs the lede's restatement and keeps its town (analysis/figure_restated.py _joined "
-    "prefers the first figure's place unless that is a country)",
-    strict=True,
-)
 def test_a_headline_toll_restated_over_a_region_takes_the_restatements_place(nlp):
     text = "Mozambique floods: dozens dead\n\n" + MOZAMBIQUE
     assert _places(nlp, text)[0][1] == "Mozambique"
