@@ -80,13 +80,18 @@ PALETTE = [
 
 NOT_GIVEN = "—"  # a cell the sentence gives nothing for (no unit, place, scope)
 OUTLETS_OWN = "(the outlet)"  # an unattributed figure is its outlet's own claim
+VALUE_HELP = (
+    "The number the figure states (for a range, its middle). None (—) for words that only set "
+    "a floor, such as “dozens” or “hundreds”: the Figure column gives the words."
+)
 
 
 def figure_cells(df: pd.DataFrame) -> pd.DataFrame:
     """A figure frame (table, conflicts, headline figures) as every table shows it, on the
     pages and in the reports: ``what`` (the category's title) and ``counts`` (the scope's words)
     beside the columns, and a dash or "(the outlet)" where the sentence gives no unit, place,
-    people or claimant — never the word "None"."""
+    people or claimant — never the word "None"; no ``estimate`` for words that only set a
+    floor ("dozens")."""
     out = df.copy()
     if "category" in out:
         out["what"] = out["category"].map(lambda c: CATEGORY_TITLES.get(c, c))
@@ -98,6 +103,12 @@ def figure_cells(df: pd.DataFrame) -> pd.DataFrame:
     for column in ("claimed_by", "claimed_by_low", "claimed_by_high"):
         if column in out:
             out[column] = out[column].fillna(OUTLETS_OWN)
+    if {"estimate", "value", "high"} <= set(out.columns):
+        # A word that only sets a floor ("dozens": at least 24, no value, no upper bound) has
+        # no value to show: the Value column read a bare 24 beside "Dozens", a number the
+        # article never gave. The cell stays empty (a dash) and the Figure column gives the words.
+        floor_only = out["value"].isna() & out["high"].isna()
+        out["estimate"] = out["estimate"].where(~floor_only)
     return out
 
 
@@ -150,6 +161,23 @@ def _date_axis(fig: go.Figure, dates) -> go.Figure:
             range=[d - pd.Timedelta(days=4), d + pd.Timedelta(days=4)],
             tick0=d, dtick=2 * 86_400_000,
         )  # fmt: skip
+    return fig
+
+
+# A count axis whose largest value is at most this gets a tick at every whole number: Plotly's
+# own ticks for counts of 1 to 4 fell at 1.5, 2.5 … (half a mention); above it Plotly's steps
+# (1, 2, 5, 10 …) are whole already, and ",d" writes them without decimals.
+WHOLE_TICKS_UP_TO = 6
+
+
+def whole_counts(fig: go.Figure, values, *, axis: str = "y") -> go.Figure:
+    """Ticks of whole numbers only on the count axis ``axis`` ("x" or "y") of ``fig``, whose
+    largest value is the largest of ``values`` (for stacked bars: the largest stack)."""
+    top = pd.to_numeric(pd.Series(list(values)), errors="coerce").max()
+    ticks: dict = dict(tickformat=",d")
+    if pd.isna(top) or top <= WHOLE_TICKS_UP_TO:
+        ticks.update(tick0=0, dtick=1)
+    (fig.update_xaxes if axis == "x" else fig.update_yaxes)(**ticks)
     return fig
 
 
@@ -237,6 +265,7 @@ def articles_over_time(
             showarrow=False, yanchor="bottom", yshift=2, font=dict(size=10, color="#666"),
         )  # fmt: skip
     fig.update_layout(barmode="stack", yaxis_title="articles", xaxis_title=None)
+    whole_counts(fig, totals_by_period)
     _date_axis(fig, df["period"])
     periods = pd.to_datetime(pd.Series(list(df["period"]))).dropna().unique()
     if len(periods) == 1:  # room for the one bar, whatever the period's length
@@ -261,6 +290,7 @@ def top_speakers(df: pd.DataFrame) -> go.Figure:
         )
     )
     fig.update_layout(xaxis_title="quotes", yaxis_title=None)
+    whole_counts(fig, df["n_quotes"], axis="x")
     return _style(fig, title="Who is quoted most", height=_bar_height(len(df)))
 
 
@@ -669,6 +699,7 @@ def top_entities(df: pd.DataFrame, *, title: str = "Most covered") -> go.Figure:
         yaxis=dict(title=None, categoryorder="array", categoryarray=list(df["name"])),
         barmode="overlay",
     )
+    whole_counts(fig, df["n_mentions" if by_mentions else "n_articles"], axis="x")
     if len(labels) < 2:
         return _style(fig, title=title, height=_bar_height(len(df)))
     # The key between the title and the bars as one annotation, two types a line: Plotly's
@@ -716,6 +747,7 @@ def entity_mentions_over_time(df: pd.DataFrame) -> go.Figure:
             "<extra>%{customdata[0]}</extra>",
         )
     fig.update_layout(yaxis_title="mentions")
+    whole_counts(fig, df["n_mentions"])
     _date_axis(fig, df["period"])
     _style(fig, title="Mentions over time", height=400)
     # Five names wrap to two rows in a half-width column, and a legend above the plot then
@@ -879,6 +911,8 @@ def figure_timeline(df: pd.DataFrame, *, category: str, log: bool = False) -> go
         fig.update_yaxes(type="log", rangemode=None, title="reported figure (log scale)")
     elif percent:
         fig.update_yaxes(range=[0, 105])
+    elif (df["estimate_max"].dropna() % 1 == 0).all():  # counts of people: no 2.5 killed
+        whole_counts(fig, df["estimate_max"])
     _date_axis(fig, df["published"])
     return _style(fig, title=CATEGORY_TITLES.get(category, category), height=420)
 
@@ -993,4 +1027,5 @@ def figures_by_category(df: pd.DataFrame) -> go.Figure:
         )
     )
     fig.update_layout(xaxis_title="figures reported", yaxis_title=None)
+    whole_counts(fig, df["n_figures"], axis="x")
     return _style(fig, title="Figures reported, by what they count", height=_bar_height(len(df)))

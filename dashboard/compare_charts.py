@@ -12,7 +12,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.charts import CATEGORY_TITLES, PALETTE, _date_axis, _style, with_breaks
+from dashboard.charts import (
+    CATEGORY_TITLES,
+    PALETTE,
+    _date_axis,
+    _style,
+    whole_counts,
+    with_breaks,
+)
 
 # A gap longer than this many periods between two points of a line is drawn as a break.
 MAX_GAP_PERIODS = 2
@@ -31,9 +38,11 @@ SHARE_BASE = 5
 def attention(df: pd.DataFrame, *, measure: str, granularity: str, order) -> go.Figure:
     """Articles per period of each group: ``measure`` "share" (of all articles in view) or
     "count"."""
+    col = "share" if measure == "share" else "n_articles"
+    if df["period"].nunique() == 1:
+        return _attention_one_period(df, col=col, granularity=granularity, order=order)
     colours = group_colours(order)
     fig = go.Figure()
-    col = "share" if measure == "share" else "n_articles"
     gap = MAX_GAP_PERIODS * PERIOD_DAYS[granularity]
     for grp in order:
         part = df[df["grp"] == grp].sort_values("period")
@@ -57,11 +66,60 @@ def attention(df: pd.DataFrame, *, measure: str, granularity: str, order) -> go.
             hovertemplate="%{x|%Y-%m-%d}: " + value + "<extra>" + grp.replace("<", "&lt;")
             + "</extra>",
         )  # fmt: skip
-    title = "Share of all articles in view" if col == "share" else "Articles"
-    fig = _style(fig, title=f"{title}, per {granularity}")
+    fig = _style(fig, title=_attention_title(col, granularity))
     if col == "share":
         fig.update_yaxes(tickformat=".1~%", rangemode="tozero")
+    else:
+        whole_counts(fig, df["n_articles"])
     return _date_axis(fig, df["period"])
+
+
+def _attention_title(col: str, granularity: str) -> str:
+    title = "Share of all articles in view" if col == "share" else "Articles"
+    return f"{title}, per {granularity}"
+
+
+PERIOD_LABELS = {"day": "%d %b %Y", "week": "week of %d %b %Y", "month": "%B %Y", "year": "%Y"}
+
+
+def _attention_one_period(df: pd.DataFrame, *, col: str, granularity: str, order) -> go.Figure:
+    """:func:`attention` when the articles in view fall in one period: a bar per group side by
+    side, over the period's name. As lines, the groups' points sat on one date (three outlets
+    of one share each drew as one point) on an axis of days around the period's first day."""
+    colours = group_colours(order)
+    period = pd.Timestamp(df["period"].iloc[0])
+    label = period.strftime(PERIOD_LABELS.get(granularity, "%d %b %Y"))
+    fig = go.Figure()
+    for grp in order:
+        part = df[df["grp"] == grp]
+        if part.empty:
+            continue
+        row = part.iloc[0]
+        # hollow (outlined) where the share stands on too few articles, as the points are
+        thin = col == "share" and row["n_all"] < SHARE_BASE
+        value = (
+            "%{y:.1%} (%{customdata[0]} of %{customdata[1]} articles)"
+            if col == "share"
+            else "%{y:,} articles"
+        )
+        fig.add_bar(
+            x=[label], y=[row[col]], name=grp,
+            marker=dict(color="white" if thin else colours[grp],
+                        line=dict(color=colours[grp], width=2)),
+            text=[f"{row[col]:.1%}" if col == "share" else f"{int(row[col]):,}"],
+            textposition="outside",
+            customdata=[[int(row["n_articles"]), int(row["n_all"])]],
+            hovertemplate=f"{label}: " + value + "<extra>" + grp.replace("<", "&lt;")
+            + "</extra>",
+        )  # fmt: skip
+    fig = _style(fig, title=_attention_title(col, granularity))
+    fig.update_layout(barmode="group", bargap=0.6)
+    fig.update_xaxes(type="category")
+    if col == "share":
+        fig.update_yaxes(tickformat=".1~%", rangemode="tozero")
+    else:
+        whole_counts(fig, df["n_articles"])
+    return fig
 
 
 # How many characters of a speaker's name fit in the gap between panels (18% of a wide page's

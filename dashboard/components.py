@@ -16,6 +16,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard.charts import NOT_GIVEN
+
 ITEMS_KEY = "_presslens_report_items"
 # A figure's value column, wide enough for "12,000,000" whatever the first rows hold (the grid
 # sizes a column by its first rows: a table opening on vague figures clipped the millions).
@@ -114,11 +116,28 @@ def chart(
     return event
 
 
+# The grid's rows and header, in pixels (Streamlit's default row height), and its border.
+ROW_HEIGHT, TABLE_BORDER = 35, 3
+# Rows in which a cell's text wraps (two or three lines): Streamlit wraps only in rows taller
+# than 4rem (64 px).
+WRAP_ROW_HEIGHT = 66
+
+
+def fit_height(n_rows: int, most: int) -> int | str:
+    """A table's ``height``: as tall as its rows ("content") up to ``most`` pixels, then
+    scrolling. A fixed height taller than the rows drew empty rows below them (the Entities
+    page's ten links in a frame for thirty)."""
+    return "content" if (n_rows + 1) * ROW_HEIGHT + TABLE_BORDER <= most else most
+
+
 def table(df: pd.DataFrame, *, title: str, **kwargs):
-    """``st.dataframe`` that is also recorded for the page's report."""
+    """``st.dataframe`` that is also recorded for the page's report. A missing value reads as
+    a dash in every table, as the figure tables' cells the sentence gives nothing for do
+    (Streamlit writes a grey "None": an author, an outlet, a value not given)."""
     _record(ReportItem(title=title, table=df))
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")
+    kwargs.setdefault("placeholder", NOT_GIVEN)
     df, kwargs["column_config"] = _undated_as_words(df, kwargs.get("column_config"))
     return st.dataframe(df, **kwargs)
 

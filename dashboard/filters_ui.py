@@ -30,15 +30,19 @@ NOTICE_KEY = "_presslens_url_notices"
 # Names offered by the speaker and entity pickers: all of them, up to a bound that keeps the
 # page's payload reasonable on any store (the replicated 50,000-article store has ~4,000).
 PICKER_LIMIT = 50_000
+# The search box's hint and help show the syntax in words of no corpus in particular (they had
+# named Syrian places whatever the store held); its places would need a query of their own.
+SEARCH_PLACEHOLDER = 'words, "a phrase", this OR that'
 SEARCH_HELP = (
-    'Whole words, any case: `Douma OR Ghouta`, `"chemical attack"`, `Aleppo -Russia`, '
-    "`(Idlib OR Hama) AND NOT ceasefire`, `syria*`. Fields: `speaker:Kerry`, "
-    '`entity:"Bashar al-Assad"`, `source:bbc`, `title:siege`. Best matches first in Articles.'
+    'Whole words, any case: `flood OR storm`, `"death toll"`, `strike -port`, '
+    "`(police OR army) AND NOT protest`, `econom*`. Fields: `speaker:Smith`, "
+    '`entity:"United Nations"`, `source:bbc`, `title:election`. Best matches first in Articles.'
 )
 # Dates outside these bounds are refused by the date picker; they are far enough apart that any
 # news archive fits.
 MIN_DATE, MAX_DATE = date(1900, 1, 1), date(2100, 12, 31)
 DATE_DEFAULTS_KEY = "_presslens_date_defaults"  # the store's first/last date the pickers show
+DATES_SET_KEY = "_presslens_dates_set"  # the pickers this run set through the session state
 
 
 def to_query_params(filters: Filters) -> dict[str, list[str] | str]:
@@ -143,7 +147,7 @@ def sidebar() -> Filters:
         date_from, date_to = date_to, date_from
         sb.caption(f"From is after To: read as {date_from} to {date_to}.")
     search = sb.text_input(
-        "Search", key=TEXT_KEY, bind="query-params", placeholder='Douma OR "eastern Ghouta"',
+        "Search", key=TEXT_KEY, bind="query-params", placeholder=SEARCH_PLACEHOLDER,
         help=SEARCH_HELP,
     )  # fmt: skip
     try:
@@ -220,10 +224,14 @@ def _year_link() -> None:
             del st.query_params[YEAR_KEY]
     years = sorted(int(v) for v in valid)
     applied = st.session_state.get(YEAR_APPLIED_KEY)
-    if years and applied != years and not any(k in st.query_params for k in DATE_KEYS):
-        # before the pickers are drawn, as _follow_date_defaults moves them
-        st.session_state["from"] = date(years[0], 1, 1)
-        st.session_state["to"] = date(years[-1], 12, 31)
+    if years and applied != years:
+        # before the pickers are drawn, as _follow_date_defaults moves them; a date the link
+        # carries stays, and the year sets the other end (a link of a year and the From picked
+        # in it had reopened with To at the store's last date, not at the year's end)
+        if "from" not in st.query_params:
+            _set_date("from", date(years[0], 1, 1))
+        if "to" not in st.query_params:
+            _set_date("to", date(years[-1], 12, 31))
         st.session_state[YEAR_APPLIED_KEY] = years
 
 
@@ -262,7 +270,7 @@ def _date_inputs(opts) -> tuple[date | None, date | None]:
     no_dates = opts.first_date is None
     date_from = sb.date_input(
         "From",
-        value=opts.first_date,
+        **_default("from", opts.first_date),
         min_value=MIN_DATE,
         max_value=MAX_DATE,
         format="YYYY-MM-DD",
@@ -273,7 +281,7 @@ def _date_inputs(opts) -> tuple[date | None, date | None]:
     )
     date_to = sb.date_input(
         "To",
-        value=opts.last_date,
+        **_default("to", opts.last_date),
         min_value=MIN_DATE,
         max_value=MAX_DATE,
         format="YYYY-MM-DD",
@@ -281,7 +289,24 @@ def _date_inputs(opts) -> tuple[date | None, date | None]:
         bind="query-params",
         disabled=no_dates,
     )
+    st.session_state.pop(DATES_SET_KEY, None)  # set in this run only
     return date_from, date_to
+
+
+def _set_date(key: str, value: date | None) -> None:
+    """Set a date picker through the session state (before it is drawn), remembering that this
+    run did so: see :func:`_default`."""
+    st.session_state[key] = value
+    st.session_state.setdefault(DATES_SET_KEY, set()).add(key)
+
+
+def _default(key: str, value: date | None) -> dict:
+    """The picker's ``value`` argument: the store's date, except in the run that set the picker
+    through the session state (a year link, "Clear all filters", the store's dates moving), where
+    Streamlit, given both, logged a warning with a whole stack trace to the server's terminal;
+    the state's date is what the picker shows either way. The next runs give the store's date
+    again, so that picking it back takes ``from``/``to`` out of the link."""
+    return {} if key in st.session_state.get(DATES_SET_KEY, ()) else {"value": value}
 
 
 def _follow_date_defaults(opts) -> None:
@@ -294,13 +319,13 @@ def _follow_date_defaults(opts) -> None:
     if before is not None and before != now:
         for key, old, new in (("from", before[0], now[0]), ("to", before[1], now[1])):
             if st.session_state.get(key) == old:
-                st.session_state[key] = new
+                _set_date(key, new)
     st.session_state[DATE_DEFAULTS_KEY] = now
 
 
 def _reset(opts) -> None:
-    st.session_state["from"] = opts.first_date
-    st.session_state["to"] = opts.last_date
+    _set_date("from", opts.first_date)
+    _set_date("to", opts.last_date)
     if YEAR_KEY in st.query_params:  # a link's year goes with the dates it set
         del st.query_params[YEAR_KEY]
     st.session_state.pop(YEAR_APPLIED_KEY, None)
@@ -364,6 +389,7 @@ def page_choice(
     labels = {format_func(o): o for o in options}
     default_label = format_func(default)
     raw = st.query_params.get(key)
+    default: dict = {"default": default_label}
     if raw is not None and raw not in labels:
         if key not in st.session_state:  # from a link, not a choice the options no longer hold
             st.warning(
@@ -372,10 +398,12 @@ def page_choice(
                 icon=":material/link_off:",
             )
         # Through the widget's state: a bound parameter cannot be deleted directly, and the
-        # URL then shows what the page shows.
+        # URL then shows what the page shows. No default in this run: given both, Streamlit
+        # logs a warning with a stack trace (as for the date pickers, _default).
         st.session_state[key] = default_label
+        default = {}
     shown = st.segmented_control(
-        label, list(labels), default=default_label, key=key, bind="query-params", help=help
+        label, list(labels), **default, key=key, bind="query-params", help=help
     )
     shown = shown if shown in labels else default_label  # None when the reader deselects
     remember_page_param(key, shown, default_label)

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -146,6 +147,12 @@ def test_a_year_in_a_link_sets_the_date_pickers(dashboard_db, use_db):
     assert not at.exception
     assert at.date_input(key="to").value == date(2015, 12, 31)
     assert "filters" in _texts(at.info).lower()
+    # a date picked in the year's view goes into the link beside the year: the link reopens
+    # that view, the year still ending the range the picked date begins
+    at = run_page(dashboard_db, "overview", {"year": "2016", "from": "2016-12-12"})
+    assert not at.exception
+    assert at.date_input(key="from").value == date(2016, 12, 12)
+    assert at.date_input(key="to").value == date(2016, 12, 31)
     # no year: dropped with a notice, like any value a link gets wrong
     at = run_page(dashboard_db, "overview", {"year": "last"})
     assert not at.exception
@@ -439,7 +446,7 @@ def test_overview_headline_figures_are_chosen_by_agreement(dashboard_db, use_db)
     heads = _tables(at)["Headline figures"].set_index("what")
     share = heads.loc["Share of territory held"]
     assert share["text"].startswith("85") and share["spread"] == "85 – 93"
-    assert share["agree"] == "1 of 2 articles"
+    assert share["agree"] == "1 of 2"  # in the column "Articles"
     assert all(link.startswith("articles?article=") for link in heads["open"])
 
 
@@ -754,3 +761,128 @@ def test_the_overview_says_how_many_quotes_have_no_speaker(corpus_store, use_db)
     )
     at = run_page(corpus_store, "overview", {"source": source})
     assert f"{in_source:,} of these " in _texts(at.caption)
+
+
+def _said_session_state_warning(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if "Session State API" in r.getMessage()]
+
+
+@pytest.mark.parametrize("year", ["2025", "2016"])  # outside the store's dates, and inside
+def test_a_year_link_sets_the_pickers_without_a_warning_in_the_terminal(
+    year, dashboard_db, use_db, caplog, monkeypatch
+):
+    # Streamlit logs (once per server process, with a whole stack trace) when a widget is given
+    # a default and also had its value set through the session state: a year link did both.
+    from streamlit.elements.lib import policies
+
+    monkeypatch.setattr(policies, "_shown_default_value_warning", False)
+    use_db(dashboard_db)
+    with caplog.at_level("WARNING", logger="streamlit"):
+        at = run_page(dashboard_db, "overview", {"year": year})
+    assert not at.exception
+    assert at.date_input(key="from").value == date(int(year), 1, 1)
+    assert at.date_input(key="to").value == date(int(year), 12, 31)
+    assert not _said_session_state_warning(caplog)
+    # "Clear all filters" sets the pickers back through the session state too
+    first = at.date_input(key="from").value
+    with caplog.at_level("WARNING", logger="streamlit"):
+        at = next(b for b in at.sidebar.button if b.label == "Clear all filters").click().run()
+    assert not at.exception
+    assert at.date_input(key="from").value != first  # the store's own first date again
+    assert not _said_session_state_warning(caplog)
+    # a later run gives the pickers their default again, without a word either
+    with caplog.at_level("WARNING", logger="streamlit"):
+        at.date_input(key="from").set_value(date(2016, 12, 11)).run()
+    assert not at.exception and not _said_session_state_warning(caplog)
+
+
+def test_a_page_choice_a_link_gets_wrong_falls_back_without_a_warning_in_the_terminal(
+    dashboard_db, use_db, caplog, monkeypatch
+):
+    # set back to the default through the state, as a year link sets the dates
+    from streamlit.elements.lib import policies
+
+    monkeypatch.setattr(policies, "_shown_default_value_warning", False)
+    use_db(dashboard_db)
+    with caplog.at_level("WARNING", logger="streamlit"):
+        at = run_page(dashboard_db, "figures", {"what": "Nothing counted"})
+    assert not at.exception and "what=Nothing counted" in _texts(at.warning)
+    assert not _said_session_state_warning(caplog)
+
+
+@pytest.fixture(scope="module")
+def gaps_db(tmp_path_factory) -> Path:
+    """Three short articles of our own, one from an outlet with a byline, one from an outlet
+    without, one with no outlet at all; "dozens" is a figure with no value."""
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    folder = tmp_path_factory.mktemp("gaps") / "news"
+    folder.mkdir()
+    stories = {
+        "a": ("Dozens of people were killed when floods swept through Beira on Monday, aid "
+              "groups said.", {"source": "Coast Post", "published": "2019-03-18",
+                               "author": "Ana Lobo"}),
+        "b": ("The health ministry said 40 people had been killed in the floods in Beira.",
+              {"source": "River Daily", "published": "2019-03-19"}),
+        "c": ("Rescuers said 12 people were still missing in Beira after the floods.",
+              {"published": "2019-03-20"}),
+    }  # fmt: skip
+    for name, (text, meta) in stories.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {"title": f"Floods in Beira ({name})", **meta}
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    db = folder.parent / "gaps.duckdb"
+    with Store(db) as store:
+        summary, _ = analyze_paths([folder], store)
+    assert summary.new == 3, summary
+    return db
+
+
+def test_a_missing_value_reads_as_a_dash_in_every_table(gaps_db, use_db):
+    # Streamlit writes a missing cell as a grey "None" (a missing author, an outlet, a value):
+    # every table writes the dash the figure tables write for what a sentence does not give
+    from dashboard import charts
+
+    use_db(gaps_db, read_only=True)
+    pages = {"articles": {}, "places": {"place": "Beira"}, "figures": {"what": "People killed"}}
+    for page, params in pages.items():
+        at = run_page(gaps_db, page, params)
+        assert not at.exception, at.exception[0].value if at.exception else ""
+        assert at.dataframe, page
+        for table in at.dataframe:
+            assert table.proto.placeholder == charts.NOT_GIVEN, page
+    # the tables do hold the missing values (shown as dashes)
+    listing = run_page(gaps_db, "articles").dataframe[0].value
+    assert listing["author"].isna().sum() == 2 and listing["source"].isna().sum() == 1
+    places = run_page(gaps_db, "places", {"place": "Beira"}).dataframe
+    assert any(t.value.get("source", pd.Series()).isna().any() for t in places)
+
+
+def test_a_word_that_only_sets_a_floor_shows_no_invented_value(gaps_db, use_db):
+    # "Dozens" is stored as at least 24 with no value: the Value cell is empty beside the
+    # words, never a bare 24 (README: no invented value is stored)
+    use_db(gaps_db, read_only=True)
+    at = run_page(gaps_db, "figures", {"what": "People killed"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    table = next(t.value for t in at.dataframe if "estimate" in t.value.columns)
+    rows = table.set_index("text")
+    assert pd.isna(rows.loc["Dozens", "estimate"]) and rows.loc["40", "estimate"] == 40
+    at = run_page(gaps_db, "places", {"place": "Beira"})
+    figs = next(t.value for t in at.dataframe if "value" in t.value.columns).set_index("text")
+    assert pd.isna(figs.loc["Dozens", "value"]) and figs.loc["40", "value"] == 40
+
+
+def test_the_headline_table_fits_its_column_at_1400_px(dashboard_db, use_db):
+    # At 1400 px the main column is about 940 px wide: the headline table's columns are given
+    # widths that leave its article titles room, and rows in which long names wrap (Streamlit
+    # wraps only in rows taller than 4rem). Its Published and Article had been cut off.
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "overview")
+    table = next(t for t in at.dataframe if "spread" in t.value.columns)
+    config = {k: v for k, v in json.loads(table.proto.columns).items() if k != "_index"}
+    assert set(config) == set(table.value.columns)
+    widths = [c.get("width") for c in config.values()]
+    assert all(isinstance(w, int) for w in widths), config
+    assert sum(widths) <= 940 and config["title"]["width"] >= 150
+    assert table.proto.row_height > 64

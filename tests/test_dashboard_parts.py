@@ -530,3 +530,89 @@ def test_a_missing_publication_day_reads_undated_not_none():
     full = df.fillna({"published": dt.date(2016, 12, 11)})
     kept, cfg = components._undated_as_words(full, config)
     assert kept is full and cfg["published"] == config["published"]
+
+
+def test_count_axes_tick_whole_numbers():
+    """Mentions of 1 to 4 had ticks at 1.5, 2.5 …: a count axis ticks every whole number while
+    the counts are few, and writes Plotly's own (whole) steps without decimals beyond."""
+    few = pd.DataFrame(
+        {"period": pd.to_datetime(["2025-03-03", "2025-03-10"] * 2), "name": ["A", "A", "B", "B"],
+         "n_mentions": [4, 1, 2, 2], "n_articles": [2, 1, 1, 1]}
+    )  # fmt: skip
+    axis = charts.entity_mentions_over_time(few).layout.yaxis
+    assert axis.dtick == 1 and axis.tickformat == ",d"
+    many = few.assign(n_mentions=[120, 3, 40, 7])
+    axis = charts.entity_mentions_over_time(many).layout.yaxis
+    assert axis.dtick is None and axis.tickformat == ",d"
+    # the other count charts: quotes, articles, figures
+    speakers = pd.DataFrame(
+        {"speaker": ["A", "B"], "n_quotes": [2, 1], "polarity": [0.1, 0.0], "n_articles": [1, 1]}
+    )
+    assert charts.top_speakers(speakers).layout.xaxis.dtick == 1
+    entities = pd.DataFrame(
+        {"name": ["A", "B"], "label": ["GPE", "GPE"], "n_articles": [3, 2], "n_mentions": [5, 2]}
+    )
+    assert charts.top_entities(entities).layout.xaxis.dtick == 1
+    cats = pd.DataFrame(
+        {"category": ["killed", "money"], "n_figures": [3, 1], "n_articles": [2, 1]}
+    )
+    assert charts.figures_by_category(cats).layout.xaxis.dtick == 1
+    # stacked bars: the tallest stack decides (2 + 5 = 7 articles in one week: Plotly's steps)
+    weeks = pd.DataFrame(
+        {"period": pd.to_datetime(["2025-03-03", "2025-03-03", "2025-03-10"]),
+         "source": ["X", "Y", "X"], "n_articles": [2, 5, 1]}
+    )  # fmt: skip
+    axis = charts.articles_over_time(weeks, granularity="week").layout.yaxis
+    assert axis.dtick is None and axis.tickformat == ",d"
+    assert charts.articles_over_time(weeks.head(1), granularity="week").layout.yaxis.dtick == 1
+
+
+def test_a_word_that_only_sets_a_floor_has_no_value_in_the_figure_tables():
+    # "dozens" is stored as at least 24, with no value and no upper bound: its estimate (24)
+    # is no number the article gave, so the tables' Value cell stays empty beside the words
+    raw = pd.DataFrame(
+        {"text": ["Dozens", "between 20 and 30", "at least 17", "52"],
+         "value": [None, None, 17.0, 52.0], "low": [24.0, 20.0, 17.0, 52.0],
+         "high": [None, 30.0, None, 52.0], "estimate": [24.0, 25.0, 17.0, 52.0]}
+    )  # fmt: skip
+    cells = charts.figure_cells(raw)
+    assert cells["estimate"].isna().tolist() == [True, False, False, False]
+    assert cells["estimate"].tolist()[1:] == [25.0, 17.0, 52.0]
+    assert raw["estimate"].tolist()[0] == 24.0  # the frame given is left as it was
+
+
+def test_one_period_of_attention_draws_the_groups_side_by_side():
+    """One month of articles in view: three outlets of one share each were three points on one
+    date (drawn as one) on an axis of days around the 1st. Now a bar per outlet side by side,
+    over the month's name."""
+    from dashboard import compare_charts
+
+    df = pd.DataFrame(
+        {"period": pd.Timestamp("2025-03-01"), "grp": ["A", "B", "C"], "n_articles": [4, 4, 4],
+         "n_all": 12, "share": [1 / 3] * 3}
+    )  # fmt: skip
+    fig = compare_charts.attention(df, measure="share", granularity="month", order=["A", "B", "C"])
+    assert [t.type for t in fig.data] == ["bar"] * 3 and fig.layout.barmode == "group"
+    assert [list(t.x) for t in fig.data] == [["March 2025"]] * 3
+    assert fig.layout.xaxis.type == "category"
+    assert [t.text[0] for t in fig.data] == ["33.3%"] * 3
+    # a share from too few articles is hollow, as its point is on a line
+    thin = df.assign(n_all=3, n_articles=1)
+    hollow = compare_charts.attention(thin, measure="share", granularity="month", order=["A"])
+    assert hollow.data[0].marker.color == "white"
+    counts = compare_charts.attention(df, measure="count", granularity="week", order=["A"])
+    assert list(counts.data[0].x) == ["week of 01 Mar 2025"] and counts.layout.yaxis.dtick == 1
+    # more periods: lines as before
+    two = pd.concat([df, df.assign(period=pd.Timestamp("2025-04-01"))])
+    lines = compare_charts.attention(two, measure="share", granularity="month", order=["A"])
+    assert lines.data[0].type == "scatter"
+
+
+def test_a_table_is_as_tall_as_its_rows_up_to_its_height():
+    # a fixed height taller than the rows drew empty rows under them (the Entities page's ten
+    # links in a frame for thirty)
+    from dashboard import components
+
+    assert components.fit_height(10, 520) == "content"
+    assert components.fit_height(30, 520) == 520
+    assert components.fit_height(0, 320) == "content"

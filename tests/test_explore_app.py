@@ -287,3 +287,31 @@ def test_compare_says_which_outlet_has_no_dates(tmp_path, use_db):
     captions = "\n".join(c.value for c in at.caption)
     assert "Not drawn: Undated Wire" in captions
     assert "Dated Post —" not in captions
+
+
+def test_compare_draws_one_month_as_bars_side_by_side(dashboard_db, use_db):
+    # The dashboard store's dated articles all fall in December 2016: the outlets' shares of
+    # that one month were points on one date, two of one share drawn as one
+    from dashboard import components
+
+    use_db(dashboard_db)
+    at = run_page("compare", {"vs": "Outlets", "cmp_source": ["Example Times", "Daily Ledger"]})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    items = at.session_state[components.ITEMS_KEY]
+    fig = next(i.figure for i in items if i.title == "attention over time")
+    assert [t.type for t in fig.data] == ["bar", "bar"] and fig.layout.barmode == "group"
+    assert [t.name for t in fig.data] == ["Example Times", "Daily Ledger"]
+    assert {x for t in fig.data for x in t.x} == {"December 2016"}
+    assert [t.text[0] for t in fig.data] == ["40.0%", "40.0%"]  # 2 of 5 articles each
+
+
+def test_the_search_hint_names_no_corpus_in_particular(dashboard_db, use_db):
+    # it had suggested Douma OR "eastern Ghouta" to a store of floods and strikes
+    from dashboard import filters_ui
+
+    use_db(dashboard_db)
+    at = run_page("overview")
+    hint = at.sidebar.text_input(key="q").placeholder
+    assert hint == filters_ui.SEARCH_PLACEHOLDER and "OR" in hint
+    for name in ("Douma", "Ghouta", "Aleppo", "Idlib", "Syria"):
+        assert name not in hint and name not in filters_ui.SEARCH_HELP

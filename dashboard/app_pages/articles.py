@@ -44,7 +44,7 @@ shown = ["title", "published", "source", "author", "n_words", "n_quotes", "n_fig
 if not listing["tags"].map(lambda tags: tags is not None and len(tags) > 0).any():
     shown.remove("tags")  # no article in view has a tag: no empty column
 if listing["author"].isna().all():
-    shown.remove("author")  # no article in view names its author: no column of "None"
+    shown.remove("author")  # no article in view names its author: no column of dashes
 components.table(
     listing[shown[:1] + ["snippet"] + shown[1:] if filters.search else shown],
     title="Articles",
@@ -59,7 +59,7 @@ components.table(
         "tags": st.column_config.ListColumn("Tags"),
         "snippet": st.column_config.TextColumn("In context", width="large"),
     },
-    height=min(38 * len(listing) + 40, 320),
+    height=components.fit_height(len(listing), 320),
 )
 if filters.search:  # keyword in context, the matched words marked (the text is escaped)
     with st.expander("Matches in context", expanded=True):

@@ -145,8 +145,9 @@ else:
             "date."
         )
     if measure == "share" and (attention["n_all"] < compare_charts.SHARE_BASE).any():
+        marks = "bars" if attention["period"].nunique() == 1 else "points"  # one period: bars
         st.caption(
-            f"Hollow points: fewer than {compare_charts.SHARE_BASE} articles in view that "
+            f"Hollow {marks}: fewer than {compare_charts.SHARE_BASE} articles in view that "
             f"{granularity}, so the share says little (one article of one is 100 %)."
         )
 

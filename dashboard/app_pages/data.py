@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis import export, upload
-from dashboard import data, filters_ui, plain, uploads
+from dashboard import components, data, filters_ui, plain, uploads
 
 # The fields a table's columns can be mapped to, as the pickers name them.
 MAPPED_FIELDS = {
@@ -52,8 +52,9 @@ else:
         with st.container(border=True):
             st.markdown(f"**{f.name}** — which column holds what?")
             st.dataframe(
-                preview.rows, hide_index=True, height=min(38 * len(preview.rows) + 40, 230)
-            )
+                preview.rows, hide_index=True, placeholder=components.NOT_GIVEN,
+                height=components.fit_height(len(preview.rows), 230),
+            )  # fmt: skip
             cols = st.columns(len(MAPPED_FIELDS))
             fmap = {}
             for col, (fld, label) in zip(cols, MAPPED_FIELDS.items(), strict=True):

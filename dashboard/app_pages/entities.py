@@ -105,7 +105,7 @@ else:
                 "name_b": "named with",
                 "weight": st.column_config.NumberColumn("in sentences", format="%d"),
             },
-            height=520,
+            height=components.fit_height(len(pairs), 520),
         )
 
 st.subheader("An entity's articles")

@@ -209,7 +209,7 @@ components.table(
     column_config={
         "text": "Figure",
         "estimate": st.column_config.NumberColumn(
-            "Value", format="localized", width=components.VALUE_WIDTH
+            "Value", format="localized", width=components.VALUE_WIDTH, help=charts.VALUE_HELP
         ),
         "approximate": st.column_config.CheckboxColumn("≈"),
         "unit": "Counting",

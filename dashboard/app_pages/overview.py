@@ -123,6 +123,11 @@ else:
     )
     heads = charts.figure_cells(figure_views.headline_words(heads)).assign(
         open=filters_ui.article_links(heads["article_id"], heads["start"], filters),
+        # "2 of 3": the column's label says of what (the words took a column's width)
+        agree=[
+            f"{n} of {m}"
+            for n, m in zip(heads["n_articles"], heads["n_event_articles"], strict=True)
+        ],
     )
     components.table(
         heads[
@@ -140,16 +145,24 @@ else:
             ]
         ],  # fmt: skip
         title="Headline figures",
+        # At 1400 px the table was wider than its column and Published and Article were cut
+        # off at the right: short labels, set widths (about 790 px before the article's title)
+        # and rows tall enough for longer names and titles to wrap.
         column_config={
-            "what": "What",
-            "text": "Figure",
-            "unit": "Counting",
-            "location": "Where",
-            "agree": "Agreeing",
-            "spread": st.column_config.TextColumn("Spread", width="medium"),
-            "claimed_by": "Claimed by",
-            "title": "Article",
-            "published": st.column_config.DateColumn("Published"),
-            "open": st.column_config.LinkColumn("Read", display_text="open article"),
+            "what": st.column_config.TextColumn("What", width=110),
+            "text": st.column_config.TextColumn("Figure", width=100),
+            "unit": st.column_config.TextColumn("Counting", width=75),
+            "location": st.column_config.TextColumn("Where", width=85),
+            "agree": st.column_config.TextColumn(
+                "Articles",
+                width=65,
+                help="Articles giving this figure, of the articles reporting the event",
+            ),
+            "spread": st.column_config.TextColumn("Spread", width=100),
+            "claimed_by": st.column_config.TextColumn("Claimed by", width=100),
+            "title": st.column_config.TextColumn("Article", width=150),
+            "published": st.column_config.DateColumn("Published", width=95),
+            "open": st.column_config.LinkColumn("Read", display_text="open", width=60),
         },
+        row_height=components.WRAP_ROW_HEIGHT,
     )

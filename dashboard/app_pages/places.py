@@ -84,7 +84,10 @@ else:
               "published", "sentence"]],
         title=f"Figures for {heading}",
         column_config={
-            "category": "What", "value": st.column_config.NumberColumn("Value", format="%,.0f", width=components.VALUE_WIDTH),
+            "category": "What", "value": st.column_config.NumberColumn(
+                "Value", format="%,.0f", width=components.VALUE_WIDTH,
+                help="The number the figure states. None (—) for a range or for words such "
+                "as “dozens”: the Figure column gives them."),
             "text": "Figure", "location": "Where", "claimed_by": "Claimed by",
             "source": "Outlet", "published": st.column_config.DateColumn("Published"),
             "sentence": st.column_config.TextColumn("Sentence", width="large"),
