@@ -482,6 +482,20 @@ def test_the_map_holds_its_largest_places_and_leaves_out_a_far_one_named_once(fa
     assert set(inside) == {"Beira", *(f"Town {i}" for i in range(11))}
 
 
+def test_the_map_of_two_regions_holds_both_however_many_figures_each_has():
+    # Syrian towns with 50 figures each and British ones with one: the map of the store shows
+    # both (weighting the view by the bubbles' sizes had zoomed it into Syria alone)
+    syria = [(f"S{i}", 33.0 + i * 0.05, 36.0 + i * 0.05, 50) for i in range(60)]
+    britain = [(f"B{i}", 51.0 + i * 0.1, -1.0 + i * 0.05, 1) for i in range(30)]
+    df = pd.DataFrame(syria + britain, columns=["place", "lat", "lon", "n_figures"])
+    df["n_articles"] = df["n_figures"]
+    df["top_category"] = "killed"
+    fig = map_charts.places_map(df, size_by="n_figures")
+    (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    inside = df[(df.lon > x0) & (df.lon < x1) & (df.lat > y0) & (df.lat < y1)]["place"]
+    assert {"S30", "B15"} <= set(inside) and len(inside) >= 80
+
+
 @pytest.mark.parametrize(
     "name, region",
     [
