@@ -434,6 +434,18 @@ def _propn_chain(token: Token) -> Span:
     return token.doc[lo : token.i + 1]
 
 
+def _own_qualifier(noun: Token) -> bool:
+    """Whether a description names its own body by a proper noun before its noun ("The IS
+    group", "the UN humanitarian agency", "the Sana agency"): then it is no description of
+    another organisation named before (they had been the Observatory's words). A nationality
+    only describes ("the Syrian monitoring group")."""
+    return any(
+        (t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE")) or t.ent_type_ == "ORG"
+        for t in noun.lefts
+        if t.dep_ in ("compound", "nmod", "amod")
+    )
+
+
 def _own_name(words: Span) -> tuple[str, str] | None:
     """An unknown proper name as a speaker's name, by its own words ("Edu", "SORH", "Ahmed"),
     titles dropped ("Lt Col Eric Schnaible"): an acronym or a name with "the" is an
@@ -785,6 +797,15 @@ class _Resolver:
                 name, _ = self.names.canonical(agency, "ORG", t.idx, t.idx + len(t))
                 return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
             if head in AGENCY_HEADS:  # "the official SANA news agency": only a named agency
+                named = (
+                    self.names.proper(_name_words(t))
+                    if t.pos_ == "PROPN" and t.dep_ == "compound"
+                    else None
+                )
+                if named is not None and named[1] == "ORG":
+                    # "the state-run Sana agency" (the model tagged "Sana" a person, the entity
+                    # layer knows SANA): that agency, not the last organisation named before
+                    return _Speaker(named[0], np.text, np.start_char, np.end_char, "ORG")
                 if t.pos_ == "PROPN" and t.dep_ == "compound" and not t.ent_type_:
                     # "the ISIS run Amaq news agency", "the Al Mayadeen broadcaster": an
                     # agency's own name the model missed (not "Turkeys state-run agency")
@@ -867,6 +888,8 @@ class _Resolver:
             if noun in (w.lower() for w in spk.name.split()):
                 return spk
         if noun in ORG_DESCRIPTION_NOUNS:  # "the group said": not the agency reporting it
+            if _own_qualifier(token):
+                return None  # "The IS group", "the UN humanitarian agency": no other one
             return self._antecedent(token.i, {"ORG"}, fits=_described_by(noun))
         return None
 

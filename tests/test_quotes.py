@@ -1062,6 +1062,18 @@ def test_an_untagged_name_speaks_and_he_is_him(model):
     assert [q.speaker for q in found] == ["Tomasz", "Tomasz"]
 
 
+def test_a_description_with_its_own_name_is_no_other_organisation(model):
+    # "the state-run Sana agency", "the UN humanitarian agency": they had been the words of the
+    # Observatory, the organisation named before
+    found = run(
+        model,
+        "The Syrian Observatory for Human Rights said 12 people were killed in Douma.\n\n"
+        "Six had been killed the previous day, the state-run Sana agency said.\n\n"
+        "The UN humanitarian agency on Tuesday demanded an investigation into the strikes.",
+    )
+    assert [q.speaker for q in found] == ["Syrian Observatory for Human Rights", "SANA", None]
+
+
 def test_according_to_a_method_is_not_speech(model):
     text = (
         "The group says it determines whose planes carry out raids according to type, location "
