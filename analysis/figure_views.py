@@ -355,8 +355,9 @@ def headline_figures(
     and counts of other people also the unit: pounds are not dollars, "20 individuals" not "70
     million people"). A figure that is a part of another in its article ("four children among
     the 28 dead", :mod:`analysis.figure_parts`) is not a toll and takes no part. The catch-all
-    "other" category has no headline: its figures count
-    different things ("two incidents", "30 million emails"). For each
+    categories (:data:`analysis.summaries.CATCH_ALL`: other counts, other counts of people, other
+    percentages) have no headline: their figures count different things ("two incidents", "30
+    million emails"; a quarter of ballet staff and a quarter of broadband users). For each
     category the event most articles report is taken, and in it the estimate the most outlets
     (then articles) give; a tie goes to the estimate nearest the event's median. The maximum is
     nearly always an outlier or a misreading, so it is only shown as the top of the spread.

@@ -39,19 +39,26 @@ _CELL = [("day", "DATE"), ("source", "VARCHAR")]
 # What makes a figure a candidate headline, and its event's week and unit key: shared with
 # analysis.figure_views.headline_figures, which votes over the same events.
 ESTIMATE_SQL = "COALESCE({f}.value, ({f}.low + {f}.high) / 2, {f}.low, {f}.high)"
+# Categories whose figures count unlike things ("50 people with breathing problems" and "a
+# hospital for 8,000 people"; "13% growth" and "47% of voters"): never a page's first category
+# (analysis.figure_views.opening_category), a headline nor a conflict.
+CATCH_ALL = ("other", "people", "percent")
+_CATCH_ALL_SQL = ", ".join(f"'{c}'" for c in CATCH_ALL)
 HEADLINE_FIGURE_SQL = (
-    # A part is not a toll ("four children among the 28 dead"), and "other" counts unlike things.
+    # A part is not a toll ("four children among the 28 dead"), and the catch-all categories
+    # count unlike things: a headline "A quarter, 2 of 5 agreeing" had been a quarter of ballet
+    # staff beside a quarter of broadband users.
     # A word that only sets a floor ("dozens", "hundreds", "millions": no value, no upper bound)
     # is no figure to headline: "dozens" given by five outlets had outvoted the 58, 70 and 86
     # dead that the others gave for the same attack.
-    "{f}.category <> 'other' AND {f}.part_of IS NULL AND " + ESTIMATE_SQL + " IS NOT NULL"
+    "{f}.category NOT IN ("
+    + _CATCH_ALL_SQL
+    + ") AND {f}.part_of IS NULL AND "
+    + ESTIMATE_SQL
+    + " IS NOT NULL"
     " AND NOT ({f}.value IS NULL AND {f}.high IS NULL)"
 )
 WEEK_SQL = "date_trunc('week', {day})::DATE"
-# Categories whose figures count unlike things ("50 people with breathing problems" and "a
-# hospital for 8,000 people"; "13% growth" and "47% of voters"): never a page's first category
-# (analysis.figure_views.opening_category) nor a conflict.
-CATCH_ALL = ("other", "people", "percent")
 # What can take part in a conflict (analysis.figure_views.conflicting_figures): no catch-all,
 # and no word of scale that only sets a floor of a hundred or more ("hundreds", "thousands":
 # no value, no upper bound). On FA-KES + 300 BBC articles, 8 of the 40 newest conflicts were
@@ -60,7 +67,7 @@ CATCH_ALL = ("other", "people", "percent")
 # contradicts 20 killed in one attack.
 CONFLICT_FIGURE_SQL = (
     "{f}.category NOT IN ("
-    + ", ".join(f"'{c}'" for c in CATCH_ALL)
+    + _CATCH_ALL_SQL
     + ") AND NOT ({f}.value IS NULL AND {f}.high IS NULL AND {f}.low >= 100)"
 )
 # What a conflict between two figures compares (analysis.figure_views.conflicting_figures):

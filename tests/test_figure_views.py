@@ -300,20 +300,27 @@ def test_scope_keeps_one_kind_of_count_and_totals_do_not_conflict_with_events(tm
 
 def test_headline_money_is_one_currency_and_other_figures_have_no_headline(tmp_path):
     """Three articles give a sum in dollars, one a sum in pounds, the same week and place: the
-    headline is the dollars, its spread only dollars; the catch-all category gets no headline."""
+    headline is the dollars, its spread only dollars; the catch-all categories (other counts,
+    other counts of people, other percentages: unlike things) get no headline, from the rows
+    or from the summaries."""
     with Store(tmp_path / "money.duckdb") as store:
         store.write_batch(
             [
                 _result(f"m{i}", "2017-03-0" + str(i + 1), [
                     _fig(f"m{i}", f"${v} million", v * 1e6, "money", unit="USD"),
                     _fig(f"m{i}", "two incidents", 2.0, "other", unit="incidents", start=40),
+                    # the other catch-alls: a quarter of ballet staff, of broadband users …
+                    _fig(f"m{i}", "A quarter", 25.0, "percent", unit="%", start=60),
+                    _fig(f"m{i}", "35 people", 35.0, "people", unit="people", start=80),
                 ], source=f"Outlet{i}")
                 for i, v in enumerate([5, 5, 6])
             ]
             + [_result("p1", "2017-03-02", [_fig("p1", "£900 billion", 9e11, "money", unit="GBP")])]
         )  # fmt: skip
         heads = fv.headline_figures(store.con).set_index("category")
-    assert "other" not in heads.index
+        ids = tuple(f"m{i}" for i in range(3)) + ("p1",)
+        rows = fv.headline_figures(store.con, Filters(article_ids=ids)).set_index("category")
+    assert list(heads.index) == list(rows.index) == ["money"]
     money = heads.loc["money"]
     assert (money.unit, money.estimate) == ("USD", 5e6)
     assert (money.estimate_low, money.estimate_high) == (5e6, 6e6)  # the pounds are not in it
