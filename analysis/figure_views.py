@@ -499,10 +499,11 @@ _EVENT_ORDER = (
 )
 
 
-# An event has a week or a place: figures of undated articles that name no place are
-# no one event ("Money: more than £1,000, 2 of 12 articles" joined postcards, ID cards and an
-# airline's £2.1bn from twelve undated BBC stories).
-_DATED_OR_PLACED = "({e}.week IS NOT NULL OR {e}.location IS NOT NULL)"
+# An event has a week: figures of undated articles are no one event, whatever place they name
+# ("Money: more than £1,000, 2 of 12 articles" joined postcards, ID cards and an airline's
+# £2.1bn from twelve undated BBC stories; with their place, "£162,086, United Kingdom, 1 of 5"
+# still joined a sham wedding's fee, a computer's price and a party's pledge).
+_DATED = "{e}.week IS NOT NULL"
 
 
 def _top_events(con, filters: Filters | None, *, scope: str | None) -> list[tuple]:
@@ -510,7 +511,7 @@ def _top_events(con, filters: Filters | None, *, scope: str | None) -> list[tupl
     the event's keys (:data:`analysis.summaries.EVENT_KEYS`) and ``n_event_articles``
     (tuples: a frame would turn NULLs into NaN, which match nothing)."""
     table, where, params, one_row_per_key = summaries.table_where("sum_figure_events", filters)
-    where += f" AND {_DATED_OR_PLACED.format(e='s')}"
+    where += f" AND {_DATED.format(e='s')}"
     if scope is not None:
         where += " AND s.scope = ?"
         params = [*params, scope]
@@ -554,7 +555,7 @@ def _headline_sql(where: str, figures: str = "figures", articles: str = "article
                    count(DISTINCT article_id) AS n_event_articles,
                    median(estimate) AS med, min(estimate) AS estimate_low,
                    max(estimate) AS estimate_high
-            FROM fig WHERE {_DATED_OR_PLACED.format(e="fig")} GROUP BY ALL
+            FROM fig WHERE {_DATED.format(e="fig")} GROUP BY ALL
         ), top_event AS (
             SELECT * FROM events
             QUALIFY row_number() OVER (PARTITION BY category ORDER BY {_EVENT_ORDER}) = 1

@@ -173,6 +173,28 @@ def test_empty_states_say_what_to_change(page, dashboard_db, use_db):
     assert {b.label for b in at.get("download_button")} >= {"Report (HTML)", "Report (PDF)"}
 
 
+def test_figures_of_undated_articles_make_no_headline_and_the_overview_says_why(tmp_path, use_db):
+    from analysis.records import Article, ArticleResult, Figure
+    from analysis.store import Store
+
+    db = tmp_path / "undated.duckdb"
+    text = "The council said the new bridge would cost £40m."
+    fig = Figure(
+        article_id="u1", text="£40m", value=4e7, low=4e7, high=4e7, approximate=False,
+        unit="GBP", category="money", subject=None, location="United Kingdom",
+        claimed_by="council", start=40, end=44, sentence=text, scope="event",
+    )  # fmt: skip
+    with Store(db) as store:
+        store.write_batch(
+            [ArticleResult(article=Article(id="u1", title="Bridge", text=text), figures=(fig,))]
+        )
+    use_db(db)
+    at = run_page(db, "overview")
+    assert not at.exception
+    assert "undated articles, which make no event" in _texts(at.info)
+    assert "No figures reported" not in _texts(at.info)
+
+
 def test_empty_store_is_not_an_error(tmp_path, use_db):
     from analysis.store import Store
 

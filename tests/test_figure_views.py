@@ -385,16 +385,21 @@ def _widest(pairs):
     return pairs.drop(columns="_gap").rename(columns=renamed)
 
 
-def test_undated_figures_naming_no_place_make_no_headline_event(tmp_path):
-    """Undated stories whose sums name no place are not one event (a postcard's £35 and an
-    airline's £2.1bn); a dated one, or one with a place, still makes a headline."""
+def test_undated_figures_make_no_headline_event(tmp_path):
+    """Undated stories are not one event, whether their sums name no place (a postcard's £35
+    and an airline's £2.1bn) or the same one (a wedding fee and a party's pledge, both in the
+    United Kingdom); a dated one still makes a headline."""
     undated = [
-        _result(f"u{i}", None, [_fig(f"u{i}", f"£{v}", v, "money", unit="GBP", location=None)])
-        for i, v in enumerate([35, 1000, 2.1e9])
-    ]
+        _result(f"u{i}", None, [_fig(f"u{i}", f"£{v}", v, "money", unit="GBP", location=where)])
+        for i, (v, where) in enumerate(
+            [(35, None), (1000, None), (2.1e9, None), (135, "United Kingdom"),
+             (2.5e8, "United Kingdom")]
+        )
+    ]  # fmt: skip
     with Store(tmp_path / "undated.duckdb") as store:
         store.write_batch(undated)
-        for filters in (None, Filters(article_ids=("u0", "u1", "u2"))):  # summaries, then rows
+        ids = tuple(f"u{i}" for i in range(5))
+        for filters in (None, Filters(article_ids=ids)):  # summaries, then rows
             assert "money" not in set(fv.headline_figures(store.con, filters).category)
         store.write_batch(
             [_result("d1", "2017-03-01", [_fig("d1", "£50", 50.0, "money", unit="GBP")])]

@@ -113,7 +113,14 @@ with right:
 
 st.subheader("Headline figures")
 heads = data.headline_figures(filters)
-if heads.empty:
+if heads.empty and counts["figures"]:
+    # figures, but none of an event several articles can report: undated articles (an event
+    # is a week's), or only the catch-all kinds of count
+    components.empty(
+        "No headline figures: the figures in these articles are of undated articles, which "
+        "make no event, or count unlike things. They are all on the Figures page."
+    )
+elif heads.empty:
     components.empty("No figures reported in these articles. Widen the filters.")
 else:
     st.caption(
