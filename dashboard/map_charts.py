@@ -45,13 +45,22 @@ def outline_xy() -> tuple[tuple, tuple]:
     return tuple(xs), tuple(ys)
 
 
-def places_note(table: pd.DataFrame, region: str = "") -> str:
+def places_note(table: pd.DataFrame, region: str = "", size_by: str = "") -> str:
     """What the map of ``table`` (:func:`analysis.place_views.places`) draws and leaves out: the
-    page's caption and the report's note."""
+    page's caption and the report's note. Sized by figures (``size_by="n_figures"``), only the
+    places that report one are drawn, and the note says how many (an analyst had counted 404
+    places drawn where 150 were)."""
+    places = f"{len(table):,} places" + (f" in {region}" if region else "")
+    if size_by == "n_figures" and (with_figures := int((table["n_figures"] > 0).sum())) < len(
+        table
+    ):
+        places += (
+            f", {with_figures:,} of them with figures (drawn; size by articles to see them all)"
+        )
     parts = [
-        f"{len(table):,} places" + (f" in {region}" if region else ""),
-        f"{table.attrs.get('unlocated', 0):,} place names in view are not in the gazetteer and "
-        "are not drawn",
+        places,
+        f"{table.attrs.get('unlocated', 0):,} place names in the articles in view are not in "
+        "the gazetteer and are not drawn",
     ]
     if rare := table.attrs.get("rare", 0):
         parts.append(

@@ -477,7 +477,7 @@ def _places(ctx: _Ctx) -> list[Item]:
     size_by = PLACE_SIZES.get(str(ctx.choices.get("pl_size", "")), "n_figures")
     place = ctx.choices.get("place")
     place = place if place in set(table["place"]) else None
-    note = map_charts.places_note(table, region or "")
+    note = map_charts.places_note(table, region or "", size_by)
     listing = table.assign(
         top_category=table["top_category"].map(lambda c: CATEGORY_TITLES.get(c, c))
     )

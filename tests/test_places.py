@@ -448,6 +448,17 @@ def test_the_map_is_the_same_whatever_order_the_articles_contexts_come_in(tmp_pa
     pd.testing.assert_frame_equal(again, full)
 
 
+def test_the_note_says_how_many_places_a_map_by_figures_draws():
+    df = pd.DataFrame(
+        {"place": ["Aleppo", "Leeds", "Hama"], "n_figures": [4, 0, 1], "n_articles": [5, 2, 1]}
+    )
+    df.attrs["unlocated"] = 7
+    note = map_charts.places_note(df, size_by="n_figures")
+    assert note.startswith("3 places, 2 of them with figures (drawn; size by articles")
+    assert "7 place names in the articles in view are not in the gazetteer" in note
+    assert "of them with figures" not in map_charts.places_note(df, size_by="n_articles")
+
+
 def test_the_map_of_a_region_holds_its_places():
     # Milan, Rome and Italy's own point: all within the drawn ranges (Milan and Rome had fallen
     # off the top and bottom of the map of Italy's places)

@@ -32,7 +32,7 @@ if table.empty:
         "choose another region."
     )
     reporting.stop_page()
-st.caption(map_charts.places_note(table, region or ""))
+st.caption(map_charts.places_note(table, region or "", size_by))
 
 
 def _pick_from_map() -> None:
