@@ -446,3 +446,27 @@ def test_catch_all_categories_never_conflict(tmp_path, category):
         # and the same pair of tolls of the dead is one
         store.con.execute("UPDATE figures SET category = 'killed'")
         assert len(fv.conflicting_figures(store.con)) == 1
+
+
+@pytest.mark.parametrize(
+    "day_x, day_y, conflict",
+    [
+        # two days the sentences name: two incidents (Monday 19 and Thursday 22 February)
+        ("on Monday", "on Thursday", False),
+        # the same day named in articles of two dates (20 and 22 February): Monday 19 February
+        ("on Monday", "on Monday", True),
+        ("on Monday", "", True),  # one names no day: it may be the same
+    ],
+)
+def test_figures_whose_sentences_name_two_days_are_two_incidents(tmp_path, day_x, day_y, conflict):
+    rows = []
+    for article_id, published, day, value, claimant in (
+        ("x", "2018-02-20", day_x, 20.0, "Observatory"),
+        ("y", "2018-02-22", day_y, 35.0, "civil defence"),
+    ):
+        fig = _fig(article_id, str(int(value)), value=value, claimed_by=claimant)
+        sentence = f"{int(value)} civilians were killed {day} in air strikes.".replace("  ", " ")
+        rows.append((article_id, published, "AFP", dataclasses.replace(fig, sentence=sentence)))
+    with _store(tmp_path, rows) as store:
+        assert (len(fv.conflicting_figures(store.con)) == 1) is conflict
+        assert (len(fv.conflict_groups(store.con)) == 1) is conflict
