@@ -35,13 +35,15 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span
 
 from analysis import gazetteer, geo, lexicon
+from analysis.entities.rules import FACILITY_WORDS
 from analysis.nlp import text_of
 
 COMPASS_WORDS = gazetteer.COMPASS_WORDS
 NESTING_NOUNS = lexicon.words("nesting_nouns")
 # Nouns that, right after a name, make it a facility's ("the Salem mosque"): a building or street
-# of the article's own place, whatever town abroad carries the name.
-PLACE_FACILITY_NOUNS = lexicon.words("place_facility_nouns")
+# of the article's own place, whatever town abroad carries the name. The entity layer's own
+# facility words, and those a figure's place needs beside them.
+PLACE_FACILITY_NOUNS = FACILITY_WORDS | lexicon.words("place_facility_nouns")
 PHRASE_WORDS = lexicon.words("place_phrase_words")
 # The prepositions that nest a place in a larger one ("X in Y", "X near Y", "X outside Y").
 NESTING_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "inside"})

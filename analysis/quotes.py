@@ -721,13 +721,7 @@ class _Resolver:
         if not is_actor_name(words.text):
             return None
         noun = token.lemma_.lower()
-        descriptions = (
-            ORG_DESCRIPTION_NOUNS
-            | INSTITUTION_NOUNS
-            | ROLE_NOUNS
-            | ORG_HEAD_WORDS
-            | MEDIA_NAME_WORDS
-        )  # "The TV says", "The Observatory said"
+        descriptions = _DESCRIPTION_WORDS  # "The TV says", "The Observatory said"
         if len(words) == 1 and (noun in descriptions or token.lower_ in descriptions):
             return None
         found = self.names.proper(words)
@@ -1738,6 +1732,11 @@ def _token_at(doc: Doc, char: int | None) -> int:
 
 # Words in the name of a broadcaster or channel ("Orient TV", "Al Jazeera", "Sky News").
 MEDIA_NAME_WORDS = frozenset({"tv", "television", "channel", "radio", "news", "media", "network"})
+# Words that, alone and capitalised, describe a speaker rather than name one ("The TV says",
+# "The Observatory said"): made once, not on every speaker looked up.
+_DESCRIPTION_WORDS = (
+    ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS | ROLE_NOUNS | ORG_HEAD_WORDS | MEDIA_NAME_WORDS
+)
 
 
 def _described_by(noun: str):
