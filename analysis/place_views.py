@@ -8,39 +8,110 @@ Pure functions over a DuckDB connection and :class:`~analysis.filters.Filters`, 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 import duckdb
 import pandas as pd
 
 from analysis import geo, summaries
-from analysis.filters import Filters, article_ids_sql
+from analysis.filters import Filters, article_ids_sql, article_keys_sql
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# The condition on a mention's label, as constants: DuckDB then filters the entities' scan by
+# them, where a list parameter made it read and keep every place mention of the store first
+# (at a million articles 5.6 million rows).
+PLACE_LABELS_SQL = "label IN (" + ", ".join(f"'{label}'" for label in PLACE_LABELS) + ")"
 # The most place names located for one view, the most named first (and as many of the places
 # figures are reported at, the most reported first). Each name is looked up in the gazetteer in
 # Python: a million articles name 306,000 different places (a village named once, a misspelling),
 # and locating them all took 45 s for a map whose bubbles for names in one article of a million
 # cannot be seen. The names left off are counted (``attrs["rare"]``) and the page says so.
 MAPPED_NAMES_MAX = 5_000
-# The most articles a place placed by the coverage is settled in one by one (by each article's
-# own places: :func:`geo.locate_in_article`), the rest counted in the same shares: at a million
-# articles its 258 towns were named in 463,000 articles, whose contexts took 5.5 s to read.
-CONTEXT_SAMPLE = 500
-SAMPLE_SCALE = 1_000_000  # shares of a name's articles are read in millionths
-
-
-def _sample_share(n_articles: int) -> int:
-    """The share of a name's ``n_articles`` articles read for their context, in millionths
-    (all of them up to :data:`CONTEXT_SAMPLE`): the articles whose id hashes below it."""
-    if n_articles <= CONTEXT_SAMPLE:
-        return SAMPLE_SCALE
-    return max(1, -(-CONTEXT_SAMPLE * SAMPLE_SCALE // n_articles))
-
 
 NO_FIGURES = "mentioned only"
 COLUMNS = [
     "place", "lat", "lon", "kind", "country", "region", "n_articles", "n_figures",
     "top_category", "names",
 ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """Where the store's place names lie, worked out once for a state of the store (the
+    dashboard keeps one per data version) and read by every view of it, so that a filter
+    neither moves a place nor reads every article's places again.
+
+    ``countries``: the countries the whole store is about (:func:`_coverage_countries`), by
+    which a name is told from its namesakes abroad (:func:`geo.locate_near`). ``found``: the
+    store's most named places and those most reported at (:data:`MAPPED_NAMES_MAX` of each),
+    so located; a view's other names are located by the same countries when it needs them
+    (and remembered here). ``contexts``: what each article says of each of those names that is
+    no :func:`geo.firm` place (a town, a namesake: "Adra" in a story about Syria is not the
+    Spanish town), one row per article and name it mentions (``what`` "m", ``n`` 1) and per
+    article, name and category of the figures it reports there ("f", ``n`` figures), with the
+    article's ``article_key`` and the context :func:`_settle` reads (``leader, supported,
+    alone, tagged``: :func:`_article_contexts`). At a million articles: 472,000 articles,
+    717,000 rows, 1.7 s to read."""
+
+    countries: tuple[tuple[str, int], ...]
+    found: dict[str, geo.Location | None]
+    contexts: pa.Table
+    weak: frozenset[str]  # the names ``contexts`` settles
+
+    def located(self, name: str) -> geo.Location | None:
+        """``name`` located by the store's countries (the first time a view needs it)."""
+        if name not in self.found:
+            self.found[name] = geo.locate_near(name, self.countries)
+        return self.found[name]
+
+    def locate_ahead(self, names) -> int:
+        """Locate ``names`` now (:func:`year_names`: those a view of one year will need), so
+        that the view finds them located: at a million articles a year's 5,000 most named
+        held 3,400 names and its most reported at 3,200 that the store's did not, and locating
+        them took 0.2 s of the year's 0.35 s.
+        Returns how many were new."""
+        new = [name for name in names if name not in self.found]
+        for name in new:
+            self.located(name)
+        return len(new)
+
+
+def settle(con: duckdb.DuckDBPyConnection) -> Settlement:
+    """The :class:`Settlement` of the store ``con`` holds (every article but duplicates)."""
+    _, mentions, kept, _ = _names_in_view(con, None)
+    countries = _coverage_countries(mentions)
+    found = {name: geo.locate_near(name, countries) for name in sorted(kept)}
+    weak = [(n, loc.country) for n, loc in found.items() if loc and not geo.firm(n, loc)]
+    voters = [(n, c, geo.vouches(n)) for n, _ in mentions if (c := geo.country_vote(n)) is not None]
+    contexts = _article_contexts(con, weak, voters)
+    return Settlement(countries, found, contexts, frozenset(n for n, _ in weak))
+
+
+def year_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The names a view of one year locates: each year's :data:`MAPPED_NAMES_MAX` most named
+    places (by the entity summary's year totals) and most reported at (by the figures)."""
+    rows = con.execute(
+        f"""SELECT name FROM (
+                SELECT name, row_number() OVER (
+                    PARTITION BY year ORDER BY sum(n_articles) DESC, name) AS k
+                FROM sum_entities_year WHERE {PLACE_LABELS_SQL} GROUP BY year, name)
+            WHERE k <= {MAPPED_NAMES_MAX}
+            UNION
+            SELECT name FROM (
+                SELECT f.location AS name, row_number() OVER (
+                    PARTITION BY year(a.published) ORDER BY count(*) DESC, f.location) AS k
+                FROM figures f JOIN articles a ON a.id = f.article_id
+                WHERE f.location IS NOT NULL AND a.duplicate_of IS NULL
+                  AND a.published IS NOT NULL
+                GROUP BY year(a.published), f.location)
+            WHERE k <= {MAPPED_NAMES_MAX}
+            ORDER BY name"""
+    ).fetchall()
+    return [name for (name,) in rows]
 
 
 def places(
@@ -52,47 +123,28 @@ def places(
     (the spellings the store holds). ``region`` keeps the places of that province/region (or
     that country, by name). ``attrs["unlocated"]``: names the gazetteer could not place.
 
-    A name is located by the coverage (:func:`geo.locate_near`), then, unless that place is
-    :func:`geo.firm`, in each article by the article's other places
-    (:func:`geo.locate_in_article`): "Adra" in a story about Syria is not the Spanish town."""
-    sub, params = article_ids_sql(filters)
-    by_category = con.execute(
-        f"""SELECT location, category, count(*) AS n FROM figures
-            WHERE location IS NOT NULL AND article_id IN ({sub}) GROUP BY ALL""",
-        params,
-    ).fetchall()
-    reported: dict[str, int] = {}
-    for name, _category, n in by_category:
-        reported[name] = reported.get(name, 0) + int(n)
-    figure_names = sorted(reported, key=lambda name: (-reported[name], name))[:MAPPED_NAMES_MAX]
-    # Only the most named places come to Python (at a million articles 306,000 names were
-    # fetched to keep 5,000: 0.25 s); the rest are counted, and the kept figure places named
-    # below them fetched by name, for their articles.
-    mentions, n_named = _mention_counts(con, filters, sub, params, limit=MAPPED_NAMES_MAX)
-    articles = dict(mentions)
-    others = sorted(set(reported) - set(articles))
-    mentioned_too = dict(_mention_counts(con, filters, sub, params, names=others)[0])
-    kept = set(articles) | set(figure_names)
-    articles.update((n, k) for n, k in mentioned_too.items() if n in kept)
-    named = n_named + len(others) - len(mentioned_too)  # places named or reported at
-    countries = _coverage_countries(mentions)
-    found = {name: geo.locate_near(name, countries) for name in kept}
-    # The names whose place each article settles, and the names that vote for a country
-    weak = [
-        (n, loc.country, _sample_share(articles.get(n, 0) or reported.get(n, 0)))
-        for n, loc in found.items()
-        if loc and not geo.firm(n, loc)
-    ]
-    voters = [(n, c, geo.vouches(n)) for n, _ in mentions if (c := geo.country_vote(n)) is not None]
-    weak_mentions, weak_figures, sampled = (
-        _in_articles(con, sub, params, weak, voters) if weak else ([], [], set())
-    )
-    if sampled:
-        weak_mentions, weak_figures = _scaled(
-            weak_mentions, weak_figures, sampled, articles, by_category
-        )
+    A name is located by the store's :class:`Settlement` (:func:`settle`): by the coverage of
+    the whole store, then, unless that place is :func:`geo.firm`, in each article by the
+    article's other places (:func:`geo.locate_in_article`). A name the view ranks among its
+    most named but the store does not (a village only a narrow view names often) is located by
+    the coverage alone."""
+    return settled_places(con, filters, settle(con), region=region)
+
+
+def settled_places(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None,
+    settlement: Settlement,
+    *,
+    region: str = "",
+) -> pd.DataFrame:
+    """:func:`places` by a ``settlement`` of the store already worked out (the dashboard keeps
+    one per data version)."""
+    by_category, mentions, kept, named = _names_in_view(con, filters)
+    found = {name: settlement.located(name) for name in kept}
+    settled = {name for name in kept if name in settlement.weak}
+    weak_mentions, weak_figures = _in_view(con, filters, settlement, settled)
     # The other names need no article's context: their counts as the first queries gave them
-    settled = {n for n, *_ in weak}
     no_context = (None, None, None, None, None)
     mention_rows = [(n, *no_context, k) for n, k in mentions if n not in settled]
     # in a set order, the most counted first: the first spelling of a place sets its point and
@@ -143,8 +195,35 @@ def places(
     df.attrs["unlocated"] = len(unlocated)
     df.attrs["rare"] = named - len(kept)
     df.attrs["mapped_max"] = MAPPED_NAMES_MAX
-    df.attrs["sampled"] = len(sampled)  # names whose counts are estimated (CONTEXT_SAMPLE)
     return df
+
+
+def _names_in_view(
+    con: duckdb.DuckDBPyConnection, filters: Filters | None
+) -> tuple[list[tuple], list[tuple[str, int]], set[str], int]:
+    """``(by_category, mentions, kept, named)`` of the articles in view: their figures' places
+    as ``(place, category, figures)``, the most named places as ``(name, articles)``
+    (:data:`MAPPED_NAMES_MAX`), the names a map of them locates (those and the places most
+    reported at) and how many names they hold in all (named or reported at)."""
+    sub, params = article_ids_sql(filters)
+    by_category = con.execute(
+        f"""SELECT location, category, count(*) AS n FROM figures
+            WHERE location IS NOT NULL AND article_id IN ({sub}) GROUP BY ALL""",
+        params,
+    ).fetchall()
+    reported: dict[str, int] = {}
+    for name, _category, n in by_category:
+        reported[name] = reported.get(name, 0) + int(n)
+    figure_names = sorted(reported, key=lambda name: (-reported[name], name))[:MAPPED_NAMES_MAX]
+    # Only the most named places come to Python (at a million articles 306,000 names were
+    # fetched to keep 5,000: 0.25 s); the rest are counted, and the figure places named below
+    # them fetched by name, to count the names in view.
+    mentions, n_named = _mention_counts(con, filters, sub, params, limit=MAPPED_NAMES_MAX)
+    others = sorted(set(reported) - {name for name, _ in mentions})
+    mentioned_too = _mention_counts(con, filters, sub, params, names=others)[0]
+    kept = {name for name, _ in mentions} | set(figure_names)
+    named = n_named + len(others) - len(mentioned_too)  # places named or reported at
+    return by_category, mentions, kept, named
 
 
 def _mention_counts(
@@ -173,9 +252,9 @@ def _mention_counts(
     among = "AND name IN (SELECT unnest(?::VARCHAR[]))" if names is not None else ""
     rows = con.execute(
         f"""SELECT name, {count} AS n, count(*) OVER () AS named FROM {source}
-            WHERE label IN (SELECT unnest(?::VARCHAR[])) AND {where} {among}
+            WHERE {PLACE_LABELS_SQL} AND {where} {among}
             GROUP BY name ORDER BY n DESC, name {f"LIMIT {int(limit)}" if limit else ""}""",
-        [list(PLACE_LABELS), *where_params, *([names] if names is not None else [])],
+        [*where_params, *([names] if names is not None else [])],
     ).fetchall()
     return [(name, n) for name, n, _ in rows], rows[0][2] if rows else 0
 
@@ -189,48 +268,38 @@ def _settle(name: str, loc: geo.Location | None, context: tuple) -> geo.Location
     )
 
 
-def _in_articles(
+def _article_contexts(
     con: duckdb.DuckDBPyConnection,
-    sub: str,
-    params: list,
-    weak: list[tuple[str, str, int]],
+    weak: list[tuple[str, str]],
     voters: list[tuple[str, str, bool]],
-) -> tuple[list[tuple], list[tuple], set[str]]:
-    """The mentions ``(name, weak, leader, supported, alone, tagged, articles)`` and figures
-    ``(name, weak, leader, supported, alone, tagged, category, figures)`` in view of each
-    ``weak`` name (placed at a town or by another of its names, ``(name, country, share)``,
-    the share of its articles read in millionths: :func:`_sample_share`), counted
-    apart by what each of its articles says: the country the article's ``voters`` (``(name,
-    country, vouches)``) point to most, whether one of the other places lies in the weak name's
-    country (by a name that :func:`geo.vouches` for it), whether any points anywhere, whether
-    the article tags the name a place. Only the articles naming a weak name are read (at a
-    million articles, reading every article's places took 9 s), about :data:`CONTEXT_SAMPLE` of
-    them a name: the names so sampled are the third value, their counts those of the sample
-    (:func:`_scaled` brings them to the name's totals). Counted in SQL, so that the Python side
-    settles one name per context, not per article."""
-    weak_df = pd.DataFrame(weak, columns=["name", "country", "share"])
-    weak_df = weak_df.astype({"name": "string", "country": "string", "share": "int64"})
+) -> pa.Table:
+    """Each article's context for each ``weak`` name it mentions or reports a figure at (a
+    name placed at a town or by another of its names, ``(name, country)``), as
+    :class:`Settlement` holds it: the country the article's ``voters`` (``(name, country,
+    vouches)``) point to most (``leader``), whether one of its other places lies in the weak
+    name's country by a name that :func:`geo.vouches` for it (``supported``), whether none
+    points anywhere (``alone``), whether it tags the name a place (``tagged``). Only the
+    articles naming a weak name are read (at a million articles, reading every article's
+    places took 9 s); counted in SQL, so that Python settles a name once per context, not
+    once per article."""
+    weak_df = pd.DataFrame(weak, columns=["name", "country"])
+    weak_df = weak_df.astype({"name": "string", "country": "string"})
     voters_df = pd.DataFrame(voters, columns=["name", "country", "vouches"])
     voters_df = voters_df.astype({"name": "string", "country": "string", "vouches": "bool"})
-    labels = list(PLACE_LABELS)
+    sub, params = article_ids_sql(None)
     sql = f"""
-        WITH sampled AS (  -- a name's articles, or a sample of them: the same on every run
+        WITH pairs AS (  -- the stored articles (no duplicates) naming a weak name
             SELECT DISTINCT p.article_id, p.name FROM (
                 SELECT article_id, name FROM entities
-                WHERE label IN (SELECT unnest(?::VARCHAR[]))
-                  AND name IN (SELECT name FROM _places_weak)
+                WHERE {PLACE_LABELS_SQL} AND name IN (SELECT name FROM _places_weak)
                 UNION ALL
                 SELECT article_id, location FROM figures
                 WHERE location IN (SELECT name FROM _places_weak)
-            ) p JOIN _places_weak w USING (name)
-            WHERE w.share >= {SAMPLE_SCALE} OR hash(p.article_id) % {SAMPLE_SCALE} < w.share),
-        pairs AS (  -- of the articles in view: joined, not "IN", so that the hash is built on
-                    -- the sample, not on the million ids in view (2.3 s against 0.9 under the
-                    -- dashboard's memory limit)
-            SELECT s.article_id, s.name FROM sampled s JOIN ({sub}) v ON v.id = s.article_id),
+            ) p
+            WHERE p.article_id IN ({sub})),
         ents AS (
             SELECT article_id, name, sum(mentions) AS n FROM entities
-            WHERE label IN (SELECT unnest(?::VARCHAR[]))
+            WHERE {PLACE_LABELS_SQL}
               AND article_id IN (SELECT article_id FROM pairs)
               AND (name IN (SELECT name FROM _places_weak)  -- the only names read below
                    OR name IN (SELECT name FROM _places_voters))
@@ -259,53 +328,53 @@ def _in_articles(
             LEFT JOIN ents e USING (article_id, name)
             LEFT JOIN _places_voters v USING (name)
             LEFT JOIN lead l USING (article_id)
-            LEFT JOIN votes vc ON vc.article_id = p.article_id AND vc.country = w.country)
-        SELECT 'm' AS what, e.name, c.leader, c.supported, c.alone, c.tagged,
-               NULL AS category, count(DISTINCT e.article_id) AS n
-        FROM ents e JOIN ctx c USING (article_id, name) GROUP BY ALL
-        UNION ALL
-        SELECT 'f', f.name, c.leader, c.supported, c.alone, c.tagged, f.category, sum(f.n)
-        FROM figs f JOIN ctx c USING (article_id, name) GROUP BY ALL
+            LEFT JOIN votes vc ON vc.article_id = p.article_id AND vc.country = w.country),
+        rows AS (
+            SELECT article_id, 'm' AS what, name, NULL::VARCHAR AS category, 1 AS n
+            FROM ents WHERE name IN (SELECT name FROM _places_weak)
+            UNION ALL
+            SELECT article_id, 'f', name, category, n FROM figs)
+        SELECT a.article_key, r.what, r.name, c.leader, c.supported, c.alone, c.tagged,
+               r.category, r.n::BIGINT AS n
+        FROM rows r JOIN ctx c USING (article_id, name)
+        JOIN articles a ON a.id = r.article_id
     """
     con.register("_places_weak", weak_df)
     con.register("_places_voters", voters_df)
     try:
-        rows = con.execute(sql, [labels, *params, labels]).fetchall()
+        return con.sql(sql, params=params).to_arrow_table()
     finally:
         con.unregister("_places_weak")
         con.unregister("_places_voters")
-    mention_rows = [(r[1], True, *r[2:6], r[7]) for r in rows if r[0] == "m"]
-    figure_rows = [(r[1], True, *r[2:6], r[6], r[7]) for r in rows if r[0] == "f"]
-    sampled = {name for name, _, share in weak if share < SAMPLE_SCALE}
-    return mention_rows, figure_rows, sampled
 
 
-def _scaled(
-    mentions: list[tuple],
-    figures: list[tuple],
-    sampled: set[str],
-    articles: dict[str, int],
-    by_category: list[tuple],
+def _in_view(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None,
+    settlement: Settlement,
+    names: set[str],
 ) -> tuple[list[tuple], list[tuple]]:
-    """The counts of :func:`_in_articles` for the ``sampled`` names brought to their totals:
-    each context's share of the sample times the name's articles (``articles``) or its figures
-    of the category (``by_category``). Other names' rows are returned as they are."""
-    reported = {(n, c): int(k) for n, c, k in by_category}
-
-    def scale(rows: list[tuple], key, total) -> list[tuple]:
-        in_sample: dict = {}
-        for row in rows:
-            if row[0] in sampled:
-                in_sample[key(row)] = in_sample.get(key(row), 0) + int(row[-1])
-        return [
-            (*row[:-1], round(int(row[-1]) * total(row) / in_sample[key(row)]))
-            if row[0] in sampled and total(row)
-            else row
-            for row in rows
-        ]
-
-    mentions = scale(mentions, lambda r: r[0], lambda r: articles.get(r[0], 0))
-    figures = scale(figures, lambda r: (r[0], r[-2]), lambda r: reported.get((r[0], r[-2]), 0))
+    """The mentions ``(name, weak, leader, supported, alone, tagged, articles)`` and figures
+    ``(name, weak, leader, supported, alone, tagged, category, figures)`` in view of each of
+    ``names`` (names the ``settlement`` settles), counted apart by what each of its articles
+    says (:func:`_article_contexts`)."""
+    if not names:
+        return [], []
+    keys, params = article_keys_sql(filters)
+    con.register("_places_contexts", settlement.contexts)
+    try:
+        rows = con.execute(
+            f"""SELECT c.what, c.name, c.leader, c.supported, c.alone, c.tagged, c.category,
+                       sum(c.n)::BIGINT AS n
+                FROM _places_contexts c JOIN ({keys}) v ON v.article_key = c.article_key
+                WHERE c.name IN (SELECT unnest(?::VARCHAR[]))
+                GROUP BY ALL""",
+            [*params, sorted(names)],
+        ).fetchall()
+    finally:
+        con.unregister("_places_contexts")
+    mentions = [(r[1], True, *r[2:6], r[7]) for r in rows if r[0] == "m"]
+    figures = [(r[1], True, *r[2:6], r[6], r[7]) for r in rows if r[0] == "f"]
     return mentions, figures
 
 
@@ -382,7 +451,7 @@ def place_articles(
     sql = f"""
         WITH hits AS (
             SELECT article_id, sum(mentions) AS mentions FROM entities
-            WHERE name IN (SELECT unnest(?::VARCHAR[])) AND label IN ('GPE', 'LOC', 'FAC')
+            WHERE name IN (SELECT unnest(?::VARCHAR[])) AND {PLACE_LABELS_SQL}
             GROUP BY article_id
             UNION ALL
             SELECT article_id, 0 FROM figures WHERE location IN (SELECT unnest(?::VARCHAR[]))

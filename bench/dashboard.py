@@ -59,6 +59,7 @@ def instrument() -> None:
 
     from analysis import (
         article_views,
+        place_views,
     )
     from dashboard import data
 
@@ -72,6 +73,9 @@ def instrument() -> None:
         "filter_options", "top_names", "known_names", "article_detail", "data_version", "search_ids",
     ):  # fmt: skip
         setattr(article_views, name, _timed(name, getattr(article_views, name)))
+    # the Places page's work, which its cached functions reach through the store's settlement
+    for name in ("settle", "settled_places"):
+        setattr(place_views, name, _timed(name, getattr(place_views, name)))
 
 
 def run_page(page: str, params: dict | None = None) -> tuple[float, float, list[tuple[str, float]]]:

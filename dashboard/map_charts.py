@@ -67,11 +67,6 @@ def places_note(table: pd.DataFrame, region: str = "", size_by: str = "") -> str
             f"{rare:,} rarer names (after the {table.attrs.get('mapped_max', 0):,} most named) "
             "are not looked up"
         )
-    if sampled := table.attrs.get("sampled", 0):
-        parts.append(
-            f"where {sampled:,} towns named in many articles are is read from a sample of their "
-            "articles, so their counts are estimates"
-        )
     return "; ".join(parts) + "."
 
 

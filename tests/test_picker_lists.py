@@ -62,13 +62,18 @@ def test_the_server_warms_the_sidebar_so_the_first_run_queries_none_of_it(
     monkeypatch.setattr(article_views, "filter_options", counted_filter_options)
     from analysis import geo, place_views
 
-    all_places = place_views.places
+    all_places, all_settle = place_views.settled_places, place_views.settle
 
-    def counted_places(con, filters=None, **kwargs):
+    def counted_places(con, filters, settlement, **kwargs):
         asked.append("places")
-        return all_places(con, filters, **kwargs)
+        return all_places(con, filters, settlement, **kwargs)
 
-    monkeypatch.setattr(place_views, "places", counted_places)
+    def counted_settle(con):
+        asked.append("settle")
+        return all_settle(con)
+
+    monkeypatch.setattr(place_views, "settled_places", counted_places)
+    monkeypatch.setattr(place_views, "settle", counted_settle)
 
     geo.locate.cache_clear()
     version = filters_ui.warm()  # what dashboard.serve runs in the background at start
@@ -77,7 +82,7 @@ def test_the_server_warms_the_sidebar_so_the_first_run_queries_none_of_it(
         places = con.execute(
             "SELECT count(DISTINCT name) FROM entities WHERE label IN ('GPE', 'LOC', 'FAC')"
         ).fetchone()[0]
-    assert sorted(asked) == ["entity", "options", "places", "speaker"]
+    assert sorted(asked) == ["entity", "options", "places", "settle", "speaker"]
     # and the Places page's map of the whole store, with the gazetteer's look-ups of its places
     assert places > 0 and geo.locate.cache_info().currsize >= places
 

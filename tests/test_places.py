@@ -3,6 +3,8 @@ to a province or country, and the offline map (no geo trace that would fetch a w
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 
 import pandas as pd
@@ -106,7 +108,7 @@ def test_only_the_most_named_places_are_looked_up_and_the_rest_are_counted(con, 
     pd.testing.assert_frame_equal(place_views.places(con, Filters()), full)
 
 
-def test_a_town_named_in_many_articles_is_settled_on_a_sample_of_them(tmp_path, monkeypatch):
+def test_a_town_named_in_many_articles_is_settled_in_each_of_them(tmp_path):
     # Saraqib (a town: settled article by article) in 12 articles, 8 reporting a toll there
     rows = [
         _res(f"s{k:02d}", [("killed", "Saraqib", 3 + k)] if k < 8 else [], ["Saraqib", "Syria"])
@@ -116,15 +118,85 @@ def test_a_town_named_in_many_articles_is_settled_on_a_sample_of_them(tmp_path, 
     with Store(path) as store:
         store.write_batch(rows)
     with Store(path, read_only=True) as store:
-        whole = place_views.places(store.con, Filters())
-        monkeypatch.setattr(place_views, "CONTEXT_SAMPLE", 4)
-        sampled = place_views.places(store.con, Filters())
-    assert whole.attrs["sampled"] == 0 and sampled.attrs["sampled"] == 1
-    # every article of the sample places it in Syria, so the estimate is the count
-    columns = ["place", "n_articles", "n_figures", "top_category"]
-    pd.testing.assert_frame_equal(sampled[columns], whole[columns])
-    assert whole.set_index("place").loc["Saraqib", "n_articles"] == 12
-    assert "read from a sample of their articles" in map_charts.places_note(sampled)
+        settlement = place_views.settle(store.con)
+        whole = place_views.settled_places(store.con, Filters(), settlement)
+        # the settlement holds each article's context for the town: 12 mentions, 8 tolls
+        contexts = settlement.contexts.to_pandas()
+        assert "Saraqib" in settlement.weak
+        assert (contexts["what"] == "m").sum() == 12 and (contexts["what"] == "f").sum() == 8
+        # a view given the store's settlement counts as one that works it out itself
+        pd.testing.assert_frame_equal(place_views.places(store.con, Filters()), whole)
+    saraqib = whole.set_index("place").loc["Saraqib"]
+    assert (saraqib["n_articles"], saraqib["n_figures"], saraqib["country"]) == (12, 8, "SY")
+
+
+def test_a_filter_never_moves_a_place(tmp_path):
+    # "Venice": the Italian city, and a district of Los Angeles. The store is about the United
+    # States; one wire story names Venice and no other place. Filtered to the wire, that story's
+    # Venice stays where the whole store's map draws it (a view had located its names by its
+    # own coverage alone, and so drew the same story's Venice in Italy).
+    rows = [(f"us{k}", ["United States", "California", "Los Angeles", "Venice"], ["Venice"])
+            for k in range(4)]  # fmt: skip
+    rows.append(("wire", ["Venice"], ["Venice"]))
+    results = [
+        dataclasses.replace(r, article=dataclasses.replace(r.article, source=r.article.id[:2]))
+        for r in _placed(rows)
+    ]
+    path = tmp_path / "venice.duckdb"
+    with Store(path) as store:
+        store.write_batch(results)
+    with Store(path, read_only=True) as store:
+        settlement = place_views.settle(store.con)
+        whole = place_views.settled_places(store.con, Filters(), settlement)
+        wire = place_views.settled_places(store.con, Filters(sources=("wi",)), settlement)
+        us = place_views.settled_places(store.con, Filters(sources=("us",)), settlement)
+    venice = whole[whole["names"].map(lambda names: "Venice" in names)]
+    assert list(venice["country"]) == ["US"] and list(venice["n_articles"]) == [5]
+    in_wire = wire[wire["names"].map(lambda names: "Venice" in names)]
+    assert list(in_wire["country"]) == ["US"] and list(in_wire["n_figures"]) == [1]
+    assert list(in_wire["lat"]) == list(venice["lat"])
+    # a view's counts are those of its own articles
+    in_us = us[us["names"].map(lambda names: "Venice" in names)]
+    assert list(in_us["n_articles"]) == [4] and list(in_us["n_figures"]) == [4]
+
+
+def test_the_names_a_years_map_needs_are_located_ahead(tmp_path, monkeypatch):
+    # two places a year: with one name mapped a view, the store's map locates one of the four
+    # and each year's map another; locate_ahead does the years' before any view asks
+    monkeypatch.setattr(place_views, "MAPPED_NAMES_MAX", 1)
+    rows = [
+        _res("a1", [], ["Aleppo", "Hama"]),
+        _res("a2", [], ["Aleppo"]),
+        _res("a3", [], ["Aleppo"]),
+        _res("b1", [], ["Homs", "Idlib"]),
+        _res("b2", [], ["Homs"]),
+    ]
+    rows = [
+        dataclasses.replace(
+            r,
+            article=dataclasses.replace(
+                r.article, published="2016-03-01" if r.article.id < "b" else "2017-03-01"
+            ),
+        )
+        for r in rows
+    ]
+    path = tmp_path / "years.duckdb"
+    with Store(path) as store:
+        store.write_batch(rows)
+    with Store(path, read_only=True) as store:
+        settlement = place_views.settle(store.con)
+        assert set(settlement.found) == {"Aleppo"}
+        assert place_views.year_names(store.con) == ["Aleppo", "Homs"]
+        assert settlement.locate_ahead(place_views.year_names(store.con)) == 1
+        assert settlement.locate_ahead(["Homs"]) == 0
+
+        def no_lookup(name, countries):
+            raise AssertionError(f"{name} located by the view")
+
+        monkeypatch.setattr(place_views.geo, "locate_near", no_lookup)
+        year = Filters(date_from=dt.date(2017, 1, 1), date_to=dt.date(2017, 12, 31))
+        df = place_views.settled_places(store.con, year, settlement)
+    assert df["place"].tolist() == ["Homs"] and df.attrs["rare"] == 1
 
 
 def test_the_map_draws_offline(con):
@@ -436,13 +508,13 @@ def test_the_map_is_the_same_whatever_order_the_articles_contexts_come_in(tmp_pa
         store.write_batch(rows)
     with Store(tmp_path / "v.duckdb", read_only=True) as store:
         full = place_views.places(store.con, Filters())
-        read = place_views._in_articles
+        read = place_views._in_view
 
         def reversed_rows(*args):
-            mentions, figures, sampled = read(*args)
-            return mentions[::-1], figures[::-1], sampled
+            mentions, figures = read(*args)
+            return mentions[::-1], figures[::-1]
 
-        monkeypatch.setattr(place_views, "_in_articles", reversed_rows)
+        monkeypatch.setattr(place_views, "_in_view", reversed_rows)
         again = place_views.places(store.con, Filters())
     assert len(full[full["place"].str.startswith("Venice")]) == 2
     pd.testing.assert_frame_equal(again, full)
