@@ -32,6 +32,10 @@ from analysis.filters import (
 log = logging.getLogger(__name__)
 
 GRANULARITIES = ("day", "week", "month", "year")
+# "The most covered people, organisations and places" (the Overview and its report): not the
+# nationalities, events, works and numbers the tagger also labels, or the adjective "Syrian"
+# (NORP, in 555 of 1,064 articles on FA-KES + BBC) would head the chart above Syria itself.
+COVERED_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 
 
 def _in_view(filters: Filters | None, alias: str = "e") -> tuple[str, list]:

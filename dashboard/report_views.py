@@ -175,7 +175,7 @@ def _overview(ctx: _Ctx) -> list[Item]:
     speakers = quote_views.speaker_stats(con, f, limit=12)
     if not speakers.empty:
         items.append(Item("Top speakers", charts.top_speakers(speakers)))
-    ents = entity_views.top_entities(con, f, limit=12)
+    ents = entity_views.top_entities(con, f, label=entity_views.COVERED_LABELS, limit=12)
     if not ents.empty:
         title = "Most covered people, organisations and places"
         items.append(Item("Top entities", charts.top_entities(ents, title=title)))

@@ -80,6 +80,23 @@ def test_overview_counts_the_store(dashboard_db, use_db):
     assert int(metrics["Figures"]) >= 8
 
 
+def test_overview_most_covered_holds_people_organisations_and_places(dashboard_db, use_db):
+    # The chart is titled "people, organisations and places": the tagger's nationalities
+    # ("Syrian", NORP) had headed it on FA-KES, above Syria itself.
+    from analysis import entity_views
+
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        every = entity_views.top_entities(con, limit=12)
+    nationalities = set(every.loc[every["label"] == "NORP", "name"])
+    assert nationalities  # among the most named of every type
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "overview")
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    [spec] = [s for s in specs if "Most covered" in json.dumps(s.get("layout", {}).get("title"))]
+    names = {name for trace in spec["data"] for name in trace.get("y") or ()}
+    assert len(names) >= 5 and not names & nationalities
+
+
 def test_filters_come_from_the_url_and_narrow_every_view(dashboard_db, use_db):
     use_db(dashboard_db)
     at = run_page(dashboard_db, "overview", {"speaker": "Maria Lopez", "source": "Example Times"})

@@ -180,6 +180,8 @@ def test_find_numbers_in_sentences(text, expected):
         ("The economy has grown for six quarters.", [6]),
         ("Three quarters of the city was held.", [0.75]),
         ("Attendance 12,480\n\nM Dean (Wirral)", [12_480]),
+        # "mm" is millions after a currency sign only: alone it is a calibre
+        ("The fund raised $140mm last year.", [140e6]),
     ],
 )
 def test_values_in_sentences(text, expected):
@@ -197,6 +199,7 @@ def test_values_in_sentences(text, expected):
         "They ran One.Tel for years.",  # a name, not "one"
         "Her novel is the 6/4 favourite to win.",  # betting odds
         "The film 06/05 opens in January.",  # a title or a date
+        "Rebels fired 120mm mortars at the base.",  # a calibre, not 120 million
     ],
 )
 def test_no_figures_in(text):

@@ -1117,3 +1117,19 @@ def test_an_untagged_name_is_the_articles_fuller_name(model):
     assert names.proper(words("IFRC")) == ("International Federation of Red Cross", "ORG")
     assert names.proper(words("Rescue Watch said")[:2]) == ("Harbour Rescue Watch", "ORG")
     assert names.proper(words("sent")) is None
+
+
+def test_a_capital_that_speaks_is_its_countrys_government(model):
+    # "Moscow" and "Russia" speaking are one government; the mention keeps the word written
+    found = run(
+        model,
+        "Moscow denied any involvement in the raids on Tuesday. Russia said it had destroyed "
+        "a weapons depot near the river.",
+    )
+    assert [(q.speaker, q.speaker_mention) for q in found] == [
+        ("Russia", "Moscow"),
+        ("Russia", "Russia"),
+    ]
+    # a city's own people speak for themselves
+    found = run(model, "The mayor of Moscow said the roads would reopen on Friday.")
+    assert all(q.speaker != "Russia" for q in found)

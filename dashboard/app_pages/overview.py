@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import figure_views
+from analysis import entity_views, figure_views
 from dashboard import charts, components, data, filters_ui, reporting
 
 filters = filters_ui.current()
@@ -91,7 +91,7 @@ with left:
         )
         st.caption("Click a bar to filter on that speaker.")
 with right:
-    ents = data.top_entities(filters, limit=12)
+    ents = data.top_entities(filters, label=entity_views.COVERED_LABELS, limit=12)
     if ents.empty:
         components.empty("No named entities in these articles. Widen the filters.")
     else:
@@ -100,7 +100,7 @@ with right:
                 charts.top_entities,
                 data.top_entities,
                 filters,
-                dict(limit=12),
+                dict(label=entity_views.COVERED_LABELS, limit=12),
                 title="Most covered people, organisations and places",
             ),
             key="ov_entities",
