@@ -159,12 +159,16 @@ def extract(
         incident = reading.category in INCIDENT_CATEGORIES
         if incident and scope != "total" and _running_total(reading, span.sent):
             scope = "total"
-        if (incident or reading.category == "displaced") and scope == "total":
+        if ((incident or reading.category == "displaced") and scope == "total") or _national(
+            reading
+        ):
             # A war's running total ("Syria's conflict has killed more than 230,000 people") is
             # the country's: placed where its sentence says, else in the country the article's
             # incidents are in — never narrowed to the city of the day's news (Aleppo held 45
             # of the 137 totals of 100,000 or more on FA-KES); so are the millions it displaced
-            # ("… and millions displaced since Syria's war started" is no town's figure).
+            # ("… and millions displaced since Syria's war started" is no town's figure), and
+            # so are millions displaced in any sentence that names no place ("More than 6
+            # million are internally displaced" had been Idlib's, the town of the day's news).
             place = reading.location or ctx.incident_country
         elif incident and _disaster_over_a_region(ctx, span.sent, reading.location):
             # "Dozens were killed in floods in central Mozambique": the sentence spreads its toll
@@ -381,6 +385,16 @@ def _placing(modifier: Token) -> bool:
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
     return head.lemma_.lower() in INCIDENT_NOUNS or head.lower_ in PLACE_NOUNS
+
+
+# People displaced in this many or more are a country's or a region's, never a town's.
+NATIONAL_DISPLACED = 1_000_000
+
+
+def _national(reading: _Reading) -> bool:
+    """Whether ``reading`` counts people displaced in the millions."""
+    size = reading.value if reading.value is not None else reading.high
+    return reading.category == "displaced" and size is not None and size >= NATIONAL_DISPLACED
 
 
 def _disaster_over_a_region(ctx: _Context, sent: Span, place: str | None) -> bool:

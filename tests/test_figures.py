@@ -1566,3 +1566,16 @@ def test_a_body_or_a_group_of_people_claims_the_figure_not_a_lone_modifier(nlp, 
 )  # fmt: skip
 def test_a_magnitude_is_no_figure(nlp, text, expected):
     assert [(f.text, f.category) for f in _figs(nlp, text)] == expected
+
+
+def test_millions_displaced_are_the_countrys_not_the_towns(nlp):
+    # A sentence counting millions displaced names no place: the article's country, not the
+    # town of the day's news; a town's own displaced stay the town's.
+    text = (
+        "Shelling hit the centre of Idlib in northern Syria on Monday. Aid workers in Idlib "
+        "said 4,000 people had fled the town since Friday. Across the war, more than ten "
+        "million people have been displaced."
+    )
+    figs = _figs(nlp, text)
+    assert _one(figs, "4,000").location == "Idlib"
+    assert _one(figs, "more than ten million").location == "Syria"
