@@ -3,11 +3,15 @@ by :func:`analysis.geo.locate` and rolled up to the gazetteer's name for the pla
 Ezzor" and "Deir ez-Zor" are one point) and to its province or region where that is known.
 
 Pure functions over a DuckDB connection and :class:`~analysis.filters.Filters`, like the other
-``*_views`` modules. Place names the gazetteer cannot place are counted, not guessed.
+``*_views`` modules, and one value worked out per state of the store (:class:`Settlement`:
+where each of its names lies, and what each article says of its towns), which every view
+reads, so that a filter never moves a place. Place names the gazetteer cannot place are
+counted, not guessed.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,6 +35,11 @@ PLACE_LABELS_SQL = "label IN (" + ", ".join(f"'{label}'" for label in PLACE_LABE
 # and locating them all took 45 s for a map whose bubbles for names in one article of a million
 # cannot be seen. The names left off are counted (``attrs["rare"]``) and the page says so.
 MAPPED_NAMES_MAX = 5_000
+
+# The articles' contexts are read in parts of about this many articles (by a hash of their ids):
+# at a million articles, read at once, they took 200-400 MB of the reader's 512 MB while the
+# server started, and the first pages opened meanwhile ran out of memory.
+CONTEXT_PART_ARTICLES = int(os.environ.get("PRESSLENS_PLACE_PART_ARTICLES", "250000"))
 
 NO_FIGURES = "mentioned only"
 COLUMNS = [
@@ -261,7 +270,7 @@ def _mention_counts(
 
 def _settle(name: str, loc: geo.Location | None, context: tuple) -> geo.Location | None:
     """:func:`geo.locate_in_article` for an article context (weak, leader, supported, alone,
-    tagged) as :func:`_in_articles` gives it."""
+    tagged) as :func:`_article_contexts` reads it."""
     _, leader, supported, alone, tagged = context
     return geo.locate_in_article(
         name, loc, leader=leader, supported=supported, alone=alone, tagged=tagged
@@ -286,7 +295,11 @@ def _article_contexts(
     weak_df = weak_df.astype({"name": "string", "country": "string"})
     voters_df = pd.DataFrame(voters, columns=["name", "country", "vouches"])
     voters_df = voters_df.astype({"name": "string", "country": "string", "vouches": "bool"})
+    import pyarrow as pa
+
     sub, params = article_ids_sql(None)
+    [(n_articles,)] = con.execute(f"SELECT count(*) FROM ({sub})", params).fetchall()
+    parts = 1 + n_articles // CONTEXT_PART_ARTICLES
     sql = f"""
         WITH pairs AS (  -- the stored articles (no duplicates) naming a weak name
             SELECT DISTINCT p.article_id, p.name FROM (
@@ -296,7 +309,7 @@ def _article_contexts(
                 SELECT article_id, location FROM figures
                 WHERE location IN (SELECT name FROM _places_weak)
             ) p
-            WHERE p.article_id IN ({sub})),
+            WHERE p.article_id IN ({sub}) AND hash(p.article_id) % {parts} = ?),
         ents AS (
             SELECT article_id, name, sum(mentions) AS n FROM entities
             WHERE {PLACE_LABELS_SQL}
@@ -342,7 +355,8 @@ def _article_contexts(
     con.register("_places_weak", weak_df)
     con.register("_places_voters", voters_df)
     try:
-        return con.sql(sql, params=params).to_arrow_table()
+        tables = [con.sql(sql, params=[*params, part]).to_arrow_table() for part in range(parts)]
+        return pa.concat_tables(tables)
     finally:
         con.unregister("_places_weak")
         con.unregister("_places_voters")

@@ -108,7 +108,7 @@ def test_only_the_most_named_places_are_looked_up_and_the_rest_are_counted(con, 
     pd.testing.assert_frame_equal(place_views.places(con, Filters()), full)
 
 
-def test_a_town_named_in_many_articles_is_settled_in_each_of_them(tmp_path):
+def test_a_town_named_in_many_articles_is_settled_in_each_of_them(tmp_path, monkeypatch):
     # Saraqib (a town: settled article by article) in 12 articles, 8 reporting a toll there
     rows = [
         _res(f"s{k:02d}", [("killed", "Saraqib", 3 + k)] if k < 8 else [], ["Saraqib", "Syria"])
@@ -126,6 +126,14 @@ def test_a_town_named_in_many_articles_is_settled_in_each_of_them(tmp_path):
         assert (contexts["what"] == "m").sum() == 12 and (contexts["what"] == "f").sum() == 8
         # a view given the store's settlement counts as one that works it out itself
         pd.testing.assert_frame_equal(place_views.places(store.con, Filters()), whole)
+        # the contexts read in parts (as a large store's are) are the same rows
+        monkeypatch.setattr(place_views, "CONTEXT_PART_ARTICLES", 5)
+        in_parts = place_views.settle(store.con).contexts.to_pandas()
+        order = ["article_key", "what", "category"]
+        pd.testing.assert_frame_equal(
+            in_parts.sort_values(order).reset_index(drop=True),
+            contexts.sort_values(order).reset_index(drop=True),
+        )
     saraqib = whole.set_index("place").loc["Saraqib"]
     assert (saraqib["n_articles"], saraqib["n_figures"], saraqib["country"]) == (12, 8, "SY")
 
