@@ -28,6 +28,7 @@ from analysis import (
     entity_views,
     figure_views,
     filters,
+    place_views,
     quote_views,
     store_lock,
 )
@@ -283,6 +284,7 @@ def test_views_read_the_same_rows_from_the_index_as_from_the_store(reader, corpu
             (article_views.articles_over_time, {}),
             (entity_views.mentions_over_time, {}),
             (quote_views.sentiment_over_time, {"speakers": tuple(speakers[:3])}),
+            (place_views.places, {}),
         ]:
             expected, got = view(reader, plain, **kwargs), view(reader, pinned, **kwargs)
             if isinstance(expected, pd.DataFrame):
