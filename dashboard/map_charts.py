@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import CATEGORY_TITLES, PALETTE, _style
+from dashboard.charts import CATEGORY_TITLES, _style
 
 OUTLINE = Path(__file__).resolve().parent / "assets" / "world-110m-outline.json"
 MENTIONED_ONLY = "mentioned only"
@@ -70,9 +70,18 @@ def places_note(table: pd.DataFrame, region: str = "", size_by: str = "") -> str
     return "; ".join(parts) + "."
 
 
+# Each category's colour, the same on every map whatever the filters keep (given by the
+# categories present, "Money" had been purple under one outlet and brown over all of them).
+_CATEGORY_COLOURS = {
+    "killed": "#d62728", "injured": "#ff7f0e", "missing": "#9467bd", "displaced": "#2ca02c",
+    "remaining": "#8c564b", "troops": "#1f77b4", "territory_share": "#17becf",
+    "people": "#e377c2", "percent": "#bcbd22", "money": "#393b79", "other": "#637939",
+}  # fmt: skip
+
+
 def category_colours(categories) -> dict[str, str]:
-    order = [c for c in CATEGORY_TITLES if c in set(categories)]
-    colours = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(order)}
+    present = set(categories)
+    colours = {c: colour for c, colour in _CATEGORY_COLOURS.items() if c in present}
     colours[MENTIONED_ONLY] = "#9e9e9e"
     return colours
 

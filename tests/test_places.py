@@ -622,3 +622,14 @@ def test_a_park_a_town_was_once_called_is_the_park():
     park = geo.locate("Central Park")
     assert park.kind == "area" and park.country == "US" and park.region == "New York"
     assert abs(park.lat - 40.71) < 0.1 and abs(park.lon + 74.0) < 0.1
+
+
+def test_a_category_has_one_colour_on_every_map():
+    # the colours had been given by the categories present: Money purple under one outlet and
+    # brown over all of them
+    every = map_charts.category_colours(list(map_charts.CATEGORY_TITLES))
+    some = map_charts.category_colours(["money", "people"])
+    assert some["money"] == every["money"] and some["people"] == every["people"]
+    assert set(some) == {"money", "people", map_charts.MENTIONED_ONLY}
+    assert set(every) == {*map_charts.CATEGORY_TITLES, map_charts.MENTIONED_ONLY}
+    assert len(set(every.values())) == len(every)  # each its own, "mentioned only" grey
