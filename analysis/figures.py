@@ -756,7 +756,18 @@ def _credit(noun: Token) -> bool:
 
 
 def _unit_text(noun: Token) -> str:
-    """The noun with its classifying modifiers: "military personnel", "service members"."""
+    """The noun with its classifying modifiers: "military personnel", "service members"; a
+    currency with the nationality that names it ("Syrian pounds": a loaf's 350 Syrian pounds
+    had read "350 pounds", as if in sterling)."""
+    if noun.lower_ in numbers.CURRENCY_WORDS:
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if (
+            before is not None
+            and before.head == noun
+            and before.pos_ in ("ADJ", "PROPN")
+            and before.is_title
+        ):
+            return f"{before.text} {noun.lower_}"
     words = []
     for left in noun.lefts:
         if left.dep_ in ("amod", "compound") and left.pos_ in ("ADJ", "NOUN", "VERB"):

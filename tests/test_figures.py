@@ -1579,3 +1579,18 @@ def test_millions_displaced_are_the_countrys_not_the_towns(nlp):
     figs = _figs(nlp, text)
     assert _one(figs, "4,000").location == "Idlib"
     assert _one(figs, "more than ten million").location == "Syria"
+
+
+def test_a_currency_keeps_the_nationality_that_names_it(nlp):
+    # 350 Syrian pounds is no sum in sterling; "5 million pounds" stays the pound
+    figs = _figs(
+        nlp,
+        "A loaf had risen to 500 Syrian pounds from 350 Syrian pounds. Tickets cost 40 "
+        "Egyptian pounds. The club paid 5 million pounds for the striker.",
+    )
+    assert [(f.text, f.unit) for f in figs if f.category == "money"] == [
+        ("500", "Syrian pounds"),
+        ("350", "Syrian pounds"),
+        ("40", "Egyptian pounds"),
+        ("5 million pounds", "GBP"),
+    ]
