@@ -138,11 +138,16 @@ def extract(
     ctx = _Context(doc, quotes=quotes, mentions=mentions)
     figures: list[Figure] = []
     previous: dict[int, _Reading] = {}  # sentence start → last reading with a people unit
+    found = []
     for match in numbers.find_numbers(text_of(doc)):
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        if _numbers_a_name(span):
+        if span is not None and len(span):
+            found.append((match, span))
+    # A name a number begins is that name wherever the article writes it: the tagger knows
+    # "50 Cent" for a name in one sentence and not in the next.
+    names = {_name_key(span) for _, span in found if _names_after(span)}
+    for match, span in found:
+        if _numbers_a_name(span) or (names and _name_key(span) in names):
             continue  # "Brigade 93", "Resolution 2254", "Flight 17": a name, not a count
         reading = _read(ctx, span, match, previous)
         if reading is None:
@@ -1394,11 +1399,45 @@ def _numbers_a_name(span: Span) -> bool:
     """A bare number that is part of a name: after a capitalised noun that things are numbered
     by ("Brigade 93"), or one the parse makes a part of the proper name before it ("Russia's
     Rossiya 24 channel", "the France 24 network", "Channel 10 television")."""
+    if len(span) != 1 or not span[0].like_num:
+        return False
+    if _names_after(span):
+        return True
     before = span.start - 1
-    if before < span.sent.start or len(span) != 1 or not span[0].like_num:
+    if before < span.sent.start:
         return False
     tok = span.doc[before]
     return (tok.is_title and tok.lower_ in NUMBERED_NAMES) or _names_go_on(tok, span[0])
+
+
+# The entity labels of a name a number may begin ("50 Cent", "5 Downing Street")
+_NAMES_A_NUMBER_BEGINS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC"})
+
+
+def _name_key(span: Span) -> tuple[str, str] | None:
+    """The number and the word after it ("50", "Cent"), as a name they begin is written."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return (span.text, nxt.text) if nxt is not None and nxt.is_title else None
+
+
+def _names_after(span: Span) -> bool:
+    """A number that begins the name after it: a singular proper noun the tagger takes for a
+    name, heading its own phrase ("50 Cent has sold more records": no "50 cent" counted),
+    not a count of what a name describes ("300 Hezbollah fighters"), of a people ("one
+    Briton", a nationality) or of a group's members in a toll ("killed 14 Hezbollah")."""
+    nxt = span.doc[span.end] if span.end < span.sent.end else None
+    return (
+        len(span) == 1
+        and span[0].like_num
+        and nxt is not None
+        and nxt.tag_ == "NNP"
+        and nxt.is_title
+        and nxt.ent_type_ in _NAMES_A_NUMBER_BEGINS
+        and nxt.dep_ not in ("compound", "amod", "nmod")
+        and not (nxt.head.i > nxt.i and nxt.head.pos_ in ("NOUN", "PROPN"))
+        # a toll counts a group's members by its name ("killed 14 Hezbollah")
+        and not any(_casualty_word(t) or t.lower_ in KILL_FORMS for t in span.sent)
+    )
 
 
 def _names_go_on(name: Token, num: Token) -> bool:

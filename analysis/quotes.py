@@ -2034,7 +2034,11 @@ def _government(spk: _Speaker) -> str | None:
     involvement" is Russia's word, as "Washington said" is the United States' (on FA-KES + BBC
     "Moscow" spoke 18 times beside "Russia"'s 15, two speakers for one government). The
     mention keeps the word the article wrote."""
-    if spk.label != "GPE" or not spk.name:
+    # Whatever the tagger called it: "Moscow had announced", "Ankara said" and "Washington
+    # said" came tagged a person or an organisation. A person of that name is known by more
+    # than the one word (the article's fuller name: "Denzel Washington"); a place may have two
+    # ("New Delhi").
+    if not spk.name or (spk.label != "GPE" and " " in spk.name.strip()):
         return spk.name
     from analysis import geo  # the gazetteer's tables, read only for a place that speaks
 

@@ -1594,3 +1594,12 @@ def test_a_currency_keeps_the_nationality_that_names_it(nlp):
         ("40", "Egyptian pounds"),
         ("5 million pounds", "GBP"),
     ]
+
+
+def test_a_number_that_begins_a_name_is_no_count(nlp):
+    # the rapper is no "50 cent"; a group counted by its name in a toll still is
+    assert _figs(nlp, "50 Cent has sold more records than anyone this year.") == []
+    figs = _figs(nlp, "Rebels killed 14 Hezbollah in the clash near the border.")
+    assert [(f.text, f.category) for f in figs] == [("14", "killed")]
+    figs = _figs(nlp, "Some 300 Hezbollah fighters crossed the border on Sunday.")
+    assert [f.text for f in figs] == ["Some 300"]

@@ -1133,3 +1133,12 @@ def test_a_capital_that_speaks_is_its_countrys_government(model):
     # a city's own people speak for themselves
     found = run(model, "The mayor of Moscow said the roads would reopen on Friday.")
     assert all(q.speaker != "Russia" for q in found)
+    # whatever the tagger calls the capital (here an organisation); a person keeps their name
+    found = run(
+        model,
+        "Washington said the strikes were lawful. Denzel Washington said the film was his best.",
+    )
+    assert [(q.speaker, q.speaker_mention) for q in found] == [
+        ("United States", "Washington"),
+        ("Denzel Washington", "Denzel Washington"),
+    ]
