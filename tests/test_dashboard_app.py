@@ -743,10 +743,15 @@ def test_the_overview_counts_syndicated_copies_in_words_that_agree(corpus_store,
     total = sum(by_day.values())
     assert total > 1
     at = run_page(corpus_store, "overview")
-    assert f"{total} syndicated copies recognised and counted once." in _texts(at.caption)
+    assert (
+        f"{total} repeated or syndicated copies of articles recognised and counted once."
+        in _texts(at.caption)
+    )
     day = next(day for day, n in by_day.items() if n == 1)
     at = run_page(corpus_store, "overview", {"from": day, "to": day})
-    assert "1 syndicated copy recognised and counted once." in _texts(at.caption)
+    assert "1 repeated or syndicated copy of an article recognised and counted once." in _texts(
+        at.caption
+    )
 
 
 def test_a_date_range_written_the_wrong_way_round_is_swapped_and_said(corpus_store, use_db):
@@ -925,3 +930,26 @@ def test_the_headline_table_fits_its_column_at_1400_px(dashboard_db, use_db):
     assert all(isinstance(w, int) for w in widths), config
     assert sum(widths) <= 940 and config["title"]["width"] >= 150
     assert table.proto.row_height > 64
+
+
+def test_the_place_picker_finds_a_place_by_the_articles_spelling(tmp_path, use_db):
+    # The map's names are the gazetteer's ("Ar Raqqah"); a reader types the articles' ("Raqqa")
+    from analysis.records import Article, ArticleResult, Entity
+    from analysis.store import Store
+
+    db = tmp_path / "spellings.duckdb"
+    with Store(db) as store:
+        store.write_batch(
+            [
+                ArticleResult(
+                    article=Article(id=f"r{k}", title=f"r{k}", text="t", source="Wire"),
+                    entities=(Entity(f"r{k}", "Raqqa", "GPE", 1, 0),),
+                )
+                for k in range(2)
+            ]
+        )
+    use_db(db, read_only=True)
+    at = run_page(db, "places")
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    picker = at.selectbox(key="place")
+    assert "Ar Raqqah (Raqqa)" in picker.options

@@ -25,9 +25,9 @@ components.metric_row(
 if counts["duplicates"]:
     n = counts["duplicates"]
     st.caption(
-        "1 syndicated copy recognised and counted once."
+        "1 repeated or syndicated copy of an article recognised and counted once."
         if n == 1
-        else f"{n:,} syndicated copies recognised and counted once."
+        else f"{n:,} repeated or syndicated copies of articles recognised and counted once."
     )
 
 if unattributed := counts.get("unattributed", 0):

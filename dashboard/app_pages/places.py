@@ -55,9 +55,19 @@ components.chart(
     name="places map",
     on_select=_pick_from_map,
 )
+spellings = dict(zip(table["place"], table["names"], strict=True))
+
+
+def _with_spellings(place: str) -> str:
+    """The gazetteer's name with the articles' own spellings, so that typing "Raqqa" finds
+    "Ar Raqqah" and a reader sees why the figures below say "Qardaha"."""
+    others = [name for name in spellings.get(place, ()) if name != place]
+    return f"{place} ({', '.join(others[:4])})" if others else place
+
+
 place = st.selectbox(
     "Place", table["place"].tolist(), index=None, key="place", bind="query-params",
-    placeholder="click a bubble, or type a place",
+    placeholder="click a bubble, or type a place", format_func=_with_spellings,
 )  # fmt: skip
 filters_ui.remember_page_param("place", place)
 
