@@ -57,11 +57,17 @@ def places_note(table: pd.DataFrame, region: str = "", size_by: str = "") -> str
         places += (
             f", {with_figures:,} of them with figures (drawn; size by articles to see them all)"
         )
-    parts = [
-        places,
+    parts = [places]
+    if size_by and (far := outside_view(table, size_by)):
+        named = ", ".join(far[:3]) + (" …" if len(far) > 3 else "")
+        parts.append(
+            f"{len(far):,} of those drawn lie outside the map's first view ({named}): drag the "
+            "map or zoom out"
+        )
+    parts.append(
         f"{table.attrs.get('unlocated', 0):,} place names in the articles in view are not in "
-        "the gazetteer and are not drawn",
-    ]
+        "the gazetteer and are not drawn"
+    )
     if rare := table.attrs.get("rare", 0):
         parts.append(
             f"{rare:,} rarer names (after the {table.attrs.get('mapped_max', 0):,} most named) "
@@ -77,6 +83,20 @@ _CATEGORY_COLOURS = {
     "remaining": "#8c564b", "troops": "#1f77b4", "territory_share": "#17becf",
     "people": "#e377c2", "percent": "#bcbd22", "money": "#393b79", "other": "#637939",
 }  # fmt: skip
+
+
+def spelled_places(table: pd.DataFrame) -> dict[str, str]:
+    """The articles' own spellings of the places in ``table`` as options of the place picker,
+    each for the place it spells ("Raqqa → Ar Raqqah"): the map's names are the gazetteer's,
+    and a reader typing "Raqqa", "Hama" or "Palmyra" had found nothing. The plain names stay
+    the picker's options and its links; a link may hold one of these, and means its place."""
+    known = set(table["place"])
+    out = {}
+    for place, names in zip(table["place"], table["names"], strict=True):
+        for name in names:
+            if name != place and name not in known:
+                out[f"{name} → {place}"] = place
+    return dict(sorted(out.items()))
 
 
 def category_colours(categories) -> dict[str, str]:
@@ -114,18 +134,37 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
             "%{customdata[2]} articles<extra></extra>",
         )  # fmt: skip
     fig = _style(fig, title="Where the articles report figures and name places", height=560)
-    lon0, lat0, span = _view(df, df[size_by])
-    ratio = 1 / max(math.cos(math.radians(lat0)), 0.2)
-    fig.update_xaxes(range=[lon0 - span, lon0 + span], visible=False)
-    fig.update_yaxes(
-        range=[lat0 - span / ratio * LAT_SHARE, lat0 + span / ratio * LAT_SHARE], visible=False,
-        scaleanchor="x", scaleratio=ratio,
-    )  # fmt: skip
+    (x0, x1), (y0, y1), ratio = _view_box(df, size_by)
+    fig.update_xaxes(range=[x0, x1], visible=False)
+    fig.update_yaxes(range=[y0, y1], visible=False, scaleanchor="x", scaleratio=ratio)
     fig.update_layout(
         legend=dict(orientation="h", y=-0.02, yanchor="top", x=0, xanchor="left"),
         plot_bgcolor="#f4f8fb", dragmode="pan",
     )  # fmt: skip
     return fig
+
+
+def _view_box(drawn: pd.DataFrame, size_by: str):
+    """``((lon from, to), (lat from, to), ratio)``: what the map of the ``drawn`` places shows
+    first (:func:`_view`), and the latitude scale it is drawn at."""
+    lon0, lat0, span = _view(drawn, drawn[size_by])
+    ratio = 1 / max(math.cos(math.radians(lat0)), 0.2)
+    half_lat = span / ratio * LAT_SHARE
+    return (lon0 - span, lon0 + span), (lat0 - half_lat, lat0 + half_lat), ratio
+
+
+def outside_view(table: pd.DataFrame, size_by: str) -> list[str]:
+    """The places :func:`places_map` draws outside its first view, the largest first (the
+    view holds most places, not every far one: a caption that says "drawn" must say where)."""
+    if not {"lon", "lat", size_by} <= set(table.columns):
+        return []
+    drawn = table[table[size_by] > 0]
+    if drawn.empty:
+        return []
+    (x0, x1), (y0, y1), _ = _view_box(drawn, size_by)
+    lon, lat = drawn["lon"].astype(float), drawn["lat"].astype(float)
+    out = drawn[(lon < x0) | (lon > x1) | (lat < y0) | (lat > y1)]
+    return out.sort_values(size_by, ascending=False, kind="stable")["place"].tolist()
 
 
 # The map's height over its width, as drawn: the latitudes shown are this share of the longitudes.

@@ -476,6 +476,7 @@ def _places(ctx: _Ctx) -> list[Item]:
         )
     size_by = PLACE_SIZES.get(str(ctx.choices.get("pl_size", "")), "n_figures")
     place = ctx.choices.get("place")
+    place = map_charts.spelled_places(table).get(place, place)  # "Raqqa → Ar Raqqah"
     place = place if place in set(table["place"]) else None
     note = map_charts.places_note(table, region or "", size_by)
     listing = table.assign(

@@ -952,4 +952,9 @@ def test_the_place_picker_finds_a_place_by_the_articles_spelling(tmp_path, use_d
     at = run_page(db, "places")
     assert not at.exception, at.exception[0].value if at.exception else ""
     picker = at.selectbox(key="place")
-    assert "Ar Raqqah (Raqqa)" in picker.options
+    assert {"Ar Raqqah", "Raqqa → Ar Raqqah"} <= set(picker.options)
+    # chosen by the spelling, the place is shown, and the link holds the choice
+    at = run_page(db, "places", {"place": "Raqqa → Ar Raqqah"})
+    assert [s.value for s in at.subheader][:1] == ["Figures reported for Ar Raqqah"]
+    at = run_page(db, "places", {"place": "Ar Raqqah"})  # plain links as before
+    assert [s.value for s in at.subheader][:1] == ["Figures reported for Ar Raqqah"]

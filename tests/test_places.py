@@ -633,3 +633,18 @@ def test_a_category_has_one_colour_on_every_map():
     assert set(some) == {"money", "people", map_charts.MENTIONED_ONLY}
     assert set(every) == {*map_charts.CATEGORY_TITLES, map_charts.MENTIONED_ONLY}
     assert len(set(every.values())) == len(every)  # each its own, "mentioned only" grey
+
+
+def test_the_note_names_the_places_drawn_outside_the_first_view():
+    # twenty towns in Syria and one small bubble in Washington: the view holds the towns,
+    # and the caption says where the far one went instead of calling every place drawn
+    rows = [
+        {"place": f"Town {k}", "lat": 35.0 + k * 0.05, "lon": 37.0 + k * 0.05,
+         "n_figures": 10 + k, "n_articles": 5}
+        for k in range(20)
+    ] + [{"place": "Washington", "lat": 38.9, "lon": -77.0, "n_figures": 1, "n_articles": 9}]  # fmt: skip
+    df = pd.DataFrame(rows)
+    assert map_charts.outside_view(df, "n_figures") == ["Washington"]
+    note = map_charts.places_note(df, size_by="n_figures")
+    assert "1 of those drawn lie outside the map's first view (Washington)" in note
+    assert map_charts.outside_view(df.iloc[:20], "n_figures") == []

@@ -41,7 +41,9 @@ def _pick_from_map() -> None:
         st.session_state["place"] = picked[0]
 
 
+SPELLED = map_charts.spelled_places(table)
 place = st.session_state.get("place") or st.query_params.get("place")
+place = SPELLED.get(place, place)
 components.chart(
     data.figure(
         map_charts.places_map,
@@ -55,21 +57,12 @@ components.chart(
     name="places map",
     on_select=_pick_from_map,
 )
-spellings = dict(zip(table["place"], table["names"], strict=True))
-
-
-def _with_spellings(place: str) -> str:
-    """The gazetteer's name with the articles' own spellings, so that typing "Raqqa" finds
-    "Ar Raqqah" and a reader sees why the figures below say "Qardaha"."""
-    others = [name for name in spellings.get(place, ()) if name != place]
-    return f"{place} ({', '.join(others[:4])})" if others else place
-
-
 place = st.selectbox(
-    "Place", table["place"].tolist(), index=None, key="place", bind="query-params",
-    placeholder="click a bubble, or type a place", format_func=_with_spellings,
+    "Place", table["place"].tolist() + list(SPELLED), index=None, key="place",
+    bind="query-params", placeholder="click a bubble, or type a place",
 )  # fmt: skip
-filters_ui.remember_page_param("place", place)
+filters_ui.remember_page_param("place", place)  # the link holds what was chosen
+place = SPELLED.get(place, place)
 
 if place:
     names = tuple(table.loc[table["place"] == place, "names"].iloc[0])
