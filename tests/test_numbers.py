@@ -182,6 +182,9 @@ def test_find_numbers_in_sentences(text, expected):
         ("Attendance 12,480\n\nM Dean (Wirral)", [12_480]),
         # "mm" is millions after a currency sign only: alone it is a calibre
         ("The fund raised $140mm last year.", [140e6]),
+        # a four-digit count after "the" stays a count when no event follows
+        ("Officials counted the 2000 Syrians who fled.", [2000]),
+        ("Two Killed As War Rages In North", [2]),  # a headline's count before "War"
     ],
 )
 def test_values_in_sentences(text, expected):
@@ -200,6 +203,9 @@ def test_values_in_sentences(text, expected):
         "Her novel is the 6/4 favourite to win.",  # betting odds
         "The film 06/05 opens in January.",  # a title or a date
         "Rebels fired 120mm mortars at the base.",  # a calibre, not 120 million
+        "The border was drawn after the 1967 Six Day War.",  # a year dating an event's name
+        "She scored twice in the 2014 World Cup final.",
+        "The Thirty Years War reshaped the map.",  # a span of time naming an event
     ],
 )
 def test_no_figures_in(text):

@@ -15,6 +15,7 @@ MONTHS = lexicon.words("months")
 
 
 YEAR_PREPOSITIONS = lexicon.words("year_prepositions")
+YEAR_EVENT_NOUNS = lexicon.words("year_event_nouns")
 
 
 AGE_WORDS = lexicon.words("age_words")
@@ -81,6 +82,7 @@ def non_figure(toks: list[Tok], i: int, end: int, parsed: ParsedNumber) -> str |
         _age,
         _clock_time,
         _year,
+        _event_name,
         _slash_date,
         _one_as_pronoun,
         _phone,
@@ -178,7 +180,40 @@ def _year(a: _Around) -> str | None:
             return "year"
         if nxt is not None and (nxt.low in ("s", "'s", "-", "–") or nxt.kind == "slash"):
             return "year"
+        if prev is not None and prev.low == "the" and _dates_an_event(a):
+            return "year"
     return None
+
+
+def _dates_an_event(a: _Around) -> bool:
+    """ "the 1967 Six Day War", "the 2014 World Cup", "the 1967 war": an event's noun after
+    the number, with at most three capitalised words of its name between."""
+    return _event_noun_after(a.toks, a.end)
+
+
+def _event_noun_after(toks: list[Tok], start: int) -> bool:
+    """An event's noun at ``toks[start]`` or after at most three capitalised words."""
+    for k, t in enumerate(toks[start : start + 4]):
+        if t.low.rstrip(".,;:!?") in YEAR_EVENT_NOUNS:
+            return True
+        if k == 3 or t.kind != "word" or not t.text[:1].isupper():
+            return False
+    return False
+
+
+_SPAN_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+
+
+def _event_name(a: _Around) -> str | None:
+    """ "the Six Day War", "the Thirty Years War": a capitalised number word and a span of time
+    that name an event count nothing (a headline's "Two Killed As War Rages" still counts)."""
+    t, nxt, after = a.tok, a.nxt, a.after(1)
+    if not (a.single and t.kind == "word" and t.text[:1].isupper()):
+        return None
+    if nxt is None or after is None or not nxt.text[:1].isupper():
+        return None
+    named = nxt.low.rstrip("'") in _SPAN_WORDS and after.low.rstrip(".,;:!?") in YEAR_EVENT_NOUNS
+    return "name" if named else None
 
 
 def _slash_date(a: _Around) -> str | None:
