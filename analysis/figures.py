@@ -2102,8 +2102,8 @@ def _known(ctx: _Context, tok: Token, name: str) -> str:
     container = _container(ctx, tok)
     if container is not None and _in_town(tok):
         return container  # "Salah Eddin neighbourhood in Aleppo city": whatever else is so named
-    if gazetteer.place(name) is not None:
-        return name
+    if gazetteer.place(name) is not None or geo.county(name):
+        return name  # a UK county is whole: "County Durham" is not Durham, North Carolina
     if container is not None:
         return container
     words = name.split()

@@ -1603,3 +1603,9 @@ def test_a_number_that_begins_a_name_is_no_count(nlp):
     assert [(f.text, f.category) for f in figs] == [("14", "killed")]
     figs = _figs(nlp, "Some 300 Hezbollah fighters crossed the border on Sunday.")
     assert [f.text for f in figs] == ["Some 300"]
+
+
+def test_a_uk_county_is_placed_whole(nlp):
+    # "County Durham" is no "Durham" (a city in North Carolina on the map)
+    figs = _figs(nlp, "Floods hit 300 homes in County Durham on Monday.")
+    assert [f.location for f in figs] == ["County Durham"]
