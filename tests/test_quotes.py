@@ -1142,3 +1142,16 @@ def test_a_capital_that_speaks_is_its_countrys_government(model):
         ("United States", "Washington"),
         ("Denzel Washington", "Denzel Washington"),
     ]
+
+
+def test_a_countrys_government_speaks_as_the_country(model):
+    # "the Syrian government", "the Syrian regime", "Damascus" and "Syria": one speaker
+    found = run(
+        model,
+        "The Syrian government said the convoy had been attacked by rebels. Syria said the "
+        "report was false.",
+    )
+    assert [(q.speaker, q.speaker_mention) for q in found] == [
+        ("Syria", "The Syrian government"),
+        ("Syria", "Syria"),
+    ]

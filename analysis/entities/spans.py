@@ -660,15 +660,22 @@ _DEMONYM_ENDINGS = (
 
 def _demonym(word: str) -> bool:
     """A nationality: "Syrian", "Russian", "British"."""
-    low = word.lower()
-    if low == "british":
-        return True
+    return word.lower() == "british" or demonym_country(word) is not None
+
+
+def demonym_country(word: str) -> str | None:
+    """The country a nationality names ("Syrian" → Syria, "Turkish" → Turkey), else None."""
+    if word.lower() == "british":
+        return "United Kingdom"
     if len(word) < 5 or not word.istitle():
-        return False
-    return any(
-        low.endswith(end) and gazetteer.country(word[: len(word) - len(end)] + add) is not None
-        for end, add in _DEMONYM_ENDINGS
-    )
+        return None
+    low = word.lower()
+    for end, add in _DEMONYM_ENDINGS:
+        if low.endswith(end):
+            found = gazetteer.country(word[: len(word) - len(end)] + add)
+            if found is not None:
+                return found.name
+    return None
 
 
 def _relabel_by_head(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
