@@ -999,9 +999,23 @@ class _Resolver:
         # ("Syria's president") or a people ("the Russian president") says too little to decide.
         # An untagged proper noun marks it too ("the UNs top aid official", "Wird Furati head").
         marks = {t.lower_ for t in np if t.i != token.i and _marks_a_description(t)}
-        if prev is not None and prev.name and marks:
-            known = f"{prev.name} {self.roles.get(prev.name) or ''}".lower().split()
-            if not marks & set(known):
+        # and the body a phrase after the noun names ("the spokesman for the US-led
+        # coalition": a rebel commander named before had been given the coalition's words)
+        after = {
+            t.lower_
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
+            for t in c.subtree
+            if _marks_a_description(t) or t.lemma_.lower() in _BODY_NOUNS
+        }
+        if prev is not None and prev.name and (marks or after):
+            known = set(f"{prev.name} {self.roles.get(prev.name) or ''}".lower().split())
+            if after and prev.start is not None:
+                # the person named with that body ("Colonel John Dorrian, the spokesman for
+                # the coalition, said …") is still its spokesman
+                sent = token.doc.char_span(prev.start, prev.end, alignment_mode="expand")
+                known |= {t.lower_ for t in sent.sent} if sent is not None else set()
+            if not (marks | after) & known:
                 prev = None
         if prev is not None:
             mention.name, mention.label = prev.name, "PERSON"
@@ -1029,6 +1043,11 @@ def _qualifies(ent: Span, noun: Token) -> bool:
         and ent.end <= noun.i
         and noun.lemma_.lower() not in ROLE_NOUNS
     )
+
+
+# Common nouns of a body whose spokesman or official a description names ("the spokesman for
+# the coalition", "an official of the ministry").
+_BODY_NOUNS = ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS | ORG_HEAD_WORDS
 
 
 def _marks_a_description(t: Token) -> bool:

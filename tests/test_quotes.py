@@ -1155,3 +1155,21 @@ def test_a_countrys_government_speaks_as_the_country(model):
         ("Syria", "The Syrian government"),
         ("Syria", "Syria"),
     ]
+
+
+def test_a_spokesman_for_a_body_is_not_someone_else_named_before(model):
+    # "the spokesman for the coalition" is no rebel commander quoted a sentence before; the
+    # person named with that body still is its spokesman
+    found = run(
+        model,
+        "A rebel commander, Omar Haddad, said the town had fallen. Asked about a report of a "
+        "drone strike, the spokesman for the US-led coalition said the site was outside its "
+        "area of operations.",
+    )
+    assert [q.speaker for q in found] == ["Omar Haddad", None]
+    found = run(
+        model,
+        "Colonel John Dorrian, the spokesman for the coalition, said planes were active. The "
+        "spokesman for the coalition said the strike hit a depot.",
+    )
+    assert [q.speaker for q in found] == ["John Dorrian", "John Dorrian"]
