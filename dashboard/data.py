@@ -167,7 +167,7 @@ def warm(picker_limit: int) -> str | None:
         # million articles that was 2.3-2.6 s of the page.
         _all_places(str(path), current, Filters())
         # and the names a year's map locates beyond the store's own (the year links are the
-        # filters a reader tries first): at a million articles 29,000 names, 1-2 s here
+        # filters a reader tries first): at a million articles 48,000 names, 1.8 s here
         with connection() as con:
             names = place_views.year_names(con)
         _place_settlement(str(path), current).locate_ahead(names)
@@ -658,7 +658,7 @@ def compare_figures(
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _place_settlement(db: str, data_version: str) -> place_views.Settlement:
     """Where the store's place names lie (:class:`analysis.place_views.Settlement`), worked out
-    once per data version and shared by every view and session: at a million articles 2-3 s,
+    once per data version and shared by every view and session: at a million articles 5-6 s,
     which each filter change had paid again in part (0.5-0.9 s of queries for a year)."""
     with connection() as con:
         return place_views.settle(con)
