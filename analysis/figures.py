@@ -143,8 +143,8 @@ def extract(
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is not None and len(span):
             found.append((match, span))
-    # A name a number begins is that name wherever the article writes it: the tagger knows
-    # "50 Cent" for a name in one sentence and not in the next.
+    # A name a number begins (_names_after) is that name wherever the article writes it: the
+    # tagger knows "50 Cent" for a name in one sentence and not in the next.
     names = {_name_key(span) for _, span in found if _names_after(span)}
     for match, span in found:
         if _numbers_a_name(span) or (names and _name_key(span) in names):
@@ -1399,12 +1399,8 @@ def _numbers_a_name(span: Span) -> bool:
     """A bare number that is part of a name: after a capitalised noun that things are numbered
     by ("Brigade 93"), or one the parse makes a part of the proper name before it ("Russia's
     Rossiya 24 channel", "the France 24 network", "Channel 10 television")."""
-    if len(span) != 1 or not span[0].like_num:
-        return False
-    if _names_after(span):
-        return True
     before = span.start - 1
-    if before < span.sent.start:
+    if before < span.sent.start or len(span) != 1 or not span[0].like_num:
         return False
     tok = span.doc[before]
     return (tok.is_title and tok.lower_ in NUMBERED_NAMES) or _names_go_on(tok, span[0])

@@ -180,19 +180,14 @@ def _year(a: _Around) -> str | None:
             return "year"
         if nxt is not None and (nxt.low in ("s", "'s", "-", "–") or nxt.kind == "slash"):
             return "year"
-        if prev is not None and prev.low == "the" and _dates_an_event(a):
-            return "year"
+        if prev is not None and prev.low == "the" and _event_noun_after(a.toks, a.end):
+            return "year"  # "the 1967 Six Day War", "the 2014 World Cup", "the 1967 war"
     return None
 
 
-def _dates_an_event(a: _Around) -> bool:
-    """ "the 1967 Six Day War", "the 2014 World Cup", "the 1967 war": an event's noun after
-    the number, with at most three capitalised words of its name between."""
-    return _event_noun_after(a.toks, a.end)
-
-
 def _event_noun_after(toks: list[Tok], start: int) -> bool:
-    """An event's noun at ``toks[start]`` or after at most three capitalised words."""
+    """An event's noun at ``toks[start]`` or after at most three capitalised words of its
+    name."""
     for k, t in enumerate(toks[start : start + 4]):
         if t.low.rstrip(".,;:!?") in YEAR_EVENT_NOUNS:
             return True
