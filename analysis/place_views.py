@@ -12,13 +12,16 @@ counted, not guessed.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import duckdb
 import pandas as pd
 
 from analysis import geo, summaries
+from analysis.article_views import data_version
 from analysis.filters import (
     Filters,
     article_ids_sql,
@@ -54,17 +57,28 @@ COLUMNS = [
 ]  # fmt: skip
 
 
+# The names located for views beyond those settled (a view's own most named, located the first
+# time it needs them) are remembered up to this many, the oldest forgotten first: remembered
+# without a bound they grew for as long as a server ran.
+SEEN_NAMES_MAX = 50_000
+# How many states of the store (a store and its data version) keep their settlement: the one
+# shown and the one before, which a page still open may read while the new one is made.
+SETTLEMENTS_KEPT = 2
+
+
 @dataclass(frozen=True)
 class Settlement:
-    """Where the store's place names lie, worked out once for a state of the store (the
-    dashboard keeps one per data version) and read by every view of it, so that a filter
-    neither moves a place nor reads every article's places again.
+    """Where the store's place names lie, worked out once for a state of the store
+    (:func:`settlement` keeps one per store and data version, for the dashboard's views and the
+    reports alike) and read by every view of it, so that a filter neither moves a place nor
+    reads every article's places again.
 
     ``countries``: the countries the whole store is about (:func:`_coverage_countries`), by
     which a name is told from its namesakes abroad (:func:`geo.locate_near`). ``found``: the
     store's most named places and those most reported at (:data:`MAPPED_NAMES_MAX` of each),
-    so located; a view's other names are located by the same countries when it needs them
-    (and remembered here). ``contexts``: what each article says of each of those names that is
+    so located, and the names located ahead (:meth:`locate_ahead`); a view's other names are
+    located by the same countries when it needs them and remembered in ``seen`` (at most
+    :data:`SEEN_NAMES_MAX`). ``contexts``: what each article says of each of those names that is
     no :func:`geo.firm` place (a town, a namesake: "Adra" in a story about Syria is not the
     Spanish town), one row per article and name it mentions (``what`` "m", ``n`` 1) and per
     article, name and category of the figures it reports there ("f", ``n`` figures), with the
@@ -76,12 +90,21 @@ class Settlement:
     found: dict[str, geo.Location | None]
     contexts: pa.Table
     weak: frozenset[str]  # the names ``contexts`` settles
+    seen: OrderedDict[str, geo.Location | None] = field(default_factory=OrderedDict)
 
     def located(self, name: str) -> geo.Location | None:
         """``name`` located by the store's countries (the first time a view needs it)."""
-        if name not in self.found:
-            self.found[name] = geo.locate_near(name, self.countries)
-        return self.found[name]
+        if name in self.found:
+            return self.found[name]
+        if name in self.seen:
+            return self.seen[name]
+        loc = self.seen[name] = geo.locate_near(name, self.countries)
+        while len(self.seen) > SEEN_NAMES_MAX:
+            try:
+                self.seen.popitem(last=False)
+            except KeyError:  # another view's thread forgot it first
+                break
+        return loc
 
     def locate_ahead(self, names) -> int:
         """Locate ``names`` now (:func:`year_names`: those a view of one year will need), so
@@ -90,12 +113,13 @@ class Settlement:
         them took 0.2 s of the year's 0.35 s. Returns how many were new."""
         new = [name for name in names if name not in self.found]
         for name in new:
-            self.located(name)
+            self.found[name] = geo.locate_near(name, self.countries)
         return len(new)
 
 
 def settle(con: duckdb.DuckDBPyConnection) -> Settlement:
-    """The :class:`Settlement` of the store ``con`` holds (every article but duplicates)."""
+    """The :class:`Settlement` of the store ``con`` holds (every article but duplicates),
+    worked out anew; :func:`settlement` keeps it for the store's state."""
     _, mentions, kept, _ = _names_in_view(con, None)
     countries = _coverage_countries(mentions)
     found = {name: geo.locate_near(name, countries) for name in sorted(kept)}
@@ -103,6 +127,32 @@ def settle(con: duckdb.DuckDBPyConnection) -> Settlement:
     voters = [(n, c, geo.vouches(n)) for n, _ in mentions if (c := geo.country_vote(n)) is not None]
     contexts = _article_contexts(con, weak, voters)
     return Settlement(countries, found, contexts, frozenset(n for n, _ in weak))
+
+
+_SETTLED: OrderedDict[tuple[str, str], Settlement] = OrderedDict()
+_SETTLING = threading.Lock()
+
+
+def settlement(con: duckdb.DuckDBPyConnection) -> Settlement:
+    """The :class:`Settlement` of the store ``con`` reads in its present state (its file and
+    :func:`~analysis.article_views.data_version`), worked out once and kept for every caller in
+    the process: the dashboard's views, its Report buttons and ``presslens report``. Each had
+    worked it out again (5-6 s at a million articles). A caller that asks while another works
+    it out waits for that one. A store with no file (in memory) is settled on every call."""
+    [(path,)] = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchall()
+    if not path:
+        return settle(con)
+    key = (os.path.realpath(path), data_version(con))
+    with _SETTLING:
+        kept = _SETTLED.get(key)
+        if kept is None:
+            kept = _SETTLED[key] = settle(con)
+            while len(_SETTLED) > SETTLEMENTS_KEPT:
+                _SETTLED.popitem(last=False)
+        _SETTLED.move_to_end(key)
+    return kept
 
 
 def year_names(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -137,12 +187,12 @@ def places(
     (the spellings the store holds). ``region`` keeps the places of that province/region (or
     that country, by name). ``attrs["unlocated"]``: names the gazetteer could not place.
 
-    A name is located by the store's :class:`Settlement` (:func:`settle`): by the coverage of
+    A name is located by the store's :class:`Settlement` (:func:`settlement`): by the coverage of
     the whole store, then, unless that place is :func:`geo.firm`, in each article by the
     article's other places (:func:`geo.locate_in_article`). A name the view ranks among its
     most named but the store does not (a village only a narrow view names often) is located by
     the coverage alone."""
-    return settled_places(con, filters, settle(con), region=region)
+    return settled_places(con, filters, settlement(con), region=region)
 
 
 def settled_places(

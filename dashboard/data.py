@@ -170,7 +170,7 @@ def warm(picker_limit: int) -> str | None:
         # filters a reader tries first): at a million articles 48,000 names, 1.8 s here
         with connection() as con:
             names = place_views.year_names(con)
-        _place_settlement(str(path), current).locate_ahead(names)
+        _place_settlement().locate_ahead(names)
     return current
 
 
@@ -655,20 +655,20 @@ def compare_figures(
         return compare_views.figures_by_place(con, filters, groups=groups, limit=limit)
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
-def _place_settlement(db: str, data_version: str) -> place_views.Settlement:
-    """Where the store's place names lie (:class:`analysis.place_views.Settlement`), worked out
-    once per data version and shared by every view and session: at a million articles 5-6 s,
-    which each filter change had paid again in part (0.5-0.9 s of queries for a year)."""
+def _place_settlement() -> place_views.Settlement:
+    """Where the store's place names lie (:func:`analysis.place_views.settlement`), worked out
+    once per data version and shared by every view, session and report of the process: at a
+    million articles 5-6 s, which each filter change had paid again in part (0.5-0.9 s of
+    queries for a year)."""
     with connection() as con:
-        return place_views.settle(con)
+        return place_views.settlement(con)
 
 
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def _all_places(db: str, data_version: str, filters: Filters) -> pd.DataFrame:
     """Every place in view: what the region picker and each region's map are cut from (each
     computed anew had located every name of the view two and three times over)."""
-    settlement = _place_settlement(db, data_version)
+    settlement = _place_settlement()
     with connection() as con:
         filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return place_views.settled_places(con, filters, settlement)

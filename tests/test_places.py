@@ -207,6 +207,39 @@ def test_the_names_a_years_map_needs_are_located_ahead(tmp_path, monkeypatch):
     assert df["place"].tolist() == ["Homs"] and df.attrs["rare"] == 1
 
 
+def test_a_store_is_settled_once_per_state_for_every_caller(tmp_path, monkeypatch):
+    # the dashboard's views, its Report buttons and `presslens report` all ask place_views for
+    # the settlement: one is worked out per store and state, and a new article makes a new one
+    path = tmp_path / "once.duckdb"
+    with Store(path) as store:
+        store.write_batch([_res("a", [("killed", "Aleppo", 5)], ["Aleppo"])])
+    settled = []
+    real_settle = place_views.settle
+    monkeypatch.setattr(place_views, "settle", lambda con: settled.append(1) or real_settle(con))
+    with Store(path, read_only=True) as store:
+        first = place_views.places(store.con)
+        again = place_views.places(store.con, Filters(sources=("Wire",)))
+        assert place_views.settlement(store.con) is place_views.settlement(store.con)
+    assert len(settled) == 1
+    assert first["place"].tolist() == again["place"].tolist() == ["Aleppo"]
+    with Store(path) as store:
+        store.write_batch([_res("b", [("killed", "Homs", 3)], ["Homs"])])
+    with Store(path, read_only=True) as store:
+        assert sorted(place_views.places(store.con)["place"]) == ["Aleppo", "Homs"]
+    assert len(settled) == 2
+
+
+def test_the_names_views_locate_beyond_the_settlement_are_bounded(monkeypatch):
+    monkeypatch.setattr(place_views, "SEEN_NAMES_MAX", 3)
+    settlement = place_views.Settlement((("SY", 1),), {"Aleppo": None}, None, frozenset())
+    for name in ("Homs", "Hama", "Idlib", "Raqqa", "Aleppo"):
+        settlement.located(name)
+    # the settled name stays; of the names views located, the three latest are remembered
+    assert list(settlement.found) == ["Aleppo"]
+    assert list(settlement.seen) == ["Hama", "Idlib", "Raqqa"]
+    assert settlement.located("Raqqa") == geo.locate_near("Raqqa", (("SY", 1),))
+
+
 def test_the_map_draws_offline(con):
     df = place_views.places(con, Filters())
     fig = map_charts.places_map(df, size_by="n_figures", selected="Aleppo")
