@@ -34,7 +34,13 @@ from spacy.symbols import AUX, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
 from analysis import aggregates, doc_arrays, gazetteer, lexicon, sentiment, speech
-from analysis.entities.rules import HONORIFICS, ORG_HEAD_WORDS, alias, strip_titles
+from analysis.entities.rules import (
+    HONORIFICS,
+    ORG_HEAD_WORDS,
+    alias,
+    is_sentence_adverb,
+    strip_titles,
+)
 from analysis.entities.spans import NAMED_PERSON_NOUNS
 from analysis.names import actor_or_none, clean_name, is_actor_name
 from analysis.nlp import text_of
@@ -221,11 +227,16 @@ class _Names:
         self.by_surname: dict[str, str] = {}
         # the model's labels, or the entity extractor's where it corrected one ("the Syrian
         # Observatory for Human Rights" tagged FAC is the organisation its mention says)
+        # A discourse word the model tagged ("Meanwhilee the coalition …") is no antecedent.
         self.ents = [
             e
             for e in doc.ents
-            if e.label_ in SPEAKER_LABELS
-            or getattr(self.mention_at(e.start_char, e.end_char), "label", None) in SPEAKER_LABELS
+            if (
+                e.label_ in SPEAKER_LABELS
+                or getattr(self.mention_at(e.start_char, e.end_char), "label", None)
+                in SPEAKER_LABELS
+            )
+            and not (len(e) == 1 and is_sentence_adverb(e.text))
         ]
         for m in self.mentions:
             if m.label != "PERSON":
@@ -619,7 +630,11 @@ class _Resolver:
         role = _role_span(role_head, ent)
         if not role:
             return
-        name, _ = self.names.canonical(ent.text, "PERSON", ent.start_char, ent.end_char)
+        name, label = self.names.canonical(ent.text, "PERSON", ent.start_char, ent.end_char)
+        if label != "PERSON":
+            # The model took a country's possessive for a name ("Russias Deputy Ambassador
+            # Vladimir Safronkov", the apostrophe lost): the title is its envoy's, not its own.
+            return
         self.roles.setdefault(name, role)
         self.role_index.append((frozenset(w.lower() for w in role.split()), name))
 
@@ -636,6 +651,17 @@ class _Resolver:
     def resolve(self, token: Token) -> _Speaker | None:
         if token.pos_ == "PRON":
             return self._pronoun(token)
+        if is_sentence_adverb(token.text):
+            # "Meanwhilee the U.S.-led coalition previously denied …": the parse made the
+            # sentence's opening word (misspelt, its comma lost) the subject, and the subject
+            # a noun hung off it. A discourse word never names a speaker (the model tagged
+            # this one a person; as an unknown capitalised word it had named itself).
+            noun = next(
+                (c for c in token.children if c.i > token.i and c.pos_ in ("NOUN", "PROPN")),
+                None,
+            )
+            found = self.resolve(noun) if noun is not None else None
+            return found or _Speaker(None, None, None, None, None)  # still speech: who is unknown
         ent = speech.entity_of(token)
         if ent is None:
             # A name inside the subject phrase or its apposition ("an SDF spokesman, Talal Sello").
@@ -1456,11 +1482,34 @@ def _trailing_cue(doc: Doc, text: str, q: _Quotation, by_verb: dict[int, _Cue]) 
                 and cue.content[1] - cue.content[0] >= 2
             ):
                 return None
+            # A closed quotation, then a sentence whose subject asks for something (_demands)
+            # ("“How do you know that?” Russia … has called for an investigation"): a demand
+            # in the narrator's words, not the quotation's cue (the words were the envoy's).
+            # "Mr Zombic *also* called for …" says the subject has just spoken: still his.
+            if (
+                speaker is not None
+                and speaker.i < tok.i
+                and _demands(tok)
+                and not any(c.lower_ == "also" for c in tok.children)
+            ):
+                return None
             return cue
         if tok.pos_ == "VERB" and tok.dep_ not in ("relcl", "acl", "amod", "compound"):
             return None
         i += 1
     return None
+
+
+def _demands(verb: Token) -> bool:
+    """Whether ``verb`` asks for something after it: "called for a thorough investigation",
+    "asked for help", "appealed for calm", "called on Moscow to …" ("on" only after "call":
+    "wrote on Twitter" says where the words were said)."""
+    return any(
+        c.dep_ == "prep"
+        and c.i > verb.i
+        and (c.lower_ == "for" or c.lower_ == "on" and verb.lemma_.lower() == "call")
+        for c in verb.children
+    )
 
 
 def _opens_sentence(text: str, q: _Quotation) -> bool:

@@ -116,6 +116,15 @@ def test_name_key(name, key):
         ("for Mill Workers", True),
         ("de Mistura", False),  # a particle opens a name
         ("Of Mice and Men", False),
+        # a sentence adverb the model took for a name, its comma lost, or misspelt in the
+        # source ("Meanwhilee the coalition denied …"); real one-word names stay
+        ("Meanwhile", True),
+        ("Meanwhilee", True),
+        ("Howver", True),
+        ("Rowling", False),
+        ("Assad", False),
+        ("SOHR", False),
+        ("Stil", False),  # one edit from "still", but a short word may be a name
     ],
 )
 def test_is_junk(name, junk):

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 import pytest
+from spacy.tokens import Doc
 
 from analysis import entities, quotes
 from analysis import nlp as nlp_module
@@ -1173,3 +1174,70 @@ def test_a_spokesman_for_a_body_is_not_someone_else_named_before(model):
         "spokesman for the coalition said the strike hit a depot.",
     )
     assert [q.speaker for q in found] == ["John Dorrian", "John Dorrian"]
+
+
+def test_a_demand_after_a_quotation_is_not_its_cue(model):
+    # "“…?” France … has called for an inquiry": the country asks for something in the
+    # narrator's words; the question was the envoy's, whose quotation carries on.
+    found = run(
+        model,
+        'Marie Dupont, France’s deputy ambassador, rejected the report. "Nobody has visited the '
+        'site" she said. "How can you be sure?" France a permanent member of the council has '
+        "called for an independent inquiry into the claims.",
+    )
+    assert [q.speaker for q in found] == ["Marie Dupont"], [(q.speaker, q.text) for q in found]
+    assert "How can you be sure?" in found[0].text
+    # a quotation that is the demand's own object is still the demand's
+    (q,) = run(model, 'Russia has called for "a thorough and independent investigation".')
+    assert q.speaker == "Russia"
+    # "also": the one who asks has just spoken
+    text = (
+        'Peter Holm said the market was strong. "We were the first to sell downloads," he said. '
+        '"It is hard to compete with free copies." {} called for a change to the copying law.'
+    )
+    found = run(model, text.format("The union has"))
+    assert [q.speaker for q in found] == ["Peter Holm", "Peter Holm"]
+    assert "free copies" in found[-1].text
+    found = run(model, text.format("Mr Holm also"))
+    assert (found[-1].speaker, found[-1].speaker_mention) == ("Peter Holm", "Holm")
+
+
+def test_a_countrys_possessive_taken_for_a_name_learns_no_title(model):
+    # Model-free: the model tagged "Russias" (its apostrophe lost) a person compounded to the
+    # title, the entity layer knows the country. The title is the envoy's, never Russia's.
+    words = ["Russias", "Deputy", "Ambassador", "Vladimir", "Safronkov", "spoke", "."]
+    parse = [
+        (2, "compound", "PROPN"), (2, "compound", "PROPN"), (4, "compound", "PROPN"),
+        (4, "compound", "PROPN"), (5, "nsubj", "PROPN"), (5, "ROOT", "VERB"), (5, "punct", "PUNCT"),
+    ]  # fmt: skip
+    heads, deps, pos = zip(*parse, strict=True)
+    doc = Doc(
+        model.vocab, words=words, heads=list(heads), deps=list(deps), pos=list(pos),
+        lemmas=[w.lower() for w in words],
+        ents=["B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O"],
+    )  # fmt: skip
+    mentions = [
+        EntityMention("t", "Russia", "GPE", "Russias", 0, 7, 0),
+        EntityMention("t", "Vladimir Safronkov", "PERSON", "Vladimir Safronkov", 27, 45, 0),
+    ]
+    resolver = quotes._Resolver(doc, quotes._Names(doc, mentions), [False] * len(doc))
+    assert "Russia" not in resolver.roles
+    assert "Ambassador" in resolver.roles["Vladimir Safronkov"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a misspelt sentence adverb the model tagged a person, its subject hung off it
+        (
+            "Meanwhilee the Turkish-led alliance previously denied a report that it had shelled "
+            "the market.",
+            "the Turkish-led alliance",
+        ),
+        ("Meanwhilee the army said it had shelled the market.", "the army"),
+        ("Howver the ministry said the bridge would reopen on Monday.", "the ministry"),
+    ],
+)
+def test_a_sentence_adverb_is_no_speaker(model, text, mention):
+    (q,) = run(model, text)
+    assert q.speaker_mention == mention and q.speaker != text.split()[0], q

@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from analysis import gazetteer
-from analysis.entities.rules import NAME_PARTICLES, name_key
+from analysis.entities.rules import NAME_PARTICLES, edit_distance, name_key
 from analysis.records import EntityMention
 
 
@@ -116,20 +116,6 @@ def _same_spelling(a: str, b: str) -> bool:
     if longest < 9 or not sa or not sb or sa[0] != sb[0] or sa[-3:] != sb[-3:]:
         return False
     return edit_distance(sa, sb, 2 if longest >= 11 else 1) is not None
-
-
-def edit_distance(a: str, b: str, limit: int) -> int | None:
-    """Levenshtein distance of ``a`` and ``b`` when it is at most ``limit``, else None."""
-    if abs(len(a) - len(b)) > limit:
-        return None
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-        if min(row) > limit:
-            return None
-    return row[-1] if row[-1] <= limit else None
 
 
 def apply_harmonised(

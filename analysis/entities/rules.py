@@ -47,6 +47,10 @@ MONTHS_AND_DAYS = lexicon.words("months") | lexicon.words("weekdays")
 
 
 JUNK_NAMES = lexicon.words("junk_names")
+SENTENCE_ADVERBS = lexicon.words("sentence_adverbs")
+# A word one edit from a sentence adverb this long is a misspelling of it ("Meanwhilee"); one
+# edit from a shorter one may be a name ("Still" → "Stil", "Thus" → "Thun").
+MISSPELT_ADVERB_MIN = 7
 
 
 DEBRIS_WORDS = lexicon.words("debris_words")
@@ -161,10 +165,39 @@ def name_key(name: str) -> tuple[str, ...]:
 _JOINING_WORDS = frozenset({"of", "for", "and", "or", "on", "in", "at", "to", "from", "with", "by"})
 
 
+def edit_distance(a: str, b: str, limit: int) -> int | None:
+    """Levenshtein distance of ``a`` and ``b`` when it is at most ``limit``, else None."""
+    if abs(len(a) - len(b)) > limit:
+        return None
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return None
+    return row[-1] if row[-1] <= limit else None
+
+
+@functools.lru_cache(maxsize=65_536)  # 0.1 ms a word, and every mention's name is asked
+def is_sentence_adverb(word: str) -> bool:
+    """Whether the one word ``word`` is a discourse adverb that opens a sentence ("Meanwhile",
+    "However": :data:`SENTENCE_ADVERBS`) or a misspelling of one a single edit away
+    ("Meanwhilee", "Howver"): the small model tags one run into its sentence as a person."""
+    low = word.lower()
+    if low in SENTENCE_ADVERBS:
+        return True
+    return any(
+        len(adverb) >= MISSPELT_ADVERB_MIN and edit_distance(low, adverb, 1) is not None
+        for adverb in SENTENCE_ADVERBS
+    )
+
+
 def is_junk(name: str) -> bool:
     """True for what names nothing: empty (a lone title), one character, no capital letter
     ("state"), no letter at all ("2011"), a pronoun, a month or day, a generic institution word,
-    the tail of a name opening with a joining word ("of Conquest")."""
+    the tail of a name opening with a joining word ("of Conquest"), a sentence adverb or its
+    misspelling ("Meanwhilee": :func:`is_sentence_adverb`)."""
     if len(name) < 2 or not any(c.isupper() for c in name) or not any(c.isalpha() for c in name):
         return True
     if name.split()[0] in _JOINING_WORDS:
@@ -176,6 +209,8 @@ def is_junk(name: str) -> bool:
         return not name.isupper()  # "US" is a country, "IT" an industry
     if low in MONTHS_AND_DAYS or low in JUNK_NAMES:
         return True
+    if " " not in name and is_sentence_adverb(name):
+        return True  # "Meanwhilee the US-led coalition denied …" (tagged PERSON)
     # page furniture and generic words only ("GMT", "Showcase Category News", "PM Summit")
     return is_furniture(name)
 
