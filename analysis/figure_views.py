@@ -62,6 +62,7 @@ def _where(
     location: str | None = None,
     subject: str | None = None,
     scope: str | None = None,
+    unit: str | None = None,
     ids: tuple[str, list] | None = None,
     on: str = "f.article_id",
     in_view: bool = True,
@@ -79,6 +80,7 @@ def _where(
     clauses = [f"{on} IN ({sub})" if in_view else "TRUE"]
     for column, value in (
         ("category", category), ("location", location), ("subject", subject), ("scope", scope),
+        ("unit", unit),
     ):  # fmt: skip
         if column == "location" and value == NO_PLACE:
             clauses.append("f.location IS NULL")
@@ -863,20 +865,23 @@ def figure_series(
     category: str,
     places: int = 8,
     scope: str | None = None,
+    unit: str | None = None,
 ) -> pd.DataFrame:
     """A category over publication dates for its ``places`` most reported locations, one row
     per day and place: ``published, location, n_figures, estimate_median, estimate_min,
     estimate_max, claimants`` and one figure to show (``article_id, start, text, unit,
     claimed_by, approximate`` of the figure closest to the median). Sized for a chart whatever the
-    store's size; the day's figures themselves come from :func:`figure_table`.
+    store's size; the day's figures themselves come from :func:`figure_table`. ``unit``: the
+    figures of that unit only (money in one currency, :func:`figure_units`: a day's median of
+    dollars and pounds is no sum in either).
     """
-    if summaries.covers(filters) and not (filters and filters.sources):
+    if unit is None and summaries.covers(filters) and not (filters and filters.sources):
         return _summary_series(con, filters, category=category, places=places, scope=scope)
     # Outlets (the summary has no outlet): their articles pinned, their figures gathered from
     # the article index when one serves the store (at 1M the largest outlet's 1,480 articles'
     # figures were found by reading 6 million figures' article ids: 0.18-0.23 s)
     filters = pin_in_view(con, filters) or filters
-    where, params = _where(filters, category=category, scope=scope)
+    where, params = _where(filters, category=category, scope=scope, unit=unit)
     figures, articles = (rows_in_view(con, filters, t) for t in ("figures", "articles"))
     # the store's row id (a copy of the rows in view keeps it as a column, and the texts shown)
     rid = store_rowid(figures, "f")
@@ -913,6 +918,24 @@ def figure_series(
         ORDER BY s.published, s.location
     """
     return con.execute(sql, [*params, int(places)]).df()
+
+
+def figure_units(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    category: str,
+    scope: str | None = None,
+) -> pd.DataFrame:
+    """``unit, n_figures`` of a category's figures in view, the most reported first (the
+    Figures page charts money one currency at a time: the store keeps no exchange rates)."""
+    where, params = _where(filters, category=category, scope=scope)
+    sql = (
+        "SELECT f.unit, count(*) AS n_figures "
+        f"FROM {rows_in_view(con, filters, 'figures')} f "
+        f"WHERE {where} AND f.unit IS NOT NULL GROUP BY f.unit ORDER BY n_figures DESC, f.unit"
+    )
+    return con.execute(sql, params).df()
 
 
 def _summary_series(

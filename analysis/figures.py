@@ -164,8 +164,15 @@ def extract(
         incident = reading.category in INCIDENT_CATEGORIES
         if incident and scope != "total" and _running_total(reading, span.sent):
             scope = "total"
-        if ((incident or reading.category == "displaced") and scope == "total") or _national(
-            reading
+        # The sentence's own place: a bare number's place borrowed from the sentence before
+        # ("More than 6 million are internally displaced" after a sentence about Idlib) is no
+        # answer for a figure the country's (below).
+        own_place = None if reading.place_borrowed else reading.location
+        national = _national_scope(span.sent)
+        if (
+            ((incident or reading.category == "displaced") and scope == "total")
+            or _national(reading)
+            or (national and reading.category not in UNPLACED_CATEGORIES)
         ):
             # A war's running total ("Syria's conflict has killed more than 230,000 people") is
             # the country's: placed where its sentence says, else in the country the article's
@@ -174,7 +181,14 @@ def extract(
             # ("… and millions displaced since Syria's war started" is no town's figure), and
             # so are millions displaced in any sentence that names no place ("More than 6
             # million are internally displaced" had been Idlib's, the town of the day's news).
-            place = reading.location or ctx.incident_country
+            # A sentence that spreads its count over the country ("air strikes on towns across
+            # the country killed at least 44", "600000 Syrians are trapped … across the
+            # country", "7000 people killed across Syria" in a story about Qardaha) is the
+            # country's too unless it names its own town ("elsewhere in the country … in the
+            # town of Rastan"): it is not narrowed to the article's town (ctx.refine), nor does
+            # it borrow one. (Where the article's incident place is a district no table
+            # knows, the country its places point to: "al-Zablatani" is Damascus's.)
+            place = own_place or ctx.incident_country or (ctx.country_name() if national else None)
         elif incident and _disaster_over_a_region(ctx, span.sent, reading.location):
             # "Dozens were killed in floods in central Mozambique": the sentence spreads its toll
             # over a region of the country, not over the town another sentence names ("40 had
@@ -254,6 +268,14 @@ class _Context:
             if sent.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")):
                 return sent.start
         return 0
+
+    def country_name(self) -> str | None:
+        """The country the article's places point to most (:class:`ArticlePlaces`), by name."""
+        if self._article_places is None:
+            self._article_places = ArticlePlaces(self.doc, self.place_counts)
+        code = self._article_places.country
+        country = gazetteer.country_of_code(code) if code else None
+        return country.name if country is not None else None
 
     def settle(self, place: str | None, sentence: Span, *, incident: bool) -> str | None:
         """A place the gazetteer cannot put in the article's country, settled by what the
@@ -394,12 +416,34 @@ def _placing(modifier: Token) -> bool:
 
 # People displaced in this many or more are a country's or a region's, never a town's.
 NATIONAL_DISPLACED = 1_000_000
+# Words that spread a sentence's count over a whole country: "across Syria", "across the
+# country", "throughout the country", "all over the country", "nationwide" (the name after
+# "across" must be a country's: "across Idlib province" is a province's). Not "in the
+# country": "the Observatory, which monitors violence through sources in the country, said IS
+# killed 270 at the Shaer gas field" is Homs's toll.
+NATIONAL_SCOPE = re.compile(
+    r"\b(?:across|throughout|all over) (?:the (?:whole |entire )?(?:country|nation)\b"
+    r"|(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?))"
+    r"|\b(?:nationwide|countrywide)\b"
+)
 
 
 def _national(reading: _Reading) -> bool:
     """Whether ``reading`` counts people displaced in the millions."""
     size = reading.value if reading.value is not None else reading.high
     return reading.category == "displaced" and size is not None and size >= NATIONAL_DISPLACED
+
+
+def _national_scope(sent: Span) -> bool:
+    """Whether ``sent`` spreads its count over a whole country (:data:`NATIONAL_SCOPE`)."""
+    for m in NATIONAL_SCOPE.finditer(sent.text):
+        name = m.group("name")
+        if name is None or gazetteer.country(name) is not None:
+            return True
+        first = name.split()[0]
+        if first != name and gazetteer.country(first) is not None:
+            return True  # "across Syria Iraq …": the comma the FA-KES copies lost
+    return False
 
 
 def _disaster_over_a_region(ctx: _Context, sent: Span, place: str | None) -> bool:
@@ -446,7 +490,7 @@ def _country_of(name: str) -> str | None:
 class _Reading:
     __slots__ = (
         "value", "low", "high", "unit", "unit_token", "category", "subject", "location",
-        "inherited",
+        "inherited", "place_borrowed",
     )  # fmt: skip
 
     def __init__(self, **kw) -> None:
@@ -500,6 +544,12 @@ def _read(
         unit = "%"
     elif parsed.kind == "money":
         unit = parsed.currency or unit
+    elif unit is not None and unit.lower() in numbers.CURRENCY_WORDS:
+        # "billions of dollars", "millions of pounds": a vague number is no money phrase of its
+        # own, but the bare currency word is the currency "5 million dollars" and "$" stand
+        # for (USD; there is no per-article default to take instead), so the store holds one
+        # unit per currency. "Syrian pounds" (a nationality names another currency) stays.
+        unit = numbers.CURRENCY_WORDS[unit.lower()]
     reading.unit = unit
     category = _category(ctx, span, root, noun, parsed.kind, unit)
     if category == "displaced":  # unless "leave" left them dead, wounded or missing
@@ -528,7 +578,9 @@ def _read(
         reading.subject = _holder(ctx, root)
     # The place of the figure's own clause or sentence first; only then the place of the
     # sentence it borrowed its noun from (the article's main place is the caller's last resort).
-    reading.location = _location(ctx, root, noun) or prior_location
+    own = _location(ctx, root, noun)
+    reading.location = own or prior_location
+    reading.place_borrowed = own is None and prior_location is not None
     return reading
 
 

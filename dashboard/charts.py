@@ -97,6 +97,8 @@ def figure_cells(df: pd.DataFrame) -> pd.DataFrame:
         out["what"] = out["category"].map(lambda c: CATEGORY_TITLES.get(c, c))
     if "scope" in out:
         out["counts"] = out["scope"].map(lambda s: SCOPE_WORDS.get(s, NOT_GIVEN))
+    if "unit" in out and "text" in out:
+        out["unit"] = _share_in_words(out)
     for column in ("unit", "location", "subject", "part_of_text"):
         if column in out:
             out[column] = out[column].fillna(NOT_GIVEN)
@@ -109,6 +111,23 @@ def figure_cells(df: pd.DataFrame) -> pd.DataFrame:
         # article never gave. The cell stays empty (a dash) and the Figure column gives the words.
         floor_only = out["value"].isna() & out["high"].isna()
         out["estimate"] = out["estimate"].where(~floor_only)
+    return out
+
+
+def _share_in_words(df: pd.DataFrame) -> pd.Series:
+    """The unit column, with a share written in words ("roughly a third", stored as 33.3 with
+    the unit "%") given the percentage it stands for ("≈33 %"): a bare "%" beside words with
+    no number read as a defect on the Overview's headline figures."""
+    number = next((c for c in ("estimate", "value") if c in df), None)
+    if number is None:
+        return df["unit"]
+    worded = (
+        df["unit"].eq("%")
+        & ~df["text"].fillna("").str.contains(r"\d", regex=True)
+        & df[number].notna()
+    )
+    out = df["unit"].copy()
+    out[worded] = [f"≈{v:.0f} %" for v in df.loc[worded, number]]
     return out
 
 
@@ -880,11 +899,14 @@ def _padded_ranges(points) -> tuple[tuple[float, float], tuple[float, float]]:
 TIMELINE_MAX_GAP_DAYS = 62
 
 
-def figure_timeline(df: pd.DataFrame, *, category: str, log: bool = False) -> go.Figure:
+def figure_timeline(
+    df: pd.DataFrame, *, category: str, log: bool = False, unit: str | None = None
+) -> go.Figure:
     """A category over publication dates, one colour per place: each point is a day's median
     figure there (the bar spans the day's lowest to highest); the hover gives the words of a
     figure and who claims it; ``log``: a logarithmic value axis (for figures that span orders
-    of magnitude). ``df`` is :func:`analysis.figure_views.figure_series`."""
+    of magnitude); ``unit``: the one unit ``df`` holds (a currency), named on the value axis
+    and in the title. ``df`` is :func:`analysis.figure_views.figure_series`."""
     fig = go.Figure()
     many = len(df) > 400
     colours = stable_colours(df["location"].unique())
@@ -903,18 +925,20 @@ def figure_timeline(df: pd.DataFrame, *, category: str, log: bool = False) -> go
             marker=dict(size=11, color="#555555", symbol=100),
         )  # fmt: skip
     percent = category in ("territory_share", "percent")
+    value_title = f"reported figure ({unit})" if unit else "reported figure"
     fig.update_layout(
-        yaxis=dict(title="%" if percent else "reported figure", rangemode="tozero"),
+        yaxis=dict(title="%" if percent else value_title, rangemode="tozero"),
         xaxis_title="publication date",
     )
     if log and not percent:
-        fig.update_yaxes(type="log", rangemode=None, title="reported figure (log scale)")
+        fig.update_yaxes(type="log", rangemode=None, title=f"{value_title} (log scale)")
     elif percent:
         fig.update_yaxes(range=[0, 105])
     elif (df["estimate_max"].dropna() % 1 == 0).all():  # counts of people: no 2.5 killed
         whole_counts(fig, df["estimate_max"])
     _date_axis(fig, df["published"])
-    return _style(fig, title=CATEGORY_TITLES.get(category, category), height=420)
+    title = CATEGORY_TITLES.get(category, category)
+    return _style(fig, title=f"{title} in {unit}" if unit else title, height=420)
 
 
 def _add_timeline_points(

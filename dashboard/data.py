@@ -564,12 +564,23 @@ def figure_series(
     category: str,
     places: int = 8,
     scope: str | None = None,
+    unit: str | None = None,
 ) -> pd.DataFrame:
     with connection() as con:
         filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return figure_views.figure_series(
-            con, filters, category=category, places=places, scope=scope
+            con, filters, category=category, places=places, scope=scope, unit=unit
         )
+
+
+@_keyed(figure_views.figure_units)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def figure_units(
+    db: str, data_version: str, filters: Filters, *, category: str, scope: str | None = None
+) -> pd.DataFrame:
+    with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
+        return figure_views.figure_units(con, filters, category=category, scope=scope)
 
 
 @_keyed(figure_views.headline_figures)

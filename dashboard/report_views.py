@@ -280,10 +280,20 @@ def _figures(ctx: _Ctx) -> list[Item]:
     opening = figure_views.opening_category(counts) or present[0]
     category = by_title.get(ctx.choices.get("what", ""), opening)
     title = CATEGORY_TITLES.get(category, category)
-    items = [Item("Which figures", text=f"{title} · {SCOPE_TITLES[scope or 'all']}")]
-    series = figure_views.figure_series(con, f, category=category, places=8, scope=scope)
+    # money one currency at a time, as the page charts it (the most reported unless chosen)
+    unit = None
+    if category == "money":
+        currencies = figure_views.figure_units(con, f, category=category, scope=scope)
+        currencies = currencies["unit"].tolist()
+        if len(currencies) > 1:
+            chosen = ctx.choices.get("currency")
+            unit = chosen if chosen in currencies else currencies[0]
+    which = f"{title} · {SCOPE_TITLES[scope or 'all']}" + (f" · in {unit}" if unit else "")
+    items = [Item("Which figures", text=which)]
+    series = figure_views.figure_series(con, f, category=category, places=8, scope=scope, unit=unit)
     if not series.empty:
-        items.append(Item(f"{title} over time", charts.figure_timeline(series, category=category)))
+        chart = charts.figure_timeline(series, category=category, unit=unit)
+        items.append(Item(f"{title} over time", chart))
     items.append(Item("Figures by category", charts.figures_by_category(counts)))
     conflicts = figure_views.conflict_groups(  # of what the page counts, as the page shows them
         con, f, category=category, min_relative_difference=0.05, limit=200, scope=scope

@@ -958,3 +958,71 @@ def test_the_place_picker_finds_a_place_by_the_articles_spelling(tmp_path, use_d
     assert [s.value for s in at.subheader][:1] == ["Figures reported for Ar Raqqah"]
     at = run_page(db, "places", {"place": "Ar Raqqah"})  # plain links as before
     assert [s.value for s in at.subheader][:1] == ["Figures reported for Ar Raqqah"]
+
+
+def test_money_is_charted_one_currency_at_a_time(tmp_path, use_db):
+    """Dollars and pounds on one axis read as one sum (a day's median of both): with money in
+    two currencies the Figures page asks which, and charts that one, named on the axis."""
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    rows = [
+        ("Port deal signed", "2016-03-01", "The port authority agreed to pay $40 million for "
+         "new cranes, officials said on Tuesday."),
+        ("Port deal grows", "2016-03-08", "The port authority will now pay $55 million for the "
+         "cranes, the minister said."),
+        ("Stadium sold", "2016-03-02", "The club sold its stadium for £900 million, its chairman "
+         "said on Wednesday."),
+    ]  # fmt: skip
+    src = tmp_path / "money.jsonl"
+    src.write_text(
+        "\n".join(
+            json.dumps({"title": t, "date": d, "source": "Example Times", "text": x})
+            for t, d, x in rows
+        ),
+        encoding="utf-8",
+    )
+    db = tmp_path / "money.duckdb"
+    with Store(db) as store:
+        analyze_paths([src], store)
+    use_db(db)
+    at = run_page(db, "figures", {"what": "Money"})
+    assert not at.exception
+    controls = {w.key: w for w in at.segmented_control}
+    assert controls["what"].value == "Money"
+    assert controls["currency"].value == "USD"  # the most reported first
+    assert set(controls["currency"].options) == {"USD", "GBP"}
+
+    def timeline(at):
+        items = at.session_state[components.ITEMS_KEY]
+        return next(i.figure for i in items if i.title == "money over time")
+
+    chart = timeline(at)
+    assert chart.layout.yaxis.title.text == "reported figure (USD)"
+    values = [y for trace in chart.data if trace.y is not None for y in trace.y if y is not None]
+    assert values and max(values) < 100e6  # no £900 million among the dollars
+    at = controls["currency"].set_value("GBP").run()
+    assert not at.exception
+    chart = timeline(at)
+    assert chart.layout.yaxis.title.text == "reported figure (GBP)"
+    values = [y for trace in chart.data if trace.y is not None for y in trace.y if y is not None]
+    assert values == [900e6]
+    # the page's report charts the same currency, named in its choices
+    import duckdb
+
+    from analysis.filters import Filters
+    from dashboard import report_views
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        for chosen, expected in ((None, "USD"), ("GBP", "GBP")):
+            choices = {"what": "Money", **({"currency": chosen} if chosen else {})}
+            (section,) = report_views.build(
+                con, ["figures"], Filters(), link_base="http://dash", choices=choices
+            )
+            items = {i.title: i for i in section.items}
+            assert items["Which figures"].text.endswith(f"in {expected}")
+            chart = items["Money over time"].figure
+            assert chart.layout.yaxis.title.text == f"reported figure ({expected})"
+    finally:
+        con.close()

@@ -480,6 +480,16 @@ def test_figure_cells_are_the_same_on_pages_and_reports():
     assert raw["unit"].isna().tolist() == [True, False]  # the frame given is left as it was
 
 
+def test_a_share_in_words_shows_the_percentage_it_stands_for():
+    # "roughly a third" is stored as 33.3 with the unit "%": a bare "%" beside words with no
+    # number is no unit a reader can read; a share written in digits keeps its "%"
+    raw = pd.DataFrame(
+        {"category": ["percent", "percent", "killed"], "text": ["roughly a third", "40%", "9"],
+         "unit": ["%", "%", "civilians"], "estimate": [33.3333, 40.0, 9.0]}
+    )  # fmt: skip
+    assert charts.figure_cells(raw)["unit"].tolist() == ["≈33 %", "%", "civilians"]
+
+
 def test_a_period_the_date_filter_cuts_is_drawn_faint_and_says_what_it_holds():
     """A month filter from the 10th to the 20th: its first and last months are partly counted
     and must not read as drops (seen by an analyst on a March–September range)."""

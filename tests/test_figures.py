@@ -1609,3 +1609,43 @@ def test_a_uk_county_is_placed_whole(nlp):
     # "County Durham" is no "Durham" (a city in North Carolina on the map)
     figs = _figs(nlp, "Floods hit 300 homes in County Durham on Monday.")
     assert [f.location for f in figs] == ["County Durham"]
+
+
+def test_a_bare_currency_word_is_the_currency_its_sign_is(nlp):
+    # "billions of dollars" is a vague number, no money phrase of its own: its unit was the word
+    # "dollars" beside "USD" for "$"; a nationality still names another currency
+    figs = _figs(
+        nlp,
+        "The ministry has spent billions of dollars on roads. Farmers lost millions of pounds "
+        "in the floods. Bread now costs thousands of Lebanese pounds.",
+    )
+    units = {f.text: f.unit for f in figs if f.category == "money"}
+    assert units == {"billions": "USD", "millions": "GBP", "thousands": "Lebanese pounds"}
+
+
+def test_a_count_spread_over_the_country_is_not_the_articles_town(nlp):
+    # The story is about Kafr Zita; the tolls "across the country" and "across Syria" are the
+    # country's, not narrowed to the town; a town the sentence names itself keeps it
+    text = (
+        "Rockets hit the market of Kafr Zita in Hama province on Sunday, killing 9 people. "
+        "Medics in Kafr Zita treated the wounded. Government air strikes on rebel towns across "
+        "the country killed at least 31 people on the same day. They were among more than "
+        "5000 people killed across Syria since the truce collapsed. Elsewhere in the country "
+        "at least 6 people were killed in the town of Rastan."
+    )
+    figs = _figs(nlp, text)
+    assert _one(figs, "9").location in ("Kafr Zita", "Hama")
+    assert _one(figs, "at least 31").location == "Syria"
+    assert _one(figs, "more than\n5000".replace("\n", " ")).location == "Syria"
+    assert _one(figs, "at least 6").location == "Rastan"
+
+
+def test_national_millions_borrow_no_town_from_the_sentence_before(nlp):
+    # "More than 7 million are internally displaced": a bare number borrowing its noun from
+    # the sentence before, whose place is a town; millions displaced are the country's
+    text = (
+        "Shelling hit Maarat al-Numan in Idlib province on Monday. In Idlib some 2,000 "
+        "refugees slept in the open. More than 7 million are internally displaced."
+    )
+    figs = _figs(nlp, text)
+    assert _one(figs, "More than 7 million").location == "Syria"

@@ -174,3 +174,46 @@ def test_a_named_claimant_is_kept(nlp):
     assert ("White Helmets", "ORG") in {(e.name, e.label) for e in ents}
     assert [q.speaker for q in found] == ["White Helmets"]
     assert [f.claimed_by for f in numbers] == ["White Helmets"]
+
+
+@pytest.mark.parametrize(
+    "name, locative, person_words, expected",
+    [
+        # "Mandolin and Elizabeth" (a film), "Lockheed Martin": a given name tagged a town
+        ("Elizabeth", False, (), None),
+        ("Martin", False, (), None),
+        # "a strike in Elizabeth": the text puts things there
+        ("Elizabeth", True, (), "GPE"),
+        # a state is no given name here ("Arlington, Virginia")
+        ("Virginia", False, (), "GPE"),
+        # a word of a fuller person's name in the article ("Jill Shannon … Shannon helped")
+        ("Shannon", False, ("Shannon",), None),
+        # a place not in either list stays a place
+        ("Aleppo", False, ("Ali", "Hassan"), "GPE"),
+    ],
+)
+def test_a_given_name_tagged_a_place_is_no_place_unless_the_text_says_so(
+    name, locative, person_words, expected
+):
+    group = [_mention(name, "GPE")]
+    group[0].locative = locative
+    assert labelling._decide_label(name, group, (), frozenset(person_words)) == expected
+
+
+@pytest.mark.parametrize("locative, expected", [(False, "PERSON"), (True, "GPE")])
+def test_a_given_name_the_model_tags_a_person_stays_one_without_a_place_word(locative, expected):
+    # "films such as Elizabeth" (tagged PERSON) had been made Elizabeth, New Jersey, by the
+    # gazetteer overriding the model; "a strike in Elizabeth" is the town
+    group = [_mention("Elizabeth", "PERSON")]
+    group[0].locative = locative
+    assert labelling._decide_label("Elizabeth", group) == expected
+
+
+def test_a_given_name_in_a_firms_name_is_no_town(nlp):
+    text = (
+        "The contract went to Lockheed Martin, which beat two European rivals. "
+        "Elizabeth, a film about the queen, won two prizes."
+    )
+    labels = {m.name: m.label for m in entities.extract(nlp(text), article_id="t")[0]}
+    assert labels.get("Martin") not in ("GPE", "LOC")
+    assert labels.get("Elizabeth") not in ("GPE", "LOC")

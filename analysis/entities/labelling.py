@@ -8,7 +8,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 
-from analysis import gazetteer, lexicon
+from analysis import gazetteer, geo, lexicon
 from analysis.entities.rules import (
     COMPASS_WORDS,
     LABEL_PRIORITY,
@@ -30,17 +30,32 @@ def _label_entities(mentions: list[_Mention]) -> None:
         for m in mentions
         if m.label == "GPE" and (place := gazetteer.country(m.name)) is not None
     }
+    # The words after the first of the article's names of people ("Isaac Newton", "Jill
+    # Shannon", "Nawaf Khalil"): one of them tagged a place alone is the person's name. Not the
+    # first word: a headline or dateline run into a name ("Aleppo Mohammad Hazouri", "Mecca
+    # Abu Ubaidah", tagged PERSON) starts with a real place. Nor a word with an Arabic
+    # article: "Jabhat Fateh al-Sham" names the Levant, "al-Halabi" a family from Aleppo.
+    person_words = frozenset(
+        word
+        for m in mentions
+        if m.model_label == "PERSON" and " " in m.name
+        for word in m.name.split()[1:]
+        if not _ARTICLE.match(word)
+    )
     for name, group in groups.items():
-        label = _decide_label(name, group, countries)
+        label = _decide_label(name, group, countries, person_words)
         for m in group:
             m.label = label
 
 
 def _decide_label(
-    name: str, group: Sequence[_Mention], countries: Collection[str] = ()
+    name: str,
+    group: Sequence[_Mention],
+    countries: Collection[str] = (),
+    person_words: Collection[str] = (),
 ) -> str | None:
     """The label of the article's mentions ``group`` of ``name``; ``countries``: codes of the
-    countries the article names."""
+    countries the article names; ``person_words``: the words of its people's fuller names."""
     fixed = [m.label for m in group if m.fixed and m.label]
     if fixed:
         return Counter(fixed).most_common(1)[0][0]
@@ -66,6 +81,10 @@ def _decide_label(
         return "ORG"
     if not (joined or person_evidence):
         place = gazetteer.place(name)
+        if _person_not_place(name, group, place, person_words):
+            # the model's person stands ("Elizabeth", "Ray", tagged PERSON); a name it tagged
+            # a place or a product ("Martin" of Lockheed Martin) is no entity we keep
+            return "PERSON" if top == "PERSON" else None
         # "the Kazakh capital Astana" (tagged GPE; an alternate name of Petropavl): a
         # nationality, unless a place is called by that very word
         own_name = place is not None and gazetteer.fold(place.name) == gazetteer.fold(name)
@@ -111,6 +130,27 @@ def _decide_label(
     if top == "FAC" and _group_plural(name):
         return "ORG"  # "White Helmets": people, not a building
     return top  # None: only rescue labels and not a known place, not an entity we keep
+
+
+def _person_not_place(
+    name: str,
+    group: Sequence[_Mention],
+    place: gazetteer.Place | None,
+    person_words: Collection[str],
+) -> bool:
+    """Whether a one-word name is a person's (or a firm's, or a film's), not the town of that
+    name, when the text never puts anything in it: a common given name (:func:`geo.given_name`:
+    "Elizabeth" the film and "Ray" the film, tagged PERSON, and "Lockheed Martin"'s "Martin",
+    tagged a product, had been made Elizabeth, New Jersey, Raytown and Martin, Slovakia, by the
+    gazetteer's override below) or a later word of a fuller person's name in the article ("Jill
+    Shannon" … "Shannon helped …"). A town of that name is meant where the text says so ("in
+    Elizabeth", "the town of Shannon": :attr:`_Mention.locative`), and a country or a state
+    ("Virginia", "Georgia") is never a person's name here."""
+    if " " in name or any(m.locative for m in group):
+        return False
+    if place is not None and place.kind not in ("city", "town"):
+        return False
+    return geo.given_name(name) or name in person_words
 
 
 _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|an|at|az)-", re.IGNORECASE)

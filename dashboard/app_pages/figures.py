@@ -47,11 +47,22 @@ category = filters_ui.page_choice(
     format_func=lambda c: CATEGORY_TITLES.get(c, c),
 )  # fmt: skip
 title = CATEGORY_TITLES.get(category, category)
+# Money in several currencies is charted one currency at a time: the store keeps no exchange
+# rates, and one axis of dollars and pounds (a day's median of both) read as one sum.
+unit = None
+if category == "money":
+    currencies = data.figure_units(filters, category=category, scope=scope)["unit"].tolist()
+    if len(currencies) > 1:
+        unit = filters_ui.page_choice(
+            "Currency", currencies, default=currencies[0], key="currency",
+            help="Sums in different currencies are not converted: the chart shows one at a "
+            "time (the table below lists them all).",
+        )  # fmt: skip
 
 left, right = st.columns([3, 2])
 picked: list[list] = []
 with left:
-    series = data.figure_series(filters, category=category, places=8, scope=scope)
+    series = data.figure_series(filters, category=category, places=8, scope=scope, unit=unit)
     if series.empty:
         components.empty(
             f"The {title.lower()} figures in view come from undated articles, so they cannot be "
@@ -68,9 +79,10 @@ with left:
                 charts.figure_timeline,
                 data.figure_series,
                 filters,
-                dict(category=category, places=8, scope=scope),
+                dict(category=category, places=8, scope=scope, unit=unit),
                 category=category,
                 log=log,
+                unit=unit,
             ),
             key="fg_time",
             name=f"{category} over time",
