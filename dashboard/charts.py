@@ -896,6 +896,22 @@ def _padded_ranges(points) -> tuple[tuple[float, float], tuple[float, float]]:
 
 # Points of one place further apart than this are not joined by a line (a line across years
 # without a report would suggest figures nobody reported).
+def charted_note(series: pd.DataFrame, total: int, *, places: int) -> str:
+    """What a figure timeline of ``series`` (:func:`analysis.figure_views.figure_series`) leaves
+    out of the ``total`` figures in view, or "" when it draws them all: the figures of undated
+    articles (no day to put them on), of places beyond the ``places`` most reported and those
+    that give no number ("hundreds"). On the BBC's undated business stories the money chart
+    drew 2 of 201 dollar figures and said nothing of the rest."""
+    charted = int(series["n_figures"].sum()) if not series.empty else 0
+    if charted >= total:
+        return ""
+    return (
+        f"{charted:,} of the {total:,} figures in view are charted: those with a number, from "
+        f"dated articles, at the {places} places most reported. The table below lists the "
+        "others too."
+    )
+
+
 TIMELINE_MAX_GAP_DAYS = 62
 
 

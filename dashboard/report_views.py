@@ -284,16 +284,21 @@ def _figures(ctx: _Ctx) -> list[Item]:
     unit = None
     if category == "money":
         currencies = figure_views.figure_units(con, f, category=category, scope=scope)
-        currencies = currencies["unit"].tolist()
-        if len(currencies) > 1:
+        names = currencies["unit"].tolist()
+        if len(names) > 1:
             chosen = ctx.choices.get("currency")
-            unit = chosen if chosen in currencies else currencies[0]
+            unit = chosen if chosen in names else names[0]
     which = f"{title} · {SCOPE_TITLES[scope or 'all']}" + (f" · in {unit}" if unit else "")
     items = [Item("Which figures", text=which)]
     series = figure_views.figure_series(con, f, category=category, places=8, scope=scope, unit=unit)
     if not series.empty:
         chart = charts.figure_timeline(series, category=category, unit=unit)
         items.append(Item(f"{title} over time", chart))
+        in_view = counts.set_index("category")["n_figures"].get(category, 0)
+        if unit:
+            in_view = currencies.set_index("unit")["n_figures"].get(unit, 0)
+        if note := charts.charted_note(series, int(in_view), places=8):
+            items.append(Item("Charted", text=note))
     items.append(Item("Figures by category", charts.figures_by_category(counts)))
     conflicts = figure_views.conflict_groups(  # of what the page counts, as the page shows them
         con, f, category=category, min_relative_difference=0.05, limit=200, scope=scope

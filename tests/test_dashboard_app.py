@@ -975,11 +975,18 @@ def test_money_is_charted_one_currency_at_a_time(tmp_path, use_db):
          "said on Wednesday."),
     ]  # fmt: skip
     src = tmp_path / "money.jsonl"
+    undated = {
+        "title": "Bridge repaired",
+        "source": "Example Times",
+        "text": "The city council spent $12 million on repairs to the old bridge, it said.",
+    }  # no date: in the table, not on the timeline, and the chart says so
     src.write_text(
         "\n".join(
             json.dumps({"title": t, "date": d, "source": "Example Times", "text": x})
             for t, d, x in rows
-        ),
+        )
+        + "\n"
+        + json.dumps(undated),
         encoding="utf-8",
     )
     db = tmp_path / "money.duckdb"
@@ -1001,12 +1008,14 @@ def test_money_is_charted_one_currency_at_a_time(tmp_path, use_db):
     assert chart.layout.yaxis.title.text == "reported figure (USD)"
     values = [y for trace in chart.data if trace.y is not None for y in trace.y if y is not None]
     assert values and max(values) < 100e6  # no £900 million among the dollars
+    assert "2 of the 3 figures in view are charted" in " ".join(c.value for c in at.caption)
     at = controls["currency"].set_value("GBP").run()
     assert not at.exception
     chart = timeline(at)
     assert chart.layout.yaxis.title.text == "reported figure (GBP)"
     values = [y for trace in chart.data if trace.y is not None for y in trace.y if y is not None]
     assert values == [900e6]
+    assert not any("figures in view are charted" in c.value for c in at.caption)  # all drawn
     # the page's report charts the same currency, named in its choices
     import duckdb
 
@@ -1024,5 +1033,7 @@ def test_money_is_charted_one_currency_at_a_time(tmp_path, use_db):
             assert items["Which figures"].text.endswith(f"in {expected}")
             chart = items["Money over time"].figure
             assert chart.layout.yaxis.title.text == f"reported figure ({expected})"
+            charted = items.get("Charted")
+            assert (charted is not None) == (expected == "USD"), charted
     finally:
         con.close()

@@ -50,14 +50,17 @@ title = CATEGORY_TITLES.get(category, category)
 # Money in several currencies is charted one currency at a time: the store keeps no exchange
 # rates, and one axis of dollars and pounds (a day's median of both) read as one sum.
 unit = None
+in_view = int(counts.set_index("category")["n_figures"].get(category, 0))
 if category == "money":
-    currencies = data.figure_units(filters, category=category, scope=scope)["unit"].tolist()
+    units = data.figure_units(filters, category=category, scope=scope)
+    currencies = units["unit"].tolist()
     if len(currencies) > 1:
         unit = filters_ui.page_choice(
             "Currency", currencies, default=currencies[0], key="currency",
             help="Sums in different currencies are not converted: the chart shows one at a "
             "time (the table below lists them all).",
         )  # fmt: skip
+        in_view = int(units.set_index("unit")["n_figures"].get(unit, 0))
 
 left, right = st.columns([3, 2])
 picked: list[list] = []
@@ -88,6 +91,8 @@ with left:
             name=f"{category} over time",
             on_select="rerun",
         )
+        if note := charts.charted_note(series, in_view, places=8):
+            st.caption(note)
         state = st.session_state.get("fg_time") or {}
         points = (state.get("selection") or {}).get("points", []) if state else []
         picked = [p["customdata"] for p in points if p.get("customdata")]
