@@ -150,20 +150,25 @@ def top_speakers(
     limit: int = 10,
 ) -> pd.DataFrame:
     """``grp, speaker, n_quotes, share, rank``: the ``limit`` speakers each group quotes most
-    (``share``: of the group's attributed quotes)."""
+    (``share``: of all the group's quotes, those with no named speaker included, as the group
+    table counts them: of the named ones only, SANA's share of sana's quotes had read 75 %
+    where 28 of 145 were named and SANA's were 14 % of them all)."""
     gsql, gparams, _ = _groups_sql(filters, groups)
     sql = f"""
         WITH g AS ({gsql}),
         c AS (
             SELECT g.grp, q.speaker, count(*) AS n_quotes
-            FROM g JOIN quotes q ON q.article_id = g.id WHERE q.speaker IS NOT NULL GROUP BY ALL
+            FROM g JOIN quotes q ON q.article_id = g.id GROUP BY ALL
         ),
         r AS (
+            -- shares over every quote; the unnamed ones ranked last, then left out
             SELECT *, n_quotes / sum(n_quotes) OVER (PARTITION BY grp) AS share,
-                   row_number() OVER (PARTITION BY grp ORDER BY n_quotes DESC, speaker) AS rank
+                   row_number() OVER (
+                       PARTITION BY grp ORDER BY speaker IS NULL, n_quotes DESC, speaker) AS rank
             FROM c
         )
-        SELECT grp, speaker, n_quotes, share, rank FROM r WHERE rank <= ? ORDER BY grp, rank
+        SELECT grp, speaker, n_quotes, share, rank FROM r
+        WHERE speaker IS NOT NULL AND rank <= ? ORDER BY grp, rank
     """
     return con.execute(sql, gparams + [int(limit)]).df()
 

@@ -149,7 +149,8 @@ def _fit_all(names, width: int) -> list[str]:
 
 
 def who_is_quoted(df: pd.DataFrame, *, order) -> go.Figure:
-    """One panel per group: the speakers it quotes most, by share of its attributed quotes."""
+    """One panel per group: the speakers it quotes most, by share of all its quotes, on one
+    scale for every panel (each panel's own had drawn 2.7 % and 57.5 % as bars of a length)."""
     groups = [g for g in order if (df["grp"] == g).any()]
     colours = group_colours(order)
     fig = make_subplots(rows=1, cols=len(groups), subplot_titles=groups, horizontal_spacing=0.18)
@@ -166,14 +167,17 @@ def who_is_quoted(df: pd.DataFrame, *, order) -> go.Figure:
             row=1, col=i,
         )  # fmt: skip
         fig.update_xaxes(tickformat=".1~%", row=1, col=i)
+    top = float(df["share"].max()) if len(df) else 1.0
+    fig.update_xaxes(range=[0, min(1.0, top * 1.08)])
     n = max((df["grp"] == g).sum() for g in groups)
-    fig = _style(fig, title="Who each group quotes (share of its quotes)", height=120 + 26 * n)
+    fig = _style(fig, title="Who each group quotes (share of all its quotes)", height=120 + 26 * n)
     fig.update_layout(margin=dict(t=90))
     return fig
 
 
 def tone(df: pd.DataFrame, *, order) -> go.Figure:
-    """Mean quote polarity (−1…1) of each speaker in each group, a dot per group."""
+    """Mean quote polarity (−1…1, TextBlob's: the quotes' ``polarity``) of each speaker in
+    each group, a dot per group."""
     colours = group_colours(order)
     speakers = list(dict.fromkeys(df.sort_values("speaker")["speaker"]))
     fig = go.Figure()
@@ -191,15 +195,20 @@ def tone(df: pd.DataFrame, *, order) -> go.Figure:
         )  # fmt: skip
     fig.add_vline(x=0, line=dict(color="#999", width=1, dash="dot"))
     fig = _style(
-        fig, title="Tone of each speaker's quotes, per group", height=140 + 28 * len(speakers)
+        fig,
+        title="Tone of each speaker's quotes, per group (TextBlob)",
+        height=140 + 28 * len(speakers),
     )
-    fig.update_xaxes(range=[-1, 1], title="mean polarity (−1 negative … +1 positive)")
+    fig.update_xaxes(range=[-1, 1], title="mean TextBlob polarity (−1 negative … +1 positive)")
     fig.update_yaxes(categoryorder="array", categoryarray=speakers[::-1])
     return fig
 
 
 def figures_side_by_side(df: pd.DataFrame, *, order, log: bool = True) -> go.Figure:
-    """Median figure (bar) and range (whisker) each group reports per category and place."""
+    """Median figure (bar) and range (whisker: lowest to highest) each group reports per
+    category and place. In each row the groups run top to bottom in the legend's order
+    (Plotly draws a horizontal group's first bar at the bottom: the traces go in reversed and
+    the legend is read reversed)."""
     colours = group_colours(order)
     df = df.assign(
         row=[
@@ -209,7 +218,7 @@ def figures_side_by_side(df: pd.DataFrame, *, order, log: bool = True) -> go.Fig
     )
     rows = list(dict.fromkeys(df["row"]))
     fig = go.Figure()
-    for grp in order:
+    for grp in reversed(list(order)):
         part = df[df["grp"] == grp]
         if part.empty:
             continue
@@ -226,7 +235,7 @@ def figures_side_by_side(df: pd.DataFrame, *, order, log: bool = True) -> go.Fig
         title="Figures each group reports, per category and place",
         height=160 + 22 * len(rows) * max(1, len(order)) // 2,
     )
-    fig.update_layout(barmode="group")
+    fig.update_layout(barmode="group", legend_traceorder="reversed")
     fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1])
     if log:
         fig.update_xaxes(type="log", title="median value (log scale)")

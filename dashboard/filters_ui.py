@@ -410,6 +410,39 @@ def page_choice(
     return labels[shown]
 
 
+def fit_link_values(
+    key: str, options, *, aliases: dict[str, str] | None = None, multi: bool = False
+) -> bool:
+    """Before a page's picker bound to the URL parameter ``key`` (a multiselect when ``multi``,
+    else a selectbox): the values a link gives that are none of ``options`` are named in a
+    notice and left out, and a value ``aliases`` maps (the articles' spelling of a place) is
+    taken as its option. Streamlit drops such values silently: ``cmp_source=nope`` left one
+    outlet and the page asked for two, ``place=Douma`` (the gazetteer's Duma) showed nothing.
+    Only a link is fitted, not the reader's own choice (the widget's state). Returns whether
+    the widget's state was set (the widget then takes no default in this run, as Streamlit
+    warns when given both)."""
+    if key in st.session_state:
+        return False
+    raw = st.query_params.get_all(key)
+    if not raw:
+        return False
+    known, aliases = set(options), aliases or {}
+    fitted = [v if v in known else aliases.get(v) for v in raw]
+    unknown = [v for v, f in zip(raw, fitted, strict=True) if f is None]
+    if unknown:
+        names = ", ".join(plain.md(f"{key}={v}") for v in unknown)
+        st.warning(
+            f"{names} in this link {'is' if len(unknown) == 1 else 'are'} not among the "
+            "choices for the articles in view; left out.",
+            icon=":material/link_off:",
+        )
+    kept = list(dict.fromkeys(f for f in fitted if f is not None))
+    if kept == raw:
+        return False
+    st.session_state[key] = kept if multi else (kept[0] if kept else None)
+    return True
+
+
 def add_to_filter(key: str, values: list[str]) -> None:
     """Add ``values`` to the list filter ``key`` (used from chart-click callbacks, which run
     before the sidebar widgets are drawn, so the widget state may still be changed)."""

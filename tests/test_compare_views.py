@@ -39,7 +39,7 @@ def con(tmp_path_factory):
         _art("c", "Post", "2017-01-07", "Douma again.", [("Lavrov", -0.1)],
              [("killed", "Douma", 30), ("killed", "Douma", 50),
               ("killed", "Douma", 90_000, "total")]),  # a war's running total: no event
-        _art("d", "Post", "2017-03-01", "Nothing here.", []),
+        _art("d", "Post", "2017-03-01", "Nothing here.", [(None, 0.0), (None, 0.0)]),
     ]  # fmt: skip
     with Store(path) as store:
         store.write_batch(rows)
@@ -105,6 +105,15 @@ def test_who_each_group_quotes_and_how(con):
     wire = top[top["grp"] == "Wire"]
     assert wire["speaker"].tolist() == ["Kerry", "Lavrov"]
     assert wire["share"].tolist() == pytest.approx([2 / 3, 1 / 3])
+    # a share is of all the group's quotes, those with no named speaker too (as the group
+    # table counts them): Post's one named quote of three is a third, not all of them
+    post = top[top["grp"] == "Post"]
+    assert post["speaker"].tolist() == ["Lavrov"] and post["rank"].tolist() == [1]
+    assert post["share"].tolist() == pytest.approx([1 / 3])
+    # every panel on one scale: bars of one length are one share
+    fig = compare_charts.who_is_quoted(top, order=["Wire", "Post"])
+    ranges = {tuple(fig.layout[name].range) for name in fig.layout if name.startswith("xaxis")}
+    assert len(ranges) == 1 and ranges.pop()[1] >= 2 / 3
     tone = cv.speaker_sentiment(con, Filters(), groups=GROUPS).set_index(["grp", "speaker"])
     assert tone.loc[("Wire", "Kerry"), "polarity"] == pytest.approx(0.3)
     assert tone.loc[("Post", "Lavrov"), "polarity"] == pytest.approx(-0.1)
@@ -114,6 +123,11 @@ def test_figures_for_the_same_category_and_place(con):
     df = cv.figures_by_place(con, Filters(), groups=GROUPS).set_index("grp")
     assert df.loc["Wire", "median"] == 10 and df.loc["Post", "median"] == 40
     assert df.loc["Post", "low"] == 30 and df.loc["Post", "high"] == 50  # the total left out
+    # in each row the groups run top to bottom as the legend lists them (Wire, then Post):
+    # Plotly draws a row's first trace at the bottom, so the traces go in reversed
+    fig = compare_charts.figures_side_by_side(df.reset_index(), order=["Wire", "Post"])
+    assert [t.name for t in fig.data] == ["Post", "Wire"]
+    assert fig.layout.legend.traceorder == "reversed"
 
 
 def test_lines_break_across_long_gaps():

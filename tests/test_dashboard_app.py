@@ -958,6 +958,15 @@ def test_the_place_picker_finds_a_place_by_the_articles_spelling(tmp_path, use_d
     assert [s.value for s in at.subheader][:1] == ["Figures reported for Ar Raqqah"]
     at = run_page(db, "places", {"place": "Ar Raqqah"})  # plain links as before
     assert [s.value for s in at.subheader][:1] == ["Figures reported for Ar Raqqah"]
+    # a link holding the articles' own spelling alone opens its place, as the picker does
+    at = run_page(db, "places", {"place": "Raqqa"})
+    assert not at.exception and not at.warning
+    assert [s.value for s in at.subheader][:1] == ["Figures reported for Ar Raqqah"]
+    # a place no article in view names is said to be left out, not silently dropped
+    at = run_page(db, "places", {"place": "Atlantis"})
+    assert not at.exception
+    assert "Atlantis in this link is not among the choices" in at.warning[0].value
+    assert not [s.value for s in at.subheader if s.value.startswith("Figures reported")]
 
 
 def test_money_is_charted_one_currency_at_a_time(tmp_path, use_db):

@@ -111,6 +111,16 @@ def test_compare_outlets_from_the_link(dashboard_db, use_db):
     assert "cmp_source=Example+Times&cmp_source=Daily+Ledger" in link
 
 
+def test_compare_names_an_outlet_in_the_link_that_is_not_in_view(dashboard_db, use_db):
+    use_db(dashboard_db)
+    link = {"vs": "Outlets", "cmp_source": ["Example Times", "Nowhere Post", "Daily Ledger"]}
+    at = run_page("compare", link)
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert "Nowhere Post in this link is not among the choices" in at.warning[0].value
+    assert at.multiselect(key="cmp_source").value == ["Example Times", "Daily Ledger"]
+    assert at.dataframe[0].value["Group"].tolist() == ["Example Times", "Daily Ledger"]
+
+
 def test_compare_offers_the_sidebars_outlets_only(dashboard_db, use_db):
     use_db(dashboard_db)
     at = run_page("compare", {"vs": "Outlets", "source": ["Example Times", "Daily Ledger"]})

@@ -63,7 +63,7 @@ def test_search_marks_the_matches_and_explains_a_bad_query(server, page):
 def test_compare_two_outlets_from_the_link(server, page):
     _open(page, f"{server}/compare?cmp_source=Example+Times&cmp_source=Daily+Ledger")
     assert page.locator(".js-plotly-plot").count() == 4
-    assert page.get_by_text("Who each group quotes (share of its quotes)").count() >= 1
+    assert page.get_by_text("Who each group quotes (share of all its quotes)").count() >= 1
     _shot(page, "compare-outlets")
     assert page.outside == []
 

@@ -11,6 +11,7 @@ import streamlit as st
 from analysis import query
 from analysis.compare_views import MAX_GROUPS, Group
 from dashboard import compare_charts, components, data, filters_ui, plain, reporting
+from dashboard.charts import CATEGORY_TITLES
 
 filters = filters_ui.current()
 st.title("Compare")
@@ -38,15 +39,19 @@ if kind == "source":
             f"The sidebar keeps one outlet ({plain.md(filters.sources[0])}): add outlets to its "
             "filter, or clear it, to compare outlets."
         )
+    fitted = filters_ui.fit_link_values("cmp_source", sources, multi=True)
     chosen = st.multiselect(
-        "Outlets", sources, default=sources[:3] if len(sources) >= 2 else None,
+        "Outlets", sources,
+        **({} if fitted else {"default": sources[:3] if len(sources) >= 2 else None}),
         key="cmp_source", bind="query-params", max_selections=MAX_GROUPS,
         placeholder="type to find an outlet",
     )  # fmt: skip
     _remember("cmp_source", chosen)
 elif kind == "speaker":
+    speakers = data.top_names("speaker", limit=filters_ui.PICKER_LIMIT)
+    filters_ui.fit_link_values("cmp_speaker", speakers, multi=True)
     chosen = st.multiselect(
-        "Speakers", data.top_names("speaker", limit=filters_ui.PICKER_LIMIT),
+        "Speakers", speakers,
         key="cmp_speaker", bind="query-params", max_selections=MAX_GROUPS,
         placeholder="type to find anyone quoted",
     )  # fmt: skip
@@ -201,11 +206,17 @@ else:
         key="cmp_figures",
         name="figures side by side",
     )
+    st.caption(
+        "Bars: each group's median figure for the category and place; whiskers: its lowest to "
+        "highest."
+    )
     components.table(
-        figures.pivot_table(
+        figures.assign(category=figures["category"].map(lambda c: CATEGORY_TITLES.get(c, c)))
+        .pivot_table(
             index=["category", "location"], columns="grp", values="median", aggfunc="first"
         )
         .reindex(columns=[g for g in order if g in set(figures["grp"])])
-        .reset_index(),
+        .reset_index()
+        .rename(columns={"category": "What", "location": "Where"}),
         title="Median figure per category and place",
     )

@@ -42,6 +42,11 @@ def _pick_from_map() -> None:
 
 
 SPELLED = map_charts.spelled_places(table)
+# a link may hold the articles' own spelling ("Douma" for the gazetteer's Duma)
+filters_ui.fit_link_values(
+    "place", table["place"].tolist() + list(SPELLED),
+    aliases={option.rsplit(" → ", 1)[0]: place for option, place in SPELLED.items()},
+)  # fmt: skip
 place = st.session_state.get("place") or st.query_params.get("place")
 place = SPELLED.get(place, place)
 components.chart(
