@@ -6,6 +6,7 @@ when clicked. The footer is part of the page, so screenshots carry it too."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 import streamlit as st
@@ -37,6 +38,8 @@ def _data_date() -> str:
 def _document(page: str, filters: Filters, meta, base: str, choices, rendition: str) -> str:
     with data.connection() as con:
         sections = report_views.build(con, [page], filters, link_base=base, choices=choices)
+        # the title page names the articles in view, as `presslens report`'s does
+        meta = dataclasses.replace(meta, matched=report_views.matched_articles(con, filters))
     return report_html.document(sections, meta, rendition=rendition)
 
 

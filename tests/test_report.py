@@ -310,6 +310,20 @@ def test_png_of_a_page_matches_the_dashboard(db, tmp_path):
     assert abs(ImageStat.Stat(live).mean[0] - ImageStat.Stat(shot).mean[0]) < 2.0
 
 
+def test_in_app_report_names_the_articles_in_view(db, monkeypatch):
+    """The page's buttons build their document through reporting._document, whose title page
+    names the articles in view as the command's does (it had left the line out)."""
+    from dashboard import report, report_views, reporting
+
+    monkeypatch.setenv("PRESSLENS_DB", str(db))
+    monkeypatch.setenv("PRESSLENS_READ_ONLY", "1")
+    filters = report.parse_filters(["source=Daily Ledger"], None, None)
+    meta = report_views.ReportMeta(filters=filters, link="http://x/entities", data_date="d",
+                                   version="test")  # fmt: skip
+    html = reporting._document("entities", filters, meta, "http://x", {}, "interactive")
+    assert "<dt>Articles in view</dt><dd>2</dd>" in html
+
+
 def test_in_app_report_document(db):
     """What the page's "Report (PDF)" and "Report (HTML)" buttons produce for a filtered view:
     the same document as the command, for one page."""
