@@ -26,6 +26,10 @@ from plotly.offline import get_plotlyjs
 from dashboard.report_views import Item, ReportMeta, Section, Table, describe_filters
 
 PRINT_WIDTH_PX = 1000  # an A4 landscape sheet at 96 dpi, less its margins
+# The tallest chart a sheet holds under its page's heading (180 mm of print height at 96 dpi,
+# less the heading): a taller one (the Entities page's 710 px bars) went to the next sheet and
+# left the heading alone on its own.
+PRINT_MAX_HEIGHT_PX = 600
 # No ligatures: a printed "fi" drawn as one glyph is extracted as "ﬁ", and a search of the PDF
 # for "figures" would miss it.
 
@@ -51,7 +55,7 @@ _PRINT_CSS = """
 body{margin:0;max-width:none;padding:0}
 section.page{break-before:page}section.title{padding-top:25mm}
 h2{margin-top:0}thead{display:table-header-group}tr,.chart,h3{break-inside:avoid}
-h3{break-after:avoid}table{font-size:.78rem}
+h2,h3{break-after:avoid}table{font-size:.78rem}
 """
 
 
@@ -134,6 +138,8 @@ def _chart(item: Item, div_id: str, printing: bool) -> str:
         # A fixed size the sheet holds; static, so no toolbar is printed.
         fig = pio.from_json(fig.to_json())
         fig.update_layout(width=PRINT_WIDTH_PX)
+        if (fig.layout.height or 0) > PRINT_MAX_HEIGHT_PX:
+            fig.update_layout(height=PRINT_MAX_HEIGHT_PX)
         config = {"staticPlot": True}
     plot = pio.to_html(fig, include_plotlyjs=False, full_html=False, div_id=div_id, config=config)
     return f'<div class="chart">{plot}</div>'

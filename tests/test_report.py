@@ -348,3 +348,22 @@ def test_in_app_report_document(db):
     pdf = report_capture.document_pdf(report_html.document(sections, meta, rendition="print"))
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "outlet: Daily Ledger" in text and "Articles naming" in text
+
+
+def test_a_tall_chart_prints_under_its_pages_heading():
+    """A chart taller than a sheet went to the next sheet and left the page's heading alone on
+    its own (the Entities page's 710 px bars): in print a chart is at most a sheet's height."""
+    import plotly.graph_objects as go
+
+    from analysis.filters import Filters
+    from dashboard import report_capture, report_html
+    from dashboard.report_views import Item, ReportMeta, Section
+
+    fig = go.Figure(go.Bar(x=list(range(40)), y=[f"name {i}" for i in range(40)], orientation="h"))
+    fig.update_layout(height=900)
+    section = Section(page="entities", title="Entities", items=[Item("Top entities", fig)])
+    meta = ReportMeta(filters=Filters(), link="http://x", data_date="d", version="t")
+    pdf = report_capture.document_pdf(report_html.document([section], meta, rendition="print"))
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    sheet = next(t for t in pages if t.startswith("Entities"))
+    assert "name 0" in sheet  # the chart on the heading's sheet
