@@ -297,6 +297,20 @@ class _Context:
             return place
         return inner_name if _country_of(inner_name) == country.country else place
 
+    @functools.cached_property
+    def _cut_off(self) -> frozenset[int]:
+        """Tokens of a spaCy entity that the entity layer cut off the name it kept there: a
+        distance ("Tabqa 40 kilometres" → Tabqa), a count, a headline's verb, a country whose
+        apostrophe the source lost ("Syrias Aleppo" → Aleppo). They are no part of any name, so
+        they take neither the model's label nor its run-on text ("Tabqa 40 kilometres" had
+        become a figure's place through "kilometres")."""
+        cut: set[int] = set()
+        for ent in self.doc.ents:
+            inside = [m for m in self.mentions if m.start < ent.end_char and ent.start_char < m.end]
+            if inside:
+                cut.update(t.i for t in ent if not any(m.start <= t.idx < m.end for m in inside))
+        return frozenset(cut)
+
     def mention_at(self, tok: Token) -> EntityMention | None:
         for m in self.mentions:
             if m.start <= tok.idx < m.end:
@@ -305,14 +319,16 @@ class _Context:
 
     def label(self, tok: Token) -> str:
         m = self.mention_at(tok)
-        return m.label if m is not None else tok.ent_type_
+        if m is not None:
+            return m.label
+        return "" if tok.i in self._cut_off else tok.ent_type_
 
     def name(self, tok: Token) -> str:
         """Canonical name of the entity at ``tok`` (mention name, else the spaCy entity text)."""
         m = self.mention_at(tok)
         if m is not None:
             return m.name
-        if tok.ent_type_:
+        if tok.ent_type_ and tok.i not in self._cut_off:
             for ent in tok.doc.ents:
                 if ent.start <= tok.i < ent.end:
                     return clean_name(ent.text, phrase=True)
@@ -2155,14 +2171,25 @@ def _known(ctx: _Context, tok: Token, name: str) -> str:
     if container is not None:
         return container
     words = name.split()
+    owner = _possessive_owner(ctx, words[-1]) if words else None
+    if owner is not None:
+        # "East Aleppos empty marketplace", "in Syrias Hama": the source lost the apostrophe of
+        # a possessive that ends the name. "East Aleppo's" is where "East Aleppo" is; a lone
+        # country's is the place named after it ("Syria's Hama"), else the country.
+        if len(words) > 1:
+            return _known(ctx, tok, " ".join([*words[:-1], words[-1][:-1]]))
+        owned = _owned_place(ctx, tok) if owner.kind == "country" else None
+        return owned or words[-1][:-1]
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
             part = " ".join(words[start : start + size])
             if part.lower() in COMPASS_WORDS:
                 continue  # "Northern Syria" is in Syria, not in a place called Northern
-            # "Aleppos Marjeh district": a possessive whose apostrophe the source stripped
-            if size == 1 and start < len(words) - 1 and part.endswith("s") and len(part) > 4:
-                owner = gazetteer.place(part[:-1])
+            # "Aleppos Marjeh district": a possessive whose apostrophe the source stripped (not
+            # "Athens Olympics" or "Damascus Countryside": the gazetteer lists "Athen" and
+            # "Damascu" as variants, so the word must be unknown with its "s")
+            if size == 1 and start < len(words) - 1:
+                owner = _possessive_owner(ctx, part)
                 if owner is not None and owner.kind != "country":
                     return part[:-1]
             rest = words[start + size :]
@@ -2171,6 +2198,35 @@ def _known(ctx: _Context, tok: Token, name: str) -> str:
             if len(part) >= 4 and part[0].isupper() and _part_here(ctx, part):
                 return part
     return name
+
+
+def _possessive_owner(ctx: _Context, word: str) -> gazetteer.Place | None:
+    """The place ``word`` is the lost possessive of (:func:`gazetteer.lost_possessive`), when
+    a country or a place of the article's country: "Tal Hamis" is a Syrian town, not Hami
+    (China) with its apostrophe lost."""
+    owner = gazetteer.lost_possessive(word)
+    if owner is None or owner.kind == "country" or _part_here(ctx, word[:-1]):
+        return owner
+    return None
+
+
+def _owned_place(ctx: _Context, tok: Token) -> str | None:
+    """The place named right after a country's possessive whose apostrophe the source lost
+    ("Syrias Hama State media" → Hama), as :func:`_known` reads it, else None."""
+    nxt = tok.i + 1
+    if nxt >= len(tok.doc) or tok.whitespace_ != " ":
+        return None
+    word = tok.doc[nxt]
+    if not (_proper(ctx, word) and _sentence_place(ctx, word)):
+        return None
+    end = _name_end(ctx, word)
+    for last in range(end.i, word.i - 1, -1):
+        # the longest known name from there: "Hama" of the headline "… in Syrias Hama State
+        # media" (the mention runs on into its source, "State media")
+        written = tok.doc[word.i : last + 1].text
+        if gazetteer.place(written) is not None:
+            return _known(ctx, word, written)
+    return _known(ctx, word, _place_name(ctx, end))
 
 
 def _part_here(ctx: _Context, part: str) -> bool:

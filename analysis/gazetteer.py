@@ -394,6 +394,21 @@ def place(name: str) -> Place | None:
     return _lookup(_countries(), name) or _lookup(_places(), name)
 
 
+def lost_possessive(word: str) -> Place | None:
+    """The place ``word`` names as a possessive whose apostrophe the source lost ("Syrias Hama",
+    "East Aleppos empty marketplace": the FA-KES texts strip every apostrophe), else None.
+
+    Only when the gazetteer knows the word without its last "s" as a place and knows the word
+    itself in no table at all: "Athens", "Homs", "Wales", "Texas", "Kilis", "Tartous" (and
+    "Jarablus", a town) are names of their own, and the gazetteer also lists "Athen" and
+    "Damascu" as variants of Athens and Damascus."""
+    if len(word) <= 4 or not word.endswith("s") or not word[:-1].istitle():
+        return None
+    if place(word) is not None or town(word) is not None or village(word) is not None:
+        return None
+    return place(word[:-1])
+
+
 def town(name: str) -> Place | None:
     """A town of 15,000–50,000 people called ``name`` ("Khan Sheikhoun", "Jayrud"), else None.
 

@@ -619,6 +619,21 @@ def test_harmonise_joins_surname_when_the_corpus_agrees():
             id="distance-cut-off",
         ),
         pytest.param(
+            "a/O post/O in/O Kafrun/B-GPE hamlet/I-GPE 35/I-GPE km/O south/O of/O Homs/B-GPE",
+            [("Kafrun hamlet", "Kafrun hamlet", "GPE"), ("Homs", "Homs", "GPE")],
+            id="distance-unit-past-the-name",
+        ),
+        pytest.param(
+            "nine/O victims/O shared/O the/O family/O name/O of/O Barakeh/B-LOC",
+            [("Barakeh", "Barakeh", "PERSON")],
+            id="family-name-is-no-place",
+        ),
+        pytest.param(
+            "relatives/O with/O the/O surname/O Dallow/B-GPE were/O evacuated/O",
+            [("Dallow", "Dallow", "PERSON")],
+            id="surname-is-no-place",
+        ),
+        pytest.param(
             "a/O strike/O near/O Manbij/B-FAC Syria/I-FAC",
             [("Manbij", "Manbij", "GPE"), ("Syria", "Syria", "GPE")],
             id="place-and-country-split",

@@ -192,8 +192,30 @@ def _candidates(doc: Doc) -> list[_Mention]:
 NAMED_PERSON_NOUNS = lexicon.words("people_nouns") | ROLE_NOUNS | {"witness", "eyewitness"}
 
 
+# Words that say the name after them is a family's: "the same family name of Qabs", "the
+# surname Smith" (tagged LOC, a family's name had become the place of the family's dead).
+FAMILY_NAME_WORDS = frozenset({"surname", "surnames", "surnamed"})
+FAMILY_NAME_FIRST_WORDS = frozenset({"family", "last", "second"})
+
+
+def _family_name(doc: Doc, start: int) -> bool:
+    """Whether the name at token ``start`` follows "family name (of)", "last name", "surname"."""
+    i = start - 1
+    if i >= 0 and doc[i].text.lower() == "of":
+        i -= 1
+    if i < 0:
+        return False
+    word = doc[i].text.lower()
+    return word in FAMILY_NAME_WORDS or (
+        word in ("name", "names") and i > 0 and doc[i - 1].text.lower() in FAMILY_NAME_FIRST_WORDS
+    )
+
+
 def _named_person(doc: Doc, start: int) -> bool:
-    """Whether the name at token ``start`` follows "<a person noun> named/called"."""
+    """Whether the name at token ``start`` follows "<a person noun> named/called", or is a
+    family's name (:func:`_family_name`)."""
+    if _family_name(doc, start):
+        return True
     if start < 2 or doc[start - 1].lower_ not in ("named", "called"):
         return False
     noun = doc[start - 2]
@@ -534,8 +556,10 @@ _NAME_VERBS_BEFORE_THE = frozenset({"save", "stop", "beat", "keep", "feed", "mee
 
 def _drop_trailing_numbers(doc: Doc, start: int, end: int) -> int:
     """The end of the name without numbers that are no part of it: a distance ("Jayrud 60
-    kilometres"), a sentence's opening number word ("2016 Six"), a place's count ("Idlib 15")."""
-    for k in range(start + 1, end - 1):
+    kilometres"), a sentence's opening number word ("2016 Six"), a place's count ("Idlib 15").
+    The distance's unit may lie past the name's end ("Jadieh village 65 km northwest of Daraa":
+    the model tags "Jadieh village 65")."""
+    for k in range(start + 1, min(end, len(doc) - 1)):
         if any(c.isdigit() for c in doc[k].text) and doc[k + 1].text.lower() in DISTANCE_UNITS:
             end = k
             break
