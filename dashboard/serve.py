@@ -76,6 +76,7 @@ def warm_gazetteer() -> None:
 # What every page run imports first (pandas, Plotly, the views, the sidebar): imported while the
 # server starts and the browser loads the app, not in the first visitor's run (0.6–1 s).
 APP_MODULES = (
+    "dashboard.code_changes",  # first: the code as this process loads it
     "dashboard.data",
     "dashboard.charts",
     "dashboard.components",

@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.store import StoreError
-from dashboard import components, data, filters_ui, plain, reporting
+from dashboard import code_changes, components, data, filters_ui, plain, reporting
 
 PAGES = (
     ("overview", "Overview", ":material/dashboard:"),
@@ -32,6 +32,13 @@ st.set_page_config(
     page_title="presslens", page_icon=str(ICON), layout="wide",
     initial_sidebar_state="expanded",
 )  # fmt: skip
+
+if code_changes.changed():
+    st.warning(
+        "presslens's code changed on disk since this dashboard started (an upgrade?). Restart "
+        "`presslens dashboard` to use it: until then a page may fail.",
+        icon=":material/update:",
+    )
 
 data.start_run()
 try:

@@ -80,6 +80,20 @@ def test_overview_counts_the_store(dashboard_db, use_db):
     assert int(metrics["Figures"]) >= 8
 
 
+def test_code_changed_under_a_running_server_is_said(dashboard_db, use_db, monkeypatch):
+    """Streamlit re-reads a page from disk but keeps the modules it imported: after an upgrade
+    under a running server a page could fail with a traceback. The app says to restart."""
+    from dashboard import code_changes
+
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "overview")
+    assert not any("code changed on disk" in w.value for w in at.warning)
+    monkeypatch.setattr(code_changes, "_LOADED", ())  # as if every file were new
+    at = run_page(dashboard_db, "overview")
+    assert not at.exception
+    assert any("Restart `presslens dashboard`" in w.value for w in at.warning)
+
+
 def test_overview_most_covered_holds_people_organisations_and_places(dashboard_db, use_db):
     # The chart is titled "people, organisations and places": the tagger's nationalities
     # ("Syrian", NORP) had headed it on FA-KES, above Syria itself.
