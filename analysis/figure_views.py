@@ -367,7 +367,8 @@ def headline_figures(
     Columns: ``category, estimate, n_articles`` (articles giving that estimate),
     ``n_event_articles`` (articles reporting the event), ``estimate_low, estimate_high`` (the
     spread of the event's figures) and the chosen figure's ``text, unit, location, claimed_by,
-    article_id, start, title, published``.
+    article_id, start, title, published, scope`` (a running total is said to be one where it
+    is shown: :data:`SCOPES`).
     """
     if summaries.covers(filters):
         return _headline_from_summaries(con, filters, scope=scope)
@@ -467,7 +468,8 @@ def _headline_frame(con, picked: list[tuple]) -> pd.DataFrame:
         for article_id, start, category, *rest in con.execute(
             "WITH x AS (SELECT * FROM figures x WHERE " + in_figures + "), "
             "a AS (SELECT id, title FROM articles a WHERE " + in_articles + ") "
-            "SELECT x.article_id, x.start, x.category, x.text, x.unit, x.claimed_by, a.title "
+            "SELECT x.article_id, x.start, x.category, x.text, x.unit, x.claimed_by, a.title, "
+            "x.scope "
             "FROM x JOIN a ON a.id = x.article_id",
             [*fig_ids, *art_ids],
         ).fetchall()
@@ -476,9 +478,9 @@ def _headline_frame(con, picked: list[tuple]) -> pd.DataFrame:
     for category, estimate, n, n_event, low, high, location, article_id, start, published in sorted(
         picked
     ):
-        text, unit, claimed_by, title = texts[(article_id, start, category)]
+        text, unit, claimed_by, title, scope = texts[(article_id, start, category)]
         rows.append((category, estimate, n, n_event, low, high, text, unit, location, claimed_by,
-                     article_id, start, title, published))  # fmt: skip
+                     article_id, start, title, published, scope))  # fmt: skip
     return pd.DataFrame(rows, columns=_HEADLINE_COLUMNS).astype(_HEADLINE_TYPES)
 
 
@@ -487,6 +489,7 @@ def _headline_frame(con, picked: list[tuple]) -> pd.DataFrame:
 _HEADLINE_COLUMNS = [
     "category", "estimate", "n_articles", "n_event_articles", "estimate_low", "estimate_high",
     "text", "unit", "location", "claimed_by", "article_id", "start", "title", "published",
+    "scope",
 ]  # fmt: skip
 _HEADLINE_TYPES = {
     "estimate": "float64", "n_articles": "int64", "n_event_articles": "int64",

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import uncertainty
+from analysis import figure_views, uncertainty
 from dashboard import label_layout
 
 TEMPLATE = "plotly_white"
@@ -896,6 +896,21 @@ def _padded_ranges(points) -> tuple[tuple[float, float], tuple[float, float]]:
 
 # Points of one place further apart than this are not joined by a line (a line across years
 # without a report would suggest figures nobody reported).
+def headline_cells(heads: pd.DataFrame) -> pd.DataFrame:
+    """The Overview's headline figures (:func:`analysis.figure_views.headline_figures`) as
+    table cells (:func:`figure_cells`, with the agreement and spread in words), the kind of
+    count named where the figure is no news event: "People killed (running total)" — a war's
+    "more than 300,000" had headed a year's killed as if one event."""
+    cells = figure_cells(figure_views.headline_words(heads))
+    if "scope" in heads:
+        kinds = heads["scope"].map(lambda s: "" if s in (None, "event") or pd.isna(s) else s)
+        cells["what"] = [
+            f"{what} ({SCOPE_WORDS.get(kind, kind)})" if kind else what
+            for what, kind in zip(cells["what"], kinds, strict=True)
+        ]
+    return cells
+
+
 def charted_note(series: pd.DataFrame, total: int, *, places: int) -> str:
     """What a figure timeline of ``series`` (:func:`analysis.figure_views.figure_series`) leaves
     out of the ``total`` figures in view, or "" when it draws them all: the figures of undated

@@ -181,7 +181,7 @@ def _overview(ctx: _Ctx) -> list[Item]:
         items.append(Item("Top entities", charts.top_entities(ents, title=title)))
     heads = figure_views.headline_figures(con, f)
     if not heads.empty:
-        heads = charts.figure_cells(figure_views.headline_words(heads)).assign(
+        heads = charts.headline_cells(heads).assign(
             open=ctx.links(heads["article_id"], heads["start"]),
         )
         labels = {

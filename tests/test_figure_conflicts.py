@@ -218,6 +218,26 @@ def test_headline_event_is_the_one_most_articles_report(tmp_path):
     assert head.n_event_articles == 2
 
 
+def test_a_running_total_at_the_head_is_said_to_be_one(tmp_path):
+    """A war's total that most articles repeat may head the killed, but not as a news event:
+    the headline carries its scope, and the Overview's cell names it."""
+    from dashboard import charts
+
+    rows = [
+        (f"t{k}", "2018-02-20", f"Outlet {k}", _fig(f"t{k}", "more than 300000",
+                                                   value=300000.0, scope="total"))
+        for k in range(3)
+    ]  # fmt: skip
+    rows.append(("e", "2018-02-20", "Wire", _fig("e", "12", value=12.0)))
+    with _store(tmp_path, rows) as store:
+        heads = fv.headline_figures(store.con)
+    assert heads.set_index("category").loc["killed", "scope"] == "total"
+    cells = charts.headline_cells(heads)
+    assert cells["what"].tolist() == ["People killed (running total)"]
+    news = heads.assign(scope="event")
+    assert charts.headline_cells(news)["what"].tolist() == ["People killed"]
+
+
 def test_headline_counts_outlets_before_articles(tmp_path):
     """One outlet's three reprints of 30 do not outvote two outlets saying 25."""
     rows = [(f"r{k}", "2018-02-20", "Reuters", _fig(f"r{k}", "30", value=30.0)) for k in range(3)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import entity_views, figure_views
+from analysis import entity_views
 from dashboard import charts, components, data, filters_ui, reporting
 
 filters = filters_ui.current()
@@ -128,7 +128,7 @@ else:
         "give for it — never simply the largest number. The spread is the range of that "
         "event's figures across articles."
     )
-    heads = charts.figure_cells(figure_views.headline_words(heads)).assign(
+    heads = charts.headline_cells(heads).assign(
         open=filters_ui.article_links(heads["article_id"], heads["start"], filters),
         # "2 of 3": the column's label says of what (the words took a column's width)
         agree=[
