@@ -485,7 +485,7 @@ def article_links(article_ids, starts=None, filters: Filters | None = None) -> l
     out = []
     for article_id, start in zip(article_ids, starts, strict=True):
         params = {"article": article_id}
-        if start is not None:
+        if start is not None and start == start:  # not None, not NaN (no offset known)
             params["at"] = str(int(start))
         out.append("articles?" + urlencode(params) + (f"&{keep}" if keep else ""))
     return out

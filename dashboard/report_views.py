@@ -247,10 +247,11 @@ def _entities(ctx: _Ctx) -> list[Item]:
     pairs = entity_views.cooccurrences(con, f, labels=None, min_weight=1, limit=60)
     if not pairs.empty:
         items.append(Item("Who is named with whom", charts.cooccurrence_network(pairs)))
-    first = top["name"].iloc[0]
+    # the entity the page's link picked (en_pick), else the most covered
+    first = str(ctx.choices.get("en_pick") or top["name"].iloc[0])
     arts = entity_views.entity_articles(con, f, name=first, limit=200)
     if not arts.empty:
-        arts = arts.assign(open=ctx.links(arts["id"]))
+        arts = arts.assign(open=ctx.links(arts["id"], arts["first_start"]))
         labels = {
             "title": "Article", "published": "Published", "source": "Outlet",
             "mentions": "Mentions", "open": "Read",

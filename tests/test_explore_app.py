@@ -4,6 +4,7 @@ and marked snippets, a clear message for a malformed query, an article list that
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote_plus
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -325,3 +326,22 @@ def test_the_search_hint_names_no_corpus_in_particular(dashboard_db, use_db):
     assert hint == filters_ui.SEARCH_PLACEHOLDER and "OR" in hint
     for name in ("Douma", "Ghouta", "Aleppo", "Idlib", "Syria"):
         assert name not in hint and name not in filters_ui.SEARCH_HELP
+
+
+def test_an_entitys_articles_are_a_link_and_open_at_its_first_mention(dashboard_db, use_db):
+    use_db(dashboard_db)
+    at = run_page("entities")
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    options = at.selectbox(key="en_pick").options
+    second = options[1]
+    at = run_page("entities", {"en_pick": second})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert at.selectbox(key="en_pick").value == second
+    table = next(d.value for d in at.dataframe if "open" in d.value.columns)
+    assert len(table) >= 1
+    assert table["open"].str.contains(r"[?&]at=\d+", regex=True).all()
+    assert f"en_pick={quote_plus(second)}" in _view_link(at)
+    # a name no article in view holds is said to be left out
+    at = run_page("entities", {"en_pick": "Nobody Anywhere"})
+    assert not at.exception
+    assert any("Nobody Anywhere in this link" in w.value for w in at.warning)

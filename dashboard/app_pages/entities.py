@@ -109,13 +109,21 @@ else:
         )
 
 st.subheader("An entity's articles")
-choice = st.selectbox("Entity", top["name"].tolist(), key="en_pick")
+# in the link, so that a view of one entity's articles is a link too
+filters_ui.fit_link_values("en_pick", top["name"].tolist())
+choice = st.selectbox("Entity", top["name"].tolist(), key="en_pick", bind="query-params")
+filters_ui.remember_page_param("en_pick", choice, top["name"].iloc[0] if len(top) else None)
 if choice:
     arts = data.entity_articles(filters, name=choice, limit=200)
     if arts.empty:
         components.empty(f"No article in view names {choice}.")
     else:
-        arts = arts.assign(open=filters_ui.article_links(arts["id"], filters=filters))
+        # each link outlines the entity's first mention in its article, as other pages' do
+        arts = arts.assign(
+            open=filters_ui.article_links(
+                arts["id"].tolist(), arts["first_start"].tolist(), filters
+            )
+        )
         components.table(
             arts[["title", "published", "source", "mentions", "open"]],
             title=f"Articles naming {choice}",
