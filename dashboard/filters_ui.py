@@ -12,6 +12,7 @@ against known options or parsed as ISO dates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence, Set
 from datetime import date
 from urllib.parse import urlencode
@@ -475,6 +476,21 @@ CURRENT_KEY = "_presslens_filters"
 def current() -> Filters:
     """The filters the sidebar selected in this run (pages read them from here)."""
     return st.session_state.get(CURRENT_KEY) or Filters()
+
+
+def file_name(stem: str, filters: Filters | None, suffix: str) -> str:
+    """A download's file name that says which view it holds: ``stem``, then the filters
+    ("presslens-tables_BBC_2016-01-01-2016-12-31.zip"), in letters, digits and dashes, at
+    most about 100 characters (two downloads of two views had both been presslens.json)."""
+    f = filters or Filters()
+    parts = [*f.sources, *f.speakers, *f.entities, *f.tags]
+    if f.date_from or f.date_to:
+        parts.append(f"{f.date_from or ''}-{f.date_to or ''}".strip("-"))
+    if f.search:
+        parts.append(f.search)
+    words = ["-".join(re.findall(r"[A-Za-z0-9]+", p)) for p in parts]
+    tail = "_".join(w for w in words if w)[:90].rstrip("-_")
+    return f"{stem}_{tail}{suffix}" if tail else f"{stem}{suffix}"
 
 
 def article_links(article_ids, starts=None, filters: Filters | None = None) -> list[str]:

@@ -84,7 +84,7 @@ def page_report_buttons(title: str, url_path: str, filters: Filters) -> None:
         f"data: {plain.md(meta.data_date)} · presslens {plain.md(meta.version)}  \n"
         f"[Link to this view]({link})"
     )
-    name = f"presslens-{page}-report"
+    name = filters_ui.file_name(f"presslens-{page}-report", filters, "")
     mid.download_button(
         "Report (HTML)",
         data=lambda: _document(page, filters, meta, base, choices, "interactive"),

@@ -139,7 +139,8 @@ def test_the_pages_report_buttons_download_the_view(server, page, label, suffix)
     with page.expect_download(timeout=120_000) as download:
         button.click()
     path = download.value.path()
-    assert download.value.suggested_filename == f"presslens-entities-report{suffix}"
+    # the file name says which view it holds
+    assert download.value.suggested_filename == f"presslens-entities-report_Daily-Ledger{suffix}"
     body = Path(path).read_bytes()
     if suffix == ".html":
         text = body.decode("utf-8")

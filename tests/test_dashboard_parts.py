@@ -626,3 +626,21 @@ def test_a_table_is_as_tall_as_its_rows_up_to_its_height():
     assert components.fit_height(10, 520) == "content"
     assert components.fit_height(30, 520) == 520
     assert components.fit_height(0, 320) == "content"
+
+
+def test_a_downloads_file_name_says_which_view_it_holds():
+    import datetime as dt
+
+    from analysis.filters import Filters
+    from dashboard.filters_ui import file_name
+
+    view = Filters(
+        sources=("BBC",), date_from=dt.date(2016, 1, 1), date_to=dt.date(2016, 12, 31),
+        search='"chemical attack" OR Douma',
+    )  # fmt: skip
+    assert file_name("presslens", view, ".json") == (
+        "presslens_BBC_2016-01-01-2016-12-31_chemical-attack-OR-Douma.json"
+    )
+    assert file_name("presslens", Filters(), ".json") == "presslens.json"
+    long = file_name("presslens", Filters(speakers=("Syrian Observatory",) * 20), ".zip")
+    assert len(long) <= 110 and long.endswith(".zip")

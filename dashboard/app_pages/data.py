@@ -120,13 +120,13 @@ else:
 
     c1, c2 = st.columns(2)
     c1.download_button(
-        "Tables as CSV (zip)", data=_csv_zip, file_name="presslens-tables.zip",
+        "Tables as CSV (zip)", data=_csv_zip, file_name=filters_ui.file_name("presslens-tables", filters, ".zip"),
         mime="application/zip", icon=":material/download:", on_click="ignore", width="stretch",
     )  # fmt: skip
     c2.download_button(
         "Everything as JSON (presslens/1)",
         data=lambda: export.dumps(data.export_tables(filters)),
-        file_name="presslens.json", mime="application/json", icon=":material/download:",
+        file_name=filters_ui.file_name("presslens", filters, ".json"), mime="application/json", icon=":material/download:",
         on_click="ignore", width="stretch",
     )  # fmt: skip
 
