@@ -57,15 +57,23 @@ def attention(df: pd.DataFrame, *, measure: str, granularity: str, order) -> go.
             if col == "share"
             else ("%{y:,} articles")
         )
+        custom = [[c, b] for c, b in zip(counts, bases, strict=True)]
+        hover = "%{x|%Y-%m-%d}: " + value + "<extra>" + grp.replace("<", "&lt;") + "</extra>"
+        # The line joins the shares that say something; a share of too few articles is a
+        # hollow point of its own, off the line (joined, "1 of 1 articles" drew 100 % spikes).
         fig.add_scatter(
-            x=xs, y=ys, name=grp, mode="lines+markers", line=dict(color=colours[grp], width=2),
-            marker=dict(size=[8 if t else 5 for t in thin],
-                        symbol=["circle-open" if t else "circle" for t in thin]),
-            customdata=[[c, b] for c, b in zip(counts, bases, strict=True)],
-            connectgaps=False,
-            hovertemplate="%{x|%Y-%m-%d}: " + value + "<extra>" + grp.replace("<", "&lt;")
-            + "</extra>",
+            x=xs, y=[None if t else y for y, t in zip(ys, thin, strict=True)], name=grp,
+            mode="lines+markers", line=dict(color=colours[grp], width=2), marker=dict(size=5),
+            customdata=custom, connectgaps=False, hovertemplate=hover, legendgroup=grp,
         )  # fmt: skip
+        if any(thin):
+            keep = [i for i, t in enumerate(thin) if t]
+            fig.add_scatter(
+                x=[xs[i] for i in keep], y=[ys[i] for i in keep], name=grp, mode="markers",
+                marker=dict(size=8, symbol="circle-open", color=colours[grp]),
+                customdata=[custom[i] for i in keep], hovertemplate=hover, legendgroup=grp,
+                showlegend=False,
+            )  # fmt: skip
     fig = _style(fig, title=_attention_title(col, granularity))
     if col == "share":
         fig.update_yaxes(tickformat=".1~%", rangemode="tozero")

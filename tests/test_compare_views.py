@@ -139,13 +139,15 @@ def test_lines_break_across_long_gaps():
          "share": [0.1, 0.1, 1.0]}
     )  # fmt: skip
     fig = compare_charts.attention(df, measure="share", granularity="month", order=["A"])
-    assert list(fig.data[0].y) == [0.1, 0.1, None, 1.0]
-    # 3 of 3 articles is 100 % of almost nothing: drawn hollow, the hover says so
-    assert list(fig.data[0].marker.symbol) == ["circle", "circle", "circle", "circle-open"]
-    assert [list(c) if c[0] is not None else None for c in fig.data[0].customdata] == [
-        [1, 10], [2, 20], None, [3, 3],
-    ]  # fmt: skip
-    assert "of %{customdata[1]} articles" in fig.data[0].hovertemplate
+    # 3 of 3 articles is 100 % of almost nothing: a hollow point off the line (joined to it,
+    # such shares drew 100 % spikes), and the hover says of how few
+    line, hollow = fig.data
+    assert list(line.y) == [0.1, 0.1, None, None] and line.mode == "lines+markers"
+    assert list(hollow.y) == [1.0] and hollow.marker.symbol == "circle-open"
+    assert [list(c) for c in hollow.customdata] == [[3, 3]]
+    assert [list(c) for c in line.customdata[:2]] == [[1, 10], [2, 20]]
+    assert "of %{customdata[1]} articles" in hollow.hovertemplate
+    assert hollow.legendgroup == line.legendgroup == "A" and hollow.showlegend is False
 
 
 def test_figure_timeline_breaks_long_gaps_and_can_use_a_log_axis():
