@@ -156,8 +156,8 @@ else:
         # off at the right: short labels, set widths (about 790 px before the article's title)
         # and rows tall enough for longer names and titles to wrap.
         column_config={
-            "what": st.column_config.TextColumn("What", width=100),
-            "text": st.column_config.TextColumn("Figure", width=95),
+            "what": st.column_config.TextColumn("What", width=120),  # "(running total)" too
+            "text": st.column_config.TextColumn("Figure", width=90),
             "unit": st.column_config.TextColumn("Counting", width=75),
             "location": st.column_config.TextColumn("Where", width=85),
             "agree": st.column_config.TextColumn(
@@ -165,8 +165,8 @@ else:
                 width=65,
                 help="Articles giving this figure, of the articles reporting the event",
             ),
-            "spread": st.column_config.TextColumn("Spread", width=85),
-            "claimed_by": st.column_config.TextColumn("Claimed by", width=130),
+            "spread": st.column_config.TextColumn("Spread", width=80),
+            "claimed_by": st.column_config.TextColumn("Claimed by", width=120),
             "title": st.column_config.TextColumn("Article", width=150),
             "published": st.column_config.DateColumn("Published", width=95),
             "open": st.column_config.LinkColumn("Read", display_text="open", width=60),
