@@ -1205,10 +1205,39 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             first = max(min(before, default=tok.i), tok.sent.start)
             subj = inverted
             content = (first, tok.i) if tok.i - first > MIN_REPORTED_TOKENS else content
+        if subj is not None and subj.i > tok.i:
+            subj = _person_ending(subj) or subj
         if content and subj is not None and content[0] <= subj.i < min(content[1], tok.i):
             content = _before_speaker(doc, content, subj, quoted)
         cues.append(_Cue(tok, tok.text, subj, content))
     return cues
+
+
+# Tokens that end a speaker's phrase after its cue: the person named after them is someone else
+# ("said a spokesman for Tony Blair", "said Labour and Tony Blair").
+_PHRASE_BREAKS = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT", "PRON", "AUX", "PART", "DET"})
+
+
+def _person_ending(subj: Token) -> Token | None:
+    """The person a speaker's phrase after its cue ends with, when the parse took a party or
+    nationality word opening it for the speaker: "“…,” said Tory shadow local government
+    secretary Caroline Spelman" (the model parsed "shadow" as a verb whose subject is "Tory"
+    and whose object is the name; "Tory" became the speaker, the Conservative Party). Only a
+    name of the model's NORP or ORG opening the phrase, then lower-case role words, then a
+    PERSON, with no preposition, conjunction or punctuation between; else None."""
+    if subj.ent_type_ not in ("NORP", "ORG"):
+        return None
+    doc = subj.doc
+    i = subj.i + 1
+    while i < len(doc) and doc[i].ent_type_ == subj.ent_type_ and doc[i].ent_iob_ == "I":
+        i += 1  # the rest of the party's name ("Liberal Democrat")
+    for j in range(i, min(len(doc), i + 8)):
+        t = doc[j]
+        if t.ent_type_ == "PERSON":
+            return speech.entity_of(t).root if j > i else None
+        if t.pos_ in _PHRASE_BREAKS or not t.is_lower:
+            return None
+    return None
 
 
 def _before_speaker(
@@ -1475,8 +1504,13 @@ def _trailing_cue(doc: Doc, text: str, q: _Quotation, by_verb: dict[int, _Cue]) 
             # A quotation closed by a full stop, then a cue with words of its own after it
             # ("“… those locations.” Assad says Syria war will “drag on”": a headline the
             # page ran in): a new sentence, reporting something else.
+            # So is a fragment woven into a sentence, then a speaker of its own named after it
+            # with words of its own ("Labour say a vote for them could “let the Tories in”,
+            # while the Tories say the Lib Dems would mean …"): the fragment is its own
+            # sentence's. (With no speaker between, "…”, arguing that …" goes on the same
+            # speaker's sentence: its cue still.)
             if (
-                inner.endswith(".")
+                (inner.endswith(".") or (between and _is_partial(text, q)))
                 and cue.content is not None
                 and cue.content[0] > tok.i
                 and cue.content[1] - cue.content[0] >= 2

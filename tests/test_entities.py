@@ -1465,3 +1465,60 @@ def test_an_apposition_that_calls_a_name_a_company_makes_it_one(nlp):
     labels = {m.name: m.label for m in mentions}
     assert [labels[n] for n in ("Harlan Wexby", "Marlo Quint", "Dorian Kestrel")] == ["ORG"] * 3
     assert labels["Tony Adams"] == labels["Abu Hamza al-Karim"] == "PERSON"
+
+
+# -- bylines, an organisation's full name, a lower-case place word (real-store review) ----------
+
+
+@pytest.mark.parametrize(
+    "text, byline",
+    [
+        # a wire's reporters after the last full stop, joined by slashes, with initials
+        ("Shells hit two houses in the old quarter. Karim Haddad/Lina", "Karim Haddad/Lina"),
+        ("Two men were hurt. K. Haddad / Lina Saad/R.J", "K. Haddad / Lina Saad/R.J"),
+        ("Talks resumed on Monday.\n\nSamir Aoun and Dana Keil.", "Samir Aoun and Dana Keil."),
+        ("The road reopened at noon. Omar al-Sayed", "Omar al-Sayed"),
+        # not bylines: a sentence whose full stop was lost, a lone word, the whole text
+        ("The match ended with a goal from Wayne Rooney", None),
+        ("Rebels took the town. Twitter", None),
+        ("Karim Haddad", None),
+        ("He thanked Mr Blair.", None),
+        ("The talks ended. Ministers will meet again in Geneva.", None),
+    ],
+)
+def test_a_byline_at_the_end_of_the_story(text, byline):
+    from analysis.entities.spans import credit_tail
+
+    at = credit_tail(text)
+    assert (text[at:] or None) == byline
+
+
+def test_a_byline_is_no_mention_but_the_story_s_people_are(model):
+    mentions, _ = run(
+        model,
+        "Rescuers led by Omar Saleh pulled two children from the rubble on Tuesday. "
+        "Lina Darwish/Rami",
+    )
+    assert [m.name for m in mentions] == ["Omar Saleh"]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # "Islamic State" tagged, the rest tagged as places; "the" before "Levant" left out
+        ("Gunmen of the so-called Islamic State in Iraq and Levant shelled the village near "
+         "Homs.", "Homs"),
+        # "Islamic" tagged NORP, "Iraq" and "Levant" places
+        ("Fighters from the Islamic State in Iraq and the Levant executed three men in "
+         "Palmyra.", "Palmyra"),
+    ],
+)  # fmt: skip
+def test_places_inside_an_organisations_full_name_are_no_places(model, text, place):
+    mentions, _ = run(model, text)
+    assert [(m.name, m.label) for m in mentions] == [("Islamic State", "ORG"), (place, "GPE")]
+
+
+def test_a_place_whose_article_and_word_are_written_in_lower_case_is_read_whole(model):
+    # "Deir ezzor": the model tags "Deir" alone (a place word of many names)
+    mentions, _ = run(model, "Air strikes killed 12 people in the eastern Deir ezzor province.")
+    assert [(m.text, m.label) for m in mentions] == [("Deir ezzor", "GPE")]

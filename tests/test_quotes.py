@@ -279,6 +279,39 @@ GOLD = [
         [("direct", "Grace Mensah", "They never watched")],
         id="a-sporting-role-describes-the-person-named-before",
     ),
+    # --- a trailing cue's speaker phrase opening with a party or an organisation ----------------
+    pytest.param(
+        "“This is typical of Labour hypocrisy,” said Tory shadow local government secretary "
+        "Helen Marsh.",
+        [("direct", "Helen Marsh", "typical of Labour hypocrisy")],
+        id="party-word-then-role-then-person-after-cue",  # was the Conservative Party
+    ),
+    pytest.param(
+        "“The figures simply do not add up,” said the Observatorys head Omar Haddad.",
+        [("direct", "Omar Haddad", "do not add up")],
+        id="organisation-then-role-then-person-after-cue",  # was "Observatorys"
+    ),
+    pytest.param(
+        "“We will not give up,” said a spokesman for Tony Blair.",
+        [("direct", None, "We will not give up")],
+        id="a-person-after-a-preposition-is-not-the-speaker",
+    ),
+    # --- a fragment, then another speaker's clause: not that speaker's quotation --------------
+    pytest.param(
+        "Labour say a Green vote could “hand the seat to the Tories”, while the Tories say the "
+        "Greens would mean higher bills.",
+        [
+            ("reported", "Labour Party", "hand the seat to the Tories"),
+            ("reported", "Conservative Party", "the Greens would mean higher bills"),
+        ],
+        id="fragment-then-while-another-speaker-says",  # was a quotation of the Tories
+    ),
+    pytest.param(
+        "The unions dismissed the offer as “an insult”, while the Liberal Democrats said it "
+        "was far too late.",
+        [("reported", "Liberal Democrats", "it was far too late")],
+        id="fragment-then-while-another-speaker-said",  # "an insult" was the Lib Dems'
+    ),
 ]
 
 
