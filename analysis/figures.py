@@ -216,7 +216,12 @@ def extract(
                 unit=reading.unit,
                 category=reading.category,
                 subject=reading.subject,
-                location=ctx.settle(place, span.sent, incident=incident),
+                location=ctx.settle(
+                    place,
+                    span.sent,
+                    incident=incident,
+                    named=_how_named(span, place) if own_place and place == own_place else None,
+                ),
                 claimed_by=_claimant(ctx, span),
                 start=match.start,
                 end=match.end,
@@ -277,14 +282,17 @@ class _Context:
         country = gazetteer.country_of_code(code) if code else None
         return country.name if country is not None else None
 
-    def settle(self, place: str | None, sentence: Span, *, incident: bool) -> str | None:
+    def settle(
+        self, place: str | None, sentence: Span, *, incident: bool, named: str | None = None
+    ) -> str | None:
         """A place the gazetteer cannot put in the article's country, settled by what the
-        article says of it (:mod:`analysis.place_context`); built on the first figure."""
+        article says of it (:mod:`analysis.place_context`); built on the first figure. ``named``:
+        how the figure's own sentence names the place (:func:`_how_named`)."""
         if place is None:
             return None
         if self._article_places is None:
             self._article_places = ArticlePlaces(self.doc, self.place_counts)
-        return self._article_places.settle(place, sentence, incident=incident)
+        return self._article_places.settle(place, sentence, incident=incident, named=named)
 
     def refine(self, place: str | None) -> str | None:
         """A country narrowed to the article's main place when that lies inside it: "killed in
@@ -528,6 +536,7 @@ def _read(
         and parsed.kind == "number"
         and not _counts_people(root)
         and not _toll_after_dateline(span)
+        and _listed_place(root) is None  # "… 67 in Saqba 61 in Douma": a count, as its neighbours
     ):
         return None
     value, low, high = parsed.value, parsed.low, parsed.high
@@ -595,6 +604,10 @@ def _read(
     # The place of the figure's own clause or sentence first; only then the place of the
     # sentence it borrowed its noun from (the article's main place is the caller's last resort).
     own = _location(ctx, root, noun)
+    if own is None and category not in UNPLACED_CATEGORIES:
+        # a count of people "in the city" (no name): the town just named, not the article's
+        # (money and counts of things stay where their sentence says, or nowhere)
+        own = _the_city(ctx, span.sent)
     reading.location = own or prior_location
     reading.place_borrowed = own is None and prior_location is not None
     return reading
@@ -1930,6 +1943,9 @@ def _holder(ctx: _Context, root: Token) -> str | None:
 
 def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
     """A place attached by of/in/to/into to the number, its noun or their governing verbs."""
+    listed = _listed_place(root)
+    if listed is not None:
+        return listed
     anchors = [root] + ([noun] if noun is not None else [])
     tok = noun if noun is not None else root
     steps = 0
@@ -1962,6 +1978,149 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
                             continue  # "said in Turkey the attack had killed 1300"
                         return _finer(ctx, root, _known(ctx, pobj, ctx.name(pobj)))
     return _place_in_sentence(ctx, root)
+
+
+# The nouns a sentence names a town with ("the town of Arbin", "Tlajabin village"): not a
+# neighbourhood or district, which lies inside a town the article names elsewhere.
+TOWN_NOUNS = r"(?:city|cities|town|towns|village|villages)"
+
+
+def _how_named(span: Span, place: str) -> str | None:
+    """How the figure's own sentence names ``place``: "list" (its own "N in A" pair), "town"
+    ("the town of Arbin"), else None (:meth:`ArticlePlaces.settle`)."""
+    if _listed_place(span.root) == place:
+        return "list"
+    return "town" if _named_a_town(span.sent, place) else None
+
+
+def _named_a_town(sent: Span, name: str) -> bool:
+    """Whether the sentence itself says ``name`` is a town ("in the city of Arbin", "the
+    village of Taduf", "Batbo village"): a town no gazetteer table lists is still a town, not the
+    article's main place (often another town). A name it writes without such a noun may be a
+    neighbourhood ("al-Midan"), a square or a headline's word, which the article's own place
+    answers better (:class:`analysis.place_context.ArticlePlaces`)."""
+    if not name.split()[-1][:1].isupper():
+        return False  # "Deir el" of "Deir el-Zour", "Adra east": a name cut short or run on
+    written = re.escape(name)
+    return (
+        re.search(rf"\b{TOWN_NOUNS} of (?:the )?{written}(?![\w-])", sent.text, re.IGNORECASE)
+        is not None
+        or re.search(rf"(?<!\w){written} {TOWN_NOUNS}\b", sent.text, re.IGNORECASE) is not None
+    )
+
+
+# Nouns that, with "the" and no name, point back to the town the sentences before named.
+BACK_NOUNS = frozenset({"city", "town"})
+BACK_SENTENCES = 2
+
+
+def _the_city(ctx: _Context, sent: Span) -> str | None:
+    """The town that "the city" or "the town" (no name of its own) points back to: the last
+    place named in the one or two sentences before, not a country, a province or a part of a
+    town ("… the Shahba neighbourhood of Aleppo. The neighbourhood is in the western outskirts
+    of the city, which rebels split when they seized its eastern half" is Aleppo's half, not
+    the article's main place, Douma). None when the sentence names no such noun or the
+    sentences before no such place."""
+    back = any(
+        tok.lower_ in BACK_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(
+            c.dep_ in MODIFIER_NAME_DEPS | {"prep", "appos"} and c.pos_ in ("PROPN", "ADP")
+            for c in tok.children
+        )  # "the city of Arbin", "the Aleppo city": a name of its own
+        for tok in sent
+    )
+    if not back:
+        return None
+    start = sent.start
+    for _ in range(BACK_SENTENCES):
+        if start == 0:
+            break
+        start = ctx.doc[start - 1].sent.start
+    lo, hi = ctx.doc[start].idx, sent.start_char
+    text = ctx.text
+    for m in sorted(ctx.mentions, key=lambda m: m.start, reverse=True):
+        if not (lo <= m.start < hi and m.label == "GPE"):
+            continue  # not a river or a region ("the Euphrates", "Eastern Ghouta")
+        if gazetteer.country(m.name) is not None or _abroad(ctx, m.name):
+            continue
+        named = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if named is not None and (
+            named.root.dep_ == "conj" or any(c.dep_ == "conj" for c in named.root.children)
+        ):
+            continue  # "in Aleppo Idlib Homs and eastern Ghouta": a list names no one town
+        before = text[max(lo, m.start - 15) : m.start].lower().split()
+        after = text[m.end : m.end + 15].lower().split()
+        wider = {"province", "countryside"}
+        if set(before[-2:-1]) & wider or set(after[:1]) & (wider | TOWN_PARTS):
+            # "Al-Bab, which lies in the northern province of Aleppo. … attacks on the town":
+            # the town is Al-Bab, not the province
+            continue
+        return m.name
+    return None
+
+
+# The prepositions of a list of "N in A" pairs, and how many pairs make one.
+LIST_PREPOSITIONS = frozenset({"in", "at"})
+LIST_PAIRS = 2
+# How far, in words, the list's first number may stand from its "in": its noun and verb ("150
+# bodies were counted in …"), not a clause of its own.
+LIST_REACH = 12
+
+
+def _listed_place(root: Token) -> str | None:
+    """The place of a number in a list of "N in A" pairs whose commas the source lost ("150
+    bodies were counted in Hammouriya 100 in Kfar Batna 67 in Saqba and 40 in Erbin"): each
+    number takes the name right after its own "in". The parser hangs every "in" on the verb, so
+    the general search gave all the numbers one place (whichever it knew), and the tagger
+    glues a number onto the name before it ("Hammouriya 100", an event) or takes a name for an
+    organisation: the list's shape, not the labels, says these are places. A list is at least
+    two numbers each followed by "in"/"at" and a proper name, each pair run on to the name
+    before it or joined by "and"; the first number may have its noun and verb between ("150
+    bodies were counted in …"), no other number. None when the number is in no such list."""
+    sent = root.sent
+    doc = root.doc
+
+    def place_after(i: int) -> int | None:  # the name after "N in", by its first word
+        j = i + 1
+        if j + 1 < sent.end and doc[j].lower_ in LIST_PREPOSITIONS and doc[j + 1].pos_ == "PROPN":
+            return j + 1
+        return None
+
+    pairs = {t.i: at for t in sent if t.like_num and (at := place_after(t.i)) is not None}
+    chained = [
+        i
+        for i in pairs
+        if i > sent.start and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].lower_ == "and")
+    ]
+    if len(pairs) < LIST_PAIRS or not chained:
+        return None
+    at = pairs.get(root.i)
+    if at is None:
+        # the list's first number: the first "in <name>" after it, before any other number
+        first = min(pairs)
+        if (
+            root.i >= first
+            or not 0 < first - root.i <= LIST_REACH
+            or any(t.like_num for t in doc[root.i + 1 : first])
+        ):
+            return None
+        at = next(
+            (
+                t.i + 1
+                for t in doc[root.i + 1 : first]
+                if t.lower_ in LIST_PREPOSITIONS and doc[t.i + 1].pos_ == "PROPN"
+            ),
+            None,
+        )
+        if at is None:
+            return None
+    end = at
+    while end + 1 < sent.end and (
+        doc[end + 1].pos_ == "PROPN" or doc[end + 1].text == "-" and doc[end + 1].whitespace_ == ""
+    ):
+        end += 1  # "Kfar Batna", "Mesraba Al-Hazza"; up to the next number or "and"
+    return doc[at : end + 1].text
 
 
 def _named_place(ctx: _Context, tok: Token) -> bool:
@@ -2005,9 +2164,16 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
         if (
             tok.head.lower_ == "of"
             and ctx.label(tok) not in ("GPE", "LOC")
-            and tok.head.head.lower_ not in PLACE_NOUNS | NESTING_NOUNS
+            and (
+                tok.head.head.lower_ not in PLACE_NOUNS | NESTING_NOUNS | COMPASS_WORDS
+                or tok.head.head.lower_ in COMPASS_WORDS
+                and _distance_before(tok.head.head)
+            )
         ):
-            continue  # "staff of the Union": whose, unless "the town of …" or a tagged place
+            # "staff of the Union": whose, unless "the town of …", "the west of Aleppo city" (a
+            # part of a place is in it; not "80 km to the north of Hasaka", which is elsewhere)
+            # or a tagged place
+            continue
         if not struck and _where_said(tok, clause):
             continue  # "Sabra said in Turkey the attack had killed 1300": where it was said
         # "in Idlib", and "in Idlib province" / "in Aleppo city" (the place modifies a noun);
@@ -2040,6 +2206,13 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
                 if best is None or rank < best[0]:
                     best = (rank, name)
     return best[1] if best else None
+
+
+def _distance_before(word: Token) -> bool:
+    """A distance just before a word ("80 km to the north of", "20 miles west of"): the place
+    after it says where something is not."""
+    before = word.doc[max(word.sent.start, word.i - 4) : word.i]
+    return any(t.like_num or t.lower_ in entities.DISTANCE_UNITS for t in before)
 
 
 def _struck_place(root: Token, obj: Token, clause: set[int] | None) -> bool:

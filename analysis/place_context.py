@@ -15,7 +15,11 @@ the known place the article itself nests it in:
 2. else, for a name the city tables put abroad or do not know, the province the village table
    (GeoNames cities1000) gives a village of that name in the article's country (Ariha, Idlib);
 3. else, for a name no table knows at all, the article's own place: its most-mentioned known place
-   in its country, which is also where a figure whose sentence names no place is put.
+   in its country, which is also where a figure whose sentence names no place is put. When the
+   figure's own sentence names it a town ("four were killed in the city of Arbin"), only if that
+   place is a province's capital, named as its province is ("Homs": the town lies in it, so the
+   roll-up is right): a small town the tables lack is still a town, and the article's place is
+   often another town ("Douma"), so the name stays.
 
 A name already placed in the article's country, a country or larger region, and a place abroad
 that the article does not nest (a strike "in Paris") are left as they are; step 3 is for incident
@@ -73,23 +77,28 @@ class ArticlePlaces:
             ),
             None,
         )
-        self._settled: dict[tuple[str, int, bool], str] = {}
+        self._settled: dict[tuple[str, int, bool, str | None], str] = {}
         self._written: dict[str, list[Span]] = {}
         self._others: dict[str, str | None] = {}  # name → the country of the other places
         self._spellings: dict[str, list[Span]] | None = None
 
-    def settle(self, name: str | None, sentence: Span, *, incident: bool) -> str | None:
+    def settle(
+        self, name: str | None, sentence: Span, *, incident: bool, named: str | None = None
+    ) -> str | None:
         """``name``, or the known place the article nests it in (see the module docstring).
         Only an ``incident`` figure (killed, injured, missing) falls back on the article's own
-        place, as it does when its sentence names no place at all."""
+        place, as it does when its sentence names no place at all, and not when its sentence
+        itself names ``name`` a town (``named`` "town", unless that place is the province's
+        capital) or gives it its own count in a list of "N in A" pairs (``named`` "list": the
+        other towns of the list are no part of it)."""
         if name is None or self.country is None:
             return name
-        key = (name, sentence.start, incident)
+        key = (name, sentence.start, incident, named)
         if key not in self._settled:
-            self._settled[key] = self._settle(name, sentence, incident)
+            self._settled[key] = self._settle(name, sentence, incident, named)
         return self._settled[key]
 
-    def _settle(self, name: str, sentence: Span, incident: bool) -> str:
+    def _settle(self, name: str, sentence: Span, incident: bool, named: str | None) -> str:
         # The country the article's other places point to: a namesake abroad ("Hamdaniya" in
         # Iraq, in a story about Aleppo) must not vote for itself.
         if name not in self._others:
@@ -106,7 +115,12 @@ class ArticlePlaces:
         village = gazetteer.village(name)
         if village is not None and village.country == country and village.admin1:
             return village.admin1
-        if status == "unknown" and incident and self.home is not None:
+        if (
+            status == "unknown"
+            and incident
+            and self.home is not None
+            and (named is None or named == "town" and _names_its_province(self.home))
+        ):
             return self.home
         if facility and incident and self.home is not None and not geo.namesake_in(name, country):
             # "killed at the Salem mosque" in a story about Idlib: a mosque of the article's own
@@ -272,6 +286,20 @@ class ArticlePlaces:
                 if village is not None and village.country == villages_in:
                     return cand
         return None
+
+
+def _names_its_province(name: str) -> bool:
+    """Whether the town ``name`` is the capital its province is named after (Homs, Raqqa,
+    Deir ez-Zor; not Douma, in Rif Dimashq): the province and the town lie at one point."""
+    town = geo.locate(name)
+    if town is None or not town.region:
+        return False
+    province = geo.locate(town.region)
+    return (
+        province is not None
+        and province.kind == "city"
+        and (province.lat, province.lon) == (town.lat, town.lon)
+    )
 
 
 def _container(name: str) -> bool:

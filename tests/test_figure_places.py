@@ -419,3 +419,46 @@ def test_words_the_entity_layer_cut_off_a_name_are_no_place():
     # an entity the entity layer left whole, or dropped whole, keeps the model's reading
     doc, ctx = _context(words, ents, [])
     assert ctx.label(doc[5]) == "FAC"
+
+
+# An article whose own place is Douma (named three times before the figure's sentence): each
+# figure below names another place in its own sentence, and that place must win.
+DOUMA_LEDE = (
+    "Government shelling hit Douma again on Monday. Douma has been besieged for years and "
+    "Douma's hospitals are full.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a part of a city is in the city: "the west of Aleppo city"
+        ("Two pupils were killed and 11 wounded in a shell attack on a school in the rebel-held "
+         "west of Aleppo city on Monday, state media said.",
+         [("Two", "Aleppo"), ("11", "Aleppo")]),
+        ("Four pupils were killed when a shell hit a school in the north of Aleppo city.",
+         [("Four", "Aleppo")]),
+        # a town no gazetteer table knows is still a place: its name, not the article's town
+        ("At least five civilians were killed in the town of Kafr Sulwan, rescuers said.",
+         [("At least five", "Kafr Sulwan")]),
+        # a list of "N in A" pairs whose commas were lost: each number takes its own place,
+        # whatever the tagger makes of the names
+        ("The local council said 45 bodies were found in Zamalka 30 in Kafr Sulwan 22 in Otaya "
+         "and 18 in Douma.",
+         [("45", "Zamalka"), ("30", "Kafr Sulwan"), ("22", "Otaya"), ("18", "Douma")]),
+    ],
+)  # fmt: skip
+def test_the_sentences_own_place_beats_the_articles(nlp, sentence, expected):
+    assert _places(nlp, DOUMA_LEDE + sentence) == expected
+
+
+def test_the_city_points_back_to_the_city_named_before(nlp):
+    """ "the city" with no name of its own is the city the sentences before named, not the
+    article's main place."""
+    text = (
+        "Government shelling hit Idlib again on Monday. Idlib has been besieged for years and "
+        "Idlib's hospitals are full.\n\n"
+        "Rebels shelled the Midan district of Hama on Sunday. The district lies in the south of "
+        "the city which has been split since 2013 when the army seized its northern half."
+    )
+    assert _places(nlp, text) == [("half", "Hama")]
