@@ -229,7 +229,38 @@ def extract(
                 scope=scope,
             )
         )
-    return figures
+    return _without_conversions(figures, ctx.text)
+
+
+# A sum in brackets right after another sum, or after it and a semicolon: the same money in
+# another currency ("70m euros ($91m)", "$800m (£424m)", "6.8bn rand ($1.2bn; £910m)").
+_CONVERSION_GAP = re.compile(r"\s*\(\s*")
+_NEXT_CONVERSION_GAP = re.compile(r"\s*[;,]\s*")  # "($1.2bn; £910m)": a second, same bracket
+
+
+def _without_conversions(figures: list[Figure], text: str) -> list[Figure]:
+    """``figures`` less the sums that convert the sum before them into another currency: kept,
+    each deal was counted twice, once in each currency (the BBC's business stories give most
+    sums so: 120 of the store's money figures), and "500 Syrian pounds ($1)" drew a one-dollar
+    point on the money chart."""
+    out: list[Figure] = []
+    converted: Figure | None = None  # the conversion just left out
+    for figure in figures:
+        before = out[-1] if out else None
+        if figure.category == "money" and (
+            converted is not None
+            and converted.unit != figure.unit
+            and _NEXT_CONVERSION_GAP.fullmatch(text, converted.end, figure.start) is not None
+            or before is not None
+            and before.category == "money"
+            and before.unit != figure.unit
+            and _CONVERSION_GAP.fullmatch(text, before.end, figure.start) is not None
+        ):
+            converted = figure
+            continue
+        converted = None
+        out.append(figure)
+    return out
 
 
 # -- context ------------------------------------------------------------------------------------

@@ -1649,3 +1649,15 @@ def test_national_millions_borrow_no_town_from_the_sentence_before(nlp):
     )
     figs = _figs(nlp, text)
     assert _one(figs, "More than 7 million").location == "Syria"
+
+
+def test_a_sum_converted_in_brackets_is_one_sum(nlp):
+    # the same money in another currency is no second sum (a deal counted twice, once in
+    # each currency); a sum in brackets that is no conversion of the one before stays
+    figs = _figs(
+        nlp,
+        "The studio sold the catalogue for $600m (£320m) on Friday. The mine was valued at "
+        "€400m ($420m; £340m) last year. The fund paid £5m to the club (its largest gift).",
+    )
+    money = [(f.text, f.unit) for f in figs if f.category == "money"]
+    assert money == [("$600m", "USD"), ("€400m", "EUR"), ("£5m", "GBP")], money
