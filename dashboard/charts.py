@@ -903,7 +903,10 @@ def headline_cells(heads: pd.DataFrame) -> pd.DataFrame:
     "more than 300,000" had headed a year's killed as if one event."""
     cells = figure_cells(figure_views.headline_words(heads))
     if "scope" in heads:
+        # a share is a state, not a sum that runs on: "half (running total)" read oddly
+        shares = heads["category"].isin(("territory_share", "percent"))
         kinds = heads["scope"].map(lambda s: "" if s in (None, "event") or pd.isna(s) else s)
+        kinds = kinds.where(~shares, "")
         cells["what"] = [
             f"{what} ({SCOPE_WORDS.get(kind, kind)})" if kind else what
             for what, kind in zip(cells["what"], kinds, strict=True)

@@ -236,6 +236,8 @@ def test_a_running_total_at_the_head_is_said_to_be_one(tmp_path):
     assert cells["what"].tolist() == ["People killed (running total)"]
     news = heads.assign(scope="event")
     assert charts.headline_cells(news)["what"].tolist() == ["People killed"]
+    share = heads.assign(category="territory_share")  # a share is a state: no running total
+    assert charts.headline_cells(share)["what"].tolist() == ["Share of territory held"]
 
 
 def test_headline_counts_outlets_before_articles(tmp_path):
