@@ -19,6 +19,12 @@ or a target both sentences name. A city at war has several incidents a day; on F
 by place, days and compatible kinds alone put a strike on one village beside a gas attack on
 another town ("7 of the first 12 killed conflicts", an analyst's read), and a chemical attack is
 a kind no other incident shares, so one named beside one not is never the same.
+
+The same integer carries the weapon named (:data:`WEAPONS`: a mortar is not a missile, though
+both are shelling), who attacked (:data:`SIDES`: rebels' rockets on Damascus and the regime's
+bombardment of Ghouta are two incidents), whether the toll is one over a span of days
+(:data:`SPAN_PATTERN`: "over the last 48 hours" is no single strike's) and the day of the week
+named (:data:`WEEKDAYS`: a day after the other article was published is not its incident).
 """
 
 from __future__ import annotations
@@ -54,6 +60,69 @@ TARGETS = (
 TARGETS_FIRST_BIT = 8
 KINDS_MASK = (1 << len(INCIDENT_KINDS)) - 1
 TARGETS_MASK = ((1 << len(TARGETS)) - 1) << TARGETS_FIRST_BIT
+# (weapon, a regular expression over the lower-cased sentence): the weapon named, in the bits from
+# WEAPONS_FIRST_BIT. A kind holds several weapons ("shelling": mortars, rockets, artillery), so two
+# figures of one kind may still be two incidents: on FA-KES "a mortar attack on Al Qousour
+# district" had been paired with "15 killed in missile strike" the next day. Two figures whose
+# sentences name weapons and none in common are two incidents. "Rocket" and "missile" are one
+# weapon here: reports call one strike by either word.
+WEAPONS = (
+    ("mortar", r"mortars?"),
+    ("missile", r"missiles?|rockets?"),
+    ("artillery", r"artillery|tank (fire|shells?)"),
+    ("barrel bomb", r"barrel bombs?"),
+)  # fmt: skip
+WEAPONS_FIRST_BIT = 19
+WEAPONS_MASK = ((1 << len(WEAPONS)) - 1) << WEAPONS_FIRST_BIT
+# A toll over a span of days ("over the last 48 hours", "in two days", "since Thursday") counts
+# several strikes, no single one: a figure of a span and one of no span are not two counts of one
+# incident (FA-KES: "79 civilians killed over the last 48 hours by air strikes" against "15 killed
+# in missile strike" on Deir Ezzor). Its scope stays an event (FA-KES gold takes such a toll for
+# the day's); only the pairing reads the bit.
+_NUMBER_OF_DAYS = r"(two|three|four|five|six|seven|ten|several|few|\d+)"
+SPAN_PATTERN = (
+    rf"(over|in|during|within|for) the (last|past|previous) ({_NUMBER_OF_DAYS} )?(days|weeks?|month)"
+    rf"|(over|in|during|within|for) the (last|past|previous) (36|48|72|96) hours"
+    rf"|\b(over|in|within|during) {_NUMBER_OF_DAYS} days|\b{_NUMBER_OF_DAYS}-day"
+    rf"|\bsince (monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week)"
+)
+SPAN_BIT = 1 << 23
+# (side, who it names, how): who carried out the attack (the side's name before an attack word,
+# "rebels fired rockets", "Russian air strikes", or after "by", "shelling by the Assad regime"),
+# in the bits from SIDES_FIRST_BIT. Two figures whose sentences name attackers and none in common
+# are two incidents: FA-KES paired "rebels fired rockets on Damascus killing three civilians" with
+# the regime's bombardment of Ghouta. A name that only says who holds a place ("rebel-held", "a
+# village held by Islamic State") is not read as an attacker.
+_ATTACK_WORDS = (
+    r"(air ?strikes?|airstrikes?|air raids?|raids?|warplanes?|jets|planes|aircraft|helicopters?|"
+    r"drones?|shelling|shells?|bombardment|bombing|artillery|mortars?|rockets?|"
+    r"missiles?|barrel bombs?|attacks?|offensive|fire|fired|shelled|launched|attacked|"
+    r"bombarded|car bombs?|suicide)"
+)
+_BY_WORDS = (
+    r"(strikes?|raids?|shelling|bombardment|bombing|attacks?|attacked|fired|launched|carried out|"
+    r"shells?|rockets?|mortars?|missiles?|killed)"
+)
+SIDES = (
+    ("government", r"(regime|government|pro-government|pro-regime|loyalist|syrian|russian|russia|"
+                   r"assad|army|iranian|hezbollah)"),
+    ("opposition", r"(rebels?|insurgents?|jihadists?|militants?|islamic state|isis|isil|daesh|"
+                   r"nusra|opposition|terrorists?|armed groups?)"),
+    ("coalition", r"(coalition|us-led|u\.s\.-led|american|u\.s\.|israeli|turkish|turkey)"),
+)  # fmt: skip
+SIDES_FIRST_BIT = 27
+SIDES_MASK = ((1 << len(SIDES)) - 1) << SIDES_FIRST_BIT
+
+
+def _side_pattern(names: str) -> str:
+    # "Russia's jets", "regime forces shelled", "carried out by Assad regime warplanes"; the
+    # forces alone are no attack ("an attack on government forces" names the attacked).
+    return (
+        rf"\b{names}(\x27s)? ((forces|troops|army|fighters|militants) )?{_ATTACK_WORDS}\b"
+        rf"|\b{_BY_WORDS} by (the )?([a-z-]+ )?{names}\b"
+    )
+
+
 # The day of the week the sentence names ("killed on Thursday", "Saturday's air strikes"), 1
 # (Monday) to 7 (Sunday), 0 for none, in three bits from WEEKDAY_FIRST_BIT: with the article's
 # date it is the incident's day, and two casualty figures whose days differ are two incidents (on
@@ -69,10 +138,17 @@ def _kinds_sql() -> str:
     # intersection doubled the time of a year's pairs at a million articles (0.06 -> 0.13 s).
     bits = [(bit, pattern) for bit, (_kind, pattern) in enumerate(INCIDENT_KINDS)]
     bits += [(TARGETS_FIRST_BIT + i, pattern) for i, (_target, pattern) in enumerate(TARGETS)]
+    bits += [(WEAPONS_FIRST_BIT + i, pattern) for i, (_weapon, pattern) in enumerate(WEAPONS)]
+    bits += [(SPAN_BIT.bit_length() - 1, SPAN_PATTERN)]
+    bits += [(SIDES_FIRST_BIT + i, _side_pattern(names)) for i, (_, names) in enumerate(SIDES)]
     days = ", ".join(f"'{d}'" for d in WEEKDAYS)
+    named = "|".join(WEEKDAYS)
+    # the day a source spoke is not the incident's ("has reached at least 126 ... the
+    # Observatory said on Sunday", of Saturday's bombing): left out before the day is read
+    said = f"(said|says|reported|announced|told [a-z]+) (late |early )?(on )?({named})"
     weekday = (
-        f"coalesce(list_position([{days}], regexp_extract(lower({{f}}.sentence), "
-        f"'\\b({'|'.join(WEEKDAYS)})\\b', 1)), 0) * {1 << WEEKDAY_FIRST_BIT}"
+        f"coalesce(list_position([{days}], regexp_extract(regexp_replace(lower({{f}}.sentence), "
+        f"'{said}', '', 'g'), '\\b({named})\\b', 1)), 0) * {1 << WEEKDAY_FIRST_BIT}"
     )
     return (
         "("
@@ -86,7 +162,8 @@ def _kinds_sql() -> str:
 
 # The kinds and targets of the figure aliased ``{f}`` (``.format(f="f")``): an INTEGER, bit i set
 # for the i-th kind of INCIDENT_KINDS, bit TARGETS_FIRST_BIT + i for the i-th of TARGETS (0: the
-# sentence names none).
+# sentence names none), then the weapons (bits 19-22), a span of days (23), the weekday (24-26)
+# and the attackers (27-29); bit 31 is left clear (the summary's column is a signed INTEGER).
 KINDS_SQL = _kinds_sql()
 
 
@@ -117,8 +194,19 @@ def _incident_day(e: str) -> str:
     )
 
 
+def _reported_by(e: str, other: str) -> str:
+    """The day the sentence of the figure aliased ``e`` names falls on or before the day the
+    figure aliased ``other`` was published (or names none): an article of a Monday cannot report
+    the next Thursday's strike (FA-KES: "has killed eight civilians", published Monday 20
+    November, against "nine civilians were killed Thursday", the 23rd)."""
+    return f"({_incident_day(e)} IS NULL OR {_incident_day(e)} <= {other}.published::DATE)"
+
+
 SAME_INCIDENT_SQL = (
     f"({_compatible(KINDS_MASK)} AND {_compatible(TARGETS_MASK)}"
+    # two weapons named and none in common ("a mortar attack", "a missile strike"), two
+    # attackers ("rebels fired rockets", "regime bombardment"): two incidents
+    f" AND {_compatible(WEAPONS_MASK)} AND {_compatible(SIDES_MASK)}"
     f" AND ((x.kinds & {KINDS_MASK}) = 0 OR (y.kinds & {KINDS_MASK}) = 0"
     f" OR (x.kinds & {CHEMICAL_BIT}) = (y.kinds & {CHEMICAL_BIT}))"
     f" AND (x.category NOT IN {INCIDENT_CATEGORIES}"
@@ -127,7 +215,12 @@ SAME_INCIDENT_SQL = (
     # on Friday and on Saturday is one quantity of a place, told of no incident)
     f" AND (x.category NOT IN {INCIDENT_CATEGORIES}"
     f" OR {_incident_day('x')} IS NULL OR {_incident_day('y')} IS NULL"
-    f" OR {_incident_day('x')} = {_incident_day('y')}))"
+    f" OR {_incident_day('x')} = {_incident_day('y')})"
+    # casualties: a day named after the other figure's article was published is not its
+    # incident; a toll over a span of days is no single strike's (both of a span, or neither)
+    f" AND (x.category NOT IN {INCIDENT_CATEGORIES}"
+    f" OR ({_reported_by('x', 'y')} AND {_reported_by('y', 'x')}"
+    f" AND (x.kinds & {SPAN_BIT}) = (y.kinds & {SPAN_BIT}))))"
 )
 
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "23"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events, sum_entity_pairs, sum_figure_days; 11: sum_figure_votes, sum_conflict_figures, sum_entity_names_all, sum_attitude_holders_all; 12: quotes.n_words; 13: articles.article_key, entity_pairs.article_key, holder_targets; 14: holder_targets columns of the encoder scorer; 15: sum_conflict_figures' bounds ("at least 70" allows more); 16: sum_*_month, sum_*_outlet (month and outlet totals); 17: sum_*_year (year totals); 18: sum_conflict_figures.kinds (incident kinds); 19: the kinds carry what was hit (targets); 20: the headline events leave out words that only set a floor ("dozens"); 21: no conflicts of catch-all categories or words of scale ("hundreds"); 22: no headline of a catch-all category; 23: the kinds carry the day of the week the sentence names
+SCHEMA_VERSION = "24"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events, sum_entity_pairs, sum_figure_days; 11: sum_figure_votes, sum_conflict_figures, sum_entity_names_all, sum_attitude_holders_all; 12: quotes.n_words; 13: articles.article_key, entity_pairs.article_key, holder_targets; 14: holder_targets columns of the encoder scorer; 15: sum_conflict_figures' bounds ("at least 70" allows more); 16: sum_*_month, sum_*_outlet (month and outlet totals); 17: sum_*_year (year totals); 18: sum_conflict_figures.kinds (incident kinds); 19: the kinds carry what was hit (targets); 20: the headline events leave out words that only set a floor ("dozens"); 21: no conflicts of catch-all categories or words of scale ("hundreds"); 22: no headline of a catch-all category; 23: the kinds carry the day of the week the sentence names; 24: the kinds carry the weapon, the attacker and a span of days named
 
 # Every table's columns, in order. A table backed by a record (analysis/records.py) takes its
 # columns from the record's fields (analysis.schema), with the store-only columns declared beside
@@ -149,6 +149,7 @@ RECOUNTED_AT: dict[int, tuple[str, ...]] = {
     21: ("sum_conflict_figures",),  # no catch-all, no "hundreds" (summaries.CONFLICT_FIGURE_SQL)
     22: ("sum_figure_events", "sum_figure_votes"),  # no catch-all (summaries.HEADLINE_FIGURE_SQL)
     23: ("sum_conflict_figures",),  # the weekday named (analysis.incident_kinds.WEEKDAYS)
+    24: ("sum_conflict_figures",),  # weapons, attackers, spans (analysis.incident_kinds)
 }
 
 

@@ -438,6 +438,58 @@ def _said(article_id, text, value, sentence, **kw):
             True,
             id="bombing-may-be-from-the-air",
         ),
+        # one kind (shelling), two weapons: two incidents; "rocket" and "missile" are one
+        pytest.param(
+            "A mortar attack on Douma killed 20 civilians.",
+            "A missile strike killed 35 civilians in Douma.",
+            False,
+            id="a-mortar-is-not-a-missile",
+        ),
+        pytest.param(
+            "A rocket hit Douma, killing 20 civilians.",
+            "A missile strike killed 35 civilians in Douma.",
+            True,
+            id="rocket-and-missile-one-weapon",
+        ),
+        # two attackers: two incidents; one attacker in two words is one
+        pytest.param(
+            "Rebels fired shells at Douma, killing 20 civilians.",
+            "Regime shelling of Douma killed 35 civilians.",
+            False,
+            id="rebels-vs-regime",
+        ),
+        pytest.param(
+            "Russian air strikes killed 20 civilians in Douma.",
+            "Air raids carried out by the Syrian regime killed 35 civilians in Douma.",
+            True,
+            id="one-side-two-words",
+        ),
+        pytest.param(
+            "Air strikes on rebel-held Douma killed 20 civilians.",
+            "Government warplanes killed 35 civilians in Douma.",
+            True,
+            id="who-holds-a-place-is-no-attacker",
+        ),
+        pytest.param(
+            "Russian air strikes killed 20 civilians in Douma.",
+            "US-led coalition air strikes killed 35 civilians in Douma.",
+            False,
+            id="russia-vs-the-coalition",
+        ),
+        # a toll over days counts several strikes: never beside one strike's, but beside another
+        # toll over days
+        pytest.param(
+            "20 civilians were killed in an air strike on Douma.",
+            "Air strikes have killed 35 civilians in Douma over the past two days.",
+            False,
+            id="a-span-of-days-vs-one-strike",
+        ),
+        pytest.param(
+            "Air strikes killed 20 civilians in Douma in three days.",
+            "Air strikes have killed 35 civilians in Douma over the last 48 hours.",
+            True,
+            id="two-spans-of-days",
+        ),
     ],
 )
 def test_two_kinds_of_incident_are_two_incidents(tmp_path, first, second, conflict):
@@ -478,6 +530,13 @@ def test_catch_all_categories_never_conflict(tmp_path, category):
         # the same day named in articles of two dates (20 and 22 February): Monday 19 February
         ("on Monday", "on Monday", True),
         ("on Monday", "", True),  # one names no day: it may be the same
+        # a day after the other article's date: a Tuesday's article (20 February) cannot report
+        # Thursday's strike (the 22nd) ...
+        ("", "on Thursday", False),
+        # ... but a Tuesday's article's Thursday is the week before (the 15th)
+        ("on Thursday", "", True),
+        # the day a source spoke is not the incident's
+        ("", "the monitor said on Thursday", True),
     ],
 )
 def test_figures_whose_sentences_name_two_days_are_two_incidents(tmp_path, day_x, day_y, conflict):
