@@ -37,6 +37,7 @@ from analysis import aggregates, doc_arrays, gazetteer, lexicon, sentiment, spee
 from analysis.entities.rules import (
     HONORIFICS,
     ORG_HEAD_WORDS,
+    ROLE_TITLES,
     alias,
     is_sentence_adverb,
     strip_titles,
@@ -580,6 +581,11 @@ class _Resolver:
         for ent in names.ents:
             if quoted[ent.start] or _modifier_norp(ent):
                 continue
+            if ent.label_ == "PERSON" and _qualifies(ent, ent.root.head):
+                # "the Assad regime", "Assads officials": the name describes a noun; a later
+                # "he" is not that person ("Jamous pointed out that the Assad regime … He
+                # stressed …" had given Assad what Jamous stressed)
+                continue
             spk = self._from_entity(ent)
             is_subj = ent.root.dep_ in ("nsubj", "appos") or (
                 ent.root.dep_ == "appos" and ent.root.head.dep_ == "nsubj"
@@ -910,7 +916,22 @@ class _Resolver:
         if noun in ORG_DESCRIPTION_NOUNS:  # "the group said": not the agency reporting it
             if _own_qualifier(token):
                 return None  # "The IS group", "the UN humanitarian agency": no other one
-            return self._antecedent(token.i, {"ORG"}, fits=_described_by(noun))
+            described = _described_by(noun)
+
+            def fits(spk: _Speaker, idx: int, is_subj: bool) -> bool:
+                # not a body the article only reports on ("under the control of the Islamic
+                # State jihadist group … according to the group which relies on a network of
+                # activists" was the Observatory's word; "ISIS members"; "airstrikes on Daesh
+                # militants. The alliance also said" the US-led coalition's)
+                if (
+                    noun in KIND_NOUNS
+                    and _other_kind(spk.name, noun)
+                    and not self._called(spk, noun)
+                ):
+                    return False
+                return (is_subj or self._not_reported_on(spk)) and described(spk, idx, is_subj)
+
+            return self._antecedent(token.i, {"ORG"}, fits=fits)
         return None
 
     def _person(self, span: Span) -> _Speaker:
@@ -1013,12 +1034,26 @@ class _Resolver:
                 and spk.name is not None
                 and self.sent_of[idx] - sent_now <= 1
             )
-            # Someone who already has a role in this article is not the holder of another one.
-            if near and not self.roles.get(spk.name):
+            # Someone who already has a role in this article is not the holder of another one
+            # (but is of the one named by the same noun: "the provincial governor said.
+            # Governor Talal al-Barazi told …").
+            # named in the description itself or before its verb ("the head of the
+            # Britain-based monitoring group Rami Abdel Rahman told AFP", "Director of Daraa
+            # National Hospital Dr. Farid al-Asfar told SANA"), or as the next sentence's subject
+            own = token.left_edge.i <= idx <= max(token.right_edge.i, token.head.i)
+            if near and self._holds(spk, token) and (own or self._main_subject(spk)):
                 mention.name, mention.label = spk.name, "PERSON"
                 self.roles.setdefault(spk.name, role)
                 return mention
-        prev = self._antecedent(np.start, {"PERSON"})
+        # Only someone whose known role is this one ("the chancellor" was Tony Blair, named
+        # last, where the article calls Gordon Brown so; "the provincial governor" Assad).
+        prev = self._antecedent(
+            np.start, {"PERSON"}, fits=lambda spk, _i, _s: self._holds(spk, token)
+        )
+        if prev is not None and not self.roles.get(prev.name) and self._beside(prev, np.start):
+            # and with no role known, not when another person is named with them: which one
+            # the description means, the text does not say (unresolved is better than wrong)
+            prev = None
         # "the UN's top aid official", "the Homs governor": a description naming a body or a
         # town stands for the person before it only if that person's name or role names it too
         # (Assad was "the UN's top aid official" and "the Civil Defense spokesman"). A country
@@ -1047,10 +1082,117 @@ class _Resolver:
             mention.name, mention.label = prev.name, "PERSON"
         return mention
 
+    def _called(self, spk: _Speaker, noun: str) -> bool:
+        """Whether the article calls the organisation ``spk`` a ``noun`` beside one of its
+        names: "the charity Save the Children", "the Islamic State group", "the SDF, an
+        alliance of …", "the Observatory is a charity"."""
+        for _i, other, _s in self.candidates:
+            if other.name != spk.name or other.start is None:
+                continue
+            span = self.doc.char_span(other.start, other.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            near = [root.head, *root.children]
+            if root.head.lemma_ == "be":  # "… is a charity"
+                near += [c for c in root.head.children if c.dep_ == "attr"]
+            if any(t.lemma_.lower() == noun and not span.start <= t.i < span.end for t in near):
+                return True
+        return False
+
+    def _not_reported_on(self, spk: _Speaker) -> bool:
+        """Whether the mention of the organisation ``spk`` may be a speaker's: not an object
+        of its clause, itself or the people it describes ("Airstrikes hit Daesh militants"),
+        nor the object of a preposition of a target (:data:`TARGET_PREPOSITIONS`: "clashes
+        between ISIS and the YPG", "under the control of the Islamic State group"). A source
+        ("according to", "by"), an origin ("Volunteers from the Harbour Relief Fund") or an
+        owner ("The four staff of the Union of … Organisations") may speak."""
+        if spk.start is None:
+            return False
+        span = self.doc.char_span(spk.start, spk.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        # "the Islamic State jihadist group": the description is the organisation's own
+        # and a noun it describes ("Nusra Front fighters seized the town"): the body acts
+        # where that noun does, and is only reported on as its object ("Airstrikes hit Daesh
+        # militants")
+        own = root
+        while root.head.i != root.i and (
+            root.dep_ in ("compound", "amod", "nmod")
+            or (root.dep_ == "appos" and root.head.lemma_.lower() in _BODY_NOUNS)
+        ):
+            root = root.head
+        # (the body itself an object is most often a parse of lost commas: "… killed 12
+        # civilians on Thursday the Syrian Observatory for Human Rights said")
+        if root.dep_ == "dobj" and root.i != own.i and root.lemma_.lower() not in _BODY_NOUNS:
+            return False
+        if root.dep_ == "pobj":
+            prep = root.head
+            if prep.lower_ == "of":
+                # "The four staff of the Union of … said" is the body's own; "under the
+                # control of the Islamic State group" is one reported on
+                return prep.head.dep_ != "pobj"
+            return prep.lower_ not in TARGET_PREPOSITIONS
+        return True
+
+    def _main_subject(self, spk: _Speaker) -> bool:
+        """Whether the mention of ``spk`` is the subject of its sentence's main verb or of a
+        speech verb: the holder of a role said just before ("… the provincial governor said.
+        Governor Talal al-Barazi told …"), not a name inside what was said ("the head of the
+        OPCW-UN Joint Mission Sigrid Kaag revealed …. This declaration suggests Assad might …")."""
+        if spk.start is None:
+            return False
+        span = self.doc.char_span(spk.start, spk.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        while root.dep_ in ("compound", "appos", "flat") and root.head.i != root.i:
+            root = root.head
+        # (or the subject of a speech verb: '"Twelve people … were killed" and dozens more
+        # were wounded Shadi al-Jundi told AFP', the parse's root elsewhere)
+        return root.dep_ in CLAUSE_SUBJECT_DEPS and (
+            root.head.dep_ == "ROOT" or root.head.lemma_.lower() in SPEECH_VERBS
+        )
+
+    def _holds(self, spk: _Speaker, role: Token) -> bool:
+        """Whether ``spk`` may hold the role noun ``role``: not when the role is an office
+        (:data:`ROLE_TITLES`) and the article gives them another office ("Governor Talal
+        al-Barazi" is "the provincial governor"; "Syrias President" Assad is not). A
+        description that is no office may still describe them ("Former Olympic champion
+        Grace Mensah … the world 400m record holder")."""
+        known = self.roles.get(spk.name) if spk.name else None
+        noun = role.lemma_.lower()
+        if not known or noun not in ROLE_TITLES:
+            return True
+        words = set(known.lower().split())
+        return noun in words or not words & ROLE_TITLES
+
+    def _beside(self, spk: _Speaker, before: int) -> bool:
+        """Whether another named person, no more a subject than ``spk``'s mention, is named in
+        the sentence of ``spk``'s last mention before token ``before``."""
+        mine = [(i, s) for i, c, s in self.candidates if i < before and c.name == spk.name]
+        if not mine:
+            return False
+        at, subj = mine[-1]
+        return any(
+            i < before
+            and c.label == "PERSON"
+            and c.name
+            and c.name != spk.name
+            and self.sent_of[i] == self.sent_of[at]
+            and (s or not subj)
+            for i, c, s in self.candidates
+        )
+
     def remember(self, token_i: int, spk: _Speaker) -> None:
         """A resolved speaker is the strongest antecedent for a later pronoun."""
         if spk.name is None:
-            if not spk.role or spk.label is not None:
+            # "A Syrian human rights activist … said …. He said on condition of anonymity":
+            # the one a singular noun for an unnamed person describes is who "he" is next
+            tok = self.doc[token_i]
+            unnamed = tok.tag_ == "NN" and tok.lemma_.lower() in UNNAMED_PERSON_NOUNS
+            if not (spk.role or unnamed) or spk.label is not None:
                 return
             # An unnamed official ("An official said … He said …"): the later "he" is that
             # official, unnamed, not a person named before.
@@ -1067,8 +1209,46 @@ def _qualifies(ent: Span, noun: Token) -> bool:
         and ent.root.head.i == noun.i
         and ent.root.dep_ in ("compound", "amod", "nmod")
         and ent.end <= noun.i
-        and noun.lemma_.lower() not in ROLE_NOUNS
+        # a role after a name is that person's ("Bashar al-Assad president"), but not a plural
+        # one after a possessive: "President Bashar al-Assads officials have said" (the
+        # apostrophe lost) is what the officials said, not Assad ("said Charles Lister
+        # analysts at IHS", a comma lost, is still Lister)
+        and (
+            noun.lemma_.lower() not in ROLE_NOUNS
+            or (noun.tag_ == "NNS" and ent[-1].lower_.endswith(("s", "'s", "’s")))
+        )
     )
+
+
+# Prepositions before a body the story reports on rather than one that speaks ("airstrikes on
+# Daesh", "fighting against IS", "clashes between ISIS and the YPG", "under the control of").
+TARGET_PREPOSITIONS = frozenset(
+    {"against", "at", "between", "into", "on", "over", "toward", "towards", "under", "with"}
+)
+
+
+# Description nouns that say what kind of body speaks: "the charity", "the alliance" stand
+# for no body whose name says it is another kind, unless the article calls it so (the
+# nearest organisation had been the Assyrian International News Agency, for the Observatory).
+KIND_NOUNS = frozenset({"alliance", "charity", "militia", "movement"})
+
+
+# Words in the name of a body a story may call "the charity" without saying so beside its name
+# ("the Harbour Relief Fund … the charity said"; a monitor like the Observatory is one too).
+CHARITY_NAME_WORDS = (
+    frozenset({"aid", "charity", "crescent", "cross", "foundation", "fund", "relief", "trust"})
+    | MONITOR_NAME_WORDS
+)
+
+
+def _other_kind(name: str | None, noun: str) -> bool:
+    """Whether the organisation ``name`` is by its own name a kind of body other than
+    ``noun`` ("… News Agency", "… Ministry", "… Army"), by its head words; for "charity",
+    unless its name holds a word of :data:`CHARITY_NAME_WORDS` (Islamic State is no charity)."""
+    words = set((name or "").lower().replace("-", " ").split()) - {noun}
+    if noun == "charity":
+        return not words & CHARITY_NAME_WORDS
+    return bool(words & (ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS | MEDIA_NAME_WORDS))
 
 
 # Common nouns of a body whose spokesman or official a description names ("the spokesman for

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from analysis import gazetteer
 from analysis.entities.rules import (
+    FIRST_NAME_TITLES,
     HONORIFICS,
     ORG_FIRST_WORDS,
     ORG_HEAD_WORDS,
@@ -126,10 +127,26 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention]) -
     """Short forms join the nearest fuller person name containing them; a one-word mention the
     model gave another label ("Kerry" as GPE, "Johnson" as ORG) joins on the surname only."""
     orgs = [m for m in mentions if len(m.key) >= 2 and (m.label or m.model_label) == "ORG"]
+    # A title before a lone word that is a fuller name's first name, not its surname ("Prince
+    # Charles" beside "Charles Kennedy"), names someone else, known by that first name; so does
+    # the word alone in that article ("Charles said he and his wife-to-be …" was Kennedy's).
+    titled_firsts = {
+        m.key[0]
+        for m in mentions
+        if m.person
+        and m.title in FIRST_NAME_TITLES
+        and len(m.key) == 1
+        and any(f.key[0] == m.key[0] != f.key[-1] for f in fulls)
+        # unless the fuller name bears that title too ("Prince Saud al-Faisal … Prince Saud")
+        and not any(f.key[0] == m.key[0] and m.title in f.text.lower().split() for f in fulls)
+    }
     for m in mentions:
         if m.fixed or (m.person and len(m.key) >= 2):
             continue
         full = None
+        if m.person and len(m.key) == 1 and m.key[0] in titled_firsts:
+            m.name = _plain_name(m)
+            continue
         if m.person:
             full = _nearest_full(m.key, m.start, fulls, surname_only=False)
         elif len(m.key) == 1 and m.model_label in ("GPE", "ORG", "NORP", *RESCUE_LABELS):

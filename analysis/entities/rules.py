@@ -106,6 +106,9 @@ NAME_LOWER_WORDS = lexicon.words("name_lower_words")
 PEERAGE = lexicon.words("peerage")
 
 
+FIRST_NAME_TITLES = lexicon.words("first_name_titles")
+
+
 LOCATIVE_PREPOSITIONS = lexicon.words("locative_prepositions")
 
 
