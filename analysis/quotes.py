@@ -1100,6 +1100,12 @@ class _Resolver:
                 return True
         return False
 
+    def _mention_span(self, spk: _Speaker) -> Span | None:
+        """The tokens of the mention ``spk`` was found at, or None (no offsets known)."""
+        if spk.start is None:
+            return None
+        return self.doc.char_span(spk.start, spk.end, alignment_mode="expand")
+
     def _not_reported_on(self, spk: _Speaker) -> bool:
         """Whether the mention of the organisation ``spk`` may be a speaker's: not an object
         of its clause, itself or the people it describes ("Airstrikes hit Daesh militants"),
@@ -1107,9 +1113,7 @@ class _Resolver:
         between ISIS and the YPG", "under the control of the Islamic State group"). A source
         ("according to", "by"), an origin ("Volunteers from the Harbour Relief Fund") or an
         owner ("The four staff of the Union of … Organisations") may speak."""
-        if spk.start is None:
-            return False
-        span = self.doc.char_span(spk.start, spk.end, alignment_mode="expand")
+        span = self._mention_span(spk)
         if span is None:
             return False
         root = span.root
@@ -1141,9 +1145,7 @@ class _Resolver:
         speech verb: the holder of a role said just before ("… the provincial governor said.
         Governor Talal al-Barazi told …"), not a name inside what was said ("the head of the
         OPCW-UN Joint Mission Sigrid Kaag revealed …. This declaration suggests Assad might …")."""
-        if spk.start is None:
-            return False
-        span = self.doc.char_span(spk.start, spk.end, alignment_mode="expand")
+        span = self._mention_span(spk)
         if span is None:
             return False
         root = span.root
