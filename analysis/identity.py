@@ -51,7 +51,7 @@ from dataclasses import dataclass
 # write, and pandas, imported for it alone, was a third of a second of every `presslens analyze`.
 import numpy as np
 
-from analysis import entities, gazetteer, lexicon, summaries
+from analysis import entities, gazetteer, geo, lexicon, summaries
 from analysis.records import EntityMention
 
 log = logging.getLogger(__name__)
@@ -418,6 +418,14 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
                 fold_key(_place_part(first_of[group]), place=True),
             ):
                 join(first_of[group], name)
+    # A compass word's part of a place the store names is that place ("west Aleppo", "Northern
+    # Syria" ~ "Aleppo", "Syria"): the map draws it there already (geo._core), and ranked apart
+    # it split the place's articles.
+    parts = {n: _compass_part_of(n) for n in names}
+    for name, whole in parts.items():
+        group = f"{whole.name}|{whole.country}" if whole is not None else None
+        if group in first_of:
+            join(first_of[group], name)
     # Still apart: one edit in a long name (8 letters or more; two from 11), same first and last
     # letter, word by word ("Deir Ezour" ~ "Deir Ezzor", "Albu Kamal" ~ "Abu Kamal"; not "Hama
     # province" ~ "Homs province", not "Northwestern" ~ "Northeastern").
@@ -434,7 +442,8 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
         else:
             join(other, name)
     best: dict[str, str] = {}
-    for name in names:  # the canonical: the group's name in most articles
+    # the canonical: the group's name in most articles, the place before a compass part of it
+    for name in sorted(names, key=lambda n: parts[n] is not None):
         best.setdefault(root(name), name)
     return {n: best[root(n)] for n in names if best[root(n)] != n}
 
@@ -456,6 +465,36 @@ def _province_of(name: str) -> gazetteer.Place | None:
     if rest.lower() in gazetteer.COMPASS_WORDS:
         return None
     return gazetteer.place(rest) or gazetteer.town(rest)
+
+
+def _compass_part_of(name: str) -> gazetteer.Place | None:
+    """The known place a compass word makes a part of ("west Aleppo", "Eastern Aleppo", "southern
+    Idlib province", "Northern Syria"), else None.
+
+    None when the whole name is a place of its own: one the gazetteer (any of its tables) or
+    lexicon/mapped_areas.tsv knows ("East Jerusalem", "North Korea", "South Sudan", "Western
+    Sahara", "Eastern Ghouta"), or one whose other words name no place the main table knows
+    ("West Bank": "Bank" is only a small town's name). Not yet: "Northern Cyprus" joins Cyprus. A region's compass part is a region of its own
+    ("Western Ghouta", "North Caucasus", "eastern Europe"). A country's or a state's, only as an
+    adjective or lower case ("Northern Syria", "northern Iraq"): the bare capitalised word names
+    other states the gazetteer lacks ("East Germany", "South Yemen", "West Papua", and "Central
+    America" is no part of the United States)."""
+    first, _, rest = name.partition(" ")
+    if not rest or first.lower() not in gazetteer.COMPASS_WORDS:
+        return None
+    if (
+        gazetteer.place(name) is not None
+        or gazetteer.town(name) is not None
+        or gazetteer.village(name) is not None
+        or gazetteer.fold(name) in geo.MAPPED_AREAS
+    ):
+        return None
+    whole = gazetteer.place(rest) or _province_of(rest)
+    if whole is None or whole.kind in ("city", "town"):
+        return whole
+    if whole.kind in ("country", "state") and (first.islower() or first.endswith("ern")):
+        return whole
+    return None
 
 
 def _place_part(name: str) -> str:
