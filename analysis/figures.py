@@ -1510,12 +1510,37 @@ NUMBERED_NAMES = lexicon.words("numbered_names")
 def _numbers_a_name(span: Span) -> bool:
     """A bare number that is part of a name: after a capitalised noun that things are numbered
     by ("Brigade 93"), or one the parse makes a part of the proper name before it ("Russia's
-    Rossiya 24 channel", "the France 24 network", "Channel 10 television")."""
+    Rossiya 24 channel", "the France 24 network", "Channel 10 television"), or a house number
+    (:func:`_house_number`: "occupants of 10 Downing Street")."""
     before = span.start - 1
     if before < span.sent.start or len(span) != 1 or not span[0].like_num:
         return False
     tok = span.doc[before]
-    return (tok.is_title and tok.lower_ in NUMBERED_NAMES) or _names_go_on(tok, span[0])
+    return (
+        (tok.is_title and tok.lower_ in NUMBERED_NAMES)
+        or _names_go_on(tok, span[0])
+        or _house_number(span)
+    )
+
+
+ADDRESS_NOUNS = lexicon.words("address_nouns")
+
+
+def _house_number(span: Span) -> bool:
+    """A number in digits written before a street's name ("10 Downing Street", "1600
+    Pennsylvania Avenue"): one or two capitalised words and a noun of :data:`ADDRESS_NOUNS`
+    heading the phrase. Not "3 Wall Street banks" (the street names the banks counted)."""
+    doc = span.doc
+    if len(span) != 1 or not span[0].text.isdigit():
+        return False
+    for k in (span.end + 1, span.end + 2):
+        if k >= span.sent.end or not all(doc[i].is_title for i in range(span.end, k + 1)):
+            return False
+        if doc[k].lower_ in ADDRESS_NOUNS:
+            return doc[k].dep_ != "compound" and not (
+                k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "PROPN")
+            )
+    return False
 
 
 # The entity labels of a name a number may begin ("50 Cent", "5 Downing Street")

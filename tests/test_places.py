@@ -681,3 +681,43 @@ def test_the_note_names_the_places_drawn_outside_the_first_view():
     note = map_charts.places_note(df, size_by="n_figures")
     assert "1 of those drawn lie outside the map's first view (Washington)" in note
     assert map_charts.outside_view(df.iloc[:20], "n_figures") == []
+
+
+def test_a_place_word_of_a_company_or_a_title_is_no_place():
+    # "Munich Re" (a reinsurer), "House of Fraser" (a store chain), "Order of the Phoenix" (a
+    # book): the model tags the place word alone; grown into the name, it is an organisation,
+    # no place on the map, and no figure of the sentence is placed there
+    # (lexicon/org_suffix_words.txt, lexicon/org_of_heads.txt)
+    from analysis import nlp, pipeline
+
+    text = (
+        "Shares in Munich Re fell by 3% on Tuesday after two storms hit the coast.\n\n"
+        "The retailer House of Fraser said it would shut eleven stores next year.\n\n"
+        "Harry Potter and the Order of the Phoenix sold 900,000 copies in its first week.\n\n"
+        "Later, four people were hurt in a fire in Munich."
+    )
+    art = Article(id="orgplace", title="Markets", text=text, source="BBC")
+    (res,) = pipeline.analyse_batch([art], nlp.load(), encoder=False)
+    places = {m.name for m in res.mentions if m.label in ("GPE", "LOC")}
+    assert not places & {"Fraser", "Phoenix"}
+    orgs = {m.name for m in res.mentions if m.label == "ORG"}
+    assert {"Munich Re", "House of Fraser"} <= orgs
+    located = {f.text: f.location for f in res.figures}
+    assert located.get("eleven") != "Fraser" and located.get("900,000") != "Phoenix"
+    assert located.get("four") == "Munich"  # the city itself is still a place
+
+
+def test_a_house_number_is_no_figure_of_the_places_nearby():
+    # "10 Downing Street", "221 Baker Street": the number is an address, not a count placed in
+    # the town the sentence names (lexicon/address_nouns.txt); "3 Wall Street banks" counts
+    from analysis import nlp, pipeline
+
+    text = (
+        "Protesters marched in Leeds and later gathered outside 10 Downing Street.\n\n"
+        "In York, 3 Wall Street banks opened offices, and 12 people were hurt in a crash."
+    )
+    art = Article(id="address", title="Protests", text=text, source="BBC")
+    (res,) = pipeline.analyse_batch([art], nlp.load(), encoder=False)
+    found = {f.text for f in res.figures}
+    assert "10" not in found  # had been a figure of 10 in Leeds
+    assert {"3", "12"} <= found

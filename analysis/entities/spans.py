@@ -55,6 +55,8 @@ PLACE_FIRST_WORDS = lexicon.words("place_first_words")
 ORG_APPOSITION_NOUNS = lexicon.words("org_apposition_nouns")
 ORG_AFTER_NOUNS = lexicon.words("org_after_nouns")
 ORG_MODIFIER_NOUNS = lexicon.words("org_modifier_nouns")
+ORG_SUFFIX_WORDS = lexicon.words("org_suffix_words")
+ORG_OF_HEADS = lexicon.words("org_of_heads")
 # place nouns next to a name, for the entity extractor only ("the cities of al-Rai")
 NEAR_PLACE_NOUNS = PLACE_NOUNS | lexicon.words("entity_place_nouns")
 # "the UK-based Syrian Observatory", "a London-based group": the seat of whoever is described,
@@ -380,6 +382,8 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
     a plural name taking one ("Scissor Sisters have won")."""
     start, end = ent.start, ent.end
     root = ent.root
+    if _org_name_shape(ent):
+        return True  # "Munich Re", "House of Fraser": a place word in a firm's name
     # one word: "the militant group Abu Mohammad al-Golani", "open-side Martyn Williams" are
     # people whose commas or roles the text left out; after "band" or "giant" a name of
     # several words is the band's or the company's ("New York band Scissor Sisters")
@@ -1006,6 +1010,8 @@ def _spans(doc: Doc) -> Iterable[Span]:
         if merged is None:
             merged = _grown_name(doc, ent, prev_end)
         if merged is None:
+            merged = _place_in_org_name(doc, ent, prev_end)
+        if merged is None:
             yield ent
             prev_end = ent.end
             k += 1
@@ -1076,6 +1082,66 @@ def _grown_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
         if grown is not None and (own is None or grown.name != own.name):
             return Span(doc, start - 1, end, label=grown.label)
     return None
+
+
+def _place_in_org_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
+    """A place-tagged ``ent`` grown into the organisation's or title's name it is a word of, or
+    None: "Munich" + "Re" (:data:`ORG_SUFFIX_WORDS`), "House of" + "Fraser", "Order of the" +
+    "Phoenix" (:data:`ORG_OF_HEADS`). The model tags the place alone; grown and tagged ORG, the
+    name is no place, and a figure of the sentence is not placed there."""
+    end = ent.end
+    head = next((t.i for t in ent if t.text.istitle() and t.lower_ in ORG_OF_HEADS), None)
+    if head is not None:
+        # "House" tagged apart from "of Fraser" (a place, or a person), "the Order of" (PERSON)
+        # apart from "the Phoenix": grown forward over the name written right after "of [the]"
+        j = head + 2
+        j += j < len(doc) and doc[j].lower_ == "the"
+        if (
+            j < len(doc)
+            and j >= end
+            and doc[head + 1].lower_ == "of"
+            and doc[j].ent_iob_ == "B"
+            and doc[j].ent_type_ in ("GPE", "LOC", "PERSON")
+        ):
+            j += 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            return Span(doc, ent.start, j, label="ORG")
+    if ent.label_ not in ("GPE", "LOC"):
+        return None
+    if (
+        end < len(doc)
+        and doc[end].text[:1].isupper()
+        and doc[end].lower_ in ORG_SUFFIX_WORDS
+        and doc[end].ent_iob_ == "O"
+        and doc[end - 1].whitespace_ == " "
+    ):
+        return Span(doc, ent.start, end + 1, label="ORG")
+    start = ent.start - 1
+    if start >= 0 and doc[start].lower_ == "the":
+        start -= 1
+    if (
+        start - 1 >= max(prev_end, 0)
+        and doc[start].lower_ == "of"
+        and doc[start - 1].text.istitle()
+        and doc[start - 1].lower_ in ORG_OF_HEADS
+    ):
+        return Span(doc, start - 1, end, label="ORG")
+    return None
+
+
+def _org_name_shape(ent: Span) -> bool:
+    """Is ``ent`` written as a firm's or a title's name around a place word: ending in a word of
+    :data:`ORG_SUFFIX_WORDS` ("Munich Re", which the model tags PERSON as often as it tags
+    "Munich" alone) or holding "<a word of ORG_OF_HEADS> of" ("House of Fraser")?"""
+    if len(ent) < 2:
+        return False
+    last = ent[-1]
+    if last.text[:1].isupper() and last.lower_ in ORG_SUFFIX_WORDS:
+        return True
+    return any(
+        t.text.istitle() and t.lower_ in ORG_OF_HEADS and t.nbor().lower_ == "of" for t in ent[:-1]
+    )
 
 
 _CONNECTORS = frozenset({"of", "and", "the"})  # lower-case words inside a known name
