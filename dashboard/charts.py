@@ -914,12 +914,27 @@ def headline_cells(heads: pd.DataFrame) -> pd.DataFrame:
     return cells
 
 
-def charted_note(series: pd.DataFrame, total: int, *, places: int) -> str:
+def charted_note(
+    series: pd.DataFrame,
+    counts: pd.DataFrame,
+    *,
+    category: str,
+    places: int,
+    units: pd.DataFrame | None = None,
+    unit: str | None = None,
+) -> str:
     """What a figure timeline of ``series`` (:func:`analysis.figure_views.figure_series`) leaves
-    out of the ``total`` figures in view, or "" when it draws them all: the figures of undated
-    articles (no day to put them on), of places beyond the ``places`` most reported and those
-    that give no number ("hundreds"). On the BBC's undated business stories the money chart
-    drew 2 of 201 dollar figures and said nothing of the rest."""
+    out of the figures in view, or "" when it draws them all: the figures of undated articles
+    (no day to put them on), of places beyond the ``places`` most reported and those that give
+    no number ("hundreds"). The figures in view are the ``category``'s in ``counts``
+    (:func:`~analysis.figure_views.category_counts`), or ``unit``'s in ``units``
+    (:func:`~analysis.figure_views.figure_units`) when the chart holds one currency. On the
+    BBC's undated business stories the money chart drew 2 of 201 dollar figures and said
+    nothing of the rest."""
+    if unit is not None and units is not None:
+        total = int(units.set_index("unit")["n_figures"].get(unit, 0))
+    else:
+        total = int(counts.set_index("category")["n_figures"].get(category, 0))
     charted = int(series["n_figures"].sum()) if not series.empty else 0
     if charted >= total:
         return ""

@@ -282,7 +282,7 @@ def _figures(ctx: _Ctx) -> list[Item]:
     category = by_title.get(ctx.choices.get("what", ""), opening)
     title = CATEGORY_TITLES.get(category, category)
     # money one currency at a time, as the page charts it (the most reported unless chosen)
-    unit = None
+    unit, currencies = None, None
     if category == "money":
         currencies = figure_views.figure_units(con, f, category=category, scope=scope)
         names = currencies["unit"].tolist()
@@ -295,10 +295,10 @@ def _figures(ctx: _Ctx) -> list[Item]:
     if not series.empty:
         chart = charts.figure_timeline(series, category=category, unit=unit)
         items.append(Item(f"{title} over time", chart))
-        in_view = counts.set_index("category")["n_figures"].get(category, 0)
-        if unit:
-            in_view = currencies.set_index("unit")["n_figures"].get(unit, 0)
-        if note := charts.charted_note(series, int(in_view), places=8):
+        note = charts.charted_note(
+            series, counts, category=category, places=8, units=currencies, unit=unit
+        )
+        if note:
             items.append(Item("Charted", text=note))
     items.append(Item("Figures by category", charts.figures_by_category(counts)))
     conflicts = figure_views.conflict_groups(  # of what the page counts, as the page shows them

@@ -49,8 +49,7 @@ category = filters_ui.page_choice(
 title = CATEGORY_TITLES.get(category, category)
 # Money in several currencies is charted one currency at a time: the store keeps no exchange
 # rates, and one axis of dollars and pounds (a day's median of both) read as one sum.
-unit = None
-in_view = int(counts.set_index("category")["n_figures"].get(category, 0))
+unit, units = None, None
 if category == "money":
     units = data.figure_units(filters, category=category, scope=scope)
     currencies = units["unit"].tolist()
@@ -60,7 +59,6 @@ if category == "money":
             help="Sums in different currencies are not converted: the chart shows one at a "
             "time (the table below lists them all).",
         )  # fmt: skip
-        in_view = int(units.set_index("unit")["n_figures"].get(unit, 0))
 
 left, right = st.columns([3, 2])
 picked: list[list] = []
@@ -91,7 +89,10 @@ with left:
             name=f"{category} over time",
             on_select="rerun",
         )
-        if note := charts.charted_note(series, in_view, places=8):
+        note = charts.charted_note(
+            series, counts, category=category, places=8, units=units, unit=unit
+        )
+        if note:
             st.caption(note)
         state = st.session_state.get("fg_time") or {}
         points = (state.get("selection") or {}).get("points", []) if state else []
