@@ -234,8 +234,18 @@ def extract(
 
 # A sum in brackets right after another sum, or after it and a semicolon: the same money in
 # another currency ("70m euros ($91m)", "$800m (£424m)", "6.8bn rand ($1.2bn; £910m)").
-_CONVERSION_GAP = re.compile(r"\s*\(\s*")
+# (the currency's words may stand between: "500 Syrian pounds ($1)", the figure being "500")
+_CONVERSION_GAP = re.compile(r"\s*(?:(?P<words>[A-Za-z]+(?: [A-Za-z]+)?)\s*)?\(\s*")
 _NEXT_CONVERSION_GAP = re.compile(r"\s*[;,]\s*")  # "($1.2bn; £910m)": a second, same bracket
+
+
+def _converts(gap: re.Match | None) -> bool:
+    """Whether the text between two sums is a conversion's opening bracket, after nothing or
+    after the first sum's currency words ("Syrian pounds (": not "to the club (")."""
+    if gap is None:
+        return False
+    words = gap.group("words")
+    return words is None or words.split()[-1].lower() in numbers.CURRENCY_WORDS
 
 
 def _without_conversions(figures: list[Figure], text: str) -> list[Figure]:
@@ -254,7 +264,7 @@ def _without_conversions(figures: list[Figure], text: str) -> list[Figure]:
             or before is not None
             and before.category == "money"
             and before.unit != figure.unit
-            and _CONVERSION_GAP.fullmatch(text, before.end, figure.start) is not None
+            and _converts(_CONVERSION_GAP.fullmatch(text, before.end, figure.start))
         ):
             converted = figure
             continue

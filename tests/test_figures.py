@@ -1657,7 +1657,9 @@ def test_a_sum_converted_in_brackets_is_one_sum(nlp):
     figs = _figs(
         nlp,
         "The studio sold the catalogue for $600m (£320m) on Friday. The mine was valued at "
-        "€400m ($420m; £340m) last year. The fund paid £5m to the club (its largest gift).",
+        "€400m ($420m; £340m) last year. The fund paid £5m to the club (its largest gift). "
+        "Rice now costs 900 Syrian pounds ($2) a kilo.",
     )
     money = [(f.text, f.unit) for f in figs if f.category == "money"]
-    assert money == [("$600m", "USD"), ("€400m", "EUR"), ("£5m", "GBP")], money
+    expected = [("$600m", "USD"), ("€400m", "EUR"), ("£5m", "GBP"), ("900", "Syrian pounds")]
+    assert money == expected, money
