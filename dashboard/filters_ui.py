@@ -18,6 +18,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from analysis import query
 from analysis.filters import Filters
@@ -421,7 +422,13 @@ def fit_link_values(
     outlet and the page asked for two, ``place=Douma`` (the gazetteer's Duma) showed nothing.
     Only a link is fitted, not the reader's own choice (the widget's state). Returns whether
     the widget's state was set (the widget then takes no default in this run, as Streamlit
-    warns when given both)."""
+    warns when given both).
+
+    A value taken through ``aliases`` is written into the link and the page run again, so that
+    the address bar holds the option (``place=Duma``): Streamlit seeds a bound widget from the
+    link the run started with, finds the spelling among no options and drops the parameter (a
+    reload had lost the place), and writes a value set in code back to the URL only from the
+    widget's second run on."""
     if key in st.session_state:
         return False
     raw = st.query_params.get_all(key)
@@ -440,7 +447,15 @@ def fit_link_values(
     kept = list(dict.fromkeys(f for f in fitted if f is not None))
     if kept == raw:
         return False
-    st.session_state[key] = kept if multi else (kept[0] if kept else None)
+    value = kept if multi else (kept[0] if kept else None)
+    if value and any(v not in known and v in aliases for v in raw):
+        try:  # not yet bound in this session: the widget is made below
+            st.query_params[key] = value
+        except StreamlitAPIException:  # bound: the page shows the place, the link keeps the spelling
+            pass
+        else:
+            st.rerun()
+    st.session_state[key] = value
     return True
 
 

@@ -135,7 +135,7 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
         )  # fmt: skip
     fig = _style(fig, title="Where the articles report figures and name places", height=560)
     (x0, x1), (y0, y1), ratio = _view_box(df, size_by)
-    fig.update_xaxes(range=[x0, x1], visible=False)
+    fig.update_xaxes(range=[x0, x1], visible=False, constrain="domain")
     fig.update_yaxes(range=[y0, y1], visible=False, scaleanchor="x", scaleratio=ratio)
     fig.update_layout(
         legend=dict(orientation="h", y=-0.02, yanchor="top", x=0, xanchor="left"),
@@ -167,8 +167,11 @@ def outside_view(table: pd.DataFrame, size_by: str) -> list[str]:
     return out.sort_values(size_by, ascending=False, kind="stable")["place"].tolist()
 
 
-# The map's height over its width, as drawn: the latitudes shown are this share of the longitudes.
-LAT_SHARE = 0.62
+# The map's height over its width, as drawn on a page (about 940 × 470 px of plot): the latitudes
+# shown are this share of the longitudes. The x axis keeps its range (``constrain="domain"``: a
+# wider page leaves a margin instead of showing more longitudes), so the caption's "outside the
+# map's first view" is what a reader sees; at 0.62 a page had shown Japan the caption said was not.
+LAT_SHARE = 0.5
 
 
 # The places whose bubbles the view always holds, the largest first: a map of a few places cut
