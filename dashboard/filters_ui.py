@@ -451,7 +451,7 @@ def fit_link_values(
     if value and any(v not in known and v in aliases for v in raw):
         try:  # not yet bound in this session: the widget is made below
             st.query_params[key] = value
-        except StreamlitAPIException:  # bound: the page shows the place, the link keeps the spelling
+        except StreamlitAPIException:  # bound: the page shows it, the link keeps the spelling
             pass
         else:
             st.rerun()
