@@ -586,6 +586,8 @@ class _Resolver:
                 # "he" is not that person ("Jamous pointed out that the Assad regime … He
                 # stressed …" had given Assad what Jamous stressed)
                 continue
+            if _headline_words(ent):
+                continue  # no one a later "the alliance" or "he" may stand for
             spk = self._from_entity(ent)
             is_subj = ent.root.dep_ in ("nsubj", "appos") or (
                 ent.root.dep_ == "appos" and ent.root.head.dep_ == "nsubj"
@@ -631,6 +633,12 @@ class _Resolver:
             for child in root.children:
                 if child.lemma_.lower() in ROLE_NOUNS and child.i < ent.start:
                     role_head = child  # "UN special envoy Staffan de Mistura"
+                elif (
+                    child.dep_ == "appos"
+                    and child.lemma_.lower() in ROLE_NOUNS
+                    and child.tag_ == "NN"
+                ):
+                    role_head = child  # "John Dorrian, the spokesman for the coalition,"
         if role_head is None:
             return
         role = _role_span(role_head, ent)
@@ -1017,9 +1025,20 @@ class _Resolver:
         if _indefinite(token):
             return mention
         wanted = frozenset(t.text.lower() for t in words)
+        # "the Indonesian Economics Minister" is "Economics Minister Aburizal Bakrie" of an
+        # Indonesian story: a nationality the role was given without names no other office
+        # (but "the Russian president" is not "Syrias President" Assad)
+        national = frozenset(t.text.lower() for t in words if _nationality(t.text))
         for role_words, name in self.role_index:
+            if not wanted <= role_words and not (
+                national
+                and len(wanted - national) > 1  # an office of its own, not "president"
+                and wanted - national <= role_words
+                and not any(_nationality(w) for w in role_words)
+            ):
+                continue
             # "the home secretary" is not the shadow home secretary, nor a former or deputy one
-            if wanted <= role_words and not (role_words - wanted) & OTHER_OFFICE_WORDS:
+            if not (role_words - wanted) & OTHER_OFFICE_WORDS:
                 mention.name, mention.label = name, "PERSON"
                 return mention
         if _someones_aide(token):
@@ -1041,18 +1060,40 @@ class _Resolver:
             # Britain-based monitoring group Rami Abdel Rahman told AFP", "Director of Daraa
             # National Hospital Dr. Farid al-Asfar told SANA"), or as the next sentence's subject
             own = token.left_edge.i <= idx <= max(token.right_edge.i, token.head.i)
-            if near and self._holds(spk, token) and (own or self._main_subject(spk)):
+            # (named after it, as a subject, they hold the role only if the article gives
+            # them none or this one: "… the official said. U.S. President Barack Obama
+            # received …" and "the prime minister said … Tory leader Michael Howard accused
+            # the prime minister" are someone else's words)
+            later = own or (self._main_subject(spk) and self._known_as(spk, token))
+            if near and self._holds(spk, token) and later:
                 mention.name, mention.label = spk.name, "PERSON"
                 self.roles.setdefault(spk.name, role)
                 return mention
         # Only someone whose known role is this one ("the chancellor" was Tony Blair, named
         # last, where the article calls Gordon Brown so; "the provincial governor" Assad).
+        # A person named before only in brackets is an aside, not the one the story is about
+        # ("(Design by Farwa Rizwan / Al Arabiya English)", a picture's credit, was "the
+        # secretary"); anyone may be "the official" or "the spokesman": only the one the
+        # article called so.
+        generic = token.lemma_.lower() in GENERIC_ROLE_NOUNS
         prev = self._antecedent(
-            np.start, {"PERSON"}, fits=lambda spk, _i, _s: self._holds(spk, token)
+            np.start,
+            {"PERSON"},
+            fits=lambda spk, idx, _subj: (
+                not self._bracketed(idx)
+                and self._holds(spk, token)
+                and (not generic or self._known_as(spk, token, strict=True))
+            ),
         )
         if prev is not None and not self.roles.get(prev.name) and self._beside(prev, np.start):
             # and with no role known, not when another person is named with them: which one
             # the description means, the text does not say (unresolved is better than wrong)
+            prev = None
+        if prev is not None and self._unnamed_holder_since(prev, token, np.start):
+            # "The agency quoted a United Nations spokesman …. The spokesman could not
+            # confirm …", "Later the prime minister's spokesman was asked …. The spokesman
+            # said": the one the article just introduced without a name, not anyone named
+            # before him (a local activist, the aide's master)
             prev = None
         # "the UN's top aid official", "the Homs governor": a description naming a body or a
         # town stands for the person before it only if that person's name or role names it too
@@ -1168,7 +1209,41 @@ class _Resolver:
         if not known or noun not in ROLE_TITLES:
             return True
         words = set(known.lower().split())
+        if (words - {t.lower_ for t in role.subtree}) & OTHER_OFFICE_WORDS:
+            return False  # the shadow foreign secretary is not "the Foreign Secretary"
         return noun in words or not words & ROLE_TITLES
+
+    def _bracketed(self, i: int) -> bool:
+        """Whether token ``i`` stands inside brackets opened in its sentence."""
+        before = self.doc[self.doc[i].sent.start : i]
+        return sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before)
+
+    def _known_as(self, spk: _Speaker, role: Token, *, strict: bool = False) -> bool:
+        """Whether the article gives ``spk`` a role with the noun of ``role``, or (unless
+        ``strict``) none."""
+        known = self.roles.get(spk.name) if spk.name else None
+        if not known:
+            return not strict
+        noun = role.lemma_.lower()
+        # "the head of US TV network Fox" is its "Chief executive" (one word for the other)
+        nouns = _HEAD_NOUNS if noun in _HEAD_NOUNS else {noun}
+        return bool(nouns & set(known.lower().split()))
+
+    def _unnamed_holder_since(self, spk: _Speaker, role: Token, before: int) -> bool:
+        """Whether, between the last mention of ``spk`` before token ``before`` and it, the
+        text names the role noun of ``role`` as an unnamed person's: indefinite ("a United
+        Nations spokesman") or someone's aide ("the prime minister's spokesman")."""
+        mine = [i for i, c, _s in self.candidates if i < before and c.name == spk.name]
+        if not mine:
+            return False
+        noun = role.lemma_.lower()
+        return any(
+            t.lemma_.lower() == noun
+            and t.pos_ == "NOUN"
+            and not t.ent_type_
+            and (_indefinite(t) or _someones_aide(t))
+            for t in self.doc[mine[-1] + 1 : before]
+        )
 
     def _beside(self, spk: _Speaker, before: int) -> bool:
         """Whether another named person, no more a subject than ``spk``'s mention, is named in
@@ -1260,14 +1335,31 @@ _BODY_NOUNS = ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS | ORG_HEAD_WORDS
 
 def _marks_a_description(t: Token) -> bool:
     """Whether ``t`` in a role description names whose role it is: an organisation, a town,
-    an untagged proper noun — not a country or a people, which say too little."""
+    an untagged proper noun, a party ("the Tory leader": George Bush, named last, is not) —
+    not a country or a nationality, which say too little."""
     if t.ent_type_ == "ORG":
         return True
-    if t.ent_type_ == "NORP" or (t.pos_ != "PROPN" and t.ent_type_ != "GPE"):
+    if t.ent_type_ == "NORP":
+        return t.pos_ == "PROPN" and not _nationality(t.text)
+    if t.pos_ != "PROPN" and t.ent_type_ != "GPE":
         return False
     # "Syrias president" (the wire copy lost its apostrophe) is still the country's
     word = t.text.removesuffix("'s").removesuffix("’s")
     return all(gazetteer.country(w) is None for w in (word, word.removesuffix("s")))
+
+
+def _nationality(word: str) -> bool:
+    """Whether ``word`` names a country or its people ("Indonesian", "US", "Syrias")."""
+    from analysis.entities.spans import demonym_country
+
+    word = word.removesuffix("'s").removesuffix("’s")
+    if word.isupper() and gazetteer.country(word) is not None:
+        return True  # "US", "UK"
+    word = word.title()
+    return any(
+        gazetteer.country(w) is not None or demonym_country(w) is not None
+        for w in (word, word.removesuffix("s"))
+    )
 
 
 def _indefinite(noun: Token) -> bool:
@@ -1289,6 +1381,22 @@ def _someones_aide(role: Token) -> bool:
         )
         for c in role.children
     )
+
+
+def _headline_words(ent: Span) -> bool:
+    """Whether the tagger's name ``ent`` holds a verb of its sentence: the words of a
+    related story's headline run into the text ("NATOs Pledge to Fight Daesh Means Bloc Will
+    Operate …" gave "the alliance" of the next paragraphs to "Fight Daesh Means Bloc"), not
+    a name. A finite verb, or a base form after an infinitive's "to"; not an auxiliary
+    ("Raqqa is Being Silently Slaughtered" is a group's name)."""
+    for t in ent:
+        if t.pos_ != "VERB":
+            continue
+        if t.tag_ in ("VBZ", "VBD", "VBP"):
+            return True
+        if t.tag_ == "VB" and t.i > 0 and t.nbor(-1).tag_ == "TO":
+            return True
+    return False
 
 
 def _modifier_norp(ent: Span) -> bool:
@@ -1475,6 +1583,16 @@ def _inverted_speaker(verb: Token) -> Token | None:
                 if sub.dep_ == "nsubj" and verb.i < sub.i < child.i and sub.pos_ == "PROPN":
                     return sub
     return None
+
+
+# Two nouns for the one who leads a body: a "head" the article called "chief executive".
+_HEAD_NOUNS = frozenset({"head", "chief"})
+
+
+# Role nouns anyone quoted may be described by: "the official", "the spokesman" stand for
+# the person the article calls so, never merely the person named last (Barack Obama had
+# been "the official" of a State Department briefing; a local activist a UN spokesman).
+GENERIC_ROLE_NOUNS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson"})
 
 
 # Words that make a role another office than the bare role: "the home secretary" does not
