@@ -315,6 +315,26 @@ class _Context:
                 return sent.start
         return 0
 
+    @functools.cached_property
+    def person_words(self) -> frozenset[str]:
+        """Each word of the names the article's mentions call a person ("rubio", "marco"): the
+        tagger calls "Rubio" an organisation in one sentence and a person in the next."""
+        return frozenset(
+            w.lower() for m in self.mentions if m.label == "PERSON" for w in m.text.split()
+        )
+
+    @functools.cached_property
+    def place_words(self) -> frozenset[str]:
+        """Each word of the names the article's mentions call a place ("foua", "kafraya"): a
+        small town the tagger calls an organisation where "leaving" takes it for its object."""
+        return frozenset(
+            w.lower()
+            for m in self.mentions
+            if m.label in PLACE_LABELS
+            for w in m.text.split()
+            if w[:1].isupper()
+        )
+
     def country_name(self) -> str | None:
         """The country the article's places point to most (:class:`ArticlePlaces`), by name."""
         if self._article_places is None:
@@ -589,6 +609,12 @@ def _read(
         return None  # a multiplier ("10 times faster"), whatever noun the parse hung it on
     if noun is not None and noun.lower_ in ("year", "years") or _is_age(root):
         return None
+    if span[0].tag_ == "LS" and span.end < len(span.doc) and span.doc[span.end].text in (".", ")"):
+        return None  # "5. ELEVEN POLICE KILLED": a list's item number
+    if noun is None and _parent_of(root):
+        return None  # "Scott, a father of seven": who he was, no count the news reports
+    if parsed.kind == "fraction" and _ordinal_or_duration(span):
+        return None  # "occupied a third tier", "in little more than half an hour"
     if noun is not None and _whose(noun, root):
         return None
     if match.year_like and (noun is None or root.dep_ != "nummod" or _dated(span)):
@@ -618,16 +644,22 @@ def _read(
         unit = numbers.CURRENCY_WORDS[unit.lower()]
     reading.unit = unit
     category = _category(ctx, span, root, noun, parsed.kind, unit)
-    if category == "displaced":  # unless "leave" left them dead, wounded or missing
+    if category == "displaced" or category is not None and _left_object(span, noun):
+        # "leave" with the state it left them in: dead, wounded or missing ("left 35 people
+        # dead"); "leave" alone says nothing of people left (see _left_home)
         category = _left_in_state(span, noun) or category
     if category is None:
         return None
+    if category == "killed" and _dead_and_wounded(span, noun):
+        category = "people"  # "lost over 6,000 dead and wounded": casualties, no toll of the dead
     if category in PEOPLE_CATEGORIES and _fractional(value):
         # People come whole: "clocking 7.37 which left her in third place" is a time, not 7.37
         # people displaced ("1.5 million" is a whole number by then)
         category = "other"
     if category in ("other", "people") and span.text.lower() in ("one", "a", "an"):
         return None  # "one of his most direct attacks": "one" counts nothing reportable
+    if span[-1].lower_ == "one" and _one_for_someone(span, noun, category):
+        return None  # "For one, …", "a hopeful one", "one of his advisers said"
     if category in CASUALTY_CATEGORIES and noun is None and unit and not _names_people(unit):
         # "a war that has killed more than 290000" borrowed "arms depots" from the sentence
         # before: whoever was killed, they were no arms depots (nor "tonnes", nor "rockets")
@@ -759,9 +791,19 @@ def _dated(span: Span) -> bool:
     return any(t.lower_.rstrip(".") in MONTH_WORDS for t in before)
 
 
+PERSONAL_PRONOUNS = frozenset({"i", "he", "she", "you"})
+
+
 def _is_age(root: Token) -> bool:
     if root.head.lower_ in ("aged", "age"):
         return True
+    # "when he was 12", "since Obama was 19": a bare number a person is, is their age
+    if root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be" and not list(root.children):
+        subjects = [c for c in root.head.children if c.dep_ == "nsubj"]
+        if subjects and (
+            subjects[0].lower_ in PERSONAL_PRONOUNS or subjects[0].ent_type_ == "PERSON"
+        ):
+            return True
     # "has died in Germany at 50", "who died at 83": the age one died at, not a toll
     prep = root.head if root.dep_ == "pobj" and root.head.lower_ == "at" else None
     if prep is not None and prep.head.lemma_.lower() == "die" and not list(root.children):
@@ -770,6 +812,74 @@ def _is_age(root: Token) -> bool:
         "years",
         "year",
     )
+
+
+# "a father of seven", "a mother of three": the children a person has, said to describe them
+PARENT_NOUNS = frozenset({"father", "mother", "parent", "grandfather", "grandmother"})
+
+
+def _parent_of(root: Token) -> bool:
+    """A bare number after "a father of" / "a mother of": describes a person, counts nothing the
+    story reports (the dead man's seven children had been a toll of seven killed)."""
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in PARENT_NOUNS
+    )
+
+
+def _ordinal_or_duration(span: Span) -> bool:
+    """A fraction word that is an ordinal of the noun after it ("a third tier", "a fourth
+    term": one thing's rank, no share) or part of a duration ("half an hour", "more than half a
+    day"): neither is a share of anything."""
+    doc, last = span.doc, span[-1]
+    if last.dep_ == "amod" and last.head.i == span.end and last.head.tag_ == "NN":
+        return True
+    nxt = doc[span.end : span.end + 2]
+    return (
+        len(nxt) == 2
+        and nxt[0].lower_ in ("a", "an")
+        and nxt[1].lemma_.lower() in numbers.TIME_UNITS
+    )
+
+
+def _dead_and_wounded(span: Span, noun: Token | None) -> bool:
+    """ "6,000 dead and wounded", "dozens of civilians dead or injured", "300 killed or
+    injured": one count of both (as "killed or injured" is, :func:`_or_hurt`)."""
+    doc = span.doc
+    at = noun.i + 1 if noun is not None and noun.i >= span.end else span.end
+    words = doc[at : min(at + 3, span.sent.end)]
+    return (
+        len(words) == 3
+        and _state_word(words[0]) == "killed"
+        and words[1].lower_ in ("and", "or")
+        and _state_word(words[2]) == "injured"
+    )
+
+
+def _one_for_someone(span: Span, noun: Token | None, category: str) -> bool:
+    """ "one" standing for a person or a thing, no count: "For one, Trump …", "a hopeful one",
+    "registered as one", and, outside the casualty categories, "one" with no noun or one out of a
+    group ("One offered to help", "one of his advisers said", "I remain one of the poor
+    members"). "One was killed" and "one of the four killed" still count the dead. The
+    words before "one" are the span's own hedge in "more than one attack", "at least one"."""
+    root = span[-1]
+    if any(
+        (c.dep_ == "amod" or c.lower_ in ("a", "an")) and c.i < span.start for c in root.children
+    ):
+        return True  # "a hopeful one", "the most liberal one" (not "One dead in raid")
+    if (
+        noun is None
+        and root.dep_ == "pobj"
+        and root.head.lower_ in ("as", "for")
+        and len(span) == 1
+    ):
+        return True  # "registered as one", "For one, …" (not "responsible for at least one")
+    if category in CASUALTY_CATEGORIES:
+        return False
+    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+    # a hedged count with its noun left out still counts: "the group was behind at least one"
+    return partitive or (noun is None and len(span) == 1)
 
 
 def _counts_people(root: Token) -> bool:
@@ -981,7 +1091,7 @@ def _predicates(root: Token, noun: Token | None) -> list[Token]:
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
             ):
                 out.append(child)
-            if child.dep_ == "nsubj" and child.lemma_.lower() in TOLL_SUBJECTS:
+            if child.dep_ == "nsubj" and _toll_subject(child):
                 out.append(child)
         out.append(tok)
         for child in tok.children:
@@ -996,11 +1106,25 @@ def _predicates(root: Token, noun: Token | None) -> list[Token]:
     return out
 
 
+def _toll_subject(tok: Token) -> bool:
+    """A subject that is a toll ("the death toll rose to 73", "deaths reached 40"); not one
+    person's death ("Scalia's death left the court with four conservatives", "the death of
+    Justice Scalia"), which says nothing of the count in its clause."""
+    if tok.lemma_.lower() not in TOLL_SUBJECTS:
+        return False
+    if tok.lower_ != "death":
+        return True
+    return not any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children
+    )
+
+
 def _category(
     ctx: _Context, span: Span, root: Token, noun: Token | None, kind: str, unit: str | None
 ) -> str | None:
     if kind in ("percent", "fraction"):
-        return "territory_share" if _is_territory(root) else "percent"
+        held = _is_territory(root, ctx.person_words) and not _share_of_no_ground(span)
+        return "territory_share" if held else "percent"
     if kind == "money" or (noun is not None and noun.lower_ in numbers.CURRENCY_WORDS):
         return "money"
     # With no noun of its own, the number is judged by the unit it borrowed.
@@ -1043,7 +1167,8 @@ def _category(
     # toll's). Only injured/missing: a death word beside it agrees with those constructions.
     # Not a hurt word followed by a number: "Kill 83 Injured 100 Terrorists" (a headline) hurt
     # the 100, and the 83 are the killed.
-    beside, beside_word = _state_beside(span, noun) if about_people else (None, None)
+    places = ctx.place_words
+    beside, beside_word = _state_beside(span, noun, places) if about_people else (None, None)
     hurt_beside = (
         beside
         if beside in ("injured", "missing")
@@ -1089,7 +1214,9 @@ def _category(
         return listed
     if about_people and _after_a_kill_word(span):
         return "killed"  # "Israeli Strike on Syrian Town Kills 5 Soldiers" (the verb tagged a noun)
-    found = _category_of_predicates(root, noun, noun_low, about_people=about_people, troops=troops)
+    found = _category_of_predicates(
+        root, noun, noun_low, about_people=about_people, troops=troops, places=places
+    )
     if found is not None:
         return found
     if noun is not None and noun_low in ("refugees", "evacuees"):
@@ -1184,7 +1311,13 @@ def _counts_things(noun: Token | None, about_people: bool) -> bool:
 
 
 def _category_of_predicates(
-    root: Token, noun: Token | None, noun_low: str, *, about_people: bool, troops: bool
+    root: Token,
+    noun: Token | None,
+    noun_low: str,
+    *,
+    about_people: bool,
+    troops: bool,
+    places: frozenset[str],
 ) -> str | None:
     """The category the verbs governing the number give it ("killed", "fled", "deployed"), from
     the nearest up; None when a verb rules a casualty out, a claim verb comes first, or none
@@ -1194,17 +1327,25 @@ def _category_of_predicates(
             return None
         lemma = pred.lemma_.lower()
         low = pred.lower_
+        if _done_by(noun or root, pred):
+            continue  # "shot at 41 times by four officers": the four did it, nobody was shot
         if lemma in KILLED_WORDS or low in KILLED_WORDS:
             if lemma == "kill" and pred.pos_ == "VERB" and _is_agent(noun or root, pred):
                 continue  # "20 soldiers killed 5 militants": the 20 did the killing
+            if _object_elsewhere(pred, noun or root):
+                continue  # "the team executed this flawlessly, drawing crowds of hundreds"
             if _or_hurt(pred):
                 return "people"  # "killed or injured": casualties, as "20 casualties" are
             return "killed"
-        if lemma in ("claim", "lose", "cost") and _names_lives(pred, noun_low):
-            return "killed"  # "claimed the lives of 12 civilians", "50 people lost their lives"
+        if lemma in ("claim", "lose", "cost", "take") and _names_lives(pred, noun_low):
+            # "claimed the lives of 12 civilians", "50 people lost their lives", "taking 129
+            # lives"
+            return "killed"
         if lemma == "lose" and noun_low in TROOP_NOUNS and noun is not None and noun.dep_ == "dobj":
             return "killed"  # "Damascus lost more than 40 troops": a force's dead, not its size
         if lemma in INJURED_WORDS or low in INJURED_WORDS:
+            if lemma == "hurt" and not _hurt_in_body(pred):
+                continue  # "the crisis hurt millions", "a way that hurt one candidate"
             return "injured"
         if _harm_inflicted(pred):
             return "injured"  # "inflicted harm on an additional 200 civilians"
@@ -1212,14 +1353,16 @@ def _category_of_predicates(
             return "missing"
         if lemma == "leave" and pred.pos_ != "VERB":
             continue  # "six months' paid leave"
-        if lemma == "leave" and _survived_by(pred, noun, noun_low):
-            continue  # "he leaves a wife and two daughters": his family, not people uprooted
+        if lemma == "leave" and not _left_home(pred, noun or root, places):
+            continue  # "left the hotel", "left big firms", "leaves behind a wife and two sons"
         # Leaving and staying are about people only ("left 3 cars" is not displacement).
         if (lemma in DISPLACED_WORDS or low in DISPLACED_WORDS) and about_people:
             return "displaced"
         if about_people and _uprooted(pred):
             return "displaced"  # "three million Syrians have become refugees"
         if (lemma in REMAINING_WORDS or low in REMAINING_WORDS) and about_people:
+            if lemma in ("remain", "stay") and not _what_remains(pred, noun or root):
+                continue  # "it remains unclear whether … meet thousands of voters"
             return "remaining"
         if lemma in DEPLOY_WORDS and (troops or noun_low in ("forces", "members")):
             return "troops"
@@ -1292,24 +1435,115 @@ INSTITUTION_BODY_WORDS = frozenset(
         "elected",
     }
 )
-# Who someone "leaves" when they die ("he leaves a wife and two daughters").
-FAMILY_NOUNS = frozenset(
-    {"daughters", "sons", "children", "grandchildren", "wife", "husband", "widow", "brothers",
-     "sisters", "parents", "family"}
-)  # fmt: skip
+# What people leave when they are displaced: their homes, towns, countries (or a place named).
+# Source: curated by hand for presslens from the war and politics stores' sentences.
+LEFT_PLACE_NOUNS = lexicon.words("left_place_nouns")
 
 
-def _survived_by(leave: Token, noun: Token | None, noun_low: str) -> bool:
-    """ "leaves two daughters" (the family one leaves behind at death), not "left 3,000 people
-    homeless" or "left their homes": the family is the verb's object and nothing says where or
-    in what state they were left."""
-    if noun is None or noun_low not in FAMILY_NOUNS:
+# The entity labels of a name that is no place one leaves ("left Goldman Sachs", "left Fox").
+NOT_PLACE_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+# Why the displaced leave, when an infinitive says it ("left to seek refuge in Lebanon").
+SAFETY_VERBS = frozenset({"seek", "escape", "flee", "find", "avoid", "save"})
+
+
+def _in_subtree(tok: Token, top: Token) -> bool:
+    return top.left_edge.i <= tok.i <= top.right_edge.i and (tok.i == top.i or top in tok.ancestors)
+
+
+def _left_home(leave: Token, anchor: Token, places: frozenset[str]) -> bool:
+    """Whether "leave" says the counted people left their homes, town or country ("10,000 have
+    left", "thousands left Aleppo", "forced to leave their villages"). Not leaving something
+    else ("left the hotel", "left big firms", "threatened to leave the exchanges", "left to help
+    start a firm") nor people left by someone ("leave two behind", "leaves a wife and four
+    children", "left thousands waiting", "leave millions without insurance"): a state they are
+    left in (homeless, dead) is read from its own word."""
+    if any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "behind" for c in leave.children):
         return False
-    obj = noun if noun.dep_ == "dobj" else noun.head if noun.dep_ == "conj" else None
-    if obj is None or obj.dep_ != "dobj" or obj.head.i != leave.i:
+    objects = [c for c in leave.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(_in_subtree(anchor, o) for o in objects):
+        # the counted were left: displaced only "without homes" / "without shelter"
+        return any(
+            p.dep_ == "prep"
+            and p.lower_ == "without"
+            and any(g.lemma_.lower() in LEFT_PLACE_NOUNS | {"shelter"} for g in p.children)
+            for p in leave.children
+        )
+    if any(
+        c.dep_ in ("xcomp", "advcl")
+        and any(t.lower_ == "to" and t.i < c.i for t in c.subtree)  # "left to help start"
+        and c.lemma_.lower() not in SAFETY_VERBS
+        for c in leave.children
+    ):
+        return False  # "left to help start Wealth-X": quit to do something ("to seek safety" stays)
+    dobj = next((c for c in leave.children if c.dep_ == "dobj"), None)
+    return (
+        dobj is None
+        or dobj.lemma_.lower() in LEFT_PLACE_NOUNS
+        or dobj.ent_type_ in ("GPE", "LOC")
+        or (dobj.is_title and _gazetteer_place(dobj) is not None)  # "left Aleppo", "left Homs"
+        or dobj.lower_ in places  # a town the article's mentions call a place elsewhere
+        # a name no tagger knows ("leaving Foua and Kafraya"), unless it names a body or a person
+        # (a town's unknown name is often tagged a nationality: "Zardana" NORP, not "Syrians")
+        or (
+            dobj.pos_ == "PROPN"
+            and (
+                dobj.ent_type_ not in NOT_PLACE_LABELS
+                or dobj.tag_ == "NNP"
+                and dobj.ent_type_ == "NORP"
+            )
+        )
+    )
+
+
+def _done_by(anchor: Token, pred: Token) -> bool:
+    """The count is in the "by" phrase of ``pred`` (the agent of a passive or of an action
+    noun): "shot at 41 times by four officers", "under attack by dozens of women"."""
+    tok = anchor
+    while tok.head.i != tok.i and tok.i != pred.i:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.i == pred.i:
+            return tok.head.dep_ in ("agent", "prep")
+        if tok.dep_ == "agent" and tok.head.i == pred.i:
+            return True
+        tok = tok.head
+    return False
+
+
+def _object_elsewhere(pred: Token, anchor: Token) -> bool:
+    """A verb of killing whose direct object is something else than the count, which hangs on
+    it from another phrase: "the team executed this flawlessly, … drawing crowds of hundreds"
+    (the count is not who was executed). A count that is the verb's subject is judged by
+    :func:`_is_agent`; one inside its object is its victim."""
+    if pred.pos_ != "VERB":
         return False
+    objects = [c for c in pred.children if c.dep_ == "dobj"]
+    if not objects or any(_in_subtree(anchor, o) for o in objects):
+        return False
+    if any(_counted(o) or _names_people(o.lower_) or o.ent_type_ == "NORP" for o in objects):
+        return False  # "executed 48 people … among them 10 children": the parse lost the list
     return not any(
-        c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "prep", "advcl") for c in leave.children
+        _in_subtree(anchor, c) for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")
+    )
+
+
+def _what_remains(verb: Token, anchor: Token) -> bool:
+    """The count is what "remain"/"stay" says stays: its subject ("5,500 troops would remain"),
+    or the word describes it ("the remaining 50,000", "4,000 remaining"); not a count inside a
+    clause of another subject ("It remains unclear whether … thousands of voters")."""
+    if verb.head.i == anchor.i:
+        return True  # "the remaining 50,000", "4,000 remaining"
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _in_subtree(anchor, c) for c in verb.children)
+
+
+def _hurt_in_body(pred: Token) -> bool:
+    """ "hurt" of bodies: passive or a state ("20 were hurt", "five people hurt", "left 12
+    hurt"), or done by an incident or a weapon ("the blast hurt 20"). Active "hurt" with
+    another subject is harm of another kind ("the crisis hurt millions", "a way that hurt one
+    candidate", "not hurting like the automakers")."""
+    if pred.tag_ == "VBN" or pred.dep_ in ("amod", "acomp", "oprd", "acl"):
+        return not any(c.dep_ == "dobj" for c in pred.children)
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in INCIDENT_NOUNS | DISASTER_NOUNS
+        for c in pred.children
     )
 
 
@@ -1353,7 +1587,9 @@ def _toll_number(root: Token) -> bool:
     return False
 
 
-def _state_beside(span: Span, noun: Token | None) -> tuple[str | None, Token | None]:
+def _state_beside(
+    span: Span, noun: Token | None, places: frozenset[str]
+) -> tuple[str | None, Token | None]:
     """The casualty state written right after the number (or its noun) in its own clause:
     "Three killed, over 70 injured", "more than 10 million displaced", "12 people dead".
 
@@ -1387,6 +1623,12 @@ def _state_beside(span: Span, noun: Token | None) -> tuple[str | None, Token | N
         if tok.pos_ == "VERB" and _has_object(tok):
             return None, None
         state = _state_word(tok)
+        if (
+            state == "displaced"
+            and tok.lemma_ == "leave"
+            and not _left_home(tok, span.root, places)
+        ):
+            return None, None  # "two staff members left to help start a firm"
         return (state, tok) if state is not None else (None, None)
     return None, None
 
@@ -1430,6 +1672,18 @@ def _list_state(span: Span, noun: Token | None) -> str | None:
             return state
         return None
     return None
+
+
+def _left_object(span: Span, noun: Token | None) -> bool:
+    """The count is what "leave" left ("left 35 people … dead", "leaving injured about 50"), not
+    a phrase elsewhere under it ("a clinic serving thousands … has left two patients dead")."""
+    anchor = noun if noun is not None else span.root
+    if span.start > span.sent.start and span.doc[span.start - 1].lemma_ == "leave":
+        return True
+    leave = next((t for t in anchor.ancestors if t.lemma_ == "leave" and t.pos_ == "VERB"), None)
+    return leave is not None and any(
+        c.dep_ in ("dobj", "nsubjpass") and _in_subtree(anchor, c) for c in leave.children
+    )
 
 
 def _left_in_state(span: Span, noun: Token | None) -> str | None:
@@ -1699,7 +1953,18 @@ def _names_lives(verb: Token, noun_low: str) -> bool:
     object of "claim"): a way of saying killed."""
     if any(c.lower_ in LIFE_WORDS for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
         return True
-    return verb.lemma_.lower() == "claim" and noun_low in PEOPLE_NOUNS and noun_low != "people"
+    # "claimed 100 civilians", not "women who claim he assaulted them" (a claim made: a clause,
+    # and the women its subject)
+    return (
+        verb.lemma_.lower() == "claim"
+        and noun_low in PEOPLE_NOUNS
+        and noun_low != "people"
+        and not any(c.dep_ == "ccomp" for c in verb.children)
+        and not (
+            verb.dep_ == "relcl"
+            and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+        )
+    )
 
 
 def _killed_by_construction(root: Token, noun: Token | None) -> bool:
@@ -1900,13 +2165,17 @@ def _is_agent(counted: Token, verb: Token) -> bool:
     return False
 
 
-def _is_territory(root: Token) -> bool:
+def _is_territory(root: Token, persons: frozenset[str]) -> bool:
     """A share of a place: governed by occupy/control/hold…, or "of <place/territory>". A
     share of a thing that is no place ("controls half of the market", "hold less than 10% of
     the top positions", "take a 20% stake") is another percentage, whatever its verb."""
     of = [p for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "across", "at"):
         return False  # "a home in 92% of UK towns": where, not what is held
+    if root.dep_ == "attr" and root.head.lemma_ == "be":
+        # "whites will be 47 percent of the country": what people are, a share of the
+        # population; ground only when the subject is ground ("the area is 30% of the country")
+        return any(c.dep_ == "nsubj" and _territory_word(c) for c in root.head.children)
     if any(_territory_word(p) for p in of):
         return True
     if any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in of):
@@ -1922,10 +2191,7 @@ def _is_territory(root: Token) -> bool:
         steps += 1
         if tok.lemma_.lower() in TERRITORY_VERBS and tok.pos_ == "VERB":
             # "the baht lost 0.3%", "shares in Elan lost 70%": a market's loss, not ground
-            return not any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in MARKET_NOUNS
-                for c in tok.children
-            )
+            return not _holds_no_ground(tok, persons)
         if tok.pos_ == "VERB" and tok.lemma_.lower() not in ("be",):
             break
     return False
@@ -1935,8 +2201,53 @@ def _is_territory(root: Token) -> bool:
 MARKET_NOUNS = frozenset(
     {"share", "stock", "currency", "index", "price", "value", "market", "baht", "rupiah",
      "dollar", "euro", "pound", "yen", "yuan", "rupee", "peso", "rouble", "ruble", "lira",
-     "franc", "won", "bond", "profit", "sale", "revenue", "economy", "rate", "company", "firm"}
+     "franc", "won", "bond", "profit", "sale", "revenue", "economy", "rate", "company", "firm",
+     "dow", "nasdaq", "nikkei", "ftse", "dax", "fund", "investor"}
 )  # fmt: skip
+
+
+# Words of polls and elections: a share in their sentence is of answers or votes, not of ground.
+POLL_WORDS = frozenset({"poll", "survey", "vote", "voter", "ballot", "caucus", "electorate"})
+
+
+def _share_of_no_ground(span: Span) -> bool:
+    """A share that the words around it make a poll's, a vote's or a survey's, whatever verb of
+    holding governs it: "six percentage points" (a difference between shares), "(65%)" (a
+    survey's answer in brackets), a share in a sentence about a poll or a vote, "54 percent to
+    46 percent" and "to Canova's 43 percent" (a result), "by 38 points" (a margin), and a
+    share of nothing named that is itself the subject ("the top 1 percent captured 58 percent
+    of income growth": people, not ground; "60 percent of the city is held by …" still is)."""
+    doc, root = span.doc, span.root
+    words = [t.lower_ for t in doc[span.start : min(span.end + 2, len(doc))]]
+    if "percentage" in words or "points" in words[len(span) - 1 :]:
+        return True
+    if span.start > 0 and doc[span.start - 1].text == "(":
+        return True
+    of_what = any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+    if root.dep_ in ("nsubj", "nsubjpass") and not of_what:
+        return True
+    if any(t.lemma_.lower() in POLL_WORDS for t in span.sent):
+        return True  # "held 41 percent in the latest poll": a share of the votes
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "by") and not of_what:
+        return True  # not "the supply route to the eastern half of the city"
+    after = doc[span.end : span.end + 3]
+    return len(after) >= 2 and after[0].lower_ == "to" and any(t.like_num for t in after[1:])
+
+
+# A holder that holds no ground: a person speaking of a poll or a portfolio ("Rubio held 33
+# percent", "he lost his investors 19.3 percent"), a market or its investors ("investors lost
+# 20.5 percent"). A person who holds a share "of the country" is still read by its "of".
+def _holds_no_ground(verb: Token, persons: frozenset[str]) -> bool:
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (
+            c.lemma_.lower() in MARKET_NOUNS
+            or c.ent_type_ == "PERSON"
+            or (c.pos_ == "PROPN" and c.lower_ in persons)
+            or c.lower_ in PERSONAL_PRONOUNS
+        )
+        for c in verb.children
+    )
 
 
 def _territory_word(tok: Token) -> bool:

@@ -112,14 +112,16 @@ def _month_date(a: _Around) -> str | None:
 
 
 def _label(a: _Around) -> str | None:
+    """ "No 10", "number 7", and a docket or file number "No. 14-915" (digits joined by a dash
+    after the label are one identifier, no range of 14 to 915 things)."""
     prev = a.prev
     if (
         prev is not None
         and prev.low.rstrip(".") in {w.rstrip(".") for w in LABEL_WORDS}
-        and a.single
         and a.tok.kind == "num"
+        and (a.single or all(t.kind in ("num", "dash") for t in a.toks[a.i : a.end]))
     ):
-        return "label"  # "No 10", "number 7"
+        return "label"
     return None
 
 
@@ -211,9 +213,29 @@ def _event_name(a: _Around) -> str | None:
     return "name" if named else None
 
 
+# The denominators a fraction written with a slash has in the news ("1/3 of", "3/4 majority");
+# "9/11" (denominator 11) or "4/20" reads as a month and a day, the name of a day, and "2/9" or
+# "8/13" as betting odds: neither is a share.
+SLASH_FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 100})
+
+
 def _slash_date(a: _Around) -> str | None:
-    """ "5/17", "17/5/2018"."""
+    """ "5/17", "17/5/2018", and "9/11" (read as the fraction 9 over 11 by the number reader):
+    a month and day (or odds, "2/9") whose denominator is no usual fraction's, not followed by
+    "of"."""
     t, prev, nxt = a.tok, a.prev, a.nxt
+    if (
+        a.parsed.kind == "fraction"
+        and a.end - a.i == 3
+        and t.kind == "num"
+        and a.toks[a.i + 1].kind == "slash"
+        and a.toks[a.i + 2].kind == "num"
+        and 1 <= int(t.text) <= 12
+        and 1 <= int(a.toks[a.i + 2].text) <= 31
+        and int(a.toks[a.i + 2].text) not in SLASH_FRACTION_DENOMINATORS
+        and (nxt is None or nxt.low != "of")
+    ):
+        return "date"
     slash_next = nxt is not None and nxt.kind == "slash" and a.end < len(a.toks) - 1
     if slash_next and t.kind == "num" and a.toks[a.end + 1].kind == "num":
         return "date"
@@ -249,8 +271,21 @@ def _phone(a: _Around) -> str | None:
 
 
 def _code(a: _Around) -> str | None:
-    """ "SCP173", "A320", "SCP-173", "MH-17": a name, not a count."""
+    """ "SCP173", "A320", "SCP-173", "MH-17", "401(k)": a name, not a count."""
     t, prev, i = a.tok, a.prev, a.i
+    # "401(k) plans", "501(c)(3)": a section of a law, a letter in brackets right after digits
+    bracket = a.toks[a.end : a.end + 3]
+    if (
+        a.single
+        and t.kind == "num"
+        and len(bracket) == 3
+        and bracket[0].text == "("
+        and bracket[0].start == t.end
+        and bracket[1].kind == "word"
+        and len(bracket[1].text) <= 2
+        and bracket[2].text == ")"
+    ):
+        return "code"
     if t.kind == "num" and prev is not None and prev.kind == "word" and prev.end == t.start:
         return "code"
     if (
