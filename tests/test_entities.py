@@ -774,6 +774,74 @@ def run(model, text):
 @pytest.mark.parametrize(
     "text, written, name, label",
     [
+        # a given name and a surname that are both US towns: a person, not two places
+        (
+            "Senator Elizabeth Warren questioned the bank's chief on Tuesday. Warren said the "
+            "fines were too small.",
+            "Warren",
+            "Elizabeth Warren",
+            "PERSON",
+        ),
+        # a full name the model tags an organisation, used as a person's (a role noun before
+        # it, a speech verb on its surname): a person, whom the surname joins
+        (
+            "Former software executive Carly Fiorina toured the plant in Ohio on Friday. "
+            "Fiorina said the factory would reopen.",
+            "Fiorina",
+            "Carly Fiorina",
+            "PERSON",
+        ),
+        # a relative introduced by kinship is not who the surname alone means later
+        (
+            "Carly Fiorina spoke in Des Moines on Monday. Her husband, Frank Fiorina, sat in "
+            "the front row. Fiorina told the crowd that taxes were too high.",
+            "Fiorina",
+            "Carly Fiorina",
+            "PERSON",
+        ),
+        # an epithet before a full name is no part of the name
+        (
+            "The crowd booed when he mentioned Crooked Hillary Clinton. Hillary Clinton ignored "
+            "the insult.",
+            "Hillary Clinton",
+            "Hillary Clinton",
+            "PERSON",
+        ),
+        # a campaign headline's verb ends the name the model ran into the headline
+        (
+            "Kerr Aims Jab At Rival Over Budget.\n\nGovernor Alan Kerr spoke on Monday.",
+            "Kerr",
+            "Alan Kerr",
+            "PERSON",
+        ),
+        (
+            "Whitfield Prompts Running Mate Speculation.\n\nSenator Dana Whitfield met the "
+            "nominee.",
+            "Whitfield",
+            "Dana Whitfield",
+            "PERSON",
+        ),
+        # a surname that is also a nationality, after a given name, is a person's surname
+        (
+            "Mark Cuban, the basketball team owner, spoke on Sunday. Cuban said he might run "
+            "one day.",
+            "Cuban",
+            "Mark Cuban",
+            "PERSON",
+        ),
+    ],
+)
+def test_people_of_us_news_keep_their_names(model, text, written, name, label):
+    mentions, _ = run(model, text)
+    found = {(m.text, m.name, m.label) for m in mentions}
+    assert (written, name, label) in found, found
+    people = {m.name for m in mentions if m.label == "PERSON"}
+    assert people <= {name, "Frank Fiorina"}, found
+
+
+@pytest.mark.parametrize(
+    "text, written, name, label",
+    [
         (
             "Prime Minister Jane Holloway visited the port on Monday. Holloway said the deal "
             "was fair.",

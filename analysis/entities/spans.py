@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import doc_arrays, gazetteer, lexicon
+from analysis import doc_arrays, gazetteer, geo, lexicon
 from analysis.entities.rules import (
     _WS,
     CLUB_HEAD_WORDS,
@@ -26,6 +26,7 @@ from analysis.entities.rules import (
     LIST_WORDS,
     LOCATIVE_PREPOSITIONS,
     MONTHS_AND_DAYS,
+    NAME_EPITHETS,
     NAME_LOWER_WORDS,
     NAME_PARTICLES,
     NEWS_AGENCIES,
@@ -36,9 +37,11 @@ from analysis.entities.rules import (
     RESCUE_LABELS,
     ROLE_TITLES,
     SEAT_VERBS,
+    TITLE_MODIFIERS,
     _trim_bounds,
     alias,
     clean_name,
+    is_given_name,
     is_junk,
     name_key,
     strip_titles,
@@ -46,6 +49,7 @@ from analysis.entities.rules import (
 from analysis.nlp import text_of
 
 ROLE_NOUNS = lexicon.words("role_nouns")
+KIN_NOUNS = lexicon.words("kin_nouns")
 ORG_NAME_WORDS = lexicon.words("org_name_words")
 HEADLINE_VERBS = lexicon.words("headline_verbs")
 INCIDENT_NOUNS = lexicon.words("incident_nouns")
@@ -99,6 +103,8 @@ class _Mention:
     named: bool = False  # after "a witness named": a person, whatever place has the name
     facility: bool = False  # before "airport", "air base", "hospital": a facility's name
     org_cue: bool = False  # "oil giant Yukos", "the Maserati brand", "Everton v Sunderland"
+    person_cue: bool = False  # "CEO Carly Fiorina", "Ben Carson, Carly Fiorina and …"
+    kin: bool = False  # "her husband, Frank Fiorina": introduced as someone's relative
 
 
 def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
@@ -189,9 +195,36 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 named=named,
                 facility=_facility_after(doc, ent.end),
                 org_cue=_org_cue(doc, ent),
+                person_cue=_person_cue(doc, ent),
+                kin=_kin(doc, ent),
             )
         )
     return out
+
+
+def _kin(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` introduced as someone's relative: a kinship noun right before it, a comma
+    between or not ("her husband, Frank Fiorina", "his son Euan Blair")?"""
+    i = ent.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in KIN_NOUNS
+
+
+def _person_cue(doc: Doc, ent: Span) -> bool:
+    """Does the text use ``ent`` as a person's name, whatever the model's label: a role noun
+    right before it ("former Hewlett-Packard CEO Carly Fiorina", "rival Carly Fiorina") or a
+    person the model tagged in the same list ("Ben Carson, Carly Fiorina and Mike Huckabee")?
+    (Read only for a name that opens with a given name: see naming._name_people.)"""
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ROLE_NOUNS:
+        return True
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS:
+        return True  # "One Republican candidate, Carly Fiorina, says …"
+    linked = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        linked.append(root.head)
+    return any(t.ent_type_ == "PERSON" and not (ent.start <= t.i < ent.end) for t in linked)
 
 
 # One word of a byline: a capitalised name or word of one ("Hazem", "Sabbagh", "MBMB"), a name
@@ -695,7 +728,29 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         start += 1
     while end - start > 1 and _demonym(doc[end - 1].text):
+        if end - start == 2 and is_given_name(doc[start].text):
+            break  # "Mark Cuban": a given name and a surname that is also a nationality
         end -= 1
+    # "Crooked Hillary Clinton", "CNN's Fault Ted Cruz apologized" (a headline run into the
+    # text): an epithet, or a word that is no given name before a full name the article gives
+    # on its own, is none of the name; the name opens with its given name.
+    rest = doc[start + 1 : end].text
+    own_name = (  # a word of its own after the lead: "Leys al-Faris" keeps its "Leys"
+        end - start >= 3
+        and len(rest.split()) >= 2
+        and doc[start + 1].whitespace_
+        and is_given_name(doc[start + 1].text)
+    )
+    if own_name and (
+        doc[start].lower_ in NAME_EPITHETS
+        or (
+            not is_given_name(doc[start].text)
+            and doc[start].lower_ not in NAME_LOWER_WORDS
+            and not _title_word(doc[start].lower_.rstrip("."))
+            and any(e.text == rest and e.start != start + 1 for e in doc.ents)
+        )
+    ):
+        start += 1
     # "Sayyeda Zeinab Area" (a title-case headline): the place noun is no part of a name; the
     # name before it is a place's (see _next_to_place_noun)
     while end - start > 1 and doc[end - 1].text.istitle() and doc[end - 1].lower_ in PLACE_NOUNS:
@@ -711,6 +766,16 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if prev in ROLE_TITLES and doc[start - 1].text.istitle():
             start -= 1
     return start, end
+
+
+def _title_word(word: str) -> bool:
+    """A title or its modifier ("president", "gen", "former"): a name's own lead, kept."""
+    return (
+        word in HONORIFICS
+        or word + "." in HONORIFICS
+        or word in ROLE_TITLES
+        or word in TITLE_MODIFIERS
+    )
 
 
 # How a nationality is made from its country's name: "Syrian" (Syria), "Iranian" (Iran), "Italian",
@@ -968,6 +1033,10 @@ def _plausible_split(label: str, pieces: Sequence[tuple[Span, tuple[str, str, st
         # "Jordan Henderson", "Chelsea Clinton": people are named after places. Split only
         # debris: a source credit or a lost apostrophe at the end, or places of one country.
         glued = kinds[-1] == "org" or (kinds[-1] == "country" and pieces[-1][0].text.endswith("s"))
+        if not glued and geo.given_name(pieces[0][0].text):
+            # "Elizabeth Warren" is two US towns (Elizabeth, NJ; Warren, MI) but a person
+            # opens with her given name: split, she became a town and a lone "Warren"
+            return False
         return glued or ("town" not in kinds and "junk" not in kinds)
     if label == "ORG":
         return "country" in kinds or kinds[-1] == "org"  # "Nottingham Forest" stays
