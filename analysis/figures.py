@@ -50,9 +50,15 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from analysis import doc_arrays, entities, gazetteer, geo, lexicon, numbers, speech
+from analysis.entities.spans import demonym_country
+from analysis.figure_restated import (
+    INCIDENT_CATEGORIES,
+    OFFENSIVE_NOUNS,
+    TIME_PREPOSITIONS,
+)
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
-from analysis.place_context import ArticlePlaces
+from analysis.place_context import PLACE_FACILITY_NOUNS, ArticlePlaces
 from analysis.quotes import MONITOR_NAME_WORDS, ROLE_NOUNS, is_monitor_description, monitor_named
 from analysis.records import EntityMention, Figure, Quote
 
@@ -98,8 +104,8 @@ BANNING_VERBS = frozenset({"ban", "outlaw", "prohibit", "proscribe"})
 QUANTITY_ADJECTIVES = lexicon.words("quantity_adjectives")
 MEASURE_UNITS = lexicon.words("measure_units")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Counts of an incident, which happens in a town; troops are sent to a country ("to Syria").
-INCIDENT_CATEGORIES = frozenset({"killed", "injured", "missing"})
+# INCIDENT_CATEGORIES (defined in figure_restated, which joins the retellings of an incident):
+# counts of an incident, which happens in a town; troops are sent to a country ("to Syria").
 UNPLACED_CATEGORIES = frozenset({"money", "percent", "other"})
 INCIDENT_PREPOSITIONS = lexicon.words("incident_prepositions")
 PLACE_OBJECT_VERBS = lexicon.words("place_object_verbs")
@@ -196,6 +202,21 @@ def extract(
             # "on a village in northern Syria" is narrowed as any country is: it hit one town,
             # and the article names it — FA-KES's gold places it there.)
             place = reading.location
+        elif incident and scope == "background":
+            # An earlier event recalled ("the battle for Aleppo last year that killed nine", "an
+            # April 4 attack that killed dozens", "another incident in northern Syria last
+            # month") is not the day's news: its own sentence's place, not narrowed to the
+            # article's town nor borrowed from it (FA-KES: a chemical attack on Aleppo recalled
+            # in a story about Idlib had been Idlib's). No place is better than a wrong one;
+            # but the one town the sentence names is its place, where the parse tied it to no
+            # number ("an incident in Syrias Idlib province claimed the lives of some 80"), and
+            # a place it points back to is the article's ("in the capital", "the same
+            # neighbourhood was shelled two days ago").
+            place = (
+                own_place
+                or _only_town_named(ctx, span.sent)
+                or (ctx.incident_place if _points_back(span.sent) else None)
+            )
         elif incident:
             place = ctx.refine(reading.location) or ctx.incident_place
         elif reading.category in UNPLACED_CATEGORIES:
@@ -285,9 +306,14 @@ class _Context:
         self.quotes = [q for q in quotes if q.speaker]
         self.mentions = list(mentions)
         self.place_counts: Counter[str] = Counter()
+        self.recalled: Counter[str] = Counter()  # mentions in sentences recalling the past
         places = self._places()
         self.main_place = places[0] if places else None
-        self.incident_place = _incident_place(places)
+        # The article's incidents are the day's news: a place named only where an earlier
+        # event is recalled ("the town of Khan Sheikhoun, where a chemical attack killed nearly
+        # 90 on April 4", once, in a story about strikes elsewhere) is not where they happened.
+        news = [n for n in places if self.place_counts[n] > self.recalled[n]]
+        self.incident_place = _incident_place(news or places)
         # The country of the article's incidents (a running total's place when its sentence
         # names none): the incident place itself when a country, else the country it lies in.
         self.incident_country = None
@@ -411,11 +437,18 @@ class _Context:
                 continue  # "US forces", and "US airstrikes": who acted, not where
             if span is not None and _acting(span.root):
                 continue  # "Moscow denied …", "strikes by Russia": who acts, not where
+            if span is not None and _speakers_place(span.root):
+                continue  # "an activist who lives in Europe said": where the speaker is
             counts[m.name] += LEDE_WEIGHT if m.start < lede_end else 1
             first.setdefault(m.name, m.start)
+            if m.start >= lede_end and span is not None and _recalls(span.sent):
+                self.recalled[m.name] += 1
         for name, start in self._untagged_cities():
             counts[name] += LEDE_WEIGHT if start < lede_end else 1
             first.setdefault(name, start)
+            written = self.doc.char_span(start, start + len(name), alignment_mode="expand")
+            if start >= lede_end and written is not None and _recalls(written.sent):
+                self.recalled[name] += 1
         self.place_counts = counts
         return sorted(counts, key=lambda n: (-counts[n], first[n]))
 
@@ -448,6 +481,12 @@ class _Context:
                 span = self.doc[tok.i : tok.i + 1]
             found.append((span.text, span.start_char))
         return found
+
+
+def _recalls(sent: Span) -> bool:
+    """Whether ``sent`` recalls an earlier event (:data:`BACKGROUND`: "on April 4", "last
+    month"), as a figure's scope says (:func:`figure_scope`)."""
+    return BACKGROUND.search(sent.text) is not None
 
 
 def _acting(tok: Token) -> bool:
@@ -509,6 +548,43 @@ def _national_scope(sent: Span) -> bool:
         if first != name and gazetteer.country(first) is not None:
             return True  # "across Syria Iraq …": the comma the FA-KES copies lost
     return False
+
+
+def _only_town_named(ctx: _Context, sent: Span) -> str | None:
+    """The one place finer than a country that ``sent`` names (its tagged mentions), else None
+    (none, or several: which one a count is of, the parse did not say), and not in a phrase that
+    dates the count (:data:`TIME_PREPOSITIONS`)."""
+    names = set()
+    for m in ctx.mentions:
+        if not (sent.start_char <= m.start < sent.end_char and m.label in ("GPE", "LOC")):
+            continue
+        if gazetteer.country(m.name) is not None:
+            continue
+        named = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if named is not None and any(a.lower_ in TIME_PREPOSITIONS for a in named.root.ancestors):
+            continue  # "the worst fighting since the battle for Aleppo": a time's mark
+        names.add(m.name)
+    return names.pop() if len(names) == 1 else None
+
+
+# Nouns that, after "the" or "same" and with no name, point back to the article's place ("in the
+# capital", "the same neighbourhood", "the besieged suburb", "in the same square", "near the
+# shrine"); not "the country", a country's.
+BACK_PLACE_NOUNS = PLACE_NOUNS | PLACE_FACILITY_NOUNS | {"capital"}
+
+
+def _points_back(sent: Span) -> bool:
+    """Whether ``sent`` names a place by a definite noun of :data:`BACK_PLACE_NOUNS` with no
+    name of its own ("a police station in the capital", not "in a northern village")."""
+    return any(
+        tok.lower_ in BACK_PLACE_NOUNS
+        and any(c.lower_ in ("the", "same") for c in tok.children)
+        and not any(
+            c.dep_ in MODIFIER_NAME_DEPS | {"prep", "appos"} and c.pos_ in ("PROPN", "ADP")
+            for c in tok.children
+        )  # "the village of Kafr Tamim", "the Midan district": a name of its own
+        for tok in sent
+    )
 
 
 def _disaster_over_a_region(ctx: _Context, sent: Span, place: str | None) -> bool:
@@ -2220,10 +2296,18 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
     clause = _clause(root)
     best: tuple[tuple[bool, bool, int], str] | None = None
     for tok in root.sent:
+        side = _side_of_border(tok)
+        if side is not None:
+            # "on the Syrian side of the border with Iraq": Syria (the country beyond the
+            # border, after "with", is where it did not happen)
+            rank = (True, clause is not None and tok.i not in clause, abs(tok.i - root.i))
+            if best is None or rank < best[0]:
+                best = (rank, side)
+            continue
         struck = _struck_place(root, tok, clause)
         if not struck and not (
             tok.dep_ == "pobj"
-            and tok.head.lower_ in SENTENCE_PLACE_PREPOSITIONS
+            and (tok.head.lower_ in SENTENCE_PLACE_PREPOSITIONS or _fought_for(tok))
             and not (tok.head.i > 0 and tok.head.nbor(-1).lower_ == "according")
         ):
             continue
@@ -2274,6 +2358,44 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
     return best[1] if best else None
 
 
+def _fought_for(pobj: Token) -> bool:
+    """Whether ``pobj`` is the place an offensive was fought for ("in the battle for Aleppo",
+    "the fight for Raqqa"; "the siege of" has "of" already): where its dead fell. A name itself,
+    not a noun a place modifies ("a takeover battle for US phone firm MCI"), and no battle that
+    only dates the count ("the worst fighting since the battle for eastern Aleppo, with air
+    strikes causing hundreds of casualties")."""
+    offensive = pobj.head.head
+    return (
+        pobj.head.lower_ == "for"
+        and pobj.pos_ == "PROPN"
+        and offensive.lemma_.lower() in OFFENSIVE_NOUNS
+        and offensive.head.lower_ not in TIME_PREPOSITIONS
+    )
+
+
+# The nouns of a border whose side a nationality names ("on the Syrian side of the border").
+BORDER_NOUNS = frozenset({"border", "frontier"})
+
+
+def _side_of_border(tok: Token) -> str | None:
+    """The country of "the <nationality> side of the border" at ``tok`` ("side"), else None:
+    "a camp on the Syrian side of the border with Iraq" is in Syria; the parser finds no place in
+    "side" and the country after "with" lies across the border."""
+    if tok.lower_ != "side" or tok.dep_ != "pobj":
+        return None
+    if not any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in BORDER_NOUNS for g in c.children)
+        for c in tok.children
+    ):
+        return None
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound") and child.i < tok.i:
+            country = demonym_country(child.text)
+            if country is not None:
+                return country
+    return None
+
+
 def _distance_before(word: Token) -> bool:
     """A distance just before a word ("80 km to the north of", "20 miles west of"): the place
     after it says where something is not."""
@@ -2313,7 +2435,8 @@ def _where_said(pobj: Token, clause: set[int] | None) -> bool:
     """A place attached to a speech verb outside the figure's clause says where a claim was
     made, not where the counted event happened ("Sabra said in Turkey the attack had killed
     1300 people", "told reporters in Geneva that 20 died"), and so does one attached to the one
-    who makes it ("the defence ministry in Moscow said", "the monitor based in Britain said")."""
+    who makes it ("the defence ministry in Moscow said", "the monitor based in Britain said", "an
+    activist who lives in Europe said")."""
     verb = pobj.head.head
     if verb.lemma_.lower() in entities.SEAT_VERBS and verb.dep_ in ("acl", "amod", "relcl"):
         # "the monitor based in Britain said …": the seat of the one who claims it, up through
@@ -2327,8 +2450,37 @@ def _where_said(pobj: Token, clause: set[int] | None) -> bool:
     return (
         clause is not None
         and pobj.i not in clause
-        and verb.pos_ == "VERB"
-        and (verb.lemma_.lower() in CLAIM_VERBS or verb.lemma_.lower() in speech.SPEECH_VERBS)
+        and (
+            verb.pos_ == "VERB"
+            and (verb.lemma_.lower() in CLAIM_VERBS or verb.lemma_.lower() in speech.SPEECH_VERBS)
+            # "an activist who lives in Europe … said 10 were killed": the speaker's own place,
+            # told in a clause on the speaker, is not the incident's
+            or _speakers_place(pobj)
+        )
+    )
+
+
+def _described(verb: Token) -> Token | None:
+    """The noun a clause headed by ``verb`` describes ("an activist who lives in Europe" →
+    activist; "who lives in Europe but is from Idlib": both verbs), else None."""
+    while verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ in ("relcl", "acl") and verb.pos_ in ("VERB", "AUX"):
+        return verb.head
+    return None
+
+
+def _speakers_place(tok: Token) -> bool:
+    """Whether the place ``tok`` is told of the one who speaks, in a clause on the speech verb's
+    subject ("an activist who lives in Europe said …"): where the speaker is, not where things
+    happen."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    who = _described(tok.head.head)
+    return (
+        who is not None
+        and who.dep_ in ("nsubj", "nsubjpass")
+        and who.head.lemma_.lower() in CLAIM_VERBS | speech.SPEECH_VERBS
     )
 
 
