@@ -600,6 +600,18 @@ def test_harmonise_joins_surname_when_the_corpus_agrees():
             id="religious-and-ethnic-groups",
         ),
         pytest.param(
+            "Democrats/B-NORP and/O a/O Democrat/B-NORP ,/O the/O Democratic/B-NORP mayor/O "
+            ",/O Republicans/B-NORP and/O Latinos/B-PERSON",
+            [
+                ("Democrat", "Democratic", "NORP"),  # (a plural's name is read as its singular)
+                ("Democrat", "Democratic", "NORP"),
+                ("Democratic", "Democratic", "NORP"),
+                ("Republicans", "Republican", "NORP"),
+                ("Latinos", "Latino", "NORP"),
+            ],
+            id="party-members-are-one-group",
+        ),
+        pytest.param(
             "the/O pan-Arab/B-PERSON daily/O",
             [("pan-Arab", "pan-Arab", "NORP")],
             id="pan-prefix",
