@@ -53,6 +53,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from analysis import doc_arrays, entities, gazetteer, geo, lexicon, numbers, speech
+from analysis.entities.spans import used_as_org
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.place_context import ArticlePlaces
@@ -436,6 +437,8 @@ class _Context:
             tok = self.doc[i]
             if self.label(tok) not in ("", "ORG", "NORP", "FAC"):
                 continue
+            if self.label(tok) == "ORG" and _settled_org(self, tok):
+                continue  # "Chelsea striker": the entity pass made the town's name a club's
             if _agency(tok) or tok.is_upper:
                 continue  # "SANA" is an agency, not Sana'a
             if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN":
@@ -2543,9 +2546,24 @@ def _sentence_place(ctx: _Context, tok: Token) -> bool:
     label = ctx.label(tok)
     if label == "NORP" and ctx.mention_at(tok) is not None:
         return False  # a nationality the entity pass settled ("the Kazakh capital")
+    if label == "ORG" and _settled_org(ctx, tok):
+        return False  # "joined the Gunners from Seville for £17m": the club, not the town
     return label in PLACE_LABELS or (
         label not in ("PERSON", "DATE", "TIME") and _gazetteer_place(tok) is not None
     )
+
+
+def _settled_org(ctx: _Context, tok: Token) -> bool:
+    """Whether the entity pass labelled the town's name at ``tok`` ORG because its sentence
+    uses it as a club's or a band's (:func:`analysis.entities.spans.used_as_org`: "a £2m move
+    from Chelsea", "Newcastle manager", "bands including Echo"). The gazetteer's rescue of a
+    town the entity pass left ORG for other reasons ("Hama", "Al Mayadeen" in the Syria reports)
+    still stands."""
+    mention = ctx.mention_at(tok)
+    if mention is None or mention.label != "ORG":
+        return False
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and used_as_org(ctx.doc, span)
 
 
 def _agency(tok: Token) -> bool:
