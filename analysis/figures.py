@@ -3002,10 +3002,30 @@ def _claimant_as_written(ctx: _Context, span: Span) -> str | None:
             # A subject that names no actor ("a car bomb … claiming eight", "Separate air raids
             # … killed 25 … a monitoring group said") is no claimant: look further up, then at
             # the sentence's end.
-            who = _claimant_or_none(_speaker_of(ctx, tok))
+            who = _claimant_or_none(_speaker_of(ctx, tok)) or _body_by_head_noun(ctx, tok)
             if who:
                 return who
     return _source_at_the_end(ctx, span) or _headline_credit(span)
+
+
+def _body_by_head_noun(ctx: _Context, verb: Token) -> str | None:
+    """The organisation a lower-case subject ("the observatory said", "the centre reported")
+    stands for: the one organisation the article names whose head word it is (:func:`_head_word`:
+    "observatory" of the Syrian Observatory for Human Rights). The wire's copy of one story had
+    "the Observatory reported" for that body and "the observatory reported" for no one; two
+    bodies of that head word leave it to no one."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (
+        subject is None
+        or subject.pos_ != "NOUN"
+        or not subject.is_lower
+        or not any(c.lower_ == "the" for c in subject.children)
+        or any(c.dep_ in ("amod", "compound", "poss") for c in subject.children)
+    ):
+        return None
+    orgs = {m.name for m in ctx.mentions if m.label == "ORG"}
+    bodies = {name for name in orgs if _head_word(name) == subject.lemma_.lower()}
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 def _speaker_phrase(ctx: _Context, quote: Quote) -> str | None:
@@ -3103,6 +3123,8 @@ def _source_at_the_end(ctx: _Context, span: Span) -> str | None:
         who = _claimant_or_none(name) or (name if is_monitor_description(name) else None)
         if who and _names_the_subject(ctx, subject, who):
             return who
+        if who is None and (body := _body_by_head_noun(ctx, verb)) is not None:
+            return body  # "… landed on eastern Ghouta the observatory reported"
     return None
 
 

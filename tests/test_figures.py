@@ -1755,3 +1755,24 @@ def test_a_title_written_before_the_name_gives_the_body(nlp):
     mentions, _ = entities.extract(doc, article_id="t")
     toll = _one(figures.extract(doc, article_id="t", quotes=(), mentions=mentions), "40")
     assert toll.claimed_by == "Kestrel Monitoring Centre for Civil Liberties"
+
+
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        # "the centre reported" in lower case: the one body the article names of that head word
+        (
+            "The Kestrel Monitoring Centre counts the dead in the valley. Eleven farmers were "
+            "killed by shells that landed on the market the centre reported on Monday.",
+            "Kestrel Monitoring Centre",
+        ),
+        # two centres named: which one the text does not say
+        (
+            "The Kestrel Monitoring Centre and the Harbour Relief Centre count the dead. Eleven "
+            "farmers were killed by shells that landed on the market the centre reported.",
+            None,
+        ),
+    ],
+)
+def test_a_bodys_head_noun_in_lower_case_is_that_body(nlp, text, claimant):
+    assert _one(_figs(nlp, text), "Eleven").claimed_by == claimant
