@@ -168,7 +168,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("claimant", "VARCHAR"),
         ("article_id", "VARCHAR"),
         ("start", "INTEGER"),
-        ("kinds", "INTEGER"),  # analysis.incident_kinds.KINDS_SQL
+        ("kinds", "BIGINT"),  # analysis.incident_kinds.KINDS_SQL (its bits run past 31)
     ],
     # The Figures page's series (analysis.figure_views.figure_series): one row per publication
     # day, category, place and scope — and scope "*" for all scopes together —, over every
