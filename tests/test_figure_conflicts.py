@@ -117,6 +117,19 @@ def test_conflicts_only_like_with_like(tmp_path, other, conflict):
     assert len(groups) == len(pairs)
 
 
+def test_two_sums_of_money_never_conflict(tmp_path):
+    # a campaign's $1 million of adverts and another's $6 million raised on the same day in the
+    # same state are two sums, not two claims about one: money counts unlike things
+    def sum_(article_id, value, claimant):
+        fig = _fig(article_id, f"${value:,.0f}", value=value, unit="USD", category="money",
+                   location="Ohio", claimed_by=claimant)  # fmt: skip
+        return (article_id, "2016-03-24", "Wire", fig)
+
+    with _store(tmp_path, [sum_("x", 1e6, "One Nation"), sum_("y", 6e6, "Cruz campaign")]) as store:
+        assert fv.conflicting_figures(store.con, category="money").empty
+        assert fv.conflict_groups(store.con, category="money").empty
+
+
 @pytest.mark.parametrize("scope, conflict", [("event", True), ("background", False)])
 def test_earlier_events_recalled_never_conflict(tmp_path, scope, conflict):
     # "In early October four suicide bombers … killing 15" and "after at least 17 were killed
