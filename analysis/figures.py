@@ -2718,10 +2718,20 @@ def _running_total(reading: _Reading, sentence: Span) -> bool:
     )
 
 
+# A month named without a day after a preposition ("… injured in August shelling", "during
+# March"): a count over the month, not one day's news, even in the opening sentence, whose
+# dateline dates the news by a day ("August 13 2016 …" has no preposition).
+MONTH_PERIOD = re.compile(
+    rf"\b(?:in|during|since|throughout) (?:(?:early|mid|late)[- ])?{MONTHS}\b(?!\.? ?\d)", re.I
+)
+
+
 def figure_scope(sentence: Span | str, *, first_sentence: bool = False) -> str:
     """``"total"``, ``"background"`` or ``"event"`` for a figure in ``sentence``."""
     text = sentence if isinstance(sentence, str) else sentence.text
-    if is_cumulative(text):
+    if is_cumulative(text) or (first_sentence and MONTH_PERIOD.search(text)):
+        # (a lede's "700 got injured in August shelling" had headlined Aleppo's injured as one
+        # event beside a rocket attack's three)
         return "total"
     if not first_sentence and BACKGROUND.search(text):
         return "background"

@@ -431,6 +431,9 @@ def test_running_totals_are_not_events(sentence, cumulative):
         ("Nine people were killed on Tuesday in air strikes.", False, "event"),
         # The opening sentence (a dateline, the lede) is the news, whatever dates it carries.
         ("Sun 22 Feb 2015 Suicide bomber kills 4 in the town.", True, "event"),
+        # ... but a month named without a day counts over the month, even in the lede
+        ("May 9 2016 Some 300 people were hurt in May shelling of the town.", True, "total"),
+        ("May 9 2016 Some 30 people were hurt on May 8 in shelling of the town.", True, "event"),
     ],
 )
 def test_background_events_are_not_the_news(sentence, first, scope):
