@@ -30,6 +30,11 @@ from analysis import gazetteer, lexicon
 from analysis.records import EntityMention, Figure
 
 OFFENSIVE_NOUNS = lexicon.words("offensive_nouns")
+# The counts of an incident (killed, injured, missing: figures.py reads them from here).
+INCIDENT_CATEGORIES = frozenset({"killed", "injured", "missing"})
+# Prepositions that make an offensive a time's mark, not the count's event ("the worst fighting
+# since the battle for Aleppo, with air strikes causing hundreds of casualties").
+TIME_PREPOSITIONS = frozenset({"since", "before", "after", "until", "till"})
 OBJECTIVE_PREPOSITIONS = lexicon.words("objective_prepositions")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -79,16 +84,26 @@ def _named(fig: Figure) -> bool:
 def _repeats(first: Figure, second: Figure) -> bool:
     """The same figure said again further on (the headline's toll in the lede, then in the
     body: 22 % of a real corpus's killed figures): the same amount of the same kind of count,
-    at the same named place, of the same people (or one side silent on them) and the same
-    claimant (or one silent). "Three killed in Aleppo" and "three children killed in Aleppo"
-    stay apart; so do equal numbers at two places."""
+    at the same named place (an earlier event recalled: or one side silent on it), of the same
+    people (or one silent) and the same claimant (or one silent). "Three killed in Aleppo" and
+    "three children killed in Aleppo" stay apart; so do equal numbers at two places."""
     return (
         (first.value, first.low, first.high) == (second.value, second.low, second.high)
         and (first.value is not None or first.low is not None)
         and first.category == second.category
         and first.scope == second.scope
-        and first.location is not None
-        and first.location == second.location
+        and (
+            first.location is not None
+            and first.location == second.location
+            # or one or both silent, for an earlier incident recalled: with no place of its own
+            # it is left unplaced (figures.extract), not put at the article's town as it was,
+            # and stays one event with its retelling ("executed 48 … in a northern village",
+            # "48 executed … in the village of Rityan"; a paragraph the source printed twice).
+            # Not money or shares: "growth of 4.3%" and "inflation fell to 4.3%" are two.
+            or first.scope == "background"
+            and first.category in INCIDENT_CATEGORIES
+            and _agree(first.location, second.location)
+        )
         and _agree(first.unit, second.unit)
         and _agree(first.subject, second.subject)
         and _agree(first.claimed_by, second.claimed_by)
@@ -151,7 +166,11 @@ def _objective_place(fig: Figure, doc: Doc, mentions: Sequence[EntityMention]) -
     if span is None:
         return fig
     for tok in span.sent:
-        if tok.lower_ in OFFENSIVE_NOUNS and tok.pos_ == "NOUN":
+        if (
+            tok.lower_ in OFFENSIVE_NOUNS
+            and tok.pos_ == "NOUN"
+            and tok.head.lower_ not in TIME_PREPOSITIONS
+        ):
             for prep in tok.children:
                 if prep.dep_ != "prep" or prep.lower_ not in OBJECTIVE_PREPOSITIONS:
                     continue

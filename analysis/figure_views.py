@@ -230,6 +230,22 @@ CLASS_SQL = summaries.CLASS_SQL.format(f="f")
 # Two figures tell of one incident unless their sentences name kinds of incident and none in
 # common (analysis.incident_kinds).
 SAME_INCIDENT_SQL = incident_kinds.SAME_INCIDENT_SQL
+# A toll that one figure's article says its source has since replaced ("the monitor had
+# initially given a death toll of 34", incident_kinds.SUPERSEDED_BIT), or gives as a part of a
+# larger one ("31 civilians including 10 when their bus was hit", PART_BIT), is no disagreement
+# with another article's figure of that value: that figure is the earlier toll, or the part. The
+# real store paired an activist group's 34 with the monitor's 53 of the article that told of its
+# update, and "ten civilians killed when airstrikes hit a bus" with that 31. Of one victims
+# class (eight killed by rebel missiles is not the "eight women and children" of an air raid's
+# nine). ``sup``: these figures of the rows paired.
+_NOT_REPLACED_SQL = """NOT EXISTS (
+    SELECT 1 FROM sup WHERE sup.category = x.category AND sup.class = x.class
+      AND ((sup.article_id = y.article_id AND sup.estimate = x.estimate)
+        OR (sup.article_id = x.article_id AND sup.estimate = y.estimate)))"""
+_REPLACED_SQL = (
+    f"SELECT category, class, article_id, estimate FROM src "
+    f"WHERE (kinds & {incident_kinds.SUPERSEDED_BIT | incident_kinds.PART_BIT}) <> 0"
+)
 LOW_SQL = summaries.LOW_SQL.format(f="f")
 HIGH_SQL = summaries.HIGH_SQL.format(f="f")
 CLAIMANT_SQL = summaries.CLAIMANT_SQL.format(f="f", a="a")
@@ -303,8 +319,10 @@ def conflicting_figures(
     where, params = _where(filters, category=category, scope=scope)
     band = max(int(window_days), 1)
     sql = f"""
-        WITH fig AS (
+        WITH src AS (
             {_comparable_sql(where)}
+        ), sup AS ({_REPLACED_SQL}), fig AS (
+            SELECT * FROM src
         ), {_BANDS.format(w=band)}
         SELECT greatest(x.published, y.published) AS published, x.category, x.unit, x.location,
                x.scope, abs(date_diff('day', x.published, y.published)) AS days_apart,
@@ -321,6 +339,7 @@ def conflicting_figures(
          AND x.claimant <> y.claimant AND x.article_id <> y.article_id
          AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background' AND {SAME_INCIDENT_SQL}
         WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
+          AND {_NOT_REPLACED_SQL}
         ORDER BY published DESC, x.category, x.location, x.estimate, y.estimate,
                  x.article_id, y.article_id
     """
@@ -690,11 +709,13 @@ def _conflict_pairs(
 
     band = max(int(window_days), 1)
     sql = f"""
-        WITH fig AS (
+        WITH src AS (
+            SELECT * FROM ({source})
+        ), sup AS ({_REPLACED_SQL}), fig AS (
             -- One figure per identical claim (same thing counted, place, day, claimant, range):
             -- many articles repeating one claim made pairs by the square of their number (19,000
             -- articles on one day of a replicated store made billions).
-            SELECT * FROM ({source})
+            SELECT * FROM src
             QUALIFY row_number() OVER (PARTITION BY category, class, location, scope, published,
                     claimant, lo, hi, estimate ORDER BY article_id, start) = 1
         ), {_BANDS.format(w=band)}, p AS (
@@ -708,6 +729,7 @@ def _conflict_pairs(
              AND x.claimant <> y.claimant AND x.article_id <> y.article_id
              AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background' AND {SAME_INCIDENT_SQL}
             WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
+              AND {_NOT_REPLACED_SQL}
         ), widest AS (
             SELECT unnest(w) FROM (
                 SELECT arg_min(p, ({first_key("ida, sa")})) AS w FROM p GROUP BY ida, sa

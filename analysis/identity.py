@@ -19,7 +19,9 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   transliteration key: "Barrack Obama", "Yasser al-Yusef" / "al-Youssef"), unless a writer names
   both in one article; a possessive "s" the source stripped ("Ban Ki-moons"); a middle name or
   initial ("Hillary Rodham Clinton" → "Hillary Clinton") unless two different middles share that
-  short form ("George W. Bush", "George H. W. Bush"); a surname alone joins the one full name the
+  short form ("George W. Bush", "George H. W. Bush"); a generation after the surname and a
+  short form of the given name ("Joseph R. Biden Jr" → "Joe Biden": lexicon/given_name_forms),
+  unless the corpus has two generations ("Bob Casey Jr", "Robert Casey Sr"); a surname alone joins the one full name the
   corpus gives it (:func:`entities.harmonise`: "Trump" → "Donald Trump"; never "Clinton" when
   Hillary and Bill both appear, never a word that is also a first name). Different first names
   never join ("Bashar al-Assad" ≠ "Hafez al-Assad").
@@ -52,6 +54,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from analysis import entities, gazetteer, geo, lexicon, summaries
+from analysis.entities.rules import GENERATION_SUFFIXES, full_given_name, without_generation
 from analysis.records import EntityMention
 
 log = logging.getLogger(__name__)
@@ -119,7 +122,7 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
     merged: Counter[str] = Counter()
     for names in renamed:
         merged.update(names)
-    middles = _middle_name_joins(merged)
+    middles = _middle_name_joins(merged, renamed)
     renamed = [{middles.get(n, n) for n in names} for names in renamed]
     as_mentions = {
         str(i): [EntityMention(str(i), n, "PERSON", n, 0, 0, 0) for n in names]
@@ -148,25 +151,68 @@ def translit_key(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
-def _middle_name_joins(articles: Mapping[str, int]) -> dict[str, str]:
+def _middle_name_joins(
+    articles: Mapping[str, int], names_by_article: Sequence[Collection[str]] = ()
+) -> dict[str, str]:
     """ "Donald J. Trump" / "Donald Trump", "Hillary Rodham Clinton" / "Hillary Clinton": names
-    that differ only in middle names or initials, joined to the one in more articles."""
+    that differ only in middle names or initials, joined to the one in more articles; also in
+    a generation after the surname and in the short form of the given name ("Joseph R. Biden
+    Jr" / "Joe Biden", "William Jefferson Clinton" / "Bill Clinton": lexicon/given_name_forms;
+    a different given name is a different person: "Hillary Clinton", "Beau Biden")."""
     by_short: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for name in articles:
-        key = entities.name_key(name)
+    keys = {name: without_generation(entities.name_key(name)) for name in articles}
+    for name, key in keys.items():
         if len(key) >= 2 and len(key[0]) > 1 and len(key[-1]) > 1:
-            by_short[(key[0], key[-1])].append(name)
+            by_short[(full_given_name(key[0]), key[-1])].append(name)
     mapping: dict[str, str] = {}
     for group in by_short.values():
-        longs = {entities.name_key(n)[1:-1] for n in group if len(entities.name_key(n)) > 2}
+        longs = {keys[n][1:-1] for n in group if len(keys[n]) > 2}
         # Two different middles ("George W. Bush", "George H. W. Bush"): the short form is
         # ambiguous; initials of one middle ("J." vs "John") count as one.
         if len({m[0][0] for m in longs if m}) > 1 or len(group) < 2:
             continue
+        # Two generations ("Bob Casey Jr", "Robert Casey Sr"): father and son, apart.
+        generations = {entities.name_key(n)[-1] for n in group} & GENERATION_SUFFIXES
+        if len(generations) > 1:
+            continue
+        # A name with its generation, often named beside the same name without it, is the
+        # other generation and stays apart: "Donald Trump Jr" in his father's articles.
+        plain = {n for n in group if entities.name_key(n)[-1] not in GENERATION_SUFFIXES}
+        together = Counter(
+            d for names in names_by_article if plain & set(names) for d in set(names) - plain
+        )
+        # So is one whose group is its very name without the generation and nothing else:
+        # "Hank Williams Jr" is not "Hank Williams" (the suffix is there to tell them apart);
+        # "Joseph R. Biden Jr" is "Joe Biden", a form that differs otherwise too.
+        # And one without a middle name: the formal style that writes a generation writes the
+        # middle initial too ("Joseph R. Biden Jr", "James B. Comey Jr"); "Ronald Johnson III",
+        # a shooting's victim, is not Senator Ron Johnson.
+        twins = {
+            n
+            for n in group
+            if n not in plain and (set(group) - {n} <= {_undated(n, group)} or len(keys[n]) < 3)
+        }
+        group = [
+            n for n in group if n in plain or (5 * together[n] <= articles[n] and n not in twins)
+        ]
+        if len(group) < 2:
+            continue
         group.sort(key=lambda n: (-articles[n], len(n), n))
         for name in group[1:]:
+            # One name under two given names ("Robert Mason", a professor; "Bob Mason", a
+            # retired letter carrier) may be two people; the corpus vouches for the join only
+            # when the name it goes to recurs ("Joe Biden", "Chuck Grassley").
+            if keys[name][0] != keys[group[0]][0] and articles[group[0]] < 2:
+                continue
             mapping[name] = group[0]
     return mapping
+
+
+def _undated(name: str, names: Collection[str]) -> str | None:
+    """The name in ``names`` that is ``name`` without its generation ("Hank Williams" for
+    "Hank Williams Jr"), else None."""
+    key = entities.name_key(name)[:-1]
+    return next((n for n in names if entities.name_key(n) == key), None)
 
 
 def fold_key(name: str, *, place: bool = False) -> str:

@@ -25,15 +25,21 @@ both are shelling), who attacked (:data:`SIDES`: rebels' rockets on Damascus and
 bombardment of Ghouta are two incidents), whether the toll is one over a span of days
 (:data:`SPAN_PATTERN`: "over the last 48 hours" is no single strike's) and the day of the week
 named (:data:`WEEKDAYS`: a day after the other article was published is not its incident).
+Aircraft named without an attacker are the government's or the coalition's (:data:`AIR_POWER`).
+It carries too whether the sentence names one strike (:data:`SINGLE_PATTERN`: one strike's toll
+is not the toll of a day's strikes unless both name its target), a province's total (read as a
+span), a toll the source has since replaced (:data:`SUPERSEDED_PATTERN`) and a part of a larger
+figure (``figures.part_of``). The sentence is read up to an earlier incident it goes on to
+("Syrian air strikes kill 70 after rebel rocket attack": the rockets are not the 70's).
 """
 
 from __future__ import annotations
 
 # (kind, a regular expression over the lower-cased sentence); a kind's bit is its position.
 INCIDENT_KINDS = (
-    ("air", r"air ?strikes?|air raids?|warplanes?|jets?\b|helicopters?|barrel bombs?|"
+    ("air", r"air ?strikes?|air raids?|air force|warplanes?|jets?\b|helicopters?|barrel bombs?|"
             r"bombing|bombard|missiles?|drones?"),
-    ("shelling", r"\bshell(s|ing|ed)?\b|mortars?|rockets?|artillery|missiles?|bombard"),
+    ("shelling", r"\bshell(s|ing|ed)?\b|mortars?|rockets?|artillery|missiles?|bombard|barrage"),
     ("bomb", r"car bombs?|bombing|bomber|suicide|explosions?|explosives?|blasts?|\bied\b"),
     ("fighting", r"clash(es)?\b|fighting|battles?|ambush"),
     ("shooting", r"snipers?|shooting|gunmen|gunfire|shot dead|executed|execution"),
@@ -74,7 +80,8 @@ WEAPONS = (
 )  # fmt: skip
 WEAPONS_FIRST_BIT = 19
 WEAPONS_MASK = ((1 << len(WEAPONS)) - 1) << WEAPONS_FIRST_BIT
-# A toll over a span of days ("over the last 48 hours", "in two days", "since Thursday") counts
+# A toll over a span of days ("over the last 48 hours", "in two days", "since Thursday", "over the
+# weekend", "in continued ... attacks") counts
 # several strikes, no single one: a figure of a span and one of no span are not two counts of one
 # incident (FA-KES: "79 civilians killed over the last 48 hours by air strikes" against "15 killed
 # in missile strike" on Deir Ezzor). Its scope stays an event (FA-KES gold takes such a toll for
@@ -84,6 +91,8 @@ SPAN_PATTERN = (
     rf"(over|in|during|within|for) the (last|past|previous) ({_NUMBER_OF_DAYS} )?(days|weeks?|month)"
     rf"|(over|in|during|within|for) the (last|past|previous) (36|48|72|96) hours"
     rf"|\b(over|in|within|during) {_NUMBER_OF_DAYS} days|\b{_NUMBER_OF_DAYS}-day"
+    rf"|\b(over|during) the weekend"
+    rf"|\b(continued|continuing|ongoing) ([a-z-]+ )?([a-z-]+ )?([a-z-]+ )?(attacks|strikes|raids|shelling)"
     rf"|\bsince (monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week)"
 )
 SPAN_BIT = 1 << 23
@@ -94,13 +103,13 @@ SPAN_BIT = 1 << 23
 # the regime's bombardment of Ghouta. A name that only says who holds a place ("rebel-held", "a
 # village held by Islamic State") is not read as an attacker.
 _ATTACK_WORDS = (
-    r"(air ?strikes?|airstrikes?|air raids?|raids?|warplanes?|jets|planes|aircraft|helicopters?|"
+    r"(air ?strikes?|airstrikes?|air raids?|air force|raids?|warplanes?|jets|planes|aircraft|helicopters?|"
     r"drones?|shelling|shells?|bombardment|bombing|artillery|mortars?|rockets?|"
-    r"missiles?|barrel bombs?|attacks?|offensive|fire|fired|shelled|launched|attacked|"
+    r"missiles?|barrel bombs?|barrage|attacks?|offensive|fire|fired|shelled|launched|attacked|"
     r"bombarded|car bombs?|suicide)"
 )
 _BY_WORDS = (
-    r"(strikes?|raids?|shelling|bombardment|bombing|attacks?|attacked|fired|launched|carried out|"
+    r"(strikes?|raids?|shelling|bombardment|bombing|attacks?|attacked|fired|launched|carried out|conducted|"
     r"shells?|rockets?|mortars?|missiles?|killed)"
 )
 SIDES = (
@@ -112,13 +121,21 @@ SIDES = (
 )  # fmt: skip
 SIDES_FIRST_BIT = 27
 SIDES_MASK = ((1 << len(SIDES)) - 1) << SIDES_FIRST_BIT
+# Aircraft named and no attacker: the government's or the coalition's (the rebels have none). On
+# the real store "nine civilians killed in rebel shelling" of western Aleppo was paired with "51
+# killed in air raids and shelling attacks" across the city and its countryside.
+AIR_POWER = r"air ?strikes?|airstrikes?|air raids?|warplanes?|\bjets?\b|helicopters?|barrel bombs?|air force"
+AIR_SIDES = sum(
+    1 << (SIDES_FIRST_BIT + i) for i, (side, _) in enumerate(SIDES) if side != "opposition"
+)
 
 
 def _side_pattern(names: str) -> str:
     # "Russia's jets", "regime forces shelled", "carried out by Assad regime warplanes"; the
-    # forces alone are no attack ("an attack on government forces" names the attacked).
+    # forces alone are no attack ("an attack on government forces" names the attacked). The
+    # apostrophe may be gone ("Assads air force", as FA-KES prints it).
     return (
-        rf"\b{names}(\x27s)? ((forces|troops|army|fighters|militants) )?{_ATTACK_WORDS}\b"
+        rf"\b{names}(\x27s|s)? ((forces|troops|army|fighters|militants) )?{_ATTACK_WORDS}\b"
         rf"|\b{_BY_WORDS} by (the )?([a-z-]+ )?{names}\b"
     )
 
@@ -133,37 +150,138 @@ WEEKDAY_FIRST_BIT = 24
 CHEMICAL_BIT = 1 << next(b for b, (kind, _) in enumerate(INCIDENT_KINDS) if kind == "chemical")
 
 
+# One strike named ("an airstrike hit a field hospital", "a shell fired by regime troops", "the
+# attack", "a Damascus blast"), in bit SINGLE_BIT: its toll and a toll of strikes in the plural
+# ("17 killed in air strikes" across a province, "11 killed in regime shelling" of a town) are
+# one incident only when both sentences name the same target (on the real store a shell on one
+# school in Jisreen had been paired with the day's toll of the town's shelling). Up to three
+# words may stand between the article and the noun ("a separate air strike", "an alleged
+# chemical weapon attack"); the noun is singular ("a number of rocket shells" is no one shell). A
+# blast, an explosion, a car bomb is one with or without its article; "a bombing" of a town may
+# be a day's raids. "A rocket hit" is one, "a number of rocket shells" many; "a twin bombing" one.
+SINGLE_PATTERN = (
+    r"\b(a|an|one|the|single|separate)( [a-z-]+)?( [a-z-]+)?( [a-z-]+)? (air ?strike|airstrike|"
+    r"air raid|strike|raid|shell|bomb|car bomb|car bombing|blast|explosion|suicide (bomber|bombing|"
+    r"attack)|attack)\b|\b(blast|explosion|car bomb|car bombing|suicide bomber|suicide bombing)\b"
+    r"|\b(a|an|one|the|single)( [a-z-]+)? (rocket|missile)( [^s]|[^ a-z]|$)"
+    r"|\b(double|twin|triple) (suicide )?(bombings?|blasts?|explosions?|car bombs?|attacks?)\b"
+)
+SINGLE_BIT = 1 << 7
+# A toll over a province ("in Aleppo province", "across rebel-held Idlib province") that names no
+# smaller place (a town, a village, a neighbourhood, a building) nor one strike is the sum of
+# several incidents, as a span of days is: it reads as the SPAN_BIT. On the real store "327
+# civilians including 126 children killed in fighting in Aleppo province" was paired with a
+# day's "51 killed" in the city, "17 killed in air strikes" in Idlib province with a strike on
+# a fuel market in one of its towns.
+PROVINCE_PATTERN = (
+    r"\b(in|on|across|throughout) (the )?([a-z-]+ )?([a-z-]+ )?([a-z-]+ )?(province|governorate)\b"
+    r"|\b(across|throughout) (the )?([a-z-]+ )?(country|syria)\b"
+)
+SMALLER_PLACE = (
+    r"\b(towns?|villages?|city|neighbo(u)?rhoods?|districts?|camps?|streets?|square|suburbs?|"
+    r"roads?|buildings?|crossing|hospitals?|schools?|markets?|river|bridge)\b"
+)
+# A figure the sentence gives as a toll since replaced ("the monitor had initially given a death
+# toll of 34", "up from 34", "an earlier toll of 34"), in bit SUPERSEDED_BIT: it takes part in
+# no conflict, and another article's figure of that value is no conflict with this article's
+# either (analysis.figure_views: the source updated it). Read in the words just before the figure.
+SUPERSEDED_PATTERN = (
+    r"(initial|earlier|previous|preliminary|first|old) (death )?toll (of|at|was|stood at)"
+    r"( about| around| at least| some)? $"
+    r"|(initially|originally|previously|earlier|first) (gave|given|put|reported|said|announced|"
+    r"set)( [a-z-]+)?( [a-z-]+)?( [a-z-]+)?( [a-z-]+)? $"
+    r"|(up|rose|risen|rising|climbed|jumped|increased|revised( up| upward| down)?) from"
+    r"( about| around| at least| some)? $"
+)
+SUPERSEDED_BIT = 1 << 30
+# A figure that is part of a larger one of its own sentence ("51 civilians including four
+# children": figures.part_of) is paired only with another part: the part of one toll beside
+# another's whole is no disagreement (the same sentence in two articles paired "including 10
+# when their bus was hit" with the 31 it belongs to).
+PART_BIT = 1 << 32
+# Where a sentence goes on to an earlier incident after the figure's own ("Syrian air strikes
+# kill 70 people after rebel rocket attack", "following rocket attacks by rebels") or to another
+# ("the rebel barrage killed 10 in Damascus while the government air strikes ..."), the kinds
+# are read up to that word: the rockets are another incident's. Only when the words before it
+# hold the figure and name a kind (not "10 killed after a missile hit the school", where the
+# words after tell how), or when the earlier incident is dated apart ("hours after").
+_LATER = r"\b(after|following|in (retaliation|response) (for|to)|while|whereas)\b"
+_HOURS_LATER = r"\b(hours|days|a day|weeks|shortly|just|soon) after\b"
+# Schoolchildren are no school hit ("11 people including six school children were killed in
+# shelling on the town").
+_NOT_TARGETS = r"\bschool ?(children|child|kids|boys|girls|students|pupils)"
+
+
 def _kinds_sql() -> str:
     # One bit per kind and target: the pairing tests two integers, where two lists'
     # intersection doubled the time of a year's pairs at a million articles (0.06 -> 0.13 s).
+    # The sentence is read as ``ks`` (up to an earlier incident, see _LATER), the words before
+    # the figure as ``kp``: each computed once, in a lambda.
     bits = [(bit, pattern) for bit, (_kind, pattern) in enumerate(INCIDENT_KINDS)]
     bits += [(TARGETS_FIRST_BIT + i, pattern) for i, (_target, pattern) in enumerate(TARGETS)]
     bits += [(WEAPONS_FIRST_BIT + i, pattern) for i, (_weapon, pattern) in enumerate(WEAPONS)]
-    bits += [(SPAN_BIT.bit_length() - 1, SPAN_PATTERN)]
     bits += [(SIDES_FIRST_BIT + i, _side_pattern(names)) for i, (_, names) in enumerate(SIDES)]
+    bits += [(SINGLE_BIT.bit_length() - 1, SINGLE_PATTERN)]
     days = ", ".join(f"'{d}'" for d in WEEKDAYS)
     named = "|".join(WEEKDAYS)
+    any_kind = "|".join(pattern for _kind, pattern in INCIDENT_KINDS)
     # the day a source spoke is not the incident's ("has reached at least 126 ... the
     # Observatory said on Sunday", of Saturday's bombing): left out before the day is read
     said = f"(said|says|reported|announced|told [a-z]+) (late |early )?(on )?({named})"
     weekday = (
-        f"coalesce(list_position([{days}], regexp_extract(regexp_replace(lower({{f}}.sentence), "
+        f"coalesce(list_position([{days}], regexp_extract(regexp_replace(ks, "
         f"'{said}', '', 'g'), '\\b({named})\\b', 1)), 0) * {1 << WEEKDAY_FIRST_BIT}"
     )
+    sides = " + ".join(
+        f"CASE WHEN regexp_matches(ks, '{_side_pattern(names)}') THEN "
+        f"{1 << (SIDES_FIRST_BIT + i)} ELSE 0 END"
+        for i, (_, names) in enumerate(SIDES)
+    )
+    flags = " + ".join(
+        f"CASE WHEN regexp_matches(ks, '{pattern}') THEN {1 << bit} ELSE 0 END"
+        for bit, pattern in bits
+        if not SIDES_FIRST_BIT <= bit < SIDES_FIRST_BIT + len(SIDES)
+    )
+    total = (
+        f"CASE WHEN regexp_matches(ks, '{SPAN_PATTERN}') OR (regexp_matches(ks, "
+        f"'{PROVINCE_PATTERN}') AND NOT regexp_matches(ks, '{SMALLER_PLACE}') AND NOT "
+        f"regexp_matches(ks, '{SINGLE_PATTERN}')) THEN {SPAN_BIT} ELSE 0 END"
+    )
+    figure = (
+        f"CASE WHEN {{f}}.part_of IS NOT NULL THEN {PART_BIT} ELSE 0 END"
+        f" + CASE WHEN regexp_matches(kp, '{SUPERSEDED_PATTERN}') THEN {SUPERSEDED_BIT} ELSE 0 END"
+    )
+    # the attackers named, else the aircraft's sides
+    attackers = (
+        f"list_transform([{sides}], lambda ka: CASE WHEN ka = 0 AND regexp_matches(ks, "
+        f"'{AIR_POWER}') THEN {AIR_SIDES} ELSE ka END)[1]"
+    )
+    body = f"({flags} + {total} + {attackers} + {weekday} + {figure})::BIGINT"
+    text = "lower({f}.text)"
+    cut = (
+        f"CASE WHEN {text} = '' THEN kl"
+        f" WHEN strpos(regexp_extract(kl, '^(.*?){_HOURS_LATER}', 1), {text}) > 0"
+        f" THEN regexp_extract(kl, '^(.*?){_HOURS_LATER}', 1)"
+        f" WHEN strpos(regexp_extract(kl, '^(.*?){_LATER}', 1), {text}) > 0"
+        f" AND regexp_matches(regexp_extract(kl, '^(.*?){_LATER}', 1), '{any_kind}')"
+        f" THEN regexp_extract(kl, '^(.*?){_LATER}', 1) ELSE kl END"
+    )
+    before = (
+        f"CASE WHEN strpos(kl, {text}) > 0 THEN substr(kl, 1, strpos(kl, {text}) - 1) ELSE '' END"
+    )
     return (
-        "("
-        + " + ".join(
-            f"CASE WHEN regexp_matches(lower({{f}}.sentence), '{pattern}') THEN {1 << bit} ELSE 0 END"
-            for bit, pattern in bits
-        )
-        + f" + {weekday})"
+        f"list_transform([regexp_replace(lower({{f}}.sentence), '{_NOT_TARGETS}', ' ', 'g')],"
+        f" lambda kl: list_transform([struct_pack(s := {cut}, p := {before})],"
+        f" lambda kq: list_transform([kq.s], lambda ks: list_transform([kq.p], lambda kp: {body})[1])[1]"
+        f")[1])[1]"
     )
 
 
-# The kinds and targets of the figure aliased ``{f}`` (``.format(f="f")``): an INTEGER, bit i set
+# The kinds and targets of the figure aliased ``{f}`` (``.format(f="f")``): a BIGINT, bit i set
 # for the i-th kind of INCIDENT_KINDS, bit TARGETS_FIRST_BIT + i for the i-th of TARGETS (0: the
-# sentence names none), then the weapons (bits 19-22), a span of days (23), the weekday (24-26)
-# and the attackers (27-29); bit 31 is left clear (the summary's column is a signed INTEGER).
+# sentence names none), then the weapons (bits 19-22), a span of days or a province's total
+# (23), the weekday (24-26), the attackers (27-29), a toll since replaced (30), one strike named
+# (7) and a part of a larger figure (32).
 KINDS_SQL = _kinds_sql()
 
 
@@ -217,10 +335,19 @@ SAME_INCIDENT_SQL = (
     f" OR {_incident_day('x')} IS NULL OR {_incident_day('y')} IS NULL"
     f" OR {_incident_day('x')} = {_incident_day('y')})"
     # casualties: a day named after the other figure's article was published is not its
-    # incident; a toll over a span of days is no single strike's (both of a span, or neither)
+    # incident
     f" AND (x.category NOT IN {INCIDENT_CATEGORIES}"
     f" OR ({_reported_by('x', 'y')} AND {_reported_by('y', 'x')}"
-    f" AND (x.kinds & {SPAN_BIT}) = (y.kinds & {SPAN_BIT}))))"
+    # casualties: a total (of days, of a province) beside one incident's toll, or one strike's
+    # beside a toll of strikes, only when both name the same target ("a hospital destroyed by
+    # airstrikes over the weekend that killed 13" is the hospital's toll) or a chemical attack
+    # (a rare incident: "a gas attack", "chlorine dropped on the town")
+    f" AND (((x.kinds & {SPAN_BIT}) = (y.kinds & {SPAN_BIT})"
+    f" AND (x.kinds & {SINGLE_BIT}) = (y.kinds & {SINGLE_BIT}))"
+    f" OR (x.kinds & y.kinds & {TARGETS_MASK | CHEMICAL_BIT}) <> 0)))"
+    # a toll since replaced is in no conflict; a part of a toll is paired with parts only
+    f" AND (x.kinds & {SUPERSEDED_BIT}) = 0 AND (y.kinds & {SUPERSEDED_BIT}) = 0"
+    f" AND (x.kinds & {PART_BIT}) = (y.kinds & {PART_BIT}))"
 )
 
 

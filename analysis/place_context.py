@@ -119,7 +119,7 @@ class ArticlePlaces:
             status == "unknown"
             and incident
             and self.home is not None
-            and (named is None or named == "town" and _names_its_province(self.home))
+            and (named is None or named == "town" and self._home_holds(name))
         ):
             return self.home
         if facility and incident and self.home is not None and not geo.namesake_in(name, country):
@@ -127,6 +127,19 @@ class ArticlePlaces:
             # place, not Salem, India (a town of the name in the article's country keeps it)
             return self.home
         return name
+
+    def _home_holds(self, town: str) -> bool:
+        """Whether a ``town`` the sentence names and no table knows may be put in the article's
+        own place: that place is a province's capital, named as its province is (Homs), and the
+        article speaks of it at least as often as of the town. A place named once, of another
+        event ("a strike … in the province of Aleppo" in a story about the village of Maaret
+        Harmeh, named twice), says nothing of where the town lies."""
+        home = self.home
+        return (
+            home is not None
+            and _names_its_province(home)
+            and self._counts.get(home, 0) >= self._counts.get(town, 0)
+        )
 
     def _status(self, name: str, country: str | None = None) -> str:
         """ "country", "placed" (in ``country``, by default the article's, or a region),
@@ -206,16 +219,19 @@ class ArticlePlaces:
 
     def _after(self, span: Span, *, villages_in: str | None = None) -> str | None:
         """ "X [neighbourhood] [and Y] (in|near|north of|located in) [the northern] [province
-        of] KNOWN"; KNOWN may be a village of the country ``villages_in``, when given."""
+        of] KNOWN", and "X neighbourhood of [the city of] KNOWN"; KNOWN may be a village of the
+        country ``villages_in``, when given."""
         doc = self.doc
         i = span.end
         end = min(len(doc), span.end + MAX_LIST)
+        nested = False  # a nesting noun passed ("X neighbourhood"): "of" then nests too
         while i < end and (
             doc[i].pos_ == "PROPN"
             and self._known_at(i) is None
             or doc[i].lower_ in ("and", ",", "-")
             or doc[i].lower_ in NESTING_NOUNS
         ):
+            nested = nested or doc[i].lower_ in NESTING_NOUNS
             i += 1
         if i >= len(doc):
             return None
@@ -224,8 +240,8 @@ class ArticlePlaces:
             i += 2  # "located in"
         elif word in COMPASS_WORDS and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
             i += 2  # "north of"
-        elif word in NESTING_PREPOSITIONS:
-            i += 1
+        elif word in NESTING_PREPOSITIONS or nested and word == "of":
+            i += 1  # "in"; "the Sulaymaniyah neighbourhood of the Syrian city of Aleppo"
         else:
             return None
         for j in range(i, min(len(doc), i + MAX_MODIFIERS + 1)):

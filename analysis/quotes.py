@@ -704,6 +704,22 @@ class _Resolver:
                             continue
                         ent = e
                         break
+        if ent is not None and _party_member(ent, token):
+            # "the Wisconsin Republican said", "the Republican said this week": one member of
+            # the party, someone the article has named (as "the senator" is), not the party:
+            # the nearest person before who was the subject of a main clause ("House Speaker
+            # Paul Ryan says no matter what action President Barack Obama takes …"), else
+            # nobody named ("Republicans said" stays the group)
+            np = _np_span(token)
+            prev = self._antecedent(
+                np.start,
+                {"PERSON"},
+                fits=lambda spk, idx, _subj: not self._bracketed(idx) and self._main_subject(spk),
+            )
+            if prev is None:
+                return _Speaker(None, np.text, np.start_char, np.end_char, None)
+            return _Speaker(prev.name, np.text, np.start_char, np.end_char, "PERSON",
+                            self.roles.get(prev.name))  # fmt: skip
         if ent is not None and _one_of_a_people(ent):
             # "One Syrian living in Raqqa said …": a person the article does not name.
             np = _np_span(token)
@@ -1404,6 +1420,19 @@ def _modifier_norp(ent: Span) -> bool:
     government forces"): not something a later "they" or "it" stands for (it made "Syrian" the
     speaker of what "they" said)."""
     return ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod")
+
+
+def _party_member(ent: Span, token: Token) -> bool:
+    """ "The Wisconsin Republican", "the lifelong Republican who …": a party word (not a
+    nationality) heading a definite, singular phrase — one person of the party."""
+    return (
+        ent.label_ == "NORP"
+        and token.tag_ in ("NNP", "NN")
+        and token.text.istitle()  # "the SOHR" is an acronym's organisation
+        and not token.text.endswith("s")
+        and not _nationality(token.text)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    )
 
 
 def _one_of_a_people(ent: Span) -> bool:

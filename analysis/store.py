@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "24"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events, sum_entity_pairs, sum_figure_days; 11: sum_figure_votes, sum_conflict_figures, sum_entity_names_all, sum_attitude_holders_all; 12: quotes.n_words; 13: articles.article_key, entity_pairs.article_key, holder_targets; 14: holder_targets columns of the encoder scorer; 15: sum_conflict_figures' bounds ("at least 70" allows more); 16: sum_*_month, sum_*_outlet (month and outlet totals); 17: sum_*_year (year totals); 18: sum_conflict_figures.kinds (incident kinds); 19: the kinds carry what was hit (targets); 20: the headline events leave out words that only set a floor ("dozens"); 21: no conflicts of catch-all categories or words of scale ("hundreds"); 22: no headline of a catch-all category; 23: the kinds carry the day of the week the sentence names; 24: the kinds carry the weapon, the attacker and a span of days named
+SCHEMA_VERSION = "26"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events, sum_entity_pairs, sum_figure_days; 11: sum_figure_votes, sum_conflict_figures, sum_entity_names_all, sum_attitude_holders_all; 12: quotes.n_words; 13: articles.article_key, entity_pairs.article_key, holder_targets; 14: holder_targets columns of the encoder scorer; 15: sum_conflict_figures' bounds ("at least 70" allows more); 16: sum_*_month, sum_*_outlet (month and outlet totals); 17: sum_*_year (year totals); 18: sum_conflict_figures.kinds (incident kinds); 19: the kinds carry what was hit (targets); 20: the headline events leave out words that only set a floor ("dozens"); 21: no conflicts of catch-all categories or words of scale ("hundreds"); 22: no headline of a catch-all category; 23: the kinds carry the day of the week the sentence names; 24: the kinds carry the weapon, the attacker and a span of days named; 25: sum_conflict_figures.kinds a BIGINT carrying one strike named, a province's total, a toll since replaced and a part of a larger figure; sides implied by aircraft; the kinds read up to an earlier incident ('after'); 26: no conflicts of money
 
 # Every table's columns, in order. A table backed by a record (analysis/records.py) takes its
 # columns from the record's fields (analysis.schema), with the store-only columns declared beside
@@ -150,6 +150,12 @@ RECOUNTED_AT: dict[int, tuple[str, ...]] = {
     22: ("sum_figure_events", "sum_figure_votes"),  # no catch-all (summaries.HEADLINE_FIGURE_SQL)
     23: ("sum_conflict_figures",),  # the weekday named (analysis.incident_kinds.WEEKDAYS)
     24: ("sum_conflict_figures",),  # weapons, attackers, spans (analysis.incident_kinds)
+    25: ("sum_conflict_figures",),  # one strike, a province's total, replaced tolls, parts
+    26: ("sum_conflict_figures",),  # no money (summaries.CONFLICT_FIGURE_SQL)
+}
+# Summary columns whose type changed, by the version that changed it: altered before the recount.
+RETYPED_AT: dict[int, tuple[tuple[str, str, str], ...]] = {
+    25: (("sum_conflict_figures", "kinds", "BIGINT"),),  # its bits run past 31
 }
 
 
@@ -310,6 +316,10 @@ class Store:
             for table in altered:
                 if table in CHILD_TABLES:
                     con.execute(f"CREATE INDEX idx_{table}_article ON {table}(article_id)")
+            for version, columns in RETYPED_AT.items():
+                for table, column, sql in columns:
+                    if int(found) < version and table in existing:
+                        con.execute(f'ALTER TABLE {table} ALTER "{column}" TYPE {sql}')
             new_summaries = [t for t in new_tables if t in summaries.COLUMNS]
             # and the ones whose definition changed since the store's schema
             new_summaries += [

@@ -117,6 +117,19 @@ def test_conflicts_only_like_with_like(tmp_path, other, conflict):
     assert len(groups) == len(pairs)
 
 
+def test_two_sums_of_money_never_conflict(tmp_path):
+    # a campaign's $1 million of adverts and another's $6 million raised on the same day in the
+    # same state are two sums, not two claims about one: money counts unlike things
+    def sum_(article_id, value, claimant):
+        fig = _fig(article_id, f"${value:,.0f}", value=value, unit="USD", category="money",
+                   location="Ohio", claimed_by=claimant)  # fmt: skip
+        return (article_id, "2016-03-24", "Wire", fig)
+
+    with _store(tmp_path, [sum_("x", 1e6, "One Nation"), sum_("y", 6e6, "Cruz campaign")]) as store:
+        assert fv.conflicting_figures(store.con, category="money").empty
+        assert fv.conflict_groups(store.con, category="money").empty
+
+
 @pytest.mark.parametrize("scope, conflict", [("event", True), ("background", False)])
 def test_earlier_events_recalled_never_conflict(tmp_path, scope, conflict):
     # "In early October four suicide bombers … killing 15" and "after at least 17 were killed
@@ -490,6 +503,70 @@ def _said(article_id, text, value, sentence, **kw):
             True,
             id="two-spans-of-days",
         ),
+        # aircraft are the government's or the coalition's: never the rebels' shelling
+        pytest.param(
+            "Rebel shelling of Douma killed 20 civilians.",
+            "Air raids and shelling killed 35 civilians in Douma.",
+            False,
+            id="rebel-shelling-vs-air-raids",
+        ),
+        pytest.param(
+            "Air force strikes killed 20 civilians in Douma.",
+            "Rebel rockets killed 35 civilians in Douma.",
+            False,
+            id="the-air-force-vs-rebel-rockets",
+        ),
+        # the incident a sentence goes on to after the figure's own is not the figure's
+        pytest.param(
+            "Government air strikes killed 20 civilians in Douma after rebel rocket fire.",
+            "Rebels fired rockets at Douma, killing 35 civilians.",
+            False,
+            id="the-strike-after-the-rockets",
+        ),
+        pytest.param(
+            "The rebel barrage killed 20 civilians in Douma while regime air strikes hit the east.",
+            "Regime air strikes killed 35 civilians in Douma.",
+            False,
+            id="the-barrage-while-air-strikes",
+        ),
+        pytest.param(
+            "20 civilians were killed after a rocket hit Douma.",
+            "A missile strike killed 35 civilians in Douma.",
+            True,
+            id="after-telling-how-is-the-figures-own",
+        ),
+        # one strike beside the day's strikes: only on the same target
+        pytest.param(
+            "A shell hit a school in Douma, killing 20 civilians.",
+            "Regime shelling of Douma killed 35 civilians.",
+            False,
+            id="one-shell-vs-the-days-shelling",
+        ),
+        pytest.param(
+            "A shell hit a school in Douma, killing 20 civilians.",
+            "Shelling that hit the Douma school killed 35 civilians.",
+            True,
+            id="one-shell-and-shelling-on-one-school",
+        ),
+        pytest.param(
+            "Regime shelling of Douma killed 20 people including six school children.",
+            "A shell hit a school in Douma, killing 35 civilians.",
+            False,
+            id="schoolchildren-are-no-school",
+        ),
+        # a province's toll is several incidents' sum
+        pytest.param(
+            "20 civilians were killed in air strikes on a market in the town of Douma.",
+            "Air strikes killed 35 civilians across rebel-held Rif Dimashq province.",
+            False,
+            id="a-town-vs-the-province",
+        ),
+        pytest.param(
+            "An alleged chemical attack in Rif Dimashq province killed 20 civilians.",
+            "Chemical weapons used in the attack killed 35 civilians in Rif Dimashq province.",
+            True,
+            id="one-attack-named-in-a-province",
+        ),
     ],
 )
 def test_two_kinds_of_incident_are_two_incidents(tmp_path, first, second, conflict):
@@ -551,3 +628,73 @@ def test_figures_whose_sentences_name_two_days_are_two_incidents(tmp_path, day_x
     with _store(tmp_path, rows) as store:
         assert (len(fv.conflicting_figures(store.con)) == 1) is conflict
         assert (len(fv.conflict_groups(store.con)) == 1) is conflict
+
+
+def _article_with(article_id, day, source, figures):
+    art = Article(
+        id=article_id, title=f"Story {article_id}", text="Text.", source=source, published=day
+    )
+    return ArticleResult(article=art, figures=tuple(figures))
+
+
+@pytest.mark.parametrize(
+    "second, conflict",
+    [
+        pytest.param(
+            "The monitor had initially given a death toll of 20 civilians.", False, id="updated"
+        ),
+        pytest.param("The toll rose from 20 civilians overnight.", False, id="rose-from"),
+        pytest.param("Another 20 civilians were wounded in Douma.", True, id="not-a-toll-replaced"),
+    ],
+)
+def test_a_toll_the_source_replaced_is_no_conflict(tmp_path, second, conflict):
+    # y's article tells that its monitor first gave 20: x's 20 is that earlier toll, not a
+    # disagreement with y's 35 (incident_kinds.SUPERSEDED_BIT, figure_views._NOT_REPLACED_SQL)
+    first = "Air strikes killed 35 civilians in Douma, the monitor said."
+    x = _said("x", "20", 20.0, "Air strikes killed 20 civilians in Douma.", claimed_by="activists")
+    y = _said("y", "35", 35.0, first, claimed_by="Observatory")
+    later = dataclasses.replace(
+        _said("y", "20", 20.0, second, claimed_by="Observatory"), start=100, end=102
+    )
+    store = Store(tmp_path / "c.duckdb")
+    with store:
+        store.write_batch(
+            [
+                _article_with("x", "2018-02-20", "Reuters", [x]),
+                _article_with("y", "2018-02-21", "AFP", [y, later]),
+            ]
+        )
+        pairs = fv.conflicting_figures(store.con)
+        assert bool(((pairs.text_a == "20") & (pairs.text_b == "35")).any()) is conflict
+        groups = fv.conflict_groups(store.con)
+        assert bool(((groups.text_low == "20") & (groups.text_high == "35")).any()) is conflict
+        searched = fv.conflict_groups(store.con, Filters(search="Story"))
+        assert bool(((searched.text_low == "20") & (searched.text_high == "35")).any()) is conflict
+
+
+def test_a_part_of_a_toll_is_no_conflict_with_it(tmp_path):
+    # "35 killed including 20 when their bus was hit": another source's 20 on the bus is that
+    # part, and a part is never paired with another's whole
+    sentence = "Air strikes killed 35 civilians in Douma including 20 when their bus was hit."
+    whole = _said("y", "35", 35.0, sentence, claimed_by="civil defence")
+    part = dataclasses.replace(
+        _said("y", "20", 20.0, sentence, claimed_by="civil defence"), start=56, end=58, part_of=0
+    )
+    bus = _said("x", "20", 20.0, "Air strikes hit a bus in Douma killing 20 civilians.")
+    wider = _said("z", "50", 50.0, "Air strikes killed 50 civilians in Douma.", claimed_by="SANA")
+    store = Store(tmp_path / "c.duckdb")
+    with store:
+        store.write_batch(
+            [
+                _article_with("x", "2018-02-20", "Reuters", [bus]),
+                _article_with("y", "2018-02-21", "AFP", [whole, part]),
+                _article_with("z", "2018-02-21", "BBC", [wider]),
+            ]
+        )
+        pairs = fv.conflicting_figures(store.con)
+        got = set(
+            zip(pairs.article_id_a, pairs.text_a, pairs.article_id_b, pairs.text_b, strict=True)
+        )
+        # the bus's 20 is the part, not a disagreement with the 35; the part is no whole beside
+        # SANA's 50; the two wholes, and the bus's 20 beside SANA's 50, still disagree
+        assert got == {("y", "35", "z", "50"), ("x", "20", "z", "50")}

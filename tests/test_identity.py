@@ -62,6 +62,54 @@ def test_different_people_stay_apart(corpus, apart):
         assert name not in joins, joins
 
 
+@pytest.mark.parametrize(
+    "alias, canonical",
+    [
+        # a generation after the surname and a short form of the given name are one person
+        ("Joseph T. Delaney Jr", "Joe Delaney"),
+        ("Joseph T. Delaney", "Joe Delaney"),
+        ("Robert Quinlan", "Bob Quinlan"),
+        ("William Jefferson Hartley", "Bill Hartley"),
+        # the surname alone goes to the full name, not to "Jr"
+        ("Delaney", "Joe Delaney"),
+    ],
+)
+def test_short_given_names_and_generations_join(alias, canonical):
+    corpus = [{canonical}, {canonical}, {canonical}, {alias}, {alias, "Nora Hartley"}]
+    corpus += [{"Joseph T. Delaney Jr", "Delaney"}] if alias == "Delaney" else []
+    assert _people(*corpus).get(alias) == canonical
+
+
+@pytest.mark.parametrize(
+    "corpus, apart",
+    [
+        # a different given name is a different person, short form or not
+        ([{"Joe Ramsay"}, {"Joe Ramsay"}, {"Beau Ramsay"}], ("Beau Ramsay",)),
+        ([{"Bill Hartley"}, {"Bill Hartley"}, {"Nora Hartley"}], ("Nora Hartley",)),
+        # father and son: two generations stay apart
+        ([{"Bob Casey Jr"}, {"Bob Casey Jr"}, {"Robert Casey Sr"}], ("Robert Casey Sr",)),
+        # a short given name and a full one, each in one article only: no evidence of one man
+        ([{"Bob Lindgren"}, {"Robert Lindgren"}], ("Robert Lindgren", "Bob Lindgren")),
+        # a generation told from the very same name without it: another person
+        ([{"Walter Gray"}, {"Walter Gray"}, {"Walter Gray Jr"}], ("Walter Gray Jr",)),
+        # a generation without a middle initial is not the nickname's man
+        (
+            [{"Ron Lindqvist"}, {"Ron Lindqvist"}, {"Ronald Lindqvist III"}],
+            ("Ronald Lindqvist III",),
+        ),
+        # a son named beside his father's plain name is the son
+        (
+            [{"Walter Gray", "Walter Gray Jr"}] * 2 + [{"Walter Gray"}, {"Walter T. Gray"}],
+            ("Walter Gray Jr",),
+        ),
+    ],
+)
+def test_other_given_names_and_generations_stay_apart(corpus, apart):
+    joins = _people(*corpus)
+    for name in apart:
+        assert name not in joins, joins
+
+
 def test_bill_is_never_joined_to_hillary_clinton():
     joins = _people({"Hillary Clinton"}, {"Hillary Clinton"}, {"Hillary Rodham Clinton"},
                     {"Bill Clinton"})  # fmt: skip

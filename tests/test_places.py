@@ -721,3 +721,22 @@ def test_a_house_number_is_no_figure_of_the_places_nearby():
     found = {f.text for f in res.figures}
     assert "10" not in found  # had been a figure of 10 in Leeds
     assert {"3", "12"} <= found
+
+
+def test_a_town_used_as_its_club_lends_its_sentence_no_place():
+    # "joined Chelsea for £12m", "Seville midfielder": the clubs, no places on the map nor
+    # the fee's place; the same article's fire "in Chelsea" is in the town
+    # (lexicon/sports_role_nouns.txt, club_move_words.txt)
+    from analysis import nlp, pipeline
+
+    text = (
+        "Seville midfielder Tomas Vidal joined Chelsea for £12m on Monday.\n\n"
+        "Later, three people were hurt in a fire in Chelsea, police said."
+    )
+    art = Article(id="clubs", title="Transfers", text=text, source="BBC")
+    (res,) = pipeline.analyse_batch([art], nlp.load(), encoder=False)
+    labels = [(m.name, m.label) for m in res.mentions if m.name in ("Chelsea", "Seville")]
+    assert labels == [("Seville", "ORG"), ("Chelsea", "ORG"), ("Chelsea", "GPE")], labels
+    located = {f.text: f.location for f in res.figures}
+    assert located.get("£12m") not in ("Chelsea", "Seville")
+    assert located.get("three") == "Chelsea"

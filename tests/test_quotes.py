@@ -662,6 +662,33 @@ def test_a_bare_institution_stays_unnamed(model):
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # one member of a party, described: the person named before, not the party
+        (
+            "Senator Tom Albrecht voted against the bill on Tuesday. The Ohio Republican said "
+            "the measure cost far too much.",
+            "Tom Albrecht",
+        ),
+        (
+            "Senator Tom Albrecht voted against the bill on Tuesday. \u201cIt costs far too "
+            "much,\u201d the Republican said.",
+            "Tom Albrecht",
+        ),
+        # the party's members as a group stay the group
+        (
+            "Senator Tom Albrecht voted against the bill on Tuesday. Republicans said the "
+            "measure cost far too much.",
+            "Republican",
+        ),
+    ],
+)
+def test_the_party_member_described_is_the_person_named_before(model, text, speaker):
+    q = run(model, text)[-1]
+    assert q.speaker == speaker, (q.speaker, q.speaker_mention)
+
+
+@pytest.mark.parametrize(
     ("text", "mention"),
     [
         # A nationality describing a noun is not what a later "they" stands for.

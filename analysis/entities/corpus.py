@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from analysis import gazetteer
-from analysis.entities.rules import NAME_PARTICLES, edit_distance, name_key
+from analysis.entities.rules import NAME_PARTICLES, edit_distance, name_key, without_generation
 from analysis.records import EntityMention
 
 
@@ -41,7 +41,9 @@ def harmonise(
             if len(words) == 1:
                 singles.add(name)
             else:
-                full_articles[name_key(words[-1])[-1] if name_key(words[-1]) else ""][name] += 1
+                # the surname, not a generation after it ("Joseph R. Biden Jr" is a Biden)
+                key = without_generation(name_key(name))
+                full_articles[key[-1] if key else ""][name] += 1
     mapping: dict[str, str] = {}
     for single in singles:
         key = name_key(single)

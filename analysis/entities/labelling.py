@@ -46,6 +46,12 @@ def _label_entities(mentions: list[_Mention]) -> None:
         label = _decide_label(name, group, countries, person_words)
         for m in group:
             m.label = label
+            if m.org_use and label in ("GPE", "LOC") and not _nation(name):
+                # "Chelsea striker", "joined Seville for £17m", "bands including Echo and the
+                # Bunnymen": in this sentence the town's name is its club's or a band's, no
+                # place for the map or for the sentence's figures; its other mentions keep
+                # the article's label ("a flat in Chelsea")
+                m.label = "ORG"
 
 
 def _decide_label(
@@ -130,6 +136,13 @@ def _decide_label(
     if top == "FAC" and _group_plural(name):
         return "ORG"  # "White Helmets": people, not a building
     return top  # None: only rescue labels and not a known place, not an entity we keep
+
+
+def _nation(name: str) -> bool:
+    """A country or one of the United Kingdom's nations ("France", "England", "Wales"): its
+    name before "captain" or after "against" is a national side, which stands for the country
+    in its sport; it stays a place (the clubs' rule is for towns and their districts)."""
+    return gazetteer.country(name) is not None or gazetteer.fold(name) in geo.NATION_REGIONS
 
 
 def _person_not_place(

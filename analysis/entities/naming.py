@@ -21,8 +21,10 @@ from analysis.entities.rules import (
     RESCUE_LABELS,
     _norp_group,
     alias,
+    is_given_name,
     name_key,
     person_alias,
+    without_generation,
 )
 from analysis.entities.spans import _Mention
 from analysis.nlp import text_of
@@ -68,9 +70,17 @@ def _fix_known_names(mentions: Sequence[_Mention]) -> None:
         if m.model_label == "PERSON" and len(m.key) >= 2 and not _norp_group(m.bare)
         for w in m.key
     }
+    # a nationality word that is the surname of one of the article's people and, alone, the
+    # subject of a speech verb is that person ("Mark Cuban … Cuban said"), not a group
+    surnames = {
+        m.key[-1]
+        for m in mentions
+        if m.model_label == "PERSON" and len(m.key) >= 2 and not _norp_group(m.bare)
+    }
+    speaking = {m.key[0] for m in mentions if len(m.key) == 1 and m.speaker} & surnames
     for m in mentions:
         found = alias(m.bare)
-        group = _norp_group(m.bare)
+        group = _norp_group(m.bare) if not (len(m.key) == 1 and m.key[0] in speaking) else None
         # "Mr Jordan" is a person even though Jordan is a country
         if found and not (m.model_label == "PERSON" and m.title and found[1] != "ORG"):
             m.name, m.label, m.fixed = found[0], found[1], True
@@ -85,8 +95,12 @@ def _name_people(mentions: Sequence[_Mention]) -> None:
     Konashenkov" as ORG) is a person when a courtesy title precedes it or a first name and
     surname remain once the title is stripped; full names unify their spellings, and short
     forms join the nearest fuller name (or the one organisation naming them)."""
+    given_named = _given_named_people(mentions)
     for m in mentions:
         if m.fixed:
+            continue
+        if m.key in given_named:
+            m.person = True
             continue
         if len(m.key) == 1 and m.key[0] in ORG_HEAD_WORDS and not m.title:
             m.model_label = "ORG"  # "the Observatory said", "a monitor said": no person
@@ -116,6 +130,39 @@ def _name_people(mentions: Sequence[_Mention]) -> None:
     for m in mentions:  # corpus-wide full names of people known by a short form ("Assad")
         if m.person:
             m.name = person_alias(name_key(m.name)) or m.name
+
+
+def _given_named_people(mentions: Sequence[_Mention]) -> set[tuple[str, ...]]:
+    """Keys of the full names the model tagged something else ("Carly Fiorina" as ORG in most
+    of the US news of 2016) that are a person's: two or three words opening with a given name,
+    no organisation word, never used as an organisation or a place ("oil giant …", "the … town")
+    and used as a person's somewhere in the article — a title or a role noun before it, a
+    speech verb, a person the model tagged in the same list, or the model's PERSON on it or on
+    its surname alone ("Mrs. Fiorina said"). Left an organisation, the name let its short forms
+    join another person of that surname ("Fiorina" → her husband Frank Fiorina, named once)."""
+    by_key: dict[tuple[str, ...], list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[m.key].append(m)
+    found: set[tuple[str, ...]] = set()
+    for key, group in by_key.items():
+        if not 2 <= len(key) <= 3 or any(m.fixed for m in group):
+            continue
+        if all(m.model_label == "PERSON" for m in group) or not is_given_name(key[0]):
+            continue
+        words = group[0].bare.split()
+        if len(words) != len(key) or not all(w[:1].isupper() for w in words):
+            continue  # "Carly Fiorina to Rubio", "Hillary & Chelsea Clinton Foundation"
+        if key[-1] in ORG_HEAD_WORDS or (set(key) & ORG_FIRST_WORDS):
+            continue
+        if any(m.org_cue or m.place_noun or m.facility for m in group):
+            continue
+        uses = group + by_key.get((key[-1],), [])
+        if any(
+            m.model_label == "PERSON" or m.title or m.speaker or m.named or m.person_cue
+            for m in uses
+        ):
+            found.add(key)
+    return found
 
 
 def _acronym(name: str) -> bool:
@@ -151,6 +198,18 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention]) -
             full = _nearest_full(m.key, m.start, fulls, surname_only=False)
         elif len(m.key) == 1 and m.model_label in ("GPE", "ORG", "NORP", *RESCUE_LABELS):
             full = _nearest_full(m.key, m.start, fulls, surname_only=True)
+        if full is not None and full.kin and len(m.key) == 1:
+            # A surname alone is not a relative the article introduced by kinship when another
+            # bearer of it is named: "Carly Fiorina … her husband, Frank Fiorina … Fiorina said"
+            # is Carly; the writer calls the relative by first name or title.
+            others = [
+                f
+                for f in fulls
+                if not f.kin and f.name != full.name and without_generation(f.key)[-1] == m.key[0]
+            ]
+            if others:
+                before = [f for f in others if f.start <= m.start]
+                full = before[-1] if before else others[0]
         if full is not None:
             m.name, m.person = full.name, True
             continue
@@ -237,7 +296,9 @@ def _plain_name(m: _Mention) -> str:
 
 
 def _contains(short: tuple[str, ...], full: tuple[str, ...], *, surname_only: bool) -> bool:
-    """Is the name ``short`` a short form of ``full``? (Keys, see :func:`name_key`.)"""
+    """Is the name ``short`` a short form of ``full``? (Keys, see :func:`name_key`; a
+    generation after the surname counts for nothing: "Biden" is "Joseph R. Biden Jr".)"""
+    full = without_generation(full)
     if len(short) >= len(full):
         return False
     if surname_only:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from analysis import gazetteer, lexicon
+from analysis import gazetteer, geo, lexicon
 from analysis.lexicon import aliases
 
 # Cleaning a name as written is shared with quotes and figures: it lives in analysis.names
@@ -128,6 +128,10 @@ CASE_SENSITIVE_ALIASES = lexicon.words("case_sensitive_aliases")
 
 
 PERSON_ALIASES = lexicon.mapping("person_aliases")
+GIVEN_NAME_FORMS = lexicon.mapping("given_name_forms")
+# A generation after a surname ("Joseph R. Biden Jr.", "Bob Casey Jr", "Martin Luther King
+# III") is no part of it: "Biden" alone is that man's surname, not "Jr".
+GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def strip_titles(name: str) -> tuple[str, str | None]:
@@ -161,6 +165,33 @@ def name_key(name: str) -> tuple[str, ...]:
         if folded:
             words.append(folded)
     return tuple(words)
+
+
+# Given names rarer than geo's common ones (lexicon/given_names.txt), for telling a person's
+# full name the model tagged something else ("Carly Fiorina" as ORG).
+RARER_GIVEN_NAMES = lexicon.words("rarer_given_names")
+NAME_EPITHETS = lexicon.words("name_epithets")
+
+
+def is_given_name(word: str) -> bool:
+    """Is ``word`` a given name, common or rarer (lexicon/given_names.txt,
+    lexicon/rarer_given_names.txt)?"""
+    folded = gazetteer.fold(word)
+    return folded in geo.GIVEN_NAMES or folded in RARER_GIVEN_NAMES
+
+
+def without_generation(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's key without a generation after the surname: ("joseph", "r", "biden", "jr") →
+    ("joseph", "r", "biden"); a key of one or two words stays ("Jr" alone is no name)."""
+    if len(key) >= 3 and key[-1] in GENERATION_SUFFIXES:
+        return key[:-1]
+    return key
+
+
+def full_given_name(word: str) -> str:
+    """The full given name a short form stands for ("joe" → "joseph", "bill" → "william":
+    lexicon/given_name_forms.tsv), else ``word``; keys are folded lower case."""
+    return GIVEN_NAME_FORMS.get(word, word)
 
 
 # Lower-case words that join the words of a name and never open one: a span that starts with

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis import doc_arrays, gazetteer, lexicon
+from analysis import doc_arrays, gazetteer, geo, lexicon
 from analysis.entities.rules import (
     _WS,
     CLUB_HEAD_WORDS,
@@ -26,6 +26,7 @@ from analysis.entities.rules import (
     LIST_WORDS,
     LOCATIVE_PREPOSITIONS,
     MONTHS_AND_DAYS,
+    NAME_EPITHETS,
     NAME_LOWER_WORDS,
     NAME_PARTICLES,
     NEWS_AGENCIES,
@@ -36,9 +37,11 @@ from analysis.entities.rules import (
     RESCUE_LABELS,
     ROLE_TITLES,
     SEAT_VERBS,
+    TITLE_MODIFIERS,
     _trim_bounds,
     alias,
     clean_name,
+    is_given_name,
     is_junk,
     name_key,
     strip_titles,
@@ -46,6 +49,7 @@ from analysis.entities.rules import (
 from analysis.nlp import text_of
 
 ROLE_NOUNS = lexicon.words("role_nouns")
+KIN_NOUNS = lexicon.words("kin_nouns")
 ORG_NAME_WORDS = lexicon.words("org_name_words")
 HEADLINE_VERBS = lexicon.words("headline_verbs")
 INCIDENT_NOUNS = lexicon.words("incident_nouns")
@@ -57,6 +61,10 @@ ORG_AFTER_NOUNS = lexicon.words("org_after_nouns")
 ORG_MODIFIER_NOUNS = lexicon.words("org_modifier_nouns")
 ORG_SUFFIX_WORDS = lexicon.words("org_suffix_words")
 ORG_OF_HEADS = lexicon.words("org_of_heads")
+SPORTS_ROLE_NOUNS = lexicon.words("sports_role_nouns")
+SPORTS_WORDS = lexicon.words("sports_words")
+CLUB_MOVE_WORDS = lexicon.words("club_move_words")
+FIXTURE_VERBS = lexicon.words("fixture_verbs")
 # place nouns next to a name, for the entity extractor only ("the cities of al-Rai")
 NEAR_PLACE_NOUNS = PLACE_NOUNS | lexicon.words("entity_place_nouns")
 # "the UK-based Syrian Observatory", "a London-based group": the seat of whoever is described,
@@ -99,6 +107,11 @@ class _Mention:
     named: bool = False  # after "a witness named": a person, whatever place has the name
     facility: bool = False  # before "airport", "air base", "hospital": a facility's name
     org_cue: bool = False  # "oil giant Yukos", "the Maserati brand", "Everton v Sunderland"
+    person_cue: bool = False  # "CEO Carly Fiorina", "Ben Carson, Carly Fiorina and …"
+    kin: bool = False  # "her husband, Frank Fiorina": introduced as someone's relative
+    # this mention, in its own sentence, is a club or a band however the name is labelled
+    # elsewhere: "Chelsea striker", "joined Chelsea for £5m", "bands including Echo and …"
+    org_use: bool = False
 
 
 def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
@@ -189,9 +202,37 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 named=named,
                 facility=_facility_after(doc, ent.end),
                 org_cue=_org_cue(doc, ent),
+                person_cue=_person_cue(doc, ent),
+                kin=_kin(doc, ent),
+                org_use=used_as_org(doc, ent),
             )
         )
     return out
+
+
+def _kin(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` introduced as someone's relative: a kinship noun right before it, a comma
+    between or not ("her husband, Frank Fiorina", "his son Euan Blair")?"""
+    i = ent.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in KIN_NOUNS
+
+
+def _person_cue(doc: Doc, ent: Span) -> bool:
+    """Does the text use ``ent`` as a person's name, whatever the model's label: a role noun
+    right before it ("former Hewlett-Packard CEO Carly Fiorina", "rival Carly Fiorina") or a
+    person the model tagged in the same list ("Ben Carson, Carly Fiorina and Mike Huckabee")?
+    (Read only for a name that opens with a given name: see naming._name_people.)"""
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ROLE_NOUNS:
+        return True
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS:
+        return True  # "One Republican candidate, Carly Fiorina, says …"
+    linked = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        linked.append(root.head)
+    return any(t.ent_type_ == "PERSON" and not (ent.start <= t.i < ent.end) for t in linked)
 
 
 # One word of a byline: a capitalised name or word of one ("Hazem", "Sabbagh", "MBMB"), a name
@@ -292,16 +333,24 @@ _PLACE_OF_WORDS = (
 _PLACE_TO_WORDS = frozenset({"close", "closer", "near", "nearer", "next"})
 
 
+# Verbs whose "in" names a work played in, not a place: "starred in Ray" (the film, which the
+# list after "in" had made the town Raytown on the BBC map). Not "appeared" or "played": "she
+# appeared in Madrid", "played in Seville" are where.
+_WORK_VERBS = frozenset({"star", "co-star"})
+
+
 def _locative(doc: Doc, ent: Span) -> bool:
     """Does the text put ``ent`` where something is: the object of "in"/"near"/… (also the
     second of a list after one: "in Taldao and al-Houla"), after "12 miles of", "north of", "the
     direction of", "the people of", "close to", before "athlete" ("the Larne athlete")?"""
     root = ent.root
-    if root.dep_ == "pobj" and root.head.text.lower() in LOCATIVE_PREPOSITIONS:
-        return True
     head = root
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
+    if head.dep_ == "pobj" and head.head.head.lemma_.lower() in _WORK_VERBS:
+        return False  # "Foxx has starred in Collateral and Ray": films, not towns
+    if root.dep_ == "pobj" and root.head.text.lower() in LOCATIVE_PREPOSITIONS:
+        return True
     # "strikes in Taldao and [al-Houla]": a name listed after a place-tagged one where
     # something is; not after where someone is ("… by Erika Solomon in Beirut and Anthony
     # Deutsch in Amsterdam", "in" parsed on "Solomon" or on "reporting": a list of people)
@@ -428,6 +477,144 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
         first = auxes[0] if auxes else verb
         return first.lower_ in ("have", "are", "were") and first.i > root.i
     return False
+
+
+_POSSESSIVE_MARKS = ("'s", "'", "\u2019s", "\u2019")
+# A score written between two sides ("Chelsea 2-1 Arsenal", "lost 1-0 to Seville")
+_SCORE_AFTER = re.compile(r"\s+\d{1,2} ?[-\u2013] ?\d{1,2}\b")
+_SCORE_BEFORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\s+$")
+# Nouns of a fixture that a side follows ("a home tie with Bolton", "the derby against
+# Birmingham", "away to Charlton"), in a sentence with a word of SPORTS_WORDS
+_FIXTURE_NOUNS = frozenset({"tie", "match", "game", "derby", "clash", "away"})
+
+
+def used_as_org(doc: Doc, ent: Span) -> bool:
+    """Does the sentence use the place name ``ent`` as a club's or a band's, for this mention
+    only (:func:`_club_use`, :func:`_org_listed`)? The entity pass labels such a mention ORG;
+    the figures read it again so that the town lends the sentence's figures no place."""
+    return _club_use(doc, ent) or _org_listed(ent)
+
+
+def _club_use(doc: Doc, ent: Span) -> bool:
+    """Does the sentence use the town's name ``ent`` as its sports club's? The town named right
+    before a club's role or people, or owning them (:data:`SPORTS_ROLE_NOUNS`: "Chelsea
+    striker", "Newcastle manager Graeme Souness", "Chelsea's new manager", "the manager of
+    Chelsea"), or right after "club" or "side" ("his old club Portsmouth"); as where a player
+    moves (:data:`CLUB_MOVE_WORDS`: "joined Chelsea", "a move from Seville") in a sentence
+    naming a fee or a sports word; as a side of a fixture ("Chelsea v Birmingham") or, in a
+    sentence with a sports word (:data:`SPORTS_WORDS`), one side of a score ("Chelsea 2-1
+    Arsenal"), of a fixture's verb (:data:`FIXTURE_VERBS`: "beat Chelsea", "Chelsea host
+    Birmingham") or of "against" ("against Seville"). Not "in Seville", "the mayor of Seville",
+    "the people of Chelsea": there it is the town. Decided for this mention only: the article
+    may name the town elsewhere."""
+    start, end = ent.start, ent.end
+    root = ent.root
+    k = end + (end < len(doc) and doc[end].text in _POSSESSIVE_MARKS)
+    if k < len(doc) and _sports_role(doc, k):
+        return True  # "Chelsea striker", "Chelsea's manager", "the Seville fans"
+    if root.dep_ == "poss" and _sports_role(doc, root.head.i):
+        return True  # "Chelsea's new manager"
+    if start >= 1 and doc[start - 1].text in ("club", "side") and doc[start - 1].pos_ == "NOUN":
+        return True  # "a reunion with his old club Portsmouth", "Championship side Wolves"
+    owner = doc[start - 2] if start >= 2 else None
+    if (
+        owner is not None
+        and doc[start - 1].lower_ == "of"
+        and owner.text.islower()
+        and owner.lower_ in SPORTS_ROLE_NOUNS - {"side"}  # "the north side of Chelsea"
+        and owner.pos_ == "NOUN"
+        and root.dep_ == "pobj"
+        and root.head.i == start - 1
+    ):
+        return True  # "the manager of Chelsea" (not "the manager of Chelsea's market")
+    if end + 1 < len(doc) and doc[end].lower_ in _VERSUS and doc[end + 1].text[:1].isupper():
+        return True  # "Chelsea v Birmingham": a fixture
+    if start >= 2 and doc[start - 1].lower_ in _VERSUS and doc[start - 2].text[:1].isupper():
+        return True
+    parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    sent = ent.sent if parsed else doc[:]  # a hand-built Doc: one sentence
+    # a sports word, or a role of SPORTS_ROLE_NOUNS right after a name ("England captain Jonny
+    # Wilkinson", "Championship side Wolves"; not "the government side", "an army captain")
+    sporty = any(
+        t.text in SPORTS_WORDS
+        or (t.i > sent.start and doc[t.i - 1].pos_ == "PROPN" and _sports_role(doc, t.i))
+        for t in sent
+    )
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "joined Chelsea and then Arsenal": the list's first side
+    mover = first.head
+    if first.dep_ == "pobj" and first.head.lower_ in ("from", "to", "for"):
+        mover = first.head.head  # "signed for Seville", "a move from Chelsea"
+    elif first.dep_ != "dobj":
+        mover = None  # "joined Chelsea"
+    if mover is not None and mover.lemma_.lower() in CLUB_MOVE_WORDS:
+        fee = any(t.ent_type_ == "MONEY" or t.is_currency for t in sent)
+        if fee or sporty:
+            return True
+    if not sporty:
+        return False
+    text = doc.text
+    if _SCORE_AFTER.match(text, ent.end_char) or _SCORE_BEFORE.search(
+        text, max(sent.start_char, ent.start_char - 12), ent.start_char
+    ):
+        return True  # "Chelsea 2-1 Arsenal"
+    i = first.i if first is not root else start
+    before = i - 1 - (i >= 2 and doc[i - 1].lower_ == "the")
+    # the side itself, not a word describing a noun after it ("a match with Wimbledon
+    # champion Maria Sharapova")
+    if before >= sent.start and root.dep_ not in ("compound", "amod", "poss"):
+        word = doc[before]
+        if word.text.islower() and (word.lower_ in FIXTURE_VERBS or word.lower_ == "against"):
+            return True  # "beat Chelsea", "against Seville"
+        if (
+            word.lower_ in ("with", "to")
+            and before >= 1
+            and doc[before - 1].lower_ in _FIXTURE_NOUNS
+        ):
+            return True  # "a home tie with Bolton", "away to Charlton"
+    after = end + (end < len(doc) and doc[end].lower_ == "will")
+    return (
+        root.dep_ != "pobj"  # "will return to Curepipe [to] face the Seychelles": a venue
+        and after < sent.end
+        and doc[after].text.islower()
+        and doc[after].lower_ in FIXTURE_VERBS
+        and doc[after].pos_ in ("VERB", "NOUN")  # "Chelsea host Birmingham" (parsed a noun)
+    )
+
+
+def _sports_role(doc: Doc, i: int) -> bool:
+    """Is token ``i`` a club's role or people (:data:`SPORTS_ROLE_NOUNS`), written in lower
+    case as a noun of its own: not the first word of a compound ("a London coach station") nor
+    a noun of a part ("the Lebanon side of the border")?"""
+    tok = doc[i]
+    if not (tok.text.islower() and tok.lower_ in SPORTS_ROLE_NOUNS and tok.pos_ == "NOUN"):
+        return False
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is None or not (nxt.lower_ == "of" or (nxt.pos_ == "NOUN" and nxt.text.islower()))
+
+
+# "bands including The Libertines, Interpol and Echo and the Bunnymen", "clubs such as Chelsea":
+# a name listed after an organisation's plural noun is one of them
+_LIST_OPENERS = frozenset({"including", "like", "as"})
+
+
+def _org_listed(ent: Span) -> bool:
+    """Is ``ent`` one of a list that a plural noun of :data:`ORG_APPOSITION_NOUNS` opens with
+    "including", "like" or "such as" ("bands including … Echo", "firms like Bayer", "clubs such
+    as Seville")? Not "a group of countries including Syria": the noun is singular there."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in _LIST_OPENERS:
+        return False
+    if prep.lower_ == "as" and not (prep.i > 0 and prep.nbor(-1).lower_ == "such"):
+        return False
+    noun = prep.head
+    if prep.lower_ == "as" and noun.lower_ == "such":
+        noun = noun.head
+    return noun.tag_ == "NNS" and noun.lemma_.lower() in ORG_APPOSITION_NOUNS
 
 
 def _known_side(doc: Doc, i: int, step: int) -> bool:
@@ -695,7 +882,29 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         start += 1
     while end - start > 1 and _demonym(doc[end - 1].text):
+        if end - start == 2 and is_given_name(doc[start].text):
+            break  # "Mark Cuban": a given name and a surname that is also a nationality
         end -= 1
+    # "Crooked Hillary Clinton", "CNN's Fault Ted Cruz apologized" (a headline run into the
+    # text): an epithet, or a word that is no given name before a full name the article gives
+    # on its own, is none of the name; the name opens with its given name.
+    rest = doc[start + 1 : end].text
+    own_name = (  # a word of its own after the lead: "Leys al-Faris" keeps its "Leys"
+        end - start >= 3
+        and len(rest.split()) >= 2
+        and doc[start + 1].whitespace_
+        and is_given_name(doc[start + 1].text)
+    )
+    if own_name and (
+        doc[start].lower_ in NAME_EPITHETS
+        or (
+            not is_given_name(doc[start].text)
+            and doc[start].lower_ not in NAME_LOWER_WORDS
+            and not _title_word(doc[start].lower_.rstrip("."))
+            and any(e.text == rest and e.start != start + 1 for e in doc.ents)
+        )
+    ):
+        start += 1
     # "Sayyeda Zeinab Area" (a title-case headline): the place noun is no part of a name; the
     # name before it is a place's (see _next_to_place_noun)
     while end - start > 1 and doc[end - 1].text.istitle() and doc[end - 1].lower_ in PLACE_NOUNS:
@@ -711,6 +920,16 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if prev in ROLE_TITLES and doc[start - 1].text.istitle():
             start -= 1
     return start, end
+
+
+def _title_word(word: str) -> bool:
+    """A title or its modifier ("president", "gen", "former"): a name's own lead, kept."""
+    return (
+        word in HONORIFICS
+        or word + "." in HONORIFICS
+        or word in ROLE_TITLES
+        or word in TITLE_MODIFIERS
+    )
 
 
 # How a nationality is made from its country's name: "Syrian" (Syria), "Iranian" (Iran), "Italian",
@@ -968,6 +1187,10 @@ def _plausible_split(label: str, pieces: Sequence[tuple[Span, tuple[str, str, st
         # "Jordan Henderson", "Chelsea Clinton": people are named after places. Split only
         # debris: a source credit or a lost apostrophe at the end, or places of one country.
         glued = kinds[-1] == "org" or (kinds[-1] == "country" and pieces[-1][0].text.endswith("s"))
+        if not glued and geo.given_name(pieces[0][0].text):
+            # "Elizabeth Warren" is two US towns (Elizabeth, NJ; Warren, MI) but a person
+            # opens with her given name: split, she became a town and a lone "Warren"
+            return False
         return glued or ("town" not in kinds and "junk" not in kinds)
     if label == "ORG":
         return "country" in kinds or kinds[-1] == "org"  # "Nottingham Forest" stays
