@@ -179,7 +179,9 @@ def extract(
         # answer for a figure the country's (below).
         own_place = None if reading.place_borrowed else reading.location
         national = _national_scope(span.sent)
-        if (
+        if WORLDWIDE.search(span.sent.text):
+            place = own_place  # the world's count: only a place its own sentence ties to it
+        elif (
             ((incident or reading.category == "displaced") and scope == "total")
             or _national(reading)
             or (national and reading.category not in UNPLACED_CATEGORIES)
@@ -555,6 +557,16 @@ NATIONAL_SCOPE = re.compile(
     r"\b(?:across|throughout|all over) (?:the (?:whole |entire )?(?:country|nation)\b"
     r"|(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?))"
     r"|\b(?:nationwide|countrywide)\b"
+)
+
+
+# A count spread over the world ("65 million people are displaced worldwide", "across the
+# globe"): no country's, whatever the article's main place (PolNeAR's UN story had put the
+# world's displaced in the United States).
+WORLDWIDE = re.compile(
+    r"\b(?:worldwide|globally|world-wide)\b"
+    r"|\b(?:around|across|throughout|all over) the (?:world|globe)\b",
+    re.I,
 )
 
 

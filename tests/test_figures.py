@@ -1654,6 +1654,15 @@ def test_national_millions_borrow_no_town_from_the_sentence_before(nlp):
     assert _one(figs, "More than 7 million").location == "Syria"
 
 
+def test_a_count_spread_over_the_world_is_no_countrys(nlp):
+    # a story set in one country, a count of the whole world's: no country's figure
+    text = (
+        "The envoy spoke in Geneva on Tuesday about Kenya. A record 40 million people are "
+        "displaced worldwide, the agency said."
+    )
+    assert _one(_figs(nlp, text), "40 million").location is None
+
+
 def test_a_sum_converted_in_brackets_is_one_sum(nlp):
     # the same money in another currency is no second sum (a deal counted twice, once in
     # each currency); a sum in brackets that is no conversion of the one before stays
