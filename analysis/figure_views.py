@@ -238,10 +238,15 @@ SAME_INCIDENT_SQL = incident_kinds.SAME_INCIDENT_SQL
 # update, and "ten civilians killed when airstrikes hit a bus" with that 31. Of one victims
 # class (eight killed by rebel missiles is not the "eight women and children" of an air raid's
 # nine). ``sup``: these figures of the rows paired.
+# (Two anti-joins of equalities, not one with an OR: DuckDB hashes these, where the OR had it
+# test every pair against every such figure — a year's conflicts at a million articles 0.14 →
+# 0.32 s.)
 _NOT_REPLACED_SQL = """NOT EXISTS (
     SELECT 1 FROM sup WHERE sup.category = x.category AND sup.class = x.class
-      AND ((sup.article_id = y.article_id AND sup.estimate = x.estimate)
-        OR (sup.article_id = x.article_id AND sup.estimate = y.estimate)))"""
+      AND sup.article_id = y.article_id AND sup.estimate = x.estimate)
+  AND NOT EXISTS (
+    SELECT 1 FROM sup WHERE sup.category = x.category AND sup.class = x.class
+      AND sup.article_id = x.article_id AND sup.estimate = y.estimate)"""
 _REPLACED_SQL = (
     f"SELECT category, class, article_id, estimate FROM src "
     f"WHERE (kinds & {incident_kinds.SUPERSEDED_BIT | incident_kinds.PART_BIT}) <> 0"
