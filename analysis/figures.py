@@ -758,6 +758,10 @@ def _read(
         # "a war that has killed more than 290000" borrowed "arms depots" from the sentence
         # before: whoever was killed, they were no arms depots (nor "tonnes", nor "rockets")
         reading.unit = None
+    if category in CASUALTY_CATEGORIES and noun is not None and noun.lower_ in PLACE_NOUNS:
+        # a count of places is no toll: "Six Killed … as Evacuation of 4 Syrian Towns Resumes"
+        # (a headline's capitals had made the towns its dead)
+        category = "other"
     # A small bare number with nothing counted ("Article 5", "won 1-0") says nothing useful.
     small = parsed.value is not None and parsed.value < 10 or match.year_like
     bare = category == "other" and noun is None and parsed.kind == "number"

@@ -1901,3 +1901,14 @@ def test_a_title_written_before_the_name_gives_the_body(nlp):
 )
 def test_a_bodys_head_noun_in_lower_case_is_that_body(nlp, text, claimant):
     assert _one(_figs(nlp, text), "Eleven").claimed_by == claimant
+
+
+def test_a_count_of_places_is_no_toll(nlp):
+    # a headline's capitals make "Killed" the verb of every number in it: the towns are no dead
+    text = (
+        "Six Killed in Homs Bombing as Evacuation of 4 Border Towns Resumes Six people were "
+        "killed in a blast that hit a market."
+    )
+    figs = _figs(nlp, text)
+    assert _one(figs, "4").category == "other"
+    assert {f.category for f in figs if f.text == "Six"} == {"killed"}
