@@ -53,7 +53,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from analysis import doc_arrays, entities, gazetteer, geo, lexicon, numbers, speech
-from analysis.entities.spans import demonym_country, used_as_org
+from analysis.entities.spans import demonym_country, org_use_tokens, used_as_org
 from analysis.figure_restated import (
     INCIDENT_CATEGORIES,
     OFFENSIVE_NOUNS,
@@ -3040,8 +3040,11 @@ def _settled_org(ctx: _Context, tok: Token) -> bool:
     mention = ctx.mention_at(tok)
     if mention is None or mention.label != "ORG":
         return False
+    judged = org_use_tokens(ctx.doc)
+    if judged is not None:
+        return tok.i in judged  # the entity pass's own judgement of this doc
     span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and used_as_org(ctx.doc, span)
+    return span is not None and used_as_org(ctx.doc, span)  # mentions made elsewhere
 
 
 def _agency(tok: Token) -> bool:

@@ -131,6 +131,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
     sent_tokens, sent_chars = _sentence_starts(doc)
     credit_from = credit_tail(text)
     out: list[_Mention] = []
+    org_used = doc.user_data[ORG_USE_KEY] = set()  # read by the figures (org_use_tokens)
     for ent in (piece for span in _spans(doc) for piece in _respan(doc, span)):
         label = ent.label_
         if label not in LABELS and label not in RESCUE_LABELS:
@@ -207,7 +208,20 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 org_use=used_as_org(doc, ent),
             )
         )
+        if out[-1].org_use:
+            org_used.update(range(ent.start, ent.end))
     return out
+
+
+# The doc's tokens the entity pass judged a club's or a band's name in their sentence
+# (used_as_org), kept in ``doc.user_data`` so the figures read the judgement, not make it again.
+ORG_USE_KEY = "presslens.org_use_tokens"
+
+
+def org_use_tokens(doc: Doc) -> set[int] | None:
+    """The tokens of ``doc`` the entity pass judged a club's or a band's name (None when it has
+    not run on this doc)."""
+    return doc.user_data.get(ORG_USE_KEY)
 
 
 def _kin(doc: Doc, ent: Span) -> bool:
