@@ -3435,9 +3435,7 @@ def _run_together(ctx: _Context, name: str) -> str | None:
     places = {m.text for m in ctx.mentions if m.label in ("GPE", "LOC")}
     others = {m.name for m in ctx.mentions if m.label == "ORG" and m.name != name}
     bodies = {m.text.lower(): m.name for m in ctx.mentions if m.name in others}
-    # a body's head word alone ("the Observatory") names it when it names one body only
-    heads = Counter(_head_word(other) for other in others)
-    bodies.update({_head_word(o): o for o in others if heads[_head_word(o)] == 1 and _head_word(o)})
+    bodies.update(_bodies_by_head(others))
     for k in range(1, len(words)):
         left, right = " ".join(words[:k]), " ".join(words[k:])
         known_right = entities.alias(right)
@@ -3515,8 +3513,15 @@ def _body_by_head_noun(ctx: _Context, verb: Token) -> str | None:
     ):
         return None
     orgs = {m.name for m in ctx.mentions if m.label == "ORG"}
-    bodies = {name for name in orgs if _head_word(name) == subject.lemma_.lower()}
-    return bodies.pop() if len(bodies) == 1 else None
+    return _bodies_by_head(orgs).get(subject.lemma_.lower())
+
+
+def _bodies_by_head(names) -> dict[str, str]:
+    """Each head word (:func:`_head_word`) of the organisations ``names`` that heads one of them
+    only, with that organisation: "observatory" → the Syrian Observatory for Human Rights.
+    ("The observatory", "the Observatory DAESH …" name it; a word two bodies share names neither.)"""
+    heads = Counter(_head_word(name) for name in names)
+    return {_head_word(n): n for n in names if _head_word(n) and heads[_head_word(n)] == 1}
 
 
 def _speaker_phrase(ctx: _Context, quote: Quote) -> str | None:
