@@ -503,6 +503,12 @@ def _headline_frame(con, picked: list[tuple]) -> pd.DataFrame:
         picked
     ):
         text, unit, claimed_by, title, scope = texts[(article_id, start, category)]
+        if category == "money":
+            # Money has no spread: two sums of one place and week are two sums, whatever each
+            # pays for (nor do they conflict: summaries.CONFLICT_FIGURE_SQL). PolNeAR's headline
+            # "$100,000" (a college's cost) had the spread "12 – 55,000,000,000", a campaign's
+            # $12 and a budget's billions from other stories of the week.
+            low = high = estimate
         rows.append((category, estimate, n, n_event, low, high, text, unit, location, claimed_by,
                      article_id, start, title, published, scope))  # fmt: skip
     return pd.DataFrame(rows, columns=_HEADLINE_COLUMNS).astype(_HEADLINE_TYPES)

@@ -130,6 +130,19 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "npadvmod", "nmod"})
 LEDE_WEIGHT = 3
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG"})
 CLAIMANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# A publisher's note set apart from the story by its mark, "Editor's note:", opening a
+# paragraph or a sentence (12 of PolNeAR's 22 HuffPost notes are run into the story's last
+# paragraph: "… Now, it may be. Editor’s note: Donald Trump …"), to its paragraph's end: the
+# outlet's standing comment on a person ("Editor’s note: Donald Trump … has repeatedly pledged
+# to ban all Muslims — 1.6 billion members of an entire religion — …", under every HuffPost
+# Trump story of 2016) or on its own reporting (a correction). It reports no news of the story,
+# and its numbers had been figures placed wherever each story was (the same "1.6 billion"
+# people in 22 articles, the largest bars of the Compare page). The mark is what tells it; a
+# sentence merely repeated across an outlet's stories is not dropped (a wire's recurring "the
+# war has killed more than 400,000" is background the tables keep).
+EDITORS_NOTE = re.compile(
+    r"(?:^|\n\n|(?<=[.!?”\"’)])[ \t]+)[(\[*]*[ \t]*Editor[’']?s[’']? note[ \t]*:", re.IGNORECASE
+)
 
 
 def extract(
@@ -160,9 +173,12 @@ def extract(
     # A name a number begins (_names_after) is that name wherever the article writes it: the
     # tagger knows "50 Cent" for a name in one sentence and not in the next.
     names = {_name_key(span) for _, span in found if _names_after(span)}
+    notes = _editors_notes(ctx.text)
     for match, span in found:
         if _numbers_a_name(span) or (names and _name_key(span) in names):
             continue  # "Brigade 93", "Resolution 2254", "Flight 17": a name, not a count
+        if any(start <= match.start < end for start, end in notes):
+            continue  # the publisher's note, not the story (EDITORS_NOTE)
         reading = _read(ctx, span, match, previous)
         if reading is None:
             continue
@@ -184,6 +200,7 @@ def extract(
         # ("More than 6 million are internally displaced" after a sentence about Idlib) is no
         # answer for a figure the country's (below).
         own_place = None if reading.place_borrowed else reading.location
+        before = None  # the place of the incident the sentence before tells (below)
         national = _national_scope(span.sent)
         if WORLDWIDE.search(span.sent.text):
             place = own_place  # the world's count: only a place its own sentence ties to it
@@ -231,6 +248,9 @@ def extract(
             )
         elif incident:
             place = ctx.refine(reading.location) or ctx.incident_place
+            if reading.location is None:
+                # a toll carrying on the incident of the sentence before: that incident's place
+                place = (before := _event_place_before(ctx, span.sent)) or place
         elif reading.category in UNPLACED_CATEGORIES:
             # Money, shares and counts of things are where their sentence says or nowhere: the
             # article's main place is no answer for "sales rose 2% to $11.1bn" (it put a film
@@ -238,6 +258,8 @@ def extract(
             place = reading.location
         else:
             place = reading.location or ctx.main_place
+        if place is not None and _no_place(place):
+            place = None  # "Google" tagged a place (a figure of a story about the company)
         figures.append(
             Figure(
                 article_id=article_id,
@@ -253,7 +275,11 @@ def extract(
                     place,
                     span.sent,
                     incident=incident,
-                    named=_how_named(span, place) if own_place and place == own_place else None,
+                    # the sentence before names its incident's place after a preposition of
+                    # place ("at an airport in Shanghai"): a town, not a facility's name
+                    named=_how_named(span, place)
+                    if own_place and place == own_place
+                    else ("town" if before and place == before else None),
                 ),
                 claimed_by=_claimant(ctx, span),
                 start=match.start,
@@ -263,6 +289,25 @@ def extract(
             )
         )
     return _without_conversions(figures, ctx.text)
+
+
+def _no_place(name: str) -> bool:
+    """Whether ``name`` is an organisation GeoNames gives a town ("Google", a name of Topeka
+    since a 2010 stunt; :data:`geo.NOT_PLACE_NAMES`): the tagger calls it a place, and it had
+    been the main place of stories about the company, where their figures were placed ("433
+    million registered members", "127 million people" at "Google"). An organisation is no
+    place; the map already drew none for it."""
+    return gazetteer.fold(name) in geo.NOT_PLACE_NAMES
+
+
+def _editors_notes(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of each paragraph of ``text`` that is an editor's note
+    (:data:`EDITORS_NOTE`), to its paragraph's end."""
+    notes = []
+    for m in EDITORS_NOTE.finditer(text):
+        end = text.find("\n\n", m.end())
+        notes.append((m.start(), len(text) if end < 0 else end))
+    return notes
 
 
 # A sum in brackets right after another sum, or after it and a semicolon: the same money in
@@ -459,7 +504,7 @@ class _Context:
         lede_end = lede_end if lede_end > 0 else len(self.text)
         first: dict[str, int] = {}
         for m in self.mentions:
-            if m.label not in ("GPE", "LOC"):
+            if m.label not in ("GPE", "LOC") or _no_place(m.name):
                 continue
             words = self.text[m.start : m.end]
             if words.isupper() and len(words) <= 5 and gazetteer.place(words) is None:
@@ -597,6 +642,81 @@ def _national_scope(sent: Span) -> bool:
         first = name.split()[0]
         if first != name and gazetteer.country(first) is not None:
             return True  # "across Syria Iraq …": the comma the FA-KES copies lost
+    return False
+
+
+# Words that tell an incident in the sentence before a toll that names no place ("a man set off
+# explosives at an airport in Shanghai. Four people were slightly injured"), by lemma or as
+# written.
+EVENT_WORDS = (
+    INCIDENT_NOUNS
+    | KILLING_NOUNS
+    | DISASTER_NOUNS
+    | OFFENSIVE_NOUNS
+    | {"explosive", "explosives", "shooting", "stabbing", "crash", "collision", "fire", "clash",
+       "explode", "detonate", "shoot", "stab", "bomb", "attack", "strike", "hit"}
+)  # fmt: skip
+
+
+def _event_place_before(ctx: _Context, sent: Span) -> str | None:
+    """The place of the incident the sentence before ``sent`` tells, when ``sent`` carries on
+    its story: it names no place of its own, the two share a paragraph, and the one finer than
+    a country that the one before ties to its event by a preposition of place ("… set off
+    explosives in the check-in area at an airport in Shanghai. Four people were slightly
+    injured"). That toll is of that incident, not of the article's main place (the story was
+    Orlando's shooting: the four had been injured at Orlando). A place naming another event
+    ("the Orlando shooting") or a time ("since the battle for Aleppo") is no answer; two towns
+    named are none."""
+    doc = sent.doc
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    if "\n\n" in ctx.text[before.start_char : sent.start_char]:
+        return None  # another paragraph: another story
+    if any(
+        sent.start_char <= m.start < sent.end_char and m.label in ("GPE", "LOC")
+        for m in ctx.mentions
+    ):
+        return None  # a place of its own (the caller's reading did not tie it: no answer here)
+    if any(t.lower_ in ("another", "other", "elsewhere", "separately") for t in sent):
+        return None  # "Another five people were killed in an air raid on …": another incident
+    events = [t for t in before if t.lemma_.lower() in EVENT_WORDS or t.lower_ in EVENT_WORDS]
+    # the incident's words and the verbs they hang on ("set off explosives"): a place tied to
+    # them, not to who reported it ("… air strikes in Syria the defence ministry in Moscow said")
+    anchors = {t.i for t in events} | {t.head.i for t in events}
+    towns, names = set(), set()
+    for m in ctx.mentions:
+        if not (before.start_char <= m.start < before.end_char and m.label in ("GPE", "LOC")):
+            continue
+        if gazetteer.country(m.name) is not None:
+            continue
+        named = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if named is None:
+            continue
+        root = named.root
+        if root.dep_ in MODIFIER_DEPS:
+            continue  # "the Orlando shooting": which event, not where this one was
+        if root.head.lower_ == "of" and _distance_before(root.head.head):
+            continue  # "struck Jayrud 60 kilometres northeast of Damascus": where it is not
+        towns.add(m.name)
+        if root.dep_ != "pobj" or root.head.lower_ not in SENTENCE_PLACE_PREPOSITIONS:
+            continue
+        if any(a.lower_ in TIME_PREPOSITIONS for a in root.ancestors):
+            continue
+        if _reaches(root, anchors):
+            names.add(m.name)
+    # one town, tied to the incident: "struck Jayrud 60 kilometres northeast of Damascus" names
+    # two, and which one the toll is of the preposition does not tell
+    return names.pop() if len(names) == 1 and len(towns) == 1 else None
+
+
+def _reaches(tok: Token, anchors: set[int]) -> bool:
+    """Whether ``tok``'s chain of heads reaches one of ``anchors`` before a claim verb."""
+    for a in tok.ancestors:
+        if a.i in anchors:
+            return True
+        if a.lemma_.lower() in CLAIM_VERBS:
+            return False
     return False
 
 
@@ -1131,6 +1251,20 @@ def _unit_text(noun: Token) -> str:
             kept.insert(0, t)
         else:
             break
+    # A plural noun for people before the counted one keeps the modifier the parse hung on it
+    # ("200 special forces troops": "special" is the modifier of "forces"), which names them
+    # with it: without it the unit had read "forces troops", a doubled noun.
+    first = kept[0]
+    if (
+        len(kept) > 1
+        and first.tag_ == "NNS"
+        and (first.lower_ in PEOPLE_NOUNS or first.lower_ in COMBATANT_NOUNS)
+    ):
+        kept = [
+            c
+            for c in first.lefts
+            if c.dep_ in ("amod", "compound") and c.i == first.i - 1 and not c.ent_type_
+        ] + kept
     return " ".join(t.lower_ for t in kept)
 
 
@@ -1473,6 +1607,8 @@ def _category_of_predicates(
         if (lemma in REMAINING_WORDS or low in REMAINING_WORDS) and about_people:
             if lemma in ("remain", "stay") and not _what_remains(pred, noun or root):
                 continue  # "it remains unclear whether … meet thousands of voters"
+            if _still_at_work(pred, noun):
+                continue  # "the 50,000 remaining coal miners": still employed, not trapped
             return "remaining"
         if lemma in DEPLOY_WORDS and (troops or noun_low in ("forces", "members")):
             return "troops"
@@ -1642,6 +1778,28 @@ def _what_remains(verb: Token, anchor: Token) -> bool:
     if verb.head.i == anchor.i:
         return True  # "the remaining 50,000", "4,000 remaining"
     return any(c.dep_ in ("nsubj", "nsubjpass") and _in_subtree(anchor, c) for c in verb.children)
+
+
+# People counted by their work or membership: "remaining" before them says who is still in the
+# job or the body ("50,000 remaining coal miners have next to no political power", "the 300
+# remaining employees"), not who is trapped or left behind somewhere (PolNeAR: a coal story's
+# miners had been the Overview's headline "People remaining / trapped").
+WORKFORCE_NOUNS = frozenset({
+    "miner", "worker", "employee", "job", "member", "staff", "staffer", "workforce",
+    "steelworker", "autoworker", "laborer", "labourer",
+})  # fmt: skip
+
+
+def _still_at_work(pred: Token, noun: Token | None) -> bool:
+    """Whether ``pred`` is "remaining" written before ``noun`` as its modifier, and ``noun`` a
+    worker or member (:data:`WORKFORCE_NOUNS`)."""
+    return (
+        noun is not None
+        and pred.dep_ == "amod"
+        and pred.head.i == noun.i
+        and pred.i < noun.i
+        and noun.lemma_.lower() in WORKFORCE_NOUNS
+    )
 
 
 def _hurt_in_body(pred: Token) -> bool:
@@ -3292,6 +3450,9 @@ NOT_CLAIMANT_HEADS = INCIDENT_NOUNS | frozenset(
     # what was found, not who says it: "Initial results of tests … point to sarin" (the parse
     # gave "said" two subjects, the results and the ministry that spoke)
     | {"results", "findings"}
+    # nor what shows it: "Evidence strongly suggests … killed more than 1400 people Human
+    # Rights Watch said" is the rights group's claim
+    | {"evidence"}
 )
 
 
@@ -3349,7 +3510,7 @@ def _claimant_or_none(name: str | None) -> str | None:
 
 
 def _claimant(ctx: _Context, span: Span) -> str | None:
-    who = _claimant_as_written(ctx, span)
+    who = _without_dateline(_claimant_as_written(ctx, span))
     if who is not None and (_names_an_incident(who) or _photo_credit(who)):
         return None
     if who is not None and is_monitor_description(who):
@@ -3369,6 +3530,24 @@ def _claimant(ctx: _Context, span: Span) -> str | None:
         # the figure's sentence still shows who spoke)
         return _body_spoken_for(ctx, who) or _run_together(ctx, who) or who
     return who
+
+
+def _without_dateline(name: str | None) -> str | None:
+    """``name`` without the dateline a scrape ran into it: the leading weekday, month, day and
+    year words ("Wednesday 27 Jul 2016 Syrian state TV says 22 killed …" had made "Jul 2016
+    Syrian state TV" a claimant beside "Syrian state TV"). Only a run with a number in it is a
+    date ("May" alone may be the prime minister); a name that was all date is none."""
+    if name is None:
+        return None
+    words = name.split()
+    k = 0
+    while k < len(words) and (
+        words[k].lower().strip(".,") in entities.MONTHS_AND_DAYS or words[k].strip(".,").isdigit()
+    ):
+        k += 1
+    if k == 0 or not any(w.strip(".,").isdigit() for w in words[:k]):
+        return name
+    return " ".join(words[k:]) or None
 
 
 def _body_spoken_for(ctx: _Context, person: str) -> str | None:
@@ -3649,7 +3828,10 @@ def _source_at_the_end(ctx: _Context, span: Span) -> str | None:
             continue
         if _passive(verb) or _takes_lives(verb) or _claims_an_attack(verb):
             continue
-        if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children):
+        if any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i and not _participle_aside(c)
+            for c in verb.children
+        ):
             continue
         # the subject after the number (the parse may give the verb two: "Separate air raids
         # … killed 25 civilians … a monitoring group said")
@@ -3686,6 +3868,19 @@ def _source_at_the_end(ctx: _Context, span: Span) -> str | None:
         if who is None and (body := _body_by_head_noun(ctx, verb)) is not None:
             return body  # "… landed on eastern Ghouta the observatory reported"
     return None
+
+
+def _participle_aside(comp: Token) -> bool:
+    """Whether ``comp``, a complement after a claim verb, is a participle clause set beside the
+    claim ("… Human Rights Watch said on Tuesday contradicting repeated denials"): how it was
+    said, not a second thing said, so the verb still ends the claim. It comes after a word of
+    the verb's own ("on Tuesday") and has no subject of its own."""
+    return (
+        comp.dep_ == "xcomp"
+        and comp.tag_ == "VBG"
+        and comp.i - comp.head.i > 1
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)
+    )
 
 
 def _names_the_subject(ctx: _Context, subject: Token, who: str) -> bool:

@@ -122,9 +122,19 @@ class ArticlePlaces:
             and (named is None or named == "town" and self._home_holds(name))
         ):
             return self.home
-        if facility and incident and self.home is not None and not geo.namesake_in(name, country):
+        if (
+            facility
+            and incident
+            and self.home is not None
+            and named is None
+            and not geo.namesake_in(name, country)
+        ):
             # "killed at the Salem mosque" in a story about Idlib: a mosque of the article's own
-            # place, not Salem, India (a town of the name in the article's country keeps it)
+            # place, not Salem, India (a town of the name in the article's country keeps it).
+            # Not where a sentence names the place a town (``named``): "… explosives at an
+            # airport in Shanghai. Four people were slightly injured" is Shanghai's, though
+            # the article also writes "the Shanghai airport" (it had been Orlando's, the
+            # story's own place).
             return self.home
         return name
 

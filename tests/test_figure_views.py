@@ -300,9 +300,9 @@ def test_scope_keeps_one_kind_of_count_and_totals_do_not_conflict_with_events(tm
 
 def test_headline_money_is_one_currency_and_other_figures_have_no_headline(tmp_path):
     """Three articles give a sum in dollars, one a sum in pounds, the same week and place: the
-    headline is the dollars, its spread only dollars; the catch-all categories (other counts,
-    other counts of people, other percentages: unlike things) get no headline, from the rows
-    or from the summaries."""
+    headline is the dollars, its event only dollars and its spread none (two sums are two
+    sums); the catch-all categories (other counts, other counts of people, other percentages:
+    unlike things) get no headline, from the rows or from the summaries."""
     with Store(tmp_path / "money.duckdb") as store:
         store.write_batch(
             [
@@ -323,7 +323,9 @@ def test_headline_money_is_one_currency_and_other_figures_have_no_headline(tmp_p
     assert list(heads.index) == list(rows.index) == ["money"]
     money = heads.loc["money"]
     assert (money.unit, money.estimate) == ("USD", 5e6)
-    assert (money.estimate_low, money.estimate_high) == (5e6, 6e6)  # the pounds are not in it
+    assert money.n_event_articles == 3  # the pounds are not in it
+    # and its spread is the sum itself: other sums of the week pay for other things
+    assert (money.estimate_low, money.estimate_high) == (5e6, 5e6)
 
 
 def test_conflict_groups_pair_only_the_newest_figures_and_agree_with_all_pairs(tmp_path):

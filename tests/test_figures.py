@@ -1934,3 +1934,94 @@ def test_a_count_of_places_is_no_toll(nlp):
     figs = _figs(nlp, text)
     assert _one(figs, "4").category == "other"
     assert {f.category for f in figs if f.text == "Six"} == {"killed"}
+
+
+def test_an_editors_note_is_no_news(nlp):
+    # the publisher's standing note under a story (review47 P6): its numbers are no figures of
+    # the story, wherever the story is; the story's own figures stay
+    text = (
+        "Crowds gathered in Denver on Friday after the rally.\n\nThe mayor spoke for an hour "
+        "about the 12,000 new homes.\n\nEditor’s note: The senator has repeatedly promised to "
+        "deport 11 million undocumented immigrants from the country."
+    )
+    assert [f.text for f in _figs(nlp, text)] == ["12,000"]
+    # run into the story's last paragraph, after its last sentence
+    run_in = text.replace(".\n\nEditor’s", ". Editor’s")
+    assert [f.text for f in _figs(nlp, run_in)] == ["12,000"]
+    assert figures._editors_notes("A story.\n\nEditors' Note: 3 errors.") == [(8, 34)]
+    assert figures._editors_notes("The editor's note said 3 errors.") == []  # no note's mark
+    assert figures._editors_notes("It ran with an editor's note: 3 errors.") == []
+
+
+def test_a_toll_after_its_incident_takes_that_incidents_place(nlp):
+    # a toll whose sentence names no place carries on the incident the sentence before tells
+    # (in its paragraph): that incident's place, not the article's main place (review47 P3)
+    text = (
+        "A gunman opened fire at a nightclub in Denver on Sunday, killing 20 people.\n\nPolice "
+        "in Denver said the gunman acted alone. Vigils were held in Denver on Monday.\n\nIn "
+        "Japan, news of the Denver shooting came only hours after a man set off explosives in "
+        "the hall of a bus station in Nagoya. Six people were slightly hurt, showing the gulf "
+        "between the two countries."
+    )
+    figs = _figs(nlp, text)
+    assert _one(figs, "Six").location == "Nagoya"
+    assert _one(figs, "20").location == "Denver"
+    # the town written elsewhere before a facility's noun is still the town, not an airport
+    # named after it in the article's own place
+    text = text.replace("the hall of a bus station", "the check-in hall at an airport")
+    text += " A nurse was at the Nagoya airport when the explosives went off."
+    assert _one(_figs(nlp, text), "Six").location == "Nagoya"
+
+
+@pytest.mark.parametrize(
+    "text, figure, remaining",
+    [
+        # "remaining" before workers or members: still in the job, nobody trapped
+        ("In the valley, where 30,000 remaining steel workers have little say, the vote is close.",
+         "30,000", False),
+        ("The plant laid off 400 workers, and its 250 remaining employees fear for their jobs.",
+         "250", False),
+        # residents who remain are still the people left behind
+        ("About 400 remaining residents are trapped in the old town.", "About 400", True),
+    ],
+)  # fmt: skip
+def test_remaining_workers_are_not_trapped(nlp, text, figure, remaining):
+    assert (_one(_figs(nlp, text), figure).category == "remaining") is remaining
+
+
+def test_an_organisation_tagged_a_place_places_no_figure(nlp):
+    # "Google" is a GeoNames name of Topeka: the company's figures are nowhere, not at "Google"
+    text = (
+        "Google said on Monday that Google will open new offices. Google has hired 2,000 "
+        "engineers, and 900 million people use its video site each month."
+    )
+    assert {f.location for f in _figs(nlp, text)} == {None}
+
+
+@pytest.mark.parametrize(
+    "text, figure, claimant",
+    [
+        # the finding is no claimant: the group that said so is, after a participle aside
+        ("Evidence strongly suggests army units were responsible for a nerve gas attack that "
+         "killed more than 600 people Amnesty International said on Friday contradicting "
+         "denials by the army.", "more than 600", "Amnesty International"),
+        # a dateline run into the source's name is no part of it
+        ("Wednesday 27 Jul 2016 Syrian state TV says 22 killed in car bomb in northern Syria AP "
+         "Syrias state TV has raised the death toll.", "22", "Syrian state TV"),
+    ],
+)  # fmt: skip
+def test_claimants_without_findings_or_datelines(nlp, text, figure, claimant):
+    assert _one(_figs(nlp, text), figure).claimed_by == claimant
+
+
+def test_a_dateline_is_cut_from_a_claimants_name():
+    assert figures._without_dateline("Jul 2016 Syrian state TV") == "Syrian state TV"
+    assert figures._without_dateline("Friday 12 Aug 2016 SANA") == "SANA"
+    assert figures._without_dateline("May") == "May"  # no number: a name, not a date
+    assert figures._without_dateline("12 Aug 2016") is None
+
+
+def test_a_plural_noun_before_the_counted_one_is_not_doubled(nlp):
+    # "special" hangs on "forces": the unit had read "forces troops"
+    text = "The ministry has deployed more than 300 special forces troops along the border."
+    assert _one(_figs(nlp, text), "more than 300").unit == "special forces troops"
