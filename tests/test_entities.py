@@ -1661,3 +1661,41 @@ def test_a_place_whose_article_and_word_are_written_in_lower_case_is_read_whole(
     # "Deir ezzor": the model tags "Deir" alone (a place word of many names)
     mentions, _ = run(model, "Air strikes killed 12 people in the eastern Deir ezzor province.")
     assert [(m.text, m.label) for m in mentions] == [("Deir ezzor", "GPE")]
+
+
+@pytest.mark.parametrize(
+    "text, people, places",
+    [
+        # a bill of singers: Bono is also one of GeoNames' names for Bonn and a US village
+        (
+            "The charity single was recorded by Bono, Elton John, Dido and Paul McCartney in "
+            "one afternoon.",
+            {"Bono"},
+            set(),
+        ),
+        # a team's line-up: surnames that are towns (Henderson, Nevada; Hartley, California)
+        (
+            "Rovers: Walsh, Henderson, Tierney, Hartley, Murray, Doyle, Kelly.",
+            {"Henderson", "Hartley", "Tierney"},
+            set(),
+        ),
+        # a list of places stays one, whatever people the sentence names after it; a country
+        # in a list is never a person
+        (
+            "Delegates travelled to Paris, Berlin, Henderson and Reno for the talks with Mr "
+            "Smith and Mr Jones.",
+            set(),
+            {"Paris", "Berlin", "Henderson", "Reno"},
+        ),
+        (
+            "Officials from Switzerland, Liechtenstein and Norway met John Smith and Mary Jones.",
+            {"John Smith", "Mary Jones"},
+            {"Switzerland", "Liechtenstein", "Norway"},
+        ),
+    ],
+)
+def test_a_towns_name_in_a_list_of_people_is_a_persons(model, text, people, places):
+    _, ents = run(model, text)
+    labels = {e.name: e.label for e in ents}
+    assert {n for n in people if labels.get(n) == "PERSON"} == people, labels
+    assert {n for n in places if labels.get(n) == "GPE"} == places, labels

@@ -698,3 +698,30 @@ def test_a_part_of_a_toll_is_no_conflict_with_it(tmp_path):
         # the bus's 20 is the part, not a disagreement with the 35; the part is no whole beside
         # SANA's 50; the two wholes, and the bus's 20 beside SANA's 50, still disagree
         assert got == {("y", "35", "z", "50"), ("x", "20", "z", "50")}
+
+
+def test_a_scope_asked_for_keeps_the_marks_of_every_scope(tmp_path):
+    # y's article recalls, in a paragraph of background, that its monitor first gave 20: x's
+    # 20 is that earlier toll under a view of news events too, as under all figures (the mark
+    # had gone with its scope, and the subset showed one conflict more than the whole)
+    first = "Air strikes killed 35 civilians in Douma, the monitor said."
+    x = _said("x", "20", 20.0, "Air strikes killed 20 civilians in Douma.", claimed_by="activists")
+    y = _said("y", "35", 35.0, first, claimed_by="Observatory")
+    earlier = dataclasses.replace(
+        _said("y", "20", 20.0, "The monitor had initially given a toll of 20 civilians.",
+              claimed_by="Observatory"),
+        start=100, end=102, scope="background",
+    )  # fmt: skip
+    store = Store(tmp_path / "c.duckdb")
+    with store:
+        store.write_batch(
+            [
+                _article_with("x", "2018-02-20", "Reuters", [x]),
+                _article_with("y", "2018-02-21", "AFP", [y, earlier]),
+            ]
+        )
+        for filters in (None, Filters(search="Story")):
+            every = fv.conflict_groups(store.con, filters)
+            news = fv.conflict_groups(store.con, filters, scope="event")
+            assert every.empty and news.empty
+            assert fv.conflicting_figures(store.con, filters, scope="event").empty

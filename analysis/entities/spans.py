@@ -109,6 +109,8 @@ class _Mention:
     org_cue: bool = False  # "oil giant Yukos", "the Maserati brand", "Everton v Sunderland"
     person_cue: bool = False  # "CEO Carly Fiorina", "Ben Carson, Carly Fiorina and …"
     kin: bool = False  # "her husband, Frank Fiorina": introduced as someone's relative
+    # an item of a list of people: "sung by Bono, Stevie Wonder and Norah Jones", a line-up
+    person_list: bool = False
     # this mention, in its own sentence, is a club or a band however the name is labelled
     # elsewhere: "Chelsea striker", "joined Chelsea for £5m", "bands including Echo and …"
     org_use: bool = False
@@ -205,6 +207,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 org_cue=_org_cue(doc, ent),
                 person_cue=_person_cue(doc, ent),
                 kin=_kin(doc, ent),
+                person_list=_in_person_list(doc, ent),
                 org_use=used_as_org(doc, ent),
             )
         )
@@ -222,6 +225,67 @@ def org_use_tokens(doc: Doc) -> set[int] | None:
     """The tokens of ``doc`` the entity pass judged a club's or a band's name (None when it has
     not run on this doc)."""
     return doc.user_data.get(ORG_USE_KEY)
+
+
+# Words between the items of a list of names ("Gordon, Webster and Miller", "Subs: Wright, Weir").
+LIST_SEPARATORS = frozenset({",", ";", "and", "&"})
+# A list of names is one of people when this many of its other items the model tags PERSON, and
+# more of them than it tags places: a line-up ("Gordon, Webster, Miller, Hartley, Neilson"), a
+# bill of singers ("by Bono, Stevie Wonder, Norah Jones and Brian Wilson").
+PERSON_LIST_MIN = 2
+# The most tokens a bracket in a list holds ("(MacFarlane 64)", "(Glasgow)").
+BRACKET_MAX = 8
+
+
+def _in_person_list(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` an item of a list of people's names in its sentence (see
+    :data:`PERSON_LIST_MIN`)? The list's items are runs of capitalised words between
+    :data:`LIST_SEPARATORS`, each maybe after an initial ("A Henderson", "M Blair") and before a
+    bracket ("Simmons (MacFarlane 64)", "A Henderson (Glasgow)": a substitute, a player's club,
+    skipped). A town's name in such a list is a player's or a singer's: Henderson, Hartley,
+    Vaughan and Bono had been drawn as towns from BBC line-ups and a concert's bill."""
+    labels = _list_items(doc, ent.start - 1, -1) + _list_items(doc, ent.end, 1)
+    people = labels.count("PERSON")
+    places = sum(label in ("GPE", "LOC") for label in labels)
+    return people >= PERSON_LIST_MIN and people > places
+
+
+def _list_items(doc: Doc, i: int, step: int) -> list[str]:
+    """The model's labels ("" for none) of the items of a list of names from token ``i`` on,
+    walking ``step`` (-1 leftwards, 1 rightwards) away from a name: each item a run of
+    capitalised words after a separator, until something no list of names holds (a lower-case
+    word, a full stop, a line break)."""
+    labels: list[str] = []
+    n = len(doc)
+    while 0 <= i < n:
+        separated = False
+        while 0 <= i < n:  # separators, brackets and initials between two items
+            text = doc[i].text
+            if text == (")" if step < 0 else "("):
+                close = "(" if step < 0 else ")"
+                j = i + step
+                while 0 <= j < n and abs(j - i) <= BRACKET_MAX and doc[j].text != close:
+                    j += step
+                if not (0 <= j < n) or doc[j].text != close:
+                    return labels
+                i = j + step
+            elif doc[i].lower_ in LIST_SEPARATORS:
+                separated = True
+                i += step
+            elif len(text.rstrip(".")) == 1 and text[:1].isupper():
+                i += step  # an initial: "A Henderson", "M. Blair"
+            else:
+                break
+        if not separated or not 0 <= i < n:
+            return labels
+        j = i
+        while 0 <= j < n and doc[j].is_alpha and doc[j].text[:1].isupper():
+            j += step
+        if j == i:
+            return labels
+        labels.append(doc[i].ent_type_)
+        i = j
+    return labels
 
 
 def _kin(doc: Doc, ent: Span) -> bool:
