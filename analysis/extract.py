@@ -25,7 +25,11 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
     mentions, ents = entities.extract(doc, article_id=article.id)
     article_quotes = quotes.extract(doc, article_id=article.id, mentions=mentions)
     article_figures = figures.extract(
-        doc, article_id=article.id, quotes=article_quotes, mentions=mentions
+        doc,
+        article_id=article.id,
+        quotes=article_quotes,
+        mentions=mentions,
+        published=article.published,
     )
     # One event, one figure: a claim and its claimant's own words for it are joined.
     article_figures = figure_restated.merge_restated(article_figures, doc, mentions)
