@@ -29,7 +29,11 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
         article_quotes, mentions, text_of(doc), title=article.title or ""
     )
     article_figures = figures.extract(
-        doc, article_id=article.id, quotes=article_quotes, mentions=mentions
+        doc,
+        article_id=article.id,
+        quotes=article_quotes,
+        mentions=mentions,
+        published=article.published,
     )
     # One event, one figure: a claim and its claimant's own words for it are joined.
     article_figures = figure_restated.merge_restated(article_figures, doc, mentions)

@@ -115,6 +115,23 @@ class _Mention:
     org_use: bool = False
 
 
+def _town_tagged_date(ent: Span) -> bool:
+    """Is the DATE-tagged ``ent`` a town's name the model ran into a date's label ("near
+    Manbij on July 19", "Mayadeen is one of …": 11 FA-KES mentions)? Proper nouns only, no
+    number, month, weekday or date word; a city the gazetteer knows, or a smaller town where
+    the text puts something in it ("fighting raged in Quneitra"). A country's name stays out
+    ("the Syria quarter"), and so does a holiday that is some town's name too (no cue)."""
+    if any(
+        t.pos_ != "PROPN" or t.like_num or t.lower_ in MONTHS_AND_DAYS or t.lower_ in DATE_WORDS
+        for t in ent
+    ):
+        return False
+    known = gazetteer.place(ent.text)
+    if known is not None:
+        return known.kind == "city"
+    return gazetteer.town(ent.text) is not None and _locative(ent.doc, ent)
+
+
 def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
     """Token index and character offset of each sentence start (one sentence without a parse)."""
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
@@ -135,6 +152,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
     org_used = doc.user_data[ORG_USE_KEY] = set()  # read by the figures (org_use_tokens)
     for ent in (piece for span in _spans(doc) for piece in _respan(doc, span)):
         label = ent.label_
+        if label == "DATE" and _town_tagged_date(ent):
+            label = "GPE"  # "fled a village near Manbij on July 19" (Manbij tagged DATE)
         if label not in LABELS and label not in RESCUE_LABELS:
             continue
         if ent.start_char >= credit_from:
