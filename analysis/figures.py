@@ -42,6 +42,7 @@ his most direct attacks", "the one that"). Fractions are reported as percentages
 
 from __future__ import annotations
 
+import datetime
 import functools
 import logging
 import re
@@ -139,15 +140,18 @@ def extract(
     article_id: str,
     quotes: Sequence[Quote],
     mentions: Sequence[EntityMention],
+    published: str | None = None,
 ) -> list[Figure]:
     """Every figure in ``doc`` (the parse of one article's clean text), in text order.
+    ``published`` (YYYY-MM-DD) is the article's date: a day the text names just before it is
+    the news's own (:func:`figure_scope`).
 
     ``mentions`` (from :func:`analysis.entities.extract`) and ``quotes`` (from
     :func:`analysis.quotes.extract`) are required: like a spaCy component that declares
     ``requires``, this extractor runs after those two (see :mod:`analysis.extract`), and there is
     no second way of working without them. An article with no entities or quotes passes ``()``.
     """
-    ctx = _Context(doc, quotes=quotes, mentions=mentions)
+    ctx = _Context(doc, quotes=quotes, mentions=mentions, published=published)
     figures: list[Figure] = []
     previous: dict[int, _Reading] = {}  # sentence start → last reading with a people unit
     found = []
@@ -172,7 +176,9 @@ def extract(
             and not _part_of_a_count(span.root, reading.unit_token)
         ):
             previous[span.sent.start] = reading
-        scope = figure_scope(span.sent, first_sentence=span.sent.start <= ctx.lede_start)
+        scope = figure_scope(
+            span.sent, first_sentence=span.sent.start <= ctx.lede_start, published=ctx.published
+        )
         incident = reading.category in INCIDENT_CATEGORIES
         if incident and scope != "total" and _running_total(reading, span.sent):
             scope = "total"
@@ -311,9 +317,15 @@ class _Context:
     """Per-article lookups: entity mentions by offset, the main place, quotation spans."""
 
     def __init__(
-        self, doc: Doc, *, quotes: Sequence[Quote], mentions: Sequence[EntityMention]
+        self,
+        doc: Doc,
+        *,
+        quotes: Sequence[Quote],
+        mentions: Sequence[EntityMention],
+        published: str | None = None,
     ) -> None:
         self.doc = doc
+        self.published = published
         self.text = text_of(doc)  # Doc.text is rebuilt on every access
         self.quotes = [q for q in quotes if q.speaker]
         self.mentions = list(mentions)
@@ -473,13 +485,13 @@ class _Context:
                 continue  # "an activist who lives in Europe said": where the speaker is
             counts[m.name] += LEDE_WEIGHT if m.start < lede_end else 1
             first.setdefault(m.name, m.start)
-            if m.start >= lede_end and span is not None and _recalls(span.sent):
+            if m.start >= lede_end and span is not None and _recalls(span.sent, self.published):
                 self.recalled[m.name] += 1
         for name, start in self._untagged_cities():
             counts[name] += LEDE_WEIGHT if start < lede_end else 1
             first.setdefault(name, start)
             written = self.doc.char_span(start, start + len(name), alignment_mode="expand")
-            if start >= lede_end and written is not None and _recalls(written.sent):
+            if start >= lede_end and written is not None and _recalls(written.sent, self.published):
                 self.recalled[name] += 1
         self.place_counts = counts
         return sorted(counts, key=lambda n: (-counts[n], first[n]))
@@ -517,10 +529,10 @@ class _Context:
         return found
 
 
-def _recalls(sent: Span) -> bool:
+def _recalls(sent: Span, published: str | None = None) -> bool:
     """Whether ``sent`` recalls an earlier event (:data:`BACKGROUND`: "on April 4", "last
     month"), as a figure's scope says (:func:`figure_scope`)."""
-    return BACKGROUND.search(sent.text) is not None
+    return _recalled(sent.text, published)
 
 
 def _acting(tok: Token) -> bool:
@@ -3269,14 +3281,66 @@ MONTH_PERIOD = re.compile(
 )
 
 
-def figure_scope(sentence: Span | str, *, first_sentence: bool = False) -> str:
-    """``"total"``, ``"background"`` or ``"event"`` for a figure in ``sentence``."""
+# A day named by month and day ("July 31", "on August 10", "Friday June 12 2016"), for
+# :func:`_news_days`.
+MONTH_DAY = re.compile(
+    rf"\b(?:on )?({MONTHS})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? ((?:19|20)\d\d))?", re.I
+)
+# How many days before its publication a day the article names is still the news's own: wire
+# copy dates its news by the day it happened ("On July 31 a tank-backed assault killed at least
+# 80", published August 1), and embedded posts carry their day ("(OCHASyria) June 10 2016").
+NEWS_DAYS = 3
+_MONTH_NUMBER = {m[:3]: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+)}  # fmt: skip
+
+
+def _news_days(text: str, published: str | None) -> str:
+    """``text`` with every day it names that falls within :data:`NEWS_DAYS` before
+    ``published`` (YYYY-MM-DD) blanked out: the news's own date recalls nothing."""
+    if not published:
+        return text
+    try:
+        day = datetime.date.fromisoformat(published[:10])
+    except ValueError:
+        return text
+
+    def blank(m: re.Match) -> str:
+        month = _MONTH_NUMBER.get(m.group(1)[:3].lower())
+        year = int(m.group(3)) if m.group(3) else day.year
+        try:
+            named = datetime.date(year, month, int(m.group(2))) if month else None
+        except ValueError:
+            named = None
+        if named is not None and not m.group(3) and named > day:
+            named = named.replace(year=year - 1)  # "December 30" in a January 2 story
+        if named is not None and 0 <= (day - named).days <= NEWS_DAYS:
+            return " " * len(m.group(0))
+        return m.group(0)
+
+    return MONTH_DAY.sub(blank, text)
+
+
+def _recalled(text: str, published: str | None) -> bool:
+    """Whether ``text`` dates what it tells before the news (:data:`BACKGROUND`), the news's
+    own days (:func:`_news_days`) aside."""
+    return BACKGROUND.search(text) is not None and (
+        not published or BACKGROUND.search(_news_days(text, published)) is not None
+    )
+
+
+def figure_scope(
+    sentence: Span | str, *, first_sentence: bool = False, published: str | None = None
+) -> str:
+    """``"total"``, ``"background"`` or ``"event"`` for a figure in ``sentence`` of an article
+    published on ``published`` (YYYY-MM-DD; a day just before it is the news's, not a recalled
+    event's)."""
     text = sentence if isinstance(sentence, str) else sentence.text
     if is_cumulative(text) or (first_sentence and MONTH_PERIOD.search(text)):
         # (a lede's "700 got injured in August shelling" had headlined Aleppo's injured as one
         # event beside a rocket attack's three)
         return "total"
-    if not first_sentence and BACKGROUND.search(text):
+    if not first_sentence and _recalled(text, published):
         return "background"
     return "event"
 

@@ -440,6 +440,28 @@ def test_background_events_are_not_the_news(sentence, first, scope):
     assert figures.figure_scope(sentence, first_sentence=first) == scope
 
 
+@pytest.mark.parametrize(
+    "sentence, published, scope",
+    [
+        # A day just before the article's date is the news's own (wire copy dates its news)
+        ("On July 31 an assault on the town killed at least 60 people.", "2011-08-01", "event"),
+        ("Aid reached 20000 people (UN agency) August 9 2016 in the east.", "2016-08-09", "event"),
+        ("On December 30 a blast killed 12 people.", "2017-01-02", "event"),
+        # ... a day further back, or any other recall, is still background
+        (
+            "On July 20 an assault on the town killed at least 60 people.",
+            "2011-08-01",
+            "background",
+        ),
+        ("On July 31 a blast killed 5, after 40 died last month.", "2011-08-01", "background"),
+        ("On July 31 2010 a blast killed 5 people.", "2011-08-01", "background"),
+        ("On July 31 an assault on the town killed at least 60 people.", None, "background"),
+    ],
+)
+def test_the_news_own_date_recalls_nothing(sentence, published, scope):
+    assert figures.figure_scope(sentence, published=published) == scope
+
+
 # -- figures right at first sight (issue 11): each rule, true and false --------------------------
 # (sentence, figure text, fields that must hold). Sentences written for these tests.
 FIRST_SIGHT = [
