@@ -82,6 +82,8 @@ REMAINING_WORDS = lexicon.words("remaining_words")
 CASUALTY_STATES = KILLED_WORDS | INJURED_WORDS | MISSING_WORDS
 CASUALTY_CATEGORIES = ("killed", "injured", "missing")
 DEPLOY_WORDS = lexicon.words("deploy_words")
+CAPTIVE_VERBS = lexicon.words("captive_verbs")
+POLICE_WORDS = lexicon.words("police_words")
 TERRITORY_VERBS = lexicon.words("territory_verbs")
 TERRITORY_NOUNS = lexicon.words("territory_nouns")
 TROOP_NOUNS = lexicon.words("troop_nouns")
@@ -196,7 +198,11 @@ def extract(
         own_place = None if reading.place_borrowed else reading.location
         national = _national_scope(span.sent)
         if WORLDWIDE.search(span.sent.text):
-            place = own_place  # the world's count: only a place its own sentence ties to it
+            # the world's count: only a place its own clause names ("half of all attacks on
+            # schools worldwide had occurred in Syria"); a count of another clause than the
+            # world's keeps its place ("… downloaded by 100,000 people globally, and an
+            # estimated 20,000 of those were from within the UK": the 20,000 are the UK's)
+            place = own_place if _placed_beside_the_world(ctx, span) else None
         elif (
             ((incident or reading.category == "displaced") and scope == "total")
             or _national(reading)
@@ -597,6 +603,26 @@ WORLDWIDE = re.compile(
     r"|\b(?:around|across|throughout|all over) the (?:world|globe)\b",
     re.I,
 )
+
+
+def _placed_beside_the_world(ctx: _Context, span: Span) -> bool:
+    """Whether a figure of a sentence that speaks of the world (:data:`WORLDWIDE`) keeps its
+    own place: its clause (the governing verb's, without the clauses joined to it by "and")
+    names no world, or names a place itself. Without a verb, as before: the sentence's place."""
+    clause = _clause(span.root)
+    if clause is None:
+        return True
+    verb = next(t for t in span.sent if t.i in clause and (t.head.i not in clause or t.head == t))
+    joined = {
+        t.i
+        for c in verb.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+        for t in c.subtree
+    }
+    own = [t for t in span.sent if t.i in clause and t.i not in joined]
+    if not WORLDWIDE.search(" ".join(t.text for t in own)):
+        return True
+    return any(ctx.label(t) in ("GPE", "LOC") for t in own)
 
 
 def _national(reading: _Reading) -> bool:
@@ -1293,6 +1319,13 @@ def _category(
         # "two medical personnel", "UN staff": people at work, not soldiers
         noun is not None and any(c.lower_ in CIVILIAN_STAFF_WORDS for c in noun.lefts)
     )
+    # (the noun the number modifies too, where the reading took none of its own: "an estimated
+    # 200 uniformed and plainclothes police officers" had borrowed "security personnel")
+    police = _policing(noun, unit) or (
+        noun is None and any(t.dep_ == "nummod" and _policing(t.head, None) for t in span)
+    )
+    if police:
+        troops = False  # "police reinforcements": police are no troops, wherever sent
     # A hurt state written right beside the count is the writer's, whatever the count borrowed
     # or hangs on: "claimed 6 martyrs and 25 injured" (the 25 borrows "martyrs"), "the toll rose
     # to 9 in addition to 31 injured" (the parse takes the "to" of "in addition to" for the
@@ -1354,7 +1387,13 @@ def _category(
     if about_people and _after_a_kill_word(span):
         return "killed"  # "Israeli Strike on Syrian Town Kills 5 Soldiers" (the verb tagged a noun)
     found = _category_of_predicates(
-        root, noun, noun_low, about_people=about_people, troops=troops, places=places
+        root,
+        noun,
+        noun_low,
+        about_people=about_people,
+        troops=troops,
+        police=police,
+        places=places,
     )
     if found is not None:
         return found
@@ -1434,6 +1473,15 @@ def _later_predicate(span: Span, anchor: Token) -> str | None:
     return None
 
 
+def _policing(noun: Token | None, unit: str | None) -> bool:
+    """A count of police ("3,000 police forces", "riot police reinforcements"; with no noun of
+    its own, "police forces numbering 3,000" by its unit): never troops, even when deployed
+    (POLICE_WORDS)."""
+    if noun is None:
+        return any(w in POLICE_WORDS for w in (unit or "").lower().split())
+    return noun.lower_ in POLICE_WORDS or any(c.lower_ in POLICE_WORDS for c in noun.lefts)
+
+
 def _counts_things(noun: Token | None, about_people: bool) -> bool:
     """A plain plural common noun that is no kind of person ("attacks", "hospitals"). Names and
     capitalised words are left alone: the small model often takes a headline word or an
@@ -1456,6 +1504,7 @@ def _category_of_predicates(
     *,
     about_people: bool,
     troops: bool,
+    police: bool,
     places: frozenset[str],
 ) -> str | None:
     """The category the verbs governing the number give it ("killed", "fled", "deployed"), from
@@ -1503,7 +1552,9 @@ def _category_of_predicates(
             if lemma in ("remain", "stay") and not _what_remains(pred, noun or root):
                 continue  # "it remains unclear whether … meet thousands of voters"
             return "remaining"
-        if lemma in DEPLOY_WORDS and (troops or noun_low in ("forces", "members")):
+        if troops and lemma in CAPTIVE_VERBS and not _is_agent(noun or root, pred):
+            return "people"  # "Iran detained 10 American sailors": captives, not a force
+        if lemma in DEPLOY_WORDS and (troops or (noun_low in ("forces", "members") and not police)):
             return "troops"
         if lemma in CLAIM_VERBS and pred.pos_ == "VERB":
             return None
@@ -2489,6 +2540,8 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
                         continue  # "the killing of 2 Syrian Activist": what is counted
                     if anchor is noun and child.lower_ == "of" and not _named_place(ctx, pobj):
                         continue  # "four staff of the Union …": whose, not where
+                    if child.lower_ == "within" and not _within_a_place(ctx, pobj):
+                        continue  # "within the comfort zone": only a place's name
                     if pobj.dep_ == "pobj" and _is_place(ctx, pobj):
                         if anchor.pos_ == "VERB" and _where_said(pobj, _clause(root)):
                             continue  # "said in Turkey the attack had killed 1300"
@@ -2676,6 +2729,13 @@ def _named_place(ctx: _Context, tok: Token) -> bool:
     return ctx.label(tok) in ("GPE", "LOC") or _gazetteer_place(tok) is not None
 
 
+def _within_a_place(ctx: _Context, tok: Token) -> bool:
+    """The object of "within" that places a figure: a place's proper name ("from within the
+    UK", "flights within India"), never a common noun the tagger took for a place ("well within
+    the comfort zone" was tagged LOC)."""
+    return _gazetteer_place(tok) is not None or (tok.pos_ == "PROPN" and _named_place(ctx, tok))
+
+
 def _finer(ctx: _Context, root: Token, place: str) -> str:
     """A country is where everything in a war happens: when the sentence also names a place
     inside it ("killed in Syria's Idlib province", "air strikes in Syria hit Douma"), that
@@ -2735,6 +2795,8 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
             # "Deir ez-Zor … has been besieged by Daesh extremist groups outlawed in Russia"
             # had put the city's people in Russia
             continue
+        if tok.head.lower_ == "within" and not _within_a_place(ctx, tok):
+            continue  # "well within the comfort zone": "within" places only by a place's name
         # "in Idlib", and "in Idlib province" / "in Aleppo city" (the place modifies a noun);
         # a struck thing's modifier only when the thing is a town or a province ("bombed Idlib
         # province", not "targeted Castello road" or "hit the Badr al-Din institute")

@@ -24,7 +24,8 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   unless the corpus has two generations ("Bob Casey Jr", "Robert Casey Sr"); a surname alone joins the one full name the
   corpus gives it (:func:`entities.harmonise`: "Trump" → "Donald Trump"; never "Clinton" when
   Hillary and Bill both appear, never a word that is also a first name). Different first names
-  never join ("Bashar al-Assad" ≠ "Hafez al-Assad").
+  never join ("Bashar al-Assad" ≠ "Hafez al-Assad"). A speaker one article knows by a given name
+  alone ("Ahmed (in «…»)": :func:`analysis.records.local_speaker`) joins nothing.
 * org — the same name up to case, hyphens, Arabic articles, British/American spelling and
   transliteration ("Jaysh"/"Jaish", "Jeish al-Fatah"/"Jaish al-Fateh": :func:`vowel_key`);
   singular and plural; a typo in a long name; a lone singular
@@ -55,7 +56,7 @@ import numpy as np
 
 from analysis import entities, gazetteer, geo, lexicon, summaries
 from analysis.entities.rules import GENERATION_SUFFIXES, full_given_name, without_generation
-from analysis.records import EntityMention
+from analysis.records import EntityMention, is_local_speaker
 
 log = logging.getLogger(__name__)
 
@@ -833,6 +834,8 @@ def _propose(raw: Mapping[str, Rows], explicit: Collection[str]) -> list[tuple]:
     people: dict[str, set[str]] = defaultdict(set)  # article -> its person names
     others = []
     for row in actors:
+        if is_local_speaker(row[1]):
+            continue  # "Ahmed (in «…»)": one article's, no spelling of another's name
         if labels.get(row[1]) == "PERSON":
             people[row[0]].add(row[1])
         else:

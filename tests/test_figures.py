@@ -527,6 +527,34 @@ FIRST_SIGHT = [
     ),
     ("Inspectors spoke to six witnesses and two medical personnel.", "two", {"category": "people"}),
     ("The ministry deployed 400 security personnel to the city.", "400", {"category": "troops"}),
+    # troops are a force deployed, stationed or fighting: soldiers and sailors held, freed or
+    # captured are captives (figures.CAPTIVE_VERBS), police sent anywhere are police
+    # (figures.POLICE_WORDS)
+    (
+        "The coastguard detained 14 Dutch sailors after their frigate strayed.",
+        "14",
+        {"category": "people"},
+    ),
+    ("Militants captured 22 soldiers when the outpost fell.", "22", {"category": "people"}),
+    ("Nine marines were freed after a week in captivity.", "Nine", {"category": "people"}),
+    ("Sixty soldiers captured the ridge before dawn.", "Sixty", {"category": "troops"}),
+    ("The admiralty deployed 800 sailors to the strait.", "800", {"category": "troops"}),
+    (
+        "The interior ministry deployed 2,500 police forces to the stadium.",
+        "2,500",
+        {"category": "people"},
+    ),
+    (
+        "Riot police reinforcements numbering 700 were sent to the square.",
+        "700",
+        {"category": "people"},
+    ),
+    (
+        "The city added 120 security personnel at the fair. An estimated 250 uniformed and "
+        "plainclothes police officers were assigned to the route.",
+        "An estimated 250",
+        {"category": "people"},
+    ),
     # the agency a headline credits after its figure is not what the figure counts
     (
         "Rocket attack on market kills at least 31 Observatory Reuters",
@@ -1683,6 +1711,30 @@ def test_a_count_spread_over_the_world_is_no_countrys(nlp):
         "displaced worldwide, the agency said."
     )
     assert _one(_figs(nlp, text), "40 million").location is None
+
+
+@pytest.mark.parametrize(
+    "text, figure, place",
+    [
+        # a clause of its own after the world's count names its own country: that country's
+        ("The album sold 3 million copies globally, and about 400,000 of those were bought "
+         "from within the UK.", "about 400,000", "United Kingdom"),
+        # ... and the world's count is still no country's
+        ("The album sold 3 million copies globally, and about 400,000 of those were bought "
+         "from within the UK.", "3 million", None),
+        ("About 5,000 people in Kenya signed the petition, which drew 80,000 signatures "
+         "worldwide.", "80,000", None),
+        ("About 5,000 people in Kenya signed the petition, which drew 80,000 signatures "
+         "worldwide.", "About 5,000", "Kenya"),
+        # "within" places by a place's name only (the tagger had "the comfort zone" a place)
+        ("Profits of about £300m would be well within the comfort zone.", "about £300m", None),
+        # the world's clause that names its own place keeps it
+        ("The charity said half of all attacks on clinics worldwide had occurred in Yemen.",
+         "half", "Yemen"),
+    ],
+)  # fmt: skip
+def test_a_country_named_beside_the_worlds_count(nlp, text, figure, place):
+    assert _one(_figs(nlp, text), figure).location == place
 
 
 def test_a_sum_converted_in_brackets_is_one_sum(nlp):
