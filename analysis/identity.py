@@ -26,7 +26,8 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   Hillary and Bill both appear, never a word that is also a first name, never a headline tagged
   PERSON, "… Responds To Question", and no common word to a name of common words only, "Hook"
   to "Sandy Hook"). Different first names
-  never join ("Bashar al-Assad" ≠ "Hafez al-Assad").
+  never join ("Bashar al-Assad" ≠ "Hafez al-Assad"). A speaker one article knows by a given name
+  alone ("Ahmed (in «…»)": :func:`analysis.records.local_speaker`) joins nothing.
 * org — the same name up to case, hyphens, Arabic articles, British/American spelling and
   transliteration ("Jaysh"/"Jaish", "Jeish al-Fatah"/"Jaish al-Fateh": :func:`vowel_key`),
   but no common noun to a name without its article ("monitor" / "al-Monitor") and no given
@@ -73,7 +74,7 @@ from analysis.entities.rules import (
     full_given_name,
     without_generation,
 )
-from analysis.records import EntityMention
+from analysis.records import EntityMention, is_local_speaker
 
 log = logging.getLogger(__name__)
 
@@ -1039,6 +1040,8 @@ def _propose(raw: Mapping[str, Rows], explicit: Collection[str]) -> list[tuple]:
     people: dict[str, set[str]] = defaultdict(set)  # article -> its person names
     others = []
     for row in actors:
+        if is_local_speaker(row[1]):
+            continue  # "Ahmed (in «…»)": one article's, no spelling of another's name
         if labels.get(row[1]) == "PERSON":
             people[row[0]].add(row[1])
         else:
