@@ -3417,7 +3417,12 @@ def _news_days(text: str, published: str | None) -> str:
         except ValueError:
             named = None
         if named is not None and not m.group(3) and named > day:
-            named = named.replace(year=year - 1)  # "December 30" in a January 2 story
+            # "December 30" in a January 2 story (a February 29 has no year before)
+            named = (
+                datetime.date(year - 1, 2, 28)
+                if named.month == 2 and named.day == 29
+                else named.replace(year=year - 1)
+            )
         if named is not None and 0 <= (day - named).days <= NEWS_DAYS:
             return " " * len(m.group(0))
         return m.group(0)
