@@ -36,18 +36,20 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import aggregates, doc_arrays, gazetteer, lexicon, sentiment, speech
 from analysis.entities.rules import (
+    FIRST_NAME_TITLES,
     HONORIFICS,
     ORG_HEAD_WORDS,
     ROLE_TITLES,
     alias,
     given_name_sex,
+    is_given_name,
     is_sentence_adverb,
     strip_titles,
 )
 from analysis.entities.spans import NAMED_PERSON_NOUNS
 from analysis.names import actor_or_none, clean_name, is_actor_name
 from analysis.nlp import text_of
-from analysis.records import EntityMention, Quote
+from analysis.records import EntityMention, Quote, local_speaker
 from analysis.speech import SPEAKER_LABELS, SPEECH_VERBS
 
 log = logging.getLogger(__name__)
@@ -58,6 +60,8 @@ ACCORDANCE_NOUNS = lexicon.words("accordance_nouns")
 OBJECT_CONTENT_VERBS = lexicon.words("object_content_verbs")
 
 ROLE_NOUNS = lexicon.words("role_nouns")
+ARABIC_GIVEN_NAMES = lexicon.words("arabic_given_names")
+SURNAME_GIVEN_NAMES = lexicon.words("surname_given_names")
 
 NAME_PREFIXES = lexicon.words("name_prefixes")
 
@@ -2605,3 +2609,57 @@ def _record(article_id, kind, text, start, end, spk: _Speaker, cue, scorer) -> Q
         cue=cue,
         **scorer(body),
     )
+
+
+# A local speaker's name shows at most this much of its article's title.
+_LOCAL_TITLE_CHARS = 60
+
+
+def local_first_names(
+    quotes: Sequence[Quote], mentions: Sequence[EntityMention], text: str, *, title: str
+) -> list[Quote]:
+    """``quotes`` with a speaker known only by a given name made the article's own: "Ahmed (in
+    «Rebels launch assault in Aleppo»)". A witness or resident quoted as "Ahmed" — never with a
+    surname in the article, else the entity pass would have joined the short form to it — is
+    one person of this article; keyed "Ahmed" alone, the Speakers page counted every article's
+    Ahmed as one speaker (FA-KES: a witness of a wedding bombing and a resident of western
+    Aleppo). Not a name any mention of it bears a title before ("Pope Francis", "Prince Harry",
+    "Sheikh Ahmed"): such a person is known by that one name. Given names: the Census lists
+    (:func:`analysis.entities.rules.is_given_name`) and lexicon/arabic_given_names, less those
+    that are common surnames too (lexicon/surname_given_names: "Clinton", "Joseph", "Scott")."""
+    qualified: dict[str, str] = {}
+    for q in quotes:
+        name = q.speaker
+        if q.speaker_label != "PERSON" or not name or name in qualified or " " in name:
+            continue
+        key = gazetteer.fold(name)
+        if not (is_given_name(name) or key in ARABIC_GIVEN_NAMES) or key in SURNAME_GIVEN_NAMES:
+            continue  # no given name, or one that is also a common surname ("Clinton")
+        if any(key in gazetteer.fold(m.name).split() and m.name != name for m in mentions):
+            continue  # the article gives a fuller name somewhere ("Scott Richter")
+        if re.search(rf"\b{re.escape(name)}\s+(?:al-)?[A-Z][a-z]", text):
+            continue  # … or writes one the model left untagged
+        if any(_titled(text, m) for m in mentions if m.name == name):
+            continue
+        short = title.strip()
+        if len(short) > _LOCAL_TITLE_CHARS:
+            short = short[:_LOCAL_TITLE_CHARS].rsplit(" ", 1)[0] + " …"
+        where = f"«{short}»" if short else f"article {quotes[0].article_id[:8]}"
+        qualified[name] = local_speaker(name, where)
+    if not qualified:
+        return list(quotes)
+    return [
+        dataclasses.replace(q, speaker=qualified[q.speaker]) if q.speaker in qualified else q
+        for q in quotes
+    ]
+
+
+def _titled(text: str, m: EntityMention) -> bool:
+    """Does a title stand before the mention ``m``, or open its text ("Pope Francis", "Princes
+    William and Harry", "Sheikh Ahmed")?"""
+    words = text[max(0, m.start - 20) : m.start].split()[-1:] + m.text.split()[:1]
+    titles = FIRST_NAME_TITLES | HONORIFICS | ROLE_TITLES
+    for word in (w.lower().rstrip(".") for w in words):
+        if word in titles or (word.endswith("s") and word[:-1] in titles):
+            return True
+    return False

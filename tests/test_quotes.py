@@ -1527,3 +1527,66 @@ def test_given_name_sex_reads_the_census_lexicon():
     # past a word before the given name the census does not know; never the surname
     assert quotes.person_sex("Pastor Darrell Scott", {}) == "m"
     assert quotes.person_sex("Rachel Warren", {}) == "f"
+
+
+def _said(aid: str, name: str, start: int, label: str = "PERSON") -> Quote:
+    return Quote(aid, "reported", "the road was closed", start + len(name) + 6,
+                 start + len(name) + 25, name, name, start, start + len(name), label, None,
+                 "said")  # fmt: skip
+
+
+def test_a_speaker_known_by_a_given_name_alone_is_the_articles_own():
+    """An "Ahmed" quoted with no surname in his article is that article's Ahmed, shown with its
+    title; a surname alone, a name with a title ("Pope Francis", "Princes William and Harry")
+    or one the article gives in full somewhere stays as it is."""
+    text = "Ahmed, a baker, said the road was closed. Musharraf said the road was closed."
+    mentions = [
+        EntityMention("a1", "Ahmed", "PERSON", "Ahmed", 0, 5, 0),
+        EntityMention("a1", "Musharraf", "PERSON", "Musharraf", 42, 51, 42),
+    ]
+    found = quotes.local_first_names(
+        [_said("a1", "Ahmed", 0), _said("a1", "Musharraf", 42)],
+        mentions,
+        text,
+        title="Bakers of the old town count their losses after a week of shelling in the north",
+    )
+    assert [q.speaker for q in found] == [
+        "Ahmed (in «Bakers of the old town count their losses after a week of …»)",
+        "Musharraf",
+    ]
+    assert not quotes.local_first_names(
+        [_said("a2", "Ahmed", 0)], [], "Ahmed said the road was closed.", title=""
+    )[0].speaker.startswith("Ahmed (in «")
+    for text, start in [
+        ("Pope Francis said the road was closed.", 5),
+        ("Princes William and Harry said the road was closed.", 8),
+        ("Sheikh Ahmed said the road was closed.", 7),
+    ]:
+        name = text[start:].split()[0]
+        m = EntityMention("a3", name, "PERSON", name, start, start + len(name), 0)
+        q = quotes.local_first_names([_said("a3", name, start)], [m], text, title="A story")
+        assert q[0].speaker == name, text
+    # a given name that is a common surname too may be someone's surname alone
+    text = "Clinton said the road was closed."
+    m = EntityMention("a5", "Clinton", "PERSON", "Clinton", 0, 7, 0)
+    q = quotes.local_first_names([_said("a5", "Clinton", 0)], [m], text, title="A story")
+    assert q[0].speaker == "Clinton"
+    text = "Ahmed Karimi runs the bakery. Ahmed said the road was closed."
+    q = quotes.local_first_names([_said("a4", "Ahmed", 30)], [], text, title="A story")
+    assert q[0].speaker == "Ahmed"
+
+
+def test_a_given_name_speaker_through_the_article_pipeline(model):
+    """Through extract_article (what `presslens analyze` runs): the title qualifies the name."""
+    from analysis.extract import extract_article
+    from analysis.records import Article, is_local_speaker
+
+    text = (
+        'Shops stayed shut in the market on Tuesday. "We have no bread left," said Omar, '
+        "a taxi driver who lives near the square."
+    )
+    article = Article(id="g1", title="Market shut", text=text, n_words=len(text.split()))
+    result = extract_article(model(text), article)
+    speakers = {q.speaker for q in result.quotes}
+    assert "Omar (in «Market shut»)" in speakers, speakers
+    assert all(is_local_speaker(s) for s in speakers if s and s.startswith("Omar"))
