@@ -256,6 +256,15 @@ _REPLACED_SQL = (
     "SELECT category, class, article_id, estimate FROM {src} "
     f"WHERE (kinds & {incident_kinds.SUPERSEDED_BIT | incident_kinds.PART_BIT}) <> 0"
 )
+# Parts of two tolls are two answers to one question only when the tolls are one: "34 civilians,
+# among them 15 children" and "53 civilians including 21 children" (the monitor's first toll
+# and its update, or two incidents) count children of two different wholes, and where the
+# wholes disagree the table shows the wholes. So two parts are paired only when their wholes'
+# estimates are equal or one is not counted ("three children were among the dead"); a part is
+# never paired with a figure that is no part (incident_kinds.PART_BIT). ``whole``: the estimate
+# of the figure a figure is part of (summaries.WHOLE_SQL), NULL when none is counted.
+WHOLE_SQL = summaries.WHOLE_SQL.format(w="w")
+_SAME_WHOLE_SQL = "(x.whole IS NULL OR y.whole IS NULL OR x.whole = y.whole)"
 LOW_SQL = summaries.LOW_SQL.format(f="f")
 HIGH_SQL = summaries.HIGH_SQL.format(f="f")
 CLAIMANT_SQL = summaries.CLAIMANT_SQL.format(f="f", a="a")
@@ -278,8 +287,9 @@ def _comparable_sql(
     # the kinds from the sentence, which a copy of the rows in view holds computed
     kinds = "f.kinds" if is_copy(figures) else incident_kinds.KINDS_SQL.format(f="f")
     return f"""SELECT {columns}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
-                   {CLAIMANT_SQL} AS claimant, {kinds} AS kinds
+                   {CLAIMANT_SQL} AS claimant, {kinds} AS kinds, {WHOLE_SQL} AS whole
             FROM {figures} f JOIN {articles} a ON a.id = f.article_id
+            LEFT JOIN {figures} w ON w.article_id = f.article_id AND w.start = f.part_of
             WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
               AND {ESTIMATE_SQL} IS NOT NULL AND {summaries.CONFLICT_FIGURE_SQL.format(f="f")}"""
 
@@ -353,7 +363,7 @@ def conflicting_figures(
          AND x.claimant <> y.claimant AND x.article_id <> y.article_id
          AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background' AND {SAME_INCIDENT_SQL}
         WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
-          AND {_NOT_REPLACED_SQL}
+          AND {_NOT_REPLACED_SQL} AND {_SAME_WHOLE_SQL}
         ORDER BY published DESC, x.category, x.location, x.estimate, y.estimate,
                  x.article_id, y.article_id
     """
@@ -741,7 +751,7 @@ def _conflict_pairs(
             -- articles on one day of a replicated store made billions).
             SELECT * FROM src
             QUALIFY row_number() OVER (PARTITION BY category, class, location, scope, published,
-                    claimant, lo, hi, estimate ORDER BY article_id, start) = 1
+                    claimant, lo, hi, estimate, whole ORDER BY article_id, start) = 1
         ), {_BANDS.format(w=band)}, p AS (
             SELECT greatest(x.published, y.published) AS published, x.category, x.location,
                    x.scope, x.article_id AS ida, x.start AS sa, y.article_id AS idb,
@@ -753,7 +763,7 @@ def _conflict_pairs(
              AND x.claimant <> y.claimant AND x.article_id <> y.article_id
              AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background' AND {SAME_INCIDENT_SQL}
             WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
-              AND {_NOT_REPLACED_SQL}
+              AND {_NOT_REPLACED_SQL} AND {_SAME_WHOLE_SQL}
         ), widest AS (
             SELECT unnest(w) FROM (
                 SELECT arg_min(p, ({first_key("ida, sa")})) AS w FROM p GROUP BY ida, sa
@@ -796,7 +806,7 @@ def _comparable_narrow(con, filters, *, category, scope, since) -> tuple[str, li
             params.append(value)
     return (
         "SELECT s.article_id, s.start, s.category, s.location, s.scope, s.day AS published, "
-        "s.estimate, s.class, s.lo, s.hi, s.claimant, s.kinds "
+        "s.estimate, s.class, s.lo, s.hi, s.claimant, s.kinds, s.whole "
         f"FROM sum_conflict_figures s WHERE {where}"
     ), params
 

@@ -725,3 +725,45 @@ def test_a_scope_asked_for_keeps_the_marks_of_every_scope(tmp_path):
             news = fv.conflict_groups(store.con, filters, scope="event")
             assert every.empty and news.empty
             assert fv.conflicting_figures(store.con, filters, scope="event").empty
+
+
+@pytest.mark.parametrize(
+    "toll_x, toll_y, conflict",
+    [
+        # two tolls of one strike, and two counts of the children among them: a disagreement
+        (31, 31, True),
+        # parts of two different tolls (a first toll and its update, or two strikes): the
+        # children of 31 and of 48 are no two answers to one question; the tolls are paired
+        (31, 48, False),
+    ],
+)
+def test_parts_are_paired_only_as_parts_of_one_toll(tmp_path, toll_x, toll_y, conflict):
+    results = []
+    for article_id, toll, children, source, claimant in (
+        ("x", toll_x, 9, "Reuters", "activists"),
+        ("y", toll_y, 14, "AFP", "Observatory"),
+    ):
+        sentence = f"Air strikes on Douma killed {toll} civilians, among them {children} children."
+        whole = _said(article_id, str(toll), float(toll), sentence, claimed_by=claimant)
+        at = sentence.index(f" {children} ") + 1
+        part = dataclasses.replace(
+            _said(article_id, str(children), float(children), sentence, claimed_by=claimant),
+            unit="children", start=at, end=at + len(str(children)), part_of=0,
+        )  # fmt: skip
+        art = Article(
+            id=article_id, title=f"Story {article_id}", text="Text.", source=source,
+            published="2018-02-20",
+        )  # fmt: skip
+        results.append(ArticleResult(article=art, figures=(whole, part)))
+    store = Store(tmp_path / "c.duckdb")
+    with store:
+        store.write_batch(results)
+        pairs = fv.conflicting_figures(store.con)
+        children = pairs[pairs.unit == "children"]
+        assert (len(children) == 1) is conflict
+        assert (pairs.unit == "civilians").sum() == (toll_x != toll_y)
+        for groups in (
+            fv.conflict_groups(store.con),  # from the summary
+            fv.conflict_groups(store.con, Filters(search="Story")),  # from the rows
+        ):
+            assert bool(((groups.text_low == "9") & (groups.text_high == "14")).any()) is conflict
