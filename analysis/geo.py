@@ -627,28 +627,36 @@ def ordinary_word(name: str) -> bool:
     )
 
 
+# spaCy's string ids (its StringStore's hashes, MurmurHash64 of the UTF-8 text, stable across
+# versions) of the parts of speech that key the lemmatizer's "lemma_index" table.
+_POS_IDS = {
+    "noun": 16833663260455505849,
+    "verb": 6360137228241296794,
+    "adj": 12401032943472870168,
+    "adv": 10054248821341768113,
+}
+
+
 @functools.lru_cache(maxsize=1)
 def _english_senses() -> dict[str, frozenset[str]]:
     """Part of speech ("noun", "verb", "adj", "adv") → WordNet's lower-case lemmas of it, from
     the lemmatizer tables of the installed spaCy model (spaCy's English rule lemmatizer reads
-    WordNet's index from them); empty where no model is installed."""
-    import spacy.util
-    from spacy.lookups import Lookups
+    WordNet's index from them); empty where no model is installed. Read as the msgpack spaCy
+    wrote, without importing spaCy: the dashboard's Places page asks, and spaCy with thinc
+    and torch is seconds of a page's first load (tests/test_lean_imports.py)."""
+    import srsly
 
-    from analysis import nlp
+    from analysis import model_names
 
-    empty = {pos: frozenset() for pos in ("noun", "verb", "adj", "adv")}
-    for model in nlp.candidate_names():
-        try:
-            root = Path(spacy.util.get_package_path(model))
-        except (ImportError, OSError):
-            continue
+    empty = {pos: frozenset() for pos in _POS_IDS}
+    for root in model_names.package_dirs():
         for path in sorted(root.glob("**/lemmatizer/lookups/lookups.bin")):
-            lookups = Lookups()
-            lookups.from_bytes(path.read_bytes())
-            if lookups.has_table("lemma_index"):
-                index = lookups.get_table("lemma_index")
-                return {pos: frozenset(index.get(pos, ())) for pos in empty}
+            tables = srsly.msgpack_loads(path.read_bytes())
+            index = tables.get("lemma_index")
+            if not index:
+                continue
+            words = index.get("dict", index)  # spaCy's Table.to_bytes: {"dict": …, "bloom": …}
+            return {pos: frozenset(words.get(key, ())) for pos, key in _POS_IDS.items()}
     return empty
 
 
