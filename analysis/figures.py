@@ -43,6 +43,7 @@ his most direct attacks", "the one that"). Fractions are reported as percentages
 from __future__ import annotations
 
 import datetime
+import difflib
 import functools
 import logging
 import re
@@ -525,9 +526,11 @@ class _Context:
                 continue  # "SANA" is an agency, not Sana'a
             if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN":
                 continue  # not the last word of its name
-            known = _gazetteer_place(tok)
+            known, written = _gazetteer_phrase(tok)
             if known is None or known.kind != "city":
                 continue
+            if self.label(tok) in ("ORG", "FAC") and _translated_name(written, known.name):
+                continue  # "the White House" (ORG): GeoNames' English for Casablanca
             if tok.dep_ in MODIFIER_DEPS and not _placing(tok):
                 continue
             start = min((t.i for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"),
@@ -3191,6 +3194,17 @@ def _agency(tok: Token) -> bool:
     if tok.text in NEWS_AGENCIES:
         return True
     return tok.is_upper and len(tok) <= 5 and _gazetteer_place(tok) is None
+
+
+def _translated_name(written: str, name: str) -> bool:
+    """Whether ``written`` names the gazetteer's place ``name`` only as another language's
+    name for it, sharing no word with it ("White House" for Casablanca, "Google" for Topeka),
+    not as a spelling of it ("Al Raqqa", "Deir Ezzor" for Deir ez-Zor)."""
+    words = gazetteer.fold(written).replace("-", " ").split()
+    names = gazetteer.fold(name).replace("-", " ").split()
+    return not any(
+        difflib.SequenceMatcher(None, w, n).ratio() >= 0.75 for w in words for n in names
+    )  # "Raqqa" for "Ar Raqqah", "Hama" for "Hamah": a spelling
 
 
 def _gazetteer_place(tok: Token):

@@ -2084,3 +2084,17 @@ def test_a_towns_population_is_no_count_of_people_remaining(nlp):
     fig = _one(_figs(nlp, text), "over 40000")
     # nor is a law's reach ("outlawed in Russia") where the town's people are
     assert (fig.category, fig.location) == ("people", "Deir Hafer")
+
+
+def test_an_institution_named_by_a_towns_other_name_is_no_place(nlp):
+    # GeoNames gives "White House" as another name of Casablanca: tagged an organisation, it is
+    # the president's office, and the article's figures do not default to it; a town's own
+    # spelling tagged an organisation is still its place ("over Al Raqqa massacre")
+    figs = _figs(
+        nlp,
+        "The White House said on Monday that the plan would help. A White House spokesman "
+        "said 65 million Americans collect Social Security.",
+    )
+    assert _one(figs, "65 million").location is None
+    figs = _figs(nlp, "Air strikes over Al Raqqa massacre killed 12 people, the monitor said.")
+    assert _one(figs, "12").location == "Raqqa"
