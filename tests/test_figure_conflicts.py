@@ -567,6 +567,26 @@ def _said(article_id, text, value, sentence, **kw):
             True,
             id="one-attack-named-in-a-province",
         ),
+        # an aircraft shot down is its crew's toll, no strike's
+        pytest.param(
+            "All 20 people aboard a military helicopter died when it was shot down near Douma.",
+            "Russian air strikes killed 35 civilians in Douma.",
+            False,
+            id="a-helicopter-downed-vs-air-strikes",
+        ),
+        pytest.param(
+            "Rebels said they shot down a helicopter over Douma, killing its crew of 20.",
+            "All 35 aboard died when the helicopter was downed over Douma.",
+            True,
+            id="two-tolls-of-one-downing",
+        ),
+        # a day's toll is several strikes' sum, as the last 48 hours' is
+        pytest.param(
+            "Missile strikes on Douma killed 20 civilians.",
+            "Bombardment of Douma brought to 35 the number killed in 24 hours.",
+            False,
+            id="one-strike-vs-24-hours",
+        ),
     ],
 )
 def test_two_kinds_of_incident_are_two_incidents(tmp_path, first, second, conflict):
