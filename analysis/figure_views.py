@@ -714,21 +714,14 @@ def _conflict_pairs(
     only the ``limit`` rows kept are joined back to their texts. The orderings reproduce a
     stable sort of the pairs (in :func:`conflicting_figures`' order) by gap, keeping each lower
     figure's widest disagreement, then each higher figure once, then newest first."""
+    first_day = None if cutoff is None else cutoff - timedelta(days=3 * window_days)
     source, params = _comparable_narrow(
-        con,
-        filters,
-        category=category,
-        scope=scope,
-        since=None if cutoff is None else cutoff - timedelta(days=3 * window_days),
+        con, filters, category=category, scope=scope, since=first_day
     )
     marks, mark_params = "src", []
     if scope is not None:  # the marks of every scope (see _REPLACED_SQL)
         every, mark_params = _comparable_narrow(
-            con,
-            filters,
-            category=category,
-            scope=None,
-            since=None if cutoff is None else cutoff - timedelta(days=3 * window_days),
+            con, filters, category=category, scope=None, since=first_day
         )
         marks = f"({every})"
 
