@@ -219,6 +219,17 @@ def _normalise_characters(raw: str) -> str:
         # What ftfy cannot map back (0x81, 0x8d, 0x8f, 0x90, 0x9d are no cp1252 character)
         # is no character at all: left in, it showed as a box in the reader.
         text = "".join(ch for ch in text if not "\x80" <= ch <= "\x9f")
+    else:
+        # UTF-8 read as cp1252 or Latin-1 upstream without C1 characters left ("JuliÃ¡n
+        # Castro", "Enrique PeÃ±a Nieto": 11 PolNeAR texts): ftfy re-encodes a run and decodes
+        # it as UTF-8 only when that succeeds and leaves fewer such sequences, and its test of
+        # them is a single regex, so a clean text costs one scan.
+        from ftfy.badness import is_bad
+
+        if is_bad(text):
+            from ftfy import fix_encoding
+
+            text = fix_encoding(text)
     text = unicodedata.normalize("NFC", text)
     # Non-breaking and zero-width spaces are layout, not content.
     text = text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", "")

@@ -113,6 +113,23 @@ def link_parts(figures: Sequence[Figure], text: str) -> list[Figure]:
             and LIST_JOIN.match(gap)
         ):
             out[i] = dataclasses.replace(fig, part_of=prev.part_of)  # "… and four children"
+    # A list before its whole is all parts: "three children and two women were among the dead"
+    # linked only the two women, who stand next to the whole; the three children then stood as
+    # a toll of their own, and a conflict paired them with another article's children.
+    wholes = {f.part_of for f in out}
+    for i in range(len(out) - 1, 0, -1):
+        prev, fig = out[i - 1], out[i]
+        if (
+            fig.part_of is not None
+            and fig.part_of >= fig.end  # the whole comes after the list
+            and prev.part_of is None
+            and prev.start not in wholes
+            and _linkable(fig, prev)
+            and (gap := _words(text[prev.end : fig.start])) is not None
+            and LIST_JOIN.match(gap)
+            and (_whole(out, fig) is None or _fits(prev, _whole(out, fig)))
+        ):
+            out[i - 1] = dataclasses.replace(prev, part_of=fig.part_of)
     return out
 
 

@@ -247,10 +247,24 @@ _NOT_REPLACED_SQL = """NOT EXISTS (
   AND NOT EXISTS (
     SELECT 1 FROM sup WHERE sup.category = x.category AND sup.class = x.class
       AND sup.article_id = x.article_id AND sup.estimate = y.estimate)"""
+# ``{src}``: the figures read for these marks, whatever their scope. A scope asked for ("News
+# events") keeps the pairs of that scope, not the marks: the real store's "At least 22 children"
+# (a part of a larger toll, in a paragraph on an earlier day: background) says the article's
+# "dozens of children" of the event is that 22 again, and a view of news events had dropped the
+# mark with its scope and shown the pair, one conflict more (67) than all figures did (66).
 _REPLACED_SQL = (
-    f"SELECT category, class, article_id, estimate FROM src "
+    "SELECT category, class, article_id, estimate FROM {src} "
     f"WHERE (kinds & {incident_kinds.SUPERSEDED_BIT | incident_kinds.PART_BIT}) <> 0"
 )
+# Parts of two tolls are two answers to one question only when the tolls are one: "34 civilians,
+# among them 15 children" and "53 civilians including 21 children" (the monitor's first toll
+# and its update, or two incidents) count children of two different wholes, and where the
+# wholes disagree the table shows the wholes. So two parts are paired only when their wholes'
+# estimates are equal or one is not counted ("three children were among the dead"); a part is
+# never paired with a figure that is no part (incident_kinds.PART_BIT). ``whole``: the estimate
+# of the figure a figure is part of (summaries.WHOLE_SQL), NULL when none is counted.
+WHOLE_SQL = summaries.WHOLE_SQL.format(w="w")
+_SAME_WHOLE_SQL = "(x.whole IS NULL OR y.whole IS NULL OR x.whole = y.whole)"
 LOW_SQL = summaries.LOW_SQL.format(f="f")
 HIGH_SQL = summaries.HIGH_SQL.format(f="f")
 CLAIMANT_SQL = summaries.CLAIMANT_SQL.format(f="f", a="a")
@@ -273,8 +287,9 @@ def _comparable_sql(
     # the kinds from the sentence, which a copy of the rows in view holds computed
     kinds = "f.kinds" if is_copy(figures) else incident_kinds.KINDS_SQL.format(f="f")
     return f"""SELECT {columns}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
-                   {CLAIMANT_SQL} AS claimant, {kinds} AS kinds
+                   {CLAIMANT_SQL} AS claimant, {kinds} AS kinds, {WHOLE_SQL} AS whole
             FROM {figures} f JOIN {articles} a ON a.id = f.article_id
+            LEFT JOIN {figures} w ON w.article_id = f.article_id AND w.start = f.part_of
             WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
               AND {ESTIMATE_SQL} IS NOT NULL AND {summaries.CONFLICT_FIGURE_SQL.format(f="f")}"""
 
@@ -322,11 +337,15 @@ def conflicting_figures(
     sentence, title, published), the smaller estimate first — enough to link both sentences.
     """
     where, params = _where(filters, category=category, scope=scope)
+    marks, mark_params = "src", []
+    if scope is not None:  # the marks of every scope (see _REPLACED_SQL)
+        where_all, mark_params = _where(filters, category=category, scope=None)
+        marks = f"({_comparable_sql(where_all)})"
     band = max(int(window_days), 1)
     sql = f"""
         WITH src AS (
             {_comparable_sql(where)}
-        ), sup AS ({_REPLACED_SQL}), fig AS (
+        ), sup AS ({_REPLACED_SQL.format(src=marks)}), fig AS (
             SELECT * FROM src
         ), {_BANDS.format(w=band)}
         SELECT greatest(x.published, y.published) AS published, x.category, x.unit, x.location,
@@ -344,11 +363,11 @@ def conflicting_figures(
          AND x.claimant <> y.claimant AND x.article_id <> y.article_id
          AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background' AND {SAME_INCIDENT_SQL}
         WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
-          AND {_NOT_REPLACED_SQL}
+          AND {_NOT_REPLACED_SQL} AND {_SAME_WHOLE_SQL}
         ORDER BY published DESC, x.category, x.location, x.estimate, y.estimate,
                  x.article_id, y.article_id
     """
-    args = [*params, int(window_days), float(min_relative_difference)]
+    args = [*params, *mark_params, int(window_days), float(min_relative_difference)]
     if limit is not None:
         sql += " LIMIT ?"
         args.append(int(limit))
@@ -701,13 +720,16 @@ def _conflict_pairs(
     only the ``limit`` rows kept are joined back to their texts. The orderings reproduce a
     stable sort of the pairs (in :func:`conflicting_figures`' order) by gap, keeping each lower
     figure's widest disagreement, then each higher figure once, then newest first."""
+    first_day = None if cutoff is None else cutoff - timedelta(days=3 * window_days)
     source, params = _comparable_narrow(
-        con,
-        filters,
-        category=category,
-        scope=scope,
-        since=None if cutoff is None else cutoff - timedelta(days=3 * window_days),
+        con, filters, category=category, scope=scope, since=first_day
     )
+    marks, mark_params = "src", []
+    if scope is not None:  # the marks of every scope (see _REPLACED_SQL)
+        every, mark_params = _comparable_narrow(
+            con, filters, category=category, scope=None, since=first_day
+        )
+        marks = f"({every})"
 
     def first_key(group: str) -> str:
         # The pair first within a group by gap (widest first), then newest, then every other
@@ -722,13 +744,13 @@ def _conflict_pairs(
     sql = f"""
         WITH src AS (
             SELECT * FROM ({source})
-        ), sup AS ({_REPLACED_SQL}), fig AS (
+        ), sup AS ({_REPLACED_SQL.format(src=marks)}), fig AS (
             -- One figure per identical claim (same thing counted, place, day, claimant, range):
             -- many articles repeating one claim made pairs by the square of their number (19,000
             -- articles on one day of a replicated store made billions).
             SELECT * FROM src
             QUALIFY row_number() OVER (PARTITION BY category, class, location, scope, published,
-                    claimant, lo, hi, estimate ORDER BY article_id, start) = 1
+                    claimant, lo, hi, estimate, whole ORDER BY article_id, start) = 1
         ), {_BANDS.format(w=band)}, p AS (
             SELECT greatest(x.published, y.published) AS published, x.category, x.location,
                    x.scope, x.article_id AS ida, x.start AS sa, y.article_id AS idb,
@@ -740,7 +762,7 @@ def _conflict_pairs(
              AND x.claimant <> y.claimant AND x.article_id <> y.article_id
              AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background' AND {SAME_INCIDENT_SQL}
             WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
-              AND {_NOT_REPLACED_SQL}
+              AND {_NOT_REPLACED_SQL} AND {_SAME_WHOLE_SQL}
         ), widest AS (
             SELECT unnest(w) FROM (
                 SELECT arg_min(p, ({first_key("ida, sa")})) AS w FROM p GROUP BY ida, sa
@@ -755,7 +777,10 @@ def _conflict_pairs(
         ORDER BY published DESC, category, location, gap DESC, ea, eb, ida, sa, idb, sb LIMIT ?
     """
     since = [] if cutoff is None else [cutoff]
-    args = [*params, int(window_days), float(min_relative_difference), *since, int(limit)]
+    args = [
+        *params, *mark_params, int(window_days), float(min_relative_difference), *since,
+        int(limit),
+    ]  # fmt: skip
     return con.execute(sql, args).fetchall()
 
 
@@ -780,7 +805,7 @@ def _comparable_narrow(con, filters, *, category, scope, since) -> tuple[str, li
             params.append(value)
     return (
         "SELECT s.article_id, s.start, s.category, s.location, s.scope, s.day AS published, "
-        "s.estimate, s.class, s.lo, s.hi, s.claimant, s.kinds "
+        "s.estimate, s.class, s.lo, s.hi, s.claimant, s.kinds, s.whole "
         f"FROM sum_conflict_figures s WHERE {where}"
     ), params
 

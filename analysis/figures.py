@@ -43,6 +43,7 @@ his most direct attacks", "the one that"). Fractions are reported as percentages
 from __future__ import annotations
 
 import datetime
+import difflib
 import functools
 import logging
 import re
@@ -82,6 +83,8 @@ REMAINING_WORDS = lexicon.words("remaining_words")
 CASUALTY_STATES = KILLED_WORDS | INJURED_WORDS | MISSING_WORDS
 CASUALTY_CATEGORIES = ("killed", "injured", "missing")
 DEPLOY_WORDS = lexicon.words("deploy_words")
+CAPTIVE_VERBS = lexicon.words("captive_verbs")
+POLICE_WORDS = lexicon.words("police_words")
 TERRITORY_VERBS = lexicon.words("territory_verbs")
 TERRITORY_NOUNS = lexicon.words("territory_nouns")
 TROOP_NOUNS = lexicon.words("troop_nouns")
@@ -194,8 +197,18 @@ def extract(
             span.sent, first_sentence=span.sent.start <= ctx.lede_start, published=ctx.published
         )
         incident = reading.category in INCIDENT_CATEGORIES
-        if incident and scope != "total" and _running_total(reading, span.sent):
+        if (
+            (incident or reading.category == "displaced")
+            and scope != "total"
+            and _running_total(reading, span.sent)
+        ):
             scope = "total"
+        if scope == "event" and figures:
+            # a part of a count just given keeps that count's scope: "at least 60000 people have
+            # died in government jails during the five-year conflict. He said more than 20000
+            # of them had died at Sednaya prison" is a part of the war's total, not a day's
+            # toll (it had been the largest news event on the Figures page)
+            scope = _scope_of_whole(span, figures[-1]) or scope
         # The sentence's own place: a bare number's place borrowed from the sentence before
         # ("More than 6 million are internally displaced" after a sentence about Idlib) is no
         # answer for a figure the country's (below).
@@ -203,7 +216,11 @@ def extract(
         before = None  # the place of the incident the sentence before tells (below)
         national = _national_scope(span.sent)
         if WORLDWIDE.search(span.sent.text):
-            place = own_place  # the world's count: only a place its own sentence ties to it
+            # the world's count: only a place its own clause names ("half of all attacks on
+            # schools worldwide had occurred in Syria"); a count of another clause than the
+            # world's keeps its place ("… downloaded by 100,000 people globally, and an
+            # estimated 20,000 of those were from within the UK": the 20,000 are the UK's)
+            place = own_place if _placed_beside_the_world(ctx, span) else None
         elif (
             ((incident or reading.category == "displaced") and scope == "total")
             or _national(reading)
@@ -554,9 +571,11 @@ class _Context:
                 continue  # "SANA" is an agency, not Sana'a
             if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN":
                 continue  # not the last word of its name
-            known = _gazetteer_place(tok)
+            known, written = _gazetteer_phrase(tok)
             if known is None or known.kind != "city":
                 continue
+            if self.label(tok) in ("ORG", "FAC") and _translated_name(written, known.name):
+                continue  # "the White House" (ORG): GeoNames' English for Casablanca
             if tok.dep_ in MODIFIER_DEPS and not _placing(tok):
                 continue
             start = min((t.i for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"),
@@ -589,9 +608,16 @@ def _acting(tok: Token) -> bool:
         return head.lemma_.lower() in ACTOR_VERBS
     if tok.dep_ == "dobj":  # "accused Moscow", "investigating Russia"
         return head.lemma_.lower() in ACCUSING_VERBS
-    if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in BANNING_VERBS:
+    if _law_reach(tok):
         return True  # "a terrorist group banned in Russia": its law, not where things happen
     return tok.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent"
+
+
+def _law_reach(tok: Token) -> bool:
+    """A place after "in" of a verb of banning (:data:`BANNING_VERBS`): "a group outlawed in
+    Russia" is where the law holds, not where anything happened."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in BANNING_VERBS
 
 
 def _placing(modifier: Token) -> bool:
@@ -625,6 +651,26 @@ WORLDWIDE = re.compile(
     r"|\b(?:around|across|throughout|all over) the (?:world|globe)\b",
     re.I,
 )
+
+
+def _placed_beside_the_world(ctx: _Context, span: Span) -> bool:
+    """Whether a figure of a sentence that speaks of the world (:data:`WORLDWIDE`) keeps its
+    own place: its clause (the governing verb's, without the clauses joined to it by "and")
+    names no world, or names a place itself. Without a verb, as before: the sentence's place."""
+    clause = _clause(span.root)
+    if clause is None:
+        return True
+    verb = next(t for t in span.sent if t.i in clause and (t.head.i not in clause or t.head == t))
+    joined = {
+        t.i
+        for c in verb.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+        for t in c.subtree
+    }
+    own = [t for t in span.sent if t.i in clause and t.i not in joined]
+    if not WORLDWIDE.search(" ".join(t.text for t in own)):
+        return True
+    return any(ctx.label(t) in ("GPE", "LOC") for t in own)
 
 
 def _national(reading: _Reading) -> bool:
@@ -884,6 +930,11 @@ def _read(
         category = "other"
     if category in ("other", "people") and span.text.lower() in ("one", "a", "an"):
         return None  # "one of his most direct attacks": "one" counts nothing reportable
+    if category == "displaced" and span.text.lower() in ("one", "a", "an"):
+        # one person fleeing or carried away is someone the story describes ("… evacuate the
+        # injured with one man in a thick beanie hat carrying a wailing child"), not a count
+        # of the displaced, which are crowds ("1 displaced" in digits is still read)
+        return None
     if span[-1].lower_ == "one" and _one_for_someone(span, noun, category):
         return None  # "For one, …", "a hopeful one", "one of his advisers said"
     if category in CASUALTY_CATEGORIES and noun is None and unit and not _names_people(unit):
@@ -1405,6 +1456,13 @@ def _category(
         # "two medical personnel", "UN staff": people at work, not soldiers
         noun is not None and any(c.lower_ in CIVILIAN_STAFF_WORDS for c in noun.lefts)
     )
+    # (the noun the number modifies too, where the reading took none of its own: "an estimated
+    # 200 uniformed and plainclothes police officers" had borrowed "security personnel")
+    police = _policing(noun, unit) or (
+        noun is None and any(t.dep_ == "nummod" and _policing(t.head, None) for t in span)
+    )
+    if police:
+        troops = False  # "police reinforcements": police are no troops, wherever sent
     # A hurt state written right beside the count is the writer's, whatever the count borrowed
     # or hangs on: "claimed 6 martyrs and 25 injured" (the 25 borrows "martyrs"), "the toll rose
     # to 9 in addition to 31 injured" (the parse takes the "to" of "in addition to" for the
@@ -1443,8 +1501,15 @@ def _category(
         return hurt_beside
     if _killed_by_construction(root, noun):
         return "killed"
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "population":
-        return "people"  # "the pre-war population of about 23 million" is no casualty
+    if any(
+        t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_ == "population"
+        for t in (root, noun)
+        if t is not None
+    ):
+        # "the pre-war population of about 23 million" is no casualty, and a town's size ("a
+        # major city with population of over 200000 people has been besieged") no count of
+        # people remaining or trapped there: the number or the people it counts
+        return "people"
     later = _later_predicate(span, noun if noun is not None else root)
     if later is not None:
         return later
@@ -1459,7 +1524,13 @@ def _category(
     if about_people and _after_a_kill_word(span):
         return "killed"  # "Israeli Strike on Syrian Town Kills 5 Soldiers" (the verb tagged a noun)
     found = _category_of_predicates(
-        root, noun, noun_low, about_people=about_people, troops=troops, places=places
+        root,
+        noun,
+        noun_low,
+        about_people=about_people,
+        troops=troops,
+        police=police,
+        places=places,
     )
     if found is not None:
         return found
@@ -1539,6 +1610,15 @@ def _later_predicate(span: Span, anchor: Token) -> str | None:
     return None
 
 
+def _policing(noun: Token | None, unit: str | None) -> bool:
+    """A count of police ("3,000 police forces", "riot police reinforcements"; with no noun of
+    its own, "police forces numbering 3,000" by its unit): never troops, even when deployed
+    (POLICE_WORDS)."""
+    if noun is None:
+        return any(w in POLICE_WORDS for w in (unit or "").lower().split())
+    return noun.lower_ in POLICE_WORDS or any(c.lower_ in POLICE_WORDS for c in noun.lefts)
+
+
 def _counts_things(noun: Token | None, about_people: bool) -> bool:
     """A plain plural common noun that is no kind of person ("attacks", "hospitals"). Names and
     capitalised words are left alone: the small model often takes a headline word or an
@@ -1561,6 +1641,7 @@ def _category_of_predicates(
     *,
     about_people: bool,
     troops: bool,
+    police: bool,
     places: frozenset[str],
 ) -> str | None:
     """The category the verbs governing the number give it ("killed", "fled", "deployed"), from
@@ -1610,7 +1691,9 @@ def _category_of_predicates(
             if _still_at_work(pred, noun):
                 continue  # "the 50,000 remaining coal miners": still employed, not trapped
             return "remaining"
-        if lemma in DEPLOY_WORDS and (troops or noun_low in ("forces", "members")):
+        if troops and lemma in CAPTIVE_VERBS and not _is_agent(noun or root, pred):
+            return "people"  # "Iran detained 10 American sailors": captives, not a force
+        if lemma in DEPLOY_WORDS and (troops or (noun_low in ("forces", "members") and not police)):
             return "troops"
         if lemma in CLAIM_VERBS and pred.pos_ == "VERB":
             return None
@@ -2618,6 +2701,8 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
                         continue  # "the killing of 2 Syrian Activist": what is counted
                     if anchor is noun and child.lower_ == "of" and not _named_place(ctx, pobj):
                         continue  # "four staff of the Union …": whose, not where
+                    if child.lower_ == "within" and not _within_a_place(ctx, pobj):
+                        continue  # "within the comfort zone": only a place's name
                     if pobj.dep_ == "pobj" and _is_place(ctx, pobj):
                         if anchor.pos_ == "VERB" and _where_said(pobj, _clause(root)):
                             continue  # "said in Turkey the attack had killed 1300"
@@ -2693,7 +2778,12 @@ def _the_city(ctx: _Context, sent: Span) -> str | None:
         if named is not None and (
             named.root.dep_ == "conj" or any(c.dep_ == "conj" for c in named.root.children)
         ):
-            continue  # "in Aleppo Idlib Homs and eastern Ghouta": a list names no one town
+            continue  # "in Aleppo, Idlib, Homs and eastern Ghouta": a list names no one town
+        if _listed_beside(ctx, m):
+            # the same list with its commas lost, which the parse joins by no conj ("in Aleppo
+            # Idlib Homs and eastern Ghouta. … the eastern parts of the city" had placed east
+            # Aleppo's 300 000 trapped in Idlib, the list's last town but one)
+            continue
         before = text[max(lo, m.start - 15) : m.start].lower().split()
         after = text[m.end : m.end + 15].lower().split()
         wider = {"province", "countryside"}
@@ -2703,6 +2793,32 @@ def _the_city(ctx: _Context, sent: Span) -> str | None:
             continue
         return m.name
     return None
+
+
+# What stands between two items of a list of places whose commas the source lost: spaces, "and"
+# or "or". (A comma is left out: "Douma, Eastern Ghouta" is a town and its region, and the
+# parse joins a list written with commas by conj.)
+_LIST_GAP = re.compile(r"\s+(?:(?:and|or)\s+)?")
+
+
+def _listed_beside(ctx: _Context, mention) -> bool:
+    """Whether another place mention, not a country ("Aleppo Syria" is a town and its
+    country), stands right before or after ``mention`` with only :data:`_LIST_GAP` between:
+    an item of a list of places."""
+    for other in ctx.mentions:
+        if other is mention or other.label not in PLACE_LABELS:
+            continue
+        if gazetteer.country(other.name) is not None:
+            continue
+        if other.end <= mention.start:
+            gap = (other.end, mention.start)
+        elif other.start >= mention.end:
+            gap = (mention.end, other.start)
+        else:
+            continue
+        if gap[1] - gap[0] <= 6 and _LIST_GAP.fullmatch(ctx.text, *gap) is not None:
+            return True
+    return False
 
 
 # The prepositions of a list of "N in A" pairs, and how many pairs make one.
@@ -2774,6 +2890,13 @@ def _named_place(ctx: _Context, tok: Token) -> bool:
     return ctx.label(tok) in ("GPE", "LOC") or _gazetteer_place(tok) is not None
 
 
+def _within_a_place(ctx: _Context, tok: Token) -> bool:
+    """The object of "within" that places a figure: a place's proper name ("from within the
+    UK", "flights within India"), never a common noun the tagger took for a place ("well within
+    the comfort zone" was tagged LOC)."""
+    return _gazetteer_place(tok) is not None or (tok.pos_ == "PROPN" and _named_place(ctx, tok))
+
+
 def _finer(ctx: _Context, root: Token, place: str) -> str:
     """A country is where everything in a war happens: when the sentence also names a place
     inside it ("killed in Syria's Idlib province", "air strikes in Syria hit Douma"), that
@@ -2829,6 +2952,12 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
             continue
         if not struck and _where_said(tok, clause):
             continue  # "Sabra said in Turkey the attack had killed 1300": where it was said
+        if _law_reach(tok):
+            # "Deir ez-Zor … has been besieged by Daesh extremist groups outlawed in Russia"
+            # had put the city's people in Russia
+            continue
+        if tok.head.lower_ == "within" and not _within_a_place(ctx, tok):
+            continue  # "well within the comfort zone": "within" places only by a place's name
         # "in Idlib", and "in Idlib province" / "in Aleppo city" (the place modifies a noun);
         # a struck thing's modifier only when the thing is a town or a province ("bombed Idlib
         # province", not "targeted Castello road" or "hit the Badr al-Din institute")
@@ -3225,6 +3354,17 @@ def _agency(tok: Token) -> bool:
     return tok.is_upper and len(tok) <= 5 and _gazetteer_place(tok) is None
 
 
+def _translated_name(written: str, name: str) -> bool:
+    """Whether ``written`` names the gazetteer's place ``name`` only as another language's
+    name for it, sharing no word with it ("White House" for Casablanca, "Google" for Topeka),
+    not as a spelling of it ("Al Raqqa", "Deir Ezzor" for Deir ez-Zor)."""
+    words = gazetteer.fold(written).replace("-", " ").split()
+    names = gazetteer.fold(name).replace("-", " ").split()
+    return not any(
+        difflib.SequenceMatcher(None, w, n).ratio() >= 0.75 for w in words for n in names
+    )  # "Raqqa" for "Ar Raqqah", "Hama" for "Hamah": a spelling
+
+
 def _gazetteer_place(tok: Token):
     """The gazetteer's entry for the proper name ending at ``tok`` ("Deir Ezzor"), else for
     ``tok`` alone."""
@@ -3259,6 +3399,8 @@ def _place_name(ctx: _Context, tok: Token) -> str:
 def _is_place(ctx: _Context, tok: Token) -> bool:
     if _agency(tok):
         return False
+    if _names_history(tok):
+        return False  # "perished in the Holocaust": an untagged name after "in", but no place
     label = ctx.label(tok)
     if label:
         # The small model tags some cities NORP ("of Aleppo"); the entity mentions fix that.
@@ -3300,6 +3442,16 @@ CUMULATIVE = re.compile(
     rf"|\b{WAR_WORDS}\b(?![- ](?:monitor|plane|jet|crime|ship|zone))[^.;]{{0,40}}?\b(?:has|have|had) "
     r"(?:since |so far |now |already )?(?:killed|claimed|left|cost|caused)\b"
     rf"|\b{WAR_WORDS} in which\b"
+    # the millions a war uprooted are its toll, however told: "The war also displaced nearly 10
+    # million people" (not "war-displaced families", a kind of people)
+    rf"|\b{WAR_WORDS} (?:has |have |had )?(?:also |since |so far |now |already )?"
+    r"(?:displaced|uprooted)\b"
+    # a count over a span from one month or year to another: "12679 people died of torture from
+    # March 2011 to June 2016", "photos taken between May 2011 and August 2013"
+    rf"|\bfrom (?:(?:early|mid|late)[- ])?(?:(?:{_MONTH_NAMES}) )?(?:19|20)\d\d "
+    rf"(?:to|until|till|through) (?:(?:early|mid|late)[- ])?(?:(?:{_MONTH_NAMES}) )?(?:19|20)\d\d\b"
+    rf"|\bbetween (?:(?:early|mid|late)[- ])?(?:(?:{_MONTH_NAMES}) )?(?:19|20)\d\d "
+    rf"and (?:(?:early|mid|late)[- ])?(?:(?:{_MONTH_NAMES}) )?(?:19|20)\d\d\b"
     # a war's toll told with its millions displaced: "More than 300000 people have been
     # killed and millions forced to flee their homes"
     r"|\b(?:and|while) (?:displaced |forced |driven |uprooted )?millions\b"
@@ -3355,18 +3507,46 @@ BACKGROUND = re.compile(
 # news kills a hundred thousand, and a war's toll is often told without naming the war
 # ("More than 200000 people have been killed and nearly half of the population has fled").
 RUNNING_TOTAL_MIN = 100_000
+# The same for the displaced: no day's news uproots a million ("more than 10 million have been
+# displaced across the war-battered country" is the war's toll, as its dead beside it are), while
+# a day's exodus of a hundred thousand from one city is news.
+RUNNING_DISPLACED_MIN = 1_000_000
 
 
 def _running_total(reading: _Reading, sentence: Span) -> bool:
-    """A count of :data:`RUNNING_TOTAL_MIN` or more casualties told in the perfect."""
+    """A count of :data:`RUNNING_TOTAL_MIN` or more casualties, or of
+    :data:`RUNNING_DISPLACED_MIN` or more displaced, told in the perfect."""
     value = reading.value if reading.value is not None else reading.low
+    least = RUNNING_DISPLACED_MIN if reading.category == "displaced" else RUNNING_TOTAL_MIN
     return (
         value is not None
-        and value >= RUNNING_TOTAL_MIN
+        and value >= least
         and any(
             t.lower_ in ("has", "have", "had") and t.dep_ in ("aux", "auxpass") for t in sentence
         )
     )
+
+
+def _scope_of_whole(span: Span, whole: Figure) -> str | None:
+    """The scope of ``whole`` (the figure just before) when the number ``span`` counts a part
+    of it ("N of them", "of those", "of whom") in the same or the next sentence and ``whole``
+    is a total or an earlier event's; None otherwise."""
+    doc = span.doc
+    if not (
+        span.end + 1 < len(doc)
+        and doc[span.end].lower_ == "of"
+        and doc[span.end + 1].lower_ in ("them", "those", "whom")
+    ):
+        return None
+    if whole.scope == "event" or whole.category not in PEOPLE_CATEGORIES:
+        return None
+    sent = span.sent
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    starts = {sent.start_char} | ({before.start_char} if before is not None else set())
+    whole_sent = doc.char_span(whole.start, whole.end, alignment_mode="expand")
+    if whole_sent is None or whole_sent.sent.start_char not in starts:
+        return None
+    return whole.scope
 
 
 # A month named without a day after a preposition ("… injured in August shelling", "during
@@ -3409,7 +3589,12 @@ def _news_days(text: str, published: str | None) -> str:
         except ValueError:
             named = None
         if named is not None and not m.group(3) and named > day:
-            named = named.replace(year=year - 1)  # "December 30" in a January 2 story
+            # "December 30" in a January 2 story (a February 29 has no year before)
+            named = (
+                datetime.date(year - 1, 2, 28)
+                if named.month == 2 and named.day == 29
+                else named.replace(year=year - 1)
+            )
         if named is not None and 0 <= (day - named).days <= NEWS_DAYS:
             return " " * len(m.group(0))
         return m.group(0)
@@ -3425,6 +3610,28 @@ def _recalled(text: str, published: str | None) -> bool:
     )
 
 
+# A count set in a named historic war or persecution ("some six million people perished in the
+# Holocaust", "died during the Second World War", "killed in the Troubles") is history
+# recalled, never the day's news, in any sentence: no date in it says so (a BBC story on a
+# memorial had drawn the Holocaust's dead as London's news event). Background, not a running
+# total: a total is placed in the country of the article's news, history only where its own
+# sentence says. "since the Second World War" compares the news with history and is no such
+# setting. "the Troubles" (Northern Ireland) only with its capital.
+HISTORIC_EVENTS = re.compile(
+    r"\b(?i:in|during|throughout) (?i:the )?"
+    r"(?:(?i:holocaust|shoah|great war|(?:first|second) world war"
+    r"|world war (?:i{1,2}|one|two|1|2)|ww(?:i{1,2}|1|2))\b|Troubles\b)"
+)
+
+
+def _names_history(tok: Token) -> bool:
+    """Whether ``tok`` is a word of a historic event's name set after "in"/"during"
+    (:data:`HISTORIC_EVENTS`)."""
+    sent = tok.sent
+    at = tok.idx - sent.start_char
+    return any(m.start() <= at < m.end() for m in HISTORIC_EVENTS.finditer(sent.text))
+
+
 def figure_scope(
     sentence: Span | str, *, first_sentence: bool = False, published: str | None = None
 ) -> str:
@@ -3432,6 +3639,10 @@ def figure_scope(
     published on ``published`` (YYYY-MM-DD; a day just before it is the news's, not a recalled
     event's)."""
     text = sentence if isinstance(sentence, str) else sentence.text
+    if HISTORIC_EVENTS.search(text):
+        # first: "died in the Second World War" also reads as a war's running total, which
+        # is placed in the country of the article's news
+        return "background"
     if is_cumulative(text) or (first_sentence and MONTH_PERIOD.search(text)):
         # (a lede's "700 got injured in August shelling" had headlined Aleppo's injured as one
         # event beside a rocket attack's three)

@@ -391,9 +391,12 @@ def _locate(name: str) -> Location | None:
         return None  # "Google": the company, not Topeka
     country = gazetteer.country(name)
     if country is not None and country.country:
-        centre = _tables()[3].get(country.country)
+        centre = _tables()[3].get(country.country) or _capital_point(country.country)
         if centre:
             return Location(country.name, centre[0], centre[1], country.country, "country")
+        # A country is never another country's place of a like name: "Liechtenstein", with no
+        # town of 15,000 and no capital in the village table, is not Lichtenstein, Saxony
+        return None
     key = gazetteer.fold(name)
     if key in NATION_REGIONS:  # "Scotland": at its own cities' centre, not the UK's
         nation, code, admin1 = NATION_REGIONS[key]
@@ -431,6 +434,16 @@ def _locate(name: str) -> Location | None:
             return _state(name, known)
         return _village(name)
     return _city_at(row)
+
+
+def _capital_point(code: str) -> tuple[float, float] | None:
+    """Where a country with no city of :data:`MIN_POPULATION` (Liechtenstein, San Marino) is
+    drawn: at its capital, as the village table (GeoNames cities1000) has it in that country."""
+    for capital_name in sorted(_capitals().get(code, ())):
+        village = gazetteer.village(capital_name)
+        if village is not None and village.country == code:
+            return village.lat, village.lon
+    return None
 
 
 def _state(name: str, known: gazetteer.Place) -> Location | None:
@@ -474,6 +487,12 @@ def locate_near(name: str, countries: tuple[tuple[str, int], ...]) -> Location |
     much as the default's, the namesake is taken."""
     if generic(name):
         return None  # "Old City": its core "Old" is no place either
+    known = gazetteer.place(name)
+    if known is not None and known.kind in ("region", "continent"):
+        # "North America", "Central America": a continent or region is no part of the country
+        # its last word also names ("America", the United States); off the map, like "Asia",
+        # unless drawn as an area at its main town (lexicon/mapped_areas.tsv: "Eastern Ghouta")
+        return locate(name)
     found = locate(name)
     if found is None:
         core = _core(name)
@@ -494,9 +513,6 @@ def locate_near(name: str, countries: tuple[tuple[str, int], ...]) -> Location |
         return found
     if found is not None and found.kind == "country" or not countries:
         return found
-    known = gazetteer.place(name)
-    if known is not None and known.kind in ("region", "continent"):
-        return found  # "Asia" is no town in the Philippines either
     key = gazetteer.fold(name)
     rows = _namesakes().get(key) or _namesakes().get(key.replace(" ", ""))
     largest = max([r[5] for r in rows or ()] + [found.population if found is not None else 0])
@@ -581,6 +597,80 @@ def common_word(name: str) -> bool:
     """Whether ``name`` is an ordinary English word some town is also called ("Sale", "Union":
     lexicon/place_common_words.txt), which the news capitalises for other reasons."""
     return gazetteer.fold(name) in PLACE_COMMON_WORDS
+
+
+def ordinary_word(name: str) -> bool:
+    """Whether ``name`` is one word of English's ordinary vocabulary: WordNet (the index the
+    spaCy model's lemmatizer reads, :func:`_english_senses`) has it as a verb, adjective or
+    adverb ("surprise", "spring", "bend"), or it is written in capitals and WordNet has it as a
+    noun and no city of note ("ECONOMY", "PURCHASE"). WordNet's nouns alone will not do: they
+    hold "boston" and "york"; its other parts of speech hold few places' names ("to buffalo",
+    "Hollywood" as an adjective), whose towns then need their article to tag them places. A
+    headline in title case ("His Response Took Everyone By Surprise") or a newsletter's
+    capitals ("BILLIONS FROM AFRICA'S ECONOMY") capitalise such a word after a preposition, and
+    a figure's place may be any capitalised word after one: see :func:`needs_tag`."""
+    words = gazetteer.fold(name).split()
+    if len(words) != 1:
+        return False
+    senses = _english_senses()
+    word = words[0]
+    if any(word in senses[pos] for pos in ("verb", "adj", "adv")):
+        return True
+    # a noun in capitals, unless a city of note, state or country ("ALEPPO" in a dateline:
+    # WordNet's nouns hold the names of places of note)
+    return (
+        name.isalpha()
+        and name.isupper()
+        and word in senses["noun"]
+        and gazetteer.place(name) is None
+        and gazetteer.country(name) is None
+    )
+
+
+# spaCy's string ids (its StringStore's hashes, MurmurHash64 of the UTF-8 text, stable across
+# versions) of the parts of speech that key the lemmatizer's "lemma_index" table.
+_POS_IDS = {
+    "noun": 16833663260455505849,
+    "verb": 6360137228241296794,
+    "adj": 12401032943472870168,
+    "adv": 10054248821341768113,
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _english_senses() -> dict[str, frozenset[str]]:
+    """Part of speech ("noun", "verb", "adj", "adv") → WordNet's lower-case lemmas of it, from
+    the lemmatizer tables of the installed spaCy model (spaCy's English rule lemmatizer reads
+    WordNet's index from them); empty where no model is installed. Read as the msgpack spaCy
+    wrote, without importing spaCy: the dashboard's Places page asks, and spaCy with thinc
+    and torch is seconds of a page's first load (tests/test_lean_imports.py)."""
+    import srsly
+
+    from analysis import model_names
+
+    empty = {pos: frozenset() for pos in _POS_IDS}
+    for root in model_names.package_dirs():
+        for path in sorted(root.glob("**/lemmatizer/lookups/lookups.bin")):
+            tables = srsly.msgpack_loads(path.read_bytes())
+            index = tables.get("lemma_index")
+            if not index:
+                continue
+            words = index.get("dict", index)  # spaCy's Table.to_bytes: {"dict": …, "bloom": …}
+            return {pos: frozenset(words.get(key, ())) for pos, key in _POS_IDS.items()}
+    return empty
+
+
+def needs_tag(name: str, found: Location) -> bool:
+    """Whether ``name``, placed at the town ``found``, is a place only where its article tags
+    it one (see :func:`locate_in_article`): an :func:`ordinary_word` that is a town's name
+    (Surprise, Arizona, 143,000 people; Spring, Texas; Bend, Oregon), short of a metropolis
+    (London, Paris are in the list too, and are London and Paris whatever the article tags).
+    A country, state or mapped area is never one."""
+    return (
+        found.kind in ("city", "village")
+        and found.population < METROPOLIS_POPULATION
+        and ordinary_word(name)
+    )
 
 
 def given_name(name: str) -> bool:
@@ -751,6 +841,14 @@ def locate_in_article(
     names another, nor a namesake in that other country (a person is no town): unplaced."""
     if common_word(name) and (not tagged or alone):
         return None  # "the Workers' Union's 70,000", "Sale's Charlie Hodgson" with no place
+    if found is not None and common_word(name) and _spelling_key(name) != _spelling_key(found.name):
+        # An ordinary word is a town by that town's own name only, never by another of its
+        # names nor by a near spelling (difflib's ratio passes two four-letter words one or two
+        # letters apart): "A Kilo of Semtex" is no Kiel, the British and Irish "Lions" no Lyon,
+        # however German or French the article's other places
+        return None
+    if found is not None and not tagged and needs_tag(name, found):
+        return None  # a headline's "By Surprise", a newsletter's "ECONOMY", tagged no place
     if found is None or firm(name, found):
         return found
     if given_name(name) and not supported and leader not in (None, found.country):

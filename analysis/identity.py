@@ -23,11 +23,17 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   short form of the given name ("Joseph R. Biden Jr" → "Joe Biden": lexicon/given_name_forms),
   unless the corpus has two generations ("Bob Casey Jr", "Robert Casey Sr"); a surname alone joins the one full name the
   corpus gives it (:func:`entities.harmonise`: "Trump" → "Donald Trump"; never "Clinton" when
-  Hillary and Bill both appear, never a word that is also a first name). Different first names
-  never join ("Bashar al-Assad" ≠ "Hafez al-Assad").
+  Hillary and Bill both appear, never a word that is also a first name, never a headline tagged
+  PERSON, "… Responds To Question", and no common word to a name of common words only, "Hook"
+  to "Sandy Hook"). Different first names
+  never join ("Bashar al-Assad" ≠ "Hafez al-Assad"). A speaker one article knows by a given name
+  alone ("Ahmed (in «…»)": :func:`analysis.records.local_speaker`) joins nothing.
 * org — the same name up to case, hyphens, Arabic articles, British/American spelling and
-  transliteration ("Jaysh"/"Jaish", "Jeish al-Fatah"/"Jaish al-Fateh": :func:`vowel_key`);
-  singular and plural; a typo in a long name; a lone singular
+  transliteration ("Jaysh"/"Jaish", "Jeish al-Fatah"/"Jaish al-Fateh": :func:`vowel_key`),
+  but no common noun to a name without its article ("monitor" / "al-Monitor") and no given
+  name taken for an article ("Ash Carter" / "Carter": :func:`article_apart`);
+  singular and plural; a typo in a long name unless the letters change a compass word
+  ("University of South Carolina" / "… North …"); a lone singular
   word joins the one multi-word organisation that holds it in most articles ("Observatory"); a
   long name without its first word joins the one it ends; words run into a name where the source
   lost its commas are dropped: a place, a date or "the" before it, a person the corpus names or
@@ -36,26 +42,39 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   "East"/"Eastern", doubled letters, "o"/"u", "gh"/"g"), or the same vowel key ("Kefraya" /
   "Kafraya", "al-Hamadaniyeh" / "al-Hamadaniye"), a natural feature's word left out
   ("Euphrates River" / "Euphrates"); else one or two letters apart in a long name, word by
-  word. Two different gazetteer places never join.
+  word, each word keeping its first letter ("Kafr Naha" is not "Kafr Laha"). Two different
+  gazetteer places never join, and a town's own name is its place even where GeoNames lists it
+  as another's alternate ("Salem" is no Jerusalem, "Monterey" no Monterrey); a common English
+  word ("Vine", "Union") and an English county ("Clarke County") join nothing by spelling.
+* never canonical: mojibake ("JuliÃ¡n Castro") where a correct spelling is in the group; a
+  typo's canonical is the spelling the corpus attests most, its longer names' endings counted.
 * outlet — case and punctuation, and :data:`OUTLET_ALIASES`; a name given with ``--source`` wins.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
+import importlib.util
 import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 # Plain rows (article id, name, label) and NumPy, no pandas: the pass runs inside every batch's
 # write, and pandas, imported for it alone, was a third of a second of every `presslens analyze`.
 import numpy as np
 
 from analysis import entities, gazetteer, geo, lexicon, summaries
-from analysis.entities.rules import GENERATION_SUFFIXES, full_given_name, without_generation
-from analysis.records import EntityMention
+from analysis.entities.rules import (
+    _JOINING_WORDS,
+    GENERATION_SUFFIXES,
+    full_given_name,
+    without_generation,
+)
+from analysis.records import EntityMention, is_local_speaker
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +88,59 @@ NAME_ARTICLES |= {"az", "ez", "an", "en", "adh", "ul"}
 COMPASS_ADJECTIVES = lexicon.mapping("compass_adjectives")
 PLACE_FEATURE_WORDS = lexicon.words("place_feature_words")
 _NON_LETTERS = re.compile(r"[^a-z0-9]+")  # digits stay: "G8" is not "G20", "BBC2" not "BBC"
+# Words that tell two names of one pattern apart ("University of North/South Carolina",
+# "Northern/Southern Command"): a name that differs in one is another organisation, however few
+# letters change.
+DISTINGUISHING_WORDS = gazetteer.COMPASS_WORDS | {"upper", "lower"}
+# English names of counties and their like ("Clark County", "Broward Parish"): written one way,
+# never transliterated, so a name a letter or two away is another county ("Clarke County",
+# "Brevard County"), not a spelling of it. The gazetteer lists no counties to tell them apart.
+ENGLISH_DIVISION_WORDS = frozenset({"county", "parish", "borough", "township"})
+
+
+@functools.lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The lower-case words of Brill's tagger lexicon (Brown corpus and Penn Treebank; shipped
+    with TextBlob, a dependency, as en-lexicon.txt) tagged other than a proper noun: the common
+    English words ("hook", "union", "vine", "midway", "lion"). Names appear there capitalised
+    only ("Carter", "Salem"), so a name is no word of it. Read once, from the file, without
+    importing TextBlob (it imports NLTK)."""
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-lexicon.txt"
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, tags = line.partition(" ")
+        if word.isalpha() and word.islower() and any(not t.startswith("NNP") for t in tags.split()):
+            words.add(word)
+    return frozenset(words)
+
+
+def common_word(name: str) -> bool:
+    """Whether ``name`` is one common English word ("Vine", "Hook", "Union", "Midway"), which
+    the news capitalises in a title, a brand or a sentence's start (:func:`_english_words`,
+    and the place words of lexicon/place_common_words through :func:`geo.common_word`)."""
+    word = name.strip()
+    # (a word of two letters is a given name's short form or a particle, "Al", "Ed", "Jo": "Al
+    # Gore" is no name of common words, and "Gore" joins it)
+    if " " in word or not word.isalpha() or len(word) < 3:
+        return False
+    return word.lower() in _english_words() or geo.common_word(word)
+
+
+def mojibake(name: str) -> bool:
+    """Whether ``name`` holds UTF-8 read as cp1252 or Latin-1 ("JuliÃ¡n Castro"): such a
+    spelling is never a join's canonical when a correct one is in its group (ftfy's test)."""
+    from ftfy.badness import is_bad
+
+    return is_bad(name)
+
+
+def _unaccented(name: str) -> bool:
+    """Whether ``name``'s letters are all ASCII: of two spellings in as many articles, the one
+    with its accents is the fuller ("Peña", not "Pena"); punctuation does not count."""
+    return all(c.isascii() for c in name if c.isalpha())
 
 
 @dataclass(frozen=True)
@@ -137,9 +209,24 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
         alias: canonical
         for alias, canonical in entities.harmonise(as_mentions).items()
         if " " in alias.strip()
-        or not (set(entities.name_key(alias)) - gazetteer.ARABIC_ARTICLES) & firsts
+        or (
+            not (set(entities.name_key(alias)) - gazetteer.ARABIC_ARTICLES) & firsts
+            and _person_name(canonical)
+            and not (common_word(alias) and all(map(common_word, canonical.split())))
+        )
     }
     return resolve_chains({**first, **middles, **joined})
+
+
+def _person_name(name: str) -> bool:
+    """Whether a full name a surname may join reads as a person's: no joining word written
+    as a title's ("Marco Rubio Responds To Question", a headline the model tagged PERSON) and
+    at most four words besides a generation. (A common word alone never joins a name of common
+    words only: "Hook" is no "Sandy Hook", a school's village, tagged PERSON.)"""
+    words = name.split()
+    return len(without_generation(entities.name_key(name))) <= 4 and not any(
+        w[:1].isupper() and w.lower() in _JOINING_WORDS for w in words[1:]
+    )
 
 
 def translit_key(name: str) -> str:
@@ -197,7 +284,8 @@ def _middle_name_joins(
         ]
         if len(group) < 2:
             continue
-        group.sort(key=lambda n: (-articles[n], len(n), n))
+        # (mojibake last; on a tie the spelling with its accents: "Peña" over "Pena")
+        group.sort(key=lambda n: (mojibake(n), -articles[n], _unaccented(n), len(n), n))
         for name in group[1:]:
             # One name under two given names ("Robert Mason", a professor; "Bob Mason", a
             # retired letter carrier) may be two people; the corpus vouches for the join only
@@ -265,10 +353,37 @@ def _word_keys(name: str, *, place: bool = False) -> list[str]:
     return out
 
 
+def article_apart(a: str, b: str) -> bool:
+    """Whether two names of one :func:`fold_key` are two names: a lower-case word is a common
+    noun, not a name that drops its article to match it ("monitor" is no "al-Monitor"); and a
+    capitalised word apart before one other is a given name, not the article its letters
+    spell ("Ash Carter", "Al Gore" are no "Carter", "Gore"; "al-Assad", "Al-Barazi" are
+    articles)."""
+    if a.islower() != b.islower() and a.lower() != b.lower():
+        return True
+    for x, y in ((a, b), (b, a)):
+        words = x.split()
+        if (
+            len(words) == 2
+            and words[0].istitle()
+            and words[0].lower() in NAME_ARTICLES
+            and len(re.split(r"[\s-]+", y.strip())) == 1
+        ):
+            return True
+    return False
+
+
+def _distinguished(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ in a word that tells names of one pattern apart
+    (:data:`DISTINGUISHING_WORDS`: "University of South Carolina", "… of North Carolina")."""
+    wa, wb = set(gazetteer.fold(a).split()), set(gazetteer.fold(b).split())
+    return bool((wa ^ wb) & DISTINGUISHING_WORDS)
+
+
 def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict[str, str]:
     """Joins of organisation names (``articles``: name → articles naming it; ``people``: the
     person names the corpus holds, for a name run into an organisation's)."""
-    mapping = _group_by(articles, lambda n: fold_key(n))
+    mapping = _group_by(articles, lambda n: fold_key(n), apart=article_apart)
     # transliterations ("Jaysh al-Islam" = "Jaish al-Islam", "Jeish al-Fatah" = "Jaish
     # al-Fateh") of names of two words or more; the vowel key is the looser (e = a, -eh = -a)
     mapping.update(_group_by(articles, lambda n: translit_key(n) if " " in n.strip() else ""))
@@ -293,14 +408,23 @@ def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict
             for w in set(words):
                 holders[w][name] += n
     # A typo in a long name ("Syrian Obervatory for Human Rights"): one letter in 12 or more, two
-    # in 20 or more.
+    # in 20 or more; never a word that tells names apart ("North" / "South"). The spelling kept
+    # is the one the corpus attests most, counting the longer names that end in it ("Council on
+    # Foreign Relations", in "European Council on Foreign Relations" too, over the misspelt
+    # "Council of Foreign Relations" of one article more), a correct one before mojibake.
+    attested = _attested(merged)
     kept: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for name in sorted(merged, key=lambda n: (-merged[n], n)):
+    for name in sorted(merged, key=lambda n: (mojibake(n), -attested[n], -merged[n], n)):
         key = fold_key(name)
         if len(key) < 12:
             continue
         target = next(
-            (c for c, ck in kept[key[:3]] if _near(key, ck, one_from=12, two_from=20)), None
+            (
+                c
+                for c, ck in kept[key[:3]]
+                if _near(key, ck, one_from=12, two_from=20) and not _distinguished(name, c)
+            ),
+            None,
         )
         if target is None:
             kept[key[:3]].append((name, key))
@@ -382,6 +506,19 @@ def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict
     return resolve_chains(mapping)
 
 
+def _attested(articles: Mapping[str, int]) -> Counter[str]:
+    """Articles naming each name alone or as the ending of a longer name of 3+ words
+    ("Council on Foreign Relations" in "European Council on Foreign Relations")."""
+    out: Counter[str] = Counter(articles)
+    for name, n in articles.items():
+        words = name.split()
+        for k in range(1, len(words) - 2):
+            ending = " ".join(words[k:])
+            if ending in articles:
+                out[ending] += n
+    return out
+
+
 def _canonical_org(name: str) -> str:
     """The canonical name of a known organisation's variant (:func:`entities.alias`), else
     ``name``."""
@@ -421,12 +558,9 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
         key=lambda n: (-articles[n], n),
     )
     rank = {n: i for i, n in enumerate(names)}
-    geo: dict[str, str | None] = {}
-    for name in names:
-        found = gazetteer.place(name) or gazetteer.town(name) or _province_of(name)
-        # by name and country, not kind: a city and the province named after it are one place
-        # to the news ("Idlib" is the governorate's entry, "Idleb" only the city's)
-        geo[name] = None if found is None else f"{found.name}|{found.country}"
+    # by name and country, not kind: a city and the province named after it are one place to
+    # the news ("Idlib" is the governorate's entry, "Idleb" only the city's)
+    geo = {name: _gazetteer_group(name) for name in names}
     parent = {n: n for n in names}
 
     def root(n: str) -> str:
@@ -462,6 +596,7 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
             elif group.startswith(("key:", "vowels:")) or _similar(
                 fold_key(_place_part(name), place=True),
                 fold_key(_place_part(first_of[group]), place=True),
+                short=min(_letters(_place_part(n)) for n in (name, first_of[group])) <= 4,
             ):
                 join(first_of[group], name)
     # A compass word's part of a place the store names is that place ("west Aleppo", "Northern
@@ -474,11 +609,14 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
             join(first_of[group], name)
     # Still apart: one edit in a long name (8 letters or more; two from 11), same first and last
     # letter, word by word ("Deir Ezour" ~ "Deir Ezzor", "Albu Kamal" ~ "Abu Kamal"; not "Hama
-    # province" ~ "Homs province", not "Northwestern" ~ "Northeastern").
+    # province" ~ "Homs province", not "Northwestern" ~ "Northeastern"). Not a common English
+    # word, and not an English county's name ("Clarke County" is not "Clark County").
     buckets: dict[tuple[str, str], list[tuple[str, str, list[str]]]] = defaultdict(list)
     for name in names:
         key = fold_key(name, place=True)
-        if len(key) < 8:
+        if len(key) < 8 or common_word(name):
+            continue
+        if name.rsplit(None, 1)[-1].lower() in ENGLISH_DIVISION_WORDS:
             continue
         words = _word_keys(name, place=True)
         bucket = buckets[(key[0], key[-1])]
@@ -488,14 +626,48 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
         else:
             join(other, name)
     best: dict[str, str] = {}
-    # the canonical: the group's name in most articles, the place before a compass part of it
-    for name in sorted(names, key=lambda n: parts[n] is not None):
+    # the canonical: the group's name in most articles, the place before a compass part of it,
+    # a correct spelling before a broken one ("Guantánamo Bay", not "GuantÃ¡namo Bay")
+    for name in sorted(names, key=lambda n: (mojibake(n), parts[n] is not None)):
         best.setdefault(root(name), name)
     return {n: best[root(n)] for n in names if best[root(n)] != n}
 
 
 # Words that make a province of the place before them ("Idleb province", "Homs Governorate").
 PROVINCE_WORDS = frozenset({"province", "governorate"})
+
+
+def _gazetteer_group(name: str) -> str | None:
+    """The gazetteer place ``name`` denotes, as "name|country", for joining spellings of it;
+    None when the gazetteer knows no such place.
+
+    The tables answer an alternate name too ("Idleb" → Idlib, "Deir Ezzor" → Deir ez-Zor), and
+    GeoNames' alternates include other places' own names and plain words: "Salem" (a town in
+    New Hampshire) is an old name of Jerusalem, "Monterey" (California) one of Monterrey,
+    "San Pedro" one of San Pedro Sula, "Midway" of Midland, "Vine" of Vienna, "Lion" of Lyon.
+    So a name found only as another place's alternate is the town that bears it as its own name
+    when the gazetteer has one in another country or spelled otherwise ("Salem", New Hampshire;
+    "Midway", a US town); and a one-word alternate that is a common English word ("Vine",
+    "Lion") is no spelling of a place at all."""
+    found = gazetteer.place(name) or gazetteer.town(name)
+    if found is None:
+        found = _province_of(name)
+        return None if found is None else f"{found.name}|{found.country}"
+    key = _unarticled(name)
+    own_name = _unarticled(found.name)
+    if own_name == key:  # its own name, with or without an article ("Karak", "Al Karak")
+        return f"{found.name}|{found.country}"
+    # (a town's, not a village's: villages share names across the world, "Deraa" in Algeria)
+    own = gazetteer.town(name)
+    if (
+        own is not None
+        and _unarticled(own.name) == key
+        and (own.country != found.country or entities.edit_distance(key, own_name, 1) is None)
+    ):
+        return f"{own.name}|{own.country}"
+    if " " not in key and common_word(name):
+        return None
+    return f"{found.name}|{found.country}"
 
 
 def _province_of(name: str) -> gazetteer.Place | None:
@@ -511,6 +683,12 @@ def _province_of(name: str) -> gazetteer.Place | None:
     if rest.lower() in gazetteer.COMPASS_WORDS:
         return None
     return gazetteer.place(rest) or gazetteer.town(rest)
+
+
+def _unarticled(name: str) -> str:
+    """``name`` folded, Arabic articles dropped, letters as written ("Al Karak" → "karak")."""
+    words = re.split(r"[\s-]+", gazetteer.fold(name))
+    return " ".join(w for w in words if w not in NAME_ARTICLES)
 
 
 def _compass_part_of(name: str) -> gazetteer.Place | None:
@@ -535,6 +713,8 @@ def _compass_part_of(name: str) -> gazetteer.Place | None:
         or gazetteer.fold(name) in geo.MAPPED_AREAS
     ):
         return None
+    if common_word(rest):
+        return None  # "Western Union" (the company) is no part of Union, New Jersey
     whole = gazetteer.place(rest) or _province_of(rest)
     if whole is None or whole.kind in ("city", "town"):
         return whole
@@ -560,8 +740,18 @@ def _without_feature_word(name: str) -> str:
     return head
 
 
-def _similar(a: str, b: str) -> bool:
-    return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
+def _similar(a: str, b: str, *, short: bool = False) -> bool:
+    """Keys close enough for an alternate name to be a spelling of its place: one holds the
+    other, or they are alike; for a ``short`` name (four letters) only within a longer one
+    ("Hama" / "Hamah"): a letter changed in a word that short makes another word ("Rino" is
+    not Reno)."""
+    if a in b or b in a:
+        return True
+    return not short and difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
+def _letters(name: str) -> int:
+    return len(_NON_LETTERS.sub("", gazetteer.fold(name)))
 
 
 _COMPASS_ROOTS = ("north", "south", "east", "west")
@@ -578,7 +768,13 @@ def _near_words(a: str, wa: list[str], b: str, wb: list[str]) -> bool:
     if len(wa) != len(wb):
         return True  # glued or split ("Albu Kamal" ~ "Abu Kamal"): _near has bounded it
     for x, y in zip(wa, wb, strict=True):
-        if x != y and entities.edit_distance(x, y, 1 if min(len(x), len(y)) <= 6 else 2) is None:
+        if x == y:
+            continue
+        # transliterations differ in vowels and doubled letters, not in a word's first letter:
+        # "Kafr Naha" (Aleppo) is not "Kafr Laha" (Homs)
+        if x[0] != y[0]:
+            return False
+        if entities.edit_distance(x, y, 1 if min(len(x), len(y)) <= 6 else 2) is None:
             return False
     return True
 
@@ -617,7 +813,18 @@ def _group_by(articles: Mapping[str, int], key, apart=None) -> dict[str, str]:
         if len(group) < 2:
             continue
         # A leading "the" is no fuller name: "the Idlib" never wins a tie against "Idlib".
-        group.sort(key=lambda n: (-articles[n], n.lower().startswith("the "), -len(n), n))
+        # Nor does mojibake ("JuliÃ¡n Castro") against a correct spelling ("Julián Castro"); on
+        # a tie the spelling with its accents wins ("Peña" over "Pena").
+        group.sort(
+            key=lambda n: (
+                mojibake(n),
+                -articles[n],
+                n.lower().startswith("the "),
+                -len(n),
+                _unaccented(n),
+                n,
+            )
+        )
         for name in group[1:]:
             if apart is None or not apart(name, group[0]):
                 mapping[name] = group[0]
@@ -828,11 +1035,13 @@ def _propose(raw: Mapping[str, Rows], explicit: Collection[str]) -> list[tuple]:
     labels = _labels(actors)
     # Case, hyphens, Arabic articles, British spelling: for every actor, labelled or not (a
     # claimant has no label of its own).
-    spelled = _group_by(_articles(actors), fold_key)
+    spelled = _group_by(_articles(actors), fold_key, apart=article_apart)
     actors = [(a, spelled.get(n, n), lab) for a, n, lab in actors]
     people: dict[str, set[str]] = defaultdict(set)  # article -> its person names
     others = []
     for row in actors:
+        if is_local_speaker(row[1]):
+            continue  # "Ahmed (in «…»)": one article's, no spelling of another's name
         if labels.get(row[1]) == "PERSON":
             people[row[0]].add(row[1])
         else:

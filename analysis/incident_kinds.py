@@ -89,7 +89,8 @@ WEAPONS_MASK = ((1 << len(WEAPONS)) - 1) << WEAPONS_FIRST_BIT
 _NUMBER_OF_DAYS = r"(two|three|four|five|six|seven|ten|several|few|\d+)"
 SPAN_PATTERN = (
     rf"(over|in|during|within|for) the (last|past|previous) ({_NUMBER_OF_DAYS} )?(days|weeks?|month)"
-    rf"|(over|in|during|within|for) the (last|past|previous) (36|48|72|96) hours"
+    rf"|(over|in|during|within|for) (the (last|past|previous) )?(24|36|48|72|96) hours"
+    rf"|(over|in|during|within|for) (the (last|past|previous) )?(twenty-four|forty-eight) hours"
     rf"|\b(over|in|within|during) {_NUMBER_OF_DAYS} days|\b{_NUMBER_OF_DAYS}-day"
     rf"|\b(over|during) the weekend"
     rf"|\b(continued|continuing|ongoing) ([a-z-]+ )?([a-z-]+ )?([a-z-]+ )?(attacks|strikes|raids|shelling)"
@@ -199,6 +200,16 @@ SUPERSEDED_BIT = 1 << 30
 # another's whole is no disagreement (the same sentence in two articles paired "including 10
 # when their bus was hit" with the 31 it belongs to).
 PART_BIT = 1 << 32
+# An aircraft shot down or crashed ("All five people on board a Russian military helicopter were
+# killed when it was shot down"): its dead are the crew's, told of no strike on the ground. Like
+# a chemical attack, a kind no other incident shares, so it pairs only with another downing
+# (the real store paired a helicopter's five with "15 killed by Russian airstrikes" that day:
+# both sentences name aircraft). In bit 33 (the kinds' low bits are all taken).
+DOWNING_PATTERN = (
+    r"\b(shot|brought) down\b|\bdowning\b|\bdowned\b"
+    r"|\b(plane|jet|helicopter|aircraft|drone)s? (crash(ed|es)?|came down|went down)\b"
+)
+DOWNING_BIT = 1 << 33
 # Where a sentence goes on to an earlier incident after the figure's own ("Syrian air strikes
 # kill 70 people after rebel rocket attack", "following rocket attacks by rebels") or to another
 # ("the rebel barrage killed 10 in Damascus while the government air strikes ..."), the kinds
@@ -249,6 +260,7 @@ def _kinds_sql() -> str:
     )
     figure = (
         f"CASE WHEN {{f}}.part_of IS NOT NULL THEN {PART_BIT} ELSE 0 END"
+        f" + CASE WHEN regexp_matches(ks, '{DOWNING_PATTERN}') THEN {DOWNING_BIT} ELSE 0 END"
         f" + CASE WHEN regexp_matches(kp, '{SUPERSEDED_PATTERN}') THEN {SUPERSEDED_BIT} ELSE 0 END"
     )
     # the attackers named, else the aircraft's sides
@@ -281,7 +293,7 @@ def _kinds_sql() -> str:
 # for the i-th kind of INCIDENT_KINDS, bit TARGETS_FIRST_BIT + i for the i-th of TARGETS (0: the
 # sentence names none), then the weapons (bits 19-22), a span of days or a province's total
 # (23), the weekday (24-26), the attackers (27-29), a toll since replaced (30), one strike named
-# (7) and a part of a larger figure (32).
+# (7), a part of a larger figure (32) and an aircraft downed (33).
 KINDS_SQL = _kinds_sql()
 
 
@@ -326,7 +338,7 @@ SAME_INCIDENT_SQL = (
     # attackers ("rebels fired rockets", "regime bombardment"): two incidents
     f" AND {_compatible(WEAPONS_MASK)} AND {_compatible(SIDES_MASK)}"
     f" AND ((x.kinds & {KINDS_MASK}) = 0 OR (y.kinds & {KINDS_MASK}) = 0"
-    f" OR (x.kinds & {CHEMICAL_BIT}) = (y.kinds & {CHEMICAL_BIT}))"
+    f" OR (x.kinds & {CHEMICAL_BIT | DOWNING_BIT}) = (y.kinds & {CHEMICAL_BIT | DOWNING_BIT}))"
     f" AND (x.category NOT IN {INCIDENT_CATEGORIES}"
     f" OR (x.kinds & y.kinds & {KINDS_MASK | TARGETS_MASK}) <> 0)"
     # casualties: the days the sentences name, where both name one, are one day (a share held

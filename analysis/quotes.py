@@ -15,7 +15,8 @@ Speakers are resolved to a canonical name: entity mentions from the entity extra
 else the fullest form of the name in the article ("Kerry" → "John Kerry"); a capitalised name or
 acronym the model tagged nothing still names its speaker ("SOHR", "Mr Cable", "Edu"), a day never
 does ("… a monitoring group said Saturday"); pronouns go to the
-nearest preceding subject of the right kind; role descriptions ("the US defence secretary") go to
+nearest preceding subject of the right kind ("he" never to a person known to be a woman, "she"
+never to a man: :func:`person_sex`); role descriptions ("the US defence secretary") go to
 the person the article gives that role, by apposition or by the nearest named person.
 """
 
@@ -35,17 +36,20 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import aggregates, doc_arrays, gazetteer, lexicon, sentiment, speech
 from analysis.entities.rules import (
+    FIRST_NAME_TITLES,
     HONORIFICS,
     ORG_HEAD_WORDS,
     ROLE_TITLES,
     alias,
+    given_name_sex,
+    is_given_name,
     is_sentence_adverb,
     strip_titles,
 )
 from analysis.entities.spans import NAMED_PERSON_NOUNS
 from analysis.names import actor_or_none, clean_name, is_actor_name
 from analysis.nlp import text_of
-from analysis.records import EntityMention, Quote
+from analysis.records import EntityMention, Quote, local_speaker
 from analysis.speech import SPEAKER_LABELS, SPEECH_VERBS
 
 log = logging.getLogger(__name__)
@@ -56,6 +60,8 @@ ACCORDANCE_NOUNS = lexicon.words("accordance_nouns")
 OBJECT_CONTENT_VERBS = lexicon.words("object_content_verbs")
 
 ROLE_NOUNS = lexicon.words("role_nouns")
+ARABIC_GIVEN_NAMES = lexicon.words("arabic_given_names")
+SURNAME_GIVEN_NAMES = lexicon.words("surname_given_names")
 
 NAME_PREFIXES = lexicon.words("name_prefixes")
 
@@ -595,6 +601,10 @@ class _Resolver:
             self.candidates.append((ent.start, spk, is_subj))
             self._learn_role(ent)
         self.candidates.sort(key=lambda c: c[0])
+        # What the article itself says of its people's sex (titles, kinship nouns): read before
+        # any speaker is resolved, so no pronoun resolved here votes for its own antecedent.
+        self.sexes = genders(text_of(doc), names.mentions)
+        self._chain: dict[int, _Speaker | None] = {}  # pronoun token → whom it stands for
 
     def _from_entity(self, ent: Span, head: Token | None = None) -> _Speaker:
         if head is not None and ent.start <= head.i < ent.end:
@@ -982,7 +992,17 @@ class _Resolver:
         else:
             return None
         fits = None
-        if word in GROUP_PRONOUNS:
+        own = _pronoun_gender(word)
+        if own is not None:
+            # "he" is never a person known to be a woman, "she" never a man ("… lambasting
+            # Trump's plan. “…,” she said" was Clinton's, not Trump's): the nearest person who
+            # agrees, else nobody (no speaker is better than a wrong one)
+            sexes = self.sexes
+
+            def fits(spk: _Speaker, _idx: int, _subj: bool) -> bool:
+                return person_sex(spk.name, sexes) in (None, own)
+
+        elif word in GROUP_PRONOUNS:
             # A group pronoun reaches back one sentence at most, and never to the outlet or
             # agency the story is credited to ("…, Reuters reported. They say …"): on FA-KES
             # and BBC news, "they" and "it" named a place or an outlet in most of their quotes.
@@ -1001,7 +1021,20 @@ class _Resolver:
                     t.tag_ in ("NNS", "NNPS") and not t.ent_type_ for t in doc[idx + 1 : token.i]
                 )
 
-        found = self._antecedent(token.i, want, fits=fits)
+        ranked = self._ranked_antecedent(token.i, want, fits)
+        found = ranked[1] if ranked is not None else None
+        if own is not None:
+            # A "he" that is the subject of a sentence between is the same person as this one,
+            # and nearer than a name that is no subject ("When the interview steered Allen
+            # toward …, he offered his thoughts on … Donald Trump's appeal. “…,” he said":
+            # Allen's words, not Trump's)
+            chain = self._subject_pronoun_before(token, own)
+            if chain is not None:
+                distance = self.sent_of[token.i] - self.sent_of[chain.i]
+                if ranked is None or (distance, 0, distance) < ranked[0]:
+                    via = self._chained(chain)
+                    if via is not None and via.name:
+                        found = via
         if found is None or found.name is None:  # none, or an unnamed official (remember)
             role = found.role if found is not None else None
             return _Speaker(None, token.text, token.idx, token.idx + len(token), None, role)
@@ -1009,12 +1042,48 @@ class _Resolver:
             found.name, token.text, token.idx, token.idx + len(token), found.label, found.role
         )
 
+    def _subject_pronoun_before(self, token: Token, own: str) -> Token | None:
+        """The nearest pronoun of gender ``own`` before ``token`` (within
+        :data:`ANTECEDENT_SENTENCES`) that is the subject of its sentence's main verb, outside
+        any quotation (a quoted "he" is the speaker's, not the narrator's)."""
+        doc = token.doc
+        lo = token.sent.start
+        for _ in range(ANTECEDENT_SENTENCES):
+            if lo == 0:
+                break
+            lo = doc[lo - 1].sent.start
+        for t in reversed(doc[lo : token.i]):
+            if (
+                t.pos == PRON
+                and _pronoun_gender(t.lower_) == own
+                and t.dep_ in CLAUSE_SUBJECT_DEPS
+                and t.head.dep_ == "ROOT"
+                and not self.quoted[t.i]
+            ):
+                return t
+        return None
+
+    def _chained(self, token: Token) -> _Speaker | None:
+        """The person the pronoun ``token`` stands for (:meth:`_pronoun`), worked out once."""
+        if token.i not in self._chain:
+            self._chain[token.i] = None  # (a pronoun never stands for itself)
+            self._chain[token.i] = self._pronoun(token)
+        return self._chain[token.i]
+
     def _antecedent(
         self, before: int, want: set[str], after: bool = False, fits=None
     ) -> _Speaker | None:
         """The person (or ``want`` label) named nearest before token ``before``; ``fits``, if
         given, is asked of each candidate, its token index and whether it is its clause's
         subject (a pronoun's gender, who may not be meant, how far back it may reach)."""
+        ranked = self._ranked_antecedent(before, want, fits)
+        return ranked[1] if ranked is not None else None
+
+    def _ranked_antecedent(
+        self, before: int, want: set[str], fits=None
+    ) -> tuple[tuple[int, int, int], _Speaker] | None:
+        """:meth:`_antecedent`'s choice with its rank (sentences back, 0 for a subject else 1,
+        sentences back), which a nearer subject pronoun may beat (:meth:`_pronoun`)."""
         sent_now = self.sent_of[before]
         best: tuple[int, int, _Speaker] | None = None
         for idx, spk, is_subj in reversed(self.candidates):
@@ -1032,7 +1101,7 @@ class _Resolver:
             rank = (near, 0 if is_subj else 1, distance)
             if best is None or rank < best[:3]:
                 best = (*rank, spk)
-        return best[3] if best else None
+        return (best[:3], best[3]) if best else None
 
     def _description(self, token: Token, np: Span) -> _Speaker:
         words = [t for t in np if t.dep_ not in ("det", "poss") and not t.is_punct]
@@ -2102,7 +2171,7 @@ def pronoun_referents(
         }
 
         def fits(spk: _Speaker, _idx=0, _subj=False, own=own, not_meant=not_meant) -> bool:
-            return spk.name not in not_meant and gender.get(spk.name, own) == own
+            return spk.name not in not_meant and person_sex(spk.name, gender) in (None, own)
 
         found = resolver._antecedent(tok.i, {"PERSON"}, fits=fits)
         if found is not None and _unnamed_between(doc, found, tok, own):
@@ -2207,6 +2276,17 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 # in the honorifics list say nothing of it, or (Lord, Sir) only of most.
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "messrs"})
 FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "dame", "baroness"})
+# Kinship nouns of lexicon/kin_nouns.txt that say the sex of the person they introduce ("her
+# husband, Bill Clinton", "his daughter Ivanka Trump": a name no census list sexes); "spouse",
+# "cousin" say none.
+MALE_KIN = frozenset(
+    {"husband", "son", "father", "brother", "widower", "nephew", "uncle", "grandson",
+     "grandfather", "stepfather", "stepson", "son-in-law"}
+)  # fmt: skip
+FEMALE_KIN = frozenset(
+    {"wife", "daughter", "mother", "sister", "widow", "niece", "aunt", "granddaughter",
+     "grandmother", "stepmother", "stepdaughter", "daughter-in-law"}
+)  # fmt: skip
 
 
 def _pronoun_gender(word: str) -> str | None:
@@ -2217,17 +2297,21 @@ def genders(
     text: str, mentions: Sequence[EntityMention], quotes: Sequence[Quote] = ()
 ) -> dict[str, str]:
     """Canonical person name → "m" or "f", where the article shows it: a gendered title written
-    before the person's name ("Mr Blair", "Mrs Patricia Hewitt"), and the pronoun a quote of
+    before the person's name ("Mr Blair", "Mrs Patricia Hewitt") or a kinship noun ("his
+    daughter Ivanka Trump"), and the pronoun a quote of
     theirs is attributed with ("..., she said." resolved to them). A person shown both ways, or
     not at all, is left out (a pronoun may then be theirs)."""
     votes: dict[str, list[int]] = {}
     for m in mentions:
         if m.label != "PERSON":
             continue
-        before = text[max(0, m.start - 12) : m.start].split()[-1:]
+        before = text[max(0, m.start - 16) : m.start].split()[-1:]
         first = text[m.start : m.end].split()[:1]  # "Ms Hewitt" is often the mention itself
         titles = {w.lower() for w in (*before, *first)}
-        sign = 1 if titles & MALE_TITLES else -1 if titles & FEMALE_TITLES else 0
+        # and a kinship noun just before the name ("his daughter Ivanka", "her husband, Bill")
+        titles |= {w.lower().rstrip(",") for w in before}
+        male, female = MALE_TITLES | MALE_KIN, FEMALE_TITLES | FEMALE_KIN
+        sign = 1 if titles & male else -1 if titles & female else 0
         if sign:
             votes.setdefault(m.name, []).append(sign)
     for q in quotes:
@@ -2243,6 +2327,21 @@ def genders(
         elif all(v < 0 for v in signs):
             out[name] = "f"
     return out
+
+
+def person_sex(name: str | None, known: dict[str, str]) -> str | None:
+    """ "m" or "f" for the person of canonical name ``name``: as the article shows it
+    (``known``, from :func:`genders`), else as their given name says (lexicon/given_name_sex.tsv:
+    "Hillary Clinton" "f", "Donald Trump" "m"), else None. A name of one word says nothing: a
+    lone surname may be a given name too ("Warren", "Kelly"); the first word the census knows
+    before the surname is read, past a word it does not ("Pastor Darrell Scott")."""
+    if not name:
+        return None
+    if name in known:
+        return known[name]
+    words = strip_titles(name)[0].split()
+    sex = next(filter(None, map(given_name_sex, words[:-1])), None)
+    return sex.lower() if sex else None
 
 
 def narrated_ranges(text: str, q: Quote) -> list[tuple[int, int]]:
@@ -2510,3 +2609,57 @@ def _record(article_id, kind, text, start, end, spk: _Speaker, cue, scorer) -> Q
         cue=cue,
         **scorer(body),
     )
+
+
+# A local speaker's name shows at most this much of its article's title.
+_LOCAL_TITLE_CHARS = 60
+
+
+def local_first_names(
+    quotes: Sequence[Quote], mentions: Sequence[EntityMention], text: str, *, title: str
+) -> list[Quote]:
+    """``quotes`` with a speaker known only by a given name made the article's own: "Ahmed (in
+    «Rebels launch assault in Aleppo»)". A witness or resident quoted as "Ahmed" — never with a
+    surname in the article, else the entity pass would have joined the short form to it — is
+    one person of this article; keyed "Ahmed" alone, the Speakers page counted every article's
+    Ahmed as one speaker (FA-KES: a witness of a wedding bombing and a resident of western
+    Aleppo). Not a name any mention of it bears a title before ("Pope Francis", "Prince Harry",
+    "Sheikh Ahmed"): such a person is known by that one name. Given names: the Census lists
+    (:func:`analysis.entities.rules.is_given_name`) and lexicon/arabic_given_names, less those
+    that are common surnames too (lexicon/surname_given_names: "Clinton", "Joseph", "Scott")."""
+    qualified: dict[str, str] = {}
+    for q in quotes:
+        name = q.speaker
+        if q.speaker_label != "PERSON" or not name or name in qualified or " " in name:
+            continue
+        key = gazetteer.fold(name)
+        if not (is_given_name(name) or key in ARABIC_GIVEN_NAMES) or key in SURNAME_GIVEN_NAMES:
+            continue  # no given name, or one that is also a common surname ("Clinton")
+        if any(key in gazetteer.fold(m.name).split() and m.name != name for m in mentions):
+            continue  # the article gives a fuller name somewhere ("Scott Richter")
+        if re.search(rf"\b{re.escape(name)}\s+(?:al-)?[A-Z][a-z]", text):
+            continue  # … or writes one the model left untagged
+        if any(_titled(text, m) for m in mentions if m.name == name):
+            continue
+        short = title.strip()
+        if len(short) > _LOCAL_TITLE_CHARS:
+            short = short[:_LOCAL_TITLE_CHARS].rsplit(" ", 1)[0] + " …"
+        where = f"«{short}»" if short else f"article {quotes[0].article_id[:8]}"
+        qualified[name] = local_speaker(name, where)
+    if not qualified:
+        return list(quotes)
+    return [
+        dataclasses.replace(q, speaker=qualified[q.speaker]) if q.speaker in qualified else q
+        for q in quotes
+    ]
+
+
+def _titled(text: str, m: EntityMention) -> bool:
+    """Does a title stand before the mention ``m``, or open its text ("Pope Francis", "Princes
+    William and Harry", "Sheikh Ahmed")?"""
+    words = text[max(0, m.start - 20) : m.start].split()[-1:] + m.text.split()[:1]
+    titles = FIRST_NAME_TITLES | HONORIFICS | ROLE_TITLES
+    for word in (w.lower().rstrip(".") for w in words):
+        if word in titles or (word.endswith("s") and word[:-1] in titles):
+            return True
+    return False

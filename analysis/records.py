@@ -8,6 +8,7 @@ to the sentence it came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -36,7 +37,9 @@ class Quote:
     text: str
     start: int
     end: int
-    speaker: str | None = None  # canonical name, e.g. "John Kerry"
+    # canonical name, e.g. "John Kerry"; one known by a given name alone is the article's own:
+    # "Ahmed (in «Rebels launch assault in Aleppo»)" (see local_speaker)
+    speaker: str | None = None
     speaker_mention: str | None = None  # what the text says, e.g. "he", "Kerry"
     speaker_start: int | None = None
     speaker_end: int | None = None
@@ -46,6 +49,23 @@ class Quote:
     polarity: float = 0.0  # TextBlob, the default scorer
     subjectivity: float = 0.0
     polarity_vader: float = 0.0  # VADER compound, stored side by side
+
+
+# The article-local speaker's name: the name and, in brackets, the article it belongs to.
+_LOCAL_SPEAKER = re.compile(r" \(in (?:«[^»]*»|article \w+)\)$")
+
+
+def local_speaker(name: str, where: str) -> str:
+    """``name`` as one article's own speaker: ``where`` is that article's title (else
+    ``"article <id>"``). Stored so in ``quotes.speaker``, every view shows it as it is and the
+    Speakers page keeps two articles' "Ahmed" apart with no key of its own."""
+    return f"{name} (in {where})"
+
+
+def is_local_speaker(name: str) -> bool:
+    """Is ``name`` a speaker made an article's own by :func:`local_speaker`? (The identity pass
+    joins no such name to another: its article is the whole of what is known of it.)"""
+    return _LOCAL_SPEAKER.search(name) is not None
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,11 @@ _CELL = [("day", "DATE"), ("source", "VARCHAR")]
 # What makes a figure a candidate headline, and its event's week and unit key: shared with
 # analysis.figure_views.headline_figures, which votes over the same events.
 ESTIMATE_SQL = "COALESCE({f}.value, ({f}.low + {f}.high) / 2, {f}.low, {f}.high)"
+# The estimate of the toll a part belongs to ("15" of "34 civilians, among them 15 children":
+# 34), read from the whole's row ``{w}`` joined on the part's ``part_of``; NULL for a figure
+# that is no part, or part of a whole nobody counted ("among the dead"). Two parts are compared
+# only as parts of one toll (analysis.figure_views._SAME_WHOLE_SQL).
+WHOLE_SQL = ESTIMATE_SQL.replace("{f}", "{w}")
 # Categories whose figures count unlike things ("50 people with breathing problems" and "a
 # hospital for 8,000 people"; "13% growth" and "47% of voters"): never a page's first category
 # (analysis.figure_views.opening_category), a headline nor a conflict.
@@ -171,6 +176,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("article_id", "VARCHAR"),
         ("start", "INTEGER"),
         ("kinds", "BIGINT"),  # analysis.incident_kinds.KINDS_SQL (its bits run past 31)
+        ("whole", "DOUBLE"),  # WHOLE_SQL: the estimate of the toll it is part of
     ],
     # The Figures page's series (analysis.figure_views.figure_series): one row per publication
     # day, category, place and scope — and scope "*" for all scopes together —, over every
@@ -361,8 +367,9 @@ _RECOUNT: dict[str, str] = {
         SELECT v.published, v.source, f.category, {CLASS_SQL.format(f="f")}, f.location,
                f.scope, {ESTIMATE_SQL.format(f="f")}, {LOW_SQL.format(f="f")},
                {HIGH_SQL.format(f="f")}, {CLAIMANT_SQL.format(f="f", a="v")}, f.article_id,
-               f.start, {incident_kinds.KINDS_SQL.format(f="f")}
+               f.start, {incident_kinds.KINDS_SQL.format(f="f")}, {WHOLE_SQL.format(w="w")}
         FROM figures f JOIN v ON v.id = f.article_id
+        LEFT JOIN figures w ON w.article_id = f.article_id AND w.start = f.part_of
         WHERE v.published IS NOT NULL AND f.location IS NOT NULL
           AND {ESTIMATE_SQL.format(f="f")} IS NOT NULL
           AND {CONFLICT_FIGURE_SQL.format(f="f")}""",

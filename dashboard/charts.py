@@ -843,9 +843,15 @@ def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
     diameter = {n: 10 + 22 * math.sqrt(strength[n] / top_strength) for n in nodes}
     x_range, y_range = _padded_ranges([pos[n] for n in nodes])
     canvas = label_layout.Canvas(*NETWORK_CANVAS, x_range, y_range, equal_aspect=True)
+    # Each name on the side of its node clearest of the edges (a hub's name had sat across the
+    # edges leaving it), a long one in two lines.
+    index = {n: i for i, n in enumerate(nodes)}
+    shown = {n: label_layout.wrap(n) for n in nodes}
+    edges = [(index[a], index[b]) for a, b in zip(pairs["name_a"], pairs["name_b"], strict=True)]
     placed = label_layout.place_labels(
-        [pos[n][0] for n in nodes], [pos[n][1] for n in nodes], nodes,
+        [pos[n][0] for n in nodes], [pos[n][1] for n in nodes], [shown[n] for n in nodes],
         [diameter[n] / 2 for n in nodes], canvas,
+        edges=edges,
     )  # fmt: skip
     where = dict(zip(nodes, placed, strict=True))
     for label in sorted({labels[n] for n in nodes}):
@@ -858,9 +864,12 @@ def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
             name=LABEL_NAMES.get(label, label),
             # Named where the name fits clear of the others; every node is in the hover and
             # in the table beside the chart.
-            text=[n if where[n] else "" for n in names],
+            text=[shown[n] if where[n] else "" for n in names],
             textposition=[where[n] or "top center" for n in names],
-            textfont=dict(size=11),
+            # A white halo: where an edge still passes a name (a hub with edges on every
+            # side), the name stays readable over it. Scatter text has no background; an
+            # annotation's would, but the name would then no longer be part of the node.
+            textfont=dict(size=11, shadow=NAME_HALO),
             marker=dict(
                 size=[diameter[n] for n in names],
                 color=LABEL_COLOURS.get(label, "#7f7f7f"),
@@ -883,6 +892,8 @@ def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
 
 # The network: three fifths of the wide layout's main column, 560 px tall less title and legend.
 NETWORK_CANVAS = (540.0, 450.0)
+# CSS text-shadow: white on every side, drawn the same in the browser and the PNG/SVG export.
+NAME_HALO = "0 0 2px white, 0 0 2px white, 0 0 3px white"
 
 
 def _padded_ranges(points) -> tuple[tuple[float, float], tuple[float, float]]:

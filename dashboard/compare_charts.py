@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard import label_layout
 from dashboard.charts import (
     CATEGORY_TITLES,
     PALETTE,
@@ -130,12 +131,22 @@ def _attention_one_period(df: pd.DataFrame, *, col: str, granularity: str, order
     return fig
 
 
-# How many characters of a speaker's name fit in the gap between panels (18% of a wide page's
-# chart width, 11-px labels), by the number of panels.
-PANEL_LABEL_CHARS = {1: 40, 2: 26, 3: 21, 4: 16}
+# Names in the gap beside each panel are shown whole, in two lines (at the space nearest the
+# middle) past LINE_CHARS characters: cut to what a fixed gap held, "Syrian Observatory…" could
+# be any of its namesakes. Only a name longer than MAX_NAME_CHARS — a phrase taken for a name —
+# is cut. The gap is made as wide as the longest line, measured as label_layout measures names
+# (11-px text), for a chart COMPARE_WIDTH_PX wide: a wide page's main column (940 px at 1400).
+LINE_CHARS = 18
+MAX_NAME_CHARS = 60
+LABEL_FONT_PX = 11
+COMPARE_WIDTH_PX = 900
+# Panels side by side narrower than this leave bars too short to compare: two panels a row.
+MIN_PANEL_PX = 120
+# Plotly's gap between a tick label and its axis, and a little air.
+TICK_GAP_PX = 10
 
 
-def _fit(name: str, width: int) -> str:
+def _fit(name: str, width: int = MAX_NAME_CHARS) -> str:
     """``name`` cut to ``width`` characters at a word where it can be, with an ellipsis."""
     if len(name) <= width:
         return name
@@ -145,41 +156,74 @@ def _fit(name: str, width: int) -> str:
     return cut.rstrip(" ,.-") + "…"
 
 
-def _fit_all(names, width: int) -> list[str]:
-    """Each name fitted, two names cut alike told apart (a bar per label)."""
+def _label(name: str) -> str:
+    """A bar's label: ``name`` whole (cut only past :data:`MAX_NAME_CHARS`), in two lines when
+    longer than :data:`LINE_CHARS`."""
+    return label_layout.wrap(_fit(name), LINE_CHARS)
+
+
+def _labels(names) -> list[str]:
+    """Each name as a label, two names cut alike told apart (a bar per label)."""
     out: list[str] = []
     for name in names:
-        label = _fit(str(name), width)
+        label = _label(str(name))
         while label in out:
             label += "\u200b"  # invisible, but another category
         out.append(label)
     return out
 
 
+def _panel_grid(n: int, label_px: float) -> tuple[int, int, float]:
+    """Rows, columns and the horizontal spacing (a fraction of the plot's width) for ``n``
+    panels whose names are ``label_px`` wide: every gap holds the names, and the panels go two a
+    row where side by side they would be narrower than :data:`MIN_PANEL_PX`."""
+    plot_px = COMPARE_WIDTH_PX - label_px - 10  # less the margins: left (names), right
+    cols = n
+    while cols > 1 and (plot_px - (cols - 1) * label_px) / cols < MIN_PANEL_PX:
+        cols = max(1, min(cols - 1, 2))
+    rows = -(-n // cols)
+    return rows, cols, (min(label_px / plot_px, 0.9 / max(cols - 1, 1)) if cols > 1 else 0.0)
+
+
 def who_is_quoted(df: pd.DataFrame, *, order) -> go.Figure:
     """One panel per group: the speakers it quotes most, by share of all its quotes, on one
-    scale for every panel (each panel's own had drawn 2.7 % and 57.5 % as bars of a length)."""
+    scale for every panel (each panel's own had drawn 2.7 % and 57.5 % as bars of a length).
+    Names are whole (two lines where long), the gap beside each panel as wide as they need."""
     groups = [g for g in order if (df["grp"] == g).any()]
     colours = group_colours(order)
-    fig = make_subplots(rows=1, cols=len(groups), subplot_titles=groups, horizontal_spacing=0.18)
-    width = PANEL_LABEL_CHARS.get(len(groups), 14)
-    for i, grp in enumerate(groups, start=1):
-        part = df[df["grp"] == grp].sort_values("rank", ascending=False)
-        # The names sit in the gap between panels: cut to what the gap holds (the hover and
-        # the table give them whole), or the next panel's names run over this one's bars.
+    parts = {g: df[df["grp"] == g].sort_values("rank", ascending=False) for g in groups}
+    labels = {g: _labels(parts[g]["speaker"]) for g in groups}
+    every = [label for g in groups for label in labels[g]] or [""]
+    label_px = max(label_layout.text_size(lb, LABEL_FONT_PX)[0] for lb in every) + TICK_GAP_PX
+    rows, cols, spacing = _panel_grid(len(groups), label_px)
+    n = max(len(parts[g]) for g in groups)
+    two_lines = any("<br>" in label for label in every)
+    bar_px = 34 if two_lines else 26  # a two-line name needs the room of two
+    # two a row: an odd panel's empty neighbour draws no axes
+    cells = [[{} if r * cols + c < len(groups) else None for c in range(cols)] for r in range(rows)]
+    fig = make_subplots(
+        rows=rows, cols=cols, specs=cells, subplot_titles=groups, horizontal_spacing=spacing,
+        vertical_spacing=min(0.3, 90 / (rows * (60 + bar_px * n))) if rows > 1 else 0.0,
+    )  # fmt: skip
+    for i, grp in enumerate(groups):
+        part = parts[grp]
         fig.add_bar(
-            x=part["share"], y=_fit_all(part["speaker"], width), orientation="h",
-            name=grp, showlegend=False,
+            x=part["share"], y=labels[grp], orientation="h", name=grp, showlegend=False,
             marker_color=colours[grp], customdata=part[["speaker", "n_quotes"]],
+            # the name whole in the hover, whatever the label holds
             hovertemplate="%{customdata[0]}: %{customdata[1]} quotes (%{x:.1~%})<extra></extra>",
-            row=1, col=i,
+            row=i // cols + 1, col=i % cols + 1,
         )  # fmt: skip
-        fig.update_xaxes(tickformat=".1~%", row=1, col=i)
+    fig.update_xaxes(tickformat=".1~%")
     top = float(df["share"].max()) if len(df) else 1.0
     fig.update_xaxes(range=[0, min(1.0, top * 1.08)])
-    n = max((df["grp"] == g).sum() for g in groups)
-    fig = _style(fig, title="Who each group quotes (share of all its quotes)", height=120 + 26 * n)
-    fig.update_layout(margin=dict(t=90))
+    fig = _style(
+        fig,
+        title="Who each group quotes (share of all its quotes)",
+        height=60 + rows * (60 + bar_px * n),
+    )
+    # the first column's names in the left margin, as wide as the gaps between panels
+    fig.update_layout(margin=dict(t=90, l=round(label_px)))
     return fig
 
 

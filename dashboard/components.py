@@ -130,6 +130,20 @@ def fit_height(n_rows: int, most: int) -> int | str:
     return "content" if (n_rows + 1) * ROW_HEIGHT + TABLE_BORDER <= most else most
 
 
+# The grid's header row, in pixels: a little taller than a default row (37 px in Chromium).
+HEADER_HEIGHT = 38
+# A table of at most this many rows is drawn whole; a longer one scrolls inside this height.
+WHOLE_ROWS = 12
+
+
+def rows_height(n_rows: int, *, row_height: int = ROW_HEIGHT, most_rows: int = WHOLE_ROWS) -> int:
+    """A table's ``height`` in pixels that shows its ``n_rows`` rows of ``row_height`` whole,
+    up to ``most_rows`` of them. Streamlit's default height (about ten default rows, 400 px)
+    hid the Overview's sixth headline figure, in rows tall enough to wrap, behind an inner
+    scroll nobody saw."""
+    return HEADER_HEIGHT + max(min(n_rows, most_rows), 1) * row_height + TABLE_BORDER
+
+
 def table(df: pd.DataFrame, *, title: str, **kwargs):
     """``st.dataframe`` that is also recorded for the page's report. A missing value reads as
     a dash in every table, as the figure tables' cells the sentence gives nothing for do

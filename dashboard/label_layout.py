@@ -8,7 +8,9 @@ name already placed, no other marker and stays inside the plot; a name with no f
 left to the hover. Estimates use the narrowest width the chart is drawn at, so on a wider screen
 names only get further apart. With ``leaders``, a name with no free place beside its marker is set
 further out, joined to it by a thin line (a :class:`Leader`), rather than over another marker,
-where a reader takes it for that marker's name.
+where a reader takes it for that marker's name. With ``edges`` (a network's), a name goes, of the
+free positions, to the one farthest from the lines between points — the first position free of
+names and markers had set hubs' names across the edges leaving them, where they were hard to read.
 """
 
 from __future__ import annotations
@@ -71,6 +73,9 @@ _LEADER_PX = (16.0, 30.0, 46.0, 64.0, 90.0, 120.0)
 # A name keeps this far from the other markers: one that touched a neighbour's edge was read as
 # the neighbour's name.
 MARKER_MARGIN_PX = 5.0
+# A name this far from every edge (and other name) reads clearly: beyond it, the order of
+# POSITIONS decides (above before beside), not a few more pixels of clearance.
+EDGE_CLEAR_PX = 8.0
 
 
 def text_size(text: str, font_px: float) -> tuple[float, float]:
@@ -131,13 +136,16 @@ def place_labels(
     must: Sequence[bool] | None = None,
     font_px: float = 11.0,
     leaders: bool = False,
+    edges: Sequence[tuple[int, int]] = (),
 ) -> list[str | Leader | None]:
     """A ``textposition`` per point, or ``None`` where its name would overlap another name, a
     marker or the plot's edge. Points are placed in ``order`` (most important first; default:
     as given); a point with ``must`` set is always named (the user asked for it), at the best
     position found — it still goes first, so it nearly always finds a free one. ``leaders``:
     a name with no place beside its marker clear of the others gets a :class:`Leader` to a
-    place further out that is, instead of one over another marker."""
+    place further out that is, instead of one over another marker. ``edges``: pairs of point
+    indices joined by a line; of the free positions a name takes the one clearest of the lines
+    (see :func:`_clearance`)."""
     n = len(texts)
     must = list(must) if must is not None else [False] * n
     order = list(order) if order is not None else list(range(n))
@@ -146,6 +154,7 @@ def place_labels(
     markers = [
         (px - r, py - r, px + r, py + r) for (px, py), r in zip(points, radii_px, strict=True)
     ]
+    segments = [_trimmed(points[a], points[b], radii_px[a], radii_px[b]) for a, b in edges]
     placed: list[Box] = []
     result: list[str | None] = [None] * n
     for i in order:
@@ -155,7 +164,9 @@ def place_labels(
         # First a position clear of every other marker too; then, with leaders, one further
         # out; failing that, one clear of names only (a name over a faint bubble still reads;
         # over another name it does not).
-        position = _free(i, px, py, texts[i], radii_px[i], canvas, placed, markers, font_px)
+        position = _free(
+            i, px, py, texts[i], radii_px[i], canvas, placed, markers, font_px, segments
+        )
         if position is None and leaders:
             found = _free_leader(px, py, texts[i], radii_px[i], canvas, placed, markers, font_px)
             if found is not None:
@@ -163,7 +174,9 @@ def place_labels(
                 placed.append(box)
                 continue
         if position is None and (must[i] or not leaders):
-            position = _free(i, px, py, texts[i], radii_px[i], canvas, placed, [], font_px)
+            position = _free(
+                i, px, py, texts[i], radii_px[i], canvas, placed, [], font_px, segments
+            )
         if position is None and must[i]:
             position = POSITIONS[0]
         if position is not None:
@@ -198,9 +211,11 @@ def _free_leader(px, py, text, radius, canvas, placed, markers, font_px):
     return None
 
 
-def _free(i, px, py, text, radius, canvas, placed, markers, font_px) -> str | None:
-    """The first position whose box is inside the plot and clear of ``placed`` and of the
-    ``markers`` of other points."""
+def _free(i, px, py, text, radius, canvas, placed, markers, font_px, segments=()) -> str | None:
+    """A position whose box is inside the plot and clear of ``placed`` and of the ``markers`` of
+    other points: the first in :data:`POSITIONS`, or with ``segments`` the clearest of them
+    (:func:`_clearance`, up to :data:`EDGE_CLEAR_PX`; ties go to the earlier position)."""
+    best, best_score = None, -math.inf
     for position in POSITIONS:
         box = label_box(px, py, radius, text, position, font_px)
         inside = (
@@ -213,5 +228,82 @@ def _free(i, px, py, text, radius, canvas, placed, markers, font_px) -> str | No
             continue
         if any(_near(box, m) for j, m in enumerate(markers) if j != i):
             continue
-        return position
-    return None
+        if not segments:
+            return position
+        score = min(_clearance(box, segments, placed), EDGE_CLEAR_PX)
+        if score > best_score:
+            best, best_score = position, score
+    return best
+
+
+Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels
+
+
+def _trimmed(a, b, radius_a: float, radius_b: float) -> Segment:
+    """The visible part of the line from point ``a`` to point ``b``: outside both markers (the
+    part under a marker hides no name, and a name beside its own marker is always within a
+    radius of the line's end at its centre)."""
+    (x0, y0), (x1, y1) = a, b
+    length = math.hypot(x1 - x0, y1 - y0)
+    if length <= radius_a + radius_b:
+        return (x0, y0, x0, y0)  # the markers touch: nothing of the line shows
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    return (x0 + ux * radius_a, y0 + uy * radius_a, x1 - ux * radius_b, y1 - uy * radius_b)
+
+
+def _clearance(box: Box, segments: Sequence[Segment], placed: Sequence[Box]) -> float:
+    """How clear ``box`` is of the lines and the names placed: the smallest distance in pixels
+    to any of them, or, where a line runs through the box, minus the length of line inside it
+    (a name crossed near a corner reads better than one struck through)."""
+    worst = math.inf
+    for seg in segments:
+        inside = _length_inside(seg, box)
+        worst = min(worst, -inside if inside > 0 else _segment_box_distance(seg, box))
+    for other in placed:
+        dx = max(other[0] - box[2], box[0] - other[2], 0.0)
+        dy = max(other[1] - box[3], box[1] - other[3], 0.0)
+        worst = min(worst, math.hypot(dx, dy))
+    return worst
+
+
+def _length_inside(seg: Segment, box: Box) -> float:
+    """The length of ``seg`` inside ``box`` (Liang–Barsky clipping); 0 when it misses."""
+    x0, y0, x1, y1 = seg
+    dx, dy = x1 - x0, y1 - y0
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x0 - box[0]), (dx, box[2] - x0), (-dy, y0 - box[1]), (dy, box[3] - y0)):
+        if p == 0:
+            if q < 0:
+                return 0.0
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return 0.0
+    return (t1 - t0) * math.hypot(dx, dy)
+
+
+def _point_segment_distance(px: float, py: float, seg: Segment) -> float:
+    x0, y0, x1, y1 = seg
+    dx, dy = x1 - x0, y1 - y0
+    denom = dx * dx + dy * dy
+    t = 0.0 if denom == 0 else max(0.0, min(1.0, ((px - x0) * dx + (py - y0) * dy) / denom))
+    return math.hypot(px - (x0 + t * dx), py - (y0 + t * dy))
+
+
+def _segment_box_distance(seg: Segment, box: Box) -> float:
+    """The distance between a segment and a box it does not cross: the nearest of its ends to
+    the box, or of the box's corners to it."""
+    left, top, right, bottom = box
+    ends = (
+        math.hypot(max(left - x, x - right, 0.0), max(top - y, y - bottom, 0.0))
+        for x, y in (seg[:2], seg[2:])
+    )
+    corners = (
+        _point_segment_distance(x, y, seg)
+        for x, y in ((left, top), (right, top), (left, bottom), (right, bottom))
+    )
+    return min(*ends, *corners)

@@ -64,9 +64,23 @@ def places_note(table: pd.DataFrame, region: str = "", size_by: str = "") -> str
             f"{len(far):,} of those drawn lie outside the map's first view ({named}): drag the "
             "map or zoom out"
         )
+    untagged = table.loc[(table["n_figures"] > 0) & (table["n_articles"] == 0), "place"]
+    if untagged.size:
+        # The two counts come from two readings: "articles" those whose tagger named the place
+        # a place, "figures" those whose sentence puts a figure there. "Tamarac: 0 articles, 12
+        # figures" (a golf-course story the tagger read as an organisation's) had looked like
+        # a slip; the caption says why, and the place's articles below list both kinds.
+        named = ", ".join(untagged.head(3)) + (" …" if untagged.size > 3 else "")
+        parts.append(
+            f"{untagged.size:,} {'places have' if untagged.size > 1 else 'place has'} figures "
+            f"but 0 articles ({named}): an article counts where the tagger takes the name for "
+            "a place, a figure where its sentence puts it, and the tagger took these names for "
+            "something else (an organisation, a building); a place's articles below list both"
+        )
     parts.append(
         f"{table.attrs.get('unlocated', 0):,} place names in the articles in view are not in "
-        "the gazetteer and are not drawn"
+        "the gazetteer and are not drawn, nor are continents and regions such as North "
+        "America or the Middle East"
     )
     if rare := table.attrs.get("rare", 0):
         parts.append(
@@ -131,7 +145,7 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
                                   color=["#000" if p == selected else "#fff" for p in part["place"]])),
             customdata=part[["place", "n_figures", "n_articles"]].astype(str).values,
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} figures · "
-            "%{customdata[2]} articles<extra></extra>",
+            "%{customdata[2]} articles tagging it a place<extra></extra>",
         )  # fmt: skip
     fig = _style(fig, title="Where the articles report figures and name places", height=560)
     (x0, x1), (y0, y1), ratio = _view_box(df, size_by)

@@ -10,7 +10,7 @@ from analysis import compare_views as cv
 from analysis.filters import Filters
 from analysis.records import Article, ArticleResult, Figure, Quote
 from analysis.store import Store
-from dashboard import charts, compare_charts, components
+from dashboard import charts, compare_charts, components, label_layout
 
 
 def _art(aid, source, day, text, speakers=(), figures=()):
@@ -173,29 +173,88 @@ def test_figure_timeline_breaks_long_gaps_and_can_use_a_log_axis():
     assert charts.spans_orders_of_magnitude([86, 1400]) is False
 
 
-def test_who_is_quoted_names_fit_between_the_panels():
-    """Long names are cut to what the gap between panels holds (whole in the hover); two names
-    cut alike stay two bars."""
+def _gaps_px(fig) -> list[float]:
+    """The gaps beside each panel's bars in pixels, for a chart COMPARE_WIDTH_PX wide: the
+    left margin, and between panels side by side."""
+    plot_px = compare_charts.COMPARE_WIDTH_PX - fig.layout.margin.l - fig.layout.margin.r
+    domains = sorted(
+        fig.layout[name].domain for name in fig.layout if name.startswith("xaxis")
+    )  # fmt: skip
+    gaps = [float(fig.layout.margin.l)]
+    for left, right in zip(domains, domains[1:], strict=False):
+        if right[0] > left[1]:  # side by side (two a row: the next row starts at 0)
+            gaps.append((right[0] - left[1]) * plot_px)
+    return gaps
+
+
+def test_who_is_quoted_shows_names_whole_with_the_room_they_need():
+    """A long name is shown whole, in two lines at a word, in a gap as wide as it: cut to the
+    old fixed gap, "Syrian Observatory…" could be any of its namesakes. Only a phrase longer than
+    MAX_NAME_CHARS is cut; the hover always has the name whole; two names cut alike stay two
+    bars."""
     long_a = "Syrian Observatory for Human Rights"
     long_b = "Syrian Observatory for Human Rights director"
+    extreme = (
+        "Ministry of Foreign Affairs and Expatriates of the Syrian Arab Republic spokesman"
+    )  # fmt: skip
     df = pd.DataFrame(
         {
-            "grp": ["A", "A", "A", "B", "B", "C"],
-            "speaker": [long_a, long_b, "UN", long_a, "Kremlin", "UN"],
-            "share": [0.5, 0.3, 0.2, 0.6, 0.4, 1.0],
-            "n_quotes": [5, 3, 2, 6, 4, 1],
-            "rank": [1, 2, 3, 1, 2, 1],
+            "grp": ["A", "A", "A", "B", "B", "C", "C"],
+            "speaker": [long_a, long_b, "UN", long_a, "Kremlin", "UN", extreme],
+            "share": [0.5, 0.3, 0.2, 0.6, 0.4, 0.7, 0.3],
+            "n_quotes": [5, 3, 2, 6, 4, 7, 3],
+            "rank": [1, 2, 3, 1, 2, 1, 2],
         }
     )
     fig = compare_charts.who_is_quoted(df, order=["A", "B", "C"])
-    limit = compare_charts.PANEL_LABEL_CHARS[3]
     for bar in fig.data:
-        labels = [label.rstrip("\u200b") for label in bar.y]
-        assert all(len(label) <= limit for label in labels)
         assert len(set(bar.y)) == len(bar.y)
+        for label, (speaker, _) in zip(bar.y, bar.customdata, strict=True):
+            shown = label.rstrip("\u200b").replace("<br>", " ")
+            if len(speaker) <= compare_charts.MAX_NAME_CHARS:
+                assert shown == speaker  # whole
+            else:
+                assert shown.endswith("…") and len(shown) <= compare_charts.MAX_NAME_CHARS
+                assert speaker.startswith(shown[:-1])
+            assert label.count("<br>") <= 1
+            if len(speaker) > compare_charts.LINE_CHARS and " " in speaker:
+                assert "<br>" in label  # two lines, not one long one
+        assert "%{customdata[0]}" in bar.hovertemplate  # the name whole in the hover
     first = fig.data[0]
-    assert long_a in {cd[0] for cd in first.customdata}  # whole in the hover
-    assert any(label.endswith("…") for label in first.y)
+    assert long_a in {cd[0] for cd in first.customdata}
+    assert "Syrian Observatory<br>for Human Rights" in set(first.y)
+    # every gap beside a panel holds its longest line
+    widest = max(
+        label_layout.text_size(label, compare_charts.LABEL_FONT_PX)[0]
+        for bar in fig.data
+        for label in bar.y
+    )
+    assert all(gap >= widest for gap in _gaps_px(fig)), (_gaps_px(fig), widest)
+
+
+def test_who_is_quoted_puts_four_panels_of_long_names_two_a_row():
+    # four panels side by side with gaps for two-line names left bars a few pixels long
+    name = "Spokesman of the Syrian Ministry of Foreign Affairs"
+    df = pd.DataFrame(
+        {
+            "grp": list("ABCD"),
+            "speaker": [name] * 4,
+            "share": [0.5, 0.4, 0.3, 0.2],
+            "n_quotes": [5, 4, 3, 2],
+            "rank": [1, 1, 1, 1],
+        }
+    )
+    fig = compare_charts.who_is_quoted(df, order=list("ABCD"))
+    axes = [fig.layout[n] for n in fig.layout if n.startswith("xaxis")]
+    assert len(axes) == 4 and len({a.domain for a in axes}) == 2  # two columns
+    plot_px = compare_charts.COMPARE_WIDTH_PX - fig.layout.margin.l - fig.layout.margin.r
+    assert all((a.domain[1] - a.domain[0]) * plot_px >= compare_charts.MIN_PANEL_PX for a in axes)
+    widest = label_layout.text_size(fig.data[0].y[0], compare_charts.LABEL_FONT_PX)[0]
+    assert all(gap >= widest for gap in _gaps_px(fig))
+    # three panels two a row too: the odd one's empty neighbour draws no axes
+    three = compare_charts.who_is_quoted(df[df["grp"] != "D"], order=list("ABC"))
+    axes = [three.layout[n] for n in three.layout if n.startswith("xaxis")]
+    assert len(axes) == 3 and len({a.domain for a in axes}) == 2
 
 
 def test_small_shares_get_tick_labels_that_differ():

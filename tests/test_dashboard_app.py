@@ -946,6 +946,36 @@ def test_the_headline_table_fits_its_column_at_1400_px(dashboard_db, use_db):
     assert table.proto.row_height > 64
 
 
+def test_the_headline_table_shows_every_row_without_an_inner_scroll(
+    dashboard_db, use_db, monkeypatch
+):
+    # Streamlit's default height (about 400 px) held five and a half of the headline table's
+    # 66-px rows: the last ones hid behind a scroll inside the table. Its height is now its
+    # header and all its rows (up to a dozen, then it scrolls).
+    import streamlit
+
+    heights = {}
+    draw = streamlit.dataframe
+
+    def spy(df, *args, **kwargs):
+        if "spread" in df.columns:
+            heights["headline"] = (len(df), kwargs.get("height"), kwargs.get("row_height"))
+        return draw(df, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "dataframe", spy)
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "overview")
+    assert not at.exception
+    n, height, row_height = heights["headline"]
+    assert 1 <= n <= components.WHOLE_ROWS and isinstance(height, int)
+    # the header (37 px in Chromium), every row, the border
+    assert height >= 37 + n * row_height + 2
+    assert height <= components.HEADER_HEIGHT + n * row_height + 2 * components.TABLE_BORDER
+    # eight rows, as the real store's, are all shown; thirty scroll within a dozen
+    assert components.rows_height(8, row_height=66) >= 37 + 8 * 66 + 2 > 400
+    assert components.rows_height(30, row_height=66) == components.rows_height(12, row_height=66)
+
+
 def test_the_place_picker_finds_a_place_by_the_articles_spelling(tmp_path, use_db):
     # The map's names are the gazetteer's ("Ar Raqqah"); a reader types the articles' ("Raqqa")
     from analysis.records import Article, ArticleResult, Entity

@@ -567,6 +567,26 @@ def _said(article_id, text, value, sentence, **kw):
             True,
             id="one-attack-named-in-a-province",
         ),
+        # an aircraft shot down is its crew's toll, no strike's
+        pytest.param(
+            "All 20 people aboard a military helicopter died when it was shot down near Douma.",
+            "Russian air strikes killed 35 civilians in Douma.",
+            False,
+            id="a-helicopter-downed-vs-air-strikes",
+        ),
+        pytest.param(
+            "Rebels said they shot down a helicopter over Douma, killing its crew of 20.",
+            "All 35 aboard died when the helicopter was downed over Douma.",
+            True,
+            id="two-tolls-of-one-downing",
+        ),
+        # a day's toll is several strikes' sum, as the last 48 hours' is
+        pytest.param(
+            "Missile strikes on Douma killed 20 civilians.",
+            "Bombardment of Douma brought to 35 the number killed in 24 hours.",
+            False,
+            id="one-strike-vs-24-hours",
+        ),
     ],
 )
 def test_two_kinds_of_incident_are_two_incidents(tmp_path, first, second, conflict):
@@ -698,3 +718,72 @@ def test_a_part_of_a_toll_is_no_conflict_with_it(tmp_path):
         # the bus's 20 is the part, not a disagreement with the 35; the part is no whole beside
         # SANA's 50; the two wholes, and the bus's 20 beside SANA's 50, still disagree
         assert got == {("y", "35", "z", "50"), ("x", "20", "z", "50")}
+
+
+def test_a_scope_asked_for_keeps_the_marks_of_every_scope(tmp_path):
+    # y's article recalls, in a paragraph of background, that its monitor first gave 20: x's
+    # 20 is that earlier toll under a view of news events too, as under all figures (the mark
+    # had gone with its scope, and the subset showed one conflict more than the whole)
+    first = "Air strikes killed 35 civilians in Douma, the monitor said."
+    x = _said("x", "20", 20.0, "Air strikes killed 20 civilians in Douma.", claimed_by="activists")
+    y = _said("y", "35", 35.0, first, claimed_by="Observatory")
+    earlier = dataclasses.replace(
+        _said("y", "20", 20.0, "The monitor had initially given a toll of 20 civilians.",
+              claimed_by="Observatory"),
+        start=100, end=102, scope="background",
+    )  # fmt: skip
+    store = Store(tmp_path / "c.duckdb")
+    with store:
+        store.write_batch(
+            [
+                _article_with("x", "2018-02-20", "Reuters", [x]),
+                _article_with("y", "2018-02-21", "AFP", [y, earlier]),
+            ]
+        )
+        for filters in (None, Filters(search="Story")):
+            every = fv.conflict_groups(store.con, filters)
+            news = fv.conflict_groups(store.con, filters, scope="event")
+            assert every.empty and news.empty
+            assert fv.conflicting_figures(store.con, filters, scope="event").empty
+
+
+@pytest.mark.parametrize(
+    "toll_x, toll_y, conflict",
+    [
+        # two tolls of one strike, and two counts of the children among them: a disagreement
+        (31, 31, True),
+        # parts of two different tolls (a first toll and its update, or two strikes): the
+        # children of 31 and of 48 are no two answers to one question; the tolls are paired
+        (31, 48, False),
+    ],
+)
+def test_parts_are_paired_only_as_parts_of_one_toll(tmp_path, toll_x, toll_y, conflict):
+    results = []
+    for article_id, toll, children, source, claimant in (
+        ("x", toll_x, 9, "Reuters", "activists"),
+        ("y", toll_y, 14, "AFP", "Observatory"),
+    ):
+        sentence = f"Air strikes on Douma killed {toll} civilians, among them {children} children."
+        whole = _said(article_id, str(toll), float(toll), sentence, claimed_by=claimant)
+        at = sentence.index(f" {children} ") + 1
+        part = dataclasses.replace(
+            _said(article_id, str(children), float(children), sentence, claimed_by=claimant),
+            unit="children", start=at, end=at + len(str(children)), part_of=0,
+        )  # fmt: skip
+        art = Article(
+            id=article_id, title=f"Story {article_id}", text="Text.", source=source,
+            published="2018-02-20",
+        )  # fmt: skip
+        results.append(ArticleResult(article=art, figures=(whole, part)))
+    store = Store(tmp_path / "c.duckdb")
+    with store:
+        store.write_batch(results)
+        pairs = fv.conflicting_figures(store.con)
+        children = pairs[pairs.unit == "children"]
+        assert (len(children) == 1) is conflict
+        assert (pairs.unit == "civilians").sum() == (toll_x != toll_y)
+        for groups in (
+            fv.conflict_groups(store.con),  # from the summary
+            fv.conflict_groups(store.con, Filters(search="Story")),  # from the rows
+        ):
+            assert bool(((groups.text_low == "9") & (groups.text_high == "14")).any()) is conflict

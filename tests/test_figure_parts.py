@@ -209,3 +209,35 @@ def test_parts_of_the_dead_nobody_counted_are_no_tolls(nlp, text, parts):
             (f.text, f.category, f.part_of) for f in figs.values()
         ]
     assert not [f for f in figure_parts.tolls(figs.values()) if f.category == "killed"]
+
+
+@pytest.mark.parametrize(
+    "text, parts, whole",
+    [
+        # the list stands before its whole: every member is a part, not only the one next to it
+        ("Two nurses and three boys were among the dead after the clinic was shelled.",
+         ("Two", "three"), "dead"),
+        ("Four women and six children were among the 40 killed in the raid on the market.",
+         ("Four", "six"), "40"),
+    ],
+)  # fmt: skip
+def test_a_list_of_parts_before_its_whole(nlp, text, parts, whole):
+    figs = _by_text(_figs(nlp, text))
+    at = figs[whole].start if whole in figs else text.index(whole)
+    assert [figs[p].part_of for p in parts] == [at] * len(parts), [
+        (f.text, f.category, f.part_of) for f in figs.values()
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a whole before its parts is never made a part of them
+        "The shelling killed 30 civilians, 12 children among them, in the old city.",
+        # two tolls of two categories side by side
+        "Five soldiers were killed and nine were among the wounded, the army said.",
+    ],
+)
+def test_a_whole_before_its_list_stays_a_whole(nlp, text):
+    figs = _figs(nlp, text)
+    assert figs[0].part_of is None, [(f.text, f.category, f.part_of) for f in figs]

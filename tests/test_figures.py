@@ -447,6 +447,8 @@ def test_background_events_are_not_the_news(sentence, first, scope):
         ("On July 31 an assault on the town killed at least 60 people.", "2011-08-01", "event"),
         ("Aid reached 20000 people (UN agency) August 9 2016 in the east.", "2016-08-09", "event"),
         ("On December 30 a blast killed 12 people.", "2017-01-02", "event"),
+        # a leap day after the date published is last year's, not an error
+        ("On February 29 a blast killed 12 people.", "2017-01-02", "background"),
         # ... a day further back, or any other recall, is still background
         (
             "On July 20 an assault on the town killed at least 60 people.",
@@ -527,6 +529,34 @@ FIRST_SIGHT = [
     ),
     ("Inspectors spoke to six witnesses and two medical personnel.", "two", {"category": "people"}),
     ("The ministry deployed 400 security personnel to the city.", "400", {"category": "troops"}),
+    # troops are a force deployed, stationed or fighting: soldiers and sailors held, freed or
+    # captured are captives (figures.CAPTIVE_VERBS), police sent anywhere are police
+    # (figures.POLICE_WORDS)
+    (
+        "The coastguard detained 14 Dutch sailors after their frigate strayed.",
+        "14",
+        {"category": "people"},
+    ),
+    ("Militants captured 22 soldiers when the outpost fell.", "22", {"category": "people"}),
+    ("Nine marines were freed after a week in captivity.", "Nine", {"category": "people"}),
+    ("Sixty soldiers captured the ridge before dawn.", "Sixty", {"category": "troops"}),
+    ("The admiralty deployed 800 sailors to the strait.", "800", {"category": "troops"}),
+    (
+        "The interior ministry deployed 2,500 police forces to the stadium.",
+        "2,500",
+        {"category": "people"},
+    ),
+    (
+        "Riot police reinforcements numbering 700 were sent to the square.",
+        "700",
+        {"category": "people"},
+    ),
+    (
+        "The city added 120 security personnel at the fair. An estimated 250 uniformed and "
+        "plainclothes police officers were assigned to the route.",
+        "An estimated 250",
+        {"category": "people"},
+    ),
     # the agency a headline credits after its figure is not what the figure counts
     (
         "Rocket attack on market kills at least 31 Observatory Reuters",
@@ -1685,6 +1715,30 @@ def test_a_count_spread_over_the_world_is_no_countrys(nlp):
     assert _one(_figs(nlp, text), "40 million").location is None
 
 
+@pytest.mark.parametrize(
+    "text, figure, place",
+    [
+        # a clause of its own after the world's count names its own country: that country's
+        ("The album sold 3 million copies globally, and about 400,000 of those were bought "
+         "from within the UK.", "about 400,000", "United Kingdom"),
+        # ... and the world's count is still no country's
+        ("The album sold 3 million copies globally, and about 400,000 of those were bought "
+         "from within the UK.", "3 million", None),
+        ("About 5,000 people in Kenya signed the petition, which drew 80,000 signatures "
+         "worldwide.", "80,000", None),
+        ("About 5,000 people in Kenya signed the petition, which drew 80,000 signatures "
+         "worldwide.", "About 5,000", "Kenya"),
+        # "within" places by a place's name only (the tagger had "the comfort zone" a place)
+        ("Profits of about £300m would be well within the comfort zone.", "about £300m", None),
+        # the world's clause that names its own place keeps it
+        ("The charity said half of all attacks on clinics worldwide had occurred in Yemen.",
+         "half", "Yemen"),
+    ],
+)  # fmt: skip
+def test_a_country_named_beside_the_worlds_count(nlp, text, figure, place):
+    assert _one(_figs(nlp, text), figure).location == place
+
+
 def test_a_sum_converted_in_brackets_is_one_sum(nlp):
     # the same money in another currency is no second sum (a deal counted twice, once in
     # each currency); a sum in brackets that is no conversion of the one before stays
@@ -2025,3 +2079,113 @@ def test_a_plural_noun_before_the_counted_one_is_not_doubled(nlp):
     # "special" hangs on "forces": the unit had read "forces troops"
     text = "The ministry has deployed more than 300 special forces troops along the border."
     assert _one(_figs(nlp, text), "more than 300").unit == "special forces troops"
+
+
+def test_a_datelines_year_before_dozens_is_no_part_of_the_toll(nlp):
+    # the source lost the line break after the dateline: "2015 Dozens" is no 2,180 dead
+    fig = _one(
+        _figs(nlp, "14 Mar 2015 Dozens of villagers have been killed by shelling in the valley."),
+        "Dozens",
+    )
+    assert (fig.category, fig.value, fig.low) == ("killed", None, 24)
+
+
+@pytest.mark.parametrize(
+    "sentence, scope",
+    [
+        # a count over a span from one month or year to another
+        ("The group said 4310 detainees died in custody from April 2012 to May 2015.", "total"),
+        ("The photos taken between June 2012 and July 2014 show 3100 bodies.", "total"),
+        # a war's uprooted, whatever the tense
+        ("The war also uprooted nearly 7 million people.", "total"),
+        # a named historic war or persecution is history recalled, even in the lede
+        ("Some 3,500 people were killed in the Troubles.", "background"),
+        ("About 400,000 soldiers died in the Second World War, the museum says.", "background"),
+        # ... not a comparison with it, nor the word used of anything else
+        ("The worst exodus since the Second World War saw 90,000 flee on Monday.", "event"),
+        ("Twelve people died in the Troubled Waters bar on Monday.", "event"),
+    ],
+)
+def test_periods_and_history_are_not_the_days_news(sentence, scope):
+    assert figures.figure_scope(sentence) == scope
+    assert figures.figure_scope(sentence, first_sentence=True) == scope
+
+
+def test_history_is_no_place_and_no_event(nlp):
+    # "the Holocaust" after "in" is no place to settle in the article's town
+    text = "A service was held in London on Sunday. About six million people perished in the Holocaust."
+    fig = _one(_figs(nlp, text), "About six million")
+    assert (fig.scope, fig.location) == ("background", None)
+
+
+def test_a_million_displaced_in_the_perfect_is_a_running_total(nlp):
+    figs = _figs(
+        nlp, "More than 5 million have been displaced across the country, the agency said."
+    )
+    assert _one(figs, "More than 5 million").scope == "total"
+    # a day's exodus of fewer stays the day's news
+    figs = _figs(nlp, "About 50,000 people have been displaced by the floods.")
+    assert _one(figs, "About 50,000").scope == "event"
+
+
+def test_a_part_of_a_total_is_a_total(nlp):
+    text = (
+        "At least 45000 people have died in the country's prisons during the six-year war. He "
+        "said more than 9000 of them had died at a jail near the capital."
+    )
+    assert _one(_figs(nlp, text), "more than 9000").scope == "total"
+    # a part of the day's toll stays the day's
+    figs = _figs(
+        nlp, "Twelve people were killed in the raid on Monday. Five of them were children."
+    )
+    assert {f.scope for f in figs} == {"event"}
+
+
+def test_one_person_described_is_no_count_of_the_displaced(nlp):
+    text = (
+        "Volunteers hurried to evacuate the injured with one man in a thick wool cap carrying a "
+        "screaming toddler in a blue jacket away from the blast site."
+    )
+    assert [f for f in _figs(nlp, text) if f.category == "displaced"] == []
+    # a count of families is a count
+    assert _one(_figs(nlp, "One hundred families fled the town."), "One hundred").category == (
+        "displaced"
+    )
+
+
+def test_the_city_after_a_list_of_towns_without_commas(nlp):
+    # the list "Aleppo Idlib Homs and Daraa" names no one town for "the city" to point back to
+    text = (
+        "Hospitals in eastern Aleppo have closed, the health directorate in Aleppo said on "
+        "Saturday. Warplanes struck rebel areas in Aleppo Idlib Homs and Daraa on Tuesday. It "
+        "said it could no longer treat around 150 000 civilians trapped in the eastern parts of "
+        "the city."
+    )
+    assert _one(_figs(nlp, text), "around 150 000").location == "Aleppo"
+    # a town and its country are no list
+    text = "Aleppo, Syria was hit by strikes on Tuesday. Some 250 000 civilians remain trapped in the east of the city."
+    assert _one(_figs(nlp, text), "Some 250 000").location == "Aleppo"
+
+
+def test_a_towns_population_is_no_count_of_people_remaining(nlp):
+    text = (
+        "Deir Hafer, a town with population of over 40000 people, has been besieged by militants "
+        "outlawed in Russia since May."
+    )
+    fig = _one(_figs(nlp, text), "over 40000")
+    # nor is a law's reach ("outlawed in Russia") where the town's people are
+    assert (fig.category, fig.location) == ("people", "Deir Hafer")
+
+
+def test_an_institution_named_by_a_towns_other_name_is_no_place(nlp):
+    # GeoNames gives "White House" as another name of Casablanca: tagged an organisation, it is
+    # the president's office, and the article's figures do not default to it; a town's own
+    # spelling tagged an organisation is still its place ("over Al Raqqa massacre")
+    figs = _figs(
+        nlp,
+        "The White House said on Monday that the plan would help. A White House spokesman "
+        "said 65 million Americans collect Social Security.",
+    )
+    assert _one(figs, "65 million").location is None
+    figs = _figs(nlp, "Air strikes over Al Raqqa massacre killed 12 people, the monitor said.")
+    assert _one(figs, "12").location == "Raqqa"

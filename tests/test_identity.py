@@ -792,3 +792,25 @@ def test_a_long_name_with_debris_before_it_joins_the_name():
         )
     # a word of a name is no debris, and a short name is nobody's tail
     assert "Free Syrian Army" not in joins and "Aleppo Media Center" not in joins
+
+
+def test_a_speaker_known_by_a_given_name_alone_joins_no_other():
+    """Speakers one article knows only as "Ahmed" are stored as that article's own
+    (records.local_speaker); two such names that happen to end alike ("… the city»") are no
+    middle-name variants of one person, and the plain "Ahmed" of another article is not them."""
+    one = "Ahmed (in «Bombing of a bus kills many outside the city»)"
+    two = "Ahmed (in «Rebels attack the west of the city»)"
+    assert identity.person_joins([{one}, {two}]), "the guard below is what keeps them apart"
+    raw = {
+        "actor": [
+            ("x1", one, "PERSON"),
+            ("x2", two, "PERSON"),
+            ("x3", "Ahmed", "PERSON"),
+            ("x4", "Ahmed Jarba", "PERSON"),
+            ("x5", "Ahmed Jarba", "PERSON"),
+        ],
+        "place": [],
+        "outlet": [],
+    }
+    joined = {alias for _, alias, _, _ in identity._propose(raw, set())}
+    assert not joined & {one, two}, joined

@@ -225,3 +225,73 @@ def test_a_long_name_is_wrapped_at_the_space_nearest_its_middle():
     w1, h1 = label_layout.text_size("Syrian Observatory for Human Rights", 11)
     w2, h2 = label_layout.text_size("Syrian Observatory<br>for Human Rights", 11)
     assert w2 < w1 / 1.8 and h2 == 2 * h1
+
+
+def _crosses(seg, box) -> bool:
+    """Whether the segment (x0, y0, x1, y1) passes through the box (left, top, right, bottom):
+    sampled along its length, finely enough for boxes of text."""
+    x0, y0, x1, y1 = seg
+    steps = 400
+    return any(
+        box[0] < x0 + (x1 - x0) * k / steps < box[2]
+        and box[1] < y0 + (y1 - y0) * k / steps < box[3]
+        for k in range(steps + 1)
+    )
+
+
+def test_a_hubs_name_goes_between_its_edges_not_on_one():
+    # A hub with edges straight up, down, left and right: "top center", the first free place,
+    # sat on the edge going up. Each name goes where no edge runs, the leaves' too.
+    canvas = Canvas(400, 400, (0, 400), (0, 400))  # one data unit = one pixel (y up)
+    xs, ys = [200.0, 200.0, 200.0, 80.0, 320.0], [200.0, 320.0, 80.0, 200.0, 200.0]
+    texts = ["Hub of the network", "Up", "Down", "Left", "Right"]
+    radii = [14.0, 6.0, 6.0, 6.0, 6.0]
+    edges = [(0, 1), (0, 2), (0, 3), (0, 4)]
+    positions = place_labels(xs, ys, texts, radii, canvas, edges=edges)
+    assert all(positions)
+    assert positions[0] not in ("top center", "bottom center", "middle left", "middle right")
+    points = [canvas.to_px(x, y) for x, y in zip(xs, ys, strict=True)]
+    segments = [(*points[a], *points[b]) for a, b in edges]
+    boxes = _boxes(xs, ys, texts, radii, canvas, positions)
+    for box in boxes:
+        assert not any(_crosses(seg, box) for seg in segments), (box, positions)
+    assert _no_overlap(boxes)
+    # without edges, the placer keeps its order (the speakers' scatter has none)
+    assert place_labels(xs, ys, texts, radii, canvas)[0] == "top center"
+
+
+def test_network_names_sit_off_the_edges_of_a_star():
+    # A star: one entity named with five others (the first free place had set the hub's name
+    # and two leaves' across edges). Every name is clear of every edge, and has a white halo
+    # for an edge that still passes it on a crowded network.
+    leaves = ["Damascus", "Aleppo", "Homs", "Idlib", "Latakia"]
+    pairs = pd.DataFrame(
+        {
+            "name_a": ["Syrian Arab Red Crescent"] * len(leaves),
+            "name_b": leaves,
+            "label_a": ["ORG"] * len(leaves),
+            "label_b": ["GPE"] * len(leaves),
+            "weight": [5, 4, 3, 2, 1],
+        }
+    )
+    fig = charts.cooccurrence_network(pairs)
+    nodes = [t for t in fig.data if t.mode == "markers+text"]
+    x_range, y_range = fig.layout.xaxis.range, fig.layout.yaxis.range
+    canvas = Canvas(*charts.NETWORK_CANVAS, tuple(x_range), tuple(y_range), equal_aspect=True)
+    where, boxes = {}, []
+    for t in nodes:
+        assert t.textfont.shadow and "white" in t.textfont.shadow
+        for x, y, text, d, p, cd in zip(t.x, t.y, t.text, t.marker.size, t.textposition,
+                                        t.customdata, strict=True):  # fmt: skip
+            where[cd[0]] = (canvas.to_px(x, y), d / 2)
+            if text:
+                boxes.append(label_box(*canvas.to_px(x, y), d / 2, text, p, 11.0))
+    assert len(boxes) == 6  # every name drawn (the hub's in two lines)
+    for a, b in zip(pairs["name_a"], pairs["name_b"], strict=True):
+        ((xa, ya), ra), ((xb, yb), rb) = where[a], where[b]
+        length = math.hypot(xb - xa, yb - ya)
+        ux, uy = (xb - xa) / length, (yb - ya) / length
+        # the edge as drawn outside the two markers (under a marker it hides nothing)
+        seg = (xa + ux * ra, ya + uy * ra, xb - ux * rb, yb - uy * rb)
+        assert not any(_crosses(seg, box) for box in boxes), (a, b)
+    assert _no_overlap(boxes)

@@ -223,3 +223,18 @@ def test_year_like_numbers_are_flagged_not_dropped():
     assert m.parsed.value == 2000 and m.parsed.approximate
     (y,) = find_numbers("The 2000 people marched.")
     assert y.year_like
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a dateline's year run into a vague plural (the comma lost): a date and a quantity
+        ("3 Mar 2015 Dozens of farmers lost their herds.", [("Dozens", None, 24, 108)]),
+        ("By 1998 hundreds of families had moved away.", [("hundreds", None, 200, 900)]),
+        # a count of dozens after a small number is still one number
+        ("The stall sold 15 dozens of eggs.", [("15 dozens", 180, 180, 180)]),
+    ],
+)
+def test_a_year_before_a_vague_plural_is_no_part_of_it(text, found):
+    got = [(m.text, m.parsed.value, m.parsed.low, m.parsed.high) for m in find_numbers(text)]
+    assert got == found

@@ -740,3 +740,63 @@ def test_a_town_used_as_its_club_lends_its_sentence_no_place():
     located = {f.text: f.location for f in res.figures}
     assert located.get("£12m") not in ("Chelsea", "Seville")
     assert located.get("three") == "Chelsea"
+
+
+@pytest.mark.parametrize("name", ["North America", "South America", "Central America"])
+def test_a_continent_or_region_is_not_its_largest_country(name):
+    # "Central America" had been drawn as a compass part of "America" (the United States)
+    assert geo.locate_near(name, (("US", 50), ("MX", 5))) is None
+    assert geo.locate_near("America", (("US", 50),)).country == "US"
+    assert geo.locate_near("Eastern Ghouta", (("SY", 50),)).kind == "area"  # a region drawn
+
+
+def test_a_country_is_never_another_countrys_village():
+    # Liechtenstein has no town of 15,000: it had fallen through to Lichtenstein, Saxony
+    for name, code in (("Liechtenstein", "LI"), ("Greenland", "GL"), ("San Marino", "SM")):
+        loc = geo.locate(name)
+        assert (loc.country, loc.kind) == (code, "country"), name
+
+
+def test_a_building_geonames_gives_as_a_citys_english_name_is_in_its_own_city():
+    # GeoNames lists "White House" among Casablanca's names; the building is in Washington
+    loc = geo.locate("White House")
+    assert (loc.name, loc.country, loc.kind) == ("White House", "US", "area")
+    assert abs(loc.lat - geo.locate("Washington").lat) < 0.5
+
+
+@pytest.mark.parametrize(
+    "name, ordinary",
+    [("Surprise", True), ("Spring", True), ("Bend", True), ("ECONOMY", True),
+     ("Economy", False), ("Boston", False), ("York", False), ("ALEPPO", False),
+     ("Tamarac", False), ("Central Park", False)],
+)  # fmt: skip
+def test_an_ordinary_word_is_told_from_a_towns_name(name, ordinary):
+    assert geo.ordinary_word(name) is ordinary
+
+
+def test_a_headline_word_or_a_common_words_other_name_is_no_town(tmp_path):
+    rows = [
+        # a title in title case and a newsletter in capitals: a figure's place read from a
+        # capitalised word the article never tags a place
+        ("title", ["United States", "Washington"], ["Surprise", "Spring"]),
+        ("caps", ["United States", "New York"], ["ECONOMY"]),
+        # tagged a place by the article, the town stays (Bend, Oregon)
+        ("oregon", ["United States", "Oregon", "Bend"], ["Bend"]),
+        # "a kilo of explosives" in a story naming Germany: kilo is Kiel's other name only
+        ("kilo", ["Germany", "Berlin", "Kilo"], []),
+        ("tamarac", ["United States", "Florida"], ["Tamarac"]),
+    ]
+    path = tmp_path / "h.duckdb"
+    with Store(path) as store:
+        store.write_batch(_placed(rows))
+    with Store(path, read_only=True) as store:
+        df = place_views.places(store.con, Filters())
+    drawn = {n: row for _, row in df.iterrows() for n in row["names"]}
+    assert not {"Surprise", "Spring", "ECONOMY", "Kilo"} & set(drawn)
+    assert drawn["Bend"]["country"] == "US" and drawn["Bend"]["n_figures"] == 1
+    # a figure's place the article never tags is counted as a figure, not as an article: the
+    # caption says so
+    assert (drawn["Tamarac"]["n_articles"], drawn["Tamarac"]["n_figures"]) == (0, 1)
+    note = map_charts.places_note(df, "", "n_figures")
+    assert "1 place has figures but 0 articles (Tamarac)" in note
+    assert "continents and regions" in note

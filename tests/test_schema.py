@@ -105,6 +105,7 @@ EXPECTED["sum_figure_votes"] = CELL + [
 EXPECTED["sum_conflict_figures"] = CELL + [
     ("category", V), ("class", V), ("location", V), ("scope", V), ("estimate", D), ("lo", D),
     ("hi", D), ("claimant", V), ("article_id", V), ("start", "INTEGER"), ("kinds", B),
+    ("whole", D),
 ]  # fmt: skip
 EXPECTED["sum_entity_names_all"] = [("name", V), ("label", V), ("n_articles", B), ("n_mentions", B)]
 EXPECTED["sum_attitude_holders_all"] = [("scorer", V), ("holder", V), ("n", B)]

@@ -270,6 +270,33 @@ def test_an_upgrade_recounts_a_summary_whose_definition_changed(corpus_store, tm
     assert marked and all(row[2] > 1000 for row in marked)
 
 
+def test_an_upgrade_to_schema_27_adds_and_counts_the_toll_of_each_part(corpus_store, tmp_path):
+    """Schema 27 added ``sum_conflict_figures.whole`` (the toll a part belongs to: parts of two
+    tolls are no conflict): a schema-26 store gets the column, that summary recounted, and
+    nothing else."""
+    old = tmp_path / "older.duckdb"
+    shutil.copy(corpus_store, old)
+    con = duckdb.connect(str(old))
+    con.execute("ALTER TABLE sum_conflict_figures DROP COLUMN whole")
+    con.execute("UPDATE sum_conflict_figures SET kinds = -1")  # what a recount wipes
+    con.execute("UPDATE sum_articles SET n_articles = n_articles + 1000")  # what it must not
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", ["26"])
+    con.close()
+    Store(old).close()
+    kept = ["sum_conflict_figures"]
+    got = _dump(old, kept)
+    assert got == _dump(corpus_store, kept) and all(got.values())
+    con = duckdb.connect(str(old), read_only=True)
+    parts, wholes = con.execute(
+        "SELECT count(*) FILTER (WHERE f.part_of IS NOT NULL), count(s.whole) "
+        "FROM sum_conflict_figures s JOIN figures f USING (article_id, start)"
+    ).fetchone()
+    con.close()
+    assert wholes > 0 and wholes <= parts, (parts, wholes)
+    marked = _dump(old, ["sum_articles"])["sum_articles"]
+    assert marked and all(row[2] > 1000 for row in marked)
+
+
 def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):
     too_old = tmp_path / "too-old.duckdb"
     _made_older(corpus_store, too_old, version=OLDEST_UPGRADABLE - 1)

@@ -87,6 +87,20 @@ def _decide_label(
         return "ORG"
     if not (joined or person_evidence):
         place = gazetteer.place(name)
+        town_like = (
+            place.kind in ("city", "town") if place is not None else top in ("GPE", "LOC", "FAC")
+        )
+        if (
+            town_like
+            and any(m.person_list for m in group)
+            and not any(m.locative for m in group)
+            and gazetteer.country(name) is None
+        ):
+            # a town's name among people's names ("by Bono, Stevie Wonder and Norah Jones", a
+            # team's line-up "Gordon, Webster, Miller, Hartley") is a person's, unless the text
+            # puts something in it; a country or a state is never one, and a name the model
+            # tags an organisation stays one ("Altria Group, Reynolds Tobacco")
+            return "PERSON"
         if _person_not_place(name, group, place, person_words):
             # the model's person stands ("Elizabeth", "Ray", tagged PERSON); a name it tagged
             # a place or a product ("Martin" of Lockheed Martin) is no entity we keep

@@ -180,6 +180,19 @@ def is_given_name(word: str) -> bool:
     return folded in geo.GIVEN_NAMES or folded in RARER_GIVEN_NAMES
 
 
+# Given names nearly all of whose bearers are one sex (lexicon/given_name_sex.tsv, from the 1990
+# US Census lists): "M" or "F".
+GIVEN_NAME_SEX = lexicon.mapping("given_name_sex")
+
+
+def given_name_sex(word: str) -> str | None:
+    """ "M" or "F" when the given name ``word`` is nearly always one sex's
+    (lexicon/given_name_sex.tsv), else None. A short form the census counts for both sexes
+    stands for its full form's ("Bernie" → "Bernard": lexicon/given_name_forms.tsv)."""
+    folded = gazetteer.fold(word)
+    return GIVEN_NAME_SEX.get(folded) or GIVEN_NAME_SEX.get(GIVEN_NAME_FORMS.get(folded, ""))
+
+
 def without_generation(key: tuple[str, ...]) -> tuple[str, ...]:
     """A name's key without a generation after the surname: ("joseph", "r", "biden", "jr") →
     ("joseph", "r", "biden"); a key of one or two words stays ("Jr" alone is no name)."""

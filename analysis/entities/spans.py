@@ -50,6 +50,7 @@ from analysis.nlp import text_of
 
 ROLE_NOUNS = lexicon.words("role_nouns")
 KIN_NOUNS = lexicon.words("kin_nouns")
+CONTEST_NOUNS = lexicon.words("contest_nouns")
 ORG_NAME_WORDS = lexicon.words("org_name_words")
 HEADLINE_VERBS = lexicon.words("headline_verbs")
 INCIDENT_NOUNS = lexicon.words("incident_nouns")
@@ -109,9 +110,28 @@ class _Mention:
     org_cue: bool = False  # "oil giant Yukos", "the Maserati brand", "Everton v Sunderland"
     person_cue: bool = False  # "CEO Carly Fiorina", "Ben Carson, Carly Fiorina and …"
     kin: bool = False  # "her husband, Frank Fiorina": introduced as someone's relative
+    # an item of a list of people: "sung by Bono, Stevie Wonder and Norah Jones", a line-up
+    person_list: bool = False
     # this mention, in its own sentence, is a club or a band however the name is labelled
     # elsewhere: "Chelsea striker", "joined Chelsea for £5m", "bands including Echo and …"
     org_use: bool = False
+
+
+def _town_tagged_date(ent: Span) -> bool:
+    """Is the DATE-tagged ``ent`` a town's name the model ran into a date's label ("near
+    Manbij on July 19", "Mayadeen is one of …": 11 FA-KES mentions)? Proper nouns only, no
+    number, month, weekday or date word; a city the gazetteer knows, or a smaller town where
+    the text puts something in it ("fighting raged in Quneitra"). A country's name stays out
+    ("the Syria quarter"), and so does a holiday that is some town's name too (no cue)."""
+    if any(
+        t.pos_ != "PROPN" or t.like_num or t.lower_ in MONTHS_AND_DAYS or t.lower_ in DATE_WORDS
+        for t in ent
+    ):
+        return False
+    known = gazetteer.place(ent.text)
+    if known is not None:
+        return known.kind == "city"
+    return gazetteer.town(ent.text) is not None and _locative(ent.doc, ent)
 
 
 def _sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
@@ -134,6 +154,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
     org_used = doc.user_data[ORG_USE_KEY] = set()  # read by the figures (org_use_tokens)
     for ent in (piece for span in _spans(doc) for piece in _respan(doc, span)):
         label = ent.label_
+        if label == "DATE" and _town_tagged_date(ent):
+            label = "GPE"  # "fled a village near Manbij on July 19" (Manbij tagged DATE)
         if label not in LABELS and label not in RESCUE_LABELS:
             continue
         if ent.start_char >= credit_from:
@@ -205,6 +227,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 org_cue=_org_cue(doc, ent),
                 person_cue=_person_cue(doc, ent),
                 kin=_kin(doc, ent),
+                person_list=_in_person_list(doc, ent),
                 org_use=used_as_org(doc, ent),
             )
         )
@@ -224,6 +247,67 @@ def org_use_tokens(doc: Doc) -> set[int] | None:
     return doc.user_data.get(ORG_USE_KEY)
 
 
+# Words between the items of a list of names ("Gordon, Webster and Miller", "Subs: Wright, Weir").
+LIST_SEPARATORS = frozenset({",", ";", "and", "&"})
+# A list of names is one of people when this many of its other items the model tags PERSON, and
+# more of them than it tags places: a line-up ("Gordon, Webster, Miller, Hartley, Neilson"), a
+# bill of singers ("by Bono, Stevie Wonder, Norah Jones and Brian Wilson").
+PERSON_LIST_MIN = 2
+# The most tokens a bracket in a list holds ("(MacFarlane 64)", "(Glasgow)").
+BRACKET_MAX = 8
+
+
+def _in_person_list(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` an item of a list of people's names in its sentence (see
+    :data:`PERSON_LIST_MIN`)? The list's items are runs of capitalised words between
+    :data:`LIST_SEPARATORS`, each maybe after an initial ("A Henderson", "M Blair") and before a
+    bracket ("Simmons (MacFarlane 64)", "A Henderson (Glasgow)": a substitute, a player's club,
+    skipped). A town's name in such a list is a player's or a singer's: Henderson, Hartley,
+    Vaughan and Bono had been drawn as towns from BBC line-ups and a concert's bill."""
+    labels = _list_items(doc, ent.start - 1, -1) + _list_items(doc, ent.end, 1)
+    people = labels.count("PERSON")
+    places = sum(label in ("GPE", "LOC") for label in labels)
+    return people >= PERSON_LIST_MIN and people > places
+
+
+def _list_items(doc: Doc, i: int, step: int) -> list[str]:
+    """The model's labels ("" for none) of the items of a list of names from token ``i`` on,
+    walking ``step`` (-1 leftwards, 1 rightwards) away from a name: each item a run of
+    capitalised words after a separator, until something no list of names holds (a lower-case
+    word, a full stop, a line break)."""
+    labels: list[str] = []
+    n = len(doc)
+    while 0 <= i < n:
+        separated = False
+        while 0 <= i < n:  # separators, brackets and initials between two items
+            text = doc[i].text
+            if text == (")" if step < 0 else "("):
+                close = "(" if step < 0 else ")"
+                j = i + step
+                while 0 <= j < n and abs(j - i) <= BRACKET_MAX and doc[j].text != close:
+                    j += step
+                if not (0 <= j < n) or doc[j].text != close:
+                    return labels
+                i = j + step
+            elif doc[i].lower_ in LIST_SEPARATORS:
+                separated = True
+                i += step
+            elif len(text.rstrip(".")) == 1 and text[:1].isupper():
+                i += step  # an initial: "A Henderson", "M. Blair"
+            else:
+                break
+        if not separated or not 0 <= i < n:
+            return labels
+        j = i
+        while 0 <= j < n and doc[j].is_alpha and doc[j].text[:1].isupper():
+            j += step
+        if j == i:
+            return labels
+        labels.append(doc[i].ent_type_)
+        i = j
+    return labels
+
+
 def _kin(doc: Doc, ent: Span) -> bool:
     """Is ``ent`` introduced as someone's relative: a kinship noun right before it, a comma
     between or not ("her husband, Frank Fiorina", "his son Euan Blair")?"""
@@ -237,16 +321,62 @@ def _person_cue(doc: Doc, ent: Span) -> bool:
     """Does the text use ``ent`` as a person's name, whatever the model's label: a role noun
     right before it ("former Hewlett-Packard CEO Carly Fiorina", "rival Carly Fiorina") or a
     person the model tagged in the same list ("Ben Carson, Carly Fiorina and Mike Huckabee")?
+    The role nouns include a contest's (:data:`CONTEST_NOUNS`: "hopeful", "rival"), and a list
+    may be one item a line ("8. Carly Fiorina (7.)" between "7. John Kasich (8.)" and "9. Rand
+    Paul (9.)": a ranking of candidates, where the model tags each line alone).
     (Read only for a name that opens with a given name: see naming._name_people.)"""
-    if ent.start > 0 and doc[ent.start - 1].lower_ in ROLE_NOUNS:
+    nouns = ROLE_NOUNS | CONTEST_NOUNS
+    if ent.start > 0 and doc[ent.start - 1].lower_ in nouns:
         return True
     root = ent.root
-    if root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS:
+    if root.dep_ == "appos" and root.head.lower_ in nouns:
         return True  # "One Republican candidate, Carly Fiorina, says …"
     linked = [c for c in root.children if c.dep_ == "conj"]
     if root.dep_ == "conj":
         linked.append(root.head)
-    return any(t.ent_type_ == "PERSON" and not (ent.start <= t.i < ent.end) for t in linked)
+    if any(t.ent_type_ == "PERSON" and not (ent.start <= t.i < ent.end) for t in linked):
+        return True
+    return _person_in_line_list(doc, ent)
+
+
+# What a numbered list's line holds besides its name: rank numbers, stops, brackets, bullets.
+_LIST_LINE_REST = re.compile(r"[\s\d.,;:()#*•·–-]*")
+
+
+def _list_line(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The line holding text[start:end] when the rest of it is only a list item's numbers and
+    marks, one digit or bullet at least (an item of a ranked list), else None."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    rest = text[lo:start] + " " + text[end:hi]
+    if not _LIST_LINE_REST.fullmatch(rest) or not re.search(r"[\d*•·]", rest):
+        return None
+    return lo, hi
+
+
+def _person_in_line_list(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` an item of a list written one item a line whose next or previous item is a
+    name the model tagged PERSON, alone on its line likewise?"""
+    text = text_of(doc)
+    line = _list_line(text, ent.start_char, ent.end_char)
+    if line is None:
+        return False
+    lo, hi = line
+    before = text[:lo].rstrip()  # the previous non-blank line
+    neighbours = [(before.rfind("\n") + 1, len(before))] if before else []
+    after = len(text) - len(text[hi:].lstrip())  # the next non-blank line
+    if after < len(text):
+        end = text.find("\n", after)
+        neighbours.append((after, len(text) if end < 0 else end))
+    for a, b in neighbours:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and any(
+            e.label_ == "PERSON" and _list_line(text, e.start_char, e.end_char) == (a, b)
+            for e in span.ents
+        ):
+            return True
+    return False
 
 
 # One word of a byline: a capitalised name or word of one ("Hazem", "Sabbagh", "MBMB"), a name

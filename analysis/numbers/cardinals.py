@@ -20,6 +20,7 @@ from analysis.numbers.tokens import (
     SPACED_SCALES,
     SUFFIX_SCALES,
     TENS_WORDS,
+    VAGUE_PLURALS,
     Tok,
     num_value,
     word_parts,
@@ -213,6 +214,11 @@ def _dozen_step(r: _Reading, t: Tok) -> bool | None:
         return None
     if t.low in ("dozens",) and r.last == "unit" and r.current == 1:
         return False
+    if t.low in VAGUE_PLURALS and _year_digits(r.toks[r.j - 1]) and r.words == 1:
+        # "21 Jul 2016 Dozens of civilians were killed": a dateline's year (a scraped text may
+        # drop the comma or line break after it) and a vague plural are a date and a separate
+        # quantity, never one number (2016 dozens = 2,192). Nobody counts "1990 dozens".
+        return False
     base = r.current or 1.0
     hundreds = math.floor(base / 100) * 100 if base >= 100 else 0.0
     r.current = hundreds + (base - hundreds) * 12
@@ -307,6 +313,11 @@ def _bare_hundred(toks: list[Tok], i: int) -> bool:
     return (
         toks[i].low == "hundred" and i + 1 < len(toks) and SCALE_WORDS.get(toks[i + 1].low, 0) > 100
     )
+
+
+def _year_digits(tok: Tok) -> bool:
+    """A bare four-digit 1900-2099 ("2016", not "2,016"): a year when a vague plural follows."""
+    return tok.kind == "num" and re.fullmatch(r"(19|20)\d\d", tok.text) is not None
 
 
 def _is_zero(tok: Tok) -> bool:

@@ -172,4 +172,6 @@ else:
             "open": st.column_config.LinkColumn("Read", display_text="open", width=60),
         },
         row_height=components.WRAP_ROW_HEIGHT,
+        # every headline in view without an inner scroll (a kind of count a row: a dozen)
+        height=components.rows_height(len(heads), row_height=components.WRAP_ROW_HEIGHT),
     )

@@ -1,0 +1,148 @@
+"""The identity pass's refusals (analysis.identity): names that are spelled alike but name other
+places, organisations or people stay apart, while the spellings of one name still join; and a
+text whose UTF-8 was read as cp1252 is mended when it is cleaned, so no canonical is mojibake."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import identity
+from analysis.clean import clean
+
+
+# -- places -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # a town's own name that GeoNames also gives another place as an alternate name
+        ("Salem", "Jerusalem"),
+        ("Monterrey", "Monterey"),
+        ("San Pedro Sula", "San Pedro"),
+        ("Midway", "Midland"),
+        # a common English word, or a short word a letter from a city's name
+        ("Vine", "Vienna"),
+        ("Lion", "Lyon"),
+        ("Rino", "Reno"),
+        # English counties a letter or two apart
+        ("Broward County", "Brevard County"),
+        ("Clarke County", "Clark County"),
+        # a word's first letter changed is another village, not a transliteration
+        ("Kafr Naha", "Kafr Laha"),
+        # a company named with a compass word and a common word, not a part of a town
+        ("Western Union", "Union"),
+    ],
+)
+def test_places_spelled_alike_stay_apart(a, b):
+    assert identity.place_joins({a: 3, b: 5}) == {}
+    assert identity.place_joins({a: 5, b: 3}) == {}
+
+
+@pytest.mark.parametrize(
+    "alias, canonical",
+    [
+        ("Idleb", "Idlib"),
+        ("Deir Ezzor", "Deir ez-Zor"),
+        ("Hamah", "Hama"),
+        ("Deraa", "Daraa"),
+        ("Douma", "Duma"),
+        ("Maarat al-Numan", "Maarat al-Nuaman"),
+        ("al-Karak", "Karak"),
+        ("Khan Sheikhun", "Khan Sheikhoun"),
+    ],
+)
+def test_transliterations_of_one_place_still_join(alias, canonical):
+    assert identity.place_joins({alias: 1, canonical: 4}) == {alias: canonical}
+
+
+def test_a_place_in_mojibake_is_never_the_canonical():
+    joins = identity.place_joins({"GuantÃ¡namo Bay": 4, "Guantánamo Bay": 1})
+    assert joins == {"GuantÃ¡namo Bay": "Guantánamo Bay"}
+
+
+# -- organisations ------------------------------------------------------------------------------
+def test_a_compass_word_tells_two_organisations_apart():
+    names = {"University of South Carolina": 1, "University of North Carolina": 3}
+    assert identity.org_joins(names) == {}
+    # a letter's typo still joins
+    names = {"University of Nortth Carolina": 1, "University of North Carolina": 3}
+    assert identity.org_joins(names) == {
+        "University of Nortth Carolina": "University of North Carolina"
+    }
+
+
+def test_the_spelling_longer_names_attest_is_the_canonical_of_a_typo():
+    names = {
+        "Council of Foreign Tariffs": 2,  # invented: the misspelling in one article more
+        "Council on Foreign Tariffs": 1,
+        "Ruritanian Council on Foreign Tariffs": 1,
+        "Freedonian Council on Foreign Tariffs": 1,
+    }
+    assert identity.org_joins(names)["Council of Foreign Tariffs"] == "Council on Foreign Tariffs"
+
+
+@pytest.mark.parametrize(
+    "a, b, apart",
+    [
+        ("monitor", "al-Monitor", True),  # a common noun, not the site without its article
+        ("Ash Carter", "Carter", True),  # a given name, not the article ash-
+        ("Al Gore", "Gore", True),
+        ("Al Watan", "al-Watan", False),  # two ways to write one article
+        ("Al-Zahraa", "Zahraa", False),
+        ("ISIS", "isis", False),  # case only
+    ],
+)
+def test_an_article_or_a_lower_case_word_apart(a, b, apart):
+    assert identity.article_apart(a, b) is apart
+    assert identity.article_apart(b, a) is apart
+
+
+# -- people -------------------------------------------------------------------------------------
+def test_a_surname_joins_no_headline_or_name_of_common_words():
+    corpus = [
+        {"Sandy Hook"},
+        {"Sandy Hook"},
+        {"Sandy Hook"},
+        {"Hook"},
+        {"Marco Rubio Answers To Reporters"},
+        {"Marco Rubio Answers To Reporters"},
+        {"Reporters"},
+        {"Donald Trump"},
+        {"Donald Trump"},
+        {"Trump"},
+        {"Mike Pence"},
+        {"Mike Pence"},
+        {"Pence"},
+    ]
+    joins = identity.person_joins(corpus)
+    assert "Hook" not in joins
+    assert "Reporters" not in joins
+    # a common word is still a surname beside a given name
+    assert joins["Trump"] == "Donald Trump"
+    assert joins["Pence"] == "Mike Pence"
+
+
+def test_a_person_in_mojibake_is_never_the_canonical():
+    corpus = [{"JuliÃ¡n Castro"}] * 3 + [{"Julián Castro"}]
+    assert identity.person_joins(corpus) == {"JuliÃ¡n Castro": "Julián Castro"}
+    corpus = [{"Ramón Pérez Díaz"}, {"Ramon Perez Diaz"}]  # a tie: the accents win
+    assert identity.person_joins(corpus) == {"Ramon Perez Diaz": "Ramón Pérez Díaz"}
+
+
+# -- mojibake mended at cleaning ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "raw, text",
+    [
+        ("The mayor, JosÃ© MartÃ\xadnez, spoke.", "The mayor, José Martínez, spoke."),
+        ("A visit by Enrique PeÃ±a Nieto.", "A visit by Enrique Peña Nieto."),
+        # correct text is left alone
+        ("Señor Núñez said “no” — twice.", "Señor Núñez said “no” — twice."),
+    ],
+)
+def test_utf8_read_as_cp1252_is_mended_when_cleaned(raw, text):
+    assert clean(raw).text == text
+
+
+def test_a_surname_still_joins_a_full_name_with_a_short_given_name():
+    # "al" is a word of the tagger's lexicon, but "Al Gore" is a person's name
+    corpus = [["Al Gore", "Gore"], ["Gore"], ["Al Gore"]]
+    assert identity.person_joins(corpus) == {"Gore": "Al Gore"}
