@@ -664,12 +664,12 @@ class _Resolver:
 
     @classmethod
     def antecedents_only(
-        cls, sent_of: list[int], candidates: list[tuple[int, _Speaker, bool]]
+        cls, doc: Doc, sent_of: list[int], candidates: list[tuple[int, _Speaker, bool]]
     ) -> _Resolver:
         """A resolver that only looks antecedents up (:meth:`_antecedent`), from the state
         another one was built with (see :func:`pronoun_referents`)."""
         self = cls.__new__(cls)
-        self.sent_of, self.candidates = sent_of, candidates
+        self.doc, self.sent_of, self.candidates = doc, sent_of, candidates
         return self
 
     def resolve(self, token: Token) -> _Speaker | None:
@@ -1097,11 +1097,60 @@ class _Resolver:
             # Nearer sentences first; within a sentence, subjects beat other mentions; and a
             # mention in the pronoun's own sentence that is no subject ("… the revolt against
             # President Bashar al-Assad, he added") comes after the last sentence's subject.
-            near = distance if is_subj or distance > 0 else 1
-            rank = (near, 0 if is_subj else 1, distance)
+            # The subject of the main verb beats the subject of a clause under it: "Lopez said
+            # Smith is his last choice. He favours Reyes, he said" is Lopez's; and in the
+            # pronoun's own sentence the subject of what someone says or of a supposition ("He
+            # agreed that Smith may lose, but he said …", "If Smith loses, he said he …") is
+            # no more than a name in passing.
+            level = self._subject_level(idx) if is_subj else 2
+            near = (
+                distance
+                if (is_subj and (level == 0 or not self._in_passing(idx, before)))
+                else max(distance, 1)
+            )
+            rank = (near, level, distance)
             if best is None or rank < best[:3]:
                 best = (*rank, spk)
         return (best[:3], best[3]) if best else None
+
+    def _subject_token(self, idx: int) -> Token:
+        """The word of the candidate at token ``idx`` that the parse links to its clause (a
+        name's last word, an apposition's head)."""
+        t = self.doc[idx]
+        while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+            t = t.head
+        if t.dep_ == "appos":
+            t = t.head
+        return t
+
+    def _subject_level(self, idx: int) -> int:
+        """0 when the candidate at ``idx`` is the subject of its sentence's main verb (or of a
+        verb joined to it) or of a speech verb (an aside: "The hashtag, Mr. Abboud said,
+        spread"), else 1 (the subject of a clause under it)."""
+        t = self._subject_token(idx)
+        verb = t.head
+        if verb.dep_ == "conj":
+            verb = verb.head
+        main = verb.dep_ == "ROOT" or verb.head.i == verb.i
+        aside = verb.dep_ == "parataxis" and verb.lemma_.lower() in SPEECH_VERBS
+        return 0 if main or aside else 1
+
+    def _in_passing(self, idx: int, pronoun: int) -> bool:
+        """Whether the candidate at ``idx`` is the subject of what is said or thought (a
+        complement clause: "agreed that Smith may lose") or of a supposition ("if Smith
+        loses"), not of something the sentence narrates. What the pronoun's own verb says is
+        not such a clause ("Lopez rejected the plan, she wrote": the writer's own account)."""
+        t = self._subject_token(idx).head
+        own_verb = self.doc[pronoun].head.i
+        while t.head.i != t.i:
+            if t.dep_ in ("ccomp", "xcomp") and t.head.i != own_verb:
+                return True
+            if t.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children
+            ):
+                return True
+            t = t.head
+        return False
 
     def _description(self, token: Token, np: Span) -> _Speaker:
         words = [t for t in np if t.dep_ not in ("det", "poss") and not t.is_punct]
@@ -1672,6 +1721,10 @@ def _inverted_speaker(verb: Token) -> Token | None:
             continue  # "… a monitoring group said Saturday.": when, not who
         end = child.right_edge.i + 1
         after = verb.doc[end] if end < len(verb.doc) else None
+        if after is not None and _opens_quotation(after):
+            # "Lopez Says Becker ‘Is Unfit’" (a title-case headline): a name followed by a
+            # quotation is what the quotation is about, the speaker stands before the verb
+            continue
         if after is None or after.is_punct or after.lower_ in ("adding", "and", "on", "in"):
             return child
     # "… said the Observatory adding that …": the name is parsed as "adding"'s subject
@@ -1681,6 +1734,21 @@ def _inverted_speaker(verb: Token) -> Token | None:
                 if sub.dep_ == "nsubj" and verb.i < sub.i < child.i and sub.pos_ == "PROPN":
                     return sub
     return None
+
+
+def _opens_quotation(tok: Token) -> bool:
+    """Whether ``tok`` is a quotation mark that opens a quotation: a curly or angled opener,
+    or a straight mark with a space before it and the quoted word run on after it."""
+    if tok.text in ("‘", "“", "„", "«", "``"):
+        return True
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (
+        tok.text in ('"', "'")
+        and not tok.whitespace_
+        and (before is None or bool(before.whitespace_))
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].is_alpha
+    )
 
 
 # Two nouns for the one who leads a body: a "head" the article called "chief executive".
@@ -2149,7 +2217,7 @@ def pronoun_referents(
         return []
     kept = doc.user_data.get(_ANTECEDENTS_KEY)
     if kept is not None and kept[0] is mentions:  # made by extract for this doc and mentions
-        resolver = _Resolver.antecedents_only(kept[1], kept[2])
+        resolver = _Resolver.antecedents_only(doc, kept[1], kept[2])
     else:
         _, quoted = _placed_quotations(doc, text_of(doc))
         resolver = _Resolver(doc, _Names(doc, mentions), quoted)

@@ -1590,3 +1590,31 @@ def test_a_given_name_speaker_through_the_article_pipeline(model):
     speakers = {q.speaker for q in result.quotes}
     assert "Omar (in «Market shut»)" in speakers, speakers
     assert all(is_local_speaker(s) for s in speakers if s and s.startswith("Omar"))
+
+
+def test_title_case_headline_says_gives_the_subject_before_says(model):
+    """A title-case headline "X Says Y ‘…’": the name after "Says" opens what X said about Y
+    (the parse made both names subjects of "Says"); X is the speaker."""
+    text = (
+        "Maria Lopez Says Tom Becker ‘Is Not Fit To Lead.’\n\n"
+        "Mayor Maria Lopez criticised the developer Tom Becker on Monday."
+    )
+    q = run(model, text)[0]
+    assert (q.speaker, q.text) == ("Maria Lopez", "Is Not Fit To Lead"), q
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject of the main verb, not of the clause he reports
+        "Peter Hale is a delegate from Ohio. Hale said Mark Dunne is his last choice. He is "
+        "leaning toward the governor, he said, because he values experience.",
+        # a supposition's subject in the pronoun's own sentence is a name in passing
+        "Peter Hale does not think much of the senator. If Mark Dunne loses the primary, he "
+        "said he would back the governor instead.",
+    ],
+    ids=["main-subject-over-reported-subject", "not-the-subject-of-an-if-clause"],
+)
+def test_he_is_the_main_subject_not_a_name_in_a_clause(model, text):
+    q = run(model, text)[-1]
+    assert q.speaker == "Peter Hale", (q.speaker, q.speaker_mention, q.text)
