@@ -200,7 +200,7 @@ def extract(
         if (
             (incident or reading.category == "displaced")
             and scope != "total"
-            and _running_total(reading, span.sent)
+            and (_running_total(reading, span.sent) or _a_rate(span, reading.unit_token))
         ):
             scope = "total"
         if scope == "event" and figures:
@@ -275,6 +275,13 @@ def extract(
             place = reading.location
         else:
             place = reading.location or ctx.main_place
+        if own_place is None and ctx.digest_items and place is not None:
+            # A digest of unrelated stories ("10 Things to Know for Today": "2. STRONG
+            # AFTERSHOCK RATTLES ITALY'S QUAKE ZONE. … the death toll … to 267"): the article's
+            # place is one item's story (the Cizre car bomb of item 5 had placed the Italian
+            # quake's dead); a figure with no place of its own takes its item's one place, or
+            # none.
+            place = ctx.item_place(span.start_char, place)
         if place is not None and _no_place(place):
             place = None  # "Google" tagged a place (a figure of a story about the company)
         figures.append(
@@ -306,6 +313,18 @@ def extract(
             )
         )
     return _without_conversions(figures, ctx.text)
+
+
+# A digest item's headline: a numbered paragraph in capitals ("5. ELEVEN POLICE KILLED, DOZENS
+# WOUNDED IN TURKEY CAR BOMB ATTACK."), as wire round-ups number their stories.
+DIGEST_ITEM = re.compile(r"(?m)^\d{1,2}\. (?=[^\n]*[A-Z]{3})[^a-z\n]{10,}$")
+
+
+def _digest_items(text: str) -> list[int]:
+    """The start offsets of the items of a digest of unrelated stories: three or more numbered
+    headlines in capitals (:data:`DIGEST_ITEM`); none for any other article."""
+    starts = [m.start() for m in DIGEST_ITEM.finditer(text)]
+    return starts if len(starts) >= 3 else []
 
 
 def _no_place(name: str) -> bool:
@@ -385,6 +404,7 @@ class _Context:
         self.text = text_of(doc)  # Doc.text is rebuilt on every access
         self.quotes = [q for q in quotes if q.speaker]
         self.mentions = list(mentions)
+        self.digest_items = _digest_items(self.text)
         self.place_counts: Counter[str] = Counter()
         self.recalled: Counter[str] = Counter()  # mentions in sentences recalling the past
         places = self._places()
@@ -508,6 +528,26 @@ class _Context:
                 if ent.start <= tok.i < ent.end:
                     return clean_name(ent.text, phrase=True)
         return tok.text
+
+    def item_place(self, at: int, place: str) -> str | None:
+        """``place`` when the digest item holding offset ``at`` (:func:`_digest_items`) names
+        it, else the one place the item names, else None. Names in capitals are left out: the
+        tagger reads the headline's words as places ("QURANIC SCHOOLS")."""
+        starts = [s for s in self.digest_items if s <= at]
+        if not starts:
+            return None
+        start = starts[-1]
+        end = next((s for s in self.digest_items if s > start), len(self.text))
+        named = {
+            m.name
+            for m in self.mentions
+            if start <= m.start < end
+            and m.label in ("GPE", "LOC")
+            and not (m.name.isupper() and len(m.name) > 3)
+        }
+        if place in named:
+            return place
+        return next(iter(named)) if len(named) == 1 else None
 
     def _places(self) -> list[str]:
         """The article's places, most mentioned first (the last resort for a figure whose own
@@ -1273,6 +1313,36 @@ def _credit(noun: Token) -> bool:
     return not noun.is_lower and noun.lower_ in CREDIT_WORDS
 
 
+# Endings English gives the people of a place ("Yorkers", "Africans", "Lankans", "Zealanders").
+DEMONYM_ENDING = re.compile(r"(?:ans|ers|ese|ites|is)$")
+
+
+def _place_demonym(noun: Token) -> str | None:
+    """The people of a place whose name is several words, written as one: "New Yorkers",
+    "South Africans", "Sri Lankans". The parse hangs the place's first words on the plural
+    as capitalised compounds, which the modifiers kept below skip (they are names), so the
+    unit had read "yorkers" (PolNeAR: "29 New Yorkers wounded" → "29 yorkers"). Only a
+    capitalised plural with capitalised compound words right before it, none a number."""
+    if not (noun.is_title and noun.tag_ in ("NNPS", "NNS") and noun.lower_.endswith("s")):
+        return None
+    if noun.ent_type_ != "NORP" and not DEMONYM_ENDING.search(noun.lower_):
+        return None  # "three Boston Marathons": a name of things, not of people
+    first = noun.i
+    doc = noun.doc
+    while (
+        first > 0
+        and doc[first - 1].is_title
+        and doc[first - 1].pos_ == "PROPN"
+        and doc[first - 1].dep_ == "compound"
+        and doc[first - 1].head.i in range(first, noun.i + 1)
+        and not doc[first - 1].like_num
+    ):
+        first -= 1
+    if first == noun.i or noun.i - first > 2:
+        return None  # no place words, or a longer name than a place's ("Tea Party Patriots …")
+    return " ".join(t.lower_ for t in doc[first : noun.i + 1])
+
+
 def _unit_text(noun: Token) -> str:
     """The noun with its classifying modifiers: "military personnel", "service members"; a
     currency with the nationality that names it ("Syrian pounds": a loaf's 350 Syrian pounds
@@ -1286,6 +1356,9 @@ def _unit_text(noun: Token) -> str:
             and before.is_title
         ):
             return f"{before.text} {noun.lower_}"
+    demonym = _place_demonym(noun)
+    if demonym is not None:
+        return demonym
     words = []
     for left in noun.lefts:
         if left.dep_ in ("amod", "compound") and left.pos_ in ("ADJ", "NOUN", "VERB"):
@@ -1499,6 +1572,11 @@ def _category(
         return "other"  # "world number two Roddick", "the world No 1": a rank
     if hurt_beside is not None:
         return hurt_beside
+    if _object_of_negated_verb(noun if noun is not None else root):
+        # "Obama is not admitting 100,000 refugees", "the army did not kill 20 civilians": what
+        # a denied or refused act would have done to people happened to nobody; the count is
+        # of people only (PolNeAR: a denial gave three "displaced" news events)
+        return "troops" if troops else ("people" if people else "other")
     if _killed_by_construction(root, noun):
         return "killed"
     if any(
@@ -1690,6 +1768,20 @@ def _category_of_predicates(
                 continue  # "it remains unclear whether … meet thousands of voters"
             if _still_at_work(pred, noun):
                 continue  # "the 50,000 remaining coal miners": still employed, not trapped
+            if (
+                troops
+                and lemma in ("remain", "stay")
+                and not any(
+                    c.lemma_.lower() in REMAINING_WORDS
+                    and c.lemma_.lower() not in ("remain", "stay")
+                    for c in pred.children
+                )
+            ):
+                # "5,500 troops would remain in the country": a force kept in place is a troop
+                # level, not people stranded (PolNeAR: US troops staying in Afghanistan were
+                # the Overview's "People remaining / trapped"). Troops trapped or besieged stay
+                # "remaining".
+                return "troops"
             return "remaining"
         if troops and lemma in CAPTIVE_VERBS and not _is_agent(noun or root, pred):
             return "people"  # "Iran detained 10 American sailors": captives, not a force
@@ -1703,6 +1795,17 @@ def _category_of_predicates(
             # are another clause's
             return None
     return None
+
+
+def _object_of_negated_verb(anchor: Token) -> bool:
+    """The count is the direct object (or passive subject) of a verb negated by "not"/"never"
+    ("is not admitting 70,000 refugees", "20 civilians were never evacuated")."""
+    if anchor.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = anchor.head
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "neg" and c.lower_ in ("not", "n't", "never") for c in verb.children
+    )
 
 
 HARM_NOUNS = frozenset({"harm", "injury", "injuries", "wound", "wounds"})
@@ -3525,6 +3628,26 @@ def _running_total(reading: _Reading, sentence: Span) -> bool:
             t.lower_ in ("has", "have", "had") and t.dep_ in ("aux", "auxpass") for t in sentence
         )
     )
+
+
+# A count per period: "90 people a day die", "30,000 deaths every year", "killed per month".
+RATE_AFTER = re.compile(
+    r"^(?:a|per|each|every) (?:day|week|month|year)\b(?! (?:ago|after|before|earlier|later))|^annually\b",
+    re.I,
+)
+RATE_BEFORE = re.compile(r"\b(?:each|every) (?:day|week|month|year),?$", re.I)
+
+
+def _a_rate(span: Span, unit_token: Token | None) -> bool:
+    """The count is a rate ("90 people a day die from gun violence", "every year 30,000 are
+    killed on the roads"): a period's average, no one incident (PolNeAR: a rate of gun
+    deaths had been a killed news event at Vermont). The period is written right after the
+    number or its noun, or just before the number."""
+    doc = span.doc
+    end = max(span.end, unit_token.i + 1 if unit_token is not None else 0)
+    after = doc[end : min(end + 3, span.sent.end)].text
+    before = doc[max(span.sent.start, span.start - 3) : span.start].text
+    return RATE_AFTER.search(after) is not None or RATE_BEFORE.search(before) is not None
 
 
 def _scope_of_whole(span: Span, whole: Figure) -> str | None:

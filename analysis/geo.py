@@ -427,13 +427,26 @@ def _locate(name: str) -> Location | None:
         return locate(PLACE_SPELLINGS[key])
     row = _city_row(key)
     state = known is not None and known.kind == "state" and known.country
-    if row is not None and state and rows[row][3] != known.country:
-        row = None  # "Florida" is the state, not Floridablanca; "Virginia" not a Cape town
+    if row is not None and state and not _city_of_note(rows[row], known):
+        # A state's name is the state, not a town carrying it ("Florida" not Floridablanca,
+        # "Virginia" not a Cape town, "Wyoming" not the Michigan town of 75,000, "Missouri" not
+        # Bozeman, which GeoNames also calls so); a city of note of the state's country
+        # carrying the name stays the city ("New York")
+        row = None
     if row is None:
         if known is not None and known.kind == "state" and known.country:
             return _state(name, known)
         return _village(name)
     return _city_at(row)
+
+
+def _city_of_note(row: tuple, state: gazetteer.Place) -> bool:
+    """Whether the cities table's ``row``, carrying the name of ``state``, is a city of
+    :data:`LANDMARK_POPULATION` in the state's country, which the name then means ("New York";
+    Washington, which GeoNames also calls "District of Columbia"; Antakya, "Hatay"). Smaller
+    towns are not: Bozeman, which GeoNames also calls "Missouri"; Wyoming, Michigan (75,000)."""
+    *_, code, _admin1, population = row
+    return code == state.country and population >= LANDMARK_POPULATION
 
 
 def _capital_point(code: str) -> tuple[float, float] | None:
@@ -511,7 +524,9 @@ def locate_near(name: str, countries: tuple[tuple[str, int], ...]) -> Location |
         ):
             return city
         return found
-    if found is not None and found.kind == "country" or not countries:
+    if found is not None and found.kind == "country" and countries:
+        return _state_of_coverage(name, found, dict(countries)) or found
+    if not countries:
         return found
     key = gazetteer.fold(name)
     rows = _namesakes().get(key) or _namesakes().get(key.replace(" ", ""))
@@ -530,6 +545,25 @@ def locate_near(name: str, countries: tuple[tuple[str, int], ...]) -> Location |
     return _namesake_at(best, "village")
 
 
+def _state_of_coverage(name: str, found: Location, weight: dict[str, int]) -> Location | None:
+    """The first-level division (state) called ``name`` of the country the coverage names most,
+    when ``name`` is also the country ``found`` and the coverage names the state's country
+    :data:`NAMESAKE_MARGIN` times as much as that one: "Georgia" in American political news is
+    the state (the United States named 2,664 times, Georgia the country 25, by this very name),
+    in news of the war in Syria or the BBC's it stays the Caucasus country. Else None."""
+    lead = max(sorted(weight), key=weight.get, default=None)
+    if lead is None or lead == found.country:
+        return None
+    if weight[lead] < NAMESAKE_MARGIN * weight.get(found.country, 0):
+        return None
+    *_, region_centres, codes, _ = _tables()
+    admin1 = codes.get((lead, gazetteer.fold(name)))
+    centre = region_centres.get((lead, admin1)) if admin1 else None
+    if centre is None:
+        return None
+    return Location(found.name, centre[0], centre[1], lead, "region", found.name)
+
+
 def _notable_namesake(
     name: str, found: Location | None, rows: list[tuple], weight: dict[str, int]
 ) -> Location | None:
@@ -539,7 +573,20 @@ def _notable_namesake(
     cities of note share "Newcastle" (New South Wales, Newcastle upon Tyne): in British coverage
     the Tyneside one is meant. A city the other eclipses (below :data:`NOTABLE_SHARE` of its
     size: Athens, Georgia), a capital, or a place ``name`` is only another name of, is no
-    match."""
+    match; a city below :data:`METROPOLIS_POPULATION` that ``name`` is only another name of,
+    while smaller towns carry it as their own, is None ("Newtown")."""
+    if (
+        found is not None
+        and found.kind == "city"
+        and found.population < METROPOLIS_POPULATION
+        and not spelled_as(name, found)
+        and not any(r[3] == found.country and r[5] >= LANDMARK_POPULATION for r in rows)
+    ):
+        # A city found only under another of its names, which smaller towns carry as their own,
+        # is not meant by it: "Newtown" is an old name of Tallahassee, and the Connecticut,
+        # Welsh, Sydney towns' own (the Sandy Hook shooting was drawn in Florida). Which of
+        # them is meant the gazetteer cannot tell: unplaced.
+        return None
     if (
         found is None
         or found.kind != "city"

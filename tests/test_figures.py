@@ -1842,7 +1842,8 @@ WAR_SENSES_KEPT = [
      "territory_share"),
     ("One dead in raid on market. One woman was killed in a strike on Saturday.", "One",
      "killed"),
-    ("Some 4,500 troops will remain in the country next year.", "Some 4,500", "remaining"),
+    # troops staying are a troop level, not people stranded (review47b N1)
+    ("Some 4,500 troops will remain in the country next year.", "Some 4,500", "troops"),
     ("Shells hit the market killing 14 and leaving injured about 50 in Douma.", "about 50",
      "injured"),
     ("Doctors counted 31 raids on clinics in May, more than one attack every day.", "more than one",
@@ -2189,3 +2190,78 @@ def test_an_institution_named_by_a_towns_other_name_is_no_place(nlp):
     assert _one(figs, "65 million").location is None
     figs = _figs(nlp, "Air strikes over Al Raqqa massacre killed 12 people, the monitor said.")
     assert _one(figs, "12").location == "Raqqa"
+
+
+# -- review47b N1/N2/N5/N7 (PolNeAR): troops staying, place demonyms, scales before a hyphen,
+# negated verbs, rates, digests of unrelated stories
+
+
+@pytest.mark.parametrize(
+    "text, figure, category",
+    [
+        # a force kept in place is a troop level, not people stranded
+        (
+            "The general said that about 4,200 troops would remain in the country next year.",
+            "about 4,200",
+            "troops",
+        ),
+        ("The minister wants 900 soldiers to stay in the region.", "900", "troops"),
+        # troops cut off are still trapped
+        ("About 3,000 soldiers remain trapped in the airport.", "About 3,000", "remaining"),
+        # a denied or refused act happened to nobody
+        ("The governor is not admitting 70,000 refugees this year.", "70,000", "people"),
+        ("The army did not kill 20 civilians, the ministry said.", "20", "people"),
+        ("The country has admitted 70,000 refugees.", "70,000", "displaced"),
+    ],
+)
+def test_troops_remaining_and_negated_objects(nlp, text, figure, category):
+    assert _one(_figs(nlp, text), figure).category == category
+
+
+@pytest.mark.parametrize(
+    "text, figure, unit",
+    [
+        (
+            "The 17 New Yorkers injured by the blast were treated at two hospitals.",
+            "17",
+            "new yorkers",
+        ),
+        ("Police said 12 South Africans were wounded in the crash.", "12", "south africans"),
+        ("Nine Sri Lankans were killed.", "Nine", "sri lankans"),
+        ("Police said 12 Syrians were wounded in the crash.", "12", "syrians"),
+    ],
+)
+def test_demonym_of_a_place_of_several_words(nlp, text, figure, unit):
+    assert _one(_figs(nlp, text), figure).unit == unit
+
+
+def test_scale_before_a_hyphenated_adjective(nlp):
+    figs = _figs(nlp, "The plan would deport the entire 8 million-person immigrant population.")
+    assert _one(figs, "8 million").value == 8_000_000
+
+
+@pytest.mark.parametrize(
+    "text, figure, scope",
+    [
+        ("About 60 people a day die in road accidents in the country.", "About 60", "total"),
+        ("Every year, 3,000 people are killed on the roads.", "3,000", "total"),
+        ("A bomb killed 12 people a day after the election.", "12", "event"),
+    ],
+)
+def test_a_rate_is_no_event(nlp, text, figure, scope):
+    assert _one(_figs(nlp, text), figure).scope == scope
+
+
+def test_digest_item_keeps_its_own_place(nlp):
+    text = (
+        "Five Stories for Your Morning.\n\n"
+        "1. FLOODS SWAMP NORTHERN VILLAGES.\n\n"
+        "Rescuers say the toll from the floods has reached 31.\n\n"
+        "2. MAYOR QUITS OVER BUDGET ROW.\n\n"
+        "The council meets on Monday.\n\n"
+        "3. BOMB HITS MARKET IN PESHAWAR.\n\n"
+        "A bomb killed 14 people at a market in Peshawar on Sunday.\n"
+    )
+    figs = _figs(nlp, text)
+    assert _one(figs, "14").location == "Peshawar"
+    assert _one(figs, "31").location != "Peshawar"  # another item's story

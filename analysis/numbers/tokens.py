@@ -134,9 +134,32 @@ def tokenize(text: str) -> list[Tok]:
             # The word pattern keeps a final period for abbreviations ("approx.", "No."); at
             # the end of a sentence ("rose to twenty.", "5 percent.") it is punctuation.
             toks += [Tok("word", word[:-1], start, end - 1), Tok("other", ".", end - 1, end)]
+        elif (
+            kind == "word"
+            and "-" in word
+            and word.split("-")[0].lower() in _HYPHEN_SCALES
+            and toks
+            and toks[-1].kind == "num"
+            and text[toks[-1].end : start].isspace()
+        ):
+            # "an 11 million-person population", "a 2 billion-dollar budget": the scale is the
+            # number's and the rest a compound adjective; read as one word the scale was lost
+            # and the count read 11 (PolNeAR). Only after digits: "a million-dollar home"
+            # stays a word.
+            scale = word.split("-")[0]
+            cut = start + len(scale)
+            toks += [
+                Tok("word", scale, start, cut),
+                Tok("dash", "-", cut, cut + 1),
+                Tok("word", word[len(scale) + 1 :], cut + 1, end),
+            ]
         else:
             toks.append(Tok(kind, word, start, end))
     return toks
+
+
+# Scale words a hyphenated compound adjective can start with after digits (see tokenize).
+_HYPHEN_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
 
 
 def _vocabulary_word(low: str) -> bool:

@@ -1,0 +1,78 @@
+"""US states and countries sharing a state's name on the map: a state's name is the state, not
+a town carrying it, and a country's name that is a state of the country the coverage is about
+is that state."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import geo, place_views
+from analysis.filters import Filters
+from analysis.records import Article, ArticleResult, Entity
+from analysis.store import Store
+
+
+@pytest.mark.parametrize(
+    "name, lat, lon",
+    [
+        ("Missouri", (36.0, 40.6), (-95.8, -89.1)),  # not Bozeman, GeoNames' "Missouri"
+        ("Wyoming", (41.0, 45.0), (-111.1, -104.0)),  # not Wyoming, Michigan
+        ("Delaware", (38.4, 39.9), (-75.8, -75.0)),  # not Delaware, Ohio
+        ("Maryland", (37.9, 39.8), (-79.5, -75.0)),  # not Maryland City
+        ("Maine", (43.0, 47.5), (-71.1, -66.9)),  # not Des Plaines
+    ],
+)
+def test_a_states_name_is_the_state_not_a_town_carrying_it(name, lat, lon):
+    found = geo.locate(name)
+    assert found.kind == "region" and found.country == "US"
+    assert lat[0] < found.lat < lat[1] and lon[0] < found.lon < lon[1]
+
+
+def test_a_city_of_note_carrying_a_states_name_stays_the_city():
+    assert geo.locate("New York").name == "New York City"
+    assert geo.locate("District of Columbia").name == "Washington"
+
+
+def test_a_country_that_is_a_state_of_the_leading_country_is_the_state():
+    american = (("US", 500), ("GE", 4), ("GB", 20))
+    georgia = geo.locate_near("Georgia", american)
+    assert georgia.country == "US" and georgia.kind == "region"
+    assert 30.3 < georgia.lat < 35.0 and -85.7 < georgia.lon < -80.8
+    # news of a war elsewhere, or coverage naming the Caucasus country often: the country
+    assert geo.locate_near("Georgia", (("SY", 900), ("US", 120), ("GE", 3))).country == "GE"
+    assert geo.locate_near("Georgia", (("US", 100), ("GE", 30))).country == "GE"
+    assert geo.locate_near("France", american).country == "FR"  # no state of that name
+
+
+def test_a_citys_other_name_that_smaller_towns_carry_is_no_place():
+    # "Newtown" is one of GeoNames' names for Tallahassee, and the own name of small towns in
+    # Connecticut, Wales and Sydney: which one the gazetteer cannot tell, Florida it is not
+    assert geo.locate("Newtown").name == "Tallahassee"
+    assert geo.locate_near("Newtown", (("US", 500), ("GB", 20))) is None
+
+
+def _story(aid, places):
+    return ArticleResult(
+        article=Article(id=aid, title=aid, text="t", source="Wire", published="2016-03-01"),
+        entities=tuple(Entity(aid, p, "GPE", 1, 0) for p in places),
+        figures=(),
+    )
+
+
+def test_the_map_of_american_news_draws_states_as_states(tmp_path):
+    rows = [_story(f"us{i}", ["United States", "Ohio", "Iowa", "Texas"]) for i in range(12)]
+    rows += [
+        _story("ga", ["Georgia", "Atlanta", "United States"]),
+        _story("mo", ["Missouri", "Kansas"]),
+        _story("wy", ["Wyoming", "Nevada"]),
+        _story("nt", ["Newtown", "Connecticut"]),
+    ]
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.write_batch(rows)
+    with Store(path, read_only=True) as store:
+        df = place_views.places(store.con, Filters())
+    drawn = {n: row for _, row in df.iterrows() for n in row["names"]}
+    assert drawn["Georgia"]["country"] == "US" and drawn["Georgia"]["kind"] == "region"
+    assert drawn["Missouri"]["place"] == "Missouri" and drawn["Wyoming"]["place"] == "Wyoming"
+    assert "Newtown" not in drawn and "Tallahassee" not in set(df["place"])
