@@ -54,13 +54,14 @@ from spacy.attrs import POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from analysis import doc_arrays, entities, gazetteer, geo, lexicon, numbers, speech
+from analysis import datelines, doc_arrays, entities, gazetteer, geo, lexicon, numbers, speech
 from analysis.entities.spans import demonym_country, org_use_tokens, used_as_org
 from analysis.figure_restated import (
     INCIDENT_CATEGORIES,
     OFFENSIVE_NOUNS,
     TIME_PREPOSITIONS,
 )
+from analysis.ingest import normalise_date
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.place_context import PLACE_FACILITY_NOUNS, ArticlePlaces
@@ -3687,16 +3688,17 @@ MONTH_DAY = re.compile(
 )
 # How many days before its publication a day the article names is still the news's own: wire
 # copy dates its news by the day it happened ("On July 31 a tank-backed assault killed at least
-# 80", published August 1), and embedded posts carry their day ("(OCHASyria) June 10 2016").
-NEWS_DAYS = 3
-_MONTH_NUMBER = {m[:3]: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-)}  # fmt: skip
+# 80", published August 1), and embedded posts carry their day ("(OCHASyria) June 10 2016") —
+# as many as a dateline may lie from the date given before the dateline wins.
+NEWS_DAYS = datelines.REDATE_DAYS
 
 
 def _news_days(text: str, published: str | None) -> str:
     """``text`` with every day it names that falls within :data:`NEWS_DAYS` before
-    ``published`` (YYYY-MM-DD) blanked out: the news's own date recalls nothing."""
+    ``published`` (YYYY-MM-DD) blanked out: the news's own date recalls nothing. A day without
+    its year is of the year published, or of the year before when that would be after it
+    ("December 30" in a January 2 story); the date is read by ``ingest.normalise_date``, the
+    one reader of dates in words."""
     if not published:
         return text
     try:
@@ -3704,21 +3706,16 @@ def _news_days(text: str, published: str | None) -> str:
     except ValueError:
         return text
 
+    def named(month: str, number: str, year: int) -> datetime.date | None:
+        found = normalise_date(f"{month} {number} {year}")  # None for "February 29 2017"
+        return datetime.date.fromisoformat(found) if found else None
+
     def blank(m: re.Match) -> str:
-        month = _MONTH_NUMBER.get(m.group(1)[:3].lower())
-        year = int(m.group(3)) if m.group(3) else day.year
-        try:
-            named = datetime.date(year, month, int(m.group(2))) if month else None
-        except ValueError:
-            named = None
-        if named is not None and not m.group(3) and named > day:
-            # "December 30" in a January 2 story (a February 29 has no year before)
-            named = (
-                datetime.date(year - 1, 2, 28)
-                if named.month == 2 and named.day == 29
-                else named.replace(year=year - 1)
-            )
-        if named is not None and 0 <= (day - named).days <= NEWS_DAYS:
+        month, number, year = m.group(1), m.group(2), m.group(3)
+        when = named(month, number, int(year or day.year))
+        if when is not None and not year and when > day:
+            when = named(month, number, day.year - 1)
+        if when is not None and 0 <= (day - when).days <= NEWS_DAYS:
             return " " * len(m.group(0))
         return m.group(0)
 
