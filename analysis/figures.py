@@ -3759,6 +3759,13 @@ def figure_scope(
     published on ``published`` (YYYY-MM-DD; a day just before it is the news's, not a recalled
     event's)."""
     text = sentence if isinstance(sentence, str) else sentence.text
+    return _scope_of(text, first_sentence, published)
+
+
+@functools.lru_cache(maxsize=4096)
+def _scope_of(text: str, first_sentence: bool, published: str | None) -> str:
+    """:func:`figure_scope` of a sentence's text, worked out once for every figure it holds
+    (each figure of a sentence asked its patterns again: 355 of 1,119 calls on 200 BBC texts)."""
     if HISTORIC_EVENTS.search(text):
         # first: "died in the Second World War" also reads as a war's running total, which
         # is placed in the country of the article's news
