@@ -33,9 +33,9 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?"
 # In order: the forms that say what they are first.
 FORMS = (
     re.compile(rf"\bDate of publication:? {_EITHER}"),
+    re.compile(rf"(?:^|\s)(?:Published|Posted(?: on)?):?\s+(?:{_WEEKDAY}\s+)?{_EITHER}"),
     re.compile(
-        rf"(?:^|\s)(?:Published|Updated|Last updated(?: at| on)?|Posted(?: on)?):?\s+"
-        rf"(?:{_WEEKDAY}\s+)?{_EITHER}"
+        rf"(?:^|\s)(?:Updated|Last updated(?: at| on)?):?\s+(?:{_WEEKDAY}\s+)?{_EITHER}"
     ),
     # Sputnik's time stamp: a clock time and day.month.year
     re.compile(
@@ -54,17 +54,30 @@ OPENING = re.compile(
 )
 
 
+# The forms that name the day of publication itself ("Date of publication", "Published",
+# "Posted"): the article's date at any distance from a given one. An export's date a day or
+# three off such a stamp is its own error (FA-KES: "Published October 17 2016" over a story of
+# that Monday, dated the 14th), while a wire dateline or an update may lie a day from the
+# publication an export gives.
+STAMPS = FORMS[:2]
+
+
 def dateline(text: str) -> date | None:
     """The publication date ``text`` prints at its start (see the module docstring), else
     None."""
+    return _dateline(text)[0]
+
+
+def _dateline(text: str) -> tuple[date | None, bool]:
+    """:func:`dateline`, and whether a form of :data:`STAMPS` gave it."""
     head = text[:REACH]
     for form in FORMS:
         for match in form.finditer(head):
             found = _date(match)
             if found is not None:
-                return found
+                return found, form in STAMPS
     match = OPENING.match(head)
-    return _date(match) if match is not None else None
+    return (_date(match) if match is not None else None), False
 
 
 def _date(match: re.Match) -> date | None:
@@ -86,9 +99,10 @@ def _date(match: re.Match) -> date | None:
 
 def settled(given: str | None, text: str) -> tuple[str | None, bool]:
     """``(date, redated)``: the article's date as ``YYYY-MM-DD`` — ``given`` unless the text's
-    own (:func:`dateline`) is more than :data:`REDATE_DAYS` from it, or there is none given —
-    and whether the text's date replaced a given one."""
-    own = dateline(text)
+    own (:func:`dateline`) is more than :data:`REDATE_DAYS` from it, or a publication stamp
+    (:data:`STAMPS`) gives another day, or there is none given — and whether the text's date
+    replaced a given one."""
+    own, stamped = _dateline(text)
     if own is None:
         return given, False
     if given is None:
@@ -97,4 +111,5 @@ def settled(given: str | None, text: str) -> tuple[str | None, bool]:
         apart = abs((date.fromisoformat(given) - own).days)
     except ValueError:
         return own.isoformat(), True
-    return (own.isoformat(), True) if apart > REDATE_DAYS else (given, False)
+    limit = 0 if stamped else REDATE_DAYS
+    return (own.isoformat(), True) if apart > limit else (given, False)

@@ -106,7 +106,8 @@ def load_articles(
     if notes is not None:
         notes.extend(
             f"{n} article{'s' if n != 1 else ''} of {path} dated by the date printed at the start "
-            f"of the text (the date given was more than {datelines.REDATE_DAYS} days from it)"
+            f"of the text (a publication stamp, or a dateline more than {datelines.REDATE_DAYS} days "
+            "from the date given)"
             for path, n in redated.items()
         )
         notes.extend(

@@ -48,6 +48,10 @@ def test_the_articles_own_date_wins_and_analyze_says_how_many(tmp_path):
         ("Road works", "Date of publication 5 May 2016 Road works began on the bypass.", ""),
         # no dateline: the export's
         ("Quiet day", "Nothing much happened in the town today at all.", "7/7/16"),
+        # a publication stamp names the day itself: it wins a day or three from the export's
+        ("Mill fire", "Published June 8 2016 Fire gutted the old mill on Monday.", "6/5/16"),
+        # an update is not the publication: the export's date within three days is kept
+        ("Dam work", "Updated June 8 2016 Work on the dam resumed.", "6/6/16"),
     ]  # fmt: skip
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -61,8 +65,10 @@ def test_the_articles_own_date_wins_and_analyze_says_how_many(tmp_path):
         "Port closes": "2015-03-03",
         "Road works": "2016-05-05",
         "Quiet day": "2016-07-07",
+        "Mill fire": "2016-06-08",
+        "Dam work": "2016-06-06",
     }
     assert notes == [
-        f"1 article of {path} dated by the date printed at the start of the text (the date given "
-        "was more than 3 days from it)"
+        f"2 articles of {path} dated by the date printed at the start of the text (a publication "
+        "stamp, or a dateline more than 3 days from the date given)"
     ]
