@@ -34,9 +34,7 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?"
 FORMS = (
     re.compile(rf"\bDate of publication:? {_EITHER}"),
     re.compile(rf"(?:^|\s)(?:Published|Posted(?: on)?):?\s+(?:{_WEEKDAY}\s+)?{_EITHER}"),
-    re.compile(
-        rf"(?:^|\s)(?:Updated|Last updated(?: at| on)?):?\s+(?:{_WEEKDAY}\s+)?{_EITHER}"
-    ),
+    re.compile(rf"(?:^|\s)(?:Updated|Last updated(?: at| on)?):?\s+(?:{_WEEKDAY}\s+)?{_EITHER}"),
     # Sputnik's time stamp: a clock time and day.month.year
     re.compile(
         r"(?:^|\s)(?:[01]\d|2[0-3])[0-5]\d\s+(?P<dday>\d{2})\.(?P<dmonth>\d{2})\."

@@ -225,7 +225,7 @@ def pinned(con, filters: Filters | None, data_version: str) -> Filters:
 # they can match on a large store (hashed on every view call of every run otherwise). The connection is not an argument: the function
 # takes a cursor from the shared reader when it runs, so a cache hit opens nothing. Options
 # mirror the view's, defaults included (tests/test_data_cache.py holds them equal).
-ENTRIES = 16  # results kept per view (31 views): a session's recent filter choices, not every one
+ENTRIES = 16  # results kept per view (34 views): a session's recent filter choices, not every one
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -254,6 +254,14 @@ def counts(db: str, data_version: str, filters: Filters) -> dict[str, int]:
     with connection() as con:
         filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return article_views.corpus_counts(con, filters)
+
+
+@_keyed(article_views.speaker_quote_count)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def speaker_quote_count(db: str, data_version: str, filters: Filters) -> int:
+    with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
+        return article_views.speaker_quote_count(con, filters)
 
 
 @_keyed(article_views.articles_over_time)

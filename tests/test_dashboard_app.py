@@ -119,6 +119,15 @@ def test_filters_come_from_the_url_and_narrow_every_view(dashboard_db, use_db):
     assert at.multiselect(key="source").value == ["Example Times"]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Articles"] == "1"  # Lopez is quoted in one Example Times article
+    # her own quotes apart from every quote of the article she is quoted in
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        [(hers,)] = con.execute(
+            "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "WHERE q.speaker = 'Maria Lopez' AND a.source = 'Example Times'"
+        ).fetchall()
+    assert metrics["Quotes by Maria Lopez"] == f"{hers:,}"
+    assert int(metrics["All quotes in these articles"].replace(",", "")) > hers
+    assert "Quotes" not in metrics
     footer = _texts(at.caption)
     assert "speaker: Maria Lopez" in footer and "outlet: Example Times" in footer
 

@@ -39,6 +39,39 @@ def test_corpus_counts_follow_the_filters(con, monkeypatch):
     assert article_views.corpus_counts(con) == everything
 
 
+def test_a_speakers_own_quotes_are_counted_apart_from_their_articles(con, monkeypatch):
+    rows = con.execute(
+        "SELECT speaker, count(*), count(DISTINCT article_id) FROM quotes "
+        "WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY 2 DESC"
+    ).fetchall()
+    name, own, _ = rows[0]
+    chosen = Filters(speakers=(name,))
+    in_articles = article_views.corpus_counts(con, chosen)["quotes"]
+    assert article_views.speaker_quote_count(con, chosen) == own < in_articles
+    assert article_views.speaker_quote_count(con, Filters()) == 0  # no speaker chosen
+    # two speakers: either's quotes; an outlet narrows them
+    other = rows[1][0]
+    [(both,)] = con.execute(
+        "SELECT count(*) FROM quotes WHERE speaker IN (?, ?)", [name, other]
+    ).fetchall()
+    assert article_views.speaker_quote_count(con, Filters(speakers=(name, other))) == both
+    source = con.execute(
+        "SELECT a.source FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "WHERE q.speaker = ? GROUP BY 1 ORDER BY count(*) LIMIT 1",
+        [name],
+    ).fetchone()[0]
+    [(there,)] = con.execute(
+        "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "WHERE q.speaker = ? AND a.source = ?",
+        [name, source],
+    ).fetchall()
+    narrowed = Filters(speakers=(name,), sources=(source,))
+    assert article_views.speaker_quote_count(con, narrowed) == there < own
+    # a filter the summaries cannot answer (a search) counts the quotes themselves
+    monkeypatch.setattr(article_views.summaries, "covers", lambda filters: False)
+    assert article_views.speaker_quote_count(con, narrowed) == there
+
+
 def test_speaker_stats_are_word_weighted(con):
     stats = quote_views.speaker_stats(con, limit=0).set_index("speaker")
     kerry = con.execute("SELECT text, kind, polarity FROM quotes WHERE speaker = 'John Kerry'").df()

@@ -13,15 +13,24 @@ filters = filters_ui.current()
 st.title("Overview")
 
 counts = data.counts(filters)
-components.metric_row(
-    {
-        "Articles": counts["articles"],
-        "Speakers": counts["speakers"],
-        "Quotes": counts["quotes"],
-        "Entities": counts["entities"],
-        "Figures": counts["figures"],
+metrics = {
+    "Articles": counts["articles"],
+    "Speakers": counts["speakers"],
+    "Quotes": counts["quotes"],
+    "Entities": counts["entities"],
+    "Figures": counts["figures"],
+}
+if filters.speakers:
+    # The counts are of the articles quoting the chosen speakers, every quote in them: the
+    # speakers' own quotes get a card of their own, so neither is read for the other.
+    chosen = filters.speakers[0] if len(filters.speakers) == 1 else "these speakers"
+    metrics = {
+        "Articles": metrics["Articles"],
+        f"Quotes by {chosen}": data.speaker_quote_count(filters),
+        "All quotes in these articles": metrics.pop("Quotes"),
+        **{k: v for k, v in metrics.items() if k != "Articles"},
     }
-)
+components.metric_row(metrics)
 if counts["duplicates"]:
     n = counts["duplicates"]
     st.caption(
