@@ -957,6 +957,9 @@ def charted_note(
 
 
 TIMELINE_MAX_GAP_DAYS = 62
+# The catch-all categories: their figures at one place are different things (a share price, a
+# budget, a debt; a poll's share and a turnout), so no line joins them as if one quantity moved.
+UNJOINED_CATEGORIES = frozenset({"money", "percent", "people", "other"})
 
 
 def figure_timeline(
@@ -972,7 +975,8 @@ def figure_timeline(
     colours = stable_colours(df["location"].unique())
     for place, part in df.groupby("location", sort=False):
         colour = colours[str(place)]
-        if not many and len(part) > 1:  # the joining line, broken across long gaps
+        if not many and len(part) > 1 and category not in UNJOINED_CATEGORIES:
+            # the joining line, broken across long gaps
             xs, ys = _broken_line(part["published"], part["estimate_median"])
             fig.add_scatter(
                 x=xs, y=ys, mode="lines", line=dict(color=colour, width=1, dash="dot"),

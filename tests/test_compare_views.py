@@ -171,6 +171,9 @@ def test_figure_timeline_breaks_long_gaps_and_can_use_a_log_axis():
     assert fig.layout.yaxis.type == "log"
     assert charts.spans_orders_of_magnitude([3, 5_000]) is True
     assert charts.spans_orders_of_magnitude([86, 1400]) is False
+    # amounts of money at one place are different things: points, no line between them
+    money = charts.figure_timeline(df.assign(unit="USD"), category="money", unit="USD")
+    assert [t.mode for t in money.data] == ["markers", "markers"]
 
 
 def _gaps_px(fig) -> list[float]:
