@@ -800,3 +800,35 @@ def test_a_headline_word_or_a_common_words_other_name_is_no_town(tmp_path):
     note = map_charts.places_note(df, "", "n_figures")
     assert "1 place has figures but 0 articles (Tamarac)" in note
     assert "continents and regions" in note
+
+
+BBC_LIKE_STORIES = {
+    "prize": "The award will be handed over in Jackson's hometown of Odense, officials in "
+    "Copenhagen said. Denmark and the United States sent envoys.",
+    "match": "The defender misses Saturday's cup tie at Villa Park with a knee injury, and the "
+    "manager said he would not risk him.",
+    "rugby": "Woodward names his Lions squad next month before the tour. Jones hopes to make "
+    "the Lions tour, and Wales meet France in Paris on Saturday.",
+}
+
+
+def test_a_ground_a_surname_and_a_touring_side_are_no_towns(nlp, tmp_path):
+    # "Villa Park" (Aston Villa's ground; a town in Illinois), "Jackson's hometown" (a person:
+    # Jackson is the capital of Mississippi too), the British and Irish "Lions" (Lyon's other name):
+    # none is a place in its sentence, none on the map
+    with _analysed_store(nlp, tmp_path / "bbc.duckdb", BBC_LIKE_STORIES) as store:
+        labels = dict(store.con.execute("SELECT name, label FROM entities").fetchall())
+        df = place_views.places(store.con, Filters())
+    assert labels.get("Jackson") == "PERSON"  # the owner of a hometown is a person
+    drawn = {n for names in df["names"] for n in names}
+    assert not drawn & {"Villa Park", "Jackson", "Lion", "Lions"}
+    assert {"Odense", "Copenhagen", "Paris"} <= drawn
+
+
+def test_a_town_named_like_a_ground_is_no_town_in_a_story_that_points_nowhere():
+    park = geo.locate("Villa Park")
+    assert park is not None and park.country == "US"
+    settle = dict(leader=None, supported=False, alone=True, tagged=True)
+    assert geo.locate_in_article("Villa Park", park, **settle) is None
+    # a town of one word keeps its place in such a story
+    assert geo.locate_in_article("Odense", geo.locate("Odense"), **settle) is not None
