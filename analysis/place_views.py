@@ -44,6 +44,14 @@ PLACE_LABELS_SQL = "label IN (" + ", ".join(f"'{label}'" for label in PLACE_LABE
 # and locating them all took 45 s for a map whose bubbles for names in one article of a million
 # cannot be seen. The names left off are counted (``attrs["rare"]``) and the page says so.
 MAPPED_NAMES_MAX = 5_000
+# An American city this large is itself in a story naming another state that has a town of its
+# name (Cleveland, Ohio, in a story naming Florida); a smaller one (Concord, California: 129,000)
+# is that state's town when the story does not name its own state.
+STATE_TOWN_MAX_POPULATION = 200_000
+# ... and when that state's town has this share of its people at least: Concord, New Hampshire
+# (44,000) is meant in a story naming New Hampshire; Harlem, Florida (2,600) is not in one
+# naming Florida, nor Albany, Ohio (800) in one naming Ohio.
+STATE_TOWN_SHARE = 0.05
 
 # The articles' contexts are read in parts of about this many articles (by a hash of their ids):
 # at a million articles, read at once, they took 200-400 MB of the reader's 512 MB while the
@@ -83,7 +91,8 @@ class Settlement:
     Spanish town), one row per article and name it mentions (``what`` "m", ``n`` 1) and per
     article, name and category of the figures it reports there ("f", ``n`` figures), with the
     article's ``article_key`` and the context :func:`_settle` reads (``leader, supported,
-    alone, tagged``: :func:`_article_contexts`). At a million articles: the 264 towns the
+    alone, tagged``: :func:`_article_contexts`; ``state, within``: :func:`_article_hints`, which
+    also adds the names it places to those settled). At a million articles: the 264 towns the
     coverage places, named in 472,000 articles, 1.13 million rows (48 MB), 5-6 s to read."""
 
     countries: tuple[tuple[str, int], ...]
@@ -131,7 +140,15 @@ def settle(con: duckdb.DuckDBPyConnection) -> Settlement:
         if loc and (not geo.firm(n, loc) or geo.needs_tag(n, loc))
     ]
     voters = [(n, c, geo.vouches(n)) for n, _ in mentions if (c := geo.country_vote(n)) is not None]
-    contexts = _article_contexts(con, weak, voters)
+    # and the names some article places by its own words, whatever the coverage says: a US
+    # town followed by its state ("Concord, N.H."), a section of a city ("the Sulaymaniyah
+    # neighbourhood of Aleppo")
+    hints = _article_hints(con, found)
+    settled = {n for n, _ in weak}
+    weak += sorted(
+        {(n, found[n].country if found[n] else "") for _, n, *_ in hints if n not in settled}
+    )
+    contexts = _article_contexts(con, weak, voters, hints)
     return Settlement(countries, found, contexts, frozenset(n for n, _ in weak))
 
 
@@ -215,7 +232,7 @@ def settled_places(
     settled = {name for name in kept if name in settlement.weak}
     weak_mentions, weak_figures = _in_view(con, filters, settlement, settled)
     # The other names need no article's context: their counts as the first queries gave them
-    no_context = (None, None, None, None, None)
+    no_context = (None,) * 7
     mention_rows = [(n, *no_context, k) for n, k in mentions if n not in settled]
     # in a set order, the most counted first: the first spelling of a place sets its point and
     # which of two namesakes keeps the plain name (SQL's row order changed them: Venice, Tallbisah)
@@ -237,6 +254,8 @@ def settled_places(
         key = loc.name
         if key in rows and rows[key]["country"] != loc.country:
             key = f"{loc.name} ({loc.country})"  # Madaya in Myanmar and Madaya in Syria
+        elif key in rows and loc.region and rows[key]["region"] not in (None, loc.region):
+            key = f"{loc.name} ({loc.region})"  # Salem, New Hampshire and Salem, Oregon
         row = rows.setdefault(
             key,
             {"place": key, "lat": loc.lat, "lon": loc.lon, "kind": loc.kind,
@@ -335,17 +354,177 @@ def _mention_counts(
 
 def _settle(name: str, loc: geo.Location | None, context: tuple) -> geo.Location | None:
     """:func:`geo.locate_in_article` for an article context (weak, leader, supported, alone,
-    tagged) as :func:`_article_contexts` reads it."""
-    _, leader, supported, alone, tagged = context
+    tagged, state, within) as :func:`_article_contexts` reads it; first, what the article's
+    own words say of the name (:func:`_article_hints`): the US state it lies in, the city it
+    is a section of."""
+    _, leader, supported, alone, tagged, state, within = context
+    if state:
+        return geo.town_in_state(name, state)
+    if within and loc is not None:
+        # a neighbourhood of the city the text names, not the far city of its name: drawn at
+        # that city ("the Sulaymaniyah neighbourhood of Aleppo")
+        city = geo.locate(within)
+        if city is not None and city.country != loc.country:
+            return city
+    elif within == "" and loc is not None and leader not in (None, loc.country):
+        return None  # "the Sulaymaniyah neighbourhood" in a story about Syria: which city's?
     return geo.locate_in_article(
         name, loc, leader=leader, supported=supported, alone=alone, tagged=tagged
     )
+
+
+def _article_hints(
+    con: duckdb.DuckDBPyConnection, found: dict[str, geo.Location | None]
+) -> list[tuple[str, str, str | None, str | None]]:
+    """``(article_id, name, state, within)`` for the names of ``found`` an article places by
+    its own words, which the coverage's countries cannot (:func:`geo.locate_in_article`):
+
+    ``state``, the US state it lies in: the one the article writes right after it ("Concord,
+    N.H.", "Salem, Oregon": :func:`geo.state_of_town`), else, for a town that is no
+    metropolis nor capital, the state the article names most of those holding a place of the
+    name (:func:`geo.states_holding`: "a town hall in Salem" in a story naming New Hampshire).
+    Concord, California (129,000 people) and Salem, Oregon had drawn New Hampshire's primary.
+
+    ``within``, the city it is a section of, when the article calls it a neighbourhood
+    (:func:`geo.section_container`: "" when it does not say which): the Iraqi city of
+    Sulaymaniyah had drawn the Aleppo neighbourhood.
+
+    Read from the mentions' own text (a few words either side), for the mentions followed by
+    a comma and a capital, or by a section noun, only."""
+    names = pd.DataFrame({"name": sorted(found)}, dtype="string")
+    con.register("_places_found", names)
+    try:
+        near = con.execute(
+            rf"""SELECT m.article_id, m.name,
+                       substring(a.text, greatest(m.start - 29, 1), least(m.start, 30)) AS before,
+                       substring(a.text, m."end" + 1, 60) AS after
+                FROM entity_mentions m JOIN articles a ON a.id = m.article_id
+                WHERE m.{PLACE_LABELS_SQL} AND a.duplicate_of IS NULL
+                  AND m.name IN (SELECT name FROM _places_found)
+                  AND regexp_matches(substring(a.text, m."end" + 1, 16),
+                                     '^(,\s*[A-Z]|\s+(neighbou?rhood|quarter|area|district))')
+                ORDER BY m.article_id, m.start"""
+        ).fetchall()
+    finally:
+        con.unregister("_places_found")
+    hints: dict[tuple[str, str], list] = {}
+    for article_id, name, before, after in near:
+        loc = found.get(name)
+        if loc is not None and loc.kind in ("country", "region", "area"):
+            continue  # "Iowa, New Hampshire and …": a state or country is placed already
+        hint = hints.setdefault((article_id, name), [None, None])
+        state = geo.state_of_town(after)
+        if state is not None and hint[0] is None and _in_state(name, loc, state):
+            hint[0] = state
+        within = geo.section_container(before, after)
+        if within is not None and not hint[1] and _section(loc):
+            hint[1] = within
+    _named_states(con, found, hints)
+    return [(a, n, s, w) for (a, n), (s, w) in sorted(hints.items()) if s or w is not None]
+
+
+def _in_state(name: str, loc: geo.Location | None, state: str) -> bool:
+    """Whether "``name``, ``state``" places the town ``name`` (located at ``loc`` by the
+    coverage) in that state: a place of the name lies there, or the gazetteer knows no place of
+    the name at all (a hamlet: "Dixville, N.H."). Not a state's own name in a list of them
+    ("New York, New Jersey and Connecticut"), nor a known place that state has none of
+    ("Houston, Texas" is, "Suite 29D, New York" no place of New York State)."""
+    if geo.us_state(name, after_town=True) is not None:
+        return False
+    return state in geo.states_holding(name) or loc is None and geo.unknown(name)
+
+
+def _section(loc: geo.Location | None) -> bool:
+    """Whether a name located at ``loc`` may be a section of another city: a city, not a
+    metropolis ("the Aleppo neighbourhood of …" is one of Aleppo's)."""
+    return loc is not None and loc.kind == "city" and loc.population < geo.METROPOLIS_POPULATION
+
+
+def _named_states(
+    con: duckdb.DuckDBPyConnection,
+    found: dict[str, geo.Location | None],
+    hints: dict[tuple[str, str], list],
+) -> None:
+    """Sets the ``state`` of ``hints`` (see :func:`_article_hints`) of a town no state is
+    written after, in an article naming a state that holds a place of its name: the one it
+    names most. Not for a metropolis or a capital ("Paris" in a story naming Texas is not
+    Paris, Texas), nor for a name the gazetteer takes for a state or country."""
+    towns = {
+        name: holding
+        for name, loc in found.items()
+        if (holding := geo.states_holding(name))
+        and geo.us_state(name, after_town=True) is None
+        and (
+            loc is None
+            and geo.unknown(name)
+            or loc is not None
+            and loc.kind in ("city", "village")
+            and loc.population < geo.METROPOLIS_POPULATION
+            and not geo.capital(name)
+            and (loc.country != "US" or loc.population < STATE_TOWN_MAX_POPULATION)
+        )
+    }
+    # the states an article names: by an abbreviation, or by a name that is no city's or
+    # country's ("Washington" is the capital, "Georgia" the country, "New York" the city)
+    spellings = [w for w, (_, alone) in geo.us_state_spellings().items() if alone]
+    if not towns or not spellings:
+        return
+    con.register("_places_towns", pd.DataFrame({"name": sorted(towns)}, dtype="string"))
+    con.register("_places_states", pd.DataFrame({"name": spellings}, dtype="string"))
+    try:
+        rows = con.execute(
+            f"""WITH states AS (
+                    SELECT e.article_id, e.name, sum(e.mentions) AS n FROM entities e
+                    JOIN articles a ON a.id = e.article_id
+                    WHERE e.{PLACE_LABELS_SQL} AND a.duplicate_of IS NULL
+                      AND e.name IN (SELECT name FROM _places_states)
+                    GROUP BY ALL)
+                SELECT DISTINCT e.article_id, e.name, s.name, s.n FROM entities e
+                JOIN states s USING (article_id)
+                WHERE e.{PLACE_LABELS_SQL} AND e.name IN (SELECT name FROM _places_towns)
+                ORDER BY ALL"""
+        ).fetchall()
+    finally:
+        con.unregister("_places_towns")
+        con.unregister("_places_states")
+    named: dict[tuple[str, str], dict[str, int]] = {}
+    # the states an article names to place a town in: by an abbreviation, or by a name that is
+    # no city's or country's ("Washington" is the capital, "Georgia" the country, "New York"
+    # the city); each of them tells a town of its own state is meant, though
+    placing = {
+        w
+        for w in spellings
+        if w != geo.us_state(w) or getattr(geo.locate(w), "kind", None) == "region"
+    }
+    named_any: dict[str, set[str]] = {}  # article → every state it names, by any spelling
+    for article_id, name, written, n in rows:
+        state = geo.us_state(written)
+        named_any.setdefault(article_id, set()).add(state)
+        if written in placing and state in towns[name]:
+            count = named.setdefault((article_id, name), {})
+            count[state] = count.get(state, 0) + int(n)
+    for (article_id, name), count in named.items():
+        loc = found[name]
+        if loc is not None and loc.country == "US" and loc.region in named_any[article_id]:
+            continue  # Cleveland, Ohio, in a story naming Ohio and Florida stays in Ohio
+        state = max(sorted(count), key=count.get)
+        town = geo.town_in_state(name, state)
+        if (
+            loc is not None
+            and loc.country == "US"
+            and (town is None or town.population < STATE_TOWN_SHARE * loc.population)
+        ):
+            continue  # Harlem in a story naming Florida is New York's, not a Florida hamlet
+        hint = hints.setdefault((article_id, name), [None, None])
+        if hint[0] is None:
+            hint[0] = state
 
 
 def _article_contexts(
     con: duckdb.DuckDBPyConnection,
     weak: list[tuple[str, str]],
     voters: list[tuple[str, str, bool]],
+    hints: list[tuple[str, str, str | None, str | None]] = (),
 ) -> pa.Table:
     """Each article's context for each ``weak`` name it mentions or reports a figure at (a
     name placed at a town or by another of its names, ``(name, country)``), as
@@ -401,8 +580,9 @@ def _article_contexts(
                    AS supported,
                    coalesce(l.total, 0) - CASE WHEN v.country IS NOT NULL THEN coalesce(e.n, 0)
                                                ELSE 0 END = 0 AS alone,
-                   e.article_id IS NOT NULL AS tagged
+                   e.article_id IS NOT NULL AS tagged, h.state, h.within
             FROM pairs p JOIN _places_weak w USING (name)
+            LEFT JOIN _places_hints h USING (article_id, name)
             LEFT JOIN ents e USING (article_id, name)
             LEFT JOIN _places_voters v USING (name)
             LEFT JOIN lead l USING (article_id)
@@ -413,18 +593,22 @@ def _article_contexts(
             UNION ALL
             SELECT article_id, 'f', name, category, n FROM figs)
         SELECT a.article_key, r.what, r.name, c.leader, c.supported, c.alone, c.tagged,
-               r.category, r.n::BIGINT AS n
+               c.state, c.within, r.category, r.n::BIGINT AS n
         FROM rows r JOIN ctx c USING (article_id, name)
         JOIN articles a ON a.id = r.article_id
     """
+    hints_df = pd.DataFrame(list(hints), columns=["article_id", "name", "state", "within"])
+    hints_df = hints_df.astype("string")
     con.register("_places_weak", weak_df)
     con.register("_places_voters", voters_df)
+    con.register("_places_hints", hints_df)
     try:
         tables = [con.sql(sql, params=[*params, part]).to_arrow_table() for part in range(parts)]
         return pa.concat_tables(tables)
     finally:
         con.unregister("_places_weak")
         con.unregister("_places_voters")
+        con.unregister("_places_hints")
 
 
 def _in_view(
@@ -433,8 +617,9 @@ def _in_view(
     settlement: Settlement,
     names: set[str],
 ) -> tuple[list[tuple], list[tuple]]:
-    """The mentions ``(name, weak, leader, supported, alone, tagged, articles)`` and figures
-    ``(name, weak, leader, supported, alone, tagged, category, figures)`` in view of each of
+    """The mentions ``(name, weak, leader, supported, alone, tagged, state, within, articles)``
+    and figures ``(name, weak, leader, supported, alone, tagged, state, within, category,
+    figures)`` in view of each of
     ``names`` (names the ``settlement`` settles), counted apart by what each of its articles
     says (:func:`_article_contexts`)."""
     if not names:
@@ -443,8 +628,8 @@ def _in_view(
     con.register("_places_contexts", settlement.contexts)
     try:
         rows = con.execute(
-            f"""SELECT c.what, c.name, c.leader, c.supported, c.alone, c.tagged, c.category,
-                       sum(c.n)::BIGINT AS n
+            f"""SELECT c.what, c.name, c.leader, c.supported, c.alone, c.tagged, c.state,
+                       c.within, c.category, sum(c.n)::BIGINT AS n
                 FROM _places_contexts c JOIN ({keys}) v ON v.article_key = c.article_key
                 WHERE c.name IN (SELECT unnest(?::VARCHAR[]))
                 GROUP BY ALL""",
@@ -452,8 +637,8 @@ def _in_view(
         ).fetchall()
     finally:
         con.unregister("_places_contexts")
-    mentions = [(r[1], True, *r[2:6], r[7]) for r in rows if r[0] == "m"]
-    figures = [(r[1], True, *r[2:6], r[6], r[7]) for r in rows if r[0] == "f"]
+    mentions = [(r[1], True, *r[2:8], r[9]) for r in rows if r[0] == "m"]
+    figures = [(r[1], True, *r[2:8], r[8], r[9]) for r in rows if r[0] == "f"]
     return mentions, figures
 
 

@@ -803,7 +803,7 @@ def test_a_headline_word_or_a_common_words_other_name_is_no_town(tmp_path):
 
 
 BBC_LIKE_STORIES = {
-    "prize": "The award will be handed over in Carlson's hometown of Odense, officials in "
+    "prize": "The award will be handed over in Jackson's hometown of Odense, officials in "
     "Copenhagen said. Denmark and the United States sent envoys.",
     "match": "The defender misses Saturday's cup tie at Villa Park with a knee injury, and the "
     "manager said he would not risk him.",
@@ -813,15 +813,15 @@ BBC_LIKE_STORIES = {
 
 
 def test_a_ground_a_surname_and_a_touring_side_are_no_towns(nlp, tmp_path):
-    # "Villa Park" (Aston Villa's ground; a town in Illinois), "Carlson's hometown" (a person:
-    # Carlson is a town in Minnesota too), the British and Irish "Lions" (Lyon's other name):
+    # "Villa Park" (Aston Villa's ground; a town in Illinois), "Jackson's hometown" (a person:
+    # Jackson is the capital of Mississippi too), the British and Irish "Lions" (Lyon's other name):
     # none is a place in its sentence, none on the map
     with _analysed_store(nlp, tmp_path / "bbc.duckdb", BBC_LIKE_STORIES) as store:
         labels = dict(store.con.execute("SELECT name, label FROM entities").fetchall())
         df = place_views.places(store.con, Filters())
-    assert labels.get("Carlson") in (None, "PERSON")  # the owner of a hometown is a person
+    assert labels.get("Jackson") == "PERSON"  # the owner of a hometown is a person
     drawn = {n for names in df["names"] for n in names}
-    assert not drawn & {"Villa Park", "Carlson", "Lion", "Lions"}
+    assert not drawn & {"Villa Park", "Jackson", "Lion", "Lions"}
     assert {"Odense", "Copenhagen", "Paris"} <= drawn
 
 

@@ -76,3 +76,85 @@ def test_the_map_of_american_news_draws_states_as_states(tmp_path):
     assert drawn["Georgia"]["country"] == "US" and drawn["Georgia"]["kind"] == "region"
     assert drawn["Missouri"]["place"] == "Missouri" and drawn["Wyoming"]["place"] == "Wyoming"
     assert "Newtown" not in drawn and "Tallahassee" not in set(df["place"])
+
+
+@pytest.mark.parametrize(
+    "after, state",
+    [
+        (", N.H., on Tuesday", "New Hampshire"),
+        (", New Hampshire, where", "New Hampshire"),
+        (", Ore., last week", "Oregon"),
+        (", OR, said", "Oregon"),  # a postal code after a town
+        (", Calif", "California"),  # the tokenizer took the period
+        (", D.C., on Friday", None),
+        (", the mayor said", None),
+        (", Nov. 3", None),
+    ],
+)
+def test_the_state_written_after_a_town_is_read(after, state):
+    assert geo.state_of_town(after) == state
+
+
+def test_a_town_is_placed_in_the_state_named_for_it():
+    concord = geo.town_in_state("Concord", "New Hampshire")
+    assert (concord.country, concord.region) == ("US", "New Hampshire")
+    assert 42.7 < concord.lat < 43.7 and -72.0 < concord.lon < -71.0
+    assert geo.town_in_state("Salem", "Oregon").region == "Oregon"
+    # a name the gazetteer has nowhere in the state is drawn at the state itself
+    assert geo.town_in_state("Qwertyville", "Vermont").kind == "region"
+    assert {"New Hampshire", "California", "North Carolina"} <= geo.states_holding("Concord")
+
+
+@pytest.mark.parametrize(
+    "before, after, container",
+    [
+        ("shells hit the ", " neighbourhood of the old city of Aleppo on", "Aleppo"),
+        ("a rocket fell on ", " area in Aleppo city, a monitor said", "Aleppo"),
+        ("mortars struck Aleppo's ", " quarter overnight", "Aleppo"),
+        ("mortars struck the ", " neighborhood overnight", ""),
+        ("smoke rose over ", " neighbourhoods at dawn", None),  # the city's own parts
+        ("fighting in the ", " neighbourhood of Waer", None),  # the city, Waer its part
+        ("refugees in the ", " area of Turkey", None),  # a province's area
+    ],
+)
+def test_a_neighbourhood_of_a_city_is_told_from_a_city(before, after, container):
+    assert geo.section_container(before, after) == container
+
+
+NEW_HAMPSHIRE_STORIES = {
+    "nh1": "The senator spoke to a crowd of 400 at a diner in Concord, N.H., on Friday. "
+    "Voters in Salem, New Hampshire, lined up in the snow to hear her.",
+    "nh2": "The governor held a town meeting in Salem on Sunday. New Hampshire votes on "
+    "Tuesday, and the governor said New Hampshire would decide the race.",
+    "or1": "Lawmakers met in Salem, Ore., to pass the budget, officials said.",
+}
+
+
+def test_a_us_town_is_drawn_in_the_state_its_article_gives_it(nlp, tmp_path):
+    from tests.test_places import _analysed_store
+
+    with _analysed_store(nlp, tmp_path / "nh.duckdb", NEW_HAMPSHIRE_STORIES) as store:
+        df = place_views.places(store.con, Filters())
+    drawn = {(n, row["region"]) for _, row in df.iterrows() for n in row["names"]}
+    # Concord had been drawn in California, Salem in Oregon and Tamil Nadu
+    assert ("Concord", "New Hampshire") in drawn
+    assert ("Salem", "New Hampshire") in drawn and ("Salem", "Oregon") in drawn
+    assert not {r for n, r in drawn if n in ("Concord", "Salem")} - {"New Hampshire", "Oregon"}
+
+
+SYRIAN_NEIGHBOURHOOD_STORIES = {
+    "sy1": "Rebels fired shells at the Sulaymaniyah neighbourhood of the Syrian city of Aleppo "
+    "on Monday, killing four people, the monitor said. Aleppo has been divided since 2012.",
+    "iq1": "Kurdish officials met in Sulaymaniyah on Monday to discuss the budget of Iraq.",
+}
+
+
+def test_a_neighbourhood_is_drawn_at_its_city_not_a_city_abroad(nlp, tmp_path):
+    from tests.test_places import _analysed_store
+
+    with _analysed_store(nlp, tmp_path / "sy.duckdb", SYRIAN_NEIGHBOURHOOD_STORIES) as store:
+        df = place_views.places(store.con, Filters())
+    rows = {row["place"]: row for _, row in df.iterrows()}
+    assert "Sulaymaniyah" in rows["Aleppo"]["names"]  # the Aleppo story's
+    iraqi = [row for row in rows.values() if row["country"] == "IQ" and row["kind"] == "city"]
+    assert [row["n_articles"] for row in iraqi] == [1]  # the Iraqi story's stays in Iraq

@@ -160,7 +160,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
             continue
         if ent.start_char >= credit_from:
             continue  # the story's byline: its writers, not people it is about
-        named = _named_person(doc, ent.start)
+        named = _named_person(doc, ent.start) or label in OWNER_LABELS and _owns_person(doc, ent)
         if named:
             label = "PERSON"  # "a witness named Ahmad" (tagged GPE, mapped in Kuwait)
         if text.startswith(SEAT_SUFFIXES, ent.end_char) or _is_seat(ent):
@@ -450,6 +450,24 @@ def _named_person(doc: Doc, start: int) -> bool:
     noun = doc[start - 2]
     # one person: "forces called the SDF" names a force
     return noun.lower_ in NAMED_PERSON_NOUNS and noun.tag_ == "NN"
+
+
+# Nouns whose owner is a person, never a place: "Anderson's hometown of Odense" (tagged GPE, and
+# drawn in Anderson, Indiana), "Salem's widow".
+PERSON_OWNED_NOUNS = KIN_NOUNS | {"hometown", "birthplace"}
+# The labels of a name that may own one: a person's or a place's ("CNN's sister network" is the
+# channel's, tagged ORG).
+OWNER_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+
+
+def _owns_person(doc: Doc, ent: Span) -> bool:
+    """Whether the name ``ent`` owns, by a possessive, a noun only a person has ("Anderson's
+    hometown", "Trayvon's father"): a person's name, whatever town has it (the text's "in
+    Jackson's hometown" had made the person tagged so the town of Jackson, Mississippi)."""
+    i = ent.end
+    return (
+        i + 1 < len(doc) and doc[i].text in ("'s", "’s") and doc[i + 1].lower_ in PERSON_OWNED_NOUNS
+    )
 
 
 def _place_first_word(bare: str) -> bool:
