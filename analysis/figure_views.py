@@ -230,6 +230,9 @@ CLASS_SQL = summaries.CLASS_SQL.format(f="f")
 # Two figures tell of one incident unless their sentences name kinds of incident and none in
 # common (analysis.incident_kinds).
 SAME_INCIDENT_SQL = incident_kinds.SAME_INCIDENT_SQL
+# The lower toll x a part of the place of the higher y (a neighbourhood's toll beside the city's
+# day of raids): both can be true (incident_kinds.NOT_PART_OF_WIDER_SQL).
+NOT_PART_OF_WIDER_SQL = incident_kinds.NOT_PART_OF_WIDER_SQL
 # A toll that one figure's article says its source has since replaced ("the monitor had
 # initially given a death toll of 34", incident_kinds.SUPERSEDED_BIT), or gives as a part of a
 # larger one ("31 civilians including 10 when their bus was hit", PART_BIT), is no disagreement
@@ -326,6 +329,11 @@ def conflicting_figures(
     * different claimants (an unattributed figure is its outlet's own claim);
     * no earlier event recalled ("in early October four suicide bombers … killing 15"): its day
       is not the article's, so two recalled tolls of one week may be two incidents;
+    * casualties told as one incident (:data:`analysis.incident_kinds.SAME_INCIDENT_SQL`): a kind
+      or target in common, no two attackers, weapons or days named; published two or more days
+      apart, a target both name or incident days at most a day apart;
+    * no part's toll below its wider place's ("three killed in one neighbourhood" beside "51
+      killed across the city": both can be true, :data:`NOT_PART_OF_WIDER_SQL`);
     * ranges that cannot both be true: "at least 20" does not contradict 25, and a vague "dozens"
       contradicts nothing above 24;
     * counts of like things (no catch-all category: "people", "percent", "other") and no word of
@@ -362,6 +370,7 @@ def conflicting_figures(
          AND abs(date_diff('day', x.published, y.published)) <= ?
          AND x.claimant <> y.claimant AND x.article_id <> y.article_id
          AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background' AND {SAME_INCIDENT_SQL}
+         AND {NOT_PART_OF_WIDER_SQL}
         WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
           AND {_NOT_REPLACED_SQL} AND {_SAME_WHOLE_SQL}
         ORDER BY published DESC, x.category, x.location, x.estimate, y.estimate,
@@ -765,6 +774,7 @@ def _conflict_pairs(
              AND abs(date_diff('day', x.published, y.published)) <= ?
              AND x.claimant <> y.claimant AND x.article_id <> y.article_id
              AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background' AND {SAME_INCIDENT_SQL}
+             AND {NOT_PART_OF_WIDER_SQL}
             WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
               AND {_NOT_REPLACED_SQL} AND {_SAME_WHOLE_SQL}
         ), widest AS (

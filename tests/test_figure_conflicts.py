@@ -35,8 +35,10 @@ def _fig(article_id, text, *, value=None, low=None, high=None, unit="civilians",
         unit=unit,
         subject=None,
         end=fields["start"] + len(text),
-        # a kind of incident named: figures are only paired on evidence of one incident
-        sentence=f"{text} {unit} were killed in air strikes.",
+        # a kind of incident and what it hit named: figures are only paired on evidence of one
+        # incident, and tolls published days apart on a target both name
+        # (incident_kinds.EVIDENCE_MASK)
+        sentence=f"{text} {unit} were killed in air strikes on the market.",
         **fields,
     )
 
@@ -185,7 +187,7 @@ def test_a_conflict_row_carries_both_sentences(tmp_path):
         (row,) = fv.conflict_groups(store.con).itertuples()
     assert (row.article_id_low, row.start_low, row.estimate_low) == ("x", 0, 20.0)
     assert (row.article_id_high, row.estimate_high) == ("y", 35.0)
-    assert row.sentence_low == "20 civilians were killed in air strikes."
+    assert row.sentence_low == "20 civilians were killed in air strikes on the market."
     assert (row.claimed_by_low, row.claimed_by_high, row.days_apart) == (
         "Observatory", "civil defence", 1,
     )  # fmt: skip
@@ -643,7 +645,9 @@ def test_figures_whose_sentences_name_two_days_are_two_incidents(tmp_path, day_x
         ("y", "2018-02-22", day_y, 35.0, "civil defence"),
     ):
         fig = _fig(article_id, str(int(value)), value=value, claimed_by=claimant)
-        sentence = f"{int(value)} civilians were killed {day} in air strikes.".replace("  ", " ")
+        # (both name the market: two days apart, the days named decide)
+        sentence = f"{int(value)} civilians were killed {day} in air strikes on the market."
+        sentence = sentence.replace("  ", " ")
         rows.append((article_id, published, "AFP", dataclasses.replace(fig, sentence=sentence)))
     with _store(tmp_path, rows) as store:
         assert (len(fv.conflicting_figures(store.con)) == 1) is conflict
@@ -701,7 +705,11 @@ def test_a_part_of_a_toll_is_no_conflict_with_it(tmp_path):
         _said("y", "20", 20.0, sentence, claimed_by="civil defence"), start=56, end=58, part_of=0
     )
     bus = _said("x", "20", 20.0, "Air strikes hit a bus in Douma killing 20 civilians.")
-    wider = _said("z", "50", 50.0, "Air strikes killed 50 civilians in Douma.", claimed_by="SANA")
+    # (SANA's toll names the bus too: a toll of the bus below one of all Douma's strikes that
+    # day would be no disagreement, incident_kinds.NOT_PART_OF_WIDER_SQL)
+    wider = _said(
+        "z", "50", 50.0, "Air strikes on a bus in Douma killed 50 civilians.", claimed_by="SANA"
+    )
     store = Store(tmp_path / "c.duckdb")
     with store:
         store.write_batch(
@@ -787,3 +795,151 @@ def test_parts_are_paired_only_as_parts_of_one_toll(tmp_path, toll_x, toll_y, co
             fv.conflict_groups(store.con, Filters(search="Story")),  # from the rows
         ):
             assert bool(((groups.text_low == "9") & (groups.text_high == "14")).any()) is conflict
+
+
+def _pair_listed(tmp_path, first, second, *, days=("2018-02-20", "2018-02-21")):
+    """Whether x's 20 (``first``) and y's 35 (``second``) are listed as a conflict, asserting
+    that every path agrees: the pairs, the page's groups from the summary and the groups read
+    from the rows (a search)."""
+    rows = [
+        ("x", days[0], "Reuters", _said("x", "20", 20.0, first, claimed_by="Observatory")),
+        ("y", days[1], "AFP", _said("y", "35", 35.0, second, claimed_by="SANA")),
+    ]
+    with _store(tmp_path, rows) as store:
+        found = {
+            len(fv.conflicting_figures(store.con)),
+            len(fv.conflict_groups(store.con)),
+            len(fv.conflict_groups(store.con, Filters(search="Story"))),
+        }
+    assert len(found) == 1 and found <= {0, 1}, found
+    return found == {1}
+
+
+@pytest.mark.parametrize(
+    "first, second, published, conflict",
+    [
+        # a day apart: the reports of one day's shelling of a town
+        ("Shelling of Douma killed 20 civilians.", "Douma was shelled: 35 civilians died.",
+         "2018-02-21", True),
+        # three days apart, nothing in common but the town and the shelling: another day's
+        ("Shelling of Douma killed 20 civilians.", "Douma was shelled: 35 civilians died.",
+         "2018-02-23", False),
+        # ... unless both name what was hit
+        ("Shelling of the Douma bakery killed 20 civilians.",
+         "Shells hit the bakery in Douma: 35 civilians died.", "2018-02-23", True),
+        # ... or the later names a day at most one from the earlier's (Monday 19 February)
+        ("Shelling of Douma killed 20 civilians.", "Douma was shelled on Monday: 35 civilians died.",
+         "2018-02-23", True),
+        ("Shelling of Douma killed 20 civilians.",
+         "Douma was shelled on Wednesday: 35 civilians died.", "2018-02-23", False),
+    ],
+)  # fmt: skip
+def test_tolls_published_days_apart_need_evidence_of_one_incident(
+    tmp_path, first, second, published, conflict
+):
+    assert _pair_listed(tmp_path, first, second, days=("2018-02-20", published)) is conflict
+
+
+@pytest.mark.parametrize(
+    "first, second, conflict",
+    [
+        # a neighbourhood's 20 beside the town's 35 of a day's shelling: both can be true
+        (
+            "Mortar fire on the Al-Nour neighbourhood killed 20 civilians.",
+            "Mortar fire across Douma killed 35 civilians on the day.",
+            False,
+        ),
+        # two named neighbourhoods are a part too, and what was hit is
+        (
+            "Mortars fell on the Al-Nour and Al-Jalaa neighbourhoods, killing 20 civilians.",
+            "Mortar fire across Douma killed 35 civilians on the day.",
+            False,
+        ),
+        (
+            "Mortar fire hit the main bakery, killing 20 civilians.",
+            "Mortar fire across Douma killed 35 civilians on the day.",
+            False,
+        ),
+        # neighbourhoods of no name are the town
+        (
+            "Mortar fire on residential neighbourhoods killed 20 civilians.",
+            "Mortar fire across Douma killed 35 civilians on the day.",
+            True,
+        ),
+        # two tolls of the one neighbourhood disagree
+        (
+            "Mortar fire on the Al-Nour neighbourhood killed 20 civilians.",
+            "Mortar fire killed 35 civilians in the Al-Nour neighbourhood of Douma.",
+            True,
+        ),
+        # ... as does a toll of the named area it lies in
+        (
+            "Mortar fire on the Al-Nour neighbourhood killed 20 civilians.",
+            "Mortar fire killed 35 civilians in the Old Town area of Douma.",
+            True,
+        ),
+        # the wider toll told of one strike: the part's toll is that strike's, told lower
+        (
+            "A mortar shell on the Al-Nour neighbourhood killed 20 civilians.",
+            "A single mortar shell killed 35 civilians in Douma.",
+            True,
+        ),
+    ],
+)
+def test_a_parts_lower_toll_is_no_conflict_with_the_wider_places(tmp_path, first, second, conflict):
+    assert _pair_listed(tmp_path, first, second) is conflict
+
+
+def test_a_parts_higher_toll_than_the_wider_places_is_a_conflict(tmp_path):
+    # the part counted above the whole: "35 killed at the bakery" beside "20 killed in Douma"
+    first = "Mortar fire across Douma killed 20 civilians on the day."
+    second = "Mortar fire on the Al-Nour neighbourhood killed 35 civilians."
+    assert _pair_listed(tmp_path, first, second)
+
+
+@pytest.mark.parametrize(
+    "second, conflict",
+    [
+        # whose areas were hit tells who hit them, where no attacker is named
+        ("Bombardment of opposition-held parts of Douma killed 35 civilians.", False),
+        ("Bombardment of government-held parts of Douma killed 35 civilians.", True),
+        # an advance is the advancing side's attack
+        ("Loyalist troops advancing under a bombardment killed 35 civilians in Douma.", False),
+        ("Bombardment of Douma killed 35 civilians.", True),
+    ],
+)
+def test_the_side_whose_area_was_hit_is_not_the_attacker(tmp_path, second, conflict):
+    first = "Insurgents fired rockets on Douma, killing 20 civilians."
+    assert _pair_listed(tmp_path, first, second) is conflict
+
+
+@pytest.mark.parametrize(
+    "first, second, conflict",
+    [
+        # where the wounded were taken or the dead were seen is no incident's target
+        (
+            "The bodies of 20 civilians were brought to a hospital in Douma.",
+            "Doctors said 35 civilians had died in hospitals around Douma.",
+            False,
+        ),
+        (
+            "Shelling hit a hospital in Douma, killing 20 civilians.",
+            "35 civilians died when shells struck the hospital in Douma.",
+            True,
+        ),
+    ],
+)
+def test_a_hospital_where_victims_were_taken_is_not_what_was_hit(tmp_path, first, second, conflict):
+    assert _pair_listed(tmp_path, first, second) is conflict
+
+
+@pytest.mark.parametrize(
+    "second, conflict",
+    [
+        ("Continued shelling attacks on Douma have killed 35 civilians.", False),
+        ("Shelling on Douma over the last 24 hours killed 35 civilians.", True),
+    ],
+)
+def test_a_days_toll_and_a_toll_of_days_are_two_spans(tmp_path, second, conflict):
+    first = "Shelling killed 20 civilians in Douma in the past 24 hours."
+    assert _pair_listed(tmp_path, first, second) is conflict

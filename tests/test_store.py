@@ -297,6 +297,35 @@ def test_an_upgrade_to_schema_27_adds_and_counts_the_toll_of_each_part(corpus_st
     assert marked and all(row[2] > 1000 for row in marked)
 
 
+def test_an_upgrade_to_schema_29_recounts_the_incident_kinds(corpus_store, tmp_path):
+    """Schema 29 gave the kinds of ``sum_conflict_figures`` new bits (a day's span, a part of
+    the place, the side implied by whose area was hit): a schema-28 store gets that summary
+    recounted, its kinds as a new store computes them, and nothing else."""
+    from analysis import incident_kinds
+
+    old = tmp_path / "older.duckdb"
+    shutil.copy(corpus_store, old)
+    con = duckdb.connect(str(old))
+    # the kinds as schema 28 left them: none of the new bits
+    new_bits = incident_kinds.DAY_SPAN_BIT | incident_kinds.PLACE_PART_BIT
+    con.execute(f"UPDATE sum_conflict_figures SET kinds = kinds & ~{new_bits}")
+    con.execute("UPDATE sum_articles SET n_articles = n_articles + 1000")  # what it must not
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", ["28"])
+    con.close()
+    Store(old).close()
+    kept = ["sum_conflict_figures"]
+    got = _dump(old, kept)
+    assert got == _dump(corpus_store, kept) and all(got.values())
+    con = duckdb.connect(str(old), read_only=True)
+    (parts,) = con.execute(
+        f"SELECT count(*) FROM sum_conflict_figures WHERE kinds & {new_bits} <> 0"
+    ).fetchone()
+    con.close()
+    assert parts > 0, "the corpus has figures of a part of a place: the bits are back"
+    marked = _dump(old, ["sum_articles"])["sum_articles"]
+    assert marked and all(row[2] > 1000 for row in marked)
+
+
 def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):
     too_old = tmp_path / "too-old.duckdb"
     _made_older(corpus_store, too_old, version=OLDEST_UPGRADABLE - 1)
