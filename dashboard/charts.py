@@ -982,7 +982,9 @@ def figure_timeline(
                 x=xs, y=ys, mode="lines", line=dict(color=colour, width=1, dash="dot"),
                 hoverinfo="skip", showlegend=False, legendgroup=str(place),
             )  # fmt: skip
-        _add_timeline_points(fig, part, place, colour, many)
+        # a day's range is a bar only where the figures measure one thing
+        ranges = not many and category not in UNJOINED_CATEGORIES
+        _add_timeline_points(fig, part, place, colour, many, ranges)
     if df["approximate"].fillna(False).astype(bool).any():  # the key to the open circles
         fig.add_scatter(
             x=[None], y=[None], mode="markers", name="open: approximate",
@@ -1006,7 +1008,7 @@ def figure_timeline(
 
 
 def _add_timeline_points(
-    fig: go.Figure, part: pd.DataFrame, place, colour: str, many: bool
+    fig: go.Figure, part: pd.DataFrame, place, colour: str, many: bool, ranges: bool = True
 ) -> None:
     """One place's points of :func:`figure_timeline`: the day's median, the day's range as an
     error bar, an open circle for an approximate figure, the words and claimant on hover. The
@@ -1015,7 +1017,7 @@ def _add_timeline_points(
     approximate = part["approximate"].fillna(False).astype(bool)
     for symbol, points in ((0, part[~approximate]), (100, part[approximate])):
         if not points.empty:
-            _add_timeline_trace(fig, points, place, colour, many, symbol)
+            _add_timeline_trace(fig, points, place, colour, many, symbol, ranges)
     fig.add_scatter(
         x=[None], y=[None], mode="markers", name=str(place), legendgroup=str(place),
         marker=dict(size=11, color=colour, symbol=0),
@@ -1030,7 +1032,13 @@ def _day_range(low, high) -> str:
 
 
 def _add_timeline_trace(
-    fig: go.Figure, part: pd.DataFrame, place, colour: str, many: bool, symbol: int
+    fig: go.Figure,
+    part: pd.DataFrame,
+    place,
+    colour: str,
+    many: bool,
+    symbol: int,
+    ranges: bool = True,
 ) -> None:
     fig.add_scatter(
         x=part["published"],
@@ -1050,7 +1058,7 @@ def _add_timeline_trace(
         # day's bar of a country spanned 1 to 100,000 and the chart was one block of colour
         # (the hover still gives the range).
         error_y=None
-        if many
+        if many or not ranges
         else dict(
             type="data",
             symmetric=False,

@@ -175,10 +175,12 @@ def _undated_as_words(df: pd.DataFrame, config: dict | None) -> tuple[pd.DataFra
     return shown, config
 
 
-def metric_row(values: dict[str, int]) -> None:
+def metric_row(values: dict[str, int], helps: dict[str, str] | None = None) -> None:
+    """One bordered card per count; ``helps``: a card's tooltip by its label (a card of six
+    holds about 16 characters of label, so what a short label leaves out goes there)."""
     cols = st.columns(len(values))
     for col, (label, value) in zip(cols, values.items(), strict=True):
-        col.metric(label, f"{value:,}", border=True)
+        col.metric(label, f"{value:,}", border=True, help=(helps or {}).get(label))
     _record(
         ReportItem(
             title="Counts",

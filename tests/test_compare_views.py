@@ -174,6 +174,8 @@ def test_figure_timeline_breaks_long_gaps_and_can_use_a_log_axis():
     # amounts of money at one place are different things: points, no line between them
     money = charts.figure_timeline(df.assign(unit="USD"), category="money", unit="USD")
     assert [t.mode for t in money.data] == ["markers", "markers"]
+    assert money.data[0].error_y.array is None  # nor a bar from a share price to a debt
+    assert fig.data[1].error_y.array is not None  # a day's range of tolls is one
 
 
 def _gaps_px(fig) -> list[float]:

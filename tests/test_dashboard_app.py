@@ -125,9 +125,10 @@ def test_filters_come_from_the_url_and_narrow_every_view(dashboard_db, use_db):
             "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id "
             "WHERE q.speaker = 'Maria Lopez' AND a.source = 'Example Times'"
         ).fetchall()
-    assert metrics["Quotes by Maria Lopez"] == f"{hers:,}"
-    assert int(metrics["All quotes in these articles"].replace(",", "")) > hers
+    assert metrics["Their quotes"] == f"{hers:,}"
+    assert int(metrics["All quotes"].replace(",", "")) > hers
     assert "Quotes" not in metrics
+    assert "Maria Lopez" in next(m.help for m in at.metric if m.label == "Their quotes")
     footer = _texts(at.caption)
     assert "speaker: Maria Lopez" in footer and "outlet: Example Times" in footer
 

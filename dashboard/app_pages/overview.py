@@ -20,17 +20,23 @@ metrics = {
     "Entities": counts["entities"],
     "Figures": counts["figures"],
 }
+helps = {}
 if filters.speakers:
     # The counts are of the articles quoting the chosen speakers, every quote in them: the
     # speakers' own quotes get a card of their own, so neither is read for the other.
-    chosen = filters.speakers[0] if len(filters.speakers) == 1 else "these speakers"
+    own = "Their quotes"
     metrics = {
         "Articles": metrics["Articles"],
-        f"Quotes by {chosen}": data.speaker_quote_count(filters),
-        "All quotes in these articles": metrics.pop("Quotes"),
+        own: data.speaker_quote_count(filters),
+        "All quotes": metrics.pop("Quotes"),
         **{k: v for k, v in metrics.items() if k != "Articles"},
     }
-components.metric_row(metrics)
+    helps = {
+        own: f"The quotes of {', '.join(filters.speakers)} in the articles in view.",
+        "All quotes": "Every quote of the articles in view (those quoting the speakers chosen), "
+        "whoever speaks.",
+    }
+components.metric_row(metrics, helps)
 if counts["duplicates"]:
     n = counts["duplicates"]
     st.caption(
