@@ -879,6 +879,8 @@ def _only_town_named(ctx: _Context, sent: Span) -> str | None:
         named = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if named is not None and any(a.lower_ in TIME_PREPOSITIONS for a in named.root.ancestors):
             continue  # "the worst fighting since the battle for Aleppo": a time's mark
+        if named is not None and _acting(named.root):
+            continue  # "the US accused Damascus of that attack": a government, not a place
         names.add(m.name)
     return names.pop() if len(names) == 1 else None
 

@@ -2305,6 +2305,14 @@ def test_a_toll_of_that_event_the_sentence_before_dates_is_background(nlp):
     figs = _dated_figs(nlp, text, "2015-05-12")
     assert _one(figs, "six").scope == "event"
     assert _one(figs, "870").scope == "background"
+    # the government accused is no place of it
+    text = (
+        "Rebels shelled the port of Tartus on Monday.\n\n"
+        "Inspectors found that nerve gas was used in the suburb of Zamalka in 2012. "
+        "The Americans blamed Damascus for that attack, which they say killed 870 people."
+    )
+    fig = _one(_dated_figs(nlp, text, "2015-05-12"), "870")
+    assert (fig.scope, fig.location) == ("background", None)
     # "that attack" after a sentence of the news is the news's
     text = (
         "Rebels shelled the port of Tartus on Monday. "
