@@ -24,10 +24,13 @@ meaning from the spaCy parse of the article:
 * ``location`` — the place of the figure's own clause: attached by "of/in/to" ("85% of Aleppo",
   "sent to Syria"), else the nearest place its sentence puts something in ("killed in an air
   strike on Idlib"), a place inside a country before the country; then the place of the sentence
-  it borrowed its noun from; only then the article's most-mentioned place.
+  it borrowed its noun from; for a toll, a town its sentence names its event or attacker by ("the
+  Orlando shooter … killed 49"); only then the article's most-mentioned place.
 * ``claimed_by`` — the speaker of the quotation (direct or reported) the number sits in, else the
   subject of the governing speech verb ("Russia claimed …", "said the envoy X"), else "according
   to X". Attributions after a closing quotation mark come from the quote records, not re-read.
+  A "he said" right after an organisation's claim, by a person that sentence does not name, goes
+  on with that organisation's claim (:func:`_body_before`).
   A person the article presents as an organisation's voice (its director, head, spokesman …)
   gives that organisation: "Observatory director Rami Abdel Rahman said" is the Syrian
   Observatory for Human Rights' claim (the sentence still shows who spoke).
@@ -267,8 +270,15 @@ def extract(
         elif incident:
             place = ctx.refine(reading.location) or ctx.incident_place
             if reading.location is None:
-                # a toll carrying on the incident of the sentence before: that incident's place
-                place = (before := _event_place_before(ctx, span.sent)) or place
+                # a town that names the sentence's event ("the Orlando shooter", "the Orlando
+                # nightclub attack killed 49") is where it happened, not the article's home
+                # (PolNeAR: an Arkansas story's "Orlando shooter … killed 49" was Arkansas's);
+                # else a toll carrying on the incident of the sentence before: its place
+                place = (
+                    _event_named_by_place(ctx, span.sent)
+                    or (before := _event_place_before(ctx, span.sent))
+                    or place
+                )
         elif reading.category in UNPLACED_CATEGORIES:
             # Money, shares and counts of things are where their sentence says or nowhere: the
             # article's main place is no answer for "sales rose 2% to $11.1bn" (it put a film
@@ -584,7 +594,7 @@ class _Context:
             first.setdefault(m.name, m.start)
             if m.start >= lede_end and span is not None and _recalls(span.sent, self.published):
                 self.recalled[m.name] += 1
-        for name, start in self._untagged_cities():
+        for name, start in self.untagged_cities:
             counts[name] += LEDE_WEIGHT if start < lede_end else 1
             first.setdefault(name, start)
             written = self.doc.char_span(start, start + len(name), alignment_mode="expand")
@@ -593,7 +603,8 @@ class _Context:
         self.place_counts = counts
         return sorted(counts, key=lambda n: (-counts[n], first[n]))
 
-    def _untagged_cities(self) -> list[tuple[str, int]]:
+    @functools.cached_property
+    def untagged_cities(self) -> list[tuple[str, int]]:
         """Cities the small model left untagged or took for an organisation ("Aleppo bomb blast
         kills six", "over Al Raqqa massacre" tagged ORG): a proper noun that the gazetteer knows
         as a city (50,000+ people), not tagged a place or a person (those are counted, or not
@@ -797,6 +808,54 @@ def _event_place_before(ctx: _Context, sent: Span) -> str | None:
     return names.pop() if len(names) == 1 and len(towns) == 1 else None
 
 
+# Who does an incident: a town before one of these names the event it is of ("the Orlando
+# shooter", "a Paris gunman").
+ATTACKER_NOUNS = frozenset({
+    "shooter", "shooters", "gunman", "gunmen", "attacker", "attackers", "bomber", "bombers",
+    "killer", "killers", "assailant", "assailants", "hijacker", "hijackers",
+})  # fmt: skip
+
+
+def _event_named_by_place(ctx: _Context, sent: Span) -> str | None:
+    """The one town (a place that is no country) ``sent`` uses to name an event or its doer,
+    as a modifier of an event noun (:data:`DATED_EVENT_NOUNS`: "the Orlando nightclub attack")
+    or of an attacker (:data:`ATTACKER_NOUNS`: "the Orlando shooter"), else None. A country
+    there names who acted ("US airstrikes"), and two towns leave it open."""
+    names = set()
+    # its tagged places, and the cities the tagger missed ("the Tucson mall attack")
+    written = [
+        (m.name, m.start, m.end)
+        for m in ctx.mentions
+        if sent.start_char <= m.start < sent.end_char and m.label in ("GPE", "LOC")
+    ] + [
+        (name, start, start + len(name))
+        for name, start in ctx.untagged_cities
+        if sent.start_char <= start < sent.end_char
+    ]
+    for name, start, end in written:
+        if gazetteer.country(name) is not None:
+            continue
+        named = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if named is None or named.root.dep_ not in MODIFIER_DEPS:
+            continue
+        # the nouns the name modifies, up its chain of compounds, and the words between it
+        # and them ("Orlando shooter Omar Mateen", parsed flat: the shooter)
+        head = named.root.head
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        if head.i < named.end:
+            continue
+        # only common nouns between ("the Orlando nightclub attack"), not another name or its
+        # adjective ("Beirut Syrian government air strikes …": a dateline run into the story)
+        for t in ctx.doc[named.end : head.i + 1]:
+            if t.lower_ in ATTACKER_NOUNS or t.lemma_.lower() in DATED_EVENT_NOUNS:
+                names.add(name)
+                break
+            if not t.is_lower:
+                break
+    return names.pop() if len(names) == 1 else None
+
+
 def _reaches(tok: Token, anchors: set[int]) -> bool:
     """Whether ``tok``'s chain of heads reaches one of ``anchors`` before a claim verb."""
     for a in tok.ancestors:
@@ -820,6 +879,8 @@ def _only_town_named(ctx: _Context, sent: Span) -> str | None:
         named = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if named is not None and any(a.lower_ in TIME_PREPOSITIONS for a in named.root.ancestors):
             continue  # "the worst fighting since the battle for Aleppo": a time's mark
+        if named is not None and _acting(named.root):
+            continue  # "the US accused Damascus of that attack": a government, not a place
         names.add(m.name)
     return names.pop() if len(names) == 1 else None
 
@@ -3606,6 +3667,20 @@ BACKGROUND = re.compile(
 )
 
 
+# Years and decades back, however many ("20 years ago", "four decades earlier", "a decade ago"):
+# a recall, unless the sentence holds its count up against that time ("four million fewer
+# players than there were a decade ago", "down from the $600,000 it gave four years ago": the
+# count compared is the news's own, PolNeAR's campaign stories compare with 2012 so).
+YEARS_BACK = re.compile(r"\b(?:[\w-]+ (?:years|decades)|a decade) (?:earlier|before|ago)\b", re.I)
+COMPARED_WITH = re.compile(r"\b(?:than|from|compared (?:with|to))\b", re.I)
+
+
+def _years_back(text: str) -> bool:
+    """Whether ``text`` sets something years back (:data:`YEARS_BACK`) without comparing the
+    news with it (:data:`COMPARED_WITH` before it)."""
+    return any(not COMPARED_WITH.search(text, 0, m.start()) for m in YEARS_BACK.finditer(text))
+
+
 # The fewest dead a count told in the perfect ("have been killed", "has cost the lives of")
 # must have to be a war's running total whatever its sentence names: no day's attack in the
 # news kills a hundred thousand, and a war's toll is often told without naming the war
@@ -3723,8 +3798,10 @@ def _news_days(text: str, published: str | None) -> str:
 
 
 def _recalled(text: str, published: str | None) -> bool:
-    """Whether ``text`` dates what it tells before the news (:data:`BACKGROUND`), the news's
-    own days (:func:`_news_days`) aside."""
+    """Whether ``text`` dates what it tells before the news (:data:`BACKGROUND`, or years
+    back: :func:`_years_back`), the news's own days (:func:`_news_days`) aside."""
+    if _years_back(text):
+        return True
     return BACKGROUND.search(text) is not None and (
         not published or BACKGROUND.search(_news_days(text, published)) is not None
     )
@@ -3752,14 +3829,74 @@ def _names_history(tok: Token) -> bool:
     return any(m.start() <= at < m.end() for m in HISTORIC_EVENTS.finditer(sent.text))
 
 
+# Nouns of an event a year before them dates ("the 2013 attack", "the 1974 pub bombings", "the
+# 2011 uprising"): with a year before the article's own, the event is history recalled.
+DATED_EVENT_NOUNS = (
+    INCIDENT_NOUNS
+    | KILLING_NOUNS
+    | DISASTER_NOUNS
+    | OFFENSIVE_NOUNS
+    | lexicon.words("year_event_nouns")
+    | {"shooting", "shootings", "stabbing", "stabbings", "killings", "murders", "crash", "fire"}
+)
+# "the 2013 attack", "the August 2013 chemical attack", "its 1974 pub bombings": the year, then
+# at most three words of the event's name before its noun.
+DATED_EVENT = re.compile(
+    rf"\b(?:the|its|their|a|an)(?: {MONTHS})? ((?:19|20)\d\d)(?:'s)? (?:[\w-]+ ){{0,3}}?"
+    rf"(?:{'|'.join(sorted(DATED_EVENT_NOUNS, key=lambda w: (-len(w), w)))})\b",
+    re.I,
+)
+
+
+def _earlier_years_event(text: str, published: str | None) -> bool:
+    """Whether ``text`` names an event by a year before the one ``published`` (YYYY-MM-DD) is
+    in ("the 2013 attack … killed 1,429" in a 2016 story: the Ghouta attack's toll had been a
+    news event of August 2016). With no date, none: an undated story's "the 2005 World
+    Championships" may be to come (BBC 2004 copy)."""
+    if not (published and published[:4].isdigit()):
+        return False
+    year = int(published[:4])
+    return any(int(m.group(1)) < year for m in DATED_EVENT.finditer(text))
+
+
+def _recalls_the_event_before(sent: Span, published: str | None) -> bool:
+    """Whether ``sent`` points back with "that"/"those" to an event ("accused Damascus of that
+    attack, which killed 1,429") told by the sentence before it in its paragraph, and that
+    sentence recalls it (:func:`_recalled`, :func:`_earlier_years_event`: "sarin was used in
+    Ghouta in 2013."): the toll is of that earlier event, not the day's news."""
+    doc = sent.doc
+    if sent.start == 0:
+        return False
+    if not any(
+        t.lower_ in ("that", "those")
+        and t.dep_ == "det"
+        and (t.head.lemma_.lower() in DATED_EVENT_NOUNS or t.head.lower_ in DATED_EVENT_NOUNS)
+        for t in sent
+    ):
+        return False
+    before = doc[sent.start - 1].sent
+    if "\n\n" in text_of(doc)[before.start_char : sent.start_char]:
+        return False  # another paragraph: another story
+    return _recalled(before.text, published) or _earlier_years_event(before.text, published)
+
+
 def figure_scope(
     sentence: Span | str, *, first_sentence: bool = False, published: str | None = None
 ) -> str:
     """``"total"``, ``"background"`` or ``"event"`` for a figure in ``sentence`` of an article
     published on ``published`` (YYYY-MM-DD; a day just before it is the news's, not a recalled
-    event's)."""
+    event's). Given as a span of its article, a sentence pointing back to an earlier event the
+    sentence before recalls is background too (:func:`_recalls_the_event_before`)."""
     text = sentence if isinstance(sentence, str) else sentence.text
-    return _scope_of(text, first_sentence, published)
+    scope = _scope_of(text, first_sentence, published)
+    if (
+        scope == "event"
+        and not first_sentence
+        and not isinstance(sentence, str)
+        and _recalls_the_event_before(sentence, published)
+    ):
+        return "background"
+    return scope
 
 
 @functools.lru_cache(maxsize=4096)
@@ -3774,7 +3911,7 @@ def _scope_of(text: str, first_sentence: bool, published: str | None) -> str:
         # (a lede's "700 got injured in August shelling" had headlined Aleppo's injured as one
         # event beside a rocket attack's three)
         return "total"
-    if not first_sentence and _recalled(text, published):
+    if not first_sentence and (_recalled(text, published) or _earlier_years_event(text, published)):
         return "background"
     return "event"
 
@@ -4050,7 +4187,7 @@ def _claimant_as_written(ctx: _Context, span: Span) -> str | None:
         return _actor_or_body(source)
     for q in ctx.quotes:
         if q.start <= span.start_char and span.end_char <= q.end:
-            return _speaker_phrase(ctx, q)
+            return _body_before(ctx, q, span.sent) or _speaker_phrase(ctx, q)
     root = span.root
     tok = root
     steps = 0
@@ -4076,6 +4213,34 @@ def _claimant_as_written(ctx: _Context, span: Span) -> str | None:
             if who:
                 return who
     return _source_at_the_end(ctx, span) or _headline_credit(span)
+
+
+def _body_before(ctx: _Context, quote: Quote, sent: Span) -> str | None:
+    """The organisation whose claim the sentence before ``sent`` reports, when ``quote`` (in
+    ``sent``) is told by "he"/"she" and the person the pronoun was resolved to is not named in
+    that sentence: "The Syrian Observatory … said at least 60000 have died in jails. He said
+    more than 20000 of them had died at Sednaya" is the Observatory's voice going on (the
+    pronoun had been resolved to another group's director named two sentences back, and the
+    Sednaya toll credited to that group). None otherwise, and across a paragraph break."""
+    if (quote.speaker_mention or "").lower() not in ("he", "she") or sent.start == 0:
+        return None
+    doc = ctx.doc
+    before = doc[sent.start - 1].sent
+    if "\n\n" in ctx.text[before.start_char : sent.start_char]:
+        return None
+    if any(
+        before.start_char <= m.start < before.end_char and m.name == quote.speaker
+        for m in ctx.mentions
+    ):
+        return None  # "Rami Abdel Rahman said …. He said …": the person named just before
+    bodies = {
+        q.speaker
+        for q in ctx.quotes
+        if q.speaker_label == "ORG"
+        and q.speaker != quote.speaker
+        and before.start_char <= q.start < before.end_char
+    }
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 def _body_by_head_noun(ctx: _Context, verb: Token) -> str | None:

@@ -543,3 +543,26 @@ def test_an_earlier_event_told_twice_is_one_figure_though_unplaced(nlp):
         "Activists said the 31 people were executed in the village of Kafr Tamim earlier this week."
     )
     assert _places(nlp, text) == [("two", "Talbiseh"), ("31", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the town that names the sentence's attack or its attacker is where the toll was,
+        # not the article's home
+        ("Senators met in Denver, Colorado, on Friday to debate gun laws in Colorado.\n\n"
+         "They said the Tucson gunman had bought his pistol legally before he killed six "
+         "people.", [("six", "Tucson")]),
+        ("Senators met in Denver, Colorado, on Friday to debate gun laws in Colorado.\n\n"
+         "The Tucson mall attack killed six people, one senator said.", [("six", "Tucson")]),
+        # a country before an attack names who struck, not where
+        ("Senators met in Denver, Colorado, on Friday to debate gun laws in Colorado.\n\n"
+         "Russian officials said US airstrikes killed 15 people.", [("15", "Colorado")]),
+        # nor a town run in before another name (a dateline: "Tucson Syrian army air strikes")
+        ("Senators met in Denver, Colorado, on Friday to debate gun laws in Colorado.\n\n"
+         "Tucson Syrian army air strikes killed 15 people, officials said.",
+         [("15", "Colorado")]),
+    ],
+)  # fmt: skip
+def test_a_town_naming_the_event_beats_the_articles_home(nlp, text, expected):
+    assert _places(nlp, text) == expected

@@ -2265,3 +2265,75 @@ def test_digest_item_keeps_its_own_place(nlp):
     figs = _figs(nlp, text)
     assert _one(figs, "14").location == "Peshawar"
     assert _one(figs, "31").location != "Peshawar"  # another item's story
+
+
+@pytest.mark.parametrize(
+    "sentence, published, scope",
+    [
+        # an event named by a year before the article's is history recalled
+        ("The 2009 bombing of the market killed 212 people.", "2015-03-02", "background"),
+        ("The March 2010 gas attack killed 340 people.", "2015-03-02", "background"),
+        ("Its 1983 barracks bombing killed 241 servicemen.", "1990-01-01", "background"),
+        # ... with no date, it may be to come
+        ("Tickets for the 2030 Cup final sold out, 90,000 of them.", None, "event"),
+        # ... the article's own year is no recall, nor a year that counts nothing
+        ("The 2015 bombing of the market killed 21 people.", "2015-03-02", "event"),
+        ("A 2009 report found 212 people were hurt by the blast.", "2015-03-02", "event"),
+        # years back, however many
+        ("The stadium roof fell twenty years ago, killing 38.", "2015-03-02", "background"),
+        ("Some 90 died a decade ago when the dam burst.", "2015-03-02", "background"),
+        # ... but not a count held up against that time: it is the news's
+        ("The club has 4,000 fewer members than it had a decade ago.", "2015-03-02", "event"),
+    ],
+)
+def test_an_earlier_years_event_is_background(sentence, published, scope):
+    assert figures.figure_scope(sentence, published=published) == scope
+
+
+def _dated_figs(nlp, text, published):
+    doc = nlp(text)
+    article = Article(id="t", title="", text=doc.text, published=published)
+    return list(extract_article(doc, article).figures)
+
+
+def test_a_toll_of_that_event_the_sentence_before_dates_is_background(nlp):
+    text = (
+        "Rebels shelled the port of Tartus on Monday, killing six people.\n\n"
+        "Inspectors found that nerve gas was used in the suburb of Zamalka in 2012. "
+        "The Americans blamed the army for that attack, which they say killed 870 people."
+    )
+    figs = _dated_figs(nlp, text, "2015-05-12")
+    assert _one(figs, "six").scope == "event"
+    assert _one(figs, "870").scope == "background"
+    # the government accused is no place of it
+    text = (
+        "Rebels shelled the port of Tartus on Monday.\n\n"
+        "Inspectors found that nerve gas was used in the suburb of Zamalka in 2012. "
+        "The Americans blamed Damascus for that attack, which they say killed 870 people."
+    )
+    fig = _one(_dated_figs(nlp, text, "2015-05-12"), "870")
+    assert (fig.scope, fig.location) == ("background", None)
+    # "that attack" after a sentence of the news is the news's
+    text = (
+        "Rebels shelled the port of Tartus on Monday. "
+        "The army blamed them for that attack, which it says killed 14 people."
+    )
+    assert _one(_dated_figs(nlp, text, "2015-05-12"), "14").scope == "event"
+
+
+def test_he_after_an_organisations_claim_is_its_voice(nlp):
+    text = (
+        "Karim Haddad, director of the Levant Rights Network, said the group had counted 900 "
+        "deaths. The Damascus Centre for Prison Studies said in May that 7000 people have died "
+        "in jails since 2012. He said more than 3500 of them had died at the Adra prison."
+    )
+    figs = _figs(nlp, text)
+    assert _one(figs, "7000").claimed_by == "Damascus Centre for Prison Studies"
+    assert _one(figs, "more than 3500").claimed_by == "Damascus Centre for Prison Studies"
+    # across a paragraph break, "he" is no voice of the sentence before
+    text = (
+        "Karim Haddad, director of the Levant Rights Network, said the group had counted 900 "
+        "deaths. The Damascus Centre for Prison Studies said in May that 7000 people have died "
+        "in jails since 2012.\n\nHe said more than 3500 of them had died at the Adra prison."
+    )
+    assert _one(_figs(nlp, text), "more than 3500").claimed_by == "Levant Rights Network"
