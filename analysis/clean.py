@@ -231,9 +231,13 @@ def _normalise_characters(raw: str) -> str:
 
             text = fix_encoding(text)
     text = unicodedata.normalize("NFC", text)
-    # Non-breaking and zero-width spaces are layout, not content.
-    text = text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", "")
+    # Non-breaking and zero-width spaces are layout, not content; so is a soft hyphen (where a
+    # page may break a word: "Doug \xadAndres" had been a speaker's name of its own).
+    text = text.replace("\xa0", " ").translate(_INVISIBLE)
     return text
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff\xad\u2060"))
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -287,3 +287,10 @@ def test_a_sites_time_stamp_near_the_start_is_cut(raw, paragraphs):
 def test_a_date_inside_a_sentence_stays():
     raw = "The council met on 12.03.2017 and 1500 people came to watch."
     assert clean(raw).text == raw
+
+
+def test_a_soft_hyphen_and_a_word_joiner_are_no_characters_of_the_text():
+    # where a page may break a word: left in, "Doug \xadAndres" was a name of its own
+    assert clean("Doug \xadAndres, a spokes\xadman, said the plan\u2060 works.").text == (
+        "Doug Andres, a spokesman, said the plan works."
+    )
