@@ -51,6 +51,7 @@ CATEGORY_TITLES = {
     "territory_share": "Share of territory held",
     "percent": "Other percentages",
     "money": "Money",
+    "price": "Prices and rates",
     "other": "Other figures",
 }
 # What a figure counts (analysis.figures.figure_scope), as the reader chooses it and as a table
