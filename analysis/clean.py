@@ -4,7 +4,8 @@ Scrapes carry debris that skews every count downstream: a "Topics …" footer (w
 article's tags), a share widget's counters ("Get short URL 0 124"), "… Read more" lines that are
 links to other stories, a tag list run into the story after its standfirst ("… said. Tags Syria
 Idlib war At least 11 …"), a page end of share counts, other stories' headlines and tags before
-a comment widget (Sputnik), and — as in the bundled
+a comment widget (Sputnik), a links block ("Related", "Read more", "See also" and other
+stories' headlines after it, run into the story or as lines of their own), and — as in the bundled
 sample — the same story twice (a one-paragraph rendition and the paragraphed one). :func:`clean`
 removes all of that and returns paragraphs separated by one blank line, the form every extractor
 relies on (a paragraph break is what ends a quotation without a closing mark). A wire headline run
@@ -63,6 +64,33 @@ TAG_LIST_MAX_WORDS = 25
 SENTENCE_OPENERS = lexicon.words("story_openers")
 STORY_FUNCTION_WORDS = lexicon.words("story_function_words")
 PAST_VERB = re.compile(r"[a-z]{3,}ed")
+# A links block: a "Related" (or "Read more", "See also", "Also read") heading and other
+# stories' headlines after it. Their names, quotes and tolls are not this article's (a headline
+# "<leader> says …" in it had made that leader the claimant of the story's figure).
+LINKS_MARKER = (
+    r"(?:Related(?: Coverage| Stories| Articles| Content)?|Read more(?: here)?|See also"
+    r"|Also read|More on this story)"
+)
+# The heading as a paragraph of its own ('"Related:"'), its headlines the paragraphs after it.
+LINKS_HEADING = re.compile(r"^[\"“]?" + LINKS_MARKER + r"\s*:?\s*[\"”]?$")
+# The heading run into the text with its headlines and the story's first sentence, once the
+# scrape lost the layout (Ahram Online: "… AFP Related <headline> <headline> <headline> At least
+# 22 people were killed …"): written with its capital, before a headline's capital or number.
+RUN_IN_LINKS = re.compile(r"(?<!\S)" + LINKS_MARKER + r"\s+(?=[A-Z0-9\"“‘'])")
+LINKS_MAX_WORDS = 90  # a few headlines; a longer run is not read as one
+LINKS_MIN_WORDS = 3  # at least one headline between the heading and the story
+# Words headlines leave out ("Car bomb kills 12 in market") and a story's sentence has ("A car
+# bomb killed 12 people in the market, police said"): the first of them is inside the story.
+SENTENCE_CUES = frozenset({"the", "a", "an", "was", "were", "been", "said"})
+# Capitalised words that open a story's first sentence: the tag list's openers, and the hedges
+# a toll opens with ("Nearly 40 soldiers …").
+LINK_STORY_OPENERS = SENTENCE_OPENERS | {"Nearly", "Almost", "About", "Around", "Up", "Some"}
+# Full stops that end no sentence: "U.N.", "George W. Bush", "Oct.", "Mr.".
+ABBREVIATION = re.compile(
+    r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+    r"|Sep|Sept|Oct|Nov|Dec)\."
+)
+HEADLINE_MAX_WORDS = 25
 # A page's share buttons and their counters: "Get short URL 0 212", "Print Tweet Views 729"
 # (whose count had been read as 729 people killed).
 SHARE_WIDGET = re.compile(
@@ -140,9 +168,11 @@ def clean(raw: str) -> CleanText:
         if related and related.start() > 0:
             para = para[: related.start()]
         para = _cut_page_end(SHARE_WIDGET.sub(" ", para).strip())
-        for part in _cut_tag_list(para):
-            if part and not _is_link_line(part):
-                kept.append(SPACE_BEFORE_PUNCT.sub("", part))
+        for part in _cut_run_in_links(para):
+            for piece in _cut_tag_list(part):
+                if piece and not _is_link_line(piece):
+                    kept.append(SPACE_BEFORE_PUNCT.sub("", piece))
+    kept = _drop_links_blocks(kept)
     kept = _drop_repeated_paragraphs(kept)
     kept = _drop_second_rendition(kept)
     return CleanText(text="\n\n".join(kept), tags=tuple(dict.fromkeys(tags)))
@@ -157,6 +187,90 @@ def _cut_page_end(para: str) -> str:
     first = PAGE_END_PARTS.search(para, reach, widget.start() + 1)
     end = first.start() if first is not None else widget.start()
     return para[:end].rstrip()
+
+
+def _cut_run_in_links(para: str) -> list[str]:
+    """``para`` as the text before a run-in links block and the story after it (the block left
+    out; :data:`RUN_IN_LINKS`), or ``[para]`` when it has none or the story's start is not
+    clear."""
+    match = RUN_IN_LINKS.search(para)
+    if match is None:
+        return [para]
+    words = list(re.finditer(r"\S+", para[match.end() :]))[:LINKS_MAX_WORDS]
+    start = _story_start([w.group() for w in words])
+    if start is None or start < LINKS_MIN_WORDS:
+        return [para]
+    before = para[: match.start()].rstrip()
+    story = para[match.end() + words[start].start() :]
+    return [before, story] if before else [story]
+
+
+def _bare(word: str) -> str:
+    return word.strip("\"“”‘’'-–—(")
+
+
+def _is_capitalised(word: str) -> bool:
+    return _bare(word)[:1].isupper()
+
+
+def _story_start(words: list[str]) -> int | None:
+    """Where the story's first sentence begins in headlines run together and into it: after
+    a full stop, else at the sentence holding the first :data:`SENTENCE_CUES` word — backed
+    over its lower-case words and numbers to the capitalised run before them, and from that run
+    its last opener (:data:`LINK_STORY_OPENERS`), else the run's first word ("… school attack
+    *Syrian* rebels launched a …", "… in Aleppo *Nearly* 40 soldiers were killed …")."""
+    for k, word in enumerate(words):
+        prev = words[k - 1] if k else ""
+        if (
+            k
+            and re.search(r"[.!?][\"”’]?$", prev)
+            and not ABBREVIATION.fullmatch(prev)
+            and _is_capitalised(word)
+        ):
+            return k  # "… material left. A car bomb …": the full stop ends the headlines
+        if _bare(word) not in SENTENCE_CUES:
+            continue
+        j = k - 1
+        while j > 0 and not _is_capitalised(words[j]):
+            j -= 1
+        if j <= 0 or not _is_capitalised(words[j]):
+            return None
+        run = j
+        while run > 0 and (_is_capitalised(words[run - 1]) or _bare(words[run - 1]).isdigit()):
+            run -= 1
+        openers = [i for i in range(run, j + 1) if _bare(words[i]) in LINK_STORY_OPENERS]
+        return openers[-1] if openers else run
+    return None
+
+
+def _drop_links_blocks(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` without a links heading of its own (:data:`LINKS_HEADING`) and the
+    headline-like paragraphs after it (:func:`_is_headline`); the story goes on after them."""
+    out: list[str] = []
+    in_block = False
+    for para in paragraphs:
+        if LINKS_HEADING.match(para):
+            in_block = True
+            continue
+        if in_block and _is_headline(para):
+            continue
+        in_block = False
+        out.append(para)
+    return out
+
+
+def _is_headline(para: str) -> bool:
+    """A short line in headline style: no sentence ends inside it, and it leaves out the
+    words a sentence has (:data:`SENTENCE_CUES`) or is in title case."""
+    words = para.split()
+    if not words or len(words) > HEADLINE_MAX_WORDS:
+        return False
+    if any(re.search(r"[.!?][\"”’]?$", w) and not ABBREVIATION.fullmatch(w) for w in words[:-1]):
+        return False
+    if not any(_bare(w) in SENTENCE_CUES for w in words):
+        return True
+    capitals = sum(_is_capitalised(w) for w in words)
+    return capitals >= 0.7 * len(words)
 
 
 def _cut_tag_list(para: str) -> list[str]:

@@ -215,7 +215,7 @@ def figures_by_place(
             SELECT g.grp, f.category, f.location, f.value
             FROM g JOIN figures f ON f.article_id = g.id
             WHERE f.location IS NOT NULL AND f.value IS NOT NULL
-              AND f.category NOT IN ('other', 'percent', 'money')
+              AND f.category NOT IN ('other', 'percent', 'money', 'price')
               -- news events only: a war's running total beside a day's toll read as outlets
               -- disagreeing by a factor of 10,000
               AND coalesce(f.scope, 'event') = 'event'

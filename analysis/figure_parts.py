@@ -34,7 +34,7 @@ from analysis import lexicon
 from analysis.records import Figure
 
 # Figures whose parts mean nothing here: a share of a share, a sum of money.
-UNLINKED = frozenset({"percent", "territory_share", "money", "other"})
+UNLINKED = frozenset({"percent", "territory_share", "money", "price", "other"})
 # The longest run of words allowed between a whole and its part (its unit and the marker):
 # further apart, the two numbers are in different clauses.
 MAX_GAP_WORDS = 6

@@ -415,6 +415,8 @@ def headline_figures(
     category the event most articles report is taken, and in it the estimate the most outlets
     (then articles) give; a tie goes to the estimate nearest the event's median. The maximum is
     nearly always an outlier or a misreading, so it is only shown as the top of the spread.
+    Money has a headline only where two articles agree on a sum, or one article is all its
+    event has (its event is any sums of a week: unrelated).
 
     Columns: ``category, estimate, n_articles`` (articles giving that estimate),
     ``n_event_articles`` (articles reporting the event), ``estimate_low, estimate_high`` (the
@@ -530,6 +532,12 @@ def _headline_frame(con, picked: list[tuple]) -> pd.DataFrame:
     for category, estimate, n, n_event, low, high, location, article_id, start, published in sorted(
         picked
     ):
+        if category == "money" and n < 2 and n_event > 1:
+            # A money "event" is any sums of a week in one currency (sums have no place): a sum
+            # one article of several gives is what nobody agrees on. PolNeAR's headline had been
+            # a college-savings column's supposed "$100,000" (1 of 8 articles once that column's
+            # price was no longer money), the other seven articles' sums unrelated.
+            continue
         text, unit, claimed_by, title, scope = texts[(article_id, start, category)]
         if category == "money":
             # Money has no spread: two sums of one place and week are two sums, whatever each

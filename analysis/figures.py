@@ -13,7 +13,8 @@ meaning from the spaCy parse of the article:
   displaced"), then the verb or adjective governing its noun (killed/died → ``killed``,
   fled/left → ``displaced``, remained/trapped → ``remaining`` …), else the noun (soldiers →
   ``troops``, civilians → ``people``); a share governed by occupy/control/hold →
-  ``territory_share``. People in need or suffering ("in need of aid", "suffering malnutrition")
+  ``territory_share``; a sum that is a price of one thing or a rate ("a bag of bread costs 500
+  pounds", "$5 per kilo") → ``price``, else money → ``money``. People in need or suffering ("in need of aid", "suffering malnutrition")
   are ``people`` whatever verb the sentence goes on to, and only people go missing or flee
   ("30,000 emails" are ``other``).
 * ``value``/``low``/``high`` — vague words keep their vagueness: "dozens" is ``low=24`` with no
@@ -37,7 +38,8 @@ meaning from the spaCy parse of the article:
 
 Not figures: years, dates, times, ages, ordinals, labels ("No 10"), readings on a scale ("a
 magnitude 6.1 earthquake"), numbers in names ("Brigade 93", "Rossiya 24", "Channel 4"),
-phone-like digit groups (:mod:`analysis.numbers` drops those), durations ("three days" — skipped, they are not counts of
+phone-like digit groups (:mod:`analysis.numbers` drops those), a sum the sentence only supposes
+("if you earn $100,000 …", "you'd need to put aside $115"), durations ("three days" — skipped, they are not counts of
 anything the dashboard charts), and a bare "one" that counts nothing in a people category ("one of
 his most direct attacks", "the one that"). Fractions are reported as percentages (two-thirds →
 66.7, category ``territory_share`` or ``percent``).
@@ -86,6 +88,8 @@ NEWS_AGENCIES = speech.NEWS_AGENCIES
 REMAINING_WORDS = lexicon.words("remaining_words")
 CASUALTY_STATES = KILLED_WORDS | INJURED_WORDS | MISSING_WORDS
 CASUALTY_CATEGORIES = ("killed", "injured", "missing")
+# Sums of money, and prices and rates (see _price_or_rate): both in a currency.
+MONEY_CATEGORIES = ("money", "price")
 DEPLOY_WORDS = lexicon.words("deploy_words")
 CAPTIVE_VERBS = lexicon.words("captive_verbs")
 POLICE_WORDS = lexicon.words("police_words")
@@ -117,7 +121,7 @@ MEASURE_UNITS = lexicon.words("measure_units")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # INCIDENT_CATEGORIES (defined in figure_restated, which joins the retellings of an incident):
 # counts of an incident, which happens in a town; troops are sent to a country ("to Syria").
-UNPLACED_CATEGORIES = frozenset({"money", "percent", "other"})
+UNPLACED_CATEGORIES = frozenset({"money", "price", "percent", "other"})
 INCIDENT_PREPOSITIONS = lexicon.words("incident_prepositions")
 PLACE_OBJECT_VERBS = lexicon.words("place_object_verbs")
 STRUCK_PLACE_VERBS = lexicon.words("struck_place_verbs")
@@ -382,12 +386,12 @@ def _without_conversions(figures: list[Figure], text: str) -> list[Figure]:
     converted: Figure | None = None  # the conversion just left out
     for figure in figures:
         before = out[-1] if out else None
-        if figure.category == "money" and (
+        if figure.category in MONEY_CATEGORIES and (
             converted is not None
             and converted.unit != figure.unit
             and _NEXT_CONVERSION_GAP.fullmatch(text, converted.end, figure.start) is not None
             or before is not None
-            and before.category == "money"
+            and before.category in MONEY_CATEGORIES
             and before.unit != figure.unit
             and _converts(_CONVERSION_GAP.fullmatch(text, before.end, figure.start))
         ):
@@ -1024,6 +1028,11 @@ def _read(
         category = _left_in_state(span, noun) or category
     if category is None:
         return None
+    if category == "money":
+        if _supposed(span, root):
+            return None  # a supposed sum: no money anyone paid, raised or was given
+        if _price_or_rate(span, root):
+            category = "price"
     if category == "killed" and _dead_and_wounded(span, noun):
         category = "people"  # "lost over 6,000 dead and wounded": casualties, no toll of the dead
     if category in PEOPLE_CATEGORIES and _fractional(value):
@@ -1209,6 +1218,134 @@ def _parent_of(root: Token) -> bool:
         and root.head.lower_ == "of"
         and root.head.head.lemma_.lower() in PARENT_NOUNS
     )
+
+
+# -- money that is no sum the news reports ------------------------------------------------------
+# A sum a sentence supposes: in a condition on anyone ("if you earn $100,000 a year", "if a
+# family saves $40,000"; not "unless Ford cancels a $2.5 billion investment"), after "Let's say" or
+# "Suppose", or told to a generic "you" with a modal or a "not" ("you'd need to put aside $115",
+# "you don't have to come up with a quarter of a million dollars"). Advice and examples, not
+# money anyone paid, raised or was given: a college-savings column's supposed sums had been the
+# money headline of PolNeAR's 924 articles.
+SUPPOSING_OPENER = re.compile(
+    r"^\W*(?:let[’']?s say|let us say|say|suppose|supposing|imagine|assume)\b", re.IGNORECASE
+)
+SUPPOSING_MARKS = frozenset({"if", "unless"})
+WHETHER_VERBS = frozenset({"ask", "know", "see", "wonder", "check", "decide", "determine", "say"})
+GENERIC_YOU_AUX = frozenset({"would", "'d", "’d", "could", "might", "should"})
+# A price of one thing or a rate ("a bag of bread costs 500 pounds", "the price of bread rose to
+# 500 pounds", "$12 an hour", "$5 per kilo", "$100,000 each"): category "price", no headline
+# (analysis.summaries.CATCH_ALL), as prices of unlike goods are unlike things; a bread price had
+# been FA-KES's money headline. A sum "a year" is a salary or a budget and stays money.
+PRICE_NOUNS = frozenset({"price", "fare"})
+RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+RATE_NOUNS = (
+    MEASURE_UNITS
+    | (numbers.TIME_UNITS - {"year", "years", "decade", "decades", "century", "centuries"})
+    | {"head", "person", "piece", "unit", "kilo", "loaf", "bag", "gallon", "ticket", "share"}
+)
+SINGLE_DETERMINERS = frozenset({"a", "an", "one", "each", "every", "per"})
+
+
+def _supposed(span: Span, root: Token) -> bool:
+    """A sum the sentence only supposes (:data:`SUPPOSING_OPENER`): inside an "if"/"unless"
+    condition on nobody in particular (:func:`_anyone`), or in a clause whose subject is a
+    generic "you" with a modal or a "not"."""
+    if SUPPOSING_OPENER.match(span.sent.text):
+        return True
+    tok = root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        kids = list(tok.children)
+        if (
+            tok.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in SUPPOSING_MARKS for c in kids)
+            # not a question's "if" ("unclear if it paid $5 million", "asked if it paid …")
+            and tok.head.pos_ != "ADJ"
+            and not any(c.dep_ == "acomp" for c in tok.head.children)
+            and tok.head.lemma_.lower() not in WHETHER_VERBS
+            and any(c.dep_ in ("nsubj", "nsubjpass") and _anyone(c) for c in kids)
+        ):
+            return True
+        if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in kids) and any(
+            c.dep_ == "aux" and c.lower_ in GENERIC_YOU_AUX or c.dep_ == "neg" for c in kids
+        ):
+            return True
+    return False
+
+
+def _anyone(subject: Token) -> bool:
+    """A subject that is nobody in particular: "you", "one", "a family", "any buyer" (a
+    condition on a named one is news: "unless Ford cancels a $2.5 billion investment")."""
+    if subject.lower_ in ("you", "one"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in subject.children)
+
+
+def _price_or_rate(span: Span, root: Token) -> bool:
+    """A price of one thing or a rate, not a sum (:data:`PRICE_NOUNS`, :data:`RATE_WORDS`)."""
+    return _rate_after(span) or _price_of_one(root)
+
+
+def _rate_after(span: Span) -> bool:
+    """ "$12 an hour", "$12-an-hour", "500 pounds per kilo", "$100,000 each": the words after
+    the sum (past its currency's words) make it an amount per unit."""
+    doc = span.doc
+    i = span.end
+    while (
+        i < len(doc)
+        and i < span.end + 3
+        and (
+            doc[i].text in ("-", "–")
+            or doc[i].lower_ in numbers.CURRENCY_WORDS
+            or doc[i].pos_ in ("ADJ", "PROPN")
+            and doc[i].text[:1].isupper()  # "Syrian pounds"
+        )
+    ):
+        i += 1
+    if i >= len(doc) or doc[i].sent.start != span.sent.start:
+        return False
+    word = doc[i].lower_
+    if word in ("apiece", "each") and (i + 1 >= len(doc) or doc[i + 1].pos_ != "NOUN"):
+        return True
+    j = i + 1
+    while j < len(doc) and doc[j].text in ("-", "–"):
+        j += 1
+    if word not in RATE_WORDS or j >= len(doc):
+        return False
+    return word == "per" or doc[j].lemma_.lower() in RATE_NOUNS or doc[j].lower_ in RATE_NOUNS
+
+
+def _price_of_one(root: Token) -> bool:
+    """The sum is what a price comes to ("the price of bread rose to 500 pounds") or what one
+    thing costs ("a bag of bread costs 500 pounds", "a college that costs $100,000")."""
+    tok = root
+    while tok.dep_ in ("nummod", "quantmod", "compound", "nmod") and tok.head.i != tok.i:
+        tok = tok.head  # "$" "100,000" → "total"; "500" → "pounds"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "at", "from") and tok.head.dep_ == "prep":
+        tok = tok.head  # "rose to 500 pounds", "stood at $5"
+    if tok.dep_ not in ("dobj", "attr", "npadvmod", "prep", "oprd"):
+        return False
+    verb = tok.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.lemma_.lower() in PRICE_NOUNS:
+        return True
+    if verb.lemma_.lower() != "cost":
+        return False
+    if subject.lower_ in ("that", "which"):
+        # the thing a relative clause costs: its head, else (a parse that lost the clause) the
+        # nearest noun before the pronoun
+        if verb.dep_ == "relcl":
+            subject = verb.head
+        else:
+            nouns = [t for t in subject.sent if t.i < subject.i and t.pos_ == "NOUN"]
+            if not nouns:
+                return False
+            subject = nouns[-1]
+    return any(c.dep_ == "det" and c.lower_ in SINGLE_DETERMINERS for c in subject.children)
 
 
 def _ordinal_or_duration(span: Span) -> bool:

@@ -103,7 +103,9 @@ class Figure:
     high: float | None
     approximate: bool
     unit: str | None  # e.g. "people", "military personnel"
-    category: str  # troops|killed|injured|missing|displaced|remaining|people|territory_share|percent|money|other
+    # troops|killed|injured|missing|displaced|remaining|people|territory_share|percent|money|
+    # price (a price of one thing or a rate: analysis.figures._price_or_rate)|other
+    category: str
     subject: str | None
     location: str | None
     claimed_by: str | None

@@ -45,9 +45,10 @@ ESTIMATE_SQL = "COALESCE({f}.value, ({f}.low + {f}.high) / 2, {f}.low, {f}.high)
 # only as parts of one toll (analysis.figure_views._SAME_WHOLE_SQL).
 WHOLE_SQL = ESTIMATE_SQL.replace("{f}", "{w}")
 # Categories whose figures count unlike things ("50 people with breathing problems" and "a
-# hospital for 8,000 people"; "13% growth" and "47% of voters"): never a page's first category
+# hospital for 8,000 people"; "13% growth" and "47% of voters"; a loaf's price and a wage an
+# hour, analysis.figures._price_or_rate): never a page's first category
 # (analysis.figure_views.opening_category), a headline nor a conflict.
-CATCH_ALL = ("other", "people", "percent")
+CATCH_ALL = ("other", "people", "percent", "price")
 _CATCH_ALL_SQL = ", ".join(f"'{c}'" for c in CATCH_ALL)
 HEADLINE_FIGURE_SQL = (
     # A part is not a toll ("four children among the 28 dead"), and the catch-all categories
@@ -93,7 +94,7 @@ CLAIMANT_SQL = "COALESCE({f}.claimed_by, {a}.source, '')"
 # The scope of the series rows that hold every scope (see sum_figure_days).
 ALL_SCOPES = "*"
 # Money and counts of people are only comparable within one unit (pounds are not dollars).
-UNIT_KEY_SQL = "CASE WHEN {f}.category IN ('money', 'people') THEN lower({f}.unit) END"
+UNIT_KEY_SQL = "CASE WHEN {f}.category IN ('money', 'price', 'people') THEN lower({f}.unit) END"
 # What makes a headline event (see sum_figure_events), in its tables' column order.
 _EVENT = [
     ("week", "DATE"),

@@ -51,6 +51,7 @@ CATEGORY_TITLES = {
     "territory_share": "Share of territory held",
     "percent": "Other percentages",
     "money": "Money",
+    "price": "Prices and rates",
     "other": "Other figures",
 }
 # What a figure counts (analysis.figures.figure_scope), as the reader chooses it and as a table
@@ -957,9 +958,9 @@ def charted_note(
 
 
 TIMELINE_MAX_GAP_DAYS = 62
-# The catch-all categories: their figures at one place are different things (a share price, a
+# The catch-all categories and money: their figures at one place are different things (a share price, a
 # budget, a debt; a poll's share and a turnout), so no line joins them as if one quantity moved.
-UNJOINED_CATEGORIES = frozenset({"money", "percent", "people", "other"})
+UNJOINED_CATEGORIES = frozenset({"money", "price", "percent", "people", "other"})
 
 
 def figure_timeline(

@@ -95,7 +95,8 @@ def places_note(table: pd.DataFrame, region: str = "", size_by: str = "") -> str
 _CATEGORY_COLOURS = {
     "killed": "#d62728", "injured": "#ff7f0e", "missing": "#9467bd", "displaced": "#2ca02c",
     "remaining": "#8c564b", "troops": "#1f77b4", "territory_share": "#17becf",
-    "people": "#e377c2", "percent": "#bcbd22", "money": "#393b79", "other": "#637939",
+    "people": "#e377c2", "percent": "#bcbd22", "money": "#393b79", "price": "#6b6ecf",
+    "other": "#637939",
 }  # fmt: skip
 
 

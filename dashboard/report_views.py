@@ -283,7 +283,7 @@ def _figures(ctx: _Ctx) -> list[Item]:
     title = CATEGORY_TITLES.get(category, category)
     # money one currency at a time, as the page charts it (the most reported unless chosen)
     unit, currencies = None, None
-    if category == "money":
+    if category in ("money", "price"):
         currencies = figure_views.figure_units(con, f, category=category, scope=scope)
         names = currencies["unit"].tolist()
         if len(names) > 1:

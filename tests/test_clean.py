@@ -294,3 +294,60 @@ def test_a_soft_hyphen_and_a_word_joiner_are_no_characters_of_the_text():
     assert clean("Doug \xadAndres, a spokes\xadman, said the plan\u2060 works.").text == (
         "Doug Andres, a spokesman, said the plan works."
     )
+
+
+def test_a_run_in_related_links_block_is_cut_and_the_story_kept():
+    # Other stories' headlines after a "Related" heading, run into the story's first sentence:
+    # a headline's "<leader> says …" had made that leader the claimant of the story's toll.
+    raw = (
+        "Floods kill 12 in river town officials AFP Monday 3 Mar 2015 Related Minister says "
+        "dam repairs finished Storm cuts power to 40000 homes Fishermen rescued off coast "
+        "At least 12 people were killed when the river burst its banks the governor said. "
+        "Rescue teams reached the town on Tuesday."
+    )
+    assert clean(raw).text.split("\n\n") == [
+        "Floods kill 12 in river town officials",
+        "AFP Monday 3 Mar 2015",
+        "At least 12 people were killed when the river burst its banks the governor said. "
+        "Rescue teams reached the town on Tuesday.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw, story",
+    [
+        (
+            "Related Farmers protest grain prices Port strike enters second week Nearly 300 "
+            "workers walked out at the harbour on Friday.",
+            "Nearly 300 workers walked out at the harbour on Friday.",
+        ),
+        (
+            "Read more here Council approves bridge budget Local traders warned the mayor about "
+            "a drop in sales.",
+            "Local traders warned the mayor about a drop in sales.",
+        ),
+        (
+            "See also U.N. envoy visits camp The envoy met families in the camp.",
+            "The envoy met families in the camp.",
+        ),
+    ],
+)
+def test_the_story_after_a_links_block_starts_at_its_first_sentence(raw, story):
+    assert clean(raw).text == story
+
+
+def test_related_in_a_sentence_is_no_links_block():
+    raw = "Related charges were dropped. The court said Related Holdings Ltd paid the fine."
+    assert clean(raw).text == raw
+
+
+def test_a_links_heading_of_its_own_and_its_headlines_are_dropped():
+    raw = (
+        'The senator spoke for an hour.\n\n"Related:"\n\nSenate Passes Farm Bill After '
+        "Long Night.\n\nGovernor Signs Water Deal\n\nThe vote is expected on Thursday, "
+        "aides said, and the bill may change."
+    )
+    assert clean(raw).text.split("\n\n") == [
+        "The senator spoke for an hour.",
+        "The vote is expected on Thursday, aides said, and the bill may change.",
+    ]

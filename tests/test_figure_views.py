@@ -461,3 +461,22 @@ def test_a_word_that_only_sets_a_floor_is_no_headline(tmp_path):
             assert (killed.estimate, killed.text, killed.n_articles) == (58.0, "58", 2)
             assert (killed.estimate_low, killed.estimate_high) == (58.0, 70.0)
             assert killed.n_event_articles == 3
+
+
+def test_a_sum_one_article_of_several_gives_is_no_money_headline(tmp_path):
+    """A week's sums in one currency are unrelated (a fee, a grant, a fine): when no two
+    articles give the same sum, none is the money headline (a random one of them had been);
+    one article alone in its event still has one."""
+    sums = [
+        _result(f"s{i}", "2018-05-0" + str(i + 1), [
+            _fig(f"s{i}", f"${v},000", v * 1e3, "money", unit="USD", location=None),
+        ], source=f"Outlet{i}")
+        for i, v in enumerate([40, 75, 120])
+    ]  # fmt: skip
+    with Store(tmp_path / "sums.duckdb") as store:
+        store.write_batch(sums)
+        assert "money" not in fv.headline_figures(store.con).category.tolist()
+    with Store(tmp_path / "one.duckdb") as store:
+        store.write_batch(sums[:1])
+        heads = fv.headline_figures(store.con)
+    assert heads[heads.category == "money"].estimate.tolist() == [40e3]

@@ -2337,3 +2337,51 @@ def test_he_after_an_organisations_claim_is_its_voice(nlp):
         "in jails since 2012.\n\nHe said more than 3500 of them had died at the Adra prison."
     )
     assert _one(_figs(nlp, text), "more than 3500").claimed_by == "Levant Rights Network"
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("A sack of flour costs 900 pounds in the besieged district now.", "900 pounds"),
+        ("The price of a litre of petrol had climbed to 4,000 pounds by Monday.", "4,000 pounds"),
+        ("Diesel cost 600 pounds a litre at the pump, drivers said.", "600 pounds"),
+        ("Traders were selling sugar at 700 pounds per kilo.", "700 pounds"),
+        ("Each ticket costs $45 at the door.", "$45"),
+    ],
+)
+def test_a_price_of_one_thing_or_a_rate_is_no_sum_of_money(nlp, text, figure):
+    # A loaf's price and an hourly wage are prices and rates, unlike sums: they are kept (in a
+    # currency) but never the money headline (analysis.summaries.CATCH_ALL).
+    assert _one(_figs(nlp, text), figure).category == "price"
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The ministry paid $40 million to the contractor last year.", "$40 million"),
+        ("The war has cost the country $90 billion, the report says.", "$90 billion"),
+        ("He was fined $250,000 by the regulator.", "$250,000"),
+        (
+            "The union will strike unless the firm restores $6 million in pension cuts.",
+            "$6 million",
+        ),
+        ("Officials said it was unclear if the firm paid $3 million in bribes.", "$3 million"),
+    ],
+)
+def test_a_sum_paid_raised_or_spent_stays_money(nlp, text, figure):
+    assert _one(_figs(nlp, text), figure).category == "money"
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("If you borrow $20,000 at that rate, repayments double.", "$20,000"),
+        ("If a family earns $90,000, its tax bill falls by a fifth.", "$90,000"),
+        ("Suppose a family saves $40,000 for the deposit over ten years.", "$40,000"),
+        ("To retire at 60 you would need to set aside $700 every month.", "$700"),
+        ("You don't have to find $30,000 for the deposit, the adviser said.", "$30,000"),
+    ],
+)
+def test_a_sum_the_sentence_only_supposes_is_no_figure(nlp, text, figure):
+    # advice and examples: no money anyone paid, raised or was given
+    assert figure not in [f.text for f in _figs(nlp, text)]

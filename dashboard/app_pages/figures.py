@@ -50,7 +50,7 @@ title = CATEGORY_TITLES.get(category, category)
 # Money in several currencies is charted one currency at a time: the store keeps no exchange
 # rates, and one axis of dollars and pounds (a day's median of both) read as one sum.
 unit, units = None, None
-if category == "money":
+if category in ("money", "price"):
     units = data.figure_units(filters, category=category, scope=scope)
     currencies = units["unit"].tolist()
     if len(currencies) > 1:
