@@ -588,7 +588,7 @@ def _records_to_docs(
                 source=_as_text(rec.get(col["source"])).strip() or None if col["source"] else None,
                 published=normalise_date(rec.get(col["published"])) if col["published"] else None,
                 url=_as_text(rec.get(col["url"])).strip() or None if col["url"] else None,
-                tags=_as_tags(rec.get(col["tags"])) if col["tags"] else (),
+                tags=_as_tags(rec.get(col["tags"]), col["tags"]) if col["tags"] else (),
                 author=_as_text(rec.get(col["author"])).strip() or None if col["author"] else None,
                 extra=extra,
             )
@@ -681,13 +681,24 @@ def _as_text(value) -> str:
     return str(value)
 
 
-def _as_tags(value) -> tuple[str, ...]:
+def _as_tags(value, column: str = "") -> tuple[str, ...]:
+    """The tags a record's field holds: a list, or a string of them split at ``;``, ``|`` or
+    ``,``. A code (a number, true/false) is named by its column: FA-KES's ``label`` column of 0
+    (fabricated) and 1 (credible), mapped with ``--map tags=label``, tags ``label=0``, which a
+    reader can filter on, not a bare "0"."""
+    if isinstance(value, bool | int | float) and not (isinstance(value, float) and value != value):
+        value = str(value).lower()
     if isinstance(value, list):
-        return tuple(str(v).strip() for v in value if str(v).strip())
-    if isinstance(value, str) and value.strip():
-        parts = re.split(r"\s*[;|,]\s*", value.strip())
-        return tuple(p for p in parts if p)
-    return ()
+        tags = tuple(str(v).strip() for v in value if str(v).strip())
+    elif isinstance(value, str) and value.strip():
+        tags = tuple(p for p in re.split(r"\s*[;|,]\s*", value.strip()) if p)
+    else:
+        return ()
+    return tuple(f"{column}={t}" if column and _CODE.fullmatch(t) else t for t in tags)
+
+
+# A value that says nothing without its column's name: a number or a truth value.
+_CODE = re.compile(r"-?\d+(?:\.\d+)?|true|false|True|False|TRUE|FALSE")
 
 
 _DATE_FORMATS = (

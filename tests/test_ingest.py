@@ -261,3 +261,25 @@ def test_glob_and_folder_expansion(tmp_path):
     assert [p.name for p in expand_inputs([str(tmp_path / "**" / "b.txt")])] == ["b.txt"]
     (failure,) = list(expand_inputs([str(tmp_path / "*.docx")]))
     assert failure.reason == "no files match this pattern"
+
+
+def test_a_column_of_codes_mapped_to_tags_tags_them_by_its_name(tmp_path):
+    # a dataset's 0/1 verdict ("label"), mapped with --map tags=label: "label=0" says what it
+    # is in the sidebar's tag picker, a bare "0" would not; words stay as written
+    path = tmp_path / "verdicts.csv"
+    path.write_text(
+        "title,content,label,desk\n"
+        f"Flood,{BODY},0,Weather;Rivers\n"
+        f"Bridge,{BODY} More.,1,Transport\n"
+        f"Ferry,{BODY} Again.,true,Transport\n",
+        encoding="utf-8",
+    )
+    articles, failures = load_articles([path], field_map={"tags": "label"})
+    assert not failures
+    assert {a.title: a.tags for a in articles} == {
+        "Flood": ("label=0",),
+        "Bridge": ("label=1",),
+        "Ferry": ("label=true",),
+    }
+    articles, _ = load_articles([path], field_map={"tags": "desk"})
+    assert {a.title: a.tags for a in articles}["Flood"] == ("Weather", "Rivers")
