@@ -25,7 +25,9 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   corpus gives it (:func:`entities.harmonise`: "Trump" → "Donald Trump"; never "Clinton" when
   Hillary and Bill both appear, never a word that is also a first name, never a headline tagged
   PERSON, "… Responds To Question", and no common word to a name of common words only, "Hook"
-  to "Sandy Hook"). Different first names
+  to "Sandy Hook"); a surname its article kept under a courtesy title ("Mrs. Clinton" beside
+  only "Bill Clinton") joins the one full name of that surname of the title's sex
+  (:func:`titled_joins`: "Hillary Clinton"). Different first names
   never join ("Bashar al-Assad" ≠ "Hafez al-Assad"). A speaker one article knows by a given name
   alone ("Ahmed (in «…»)": :func:`analysis.records.local_speaker`) joins nothing.
 * org — the same name up to case, hyphens, Arabic articles, British/American spelling and
@@ -73,6 +75,8 @@ from analysis.entities.rules import (
     _JOINING_WORDS,
     GENERATION_SUFFIXES,
     full_given_name,
+    name_sex,
+    title_sex,
     without_generation,
 )
 from analysis.records import EntityMention, is_local_speaker
@@ -203,6 +207,8 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
         merged.update(names)
     middles = _middle_name_joins(merged, renamed)
     renamed = [{middles.get(n, n) for n in names} for names in renamed]
+    titled = titled_joins(Counter(n for names in renamed for n in names))
+    renamed = [{titled.get(n, n) for n in names} for names in renamed]
     as_mentions = {
         str(i): [EntityMention(str(i), n, "PERSON", n, 0, 0, 0) for n in names]
         for i, names in enumerate(renamed)
@@ -222,7 +228,42 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
             and not (common_word(alias) and all(map(common_word, canonical.split())))
         )
     }
-    return resolve_chains({**first, **middles, **joined})
+    return resolve_chains({**first, **middles, **titled, **joined})
+
+
+_TITLED = re.compile(r"(Mr|Mrs|Ms|Miss|Messrs|Sir)\.? (\S+)")
+
+
+def titled_joins(articles: Mapping[str, int]) -> dict[str, str]:
+    """A surname under a courtesy title that its article kept apart ("Mrs. Clinton" in a story
+    naming only Bill Clinton in full: :mod:`analysis.entities.naming`) joins the one full name
+    of that surname whose given name is not the other sex's (the woman for "Mrs."/"Ms."/
+    "Miss", the man for "Mr.", or a name the census does not sex: "Barack", "Jeb"), when that
+    name is in at least two articles and four in five of the articles naming any such bearer
+    ("Mrs. Clinton" → "Hillary Clinton"; "Mr. Bush" stays when the corpus has George W., Jeb
+    and George H. W. Bush alike)."""
+    by_surname: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, n in articles.items():
+        key = without_generation(entities.name_key(name))
+        if len(key) >= 2 and not _TITLED.fullmatch(name):
+            by_surname[key[-1]][name] += n
+    mapping: dict[str, str] = {}
+    for name in articles:
+        hit = _TITLED.fullmatch(name)
+        sex = title_sex(hit.group(1)) if hit else None
+        key = entities.name_key(hit.group(2)) if hit else ()
+        if not (sex and key):
+            continue
+        # the title's sex, or a given name the census does not know ("Barack", "Jeb")
+        counts = Counter(
+            {f: n for f, n in by_surname.get(key[-1], {}).items() if name_sex(f) in (None, sex)}
+        )
+        if not counts:
+            continue
+        top, n = counts.most_common(1)[0]
+        if n >= 2 and 5 * n >= 4 * sum(counts.values()):
+            mapping[name] = top
+    return mapping
 
 
 def _person_name(name: str) -> bool:

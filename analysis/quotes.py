@@ -44,7 +44,9 @@ from analysis.entities.rules import (
     given_name_sex,
     is_given_name,
     is_sentence_adverb,
+    name_sex,
     strip_titles,
+    title_sex,
 )
 from analysis.entities.spans import NAMED_PERSON_NOUNS
 from analysis.names import actor_or_none, clean_name, is_actor_name
@@ -232,6 +234,7 @@ class _Names:
         self._starts = [m.start for m in self.mentions]
         self._max_end = list(itertools.accumulate((m.end for m in self.mentions), max))
         self.by_surname: dict[str, str] = {}
+        self.by_surname_sex: dict[tuple[str, str], str] = {}  # ("clinton", "F"): "Hillary …"
         # the model's labels, or the entity extractor's where it corrected one ("the Syrian
         # Observatory for Human Rights" tagged FAC is the organisation its mention says)
         # A discourse word the model tagged ("Meanwhilee the coalition …") is no antecedent.
@@ -256,6 +259,10 @@ class _Names:
             best = self.by_surname.get(surname)
             if best is None or len(full.split()) > len(best.split()):
                 self.by_surname[surname] = full
+            sex = name_sex(full)
+            best = self.by_surname_sex.get((surname, sex or ""))
+            if sex and (best is None or len(full.split()) > len(best.split())):
+                self.by_surname_sex[(surname, sex)] = full
 
     def mention_at(self, start: int, end: int) -> EntityMention | None:
         """The mention overlapping [start, end) the most (the first of equals). Found by bisection
@@ -300,14 +307,18 @@ class _Names:
         nearest before ``at`` (else the first after) of those ("Mistura" is "Staffan de
         Mistura", not the "Syria Staffan de Mistura" a run-in title gave)."""
         # words split at hyphens too: "Abdah" is "Anas al-Abdah"
-        key = strip_titles(text)[0].lower().replace("-", " ").split()
+        bare, title = strip_titles(text)
+        key = bare.lower().replace("-", " ").split()
         if not key:
             return None
         acronym = text.isupper() and 2 <= len(text) <= 6 and " " not in text
+        sex = title_sex(title)  # "Mrs. Clinton" is no "Bill Clinton"
 
         def extra(m: EntityMention) -> int | None:
             """How many words ``m``'s name has besides ``key``, or None if it does not fit."""
             if m.label not in SPEAKER_LABELS:
+                return None
+            if sex and m.label == "PERSON" and name_sex(m.name) not in (None, sex):
                 return None
             words = m.name.lower().replace("-", " ").split()
             if len(words) >= len(key) and words[-len(key) :] == key:
@@ -338,6 +349,10 @@ class _Names:
                 return known
         if label == "PERSON" or label is None:
             key = _name_key(name)
+            # "Mrs. Clinton" is the woman of that surname, "Mr. Clinton" the man
+            sex = title_sex(strip_titles(name)[1])
+            if key and sex and (key[-1].lower(), sex) in self.by_surname_sex:
+                return self.by_surname_sex[(key[-1].lower(), sex)], "PERSON"
             if key and key[-1].lower() in self.by_surname:
                 return self.by_surname[key[-1].lower()], "PERSON"
             if key:
@@ -529,6 +544,32 @@ def _title_name(words: list[Token]) -> bool:
     if not all(t.is_title or t.is_upper for t in (words[0], words[-1])):
         return False
     return all(t.is_title or t.is_upper or t.lower_ in _NAME_SMALL_WORDS for t in words)
+
+
+def _name_after(noun: Token) -> list[Token]:
+    """The words of a name right after a description noun that name its own body: its
+    apposition ("the charity Save the Children", "another monitoring group the Local
+    Coordination Committees", a "the" before it dropped), or proper nouns the parser made a
+    second subject beside it ("the state news agency SANA did not … but said": SANA's words,
+    not the monitor's named sentences before). Empty when no name follows."""
+    doc = noun.doc
+    nxt = noun.i + 1
+    if nxt >= len(doc):
+        return []
+    for child in noun.children:
+        if child.dep_ != "appos":
+            continue
+        words = sorted(child.subtree, key=lambda t: t.i)
+        if words[0].i != nxt:
+            continue
+        return words[1:] if words[0].lower_ == "the" and len(words) > 1 else words
+    first = doc[nxt]
+    if first.pos_ == "PROPN" and first.head == noun.head and first.dep_ == noun.dep_:
+        words = [first]
+        while words[-1].i + 1 < len(doc) and doc[words[-1].i + 1].pos_ == "PROPN":
+            words.append(doc[words[-1].i + 1])
+        return words
+    return []
 
 
 def _named_by_clause(token: Token) -> Span | None:
@@ -917,16 +958,12 @@ class _Resolver:
         before it (Nusra Front, in a Syria story)."""
         if token.lemma_.lower() not in ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS:
             return None
-        for child in token.children:
-            if child.dep_ != "appos" or child.i != token.i + 1:
-                continue
-            words = sorted(child.subtree, key=lambda t: t.i)
-            if not _title_name(words):
-                return None
-            start, end = words[0].idx, words[-1].idx + len(words[-1])
-            name, _ = self.names.canonical(np.doc.text[start:end], "ORG", start, end)
-            return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
-        return None
+        words = _name_after(token)
+        if not words or not _title_name(words):
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        name, _ = self.names.canonical(np.doc.text[start:end], "ORG", start, end)
+        return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
 
     def _organisation(self, token: Token) -> _Speaker | None:
         """ "the monitor", "the group", "the ministry": an organisation named earlier. One whose
@@ -2179,6 +2216,12 @@ def _named_later(quotes: list[Quote]) -> list[Quote]:
         if not _MONITOR_END.search(q.speaker_mention.strip()):
             continue
         name = monitor_named(out, q.start, after_only=True)
+        # "Another monitoring group said …" is not the monitor quoted before it, whoever is
+        # quoted after ("… said the Observatory. Another monitor said …, the Observatory
+        # added" gave the other monitor's toll to the Observatory)
+        another = q.speaker_mention.strip().lower().startswith("another ")
+        if another and any(p.speaker == name for p in out[:i] if p.start < q.start):
+            name = None
         if name is not None:
             out[i] = dataclasses.replace(q, speaker=name, speaker_label="ORG")
     return out

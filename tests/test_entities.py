@@ -248,9 +248,15 @@ def _names(spec: str) -> list[tuple[str, str, str]]:
             id="full-name-later-in-article",
         ),
         pytest.param(
-            "Mr/B-PERSON Okafor/I-PERSON met Nadia/B-PERSON Okafor/I-PERSON .",
-            [("Mr Okafor", "Nadia Okafor", "PERSON"), ("Nadia Okafor", "Nadia Okafor", "PERSON")],
+            "Ms/B-PERSON Okafor/I-PERSON met Nadia/B-PERSON Okafor/I-PERSON .",
+            [("Ms Okafor", "Nadia Okafor", "PERSON"), ("Nadia Okafor", "Nadia Okafor", "PERSON")],
             id="title-dropped-for-matching",
+        ),
+        pytest.param(
+            # "Mr" is a man: not the woman of that surname the article names; his title stays
+            "Mr/B-PERSON Okafor/I-PERSON met Nadia/B-PERSON Okafor/I-PERSON .",
+            [("Mr Okafor", "Mr. Okafor", "PERSON"), ("Nadia Okafor", "Nadia Okafor", "PERSON")],
+            id="courtesy-title-of-the-other-sex",
         ),
         pytest.param(
             "Okafor/B-GPE replied to Nadia/B-PERSON Okafor/I-PERSON .",
@@ -1799,3 +1805,51 @@ def test_a_regions_bare_name_is_the_one_compass_part_its_article_names():
     again = [("Rockets", "O"), ("fell", "O"), ("on", "O"), ("Aleppo", "B-GPE"), ("later", "O")]
     names = [m.name for m in entities.extract(_place_doc(city, again), article_id="t")[0]]
     assert names[-1] == "Aleppo", names
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a courtesy title carries a sex: "Mrs." is the woman of that surname, "Mr." the man,
+        # whichever spouse the article named last
+        (
+            "Margaret Holbrook and her husband, Dennis Holbrook, arrived at the rally in Reno. "
+            "Mrs. Holbrook spoke first. Mr. Holbrook stayed near the stage until Mrs. Holbrook "
+            "finished.",
+            ["Margaret Holbrook", "Dennis Holbrook", "Margaret Holbrook"],
+        ),
+        (
+            "Dennis Holbrook introduced his wife, Margaret Holbrook, to the crowd. Mr. Holbrook "
+            "then left, and Mrs. Holbrook took questions.",
+            ["Dennis Holbrook", "Margaret Holbrook"],
+        ),
+    ],
+)
+def test_a_courtesy_title_picks_the_bearer_of_its_sex(model, text, expected):
+    mentions, _ = run(model, text)
+    titled = [m.name for m in mentions if m.text == "Holbrook"]
+    assert titled == expected, [(m.text, m.name) for m in mentions]
+
+
+def test_a_birth_name_is_no_person_of_its_own(model):
+    # the son took his father's name at birth and changed it: "Mr. Pardo" after the birth
+    # name is the son, not the father the birth name would spell
+    text = (
+        "Senator Luis Pardo grew up in Houston. As a teenager, Mr. Pardo dropped his birth "
+        "name, Ramon Alberto Pardo. His father, Ramon Pardo, is a pastor. Mr. Pardo said the "
+        "church shaped him."
+    )
+    mentions, _ = run(model, text)
+    names = [(m.text, m.name) for m in mentions if m.label == "PERSON"]
+    assert ("Ramon Alberto Pardo", "Luis Pardo") in names, names
+    assert [n for t, n in names if t == "Pardo"] == ["Luis Pardo", "Luis Pardo"], names
+
+
+def test_a_relative_named_again_without_the_kin_noun_is_still_the_relative(model):
+    text = (
+        "Senator Luis Pardo toured Iowa. He sent his father, Ramon Pardo, to the churches. "
+        "Voters met Ramon Pardo at a diner. Mr. Pardo later spoke at a rally."
+    )
+    mentions, _ = run(model, text)
+    last = max((m for m in mentions if m.text == "Pardo"), key=lambda m: m.start)
+    assert last.name == "Luis Pardo", [(m.text, m.name) for m in mentions]

@@ -814,3 +814,26 @@ def test_a_speaker_known_by_a_given_name_alone_joins_no_other():
     }
     joined = {alias for _, alias, _, _ in identity._propose(raw, set())}
     assert not joined & {one, two}, joined
+
+
+def test_a_titled_surname_joins_the_one_bearer_of_its_sex():
+    corpus = [
+        {"Margaret Holbrook", "Dennis Holbrook"},
+        {"Margaret Holbrook"},
+        {"Margaret Holbrook", "Mrs. Holbrook", "Dennis Holbrook"},
+        {"Dennis Holbrook", "Mr. Holbrook"},
+    ]
+    joins = identity.person_joins(corpus)
+    assert joins.get("Mrs. Holbrook") == "Margaret Holbrook", joins
+    assert joins.get("Mr. Holbrook") == "Dennis Holbrook", joins
+
+
+def test_a_titled_surname_stays_when_two_bearers_of_its_sex_compare():
+    corpus = [
+        {"Dennis Holbrook"},
+        {"Dennis Holbrook"},
+        {"Walter Holbrook"},
+        {"Walter Holbrook"},
+        {"Mr. Holbrook", "Margaret Holbrook"},
+    ]
+    assert "Mr. Holbrook" not in identity.person_joins(corpus)

@@ -1618,3 +1618,49 @@ def test_title_case_headline_says_gives_the_subject_before_says(model):
 def test_he_is_the_main_subject_not_a_name_in_a_clause(model, text):
     q = run(model, text)[-1]
     assert q.speaker == "Peter Hale", (q.speaker, q.speaker_mention, q.text)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a description with the body's own name after it is that body, not the monitor named
+        # before it
+        (
+            "Nine people died in the shelling of the town, the Syrian Observatory for Human "
+            "Rights said. The state news agency SANA did not give a toll but said the shells "
+            "came from the east.",
+            "SANA",
+        ),
+        (
+            "Nine people died in the shelling of the town, the Syrian Observatory for Human "
+            "Rights said. Another monitoring group the Local Coordination Committees said the "
+            "toll was twelve. The Observatory said the shells came from the east.",
+            "Local Coordination Committees",
+        ),
+    ],
+)
+def test_a_description_followed_by_its_own_name_is_not_the_monitor(model, text, speaker):
+    found = [q for q in run(model, text) if "east" in q.text or "twelve" in q.text]
+    assert [q.speaker for q in found][:1] == [speaker], [(q.speaker, q.text) for q in found]
+
+
+def test_another_monitor_is_not_the_monitor_quoted_before(model):
+    text = (
+        "Nine people died in the shelling of the town, the Syrian Observatory for Human Rights "
+        "said. Another monitoring group said the toll was twelve. The Observatory said the "
+        "shells came from the east."
+    )
+    found = [q for q in run(model, text) if "twelve" in q.text]
+    assert [q.speaker for q in found] == [None], [(q.speaker, q.text) for q in run(model, text)]
+
+
+def test_mrs_and_mr_name_the_spouse_of_their_sex(model):
+    text = (
+        "Margaret Holbrook and her husband, Dennis Holbrook, toured the plant. “We need these "
+        "jobs,” Mrs. Holbrook said. “The plant must stay open,” Mr. Holbrook said."
+    )
+    speakers = {q.text: q.speaker for q in run(model, text)}
+    assert speakers == {
+        "We need these jobs": "Margaret Holbrook",
+        "The plant must stay open": "Dennis Holbrook",
+    }, speakers

@@ -1,7 +1,8 @@
 """Step 2 of the entity extractor: one canonical name per mention, within the article. Aliases
 and defined acronyms fix a name ("Syrian Democratic Forces (SDF)"); a lone organisation word
 joins the article's one organisation naming it; a short person name joins the fullest form in the
-article ("Kerry" → "John Kerry")."""
+article ("Kerry" → "John Kerry"), of the sex its courtesy title says ("Mrs. Clinton" is never
+"Bill Clinton"); a name given as one someone bore ("his birth name, …") is that person's."""
 
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ from analysis.entities.rules import (
     alias,
     is_given_name,
     name_key,
+    name_sex,
     person_alias,
+    title_sex,
     without_generation,
 )
 from analysis.entities.spans import ORG_NAME_WORDS, _Mention
@@ -121,7 +124,7 @@ def _name_people(mentions: Sequence[_Mention]) -> None:
             continue
         if m.model_label == "PERSON" or (m.title and (m.title in HONORIFICS or len(m.key) >= 2)):
             m.person = True
-    fulls = [m for m in mentions if m.person and len(m.key) >= 2]
+    fulls = [m for m in mentions if m.person and len(m.key) >= 2 and not m.former_name]
     _unify_spellings(fulls)
     for m in fulls:  # "George Bush" joins "George W Bush" in the same article
         longer = _longest_containing(m.key, fulls)
@@ -129,9 +132,32 @@ def _name_people(mentions: Sequence[_Mention]) -> None:
     fulls.sort(key=lambda f: f.start)
     _join_short_forms(mentions, fulls)
     _unify_spellings([m for m in mentions if not m.fixed and not (m.person and len(m.key) >= 2)])
+    _name_former_names(mentions)
     for m in mentions:  # corpus-wide full names of people known by a short form ("Assad")
         if m.person:
-            m.name = person_alias(name_key(m.name)) or m.name
+            known = person_alias(name_key(m.name))
+            sex = title_sex(m.title)  # not a man's full name for "Ms. Trump"
+            if known and sex and name_sex(known) not in (None, sex):
+                known = None
+            m.name = known or m.name
+
+
+def _name_former_names(mentions: Sequence[_Mention]) -> None:
+    """A name given as one someone bore ("Mr. Cruz changed his name, Rafael Edward Cruz")
+    names the person last mentioned before it under the same surname (Ted Cruz), so the
+    corpus never sees it as a person of its own (it had joined his father, Rafael Cruz);
+    with no such person ("Lady Gaga, born Stefani Germanotta") it keeps its own words."""
+    people = sorted((m for m in mentions if m.person and not m.former_name), key=lambda m: m.start)
+    for m in mentions:
+        if not (m.former_name and m.person) or m.fixed:
+            continue
+        surname = without_generation(m.key)[-1]
+        before = [
+            p
+            for p in people
+            if p.start < m.start and without_generation(name_key(p.name or p.bare))[-1] == surname
+        ]
+        m.name = (before[-1].name or before[-1].bare) if before else _plain_name(m)
 
 
 def _given_named_people(mentions: Sequence[_Mention]) -> set[tuple[str, ...]]:
@@ -191,6 +217,7 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention]) -
         # unless the fuller name bears that title too ("Prince Saud al-Faisal … Prince Saud")
         and not any(f.key[0] == m.key[0] and m.title in f.text.lower().split() for f in fulls)
     }
+    kin = {f.name for f in fulls if f.kin}  # the names of relatives the article introduced
     for m in mentions:
         if m.fixed or (m.person and len(m.key) >= 2):
             continue
@@ -198,18 +225,29 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention]) -
         if m.person and len(m.key) == 1 and m.key[0] in titled_firsts:
             m.name = _plain_name(m)
             continue
-        if m.person:
-            full = _nearest_full(m.key, m.start, fulls, surname_only=False)
+        candidates = _of_sex(fulls, m.title)
+        # a courtesy title goes with a surname: "Mr. Trump" is a name ending in it before the
+        # book "Trump Revealed" or "Trump Tower" a headline ran on; else any name holding it
+        # ("Mr. Xi" is Xi Jinping, "Ms. Acosta" Melba Acosta Febo)
+        titled = title_sex(m.title) is not None and len(m.key) == 1
+        if m.person and titled:
+            full = _nearest_full(m.key, m.start, candidates, surname_only=True) or _nearest_full(
+                m.key, m.start, candidates, surname_only=False
+            )
+        elif m.person:
+            full = _nearest_full(m.key, m.start, candidates, surname_only=False)
         elif len(m.key) == 1 and m.model_label in ("GPE", "ORG", "NORP", *RESCUE_LABELS):
             full = _nearest_full(m.key, m.start, fulls, surname_only=True)
-        if full is not None and full.kin and len(m.key) == 1:
+        if full is not None and full.name in kin and len(m.key) == 1:
             # A surname alone is not a relative the article introduced by kinship when another
             # bearer of it is named: "Carly Fiorina … her husband, Frank Fiorina … Fiorina said"
-            # is Carly; the writer calls the relative by first name or title.
+            # is Carly; the writer calls the relative by first name or title. The relative stays
+            # one when named again without the kinship noun ("his pastor father, Rafael Cruz …
+            # a visit by Rafael Cruz … Mr. Cruz said" is the son).
             others = [
                 f
-                for f in fulls
-                if not f.kin and f.name != full.name and without_generation(f.key)[-1] == m.key[0]
+                for f in candidates
+                if f.name not in kin and without_generation(f.key)[-1] == m.key[0]
             ]
             if others:
                 before = [f for f in others if f.start <= m.start]
@@ -217,12 +255,52 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention]) -
         if full is not None:
             m.name, m.person = full.name, True
             continue
+        known = person_alias(m.key) if m.person else None  # "Obama": "Barack Obama"
+        if (
+            m.person
+            and len(m.key) == 1
+            and _other_sex_named(m, fulls)
+            and not (known and name_sex(known) in (None, title_sex(m.title)))
+        ):
+            # "Mrs. Clinton" in a story that names only Bill Clinton: someone the surname alone
+            # would give to him, at corpus level too; the title keeps her apart (and lets
+            # identity.titled_joins find the woman of that name the corpus knows)
+            m.name = f"{_COURTESY[title_sex(m.title)].get(m.title, m.title.capitalize())} {m.bare}"
+            continue
         org = _only_org_containing(m, orgs)
         if org is not None:  # "the Observatory" after "the Syrian Observatory for Human Rights"
             m.name, m.person, m.model_label, m.fixed = org.name or org.bare, False, "ORG", org.fixed
             m.label = org.label
         else:
             m.name = _plain_name(m)
+
+
+def _of_sex(fulls: Sequence[_Mention], title: str | None) -> Sequence[_Mention]:
+    """The full names a short form under ``title`` may stand for: a courtesy title's sex rules
+    out the names whose given name is the other sex's ("Mrs. Clinton" is not "Bill Clinton",
+    "Mr. Clinton" not "Hillary Clinton", whichever was named last); a name whose given name
+    says nothing ("Jeb Bush", "Barack Obama") stays. No courtesy title: all of them."""
+    sex = title_sex(title)
+    if sex is None:
+        return fulls
+    return [f for f in fulls if name_sex(f.name or f.bare) in (None, sex)]
+
+
+# The title as a name keeps it: "Mrs. Clinton", "Ms. Trump", "Miss Jones", "Mr. Smith".
+_COURTESY = {
+    "F": {"mrs": "Mrs.", "ms": "Ms.", "miss": "Miss"},
+    "M": {"mr": "Mr.", "messrs": "Messrs.", "sir": "Sir"},
+}
+
+
+def _other_sex_named(m: _Mention, fulls: Sequence[_Mention]) -> bool:
+    """Does the article name a bearer of ``m``'s surname of the sex other than its courtesy
+    title's ("Bill Clinton" for a "Mrs. Clinton")?"""
+    sex = title_sex(m.title)
+    return sex is not None and any(
+        name_sex(f.name or f.bare) not in (None, sex) and _contains(m.key, f.key, surname_only=True)
+        for f in fulls
+    )
 
 
 def _join_acronyms(doc: Doc, mentions: Sequence[_Mention]) -> None:

@@ -193,6 +193,23 @@ def given_name_sex(word: str) -> str | None:
     return GIVEN_NAME_SEX.get(folded) or GIVEN_NAME_SEX.get(GIVEN_NAME_FORMS.get(folded, ""))
 
 
+# Courtesy titles carry a sex: "Mrs. Clinton" is the woman of that surname, "Mr. Clinton" the
+# man, whichever of the two spouses the article named last.
+TITLE_SEX = {"mr": "M", "messrs": "M", "sir": "M", "mrs": "F", "ms": "F", "miss": "F"}
+
+
+def title_sex(title: str | None) -> str | None:
+    """ "M" or "F" for a courtesy title ("mr", "Mrs.", "Ms"), else None ("president", "dr")."""
+    return TITLE_SEX.get(title.lower().rstrip(".")) if title else None
+
+
+def name_sex(name: str) -> str | None:
+    """ "M" or "F" as the first given name the census knows before the surname says ("Hillary
+    Rodham Clinton" "F", "Bill Clinton" "M"), else None; a name of one word says nothing."""
+    words = name.split()[:-1]
+    return next(filter(None, map(given_name_sex, words)), None)
+
+
 def without_generation(key: tuple[str, ...]) -> tuple[str, ...]:
     """A name's key without a generation after the surname: ("joseph", "r", "biden", "jr") →
     ("joseph", "r", "biden"); a key of one or two words stays ("Jr" alone is no name)."""

@@ -110,6 +110,9 @@ class _Mention:
     org_cue: bool = False  # "oil giant Yukos", "the Maserati brand", "Everton v Sunderland"
     person_cue: bool = False  # "CEO Carly Fiorina", "Ben Carson, Carly Fiorina and …"
     kin: bool = False  # "her husband, Frank Fiorina": introduced as someone's relative
+    # "changed his name, Rafael Edward Cruz", "born Stefani Germanotta": a name the person
+    # bore, not a person of its own for short forms to join
+    former_name: bool = False
     # an item of a list of people: "sung by Bono, Stevie Wonder and Norah Jones", a line-up
     person_list: bool = False
     # this mention, in its own sentence, is a club or a band however the name is labelled
@@ -174,7 +177,10 @@ def _candidates(doc: Doc) -> list[_Mention]:
         bare, title = strip_titles(written)
         if title is None and ent.start > 0:
             prev = doc[ent.start - 1].text.lower().rstrip(".")
-            if prev in HONORIFICS or prev in ROLE_TITLES:
+            # an honorific is written capitalised: "Polls miss Trump's fall" has no Miss Trump
+            if (
+                prev in HONORIFICS and doc[ent.start - 1].text[:1].isupper()
+            ) or prev in ROLE_TITLES:
                 title = prev
         if title is None and label in ("ORG", "GPE"):
             # "Nick Davies, spokesman for the IAAF, said …" (tagged ORG): a role in apposition
@@ -227,6 +233,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 org_cue=_org_cue(doc, ent),
                 person_cue=_person_cue(doc, ent),
                 kin=_kin(doc, ent),
+                former_name=_former_name(doc, ent),
                 person_list=_in_person_list(doc, ent),
                 org_use=used_as_org(doc, ent),
             )
@@ -315,6 +322,24 @@ def _kin(doc: Doc, ent: Span) -> bool:
     if i >= 0 and doc[i].text == ",":
         i -= 1
     return i >= 0 and doc[i].lower_ in KIN_NOUNS
+
+
+_NAME_NOUNS = frozenset({"name", "surname"})
+_BORN_WORDS = frozenset({"born", "née", "nee"})
+
+
+def _former_name(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` given as a name someone bore rather than as a person: in apposition to the
+    noun "name" ("he changed his name, Rafael Edward Cruz, as a teenager") or after "born" /
+    "née" ("Lady Gaga, born Stefani Germanotta")? Ted Cruz's birth name had made every later
+    "Mr. Cruz" a Rafael Cruz, his father's name."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _NAME_NOUNS:
+        return True
+    i = ent.start - 1
+    # "born" as a word of its own, not the end of "Korean-born" ("South Korean-born Monte
+    # Haines" is the man himself)
+    return i >= 0 and doc[i].lower_ in _BORN_WORDS and (i == 0 or doc[i - 1].whitespace_ != "")
 
 
 def _person_cue(doc: Doc, ent: Span) -> bool:
