@@ -127,6 +127,16 @@ ORG_ALIASES = lexicon.mapping("org_aliases")
 CASE_SENSITIVE_ALIASES = lexicon.words("case_sensitive_aliases")
 
 
+US_STATE_ABBREVIATIONS = lexicon.mapping("us_state_abbreviations")
+
+
+def state_abbreviation(name: str) -> str | None:
+    """The US state an AP abbreviation names ("Calif." → "California", "Fla" → "Florida",
+    "N.Y." → "New York": lexicon/us_state_abbreviations.tsv), else None. Matched as written,
+    dots and spaces aside: "Ga" is Georgia, "GA" no abbreviation of the AP's."""
+    return US_STATE_ABBREVIATIONS.get(name.replace(".", "").replace(" ", ""))
+
+
 PERSON_ALIASES = lexicon.mapping("person_aliases")
 GIVEN_NAME_FORMS = lexicon.mapping("given_name_forms")
 # A generation after a surname ("Joseph R. Biden Jr.", "Bob Casey Jr", "Martin Luther King
