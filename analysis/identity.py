@@ -34,12 +34,14 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   transliteration ("Jaysh"/"Jaish", "Jeish al-Fatah"/"Jaish al-Fateh": :func:`vowel_key`),
   but no common noun to a name without its article ("monitor" / "al-Monitor") and no given
   name taken for an article ("Ash Carter" / "Carter": :func:`article_apart`);
-  singular and plural; a typo in a long name unless the letters change a compass word
-  ("University of South Carolina" / "… North …"); a lone singular
-  word joins the one multi-word organisation that holds it in most articles ("Observatory"); a
-  long name without its first word joins the one it ends; words run into a name where the source
-  lost its commas are dropped: a place, a date or "the" before it, a person the corpus names or
-  lower-case words after it ("Syrian Observatory for Human Rights Rami Abdel Rahman", "… monitor").
+  singular and plural, unless one is a people and the other not ("New Yorkers" / the
+  magazine "New Yorker"); a typo in a long name unless the letters change a compass word
+  ("University of South Carolina" / "… North …"); a lone singular word, not a people's
+  ("African"), joins the one multi-word organisation that holds it in most articles
+  ("Observatory"); a long name without its first word joins the one it ends; words run into a
+  name where the source lost its commas are dropped: a place, a date or "the" before it, a
+  person the corpus names or lower-case words after it ("Syrian Observatory for Human Rights
+  Rami Abdel Rahman", "… monitor").
 * place — the same gazetteer place, spelled alike; else the same folded key (Arabic articles,
   "East"/"Eastern", doubled letters, "o"/"u", "gh"/"g"), or the same vowel key ("Kefraya" /
   "Kafraya", "al-Hamadaniyeh" / "al-Hamadaniye"), a natural feature's word left out
@@ -48,6 +50,8 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   gazetteer places never join, and a town's own name is its place even where GeoNames lists it
   as another's alternate ("Salem" is no Jerusalem, "Monterey" no Monterrey); a common English
   word ("Vine", "Union") and an English county ("Clarke County") join nothing by spelling.
+  A province's name joins its spellings ("Idleb province" / "Idlib Province" / "Idlib
+  governorate"), never its city ("Homs province" is not Homs); a compass part of it joins it.
 * never canonical: mojibake ("JuliÃ¡n Castro") where a correct spelling is in the group; a
   typo's canonical is the spelling the corpus attests most, its longer names' endings counted.
 * outlet — case and punctuation, and :data:`OUTLET_ALIASES`; a name given with ``--source`` wins.
@@ -428,9 +432,15 @@ def _distinguished(a: str, b: str) -> bool:
     return bool((wa ^ wb) & DISTINGUISHING_WORDS)
 
 
-def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict[str, str]:
+def org_joins(
+    articles: Mapping[str, int],
+    people: Collection[str] = (),
+    labels: Mapping[str, str] | None = None,
+) -> dict[str, str]:
     """Joins of organisation names (``articles``: name → articles naming it; ``people``: the
-    person names the corpus holds, for a name run into an organisation's)."""
+    person names the corpus holds, for a name run into an organisation's; ``labels``: each
+    name's label, where known, for :func:`_people_apart`)."""
+    labels = labels or {}
     mapping = _group_by(articles, lambda n: fold_key(n), apart=article_apart)
     # transliterations ("Jaysh al-Islam" = "Jaish al-Islam", "Jeish al-Fatah" = "Jaish
     # al-Fateh") of names of two words or more; the vowel key is the looser (e = a, -eh = -a)
@@ -439,7 +449,11 @@ def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict
     # singular and plural of one name ("Local Coordination Committee(s)", "United Nation(s)")
     for name in articles:
         for other in (name + "s", name[:-1] if name.endswith("s") else ""):
-            if " " in name and articles.get(other, 0) > articles[name]:
+            if (
+                " " in name
+                and articles.get(other, 0) > articles[name]
+                and not (other == name + "s" and _people_apart(name, other, labels))
+            ):
                 mapping.setdefault(name, other)
     mapping = resolve_chains(mapping)
     merged: Counter[str] = Counter()
@@ -529,8 +543,10 @@ def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict
             # acronyms are defined per article, not guessed across the corpus; a plural is a
             # group's own name ("Democrats" are not the "Liberal Democrats")
             continue
-        if gazetteer.fold(name) in entities.NORP_GROUPS:
-            continue  # "Islamic" (an Islamic caliphate, the Islamic headscarf) is no Islamic State
+        if gazetteer.fold(name) in entities.NORP_GROUPS or labels.get(name) == "NORP":
+            # "Islamic" (an Islamic caliphate, the Islamic headscarf) is no Islamic State, and
+            # "African" no short form of "African-American": a people's word, not a name's
+            continue
         counts = holders.get(gazetteer.fold(name))
         if not counts or entities.alias(name) is not None:
             continue  # a known organisation or country ("Hamas", "Syria") is a name of its own
@@ -552,6 +568,16 @@ def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict
             if bare is not None and bare in entities.NEWS_AGENCIES:
                 mapping.setdefault(name, bare)
     return resolve_chains(mapping)
+
+
+def _people_apart(a: str, b: str, labels: Mapping[str, str]) -> bool:
+    """Whether one of ``a`` and ``b`` is a people (NORP) and the other, labelled, is not: "New
+    Yorkers" (the people) is no plural of "New Yorker" (the magazine, ORG) however the letters
+    match; an unlabelled name (a claimant) decides nothing. (Asked of a singular joining its
+    plural only: a rarer plural joining its singular is a possessive with its apostrophe lost,
+    "The New Arabs correspondent", however the model labels it.)"""
+    la, lb = labels.get(a), labels.get(b)
+    return bool(la and lb and la != lb and "NORP" in (la, lb))
 
 
 def _attested(articles: Mapping[str, int]) -> Counter[str]:
@@ -606,8 +632,9 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
         key=lambda n: (-articles[n], n),
     )
     rank = {n: i for i, n in enumerate(names)}
-    # by name and country, not kind: a city and the province named after it are one place to
-    # the news ("Idlib" is the governorate's entry, "Idleb" only the city's)
+    # by name and country, not kind: the gazetteer's "Idlib" is the governorate's entry,
+    # "Idleb" only the city's, and the bare name is either in the news. A name that says
+    # "province" is the province only, its own group (:func:`_gazetteer_group`).
     geo = {name: _gazetteer_group(name) for name in names}
     parent = {n: n for n in names}
 
@@ -652,7 +679,7 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
     # it split the place's articles.
     parts = {n: _compass_part_of(n) for n in names}
     for name, whole in parts.items():
-        group = f"{whole.name}|{whole.country}" if whole is not None else None
+        group = _compass_group(name, whole)
         if group in first_of:
             join(first_of[group], name)
     # Still apart: one edit in a long name (8 letters or more; two from 11), same first and last
@@ -678,7 +705,22 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
     # a correct spelling before a broken one ("Guantánamo Bay", not "GuantÃ¡namo Bay")
     for name in sorted(names, key=lambda n: (mojibake(n), parts[n] is not None)):
         best.setdefault(root(name), name)
+    _spell_provinces_as_places(names, root, best)
     return {n: best[root(n)] for n in names if best[root(n)] != n}
+
+
+def _spell_provinces_as_places(names: Sequence[str], root, best: dict[str, str]) -> None:
+    """A province's group shown under the spelling of its place the corpus shows ("Idlib
+    province" beside "Idlib", not "Idleb province" though that is in one article more), when
+    one of its names has it; ``names`` by articles, most first; ``best``: root → canonical."""
+    shown = set(best.values())
+    for r, canonical in list(best.items()):
+        if _province_of(canonical) is None or _place_part(canonical) in shown:
+            continue
+        members = (n for n in names if root(n) == r and not mojibake(n))
+        spelled = next((n for n in members if _place_part(n) in shown), None)
+        if spelled is not None:
+            best[r] = spelled
 
 
 # Words that make a province of the place before them ("Idleb province", "Homs Governorate").
@@ -699,8 +741,7 @@ def _gazetteer_group(name: str) -> str | None:
     "Lion") is no spelling of a place at all."""
     found = gazetteer.place(name) or gazetteer.town(name)
     if found is None:
-        found = _province_of(name)
-        return None if found is None else f"{found.name}|{found.country}"
+        return _province_group(name)
     key = _unarticled(name)
     own_name = _unarticled(found.name)
     if own_name == key:  # its own name, with or without an article ("Karak", "Al Karak")
@@ -718,12 +759,34 @@ def _gazetteer_group(name: str) -> str | None:
     return f"{found.name}|{found.country}"
 
 
+def _province_group(name: str) -> str | None:
+    """The group of a province's name, "province:name|country" ("Idleb province", "Idlib
+    Province", "Homs Governorate" → one group each with their spellings), else None.
+
+    A province is not its city: "Homs province" (42,000 km², Palmyra in it) had joined "Homs"
+    (FA-KES, 39 articles), so a province's toll stood against the city's as conflicting figures
+    and village strikes sat on the city's dot. The bare name stays the bare name (the model
+    tags "in Idlib province" as "Idlib" mostly, and a writer's "Idlib" is either); the name that
+    says "province" or "governorate" keeps saying it (the map still draws it at the place,
+    geo._core)."""
+    found = _province_of(name)
+    return None if found is None else f"province:{found.name}|{found.country}"
+
+
+def _compass_group(name: str, whole: gazetteer.Place | None) -> str | None:
+    """The group a compass part joins (``whole``: :func:`_compass_part_of`): the province's for
+    a part of a province ("southern Idlib province" is in Idlib province, not the city), else
+    the place's."""
+    if whole is None:
+        return None
+    rest = name.partition(" ")[2]
+    return _province_group(rest) or f"{whole.name}|{whole.country}"
+
+
 def _province_of(name: str) -> gazetteer.Place | None:
     """The known place a province's name is made of ("Idleb province" → Idlib, "Aleppo
-    Province" → Aleppo), else None. The small model tags "in Idlib province" as "Idlib" most
-    of the time and as "Idlib province" now and then (FA-KES: 350 mentions before "province"
-    named the bare place, 130 with the word), so the two names are one place, not a city and a
-    province apart. Not a compass word's province ("Northern Province") or an unknown name's."""
+    Province" → Aleppo), else None. Not a compass word's province ("Northern Province") or an
+    unknown name's."""
     words = name.split()
     if len(words) < 2 or words[-1].lower() not in PROVINCE_WORDS:
         return None
@@ -1097,7 +1160,7 @@ def _propose(raw: Mapping[str, Rows], explicit: Collection[str]) -> list[tuple]:
     person_sets = [people[a] for a in sorted(people)]  # by article id, as before
     mapping = {**spelled, **person_joins(person_sets)}
     person_names = {n for names in person_sets for n in names}
-    mapping.update(org_joins(_articles(others), person_names))
+    mapping.update(org_joins(_articles(others), person_names, labels))
     for alias, canonical in resolve_chains(mapping).items():
         label = labels.get(canonical) or labels.get(alias)
         out.append(("person" if label == "PERSON" else "org", alias, canonical, label))

@@ -87,6 +87,7 @@ from analysis.entities.rules import (
     is_junk,
     name_key,
     person_alias,
+    state_abbreviation,
     strip_titles,
 )
 from analysis.entities.spans import _candidates
@@ -140,6 +141,7 @@ __all__ = [
     "name_key",
     "person_alias",
     "spelling_variants",
+    "state_abbreviation",
     "strip_titles",
 ]
 

@@ -77,13 +77,15 @@ def _decide_label(
         # short form "Harry" joined is the book all the same
         return None
     if (
-        top in ("PERSON", "ORG")
+        top in ("PERSON", "ORG", "FAC")
         and any(m.org_cue for m in group)
         and not (joined or any(m.title or m.named for m in group))
     ):
         # "oil giant Yukos", "the Maserati brand", "Everton v Sunderland", "Everton have": a
         # company or a club, which "says" things as people do (a speech verb is no evidence);
-        # a name the model tags a place or a nationality keeps that ("England have won")
+        # a name the model tags a place or a nationality keeps that ("England have won"); one
+        # it tags a building is a body where the text says so ("the Nour al-Din al-Zinki rebel
+        # group", "a firm called Cambridge Analytica")
         return "ORG"
     if not (joined or person_evidence):
         place = gazetteer.place(name)

@@ -27,6 +27,7 @@ from analysis.entities.rules import (
     name_key,
     name_sex,
     person_alias,
+    state_abbreviation,
     title_sex,
     without_generation,
 )
@@ -89,6 +90,9 @@ def _fix_known_names(mentions: Sequence[_Mention]) -> None:
         # "Mr Jordan" is a person even though Jordan is a country
         if found and not (m.model_label == "PERSON" and m.title and found[1] != "ORG"):
             m.name, m.label, m.fixed = found[0], found[1], True
+        elif m.model_label in ("GPE", "LOC") and (state := state_abbreviation(m.bare)):
+            # "Pasadena, Calif.", "Rubio (R-Fla.)": the state, not a place named "Fla"
+            m.name, m.label, m.fixed = state, "GPE", True
         elif m.key[0] in ORG_FIRST_WORDS and len(m.key) >= 2:
             m.name, m.label, m.fixed = m.bare, "ORG", True
         elif group and not (m.title or (m.model_label == "PERSON" and m.key[0] in person_words)):
@@ -130,7 +134,7 @@ def _name_people(mentions: Sequence[_Mention]) -> None:
         longer = _longest_containing(m.key, fulls)
         m.name = longer.name if longer is not None else m.name
     fulls.sort(key=lambda f: f.start)
-    _join_short_forms(mentions, fulls)
+    _join_short_forms(mentions, _joinable_fulls(mentions, fulls))
     _unify_spellings([m for m in mentions if not m.fixed and not (m.person and len(m.key) >= 2)])
     _name_former_names(mentions)
     for m in mentions:  # corpus-wide full names of people known by a short form ("Assad")
@@ -158,6 +162,16 @@ def _name_former_names(mentions: Sequence[_Mention]) -> None:
             if p.start < m.start and without_generation(name_key(p.name or p.bare))[-1] == surname
         ]
         m.name = (before[-1].name or before[-1].bare) if before else _plain_name(m)
+
+
+def _joinable_fulls(mentions: Sequence[_Mention], fulls: Sequence[_Mention]) -> list[_Mention]:
+    """The full names a short form may join: not one the article gives a facility ("the Sayyida
+    Zeinab shrine", "attacks on Sayyida Zeinab") and never a person's title, speech or naming:
+    its "Zeinab" ("the grave of Zeinab") is the saint the shrine is named after, and joined, it
+    had made a person of the shrine and its town (FA-KES)."""
+    facility = {m.key for m in mentions if m.facility}
+    personal = {m.key for m in mentions if m.title or m.speaker or m.named}
+    return [f for f in fulls if f.key not in facility or f.key in personal]
 
 
 def _given_named_people(mentions: Sequence[_Mention]) -> set[tuple[str, ...]]:
@@ -236,7 +250,8 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention]) -
             )
         elif m.person:
             full = _nearest_full(m.key, m.start, candidates, surname_only=False)
-        elif len(m.key) == 1 and m.model_label in ("GPE", "ORG", "NORP", *RESCUE_LABELS):
+        elif len(m.key) == 1 and m.model_label in ("GPE", "ORG", "NORP", "FAC", *RESCUE_LABELS):
+            # (a surname the model tags a building: "directed at Bannon" after "Stephen Bannon")
             full = _nearest_full(m.key, m.start, fulls, surname_only=True)
         if full is not None and full.name in kin and len(m.key) == 1:
             # A surname alone is not a relative the article introduced by kinship when another

@@ -634,6 +634,8 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
             return True
     if any(_org_apposition(c) for c in root.children if c.dep_ == "appos" and c.i >= end):
         return True  # "Wipro, India's third-biggest software firm", "Jaish al-Islam, a group"
+    if _group_noun_after(doc, ent) or _org_called(doc, start):
+        return True
     k = end
     if k < len(doc) and doc[k].text.islower() and doc[k].lower_ in ORG_MODIFIER_NOUNS:
         return True  # "Larne boss Jimmy McGeough" ("Schumacher's boss" is a person's)
@@ -664,6 +666,38 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
         first = auxes[0] if auxes else verb
         return first.lower_ in ("have", "are", "were") and first.i > root.i
     return False
+
+
+# Nouns of a body of people that a name before them (as their modifier) names: "the Nour
+# al-Din al-Zinki rebel group", "the Ahrar al-Sham faction" (the small model tagged the first a
+# facility), "the Green Party movement". Not "camp", "family" or "clan", which a person's name
+# modifies ("the Clinton camp", "the Assad clan").
+GROUP_NOUNS = frozenset(
+    {"group", "faction", "movement", "militia", "brigade", "battalion", "coalition", "alliance",
+     "organisation", "organization"}
+)  # fmt: skip
+
+
+def _group_noun_after(doc: Doc, ent: Span) -> bool:
+    """Does ``ent`` modify a body's noun right after it, at most one lower-case word between
+    ("the Nour al-Din al-Zinki rebel group", "the Zinki faction")? Then it names that body."""
+    root = ent.root
+    for j in (ent.end, ent.end + 1):
+        if j >= len(doc) or not doc[j].text.islower():
+            return False
+        if doc[j].lower_ in GROUP_NOUNS:
+            return root.head.i == j and root.dep_ in ("compound", "nmod", "amod")
+    return False
+
+
+def _org_called(doc: Doc, start: int) -> bool:
+    """Does the name at token ``start`` follow "<a company's or a body's noun> called/named"
+    ("a firm called Cambridge Analytica", "a group named Jaish al-Fatah")? A person's noun
+    there makes a person (:func:`_named_person`)."""
+    if start < 2 or doc[start - 1].lower_ not in ("named", "called"):
+        return False
+    noun = doc[start - 2]
+    return noun.tag_ == "NN" and (noun.lower_ in ORG_APPOSITION_NOUNS or noun.lower_ in GROUP_NOUNS)
 
 
 _POSSESSIVE_MARKS = ("'s", "'", "\u2019s", "\u2019")
