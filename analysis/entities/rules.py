@@ -130,7 +130,7 @@ CASE_SENSITIVE_ALIASES = lexicon.words("case_sensitive_aliases")
 # The AP's state abbreviations (the list the map reads too), keyed as written without dots or
 # spaces (an entity name loses its final dot: "Fla." → "Fla", "N.Y." → "NY"). Not "Wash.":
 # "Washington" in the news is mostly the capital, so the join would mix the two.
-US_STATE_ABBREVIATIONS = {
+STATES_BY_UNDOTTED_ABBREVIATION = {
     written.replace(".", "").replace(" ", ""): state
     for written, state in lexicon.mapping("us_state_abbreviations").items()
     if state != "Washington"
@@ -141,7 +141,7 @@ def state_abbreviation(name: str) -> str | None:
     """The US state an AP abbreviation names ("Calif." → "California", "Fla" → "Florida",
     "N.Y." → "New York": lexicon/us_state_abbreviations.tsv), else None. Matched as written,
     dots and spaces aside: "Ga" is Georgia, "GA" no abbreviation of the AP's."""
-    return US_STATE_ABBREVIATIONS.get(name.replace(".", "").replace(" ", ""))
+    return STATES_BY_UNDOTTED_ABBREVIATION.get(name.replace(".", "").replace(" ", ""))
 
 
 PERSON_ALIASES = lexicon.mapping("person_aliases")
