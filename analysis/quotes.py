@@ -27,6 +27,7 @@ import dataclasses
 import itertools
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -57,6 +58,8 @@ from analysis.speech import SPEAKER_LABELS, SPEECH_VERBS
 log = logging.getLogger(__name__)
 
 QUOTE_ONLY_VERBS = lexicon.words("quote_only_verbs")
+# The lemmas of a cue: speech verbs, and the verbs that are one only beside a quotation.
+CUE_VERBS = SPEECH_VERBS | QUOTE_ONLY_VERBS
 ACCORDANCE_NOUNS = lexicon.words("accordance_nouns")
 
 OBJECT_CONTENT_VERBS = lexicon.words("object_content_verbs")
@@ -248,16 +251,18 @@ class _Names:
             )
             and not (len(e) == 1 and is_sentence_adverb(e.text))
         ]
+        # A surname alone is the person of that surname the article names the most ("Cruz" is
+        # Ted Cruz, not his wife Heidi Cruz named once; as the entity layer joins it): a full
+        # name before the surname alone, then the most mentions, then the most words.
+        counts: Counter[str] = Counter()
         for m in self.mentions:
-            if m.label != "PERSON":
-                continue
-            key = _name_key(m.name)
-            if not key:
-                continue
-            surname = key[-1].lower()
-            full = " ".join(key)
+            if m.label == "PERSON" and _name_key(m.name):
+                counts[" ".join(_name_key(m.name))] += 1
+        for full, n in counts.items():
+            surname = full.split()[-1].lower()
             best = self.by_surname.get(surname)
-            if best is None or len(full.split()) > len(best.split()):
+            rank = (" " in full, n, len(full.split()))
+            if best is None or rank > (" " in best, counts[best], len(best.split())):
                 self.by_surname[surname] = full
             sex = name_sex(full)
             best = self.by_surname_sex.get((surname, sex or ""))
@@ -641,11 +646,36 @@ class _Resolver:
             )
             self.candidates.append((ent.start, spk, is_subj))
             self._learn_role(ent)
+        self.candidates += self._untagged_surnames()
         self.candidates.sort(key=lambda c: c[0])
         # What the article itself says of its people's sex (titles, kinship nouns): read before
         # any speaker is resolved, so no pronoun resolved here votes for its own antecedent.
         self.sexes = genders(text_of(doc), names.mentions)
         self._chain: dict[int, _Speaker | None] = {}  # pronoun token → whom it stands for
+
+    def _untagged_surnames(self) -> list[tuple[int, _Speaker, bool]]:
+        """Antecedent candidates the model tagged nothing: a subject that is the bare surname of
+        a person the article names in full ("Hollande denounced the remarks … “…,” he said",
+        "Hollande" untagged, had given the quotation to the last person tagged before it)."""
+        doc, by_surname = self.doc, self.names.by_surname
+        tagged = {i for ent in self.names.ents for i in range(ent.start, ent.end)}
+        found = []
+        for tok in doc:
+            if (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.pos_ == "PROPN"
+                and tok.i not in tagged
+                and not self.quoted[tok.i]
+                and tok.text.lower() in by_surname
+                # a word of a longer name ("John Kasich" untagged is no "Tom John")
+                and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN")
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
+            ):
+                name = by_surname[tok.text.lower()]
+                spk = _Speaker(name, tok.text, tok.idx, tok.idx + len(tok), "PERSON",
+                               self.roles.get(name))  # fmt: skip
+                found.append((tok.i, spk, True))
+        return found
 
     def _from_entity(self, ent: Span, head: Token | None = None) -> _Speaker:
         if head is not None and ent.start <= head.i < ent.end:
@@ -1615,7 +1645,7 @@ def _cue_candidates(doc: Doc) -> list[int]:
         elif pos in (VERB, AUX):
             is_speech = speech_lemmas.get(lemma)
             if is_speech is None:
-                is_speech = speech_lemmas[lemma] = strings[lemma].lower() in SPEECH_VERBS
+                is_speech = speech_lemmas[lemma] = strings[lemma].lower() in CUE_VERBS
             if is_speech:
                 out.append(i)
     return out
@@ -1632,7 +1662,7 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             if cue is not None:
                 cues.append(cue)
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in CUE_VERBS:
             continue
         modifier = tok.dep_ in ("amod", "acl", "compound") or (
             tok.tag_ == "VBN" and tok.dep_ != "ROOT"
@@ -2576,11 +2606,14 @@ class _Walk:
         else:
             if not _is_standalone(self.text, q, self.para_starts[para_no]):
                 return  # a scare quote, a title, a slogan: not speech
-            # No cue: the speaker of the quotation just before carries on, in this paragraph or
-            # (a paragraph that is only a quotation) from the previous one.
-            if self.last_speaker is None or self.last_speaker[0] < para_no - 1:
-                return
-            spk, cue_text = self.last_speaker[1], None
+            # No cue: the one a colon introduces it with ("Rep. Ann Lowe: “…”", "Lowe put it
+            # bluntly on CNN: “…”"), else the speaker of the quotation just before carries on,
+            # in this paragraph or (a paragraph that is only a quotation) from the previous one.
+            spk, cue_text = self._introduced_by(q), None
+            if spk is None:
+                if self.last_speaker is None or self.last_speaker[0] < para_no - 1:
+                    return
+                spk = self.last_speaker[1]
         if spk is None:
             # A cue with no recoverable subject ("“…,” was the reply"): still speech, speaker unknown.
             spk = _Speaker(None, None, None, None, None)
@@ -2591,6 +2624,38 @@ class _Walk:
         )
         self.pieces.append(q)
         self.last_speaker = (para_no, spk)
+
+    def _introduced_by(self, q: _Quotation) -> _Speaker | None:
+        """The named actor a colon before quotation ``q`` introduces it with: the name that is
+        all the words before the colon ("Sen. Ann Lowe: “…”"), or the subject of the clause
+        ending in it ("Lowe, a Democrat, gave the idea a try on the radio: “…”"). None when no
+        colon, or when what it names is no named speaker ("The rule is simple: “…”")."""
+        doc = self.doc
+        i = q.tok_start - 1
+        while i >= 0 and (doc[i].text in QUOTE_TOKENS or doc[i].is_space):
+            i -= 1
+        if i < 1 or doc[i].text != ":":
+            return None
+        lo = doc[i].sent.start
+        while lo < i and (doc[lo].is_space or doc[lo].is_punct):
+            lo += 1
+        words = [t for t in doc[lo:i] if not t.is_space]
+        if not words or any("\n" in t.text_with_ws for t in words[:-1]):
+            return None
+        if all(t.is_upper or not t.is_alpha for t in words):
+            return None  # a section's label in capitals ("ECONOMY: “…”"), no speaker
+        subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass") and lo <= t.head.i < i]
+        if subjects:
+            # the main clause's subject, not one of a clause under it
+            head = min(subjects, key=lambda t: sum(1 for _ in t.head.ancestors))
+        elif all(t.pos_ == "PROPN" or t.is_punct or t.ent_type_ for t in words):
+            head = words[-1]  # the words are a name and its title
+        else:
+            return None
+        spk = self.resolver.resolve(head)
+        if spk is None or not spk.name or spk.label not in SPEAKER_LABELS:
+            return None
+        return spk
 
 
 # A quotation interrupted by its cue ("“A,” he said, “B.”") is one quotation, also when the cue

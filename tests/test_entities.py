@@ -1924,3 +1924,81 @@ def test_a_short_form_does_not_make_a_person_of_a_shrine():
     found = [(n, lab) for _, n, lab in _names(spec)]
     assert found[:2] == [("Sayyida Ruqayya", "FAC")] * 2, found
     assert found[2] == ("Ruqayya", "PERSON"), found
+
+
+@pytest.mark.parametrize(
+    "text, name, junk",
+    [
+        # a sentence's opening preposition the model ran into the name after it
+        (
+            "Without Kessler in the mix, Morgan and Daniels were tied at 44 percent.",
+            "Kessler",
+            "Without Kessler",
+        ),
+        # a gerund opening the sentence
+        (
+            "Entrusting Donald Marsh with the nuclear codes is a risky proposition.",
+            "Donald Marsh",
+            "Entrusting Donald Marsh",
+        ),
+        # a closing quotation mark with no space after it: its words are no part of the name
+        (
+            "“It was a long and bitter fight,”Linda Moreau said on Tuesday.",
+            "Linda Moreau",
+            "fight,”Linda Moreau",
+        ),
+    ],
+    ids=["preposition", "gerund", "glued-quotation-mark"],
+)
+def test_a_name_carries_no_word_of_the_sentence_before_it(model, text, name, junk):
+    _, ents = run(model, text)
+    names = {e.name for e in ents}
+    assert name in names and junk not in names, names
+
+
+def test_will_opening_a_sentence_is_a_name_unless_the_sentence_asks(model):
+    """The tagger reads a sentence's opening "Will" as a modal either way: only in a question
+    is it the verb ("Will Dunmore's plan work?"), elsewhere the given name."""
+    _, ents = run(model, "Will Rogers agreed with the mayor. Will Dunmore's plan work any better?")
+    names = {e.name for e in ents}
+    assert "Will Rogers" in names and "Dunmore" in names, names
+
+
+def test_a_surname_alone_is_the_bearer_the_article_names_most(model):
+    """Two people share a surname; the one named in full once (the senator's wife, the last
+    named before the surname, in the paragraph before) is not the one the surname alone means."""
+    text = (
+        "Senator Paul Brandt spoke in Des Moines on Monday. Paul Brandt has long opposed the "
+        "bill. Paul Brandt will vote against it.\n\n"
+        "His rival once mocked a photograph of Anna Brandt, the senator's wife.\n\n"
+        "Brandt said he would not forgive it."
+    )
+    mentions, _ = run(model, text)
+    last = [m for m in mentions if m.text == "Brandt"][-1]
+    assert last.name == "Paul Brandt", [(m.text, m.name) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the bearer just named in the surname's own paragraph
+        (
+            "Senator Paul Brandt spoke on Monday. Paul Brandt opposed the bill. Paul Brandt "
+            "left early.\n\n"
+            "The developer Oscar Brandt visited the school. Brandt said the school was too small.",
+            "Oscar Brandt",
+        ),
+        # a title's sex rules out the bearer of the other sex
+        (
+            "Senator Paul Brandt spoke on Monday. Paul Brandt opposed the bill. His wife, Anna "
+            "Brandt, ran the campaign.\n\n"
+            "Mrs. Brandt said the race was close.",
+            "Anna Brandt",
+        ),
+    ],
+    ids=["same-paragraph", "title-sex"],
+)
+def test_a_shared_surname_goes_to_the_bearer_its_paragraph_or_title_means(model, text, expected):
+    mentions, _ = run(model, text)
+    last = [m for m in mentions if m.text.endswith("Brandt") and " " not in m.text.strip()][-1]
+    assert last.name == expected, [(m.text, m.name) for m in mentions]

@@ -1664,3 +1664,72 @@ def test_mrs_and_mr_name_the_spouse_of_their_sex(model):
         "We need these jobs": "Margaret Holbrook",
         "The plant must stay open": "Dennis Holbrook",
     }, speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the quotation a name and a colon introduce
+        "Governor Ruth Adler defended the budget on Monday. “We balanced it without cuts,” "
+        "she said.\n\n"
+        "Rep. Daniel Moss: “This budget hides a deficit that the next governor will inherit.”",
+        # the subject of the clause that ends in the colon
+        "Governor Ruth Adler defended the budget on Monday. “We balanced it without cuts,” "
+        "she said.\n\n"
+        "One critic, Rep. Daniel Moss, took a different view in a radio interview on Tuesday: "
+        "“This budget hides a deficit that the next governor will inherit.”",
+    ],
+    ids=["name-colon", "clause-colon"],
+)
+def test_a_quotation_a_colon_introduces_is_its_introducers(model, text):
+    q = run(model, text)[-1]
+    assert (q.speaker, q.text[:11]) == ("Daniel Moss", "This budget"), q
+
+
+def test_a_colon_after_no_named_speaker_keeps_the_speaker_before(model):
+    text = (
+        "Governor Ruth Adler defended the budget on Monday. “We balanced it without cuts,” "
+        "she said. The choice is simple: “Nobody gets a raise until the roads are fixed.”"
+    )
+    q = run(model, text)[-1]
+    assert q.speaker == "Ruth Adler", q
+
+
+def test_an_untagged_surname_is_the_antecedent_of_he(model):
+    """A subject that is the bare surname of a person the article names in full is that
+    person for a "he" after it, also where the tagger marked no entity on it (here its tag is
+    taken off, as the small model leaves some surnames untagged)."""
+    text = (
+        "French President Henri Delacroix has joined the leaders who have criticised the "
+        "candidate Frank Morrow.\n\n"
+        "Delacroix denounced Morrow's remarks as “hurtful” and warned of the consequences.\n"
+        "“If the voters choose Morrow, that will have consequences for the whole world,” he said."
+    )
+    doc = model(text)
+    doc.ents = [e for e in doc.ents if e.text != "Delacroix"]
+    mentions, _ = entities.extract(doc, article_id="t")
+    q = quotes.extract(doc, article_id="t", mentions=mentions)[-1]
+    assert q.speaker == "Henri Delacroix", (q.speaker, q.speaker_mention)
+
+
+def test_a_retort_verb_attributes_the_quotation_before_it(model):
+    text = (
+        "French President Henri Delacroix has joined the leaders who have criticised the "
+        "candidate Frank Morrow.\n\n"
+        "“France will always be France,” an angry Delacroix retaliated. “It never gives up, "
+        "because it still holds its ideals.”"
+    )
+    found = run(model, text)
+    assert [q.speaker for q in found] == ["Henri Delacroix"], found
+    assert "It never gives up" in found[0].text
+
+
+def test_a_surname_alone_is_the_bearer_the_article_names_most_for_quotes(model):
+    text = (
+        "Senator Paul Brandt spoke in Des Moines on Monday. Paul Brandt has long opposed the "
+        "bill. Paul Brandt will vote against it.\n\n"
+        "His rival once mocked a photograph of Anna Brandt, the senator's wife.\n\n"
+        "“I do not support people who attack my family,” Brandt said."
+    )
+    q = run(model, text)[-1]
+    assert q.speaker == "Paul Brandt", (q.speaker, q.speaker_mention)

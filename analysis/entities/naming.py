@@ -62,7 +62,7 @@ def _name_mentions(doc: Doc, mentions: list[_Mention]) -> None:
     three passes: fixed names, people, acronyms."""
     _restore_possessives(mentions)
     _fix_known_names(mentions)
-    _name_people(mentions)
+    _name_people(mentions, text_of(doc))
     _join_acronyms(doc, mentions)
     _join_region_parts(doc, mentions)
 
@@ -99,7 +99,7 @@ def _fix_known_names(mentions: Sequence[_Mention]) -> None:
             m.name, m.label, m.fixed = group, "NORP", True
 
 
-def _name_people(mentions: Sequence[_Mention]) -> None:
+def _name_people(mentions: Sequence[_Mention], text: str) -> None:
     """2. People. A title-headed name the model called something else ("Major General Igor
     Konashenkov" as ORG) is a person when a courtesy title precedes it or a first name and
     surname remain once the title is stripped; full names unify their spellings, and short
@@ -134,7 +134,7 @@ def _name_people(mentions: Sequence[_Mention]) -> None:
         longer = _longest_containing(m.key, fulls)
         m.name = longer.name if longer is not None else m.name
     fulls.sort(key=lambda f: f.start)
-    _join_short_forms(mentions, _joinable_fulls(mentions, fulls))
+    _join_short_forms(mentions, _joinable_fulls(mentions, fulls), text)
     _unify_spellings([m for m in mentions if not m.fixed and not (m.person and len(m.key) >= 2)])
     _name_former_names(mentions)
     for m in mentions:  # corpus-wide full names of people known by a short form ("Assad")
@@ -214,7 +214,7 @@ def _acronym(name: str) -> bool:
     return " " not in name and 2 <= len(name) <= 5 and name.isalpha() and name.isupper()
 
 
-def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention]) -> None:
+def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], text: str) -> None:
     """Short forms join the nearest fuller person name containing them; a one-word mention the
     model gave another label ("Kerry" as GPE, "Johnson" as ORG) joins on the surname only."""
     orgs = [m for m in mentions if len(m.key) >= 2 and (m.label or m.model_label) == "ORG"]
@@ -253,6 +253,8 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention]) -
         elif len(m.key) == 1 and m.model_label in ("GPE", "ORG", "NORP", "FAC", *RESCUE_LABELS):
             # (a surname the model tags a building: "directed at Bannon" after "Stephen Bannon")
             full = _nearest_full(m.key, m.start, fulls, surname_only=True)
+        if full is not None and len(m.key) == 1:
+            full = _main_bearer(m, full, candidates if m.person else fulls, text)
         if full is not None and full.name in kin and len(m.key) == 1:
             # A surname alone is not a relative the article introduced by kinship when another
             # bearer of it is named: "Carly Fiorina … her husband, Frank Fiorina … Fiorina said"
@@ -316,6 +318,21 @@ def _other_sex_named(m: _Mention, fulls: Sequence[_Mention]) -> bool:
         name_sex(f.name or f.bare) not in (None, sex) and _contains(m.key, f.key, surname_only=True)
         for f in fulls
     )
+
+
+def _main_bearer(m: _Mention, nearest: _Mention, fulls: Sequence[_Mention], text: str) -> _Mention:
+    """The person the surname alone ``m`` means when the article names several who bear it
+    ("Ted Cruz" named ten times, "his wife, Heidi Cruz" once), of ``fulls`` (those its courtesy
+    title's sex allows: :func:`_of_sex`): the nearest fuller name before it in its own
+    paragraph ("Bill Clinton spoke with voters … Clinton said"), else the first it names in
+    full (a writer calls the others by their full or first name)."""
+    if nearest.start <= m.start and "\n" not in text[nearest.end : m.start]:
+        return nearest
+    # else the first named in full: a story introduces the person it is about first ("Ted Cruz
+    # endorses Trump … his wife, Heidi Cruz"; Hillary Clinton, then "Sanders said of Bill
+    # Clinton" in a debate story, whose "Clinton said" is still hers)
+    first = next((f for f in fulls if without_generation(f.key)[-1] == m.key[0]), None)
+    return first if first is not None else nearest
 
 
 def _join_acronyms(doc: Doc, mentions: Sequence[_Mention]) -> None:

@@ -1096,7 +1096,10 @@ _DETERMINERS = frozenset({"our", "their", "his", "her", "its", "my", "your"})
 def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A person's name ends at its first lower-case word ("Assads air force"), and runs on over
     capitalised words into a place noun ("al-Sheikh [Maqsoud] neighbourhood"), taking a title
-    before it along."""
+    before it along; a sentence's opening word the tagger read as no name is none of it
+    ("Without Bloomberg in the mix", "Entrusting Donald Trump with …": see _lead_word)."""
+    while end - start > 1 and _lead_word(doc[start]):
+        start += 1
     for k in range(start + 1, end):
         t = doc[k]
         lower = t.text.isalpha() and t.text[:1].islower() and t.text.lower() not in NAME_LOWER_WORDS
@@ -1152,6 +1155,23 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if prev in ROLE_TITLES and doc[start - 1].text.istitle():
             start -= 1
     return start, end
+
+
+# What the tagger calls the opening word of a sentence that is no name: a preposition or
+# subordinating conjunction ("Without", "Among"), an adverb ("Meanwhile"), a conjunction, a
+# gerund ("Asserting Clinton's role …"), a wh-adverb; a modal only in a question ("Will Cruz's
+# gambit work?"). The model runs such a word into the person's name after it.
+_LEAD_TAGS = frozenset({"IN", "RB", "CC", "VBG", "WRB"})
+
+
+def _lead_word(token: Token) -> bool:
+    """Is ``token``, a person span's first word, a word of the sentence rather than of the name?
+    Not a given name ("Sterling Brown", "Will Rogers") or a name particle ("de", "van")."""
+    if not token.text[:1].isupper() or token.lower_ in NAME_PARTICLES:
+        return False
+    if token.tag_ == "MD":
+        return token.sent.text.rstrip().endswith("?")
+    return token.tag_ in _LEAD_TAGS and not is_given_name(token.text)
 
 
 def _title_word(word: str) -> bool:
