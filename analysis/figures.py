@@ -16,7 +16,9 @@ meaning from the spaCy parse of the article:
   ``territory_share``; a sum that is a price of one thing or a rate ("a bag of bread costs 500
   pounds", "$5 per kilo") → ``price``, else money → ``money``. People in need or suffering ("in need of aid", "suffering malnutrition")
   are ``people`` whatever verb the sentence goes on to, and only people go missing or flee
-  ("30,000 emails" are ``other``).
+  ("30,000 emails" are ``other``). Refugees a country takes in ("accepting 10,000 refugees from
+  Syria") are ``people``, placed where they are taken in or nowhere; "bodies" are the dead only
+  where the article speaks of death or says what was done with them, else organisations.
 * ``value``/``low``/``high`` — vague words keep their vagueness: "dozens" is ``low=24`` with no
   value and no upper bound (nobody reported 66), "millions" ``low=2,000,000``; the words are in
   ``text``.
@@ -29,7 +31,9 @@ meaning from the spaCy parse of the article:
   Orlando shooter … killed 49"); only then the article's most-mentioned place.
 * ``claimed_by`` — the speaker of the quotation (direct or reported) the number sits in, else the
   subject of the governing speech verb ("Russia claimed …", "said the envoy X"), else "according
-  to X". Attributions after a closing quotation mark come from the quote records, not re-read.
+  to X". A passive claim verb of the number's own clause names its source before whoever
+  relays the sentence ("… were reported by the civil defence rescuers …, Reuters reported").
+  Attributions after a closing quotation mark come from the quote records, not re-read.
   A "he said" right after an organisation's claim, by a person that sentence does not name, goes
   on with that organisation's claim (:func:`_body_before`).
   A person the article presents as an organisation's voice (its director, head, spokesman …)
@@ -40,7 +44,8 @@ Not figures: years, dates, times, ages, ordinals, labels ("No 10"), readings on 
 magnitude 6.1 earthquake"), numbers in names ("Brigade 93", "Rossiya 24", "Channel 4"),
 phone-like digit groups (:mod:`analysis.numbers` drops those), a sum the sentence only supposes
 ("if you earn $100,000 …", "you'd need to put aside $115"), durations ("three days" — skipped, they are not counts of
-anything the dashboard charts), and a bare "one" that counts nothing in a people category ("one of
+anything the dashboard charts), a family's size ("two of his six children", unless what the
+clause tells happened to them), and a bare "one" that counts nothing in a people category ("one of
 his most direct attacks", "the one that"). Fractions are reported as percentages (two-thirds →
 66.7, category ``territory_share`` or ``percent``).
 """
@@ -223,7 +228,9 @@ def extract(
         own_place = None if reading.place_borrowed else reading.location
         before = None  # the place of the incident the sentence before tells (below)
         national = _national_scope(span.sent)
-        if WORLDWIDE.search(span.sent.text):
+        if reading.admitted:
+            place = reading.location  # where they were taken in, or nowhere (_admitting)
+        elif WORLDWIDE.search(span.sent.text):
             # the world's count: only a place its own clause names ("half of all attacks on
             # schools worldwide had occurred in Syria"); a count of another clause than the
             # world's keeps its place ("… downloaded by 100,000 people globally, and an
@@ -953,7 +960,7 @@ def _country_of(name: str) -> str | None:
 class _Reading:
     __slots__ = (
         "value", "low", "high", "unit", "unit_token", "category", "subject", "location",
-        "inherited", "place_borrowed",
+        "inherited", "place_borrowed", "admitted",
     )  # fmt: skip
 
     def __init__(self, **kw) -> None:
@@ -991,6 +998,8 @@ def _read(
         return None  # "5. ELEVEN POLICE KILLED": a list's item number
     if noun is None and _parent_of(root):
         return None  # "Scott, a father of seven": who he was, no count the news reports
+    if _family_size(root, noun):
+        return None  # "two of his six children": his family, no count the news reports
     if parsed.kind == "fraction" and _ordinal_or_duration(span):
         return None  # "occupied a third tier", "in little more than half an hour"
     if noun is not None and _whose(noun, root):
@@ -1033,6 +1042,12 @@ def _read(
             return None  # a supposed sum: no money anyone paid, raised or was given
         if _price_or_rate(span, root):
             category = "price"
+    admitting = _admitting(root, noun) if category == "displaced" else None
+    if admitting is not None:
+        # "its goal of accepting 10,000 refugees from Syria": a country's intake of people
+        # displaced elsewhere, no displacement where they are counted (PolNeAR: the US's
+        # 10,000 had been people displaced in Syria)
+        category = "people"
     if category == "killed" and _dead_and_wounded(span, noun):
         category = "people"  # "lost over 6,000 dead and wounded": casualties, no toll of the dead
     if category in PEOPLE_CATEGORIES and _fractional(value):
@@ -1068,14 +1083,72 @@ def _read(
         reading.subject = _holder(ctx, root)
     # The place of the figure's own clause or sentence first; only then the place of the
     # sentence it borrowed its noun from (the article's main place is the caller's last resort).
-    own = _location(ctx, root, noun)
-    if own is None and category not in UNPLACED_CATEGORIES:
+    own = _location(ctx, root, noun) if admitting is None else None
+    if admitting is not None:
+        # where they are taken in, as the sentence says ("into Germany"), else nowhere: "from
+        # Syria" is where they came from, and the article's place is no better answer
+        reading.admitted = True
+        own = _destination(ctx, admitting, noun if noun is not None else root)
+    elif own is None and category not in UNPLACED_CATEGORIES:
         # a count of people "in the city" (no name): the town just named, not the article's
-        # (money and counts of things stay where their sentence says, or nowhere)
-        own = _the_city(ctx, span.sent)
+        # (money and counts of things stay where their sentence says, or nowhere); else the
+        # city the people counted are named after ("The 29 New Yorkers wounded by a bomb")
+        own = _the_city(ctx, span.sent) or _city_of_demonym(noun)
     reading.location = own or prior_location
     reading.place_borrowed = own is None and prior_location is not None
     return reading
+
+
+# Verbs of a country taking people in ("accepting 10,000 refugees", "resettle 85,000"), and those
+# that do with "in"/"into" ("take in 250,000 Syrian refugees", "allow 1 million refugees into
+# Germany"); nouns of such an intake ("a cap of 10,000 refugees").
+ADMITTING_VERBS = frozenset({"admit", "accept", "resettle", "welcome", "vet"})
+INTAKE_VERBS = frozenset({"take", "bring", "let", "allow"})
+INTAKE_PREPOSITIONS = frozenset({"in", "into", "to"})
+ADMISSION_NOUNS = frozenset(
+    {"quota", "cap", "ceiling", "limit", "intake", "admission", "resettlement"}
+)
+
+
+def _admitting(root: Token, noun: Token | None) -> Token | None:
+    """The word of a country admitting the displaced people counted (:data:`ADMITTING_VERBS`,
+    :data:`INTAKE_VERBS` with "in"/"into", :data:`ADMISSION_NOUNS`), else None."""
+    tok = noun if noun is not None else root
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        lemma = head.lemma_.lower()
+        if lemma in ADMITTING_VERBS:
+            return head
+        if lemma in INTAKE_VERBS and any(
+            c.lower_ in INTAKE_PREPOSITIONS and c.dep_ in ("prt", "prep")
+            for c in (*head.children, *tok.children)
+        ):
+            return head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ADMISSION_NOUNS:
+        return head.head
+    return None
+
+
+def _destination(ctx: _Context, admitting: Token, counted: Token) -> str | None:
+    """The place people are admitted to, as ``admitting`` or the ``counted`` noun takes it
+    ("into Germany", "resettled in Canada"), else the country admitting them ("the U.S. had
+    accepted 11,491 Syrian refugees"), else None."""
+    for word in (admitting, counted):
+        for prep in word.children:
+            if prep.dep_ != "prep" or prep.lower_ not in INTAKE_PREPOSITIONS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and _is_place(ctx, pobj):
+                    return _known(ctx, pobj, ctx.name(pobj))
+    if admitting.pos_ == "VERB":
+        for child in admitting.children:
+            if child.dep_ == "nsubj" and ctx.label(child) == "GPE":
+                known = gazetteer.country(ctx.name(child))
+                if known is not None:
+                    return known.name
+    return None
 
 
 # The categories that count people.
@@ -1348,6 +1421,45 @@ def _price_of_one(root: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in SINGLE_DETERMINERS for c in subject.children)
 
 
+# Kin a count may describe as someone's family ("his six children"), by lemma.
+FAMILY_LEMMAS = frozenset(
+    {"child", "kid", "son", "daughter", "grandchild", "brother", "sister", "sibling", "stepchild"}
+)
+# How a count of kin takes part in what its clause tells: as the verb's subject or object, or
+# beside someone in it ("killed along with his two sons", "including her three daughters").
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
+BESIDE_PREPOSITIONS = frozenset({"with", "including", "among", "alongside", "besides"})
+
+
+def _family_size(root: Token, noun: Token | None) -> bool:
+    """A count of someone's own kin that describes the family, not what happened to them:
+    "he died after dinner with his wife and two of his six children", "survived by her three
+    sons" (a BBC obituary had given "2 children" and "6 children" killed). The same count is
+    news where the clause's verb acts on it: "his three children were killed", "killing a man
+    and his two sons", "died along with his two daughters" (then the usual reading rules)."""
+    if noun is None or noun.lemma_.lower() not in FAMILY_LEMMAS:
+        return False
+    owned = noun
+    while not any(c.dep_ == "poss" for c in owned.children):
+        # "his wife and four daughters": the possessive of the first of the coordinated kin
+        if owned.dep_ != "conj" or owned.head.pos_ != "NOUN":
+            return False  # "three children were killed": no one's family is described
+        owned = owned.head
+    # "two of his six children": the partitive's number is what the clause governs
+    partitive = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == root.i
+    top = root if partitive else noun
+    if any(
+        c.dep_ in ("acl", "amod", "relcl") and _casualty_word(c)
+        for c in (*noun.children, *top.children)
+    ):
+        return False  # "his two sons, killed in the raid"
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i:
+        top = top.head
+    if top.dep_ in PARTICIPANT_DEPS:
+        return False
+    return not (top.dep_ == "pobj" and top.head.lower_ in BESIDE_PREPOSITIONS)
+
+
 def _ordinal_or_duration(span: Span) -> bool:
     """A fraction word that is an ordinal of the noun after it ("a third tier", "a fourth
     term": one thing's rank, no share) or part of a duration ("half an hour", "more than half a
@@ -1542,6 +1654,29 @@ def _place_demonym(noun: Token) -> str | None:
     return " ".join(t.lower_ for t in doc[first : noun.i + 1])
 
 
+CITY_DEMONYM_ENDINGS = ("ers", "ians", "ans", "ites")
+
+
+def _city_of_demonym(noun: Token | None) -> str | None:
+    """The city a plural of its people names ("New Yorkers" → New York, "Londoners" → London,
+    "Parisians" → Paris), else None; not a country's people ("Syrians", "Israelis"): a
+    nationality says who they are, not where they were."""
+    if noun is None or not (noun.is_title and noun.tag_ in ("NNPS", "NNS")):
+        return None
+    written = _place_demonym(noun) or noun.lower_
+    for ending in CITY_DEMONYM_ENDINGS:
+        if written.endswith(ending):
+            known = gazetteer.place(written[: -len(ending)])
+            if (
+                known is not None
+                and known.kind in ("city", "state")
+                and known.country
+                and gazetteer.country(known.name) is None
+            ):
+                return known.name
+    return None
+
+
 def _unit_text(noun: Token) -> str:
     """The noun with its classifying modifiers: "military personnel", "service members"; a
     currency with the nationality that names it ("Syrian pounds": a loaf's 350 Syrian pounds
@@ -1698,6 +1833,8 @@ def _category(
     noun_low = noun.lower_ if noun is not None else (unit or "").split(" ")[-1]
     if noun is not None and noun.lower_ in MEASURE_UNITS:
         return "other"
+    if noun is not None and noun_low in BODY_WORDS and not _bodies_of_the_dead(span, noun):
+        return "other"  # "the two bodies generating private income": organisations
     people = (
         noun_low in PEOPLE_NOUNS
         or noun_low in TROOP_NOUNS
@@ -2066,6 +2203,53 @@ INSTITUTION_BODY_WORDS = frozenset(
         "elected",
     }
 )
+# "bodies" count the dead only where the article speaks of death, harm or its aftermath, or says
+# what was done with them ("pulled from the rubble"). Elsewhere they are organisations ("the two
+# bodies generating private income for the Queen", "20 other national Olympic bodies": a BBC
+# story on royal income had filed 2 "bodies" killed).
+BODY_WORDS = frozenset({"bodies", "body"})
+DEATH_SCENE_WORDS = (
+    KILLED_WORDS
+    | KILLING_NOUNS
+    | INJURED_WORDS
+    | (DEAD_NOUNS - BODY_WORDS)
+    | frozenset(
+        {
+            "corpse", "rubble", "wreckage", "morgue", "mortuary", "grave", "coffin", "victim",
+            "funeral", "autopsy",
+        }
+    )
+)  # fmt: skip
+BODY_VERBS = frozenset(
+    {
+        "find", "discover", "recover", "retrieve", "pull", "dig", "lift", "exhume", "bury",
+        "dump", "wash", "identify", "strew", "lie", "lay", "repatriate", "collect", "mutilate",
+        "count",
+    }
+)  # fmt: skip
+
+
+def _bodies_of_the_dead(span: Span, noun: Token) -> bool:
+    """Whether the "bodies" ``span`` counts are the dead: they were found, buried, pulled out …
+    ("18 bodies pulled from flattened buildings"), they are people's ("65 bodies of
+    civilians"), or the article speaks of death anywhere ("he saw at least 80 bodies at the
+    hospital" in a story of a gas attack). A number that borrowed "bodies" follows its
+    lender."""
+    near = (noun.head, noun.head.head, *(c for c in noun.children if c.dep_ in ("acl", "relcl")))
+    if any(a.lemma_.lower() in BODY_VERBS for a in near):
+        return True
+    if any(
+        p.dep_ == "pobj" and (p.lower_ in PEOPLE_NOUNS or PEOPLE_ENDINGS.search(p.lower_))
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+    ):
+        return True  # "65 bodies of civilians": people's bodies
+    return any(
+        t.lemma_.lower() in DEATH_SCENE_WORDS or t.lower_ in DEATH_SCENE_WORDS for t in span.doc
+    )
+
+
 # What people leave when they are displaced: their homes, towns, countries (or a place named).
 # Source: curated by hand for presslens from the war and politics stores' sentences.
 LEFT_PLACE_NOUNS = lexicon.words("left_place_nouns")
@@ -3019,10 +3203,13 @@ TOWN_NOUNS = r"(?:city|cities|town|towns|village|villages)"
 
 def _how_named(span: Span, place: str) -> str | None:
     """How the figure's own sentence names ``place``: "list" (its own "N in A" pair), "town"
-    ("the town of Arbin"), else None (:meth:`ArticlePlaces.settle`)."""
+    ("the town of Arbin", "the Brussels airport"), "part" ("a Chelsea neighborhood"), else None
+    (:meth:`ArticlePlaces.settle`)."""
     if _listed_place(span.root) == place:
         return "list"
-    return "town" if _named_a_town(span.sent, place) else None
+    if _named_a_town(span.sent, place) or _city_of_a_hub(span.sent, place):
+        return "town"
+    return "part" if _named_a_town_part(span.sent, place) else None
 
 
 def _named_a_town(sent: Span, name: str) -> bool:
@@ -3038,6 +3225,37 @@ def _named_a_town(sent: Span, name: str) -> bool:
         re.search(rf"\b{TOWN_NOUNS} of (?:the )?{written}(?![\w-])", sent.text, re.IGNORECASE)
         is not None
         or re.search(rf"(?<!\w){written} {TOWN_NOUNS}\b", sent.text, re.IGNORECASE) is not None
+    )
+
+
+# Places a city gives its name to: "the Brussels airport" is Brussels's, where "the Salem mosque"
+# (a facility named after someone) is the article's own town's (ArticlePlaces.settle).
+HUB_NOUNS = r"(?:airport|airports|station|stations|port|harbou?r|terminal|metro|subway)"
+
+
+def _city_of_a_hub(sent: Span, name: str) -> bool:
+    """Whether the sentence writes ``name``, a city (or province) the gazetteer knows by that
+    name, before a transport hub its city names ("suicide bombings at the Brussels airport":
+    Brussels, not the story's Nice, where the article names no other place for it)."""
+    known = gazetteer.place(name)
+    if known is None or known.kind not in ("city", "state") or known.name != name:
+        return False
+    written = re.escape(name)
+    pattern = rf"(?<![\w-]){written}(?:['’]s)? (?:international )?{HUB_NOUNS}\b"
+    return re.search(pattern, sent.text, re.IGNORECASE) is not None
+
+
+def _named_a_town_part(sent: Span, name: str) -> bool:
+    """Whether the sentence names ``name`` a part of a town ("a densely packed Chelsea
+    neighborhood", "the district of Midan"): a part of the article's town, whatever namesake
+    the gazetteer has abroad (:meth:`ArticlePlaces.settle`)."""
+    if not name.split()[-1][:1].isupper():
+        return False
+    parts = "|".join(sorted(TOWN_PARTS))
+    written = re.escape(name)
+    return (
+        re.search(rf"(?<![\w-]){written} (?:{parts})\b", sent.text, re.IGNORECASE) is not None
+        or re.search(rf"\b(?:{parts}) of (?:the )?{written}(?![\w-])", sent.text, re.I) is not None
     )
 
 
@@ -4322,6 +4540,9 @@ def _claimant_as_written(ctx: _Context, span: Span) -> str | None:
     source = _according_to(ctx, span)
     if source is not None:  # a generic one ("officials") leaves the field empty
         return _actor_or_body(source)
+    relayed = _reported_by(ctx, span)
+    if relayed is not None:
+        return relayed
     for q in ctx.quotes:
         if q.start <= span.start_char and span.end_char <= q.end:
             return _body_before(ctx, q, span.sent) or _speaker_phrase(ctx, q)
@@ -4378,6 +4599,49 @@ def _body_before(ctx: _Context, quote: Quote, sent: Span) -> str | None:
         and before.start_char <= q.start < before.end_char
     }
     return bodies.pop() if len(bodies) == 1 else None
+
+
+def _reported_by(ctx: _Context, span: Span) -> str | None:
+    """The source a passive claim verb of the number's own clause names ("Three deaths and 22
+    injuries were reported by the civil defence rescuers …, Reuters reported"): the one who
+    counted, before whoever relays the sentence (the agency's reported speech, a quote); a
+    lower-case body of people at work counts too ("the civil defence rescuers"), as the
+    article's one organisation of that name when it names one ("Civil Defence")."""
+    tok = span.root
+    for _ in range(10):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() not in CLAIM_VERBS or tok.pos_ != "VERB":
+            continue
+        if not _passive(tok):
+            return None  # an active claim verb: its subject is the claimant (the usual rules)
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if pobj is None:
+            return None
+        return _claimant_or_none(_phrase_name(ctx, pobj)) or _working_body(ctx, pobj)
+    return None
+
+
+def _working_body(ctx: _Context, noun: Token) -> str | None:
+    """A lower-case body of people at work that names what they work for ("civil defence
+    rescuers", "rescue workers"), as the article's one organisation so named ("Civil Defence",
+    "Syrian Civil Defence"), else as written; None for people described by an adjective alone ("local
+    residents") or a bare plural ("activists")."""
+    if not (noun.tag_ == "NNS" and PEOPLE_ENDINGS.search(noun.lower_)):
+        return None
+    modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod")]
+    if not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in modifiers):
+        return None
+    start = min(c.left_edge.i for c in modifiers)
+    body = noun.doc[start : noun.i].text.lower()
+    named = {
+        m.name
+        for m in ctx.mentions
+        if m.label == "ORG" and (m.name.lower() == body or m.name.lower().endswith(f" {body}"))
+    }
+    return named.pop() if len(named) == 1 else noun.doc[start : noun.i + 1].text
 
 
 def _body_by_head_noun(ctx: _Context, verb: Token) -> str | None:

@@ -90,7 +90,9 @@ class ArticlePlaces:
         place, as it does when its sentence names no place at all, and not when its sentence
         itself names ``name`` a town (``named`` "town", unless that place is the province's
         capital) or gives it its own count in a list of "N in A" pairs (``named`` "list": the
-        other towns of the list are no part of it)."""
+        other towns of the list are no part of it). A name the sentence calls a part of a town
+        (``named`` "part": "a Chelsea neighborhood") that the gazetteer has only abroad is a
+        part of the article's own place."""
         if name is None or self.country is None:
             return name
         key = (name, sentence.start, incident, named)
@@ -108,6 +110,12 @@ class ArticlePlaces:
         status = self._status(name, country)
         if status in ("placed", "country") or country is None:
             return name
+        if named == "part":
+            if status == "abroad" and self.home is not None and self.home != name:
+                # "a densely packed Chelsea neighborhood" in a story about New York: a part of
+                # the article's town, not the namesake the gazetteer has in London
+                return self.home
+            named = None  # otherwise as a name its sentence says nothing of
         facility = self._facility(name)
         found = self._nesting(name, sentence, facility=facility)
         if found is not None:

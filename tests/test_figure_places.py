@@ -566,3 +566,24 @@ def test_an_earlier_event_told_twice_is_one_figure_though_unplaced(nlp):
 )  # fmt: skip
 def test_a_town_naming_the_event_beats_the_articles_home(nlp, text, expected):
     assert _places(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a city's airport is the city's, not the article's own place (review48 P8)
+        ("A lorry drove into a crowd in Lyon, killing 40 people.\n\nIn May, gunmen killed 18 "
+         "people in attacks at the Madrid airport and a bus station.",
+         [("40", "Lyon"), ("18", "Madrid")]),
+        # a neighbourhood of the story's town, whatever namesake the gazetteer has abroad
+        ("Police in Boston said a gas explosion had shaken the city.\n\nEleven people were "
+         "injured in a crowded Chelsea neighborhood on Friday, Boston police said.",
+         [("Eleven", "Boston")]),
+        # the city its people are named after, where the sentence names no place
+        ("The 14 Londoners hurt by the blast were treated in hospital.", [("14", "London")]),
+        # a nationality says who they are, not where
+        ("Nine Syrians were injured in the blast.", [("Nine", None)]),
+    ],
+)  # fmt: skip
+def test_a_place_named_by_its_city(nlp, text, expected):
+    assert _places(nlp, text) == expected
