@@ -144,10 +144,23 @@ def sidebar() -> Filters:
     sb.markdown("### Filters")
     date_from, date_to = _date_inputs(opts)
     if date_from and date_to and date_from > date_to:
-        # From after To matches nothing: read the right way round, and said beside the pickers
-        # (whether a link or the pickers set it so)
-        date_from, date_to = date_to, date_from
-        sb.caption(f"From is after To: read as {date_from} to {date_to}.")
+        first, last = opts.first_date, opts.last_date
+        if (last is not None and date_to == last and date_from > last) or (
+            first is not None and date_from == first and date_to < first
+        ):
+            # one end set beyond the articles' dates, the other at its default ("from=2099-01-01"):
+            # no range written the wrong way round, but one no article is in (turned round, it
+            # had shown the last day's articles as if the link asked for them)
+            sb.caption(f"No article is dated from {date_from} to {date_to}.")
+            st.session_state.setdefault(NOTICE_KEY, []).append(
+                f"from {date_from} to {date_to} lies beyond the articles' dates ({first} to {last}): "
+                "nothing is in view"
+            )
+        else:
+            # From after To matches nothing: read the right way round, and said beside the
+            # pickers (whether a link or the pickers set it so)
+            date_from, date_to = date_to, date_from
+            sb.caption(f"From is after To: read as {date_from} to {date_to}.")
     search = sb.text_input(
         "Search", key=TEXT_KEY, bind="query-params", placeholder=SEARCH_PLACEHOLDER,
         help=SEARCH_HELP,

@@ -153,6 +153,19 @@ def test_dates_in_the_url(dashboard_db, use_db):
     assert {m.label: m.value for m in at.metric}["Articles"] == "1"
 
 
+def test_a_link_dated_beyond_the_articles_shows_none_and_says_so(dashboard_db, use_db):
+    # a From after every article (To left at its default, the last article's day) is no
+    # range written the wrong way round: turned round, it had shown the last day's articles
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "overview", {"from": "2099-01-01"})
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Articles"] == "0"
+    assert any("beyond the articles' dates" in w.value for w in at.warning)
+    # both ends given the wrong way round are still read the right way round
+    at = run_page(dashboard_db, "overview", {"from": "2016-12-13", "to": "2016-12-11"})
+    assert {m.label: m.value for m in at.metric}["Articles"] == "1"
+
+
 def test_invalid_url_values_fall_back_with_a_notice(dashboard_db, use_db):
     use_db(dashboard_db)
     at = run_page(
