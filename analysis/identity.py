@@ -32,9 +32,10 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   transliteration ("Jaysh"/"Jaish", "Jeish al-Fatah"/"Jaish al-Fateh": :func:`vowel_key`),
   but no common noun to a name without its article ("monitor" / "al-Monitor") and no given
   name taken for an article ("Ash Carter" / "Carter": :func:`article_apart`);
-  singular and plural; a typo in a long name unless the letters change a compass word
-  ("University of South Carolina" / "… North …"); a lone singular
-  word joins the one multi-word organisation that holds it in most articles ("Observatory"); a
+  singular and plural (not a group's plural noun, the speaker "African-Americans", and the
+  adjective its mentions are named by); a typo in a long name unless the letters change a
+  compass word ("University of South Carolina" / "… North …"); a lone singular word joins
+  the one multi-word organisation that holds it in most articles ("Observatory"); a
   long name without its first word joins the one it ends; words run into a name where the source
   lost its commas are dropped: a place, a date or "the" before it, a person the corpus names or
   lower-case words after it ("Syrian Observatory for Human Rights Rami Abdel Rahman", "… monitor").
@@ -47,7 +48,8 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   as another's alternate ("Salem" is no Jerusalem, "Monterey" no Monterrey); a common English
   word ("Vine", "Union") and an English county ("Clarke County") join nothing by spelling.
 * never canonical: mojibake ("JuliÃ¡n Castro") where a correct spelling is in the group; a
-  typo's canonical is the spelling the corpus attests most, its longer names' endings counted.
+  typo's canonical is the spelling the corpus attests most, its longer names' endings counted,
+  never a country's possessive that lost its apostrophe ("Russias military").
 * outlet — case and punctuation, and :data:`OUTLET_ALIASES`; a name given with ``--source`` wins.
 """
 
@@ -387,9 +389,12 @@ def _distinguished(a: str, b: str) -> bool:
     return bool((wa ^ wb) & DISTINGUISHING_WORDS)
 
 
-def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict[str, str]:
+def org_joins(
+    articles: Mapping[str, int], people: Collection[str] = (), groups: Collection[str] = ()
+) -> dict[str, str]:
     """Joins of organisation names (``articles``: name → articles naming it; ``people``: the
-    person names the corpus holds, for a name run into an organisation's)."""
+    person names the corpus holds, for a name run into an organisation's; ``groups``: the
+    names labelled NORP, whose singular and plural stay apart: :func:`_group_forms`)."""
     mapping = _group_by(articles, lambda n: fold_key(n), apart=article_apart)
     # transliterations ("Jaysh al-Islam" = "Jaish al-Islam", "Jeish al-Fatah" = "Jaish
     # al-Fateh") of names of two words or more; the vowel key is the looser (e = a, -eh = -a)
@@ -398,7 +403,11 @@ def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict
     # singular and plural of one name ("Local Coordination Committee(s)", "United Nation(s)")
     for name in articles:
         for other in (name + "s", name[:-1] if name.endswith("s") else ""):
-            if " " in name and articles.get(other, 0) > articles[name]:
+            if (
+                " " in name
+                and articles.get(other, 0) > articles[name]
+                and not _group_forms(name, other, groups)
+            ):
                 mapping.setdefault(name, other)
     mapping = resolve_chains(mapping)
     merged: Counter[str] = Counter()
@@ -421,7 +430,11 @@ def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict
     # "Council of Foreign Relations" of one article more), a correct one before mojibake.
     attested = _attested(merged)
     kept: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for name in sorted(merged, key=lambda n: (mojibake(n), -attested[n], -merged[n], n)):
+    # (a country's possessive that lost its apostrophe is no spelling to keep either: FA-KES
+    # writes "Russias military" more often than "Russian military", which the entity layer
+    # names its mentions by, as it does "Russian Defense Ministry")
+    order = lambda n: (mojibake(n), lost_possessive(n), -attested[n], -merged[n], n)  # noqa: E731
+    for name in sorted(merged, key=order):
         key = fold_key(name)
         if len(key) < 12:
             continue
@@ -429,7 +442,9 @@ def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict
             (
                 c
                 for c, ck in kept[key[:3]]
-                if _near(key, ck, one_from=12, two_from=20) and not _distinguished(name, c)
+                if _near(key, ck, one_from=12, two_from=20)
+                and not _distinguished(name, c)
+                and not _group_forms(name, c, groups)
             ),
             None,
         )
@@ -511,6 +526,28 @@ def org_joins(articles: Mapping[str, int], people: Collection[str] = ()) -> dict
             if bare is not None and bare in entities.NEWS_AGENCIES:
                 mapping.setdefault(name, bare)
     return resolve_chains(mapping)
+
+
+def _group_forms(a: str, b: str, groups: Collection[str]) -> bool:
+    """Whether ``a`` and ``b`` are a group's two forms, one a NORP name and the other that
+    name with or without a final "s": the adjective its mentions are named by ("African-
+    American", "Muslim American") and the plural noun its quotes' speaker is
+    (:func:`analysis.entities.rules.group_noun`: "African-Americans said"). Joined, the
+    speaker went back to the adjective ("African-American said")."""
+    if a not in groups and b not in groups:
+        return False
+    ka, kb = fold_key(a), fold_key(b)
+    return ka + "s" == kb or kb + "s" == ka
+
+
+def lost_possessive(name: str) -> bool:
+    """Whether ``name`` opens with a country's possessive whose apostrophe the source lost
+    ("Russias military", "Syrias army"): never the spelling a join keeps."""
+    first, _, rest = name.partition(" ")
+    if not rest or len(first) <= 3 or not first.endswith("s") or not first[:-1].istitle():
+        return False
+    found = entities.alias(first[:-1])
+    return found is not None and found[1] == "GPE"
 
 
 def _attested(articles: Mapping[str, int]) -> Counter[str]:
@@ -1056,7 +1093,8 @@ def _propose(raw: Mapping[str, Rows], explicit: Collection[str]) -> list[tuple]:
     person_sets = [people[a] for a in sorted(people)]  # by article id, as before
     mapping = {**spelled, **person_joins(person_sets)}
     person_names = {n for names in person_sets for n in names}
-    mapping.update(org_joins(_articles(others), person_names))
+    groups = {name for name, label in labels.items() if label == "NORP"}
+    mapping.update(org_joins(_articles(others), person_names, groups))
     for alias, canonical in resolve_chains(mapping).items():
         label = labels.get(canonical) or labels.get(alias)
         out.append(("person" if label == "PERSON" else "org", alias, canonical, label))
