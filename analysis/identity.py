@@ -35,9 +35,10 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   but no common noun to a name without its article ("monitor" / "al-Monitor") and no given
   name taken for an article ("Ash Carter" / "Carter": :func:`article_apart`);
   singular and plural, unless one is a people and the other not ("New Yorkers" / the
-  magazine "New Yorker"); a typo in a long name unless the letters change a compass word
-  ("University of South Carolina" / "… North …"); a lone singular word, not a people's
-  ("African"), joins the one multi-word organisation that holds it in most articles
+  magazine "New Yorker"), nor a group's plural noun (the speaker "African-Americans") and the
+  adjective its mentions are named by; a typo in a long name unless the letters change a
+  compass word ("University of South Carolina" / "… North …"); a lone singular word, not a
+  people's ("African"), joins the one multi-word organisation that holds it in most articles
   ("Observatory"); a long name without its first word joins the one it ends; words run into a
   name where the source lost its commas are dropped: a place, a date or "the" before it, a
   person the corpus names or lower-case words after it ("Syrian Observatory for Human Rights
@@ -53,7 +54,8 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   A province's name joins its spellings ("Idleb province" / "Idlib Province" / "Idlib
   governorate"), never its city ("Homs province" is not Homs); a compass part of it joins it.
 * never canonical: mojibake ("JuliÃ¡n Castro") where a correct spelling is in the group; a
-  typo's canonical is the spelling the corpus attests most, its longer names' endings counted.
+  typo's canonical is the spelling the corpus attests most, its longer names' endings counted,
+  never a country's possessive that lost its apostrophe ("Russias military").
 * outlet — case and punctuation, and :data:`OUTLET_ALIASES`; a name given with ``--source`` wins.
 """
 
@@ -441,6 +443,7 @@ def org_joins(
     person names the corpus holds, for a name run into an organisation's; ``labels``: each
     name's label, where known, for :func:`_people_apart`)."""
     labels = labels or {}
+    groups = {name for name, label in labels.items() if label == "NORP"}
     mapping = _group_by(articles, lambda n: fold_key(n), apart=article_apart)
     # transliterations ("Jaysh al-Islam" = "Jaish al-Islam", "Jeish al-Fatah" = "Jaish
     # al-Fateh") of names of two words or more; the vowel key is the looser (e = a, -eh = -a)
@@ -453,6 +456,7 @@ def org_joins(
                 " " in name
                 and articles.get(other, 0) > articles[name]
                 and not (other == name + "s" and _people_apart(name, other, labels))
+                and not _group_forms(name, other, groups)
             ):
                 mapping.setdefault(name, other)
     mapping = resolve_chains(mapping)
@@ -476,7 +480,11 @@ def org_joins(
     # "Council of Foreign Relations" of one article more), a correct one before mojibake.
     attested = _attested(merged)
     kept: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for name in sorted(merged, key=lambda n: (mojibake(n), -attested[n], -merged[n], n)):
+    # (a country's possessive that lost its apostrophe is no spelling to keep either: FA-KES
+    # writes "Russias military" more often than "Russian military", which the entity layer
+    # names its mentions by, as it does "Russian Defense Ministry")
+    order = lambda n: (mojibake(n), lost_possessive(n), -attested[n], -merged[n], n)  # noqa: E731
+    for name in sorted(merged, key=order):
         key = fold_key(name)
         if len(key) < 12:
             continue
@@ -484,7 +492,9 @@ def org_joins(
             (
                 c
                 for c, ck in kept[key[:3]]
-                if _near(key, ck, one_from=12, two_from=20) and not _distinguished(name, c)
+                if _near(key, ck, one_from=12, two_from=20)
+                and not _distinguished(name, c)
+                and not _group_forms(name, c, groups)
             ),
             None,
         )
@@ -578,6 +588,28 @@ def _people_apart(a: str, b: str, labels: Mapping[str, str]) -> bool:
     "The New Arabs correspondent", however the model labels it.)"""
     la, lb = labels.get(a), labels.get(b)
     return bool(la and lb and la != lb and "NORP" in (la, lb))
+
+
+def _group_forms(a: str, b: str, groups: Collection[str]) -> bool:
+    """Whether ``a`` and ``b`` are a group's two forms, one a NORP name and the other that
+    name with or without a final "s": the adjective its mentions are named by ("African-
+    American", "Muslim American") and the plural noun its quotes' speaker is
+    (:func:`analysis.entities.rules.group_noun`: "African-Americans said"). Joined, the
+    speaker went back to the adjective ("African-American said")."""
+    if a not in groups and b not in groups:
+        return False
+    ka, kb = fold_key(a), fold_key(b)
+    return ka + "s" == kb or kb + "s" == ka
+
+
+def lost_possessive(name: str) -> bool:
+    """Whether ``name`` opens with a country's possessive whose apostrophe the source lost
+    ("Russias military", "Syrias army"): never the spelling a join keeps."""
+    first, _, rest = name.partition(" ")
+    if not rest or len(first) <= 3 or not first.endswith("s") or not first[:-1].istitle():
+        return False
+    found = entities.alias(first[:-1])
+    return found is not None and found[1] == "GPE"
 
 
 def _attested(articles: Mapping[str, int]) -> Counter[str]:

@@ -38,11 +38,15 @@ from spacy.tokens import Doc, Span, Token
 from analysis import aggregates, doc_arrays, gazetteer, lexicon, sentiment, speech
 from analysis.entities.rules import (
     FIRST_NAME_TITLES,
+    GENERATION_SUFFIXES,
     HONORIFICS,
+    MONTHS_AND_DAYS,
     ORG_HEAD_WORDS,
     ROLE_TITLES,
     alias,
+    full_given_name,
     given_name_sex,
+    group_noun,
     is_given_name,
     is_sentence_adverb,
     name_sex,
@@ -295,7 +299,7 @@ class _Names:
         head = words[-1]
         own = self.mention_at(head.idx, head.idx + len(head))
         if own is not None and own.label in SPEAKER_LABELS:
-            found = own.name, own.label
+            found = self.actor(own, words.text)
         elif (known := alias(text)) is not None:
             found = known
         elif (agency := speech.agency_named(text)) is not None:
@@ -341,10 +345,19 @@ class _Names:
                 best = (rank, m)
         return (best[1].name, best[1].label) if best is not None else None
 
+    @staticmethod
+    def actor(mention: EntityMention, text: str) -> tuple[str, str]:
+        """The speaker's name and label for the entity ``mention`` written ``text``: its
+        canonical name, but for a group the plural noun the text calls it ("Democrats said",
+        not the mentions' adjective "Democratic": :func:`group_noun`)."""
+        if mention.label == "NORP":
+            return group_noun(mention.name, text), mention.label
+        return mention.name, mention.label
+
     def canonical(self, text: str, label: str | None, start: int, end: int) -> tuple[str, str]:
         mention = self.mention_at(start, end)
         if mention is not None:
-            return mention.name, mention.label
+            return self.actor(mention, text)
         name = clean_name(text, phrase=True)
         if label == "ORG":
             # an organisation the model tagged nothing, by a known variant of its name ("the
@@ -684,8 +697,9 @@ class _Resolver:
             own = self.names.mention_at(head.idx, head.idx + len(head))
             if own is not None and (own.start > ent.start_char or own.end < ent.end_char):
                 text = ent.doc.text[own.start : own.end]
-                return _Speaker(own.name, text, own.start, own.end, own.label,
-                                self.roles.get(own.name))  # fmt: skip
+                name, label = self.names.actor(own, text)
+                return _Speaker(name, text, own.start, own.end, label,
+                                self.roles.get(name))  # fmt: skip
         label = ent.label_
         ent = _trim(ent)
         text = ent.text
@@ -2789,6 +2803,65 @@ def _record(article_id, kind, text, start, end, spk: _Speaker, cue, scorer) -> Q
 
 # A local speaker's name shows at most this much of its article's title.
 _LOCAL_TITLE_CHARS = 60
+
+
+def surname_speakers(
+    quotes: Sequence[Quote], mentions: Sequence[EntityMention], text: str
+) -> list[Quote]:
+    """``quotes`` with a speaker known by a surname alone ("Clinton") given the one full name
+    the article writes for it, where the model tagged that name nothing ("Former secretary of
+    state Hillary Rodham Clinton:" before a quotation; the entity layer then had no fuller
+    name to join "Clinton" to, and the store a third speaker beside Hillary and Bill Clinton).
+    Two people of that surname in the text ("Hillary Clinton", "Bill Clinton") make the bare
+    surname no one's: the speaker is left unnamed (its mention keeps the word), not a person
+    of neither name. A full name is a given name (:func:`is_given_name`), capitalised middle
+    names or initials, then the surname."""
+    found: dict[str, str | None] = {}
+    for q in quotes:
+        name = q.speaker
+        if q.speaker_label != "PERSON" or not name or " " in name or name in found:
+            continue
+        if not name.istitle() or any(_surname(m.name) == name != m.name for m in mentions):
+            continue  # the article's mentions name that person in full already
+        key = gazetteer.fold(name)
+        if (is_given_name(name) or key in ARABIC_GIVEN_NAMES) and key not in SURNAME_GIVEN_NAMES:
+            continue  # "Ahmed" is a given name (local_first_names), no "Mohammed Ahmed"
+        fuller: dict[str, str] = {}  # given name → the full name as first written
+        seen: set[int] = set()  # where the names found end: one name per surname written
+        # (a lookahead, so "Secretary Hillary Clinton" is tried from "Hillary" too; and the
+        # first given name of one written name only: "Luther Stan Pate" is no "Stan Pate")
+        pattern = (
+            rf"(?=\b([A-Z][a-z]+)((?: (?:[A-Z]\.|[A-Z][a-z]+))*) {re.escape(name)}\b"
+            r"((?:,? (?:Jr|Sr)\b\.?|,? I{2,3}\b|,? IV\b)?))"
+        )
+        for match in re.finditer(pattern, text):
+            given = match.group(1)
+            full = f"{given}{match.group(2)} {name}"
+            end = match.start() + len(full)
+            low = given.lower()  # (not a title, nor a month: "in May Clinton said")
+            if end in seen or not is_given_name(given):
+                continue
+            if low not in FIRST_NAME_TITLES | HONORIFICS | MONTHS_AND_DAYS:
+                seen.add(end)
+                fuller.setdefault(full_given_name(low), full + match.group(3))
+        if len(fuller) == 1:
+            found[name] = next(iter(fuller.values()))
+        elif len(fuller) > 1:
+            found[name] = None
+    if not found:
+        return list(quotes)
+    return [
+        dataclasses.replace(q, speaker=found[q.speaker])
+        if q.speaker in found and q.speaker_label == "PERSON"
+        else q
+        for q in quotes
+    ]
+
+
+def _surname(name: str) -> str:
+    """The last word of a person's name, its generation left out ("Luther Stan Pate IV")."""
+    words = [w for w in name.split() if w.lower().rstrip(".") not in GENERATION_SUFFIXES]
+    return words[-1] if words else ""
 
 
 def local_first_names(

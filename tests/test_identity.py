@@ -880,3 +880,35 @@ def test_a_people_is_no_organisation_of_its_name():
         "Little Rocker": "Little Rockers",
         "Nigerian": "Nigerian-American",
     }
+
+
+def test_a_groups_plural_speaker_does_not_join_its_adjective():
+    """A group that speaks is named by its plural noun ("Muslim Americans said": quotes.
+    group_noun); its mentions by the adjective ("Muslim American"). Joined as singular and
+    plural, or as a one-letter typo of a long name, the speaker went back to the adjective."""
+    raw = {
+        "actor": [
+            *((f"m{i}", "Muslim American", "NORP") for i in range(6)),
+            ("q1", "Muslim Americans", "NORP"),
+            *((f"a{i}", "African-American", "NORP") for i in range(6)),
+            ("q2", "African-Americans", "NORP"),
+            # an organisation's singular and plural still join
+            *((f"c{i}", "Local Coordination Committees", "ORG") for i in range(3)),
+            ("c9", "Local Coordination Committee", "ORG"),
+        ],
+        "place": [],
+        "outlet": [],
+    }
+    joined = {alias: canonical for _, alias, canonical, _ in identity._propose(raw, set())}
+    assert "Muslim Americans" not in joined and "African-Americans" not in joined, joined
+    assert joined["Local Coordination Committee"] == "Local Coordination Committees"
+
+
+def test_a_possessive_that_lost_its_apostrophe_is_never_kept():
+    """ "Russias military" (the source lost the apostrophe of "Russia's"), though written in
+    more articles, joins "Russian military", the name the entity layer gives such mentions."""
+    joins = identity.org_joins({"Russias military": 7, "Russian military": 3})
+    assert joins == {"Russias military": "Russian military"}
+    assert identity.lost_possessive("Syrias army")
+    assert not identity.lost_possessive("Damascus Airport")  # the s is the name's own
+    assert not identity.lost_possessive("Doctors Without Borders")

@@ -679,7 +679,7 @@ def test_a_bare_institution_stays_unnamed(model):
         (
             "Senator Tom Albrecht voted against the bill on Tuesday. Republicans said the "
             "measure cost far too much.",
-            "Republican",
+            "Republicans",
         ),
     ],
 )
@@ -1733,3 +1733,108 @@ def test_a_surname_alone_is_the_bearer_the_article_names_most_for_quotes(model):
     )
     q = run(model, text)[-1]
     assert q.speaker == "Paul Brandt", (q.speaker, q.speaker_mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "entity"),
+    [
+        # a party's members speaking: the plural noun, while the mentions keep the adjective
+        (
+            "Democrats said the new budget would close three rural hospitals in Vermont.",
+            "Democrats",
+            "Democratic",
+        ),
+        # the group's one spelling whatever the article writes ("Shiites" → "Shias")
+        (
+            "Shiites in the southern villages say the new mosque was paid for by local traders.",
+            "Shias",
+            "Shia",
+        ),
+        # the table's plural of the group's noun, not the adjective plus "s"
+        (
+            "Many Kurds say the new border crossing has cut their trade in half.",
+            "Kurds",
+            "Kurdish",
+        ),
+        # a nationality outside the table: the plural the text writes
+        (
+            "Norwegians now say the fishing quota was set far too low last winter.",
+            "Norwegians",
+            "Norwegian",
+        ),
+    ],
+)
+def test_a_group_speaks_by_its_plural_noun(model, text, speaker, entity):
+    doc = model(text)
+    mentions, _ = entities.extract(doc, article_id="t")
+    (q,) = quotes.extract(doc, article_id="t", mentions=mentions)
+    assert (q.speaker, q.speaker_label) == (speaker, "NORP"), (q.speaker, q.speaker_mention)
+    assert entity in {m.name for m in mentions}
+
+
+def test_they_after_a_group_is_the_group_by_its_plural_noun(model):
+    found = run(
+        model,
+        "Republicans in the state senate blocked the vote on Monday. They said the bill "
+        "would raise taxes on every farmer in the county.",
+    )
+    assert [q.speaker for q in found] == ["Republicans"], [
+        (q.speaker, q.speaker_mention) for q in found
+    ]
+
+
+def test_a_group_word_is_its_own_plural():
+    from analysis.entities.rules import group_noun
+
+    assert group_noun("Druze", "Druze") == "Druze"
+    assert group_noun("Chinese", "Chinese") == "Chinese"
+    assert group_noun("Swiss", "Swiss") == "Swiss"
+    assert group_noun("Republican", "they") == "Republicans"  # a pronoun's group
+    assert group_noun("Jewish", "Jews") == "Jews"
+
+
+def test_a_peoples_plural_is_no_lost_possessive(model):
+    # "Democrat" named elsewhere in the article had made "Democrats" read as "Democrat's"
+    # with its apostrophe lost: the mention cut to "Democrat", the speaker "Democrat said"
+    text = (
+        "The Democrat Party chose its candidate in June. Democrats say the primary was fair, "
+        "and one Democrat said the count took too long."
+    )
+    doc = model(text)
+    mentions, _ = entities.extract(doc, article_id="t")
+    assert "Democrats" in {m.text for m in mentions}
+    assert any(
+        q.speaker == "Democrats" for q in quotes.extract(doc, article_id="t", mentions=mentions)
+    )
+
+
+def test_a_surname_speaker_is_the_one_full_name_the_text_gives_it():
+    """ "Delacroix said" where the model left "Senator Marianne Delacroix" untagged: the full
+    name the text writes. With two people of that surname in the text, the bare surname is
+    neither: unnamed, not a third person "Delacroix". A given name alone ("Ahmed") is never
+    the end of someone else's name ("Mohammed Ahmed")."""
+    text = (
+        "Former senator Marianne L. Delacroix: we will appeal. Delacroix said the road was closed."
+    )
+    at = text.index("Delacroix said")
+    mentions = [EntityMention("a1", "Delacroix", "PERSON", "Delacroix", at, at + 9, 0)]
+    (q,) = quotes.surname_speakers([_said("a1", "Delacroix", at)], mentions, text)
+    assert q.speaker == "Marianne L. Delacroix"
+    both = "Marianne Delacroix and her husband Paul Delacroix arrived. " + text
+    at = both.index("Delacroix said")
+    mentions = [EntityMention("a1", "Delacroix", "PERSON", "Delacroix", at, at + 9, 0)]
+    (q,) = quotes.surname_speakers([_said("a1", "Delacroix", at)], mentions, both)
+    assert q.speaker is None and q.speaker_mention == "Delacroix"
+    # the article's mentions name her in full already: the entity layer's choice stands
+    full = [*mentions, EntityMention("a1", "Marianne Delacroix", "PERSON", "x", 0, 18, 0)]
+    (q,) = quotes.surname_speakers([_said("a1", "Delacroix", at)], full, both)
+    assert q.speaker == "Delacroix"
+    # one written name is one person, its generation kept: not "Pieter Delacroix" too
+    third = "Donor Anton Pieter Delacroix III gave. " + text.split(": ", 1)[1]
+    at = third.index("Delacroix said")
+    (q,) = quotes.surname_speakers([_said("a1", "Delacroix", at)], [], third)
+    assert q.speaker == "Anton Pieter Delacroix III"
+    given = "Mohammed Ahmed runs the bakery. Ahmed said the road was closed."
+    at = given.index("Ahmed said")
+    (q,) = quotes.surname_speakers([_said("a1", "Ahmed", at)], [], given)
+    assert q.speaker == "Ahmed"

@@ -395,6 +395,7 @@ def _restore_possessives(mentions: Sequence[_Mention]) -> None:
     """Drop an "s" the source glued on by losing the apostrophe ("Bashar al-Assads", "Syrias"),
     when the name without it is known: in this article, an alias, or a gazetteer place."""
     keys = {m.key for m in mentions}
+    people = {m.key for m in mentions if m.model_label == "PERSON"}
     for m in mentions:
         last = m.bare.rsplit(" ", 1)[-1]
         if not (last.endswith("s") and len(last) > 4 and not last.endswith("ss")) or last.isupper():
@@ -403,6 +404,13 @@ def _restore_possessives(mentions: Sequence[_Mention]) -> None:
             continue  # "Damascus", "Wales": the s is the name's own
         stem = m.bare[:-1]
         key = name_key(stem)
+        if _norp_group(m.bare) is not None or (
+            m.model_label == "NORP" and gazetteer.place(stem) is None and key not in people
+        ):
+            # a people's plural ("Democrats", "Saudis", "Russians"), not a lost possessive
+            # (as "Syrias" is): cut, the mention read "Democrat" and its quotes "Democrat said".
+            # (A family the article names is its person: "the Khans say", tagged NORP.)
+            continue
         if (
             key in keys
             or alias(stem) is not None

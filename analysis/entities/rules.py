@@ -367,3 +367,27 @@ def _norp_group(name: str) -> str | None:
     if _NORP_PREFIX.match(name):
         return name
     return _norp_table(aliases.active()).get(gazetteer.fold(name))
+
+
+def group_noun(name: str, written: str = "") -> str:
+    """What the text calls the group whose mentions are named ``name`` (NORP), when the group
+    itself acts or speaks: the plural noun ("Democrats said", "Kurds say"), where the mention's
+    canonical name is the adjective by design ("Democratic", "Kurdish"), which read as a
+    speaker gave "Democratic said". One spelling per group of the table, whatever the article
+    wrote ("Shiites" → "Shias", the canonical's own plural; "Kurds", "Jews": the table's
+    plural of the group's singular noun); else ``written`` (the mention as the text has it)
+    when a plural ("Russians", "Saudis", "Muslim Americans"), with capitals; else ``name``
+    (a group word that is its own plural: "Druze", "Chinese", "British")."""
+    table = _norp_table(aliases.active())
+    key = gazetteer.fold(name)
+    if table.get(key + "s") == name:
+        return name + "s"
+    for variant, group in table.items():
+        # "kurds" beside "kurd", both the group "Kurdish": the noun's plural
+        if group == name and variant.endswith("s") and table.get(variant[:-1]) == name:
+            return " ".join(w[:1].upper() + w[1:] for w in variant.split())
+    words = written.split()
+    last = words[-1] if words else ""
+    if last.endswith("s") and not last.endswith("ss") and gazetteer.fold(written) != key:
+        return " ".join(w[:1].upper() + w[1:] for w in words)
+    return name
