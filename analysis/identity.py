@@ -595,8 +595,10 @@ def _group_forms(a: str, b: str, groups: Collection[str]) -> bool:
     name with or without a final "s": the adjective its mentions are named by ("African-
     American", "Muslim American") and the plural noun its quotes' speaker is
     (:func:`analysis.entities.rules.group_noun`: "African-Americans said"). Joined, the
-    speaker went back to the adjective ("African-American said")."""
-    if a not in groups and b not in groups:
+    speaker went back to the adjective ("African-American said"). Both are the group's (NORP):
+    a rarer plural of an organisation's name, whatever its label, is its possessive with the
+    apostrophe lost ("The Daily Planets reporter", :func:`_people_apart`)."""
+    if a not in groups or b not in groups:
         return False
     ka, kb = fold_key(a), fold_key(b)
     return ka + "s" == kb or kb + "s" == ka
