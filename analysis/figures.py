@@ -75,7 +75,13 @@ from analysis.ingest import normalise_date
 from analysis.names import actor_or_none, clean_name
 from analysis.nlp import text_of
 from analysis.place_context import PLACE_FACILITY_NOUNS, ArticlePlaces
-from analysis.quotes import MONITOR_NAME_WORDS, ROLE_NOUNS, is_monitor_description, monitor_named
+from analysis.quotes import (
+    INSTITUTION_NOUNS,
+    MONITOR_NAME_WORDS,
+    ROLE_NOUNS,
+    is_monitor_description,
+    monitor_named,
+)
 from analysis.records import EntityMention, Figure, Quote
 
 log = logging.getLogger(__name__)
@@ -630,6 +636,8 @@ class _Context:
                 continue
             if self.label(tok) == "ORG" and _settled_org(self, tok):
                 continue  # "Chelsea striker": the entity pass made the town's name a club's
+            if _word_of_a_name(self, tok):
+                continue  # "the Duchy of Lancaster": no city the article is about
             if _agency(tok) or tok.is_upper:
                 continue  # "SANA" is an agency, not Sana'a
             if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN":
@@ -3845,9 +3853,63 @@ def _sentence_place(ctx: _Context, tok: Token) -> bool:
         return False  # a nationality the entity pass settled ("the Kazakh capital")
     if label == "ORG" and _settled_org(ctx, tok):
         return False  # "joined the Gunners from Seville for £17m": the club, not the town
+    if _word_of_a_name(ctx, tok):
+        return False  # "a New York Times/CBS News survey", "the Duchy of Lancaster"
     return label in PLACE_LABELS or (
         label not in ("PERSON", "DATE", "TIME") and _gazetteer_place(tok) is not None
     )
+
+
+# The last words of a building's or a ground's name: a place word before them places what
+# happened there ("the Damascus Opera House", "Idlib University", "the Aleppo Media Center").
+# The nouns of a public body, whose place word names where it rules: "the Chicago Police
+# Department … reported 2,521 shooting incidents in the city", "Aleppo Police Command".
+PUBLIC_BODY_NOUNS = INSTITUTION_NOUNS | CLAIMANT_BODY_NOUNS
+# Words a place is called by before its name, which the model takes into an ORG's name with it
+# ("the Syrian Capital Damascus").
+PLACE_TITLE_WORDS = frozenset({"capital"})
+BUILDING_LAST_WORDS = (
+    PLACE_FACILITY_NOUNS | entities.FACILITY_HEAD_WORDS | geo.FACILITY_LAST_WORDS | {"house"}
+)
+
+
+def _word_of_a_name(ctx: _Context, tok: Token) -> bool:
+    """Whether the place word at ``tok`` is only a word of an organisation's or a poll's name:
+    inside an ORG mention that holds other proper words ("New York Times/CBS News", "Duchy of
+    Lancaster": York and Lancaster had been the places of the survey's and the duchy's
+    figures), or joined by a slash to a name that is no place ("USA TODAY/Suffolk poll",
+    untagged). A town the entity pass took for an organisation whole ("Hama", "Al Mayadeen"),
+    with a place noun ("Damascus Countryside"), with other places or a nationality ("Aleppo
+    Damascus", "the Syrian Capital Damascus"), a building's name, which places what happened
+    in it ("the Damascus Opera House", "Aleppo University"), a public body's, which places
+    what it rules ("the Chicago Police Department"), and "the Syria/Turkey border" are places
+    still."""
+    _, written = _gazetteer_phrase(tok)
+    mention = ctx.mention_at(tok)
+    if mention is not None and mention.label == "ORG":
+        own = {w.lower() for w in written.split()}
+        words = re.findall(r"[^\W\d_][\w'&.-]*", ctx.text[mention.start : mention.end])
+        others = [
+            w
+            for w in words
+            if w[:1].isupper()
+            and w.lower() not in own
+            and w.lower() not in gazetteer.ARABIC_ARTICLES
+            and w.lower() not in PLACE_NOUNS | PLACE_TITLE_WORDS
+            and gazetteer.place(w) is None
+            and demonym_country(w) is None  # "the Syrian Capital Damascus"
+        ]
+        public = any(w.lower() in PUBLIC_BODY_NOUNS for w in words)
+        if others and words[-1].lower() not in BUILDING_LAST_WORDS and not public:
+            return True
+    doc = tok.doc
+    first = tok.i - len(written.split()) + 1
+    for side, other in ((first - 1, first - 2), (tok.i + 1, tok.i + 2)):
+        if 0 <= side < len(doc) and 0 <= other < len(doc) and doc[side].text == "/":
+            word = doc[other]
+            if word.text[:1].isupper() and gazetteer.place(word.text) is None:
+                return True
+    return False
 
 
 def _settled_org(ctx: _Context, tok: Token) -> bool:

@@ -262,9 +262,12 @@ def village(name: str) -> Village | None:
     rows, table = _villages()
     article, _, rest = key.partition(" ")
     keys = [key] + ([rest] if article in ARABIC_ARTICLES and rest else [])
-    for k in keys + [_loose(k) for k in keys if len(k) >= 6]:
+    for k in keys:
         if k in table:
             return Village(*rows[table[k]])
+    for k in [_loose(k) for k in keys if len(k) >= 6]:
+        if k in table and (found := Village(*rows[table[k]])).country in TRANSLITERATED_COUNTRIES:
+            return found
     return None
 
 
@@ -322,6 +325,14 @@ ARABIC_ARTICLES = lexicon.words("arabic_articles")
 # The article's forms a loose key writes as "al" inside a name: the lexicon's, and the e-forms it
 # leaves out ("ez", "esh": it lists the forms a town's name is also found without).
 ARTICLE_FORMS = ARABIC_ARTICLES | {"ez", "en", "er", "esh"}
+# The countries whose places reach English news transliterated from the Arabic or Persian
+# script, spelled many ways ("Atareb", "Atarib"): only a village there is found by a loose key.
+# A place written in the Latin script has one spelling; a loose match of it is another name
+# ("Bloomberg", the company or the man, had been Blumberg, a German village).
+TRANSLITERATED_COUNTRIES = frozenset(
+    {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
+     "SA", "SO", "SD", "SY", "TN", "AE", "YE", "IR", "AF", "PK"}
+)  # fmt: skip
 
 
 def _has_article(key: str) -> bool:

@@ -442,10 +442,23 @@ def _locate(name: str) -> Location | None:
 
 def _city_of_note(row: tuple, state: gazetteer.Place) -> bool:
     """Whether the cities table's ``row``, carrying the name of ``state``, is a city of
-    :data:`LANDMARK_POPULATION` in the state's country, which the name then means ("New York";
-    Washington, which GeoNames also calls "District of Columbia"; Antakya, "Hatay"). Smaller
-    towns are not: Bozeman, which GeoNames also calls "Missouri"; Wyoming, Michigan (75,000)."""
-    *_, code, _admin1, population = row
+    :data:`LANDMARK_POPULATION` (:data:`METROPOLIS_POPULATION` when the name is not its own) in
+    the state's country, which the name then means ("New York"; Washington, which GeoNames also
+    calls "District of Columbia"). Smaller towns are not: Bozeman, which GeoNames also calls
+    "Missouri"; Wyoming, Michigan (75,000); Oklahoma City, "Oklahoma"; Antakya, "Hatay"."""
+    english, *_, code, _admin1, population = row
+    if gazetteer.fold(english) != gazetteer.fold(state.name):
+        # the state's name is only another name of the city ("Oklahoma" of Oklahoma City, which
+        # took the state's primary): the city is meant only when it is a metropolis ("New York")
+        # or the state has no cities of its own to be drawn at ("District of Columbia")
+        *_, region_centres, codes, _ = _tables()
+        admin1 = codes.get((state.country, gazetteer.fold(state.name)))
+        own_centre = admin1 is not None and (state.country, admin1) in region_centres
+        return code == state.country and (
+            population >= METROPOLIS_POPULATION
+            or population >= LANDMARK_POPULATION
+            and not own_centre
+        )
     return code == state.country and population >= LANDMARK_POPULATION
 
 
@@ -933,6 +946,42 @@ def section_container(before: str, after: str) -> str | None:
     return "" if noun in SECTION_NOUNS else None
 
 
+def yields_to_namesake(name: str, found: Location) -> bool:
+    """Whether ``found``, a :func:`firm` place of ``name``, may still be another country's
+    place of the name in a story about that country (:func:`locate_in_article`): a city, no
+    capital nor county, whose name places in other countries carry as their own
+    (:func:`shared`), below a metropolis unless ``name`` is only another name or a near
+    spelling of it ("Monterey" of Monterrey). Countries and states are what they are anywhere."""
+    return (
+        found.kind == "city"
+        and (
+            found.population < METROPOLIS_POPULATION
+            or gazetteer.fold(found.name) != gazetteer.fold(name)
+        )
+        and not capital(name)
+        and not county(name)
+        and shared(name)
+    )
+
+
+def _leaders_namesake(name: str, found: Location, country: str) -> Location | None:
+    """The place called ``name`` by its own name in ``country`` (the most populous of GeoNames
+    cities500) that a story about that country means rather than ``found``: one larger than
+    ``found`` (San Juan, Puerto Rico, 418,000, over Argentina's 109,000), or a town of
+    :data:`gazetteer.TOWN_MIN_POPULATION` when ``found`` only carries the name as another of its
+    names (Monterey, California, for Monterrey). A smaller namesake is not: "Geneva" in an
+    American story is still Switzerland's, not Geneva, Illinois. Else None."""
+    key = gazetteer.fold(name)
+    rows = _namesakes().get(key) or _namesakes().get(key.replace(" ", "")) or ()
+    best = max((r for r in rows if r[3] == country), key=lambda r: r[5], default=None)
+    if best is None:
+        return None
+    own = gazetteer.fold(found.name) == key
+    if best[5] > found.population if own else best[5] >= gazetteer.TOWN_MIN_POPULATION:
+        return _namesake_at(best, "city")
+    return None
+
+
 def namesake_in(name: str, country: str) -> Location | None:
     """A place called ``name`` in ``country`` (the most populous of GeoNames cities500, else the
     village table's), or the place a part or area of which the name is ("Hassakeh city"), else
@@ -1031,7 +1080,10 @@ def locate_in_article(
     and the name point to most (:func:`country_vote`); ``tagged`` when the article tags the name
     a place (a figure's place may be any capitalised word after "in").
 
-    A place that is :func:`firm`, or in a country the article names, stays. A smaller place, or
+    A place that is :func:`firm`, or in a country the article names, stays; but a city that
+    shares its name abroad (:func:`yields_to_namesake`), in a story about another country that
+    names none of its country's places, is that country's larger place of the name, or its town
+    when the name is only another name of the city (:func:`_leaders_namesake`). A smaller place, or
     one found under another of its names, in a country the article never names while it is
     about another ("Adra" in Spain, "Bayan" in China, "Castello" in Spain, all in stories about
     Syria) is the namesake in that other country when the gazetteer has one (Madaya), else
@@ -1052,7 +1104,18 @@ def locate_in_article(
         return None
     if found is not None and not tagged and needs_tag(name, found):
         return None  # a headline's "By Surprise", a newsletter's "ECONOMY", tagged no place
-    if found is None or firm(name, found):
+    if found is not None and firm(name, found):
+        if (
+            leader not in (None, found.country)
+            and not supported
+            and yields_to_namesake(name, found)
+        ):
+            # a city of note that shares its name abroad, in a story about another country
+            # that names none of its country's places: that country's own place of the name
+            # ("San Juan" in a story about Puerto Rico is its capital, not Argentina's city)
+            return _leaders_namesake(name, found, leader) or found
+        return found
+    if found is None:
         return found
     if given_name(name) and not supported and leader not in (None, found.country):
         return None  # "Mary, Mungo and Midge" in a British story is no Turkmen city

@@ -12,6 +12,7 @@ counted, not guessed.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -132,12 +133,13 @@ def settle(con: duckdb.DuckDBPyConnection) -> Settlement:
     _, mentions, kept, _ = _names_in_view(con, None)
     countries = _coverage_countries(mentions)
     found = {name: geo.locate_near(name, countries) for name in sorted(kept)}
-    # the names each article settles: those no firm place, and the towns called by an ordinary
-    # word, which are places only where the article tags them one (geo.needs_tag)
+    # the names each article settles: those no firm place, the towns called by an ordinary
+    # word, which are places only where the article tags them one (geo.needs_tag), and the
+    # cities whose namesakes abroad a story about that country means (geo.yields_to_namesake)
     weak = [
         (n, loc.country)
         for n, loc in found.items()
-        if loc and (not geo.firm(n, loc) or geo.needs_tag(n, loc))
+        if loc and (not geo.firm(n, loc) or geo.needs_tag(n, loc) or geo.yields_to_namesake(n, loc))
     ]
     voters = [(n, c, geo.vouches(n)) for n, _ in mentions if (c := geo.country_vote(n)) is not None]
     # and the names some article places by its own words, whatever the coverage says: a US
@@ -387,10 +389,11 @@ def _article_hints(
 
     ``within``, the city it is a section of, when the article calls it a neighbourhood
     (:func:`geo.section_container`: "" when it does not say which): the Iraqi city of
-    Sulaymaniyah had drawn the Aleppo neighbourhood.
+    Sulaymaniyah had drawn the Aleppo neighbourhood. A town's name the article calls an island
+    is "" too ("New Providence island": no town in New Jersey).
 
     Read from the mentions' own text (a few words either side), for the mentions followed by
-    a comma and a capital, or by a section noun, only."""
+    a comma and a capital, or by a section noun or "island", only."""
     names = pd.DataFrame({"name": sorted(found)}, dtype="string")
     con.register("_places_found", names)
     try:
@@ -402,7 +405,7 @@ def _article_hints(
                 WHERE m.{PLACE_LABELS_SQL} AND a.duplicate_of IS NULL
                   AND m.name IN (SELECT name FROM _places_found)
                   AND regexp_matches(substring(a.text, m."end" + 1, 16),
-                                     '^(,\s*[A-Z]|\s+(neighbou?rhood|quarter|area|district))')
+                                     '^(,\s*[A-Z]|\s+(neighbou?rhood|quarter|area|district|island)\b)')
                 ORDER BY m.article_id, m.start"""
         ).fetchall()
     finally:
@@ -419,6 +422,16 @@ def _article_hints(
         within = geo.section_container(before, after)
         if within is not None and not hint[1] and _section(loc):
             hint[1] = within
+        elif (
+            hint[1] is None
+            and loc is not None
+            and loc.kind in ("city", "village")
+            and re.match(r"\s+island\b", after)
+        ):
+            # "his home in New Providence island" (the Bahamas) is no town of the name (New
+            # Providence, New Jersey): as a section of a city not said, undrawn in a story
+            # about another country than the town's
+            hint[1] = ""
     _named_states(con, found, hints)
     return [(a, n, s, w) for (a, n), (s, w) in sorted(hints.items()) if s or w is not None]
 

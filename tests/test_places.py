@@ -832,3 +832,70 @@ def test_a_town_named_like_a_ground_is_no_town_in_a_story_that_points_nowhere():
     assert geo.locate_in_article("Villa Park", park, **settle) is None
     # a town of one word keeps its place in such a story
     assert geo.locate_in_article("Odense", geo.locate("Odense"), **settle) is not None
+
+
+def test_a_place_word_inside_an_organisations_or_a_polls_name_places_no_figure():
+    # "ABC News/Norfolk poll", "the Duchy of Lancaster", "the Phoenix consortium": the names of
+    # a poll, an estate and a group of buyers, none the place of a figure (nor the article's
+    # main place); the town named on its own still is one
+    from analysis import nlp, pipeline
+
+    text = (
+        "Nearly half of the voters in the ABC News/Norfolk poll said they would stay home.\n\n"
+        "The carmaker was sold for £5 to the Phoenix consortium, which later cut 400 jobs.\n\n"
+        "Later, 12 homes burned in Norfolk.\n\n"
+        "To count them, they turned to the Leeds Police Department, which reported 40 burglaries "
+        "in the city last month."
+    )
+    duchy = (
+        "Managers from the Duchy of Lancaster will be questioned by a committee.\n\n"
+        "Officials at the two bodies run the estates that pay for the royal household."
+    )
+    arts = [
+        Article(id="orgwords", title="Polls", text=text, source="BBC"),
+        Article(id="duchy", title="Royal estates", text=duchy, source="BBC"),
+    ]
+    res, estates = pipeline.analyse_batch(arts, nlp.load(), encoder=False)
+    assert [(f.text, f.location) for f in estates.figures] == [("two", None)]  # had been Lancaster
+    located = {f.text: f.location for f in res.figures}
+    assert located.get("Nearly half") is None  # had been Norfolk
+    assert located.get("£5") is None and located.get("400") is None  # had been Phoenix
+    assert located.get("12") == "Norfolk"
+    assert located.get("40") == "Leeds"  # a public body's place word is where it rules
+    labels = {(m.name, m.label) for m in res.mentions}
+    assert ("Phoenix consortium", "ORG") in labels and ("Phoenix", "GPE") not in labels
+
+
+def test_a_loose_spelling_finds_only_a_transliterated_village():
+    # the loose key is for Arabic names spelled many ways ("Atareb" = Al Atarib); a name in a
+    # Latin-script country has one spelling: "Bloomberg" is no Blumberg, Germany
+    from analysis import gazetteer
+
+    assert gazetteer.village("Bloomberg") is None
+    assert geo.locate("Bloomberg") is None
+    assert gazetteer.village("Atareb").country == "SY"
+
+
+def test_the_english_midlands_are_english():
+    # "the Midlands plant" in a British story had been Zimbabwe's Midlands province
+    for name in ("Midlands", "West Midlands", "East Midlands"):
+        found = geo.locate(name)
+        assert (found.country, found.kind) == ("GB", "region"), name
+        assert 52.0 < found.lat < 53.6 and -3.2 < found.lon < 0.4, name
+
+
+@pytest.mark.parametrize(
+    "name, leader, supported, country",
+    [
+        ("San Juan", "PR", False, "PR"),  # Puerto Rico's capital, not Argentina's city
+        ("San Juan", None, False, "AR"),  # a story pointing nowhere keeps the coverage's
+        ("San Juan", "PR", True, "AR"),  # one naming Argentina's places too keeps Argentina's
+        ("Monterey", "US", False, "US"),  # Monterey, California, not Monterrey (a near spelling)
+        ("Geneva", "US", False, "CH"),  # a smaller namesake (Geneva, Illinois) is not meant
+    ],
+)
+def test_a_city_sharing_its_name_abroad_is_the_stories_countrys(name, leader, supported, country):
+    found = geo.locate(name)
+    assert geo.yields_to_namesake(name, found)
+    settle = dict(leader=leader, supported=supported, alone=False, tagged=True)
+    assert geo.locate_in_article(name, found, **settle).country == country

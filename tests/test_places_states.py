@@ -158,3 +158,32 @@ def test_a_neighbourhood_is_drawn_at_its_city_not_a_city_abroad(nlp, tmp_path):
     assert "Sulaymaniyah" in rows["Aleppo"]["names"]  # the Aleppo story's
     iraqi = [row for row in rows.values() if row["country"] == "IQ" and row["kind"] == "city"]
     assert [row["n_articles"] for row in iraqi] == [1]  # the Iraqi story's stays in Iraq
+
+
+def test_a_states_name_that_is_only_another_name_of_its_city_is_the_state():
+    # "Oklahoma" had been Oklahoma City (681,000, which GeoNames also calls so): the state; a
+    # metropolis keeps the name ("New York"), and so does a city that is its district's only
+    # one ("District of Columbia")
+    found = geo.locate("Oklahoma")
+    assert (found.name, found.kind) == ("Oklahoma", "region")
+    assert geo.locate("New York").name == "New York City"
+    assert geo.locate("District of Columbia").name == "Washington"
+
+
+ISLAND_STORIES = {
+    "bs1": "The novelist retired to a villa on New Providence island, near Nassau, where he "
+    "wrote three more books. Two of them were filmed in Hollywood, and the Bahamas gave him a "
+    "state funeral.",
+    "us1": "Commuters in New Providence, New Jersey, waited an hour for the train on Monday.",
+}
+
+
+def test_a_name_the_article_calls_an_island_is_no_town_abroad(nlp, tmp_path):
+    # "New Providence island" (the Bahamas) had been New Providence, New Jersey, in a story
+    # naming an American place too; the town the other story places in New Jersey stays there
+    from tests.test_places import _analysed_store
+
+    with _analysed_store(nlp, tmp_path / "bs.duckdb", ISLAND_STORIES) as store:
+        df = place_views.places(store.con, Filters())
+    rows = [row for _, row in df.iterrows() if "New Providence" in row["names"]]
+    assert [(row["region"], row["n_articles"]) for row in rows] == [("New Jersey", 1)]

@@ -62,6 +62,7 @@ ORG_AFTER_NOUNS = lexicon.words("org_after_nouns")
 ORG_MODIFIER_NOUNS = lexicon.words("org_modifier_nouns")
 ORG_SUFFIX_WORDS = lexicon.words("org_suffix_words")
 ORG_OF_HEADS = lexicon.words("org_of_heads")
+ORG_GROUP_NOUNS = lexicon.words("org_group_nouns")
 SPORTS_ROLE_NOUNS = lexicon.words("sports_role_nouns")
 SPORTS_WORDS = lexicon.words("sports_words")
 CLUB_MOVE_WORDS = lexicon.words("club_move_words")
@@ -1562,7 +1563,7 @@ def _grown_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
 def _place_in_org_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
     """A place-tagged ``ent`` grown into the organisation's or title's name it is a word of, or
     None: "Munich" + "Re" (:data:`ORG_SUFFIX_WORDS`), "House of" + "Fraser", "Order of the" +
-    "Phoenix" (:data:`ORG_OF_HEADS`). The model tags the place alone; grown and tagged ORG, the
+    "Phoenix" (:data:`ORG_OF_HEADS`), "Phoenix" + "consortium" (:data:`ORG_GROUP_NOUNS`). The model tags the place alone; grown and tagged ORG, the
     name is no place, and a figure of the sentence is not placed there."""
     end = ent.end
     head = next((t.i for t in ent if t.text.istitle() and t.lower_ in ORG_OF_HEADS), None)
@@ -1591,6 +1592,10 @@ def _place_in_org_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
         and doc[end].ent_iob_ == "O"
         and doc[end - 1].whitespace_ == " "
     ):
+        return Span(doc, ent.start, end + 1, label="ORG")
+    if end < len(doc) and doc[end].text.islower() and doc[end].lower_ in ORG_GROUP_NOUNS:
+        # "the Phoenix consortium": the group's name (:data:`ORG_GROUP_NOUNS`), not its seat;
+        # the noun kept in it, as "Re" of "Munich Re" (alone, the town's name is a town again)
         return Span(doc, ent.start, end + 1, label="ORG")
     start = ent.start - 1
     if start >= 0 and doc[start].lower_ == "the":
