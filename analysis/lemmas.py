@@ -137,23 +137,9 @@ def _english_base_form(univ_pos: str, morphology: dict[str, str]) -> bool:
     return morphology.get("VerbForm") in ("Inf", "None") or morphology.get("Degree") == "Pos"
 
 
-# The verbs the loaded English pipeline's lemmatizer knows (its "lemma_index" table, WordNet's
-# verbs): read by the name rules to tell a title-case headline verb ("Clinton Wades") from a
-# surname. Empty until a pipeline with an English rule lemmatizer is installed.
-_VERBS: set[str] = set()
-
-
-def known_verbs() -> set[str]:
-    """The verb lemmas of the installed English lemmatizer (empty when none is installed)."""
-    return _VERBS
-
-
 @Language.factory(NAME)
 def make_cached_lemmas(nlp: Language, name: str) -> CachedLemmas:
-    stock = nlp.get_pipe(STOCK)
-    if type(stock) is EnglishLemmatizer:
-        _VERBS.update(stock.lookups.get_table("lemma_index", {}).get("verb", ()))
-    return CachedLemmas(stock)
+    return CachedLemmas(nlp.get_pipe(STOCK))
 
 
 def install(nlp: Language) -> Language:

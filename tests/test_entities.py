@@ -2055,6 +2055,11 @@ def test_a_headline_verb_ends_the_person_name(model, text, names):
             {"Ida B. Wells", "Sarah Huckabee Sanders", "Kurt Wells"},
         ),
         ("Brooks Koepka won the open. Koepka said so.", {"Brooks Koepka"}),
+        # a given name the lexicon lacks, or a middle given name, before a verb-like surname
+        (
+            "Gennika Flowers and Francis Gary Powers met the press. Flowers said little.",
+            {"Gennika Flowers", "Francis Gary Powers"},
+        ),
     ],
 )
 def test_names_with_verb_like_words_are_kept_whole(model, text, names):

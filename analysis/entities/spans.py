@@ -46,7 +46,6 @@ from analysis.entities.rules import (
     name_key,
     strip_titles,
 )
-from analysis.lemmas import known_verbs
 from analysis.nlp import text_of
 
 ROLE_NOUNS = lexicon.words("role_nouns")
@@ -1014,17 +1013,24 @@ def _headline_verb(doc: Doc, start: int, end: int, k: int, label: str) -> bool:
     before = doc[k - 1]
     if before.text.endswith("."):
         return False
-    # the surname after a given name ("Bill Gates", "Kurt Wells"), unless that given name is
-    # someone's surname in this text ("Hillary Clinton Slams", "Clinton Wades" by a "Hillary
-    # Clinton")
+    if k == start + 1:
+        # a surname and a verb ("Clinton Wades In", the text naming a "Hillary Clinton"), not a
+        # given name the lexicon lacks and its surname ("Gennifer Flowers", "Philippe Reines")
+        return _surname_in(doc, before.text)
+    # the surname after a given name ("John Foster Dulles", "Francis Gary Powers"), unless that
+    # given name is someone's surname in this text ("Hillary Clinton Slams")
     return not is_given_name(before.text) or _surname_in(doc, before.text)
 
 
 def _surname_in(doc: Doc, word: str) -> bool:
-    """Does ``word`` follow a given name somewhere in ``doc`` (as "Clinton" in "Hillary
-    Clinton")?"""
+    """Does ``word`` end a name after a given name somewhere in ``doc`` (as "Clinton" in
+    "Hillary Clinton said", not "Foster" in "John Foster Dulles")?"""
     return any(
-        t.text == word and t.i > 0 and is_given_name(doc[t.i - 1].text) and doc[t.i - 1].is_title
+        t.text == word
+        and t.i > 0
+        and is_given_name(doc[t.i - 1].text)
+        and doc[t.i - 1].is_title
+        and (t.i + 1 == len(doc) or not doc[t.i + 1].is_title)
         for t in doc
     )
 
@@ -1034,7 +1040,7 @@ def _verb_s_form(word: str) -> bool:
     ("slams", "wades", "pushes", "denies")?"""
     if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
         return False
-    verbs = known_verbs()
+    verbs = geo.english_verbs()
     return (
         word[:-1] in verbs
         or (word.endswith("es") and word[:-2] in verbs)
@@ -1052,8 +1058,8 @@ def _after_headline_verb(
         return []
     rest = _piece(doc[start:end])
     if rest is not None:
-        if rest[0] == "junk":
-            return []
+        if rest[0] == "junk" or (end - start == 1 and geo.ordinary_word(doc[start].text)):
+            return []  # (an adjective is no place: "Trump Stands Tall", a town in Syria)
         # a person-tagged word that is also some small town's name stays a person ("Denounces
         # Clinton"); a state or country does not ("Takes Wisconsin")
         keep = label == "PERSON" and rest[0] == "town"
@@ -1066,6 +1072,9 @@ def _after_headline_verb(
             or (len(words) >= 2 and is_given_name(words[0].text))
             or (len(words) == 1 and _surname_in(doc, words[0].text))
         )
+        # a word alone is a name only when a given name or someone's surname ("Clinton Email
+        # Story Has Moved" leaves no "Moved")
+        and (len(words) > 1 or is_given_name(words[0].text) or _surname_in(doc, words[0].text))
         and all(t.is_title for t in words)
         and (len(words) == 1 or (len(words) <= 3 and is_given_name(words[0].text)))
     ):
