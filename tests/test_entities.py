@@ -2057,8 +2057,9 @@ def test_a_headline_verb_ends_the_person_name(model, text, names):
         ("Brooks Koepka won the open. Koepka said so.", {"Brooks Koepka"}),
         # a given name the lexicon lacks, or a middle given name, before a verb-like surname
         (
-            "Gennika Flowers and Francis Gary Powers met the press. Flowers said little.",
-            {"Gennika Flowers", "Francis Gary Powers"},
+            "Gennika Flowers and Francis Gary Powers met the press. Flowers said little. "
+            "Later John Foster Dulles arrived.",
+            {"Gennika Flowers", "Francis Gary Powers", "John Foster Dulles"},
         ),
     ],
 )

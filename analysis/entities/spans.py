@@ -1035,6 +1035,10 @@ def _surname_in(doc: Doc, word: str) -> bool:
     )
 
 
+# The stem endings that take "-es" in the third person ("pushes", "fixes", "goes").
+_ES_STEMS = ("ses", "xes", "zes", "ches", "shes", "oes")
+
+
 def _verb_s_form(word: str) -> bool:
     """Is ``word`` (lower case) the third person singular of a verb the lemmatizer knows
     ("slams", "wades", "pushes", "denies")?"""
@@ -1043,7 +1047,7 @@ def _verb_s_form(word: str) -> bool:
     verbs = geo.english_verbs()
     return (
         word[:-1] in verbs
-        or (word.endswith("es") and word[:-2] in verbs)
+        or (word.endswith(_ES_STEMS) and word[:-2] in verbs)  # not "dull" in "Dulles"
         or (word.endswith("ies") and word[:-3] + "y" in verbs)
     )
 
