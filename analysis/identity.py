@@ -17,7 +17,8 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
 
 * person — spellings of one full name (:func:`analysis.entities.spelling_variants`, and one
   transliteration key: "Barrack Obama", "Yasser al-Yusef" / "al-Youssef"), unless a writer names
-  both in one article; a possessive "s" the source stripped ("Ban Ki-moons"); a middle name or
+  both in one article (a given name misspelt by one doubled letter in a few articles joins even
+  so: "Hilary Clinton"); a possessive "s" the source stripped ("Ban Ki-moons"); a middle name or
   initial ("Hillary Rodham Clinton" → "Hillary Clinton") unless two different middles share that
   short form ("George W. Bush", "George H. W. Bush"); a generation after the surname and a
   short form of the given name ("Joseph R. Biden Jr" → "Joe Biden": lexicon/given_name_forms),
