@@ -1102,6 +1102,18 @@ class _Resolver:
                     t.tag_ in ("NNS", "NNPS") and not t.ent_type_ for t in doc[idx + 1 : token.i]
                 )
 
+        said = self._said_by(token)
+        if said:
+            # The pronoun is never a name inside what its own verb says: in "Also, Trump is no
+            # conservative, he said" (or "…, he said, Smith would lose") "he" is someone else,
+            # the one the words are about is not their speaker (Trump had been given them).
+            gender_fits = fits
+
+            def fits(spk: _Speaker, idx: int, is_subj: bool) -> bool:
+                if idx in said:
+                    return False
+                return gender_fits is None or gender_fits(spk, idx, is_subj)
+
         ranked = self._ranked_antecedent(token.i, want, fits)
         found = ranked[1] if ranked is not None else None
         if own is not None:
@@ -1122,6 +1134,21 @@ class _Resolver:
         return _Speaker(
             found.name, token.text, token.idx, token.idx + len(token), found.label, found.role
         )
+
+    def _said_by(self, token: Token) -> set[int]:
+        """The token indices of what the subject ``token``'s own speech verb says: its
+        complement clause ("Trump is no conservative, he said"), empty when ``token`` is no
+        speech verb's subject."""
+        verb = token.head
+        if token.dep_ not in CLAUSE_SUBJECT_DEPS or verb.lemma_.lower() not in SPEECH_VERBS:
+            return set()
+        said = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+        # A clause holding a quotation is the narrator's, the quotation what is said ("Mr.
+        # Bush praised his brother's ''faith'' - ''…,'' he said": the parse hangs the
+        # narration under "said", and Mr. Bush is "he")
+        if any(self.quoted[i] for i in said):
+            return set()
+        return said
 
     def _subject_pronoun_before(self, token: Token, own: str) -> Token | None:
         """The nearest pronoun of gender ``own`` before ``token`` (within
@@ -1290,6 +1317,24 @@ class _Resolver:
         # ("(Design by Farwa Rizwan / Al Arabiya English)", a picture's credit, was "the
         # secretary"); anyone may be "the official" or "the spokesman": only the one the
         # article called so.
+        titled = self._antecedent(
+            np.start,
+            {"PERSON"},
+            fits=lambda spk, idx, _subj: (
+                not self._bracketed(idx)
+                and self._holds(spk, token)
+                and self._known_as(spk, token, strict=True)
+                and not self._other_nation(spk, national)
+                # "the former president" was introduced as one ("former President George W.
+                # Bush"), not as "President Bush" (the article may mean his brother by that)
+                and self._same_office(spk, np)
+            ),
+        )
+        if titled is not None:
+            # The one the article introduced with this role ("President Vladimir Putin … the
+            # Russian leader said"), before anyone named last (the Trump he had just praised).
+            mention.name, mention.label = titled.name, "PERSON"
+            return mention
         generic = token.lemma_.lower() in GENERIC_ROLE_NOUNS
         prev = self._antecedent(
             np.start,
@@ -1334,9 +1379,59 @@ class _Resolver:
                 known |= {t.lower_ for t in sent.sent} if sent is not None else set()
             if not (marks | after) & known:
                 prev = None
+        if prev is not None and self._set_apart(prev, token, np.start):
+            prev = None
         if prev is not None:
             mention.name, mention.label = prev.name, "PERSON"
         return mention
+
+    def _other_nation(self, spk: _Speaker, national: frozenset[str]) -> bool:
+        """Whether the role the article gives ``spk`` names another nation than ``national``
+        (a description's nationality words): "the Russian leader" is not "French President"."""
+        known = self.roles.get(spk.name) if spk.name else None
+        if not known or not national:
+            return False
+        theirs = {w.lower() for w in known.split() if _nationality(w)}
+        return bool(theirs) and not theirs & national
+
+    def _same_office(self, spk: _Speaker, np: Span) -> bool:
+        """Whether the description ``np`` and the role the article gives ``spk`` say the same
+        of the office (:data:`OTHER_OFFICE_WORDS`: both "former", both "deputy", or neither)."""
+        known = self.roles.get(spk.name) if spk.name else None
+        theirs = {w.lower() for w in (known or "").split()} & OTHER_OFFICE_WORDS
+        return theirs == {t.lower_ for t in np} & OTHER_OFFICE_WORDS
+
+    def _set_apart(self, spk: _Speaker, role: Token, before: int) -> bool:
+        """Whether the article, before token ``before``, names ``spk`` and the description
+        ``role`` as two people in one sentence ("Mr. Trump's words may have affected the former
+        president", "The former president spoke hours after Mr. Trump"): then the
+        description is someone else, not ``spk``."""
+        noun = role.lemma_.lower()
+        mods = {c.lower_ for c in role.children if c.dep_ in ("amod", "compound")}
+        sents = {
+            self.sent_of[i] for i, c, _s in self.candidates if i < before and c.name == spk.name
+        }
+        for t in self.doc[:before]:
+            if (
+                t.i != role.i
+                and t.lemma_.lower() == noun
+                and t.pos_ == "NOUN"
+                and self.sent_of[t.i] in sents
+                and not self.quoted[t.i]
+                and mods <= {c.lower_ for c in t.children}
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            ):
+                roots = [
+                    span.root
+                    for i, c, _s in self.candidates
+                    if c.name == spk.name and self.sent_of[i] == self.sent_of[t.i]
+                    for span in [self._mention_span(c)]
+                    if span is not None
+                ]
+                # not the description of that very mention ("Mr. Bush, the former president")
+                if roots and not any(t.head.i == r.i or r.head.i == t.i for r in roots):
+                    return True
+        return False
 
     def _called(self, spk: _Speaker, noun: str) -> bool:
         """Whether the article calls the organisation ``spk`` a ``noun`` beside one of its
@@ -1441,7 +1536,10 @@ class _Resolver:
             return not strict
         noun = role.lemma_.lower()
         # "the head of US TV network Fox" is its "Chief executive" (one word for the other)
-        nouns = _HEAD_NOUNS if noun in _HEAD_NOUNS else {noun}
+        # and "the Russian leader" is its "President" (a head of state or government)
+        nouns = (
+            _HEAD_NOUNS if noun in _HEAD_NOUNS else _LEADER_TITLES if noun == "leader" else {noun}
+        )
         return bool(nouns & set(known.lower().split()))
 
     def _unnamed_holder_since(self, spk: _Speaker, role: Token, before: int) -> bool:
@@ -1834,6 +1932,10 @@ def _opens_quotation(tok: Token) -> bool:
 
 # Two nouns for the one who leads a body: a "head" the article called "chief executive".
 _HEAD_NOUNS = frozenset({"head", "chief"})
+# The titles "the leader" of a country stands for.
+_LEADER_TITLES = frozenset(
+    {"leader", "president", "premier", "prime", "chancellor", "king", "queen"}
+)
 
 
 # Role nouns anyone quoted may be described by: "the official", "the spokesman" stand for
