@@ -1102,7 +1102,7 @@ class _Resolver:
                     t.tag_ in ("NNS", "NNPS") and not t.ent_type_ for t in doc[idx + 1 : token.i]
                 )
 
-        said = self._said_by(token)
+        said = self._said_by(token, person=own is not None)
         if said:
             # The pronoun is never a name inside what its own verb says: in "Also, Trump is no
             # conservative, he said" (or "…, he said, Smith would lose") "he" is someone else,
@@ -1135,10 +1135,13 @@ class _Resolver:
             found.name, token.text, token.idx, token.idx + len(token), found.label, found.role
         )
 
-    def _said_by(self, token: Token) -> set[int]:
+    def _said_by(self, token: Token, *, person: bool) -> set[int]:
         """The token indices of what the subject ``token``'s own speech verb says: its
         complement clause ("Trump is no conservative, he said"), empty when ``token`` is no
-        speech verb's subject."""
+        speech verb's subject. For a ``person`` pronoun, only when someone before it is a
+        speech verb's subject: news writes "Ms. Nwanguma was shocked, she said" of the
+        speaker herself, but "X said he will not vote for Trump. Also, Trump is no
+        conservative, he said" is X going on."""
         verb = token.head
         if token.dep_ not in CLAUSE_SUBJECT_DEPS or verb.lemma_.lower() not in SPEECH_VERBS:
             return set()
@@ -1148,7 +1151,25 @@ class _Resolver:
         # narration under "said", and Mr. Bush is "he")
         if any(self.quoted[i] for i in said):
             return set()
+        if person:
+            ranked = self._ranked_antecedent(
+                token.i,
+                {"PERSON"},
+                lambda spk, idx, _subj: idx not in said and self._speech_subject(spk),
+            )
+            if ranked is None or ranked[0][2] > 3:  # (sentences back)
+                return set()
         return said
+
+    def _speech_subject(self, spk: _Speaker) -> bool:
+        """Whether the mention of ``spk`` is the subject of a speech verb."""
+        span = self._mention_span(spk)
+        if span is None:
+            return False
+        root = span.root
+        while root.dep_ in ("compound", "appos", "flat") and root.head.i != root.i:
+            root = root.head
+        return root.dep_ in CLAUSE_SUBJECT_DEPS and root.head.lemma_.lower() in SPEECH_VERBS
 
     def _subject_pronoun_before(self, token: Token, own: str) -> Token | None:
         """The nearest pronoun of gender ``own`` before ``token`` (within
@@ -1428,8 +1449,13 @@ class _Resolver:
                     for span in [self._mention_span(c)]
                     if span is not None
                 ]
-                # not the description of that very mention ("Mr. Bush, the former president")
-                if roots and not any(t.head.i == r.i or r.head.i == t.i for r in roots):
+                # two parts of one clause (not the description of that very mention: "Mr.
+                # Bush, the former president"; nor two clauses a quotation's sentence ran on)
+                verb = _clause_verb(t)
+                if any(
+                    _clause_verb(r).i == verb.i and t.head.i != r.i and r.head.i != t.i
+                    for r in roots
+                ):
                     return True
         return False
 
@@ -1589,6 +1615,14 @@ class _Resolver:
             spk = dataclasses.replace(spk, label="PERSON")
         self.candidates.append((token_i, spk, True))
         self.candidates.sort(key=lambda c: c[0])
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause ``token`` stands in (itself when it is the root)."""
+    t = token
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
 
 
 def _qualifies(ent: Span, noun: Token) -> bool:
