@@ -1151,15 +1151,27 @@ class _Resolver:
         # narration under "said", and Mr. Bush is "he")
         if any(self.quoted[i] for i in said):
             return set()
-        if person:
-            ranked = self._ranked_antecedent(
-                token.i,
-                {"PERSON"},
-                lambda spk, idx, _subj: idx not in said and self._speech_subject(spk),
-            )
-            if ranked is None or ranked[0][2] > 3:  # (sentences back)
-                return set()
+        if person and not self._speaker_goes_on(token, said):
+            return set()
         return said
+
+    def _speaker_goes_on(self, token: Token, said: set[int]) -> bool:
+        """Whether the pronoun ``token`` may go on from a person quoted just before: the
+        nearest subject person before it (outside ``said``) is a speech verb's subject, in its
+        sentence or the one before, or with only quotations between ("Ms. Gil said …. These
+        changes are a fact of life. Though Ms. Olivieri has …, she said" is Ms. Olivieri's)."""
+        now = self.sent_of[token.i]
+        for idx, spk, subj in reversed(self.candidates):
+            if idx >= token.i or idx in said or spk.label != "PERSON" or not subj:
+                continue  # (a name in passing: "X said he will not vote for Trump")
+            if now - self.sent_of[idx] > ANTECEDENT_SENTENCES or not self._speech_subject(spk):
+                return False
+            sents = list(self.doc.sents)
+            return all(
+                self.quoted[next((t.i for t in sents[n] if not t.is_punct), sents[n].start)]
+                for n in range(self.sent_of[idx] + 1, now)
+            )
+        return False
 
     def _speech_subject(self, spk: _Speaker) -> bool:
         """Whether the mention of ``spk`` is the subject of a speech verb."""

@@ -1876,6 +1876,9 @@ def test_a_pronoun_speaker_is_not_the_one_its_own_words_are_about(model):
         "Also, Pratt is no friend of teachers, he said."
     )
     assert _speaker_of(model, text, "no friend of teachers") == "Samuel Okafor"
+    # but with no one quoted before, news writes the speaker's own name in what she says
+    text = "At the depot in March, Ms. Delgado was stunned by the crowd, she said later."
+    assert _speaker_of(model, text, "stunned by the crowd") == "Delgado"
 
 
 def test_a_pastor_speaks_for_himself_not_for_the_candidate_he_backs(model):
