@@ -17,7 +17,9 @@ acronym the model tagged nothing still names its speaker ("SOHR", "Mr Cable", "E
 does ("… a monitoring group said Saturday"); pronouns go to the
 nearest preceding subject of the right kind ("he" never to a person known to be a woman, "she"
 never to a man: :func:`person_sex`); role descriptions ("the US defence secretary") go to
-the person the article gives that role, by apposition or by the nearest named person.
+the person the article gives that role, by apposition or title ("President Vladimir Putin" is
+"the Russian leader"), else by the nearest named person the text does not set apart from it;
+a pronoun speaker is never a name in what it says ("Trump is no conservative, he said").
 """
 
 from __future__ import annotations
