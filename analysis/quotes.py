@@ -1363,6 +1363,7 @@ class _Resolver:
                 # "the former president" was introduced as one ("former President George W.
                 # Bush"), not as "President Bush" (the article may mean his brother by that)
                 and self._same_office(spk, np)
+                and self._fits_words(spk, token, national)
             ),
         )
         if titled is not None:
@@ -1428,6 +1429,14 @@ class _Resolver:
             return False
         theirs = {w.lower() for w in known.split() if _nationality(w)}
         return bool(theirs) and not theirs & national
+
+    def _fits_words(self, spk: _Speaker, role: Token, national: frozenset[str]) -> bool:
+        """Whether the words before the description's noun are in the role the article gives
+        ``spk`` (nationalities and office words aside): "the foreign secretary" is not "Home
+        Secretary Charles Clarke", "the two-time champion" not "Olympic champion Bekele"."""
+        known = {w.lower() for w in (self.roles.get(spk.name) or "").split()}
+        mods = {c.lower_ for c in role.children if c.dep_ in ("amod", "compound", "nmod")}
+        return mods - national - OTHER_OFFICE_WORDS <= known
 
     def _same_office(self, spk: _Speaker, np: Span) -> bool:
         """Whether the description ``np`` and the role the article gives ``spk`` say the same
