@@ -1177,13 +1177,23 @@ class _Resolver:
 
     def _speech_subject(self, spk: _Speaker) -> bool:
         """Whether the mention of ``spk`` is the subject of a speech verb."""
+        root = self._mention_root(spk)
+        return (
+            root is not None
+            and root.dep_ in CLAUSE_SUBJECT_DEPS
+            and root.head.lemma_.lower() in SPEECH_VERBS
+        )
+
+    def _mention_root(self, spk: _Speaker) -> Token | None:
+        """The head of the phrase the mention of ``spk`` names (up from a compound, an
+        apposition or a flat name), or None when the mention is no span of the parse."""
         span = self._mention_span(spk)
         if span is None:
-            return False
+            return None
         root = span.root
         while root.dep_ in ("compound", "appos", "flat") and root.head.i != root.i:
             root = root.head
-        return root.dep_ in CLAUSE_SUBJECT_DEPS and root.head.lemma_.lower() in SPEECH_VERBS
+        return root
 
     def _subject_pronoun_before(self, token: Token, own: str) -> Token | None:
         """The nearest pronoun of gender ``own`` before ``token`` (within
@@ -1545,12 +1555,9 @@ class _Resolver:
         speech verb: the holder of a role said just before ("… the provincial governor said.
         Governor Talal al-Barazi told …"), not a name inside what was said ("the head of the
         OPCW-UN Joint Mission Sigrid Kaag revealed …. This declaration suggests Assad might …")."""
-        span = self._mention_span(spk)
-        if span is None:
+        root = self._mention_root(spk)
+        if root is None:
             return False
-        root = span.root
-        while root.dep_ in ("compound", "appos", "flat") and root.head.i != root.i:
-            root = root.head
         # (or the subject of a speech verb: '"Twelve people … were killed" and dozens more
         # were wounded Shadi al-Jundi told AFP', the parse's root elsewhere)
         return root.dep_ in CLAUSE_SUBJECT_DEPS and (
