@@ -72,6 +72,9 @@ _APOSTROPHES = re.compile(r"['’‘ʿʾ`´]")
 
 
 @functools.lru_cache(maxsize=1 << 16)
+# Asked for every name of every mention, and by the identity pass for every name of the store
+# again at each write: a name's key is worked out once per process.
+@functools.lru_cache(maxsize=1 << 18)
 def fold(name: str) -> str:
     """Lookup key: accents and apostrophes dropped, hyphens as spaces, whitespace collapsed, lower."""
     text = unicodedata.normalize("NFKD", name)

@@ -64,12 +64,13 @@ from __future__ import annotations
 
 import difflib
 import functools
+import heapq
 import importlib.util
 import inspect
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -313,6 +314,7 @@ def _person_name(name: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1 << 18)  # asked for every name at every write
 def translit_key(name: str) -> str:
     """A name as transliterations differ in it: articles dropped, "o" = "u", "gh" = "g", "y" =
     "i", doubled letters single ("Youssef" = "Yusef", "Barrack" = "Barack", "Jaysh" = "Jaish")."""
@@ -332,6 +334,11 @@ def _middle_name_joins(
     a different given name is a different person: "Hillary Clinton", "Beau Biden")."""
     by_short: dict[tuple[str, str], list[str]] = defaultdict(list)
     keys = {name: without_generation(entities.name_key(name)) for name in articles}
+    # the articles naming each name, so a group reads its own articles, not the corpus's
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, names in enumerate(names_by_article):
+        for name in names:
+            where[name].append(i)
     for name, key in keys.items():
         if len(key) >= 2 and len(key[0]) > 1 and len(key[-1]) > 1:
             by_short[(full_given_name(key[0]), key[-1])].append(name)
@@ -350,7 +357,9 @@ def _middle_name_joins(
         # other generation and stays apart: "Donald Trump Jr" in his father's articles.
         plain = {n for n in group if entities.name_key(n)[-1] not in GENERATION_SUFFIXES}
         together = Counter(
-            d for names in names_by_article if plain & set(names) for d in set(names) - plain
+            d
+            for i in sorted({i for n in plain for i in where.get(n, ())})
+            for d in set(names_by_article[i]) - plain
         )
         # So is one whose group is its very name without the generation and nothing else:
         # "Hank Williams Jr" is not "Hank Williams" (the suffix is there to tell them apart);
@@ -387,6 +396,7 @@ def _undated(name: str, names: Collection[str]) -> str | None:
     return next((n for n in names if entities.name_key(n) == key), None)
 
 
+@functools.lru_cache(maxsize=1 << 18)  # asked for every name at every write
 def fold_key(name: str, *, place: bool = False) -> str:
     """Matching key of an organisation or place name: folded, Arabic articles and spaces
     dropped, British spellings made American; for places also compass adjectives ("Eastern" →
@@ -396,6 +406,7 @@ def fold_key(name: str, *, place: bool = False) -> str:
     return re.sub(r"(.)\1+", r"\1", key) if place else key
 
 
+@functools.lru_cache(maxsize=1 << 18)  # asked for every name at every write
 def vowel_key(name: str) -> str:
     """A looser key than :func:`fold_key` for Arabic names transliterated several ways: the place
     folding ("o" = "u", "gh" = "g", doubled letters single, articles dropped), and also "y" =
@@ -417,7 +428,8 @@ def _fold_vowels(word: str) -> str:
     return re.sub(r"(?<=[aiu])h$", "", re.sub(r"(.)\1+", r"\1", word[:1] + rest))
 
 
-def _word_keys(name: str, *, place: bool = False) -> list[str]:
+@functools.lru_cache(maxsize=1 << 18)
+def _word_keys(name: str, *, place: bool = False) -> tuple[str, ...]:
     """The words of :func:`fold_key`, each normalised, none empty."""
     out = []
     for i, word in enumerate(gazetteer.fold(name).replace("'", " ").split()):
@@ -434,7 +446,7 @@ def _word_keys(name: str, *, place: bool = False) -> list[str]:
             word = re.sub(r"(.)\1+", r"\1", word.replace("gh", "g").replace("o", "u"))
         if word:
             out.append(word)
-    return out
+    return tuple(out)
 
 
 def article_apart(a: str, b: str) -> bool:
@@ -509,7 +521,7 @@ def org_joins(
     # Foreign Relations", in "European Council on Foreign Relations" too, over the misspelt
     # "Council of Foreign Relations" of one article more), a correct one before mojibake.
     attested = _attested(merged)
-    kept: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    kept = _NearIndex(prefix=3)
     # (a country's possessive that lost its apostrophe is no spelling to keep either: FA-KES
     # writes "Russias military" more often than "Russian military", which the entity layer
     # names its mentions by, as it does "Russian Defense Ministry")
@@ -521,7 +533,7 @@ def org_joins(
         target = next(
             (
                 c
-                for c, ck in kept[key[:3]]
+                for c, ck in kept.candidates(key)
                 if _near(key, ck, one_from=12, two_from=20)
                 and not _distinguished(name, c)
                 and not _group_forms(name, c, groups)
@@ -529,7 +541,7 @@ def org_joins(
             None,
         )
         if target is None:
-            kept[key[:3]].append((name, key))
+            kept.add(key, (name, key))
         else:
             mapping[name] = target
     # A long name without its first word: "Observatory for Human Rights" → "Syrian Observatory
@@ -750,7 +762,7 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
     # letter, word by word ("Deir Ezour" ~ "Deir Ezzor", "Albu Kamal" ~ "Abu Kamal"; not "Hama
     # province" ~ "Homs province", not "Northwestern" ~ "Northeastern"). Not a common English
     # word, and not an English county's name ("Clarke County" is not "Clark County").
-    buckets: dict[tuple[str, str], list[tuple[str, str, list[str]]]] = defaultdict(list)
+    buckets = _NearIndex(prefix=1)
     for name in names:
         key = fold_key(name, place=True)
         if len(key) < 8 or common_word(name):
@@ -758,10 +770,10 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
         if name.rsplit(None, 1)[-1].lower() in ENGLISH_DIVISION_WORDS:
             continue
         words = _word_keys(name, place=True)
-        bucket = buckets[(key[0], key[-1])]
-        other = next((c for c, ck, cw in bucket if _near_words(key, words, ck, cw)), None)
+        candidates = buckets.candidates(key)
+        other = next((c for c, ck, cw in candidates if _near_words(key, words, ck, cw)), None)
         if other is None:
-            bucket.append((name, key, words))
+            buckets.add(key, (name, key, words))
         else:
             join(other, name)
     best: dict[str, str] = {}
@@ -932,7 +944,7 @@ def _letters(name: str) -> int:
 _COMPASS_ROOTS = ("north", "south", "east", "west")
 
 
-def _near_words(a: str, wa: list[str], b: str, wb: list[str]) -> bool:
+def _near_words(a: str, wa: Sequence[str], b: str, wb: Sequence[str]) -> bool:
     """Two place names one or two edits apart (:func:`_near`) where no word changes much: a
     word of up to six letters may differ by one edit, a longer word by two, and compass words
     must agree."""
@@ -952,6 +964,28 @@ def _near_words(a: str, wa: list[str], b: str, wb: list[str]) -> bool:
         if entities.edit_distance(x, y, 1 if min(len(x), len(y)) <= 6 else 2) is None:
             return False
     return True
+
+
+class _NearIndex:
+    """Items by key, for the keys :func:`_near` may find near one: same first letters
+    (``prefix``) and last, at most two letters longer or shorter. :meth:`candidates` gives them
+    in the order they were added, as a scan of one list of all would meet them — the first
+    near one wins — without meeting the rest (a large store has thousands of long names per
+    first and last letter)."""
+
+    def __init__(self, prefix: int) -> None:
+        self.prefix = prefix
+        self.by_key: dict[tuple[str, str, int], list[tuple[int, object]]] = defaultdict(list)
+        self.n = 0
+
+    def add(self, key: str, item: object) -> None:
+        self.by_key[(key[: self.prefix], key[-1:], len(key))].append((self.n, item))
+        self.n += 1
+
+    def candidates(self, key: str) -> Iterator[object]:
+        start, end = key[: self.prefix], key[-1:]
+        lists = [self.by_key.get((start, end, len(key) + d), ()) for d in range(-2, 3)]
+        return (item for _, item in heapq.merge(*lists, key=lambda pair: pair[0]))
 
 
 def _near(a: str, b: str, *, one_from: int = 8, two_from: int = 11) -> bool:

@@ -275,6 +275,13 @@ WRITE_EVERY_ARTICLES = 256
 # still shows its progress in the store. The progress bar moves per batch, and an interrupted
 # run writes what it has analysed.
 WRITE_EVERY_S = 30.0
+# A write into a large store costs more: the identity pass reads every name the store holds
+# (100 articles into 50,000: about 10 s a write, against a second into a new store). So the
+# next write also waits until this many times the last write's duration has passed, which
+# keeps the writes to about a sixth of a run at any store size — ...
+WRITE_PAUSE_FACTOR = 5.0
+# ... but no more than this many analysed articles wait in memory for it.
+WRITE_MAX_PENDING = 4096
 
 
 class _Writer:
@@ -283,28 +290,39 @@ class _Writer:
     first batch at once, then every :data:`WRITE_EVERY_ARTICLES` articles or
     :data:`WRITE_EVERY_S` seconds, and on :meth:`flush`."""
 
-    def __init__(self, store: Store, summary: RunSummary, waiting, signatures) -> None:
+    def __init__(
+        self, store: Store, summary: RunSummary, waiting, signatures, clock=time.monotonic
+    ) -> None:
         self.store = store
         self.summary = summary
         self.waiting = waiting
         self.signatures = signatures
         self.pending: list[ArticleResult] = []
         self.written = False
-        self.last = time.monotonic()
+        self.last = clock()
+        self.took = 0.0  # how long the last write took
+        self.clock = clock
 
     def add(self, results: list[ArticleResult]) -> None:
         self.pending.extend(results)
-        if (
-            not self.written
-            or len(self.pending) >= WRITE_EVERY_ARTICLES
-            or time.monotonic() - self.last >= WRITE_EVERY_S
-        ):
+        if self.due():
             self.flush()
+
+    def due(self) -> bool:
+        """Whether the finished batches are to be written now (see :data:`WRITE_EVERY_ARTICLES`,
+        :data:`WRITE_EVERY_S`, :data:`WRITE_PAUSE_FACTOR`)."""
+        if not self.written or len(self.pending) >= WRITE_MAX_PENDING:
+            return True
+        waited = self.clock() - self.last
+        if waited < WRITE_PAUSE_FACTOR * self.took:
+            return False
+        return len(self.pending) >= WRITE_EVERY_ARTICLES or waited >= WRITE_EVERY_S
 
     def flush(self) -> None:
         from analysis import identity
 
         results = self.pending
+        start = self.clock()
         if results:
             fresh_ids = [r.article.id for r in results]
             # One transaction for the batch and the corpus identity pass over what the store
@@ -320,7 +338,8 @@ class _Writer:
             self.pending = []
             self.written = True
             self.summary.new += len(results)
-        self.last = time.monotonic()
+            self.took = self.clock() - start
+        self.last = self.clock()
 
 
 def _triage(

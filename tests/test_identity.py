@@ -926,3 +926,42 @@ def test_a_given_name_misspelt_by_a_doubled_letter_joins_the_usual_spelling():
     assert identity.person_joins(corpus) == {}
     assert identity.doubled_letter_given_name("Hilary Rowan", "Hillary Rowan")
     assert not identity.doubled_letter_given_name("Hillary Rowan", "Hillary Rowlan")
+
+
+def _levenshtein(a: str, b: str) -> int:
+    """The textbook full-table distance, the reference for the banded one."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def test_the_banded_edit_distance_is_the_full_one_within_its_limit():
+    """entities.rules.edit_distance fills only the cells near the diagonal: for every pair it
+    gives the distance when it is within the limit, None otherwise — as the full table does."""
+    import random
+
+    from analysis.entities.rules import edit_distance
+
+    rng = random.Random(7)
+    alphabet = "aeiklmr"
+    for _ in range(3000):
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        b = list(a)
+        for _ in range(rng.randint(0, 4)):  # a few edits of a, or a string of its own
+            k = rng.randint(0, len(b))
+            if rng.random() < 0.5:
+                b.insert(k, rng.choice(alphabet))
+            elif rng.random() < 0.5:
+                del b[k : k + 1]
+            elif k < len(b):
+                b[k] = rng.choice(alphabet)
+        b = "".join(b) if rng.random() < 0.8 else "".join(rng.sample(alphabet, rng.randint(0, 7)))
+        true = _levenshtein(a, b)
+        for limit in range(4):
+            assert edit_distance(a, b, limit) == (true if true <= limit else None), (a, b, limit)
+    assert edit_distance("Deir Ezzor", "Deir Ezor", 1) == 1
+    assert edit_distance("Deir Ezzor", "Deir Ezour", 1) is None
+    assert edit_distance("Thomson", "Thompson", 0) is None

@@ -238,6 +238,7 @@ def test_grouped_writes_store_what_per_batch_writes_store(tmp_path, corpus_files
     monkeypatch.setattr(Store, "write_batch", counting_write)
     stores = {}
     monkeypatch.setattr(pipeline, "WRITE_EVERY_S", 3600.0)
+    monkeypatch.setattr(pipeline, "WRITE_PAUSE_FACTOR", 0.0)
     for name, every in (("grouped", 1000), ("per_batch", 1)):
         monkeypatch.setattr(pipeline, "WRITE_EVERY_ARTICLES", every)
         writes.clear()
@@ -264,6 +265,7 @@ def test_grouped_writes_store_what_per_batch_writes_store(tmp_path, corpus_files
 def test_a_long_run_writes_before_its_end(tmp_path, monkeypatch, every_articles, every_s, expected):
     monkeypatch.setattr(pipeline, "WRITE_EVERY_ARTICLES", every_articles)
     monkeypatch.setattr(pipeline, "WRITE_EVERY_S", every_s)
+    monkeypatch.setattr(pipeline, "WRITE_PAUSE_FACTOR", 0.0)
     paths = write_articles(tmp_path / "in", 30)
     stored = []
 
@@ -274,6 +276,47 @@ def test_a_long_run_writes_before_its_end(tmp_path, monkeypatch, every_articles,
         summary, _ = analyze_paths(paths, store, batch_size=5, progress=progress)
     assert summary.new == 30
     assert stored == expected
+
+
+def test_a_slow_write_makes_the_next_wait(monkeypatch):
+    """A write that took long (a large store's identity pass) puts the next one off until
+    WRITE_PAUSE_FACTOR times its duration has passed, however many articles wait — up to
+    WRITE_MAX_PENDING of them; the writes stay a bounded share of the run."""
+    from types import SimpleNamespace
+
+    clock = [100.0]
+    writes: list[int] = []
+
+    class SlowStore:
+        def write_batch(self, results, *args, **kwargs):
+            writes.append(len(results))
+            clock[0] += 10.0  # a write of ten seconds
+
+    monkeypatch.setattr(pipeline, "WRITE_MAX_PENDING", 1000)
+    writer = pipeline._Writer(SlowStore(), pipeline.RunSummary(), {}, {}, clock=lambda: clock[0])
+
+    def finished(n):
+        return [
+            SimpleNamespace(article=SimpleNamespace(id=f"a{len(writes)}-{i}")) for i in range(n)
+        ]
+
+    writer.add(finished(1))  # the first batch at once
+    assert writes == [1]
+    clock[0] += 20.0  # 20 s after a 10 s write: too soon, though 300 articles wait
+    writer.add(finished(300))
+    assert writes == [1]
+    clock[0] += 31.0  # 51 s: five times the last write's duration has passed
+    writer.add(finished(1))
+    assert writes == [1, 301]
+    clock[0] += 1.0
+    writer.add(finished(999))  # too soon, but as many as memory is allowed to hold
+    assert writes == [1, 301]
+    writer.add(finished(1))
+    assert writes == [1, 301, 1000]
+    writer.add(finished(5))
+    writer.flush()  # the end of the run writes what waits
+    assert writes == [1, 301, 1000, 5]
+    assert writer.summary.new == 1307
 
 
 @pytest.mark.parametrize(

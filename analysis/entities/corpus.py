@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -83,23 +84,39 @@ def spelling_variants(names_by_article: Iterable[Collection[str]]) -> dict[str, 
     mapping: dict[str, str] = {}
     for group in by_first.values():
         group.sort(key=lambda n: (-articles[n], -len(n), n))
+        # The canonicals a name may be a spelling of, by the two keys _same_spelling needs
+        # equal (the glued surname; the first letter and last three of the surname with its
+        # articles), each list in the canonicals' order: a name meets its few candidates, not
+        # the whole group (a common first name's is thousands of names in a large store).
         canonical: list[str] = []
+        by_key: dict[tuple, list[int]] = defaultdict(list)
         for n in group:
+            candidates = sorted({i for key in _spelling_keys(n) for i in by_key.get(key, ())})
             target = next(
                 (
-                    c
-                    for c in canonical
-                    if 5 * together[c][n] <= articles[n] and _same_spelling(c, n)
+                    canonical[i]
+                    for i in candidates
+                    if 5 * together[canonical[i]][n] <= articles[n]
+                    and _same_spelling(canonical[i], n)
                 ),
                 None,
             )
             if target is None:
+                for key in _spelling_keys(n):
+                    by_key[key].append(len(canonical))
                 canonical.append(n)
             else:
                 mapping[n] = target
     return mapping
 
 
+def _spelling_keys(name: str) -> tuple[tuple, ...]:
+    """Keys two names must share one of to be :func:`_same_spelling` (a superset test)."""
+    glued, with_articles = _surname_form(name), _surname_form(name, articles=True)
+    return (("glued", glued), ("ends", with_articles[:1], with_articles[-3:]))
+
+
+@functools.lru_cache(maxsize=1 << 18)  # every pair of a first name's group asks for both
 def _surname_form(name: str, *, articles: bool = False) -> str:
     """The surname(s) of a full name, glued, without Arabic articles ("Abd al-Karim" →
     "abdkarim"), or with them (→ "abdalkarim")."""

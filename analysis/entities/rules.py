@@ -171,6 +171,7 @@ def strip_titles(name: str) -> tuple[str, str | None]:
     return " ".join(words[cut:]), title
 
 
+@functools.lru_cache(maxsize=1 << 18)  # the identity pass asks again for every name at each write
 def name_key(name: str) -> tuple[str, ...]:
     """Matching key of a (title-stripped) name: folded words, lower-case Arabic particles dropped
     ("Bashar al-Assad" → ("bashar", "assad"); "Ash Carter" keeps "ash")."""
@@ -250,12 +251,26 @@ def edit_distance(a: str, b: str, limit: int) -> int | None:
     """Levenshtein distance of ``a`` and ``b`` when it is at most ``limit``, else None."""
     if abs(len(a) - len(b)) > limit:
         return None
-    row = list(range(len(b) + 1))
+    # Only the cells within ``limit`` of the diagonal: a path of at most ``limit`` edits never
+    # leaves that band, so the cells outside it count as more than the limit (the identity
+    # pass asks this of hundreds of thousands of pairs of long names in a large store).
+    over = limit + 1
+    row = [j if j <= limit else over for j in range(len(b) + 1)]
     for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-        if min(row) > limit:
+        lo, hi = max(1, i - limit), min(len(b), i + limit)
+        prev = row[lo - 1]
+        row[lo - 1] = i if lo == 1 and i <= limit else over
+        best = row[lo - 1]
+        for j in range(lo, hi + 1):
+            cost = prev + (ca != b[j - 1])
+            prev = row[j]
+            cell = min(prev + 1, row[j - 1] + 1, cost, over)
+            row[j] = cell
+            if cell < best:
+                best = cell
+        if hi < len(b):
+            row[hi + 1] = over
+        if best > limit:
             return None
     return row[-1] if row[-1] <= limit else None
 
