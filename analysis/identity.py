@@ -87,7 +87,7 @@ from analysis.entities.rules import (
     title_sex,
     without_generation,
 )
-from analysis.records import EntityMention, is_local_speaker
+from analysis.records import is_local_speaker
 
 log = logging.getLogger(__name__)
 
@@ -227,10 +227,6 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
     renamed = [{middles.get(n, n) for n in names} for names in renamed]
     titled = titled_joins(Counter(n for names in renamed for n in names))
     renamed = [{titled.get(n, n) for n in names} for names in renamed]
-    as_mentions = {
-        str(i): [EntityMention(str(i), n, "PERSON", n, 0, 0, 0) for n in names]
-        for i, names in enumerate(renamed)
-    }
     # A surname alone joins its one full name (entities.harmonise), unless the word is also a
     # first name in the corpus ("Charles": Ray Charles, Charles Clarke, Charles Kennedy).
     firsts = {entities.name_key(n)[0] for names in renamed for n in names if " " in n.strip()}
@@ -238,7 +234,7 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
     # corpus has an "Al Gore")
     joined = {
         alias: canonical
-        for alias, canonical in entities.harmonise(as_mentions).items()
+        for alias, canonical in entities.harmonise_names(renamed).items()
         if " " in alias.strip()
         or (
             not (set(entities.name_key(alias)) - gazetteer.ARABIC_ARTICLES) & firsts

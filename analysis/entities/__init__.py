@@ -45,6 +45,7 @@ from analysis.entities.corpus import (
     apply_harmonised,
     edit_distance,
     harmonise,
+    harmonise_names,
     spelling_variants,
 )
 from analysis.entities.labelling import _label_entities
@@ -137,6 +138,7 @@ __all__ = [
     "clean_name",
     "extract",
     "harmonise",
+    "harmonise_names",
     "is_junk",
     "name_key",
     "person_alias",

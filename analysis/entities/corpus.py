@@ -29,10 +29,24 @@ def harmonise(
     at least ``min_articles`` articles (so "Brown" stays apart when the corpus has both Gordon and
     Nick Brown in comparable measure). Apply with :func:`apply_harmonised`.
     """
-    names_by_article = [
-        {m.name for m in mentions if m.label == "PERSON"}
-        for mentions in mentions_by_article.values()
-    ]
+    return harmonise_names(
+        [
+            {m.name for m in mentions if m.label == "PERSON"}
+            for mentions in mentions_by_article.values()
+        ],
+        min_share=min_share,
+        min_articles=min_articles,
+    )
+
+
+def harmonise_names(
+    names_by_article: Sequence[Collection[str]],
+    *,
+    min_share: float = 0.8,
+    min_articles: int = 2,
+) -> dict[str, str]:
+    """:func:`harmonise` of each article's PERSON names (the identity pass holds names, not
+    mentions)."""
     spellings = spelling_variants(names_by_article)
     full_articles: dict[str, Counter[str]] = defaultdict(Counter)
     singles: set[str] = set()
