@@ -20,6 +20,7 @@ by agreement between articles (:func:`headline_figures`), never as the largest.
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date, datetime, timedelta
 
 import duckdb
@@ -250,6 +251,32 @@ _NOT_REPLACED_SQL = """NOT EXISTS (
   AND NOT EXISTS (
     SELECT 1 FROM sup WHERE sup.category = x.category AND sup.class = x.class
       AND sup.article_id = x.article_id AND sup.estimate = y.estimate)"""
+# An article whose own source gives the other article's figure, for the other's incident, is no
+# disagreement with it: its own other figure is another incident, a part or an earlier toll it
+# tells beside that one. The real store paired SANA's "three civilians" of a second rocket attack
+# on an Aleppo neighbourhood with another outlet's "seven" of the first, in an article that gives
+# that seven itself ("Earlier on Wednesday … seven civilians were killed … on the same
+# neighborhood"); and "two injured" on one neighbourhood with the "six" of an article that gives
+# the two too. Only the same source's figure (an article that sets SANA's 19 wounded beside the
+# monitor's 20 reports a disagreement), of the other's incident (SAME_INCIDENT_SQL: not a barrel
+# bomb's 18 in a village beside a missile's 18 in the city) and no earlier event recalled (an
+# attack "on Jan. 25" that killed seven is not today's seven). ``told``: the comparable figures
+# of every scope (the marks' source).
+_TOLD_AS_X = re.sub(r"\bx\.", "told.", SAME_INCIDENT_SQL)  # the told figure in x's place
+_TOLD_AS_Y = re.sub(r"\by\.", "told.", SAME_INCIDENT_SQL)
+_NOT_TOLD_SQL = f"""NOT EXISTS (
+    SELECT 1 FROM told WHERE told.category = x.category AND told.class = x.class
+      AND told.location = x.location AND told.article_id = y.article_id
+      AND told.estimate = x.estimate AND told.claimant = y.claimant
+      AND told.scope IS DISTINCT FROM 'background'
+      AND {_TOLD_AS_Y})
+  AND NOT EXISTS (
+    SELECT 1 FROM told WHERE told.category = x.category AND told.class = x.class
+      AND told.location = x.location AND told.article_id = x.article_id
+      AND told.estimate = y.estimate AND told.claimant = x.claimant
+      AND told.scope IS DISTINCT FROM 'background'
+      AND {_TOLD_AS_X})"""
+_TOLD_SQL = "SELECT * FROM {src}"
 # ``{src}``: the figures read for these marks, whatever their scope. A scope asked for ("News
 # events") keeps the pairs of that scope, not the marks: the real store's "At least 22 children"
 # (a part of a larger toll, in a paragraph on an earlier day: background) says the article's
@@ -330,8 +357,11 @@ def conflicting_figures(
     * no earlier event recalled ("in early October four suicide bombers … killing 15"): its day
       is not the article's, so two recalled tolls of one week may be two incidents;
     * casualties told as one incident (:data:`analysis.incident_kinds.SAME_INCIDENT_SQL`): a kind
-      or target in common, no two attackers, weapons or days named; published two or more days
-      apart, a target both name or incident days at most a day apart;
+      or target in common, no two attackers, weapons, days or neighbourhoods named, not the
+      city beside elsewhere in its province; incident days (named, else published) two or more
+      days apart, a target both name;
+    * no figure whose own article's source gives the other's figure for the other's incident
+      (its figure is another attack, a part or an earlier toll: :data:`_NOT_TOLD_SQL`);
     * no part's toll below its wider place's ("three killed in one neighbourhood" beside "51
       killed across the city": both can be true, :data:`NOT_PART_OF_WIDER_SQL`);
     * ranges that cannot both be true: "at least 20" does not contradict 25, and a vague "dozens"
@@ -353,7 +383,9 @@ def conflicting_figures(
     sql = f"""
         WITH src AS (
             {_comparable_sql(where)}
-        ), sup AS ({_REPLACED_SQL.format(src=marks)}), fig AS (
+        ), every AS (SELECT * FROM {marks}), sup AS ({_REPLACED_SQL.format(src="every")}),
+        told AS ({_TOLD_SQL.format(src="every")}),
+        fig AS (
             SELECT * FROM src
         ), {_BANDS.format(w=band)}
         SELECT greatest(x.published, y.published) AS published, x.category, x.unit, x.location,
@@ -372,7 +404,7 @@ def conflicting_figures(
          AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background' AND {SAME_INCIDENT_SQL}
          AND {NOT_PART_OF_WIDER_SQL}
         WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
-          AND {_NOT_REPLACED_SQL} AND {_SAME_WHOLE_SQL}
+          AND {_NOT_REPLACED_SQL} AND {_NOT_TOLD_SQL} AND {_SAME_WHOLE_SQL}
         ORDER BY published DESC, x.category, x.location, x.estimate, y.estimate,
                  x.article_id, y.article_id
     """
@@ -765,7 +797,9 @@ def _conflict_pairs(
     sql = f"""
         WITH src AS (
             SELECT * FROM ({source})
-        ), sup AS ({_REPLACED_SQL.format(src=marks)}), fig AS (
+        ), every AS (SELECT * FROM {marks}), sup AS ({_REPLACED_SQL.format(src="every")}),
+        told AS ({_TOLD_SQL.format(src="every")}),
+        fig AS (
             -- One figure per identical claim (same thing counted, place, day, claimant, range):
             -- many articles repeating one claim made pairs by the square of their number (19,000
             -- articles on one day of a replicated store made billions).
@@ -784,7 +818,8 @@ def _conflict_pairs(
              AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background' AND {SAME_INCIDENT_SQL}
              AND {NOT_PART_OF_WIDER_SQL}
             WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
-              AND {_NOT_REPLACED_SQL} AND {_SAME_WHOLE_SQL}
+              AND {_NOT_REPLACED_SQL} AND {_NOT_TOLD_SQL}
+              AND {_SAME_WHOLE_SQL}
         ), widest AS (
             SELECT unnest(w) FROM (
                 SELECT arg_min(p, ({first_key("ida, sa")})) AS w FROM p GROUP BY ida, sa

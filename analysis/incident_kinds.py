@@ -40,6 +40,14 @@ place's is no disagreement (:data:`NOT_PART_OF_WIDER_SQL`); a day's span ("in th
 hours") is not a span of days (:data:`DAY_SPAN_BIT`). The attacker is read, where none is named,
 from whose area was hit (:data:`REBEL_HELD`), and a hospital where the wounded were taken is no
 target.
+
+Three more from the next read of the 29 left (schema 30): one name is often a city and the
+province around it ("Deir Ezzor", "Idlib"), and a toll of the city is no toll of elsewhere in
+its province (:data:`CITY_BIT`: a missile on a neighbourhood of "the eastern city" beside boats
+hit on the Euphrates in "the province"); two neighbourhoods named are two incidents
+(:data:`PART_NAME_PATTERN`: SANA's separate rocket attacks on two Aleppo neighbourhoods of one
+day); a day named two or more days from the other report's incident day needs the evidence
+tolls published apart need ("Saturday" in an article of Wednesday beside that Wednesday's toll).
 """
 
 from __future__ import annotations
@@ -248,7 +256,7 @@ DAY_SPAN_BIT = 1 << 34
 PLACE_PART_PATTERN = (
     r"\b(neighbo(u)?rhood|district|road|building)\b"
     r"|\band (al-)?[a-z-]+ (neighbo(u)?rhoods|districts)\b"
-    r"|\b[a-z-]+ area of\b"
+    r"|\b[a-z-]+\)? area (of|in)\b"
 )
 # Plural neighbourhoods that name none, read out first: "Hamadaniyah and other neighbourhoods",
 # "opposition-held neighbourhoods"; an area of a place is a part where it has a name ("the Bab
@@ -259,6 +267,49 @@ _UNNAMED_PARTS = (
     r"|\b(the|a|an|wider|surrounding|rural|whole|entire|border|residential|same|this|that) area\b"
 )
 PLACE_PART_BIT = 1 << 35
+# Which part of a place's name the sentence tells of, where one name is a city and the province
+# around it ("Idlib", "Deir Ezzor", "Hasakeh"): the city itself ("in the eastern city of Deir
+# el-Zour", "Aleppo city", "the provincial capital": CITY_BIT, bit 36) or somewhere else in the
+# province ("its small boats crossing the Euphrates River" in "Deir al-Zor province", "the
+# countryside", "rural Idlib": ELSEWHERE_BIT, bit 37). A figure of the city and one of elsewhere in
+# its province are two incidents: the real store paired a missile's 15 on a neighbourhood of
+# "the eastern city of Deir el-Zour" with 60 killed on boats on the Euphrates in "Deir al-Zor
+# province". A sentence that names the city and more ("the city and its countryside", "on the
+# city outskirts", "a town 15 km from Idlib city") is neither; a province named with no smaller
+# place is its total (PROVINCE_PATTERN), and "the town of" alone says nothing of a province (a
+# town is "the city of Douma" in one report and "the town of Douma" in the next).
+CITY_PATTERN = r"\b(city|provincial capital)\b"
+BEYOND_CITY = (
+    r"\b(province|governorate|countryside|rural|outskirts|suburbs?|towns?|villages?)\b"
+    r"|\b(near|outside|around|from) (the )?([a-z-]+ )?city\b"
+)
+ELSEWHERE_PATTERN = (
+    r"\b(countryside|rural|outskirts|suburbs?)\b"
+    r"|\b(province|governorate)\b.*\b(towns?|villages?|river|crossing|border|camps?)\b"
+    r"|\b(towns?|villages?|river|crossing|border|camps?)\b.*\b(province|governorate)\b"
+)
+CITY_BIT = 1 << 36
+ELSEWHERE_BIT = 1 << 37
+# The one neighbourhood or district the sentence names ("on al-Hamadaniye neighborhood", "the
+# neighbourhood of Al-Maghayer", "the Maghayir district"), as the first five letters of its name
+# without "al-", coded into bits 38-45 (0: none, or a list: "al-Midan and al-Ashrafiyeh
+# neighbourhoods"). Two figures naming two neighbourhoods are two incidents: SANA's "two others
+# injured ... on al-Hamadaniye neighborhood" had been paired with "4 others were injured due to
+# rocket shells ... on Salah-Eddin neighborhood" the same day. Five letters, as transliterations
+# differ in their ends ("al-Hamadaniye", "al-Hamadaniyeh", "Maghayir", "Al-Maghayer"). Read from
+# the sentence as written: a name is capitalised ("a residential neighbourhood" names none), and
+# the figure's own place is none ("a neighbourhood of Aleppo").
+_PART_NOUN = r"(?:[Nn]eighbo(?:u)?rhood|[Dd]istrict|[Qq]uarter)"
+_AL = r"(?:(?:al|Al|el|El|Ash|ash)-)?"
+_GENERIC_PARTS = (
+    r"^(Residential|Eastern|Western|Northern|Southern|Central|Old|New|Same|Busy|Crowded|Nearby|"
+    r"Populated|Densely|Rebel|Government|Opposition|Regime|Kurdish|Christian|Shiite|Sunni|Alawite)$"
+)
+# the name before the noun ("Salah Eddin neighborhood"), else after it ("the district of Midan")
+PART_NAME_BEFORE = rf"(?:^|[^A-Za-z-]){_AL}([A-Z][a-z]+)(?:[ -][A-Z][a-z]+)? {_PART_NOUN}\b"
+PART_NAME_AFTER = rf"(?:[Nn]eighbo(?:u)?rhood|[Dd]istrict) of (?:the )?{_AL}([A-Z][a-z]+)"
+PART_NAME_FIRST_BIT = 38
+PART_NAME_MASK = 255 << PART_NAME_FIRST_BIT
 # Where a sentence goes on to an earlier incident after the figure's own ("Syrian air strikes
 # kill 70 people after rebel rocket attack", "following rocket attacks by rebels") or to another
 # ("the rebel barrage killed 10 in Damascus while the government air strikes ..."), the kinds
@@ -277,6 +328,8 @@ _NOT_TARGETS = (
     r"|\b(treated|taken|rushed|brought|admitted|died|dead|evacuated|transferred|transported|"
     r"hospitali[sz]ed|receiving treatment)( [a-z-]+)?( [a-z-]+)? (in|to|at|from|into) "
     r"(a |an |the )?([a-z-]+ )?(hospitals?|clinics?|medical (centres?|centers?))"
+    # nor the hospitals that took the wounded in ("hospitals received more than 80 wounded")
+    r"|\b(hospitals?|clinics?) (received|receiving|treated|treating|admitted|took in)\b"
 )
 
 
@@ -321,8 +374,29 @@ def _kinds_sql() -> str:
         f"'{_UNNAMED_PARTS}', ' ', 'g'), '{PLACE_PART_PATTERN}') THEN {PLACE_PART_BIT} ELSE 0 END"
     )
     day_span = f"CASE WHEN regexp_matches(ks, '{DAY_SPAN_PATTERN}') THEN {DAY_SPAN_BIT} ELSE 0 END"
+    city = (
+        f"CASE WHEN regexp_matches(ks, '{CITY_PATTERN}') THEN (CASE WHEN regexp_matches(ks, "
+        f"'{BEYOND_CITY}') THEN 0 ELSE {CITY_BIT} END) WHEN regexp_matches(ks, "
+        f"'{ELSEWHERE_PATTERN}') THEN {ELSEWHERE_BIT} ELSE 0 END"
+    )
+    # the named part's key: the capitalised name before the noun, else after "of", its first
+    # five letters (a list of parts, or a generic word, names none)
+    named = (
+        f"coalesce(nullif(regexp_extract({{f}}.sentence, '{PART_NAME_BEFORE}', 1), ''),"
+        f" regexp_extract({{f}}.sentence, '{PART_NAME_AFTER}', 1))"
+    )
+    # the five letters' codes as a number base 31 (not DuckDB's hash(), which may change with
+    # its version while a store keeps the kinds it wrote)
+    key = " + ".join(f"ascii(substr(lower({named}), {i + 1}, 1)) * {31**i}" for i in range(5))
+    part_name = (
+        f"CASE WHEN regexp_matches(ks, '\\b(neighbo(u)?rhoods|districts|quarters)\\b')"
+        f" OR regexp_matches({named}, '{_GENERIC_PARTS}') OR {named} = ''"
+        # "a neighbourhood of Aleppo": the figure's own place, no part of it
+        f" OR lower(left({named}, 5)) = lower(left(coalesce({{f}}.location, ''), 5)) THEN 0"
+        f" ELSE (({key}) % 255 + 1)::BIGINT << {PART_NAME_FIRST_BIT} END"
+    )
     figure = (
-        f"{place} + {day_span}"
+        f"{place} + {day_span} + {city} + {part_name}"
         f" + CASE WHEN {{f}}.part_of IS NOT NULL THEN {PART_BIT} ELSE 0 END"
         f" + CASE WHEN regexp_matches(ks, '{DOWNING_PATTERN}') THEN {DOWNING_BIT} ELSE 0 END"
         f" + CASE WHEN regexp_matches(kp, '{SUPERSEDED_PATTERN}') THEN {SUPERSEDED_BIT} ELSE 0 END"
@@ -361,7 +435,8 @@ def _kinds_sql() -> str:
 # sentence names none), then the weapons (bits 19-22), a span of days or a province's total
 # (23), the weekday (24-26), the attackers (27-29), a toll since replaced (30), one strike named
 # (7), a part of a larger figure (32), an aircraft downed (33), a day's span ("in the past 24
-# hours", 34) and a part of the place (a target, a neighbourhood: 35).
+# hours", 34), a part of the place (a target, a neighbourhood: 35) and the city a place's name
+# stands for (36) or elsewhere in its province (37).
 KINDS_SQL = _kinds_sql()
 
 
@@ -369,6 +444,11 @@ def _compatible(mask: int) -> str:
     return (
         f"((x.kinds & {mask}) = 0 OR (y.kinds & {mask}) = 0 OR (x.kinds & y.kinds & {mask}) <> 0)"
     )
+
+
+def _compatible_key(mask: int) -> str:
+    """A key held in the bits of ``mask``: the same on both sides, or missing on one."""
+    return f"((x.kinds & {mask}) = 0 OR (y.kinds & {mask}) = 0 OR (x.kinds & {mask}) = (y.kinds & {mask}))"
 
 
 # The categories of figures that count an incident's casualties: only they need a kind or a
@@ -407,16 +487,17 @@ def _anchor_day(e: str) -> str:
 
 
 # Reports of one incident arrive over a few days (figure_views.INCIDENT_DAYS), but in a city at
-# war each day has its own incidents: two casualty tolls published two or more days apart are
-# paired only on evidence that they are one incident — a target or a chemical attack or a
-# downing both name, or incident days (the day named, else the article's) at most a day apart.
-# On the real store 10 of 40 conflicts paired two days' tolls of one city this way ("On Friday
-# terrorists targeted al-Furqan … killing 44" beside "rebels fired a barrage … killing nine",
-# published four days later).
+# war each day has its own incidents: two casualty tolls whose incident days (the day named,
+# else the article's) lie two or more days apart are paired only on evidence that they are one
+# incident — a target or a chemical attack or a downing both name. On the real store 10 of 40
+# conflicts paired two days' tolls of one city this way ("On Friday terrorists targeted
+# al-Furqan … killing 44" beside "rebels fired a barrage … killing nine", published four days
+# later). Articles of one day are no exception when one names a day days before: "Nine other
+# civilians were killed in rebel shelling … Saturday" was paired with a rocket attack's ten of
+# the Wednesday both articles were published.
 EVIDENCE_MASK = TARGETS_MASK | CHEMICAL_BIT | DOWNING_BIT
 _DAYS_APART_SQL = (
-    f"(abs(date_diff('day', x.published::DATE, y.published::DATE)) <= 1"
-    f" OR abs(date_diff('day', {_anchor_day('x')}, {_anchor_day('y')})) <= 1"
+    f"(abs(date_diff('day', {_anchor_day('x')}, {_anchor_day('y')})) <= 1"
     f" OR (x.kinds & y.kinds & {EVIDENCE_MASK}) <> 0)"
 )
 
@@ -446,6 +527,10 @@ SAME_INCIDENT_SQL = (
     f" AND (((x.kinds & {SPAN_BIT | DAY_SPAN_BIT}) = (y.kinds & {SPAN_BIT | DAY_SPAN_BIT})"
     f" AND (x.kinds & {SINGLE_BIT}) = (y.kinds & {SINGLE_BIT}))"
     f" OR (x.kinds & y.kinds & {TARGETS_MASK | CHEMICAL_BIT}) <> 0)))"
+    # two neighbourhoods named: two incidents (PART_NAME_PATTERN)
+    f" AND {_compatible_key(PART_NAME_MASK)}"
+    # the city beside elsewhere in its province: two incidents (CITY_BIT)
+    f" AND ((x.kinds | y.kinds) & {CITY_BIT | ELSEWHERE_BIT}) <> {CITY_BIT | ELSEWHERE_BIT}"
     # a toll since replaced is in no conflict; a part of a toll is paired with parts only
     f" AND (x.kinds & {SUPERSEDED_BIT}) = 0 AND (y.kinds & {SUPERSEDED_BIT}) = 0"
     f" AND (x.kinds & {PART_BIT}) = (y.kinds & {PART_BIT}))"

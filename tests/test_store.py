@@ -326,6 +326,30 @@ def test_an_upgrade_to_schema_29_recounts_the_incident_kinds(corpus_store, tmp_p
     assert marked and all(row[2] > 1000 for row in marked)
 
 
+def test_an_upgrade_to_schema_30_recounts_the_incident_kinds(corpus_store, tmp_path):
+    """Schema 30 gave the kinds of ``sum_conflict_figures`` new bits (the city or elsewhere in
+    its province, the neighbourhood named): a schema-29 store gets that summary recounted, its
+    kinds as a new store computes them, and nothing else."""
+    from analysis import incident_kinds
+
+    old = tmp_path / "older.duckdb"
+    shutil.copy(corpus_store, old)
+    con = duckdb.connect(str(old))
+    # kinds a schema-29 store cannot hold: both new place bits and a neighbourhood's key on
+    # every row (whatever the corpus's sentences name, only a recount takes them off)
+    stale = incident_kinds.CITY_BIT | incident_kinds.ELSEWHERE_BIT | incident_kinds.PART_NAME_MASK
+    con.execute(f"UPDATE sum_conflict_figures SET kinds = kinds | {stale}")
+    con.execute("UPDATE sum_articles SET n_articles = n_articles + 1000")  # what it must not
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", ["29"])
+    con.close()
+    Store(old).close()
+    kept = ["sum_conflict_figures"]
+    got = _dump(old, kept)
+    assert got == _dump(corpus_store, kept) and all(got.values())
+    marked = _dump(old, ["sum_articles"])["sum_articles"]
+    assert marked and all(row[2] > 1000 for row in marked)
+
+
 def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):
     too_old = tmp_path / "too-old.duckdb"
     _made_older(corpus_store, too_old, version=OLDEST_UPGRADABLE - 1)
