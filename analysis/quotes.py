@@ -698,7 +698,7 @@ class _Resolver:
             # Observatory said", commas lost): the subject's own word names the speaker.
             own = self.names.mention_at(head.idx, head.idx + len(head))
             if own is not None and (own.start > ent.start_char or own.end < ent.end_char):
-                text = ent.doc.text[own.start : own.end]
+                text = text_of(ent.doc)[own.start : own.end]
                 name, label = self.names.actor(own, text)
                 return _Speaker(name, text, own.start, own.end, label,
                                 self.roles.get(name))  # fmt: skip
@@ -994,7 +994,7 @@ class _Resolver:
             if _title_name([*words, *rest]):
                 words += rest
         start, end = words[0].idx, words[-1].idx + len(words[-1])
-        name, _ = self.names.canonical(np.doc.text[start:end], "ORG", start, end)
+        name, _ = self.names.canonical(text_of(np.doc)[start:end], "ORG", start, end)
         return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
 
     def _appositive_organisation(self, token: Token, np: Span) -> _Speaker | None:
@@ -1008,7 +1008,7 @@ class _Resolver:
         if not words or not _title_name(words):
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1])
-        name, _ = self.names.canonical(np.doc.text[start:end], "ORG", start, end)
+        name, _ = self.names.canonical(text_of(np.doc)[start:end], "ORG", start, end)
         return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
 
     def _organisation(self, token: Token) -> _Speaker | None:

@@ -770,7 +770,7 @@ def _club_use(doc: Doc, ent: Span) -> bool:
             return True
     if not sporty:
         return False
-    text = doc.text
+    text = text_of(doc)
     if _SCORE_AFTER.match(text, ent.end_char) or _SCORE_BEFORE.search(
         text, max(sent.start_char, ent.start_char - 12), ent.start_char
     ):
