@@ -497,7 +497,7 @@ class Store:
                 ]
                 if stale:
                     days = summaries.days_of(self.con, stale)
-                    for table in CHILD_TABLES:
+                    for table in (*CHILD_TABLES, "name_raw"):
                         self.con.execute(
                             f"DELETE FROM {table} WHERE article_id IN "
                             "(SELECT unnest(?::VARCHAR[]))",
@@ -520,7 +520,9 @@ class Store:
         self.con.execute("BEGIN")
         try:
             days = summaries.days_of(self.con, ids)  # the cells the old rows counted in
-            for table in CHILD_TABLES:
+            # (and the identity pass's log of their names: analysis.identity reads it as the
+            # names first written, which the rewritten rows no longer are)
+            for table in (*CHILD_TABLES, "name_raw"):
                 self.con.execute(
                     f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
                 )
