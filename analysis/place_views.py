@@ -15,6 +15,7 @@ import os
 import re
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -699,20 +700,30 @@ def in_region(df: pd.DataFrame, region: str) -> pd.DataFrame:
 
 
 def place_figures(
-    con: duckdb.DuckDBPyConnection, filters: Filters | None = None, *, names: tuple[str, ...]
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    names: tuple[str, ...],
+    country: str | None = None,
+    region: str | None = None,
 ) -> pd.DataFrame:
     """The figures reported at any of the place names ``names`` (as the store spells them), with
     their article: ``article_id, title, source, published, category, value, text, location,
-    claimed_by, sentence, start``, largest categories first, newest first."""
+    claimed_by, sentence, start``, largest categories first, newest first. Given the ``country``
+    (and ``region``) of the place or area picked, only where the article places the name there
+    (:func:`_elsewhere`)."""
     sub, params = article_ids_sql(filters)
     sql = f"""
         SELECT f.article_id, a.title, a.source, a.published, f.category, f.value, f.text,
                f.location, f.claimed_by, f.sentence, f.start
         FROM figures f JOIN articles a ON a.id = f.article_id
         WHERE f.location IN (SELECT unnest(?::VARCHAR[])) AND f.article_id IN ({sub})
+          AND NOT EXISTS (SELECT 1 FROM _places_elsewhere x
+                          WHERE x.article_key = a.article_key AND x.name = f.location)
         ORDER BY f.category, a.published DESC NULLS LAST, f.value DESC
     """
-    return con.execute(sql, [list(names), *params]).df()
+    with _elsewhere(con, names, country, region):
+        return con.execute(sql, [list(names), *params]).df()
 
 
 def place_articles(
@@ -721,21 +732,76 @@ def place_articles(
     *,
     names: tuple[str, ...],
     limit: int = 200,
+    country: str | None = None,
+    region: str | None = None,
 ) -> pd.DataFrame:
     """Articles naming any of ``names`` as a place or reporting a figure there: ``id, title,
-    source, published, mentions``, most mentions first."""
+    source, published, mentions``, most mentions first; given the ``country`` (and ``region``)
+    picked, only where the article places the name there (:func:`_elsewhere`)."""
     sub, params = article_ids_sql(filters)
     sql = f"""
         WITH hits AS (
-            SELECT article_id, sum(mentions) AS mentions FROM entities
+            SELECT article_id, name, sum(mentions) AS mentions FROM entities
             WHERE name IN (SELECT unnest(?::VARCHAR[])) AND {PLACE_LABELS_SQL}
-            GROUP BY article_id
+            GROUP BY article_id, name
             UNION ALL
-            SELECT article_id, 0 FROM figures WHERE location IN (SELECT unnest(?::VARCHAR[]))
+            SELECT article_id, location, 0 FROM figures
+            WHERE location IN (SELECT unnest(?::VARCHAR[]))
         )
         SELECT a.id, a.title, a.source, a.published, sum(h.mentions)::INTEGER AS mentions
         FROM hits h JOIN articles a ON a.id = h.article_id
         WHERE a.id IN ({sub})
+          AND NOT EXISTS (SELECT 1 FROM _places_elsewhere x
+                          WHERE x.article_key = a.article_key AND x.name = h.name)
         GROUP BY ALL ORDER BY mentions DESC, a.published DESC NULLS LAST LIMIT ?
     """
-    return con.execute(sql, [list(names), list(names), *params, int(limit)]).df()
+    with _elsewhere(con, names, country, region):
+        return con.execute(sql, [list(names), list(names), *params, int(limit)]).df()
+
+
+@contextmanager
+def _elsewhere(
+    con: duckdb.DuckDBPyConnection,
+    names: tuple[str, ...],
+    country: str | None,
+    region: str | None,
+):
+    """Registers ``_places_elsewhere`` (``article_key, name``) for the duration: the articles
+    whose own context (the :class:`Settlement`'s, as the map reads it: :func:`_settle`) places
+    one of ``names`` outside ``country`` (and ``region``). The figures and articles of a picked
+    place or area are listed by name, and a name two places share had listed the other's: the
+    $250 given in "San Jose, Calif." under San Jose, Costa Rica, which another story's
+    "San Jose" is drawn at. Empty when no country nor region is given."""
+    pairs: set[tuple[int, str]] = set()
+    if country or region:
+        settlement_ = settlement(con)
+        weak = sorted(n for n in names if n in settlement_.weak)
+        if weak:
+            con.register("_places_contexts", settlement_.contexts)
+            try:
+                rows = con.execute(
+                    """SELECT DISTINCT article_key, name, leader, supported, alone, tagged,
+                              state, within
+                       FROM _places_contexts WHERE name IN (SELECT unnest(?::VARCHAR[]))""",
+                    [weak],
+                ).fetchall()
+            finally:
+                con.unregister("_places_contexts")
+            for key, name, *context in rows:
+                loc = _settle(name, settlement_.located(name), (True, *context))
+                if (
+                    loc is None
+                    or country
+                    and loc.country != country
+                    or region
+                    and loc.region != region
+                ):
+                    pairs.add((key, name))
+    keys, found = zip(*sorted(pairs)) if pairs else ((), ())
+    frame = pd.DataFrame({"article_key": pd.Series(keys, dtype="int64"),
+                          "name": pd.Series(found, dtype="string")})  # fmt: skip
+    con.register("_places_elsewhere", frame)
+    try:
+        yield
+    finally:
+        con.unregister("_places_elsewhere")

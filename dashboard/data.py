@@ -708,21 +708,38 @@ def place_regions(db: str, data_version: str, filters: Filters) -> tuple[str, ..
 @_keyed(place_views.place_figures)
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def place_figures(
-    db: str, data_version: str, filters: Filters, *, names: tuple[str, ...]
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    names: tuple[str, ...],
+    country: str | None = None,
+    region: str | None = None,
 ) -> pd.DataFrame:
     with connection() as con:
         filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
-        return place_views.place_figures(con, filters, names=tuple(names))
+        return place_views.place_figures(
+            con, filters, names=tuple(names), country=country, region=region
+        )
 
 
 @_keyed(place_views.place_articles)
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def place_articles(
-    db: str, data_version: str, filters: Filters, *, names: tuple[str, ...], limit: int = 200
+    db: str,
+    data_version: str,
+    filters: Filters,
+    *,
+    names: tuple[str, ...],
+    limit: int = 200,
+    country: str | None = None,
+    region: str | None = None,
 ) -> pd.DataFrame:
     with connection() as con:
         filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
-        return place_views.place_articles(con, filters, names=tuple(names), limit=limit)
+        return place_views.place_articles(
+            con, filters, names=tuple(names), limit=limit, country=country, region=region
+        )
 
 
 def _tuple(values: Sequence[str] | None) -> tuple[str, ...] | None:

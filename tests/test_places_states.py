@@ -187,3 +187,32 @@ def test_a_name_the_article_calls_an_island_is_no_town_abroad(nlp, tmp_path):
         df = place_views.places(store.con, Filters())
     rows = [row for _, row in df.iterrows() if "New Providence" in row["names"]]
     assert [(row["region"], row["n_articles"]) for row in rows] == [("New Jersey", 1)]
+
+
+NAMESAKE_STORIES = {
+    "ca1": "A retired nurse in San Jose, Calif., gave the senator $300 in March, records show.",
+    "cr1": "Coffee growers marched through San Jose on Tuesday to demand better prices, and "
+    "the government of Costa Rica promised talks.",
+}
+
+
+def test_a_picked_place_lists_only_the_figures_its_articles_place_there(nlp, tmp_path):
+    # the map drew the $300 of "San Jose, Calif." in California, but the figures and articles
+    # listed for San Jose, Costa Rica (picked, or its country) were read by name and held it
+    from tests.test_places import _analysed_store
+
+    with _analysed_store(nlp, tmp_path / "sj.duckdb", NAMESAKE_STORIES) as store:
+        df = place_views.places(store.con, Filters())
+        rows = [row for _, row in df.iterrows() if "San Jose" in row["names"]]
+        listed = {}
+        for row in rows:
+            where = dict(country=row["country"], region=row["region"])
+            figs = place_views.place_figures(store.con, Filters(), names=row["names"], **where)
+            arts = place_views.place_articles(store.con, Filters(), names=row["names"], **where)
+            listed[(row["country"], row["region"])] = (list(figs["text"]), len(arts))
+        costa_rica = place_views.place_figures(
+            store.con, Filters(), names=("San Jose",), country="CR"
+        )
+    assert listed[("US", "California")] == (["$300"], 1)
+    assert listed[("CR", "San Jose")] == ([], 1)
+    assert costa_rica.empty

@@ -69,17 +69,28 @@ place = st.selectbox(
 filters_ui.remember_page_param("place", place)  # the link holds what was chosen
 place = SPELLED.get(place, place)
 
+# where the place or area lies: its figures and articles are those placing its names there,
+# not a namesake's elsewhere ("San Jose, Calif." under San Jose, Costa Rica)
 if place:
-    names = tuple(table.loc[table["place"] == place, "names"].iloc[0])
+    row = table.loc[table["place"] == place].iloc[0]
+    names = tuple(row["names"])
+    where = dict(
+        country=row["country"], region=row["region"] if isinstance(row["region"], str) else None
+    )
     heading = place
 elif region:
     names = tuple(n for ns in table["names"] for n in ns)
+    countries = set(table["country"].dropna())
+    where = dict(
+        country=next(iter(countries)) if len(countries) == 1 else None,
+        region=region if (table["region"] == region).any() else None,
+    )
     heading = f"everywhere in {region}"
 else:
     reporting.stop_page()
 
 st.subheader(f"Figures reported for {heading}")
-figs = data.place_figures(filters, names=names)
+figs = data.place_figures(filters, names=names, **where)
 if figs.empty:
     components.empty(f"The articles in view name {heading} but report no figures there.")
 else:
@@ -104,7 +115,7 @@ else:
     )  # fmt: skip
 
 st.subheader(f"Articles about {heading}")
-arts = data.place_articles(filters, names=names)
+arts = data.place_articles(filters, names=names, **where)
 arts = arts.assign(link=filters_ui.article_links(arts["id"].tolist(), filters=filters))
 components.table(
     arts[["title", "source", "published", "mentions", "link"]],
