@@ -797,7 +797,7 @@ def _elsewhere(
                     and loc.region != region
                 ):
                     pairs.add((key, name))
-    keys, found = zip(*sorted(pairs)) if pairs else ((), ())
+    keys, found = zip(*sorted(pairs), strict=True) if pairs else ((), ())
     frame = pd.DataFrame({"article_key": pd.Series(keys, dtype="int64"),
                           "name": pd.Series(found, dtype="string")})  # fmt: skip
     con.register("_places_elsewhere", frame)
