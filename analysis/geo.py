@@ -720,6 +720,12 @@ def _english_senses() -> dict[str, frozenset[str]]:
     return empty
 
 
+def english_verbs() -> frozenset[str]:
+    """WordNet's verbs, lower case (:func:`_english_senses`): read by the name rules to tell a
+    title-case headline verb ("Clinton Wades In") from a surname."""
+    return _english_senses()["verb"]
+
+
 def needs_tag(name: str, found: Location) -> bool:
     """Whether ``name``, placed at the town ``found``, is a place only where its article tags
     it one (see :func:`locate_in_article`): an :func:`ordinary_word` that is a town's name

@@ -17,7 +17,8 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
 
 * person — spellings of one full name (:func:`analysis.entities.spelling_variants`, and one
   transliteration key: "Barrack Obama", "Yasser al-Yusef" / "al-Youssef"), unless a writer names
-  both in one article; a possessive "s" the source stripped ("Ban Ki-moons"); a middle name or
+  both in one article (a given name misspelt by one doubled letter in a few articles joins even
+  so: "Hilary Clinton"); a possessive "s" the source stripped ("Ban Ki-moons"); a middle name or
   initial ("Hillary Rodham Clinton" → "Hillary Clinton") unless two different middles share that
   short form ("George W. Bush", "George H. W. Bush"); a generation after the surname and a
   short form of the given name ("Joseph R. Biden Jr" → "Joe Biden": lexicon/given_name_forms),
@@ -197,10 +198,20 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
             together[n].update(names)
     # Transliterations of the whole name: "Barrack Obama" / "Barack Obama", "Yasser al-Yusef" /
     # "Yasser al-Youssef"; a writer who names both in one article means two people.
+    # The one exception: a given name misspelt by one doubled letter ("Hilary Clinton" in an
+    # article with one "Hillary Clinton") in a few articles, the spelling in ten times as many
+    # being the same person's.
     first = _group_by(
         articles,
         lambda n: translit_key(n) if len(entities.name_key(n)) >= 2 else "",
-        apart=lambda a, b: 5 * together[a][b] > articles[a],
+        apart=lambda a, b: (
+            5 * together[a][b] > articles[a]
+            and not (
+                articles[a] <= MISSPELT_MAX_ARTICLES
+                and articles[b] >= 10 * articles[a]
+                and doubled_letter_given_name(a, b)
+            )
+        ),
     )
     # A plural "s" the source's stripped apostrophe left on ("Ban Ki-moons spokesman").
     for name in articles:
@@ -235,6 +246,25 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
         )
     }
     return resolve_chains({**first, **middles, **titled, **joined})
+
+
+# The most articles a given name misspelt by a doubled letter is in for it to join the usual
+# spelling though an article names both.
+MISSPELT_MAX_ARTICLES = 3
+
+
+def doubled_letter_given_name(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ only in one doubled letter of the given name ("Hilary Clinton" /
+    "Hillary Clinton"), not in the surname nor in any other letter ("Jon" / "John")?"""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 2 or wa[1:] != wb[1:]:
+        return False
+    short, long = sorted((wa[0], wb[0]), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    return any(
+        long[i] == long[i - 1] and long[:i] + long[i + 1 :] == short for i in range(1, len(long))
+    )
 
 
 _TITLED = re.compile(r"(Mr|Mrs|Ms|Miss|Messrs|Sir)\.? (\S+)")

@@ -17,7 +17,9 @@ acronym the model tagged nothing still names its speaker ("SOHR", "Mr Cable", "E
 does ("… a monitoring group said Saturday"); pronouns go to the
 nearest preceding subject of the right kind ("he" never to a person known to be a woman, "she"
 never to a man: :func:`person_sex`); role descriptions ("the US defence secretary") go to
-the person the article gives that role, by apposition or by the nearest named person.
+the person the article gives that role, by apposition or title ("President Vladimir Putin" is
+"the Russian leader"), else by the nearest named person the text does not set apart from it;
+a pronoun speaker is never a name in what it says ("Trump is no conservative, he said").
 """
 
 from __future__ import annotations
@@ -1102,6 +1104,18 @@ class _Resolver:
                     t.tag_ in ("NNS", "NNPS") and not t.ent_type_ for t in doc[idx + 1 : token.i]
                 )
 
+        said = self._said_by(token, person=own is not None)
+        if said:
+            # The pronoun is never a name inside what its own verb says: in "Also, Trump is no
+            # conservative, he said" (or "…, he said, Smith would lose") "he" is someone else,
+            # the one the words are about is not their speaker (Trump had been given them).
+            gender_fits = fits
+
+            def fits(spk: _Speaker, idx: int, is_subj: bool) -> bool:
+                if idx in said:
+                    return False
+                return gender_fits is None or gender_fits(spk, idx, is_subj)
+
         ranked = self._ranked_antecedent(token.i, want, fits)
         found = ranked[1] if ranked is not None else None
         if own is not None:
@@ -1122,6 +1136,64 @@ class _Resolver:
         return _Speaker(
             found.name, token.text, token.idx, token.idx + len(token), found.label, found.role
         )
+
+    def _said_by(self, token: Token, *, person: bool) -> set[int]:
+        """The token indices of what the subject ``token``'s own speech verb says: its
+        complement clause ("Trump is no conservative, he said"), empty when ``token`` is no
+        speech verb's subject. For a ``person`` pronoun, only when someone before it is a
+        speech verb's subject: news writes "Ms. Nwanguma was shocked, she said" of the
+        speaker herself, but "X said he will not vote for Trump. Also, Trump is no
+        conservative, he said" is X going on."""
+        verb = token.head
+        if token.dep_ not in CLAUSE_SUBJECT_DEPS or verb.lemma_.lower() not in SPEECH_VERBS:
+            return set()
+        said = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+        # A clause holding a quotation is the narrator's, the quotation what is said ("Mr.
+        # Bush praised his brother's ''faith'' - ''…,'' he said": the parse hangs the
+        # narration under "said", and Mr. Bush is "he")
+        if any(self.quoted[i] for i in said):
+            return set()
+        if person and not self._speaker_goes_on(token, said):
+            return set()
+        return said
+
+    def _speaker_goes_on(self, token: Token, said: set[int]) -> bool:
+        """Whether the pronoun ``token`` may go on from a person quoted just before: the
+        nearest subject person before it (outside ``said``) is a speech verb's subject, in its
+        sentence or the one before, or with only quotations between ("Ms. Gil said …. These
+        changes are a fact of life. Though Ms. Olivieri has …, she said" is Ms. Olivieri's)."""
+        now = self.sent_of[token.i]
+        for idx, spk, subj in reversed(self.candidates):
+            if idx >= token.i or idx in said or spk.label != "PERSON" or not subj:
+                continue  # (a name in passing: "X said he will not vote for Trump")
+            if now - self.sent_of[idx] > ANTECEDENT_SENTENCES or not self._speech_subject(spk):
+                return False
+            sents = list(self.doc.sents)
+            return all(
+                self.quoted[next((t.i for t in sents[n] if not t.is_punct), sents[n].start)]
+                for n in range(self.sent_of[idx] + 1, now)
+            )
+        return False
+
+    def _speech_subject(self, spk: _Speaker) -> bool:
+        """Whether the mention of ``spk`` is the subject of a speech verb."""
+        root = self._mention_root(spk)
+        return (
+            root is not None
+            and root.dep_ in CLAUSE_SUBJECT_DEPS
+            and root.head.lemma_.lower() in SPEECH_VERBS
+        )
+
+    def _mention_root(self, spk: _Speaker) -> Token | None:
+        """The head of the phrase the mention of ``spk`` names (up from a compound, an
+        apposition or a flat name), or None when the mention is no span of the parse."""
+        span = self._mention_span(spk)
+        if span is None:
+            return None
+        root = span.root
+        while root.dep_ in ("compound", "appos", "flat") and root.head.i != root.i:
+            root = root.head
+        return root
 
     def _subject_pronoun_before(self, token: Token, own: str) -> Token | None:
         """The nearest pronoun of gender ``own`` before ``token`` (within
@@ -1290,6 +1362,25 @@ class _Resolver:
         # ("(Design by Farwa Rizwan / Al Arabiya English)", a picture's credit, was "the
         # secretary"); anyone may be "the official" or "the spokesman": only the one the
         # article called so.
+        titled = self._antecedent(
+            np.start,
+            {"PERSON"},
+            fits=lambda spk, idx, _subj: (
+                not self._bracketed(idx)
+                and self._holds(spk, token)
+                and self._known_as(spk, token, strict=True)
+                and not self._other_nation(spk, national)
+                # "the former president" was introduced as one ("former President George W.
+                # Bush"), not as "President Bush" (the article may mean his brother by that)
+                and self._same_office(spk, np)
+                and self._fits_words(spk, token, national)
+            ),
+        )
+        if titled is not None:
+            # The one the article introduced with this role ("President Vladimir Putin … the
+            # Russian leader said"), before anyone named last (the Trump he had just praised).
+            mention.name, mention.label = titled.name, "PERSON"
+            return mention
         generic = token.lemma_.lower() in GENERIC_ROLE_NOUNS
         prev = self._antecedent(
             np.start,
@@ -1334,9 +1425,72 @@ class _Resolver:
                 known |= {t.lower_ for t in sent.sent} if sent is not None else set()
             if not (marks | after) & known:
                 prev = None
+        if prev is not None and self._set_apart(prev, token, np.start):
+            prev = None
         if prev is not None:
             mention.name, mention.label = prev.name, "PERSON"
         return mention
+
+    def _other_nation(self, spk: _Speaker, national: frozenset[str]) -> bool:
+        """Whether the role the article gives ``spk`` names another nation than ``national``
+        (a description's nationality words): "the Russian leader" is not "French President"."""
+        known = self.roles.get(spk.name) if spk.name else None
+        if not known or not national:
+            return False
+        theirs = {w.lower() for w in known.split() if _nationality(w)}
+        return bool(theirs) and not theirs & national
+
+    def _fits_words(self, spk: _Speaker, role: Token, national: frozenset[str]) -> bool:
+        """Whether the words before the description's noun are in the role the article gives
+        ``spk`` (nationalities and office words aside): "the foreign secretary" is not "Home
+        Secretary Charles Clarke", "the two-time champion" not "Olympic champion Bekele"."""
+        known = {w.lower() for w in (self.roles.get(spk.name) or "").split()}
+        mods = {c.lower_ for c in role.children if c.dep_ in ("amod", "compound", "nmod")}
+        return mods - national - OTHER_OFFICE_WORDS <= known
+
+    def _same_office(self, spk: _Speaker, np: Span) -> bool:
+        """Whether the description ``np`` and the role the article gives ``spk`` say the same
+        of the office (:data:`OTHER_OFFICE_WORDS`: both "former", both "deputy", or neither)."""
+        known = self.roles.get(spk.name) if spk.name else None
+        theirs = {w.lower() for w in (known or "").split()} & OTHER_OFFICE_WORDS
+        return theirs == {t.lower_ for t in np} & OTHER_OFFICE_WORDS
+
+    def _set_apart(self, spk: _Speaker, role: Token, before: int) -> bool:
+        """Whether the article, before token ``before``, names ``spk`` and the description
+        ``role`` as two people in one sentence ("Mr. Trump's words may have affected the former
+        president", "The former president spoke hours after Mr. Trump"): then the
+        description is someone else, not ``spk``."""
+        noun = role.lemma_.lower()
+        mods = {c.lower_ for c in role.children if c.dep_ in ("amod", "compound")}
+        sents = {
+            self.sent_of[i] for i, c, _s in self.candidates if i < before and c.name == spk.name
+        }
+        for t in self.doc[:before]:
+            if (
+                t.i != role.i
+                and t.lemma_.lower() == noun
+                and t.pos_ == "NOUN"
+                and self.sent_of[t.i] in sents
+                and not self.quoted[t.i]
+                and mods <= {c.lower_ for c in t.children}
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            ):
+                roots = [
+                    span.root
+                    for i, c, _s in self.candidates
+                    if c.name == spk.name and self.sent_of[i] == self.sent_of[t.i]
+                    for span in [self._mention_span(c)]
+                    if span is not None
+                ]
+                # two parts of one clause (not the description of that very mention: "Mr.
+                # Bush, the former president"; nor two clauses a quotation's sentence ran on)
+                verb = _clause_verb(t)
+                if any(
+                    _clause_verb(r).i == verb.i and t.head.i != r.i and r.head.i != t.i
+                    for r in roots
+                ):
+                    return True
+        return False
 
     def _called(self, spk: _Speaker, noun: str) -> bool:
         """Whether the article calls the organisation ``spk`` a ``noun`` beside one of its
@@ -1401,12 +1555,9 @@ class _Resolver:
         speech verb: the holder of a role said just before ("… the provincial governor said.
         Governor Talal al-Barazi told …"), not a name inside what was said ("the head of the
         OPCW-UN Joint Mission Sigrid Kaag revealed …. This declaration suggests Assad might …")."""
-        span = self._mention_span(spk)
-        if span is None:
+        root = self._mention_root(spk)
+        if root is None:
             return False
-        root = span.root
-        while root.dep_ in ("compound", "appos", "flat") and root.head.i != root.i:
-            root = root.head
         # (or the subject of a speech verb: '"Twelve people … were killed" and dozens more
         # were wounded Shadi al-Jundi told AFP', the parse's root elsewhere)
         return root.dep_ in CLAUSE_SUBJECT_DEPS and (
@@ -1441,7 +1592,10 @@ class _Resolver:
             return not strict
         noun = role.lemma_.lower()
         # "the head of US TV network Fox" is its "Chief executive" (one word for the other)
-        nouns = _HEAD_NOUNS if noun in _HEAD_NOUNS else {noun}
+        # and "the Russian leader" is its "President" (a head of state or government)
+        nouns = (
+            _HEAD_NOUNS if noun in _HEAD_NOUNS else _LEADER_TITLES if noun == "leader" else {noun}
+        )
         return bool(nouns & set(known.lower().split()))
 
     def _unnamed_holder_since(self, spk: _Speaker, role: Token, before: int) -> bool:
@@ -1491,6 +1645,14 @@ class _Resolver:
             spk = dataclasses.replace(spk, label="PERSON")
         self.candidates.append((token_i, spk, True))
         self.candidates.sort(key=lambda c: c[0])
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause ``token`` stands in (itself when it is the root)."""
+    t = token
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
 
 
 def _qualifies(ent: Span, noun: Token) -> bool:
@@ -1834,6 +1996,10 @@ def _opens_quotation(tok: Token) -> bool:
 
 # Two nouns for the one who leads a body: a "head" the article called "chief executive".
 _HEAD_NOUNS = frozenset({"head", "chief"})
+# The titles "the leader" of a country stands for.
+_LEADER_TITLES = frozenset(
+    {"leader", "president", "premier", "prime", "chancellor", "king", "queen"}
+)
 
 
 # Role nouns anyone quoted may be described by: "the official", "the spokesman" stand for

@@ -912,3 +912,17 @@ def test_a_possessive_that_lost_its_apostrophe_is_never_kept():
     assert identity.lost_possessive("Syrias army")
     assert not identity.lost_possessive("Damascus Airport")  # the s is the name's own
     assert not identity.lost_possessive("Doctors Without Borders")
+
+
+def test_a_given_name_misspelt_by_a_doubled_letter_joins_the_usual_spelling():
+    # "Hilary" in two articles, one of which also names her once as "Hillary": one person
+    corpus = [{"Hillary Rowan"}] * 20 + [{"Hilary Rowan", "Hillary Rowan"}, {"Hilary Rowan"}]
+    assert identity.person_joins(corpus).get("Hilary Rowan") == "Hillary Rowan"
+    # a different letter is a different name ("Jon" / "John"), even so often together
+    corpus = [{"John Rowan"}] * 20 + [{"Jon Rowan", "John Rowan"}, {"Jon Rowan"}]
+    assert "Jon Rowan" not in identity.person_joins(corpus)
+    # a doubled-letter pair as common as each other in one article: two people
+    corpus = [{"Philip Rowan", "Phillip Rowan"}] * 3
+    assert identity.person_joins(corpus) == {}
+    assert identity.doubled_letter_given_name("Hilary Rowan", "Hillary Rowan")
+    assert not identity.doubled_letter_given_name("Hillary Rowan", "Hillary Rowlan")

@@ -1838,3 +1838,54 @@ def test_a_surname_speaker_is_the_one_full_name_the_text_gives_it():
     at = given.index("Ahmed said")
     (q,) = quotes.surname_speakers([_said("a1", "Ahmed", at)], [], given)
     assert q.speaker == "Ahmed"
+
+
+def _speaker_of(model, text: str, words: str) -> str | None:
+    (q,) = [q for q in run(model, text) if words in q.text]
+    return q.speaker
+
+
+def test_a_leader_is_the_one_the_article_titled_not_the_one_named_last(model):
+    # "the Brazilian leader" is the president the article introduced, not the footballer he
+    # had just praised (named last, an object): the speaker was the footballer
+    text = (
+        "President Tomas Varela of Brazil spoke to reporters for two hours on Friday. "
+        "He also spoke warmly of the striker Marcos Lima after the press conference ended. "
+        "“There is no doubt that he is a gifted young man,” the Brazilian leader said."
+    )
+    assert _speaker_of(model, text, "gifted young man") == "Tomas Varela"
+
+
+def test_a_former_office_is_not_someone_set_apart_from_it(model):
+    # the text sets "the former governor" and Mr. Pratt apart as two people: his words are
+    # not Mr. Pratt's (unresolved is better than wrong)
+    text = (
+        "Helen Ostrow brought her father to the rally in Dayton on Monday. "
+        "Mr. Pratt mocked the family at a news conference nearby. "
+        "But Mr. Pratt's attacks may have stung the former governor, who spent his speech "
+        "defending his record. "
+        "“We built the bridges and the schools,” the former governor said."
+    )
+    assert _speaker_of(model, text, "built the bridges") != "Pratt"
+
+
+def test_a_pronoun_speaker_is_not_the_one_its_own_words_are_about(model):
+    # "he" said the words, about Pratt: the one they name is not the one saying them
+    text = (
+        "Samuel Okafor, a retired teacher in Denver, said he will not vote for Pratt this year. "
+        "Also, Pratt is no friend of teachers, he said."
+    )
+    assert _speaker_of(model, text, "no friend of teachers") == "Samuel Okafor"
+    # but with no one quoted before, news writes the speaker's own name in what she says
+    text = "At the depot in March, Ms. Delgado was stunned by the crowd, she said later."
+    assert _speaker_of(model, text, "stunned by the crowd") == "Delgado"
+
+
+def test_a_pastor_speaks_for_himself_not_for_the_candidate_he_backs(model):
+    # "One pastor supporting Mr. Pratt …": the later "he said" is that unnamed pastor's, not
+    # the candidate's, who is named only inside the pastor's description
+    text = (
+        "One pastor supporting Mr. Pratt said he had called dozens of churches. "
+        "He has spoken about the vote at every service since May, he said."
+    )
+    assert _speaker_of(model, text, "spoken about the vote") != "Pratt"
