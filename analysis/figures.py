@@ -1008,6 +1008,8 @@ def _read(
         return None  # "Scott, a father of seven": who he was, no count the news reports
     if _family_size(root, noun):
         return None  # "two of his six children": his family, no count the news reports
+    if _told_in_a_work(root):
+        return None  # "the film follows three children": a story's characters, no news count
     if parsed.kind == "fraction" and _ordinal_or_duration(span):
         return None  # "occupied a third tier", "in little more than half an hour"
     if noun is not None and _whose(noun, root):
@@ -1056,6 +1058,10 @@ def _read(
         # displaced elsewhere, no displacement where they are counted (PolNeAR: the US's
         # 10,000 had been people displaced in Syria)
         category = "people"
+    if category == "people" and _workforce(root, noun):
+        # "the farm, which employs 300 workers": a firm's staff, no people the news is about
+        # (the figure had been drawn as people at the farm's province)
+        category = "other"
     if category == "killed" and _dead_and_wounded(span, noun):
         category = "people"  # "lost over 6,000 dead and wounded": casualties, no toll of the dead
     if category in PEOPLE_CATEGORIES and _fractional(value):
@@ -1466,6 +1472,49 @@ def _family_size(root: Token, noun: Token | None) -> bool:
     if top.dep_ in PARTICIPANT_DEPS:
         return False
     return not (top.dep_ == "pobj" and top.head.lower_ in BESIDE_PREPOSITIONS)
+
+
+# A work that tells a story, and the verbs by which a review says whom its story is about
+# ("the film follows three children", "the novel tells of two sisters")
+WORK_NOUNS = frozenset({
+    "film", "movie", "novel", "book", "play", "story", "series", "musical", "sequel", "plot",
+    "tale", "comedy", "drama", "thriller", "opera", "sitcom", "episode", "game",
+})  # fmt: skip
+STORY_VERBS = frozenset({
+    "follow", "tell", "feature", "depict", "portray", "center", "centre", "revolve",
+    "chronicle", "concern", "star",
+})  # fmt: skip
+
+
+def _told_in_a_work(root: Token) -> bool:
+    """Whether the number counts whom a work's story is about, as a review tells it: the
+    nearest verb above it is a verb of telling (:data:`STORY_VERBS`) whose subject is a work
+    (:data:`WORK_NOUNS`): "the film follows three children who are orphaned" counts
+    characters, no people in the news (a box-office story's had been a people figure)."""
+    tok = root
+    # by index: spaCy makes a new Token object on each .head, so `tok.head is not tok` never
+    # fails and a verbless sentence ("Three dead in Homs.") had looped forever at its root
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.lemma_.lower() not in STORY_VERBS:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in WORK_NOUNS for c in tok.children
+    )
+
+
+def _workforce(root: Token, noun: Token | None) -> bool:
+    """Whether the number counts whom an employer employs: the object of "employ" ("employs
+    300 workers", "employing 1,200 people"), or "a workforce/staff of 300"."""
+    counted = noun if noun is not None else root
+    head = counted.head
+    if counted.dep_ == "dobj" and head.lemma_.lower() == "employ":
+        return True
+    return (
+        head.dep_ == "prep"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in ("workforce", "staff", "payroll")
+    )
 
 
 def _ordinal_or_duration(span: Span) -> bool:
@@ -2629,6 +2678,74 @@ def _numbers_a_name(span: Span) -> bool:
         (tok.is_title and tok.lower_ in NUMBERED_NAMES)
         or _names_go_on(tok, span[0])
         or _house_number(span)
+        or _in_a_title(span)
+    )
+
+
+def _in_a_title(span: Span) -> bool:
+    """A number in the title of a film, a book or a song, no count: one the tagger marks part of
+    a work's title (WORK_OF_ART); one after a capitalised possessive with no noun after it
+    ("displacing Ocean's 12.", "Ocean's 12 fell to number two": "Syria's 12 provinces" counts
+    provinces); one inside quote marks around a short title-case phrase ('the novel "Catch 22"
+    sold well'). A box-office story's "displacing Ocean's 12" had been 12 people displaced.
+    A sentence that tells of killing or casualties is read as a toll whatever its capitals: the
+    small model tags the headline "The raid on Aleppo 15 killed" a WORK_OF_ART."""
+    sent = span.sent
+    titled = (
+        span[0].ent_type_ == "WORK_OF_ART"
+        or _after_a_possessive_name(span, sent)
+        or _in_a_quoted_title(span, sent)
+    )
+    return titled and not any(_casualty_word(t) or t.lower_ in KILL_FORMS for t in sent)
+
+
+# What may follow a title's number and still leave it bare ("Ocean's 12." but "Ocean's 12-hour")
+_JOINERS = frozenset({"-", "–", "—", "/", ":"})
+
+
+def _after_a_possessive_name(span: Span, sent: Span) -> bool:
+    """ "Ocean's 12" with nothing counted after it: a capitalised non-place possessive right
+    before the number, and after it the sentence's end, a verb or punctuation. Not when a number
+    comes before it in the sentence: then the possessive's noun is left out as the earlier
+    count's ("81 delegates to Rubio's 17", "2,400 billionaires, compared with Forbes's 1,864")."""
+    doc = span.doc
+    if span.start - 2 < sent.start:
+        return False
+    if any(t.like_num for t in doc[sent.start : span.start - 2]):
+        return False
+    nxt = doc[span.end] if span.end < sent.end else None
+    if nxt is not None and (nxt.pos_ not in ("VERB", "AUX", "PUNCT") or nxt.text in _JOINERS):
+        return False
+    name = doc[span.start - 2]
+    return (
+        doc[span.start - 1].tag_ == "POS"
+        and name.is_title
+        and name.pos_ == "PROPN"
+        and name.ent_type_ not in ("GPE", "LOC", "NORP")
+    )
+
+
+# The quote marks a title may be written in ('the film "Apollo 13"')
+_QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
+
+
+def _in_a_quoted_title(span: Span, sent: Span) -> bool:
+    """Inside quote marks around a short title-case phrase: up to five words either side within
+    the sentence, all title-case or numbers ('the novel "Catch 22" sold well')."""
+    doc = span.doc
+
+    def _edge(tok: Token) -> bool:
+        return tok.text in _QUOTE_MARKS or not (tok.is_title or tok.like_num)
+
+    before = range(span.start - 1, max(sent.start, span.start - 6) - 1, -1)
+    start = next((i for i in before if _edge(doc[i])), None)
+    end = next((i for i in range(span.end, min(sent.end, span.end + 5)) if _edge(doc[i])), None)
+    return (
+        start is not None
+        and end is not None
+        and doc[start].text in _QUOTE_MARKS
+        and doc[end].text in _QUOTE_MARKS
+        and end - start > 2  # a title, not a quoted number ('"12"')
     )
 
 
