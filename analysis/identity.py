@@ -56,7 +56,9 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   governorate"), never its city ("Homs province" is not Homs); a compass part of it joins it.
 * never canonical: mojibake ("JuliÃ¡n Castro") where a correct spelling is in the group; a
   typo's canonical is the spelling the corpus attests most, its longer names' endings counted,
-  never a country's possessive that lost its apostrophe ("Russias military").
+  never a country's possessive that lost its apostrophe ("Russias military"), and never the
+  misspelling of an English word another spelling writes right ("Electronic Fronter
+  Foundation" is "Electronic Frontier Foundation").
 * outlet — case and punctuation, and :data:`OUTLET_ALIASES`; a name given with ``--source`` wins.
 """
 
@@ -615,7 +617,43 @@ def org_joins(
             bare = bare_names.get(gazetteer.fold(name[: -len(" News")]))
             if bare is not None and bare in entities.NEWS_AGENCIES:
                 mapping.setdefault(name, bare)
-    return resolve_chains(mapping)
+    return _spelt_canonicals(resolve_chains(mapping))
+
+
+def _spelt_canonicals(mapping: Mapping[str, str]) -> dict[str, str]:
+    """``mapping`` (alias → canonical, chains resolved) with each group's canonical swapped for
+    one of its aliases that spells right the English words the canonical misspells
+    (:func:`_better_spelt`): the more attested spelling of "Electronic Fronter Foundation" /
+    "… Frontier …" (a typo's join) or "… Sociaty" / "… Society" (one vowel key) is no name to
+    show. Of several such aliases, the first in alphabetical order."""
+    better: dict[str, str] = {}
+    for alias_, canonical in sorted(mapping.items()):
+        if canonical not in better and _better_spelt(alias_, canonical):
+            better[canonical] = alias_
+    if not better:
+        return dict(mapping)
+    out = {a: better.get(c, c) for a, c in mapping.items()}
+    for canonical, alias_ in better.items():
+        del out[alias_]
+        out[canonical] = alias_
+    return out
+
+
+def _better_spelt(name: str, other: str) -> bool:
+    """Whether ``name`` spells right the words in which a spelling ``other`` of the same name
+    differs from it, and ``other`` spells them wrong: each such word of ``name`` a common
+    English word (:func:`_english_words`: "Frontier"), none of ``other``'s ("Fronter"). A
+    transliteration ("Jaish" / "Jaysh") or a name's own word is no English word on either side,
+    and decides nothing; nor does a British spelling (the lexicon is American: "Defence" is
+    no misspelling of "Defense")."""
+    words, others = name.split(), other.split()
+    if len(words) != len(others):
+        return False
+    pairs = [(a.lower(), b.lower()) for a, b in zip(words, others, strict=True) if a != b]
+    english = _english_words()
+    return bool(pairs) and all(
+        a in english and b not in english and UK_US_WORDS.get(b) != a for a, b in pairs
+    )
 
 
 def _people_apart(a: str, b: str, labels: Mapping[str, str]) -> bool:

@@ -2092,3 +2092,103 @@ def test_an_organisation_cut_at_its_headline_verb(model):
     # "Black Lives Matter": a verb tag before the fourth word is part of the name
     doc = Doc(model.vocab, words=["Black", "Lives", "Matter"], tags=["NNP", "NNPS", "VBP"])
     assert spans._cut_headline_verb(doc, 0, 3, "ORG") is None
+
+
+# -- labels the model's own words contradict (a name's last word, a dateline, a credit) -------
+
+
+@pytest.mark.parametrize(
+    "text, written, name, label",
+    [
+        # an event's name the model tags a building
+        (
+            "Families lost homes in the Great Recession, and towns have not recovered from the "
+            "Great Recession.",
+            "Great Recession",
+            "Great Recession",
+            "EVENT",
+        ),
+        # a newspaper's name the model tags an event
+        (
+            "About forty people marched outside the Tulsa Evening News after it backed the mayor. "
+            "The Tulsa Evening News said it stood by the editorial.",
+            "Tulsa Evening News",
+            "Tulsa Evening News",
+            "ORG",
+        ),
+        # a wire's credit after a dateline, tagged a nationality
+        (
+            "BOSTON, March 3 (UPI) — A city council in Boston voted on Tuesday to rename a park.",
+            "UPI",
+            "UPI",
+            "ORG",
+        ),
+        # a website a story is credited to, tagged a place
+        ("Read the rest of the story at Newsreelia.", "Newsreelia", "Newsreelia", "ORG"),
+        # a surname with its particle, tagged an organisation, after the person's full name
+        (
+            "The mayor, Michel De Vries, opened the bridge on Friday. De Vries said the work had "
+            "taken four years.",
+            "De Vries",
+            "Michel De Vries",
+            "PERSON",
+        ),
+        # a group's name run into its spokesman's, both tagged PERSON
+        (
+            "A spokesman for the Syrian fighting group Nour El Din El Zinki Yasser Al Youssef "
+            "said the Kurdish-led forces attacked them.",
+            "Nour El Din El Zinki",
+            "Nour El Din El Zinki",
+            "ORG",
+        ),
+    ],
+)
+def test_labels_the_name_itself_contradicts(model, text, written, name, label):
+    test_sentences(model, text, written, name, label)
+
+
+def test_a_plan_or_an_act_is_no_entity(model):
+    # tagged LAW, EVENT or ORG by the model: a law names no person, organisation or place
+    text = (
+        "The fate of the Clean Water Plan was thrown into doubt when judges in Denver blocked "
+        "it. The Clean Water Plan is the main tool of the agency. President Obama's Clean "
+        "Energy Plan has not kicked in."
+    )
+    mentions, _ = run(model, text)
+    assert not [m for m in mentions if m.name.endswith("Plan")], mentions
+    assert ("Denver", "GPE") in {(m.name, m.label) for m in mentions}
+
+
+def test_relabel_by_kind_reads_the_last_word():
+    from analysis.entities import spans
+
+    vocab = Vocab()
+
+    def relabel(words, label):
+        doc = Doc(vocab, words=words)
+        out = spans._relabel_by_kind(doc, 0, len(words), label)
+        return None if out is None else [(s.text, s.label_) for s in out]
+
+    assert relabel(["Qudsiyeen", "Square"], "EVENT") == [("Qudsiyeen Square", "FAC")]
+    assert relabel(["Great", "Slowdown"], "FAC") is None  # no event's word
+    assert relabel(["Great", "Depression"], "FAC") == [("Great Depression", "EVENT")]
+    assert relabel(["Riverside", "Herald", "News"], "EVENT") == [("Riverside Herald News", "ORG")]
+    assert relabel(["Human", "Rights", "Campaign"], "ORG") is None  # a body's name too
+    assert relabel(["Open", "Skies", "Treaty"], "ORG") == [("Open Skies Treaty", "LAW")]
+    # a town the gazetteer knows by the whole name; a place with a source word glued on
+    assert relabel(["Newport", "News"], "GPE") is None
+    assert relabel(["Eastern", "Ghouta", "Monitor"], "LOC") is None
+    # an acronym tagged a nationality is an organisation's, unless it is a group's
+    assert relabel(["UPI"], "NORP") == [("UPI", "ORG")]
+    assert relabel(["Kurds"], "NORP") is None  # no acronym
+    assert relabel(["IRAQI"], "NORP") is None  # a nationality in capitals
+    assert relabel(["CROSSTALK"], "NORP") is None  # a transcript's word, no acronym
+
+
+def test_a_headline_about_a_persons_supporters_names_no_one(model):
+    # "Jenkins Supporters Cheer" (tagged PERSON): the people around him, no person's name
+    mentions, _ = run(model, "Jenkins Supporters Cheer As Results Come In")
+    assert not [m for m in mentions if m.label == "PERSON"], mentions
+    # a surname that is a noun of the kind is a surname ("Backer")
+    mentions, _ = run(model, "The lawyer Tom Backer filed the suit on Monday.")
+    assert ("Tom Backer", "PERSON") in {(m.name, m.label) for m in mentions}

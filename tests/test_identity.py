@@ -965,3 +965,22 @@ def test_the_banded_edit_distance_is_the_full_one_within_its_limit():
     assert edit_distance("Deir Ezzor", "Deir Ezor", 1) == 1
     assert edit_distance("Deir Ezzor", "Deir Ezour", 1) is None
     assert edit_distance("Thomson", "Thompson", 0) is None
+
+
+def test_a_typo_of_an_english_word_is_never_the_canonical_spelling():
+    # the misspelt form in more articles: the dictionary's spelling is kept all the same
+    joins = identity.org_joins(
+        {"Northern Harbour Preservation Sociaty": 3, "Northern Harbour Preservation Society": 1}
+    )
+    assert joins == {
+        "Northern Harbour Preservation Sociaty": "Northern Harbour Preservation Society"
+    }
+    # in as many articles, "Sociaty" first in alphabetical order: the same
+    joins = identity.org_joins({"Lakeside Literary Sociaty": 1, "Lakeside Literary Society": 1})
+    assert joins == {"Lakeside Literary Sociaty": "Lakeside Literary Society"}
+    # a transliteration is no English word on either side: the most attested spelling wins
+    joins = identity.org_joins({"Jaish al-Karama Brigades": 4, "Jaysh al-Karama Brigades": 1})
+    assert joins == {"Jaysh al-Karama Brigades": "Jaish al-Karama Brigades"}
+    assert identity._better_spelt("Lakeside Literary Society", "Lakeside Literary Sociaty")
+    assert not identity._better_spelt("Lakeside Literary Sociaty", "Lakeside Literary Society")
+    assert not identity._better_spelt("Jaysh al-Karama", "Jaish al-Karama")

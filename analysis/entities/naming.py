@@ -17,6 +17,7 @@ from analysis.entities.rules import (
     COMPASS_WORDS,
     FIRST_NAME_TITLES,
     HONORIFICS,
+    NAME_LOWER_WORDS,
     ORG_FIRST_WORDS,
     ORG_HEAD_WORDS,
     PEERAGE,
@@ -216,7 +217,8 @@ def _acronym(name: str) -> bool:
 
 def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], text: str) -> None:
     """Short forms join the nearest fuller person name containing them; a one-word mention the
-    model gave another label ("Kerry" as GPE, "Johnson" as ORG) joins on the surname only."""
+    model gave another label ("Kerry" as GPE, "Johnson" as ORG), or a surname with its
+    particle ("Le Pen" as FAC), joins on the surname only."""
     orgs = [m for m in mentions if len(m.key) >= 2 and (m.label or m.model_label) == "ORG"]
     # A title before a lone word that is a fuller name's first name, not its surname ("Prince
     # Charles" beside "Charles Kennedy"), names someone else, known by that first name; so does
@@ -250,8 +252,15 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
             )
         elif m.person:
             full = _nearest_full(m.key, m.start, candidates, surname_only=False)
-        elif len(m.key) == 1 and m.model_label in ("GPE", "ORG", "NORP", "FAC", *RESCUE_LABELS):
-            # (a surname the model tags a building: "directed at Bannon" after "Stephen Bannon")
+        elif _surname_shape(m.key) and m.model_label in (
+            "GPE",
+            "ORG",
+            "NORP",
+            "FAC",
+            *RESCUE_LABELS,
+        ):
+            # (a surname the model tags a building: "directed at Bannon" after "Stephen Bannon";
+            # one with its particle: "Le Pen told CNN" after "Marine Le Pen", tagged FAC)
             full = _nearest_full(m.key, m.start, fulls, surname_only=True)
         if full is not None and len(m.key) == 1:
             full = _main_bearer(m, full, candidates if m.person else fulls, text)
@@ -469,10 +478,17 @@ def _contains(short: tuple[str, ...], full: tuple[str, ...], *, surname_only: bo
     if len(short) >= len(full):
         return False
     if surname_only:
-        return len(short) == 1 and short[0] == full[-1]
+        return _surname_shape(short) and full[-len(short) :] == short
     if len(short) == 1:
         return short[0] in full
     return short[-1] == full[-1] and set(short) <= set(full)
+
+
+def _surname_shape(key: tuple[str, ...]) -> bool:
+    """Could the key ``key`` be a surname alone: one word, or a particle and one word as the
+    particle is written capitalised ("Le Pen", "De Vries", "Van Hollen"; a lower-case "al-"
+    is out of the key already)?"""
+    return len(key) == 1 or (len(key) == 2 and key[0] in NAME_LOWER_WORDS - {"of", "y"})
 
 
 def _longest_containing(key: tuple[str, ...], fulls: Sequence[_Mention]) -> _Mention | None:

@@ -38,6 +38,7 @@ from analysis.entities.rules import (
     ROLE_TITLES,
     SEAT_VERBS,
     TITLE_MODIFIERS,
+    _norp_group,
     _trim_bounds,
     alias,
     clean_name,
@@ -67,6 +68,9 @@ SPORTS_ROLE_NOUNS = lexicon.words("sports_role_nouns")
 SPORTS_WORDS = lexicon.words("sports_words")
 CLUB_MOVE_WORDS = lexicon.words("club_move_words")
 FIXTURE_VERBS = lexicon.words("fixture_verbs")
+EVENT_HEAD_WORDS = lexicon.words("event_head_words")
+LAW_HEAD_WORDS = lexicon.words("law_head_words")
+FOLLOWER_NOUNS = lexicon.words("follower_nouns")
 # place nouns next to a name, for the entity extractor only ("the cities of al-Rai")
 NEAR_PLACE_NOUNS = PLACE_NOUNS | lexicon.words("entity_place_nouns")
 # "the UK-based Syrian Observatory", "a London-based group": the seat of whoever is described,
@@ -206,6 +210,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
             bare, title = written, None  # "Sheikh Maqsoud neighbourhood": the title is the name's
         if is_junk(bare) or (title and not bare) or (label != "PERSON" and _date_debris(bare)):
             continue
+        if label == "PERSON" and any(w.lower() in FOLLOWER_NOUNS for w in bare.split()[1:]):
+            continue  # "Trump Supporter", "Jenkins Supporters Cheer": a headline's phrase
         key = name_key(bare)
         if not key:
             continue
@@ -635,7 +641,7 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
             return True
     if any(_org_apposition(c) for c in root.children if c.dep_ == "appos" and c.i >= end):
         return True  # "Wipro, India's third-biggest software firm", "Jaish al-Islam, a group"
-    if _group_noun_after(doc, ent) or _org_called(doc, start):
+    if _group_noun_after(doc, ent) or _org_called(doc, start) or _body_before_person(doc, ent):
         return True
     k = end
     if k < len(doc) and doc[k].text.islower() and doc[k].lower_ in ORG_MODIFIER_NOUNS:
@@ -689,6 +695,22 @@ def _group_noun_after(doc: Doc, ent: Span) -> bool:
         if doc[j].lower_ in GROUP_NOUNS:
             return root.head.i == j and root.dep_ in ("compound", "nmod", "amod")
     return False
+
+
+def _body_before_person(doc: Doc, ent: Span) -> bool:
+    """Is the person-tagged ``ent`` a body's name after its noun, run into its spokesman's name
+    where the source lost the comma: "a spokesman for the fighting group Nour El Din El Zinki
+    Yasser Al Youssef said" (both tagged PERSON)? After "group" one person's name alone is a
+    person's ("the militant group[,] Abu Mohammad al-Golani"); a second right after it is the
+    spokesman, and the first the group."""
+    start, end = ent.start, ent.end
+    if ent.label_ != "PERSON" or start < 1 or end >= len(doc):
+        return False
+    noun = doc[start - 1]
+    if not (noun.text.islower() and noun.lower_ in GROUP_NOUNS):
+        return False
+    nxt = doc[end]
+    return nxt.ent_iob_ == "B" and nxt.ent_type_ == "PERSON" and bool(doc[end - 1].whitespace_)
 
 
 def _org_called(doc: Doc, start: int) -> bool:
@@ -920,6 +942,9 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
     - a person- or facility-tagged name ending in an organisation word is an organisation
       ("Fateh al-Sham Front"), or a place with a headline's source word glued on ("Aleppo
       Monitor" → "Aleppo");
+    - a name's last word or its credit says what it is, whatever the model's label: a law
+      ("Clean Power Plan": LAW, no entity), an event ("the Great Recession" tagged FAC), an
+      outlet ("Dallas Morning News" tagged EVENT, "(UPI) —", "the story at Mediaite");
     - known names run together are split ("Manbij Syria", "Homs NGO AFP" → Homs, AFP;
       "Aleppo Syrias" → Aleppo, Syria[s]); a trailing organisation alias comes off an unknown
       name ("Hassakeh ISIS").
@@ -952,6 +977,7 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         span = Span(doc, start, end, label=label)
     relabelled = (
         _relabel_by_head(doc, start, end, label)
+        or _relabel_by_kind(doc, start, end, label)
         or _headline_source(doc, start, end, label)
         or _org_then_person(doc, start, end, label)
         or _particle_person(doc, start, end, label)
@@ -1345,6 +1371,88 @@ def _relabel_by_head(doc: Doc, start: int, end: int, label: str) -> list[Span] |
     ):
         return [Span(doc, start, end, label="FAC")]
     return None
+
+
+# Labels the model gives a name that an organisation's word at its end contradicts: "Dallas
+# Morning News" (EVENT), "National Rifle Association" (GPE), "Greek Federation" (GPE).
+_NOT_ORG_LABELS = frozenset({"EVENT", "NORP", "GPE", "LOC"})
+# Labels an event's name is never right with ("the Great Recession" as FAC, "the Berlin Film
+# Festival" as FAC). Not ORG: a campaign's or a conference's name is a body's too.
+_NOT_EVENT_LABELS = frozenset({"FAC", "GPE", "LOC", "NORP", "PERSON"})
+# Dashes after a dateline's credit: "NEW YORK, Nov. 19 (UPI) — …", "PARIS (Reuters) - …".
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+# How far into its line a dateline's credit stands (a city, a state and a date before it).
+_DATELINE_REACH = 60
+
+
+def _relabel_by_kind(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
+    """A name whose own last word, or its place in a dateline, says what it names, whatever the
+    model's label: a law or a plan ("Clean Power Plan", "Paris Agreement": LAW, counted as no
+    entity), an event ("the Great Recession" tagged FAC), an organisation ("Dallas Morning
+    News" tagged EVENT; "UPI" tagged NORP: an acronym names no nationality unless it is a
+    group's, and "(UPI) —" after a dateline is the wire), a building ("Absasiyeen Square" or
+    "World Trade Center" tagged EVENT). A place the gazetteer knows by the whole name stays one
+    ("Newport News")."""
+    last = doc[end - 1]
+    head = last.text.lower()
+    if label not in ("ORG", "PERSON") and _credited_source(doc, start, end):
+        # (a person credited is a person: "h/t Jane Smith")
+        return [Span(doc, start, end, label="ORG")]
+    if end - start == 1:
+        # "UPI" (NORP): an acronym, not a nationality or a people in capitals ("SYRIAN") nor
+        # a longer word a transcript or a shout capitalises ("CROSSTALK")
+        word = last.text
+        if label == "NORP" and word.isalpha() and word.isupper() and 3 <= len(word) <= 5:
+            if _norp_group(word) or _demonym(word.capitalize()):
+                return None
+            return [Span(doc, start, end, label="ORG")]
+        return None
+    if not last.text.istitle() or gazetteer.place(doc[start:end].text) is not None:
+        return None
+    new = None
+    if head in LAW_HEAD_WORDS:
+        new = "LAW"
+    elif head in EVENT_HEAD_WORDS and label in _NOT_EVENT_LABELS:
+        new = "EVENT"
+    elif label == "EVENT" and (head in FACILITY_WORDS or head in FACILITY_HEAD_WORDS):
+        new = "FAC"
+    elif (
+        head in ORG_HEAD_WORDS
+        and label in _NOT_ORG_LABELS
+        # (a place with a headline's "Monitor" glued on stays the place: "Eastern Gouta
+        # Monitor"; a "… Centre" or "… Police" station tagged a place is one)
+        and (label in ("EVENT", "NORP") or head not in FACILITY_HEAD_WORDS | {"monitor"})
+    ):
+        new = "ORG"
+    if new is None or new == label:
+        return None
+    return [Span(doc, start, end, label=new)]
+
+
+# Nouns of a piece of writing that another outlet published: "the story at Mediaite".
+# Not "interview": "an interview at Camp David" is given at a place.
+_STORY_NOUNS = frozenset({"story", "article", "report", "piece", "column"})
+
+
+def _credited_source(doc: Doc, start: int, end: int) -> bool:
+    """Is the name ``doc[start:end]`` credited as the outlet a story comes from, whatever the
+    model tagged it (Mediaite as LOC): a dateline's credit, alone in brackets before a dash
+    near the start of its line ("NEW YORK, Nov. 19 (UPI) — …"); after a hat tip ("(h/t
+    Mediaite.)"); or a story's host ("read the rest of the story at Mediaite"). A place the
+    gazetteer knows is no outlet there ("the report at Geneva")."""
+    before = doc[max(start - 3, 0) : start].text.lower().replace(" ", "")
+    credited = before.endswith("h/t") or (
+        start >= 2 and doc[start - 1].lower_ == "at" and doc[start - 2].lower_ in _STORY_NOUNS
+    )
+    if not credited and start >= 1 and end + 1 < len(doc) and doc[start - 1].text == "(":
+        at = doc[start - 1].idx
+        text = text_of(doc)
+        credited = (
+            doc[end].text == ")"
+            and doc[end + 1].text in _DASHES
+            and at - (text.rfind("\n", 0, at) + 1) <= _DATELINE_REACH
+        )
+    return credited and gazetteer.place(doc[start:end].text) is None
 
 
 def _headline_source(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
