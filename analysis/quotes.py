@@ -18,8 +18,12 @@ does ("… a monitoring group said Saturday"); pronouns go to the
 nearest preceding subject of the right kind ("he" never to a person known to be a woman, "she"
 never to a man: :func:`person_sex`); role descriptions ("the US defence secretary") go to
 the person the article gives that role, by apposition or title ("President Vladimir Putin" is
-"the Russian leader"), else by the nearest named person the text does not set apart from it;
-a pronoun speaker is never a name in what it says ("Trump is no conservative, he said").
+"the Russian leader"), else by the nearest named person the text does not set apart from it
+(a name before an aide's role only says whose aide: "Clinton pollster Douglas Schoen"; a name
+set after the description by a comma is its holder however the parse hung it); a pronoun
+speaker is never a name in what it says ("Trump is no conservative, he said"), nor a person
+named before an unnamed one of its own sentence ("My mother … she still says"), nor the
+subject of a clause describing a noun ("in the event that Smith wins, she replied").
 """
 
 from __future__ import annotations
@@ -606,6 +610,35 @@ def _named_by_clause(token: Token) -> Span | None:
     return None
 
 
+def _apposed_after(role: Token) -> Span | None:
+    """The person named after a role description the parse did not join to it: "…," wrote
+    the American ambassador at the time, John E. Herbst." (the name hung off the verb). The
+    name follows the description and any phrase after it, set off by a comma, and ends the
+    clause; it is a person the model tagged, a sibling or dependent of the role noun and not
+    itself a subject or object (the description had gone to the person named before)."""
+    if role.lemma_.lower() not in ROLE_NOUNS or role.tag_ != "NN":
+        return None
+    doc = role.doc
+    i = role.right_edge.i + 1
+    # a phrase of the verb's right after the description ("at the time")
+    while i < len(doc) and doc[i].dep_ == "prep" and doc[i].head.i == role.head.i:
+        i = doc[i].right_edge.i + 1
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    ent = speech.entity_of(doc[i + 1])
+    if ent is None or ent.label_ != "PERSON" or ent.start != i + 1:
+        return None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and not (after.is_punct and after.text in (".", ",", ";")):
+        return None
+    if ent.root.dep_ not in ("appos", "npadvmod", "dep") or ent.root.head.i not in (
+        role.i,
+        role.head.i,
+    ):
+        return None
+    return ent
+
+
 def _np_span(token: Token) -> Span:
     """The noun phrase a subject token heads, without relative clauses or appositions."""
     keep = [
@@ -723,9 +756,23 @@ class _Resolver:
         elif (
             root.head.lemma_.lower() in ROLE_NOUNS
             and root.head.i > ent.end - 1
-            and root.dep_ != "poss"  # "Mr Blair's spokesman" is not Blair's title
+            # "Mr Blair's spokesman" is not Blair's title, nor is "Carson campaign manager
+            # Barry Bennett" or "Former Clinton Pollster Says …" Carson's or Clinton's: a name
+            # before an aide's role says whose aide (Ben Carson had been "the campaign
+            # manager", Bill Clinton "the former pollster")
+            and root.dep_ != "poss"
+            and not _whose_role(ent, root.head)
         ):
             role_head = root.head  # "Defence Secretary Ash Carter" parsed name → title
+        elif (
+            ent.start > 0
+            and (before := root.doc[ent.start - 1]).lemma_.lower() in ROLE_NOUNS
+            and before.tag_ == "NN"
+            and before.head.i != root.i
+        ):
+            # "Oscar-winning actress Susan Sarandon" the parse left two appositions of a
+            # dateline: the role noun right before a name is its title all the same
+            role_head = before
         else:
             for child in root.children:
                 if child.lemma_.lower() in ROLE_NOUNS and child.i < ent.start:
@@ -736,8 +783,8 @@ class _Resolver:
                     and child.tag_ == "NN"
                 ):
                     role_head = child  # "John Dorrian, the spokesman for the coalition,"
-        if role_head is None:
-            return
+        if role_head is None or role_head.tag_ in ("NNS", "NNPS"):
+            return  # (a plural, "former advisers", is no one person's role)
         role = _role_span(role_head, ent)
         if not role:
             return
@@ -791,6 +838,8 @@ class _Resolver:
                     ent = None
             if ent is None:
                 ent = _named_by_clause(token)  # "a witness named Ahmad said"
+            if ent is None:
+                ent = _apposed_after(token)  # "wrote the ambassador at the time, John Doe."
             if ent is None:
                 for t in _np_span(token):
                     e = speech.entity_of(t)
@@ -1130,6 +1179,26 @@ class _Resolver:
                     via = self._chained(chain)
                     if via is not None and via.name:
                         found = via
+        if found is not None and own is not None:
+            # "My mother has softened with age, but even now she still says …": the person
+            # the sentence names without a name, not the one named before it (Barack Obama);
+            # as a subject, as the pronoun is ("jabbing her finger at an activist as she said"
+            # is still Clinton), and not a noun in what is said ("“I am the son of an
+            # immigrant,” he said")
+            verb = token.head
+            said = {
+                t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree
+            }
+            if _unnamed_between(
+                self.doc,
+                found,
+                token,
+                own,
+                skip=lambda i: (
+                    self.quoted[i] or i in said or self.doc[i].dep_ not in CLAUSE_SUBJECT_DEPS
+                ),
+            ):
+                found = None
         if found is None or found.name is None:  # none, or an unnamed official (remember)
             role = found.role if found is not None else None
             return _Speaker(None, token.text, token.idx, token.idx + len(token), None, role)
@@ -1186,13 +1255,22 @@ class _Resolver:
 
     def _mention_root(self, spk: _Speaker) -> Token | None:
         """The head of the phrase the mention of ``spk`` names (up from a compound, an
-        apposition or a flat name), or None when the mention is no span of the parse."""
+        apposition or a flat name), or None when the mention is no span of the parse. Not up
+        to a common noun the name only qualifies: in "Bush campaign officials looked into it"
+        the officials are the subject, not Bush (who had become "the candidate" Trump was)."""
         span = self._mention_span(spk)
         if span is None:
             return None
         root = span.root
         while root.dep_ in ("compound", "appos", "flat") and root.head.i != root.i:
-            root = root.head
+            head = root.head
+            if (
+                root.dep_ == "compound"
+                and head.pos_ == "NOUN"
+                and (head.tag_ == "NNS" or head.lemma_.lower() not in ROLE_NOUNS)
+            ):
+                break
+            root = head
         return root
 
     def _subject_pronoun_before(self, token: Token, own: str) -> Token | None:
@@ -1290,13 +1368,18 @@ class _Resolver:
 
     def _in_passing(self, idx: int, pronoun: int) -> bool:
         """Whether the candidate at ``idx`` is the subject of what is said or thought (a
-        complement clause: "agreed that Smith may lose") or of a supposition ("if Smith
-        loses"), not of something the sentence narrates. What the pronoun's own verb says is
+        complement clause: "agreed that Smith may lose"), of a supposition ("if Smith
+        loses") or of a clause describing a noun ("in the event that Smith loses"), not of
+        something the sentence narrates. What the pronoun's own verb says is
         not such a clause ("Lopez rejected the plan, she wrote": the writer's own account)."""
         t = self._subject_token(idx).head
         own_verb = self.doc[pronoun].head.i
         while t.head.i != t.i:
             if t.dep_ in ("ccomp", "xcomp") and t.head.i != own_verb:
+                return True
+            if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN"):
+                # a clause that describes a noun: "Asked about her vote in the event that
+                # Smith wins, she replied" is not Smith replying
                 return True
             if t.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children
@@ -1655,21 +1738,46 @@ def _clause_verb(token: Token) -> Token:
     return t
 
 
+def _whose_role(ent: Span, noun: Token) -> bool:
+    """Whether the name ``ent``, a compound before the role noun ``noun``, says whose aide the
+    role's holder is rather than naming them: the phrase opens before the name ("the Clinton
+    pollster", "Former Carson advisers", "two Trump aides") or the role is the title of a
+    person named after it ("Carson campaign manager Barry Bennett"). A name that opens the
+    phrase is the holder's own, its comma lost ("Maria Lopez spokeswoman for the agency")."""
+    return ent.root.dep_ == "compound" and (
+        any(c.dep_ in ("det", "amod", "nummod", "poss") and c.i < ent.start for c in noun.children)
+        or (noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.ent_type_ == "PERSON")
+    )
+
+
 def _qualifies(ent: Span, noun: Token) -> bool:
     """Whether the name ``ent`` is a modifier of the common noun ``noun`` ("the Assad ally",
     "the Trump administration") rather than the noun's own name."""
+    lemma = noun.lemma_.lower()
     return (
-        noun.pos_ == "NOUN"
+        # (a role noun capitalised in a headline too: "Former Clinton Pollster Says …")
+        (noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and lemma in ROLE_NOUNS))
         and ent.root.head.i == noun.i
         and ent.root.dep_ in ("compound", "amod", "nmod")
         and ent.end <= noun.i
-        # a role after a name is that person's ("Bashar al-Assad president"), but not a plural
-        # one after a possessive: "President Bashar al-Assads officials have said" (the
+        # an office after a name is that person's ("Bashar al-Assad president"), but not a
+        # plural one after a possessive: "President Bashar al-Assads officials have said" (the
         # apostrophe lost) is what the officials said, not Assad ("said Charles Lister
-        # analysts at IHS", a comma lost, is still Lister)
+        # analysts at IHS", a comma lost, is still Lister), nor one the phrase opens before the
+        # name ("Former Carson advisers told …", "two Trump aides"); a name before an aide's
+        # role says whose aide ("the Clinton pollster", "Carson campaign manager", "a Trump
+        # spokesman")
         and (
-            noun.lemma_.lower() not in ROLE_NOUNS
+            lemma not in ROLE_NOUNS
             or (noun.tag_ == "NNS" and ent[-1].lower_.endswith(("s", "'s", "’s")))
+            or (
+                _whose_role(ent, noun)
+                and (
+                    noun.tag_ in ("NNS", "NNPS")
+                    or lemma not in ROLE_TITLES
+                    or lemma in GENERIC_ROLE_NOUNS
+                )
+            )
         )
     )
 
@@ -2521,14 +2629,17 @@ def pronoun_referents(
 UNNAMED_PERSON_NOUNS = lexicon.mapping("unnamed_person_nouns")
 
 
-def _unnamed_between(doc: Doc, found: _Speaker, tok: Token, gender: str | None) -> bool:
+def _unnamed_between(doc: Doc, found: _Speaker, tok: Token, gender: str | None, skip=None) -> bool:
     """Whether a person the story does not name ("a man", "the suicide bomber", "the pilot")
     stands in ``tok``'s own sentence between the named person ``found`` and the pronoun
     ``tok``, of a gender the pronoun fits: the pronoun most likely stands for them. A noun in
-    a person's name or beside it ("observatory chief Rami Abdel Rahman") is no such person."""
+    a person's name or beside it ("observatory chief Rami Abdel Rahman") is no such person,
+    nor one at a token index ``skip`` (when given) says to pass over."""
     sent = tok.sent
     lo = sent.start if found.start is None else max(sent.start, _token_at(doc, found.end))
     for t in doc[lo : tok.i]:
+        if skip is not None and skip(t.i):
+            continue
         said = UNNAMED_PERSON_NOUNS.get(t.lemma_.lower()) if t.tag_ == "NN" else None
         if said is None or t.ent_type_ == "PERSON":
             continue

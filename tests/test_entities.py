@@ -2192,3 +2192,31 @@ def test_a_headline_about_a_persons_supporters_names_no_one(model):
     # a surname that is a noun of the kind is a surname ("Backer")
     mentions, _ = run(model, "The lawyer Tom Backer filed the suit on Monday.")
     assert ("Tom Backer", "PERSON") in {(m.name, m.label) for m in mentions}
+
+
+def test_a_kinship_word_for_someone_named_before_makes_no_relative(model):
+    # "my dear sister Laura Pemberton" is a figure of speech for the woman the story is about,
+    # named first on her own: her surname alone stays hers, not her husband's, named once
+    text = (
+        "Laura Pemberton faced hard questions in the debate on Saturday.\n\n"
+        "Pemberton said she would cut taxes for working families.\n\n"
+        'The union leader Ray Ortiz called her "my dear sister Laura Pemberton" at a rally on '
+        "Sunday.\n\n"
+        "Former mayor Tom Pemberton, her husband, did not speak."
+    )
+    mentions, _ = run(model, text)
+    (alone,) = [m for m in mentions if m.text == "Pemberton"]
+    assert alone.name == "Laura Pemberton"
+
+
+def test_a_role_title_gives_no_sex_to_join_the_one_woman_named(model):
+    # "President Kessler" is the "Mr. Kessler" the story goes on about, not the first lady,
+    # the one bearer of the surname the article names in full
+    text = (
+        "President Kessler opened the summit in Geneva on Monday.\n\n"
+        '"We are here to listen," Mr. Kessler said. Mr. Kessler then met the other leaders.\n\n'
+        "The first lady, Anna Kessler, visited a school."
+    )
+    mentions, _ = run(model, text)
+    names = [m.name for m in mentions if m.text == "Kessler"]
+    assert names and "Anna Kessler" not in names, names

@@ -1889,3 +1889,44 @@ def test_a_pastor_speaks_for_himself_not_for_the_candidate_he_backs(model):
         "He has spoken about the vote at every service since May, he said."
     )
     assert _speaker_of(model, text, "spoken about the vote") != "Pratt"
+
+
+def test_a_name_before_an_aides_role_says_whose_aide(model):
+    # "Former Ellen Pratt pollster Dan Hill": the role is Hill's; Pratt only says whose
+    text = (
+        "Former Ellen Pratt pollster Dan Hill appeared on a talk show on Sunday. Hill described "
+        "the trouble Ellen Pratt faces in the primary.\n\n"
+        "The former pollster said, “She is behind in every poll we have seen.”"
+    )
+    assert _speaker_of(model, text, "behind in every poll") == "Dan Hill"
+
+
+def test_a_description_is_the_name_set_after_it_by_a_comma(model):
+    # the parse hangs the name off the verb, not the description: still its apposition
+    text = (
+        "With the mayor's help, the city was “working to change its image from that of a haven "
+        "for smugglers,” wrote the British ambassador at the time, Peter Hale."
+    )
+    assert _speaker_of(model, text, "change its image") == "Peter Hale"
+
+
+def test_she_is_not_the_subject_of_a_clause_describing_a_noun(model):
+    # "in the event that Ellen Pratt wins" describes a noun of the question: Pratt is no one
+    # replying, the singer the sentence before is
+    text = (
+        "Nora Blake, a singer, spoke to reporters in Austin on Monday.\n\n"
+        "Asked about her own plans in the event that Ellen Pratt wins the primary, she "
+        "replied: “I will wait and see.”"
+    )
+    assert _speaker_of(model, text, "wait and see") == "Nora Blake"
+
+
+def test_she_is_the_unnamed_mother_of_her_own_sentence(model):
+    # "My mother … she still says": the mother, whom the writer never names, not the
+    # president named in the paragraph before
+    text = (
+        "Like President Jordan Pratt, I believe in the good sense of voters.\n\n"
+        "My mother has mellowed with age, but even now she still says things such as, "
+        "“Nobody gets anything for free, you know.”"
+    )
+    assert _speaker_of(model, text, "Nobody gets anything") is None

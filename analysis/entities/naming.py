@@ -2,7 +2,9 @@
 and defined acronyms fix a name ("Syrian Democratic Forces (SDF)"); a lone organisation word
 joins the article's one organisation naming it; a short person name joins the fullest form in the
 article ("Kerry" → "John Kerry"), of the sex its courtesy title says ("Mrs. Clinton" is never
-"Bill Clinton"); a name given as one someone bore ("his birth name, …") is that person's."""
+"Bill Clinton"); a role title says no sex ("President Obama" is the "Mr. Obama" a story names
+most, not the one woman it names in full); a relative is someone first named in full with a
+kinship noun; a name given as one someone bore ("his birth name, …") is that person's."""
 
 from __future__ import annotations
 
@@ -233,7 +235,15 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
         # unless the fuller name bears that title too ("Prince Saud al-Faisal … Prince Saud")
         and not any(f.key[0] == m.key[0] and m.title in f.text.lower().split() for f in fulls)
     }
-    kin = {f.name for f in fulls if f.kin}  # the names of relatives the article introduced
+    # the names of relatives the article introduced: a person whose first full name comes with
+    # a kinship noun ("his father, Rafael Cruz"), not one named first on their own ("Hillary
+    # Rodham Clinton … my dear sister Hillary Clinton", a figure of speech, had sent every
+    # "Clinton" of a story about her to Bill Clinton, named once)
+    first_full: dict[str, _Mention] = {}
+    for f in fulls:  # (in text order)
+        first_full.setdefault(f.name, f)
+    kin = {name for name, f in first_full.items() if f.kin}
+    titled_sexes = _titled_sexes(mentions)
     for m in mentions:
         if m.fixed or (m.person and len(m.key) >= 2):
             continue
@@ -247,9 +257,12 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
         # ("Mr. Xi" is Xi Jinping, "Ms. Acosta" Melba Acosta Febo)
         titled = title_sex(m.title) is not None and len(m.key) == 1
         if m.person and titled:
-            full = _nearest_full(m.key, m.start, candidates, surname_only=True) or _nearest_full(
-                m.key, m.start, candidates, surname_only=False
-            )
+            full = _nearest_full(m.key, m.start, candidates, surname_only=True)
+            known = person_alias(m.key)
+            if full is None and not (known and name_sex(known) in (None, title_sex(m.title))):
+                # (not when the name tables know the surname's bearer: "Mr. Obama" is Barack
+                # Obama, not the "Obama Speech" of a video's caption)
+                full = _nearest_full(m.key, m.start, candidates, surname_only=False)
         elif m.person:
             full = _nearest_full(m.key, m.start, candidates, surname_only=False)
         elif _surname_shape(m.key) and m.model_label in (
@@ -264,6 +277,16 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
             full = _nearest_full(m.key, m.start, fulls, surname_only=True)
         if full is not None and len(m.key) == 1:
             full = _main_bearer(m, full, candidates if m.person else fulls, text)
+        if full is not None and m.person and len(m.key) == 1 and title_sex(m.title) is None:
+            full = _named_more_of_other_sex(m, full, fulls, titled_sexes, text)
+            if full is None:  # the other bearer, named only "Mr. Obama": as the tables know
+                counts = titled_sexes[m.key[0]]  # them, else by that titled name
+                sex = max(counts, key=lambda x: counts[x])
+                known = person_alias(m.key)
+                if not (known and name_sex(known) in (None, sex)):
+                    known = f"{_COURTESY[sex]['mr' if sex == 'M' else 'ms']} {m.bare}"
+                m.name, m.person = known, True
+                continue
         if full is not None and full.name in kin and len(m.key) == 1:
             # A surname alone is not a relative the article introduced by kinship when another
             # bearer of it is named: "Carly Fiorina … her husband, Frank Fiorina … Fiorina said"
@@ -292,6 +315,11 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
             # would give to him, at corpus level too; the title keeps her apart (and lets
             # identity.titled_joins find the woman of that name the corpus knows)
             m.name = f"{_COURTESY[title_sex(m.title)].get(m.title, m.title.capitalize())} {m.bare}"
+            continue
+        if m.person and len(m.key) == 1 and known and name_sex(known) in (None, title_sex(m.title)):
+            # a person's surname the tables know ("Mr. Obama"), not an organisation holding it
+            # (a headline run into one: "Obama Sees 'Personal Insult'")
+            m.name = known
             continue
         org = _only_org_containing(m, orgs)
         if org is not None:  # "the Observatory" after "the Syrian Observatory for Human Rights"
@@ -327,6 +355,51 @@ def _other_sex_named(m: _Mention, fulls: Sequence[_Mention]) -> bool:
         name_sex(f.name or f.bare) not in (None, sex) and _contains(m.key, f.key, surname_only=True)
         for f in fulls
     )
+
+
+def _titled_sexes(mentions: Sequence[_Mention]) -> dict[str, Counter[str]]:
+    """For each surname, how many of the article's mentions of it alone carry a courtesy title
+    of each sex ("Mr. Obama" twice: {"obama": {"M": 2}})."""
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        sex = title_sex(m.title)
+        if sex is not None and len(m.key) == 1:
+            found[m.key[0]][sex] += 1
+    return found
+
+
+def _named_more_of_other_sex(
+    m: _Mention,
+    full: _Mention,
+    fulls: Sequence[_Mention],
+    titled_sexes: dict[str, Counter[str]],
+    text: str,
+) -> _Mention | None:
+    """The person a surname with no courtesy title (alone, or after a role title: "President
+    Obama") means, when ``full``, the name it would join, is of one sex and the article calls
+    a bearer of the other sex by the surname and a courtesy title more often than it names
+    ``full``'s sex ("Mr. Obama" ten times, "the first lady, Michelle Obama" once): a role title
+    says no sex, so "President Obama" is the man the story is about, as a reader takes it. That
+    person's full name if the article gives one (:func:`_main_bearer`), else None (known only
+    by the titled surname); ``full`` otherwise, and always when ``full`` is named before it in
+    its own paragraph."""
+    sex = name_sex(full.name or full.bare)
+    titled = titled_sexes.get(m.key[0])
+    if (
+        sex is None
+        or not titled
+        or (full.start <= m.start and "\n" not in text[full.end : m.start])
+    ):
+        return full  # (named just before, in its paragraph: "Bill Clinton spoke … Clinton said")
+    other = "F" if sex == "M" else "M"
+    same = [f for f in fulls if without_generation(f.key)[-1] == m.key[0]]
+    mine = sum(1 for f in same if name_sex(f.name or f.bare) == sex) + titled[sex]
+    theirs = [f for f in same if name_sex(f.name or f.bare) == other]
+    if titled[other] + len(theirs) <= mine:
+        return full
+    if theirs:
+        return _main_bearer(m, theirs[0], theirs, text)
+    return None
 
 
 def _main_bearer(m: _Mention, nearest: _Mention, fulls: Sequence[_Mention], text: str) -> _Mention:
