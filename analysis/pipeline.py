@@ -17,6 +17,7 @@ import logging
 import math
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -428,15 +429,37 @@ def _analyse_batches(
         initializer=_start_worker,
         initargs=(os.getpid(),),
     ) as pool:
-        futures = [
-            pool.submit(_analyse_batch_in_worker, batch, aliases, encoder) for batch in batches
-        ]
+        with _main_script_hidden():  # the workers start on the first submits
+            futures = [
+                pool.submit(_analyse_batch_in_worker, batch, aliases, encoder) for batch in batches
+            ]
         try:
             for future in futures:  # in submission order, so the progress bar is monotonic
                 yield future.result()
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+@contextlib.contextmanager
+def _main_script_hidden() -> Iterator[None]:
+    """Within the ``with``, a spawned worker does not run this process's main script again.
+
+    A "spawn" child imports the parent's ``__main__`` from its file, so that functions defined
+    there unpickle. The workers need none of it (their task and initializer live here), and a
+    main script with no ``if __name__ == "__main__"`` guard ran again in every worker: after
+    Streamlit's AppTest, whose app module stays ``__main__``, the Streamlit page ran in each
+    worker and failed there, and the pool broke (a test run in another order than the suite's)."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if path is None or getattr(main, "__spec__", None) is not None:  # by name (-m): imported
+        yield
+        return
+    del main.__file__
+    try:
+        yield
+    finally:
+        main.__file__ = path
 
 
 def _parses(batch: list[Article], language) -> Iterator[object]:

@@ -393,3 +393,23 @@ def test_the_pass_after_a_write_leaves_the_log_a_full_pass_would(tmp_path, corpu
             "SELECT count(*) FROM name_raw WHERE article_id NOT IN (SELECT id FROM articles)"
         ).fetchone()[0]
         assert orphans == 0
+
+
+def test_workers_do_not_run_the_main_script_again(tmp_path, monkeypatch):
+    """A spawned worker imports the parent's main script from its file; one with no main guard
+    (Streamlit's AppTest leaves the app module as ``__main__``) ran in every worker and broke
+    the pool. The workers start without it, and the main module keeps its file."""
+    import sys
+    import types
+
+    script = tmp_path / "unguarded.py"
+    script.write_text('raise SystemExit("the main script ran again in a worker")\n')
+    fake_main = types.ModuleType("__main__")
+    fake_main.__file__ = str(script)
+    fake_main.__spec__ = None
+    monkeypatch.setitem(sys.modules, "__main__", fake_main)
+    paths = write_articles(tmp_path / "in", 4)
+    with Store(tmp_path / "s.duckdb") as store:
+        summary, _ = analyze_paths(paths, store, workers=2, batch_size=1)
+    assert summary.new == 4 and not summary.failures
+    assert fake_main.__file__ == str(script)
