@@ -392,6 +392,11 @@ class Store:
             ).fetchall()
         return {r[0] for r in rows}
 
+    def article_count(self) -> int:
+        """How many articles (originals and copies) the store holds."""
+        with self._session() as con:
+            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+
     def counts(self) -> dict[str, int]:
         """Row count of every data table (not the summaries: they are derived counts)."""
         with self._session() as con:

@@ -318,6 +318,36 @@ def test_a_slow_write_makes_the_next_wait(monkeypatch):
     assert writes == [1, 301, 1000, 5]
     assert writer.summary.new == 1307
 
+    # a large store's first batch waits like the others
+    writes.clear()
+    clock[0] += 100.0
+    writer = pipeline._Writer(
+        SlowStore(), pipeline.RunSummary(), {}, {}, clock=lambda: clock[0], first_at_once=False
+    )
+    writer.add(finished(32))
+    assert writes == []
+    clock[0] += 31.0  # the time a slow run shows its progress after
+    writer.add(finished(32))
+    assert writes == [64]
+
+
+def test_a_large_stores_first_batch_is_not_written_at_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "FIRST_AT_ONCE_BELOW_ARTICLES", 1)
+    monkeypatch.setattr(pipeline, "WRITE_EVERY_S", 3600.0)
+    paths = write_articles(tmp_path / "in", 12)
+    stored = []
+    with Store(tmp_path / "s.duckdb") as store:
+        analyze_paths(paths[:1], store)  # one article already: a "large" store here
+
+        def progress(done, total):
+            stored.append(store.counts()["articles"])
+
+        summary, _ = analyze_paths(paths, store, batch_size=4, progress=progress)
+    assert summary.new == 11
+    assert stored == [1, 1, 1, 1]  # nothing written before the end of the run
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.article_count() == 12
+
 
 @pytest.mark.parametrize(
     "n, workers, sizes",
