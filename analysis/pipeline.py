@@ -358,7 +358,7 @@ class _Writer:
             self.written = True
             self.summary.new += len(results)
             self.took = self.clock() - start
-            log.info("wrote %d articles in %.1f s", len(results), self.took)
+            log.info("wrote %d article(s) in %.1f s", len(results), self.took)
         self.last = self.clock()
 
 

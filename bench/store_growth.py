@@ -36,8 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench._corpora import corpus  # noqa: E402
 
-# the run's own log line for each write (analysis.store, -v): "wrote N articles in S s"
-_WRITE_LINE = re.compile(r"wrote (\d+) articles? .*?in ([\d.]+) s")
+# the run's own log line for each write (analysis.pipeline, -v): "wrote N article(s) in S s"
+_WRITE_LINE = re.compile(r"wrote (\d+) article\(s\) in ([\d.]+) s")
 
 
 def _children_cpu() -> float:
