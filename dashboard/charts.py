@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import zlib
 from collections.abc import Iterable
 
@@ -94,6 +95,8 @@ def figure_cells(df: pd.DataFrame) -> pd.DataFrame:
     people or claimant — never the word "None"; no ``estimate`` for words that only set a
     floor ("dozens")."""
     out = df.copy()
+    for column in [c for c in out.columns if c == "text" or c.startswith("text_")]:
+        out[column] = out[column].map(grouped_digits)
     if "category" in out:
         out["what"] = out["category"].map(lambda c: CATEGORY_TITLES.get(c, c))
     if "scope" in out:
@@ -113,6 +116,19 @@ def figure_cells(df: pd.DataFrame) -> pd.DataFrame:
         floor_only = out["value"].isna() & out["high"].isna()
         out["estimate"] = out["estimate"].where(~floor_only)
     return out
+
+
+# A run of five digits or more with no separator in it or around it ("Nearly 174500": a
+# source whose thousands separators were lost, or a wire style that writes none)
+_UNGROUPED = re.compile(r"(?<![\d.,])\d{5,}(?![\d.,]?\d)")
+
+
+def grouped_digits(text):
+    """A figure's words as written, but a long number in thousands ("Nearly 174,500"): the
+    number is what the reader compares across rows; four digits (a year, "1500") stay."""
+    if not isinstance(text, str):
+        return text
+    return _UNGROUPED.sub(lambda m: f"{int(m.group()):,}", text)
 
 
 def _share_in_words(df: pd.DataFrame) -> pd.Series:

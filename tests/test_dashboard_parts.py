@@ -677,3 +677,23 @@ def test_a_downloads_file_name_says_which_view_it_holds():
     assert file_name("presslens", Filters(), ".json") == "presslens.json"
     long = file_name("presslens", Filters(speakers=("Syrian Observatory",) * 20), ".zip")
     assert len(long) <= 110 and long.endswith(".zip")
+
+
+def test_a_long_number_written_without_separators_is_shown_in_thousands():
+    """ "Nearly 174500" (a source that lost its commas) reads "Nearly 174,500" in every table of
+    figures; years, short numbers, decimals and numbers already grouped stay as written."""
+    raw = pd.DataFrame(
+        {
+            "text": ["Nearly 174500", "1500", "In 2016 some 25000", "174,500", "99999.5"],
+            "text_high": ["about 2000000", "", "12", "3,000", "12.50000"],
+        }
+    )
+    cells = charts.figure_cells(raw)
+    assert cells["text"].tolist() == [
+        "Nearly 174,500",
+        "1500",
+        "In 2016 some 25,000",
+        "174,500",
+        "99999.5",
+    ]
+    assert cells["text_high"].tolist() == ["about 2,000,000", "", "12", "3,000", "12.50000"]
