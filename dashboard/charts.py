@@ -95,7 +95,7 @@ def figure_cells(df: pd.DataFrame) -> pd.DataFrame:
     people or claimant — never the word "None"; no ``estimate`` for words that only set a
     floor ("dozens")."""
     out = df.copy()
-    for column in [c for c in out.columns if c == "text" or c.startswith("text_")]:
+    for column in [c for c in out.columns if c in ("text", "spread") or c.startswith("text_")]:
         out[column] = out[column].map(grouped_digits)
     if "category" in out:
         out["what"] = out["category"].map(lambda c: CATEGORY_TITLES.get(c, c))

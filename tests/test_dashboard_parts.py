@@ -686,6 +686,7 @@ def test_a_long_number_written_without_separators_is_shown_in_thousands():
         {
             "text": ["Nearly 174500", "1500", "In 2016 some 25000", "174,500", "99999.5"],
             "text_high": ["about 2000000", "", "12", "3,000", "12.50000"],
+            "spread": ["Nearly 174500", "1500", "3 – 100", "174,500", "2 – 12"],
         }
     )
     cells = charts.figure_cells(raw)
@@ -697,3 +698,4 @@ def test_a_long_number_written_without_separators_is_shown_in_thousands():
         "99999.5",
     ]
     assert cells["text_high"].tolist() == ["about 2,000,000", "", "12", "3,000", "12.50000"]
+    assert cells["spread"][0] == "Nearly 174,500"  # the Overview's spread of a lone figure
