@@ -60,7 +60,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from spacy.attrs import LOWER, POS
+from spacy.attrs import LIKE_NUM, LOWER, POS
 from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -3506,7 +3506,12 @@ def _listed_place(root: Token) -> str | None:
             return j + 1
         return None
 
-    pairs = {t.i: at for t in sent if t.like_num and (at := place_after(t.i)) is not None}
+    like_num = doc_arrays.column(doc, LIKE_NUM)  # a Token for no word of the sentence
+    pairs = {
+        i: at
+        for i in range(sent.start, sent.end)
+        if like_num[i] and (at := place_after(i)) is not None
+    }
     chained = [
         i
         for i in pairs
