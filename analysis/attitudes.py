@@ -32,6 +32,7 @@ import collections
 import logging
 from collections.abc import Sequence
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from analysis import (
@@ -39,6 +40,7 @@ from analysis import (
     attitude_model,
     attitude_parse,
     attitude_targets,
+    doc_arrays,
     sentiment,
     token_sentiment,
 )
@@ -329,13 +331,14 @@ def _voices(doc: Doc, quotes: Sequence[Quote]) -> list[int]:
     in) is the narrator's naming of them, not something they say about themselves."""
     voices = [-1] * len(doc)
     text = text_of(doc)
+    starts = doc_arrays.column(doc, IDX)  # each token's offset, without a Token per word
     for k, q in enumerate(quotes):
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
             continue
         narrated = quotes_mod.narrated_ranges(text, q)
         for i in range(span.start, span.end):
-            at = doc[i].idx
+            at = starts[i]
             if voices[i] == -1 and not any(lo <= at < hi for lo, hi in narrated):
                 voices[i] = k
     return voices

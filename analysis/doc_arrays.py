@@ -8,7 +8,7 @@ articles (cProfile). :func:`column` reads one attribute of every token with a si
 ``Doc.to_array`` and keeps it in ``doc.user_data``, so a walk builds Tokens only for the tokens
 that pass an integer test; :func:`paragraph_tokens` finds a paragraph's bounds by bisection in the
 line breaks, found once per Doc; :func:`capitalised` tells the entity mender which tokens
-start with a capital without a Token each.
+start with a capital without a Token each, and :func:`strings` gives it the tokens' words.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from analysis.nlp import text_of
 _KEY = "presslens.arrays"
 _BREAKS = "presslens.line_breaks"
 _CAPITAL = "presslens.capitalised"
+_STRINGS = "presslens.strings"
 
 
 def column(doc: Doc, attr: int) -> list[int]:
@@ -31,6 +32,19 @@ def column(doc: Doc, attr: int) -> list[int]:
     values = cache.get(attr)
     if values is None:
         values = cache[attr] = doc.to_array(attr).tolist()
+    return values
+
+
+def strings(doc: Doc, attr: int) -> list[str]:
+    """The string of attribute ``attr`` (``ORTH``: each token's text, ``LOWER`` ...) of every
+    token, in order: the entity mender's walks along a name read words without a Token each."""
+    cache = doc.user_data.setdefault(_STRINGS, {})
+    values = cache.get(attr)
+    if values is None:
+        store = doc.vocab.strings
+        ids = column(doc, attr)
+        names = {h: store[h] for h in set(ids)}  # each distinct word looked up once
+        values = cache[attr] = [names[h] for h in ids]
     return values
 
 

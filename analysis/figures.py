@@ -60,8 +60,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from spacy.attrs import POS
-from spacy.symbols import PROPN
+from spacy.attrs import LIKE_NUM, LOWER, POS
+from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from analysis import datelines, doc_arrays, entities, gazetteer, geo, lexicon, numbers, speech
@@ -204,6 +204,8 @@ def extract(
         reading = _read(ctx, span, match, previous)
         if reading is None:
             continue
+        # The number's sentence, found once: every rule below reads it.
+        sent = span.sent
         # Only a count of something lends its unit to a bare number after it: a share ("half
         # of the population") must not make "about 23 million" a percentage.
         if (
@@ -211,15 +213,15 @@ def extract(
             and reading.unit != "%"
             and not _part_of_a_count(span.root, reading.unit_token)
         ):
-            previous[span.sent.start] = reading
+            previous[sent.start] = reading
         scope = figure_scope(
-            span.sent, first_sentence=span.sent.start <= ctx.lede_start, published=ctx.published
+            sent, first_sentence=sent.start <= ctx.lede_start, published=ctx.published
         )
         incident = reading.category in INCIDENT_CATEGORIES
         if (
             (incident or reading.category == "displaced")
             and scope != "total"
-            and (_running_total(reading, span.sent) or _a_rate(span, reading.unit_token))
+            and (_running_total(reading, sent) or _a_rate(span, reading.unit_token))
         ):
             scope = "total"
         if scope == "event" and figures:
@@ -233,10 +235,10 @@ def extract(
         # answer for a figure the country's (below).
         own_place = None if reading.place_borrowed else reading.location
         before = None  # the place of the incident the sentence before tells (below)
-        national = _national_scope(span.sent)
+        national = _national_scope(sent)
         if reading.admitted:
             place = reading.location  # where they were taken in, or nowhere (_admitting)
-        elif WORLDWIDE.search(span.sent.text):
+        elif WORLDWIDE.search(_span_text(sent)):
             # the world's count: only a place its own clause names ("half of all attacks on
             # schools worldwide had occurred in Syria"); a count of another clause than the
             # world's keeps its place ("… downloaded by 100,000 people globally, and an
@@ -262,7 +264,7 @@ def extract(
             # it borrow one. (Where the article's incident place is a district no table
             # knows, the country its places point to: "al-Zablatani" is Damascus's.)
             place = own_place or ctx.incident_country or (ctx.country_name() if national else None)
-        elif incident and _disaster_over_a_region(ctx, span.sent, reading.location):
+        elif incident and _disaster_over_a_region(ctx, sent, reading.location):
             # "Dozens were killed in floods in central Mozambique": the sentence spreads its toll
             # over a region of the country, not over the town another sentence names ("40 had
             # died in Beira alone"); the country is the finest place it gives. (A war's strike
@@ -281,8 +283,8 @@ def extract(
             # neighbourhood was shelled two days ago").
             place = (
                 own_place
-                or _only_town_named(ctx, span.sent)
-                or (ctx.incident_place if _points_back(span.sent) else None)
+                or _only_town_named(ctx, sent)
+                or (ctx.incident_place if _points_back(sent) else None)
             )
         elif incident:
             place = ctx.refine(reading.location) or ctx.incident_place
@@ -292,8 +294,8 @@ def extract(
                 # (PolNeAR: an Arkansas story's "Orlando shooter … killed 49" was Arkansas's);
                 # else a toll carrying on the incident of the sentence before: its place
                 place = (
-                    _event_named_by_place(ctx, span.sent)
-                    or (before := _event_place_before(ctx, span.sent))
+                    _event_named_by_place(ctx, sent)
+                    or (before := _event_place_before(ctx, sent))
                     or place
                 )
         elif reading.category in UNPLACED_CATEGORIES:
@@ -325,7 +327,7 @@ def extract(
                 subject=reading.subject,
                 location=ctx.settle(
                     place,
-                    span.sent,
+                    sent,
                     incident=incident,
                     # the sentence before names its incident's place after a preposition of
                     # place ("at an airport in Shanghai"): a town, not a facility's name
@@ -336,7 +338,7 @@ def extract(
                 claimed_by=_claimant(ctx, span),
                 start=match.start,
                 end=match.end,
-                sentence=span.sent.text.strip(),
+                sentence=_span_text(sent).strip(),
                 scope=scope,
             )
         )
@@ -465,7 +467,7 @@ class _Context:
         headline and dateline lines (a paragraph break ends a sentence, analysis.nlp), which
         count as the opening too. The opening is the news, however it is dated."""
         for sent in self.doc.sents:
-            if sent.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")):
+            if _span_text(sent).rstrip().endswith((".", "!", "?", '"', "”", "'", "’")):
                 return sent.start
         return 0
 
@@ -661,7 +663,7 @@ class _Context:
 def _recalls(sent: Span, published: str | None = None) -> bool:
     """Whether ``sent`` recalls an earlier event (:data:`BACKGROUND`: "on April 4", "last
     month"), as a figure's scope says (:func:`figure_scope`)."""
-    return _recalled(sent.text, published)
+    return _recalled(_span_text(sent), published)
 
 
 def _acting(tok: Token) -> bool:
@@ -750,9 +752,15 @@ def _national(reading: _Reading) -> bool:
     return reading.category == "displaced" and size is not None and size >= NATIONAL_DISPLACED
 
 
+def _span_text(span: Span) -> str:
+    """``span.text``, cut from the article's text: spaCy joins a span's text token by token on
+    every access, and the rules read a figure's sentence many times."""
+    return text_of(span.doc)[span.start_char : span.end_char]
+
+
 def _national_scope(sent: Span) -> bool:
     """Whether ``sent`` spreads its count over a whole country (:data:`NATIONAL_SCOPE`)."""
-    for m in NATIONAL_SCOPE.finditer(sent.text):
+    for m in NATIONAL_SCOPE.finditer(_span_text(sent)):
         name = m.group("name")
         if name is None or gazetteer.country(name) is not None:
             return True
@@ -1338,7 +1346,7 @@ def _supposed(span: Span, root: Token) -> bool:
     """A sum the sentence only supposes (:data:`SUPPOSING_OPENER`): inside an "if"/"unless"
     condition on nobody in particular (:func:`_anyone`), or in a clause whose subject is a
     generic "you" with a modal or a "not"."""
-    if SUPPOSING_OPENER.match(span.sent.text):
+    if SUPPOSING_OPENER.match(_span_text(span.sent)):
         return True
     tok = root
     while tok.head.i != tok.i:
@@ -3347,9 +3355,12 @@ def _named_a_town(sent: Span, name: str) -> bool:
         return False  # "Deir el" of "Deir el-Zour", "Adra east": a name cut short or run on
     written = re.escape(name)
     return (
-        re.search(rf"\b{TOWN_NOUNS} of (?:the )?{written}(?![\w-])", sent.text, re.IGNORECASE)
+        re.search(
+            rf"\b{TOWN_NOUNS} of (?:the )?{written}(?![\w-])", _span_text(sent), re.IGNORECASE
+        )
         is not None
-        or re.search(rf"(?<!\w){written} {TOWN_NOUNS}\b", sent.text, re.IGNORECASE) is not None
+        or re.search(rf"(?<!\w){written} {TOWN_NOUNS}\b", _span_text(sent), re.IGNORECASE)
+        is not None
     )
 
 
@@ -3367,7 +3378,7 @@ def _city_of_a_hub(sent: Span, name: str) -> bool:
         return False
     written = re.escape(name)
     pattern = rf"(?<![\w-]){written}(?:['’]s)? (?:international )?{HUB_NOUNS}\b"
-    return re.search(pattern, sent.text, re.IGNORECASE) is not None
+    return re.search(pattern, _span_text(sent), re.IGNORECASE) is not None
 
 
 def _named_a_town_part(sent: Span, name: str) -> bool:
@@ -3379,8 +3390,10 @@ def _named_a_town_part(sent: Span, name: str) -> bool:
     parts = "|".join(sorted(TOWN_PARTS))
     written = re.escape(name)
     return (
-        re.search(rf"(?<![\w-]){written} (?:{parts})\b", sent.text, re.IGNORECASE) is not None
-        or re.search(rf"\b(?:{parts}) of (?:the )?{written}(?![\w-])", sent.text, re.I) is not None
+        re.search(rf"(?<![\w-]){written} (?:{parts})\b", _span_text(sent), re.IGNORECASE)
+        is not None
+        or re.search(rf"\b(?:{parts}) of (?:the )?{written}(?![\w-])", _span_text(sent), re.I)
+        is not None
     )
 
 
@@ -3493,7 +3506,12 @@ def _listed_place(root: Token) -> str | None:
             return j + 1
         return None
 
-    pairs = {t.i: at for t in sent if t.like_num and (at := place_after(t.i)) is not None}
+    like_num = doc_arrays.column(doc, LIKE_NUM)  # a Token for no word of the sentence
+    pairs = {
+        i: at
+        for i in range(sent.start, sent.end)
+        if like_num[i] and (at := place_after(i)) is not None
+    }
     chained = [
         i
         for i in pairs
@@ -4360,7 +4378,7 @@ def _names_history(tok: Token) -> bool:
     (:data:`HISTORIC_EVENTS`)."""
     sent = tok.sent
     at = tok.idx - sent.start_char
-    return any(m.start() <= at < m.end() for m in HISTORIC_EVENTS.finditer(sent.text))
+    return any(m.start() <= at < m.end() for m in HISTORIC_EVENTS.finditer(_span_text(sent)))
 
 
 # Nouns of an event a year before them dates ("the 2013 attack", "the 1974 pub bombings", "the
@@ -4421,7 +4439,7 @@ def figure_scope(
     published on ``published`` (YYYY-MM-DD; a day just before it is the news's, not a recalled
     event's). Given as a span of its article, a sentence pointing back to an earlier event the
     sentence before recalls is background too (:func:`_recalls_the_event_before`)."""
-    text = sentence if isinstance(sentence, str) else sentence.text
+    text = sentence if isinstance(sentence, str) else _span_text(sentence)
     scope = _scope_of(text, first_sentence, published)
     if (
         scope == "event"
@@ -4889,10 +4907,10 @@ def _headline_credit(span: Span) -> str | None:
     sent = span.sent
     if any(t.lemma_.lower() in CLAIM_VERBS and t.pos_ == "VERB" for t in sent):
         return None
-    match = HEADLINE_CREDIT.search(sent.text)
+    match = HEADLINE_CREDIT.search(_span_text(sent))
     if match is None or sent.start_char + match.start("credit") < span.end_char:
         return None
-    before = sent.text[: match.start("credit")].split()
+    before = _span_text(sent)[: match.start("credit")].split()
     if before and before[-1].lower() in CREDIT_FUNCTION_WORDS:
         return None  # "… near the offices of state media.": the words' own noun phrase
     return match["credit"]
@@ -4906,7 +4924,10 @@ def _source_at_the_end(ctx: _Context, span: Span) -> str | None:
     its own: "… and the army said 30 rebels died" is another claim) and its subject stands
     after the number."""
     root = span.root
-    for verb in span.sent:
+    sent, pos = span.sent, doc_arrays.column(span.doc, POS)
+    # Only a verb after the number: the other words need no Token.
+    after = range(max(sent.start, span.end), sent.end)
+    for verb in (span.doc[i] for i in after if pos[i] == VERB):
         if verb.i < span.end or verb.pos_ != "VERB" or verb.lemma_.lower() not in CLAIM_VERBS:
             continue
         if _passive(verb) or _takes_lives(verb) or _claims_an_attack(verb):
@@ -4990,7 +5011,9 @@ REPORT_NOUNS = frozenset(
 
 def _according_to(ctx: _Context, span: Span) -> str | None:
     """The source the number's sentence says it is "according to", as named (None: none)."""
-    for t in span.sent:
+    sent, lowers = span.sent, doc_arrays.strings(span.doc, LOWER)
+    # Only an "according" can start it: the other words need no Token.
+    for t in (span.doc[i] for i in range(sent.start, sent.end) if lowers[i] == "according"):
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to":
             for pobj in t.nbor().children:
                 if pobj.dep_ == "pobj":

@@ -1283,7 +1283,9 @@ class _Resolver:
             if lo == 0:
                 break
             lo = doc[lo - 1].sent.start
-        for t in reversed(doc[lo : token.i]):
+        pos = doc_arrays.column(doc, POS)
+        # Back over the words, a Token made only for a pronoun.
+        for t in (doc[i] for i in range(token.i - 1, lo - 1, -1) if pos[i] == PRON):
             if (
                 t.pos == PRON
                 and _pronoun_gender(t.lower_) == own

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from spacy.attrs import LEMMA, POS
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 
-from analysis import doc_arrays, quotes
+from analysis import doc_arrays, figures, quotes
 from analysis.speech import SPEECH_VERBS
 from tests.conftest import DATED, SAMPLE
 
@@ -59,3 +59,21 @@ def test_cue_candidates_hold_every_token_the_cue_rule_looks_at(docs):
         ]
         assert quotes._cue_candidates(doc) == expected
     assert any(quotes._cue_candidates(doc) for doc in docs)  # the sample has speech verbs
+
+
+def test_strings_are_the_tokens_words_and_lower_case_words(docs, nlp):
+    # Odd words too: capitals, an apostrophe, a hyphen, a non-ASCII letter, a line break.
+    for doc in [*docs, nlp("Ça va. O'Neill's half-time QUIP\n\nran on.")]:
+        assert doc_arrays.strings(doc, ORTH) == [t.text for t in doc]
+        assert doc_arrays.strings(doc, LOWER) == [t.lower_ for t in doc]
+        # read once per Doc: the second call gives the same list
+        assert doc_arrays.strings(doc, ORTH) is doc_arrays.strings(doc, ORTH)
+
+
+def test_spans_text_cut_from_the_article_is_spacys(docs):
+    # figures._span_text stands for Span.text on every sentence the figures read
+    for doc in docs:
+        for sent in doc.sents:
+            assert figures._span_text(sent) == sent.text
+            if len(sent) > 1:
+                assert figures._span_text(sent[1:]) == sent[1:].text

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import IS_ALPHA, LOWER, ORTH, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from analysis import doc_arrays, gazetteer, geo, lexicon
@@ -291,19 +293,24 @@ def _list_items(doc: Doc, i: int, step: int) -> list[str]:
     word, a full stop, a line break)."""
     labels: list[str] = []
     n = len(doc)
+    # The tokens' words and shapes as lists: a list runs over many tokens, each read twice.
+    texts = doc_arrays.strings(doc, ORTH)
+    lowers = doc_arrays.strings(doc, LOWER)
+    alpha = doc_arrays.column(doc, IS_ALPHA)
+    capital = doc_arrays.capitalised(doc)
     while 0 <= i < n:
         separated = False
         while 0 <= i < n:  # separators, brackets and initials between two items
-            text = doc[i].text
+            text = texts[i]
             if text == (")" if step < 0 else "("):
                 close = "(" if step < 0 else ")"
                 j = i + step
-                while 0 <= j < n and abs(j - i) <= BRACKET_MAX and doc[j].text != close:
+                while 0 <= j < n and abs(j - i) <= BRACKET_MAX and texts[j] != close:
                     j += step
-                if not (0 <= j < n) or doc[j].text != close:
+                if not (0 <= j < n) or texts[j] != close:
                     return labels
                 i = j + step
-            elif doc[i].lower_ in LIST_SEPARATORS:
+            elif lowers[i] in LIST_SEPARATORS:
                 separated = True
                 i += step
             elif len(text.rstrip(".")) == 1 and text[:1].isupper():
@@ -313,7 +320,7 @@ def _list_items(doc: Doc, i: int, step: int) -> list[str]:
         if not separated or not 0 <= i < n:
             return labels
         j = i
-        while 0 <= j < n and doc[j].is_alpha and doc[j].text[:1].isupper():
+        while 0 <= j < n and alpha[j] and capital[j]:
             j += step
         if j == i:
             return labels
@@ -537,6 +544,8 @@ def _locative(doc: Doc, ent: Span) -> bool:
     """Does the text put ``ent`` where something is: the object of "in"/"near"/… (also the
     second of a list after one: "in Taldao and al-Houla"), after "12 miles of", "north of", "the
     direction of", "the people of", "close to", before "athlete" ("the Larne athlete")?"""
+    texts = doc_arrays.strings(doc, ORTH)  # words without a Token each
+    lowers = doc_arrays.strings(doc, LOWER)
     root = ent.root
     head = root
     while head.dep_ == "conj" and head.head.i < head.i:
@@ -561,13 +570,13 @@ def _locative(doc: Doc, ent: Span) -> bool:
     if (
         start >= 1
         and ent.end < len(doc)
-        and doc[start - 1].lower_ in ("the", "a")
-        and doc[ent.end].text in HOMETOWN_NOUNS
+        and lowers[start - 1] in ("the", "a")
+        and texts[ent.end] in HOMETOWN_NOUNS
     ):
         return True  # "the Larne athlete", "the Kent athlete": where she is from
     if start < 2:
         return False
-    before, word = doc[start - 1].lower_, doc[start - 2].lower_
+    before, word = lowers[start - 1], lowers[start - 2]
     return (before == "of" and word in _PLACE_OF_WORDS) or (
         before == "to" and word in _PLACE_TO_WORDS
     )
@@ -576,13 +585,20 @@ def _locative(doc: Doc, ent: Span) -> bool:
 def _facility_after(doc: Doc, end: int) -> bool:
     """Is the name ending at token ``end`` followed by a facility noun ("Kweyris military
     airport", "the Incirlik air base", "Bab al-Hawa hospital")?"""
-    words = [t.text for t in doc[end : end + 2]]
+    words = doc_arrays.strings(doc, ORTH)[end : end + 2]
     return any(
-        " ".join(words[:n]) == phrase
-        for phrase in FACILITY_NOUNS
-        for n in (len(phrase.split()),)
+        " ".join(words[:n]) in phrases
+        for n, phrases in _FACILITY_NOUNS_BY_LENGTH.items()
         if n <= len(words)
     )
+
+
+# FACILITY_NOUNS by their number of words, each set matched against as many words after a
+# name: every place name asks (a loop over the whole list had cost 1 % of the extraction).
+_FACILITY_NOUNS_BY_LENGTH: dict[int, frozenset[str]] = {
+    n: frozenset(p for p in FACILITY_NOUNS if len(p.split()) == n)
+    for n in sorted({len(p.split()) for p in FACILITY_NOUNS})
+}
 
 
 def _org_apposition(noun: Token) -> bool:
@@ -623,6 +639,8 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
     or club ("Everton v Sunderland"), or one name taking a plural verb as British English does
     for teams, bands and firms ("Everton have missed", "Hearts are", "Keane were followed"), or
     a plural name taking one ("Scissor Sisters have won")."""
+    texts = doc_arrays.strings(doc, ORTH)  # words without a Token each
+    lowers = doc_arrays.strings(doc, LOWER)
     start, end = ent.start, ent.end
     root = ent.root
     if _org_name_shape(ent):
@@ -644,15 +662,15 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
     if _group_noun_after(doc, ent) or _org_called(doc, start) or _body_before_person(doc, ent):
         return True
     k = end
-    if k < len(doc) and doc[k].text.islower() and doc[k].lower_ in ORG_MODIFIER_NOUNS:
+    if k < len(doc) and texts[k].islower() and lowers[k] in ORG_MODIFIER_NOUNS:
         return True  # "Larne boss Jimmy McGeough" ("Schumacher's boss" is a person's)
-    if k < len(doc) and doc[k].text in ("'s", "'", "\u2019s", "\u2019"):
+    if k < len(doc) and texts[k] in ("'s", "'", "\u2019s", "\u2019"):
         k += 1
-    if k < len(doc) and doc[k].text.islower() and doc[k].lower_ in ORG_AFTER_NOUNS:
+    if k < len(doc) and texts[k].islower() and lowers[k] in ORG_AFTER_NOUNS:
         return True
-    if end + 1 < len(doc) and doc[end].lower_ in _VERSUS and _known_side(doc, end + 1, 1):
+    if end + 1 < len(doc) and lowers[end] in _VERSUS and _known_side(doc, end + 1, 1):
         return True
-    if start >= 2 and doc[start - 1].lower_ in _VERSUS and _known_side(doc, start - 1, -1):
+    if start >= 2 and lowers[start - 1] in _VERSUS and _known_side(doc, start - 1, -1):
         return True
     # a plural verb after one name ("Everton have"), or after a name of several words ending in
     # a plural ("Scissor Sisters have won", "Kaiser Chiefs are"): a person takes a singular one
@@ -688,11 +706,13 @@ GROUP_NOUNS = frozenset(
 def _group_noun_after(doc: Doc, ent: Span) -> bool:
     """Does ``ent`` modify a body's noun right after it, at most one lower-case word between
     ("the Nour al-Din al-Zinki rebel group", "the Zinki faction")? Then it names that body."""
+    texts = doc_arrays.strings(doc, ORTH)  # words without a Token each
+    lowers = doc_arrays.strings(doc, LOWER)
     root = ent.root
     for j in (ent.end, ent.end + 1):
-        if j >= len(doc) or not doc[j].text.islower():
+        if j >= len(doc) or not texts[j].islower():
             return False
-        if doc[j].lower_ in GROUP_NOUNS:
+        if lowers[j] in GROUP_NOUNS:
             return root.head.i == j and root.dep_ in ("compound", "nmod", "amod")
     return False
 
@@ -751,19 +771,21 @@ def _club_use(doc: Doc, ent: Span) -> bool:
     Birmingham") or of "against" ("against Seville"). Not "in Seville", "the mayor of Seville",
     "the people of Chelsea": there it is the town. Decided for this mention only: the article
     may name the town elsewhere."""
+    texts = doc_arrays.strings(doc, ORTH)  # words without a Token each
+    lowers = doc_arrays.strings(doc, LOWER)
     start, end = ent.start, ent.end
     root = ent.root
-    k = end + (end < len(doc) and doc[end].text in _POSSESSIVE_MARKS)
+    k = end + (end < len(doc) and texts[end] in _POSSESSIVE_MARKS)
     if k < len(doc) and _sports_role(doc, k):
         return True  # "Chelsea striker", "Chelsea's manager", "the Seville fans"
     if root.dep_ == "poss" and _sports_role(doc, root.head.i):
         return True  # "Chelsea's new manager"
-    if start >= 1 and doc[start - 1].text in ("club", "side") and doc[start - 1].pos_ == "NOUN":
+    if start >= 1 and texts[start - 1] in ("club", "side") and doc[start - 1].pos_ == "NOUN":
         return True  # "a reunion with his old club Portsmouth", "Championship side Wolves"
     owner = doc[start - 2] if start >= 2 else None
     if (
         owner is not None
-        and doc[start - 1].lower_ == "of"
+        and lowers[start - 1] == "of"
         and owner.text.islower()
         and owner.lower_ in SPORTS_ROLE_NOUNS - {"side"}  # "the north side of Chelsea"
         and owner.pos_ == "NOUN"
@@ -771,9 +793,9 @@ def _club_use(doc: Doc, ent: Span) -> bool:
         and root.head.i == start - 1
     ):
         return True  # "the manager of Chelsea" (not "the manager of Chelsea's market")
-    if end + 1 < len(doc) and doc[end].lower_ in _VERSUS and doc[end + 1].text[:1].isupper():
+    if end + 1 < len(doc) and lowers[end] in _VERSUS and texts[end + 1][:1].isupper():
         return True  # "Chelsea v Birmingham": a fixture
-    if start >= 2 and doc[start - 1].lower_ in _VERSUS and doc[start - 2].text[:1].isupper():
+    if start >= 2 and lowers[start - 1] in _VERSUS and texts[start - 2][:1].isupper():
         return True
     parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     sent = ent.sent if parsed else doc[:]  # a hand-built Doc: one sentence
@@ -798,25 +820,21 @@ def _club_use(doc: Doc, ent: Span) -> bool:
     ):
         return True  # "Chelsea 2-1 Arsenal"
     i = first.i if first is not root else start
-    before = i - 1 - (i >= 2 and doc[i - 1].lower_ == "the")
+    before = i - 1 - (i >= 2 and lowers[i - 1] == "the")
     # the side itself, not a word describing a noun after it ("a match with Wimbledon
     # champion Maria Sharapova")
     if before >= sent.start and root.dep_ not in ("compound", "amod", "poss"):
         word = doc[before]
         if word.text.islower() and (word.lower_ in FIXTURE_VERBS or word.lower_ == "against"):
             return True  # "beat Chelsea", "against Seville"
-        if (
-            word.lower_ in ("with", "to")
-            and before >= 1
-            and doc[before - 1].lower_ in _FIXTURE_NOUNS
-        ):
+        if word.lower_ in ("with", "to") and before >= 1 and lowers[before - 1] in _FIXTURE_NOUNS:
             return True  # "a home tie with Bolton", "away to Charlton"
-    after = end + (end < len(doc) and doc[end].lower_ == "will")
+    after = end + (end < len(doc) and lowers[end] == "will")
     return (
         root.dep_ != "pobj"  # "will return to Curepipe [to] face the Seychelles": a venue
         and after < sent.end
-        and doc[after].text.islower()
-        and doc[after].lower_ in FIXTURE_VERBS
+        and texts[after].islower()
+        and lowers[after] in FIXTURE_VERBS
         and doc[after].pos_ in ("VERB", "NOUN")  # "Chelsea host Birmingham" (parsed a noun)
     )
 
@@ -830,10 +848,12 @@ def _sporty(doc: Doc, sent: Span) -> bool:
     known = doc.user_data.setdefault("presslens_sporty", {})
     key = (sent.start, sent.end)
     if key not in known:
+        texts = doc_arrays.strings(doc, ORTH)
+        pos = doc_arrays.column(doc, POS)
         known[key] = any(
-            t.text in SPORTS_WORDS
-            or (t.i > sent.start and doc[t.i - 1].pos_ == "PROPN" and _sports_role(doc, t.i))
-            for t in sent
+            texts[i] in SPORTS_WORDS
+            or (i > sent.start and pos[i - 1] == PROPN and _sports_role(doc, i))
+            for i in range(sent.start, sent.end)
         )
     return known[key]
 
@@ -842,6 +862,8 @@ def _sports_role(doc: Doc, i: int) -> bool:
     """Is token ``i`` a club's role or people (:data:`SPORTS_ROLE_NOUNS`), written in lower
     case as a noun of its own: not the first word of a compound ("a London coach station") nor
     a noun of a part ("the Lebanon side of the border")?"""
+    if doc_arrays.strings(doc, LOWER)[i] not in SPORTS_ROLE_NOUNS:
+        return False  # most words, told without a Token
     tok = doc[i]
     if not (tok.text.islower() and tok.lower_ in SPORTS_ROLE_NOUNS and tok.pos_ == "NOUN"):
         return False
@@ -895,33 +917,37 @@ def _next_to_place_noun(doc: Doc, start: int, end: int, reach: int = 6) -> bool:
     Rojava"), also across a list of names and adjectives ("the al-Hamadaniyeh and al-Midan
     neighborhoods", "the towns of Azaz and nearby Marea", "Harasta residential suburb")?"""
 
-    def in_list(t) -> bool:
-        text = t.text.lower()  # a name ("al-Shaar" too), or a word of LIST_WORDS
-        return t.text != text or text in LIST_WORDS or text in NAME_LOWER_WORDS
+    # The words as a list: each place name looks up to ``reach`` words either way.
+    texts = doc_arrays.strings(doc, ORTH)
+    lowers = doc_arrays.strings(doc, LOWER)
+
+    def in_list(word: str) -> bool:
+        text = word.lower()  # a name ("al-Shaar" too), or a word of LIST_WORDS
+        return word != text or text in LIST_WORDS or text in NAME_LOWER_WORDS
 
     j = end
     while (
         j < min(len(doc), end + reach)
-        and in_list(doc[j])
-        and doc[j].text.lower() not in NEAR_PLACE_NOUNS
+        and in_list(texts[j])
+        and texts[j].lower() not in NEAR_PLACE_NOUNS
     ):
         j += 1
-    if j < len(doc) and doc[j].text.lower() in NEAR_PLACE_NOUNS:
+    if j < len(doc) and texts[j].lower() in NEAR_PLACE_NOUNS:
         return True
-    if j + 1 < len(doc) and doc[j].lower_ in CAMP_WORDS and doc[j + 1].lower_ in ("camp", "camps"):
+    if j + 1 < len(doc) and lowers[j] in CAMP_WORDS and lowers[j + 1] in ("camp", "camps"):
         return True  # "the Atmeh refugee camp" ("the Clinton camp" is no place)
     if (
         start >= 2
-        and doc[start - 1].lower_ in ("named", "called")
-        and doc[start - 2].lower_ in NEAR_PLACE_NOUNS
+        and lowers[start - 1] in ("named", "called")
+        and lowers[start - 2] in NEAR_PLACE_NOUNS
     ):
         return True  # "a de facto autonomous region named Rojava" ("a man named …": a person)
     i = start - 1
-    while i > max(0, start - reach) and in_list(doc[i]) and doc[i].text.lower() != "of":
+    while i > max(0, start - reach) and in_list(texts[i]) and texts[i].lower() != "of":
         i -= 1
-    if i < 1 or doc[i].text.lower() != "of":
+    if i < 1 or texts[i].lower() != "of":
         return False
-    noun = doc[i - 1].text
+    noun = texts[i - 1]
     # "the International Federation of Red Cross and Red Crescent Societies": a capitalised
     # organisation's word opens the organisation's name, no place noun
     return noun.lower() in NEAR_PLACE_NOUNS and not (
@@ -949,11 +975,12 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
       "Aleppo Syrias" → Aleppo, Syria[s]); a trailing organisation alias comes off an unknown
       name ("Hassakeh ISIS").
     """
+    texts = doc_arrays.strings(doc, ORTH)  # words without a Token each
     label = span.label_
     if label not in LABELS and label not in RESCUE_LABELS:
         return [span]
     start, end = span.start, span.end
-    while start < end and doc[start].text.lower() == "the":
+    while start < end and texts[start].lower() == "the":
         start += 1
     if end - start < 1 or alias(clean_name(doc[start:end].text)) is not None:
         return [span]
@@ -1724,12 +1751,13 @@ def _grown_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
     "eastern" + "Ghouta" when the gazetteer knows "Eastern Ghouta" as a place of its own. The
     model tags only "Deir" or only "Ghouta" there, and the name splits in two across a
     corpus."""
+    texts = doc_arrays.strings(doc, ORTH)  # words without a Token each
     end = ent.end
     if (
         end + 2 < len(doc)
-        and doc[end].text.lower() in _ARTICLES
-        and doc[end + 1].text == "-"
-        and doc[end + 2].text[:1].isupper()
+        and texts[end].lower() in _ARTICLES
+        and texts[end + 1] == "-"
+        and texts[end + 2][:1].isupper()
         and doc[end - 1].whitespace_ == " "
         and not doc[end].whitespace_
         and not doc[end + 1].whitespace_
@@ -1738,11 +1766,11 @@ def _grown_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
         return Span(doc, ent.start, end + 3, label=ent.label_)
     if (
         end < len(doc)
-        and _GLUED_ARTICLE.fullmatch(doc[end].text)
+        and _GLUED_ARTICLE.fullmatch(texts[end])
         and doc[end].ent_iob_ == "O"
         and doc[end - 1].whitespace_ == " "
-        and gazetteer.place(f"{doc[end - 1].text} {doc[end].text}") is not None
-        and gazetteer.place(doc[end - 1].text) is None
+        and gazetteer.place(f"{texts[end - 1]} {texts[end]}") is not None
+        and gazetteer.place(texts[end - 1]) is None
     ):
         # "Deir ezzor": the article glued to the next word, in lower case (no hyphen, no
         # capital), so the model tags "Deir" alone; grown when the gazetteer knows the two words
@@ -1751,8 +1779,8 @@ def _grown_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
     if (
         len(ent) == 1
         and end < len(doc)
-        and _place_first_word(f"{ent.text} {doc[end].text}")
-        and doc[end].text.istitle()
+        and _place_first_word(f"{ent.text} {texts[end]}")
+        and texts[end].istitle()
         and doc[end].ent_iob_ == "O"
         and ent.text_with_ws.endswith(" ")
     ):
@@ -1760,7 +1788,7 @@ def _grown_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
         # runs on (a lone "Tel" would be a person of its own)
         return Span(doc, ent.start, end + 1, label=ent.label_)
     start = ent.start
-    if start - 1 >= max(prev_end, 0) and doc[start - 1].text.lower() in _COMPASS:
+    if start - 1 >= max(prev_end, 0) and texts[start - 1].lower() in _COMPASS:
         grown = gazetteer.place(doc[start - 1 : end].text)
         own = gazetteer.place(ent.text)
         if grown is not None and (own is None or grown.name != own.name):

@@ -162,9 +162,13 @@ def tokenize(text: str) -> list[Tok]:
 _HYPHEN_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
 
 
+# The joints of a number word ("twenty-five", "o'clock"), compiled once: every word asks.
+_WORD_PARTS_RE = re.compile(r"[-'’]")
+
+
 def _vocabulary_word(low: str) -> bool:
     """A word this module reads: a number word, fraction, magnitude, percent or currency word."""
-    parts = re.split(r"[-'’]", low)
+    parts = _WORD_PARTS_RE.split(low)
     return (
         all(p in ONES_WORDS or p in TENS_WORDS or p in SCALE_WORDS for p in parts)
         or low in NUMBER_VOCABULARY
@@ -177,7 +181,9 @@ def num_value(s: str) -> float:
 
 def word_parts(tok: Tok) -> list[str] | None:
     """A (possibly hyphenated) number word split into parts, or None if it is not one."""
-    parts = re.split(r"[-'’]", tok.low)
+    low = tok.low
+    # Most words have no joint: no regex for them (the same one part).
+    parts = _WORD_PARTS_RE.split(low) if "-" in low or "'" in low or "’" in low else [low]
     if all(p in ONES_WORDS or p in TENS_WORDS or p in SCALE_WORDS for p in parts):
         return parts
     return None
