@@ -2229,6 +2229,10 @@ def test_a_role_title_gives_no_sex_to_join_the_one_woman_named(model):
         ("The studio said its comedy Weekend in Denver earned $4m.", "Denver", ()),
         ('Viewers loved the drama "Berlin Calling" last winter.', "Berlin", ()),
         ("The old Return to Paris film was shown twice.", "Paris", ()),
+        ("Little Tokyo, her second novel, sold well.", "Tokyo", ()),
+        # an apposition of another noun is no title's ("the show's home", "the city's film hub")
+        ("Madrid, the show's home, was sold out.", None, ("Madrid",)),
+        ("Mumbai, the country's film capital, grew fast.", None, ("Mumbai",)),
         # a place after the title, or a verb where a work's noun could stand, stays
         ("The film Weekend Away opened in Denver on Friday.", None, ("Denver",)),
         ("Leeds play Chelsea in London on Sunday.", None, ("London",)),

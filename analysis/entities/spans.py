@@ -1062,11 +1062,10 @@ def _work_title(doc: Doc, start: int, end: int) -> list[Span] | None:
     # London's biggest": a place the phrase goes on to describe)
     closed = hi >= sent.end or doc[hi].is_punct
     before = k - 1 >= sent.start and _work_noun(doc[k - 1]) and (closed or not comma)
-    after = (
-        hi + 2 < sent.end
-        and doc[hi].text == ","
-        and doc[hi + 1].lower_ in ("the", "a")
-        and _work_noun(doc[hi + 2])
+    # "Phoenix, the film, …", "Small Island, Levy's fourth novel, …": a work's noun in
+    # apposition after the title (not "London, the city's film capital")
+    after = any(
+        c.dep_ == "appos" and c.i >= hi and _work_noun(c) for t in doc[lo:hi] for c in t.children
     )
     # "the first Pirates of the Caribbean film": a title of several words before the work's
     # noun (a place's name alone there is the place: "the Cannes film festival", "a Paris show")
