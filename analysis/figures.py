@@ -65,7 +65,12 @@ from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from analysis import datelines, doc_arrays, entities, gazetteer, geo, lexicon, numbers, speech
-from analysis.entities.spans import demonym_country, org_use_tokens, used_as_org
+from analysis.entities.spans import (
+    demonym_country,
+    no_place_tokens,
+    org_use_tokens,
+    used_as_org,
+)
 from analysis.figure_restated import (
     INCIDENT_CATEGORIES,
     OFFENSIVE_NOUNS,
@@ -546,6 +551,10 @@ class _Context:
         m = self.mention_at(tok)
         if m is not None:
             return m.label
+        if tok.i in no_place_tokens(self.doc):
+            # a place's name inside a work's title ("the film Flight of the Phoenix"), which
+            # the entity pass kept as no mention: the model's GPE must not place a figure there
+            return "WORK_OF_ART"
         return "" if tok.i in self._cut_off else tok.ent_type_
 
     def name(self, tok: Token) -> str:
@@ -3981,8 +3990,8 @@ def _sentence_place(ctx: _Context, tok: Token) -> bool:
     """A place by its (corrected) label, or one the gazetteer knows whatever the small model
     says ("on Idlib" tagged ORG, "in Deir Ezzor" untagged): "on Tuesday" or "at Reuters" are not
     places."""
-    if _agency(tok):
-        return False
+    if _agency(tok) or tok.i in no_place_tokens(ctx.doc):
+        return False  # (a word of a work's title or of an event's name: "album Born in Memphis")
     label = ctx.label(tok)
     if label == "NORP" and ctx.mention_at(tok) is not None:
         return False  # a nationality the entity pass settled ("the Kazakh capital")

@@ -2220,3 +2220,29 @@ def test_a_role_title_gives_no_sex_to_join_the_one_woman_named(model):
     mentions, _ = run(model, text)
     names = [m.name for m in mentions if m.text == "Kessler"]
     assert names and "Anna Kessler" not in names, names
+
+
+@pytest.mark.parametrize(
+    "text, gone, kept",
+    [
+        # a title after a work's noun, in quotes, or before the noun: no place
+        ("The studio said its comedy Weekend in Denver earned $4m.", "Denver", ()),
+        ('Viewers loved the drama "Berlin Calling" last winter.', "Berlin", ()),
+        ("The old Return to Paris film was shown twice.", "Paris", ()),
+        ("Little Tokyo, her second novel, sold well.", "Tokyo", ()),
+        # an apposition of another noun is no title's ("the show's home", "the city's film hub")
+        ("Madrid, the show's home, was sold out.", None, ("Madrid",)),
+        ("Mumbai, the country's film capital, grew fast.", None, ("Mumbai",)),
+        # a place after the title, or a verb where a work's noun could stand, stays
+        ("The film Weekend Away opened in Denver on Friday.", None, ("Denver",)),
+        ("Leeds play Chelsea in London on Sunday.", None, ("London",)),
+        # an event named after a city is in it; after a village, it is the event's name
+        ("She spoke at the Cannes film festival.", None, ("Cannes",)),
+        ("She spoke at the Sundance film festival.", "Sundance", ()),
+    ],
+)
+def test_a_place_word_of_a_title_or_an_event_is_no_place(model, text, gone, kept):
+    mentions, _ = run(model, text)
+    places = {m.name for m in mentions if m.label in ("GPE", "LOC", "FAC")}
+    assert gone not in places
+    assert set(kept) <= places

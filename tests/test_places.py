@@ -899,3 +899,51 @@ def test_a_city_sharing_its_name_abroad_is_the_stories_countrys(name, leader, su
     assert geo.yields_to_namesake(name, found)
     settle = dict(leader=leader, supported=supported, alone=False, tagged=True)
     assert geo.locate_in_article(name, found, **settle).country == country
+
+
+def test_a_place_word_in_a_works_title_or_an_events_name_is_no_place():
+    # "the remake, Flight of the Phoenix,", "the album Born in Memphis", "the hit show
+    # "Dallas"": a title's place word is no place mention and places no figure of its
+    # sentence; "the Sundance film festival" (a village's name, the event not held there) is
+    # an event; "the Cannes film festival" is in Cannes, and the town named after a title
+    # ("opened in Phoenix") is the town (spans._work_title, spans._named_event)
+    from analysis import nlp, pipeline
+
+    text = (
+        "Cinema takings rose by 8% as the remake, Flight of the Phoenix, drew 40,000 viewers.\n\n"
+        'Her third album Born in Memphis sold 12,000 copies, and the hit show "Dallas" '
+        "returned with six episodes.\n\n"
+        "The director won two prizes at the Sundance film festival and one at the Cannes film "
+        "festival.\n\n"
+        "The movie Tulsa Nights opened in Phoenix, where 300 fans queued."
+    )
+    art = Article(id="titles", title="Box office", text=text, source="BBC")
+    (res,) = pipeline.analyse_batch([art], nlp.load(), encoder=False)
+    places = [(m.name, m.text) for m in res.mentions if m.label in ("GPE", "LOC", "FAC")]
+    assert ("Cannes", "Cannes") in places and ("Phoenix", "Phoenix") in places
+    assert len([p for p in places if p[0] == "Phoenix"]) == 1  # the town, not the title
+    assert not {name for name, _ in places} & {"Memphis", "Dallas", "Sundance", "Tulsa"}
+    located = {f.text: f.location for f in res.figures}
+    assert located.get("40,000") != "Phoenix" and located.get("12,000") != "Memphis"
+    assert located.get("two") != "Sundance"
+    assert located.get("300") == "Phoenix"
+
+
+def test_an_event_named_after_its_town_is_an_event():
+    # "the Dakar Rally" (tagged a person), "the Leeds Grand Prix" (a building), "the Boston
+    # Marathon" (a place): events, none on the map (lexicon/event_head_words.txt)
+    from analysis import nlp, pipeline
+
+    text = (
+        "She finished third in the Leeds Grand Prix and then ran the Boston Marathon.\n\n"
+        "He crashed on the fourth stage of the Dakar Rally."
+    )
+    art = Article(id="events", title="Sport", text=text, source="BBC")
+    (res,) = pipeline.analyse_batch([art], nlp.load(), encoder=False)
+    labels = {(m.name, m.label) for m in res.mentions}
+    assert not {lab for name, lab in labels if name.endswith(("Prix", "Marathon", "Rally"))} & {
+        "GPE",
+        "LOC",
+        "FAC",
+        "PERSON",
+    }

@@ -52,6 +52,11 @@ def _label_entities(mentions: list[_Mention]) -> None:
                 # place for the map or for the sentence's figures; its other mentions keep
                 # the article's label ("a flat in Chelsea")
                 m.label = "ORG"
+            if m.no_place and m.label in ("GPE", "LOC", "FAC"):
+                # "the film Flight of the Phoenix", "the Sundance film festival": a word of a
+                # title or of an event's name in this sentence (spans._work_title and
+                # _named_event), whatever the gazetteer or the name's other mentions say
+                m.label = m.model_label if m.model_label in LABELS else None
 
 
 def _decide_label(

@@ -73,6 +73,7 @@ FIXTURE_VERBS = lexicon.words("fixture_verbs")
 EVENT_HEAD_WORDS = lexicon.words("event_head_words")
 LAW_HEAD_WORDS = lexicon.words("law_head_words")
 FOLLOWER_NOUNS = lexicon.words("follower_nouns")
+WORK_NOUNS = lexicon.words("work_nouns")
 # place nouns next to a name, for the entity extractor only ("the cities of al-Rai")
 NEAR_PLACE_NOUNS = PLACE_NOUNS | lexicon.words("entity_place_nouns")
 # "the UK-based Syrian Observatory", "a London-based group": the seat of whoever is described,
@@ -125,6 +126,9 @@ class _Mention:
     # this mention, in its own sentence, is a club or a band however the name is labelled
     # elsewhere: "Chelsea striker", "joined Chelsea for £5m", "bands including Echo and …"
     org_use: bool = False
+    # a place's name that is a word of a work's title or of an event's name here ("the film
+    # Flight of the Phoenix", "the Sundance film festival"): no place in this sentence
+    no_place: bool = False
 
 
 def _town_tagged_date(ent: Span) -> bool:
@@ -162,6 +166,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
     credit_from = credit_tail(text)
     out: list[_Mention] = []
     org_used = doc.user_data[ORG_USE_KEY] = set()  # read by the figures (org_use_tokens)
+    # filled by _respan (_work_title, _named_event), read here and by the figures (no_place_tokens)
+    no_place = doc.user_data[NO_PLACE_KEY] = set()
     for ent in (piece for span in _spans(doc) for piece in _respan(doc, span)):
         label = ent.label_
         if label == "DATE" and _town_tagged_date(ent):
@@ -245,6 +251,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 former_name=_former_name(doc, ent),
                 person_list=_in_person_list(doc, ent),
                 org_use=used_as_org(doc, ent),
+                no_place=ent.start in no_place,
             )
         )
         if out[-1].org_use:
@@ -255,6 +262,17 @@ def _candidates(doc: Doc) -> list[_Mention]:
 # The doc's tokens the entity pass judged a club's or a band's name in their sentence
 # (used_as_org), kept in ``doc.user_data`` so the figures read the judgement, not make it again.
 ORG_USE_KEY = "presslens.org_use_tokens"
+
+
+# The doc's tokens of a place's name that the entity pass found inside a work's title or an
+# event's name (:func:`_work_title`, :func:`_named_event`): no place for the map or a figure.
+NO_PLACE_KEY = "presslens.no_place_tokens"
+
+
+def no_place_tokens(doc: Doc) -> set[int]:
+    """The tokens of ``doc`` the entity pass judged words of a title or of an event's name, not
+    places (empty when it has not run on this doc)."""
+    return doc.user_data.get(NO_PLACE_KEY, set())
 
 
 def org_use_tokens(doc: Doc) -> set[int] | None:
@@ -971,6 +989,9 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
     - a name's last word or its credit says what it is, whatever the model's label: a law
       ("Clean Power Plan": LAW, no entity), an event ("the Great Recession" tagged FAC), an
       outlet ("Dallas Morning News" tagged EVENT, "(UPI) —", "the story at Mediaite");
+    - a place's name inside a work's title ("the film Flight of the Phoenix") is the title, and
+      one naming a village's namesake event ("the Sundance film festival") the event: no place
+      (:func:`_work_title`, :func:`_named_event`);
     - known names run together are split ("Manbij Syria", "Homs NGO AFP" → Homs, AFP;
       "Aleppo Syrias" → Aleppo, Syria[s]); a trailing organisation alias comes off an unknown
       name ("Hassakeh ISIS").
@@ -984,6 +1005,10 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         start += 1
     if end - start < 1 or alias(clean_name(doc[start:end].text)) is not None:
         return [span]
+    if label in ("GPE", "LOC", "FAC"):
+        titled = _work_title(doc, start, end) or _named_event(doc, start, end)
+        if titled is not None:
+            return titled
     cut = _cut_headline_verb(doc, start, end, label)
     if cut is None:  # (an empty cut, "Car Bomb Kills", leaves no name: not "no cut")
         cut = _cut_run_on(doc, start, end, label)
@@ -1012,6 +1037,143 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
     if relabelled is not None:
         return relabelled
     return _split_known(doc, span)
+
+
+# Lower-case words inside a work's title ("Flight of the Phoenix", "Born in the USA").
+_TITLE_CONNECTORS = frozenset({"of", "the", "and", "in", "a", "an", "on", "at", "to", "for", "&"})
+# Words between a work's noun and its title: "a film called Phoenix", "the song 'Detroit'".
+_TITLE_LEADS = frozenset({"called", "titled", "entitled", "named", ",", ":"})
+_OPEN_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
+_CLOSE_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
+# The longest title read around a place's name, in tokens.
+_TITLE_MAX = 10
+
+
+def _work_title(doc: Doc, start: int, end: int) -> list[Span] | None:
+    """The place-tagged name ``doc[start:end]`` as a word of a work's title, or None: the
+    capitalised phrase around it (with "of", "the", "in" …) when a work's noun of
+    :data:`WORK_NOUNS` stands right before it ("the film Flight of the Phoenix", "the re-make,
+    Flight of the Phoenix,", "a song called Detroit"), or right after it ("Phoenix, the film"),
+    or the phrase stands alone in quotes ("the hit \u201cDallas\u201d"). Tagged WORK_OF_ART
+    (kept only where the title is a known name) and its tokens recorded as no place
+    (:func:`no_place_tokens`): a film's or an album's title says nothing of where the story is
+    ("Flight of the Phoenix" had put a box-office chart's figures in Phoenix, Arizona). A place
+    named after the title ("a film shot in Phoenix") keeps its preposition between and stays,
+    and so does one after another name ("the film Sex and the City in London"): the phrase
+    grows over untagged words only."""
+    # (a doc built without a parser has no sentences: read it as one)
+    sent = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+    lo, hi = start, end
+    while lo > sent.start and (_title_part(doc[lo - 1]) or _place_of(doc, lo - 1, lo)):
+        lo -= 1
+    while hi < sent.end and (_title_part(doc[hi]) or _place_of(doc, hi, hi - 1)):
+        hi += 1
+    while lo < start and not _capital_word(doc[lo]):
+        lo += 1
+    while hi > end and not _capital_word(doc[hi - 1]):
+        hi -= 1
+    if hi - lo > _TITLE_MAX:
+        return None
+    quoted = (
+        lo > sent.start
+        and hi < len(doc)
+        and doc[lo - 1].text in _OPEN_QUOTES
+        and doc[hi].text in _CLOSE_QUOTES
+        and (doc[lo - 1].text, doc[hi].text) != ("'", "'")  # (a possessive's apostrophe)
+    )
+    k = lo - 1 if lo - 1 >= sent.start and doc[lo - 1].text in _OPEN_QUOTES else lo
+    comma = k - 1 >= sent.start and doc[k - 1].text in (",", ":")
+    if k - 1 >= sent.start and doc[k - 1].lower_ in _TITLE_LEADS:
+        k -= 1
+    # "the film, Phoenix, …": after a comma, the title closes at punctuation (not "the show,
+    # London's biggest": a place the phrase goes on to describe)
+    closed = hi >= sent.end or doc[hi].is_punct
+    before = k - 1 >= sent.start and _work_noun(doc[k - 1]) and (closed or not comma)
+    # "Phoenix, the film, …", "Small Island, Levy's fourth novel, …": a work's noun in
+    # apposition after the title (not "London, the city's film capital")
+    after = any(
+        c.dep_ == "appos" and c.i >= hi and _work_noun(c) for t in doc[lo:hi] for c in t.children
+    )
+    # "the first Pirates of the Caribbean film": a title of several words before the work's
+    # noun (a place's name alone there is the place: "the Cannes film festival", "a Paris show")
+    named_before = (
+        hi < sent.end
+        and (lo + (doc[lo].lower_ in ("the", "a", "an")), hi) != (start, end)
+        and _work_noun(doc[hi])
+        and not (hi + 1 < len(doc) and doc[hi + 1].lower_ in _EVENT_NOUNS)
+    )
+    if not (quoted or before or after or named_before):
+        return None
+    doc.user_data.setdefault(NO_PLACE_KEY, set()).update(range(lo, hi))
+    return [Span(doc, lo, hi, label="WORK_OF_ART")]
+
+
+def _title_part(tok: Token) -> bool:
+    """Can ``tok`` be a word of a title ("Flight", "of", "the")? Not a word of another name
+    (a date's or a number's are: "A Year in Provence")."""
+    return (tok.ent_iob_ == "O" or tok.ent_type_ in _TITLE_ENT_TYPES) and (
+        _capital_word(tok) or tok.lower_ in _TITLE_CONNECTORS
+    )
+
+
+_TITLE_ENT_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+
+
+def _place_of(doc: Doc, i: int, nbor: int) -> bool:
+    """Is the place-tagged ``doc[i]`` joined by "of" to the title word ``doc[nbor]`` beside it
+    ("Pirates of the Caribbean", both tagged places), or a word of the same name as it? A place
+    after "in" or "and" is another name ("the film Sex and the City in London")."""
+    tok = doc[i]
+    if tok.ent_type_ not in ("GPE", "LOC"):
+        return False
+    if nbor < i:  # growing to the right
+        if tok.ent_iob_ == "I":
+            return True
+        prev = doc[nbor]
+        return prev.lower_ == "of" or (
+            prev.lower_ == "the" and nbor > 0 and doc[nbor - 1].lower_ == "of"
+        )
+    nxt = doc[nbor]
+    if nxt.ent_iob_ == "I" and nxt.ent_type_ == tok.ent_type_:
+        return True
+    return nxt.lower_ == "of"
+
+
+def _capital_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and (tok.is_alpha or tok.like_num or "-" in tok.text)
+
+
+def _work_noun(tok: Token) -> bool:
+    """Is ``tok`` a work's noun written as one ("film", "album"; "re-make" as one word or three
+    tokens), not the verb ("Arsenal play Chelsea", "polls show Obama ahead")?"""
+    if tok.lower_ == "make" and tok.i >= 2 and tok.doc[tok.i - 2 : tok.i + 1].text == "re-make":
+        return True
+    return tok.lower_ in WORK_NOUNS and tok.pos_ in ("NOUN", "PROPN") and tok.text.islower()
+
+
+# Lower-case nouns of an event named after a place: "the Sundance film festival", "the
+# Glastonbury festival", "the Brit awards".
+_EVENT_NOUNS = frozenset({"festival", "awards"})
+_EVENT_KINDS = frozenset({"film", "music", "arts", "jazz", "book", "literary", "folk", "rock"})
+
+
+def _named_event(doc: Doc, start: int, end: int) -> list[Span] | None:
+    """The place-tagged name ``doc[start:end]`` as the name of an event written in lower case
+    after it ("the Sundance film festival"), or None. Such an event is held in the place of its
+    name when that is a city ("the Cannes film festival", "the Glastonbury festival": the name
+    stays a place); a name the gazetteer knows only as a village is the event's own, a
+    namesake's (the Sundance festival is in Utah, not in Sundance, Wyoming): tagged EVENT, and
+    recorded as no place (:func:`no_place_tokens`)."""
+    k = end
+    if k < len(doc) and doc[k].lower_ in _EVENT_KINDS and doc[k].text.islower():
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in _EVENT_NOUNS or not doc[k].text.islower():
+        return None
+    loc = geo.locate(doc[start:end].text)
+    if loc is not None and loc.kind not in ("village", "hamlet"):
+        return None
+    doc.user_data.setdefault(NO_PLACE_KEY, set()).update(range(start, end))
+    return [Span(doc, start, end, label="EVENT")]
 
 
 def _cut_headline_verb(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
