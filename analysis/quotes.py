@@ -23,7 +23,10 @@ the person the article gives that role, by apposition or title ("President Vladi
 set after the description by a comma is its holder however the parse hung it); a pronoun
 speaker is never a name in what it says ("Trump is no conservative, he said"), nor a person
 named before an unnamed one of its own sentence ("My mother … she still says"), nor the
-subject of a clause describing a noun ("in the event that Smith wins, she replied").
+subject of a clause describing a noun ("in the event that Smith wins, she replied"), nor a
+person named before a later main subject it more likely stands for and cannot be ("West, tagged
+a place, took a swipe …", "One delegate said …", "The former envoy discussed Smith's plans");
+the speaker of a relative clause ("the editor Jane Roe, who said …") goes on as a subject does.
 """
 
 from __future__ import annotations
@@ -268,6 +271,8 @@ class _Names:
         for m in self.mentions:
             if m.label == "PERSON" and _name_key(m.name):
                 counts[" ".join(_name_key(m.name))] += 1
+        # every word of the people's names ("Megyn" of Megyn Kelly): no name of a stranger
+        self.person_words = frozenset(w.lower() for full in counts for w in full.split())
         for full, n in counts.items():
             surname = full.split()[-1].lower()
             best = self.by_surname.get(surname)
@@ -662,6 +667,10 @@ def _ancestors_until(token: Token, stop: Token) -> list[Token]:
     return out
 
 
+# Determiners of a noun that is no one in particular ("no other secretary of state had …").
+_NO_ONE_DETS = frozenset({"no", "any", "every", "each", "all"})
+
+
 class _Resolver:
     """Speaker resolution for one article, in document order (it remembers earlier speakers)."""
 
@@ -689,8 +698,10 @@ class _Resolver:
             if _headline_words(ent):
                 continue  # no one a later "the alliance" or "he" may stand for
             spk = self._from_entity(ent)
-            is_subj = ent.root.dep_ in ("nsubj", "appos") or (
-                ent.root.dep_ == "appos" and ent.root.head.dep_ == "nsubj"
+            is_subj = (
+                ent.root.dep_ in ("nsubj", "appos")
+                or (ent.root.dep_ == "appos" and ent.root.head.dep_ == "nsubj")
+                or _speaks_in_relative(ent.root)
             )
             self.candidates.append((ent.start, spk, is_subj))
             self._learn_role(ent)
@@ -1177,7 +1188,11 @@ class _Resolver:
                 distance = self.sent_of[token.i] - self.sent_of[chain.i]
                 if ranked is None or (distance, 0, distance) < ranked[0]:
                     via = self._chained(chain)
-                    if via is not None and via.name:
+                    if (via is not None and via.name) or chain.lower_ in ("he", "she"):
+                        # (a "he" the resolver could not name stays unnamed: the person named
+                        # past it had been refused for it, "The former envoy discussed Smith's
+                        # plans. He stated …. For his part, he said …" is not Smith either
+                        # time; a possessive "His are …" says too little to refuse anyone)
                         found = via
         if found is not None and own is not None:
             # "My mother has softened with age, but even now she still says …": the person
@@ -1199,12 +1214,83 @@ class _Resolver:
                 ),
             ):
                 found = None
+        if found is not None and own is not None and self._other_subject_between(found, token, own):
+            found = None
         if found is None or found.name is None:  # none, or an unnamed official (remember)
             role = found.role if found is not None else None
             return _Speaker(None, token.text, token.idx, token.idx + len(token), None, role)
         return _Speaker(
             found.name, token.text, token.idx, token.idx + len(token), found.label, found.role
         )
+
+    # The labels under which the model may have tagged a person's name it took for something
+    # else ("West took a swipe", West tagged a place). A tagged person, body, place or
+    # nationality is a kind the resolver knows; an untagged capitalised subject is as often a
+    # plural noun or a first name ("States typically …", "Megyn was incredulous").
+    _MISTAKEN_KINDS = frozenset({"LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+    def _other_subject_between(self, found: _Speaker, token: Token, own: str) -> bool:
+        """Whether, in the sentences from the one naming the person ``found`` up to the one of
+        the pronoun ``token`` (of gender ``own``), the subject of a sentence's main verb is
+        someone else the pronoun more likely stands for ("he" carries on the subject before
+        it, not a person named in passing):
+
+        - after ``found``, a proper name the model tagged a place, a product or the like (no
+          "the" before it, no known place, no word of a person the article names): "Standing
+          in for Smith at a rally where Jones spoke, West mocked … “…,” he said" is West's,
+          whom the resolver cannot name;
+        - a role the article gave someone other than ``found``: "The former envoy also
+          discussed Smith's plans. He said …" is the envoy's (not taken instead: "the
+          candidate" of a story about several is too often the wrong one);
+        - after ``found``, a singular noun for someone the story does not name: "One delegate
+          said he tried … “Not even one,” he said" is the delegate's.
+
+        A subject that holds ``found`` ("The other man, his cousin Smith, …") or is no one in
+        particular ("no other envoy") is passed over.         The pronoun's own sentence is :func:`_unnamed_between`'s. No speaker is better than a
+        wrong one."""
+        if found.start is None or found.end is None:
+            return False
+        doc = self.doc
+        at, end = _token_at(doc, found.start), _token_at(doc, found.end)
+        # from the start of the sentence naming ``found``: a subject before a name that is no
+        # subject ("The former envoy discussed Smith's plans") comes between them all the same
+        for t in doc[doc[min(at, len(doc) - 1)].sent.start : token.sent.start]:
+            if (
+                at <= t.i < end
+                or t.dep_ not in CLAUSE_SUBJECT_DEPS
+                or t.head.dep_ != "ROOT"
+                or self.quoted[t.i]
+                or t.left_edge.i <= at < t.right_edge.i  # "The other man, his cousin Smith"
+                or any(c.dep_ == "det" and c.lower_ in _NO_ONE_DETS for c in t.children)
+                or any(c.dep_ == "amod" and c.lower_ == "other" for c in t.children)
+            ):
+                continue
+            after = t.i >= end
+            if t.pos_ == "PROPN":
+                if (
+                    after
+                    and t.ent_type_ in self._MISTAKEN_KINDS
+                    and t.lower_ not in self.names.person_words
+                    and gazetteer.place(t.text) is None
+                    and not any(c.dep_ == "det" for c in t.children)  # "The Great Debate"
+                    and getattr(self.names.mention_at(t.idx, t.idx + len(t)), "label", None)
+                    not in SPEAKER_LABELS
+                ):
+                    return True
+            elif t.pos_ == "NOUN" and t.tag_ == "NN" and not t.ent_type_:
+                lemma = t.lemma_.lower()
+                unnamed = UNNAMED_PERSON_NOUNS.get(lemma)
+                if (unnamed is None and lemma not in ROLE_NOUNS) or unnamed not in (None, "-", own):
+                    continue
+                if any(c.dep_ in ("compound", "appos") and c.ent_type_ for c in t.children):
+                    continue  # "campaign chairman Paul Manafort": a name, a candidate itself
+                meant = self.resolve(t)
+                name = meant.name if meant is not None else None
+                if name is not None and name != found.name:
+                    return True  # a role the article gave someone else
+                if name is None and unnamed is not None and after:
+                    return True  # someone the story never names ("one delegate")
+        return False
 
     def _said_by(self, token: Token, *, person: bool) -> set[int]:
         """The token indices of what the subject ``token``'s own speech verb says: its
@@ -1730,6 +1816,18 @@ class _Resolver:
             spk = dataclasses.replace(spk, label="PERSON")
         self.candidates.append((token_i, spk, True))
         self.candidates.sort(key=lambda c: c[0])
+
+
+def _speaks_in_relative(root: Token) -> bool:
+    """Whether the name ``root`` heads is the speaker of a relative clause on it ("there was
+    the editor Jane Roe, who … said that …"): a later "she said" goes on from her, as from the
+    subject of a speech verb, not to a name in passing after her."""
+    return any(
+        c.dep_ == "relcl"
+        and c.lemma_.lower() in SPEECH_VERBS
+        and any(g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children)
+        for c in root.children
+    )
 
 
 def _clause_verb(token: Token) -> Token:
@@ -2962,9 +3060,11 @@ def _continues(text: str, prev: Quote, p: _Quotation, rec: Quote, q: _Quotation,
     """Whether the direct record ``rec`` (quotation ``q``) carries on ``prev`` (quotation ``p``)
     as one quotation: same speaker, and either interrupted only by the cue within a paragraph, or
     an unclosed quotation continued by the next paragraph's opening mark."""
-    if rec.speaker is None or rec.speaker != prev.speaker:
+    if rec.speaker != prev.speaker:
         return False
     if p.para == q.para:
+        # (an unnamed speaker too: a quotation broken only by its own cue is one person's,
+        # “Here she is,” he said. “Right on time.”, whoever the resolver could not name)
         gap = text[p.close_end : q.open_at]
         return (
             len(gap) <= MAX_CUE_GAP
@@ -2972,7 +3072,8 @@ def _continues(text: str, prev: Quote, p: _Quotation, rec: Quote, q: _Quotation,
             and (p.cue is not None and (q.cue is None or q.cue is p.cue))
         )
     return (
-        not p.closed
+        rec.speaker is not None
+        and not p.closed
         and q.para == p.para + 1
         and q.para < len(para_starts)
         and q.open_at == para_starts[q.para]

@@ -4,7 +4,9 @@ joins the article's one organisation naming it; a short person name joins the fu
 article ("Kerry" → "John Kerry"), of the sex its courtesy title says ("Mrs. Clinton" is never
 "Bill Clinton"); a role title says no sex ("President Obama" is the "Mr. Obama" a story names
 most, not the one woman it names in full); a relative is someone first named in full with a
-kinship noun; a name given as one someone bore ("his birth name, …") is that person's."""
+kinship noun; a name given as one someone bore ("his birth name, …") is that person's; a full
+name the model tagged a product, with a person's role ("author … Cornel West"), is a person's
+though the given-name tables lack its first name."""
 
 from __future__ import annotations
 
@@ -184,7 +186,9 @@ def _given_named_people(mentions: Sequence[_Mention]) -> set[tuple[str, ...]]:
     and used as a person's somewhere in the article — a title or a role noun before it, a
     speech verb, a person the model tagged in the same list, or the model's PERSON on it or on
     its surname alone ("Mrs. Fiorina said"). Left an organisation, the name let its short forms
-    join another person of that surname ("Fiorina" → her husband Frank Fiorina, named once)."""
+    join another person of that surname ("Fiorina" → her husband Frank Fiorina, named once).
+    A first name the given-name tables lack is enough when the model tagged the name only
+    with a label we do not keep (a product, a work) and the text gives it a person's role."""
     by_key: dict[tuple[str, ...], list[_Mention]] = defaultdict(list)
     for m in mentions:
         by_key[m.key].append(m)
@@ -192,7 +196,13 @@ def _given_named_people(mentions: Sequence[_Mention]) -> set[tuple[str, ...]]:
     for key, group in by_key.items():
         if not 2 <= len(key) <= 3 or any(m.fixed for m in group):
             continue
-        if all(m.model_label == "PERSON" for m in group) or not is_given_name(key[0]):
+        if all(m.model_label == "PERSON" for m in group):
+            continue
+        # A first name the tables do not know ("Cornel West", tagged a product) is a person's
+        # where the model saw no kind we keep in any mention of the name and the text gives it
+        # a person's role or a place among people ("academic …", "author and critic …")
+        unkept = all(m.model_label in RESCUE_LABELS for m in group)
+        if not (is_given_name(key[0]) or (unkept and any(m.person_cue for m in group))):
             continue
         words = group[0].bare.split()
         if len(words) != len(key) or not all(w[:1].isupper() for w in words):
