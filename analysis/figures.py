@@ -1493,7 +1493,7 @@ def _family_size(root: Token, noun: Token | None) -> bool:
 
 # A work that tells a story, and the verbs by which a review says whom its story is about
 # ("the film follows three children", "the novel tells of two sisters")
-WORK_NOUNS = frozenset({
+STORY_WORKS = frozenset({
     "film", "movie", "novel", "book", "play", "story", "series", "musical", "sequel", "plot",
     "tale", "comedy", "drama", "thriller", "opera", "sitcom", "episode", "game",
 })  # fmt: skip
@@ -1506,7 +1506,7 @@ STORY_VERBS = frozenset({
 def _told_in_a_work(root: Token) -> bool:
     """Whether the number counts whom a work's story is about, as a review tells it: the
     nearest verb above it is a verb of telling (:data:`STORY_VERBS`) whose subject is a work
-    (:data:`WORK_NOUNS`): "the film follows three children who are orphaned" counts
+    (:data:`STORY_WORKS`): "the film follows three children who are orphaned" counts
     characters, no people in the news (a box-office story's had been a people figure)."""
     tok = root
     # by index: spaCy makes a new Token object on each .head, so `tok.head is not tok` never
@@ -1516,7 +1516,7 @@ def _told_in_a_work(root: Token) -> bool:
     if tok.lemma_.lower() not in STORY_VERBS:
         return False
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in WORK_NOUNS for c in tok.children
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in STORY_WORKS for c in tok.children
     )
 
 
