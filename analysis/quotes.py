@@ -661,7 +661,8 @@ def _np_span(token: Token) -> Span:
 
 def _ancestors_until(token: Token, stop: Token) -> list[Token]:
     out, cur = [], token
-    while cur.i != stop.i and cur.head is not cur:
+    # by index: spaCy makes a new Token on each .head, so an identity test never meets the root
+    while cur.i != stop.i and cur.head.i != cur.i:
         out.append(cur)
         cur = cur.head
     return out

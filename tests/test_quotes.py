@@ -2013,3 +2013,27 @@ def test_a_quotation_broken_by_its_cue_is_one_even_unnamed(model):
     assert [(q.speaker, "at last" in q.text, "Right on time" in q.text) for q in found] == [
         (None, True, True)
     ]
+
+
+def test_the_climb_to_a_stop_ends_at_the_root(model):
+    """quotes._ancestors_until climbs heads to ``stop``; given a stop it never meets (a token of
+    another sentence) it ends at the root instead of circling there: spaCy builds a new Token
+    for each ``.head``, so a test by identity had never seen the root."""
+    from analysis.quotes import _ancestors_until
+
+    doc = model("Three dead in Homs. The minister said nothing.")
+    first, second = list(doc.sents)
+    homs = next(t for t in first if t.text == "Homs")
+    # in a daemon thread, so that a climb circling at the root fails instead of stalling the run
+    import threading
+
+    found = []
+    worker = threading.Thread(
+        target=lambda: found.append(_ancestors_until(homs, second[0])), daemon=True
+    )
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive(), "the climb did not end at the root"
+    out = found[0]
+    assert out and out[0].i == homs.i
+    assert out[-1].head.i == first.root.i != out[-1].i  # up to the root, which it stops at
