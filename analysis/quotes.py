@@ -1247,8 +1247,8 @@ class _Resolver:
           said he tried … “Not even one,” he said" is the delegate's.
 
         A subject that holds ``found`` ("The other man, his cousin Smith, …") or is no one in
-        particular ("no other envoy") is passed over.         The pronoun's own sentence is :func:`_unnamed_between`'s. No speaker is better than a
-        wrong one."""
+        particular ("no other envoy") is passed over. The pronoun's own sentence is
+        :func:`_unnamed_between`'s. No speaker is better than a wrong one."""
         if found.start is None or found.end is None:
             return False
         doc = self.doc
