@@ -248,7 +248,7 @@ def analyze_articles(
         summary,
         waiting,
         signatures,
-        first_at_once=store.article_count() < FIRST_AT_ONCE_BELOW_ARTICLES,
+        first_at_once=not store.is_large(),
     )
     try:
         for batch_results in batches:
@@ -289,10 +289,8 @@ WRITE_EVERY_S = 30.0
 WRITE_PAUSE_FACTOR = 5.0
 # ... but no more than this many analysed articles wait in memory for it.
 WRITE_MAX_PENDING = 4096
-# A store this large already shows thousands of articles, and its first write costs as much
-# as any (13 s of CPU at 50,000 articles, for the first 32 analysed): there the first finished
-# batch waits like the others instead of being written at once.
-FIRST_AT_ONCE_BELOW_ARTICLES = 20_000
+# (A large store, Store.is_large, already shows thousands of articles, and its first write
+# costs as much as any: there the first finished batch waits like the others.)
 
 
 class _Writer:

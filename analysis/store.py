@@ -185,11 +185,14 @@ _GONE_SQL = """WITH gone AS (
 )"""
 
 
-# A write is hundreds of small statements over the batch's rows and the identity pass's reads
-# of the store's names: below this many stored articles DuckDB's threads cost more than they
-# give (200 BBC articles into a new store, two writes: 1.56 → 1.15 s of wall time and 1.64 →
-# 1.14 s of CPU with one thread; 100 more into 50,000 articles: the same either way).
-ONE_THREAD_BELOW_ARTICLES = 20_000
+# A store this large writes differently (:meth:`Store.is_large`). A write is hundreds of small
+# statements over the batch's rows and the identity pass's reads of the store's names: in a
+# smaller store DuckDB's threads cost more than they give (200 BBC articles into a new store,
+# two writes: 1.56 → 1.15 s of wall time and 1.64 → 1.14 s of CPU with one thread; 100 more into
+# 50,000 articles: the same either way). In a larger one a write costs seconds whatever its size
+# (the identity pass over every name: 13 s of CPU at 50,000 articles), so analysis.pipeline
+# does not write the first finished batch at once.
+LARGE_STORE_ARTICLES = 20_000
 
 
 class Store:
@@ -392,10 +395,12 @@ class Store:
             ).fetchall()
         return {r[0] for r in rows}
 
-    def article_count(self) -> int:
-        """How many articles (originals and copies) the store holds."""
+    def is_large(self) -> bool:
+        """Whether the store holds :data:`LARGE_STORE_ARTICLES` articles (originals and copies)
+        or more."""
         with self._session() as con:
-            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            held = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return held >= LARGE_STORE_ARTICLES
 
     def counts(self) -> dict[str, int]:
         """Row count of every data table (not the summaries: they are derived counts)."""
@@ -467,10 +472,9 @@ class Store:
 
     @contextlib.contextmanager
     def _write_threads(self):
-        """One DuckDB thread for a write into a store of fewer than
-        :data:`ONE_THREAD_BELOW_ARTICLES` articles, the setting as it was afterwards."""
-        held = self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
-        if held >= ONE_THREAD_BELOW_ARTICLES:
+        """One DuckDB thread for a write into a store that is not :meth:`is_large`, the setting
+        as it was afterwards."""
+        if self.is_large():
             yield
             return
         before = int(self.con.execute("SELECT current_setting('threads')").fetchone()[0])

@@ -22,7 +22,6 @@ import argparse
 import os
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -35,14 +34,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench._corpora import corpus  # noqa: E402
+from bench.throughput import _children_cpu  # noqa: E402
 
 # the run's own log line for each write (analysis.pipeline, -v): "wrote N article(s) in S s"
 _WRITE_LINE = re.compile(r"wrote (\d+) article\(s\) in ([\d.]+) s")
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def _run(code: Path, paths: list[str], db: Path) -> tuple[float, float, str]:

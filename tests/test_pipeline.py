@@ -332,7 +332,9 @@ def test_a_slow_write_makes_the_next_wait(monkeypatch):
 
 
 def test_a_large_stores_first_batch_is_not_written_at_once(tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "FIRST_AT_ONCE_BELOW_ARTICLES", 1)
+    from analysis import store as store_module
+
+    monkeypatch.setattr(store_module, "LARGE_STORE_ARTICLES", 1)
     monkeypatch.setattr(pipeline, "WRITE_EVERY_S", 3600.0)
     paths = write_articles(tmp_path / "in", 12)
     stored = []
@@ -346,7 +348,7 @@ def test_a_large_stores_first_batch_is_not_written_at_once(tmp_path, monkeypatch
     assert summary.new == 11
     assert stored == [1, 1, 1, 1]  # nothing written before the end of the run
     with Store(tmp_path / "s.duckdb") as store:
-        assert store.article_count() == 12
+        assert store.counts()["articles"] == 12
 
 
 @pytest.mark.parametrize(
