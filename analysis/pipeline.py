@@ -158,6 +158,7 @@ def analyze_paths(
     engine: Engine | None = None,
     aliases: tuple[Alias, ...] = (),
     encoder: bool = False,
+    write_every: int | None = None,
 ) -> tuple[RunSummary, list[str]]:
     """Analyse ``paths`` into ``store``. Returns the summary and the ids of the articles in the
     inputs (new and already known), e.g. for a JSON export of just this run."""
@@ -180,6 +181,7 @@ def analyze_paths(
         aliases=aliases,
         encoder=encoder,
         input_failures=failures,
+        write_every=write_every,
     )
     summary.failures[:0] = failures
     summary.notes[:0] = notes
@@ -211,13 +213,15 @@ def analyze_articles(
     aliases: tuple[Alias, ...] = (),
     encoder: bool = False,
     input_failures: Sequence[Failure] = (),
+    write_every: int | None = None,
 ) -> RunSummary:
     """Deduplicate, parse, extract and store ``articles``. ``aliases`` (a user's alias file,
     analysis.lexicon.aliases) apply to this run's extraction, here or in the worker processes;
     ``encoder`` stores the sentence encoder's attitudes too (analysis.attitude_encoder; with
-    a Dask engine, the engine's own setting decides). What the stored articles' input files no
-    longer give is removed after the run, but from files that failed to read
-    (``input_failures``) or to analyse (:func:`_drop_superseded`)."""
+    a Dask engine, the engine's own setting decides). Finished articles are written every
+    ``write_every`` of them (default :data:`WRITE_EVERY_ARTICLES`; see :class:`_Writer`). What
+    the stored articles' input files no longer give is removed after the run, but from files
+    that failed to read (``input_failures``) or to analyse (:func:`_drop_superseded`)."""
     from analysis import identity
 
     if aliases and engine is not None:
@@ -243,12 +247,16 @@ def analyze_articles(
         )
     else:
         batches = engine(todo, batch_size)
+    every = WRITE_EVERY_ARTICLES if write_every is None else write_every
     writer = _Writer(
         store,
         summary,
         waiting,
         signatures,
-        first_at_once=not store.is_large(),
+        every_articles=every,
+        # A run no longer than one write's worth is written once, at its end: an early first
+        # write would be a second fixed cost (about 0.5 s) in a run of seconds.
+        first_at_once=total > every and not store.is_large(),
     )
     try:
         for batch_results in batches:
@@ -272,9 +280,11 @@ def analyze_articles(
 
 # Finished batches are written together: each write and, above all, each corpus identity pass
 # has a cost that does not shrink with the batch (the pass reads every name in the store), and
-# writing every 32-article batch made them 15% of a 200-article run (bench/phases.py). The first
-# finished batch is written at once (a store being built shows articles early, and a run killed
-# soon after keeps them); then a write takes this many analysed articles ... (256: a write
+# writing every 32-article batch made them 15% of a 200-article run (bench/phases.py). In a run
+# of more articles than one write takes, the first finished batch is written at once (a store
+# being built shows articles early, and a run killed soon after keeps them); a shorter run is
+# written once, at its end. Then a write takes this many analysed articles (the default of
+# ``presslens analyze --write-every``) ... (256: a write
 # costs about 0.5 s of CPU whatever its size — ~200 statements, the identity pass, the
 # summaries — measured on 32 articles into an empty store; at 128, a 200-article run made three)
 WRITE_EVERY_ARTICLES = 256
@@ -296,8 +306,9 @@ WRITE_MAX_PENDING = 4096
 class _Writer:
     """Collects finished batches and writes them to the store, with their near-duplicates, in
     one transaction, followed by the corpus identity pass over what the store then holds — the
-    first batch at once (unless ``first_at_once`` is False: a large store), then every
-    :data:`WRITE_EVERY_ARTICLES` articles or :data:`WRITE_EVERY_S` seconds, no sooner than
+    first batch at once (unless ``first_at_once`` is False: a large store, or a run of no more
+    than ``every_articles``), then every ``every_articles`` articles (default
+    :data:`WRITE_EVERY_ARTICLES`) or :data:`WRITE_EVERY_S` seconds, no sooner than
     :data:`WRITE_PAUSE_FACTOR` times the last write's duration, and on :meth:`flush`."""
 
     def __init__(
@@ -308,6 +319,7 @@ class _Writer:
         signatures,
         clock=time.monotonic,
         first_at_once: bool = True,
+        every_articles: int | None = None,
     ) -> None:
         self.store = store
         self.summary = summary
@@ -319,6 +331,7 @@ class _Writer:
         self.took = 0.0  # how long the last write took
         self.clock = clock
         self.first_at_once = first_at_once
+        self.every_articles = WRITE_EVERY_ARTICLES if every_articles is None else every_articles
 
     def add(self, results: list[ArticleResult]) -> None:
         self.pending.extend(results)
@@ -326,14 +339,14 @@ class _Writer:
             self.flush()
 
     def due(self) -> bool:
-        """Whether the finished batches are to be written now (see :data:`WRITE_EVERY_ARTICLES`,
+        """Whether the finished batches are to be written now (see ``every_articles``,
         :data:`WRITE_EVERY_S`, :data:`WRITE_PAUSE_FACTOR`)."""
         if (self.first_at_once and not self.written) or len(self.pending) >= WRITE_MAX_PENDING:
             return True
         waited = self.clock() - self.last
         if waited < WRITE_PAUSE_FACTOR * self.took:
             return False
-        return len(self.pending) >= WRITE_EVERY_ARTICLES or waited >= WRITE_EVERY_S
+        return len(self.pending) >= self.every_articles or waited >= WRITE_EVERY_S
 
     def flush(self) -> None:
         from analysis import identity

@@ -76,6 +76,14 @@ def _add_analyze(sub: argparse._SubParsersAction) -> None:
     analyze.add_argument(
         "--reanalyse", action="store_true", help="analyse articles again even if the store has them"
     )
+    analyze.add_argument(
+        "--write-every",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="write finished articles to the store every N of them (default: 256; also every "
+        "30 s); a run of N articles or fewer is written once, at its end",
+    )
     analyze.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -386,6 +394,7 @@ def _analyze(args: argparse.Namespace) -> int:
                 reanalyse=args.reanalyse,
                 aliases=aliases,
                 encoder=args.encoder,
+                write_every=args.write_every,
             )
         except (ModelNotFound, EngineError, EncoderUnavailable) as exc:
             print(f"presslens: {exc}", file=sys.stderr)

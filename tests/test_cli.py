@@ -79,7 +79,12 @@ def test_help_reads_well():
     assert result.returncode == 0
     for command in ("analyze", "export", "dashboard", "report"):
         assert command in result.stdout
-    assert "--workers" in presslens("analyze", "--help").stdout
+    analyze_help = " ".join(presslens("analyze", "--help").stdout.split())
+    assert "--workers" in analyze_help
+    # the default the help names is the one the pipeline writes with
+    from analysis.pipeline import WRITE_EVERY_ARTICLES
+
+    assert f"every N of them (default: {WRITE_EVERY_ARTICLES};" in analyze_help
 
 
 @pytest.mark.parametrize(

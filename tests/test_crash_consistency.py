@@ -74,7 +74,8 @@ def _check(db: Path) -> int:
 
 def _analyze(inputs: Path, db: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [str(PRESSLENS), "analyze", str(inputs), "--db", str(db), "--quiet"],
+        # a write every 32 articles: this run of 99 is killed between its writes
+        [str(PRESSLENS), "analyze", str(inputs), "--db", str(db), "--quiet", "--write-every", "32"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

@@ -12,8 +12,10 @@ from analysis import heap
 
 @pytest.fixture(autouse=True)
 def _unfrozen():
+    thresholds = gc.get_threshold()
     yield
     gc.unfreeze()  # the rest of the test session collects as usual
+    gc.set_threshold(*thresholds)
 
 
 def test_loading_pauses_and_freezes_only_when_asked():
@@ -24,10 +26,13 @@ def test_loading_pauses_and_freezes_only_when_asked():
         table = {f"name {i}": [i] for i in range(1000)}  # lists: objects the collector tracks
     assert gc.isenabled()
     assert gc.get_freeze_count() == before
+    assert gc.get_threshold() != heap.ANALYSIS_GC_THRESHOLD
     with heap.loading(freeze=True):
         assert not gc.isenabled()
     assert gc.isenabled()
     assert gc.get_freeze_count() >= before + len(table)
+    # an analysing process also collects its youngest objects less often
+    assert gc.get_threshold() == heap.ANALYSIS_GC_THRESHOLD
 
 
 def test_collector_state_given_back_after_a_failed_load():

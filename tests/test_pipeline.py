@@ -247,8 +247,8 @@ def test_grouped_writes_store_what_per_batch_writes_store(tmp_path, corpus_files
             summary, _ = analyze_paths(corpus_files.files, store, batch_size=8)
         assert summary.new == len(corpus_files.titles) and summary.duplicates == 3
         n_writes = len([w for w in writes if w])
-        # grouped: the first batch at once, then the rest together
-        assert n_writes == (2 if name == "grouped" else math.ceil(summary.new / 8)), writes
+        # grouped: a run shorter than one write's worth is written once, at its end
+        assert n_writes == (1 if name == "grouped" else math.ceil(summary.new / 8)), writes
     assert diff(stores["per_batch"], stores["grouped"]) == 0
 
 
@@ -274,6 +274,32 @@ def test_a_long_run_writes_before_its_end(tmp_path, monkeypatch, every_articles,
 
     with Store(tmp_path / "s.duckdb") as store:
         summary, _ = analyze_paths(paths, store, batch_size=5, progress=progress)
+    assert summary.new == 30
+    assert stored == expected
+
+
+@pytest.mark.parametrize(
+    "write_every, expected",
+    # 30 of 30: one write, when the last batch fills it; 29: the first batch at once, the other
+    # 25 after the bar's last step (the run's closing write)
+    [(30, [0, 0, 0, 0, 0, 0, 30]), (29, [0, 5, 5, 5, 5, 5, 5])],
+)
+def test_a_run_of_one_writes_worth_is_written_once(tmp_path, monkeypatch, write_every, expected):
+    """A run of no more articles than a write takes (``--write-every``) is written once, at its
+    end (an early first write would be a second fixed cost in a run of seconds); one article
+    more and its first batch is written at once, so a store being built shows articles early."""
+    monkeypatch.setattr(pipeline, "WRITE_EVERY_S", 3600.0)
+    monkeypatch.setattr(pipeline, "WRITE_PAUSE_FACTOR", 0.0)
+    paths = write_articles(tmp_path / "in", 30)
+    stored = []
+
+    def progress(done, total):
+        stored.append(store.counts()["articles"])
+
+    with Store(tmp_path / "s.duckdb") as store:
+        summary, _ = analyze_paths(
+            paths, store, batch_size=5, progress=progress, write_every=write_every
+        )
     assert summary.new == 30
     assert stored == expected
 
