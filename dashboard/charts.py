@@ -511,6 +511,10 @@ def polarity_subjectivity(
 SCATTER_CANVAS = (420.0, 350.0)
 SCATTER_SIZEMIN = 6
 SCATTER_MAX_NAMES = 15
+# ... and the speakers this many places from either end of the polarity axis, where they fit.
+SCATTER_EXTREME_NAMES = 2
+# (placed after the names of this many most quoted)
+SCATTER_EXTREMES_AFTER = 5
 
 
 def _marker_radius(size: float, sizeref: float, sizemin: float) -> float:
@@ -533,9 +537,22 @@ def _scatter_ranges(df: pd.DataFrame) -> tuple[tuple[float, float], tuple[float,
 
 def _scatter_label_positions(df, size, radii, marked, x_range, y_range) -> list:
     canvas = label_layout.Canvas(*SCATTER_CANVAS, x_range, y_range)
-    # Most quoted first; beyond the first few only the chosen are candidates.
+    # Most quoted first; beyond the first few only the chosen are candidates, and the speakers
+    # at the ends of the polarity axis: the most positive and most negative bubbles are the
+    # ones a reader wants named (unnamed, they had read as anonymous outliers: review 50).
     order = sorted(range(len(df)), key=lambda i: -float(size.iloc[i]))
-    named = set(order[:SCATTER_MAX_NAMES])
+    polarity = df["polarity"].astype(float).reset_index(drop=True)
+    ends = polarity.dropna().sort_values()
+    extremes = [*ends.index[:SCATTER_EXTREME_NAMES], *ends.index[-SCATTER_EXTREME_NAMES:]]
+    ends_first = [int(i) for i in extremes if int(i) not in order[:SCATTER_EXTREMES_AFTER]]
+    named = set(order[:SCATTER_MAX_NAMES]) | set(ends_first)
+    # placed right after the few most quoted, before the leaders of the rest take their room
+    rest = [i for i in order if i not in ends_first]
+    order = [
+        *rest[:SCATTER_EXTREMES_AFTER],
+        *dict.fromkeys(ends_first),
+        *rest[SCATTER_EXTREMES_AFTER:],
+    ]
     texts = [
         label_layout.wrap(str(s)) if (i in named or m) else ""
         for i, (s, m) in enumerate(zip(df["speaker"], marked, strict=True))
@@ -924,12 +941,30 @@ def _padded_ranges(points) -> tuple[tuple[float, float], tuple[float, float]]:
 
 # Points of one place further apart than this are not joined by a line (a line across years
 # without a report would suggest figures nobody reported).
+# The Overview's headline table shows three lines of an article's title in its narrow column; a
+# longer title is cut at a word with an ellipsis, so the cut shows (the grid hid a fourth line
+# under the row's edge: "… kills at least 58 Observatory" read as the title's end: review 50).
+HEADLINE_TITLE_CHARS = 60
+
+
+def shortened(text, most: int) -> str:
+    """``text`` whole if it has at most ``most`` characters, else cut at the last word that
+    fits, with an ellipsis."""
+    if not isinstance(text, str) or len(text) <= most:
+        return text
+    cut = text[: most - 1].rsplit(" ", 1)[0] if " " in text[: most - 1] else text[: most - 1]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
 def headline_cells(heads: pd.DataFrame) -> pd.DataFrame:
     """The Overview's headline figures (:func:`analysis.figure_views.headline_figures`) as
     table cells (:func:`figure_cells`, with the agreement and spread in words), the kind of
     count named where the figure is no news event: "People killed (running total)" — a war's
-    "more than 300,000" had headed a year's killed as if one event."""
+    "more than 300,000" had headed a year's killed as if one event; long titles shortened
+    (:data:`HEADLINE_TITLE_CHARS`)."""
     cells = figure_cells(figure_views.headline_words(heads))
+    if "title" in cells:
+        cells["title"] = cells["title"].map(lambda t: shortened(t, HEADLINE_TITLE_CHARS))
     if "scope" in heads:
         # a share is a state, not a sum that runs on: "half (running total)" read oddly
         shares = heads["category"].isin(("territory_share", "percent"))
@@ -977,22 +1012,53 @@ TIMELINE_MAX_GAP_DAYS = 62
 # The catch-all categories and money: their figures at one place are different things (a share price, a
 # budget, a debt; a poll's share and a turnout), so no line joins them as if one quantity moved.
 UNJOINED_CATEGORIES = frozenset({"money", "price", "percent", "people", "other"})
+# The figures without a place (figure_views.NO_PLACE): one grey series, last in the legend, never
+# joined (they are figures from anywhere, not one place's).
+NO_PLACE = figure_views.NO_PLACE
+NO_PLACE_COLOUR = "#9e9e9e"
+# Categories whose figures at a place are one quantity however they are scoped: the share of
+# territory a side holds moves, and a line between its readings says so.
+STOCK_CATEGORIES = frozenset({"territory_share"})
+
+
+def joins_points(category: str, scope: str | None) -> bool:
+    """Whether a place's points are joined by a line: only where they are readings of one
+    quantity — running totals ("Running totals" chosen) or a stock such as a share of territory.
+    A day's toll at Aleppo and another's a week later are two attacks, not a toll that moved
+    (the dotted line between them had read as a time series: review 50)."""
+    if category in UNJOINED_CATEGORIES:
+        return False
+    return scope == "total" or category in STOCK_CATEGORIES
 
 
 def figure_timeline(
-    df: pd.DataFrame, *, category: str, log: bool = False, unit: str | None = None
+    df: pd.DataFrame,
+    *,
+    category: str,
+    log: bool = False,
+    unit: str | None = None,
+    scope: str | None = None,
 ) -> go.Figure:
     """A category over publication dates, one colour per place: each point is a day's median
     figure there (the bar spans the day's lowest to highest); the hover gives the words of a
     figure and who claims it; ``log``: a logarithmic value axis (for figures that span orders
     of magnitude); ``unit``: the one unit ``df`` holds (a currency), named on the value axis
-    and in the title. ``df`` is :func:`analysis.figure_views.figure_series`."""
+    and in the title; ``scope``: the figures in view (:data:`SCOPE_TITLES`), which decides
+    whether a place's points are joined (:func:`joins_points`). The legend lists the places
+    by how many figures they give, the figures without a place last and in grey. ``df`` is
+    :func:`analysis.figure_views.figure_series`."""
     fig = go.Figure()
     many = len(df) > 400
     colours = stable_colours(df["location"].unique())
-    for place, part in df.groupby("location", sort=False):
+    if NO_PLACE in colours:
+        colours[NO_PLACE] = NO_PLACE_COLOUR
+    joined = joins_points(category, scope)
+    totals = df.groupby("location", sort=False)["n_figures"].sum()
+    order = sorted(totals.index, key=lambda p: (p == NO_PLACE, -totals[p], str(p)))
+    for place in order:
+        part = df[df["location"] == place]
         colour = colours[str(place)]
-        if not many and len(part) > 1 and category not in UNJOINED_CATEGORIES:
+        if not many and len(part) > 1 and joined and place != NO_PLACE:
             # the joining line, broken across long gaps
             xs, ys = _broken_line(part["published"], part["estimate_median"])
             fig.add_scatter(

@@ -24,6 +24,17 @@ ITEMS_KEY = "_presslens_report_items"
 VALUE_WIDTH = 110
 
 
+def value_width(values) -> int:
+    """The width in pixels of a value column holding ``values``: :data:`VALUE_WIDTH`, or wider
+    for the longest number written with its separators (a fixed 110 px showed "more than $4
+    trillion" as ",000,000,000,000": review 50)."""
+    numbers = pd.Series(values, dtype="float64").dropna().abs()
+    if numbers.empty:
+        return VALUE_WIDTH
+    digits = len(f"{numbers.max():,.0f}")
+    return max(VALUE_WIDTH, 8 * digits + 30)  # about 8 px a character, and the cell's padding
+
+
 @dataclass
 class ReportItem:
     """One chart or table as shown on the page."""

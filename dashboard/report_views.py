@@ -293,7 +293,7 @@ def _figures(ctx: _Ctx) -> list[Item]:
     items = [Item("Which figures", text=which)]
     series = figure_views.figure_series(con, f, category=category, places=8, scope=scope, unit=unit)
     if not series.empty:
-        chart = charts.figure_timeline(series, category=category, unit=unit)
+        chart = charts.figure_timeline(series, category=category, unit=unit, scope=scope)
         items.append(Item(f"{title} over time", chart))
         note = charts.charted_note(
             series, counts, category=category, places=8, units=currencies, unit=unit

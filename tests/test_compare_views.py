@@ -162,7 +162,8 @@ def test_figure_timeline_breaks_long_gaps_and_can_use_a_log_axis():
             "claimed_by": None, "unit": None, "n_figures": 1,
         }
     )  # fmt: skip
-    fig = charts.figure_timeline(df, category="killed", log=True)
+    # running totals of one place: one quantity read over time, joined
+    fig = charts.figure_timeline(df, category="killed", log=True, scope="total")
     line, points, key = fig.data
     assert list(line.y) == [1400, 300, None, 86]  # no line across three and a half years
     assert points.mode == "markers" and len(points.x) == 3
@@ -176,6 +177,39 @@ def test_figure_timeline_breaks_long_gaps_and_can_use_a_log_axis():
     assert [t.mode for t in money.data] == ["markers", "markers"]
     assert money.data[0].error_y.array is None  # nor a bar from a share price to a debt
     assert fig.data[1].error_y.array is not None  # a day's range of tolls is one
+    # news events (or all figures): two days' tolls at a place are two attacks, no line
+    for scope in (None, "event"):
+        events = charts.figure_timeline(df, category="killed", scope=scope)
+        assert [t.mode for t in events.data] == ["markers", "markers"], scope
+    # a share of territory is one quantity however scoped: joined
+    share = charts.figure_timeline(df, category="territory_share")
+    assert [t.mode for t in share.data][0] == "lines"
+
+
+def test_figure_timeline_legend_ranks_places_and_greys_the_unplaced():
+    from dashboard import charts
+
+    rows = [
+        ("2016-01-01", "Homs", 2), ("2016-01-02", "(place not given)", 9),
+        ("2016-01-03", "Aleppo", 5), ("2016-01-04", "Aleppo", 4), ("2016-01-05", "Homs", 1),
+        ("2016-01-06", "(place not given)", 1),
+    ]  # fmt: skip
+    df = pd.DataFrame(
+        {
+            "published": pd.to_datetime([r[0] for r in rows]),
+            "location": [r[1] for r in rows], "n_figures": [r[2] for r in rows],
+            "estimate_median": 10, "estimate_min": 10, "estimate_max": 10, "approximate": False,
+            "article_id": "a", "start": 0, "text": "ten", "claimed_by": None, "unit": None,
+        }
+    )  # fmt: skip
+    fig = charts.figure_timeline(df, category="killed", scope="total")
+    legend = [t for t in fig.data if len(t.x) == 1 and t.x[0] is None]
+    # by figures given (Aleppo 9, Homs 3), the unplaced last though they give the most
+    assert [t.name for t in legend] == ["Aleppo", "Homs", "(place not given)"]
+    assert legend[-1].marker.color == charts.NO_PLACE_COLOUR
+    # the unplaced figures are from anywhere: never joined, even as running totals
+    lines = [t for t in fig.data if t.mode == "lines"]
+    assert len(lines) == 2 and all(t.legendgroup != "(place not given)" for t in lines)
 
 
 def _gaps_px(fig) -> list[float]:

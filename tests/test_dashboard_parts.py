@@ -699,3 +699,26 @@ def test_a_long_number_written_without_separators_is_shown_in_thousands():
     ]
     assert cells["text_high"].tolist() == ["about 2,000,000", "", "12", "3,000", "12.50000"]
     assert cells["spread"][0] == "Nearly 174,500"  # the Overview's spread of a lone figure
+
+
+def test_a_value_column_is_as_wide_as_its_longest_number():
+    from dashboard import components
+
+    # tolls and shares: the usual width
+    assert components.value_width([3, 58, 12_000_000, None]) == components.VALUE_WIDTH
+    assert components.value_width([]) == components.VALUE_WIDTH
+    # "more than $4 trillion": 17 characters with separators, none of them cut off
+    wide = components.value_width([4e12, 916e6])
+    assert wide >= 8 * len("4,000,000,000,000") + 30 > components.VALUE_WIDTH
+    assert components.value_width([-4e12]) == wide  # a loss as wide as a gain
+
+
+def test_a_long_headline_title_is_shortened_where_the_cut_shows():
+    from dashboard import charts
+
+    title = "Suspected gas attack on a rebel-held town kills at least 58, a monitor says today"
+    short = charts.shortened(title, charts.HEADLINE_TITLE_CHARS)
+    assert len(short) <= charts.HEADLINE_TITLE_CHARS and short.endswith("…")
+    assert title.startswith(short[:-1]) and not short[:-1].endswith(" ")  # cut at a word
+    assert charts.shortened("Aleppo diplomats urge grace", 60) == "Aleppo diplomats urge grace"
+    assert charts.shortened(None, 60) is None

@@ -92,7 +92,7 @@ def test_speaker_scatter_names_do_not_overlap_and_the_chosen_is_named():
     texts = [t.replace("<b>", "").replace("</b>", "") for t in trace.text]
     names = _drawn_names(fig)
     assert names.get(chosen) is True  # named, in bold
-    assert 2 <= len(names) <= charts.SCATTER_MAX_NAMES + 1
+    assert 2 <= len(names) <= charts.SCATTER_MAX_NAMES + 2 * charts.SCATTER_EXTREME_NAMES + 1
     x_range, y_range = tuple(fig.layout.xaxis.range), tuple(fig.layout.yaxis.range)
     assert x_range[0] == -x_range[1] and x_range[1] < 1.05  # zoomed on the speakers, 0 centred
     assert all(x_range[0] < x < x_range[1] for x in trace.x)
@@ -103,6 +103,17 @@ def test_speaker_scatter_names_do_not_overlap_and_the_chosen_is_named():
     positions = [p if t else None for p, t in zip(trace.textposition, texts, strict=True)]
     boxes = _boxes(list(trace.x), list(trace.y), texts, radii, canvas, positions)
     assert _no_overlap(boxes)
+
+
+def test_speaker_scatter_names_the_ends_of_the_polarity_axis():
+    """Beyond the most quoted, the most positive and most negative speakers are named where
+    their names fit: a reader asks first who the outliers are."""
+    df = _speakers(30)
+    df.loc[29, ["polarity", "subjectivity"]] = [0.45, 0.9]  # the least quoted, far out
+    df.loc[28, ["polarity", "subjectivity"]] = [-0.4, 0.1]
+    names = _drawn_names(charts.polarity_subjectivity(df))
+    assert df["speaker"][29] in names and df["speaker"][28] in names
+    assert df["speaker"][27] not in names  # a quiet speaker in the crowd stays in the hover
 
 
 def test_network_names_do_not_overlap():

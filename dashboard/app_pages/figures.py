@@ -84,6 +84,7 @@ with left:
                 category=category,
                 log=log,
                 unit=unit,
+                scope=scope,
             ),
             key="fg_time",
             name=f"{category} over time",
@@ -227,7 +228,10 @@ components.table(
     column_config={
         "text": "Figure",
         "estimate": st.column_config.NumberColumn(
-            "Value", format="localized", width=components.VALUE_WIDTH, help=charts.VALUE_HELP
+            "Value",
+            format="localized",
+            width=components.value_width(shown["estimate"]),
+            help=charts.VALUE_HELP,
         ),
         "approximate": st.column_config.CheckboxColumn("≈"),
         "unit": "Counting",

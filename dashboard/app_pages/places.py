@@ -104,7 +104,7 @@ else:
         title=f"Figures for {heading}",
         column_config={
             "category": "What", "value": st.column_config.NumberColumn(
-                "Value", format="%,.0f", width=components.VALUE_WIDTH,
+                "Value", format="%,.0f", width=components.value_width(figs["value"]),
                 help="The number the figure states. None (—) for a range or for words such "
                 "as “dozens”: the Figure column gives them."),
             "text": "Figure", "location": "Where", "claimed_by": "Claimed by",
