@@ -944,7 +944,7 @@ def _padded_ranges(points) -> tuple[tuple[float, float], tuple[float, float]]:
 # The Overview's headline table shows three lines of an article's title in its narrow column; a
 # longer title is cut at a word with an ellipsis, so the cut shows (the grid hid a fourth line
 # under the row's edge: "… kills at least 58 Observatory" read as the title's end: review 50).
-HEADLINE_TITLE_CHARS = 60
+HEADLINE_TITLE_CHARS = 48  # three lines of about 16 characters, wrapped at words
 
 
 def shortened(text, most: int) -> str:

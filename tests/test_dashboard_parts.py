@@ -716,7 +716,7 @@ def test_a_value_column_is_as_wide_as_its_longest_number():
 def test_a_long_headline_title_is_shortened_where_the_cut_shows():
     from dashboard import charts
 
-    title = "Suspected gas attack on a rebel-held town kills at least 58, a monitor says today"
+    title = "Suspected gas attack on a rebel-held town kills at least 58, a monitor says"
     short = charts.shortened(title, charts.HEADLINE_TITLE_CHARS)
     assert len(short) <= charts.HEADLINE_TITLE_CHARS and short.endswith("…")
     assert title.startswith(short[:-1]) and not short[:-1].endswith(" ")  # cut at a word
