@@ -215,7 +215,9 @@ def figures_by_place(
             SELECT g.grp, f.category, f.location, f.value
             FROM g JOIN figures f ON f.article_id = g.id
             WHERE f.location IS NOT NULL AND f.value IS NOT NULL
-              AND f.category NOT IN ('other', 'percent', 'money', 'price')
+              -- no catch-all category (summaries.CATCH_ALL: other counts of people were TV
+              -- viewers beside committee members) and no money (sums of unrelated things)
+              AND f.category NOT IN ('other', 'people', 'percent', 'price', 'money')
               -- news events only: a war's running total beside a day's toll read as outlets
               -- disagreeing by a factor of 10,000
               AND coalesce(f.scope, 'event') = 'event'

@@ -39,7 +39,8 @@ def con(tmp_path_factory):
         _art("c", "Post", "2017-01-07", "Douma again.", [("Lavrov", -0.1)],
              [("killed", "Douma", 30), ("killed", "Douma", 50),
               ("killed", "Douma", 90_000, "total")]),  # a war's running total: no event
-        _art("d", "Post", "2017-03-01", "Nothing here.", [(None, 0.0), (None, 0.0)]),
+        _art("d", "Post", "2017-03-01", "Nothing here.", [(None, 0.0), (None, 0.0)],
+             [("people", "Douma", 17_000)]),  # "other counts of people": unlike things
     ]  # fmt: skip
     with Store(path) as store:
         store.write_batch(rows)
@@ -123,6 +124,9 @@ def test_figures_for_the_same_category_and_place(con):
     df = cv.figures_by_place(con, Filters(), groups=GROUPS).set_index("grp")
     assert df.loc["Wire", "median"] == 10 and df.loc["Post", "median"] == 40
     assert df.loc["Post", "low"] == 30 and df.loc["Post", "high"] == 50  # the total left out
+    # the catch-all "other counts of people" count unlike things (viewers, enrolees, members):
+    # no outlet's median of them stands beside another's
+    assert set(df["category"]) == {"killed"}
     # in each row the groups run top to bottom as the legend lists them (Wire, then Post):
     # Plotly draws a row's first trace at the bottom, so the traces go in reversed
     fig = compare_charts.figures_side_by_side(df.reset_index(), order=["Wire", "Post"])
