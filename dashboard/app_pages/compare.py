@@ -185,7 +185,11 @@ else:
     )
 
 st.subheader("Figures reported for the same category and place")
-st.caption("News events only: running totals and earlier events recalled are left out.")
+st.caption(
+    "News events only: running totals and earlier events recalled are left out, and so are "
+    "money and the catch-all counts (other counts of people, percentages, prices), whose "
+    "figures at one place count unlike things."
+)
 figures = data.compare_figures(filters, groups=groups, limit=24)
 if figures.empty:
     components.empty("These groups' articles report no figures with a place.")
