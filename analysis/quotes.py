@@ -680,10 +680,11 @@ class _Resolver:
         self.names = names
         self.quoted = quoted
         self.roles: dict[str, str] = {}  # canonical name → role, from appositions
-        self.role_index: list[tuple[frozenset[str], str]] = []  # role words → canonical name
+        # role words → canonical name, and the token where the article gives that role
+        self.role_index: list[tuple[frozenset[str], str, int]] = []
         # Antecedent candidates: (token index, speaker, is_subject).
         self.candidates: list[tuple[int, _Speaker, bool]] = []
-        sents = list(doc.sents)
+        sents = self.sents = list(doc.sents)
         self.sent_of = [0] * len(doc)
         for n, s in enumerate(sents):
             for i in range(s.start, s.end):
@@ -806,7 +807,7 @@ class _Resolver:
             # Vladimir Safronkov", the apostrophe lost): the title is its envoy's, not its own.
             return
         self.roles.setdefault(name, role)
-        self.role_index.append((frozenset(w.lower() for w in role.split()), name))
+        self.role_index.append((frozenset(w.lower() for w in role.split()), name, ent.start))
 
     @classmethod
     def antecedents_only(
@@ -1186,7 +1187,10 @@ class _Resolver:
             # Allen's words, not Trump's)
             chain = self._subject_pronoun_before(token, own)
             if chain is not None:
-                distance = self.sent_of[token.i] - self.sent_of[chain.i]
+                # (the quoted sentences that carry on its speaker's words are not counted:
+                # "“…,” she said. “But …” Asked about her vote in the event that Smith wins,
+                # she replied" is still the speaker, Smith only named in passing)
+                distance = self._narrated_distance(chain.i, token.i)
                 if ranked is None or (distance, 0, distance) < ranked[0]:
                     via = self._chained(chain)
                     if (via is not None and via.name) or chain.lower_ in ("he", "she"):
@@ -1324,12 +1328,22 @@ class _Resolver:
                 continue  # (a name in passing: "X said he will not vote for Trump")
             if now - self.sent_of[idx] > ANTECEDENT_SENTENCES or not self._speech_subject(spk):
                 return False
-            sents = list(self.doc.sents)
+            sents = self.sents
             return all(
                 self.quoted[next((t.i for t in sents[n] if not t.is_punct), sents[n].start)]
                 for n in range(self.sent_of[idx] + 1, now)
             )
         return False
+
+    def _narrated_distance(self, a: int, b: int) -> int:
+        """How many sentences token ``b``'s is after token ``a``'s, not counting those between
+        them that are all quotation (a speaker's words carried on, no narration in them)."""
+        first, last = self.sent_of[a], self.sent_of[b]
+        quoted = sum(
+            all(self.quoted[t.i] or t.is_punct or t.is_space for t in self.sents[n])
+            for n in range(first + 1, last)
+        )
+        return last - first - quoted
 
     def _speech_subject(self, spk: _Speaker) -> bool:
         """Whether the mention of ``spk`` is the subject of a speech verb."""
@@ -1488,7 +1502,14 @@ class _Resolver:
         # Indonesian story: a nationality the role was given without names no other office
         # (but "the Russian president" is not "Syrias President" Assad)
         national = frozenset(t.text.lower() for t in words if _nationality(t.text))
-        for role_words, name in self.role_index:
+        office = token.lemma_.lower() in ROLE_TITLES
+        for role_words, name, at in self.role_index:
+            if at > token.i and not office and self.sent_of[at] - self.sent_of[token.i] > 1:
+                # A role the article gives only further on is an office's holder ("the
+                # foreign minister said … Foreign Minister Ana Ruiz"), but a description many
+                # may fit is not one given someone later: "the candidate said" of a debate
+                # story is not the "fellow candidate Tom Hale" of its last paragraphs.
+                continue
             if not wanted <= role_words and not (
                 national
                 and len(wanted - national) > 1  # an office of its own, not "president"
@@ -2423,16 +2444,17 @@ def _trailing_cue(doc: Doc, text: str, q: _Quotation, by_verb: dict[int, _Cue]) 
             )
             if bare and not (between and phrase <= q.tok_end):
                 return None
-            # A quotation closed by a full stop, then a cue with words of its own after it
-            # ("“… those locations.” Assad says Syria war will “drag on”": a headline the
-            # page ran in): a new sentence, reporting something else.
+            # A quotation closed by a full stop (or a question or exclamation mark), then a
+            # cue with words of its own after it ("“… those locations.” Assad says Syria war
+            # will “drag on”": a headline the page ran in; "“Who pays, right?” Later, Smith
+            # claimed that …"): a new sentence, reporting something else.
             # So is a fragment woven into a sentence, then a speaker of its own named after it
             # with words of its own ("Labour say a vote for them could “let the Tories in”,
             # while the Tories say the Lib Dems would mean …"): the fragment is its own
             # sentence's. (With no speaker between, "…”, arguing that …" goes on the same
             # speaker's sentence: its cue still.)
             if (
-                (inner.endswith(".") or (between and _is_partial(text, q)))
+                (inner.endswith((".", "?", "!")) or (between and _is_partial(text, q)))
                 and cue.content is not None
                 and cue.content[0] > tok.i
                 and cue.content[1] - cue.content[0] >= 2

@@ -2037,3 +2037,43 @@ def test_the_climb_to_a_stop_ends_at_the_root(model):
     out = found[0]
     assert out and out[0].i == homs.i
     assert out[-1].head.i == first.root.i != out[-1].i  # up to the root, which it stops at
+
+
+def test_she_goes_on_over_her_own_quoted_sentence_past_a_name_in_passing(model):
+    # the quoted sentence between "she said" and "she replied" is the singer's words carried
+    # on, not narration: Pratt, named in a clause describing a noun, does not come nearer
+    text = (
+        "Nora Blake, a singer, spoke to reporters in Austin on Monday.\n\n"
+        "“I think the senator would never ask his voters to stay home,” she said. “But many "
+        "of them will, whatever he asks.”\n\n"
+        "Asked about her own plans in the event that Ellen Pratt wins the primary, she "
+        "replied: “I will wait and see.”\n\n"
+        "“Really,” she added when the host looked surprised."
+    )
+    assert _speaker_of(model, text, "wait and see") == "Nora Blake"
+    assert _speaker_of(model, text, "Really") == "Nora Blake"
+
+
+def test_a_description_is_not_the_role_the_article_gives_someone_much_later(model):
+    # "fellow candidate Dan Hale" in the last paragraph does not make Hale "the candidate" of
+    # the first one: the "he" after it is the one the moderator asked, not Hale
+    text = (
+        "The debate opened with a question on policing for Tom Pratt.\n\n"
+        "When the moderator noted that Pratt had not answered the question, the candidate said "
+        "families of people hurt by police file lawsuits. “They sue,” he said.\n\n"
+        "The exchange drew boos from the hall. The moderators moved on to trade. The hall "
+        "grew quiet. Viewers wrote in by the thousand.\n\n"
+        "Fellow candidate Dan Hale later spoke about farm subsidies in Iowa."
+    )
+    assert _speaker_of(model, text, "They sue") == "Tom Pratt"
+
+
+def test_a_question_then_a_new_sentence_with_its_own_report_is_not_its_cue(model):
+    # the closed question ends its sentence; "Hale claimed that …" reports something else
+    text = (
+        "Tom Pratt spoke about the police on Monday. “They sue,” he said. “Everybody sues, "
+        "right?” Later, Dan Hale claimed that the city faces no such problem at all."
+    )
+    found = run(model, text)
+    assert not any("Everybody sues" in q.text and q.speaker == "Dan Hale" for q in found)
+    assert any("no such problem" in q.text and q.speaker == "Dan Hale" for q in found)
