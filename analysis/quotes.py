@@ -798,6 +798,8 @@ class _Resolver:
                     role_head = child  # "John Dorrian, the spokesman for the coalition,"
         if role_head is None or role_head.tag_ in ("NNS", "NNPS"):
             return  # (a plural, "former advisers", is no one person's role)
+        if self.quoted[role_head.i]:
+            return  # a noun of a quotation the parse ran into the name after it is no title
         role = _role_span(role_head, ent)
         if not role:
             return
@@ -2078,6 +2080,12 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
         if _agreeing_to(tok):
             continue  # "agreed to a “reconciliation”": a deal, not a statement
         subj = speech.subject(tok)
+        if subj is not None and quoted[subj.i]:
+            # "“…,” Flynn, a top aide, said on Fox News's “Fox and Friends.”": the parse took
+            # the programme's quoted title after the verb for its subject (or, the verb hung
+            # off the quotation, lent it the quotation's own "we"). Quoted words are never the
+            # speaker: the one named before the verb is (the show had spoken).
+            subj = _named_before(tok, quoted)
         content = None if tok.lemma_.lower() in QUOTE_ONLY_VERBS else _content(tok)
         if tok.lemma_ == "call" and any(c.dep_ == "oprd" for c in tok.children):
             content = None  # "called the talks “…”": only a quotation makes it speech
@@ -2121,6 +2129,22 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             content = _before_speaker(doc, content, subj, quoted)
         cues.append(_Cue(tok, tok.text, subj, content))
     return cues
+
+
+def _named_before(verb: Token, quoted: list[bool]) -> Token | None:
+    """The first name in the phrase right before ``verb``, back to a quotation or the start of
+    the sentence ("…,” Flynn, a top Trump surrogate, said"), as the root of its entity; None
+    when the phrase names no one."""
+    doc, lo = verb.doc, verb.i
+    while lo > max(verb.sent.start, verb.i - MAX_TRAILING_SPEAKER - 2) and not (
+        quoted[lo - 1] or doc[lo - 1].text in QUOTE_TOKENS
+    ):
+        lo -= 1
+    for t in doc[lo : verb.i]:
+        ent = speech.entity_of(t)
+        if ent is not None and ent.label_ in SPEAKER_LABELS:
+            return ent.root
+    return None
 
 
 # Tokens that end a speaker's phrase after its cue: the person named after them is someone else
@@ -2472,7 +2496,13 @@ def _trailing_cue(doc: Doc, text: str, q: _Quotation, by_verb: dict[int, _Cue]) 
             ):
                 return None
             return cue
-        if tok.pos_ == "VERB" and tok.dep_ not in ("relcl", "acl", "amod", "compound"):
+        if (
+            tok.pos_ == "VERB"
+            and tok.dep_ not in ("relcl", "acl", "amod", "compound")
+            # (a name the tagger took for a verb is still the speaker's phrase: "“…,” Tulsa
+            # police Chief Chuck Jordan said", "Tulsa" a verb and a place)
+            and not tok.ent_type_
+        ):
             return None
         i += 1
     return None

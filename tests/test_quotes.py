@@ -2077,3 +2077,71 @@ def test_a_question_then_a_new_sentence_with_its_own_report_is_not_its_cue(model
     found = run(model, text)
     assert not any("Everybody sues" in q.text and q.speaker == "Dan Hale" for q in found)
     assert any("no such problem" in q.text and q.speaker == "Dan Hale" for q in found)
+
+
+def _parsed(model, words, parse, ents, lemmas=None):
+    """A Doc with the parse given (head, dep, pos per word): the small model's mistakes, fixed."""
+    heads, deps, pos = zip(*parse, strict=True)
+    return Doc(
+        model.vocab, words=words, heads=list(heads), deps=list(deps), pos=list(pos),
+        lemmas=lemmas or [w.lower() for w in words], ents=ents,
+    )  # fmt: skip
+
+
+def test_a_quoted_title_after_the_verb_is_not_its_speaker(model):
+    # Model-free: the parse made the programme's quoted title the subject of "said" and hung
+    # the name off the quotation ("“…,” Hale, an ally, said on “Morning Talk.”"). Quoted words
+    # never speak: the name before the verb does.
+    words = ["“", "We", "lost", ",", "”", "Hale", ",", "an", "ally", ",", "said", "on", "“",
+             "Morning", "Talk", ".", "”"]  # fmt: skip
+    parse = [
+        (10, "punct", "PUNCT"), (2, "nsubj", "PRON"), (10, "ccomp", "VERB"), (10, "punct", "PUNCT"),
+        (10, "punct", "PUNCT"), (1, "appos", "PROPN"), (5, "punct", "PUNCT"), (8, "det", "DET"),
+        (5, "appos", "NOUN"), (10, "punct", "PUNCT"), (10, "ROOT", "VERB"), (10, "prep", "ADP"),
+        (10, "punct", "PUNCT"), (14, "compound", "PROPN"), (10, "nsubj", "PROPN"),
+        (10, "punct", "PUNCT"), (10, "punct", "PUNCT"),
+    ]  # fmt: skip
+    ents = ["O"] * 5 + ["B-PERSON"] + ["O"] * 7 + ["B-ORG", "I-ORG", "O", "O"]
+    lemmas = [{"said": "say", "lost": "lose"}.get(w, w.lower()) for w in words]
+    doc = _parsed(model, words, parse, ents, lemmas)
+    _, quoted = quotes._placed_quotations(doc, doc.text)
+    (cue,) = [c for c in quotes._cue_verbs(doc, quoted) if c.verb.text == "said"]
+    assert cue.speaker_tok is not None and cue.speaker_tok.text == "Hale"
+
+
+def test_a_name_taken_for_a_verb_does_not_end_the_speakers_phrase(model):
+    # Model-free: "Tulsa" tagged a verb (and a place) before the chief's title; the quotation
+    # is still the chief's, not left without a cue
+    words = ["“", "We", "will", "win", ",", "”", "Tulsa", "police", "Chief", "Ann", "Marsh",
+             "said", "."]  # fmt: skip
+    parse = [
+        (3, "punct", "PUNCT"), (3, "nsubj", "PRON"), (3, "aux", "AUX"), (3, "ROOT", "VERB"),
+        (3, "punct", "PUNCT"), (3, "punct", "PUNCT"), (3, "dep", "VERB"), (8, "compound", "NOUN"),
+        (6, "dobj", "PROPN"), (10, "compound", "PROPN"), (8, "appos", "PROPN"),
+        (3, "conj", "VERB"), (3, "punct", "PUNCT"),
+    ]  # fmt: skip
+    ents = ["O"] * 6 + ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    lemmas = [{"said": "say"}.get(w, w.lower()) for w in words]
+    doc = _parsed(model, words, parse, ents, lemmas)
+    start = doc[9].idx
+    mentions = [EntityMention("t", "Ann Marsh", "PERSON", "Ann Marsh", start, start + 9, 0)]
+    found = quotes.extract(doc, article_id="t", mentions=mentions)
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "Ann Marsh")]
+
+
+def test_a_role_noun_inside_a_quotation_gives_no_title(model):
+    # Model-free: "“… and frankly the mayor,” Hale said": the parse hung the name off the
+    # quotation's last noun as its apposition; that is no title of Hale's
+    words = ["“", "Blame", "the", "mayor", ",", "”", "Hale", "said", "."]
+    parse = [
+        (7, "punct", "PUNCT"), (7, "ccomp", "VERB"), (3, "det", "DET"), (1, "dobj", "NOUN"),
+        (3, "punct", "PUNCT"), (3, "punct", "PUNCT"), (3, "appos", "PROPN"), (7, "ROOT", "VERB"),
+        (7, "punct", "PUNCT"),
+    ]  # fmt: skip
+    ents = ["O"] * 6 + ["B-PERSON", "O", "O"]
+    doc = _parsed(model, words, parse, ents)
+    _, quoted = quotes._placed_quotations(doc, doc.text)
+    start = doc[6].idx
+    mentions = [EntityMention("t", "Tom Hale", "PERSON", "Hale", start, start + 4, 0)]
+    resolver = quotes._Resolver(doc, quotes._Names(doc, mentions), quoted)
+    assert "Tom Hale" not in resolver.roles
