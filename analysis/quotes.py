@@ -6,8 +6,10 @@ blank line). It finds quotation spans paragraph by paragraph from the quotation 
 paragraph, which is both the newspaper convention for a quotation continued in the next paragraph
 and the local recovery for a missing closing mark). Speech cues are reporting verbs found in the
 dependency parse ("said", "urged", "according to" ...). A quotation becomes speech when a cue
-attaches it to a speaker (``“…,” Kerry said`` / ``Carter said: “…”``) or when it is a stand-alone
-quoted sentence following another quotation (the speaker carries on); otherwise it is a scare
+attaches it to a speaker (``“…,” Kerry said`` / ``Carter said: “…”``; quoted words, such as a
+programme's title after the verb, are never the speaker) or when it is a stand-alone quoted
+sentence following another quotation (the speaker carries on, but not over a sentence of the
+narrator's own into a new paragraph); otherwise it is a scare
 quote or a title and is left out. A cue whose reported clause is mostly unquoted gives a
 ``reported`` record (partial quotations stay inside its text, so nothing is counted twice).
 
@@ -2053,10 +2055,22 @@ def _cue_candidates(doc: Doc) -> list[int]:
         elif pos in (VERB, AUX):
             is_speech = speech_lemmas.get(lemma)
             if is_speech is None:
-                is_speech = speech_lemmas[lemma] = strings[lemma].lower() in CUE_VERBS
+                word = strings[lemma].lower()
+                # ("go": "“…,” Smith went on", see _goes_on)
+                is_speech = speech_lemmas[lemma] = word in CUE_VERBS or word == "go"
             if is_speech:
                 out.append(i)
     return out
+
+
+def _goes_on(verb: Token) -> bool:
+    """Whether ``verb`` is "went on" said of a speaker, as "continued" is: "“…,” Smith went
+    on." (a cue only beside a quotation); not "went on to say …", "went on a tour"."""
+    return (
+        verb.lemma_.lower() == "go"
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+        and not any(c.dep_ in ("xcomp", "dobj", "prep", "ccomp") for c in verb.children)
+    )
 
 
 def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
@@ -2070,7 +2084,8 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             if cue is not None:
                 cues.append(cue)
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in CUE_VERBS:
+        goes_on = _goes_on(tok)
+        if tok.pos_ not in ("VERB", "AUX") or not (tok.lemma_.lower() in CUE_VERBS or goes_on):
             continue
         modifier = tok.dep_ in ("amod", "acl", "compound") or (
             tok.tag_ == "VBN" and tok.dep_ != "ROOT"
@@ -2086,7 +2101,7 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             # off the quotation, lent it the quotation's own "we"). Quoted words are never the
             # speaker: the one named before the verb is (the show had spoken).
             subj = _named_before(tok, quoted)
-        content = None if tok.lemma_.lower() in QUOTE_ONLY_VERBS else _content(tok)
+        content = None if goes_on or tok.lemma_.lower() in QUOTE_ONLY_VERBS else _content(tok)
         if tok.lemma_ == "call" and any(c.dep_ == "oprd" for c in tok.children):
             content = None  # "called the talks “…”": only a quotation makes it speech
         if content and subj is not None and content[0] <= subj.i < content[1] and subj.i > tok.i:
@@ -2096,7 +2111,7 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             while j < content[1] and doc[j].text != ",":
                 j += 1
             content = (j + 1, content[1]) if content[1] - j > MIN_REPORTED_TOKENS else None
-        if content is None and tok.lemma_.lower() not in QUOTE_ONLY_VERBS:
+        if content is None and not goes_on and tok.lemma_.lower() not in QUOTE_ONLY_VERBS:
             trailing = _trailing_clause(tok, quoted)
             if trailing is not None:
                 content, speaker = trailing
@@ -2502,6 +2517,17 @@ def _trailing_cue(doc: Doc, text: str, q: _Quotation, by_verb: dict[int, _Cue]) 
             # (a name the tagger took for a verb is still the speaker's phrase: "“…,” Tulsa
             # police Chief Chuck Jordan said", "Tulsa" a verb and a place)
             and not tok.ent_type_
+            # (nor does a passive the cue complements end it: "“…?” a reporter can be heard
+            # asking Smith", "“…,” Smith is quoted as saying"; "Smith's office declined to
+            # comment" does)
+            and not (
+                any(c.dep_ == "auxpass" for c in tok.children)
+                and any(
+                    t.i in by_verb and t.dep_ in ("xcomp", "pcomp") and t.i < limit
+                    for c in tok.children
+                    for t in (c, *c.children)
+                )
+            )
         ):
             return None
         i += 1
@@ -3057,6 +3083,8 @@ class _Walk:
             if spk is None:
                 if self.last_speaker is None or self.last_speaker[0] < para_no - 1:
                     return
+                if self.last_speaker[0] < para_no and self._narrated_since_last(q):
+                    return
                 spk = self.last_speaker[1]
         if spk is None:
             # A cue with no recoverable subject ("“…,” was the reply"): still speech, speaker unknown.
@@ -3068,6 +3096,25 @@ class _Walk:
         )
         self.pieces.append(q)
         self.last_speaker = (para_no, spk)
+
+    def _narrated_since_last(self, q: _Quotation) -> bool:
+        """Whether a sentence of the narrator's own stands between the last record and the
+        quotation ``q`` (not the record's, nor its cue's): "“…,” Lopez said. On its face,
+        Lopez's critique is the usual one.¶“I worry that …” (a pull quote of someone else)" —
+        the speaker carries on into a new paragraph only from the quotation or cue ending
+        the one before."""
+        last = self.out[-1]
+        doc, r = self.doc, self.resolver
+        first = r.sent_of[min(_token_at(doc, last.end - 1), len(doc) - 1)]
+        cue_sent = (
+            r.sent_of[min(_token_at(doc, last.speaker_start), len(doc) - 1)]
+            if last.speaker_start is not None and last.speaker_start >= last.start
+            else first
+        )
+        for n in range(max(first, cue_sent) + 1, r.sent_of[q.tok_start]):
+            if any(t.is_alpha and not r.quoted[t.i] for t in r.sents[n]):
+                return True
+        return False
 
     def _introduced_by(self, q: _Quotation) -> _Speaker | None:
         """The named actor a colon before quotation ``q`` introduces it with: the name that is

@@ -2145,3 +2145,52 @@ def test_a_role_noun_inside_a_quotation_gives_no_title(model):
     mentions = [EntityMention("t", "Tom Hale", "PERSON", "Hale", start, start + 4, 0)]
     resolver = quotes._Resolver(doc, quotes._Names(doc, mentions), quoted)
     assert "Tom Hale" not in resolver.roles
+
+
+def test_whom_a_reporter_is_heard_asking_is_not_the_speaker(model):
+    # the reporter asks, Hale is asked: the question is the reporter's (unnamed), not Hale's
+    text = (
+        "Dan Hale spoke at a rally in Reno on Monday.\n\n"
+        "“Should the city build a wall on the river?” a reporter could be heard asking Hale "
+        "after the rally."
+    )
+    found = run(model, text)
+    assert [(q.kind, q.speaker, q.speaker_mention) for q in found] == [
+        ("direct", None, "a reporter")
+    ]
+
+
+def test_a_quotation_after_the_narrators_own_sentence_does_not_carry_the_speaker_on(model):
+    # a pull quote after a sentence of narration is not Pratt going on; with only her
+    # quotation before it, it is
+    said = "“We cannot print money to pay our debts,” Ellen Pratt said. “It ruins economies.”"
+    text = (
+        f"{said}\nOn its face, Pratt’s critique is the usual line of attack on tax cuts for the "
+        "rich.\n\n“I worry that we will see a return of balanced-budget talk in the party.”\n\n"
+        "Some economists disagree with both candidates."
+    )
+    assert not any("I worry" in q.text for q in run(model, text))
+    text = f"{said}\n\n“And the voters know it.”"
+    assert _speaker_of(model, text, "voters know it") == "Ellen Pratt"
+
+
+def test_a_passive_quoted_as_saying_keeps_its_quotation(model):
+    text = (
+        "“Our survey works where others fail because we call only likely voters,” Hale is "
+        "quoted as saying in the firm's statement."
+    )
+    found = run(model, text)
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "Hale")]
+
+
+def test_went_on_beside_a_quotation_is_its_cue(model):
+    # "went on" is "continued": the interviewer's retort before is not carried on
+    text = (
+        "“People are bullied when they are 60,” Dan Hale said.\n\n"
+        "Ellen Pratt replied with a smile: “It can happen at 40.” She is 40.\n\n"
+        "“You know, it happens, right?” Hale went on, as if he had not heard her."
+    )
+    assert _speaker_of(model, text, "it happens, right") == "Dan Hale"
+    # and "went on to say" / "went on a tour" are no cue of their own
+    text = "Dan Hale went on a tour of the plant. He went on to say that the plant would stay."
+    assert [q.cue for q in run(model, text)] == ["say"]
