@@ -6,8 +6,10 @@ blank line). It finds quotation spans paragraph by paragraph from the quotation 
 paragraph, which is both the newspaper convention for a quotation continued in the next paragraph
 and the local recovery for a missing closing mark). Speech cues are reporting verbs found in the
 dependency parse ("said", "urged", "according to" ...). A quotation becomes speech when a cue
-attaches it to a speaker (``“…,” Kerry said`` / ``Carter said: “…”``) or when it is a stand-alone
-quoted sentence following another quotation (the speaker carries on); otherwise it is a scare
+attaches it to a speaker (``“…,” Kerry said`` / ``Carter said: “…”``; quoted words, such as a
+programme's title after the verb, are never the speaker) or when it is a stand-alone quoted
+sentence following another quotation (the speaker carries on, but not over a sentence of the
+narrator's own into a new paragraph); otherwise it is a scare
 quote or a title and is left out. A cue whose reported clause is mostly unquoted gives a
 ``reported`` record (partial quotations stay inside its text, so nothing is counted twice).
 
@@ -680,10 +682,11 @@ class _Resolver:
         self.names = names
         self.quoted = quoted
         self.roles: dict[str, str] = {}  # canonical name → role, from appositions
-        self.role_index: list[tuple[frozenset[str], str]] = []  # role words → canonical name
+        # role words → canonical name, and the token where the article gives that role
+        self.role_index: list[tuple[frozenset[str], str, int]] = []
         # Antecedent candidates: (token index, speaker, is_subject).
         self.candidates: list[tuple[int, _Speaker, bool]] = []
-        sents = list(doc.sents)
+        sents = self.sents = list(doc.sents)
         self.sent_of = [0] * len(doc)
         for n, s in enumerate(sents):
             for i in range(s.start, s.end):
@@ -797,6 +800,8 @@ class _Resolver:
                     role_head = child  # "John Dorrian, the spokesman for the coalition,"
         if role_head is None or role_head.tag_ in ("NNS", "NNPS"):
             return  # (a plural, "former advisers", is no one person's role)
+        if self.quoted[role_head.i]:
+            return  # a noun of a quotation the parse ran into the name after it is no title
         role = _role_span(role_head, ent)
         if not role:
             return
@@ -806,7 +811,7 @@ class _Resolver:
             # Vladimir Safronkov", the apostrophe lost): the title is its envoy's, not its own.
             return
         self.roles.setdefault(name, role)
-        self.role_index.append((frozenset(w.lower() for w in role.split()), name))
+        self.role_index.append((frozenset(w.lower() for w in role.split()), name, ent.start))
 
     @classmethod
     def antecedents_only(
@@ -1186,7 +1191,10 @@ class _Resolver:
             # Allen's words, not Trump's)
             chain = self._subject_pronoun_before(token, own)
             if chain is not None:
-                distance = self.sent_of[token.i] - self.sent_of[chain.i]
+                # (the quoted sentences that carry on its speaker's words are not counted:
+                # "“…,” she said. “But …” Asked about her vote in the event that Smith wins,
+                # she replied" is still the speaker, Smith only named in passing)
+                distance = self._narrated_distance(chain.i, token.i)
                 if ranked is None or (distance, 0, distance) < ranked[0]:
                     via = self._chained(chain)
                     if (via is not None and via.name) or chain.lower_ in ("he", "she"):
@@ -1324,12 +1332,22 @@ class _Resolver:
                 continue  # (a name in passing: "X said he will not vote for Trump")
             if now - self.sent_of[idx] > ANTECEDENT_SENTENCES or not self._speech_subject(spk):
                 return False
-            sents = list(self.doc.sents)
+            sents = self.sents
             return all(
                 self.quoted[next((t.i for t in sents[n] if not t.is_punct), sents[n].start)]
                 for n in range(self.sent_of[idx] + 1, now)
             )
         return False
+
+    def _narrated_distance(self, a: int, b: int) -> int:
+        """How many sentences token ``b``'s is after token ``a``'s, not counting those between
+        them that are all quotation (a speaker's words carried on, no narration in them)."""
+        first, last = self.sent_of[a], self.sent_of[b]
+        quoted = sum(
+            all(self.quoted[t.i] or t.is_punct or t.is_space for t in self.sents[n])
+            for n in range(first + 1, last)
+        )
+        return last - first - quoted
 
     def _speech_subject(self, spk: _Speaker) -> bool:
         """Whether the mention of ``spk`` is the subject of a speech verb."""
@@ -1488,7 +1506,14 @@ class _Resolver:
         # Indonesian story: a nationality the role was given without names no other office
         # (but "the Russian president" is not "Syrias President" Assad)
         national = frozenset(t.text.lower() for t in words if _nationality(t.text))
-        for role_words, name in self.role_index:
+        office = token.lemma_.lower() in ROLE_TITLES
+        for role_words, name, at in self.role_index:
+            if at > token.i and not office and self.sent_of[at] - self.sent_of[token.i] > 1:
+                # A role the article gives only further on is an office's holder ("the
+                # foreign minister said … Foreign Minister Ana Ruiz"), but a description many
+                # may fit is not one given someone later: "the candidate said" of a debate
+                # story is not the "fellow candidate Tom Hale" of its last paragraphs.
+                continue
             if not wanted <= role_words and not (
                 national
                 and len(wanted - national) > 1  # an office of its own, not "president"
@@ -2030,10 +2055,22 @@ def _cue_candidates(doc: Doc) -> list[int]:
         elif pos in (VERB, AUX):
             is_speech = speech_lemmas.get(lemma)
             if is_speech is None:
-                is_speech = speech_lemmas[lemma] = strings[lemma].lower() in CUE_VERBS
+                word = strings[lemma].lower()
+                # ("go": "“…,” Smith went on", see _goes_on)
+                is_speech = speech_lemmas[lemma] = word in CUE_VERBS or word == "go"
             if is_speech:
                 out.append(i)
     return out
+
+
+def _goes_on(verb: Token) -> bool:
+    """Whether ``verb`` is "went on" said of a speaker, as "continued" is: "“…,” Smith went
+    on." (a cue only beside a quotation); not "went on to say …", "went on a tour"."""
+    return (
+        verb.lemma_.lower() == "go"
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+        and not any(c.dep_ in ("xcomp", "dobj", "prep", "ccomp") for c in verb.children)
+    )
 
 
 def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
@@ -2047,7 +2084,8 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             if cue is not None:
                 cues.append(cue)
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in CUE_VERBS:
+        goes_on = _goes_on(tok)
+        if tok.pos_ not in ("VERB", "AUX") or not (tok.lemma_.lower() in CUE_VERBS or goes_on):
             continue
         modifier = tok.dep_ in ("amod", "acl", "compound") or (
             tok.tag_ == "VBN" and tok.dep_ != "ROOT"
@@ -2057,7 +2095,13 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
         if _agreeing_to(tok):
             continue  # "agreed to a “reconciliation”": a deal, not a statement
         subj = speech.subject(tok)
-        content = None if tok.lemma_.lower() in QUOTE_ONLY_VERBS else _content(tok)
+        if subj is not None and quoted[subj.i]:
+            # "“…,” Flynn, a top aide, said on Fox News's “Fox and Friends.”": the parse took
+            # the programme's quoted title after the verb for its subject (or, the verb hung
+            # off the quotation, lent it the quotation's own "we"). Quoted words are never the
+            # speaker: the one named before the verb is (the show had spoken).
+            subj = _named_before(tok, quoted)
+        content = None if goes_on or tok.lemma_.lower() in QUOTE_ONLY_VERBS else _content(tok)
         if tok.lemma_ == "call" and any(c.dep_ == "oprd" for c in tok.children):
             content = None  # "called the talks “…”": only a quotation makes it speech
         if content and subj is not None and content[0] <= subj.i < content[1] and subj.i > tok.i:
@@ -2067,7 +2111,7 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             while j < content[1] and doc[j].text != ",":
                 j += 1
             content = (j + 1, content[1]) if content[1] - j > MIN_REPORTED_TOKENS else None
-        if content is None and tok.lemma_.lower() not in QUOTE_ONLY_VERBS:
+        if content is None and not goes_on and tok.lemma_.lower() not in QUOTE_ONLY_VERBS:
             trailing = _trailing_clause(tok, quoted)
             if trailing is not None:
                 content, speaker = trailing
@@ -2100,6 +2144,22 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             content = _before_speaker(doc, content, subj, quoted)
         cues.append(_Cue(tok, tok.text, subj, content))
     return cues
+
+
+def _named_before(verb: Token, quoted: list[bool]) -> Token | None:
+    """The first name in the phrase right before ``verb``, back to a quotation or the start of
+    the sentence ("…,” Flynn, a top Trump surrogate, said"), as the root of its entity; None
+    when the phrase names no one."""
+    doc, lo = verb.doc, verb.i
+    while lo > max(verb.sent.start, verb.i - MAX_TRAILING_SPEAKER - 2) and not (
+        quoted[lo - 1] or doc[lo - 1].text in QUOTE_TOKENS
+    ):
+        lo -= 1
+    for t in doc[lo : verb.i]:
+        ent = speech.entity_of(t)
+        if ent is not None and ent.label_ in SPEAKER_LABELS:
+            return ent.root
+    return None
 
 
 # Tokens that end a speaker's phrase after its cue: the person named after them is someone else
@@ -2423,16 +2483,17 @@ def _trailing_cue(doc: Doc, text: str, q: _Quotation, by_verb: dict[int, _Cue]) 
             )
             if bare and not (between and phrase <= q.tok_end):
                 return None
-            # A quotation closed by a full stop, then a cue with words of its own after it
-            # ("“… those locations.” Assad says Syria war will “drag on”": a headline the
-            # page ran in): a new sentence, reporting something else.
+            # A quotation closed by a full stop (or a question or exclamation mark), then a
+            # cue with words of its own after it ("“… those locations.” Assad says Syria war
+            # will “drag on”": a headline the page ran in; "“Who pays, right?” Later, Smith
+            # claimed that …"): a new sentence, reporting something else.
             # So is a fragment woven into a sentence, then a speaker of its own named after it
             # with words of its own ("Labour say a vote for them could “let the Tories in”,
             # while the Tories say the Lib Dems would mean …"): the fragment is its own
             # sentence's. (With no speaker between, "…”, arguing that …" goes on the same
             # speaker's sentence: its cue still.)
             if (
-                (inner.endswith(".") or (between and _is_partial(text, q)))
+                (inner.endswith((".", "?", "!")) or (between and _is_partial(text, q)))
                 and cue.content is not None
                 and cue.content[0] > tok.i
                 and cue.content[1] - cue.content[0] >= 2
@@ -2450,7 +2511,24 @@ def _trailing_cue(doc: Doc, text: str, q: _Quotation, by_verb: dict[int, _Cue]) 
             ):
                 return None
             return cue
-        if tok.pos_ == "VERB" and tok.dep_ not in ("relcl", "acl", "amod", "compound"):
+        if (
+            tok.pos_ == "VERB"
+            and tok.dep_ not in ("relcl", "acl", "amod", "compound")
+            # (a name the tagger took for a verb is still the speaker's phrase: "“…,” Tulsa
+            # police Chief Chuck Jordan said", "Tulsa" a verb and a place)
+            and not tok.ent_type_
+            # (nor does a passive the cue complements end it: "“…?” a reporter can be heard
+            # asking Smith", "“…,” Smith is quoted as saying"; "Smith's office declined to
+            # comment" does)
+            and not (
+                any(c.dep_ == "auxpass" for c in tok.children)
+                and any(
+                    t.i in by_verb and t.dep_ in ("xcomp", "pcomp") and t.i < limit
+                    for c in tok.children
+                    for t in (c, *c.children)
+                )
+            )
+        ):
             return None
         i += 1
     return None
@@ -3005,6 +3083,8 @@ class _Walk:
             if spk is None:
                 if self.last_speaker is None or self.last_speaker[0] < para_no - 1:
                     return
+                if self.last_speaker[0] < para_no and self._narrated_since_last(q):
+                    return
                 spk = self.last_speaker[1]
         if spk is None:
             # A cue with no recoverable subject ("“…,” was the reply"): still speech, speaker unknown.
@@ -3016,6 +3096,25 @@ class _Walk:
         )
         self.pieces.append(q)
         self.last_speaker = (para_no, spk)
+
+    def _narrated_since_last(self, q: _Quotation) -> bool:
+        """Whether a sentence of the narrator's own stands between the last record and the
+        quotation ``q`` (not the record's, nor its cue's): "“…,” Lopez said. On its face,
+        Lopez's critique is the usual one.¶“I worry that …” (a pull quote of someone else)" —
+        the speaker carries on into a new paragraph only from the quotation or cue ending
+        the one before."""
+        last = self.out[-1]
+        doc, r = self.doc, self.resolver
+        first = r.sent_of[min(_token_at(doc, last.end - 1), len(doc) - 1)]
+        cue_sent = (
+            r.sent_of[min(_token_at(doc, last.speaker_start), len(doc) - 1)]
+            if last.speaker_start is not None and last.speaker_start >= last.start
+            else first
+        )
+        for n in range(max(first, cue_sent) + 1, r.sent_of[q.tok_start]):
+            if any(t.is_alpha and not r.quoted[t.i] for t in r.sents[n]):
+                return True
+        return False
 
     def _introduced_by(self, q: _Quotation) -> _Speaker | None:
         """The named actor a colon before quotation ``q`` introduces it with: the name that is

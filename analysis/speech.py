@@ -83,16 +83,24 @@ def subject(verb: Token) -> Token | None:
     # "Johnson added … and said:", "…, saying that …": the subject of the verb it hangs off.
     # Only a speech verb or the sentence root lends its subject, so that "X said the soldiers
     # would be … and claimed …" gives X, not "the soldiers".
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        # "Smith is quoted as saying …": the passive's subject speaks
+        for child in verb.head.head.children:
+            if child.dep_ == "nsubjpass":
+                return child
     head = verb
     for _ in range(3):
         if head.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or head.head is head:
             break
+        # the subject of a passive a verb complements speaks too: "a reporter can be heard
+        # asking …", "he was seen saying …"
+        deps = ("nsubj", "nsubjpass") if head.dep_ == "xcomp" else ("nsubj",)
         head = head.head
         if head.lemma_.lower() in SPEECH_VERBS or head.dep_ == "ROOT":
             for child in head.children:
                 # "It is hard to say …", "there is no telling …": no one speaks ("It joined
                 # the lawsuit, claiming …" is the plaintiff)
-                if child.dep_ == "nsubj" and not (
+                if child.dep_ in deps and not (
                     child.lower_ in ("it", "there") and head.lemma_ == "be"
                 ):
                     return child
@@ -217,6 +225,10 @@ def inverted_subject(verb: Token) -> Token | None:
     # X, 100,000 remained" — the parser makes X the subject of "remained" there too.)
     # Right after a quotation ("…” said X a doctor at the clinic") what follows is the speaker.
     after_quote = verb.i > 0 and doc[verb.i - 1].is_quote
+    if verb.lemma_.lower() == "ask" and not after_quote:
+        # "a reporter can be heard asking Trump after the event": whom one asks is not who
+        # speaks, unless the name comes right after a quotation ("“Why?” asked Trump.")
+        return None
     runs_on = i < len(doc) and not doc[i].is_punct and not after_quote
     if runs_on and any(_reported_subject(t, verb) for t in nouns):
         return None
