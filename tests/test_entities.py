@@ -2334,9 +2334,11 @@ def test_a_common_word_the_model_calls_a_place_is_none(model):
         model, "Sideways has been voted the best film of the year by the critics' circle."
     )
     assert "Sideways" not in {m.name for m in mentions if m.label in ("GPE", "LOC")}
-    # a region the lexicon knows stays one, and so does a compass word's
+    # a region the lexicon knows stays one, and so does a state's abbreviation
     mentions, _ = run(model, "Ice is melting across the Arctic faster than expected.")
     assert ("Arctic", "LOC") in {(m.name, m.label) for m in mentions}
+    mentions, _ = run(model, "The senator spoke to supporters in Everett, Wash., on Tuesday.")
+    assert "Wash" in {m.name for m in mentions if m.label == "GPE"}
 
 
 def test_a_festivals_place_word_casts_no_vote_on_the_place(model):

@@ -176,6 +176,7 @@ def _unplaced_word(name: str, group: Sequence[_Mention]) -> bool:
         name.isalpha()  # (not "B.C.", British Columbia)
         and name.istitle()
         and name.lower() not in COMPASS_WORDS  # "the South", "the Northeast": regions
+        and name not in _STATE_ABBREVIATIONS  # "Everett, Wash.": the state
         and not any(m.locative or m.place_noun for m in group)
         and geo.ordinary_word(name)
         and gazetteer.town(name) is None
@@ -215,6 +216,10 @@ _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|an|at|az)-", re.IGNORECASE)
 
 
 PLACE_PLURALS = lexicon.words("place_plurals")
+# The AP's abbreviations of the US states without their dots ("Wash", "Mass", "Ind").
+_STATE_ABBREVIATIONS = frozenset(
+    k.replace(".", "").replace(" ", "") for k in lexicon.mapping("us_state_abbreviations")
+)
 THING_NAMES = lexicon.words("thing_names")
 # Nouns that make a known place's name the name of the area around or within it.
 AREA_NOUNS = frozenset(
