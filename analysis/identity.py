@@ -53,7 +53,9 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   as another's alternate ("Salem" is no Jerusalem, "Monterey" no Monterrey); a common English
   word ("Vine", "Union") and an English county ("Clarke County") join nothing by spelling.
   A province's name joins its spellings ("Idleb province" / "Idlib Province" / "Idlib
-  governorate"), never its city ("Homs province" is not Homs); a compass part of it joins it.
+  governorate"), never its city ("Homs province" is not Homs). A compass part of a place or a
+  province is not it ("Northern Syria" is no Syria, "Eastern Homs" no Homs); the part's
+  spellings join each other ("East Aleppo" / "Eastern Aleppo").
 * never canonical: mojibake ("JuliÃ¡n Castro") where a correct spelling is in the group; a
   typo's canonical is the spelling the corpus attests most, its longer names' endings counted,
   never a country's possessive that lost its apostrophe ("Russias military"), and never the
@@ -784,14 +786,21 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
                 short=min(_letters(_place_part(n)) for n in (name, first_of[group])) <= 4,
             ):
                 join(first_of[group], name)
-    # A compass word's part of a place the store names is that place ("west Aleppo", "Northern
-    # Syria" ~ "Aleppo", "Syria"): the map draws it there already (geo._core), and ranked apart
-    # it split the place's articles.
+    # A compass word's part of a place is no name of the place: "Northern Syria" is a region of
+    # the country, "eastern Homs" the desert of Homs province a hundred kilometres from the
+    # city, "Eastern Aleppo" the besieged half of a city the other half of which the rankings
+    # count apart. The map draws the part at its place all the same (geo._core). The part's own
+    # spellings join ("East Aleppo", "Eastern Aleppo", "east Aleppo": one direction, one place).
     parts = {n: _compass_part_of(n) for n in names}
     for name, whole in parts.items():
         group = _compass_group(name, whole)
+        if group is None:
+            continue
+        group = f"compass:{_compass_direction(name.partition(' ')[0])}:{group}"
         if group in first_of:
             join(first_of[group], name)
+        else:
+            first_of[group] = name
     # Still apart: one edit in a long name (8 letters or more; two from 11), same first and last
     # letter, word by word ("Deir Ezour" ~ "Deir Ezzor", "Albu Kamal" ~ "Abu Kamal"; not "Hama
     # province" ~ "Homs province", not "Northwestern" ~ "Northeastern"). Not a common English
@@ -815,8 +824,45 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
     # a correct spelling before a broken one ("Guantánamo Bay", not "GuantÃ¡namo Bay")
     for name in sorted(names, key=lambda n: (mojibake(n), parts[n] is not None)):
         best.setdefault(root(name), name)
+    _name_renamed_places(names, root, places, best)
     _spell_provinces_as_places(names, root, best)
     return {n: best[root(n)] for n in names if best[root(n)] != n}
+
+
+def _name_renamed_places(
+    names: Sequence[str], root, places: Mapping[str, str | None], best: dict[str, str]
+) -> None:
+    """A place's group shown under the gazetteer's own name of the place when the corpus writes
+    that name and the group's canonical is another name, not a spelling of it: a former name
+    ("Bombay" in more articles than "Mumbai", "Peking", "Madras") is no name to show; a spelling
+    ("Idleb", "Deir Ezzor") stays the one the corpus writes most. ``places``: root → the
+    gazetteer's "name|country" of its group; ``best``: root → canonical."""
+    for name in names:
+        r = root(name)
+        group = places.get(r)
+        canonical = best[r]
+        if group is None or name == canonical or mojibake(name):
+            continue
+        own = group.rpartition("|")[0]
+        if gazetteer.fold(name) != gazetteer.fold(own) or gazetteer.fold(
+            canonical
+        ) == gazetteer.fold(own):
+            continue
+        if _renamed(fold_key(canonical, place=True), fold_key(name, place=True)):
+            best[r] = name
+
+
+# First letters one sound writes two ways ("Qamishli" / "Kamishli", "Cabul" / "Kabul").
+_SAME_SOUND = str.maketrans("qc", "kk")
+
+
+def _renamed(a: str, b: str) -> bool:
+    """Are the folded keys ``a`` and ``b`` two names of a place, not two spellings of one: their
+    first letters differ (a transliteration keeps its first sound: "Bombay" / "Mumbai", "Peking"
+    / "Beijing"), or they share too little ("Calcutta" / "Kolkata", "Madras" / "Chennai")?"""
+    if a[:1].translate(_SAME_SOUND) != b[:1].translate(_SAME_SOUND):
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() < 0.5
 
 
 def _spell_provinces_as_places(names: Sequence[str], root, best: dict[str, str]) -> None:
@@ -883,10 +929,15 @@ def _province_group(name: str) -> str | None:
     return None if found is None else f"province:{found.name}|{found.country}"
 
 
+def _compass_direction(word: str) -> str:
+    """A compass word's direction: "Eastern", "east" → "east"; "North-western" → "northwest"."""
+    return word.lower().replace("-", "").removesuffix("ern")
+
+
 def _compass_group(name: str, whole: gazetteer.Place | None) -> str | None:
-    """The group a compass part joins (``whole``: :func:`_compass_part_of`): the province's for
-    a part of a province ("southern Idlib province" is in Idlib province, not the city), else
-    the place's."""
+    """The group of the whole a compass part is a part of (``whole``: :func:`_compass_part_of`):
+    the province's for a part of a province ("southern Idlib province" is in Idlib province,
+    not the city), else the place's. Parts of one direction in one group are one part."""
     if whole is None:
         return None
     rest = name.partition(" ")[2]

@@ -6,7 +6,8 @@ per-article :class:`Entity` aggregate (mentions, first offset). The work is in t
 
 1. *Clean each mention* — mend spans the source's lost punctuation ran together or on
    (:func:`_respan`: "Manbij Syria" → Manbij, Syria; "Jayrud 60 kilometres" → Jayrud; "Aleppo
-   Monitor" → Aleppo; "Fateh al-Sham Front" tagged PERSON → ORG; "the Great Recession" tagged
+   Monitor" → Aleppo; "east of Damascus Monitoring group" → Damascus; "Fateh al-Sham Front"
+   tagged PERSON → ORG; "the Great Recession" tagged
    FAC → EVENT; "Clean Power Plan" → a law, no entity; "the film Flight of the Phoenix" → a
    title, no place), drop a leading "the" and
    possessives ("Assad’s" → "Assad"), strip titles for matching ("Mr Blair", "Major General Igor

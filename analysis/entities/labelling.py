@@ -43,7 +43,11 @@ def _label_entities(mentions: list[_Mention]) -> None:
         if not _ARTICLE.match(word)
     )
     for name, group in groups.items():
-        label = _decide_label(name, group, countries, person_words)
+        # A mention that is a word of a title or an event's name in its sentence ("the
+        # Aldeburgh festival", "the film Flight of the Phoenix") says nothing of what the name
+        # is elsewhere: the article's other mentions decide ("takes place in Aldeburgh").
+        voters = [m for m in group if not m.no_place] or group
+        label = _decide_label(name, voters, countries, person_words)
         for m in group:
             m.label = label
             if m.org_use and label in ("GPE", "LOC") and not _nation(name):
@@ -152,11 +156,32 @@ def _decide_label(
             # most mentions tagged a place and the text calls it one ("the district of Midan",
             # "a police station in Midan"): one mention tagged PERSON does not make a person
             return top
+        if top in ("GPE", "LOC") and _unplaced_word(name, group):
+            # "Sideways has been voted the best film", "Million Dollar Baby and Sideways": a
+            # common word the model took for a place, which no gazetteer table knows and the
+            # text never puts anything in, is a title's or a brand's, no place to map
+            return None
     if any(m.person for m in group):
         return "PERSON"
     if top == "FAC" and _group_plural(name):
         return "ORG"  # "White Helmets": people, not a building
     return top  # None: only rescue labels and not a known place, not an entity we keep
+
+
+def _unplaced_word(name: str, group: Sequence[_Mention]) -> bool:
+    """Is ``name`` one word of English's ordinary vocabulary (:func:`geo.ordinary_word`: a verb,
+    an adjective, an adverb) that names no place the gazetteer knows, town or village, and
+    that no mention of ``group`` uses as a place ("in", "the town of")?"""
+    return (
+        name.isalpha()  # (not "B.C.", British Columbia)
+        and name.istitle()
+        and name.lower() not in COMPASS_WORDS  # "the South", "the Northeast": regions
+        and name not in _STATE_ABBREVIATIONS  # "Everett, Wash.": the state
+        and not any(m.locative or m.place_noun for m in group)
+        and geo.ordinary_word(name)
+        and gazetteer.town(name) is None
+        and gazetteer.village(name) is None
+    )
 
 
 def _nation(name: str) -> bool:
@@ -191,6 +216,10 @@ _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|an|at|az)-", re.IGNORECASE)
 
 
 PLACE_PLURALS = lexicon.words("place_plurals")
+# The AP's abbreviations of the US states without their dots ("Wash", "Mass", "Ind").
+_STATE_ABBREVIATIONS = frozenset(
+    k.replace(".", "").replace(" ", "") for k in lexicon.mapping("us_state_abbreviations")
+)
 THING_NAMES = lexicon.words("thing_names")
 # Nouns that make a known place's name the name of the area around or within it.
 AREA_NOUNS = frozenset(

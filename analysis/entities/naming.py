@@ -275,15 +275,14 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
                 full = _nearest_full(m.key, m.start, candidates, surname_only=False)
         elif m.person:
             full = _nearest_full(m.key, m.start, candidates, surname_only=False)
-        elif _surname_shape(m.key) and m.model_label in (
-            "GPE",
-            "ORG",
-            "NORP",
-            "FAC",
-            *RESCUE_LABELS,
+        elif _surname_shape(m.key) and (
+            m.model_label in ("GPE", "ORG", "NORP", "FAC", *RESCUE_LABELS)
+            or (m.model_label == "LOC" and not (m.locative or _after_the(text, m.start)))
         ):
             # (a surname the model tags a building: "directed at Bannon" after "Stephen Bannon";
-            # one with its particle: "Le Pen told CNN" after "Marine Le Pen", tagged FAC)
+            # one with its particle: "Le Pen told CNN" after "Marine Le Pen", tagged FAC; a
+            # compass word's surname tagged a region, "West said" after "Cornel West", though
+            # not "the West" or "in the West")
             full = _nearest_full(m.key, m.start, fulls, surname_only=True)
         if full is not None and len(m.key) == 1:
             full = _main_bearer(m, full, candidates if m.person else fulls, text)
@@ -337,6 +336,11 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
             m.label = org.label
         else:
             m.name = _plain_name(m)
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Does the name at ``start`` follow "the" ("the West", "The North")?"""
+    return text[max(0, start - 4) : start].lower() == "the "
 
 
 def _of_sex(fulls: Sequence[_Mention], title: str | None) -> Sequence[_Mention]:

@@ -18,6 +18,7 @@ from analysis import doc_arrays, gazetteer, geo, lexicon
 from analysis.entities.rules import (
     _WS,
     CLUB_HEAD_WORDS,
+    COMPASS_WORDS,
     DATE_WORDS,
     DISTANCE_UNITS,
     FACILITY_HEAD_WORDS,
@@ -992,6 +993,8 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
     - a place's name inside a work's title ("the film Flight of the Phoenix") is the title, and
       one naming a village's namesake event ("the Sundance film festival") the event: no place
       (:func:`_work_title`, :func:`_named_event`);
+    - a place run into the next sentence's opening words is the place ("east of Damascus
+      Monitoring group …", "Hama Army units …" → Damascus, Hama; :func:`_place_into_sentence`);
     - known names run together are split ("Manbij Syria", "Homs NGO AFP" → Homs, AFP;
       "Aleppo Syrias" → Aleppo, Syria[s]); a trailing organisation alias comes off an unknown
       name ("Hassakeh ISIS").
@@ -1012,6 +1015,8 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
     cut = _cut_headline_verb(doc, start, end, label)
     if cut is None:  # (an empty cut, "Car Bomb Kills", leaves no name: not "no cut")
         cut = _cut_run_on(doc, start, end, label)
+    if cut is None:
+        cut = _place_into_sentence(doc, span.start, start, end, label)
     if cut is not None:
         return cut
     end = _drop_trailing_numbers(doc, start, end)
@@ -1161,9 +1166,12 @@ def _named_event(doc: Doc, start: int, end: int) -> list[Span] | None:
     """The place-tagged name ``doc[start:end]`` as the name of an event written in lower case
     after it ("the Sundance film festival"), or None. Such an event is held in the place of its
     name when that is a city ("the Cannes film festival", "the Glastonbury festival": the name
-    stays a place); a name the gazetteer knows only as a village is the event's own, a
-    namesake's (the Sundance festival is in Utah, not in Sundance, Wyoming): tagged EVENT, and
-    recorded as no place (:func:`no_place_tokens`)."""
+    stays a place). A name the gazetteer knows only as a village may be a namesake's (the
+    Sundance festival is in Utah, not in Sundance, Wyoming) or the village's own (Telluride's,
+    Aldeburgh's), which the gazetteer cannot tell: in this sentence it is the event's, tagged
+    EVENT and recorded as no place (:func:`no_place_tokens`); the article's other mentions of
+    the name say what it is elsewhere ("held each June in Aldeburgh" stays a place: the event's
+    mention casts no vote, :func:`analysis.entities.labelling._label_entities`)."""
     k = end
     if k < len(doc) and doc[k].lower_ in _EVENT_KINDS and doc[k].text.islower():
         k += 1
@@ -1237,11 +1245,13 @@ def _headline_verb(doc: Doc, start: int, end: int, k: int, label: str) -> bool:
     return not is_given_name(before.text) or _surname_in(doc, before.text)
 
 
-def _surname_in(doc: Doc, word: str) -> bool:
+def _surname_in(doc: Doc, word: str, skip: int = -1) -> bool:
     """Does ``word`` end a name after a given name somewhere in ``doc`` (as "Clinton" in
-    "Hillary Clinton said", not "Foster" in "John Foster Dulles")?"""
+    "Hillary Clinton said", not "Foster" in "John Foster Dulles")? Not counting the token at
+    ``skip``."""
     return any(
         t.text == word
+        and t.i != skip
         and t.i > 0
         and is_given_name(doc[t.i - 1].text)
         and doc[t.i - 1].is_title
@@ -1329,6 +1339,104 @@ def _cut_run_on(doc: Doc, start: int, end: int, label: str) -> list[Span] | None
                 after = Span(doc, k + 1, end, label="ORG")
             return [*_respan(doc, Span(doc, start, k, label=label)), *_respan(doc, after)]
     return None
+
+
+# Dependencies of a name's last word on the noun after it that make the two one noun phrase.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "nmod"})
+
+
+def _place_into_sentence(
+    doc: Doc, span_start: int, start: int, end: int, label: str
+) -> list[Span] | None:
+    """A known place the model ran into the opening words of the next sentence or headline,
+    whose full stop or dash the source lost ("… east of Damascus[.] Monitoring group …",
+    "Daraa[ -] Army units carried out …", "near Damascus[.] Fierce clashes …"): the place alone,
+    and of the opening words only a known organisation or a nationality ("Aleppo
+    Russian sources" → Aleppo, Russian). Read where the span's last word modifies a lower-case
+    noun after it ("units", "group", "clashes") that names no body, building or place ("Idlib
+    News network", "the Rastan city centre" stay; after a gerund it may: "Monitoring group"),
+    the words after the place are one or two common English words (a headline's "Monitor"
+    is its source: "near Damascus - monitor"), and the phrase
+    is no name of its own: no determiner before it ("the Washington Post reporter"), and the
+    same words in lower case elsewhere in the text ("car bomb", "army units"), or a gerund,
+    an adjective, a number or a nationality opening it. None otherwise.
+    ``span_start``: the span's start before a leading "the" was dropped."""
+    from analysis.identity import common_word  # (identity reads this package)
+
+    if label == "PERSON" or end >= len(doc) or end - start < 2:
+        return None
+    if (span_start > 0 and doc[span_start - 1].pos_ in ("DET", "PRON")) or span_start < start:
+        return None
+    last = doc[end - 1]
+    noun = last.head
+    if last.dep_ not in _MODIFIER_DEPS or noun.i < end or noun.pos_ != "NOUN":
+        return None
+    between = doc[end : noun.i + 1]
+    if not all(t.is_alpha and t.text.islower() for t in between):
+        return None
+    if gazetteer.place(doc[start:end].text) is not None:
+        return None
+    k = next((k for k in range(end - 1, start, -1) if _place_prefix(doc, start, k)), None)
+    if k is None or not 1 <= end - k <= 2:
+        return None
+    opening = doc[k:end]
+    if not all(t.is_title and (common_word(t.text) or _demonym(t.text)) for t in opening):
+        return None
+    # a gerund opens a sentence ("Monitoring group …"), no name of a body or a place
+    gerund = opening[0].lower_.endswith("ing")
+    if noun.lower_ in ORG_HEAD_WORDS | FACILITY_WORDS | NEAR_PLACE_NOUNS and not gerund:
+        return None  # "Idlib News network", "Hama Media center": the span names that
+    # The opening words are no name's where the text writes them in lower case with the noun
+    # elsewhere ("army units", "air strikes", "car bomb"), or where they open no name at all:
+    # a gerund, an adjective of the dictionary ("Fierce clashes"), a number, a nationality. A
+    # name's head word needs the former ("London Marathon organisers" stays a name).
+    words = [t for t in opening if t.lower_ not in _SOURCE_WORDS] or list(opening)
+    lower = " ".join(t.lower_ for t in [*words, *between])
+    attested = re.search(rf"\b{re.escape(lower)}\b", text_of(doc)) is not None
+    first = words[0]
+    loose = (
+        gerund
+        or len(words) < len(opening)  # a headline's source: it ended at the place
+        or (first.tag_ == "JJ" and geo.ordinary_word(first.text))
+        or first.tag_ == "CD"
+        or _demonym(first.text)
+    )
+    if any(t.lower_ in _NAME_HEAD_WORDS - _SOURCE_WORDS for t in opening):
+        loose = False
+    if not (attested or loose):
+        return None
+    place = _piece(doc[start:k])
+    out = [Span(doc, start, k, label=place[1] if place is not None else "LOC")]
+    rest = _piece(opening)
+    if rest is not None and rest[0] == "org":
+        out.append(Span(doc, k, end, label="ORG"))
+    elif len(opening) == 1 and _demonym(opening[0].text):
+        out.append(Span(doc, k, end, label="NORP"))
+    return out
+
+
+# Last words of the names of bodies, buildings, events and laws: a place's name before one
+# with a noun after is that thing's name ("Damascus University students").
+_NAME_HEAD_WORDS = (
+    ORG_HEAD_WORDS | FACILITY_WORDS | FACILITY_HEAD_WORDS | EVENT_HEAD_WORDS | LAW_HEAD_WORDS
+)
+
+
+# A headline's source word after its place ("… near Damascus - monitor"), no name's head.
+_SOURCE_WORDS = frozenset({"monitor"})
+
+
+def _place_prefix(doc: Doc, start: int, k: int) -> bool:
+    """Is ``doc[start:k]`` a known place's name, whole at a space: a country or a city, state
+    or region the gazetteer or the alias tables know ("Damascus"), or one of them with an area
+    noun ("Damascus Countryside", SANA's name of the province)?"""
+    if not doc[k - 1].whitespace_ or doc[start].lower_ in COMPASS_WORDS:
+        return False  # ("North American": a compass word opens a name of its own)
+    found = _piece(doc[start:k])
+    if found is None and k - start >= 2 and doc[k - 1].lower_ in PLACE_NOUNS:
+        found = _piece(doc[start : k - 1]) if doc[k - 1].is_title else None
+    # (not a small town's name: a surname too, "Turner Broadcasting" is a company)
+    return found is not None and found[0] in ("country", "place")
 
 
 # Capitalised words that begin a name with "the" inside it ("Save the Children", "Stop the War").
@@ -1460,6 +1568,8 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     # name before it is a place's (see _next_to_place_noun)
     while end - start > 1 and doc[end - 1].text.istitle() and doc[end - 1].lower_ in PLACE_NOUNS:
         end -= 1
+    if end - start >= 2 and _headline_noun_after_surname(doc, end - 1):
+        end -= 1  # "Lynch Closes The Door on Clinton Probe": the person, not the probe
     j = end
     while (
         j < min(len(doc), end + 2) and doc[j].text.istitle() and doc[j].ent_iob_ not in ("B", "I")
@@ -1471,6 +1581,37 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if prev in ROLE_TITLES and doc[start - 1].text.istitle():
             start -= 1
     return start, end
+
+
+# Nouns that end the names of buildings and sites named after people ("Trump Tower", "Grant
+# Park", "Carnegie Hall"): no headline noun to cut off a person's name.
+_BUILDING_NOUNS = lexicon.words("place_facility_nouns") | frozenset(
+    {"tower", "towers", "hall", "center", "centre", "building", "plaza", "house", "library",
+     "ranch", "farm", "estate"}
+)  # fmt: skip
+
+
+def _headline_noun_after_surname(doc: Doc, k: int) -> bool:
+    """Is ``doc[k]``, the last word of a person-tagged name, a title-case headline's common noun
+    run on to the surname before it ("Clinton Probe", "Trump Campaign" in a text naming Hillary
+    Clinton, Donald Trump): a common English word that is no given name and no one's surname
+    in the text, after a word that is someone's surname there (:func:`_surname_in`) and no
+    common given name. A surname that is a common word keeps its name ("Elizabeth Warren":
+    "Elizabeth" is no surname; "Paul Singer" beside Rand Paul: "Paul" is a given name)."""
+    from analysis.identity import common_word  # (identity reads this package)
+
+    word, before = doc[k], doc[k - 1]
+    return (
+        word.lower_ not in _NAME_HEAD_WORDS | PLACE_NOUNS | _BUILDING_NOUNS  # "Trump Tower"
+        and word.is_title
+        and before.is_title
+        and before.whitespace_
+        and common_word(word.text)
+        and not is_given_name(word.text)
+        and not geo.given_name(before.text)  # "Paul Singer", "Scott Farmer": full names
+        and _surname_in(doc, before.text)
+        and not _surname_in(doc, word.text, skip=k)
+    )
 
 
 # What the tagger calls the opening word of a sentence that is no name: a preposition or
