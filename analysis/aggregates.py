@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 
 # Words in a quote's text (at least 1): line breaks (a quotation over several paragraphs) become
-# spaces, the text is split at each space and empty pieces are dropped. A direct quotation
-# interrupted by its cue is one record whose text runs over the cue ("A," said X, the bank's
-# chief. "B."); those words are the narrator's and are not counted: the weight is the
-# speaker's words. Counted once when the quote is written (quote_words, the store's
+# spaces, the text is split at each space, and empty pieces and a lone "…" are dropped. A direct
+# quotation interrupted by its cue is one record whose text is its pieces joined by " … "
+# (analysis.quotes.PIECE_JOINER); a store written before that holds the article's words over
+# the cue ("A," said X, the bank's chief. "B."), and those words are the narrator's and are not
+# counted either: the weight is the speaker's words. Counted once when the quote is written (quote_words, the store's
 # ``quotes.n_words``); QUOTE_TEXT_WORDS_SQL is the same count in SQL, for stores written before
 # the column existed. ``{q}`` is the quotes table's alias.
 QUOTE_WORDS_SQL = "{q}.n_words"
@@ -31,7 +32,7 @@ CUE_GAP = f"([^\\n])[{_MARKS}][^{_MARKS}\\n]*[{_MARKS}]"
 QUOTE_TEXT_WORDS_SQL = (
     "greatest(1, len(list_filter(string_split(replace(CASE WHEN kind = 'direct' THEN "
     f"regexp_replace(text, '{CUE_GAP}', '\\1 ', 'g') ELSE text END, chr(10), ' '), ' '), "
-    "lambda w: w <> '')))"
+    "lambda w: w NOT IN ('', '…'))))"
 )
 CUE_GAP_RE = re.compile(CUE_GAP)
 
@@ -41,7 +42,7 @@ def quote_words(text: str, kind: str = "direct") -> int:
     :data:`QUOTE_TEXT_WORDS_SQL` counts them."""
     if kind == "direct":
         text = CUE_GAP_RE.sub(r"\1 ", text)
-    return max(1, sum(1 for w in text.replace("\n", " ").split(" ") if w))
+    return max(1, sum(1 for w in text.replace("\n", " ").split(" ") if w and w != "…"))
 
 
 # The stored polarity of each scorer (a column of ``quotes``).

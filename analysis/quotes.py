@@ -9,9 +9,11 @@ dependency parse ("said", "urged", "according to" ...). A quotation becomes spee
 attaches it to a speaker (``“…,” Kerry said`` / ``Carter said: “…”``; quoted words, such as a
 programme's title after the verb, are never the speaker) or when it is a stand-alone quoted
 sentence following another quotation (the speaker carries on, but not over a sentence of the
-narrator's own into a new paragraph); otherwise it is a scare
-quote or a title and is left out. A cue whose reported clause is mostly unquoted gives a
-``reported`` record (partial quotations stay inside its text, so nothing is counted twice).
+narrator's own into a new paragraph); otherwise it is a scare quote or a title and is left out.
+A quotation its cue interrupts ("“A,” said X, the bank's chief. “B.”") is one record: its
+offsets span the whole, its text is the quoted words, "A … B". A cue whose reported clause is
+mostly unquoted gives a ``reported`` record (partial quotations stay inside its text, so nothing
+is counted twice); "deny/charge someone something" is no cue.
 
 Speakers are resolved to a canonical name: entity mentions from the entity extractor when given,
 else the fullest form of the name in the article ("Kerry" → "John Kerry"); a capitalised name or
@@ -2094,6 +2096,8 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             continue  # "the so-called …", "a film called …": not a speech act
         if _agreeing_to(tok):
             continue  # "agreed to a “reconciliation”": a deal, not a statement
+        if _withholding(tok):
+            continue  # "to deny Trump the nomination": a refusal to give, not a statement
         subj = speech.subject(tok)
         if subj is not None and quoted[subj.i]:
             # "“…,” Flynn, a top aide, said on Fox News's “Fox and Friends.”": the parse took
@@ -2294,6 +2298,24 @@ def _agreeing_to(verb: Token) -> bool:
         )
         and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
     )
+
+
+# Speech verbs whose double-object form hands something over or withholds it, not a statement:
+# "to deny Trump the nomination", "denied the press a photograph", "charged each guest a fee"
+# ("denied the report", "denied that …" and "charged that …" stay speech).
+TRANSFER_VERBS = frozenset({"deny", "charge"})
+
+
+def _withholding(verb: Token) -> bool:
+    """ "deny/charge someone something": an indirect object (the parse's ``dative``, or a
+    second noun object before the first) beside a direct one, and no clause of its own."""
+    if verb.lemma_.lower() not in TRANSFER_VERBS:
+        return False
+    if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    dative = any(c.dep_ == "dative" and c.i > verb.i for c in verb.children)
+    return bool(objects) and (dative or len(objects) > 1)
 
 
 # What may follow a trailing cue verb to the end of its sentence: "… said on Saturday.",
@@ -3180,12 +3202,30 @@ def _continues(text: str, prev: Quote, p: _Quotation, rec: Quote, q: _Quotation,
     )
 
 
+# What stands in a record's text for the narrator's words between two pieces of one quotation
+# ("“A,” said X, the bank's chief. “B.”" is "A … B"), and between a paragraph's unclosed
+# quotation and the next paragraph's that carries it on (only the opening mark is left out).
+PIECE_JOINER = " … "
+PARAGRAPH_JOINER = "\n\n"
+_WORD = re.compile(r"\w")
+
+
+def _joiner(text: str, p: _Quotation, q: _Quotation) -> str:
+    """What joins quotation ``p`` and the next piece ``q`` of the same record: a paragraph break,
+    " … " for the words left out between them, a space when only marks were (a quotation opened
+    again inside it: "read you the question: “As you know …")."""
+    if q.para != p.para:
+        return PARAGRAPH_JOINER
+    return PIECE_JOINER if _WORD.search(text, p.end, q.start) else " "
+
+
 def _join_pieces(
     out: list[Quote], pieces: list[_Quotation | None], text: str, para_starts: list[int], scorer
 ) -> list[Quote]:
-    """Merge the pieces of one quotation into one record. Its ``text`` is the article's own words
-    from the first piece to the last (so offsets and text agree), its sentiment is that of the
-    quoted words only, without the cue between the pieces."""
+    """Merge the pieces of one quotation into one record. Its offsets run from the first piece
+    to the last (the reader marks the whole stretch, the evaluation matches it); its ``text``
+    and its sentiment are the quoted words only: the pieces joined (:func:`_joiner`), never
+    the cue, the speaker's name or the narration between them."""
     merged: list[Quote] = []
     words: list[list[str]] = []
     last: list[_Quotation | None] = []
@@ -3198,9 +3238,10 @@ def _join_pieces(
         ):
             prev = merged[-1]
             words[-1].append(rec.text)
+            joiner = _joiner(text, last[-1], q)
             merged[-1] = dataclasses.replace(
                 prev,
-                text=text[prev.start : rec.end],
+                text=prev.text + joiner + rec.text,
                 end=rec.end,
                 cue=prev.cue or rec.cue,
                 **scorer(" ".join(words[-1])),

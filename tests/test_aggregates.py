@@ -73,6 +73,8 @@ def test_speaker_aggregate_weights_quotes_by_their_words():
         ("d", 'Rates will rise," said Jo Swift, the economist. "Soon.', "Z", 0.0, 0.0, 0.0),
         # continued by the next paragraph's opening mark, then interrupted: 2 + 2 + 1 words
         ("e", 'One two.\n\n"Three four," she said. "Five.', "Z", 0.0, 0.0, 0.0),
+        # the same as written now: its pieces joined by " … ", which is no word
+        ("f", "Rates will rise … Soon.", "Z", 0.0, 0.0, 0.0),
     ]
     for article, text, speaker, pol, sub, vader in rows:
         con.execute(
@@ -85,7 +87,7 @@ def test_speaker_aggregate_weights_quotes_by_their_words():
     in_sql = con.execute(
         f"SELECT {aggregates.QUOTE_TEXT_WORDS_SQL}, n_words FROM quotes"
     ).fetchall()
-    assert [a for a, _ in in_sql] == [b for _, b in in_sql] == [3, 4, 1, 1, 4, 5]
+    assert [a for a, _ in in_sql] == [b for _, b in in_sql] == [3, 4, 1, 1, 4, 5, 4]
     sql = aggregates.speaker_totals_sql("SELECT unnest(['a', 'b', 'c'])")
     got = con.execute(f"SELECT * FROM ({sql}) ORDER BY speaker").df()
     assert tuple(got.columns) == aggregates.SPEAKER_COLUMNS

@@ -459,6 +459,23 @@ def test_speakers_page_marks_the_speaker_filtered_on(dashboard_db, use_db):
     assert "—" in cues and "said" in cues and None not in cues
 
 
+def test_speakers_page_shows_only_the_quoted_words(dashboard_db, use_db):
+    # "“I know … these meetings,” Kerry said. “People are sort of …”" is one quotation its cue
+    # interrupts: the Quoted words are its pieces, never the cue or the speaker's name.
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "speakers", {"speaker": "John Kerry"})
+    assert not at.exception
+    items = at.session_state[components.ITEMS_KEY]
+    table = next(i.table for i in items if i.title == "Quotes")
+    words = table["text"].tolist()
+    interrupted = [w for w in words if "I’m tired of these meetings … People are sort of" in w]
+    assert len(interrupted) == 1, words
+    assert not any("Kerry said" in w for w in words), words
+    # no closing mark of a piece either (a reported clause keeps its partial quotations)
+    assert (table["kind"] == "direct").any()
+    assert not table[table["kind"] == "direct"]["text"].str.contains("”").any(), words
+
+
 def test_figures_page_choices_live_in_the_link(dashboard_db, use_db):
     """?what=displaced&counts=total opens the Figures page on that category and kind of count,
     and the page's own link carries them (with the filters)."""

@@ -15,7 +15,7 @@ from collections import Counter
 import pytest
 from spacy.tokens import Doc
 
-from analysis import entities, quotes
+from analysis import aggregates, entities, quotes, sentiment
 from analysis import nlp as nlp_module
 from analysis.records import EntityMention, Quote
 from tests.conftest import SAMPLE
@@ -117,13 +117,15 @@ GOLD = [
         "Mayor Sam Ortiz said: “The flood took everything from these families. We will help them."
         "\n\n“Nobody will be left behind, and nobody will pay for emergency housing.”",
         # One quotation over two paragraphs (the first is left open): one record.
-        [("direct", "Sam Ortiz", "We will help them.\n\n“Nobody will be left behind")],
+        # Its text is the quoted words, the paragraphs kept, the second opening mark left out.
+        [("direct", "Sam Ortiz", "We will help them.\n\nNobody will be left behind")],
         id="two-paragraph-quote",
     ),
     pytest.param(
         "“The talks were difficult,” Helen Marsh said. “We did not agree on everything.”",
-        # The cue interrupts one quotation: one record, from the first word to the last.
-        [("direct", "Helen Marsh", "talks were difficult,” Helen Marsh said. “We did not agree")],
+        # The cue interrupts one quotation: one record, from the first word to the last, its
+        # text the quoted words alone.
+        [("direct", "Helen Marsh", "The talks were difficult … We did not agree on everything.")],
         id="uncued-follow-on-sentence",
     ),
     pytest.param(
@@ -132,7 +134,7 @@ GOLD = [
             (
                 "direct",
                 "Laura Bennett",
-                "bridge,” the mayor, Laura Bennett, said, “and we will do it",
+                "We will rebuild the bridge … and we will do it this year.",
             )
         ],
         id="split-quotation-is-one",
@@ -158,7 +160,7 @@ GOLD = [
     pytest.param(
         "“The levee held,” said Laura Bennett, who has run the county's flood service for twenty "
         "years and wrote its emergency plan. “We were lucky this time.”",
-        [("direct", "Laura Bennett", "The levee held,” said Laura Bennett, who has run")],
+        [("direct", "Laura Bennett", "The levee held … We were lucky this time.")],
         id="split-quotation-with-a-long-cue-is-one",
     ),
     # --- titles and partial quotations are not direct quotations ----------------------------
@@ -248,6 +250,28 @@ GOLD = [
         [],
         id="slogan",
     ),
+    # "deny/charge someone something" withholds or bills: no statement, no one quoted
+    pytest.param(
+        "Party elders asked whether the delegates could still deny Harold Mbeki the leadership "
+        "at the autumn conference in Leeds.",
+        [],
+        id="deny-someone-something-is-not-speech",
+    ),
+    pytest.param(
+        "The organisers denied Ruth Amsel a seat on the stage during the closing gala dinner.",
+        [],
+        id="denied-someone-something-is-not-speech",
+    ),
+    pytest.param(
+        "Ruth Amsel denied that she had ever met the developer in private.",
+        [("reported", "Ruth Amsel", "she had ever met the developer in private")],
+        id="denied-that-is-speech",
+    ),
+    pytest.param(
+        "Ruth Amsel denied the reports of a secret payment from the developer.",
+        [("reported", "Ruth Amsel", "the reports of a secret payment")],
+        id="denied-the-report-is-speech",
+    ),
     # --- robustness ------------------------------------------------------------------------
     pytest.param(
         "“The strike will go ahead, Ian Pike said on Monday.\n\n"
@@ -324,12 +348,28 @@ def test_gold_table(model, text, expected):
         assert q.kind == kind, got
         assert q.speaker == speaker, got
         assert words in q.text, got
-    for q in found:  # provenance: the text is exactly the slice the offsets point at
-        assert text[q.start : q.end] == q.text
+    for q in found:
+        assert_provenance(text, q)
         if q.kind == "reported" and q.speaker_start is not None:
             # a clause's words never hold its speaker's mention (a direct quotation interrupted
             # by its cue, "“A,” he said, “B.”", is one record over the cue)
             assert q.speaker_end <= q.start or q.end <= q.speaker_start, got
+
+
+def assert_provenance(text: str, q: Quote) -> None:
+    """The quote's text is the slice its offsets point at, or (a quotation its cue interrupts)
+    that slice's quoted pieces, in order, the first at ``start`` and the last at ``end``, joined
+    by " … " with none of the words between them."""
+    span = text[q.start : q.end]
+    pieces = re.split(r" … |\n\n", q.text) if q.text != span else [span]
+    assert span.startswith(pieces[0]) and span.endswith(pieces[-1]), (q.text, span)
+    at = None
+    for piece in pieces:
+        found = span.find(piece, at or 0)
+        assert found >= 0, (piece, span)
+        if at is not None:  # what is left out is the narrator's, outside the marks
+            assert quotes.QUOTE_MARK.search(span[at:found]), (q.text, span)
+        at = found + len(piece)
 
 
 # A quotation followed by its speaker and a speech verb with the commas lost (FA-KES texts have
@@ -413,6 +453,30 @@ def test_offsets_and_speaker_mention_point_into_text(model):
     assert text[q.speaker_start : q.speaker_end] == q.speaker_mention == "Kerry"
     assert q.speaker == "John Kerry"
     assert q.cue == "said"
+
+
+def test_an_interrupted_quotation_holds_only_the_quoted_words(model):
+    # The cue and a long narration between the two pieces: the offsets (the reader's mark, the
+    # evaluation's match) cover the whole stretch, the text and its scores the quoted words only.
+    text = (
+        "“The new ferry is a wonderful boat,” Edith Crane, the harbour master, told reporters on "
+        "Monday, when dozens of families queued in the cold rain for the first crossing. “But the "
+        "timetable is terrible.”"
+    )
+    (q,) = run(model, text)
+    assert q.speaker == "Edith Crane"
+    assert q.text == "The new ferry is a wonderful boat … But the timetable is terrible."
+    assert q.start == text.index("The new ferry")
+    assert q.end == text.index("terrible.") + len("terrible.")
+    for narration in ("harbour master", "told", "families", "cold rain"):
+        assert narration not in q.text
+    scored = sentiment.quote_scores(
+        "The new ferry is a wonderful boat But the timetable is terrible."
+    )
+    assert q.polarity == pytest.approx(scored["polarity"])
+    # the word weight is the speaker's 12 words, the joining "…" none of them
+    assert aggregates.quote_words(q.text, q.kind) == 12
+    assert_provenance(text, q)
 
 
 def test_mentions_give_canonical_name_and_label(model):
