@@ -2377,6 +2377,14 @@ def test_an_armed_group_named_after_a_person_is_an_organisation(written):
             '"My brother did a fine job," Gov. Bush said.',
             "Jeb Bush",
         ),
+        # "first lady" is a role too, and a role names a relative the article introduced
+        # by kinship (the surname alone would not)
+        (
+            "Former first lady Mary Hale wrote the book.\n\nHer husband, Tom Hale, left office "
+            "in 2009.\n\nThe book sold well.\n\n"
+            '"It is a fine book," President Hale said.',
+            "Tom Hale",
+        ),
         # no role given to anyone: the order of mentions decides, as before (the first named)
         (
             "Jeb Bush toured a school in Miami.\n\nGeorge W. Bush sent a letter.\n\n"

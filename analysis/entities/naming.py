@@ -306,12 +306,13 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
                     known = f"{_COURTESY[sex]['mr' if sex == 'M' else 'ms']} {m.bare}"
                 m.name, m.person = known, True
                 continue
-        if full is not None and full.name in kin and len(m.key) == 1:
+        if full is not None and titled_full is None and full.name in kin and len(m.key) == 1:
             # A surname alone is not a relative the article introduced by kinship when another
             # bearer of it is named: "Carly Fiorina … her husband, Frank Fiorina … Fiorina said"
             # is Carly; the writer calls the relative by first name or title. The relative stays
             # one when named again without the kinship noun ("his pastor father, Rafael Cruz …
-            # a visit by Rafael Cruz … Mr. Cruz said" is the son).
+            # a visit by Rafael Cruz … Mr. Cruz said" is the son). A role title is no nearness:
+            # it names the relative it was given to ("her husband, Tom Hale, the president").
             others = [
                 f
                 for f in candidates
@@ -369,8 +370,11 @@ _ROLE_FORMS = {
 # (an article or "former" first: "Jeb Bush, Gov. Chris Christie and …" is a list).
 _APPOSED_ROLE = re.compile(
     r",\s+(?:(?:the|a|an|then|former|late|current|outgoing)\s+)+"
-    r"(?:[A-Z][a-z]+\s+)?(?P<role>[A-Za-z-]+)\b"
+    r"(?:[A-Z][a-z]+\s+)?(?P<role>(?i:first lady)|[A-Za-z-]+)\b"
 )
+# "first lady" before a full name: a role the title tables lack (no title of a name of its own:
+# "the first lady" is said alone), which keeps "President Bush" off "first lady Laura Bush".
+_FIRST_LADY_BEFORE = re.compile(r"(?i)\bfirst lady,?\s+$")
 
 
 def _role(word: str | None) -> str | None:
@@ -380,6 +384,8 @@ def _role(word: str | None) -> str | None:
         return None
     word = word.lower().rstrip(".")
     word = _ROLE_FORMS.get(word, word)
+    if word == "first lady":
+        return word
     return word if word in ROLE_TITLES or word in _ROLE_FORMS.values() else None
 
 
@@ -388,6 +394,8 @@ def _roles_of(f: _Mention, text: str) -> set[str]:
     it ("former President George W. Bush") or one in apposition after it ("Jeb Bush, the former
     Florida governor,")."""
     roles = {_role(f.title)} - {None}
+    if _FIRST_LADY_BEFORE.search(text, max(0, f.start - 20), f.start):
+        roles.add("first lady")
     hit = _APPOSED_ROLE.match(text, f.end)
     if hit and (role := _role(hit.group("role"))):
         roles.add(role)
