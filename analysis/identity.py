@@ -537,6 +537,9 @@ def org_joins(
                 if _near(key, ck, one_from=12, two_from=20)
                 and not _distinguished(name, c)
                 and not _group_forms(name, c, groups)
+                # two peoples' names are two peoples, however few letters part them
+                # ("Latino-American" is no typo of "Latin American")
+                and not (name in groups and c in groups)
             ),
             None,
         )
@@ -734,10 +737,16 @@ def _debris_word(word: str) -> bool:
 
 # Over 60 lines on purpose: one union-find whose two closures (root, join) share its state and
 # whose three passes read in order; split, the passes would hand that state around.
-def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
+def place_joins(
+    articles: Mapping[str, int], cities: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """Joins of place names (``articles``: name → articles naming it): names of one gazetteer
     place; names with one folded key (:func:`fold_key`); long names one or two edits apart.
-    Two different gazetteer places never join, however close their spellings."""
+    Two different gazetteer places never join, however close their spellings; nor do two
+    names the gazetteer lacks (a neighbourhood's, a village's) whose articles place them in
+    different cities (``cities``: name → its city, :func:`home_cities`): "Midan" of the
+    Damascus bombings is not the "al-Midan" Aleppo's shelling hits."""
+    cities = cities or {}
     # an acronym tagged as a place ("SANA", the news agency) is no spelling of a place
     names = sorted(
         (n for n in articles if not (n.isupper() and len(n) <= 5)),
@@ -757,15 +766,21 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
         return n
 
     places: dict[str, str | None] = {n: geo[n] for n in names}  # gazetteer place of each group
+    # the city of each group of names the gazetteer lacks (a gazetteer place has its own)
+    home: dict[str, str | None] = {n: cities.get(n) if geo[n] is None else None for n in names}
 
     def join(a: str, b: str) -> None:
         ra, rb = root(a), root(b)
         if ra == rb or (places[ra] and places[rb] and places[ra] != places[rb]):
             return
+        ca, cb = home[ra], home[rb]
+        if ca and cb and ca != cb:
+            return
         if rank[rb] < rank[ra]:
             ra, rb = rb, ra
         parent[rb] = ra  # the name in more articles stays the root
         places[ra] = places[ra] or places[rb]
+        home[ra] = home[ra] or home[rb]
 
     first_of: dict[str, str] = {}
     for name in names:
@@ -827,6 +842,44 @@ def place_joins(articles: Mapping[str, int]) -> dict[str, str]:
     _name_renamed_places(names, root, places, best)
     _spell_provinces_as_places(names, root, best)
     return {n: best[root(n)] for n in names if best[root(n)] != n}
+
+
+def home_cities(rows: Rows, *, min_articles: int = 3, min_share: float = 0.6) -> dict[str, str]:
+    """The city each place name the gazetteer lacks is in, by the articles naming it (``rows``:
+    (article_id, name, label)): the gazetteer city named in at least ``min_articles`` of them,
+    in ``min_share`` of those naming any city and in twice as many as any other city; none
+    for a name whose articles part among cities (a war's reports name Damascus and Aleppo
+    side by side: "al-Foua" is in neither) or name none. Read by :func:`place_joins`: one
+    neighbourhood name is written with and without its article in both Damascus and
+    Aleppo."""
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for article_id, name, _ in rows:
+        by_article[article_id].add(name)
+    kinds: dict[str, str | None] = {}
+
+    def city(name: str) -> str | None:
+        if name not in kinds:
+            place = gazetteer.place(name)
+            kinds[name] = place.name if place is not None and place.kind == "city" else None
+        return kinds[name]
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    with_city: Counter[str] = Counter()
+    for names in by_article.values():
+        here = {c for c in map(city, names) if c is not None}
+        if not here:
+            continue
+        for name in names:
+            if gazetteer.place(name) is None:
+                counts[name].update(here)
+                with_city[name] += 1
+    found: dict[str, str] = {}
+    for name, cs in counts.items():
+        (top, n), *rest = cs.most_common(2)
+        second = rest[0][1] if rest else 0
+        if n >= min_articles and n >= min_share * with_city[name] and n >= 2 * second:
+            found[name] = top
+    return found
 
 
 def _name_renamed_places(
@@ -1007,6 +1060,8 @@ def _without_feature_word(name: str) -> str:
     head, _, last = name.rpartition(" ")
     if not head or last.lower() not in PLACE_FEATURE_WORDS:
         return name
+    if head.lower() in gazetteer.COMPASS_WORDS or common_word(head):
+        return name  # "East River" is no "East", "Red River" no "Red": the word names nothing
     if gazetteer.place(head) is not None or gazetteer.town(head) is not None:
         return name
     return head
@@ -1073,11 +1128,16 @@ class _NearIndex:
         return (item for _, item in heapq.merge(*lists, key=lambda pair: pair[0]))
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _near(a: str, b: str, *, one_from: int = 8, two_from: int = 11) -> bool:
     """One edit apart from ``one_from`` letters, two from ``two_from``; same first and last."""
     longest = max(len(a), len(b))
     if longest < one_from or not a or not b or a[0] != b[0] or a[-1] != b[-1]:
         return False
+    if _DIGITS.findall(a) != _DIGITS.findall(b):
+        return False  # a changed number is no typo: "Trump 47 percent" is not "Trump 46 percent"
     limit = 2 if longest >= two_from else 1
     return entities.edit_distance(a, b, limit) is not None
 
@@ -1354,7 +1414,7 @@ def _propose(raw: Mapping[str, Rows], explicit: Collection[str]) -> list[tuple]:
         out.append(("person" if label == "PERSON" else "org", alias, canonical, label))
     places = raw["place"]
     place_labels = _labels(places)
-    for alias, canonical in place_joins(_articles(places)).items():
+    for alias, canonical in place_joins(_articles(places), home_cities(places)).items():
         out.append(("place", alias, canonical, place_labels.get(canonical)))
     outlets = _articles(raw["outlet"])
     for alias, canonical in outlet_joins(outlets, explicit).items():

@@ -2357,3 +2357,50 @@ def test_a_festivals_place_word_casts_no_vote_on_the_place(model):
 )
 def test_an_armed_group_named_after_a_person_is_an_organisation(written):
     assert entities.alias(written) == ("Nour al-Din al-Zinki", "ORG")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a role title names the bearer of the surname the article gives that role, not the
+        # one it named first ("President Clinton" is the former president, not Hillary)
+        (
+            "Hillary Clinton held a rally in Toledo on Monday.\n\nFormer President Bill Clinton "
+            "visited a factory in Dayton the same day.\n\nThe turnout was large.\n\n"
+            '"We are going to win Ohio," President Clinton said at the factory.',
+            "Bill Clinton",
+        ),
+        # the role in apposition after the full name ("…, the former governor of …")
+        (
+            "Former President George W. Bush opened a library in Dallas.\n\nJeb Bush, the "
+            "former governor of Florida, attended with his wife.\n\nThe crowd was large.\n\n"
+            '"My brother did a fine job," Gov. Bush said.',
+            "Jeb Bush",
+        ),
+        # "first lady" is a role too, and a role names a relative the article introduced
+        # by kinship (the surname alone would not)
+        (
+            "Former first lady Mary Hale wrote the book.\n\nHer husband, Tom Hale, left office "
+            "in 2009.\n\nThe book sold well.\n\n"
+            '"It is a fine book," President Hale said.',
+            "Tom Hale",
+        ),
+        # no role given to anyone: the order of mentions decides, as before (the first named)
+        (
+            "Jeb Bush toured a school in Miami.\n\nGeorge W. Bush sent a letter.\n\n"
+            "The pupils sang.\n\n"
+            '"Schools matter," Mr. Bush said.',
+            "Jeb Bush",
+        ),
+    ],
+)
+def test_a_role_title_names_the_bearer_given_that_role(model, text, speaker):
+    from analysis import pipeline
+    from analysis.records import Article
+
+    (result,) = pipeline.analyse_batch(
+        [Article(id="t", title="", text=text, n_words=len(text.split()))], model
+    )
+    assert [q.speaker for q in result.quotes] == [speaker], result.quotes
+    last = max((m for m in result.mentions if m.label == "PERSON"), key=lambda m: m.start)
+    assert last.name == speaker, result.mentions  # the titled surname itself, not only the quote

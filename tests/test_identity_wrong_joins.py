@@ -146,3 +146,43 @@ def test_a_surname_still_joins_a_full_name_with_a_short_given_name():
     # "al" is a word of the tagger's lexicon, but "Al Gore" is a person's name
     corpus = [["Al Gore", "Gore"], ["Gore"], ["Al Gore"]]
     assert identity.person_joins(corpus) == {"Gore": "Al Gore"}
+
+
+# -- names the identity pass once joined wrongly --------------------------------------------------
+def test_a_feature_word_off_leaves_no_compass_or_common_word():
+    # "Hudson River" may be "Hudson", but "North River" is no "North", "Red River" no "Red"
+    assert identity.place_joins({"North River": 1, "North": 6}) == {}
+    assert identity.place_joins({"Red River": 1, "Red": 6}) == {}
+    assert identity.place_joins({"Orontes River": 1, "Orontes": 6}) == {"Orontes River": "Orontes"}
+
+
+def test_a_changed_number_is_no_typo():
+    # debris of a poll line the model tagged an organisation: another number, another name
+    assert identity.org_joins({"Smith 52 percent to": 1, "Smith 53 percent to": 2}) == {}
+    assert identity.place_joins({"Route 101 Junction": 1, "Route 107 Junction": 2}) == {}
+
+
+def test_two_peoples_names_a_letter_apart_stay_two():
+    labels = {"Latino-Canadian": "NORP", "Latin Canadian": "NORP"}
+    joins = identity.org_joins({"Latino-Canadian": 1, "Latin Canadian": 3}, labels=labels)
+    assert joins == {}
+    # an organisation's typo still joins
+    joins = identity.org_joins({"Coalition for Clean Rivers": 9, "Coalition for Clean Rivres": 1})
+    assert joins == {"Coalition for Clean Rivres": "Coalition for Clean Rivers"}
+
+
+def test_a_neighbourhood_of_two_cities_does_not_join_across_them():
+    # "Shaar" of the Homs reports and "al-Shaar" of the Aleppo reports: two neighbourhoods
+    rows = [(f"h{i}", "Shaar", "GPE") for i in range(3)] + [
+        (f"h{i}", "Homs", "GPE") for i in range(3)
+    ]
+    rows += [(f"a{i}", "al-Shaar", "GPE") for i in range(4)]
+    rows += [(f"a{i}", "Aleppo", "GPE") for i in range(4)]
+    cities = identity.home_cities(rows)
+    assert cities == {"Shaar": "Homs", "al-Shaar": "Aleppo"}
+    articles = {"Shaar": 3, "al-Shaar": 4, "Homs": 3, "Aleppo": 4}
+    assert identity.place_joins(articles, cities) == {}
+    assert identity.place_joins(articles) == {"Shaar": "al-Shaar"}
+    # reports that name both cities alike place the name in neither: its spellings join
+    rows += [(f"a{i}", "Homs", "GPE") for i in range(4)]
+    assert identity.place_joins(articles, identity.home_cities(rows)) == {"Shaar": "al-Shaar"}

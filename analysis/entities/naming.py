@@ -26,6 +26,7 @@ from analysis.entities.rules import (
     ORG_HEAD_WORDS,
     PEERAGE,
     RESCUE_LABELS,
+    ROLE_TITLES,
     _norp_group,
     alias,
     is_given_name,
@@ -284,9 +285,18 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
             # compass word's surname tagged a region, "West said" after "Cornel West", though
             # not "the West" or "in the West")
             full = _nearest_full(m.key, m.start, fulls, surname_only=True)
-        if full is not None and len(m.key) == 1:
+        titled_full = _role_titled_full(m, candidates, text) if full is not None else None
+        if titled_full is not None:
+            full = titled_full  # "President Bush": the Bush the article calls president
+        elif full is not None and len(m.key) == 1:
             full = _main_bearer(m, full, candidates if m.person else fulls, text)
-        if full is not None and m.person and len(m.key) == 1 and title_sex(m.title) is None:
+        if (
+            full is not None
+            and titled_full is None
+            and m.person
+            and len(m.key) == 1
+            and title_sex(m.title) is None
+        ):
             full = _named_more_of_other_sex(m, full, fulls, titled_sexes, text)
             if full is None:  # the other bearer, named only "Mr. Obama": as the tables know
                 counts = titled_sexes[m.key[0]]  # them, else by that titled name
@@ -296,12 +306,13 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
                     known = f"{_COURTESY[sex]['mr' if sex == 'M' else 'ms']} {m.bare}"
                 m.name, m.person = known, True
                 continue
-        if full is not None and full.name in kin and len(m.key) == 1:
+        if full is not None and titled_full is None and full.name in kin and len(m.key) == 1:
             # A surname alone is not a relative the article introduced by kinship when another
             # bearer of it is named: "Carly Fiorina … her husband, Frank Fiorina … Fiorina said"
             # is Carly; the writer calls the relative by first name or title. The relative stays
             # one when named again without the kinship noun ("his pastor father, Rafael Cruz …
-            # a visit by Rafael Cruz … Mr. Cruz said" is the son).
+            # a visit by Rafael Cruz … Mr. Cruz said" is the son). A role title is no nearness:
+            # it names the relative it was given to ("her husband, Tom Hale, the president").
             others = [
                 f
                 for f in candidates
@@ -336,6 +347,87 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
             m.label = org.label
         else:
             m.name = _plain_name(m)
+
+
+# A role title's short and long forms, one spelling each: "Gov. Bush" is "Governor Jeb Bush".
+_ROLE_FORMS = {
+    "gov": "governor",
+    "sen": "senator",
+    "gen": "general",
+    "col": "colonel",
+    "capt": "captain",
+    "lt": "lieutenant",
+    "cmdr": "commander",
+    "sgt": "sergeant",
+    "pm": "minister",
+    "congresswoman": "congressman",
+    "chairwoman": "chairman",
+    "spokeswoman": "spokesman",
+    "sheik": "sheikh",
+}
+
+# A role named in apposition right after a full name: "George Bush, the former president,"
+# (an article or "former" first: "Jeb Bush, Gov. Chris Christie and …" is a list).
+_APPOSED_ROLE = re.compile(
+    r",\s+(?:(?:the|a|an|then|former|late|current|outgoing)\s+)+"
+    r"(?:[A-Z][a-z]+\s+)?(?P<role>(?i:first lady)|[A-Za-z-]+)\b"
+)
+# "first lady" before a full name: a role the title tables lack (no title of a name of its own:
+# "the first lady" is said alone), which keeps "President Bush" off "first lady Laura Bush".
+_FIRST_LADY_BEFORE = re.compile(r"(?i)\bfirst lady,?\s+$")
+
+
+def _role(word: str | None) -> str | None:
+    """The role title ``word`` names, one spelling per role ("Gov" → "governor"); None for a
+    courtesy title ("mr", "mrs": they say a sex, no role) or no title."""
+    if word is None or title_sex(word) is not None:
+        return None
+    word = word.lower().rstrip(".")
+    word = _ROLE_FORMS.get(word, word)
+    if word == "first lady":
+        return word
+    return word if word in ROLE_TITLES or word in _ROLE_FORMS.values() else None
+
+
+def _roles_of(f: _Mention, text: str) -> set[str]:
+    """The role titles the article gives the full name ``f`` at this mention: the title before
+    it ("former President George W. Bush") or one in apposition after it ("Jeb Bush, the former
+    Florida governor,")."""
+    roles = {_role(f.title)} - {None}
+    if _FIRST_LADY_BEFORE.search(text, max(0, f.start - 20), f.start):
+        roles.add("first lady")
+    hit = _APPOSED_ROLE.match(text, f.end)
+    if hit and (role := _role(hit.group("role"))):
+        roles.add(role)
+    return roles
+
+
+def _role_titled_full(m: _Mention, fulls: Sequence[_Mention], text: str) -> _Mention | None:
+    """The full name a surname under a role title means when the article names several bearers
+    of the surname ("Jeb Bush" and "George W. Bush"): the one bearer it gives that role
+    ("President Bush" is "former President George W. Bush", "Gov. Bush" the Bush called
+    governor), else the one bearer it gives no other role (with "Gov. Jeb Bush" and "George W.
+    Bush", "President Bush" is George); None when that leaves no one or several (the order of
+    mentions decides, :func:`_main_bearer`). A role says no sex and is no nearness: without it
+    "President Bush" went to whichever Bush the story named first, its candidate."""
+    role = _role(m.title)
+    if role is None or len(m.key) != 1:
+        return None
+    bearers: dict[str, list[_Mention]] = defaultdict(list)
+    for f in fulls:
+        if without_generation(f.key)[-1] == m.key[0]:
+            bearers[f.name or f.bare].append(f)
+    if len(bearers) < 2:
+        return None
+    roles = {name: set().union(*(_roles_of(f, text) for f in fs)) for name, fs in bearers.items()}
+    same = [name for name, rs in roles.items() if role in rs]
+    if not same:
+        same = [name for name, rs in roles.items() if not rs]
+        if len(same) == len(bearers):
+            return None  # no bearer has a role: nothing to tell them apart by
+    if len(same) != 1:
+        return None
+    return min(bearers[same[0]], key=lambda f: abs(f.start - m.start))
 
 
 def _after_the(text: str, start: int) -> bool:
