@@ -41,6 +41,8 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
     article_figures = figure_restated.merge_restated(article_figures, doc, mentions)
     # A part is not a toll: "four children among the 28 dead" points at the 28.
     article_figures = figure_parts.link_parts(article_figures, text_of(doc))
+    # Nor is an increment: "three more people died" adds to a toll given before.
+    article_figures = figure_parts.mark_increments(article_figures, text_of(doc))
     article_attitudes = attitudes.extract(
         doc, article_id=article.id, mentions=mentions, quotes=article_quotes
     )

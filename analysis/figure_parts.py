@@ -19,6 +19,12 @@ parser often hangs "among" or "including" on the wrong word):
   among the dead", "those killed … include 14 children" — ``part_of`` is then the offset of the
   whole's noun ("civilians", "dead", "killed").
 
+An increment ("three more people died of their wounds", "another four", "a further nine", "the
+toll rose by 5") adds to a toll given before and is no toll either: :func:`mark_increments`, run
+after :func:`link_parts`, records it like a part of a whole nobody counted, ``part_of`` pointing
+at its marker ("more", "another", "rose"). "Killing six and wounding another ten" is no
+increment: the ten are other people than the dead.
+
 Only figures of the same category are linked, and never a part larger than its whole. A whole
 that merely borrowed its unit from its own part ("Four children are among the 28 dead": the
 extractor lends "children" to the bare 28) loses that unit: the dead are whoever they were.
@@ -197,3 +203,90 @@ def _own_unit(whole: Figure, part: Figure, text: str) -> Figure:
     if re.match(rf"^\s*(?:{WORD}\s+)?{re.escape(whole.unit.lower())}\b", after):
         return whole
     return dataclasses.replace(whole, unit=None)
+
+
+# An increment: a count added to one already given, not a toll of its own ("three more people
+# died of their wounds", "another 12 were killed", "a further nine", "the toll rose by 5"). The
+# marker comes right before the number ...
+INCREMENT_BEFORE = re.compile(
+    r"\b(?P<marker>another|further|additional|(?:rose|risen|rising|increased|climbed|jumped)"
+    r"(?=\s+by\s))(?:\s+by)?\s+(?:(?:at\s+least|about|around|some|nearly|almost)\s+)?$",
+    re.I,
+)
+# ... or "more" right after it ("three more", "dozens more"; never "five more than").
+INCREMENT_AFTER = re.compile(r"^\s+(?P<marker>more)\b(?!\s+than\b)", re.I)
+# A toll that rose to it is no increment, whatever follows: "Death toll rises to 8 more
+# casualties reported" (a title run into its standfirst).
+RISEN_TO = re.compile(
+    r"\b(?:rose|rises|risen|rising|climbed|climbs|jumped|increased|reached|reaches|mounted)"
+    r"\s+to\s+$",
+    re.I,
+)
+# Markers that also join a second category to a first: "killing six and wounding another ten",
+# "48 killed and dozens more wounded" — the ten and the dozens are then the whole count of the
+# wounded, other people than the dead, not an addition to an earlier count of wounded.
+CONTRAST_MARKERS = frozenset({"another", "further", "additional", "more"})
+
+
+def mark_increments(figures: Sequence[Figure], text: str) -> list[Figure]:
+    """``figures`` (one article's, in text order) with each increment recorded as a part of a
+    whole nobody counted: ``part_of`` is the offset of its marker ("more", "another", "rose"),
+    so that, like a part, it is no candidate for a toll (headline, spread, conflicts, :func:`tolls`).
+
+    "three more people had died of serious injuries", days after a strike, had set the low end
+    of a gas attack's spread of tolls at 3. Not an increment: a marker after a count of another
+    category ("killed six and wounded another ten"), nor one at another place than the earlier
+    count it adds to ("20 were killed in Aleppo and another 39 in Idlib": Idlib's own toll);
+    see :func:`_adds_to_earlier`."""
+    out = list(figures)
+    for i, fig in enumerate(out):
+        if fig.part_of is not None or fig.category in UNLINKED:
+            continue
+        before = text[max(fig.start - 40, 0) : fig.start]
+        m = INCREMENT_BEFORE.search(before)
+        if m:
+            marker = fig.start - len(before) + m.start("marker")
+        elif (m := INCREMENT_AFTER.match(text[fig.end : fig.end + 20])) and not RISEN_TO.search(
+            before
+        ):
+            marker = fig.end + m.start("marker")
+        else:
+            continue
+        if m.group("marker").lower() in CONTRAST_MARKERS and not _adds_to_earlier(
+            out[:i], fig, text
+        ):
+            continue
+        out[i] = dataclasses.replace(fig, part_of=marker)
+    return out
+
+
+# How far back (in characters before the figure's sentence) an earlier count it may add to is
+# looked for: about one sentence.
+INCREMENT_WINDOW = 300
+
+
+def _adds_to_earlier(earlier: Sequence[Figure], fig: Figure, text: str) -> bool:
+    """Whether "more"/"another"/"a further" before or after ``fig`` adds to a count given just
+    before (in its sentence or the one before): a count of its category at its place ("15 were
+    killed … three more died", "killing 12 … Five more civilians were killed in Sabqa"), or no
+    count at all. A count of another category only ("killing six and wounding another ten",
+    "at least 75 dead. State media said another 22 were wounded") makes it the other people,
+    and one of its category only at other places makes it this place's own count."""
+    # In its own sentence the nearest count before it decides: "killed at least 16 people and
+    # wounded another 40" (a count of the dead, in a lede that also said "dozens wounded").
+    own = [f for f in earlier if f.sentence == fig.sentence and f.category not in UNLINKED]
+    if own and own[-1].category != fig.category:
+        return False
+    sentence_start = text.rfind(fig.sentence[:30], 0, fig.start + 1) if fig.sentence else -1
+    window_start = (sentence_start if sentence_start >= 0 else fig.start) - INCREMENT_WINDOW
+    near = [
+        f
+        for f in earlier
+        if f.category not in UNLINKED and window_start <= f.start and f.end <= fig.start
+    ]
+    # The same count said again (a title's "13 killed", then "another 13 were killed") adds
+    # nothing: no increment.
+    same = [f for f in near if f.category == fig.category and _amount(f) != _amount(fig)]
+    if same:
+        return any(not f.location or not fig.location or f.location == fig.location for f in same)
+    return not near

@@ -16,6 +16,7 @@ import pytest
 
 from analysis import figure_parts, figure_views
 from analysis.extract import extract_article
+from analysis.filters import Filters
 from analysis.records import Article, ArticleResult, Figure
 from analysis.store import Store
 
@@ -241,3 +242,75 @@ def test_a_list_of_parts_before_its_whole(nlp, text, parts, whole):
 def test_a_whole_before_its_list_stays_a_whole(nlp, text):
     figs = _figs(nlp, text)
     assert figs[0].part_of is None, [(f.text, f.category, f.part_of) for f in figs]
+
+
+@pytest.mark.parametrize(
+    "text, increment, marker, toll",
+    [
+        ("The shelling of the village killed 11 people. Doctors said two more people had died "
+         "of their wounds overnight.", "two", "more", "11"),
+        ("Rescuers pulled 9 bodies from the rubble, and another four residents died in hospital "
+         "on Friday.", "four", "another", "9"),
+        ("The strike on the bakery killed 16 people, and a further three died later.", "three",
+         "further", "16"),
+        ("The ferry fire killed 31 passengers. By Monday the toll had risen by 4.", "4", "risen",
+         "31"),
+    ],
+)  # fmt: skip
+def test_an_increment_is_no_toll(nlp, text, increment, marker, toll):
+    """ "two more people had died", "another four", "a further three", "rose by 6": an addition
+    to a toll, recorded as a part of a whole nobody counted (its marker), so no toll."""
+    figs = _by_text(_figs(nlp, text))
+    assert text[figs[increment].part_of :].startswith(marker)
+    assert [f.text for f in figure_parts.tolls(figs.values())] == [toll]
+
+
+@pytest.mark.parametrize(
+    "text, counts",
+    [
+        # another category before: the wounded are other people than the dead, all of them
+        ("Mortar fire killed 7 people and wounded another 19 in the old market.", ["7", "19"]),
+        ("The raid left 23 civilians dead and dozens more injured.", ["23", "dozens"]),
+        ("Gunmen killed 13 police officers on Sunday. Another 30 people were wounded.",
+         ["13", "30"]),
+        # the dead counted just before in its sentence decide, not the lede's "dozens wounded"
+        ("A car bomb wounded dozens in the market on Friday. Officials said that the blast "
+         "killed 9 people and wounded another 25.", ["25"]),
+        # its category at another place: that place's own count
+        ("Shelling killed 14 people in Hama and another 8 in Homs.", ["14", "8"]),
+        # a toll risen to it: "rises to 8" (a title run into the next words)
+        ("Death toll in the flooded valley rises to 8 more rescuers are sent in.", ["8"]),
+        # no increment: "more than"
+        ("The bombing killed 5 more than the previous attack.", None),
+    ],
+)  # fmt: skip
+def test_another_count_beside_a_toll_is_no_increment(nlp, text, counts):
+    figs = _figs(nlp, text)
+    if counts is None:
+        assert all(f.part_of is None for f in figs)
+    else:
+        assert [f.text for f in figure_parts.tolls(figs) if f.text in counts] == counts
+
+
+def test_headline_spread_leaves_increments_out(tmp_path):
+    """Three outlets give 40 dead; a fourth, days later, "three more died": the spread of the
+    event is 40 – 40, not 3 – 40 (through the summaries and straight from the figures)."""
+    db = tmp_path / "incr.duckdb"
+    store = Store(db)
+    results = []
+    for i, source in enumerate(["A", "B", "C", "D"]):
+        art = Article(id=f"i{i}", title=f"t{i}", text="x" * 80, source=source,
+                      published="2016-05-0" + str(i + 2))  # fmt: skip
+        figs = (_fig(art.id, 0, "40", 40, unit=None),)
+        if source == "D":
+            figs = (_fig(art.id, 10, "three", 3, unit=None, part_of=16),)
+        results.append(ArticleResult(article=art, quotes=(), entities=(), mentions=(),
+                                     figures=figs, attitudes=()))  # fmt: skip
+    store.write_batch(results)
+    store.close()
+    ids = Filters(article_ids=("i0", "i1", "i2", "i3"))  # not covered by the summaries
+    with duckdb.connect(str(db), read_only=True) as con:
+        for heads in (figure_views.headline_figures(con), figure_views.headline_figures(con, ids)):
+            killed = heads[heads["category"] == "killed"].iloc[0]
+            assert killed["estimate"] == 40
+            assert (killed["estimate_low"], killed["estimate_high"]) == (40, 40)
