@@ -226,6 +226,10 @@ RISEN_TO = re.compile(
 # "48 killed and dozens more wounded" — the ten and the dozens are then the whole count of the
 # wounded, other people than the dead, not an addition to an earlier count of wounded.
 CONTRAST_MARKERS = frozenset({"another", "further", "additional", "more"})
+# Every marker word an increment's ``part_of`` points at (what a table shows as its whole).
+INCREMENT_MARKERS = CONTRAST_MARKERS | frozenset(
+    {"rose", "risen", "rising", "increased", "climbed", "jumped"}
+)
 
 
 def mark_increments(figures: Sequence[Figure], text: str) -> list[Figure]:

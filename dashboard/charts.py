@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import figure_views, uncertainty
+from analysis import figure_parts, figure_views, uncertainty
 from dashboard import label_layout
 
 TEMPLATE = "plotly_white"
@@ -103,6 +103,10 @@ def figure_cells(df: pd.DataFrame) -> pd.DataFrame:
         out["counts"] = out["scope"].map(lambda s: SCOPE_WORDS.get(s, NOT_GIVEN))
     if "unit" in out and "text" in out:
         out["unit"] = _share_in_words(out)
+    if "part_of_text" in out:
+        # An increment ("three more died") is recorded as a part of a toll nobody counted, its
+        # whole's words being its marker's: "more" alone read as the name of a whole
+        out["part_of_text"] = out["part_of_text"].map(_increment_words)
     for column in ("unit", "location", "subject", "part_of_text"):
         if column in out:
             out[column] = out[column].fillna(NOT_GIVEN)
@@ -116,6 +120,14 @@ def figure_cells(df: pd.DataFrame) -> pd.DataFrame:
         floor_only = out["value"].isna() & out["high"].isna()
         out["estimate"] = out["estimate"].where(~floor_only)
     return out
+
+
+def _increment_words(whole):
+    """The Part-of cell of a figure: an increment's marker word (analysis.figure_parts) as "an
+    earlier toll (“more”)", any other whole's words as they are."""
+    if isinstance(whole, str) and whole.lower() in figure_parts.INCREMENT_MARKERS:
+        return f"an earlier toll (“{whole}”)"
+    return whole
 
 
 # A run of five digits or more with no separator in it or around it ("Nearly 174500": a

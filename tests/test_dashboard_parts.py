@@ -724,3 +724,16 @@ def test_a_long_headline_title_is_shortened_where_the_cut_shows():
     assert title.startswith(short[:-1]) and not short[:-1].endswith(" ")  # cut at a word
     assert charts.shortened("Aleppo diplomats urge grace", 60) == "Aleppo diplomats urge grace"
     assert charts.shortened(None, 60) is None
+
+
+def test_an_increment_is_shown_as_part_of_an_earlier_toll():
+    from dashboard import charts
+
+    cells = charts.figure_cells(
+        pd.DataFrame(
+            {"part_of_text": ["more", "28", None, "Another"], "text": ["3", "4", "5", "6"]}
+        )
+    )
+    assert cells["part_of_text"].tolist() == [
+        "an earlier toll (“more”)", "28", charts.NOT_GIVEN, "an earlier toll (“Another”)"
+    ]  # fmt: skip
