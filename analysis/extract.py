@@ -37,10 +37,13 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
         mentions=mentions,
         published=article.published,
     )
-    # One event, one figure: a claim and its claimant's own words for it are joined.
-    article_figures = figure_restated.merge_restated(article_figures, doc, mentions)
-    # A part is not a toll: "four children among the 28 dead" points at the 28.
+    # A part is not a toll: "four children among the 28 dead" points at the 28. Read before
+    # the restatements are joined: a part is told beside its whole ("risen to 86, 30 of them
+    # children"), and with that 86 joined into the headline's the 30 had stood as a toll.
     article_figures = figure_parts.link_parts(article_figures, text_of(doc))
+    # One event, one figure: a claim and its claimant's own words for it are joined (a part
+    # then points at the figure its whole was joined into).
+    article_figures = figure_restated.merge_restated(article_figures, doc, mentions)
     article_attitudes = attitudes.extract(
         doc, article_id=article.id, mentions=mentions, quotes=article_quotes
     )

@@ -241,3 +241,17 @@ def test_a_list_of_parts_before_its_whole(nlp, text, parts, whole):
 def test_a_whole_before_its_list_stays_a_whole(nlp, text):
     figs = _figs(nlp, text)
     assert figs[0].part_of is None, [(f.text, f.category, f.part_of) for f in figs]
+
+
+def test_a_part_of_a_restated_whole_points_at_the_whole_it_joined(nlp):
+    """The lede restates the headline's toll and gives its part right beside it: the part is
+    read beside that restatement, then points at the headline's toll the restatement joined
+    (it had stood as a toll of its own, and a conflict paired it with another outlet's)."""
+    text = (
+        "64 dead in gas attack on rebel town\n\n"
+        "The toll from a suspected gas attack on a rebel-held town has risen to 64 "
+        "25 of them children a monitor said on Thursday."
+    )
+    figs = _figs(nlp, text)
+    assert [(f.text, f.part_of) for f in figs] == [("64", None), ("25", figs[0].start)]
+    assert figure_parts.tolls(figs) == [figs[0]]
