@@ -9,6 +9,7 @@ entity, whose holder is the speaker of the quote the mention sits in). Each extr
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from spacy.tokens import Doc
@@ -37,12 +38,20 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
         mentions=mentions,
         published=article.published,
     )
+    # A part is not a toll: "four children among the 28 dead" points at the 28. The parts are
+    # read before the restatements are joined, as a part is told beside its whole ("risen to
+    # 86, 30 of them children": with that 86 joined into the headline's, the 30 had stood as a
+    # toll); the figures join as read (a whole's unit borrowed from its part included), a part
+    # then pointing at the figure its whole joined; then the parts are read again (a whole's
+    # borrowed unit dropped).
+    text = text_of(doc)
+    parts = {f.start: f.part_of for f in figure_parts.link_parts(article_figures, text)}
+    article_figures = [dataclasses.replace(f, part_of=parts[f.start]) for f in article_figures]
     # One event, one figure: a claim and its claimant's own words for it are joined.
     article_figures = figure_restated.merge_restated(article_figures, doc, mentions)
-    # A part is not a toll: "four children among the 28 dead" points at the 28.
-    article_figures = figure_parts.link_parts(article_figures, text_of(doc))
+    article_figures = figure_parts.link_parts(article_figures, text)
     # Nor is an increment: "three more people died" adds to a toll given before.
-    article_figures = figure_parts.mark_increments(article_figures, text_of(doc))
+    article_figures = figure_parts.mark_increments(article_figures, text)
     article_attitudes = attitudes.extract(
         doc, article_id=article.id, mentions=mentions, quotes=article_quotes
     )

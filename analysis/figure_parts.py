@@ -89,7 +89,12 @@ def link_parts(figures: Sequence[Figure], text: str) -> list[Figure]:
         gap = _words(text[a.end : b.start])
         if gap is None:
             continue
-        if a.part_of is not None and LIST_JOIN.match(gap) and _fits(b, _whole(out, a)):
+        if (
+            a.part_of is not None
+            and a.part_of != b.start  # "6 children among 19 dead": the whole is no item
+            and LIST_JOIN.match(gap)
+            and _fits(b, _whole(out, a))
+        ):
             out[i] = dataclasses.replace(b, part_of=a.part_of)  # the list goes on
         elif (PART_AFTER.match(gap) or OF_THEM.match(text[b.end : b.end + 20])) and _fits(b, a):
             out[i] = dataclasses.replace(b, part_of=a.start)

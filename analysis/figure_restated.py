@@ -9,7 +9,10 @@ and the same kind of count in two *adjacent* sentences is one figure — the fir
 the second adds (its subject, its place — the second's when the first names only the country
 the second's place lies in, or when only the second's sentence names its place). Further apart, the same figure said again (the headline's toll in
 the lede and the body) is joined too, but only at the same named place, of the same people and
-claimant (:func:`_repeats`); equal numbers of other people or places stay apart.
+claimant (:func:`_repeats`); equal numbers of other people or places stay apart. A toll retold
+with no place in its sentence or the one before, which the extractor could only put at the
+article's main place, is the earlier toll of that amount whose sentence names its place
+(:func:`_retold`).
 
 The place: a figure whose place is only the article's main place (its own sentence names no
 place) but whose sentence names the objective of an offensive ("the push for Raqqa", "the
@@ -21,6 +24,7 @@ sentences; :mod:`analysis.extract` runs it right after the figure extractor.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 
@@ -46,17 +50,34 @@ def merge_restated(
     placed = [_objective_place(f, doc, mentions) for f in figures]
     out: list[Figure] = []
     sent_of = {f.start: _sentence_index(doc, f.start) for f in placed}
+    placed_sents = _sentences_placing(doc, mentions)
+    joined_into: dict[int, int] = {}  # a joined figure's start → the start of the one it joined
     for fig in placed:
         prev = out[-1] if out else None
         if prev is not None and _restates(prev, fig, sent_of):
             out[-1] = _joined(prev, fig)
+            joined_into[fig.start] = prev.start
             continue
-        earlier = next((k for k, e in enumerate(out) if _repeats(e, fig)), None)
+        # a toll told with no place near it: the article's place was only a guess
+        unplaced = not placed_sents & {sent_of[fig.start], sent_of[fig.start] - 1}
+        earlier = next(
+            (k for k, e in enumerate(out) if _repeats(e, fig) or unplaced and _retold(e, fig)),
+            None,
+        )
         if earlier is not None:
+            joined_into[fig.start] = out[earlier].start
             out[earlier] = _joined(out[earlier], fig)
             continue
         out.append(fig)
-    return out
+    if not joined_into:
+        return out
+    # a part whose whole was joined into another figure is a part of that one
+    return [
+        dataclasses.replace(f, part_of=joined_into[f.part_of])
+        if f.part_of in joined_into and joined_into[f.part_of] != f.start
+        else f
+        for f in out
+    ]
 
 
 def _joined(first: Figure, second: Figure) -> Figure:
@@ -110,6 +131,52 @@ def _repeats(first: Figure, second: Figure) -> bool:
     )
 
 
+def _retold(first: Figure, second: Figure) -> bool:
+    """An incident's toll told again further on with no place near it (the caller checks
+    that neither its sentence nor the one before names one), which the extractor put at the
+    article's main place: the same amount of the same kind of count, of the same people and
+    claimant (or one silent), as an earlier toll whose own sentence names its place. "Warplanes
+    bombed Idlib province, killing at least 22 people. … 22 people were killed during the
+    airstrikes" is Idlib's 22 again, not a second toll of the Aleppo the article names most
+    (it had stood beside another outlet's Aleppo toll as a disagreement)."""
+    return (
+        first.category in INCIDENT_CATEGORIES
+        and first.scope == second.scope == "event"
+        and first.value is not None
+        and first.value == second.value
+        # "at least 22" retold as "22": one bound dropped, none contradicted
+        and _agree_amount(first.low, second.low)
+        and _agree_amount(first.high, second.high)
+        and first.category == second.category
+        and _named(first) is not None
+        and _named(second) is None
+        and _agree(first.unit, second.unit)
+        and _agree(first.subject, second.subject)
+        and _agree(first.claimed_by, second.claimed_by)
+    )
+
+
+def _same_things(a: str | None, b: str | None) -> bool:
+    """Two units of one count of things: one silent, or the same head noun ("shells",
+    "rocket shells")."""
+    return a is None or b is None or a.lower().split()[-1:] == b.lower().split()[-1:]
+
+
+def _agree_amount(a: float | None, b: float | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _sentences_placing(doc: Doc, mentions: Sequence[EntityMention]) -> set[int]:
+    """The indices of the sentences that name a place finer than a country (a country named
+    says nothing of which of its towns: "the Britain-based monitor")."""
+    starts = [sent.start_char for sent in doc.sents]
+    out: set[int] = set()
+    for m in mentions:
+        if m.label in PLACE_LABELS and gazetteer.country(m.name) is None:
+            out.add(bisect.bisect_right(starts, m.start) - 1)
+    return out
+
+
 def _finer(first: str | None, second: str | None) -> str | None:
     """The first figure's place, unless it is only a country and the restatement names a place
     in it ("killed nine in Syria" … "strikes in Aleppo province killing nine")."""
@@ -131,6 +198,10 @@ def _restates(first: Figure, second: Figure, sent_of: dict[int, int]) -> bool:
         and first.scope == second.scope
         and sent_of[second.start] - sent_of[first.start] == 1
         and (first.subject is None or second.subject is None or first.subject == second.subject)
+        # a count of things is of the things it names: "two US-backed groups clashed near
+        # Jarabulus" and "captured two villages" the next sentence are two counts (a toll's
+        # noun varies as it is retold: "people", "civilians")
+        and (first.category in INCIDENT_CATEGORIES or _same_things(first.unit, second.unit))
         and _same_place(_named(first), _named(second))  # not three in Aleppo, three in Idlib
     )
 

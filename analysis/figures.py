@@ -3593,6 +3593,8 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
     in Eastern Ghouta said two people were killed in strikes on the town of Douma": Douma)."""
     clause = _clause(root)
     best: tuple[tuple[bool, bool, int], str] | None = None
+    # every place named, by its first and last word: "A in B" says where in B (below)
+    named: dict[int, tuple[int, str]] = {}
     for tok in root.sent:
         side = _side_of_border(tok)
         if side is not None:
@@ -3657,9 +3659,28 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
                     clause is not None and cand.i not in clause,
                     abs(cand.i - root.i),
                 )
+                named[cand.i] = (end.i, name)
                 if best is None or rank < best[0]:
                     best = (rank, name)
-    return best[1] if best else None
+    return _inner_place(root.doc, named, best[1]) if best else None
+
+
+def _inner_place(doc: Doc, named: dict[int, tuple[int, str]], place: str) -> str:
+    """The town written right before "in ``place``" among the sentence's ``named`` places
+    (first word → (last word, name)), when the gazetteer has it in that province, as many
+    times as the text nests them: "the hospital in Kafr Takharim in Idlib" is Kafr Takharim's,
+    though "Idlib" stands nearer the number (it had put the hospital's toll beside another
+    day's toll of the province). Not a street or a name the gazetteer does not put there
+    ("Nisreen Street in al-Tadamun"), nor a country (:func:`_finer` narrows those)."""
+    ends = dict(named.values())  # last word → name
+    while True:
+        start = next((s for s, (_, n) in named.items() if n == place), None)
+        if start is None or start < 2 or doc[start - 1].lower_ != "in":
+            return place
+        inner = ends.get(start - 2)
+        if inner is None or inner == place or not gazetteer.village_in(inner, place):
+            return place
+        place = inner
 
 
 def _fought_for(pobj: Token) -> bool:
@@ -3856,7 +3877,8 @@ NESTING_NOUNS = lexicon.words("nesting_nouns")
 def _known(ctx: _Context, tok: Token, name: str) -> str:
     """A place the gazetteer knows for ``name``: the name itself when it knows it; else the
     known place its phrase nests it in ("Salah Eddin neighbourhood in Aleppo city" → Aleppo: a
-    place a map and the province roll-up can use, the sentence keeps the detail); else the
+    place a map and the province roll-up can use, the sentence keeps the detail), unless the
+    gazetteer has a town of the name in it ("Kafr Takharim in Idlib" stays); else the
     known part of a longer name ("Rural Deir Ezzor" → Deir Ezzor); else the name as written."""
     container = _container(ctx, tok)
     if container is not None and _in_town(tok):
@@ -3864,7 +3886,10 @@ def _known(ctx: _Context, tok: Token, name: str) -> str:
     if gazetteer.place(name) is not None or geo.county(name):
         return name  # a UK county is whole: "County Durham" is not Durham, North Carolina
     if container is not None:
-        return container
+        # a town the text nests in the province the gazetteer has it in is that town ("the
+        # hospital in Kafr Takharim in Idlib"): rolled up to the province, its toll had been
+        # set beside another day's toll of the province; any other name is the container's
+        return name if gazetteer.village_in(name, container) else container
     words = name.split()
     owner = _possessive_owner(ctx, words[-1]) if words else None
     if owner is not None:

@@ -274,6 +274,17 @@ def village(name: str) -> Village | None:
     return None
 
 
+def village_in(name: str, division: str) -> bool:
+    """Whether the GeoNames place called ``name`` (:func:`village`) lies in the first-level
+    division called ``division`` ("Kafr Takharim", "Idlib"; "Deir ez-Zor" as GeoNames writes a
+    province is "Deir Ezzor" as the news does): a text that nests the one in the other vouches
+    for a namesake the bare name is too weak evidence of."""
+    found = village(name)
+    return found is not None and fold(found.admin1).replace(" ", "") == fold(division).replace(
+        " ", ""
+    )
+
+
 def _encode(table: dict) -> tuple[list[tuple], dict[str, int]]:
     """A table of Place/Village values in a form marshal writes: each distinct value once, as a
     tuple of its fields, and every key pointing at its value's index (keys in table order)."""

@@ -605,7 +605,11 @@ def _notable_namesake(
         or found.kind != "city"
         or found.population >= METROPOLIS_POPULATION
         or _spelling_key(name) != _spelling_key(found.name)  # "Salem": Jerusalem's other name
-        or capital(name)  # "Athens" is Greece's, not a Georgian college town's
+        # "Athens" is Greece's, not a Georgian college town's; but a capital a larger city
+        # abroad shares its name with is no surer than any city ("San Jose" in American
+        # news is California's million, not Costa Rica's capital of 335,000)
+        or capital(name)
+        and not any(r[5] > found.population for r in rows)
     ):
         return found
     notable = [

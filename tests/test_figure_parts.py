@@ -314,3 +314,32 @@ def test_headline_spread_leaves_increments_out(tmp_path):
             killed = heads[heads["category"] == "killed"].iloc[0]
             assert killed["estimate"] == 40
             assert (killed["estimate_low"], killed["estimate_high"]) == (40, 40)
+
+
+def test_a_part_of_a_restated_whole_points_at_the_whole_it_joined(nlp):
+    """The lede restates the headline's toll and gives its part right beside it: the part is
+    read beside that restatement, then points at the headline's toll the restatement joined
+    (it had stood as a toll of its own, and a conflict paired it with another outlet's)."""
+    text = (
+        "64 dead in gas attack on rebel town\n\n"
+        "The toll from a suspected gas attack on a rebel-held town has risen to 64 "
+        "25 of them children a monitor said on Thursday."
+    )
+    figs = _figs(nlp, text)
+    assert [(f.text, f.part_of) for f in figs] == [("64", None), ("25", figs[0].start)]
+    assert figure_parts.tolls(figs) == [figs[0]]
+
+
+def test_a_headline_whole_restated_in_the_lede_stays_the_toll(nlp):
+    """The headline's part and whole, then the lede telling both again: the lede's part joins
+    the headline's and the headline's whole stays the toll (no part of itself, and no unit
+    borrowed from its part)."""
+    text = (
+        "5 nurses among 21 dead in Homs clinic bombing\n\n"
+        "Five nurses were among 21 people killed in Homs on Monday when a bomb hit a clinic, "
+        "medics said."
+    )
+    figs = _by_text(_figs(nlp, text))
+    assert figs["21"].part_of is None and figs["21"].unit is None
+    assert figs["5"].part_of == figs["21"].start
+    assert figure_parts.tolls(figs.values()) == [figs["21"]]

@@ -587,3 +587,51 @@ def test_a_town_naming_the_event_beats_the_articles_home(nlp, text, expected):
 )  # fmt: skip
 def test_a_place_named_by_its_city(nlp, text, expected):
     assert _places(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a town the text nests in the province the gazetteer has it in is that town, though
+        # the province stands nearer the number
+        ("A nurse at the clinic in Saraqib in Idlib said a raid on its gate killed nine people.",
+         [("nine", "Saraqib")]),
+        ("Rockets fired at a bakery in Jisr al-Shughur in Idlib province killed seven "
+         "civilians.", [("seven", "Jisr al-Shughur")]),
+        # a town whose name the city tables give a namesake abroad stays rolled up into its
+        # province (Ariha is also Jericho: a map would draw it there)
+        ("Rockets fired at a bakery in Ariha in Idlib province killed seven civilians.",
+         [("seven", "Idlib")]),
+        # a town the gazetteer has in another province is not vouched for by the nesting: the
+        # province named
+        ("A nurse at the clinic in Saraqib in Hama said a raid on its gate killed nine people.",
+         [("nine", "Hama")]),
+    ],
+)  # fmt: skip
+def test_a_town_nested_in_its_own_province_is_the_town(nlp, text, expected):
+    assert _places(nlp, text) == expected
+
+
+def test_a_toll_retold_with_no_place_near_it_is_the_earlier_placed_toll(nlp):
+    """The retold toll's sentence and the one before name no town: the article's main place
+    (Aleppo, named most) was only a guess, and the toll is the Idlib one said again."""
+    text = (
+        "Jets pounded rebel-held Idlib province on Sunday, killing at least 31 people. "
+        "Fighting raged around Aleppo as rebels pushed into Aleppo's southern districts. "
+        "Families in Aleppo sheltered in basements. "
+        "The monitor counted 19 raids across the province. "
+        "31 people died in the raids."
+    )
+    killed = [(t, p) for t, p in _places(nlp, text) if t != "19"]
+    assert killed == [("at least 31", "Idlib")]
+
+
+def test_a_toll_after_a_sentence_naming_its_place_is_not_merged_elsewhere(nlp):
+    """The sentence before names the toll's place: an equal toll of another town is another
+    toll."""
+    text = (
+        "Jets pounded rebel-held Idlib province on Sunday, killing at least 31 people. "
+        "In Aleppo, shells hit a crowded market. "
+        "31 people died there."
+    )
+    assert _places(nlp, text) == [("at least 31", "Idlib"), ("31", "Aleppo")]

@@ -189,3 +189,12 @@ def test_the_map_leaves_a_mosque_and_a_first_name_off_far_cities(tmp_path):
     assert "Salem" not in drawn and "Mary" not in drawn
     assert drawn["Idlib"]["country"] == "SY" and drawn["Leeds"]["country"] == "GB"
     assert drawn["Chicago"]["region"] == "Illinois"
+
+
+def test_a_capital_yields_to_a_larger_namesake_in_the_coverages_country():
+    """A capital is kept against smaller namesakes ("Athens"), but not against a larger city
+    of its name in the country the coverage names far more."""
+    american = (("US", 900), ("CR", 2))
+    assert geo.locate_near("San Jose", american).country == "US"
+    assert geo.locate_near("San Jose", (("CR", 40), ("US", 60))).country == "CR"
+    assert geo.locate_near("Athens", american).country == "GR"
