@@ -65,7 +65,10 @@ from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from analysis import datelines, doc_arrays, entities, gazetteer, geo, lexicon, numbers, speech
+from analysis.entities.rules import ORG_HEAD_WORDS, RARER_GIVEN_NAMES
 from analysis.entities.spans import (
+    HEADLINE_VERBS,
+    ORG_SUFFIX_WORDS,
     demonym_country,
     no_place_tokens,
     org_use_tokens,
@@ -149,6 +152,8 @@ PLACE_NOUNS = lexicon.words("place_nouns")
 COMPASS_WORDS = gazetteer.COMPASS_WORDS
 # Prepositions that place an event in the same sentence ("killed in an air strike on Idlib").
 SENTENCE_PLACE_PREPOSITIONS = INCIDENT_PREPOSITIONS | {"on", "at", "over", "near"}
+VENUE_NOUNS = lexicon.words("venue_nouns")
+SPENDING_VERBS = lexicon.words("spending_verbs")
 # Dependency roles of a place name used as a modifier ("US forces", "Syria's army"): it names an
 # actor, not where things happen.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "npadvmod", "nmod"})
@@ -317,7 +322,9 @@ def extract(
             # quake's dead); a figure with no place of its own takes its item's one place, or
             # none.
             place = ctx.item_place(span.start_char, place)
-        if place is not None and _no_place(place):
+        if place is not None:
+            place = _trimmed_place(place)
+        if place is not None and (_no_place(place) or ctx.named_otherwise(place)):
             place = None  # "Google" tagged a place (a figure of a story about the company)
         figures.append(
             Figure(
@@ -340,7 +347,7 @@ def extract(
                     if own_place and place == own_place
                     else ("town" if before and place == before else None),
                 ),
-                claimed_by=_claimant(ctx, span),
+                claimed_by=_claimant(ctx, span, reading.category),
                 start=match.start,
                 end=match.end,
                 sentence=_span_text(sent).strip(),
@@ -369,6 +376,35 @@ def _no_place(name: str) -> bool:
     million registered members", "127 million people" at "Google"). An organisation is no
     place; the map already drew none for it."""
     return gazetteer.fold(name) in geo.NOT_PLACE_NAMES
+
+
+GIVEN_NAMES = geo.GIVEN_NAMES
+WEEKDAY_PATTERN = "|".join(sorted(lexicon.words("weekdays")))
+# The labels of a longer name that a place's word may end ("State of the Union"): a word of it.
+NAME_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW"})
+
+
+def _trimmed_place(name: str) -> str | None:
+    """A figure's place without what a scrape or the tagger ran into it: markup ("San
+    Bernardino.</tweet>" → San Bernardino), a dash and what follows, kept only when the
+    gazetteer knows the rest ("NEW HAMPSHIRE - Since" → NEW HAMPSHIRE; "Royal Ballet - Darcey
+    Bussell" → none), and a headline's verb after a town ("Manbij Killing" → Manbij)."""
+    if "<" in name:
+        name = name.split("<", 1)[0].rstrip(" .,;:")
+    if " - " in name:
+        head = name.split(" - ", 1)[0].strip()
+        return head if head and gazetteer.place(head) is not None else None
+    words = name.split()
+    if len(words) > 1:
+        last = words[-1].lower()
+        stems = {last, re.sub(r"(?:ing|ed|s)$", "", last)}
+        if (
+            stems & (KILLED_WORDS | HEADLINE_VERBS)
+            or last.endswith("ing")
+            and stems & {w.rstrip("s") for w in HEADLINE_VERBS}
+        ):
+            return " ".join(words[:-1])
+    return name or None
 
 
 def _editors_notes(text: str) -> list[tuple[int, int]]:
@@ -607,6 +643,8 @@ class _Context:
                 continue  # "AFP", "SANA" in a dateline: an agency, whatever the label says
             if words.isupper() and self.text[max(m.start - 2, 0) : m.start] in ("", "\n\n"):
                 continue  # "MOSCOW Some 120 …": a dateline says where the reporter is
+            if self._ends_a_name(m.end, m.end - m.start) or self.named_otherwise(m.name):
+                continue  # "State Of The Union", "Super Tuesday", "Rubio" tagged a place
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if (
                 span is not None
@@ -618,6 +656,12 @@ class _Context:
                 continue  # "Moscow denied …", "strikes by Russia": who acts, not where
             if span is not None and _speakers_place(span.root):
                 continue  # "an activist who lives in Europe said": where the speaker is
+            if (
+                span is not None
+                and span.root.head.lower_ == "near"
+                and gazetteer.country(m.name) is not None
+            ):
+                continue  # "killed 50 jihadists near Lebanon": across a border (_near_border)
             counts[m.name] += LEDE_WEIGHT if m.start < lede_end else 1
             first.setdefault(m.name, m.start)
             if m.start >= lede_end and span is not None and _recalls(span.sent, self.published):
@@ -630,6 +674,69 @@ class _Context:
                 self.recalled[name] += 1
         self.place_counts = counts
         return sorted(counts, key=lambda n: (-counts[n], first[n]))
+
+    @functools.cached_property
+    def _other_names(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of the article's person names that open with a given name ("marco",
+        "rubio" of "Marco Rubio"; not "Qalamoun Barrens", a place the tagger took for a
+        person), and the opening words of its organisation names that end in an organisation's
+        word ("valeant" of "Valeant Pharmaceutical International"; not "Qardaha" of "Qardaha
+        hospital"), lower case."""
+        person, org = set(), set()
+        for m in self.mentions:
+            words = m.name.lower().split()
+            if len(words) < 2:
+                continue
+            if m.label == "PERSON" and words[0] in GIVEN_NAMES | RARER_GIVEN_NAMES:
+                person.update(words)
+            elif m.label == "ORG" and words[-1] in ORG_HEAD_WORDS | ORG_SUFFIX_WORDS:
+                org.update(" ".join(words[:k]) for k in range(1, len(words)))
+        return frozenset(person), frozenset(org)
+
+    def named_otherwise(self, name: str) -> bool:
+        """Whether the place ``name`` is a word the article uses of something else, which the
+        tagger took for a place elsewhere: a person's name ("Rubio" beside "Marco Rubio"; a
+        country or a US state, a city the gazetteer knows of a million people, and a name the
+        article writes after "in", "at" or "near" stay places), the opening of an organisation's name the
+        gazetteer knows as no place ("Valeant" beside "Valeant Pharmaceuticals"), or a name
+        before a weekday ("Super Tuesday")."""
+        low = name.lower()
+        person, org = self._other_names
+        known = gazetteer.place(name)
+        big = known is not None and (
+            known.kind in ("country", "state") or (known.population or 0) >= 1_000_000
+        )
+        if (
+            low in person
+            and not big
+            and not re.search(
+                rf"\b(?:in|at|near|outside|across)\s+(?:the\s+)?{re.escape(name)}\b", self.text
+            )
+        ):
+            return True  # (not where the article also writes "in Charlotte")
+        if known is None and gazetteer.town(name) is None and gazetteer.country(name) is None:
+            if low in org:
+                return True
+            if re.search(rf"\b{re.escape(name)} (?:{WEEKDAY_PATTERN})\b", self.text, re.IGNORECASE):
+                return True
+        return False
+
+    def _ends_a_name(self, end: int, length: int) -> bool:
+        """Whether the place name of ``length`` characters ending at offset ``end`` ends a
+        longer "X of Y" name of something else written there ("UNION" of "STATE OF THE UNION",
+        where the article's "State of the Union" is an organisation): a word of that name, no
+        place."""
+        for other in self.mentions:
+            if (
+                other.label not in NAME_LABELS
+                or len(other.name) <= length
+                or " of " not in other.name.lower()  # "Al Raqqa" tagged ORG is the city
+            ):
+                continue
+            before = self.text[max(end - len(other.name), 0) : end]
+            if before.lower() == other.name.lower():
+                return True
+        return False
 
     @functools.cached_property
     def untagged_cities(self) -> list[tuple[str, int]]:
@@ -649,6 +756,8 @@ class _Context:
                 continue  # "Chelsea striker": the entity pass made the town's name a club's
             if _word_of_a_name(self, tok):
                 continue  # "the Duchy of Lancaster": no city the article is about
+            if self._ends_a_name(tok.idx + len(tok), len(tok)):
+                continue  # "Obama's Last State Of The Union": the end of a name, no city
             if _agency(tok) or tok.is_upper:
                 continue  # "SANA" is an agency, not Sana'a
             if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN":
@@ -683,6 +792,17 @@ def _acting(tok: Token) -> bool:
     Russia"). An article about Aleppo that names Russia at every turn still happens in Aleppo.
     (Any verb of a country's was tried too: "Syria making mistakes" in a quote then moved a
     FA-KES toll into Turkey, so only these.)"""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if (
+        tok.dep_ == "conj"
+        and after is not None
+        and after.dep_ == "aux"
+        and after.head.i > after.i
+        and after.head.lemma_.lower() in ACTOR_VERBS
+    ):
+        # "… the Fateh al-Sham Front and Moscow has repeatedly demanded …", which the parser
+        # joins to the phrase before: the place is the subject of the verb after it, acting
+        return True
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # "Syria and Russia denied": both act
     head = tok.head
@@ -1002,16 +1122,20 @@ def _read(
     # "three days", "2011", "the first phase": spaCy's NER agrees it is a date or an ordinal
     # (unless it plainly counts people: "2000 people" tagged DATE).
     date_like = any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in span)
+    tail = _noun_after(span)
     if (
         date_like
         and parsed.kind == "number"
         and not _counts_people(root)
+        and not (tail is not None and (tail.lower_ in PEOPLE_NOUNS or tail.lower_ in TROOP_NOUNS))
         and not _toll_after_dateline(span)
         and _listed_place(root) is None  # "… 67 in Saqba 61 in Douma": a count, as its neighbours
     ):
         return None
     value, low, high = parsed.value, parsed.low, parsed.high
-    noun = _counted_noun(root)
+    # (the noun after the phrase only where the tagger's date took the number's root away: "an
+    # estimated 1500 people remain" is read from its own root, as it always was)
+    noun = _counted_noun(root) or (tail if date_like else None)
     if noun is not None and noun.lemma_.lower() in numbers.TIME_UNITS | {"time", "times"}:
         return None  # a duration or a frequency, not a count
     after = span.doc[span.end] if span.end < len(span.doc) else None
@@ -1033,6 +1157,8 @@ def _read(
         return None
     if match.year_like and (noun is None or root.dep_ != "nummod" or _dated(span)):
         return None
+    if noun is None and _early_year(span):
+        return None  # "converted to Islam in 611": a year of long ago, no count of anything
     if parsed.kind == "fraction":
         value, low, high = (None if v is None else round(v * 100, 4) for v in (value, low, high))
     if parsed.vague:
@@ -1114,7 +1240,7 @@ def _read(
         reading.subject = _holder(ctx, root)
     # The place of the figure's own clause or sentence first; only then the place of the
     # sentence it borrowed its noun from (the article's main place is the caller's last resort).
-    own = _location(ctx, root, noun) if admitting is None else None
+    own = _location(ctx, root, noun, category) if admitting is None else None
     if admitting is not None:
         # where they are taken in, as the sentence says ("into Germany"), else nowhere: "from
         # Syria" is where they came from, and the article's place is no better answer
@@ -1278,6 +1404,28 @@ def _borrow_unit(
 
 
 MONTH_WORDS = lexicon.words("months")
+
+
+# The words a year follows as a bare number ("in 611", "since 1453"); an early year (before 1800,
+# which :mod:`analysis.numbers` keeps as a count) is read only after one of them.
+EARLY_YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "till", "before", "after", "circa"})
+
+
+def _early_year(span: Span) -> bool:
+    """A year before 1800 written as a bare number after "in"/"since"/… with nothing counted
+    ("converted to Islam in 611", "founded in 1453"): :mod:`analysis.numbers` keeps only 1800-2099
+    as years. Not a rate ("one in 200": a number before "in") nor a number with a comma."""
+    if len(span) != 1 or not re.fullmatch(r"[1-9]\d{2,3}", span.text) or int(span.text) >= 1800:
+        return False
+    tok = span[0]
+    if tok.i == 0 or tok.dep_ != "pobj":
+        return False
+    prep = tok.doc[tok.i - 1]
+    return (
+        prep.lower_ in EARLY_YEAR_PREPOSITIONS
+        and prep.i == tok.head.i
+        and not (prep.i > 0 and prep.nbor(-1).like_num)
+    )
 
 
 def _dated(span: Span) -> bool:
@@ -1586,6 +1734,19 @@ def _one_for_someone(span: Span, noun: Token | None, category: str) -> bool:
     partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
     # a hedged count with its noun left out still counts: "the group was behind at least one"
     return partitive or (noun is None and len(span) == 1)
+
+
+def _noun_after(span: Span) -> Token | None:
+    """The noun right after a number phrase whose root the parser put elsewhere ("since then
+    more than a quarter of a million people have been killed": "quarter" is the object of
+    "since", tagged a date; "million" counts "people")."""
+    last = span[-1]
+    if last.i == span.root.i or span.end >= len(span.doc):
+        return None
+    after = span.doc[span.end]
+    if last.dep_ == "nummod" and last.head.i == after.i and after.pos_ == "NOUN":
+        return after
+    return None
 
 
 def _counts_people(root: Token) -> bool:
@@ -1903,6 +2064,14 @@ def _category(
         return "territory_share" if held else "percent"
     if kind == "money" or (noun is not None and noun.lower_ in numbers.CURRENCY_WORDS):
         return "money"
+    if (
+        noun is None
+        and root.lower_ in SCALE_PLURALS
+        and root.dep_ == "dobj"
+        and root.head.lemma_.lower() in SPENDING_VERBS
+        and not any(c.pos_ == "VERB" for c in root.lefts)  # "… and displaced thousands"
+    ):
+        return "money"  # "spend billions deporting 11 million people": a sum, no one deported
     # With no noun of its own, the number is judged by the unit it borrowed.
     noun_low = noun.lower_ if noun is not None else (unit or "").split(" ")[-1]
     if noun is not None and noun.lower_ in MEASURE_UNITS:
@@ -3297,8 +3466,9 @@ def _holder(ctx: _Context, root: Token) -> str | None:
     return None
 
 
-def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
-    """A place attached by of/in/to/into to the number, its noun or their governing verbs."""
+def _location(ctx: _Context, root: Token, noun: Token | None, category: str) -> str | None:
+    """A place attached by of/in/to/into to the number, its noun or their governing verbs (not
+    where the counted come from, nor where a meeting about them was held: :func:`_elsewhere`)."""
     listed = _listed_place(root)
     if listed is not None:
         return listed
@@ -3320,7 +3490,7 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
                 and _is_place(ctx, child)
             ):
                 # "fled eastern Aleppo"
-                return _finer(ctx, root, _known(ctx, child, _place_name(ctx, child)))
+                return _finer(ctx, root, _known(ctx, child, _place_name(ctx, child)), category)
             if child.dep_ in ("prep", "dative") and child.lower_ in INCIDENT_PREPOSITIONS:
                 if child.i > 0 and child.nbor(-1).lower_ == "according":
                     continue
@@ -3334,8 +3504,13 @@ def _location(ctx: _Context, root: Token, noun: Token | None) -> str | None:
                     if pobj.dep_ == "pobj" and _is_place(ctx, pobj):
                         if anchor.pos_ == "VERB" and _where_said(pobj, _clause(root)):
                             continue  # "said in Turkey the attack had killed 1300"
-                        return _finer(ctx, root, _known(ctx, pobj, ctx.name(pobj)))
-    return _place_in_sentence(ctx, root)
+                        if _elsewhere(pobj, root, _clause(root), category):
+                            continue
+                        name = _near_border(ctx, pobj, _known(ctx, pobj, ctx.name(pobj)))
+                        if name is None:
+                            continue
+                        return _finer(ctx, root, name, category)
+    return _place_in_sentence(ctx, root, category)
 
 
 # The nouns a sentence names a town with ("the town of Arbin", "Tlajabin village"): not a
@@ -3569,14 +3744,14 @@ def _within_a_place(ctx: _Context, tok: Token) -> bool:
     return _gazetteer_place(tok) is not None or (tok.pos_ == "PROPN" and _named_place(ctx, tok))
 
 
-def _finer(ctx: _Context, root: Token, place: str) -> str:
+def _finer(ctx: _Context, root: Token, place: str, category: str | None = None) -> str:
     """A country is where everything in a war happens: when the sentence also names a place
     inside it ("killed in Syria's Idlib province", "air strikes in Syria hit Douma"), that
     place says where."""
     country = gazetteer.country(place)
     if country is None:
         return place
-    inner = _place_in_sentence(ctx, root)
+    inner = _place_in_sentence(ctx, root, category)
     if inner is None or gazetteer.country(inner) is not None:
         return place
     # only a place inside that country: "kill 120 militants in Syria" run into a "MOSCOW"
@@ -3584,7 +3759,7 @@ def _finer(ctx: _Context, root: Token, place: str) -> str:
     return inner if _country_of(inner) in (country.country, None) else place
 
 
-def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
+def _place_in_sentence(ctx: _Context, root: Token, category: str | None = None) -> str | None:
     """The place nearest to the number among those its sentence puts something in ("killed in
     an air strike on Idlib"): a place after a locative preposition, outside quoted attribution,
     or the object of a verb of an incident striking a place ("… injured when an earthquake
@@ -3626,6 +3801,8 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
             continue
         if not struck and _where_said(tok, clause):
             continue  # "Sabra said in Turkey the attack had killed 1300": where it was said
+        if not struck and _elsewhere(tok, root, clause, category):
+            continue  # "mercenaries from Tunisia", "peace talks in Geneva"
         if _law_reach(tok):
             # "Deir ez-Zor … has been besieged by Daesh extremist groups outlawed in Russia"
             # had put the city's people in Russia
@@ -3648,6 +3825,11 @@ def _place_in_sentence(ctx: _Context, root: Token) -> str | None:
                 joined = cand.doc[cand.i : end.i + 1].text
                 known = end.i > cand.i and gazetteer.place(joined) is not None
                 name = _known(ctx, cand, joined if known else _place_name(ctx, end))
+                if not struck and cand is tok:
+                    # "near Lebanon": by the border, on the side of the article's country
+                    name = _near_border(ctx, tok, name)
+                    if name is None:
+                        continue
                 if struck and (gazetteer.country(name) is not None or _abroad(ctx, name)):
                     # "Russia hit Turkey with sanctions": a country struck is no town; nor is a
                     # town abroad in a story whose incidents are in another country ("… after
@@ -3681,6 +3863,72 @@ def _inner_place(doc: Doc, named: dict[int, tuple[int, str]], place: str) -> str
         if inner is None or inner == place or not gazetteer.village_in(inner, place):
             return place
         place = inner
+
+
+def _elsewhere(pobj: Token, root: Token, clause: set[int] | None, category: str | None) -> bool:
+    """Whether the place ``pobj`` says where the counted come from or where people met, not
+    where the figure happened:
+
+    * "from" on the number ``root`` counting people, or on their noun, is their origin ("more
+      than 60 mercenaries from Tunisia and Egypt were killed south of Deir Ezzor", "nine people
+      from the North Caucasus among the dead"), except for the displaced, who are counted where
+      they fled from ("10,000 refugees from Aleppo"), and so on another noun of people ("80
+      militants including 9 natives from the North Caucasus"); a verb's "from" ("fled from
+      Aleppo") still places, and so does a thing's ("a counter-attack from Mosul", "six statues
+      from Palmyra");
+    * a meeting's place outside the figure's clause ("peace talks in Geneva have failed to end
+      the conflict in which hundreds of thousands were killed"); inside it ("a bomb killed 10
+      at a meeting in Aleppo") the meeting is where they died."""
+    prep = pobj.head
+    if prep.dep_ != "prep" or prep.i == prep.head.i:
+        return False
+    holder = prep.head
+    if prep.lower_ == "from":
+        return (
+            category in PEOPLE_CATEGORIES
+            and category != "displaced"
+            and holder.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+            and (holder.i in (root.i, root.head.i) or _people_word(holder))
+        )
+    return (
+        (holder.lower_ in VENUE_NOUNS or holder.lemma_.lower() in VENUE_NOUNS)
+        and holder.pos_ == "NOUN"
+        and clause is not None
+        and pobj.i not in clause
+    )
+
+
+def _people_word(tok: Token) -> bool:
+    """Whether ``tok`` is a noun of people ("natives", "evacuees", "fighters")."""
+    low = tok.lower_
+    return (
+        low in PEOPLE_NOUNS
+        or low in TROOP_NOUNS
+        or tok.lemma_.lower() in PEOPLE_NOUNS
+        or PEOPLE_ENDINGS.search(low) is not None
+    )
+
+
+def _near_border(ctx: _Context, pobj: Token, name: str) -> str | None:
+    """The place ``name`` after "near": a country near which something happened is across a
+    border from it ("troops killed 50 jihadists near Lebanon" in a story on Syria's war): the
+    country of the article's incidents, when another; None when that is the same country or
+    unknown (the sentence then gives no place). Where the article's incidents are placed in that
+    country only through it, the other country it names most, as a place or an actor ("Syria
+    troops kill 50 jihadists near Lebanon": Syria). Any other place, and a country after another
+    word, is ``name``."""
+    if pobj.head.lower_ != "near" or gazetteer.country(name) is None:
+        return name
+    country = ctx.incident_country
+    if country is None or country == name:
+        named = Counter(
+            known.name
+            for m in ctx.mentions
+            if m.label == "GPE" and (known := gazetteer.country(m.name)) is not None
+        )
+        named.pop(name, None)
+        country = named.most_common(1)[0][0] if named else None
+    return country
 
 
 def _fought_for(pobj: Token) -> bool:
@@ -4570,8 +4818,8 @@ def _claimant_or_none(name: str | None) -> str | None:
     return None if who is None or _names_an_incident(who) or _photo_credit(who) else who
 
 
-def _claimant(ctx: _Context, span: Span) -> str | None:
-    who = _without_dateline(_claimant_as_written(ctx, span))
+def _claimant(ctx: _Context, span: Span, category: str | None = None) -> str | None:
+    who = _without_dateline(_claimant_as_written(ctx, span, category))
     if who is not None and (_names_an_incident(who) or _photo_credit(who)):
         return None
     if who is not None and is_monitor_description(who):
@@ -4763,7 +5011,7 @@ def _monitor_in_article(ctx: _Context) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-def _claimant_as_written(ctx: _Context, span: Span) -> str | None:
+def _claimant_as_written(ctx: _Context, span: Span, category: str | None = None) -> str | None:
     # "… killed by Assad regime and Russian airstrikes according to civil defense officials":
     # the source the sentence names outright comes first; the parse had also read a reported
     # clause ("when Assad regime declared … 359 civilians have been killed") that made the
@@ -4781,9 +5029,19 @@ def _claimant_as_written(ctx: _Context, span: Span) -> str | None:
     tok = root
     steps = 0
     while tok.head.i != tok.i and steps < 10:
-        tok = tok.head
+        below, tok = tok, tok.head
         steps += 1
         if _claims_an_attack(tok):
+            continue
+        if (
+            category in MONEY_CATEGORIES
+            and below.dep_ == "dobj"
+            and below.pos_ == "NOUN"
+            and tok.lemma_.lower() == "claim"
+        ):
+            # "Trump had claimed a loss of $916 million", "claim a refund of $500": a sum
+            # claimed as one's due (a tax loss, a benefit) is no claim of the number; whoever
+            # reports it ("the Times wrote that …", further up) is its source
             continue
         if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ == "VERB" and _passive(tok):
             # "the fighting is reported to have killed 130": whoever reported it is not said,

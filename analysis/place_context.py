@@ -264,9 +264,14 @@ class ArticlePlaces:
             return None
         for j in range(i, min(len(doc), i + MAX_MODIFIERS + 1)):
             found = self._known_at(j, villages_in=villages_in)
-            if found is not None:
+            after = j + len(found.split()) if found is not None else j
+            if found is not None and not (
+                self._abroad(found) and after < len(doc) and doc[after].lower_ == "of"
+            ):
                 return found
             tok = doc[j]
+            if found is not None and tok.pos_ == "PROPN":
+                continue  # "the Northern Province of Aleppo": a name abroad, then "of" a place
             if not (
                 tok.pos_ in ("DET", "ADJ")
                 or tok.lower_ in COMPASS_WORDS | NESTING_NOUNS | PHRASE_WORDS
@@ -274,6 +279,18 @@ class ArticlePlaces:
             ):
                 return None
         return None
+
+    def _abroad(self, name: str) -> bool:
+        """Whether the gazetteer has ``name`` only in another country than the article's ("the
+        Northern Province of Aleppo": Sri Lanka's Northern Province)."""
+        known = gazetteer.place(name)
+        return (
+            known is not None
+            and bool(known.country)
+            and self.country is not None
+            and known.country != self.country
+            and not geo.namesake_in(name, self.country)
+        )
 
     def _before(self, span: Span) -> str | None:
         """A known place modifying the name from before it: "Aleppos southern Hamdaniya",

@@ -2518,3 +2518,38 @@ def test_a_verbless_headline_is_read_and_does_not_hang(nlp):
     worker.join(timeout=30)
     assert not worker.is_alive(), "reading a verbless sentence did not finish"
     assert _one(out[0], "Twelve").category == "killed"
+
+
+def test_a_sum_claimed_as_a_loss_is_the_reporters_claim(nlp):
+    """ "claimed a loss of $X" is tax language: the paper that reports it is the source
+    (review50 D6); a claim of a toll keeps its claimant."""
+    figs = _figs(
+        nlp,
+        "The Post wrote on Sunday that Smith had claimed a loss of $420 million in 1991. The "
+        "monitor claimed a death toll of 35 in the town of Douma.",
+    )
+    assert _one(figs, "$420 million").claimed_by == "Post"
+    assert _one(figs, "35").claimed_by == "monitor"
+
+
+def test_an_early_year_and_a_spent_sum_are_no_people(nlp):
+    figs = _figs(
+        nlp,
+        "The shrine honours a scholar who settled in the town in 742, historians say. His plan "
+        "would spend billions deporting 8 million people.",
+    )
+    assert [f.text for f in figs if f.text == "742"] == []
+    assert _one(figs, "billions").category == "money"
+    assert _one(figs, "8 million").category == "displaced"
+
+
+def test_a_toll_whose_number_the_parser_hangs_on_since(nlp):
+    """ "Since then more than a quarter of a million people have been killed": the tagger calls
+    "a quarter" a date and the parse makes it the object of "since" (review50 D8)."""
+    figs = _figs(
+        nlp,
+        "The war in Yemen began in 2014. Since then more than a quarter of a million people have "
+        "been killed - and more than 3 million displaced - across the country, the UN says.",
+    )
+    assert _one(figs, "more than a quarter of a million").category == "killed"
+    assert _one(figs, "more than 3 million").category == "displaced"

@@ -249,3 +249,15 @@ def test_a_town_abroad_struck_in_a_run_in_headline_is_no_place_of_the_articles_t
         "on.\n\nResidents fled Deir Ezzor on Sunday, activists in Deir Ezzor said."
     )
     assert _places(nlp, text) == [("Some 120", "Deir Ezzor")]
+
+
+def test_a_province_named_like_one_abroad_is_read_through(nlp):
+    """ "the Northern Province of Aleppo": Sri Lanka's Northern Province is no container for a
+    Syrian village; the city after "of" is (review50 D1)."""
+    text = (
+        "Militia Kills 12 Rebels in Syrias Kafr Duwayl.\n\n"
+        "The militia intensified its attacks on rebel positions in the strategic town of Kafr "
+        "Duwayl in the Northern Province of Aleppo, killing at least 12 militants. The army also "
+        "shelled Aleppo, activists in Syria said."
+    )
+    assert _places(nlp, text) == [("12", "Aleppo"), ("at least 12", "Aleppo")]
