@@ -176,9 +176,28 @@ def test_an_open_article_link_in_a_table_opens_that_article(server, context, pag
         try:
             assert _heading(new) == title
             if name == "speakers":  # the link points at the quotation: it is outlined
-                assert _outlined(new) == quote
+                _assert_outlines_quote(_outlined(new), quote)
         finally:
             new.close()
+
+
+def _assert_outlines_quote(outlined: str, quote: str) -> None:
+    """The reader outlines a quotation's whole stretch; the table shows its quoted words only,
+    the pieces of a quotation its cue interrupts joined by " … " (analysis.quotes.PIECE_JOINER):
+    the stretch opens with the first piece, ends with the last and holds every one in order."""
+    from analysis.quotes import PIECE_JOINER
+
+    pieces = [p for p in " ".join(quote.split()).split(PIECE_JOINER.strip()) if p.strip()]
+    stretch = " ".join(outlined.split())
+    assert stretch.startswith(pieces[0].strip()) and stretch.endswith(pieces[-1].strip()), (
+        outlined,
+        quote,
+    )
+    at = 0
+    for piece in pieces:
+        at = stretch.find(piece.strip(), at)
+        assert at >= 0, (piece, outlined)
+        at += len(piece.strip())
 
 
 def test_link_to_this_view_names_the_article_picked(server, context, page, articles):
