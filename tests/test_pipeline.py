@@ -253,42 +253,25 @@ def test_grouped_writes_store_what_per_batch_writes_store(tmp_path, corpus_files
 
 
 @pytest.mark.parametrize(
-    "every_articles, every_s, expected",
+    "every_articles, every_s, write_every, expected",
     [
         # the first batch at once; then every second batch fills the 10 waiting articles and is
         # written before the bar moves on; the last one at the end
-        (10, 3600.0, [0, 5, 5, 15, 15, 25, 25]),
+        (10, 3600.0, None, [0, 5, 5, 15, 15, 25, 25]),
         # the time is up after every batch: each is written as it finishes
-        (1000, 0.0, [0, 5, 10, 15, 20, 25, 30]),
+        (1000, 0.0, None, [0, 5, 10, 15, 20, 25, 30]),
+        # A run of no more articles than a write takes (``--write-every``) is written once, at
+        # its end (an early first write would be a second fixed cost in a run of seconds): 30 of
+        # 30, when the last batch fills it. One article more (29) and its first batch is written
+        # at once, so a store being built shows articles early; the other 25 after the bar's
+        # last step (the run's closing write).
+        (1000, 3600.0, 30, [0, 0, 0, 0, 0, 0, 30]),
+        (1000, 3600.0, 29, [0, 5, 5, 5, 5, 5, 5]),
     ],
 )
-def test_a_long_run_writes_before_its_end(tmp_path, monkeypatch, every_articles, every_s, expected):
+def test_when_a_run_writes(tmp_path, monkeypatch, every_articles, every_s, write_every, expected):
     monkeypatch.setattr(pipeline, "WRITE_EVERY_ARTICLES", every_articles)
     monkeypatch.setattr(pipeline, "WRITE_EVERY_S", every_s)
-    monkeypatch.setattr(pipeline, "WRITE_PAUSE_FACTOR", 0.0)
-    paths = write_articles(tmp_path / "in", 30)
-    stored = []
-
-    def progress(done, total):
-        stored.append(store.counts()["articles"])
-
-    with Store(tmp_path / "s.duckdb") as store:
-        summary, _ = analyze_paths(paths, store, batch_size=5, progress=progress)
-    assert summary.new == 30
-    assert stored == expected
-
-
-@pytest.mark.parametrize(
-    "write_every, expected",
-    # 30 of 30: one write, when the last batch fills it; 29: the first batch at once, the other
-    # 25 after the bar's last step (the run's closing write)
-    [(30, [0, 0, 0, 0, 0, 0, 30]), (29, [0, 5, 5, 5, 5, 5, 5])],
-)
-def test_a_run_of_one_writes_worth_is_written_once(tmp_path, monkeypatch, write_every, expected):
-    """A run of no more articles than a write takes (``--write-every``) is written once, at its
-    end (an early first write would be a second fixed cost in a run of seconds); one article
-    more and its first batch is written at once, so a store being built shows articles early."""
-    monkeypatch.setattr(pipeline, "WRITE_EVERY_S", 3600.0)
     monkeypatch.setattr(pipeline, "WRITE_PAUSE_FACTOR", 0.0)
     paths = write_articles(tmp_path / "in", 30)
     stored = []
