@@ -133,7 +133,8 @@ def test_the_cue_inside_an_interrupted_quotation_is_the_narrators(nlp):
     )
     result = analyse(nlp, text)
     [quote] = result.quotes  # the pieces are one record, its span across the cue
-    assert quote.speaker == "Ken Brown" and "said Ken Brown" in quote.text
+    assert quote.speaker == "Ken Brown" and "said Ken Brown" in text[quote.start : quote.end]
+    assert "said Ken Brown" not in quote.text  # its text: the quoted words only
     holders = {a.target: a.holder for a in result.attitudes if a.scorer == "news"}
     assert holders["Gordon Brown"] == "Ken Brown"
     assert holders["Ken Brown"] is None and holders["Green Party"] is None
