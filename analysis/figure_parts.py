@@ -213,8 +213,10 @@ def _own_unit(whole: Figure, part: Figure, text: str) -> Figure:
 # An increment: a count added to one already given, not a toll of its own ("three more people
 # died of their wounds", "another 12 were killed", "a further nine", "the toll rose by 5"). The
 # marker comes right before the number ...
+# (the verbs of a toll that rose "by" it)
+RISE_WORDS = ("rose", "risen", "rising", "increased", "climbed", "jumped")
 INCREMENT_BEFORE = re.compile(
-    r"\b(?P<marker>another|further|additional|(?:rose|risen|rising|increased|climbed|jumped)"
+    rf"\b(?P<marker>another|further|additional|(?:{'|'.join(RISE_WORDS)})"
     r"(?=\s+by\s))(?:\s+by)?\s+(?:(?:at\s+least|about|around|some|nearly|almost)\s+)?$",
     re.I,
 )
@@ -232,9 +234,7 @@ RISEN_TO = re.compile(
 # wounded, other people than the dead, not an addition to an earlier count of wounded.
 CONTRAST_MARKERS = frozenset({"another", "further", "additional", "more"})
 # Every marker word an increment's ``part_of`` points at (what a table shows as its whole).
-INCREMENT_MARKERS = CONTRAST_MARKERS | frozenset(
-    {"rose", "risen", "rising", "increased", "climbed", "jumped"}
-)
+INCREMENT_MARKERS = CONTRAST_MARKERS | frozenset(RISE_WORDS)
 
 
 def mark_increments(figures: Sequence[Figure], text: str) -> list[Figure]:
