@@ -148,7 +148,8 @@ if not conflicts.empty:
     st.caption(
         "Like with like: the same kind of count of the same people (civilians with civilians, "
         "never children with civilians), at the same place, within a few days, never an "
-        "earlier event recalled — numbers from different claimants that cannot both be true. "
+        "earlier event recalled, never a toll of the dead or injured that rose by a later day's "
+        "report — numbers from different claimants that cannot both be true. "
         "Open either sentence to judge."
     )
     conflicts = charts.figure_cells(conflicts).assign(
