@@ -40,6 +40,7 @@ from analysis.filters import Filters, pin
 from analysis.records import RunSummary
 from analysis.store import OlderStore, Store, StoreError
 from analysis.store_lock import SharedReader
+from dashboard import activity
 from dashboard.settings import (  # noqa: F401 - re-exported: pages and tests read them here
     ENV_DB,
     ENV_LINK_BASE,
@@ -141,7 +142,8 @@ def warm(picker_limit: int) -> str | None:
     """Work out at server start what a process's first page run needs whatever the page: the
     store checked and opened, its data version, its article index mapped, the sidebar's dates,
     outlets and tags, the pickers' name lists (:func:`picker_names` with ``picker_limit``) and,
-    unless ``PRESSLENS_WARM_PLACES=0``, the Places page's map of the whole store.
+    unless ``PRESSLENS_WARM_PLACES=0``, the Places page's map of the whole store — that one in
+    the first pause of :data:`dashboard.activity.QUIET_SECONDS` without a page run.
     Called by :mod:`dashboard.serve` in a background thread once Streamlit's runtime is up; the
     first visitor's run then finds them cached (a run that needs one meanwhile waits for it
     instead of computing it again: Streamlit locks each cached value while it is computed). On a
@@ -161,6 +163,9 @@ def warm(picker_limit: int) -> str | None:
     for kind in ("speaker", "entity"):
         _picker_names(str(path), current, kind, picker_limit)
     if os.environ.get(ENV_WARM_PLACES, "1") != "0":
+        # One page's data, 20-30 s of CPU at a million articles: only in a pause between page
+        # runs, never beside a visitor's first pages (dashboard.activity)
+        activity.wait_idle()
         # The Places page's unfiltered map, which its first visitor would wait for: every place
         # in the store located and settled in its articles (the gazetteer itself is loaded by
         # dashboard.serve at start), and so the settlement every filtered map reads. At a

@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.store import StoreError
-from dashboard import code_changes, components, data, filters_ui, plain, reporting
+from dashboard import activity, code_changes, components, data, filters_ui, plain, reporting
 
 PAGES = (
     ("overview", "Overview", ":material/dashboard:"),
@@ -33,69 +33,71 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )  # fmt: skip
 
-if code_changes.changed():
-    st.warning(
-        "presslens's code changed on disk since this dashboard started (an upgrade?). Restart "
-        "`presslens dashboard` to use it: until then a page may fail.",
-        icon=":material/update:",
-    )
-
-data.start_run()
-try:
-    data.store()
-except StoreError as exc:
-    st.error(f"presslens cannot open its store. {plain.md(exc)}", icon=":material/error:")
-    st.stop()
-
-if data.uses_sample() and not data.read_only() and data.is_empty():
-    # One element, bar and text together: whatever moment the browser first draws it, it
-    # shows what is happening (loading the language model comes before the first progress).
-    bar = st.progress(
-        0.02,
-        text="First start: analysing the bundled sample article — loading the language model "
-        "(once, about 10–30 s) …",
-    )
-
-    def _progress(done: int, total: int) -> None:
-        bar.progress(
-            done / total if total else 1.0,
-            text=f"First start: analysing the bundled sample — {done} of {total} articles",
+# The whole run counted as one (dashboard.activity): the server's deferred start-up warming
+# waits for the pauses between a visitor's page runs instead of taking the cores from them.
+with activity.page_run():
+    if code_changes.changed():
+        st.warning(
+            "presslens's code changed on disk since this dashboard started (an upgrade?). Restart "
+            "`presslens dashboard` to use it: until then a page may fail.",
+            icon=":material/update:",
         )
 
-    summary = data.build_sample(progress=_progress)
-    n = summary.new or summary.known  # known: another session built it meanwhile
-    bar.progress(1.0, text=f"Sample analysed: {n} article(s)")
+    data.start_run()
+    try:
+        data.store()
+    except StoreError as exc:
+        st.error(f"presslens cannot open its store. {plain.md(exc)}", icon=":material/error:")
+        st.stop()
 
-pages = [
-    st.Page(
-        f"app_pages/{slug}.py",
-        title=title,
-        icon=icon,
-        default=slug == "overview",
-        # the default page lives at "/"; its own path is never shown, and "overview" is the
-        # same page's hidden second path (below)
-        url_path=slug if slug != "overview" else "home",
+    if data.uses_sample() and not data.read_only() and data.is_empty():
+        # One element, bar and text together: whatever moment the browser first draws it, it
+        # shows what is happening (loading the language model comes before the first progress).
+        bar = st.progress(
+            0.02,
+            text="First start: analysing the bundled sample article — loading the language model "
+            "(once, about 10–30 s) …",
+        )
+
+        def _progress(done: int, total: int) -> None:
+            bar.progress(
+                done / total if total else 1.0,
+                text=f"First start: analysing the bundled sample — {done} of {total} articles",
+            )
+
+        summary = data.build_sample(progress=_progress)
+        n = summary.new or summary.known  # known: another session built it meanwhile
+        bar.progress(1.0, text=f"Sample analysed: {n} article(s)")
+
+    pages = [
+        st.Page(
+            f"app_pages/{slug}.py",
+            title=title,
+            icon=icon,
+            default=slug == "overview",
+            # the default page lives at "/"; its own path is never shown, and "overview" is the
+            # same page's hidden second path (below)
+            url_path=slug if slug != "overview" else "home",
+        )
+        for slug, title, icon in PAGES
+    ]
+
+    # ``/overview``, the Overview's own name (every other page is reached by its name), shows the
+    # Overview with the link's filters: Streamlit keeps the default page at ``/`` only and said
+    # "Page not found" there, and cannot switch pages without clearing the link's filters (they are
+    # bound to the sidebar's widgets), so the same script is a hidden page at that path too.
+    pages.append(
+        st.Page("app_pages/overview.py", title="Overview", url_path="overview", visibility="hidden")
     )
-    for slug, title, icon in PAGES
-]
-
-
-# ``/overview``, the Overview's own name (every other page is reached by its name), shows the
-# Overview with the link's filters: Streamlit keeps the default page at ``/`` only and said
-# "Page not found" there, and cannot switch pages without clearing the link's filters (they are
-# bound to the sidebar's widgets), so the same script is a hidden page at that path too.
-pages.append(
-    st.Page("app_pages/overview.py", title="Overview", url_path="overview", visibility="hidden")
-)
-page = st.navigation(pages)
-components.start_run()
-filters_ui.start_page_params()
-st.sidebar.caption(
-    f"Store: {plain.md(data.db_path().name)}" + (" (read-only)" if data.read_only() else "")
-)
-filters = filters_ui.sidebar()
-st.session_state[filters_ui.CURRENT_KEY] = filters
-filters_ui.show_notices()
-reporting.start_page(page.title, page.url_path, filters)
-page.run()
-reporting.end_page()  # unless the page ended itself (reporting.stop_page)
+    page = st.navigation(pages)
+    components.start_run()
+    filters_ui.start_page_params()
+    st.sidebar.caption(
+        f"Store: {plain.md(data.db_path().name)}" + (" (read-only)" if data.read_only() else "")
+    )
+    filters = filters_ui.sidebar()
+    st.session_state[filters_ui.CURRENT_KEY] = filters
+    filters_ui.show_notices()
+    reporting.start_page(page.title, page.url_path, filters)
+    page.run()
+    reporting.end_page()  # unless the page ended itself (reporting.stop_page)

@@ -55,6 +55,21 @@ def test_each_page_draws_without_error(name, server, page):
     (SHOTS / f"{name}.png").write_bytes(png)
 
 
+def test_the_headline_table_shows_every_row_whole_and_nothing_below(server, page):
+    """The Overview's headline figures are drawn in full: the grid's height holds its header and
+    every row (no inner scroll hiding one) and no more (an empty row's strip had shown below)."""
+    _open(page, server)
+    grid = page.locator('[data-testid="stDataFrame"]').last  # the headline table, the page's last
+    assert grid.locator('[data-testid="glide-cell-1-0"]').count() == 1
+    rows = int(grid.locator('table[role="grid"]').get_attribute("aria-rowcount")) - 1
+    assert 1 <= rows <= 12
+    scroller = grid.locator(".dvn-scroller")
+    shown, content = scroller.evaluate("e => [e.clientHeight, e.scrollHeight]")
+    drawn = scroller.evaluate("e => e.firstElementChild.getBoundingClientRect().height")
+    assert content <= shown  # nothing scrolls inside it
+    assert shown - drawn <= 1, (shown, drawn)  # and no strip of an empty row below the last
+
+
 def test_the_overview_opens_by_its_name_too(server, page):
     """``/overview`` (as each other page opens by its name) shows the Overview with the link's
     filters, not Streamlit's "Page not found"."""
