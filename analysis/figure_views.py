@@ -298,6 +298,14 @@ _SAME_WHOLE_SQL = "(x.whole IS NULL OR y.whole IS NULL OR x.whole = y.whole)"
 LOW_SQL = summaries.LOW_SQL.format(f="f")
 HIGH_SQL = summaries.HIGH_SQL.format(f="f")
 CLAIMANT_SQL = summaries.CLAIMANT_SQL.format(f="f", a="a")
+
+
+def _with_day(rows: str) -> str:
+    """The figures of the query ``rows`` with the day their sentence names (``iday``), which
+    the pairing's conditions read (:data:`analysis.incident_kinds.WITH_DAY_SQL`)."""
+    return incident_kinds.WITH_DAY_SQL.format(rows=rows)
+
+
 # Reports of one incident arrive over a few days, across outlets.
 INCIDENT_DAYS = 3
 # Tolls that rise as an incident's count goes on: the dead and the injured are found and counted
@@ -389,11 +397,11 @@ def conflicting_figures(
     marks, mark_params = "src", []
     if scope is not None:  # the marks of every scope (see _REPLACED_SQL)
         where_all, mark_params = _where(filters, category=category, scope=None)
-        marks = f"({_comparable_sql(where_all)})"
+        marks = f"({_with_day(_comparable_sql(where_all))})"
     band = max(int(window_days), 1)
     sql = f"""
         WITH src AS (
-            {_comparable_sql(where)}
+            {_with_day(_comparable_sql(where))}
         ), every AS (SELECT * FROM {marks}), sup AS ({_REPLACED_SQL.format(src="every")}),
         told AS ({_TOLD_SQL.format(src="every")}),
         fig AS (
@@ -793,7 +801,7 @@ def _conflict_pairs(
         every, mark_params = _comparable_narrow(
             con, filters, category=category, scope=None, since=first_day
         )
-        marks = f"({every})"
+        marks = f"({_with_day(every)})"
 
     def first_key(group: str) -> str:
         # The pair first within a group by gap (widest first), then newest, then every other
@@ -807,7 +815,7 @@ def _conflict_pairs(
     band = max(int(window_days), 1)
     sql = f"""
         WITH src AS (
-            SELECT * FROM ({source})
+            {_with_day(source)}
         ), every AS (SELECT * FROM {marks}), sup AS ({_REPLACED_SQL.format(src="every")}),
         told AS ({_TOLD_SQL.format(src="every")}),
         fig AS (
