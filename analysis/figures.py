@@ -306,6 +306,7 @@ def extract(
                 place = (
                     _event_named_by_place(ctx, sent)
                     or (before := _event_place_before(ctx, sent))
+                    or _event_antecedent(ctx, sent)
                     or place
                 )
         elif reading.category in UNPLACED_CATEGORIES:
@@ -362,11 +363,38 @@ def extract(
 DIGEST_ITEM = re.compile(r"(?m)^\d{1,2}\. (?=[^\n]*[A-Z]{3})[^a-z\n]{10,}$")
 
 
+# A round-up's label as its first line ("IN BRIEF.", "News in brief", "World briefing",
+# "Roundup"): its stories are told one after another, each under a headline of its own.
+ROUNDUP_LABEL = re.compile(
+    r"\A\s*(?:(?:news|world|nation|national|local|business)\s+)?"
+    r"(?:in\s+brief|briefs?|briefly|briefing|round-?up|digest)\W*\n",
+    re.I,
+)
+# A paragraph of one short line (a round-up item's headline, "San Bernardino shooter's friend
+# denied bail."), by its words; the item's text after it runs longer.
+ITEM_HEADLINE_WORDS = 14
+PARAGRAPH = re.compile(r"[^\n]+")
+
+
 def _digest_items(text: str) -> list[int]:
     """The start offsets of the items of a digest of unrelated stories: three or more numbered
-    headlines in capitals (:data:`DIGEST_ITEM`); none for any other article."""
+    headlines in capitals (:data:`DIGEST_ITEM`), or, in an article labelled a round-up
+    (:data:`ROUNDUP_LABEL`), two or more short headline paragraphs each followed by a longer
+    one (a Las Vegas crash and the San Bernardino shooting, told after a Spanish election,
+    had both been Spain's); none for any other article."""
     starts = [m.start() for m in DIGEST_ITEM.finditer(text)]
-    return starts if len(starts) >= 3 else []
+    if len(starts) >= 3:
+        return starts
+    if not ROUNDUP_LABEL.match(text):
+        return []
+    paragraphs = list(PARAGRAPH.finditer(text))[1:]  # not the label itself
+    heads = [
+        para.start()
+        for para, after in zip(paragraphs, paragraphs[1:], strict=False)
+        if len(para.group().split()) <= ITEM_HEADLINE_WORDS
+        and len(after.group()) > 2 * len(para.group())
+    ]
+    return heads if len(heads) >= 2 else []
 
 
 def _no_place(name: str) -> bool:
@@ -459,6 +487,14 @@ def _without_conversions(figures: list[Figure], text: str) -> list[Figure]:
 
 
 # -- context ------------------------------------------------------------------------------------
+# A news agency's name in brackets after a dateline's place in capitals ("MOSCOW (Sputnik)",
+# "BEIRUT (AP)"), wherever the dateline stands.
+# "BEIRUT, Lebanon (AP)" may name the country between.
+AGENCY_AFTER = re.compile(
+    r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?\s*\((?:[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})\)"
+)
+
+
 class _Context:
     """Per-article lookups: entity mentions by offset, the main place, quotation spans."""
 
@@ -613,16 +649,23 @@ class _Context:
             return None
         start = starts[-1]
         end = next((s for s in self.digest_items if s > start), len(self.text))
-        named = {
-            m.name
+        headline_end = self.text.find("\n", start)
+        in_item = [
+            m
             for m in self.mentions
             if start <= m.start < end
             and m.label in ("GPE", "LOC")
             and not (m.name.isupper() and len(m.name) > 3)
-        }
+        ]
+        named = {m.name for m in in_item}
         if place in named:
             return place
-        return next(iter(named)) if len(named) == 1 else None
+        if len(named) == 1:
+            return next(iter(named))
+        # the one place the item's headline names ("'Stoic' driver identified in horror on Las
+        # Vegas Strip."), not the victim's home town its story names besides
+        headed = {m.name for m in in_item if m.start < headline_end}
+        return next(iter(headed)) if len(headed) == 1 else None
 
     def _places(self) -> list[str]:
         """The article's places, most mentioned first (the last resort for a figure whose own
@@ -641,8 +684,13 @@ class _Context:
             words = self.text[m.start : m.end]
             if words.isupper() and len(words) <= 5 and gazetteer.place(words) is None:
                 continue  # "AFP", "SANA" in a dateline: an agency, whatever the label says
-            if words.isupper() and self.text[max(m.start - 2, 0) : m.start] in ("", "\n\n"):
-                continue  # "MOSCOW Some 120 …": a dateline says where the reporter is
+            if words.isupper() and (
+                self.text[max(m.start - 2, 0) : m.start] in ("", "\n\n")
+                or AGENCY_AFTER.match(self.text, m.end)
+            ):
+                # "MOSCOW Some 120 …", "… wounded. MOSCOW (Sputnik) The …" (a copy that lost
+                # its paragraph breaks): a dateline says where the reporter is
+                continue
             if self._ends_a_name(m.end, m.end - m.start) or self.named_otherwise(m.name):
                 continue  # "State Of The Union", "Super Tuesday", "Rubio" tagged a place
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -809,10 +857,35 @@ def _acting(tok: Token) -> bool:
     if tok.dep_ == "nsubj":
         return head.lemma_.lower() in ACTOR_VERBS
     if tok.dep_ == "dobj":  # "accused Moscow", "investigating Russia"
-        return head.lemma_.lower() in ACCUSING_VERBS
+        return head.lemma_.lower() in ACCUSING_VERBS or _made_to_act(tok)
+    if _party_between(tok):
+        return True
     if _law_reach(tok):
         return True  # "a terrorist group banned in Russia": its law, not where things happen
     return tok.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent"
+
+
+def _made_to_act(obj: Token) -> bool:
+    """Whether the object ``obj`` is the doer of the "to" verb after it, which acts on an
+    object of its own ("prompting Ankara to launch a military operation", "forced Moscow to
+    withdraw its troops"): a government, not where anything happened ("allowed Aleppo to fall"
+    is the town)."""
+    return any(
+        c.dep_ == "xcomp"
+        and c.i > obj.i
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and any(o.dep_ == "dobj" for o in c.children)
+        for c in obj.head.children
+    )
+
+
+def _party_between(tok: Token) -> bool:
+    """Whether ``tok`` is one side "between" it and an organisation or a people ("tensions
+    between Ankara and the PKK"): a government, where "the road between Aleppo and Hama" joins
+    two places."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "between":
+        return False
+    return any(c.dep_ == "conj" and c.ent_type_ in ("ORG", "NORP", "PERSON") for c in tok.children)
 
 
 def _law_reach(tok: Token) -> bool:
@@ -924,16 +997,26 @@ def _event_place_before(ctx: _Context, sent: Span) -> str | None:
     doc = sent.doc
     if sent.start == 0:
         return None
-    before = doc[sent.start - 1].sent
-    if "\n\n" in ctx.text[before.start_char : sent.start_char]:
-        return None  # another paragraph: another story
-    if any(
-        sent.start_char <= m.start < sent.end_char and m.label in ("GPE", "LOC")
-        for m in ctx.mentions
-    ):
+
+    def names_place(span: Span) -> bool:
+        return any(
+            span.start_char <= m.start < span.end_char and m.label in ("GPE", "LOC")
+            for m in ctx.mentions
+        )
+
+    if names_place(sent):
         return None  # a place of its own (the caller's reading did not tie it: no answer here)
     if any(t.lower_ in ("another", "other", "elsewhere", "separately") for t in sent):
         return None  # "Another five people were killed in an air raid on …": another incident
+    before = doc[sent.start - 1].sent
+    while not names_place(before) and not _names_a_name_after(before) and before.start > 0:
+        # a sentence between that names no place (a quotation, a reaction) still carries on
+        # the story: "… the 2011 terrorist attacks in Benghazi … responded: "What difference
+        # does it make?" Her critics cited it as evidence that she couldn't have cared less how
+        # four Americans died" (the four had been New York's, the article's main place)
+        before = doc[before.start - 1].sent
+    if "\n\n" in ctx.text[before.start_char : sent.start_char]:
+        return None  # another paragraph: another story
     events = [t for t in before if t.lemma_.lower() in EVENT_WORDS or t.lower_ in EVENT_WORDS]
     # the incident's words and the verbs they hang on ("set off explosives"): a place tied to
     # them, not to who reported it ("… air strikes in Syria the defence ministry in Moscow said")
@@ -945,8 +1028,8 @@ def _event_place_before(ctx: _Context, sent: Span) -> str | None:
         if gazetteer.country(m.name) is not None:
             continue
         named = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if named is None:
-            continue
+        if named is None or _in_brackets(ctx.text, m.start, m.end):
+            continue  # "Sen. Ron Johnson (R-Wis.)": an aside
         root = named.root
         if root.dep_ in MODIFIER_DEPS:
             continue  # "the Orlando shooting": which event, not where this one was
@@ -1010,6 +1093,101 @@ def _event_named_by_place(ctx: _Context, sent: Span) -> str | None:
             if not t.is_lower:
                 break
     return names.pop() if len(names) == 1 else None
+
+
+def _names_a_name_after(sent: Span) -> bool:
+    """Whether ``sent`` writes a proper name after a preposition of place, tagged or not ("a
+    school in the town of Jisreen", where the tagger saw no place): it may name the place of
+    the toll after it, so a toll does not reach past it for an earlier sentence's place."""
+    return any(
+        t.pos_ == "PROPN"
+        and t.dep_ == "pobj"
+        and t.head.lower_ in SENTENCE_PLACE_PREPOSITIONS | {"of"}
+        for t in sent
+    )
+
+
+# Determiners that make an event noun point back to one told before ("the massacre", "that
+# attack"), and words that make it another one.
+BACK_DETERMINERS = frozenset({"the", "that", "this"})
+OTHER_EVENT_WORDS = frozenset({"another", "other", "elsewhere", "separately", "separate"})
+
+
+def _event_antecedent(ctx: _Context, sent: Span) -> str | None:
+    """The town of the event a definite event noun of ``sent`` points back to ("the massacre
+    that killed 49", "the Dec. 2 attack that left 14 people dead"), when the sentence names no
+    place: the nearest event told earlier in the article with a town tied to it, as its
+    modifier ("the San Bernardino shooting rampage") or after a preposition of place ("the
+    mass shooting in Orlando"). The article's most-mentioned place is often another country's
+    (a story on airstrikes in Iraq and Syria had filed the Orlando massacre's dead in Iraq).
+    None when the nearest such sentence ties two towns to its events, or ``sent`` tells
+    another event ("another attack")."""
+    if any(t.lower_ in OTHER_EVENT_WORDS for t in sent):
+        return None
+    if not any(
+        t.pos_ == "NOUN"
+        and (t.lemma_.lower() in DATED_EVENT_NOUNS or t.lower_ in DATED_EVENT_NOUNS)
+        and any(c.dep_ == "det" and c.lower_ in BACK_DETERMINERS for c in t.children)
+        for t in sent
+    ):
+        return None
+    written = [
+        (m.name, m.start, m.end)
+        for m in ctx.mentions
+        if m.start < sent.start_char and m.label in ("GPE", "LOC")
+    ] + [(name, start, start + len(name)) for name, start in ctx.untagged_cities]
+    found: dict[int, set[str]] = {}  # sentence start → towns tied to its events
+    for name, start, end in sorted(written, key=lambda w: -w[1]):
+        if start >= sent.start_char or gazetteer.country(name) is not None:
+            continue
+        if found and start < max(found):
+            break  # an earlier sentence than the nearest one found
+        if _in_brackets(ctx.text, start, end):
+            continue  # "Sen. Ron Johnson (R-Wis.)": an aside, not where anything happened
+        named = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if named is not None and _tied_to_event(named):
+            found.setdefault(named.sent.start, set()).add(name)
+    if not found:
+        return None
+    towns = found[max(found)]
+    return next(iter(towns)) if len(towns) == 1 else None
+
+
+def _event_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and (
+        tok.lemma_.lower() in DATED_EVENT_NOUNS or tok.lower_ in DATED_EVENT_NOUNS
+    )
+
+
+def _tied_to_event(named: Span) -> bool:
+    """Whether the place name ``named`` names an event's town: a modifier of an event noun or
+    of its doer, with only common nouns between ("the Orlando nightclub attack", "the San
+    Bernardino shooting rampage", "the San Bernardino shooter"), or the object of "in", "at"
+    or "on" hung on an event noun ("the mass shooting in Orlando"; in a phrase of time too:
+    "after the mass shooting in Orlando" is the event a later "the massacre" is)."""
+    root = named.root
+    if root.dep_ in MODIFIER_DEPS:
+        head = root.head
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        if head.i < named.end:
+            return False
+        for t in named.doc[named.end : head.i + 1]:
+            if _event_noun(t) or t.lower_ in ATTACKER_NOUNS:
+                return True
+            if not t.is_lower:
+                return False
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "on"):
+        return _event_noun(root.head.head)
+    return False
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``–``end`` stands inside round brackets with few words
+    ("(R-Wis.)", "(Ohio)"): an aside."""
+    before = text[max(0, start - 8) : start]
+    return "(" in before and ")" not in before[before.rfind("(") :] and ")" in text[end : end + 3]
 
 
 def _reaches(tok: Token, anchors: set[int]) -> bool:
@@ -3481,7 +3659,14 @@ def _location(ctx: _Context, root: Token, noun: Token | None, category: str) -> 
         anchors.append(tok)
         if tok.lemma_.lower() in CLAIM_VERBS:
             break
-    for anchor in anchors:
+    # "killing five Dallas police officers": the officers' town, unless the number's own noun
+    # or verb names the place ("… officers in Baton Rouge"); the words above the verb are
+    # another phrase ("police shootings in Louisiana and of a sniper killing …")
+    town = _victims_town(ctx, noun) if category in CASUALTY_CATEGORIES and noun else None
+    verb_at = next((k for k, a in enumerate(anchors) if a.pos_ in ("VERB", "AUX")), len(anchors))
+    for at, anchor in enumerate(anchors):
+        if town is not None and at > verb_at:
+            return town
         for child in anchor.children:
             if (
                 child.dep_ == "dobj"
@@ -3510,7 +3695,39 @@ def _location(ctx: _Context, root: Token, noun: Token | None, category: str) -> 
                         if name is None:
                             continue
                         return _finer(ctx, root, name, category)
+    if town is not None:
+        return town
     return _place_in_sentence(ctx, root, category)
+
+
+# The counted whose town is where they serve or live: "five Dallas police officers", "three
+# Aleppo residents". A toll of them with no place of its own happened there.
+LOCAL_PEOPLE_NOUNS = POLICE_WORDS | frozenset({
+    "officer", "officers", "policeman", "policemen", "firefighter", "firefighters", "deputy",
+    "deputies", "resident", "residents", "trooper", "troopers",
+})  # fmt: skip
+
+
+def _victims_town(ctx: _Context, noun: Token) -> str | None:
+    """The town (a tagged place finer than a country) that names whose the counted are,
+    written before a noun of local people (:data:`LOCAL_PEOPLE_NOUNS`): "the assault that
+    killed five Dallas police officers" is Dallas's toll, not that of the "police shootings in
+    Louisiana" the same sentence names (nor of the article's main place). A country there
+    ("US soldiers") names whose army, not where."""
+    if noun.lower_ not in LOCAL_PEOPLE_NOUNS:
+        return None
+    for tok in noun.lefts:
+        names = [tok, *(t for t in tok.lefts if t.dep_ == "compound")]
+        for cand in names:
+            if cand.dep_ not in ("compound", "nmod") or cand.pos_ != "PROPN":
+                continue
+            if ctx.label(cand) not in ("GPE", "LOC"):
+                continue
+            name = ctx.name(cand)
+            if gazetteer.country(name) is not None:
+                continue
+            return name
+    return None
 
 
 # The nouns a sentence names a town with ("the town of Arbin", "Tlajabin village"): not a
@@ -3809,6 +4026,14 @@ def _place_in_sentence(ctx: _Context, root: Token, category: str | None = None) 
             continue
         if tok.head.lower_ == "within" and not _within_a_place(ctx, tok):
             continue  # "well within the comfort zone": "within" places only by a place's name
+        capital = None if struck else _capital_named(tok)
+        if capital is not None:
+            # "killed more than 125 people in the French capital": Paris, a town
+            rank = (False, clause is not None and tok.i not in clause, abs(tok.i - root.i))
+            named[tok.i] = (tok.i, capital)
+            if best is None or rank < best[0]:
+                best = (rank, capital)
+            continue
         # "in Idlib", and "in Idlib province" / "in Aleppo city" (the place modifies a noun);
         # a struck thing's modifier only when the thing is a town or a province ("bombed Idlib
         # province", not "targeted Castello road" or "hit the Badr al-Din institute")
@@ -3845,6 +4070,35 @@ def _place_in_sentence(ctx: _Context, root: Token, category: str | None = None) 
                 if best is None or rank < best[0]:
                     best = (rank, name)
     return _inner_place(root.doc, named, best[1]) if best else None
+
+
+NATIONALITY_COUNTRIES = lexicon.mapping("nationality_countries")
+
+
+def _capital_named(tok: Token) -> str | None:
+    """The city "the French capital", "the Syrian capital" or "Syria's capital" names (the
+    capital of the country its nationality or name modifying "capital" gives), else None. Only
+    "capital" with "the" and that one word: "the caliphate's Syrian capital, Raqqa" and "the
+    Islamic State group's de facto Syrian capital" are another capital (Raqqa)."""
+    if tok.lower_ != "capital":
+        return None
+    words = [c for c in tok.children if not (c.dep_ == "det" and c.lower_ == "the")]
+    if len(words) != 1:
+        return None
+    for child in words:
+        if child.dep_ not in ("amod", "compound", "poss", "nmod") or not child.text[:1].isupper():
+            continue
+        word = re.sub(r"(?:['’]s?|s)$", "", child.text) if child.dep_ == "poss" else child.text
+        country = (
+            gazetteer.country(word)
+            or gazetteer.country(child.text)
+            or gazetteer.country(
+                demonym_country(child.text) or NATIONALITY_COUNTRIES.get(child.lower_, "")
+            )
+        )
+        if country is not None and country.country:
+            return geo.capital_of(country.country)
+    return None
 
 
 def _inner_place(doc: Doc, named: dict[int, tuple[int, str]], place: str) -> str:

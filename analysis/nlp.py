@@ -58,11 +58,17 @@ def load(name: str | None = None) -> Language:
 # A quotation mark run into the next word with no space ("… and paranoia,”Clinton said") was
 # one token with the words on both sides, which the model then tagged as one name
 # ('paranoia,”Clinton'). Between two letters, a comma or full stop and a double quotation mark
-# are tokens of their own, as they are when the space is there.
+# are tokens of their own, as they are when the space is there; so are a full stop and the
+# dashes of a sign-off glued to it.
 _GLUED_QUOTE_INFIXES = (
     r"(?<=[^\W\d_])[,.!?](?=[\"”“][^\W\d_])",  # the comma before the mark
     r"(?<=[^\W\d_][,.!?])[\"”“](?=[^\W\d_])",  # the mark, after its comma
     r"(?<=[^\W\d_])[\"”](?=[^\W\d_])",  # a closing mark alone: 'anyway”Smith'
+    # a reporter's sign-off run on to the item's last word ("… and more than 20
+    # wounded.--Kevin Johnson."): 'wounded.--Kevin' was one name, and the wounded were
+    # counted as dead
+    r"(?<=[^\W\d_])[.!?](?=--[^\W\d_])",  # the full stop before the dashes
+    r"(?<=[^\W\d_][.!?])--(?=[^\W\d_])",  # the dashes, after it
 )
 
 
@@ -75,7 +81,8 @@ def _split_glued_quotes(nlp: Language) -> None:
 # A paragraph break ends a sentence: the parser ran a wire headline into its dateline and lede
 # ("… kill 120 militants in Syria ⏎⏎ MOSCOW Some 120 …" was one sentence, and "in Syria MOSCOW"
 # placed the strike's toll in Moscow). Cleaning (analysis.clean) leaves paragraphs separated by
-# a blank line; the parser keeps a sentence start it is given.
+# a blank line; the parser keeps a sentence start it is given, and a start it is denied (an
+# editor's square bracket after a word).
 PARAGRAPHS = "presslens_paragraphs"
 
 
@@ -86,6 +93,11 @@ def paragraph_starts(doc):
         # a blank line, not a line break: a text not yet cleaned may wrap its lines
         if before.is_space and before.text.count("\n") >= 2 and not token.is_space:
             token.is_sent_start = True
+        elif token.text == "[" and not (before.is_punct or before.is_space):
+            # an editor's words inserted in a quotation ("… were killed last year [in Libya]
+            # compared to …") go on its sentence: the parser had begun a sentence at the
+            # bracket, and the toll lost the place the bracket gives it
+            token.is_sent_start = False
     return doc
 
 

@@ -15,8 +15,10 @@ the known place the article itself nests it in:
 2. else, for a name the city tables put abroad or do not know, the province the village table
    (GeoNames cities1000) gives a village of that name in the article's country (Ariha, Idlib);
 3. else, for a name no table knows at all, the article's own place: its most-mentioned known place
-   in its country, which is also where a figure whose sentence names no place is put. When the
-   figure's own sentence names it a town ("four were killed in the city of Arbin"), only if that
+   in its country, which is also where a figure whose sentence names no place is put; not when
+   the figure's sentence names a town of another country beside it (the name may lie there:
+   "the Oromia region, which surrounds Addis Ababa"). When the figure's own sentence names it a
+   town ("four were killed in the city of Arbin"), only if that
    place is a province's capital, named as its province is ("Homs": the town lies in it, so the
    roll-up is right): a small town the tables lack is still a town, and the article's place is
    often another town ("Douma"), so the name stays.
@@ -110,11 +112,12 @@ class ArticlePlaces:
         status = self._status(name, country)
         if status in ("placed", "country") or country is None:
             return name
+        home = self.home
         if named == "part":
-            if status == "abroad" and self.home is not None and self.home != name:
+            if status == "abroad" and home is not None and home != name:
                 # "a densely packed Chelsea neighborhood" in a story about New York: a part of
                 # the article's town, not the namesake the gazetteer has in London
-                return self.home
+                return home
             named = None  # otherwise as a name its sentence says nothing of
         facility = self._facility(name)
         found = self._nesting(name, sentence, facility=facility)
@@ -126,14 +129,15 @@ class ArticlePlaces:
         if (
             status == "unknown"
             and incident
-            and self.home is not None
+            and home is not None
             and (named is None or named == "town" and self._home_holds(name))
+            and not _names_a_town_abroad(sentence, country)
         ):
-            return self.home
+            return home
         if (
             facility
             and incident
-            and self.home is not None
+            and home is not None
             and named is None
             and not geo.namesake_in(name, country)
         ):
@@ -143,7 +147,7 @@ class ArticlePlaces:
             # airport in Shanghai. Four people were slightly injured" is Shanghai's, though
             # the article also writes "the Shanghai airport" (it had been Orlando's, the
             # story's own place).
-            return self.home
+            return home
         return name
 
     def _home_holds(self, town: str) -> bool:
@@ -195,14 +199,17 @@ class ArticlePlaces:
 
     def _facility(self, name: str) -> bool:
         """Whether the article writes ``name`` right before a facility's noun, singular or
-        plural ("the Salem mosque", "Salem Schools")."""
+        plural ("the Salem mosque", "Salem Schools"), at least as often as it writes it alone:
+        a city named seven times and once in "Addis Ababa University" is the city."""
         doc = self.doc
-        for span in self._occurrences(name):
+        spans = self._occurrences(name)
+        before_facility = 0
+        for span in spans:
             if span.end < len(doc):
                 word = doc[span.end].lower_
                 if word in PLACE_FACILITY_NOUNS or word.removesuffix("s") in PLACE_FACILITY_NOUNS:
-                    return True
-        return False
+                    before_facility += 1
+        return before_facility > 0 and 2 * before_facility >= len(spans)
 
     def _occurrences(self, name: str) -> list[Span]:
         """Where the article writes ``name``: as such, else as a spelling the gazetteer takes
@@ -387,6 +394,19 @@ def _country_votes(place_counts: Mapping[str, int]) -> tuple[Counter[str], Count
         if known is not None and known.country:
             inner[known.country] += n
     return inner, countries
+
+
+def _names_a_town_abroad(sentence: Span, country: str) -> bool:
+    """Whether ``sentence`` names a known town or region (not a country) of another country
+    than ``country``: a name no table knows beside it may lie there ("the Oromia region, which
+    surrounds Addis Ababa", in a US-based exile's story, is no part of Pennsylvania)."""
+    for ent in sentence.ents:
+        if ent.label_ not in ("GPE", "LOC") or ent.text.isupper():
+            continue  # "MOSCOW (Sputnik)": a dateline run into the sentence says nothing
+        known = gazetteer.place(ent.text)
+        if known is not None and known.kind != "country" and known.country not in ("", country):
+            return True
+    return False
 
 
 def _leader(votes: tuple[Counter[str], Counter[str]]) -> str | None:

@@ -718,3 +718,110 @@ def test_a_place_without_what_ran_into_it(name, expected):
     from analysis import figures
 
     assert figures._trimmed_place(name) == expected
+
+
+# Review 50 (D1, D2): a toll whose own sentence names no place fell back on the article's
+# most-mentioned place (Iraq for the Orlando massacre, Louisiana for five Dallas officers).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a definite event noun points back to the event told earlier with its town
+        ("Lawmakers in Iraq and Syria debated new airstrikes after the mass shooting in "
+         "Tampa.\n\nIraq's parliament met on Monday. Iraq's ministers spoke for hours.\n\n"
+         "A reporter asked about the claim for the attack, and about the massacre that killed "
+         "12 people.", [("12", "Tampa")]),
+        # "another attack" is another event: no antecedent
+        ("Lawmakers in Iraq debated new airstrikes after the mass shooting in Tampa.\n\n"
+         "Another attack killed 12 people, a reporter said.", [("12", "Iraq")]),
+    ],
+)  # fmt: skip
+def test_a_definite_event_takes_the_town_of_the_event_it_points_back_to(nlp, text, expected):
+    assert _places(nlp, text) == expected
+
+
+def test_a_toll_of_a_towns_officers_is_that_towns(nlp):
+    """ "killed four Denver police officers": Denver's toll, not that of the shootings the
+    same sentence places in two other states."""
+    text = (
+        "Protesters marched in Ohio and Georgia on Sunday.\n\n"
+        "The governor spoke of police shootings in Ohio and Georgia and of a sniper killing "
+        "four Denver police officers."
+    )
+    assert _places(nlp, text) == [("four", "Denver")]
+
+
+def test_a_nationalitys_capital_is_that_countrys_capital(nlp):
+    text = (
+        "Senators in Texas argued about the war on Friday.\n\n"
+        "They condemned the gunmen who killed more than 40 people in the Belgian capital."
+    )
+    assert _places(nlp, text) == [("more than 40", "Brussels")]
+
+
+def test_a_toll_carries_on_the_paragraphs_event_past_a_quotation(nlp):
+    """A quotation between names no place: the toll is still of the event placed before it,
+    and a senator's state in brackets is an aside."""
+    text = (
+        "Voters in Ohio met the candidate on Monday.\n\n"
+        "She had testified about the 2012 bombing in Kabul, and Sen. Mark Hale (R-Ohio) asked "
+        'her about it. She replied: "It makes no difference now." Critics said she did not care '
+        "how six soldiers died."
+    )
+    assert _places(nlp, text) == [("six", "Kabul")]
+
+
+def test_a_roundups_items_keep_their_own_places(nlp):
+    """An "IN BRIEF" round-up tells unrelated stories under headlines of their own: a toll is
+    its item's, not the first story's country."""
+    text = (
+        "IN BRIEF.\n\n"
+        "Portugal counts votes after tight election.\n\n"
+        "Portugal waited for results on Monday after voters split between four parties in "
+        "Sunday's election, leaving no party near a majority in Portugal.\n\n"
+        "Bus crash on Denver highway.\n\n"
+        "A bus left the road on Sunday evening in an incident that left two people dead and "
+        "nine injured, police said. The driver, 51, of Boise, Idaho, was unhurt."
+    )
+    assert [p for p in _places(nlp, text) if p[0] != "four"] == [
+        ("two", "Denver"),
+        ("nine", "Denver"),
+    ]
+
+
+def test_a_sign_off_glued_to_the_last_word_leaves_the_wounded_wounded(nlp):
+    """ "… and more than 20 wounded.--Jane Roe.": the reporter's sign-off is no part of the
+    word, so the wounded are not counted as dead."""
+    doc = nlp("The attack in Tampa left 9 people dead and more than 20 wounded.--Jane Roe.")
+    result = extract_article(doc, Article(id="t", title="", text=doc.text))
+    assert [(f.text, f.category) for f in result.figures] == [
+        ("9", "killed"),
+        ("more than 20", "injured"),
+    ]
+
+
+def test_an_editors_bracket_keeps_its_place_on_the_quoted_toll(nlp):
+    text = (
+        "The senator spoke about Egypt and Yemen.\n\n"
+        "She said: \u201cMaybe 900 people were killed last year [in Yemen] compared to "
+        "probably 20,000 in Egypt.\u201d"
+    )
+    assert ("900", "Yemen") in _places(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a capital that is one side against an organisation, or made to act, is its
+        # government; a dateline with its agency in brackets says where the reporter is
+        ("Rebels killed 12 Turkish soldiers and left four others wounded, Kurdish media "
+         "reported. MOSCOW (Sputnik) Rebels killed 12 Turkish soldiers. The rebels also "
+         "destroyed a tank in northern Syrias Afrin near the border with Turkey. Tensions "
+         "between Ankara and the PKK escalated in 2015 after attacks prompting Ankara to "
+         "launch a military operation in the southeast.",
+         [("12", "Afrin"), ("four", "Afrin")]),
+    ],
+)  # fmt: skip
+def test_a_government_or_a_dateline_is_no_toll_place(nlp, text, expected):
+    assert _places(nlp, text) == expected

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from analysis import figures, gazetteer, geo
 from analysis.extract import extract_article
+from analysis.place_context import ArticlePlaces
 from analysis.records import Article, EntityMention
 
 INVENTED = ("Tell Zurbaan", "Qasr Zanoubi", "Kafr Duwayl")
@@ -261,3 +262,35 @@ def test_a_province_named_like_one_abroad_is_read_through(nlp):
         "shelled Aleppo, activists in Syria said."
     )
     assert _places(nlp, text) == [("12", "Aleppo"), ("at least 12", "Aleppo")]
+
+
+FACILITY_TEXT = (
+    "He grew up in Addis Ababa. Addis Ababa was poor then. He taught at Addis Ababa University "
+    "and later moved to Pennsylvania.\n\n"
+    "As unrest spread through Addis Ababa, the police shot 30 people dead in the Oromia region."
+)
+
+
+def test_a_city_written_once_before_a_facility_noun_is_still_the_city(nlp):
+    """A city named alone three times and once in "Addis Ababa University" is the city, not
+    a facility of the article's own place (Pennsylvania here)."""
+    doc = nlp(FACILITY_TEXT)
+    places = ArticlePlaces(doc, {"United States": 10, "Pennsylvania": 10, "Addis Ababa": 3})
+    assert places.home == "Pennsylvania"
+    last = list(doc.sents)[-1]
+    assert places.settle("Addis Ababa", last, incident=True) == "Addis Ababa"
+
+
+def test_a_name_no_table_knows_beside_a_town_abroad_is_not_the_home_place(nlp):
+    """A region no table knows, named beside a city of another country than the article's, may
+    lie there: it is left as written, not moved to the article's own place; without that city
+    it is moved there, as before."""
+    doc = nlp(
+        "He moved to Pennsylvania.\n\n"
+        "Police killed 300 protesters in the Oromia region, which surrounds Addis Ababa.\n\n"
+        "Police killed 300 protesters in the Oromia region, officials said."
+    )
+    places = ArticlePlaces(doc, {"United States": 10, "Pennsylvania": 10, "Addis Ababa": 1})
+    beside, alone = list(doc.sents)[1:3]
+    assert places.settle("Oromia", beside, incident=True) == "Oromia"
+    assert places.settle("Oromia", alone, incident=True) == "Pennsylvania"
