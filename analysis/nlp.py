@@ -66,10 +66,22 @@ _GLUED_QUOTE_INFIXES = (
 )
 
 
+# A byline's dash run into the sentence it ends ("… and more than 20 wounded.--Kevin Johnson."):
+# the model's own rules split a dash between two letters ("wounded--Kevin"), not after a full
+# stop, which left 'wounded.--Kevin' one token, a name the number then counted (20 "johnson"
+# killed). The stop and the dash are tokens of their own.
+_GLUED_DASH_INFIXES = (
+    r"(?<=[^\W\d_])[.!?](?=-{2,}[^\W\d_])",  # the stop before the dash
+    r"(?<=[^\W\d_][.!?])-{2,}(?=[^\W\d_])",  # the dash, after its stop
+)
+
+
 def _split_glued_quotes(nlp: Language) -> None:
-    """Add :data:`_GLUED_QUOTE_INFIXES` to the model's own infix rules."""
+    """Add :data:`_GLUED_QUOTE_INFIXES` and :data:`_GLUED_DASH_INFIXES` to the model's own
+    infix rules."""
     own = nlp.tokenizer.infix_finditer.__self__.pattern
-    nlp.tokenizer.infix_finditer = re.compile("|".join((own, *_GLUED_QUOTE_INFIXES))).finditer
+    glued = (*_GLUED_QUOTE_INFIXES, *_GLUED_DASH_INFIXES)
+    nlp.tokenizer.infix_finditer = re.compile("|".join((own, *glued))).finditer
 
 
 # A paragraph break ends a sentence: the parser ran a wire headline into its dateline and lede
