@@ -4520,7 +4520,7 @@ def is_cumulative(sentence: str) -> bool:
 MONTHS = "(?:" + "|".join(sorted(lexicon.words("months"), key=lambda m: (-len(m), m))) + ")"
 BACKGROUND = re.compile(
     rf"\b(?:in|on|since|by|during|of|until) (?:(?:early|mid|late)[- ])?{MONTHS}\b"
-    rf"|\b{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d\d)?"
+    rf"|\b{MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d\d)?"  # "Dec. 2" too
     r"|\bin (?:19|20)\d\d\b"
     r"|\b(?:last|previous) (?:week|month|year|summer|winter|spring|autumn)\b"
     r"|\bearlier this (?:week|month|year)\b"
@@ -4629,12 +4629,16 @@ MONTH_DAY = re.compile(
 # 80", published August 1), and embedded posts carry their day ("(OCHASyria) June 10 2016") —
 # as many as a dateline may lie from the date given before the dateline wins.
 NEWS_DAYS = datelines.REDATE_DAYS
+# How far ahead of its publication a day named without its year is still to come (a primary, a
+# vote, a deadline), not last year's.
+COMING_DAYS = 183
 
 
 def _news_days(text: str, published: str | None) -> str:
     """``text`` with every day it names that falls within :data:`NEWS_DAYS` before
-    ``published`` (YYYY-MM-DD) blanked out: the news's own date recalls nothing. A day without
-    its year is of the year published, or of the year before when that would be after it
+    ``published`` (YYYY-MM-DD), or after it, blanked out: the news's own date, and a day to come
+    ("the state's primary Aug. 30"), recall nothing. A day without its year is of the year
+    published, or of the year before when that would be more than :data:`COMING_DAYS` after it
     ("December 30" in a January 2 story); the date is read by ``ingest.normalise_date``, the
     one reader of dates in words."""
     if not published:
@@ -4651,9 +4655,9 @@ def _news_days(text: str, published: str | None) -> str:
     def blank(m: re.Match) -> str:
         month, number, year = m.group(1), m.group(2), m.group(3)
         when = named(month, number, int(year or day.year))
-        if when is not None and not year and when > day:
+        if when is not None and not year and (when - day).days > COMING_DAYS:
             when = named(month, number, day.year - 1)
-        if when is not None and 0 <= (day - when).days <= NEWS_DAYS:
+        if when is not None and (0 <= (day - when).days <= NEWS_DAYS or when > day):
             return " " * len(m.group(0))
         return m.group(0)
 
@@ -4759,7 +4763,11 @@ SPOKEN_AFTER = re.compile(
     r"|stated|told|claimed|confirmed|published|issued)\b",
     re.I,
 )
-NOT_YET = re.compile(r"\b(?:next|coming|until|till|by)\s*$", re.I)
+# ... nor a day to come, nor the day a campaign began ("a counterattack launched on Sunday":
+# its dead may be of any day since)
+NOT_YET = re.compile(
+    r"\b(?:next|coming|until|till|by|(?:launched|began|begun|started)(?:\s+on)?)\s*$", re.I
+)
 # A day before the news the opening dates is its eve (wire copy tells a night's strike the
 # next day, "killed on Sunday" in a story of Monday's fighting): an earlier event is at least
 # this many days before it.

@@ -2650,3 +2650,42 @@ def test_a_byline_dash_run_into_the_sentence_is_no_count(nlp):
     )
     wounded = _one(_figs(nlp, text), "more than 30")
     assert (wounded.category, wounded.unit) == ("injured", "people")
+
+
+@pytest.mark.parametrize(
+    "sentence, published, scope",
+    [
+        # a month abbreviated with its stop dates an earlier event as the bare abbreviation does
+        ("The gunman died after the Feb. 9 raid that left 6 people dead.", "2016-05-20",
+         "background"),
+        ("The gunman died after the Feb 9 raid that left 6 people dead.", "2016-05-20",
+         "background"),
+        # the news's own day, so written, recalls nothing
+        ("Gunmen raided the depot on Feb. 9, killing 6 guards.", "2016-02-10", "event"),
+    ],
+)  # fmt: skip
+def test_an_abbreviated_month_dates_an_earlier_event(sentence, published, scope):
+    assert figures.figure_scope(sentence, published=published) == scope
+
+
+def test_the_day_a_campaign_began_is_no_earlier_event(nlp):
+    text = (
+        "Air raids on the town killed 9 people on Tuesday, a monitor said Wednesday.\n\n"
+        "More than 30 soldiers have been killed in a rebel offensive launched on Saturday."
+    )
+    assert _one(_dated_figs(nlp, text, "2018-03-14"), "More than 30").scope == "event"
+
+
+@pytest.mark.parametrize(
+    "sentence, published, scope",
+    [
+        # a day to come recalls nothing, with or without its year
+        ("Seven candidates will compete in the state's primary Aug. 30.", "2016-08-12", "event"),
+        ("Seven candidates will compete in the vote on November 8, 2016.", "2016-03-02", "event"),
+        # a day more than half a year ahead without its year is last year's
+        ("Seven people died in the December 30 blaze.", "2016-01-02", "event"),
+        ("Seven people died in the October 28 blaze.", "2016-01-05", "background"),
+    ],
+)  # fmt: skip
+def test_a_day_to_come_is_no_earlier_event(sentence, published, scope):
+    assert figures.figure_scope(sentence, published=published) == scope
