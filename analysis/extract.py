@@ -52,6 +52,9 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
     article_figures = figure_parts.link_parts(article_figures, text)
     # Nor is an increment: "three more people died" adds to a toll given before.
     article_figures = figure_parts.mark_increments(article_figures, text)
+    # Nor a toll its source has since replaced: "updating a previous toll of 112", or an earlier
+    # count of one source's toll that the text says "has risen to" a higher one.
+    article_figures = figure_parts.mark_superseded(article_figures, text)
     article_attitudes = attitudes.extract(
         doc, article_id=article.id, mentions=mentions, quotes=article_quotes
     )

@@ -23,7 +23,12 @@ An increment ("three more people died of their wounds", "another four", "a furth
 toll rose by 5") adds to a toll given before and is no toll either: :func:`mark_increments`, run
 after :func:`link_parts`, records it like a part of a whole nobody counted, ``part_of`` pointing
 at its marker ("more", "another", "rose"). "Killing six and wounding another ten" is no
-increment: the ten are other people than the dead.
+increment: the ten are other people than the dead; nor is "287 fighters were killed … Another
+120 soldiers were also killed": soldiers are other people than the fighters counted before.
+
+A toll the source has since replaced ("updating a previous toll of 112", "up from 98", or one
+source's lower count before its "toll has risen to 126") is no toll either:
+:func:`mark_superseded` records it as the earlier part of the toll that replaced it.
 
 Only figures of the same category are linked, and never a part larger than its whole. A whole
 that merely borrowed its unit from its own part ("Four children are among the 28 dead": the
@@ -36,7 +41,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from analysis import lexicon
+from analysis import incident_kinds, lexicon
 from analysis.records import Figure
 
 # Figures whose parts mean nothing here: a share of a share, a sum of money.
@@ -297,5 +302,144 @@ def _adds_to_earlier(earlier: Sequence[Figure], fig: Figure, text: str) -> bool:
     # nothing: no increment.
     same = [f for f in near if f.category == fig.category and _amount(f) != _amount(fig)]
     if same:
-        return any(not f.location or not fig.location or f.location == fig.location for f in same)
+        # ... at its place, and of the people it counts: "287 IS fighters had been killed …
+        # Another 120 soldiers … were also killed" is the soldiers' own toll, not 120 more
+        # fighters (see _same_people)
+        return any(
+            (not f.location or not fig.location or f.location == fig.location)
+            and _same_people(f, fig)
+            for f in same
+        )
     return not near
+
+
+# Whom a count counts, by the head noun of its unit, in three kinds that never overlap: a
+# state's troops, fighters of armed groups (and the police and guards the fighter nouns name),
+# and the people no side arms (civilians, children, residents …). A generic noun ("people",
+# "others", "victims", "casualties") or none may count anyone.
+TROOP_KIND = lexicon.words("troop_nouns")
+FIGHTER_KIND = lexicon.words("fighter_nouns") | frozenset(
+    {"militiamen", "militia", "militias", "paramilitaries", "combatants"}
+)
+GENERIC_PEOPLE = frozenset(
+    {"people", "person", "persons", "individuals", "others", "casualties", "victims", "members",
+     "man", "men", "dead", "bodies", "killed", "injured", "wounded"}
+)  # fmt: skip
+UNARMED_KIND = (
+    lexicon.words("people_nouns")
+    | {"minors", "kids", "toddlers", "evacuees", "teachers", "elderly", "displaced"}
+) - (TROOP_KIND | FIGHTER_KIND | GENERIC_PEOPLE)
+
+
+def _people_kind(fig: Figure) -> str | None:
+    """ "troops", "fighters" or "unarmed" for the head noun of ``fig``'s unit (its last word:
+    "police officers", "Kurdish forces"); None for a generic noun, or none."""
+    head = (fig.unit or "").lower().split()[-1:] or [""]
+    if head[0] in GENERIC_PEOPLE:
+        return None
+    if head[0] in TROOP_KIND:
+        return "troops"
+    if head[0] in FIGHTER_KIND:
+        return "fighters"
+    return "unarmed" if head[0] in UNARMED_KIND else None
+
+
+def _same_people(earlier: Figure, fig: Figure) -> bool:
+    """Whether ``fig`` may count more of the people ``earlier`` counted: of one kind
+    (:func:`_people_kind`), or either of no known kind ("15 people were killed … three more
+    children died": more of the dead)."""
+    a, b = _people_kind(earlier), _people_kind(fig)
+    return a is None or b is None or a == b
+
+
+# A toll its source has since replaced ("updating a previous toll of 112 dead", "up from 98", "had
+# earlier reported 12 dead"): the words just before it, as the views read them
+# (incident_kinds.SUPERSEDED_PATTERN, lower case).
+SUPERSEDED = re.compile(incident_kinds.SUPERSEDED_PATTERN)
+# A toll said to have risen to its number ("the death toll has risen to 126", "climbed to at
+# least 43"): the source's update of a toll it gave before.
+ROSE_TO = re.compile(
+    rf"\b(?:toll|number|tally)\b(?:\s+{WORD}){{0,12}}?\s+(?:(?:has|had|have)\s+)?"
+    r"(?:rose|risen|rises|climbed|climbs|jumped|increased|mounted)\s+to\s+"
+    r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$",
+    re.I,
+)
+
+
+def mark_superseded(figures: Sequence[Figure], text: str) -> list[Figure]:
+    """``figures`` (one article's, in text order) with each toll the article says its source
+    has replaced recorded as the earlier part of the toll that replaced it: ``part_of`` is that
+    toll's ``start``, so that only the latest count is a toll (:func:`tolls`) — an update is no
+    second event, nor a disagreement with it. Two ways the text says so:
+
+    * the words before the old count ("… said updating a previous toll of 112 dead", "up from
+      98"): it is replaced by the nearest other count of its category in its sentence, else
+      by the nearest higher count of its source within about a sentence (:func:`_replacing`);
+    * a toll said to have risen to N ("the toll has risen to 126") replaces an earlier lower
+      count of its category given before in the article by the same named source, at the same
+      place, of the same people (:func:`_same_people`): "98 evacuees were killed, the monitor
+      said … the monitor's toll has since risen to 126". A count of another source, or of no
+      source, stays its own: the text does not say the two are one toll."""
+    out = list(figures)
+    for i, fig in enumerate(out):
+        if fig.part_of is not None or fig.category in UNLINKED:
+            continue
+        start = _sentence_start(text, fig)
+        if SUPERSEDED.search(re.sub(r"\s+", " ", text[start : fig.start].lower())):
+            later = _replacing(out, fig)
+            if later is not None:
+                out[i] = dataclasses.replace(fig, part_of=later.start)
+    for j, new in enumerate(out):
+        if new.part_of is not None or new.category in UNLINKED or new.claimed_by is None:
+            continue
+        if not ROSE_TO.search(text[max(new.start - 120, _sentence_start(text, new)) : new.start]):
+            continue
+        for i in range(j):
+            old = out[i]
+            if (
+                old.part_of is None
+                and old.category == new.category
+                and old.scope == new.scope
+                and old.claimed_by == new.claimed_by
+                and old.location == new.location
+                and _amount(old) is not None
+                and _amount(new) is not None
+                and _amount(old) < _amount(new)
+                and _same_people(old, new)
+            ):
+                out[i] = dataclasses.replace(old, part_of=new.start)
+    return out
+
+
+def _sentence_start(text: str, fig: Figure) -> int:
+    at = text.rfind(fig.sentence[:30], 0, fig.start + 1) if fig.sentence else -1
+    return at if at >= 0 else max(fig.start - INCREMENT_WINDOW, 0)
+
+
+def _replacing(figures: Sequence[Figure], old: Figure) -> Figure | None:
+    """The count that replaced ``old``: another count of its category, no part, of another
+    amount, in its sentence ("126 killed … updating a previous toll of 112"), the nearest; else
+    the nearest within :data:`INCREMENT_WINDOW` by the same named source, higher, of the same
+    people. A count of another source nearby is not the update ("an initial death toll of 47",
+    given by the monitor, beside an agency's 25 children, had been made part of the 25)."""
+    others = [
+        f
+        for f in figures
+        if f.start != old.start
+        and f.category == old.category
+        and f.part_of is None
+        and _amount(f) is not None
+        and _amount(old) is not None
+        and _amount(f) != _amount(old)
+    ]
+    own = [f for f in others if f.sentence == old.sentence]
+    near = [
+        f
+        for f in others
+        if abs(f.start - old.start) <= INCREMENT_WINDOW + len(old.sentence)
+        and old.claimed_by is not None
+        and f.claimed_by == old.claimed_by
+        and _amount(f) > _amount(old)
+        and _same_people(old, f)
+    ]
+    return min(own or near, key=lambda f: abs(f.start - old.start), default=None)

@@ -4,7 +4,8 @@ next sentence restates, and places an event figure in the offensive its sentence
 News often gives a claim and then the claimant's own words for it: "the SDF … claimed that one
 had died. “… one member of these forces was killed,” said an SDF spokesman". The extractor reads
 two figures there (it reads sentences one by one, as it should); counted twice, a single death
-becomes two. The rule here is deliberately narrow: the same category, the same value (or range)
+becomes two. The rule here is deliberately narrow: the same category, the same value (or range;
+a headline's bare "29" and the lede's "at least 29" are one: :func:`_same_amount`)
 and the same kind of count in two *adjacent* sentences is one figure — the first, with whatever
 the second adds (its subject, its place — the second's when the first names only the country
 the second's place lies in, or when only the second's sentence names its place). Further apart, the same figure said again (the headline's toll in
@@ -109,7 +110,7 @@ def _repeats(first: Figure, second: Figure) -> bool:
     people (or one silent) and the same claimant (or one silent). "Three killed in Aleppo" and
     "three children killed in Aleppo" stay apart; so do equal numbers at two places."""
     return (
-        (first.value, first.low, first.high) == (second.value, second.low, second.high)
+        _same_amount(first, second)
         and (first.value is not None or first.low is not None)
         and first.category == second.category
         and first.scope == second.scope
@@ -156,6 +157,23 @@ def _retold(first: Figure, second: Figure) -> bool:
     )
 
 
+def _same_amount(first: Figure, second: Figure) -> bool:
+    """The same number, or the same number with a hedge on one side only: a headline drops the
+    lede's "at least" ("Air raids kill 29 civilians", then "killed at least 29 civilians …, a
+    monitor said": one toll, the monitor's; the headline's copy had stood as the outlet's own)."""
+    if (first.value, first.low, first.high) == (second.value, second.low, second.high):
+        return True
+    return (
+        first.value is not None
+        and first.value == second.value
+        and (_exact(first) or _exact(second))
+    )
+
+
+def _exact(fig: Figure) -> bool:
+    return fig.low == fig.value == fig.high and not fig.approximate
+
+
 def _same_things(a: str | None, b: str | None) -> bool:
     """Two units of one count of things: one silent, or the same head noun ("shells",
     "rocket shells")."""
@@ -190,7 +208,7 @@ def _finer(first: str | None, second: str | None) -> str | None:
 
 
 def _restates(first: Figure, second: Figure, sent_of: dict[int, int]) -> bool:
-    same_amount = (first.value, first.low, first.high) == (second.value, second.low, second.high)
+    same_amount = _same_amount(first, second)
     return (
         same_amount
         and (first.value is not None or first.low is not None)

@@ -224,10 +224,20 @@ def extract(
             and not _part_of_a_count(span.root, reading.unit_token)
         ):
             previous[sent.start] = reading
-        scope = figure_scope(
-            sent, first_sentence=sent.start <= ctx.lede_start, published=ctx.published
-        )
+        first = sent.start <= ctx.lede_start
+        scope = figure_scope(sent, first_sentence=first, published=ctx.published)
         incident = reading.category in INCIDENT_CATEGORIES
+        if (
+            scope == "event"
+            and not first
+            and (incident or reading.category == "displaced")
+            and _earlier_weekday(_span_text(sent), ctx.published, ctx.news_day)
+        ):
+            # a toll dated by a weekday before the news's ("On Tuesday a chemical attack in
+            # Idlib killed 80", in a Friday story of Thursday night's strike): an earlier event
+            # recalled, placed where its own sentence says (below). Only casualties and the
+            # displaced: a campaign's "will accept the nomination on Thursday" is no day gone.
+            scope = "background"
         if (
             (incident or reading.category == "displaced")
             and scope != "total"
@@ -547,6 +557,11 @@ class _Context:
             if _span_text(sent).rstrip().endswith((".", "!", "?", '"', "”", "'", "’")):
                 return sent.start
         return 0
+
+    @functools.cached_property
+    def news_day(self) -> datetime.date | None:
+        """The day of the article's news, by the weekdays its opening names (:func:`news_day`)."""
+        return news_day(_span_text(self.doc[self.lede_start].sent), self.published)
 
     @functools.cached_property
     def person_words(self) -> frozenset[str]:
@@ -3615,15 +3630,29 @@ def _takes_lives(verb: Token) -> bool:
 
 
 def _claims_an_attack(verb: Token) -> bool:
-    """ "Islamic State claimed responsibility for the attack", "a blast claimed by Daesh": who
-    carried an attack out, not who gives its toll (Islamic State was shown as the source of
-    the dead of its own bombing)."""
+    """ "Islamic State claimed responsibility for the attack", "a blast claimed by Daesh", "the
+    group claims the double bombing that hit a police station … killing 17": who carried an
+    attack out, not who gives its toll (Islamic State was shown as the source of the dead of
+    its own bombing)."""
     if verb.lemma_.lower() != "claim":
         return False
     if any(
-        c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") for c in verb.children
+        c.dep_ == "dobj"
+        and (
+            c.lemma_.lower() in ("responsibility", "credit")
+            or c.lemma_.lower() in INCIDENT_NOUNS
+            or c.lower_ in INCIDENT_NOUNS
+        )
+        for c in verb.children
     ):
         return True
+    if any(
+        c.dep_ == "ccomp"
+        and c.tag_ == "VBG"  # not "Russia claims the strike killed 30": its claim of the toll
+        and any(s.dep_ == "nsubj" and s.lemma_.lower() in INCIDENT_NOUNS for s in c.children)
+        for c in verb.children
+    ):
+        return True  # the parse of "claims [the attack that hit …] killing 17" as a clause
     attack = verb.head if verb.dep_ in ("acl", "amod") else None
     attack = attack or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return attack is not None and attack.lemma_.lower() in INCIDENT_NOUNS
@@ -4745,7 +4774,7 @@ def is_cumulative(sentence: str) -> bool:
 MONTHS = "(?:" + "|".join(sorted(lexicon.words("months"), key=lambda m: (-len(m), m))) + ")"
 BACKGROUND = re.compile(
     rf"\b(?:in|on|since|by|during|of|until) (?:(?:early|mid|late)[- ])?{MONTHS}\b"
-    rf"|\b{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d\d)?"
+    rf"|\b{MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d\d)?"  # "Dec. 2" too
     r"|\bin (?:19|20)\d\d\b"
     r"|\b(?:last|previous) (?:week|month|year|summer|winter|spring|autumn)\b"
     r"|\bearlier this (?:week|month|year)\b"
@@ -4854,12 +4883,16 @@ MONTH_DAY = re.compile(
 # 80", published August 1), and embedded posts carry their day ("(OCHASyria) June 10 2016") —
 # as many as a dateline may lie from the date given before the dateline wins.
 NEWS_DAYS = datelines.REDATE_DAYS
+# How far ahead of its publication a day named without its year is still to come (a primary, a
+# vote, a deadline), not last year's.
+COMING_DAYS = 183
 
 
 def _news_days(text: str, published: str | None) -> str:
     """``text`` with every day it names that falls within :data:`NEWS_DAYS` before
-    ``published`` (YYYY-MM-DD) blanked out: the news's own date recalls nothing. A day without
-    its year is of the year published, or of the year before when that would be after it
+    ``published`` (YYYY-MM-DD), or after it, blanked out: the news's own date, and a day to come
+    ("the state's primary Aug. 30"), recall nothing. A day without its year is of the year
+    published, or of the year before when that would be more than :data:`COMING_DAYS` after it
     ("December 30" in a January 2 story); the date is read by ``ingest.normalise_date``, the
     one reader of dates in words."""
     if not published:
@@ -4876,9 +4909,9 @@ def _news_days(text: str, published: str | None) -> str:
     def blank(m: re.Match) -> str:
         month, number, year = m.group(1), m.group(2), m.group(3)
         when = named(month, number, int(year or day.year))
-        if when is not None and not year and when > day:
+        if when is not None and not year and (when - day).days > COMING_DAYS:
             when = named(month, number, day.year - 1)
-        if when is not None and 0 <= (day - when).days <= NEWS_DAYS:
+        if when is not None and (0 <= (day - when).days <= NEWS_DAYS or when > day):
             return " " * len(m.group(0))
         return m.group(0)
 
@@ -4966,6 +4999,83 @@ def _recalls_the_event_before(sent: Span, published: str | None) -> bool:
     if "\n\n" in text_of(doc)[before.start_char : sent.start_char]:
         return False  # another paragraph: another story
     return _recalled(before.text, published) or _earlier_years_event(before.text, published)
+
+
+# A weekday named as an event's day ("On Tuesday an attack killed 80", "Tuesday's attack"), not
+# as the day someone spoke ("the Observatory said on Tuesday") nor as a date stamp ("Wed 05 Apr
+# 2017", a scrape's publication line) nor a day to come ("next Tuesday").
+WEEKDAY = re.compile(rf"\b({WEEKDAY_PATTERN})\b(?!\s*(?:\d|{MONTHS}\b))", re.I)
+SPOKEN_ON = re.compile(
+    r"\b(?:said|says|say|reported|reports|announced|added|stated|told\s+[\w-]+)"
+    r"(?:\s+(?:late|early))?(?:\s+on)?\s*$",
+    re.I,
+)
+# ... nor, the weekday before its verb, a day someone spoke or claimed ("IS on Monday claimed
+# the attack", "the monitor on Sunday evening said")
+SPOKEN_AFTER = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:said|says|reported|announced|added"
+    r"|stated|told|claimed|confirmed|published|issued)\b",
+    re.I,
+)
+# ... nor a day to come, nor the day a campaign began ("a counterattack launched on Sunday":
+# its dead may be of any day since)
+NOT_YET = re.compile(
+    r"\b(?:next|coming|until|till|by|(?:launched|began|begun|started)(?:\s+on)?)\s*$", re.I
+)
+# A day before the news the opening dates is its eve (wire copy tells a night's strike the
+# next day, "killed on Sunday" in a story of Monday's fighting): an earlier event is at least
+# this many days before it.
+EARLIER_DAYS = 2
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekdays_named(text: str, published: str | None) -> tuple[list, list]:
+    """The days ``text`` names by weekday, as dates on or before ``published`` (the weekday's
+    last occurrence; the day published itself included): the days of events, and the days
+    someone spoke (:data:`SPOKEN_ON`). Nothing without a date."""
+    try:
+        day = datetime.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return [], []
+    events, spoken = [], []
+    for m in WEEKDAY.finditer(text):
+        before = text[max(m.start() - 30, 0) : m.start()]
+        if NOT_YET.search(before):
+            continue
+        back = (day.weekday() - WEEKDAY_NAMES.index(m.group(1).lower())) % 7
+        when = day - datetime.timedelta(days=back)
+        said = SPOKEN_ON.search(before) or SPOKEN_AFTER.match(text, m.end())
+        (spoken if said else events).append(when)
+    return events, spoken
+
+
+def news_day(lede: str, published: str | None) -> datetime.date | None:
+    """The earliest day the article's news happened on, by the weekdays its opening sentence
+    names: an event's day ("killed 17 on Monday"), else the day before the day someone spoke
+    ("…, the governor said Friday": a strike of Thursday night); None when it names none."""
+    events, spoken = _weekdays_named(lede, published)
+    if events:
+        return min(events)
+    if spoken:
+        return min(spoken) - datetime.timedelta(days=1)
+    return None
+
+
+def _earlier_weekday(text: str, published: str | None, news: datetime.date | None) -> bool:
+    """Whether ``text`` (a sentence after the opening) dates what it tells by a weekday before
+    the article's news: :data:`EARLIER_DAYS` or more before the day the opening names
+    (:func:`news_day`), or, the opening naming none, more than :data:`NEWS_DAYS` before
+    publication. Wire copy dates its news by weekday ("on Tuesday"), so a weekday alone is the
+    news; one before the news is an earlier event recalled ("On Tuesday a chemical attack in
+    Idlib killed 80", in a Friday story about Thursday night's missile strike), not the day's.
+    The latest day the sentence names decides: a sentence of the news may recall its start."""
+    events, _ = _weekdays_named(text, published)
+    if not events or not published:
+        return False
+    if news is not None:
+        return (news - max(events)).days >= EARLIER_DAYS
+    day = datetime.date.fromisoformat(published[:10])
+    return (day - max(events)).days > NEWS_DAYS
 
 
 def figure_scope(
@@ -5310,10 +5420,25 @@ def _claimant_as_written(ctx: _Context, span: Span, category: str | None = None)
             # A subject that names no actor ("a car bomb … claiming eight", "Separate air raids
             # … killed 25 … a monitoring group said") is no claimant: look further up, then at
             # the sentence's end.
-            who = _claimant_or_none(_speaker_of(ctx, tok)) or _body_by_head_noun(ctx, tok)
+            who = (
+                _claimant_or_none(_speaker_of(ctx, tok))
+                or _body_by_head_noun(ctx, tok)
+                or _noun_saying(ctx, tok)
+            )
             if who:
                 return who
     return _source_at_the_end(ctx, span) or _headline_credit(span)
+
+
+def _noun_saying(ctx: _Context, verb: Token) -> str | None:
+    """The actor a claim verb in a participle or relative clause hangs on ("…, state media said,
+    with a monitor saying at least 17 were killed", "a monitoring group that says 12 died"):
+    that clause's verb governs the number, so its noun is the claimant, never the subject of
+    the verb further up (the state media had been credited with the monitor's 17). None when
+    the noun names no actor ("a statement saying …": whoever issued it, further up, is)."""
+    if verb.dep_ not in ("acl", "relcl") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _claimant_or_none(_phrase_name(ctx, verb.head))
 
 
 def _body_before(ctx: _Context, quote: Quote, sent: Span) -> str | None:

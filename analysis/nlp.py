@@ -58,24 +58,30 @@ def load(name: str | None = None) -> Language:
 # A quotation mark run into the next word with no space ("… and paranoia,”Clinton said") was
 # one token with the words on both sides, which the model then tagged as one name
 # ('paranoia,”Clinton'). Between two letters, a comma or full stop and a double quotation mark
-# are tokens of their own, as they are when the space is there; so are a full stop and the
-# dashes of a sign-off glued to it.
+# are tokens of their own, as they are when the space is there.
 _GLUED_QUOTE_INFIXES = (
     r"(?<=[^\W\d_])[,.!?](?=[\"”“][^\W\d_])",  # the comma before the mark
     r"(?<=[^\W\d_][,.!?])[\"”“](?=[^\W\d_])",  # the mark, after its comma
     r"(?<=[^\W\d_])[\"”](?=[^\W\d_])",  # a closing mark alone: 'anyway”Smith'
-    # a reporter's sign-off run on to the item's last word ("… and more than 20
-    # wounded.--Kevin Johnson."): 'wounded.--Kevin' was one name, and the wounded were
-    # counted as dead
-    r"(?<=[^\W\d_])[.!?](?=--[^\W\d_])",  # the full stop before the dashes
-    r"(?<=[^\W\d_][.!?])--(?=[^\W\d_])",  # the dashes, after it
+)
+
+
+# A byline's dash run into the sentence it ends ("… and more than 20 wounded.--Kevin Johnson."):
+# the model's own rules split a dash between two letters ("wounded--Kevin"), not after a full
+# stop, which left 'wounded.--Kevin' one token, a name the number then counted (20 "johnson"
+# killed). The stop and the dash are tokens of their own.
+_GLUED_DASH_INFIXES = (
+    r"(?<=[^\W\d_])[.!?](?=-{2,}[^\W\d_])",  # the stop before the dash
+    r"(?<=[^\W\d_][.!?])-{2,}(?=[^\W\d_])",  # the dash, after its stop
 )
 
 
 def _split_glued_quotes(nlp: Language) -> None:
-    """Add :data:`_GLUED_QUOTE_INFIXES` to the model's own infix rules."""
+    """Add :data:`_GLUED_QUOTE_INFIXES` and :data:`_GLUED_DASH_INFIXES` to the model's own
+    infix rules."""
     own = nlp.tokenizer.infix_finditer.__self__.pattern
-    nlp.tokenizer.infix_finditer = re.compile("|".join((own, *_GLUED_QUOTE_INFIXES))).finditer
+    glued = (*_GLUED_QUOTE_INFIXES, *_GLUED_DASH_INFIXES)
+    nlp.tokenizer.infix_finditer = re.compile("|".join((own, *glued))).finditer
 
 
 # A paragraph break ends a sentence: the parser ran a wire headline into its dateline and lede

@@ -343,3 +343,62 @@ def test_a_headline_whole_restated_in_the_lede_stays_the_toll(nlp):
     assert figs["21"].part_of is None and figs["21"].unit is None
     assert figs["5"].part_of == figs["21"].start
     assert figure_parts.tolls(figs.values()) == [figs["21"]]
+
+
+@pytest.mark.parametrize(
+    "text, counts",
+    [
+        # other people killed at the same place: the soldiers' own toll, not more fighters
+        ("At least 140 militants, among them 12 minors, had been killed in the battle for the "
+         "town, the monitor said. Another 60 soldiers and militiamen were also killed.",
+         ["At least 140", "60"]),
+        ("Air strikes on the town killed 25 civilians on Monday. Another 9 soldiers were killed "
+         "in clashes nearby.", ["25", "9"]),
+    ],
+)  # fmt: skip
+def test_another_count_of_other_people_is_their_own_toll(nlp, text, counts):
+    figs = _figs(nlp, text)
+    assert [f.text for f in figure_parts.tolls(figs) if f.text in counts] == counts
+
+
+@pytest.mark.parametrize(
+    "text, increment, marker",
+    [
+        # more of the people counted before, or of people of no kind said
+        ("Air strikes on the town killed 25 civilians on Monday. Another 6 civilians died of "
+         "their wounds.", "6", "Another"),
+        ("The blast killed 18 people at the checkpoint. Four more soldiers died in hospital.",
+         "Four", "more"),
+    ],
+)  # fmt: skip
+def test_more_of_the_same_people_is_an_increment(nlp, text, increment, marker):
+    figs = _by_text(_figs(nlp, text))
+    assert text[figs[increment].part_of :].startswith(marker)
+
+
+@pytest.mark.parametrize(
+    "text, old, new",
+    [
+        # the words before it say the source replaced it
+        ("At least 58 people were killed in the attack the monitor said, updating a previous "
+         "toll of 41 dead.", "41", "At least 58"),
+        ("The strike on the market killed 33 people, up from 20 reported on Monday.", "20",
+         "33"),
+        # one source's toll given, then said to have risen
+        ("The Observatory said 19 people were killed in the shelling of Jisr. Later the "
+         "Observatory said the toll had risen to 27.", "19", "27"),
+    ],
+)  # fmt: skip
+def test_a_replaced_toll_is_the_earlier_part_of_its_update(nlp, text, old, new):
+    figs = _by_text(_figs(nlp, text))
+    assert figs[old].part_of == figs[new].start, [(f.text, f.part_of) for f in figs.values()]
+    assert [f.text for f in figure_parts.tolls(figs.values())] == [new]
+
+
+def test_a_toll_risen_by_another_source_does_not_replace_a_count(nlp):
+    text = (
+        "The Observatory said 19 people were killed in the shelling of Jisr. Local activists "
+        "said the toll had risen to 27."
+    )
+    figs = _by_text(_figs(nlp, text))
+    assert figs["19"].part_of is None and figs["27"].part_of is None

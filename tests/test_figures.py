@@ -2553,3 +2553,139 @@ def test_a_toll_whose_number_the_parser_hangs_on_since(nlp):
     )
     assert _one(figs, "more than a quarter of a million").category == "killed"
     assert _one(figs, "more than 3 million").category == "displaced"
+
+
+@pytest.mark.parametrize(
+    "text, number, claimant",
+    [
+        # the participle's noun says the number, not the subject of the verb it hangs on
+        ("A car bomb struck a checkpoint in Hama on Sunday, state television said, with a "
+         "monitoring group saying 23 people were killed.", "23", "monitoring group"),
+        ("Shells fell on the old souk, the governor said, with the Red Crescent saying at least "
+         "nine people died.", "at least nine", "Red Crescent"),
+        # a noun that names no one: whoever issued it, further up
+        ("The army said on Sunday, in a statement saying 12 soldiers were killed near the dam.",
+         "12", "army"),
+    ],
+)  # fmt: skip
+def test_the_claim_verb_of_the_numbers_clause_names_its_claimant(nlp, text, number, claimant):
+    fig = _one(_figs(nlp, text), number)
+    assert fig.claimed_by is not None and claimant.lower() in fig.claimed_by.lower(), fig
+
+
+def test_a_lede_toll_restated_with_another_claimant_takes_that_claimant(nlp):
+    """The lede's toll, of an attack a group claims (who carried it out, not who counted), joins
+    the next sentence's restatement (figure_restated) and takes its claimant: the monitor's,
+    not the state media's who spoke first."""
+    text = (
+        "The Islamic State group claims the twin bomb attack that hit a police post in Hama on "
+        "Monday killing at least 14 people.\n\nA twin bomb attack hit a police post in the "
+        "city of Hama on Monday state media said with a monitor saying at least 14 people were "
+        "killed. The Syrian Observatory for Human Rights, a Britain-based monitoring group, said "
+        "the attack involved two bombers."
+    )
+    figs = [f for f in _dated_figs(nlp, text, "2017-05-09") if f.text == "at least 14"]
+    assert [f.claimed_by for f in figs] == ["Syrian Observatory for Human Rights"]
+
+
+@pytest.mark.parametrize(
+    "text, published, number, scope",
+    [
+        # the opening says the governor spoke on Saturday: Friday's news; Wednesday is earlier
+        ("An air raid on a bakery near Hama killed six people and injured nine, the governor "
+         "said Saturday.\n\nOn Wednesday a gas attack in a village of Idlib province killed "
+         "some 60 people and wounded 150 more.", "2018-03-10", "some 60", "background"),
+        # the opening names no day: more than three days before publication is earlier
+        ("A bomb hit a minibus near Homs, wounding 12 workers.\n\nOn Monday a barrel bomb "
+         "attack on Daraa killed 40 civilians.", "2018-03-10", "40", "background"),
+        # the eve of the news is the news: a night's strike told the next day
+        ("Air strikes hit Douma on Saturday, killing 11 people.\n\nOn Friday shelling killed "
+         "8 people in the same town.", "2018-03-10", "8", "event"),
+        # the day someone claimed is not the day of the news: the attack was the day before
+        ("A jihadist group on Monday claimed a car bombing that killed 30 fighters.\n\n"
+         "The bombing killed 30 fighters on Sunday evening, a monitor said.", "2018-03-05",
+         "30", "event"),
+        # the opening names no day, a day two days back is still the news
+        ("Rockets hit a school in Aleppo, killing 5 pupils.\n\nOn Thursday rockets killed 5 "
+         "pupils at the school, a teacher said.", "2018-03-10", "5", "event"),
+    ],
+)  # fmt: skip
+def test_a_weekday_before_the_news_is_an_earlier_event(nlp, text, published, number, scope):
+    figs = [f for f in _dated_figs(nlp, text, published) if f.text == number]
+    assert figs and figs[-1].scope == scope, [(f.text, f.scope) for f in figs]
+
+
+def test_an_earlier_event_by_weekday_is_placed_where_its_own_sentence_says(nlp):
+    text = (
+        "A missile strike on an air base near Homs killed five soldiers, the governor said "
+        "Friday.\n\nOn Tuesday an alleged chemical attack in Syria's Idlib province claimed the "
+        "lives of some 70 people and inflicted harm on an additional 150 civilians."
+    )
+    figs = _dated_figs(nlp, text, "2017-04-07")
+    for number in ("some 70", "150"):
+        fig = _one(figs, number)
+        assert (fig.scope, fig.location) == ("background", "Idlib"), fig
+    assert _one(figs, "five").scope == "event"
+
+
+@pytest.mark.parametrize(
+    "lede, published, day",
+    [
+        ("Rebels shelled the town on Tuesday, killing four.", "2017-04-07", "2017-04-04"),
+        ("Five died, the governor said Friday.", "2017-04-07", "2017-04-06"),
+        ("Rebels shelled the town, killing four.", "2017-04-07", None),
+        ("Wed 05 Apr 2017 Rebels shelled the town, killing four.", "2017-04-07", None),
+        ("Talks are due next Tuesday.", "2017-04-07", None),
+    ],
+)
+def test_the_news_day_is_read_from_the_opening(lede, published, day):
+    found = figures.news_day(lede, published)
+    assert (found.isoformat() if found else None) == day
+
+
+def test_a_byline_dash_run_into_the_sentence_is_no_count(nlp):
+    text = (
+        "Police said the gunman died after the Jan. 4 raid that left 9 people dead and more "
+        "than 30 wounded.--Mary Baxter.\n\nThe trial opens next week."
+    )
+    wounded = _one(_figs(nlp, text), "more than 30")
+    assert (wounded.category, wounded.unit) == ("injured", "people")
+
+
+@pytest.mark.parametrize(
+    "sentence, published, scope",
+    [
+        # a month abbreviated with its stop dates an earlier event as the bare abbreviation does
+        ("The gunman died after the Feb. 9 raid that left 6 people dead.", "2016-05-20",
+         "background"),
+        ("The gunman died after the Feb 9 raid that left 6 people dead.", "2016-05-20",
+         "background"),
+        # the news's own day, so written, recalls nothing
+        ("Gunmen raided the depot on Feb. 9, killing 6 guards.", "2016-02-10", "event"),
+    ],
+)  # fmt: skip
+def test_an_abbreviated_month_dates_an_earlier_event(sentence, published, scope):
+    assert figures.figure_scope(sentence, published=published) == scope
+
+
+def test_the_day_a_campaign_began_is_no_earlier_event(nlp):
+    text = (
+        "Air raids on the town killed 9 people on Tuesday, a monitor said Wednesday.\n\n"
+        "More than 30 soldiers have been killed in a rebel offensive launched on Saturday."
+    )
+    assert _one(_dated_figs(nlp, text, "2018-03-14"), "More than 30").scope == "event"
+
+
+@pytest.mark.parametrize(
+    "sentence, published, scope",
+    [
+        # a day to come recalls nothing, with or without its year
+        ("Seven candidates will compete in the state's primary Aug. 30.", "2016-08-12", "event"),
+        ("Seven candidates will compete in the vote on November 8, 2016.", "2016-03-02", "event"),
+        # a day more than half a year ahead without its year is last year's
+        ("Seven people died in the December 30 blaze.", "2016-01-02", "event"),
+        ("Seven people died in the October 28 blaze.", "2016-01-05", "background"),
+    ],
+)  # fmt: skip
+def test_a_day_to_come_is_no_earlier_event(sentence, published, scope):
+    assert figures.figure_scope(sentence, published=published) == scope

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import duckdb
 import pytest
 
@@ -65,3 +67,25 @@ def test_a_claim_restated_in_the_next_sentence_is_one_figure(nlp):
     ]
     (merged,) = figure_restated.merge_restated(figs, doc)
     assert (merged.start, merged.claimed_by, merged.subject) == (a, "army", "army")
+
+
+def test_a_headline_toll_without_its_hedge_is_the_ledes_toll(nlp):
+    """The headline drops the lede's "at least": one toll, the monitor's, not the outlet's own
+    beside it."""
+    text = (
+        "Shelling kills 14 civilians in Jisr town\n\nMonitor AFP\n\nShelling killed at least 14 "
+        "civilians in the town of Jisr on Monday, a monitor said."
+    )
+    doc = nlp(text)
+    a, b = text.index("14"), text.index("at least 14")
+    title, lede = text[: text.index("\n")], text[text.rindex("\n") + 1 :]
+    figs = [
+        _fig("14", a, 14.0, title, low=14.0, high=14.0, location="Jisr", unit="civilians"),
+        _fig("at least 14", b, 14.0, lede, low=14.0, location="Jisr", unit="civilians",
+             claimed_by="Syrian Observatory for Human Rights"),
+    ]  # fmt: skip
+    (merged,) = figure_restated.merge_restated(figs, doc)
+    assert (merged.start, merged.claimed_by) == (a, "Syrian Observatory for Human Rights")
+    # two hedged counts of one number are not known to be one
+    figs[0] = dataclasses.replace(figs[0], text="about 14", approximate=True, low=None, high=None)
+    assert len(figure_restated.merge_restated(figs, doc)) == 2
