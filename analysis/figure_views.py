@@ -466,12 +466,17 @@ def headline_figures(
     category the event most articles report is taken, and in it the estimate the most outlets
     (then articles) give; a tie goes to the estimate nearest the event's median. The maximum is
     nearly always an outlier or a misreading, so it is only shown as the top of the spread.
-    Money has a headline only where two articles agree on a sum, or one article is all its
-    event has (its event is any sums of a week: unrelated).
+    A week of one place's reports holds several incidents (a gas attack, a mortar attack the
+    same day, an air raid days later): the spread and the articles counted are the winning
+    estimate's incident's, the figures nothing says are of another incident than one giving
+    that estimate — its days, its kind (:data:`analysis.incident_kinds.MAY_BE_ONE_INCIDENT_SQL`,
+    :func:`_in_incidents`). Money has a headline only where two articles agree on a sum, or one
+    article is all its event has (its event is any sums of a week: unrelated), and no spread.
 
-    Columns: ``category, estimate, n_articles`` (articles giving that estimate),
-    ``n_event_articles`` (articles reporting the event), ``estimate_low, estimate_high`` (the
-    spread of the event's figures) and the chosen figure's ``text, unit, location, claimed_by,
+    Columns: ``category, estimate, n_articles`` (articles giving that estimate in the event),
+    ``n_event_articles`` (articles reporting its incident; money: the event),
+    ``estimate_low, estimate_high`` (the spread of the incident's figures) and the chosen
+    figure's ``text, unit, location, claimed_by,
     article_id, start, title, published, scope`` (a running total is said to be one where it
     is shown: :data:`SCOPES`).
     """
@@ -489,8 +494,22 @@ def headline_figures(
     in_view = not all(is_copy(t) for t in tables)
     where, params = _where(filters, scope=scope, on="a.id", in_view=in_view)
     # The texts of the chosen figures are read by their ids afterwards (joined to the vote,
-    # the figures were read whole a second time: 0.18 s at a million articles).
-    return _headline_frame(con, con.execute(_headline_sql(where, *tables), params).fetchall())
+    # the figures were read whole a second time: 0.18 s at a million articles), and so are the
+    # incident kinds of the top events' figures (from their sentences, read for these alone).
+    chosen = con.execute(_headline_sql(where, *tables), params).fetchall()
+    figures = [(row[0], *figure) for row in chosen for figure in row[-1]]
+    kinds = _figure_kinds(con, {(article_id, start) for *_, article_id, start, _ in figures})
+    return _headline_frame(
+        con,
+        _in_incidents(
+            con,  # the spread is the incident's
+            [(*row[:4], None, None, *row[4:-1]) for row in chosen],
+            [
+                (category, estimate, day, article_id, kinds[(article_id, start)], scope)
+                for category, estimate, day, article_id, start, scope in figures
+            ],
+        ),
+    )
 
 
 def _headline_from_summaries(con, filters: Filters | None, *, scope: str | None) -> pd.DataFrame:
@@ -510,7 +529,9 @@ def _headline_from_summaries(con, filters: Filters | None, *, scope: str | None)
     category_at = summaries.EVENT_KEYS.index("category")
     n_by_category = {key[category_at]: key[-1] for key in keys}
     sql = f"""
-        WITH est AS (
+        WITH s AS MATERIALIZED (
+            SELECT * FROM sum_figure_votes s WHERE {cells} AND ({conds_sql})
+        ), est AS (
             -- The winning events' estimates in view, summed over cells. An outlet is one vote
             -- however many of its articles give the estimate; an article without an outlet is
             -- its own.
@@ -524,8 +545,7 @@ def _headline_from_summaries(con, filters: Filters | None, *, scope: str | None)
                    arg_min(s.start, (s.day IS NULL, -epoch(s.day), s.article_id, s.start))
                        AS start,
                    max(s.day) AS published
-            FROM sum_figure_votes s WHERE {cells} AND ({conds_sql})
-            GROUP BY s.category, s.location, s.estimate
+            FROM s GROUP BY s.category, s.location, s.estimate
         ), ranked AS (
             -- The median of the event's figures (as DuckDB's median interpolates it), from the
             -- figures per estimate: the values at the two middle positions.
@@ -533,28 +553,127 @@ def _headline_from_summaries(con, filters: Filters | None, *, scope: str | None)
                    sum(n_figures) OVER (PARTITION BY category) AS total
             FROM est
         ), events AS (
-            SELECT category, min(estimate) AS estimate_low, max(estimate) AS estimate_high,
+            SELECT category,
                    min(estimate) FILTER (WHERE upto >= (total + 1) // 2) AS lo,
                    min(estimate) FILTER (WHERE upto >= total // 2 + 1) AS hi
             FROM ranked GROUP BY category
         ), chosen AS (
-            SELECT est.*, e.estimate_low, e.estimate_high FROM est JOIN events e USING (category)
+            SELECT est.* FROM est JOIN events e USING (category)
             QUALIFY row_number() OVER (
                 PARTITION BY category ORDER BY n_sources DESC, n_articles DESC,
                 abs(estimate - (e.lo + (e.hi - e.lo) * 0.5)), estimate
             ) = 1
-        )
-        SELECT category, estimate, n_articles, estimate_low, estimate_high, location,
-               article_id, start, published
-        FROM chosen
+        ), {_incident_ctes(_VOTED_FIGURES)}
+        SELECT c.category, c.estimate, c.n_articles, i.n_event_articles, i.estimate_low,
+               i.estimate_high, c.location, c.article_id, c.start, c.published
+        FROM chosen c LEFT JOIN incident i USING (category)
     """
     chosen = con.execute(sql, [*params, *args]).fetchall()
     picked = [
-        (category, estimate, n, n_by_category[category], low, high, location, article_id, start,
-         published)
-        for category, estimate, n, low, high, location, article_id, start, published in chosen
+        (category, estimate, n, n_by_category[category] if n_event is None else n_event, low,
+         high, location, article_id, start, published)
+        for category, estimate, n, n_event, low, high, location, article_id, start, published
+        in chosen
     ]  # fmt: skip
     return _headline_frame(con, picked)
+
+
+# The winning events' figures from their vote rows ``s`` (each article once per cell, estimate
+# and incident kinds, summaries.FIGURE_KINDS_SQL), with the winning estimates ``chosen``: what
+# _incident_ctes reads. Money has no incident (see _in_incidents).
+_VOTED_FIGURES = """
+    SELECT v.category, v.estimate, v.day AS published, v.fk.article_id AS article_id,
+           v.fk.kinds AS kinds, v.scope, v.estimate = c.estimate AS won
+    FROM (SELECT category, estimate, day, scope, unnest(figure_kinds) AS fk FROM s) v
+    JOIN chosen c USING (category)
+    WHERE v.category <> 'money'"""
+
+
+def _figure_kinds(con, keys: set[tuple[str, int]]) -> dict[tuple[str, int], int]:
+    """The incident kinds (:data:`analysis.incident_kinds.KINDS_SQL`) of the figures ``keys``
+    (article id, start), read from their sentences by their articles' ids."""
+    if not keys:
+        return {}
+    in_figures, ids = in_values("f.article_id", sorted({article_id for article_id, _ in keys}))
+    rows = con.execute(
+        f"SELECT f.article_id, f.start, {incident_kinds.KINDS_SQL.format(f='f')} FROM figures f "
+        f"WHERE {in_figures}",
+        ids,
+    ).fetchall()
+    return {(article_id, start): kinds for article_id, start, kinds in rows}
+
+
+# The articles that report the headline's incident and the range of their figures, per
+# category (_incident_ctes): the figures of the winning event (category, estimate, published,
+# article_id, kinds, scope, and ``won``: it gives the winning estimate) that give it, or
+# that nothing says tell of another incident than one that does (incident_kinds
+# .MAY_BE_ONE_INCIDENT_SQL: its days and kinds). An event is a week of one place's reports,
+# which holds several incidents; only the winner's says how far the articles disagree.
+
+
+def _incident_ctes(given: str) -> str:
+    """The CTEs (``given`` … ``incident``) that give, per category, the articles reporting the
+    winner's incident (``n_event_articles``) and its spread (``estimate_low``,
+    ``estimate_high``). ``given``: a query of the winning events' figures (category, estimate,
+    published, article_id, kinds, scope, won)."""
+    return f"""given AS ({given}
+    ), inc AS (
+        SELECT *, {incident_kinds.INCIDENT_DAY_SQL.format(e="given")} AS day_named FROM given
+    ), x AS (
+        -- the rule reads these alone: the pairs joined once each (at a million articles a
+        -- top event's 1,900 figures, 180 of them of the winning estimate)
+        SELECT DISTINCT category, published, kinds, day_named FROM inc WHERE won
+    ), y AS (
+        SELECT DISTINCT category, estimate, published, kinds, day_named FROM inc
+    ), near AS (
+        SELECT DISTINCT y.category, y.estimate, y.published, y.kinds FROM y
+        JOIN x ON x.category = y.category AND {incident_kinds.MAY_BE_ONE_INCIDENT_SQL}
+    ), incident AS (
+        SELECT category, count(DISTINCT article_id) AS n_event_articles,
+               min(estimate) AS estimate_low, max(estimate) AS estimate_high
+        FROM (
+            SELECT category, article_id, estimate FROM inc WHERE won
+            UNION ALL
+            SELECT category, article_id, estimate FROM inc
+            SEMI JOIN near USING (category, estimate, published, kinds)
+        ) GROUP BY category
+    )"""
+
+
+# The figures given as parameters (a list per column), for the vote over the figure rows.
+_GIVEN_FIGURES = """
+        SELECT unnest(?::VARCHAR[]) AS category, unnest(?::DOUBLE[]) AS estimate,
+               unnest(?::DATE[]) AS published, unnest(?::VARCHAR[]) AS article_id,
+               unnest(?::BIGINT[]) AS kinds, unnest(?::VARCHAR[]) AS scope,
+               unnest(?::BOOLEAN[]) AS won"""
+_INCIDENT_SQL = f"""
+    WITH {_incident_ctes(_GIVEN_FIGURES)}
+    SELECT category, n_event_articles, estimate_low, estimate_high FROM incident
+"""
+
+
+def _in_incidents(con, picked: list[tuple], figures: list[tuple]) -> list[tuple]:
+    """The chosen figures ``picked`` (as :func:`_headline_frame` takes them) with the articles
+    of the event (``n_event_articles``) and its spread narrowed to the winner's incident
+    (:data:`_INCIDENT_SQL`). ``figures``: the winning events' figures (category, estimate,
+    published, article_id, kinds, scope), each article at least once per estimate, day and kinds.
+    Money keeps its event: sums have no incident (nor spread, :func:`_headline_frame`)."""
+    won = {row[0]: row[1] for row in picked}
+    figures = [f for f in figures if f[0] != "money"]
+    if not figures:
+        return picked
+    columns = [list(c) for c in zip(*figures, strict=True)]
+    flags = [estimate == won[category] for category, estimate, *_ in figures]
+    incidents = {
+        category: rest
+        for category, *rest in con.execute(_INCIDENT_SQL, [*columns, flags]).fetchall()
+    }
+    return [
+        (category, estimate, n, *incidents[category], *rest)
+        if category in incidents
+        else (category, estimate, n, n_event, low, high, *rest)
+        for category, estimate, n, n_event, low, high, *rest in picked
+    ]
 
 
 def _headline_frame(con, picked: list[tuple]) -> pd.DataFrame:
@@ -662,7 +781,8 @@ def _top_events(con, filters: Filters | None, *, scope: str | None) -> list[tupl
 def _headline_sql(where: str, figures: str = "figures", articles: str = "articles") -> str:
     """The vote of :func:`headline_figures` over the figures ``where`` (read from ``figures``
     and ``articles``, the store's tables or the copies of their rows in view): the chosen
-    figure of each category, without its text (see :func:`_headline_frame`)."""
+    figure of each category, without its text (see :func:`_headline_frame`), and its event's
+    figures (estimate, published, article_id, start, scope: see :func:`_in_incidents`)."""
     return f"""
         WITH fig AS MATERIALIZED (
             -- Only what the vote needs: a million articles' figures with their texts and
@@ -674,9 +794,7 @@ def _headline_sql(where: str, figures: str = "figures", articles: str = "article
             WHERE {where} AND {summaries.HEADLINE_FIGURE_SQL.format(f="f")}
         ), events AS (
             SELECT category, location, scope, week, unit_key,
-                   count(DISTINCT article_id) AS n_event_articles,
-                   median(estimate) AS med, min(estimate) AS estimate_low,
-                   max(estimate) AS estimate_high
+                   count(DISTINCT article_id) AS n_event_articles, median(estimate) AS med
             FROM fig WHERE {_DATED.format(e="fig")} GROUP BY ALL
         ), top_event AS (
             SELECT * FROM events
@@ -696,8 +814,8 @@ def _headline_sql(where: str, figures: str = "figures", articles: str = "article
                 ORDER BY n_sources DESC, n_articles DESC, abs(estimate - med), estimate
             ) = 1
         ), picked AS (
-            SELECT c.category, c.estimate, c.n_articles, e.n_event_articles, e.estimate_low,
-                   e.estimate_high, f.location, f.article_id, f.start, f.published
+            SELECT c.category, c.estimate, c.n_articles, e.n_event_articles, f.location,
+                   f.article_id, f.start, f.published
             FROM chosen c JOIN top_event e USING (category)
             JOIN fig f ON f.category = c.category AND f.estimate = c.estimate
              AND f.location IS NOT DISTINCT FROM e.location
@@ -706,10 +824,19 @@ def _headline_sql(where: str, figures: str = "figures", articles: str = "article
             QUALIFY row_number() OVER (
                 PARTITION BY c.category ORDER BY f.published DESC NULLS LAST, f.article_id, f.start
             ) = 1
+        ), figs AS (
+            -- the top events' figures, for the headline's incident (_in_incidents)
+            SELECT fig.category,
+                   list((fig.estimate, fig.published, fig.article_id, fig.start, fig.scope)) AS figs
+            FROM fig JOIN top_event e ON fig.category = e.category
+             AND fig.location IS NOT DISTINCT FROM e.location
+             AND fig.scope IS NOT DISTINCT FROM e.scope AND fig.week IS NOT DISTINCT FROM e.week
+             AND fig.unit_key IS NOT DISTINCT FROM e.unit_key
+            GROUP BY fig.category
         )
-        SELECT category, estimate, n_articles, n_event_articles, estimate_low, estimate_high,
-               location, article_id, start, published
-        FROM picked ORDER BY category
+        SELECT category, estimate, n_articles, n_event_articles, location, article_id, start,
+               published, figs
+        FROM picked JOIN figs USING (category) ORDER BY category
     """
 
 

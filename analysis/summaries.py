@@ -65,6 +65,14 @@ HEADLINE_FIGURE_SQL = (
     " AND NOT ({f}.value IS NULL AND {f}.high IS NULL)"
 )
 WEEK_SQL = "date_trunc('week', {day})::DATE"
+# A vote row's articles with the incident kinds of their figures' sentences
+# (incident_kinds.KINDS_SQL): a list of distinct (article_id, kinds), sorted so that a recount
+# gives the same value.
+FIGURE_KINDS_SQL = (
+    "list_sort(list_distinct(list({{'article_id': {f}.article_id, 'kinds': "
+    + incident_kinds.KINDS_SQL  # a template of {f} too
+    + "}})))"
+)
 # What can take part in a conflict (analysis.figure_views.conflicting_figures): no catch-all,
 # and no word of scale that only sets a floor of a hundred or more ("hundreds", "thousands":
 # no value, no upper bound). On FA-KES + 300 BBC articles, 8 of the 40 newest conflicts were
@@ -151,7 +159,10 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     # The estimates of those events, one row per cell, event and estimate: what the vote
     # counts (articles, outlets, and the figures whose median breaks ties) and, for the
     # estimate that wins, the figure shown (the first of the cell by article and position).
-    # With it the vote reads no figure rows but the one shown.
+    # With it the vote reads no figure rows but the one shown. ``figure_kinds``: each article
+    # giving the estimate with the incident kinds of its sentence (FIGURE_KINDS_SQL), distinct
+    # and sorted, from which the headline's spread keeps the figures of the winner's incident
+    # and counts their articles (analysis.figure_views._incident_ctes).
     "sum_figure_votes": _CELL
     + _EVENT
     + [
@@ -160,6 +171,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("n_articles", "BIGINT"),
         ("article_id", "VARCHAR"),
         ("start", "INTEGER"),
+        ("figure_kinds", "STRUCT(article_id VARCHAR, kinds BIGINT)[]"),
     ],
     # The figures that can conflict (dated, placed, with an estimate), narrow, in day order:
     # the Figures page pairs the newest days' figures, which at a million articles meant
@@ -360,7 +372,8 @@ _RECOUNT: dict[str, str] = {
                f.location, f.scope, {UNIT_KEY_SQL.format(f="f")},
                {ESTIMATE_SQL.format(f="f")} AS estimate, count(*), count(DISTINCT f.article_id),
                arg_min(f.article_id, (f.article_id, f.start)),
-               arg_min(f.start, (f.article_id, f.start))
+               arg_min(f.start, (f.article_id, f.start)),
+               {FIGURE_KINDS_SQL.format(f="f")}
         FROM figures f JOIN v ON v.id = f.article_id
         WHERE {HEADLINE_FIGURE_SQL.format(f="f")}
         GROUP BY ALL""",

@@ -365,6 +365,84 @@ def test_headline_articles_without_an_outlet_each_count_as_one(tmp_path):
     assert (head.estimate, head.article_id) == (25.0, "n2")
 
 
+def _said(article_id, text, value, sentence, **kw):
+    """A killed figure with the sentence it was read from (the incident kinds come from it)."""
+    return dataclasses.replace(_fig(article_id, text, value=value, **kw), sentence=sentence)
+
+
+def test_headline_spread_is_the_range_of_its_incident_not_of_its_week(tmp_path):
+    """A week of one town's reports holds several incidents: the spread ranges over the figures
+    of the headline's (the gas attack's 40 and 65), not over a mortar attack's two dead the same
+    day (another kind of incident) nor an air raid's nine four days on; "N of M articles"
+    counts the articles reporting that incident. Read from the summaries as from the rows."""
+    gas = "At least {} people were killed when a chemical attack hit the town, medics said."
+    rows = [
+        ("a", "2018-02-19", "Reuters", _said("a", "40", 40.0, gas.format(40))),
+        ("b", "2018-02-19", "AFP", _said("b", "40", 40.0, gas.format(40))),
+        ("c", "2018-02-20", "BBC", _said("c", "65", 65.0, "The toxic gas killed 65, a doctor said.")),
+        ("d", "2018-02-19", "SANA", _said("d", "two", 2.0, "Rebel mortar shells killed two people in the town.")),
+        ("e", "2018-02-23", "AP", _said("e", "nine", 9.0, "Nine people died as warplanes struck the town.")),
+    ]  # fmt: skip
+    head = _both_ways(tmp_path, rows)
+    assert (head.estimate, head.n_articles, head.n_event_articles) == (40.0, 2, 3)
+    assert (head.estimate_low, head.estimate_high) == (40.0, 65.0)
+
+
+def test_headline_spread_keeps_reports_a_day_apart_not_days_apart(tmp_path):
+    """Sentences that name no kind of incident: a toll of the next day is the same incident's
+    (a report's update), one three days on is not, unless both name the same target."""
+    rows = [
+        ("a", "2018-03-05", "Reuters", _said("a", "12", 12.0, "Twelve people were killed in the town.")),
+        ("b", "2018-03-05", "AFP", _said("b", "12", 12.0, "Officials said 12 people had died.")),
+        ("c", "2018-03-06", "BBC", _said("c", "15", 15.0, "The number of dead rose to 15.")),
+        ("d", "2018-03-08", "AP", _said("d", "three", 3.0, "Three people were killed in the town.")),
+    ]  # fmt: skip
+    head = _both_ways(tmp_path, rows)
+    assert (head.estimate, head.n_articles, head.n_event_articles) == (12.0, 2, 3)
+    assert (head.estimate_low, head.estimate_high) == (12.0, 15.0)
+    # the same target named by both: one incident, reported days later
+    market = "{} people were killed at the market in the town."
+    rows = [
+        (k, day, source, _said(k, str(int(v)), v, market.format(int(v))))
+        for k, day, source, v in [
+            ("a", "2018-03-05", "Reuters", 12.0), ("b", "2018-03-05", "AFP", 12.0),
+            ("d", "2018-03-08", "AP", 20.0),
+        ]
+    ]  # fmt: skip
+    (tmp_path / "target").mkdir()
+    head = _both_ways(tmp_path / "target", rows)
+    assert (head.n_event_articles, head.estimate_low, head.estimate_high) == (3, 12.0, 20.0)
+
+
+def test_headline_spread_keeps_a_toll_whose_sentence_names_the_province_or_a_span(tmp_path):
+    """A toll told "in the province" or "since the war began" is no other incident: the same
+    day's bombing counted by the province's officials, the war's toll said either way."""
+    bombs = "Twin car bombs in the town wounded {} people."
+    rows = [
+        ("a", "2018-03-05", "Reuters", _said("a", "74", 74.0, bombs.format(74), category="injured")),
+        ("b", "2018-03-05", "AFP", _said("b", "40", 40.0, bombs.format(40), category="injured")),
+        ("c", "2018-03-05", "BBC", _said("c", "74", 74.0, bombs.format(74), category="injured")),
+        ("d", "2018-03-05", "AP", _said("d", "115", 115.0, "The number of people wounded in the province of Homs rose to 115, the governor said.", category="injured")),
+        ("e", "2018-03-05", "Reuters", _said("e", "300000", 300000.0, "The war has killed 300000 people.", scope="total")),
+        ("f", "2018-03-05", "AFP", _said("f", "300000", 300000.0, "The war has killed 300000 people.", scope="total")),
+        ("g", "2018-03-05", "BBC", _said("g", "350000", 350000.0, "Some 350000 people have been killed across the country.", scope="total")),
+    ]  # fmt: skip
+    with _store(tmp_path, rows) as store:
+        ids = tuple(r[0] for r in store.con.execute("SELECT id FROM articles").fetchall())
+        for scope, category, want in (
+            ("event", "injured", (74.0, 2, 4, 40.0, 115.0)),
+            ("total", "killed", (3e5, 2, 3, 3e5, 3.5e5)),
+        ):
+            got = fv.headline_figures(store.con, scope=scope)
+            rows_only = fv.headline_figures(store.con, Filters(article_ids=ids), scope=scope)
+            pd.testing.assert_frame_equal(got, rows_only)
+            head = got.set_index("category").loc[category]
+            assert (
+                head.estimate, head.n_articles, head.n_event_articles, head.estimate_low,
+                head.estimate_high,
+            ) == want  # fmt: skip
+
+
 def test_conflicts_from_the_summary_are_the_conflicts_of_the_rows(tmp_path):
     """The pairs made from the narrow summary (sum_conflict_figures) are the pairs made from
     the figure rows, row for row and in order, for a view of outlets and for a short list

@@ -101,6 +101,7 @@ EXPECTED["sum_figure_days"] = [
 EXPECTED["sum_figure_votes"] = CELL + [
     ("week", "DATE"), ("category", V), ("location", V), ("scope", V), ("unit_key", V),
     ("estimate", D), ("n_figures", B), ("n_articles", B), ("article_id", V), ("start", "INTEGER"),
+    ("figure_kinds", "STRUCT(article_id VARCHAR, kinds BIGINT)[]"),
 ]  # fmt: skip
 EXPECTED["sum_conflict_figures"] = CELL + [
     ("category", V), ("class", V), ("location", V), ("scope", V), ("estimate", D), ("lo", D),

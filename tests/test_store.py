@@ -350,6 +350,34 @@ def test_an_upgrade_to_schema_30_recounts_the_incident_kinds(corpus_store, tmp_p
     assert marked and all(row[2] > 1000 for row in marked)
 
 
+def test_an_upgrade_to_schema_31_adds_and_counts_the_incident_kinds_of_the_votes(
+    corpus_store, tmp_path
+):
+    """Schema 31 added ``sum_figure_votes.figure_kinds`` (each article's incident kinds: the
+    headline's spread ranges over its incident): a schema-30 store gets the column, that
+    summary recounted, and nothing else."""
+    old = tmp_path / "older.duckdb"
+    shutil.copy(corpus_store, old)
+    con = duckdb.connect(str(old))
+    con.execute("ALTER TABLE sum_figure_votes DROP COLUMN figure_kinds")
+    con.execute("UPDATE sum_figure_votes SET n_figures = -1")  # what a recount wipes
+    con.execute("UPDATE sum_articles SET n_articles = n_articles + 1000")  # what it must not
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", ["30"])
+    con.close()
+    Store(old).close()
+    kept = ["sum_figure_votes"]
+    got = _dump(old, kept)
+    assert got == _dump(corpus_store, kept) and all(got.values())
+    con = duckdb.connect(str(old), read_only=True)
+    (unkinded,) = con.execute(
+        "SELECT count(*) FROM sum_figure_votes WHERE len(figure_kinds) = 0 OR figure_kinds IS NULL"
+    ).fetchone()
+    con.close()
+    assert unkinded == 0, "every estimate's articles with their kinds"
+    marked = _dump(old, ["sum_articles"])["sum_articles"]
+    assert marked and all(row[2] > 1000 for row in marked)
+
+
 def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):
     too_old = tmp_path / "too-old.duckdb"
     _made_older(corpus_store, too_old, version=OLDEST_UPGRADABLE - 1)

@@ -140,8 +140,9 @@ elif heads.empty:
 else:
     st.caption(
         "For each kind of count, the event most articles report, and the figure most outlets "
-        "give for it — never simply the largest number. The spread is the range of that "
-        "event's figures across articles."
+        "give for it — never simply the largest number. The spread is the range of the "
+        "figures the articles give for that incident (its days, its kind of attack), and the "
+        "agreement counts the articles reporting it."
     )
     heads = charts.headline_cells(heads).assign(
         open=filters_ui.article_links(heads["article_id"], heads["start"], filters),
