@@ -618,13 +618,13 @@ def _incident_ctes(given: str) -> str:
     published, article_id, kinds, scope, won)."""
     return f"""given AS ({given}
     ), inc AS (
-        SELECT *, {incident_kinds.INCIDENT_DAY_SQL.format(e="given")} AS day_named FROM given
+        SELECT *, {incident_kinds.incident_day_sql("given")} AS iday FROM given
     ), x AS (
         -- the rule reads these alone: the pairs joined once each (at a million articles a
         -- top event's 1,900 figures, 180 of them of the winning estimate)
-        SELECT DISTINCT category, published, kinds, day_named FROM inc WHERE won
+        SELECT DISTINCT category, published, kinds, iday FROM inc WHERE won
     ), y AS (
-        SELECT DISTINCT category, estimate, published, kinds, day_named FROM inc
+        SELECT DISTINCT category, estimate, published, kinds, iday FROM inc
     ), near AS (
         SELECT DISTINCT y.category, y.estimate, y.published, y.kinds FROM y
         JOIN x ON x.category = y.category AND {incident_kinds.MAY_BE_ONE_INCIDENT_SQL}

@@ -567,28 +567,8 @@ def kinds_of(mask: int) -> list[str]:
     return [kind for bit, (kind, _) in enumerate(INCIDENT_KINDS) if mask >> bit & 1]
 
 
-# The day of the week a figure's sentence names, as a date (see _incident_day): a template of
-# ``{e}``, the figure's alias (with ``kinds`` and ``published``). MAY_BE_ONE_INCIDENT_SQL reads
-# it from a column ``day_named``, worked out once per figure rather than once per pair.
-INCIDENT_DAY_SQL = _incident_day("{e}")
-
-
-def _near_days(x: str, y: str) -> str:
-    """_reported_by, _anchor_day and _DAYS_APART_SQL over the column ``day_named``."""
-    reported = (
-        f"({x}.day_named IS NULL OR {x}.day_named <= {y}.published::DATE)"
-        f" AND ({y}.day_named IS NULL OR {y}.day_named <= {x}.published::DATE)"
-    )
-    anchor = "coalesce({e}.day_named, {e}.published::DATE)"
-    apart = (
-        f"(abs(date_diff('day', {anchor.format(e=x)}, {anchor.format(e=y)})) <= 1"
-        f" OR ({x}.kinds & {y}.kinds & {EVIDENCE_MASK}) <> 0)"
-    )
-    return f"{reported} AND {apart}"
-
-
 # Nothing says the figures aliased x and y (each with ``kinds``, ``category``, ``published`` and
-# ``day_named``, INCIDENT_DAY_SQL) tell of two incidents: the Overview's headline spread
+# ``iday``, WITH_DAY_SQL) tell of two incidents: the Overview's headline spread
 # (analysis.figure_views.headline_figures) ranges over the figures that may report the
 # headline's incident. Looser than
 # SAME_INCIDENT_SQL, which pairs two figures as a conflict only on evidence of one incident: a
@@ -609,8 +589,9 @@ MAY_BE_ONE_INCIDENT_SQL = (
     f" AND {_compatible(WEAPONS_MASK)} AND {_compatible(SIDES_MASK)}"
     f" AND ((x.kinds & {KINDS_MASK}) = 0 OR (y.kinds & {KINDS_MASK}) = 0"
     f" OR (x.kinds & {CHEMICAL_BIT | DOWNING_BIT}) = (y.kinds & {CHEMICAL_BIT | DOWNING_BIT}))"
-    f" AND (x.day_named IS NULL OR y.day_named IS NULL OR x.day_named = y.day_named)"
-    f" AND {_near_days('x', 'y')}"
+    f" AND ({_incident_day('x')} IS NULL OR {_incident_day('y')} IS NULL"
+    f" OR {_incident_day('x')} = {_incident_day('y')})"
+    f" AND {_reported_by('x', 'y')} AND {_reported_by('y', 'x')} AND {_DAYS_APART_SQL}"
     f" AND {_compatible_key(PART_NAME_MASK)}"
     f" AND ((x.kinds | y.kinds) & {CITY_BIT | ELSEWHERE_BIT}) <> {CITY_BIT | ELSEWHERE_BIT}"
     f" AND (y.kinds & {SUPERSEDED_BIT}) = 0 AND (x.kinds & {PART_BIT}) = (y.kinds & {PART_BIT}))"
