@@ -1190,7 +1190,7 @@ def _event_antecedent(ctx: _Context, sent: Span) -> str | None:
     if len(towns) == 1:
         town = next(iter(towns))
         inner = ctx.incident_place
-        if inner and inner != town and gazetteer.village_in(inner, town):
+        if inner and inner != town and _lies_in(inner, town):
             return inner  # "the attack in Idlib province": the article's Khan Sheikhun, finer
         return town
     # "attacks on pubs in Guildford and Woolwich": no one town, but the region (a known one),
@@ -1216,6 +1216,20 @@ def _event_noun(tok: Token) -> bool:
 # Nouns a place's name is written before to say what kind of place it is ("Homs province",
 # "Aleppo city"), not a smaller place in it ("an Idlib village").
 REGION_NOUNS = frozenset({"province", "governorate", "city", "region", "county", "state"})
+
+
+def _lies_in(town: str, province: str) -> bool:
+    """Whether ``town`` lies in the province named ``province`` (the village table, else the
+    province the gazetteer gives the town: "Khan Sheikhun" is Idlib's)."""
+    if gazetteer.village_in(town, province):
+        return True
+    where = geo.locate(town)
+    return (
+        where is not None
+        and bool(where.region)
+        and where.name != province
+        and gazetteer.fold(where.region) == gazetteer.fold(province)
+    )
 
 
 def _without_region_noun(name: str) -> str:

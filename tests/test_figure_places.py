@@ -911,3 +911,15 @@ def test_a_later_toll_of_the_same_victims_keeps_their_place(nlp):
         "strikes."
     )
     assert ("over 50", "Palmyra") in _places(nlp, text)
+
+
+def test_the_attack_in_a_province_keeps_the_articles_town_in_it(nlp):
+    """ "the attack in Idlib province" points back to the attack the article places in Khan
+    Sheikhun, a town of that province: the finer place."""
+    text = (
+        "A gas attack hit the town of Khan Sheikhun on Tuesday. Rescuers reached Khan Sheikhun "
+        "at noon and searched Khan Sheikhun for survivors.\n\n"
+        "Doctors treated the victims of the attack in Idlib province. At least 70 people "
+        "died in the attack, the doctors said."
+    )
+    assert ("At least 70", "Khan Sheikhun") in _places(nlp, text)
