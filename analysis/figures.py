@@ -68,6 +68,7 @@ from analysis import datelines, doc_arrays, entities, gazetteer, geo, lexicon, n
 from analysis.entities.rules import ORG_HEAD_WORDS, RARER_GIVEN_NAMES
 from analysis.entities.spans import (
     HEADLINE_VERBS,
+    NEAR_PLACE_NOUNS,
     ORG_SUFFIX_WORDS,
     demonym_country,
     no_place_tokens,
@@ -88,6 +89,7 @@ from analysis.quotes import (
     MONITOR_NAME_WORDS,
     ROLE_NOUNS,
     is_monitor_description,
+    is_news_outlet,
     monitor_named,
 )
 from analysis.records import EntityMention, Figure, Quote
@@ -206,6 +208,10 @@ def extract(
     # tagger knows "50 Cent" for a name in one sentence and not in the next.
     names = {_name_key(span) for _, span in found if _names_after(span)}
     notes = _editors_notes(ctx.text)
+    # (category, counted noun of two words or more) → the places the article's tolls of them
+    # were given by their own sentences: a later toll of the same victims with no place of its
+    # own is of that event (_same_victims)
+    victims_placed: dict[tuple[str, str], set[str]] = {}
     for match, span in found:
         if _numbers_a_name(span) or (names and _name_key(span) in names):
             continue  # "Brigade 93", "Resolution 2254", "Flight 17": a name, not a count
@@ -254,6 +260,7 @@ def extract(
         # ("More than 6 million are internally displaced" after a sentence about Idlib) is no
         # answer for a figure the country's (below).
         own_place = None if reading.place_borrowed else reading.location
+        claimant = _claimant(ctx, span, reading.category)
         before = None  # the place of the incident the sentence before tells (below)
         national = _national_scope(sent)
         if reading.admitted:
@@ -308,6 +315,12 @@ def extract(
             )
         elif incident:
             place = ctx.refine(reading.location) or ctx.incident_place
+            if reading.location is None and (place is None or gazetteer.country(place) is not None):
+                # the article's place is a country or none: a source named after a city ("the
+                # Iraqi activist group Mosul Eye") tells where it counts better than a country
+                # the article names in another story, often a quotation (PolNeAR: babies killed
+                # by IS had been the United States')
+                place = _source_city(claimant) or place
             if reading.location is None:
                 # a town that names the sentence's event ("the Orlando shooter", "the Orlando
                 # nightclub attack killed 49") is where it happened, not the article's home
@@ -317,6 +330,7 @@ def extract(
                     _event_named_by_place(ctx, sent)
                     or (before := _event_place_before(ctx, sent))
                     or _event_antecedent(ctx, sent)
+                    or _same_victims(victims_placed, reading)
                     or place
                 )
         elif reading.category in UNPLACED_CATEGORIES:
@@ -337,6 +351,19 @@ def extract(
             place = _trimmed_place(place)
         if place is not None and (_no_place(place) or ctx.named_otherwise(place)):
             place = None  # "Google" tagged a place (a figure of a story about the company)
+        location = ctx.settle(
+            place,
+            sent,
+            incident=incident,
+            # the sentence before names its incident's place after a preposition of
+            # place ("at an airport in Shanghai"): a town, not a facility's name
+            named=_how_named(span, place)
+            if own_place and place == own_place
+            else ("town" if before and place == before else None),
+        )
+        key = _victims_key(reading)
+        if incident and key is not None and own_place and location is not None:
+            victims_placed.setdefault(key, set()).add(location)
         figures.append(
             Figure(
                 article_id=article_id,
@@ -348,17 +375,8 @@ def extract(
                 unit=reading.unit,
                 category=reading.category,
                 subject=reading.subject,
-                location=ctx.settle(
-                    place,
-                    sent,
-                    incident=incident,
-                    # the sentence before names its incident's place after a preposition of
-                    # place ("at an airport in Shanghai"): a town, not a facility's name
-                    named=_how_named(span, place)
-                    if own_place and place == own_place
-                    else ("town" if before and place == before else None),
-                ),
-                claimed_by=_claimant(ctx, span, reading.category),
+                location=location,
+                claimed_by=claimant,
                 start=match.start,
                 end=match.end,
                 sentence=_span_text(sent).strip(),
@@ -366,6 +384,25 @@ def extract(
             )
         )
     return _without_conversions(figures, ctx.text)
+
+
+def _victims_key(reading: _Reading) -> tuple[str, str] | None:
+    """A toll's category and its counted noun when that names whose they are in two words or
+    more ("regime fighters", "Turkish soldiers"; not "people", "civilians")."""
+    unit = (reading.unit or "").lower()
+    if reading.category not in INCIDENT_CATEGORIES or len(unit.split()) < 2:
+        return None
+    return reading.category, unit
+
+
+def _same_victims(placed: dict[tuple[str, str], set[str]], reading: _Reading) -> str | None:
+    """The one place an earlier toll of the same victims was given by its own sentence ("US-led
+    coalition forces killed dozens of regime fighters south of Deir al Zor" … "claiming over 60
+    regime fighters were killed by the US-led airstrikes on Saturday": the same strike's toll,
+    not one of the article's main place, Dael in Daraa); None when they were placed in two."""
+    key = _victims_key(reading)
+    places = placed.get(key, set()) if key is not None else set()
+    return next(iter(places)) if len(places) == 1 else None
 
 
 # A digest item's headline: a numbered paragraph in capitals ("5. ELEVEN POLICE KILLED, DOZENS
@@ -1161,17 +1198,64 @@ def _event_antecedent(ctx: _Context, sent: Span) -> str | None:
             continue  # "Sen. Ron Johnson (R-Wis.)": an aside, not where anything happened
         named = ctx.doc.char_span(start, end, alignment_mode="expand")
         if named is not None and _tied_to_event(named):
-            found.setdefault(named.sent.start, set()).add(name)
+            found.setdefault(named.sent.start, set()).add(_without_region_noun(name))
     if not found:
         return None
     towns = found[max(found)]
-    return next(iter(towns)) if len(towns) == 1 else None
+    if len(towns) == 1:
+        town = next(iter(towns))
+        inner = ctx.incident_place
+        if inner and inner != town and _lies_in(inner, town):
+            return inner  # "the attack in Idlib province": the article's Khan Sheikhun, finer
+        return town
+    # "attacks on pubs in Guildford and Woolwich": no one town, but the region (a known one),
+    # else the country, that they all lie in
+    where = [geo.locate(town) for town in towns]
+    if any(w is None or not w.country for w in where):
+        return None
+    regions = {w.region for w in where}
+    region = regions.pop() if len(regions) == 1 else None
+    if region and gazetteer.place(region) is not None:
+        return region
+    codes = {w.country for w in where}
+    country = gazetteer.country_of_code(codes.pop()) if len(codes) == 1 else None
+    return country.name if country is not None else None
 
 
 def _event_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and (
         tok.lemma_.lower() in DATED_EVENT_NOUNS or tok.lower_ in DATED_EVENT_NOUNS
     )
+
+
+# Nouns a place's name is written before to say what kind of place it is ("Homs province",
+# "Aleppo city"), not a smaller place in it ("an Idlib village").
+REGION_NOUNS = frozenset({"province", "governorate", "city", "region", "county", "state"})
+
+
+def _lies_in(town: str, province: str) -> bool:
+    """Whether ``town`` lies in the province named ``province`` (the village table, else the
+    province the gazetteer gives the town: "Khan Sheikhun" is Idlib's)."""
+    if gazetteer.village_in(town, province):
+        return True
+    where = geo.locate(town)
+    return (
+        where is not None
+        and bool(where.region)
+        and where.name != province
+        and gazetteer.fold(where.region) == gazetteer.fold(province)
+    )
+
+
+def _without_region_noun(name: str) -> str:
+    """``name`` without a last word of :data:`REGION_NOUNS` when the rest is a known place
+    ("Homs province" → Homs, the name the gazetteer and the map know)."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in REGION_NOUNS:
+        rest = " ".join(words[:-1])
+        if gazetteer.place(rest) is not None:
+            return rest
+    return name
 
 
 def _tied_to_event(named: Span) -> bool:
@@ -1181,6 +1265,10 @@ def _tied_to_event(named: Span) -> bool:
     or "on" hung on an event noun ("the mass shooting in Orlando"; in a phrase of time too:
     "after the mass shooting in Orlando" is the event a later "the massacre" is)."""
     root = named.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "in Guildford and Woolwich": each town of the pair
+    if root.dep_ in MODIFIER_DEPS and root.head.lower_ in REGION_NOUNS:
+        root = root.head  # "in Homs province": the province's phrase (not "an Idlib village")
     if root.dep_ in MODIFIER_DEPS:
         head = root.head
         while head.dep_ == "compound" and head.head.i != head.i:
@@ -1194,7 +1282,14 @@ def _tied_to_event(named: Span) -> bool:
                 return False
         return False
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "on"):
-        return _event_noun(root.head.head)
+        held = root.head.head
+        if _event_noun(held):
+            return True
+        # what the event struck, and where that is: "bomb attacks on pubs in Guildford",
+        # "missiles struck an airbase in Homs province"
+        if held.dep_ == "pobj" and held.head.lower_ in ("on", "at") and _event_noun(held.head.head):
+            return True
+        return held.dep_ == "dobj" and held.head.lemma_.lower() in STRUCK_PLACE_VERBS
     return False
 
 
@@ -3759,6 +3854,34 @@ def _victims_town(ctx: _Context, noun: Token) -> str | None:
     return None
 
 
+# Last words of a publication's name: "the Washington Post" names no place it counts in.
+PUBLICATION_WORDS = frozenset({
+    "times", "post", "journal", "herald", "tribune", "news", "gazette", "star", "telegraph",
+    "daily", "chronicle", "observer", "today", "mail", "express", "globe", "sun", "standard",
+    "radio", "tv", "television", "press", "review", "record", "examiner", "independent",
+})  # fmt: skip
+
+
+def _source_city(claimant: str | None) -> str | None:
+    """The city a figure's source is named after, its first word or two ("Mosul Eye", "Aleppo
+    Media Center", "Raqqa Is Being Slaughtered Silently"): a local group that counts in its
+    city. Not a news outlet ("Washington Post", "Moscow Times"), nor a country ("Syria
+    Direct"), nor the city alone."""
+    if not claimant or is_news_outlet(claimant):
+        return None
+    words = claimant.split()
+    if len(words) < 2 or words[-1].lower() in PUBLICATION_WORDS:
+        return None
+    for size in (2, 1):
+        if size >= len(words):
+            continue
+        name = " ".join(words[:size])
+        known = gazetteer.place(name)
+        if known is not None and known.kind == "city" and gazetteer.country(name) is None:
+            return name
+    return None
+
+
 # The nouns a sentence names a town with ("the town of Arbin", "Tlajabin village"): not a
 # neighbourhood or district, which lies inside a town the article names elsewhere.
 TOWN_NOUNS = r"(?:city|cities|town|towns|village|villages)"
@@ -4049,6 +4172,8 @@ def _place_in_sentence(ctx: _Context, root: Token, category: str | None = None) 
             continue  # "Sabra said in Turkey the attack had killed 1300": where it was said
         if not struck and _elsewhere(tok, root, clause, category):
             continue  # "mercenaries from Tunisia", "peace talks in Geneva"
+        if not struck and _place_of_another_thing(tok, root, clause):
+            continue  # "a campaign in Ireland … the IRA bombs which killed seven"
         if _law_reach(tok):
             # "Deir ez-Zor … has been besieged by Daesh extremist groups outlawed in Russia"
             # had put the city's people in Russia
@@ -4102,6 +4227,38 @@ def _place_in_sentence(ctx: _Context, root: Token, category: str | None = None) 
 
 
 NATIONALITY_COUNTRIES = lexicon.mapping("nationality_countries")
+
+
+def _place_of_another_thing(pobj: Token, root: Token, clause: set[int] | None) -> bool:
+    """Whether the place ``pobj``, outside the number's ``clause``, says where another thing
+    is than the event a relative clause tells the toll of: the number's verb is a relative
+    clause on an event noun ("the IRA bombs which killed seven people") and the place hangs on
+    another noun outside that noun's phrase ("a huge campaign in Ireland for an apology after
+    … planting the IRA bombs which killed seven": where the campaign was, not the bombs; a BBC
+    story had filed the Guildford pub bombs' dead in Ireland). A place on the event noun ("the
+    bombs in Guildford which killed seven") or on a verb of the sentence stays."""
+    if clause is None or pobj.i in clause or pobj.dep_ != "pobj":
+        return False
+    verb = next((t for t in root.ancestors if t.i in clause and t.dep_ == "relcl"), None)
+    if verb is None and root.dep_ == "relcl":
+        verb = root
+    if verb is None or min(clause) != verb.left_edge.i or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    event = verb.head
+    if event.left_edge.i <= pobj.i <= event.right_edge.i:
+        return False
+    holder = pobj.head.head
+    if holder.left_edge.i <= event.i <= holder.right_edge.i:
+        return False  # "a hill in Daraa that rebels seized in a battle that cost 30 lives"
+    return (
+        holder.pos_ in ("NOUN", "PROPN")
+        # "an attack in Aleppo with rockets which killed seven": the incident's own place
+        and holder.lower_ not in INCIDENT_NOUNS | KILLING_NOUNS
+        and holder.lemma_.lower() not in INCIDENT_NOUNS | KILLING_NOUNS
+        # "a school in Aleppo … shells which killed seven": what was hit is where
+        and holder.lower_ not in NEAR_PLACE_NOUNS | PLACE_FACILITY_NOUNS
+        and holder.lemma_.lower() not in NEAR_PLACE_NOUNS | PLACE_FACILITY_NOUNS
+    )
 
 
 def _capital_named(tok: Token) -> str | None:
@@ -4942,6 +5099,32 @@ HISTORIC_EVENTS = re.compile(
 )
 
 
+# An anniversary generations back ("April 24 marked 101 years since the start of the Armenian
+# genocide, when … killed 1.5 million", "a century after the massacre"): history recalled, not a
+# war's running total told "since the start" (:data:`CUMULATIVE`), which is placed in the country
+# of the article's news (a PolNeAR opinion piece had filed the genocide's dead in Azerbaijan).
+# No war of the day's news has run for fifty years.
+HISTORY_YEARS = 50
+ANNIVERSARY = re.compile(
+    r"\b(?:(\d+)|a|one|two|three|four|five) (years|decades|centur(?:y|ies)) (?:since|after)\b", re.I
+)
+
+
+def _anniversary_of_history(text: str) -> bool:
+    """Whether ``text`` counts :data:`HISTORY_YEARS` or more years since or after what it tells
+    (:data:`ANNIVERSARY`)."""
+    for m in ANNIVERSARY.finditer(text):
+        unit = m.group(2).lower()
+        if unit.startswith("centur"):
+            return True
+        if unit == "decades" and not m.group(1):
+            continue  # "two decades after": a generation, not yet history
+        number = int(m.group(1)) if m.group(1) else 0
+        if number * (10 if unit == "decades" else 1) >= HISTORY_YEARS:
+            return True
+    return False
+
+
 def _names_history(tok: Token) -> bool:
     """Whether ``tok`` is a word of a historic event's name set after "in"/"during"
     (:data:`HISTORIC_EVENTS`)."""
@@ -5101,7 +5284,7 @@ def figure_scope(
 def _scope_of(text: str, first_sentence: bool, published: str | None) -> str:
     """:func:`figure_scope` of a sentence's text, worked out once for every figure it holds
     (each figure of a sentence asked its patterns again: 355 of 1,119 calls on 200 BBC texts)."""
-    if HISTORIC_EVENTS.search(text):
+    if HISTORIC_EVENTS.search(text) or _anniversary_of_history(text):
         # first: "died in the Second World War" also reads as a war's running total, which
         # is placed in the country of the article's news
         return "background"

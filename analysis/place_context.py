@@ -248,15 +248,20 @@ class ArticlePlaces:
         country ``villages_in``, when given."""
         doc = self.doc
         i = span.end
-        end = min(len(doc), span.end + MAX_LIST)
+        words = 0  # the list's words: "al-Hamadaniah" is one, though three tokens
         nested = False  # a nesting noun passed ("X neighbourhood"): "of" then nests too
-        while i < end and (
-            doc[i].pos_ == "PROPN"
-            and self._known_at(i) is None
-            or doc[i].lower_ in ("and", ",", "-")
-            or doc[i].lower_ in NESTING_NOUNS
+        while (
+            i < len(doc)
+            and words < MAX_LIST
+            and (
+                doc[i].pos_ == "PROPN"
+                and (self._known_at(i) is None or self._inside_list(i))
+                or doc[i].lower_ in ("and", ",", "-")
+                or _nesting_noun(doc[i].lower_)
+            )
         ):
-            nested = nested or doc[i].lower_ in NESTING_NOUNS
+            nested = nested or _nesting_noun(doc[i].lower_)
+            words += bool(doc[i].whitespace_)
             i += 1
         if i >= len(doc):
             return None
@@ -286,6 +291,21 @@ class ArticlePlaces:
             ):
                 return None
         return None
+
+    def _inside_list(self, i: int) -> bool:
+        """Whether the known place written from word ``i`` ends a longer name inside a list of
+        names that goes on after it ("al-Hamadaniah New Aleppo and al-Muhafaza neighborhoods
+        in Aleppo": "New Aleppo" is a neighbourhood of the list, not the place it is in): a
+        proper noun of the list right before it, and "and", a comma or a name right after."""
+        doc = self.doc
+        found = self._known_at(i)
+        after = i + len(found.split()) if found is not None else i + 1
+        return (
+            i > 0
+            and doc[i - 1].pos_ == "PROPN"
+            and after < len(doc)
+            and (doc[after].lower_ in ("and", ",") or doc[after].pos_ == "PROPN")
+        )
 
     def _abroad(self, name: str) -> bool:
         """Whether the gazetteer has ``name`` only in another country than the article's ("the
@@ -344,6 +364,11 @@ class ArticlePlaces:
                 if village is not None and village.country == villages_in:
                     return cand
         return None
+
+
+def _nesting_noun(word: str) -> bool:
+    """A nesting noun, singular or plural ("neighborhoods" of "X and Y neighborhoods in Z")."""
+    return word in NESTING_NOUNS or word.removesuffix("s") in NESTING_NOUNS
 
 
 def _names_its_province(name: str) -> bool:

@@ -825,3 +825,101 @@ def test_an_editors_bracket_keeps_its_place_on_the_quoted_toll(nlp):
 )  # fmt: skip
 def test_a_government_or_a_dateline_is_no_toll_place(nlp, text, expected):
     assert _places(nlp, text) == expected
+
+
+def test_a_neighbourhood_of_a_long_list_is_placed_in_its_city(nlp):
+    """A list of hyphenated neighbourhood names, one of them holding a known city's name ("New
+    Homs"), ends "neighborhoods in Homs": a later toll in one of them is Homs's, not the
+    article's most-mentioned place."""
+    text = (
+        "Shells hit Tartus and Homs on Monday.\n\n"
+        "Five people were killed by shells fired on al-Qusour al-Zahra New Homs and al-Waer "
+        "neighborhoods in Homs. A police source said the shells on al-Zahra neighborhood in "
+        "the morning killed three civilians. In Tartus, a bomb in Tartus killed two people "
+        "near Tartus port. Tartus police closed roads around Tartus."
+    )
+    assert ("three", "Homs") in _places(nlp, text)
+
+
+def test_an_anniversary_generations_back_is_history_not_a_total(nlp):
+    """ "… marked 90 years since the massacre, when soldiers killed 4,000 villagers": history
+    told by its anniversary, not a running total placed in the article's country."""
+    doc = nlp(
+        "Leaders met in Baku on Monday.\n\n"
+        "The day marked 90 years since the massacre, when soldiers killed some 4,000 "
+        "villagers. Baku and Yerevan still dispute it."
+    )
+    result = extract_article(doc, Article(id="t", title="", text=doc.text))
+    toll = next(f for f in result.figures if f.text == "some 4,000")
+    assert (toll.location, toll.scope) == (None, "background")
+
+
+def test_a_source_named_after_a_city_places_a_toll_with_no_place(nlp):
+    """A toll whose only places are a quotation's country is placed by its source's city name
+    ("the Syrian monitoring group Raqqa Watch"), not in that country."""
+    text = (
+        "The governor spoke about America on Monday.\n\n"
+        '"America must act," she said. "America is strong."\n\n'
+        "According to the Syrian monitoring group Raqqa Watch, at least 21 prisoners have "
+        "been killed by the militants since the order was given."
+    )
+    assert ("at least 21", "Raqqa") in _places(nlp, text)
+
+
+def test_a_newspaper_named_after_a_city_gives_no_place(nlp):
+    text = (
+        "The governor spoke about America on Monday.\n\n"
+        "According to the Chicago Tribune, at least 21 prisoners have been killed by the "
+        "gang since the order was given."
+    )
+    assert ("at least 21", "Chicago") not in _places(nlp, text)
+
+
+def test_a_place_on_another_noun_is_not_the_place_of_a_relative_clauses_toll(nlp):
+    """ "a long campaign in Scotland … the bombs which killed nine people": the campaign was in
+    Scotland; the bombs are those the article told before, at two towns of one region."""
+    text = (
+        "The minister apologised on Monday.\n\n"
+        "Four men were wrongly jailed for bomb attacks on shops in Leeds and Bradford in 1981.\n\n"
+        "The apology followed a long campaign in Scotland for their release after the four "
+        "were wrongly convicted of planting the bombs which killed nine people."
+    )
+    assert ("nine", "England") in _places(nlp, text)
+
+
+def test_the_attack_points_back_to_the_struck_place(nlp):
+    """ "the attack" with no place points back to the nearest event tied to a town: "missiles
+    struck an airbase in Hama province", not the town of the earlier attack the airbase was
+    used for."""
+    text = (
+        "Missiles damaged an airbase used for a gas attack on a village in Idlib.\n\n"
+        "Forty missiles struck an air base in Hama province early on Friday. The base was the "
+        "launch pad for a gas attack on an Idlib village. State media said four soldiers were "
+        "killed in the attack. The civilians of Idlib welcomed the strike."
+    )
+    assert ("four", "Hama") in _places(nlp, text)
+
+
+def test_a_later_toll_of_the_same_victims_keeps_their_place(nlp):
+    """A toll of "regime soldiers" with no place of its own is that of the earlier toll of
+    regime soldiers the article placed, not of the article's main town."""
+    text = (
+        "Barrel bombs killed 8 people in the town of Nawa in Daraa on Sunday. Nawa was hit "
+        "again on Monday.\n\n"
+        "A day earlier, coalition jets killed dozens of regime soldiers near Palmyra.\n\n"
+        "Moscow said on Monday that over 50 regime soldiers were killed by the coalition "
+        "strikes."
+    )
+    assert ("over 50", "Palmyra") in _places(nlp, text)
+
+
+def test_the_attack_in_a_province_keeps_the_articles_town_in_it(nlp):
+    """ "the attack in Idlib province" points back to the attack the article places in Khan
+    Sheikhun, a town of that province: the finer place."""
+    text = (
+        "A gas attack hit the town of Khan Sheikhun on Tuesday. Rescuers reached Khan Sheikhun "
+        "at noon and searched Khan Sheikhun for survivors.\n\n"
+        "Doctors treated the victims of the attack in Idlib province. At least 70 people "
+        "died in the attack, the doctors said."
+    )
+    assert ("At least 70", "Khan Sheikhun") in _places(nlp, text)
