@@ -2436,9 +2436,19 @@ def test_a_family_is_its_own_group_not_its_member(model, text, family):
     assert all(m.start != f.start for m in mentions if m.name == person for f in fams)
 
 
-def test_a_peoples_plural_is_no_family(model):
-    # a plural joins a family only where the article names a person of that surname
-    mentions, _ = run(model, "Anna Reyes met voters. The Democrats said they would win.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plural joins a family only where the article names a person of that surname
+        "Anna Reyes met voters. The Democrats said they would win.",
+        # and never a people's, whoever bears the word ("Kazakhs" beside a Mr Kazakh)
+        "Omar Kazakh spoke. The town is Horgos to the Chinese and Khorgos to the Kazakhs, a "
+        "border post.",
+        "Dan Hartley spoke. An Iraqi family fled to Turkey.",
+    ],
+)
+def test_a_peoples_plural_is_no_family(model, text):
+    mentions, _ = run(model, text)
     assert not [m for m in mentions if m.name.endswith(" family")], mentions
 
 
@@ -2462,10 +2472,18 @@ def test_a_lone_word_joins_no_other_body(model, text, lone, joined_wrongly):
     assert written and all(m.name != joined_wrongly for m in written), mentions
 
 
-def test_a_chambers_noun_joins_the_chamber_of_a_place(model):
-    # (the chamber's rule above keeps this join)
-    mentions, _ = run(model, "The U.S. Senate met on Monday. The Senate voted 52 to 48.")
-    assert {m.name for m in mentions if m.text == "Senate"} == {"U.S. Senate"}, mentions
+@pytest.mark.parametrize(
+    "text, lone, full",
+    [
+        ("The U.S. Senate met on Monday. The Senate voted 52 to 48.", "Senate", "U.S. Senate"),
+        ("The European Parliament met on Monday. The Parliament voted 400 to 212.",
+         "Parliament", "European Parliament"),
+    ],
+)  # fmt: skip
+def test_a_chambers_noun_joins_the_chamber_of_a_place(model, text, lone, full):
+    # (the chamber's rule above keeps these joins)
+    mentions, _ = run(model, text)
+    assert {m.name for m in mentions if m.text == lone} == {full}, mentions
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,7 @@ from analysis.entities.rules import (
     title_sex,
     without_generation,
 )
-from analysis.entities.spans import ORG_NAME_WORDS, _Mention
+from analysis.entities.spans import ORG_NAME_WORDS, _demonym, _Mention
 from analysis.nlp import text_of
 
 CHAMBER_NOUNS = lexicon.words("chamber_nouns")
@@ -85,15 +85,22 @@ def _name_families(mentions: Sequence[_Mention]) -> None:
     counted as his mentions (and "the Clintons" as Hillary's). A family's name is a person's:
     the surname of a person the article names, or tagged a person and no place's name ("the
     Democrats", "an Iraqi family", "an Aleppo family" are none)."""
-    surnames = {m.key[-1] for m in mentions if m.model_label == "PERSON" and not m.family}
+    # surnames of the article's full names (a lone "Oscar" tagged a person names no Oscars)
+    surnames = {
+        m.key[-1]
+        for m in mentions
+        if m.model_label == "PERSON" and len(m.key) >= 2 and not m.family
+    }
     for m in mentions:
         if m.family == "family":
             if " " in m.bare:
                 continue  # "Sandy Hook families", "the Gold Star family": no surname alone
             surname = m.bare
             named = name_key(surname) in {(k,) for k in surnames}
-            if _norp_group(m.bare) is not None or not (
-                named or (m.model_label == "PERSON" and gazetteer.place(surname) is None)
+            if (
+                _norp_group(m.bare) is not None
+                or _demonym(surname)
+                or not (named or (m.model_label == "PERSON" and gazetteer.place(surname) is None))
             ):
                 continue  # "an Iraqi family", "an Aleppo family": a family of a people, a town
         elif m.family == "plural":
@@ -103,6 +110,8 @@ def _name_families(mentions: Sequence[_Mention]) -> None:
             stems = [word[:-2]] if word.endswith(_PLURAL_ES) else []
             stems.append(word[:-1])
             surname = next((w for w in stems if name_key(w)[-1:] in {(k,) for k in surnames}), "")
+            if surname and _demonym(surname):
+                continue  # "the Kazakhs": a people, whatever person bears the word
         else:
             continue
         if surname and name_key(surname):
@@ -674,12 +683,11 @@ def _only_org_containing(m: _Mention, orgs: Sequence[_Mention]) -> _Mention | No
     if m.place_noun:  # "the town of Qardaha" is no short form of "Qardaha hospital"
         return None
     word = m.key[0]
-    found = {
-        (o.name or o.bare): o
-        for o in orgs
-        if word in o.key and o is not m and not _named_after(word, o) and _chamber_of(word, o)
-    }
-    return next(iter(found.values())) if len(found) == 1 else None
+    found = {(o.name or o.bare): o for o in orgs if word in o.key and o is not m}
+    if len(found) != 1:
+        return None  # (a body named after the word still makes it ambiguous: two "Zabadani …")
+    (org,) = found.values()
+    return org if not _named_after(word, org) and _chamber_of(word, org) else None
 
 
 # Nouns of a body inside another, or named after it: "RNC Rules Committee", "Senate Armed
@@ -695,14 +703,25 @@ def _named_after(word: str, org: _Mention) -> bool:
 
 def _chamber_of(word: str, org: _Mention) -> bool:
     """May the lone ``word`` stand for ``org``, as far as chambers go: any word but a chamber's
-    noun; a chamber's noun only where the rest of ``org`` is a place ("U.S. Senate")."""
+    noun; a chamber's noun only for the chamber of a place ("U.S. Senate", "European
+    Parliament": the place or its adjective before the noun, never a party's, "a Democratic
+    Senate", nor any other word, "White House"), or for the chamber's own name that opens with
+    it ("House of Representatives")."""
     if word not in CHAMBER_NOUNS:
         return True
     words = (org.name or org.bare).split()
     if len(words) >= 3 and name_key(words[0]) == (word,) and words[1] == "of":
         return True  # "House of Representatives", "House of Commons"
-    rest = " ".join(w for w in (org.name or org.bare).split() if name_key(w) != (word,))
-    return bool(rest) and gazetteer.place(rest) is not None
+    if len(words) < 2 or name_key(words[-1]) != (word,):
+        return False  # "American Congress of Obstetricians" is no Congress
+    rest = " ".join(words[:-1])
+    if gazetteer.place(rest) is not None or _demonym(rest):
+        return True
+    # a place's adjective the country table lacks ("European", "Scottish"), not a party's
+    return _norp_group(rest) is None and rest.endswith(_PLACE_ADJECTIVE_ENDINGS)
+
+
+_PLACE_ADJECTIVE_ENDINGS = ("ean", "ian", "ish", "ese")
 
 
 def _unify_spellings(mentions: Sequence[_Mention]) -> None:
