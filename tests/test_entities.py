@@ -2458,6 +2458,8 @@ def test_a_peoples_plural_is_no_family(model, text):
         # a chamber's noun is no short form of a name that is not the chamber of a place
         ("The White House said the bill would fail. The House passed it on Friday.",
          "House", "White House"),
+        ("The American Congress of Obstetricians met on Monday. Congress was in recess.",
+         "Congress", "American Congress of Obstetricians"),
         # a body named after a word is not that word's short form
         ("The DNC Rules Committee met on Monday. The DNC said it was pleased.",
          "DNC", "DNC Rules Committee"),
@@ -2478,6 +2480,8 @@ def test_a_lone_word_joins_no_other_body(model, text, lone, joined_wrongly):
         ("The U.S. Senate met on Monday. The Senate voted 52 to 48.", "Senate", "U.S. Senate"),
         ("The European Parliament met on Monday. The Parliament voted 400 to 212.",
          "Parliament", "European Parliament"),
+        ("The Missouri House of Representatives met on Monday. The bill stalled in the House.",
+         "House", "Missouri House of Representatives"),
     ],
 )  # fmt: skip
 def test_a_chambers_noun_joins_the_chamber_of_a_place(model, text, lone, full):

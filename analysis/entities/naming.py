@@ -703,24 +703,30 @@ def _named_after(word: str, org: _Mention) -> bool:
 
 def _chamber_of(word: str, org: _Mention) -> bool:
     """May the lone ``word`` stand for ``org``, as far as chambers go: any word but a chamber's
-    noun; a chamber's noun only for the chamber of a place ("U.S. Senate", "European
-    Parliament": the place or its adjective before the noun, never a party's, "a Democratic
-    Senate", nor any other word, "White House"), or for the chamber's own name that opens with
-    it ("House of Representatives")."""
+    noun; a chamber's noun only for a chamber, of a place or not: the noun, perhaps after a
+    place or its adjective ("U.S. Senate", "European Parliament"; never a party's, "a
+    Democratic Senate", nor any other word, "White House"), perhaps before a chamber's "of …"
+    ("House of Representatives", "Missouri House of Representatives"; not "American Congress
+    of Obstetricians")."""
     if word not in CHAMBER_NOUNS:
         return True
     words = (org.name or org.bare).split()
-    if len(words) >= 3 and name_key(words[0]) == (word,) and words[1] == "of":
-        return True  # "House of Representatives", "House of Commons"
-    if len(words) < 2 or name_key(words[-1]) != (word,):
-        return False  # "American Congress of Obstetricians" is no Congress
-    rest = " ".join(words[:-1])
-    if gazetteer.place(rest) is not None or _demonym(rest):
+    at = next((i for i, w in enumerate(words) if name_key(w) == (word,)), None)
+    if at is None:
+        return False
+    before, after = " ".join(words[:at]), [w.lower() for w in words[at + 1 :]]
+    if after and not (len(after) == 2 and after[0] == "of" and after[1] in _CHAMBER_OF):
+        return False
+    if not before:
+        return bool(after)
+    if gazetteer.place(before) is not None or _demonym(before):
         return True
     # a place's adjective the country table lacks ("European", "Scottish"), not a party's
-    return _norp_group(rest) is None and rest.endswith(_PLACE_ADJECTIVE_ENDINGS)
+    return _norp_group(before) is None and before.endswith(_PLACE_ADJECTIVE_ENDINGS)
 
 
+# What follows "House of", "Congress of" in a chamber's own name.
+_CHAMBER_OF = frozenset({"representatives", "commons", "lords", "delegates", "deputies"})
 _PLACE_ADJECTIVE_ENDINGS = ("ean", "ian", "ish", "ese")
 
 
