@@ -2258,3 +2258,15 @@ def test_went_on_beside_a_quotation_is_its_cue(model):
     # and "went on to say" / "went on a tour" are no cue of their own
     text = "Dan Hale went on a tour of the plant. He went on to say that the plant would stay."
     assert [q.cue for q in run(model, text)] == ["say"]
+
+
+def test_a_family_speaks_as_the_family_not_its_member(model):
+    # "the Hartleys said" had been a quote of "Hartleys" (and its mention Dan Hartley's)
+    found = run(
+        model,
+        "Dan Hartley thanked the volunteers on Monday. Later the Hartleys said they were "
+        "grateful for the help of the town.",
+    )
+    assert "Hartley family" in [q.speaker for q in found], [
+        (q.speaker, q.speaker_mention) for q in found
+    ]

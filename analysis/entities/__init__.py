@@ -10,16 +10,22 @@ per-article :class:`Entity` aggregate (mentions, first offset). The work is in t
    tagged PERSON → ORG; "the Great Recession" tagged
    FAC → EVENT; "Clean Power Plan" → a law, no entity; "the film Flight of the Phoenix" → a
    title, no place), drop a leading "the" and
-   possessives ("Assad’s" → "Assad"), strip titles for matching ("Mr Blair", "Major General Igor
-   Konashenkov"), and drop junk the small model tags as names (lone titles, pronouns, numbers,
+   possessives ("Assad’s" → "Assad"), cut a dateline run into a name ("ROME - Bernie Sanders"),
+   strip titles for matching ("Mr Blair", "Major General Igor Konashenkov"; not a body's own
+   word: "Justice Department"), and drop junk the small model tags as names (lone titles, pronouns, numbers,
    one-letter names, lower-case words, page debris).
 2. *Name it* — an acronym the article defines joins its expansion ("Syrian Democratic Forces
    (SDF)"); known variants join a corpus-wide canonical name through :data:`ORG_ALIASES`,
    :data:`PERSON_ALIASES`, :data:`NORP_GROUPS` and the country table of
    :mod:`analysis.gazetteer` ("Isis", "Daesh" → Islamic State; "US", "America" → United States;
-   "Kurds" → Kurdish); a lone organisation word is no person ("the Observatory said") and joins the
-   article's one organisation naming it; a short person name joins the fullest form in the article
-   ("Kerry" → "John Kerry"; "Assad" → "Bashar al-Assad").
+   "Kurds" → Kurdish); a family is its own group, not the member the article names ("the Bush
+   family", "the Clintons" → "Bush family", "Clinton family", NORP); a lone organisation word is
+   no person ("the Observatory said") and joins the article's one organisation naming it, unless
+   that one is named after it ("the RNC" is no "RNC Rules Committee") or it is a chamber's noun
+   and the longer name no chamber of a place ("the House" is no White House); a short person
+   name joins the fullest form in the article ("Kerry" → "John Kerry"; "Assad" → "Bashar
+   al-Assad"), and one the corpus-wide table knows is a person even where the model tagged it
+   an organisation or a place ("Trump has just 5 percent").
 3. *Label it* — once per canonical name: alias labels first, then places the gazetteer knows
    (countries always, large cities unless the article treats the word as a person: a title, a
    fuller name, a speech verb; towns with more evidence), then places the text calls places ("in

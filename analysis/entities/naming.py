@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from analysis import gazetteer
+from analysis import gazetteer, lexicon
 from analysis.entities.rules import (
     COMPASS_WORDS,
     FIRST_NAME_TITLES,
@@ -37,8 +37,10 @@ from analysis.entities.rules import (
     title_sex,
     without_generation,
 )
-from analysis.entities.spans import ORG_NAME_WORDS, _Mention
+from analysis.entities.spans import ORG_NAME_WORDS, _demonym, _Mention
 from analysis.nlp import text_of
+
+CHAMBER_NOUNS = lexicon.words("chamber_nouns")
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z&.]{1,10})\s*\)")
 
@@ -65,12 +67,55 @@ def _acronyms(doc: Doc, mentions: Sequence[_Mention]) -> dict[str, _Mention]:
 
 def _name_mentions(doc: Doc, mentions: list[_Mention]) -> None:
     """Set ``name`` (and ``label`` where an alias or acronym fixes it) on every mention, in
-    three passes: fixed names, people, acronyms."""
+    three passes: fixed names, people, acronyms (families first: :func:`_name_families`)."""
+    _name_families(mentions)
     _restore_possessives(mentions)
     _fix_known_names(mentions)
     _name_people(mentions, text_of(doc))
     _join_acronyms(doc, mentions)
     _join_region_parts(doc, mentions)
+
+
+_PLURAL_ES = ("ses", "shes", "ches", "xes", "zes")
+
+
+def _name_families(mentions: Sequence[_Mention]) -> None:
+    """0. A family is its own group, not the member the article names: "the Bush family" and
+    "the Bushes" → "Bush family" (NORP, a group of people), where they had joined Jeb Bush and
+    counted as his mentions (and "the Clintons" as Hillary's). A family's name is a person's:
+    the surname of a person the article names, or tagged a person and no place's name ("the
+    Democrats", "an Iraqi family", "an Aleppo family" are none)."""
+    # surnames of the article's full names (a lone "Oscar" tagged a person names no Oscars)
+    surnames = {
+        m.key[-1]
+        for m in mentions
+        if m.model_label == "PERSON" and len(m.key) >= 2 and not m.family
+    }
+    for m in mentions:
+        if m.family == "family":
+            if " " in m.bare:
+                continue  # "Sandy Hook families", "the Gold Star family": no surname alone
+            surname = m.bare
+            named = name_key(surname) in {(k,) for k in surnames}
+            if (
+                _norp_group(m.bare) is not None
+                or _demonym(surname)
+                or not (named or (m.model_label == "PERSON" and gazetteer.place(surname) is None))
+            ):
+                continue  # "an Iraqi family", "an Aleppo family": a family of a people, a town
+        elif m.family == "plural":
+            if _norp_group(m.bare) is not None:
+                continue  # "the Kurds", beside a Mr Kurd: the people
+            word = m.bare
+            stems = [word[:-2]] if word.endswith(_PLURAL_ES) else []
+            stems.append(word[:-1])
+            surname = next((w for w in stems if name_key(w)[-1:] in {(k,) for k in surnames}), "")
+            if surname and _demonym(surname):
+                continue  # "the Kazakhs": a people, whatever person bears the word
+        else:
+            continue
+        if surname and name_key(surname):
+            m.name, m.label, m.fixed = f"{surname} family", "NORP", True
 
 
 def _fix_known_names(mentions: Sequence[_Mention]) -> None:
@@ -91,6 +136,8 @@ def _fix_known_names(mentions: Sequence[_Mention]) -> None:
     }
     speaking = {m.key[0] for m in mentions if len(m.key) == 1 and m.speaker} & surnames
     for m in mentions:
+        if m.fixed:
+            continue  # a family (_name_families)
         found = alias(m.bare)
         group = _norp_group(m.bare) if not (len(m.key) == 1 and m.key[0] in speaking) else None
         # "Mr Jordan" is a person even though Jordan is a country
@@ -132,7 +179,8 @@ def _name_people(mentions: Sequence[_Mention], text: str) -> None:
             # acronym names an organisation (or a thing) unless the text makes it someone
             m.model_label = "ORG"
             continue
-        if m.model_label == "PERSON" or (m.title and (m.title in HONORIFICS or len(m.key) >= 2)):
+        titled = m.title and (m.title in HONORIFICS or len(m.key) >= 2)
+        if m.model_label == "PERSON" or titled or _known_person_mislabelled(m):
             m.person = True
     fulls = [m for m in mentions if m.person and len(m.key) >= 2 and not m.former_name]
     _unify_spellings(fulls)
@@ -150,6 +198,19 @@ def _name_people(mentions: Sequence[_Mention], text: str) -> None:
             if known and sex and name_sex(known) not in (None, sex):
                 known = None
             m.name = known or m.name
+
+
+def _known_person_mislabelled(m: _Mention) -> bool:
+    """Is the one word ``m``, tagged an organisation or a place, the short form of a person the
+    corpus-wide table knows ("Trump" tagged ORG in "By contrast, Trump has just 5 percent",
+    "Putin" tagged GPE), which the text never uses as a body or a place ("Trump Tower" is
+    another name; "oil giant …", "in …", "the … town" are such uses)?"""
+    return (
+        len(m.key) == 1
+        and m.model_label in ("ORG", "GPE", "LOC", "NORP")
+        and person_alias(m.key) is not None
+        and not (m.org_cue or m.org_use or m.locative or m.place_noun or m.facility)
+    )
 
 
 def _name_former_names(mentions: Sequence[_Mention]) -> None:
@@ -585,6 +646,8 @@ def _restore_possessives(mentions: Sequence[_Mention]) -> None:
     keys = {m.key for m in mentions}
     people = {m.key for m in mentions if m.model_label == "PERSON"}
     for m in mentions:
+        if m.fixed:
+            continue  # "the Clintons": a family's plural (_name_families), no lost possessive
         last = m.bare.rsplit(" ", 1)[-1]
         if not (last.endswith("s") and len(last) > 4 and not last.endswith("ss")) or last.isupper():
             continue
@@ -611,13 +674,60 @@ def _restore_possessives(mentions: Sequence[_Mention]) -> None:
 
 
 def _only_org_containing(m: _Mention, orgs: Sequence[_Mention]) -> _Mention | None:
-    """The one multi-word organisation of the article that the one-word ``m`` is part of."""
+    """The one multi-word organisation of the article that the one-word ``m`` is a short form
+    of: not a body named after it ("RNC Rules Committee", "Trump Foundation": the RNC, Trump
+    are no committee, no foundation), and for a chamber's noun only the chamber of a place ("the
+    Senate" after "U.S. Senate"; "the House" is not the White House)."""
     if len(m.key) != 1 or m.model_label not in ("ORG", "PERSON") or gazetteer.place(m.bare):
         return None
     if m.place_noun:  # "the town of Qardaha" is no short form of "Qardaha hospital"
         return None
-    found = {(o.name or o.bare): o for o in orgs if m.key[0] in o.key and o is not m}
-    return next(iter(found.values())) if len(found) == 1 else None
+    word = m.key[0]
+    found = {(o.name or o.bare): o for o in orgs if word in o.key and o is not m}
+    if len(found) != 1:
+        return None  # (a body named after the word still makes it ambiguous: two "Zabadani …")
+    (org,) = found.values()
+    return org if not _named_after(word, org) and _chamber_of(word, org) else None
+
+
+# Nouns of a body inside another, or named after it: "RNC Rules Committee", "Senate Armed
+# Services Committee". (Not "News", "Group": "Fox News", "Carlyle Group" are the firm.)
+SUB_BODY_NOUNS = frozenset({"committee", "subcommittee", "commission", "caucus", "panel"})
+
+
+def _named_after(word: str, org: _Mention) -> bool:
+    """Is ``org`` a body inside or named after ``word``, its first word ("RNC Rules Committee",
+    "Senate Armed Services Committee")? Then ``word`` alone is the parent, not ``org``."""
+    return len(org.key) >= 2 and org.key[0] == word and org.key[-1] in SUB_BODY_NOUNS
+
+
+def _chamber_of(word: str, org: _Mention) -> bool:
+    """May the lone ``word`` stand for ``org``, as far as chambers go: any word but a chamber's
+    noun; a chamber's noun only for a chamber, of a place or not: the noun, perhaps after a
+    place or its adjective ("U.S. Senate", "European Parliament"; never a party's, "a
+    Democratic Senate", nor any other word, "White House"), perhaps before a chamber's "of …"
+    ("House of Representatives", "Missouri House of Representatives"; not "American Congress
+    of Obstetricians")."""
+    if word not in CHAMBER_NOUNS:
+        return True
+    words = (org.name or org.bare).split()
+    at = next((i for i, w in enumerate(words) if name_key(w) == (word,)), None)
+    if at is None:
+        return False
+    before, after = " ".join(words[:at]), [w.lower() for w in words[at + 1 :]]
+    if after and not (len(after) == 2 and after[0] == "of" and after[1] in _CHAMBER_OF):
+        return False
+    if not before:
+        return bool(after)
+    if gazetteer.place(before) is not None or _demonym(before):
+        return True
+    # a place's adjective the country table lacks ("European", "Scottish"), not a party's
+    return _norp_group(before) is None and before.endswith(_PLACE_ADJECTIVE_ENDINGS)
+
+
+# What follows "House of", "Congress of" in a chamber's own name.
+_CHAMBER_OF = frozenset({"representatives", "commons", "lords", "delegates", "deputies"})
+_PLACE_ADJECTIVE_ENDINGS = ("ean", "ian", "ish", "ese")
 
 
 def _unify_spellings(mentions: Sequence[_Mention]) -> None:

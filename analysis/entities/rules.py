@@ -66,6 +66,9 @@ ORG_FIRST_WORDS = lexicon.words("org_first_words")
 
 
 ORG_HEAD_WORDS = lexicon.words("org_head_words")
+# Words an organisation's name ends in ("Department", "Committee", "Office"): after a title's
+# word they make it the body's own word ("Justice Department", "General Command"), no title.
+ORG_WORDS = ORG_HEAD_WORDS | lexicon.words("org_name_words")
 CLUB_HEAD_WORDS = lexicon.words("club_head_words")
 
 
@@ -168,7 +171,12 @@ def strip_titles(name: str) -> tuple[str, str | None]:
             k += 1
         else:
             break
-    return " ".join(words[cut:]), title
+    rest = words[cut:]
+    if title and rest and all(w.lower() in ORG_WORDS for w in rest):
+        # "Justice Department" is no Justice named Department (stripped, it had become the
+        # article's one other "… Department": the State Department)
+        return name, None
+    return " ".join(rest), title
 
 
 @functools.lru_cache(maxsize=1 << 18)  # the identity pass asks again for every name at each write
@@ -392,7 +400,10 @@ def group_noun(name: str, written: str = "") -> str:
     wrote ("Shiites" → "Shias", the canonical's own plural; "Kurds", "Jews": the table's
     plural of the group's singular noun); else ``written`` (the mention as the text has it)
     when a plural ("Russians", "Saudis", "Muslim Americans"), with capitals; else ``name``
-    (a group word that is its own plural: "Druze", "Chinese", "British")."""
+    (a group word that is its own plural: "Druze", "Chinese", "British"). A family is its
+    name ("the Clintons said" → "Clinton family": naming._name_families)."""
+    if name.endswith(" family"):
+        return name
     table = _norp_table(aliases.active())
     key = gazetteer.fold(name)
     if table.get(key + "s") == name:

@@ -130,6 +130,12 @@ class _Mention:
     # a place's name that is a word of a work's title or of an event's name here ("the film
     # Flight of the Phoenix", "the Sundance film festival"): no place in this sentence
     no_place: bool = False
+    # the surname of a family ("the Bush family", "the Assad clan"), or perhaps a family's plural
+    # ("the Clintons": naming._name_families decides, by the article's people): "family"/"plural"
+    family: str = ""
+    # tagged PERSON before a noun of a politician's tenure or run ("the Bush administration",
+    # "the Obama presidency", "the Trump campaign"): a person's name, whatever town bears it
+    tenure: bool = False
 
 
 def _town_tagged_date(ent: Span) -> bool:
@@ -253,6 +259,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 person_list=_in_person_list(doc, ent),
                 org_use=used_as_org(doc, ent),
                 no_place=ent.start in no_place,
+                family=_family_use(doc, ent),
+                tenure=label == "PERSON" and _tenure_noun_after(doc, ent),
             )
         )
         if out[-1].org_use:
@@ -508,6 +516,56 @@ def _named_person(doc: Doc, start: int) -> bool:
     noun = doc[start - 2]
     # one person: "forces called the SDF" names a force
     return noun.lower_ in NAMED_PERSON_NOUNS and noun.tag_ == "NN"
+
+
+# Nouns of a family that a surname right before them names: "the Bush family", "the Assad clan".
+# Not "families": "Sandy Hook families", "military families" are of a place or a kind.
+FAMILY_NOUNS = frozenset({"family", "clan", "dynasty"})
+# Words after a name that make its plural "s" a possessive the source lost, not a family's
+# plural ("the Assads forces"): a noun the name modifies.
+_MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+
+
+def _family_use(doc: Doc, ent: Span) -> str:
+    """How ``ent`` may name a family rather than one person: "family" when a family noun follows
+    it ("the Bush family", "the Clinton family's foundation": the family, a group, not the Jeb
+    Bush or Hillary Clinton the article names in full); "plural" when it is one word after
+    "the", ending in "s", that modifies no noun ("the Clintons said", "the Kennedys"), which
+    naming keeps as a family only where the article names a person of that surname ("the
+    Democrats", "the Philippines" name none); else ""."""
+    j = ent.end
+    if j < len(doc) and doc[j].lower_ in FAMILY_NOUNS and doc[j].text.islower():
+        return "family"
+    root = ent.root
+    if (
+        len(ent) == 1
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ == "the"
+        and ent.text.endswith("s")
+        and ent.text[:1].isupper()
+        and not ent.text.isupper()
+        and root.dep_ not in _MODIFIER_DEPS
+        and not (j < len(doc) and doc[j].text in ("'s", "’s"))
+    ):
+        return "plural"
+    return ""
+
+
+# Nouns a politician's name modifies: "the Bush administration", "the Obama presidency". Read
+# only where the model tagged the name a person ("the Aleppo campaign" is a battle's).
+TENURE_NOUNS = frozenset({"administration", "administrations", "presidency", "campaign"})
+
+
+def _tenure_noun_after(doc: Doc, ent: Span) -> bool:
+    """Does ``ent`` modify a noun of :data:`TENURE_NOUNS` right after it ("the Bush
+    administration")? The gazetteer's Būsh, a city in Egypt, had made a place of "Bush" there."""
+    j = ent.end
+    return (
+        j < len(doc)
+        and doc[j].lower_ in TENURE_NOUNS
+        and doc[j].text.islower()
+        and ent.root.head.i == j
+    )
 
 
 # Nouns whose owner is a person, never a place: "Anderson's hometown of Odense" (tagged GPE, and
@@ -1012,6 +1070,9 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         titled = _work_title(doc, start, end) or _named_event(doc, start, end)
         if titled is not None:
             return titled
+    dated = _dateline_run_in(doc, start, end, label)
+    if dated is not None:
+        return dated
     cut = _cut_headline_verb(doc, start, end, label)
     if cut is None:  # (an empty cut, "Car Bomb Kills", leaves no name: not "no cut")
         cut = _cut_run_on(doc, start, end, label)
@@ -1042,6 +1103,30 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
     if relabelled is not None:
         return relabelled
     return _split_known(doc, span)
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _dateline_run_in(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
+    """A dateline run into the name that opens its paragraph ("ROME - Bernie Sanders met …",
+    tagged ORG whole, made every "Sanders" of the story an organisation named "ROME - Bernie
+    Sanders"): the place in capitals, then a dash, at a line's start. The place stays a place;
+    the rest is a person where it looks like one (:func:`_person_like`), else keeps the label."""
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return None
+    k = start
+    while k < end and doc[k].text.isupper() and doc[k].is_alpha:
+        k += 1
+    if k == start or k >= end - 1 or doc[k].text not in _DASHES:
+        return None
+    place = doc[start:k].text
+    if gazetteer.place(place.title()) is None and gazetteer.place(place) is None:
+        return None
+    rest = label
+    if _person_like(doc, k + 1, end):
+        rest = "PERSON"
+    return [Span(doc, start, k, label="GPE"), Span(doc, k + 1, end, label=rest)]
 
 
 # Lower-case words inside a work's title ("Flight of the Phoenix", "Born in the USA").
