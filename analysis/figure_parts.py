@@ -77,8 +77,9 @@ WHOLE_BEFORE = re.compile(
 WHOLE_INCLUDES = re.compile(
     rf"\b(?P<noun>killed|victims|dead)\b(?:\s+{WORD}){{0,8}}?\s+includ(?:e|es|ed)\s*$", re.I
 )
+# (the verb may come before the number: "saying there were 11 children among the dead")
 WHOLE_AFTER = re.compile(
-    rf"^\s*(?:{WORD}\s+)?(?:were|are|was|is)\s+among\s+(?:the\s+)?(?P<noun>[a-z]+)\b"
+    rf"^\s*(?:{WORD}\s+)?(?:(?:were|are|was|is)\s+)?among(?:st)?\s+(?:the\s+)?(?P<noun>[a-z]+)\b"
 )
 # What joins two parts of one list: "four women and four children", "two men, three boys".
 LIST_JOIN = re.compile(rf"^(?:{WORD}\s+){{0,2}}?(?:and|as\s+well\s+as)\s*$|^(?:{WORD}\s+){{0,2}}$")
