@@ -361,6 +361,8 @@ def extract(
             if own_place and place == own_place
             else ("town" if before and place == before else None),
         )
+        if location is not None and _no_place(location):
+            location = None  # what settling left of "Northern Aleppo" or "Northern Syria"
         key = _victims_key(reading)
         if incident and key is not None and own_place and location is not None:
             victims_placed.setdefault(key, set()).add(location)
@@ -449,8 +451,16 @@ def _no_place(name: str) -> bool:
     since a 2010 stunt; :data:`geo.NOT_PLACE_NAMES`): the tagger calls it a place, and it had
     been the main place of stories about the company, where their figures were placed ("433
     million registered members", "127 million people" at "Google"). An organisation is no
-    place; the map already drew none for it."""
-    return gazetteer.fold(name) in geo.NOT_PLACE_NAMES
+    place; the map already drew none for it. Nor is a compass word alone, what the tagger kept
+    of a longer name ("Northern" of "the Northern front", "Northern Province of Aleppo": three
+    of the real store's tolls had been placed there)."""
+    return gazetteer.fold(name) in geo.NOT_PLACE_NAMES or COMPASS_WORD.fullmatch(name) is not None
+
+
+# A compass point or a side alone, as a word ("North", "northern", "South-West", "Eastern").
+COMPASS_WORD = re.compile(
+    r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?", re.I
+)
 
 
 GIVEN_NAMES = geo.GIVEN_NAMES
