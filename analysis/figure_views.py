@@ -494,21 +494,33 @@ def headline_figures(
     in_view = not all(is_copy(t) for t in tables)
     where, params = _where(filters, scope=scope, on="a.id", in_view=in_view)
     # The texts of the chosen figures are read by their ids afterwards (joined to the vote,
-    # the figures were read whole a second time: 0.18 s at a million articles), and so are the
-    # incident kinds of the top events' figures (from their sentences, read for these alone).
+    # the figures were read whole a second time: 0.18 s at a million articles).
     chosen = con.execute(_headline_sql(where, *tables), params).fetchall()
     figures = [(row[0], *figure) for row in chosen for figure in row[-1]]
-    kinds = _figure_kinds(con, {(article_id, start) for *_, article_id, start, _ in figures})
+    # The top events' figures' incident kinds as the conflicts summary holds them (worked out
+    # at write time; a money figure has no incident), the few it lacks worked out in the same
+    # read as the chosen figures' texts. Worked out here from the sentences of the events'
+    # articles, the kinds' dozen regular expressions had cost a view at a million articles
+    # 0.11-0.25 s of CPU under a speaker, 0.05 s under a search (largely a fixed cost: worked
+    # out for the 69 figures needed alone, still 0.05 s); read from the summary, 0.01 s.
+    kinds = _conflict_kinds(con, [f for f in figures if f[0] != "money"])
+    texts, more = _figure_texts(
+        con,
+        {row[5] for row in chosen},
+        {(f[3], f[4]) for f in figures if f[0] != "money" and (f[3], f[4]) not in kinds},
+    )
+    kinds |= more
     return _headline_frame(
         con,
         _in_incidents(
             con,  # the spread is the incident's
             [(*row[:4], None, None, *row[4:-1]) for row in chosen],
             [
-                (category, estimate, day, article_id, kinds[(article_id, start)], scope)
+                (category, estimate, day, article_id, kinds.get((article_id, start)), scope)
                 for category, estimate, day, article_id, start, scope in figures
             ],
         ),
+        texts,
     )
 
 
@@ -589,20 +601,6 @@ _VOTED_FIGURES = """
     WHERE v.category <> 'money'"""
 
 
-def _figure_kinds(con, keys: set[tuple[str, int]]) -> dict[tuple[str, int], int]:
-    """The incident kinds (:data:`analysis.incident_kinds.KINDS_SQL`) of the figures ``keys``
-    (article id, start), read from their sentences by their articles' ids."""
-    if not keys:
-        return {}
-    in_figures, ids = in_values("f.article_id", sorted({article_id for article_id, _ in keys}))
-    rows = con.execute(
-        f"SELECT f.article_id, f.start, {incident_kinds.KINDS_SQL.format(f='f')} FROM figures f "
-        f"WHERE {in_figures}",
-        ids,
-    ).fetchall()
-    return {(article_id, start): kinds for article_id, start, kinds in rows}
-
-
 # The articles that report the headline's incident and the range of their figures, per
 # category (_incident_ctes): the figures of the winning event (category, estimate, published,
 # article_id, kinds, scope, and ``won``: it gives the winning estimate) that give it, or
@@ -676,28 +674,66 @@ def _in_incidents(con, picked: list[tuple], figures: list[tuple]) -> list[tuple]
     ]
 
 
-def _headline_frame(con, picked: list[tuple]) -> pd.DataFrame:
+def _conflict_kinds(con, figures: list[tuple]) -> dict[tuple[str, int], int]:
+    """The incident kinds of the ``figures`` (category, estimate, published, article_id, start,
+    scope) that ``sum_conflict_figures`` holds, by (article_id, start): nearly all a headline's
+    event has (dated, placed tolls)."""
+    if not figures:
+        return {}
+    in_days, days = in_values("c.day", sorted({f[2] for f in figures}))
+    in_ids, ids = in_values("c.article_id", sorted({f[3] for f in figures}))
+    rows = con.execute(
+        f"SELECT c.article_id, c.start, c.kinds FROM sum_conflict_figures c "
+        f"WHERE {in_days} AND {in_ids}",
+        [*days, *ids],
+    ).fetchall()
+    return {(article_id, start): kinds for article_id, start, kinds in rows}
+
+
+def _figure_texts(
+    con, shown: set[str], with_kinds: set[tuple[str, int]] = frozenset()
+) -> tuple[dict[tuple[str, int, str], tuple], dict[tuple[str, int], int]]:
+    """The figures of the articles ``shown`` with their texts and titles, by (article_id,
+    start, category), as :func:`_headline_frame` shows them; and the incident kinds
+    (:data:`analysis.incident_kinds.KINDS_SQL`) of the figures ``with_kinds`` (article id,
+    start), from their sentences, read in the same pass over the figures."""
+    ids = sorted(shown | {article_id for article_id, _ in with_kinds})
+    # The figures read by their articles' ids in a query of their own: joined in the vote's
+    # query, DuckDB read the figures whole.
+    in_figures, fig_ids = in_values("x.article_id", ids)
+    in_articles, art_ids = in_values("a.id", sorted(shown))
+    keys = sorted(f"{article_id}:{start}" for article_id, start in with_kinds)
+    kinds_sql = (
+        "CASE WHEN list_contains(?::VARCHAR[], x.article_id || ':' || x.start) THEN "
+        f"{incident_kinds.KINDS_SQL.format(f='x')} END"
+        if keys
+        else "NULL"
+    )
+    texts, kinds = {}, {}
+    for article_id, start, category, kind, *rest in con.execute(
+        "WITH x AS (SELECT * FROM figures x WHERE " + in_figures + "), "
+        "a AS (SELECT id, title FROM articles a WHERE " + in_articles + ") "
+        f"SELECT x.article_id, x.start, x.category, {kinds_sql}, x.text, x.unit, x.claimed_by, "
+        "a.title, x.scope "
+        "FROM x LEFT JOIN a ON a.id = x.article_id",
+        [*fig_ids, *art_ids, *([keys] if keys else [])],
+    ).fetchall():
+        if article_id in shown:
+            texts[(article_id, start, category)] = rest
+        if (article_id, start) in with_kinds:
+            kinds[(article_id, start)] = kind
+    return texts, kinds
+
+
+def _headline_frame(con, picked: list[tuple], texts: dict | None = None) -> pd.DataFrame:
     """The frame of :func:`headline_figures` from the chosen figures (``category, estimate,
     n_articles, n_event_articles, estimate_low, estimate_high, location, article_id, start,
-    published``) with their texts and titles."""
+    published``) with their texts and titles (``texts``, :func:`_figure_texts`, read here
+    when not given)."""
     if not picked:
         return pd.DataFrame(columns=_HEADLINE_COLUMNS).astype(_HEADLINE_TYPES)
-    # The figures shown, read by their articles' ids in a query of their own: joined in the
-    # vote's query, DuckDB read the figures whole.
-    ids = sorted({row[7] for row in picked})
-    in_figures, fig_ids = in_values("x.article_id", ids)
-    in_articles, art_ids = in_values("a.id", ids)
-    texts = {
-        (article_id, start, category): rest
-        for article_id, start, category, *rest in con.execute(
-            "WITH x AS (SELECT * FROM figures x WHERE " + in_figures + "), "
-            "a AS (SELECT id, title FROM articles a WHERE " + in_articles + ") "
-            "SELECT x.article_id, x.start, x.category, x.text, x.unit, x.claimed_by, a.title, "
-            "x.scope "
-            "FROM x JOIN a ON a.id = x.article_id",
-            [*fig_ids, *art_ids],
-        ).fetchall()
-    }
+    if texts is None:
+        texts, _ = _figure_texts(con, {row[7] for row in picked})
     rows = []
     for category, estimate, n, n_event, low, high, location, article_id, start, published in sorted(
         picked

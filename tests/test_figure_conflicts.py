@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from analysis import figure_views as fv
+from analysis import incident_kinds
 from analysis.filters import Filters
 from analysis.records import Article, ArticleResult, Figure
 from analysis.store import Store
@@ -334,12 +335,16 @@ def test_headline_from_the_summaries_is_the_vote_over_the_rows(tmp_path):
 
 
 def _both_ways(tmp_path, rows, category="killed"):
-    """The headline read from the summaries, checked equal to the vote over the rows."""
+    """The headline read from the summaries, checked equal to the vote over the rows, which
+    takes its figures' incident kinds from the conflicts summary or, where that lacks them,
+    works them out from their sentences."""
     from analysis.filters import Filters
 
     with _store(tmp_path, rows) as store:
         ids = tuple(r[0] for r in store.con.execute("SELECT id FROM articles").fetchall())
         got = fv.headline_figures(store.con)
+        pd.testing.assert_frame_equal(got, fv.headline_figures(store.con, Filters(article_ids=ids)))
+        store.con.execute("DELETE FROM sum_conflict_figures")
         pd.testing.assert_frame_equal(got, fv.headline_figures(store.con, Filters(article_ids=ids)))
         return got.set_index("category").loc[category]
 
@@ -1167,3 +1172,26 @@ def test_an_article_that_gives_the_others_figure_does_not_disagree_with_it(
         }
     assert len(found) == 1 and found <= {0, 1}, found
     assert (found == {1}) is conflict
+
+
+def test_the_votes_incident_kinds_are_each_figures_own_with_or_without_a_conflict_row(tmp_path):
+    """sum_figure_votes takes a figure's incident kinds from sum_conflict_figures, recounted
+    just before it (the kinds worked out once a write), and works out those that summary lacks
+    (a toll with no place, an undated article's): either way each figure's own."""
+    strike = "An air strike on the market killed {} people, medics said."
+    rows = [
+        ("a", "2018-02-19", "Reuters", _said("a", "12", 12.0, strike.format(12))),
+        ("b", "2018-02-19", "AFP", _said("b", "7", 7.0, strike.format(7), location=None)),
+        ("c", None, "AP", _said("c", "5", 5.0, "Five people were killed in the shelling.")),
+    ]
+    with _store(tmp_path, rows) as store:
+        got = store.con.execute(
+            "SELECT fk.article_id, fk.kinds "
+            "FROM (SELECT unnest(figure_kinds) AS fk FROM sum_figure_votes) ORDER BY 1"
+        ).fetchall()
+        want = store.con.execute(
+            f"SELECT article_id, {incident_kinds.KINDS_SQL.format(f='f')} FROM figures f ORDER BY 1"
+        ).fetchall()
+        placed = store.con.execute("SELECT article_id FROM sum_conflict_figures").fetchall()
+    assert got == want and len({kinds for _, kinds in want}) == 2 and all(k for _, k in want)
+    assert placed == [("a",)]
