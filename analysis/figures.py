@@ -2436,6 +2436,8 @@ def _category(
         noun is not None
         and noun_low in ARMED_NOUNS
         and not _casualty_sentence(span)
+        # "40 Tory rebels voted against the bill": a party's rebels are no armed force
+        and not any(t.lemma_.lower() in POLITICS_WORDS for t in span.sent)
         # "thousands of fighters and civilians shuttled out": a crowd, not a force
         and not any(c.dep_ == "conj" and c.lower_ in PEOPLE_NOUNS for c in noun.children)
     ):
@@ -2459,6 +2461,14 @@ SENDING_WORDS = frozenset({"deploy", "dispatch", "send", "station", "withdraw", 
 CASUALTY_EXTRA_WORDS = frozenset({
     "eliminate", "neutralize", "neutralise", "liquidate", "execute", "casualty", "symptom",
     "capture", "surrender", "arrest", "detain", "destroy", "victim", "toll", "martyr",
+})  # fmt: skip
+
+
+# Words of votes and legislatures: "rebels" and "insurgents" in such a sentence are politicians.
+POLITICS_WORDS = frozenset({
+    "vote", "ballot", "bill", "motion", "caucus", "parliament", "congress", "legislation",
+    "amendment", "election", "primary", "delegate", "senate", "mp", "lawmaker", "legislator",
+    "backbencher", "speaker", "party", "nomination", "candidate",
 })  # fmt: skip
 
 

@@ -2745,6 +2745,8 @@ def test_a_clause_describing_the_speaker_is_not_the_speakers_claim(nlp):
         # fighters in a sentence of casualties: a count the parse did not tie to its verb
         ("Among the victims named by the group were 30 militants from the north.", "30"),
         ("A training camp holding about 60 militants was destroyed in the raid.", "about 60"),
+        # a party's rebels are politicians
+        ("Some 40 Tory rebels voted against the bill on Tuesday.", "Some 40"),
     ],
 )
 def test_fighters_are_no_force_among_civilians_or_casualties(nlp, sentence, text):
