@@ -11,10 +11,13 @@ meaning from the spaCy parse of the article:
 * ``category`` — decided from the whole clause: first the casualty word written beside the
   number ("Three killed, over 70 injured": killed, then injured; "more than 10 million
   displaced"), then the verb or adjective governing its noun (killed/died → ``killed``,
-  fled/left → ``displaced``, remained/trapped → ``remaining`` …), else the noun (soldiers →
-  ``troops``, civilians → ``people``); a share governed by occupy/control/hold →
-  ``territory_share``; a sum that is a price of one thing or a rate ("a bag of bread costs 500
-  pounds", "$5 per kilo") → ``price``, else money → ``money``. People in need or suffering ("in need of aid", "suffering malnutrition")
+  fled/left → ``displaced``, remained/trapped → ``remaining`` …; held "in prison" or at a level,
+  "stuck above 4 million", nobody remains; "detained" makes captives ``people``), else the noun
+  (soldiers → ``troops``, fighters or rebels too outside a sentence of casualties, civilians →
+  ``people``); a share of ground governed by occupy/control/hold → ``territory_share`` (not a
+  share of a market or of sales); a sum that is a price of one thing or a rate ("a bag of bread
+  costs 500 pounds", "$5 per kilo", "a $15 minimum wage", "pay £85 for a passport") →
+  ``price``, else money → ``money``. People in need or suffering ("in need of aid", "suffering malnutrition")
   are ``people`` whatever verb the sentence goes on to, and only people go missing or flee
   ("30,000 emails" are ``other``). Refugees a country takes in ("accepting 10,000 refugees from
   Syria") are ``people``, placed where they are taken in or nowhere; "bodies" are the dead only
@@ -369,7 +372,7 @@ def extract(
         figures.append(
             Figure(
                 article_id=article_id,
-                text=match.text,
+                text=_without_full_stop(match.text),
                 value=reading.value,
                 low=reading.low,
                 high=reading.high,
@@ -380,7 +383,7 @@ def extract(
                 location=location,
                 claimed_by=claimant,
                 start=match.start,
-                end=match.end,
+                end=match.start + len(_without_full_stop(match.text)),
                 sentence=_span_text(sent).strip(),
                 scope=scope,
             )
@@ -405,6 +408,14 @@ def _same_victims(placed: dict[tuple[str, str], set[str]], reading: _Reading) ->
     key = _victims_key(reading)
     places = placed.get(key, set()) if key is not None else set()
     return next(iter(places)) if len(places) == 1 else None
+
+
+def _without_full_stop(text: str) -> str:
+    """The number as written without the sentence's full stop the tokenizer kept on a scale
+    suffix ("forecasts of £532m." is "£532m": spaCy reads "m." as an abbreviation)."""
+    if len(text) > 2 and text.endswith(".") and text[-2].isalpha() and "." not in text[-4:-1]:
+        return text[:-1]
+    return text
 
 
 # A digest item's headline: a numbered paragraph in capitals ("5. ELEVEN POLICE KILLED, DOZENS
@@ -1793,7 +1804,13 @@ RATE_NOUNS = (
     MEASURE_UNITS
     | (numbers.TIME_UNITS - {"year", "years", "decade", "decades", "century", "centuries"})
     | {"head", "person", "piece", "unit", "kilo", "loaf", "bag", "gallon", "ticket", "share"}
+    | {"barrel", "ounce", "night", "dose", "meal", "seat", "pack", "bottle", "litre", "liter"}
 )
+# A sum written before one of these is a rate or the price of one thing, not a sum spent or
+# raised: "a $15 minimum wage", "the $2 fare", "a $50 ticket".
+PRICED_NOUNS = frozenset({"wage", "fare", "price", "ticket", "salary", "toll"})
+# Verbs of buying: a sum paid "for a passport" is the price of one thing.
+BUYING_VERBS = frozenset({"pay", "charge", "cost", "sell", "buy", "fetch"})
 SINGLE_DETERMINERS = frozenset({"a", "an", "one", "each", "every", "per"})
 
 
@@ -1834,7 +1851,34 @@ def _anyone(subject: Token) -> bool:
 
 def _price_or_rate(span: Span, root: Token) -> bool:
     """A price of one thing or a rate, not a sum (:data:`PRICE_NOUNS`, :data:`RATE_WORDS`)."""
-    return _rate_after(span) or _price_of_one(root)
+    return _rate_after(span) or _price_of_one(root) or _priced_noun(root) or _paid_for_one(span)
+
+
+def _priced_noun(root: Token) -> bool:
+    """The sum describes a wage, a fare or a ticket ("a $15 minimum wage", :data:`PRICED_NOUNS`)."""
+    tok = root
+    while tok.dep_ in ("nummod", "quantmod", "compound", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i != root.i and tok.pos_ == "NOUN" and tok.lemma_.lower() in PRICED_NOUNS
+
+
+def _paid_for_one(span: Span) -> bool:
+    """ "pay £85 for a passport", "sold for $600 each": a verb of buying (:data:`BUYING_VERBS`)
+    and "for a/an/one/each <noun>" right after the sum: what one thing costs."""
+    doc = span.doc
+    after = doc[span.end : span.end + 3]
+    if len(after) < 3 or after[0].lower_ != "for" or after[1].lower_ not in SINGLE_DETERMINERS:
+        return False
+    if after[2].pos_ != "NOUN" or after[2].sent.start != span.sent.start:
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ == "VERB":
+            return tok.lemma_.lower() in BUYING_VERBS
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
 
 
 def _rate_after(span: Span) -> bool:
@@ -2493,9 +2537,59 @@ def _category(
         return "displaced"
     if troops:
         return "troops"
+    if (
+        noun is not None
+        and noun_low in ARMED_NOUNS
+        and not _casualty_sentence(span)
+        # "40 Tory rebels voted against the bill": a party's rebels are no armed force
+        and not any(t.lemma_.lower() in POLITICS_WORDS for t in span.sent)
+        # "thousands of fighters and civilians shuttled out": a crowd, not a force
+        and not any(c.dep_ == "conj" and c.lower_ in PEOPLE_NOUNS for c in noun.children)
+    ):
+        # "command some 90000 fighters", "dozens of militants attacked": the size of an armed
+        # force. In a sentence of deaths or wounds the count is more likely a casualty the
+        # parse did not tie to its verb, and stays "people".
+        return "troops"
     if people:
         return "people"
     return "other"
+
+
+# Fighters of non-state forces (a subset of fighter_nouns: no police, guards or members, and
+# no "terrorists", whom the press counts when killed or caught rather than as a force).
+ARMED_NOUNS = frozenset({
+    "fighter", "fighters", "militant", "militants", "rebel", "rebels", "insurgent", "insurgents",
+    "jihadist", "jihadists", "gunmen", "mercenaries", "militiamen", "paramilitaries",
+})  # fmt: skip
+SENDING_WORDS = frozenset({"deploy", "dispatch", "send", "station", "withdraw", "pull"})
+# Words that make a sentence one of casualties (besides the killed/injured lexicons).
+CASUALTY_EXTRA_WORDS = frozenset({
+    "eliminate", "neutralize", "neutralise", "liquidate", "execute", "casualty", "symptom",
+    "capture", "surrender", "arrest", "detain", "destroy", "victim", "toll", "martyr",
+})  # fmt: skip
+
+
+# Words of votes and legislatures: "rebels" and "insurgents" in such a sentence are politicians.
+POLITICS_WORDS = frozenset({
+    "vote", "ballot", "bill", "motion", "caucus", "parliament", "congress", "legislation",
+    "amendment", "election", "primary", "delegate", "senate", "mp", "lawmaker", "legislator",
+    "backbencher", "speaker", "party", "nomination", "candidate",
+})  # fmt: skip
+
+
+def _casualty_sentence(span: Span) -> bool:
+    """Whether the sentence speaks of deaths, wounds or captures anywhere."""
+    for t in span.sent:
+        lemma = t.lemma_.lower()
+        if (
+            lemma in KILLED_WORDS
+            or lemma in INJURED_WORDS
+            or t.lower_ in DEAD_NOUNS
+            or lemma in CASUALTY_EXTRA_WORDS
+            or t.lower_ in CASUALTY_STATES
+        ):
+            return True
+    return False
 
 
 AGE_COMPARISONS = frozenset({"over", "under", "above", "below"})
@@ -2621,8 +2715,15 @@ def _category_of_predicates(
             # "claimed the lives of 12 civilians", "50 people lost their lives", "taking 129
             # lives"
             return "killed"
-        if lemma == "lose" and noun_low in TROOP_NOUNS and noun is not None and noun.dep_ == "dobj":
-            return "killed"  # "Damascus lost more than 40 troops": a force's dead, not its size
+        if (
+            lemma == "lose"
+            and (noun_low in TROOP_NOUNS or noun_low in ARMED_NOUNS)
+            and noun is not None
+            and noun.dep_ == "dobj"
+        ):
+            # "Damascus lost more than 40 troops", "IS lost 15 fighters": a force's dead, not
+            # its size
+            return "killed"
         if lemma in INJURED_WORDS or low in INJURED_WORDS:
             if lemma == "hurt" and not _hurt_in_body(pred):
                 continue  # "the crisis hurt millions", "a way that hurt one candidate"
@@ -2643,6 +2744,10 @@ def _category_of_predicates(
         if (lemma in REMAINING_WORDS or low in REMAINING_WORDS) and about_people:
             if lemma in ("remain", "stay") and not _what_remains(pred, noun or root):
                 continue  # "it remains unclear whether … meet thousands of voters"
+            if _level_stuck_at(pred, noun or root):
+                continue  # "unemployment stuck above 4 million": a level, nobody stranded
+            if _kept_in_custody(pred):
+                continue  # "the nine men would remain in prison": detainees, nobody trapped
             if _still_at_work(pred, noun):
                 continue  # "the 50,000 remaining coal miners": still employed, not trapped
             if (
@@ -2660,9 +2765,21 @@ def _category_of_predicates(
                 # "remaining".
                 return "troops"
             return "remaining"
-        if troops and lemma in CAPTIVE_VERBS and not _is_agent(noun or root, pred):
-            return "people"  # "Iran detained 10 American sailors": captives, not a force
-        if lemma in DEPLOY_WORDS and (troops or (noun_low in ("forces", "members") and not police)):
+        if (
+            (troops or (about_people and lemma in DETAINING_VERBS))
+            and lemma in CAPTIVE_VERBS
+            and not _is_agent(noun or root, pred)
+        ):
+            # "Iran detained 10 American sailors": captives, not a force; "eight refugees were
+            # detained", "the 121 people detained in raids, 77 deported": held, not displaced
+            return "people"
+        if lemma in DEPLOY_WORDS and (
+            troops
+            or noun_low in ARMED_NOUNS
+            or (noun_low == "forces" and not police)
+            # "members" only when sent: members "serve" on committees and "join" parties
+            or (noun_low == "members" and lemma in SENDING_WORDS and not police)
+        ):
             return "troops"
         if lemma in CLAIM_VERBS and pred.pos_ == "VERB":
             return None
@@ -2898,6 +3015,37 @@ WORKFORCE_NOUNS = frozenset({
     "miner", "worker", "employee", "job", "member", "staff", "staffer", "workforce",
     "steelworker", "autoworker", "laborer", "labourer",
 })  # fmt: skip
+
+
+# The prepositions of a level: "stuck above 4 million", "remained at 9%".
+LEVEL_PREPOSITIONS = frozenset({"above", "below", "at", "over", "under", "around", "near"})
+# Where people are kept or held in place by no siege: "remain in prison", "stay in office".
+CUSTODY_NOUNS = frozenset({
+    "prison", "jail", "gaol", "custody", "detention", "office", "power", "post", "charge",
+    "control", "contact", "touch", "business", "coma", "exile",
+})  # fmt: skip
+# Verbs of holding people captive that make the count one of captives, whoever is held.
+DETAINING_VERBS = frozenset({"arrest", "detain", "abduct", "kidnap", "capture"})
+
+
+def _level_stuck_at(pred: Token, anchor: Token) -> bool:
+    """The count is the object of a preposition of a level on the verb of staying ("unemployment
+    stuck above 4 million"): what stays is the verb's subject, at that level."""
+    if anchor.dep_ == "pobj":
+        anchor = anchor.head
+    # (the span may start with the preposition: "above 4 million" is rooted at "above")
+    return anchor.dep_ == "prep" and anchor.lower_ in LEVEL_PREPOSITIONS and anchor.head.i == pred.i
+
+
+def _kept_in_custody(pred: Token) -> bool:
+    """ "remain in prison", "stayed in office": the place stayed in is custody or a post
+    (:data:`CUSTODY_NOUNS`), not a besieged or stricken place."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "behind")
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in CUSTODY_NOUNS for p in c.children)
+        for c in pred.children
+    )
 
 
 def _still_at_work(pred: Token, noun: Token | None) -> bool:
@@ -3626,6 +3774,8 @@ def _is_territory(root: Token, persons: frozenset[str]) -> bool:
         return True
     if any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in of):
         return False
+    if _of_no_ground(root):
+        return False
     head = root.head
     modifies = root.dep_ in ("nummod", "compound", "amod", "quantmod") and head.pos_ == "NOUN"
     if modifies and not _territory_word(head):
@@ -3684,6 +3834,8 @@ def _share_of_no_ground(span: Span) -> bool:
 # percent", "he lost his investors 19.3 percent"), a market or its investors ("investors lost
 # 20.5 percent"). A person who holds a share "of the country" is still read by its "of".
 def _holds_no_ground(verb: Token, persons: frozenset[str]) -> bool:
+    if verb.dep_ == "acl" and _plural_thing(verb.head):
+        return True  # "with imported films taking the remaining 60%"
     return any(
         c.dep_ in ("nsubj", "nsubjpass")
         and (
@@ -3691,8 +3843,57 @@ def _holds_no_ground(verb: Token, persons: frozenset[str]) -> bool:
             or c.ent_type_ == "PERSON"
             or (c.pos_ == "PROPN" and c.lower_ in persons)
             or c.lower_ in PERSONAL_PRONOUNS
+            or _plural_thing(c)
         )
         for c in verb.children
+    )
+
+
+def _of_no_ground(root: Token) -> bool:
+    """An "of" the parse left without a noun for its object ("half of the South Korean's
+    market": the possessive split the phrase, the object is missing or a verb further on): the first common noun after it, if no ground, says the share
+    is of something else."""
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        if any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in prep.children):
+            continue  # (an object the parse found is read by the caller)
+        for tok in prep.doc[prep.i + 1 : min(prep.i + 7, prep.sent.end)]:
+            if tok.pos_ == "NOUN":
+                return not _territory_word(tok)
+            if tok.pos_ not in ("DET", "PROPN", "PART", "ADJ", "PUNCT"):
+                break
+    return False
+
+
+HOLDING_SIDES = frozenset(
+    {
+        "militias",
+        "paramilitaries",
+        "combatants",
+        "groups",
+        "factions",
+        "allies",
+        "authorities",
+        "armies",
+        "tribes",
+        "clans",
+        "governments",
+    }
+)
+
+
+# A holder that is a plural thing, not a force ("foreign films taking the remaining 62.5%"):
+# armed groups are named (PROPN), singular ("the army", "the group") or combatants ("rebels").
+def _plural_thing(tok: Token) -> bool:
+    return (
+        tok.pos_ == "NOUN"
+        and tok.tag_ == "NNS"
+        and not tok.ent_type_
+        and tok.lower_ not in COMBATANT_NOUNS
+        and tok.lower_ not in HOLDING_SIDES
+        and tok.lower_ not in PEOPLE_NOUNS
+        and PEOPLE_ENDINGS.search(tok.lower_) is None
     )
 
 
@@ -5590,6 +5791,10 @@ def _claimant_as_written(ctx: _Context, span: Span, category: str | None = None)
         steps += 1
         if _claims_an_attack(tok):
             continue
+        if _describes_the_speaker(below, tok):
+            # "Mr. Paulson, who made billions of dollars on a bet, told investors …": the
+            # relative clause is the writer's account of the speaker, not what the speaker says
+            break
         if (
             category in MONEY_CATEGORIES
             and below.dep_ == "dobj"
@@ -5621,6 +5826,19 @@ def _claimant_as_written(ctx: _Context, span: Span, category: str | None = None)
             if who:
                 return who
     return _source_at_the_end(ctx, span) or _headline_credit(span)
+
+
+def _describes_the_speaker(clause: Token, noun: Token) -> bool:
+    """``clause`` is a relative clause (its verb no claim verb) on ``noun``, and ``noun`` the
+    subject of a claim verb: the clause describes the one who speaks."""
+    return (
+        clause.dep_ == "relcl"
+        and clause.lemma_.lower() not in CLAIM_VERBS
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.dep_ in ("nsubj", "nsubjpass")
+        and noun.head.lemma_.lower() in CLAIM_VERBS
+        and noun.head.pos_ == "VERB"
+    )
 
 
 def _noun_saying(ctx: _Context, verb: Token) -> str | None:

@@ -2689,3 +2689,65 @@ def test_the_day_a_campaign_began_is_no_earlier_event(nlp):
 )  # fmt: skip
 def test_a_day_to_come_is_no_earlier_event(sentence, published, scope):
     assert figures.figure_scope(sentence, published=published) == scope
+
+
+@pytest.mark.parametrize(
+    "sentence, text, category",
+    [
+        # the size of an armed force with no state of its own: troops
+        ("The militia commands some 12,000 fighters in the north.", "some 12,000", "troops"),
+        ("Hundreds of rebels were sent to reinforce the front near the dam.", "Hundreds", "troops"),
+        # a force's dead when the force "lost" its fighters
+        ("The group lost 37 fighters in the assault, the monitor said.", "37", "killed"),
+        # members who "serve" on a board are no force
+        ("The four members who serve on the panel backed the plan.", "four", "people"),
+        # held in custody, not people trapped or displaced
+        ("The judge ruled that the six men would remain in prison.", "six", "people"),
+        ("Police said 14 refugees were detained near the border crossing.", "14", "people"),
+        # a level something is stuck at is nobody stranded
+        ("With inflation stuck above 9 percent, the bank raised rates.", "above 9 percent", "percent"),
+        ("With joblessness stuck above 3 million, the minister resigned.", "above 3 million", "other"),
+        # a share of a market or of a box office is no ground held
+        ("The carmaker - which controls half of the Italian's market - plans to open a plant by 2020.", "half", "percent"),
+        ("Local dramas took 40% of ticket sales, with imported films taking the remaining 60%.", "60%", "percent"),
+        # ground still is
+        ("The rebels now control half of the town after a week of fighting.", "half", "territory_share"),
+        ("Government forces hold roughly a third of the province.", "roughly a third", "territory_share"),
+        # a rate or the price of one thing, not a sum
+        ("Brent crude rose to $71.20 a barrel on Monday.", "$71.20", "price"),
+        ("Unions marched for a $17 minimum wage in the capital.", "$17", "price"),
+        ("Applicants will pay £60 for a permit under the new rules.", "£60", "price"),
+        ("The ministry will spend £60m on new permits.", "£60m", "money"),
+    ],
+)  # fmt: skip
+def test_categories_of_forces_levels_shares_and_prices(nlp, sentence, text, category):
+    assert _one(_figs(nlp, sentence), text).category == category
+
+
+def test_a_scale_suffix_keeps_no_full_stop(nlp):
+    fig = _one(_figs(nlp, "Sales beat the forecast of £312m."), "£312m")
+    assert fig.value == 312_000_000
+    assert fig.end - fig.start == len("£312m")
+
+
+def test_a_clause_describing_the_speaker_is_not_the_speakers_claim(nlp):
+    text = (
+        "Mr. Hollis, who made $40 million on the sale of his firm, told reporters he was leaving."
+    )
+    assert _one(_figs(nlp, text), "$40 million").claimed_by is None
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        # fighters in a crowd of civilians are no force
+        ("Thousands of fighters and civilians were bused out of the old city.", "Thousands"),
+        # fighters in a sentence of casualties: a count the parse did not tie to its verb
+        ("Among the victims named by the group were 30 militants from the north.", "30"),
+        ("A training camp holding about 60 militants was destroyed in the raid.", "about 60"),
+        # a party's rebels are politicians
+        ("Some 40 Tory rebels voted against the bill on Tuesday.", "Some 40"),
+    ],
+)
+def test_fighters_are_no_force_among_civilians_or_casualties(nlp, sentence, text):
+    assert _one(_figs(nlp, sentence), text).category != "troops"
