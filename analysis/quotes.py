@@ -800,6 +800,10 @@ class _Resolver:
                     and child.tag_ == "NN"
                 ):
                     role_head = child  # "John Dorrian, the spokesman for the coalition,"
+        if role_head is None and len(ent) > 1 and ent[0].lemma_.lower() in ROLE_NOUNS:
+            # The model took the title into the name ("Pope Francis" one PERSON span): it is
+            # the role all the same, so "the pope" later is he, not the last person named.
+            role_head = ent[0]
         if role_head is None or role_head.tag_ in ("NNS", "NNPS"):
             return  # (a plural, "former advisers", is no one person's role)
         if self.quoted[role_head.i]:

@@ -2521,3 +2521,16 @@ def test_a_person_the_model_ran_into_other_words_or_tagged_a_body(model, text, p
 def test_a_super_pac_is_no_name():
     assert entities.is_junk("PAC") and entities.is_junk("Super PAC")
     assert not entities.is_junk("Priorities USA Action")
+
+
+def test_a_title_before_a_first_name_alone_stays_with_it(model):
+    # "Pope Leo" is known by title and name; the lone "Leo" later in the article is he too
+    mentions, _ = run(
+        model,
+        "Pope Leo visited a school in Lisbon on Sunday. Leo told the children to be kind. "
+        "Later Leo met the mayor.",
+    )
+    assert {m.name for m in mentions if m.label == "PERSON"} == {"Pope Leo"}
+    # a full name's first name is no titled first name: "Leo Harmon" keeps his own name
+    mentions, _ = run(model, "Leo Harmon won the race in Dublin. Harmon said it was hard.")
+    assert {m.name for m in mentions if m.label == "PERSON"} == {"Leo Harmon"}

@@ -1442,7 +1442,7 @@ def test_a_titled_first_name_is_not_a_fuller_name_it_begins(model):
         "Charles Kennedy spoke in Inverness on Friday. Prince Charles and his bride-to-be "
         "posed at the castle. Charles said he and his fiancee were very happy."
     )
-    assert [q.speaker for q in run(model, text) if "happy" in q.text] == ["Charles"]
+    assert [q.speaker for q in run(model, text) if "happy" in q.text] == ["Prince Charles"]
     # a fuller name that bears the title too is the same person
     text = (
         "Foreign Minister Prince Saud al-Faisal spoke in Riyadh. Prince Saud said the war "
@@ -2270,3 +2270,15 @@ def test_a_family_speaks_as_the_family_not_its_member(model):
     assert "Hartley family" in [q.speaker for q in found], [
         (q.speaker, q.speaker_mention) for q in found
     ]
+
+
+def test_a_title_the_model_took_into_the_name_is_its_role(model):
+    # "Pope Leo" one PERSON span: "the pope" later is he, not the person named last before it
+    text = (
+        "Governor Ruth Calder met Pope Leo at the Vatican on Monday.\n\n"
+        'Calder said the visit was private. "He listens well," Calder said.\n\n'
+        "The pontiff greeted Calder at the door of the guest house.\n\n"
+        '"I shook her hand and nothing more," the pope told reporters on his plane.'
+    )
+    found = [q.speaker for q in run(model, text) if "shook" in q.text]
+    assert found == ["Pope Leo"]

@@ -198,6 +198,24 @@ def _name_people(mentions: Sequence[_Mention], text: str) -> None:
             if known and sex and name_sex(known) not in (None, sex):
                 known = None
             m.name = known or m.name
+    _keep_first_name_titles(mentions)
+
+
+def _keep_first_name_titles(mentions: Sequence[_Mention]) -> None:
+    """A person the article titles before a first name alone ("Pope Francis", "Prince Harry",
+    "Queen Elizabeth") is known by title and name: "Francis" alone says nothing of who, and
+    across a corpus would join anyone of that name. The article's other mentions of that one
+    word, left unjoined, are that person too ("Pope Francis … Francis said")."""
+    titled = {
+        m.name: m.title
+        for m in mentions
+        if m.person and len(m.key) == 1 and m.title in FIRST_NAME_TITLES and m.name == m.bare
+    }
+    # every mention of that name, whatever the model tagged it: they vote on one label as one
+    # name ("Harry", a word of a headline the model called a work, stays the prince's)
+    for m in mentions:
+        if not m.fixed and m.name in titled:
+            m.name = f"{titled[m.name].capitalize()} {m.name}"
 
 
 def _known_person_mislabelled(m: _Mention) -> bool:
