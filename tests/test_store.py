@@ -270,22 +270,41 @@ def test_an_upgrade_recounts_a_summary_whose_definition_changed(corpus_store, tm
     assert marked and all(row[2] > 1000 for row in marked)
 
 
+def _upgraded_from(corpus_store, tmp_path, version: str, *changes: str):
+    """A copy of the corpus store as schema ``version`` left it (``changes``: what that schema
+    held differently), its articles' totals marked (what no recount may touch), then opened by
+    this presslens: upgraded in place. Returns its path."""
+    old = tmp_path / "older.duckdb"
+    shutil.copy(corpus_store, old)
+    con = duckdb.connect(str(old))
+    for change in changes:
+        con.execute(change)
+    con.execute("UPDATE sum_articles SET n_articles = n_articles + 1000")  # what it must not
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [version])
+    con.close()
+    Store(old).close()
+    return old
+
+
+def _only_recounted(old, corpus_store, kept: list[str]) -> None:
+    """The upgraded store's ``kept`` summaries are a new store's, and nothing else was
+    recounted (the articles' totals keep their mark)."""
+    got = _dump(old, kept)
+    assert got == _dump(corpus_store, kept) and all(got.values())
+    marked = _dump(old, ["sum_articles"])["sum_articles"]
+    assert marked and all(row[2] > 1000 for row in marked)
+
+
 def test_an_upgrade_to_schema_27_adds_and_counts_the_toll_of_each_part(corpus_store, tmp_path):
     """Schema 27 added ``sum_conflict_figures.whole`` (the toll a part belongs to: parts of two
     tolls are no conflict): a schema-26 store gets the column, that summary recounted, and
     nothing else."""
-    old = tmp_path / "older.duckdb"
-    shutil.copy(corpus_store, old)
-    con = duckdb.connect(str(old))
-    con.execute("ALTER TABLE sum_conflict_figures DROP COLUMN whole")
-    con.execute("UPDATE sum_conflict_figures SET kinds = -1")  # what a recount wipes
-    con.execute("UPDATE sum_articles SET n_articles = n_articles + 1000")  # what it must not
-    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", ["26"])
-    con.close()
-    Store(old).close()
-    kept = ["sum_conflict_figures"]
-    got = _dump(old, kept)
-    assert got == _dump(corpus_store, kept) and all(got.values())
+    old = _upgraded_from(
+        corpus_store, tmp_path, "26",
+        "ALTER TABLE sum_conflict_figures DROP COLUMN whole",
+        "UPDATE sum_conflict_figures SET kinds = -1",  # what a recount wipes
+    )  # fmt: skip
+    _only_recounted(old, corpus_store, ["sum_conflict_figures"])
     con = duckdb.connect(str(old), read_only=True)
     parts, wholes = con.execute(
         "SELECT count(*) FILTER (WHERE f.part_of IS NOT NULL), count(s.whole) "
@@ -293,8 +312,6 @@ def test_an_upgrade_to_schema_27_adds_and_counts_the_toll_of_each_part(corpus_st
     ).fetchone()
     con.close()
     assert wholes > 0 and wholes <= parts, (parts, wholes)
-    marked = _dump(old, ["sum_articles"])["sum_articles"]
-    assert marked and all(row[2] > 1000 for row in marked)
 
 
 def test_an_upgrade_to_schema_29_recounts_the_incident_kinds(corpus_store, tmp_path):
@@ -303,27 +320,18 @@ def test_an_upgrade_to_schema_29_recounts_the_incident_kinds(corpus_store, tmp_p
     recounted, its kinds as a new store computes them, and nothing else."""
     from analysis import incident_kinds
 
-    old = tmp_path / "older.duckdb"
-    shutil.copy(corpus_store, old)
-    con = duckdb.connect(str(old))
     # the kinds as schema 28 left them: none of the new bits
     new_bits = incident_kinds.DAY_SPAN_BIT | incident_kinds.PLACE_PART_BIT
-    con.execute(f"UPDATE sum_conflict_figures SET kinds = kinds & ~{new_bits}")
-    con.execute("UPDATE sum_articles SET n_articles = n_articles + 1000")  # what it must not
-    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", ["28"])
-    con.close()
-    Store(old).close()
-    kept = ["sum_conflict_figures"]
-    got = _dump(old, kept)
-    assert got == _dump(corpus_store, kept) and all(got.values())
+    old = _upgraded_from(
+        corpus_store, tmp_path, "28", f"UPDATE sum_conflict_figures SET kinds = kinds & ~{new_bits}"
+    )
+    _only_recounted(old, corpus_store, ["sum_conflict_figures"])
     con = duckdb.connect(str(old), read_only=True)
     (parts,) = con.execute(
         f"SELECT count(*) FROM sum_conflict_figures WHERE kinds & {new_bits} <> 0"
     ).fetchone()
     con.close()
     assert parts > 0, "the corpus has figures of a part of a place: the bits are back"
-    marked = _dump(old, ["sum_articles"])["sum_articles"]
-    assert marked and all(row[2] > 1000 for row in marked)
 
 
 def test_an_upgrade_to_schema_30_recounts_the_incident_kinds(corpus_store, tmp_path):
@@ -332,22 +340,13 @@ def test_an_upgrade_to_schema_30_recounts_the_incident_kinds(corpus_store, tmp_p
     kinds as a new store computes them, and nothing else."""
     from analysis import incident_kinds
 
-    old = tmp_path / "older.duckdb"
-    shutil.copy(corpus_store, old)
-    con = duckdb.connect(str(old))
     # kinds a schema-29 store cannot hold: both new place bits and a neighbourhood's key on
     # every row (whatever the corpus's sentences name, only a recount takes them off)
     stale = incident_kinds.CITY_BIT | incident_kinds.ELSEWHERE_BIT | incident_kinds.PART_NAME_MASK
-    con.execute(f"UPDATE sum_conflict_figures SET kinds = kinds | {stale}")
-    con.execute("UPDATE sum_articles SET n_articles = n_articles + 1000")  # what it must not
-    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", ["29"])
-    con.close()
-    Store(old).close()
-    kept = ["sum_conflict_figures"]
-    got = _dump(old, kept)
-    assert got == _dump(corpus_store, kept) and all(got.values())
-    marked = _dump(old, ["sum_articles"])["sum_articles"]
-    assert marked and all(row[2] > 1000 for row in marked)
+    old = _upgraded_from(
+        corpus_store, tmp_path, "29", f"UPDATE sum_conflict_figures SET kinds = kinds | {stale}"
+    )
+    _only_recounted(old, corpus_store, ["sum_conflict_figures"])
 
 
 def test_an_upgrade_to_schema_31_adds_and_counts_the_incident_kinds_of_the_votes(
@@ -356,26 +355,18 @@ def test_an_upgrade_to_schema_31_adds_and_counts_the_incident_kinds_of_the_votes
     """Schema 31 added ``sum_figure_votes.figure_kinds`` (each article's incident kinds: the
     headline's spread ranges over its incident): a schema-30 store gets the column, that
     summary recounted, and nothing else."""
-    old = tmp_path / "older.duckdb"
-    shutil.copy(corpus_store, old)
-    con = duckdb.connect(str(old))
-    con.execute("ALTER TABLE sum_figure_votes DROP COLUMN figure_kinds")
-    con.execute("UPDATE sum_figure_votes SET n_figures = -1")  # what a recount wipes
-    con.execute("UPDATE sum_articles SET n_articles = n_articles + 1000")  # what it must not
-    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", ["30"])
-    con.close()
-    Store(old).close()
-    kept = ["sum_figure_votes"]
-    got = _dump(old, kept)
-    assert got == _dump(corpus_store, kept) and all(got.values())
+    old = _upgraded_from(
+        corpus_store, tmp_path, "30",
+        "ALTER TABLE sum_figure_votes DROP COLUMN figure_kinds",
+        "UPDATE sum_figure_votes SET n_figures = -1",  # what a recount wipes
+    )  # fmt: skip
+    _only_recounted(old, corpus_store, ["sum_figure_votes"])
     con = duckdb.connect(str(old), read_only=True)
     (unkinded,) = con.execute(
         "SELECT count(*) FROM sum_figure_votes WHERE len(figure_kinds) = 0 OR figure_kinds IS NULL"
     ).fetchone()
     con.close()
     assert unkinded == 0, "every estimate's articles with their kinds"
-    marked = _dump(old, ["sum_articles"])["sum_articles"]
-    assert marked and all(row[2] > 1000 for row in marked)
 
 
 def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):
