@@ -276,6 +276,10 @@ class ArticlePlaces:
             return None
         for j in range(i, min(len(doc), i + MAX_MODIFIERS + 1)):
             found = self._known_at(j, villages_in=villages_in)
+            if found is not None and found.lower() in COMPASS_WORDS:
+                # "in Northern Aleppo province": the side of the place after it (a gazetteer
+                # holds some country's "Northern" region), not a place of its own
+                found = None
             after = j + len(found.split()) if found is not None else j
             if found is not None and not (
                 self._abroad(found) and after < len(doc) and doc[after].lower_ == "of"

@@ -295,3 +295,16 @@ def test_a_name_no_table_knows_beside_a_town_abroad_is_not_the_home_place(nlp):
     beside, alone = list(doc.sents)[1:3]
     assert places.settle("Oromia", beside, incident=True) == "Oromia"
     assert places.settle("Oromia", alone, incident=True) == "Pennsylvania"
+
+
+def test_a_compass_word_before_a_province_is_no_place_of_its_own(nlp):
+    """ "in Northern Aleppo province": the side of Aleppo, where a gazetteer also holds some
+    country's "Northern" region. In a story counted as Turkey's, a town nested there had been
+    settled in "Northern" (three of the real store's tolls): it keeps its own name."""
+    doc = nlp(
+        "Kurds come closer to Azaz as six bombers are killed.\n\n"
+        "The Kurdish fighters pressed on toward the town of Azaz in Northern Aleppo province."
+    )
+    places = ArticlePlaces(doc, {"Turkey": 5, "Azaz": 2})
+    headline = next(iter(doc.sents))
+    assert places.settle("Azaz", headline, incident=True) == "Azaz"
