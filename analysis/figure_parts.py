@@ -85,6 +85,16 @@ WHOLE_AFTER = re.compile(
 LIST_JOIN = re.compile(rf"^(?:{WORD}\s+){{0,2}}?(?:and|as\s+well\s+as)\s*$|^(?:{WORD}\s+){{0,2}}$")
 
 
+# A phrase of place between a whole and the words that introduce its parts ("killed at least 58
+# people in a rebel-held town in Idlib including 11 children"): read without it, the gap is the
+# whole's noun and its marker, as in "killed 58 people including 11 children".
+PLACE_PHRASE = re.compile(
+    rf"\b(?:in|near|at|outside|across)\s+(?:{WORD}[\s,]+){{1,8}}?"
+    r"(?=(?:including|includ(?:es|ed)|among\s+(?:them|whom)|of\s+whom)\b)",
+    re.I,
+)
+
+
 def link_parts(figures: Sequence[Figure], text: str) -> list[Figure]:
     """``figures`` (one article's, in text order) with ``part_of`` set on each part."""
     out = list(figures)
@@ -92,19 +102,25 @@ def link_parts(figures: Sequence[Figure], text: str) -> list[Figure]:
         a, b = out[i - 1], out[i]
         if not _linkable(a, b):
             continue
-        gap = _words(text[a.end : b.start])
-        if gap is None:
+        raw = text[a.end : b.start]
+        gap = _words(raw)
+        placed = _words(PLACE_PHRASE.sub(" ", raw))  # the gap without a phrase of place
+        if gap is None and placed is None:
             continue
         if (
-            a.part_of is not None
+            gap is not None
+            and a.part_of is not None
             and a.part_of != b.start  # "6 children among 19 dead": the whole is no item
             and LIST_JOIN.match(gap)
             and _fits(b, _whole(out, a))
         ):
             out[i] = dataclasses.replace(b, part_of=a.part_of)  # the list goes on
-        elif (PART_AFTER.match(gap) or OF_THEM.match(text[b.end : b.end + 20])) and _fits(b, a):
+        elif (
+            any(g is not None and PART_AFTER.match(g) for g in (gap, placed))
+            or OF_THEM.match(text[b.end : b.end + 20])
+        ) and _fits(b, a):
             out[i] = dataclasses.replace(b, part_of=a.start)
-        elif PART_BEFORE.match(gap) and _fits(a, b):
+        elif gap is not None and PART_BEFORE.match(gap) and _fits(a, b):
             out[i - 1] = dataclasses.replace(a, part_of=b.start)
             out[i] = _own_unit(b, a, text)
     # Then parts of a whole nobody counted: "killing civilians, including three children".

@@ -37,6 +37,9 @@ def _by_text(figs):
         ("At least 28 people, including four children, were killed in the raids.", "four",
          "At least 28"),
         ("Shelling killed 25 residents including seven women on Tuesday.", "seven", "25"),
+        # a phrase of place between the toll and its parts
+        ("Air strikes killed 40 people in a crowded market of the old town including nine "
+         "children.", "nine", "40"),
         ("The strike killed 14 villagers, among them three boys, the council said.", "three",
          "14"),
         ("The toll rose to 40, 12 of them children, rescuers said on Monday.", "12", "40"),
