@@ -2540,6 +2540,8 @@ def _category(
     if (
         noun is not None
         and noun_low in ARMED_NOUNS
+        # "what one rebel dubbed …": one person, a source, is no force
+        and root.lower_ not in ONE_WORDS
         and not _casualty_sentence(span)
         # "40 Tory rebels voted against the bill": a party's rebels are no armed force
         and not any(t.lemma_.lower() in POLITICS_WORDS for t in span.sent)
@@ -2577,10 +2579,22 @@ POLITICS_WORDS = frozenset({
 })  # fmt: skip
 
 
+# The words of one: a count of one of them is a person.
+ONE_WORDS = frozenset({"one", "1", "a", "an", "single"})
+# The stems of casualty words as a headline capitalises them, which the tagger then leaves
+# unlemmatised ("Syrian Army Eliminates Over 75 Nusra Front Militants", "Kills Wounds Dozens"),
+# and their nouns ("the elimination of 34 militants").
+CASUALTY_STEMS = re.compile(
+    r"(?:eliminat|neutrali[sz]|liquidat|execut|kill|wound|captur|surrender|martyr|blew|blown)"
+)
+
+
 def _casualty_sentence(span: Span) -> bool:
     """Whether the sentence speaks of deaths, wounds or captures anywhere."""
     for t in span.sent:
         lemma = t.lemma_.lower()
+        if CASUALTY_STEMS.match(t.lower_):
+            return True
         if (
             lemma in KILLED_WORDS
             or lemma in INJURED_WORDS

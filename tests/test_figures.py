@@ -2747,7 +2747,16 @@ def test_a_clause_describing_the_speaker_is_not_the_speakers_claim(nlp):
         ("A training camp holding about 60 militants was destroyed in the raid.", "about 60"),
         # a party's rebels are politicians
         ("Some 40 Tory rebels voted against the bill on Tuesday.", "Some 40"),
+        # a headline's casualty verb the tagger left capitalised, and its noun
+        ("Army Eliminates Over 40 Militants Near Border Town", "Over 40"),
+        ("The ministry confirmed the elimination of 25 militants near the village.", "25"),
     ],
 )
 def test_fighters_are_no_force_among_civilians_or_casualties(nlp, sentence, text):
     assert _one(_figs(nlp, sentence), text).category != "troops"
+
+
+def test_one_rebel_is_a_person_not_a_force(nlp):
+    # "what one rebel dubbed" had been the Overview's headline troop number: 1
+    text = "The storm grounded the jets, creating what one rebel called a welcome pause."
+    assert all(f.category != "troops" for f in _figs(nlp, text))
