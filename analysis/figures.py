@@ -2540,8 +2540,10 @@ def _category(
     if (
         noun is not None
         and noun_low in ARMED_NOUNS
-        # "what one rebel dubbed …": one person, a source, is no force
-        and root.lower_ not in ONE_WORDS
+        # "what one rebel dubbed …", "two fighters blew themselves up", "three of its fighters
+        # targeted the station": a source, attackers, a part of a group; no force's size
+        and not _few(root)
+        and not _partitive(span)
         and not _casualty_sentence(span)
         # "40 Tory rebels voted against the bill": a party's rebels are no armed force
         and not any(t.lemma_.lower() in POLITICS_WORDS for t in span.sent)
@@ -2579,8 +2581,33 @@ POLITICS_WORDS = frozenset({
 })  # fmt: skip
 
 
-# The words of one: a count of one of them is a person.
-ONE_WORDS = frozenset({"one", "1", "a", "an", "single"})
+# Counts of fewer than ten, in words: fighters so few are people named in a story (a source,
+# an attack's gunmen), not an armed force's size.
+FEW_WORDS = frozenset({
+    "a", "an", "single", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "couple", "pair",
+})  # fmt: skip
+
+
+def _partitive(span: Span) -> bool:
+    """Whether the count is a part of a group it names after "of" and a determiner ("three of
+    its fighters", "two of the militants"), not a quantity ("dozens of militants")."""
+    doc = span.doc
+    return (
+        span.end + 1 < len(doc)
+        and doc[span.end].lower_ == "of"
+        and doc[span.end + 1].lower_ in ("its", "their", "the", "his", "her", "those", "these")
+    )
+
+
+def _few(root: Token) -> bool:
+    """Whether the count ``root`` is of fewer than ten ("one", "three", "7")."""
+    if root.lower_ in FEW_WORDS:
+        return True
+    digits = root.text.replace(",", "")
+    return digits.isdigit() and int(digits) < 10
+
+
 # The stems of casualty words as a headline capitalises them, which the tagger then leaves
 # unlemmatised ("Syrian Army Eliminates Over 75 Nusra Front Militants", "Kills Wounds Dozens"),
 # and their nouns ("the elimination of 34 militants").

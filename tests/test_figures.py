@@ -2756,7 +2756,15 @@ def test_fighters_are_no_force_among_civilians_or_casualties(nlp, sentence, text
     assert _one(_figs(nlp, sentence), text).category != "troops"
 
 
-def test_one_rebel_is_a_person_not_a_force(nlp):
-    # "what one rebel dubbed" had been the Overview's headline troop number: 1
-    text = "The storm grounded the jets, creating what one rebel called a welcome pause."
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "what one rebel dubbed" had been the Overview's headline troop number: 1
+        "The storm grounded the jets, creating what one rebel called a welcome pause.",
+        # an attack's gunmen, a part of a group: then "three fighters" at Damascus
+        "The group said three of its fighters stormed the checkpoint at dawn.",
+        "Two militants drove the truck to the gate before dawn.",
+    ],
+)
+def test_a_few_fighters_are_people_not_a_force(nlp, text):
     assert all(f.category != "troops" for f in _figs(nlp, text))
