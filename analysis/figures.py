@@ -2542,8 +2542,7 @@ def _category(
         and noun_low in ARMED_NOUNS
         # "what one rebel dubbed …", "two fighters blew themselves up", "three of its fighters
         # targeted the station": a source, attackers, a part of a group; no force's size
-        and not _few(root)
-        and not _partitive(span)
+        and _a_force(root)
         and not _casualty_sentence(span)
         # "40 Tory rebels voted against the bill": a party's rebels are no armed force
         and not any(t.lemma_.lower() in POLITICS_WORDS for t in span.sent)
@@ -2589,15 +2588,22 @@ FEW_WORDS = frozenset({
 })  # fmt: skip
 
 
-def _partitive(span: Span) -> bool:
-    """Whether the count is a part of a group it names after "of" and a determiner ("three of
-    its fighters", "two of the militants"), not a quantity ("dozens of militants")."""
-    doc = span.doc
+def _partitive(root: Token) -> bool:
+    """Whether the count ``root`` is a part of a group it names after "of" and a determiner
+    ("three of its fighters", "two of the militants"), not a quantity ("dozens of
+    militants")."""
+    doc = root.doc
     return (
-        span.end + 1 < len(doc)
-        and doc[span.end].lower_ == "of"
-        and doc[span.end + 1].lower_ in ("its", "their", "the", "his", "her", "those", "these")
+        root.i + 2 < len(doc)
+        and doc[root.i + 1].lower_ == "of"
+        and doc[root.i + 2].lower_ in ("its", "their", "the", "his", "her", "those", "these")
     )
+
+
+def _a_force(root: Token) -> bool:
+    """Whether a count of fighters ``root`` may be an armed force's size: not fewer than ten
+    nor a part of a group (:func:`_few`, :func:`_partitive`)."""
+    return not _few(root) and not _partitive(root)
 
 
 def _few(root: Token) -> bool:
@@ -2816,7 +2822,8 @@ def _category_of_predicates(
             return "people"
         if lemma in DEPLOY_WORDS and (
             troops
-            or noun_low in ARMED_NOUNS
+            # "three of its fighters armed with guns": an attack's gunmen, no force sent
+            or (noun_low in ARMED_NOUNS and _a_force(root))
             or (noun_low == "forces" and not police)
             # "members" only when sent: members "serve" on committees and "join" parties
             or (noun_low == "members" and lemma in SENDING_WORDS and not police)

@@ -2763,6 +2763,7 @@ def test_fighters_are_no_force_among_civilians_or_casualties(nlp, sentence, text
         "The storm grounded the jets, creating what one rebel called a welcome pause.",
         # an attack's gunmen, a part of a group: then "three fighters" at Damascus
         "The group said three of its fighters stormed the checkpoint at dawn.",
+        "The group said four of its fighters armed with rifles were sent to the bridge.",
         "Two militants drove the truck to the gate before dawn.",
     ],
 )
