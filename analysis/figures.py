@@ -1074,7 +1074,7 @@ def _event_place_before(ctx: _Context, sent: Span) -> str | None:
 
     if names_place(sent):
         return None  # a place of its own (the caller's reading did not tie it: no answer here)
-    if any(t.lower_ in ("another", "other", "elsewhere", "separately") for t in sent):
+    if any(t.lower_ in OTHER_EVENT_WORDS for t in sent):
         return None  # "Another five people were killed in an air raid on …": another incident
     before = doc[sent.start - 1].sent
     while not names_place(before) and not _names_a_name_after(before) and before.start > 0:
@@ -1487,7 +1487,7 @@ def _read(
         # unit per currency. "Syrian pounds" (a nationality names another currency) stays.
         unit = numbers.CURRENCY_WORDS[unit.lower()]
     reading.unit = unit
-    category = _category(ctx, span, root, noun, parsed.kind, unit)
+    category = _category(ctx, span, root, noun, parsed.kind, unit, reading)
     if category == "displaced" or category is not None and _left_object(span, noun):
         # "leave" with the state it left them in: dead, wounded or missing ("left 35 people
         # dead"); "leave" alone says nothing of people left (see _left_home)
@@ -2394,7 +2394,13 @@ def _toll_subject(tok: Token) -> bool:
 
 
 def _category(
-    ctx: _Context, span: Span, root: Token, noun: Token | None, kind: str, unit: str | None
+    ctx: _Context,
+    span: Span,
+    root: Token,
+    noun: Token | None,
+    kind: str,
+    unit: str | None,
+    count: _Reading,
 ) -> str | None:
     if kind in ("percent", "fraction"):
         held = _is_territory(root, ctx.person_words) and not _share_of_no_ground(span)
@@ -2517,12 +2523,16 @@ def _category(
         return listed
     if about_people and _after_a_kill_word(span):
         return "killed"  # "Israeli Strike on Syrian Town Kills 5 Soldiers" (the verb tagged a noun)
+    # "what one rebel dubbed …", "two fighters blew themselves up", "three of its fighters
+    # targeted the station": a source, attackers, a part of a group; no force's size
+    a_force = not _few(root, count) and not _partitive(root)
     found = _category_of_predicates(
         root,
         noun,
         noun_low,
         about_people=about_people,
         troops=troops,
+        a_force=a_force,
         police=police,
         places=places,
     )
@@ -2535,9 +2545,7 @@ def _category(
     if (
         noun is not None
         and noun_low in ARMED_NOUNS
-        # "what one rebel dubbed …", "two fighters blew themselves up", "three of its fighters
-        # targeted the station": a source, attackers, a part of a group; no force's size
-        and _a_force(root)
+        and a_force
         and not _casualty_sentence(span)
         # "40 Tory rebels voted against the bill": a party's rebels are no armed force
         and not any(t.lemma_.lower() in POLITICS_WORDS for t in span.sent)
@@ -2561,9 +2569,9 @@ ARMED_NOUNS = frozenset({
 })  # fmt: skip
 SENDING_WORDS = frozenset({"deploy", "dispatch", "send", "station", "withdraw", "pull"})
 # Words that make a sentence one of casualties (besides the killed/injured lexicons).
+# (The verbs of killing and capture a headline may capitalise are CASUALTY_STEMS, below.)
 CASUALTY_EXTRA_WORDS = frozenset({
-    "eliminate", "neutralize", "neutralise", "liquidate", "execute", "casualty", "symptom",
-    "capture", "surrender", "arrest", "detain", "destroy", "victim", "toll", "martyr",
+    "casualty", "symptom", "arrest", "detain", "destroy", "victim", "toll",
 })  # fmt: skip
 
 
@@ -2572,14 +2580,6 @@ POLITICS_WORDS = frozenset({
     "vote", "ballot", "bill", "motion", "caucus", "parliament", "congress", "legislation",
     "amendment", "election", "primary", "delegate", "senate", "mp", "lawmaker", "legislator",
     "backbencher", "speaker", "party", "nomination", "candidate",
-})  # fmt: skip
-
-
-# Counts of fewer than ten, in words: fighters so few are people named in a story (a source,
-# an attack's gunmen), not an armed force's size.
-FEW_WORDS = frozenset({
-    "a", "an", "single", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    "couple", "pair",
 })  # fmt: skip
 
 
@@ -2595,25 +2595,20 @@ def _partitive(root: Token) -> bool:
     )
 
 
-def _a_force(root: Token) -> bool:
-    """Whether a count of fighters ``root`` may be an armed force's size: not fewer than ten
-    nor a part of a group (:func:`_few`, :func:`_partitive`)."""
-    return not _few(root) and not _partitive(root)
-
-
-def _few(root: Token) -> bool:
-    """Whether the count ``root`` is of fewer than ten ("one", "three", "7")."""
-    if root.lower_ in FEW_WORDS:
-        return True
-    digits = root.text.replace(",", "")
-    return digits.isdigit() and int(digits) < 10
+def _few(root: Token, count: _Reading) -> bool:
+    """Whether the count is of fewer than ten ("one rebel", "three fighters", "7"): its
+    largest reading as the numbers module parsed it, or "a couple"/"a pair" (vague words the
+    numbers module gives no upper bound)."""
+    most = next((v for v in (count.high, count.value, count.low) if v is not None), None)
+    return (most is not None and most < 10) or root.lower_ in ("couple", "pair")
 
 
 # The stems of casualty words as a headline capitalises them, which the tagger then leaves
 # unlemmatised ("Syrian Army Eliminates Over 75 Nusra Front Militants", "Kills Wounds Dozens"),
 # and their nouns ("the elimination of 34 militants").
 CASUALTY_STEMS = re.compile(
-    r"(?:eliminat|neutrali[sz]|liquidat|execut|kill|wound|captur|surrender|martyr|blew|blown)"
+    r"(?:eliminat|neutrali[sz]|liquidat|execut)(?:e|es|ed|ing|ion|ions)$"  # not "executive"
+    r"|kill|wound|captur|surrender|martyr|blew|blown"
 )
 
 
@@ -2732,6 +2727,7 @@ def _category_of_predicates(
     *,
     about_people: bool,
     troops: bool,
+    a_force: bool,
     police: bool,
     places: frozenset[str],
 ) -> str | None:
@@ -2818,7 +2814,7 @@ def _category_of_predicates(
         if lemma in DEPLOY_WORDS and (
             troops
             # "three of its fighters armed with guns": an attack's gunmen, no force sent
-            or (noun_low in ARMED_NOUNS and _a_force(root))
+            or (noun_low in ARMED_NOUNS and a_force)
             or (noun_low == "forces" and not police)
             # "members" only when sent: members "serve" on committees and "join" parties
             or (noun_low == "members" and lemma in SENDING_WORDS and not police)

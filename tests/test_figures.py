@@ -2697,6 +2697,8 @@ def test_a_day_to_come_is_no_earlier_event(sentence, published, scope):
         # the size of an armed force with no state of its own: troops
         ("The militia commands some 12,000 fighters in the north.", "some 12,000", "troops"),
         ("Hundreds of rebels were sent to reinforce the front near the dam.", "Hundreds", "troops"),
+        # "executive" is no casualty word (its stem is execution's)
+        ("The group's executive council said some 3,000 fighters now hold the ridge.", "some 3,000", "troops"),
         # a force's dead when the force "lost" its fighters
         ("The group lost 37 fighters in the assault, the monitor said.", "37", "killed"),
         # members who "serve" on a board are no force
