@@ -471,6 +471,17 @@ def _no_place(name: str) -> bool:
 
 GIVEN_NAMES = geo.GIVEN_NAMES
 WEEKDAY_PATTERN = "|".join(sorted(lexicon.words("weekdays")))
+# The words around a name the place rules look for (see _written_between).
+_WORD_BOUNDARY = re.compile(r"\b")
+_WEEKDAY_AFTER = re.compile(rf" (?:{WEEKDAY_PATTERN})\b", re.IGNORECASE)  # "Super Tuesday"
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|outside|across)\s+(?:the\s+)?\Z")
+
+
+def _boundary_before(name: str) -> re.Pattern:
+    """What ``\\b`` before ``name`` asks of the text up to it."""
+    return re.compile(r"(?<!\w)\Z") if re.match(r"\w", name) else re.compile(r"(?<=\w)\Z")
+
+
 # The labels of a longer name that a place's word may end ("State of the Union"): a word of it.
 NAME_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW"})
 
@@ -825,15 +836,15 @@ class _Context:
         if (
             low in person
             and not big
-            and not re.search(
-                rf"\b(?:in|at|near|outside|across)\s+(?:the\s+)?{re.escape(name)}\b", self.text
+            and not _written_between(
+                self.text, name, _PLACE_PREPOSITION_BEFORE, _WORD_BOUNDARY, ignore_case=False
             )
         ):
             return True  # (not where the article also writes "in Charlotte")
         if known is None and gazetteer.town(name) is None and gazetteer.country(name) is None:
             if low in org:
                 return True
-            if re.search(rf"\b{re.escape(name)} (?:{WEEKDAY_PATTERN})\b", self.text, re.IGNORECASE):
+            if _written_between(self.text, name, _boundary_before(name), _WEEKDAY_AFTER):
                 return True
         return False
 
@@ -1026,6 +1037,43 @@ def _span_text(span: Span) -> str:
     """``span.text``, cut from the article's text: spaCy joins a span's text token by token on
     every access, and the rules read a figure's sentence many times."""
     return text_of(span.doc)[span.start_char : span.end_char]
+
+
+# How far before a name the words a rule looks for there may start (see _written_between).
+_BEFORE_REACH = 80
+_NO_WORD_BEFORE = re.compile(r"(?<![\w-])\Z")
+_NO_LETTER_BEFORE = re.compile(r"(?<!\w)\Z")
+_NO_WORD_AFTER = re.compile(r"(?![\w-])")
+
+
+def _written_between(
+    text: str, name: str, before: re.Pattern, after: re.Pattern, *, ignore_case: bool = True
+) -> bool:
+    """Whether ``text`` writes ``name`` (in any case, unless not ``ignore_case``) where
+    ``before`` matches up to it (a pattern ending in ``\\Z``) and ``after`` matches from its
+    end: the test of ``re.search(before + re.escape(name) + after)`` without compiling a
+    pattern for each name (a new name's pattern compiled anew was 2 % of the extractors'
+    time, the names of 200 articles overflowing ``re``'s cache)."""
+    hay, needle = text, name
+    if ignore_case:
+        hay, needle = _same_length_lower(text), _same_length_lower(name)
+    if not needle:
+        return False
+    i = hay.find(needle)
+    while i != -1:
+        if after.match(text, i + len(needle)) and before.search(text, max(0, i - _BEFORE_REACH), i):
+            return True
+        i = hay.find(needle, i + 1)
+    return False
+
+
+def _same_length_lower(text: str) -> str:
+    """``text`` lower-cased, character for character (a letter whose lower case is longer,
+    "İ", stays as written), so offsets in it are offsets in ``text``."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _national_scope(sent: Span) -> bool:
@@ -4135,6 +4183,8 @@ def _source_city(claimant: str | None) -> str | None:
 # The nouns a sentence names a town with ("the town of Arbin", "Tlajabin village"): not a
 # neighbourhood or district, which lies inside a town the article names elsewhere.
 TOWN_NOUNS = r"(?:city|cities|town|towns|village|villages)"
+_TOWN_NOUN_OF = re.compile(rf"\b{TOWN_NOUNS} of (?:the )?\Z", re.IGNORECASE)
+_TOWN_NOUN_AFTER = re.compile(rf" {TOWN_NOUNS}\b", re.IGNORECASE)
 
 
 def _how_named(span: Span, place: str) -> str | None:
@@ -4156,20 +4206,16 @@ def _named_a_town(sent: Span, name: str) -> bool:
     answers better (:class:`analysis.place_context.ArticlePlaces`)."""
     if not name.split()[-1][:1].isupper():
         return False  # "Deir el" of "Deir el-Zour", "Adra east": a name cut short or run on
-    written = re.escape(name)
-    return (
-        re.search(
-            rf"\b{TOWN_NOUNS} of (?:the )?{written}(?![\w-])", _span_text(sent), re.IGNORECASE
-        )
-        is not None
-        or re.search(rf"(?<!\w){written} {TOWN_NOUNS}\b", _span_text(sent), re.IGNORECASE)
-        is not None
+    text = _span_text(sent)
+    return _written_between(text, name, _TOWN_NOUN_OF, _NO_WORD_AFTER) or _written_between(
+        text, name, _NO_LETTER_BEFORE, _TOWN_NOUN_AFTER
     )
 
 
 # Places a city gives its name to: "the Brussels airport" is Brussels's, where "the Salem mosque"
 # (a facility named after someone) is the article's own town's (ArticlePlaces.settle).
 HUB_NOUNS = r"(?:airport|airports|station|stations|port|harbou?r|terminal|metro|subway)"
+_HUB_AFTER = re.compile(rf"(?:['’]s)? (?:international )?{HUB_NOUNS}\b", re.IGNORECASE)
 
 
 def _city_of_a_hub(sent: Span, name: str) -> bool:
@@ -4179,9 +4225,7 @@ def _city_of_a_hub(sent: Span, name: str) -> bool:
     known = gazetteer.place(name)
     if known is None or known.kind not in ("city", "state") or known.name != name:
         return False
-    written = re.escape(name)
-    pattern = rf"(?<![\w-]){written}(?:['’]s)? (?:international )?{HUB_NOUNS}\b"
-    return re.search(pattern, _span_text(sent), re.IGNORECASE) is not None
+    return _written_between(_span_text(sent), name, _NO_WORD_BEFORE, _HUB_AFTER)
 
 
 def _named_a_town_part(sent: Span, name: str) -> bool:
@@ -4190,13 +4234,9 @@ def _named_a_town_part(sent: Span, name: str) -> bool:
     the gazetteer has abroad (:meth:`ArticlePlaces.settle`)."""
     if not name.split()[-1][:1].isupper():
         return False
-    parts = "|".join(sorted(TOWN_PARTS))
-    written = re.escape(name)
-    return (
-        re.search(rf"(?<![\w-]){written} (?:{parts})\b", _span_text(sent), re.IGNORECASE)
-        is not None
-        or re.search(rf"\b(?:{parts}) of (?:the )?{written}(?![\w-])", _span_text(sent), re.I)
-        is not None
+    text = _span_text(sent)
+    return _written_between(text, name, _NO_WORD_BEFORE, _TOWN_PART_AFTER) or _written_between(
+        text, name, _TOWN_PART_OF, _NO_WORD_AFTER
     )
 
 
@@ -4898,6 +4938,9 @@ def _part_here(ctx: _Context, part: str) -> bool:
 
 
 TOWN_PARTS = frozenset({"neighbourhood", "neighborhood", "district", "quarter", "suburb"})
+_TOWN_PARTS_RE = "|".join(sorted(TOWN_PARTS))
+_TOWN_PART_AFTER = re.compile(rf" (?:{_TOWN_PARTS_RE})\b", re.IGNORECASE)
+_TOWN_PART_OF = re.compile(rf"\b(?:{_TOWN_PARTS_RE}) of (?:the )?\Z", re.IGNORECASE)
 
 
 def _in_town(tok: Token) -> bool:

@@ -1334,15 +1334,32 @@ def _surname_in(doc: Doc, word: str, skip: int = -1) -> bool:
     """Does ``word`` end a name after a given name somewhere in ``doc`` (as "Clinton" in
     "Hillary Clinton said", not "Foster" in "John Foster Dulles")? Not counting the token at
     ``skip``."""
-    return any(
-        t.text == word
-        and t.i != skip
-        and t.i > 0
-        and is_given_name(doc[t.i - 1].text)
-        and doc[t.i - 1].is_title
-        and (t.i + 1 == len(doc) or not doc[t.i + 1].is_title)
-        for t in doc
-    )
+    return any(i != skip for i in _name_ends(doc).get(word, ()))
+
+
+_NAME_ENDS = "presslens.name_ends"
+
+
+def _name_ends(doc: Doc) -> dict[str, list[int]]:
+    """The words that end a name after a given name in ``doc``, each with the tokens where it
+    does: a title-case word after a title-case given name and before no other title-case word.
+    Found once per Doc (a walk of every token for each name asked about was 5 % of the
+    extractors' time)."""
+    ends = doc.user_data.get(_NAME_ENDS)
+    if ends is None:
+        words = doc_arrays.strings(doc, ORTH)
+        last = len(words) - 1
+        ends = {}
+        for i in range(1, last + 1):
+            before = words[i - 1]
+            if (
+                before.istitle()
+                and (i == last or not words[i + 1].istitle())
+                and is_given_name(before)
+            ):
+                ends.setdefault(words[i], []).append(i)
+        doc.user_data[_NAME_ENDS] = ends
+    return ends
 
 
 # The stem endings that take "-es" in the third person ("pushes", "fixes", "goes").
