@@ -323,16 +323,20 @@ def article_id(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
+# C1 control characters (one scan of the text in C, not a generator over its characters).
+_C1_CHARACTER = re.compile("[\x80-\x9f]")
+
+
 def _normalise_characters(raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if any("\x80" <= ch <= "\x9f" for ch in text):
+    if _C1_CHARACTER.search(text):
         # C1 control characters are cp1252 bytes decoded as Latin-1 somewhere upstream.
         from ftfy import fix_text
 
         text = fix_text(text)
         # What ftfy cannot map back (0x81, 0x8d, 0x8f, 0x90, 0x9d are no cp1252 character)
         # is no character at all: left in, it showed as a box in the reader.
-        text = "".join(ch for ch in text if not "\x80" <= ch <= "\x9f")
+        text = _C1_CHARACTER.sub("", text)
     else:
         # UTF-8 read as cp1252 or Latin-1 upstream without C1 characters left ("JuliÃ¡n
         # Castro", "Enrique PeÃ±a Nieto": 11 PolNeAR texts): ftfy re-encodes a run and decodes

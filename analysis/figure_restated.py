@@ -50,8 +50,9 @@ def merge_restated(
     """``figures`` (in text order) with restatements joined and event places corrected."""
     placed = [_objective_place(f, doc, mentions) for f in figures]
     out: list[Figure] = []
-    sent_of = {f.start: _sentence_index(doc, f.start) for f in placed}
-    placed_sents = _sentences_placing(doc, mentions)
+    bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    sent_of = {f.start: _sentence_index(bounds, f.start) for f in placed}
+    placed_sents = _sentences_placing(bounds, mentions)
     joined_into: dict[int, int] = {}  # a joined figure's start → the start of the one it joined
     for fig in placed:
         prev = out[-1] if out else None
@@ -184,10 +185,13 @@ def _agree_amount(a: float | None, b: float | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _sentences_placing(doc: Doc, mentions: Sequence[EntityMention]) -> set[int]:
-    """The indices of the sentences that name a place finer than a country (a country named
-    says nothing of which of its towns: "the Britain-based monitor")."""
-    starts = [sent.start_char for sent in doc.sents]
+def _sentences_placing(
+    bounds: Sequence[tuple[int, int]], mentions: Sequence[EntityMention]
+) -> set[int]:
+    """The indices of the sentences (``bounds``: each one's start and end offsets) that name a
+    place finer than a country (a country named says nothing of which of its towns: "the
+    Britain-based monitor")."""
+    starts = [start for start, _ in bounds]
     out: set[int] = set()
     for m in mentions:
         if m.label in PLACE_LABELS and gazetteer.country(m.name) is None:
@@ -241,11 +245,12 @@ def _same_place(first: str | None, second: str | None) -> bool:
     return _finer(first, second) != first or _finer(second, first) != second
 
 
-def _sentence_index(doc: Doc, offset: int) -> int:
-    for i, sent in enumerate(doc.sents):
-        if sent.start_char <= offset < sent.end_char:
-            return i
-    return -1
+def _sentence_index(bounds: Sequence[tuple[int, int]], offset: int) -> int:
+    """The index of the sentence (``bounds``: each one's start and end offsets, in order) that
+    holds ``offset``, or -1 (a walk of the Doc's sentences for each figure had built them all
+    anew each time)."""
+    i = bisect.bisect_right(bounds, (offset, float("inf"))) - 1
+    return i if i >= 0 and offset < bounds[i][1] else -1
 
 
 def _objective_place(fig: Figure, doc: Doc, mentions: Sequence[EntityMention]) -> Figure:
