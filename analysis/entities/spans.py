@@ -463,7 +463,24 @@ def credit_tail(text: str) -> int:
     ends a sentence whose full stop was lost); the whole text is no byline of itself."""
     body = text.rstrip()
     end = len(body) - 1 if body.endswith(".") and not body.endswith("..") else len(body)
-    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", body[:end])]
+    # The words of the text's last stretch only (the byline is at most 12 names); the whole
+    # text when the walk reaches the stretch's first word, which may be cut.
+    first = max(0, end - _CREDIT_REACH)
+    found = _credit_start(body, end, first)
+    if found is None:
+        found = _credit_start(body, end, 0)
+    return len(text) if found is None or found < 0 else found
+
+
+# How far from a text's end its byline's words are looked for first (see credit_tail).
+_CREDIT_REACH = 400
+
+
+def _credit_start(body: str, end: int, first: int) -> int | None:
+    """:func:`credit_tail`'s answer from the words of ``body[first:end]``: the byline's offset,
+    -1 for none, None when the walk reached the first of those words and ``first`` is not the
+    text's start (the words before it are needed)."""
+    words = [(first + m.start(), m.group()) for m in re.finditer(r"\S+", body[first:end])]
     k, names = len(words), 0
     while k > 0 and names <= 12:
         word = words[k - 1][1]
@@ -475,12 +492,14 @@ def credit_tail(text: str) -> int:
             k -= 1
         else:
             break
+    if first > 0 and k <= 1:
+        return None  # the walk reached the stretch's first word, perhaps cut: read them all
     if names < 2 or names > 12 or k in (0, len(words)):
-        return len(text)  # no names, a lone word, the whole text, or a long run of capitals
+        return -1  # no names, a lone word, the whole text, or a long run of capitals
     boundary, tail = words[k - 1], words[k][0]
     if boundary[1].endswith(_SENTENCE_END) or "\n" in body[boundary[0] : tail]:
         return tail
-    return len(text)
+    return -1
 
 
 # Nouns of a person whom the text then names: "a witness named Ahmad", "a man called Ali".
