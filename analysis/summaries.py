@@ -146,6 +146,10 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("n_articles", "BIGINT"),
         ("n_articles_category", "BIGINT"),
     ],
+    # Figures by place and category (the Places page's "reported there" counts and the places
+    # of its map): a year's counts at a million articles read 5.5 M figure rows (0.12 s).
+    "sum_figure_places": _CELL
+    + [("location", "VARCHAR"), ("category", "VARCHAR"), ("n_figures", "BIGINT")],
     # Entities named in one sentence (the Entities page's network), summed per pair.
     "sum_entity_pairs": _CELL
     + [("name_a", "VARCHAR"), ("name_b", "VARCHAR"), ("weight", "BIGINT")],
@@ -231,6 +235,7 @@ TOTALS: dict[str, tuple[str, ...]] = {  # table → its key columns
     "sum_speaker_labels": ("speaker", "label", "role"),
     "sum_entities": ("name", "label"),
     "sum_figures": ("category", "scope"),
+    "sum_figure_places": ("location", "category"),
     "sum_entity_pairs": ("name_a", "name_b"),
     # Keyed by week too: a week lies in one row, so the unfiltered vote needs no cells.
     "sum_figure_events": EVENT_KEYS,
@@ -369,6 +374,10 @@ _RECOUNT: dict[str, str] = {
                        PARTITION BY f.article_id, f.category) AS first_scope
             FROM figures f JOIN v ON v.id = f.article_id
         ) GROUP BY ALL""",
+    "sum_figure_places": """
+        SELECT v.published, v.source, f.location, f.category, count(*)
+        FROM figures f JOIN v ON v.id = f.article_id WHERE f.location IS NOT NULL
+        GROUP BY ALL""",
     "sum_figure_events": f"""
         SELECT v.published, v.source, {WEEK_SQL.format(day="v.published")}, f.category,
                f.location, f.scope, {UNIT_KEY_SQL.format(f="f")}, count(DISTINCT f.article_id)

@@ -947,3 +947,30 @@ def test_an_event_named_after_its_town_is_an_event():
         "FAC",
         "PERSON",
     }
+
+
+def test_the_figure_summary_counts_the_places_of_every_view_as_the_rows_do(corpus_store):
+    # The Places page's "reported there" counts come from sum_figure_places for a view of
+    # dates and outlets; they must be the figure rows' own counts in every tier (all time,
+    # whole months and years, the days at a range's ends, outlets, both).
+    with Store(corpus_store, read_only=True) as store:
+        con = store.con
+        first, last, outlet = con.execute(
+            "SELECT min(published), max(published), mode(source) FROM articles"
+        ).fetchone()
+        middle = first + (last - first) / 2
+        views = [
+            Filters(),
+            Filters(date_from=first, date_to=last),
+            Filters(date_from=first + dt.timedelta(days=3), date_to=middle),
+            Filters(date_from=middle),
+            Filters(sources=(outlet,)),
+            Filters(date_from=first + dt.timedelta(days=3), date_to=middle, sources=(outlet,)),
+        ]
+        for view in views:
+            summed = sorted(place_views._figure_counts(con, view))
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setattr(place_views.summaries, "covers", lambda filters: False)
+                counted = sorted(place_views._figure_counts(con, view))
+            assert summed == counted, view
+            assert counted  # the corpus reports figures somewhere in every view

@@ -82,6 +82,7 @@ SUMMARY_KEYS = {
         ("category", V), ("scope", V), ("n_figures", B), ("n_articles", B),
         ("n_articles_category", B),
     ],
+    "sum_figure_places": [("location", V), ("category", V), ("n_figures", B)],
     "sum_entity_pairs": [("name_a", V), ("name_b", V), ("weight", B)],
     "sum_figure_events": [
         ("week", "DATE"), ("category", V), ("location", V), ("scope", V), ("unit_key", V),

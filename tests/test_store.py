@@ -369,6 +369,14 @@ def test_an_upgrade_to_schema_31_adds_and_counts_the_incident_kinds_of_the_votes
     assert unkinded == 0, "every estimate's articles with their kinds"
 
 
+def test_an_upgrade_to_schema_32_adds_and_counts_the_figures_by_place(corpus_store, tmp_path):
+    """Schema 32 added ``sum_figure_places`` and its totals (figures by place and category: the
+    Places page): a schema-31 store gets the tables, counted, and nothing else recounted."""
+    tables = ["sum_figure_places", *(f"sum_figure_places{tier}" for tier in summaries.TIERS)]
+    old = _upgraded_from(corpus_store, tmp_path, "31", *(f"DROP TABLE {table}" for table in tables))
+    _only_recounted(old, corpus_store, tables)
+
+
 def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):
     too_old = tmp_path / "too-old.duckdb"
     _made_older(corpus_store, too_old, version=OLDEST_UPGRADABLE - 1)
