@@ -879,6 +879,11 @@ class _Context:
             tok = self.doc[i]
             if self.label(tok) not in ("", "ORG", "NORP", "FAC"):
                 continue
+            # a city the gazetteer knows, asked first: most proper nouns are none, and the
+            # tests below read more of the text
+            known, written = _gazetteer_phrase(tok)
+            if known is None or known.kind != "city":
+                continue
             if self.label(tok) == "ORG" and _settled_org(self, tok):
                 continue  # "Chelsea striker": the entity pass made the town's name a club's
             if _word_of_a_name(self, tok):
@@ -889,9 +894,6 @@ class _Context:
                 continue  # "SANA" is an agency, not Sana'a
             if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN":
                 continue  # not the last word of its name
-            known, written = _gazetteer_phrase(tok)
-            if known is None or known.kind != "city":
-                continue
             if self.label(tok) in ("ORG", "FAC") and _translated_name(written, known.name):
                 continue  # "the White House" (ORG): GeoNames' English for Casablanca
             if tok.dep_ in MODIFIER_DEPS and not _placing(tok):
