@@ -137,6 +137,7 @@ def warm() -> str | None:
 def sidebar() -> Filters:
     """Draw the filters in the sidebar and return what they select."""
     opts = data.filter_options()
+    _outlet_alias(opts.sources)
     options = _valid_values(opts)
     _year_link()
     speakers, entities = _listed(options, "speaker"), _listed(options, "entity")
@@ -226,6 +227,7 @@ def _year_link() -> None:
     gets wrong are."""
     raw = st.query_params.get_all(YEAR_KEY)
     if not raw:
+        _keep_year_in_link()
         return
     valid = [v for v in raw if v.isdigit() and MIN_DATE.year <= int(v) <= MAX_DATE.year]
     if len(valid) < len(raw):
@@ -248,6 +250,39 @@ def _year_link() -> None:
         if "to" not in st.query_params:
             _set_date("to", date(years[-1], 12, 31))
         st.session_state[YEAR_APPLIED_KEY] = years
+
+
+def _keep_year_in_link() -> None:
+    """Put a link's ``year`` back when a page switch dropped it: Streamlit's navigation keeps only
+    the parameters bound to widgets, and the pickers the year set hold its dates in the session
+    without writing them to the link, so the next page kept the year's view while its address
+    (the one a reader copies or reloads) showed every date. Only while a picker still holds the
+    year's own first or last day and the link has no date of its own for that end."""
+    years = st.session_state.get(YEAR_APPLIED_KEY)
+    if not years:
+        return
+    ends = (("from", date(years[0], 1, 1)), ("to", date(years[-1], 12, 31)))
+    if any(key not in st.query_params and st.session_state.get(key) == day for key, day in ends):
+        st.query_params[YEAR_KEY] = [str(y) for y in years]
+
+
+OUTLET_ALIAS = "outlet"  # the sidebar says "Outlets"; the link's own name is ``source``
+
+
+def _outlet_alias(sources: Sequence[str]) -> None:
+    """Read a link's ``outlet=`` as ``source=``: the sidebar calls them outlets, so a reader
+    writing a link by hand writes ``outlet=manar``, which was ignored without a word and showed
+    every outlet as if filtered."""
+    extra = st.query_params.get_all(OUTLET_ALIAS)
+    if not extra:
+        return
+    given = st.query_params.get_all("source")
+    st.query_params["source"] = given + [v for v in extra if v not in given]
+    del st.query_params[OUTLET_ALIAS]
+    # the picker read the link when the session began, before this run rewrote it: given its
+    # value here (the outlets the store has; the others get the unknown outlet's notice)
+    known = set(sources)
+    st.session_state["source"] = [v for v in st.query_params.get_all("source") if v in known]
 
 
 def _valid_values(opts) -> dict[str, Set[str]]:

@@ -865,6 +865,40 @@ def _said_session_state_warning(caplog) -> list[str]:
     return [r.getMessage() for r in caplog.records if "Session State API" in r.getMessage()]
 
 
+def test_an_outlet_in_a_link_is_read_as_the_outlet_filter(dashboard_db, use_db):
+    # the sidebar says "Outlets": a hand-written outlet= link filters as source= does
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "overview", {"outlet": "Example Times"})
+    assert not at.exception
+    assert at.multiselect(key="source").value == ["Example Times"]
+    assert at.query_params.get("source") == "Example Times" and "outlet" not in at.query_params
+    assert "outlet: Example Times" in _texts(at.caption)
+    # an outlet the store lacks is dropped with the notice any unknown outlet gets
+    at = run_page(dashboard_db, "overview", {"outlet": "Nowhere Gazette"})
+    assert "Nowhere Gazette" in _texts(at.warning)
+
+
+def test_a_year_link_survives_a_page_switch(dashboard_db, use_db):
+    # the sidebar's page links keep only the widgets' parameters: the year went, the address of
+    # the next page showing every date while its view kept the year's
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "overview", {"year": "2016"})
+    assert at.query_params.get("year") == "2016"
+    del at.query_params["year"]  # as the browser's page switch does
+    at.switch_page("app_pages/speakers.py")
+    at.run()
+    assert not at.exception
+    assert at.date_input(key="to").value == date(2016, 12, 31)
+    assert at.query_params.get("year") == "2016"
+    # dates the reader picked instead of the year's own: no year is put back
+    at.date_input(key="from").set_value(date(2016, 3, 1)).run()
+    at.date_input(key="to").set_value(date(2016, 6, 30)).run()
+    del at.query_params["year"]
+    at.switch_page("app_pages/entities.py")
+    at.run()
+    assert "year" not in at.query_params
+
+
 @pytest.mark.parametrize("year", ["2025", "2016"])  # outside the store's dates, and inside
 def test_a_year_link_sets_the_pickers_without_a_warning_in_the_terminal(
     year, dashboard_db, use_db, caplog, monkeypatch

@@ -300,6 +300,37 @@ def test_compare_says_which_outlet_has_no_dates(tmp_path, use_db):
     assert "Dated Post —" not in captions
 
 
+def test_compare_says_which_outlet_has_no_figures_of_the_places_drawn(tmp_path, use_db):
+    # an outlet whose figures are of no category and place drawn (a British outlet beside
+    # Syrian ones) was left out of the side-by-side figures without a word
+    import json
+
+    from analysis.pipeline import analyze_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = {
+        "a": "Shelling killed 12 people in Aleppo on Sunday, rescuers said.",
+        "b": "Shelling killed 15 people in Aleppo on Sunday, a monitor said.",
+        "c": "The council voted on Tuesday to extend library opening hours next year.",
+    }
+    outlets = {"a": "North Post", "b": "South Wire", "c": "Town Crier"}
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {"title": f"Report {name}", "source": outlets[name], "published": "2016-12-11"}
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    with Store(db) as store:
+        summary, _ = analyze_paths([folder], store)
+    assert summary.new == 3, summary
+    use_db(db)
+    at = run_page("compare", {"vs": "Outlets", "cmp_source": list(outlets.values())})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Not drawn: Town Crier — none of its news-event figures" in captions
+    assert "North Post —" not in captions and "South Wire —" not in captions
+
+
 def test_compare_draws_one_month_as_bars_side_by_side(dashboard_db, use_db):
     # The dashboard store's dated articles all fall in December 2016: the outlets' shares of
     # that one month were points on one date, two of one share drawn as one

@@ -214,6 +214,14 @@ else:
         "Bars: each group's median figure for the category and place; whiskers: its lowest to "
         "highest."
     )
+    # a group none of whose figures is of these categories and places (BBC beside Syrian
+    # outlets: 1,106 figures, none of a Syrian town) was left out of the chart without a word
+    unshown = [g for g in order if g not in set(figures["grp"])]
+    if unshown:
+        st.caption(
+            f"Not drawn: {', '.join(plain.md(g) for g in unshown)} — none of its news-event "
+            "figures in view is of these categories and places."
+        )
     components.table(
         figures.assign(category=figures["category"].map(lambda c: CATEGORY_TITLES.get(c, c)))
         .pivot_table(
