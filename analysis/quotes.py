@@ -41,7 +41,7 @@ import itertools
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LOWER, POS
@@ -82,6 +82,8 @@ ACCORDANCE_NOUNS = lexicon.words("accordance_nouns")
 OBJECT_CONTENT_VERBS = lexicon.words("object_content_verbs")
 
 ROLE_NOUNS = lexicon.words("role_nouns")
+# Role nouns that stand for another's title ("the pontiff" is "Pope Francis"): compared as that.
+ROLE_SYNONYMS = lexicon.mapping("role_synonyms")
 ARABIC_GIVEN_NAMES = lexicon.words("arabic_given_names")
 SURNAME_GIVEN_NAMES = lexicon.words("surname_given_names")
 
@@ -474,6 +476,17 @@ def _trim(span: Span) -> Span:
     return span.doc[lo:hi] if hi > lo else span
 
 
+def _role_word(word: str) -> str:
+    """The role noun ``word`` (lower case) as the title it stands for (:data:`ROLE_SYNONYMS`):
+    a story gives "Pope Francis" his title once and calls him "the pontiff" after."""
+    return ROLE_SYNONYMS.get(word, word)
+
+
+def _role_words(words: Iterable[str]) -> frozenset[str]:
+    """The words of a role or a description, lower case, synonyms as their title's noun."""
+    return frozenset(_role_word(w.lower()) for w in words)
+
+
 def _role_span(head: Token, name: Span | None = None) -> str:
     """A role phrase: the noun with its modifiers and "of" phrase, without the name itself."""
     skip = {"appos", "relcl", "acl", "conj", "cc", "punct"}
@@ -817,7 +830,7 @@ class _Resolver:
             # Vladimir Safronkov", the apostrophe lost): the title is its envoy's, not its own.
             return
         self.roles.setdefault(name, role)
-        self.role_index.append((frozenset(w.lower() for w in role.split()), name, ent.start))
+        self.role_index.append((_role_words(role.split()), name, ent.start))
 
     @classmethod
     def antecedents_only(
@@ -1507,7 +1520,7 @@ class _Resolver:
         mention = _Speaker(None, np.text, np.start_char, np.end_char, None, role)
         if _indefinite(token):
             return mention
-        wanted = frozenset(t.text.lower() for t in words)
+        wanted = _role_words(t.text for t in words)
         # "the Indonesian Economics Minister" is "Economics Minister Aburizal Bakrie" of an
         # Indonesian story: a nationality the role was given without names no other office
         # (but "the Russian president" is not "Syrias President" Assad)
@@ -1774,10 +1787,10 @@ class _Resolver:
         description that is no office may still describe them ("Former Olympic champion
         Grace Mensah … the world 400m record holder")."""
         known = self.roles.get(spk.name) if spk.name else None
-        noun = role.lemma_.lower()
+        noun = _role_word(role.lemma_.lower())
         if not known or noun not in ROLE_TITLES:
             return True
-        words = set(known.lower().split())
+        words = set(_role_words(known.split()))
         if (words - {t.lower_ for t in role.subtree}) & OTHER_OFFICE_WORDS:
             return False  # the shadow foreign secretary is not "the Foreign Secretary"
         return noun in words or not words & ROLE_TITLES
@@ -1793,13 +1806,13 @@ class _Resolver:
         known = self.roles.get(spk.name) if spk.name else None
         if not known:
             return not strict
-        noun = role.lemma_.lower()
+        noun = _role_word(role.lemma_.lower())
         # "the head of US TV network Fox" is its "Chief executive" (one word for the other)
         # and "the Russian leader" is its "President" (a head of state or government)
         nouns = (
             _HEAD_NOUNS if noun in _HEAD_NOUNS else _LEADER_TITLES if noun == "leader" else {noun}
         )
-        return bool(nouns & set(known.lower().split()))
+        return bool(nouns & _role_words(known.split()))
 
     def _unnamed_holder_since(self, spk: _Speaker, role: Token, before: int) -> bool:
         """Whether, between the last mention of ``spk`` before token ``before`` and it, the

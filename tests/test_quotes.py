@@ -2282,3 +2282,26 @@ def test_a_title_the_model_took_into_the_name_is_its_role(model):
     )
     found = [q.speaker for q in run(model, text) if "shook" in q.text]
     assert found == ["Pope Leo"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Pope Leo toured the flooded villages on Sunday.\n\n"
+            '"No family here should sleep in the cold," the pontiff said.',
+            "Pope Leo",
+        ),
+        (
+            "Pope Leo met Governor Ruth Calder at the airport.\n\n"
+            "The pontiff said that the relief money would reach the villages by winter.",
+            "Pope Leo",
+        ),
+    ],
+    ids=["pontiff-direct", "pontiff-reported-beside-another-office"],
+)
+def test_a_synonym_of_a_title_stands_for_its_holder(model, text, speaker):
+    # "the pontiff" is the one the story introduced as "Pope Leo" (role_synonyms.tsv), as
+    # "the pope" would be, not an unnamed speaker
+    found = [q.speaker for q in run(model, text)]
+    assert found == [speaker], [(q.speaker, q.speaker_mention) for q in run(model, text)]
