@@ -843,6 +843,19 @@ class _Resolver:
         return self
 
     def resolve(self, token: Token) -> _Speaker | None:
+        antecedent = _relative_antecedent(token)
+        if antecedent is not None:
+            # "… spoke to Sen. Lindsey Graham, who said that …": the relative pronoun is the
+            # name its clause hangs on, not a pronoun that looks back for someone. The mention
+            # is the pronoun, as a "he" resolved to its person is.
+            found = self.resolve(antecedent)
+            if found is None or found.name is None:
+                # Only a named one: "a letter from his doctor that says he …", "a young
+                # woman who suggested …" are asides on someone the story names or not at all
+                # (on PolNeAR, the unnamed ones were never the speaker the gold gives).
+                return None
+            end = token.idx + len(token)
+            return dataclasses.replace(found, mention=token.text, start=token.idx, end=end)
         if token.pos_ == "PRON":
             return self._pronoun(token)
         if is_sentence_adverb(token.text):
@@ -1861,6 +1874,31 @@ class _Resolver:
             spk = dataclasses.replace(spk, label="PERSON")
         self.candidates.append((token_i, spk, True))
         self.candidates.sort(key=lambda c: c[0])
+
+
+# Prepositions of where someone is ("Democrats on Capitol Hill", "voters in Ohio").
+_WHERE_PREPOSITIONS = frozenset({"on", "in", "at", "across", "from", "inside", "outside"})
+
+
+def _relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for ("Graham" of "Graham, who said …",
+    "Human Rights Watch, which said …"), or None when ``token`` is no such pronoun."""
+    clause = token.head
+    if token.tag_ not in ("WP", "WDT") or token.dep_ != "nsubj" or clause.dep_ != "relcl":
+        return None
+    noun = clause.head
+    if (
+        token.lower_ == "who"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in _WHERE_PREPOSITIONS
+        and noun.head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        # "Democrats on Capitol Hill, who have argued …", "voters in Ohio, who said …": the
+        # place where people are is not who speaks; the clause is on the people before it
+        noun = noun.head.head
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        noun = noun.head  # "John Bentel, a staffer who told …": the staffer is John Bentel
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i < token.i else None
 
 
 def _speaks_in_relative(root: Token) -> bool:
