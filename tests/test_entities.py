@@ -2534,3 +2534,48 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
     # a full name's first name is no titled first name: "Leo Harmon" keeps his own name
     mentions, _ = run(model, "Leo Harmon won the race in Dublin. Harmon said it was hard.")
     assert {m.name for m in mentions if m.label == "PERSON"} == {"Leo Harmon"}
+
+
+@pytest.mark.parametrize(
+    "text, written, expected",
+    [
+        # a one-word name joined by "and" to a person is a person's, not the Egyptian town
+        # or a place the model made of an unknown surname
+        ("Bush and even Obama deported people too, Hale told the crowd.", "Bush", {"PERSON"}),
+        (
+            "Voters here are as keen on Cruz and Kasich as they are on the governor.",
+            "Kasich",
+            {"PERSON"},
+        ),
+        # two towns in a place phrase stay towns whatever the model tags them
+        ("Ruiz campaigned in Carson and Compton on Monday.", "Compton", {"GPE"}),
+        # the news agency, unless the article names a person of that surname
+        (
+            "The bank's shares fell 8 percent in an hour, according to Bloomberg.",
+            "Bloomberg",
+            {"ORG"},
+        ),
+        (
+            "Former mayor Michael Bloomberg spoke first. Bloomberg said the city was safer "
+            "than ever.",
+            "Bloomberg",
+            {"PERSON"},
+        ),
+        # an ordinary word the model cut off a name it did not tag is no entity of its own
+        ("Nine states vote just before Super Tuesday, when the race may end.", "Super", set()),
+        ("The Super PACs spent heavily in Iowa last month.", "Super", set()),
+    ],
+    ids=[
+        "and-a-person",
+        "and-a-person-unknown-place",
+        "towns-in-a-place-phrase",
+        "agency",
+        "agency-name-a-person-bears",
+        "day-name-word",
+        "cut-name-word",
+    ],
+)
+def test_names_the_model_takes_for_other_things(model, text, written, expected):
+    mentions, _ = run(model, text)
+    found = {m.label for m in mentions if m.text == written}
+    assert found == expected, [(m.text, m.name, m.label) for m in mentions]

@@ -139,6 +139,10 @@ def _fix_known_names(mentions: Sequence[_Mention]) -> None:
         if m.fixed:
             continue  # a family (_name_families)
         found = alias(m.bare)
+        if found and found[1] == "ORG" and len(m.key) == 1 and m.key[0] in surnames:
+            # "Bloomberg" is the news agency, but in an article that names Michael Bloomberg it
+            # is his surname: the short form joins the person (_name_people), not the alias
+            found = None
         group = _norp_group(m.bare) if not (len(m.key) == 1 and m.key[0] in speaking) else None
         # "Mr Jordan" is a person even though Jordan is a country
         if found and not (m.model_label == "PERSON" and m.title and found[1] != "ORG"):

@@ -122,7 +122,8 @@ class _Mention:
     # "changed his name, Rafael Edward Cruz", "born Stefani Germanotta": a name the person
     # bore, not a person of its own for short forms to join
     former_name: bool = False
-    # an item of a list of people: "sung by Bono, Stevie Wonder and Norah Jones", a line-up
+    # an item of a list of people: "sung by Bono, Stevie Wonder and Norah Jones", a line-up,
+    # or a name joined by "and" to a person ("Bush and even Obama")
     person_list: bool = False
     # this mention, in its own sentence, is a club or a band however the name is labelled
     # elsewhere: "Chelsea striker", "joined Chelsea for £5m", "bands including Echo and …"
@@ -187,6 +188,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
         if named:
             label = "PERSON"  # "a witness named Ahmad" (tagged GPE, mapped in Kuwait)
         if text.startswith(SEAT_SUFFIXES, ent.end_char) or _is_seat(ent):
+            continue
+        if _cut_name_word(doc, ent):
             continue
         surface = text[ent.start_char : ent.end_char]
         lo, hi = _trim_bounds(surface)
@@ -256,7 +259,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 person_cue=_person_cue(doc, ent),
                 kin=_kin(doc, ent),
                 former_name=_former_name(doc, ent),
-                person_list=_in_person_list(doc, ent),
+                person_list=_in_person_list(doc, ent) or _person_conj(doc, ent),
                 org_use=used_as_org(doc, ent),
                 no_place=ent.start in no_place,
                 family=_family_use(doc, ent),
@@ -403,6 +406,51 @@ def _person_cue(doc: Doc, ent: Span) -> bool:
     if any(t.ent_type_ == "PERSON" and not (ent.start <= t.i < ent.end) for t in linked):
         return True
     return _person_in_line_list(doc, ent)
+
+
+def _cut_name_word(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` one ordinary English word (:func:`geo.ordinary_word`) the model cut off a
+    capitalised name it did not tag: the word right after it, capitalised, outside any entity
+    (or a date's: the weekday of "Super Tuesday"), is the head ``ent`` modifies ("Super
+    Tuesday", "Super PACs")? Only the first word of a
+    longer name, no name of its own (not the place or the person of "Texas Rangers" or "Obama
+    Administration": those are no ordinary words; nor a name the model tagged a person)."""
+    j = ent.end
+    if len(ent) != 1 or j >= len(doc) or ent.label_ == "PERSON" or not geo.ordinary_word(ent.text):
+        return (
+            False  # (a person's name before a capitalised noun is still theirs: "Trump Campaign")
+        )
+    after = doc[j]
+    return (
+        after.text[:1].isupper()
+        and after.ent_type_ in ("", "DATE")
+        and ent.root.head.i == j
+        and ent.root.dep_ in ("compound", "amod", "nmod")
+        and gazetteer.place(ent.text) is None
+    )
+
+
+def _person_conj(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` joined by "and"/"or" to a person's name, the model's PERSON that is no place
+    the gazetteer knows ("Bush and even Obama sent people back", "Cruz and Kasich"), in no
+    place phrase ("in Carson and Compton": both towns, the model's people)? Such a pair
+    names two people: the model had made places of Bush and Kasich beside them."""
+    root = ent.root
+    linked = [c for c in root.children if c.dep_ == "conj"]
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if root.dep_ == "conj":
+        linked.append(root.head)
+    if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return False
+    for t in linked:
+        if t.ent_type_ != "PERSON" or ent.start <= t.i < ent.end:
+            continue
+        person = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+        if person is not None and (" " in person.text or gazetteer.place(person.text) is None):
+            return True
+    return False
 
 
 # What a numbered list's line holds besides its name: rank numbers, stops, brackets, bullets.
