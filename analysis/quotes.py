@@ -895,7 +895,7 @@ class _Resolver:
                     # "Mr Hale's spokesman said": the possessor is someone else, not the speaker;
                     # so is a name that qualifies a common noun ("the staunch Assad ally")
                     if e is not None and e.label_ == "PERSON" and e.root.dep_ != "poss":
-                        if _qualifies(e, token):
+                        if _qualifies(e, token) or _whose_relation(e.root, token):
                             continue
                         ent = e
                         break
@@ -1576,6 +1576,8 @@ class _Resolver:
             # Britain-based monitoring group Rami Abdel Rahman told AFP", "Director of Daraa
             # National Hospital Dr. Farid al-Asfar told SANA"), or as the next sentence's subject
             own = token.left_edge.i <= idx <= max(token.right_edge.i, token.head.i)
+            if own and (at := speech.entity_of(self.doc[idx])) and _whose_relation(at.root, token):
+                continue  # "the former top aide to President George W. Bush": not Bush
             # (named after it, as a subject, they hold the role only if the article gives
             # them none or this one: "… the official said. U.S. President Barack Obama
             # received …" and "the prime minister said … Tory leader Michael Howard accused
@@ -1930,6 +1932,24 @@ def _whose_role(ent: Span, noun: Token) -> bool:
     return ent.root.dep_ == "compound" and (
         any(c.dep_ in ("det", "amod", "nummod", "poss") and c.i < ent.start for c in noun.children)
         or (noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.ent_type_ == "PERSON")
+    )
+
+
+# Nouns of an aide, a spokesman, a friend or a relative: "the aide to X" is not X.
+RELATION_NOUNS = lexicon.words("relation_nouns") | lexicon.words("kin_nouns")
+
+
+def _whose_relation(name: Token, noun: Token) -> bool:
+    """Whether the name whose root is ``name`` says whose aide, spokesman, friend or relative
+    the holder of the role noun ``noun`` is: the object of "to", "for" or "of" after it ("said
+    the former top aide to President George W. Bush", "a lawyer for Mr. Hale"). The speaker
+    is the aide, named elsewhere or not at all."""
+    prep = name.head
+    return (
+        name.dep_ == "pobj"
+        and prep.lower_ in ("to", "for", "of")
+        and prep.head.i == noun.i
+        and noun.lemma_.lower() in RELATION_NOUNS
     )
 
 

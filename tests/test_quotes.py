@@ -2356,3 +2356,27 @@ def test_a_relative_pronoun_of_someone_unnamed_gives_no_speaker(model):
     # aside on someone else more often than the story's source)
     text = "Pam Ortiz showed a letter from her lawyer that says the land had been sold in 1990."
     assert [q.speaker for q in run(model, text)] == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Pam Ortiz ran the campaign for a year.\n\n"
+            '"We never had the money," said the former top aide to Governor Alan Kerr.',
+            "Pam Ortiz",
+        ),
+        ("The deal is dead, said a lawyer for Senator Ada Brooks.", None),
+        (
+            "Tom Reyes, an aide to Senator Ada Brooks, spoke first.\n\n"
+            '"The bill will fail," said the aide to Brooks.',
+            "Tom Reyes",
+        ),
+    ],
+    ids=["aide-to-a-named-person", "lawyer-for-a-named-person", "the-aide-named-by-role"],
+)
+def test_the_person_an_aide_works_for_is_not_the_speaker(model, text, speaker):
+    # "the aide to X", "a lawyer for X": X is whose aide; the speaker is the aide, the one
+    # named before or nobody (unresolved rather than X)
+    found = [q.speaker for q in run(model, text)]
+    assert found == [speaker], [(q.speaker, q.speaker_mention) for q in run(model, text)]
