@@ -482,6 +482,12 @@ def _role_word(word: str) -> str:
     return ROLE_SYNONYMS.get(word, word)
 
 
+def _role_lemma(token: Token) -> str:
+    """The lemma of ``token`` as a role noun: "Sen." in "Florida Sen. Marco Rubio" is the
+    senator's title, as "Senator" would be."""
+    return _role_word(token.lemma_.lower())
+
+
 def _role_words(words: Iterable[str]) -> frozenset[str]:
     """The words of a role or a description, lower case, synonyms as their title's noun."""
     return frozenset(_role_word(w.lower()) for w in words)
@@ -781,10 +787,10 @@ class _Resolver:
             return
         root = ent.root
         role_head = None
-        if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS:
+        if root.dep_ == "appos" and _role_lemma(root.head) in ROLE_NOUNS:
             role_head = root.head
         elif (
-            root.head.lemma_.lower() in ROLE_NOUNS
+            _role_lemma(root.head) in ROLE_NOUNS
             and root.head.i > ent.end - 1
             # "Mr Blair's spokesman" is not Blair's title, nor is "Carson campaign manager
             # Barry Bennett" or "Former Clinton Pollster Says …" Carson's or Clinton's: a name
@@ -796,7 +802,7 @@ class _Resolver:
             role_head = root.head  # "Defence Secretary Ash Carter" parsed name → title
         elif (
             ent.start > 0
-            and (before := root.doc[ent.start - 1]).lemma_.lower() in ROLE_NOUNS
+            and _role_lemma(before := root.doc[ent.start - 1]) in ROLE_NOUNS
             and before.tag_ == "NN"
             and before.head.i != root.i
         ):
@@ -805,15 +811,15 @@ class _Resolver:
             role_head = before
         else:
             for child in root.children:
-                if child.lemma_.lower() in ROLE_NOUNS and child.i < ent.start:
+                if _role_lemma(child) in ROLE_NOUNS and child.i < ent.start:
                     role_head = child  # "UN special envoy Staffan de Mistura"
                 elif (
                     child.dep_ == "appos"
-                    and child.lemma_.lower() in ROLE_NOUNS
+                    and _role_lemma(child) in ROLE_NOUNS
                     and child.tag_ == "NN"
                 ):
                     role_head = child  # "John Dorrian, the spokesman for the coalition,"
-        if role_head is None and len(ent) > 1 and ent[0].lemma_.lower() in ROLE_NOUNS:
+        if role_head is None and len(ent) > 1 and _role_lemma(ent[0]) in ROLE_NOUNS:
             # The model took the title into the name ("Pope Francis" one PERSON span): it is
             # the role all the same, so "the pope" later is he, not the last person named.
             role_head = ent[0]

@@ -2297,12 +2297,28 @@ def test_a_title_the_model_took_into_the_name_is_its_role(model):
             "The pontiff said that the relief money would reach the villages by winter.",
             "Pope Leo",
         ),
+        # an abbreviated title is the word written out: "Sen." is the senator's title
+        (
+            "Ohio Sen. Ada Brooks won the primary in her state.\n\n"
+            "The Ohio senator told reporters that she would fight on to the convention.",
+            "Ada Brooks",
+        ),
+        (
+            'Gov. Alan Kerr met Sen. Ada Brooks on Friday.\n\n"We will fight on," the senator '
+            "said.",
+            "Ada Brooks",
+        ),
     ],
-    ids=["pontiff-direct", "pontiff-reported-beside-another-office"],
+    ids=[
+        "pontiff-direct",
+        "pontiff-reported-beside-another-office",
+        "sen-abbreviation-state-senator",
+        "sen-abbreviation-not-the-governor",
+    ],
 )
 def test_a_synonym_of_a_title_stands_for_its_holder(model, text, speaker):
     # "the pontiff" is the one the story introduced as "Pope Leo" (role_synonyms.tsv), as
-    # "the pope" would be, not an unnamed speaker
+    # "the pope" would be, not an unnamed speaker; "the senator" the one titled "Sen."
     found = [q.speaker for q in run(model, text)]
     assert found == [speaker], [(q.speaker, q.speaker_mention) for q in run(model, text)]
 
