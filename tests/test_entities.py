@@ -2543,7 +2543,8 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         # or a place the model made of an unknown surname
         ("Bush and even Obama deported people too, Hale told the crowd.", "Bush", {"PERSON"}),
         (
-            "Voters here are as keen on Cruz and Kasich as they are on the governor.",
+            "Sen. Ted Cruz spoke first. Voters here are as keen on Cruz and Kasich as they are "
+            "on the governor.",
             "Kasich",
             {"PERSON"},
         ),
@@ -2563,7 +2564,11 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         ),
         # an ordinary word the model cut off a name it did not tag is no entity of its own
         ("Nine states vote just before Super Tuesday, when the race may end.", "Super", set()),
-        ("The Super PACs spent heavily in Iowa last month.", "Super", set()),
+        # not a body or a people before a title: "House Speaker", "Republican Sen."
+        ("House Speaker Dan Hale said no on Monday.", "House", {"ORG"}),
+        ("Republican Sen. Ada Brooks said no on Monday.", "Republican", {"NORP"}),
+        # nor are towns with their state, or counties
+        ("Ohio's Hamilton, Lake and Stark counties went for the governor.", "Lake", {"LOC"}),
     ],
     ids=[
         "and-a-person",
@@ -2572,10 +2577,21 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         "agency",
         "agency-name-a-person-bears",
         "day-name-word",
-        "cut-name-word",
+        "title-after-a-body",
+        "title-after-a-people",
+        "counties",
     ],
 )
 def test_names_the_model_takes_for_other_things(model, text, written, expected):
     mentions, _ = run(model, text)
     found = {m.label for m in mentions if m.text == written}
     assert found == expected, [(m.text, m.name, m.label) for m in mentions]
+
+
+def test_a_name_beside_a_firm_the_model_calls_a_person_stays_no_person(model):
+    # "Pfizer and Allergan": the model's person is no given name, known person or surname of a
+    # full name in the article, so the name beside it is not made a person
+    mentions, _ = run(
+        model, "Pfizer's deal with Allergan would close in May, Pfizer and Allergan said."
+    )
+    assert "PERSON" not in {m.label for m in mentions if m.text == "Allergan"}

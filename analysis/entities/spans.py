@@ -48,6 +48,8 @@ from analysis.entities.rules import (
     is_given_name,
     is_junk,
     name_key,
+    person_alias,
+    state_abbreviation,
     strip_titles,
 )
 from analysis.nlp import text_of
@@ -409,25 +411,25 @@ def _person_cue(doc: Doc, ent: Span) -> bool:
 
 
 def _cut_name_word(doc: Doc, ent: Span) -> bool:
-    """Is ``ent`` one ordinary English word (:func:`geo.ordinary_word`) the model cut off a
-    capitalised name it did not tag: the word right after it, capitalised, outside any entity
-    (or a date's: the weekday of "Super Tuesday"), is the head ``ent`` modifies ("Super
-    Tuesday", "Super PACs")? Only the first word of a
-    longer name, no name of its own (not the place or the person of "Texas Rangers" or "Obama
-    Administration": those are no ordinary words; nor a name the model tagged a person)."""
+    """Is ``ent`` one ordinary English word (:func:`geo.ordinary_word`) the model cut off the
+    name of a day it did not tag as a name: a capitalised weekday right after it, which it
+    modifies ("Super Tuesday", "Black Friday")? Only a word of the day's name, no name of its
+    own. (Not any capitalised word after it: "House Speaker", "FBI Director", "Republican
+    Sen." keep their body or their people.)"""
     j = ent.end
     if len(ent) != 1 or j >= len(doc) or ent.label_ == "PERSON" or not geo.ordinary_word(ent.text):
-        return (
-            False  # (a person's name before a capitalised noun is still theirs: "Trump Campaign")
-        )
+        return False
     after = doc[j]
     return (
         after.text[:1].isupper()
-        and after.ent_type_ in ("", "DATE")
+        and after.lower_ in DAY_NAMES
         and ent.root.head.i == j
-        and ent.root.dep_ in ("compound", "amod", "nmod")
         and gazetteer.place(ent.text) is None
     )
+
+
+# The names of the days of the week (lexicon weekdays.txt).
+DAY_NAMES = lexicon.words("weekdays")
 
 
 def _person_conj(doc: Doc, ent: Span) -> bool:
@@ -444,13 +446,60 @@ def _person_conj(doc: Doc, ent: Span) -> bool:
         linked.append(root.head)
     if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPOSITIONS:
         return False
+    if _town_and_state(doc, ent) or _before_place_noun(doc, root):
+        return False
     for t in linked:
         if t.ent_type_ != "PERSON" or ent.start <= t.i < ent.end:
             continue
         person = next((e for e in doc.ents if e.start <= t.i < e.end), None)
-        if person is not None and (" " in person.text or gazetteer.place(person.text) is None):
+        if person is not None and _surely_a_person(person):
             return True
     return False
+
+
+def _surely_a_person(ent: Span) -> bool:
+    """Is the model's PERSON ``ent`` a person whatever else bears the name: a given name first
+    ("Ted Cruz", "Adam"), a person the corpus-wide table knows ("Obama"), or the surname of
+    such a full name in the article ("Cruz" of "Sen. Ted Cruz")? Not a firm or a town the
+    model called a person too ("Pfizer", "San Pedro Sula", "Macomb")."""
+    key = name_key(ent.text)
+    if not key:
+        return False
+    if is_given_name(key[0]) or person_alias(key) is not None:
+        return True
+    return len(key) == 1 and any(
+        e.label_ == "PERSON"
+        and len(full := name_key(e.text)) >= 2
+        and full[-1] == key[0]
+        and is_given_name(full[0])
+        for e in ent.doc.ents
+    )
+
+
+def _town_and_state(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` followed by a comma and a place ("Carmel, Indiana", "Caracas, Venezuela",
+    "Charlottesville, VA"): a town written with its state or country?"""
+    j = ent.end
+    return (
+        j + 1 < len(doc)
+        and doc[j].text == ","
+        and (
+            doc[j + 1].ent_type_ in ("GPE", "LOC")
+            or state_abbreviation(doc[j + 1].text) is not None
+        )
+    )
+
+
+def _before_place_noun(doc: Doc, root: Token) -> bool:
+    """Is the list ``root`` is an item of a list of places: its items before a place noun
+    ("Hamilton, Lake and Stark counties") or after one ("the counties of Macomb and Oakland")?"""
+    items = [root, *root.conjuncts]
+    last = max(t.i for t in items)
+    first = min(items, key=lambda t: t.i)
+    if last + 1 < len(doc) and doc[last + 1].lemma_.lower() in PLACE_NOUNS:
+        return True
+    prep = first.head
+    return first.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
 
 
 # What a numbered list's line holds besides its name: rank numbers, stops, brackets, bullets.
