@@ -1545,6 +1545,7 @@ class _Resolver:
         # (but "the Russian president" is not "Syrias President" Assad)
         national = frozenset(t.text.lower() for t in words if _nationality(t.text))
         office = token.lemma_.lower() in ROLE_TITLES
+        fitting: list[str] = []
         for role_words, name, at in self.role_index:
             if at > token.i and not office and self.sent_of[at] - self.sent_of[token.i] > 1:
                 # A role the article gives only further on is an office's holder ("the
@@ -1560,9 +1561,11 @@ class _Resolver:
             ):
                 continue
             # "the home secretary" is not the shadow home secretary, nor a former or deputy one
-            if not (role_words - wanted) & OTHER_OFFICE_WORDS:
-                mention.name, mention.label = name, "PERSON"
-                return mention
+            if not (role_words - wanted) & OTHER_OFFICE_WORDS and name not in fitting:
+                fitting.append(name)
+        if fitting:
+            mention.name, mention.label = self._last_named(fitting, token.i), "PERSON"
+            return mention
         if _someones_aide(token):
             return mention
         # The article names the holder nearby: prefer the next sentence ("Ash Carter said …"),
@@ -1667,6 +1670,13 @@ class _Resolver:
         if prev is not None:
             mention.name, mention.label = prev.name, "PERSON"
         return mention
+
+    def _last_named(self, names: list[str], before: int) -> str:
+        """Of ``names`` (people the article gave one role, in the order it did), the one it
+        named last before token ``before``: "Ohio Gov. John Kasich … Chris Christie added …
+        The governor claimed" is Christie. The first when none is named before it."""
+        last = {c.name: i for i, c, _s in self.candidates if i < before and c.name in names}
+        return max(names, key=lambda n: last.get(n, -1)) if last else names[0]
 
     def _other_nation(self, spk: _Speaker, national: frozenset[str]) -> bool:
         """Whether the role the article gives ``spk`` names another nation than ``national``

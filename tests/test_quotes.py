@@ -2396,3 +2396,15 @@ def test_the_person_an_aide_works_for_is_not_the_speaker(model, text, speaker):
     # named before or nobody (unresolved rather than X)
     found = [q.speaker for q in run(model, text)]
     assert found == [speaker], [(q.speaker, q.speaker_mention) for q in run(model, text)]
+
+
+def test_a_role_several_people_hold_is_the_one_named_last(model):
+    # two governors: "the governor" is the one the story named last before it, not the one it
+    # introduced first
+    text = (
+        "Governor Alan Kerr and Governor Ruth Calder met in Des Moines.\n\n"
+        "Kerr spoke first. Then Calder said she was working on a new law.\n\n"
+        "The governor claimed that crime had gone down by a fifth."
+    )
+    found = [q.speaker for q in run(model, text) if "crime" in q.text]
+    assert found == ["Ruth Calder"]
