@@ -2564,6 +2564,16 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         ),
         # an ordinary word the model cut off a name it did not tag is no entity of its own
         ("Nine states vote just before Super Tuesday, when the race may end.", "Super", set()),
+        ("The campaign is heading into the Super Tuesday contests.", "Super", set()),
+        # a place of several words the model tags a person makes no person of the name
+        # joined to it
+        ("What can be done so that Orlando or Sandy Hook never happens again?", "Orlando", {"GPE"}),
+        # an agency's name that opens a longer name does not split it into a person
+        (
+            "Investment doubled last year, Bloomberg New Energy Finance found.",
+            "Bloomberg New Energy Finance",
+            {"ORG"},
+        ),
         # not a body or a people before a title: "House Speaker", "Republican Sen."
         ("House Speaker Dan Hale said no on Monday.", "House", {"ORG"}),
         ("Republican Sen. Ada Brooks said no on Monday.", "Republican", {"NORP"}),
@@ -2577,6 +2587,9 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         "agency",
         "agency-name-a-person-bears",
         "day-name-word",
+        "day-name-word-in-a-phrase",
+        "place-beside-a-place-tagged-person",
+        "agency-opening-a-longer-name",
         "title-after-a-body",
         "title-after-a-people",
         "counties",

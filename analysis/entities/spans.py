@@ -412,8 +412,8 @@ def _person_cue(doc: Doc, ent: Span) -> bool:
 
 def _cut_name_word(doc: Doc, ent: Span) -> bool:
     """Is ``ent`` one ordinary English word (:func:`geo.ordinary_word`) the model cut off the
-    name of a day it did not tag as a name: a capitalised weekday right after it, which it
-    modifies ("Super Tuesday", "Black Friday")? Only a word of the day's name, no name of its
+    name of a day it did not tag as a name: a capitalised weekday right after it ("Super
+    Tuesday", "the Super Tuesday contests", "Black Friday")? Only a word of the day's name, no name of its
     own. (Not any capitalised word after it: "House Speaker", "FBI Director", "Republican
     Sen." keep their body or their people.)"""
     j = ent.end
@@ -421,10 +421,7 @@ def _cut_name_word(doc: Doc, ent: Span) -> bool:
         return False
     after = doc[j]
     return (
-        after.text[:1].isupper()
-        and after.lower_ in DAY_NAMES
-        and ent.root.head.i == j
-        and gazetteer.place(ent.text) is None
+        after.text[:1].isupper() and after.lower_ in DAY_NAMES and gazetteer.place(ent.text) is None
     )
 
 
@@ -452,9 +449,19 @@ def _person_conj(doc: Doc, ent: Span) -> bool:
         if t.ent_type_ != "PERSON" or ent.start <= t.i < ent.end:
             continue
         person = next((e for e in doc.ents if e.start <= t.i < e.end), None)
-        if person is not None and _surely_a_person(person):
+        if person is not None and _surely_a_person(person) and not _place_name(person):
             return True
     return False
+
+
+def _place_name(ent: Span) -> bool:
+    """Is the name of several words ``ent`` one a gazetteer table knows as a place, village or
+    more ("Sandy Hook" of "Orlando or Sandy Hook", tagged PERSON)? (One word says too little:
+    Obama is a town in Japan.)"""
+    name = ent.text
+    return " " in name and (
+        gazetteer.place(name) is not None or gazetteer.village(name) is not None
+    )
 
 
 def _surely_a_person(ent: Span) -> bool:
