@@ -2081,7 +2081,12 @@ def _someones_aide(role: Token) -> bool:
     return any(
         c.dep_ == "poss"
         and (
-            c.ent_type_ == "PERSON" or c.lower_ in ("his", "her") or c.lemma_.lower() in ROLE_NOUNS
+            c.ent_type_ == "PERSON"
+            or c.lower_ in ("his", "her")
+            or c.lemma_.lower() in ROLE_NOUNS
+            # a name the model left untagged or took for a body ("Sanders's campaign
+            # manager"), not a place's or a people's ("Syria's president")
+            or (c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP"))
         )
         for c in role.children
     )

@@ -2408,3 +2408,21 @@ def test_a_role_several_people_hold_is_the_one_named_last(model):
     )
     found = [q.speaker for q in run(model, text) if "crime" in q.text]
     assert found == ["Ruth Calder"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a name before the description's noun says whose campaign manager, whatever the model
+        # tags it (here a body): not the candidate
+        (
+            "Sen. Ada Brooks campaigned in Reno on Monday.\n\n"
+            "On Tuesday, Brooks's campaign manager said the senator would stay in the race.",
+            None,
+        ),
+    ],
+    ids=["manager-of-a-named-candidate"],
+)
+def test_someones_aide_is_not_that_someone(model, text, speaker):
+    found = [q.speaker for q in run(model, text)]
+    assert found == [speaker], [(q.speaker, q.speaker_mention) for q in run(model, text)]
