@@ -2565,6 +2565,8 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         # an ordinary word the model cut off a name it did not tag is no entity of its own
         ("Nine states vote just before Super Tuesday, when the race may end.", "Super", set()),
         ("The campaign is heading into the Super Tuesday contests.", "Super", set()),
+        # an acronym before a weekday is a name of its own ("aired on BET Tuesday night")
+        ("The awards show aired on BET Tuesday night.", "BET", {"ORG"}),
         # a place of several words the model tags a person makes no person of the name
         # joined to it
         ("What can be done so that Orlando or Sandy Hook never happens again?", "Orlando", {"GPE"}),
@@ -2588,6 +2590,7 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         "agency-name-a-person-bears",
         "day-name-word",
         "day-name-word-in-a-phrase",
+        "acronym-before-a-weekday",
         "place-beside-a-place-tagged-person",
         "agency-opening-a-longer-name",
         "title-after-a-body",

@@ -417,7 +417,13 @@ def _cut_name_word(doc: Doc, ent: Span) -> bool:
     own. (Not any capitalised word after it: "House Speaker", "FBI Director", "Republican
     Sen." keep their body or their people.)"""
     j = ent.end
-    if len(ent) != 1 or j >= len(doc) or ent.label_ == "PERSON" or not geo.ordinary_word(ent.text):
+    if (
+        len(ent) != 1
+        or j >= len(doc)
+        or ent.label_ == "PERSON"
+        or ent.text.isupper()  # "aired on BET Tuesday night": an acronym, a channel's name
+        or not geo.ordinary_word(ent.text)
+    ):
         return False
     after = doc[j]
     return (
