@@ -41,7 +41,7 @@ import itertools
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LOWER, POS
@@ -82,6 +82,8 @@ ACCORDANCE_NOUNS = lexicon.words("accordance_nouns")
 OBJECT_CONTENT_VERBS = lexicon.words("object_content_verbs")
 
 ROLE_NOUNS = lexicon.words("role_nouns")
+# Role nouns that stand for another's title ("the pontiff" is "Pope Francis"): compared as that.
+ROLE_SYNONYMS = lexicon.mapping("role_synonyms")
 ARABIC_GIVEN_NAMES = lexicon.words("arabic_given_names")
 SURNAME_GIVEN_NAMES = lexicon.words("surname_given_names")
 
@@ -474,6 +476,23 @@ def _trim(span: Span) -> Span:
     return span.doc[lo:hi] if hi > lo else span
 
 
+def _role_word(word: str) -> str:
+    """The role noun ``word`` (lower case) as the title it stands for (:data:`ROLE_SYNONYMS`):
+    a story gives "Pope Francis" his title once and calls him "the pontiff" after."""
+    return ROLE_SYNONYMS.get(word, word)
+
+
+def _role_lemma(token: Token) -> str:
+    """The lemma of ``token`` as a role noun: "Sen." in "Florida Sen. Marco Rubio" is the
+    senator's title, as "Senator" would be."""
+    return _role_word(token.lemma_.lower())
+
+
+def _role_words(words: Iterable[str]) -> frozenset[str]:
+    """The words of a role or a description, lower case, synonyms as their title's noun."""
+    return frozenset(_role_word(w.lower()) for w in words)
+
+
 def _role_span(head: Token, name: Span | None = None) -> str:
     """A role phrase: the noun with its modifiers and "of" phrase, without the name itself."""
     skip = {"appos", "relcl", "acl", "conj", "cc", "punct"}
@@ -768,10 +787,10 @@ class _Resolver:
             return
         root = ent.root
         role_head = None
-        if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS:
+        if root.dep_ == "appos" and _role_lemma(root.head) in ROLE_NOUNS:
             role_head = root.head
         elif (
-            root.head.lemma_.lower() in ROLE_NOUNS
+            _role_lemma(root.head) in ROLE_NOUNS
             and root.head.i > ent.end - 1
             # "Mr Blair's spokesman" is not Blair's title, nor is "Carson campaign manager
             # Barry Bennett" or "Former Clinton Pollster Says …" Carson's or Clinton's: a name
@@ -783,7 +802,7 @@ class _Resolver:
             role_head = root.head  # "Defence Secretary Ash Carter" parsed name → title
         elif (
             ent.start > 0
-            and (before := root.doc[ent.start - 1]).lemma_.lower() in ROLE_NOUNS
+            and _role_lemma(before := root.doc[ent.start - 1]) in ROLE_NOUNS
             and before.tag_ == "NN"
             and before.head.i != root.i
         ):
@@ -792,15 +811,15 @@ class _Resolver:
             role_head = before
         else:
             for child in root.children:
-                if child.lemma_.lower() in ROLE_NOUNS and child.i < ent.start:
+                if _role_lemma(child) in ROLE_NOUNS and child.i < ent.start:
                     role_head = child  # "UN special envoy Staffan de Mistura"
                 elif (
                     child.dep_ == "appos"
-                    and child.lemma_.lower() in ROLE_NOUNS
+                    and _role_lemma(child) in ROLE_NOUNS
                     and child.tag_ == "NN"
                 ):
                     role_head = child  # "John Dorrian, the spokesman for the coalition,"
-        if role_head is None and len(ent) > 1 and ent[0].lemma_.lower() in ROLE_NOUNS:
+        if role_head is None and len(ent) > 1 and _role_lemma(ent[0]) in ROLE_NOUNS:
             # The model took the title into the name ("Pope Francis" one PERSON span): it is
             # the role all the same, so "the pope" later is he, not the last person named.
             role_head = ent[0]
@@ -817,7 +836,7 @@ class _Resolver:
             # Vladimir Safronkov", the apostrophe lost): the title is its envoy's, not its own.
             return
         self.roles.setdefault(name, role)
-        self.role_index.append((frozenset(w.lower() for w in role.split()), name, ent.start))
+        self.role_index.append((_role_words(role.split()), name, ent.start))
 
     @classmethod
     def antecedents_only(
@@ -830,6 +849,19 @@ class _Resolver:
         return self
 
     def resolve(self, token: Token) -> _Speaker | None:
+        antecedent = _relative_antecedent(token)
+        if antecedent is not None:
+            # "… spoke to Sen. Lindsey Graham, who said that …": the relative pronoun is the
+            # name its clause hangs on, not a pronoun that looks back for someone. The mention
+            # is the pronoun, as a "he" resolved to its person is.
+            found = self.resolve(antecedent)
+            if found is None or found.name is None:
+                # Only a named one: "a letter from his doctor that says he …", "a young
+                # woman who suggested …" are asides on someone the story names or not at all
+                # (on PolNeAR, the unnamed ones were never the speaker the gold gives).
+                return None
+            end = token.idx + len(token)
+            return dataclasses.replace(found, mention=token.text, start=token.idx, end=end)
         if token.pos_ == "PRON":
             return self._pronoun(token)
         if is_sentence_adverb(token.text):
@@ -869,7 +901,7 @@ class _Resolver:
                     # "Mr Hale's spokesman said": the possessor is someone else, not the speaker;
                     # so is a name that qualifies a common noun ("the staunch Assad ally")
                     if e is not None and e.label_ == "PERSON" and e.root.dep_ != "poss":
-                        if _qualifies(e, token):
+                        if _qualifies(e, token) or _whose_relation(e.root, token):
                             continue
                         ent = e
                         break
@@ -1507,12 +1539,13 @@ class _Resolver:
         mention = _Speaker(None, np.text, np.start_char, np.end_char, None, role)
         if _indefinite(token):
             return mention
-        wanted = frozenset(t.text.lower() for t in words)
+        wanted = _role_words(t.text for t in words)
         # "the Indonesian Economics Minister" is "Economics Minister Aburizal Bakrie" of an
         # Indonesian story: a nationality the role was given without names no other office
         # (but "the Russian president" is not "Syrias President" Assad)
         national = frozenset(t.text.lower() for t in words if _nationality(t.text))
         office = token.lemma_.lower() in ROLE_TITLES
+        fitting: list[str] = []
         for role_words, name, at in self.role_index:
             if at > token.i and not office and self.sent_of[at] - self.sent_of[token.i] > 1:
                 # A role the article gives only further on is an office's holder ("the
@@ -1528,9 +1561,11 @@ class _Resolver:
             ):
                 continue
             # "the home secretary" is not the shadow home secretary, nor a former or deputy one
-            if not (role_words - wanted) & OTHER_OFFICE_WORDS:
-                mention.name, mention.label = name, "PERSON"
-                return mention
+            if not (role_words - wanted) & OTHER_OFFICE_WORDS and name not in fitting:
+                fitting.append(name)
+        if fitting:
+            mention.name, mention.label = self._last_named(fitting, token.i), "PERSON"
+            return mention
         if _someones_aide(token):
             return mention
         # The article names the holder nearby: prefer the next sentence ("Ash Carter said …"),
@@ -1550,6 +1585,8 @@ class _Resolver:
             # Britain-based monitoring group Rami Abdel Rahman told AFP", "Director of Daraa
             # National Hospital Dr. Farid al-Asfar told SANA"), or as the next sentence's subject
             own = token.left_edge.i <= idx <= max(token.right_edge.i, token.head.i)
+            if own and (at := speech.entity_of(self.doc[idx])) and _whose_relation(at.root, token):
+                continue  # "the former top aide to President George W. Bush": not Bush
             # (named after it, as a subject, they hold the role only if the article gives
             # them none or this one: "… the official said. U.S. President Barack Obama
             # received …" and "the prime minister said … Tory leader Michael Howard accused
@@ -1633,6 +1670,13 @@ class _Resolver:
         if prev is not None:
             mention.name, mention.label = prev.name, "PERSON"
         return mention
+
+    def _last_named(self, names: list[str], before: int) -> str:
+        """Of ``names`` (people the article gave one role, in the order it did), the one it
+        named last before token ``before``: "Ohio Gov. John Kasich … Chris Christie added …
+        The governor claimed" is Christie. The first when none is named before it."""
+        last = {c.name: i for i, c, _s in self.candidates if i < before and c.name in names}
+        return max(names, key=lambda n: last.get(n, -1)) if last else names[0]
 
     def _other_nation(self, spk: _Speaker, national: frozenset[str]) -> bool:
         """Whether the role the article gives ``spk`` names another nation than ``national``
@@ -1774,10 +1818,10 @@ class _Resolver:
         description that is no office may still describe them ("Former Olympic champion
         Grace Mensah … the world 400m record holder")."""
         known = self.roles.get(spk.name) if spk.name else None
-        noun = role.lemma_.lower()
+        noun = _role_word(role.lemma_.lower())
         if not known or noun not in ROLE_TITLES:
             return True
-        words = set(known.lower().split())
+        words = set(_role_words(known.split()))
         if (words - {t.lower_ for t in role.subtree}) & OTHER_OFFICE_WORDS:
             return False  # the shadow foreign secretary is not "the Foreign Secretary"
         return noun in words or not words & ROLE_TITLES
@@ -1793,13 +1837,13 @@ class _Resolver:
         known = self.roles.get(spk.name) if spk.name else None
         if not known:
             return not strict
-        noun = role.lemma_.lower()
+        noun = _role_word(role.lemma_.lower())
         # "the head of US TV network Fox" is its "Chief executive" (one word for the other)
         # and "the Russian leader" is its "President" (a head of state or government)
         nouns = (
             _HEAD_NOUNS if noun in _HEAD_NOUNS else _LEADER_TITLES if noun == "leader" else {noun}
         )
-        return bool(nouns & set(known.lower().split()))
+        return bool(nouns & _role_words(known.split()))
 
     def _unnamed_holder_since(self, spk: _Speaker, role: Token, before: int) -> bool:
         """Whether, between the last mention of ``spk`` before token ``before`` and it, the
@@ -1850,6 +1894,31 @@ class _Resolver:
         self.candidates.sort(key=lambda c: c[0])
 
 
+# Prepositions of where someone is ("Democrats on Capitol Hill", "voters in Ohio").
+_WHERE_PREPOSITIONS = frozenset({"on", "in", "at", "across", "from", "inside", "outside"})
+
+
+def _relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for ("Graham" of "Graham, who said …",
+    "Human Rights Watch, which said …"), or None when ``token`` is no such pronoun."""
+    clause = token.head
+    if token.tag_ not in ("WP", "WDT") or token.dep_ != "nsubj" or clause.dep_ != "relcl":
+        return None
+    noun = clause.head
+    if (
+        token.lower_ == "who"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in _WHERE_PREPOSITIONS
+        and noun.head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        # "Democrats on Capitol Hill, who have argued …", "voters in Ohio, who said …": the
+        # place where people are is not who speaks; the clause is on the people before it
+        noun = noun.head.head
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        noun = noun.head  # "John Bentel, a staffer who told …": the staffer is John Bentel
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i < token.i else None
+
+
 def _speaks_in_relative(root: Token) -> bool:
     """Whether the name ``root`` heads is the speaker of a relative clause on it ("there was
     the editor Jane Roe, who … said that …"): a later "she said" goes on from her, as from the
@@ -1879,6 +1948,24 @@ def _whose_role(ent: Span, noun: Token) -> bool:
     return ent.root.dep_ == "compound" and (
         any(c.dep_ in ("det", "amod", "nummod", "poss") and c.i < ent.start for c in noun.children)
         or (noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.ent_type_ == "PERSON")
+    )
+
+
+# Nouns of an aide, a spokesman, a friend or a relative: "the aide to X" is not X.
+RELATION_NOUNS = lexicon.words("relation_nouns") | lexicon.words("kin_nouns")
+
+
+def _whose_relation(name: Token, noun: Token) -> bool:
+    """Whether the name whose root is ``name`` says whose aide, spokesman, friend or relative
+    the holder of the role noun ``noun`` is: the object of "to", "for" or "of" after it ("said
+    the former top aide to President George W. Bush", "a lawyer for Mr. Hale"). The speaker
+    is the aide, named elsewhere or not at all."""
+    prep = name.head
+    return (
+        name.dep_ == "pobj"
+        and prep.lower_ in ("to", "for", "of")
+        and prep.head.i == noun.i
+        and noun.lemma_.lower() in RELATION_NOUNS
     )
 
 
@@ -1994,7 +2081,12 @@ def _someones_aide(role: Token) -> bool:
     return any(
         c.dep_ == "poss"
         and (
-            c.ent_type_ == "PERSON" or c.lower_ in ("his", "her") or c.lemma_.lower() in ROLE_NOUNS
+            c.ent_type_ == "PERSON"
+            or c.lower_ in ("his", "her")
+            or c.lemma_.lower() in ROLE_NOUNS
+            # a name the model left untagged or took for a body ("Sanders's campaign
+            # manager"), not a place's or a people's ("Syria's president")
+            or (c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP"))
         )
         for c in role.children
     )

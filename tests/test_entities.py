@@ -2534,3 +2534,80 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
     # a full name's first name is no titled first name: "Leo Harmon" keeps his own name
     mentions, _ = run(model, "Leo Harmon won the race in Dublin. Harmon said it was hard.")
     assert {m.name for m in mentions if m.label == "PERSON"} == {"Leo Harmon"}
+
+
+@pytest.mark.parametrize(
+    "text, written, expected",
+    [
+        # a one-word name joined by "and" to a person is a person's, not the Egyptian town
+        # or a place the model made of an unknown surname
+        ("Bush and even Obama deported people too, Hale told the crowd.", "Bush", {"PERSON"}),
+        (
+            "Sen. Ted Cruz spoke first. Voters here are as keen on Cruz and Kasich as they are "
+            "on the governor.",
+            "Kasich",
+            {"PERSON"},
+        ),
+        # two towns in a place phrase stay towns whatever the model tags them
+        ("Ruiz campaigned in Carson and Compton on Monday.", "Compton", {"GPE"}),
+        # the news agency, unless the article names a person of that surname
+        (
+            "The bank's shares fell 8 percent in an hour, according to Bloomberg.",
+            "Bloomberg",
+            {"ORG"},
+        ),
+        (
+            "Former mayor Michael Bloomberg spoke first. Bloomberg said the city was safer "
+            "than ever.",
+            "Bloomberg",
+            {"PERSON"},
+        ),
+        # an ordinary word the model cut off a name it did not tag is no entity of its own
+        ("Nine states vote just before Super Tuesday, when the race may end.", "Super", set()),
+        ("The campaign is heading into the Super Tuesday contests.", "Super", set()),
+        # an acronym before a weekday is a name of its own ("aired on BET Tuesday night")
+        ("The awards show aired on BET Tuesday night.", "BET", {"ORG"}),
+        # a place of several words the model tags a person makes no person of the name
+        # joined to it
+        ("What can be done so that Orlando or Sandy Hook never happens again?", "Orlando", {"GPE"}),
+        # an agency's name that opens a longer name does not split it into a person
+        (
+            "Investment doubled last year, Bloomberg New Energy Finance found.",
+            "Bloomberg New Energy Finance",
+            {"ORG"},
+        ),
+        # not a body or a people before a title: "House Speaker", "Republican Sen."
+        ("House Speaker Dan Hale said no on Monday.", "House", {"ORG"}),
+        ("Republican Sen. Ada Brooks said no on Monday.", "Republican", {"NORP"}),
+        # nor are towns with their state, or counties
+        ("Ohio's Hamilton, Lake and Stark counties went for the governor.", "Lake", {"LOC"}),
+    ],
+    ids=[
+        "and-a-person",
+        "and-a-person-unknown-place",
+        "towns-in-a-place-phrase",
+        "agency",
+        "agency-name-a-person-bears",
+        "day-name-word",
+        "day-name-word-in-a-phrase",
+        "acronym-before-a-weekday",
+        "place-beside-a-place-tagged-person",
+        "agency-opening-a-longer-name",
+        "title-after-a-body",
+        "title-after-a-people",
+        "counties",
+    ],
+)
+def test_names_the_model_takes_for_other_things(model, text, written, expected):
+    mentions, _ = run(model, text)
+    found = {m.label for m in mentions if m.text == written}
+    assert found == expected, [(m.text, m.name, m.label) for m in mentions]
+
+
+def test_a_name_beside_a_firm_the_model_calls_a_person_stays_no_person(model):
+    # "Pfizer and Allergan": the model's person is no given name, known person or surname of a
+    # full name in the article, so the name beside it is not made a person
+    mentions, _ = run(
+        model, "Pfizer's deal with Allergan would close in May, Pfizer and Allergan said."
+    )
+    assert "PERSON" not in {m.label for m in mentions if m.text == "Allergan"}

@@ -108,9 +108,11 @@ def _decide_label(
             and gazetteer.country(name) is None
         ):
             # a town's name among people's names ("by Bono, Stevie Wonder and Norah Jones", a
-            # team's line-up "Gordon, Webster, Miller, Hartley") is a person's, unless the text
-            # puts something in it; a country or a state is never one, and a name the model
-            # tags an organisation stays one ("Altria Group, Reynolds Tobacco")
+            # team's line-up "Gordon, Webster, Miller, Hartley") or joined by "and" to a
+            # person ("Bush and even Obama sent people back", "Cruz and Kasich") is a
+            # person's, unless the text puts something in it; a country or a state is never
+            # one, and a name the model tags an organisation stays one ("Altria Group,
+            # Reynolds Tobacco")
             return "PERSON"
         if _person_not_place(name, group, place, person_words):
             # the model's person stands ("Elizabeth", "Ray", tagged PERSON); a name it tagged

@@ -135,10 +135,22 @@ def _fix_known_names(mentions: Sequence[_Mention]) -> None:
         if m.model_label == "PERSON" and len(m.key) >= 2 and not _norp_group(m.bare)
     }
     speaking = {m.key[0] for m in mentions if len(m.key) == 1 and m.speaker} & surnames
+    # the last written word of the article's people named with a given name first ("Michael
+    # Bloomberg"): not a body's name the model took for a person's ("Said Anti-Daesh", "SANA
+    # al-Nusra"), whose last word is no surname
+    full_surnames = {
+        m.bare.split()[-1].lower()
+        for m in mentions
+        if m.model_label == "PERSON" and len(m.key) >= 2 and is_given_name(m.key[0])
+    }
     for m in mentions:
         if m.fixed:
             continue  # a family (_name_families)
         found = alias(m.bare)
+        if found and found[1] == "ORG" and " " not in m.bare and m.bare.lower() in full_surnames:
+            # "Bloomberg" is the news agency, but in an article that names Michael Bloomberg it
+            # is his surname: the short form joins the person (_name_people), not the alias
+            found = None
         group = _norp_group(m.bare) if not (len(m.key) == 1 and m.key[0] in speaking) else None
         # "Mr Jordan" is a person even though Jordan is a country
         if found and not (m.model_label == "PERSON" and m.title and found[1] != "ORG"):

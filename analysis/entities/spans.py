@@ -48,6 +48,8 @@ from analysis.entities.rules import (
     is_given_name,
     is_junk,
     name_key,
+    person_alias,
+    state_abbreviation,
     strip_titles,
 )
 from analysis.nlp import text_of
@@ -122,7 +124,8 @@ class _Mention:
     # "changed his name, Rafael Edward Cruz", "born Stefani Germanotta": a name the person
     # bore, not a person of its own for short forms to join
     former_name: bool = False
-    # an item of a list of people: "sung by Bono, Stevie Wonder and Norah Jones", a line-up
+    # an item of a list of people: "sung by Bono, Stevie Wonder and Norah Jones", a line-up,
+    # or a name joined by "and" to a person ("Bush and even Obama")
     person_list: bool = False
     # this mention, in its own sentence, is a club or a band however the name is labelled
     # elsewhere: "Chelsea striker", "joined Chelsea for £5m", "bands including Echo and …"
@@ -187,6 +190,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
         if named:
             label = "PERSON"  # "a witness named Ahmad" (tagged GPE, mapped in Kuwait)
         if text.startswith(SEAT_SUFFIXES, ent.end_char) or _is_seat(ent):
+            continue
+        if _cut_name_word(doc, ent):
             continue
         surface = text[ent.start_char : ent.end_char]
         lo, hi = _trim_bounds(surface)
@@ -256,7 +261,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 person_cue=_person_cue(doc, ent),
                 kin=_kin(doc, ent),
                 former_name=_former_name(doc, ent),
-                person_list=_in_person_list(doc, ent),
+                person_list=_in_person_list(doc, ent) or _person_conj(doc, ent),
                 org_use=used_as_org(doc, ent),
                 no_place=ent.start in no_place,
                 family=_family_use(doc, ent),
@@ -403,6 +408,111 @@ def _person_cue(doc: Doc, ent: Span) -> bool:
     if any(t.ent_type_ == "PERSON" and not (ent.start <= t.i < ent.end) for t in linked):
         return True
     return _person_in_line_list(doc, ent)
+
+
+def _cut_name_word(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` one ordinary English word (:func:`geo.ordinary_word`) the model cut off the
+    name of a day it did not tag as a name: a capitalised weekday right after it ("Super
+    Tuesday", "the Super Tuesday contests", "Black Friday")? Only a word of the day's name, no name of its
+    own. (Not any capitalised word after it: "House Speaker", "FBI Director", "Republican
+    Sen." keep their body or their people.)"""
+    j = ent.end
+    if (
+        len(ent) != 1
+        or j >= len(doc)
+        or ent.label_ == "PERSON"
+        or ent.text.isupper()  # "aired on BET Tuesday night": an acronym, a channel's name
+        or not geo.ordinary_word(ent.text)
+    ):
+        return False
+    after = doc[j]
+    return (
+        after.text[:1].isupper() and after.lower_ in DAY_NAMES and gazetteer.place(ent.text) is None
+    )
+
+
+# The names of the days of the week (lexicon weekdays.txt).
+DAY_NAMES = lexicon.words("weekdays")
+
+
+def _person_conj(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` joined by "and"/"or" to a person's name, the model's PERSON that is no place
+    the gazetteer knows ("Bush and even Obama sent people back", "Cruz and Kasich"), in no
+    place phrase ("in Carson and Compton": both towns, the model's people)? Such a pair
+    names two people: the model had made places of Bush and Kasich beside them."""
+    root = ent.root
+    linked = [c for c in root.children if c.dep_ == "conj"]
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if root.dep_ == "conj":
+        linked.append(root.head)
+    if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return False
+    if _town_and_state(doc, ent) or _before_place_noun(doc, root):
+        return False
+    for t in linked:
+        if t.ent_type_ != "PERSON" or ent.start <= t.i < ent.end:
+            continue
+        person = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+        if person is not None and _surely_a_person(person) and not _place_name(person):
+            return True
+    return False
+
+
+def _place_name(ent: Span) -> bool:
+    """Is the name of several words ``ent`` one a gazetteer table knows as a place, village or
+    more ("Sandy Hook" of "Orlando or Sandy Hook", tagged PERSON)? (One word says too little:
+    Obama is a town in Japan.)"""
+    name = ent.text
+    return " " in name and (
+        gazetteer.place(name) is not None or gazetteer.village(name) is not None
+    )
+
+
+def _surely_a_person(ent: Span) -> bool:
+    """Is the model's PERSON ``ent`` a person whatever else bears the name: a given name first
+    ("Ted Cruz", "Adam"), a person the corpus-wide table knows ("Obama"), or the surname of
+    such a full name in the article ("Cruz" of "Sen. Ted Cruz")? Not a firm or a town the
+    model called a person too ("Pfizer", "San Pedro Sula", "Macomb")."""
+    key = name_key(ent.text)
+    if not key:
+        return False
+    if is_given_name(key[0]) or person_alias(key) is not None:
+        return True
+    return len(key) == 1 and any(
+        e.label_ == "PERSON"
+        and len(full := name_key(e.text)) >= 2
+        and full[-1] == key[0]
+        and is_given_name(full[0])
+        for e in ent.doc.ents
+    )
+
+
+def _town_and_state(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` followed by a comma and a place ("Carmel, Indiana", "Caracas, Venezuela",
+    "Charlottesville, VA"): a town written with its state or country?"""
+    j = ent.end
+    return (
+        j + 1 < len(doc)
+        and doc[j].text == ","
+        and (
+            doc[j + 1].ent_type_ in ("GPE", "LOC")
+            or state_abbreviation(doc[j + 1].text) is not None
+        )
+    )
+
+
+def _before_place_noun(doc: Doc, root: Token) -> bool:
+    """Is the list ``root`` is an item of a list of places: its items before a place noun
+    ("Hamilton, Lake and Stark counties") or after one ("the counties of Macomb and Oakland")?"""
+    items = [root, *root.conjuncts]
+    last = max(t.i for t in items)
+    first = min(items, key=lambda t: t.i)
+    if last + 1 < len(doc) and doc[last + 1].lemma_.lower() in PLACE_NOUNS:
+        return True
+    prep = first.head
+    return first.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
 
 
 # What a numbered list's line holds besides its name: rank numbers, stops, brackets, bullets.
