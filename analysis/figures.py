@@ -2595,6 +2595,19 @@ def _partitive(root: Token) -> bool:
     )
 
 
+def _lost_object(pred: Token, root: Token, noun: Token) -> bool:
+    """Whether the fighters ``noun`` counted by ``root`` are what ``pred`` ("lost") has lost:
+    its object ("lost 15 fighters"), or a part of them that is ("lost 13 of its fighters",
+    "lost two of its commanders and 20 of its fighters", where the parse hangs the count, not
+    the noun, on the verb, so a part of a group, no force, must still be the force's dead)."""
+    if noun.dep_ == "dobj":
+        return True
+    head = root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "two of its commanders and 20 of its men": the first of the list
+    return _partitive(root) and head.dep_ == "dobj" and head.head.i == pred.i
+
+
 def _few(root: Token, count: _Reading) -> bool:
     """Whether the count is of fewer than ten ("one rebel", "three fighters", "7"): its
     largest reading as the numbers module parsed it, or "a couple"/"a pair" (vague words the
@@ -2757,10 +2770,10 @@ def _category_of_predicates(
             lemma == "lose"
             and (noun_low in TROOP_NOUNS or noun_low in ARMED_NOUNS)
             and noun is not None
-            and noun.dep_ == "dobj"
+            and _lost_object(pred, root, noun)
         ):
-            # "Damascus lost more than 40 troops", "IS lost 15 fighters": a force's dead, not
-            # its size
+            # "Damascus lost more than 40 troops", "IS lost 15 fighters", "the group lost 13 of
+            # its fighters": a force's dead, not its size
             return "killed"
         if lemma in INJURED_WORDS or low in INJURED_WORDS:
             if lemma == "hurt" and not _hurt_in_body(pred):

@@ -2701,6 +2701,12 @@ def test_a_day_to_come_is_no_earlier_event(sentence, published, scope):
         ("The group's executive council said some 3,000 fighters now hold the ridge.", "some 3,000", "troops"),
         # a force's dead when the force "lost" its fighters
         ("The group lost 37 fighters in the assault, the monitor said.", "37", "killed"),
+        # and when it lost a part of them: the count, not the noun, is the verb's object
+        ("The brigade lost 21 of its fighters in the ambush.", "21", "killed"),
+        ("The militia lost two of its officers and 16 of its fighters at the bridge.", "16", "killed"),
+        ("The army lost 45 of its soldiers when the base fell.", "45", "killed"),
+        # lost touch with a part of them: nobody's dead
+        ("The commanders said they had lost contact with 18 of their fighters.", "18", "people"),
         # members who "serve" on a board are no force
         ("The four members who serve on the panel backed the plan.", "four", "people"),
         # held in custody, not people trapped or displaced
