@@ -235,6 +235,11 @@ def extract(
             previous[sent.start] = reading
         first = sent.start <= ctx.lede_start
         scope = figure_scope(sent, first_sentence=first, published=ctx.published)
+        if scope == "background" and _news_before_comparison(sent, span, ctx.published):
+            # "pre-tax profits fell to £170m from £194m last year": the date is the compared
+            # figure's; the one it is compared with is the news's (revenues of the year just
+            # reported had been background beside last year's, off the news charts)
+            scope = "event"
         incident = reading.category in INCIDENT_CATEGORIES
         if (
             scope == "event"
@@ -5413,6 +5418,48 @@ DATED_EVENT = re.compile(
     rf"(?:{'|'.join(sorted(DATED_EVENT_NOUNS, key=lambda w: (-len(w), w)))})\b",
     re.I,
 )
+
+
+# The word that brings in what a figure is compared with ("to £170m from £194m last year",
+# "£75m, compared with £125m a year earlier", "£1,000 cheaper than last year's"), when an earlier
+# figure or date follows it: not "fled from Homs in 2013", nor the "than" of "more than 300".
+COMPARISON = re.compile(
+    r"\b(?:(?:up |down )?from|compared (?:with|to)|(?<!more )(?<!less )(?<!fewer )(?<!rather )"
+    r"(?<!other )than|versus)\s+(?=(?:the |its |their |a |an )?(?:[£$€¥]|\d|last\b|a year\b"
+    r"|the same (?:period|quarter|month|time)\b|(?:the )?previous\b|a decade\b))",
+    re.I,
+)
+
+
+def _recall_cues(text: str, published: str | None) -> list[int]:
+    """Where ``text`` dates something before the news (the cues :func:`_recalled` and
+    :func:`_earlier_years_event` read), the news's own days aside."""
+    news = _news_days(text, published)
+    cues = [m.start() for m in BACKGROUND.finditer(news)]
+    cues += [m.start() for m in YEARS_BACK.finditer(text)]
+    if published and published[:4].isdigit():
+        year = int(published[:4])
+        cues += [m.start() for m in DATED_EVENT.finditer(text) if int(m.group(1)) < year]
+    return sorted(cues)
+
+
+def _news_before_comparison(sent: Span, span: Span, published: str | None) -> bool:
+    """Whether the figure ``span`` is the news a background sentence compares with an earlier
+    figure: every date of the sentence that recalls comes after a comparison
+    (:data:`COMPARISON`), and the figure before it ("profits fell to £170m from £194m last
+    year": the £170m is this year's). The figure compared stays background, as does a
+    sentence dated before its comparison ("In 2003 sales rose to £5m from £3m")."""
+    text = _span_text(sent)
+    if HISTORIC_EVENTS.search(text) or _anniversary_of_history(text):
+        return False
+    cues = _recall_cues(text, published)
+    compared = COMPARISON.search(text)
+    return (
+        bool(cues)
+        and compared is not None
+        and compared.start() < cues[0]
+        and span.end_char - sent.start_char <= compared.start()
+    )
 
 
 def _earlier_years_event(text: str, published: str | None) -> bool:

@@ -464,6 +464,33 @@ def test_the_news_own_date_recalls_nothing(sentence, published, scope):
     assert figures.figure_scope(sentence, published=published) == scope
 
 
+# A background sentence comparing the news with an earlier figure: the date is the earlier
+# figure's, the figure compared with it is the news's (the lede before it: a lede is news anyway).
+LEDE = "The group published its results on Monday. "
+
+
+@pytest.mark.parametrize(
+    "sentence, text, scope",
+    [
+        ("Annual profits are expected to fall to £82m from £97m last year.", "£82m", "event"),
+        ("Annual profits are expected to fall to £82m from £97m last year.", "£97m", "background"),
+        ("The carrier made a profit of €41m, compared with €60m a year earlier.", "€41m", "event"),
+        ("The carrier made a profit of €41m, compared with €60m a year earlier.", "€60m",
+         "background"),
+        ("The new model is £900 cheaper than last year's version.", "£900", "event"),
+        ("Exports rose 9% to $3.1bn, up from $2.8bn in the same month last year.", "$3.1bn",
+         "event"),
+        # dated before the comparison: the whole sentence is the earlier year's
+        ("In 2001 its sales rose to £7m from £4m.", "£7m", "background"),
+        # no comparison: "from" a place, and the "than" of "more than"
+        ("Some 400 families fled from the valley last month.", "Some 400", "background"),
+        ("More than 250 jobs were cut last year.", "More than 250", "background"),
+    ],
+)  # fmt: skip
+def test_the_news_compared_with_an_earlier_figure_is_the_news(nlp, sentence, text, scope):
+    assert _one(_figs(nlp, LEDE + sentence), text).scope == scope
+
+
 # -- figures right at first sight (issue 11): each rule, true and false --------------------------
 # (sentence, figure text, fields that must hold). Sentences written for these tests.
 FIRST_SIGHT = [
