@@ -4586,11 +4586,18 @@ def _elsewhere(pobj: Token, root: Token, clause: set[int] | None, category: str 
       from Palmyra");
     * a meeting's place outside the figure's clause ("peace talks in Geneva have failed to end
       the conflict in which hundreds of thousands were killed"); inside it ("a bomb killed 10
-      at a meeting in Aleppo") the meeting is where they died."""
+      at a meeting in Aleppo") the meeting is where they died;
+    * "from" anywhere in a sum's sentence is who pays it or whence it moves ("a payment from
+      Chelsea of £24.5m", "funding of £40m from the Government", "the cost of moving from
+      Fleet Street"), not where the sum is: a club and a government had been money's places."""
     prep = pobj.head
     if prep.dep_ != "prep" or prep.i == prep.head.i:
         return False
     holder = prep.head
+    if category in MONEY_CATEGORIES and (
+        prep.lower_ == "from" or _in_another_relative_clause(pobj, root)
+    ):
+        return True
     if prep.lower_ == "from":
         return (
             category in PEOPLE_CATEGORIES
@@ -4604,6 +4611,16 @@ def _elsewhere(pobj: Token, root: Token, clause: set[int] | None, category: str 
         and clause is not None
         and pobj.i not in clause
     )
+
+
+def _in_another_relative_clause(pobj: Token, root: Token) -> bool:
+    """Whether ``pobj`` sits in a relative clause on another noun than the number's ("funding
+    of £40m … after losing the 2005 championships, which are now held in Helsinki"): where
+    that noun is, not the sum (the clause holding the number itself still places it)."""
+    for tok in pobj.ancestors:
+        if tok.dep_ == "relcl":
+            return not (tok.left_edge.i <= root.i <= tok.right_edge.i)
+    return False
 
 
 def _people_word(tok: Token) -> bool:

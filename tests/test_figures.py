@@ -491,6 +491,24 @@ def test_the_news_compared_with_an_earlier_figure_is_the_news(nlp, sentence, tex
     assert _one(_figs(nlp, LEDE + sentence), text).scope == scope
 
 
+# A sum's place is where it is spent or earned, not who pays it ("from" a club, a government)
+# nor where another thing a relative clause tells of is.
+@pytest.mark.parametrize(
+    "sentence, text, place",
+    [
+        ("The agency, which will get a payment from Leeds of £3.2m, said it was pleased.", "£3.2m",
+         None),
+        ("The board sought funding of £12m from the Treasury after losing the 2012 games, which "
+         "were then held in Madrid.", "£12m", None),
+        # where it is spent still places it
+        ("Tourists spent £3bn in Edinburgh during the festival.", "£3bn", "Edinburgh"),
+        ("The council will spend £8m on roads in Bristol.", "£8m", "Bristol"),
+    ],
+)  # fmt: skip
+def test_a_sum_is_not_placed_by_its_payer_or_another_things_place(nlp, sentence, text, place):
+    assert _one(_figs(nlp, "The deal was confirmed on Monday. " + sentence), text).location == place
+
+
 # -- figures right at first sight (issue 11): each rule, true and false --------------------------
 # (sentence, figure text, fields that must hold). Sentences written for these tests.
 FIRST_SIGHT = [
