@@ -476,11 +476,14 @@ def _range_after(
             a, b = core.value, other.value
             if other.scaled and not core.scaled and a < b and b / max(a, 1e-9) > 100:
                 a *= _last_scale(b) if _last_scale(b) > 1 else 1  # "1.5-2 million"
-            if other.kind == "percent" and core.kind == "number":
-                core.kind = "percent"
-            if other.kind == "money" and core.kind == "number":
-                core.kind, core.currency = "money", other.currency
             if a < b:
+                # A bare number takes the kind of the number that closes its range ("10 to
+                # 20%"), only when a range it is: "(£3.24bn) in 2003 to £2.89bn in 2004" joins
+                # no range, and the year 2003 had been read as a sum of pounds.
+                if other.kind == "percent" and core.kind == "number":
+                    core.kind = "percent"
+                if other.kind == "money" and core.kind == "number":
+                    core.kind, core.currency = "money", other.currency
                 value, lo, hi, end = None, a, b, other.end
                 approximate = joiner.low == "or"
             elif joiner.kind == "dash" and a >= b:
