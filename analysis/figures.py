@@ -5365,8 +5365,30 @@ def _recalled(text: str, published: str | None) -> bool:
     back: :func:`_years_back`), the news's own days (:func:`_news_days`) aside."""
     if _years_back(text):
         return True
-    return BACKGROUND.search(text) is not None and (
-        not published or BACKGROUND.search(_news_days(text, published)) is not None
+    return _dates_back(text) and (not published or _dates_back(_news_days(text, published)))
+
+
+# A clause of a time to come before a date ("the deal would be signed in March", "shooting is
+# expected to begin in April", "is due to face trial in March"): the date is ahead, no recall
+# (an undated BBC story's investment deal to come had been background).
+TO_COME_BEFORE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are|was|were) (?:due|expected|set|scheduled|to)"
+    r"|due to|expected to|scheduled to|plans? to|planning to)\b[^.;,:]{0,40}$",
+    re.I,
+)
+
+
+def _dates_back(text: str) -> bool:
+    """Whether ``text`` has a date of :data:`BACKGROUND` that is not a time to come."""
+    return any(not _to_come(text, m) for m in BACKGROUND.finditer(text))
+
+
+def _to_come(text: str, date: re.Match) -> bool:
+    """Whether the ``date`` matched in ``text`` is when a clause of a time to come
+    (:data:`TO_COME_BEFORE`) happens: "would be signed in March". Only a date after its
+    preposition: "would condemn an August 21 attack" names a day gone by."""
+    return date.group(0).lower().startswith(("in ", "on ", "by ", "until ")) and bool(
+        TO_COME_BEFORE.search(text, max(0, date.start() - 60), date.start())
     )
 
 
@@ -5452,7 +5474,7 @@ def _recall_cues(text: str, published: str | None) -> list[int]:
     """Where ``text`` dates something before the news (the cues :func:`_recalled` and
     :func:`_earlier_years_event` read), the news's own days aside."""
     news = _news_days(text, published)
-    cues = [m.start() for m in BACKGROUND.finditer(news)]
+    cues = [m.start() for m in BACKGROUND.finditer(news) if not _to_come(news, m)]
     cues += [m.start() for m in YEARS_BACK.finditer(text)]
     if published and published[:4].isdigit():
         year = int(published[:4])

@@ -464,6 +464,23 @@ def test_the_news_own_date_recalls_nothing(sentence, published, scope):
     assert figures.figure_scope(sentence, published=published) == scope
 
 
+@pytest.mark.parametrize(
+    "sentence, scope",
+    [
+        # a date a clause of a time to come leads to is ahead, no recall
+        ("Managers said the £2bn merger would be completed in June.", "event"),
+        ("Filming is expected to start in May, with 300 locals hired as extras.", "event"),
+        ("The two men are due to stand trial in October.", "event"),
+        # a day gone by named without its preposition, and a past clause, still recall
+        ("The motion would condemn an October 3 raid that killed 40 people.", "background"),
+        ("The record of $61 set in late October still stands.", "background"),
+        ("Some 80 people were killed in March.", "background"),
+    ],
+)
+def test_a_date_to_come_recalls_nothing(sentence, scope):
+    assert figures.figure_scope(sentence) == scope
+
+
 # A background sentence comparing the news with an earlier figure: the date is the earlier
 # figure's, the figure compared with it is the news's (the lede before it: a lede is news anyway).
 LEDE = "The group published its results on Monday. "
