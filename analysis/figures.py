@@ -2463,6 +2463,15 @@ def _category(
     )
     if police:
         troops = False  # "police reinforcements": police are no troops, wherever sent
+    if about_people and any(
+        # (the number's root may be a word of the phrase: "some" of "some 120 soldiers")
+        _fate_unknown(t)
+        for t in (noun, root, root.head if root.dep_ in ("det", "nummod") else None)
+        if t is not None
+    ):
+        # "the fate of around 200 other soldiers remained unknown", before the verb's own
+        # state ("remained": no one is stranded) or a force's size is read
+        return "missing"
     # A hurt state written right beside the count is the writer's, whatever the count borrowed
     # or hangs on: "claimed 6 martyrs and 25 injured" (the 25 borrows "martyrs"), "the toll rose
     # to 9 in addition to 31 injured" (the parse takes the "to" of "in addition to" for the
@@ -2598,6 +2607,23 @@ def _partitive(root: Token) -> bool:
         and doc[root.i + 1].lower_ == "of"
         and doc[root.i + 2].lower_ in ("its", "their", "the", "his", "her", "those", "these")
     )
+
+
+UNKNOWN_WORDS = frozenset({"unknown", "unclear", "uncertain"})
+
+
+def _fate_unknown(anchor: Token) -> bool:
+    """Whether the counted are those whose fate or whereabouts is unknown ("the fate of some
+    200 remains unknown", "the whereabouts of 30 soldiers are unclear"): missing people, not a
+    force's size (two such counts had been troops at Raqqa) nor people at large."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    fate = prep.head
+    if fate.lemma_.lower() not in ("fate", "whereabout") and fate.lower_ != "whereabouts":
+        return False
+    verb = fate.head
+    return any(c.dep_ in ("acomp", "attr") and c.lower_ in UNKNOWN_WORDS for c in verb.children)
 
 
 def _lost_object(pred: Token, root: Token, noun: Token) -> bool:

@@ -2769,6 +2769,12 @@ def test_a_day_to_come_is_no_earlier_event(sentence, published, scope):
         ("The army lost 45 of its soldiers when the base fell.", "45", "killed"),
         # lost touch with a part of them: nobody's dead
         ("The commanders said they had lost contact with 18 of their fighters.", "18", "people"),
+        # those whose fate or whereabouts is unknown are missing, not a force nor people
+        ("The monitor said the fate of some 120 other soldiers remained unknown.", "some 120",
+         "missing"),
+        ("The whereabouts of 35 of the fighters are still unclear.", "35", "missing"),
+        ("The fate of 12 nurses was unknown after the raid.", "12", "missing"),
+        ("The fate of 40 villages was settled in the talks.", "40", "other"),
         # members who "serve" on a board are no force
         ("The four members who serve on the panel backed the plan.", "four", "people"),
         # held in custody, not people trapped or displaced
