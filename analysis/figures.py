@@ -2480,6 +2480,8 @@ def _category(
     # the 100, and the 83 are the killed.
     places = ctx.place_words
     beside, beside_word = _state_beside(span, noun, places) if about_people else (None, None)
+    if beside == "displaced" and beside_word is not None and _planned(beside_word):
+        beside = None  # "set to see 30000 people evacuated": a plan, no one moved yet
     hurt_beside = (
         beside
         if beside in ("injured", "missing")
@@ -2607,6 +2609,31 @@ def _partitive(root: Token) -> bool:
         and doc[root.i + 1].lower_ == "of"
         and doc[root.i + 2].lower_ in ("its", "their", "the", "his", "her", "those", "these")
     )
+
+
+# Auxiliaries of a time to come or a mere possibility, and verbs of a plan whose complement is
+# what is planned ("is set to see 30000 evacuated", "are expected to leave").
+FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "could", "may", "might", "'ll", "wo"})
+PLAN_VERBS = frozenset({"set", "expect", "due", "schedule", "plan", "slate"})
+
+
+def _planned(pred: Token) -> bool:
+    """Whether the verb ``pred`` tells what is to happen, not what happened: it, or a verb it
+    hangs on up to its clause, has an auxiliary of the future (:data:`FUTURE_AUXILIARIES`:
+    "will be evacuated") or is the complement of a verb of a plan ("is set to see more than
+    30000 people evacuated"). A planned evacuation's count had made two Aleppo conflicts of
+    the people moved so far against the 30000 the deal would move."""
+    tok, steps = pred, 0
+    while steps < 4:
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in tok.children):
+            return True
+        head = tok.head
+        if head.i == tok.i or head.lemma_.lower() in CLAIM_VERBS:
+            return False
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in PLAN_VERBS:
+            return True
+        tok, steps = head, steps + 1
+    return False
 
 
 UNKNOWN_WORDS = frozenset({"unknown", "unclear", "uncertain"})
@@ -2820,6 +2847,8 @@ def _category_of_predicates(
             continue  # "left the hotel", "left big firms", "leaves behind a wife and two sons"
         # Leaving and staying are about people only ("left 3 cars" is not displacement).
         if (lemma in DISPLACED_WORDS or low in DISPLACED_WORDS) and about_people:
+            if _planned(pred):
+                continue  # "30000 people will be evacuated under the deal": none moved yet
             return "displaced"
         if about_people and _uprooted(pred):
             return "displaced"  # "three million Syrians have become refugees"
