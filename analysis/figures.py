@@ -2653,6 +2653,23 @@ def _fate_unknown(anchor: Token) -> bool:
     return any(c.dep_ in ("acomp", "attr") and c.lower_ in UNKNOWN_WORDS for c in verb.children)
 
 
+def _with_a_thing_described(anchor: Token, pred: Token) -> bool:
+    """Whether ``anchor`` hangs by "with" on a participle describing a thing, not people
+    ("left al-Foua, one of two villages besieged by insurgents, with her two children and 5000
+    other people": the parse hangs "with" on "besieged") under a verb of leaving: the state
+    is the thing's (the villages are besieged), and the people went with the one who left. Two counts of those who left a besieged village had been people remaining, an
+    Overview headline (2, at Idlib)."""
+    if pred.dep_ != "acl" or pred.head.pos_ != "NOUN" or _people_word(pred.head):
+        return False
+    if not any(v.pos_ == "VERB" and v.lemma_.lower() in DISPLACED_WORDS for v in pred.ancestors):
+        # "Madaya, a town besieged … with 40000 residents": the town's people, besieged too
+        return False
+    tok = anchor
+    while tok.head.i != tok.i and tok.head.i != pred.i:
+        tok = tok.head
+    return tok.head.i == pred.i and tok.dep_ == "prep" and tok.lower_ == "with"
+
+
 def _lost_object(pred: Token, root: Token, noun: Token) -> bool:
     """Whether the fighters ``noun`` counted by ``root`` are what ``pred`` ("lost") has lost:
     its object ("lost 15 fighters"), or a part of them that is ("lost 13 of its fighters",
@@ -2812,6 +2829,8 @@ def _category_of_predicates(
         low = pred.lower_
         if _done_by(noun or root, pred):
             continue  # "shot at 41 times by four officers": the four did it, nobody was shot
+        if _with_a_thing_described(noun or root, pred):
+            continue  # "villages besieged … with her two children and 5000 other people"
         if lemma in KILLED_WORDS or low in KILLED_WORDS:
             if lemma == "kill" and pred.pos_ == "VERB" and _is_agent(noun or root, pred):
                 continue  # "20 soldiers killed 5 militants": the 20 did the killing

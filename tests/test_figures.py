@@ -2784,6 +2784,14 @@ def test_a_day_to_come_is_no_earlier_event(sentence, published, scope):
         ("The deal will see 600 fighters and their families leave the suburb.", "600", "people"),
         ("About 4,000 people were evacuated from the villages on Sunday.", "About 4,000",
          "displaced"),
+        # those who left a besieged village with someone are not the besieged who remain
+        ("Rana left Kefraya one of two hamlets besieged by rebels in Hama province with her "
+         "three sons and 2000 other people under a truce.", "2000", "people"),
+        ("Rana fled Kefraya, a hamlet besieged by rebels in the north, with her three sons and "
+         "2000 other people under the truce.", "2000", "displaced"),
+        # ... but a besieged town's own residents are
+        ("Madaya, a town besieged by the regime with 40000 residents, is starving.", "40000",
+         "remaining"),
         # members who "serve" on a board are no force
         ("The four members who serve on the panel backed the plan.", "four", "people"),
         # held in custody, not people trapped or displaced
