@@ -5446,8 +5446,8 @@ def _recalled(text: str, published: str | None) -> bool:
 # expected to begin in April", "is due to face trial in March"): the date is ahead, no recall
 # (an undated BBC story's investment deal to come had been background).
 TO_COME_BEFORE = re.compile(
-    r"\b(?:will|would|shall|(?:is|are|was|were) (?:due|expected|set|scheduled|to)"
-    r"|due to|expected to|scheduled to|plans? to|planning to)\b[^.;,:]{0,40}$",
+    r"\b(?:will|would|shall|(?:is|are|was|were) (?:(?:due|expected|set|scheduled) )?to"
+    r"|expected to|scheduled to|plans? to|planning to)\b[^.;,:]{0,40}$",
     re.I,
 )
 
@@ -5536,10 +5536,14 @@ DATED_EVENT = re.compile(
 # The word that brings in what a figure is compared with ("to £170m from £194m last year",
 # "£75m, compared with £125m a year earlier", "£1,000 cheaper than last year's"), when an earlier
 # figure or date follows it: not "fled from Homs in 2013", nor the "than" of "more than 300".
+# A "than" only before an earlier time, not a number: "younger than 18" compares no figure.
+_EARLIER_TIME = (
+    r"last\b|a year\b|the same (?:period|quarter|month|time)\b|(?:the )?previous\b|a decade\b"
+)
 COMPARISON = re.compile(
-    r"\b(?:(?:up |down )?from|compared (?:with|to)|(?<!more )(?<!less )(?<!fewer )(?<!rather )"
-    r"(?<!other )than|versus)\s+(?=(?:the |its |their |a |an )?(?:[£$€¥]|\d|last\b|a year\b"
-    r"|the same (?:period|quarter|month|time)\b|(?:the )?previous\b|a decade\b))",
+    r"\b(?:(?:up |down )?from|compared (?:with|to)|versus)\s+"
+    rf"(?=(?:the |its |their |a |an )?(?:[£$€¥]|\d|{_EARLIER_TIME}))"
+    rf"|\bthan\s+(?=(?:the |its |their )?(?:{_EARLIER_TIME}))",
     re.I,
 )
 

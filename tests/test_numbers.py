@@ -251,7 +251,16 @@ def test_a_year_before_a_vague_plural_is_no_part_of_it(text, found):
         # a bare number that does close a range with a sum takes its currency
         ("Fees rose from 40 to £55 a head.", [("from 40 to £55", "GBP")]),
         ("The tickets cost between 30 and 45 euros.", [("between 30 and 45 euros", "EUR")]),
+        # a poll's score joins no range either, but its first number is a share all the same
+        ("The mayor leads 52 to 41 percent.", [("52", None), ("41 percent", None)]),
     ],
 )
 def test_a_bare_number_takes_a_currency_only_in_a_range(text, found):
     assert [(m.text, m.parsed.currency) for m in find_numbers(text)] == found
+
+
+def test_a_score_before_a_percentage_is_a_percentage():
+    assert [m.parsed.kind for m in find_numbers("The mayor leads 52 to 41 percent.")] == [
+        "percent",
+        "percent",
+    ]
