@@ -235,6 +235,11 @@ def extract(
             previous[sent.start] = reading
         first = sent.start <= ctx.lede_start
         scope = figure_scope(sent, first_sentence=first, published=ctx.published)
+        if scope == "background" and _news_before_comparison(sent, span, ctx.published):
+            # "pre-tax profits fell to £170m from £194m last year": the date is the compared
+            # figure's; the one it is compared with is the news's (revenues of the year just
+            # reported had been background beside last year's, off the news charts)
+            scope = "event"
         incident = reading.category in INCIDENT_CATEGORIES
         if (
             scope == "event"
@@ -2508,6 +2513,15 @@ def _category(
     )
     if police:
         troops = False  # "police reinforcements": police are no troops, wherever sent
+    if about_people and any(
+        # (the number's root may be a word of the phrase: "some" of "some 120 soldiers")
+        _fate_unknown(t)
+        for t in (noun, root, root.head if root.dep_ in ("det", "nummod") else None)
+        if t is not None
+    ):
+        # "the fate of around 200 other soldiers remained unknown", before the verb's own
+        # state ("remained": no one is stranded) or a force's size is read
+        return "missing"
     # A hurt state written right beside the count is the writer's, whatever the count borrowed
     # or hangs on: "claimed 6 martyrs and 25 injured" (the 25 borrows "martyrs"), "the toll rose
     # to 9 in addition to 31 injured" (the parse takes the "to" of "in addition to" for the
@@ -2516,6 +2530,8 @@ def _category(
     # the 100, and the 83 are the killed.
     places = ctx.place_words
     beside, beside_word = _state_beside(span, noun, places) if about_people else (None, None)
+    if beside == "displaced" and beside_word is not None and _planned(beside_word):
+        beside = None  # "set to see 30000 people evacuated": a plan, no one moved yet
     hurt_beside = (
         beside
         if beside in ("injured", "missing")
@@ -2643,6 +2659,78 @@ def _partitive(root: Token) -> bool:
         and doc[root.i + 1].lower_ == "of"
         and doc[root.i + 2].lower_ in ("its", "their", "the", "his", "her", "those", "these")
     )
+
+
+# Auxiliaries of a time to come or a mere possibility, and verbs of a plan whose complement is
+# what is planned ("is set to see 30000 evacuated", "are expected to leave").
+FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "could", "may", "might", "'ll", "wo"})
+PLAN_VERBS = frozenset({"set", "expect", "due", "schedule", "plan", "slate"})
+
+
+def _planned(pred: Token) -> bool:
+    """Whether the verb ``pred`` tells what is to happen, not what happened: it, or a verb it
+    hangs on up to its clause, has an auxiliary of the future (:data:`FUTURE_AUXILIARIES`:
+    "will be evacuated") or is the complement of a verb of a plan ("is set to see more than
+    30000 people evacuated"). A planned evacuation's count had made two Aleppo conflicts of
+    the people moved so far against the 30000 the deal would move."""
+    tok, steps = pred, 0
+    while steps < 4:
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in tok.children):
+            return True
+        head = tok.head
+        if head.i == tok.i or head.lemma_.lower() in CLAIM_VERBS:
+            return False
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in PLAN_VERBS:
+            return True
+        tok, steps = head, steps + 1
+    return False
+
+
+UNKNOWN_WORDS = frozenset({"unknown", "unclear", "uncertain"})
+
+
+def _fate_unknown(anchor: Token) -> bool:
+    """Whether the counted are those whose fate or whereabouts is unknown ("the fate of some
+    200 remains unknown", "the whereabouts of 30 soldiers are unclear"): missing people, not a
+    force's size (two such counts had been troops at Raqqa) nor people at large."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    fate = prep.head
+    if fate.lemma_.lower() not in ("fate", "whereabout") and fate.lower_ != "whereabouts":
+        return False
+    verb = fate.head
+    return any(c.dep_ in ("acomp", "attr") and c.lower_ in UNKNOWN_WORDS for c in verb.children)
+
+
+def _with_a_thing_described(anchor: Token, pred: Token) -> bool:
+    """Whether ``anchor`` hangs by "with" on a participle describing a thing, not people
+    ("left al-Foua, one of two villages besieged by insurgents, with her two children and 5000
+    other people": the parse hangs "with" on "besieged") under a verb of leaving: the state
+    is the thing's (the villages are besieged), and the people went with the one who left. Two counts of those who left a besieged village had been people remaining, an
+    Overview headline (2, at Idlib)."""
+    if pred.dep_ != "acl" or pred.head.pos_ != "NOUN" or _people_word(pred.head):
+        return False
+    if not any(v.pos_ == "VERB" and v.lemma_.lower() in DISPLACED_WORDS for v in pred.ancestors):
+        # "Madaya, a town besieged … with 40000 residents": the town's people, besieged too
+        return False
+    tok = anchor
+    while tok.head.i != tok.i and tok.head.i != pred.i:
+        tok = tok.head
+    return tok.head.i == pred.i and tok.dep_ == "prep" and tok.lower_ == "with"
+
+
+def _lost_object(pred: Token, root: Token, noun: Token) -> bool:
+    """Whether the fighters ``noun`` counted by ``root`` are what ``pred`` ("lost") has lost:
+    its object ("lost 15 fighters"), or a part of them that is ("lost 13 of its fighters",
+    "lost two of its commanders and 20 of its fighters", where the parse hangs the count, not
+    the noun, on the verb, so a part of a group, no force, must still be the force's dead)."""
+    if noun.dep_ == "dobj":
+        return True
+    head = root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "two of its commanders and 20 of its men": the first of the list
+    return _partitive(root) and head.dep_ == "dobj" and head.head.i == pred.i
 
 
 def _few(root: Token, count: _Reading) -> bool:
@@ -2791,6 +2879,8 @@ def _category_of_predicates(
         low = pred.lower_
         if _done_by(noun or root, pred):
             continue  # "shot at 41 times by four officers": the four did it, nobody was shot
+        if _with_a_thing_described(noun or root, pred):
+            continue  # "villages besieged … with her two children and 5000 other people"
         if lemma in KILLED_WORDS or low in KILLED_WORDS:
             if lemma == "kill" and pred.pos_ == "VERB" and _is_agent(noun or root, pred):
                 continue  # "20 soldiers killed 5 militants": the 20 did the killing
@@ -2807,10 +2897,10 @@ def _category_of_predicates(
             lemma == "lose"
             and (noun_low in TROOP_NOUNS or noun_low in ARMED_NOUNS)
             and noun is not None
-            and noun.dep_ == "dobj"
+            and _lost_object(pred, root, noun)
         ):
-            # "Damascus lost more than 40 troops", "IS lost 15 fighters": a force's dead, not
-            # its size
+            # "Damascus lost more than 40 troops", "IS lost 15 fighters", "the group lost 13 of
+            # its fighters": a force's dead, not its size
             return "killed"
         if lemma in INJURED_WORDS or low in INJURED_WORDS:
             if lemma == "hurt" and not _hurt_in_body(pred):
@@ -2826,6 +2916,8 @@ def _category_of_predicates(
             continue  # "left the hotel", "left big firms", "leaves behind a wife and two sons"
         # Leaving and staying are about people only ("left 3 cars" is not displacement).
         if (lemma in DISPLACED_WORDS or low in DISPLACED_WORDS) and about_people:
+            if _planned(pred):
+                continue  # "30000 people will be evacuated under the deal": none moved yet
             return "displaced"
         if about_people and _uprooted(pred):
             return "displaced"  # "three million Syrians have become refugees"
@@ -4610,11 +4702,18 @@ def _elsewhere(pobj: Token, root: Token, clause: set[int] | None, category: str 
       from Palmyra");
     * a meeting's place outside the figure's clause ("peace talks in Geneva have failed to end
       the conflict in which hundreds of thousands were killed"); inside it ("a bomb killed 10
-      at a meeting in Aleppo") the meeting is where they died."""
+      at a meeting in Aleppo") the meeting is where they died;
+    * "from" anywhere in a sum's sentence is who pays it or whence it moves ("a payment from
+      Chelsea of £24.5m", "funding of £40m from the Government", "the cost of moving from
+      Fleet Street"), not where the sum is: a club and a government had been money's places."""
     prep = pobj.head
     if prep.dep_ != "prep" or prep.i == prep.head.i:
         return False
     holder = prep.head
+    if category in MONEY_CATEGORIES and (
+        prep.lower_ == "from" or _in_another_relative_clause(pobj, root)
+    ):
+        return True
     if prep.lower_ == "from":
         return (
             category in PEOPLE_CATEGORIES
@@ -4628,6 +4727,16 @@ def _elsewhere(pobj: Token, root: Token, clause: set[int] | None, category: str 
         and clause is not None
         and pobj.i not in clause
     )
+
+
+def _in_another_relative_clause(pobj: Token, root: Token) -> bool:
+    """Whether ``pobj`` sits in a relative clause on another noun than the number's ("funding
+    of £40m … after losing the 2005 championships, which are now held in Helsinki"): where
+    that noun is, not the sum (the clause holding the number itself still places it)."""
+    for tok in pobj.ancestors:
+        if tok.dep_ == "relcl":
+            return not (tok.left_edge.i <= root.i <= tok.right_edge.i)
+    return False
 
 
 def _people_word(tok: Token) -> bool:
@@ -5375,8 +5484,30 @@ def _recalled(text: str, published: str | None) -> bool:
     back: :func:`_years_back`), the news's own days (:func:`_news_days`) aside."""
     if _years_back(text):
         return True
-    return BACKGROUND.search(text) is not None and (
-        not published or BACKGROUND.search(_news_days(text, published)) is not None
+    return _dates_back(text) and (not published or _dates_back(_news_days(text, published)))
+
+
+# A clause of a time to come before a date ("the deal would be signed in March", "shooting is
+# expected to begin in April", "is due to face trial in March"): the date is ahead, no recall
+# (an undated BBC story's investment deal to come had been background).
+TO_COME_BEFORE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are|was|were) (?:(?:due|expected|set|scheduled) )?to"
+    r"|expected to|scheduled to|plans? to|planning to)\b[^.;,:]{0,40}$",
+    re.I,
+)
+
+
+def _dates_back(text: str) -> bool:
+    """Whether ``text`` has a date of :data:`BACKGROUND` that is not a time to come."""
+    return any(not _to_come(text, m) for m in BACKGROUND.finditer(text))
+
+
+def _to_come(text: str, date: re.Match) -> bool:
+    """Whether the ``date`` matched in ``text`` is when a clause of a time to come
+    (:data:`TO_COME_BEFORE`) happens: "would be signed in March". Only a date after its
+    preposition: "would condemn an August 21 attack" names a day gone by."""
+    return date.group(0).lower().startswith(("in ", "on ", "by ", "until ")) and bool(
+        TO_COME_BEFORE.search(text, max(0, date.start() - 60), date.start())
     )
 
 
@@ -5445,6 +5576,52 @@ DATED_EVENT = re.compile(
     rf"(?:{'|'.join(sorted(DATED_EVENT_NOUNS, key=lambda w: (-len(w), w)))})\b",
     re.I,
 )
+
+
+# The word that brings in what a figure is compared with ("to £170m from £194m last year",
+# "£75m, compared with £125m a year earlier", "£1,000 cheaper than last year's"), when an earlier
+# figure or date follows it: not "fled from Homs in 2013", nor the "than" of "more than 300".
+# A "than" only before an earlier time, not a number: "younger than 18" compares no figure.
+_EARLIER_TIME = (
+    r"last\b|a year\b|the same (?:period|quarter|month|time)\b|(?:the )?previous\b|a decade\b"
+)
+COMPARISON = re.compile(
+    r"\b(?:(?:up |down )?from|compared (?:with|to)|versus)\s+"
+    rf"(?=(?:the |its |their |a |an )?(?:[£$€¥]|\d|{_EARLIER_TIME}))"
+    rf"|\bthan\s+(?=(?:the |its |their )?(?:{_EARLIER_TIME}))",
+    re.I,
+)
+
+
+def _recall_cues(text: str, published: str | None) -> list[int]:
+    """Where ``text`` dates something before the news (the cues :func:`_recalled` and
+    :func:`_earlier_years_event` read), the news's own days aside."""
+    news = _news_days(text, published)
+    cues = [m.start() for m in BACKGROUND.finditer(news) if not _to_come(news, m)]
+    cues += [m.start() for m in YEARS_BACK.finditer(text)]
+    if published and published[:4].isdigit():
+        year = int(published[:4])
+        cues += [m.start() for m in DATED_EVENT.finditer(text) if int(m.group(1)) < year]
+    return sorted(cues)
+
+
+def _news_before_comparison(sent: Span, span: Span, published: str | None) -> bool:
+    """Whether the figure ``span`` is the news a background sentence compares with an earlier
+    figure: every date of the sentence that recalls comes after a comparison
+    (:data:`COMPARISON`), and the figure before it ("profits fell to £170m from £194m last
+    year": the £170m is this year's). The figure compared stays background, as does a
+    sentence dated before its comparison ("In 2003 sales rose to £5m from £3m")."""
+    text = _span_text(sent)
+    if HISTORIC_EVENTS.search(text) or _anniversary_of_history(text):
+        return False
+    cues = _recall_cues(text, published)
+    compared = COMPARISON.search(text)
+    return (
+        bool(cues)
+        and compared is not None
+        and compared.start() < cues[0]
+        and span.end_char - sent.start_char <= compared.start()
+    )
 
 
 def _earlier_years_event(text: str, published: str | None) -> bool:

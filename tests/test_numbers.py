@@ -238,3 +238,29 @@ def test_year_like_numbers_are_flagged_not_dropped():
 def test_a_year_before_a_vague_plural_is_no_part_of_it(text, found):
     got = [(m.text, m.parsed.value, m.parsed.low, m.parsed.high) for m in find_numbers(text)]
     assert got == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a year before "to" a sum joins no range: a date, not a sum of that currency
+        (
+            "Sales fell from £4.1bn in 2002 to £3.7bn in 2003.",
+            [("£4.1bn", "GBP"), ("£3.7bn", "GBP")],
+        ),
+        # a bare number that does close a range with a sum takes its currency
+        ("Fees rose from 40 to £55 a head.", [("from 40 to £55", "GBP")]),
+        ("The tickets cost between 30 and 45 euros.", [("between 30 and 45 euros", "EUR")]),
+        # a poll's score joins no range either, but its first number is a share all the same
+        ("The mayor leads 52 to 41 percent.", [("52", None), ("41 percent", None)]),
+    ],
+)
+def test_a_bare_number_takes_a_currency_only_in_a_range(text, found):
+    assert [(m.text, m.parsed.currency) for m in find_numbers(text)] == found
+
+
+def test_a_score_before_a_percentage_is_a_percentage():
+    assert [m.parsed.kind for m in find_numbers("The mayor leads 52 to 41 percent.")] == [
+        "percent",
+        "percent",
+    ]

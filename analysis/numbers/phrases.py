@@ -476,16 +476,32 @@ def _range_after(
             a, b = core.value, other.value
             if other.scaled and not core.scaled and a < b and b / max(a, 1e-9) > 100:
                 a *= _last_scale(b) if _last_scale(b) > 1 else 1  # "1.5-2 million"
-            if other.kind == "percent" and core.kind == "number":
-                core.kind = "percent"
-            if other.kind == "money" and core.kind == "number":
-                core.kind, core.currency = "money", other.currency
+            if a < b or not _a_year(core):
+                # A bare number takes the kind of the number after it ("10 to 20%", a poll's
+                # "46 to 40 percent"), unless a year joins no range with it: "(£3.24bn) in 2003
+                # to £2.89bn in 2004" had read the year 2003 as a sum of pounds.
+                if other.kind == "percent" and core.kind == "number":
+                    core.kind = "percent"
+                if other.kind == "money" and core.kind == "number":
+                    core.kind, core.currency = "money", other.currency
             if a < b:
                 value, lo, hi, end = None, a, b, other.end
                 approximate = joiner.low == "or"
             elif joiner.kind == "dash" and a >= b:
                 return None  # "3-2": a score, not a range or two figures
     return value, lo, hi, end, approximate
+
+
+def _a_year(core: Core) -> bool:
+    """Whether ``core`` is a bare whole number a year can be (1800-2099, as year_like reads)."""
+    v = core.value
+    return (
+        core.kind == "number"
+        and not core.scaled
+        and v is not None
+        and float(v).is_integer()
+        and 1800 <= v <= 2099
+    )
 
 
 def _unlike(core: Core, other: Core) -> bool:
