@@ -2622,8 +2622,8 @@ def _category(
         # force. In a sentence of deaths or wounds the count is more likely a casualty the
         # parse did not tie to its verb, and stays "people".
         return "troops"
-    if people:
-        return "people"
+    if people or (noun is not None and noun_low in ARMED_NOUNS):
+        return "people"  # (gunmen and militiamen too: "180 gunmen turned themselves in")
     return "other"
 
 
@@ -2750,11 +2750,26 @@ CASUALTY_STEMS = re.compile(
 )
 
 
+# A surrender written as a verb, a reflexive pronoun and a particle ("turned themselves in",
+# "handed themselves over", "gave themselves up"): fighters who did so are no force's size.
+SURRENDER_VERBS = frozenset({"turn", "hand", "give"})
+SURRENDER_PARTICLES = frozenset({"in", "over", "up"})
+REFLEXIVE_PRONOUNS = frozenset({"themselves", "himself", "herself", "ourselves"})
+
+
+def _surrenders(verb: Token) -> bool:
+    """Whether ``verb`` with its children says someone surrendered ("turned themselves in")."""
+    if verb.lemma_.lower() not in SURRENDER_VERBS:
+        return False
+    words = {c.lower_ for c in verb.children}
+    return bool(words & REFLEXIVE_PRONOUNS) and bool(words & SURRENDER_PARTICLES)
+
+
 def _casualty_sentence(span: Span) -> bool:
-    """Whether the sentence speaks of deaths, wounds or captures anywhere."""
+    """Whether the sentence speaks of deaths, wounds, captures or surrenders anywhere."""
     for t in span.sent:
         lemma = t.lemma_.lower()
-        if CASUALTY_STEMS.match(t.lower_):
+        if CASUALTY_STEMS.match(t.lower_) or _surrenders(t):
             return True
         if (
             lemma in KILLED_WORDS

@@ -2846,10 +2846,29 @@ def test_a_clause_describing_the_speaker_is_not_the_speakers_claim(nlp):
         # a headline's casualty verb the tagger left capitalised, and its noun
         ("Army Eliminates Over 40 Militants Near Border Town", "Over 40"),
         ("The ministry confirmed the elimination of 25 militants near the village.", "25"),
+        # fighters who surrendered
+        ("Some 180 gunmen turned themselves in to the army on Sunday, a source said.", "Some 180"),
+        (
+            "About 300 rebels handed themselves over to government forces near the town.",
+            "About 300",
+        ),
+        ("Nearly 400 militants gave themselves up after the siege ended.", "Nearly 400"),
     ],
 )
 def test_fighters_are_no_force_among_civilians_or_casualties(nlp, sentence, text):
     assert _one(_figs(nlp, sentence), text).category != "troops"
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        # gunmen and militiamen are people when they are no force (they had been "other")
+        ("Some 180 gunmen turned themselves in to the army on Sunday, a source said.", "Some 180"),
+        ("Four militiamen and two soldiers were among those named by the monitor.", "Four"),
+    ],
+)
+def test_armed_men_who_are_no_force_are_people(nlp, sentence, text):
+    assert _one(_figs(nlp, sentence), text).category in ("people", "killed")
 
 
 @pytest.mark.parametrize(
