@@ -476,15 +476,6 @@ def _no_place(name: str) -> bool:
 
 GIVEN_NAMES = geo.GIVEN_NAMES
 WEEKDAY_PATTERN = "|".join(sorted(lexicon.words("weekdays")))
-# The words around a name the place rules look for (see _written_between).
-_WORD_BOUNDARY = re.compile(r"\b")
-_WEEKDAY_AFTER = re.compile(rf" (?:{WEEKDAY_PATTERN})\b", re.IGNORECASE)  # "Super Tuesday"
-_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|outside|across)\s+(?:the\s+)?\Z")
-
-
-def _boundary_before(name: str) -> re.Pattern:
-    """What ``\\b`` before ``name`` asks of the text up to it."""
-    return re.compile(r"(?<!\w)\Z") if re.match(r"\w", name) else re.compile(r"(?<=\w)\Z")
 
 
 # The labels of a longer name that a place's word may end ("State of the Union"): a word of it.
@@ -1050,7 +1041,16 @@ def _span_text(span: Span) -> str:
 _BEFORE_REACH = 80
 _NO_WORD_BEFORE = re.compile(r"(?<![\w-])\Z")
 _NO_LETTER_BEFORE = re.compile(r"(?<!\w)\Z")
+_LETTER_BEFORE = re.compile(r"(?<=\w)\Z")
 _NO_WORD_AFTER = re.compile(r"(?![\w-])")
+_WORD_BOUNDARY = re.compile(r"\b")
+_WEEKDAY_AFTER = re.compile(rf" (?:{WEEKDAY_PATTERN})\b", re.IGNORECASE)  # "Super Tuesday"
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|outside|across)\s+(?:the\s+)?\Z")
+
+
+def _boundary_before(name: str) -> re.Pattern:
+    """What ``\\b`` before ``name`` asks of the text up to it."""
+    return _NO_LETTER_BEFORE if re.match(r"\w", name) else _LETTER_BEFORE
 
 
 def _written_between(

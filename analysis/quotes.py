@@ -1818,7 +1818,7 @@ class _Resolver:
         description that is no office may still describe them ("Former Olympic champion
         Grace Mensah … the world 400m record holder")."""
         known = self.roles.get(spk.name) if spk.name else None
-        noun = _role_word(role.lemma_.lower())
+        noun = _role_lemma(role)
         if not known or noun not in ROLE_TITLES:
             return True
         words = set(_role_words(known.split()))
@@ -1837,7 +1837,7 @@ class _Resolver:
         known = self.roles.get(spk.name) if spk.name else None
         if not known:
             return not strict
-        noun = _role_word(role.lemma_.lower())
+        noun = _role_lemma(role)
         # "the head of US TV network Fox" is its "Chief executive" (one word for the other)
         # and "the Russian leader" is its "President" (a head of state or government)
         nouns = (
