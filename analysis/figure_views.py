@@ -944,6 +944,25 @@ def _dates_in_view(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> t
     return con.execute(sql, params).fetchone()
 
 
+# The pairing's costly tests (the incident's, the marks'), read on the candidate pairs copied
+# out of the join: written as the join's conditions, DuckDB worked each of them out whole on
+# every candidate pair, where a filter skips the rest of a conjunction once a test fails; at a
+# million articles a year's conflicts took 0.20 s of CPU to pair, 0.14 s this way. The figures x
+# and y are the copy's columns ``x_…`` and ``y_…`` (:data:`_PAIR_COLUMNS`).
+_PAIRED = (
+    "article_id", "start", "category", "location", "scope", "published", "estimate", "class",
+    "claimant", "kinds", "whole", "iday",
+)  # fmt: skip
+_PAIR_COLUMNS = ", ".join(f"{e}.{c} AS {e}_{c}" for e in "xy" for c in _PAIRED)
+_PAIR_TESTS = re.sub(
+    r"\b([xy])\.",
+    r"\1_",
+    f"{SAME_INCIDENT_SQL} AND {NOT_PART_OF_WIDER_SQL} AND {_NOT_RISEN_SQL}"
+    " AND (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))"
+    f" AND {_NOT_REPLACED_SQL} AND {_NOT_TOLD_SQL} AND {_SAME_WHOLE_SQL}",
+)
+
+
 def _conflict_pairs(
     con, filters, *, category, min_relative_difference, scope, window_days, limit, cutoff
 ) -> list[tuple]:
@@ -988,20 +1007,21 @@ def _conflict_pairs(
             SELECT * FROM src
             QUALIFY row_number() OVER (PARTITION BY category, class, location, scope, published,
                     claimant, lo, hi, estimate, whole ORDER BY article_id, start) = 1
-        ), {_BANDS.format(w=band)}, p AS (
-            SELECT greatest(x.published, y.published) AS published, x.category, x.location,
-                   x.scope, x.article_id AS ida, x.start AS sa, y.article_id AS idb,
-                   y.start AS sb, x.estimate AS ea, y.estimate AS eb, y.estimate - x.estimate AS gap
-            FROM banded x JOIN near y
+        ), {_BANDS.format(w=band)}, cand AS MATERIALIZED (
+            SELECT {_PAIR_COLUMNS} FROM banded x JOIN near y
               ON x.category = y.category AND x.class = y.class AND x.location = y.location
              AND x.band = y.near AND x.scope IS NOT DISTINCT FROM y.scope
              AND abs(date_diff('day', x.published, y.published)) <= ?
              AND x.claimant <> y.claimant AND x.article_id <> y.article_id
-             AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background' AND {SAME_INCIDENT_SQL}
-             AND {NOT_PART_OF_WIDER_SQL} AND {_NOT_RISEN_SQL}
-            WHERE (y.estimate - x.estimate) >= ? * greatest(abs(x.estimate), abs(y.estimate))
-              AND {_NOT_REPLACED_SQL} AND {_NOT_TOLD_SQL}
-              AND {_SAME_WHOLE_SQL}
+             AND x.hi < y.lo AND x.scope IS DISTINCT FROM 'background'
+             AND {incident_kinds.SHARED_KIND_SQL}
+        ), p AS (
+            SELECT greatest(x_published, y_published) AS published, x_category AS category,
+                   x_location AS location, x_scope AS scope, x_article_id AS ida, x_start AS sa,
+                   y_article_id AS idb, y_start AS sb, x_estimate AS ea, y_estimate AS eb,
+                   y_estimate - x_estimate AS gap
+            FROM cand
+            WHERE {_PAIR_TESTS}
         ), widest AS (
             SELECT unnest(w) FROM (
                 SELECT arg_min(p, ({first_key("ida, sa")})) AS w FROM p GROUP BY ida, sa
