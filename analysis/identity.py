@@ -83,6 +83,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis import entities, gazetteer, geo, lexicon, summaries, table_cache
+from analysis.entities.corpus import CoMentions
 from analysis.entities.rules import (
     _JOINING_WORDS,
     GENERATION_SUFFIXES,
@@ -196,11 +197,9 @@ def resolve_chains(mapping: Mapping[str, str]) -> dict[str, str]:
 def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
     """Joins of person names (see the module docstring): ``{alias: canonical}``."""
     articles: Counter[str] = Counter()
-    together: dict[str, Counter[str]] = defaultdict(Counter)
     for names in names_by_article:
         articles.update(set(names))
-        for n in names:
-            together[n].update(names)
+    together = CoMentions(names_by_article)
     # Transliterations of the whole name: "Barrack Obama" / "Barack Obama", "Yasser al-Yusef" /
     # "Yasser al-Youssef"; a writer who names both in one article means two people.
     # The one exception: a given name misspelt by one doubled letter ("Hilary Clinton" in an
@@ -210,7 +209,7 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
         articles,
         lambda n: translit_key(n) if len(entities.name_key(n)) >= 2 else "",
         apart=lambda a, b: (
-            5 * together[a][b] > articles[a]
+            5 * together(a, b) > articles[a]
             and not (
                 articles[a] <= MISSPELT_MAX_ARTICLES
                 and articles[b] >= 10 * articles[a]
@@ -1359,12 +1358,33 @@ def _pos(t: _Target, alias: str) -> str:
     return t.pos if t.pos == "0" else f"{alias}.{t.pos}"
 
 
-# (article_id, name, label) rows of one name space.
+# (article_id, name, label) rows of one name space: each once (an article naming a name with
+# one label many times is one row), the strings shared.
 Rows = Sequence[tuple[str, str, str | None]]
 
 
-def _raw_names(con, space: str) -> Rows:
-    """(article_id, name, label) of every value of ``space`` in the store, as first written."""
+@dataclass(frozen=True)
+class RawNames:
+    """The values of one name space as first written: ``rows`` (:data:`Rows`) and
+    ``label_votes``, how many values give each (name, label) — a name's label is the one most
+    of its mentions and quotes give (:func:`_labels`)."""
+
+    rows: Rows
+    label_votes: Mapping[tuple[str, str], int]
+
+    @classmethod
+    def of(cls, values: Iterable[tuple[str, str, str | None]]) -> RawNames:
+        """The raw names of ``values`` given one by one (article_id, name, label), each a vote."""
+        values = list(values)
+        votes = Counter((name, label) for _, name, label in values if label is not None)
+        return cls(list(dict.fromkeys(values)), votes)
+
+
+def _raw_names(con, space: str) -> RawNames:
+    """Every value of ``space`` in the store, as first written (see :class:`RawNames`).
+    Read as distinct rows with the labels' votes counted by DuckDB, each string made once:
+    a million articles' 32 million values read one Python tuple and three strings each had
+    taken 8 GB; their 18 million distinct rows, sharing a million names, take a fraction."""
     parts = []
     for t in TARGETS:
         if t.space != space or t.follows:
@@ -1384,14 +1404,34 @@ def _raw_names(con, space: str) -> Rows:
                  AND r.article_id = x.{t.article_col} AND r.pos = {_pos(t, "x")}
                 WHERE {where}"""
         )
-    return con.execute(" UNION ALL ".join(parts)).fetchall()
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _raw_values AS {' UNION ALL '.join(parts)}")
+    try:
+        votes = {
+            (name, label): n
+            for name, label, n in con.execute(
+                "SELECT name, label, count(*) FROM _raw_values WHERE label IS NOT NULL "
+                "GROUP BY name, label"
+            ).fetchall()
+        }
+        shared: dict[str, str] = {}
+        one = shared.setdefault
+        cursor = con.execute("SELECT DISTINCT article_id, name, label FROM _raw_values")
+        rows: list[tuple[str, str, str | None]] = []
+        while chunk := cursor.fetchmany(100_000):
+            rows.extend(
+                (one(article_id, article_id), one(name, name), label and one(label, label))
+                for article_id, name, label in chunk
+            )
+    finally:
+        con.execute("DROP TABLE IF EXISTS _raw_values")
+    return RawNames(rows, votes)
 
 
-def _propose(raw: Mapping[str, Rows], explicit: Collection[str]) -> list[tuple]:
+def _propose(raw: Mapping[str, RawNames], explicit: Collection[str]) -> list[tuple]:
     """(kind, alias, canonical, label) of every join the rules propose over the raw names."""
     out: list[tuple] = []
-    actors = raw["actor"]
-    labels = _labels(actors)
+    actors = raw["actor"].rows
+    labels = _labels(raw["actor"].label_votes)
     # Case, hyphens, Arabic articles, British spelling: for every actor, labelled or not (a
     # claimant has no label of its own).
     spelled = _group_by(_articles(actors), fold_key, apart=article_apart)
@@ -1412,22 +1452,22 @@ def _propose(raw: Mapping[str, Rows], explicit: Collection[str]) -> list[tuple]:
     for alias, canonical in resolve_chains(mapping).items():
         label = labels.get(canonical) or labels.get(alias)
         out.append(("person" if label == "PERSON" else "org", alias, canonical, label))
-    places = raw["place"]
-    place_labels = _labels(places)
+    places = raw["place"].rows
+    place_labels = _labels(raw["place"].label_votes)
     for alias, canonical in place_joins(_articles(places), home_cities(places)).items():
         out.append(("place", alias, canonical, place_labels.get(canonical)))
-    outlets = _articles(raw["outlet"])
+    outlets = _articles(raw["outlet"].rows)
     for alias, canonical in outlet_joins(outlets, explicit).items():
         out.append(("outlet", alias, canonical, None))
     return out
 
 
-def _labels(rows: Rows) -> dict[str, str]:
-    """Most frequent label of each name (unlabelled rows, e.g. claimants, do not vote; a tie goes
-    to the label first in alphabetical order), by name in order."""
-    counts = Counter((name, label) for _, name, label in rows if label is not None)
+def _labels(votes: Mapping[tuple[str, str], int]) -> dict[str, str]:
+    """Most frequent label of each name, from the values that give each (name, label)
+    (:class:`RawNames`; unlabelled values, e.g. claimants, do not vote; a tie goes to the label
+    first in alphabetical order), by name in order."""
     best: dict[str, tuple[int, str]] = {}
-    for (name, label), n in counts.items():
+    for (name, label), n in votes.items():
         held = best.get(name)
         if held is None or n > held[0] or (n == held[0] and label < held[1]):
             best[name] = (n, label)

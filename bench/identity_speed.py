@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import pickle
+import resource
 import sys
 import time
 from pathlib import Path
@@ -48,20 +49,30 @@ def main(argv: list[str] | None = None) -> int:
             "SELECT value FROM meta WHERE key LIKE ?", [identity._EXPLICIT + "%"]
         ).fetchall()
     }
-    rows = sum(len(r) for r in raw.values())
-    print(f"{rows:,} raw name rows read in {time.perf_counter() - start:.2f} s")
+    # (RawNames of this code; a list of rows in a checkout from before 12-06)
+    rows = sum(len(getattr(r, "rows", r)) for r in raw.values())
+    print(
+        f"{rows:,} raw name rows read in {time.perf_counter() - start:.2f} s; "
+        f"peak memory {_peak_mb():,.0f} MB"
+    )
     joins: list[tuple] = []
     for run in range(args.runs):
         cpu, wall = time.process_time(), time.perf_counter()
         joins = identity._propose(raw, explicit)
         print(
             f"run {run + 1}: the rules {time.process_time() - cpu:.2f} s CPU, "
-            f"{time.perf_counter() - wall:.2f} s wall; {len(joins):,} joins"
+            f"{time.perf_counter() - wall:.2f} s wall; {len(joins):,} joins; "
+            f"peak memory {_peak_mb():,.0f} MB"
         )
     if args.dump:
         with open(args.dump, "wb") as out:
             pickle.dump(sorted(joins, key=repr), out)
     return 0
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory so far, in MB (Linux reports KB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

@@ -817,15 +817,17 @@ def test_a_speaker_known_by_a_given_name_alone_joins_no_other():
     two = "Ahmed (in «Rebels attack the west of the city»)"
     assert identity.person_joins([{one}, {two}]), "the guard below is what keeps them apart"
     raw = {
-        "actor": [
-            ("x1", one, "PERSON"),
-            ("x2", two, "PERSON"),
-            ("x3", "Ahmed", "PERSON"),
-            ("x4", "Ahmed Jarba", "PERSON"),
-            ("x5", "Ahmed Jarba", "PERSON"),
-        ],
-        "place": [],
-        "outlet": [],
+        "actor": identity.RawNames.of(
+            [
+                ("x1", one, "PERSON"),
+                ("x2", two, "PERSON"),
+                ("x3", "Ahmed", "PERSON"),
+                ("x4", "Ahmed Jarba", "PERSON"),
+                ("x5", "Ahmed Jarba", "PERSON"),
+            ]
+        ),
+        "place": identity.RawNames.of([]),
+        "outlet": identity.RawNames.of([]),
     }
     joined = {alias for _, alias, _, _ in identity._propose(raw, set())}
     assert not joined & {one, two}, joined
@@ -892,17 +894,19 @@ def test_a_groups_plural_speaker_does_not_join_its_adjective():
     group_noun); its mentions by the adjective ("Muslim American"). Joined as singular and
     plural, or as a one-letter typo of a long name, the speaker went back to the adjective."""
     raw = {
-        "actor": [
-            *((f"m{i}", "Muslim American", "NORP") for i in range(6)),
-            ("q1", "Muslim Americans", "NORP"),
-            *((f"a{i}", "African-American", "NORP") for i in range(6)),
-            ("q2", "African-Americans", "NORP"),
-            # an organisation's singular and plural still join
-            *((f"c{i}", "Local Coordination Committees", "ORG") for i in range(3)),
-            ("c9", "Local Coordination Committee", "ORG"),
-        ],
-        "place": [],
-        "outlet": [],
+        "actor": identity.RawNames.of(
+            [
+                *((f"m{i}", "Muslim American", "NORP") for i in range(6)),
+                ("q1", "Muslim Americans", "NORP"),
+                *((f"a{i}", "African-American", "NORP") for i in range(6)),
+                ("q2", "African-Americans", "NORP"),
+                # an organisation's singular and plural still join
+                *((f"c{i}", "Local Coordination Committees", "ORG") for i in range(3)),
+                ("c9", "Local Coordination Committee", "ORG"),
+            ]
+        ),
+        "place": identity.RawNames.of([]),
+        "outlet": identity.RawNames.of([]),
     }
     joined = {alias: canonical for _, alias, canonical, _ in identity._propose(raw, set())}
     assert "Muslim Americans" not in joined and "African-Americans" not in joined, joined
@@ -989,3 +993,24 @@ def test_a_typo_of_an_english_word_is_never_the_canonical_spelling():
     assert identity._better_spelt("Lakeside Literary Society", "Lakeside Literary Sociaty")
     assert not identity._better_spelt("Lakeside Literary Sociaty", "Lakeside Literary Society")
     assert not identity._better_spelt("Jaysh al-Karama", "Jaish al-Karama")
+
+
+def test_co_mentions_count_the_articles_naming_both_as_a_table_of_every_pair_did():
+    """The rules ask how many articles name two names together pair by pair
+    (entities.corpus.CoMentions); the table of every pair it replaced gave the same counts."""
+    import random
+    from collections import Counter, defaultdict
+
+    from analysis.entities.corpus import CoMentions
+
+    rng = random.Random(7)
+    names = [f"Name {i}" for i in range(40)]
+    by_article = [set(rng.sample(names, rng.randint(0, 6))) for _ in range(300)]
+    together: dict[str, Counter] = defaultdict(Counter)
+    for article in by_article:
+        for name in article:
+            together[name].update(article)
+    co = CoMentions(by_article)
+    for a in [*names, "Nobody"]:
+        for b in [*names, "Nobody"]:
+            assert co(a, b) == together[a][b], (a, b)
