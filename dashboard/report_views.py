@@ -211,9 +211,14 @@ def _speakers(ctx: _Ctx) -> list[Item]:
     ]
     names = stats["speaker"].tolist()
     compare = [s for s in chosen if s in names] or names[:3]
-    timeline = quote_views.sentiment_over_time(con, f, speakers=compare, granularity="week")
+    # the page's period (``sp_per``), auto by default: by the span of the quotes, as on the page
+    per = str(ctx.choices.get("sp_per", "auto"))
+    if per not in quote_views.GRANULARITIES:
+        months = quote_views.sentiment_over_time(con, f, speakers=compare, granularity="month")
+        per = charts.period_for_span(months["period"].min(), months["period"].max())
+    timeline = quote_views.sentiment_over_time(con, f, speakers=compare, granularity=per)
     if not timeline.empty:
-        items.append(Item("Sentiment over time", charts.sentiment_over_time(timeline)))
+        items.append(Item("Sentiment over time", charts.sentiment_over_time(timeline, period=per)))
     quotes = quote_views.speaker_quotes(con, f, speakers=compare, limit=500)
     if not quotes.empty:
         quotes = quotes.assign(

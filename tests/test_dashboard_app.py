@@ -595,7 +595,7 @@ def test_speakers_page_scorer_switch_intervals_and_attitudes(dashboard_db, use_d
     matrix = figures["Who speaks about whom, and how (TextBlob)"]
     holders = set(matrix.data[0].customdata[:, 0])
     assert "John Kerry" in holders and "(the article itself)" in holders
-    assert "Sentiment over time (TextBlob)" in figures
+    assert any(t.startswith("Sentiment over time (TextBlob), per ") for t in figures)
     assert "scorer=" not in "\n".join(m.value for m in at.caption)  # the default stays out
 
     at = run_page(dashboard_db, "speakers", {"scorer": "VADER"})
@@ -609,6 +609,26 @@ def test_speakers_page_scorer_switch_intervals_and_attitudes(dashboard_db, use_d
     at = run_page(dashboard_db, "speakers", {"scorer": "sentiwordnet"})
     assert not at.exception
     assert "scorer=sentiwordnet" in _texts(at.warning)
+
+
+def test_speakers_timeline_period_is_chosen_by_span_and_lives_in_the_link(dashboard_db, use_db):
+    """The timeline opens on the period its span reads best at (a week's points over four years
+    were a wall of thin bands), names it in its title and caption, and a reader's period is in
+    the link."""
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "speakers")
+    assert not at.exception
+    assert {w.key: w.value for w in at.segmented_control}["sp_per"] == "auto"
+    titles = [t for t in _figures_by_title(at) if t.startswith("Sentiment over time")]
+    # the dated articles of the test store lie within weeks of each other: auto means days
+    assert titles == ["Sentiment over time (TextBlob), per day"]
+    assert "Hollow, unjoined: fewer quotes" in _texts(at.caption)
+    at = run_page(dashboard_db, "speakers", {"sp_per": "month"})
+    assert not at.exception
+    assert "Sentiment over time (TextBlob), per month" in _figures_by_title(at)
+    assert "sp_per=month" in _texts(at.caption)  # the page's link holds the choice
+    at = run_page(dashboard_db, "speakers", {"sp_per": "fortnight"})
+    assert not at.exception and "sp_per=fortnight" in _texts(at.warning)
 
 
 def test_speakers_page_offers_the_learned_scorer_for_attitudes_only(dashboard_db, use_db, tmp_path):

@@ -127,3 +127,16 @@ def test_compare_and_places_in_the_html_document(con):
     assert "Figures reported for Aleppo" in html and "Articles about Aleppo" in html
     n_charts = sum(i.figure is not None for s in sections for i in s.items)
     assert html.count('class="plotly-graph-div"') == n_charts >= 4
+
+
+@pytest.mark.parametrize(
+    ("choices", "title"),
+    [
+        ({}, "Sentiment over time (TextBlob), per day"),  # auto: the test store spans weeks
+        ({"sp_per": "month"}, "Sentiment over time (TextBlob), per month"),
+        ({"sp_per": "fortnight"}, "Sentiment over time (TextBlob), per day"),  # not a period
+    ],
+)
+def test_speakers_section_draws_the_timeline_at_the_pages_period(con, choices, title):
+    timeline = _section(con, "speakers", choices)["Sentiment over time"].figure
+    assert timeline.layout.title.text == title

@@ -27,6 +27,9 @@ HOW_SCORED = {
 # The link first: after the quoted words' wide column it was off a laptop's screen.
 QUOTE_COLUMNS = ["open", "speaker", "cue", "text", "kind", "polarity", "polarity_vader"]
 QUOTE_COLUMNS += ["subjectivity", "title", "published"]
+# The timeline's periods; auto (None) picks one by the span of the quotes shown
+# (charts.period_for_span): a week's points over four years were too many to read.
+PERIODS = {"auto": None, "day": "day", "week": "week", "month": "month", "year": "year"}
 # A quotation with no verb of its own (a paragraph that carries on the one before).
 NO_CUE = "—"
 
@@ -104,13 +107,21 @@ default = [s for s in filters.speakers if s in all_speakers] or all_speakers[:3]
 chosen = st.multiselect(
     "Speakers to compare", all_speakers, default=default, key="sp_compare", max_selections=8
 )
-gran = st.segmented_control(
-    "Period", ["day", "week", "month", "year"], default="week", key="sp_gran",
-    label_visibility="collapsed",
-)  # fmt: skip
-timeline = data.sentiment_over_time(
-    filters, speakers=chosen, granularity=gran or "week", scorer=scorer
+period = filters_ui.page_choice(
+    "Period",
+    list(PERIODS),
+    key="sp_per",
+    default="auto",
+    help="auto: days for a span of two months, weeks up to about a year, months up to five "
+    "years, else years (the span of these speakers' quotes in view).",
 )
+gran = PERIODS[period]
+if gran is None:
+    # the span of the chosen speakers' dated quotes, read from their months (cached: the same
+    # query draws the chart when auto means month)
+    months = data.sentiment_over_time(filters, speakers=chosen, granularity="month", scorer=scorer)
+    gran = charts.period_for_span(months["period"].min(), months["period"].max())
+timeline = data.sentiment_over_time(filters, speakers=chosen, granularity=gran, scorer=scorer)
 if not chosen:
     components.empty("Choose one or more speakers above to compare their tone over time.")
 elif timeline.empty:
@@ -124,11 +135,18 @@ else:
             charts.sentiment_over_time,
             data.sentiment_over_time,
             filters,
-            dict(speakers=chosen, granularity=gran or "week", scorer=scorer),
+            dict(speakers=chosen, granularity=gran, scorer=scorer),
             scorer=scorer_name,
+            period=gran,
         ),
         key="sp_time",
         name="sentiment over time",
+    )
+    st.caption(
+        f"Each point: a speaker's mean polarity over one {gran}'s quotes, sized by how many. "
+        f"Joined by a line, in their shaded 95% band: {gran}s with at least "
+        f"{uncertainty.MIN_QUOTES} quotes. Hollow, unjoined: fewer quotes, no interval claimed. "
+        "Click a name in the key to hide or show that speaker."
     )
 
 st.subheader("Quotes")
