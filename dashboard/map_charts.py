@@ -192,23 +192,47 @@ LAT_SHARE = 0.5
 # The places whose bubbles the view always holds, the largest first: a map of a few places cut
 # by quantiles had left out the one with most figures (Beira, the south end of 13 places).
 ALWAYS_SHOWN = 5
+# ... unless it is a small bubble: less than this share of the largest one's count.
+SMALL_SHARE = 0.1
 
 
 def _view(df: pd.DataFrame, weights: pd.Series | None = None) -> tuple[float, float, float]:
-    """Centre and half-width (degrees of longitude) that hold most of the places: the middle
-    90% of them, so that one far-off capital does not zoom the whole map out, and always the
-    :data:`ALWAYS_SHOWN` largest by ``weights`` (the bubbles' sizes). (The middle 90% of the
-    bubbles' sizes instead zoomed a store of Syrian and British news into Syria alone.)"""
+    """Centre and half-width (degrees of longitude) that hold where most of what the bubbles
+    count lies: the middle 90% of ``weights`` (the bubbles' sizes: figures or articles), so that
+    the map of a store whose figures are 94% Syrian opens on Syria, not on the whole world its
+    BBC articles' few figures span (the caption names the places left outside), and always the
+    :data:`ALWAYS_SHOWN` largest and every place of the largest one's country. Without weights,
+    the middle 90% of the places."""
     if df.empty:
         return 20.0, 30.0, 120.0
     lon, lat = df["lon"].astype(float), df["lat"].astype(float)
-    top = df.index if weights is None else weights.sort_values(ascending=False, kind="stable").index
-    top = top[:ALWAYS_SHOWN]
-    lo_x, hi_x = min(lon.quantile(0.05), lon[top].min()), max(lon.quantile(0.95), lon[top].max())
-    lo_y, hi_y = min(lat.quantile(0.05), lat[top].min()), max(lat.quantile(0.95), lat[top].max())
+    w = pd.Series(1.0, index=df.index) if weights is None else weights.astype(float).clip(0)
+    largest = w.sort_values(ascending=False, kind="stable")
+    # the largest five that are large: among four Syrian towns of 15 to 30 figures, the fifth
+    # "largest", Lima's one figure, had stretched the map over the Atlantic
+    top = largest[largest >= SMALL_SHARE * largest.iloc[0]].index[:ALWAYS_SHOWN]
+    if "country" in df and pd.notna(df.loc[top[0], "country"]):
+        # and the whole country of the largest bubble: the middle 90% of Syria's figures had
+        # left Daraa, Syria's southern tip, off the map of Syrian towns
+        top = top.union(df.index[df["country"] == df.loc[top[0], "country"]])
+    lo_x, hi_x = _weighted_quantile(lon, w, 0.05), _weighted_quantile(lon, w, 0.95)
+    lo_y, hi_y = _weighted_quantile(lat, w, 0.05), _weighted_quantile(lat, w, 0.95)
+    lo_x, hi_x = min(lo_x, lon[top].min()), max(hi_x, lon[top].max())
+    lo_y, hi_y = min(lo_y, lat[top].min()), max(hi_y, lat[top].max())
     lat0 = (lo_y + hi_y) / 2
     # the latitudes shown are the half-width over the map's ratio (places_map): a span that
     # holds the places north to south (Milan and Rome fell off the map of Italy's places)
     ratio = 1 / max(math.cos(math.radians(lat0)), 0.2)
     span = max((hi_x - lo_x) / 2, (hi_y - lo_y) / 2 * ratio / LAT_SHARE, 3.0) * 1.25
     return float((lo_x + hi_x) / 2), float(lat0), float(min(span, 180.0))
+
+
+def _weighted_quantile(values: pd.Series, weights: pd.Series, q: float) -> float:
+    """The value below which the share ``q`` of the weight lies (the lowest value reaching it):
+    with equal weights, the plain quantile of the places."""
+    order = values.sort_values(kind="stable").index
+    cumulative = weights[order].cumsum()
+    total = float(cumulative.iloc[-1])
+    if total <= 0:
+        return float(values.quantile(q))
+    return float(values[order][cumulative >= q * total].iloc[0])

@@ -1070,6 +1070,57 @@ def test_the_headline_table_shows_every_row_without_an_inner_scroll(
     assert components.rows_height(30, row_height=66) == components.rows_height(12, row_height=66)
 
 
+def _spread_store(db: Path) -> None:
+    """Four Syrian towns reporting 15 to 30 figures each, six far cities one each."""
+    from analysis.records import Article, ArticleResult, Entity, Figure
+    from analysis.store import Store
+
+    towns = {"Aleppo": 30, "Homs": 25, "Idlib": 20, "Douma": 15, "London": 1, "New York": 1,
+             "Tokyo": 1, "Sydney": 1, "Lima": 1, "Toronto": 1}  # fmt: skip
+    results = []
+    for k, (town, n) in enumerate(towns.items()):
+        sentence = f"In {town}, twelve were reported dead."
+        figures = tuple(
+            Figure(f"a{k}", "twelve", 12.0, None, None, False, "people", "killed", None, town,
+                   None, 13, 19, sentence)
+            for _ in range(n)
+        )  # fmt: skip
+        results.append(
+            ArticleResult(
+                article=Article(id=f"a{k}", title=f"News from {town}", text=sentence, source="W"),
+                entities=(Entity(f"a{k}", town, "GPE", 1, 0),),
+                figures=figures,
+            )
+        )
+    with Store(db) as store:
+        store.write_batch(results)
+
+
+def test_the_places_map_opens_where_the_figures_are(tmp_path, use_db):
+    # 90 of the 96 figures are Syrian, one each in six far cities: the map had opened on the
+    # whole world; it opens on Syria and the caption names the cities left outside
+    db = tmp_path / "spread.duckdb"
+    _spread_store(db)
+    use_db(db, read_only=True)
+    at = run_page(db, "places")
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    fig = _figures_by_title(at)["Where the articles report figures and name places"]
+    (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    assert 30 < x0 < 37 and 37 < x1 < 45 and y0 < 33.5 and y1 > 36.3  # Syria, Duma to Aleppo
+    assert "6 of those drawn lie outside the map's first view" in _texts(at.caption)
+    # sized by articles (one each), the ten places are the world's: the map holds most
+    at = run_page(db, "places", {"pl_size": "Articles naming it"})
+    fig = _figures_by_title(at)["Where the articles report figures and name places"]
+    (x0, x1) = fig.layout.xaxis.range
+    assert x1 - x0 > 180
+    # one place chosen by the region picker: its own few degrees
+    at = run_page(db, "places", {"region": "Tokyo"})
+    assert not at.exception
+    fig = _figures_by_title(at)["Where the articles report figures and name places"]
+    (x0, x1) = fig.layout.xaxis.range
+    assert x0 < 139.7 < x1 and x1 - x0 < 15
+
+
 def test_the_place_picker_finds_a_place_by_the_articles_spelling(tmp_path, use_db):
     # The map's names are the gazetteer's ("Ar Raqqah"); a reader types the articles' ("Raqqa")
     from analysis.records import Article, ArticleResult, Entity
