@@ -432,7 +432,7 @@ def _compare(ctx: _Ctx) -> list[Item]:
     if not figures.empty:
         items.append(
             Item("Figures reported for the same category and place",
-                 compare_charts.figures_side_by_side(figures, order=order, log=True))
+                 compare_charts.figures_side_by_side(figures, order=order))
         )  # fmt: skip
         median = (
             figures.pivot_table(

@@ -132,6 +132,17 @@ def test_figures_for_the_same_category_and_place(con):
     fig = compare_charts.figures_side_by_side(df.reset_index(), order=["Wire", "Post"])
     assert [t.name for t in fig.data] == ["Post", "Wire"]
     assert fig.layout.legend.traceorder == "reversed"
+    # bars on a linear axis from 0: Post's 40 is a bar four times Wire's 10
+    assert [t.type for t in fig.data] == ["bar", "bar"] and fig.layout.xaxis.type is None
+    assert fig.layout.xaxis.rangemode == "tozero"
+    assert [list(t.x) for t in fig.data] == [[40], [10]]
+    # on a log axis, dots in the same order (a bar's length there means nothing)
+    fig = compare_charts.figures_side_by_side(df.reset_index(), order=["Wire", "Post"], log=True)
+    assert [(t.type, t.mode, t.name) for t in fig.data] == [
+        ("scatter", "markers", "Post"),
+        ("scatter", "markers", "Wire"),
+    ]
+    assert fig.layout.xaxis.type == "log" and fig.layout.scattermode == "group"
 
 
 def test_lines_break_across_long_gaps():

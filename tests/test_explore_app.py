@@ -376,3 +376,29 @@ def test_an_entitys_articles_are_a_link_and_open_at_its_first_mention(dashboard_
     at = run_page("entities", {"en_pick": "Nobody Anywhere"})
     assert not at.exception
     assert any("Nobody Anywhere in this link" in w.value for w in at.warning)
+
+
+def test_compare_figures_are_bars_from_zero_and_dots_on_a_log_axis(dashboard_db, use_db):
+    # On a log axis a bar starts at an arbitrary floor: a median of 1 drew as no bar beside
+    # 11's half-width one. The chart opens linear, bars from 0; the log scale draws dots.
+    from dashboard import components
+
+    use_db(dashboard_db)
+    at = run_page("compare", {"vs": "Outlets", "cmp_source": ["Example Times", "Daily Ledger"]})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert at.toggle(key="cmp_log").value is False
+
+    def chart(at):
+        items = at.session_state[components.ITEMS_KEY]
+        return next(i.figure for i in items if i.title == "figures side by side")
+
+    fig = chart(at)
+    assert {t.type for t in fig.data} == {"bar"}
+    assert fig.layout.xaxis.type != "log" and fig.layout.xaxis.rangemode == "tozero"
+    assert "Bars: each group's median" in "\n".join(c.value for c in at.caption)
+    at = at.toggle(key="cmp_log").set_value(True).run()
+    assert not at.exception
+    fig = chart(at)
+    assert {t.type for t in fig.data} == {"scatter"} and fig.layout.xaxis.type == "log"
+    assert fig.layout.title.text.endswith("(log scale: dots, not bars)")
+    assert "Dots: each group's median" in "\n".join(c.value for c in at.caption)
