@@ -1121,6 +1121,19 @@ def test_the_places_map_opens_where_the_figures_are(tmp_path, use_db):
     assert x0 < 139.7 < x1 and x1 - x0 < 15
 
 
+def test_a_region_the_link_names_that_is_not_in_view_is_said_to_be_left_out(tmp_path, use_db):
+    # Streamlit dropped an unknown region silently: the map of everywhere, without a word
+    db = tmp_path / "spread.duckdb"
+    _spread_store(db)
+    use_db(db, read_only=True)
+    at = run_page(db, "places", {"region": "Atlantis"})
+    assert not at.exception
+    assert "region=Atlantis in this link is not among the choices" in _texts(at.warning)
+    assert at.selectbox(key="region").value is None
+    at = run_page(db, "places", {"region": "Aleppo"})  # a known one is taken, without a notice
+    assert not at.warning and at.selectbox(key="region").value == "Aleppo"
+
+
 def test_the_place_picker_finds_a_place_by_the_articles_spelling(tmp_path, use_db):
     # The map's names are the gazetteer's ("Ar Raqqah"); a reader types the articles' ("Raqqa")
     from analysis.records import Article, ArticleResult, Entity

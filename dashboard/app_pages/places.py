@@ -20,6 +20,9 @@ size_by = filters_ui.page_choice(
 )
 with st.spinner("Placing names on the map (the gazetteer loads on first use) …"):
     regions = data.place_regions(filters)
+# a region the link names that is none of the articles' in view is said to be left out
+# (Streamlit dropped it silently: ``region=Atlantis`` showed the world without a word)
+filters_ui.fit_link_values("region", list(regions))
 region = st.selectbox(
     "Province, region or country", list(regions), index=None, key="region",
     bind="query-params", placeholder="everywhere (type to find a province or country)",
