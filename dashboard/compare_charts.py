@@ -256,6 +256,21 @@ def tone(df: pd.DataFrame, *, order) -> go.Figure:
     return fig
 
 
+# The typical bar of a linear chart must stay this share of the longest at least, else the chart
+# opens on a log scale (dots): SANA's and Rami Abdel Rahman's medians run from 3 to 1,650 people
+# displaced in Aleppo, and on a linear axis every bar but that one was a sliver.
+READABLE_BAR_SHARE = 1 / 20
+
+
+def log_by_default(df: pd.DataFrame) -> bool:
+    """Whether the figures side by side (``df``: :func:`figures_side_by_side`'s) read better on
+    a log axis: when the median of the medians is under :data:`READABLE_BAR_SHARE` of the
+    largest (ahram's and manar's, 1 to 140 with 16 typical, stay linear)."""
+    medians = pd.to_numeric(df["median"], errors="coerce").dropna()
+    medians = medians[medians > 0]
+    return bool(len(medians) > 1 and medians.median() < READABLE_BAR_SHARE * medians.max())
+
+
 def figures_side_by_side(df: pd.DataFrame, *, order, log: bool = False) -> go.Figure:
     """Median figure (bar) and range (whisker: lowest to highest) each group reports per
     category and place, on a linear axis from 0, where a bar twice as long is twice the figure.

@@ -432,7 +432,8 @@ def _compare(ctx: _Ctx) -> list[Item]:
     if not figures.empty:
         items.append(
             Item("Figures reported for the same category and place",
-                 compare_charts.figures_side_by_side(figures, order=order))
+                 compare_charts.figures_side_by_side(
+                     figures, order=order, log=compare_charts.log_by_default(figures)))
         )  # fmt: skip
         median = (
             figures.pivot_table(

@@ -331,3 +331,17 @@ def test_small_shares_get_tick_labels_that_differ():
     ticks = re.findall(r'class="xtick"[^>]*>(?:<text[^>]*>)?([^<]+)<', svg)
     assert len(ticks) >= 3, svg[:500]
     assert len(set(ticks)) == len(ticks), ticks
+
+
+@pytest.mark.parametrize(
+    ("medians", "log"),
+    [
+        ([1, 11, 16, 22, 140], False),  # a handful to a hundred: bars from 0 compare
+        ([3, 12, 17, 20, 1650], True),  # one row of 1,650 made every other bar a sliver
+        ([5], False),  # one row: nothing to compare against
+        ([0, 0, 4], False),  # zeros (no log of them) and a single positive one
+    ],
+)
+def test_the_figures_chart_opens_on_a_log_axis_only_when_bars_would_be_slivers(medians, log):
+    df = pd.DataFrame({"median": medians})
+    assert compare_charts.log_by_default(df) is log

@@ -195,9 +195,10 @@ if figures.empty:
     components.empty("These groups' articles report no figures with a place.")
 else:
     # Linear by default: bars whose lengths compare. A log axis is for medians that run from a
-    # handful to thousands; it draws dots, since a bar's length on it means nothing.
+    # handful to thousands (it is the default then); it draws dots, since a bar's length on it
+    # means nothing.
     log = st.toggle(
-        "Log scale", value=False, key="cmp_log",
+        "Log scale", value=compare_charts.log_by_default(figures), key="cmp_log",
         help="For figures that run from a handful to thousands: medians drawn as dots on a "
         "logarithmic axis (bar lengths on a log axis do not compare)",
     )  # fmt: skip
