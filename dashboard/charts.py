@@ -627,15 +627,21 @@ def with_breaks(x: pd.Series, y: pd.Series, *, max_gap_days: float) -> tuple[lis
     return xs, ys
 
 
-# The finest period whose count over the span a timeline covers stays readable (about one a
-# dozen pixels of a half-page chart): a week's points over the real store's four years were
-# 210 thin bands; by span the same chart opens by month. The reader's choice overrides it.
-PERIOD_SPANS = (("day", 62), ("week", 7 * 60), ("month", 31 * 60))
+# The finest period whose count over the span a timeline covers stays readable (at most about
+# 60 days, 60 weeks or 120 months): a week's points over the real store's four years were 210
+# thin bands; by span the same chart opens by month. The reader's choice overrides it.
+PERIOD_SPANS = (("day", 62), ("week", 7 * 60), ("month", 31 * 120))
+# The periods a timeline offers, "auto" first (:func:`period_for_span`).
+PERIOD_CHOICES = ["auto", "day", "week", "month", "year"]
+AUTO_PERIOD_HELP = (
+    "auto: by the span of the dates shown — days up to two months, weeks up to about a year, "
+    "months up to ten years, else years."
+)
 
 
 def period_for_span(first, last) -> str:
     """The period ``auto`` means for a timeline from ``first`` to ``last`` (dates): day up to
-    two months, week up to about 14 months, month up to five years, else year."""
+    two months, week up to about 14 months, month up to ten years, else year."""
     if first is None or last is None or pd.isna(first) or pd.isna(last):
         return "week"
     days = (pd.Timestamp(last) - pd.Timestamp(first)).days
@@ -837,7 +843,7 @@ def top_entities(df: pd.DataFrame, *, title: str = "Most covered") -> go.Figure:
     return fig
 
 
-def entity_mentions_over_time(df: pd.DataFrame) -> go.Figure:
+def entity_mentions_over_time(df: pd.DataFrame, *, period: str | None = None) -> go.Figure:
     """Lines: mentions per period of each entity, broken where periods without a mention lie
     between (a line across them drew mentions nobody made)."""
     fig = go.Figure()
@@ -861,7 +867,7 @@ def entity_mentions_over_time(df: pd.DataFrame) -> go.Figure:
     fig.update_layout(yaxis_title="mentions")
     whole_counts(fig, df["n_mentions"])
     _date_axis(fig, df["period"])
-    _style(fig, title="Mentions over time", height=400)
+    _style(fig, title=f"Mentions per {period}" if period else "Mentions over time", height=400)
     # Five names wrap to two rows in a half-width column, and a legend above the plot then
     # covers the title: below the date axis it has room.
     fig.update_layout(

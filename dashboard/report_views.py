@@ -151,6 +151,16 @@ NO_ARTICLES = (
 )
 
 
+def _period(ctx: _Ctx, key: str, months) -> str:
+    """A timeline's period as its page chooses it: the link's ``key`` (``ov_per``, ``sp_per``,
+    ``en_per``), else "auto": by the span of ``months()``'s periods (charts.period_for_span)."""
+    per = str(ctx.choices.get(key, "auto"))
+    if per in quote_views.GRANULARITIES:
+        return per
+    monthly = months()
+    return charts.period_for_span(monthly["period"].min(), monthly["period"].max())
+
+
 # -- the pages ---------------------------------------------------------------------------------
 def _overview(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
@@ -162,13 +172,16 @@ def _overview(ctx: _Ctx) -> list[Item]:
     ]
     if counts["articles"] == 0:
         return items + _empty(NO_ARTICLES)
-    over_time = article_views.articles_over_time(con, f, granularity="week")
+    per = _period(
+        ctx, "ov_per", lambda: article_views.articles_over_time(con, f, granularity="month")
+    )
+    over_time = article_views.articles_over_time(con, f, granularity=per)
     if not over_time.empty:
         items.append(
             Item(
                 "Articles over time",
                 charts.articles_over_time(
-                    over_time, granularity="week", span=(f.date_from, f.date_to)
+                    over_time, granularity=per, span=(f.date_from, f.date_to)
                 ),
             )
         )
@@ -211,11 +224,11 @@ def _speakers(ctx: _Ctx) -> list[Item]:
     ]
     names = stats["speaker"].tolist()
     compare = [s for s in chosen if s in names] or names[:3]
-    # the page's period (``sp_per``), auto by default: by the span of the quotes, as on the page
-    per = str(ctx.choices.get("sp_per", "auto"))
-    if per not in quote_views.GRANULARITIES:
-        months = quote_views.sentiment_over_time(con, f, speakers=compare, granularity="month")
-        per = charts.period_for_span(months["period"].min(), months["period"].max())
+    per = _period(
+        ctx,
+        "sp_per",
+        lambda: quote_views.sentiment_over_time(con, f, speakers=compare, granularity="month"),
+    )
     timeline = quote_views.sentiment_over_time(con, f, speakers=compare, granularity=per)
     if not timeline.empty:
         items.append(Item("Sentiment over time", charts.sentiment_over_time(timeline, period=per)))
@@ -246,9 +259,16 @@ def _entities(ctx: _Ctx) -> list[Item]:
         return _empty("No entities in the articles in view.")
     items = [Item("Top entities", charts.top_entities(top, title="Most covered: all types"))]
     names = list(ctx.filters.entities) or top["name"].head(5).tolist()
-    over_time = entity_views.mentions_over_time(con, f, names=names, granularity="week")
+    per = _period(
+        ctx,
+        "en_per",
+        lambda: entity_views.mentions_over_time(con, f, names=names, granularity="month"),
+    )
+    over_time = entity_views.mentions_over_time(con, f, names=names, granularity=per)
     if not over_time.empty:
-        items.append(Item("Mentions over time", charts.entity_mentions_over_time(over_time)))
+        items.append(
+            Item("Mentions over time", charts.entity_mentions_over_time(over_time, period=per))
+        )
     pairs = entity_views.cooccurrences(con, f, labels=None, min_weight=1, limit=60)
     if not pairs.empty:
         items.append(Item("Who is named with whom", charts.cooccurrence_network(pairs)))

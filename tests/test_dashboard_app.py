@@ -631,6 +631,37 @@ def test_speakers_timeline_period_is_chosen_by_span_and_lives_in_the_link(dashbo
     assert not at.exception and "sp_per=fortnight" in _texts(at.warning)
 
 
+@pytest.mark.parametrize(
+    ("page", "key", "title"),
+    [("overview", "ov_per", "Articles per {}"), ("entities", "en_per", "Mentions per {}")],
+)
+def test_overview_and_entities_timelines_choose_their_period_by_span(
+    dashboard_db, use_db, page, key, title
+):
+    # as the speakers' timeline: auto by the span (the test store's dated articles lie within
+    # weeks: days), the reader's period in the link, a period that is none said so
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, page)
+    assert not at.exception
+    assert {w.key: w.value for w in at.segmented_control}[key] == "auto"
+    items = {i.title: i for i in at.session_state[components.ITEMS_KEY]}
+    drawn = items["articles over time" if page == "overview" else "mentions over time"]
+    if title:
+        assert drawn.figure.layout.title.text == title.format("day")
+    days = {pd.Timestamp(x).normalize() for t in drawn.figure.data for x in t.x if x is not None}
+    # days, not weeks (which start on Mondays) nor months
+    assert any(d.day_of_week != 0 for d in days) and any(d.day != 1 for d in days)
+    at = run_page(dashboard_db, page, {key: "month"})
+    assert not at.exception
+    items = {i.title: i for i in at.session_state[components.ITEMS_KEY]}
+    drawn = items["articles over time" if page == "overview" else "mentions over time"]
+    months = {pd.Timestamp(x) for t in drawn.figure.data for x in t.x if x is not None}
+    assert months and all(m.day == 1 for m in months)
+    if title:
+        assert drawn.figure.layout.title.text == title.format("month")
+    assert f"{key}=month" in _texts(at.caption)
+
+
 def test_speakers_page_offers_the_learned_scorer_for_attitudes_only(dashboard_db, use_db, tmp_path):
     """The matrix's own switch offers the learned scorer ("News model") where the store holds
     its attitudes; the quote charts keep their lexicon scorer, and each chart names its own."""

@@ -466,7 +466,8 @@ def test_a_period_of_too_few_quotes_is_a_hollow_point_without_a_band():
         ("2016-03-01", "2016-03-20", "day"),
         ("2016-01-01", "2016-12-31", "week"),
         ("2013-08-01", "2017-12-01", "month"),  # the real store's Syrian outlets
-        ("2009-01-01", "2017-12-01", "year"),
+        ("2011-08-01", "2017-12-14", "month"),  # the whole store's articles, one from 2011
+        ("1995-01-01", "2017-12-01", "year"),
         (None, None, "week"),  # nothing dated: the old default
     ],
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from analysis.filters import Filters
@@ -140,3 +141,12 @@ def test_compare_and_places_in_the_html_document(con):
 def test_speakers_section_draws_the_timeline_at_the_pages_period(con, choices, title):
     timeline = _section(con, "speakers", choices)["Sentiment over time"].figure
     assert timeline.layout.title.text == title
+
+
+def test_overview_and_entities_sections_draw_their_timelines_at_the_pages_period(con):
+    overview = _section(con, "overview", {})["Articles over time"].figure
+    assert overview.layout.title.text == "Articles per day"  # auto: the store spans weeks
+    overview = _section(con, "overview", {"ov_per": "year"})["Articles over time"].figure
+    assert overview.layout.title.text == "Articles per year"
+    mentions = _section(con, "entities", {"en_per": "month"})["Mentions over time"].figure
+    assert all(pd.Timestamp(x).day == 1 for t in mentions.data for x in t.x if x is not None)

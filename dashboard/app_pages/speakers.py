@@ -27,9 +27,6 @@ HOW_SCORED = {
 # The link first: after the quoted words' wide column it was off a laptop's screen.
 QUOTE_COLUMNS = ["open", "speaker", "cue", "text", "kind", "polarity", "polarity_vader"]
 QUOTE_COLUMNS += ["subjectivity", "title", "published"]
-# The timeline's periods; auto (None) picks one by the span of the quotes shown
-# (charts.period_for_span): a week's points over four years were too many to read.
-PERIODS = {"auto": None, "day": "day", "week": "week", "month": "month", "year": "year"}
 # A quotation with no verb of its own (a paragraph that carries on the one before).
 NO_CUE = "—"
 
@@ -107,20 +104,16 @@ default = [s for s in filters.speakers if s in all_speakers] or all_speakers[:3]
 chosen = st.multiselect(
     "Speakers to compare", all_speakers, default=default, key="sp_compare", max_selections=8
 )
-period = filters_ui.page_choice(
-    "Period",
-    list(PERIODS),
-    key="sp_per",
-    default="auto",
-    help="auto: days for a span of two months, weeks up to about a year, months up to five "
-    "years, else years (the span of these speakers' quotes in view).",
-)
-gran = PERIODS[period]
-if gran is None:
-    # the span of the chosen speakers' dated quotes, read from their months (cached: the same
-    # query draws the chart when auto means month)
+
+
+def _quotes_span() -> tuple:
+    """The first and last month of the chosen speakers' dated quotes (cached: the same query
+    draws the chart when auto means month)."""
     months = data.sentiment_over_time(filters, speakers=chosen, granularity="month", scorer=scorer)
-    gran = charts.period_for_span(months["period"].min(), months["period"].max())
+    return months["period"].min(), months["period"].max()
+
+
+gran = filters_ui.timeline_period("Period", key="sp_per", span_of=_quotes_span)
 timeline = data.sentiment_over_time(filters, speakers=chosen, granularity=gran, scorer=scorer)
 if not chosen:
     components.empty("Choose one or more speakers above to compare their tone over time.")
