@@ -308,9 +308,11 @@ def articles_over_time(
         )
     totals_by_period = df.groupby("period")["n_articles"].sum()
     for period, words in partial.items():
+        # upright above its own bar: level, "to 31 Dec only" ran over three weeks' bars
         fig.add_annotation(
             x=period, y=float(totals_by_period.get(period, 0)), text=f"{words} only",
             showarrow=False, yanchor="bottom", yshift=2, font=dict(size=10, color="#666"),
+            textangle=-90,
         )  # fmt: skip
     fig.update_layout(barmode="stack", yaxis_title="articles", xaxis_title=None)
     whole_counts(fig, totals_by_period)

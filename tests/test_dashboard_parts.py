@@ -594,6 +594,8 @@ def test_a_period_the_date_filter_cuts_is_drawn_faint_and_says_what_it_holds():
     fig = charts.articles_over_time(df, granularity="month", span=span)
     assert [a.text for a in fig.layout.annotations] == ["from 10 Mar only", "to 20 Sep only"]
     assert [a.y for a in fig.layout.annotations] == [5, 25]  # above each stacked bar
+    # upright, one bar wide: level, a week's label ran over its neighbours' bars
+    assert [a.textangle for a in fig.layout.annotations] == [-90, -90]
     for trace in fig.data:
         assert list(trace.marker.opacity) == [0.4, 1.0, 0.4]
     # whole months, or no date filter: nothing marked
