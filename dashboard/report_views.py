@@ -520,7 +520,7 @@ def _places(ctx: _Ctx) -> list[Item]:
     place = ctx.choices.get("place")
     place = map_charts.spelled_places(table).get(place, place)  # "Raqqa → Ar Raqqah"
     place = place if place in set(table["place"]) else None
-    note = map_charts.places_note(table, region or "", size_by)
+    note = map_charts.places_note(table, region or "", size_by, place)
     listing = table.assign(
         top_category=table["top_category"].map(lambda c: CATEGORY_TITLES.get(c, c))
     )

@@ -1144,6 +1144,14 @@ def test_the_places_map_opens_where_the_figures_are(tmp_path, use_db):
     fig = _figures_by_title(at)["Where the articles report figures and name places"]
     (x0, x1) = fig.layout.xaxis.range
     assert x1 - x0 > 180
+    # a far place picked (London, one figure): the first view holds it, and the caption no
+    # longer names it outside
+    at = run_page(db, "places", {"place": "London"})
+    assert not at.exception
+    fig = _figures_by_title(at)["Where the articles report figures and name places"]
+    (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    assert x0 < -0.13 < x1 and y0 < 51.5 < y1 and x1 > 37.2  # London and Aleppo
+    assert "(London" not in _texts(at.caption) and ", London" not in _texts(at.caption)
     # one place chosen by the region picker: its own few degrees
     at = run_page(db, "places", {"region": "Tokyo"})
     assert not at.exception

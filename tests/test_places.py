@@ -1023,3 +1023,20 @@ def test_the_figure_summary_counts_the_places_of_every_view_as_the_rows_do(corpu
                 counted = sorted(place_views._figure_counts(con, view))
             assert summed == counted, view
             assert counted  # the corpus reports figures somewhere in every view
+
+
+def test_the_map_holds_the_place_a_reader_picks_and_the_note_counts_it_shown():
+    # the first view of a map of Syrian figures leaves London out; picked, London is in view
+    # (with a ring), and the note no longer names it among the places outside
+    rows = _towns("S", 40, 34.5, 36.5, 40, "SY") + [("London", 51.5, -0.13, 1, "GB")]
+    df = pd.DataFrame(rows, columns=COLUMNS).assign(n_articles=1, top_category="killed")
+    assert "London" not in _inside(map_charts.places_map(df, size_by="n_figures"), df)
+    assert map_charts.outside_view(df, "n_figures") == ["London"]
+    fig = map_charts.places_map(df, size_by="n_figures", selected="London")
+    assert {"London", "S0", "S39"} <= _inside(fig, df)
+    assert map_charts.outside_view(df, "n_figures", "London") == []
+    assert "outside the map's first view" not in map_charts.places_note(
+        df, size_by="n_figures", selected="London"
+    )
+    # a pick that is no place of the map changes nothing
+    assert map_charts.outside_view(df, "n_figures", "Atlantis") == ["London"]

@@ -35,7 +35,6 @@ if table.empty:
         "choose another region."
     )
     reporting.stop_page()
-st.caption(map_charts.places_note(table, region or "", size_by))
 
 
 def _pick_from_map() -> None:
@@ -52,6 +51,8 @@ filters_ui.fit_link_values(
 )  # fmt: skip
 place = st.session_state.get("place") or st.query_params.get("place")
 place = SPELLED.get(place, place)
+# after the place is known: the map's first view holds the chosen place, and the caption says so
+st.caption(map_charts.places_note(table, region or "", size_by, place))
 components.chart(
     data.figure(
         map_charts.places_map,
