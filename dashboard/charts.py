@@ -308,9 +308,11 @@ def articles_over_time(
         )
     totals_by_period = df.groupby("period")["n_articles"].sum()
     for period, words in partial.items():
+        # upright above its own bar: level, "to 31 Dec only" ran over three weeks' bars
         fig.add_annotation(
             x=period, y=float(totals_by_period.get(period, 0)), text=f"{words} only",
             showarrow=False, yanchor="bottom", yshift=2, font=dict(size=10, color="#666"),
+            textangle=-90,
         )  # fmt: skip
     fig.update_layout(barmode="stack", yaxis_title="articles", xaxis_title=None)
     whole_counts(fig, totals_by_period)
@@ -627,30 +629,57 @@ def with_breaks(x: pd.Series, y: pd.Series, *, max_gap_days: float) -> tuple[lis
     return xs, ys
 
 
-def sentiment_over_time(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Figure:
+# The finest period whose count over the span a timeline covers stays readable (at most about
+# 60 days, 60 weeks or 120 months): a week's points over the real store's four years were 210
+# thin bands; by span the same chart opens by month. The reader's choice overrides it.
+PERIOD_SPANS = (("day", 62), ("week", 7 * 60), ("month", 31 * 120))
+# The periods a timeline offers, "auto" first (:func:`period_for_span`).
+PERIOD_CHOICES = ["auto", "day", "week", "month", "year"]
+AUTO_PERIOD_HELP = (
+    "auto: by the span of the dates shown — days up to two months, weeks up to about a year, "
+    "months up to ten years, else years."
+)
+
+
+def period_for_span(first, last) -> str:
+    """The period ``auto`` means for a timeline from ``first`` to ``last`` (dates): day up to
+    two months, week up to about 14 months, month up to ten years, else year."""
+    if first is None or last is None or pd.isna(first) or pd.isna(last):
+        return "week"
+    days = (pd.Timestamp(last) - pd.Timestamp(first)).days
+    return next((period for period, most in PERIOD_SPANS if days <= most), "year")
+
+
+def sentiment_over_time(
+    df: pd.DataFrame, *, scorer: str = "TextBlob", period: str | None = None
+) -> go.Figure:
     """Lines: mean polarity per period for each chosen speaker, in a band of its 95% interval
-    (``ci_low``/``ci_high``; periods with one effective quote have none)."""
+    (``ci_low``/``ci_high``), over the periods with at least
+    :data:`~analysis.uncertainty.MIN_QUOTES` quotes; a period with fewer is a hollow point of
+    its own, off the line and without a band (drawn, their [−1, 1] intervals had filled a
+    week's chart with full-height stripes, and the line zigzagged between one-quote weeks)."""
     fig = go.Figure()
     step = _period_step(df["period"])
+    few = df["few"] if "few" in df else df["n_quotes"] < uncertainty.MIN_QUOTES
+    df = df.assign(few=few.fillna(True).astype(bool))
+    # The line breaks where periods are not consecutive: a line across months or years with
+    # no measured quote claimed a trend nobody measured.
+    gap = step / pd.Timedelta(days=1) if step is not None else float("inf")
     for i, (speaker, part) in enumerate(df.groupby("speaker", sort=True)):
         part = part.sort_values("period", kind="stable")
         colour = PALETTE[i % len(PALETTE)]
+        measured, thin = part[~part["few"]], part[part["few"]]
         alone = None
-        if "ci_low" in part and part["ci_low"].notna().any():
-            band_x, band_y, alone = _band_polygons(part, step)
+        if "ci_low" in measured and measured["ci_low"].notna().any():
+            band_x, band_y, alone = _band_polygons(measured, step)
             fig.add_scatter(
                 x=band_x, y=band_y, mode="lines", line=dict(width=0), fill="toself",
                 fillcolor=_translucent(colour), showlegend=False, hoverinfo="skip",
                 legendgroup=str(speaker),
             )  # fmt: skip
-        # The line breaks where periods are not consecutive: a line across months or years
-        # with no quote claimed a trend nobody measured.
-        gap = step / pd.Timedelta(days=1) if step is not None else float("inf")
-
-        broken = functools.partial(with_breaks, part["period"], max_gap_days=gap)
-
-        xs, ys = broken(part["polarity"])
-        quotes = broken(part["n_quotes"])[1]
+        broken = functools.partial(with_breaks, measured["period"], max_gap_days=gap)
+        xs, ys = broken(measured["polarity"])
+        quotes = broken(measured["n_quotes"])[1]
         fig.add_scatter(
             x=xs,
             y=ys,
@@ -658,10 +687,10 @@ def sentiment_over_time(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Fig
             connectgaps=False,
             name=str(speaker),
             legendgroup=str(speaker),
+            # a speaker quoted only in thin periods still has a legend entry (the hollow points)
+            showlegend=not measured.empty,
             line=dict(color=colour),
-            marker=dict(
-                size=[6 if n is None else float(np.clip(4 + 2 * np.sqrt(n), 6, 24)) for n in quotes]
-            ),
+            marker=dict(size=[6 if n is None else _quote_marker(n) for n in quotes]),
             customdata=[[n, speaker] for n in quotes],
             hovertemplate="%{x|%d %b %Y}: polarity %{y:.2f} over %{customdata[0]} quotes"
             "<extra>%{customdata[1]}</extra>",
@@ -674,14 +703,40 @@ def sentiment_over_time(df: pd.DataFrame, *, scorer: str = "TextBlob") -> go.Fig
                 color=_translucent(colour),
                 thickness=6,
                 width=0,
-                array=broken(np.where(alone, part["ci_high"] - part["polarity"], np.nan))[1],
-                arrayminus=broken(np.where(alone, part["polarity"] - part["ci_low"], np.nan))[1],
+                array=broken(np.where(alone, measured["ci_high"] - measured["polarity"], np.nan))[
+                    1
+                ],
+                arrayminus=broken(
+                    np.where(alone, measured["polarity"] - measured["ci_low"], np.nan)
+                )[1],
             ),
         )
+        if not thin.empty:
+            fig.add_scatter(
+                x=thin["period"], y=thin["polarity"], mode="markers", name=str(speaker),
+                legendgroup=str(speaker), showlegend=measured.empty,
+                marker=dict(symbol="circle-open", color=colour, size=8, line=dict(width=1.5)),
+                customdata=[[n, speaker] for n in thin["n_quotes"]],
+                hovertemplate="%{x|%d %b %Y}: polarity %{y:.2f} over only %{customdata[0]} "
+                "quote(s), too few for an interval<extra>%{customdata[1]}</extra>",
+            )  # fmt: skip
+    if df["few"].any():
+        # the key says what a hollow point is, in the chart itself (and so in its PNG)
+        fig.add_scatter(
+            x=[None], y=[None], mode="markers", name=f"hollow: fewer than "
+            f"{uncertainty.MIN_QUOTES} quotes", marker=dict(symbol="circle-open", color="#777",
+            size=8), hoverinfo="skip",
+        )  # fmt: skip
     fig.add_hline(y=0, line_color="#999", line_width=1)
     fig.update_layout(yaxis=dict(title=f"mean polarity ({scorer}), 95% band", range=[-1.05, 1.05]))
     _date_axis(fig, df["period"])
-    return _style(fig, title=f"Sentiment over time ({scorer})", height=380)
+    per = f", per {period}" if period else ""
+    return _style(fig, title=f"Sentiment over time ({scorer}){per}", height=400)
+
+
+def _quote_marker(n: float) -> float:
+    """A point's size by its quotes: a period of many quotes weighs more than one of five."""
+    return float(np.clip(4 + 2 * np.sqrt(n), 6, 24))
 
 
 def _translucent(hex_colour: str, alpha: float = 0.18) -> str:
@@ -790,7 +845,7 @@ def top_entities(df: pd.DataFrame, *, title: str = "Most covered") -> go.Figure:
     return fig
 
 
-def entity_mentions_over_time(df: pd.DataFrame) -> go.Figure:
+def entity_mentions_over_time(df: pd.DataFrame, *, period: str | None = None) -> go.Figure:
     """Lines: mentions per period of each entity, broken where periods without a mention lie
     between (a line across them drew mentions nobody made)."""
     fig = go.Figure()
@@ -814,7 +869,7 @@ def entity_mentions_over_time(df: pd.DataFrame) -> go.Figure:
     fig.update_layout(yaxis_title="mentions")
     whole_counts(fig, df["n_mentions"])
     _date_axis(fig, df["period"])
-    _style(fig, title="Mentions over time", height=400)
+    _style(fig, title=f"Mentions per {period}" if period else "Mentions over time", height=400)
     # Five names wrap to two rows in a half-width column, and a legend above the plot then
     # covers the title: below the date axis it has room.
     fig.update_layout(

@@ -256,11 +256,29 @@ def tone(df: pd.DataFrame, *, order) -> go.Figure:
     return fig
 
 
-def figures_side_by_side(df: pd.DataFrame, *, order, log: bool = True) -> go.Figure:
+# The typical bar of a linear chart must stay this share of the longest at least, else the chart
+# opens on a log scale (dots): SANA's and Rami Abdel Rahman's medians run from 3 to 1,650 people
+# displaced in Aleppo, and on a linear axis every bar but that one was a sliver.
+READABLE_BAR_SHARE = 1 / 20
+
+
+def log_by_default(df: pd.DataFrame) -> bool:
+    """Whether the figures side by side (``df``: :func:`figures_side_by_side`'s) read better on
+    a log axis: when the median of the medians is under :data:`READABLE_BAR_SHARE` of the
+    largest (ahram's and manar's, 1 to 140 with 16 typical, stay linear)."""
+    medians = pd.to_numeric(df["median"], errors="coerce").dropna()
+    medians = medians[medians > 0]
+    return bool(len(medians) > 1 and medians.median() < READABLE_BAR_SHARE * medians.max())
+
+
+def figures_side_by_side(df: pd.DataFrame, *, order, log: bool = False) -> go.Figure:
     """Median figure (bar) and range (whisker: lowest to highest) each group reports per
-    category and place. In each row the groups run top to bottom in the legend's order
-    (Plotly draws a horizontal group's first bar at the bottom: the traces go in reversed and
-    the legend is read reversed)."""
+    category and place, on a linear axis from 0, where a bar twice as long is twice the figure.
+    ``log``: dots on a logarithmic axis instead of bars (a bar's length on a log axis starts at
+    an arbitrary floor: a median of 1 drew as no bar beside 11's half-width one, 11 times more
+    looking like twice). In each row the groups run top to bottom in the legend's order (Plotly
+    draws a horizontal group's first bar at the bottom: the traces go in reversed and the
+    legend is read reversed)."""
     colours = group_colours(order)
     df = df.assign(
         row=[
@@ -274,21 +292,30 @@ def figures_side_by_side(df: pd.DataFrame, *, order, log: bool = True) -> go.Fig
         part = df[df["grp"] == grp]
         if part.empty:
             continue
-        fig.add_bar(
-            x=part["median"], y=part["row"], orientation="h", name=grp, marker_color=colours[grp],
+        common = dict(
+            x=part["median"], y=part["row"], orientation="h", name=grp,
             error_x=dict(type="data", symmetric=False, array=part["high"] - part["median"],
                          arrayminus=part["median"] - part["low"], thickness=1),
             customdata=part[["n_figures", "low", "high"]],
             hovertemplate="%{y}: median %{x:,.0f} (%{customdata[1]:,.0f}–%{customdata[2]:,.0f}, "
             "%{customdata[0]} figures)<extra>" + grp.replace("<", "&lt;") + "</extra>",
         )  # fmt: skip
+        if log:
+            fig.add_scatter(
+                **common, mode="markers", marker=dict(color=colours[grp], size=9, symbol="diamond")
+            )
+        else:
+            fig.add_bar(**common, marker_color=colours[grp])
+    scale = " (log scale: dots, not bars)" if log else ""
     fig = _style(
         fig,
-        title="Figures each group reports, per category and place",
+        title=f"Figures each group reports, per category and place{scale}",
         height=160 + 22 * len(rows) * max(1, len(order)) // 2,
     )
-    fig.update_layout(barmode="group", legend_traceorder="reversed")
+    fig.update_layout(barmode="group", scattermode="group", legend_traceorder="reversed")
     fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1])
     if log:
         fig.update_xaxes(type="log", title="median value (log scale)")
+    else:
+        fig.update_xaxes(rangemode="tozero", title="median value; whisker: lowest to highest")
     return fig

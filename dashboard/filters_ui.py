@@ -22,7 +22,7 @@ from streamlit.errors import StreamlitAPIException
 
 from analysis import query
 from analysis.filters import Filters
-from dashboard import data, plain, report_views
+from dashboard import charts, data, plain, report_views
 
 DATE_KEYS = ("from", "to")
 LIST_KEYS = report_views.LIST_PARAMS  # URL parameter → Filters field, shared with the report
@@ -458,6 +458,16 @@ def page_choice(
     shown = shown if shown in labels else default_label  # None when the reader deselects
     remember_page_param(key, shown, default_label)
     return labels[shown]
+
+
+def timeline_period(label: str, *, key: str, span_of) -> str:
+    """A timeline's period as a page choice in the link (``?sp_per=week``), "auto" by default:
+    then the period the span of its dates reads best at (:func:`charts.period_for_span`), the
+    span given by ``span_of()`` as (first, last) dates — called only for "auto"."""
+    choice = page_choice(
+        label, charts.PERIOD_CHOICES, key=key, default="auto", help=charts.AUTO_PERIOD_HELP
+    )
+    return charts.period_for_span(*span_of()) if choice == "auto" else choice
 
 
 def fit_link_values(

@@ -45,7 +45,9 @@ def outline_xy() -> tuple[tuple, tuple]:
     return tuple(xs), tuple(ys)
 
 
-def places_note(table: pd.DataFrame, region: str = "", size_by: str = "") -> str:
+def places_note(
+    table: pd.DataFrame, region: str = "", size_by: str = "", selected: str | None = None
+) -> str:
     """What the map of ``table`` (:func:`analysis.place_views.places`) draws and leaves out: the
     page's caption and the report's note. Sized by figures (``size_by="n_figures"``), only the
     places that report one are drawn, and the note says how many (an analyst had counted 404
@@ -58,7 +60,7 @@ def places_note(table: pd.DataFrame, region: str = "", size_by: str = "") -> str
             f", {with_figures:,} of them with figures (drawn; size by articles to see them all)"
         )
     parts = [places]
-    if size_by and (far := outside_view(table, size_by)):
+    if size_by and (far := outside_view(table, size_by, selected)):
         named = ", ".join(far[:3]) + (" …" if len(far) > 3 else "")
         parts.append(
             f"{len(far):,} of those drawn lie outside the map's first view ({named}): drag the "
@@ -149,7 +151,7 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
             "%{customdata[2]} articles tagging it a place<extra></extra>",
         )  # fmt: skip
     fig = _style(fig, title="Where the articles report figures and name places", height=560)
-    (x0, x1), (y0, y1), ratio = _view_box(df, size_by)
+    (x0, x1), (y0, y1), ratio = _view_box(df, size_by, selected)
     fig.update_xaxes(range=[x0, x1], visible=False, constrain="domain")
     fig.update_yaxes(range=[y0, y1], visible=False, scaleanchor="x", scaleratio=ratio)
     fig.update_layout(
@@ -159,16 +161,18 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
     return fig
 
 
-def _view_box(drawn: pd.DataFrame, size_by: str):
+def _view_box(drawn: pd.DataFrame, size_by: str, selected: str | None = None):
     """``((lon from, to), (lat from, to), ratio)``: what the map of the ``drawn`` places shows
-    first (:func:`_view`), and the latitude scale it is drawn at."""
-    lon0, lat0, span = _view(drawn, drawn[size_by])
+    first (:func:`_view`, holding the ``selected`` place too: a reader who picks London on a
+    map of Syrian figures sees London), and the latitude scale it is drawn at."""
+    keep = drawn.index[drawn["place"] == selected] if selected and "place" in drawn else None
+    lon0, lat0, span = _view(drawn, drawn[size_by], keep=keep)
     ratio = 1 / max(math.cos(math.radians(lat0)), 0.2)
     half_lat = span / ratio * LAT_SHARE
     return (lon0 - span, lon0 + span), (lat0 - half_lat, lat0 + half_lat), ratio
 
 
-def outside_view(table: pd.DataFrame, size_by: str) -> list[str]:
+def outside_view(table: pd.DataFrame, size_by: str, selected: str | None = None) -> list[str]:
     """The places :func:`places_map` draws outside its first view, the largest first (the
     view holds most places, not every far one: a caption that says "drawn" must say where)."""
     if not {"lon", "lat", size_by} <= set(table.columns):
@@ -176,7 +180,7 @@ def outside_view(table: pd.DataFrame, size_by: str) -> list[str]:
     drawn = table[table[size_by] > 0]
     if drawn.empty:
         return []
-    (x0, x1), (y0, y1), _ = _view_box(drawn, size_by)
+    (x0, x1), (y0, y1), _ = _view_box(drawn, size_by, selected)
     lon, lat = drawn["lon"].astype(float), drawn["lat"].astype(float)
     out = drawn[(lon < x0) | (lon > x1) | (lat < y0) | (lat > y1)]
     return out.sort_values(size_by, ascending=False, kind="stable")["place"].tolist()
@@ -192,23 +196,51 @@ LAT_SHARE = 0.5
 # The places whose bubbles the view always holds, the largest first: a map of a few places cut
 # by quantiles had left out the one with most figures (Beira, the south end of 13 places).
 ALWAYS_SHOWN = 5
+# ... unless it is a small bubble: less than this share of the largest one's count.
+SMALL_SHARE = 0.1
 
 
-def _view(df: pd.DataFrame, weights: pd.Series | None = None) -> tuple[float, float, float]:
-    """Centre and half-width (degrees of longitude) that hold most of the places: the middle
-    90% of them, so that one far-off capital does not zoom the whole map out, and always the
-    :data:`ALWAYS_SHOWN` largest by ``weights`` (the bubbles' sizes). (The middle 90% of the
-    bubbles' sizes instead zoomed a store of Syrian and British news into Syria alone.)"""
+def _view(
+    df: pd.DataFrame, weights: pd.Series | None = None, keep: pd.Index | None = None
+) -> tuple[float, float, float]:
+    """Centre and half-width (degrees of longitude) that hold where most of what the bubbles
+    count lies: the middle 90% of ``weights`` (the bubbles' sizes: figures or articles), so that
+    the map of a store whose figures are 94% Syrian opens on Syria, not on the whole world its
+    BBC articles' few figures span (the caption names the places left outside), and always the
+    :data:`ALWAYS_SHOWN` largest and every place of the largest one's country. Without weights,
+    the middle 90% of the places."""
     if df.empty:
         return 20.0, 30.0, 120.0
     lon, lat = df["lon"].astype(float), df["lat"].astype(float)
-    top = df.index if weights is None else weights.sort_values(ascending=False, kind="stable").index
-    top = top[:ALWAYS_SHOWN]
-    lo_x, hi_x = min(lon.quantile(0.05), lon[top].min()), max(lon.quantile(0.95), lon[top].max())
-    lo_y, hi_y = min(lat.quantile(0.05), lat[top].min()), max(lat.quantile(0.95), lat[top].max())
+    w = pd.Series(1.0, index=df.index) if weights is None else weights.astype(float).clip(0)
+    largest = w.sort_values(ascending=False, kind="stable")
+    # the largest five that are large: among four Syrian towns of 15 to 30 figures, the fifth
+    # "largest", Lima's one figure, had stretched the map over the Atlantic
+    top = largest[largest >= SMALL_SHARE * largest.iloc[0]].index[:ALWAYS_SHOWN]
+    if "country" in df and pd.notna(df.loc[top[0], "country"]):
+        # and the whole country of the largest bubble: the middle 90% of Syria's figures had
+        # left Daraa, Syria's southern tip, off the map of Syrian towns
+        top = top.union(df.index[df["country"] == df.loc[top[0], "country"]])
+    if keep is not None:
+        top = top.union(keep)
+    lo_x, hi_x = _weighted_quantile(lon, w, 0.05), _weighted_quantile(lon, w, 0.95)
+    lo_y, hi_y = _weighted_quantile(lat, w, 0.05), _weighted_quantile(lat, w, 0.95)
+    lo_x, hi_x = min(lo_x, lon[top].min()), max(hi_x, lon[top].max())
+    lo_y, hi_y = min(lo_y, lat[top].min()), max(hi_y, lat[top].max())
     lat0 = (lo_y + hi_y) / 2
     # the latitudes shown are the half-width over the map's ratio (places_map): a span that
     # holds the places north to south (Milan and Rome fell off the map of Italy's places)
     ratio = 1 / max(math.cos(math.radians(lat0)), 0.2)
     span = max((hi_x - lo_x) / 2, (hi_y - lo_y) / 2 * ratio / LAT_SHARE, 3.0) * 1.25
     return float((lo_x + hi_x) / 2), float(lat0), float(min(span, 180.0))
+
+
+def _weighted_quantile(values: pd.Series, weights: pd.Series, q: float) -> float:
+    """The value below which the share ``q`` of the weight lies (the lowest value reaching it):
+    with equal weights, the plain quantile of the places."""
+    order = values.sort_values(kind="stable").index
+    cumulative = weights[order].cumsum()
+    total = float(cumulative.iloc[-1])
+    if total <= 0:
+        return float(values.quantile(q))
+    return float(values[order][cumulative >= q * total].iloc[0])

@@ -151,6 +151,16 @@ NO_ARTICLES = (
 )
 
 
+def _period(ctx: _Ctx, key: str, months) -> str:
+    """A timeline's period as its page chooses it: the link's ``key`` (``ov_per``, ``sp_per``,
+    ``en_per``), else "auto": by the span of ``months()``'s periods (charts.period_for_span)."""
+    per = str(ctx.choices.get(key, "auto"))
+    if per in quote_views.GRANULARITIES:
+        return per
+    monthly = months()
+    return charts.period_for_span(monthly["period"].min(), monthly["period"].max())
+
+
 # -- the pages ---------------------------------------------------------------------------------
 def _overview(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
@@ -162,13 +172,16 @@ def _overview(ctx: _Ctx) -> list[Item]:
     ]
     if counts["articles"] == 0:
         return items + _empty(NO_ARTICLES)
-    over_time = article_views.articles_over_time(con, f, granularity="week")
+    per = _period(
+        ctx, "ov_per", lambda: article_views.articles_over_time(con, f, granularity="month")
+    )
+    over_time = article_views.articles_over_time(con, f, granularity=per)
     if not over_time.empty:
         items.append(
             Item(
                 "Articles over time",
                 charts.articles_over_time(
-                    over_time, granularity="week", span=(f.date_from, f.date_to)
+                    over_time, granularity=per, span=(f.date_from, f.date_to)
                 ),
             )
         )
@@ -211,9 +224,14 @@ def _speakers(ctx: _Ctx) -> list[Item]:
     ]
     names = stats["speaker"].tolist()
     compare = [s for s in chosen if s in names] or names[:3]
-    timeline = quote_views.sentiment_over_time(con, f, speakers=compare, granularity="week")
+    per = _period(
+        ctx,
+        "sp_per",
+        lambda: quote_views.sentiment_over_time(con, f, speakers=compare, granularity="month"),
+    )
+    timeline = quote_views.sentiment_over_time(con, f, speakers=compare, granularity=per)
     if not timeline.empty:
-        items.append(Item("Sentiment over time", charts.sentiment_over_time(timeline)))
+        items.append(Item("Sentiment over time", charts.sentiment_over_time(timeline, period=per)))
     quotes = quote_views.speaker_quotes(con, f, speakers=compare, limit=500)
     if not quotes.empty:
         quotes = quotes.assign(
@@ -241,9 +259,16 @@ def _entities(ctx: _Ctx) -> list[Item]:
         return _empty("No entities in the articles in view.")
     items = [Item("Top entities", charts.top_entities(top, title="Most covered: all types"))]
     names = list(ctx.filters.entities) or top["name"].head(5).tolist()
-    over_time = entity_views.mentions_over_time(con, f, names=names, granularity="week")
+    per = _period(
+        ctx,
+        "en_per",
+        lambda: entity_views.mentions_over_time(con, f, names=names, granularity="month"),
+    )
+    over_time = entity_views.mentions_over_time(con, f, names=names, granularity=per)
     if not over_time.empty:
-        items.append(Item("Mentions over time", charts.entity_mentions_over_time(over_time)))
+        items.append(
+            Item("Mentions over time", charts.entity_mentions_over_time(over_time, period=per))
+        )
     pairs = entity_views.cooccurrences(con, f, labels=None, min_weight=1, limit=60)
     if not pairs.empty:
         items.append(Item("Who is named with whom", charts.cooccurrence_network(pairs)))
@@ -427,7 +452,8 @@ def _compare(ctx: _Ctx) -> list[Item]:
     if not figures.empty:
         items.append(
             Item("Figures reported for the same category and place",
-                 compare_charts.figures_side_by_side(figures, order=order, log=True))
+                 compare_charts.figures_side_by_side(
+                     figures, order=order, log=compare_charts.log_by_default(figures)))
         )  # fmt: skip
         median = (
             figures.pivot_table(
@@ -494,7 +520,7 @@ def _places(ctx: _Ctx) -> list[Item]:
     place = ctx.choices.get("place")
     place = map_charts.spelled_places(table).get(place, place)  # "Raqqa → Ar Raqqah"
     place = place if place in set(table["place"]) else None
-    note = map_charts.places_note(table, region or "", size_by)
+    note = map_charts.places_note(table, region or "", size_by, place)
     listing = table.assign(
         top_category=table["top_category"].map(lambda c: CATEGORY_TITLES.get(c, c))
     )

@@ -132,6 +132,17 @@ def test_figures_for_the_same_category_and_place(con):
     fig = compare_charts.figures_side_by_side(df.reset_index(), order=["Wire", "Post"])
     assert [t.name for t in fig.data] == ["Post", "Wire"]
     assert fig.layout.legend.traceorder == "reversed"
+    # bars on a linear axis from 0: Post's 40 is a bar four times Wire's 10
+    assert [t.type for t in fig.data] == ["bar", "bar"] and fig.layout.xaxis.type is None
+    assert fig.layout.xaxis.rangemode == "tozero"
+    assert [list(t.x) for t in fig.data] == [[40], [10]]
+    # on a log axis, dots in the same order (a bar's length there means nothing)
+    fig = compare_charts.figures_side_by_side(df.reset_index(), order=["Wire", "Post"], log=True)
+    assert [(t.type, t.mode, t.name) for t in fig.data] == [
+        ("scatter", "markers", "Post"),
+        ("scatter", "markers", "Wire"),
+    ]
+    assert fig.layout.xaxis.type == "log" and fig.layout.scattermode == "group"
 
 
 def test_lines_break_across_long_gaps():
@@ -320,3 +331,17 @@ def test_small_shares_get_tick_labels_that_differ():
     ticks = re.findall(r'class="xtick"[^>]*>(?:<text[^>]*>)?([^<]+)<', svg)
     assert len(ticks) >= 3, svg[:500]
     assert len(set(ticks)) == len(ticks), ticks
+
+
+@pytest.mark.parametrize(
+    ("medians", "log"),
+    [
+        ([1, 11, 16, 22, 140], False),  # a handful to a hundred: bars from 0 compare
+        ([3, 12, 17, 20, 1650], True),  # one row of 1,650 made every other bar a sliver
+        ([5], False),  # one row: nothing to compare against
+        ([0, 0, 4], False),  # zeros (no log of them) and a single positive one
+    ],
+)
+def test_the_figures_chart_opens_on_a_log_axis_only_when_bars_would_be_slivers(medians, log):
+    df = pd.DataFrame({"median": medians})
+    assert compare_charts.log_by_default(df) is log

@@ -595,7 +595,7 @@ def test_speakers_page_scorer_switch_intervals_and_attitudes(dashboard_db, use_d
     matrix = figures["Who speaks about whom, and how (TextBlob)"]
     holders = set(matrix.data[0].customdata[:, 0])
     assert "John Kerry" in holders and "(the article itself)" in holders
-    assert "Sentiment over time (TextBlob)" in figures
+    assert any(t.startswith("Sentiment over time (TextBlob), per ") for t in figures)
     assert "scorer=" not in "\n".join(m.value for m in at.caption)  # the default stays out
 
     at = run_page(dashboard_db, "speakers", {"scorer": "VADER"})
@@ -609,6 +609,57 @@ def test_speakers_page_scorer_switch_intervals_and_attitudes(dashboard_db, use_d
     at = run_page(dashboard_db, "speakers", {"scorer": "sentiwordnet"})
     assert not at.exception
     assert "scorer=sentiwordnet" in _texts(at.warning)
+
+
+def test_speakers_timeline_period_is_chosen_by_span_and_lives_in_the_link(dashboard_db, use_db):
+    """The timeline opens on the period its span reads best at (a week's points over four years
+    were a wall of thin bands), names it in its title and caption, and a reader's period is in
+    the link."""
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "speakers")
+    assert not at.exception
+    assert {w.key: w.value for w in at.segmented_control}["sp_per"] == "auto"
+    titles = [t for t in _figures_by_title(at) if t.startswith("Sentiment over time")]
+    # the dated articles of the test store lie within weeks of each other: auto means days
+    assert titles == ["Sentiment over time (TextBlob), per day"]
+    assert "Hollow, unjoined: fewer quotes" in _texts(at.caption)
+    at = run_page(dashboard_db, "speakers", {"sp_per": "month"})
+    assert not at.exception
+    assert "Sentiment over time (TextBlob), per month" in _figures_by_title(at)
+    assert "sp_per=month" in _texts(at.caption)  # the page's link holds the choice
+    at = run_page(dashboard_db, "speakers", {"sp_per": "fortnight"})
+    assert not at.exception and "sp_per=fortnight" in _texts(at.warning)
+
+
+@pytest.mark.parametrize(
+    ("page", "key", "title"),
+    [("overview", "ov_per", "Articles per {}"), ("entities", "en_per", "Mentions per {}")],
+)
+def test_overview_and_entities_timelines_choose_their_period_by_span(
+    dashboard_db, use_db, page, key, title
+):
+    # as the speakers' timeline: auto by the span (the test store's dated articles lie within
+    # weeks: days), the reader's period in the link, a period that is none said so
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, page)
+    assert not at.exception
+    assert {w.key: w.value for w in at.segmented_control}[key] == "auto"
+    items = {i.title: i for i in at.session_state[components.ITEMS_KEY]}
+    drawn = items["articles over time" if page == "overview" else "mentions over time"]
+    if title:
+        assert drawn.figure.layout.title.text == title.format("day")
+    days = {pd.Timestamp(x).normalize() for t in drawn.figure.data for x in t.x if x is not None}
+    # days, not weeks (which start on Mondays) nor months
+    assert any(d.day_of_week != 0 for d in days) and any(d.day != 1 for d in days)
+    at = run_page(dashboard_db, page, {key: "month"})
+    assert not at.exception
+    items = {i.title: i for i in at.session_state[components.ITEMS_KEY]}
+    drawn = items["articles over time" if page == "overview" else "mentions over time"]
+    months = {pd.Timestamp(x) for t in drawn.figure.data for x in t.x if x is not None}
+    assert months and all(m.day == 1 for m in months)
+    if title:
+        assert drawn.figure.layout.title.text == title.format("month")
+    assert f"{key}=month" in _texts(at.caption)
 
 
 def test_speakers_page_offers_the_learned_scorer_for_attitudes_only(dashboard_db, use_db, tmp_path):
@@ -1048,6 +1099,78 @@ def test_the_headline_table_shows_every_row_without_an_inner_scroll(
     # eight rows, as the real store's, are all shown; thirty scroll within a dozen
     assert components.rows_height(8, row_height=66) == 35 + 8 * 66 + 2 > 400
     assert components.rows_height(30, row_height=66) == components.rows_height(12, row_height=66)
+
+
+def _spread_store(db: Path) -> None:
+    """Four Syrian towns reporting 15 to 30 figures each, six far cities one each."""
+    from analysis.records import Article, ArticleResult, Entity, Figure
+    from analysis.store import Store
+
+    towns = {"Aleppo": 30, "Homs": 25, "Idlib": 20, "Douma": 15, "London": 1, "New York": 1,
+             "Tokyo": 1, "Sydney": 1, "Lima": 1, "Toronto": 1}  # fmt: skip
+    results = []
+    for k, (town, n) in enumerate(towns.items()):
+        sentence = f"In {town}, twelve were reported dead."
+        figures = tuple(
+            Figure(f"a{k}", "twelve", 12.0, None, None, False, "people", "killed", None, town,
+                   None, 13, 19, sentence)
+            for _ in range(n)
+        )  # fmt: skip
+        results.append(
+            ArticleResult(
+                article=Article(id=f"a{k}", title=f"News from {town}", text=sentence, source="W"),
+                entities=(Entity(f"a{k}", town, "GPE", 1, 0),),
+                figures=figures,
+            )
+        )
+    with Store(db) as store:
+        store.write_batch(results)
+
+
+def test_the_places_map_opens_where_the_figures_are(tmp_path, use_db):
+    # 90 of the 96 figures are Syrian, one each in six far cities: the map had opened on the
+    # whole world; it opens on Syria and the caption names the cities left outside
+    db = tmp_path / "spread.duckdb"
+    _spread_store(db)
+    use_db(db, read_only=True)
+    at = run_page(db, "places")
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    fig = _figures_by_title(at)["Where the articles report figures and name places"]
+    (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    assert 30 < x0 < 37 and 37 < x1 < 45 and y0 < 33.5 and y1 > 36.3  # Syria, Duma to Aleppo
+    assert "6 of those drawn lie outside the map's first view" in _texts(at.caption)
+    # sized by articles (one each), the ten places are the world's: the map holds most
+    at = run_page(db, "places", {"pl_size": "Articles naming it"})
+    fig = _figures_by_title(at)["Where the articles report figures and name places"]
+    (x0, x1) = fig.layout.xaxis.range
+    assert x1 - x0 > 180
+    # a far place picked (London, one figure): the first view holds it, and the caption no
+    # longer names it outside
+    at = run_page(db, "places", {"place": "London"})
+    assert not at.exception
+    fig = _figures_by_title(at)["Where the articles report figures and name places"]
+    (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    assert x0 < -0.13 < x1 and y0 < 51.5 < y1 and x1 > 37.2  # London and Aleppo
+    assert "(London" not in _texts(at.caption) and ", London" not in _texts(at.caption)
+    # one place chosen by the region picker: its own few degrees
+    at = run_page(db, "places", {"region": "Tokyo"})
+    assert not at.exception
+    fig = _figures_by_title(at)["Where the articles report figures and name places"]
+    (x0, x1) = fig.layout.xaxis.range
+    assert x0 < 139.7 < x1 and x1 - x0 < 15
+
+
+def test_a_region_the_link_names_that_is_not_in_view_is_said_to_be_left_out(tmp_path, use_db):
+    # Streamlit dropped an unknown region silently: the map of everywhere, without a word
+    db = tmp_path / "spread.duckdb"
+    _spread_store(db)
+    use_db(db, read_only=True)
+    at = run_page(db, "places", {"region": "Atlantis"})
+    assert not at.exception
+    assert "region=Atlantis in this link is not among the choices" in _texts(at.warning)
+    assert at.selectbox(key="region").value is None
+    at = run_page(db, "places", {"region": "Aleppo"})  # a known one is taken, without a notice
+    assert not at.warning and at.selectbox(key="region").value == "Aleppo"
 
 
 def test_the_place_picker_finds_a_place_by_the_articles_spelling(tmp_path, use_db):

@@ -395,7 +395,7 @@ def test_sentiment_band_is_drawn_per_run_of_intervals():
         {
             "period": periods,
             "speaker": "Observatory",
-            "n_quotes": [4, 5, 1, 6, 1],
+            "n_quotes": [6, 5, 1, 6, 1],
             "polarity": [0.1, 0.2, 0.0, -0.1, 0.3],
             "ci_low": [-0.1, 0.0, nan, -0.3, nan],
             "ci_high": [0.3, 0.4, nan, 0.1, nan],
@@ -407,22 +407,73 @@ def test_sentiment_band_is_drawn_per_run_of_intervals():
     # One polygon (the first two weeks: upper edge out, lower edge back), then a gap.
     assert list(band.y) == [0.3, 0.4, 0.0, -0.1, None]
     assert [x is None for x in band.x] == [False] * 4 + [True]
-    # The line breaks (an empty point) between periods that are not consecutive: weeks 1-3,
-    # then 1 February, then 7 March, each apart.
-    drawn = [y is not None for y in line.y]  # None: the break
-    assert drawn == [True, True, True, False, True, False, True]
+    # The line joins the measured weeks only and breaks (an empty point) where they are not
+    # consecutive: weeks 1-2, then 1 February.
+    assert list(line.y) == [0.1, 0.2, None, -0.1]
     assert line.connectgaps is False
-    # The fourth period stands alone: its interval is an error bar; the others have none.
+    # The 1 February week stands alone: its interval is an error bar; the others have none.
     plus, minus = list(line.error_y.array), list(line.error_y.arrayminus)
-    assert plus[4] == pytest.approx(0.2) and minus[4] == pytest.approx(0.2)
-    assert all(v is None or v != v for k, v in enumerate(plus) if k != 4)  # none elsewhere
+    assert plus[3] == pytest.approx(0.2) and minus[3] == pytest.approx(0.2)
+    assert all(v is None or v != v for k, v in enumerate(plus) if k != 3)  # none elsewhere
     # Two periods with intervals but months apart: no band between them, two error bars.
-    far = df.iloc[[0, 4]].assign(ci_low=[-0.1, 0.1], ci_high=[0.3, 0.5])
+    far = df.iloc[[0, 4]].assign(ci_low=[-0.1, 0.1], ci_high=[0.3, 0.5], n_quotes=[6, 7])
     fig = charts.sentiment_over_time(pd.concat([far, df.iloc[[1]].assign(speaker="Other")]))
     band, line = fig.data[0], fig.data[1]
     assert list(band.x) == []
     plus = list(line.error_y.array)
     assert plus[0] == pytest.approx(0.2) and plus[2] == pytest.approx(0.2) and plus[1] is None
+
+
+def test_a_period_of_too_few_quotes_is_a_hollow_point_without_a_band():
+    """A week of one or two quotes has an interval of nearly [−1, 1]: drawn as a band, the real
+    store's weekly chart was a wall of full-height stripes, and its line zigzagged between
+    one-quote weeks. Such a period is a hollow point off the line, the key says what hollow
+    means, and a speaker quoted only in such periods keeps a legend entry."""
+    periods = pd.to_datetime(["2016-01-04", "2016-01-11", "2016-01-18"])
+    df = pd.DataFrame(
+        {
+            "period": list(periods) * 2,
+            "speaker": ["Observatory"] * 3 + ["Ministry"] * 3,
+            "n_quotes": [8, 2, 9, 1, 2, 1],
+            "polarity": [0.1, 0.9, 0.2, -0.4, 0.5, -0.8],
+            "ci_low": [0.0, -1.0, 0.1, float("nan"), -1.0, float("nan")],
+            "ci_high": [0.2, 1.0, 0.3, float("nan"), 1.0, float("nan")],
+            "few": [False, True, False, True, True, True],
+        }
+    )
+    fig = charts.sentiment_over_time(df, period="week")
+    assert fig.layout.title.text == "Sentiment over time (TextBlob), per week"
+    traces = {(t.name, t.mode, t.fill): t for t in fig.data}
+    # no band reaches a thin week's [−1, 1]
+    bands = [t for t in fig.data if t.fill == "toself"]
+    assert all(y is None or -1 < y < 1 for t in bands for y in t.y)
+    line = traces[("Observatory", "lines+markers", None)]
+    assert list(line.y) == [0.1, None, 0.2]  # the thin week breaks the line, is not on it
+    hollow = traces[("Observatory", "markers", None)]
+    assert list(hollow.y) == [0.9] and hollow.marker.symbol == "circle-open"
+    assert "too few for an interval" in hollow.hovertemplate
+    # the ministry, quoted only in thin weeks, is in the key by its hollow points
+    shown = {t.name for t in fig.data if t.showlegend is not False and t.name}
+    assert {"Observatory", "Ministry", "hollow: fewer than 5 quotes"} <= shown
+    # no thin week anywhere: no key for hollow points
+    fig = charts.sentiment_over_time(df[~df["few"]])
+    assert not [t for t in fig.data if (t.name or "").startswith("hollow")]
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "period"),
+    [
+        ("2016-03-01", "2016-03-20", "day"),
+        ("2016-01-01", "2016-12-31", "week"),
+        ("2013-08-01", "2017-12-01", "month"),  # the real store's Syrian outlets
+        ("2011-08-01", "2017-12-14", "month"),  # the whole store's articles, one from 2011
+        ("1995-01-01", "2017-12-01", "year"),
+        (None, None, "week"),  # nothing dated: the old default
+    ],
+)
+def test_auto_period_is_chosen_by_the_span(first, last, period):
+    assert charts.period_for_span(first and date.fromisoformat(first),
+                                  last and date.fromisoformat(last)) == period  # fmt: skip
 
 
 def test_the_entity_bars_say_what_each_colour_is_and_keep_the_ranking():
@@ -543,6 +594,8 @@ def test_a_period_the_date_filter_cuts_is_drawn_faint_and_says_what_it_holds():
     fig = charts.articles_over_time(df, granularity="month", span=span)
     assert [a.text for a in fig.layout.annotations] == ["from 10 Mar only", "to 20 Sep only"]
     assert [a.y for a in fig.layout.annotations] == [5, 25]  # above each stacked bar
+    # upright, one bar wide: level, a week's label ran over its neighbours' bars
+    assert [a.textangle for a in fig.layout.annotations] == [-90, -90]
     for trace in fig.data:
         assert list(trace.marker.opacity) == [0.4, 1.0, 0.4]
     # whole months, or no date filter: nothing marked

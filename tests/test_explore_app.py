@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote_plus
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -376,3 +377,38 @@ def test_an_entitys_articles_are_a_link_and_open_at_its_first_mention(dashboard_
     at = run_page("entities", {"en_pick": "Nobody Anywhere"})
     assert not at.exception
     assert any("Nobody Anywhere in this link" in w.value for w in at.warning)
+
+
+def test_compare_figures_are_bars_from_zero_and_dots_on_a_log_axis(dashboard_db, use_db):
+    # On a log axis a bar starts at an arbitrary floor: a median of 1 drew as no bar beside
+    # 11's half-width one. Linear, bars from 0; the log scale (the default only for medians
+    # whose typical bar would be a sliver) draws dots, and the title and caption say which.
+    from analysis import compare_views
+    from analysis.filters import Filters
+    from dashboard import compare_charts, components
+
+    use_db(dashboard_db)
+    at = run_page("compare", {"vs": "Outlets", "cmp_source": ["Example Times", "Daily Ledger"]})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        groups = ("source:Example Times", "source:Daily Ledger")
+        shown = compare_views.figures_by_place(con, Filters(), groups=groups, limit=24)
+    assert at.toggle(key="cmp_log").value is compare_charts.log_by_default(shown)
+
+    def drawn(at):
+        items = at.session_state[components.ITEMS_KEY]
+        fig = next(i.figure for i in items if i.title == "figures side by side")
+        caption = "\n".join(c.value for c in at.caption)
+        return fig, caption
+
+    for log in (False, True):
+        at = at.toggle(key="cmp_log").set_value(log).run()
+        assert not at.exception
+        fig, caption = drawn(at)
+        if log:
+            assert {t.type for t in fig.data} == {"scatter"} and fig.layout.xaxis.type == "log"
+            assert fig.layout.title.text.endswith("(log scale: dots, not bars)")
+            assert "Dots: each group's median" in caption
+        else:
+            assert {t.type for t in fig.data} == {"bar"} and fig.layout.xaxis.type != "log"
+            assert fig.layout.xaxis.rangemode == "tozero" and "Bars: each group's" in caption

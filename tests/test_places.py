@@ -606,18 +606,67 @@ def test_the_map_holds_its_largest_places_and_leaves_out_a_far_one_named_once(fa
     assert set(inside) == {"Beira", *(f"Town {i}" for i in range(11))}
 
 
-def test_the_map_of_two_regions_holds_both_however_many_figures_each_has():
-    # Syrian towns with 50 figures each and British ones with one: the map of the store shows
-    # both (weighting the view by the bubbles' sizes had zoomed it into Syria alone)
-    syria = [(f"S{i}", 33.0 + i * 0.05, 36.0 + i * 0.05, 50) for i in range(60)]
-    britain = [(f"B{i}", 51.0 + i * 0.1, -1.0 + i * 0.05, 1) for i in range(30)]
-    df = pd.DataFrame(syria + britain, columns=["place", "lat", "lon", "n_figures"])
-    df["n_articles"] = df["n_figures"]
-    df["top_category"] = "killed"
+def _inside(fig, df) -> set:
+    (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    return set(df[(df.lon > x0) & (df.lon < x1) & (df.lat > y0) & (df.lat < y1)]["place"])
+
+
+def _towns(prefix: str, n: int, lat: float, lon: float, figures: int, country: str) -> list:
+    return [(f"{prefix}{i}", lat + i * 0.05, lon + i * 0.05, figures, country) for i in range(n)]
+
+
+COLUMNS = ["place", "lat", "lon", "n_figures", "country"]
+
+
+def test_the_map_opens_where_the_figures_are_and_names_the_places_left_out():
+    # Syrian towns with 50 figures each, and one figure each in British and American towns
+    # and a Tokyo: 94% of the figures are in Syria, and the map opened on the whole world
+    # (its view held the middle 90% of the places, counted one each); it opens on Syria, and
+    # the caption names the few figures' places outside it
+    rows = _towns("S", 60, 33.0, 36.0, 50, "SY") + _towns("B", 20, 51.0, -1.0, 1, "GB")
+    rows += _towns("U", 10, 38.0, -77.0, 1, "US") + [("Tokyo", 35.7, 139.7, 1, "JP")]
+    df = pd.DataFrame(rows, columns=COLUMNS).assign(n_articles=1, top_category="killed")
+    fig = map_charts.places_map(df, size_by="n_figures")
+    assert _inside(fig, df) == {f"S{i}" for i in range(60)}
+    (x0, x1) = fig.layout.xaxis.range
+    assert x1 - x0 < 30  # a country's width, not the world's
+    note = map_charts.places_note(df, size_by="n_figures")
+    assert "31 of those drawn lie outside the map's first view" in note
+    # sized by articles (one each), the same places are the world's: the map shows them all
+    fig = map_charts.places_map(df, size_by="n_articles")
+    assert len(_inside(fig, df)) >= 0.9 * len(df)
+
+
+def test_the_map_of_two_regions_with_their_share_of_the_figures_holds_both():
+    # Syria and Britain, two fifths of the figures in Britain: both are where the figures are
+    rows = _towns("S", 60, 33.0, 36.0, 10, "SY") + _towns("B", 30, 51.0, -1.0, 13, "GB")
+    df = pd.DataFrame(rows, columns=COLUMNS).assign(n_articles=1, top_category="killed")
+    inside = _inside(map_charts.places_map(df, size_by="n_figures"), df)
+    assert {"S0", "S59", "B0", "B29"} <= inside
+
+
+def test_the_map_holds_the_whole_country_of_its_largest_place():
+    # Daraa, Syria's southern tip, named with a few figures, had fallen off the map of the
+    # Syrian towns reporting most (the middle 90% of the figures)
+    rows = _towns("S", 40, 34.5, 36.5, 40, "SY") + [("Daraa", 32.62, 36.10, 1, "SY")]
+    rows += [("Baghdad", 33.3, 44.4, 1, "IQ")]
+    df = pd.DataFrame(rows, columns=COLUMNS).assign(n_articles=1, top_category="killed")
+    inside = _inside(map_charts.places_map(df, size_by="n_figures"), df)
+    assert "Daraa" in inside and "S39" in inside
+
+
+@pytest.mark.parametrize("n_places", [0, 1])
+def test_the_map_of_one_place_or_none_opens(n_places):
+    df = pd.DataFrame([("Aleppo", 36.2, 37.16, 3, "SY")][:n_places], columns=COLUMNS).assign(
+        n_articles=1, top_category="killed"
+    )
     fig = map_charts.places_map(df, size_by="n_figures")
     (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
-    inside = df[(df.lon > x0) & (df.lon < x1) & (df.lat > y0) & (df.lat < y1)]["place"]
-    assert {"S30", "B15"} <= set(inside) and len(inside) >= 80
+    if n_places:  # a few degrees around the one place
+        assert x0 < 37.16 < x1 and y0 < 36.2 < y1 and x1 - x0 < 15
+    else:  # the world's middle, no error
+        assert x1 - x0 > 180
+    assert map_charts.outside_view(df, "n_figures") == []
 
 
 @pytest.mark.parametrize(
@@ -974,3 +1023,20 @@ def test_the_figure_summary_counts_the_places_of_every_view_as_the_rows_do(corpu
                 counted = sorted(place_views._figure_counts(con, view))
             assert summed == counted, view
             assert counted  # the corpus reports figures somewhere in every view
+
+
+def test_the_map_holds_the_place_a_reader_picks_and_the_note_counts_it_shown():
+    # the first view of a map of Syrian figures leaves London out; picked, London is in view
+    # (with a ring), and the note no longer names it among the places outside
+    rows = _towns("S", 40, 34.5, 36.5, 40, "SY") + [("London", 51.5, -0.13, 1, "GB")]
+    df = pd.DataFrame(rows, columns=COLUMNS).assign(n_articles=1, top_category="killed")
+    assert "London" not in _inside(map_charts.places_map(df, size_by="n_figures"), df)
+    assert map_charts.outside_view(df, "n_figures") == ["London"]
+    fig = map_charts.places_map(df, size_by="n_figures", selected="London")
+    assert {"London", "S0", "S39"} <= _inside(fig, df)
+    assert map_charts.outside_view(df, "n_figures", "London") == []
+    assert "outside the map's first view" not in map_charts.places_note(
+        df, size_by="n_figures", selected="London"
+    )
+    # a pick that is no place of the map changes nothing
+    assert map_charts.outside_view(df, "n_figures", "Atlantis") == ["London"]

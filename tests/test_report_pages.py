@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from analysis.filters import Filters
@@ -127,3 +128,25 @@ def test_compare_and_places_in_the_html_document(con):
     assert "Figures reported for Aleppo" in html and "Articles about Aleppo" in html
     n_charts = sum(i.figure is not None for s in sections for i in s.items)
     assert html.count('class="plotly-graph-div"') == n_charts >= 4
+
+
+@pytest.mark.parametrize(
+    ("choices", "title"),
+    [
+        ({}, "Sentiment over time (TextBlob), per day"),  # auto: the test store spans weeks
+        ({"sp_per": "month"}, "Sentiment over time (TextBlob), per month"),
+        ({"sp_per": "fortnight"}, "Sentiment over time (TextBlob), per day"),  # not a period
+    ],
+)
+def test_speakers_section_draws_the_timeline_at_the_pages_period(con, choices, title):
+    timeline = _section(con, "speakers", choices)["Sentiment over time"].figure
+    assert timeline.layout.title.text == title
+
+
+def test_overview_and_entities_sections_draw_their_timelines_at_the_pages_period(con):
+    overview = _section(con, "overview", {})["Articles over time"].figure
+    assert overview.layout.title.text == "Articles per day"  # auto: the store spans weeks
+    overview = _section(con, "overview", {"ov_per": "year"})["Articles over time"].figure
+    assert overview.layout.title.text == "Articles per year"
+    mentions = _section(con, "entities", {"en_per": "month"})["Mentions over time"].figure
+    assert all(pd.Timestamp(x).day == 1 for t in mentions.data for x in t.x if x is not None)

@@ -194,9 +194,13 @@ figures = data.compare_figures(filters, groups=groups, limit=24)
 if figures.empty:
     components.empty("These groups' articles report no figures with a place.")
 else:
+    # Linear by default: bars whose lengths compare. A log axis is for medians that run from a
+    # handful to thousands (it is the default then); it draws dots, since a bar's length on it
+    # means nothing.
     log = st.toggle(
-        "Log scale", value=True, key="cmp_log",
-        help="Figures for one place can run from a handful to millions",
+        "Log scale", value=compare_charts.log_by_default(figures), key="cmp_log",
+        help="For figures that run from a handful to thousands: medians drawn as dots on a "
+        "logarithmic axis (bar lengths on a log axis do not compare)",
     )  # fmt: skip
     components.chart(
         data.figure(
@@ -211,8 +215,9 @@ else:
         name="figures side by side",
     )
     st.caption(
-        "Bars: each group's median figure for the category and place; whiskers: its lowest to "
-        "highest."
+        ("Dots" if log else "Bars")
+        + ": each group's median figure for the category and place; whiskers: its lowest to "
+        "highest; hover for how many figures each stands on."
     )
     # a group none of whose figures is of these categories and places (BBC beside Syrian
     # outlets: 1,106 figures, none of a Syrian town) was left out of the chart without a word

@@ -47,12 +47,16 @@ with left:
     )
     st.caption("Click a bar to filter on that entity.")
 with right:
-    gran = st.segmented_control(
-        "Period", ["day", "week", "month", "year"], default="week", key="en_gran",
-        label_visibility="collapsed",
-    )  # fmt: skip
     names = list(filters.entities) or top["name"].head(5).tolist()
-    over_time = data.mentions_over_time(filters, names=names, granularity=gran or "week")
+
+    def _mentions_span() -> tuple:
+        """The first and last month these names are mentioned in (the query is cached)."""
+        months = data.mentions_over_time(filters, names=names, granularity="month")
+        return months["period"].min(), months["period"].max()
+
+    # by the span of the mentions unless the reader chooses (weeks over six years: spikes)
+    gran = filters_ui.timeline_period("Period", key="en_per", span_of=_mentions_span)
+    over_time = data.mentions_over_time(filters, names=names, granularity=gran)
     if over_time.empty:
         components.empty("These articles have no publication dates; there is no timeline.")
     else:
@@ -61,7 +65,8 @@ with right:
                 charts.entity_mentions_over_time,
                 data.mentions_over_time,
                 filters,
-                dict(names=names, granularity=gran or "week"),
+                dict(names=names, granularity=gran),
+                period=gran,
             ),
             key="en_time",
             name="mentions over time",

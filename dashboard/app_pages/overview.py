@@ -61,11 +61,17 @@ if counts["articles"] == 0:
     )
     reporting.stop_page()
 
-granularity = st.segmented_control(
-    "Group articles by", ["day", "week", "month", "year"], default="week", key="ov_gran",
-    label_visibility="collapsed",
-)  # fmt: skip
-over_time = data.articles_over_time(filters, granularity=granularity or "week")
+
+def _articles_span() -> tuple:
+    """The first and last month with dated articles in view (the month query is cached)."""
+    months = data.articles_over_time(filters, granularity="month")
+    return months["period"].min(), months["period"].max()
+
+
+# By the span of the articles in view unless the reader chooses: a week's bars over the real
+# store's six years were 300 slivers.
+granularity = filters_ui.timeline_period("Group articles by", key="ov_per", span_of=_articles_span)
+over_time = data.articles_over_time(filters, granularity=granularity)
 if over_time.empty:
     components.empty("None of these articles has a publication date, so there is no timeline.")
 else:
@@ -74,8 +80,8 @@ else:
             charts.articles_over_time,
             data.articles_over_time,
             filters,
-            dict(granularity=granularity or "week"),
-            granularity=granularity or "week",
+            dict(granularity=granularity),
+            granularity=granularity,
             span=(filters.date_from, filters.date_to),
         ),
         key="ov_time",

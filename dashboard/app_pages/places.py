@@ -20,6 +20,9 @@ size_by = filters_ui.page_choice(
 )
 with st.spinner("Placing names on the map (the gazetteer loads on first use) …"):
     regions = data.place_regions(filters)
+# a region the link names that is none of the articles' in view is said to be left out
+# (Streamlit dropped it silently: ``region=Atlantis`` showed the world without a word)
+filters_ui.fit_link_values("region", list(regions))
 region = st.selectbox(
     "Province, region or country", list(regions), index=None, key="region",
     bind="query-params", placeholder="everywhere (type to find a province or country)",
@@ -32,7 +35,6 @@ if table.empty:
         "choose another region."
     )
     reporting.stop_page()
-st.caption(map_charts.places_note(table, region or "", size_by))
 
 
 def _pick_from_map() -> None:
@@ -49,6 +51,8 @@ filters_ui.fit_link_values(
 )  # fmt: skip
 place = st.session_state.get("place") or st.query_params.get("place")
 place = SPELLED.get(place, place)
+# after the place is known: the map's first view holds the chosen place, and the caption says so
+st.caption(map_charts.places_note(table, region or "", size_by, place))
 components.chart(
     data.figure(
         map_charts.places_map,

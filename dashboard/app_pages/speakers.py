@@ -104,13 +104,17 @@ default = [s for s in filters.speakers if s in all_speakers] or all_speakers[:3]
 chosen = st.multiselect(
     "Speakers to compare", all_speakers, default=default, key="sp_compare", max_selections=8
 )
-gran = st.segmented_control(
-    "Period", ["day", "week", "month", "year"], default="week", key="sp_gran",
-    label_visibility="collapsed",
-)  # fmt: skip
-timeline = data.sentiment_over_time(
-    filters, speakers=chosen, granularity=gran or "week", scorer=scorer
-)
+
+
+def _quotes_span() -> tuple:
+    """The first and last month of the chosen speakers' dated quotes (cached: the same query
+    draws the chart when auto means month)."""
+    months = data.sentiment_over_time(filters, speakers=chosen, granularity="month", scorer=scorer)
+    return months["period"].min(), months["period"].max()
+
+
+gran = filters_ui.timeline_period("Period", key="sp_per", span_of=_quotes_span)
+timeline = data.sentiment_over_time(filters, speakers=chosen, granularity=gran, scorer=scorer)
 if not chosen:
     components.empty("Choose one or more speakers above to compare their tone over time.")
 elif timeline.empty:
@@ -124,11 +128,18 @@ else:
             charts.sentiment_over_time,
             data.sentiment_over_time,
             filters,
-            dict(speakers=chosen, granularity=gran or "week", scorer=scorer),
+            dict(speakers=chosen, granularity=gran, scorer=scorer),
             scorer=scorer_name,
+            period=gran,
         ),
         key="sp_time",
         name="sentiment over time",
+    )
+    st.caption(
+        f"Each point: a speaker's mean polarity over one {gran}'s quotes, sized by how many. "
+        f"Joined by a line, in their shaded 95% band: {gran}s with at least "
+        f"{uncertainty.MIN_QUOTES} quotes. Hollow, unjoined: fewer quotes, no interval claimed. "
+        "Click a name in the key to hide or show that speaker."
     )
 
 st.subheader("Quotes")
