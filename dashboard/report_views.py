@@ -535,7 +535,7 @@ def _places(ctx: _Ctx) -> list[Item]:
     if place:
         names, heading = tuple(table.loc[table["place"] == place, "names"].iloc[0]), place
     elif region:
-        names, heading = tuple(n for ns in table["names"] for n in ns), f"everywhere in {region}"
+        names, heading = tuple(n for ns in table["names"] for n in ns), f"places in {region}"
     else:
         return items
     return items + _place_detail(ctx, names, heading)

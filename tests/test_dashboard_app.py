@@ -1171,6 +1171,8 @@ def test_a_region_the_link_names_that_is_not_in_view_is_said_to_be_left_out(tmp_
     assert at.selectbox(key="region").value is None
     at = run_page(db, "places", {"region": "Aleppo"})  # a known one is taken, without a notice
     assert not at.warning and at.selectbox(key="region").value == "Aleppo"
+    # and its tables are headed by the places in it ("for everywhere in Aleppo" had read oddly)
+    assert "Figures reported for places in Aleppo" in [s.value for s in at.subheader]
 
 
 def test_the_place_picker_finds_a_place_by_the_articles_spelling(tmp_path, use_db):

@@ -89,7 +89,7 @@ elif region:
         country=next(iter(countries)) if len(countries) == 1 else None,
         region=region if (table["region"] == region).any() else None,
     )
-    heading = f"everywhere in {region}"
+    heading = f"places in {region}"
 else:
     reporting.stop_page()
 
