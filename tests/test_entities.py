@@ -2581,6 +2581,40 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         ("Republican Sen. Ada Brooks said no on Monday.", "Republican", {"NORP"}),
         # nor are towns with their state, or counties
         ("Ohio's Hamilton, Lake and Stark counties went for the governor.", "Lake", {"LOC"}),
+        # what a word is aimed at or felt about is no place: "at" and "in" there say no where
+        (
+            "Ruiz also took repeated swipes at fellow Republican hopeful Jeb Bush.",
+            "Jeb Bush",
+            {"PERSON"},
+        ),
+        ("The crowd was laughing at Jeb Bush by the end of the night.", "Jeb Bush", {"PERSON"}),
+        ("Ruiz took a jab at Trump over his taxes.", "Trump", {"PERSON"}),
+        (
+            "Donors said their confidence in Marco Rubio was growing. Few lost confidence "
+            "in Rubio after the debate.",
+            "Rubio",
+            {"PERSON"},
+        ),
+        # a person against a person is a race, no fixture of clubs (Clinton is a town in Iowa)
+        (
+            "Polls show the race tightening, with Clinton vs. Trump still close in Ohio.",
+            "Trump",
+            {"PERSON"},
+        ),
+        ("Many voters dread a contest of Clinton versus Trump.", "Trump", {"PERSON"}),
+        # a name before its bearer's camp, aide or delegate is a person's (not a body's, a
+        # place's or a refugee camp's)
+        (
+            "Like the pollsters, the Sanders camp has identified the economy as the weak point.",
+            "Sanders",
+            {"PERSON"},
+        ),
+        ("A Ruvalcaba aide told reporters the rally was cancelled.", "Ruvalcaba", {"PERSON"}),
+        ("A Senate aide said the bill was dead.", "Senate", {"ORG"}),
+        ("An Iowa delegate said the vote was close.", "Iowa", {"GPE"}),
+        ("Refugees fled to the Rukban camp last year.", "Rukban", {"GPE"}),
+        # but a place after "in" stays one
+        ("Donors met in Carson on Friday to hear the plan.", "Carson", {"GPE"}),
     ],
     ids=[
         "and-a-person",
@@ -2596,6 +2630,18 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         "title-after-a-body",
         "title-after-a-people",
         "counties",
+        "aimed-at-a-person",
+        "laughing-at-a-person",
+        "a-jab-at-a-known-person",
+        "confidence-in-a-person",
+        "person-versus-person",
+        "person-versus-person-model-org",
+        "a-persons-camp",
+        "a-persons-aide",
+        "a-bodys-aide",
+        "a-states-delegate",
+        "a-refugee-camp",
+        "in-a-place",
     ],
 )
 def test_names_the_model_takes_for_other_things(model, text, written, expected):
