@@ -2613,6 +2613,10 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         ("A Senate aide said the bill was dead.", "Senate", {"ORG"}),
         ("An Iowa delegate said the vote was close.", "Iowa", {"GPE"}),
         ("Refugees fled to the Rukban camp last year.", "Rukban", {"GPE"}),
+        # a role in apposition makes a person of a one-word name the model calls a place
+        ("Kasich, the Ohio governor, declined to comment.", "Kasich", {"PERSON"}),
+        ("Wexford, a campaign spokesman, said the rally would go ahead.", "Wexford", {"PERSON"}),
+        ("The mayor praised Cardiff, a lovely city.", "Cardiff", {"GPE"}),
         # but a place after "in" stays one
         ("Donors met in Carson on Friday to hear the plan.", "Carson", {"GPE"}),
     ],
@@ -2641,6 +2645,9 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         "a-bodys-aide",
         "a-states-delegate",
         "a-refugee-camp",
+        "role-in-apposition",
+        "role-in-apposition-town-name",
+        "place-in-apposition",
         "in-a-place",
     ],
 )

@@ -165,9 +165,24 @@ def _decide_label(
             return None
     if any(m.person for m in group):
         return "PERSON"
+    if top in ("GPE", "LOC") and _titled_not_country(name, group):
+        # "said Mason Harrison … Harrison, a Crowdpac spokesman" with Harrison tagged a place:
+        # a role in apposition or a title before the one word is a person's (the place rules
+        # above were passed over for that evidence, and the model's place stood)
+        return "PERSON"
     if top == "FAC" and _group_plural(name):
         return "ORG"  # "White Helmets": people, not a building
     return top  # None: only rescue labels and not a known place, not an entity we keep
+
+
+def _titled_not_country(name: str, group: Sequence[_Mention]) -> bool:
+    """Does a mention of ``name`` come with a role or title ("Harrison, a Crowdpac spokesman",
+    "President Obama" tagged GPE), no mention put anything in it, and is it no country, state or
+    region the gazetteer knows (whose name a role's noun may follow: "Syria envoy")?"""
+    if not any(m.title for m in group) or any(m.locative or m.place_noun for m in group):
+        return False
+    place = gazetteer.place(name)
+    return place is None or place.kind in ("city", "town")
 
 
 def _unplaced_word(name: str, group: Sequence[_Mention]) -> bool:
