@@ -126,6 +126,9 @@ def test_name_key(name, key):
         ("Assad", False),
         ("SOHR", False),
         ("Stil", False),  # one edit from "still", but a short word may be a name
+        # a social-media handle is an account, not a name
+        ("Twitter @DanaWhit", True),
+        ("@Kowalczyk", True),
     ],
 )
 def test_is_junk(name, junk):
@@ -945,6 +948,8 @@ def test_sentences(model, text, written, name, label):
         # an award and a product the small model tags PERSON and NORP
         ("The film earned him an Oscar nomination for best original screenplay.", "Oscar"),
         ("The flaws affect Windows programs, including Internet Explorer.", "Windows"),
+        # an editor's bracketed letter makes no name of the word it opens
+        ("“[W]e will not run his columns again,” the editor said.", "W]e"),
     ],
 )
 def test_junk_sentences(model, text, absent):
@@ -2664,3 +2669,9 @@ def test_a_name_beside_a_firm_the_model_calls_a_person_stays_no_person(model):
         model, "Pfizer's deal with Allergan would close in May, Pfizer and Allergan said."
     )
     assert "PERSON" not in {m.label for m in mentions if m.text == "Allergan"}
+
+
+def test_an_editors_brackets_are_no_part_of_the_name(model):
+    # "[Hillary] Clinton" in a quotation: the name is the words without the editor's brackets
+    mentions, _ = run(model, "“It lets [Hillary] Clinton win the state,” Hale said.")
+    assert {m.name for m in mentions if "Clinton" in m.text} == {"Hillary Clinton"}

@@ -200,6 +200,9 @@ def _candidates(doc: Doc) -> list[_Mention]:
         lo += _lost_possessive_prefix(surface[lo:hi])
         written = _WS.sub(" ", surface[lo:hi])
         bare, title = strip_titles(written)
+        # an editor's brackets inside a quotation ("[Hillary] Clinton", "[W]e"): the name is
+        # the words without them (and "We" no name at all)
+        bare = bare.replace("[", "").replace("]", "")
         if title is None and ent.start > 0:
             prev = doc[ent.start - 1].text.lower().rstrip(".")
             # an honorific is written capitalised: "Polls miss Trump's fall" has no Miss Trump
