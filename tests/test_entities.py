@@ -2622,6 +2622,9 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         ("Kasich, the Ohio governor, declined to comment.", "Kasich", {"PERSON"}),
         ("Wexford, a campaign spokesman, said the rally would go ahead.", "Wexford", {"PERSON"}),
         ("The mayor praised Cardiff, a lovely city.", "Cardiff", {"GPE"}),
+        # so does a speech verb, for a name the gazetteer knows as no place (a town is one)
+        ("“We expected more from the debate,” said Griffin.", "Griffin", {"PERSON"}),
+        ("Moscow said the talks had failed.", "Moscow", {"GPE"}),
         # but a place after "in" stays one
         ("Donors met in Carson on Friday to hear the plan.", "Carson", {"GPE"}),
     ],
@@ -2653,6 +2656,8 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         "role-in-apposition",
         "role-in-apposition-town-name",
         "place-in-apposition",
+        "speaker-town-name",
+        "speaker-capital",
         "in-a-place",
     ],
 )

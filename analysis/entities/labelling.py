@@ -165,24 +165,29 @@ def _decide_label(
             return None
     if any(m.person for m in group):
         return "PERSON"
-    if top in ("GPE", "LOC") and _titled_not_country(name, group):
-        # "said Mason Harrison … Harrison, a Crowdpac spokesman" with Harrison tagged a place:
-        # a role in apposition or a title before the one word is a person's (the place rules
-        # above were passed over for that evidence, and the model's place stood)
+    if top in ("GPE", "LOC") and _person_by_role(name, group):
+        # "Kasich, the Ohio governor", "said Griffin, an Obama backer" with the name tagged a
+        # place: a role in apposition, a title or a speech verb makes a person of the one word
+        # (the place rules above were passed over for that evidence, and the model's place
+        # stood)
         return "PERSON"
     if top == "FAC" and _group_plural(name):
         return "ORG"  # "White Helmets": people, not a building
     return top  # None: only rescue labels and not a known place, not an entity we keep
 
 
-def _titled_not_country(name: str, group: Sequence[_Mention]) -> bool:
-    """Does a mention of ``name`` come with a role or title ("Harrison, a Crowdpac spokesman",
-    "President Obama" tagged GPE), no mention put anything in it, and is it no country, state or
-    region the gazetteer knows (whose name a role's noun may follow: "Syria envoy")?"""
-    if not any(m.title for m in group) or any(m.locative or m.place_noun for m in group):
+def _person_by_role(name: str, group: Sequence[_Mention]) -> bool:
+    """Does the text treat ``name`` as a person's, no mention putting anything in it: a role or
+    title with it ("Kasich, the Ohio governor", "President Obama" tagged GPE) where the gazetteer
+    knows no country, state or region of that name ("Syria envoy"); or a speech verb ("said
+    Griffin") where it knows no place of that name at all ("Moscow said", "Douma said": a
+    capital or a town speaks for its government or its council)?"""
+    if any(m.locative or m.place_noun for m in group):
         return False
     place = gazetteer.place(name)
-    return place is None or place.kind in ("city", "town")
+    if any(m.title for m in group):
+        return place is None or place.kind in ("city", "town")
+    return place is None and any(m.speaker for m in group)
 
 
 def _unplaced_word(name: str, group: Sequence[_Mention]) -> bool:
