@@ -948,6 +948,9 @@ def test_sentences(model, text, written, name, label):
         # an award and a product the small model tags PERSON and NORP
         ("The film earned him an Oscar nomination for best original screenplay.", "Oscar"),
         ("The flaws affect Windows programs, including Internet Explorer.", "Windows"),
+        # a vote and a mail service the small model tags PERSON
+        ("Markets fell after the Brexit vote, and Brexit worried investors.", "Brexit"),
+        ("Her email was less secure than plain Gmail, he said.", "Gmail"),
         # an editor's bracketed letter makes no name of the word it opens
         ("“[W]e will not run his columns again,” the editor said.", "W]e"),
     ],
