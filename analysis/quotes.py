@@ -1572,8 +1572,6 @@ class _Resolver:
             return mention
         if _someones_aide(token):
             return mention
-        # What names whose role it is ("the GOP nominee", "the UN's top aid official"): see below
-        marks = {t.lower_ for t in np if t.i != token.i and _marks_a_description(t)}
         # The article names the holder nearby: prefer the next sentence ("Ash Carter said …"),
         # then the previous ones.
         sent_now = self.sent_of[token.i]
@@ -1597,11 +1595,7 @@ class _Resolver:
             # them none or this one: "… the official said. U.S. President Barack Obama
             # received …" and "the prime minister said … Tory leader Michael Howard accused
             # the prime minister" are someone else's words)
-            later = own or (
-                self._main_subject(spk)
-                and self._known_as(spk, token)
-                and self._later_marked(spk, idx, marks, token)
-            )
+            later = own or (self._main_subject(spk) and self._known_as(spk, token))
             if near and self._holds(spk, token) and later:
                 mention.name, mention.label = spk.name, "PERSON"
                 self.roles.setdefault(spk.name, role)
@@ -1656,6 +1650,7 @@ class _Resolver:
         # (Assad was "the UN's top aid official" and "the Civil Defense spokesman"). A country
         # ("Syria's president") or a people ("the Russian president") says too little to decide.
         # An untagged proper noun marks it too ("the UNs top aid official", "Wird Furati head").
+        marks = {t.lower_ for t in np if t.i != token.i and _marks_a_description(t)}
         # and the body a phrase after the noun names ("the spokesman for the US-led
         # coalition": a rebel commander named before had been given the coalition's words)
         after = {
@@ -1679,20 +1674,6 @@ class _Resolver:
         if prev is not None:
             mention.name, mention.label = prev.name, "PERSON"
         return mention
-
-    def _later_marked(self, spk: _Speaker, idx: int, marks: set[str], role: Token) -> bool:
-        """Whether the person named after a description at token ``idx`` fits its ``marks``
-        (the body, party or place it names: "The GOP nominee complained about his mic … Rival
-        Hillary Clinton had mocked the complaint" is not Clinton; "The Indiana governor said …
-        Democrat Hillary Clinton mentioned" neither): the article gives them this role ("The New
-        York state attorney general is confirming … But Attorney General Eric Schneiderman"), or
-        their name, their known role or their sentence names a mark, as the person named before
-        must (below)."""
-        if not marks or self._known_as(spk, role, strict=True):
-            return True
-        known = set(f"{spk.name} {self.roles.get(spk.name) or ''}".lower().split())
-        known |= {t.lower_ for t in self.sents[self.sent_of[idx]]}
-        return bool(marks & known)
 
     def _paragraph_subject(self, token: Token, fitting: list[str]) -> str | None:
         """The person the paragraph is about when the description ``token`` continues it and

@@ -2475,14 +2475,3 @@ def test_someones_aide_is_not_that_someone(model, text, speaker):
 def test_a_role_continuing_a_paragraph_is_its_subject(model, text, speaker):
     found = [q.speaker for q in run(model, text) if q.speaker_role]
     assert found == [speaker], [(q.speaker, q.speaker_mention) for q in run(model, text)]
-
-
-def test_a_marked_description_is_not_someone_named_after_without_the_mark(model):
-    # "the GOP nominee" names a party: a rival named in the next sentence, whose name, role
-    # and sentence say nothing of it, is not the nominee (unresolved rather than wrong)
-    text = (
-        "The GOP nominee said the microphone had been broken all night.\n\n"
-        "Rival Ada Brooks mocked the complaint on Tuesday."
-    )
-    found = [q.speaker for q in run(model, text) if "microphone" in q.text]
-    assert found == [None]
