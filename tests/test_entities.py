@@ -2628,6 +2628,8 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         # so does a speech verb, for a name the gazetteer knows as no place (a town is one)
         ("“We expected more from the debate,” said Griffin.", "Griffin", {"PERSON"}),
         ("Moscow said the talks had failed.", "Moscow", {"GPE"}),
+        # only a one-word name is made a person so (a city's nickname speaks for it)
+        ("Queen City said the rally would go ahead.", "Queen City", {"GPE"}),
         # but a place after "in" stays one
         ("Donors met in Carson on Friday to hear the plan.", "Carson", {"GPE"}),
     ],
@@ -2661,6 +2663,7 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         "place-in-apposition",
         "speaker-town-name",
         "speaker-capital",
+        "speaker-nickname-of-several-words",
         "in-a-place",
     ],
 )

@@ -182,7 +182,8 @@ def _person_by_role(name: str, group: Sequence[_Mention]) -> bool:
     knows no country, state or region of that name ("Syria envoy"); or a speech verb ("said
     Griffin") where it knows no place of that name at all ("Moscow said", "Douma said": a
     capital or a town speaks for its government or its council)?"""
-    if any(m.locative or m.place_noun for m in group):
+    if not (name.isalpha() and name.istitle()) or any(m.locative or m.place_noun for m in group):
+        # (one word, written as a name: not "OH" of "Berea, OH", "F.B.I.", "Queen City")
         return False
     place = gazetteer.place(name)
     if any(m.title for m in group):
