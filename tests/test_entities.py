@@ -2621,6 +2621,11 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         ("A Senate aide said the bill was dead.", "Senate", {"ORG"}),
         ("An Iowa delegate said the vote was close.", "Iowa", {"GPE"}),
         ("Refugees fled to the Rukban camp last year.", "Rukban", {"GPE"}),
+        (
+            "“The attack on the Abedin camp was nothing short of cruel,” the envoy said.",
+            "Abedin",
+            {"ORG"},
+        ),
         # a role in apposition makes a person of a one-word name the model calls a place
         ("Kasich, the Ohio governor, declined to comment.", "Kasich", {"PERSON"}),
         ("Wexford, a campaign spokesman, said the rally would go ahead.", "Wexford", {"PERSON"}),
@@ -2628,6 +2633,8 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         # so does a speech verb, for a name the gazetteer knows as no place (a town is one)
         ("“We expected more from the debate,” said Griffin.", "Griffin", {"PERSON"}),
         ("Moscow said the talks had failed.", "Moscow", {"GPE"}),
+        # nor a common word ("the West", a region)
+        ("The West has warned Moscow against new strikes.", "West", {"LOC"}),
         # only a one-word name is made a person so (a city's nickname speaks for it)
         ("Queen City said the rally would go ahead.", "Queen City", {"GPE"}),
         # but a place after "in" stays one
@@ -2658,11 +2665,13 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         "a-bodys-aide",
         "a-states-delegate",
         "a-refugee-camp",
+        "a-camp-that-does-not-act",
         "role-in-apposition",
         "role-in-apposition-town-name",
         "place-in-apposition",
         "speaker-town-name",
         "speaker-capital",
+        "speaker-common-word",
         "speaker-nickname-of-several-words",
         "in-a-place",
     ],

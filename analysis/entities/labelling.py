@@ -185,6 +185,10 @@ def _person_by_role(name: str, group: Sequence[_Mention]) -> bool:
     if not (name.isalpha() and name.istitle()) or any(m.locative or m.place_noun for m in group):
         # (one word, written as a name: not "OH" of "Berea, OH", "F.B.I.", "Queen City")
         return False
+    from analysis.identity import common_word  # (identity imports this package)
+
+    if common_word(name):
+        return False  # "The West has accused Russia", "the Critics' Circle named": no one
     place = gazetteer.place(name)
     if any(m.title for m in group):
         return place is None or place.kind in ("city", "town")

@@ -724,8 +724,10 @@ def _camp_of_person(doc: Doc, ent: Span) -> bool:
         len(ent) == 1
         and j < len(doc)
         and doc[j].lower_ in PERSON_CAMP_NOUNS
-        # a camp after a name the model calls a place is a refugee camp ("the Rukban camp")
-        and (ent.label_ == "ORG" or doc[j].lower_ not in _PLACE_CAMPS)
+        # a camp after a name the model calls a place is a refugee camp ("the Rukban camp"),
+        # and so is one the text does not make a subject that acts ("The attack on the Abedin
+        # camp was barbaric", tagged ORG): a person's camp identifies, says, plans
+        and (doc[j].lower_ not in _PLACE_CAMPS or (ent.label_ == "ORG" and doc[j].dep_ == "nsubj"))
         and doc[j].text.islower()
         and ent.root.head.i == j
         and word.isalpha()
