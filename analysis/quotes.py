@@ -84,6 +84,9 @@ OBJECT_CONTENT_VERBS = lexicon.words("object_content_verbs")
 ROLE_NOUNS = lexicon.words("role_nouns")
 # Role nouns that stand for another's title ("the pontiff" is "Pope Francis"): compared as that.
 ROLE_SYNONYMS = lexicon.mapping("role_synonyms")
+# How many sentences back a description ("the senator said") looks for the subject of the
+# paragraph it continues (:meth:`_Resolver._paragraph_subject`).
+PARAGRAPH_SUBJECT_SENTENCES = 2
 ARABIC_GIVEN_NAMES = lexicon.words("arabic_given_names")
 SURNAME_GIVEN_NAMES = lexicon.words("surname_given_names")
 
@@ -1564,7 +1567,8 @@ class _Resolver:
             if not (role_words - wanted) & OTHER_OFFICE_WORDS and name not in fitting:
                 fitting.append(name)
         if fitting:
-            mention.name, mention.label = self._last_named(fitting, token.i), "PERSON"
+            name = self._paragraph_subject(token, fitting) or self._last_named(fitting, token.i)
+            mention.name, mention.label = name, "PERSON"
             return mention
         if _someones_aide(token):
             return mention
@@ -1670,6 +1674,52 @@ class _Resolver:
         if prev is not None:
             mention.name, mention.label = prev.name, "PERSON"
         return mention
+
+    def _paragraph_subject(self, token: Token, fitting: list[str]) -> str | None:
+        """The person the paragraph is about when the description ``token`` continues it and
+        none of ``fitting`` (the people the article titles with the role) is named in it before
+        the description: the subject of its own or the previous sentence, whom the article
+        gives no other office. "Cruz defends his record in an ad: '…,' the senator says" is
+        Cruz, not "Sen. John McCain" named paragraphs before; "Christie said … The governor
+        claimed" of a live blog is Christie, not "Ohio Gov. John Kasich" of a later entry."""
+        doc = token.doc
+        if any(c.dep_ == "poss" for c in token.children):
+            return None  # "her boss told her": someone's, not the paragraph's subject
+        par_start = doc.text.rfind("\n", 0, token.idx) + 1
+        sent_now = self.sent_of[token.i]
+        own = range(token.left_edge.i, token.right_edge.i + 1)
+        # what the description says ("Mr. Trump is so reckless, the vice president said"): its
+        # subjects are talked about, not the speaker; one before a quotation introduces it
+        # ("Cruz defends his record in an ad: '…,' the senator says")
+        said = range(token.head.left_edge.i, token.head.right_edge.i + 1)
+
+        def reported(idx: int) -> bool:
+            return (
+                self.sent_of[idx] == sent_now
+                and idx in said
+                and not any(self.quoted[idx + 1 : token.i])
+            )
+
+        before = [
+            (idx, spk, is_subj)
+            for idx, spk, is_subj in self.candidates
+            if idx < token.i and doc[idx].idx >= par_start and idx not in own and not reported(idx)
+        ]
+        if any(spk.name in fitting for _i, spk, _s in before):
+            return None  # a holder named in the paragraph: the last one named decides
+        # the nearest sentence with a subject, back to the one before the previous (a quotation
+        # cut into sentences: "Walking in to chants of 'Marco! Marco!,' the senator said"); in
+        # it, the main clause's subject ("Cruz defends his bona fides", not "bona" tagged so)
+        near = [c for c in before if sent_now - self.sent_of[c[0]] <= PARAGRAPH_SUBJECT_SENTENCES]
+        subjects = [(i, spk) for i, spk, is_subj in near if is_subj and not self._bracketed(i)]
+        if not subjects:
+            return None
+        last = max(self.sent_of[i] for i, _spk in subjects)
+        in_last = [(i, spk) for i, spk in subjects if self.sent_of[i] == last]
+        idx, spk = min(in_last, key=lambda c: (self._subject_level(c[0]), c[0]))
+        if spk.label == "PERSON" and spk.name and self._holds(spk, token):
+            return spk.name if self._known_as(spk, token) else None
+        return None
 
     def _last_named(self, names: list[str], before: int) -> str:
         """Of ``names`` (people the article gave one role, in the order it did), the one it

@@ -126,6 +126,9 @@ def test_name_key(name, key):
         ("Assad", False),
         ("SOHR", False),
         ("Stil", False),  # one edit from "still", but a short word may be a name
+        # a social-media handle is an account, not a name
+        ("Twitter @DanaWhit", True),
+        ("@Kowalczyk", True),
     ],
 )
 def test_is_junk(name, junk):
@@ -945,6 +948,11 @@ def test_sentences(model, text, written, name, label):
         # an award and a product the small model tags PERSON and NORP
         ("The film earned him an Oscar nomination for best original screenplay.", "Oscar"),
         ("The flaws affect Windows programs, including Internet Explorer.", "Windows"),
+        # a vote and a mail service the small model tags PERSON
+        ("Markets fell after the Brexit vote, and Brexit worried investors.", "Brexit"),
+        ("Her email was less secure than plain Gmail, he said.", "Gmail"),
+        # an editor's bracketed letter makes no name of the word it opens
+        ("“[W]e will not run his columns again,” the editor said.", "W]e"),
     ],
 )
 def test_junk_sentences(model, text, absent):
@@ -2581,6 +2589,56 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         ("Republican Sen. Ada Brooks said no on Monday.", "Republican", {"NORP"}),
         # nor are towns with their state, or counties
         ("Ohio's Hamilton, Lake and Stark counties went for the governor.", "Lake", {"LOC"}),
+        # what a word is aimed at or felt about is no place: "at" and "in" there say no where
+        (
+            "Ruiz also took repeated swipes at fellow Republican hopeful Jeb Bush.",
+            "Jeb Bush",
+            {"PERSON"},
+        ),
+        ("The crowd was laughing at Jeb Bush by the end of the night.", "Jeb Bush", {"PERSON"}),
+        ("Ruiz took a jab at Trump over his taxes.", "Trump", {"PERSON"}),
+        (
+            "Donors said their confidence in Marco Rubio was growing. Few lost confidence "
+            "in Rubio after the debate.",
+            "Rubio",
+            {"PERSON"},
+        ),
+        # a person against a person is a race, no fixture of clubs (Clinton is a town in Iowa)
+        (
+            "Polls show the race tightening, with Clinton vs. Trump still close in Ohio.",
+            "Trump",
+            {"PERSON"},
+        ),
+        ("Many voters dread a contest of Clinton versus Trump.", "Trump", {"PERSON"}),
+        # a name before its bearer's camp, aide or delegate is a person's (not a body's, a
+        # place's or a refugee camp's)
+        (
+            "Like the pollsters, the Sanders camp has identified the economy as the weak point.",
+            "Sanders",
+            {"PERSON"},
+        ),
+        ("A Ruvalcaba aide told reporters the rally was cancelled.", "Ruvalcaba", {"PERSON"}),
+        ("A Senate aide said the bill was dead.", "Senate", {"ORG"}),
+        ("An Iowa delegate said the vote was close.", "Iowa", {"GPE"}),
+        ("Refugees fled to the Rukban camp last year.", "Rukban", {"GPE"}),
+        (
+            "“The attack on the Abedin camp was nothing short of cruel,” the envoy said.",
+            "Abedin",
+            {"ORG"},
+        ),
+        # a role in apposition makes a person of a one-word name the model calls a place
+        ("Kasich, the Ohio governor, declined to comment.", "Kasich", {"PERSON"}),
+        ("Wexford, a campaign spokesman, said the rally would go ahead.", "Wexford", {"PERSON"}),
+        ("The mayor praised Cardiff, a lovely city.", "Cardiff", {"GPE"}),
+        # so does a speech verb, for a name the gazetteer knows as no place (a town is one)
+        ("“We expected more from the debate,” said Griffin.", "Griffin", {"PERSON"}),
+        ("Moscow said the talks had failed.", "Moscow", {"GPE"}),
+        # nor a common word ("the West", a region)
+        ("The West has warned Moscow against new strikes.", "West", {"LOC"}),
+        # only a one-word name is made a person so (a city's nickname speaks for it)
+        ("Queen City said the rally would go ahead.", "Queen City", {"GPE"}),
+        # but a place after "in" stays one
+        ("Donors met in Carson on Friday to hear the plan.", "Carson", {"GPE"}),
     ],
     ids=[
         "and-a-person",
@@ -2596,6 +2654,26 @@ def test_a_title_before_a_first_name_alone_stays_with_it(model):
         "title-after-a-body",
         "title-after-a-people",
         "counties",
+        "aimed-at-a-person",
+        "laughing-at-a-person",
+        "a-jab-at-a-known-person",
+        "confidence-in-a-person",
+        "person-versus-person",
+        "person-versus-person-model-org",
+        "a-persons-camp",
+        "a-persons-aide",
+        "a-bodys-aide",
+        "a-states-delegate",
+        "a-refugee-camp",
+        "a-camp-that-does-not-act",
+        "role-in-apposition",
+        "role-in-apposition-town-name",
+        "place-in-apposition",
+        "speaker-town-name",
+        "speaker-capital",
+        "speaker-common-word",
+        "speaker-nickname-of-several-words",
+        "in-a-place",
     ],
 )
 def test_names_the_model_takes_for_other_things(model, text, written, expected):
@@ -2611,3 +2689,9 @@ def test_a_name_beside_a_firm_the_model_calls_a_person_stays_no_person(model):
         model, "Pfizer's deal with Allergan would close in May, Pfizer and Allergan said."
     )
     assert "PERSON" not in {m.label for m in mentions if m.text == "Allergan"}
+
+
+def test_an_editors_brackets_are_no_part_of_the_name(model):
+    # "[Hillary] Clinton" in a quotation: the name is the words without the editor's brackets
+    mentions, _ = run(model, "“It lets [Hillary] Clinton win the state,” Hale said.")
+    assert {m.name for m in mentions if "Clinton" in m.text} == {"Hillary Clinton"}

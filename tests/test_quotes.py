@@ -2426,3 +2426,52 @@ def test_a_role_several_people_hold_is_the_one_named_last(model):
 def test_someones_aide_is_not_that_someone(model, text, speaker):
     found = [q.speaker for q in run(model, text)]
     assert found == [speaker], [(q.speaker, q.speaker_mention) for q in run(model, text)]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the description continues the paragraph about its subject: not the holder of the
+        # office the article titled paragraphs before
+        (
+            "Sen. Paul Ortiz (Ariz.) voted no last year.\n\n"
+            'Dana Whitfield defends her record in a new ad: "I kept my word," the senator says.',
+            "Dana Whitfield",
+        ),
+        # nor the one a later entry of a live blog titles so
+        (
+            "Ruth Calder said she was working on a new law. The governor claimed that crime had "
+            "gone down by a fifth. Later, Ohio Gov. Alan Kerr shook hands with the moderator.",
+            "Ruth Calder",
+        ),
+        # a paragraph subject the article gives another office is not the senator
+        (
+            "President Ruth Calder spoke on Monday.\n\nSen. Alan Kerr voted no last year.\n\n"
+            'Calder defended the plan. "It works," the senator said.',
+            "Alan Kerr",
+        ),
+        # the subject of what the description says is talked about, not the speaker
+        (
+            "Vice President Alan Kerr spoke in Ohio.\n\n"
+            "Kerr listed the stakes. Ruth Calder is so careless, the vice president said, that "
+            "she should never hold the codes.",
+            "Alan Kerr",
+        ),
+        # someone's boss is not that someone, however the paragraph is about her
+        (
+            "Boss Alan Kerr ran the firm.\n\nRuth Calder started there in 1990. Instead, she "
+            "said, her boss told her to wait another year.",
+            "Alan Kerr",
+        ),
+    ],
+    ids=[
+        "paragraph-subject",
+        "live-blog-later-holder",
+        "subject-with-another-office",
+        "subject-of-what-is-said",
+        "someones-boss",
+    ],
+)
+def test_a_role_continuing_a_paragraph_is_its_subject(model, text, speaker):
+    found = [q.speaker for q in run(model, text) if q.speaker_role]
+    assert found == [speaker], [(q.speaker, q.speaker_mention) for q in run(model, text)]

@@ -192,7 +192,8 @@ def _name_people(mentions: Sequence[_Mention], text: str) -> None:
             m.model_label = "ORG"
             continue
         titled = m.title and (m.title in HONORIFICS or len(m.key) >= 2)
-        if m.model_label == "PERSON" or titled or _known_person_mislabelled(m):
+        # (a name before its bearer's camp or aide, tagged an organisation: spans.tenure)
+        if m.model_label == "PERSON" or titled or m.tenure or _known_person_mislabelled(m):
             m.person = True
     fulls = [m for m in mentions if m.person and len(m.key) >= 2 and not m.former_name]
     _unify_spellings(fulls)

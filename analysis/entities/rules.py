@@ -300,11 +300,16 @@ def is_sentence_adverb(word: str) -> bool:
 def is_junk(name: str) -> bool:
     """True for what names nothing: empty (a lone title), one character, no capital letter
     ("state"), no letter at all ("2011"), a pronoun, a month or day, a generic institution word,
-    the tail of a name opening with a joining word ("of Conquest"), a sentence adverb or its
-    misspelling ("Meanwhilee": :func:`is_sentence_adverb`)."""
+    the tail of a name opening with a joining word ("of Conquest"), a social-media handle
+    ("@Milbank"), a sentence adverb or its misspelling ("Meanwhilee": :func:`is_sentence_adverb`).
+    """
     if len(name) < 2 or not any(c.isupper() for c in name) or not any(c.isalpha() for c in name):
         return True
     if name.split()[0] in _JOINING_WORDS:
+        return True
+    if any(w.startswith("@") for w in name.split()):
+        # a social-media handle ("Follow Ian Hale on Twitter @IanHale", "@Milbank"): an
+        # account, whose owner the text names apart, not a name the model should count
         return True
     low = name.lower()
     if any(w in DEBRIS_WORDS for w in low.split()) or any(p in low for p in DEBRIS_PHRASES):

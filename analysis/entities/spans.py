@@ -200,6 +200,9 @@ def _candidates(doc: Doc) -> list[_Mention]:
         lo += _lost_possessive_prefix(surface[lo:hi])
         written = _WS.sub(" ", surface[lo:hi])
         bare, title = strip_titles(written)
+        # an editor's brackets inside a quotation ("[Hillary] Clinton", "[W]e"): the name is
+        # the words without them (and "We" no name at all)
+        bare = bare.replace("[", "").replace("]", "")
         if title is None and ent.start > 0:
             prev = doc[ent.start - 1].text.lower().rstrip(".")
             # an honorific is written capitalised: "Polls miss Trump's fall" has no Miss Trump
@@ -265,7 +268,11 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 org_use=used_as_org(doc, ent),
                 no_place=ent.start in no_place,
                 family=_family_use(doc, ent),
-                tenure=label == "PERSON" and _tenure_noun_after(doc, ent),
+                tenure=(
+                    _tenure_noun_after(doc, ent)
+                    if label == "PERSON"
+                    else label in ("ORG", "GPE", "LOC") and _camp_of_person(doc, ent)
+                ),
             )
         )
         if out[-1].org_use:
@@ -697,6 +704,44 @@ def _tenure_noun_after(doc: Doc, ent: Span) -> bool:
     )
 
 
+# Nouns of the people around one person (lexicon person_camp_nouns): "the Sanders camp".
+PERSON_CAMP_NOUNS = lexicon.words("person_camp_nouns")
+# Words that name a body whose aides and delegates these are ("a Senate aide").
+_BODY_WORDS = lexicon.words("chamber_nouns") | lexicon.words("org_head_words")
+_PLACE_CAMPS = frozenset({"camp", "camps"})
+
+
+def _camp_of_person(doc: Doc, ent: Span) -> bool:
+    """Is the one word ``ent``, tagged an organisation (or a place, but for a camp), a person's
+    name before a noun of that person's people ("the Sanders camp has identified …", "a Sanders aide", "a Sanders
+    delegate from Vermont")? Not a body's word ("a Senate aide"), an acronym ("a GOP
+    delegate"), a common word ("a Treasury aide") or a place ("an Iowa delegate"): the
+    organisations and places that have aides and delegates; the alias tables fix the names of
+    the others ("a Kremlin aide")."""
+    j = ent.end
+    word = ent.text
+    if not (
+        len(ent) == 1
+        and j < len(doc)
+        and doc[j].lower_ in PERSON_CAMP_NOUNS
+        # a camp after a name the model calls a place is a refugee camp ("the Rukban camp"),
+        # and so is one the text does not make a subject that acts ("The attack on the Abedin
+        # camp was barbaric", tagged ORG): a person's camp identifies, says, plans
+        and (doc[j].lower_ not in _PLACE_CAMPS or (ent.label_ == "ORG" and doc[j].dep_ == "nsubj"))
+        and doc[j].text.islower()
+        and ent.root.head.i == j
+        and word.isalpha()
+        and word.istitle()
+        and word.lower() not in _BODY_WORDS
+    ):
+        return False
+    if gazetteer.place(word) or gazetteer.town(word) or gazetteer.village(word):
+        return False
+    from analysis.identity import common_word  # (identity imports this package)
+
+    return not common_word(word)
+
+
 # Nouns whose owner is a person, never a place: "Anderson's hometown of Odense" (tagged GPE, and
 # drawn in Anderson, Indiana), "Salem's widow".
 PERSON_OWNED_NOUNS = KIN_NOUNS | {"hometown", "birthplace"}
@@ -744,6 +789,18 @@ _PLACE_TO_WORDS = frozenset({"close", "closer", "near", "nearer", "next"})
 # list after "in" had made the town Raytown on the BBC map). Not "appeared" or "played": "she
 # appeared in Madrid", "played in Seville" are where.
 _WORK_VERBS = frozenset({"star", "co-star"})
+# "look at", "confidence in": a word and the preposition after which its object is a target
+# (lexicon aimed_prepositions), no place.
+AIMED_PREPOSITIONS = lexicon.words("aimed_prepositions")
+
+
+def _aimed_at(prep: Token) -> bool:
+    """Is the preposition ``prep`` one whose object is what its head word is aimed at or felt
+    about ("swipes at Jeb Bush", "looking at Trump", "confidence in Rubio"), not where
+    something is? The model's person there had been made a place for the locative "at"/"in".
+    The parse may hang the preposition on the verb of "took swipes at": its object counts."""
+    heads = [prep.head, *(c for c in prep.head.children if c.dep_ == "dobj")]
+    return any(f"{h.lemma_.lower()} {prep.lower_}" in AIMED_PREPOSITIONS for h in heads)
 
 
 def _locative(doc: Doc, ent: Span) -> bool:
@@ -759,7 +816,7 @@ def _locative(doc: Doc, ent: Span) -> bool:
     if head.dep_ == "pobj" and head.head.head.lemma_.lower() in _WORK_VERBS:
         return False  # "Foxx has starred in Collateral and Ray": films, not towns
     if root.dep_ == "pobj" and root.head.text.lower() in LOCATIVE_PREPOSITIONS:
-        return True
+        return not _aimed_at(root.head)
     # "strikes in Taldao and [al-Houla]": a name listed after a place-tagged one where
     # something is; not after where someone is ("… by Erika Solomon in Beirut and Anthony
     # Deutsch in Amsterdam", "in" parsed on "Solomon" or on "reporting": a list of people)
@@ -999,10 +1056,11 @@ def _club_use(doc: Doc, ent: Span) -> bool:
         and root.head.i == start - 1
     ):
         return True  # "the manager of Chelsea" (not "the manager of Chelsea's market")
+    # "Chelsea v Birmingham": a fixture; not "Clinton vs. Trump", whose other side is a person
     if end + 1 < len(doc) and lowers[end] in _VERSUS and texts[end + 1][:1].isupper():
-        return True  # "Chelsea v Birmingham": a fixture
+        return not _own_person(doc, doc[end + 1 : end + 2])
     if start >= 2 and lowers[start - 1] in _VERSUS and texts[start - 2][:1].isupper():
-        return True
+        return not _own_person(doc, doc[start - 2 : start - 1])
     parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     sent = ent.sent if parsed else doc[:]  # a hand-built Doc: one sentence
     sporty = _sporty(doc, sent)
@@ -1108,9 +1166,26 @@ def _known_side(doc: Doc, i: int, step: int) -> bool:
         if lo < 0 or hi > len(doc):
             continue
         piece = doc[lo:hi]
-        if all(t.text[:1].isupper() for t in piece) and _piece(piece) is not None:
+        if not all(t.text[:1].isupper() for t in piece):
+            continue
+        found = _piece(piece)
+        if found is not None and not (found[0] in ("place", "town") and _own_person(doc, piece)):
             return True
     return False
+
+
+def _own_person(doc: Doc, piece: Span) -> bool:
+    """Is ``piece`` a person's name the model tags on its own, not run into the fixture ("Clinton
+    vs. Trump": Clinton is a town in Iowa, but the model's person is the candidate, and the
+    other side no club; "Everton v Sunderland", one PERSON span, is a fixture)?"""
+    ent = next((e for e in doc.ents if e.start <= piece.start < e.end), None)
+    return (
+        ent is not None
+        and ent.label_ == "PERSON"
+        and ent.start <= piece.start
+        and piece.end <= ent.end
+        and not any(t.lower_ in _VERSUS for t in ent)
+    )
 
 
 # What makes a camp a place: a refugee camp is one, a politician's camp is not.
