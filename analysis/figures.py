@@ -115,15 +115,19 @@ CASUALTY_CATEGORIES = ("killed", "injured", "missing")
 # Sums of money, and prices and rates (see _price_or_rate): both in a currency.
 MONEY_CATEGORIES = ("money", "price")
 DEPLOY_WORDS = lexicon.words("deploy_words")
-CAPTIVE_VERBS = lexicon.words("captive_verbs")
+# Verbs of holding people captive that make the count one of captives, whoever is held.
+DETAINING_VERBS = lexicon.words("detaining_verbs")
+CAPTIVE_VERBS = DETAINING_VERBS | lexicon.words("captive_verbs")
 POLICE_WORDS = lexicon.words("police_words")
 TERRITORY_VERBS = lexicon.words("territory_verbs")
 TERRITORY_NOUNS = lexicon.words("territory_nouns")
 TROOP_NOUNS = lexicon.words("troop_nouns")
 TROOP_PHRASES = lexicon.phrases("troop_phrases")
 PEOPLE_NOUNS = lexicon.words("people_nouns")
+# Fighters of non-state forces, whose count is a force's size unless they are casualties.
+ARMED_NOUNS = lexicon.words("armed_nouns")
 # People who fight: "about civilians" means not one of these (used by bench/eval_casualties).
-COMBATANT_NOUNS = TROOP_NOUNS | lexicon.words("fighter_nouns")
+COMBATANT_NOUNS = TROOP_NOUNS | ARMED_NOUNS | lexicon.words("fighter_nouns")
 CLAIM_VERBS = lexicon.words("claim_verbs")
 # Verbs whose subject acts (speaks, decides, blames): a place as their subject is a government
 # or its people, not where the article's events happen (see _acting). Not "lie" ("Tal Hamis
@@ -2627,18 +2631,11 @@ def _category(
     return "other"
 
 
-# Fighters of non-state forces (a subset of fighter_nouns: no police, guards or members, and
-# no "terrorists", whom the press counts when killed or caught rather than as a force).
-ARMED_NOUNS = frozenset({
-    "fighter", "fighters", "militant", "militants", "rebel", "rebels", "insurgent", "insurgents",
-    "jihadist", "jihadists", "gunmen", "mercenaries", "militiamen", "paramilitaries",
-})  # fmt: skip
 SENDING_WORDS = frozenset({"deploy", "dispatch", "send", "station", "withdraw", "pull"})
-# Words that make a sentence one of casualties (besides the killed/injured lexicons).
-# (The verbs of killing and capture a headline may capitalise are CASUALTY_STEMS, below.)
-CASUALTY_EXTRA_WORDS = frozenset({
-    "casualty", "symptom", "arrest", "detain", "destroy", "victim", "toll",
-})  # fmt: skip
+# Words that make a sentence one of casualties (besides the killed/injured lexicons and the
+# detaining verbs). (The verbs of killing and capture a headline may capitalise are
+# CASUALTY_STEMS, below.)
+CASUALTY_EXTRA_WORDS = DETAINING_VERBS | {"casualty", "symptom", "destroy", "victim", "toll"}
 
 
 # Words of votes and legislatures: "rebels" and "insurgents" in such a sentence are politicians.
@@ -3220,8 +3217,6 @@ CUSTODY_NOUNS = frozenset({
     "prison", "jail", "gaol", "custody", "detention", "office", "power", "post", "charge",
     "control", "contact", "touch", "business", "coma", "exile",
 })  # fmt: skip
-# Verbs of holding people captive that make the count one of captives, whoever is held.
-DETAINING_VERBS = frozenset({"arrest", "detain", "abduct", "kidnap", "capture"})
 
 
 def _level_stuck_at(pred: Token, anchor: Token) -> bool:

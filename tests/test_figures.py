@@ -2872,6 +2872,41 @@ def test_armed_men_who_are_no_force_are_people(nlp, sentence, text):
 
 
 @pytest.mark.parametrize(
+    "sentence, text, category, unit",
+    [
+        # militiamen and paramilitaries are combatants (figures.ARMED_NOUNS is a part of
+        # COMBATANT_NOUNS): the count of the fighters and the police they were among is of them
+        (
+            "Two truck bombs killed at least 25 Kurdish militiamen and police near the base.",
+            "at least 25",
+            "killed",
+            "militiamen",
+        ),
+        ("About 200 paramilitaries and civilians fled the town.", "About 200", "displaced",
+         "paramilitaries"),
+        ("Some 300 militiamen were deployed to the front.", "Some 300", "troops", "militiamen"),
+        # a sentence of kidnapping or abduction is one of casualties, as one of arrest is
+        # (figures.DETAINING_VERBS): the fighters it names are no force
+        ("A bus carrying about 70 militants was stopped after gunmen kidnapped the driver.",
+         "about 70", "people", "militants"),
+        ("A bus carrying about 70 militants was stopped after police arrested the driver.",
+         "about 70", "people", "militants"),
+        ("A bus carrying about 70 militants was stopped at the checkpoint.", "about 70", "troops",
+         "militants"),
+    ],
+)  # fmt: skip
+def test_armed_nouns_and_detaining_verbs(nlp, sentence, text, category, unit):
+    fig = _one(_figs(nlp, sentence), text)
+    assert (fig.category, fig.unit) == (category, unit)
+
+
+def test_detaining_verbs_are_captive_verbs_and_casualty_words():
+    assert figures.DETAINING_VERBS < figures.CAPTIVE_VERBS
+    assert figures.DETAINING_VERBS < figures.CASUALTY_EXTRA_WORDS
+    assert figures.ARMED_NOUNS < figures.COMBATANT_NOUNS
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # "what one rebel dubbed" had been the Overview's headline troop number: 1
