@@ -421,7 +421,10 @@ def _kinds_sql() -> str:
     # its version while a store keeps the kinds it wrote)
     key = " + ".join(f"ascii(substr(lower({named}), {i + 1}, 1)) * {31**i}" for i in range(5))
     part_name = (
-        f"CASE WHEN regexp_matches(ks, '\\b(neighbo(u)?rhoods|districts|quarters)\\b')"
+        # (plural parts of no name, where the attackers are, name no list: "terrorists in the
+        # eastern neighborhoods fired shells on al-Midan neighborhood" names al-Midan)
+        f"CASE WHEN regexp_matches(regexp_replace(ks, '{_UNNAMED_PARTS}', ' ', 'g'),"
+        f" '\\b(neighbo(u)?rhoods|districts|quarters)\\b')"
         f" OR regexp_matches({named}, '{_GENERIC_PARTS}') OR {named} = ''"
         # "a neighbourhood of Aleppo": the figure's own place, no part of it
         f" OR lower(left({named}, 5)) = lower(left(coalesce({{f}}.location, ''), 5)) THEN 0"

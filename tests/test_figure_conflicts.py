@@ -1098,6 +1098,13 @@ def test_the_city_and_elsewhere_in_its_province_are_two_incidents(
          "Rockets fired on the Bab Tuma neighbourhood killed 35 civilians.", True),
         ("Rockets fired on the Al-Nour neighbourhood killed 20 civilians.",
          "Rockets fired on a neighbourhood of Douma killed 35 civilians.", True),
+        # where the attackers are ("the eastern neighbourhoods") is no list of parts hit
+        ("Gunmen in the eastern neighbourhoods fired rockets on the Al-Nour neighbourhood, "
+         "killing 20 civilians.",
+         "Rockets fired on the Bab Tuma neighbourhood killed 35 civilians.", False),
+        ("Gunmen in the eastern neighbourhoods fired rockets on the Al-Nour neighbourhood, "
+         "killing 20 civilians.",
+         "Rockets fired on the Al-Nour neighbourhood killed 35 civilians.", True),
     ],
 )  # fmt: skip
 def test_two_named_neighbourhoods_are_two_incidents(tmp_path, first, second, conflict):
