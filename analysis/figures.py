@@ -6481,32 +6481,6 @@ def _a_place(ctx: _Context, tok: Token) -> bool:
     return ctx.label(tok) in ("GPE", "LOC", "FAC") or tok.lower_ in PLACE_HEADS
 
 
-# Nouns of a voice with no name of its own: "a source at Aleppo Police Command said", "an
-# official with the civil defence told …" speak for the body they are at.
-VOICE_NOUNS = VOICE_ROLE_NOUNS | {"source"}
-VOICE_AT_PREPOSITIONS = frozenset({"at", "in", "from", "with"})
-
-
-def _body_a_voice_is_at(ctx: _Context, tok: Token) -> str | None:
-    """The body a nameless voice ``tok`` is at ("a source at Aleppo Police Command", "a medical
-    source at Aleppo Health Directorate"): SANA's tolls are told so, and the voice alone ("a
-    source") names no claimant, so 100 casualty figures of the real store had none. Not a place
-    ("an informed source in Homs", "a source at Aleppo province": where, not who)."""
-    if tok.lemma_.lower() not in VOICE_NOUNS or ctx.label(tok):
-        return None
-    for prep in tok.children:
-        if prep.dep_ != "prep" or prep.lower_ not in VOICE_AT_PREPOSITIONS:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ == "pobj" and not _a_place(ctx, pobj):
-                name = _claimant_or_none(_phrase_name(ctx, pobj))
-                # a body by its name or a qualified noun ("the governor's office"), not a bare
-                # noun ("an official from the forces said": which forces is not said)
-                if name is not None and (name[:1].isupper() or " " in name):
-                    return name
-    return None
-
-
 def _phrase_name(ctx: _Context, tok: Token) -> str:
     """A short name for the noun phrase headed by ``tok``: a named person/org in it (apposition
     first: "an SDF spokesman, Talal Sello"), else the noun with its modifiers."""
@@ -6515,9 +6489,6 @@ def _phrase_name(ctx: _Context, tok: Token) -> str:
             return ctx.name(child)
         if child.dep_ in ("appos", "compound") and child.text in NEWS_AGENCIES:
             return child.text  # "the state news agency SANA"
-    body = _body_a_voice_is_at(ctx, tok)
-    if body is not None:
-        return body
     if ctx.label(tok) in CLAIMANT_LABELS:
         return ctx.name(tok)
     if tok.text in NEWS_AGENCIES:

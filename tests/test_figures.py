@@ -1182,35 +1182,6 @@ def test_a_source_named_by_according_to_is_the_claimant(nlp, text, claimant):
 @pytest.mark.parametrize(
     "text, claimant",
     [
-        # a voice with no name of its own speaks for the body it is at (figures.VOICE_NOUNS)
-        (
-            "A source at Hama Police Command told the agency that mortar shells killed three "
-            "civilians in the old market.",
-            "Hama Police Command",
-        ),
-        (
-            "A medical source at Latakia Health Directorate said that six children were killed.",
-            "Latakia Health Directorate",
-        ),
-        (
-            "According to a source at Tartous Police Command, 5 people were killed in the blast.",
-            "Tartous Police Command",
-        ),
-        # ... not at a place, nor at a bare noun that says no body
-        ("An informed source in Hama said the strike killed four children.", None),
-        ("A source at Hama province said that seven civilians were killed.", None),
-        ("An official from the forces said that three fighters were killed.", None),
-        ("A source said that 12 people were killed in the raid.", None),
-    ],
-)
-def test_a_nameless_voice_speaks_for_the_body_it_is_at(nlp, text, claimant):
-    (fig,) = [f for f in _figs(nlp, text) if f.category == "killed"]
-    assert fig.claimed_by == claimant
-
-
-@pytest.mark.parametrize(
-    "text, claimant",
-    [
         # the commas lost, the place before the description ran into it
         (
             "Rocket fire killed at least 9 people in government-held districts of divided Homs "
