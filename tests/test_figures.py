@@ -2872,6 +2872,34 @@ def test_armed_men_who_are_no_force_are_people(nlp, sentence, text):
 
 
 @pytest.mark.parametrize(
+    "sentence, text, category",
+    [
+        # people fleeing when they were killed or hurt are casualties, not displaced
+        ("Government shelling killed 20 people including four children fleeing the village on "
+         "foot.", "four", "killed"),
+        ("Shelling wounded 30 people, among them 12 women fleeing the town by car.", "12",
+         "injured"),
+        # ... and fleeing with no harm done is displacement
+        ("Thousands of families fleeing the fighting reached the border on Friday.", "Thousands",
+         "displaced"),
+        ("About 300 people fleeing the town were stopped at a checkpoint.", "About 300",
+         "displaced"),
+        # a part of the dead is dead, whatever else the sentence calls them
+        ("Seven of the dead were aid workers, the agency said.", "Seven", "killed"),
+        ("The monitor said at least 12 of the dead were evacuees from the two villages.",
+         "at least 12", "killed"),
+    ],
+)  # fmt: skip
+def test_the_dead_are_dead_whatever_they_were_doing(nlp, sentence, text, category):
+    assert _one(_figs(nlp, sentence), text).category == category
+
+
+def test_a_part_of_the_dead_and_the_injured_is_not_the_dead_alone(nlp):
+    fig = _one(_figs(nlp, "Dozens of dead and injured were carried to the clinic."), "Dozens")
+    assert fig.category != "killed"
+
+
+@pytest.mark.parametrize(
     "sentence, text, category, unit",
     [
         # militiamen and paramilitaries are combatants (figures.ARMED_NOUNS is a part of
