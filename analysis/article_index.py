@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 MIN_ARTICLES = int(os.environ.get("PRESSLENS_INDEX_MIN_ARTICLES", "200000"))
 ENV_DIR = "PRESSLENS_INDEX_DIR"
 ENV_PREFETCH = "PRESSLENS_INDEX_PREFETCH"  # "0": the index's pages are read on use only
-FORMAT = "13"  # part of the folder's name: a change of layout (or of the kinds) builds anew
+FORMAT = "14"  # part of the folder's name: a change of layout (or of the kinds) builds anew
 
 
 @dataclass(frozen=True)

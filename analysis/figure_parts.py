@@ -335,8 +335,10 @@ def _adds_to_earlier(earlier: Sequence[Figure], fig: Figure, text: str) -> bool:
 # and the people no side arms (civilians, children, residents …). A generic noun ("people",
 # "others", "victims", "casualties") or none may count anyone.
 TROOP_KIND = lexicon.words("troop_nouns")
-FIGHTER_KIND = lexicon.words("fighter_nouns") | frozenset(
-    {"militiamen", "militia", "militias", "paramilitaries", "combatants"}
+FIGHTER_KIND = (
+    lexicon.words("armed_nouns")
+    | lexicon.words("fighter_nouns")
+    | frozenset({"militia", "militias", "combatants"})
 )
 GENERIC_PEOPLE = frozenset(
     {"people", "person", "persons", "individuals", "others", "casualties", "victims", "members",

@@ -312,11 +312,18 @@ INCIDENT_DAYS = 3
 # for days. A lower toll reported a day before a higher one is the count of its day, since risen,
 # not a claim against it: of the real store's 37 conflicts 14 were such pairs, every one read a
 # toll rising (SOHR's 21 killed at Manbij, then 100 the next day; 22 killed at a school, then 35;
-# 70, then SOHR's 126 after the Aleppo convoy bombing). A higher toll reported before a lower one,
-# or on the same day, still disagrees. (Missing people are found and the displaced go home:
-# those counts fall as well as rise, and stay paired.)
+# 70, then SOHR's 126 after the Aleppo convoy bombing). On the same day the same holds where
+# either toll is told as a running count ("death toll rises to 70", "hits 43":
+# incident_kinds.RISING_BIT): the count of its hour, and a larger one that day is a later count
+# (or the rise told is from the lower). A higher toll reported before a lower one, or on the
+# same day with no word of rising, still disagrees, as a lower "rises to" a day after a higher
+# toll does. (Missing people are found and the displaced go home: those counts fall as well as
+# rise, and stay paired.)
 RISING_CATEGORIES = ("killed", "injured")
-_NOT_RISEN_SQL = f"NOT (x.category IN {RISING_CATEGORIES!r} AND x.published < y.published)"
+_NOT_RISEN_SQL = (
+    f"NOT (x.category IN {RISING_CATEGORIES!r} AND (x.published < y.published"
+    f" OR (x.published = y.published AND ((x.kinds | y.kinds) & {incident_kinds.RISING_BIT}) <> 0)))"
+)
 # What the pairing of figures reads: no texts (see _conflict_pairs).
 _NARROW = (
     f"f.article_id, f.start, f.category, f.location, f.scope, a.published, "

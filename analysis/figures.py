@@ -115,15 +115,19 @@ CASUALTY_CATEGORIES = ("killed", "injured", "missing")
 # Sums of money, and prices and rates (see _price_or_rate): both in a currency.
 MONEY_CATEGORIES = ("money", "price")
 DEPLOY_WORDS = lexicon.words("deploy_words")
-CAPTIVE_VERBS = lexicon.words("captive_verbs")
+# Verbs of holding people captive that make the count one of captives, whoever is held.
+DETAINING_VERBS = lexicon.words("detaining_verbs")
+CAPTIVE_VERBS = DETAINING_VERBS | lexicon.words("captive_verbs")
 POLICE_WORDS = lexicon.words("police_words")
 TERRITORY_VERBS = lexicon.words("territory_verbs")
 TERRITORY_NOUNS = lexicon.words("territory_nouns")
 TROOP_NOUNS = lexicon.words("troop_nouns")
 TROOP_PHRASES = lexicon.phrases("troop_phrases")
 PEOPLE_NOUNS = lexicon.words("people_nouns")
+# Fighters of non-state forces, whose count is a force's size unless they are casualties.
+ARMED_NOUNS = lexicon.words("armed_nouns")
 # People who fight: "about civilians" means not one of these (used by bench/eval_casualties).
-COMBATANT_NOUNS = TROOP_NOUNS | lexicon.words("fighter_nouns")
+COMBATANT_NOUNS = TROOP_NOUNS | ARMED_NOUNS | lexicon.words("fighter_nouns")
 CLAIM_VERBS = lexicon.words("claim_verbs")
 # Verbs whose subject acts (speaks, decides, blames): a place as their subject is a government
 # or its people, not where the article's events happen (see _acting). Not "lie" ("Tal Hamis
@@ -2532,6 +2536,12 @@ def _category(
     beside, beside_word = _state_beside(span, noun, places) if about_people else (None, None)
     if beside == "displaced" and beside_word is not None and _planned(beside_word):
         beside = None  # "set to see 30000 people evacuated": a plan, no one moved yet
+    if (
+        beside == "displaced"
+        and beside_word is not None
+        and _doing_when_hit(beside_word, noun or root, _predicates(root, noun))
+    ):
+        beside = None  # "killed 14 people including three children fleeing across the river"
     hurt_beside = (
         beside
         if beside in ("injured", "missing")
@@ -2544,6 +2554,8 @@ def _category(
         and not (noun is not None and any(c.lower_ in INSTITUTION_BODY_WORDS for c in noun.lefts))
     ):
         return "killed"
+    if noun is None and _one_of_the_dead(root):
+        return "killed"  # "At least 109 of the dead were evacuees": dead, whatever else they were
     if noun_low in ("injuries", "injured", "wounded"):  # "recorded four deaths and 55 injuries"
         return "injured"
     if _counts_things(noun, about_people):
@@ -2627,18 +2639,11 @@ def _category(
     return "other"
 
 
-# Fighters of non-state forces (a subset of fighter_nouns: no police, guards or members, and
-# no "terrorists", whom the press counts when killed or caught rather than as a force).
-ARMED_NOUNS = frozenset({
-    "fighter", "fighters", "militant", "militants", "rebel", "rebels", "insurgent", "insurgents",
-    "jihadist", "jihadists", "gunmen", "mercenaries", "militiamen", "paramilitaries",
-})  # fmt: skip
 SENDING_WORDS = frozenset({"deploy", "dispatch", "send", "station", "withdraw", "pull"})
-# Words that make a sentence one of casualties (besides the killed/injured lexicons).
-# (The verbs of killing and capture a headline may capitalise are CASUALTY_STEMS, below.)
-CASUALTY_EXTRA_WORDS = frozenset({
-    "casualty", "symptom", "arrest", "detain", "destroy", "victim", "toll",
-})  # fmt: skip
+# Words that make a sentence one of casualties (besides the killed/injured lexicons and the
+# detaining verbs). (The verbs of killing and capture a headline may capitalise are
+# CASUALTY_STEMS, below.)
+CASUALTY_EXTRA_WORDS = DETAINING_VERBS | {"casualty", "symptom", "destroy", "victim", "toll"}
 
 
 # Words of votes and legislatures: "rebels" and "insurgents" in such a sentence are politicians.
@@ -2873,6 +2878,37 @@ def _counts_things(noun: Token | None, about_people: bool) -> bool:
     )
 
 
+def _one_of_the_dead(root: Token) -> bool:
+    """The count is a part of the dead ("109 of the dead", "six of the bodies"): on the real
+    store "At least 109 of the dead were evacuees" had counted the dead as displaced."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(
+            g.dep_ == "pobj"
+            and g.lower_ in DEAD_NOUNS
+            # "dozens of dead and injured": casualties of both kinds, not the dead alone
+            and not any(h.dep_ == "conj" for h in g.children)
+            and not (g.i + 1 < len(g.doc) and g.doc[g.i + 1].lower_ in ("and", "or"))
+            for g in c.children
+        )
+        for c in root.children
+    )
+
+
+def _doing_when_hit(word: Token, anchor: Token, predicates: list[Token]) -> bool:
+    """``word`` is the counted people's own present participle of leaving ("three children
+    fleeing across the river on rafts") and one of their ``predicates`` kills or wounds them
+    ("air strikes killed 14 people including three children fleeing …"): what they were doing
+    when hit, not what became of them (the real store had counted such children displaced)."""
+    return (
+        word.tag_ == "VBG"
+        and word.dep_ == "acl"
+        and word.head.i == anchor.i
+        and any(p.i != word.i and _state_word(p) in ("killed", "injured") for p in predicates)
+    )
+
+
 def _category_of_predicates(
     root: Token,
     noun: Token | None,
@@ -2887,11 +2923,14 @@ def _category_of_predicates(
     """The category the verbs governing the number give it ("killed", "fled", "deployed"), from
     the nearest up; None when a verb rules a casualty out, a claim verb comes first, or none
     names a state."""
-    for pred in _predicates(root, noun):
+    predicates = _predicates(root, noun)
+    for pred in predicates:
         if _not_a_casualty(pred):
             return None
         lemma = pred.lemma_.lower()
         low = pred.lower_
+        if _doing_when_hit(pred, noun or root, predicates):
+            continue  # "killed 14 people including three children fleeing across the river"
         if _done_by(noun or root, pred):
             continue  # "shot at 41 times by four officers": the four did it, nobody was shot
         if _with_a_thing_described(noun or root, pred):
@@ -3220,8 +3259,6 @@ CUSTODY_NOUNS = frozenset({
     "prison", "jail", "gaol", "custody", "detention", "office", "power", "post", "charge",
     "control", "contact", "touch", "business", "coma", "exile",
 })  # fmt: skip
-# Verbs of holding people captive that make the count one of captives, whoever is held.
-DETAINING_VERBS = frozenset({"arrest", "detain", "abduct", "kidnap", "capture"})
 
 
 def _level_stuck_at(pred: Token, anchor: Token) -> bool:

@@ -221,6 +221,38 @@ SUPERSEDED_PATTERN = (
     r"( about| around| at least| some)? $"
 )
 SUPERSEDED_BIT = 1 << 30
+# A toll told as a running count ("death toll rises to 70", "the toll hits 43", "has risen to
+# 112", "the number of dead climbed from 34 to 53"), in bit RISING_BIT: the count at one hour of
+# a day, which goes on rising as the dead are found. A larger toll of the same incident reported
+# the same day is a later count, not a claim against it (analysis.figure_views._NOT_RISEN_SQL;
+# on the real store Reuters' "Death Toll ... Rises to 70" and AFP's "toll ... hits 43" of the
+# Rashidin bus bombing were paired with the day's "at least 100"). Read in the words just
+# before the figure: a noun of a count, then a verb of rising right before it.
+RISING_PATTERN = (
+    r"\b(toll|tolls|tally|count|number|casualties)\b.*\b(rises|rose|risen|rising|climbs|climbed|"
+    r"climbing|hits|hit|reached|reaches|jumped|jumps|mounted|mounts|increased|increases|soared|"
+    r"soars)( from [a-z0-9,.-]+)?( to)?( about| around| at least| nearly| almost| some| more than|"
+    r" over)? $"
+)
+RISING_BIT = 1 << 46
+# "Members" name no kind of people until the group is said: "nine members of the Army of
+# Conquest" (fighters) and "15 members of medical staff" share the victims class "members" (the
+# unit's head noun), and the real store paired them as one toll of a Khan Tuman clinic that
+# disagreed. A figure whose unit is members carries its group in bits 47-54: the first word
+# after "members of (the)" in the words after the figure, else the word before "members" there
+# ("Four Hezbollah members"), coded as the neighbourhood's name is (five letters; 0: none said).
+# Two tolls of members are paired only when they say the same group, or neither says one.
+_AFTER_FIGURE = (
+    "substr(lower({f}.sentence), strpos(lower({f}.sentence), lower({f}.text)) + length({f}.text))"
+)
+MEMBERS_GROUP_SQL = (
+    f"coalesce(nullif(regexp_extract({_AFTER_FIGURE}, "
+    f"'^ ?(?:[a-z-]+ ){{{{0,2}}}}?members? of (?:the |a |an |its |their )?([a-z-]+)', 1), ''), "
+    f"regexp_extract({_AFTER_FIGURE}, '^ ?(?:[a-z-]+ ){{{{0,2}}}}?([a-z-]+) members?\\b', 1))"
+)
+MEMBERS_UNITS = ("members", "member")
+GROUP_FIRST_BIT = 47
+GROUP_MASK = 255 << GROUP_FIRST_BIT
 # A figure that is part of a larger one of its own sentence ("51 civilians including four
 # children": figures.part_of) is paired only with another part: the part of one toll beside
 # another's whole is no disagreement (the same sentence in two articles paired "including 10
@@ -389,17 +421,28 @@ def _kinds_sql() -> str:
     # its version while a store keeps the kinds it wrote)
     key = " + ".join(f"ascii(substr(lower({named}), {i + 1}, 1)) * {31**i}" for i in range(5))
     part_name = (
-        f"CASE WHEN regexp_matches(ks, '\\b(neighbo(u)?rhoods|districts|quarters)\\b')"
+        # (plural parts of no name, where the attackers are, name no list: "terrorists in the
+        # eastern neighborhoods fired shells on al-Midan neighborhood" names al-Midan)
+        f"CASE WHEN regexp_matches(regexp_replace(ks, '{_UNNAMED_PARTS}', ' ', 'g'),"
+        f" '\\b(neighbo(u)?rhoods|districts|quarters)\\b')"
         f" OR regexp_matches({named}, '{_GENERIC_PARTS}') OR {named} = ''"
         # "a neighbourhood of Aleppo": the figure's own place, no part of it
         f" OR lower(left({named}, 5)) = lower(left(coalesce({{f}}.location, ''), 5)) THEN 0"
         f" ELSE (({key}) % 255 + 1)::BIGINT << {PART_NAME_FIRST_BIT} END"
     )
+    # the group of members: its first five letters' key, as the neighbourhood's
+    group = MEMBERS_GROUP_SQL
+    group_key = " + ".join(f"ascii(substr({group}, {i + 1}, 1)) * {31**i}" for i in range(5))
+    members = (
+        f"CASE WHEN lower(regexp_extract(coalesce({{f}}.unit, ''), '(\\S+)$')) IN {MEMBERS_UNITS}"
+        f" AND {group} <> '' THEN (({group_key}) % 255 + 1)::BIGINT << {GROUP_FIRST_BIT} ELSE 0 END"
+    )
     figure = (
-        f"{place} + {day_span} + {city} + {part_name}"
+        f"{place} + {day_span} + {city} + {part_name} + {members}"
         f" + CASE WHEN {{f}}.part_of IS NOT NULL THEN {PART_BIT} ELSE 0 END"
         f" + CASE WHEN regexp_matches(ks, '{DOWNING_PATTERN}') THEN {DOWNING_BIT} ELSE 0 END"
         f" + CASE WHEN regexp_matches(kp, '{SUPERSEDED_PATTERN}') THEN {SUPERSEDED_BIT} ELSE 0 END"
+        f" + CASE WHEN regexp_matches(kp, '{RISING_PATTERN}') THEN {RISING_BIT} ELSE 0 END"
     )
     # the attackers named, else the aircraft's sides, else the sides that hit whose area
     attackers = (
@@ -436,7 +479,8 @@ def _kinds_sql() -> str:
 # (23), the weekday (24-26), the attackers (27-29), a toll since replaced (30), one strike named
 # (7), a part of a larger figure (32), an aircraft downed (33), a day's span ("in the past 24
 # hours", 34), a part of the place (a target, a neighbourhood: 35) and the city a place's name
-# stands for (36) or elsewhere in its province (37).
+# stands for (36) or elsewhere in its province (37), the neighbourhood named (38-45), a toll
+# told as rising (46) and the group of members (47-54).
 KINDS_SQL = _kinds_sql()
 
 
@@ -550,6 +594,8 @@ SAME_INCIDENT_SQL = (
     f" OR (x.kinds & y.kinds & {TARGETS_MASK | CHEMICAL_BIT}) <> 0)))"
     # two neighbourhoods named: two incidents (PART_NAME_PATTERN)
     f" AND {_compatible_key(PART_NAME_MASK)}"
+    # members of two groups, or of one and of none said: two classes (GROUP_MASK)
+    f" AND (x.kinds & {GROUP_MASK}) = (y.kinds & {GROUP_MASK})"
     # the city beside elsewhere in its province: two incidents (CITY_BIT)
     f" AND ((x.kinds | y.kinds) & {CITY_BIT | ELSEWHERE_BIT}) <> {CITY_BIT | ELSEWHERE_BIT}"
     # a toll since replaced is in no conflict; a part of a toll is paired with parts only

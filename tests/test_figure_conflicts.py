@@ -1098,6 +1098,13 @@ def test_the_city_and_elsewhere_in_its_province_are_two_incidents(
          "Rockets fired on the Bab Tuma neighbourhood killed 35 civilians.", True),
         ("Rockets fired on the Al-Nour neighbourhood killed 20 civilians.",
          "Rockets fired on a neighbourhood of Douma killed 35 civilians.", True),
+        # where the attackers are ("the eastern neighbourhoods") is no list of parts hit
+        ("Gunmen in the eastern neighbourhoods fired rockets on the Al-Nour neighbourhood, "
+         "killing 20 civilians.",
+         "Rockets fired on the Bab Tuma neighbourhood killed 35 civilians.", False),
+        ("Gunmen in the eastern neighbourhoods fired rockets on the Al-Nour neighbourhood, "
+         "killing 20 civilians.",
+         "Rockets fired on the Al-Nour neighbourhood killed 35 civilians.", True),
     ],
 )  # fmt: skip
 def test_two_named_neighbourhoods_are_two_incidents(tmp_path, first, second, conflict):
@@ -1195,3 +1202,64 @@ def test_the_votes_incident_kinds_are_each_figures_own_with_or_without_a_conflic
         placed = store.con.execute("SELECT article_id FROM sum_conflict_figures").fetchall()
     assert got == want and len({kinds for _, kinds in want}) == 2 and all(k for _, k in want)
     assert placed == [("a",)]
+
+
+SAME_DAY = ("2018-02-21", "2018-02-21")
+
+
+@pytest.mark.parametrize(
+    "first, second, days, conflict",
+    [
+        # a toll told as rising is the count of its hour: a larger toll that day is a later count
+        ("The death toll from air strikes on Douma rises to 20, medics said.",
+         "Air strikes on Douma killed at least 35 civilians on Wednesday.", SAME_DAY, False),
+        ("Toll in Douma air raid hits 20 as rescuers search the rubble.",
+         "Air strikes on Douma killed 35 civilians, the civil defence said.", SAME_DAY, False),
+        ("The number of civilians killed in the Douma air strikes has risen to 20.",
+         "Air strikes on Douma killed 35 civilians, the civil defence said.", SAME_DAY, False),
+        # ... and a rise told to the higher toll is a rise from a lower one
+        ("Air strikes on Douma killed 20 civilians, the monitor said.",
+         "The toll from the air strikes on Douma climbed to 35 by the evening.", SAME_DAY, False),
+        # no word of rising: two counts of one day disagree
+        ("Air strikes on Douma killed 20 civilians, the monitor said.",
+         "Air strikes on Douma killed 35 civilians, the civil defence said.", SAME_DAY, True),
+        # a toll that "rises to" fewer a day after a higher one still disagrees with it
+        ("The death toll from air strikes on Douma rises to 20, medics said.",
+         "Air strikes on Douma killed at least 35 civilians.", ("2018-02-22", "2018-02-21"),
+         True),
+        # "hit" of a strike is no rise of a toll
+        ("Air strikes hit 20 homes in Douma as the raids went on.",
+         "Air strikes on Douma killed 35 civilians, the civil defence said.", SAME_DAY, True),
+    ],
+)  # fmt: skip
+def test_a_toll_told_as_rising_the_same_day_is_no_conflict(tmp_path, first, second, days, conflict):
+    assert _pair_listed(tmp_path, first, second, days=days) is conflict
+
+
+@pytest.mark.parametrize(
+    "first, second, conflict",
+    [
+        # members of two groups are two classes of people
+        ("Air strikes on a Douma clinic killed 20 members of the rebel alliance working there.",
+         "Air strikes on a Douma clinic killed 35 members of the medical staff.", False),
+        ("Air strikes on Douma killed 20 Hezbollah members, the monitor said.",
+         "Air strikes on Douma killed 35 members of the Nusra Front.", False),
+        # members of one group are one
+        ("Air strikes on Douma killed 20 members of Hezbollah, the monitor said.",
+         "Air strikes on Douma killed 35 Hezbollah members, state media said.", True),
+        ("Air strikes on a Douma clinic killed 20 members of its staff.",
+         "Air strikes on a Douma clinic killed 35 members of staff.", True),
+    ],
+)  # fmt: skip
+def test_members_of_two_groups_are_two_classes(tmp_path, first, second, conflict):
+    rows = [
+        ("x", "2018-02-21", "Reuters",
+         _said("x", "20", 20.0, first, claimed_by="Observatory", unit="members")),
+        ("y", "2018-02-21", "AFP",
+         _said("y", "35", 35.0, second, claimed_by="SANA", unit="members")),
+    ]  # fmt: skip
+    with _store(tmp_path, rows) as store:
+        assert (len(fv.conflicting_figures(store.con)) == 1) is conflict
+        assert (len(fv.conflict_groups(store.con)) == 1) is conflict
+        searched = Filters(search="Story")  # from the rows, not the summary
+        assert (len(fv.conflict_groups(store.con, searched)) == 1) is conflict

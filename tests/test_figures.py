@@ -2872,6 +2872,69 @@ def test_armed_men_who_are_no_force_are_people(nlp, sentence, text):
 
 
 @pytest.mark.parametrize(
+    "sentence, text, category",
+    [
+        # people fleeing when they were killed or hurt are casualties, not displaced
+        ("Government shelling killed 20 people including four children fleeing the village on "
+         "foot.", "four", "killed"),
+        ("Shelling wounded 30 people, among them 12 women fleeing the town by car.", "12",
+         "injured"),
+        # ... and fleeing with no harm done is displacement
+        ("Thousands of families fleeing the fighting reached the border on Friday.", "Thousands",
+         "displaced"),
+        ("About 300 people fleeing the town were stopped at a checkpoint.", "About 300",
+         "displaced"),
+        # a part of the dead is dead, whatever else the sentence calls them
+        ("Seven of the dead were aid workers, the agency said.", "Seven", "killed"),
+        ("The monitor said at least 12 of the dead were evacuees from the two villages.",
+         "at least 12", "killed"),
+    ],
+)  # fmt: skip
+def test_the_dead_are_dead_whatever_they_were_doing(nlp, sentence, text, category):
+    assert _one(_figs(nlp, sentence), text).category == category
+
+
+def test_a_part_of_the_dead_and_the_injured_is_not_the_dead_alone(nlp):
+    fig = _one(_figs(nlp, "Dozens of dead and injured were carried to the clinic."), "Dozens")
+    assert fig.category != "killed"
+
+
+@pytest.mark.parametrize(
+    "sentence, text, category, unit",
+    [
+        # militiamen and paramilitaries are combatants (figures.ARMED_NOUNS is a part of
+        # COMBATANT_NOUNS): the count of the fighters and the police they were among is of them
+        (
+            "Two truck bombs killed at least 25 Kurdish militiamen and police near the base.",
+            "at least 25",
+            "killed",
+            "militiamen",
+        ),
+        ("About 200 paramilitaries and civilians fled the town.", "About 200", "displaced",
+         "paramilitaries"),
+        ("Some 300 militiamen were deployed to the front.", "Some 300", "troops", "militiamen"),
+        # a sentence of kidnapping or abduction is one of casualties, as one of arrest is
+        # (figures.DETAINING_VERBS): the fighters it names are no force
+        ("A bus carrying about 70 militants was stopped after gunmen kidnapped the driver.",
+         "about 70", "people", "militants"),
+        ("A bus carrying about 70 militants was stopped after police arrested the driver.",
+         "about 70", "people", "militants"),
+        ("A bus carrying about 70 militants was stopped at the checkpoint.", "about 70", "troops",
+         "militants"),
+    ],
+)  # fmt: skip
+def test_armed_nouns_and_detaining_verbs(nlp, sentence, text, category, unit):
+    fig = _one(_figs(nlp, sentence), text)
+    assert (fig.category, fig.unit) == (category, unit)
+
+
+def test_detaining_verbs_are_captive_verbs_and_casualty_words():
+    assert figures.DETAINING_VERBS < figures.CAPTIVE_VERBS
+    assert figures.DETAINING_VERBS < figures.CASUALTY_EXTRA_WORDS
+    assert figures.ARMED_NOUNS < figures.COMBATANT_NOUNS
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # "what one rebel dubbed" had been the Overview's headline troop number: 1

@@ -377,6 +377,21 @@ def test_an_upgrade_to_schema_32_adds_and_counts_the_figures_by_place(corpus_sto
     _only_recounted(old, corpus_store, tables)
 
 
+def test_an_upgrade_to_schema_33_recounts_the_kinds_and_classes(corpus_store, tmp_path):
+    """Schema 33 gave the kinds a toll told as rising and the group of members: a schema-32
+    store gets the conflict figures and the votes (which carry the kinds) recounted, as a new
+    store counts them, and nothing else."""
+    from analysis import incident_kinds
+
+    stale = incident_kinds.RISING_BIT | incident_kinds.GROUP_MASK  # on every row: a recount's
+    old = _upgraded_from(
+        corpus_store, tmp_path, "32",
+        f"UPDATE sum_conflict_figures SET kinds = kinds | {stale}",
+        "UPDATE sum_figure_votes SET n_figures = -1",  # what a recount wipes
+    )  # fmt: skip
+    _only_recounted(old, corpus_store, ["sum_conflict_figures", "sum_figure_votes"])
+
+
 def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):
     too_old = tmp_path / "too-old.duckdb"
     _made_older(corpus_store, too_old, version=OLDEST_UPGRADABLE - 1)
