@@ -1195,12 +1195,14 @@ def figure_series(
     unit: str | None = None,
 ) -> pd.DataFrame:
     """A category over publication dates for its ``places`` most reported locations, one row
-    per day and place: ``published, location, n_figures, estimate_median, estimate_min,
-    estimate_max, claimants`` and one figure to show (``article_id, start, text, unit,
-    claimed_by, approximate`` of the figure closest to the median). Sized for a chart whatever the
-    store's size; the day's figures themselves come from :func:`figure_table`. ``unit``: the
-    figures of that unit only (money in one currency, :func:`figure_units`: a day's median of
-    dollars and pounds is no sum in either).
+    per day, place and scope: ``published, location, scope, n_figures, estimate_median,
+    estimate_min, estimate_max, claimants`` and one figure to show (``article_id, start, text,
+    unit, claimed_by, approximate`` of the figure closest to the median). Sized for a chart
+    whatever the store's size; the day's figures themselves come from :func:`figure_table`.
+    ``unit``: the figures of that unit only (money in one currency, :func:`figure_units`: a
+    day's median of dollars and pounds is no sum in either). ``scope=None`` (all figures)
+    still gives each scope its own rows: one median over a day's "10 killed today" and "400,000
+    killed since 2011" was neither (Syria in 2016: whiskers from 24 to 470,000).
     """
     if unit is None and summaries.covers(filters) and not (filters and filters.sources):
         return _summary_series(con, filters, category=category, places=places, scope=scope)
@@ -1217,17 +1219,18 @@ def figure_series(
     sql = f"""
         WITH fig AS MATERIALIZED (
             SELECT {rid} AS rid, f.article_id, f.start, a.published,
-                   coalesce(f.location, '{NO_PLACE}') AS place,
+                   coalesce(f.location, '{NO_PLACE}') AS place, f.scope,
                    {ESTIMATE_SQL} AS estimate, f.claimed_by, f.approximate
             FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND {ESTIMATE_SQL} IS NOT NULL
+                AND f.scope IS NOT NULL
         ), top AS (
             SELECT place FROM fig GROUP BY place ORDER BY count(*) DESC, place LIMIT ?
         ), day AS (
-            SELECT published, place, median(estimate) AS med FROM fig
-            WHERE place IN (SELECT place FROM top) GROUP BY published, place
+            SELECT published, place, scope, median(estimate) AS med FROM fig
+            WHERE place IN (SELECT place FROM top) GROUP BY published, place, scope
         ), series AS (
-            SELECT f.published, f.place AS location, count(*) AS n_figures,
+            SELECT f.published, f.place AS location, f.scope, count(*) AS n_figures,
                    any_value(d.med) AS estimate_median, min(f.estimate) AS estimate_min,
                    max(f.estimate) AS estimate_max,
                    list_sort(list_distinct(list(f.claimed_by)
@@ -1235,14 +1238,15 @@ def figure_series(
                    -- the figure closest to the median (ties: by article and place in it)
                    arg_min(f.rid, (abs(f.estimate - d.med), f.article_id, f.start)) AS rid,
                    bool_or(f.approximate) AS approximate
-            FROM fig f JOIN day d ON d.published = f.published AND d.place = f.place
-            GROUP BY f.published, f.place
+            FROM fig f JOIN day d
+                ON d.published = f.published AND d.place = f.place AND d.scope = f.scope
+            GROUP BY f.published, f.place, f.scope
         )
-        SELECT s.published, s.location, s.n_figures, s.estimate_median, s.estimate_min,
-               s.estimate_max, s.claimants, x.article_id, x.start, x.text, x.unit, x.claimed_by,
-               s.approximate
+        SELECT s.published, s.location, s.scope, s.n_figures, s.estimate_median,
+               s.estimate_min, s.estimate_max, s.claimants, x.article_id, x.start, x.text,
+               x.unit, x.claimed_by, s.approximate
         FROM series s JOIN {figures} x ON {store_rowid(figures, "x")} = s.rid
-        ORDER BY s.published, s.location
+        ORDER BY s.published, s.location, s.scope
     """
     return con.execute(sql, [*params, int(places)]).df()
 
@@ -1274,23 +1278,27 @@ def _summary_series(
     scope: str | None,
 ) -> pd.DataFrame:
     """:func:`figure_series` from the per-day summary kept at write time (dates at most: a
-    day's median over all outlets cannot be split by outlet)."""
+    day's median over all outlets cannot be split by outlet). All figures are the rows of each
+    scope, never those of scope "*" (one median over events and running totals)."""
     if scope is not None and scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
     where, params = summaries.cell_where(filters)
+    scopes = SCOPES if scope is None else (scope,)
     sql = f"""
         WITH s AS (
             SELECT * FROM sum_figure_days s
-            WHERE {where} AND s.category = ? AND s.scope = ? AND s.day IS NOT NULL
+            WHERE {where} AND s.category = ? AND s.scope IN ({", ".join("?" * len(scopes))})
+                AND s.day IS NOT NULL
         ), top AS (
             SELECT place FROM s GROUP BY place ORDER BY sum(n_figures) DESC, place LIMIT ?
         )
-        SELECT day AS published, place AS location, n_figures, estimate_median, estimate_min,
-               estimate_max, claimants, article_id, start, text, unit, claimed_by, approximate
+        SELECT day AS published, place AS location, scope, n_figures, estimate_median,
+               estimate_min, estimate_max, claimants, article_id, start, text, unit, claimed_by,
+               approximate
         FROM s WHERE place IN (SELECT place FROM top)
-        ORDER BY published, location
+        ORDER BY published, location, scope
     """
-    args = [*params, category, scope or summaries.ALL_SCOPES, int(places)]
+    args = [*params, category, *scopes, int(places)]
     return con.execute(sql, args).df()
 
 

@@ -1088,6 +1088,27 @@ NO_PLACE_COLOUR = "#9e9e9e"
 STOCK_CATEGORIES = frozenset({"territory_share"})
 
 
+# Each scope's marker under "All figures" (Plotly's symbol numbers; +100 is the open form, an
+# approximate figure): a day's news toll and a running total at one place are two series, told
+# apart by shape as the places are by colour, never one median over both.
+SCOPE_SYMBOLS = {"event": 0, "total": 2, "background": 5}  # circle, diamond, triangle-up
+SCOPE_SYMBOL_WORDS = {"event": "●", "total": "◆", "background": "▲"}
+
+
+def scope_key_note(series: pd.DataFrame) -> str:
+    """The caption under an "All figures" timeline: which marker is which kind of figure, and
+    that they are charted apart ("" when the series holds one scope)."""
+    present = [s for s in SCOPE_SYMBOLS if "scope" in series and (series["scope"] == s).any()]
+    if len(present) < 2:
+        return ""
+    kinds = ", ".join(f"{SCOPE_SYMBOL_WORDS[s]} {SCOPE_WORDS[s]}s" for s in present)
+    return (
+        f"All figures: {kinds}, each charted apart (a point is the day's median of one kind "
+        "at one place; running totals are joined by a dashed line). Choose one kind above to "
+        "chart it alone."
+    )
+
+
 def joins_points(category: str, scope: str | None) -> bool:
     """Whether a place's points are joined by a line: only where they are readings of one
     quantity — running totals ("Running totals" chosen) or a stock such as a share of territory.
@@ -1113,28 +1134,48 @@ def figure_timeline(
     and in the title; ``scope``: the figures in view (:data:`SCOPE_TITLES`), which decides
     whether a place's points are joined (:func:`joins_points`). The legend lists the places
     by how many figures they give, the figures without a place last and in grey. ``df`` is
-    :func:`analysis.figure_views.figure_series`."""
+    :func:`analysis.figure_views.figure_series`; where its ``scope`` column holds more than one
+    scope (All figures), each scope is its own series of its own marker
+    (:data:`SCOPE_SYMBOLS`), running totals joined, with a key to the markers."""
     fig = go.Figure()
     many = len(df) > 400
     colours = stable_colours(df["location"].unique())
     if NO_PLACE in colours:
         colours[NO_PLACE] = NO_PLACE_COLOUR
-    joined = joins_points(category, scope)
+    # the scopes charted apart (a series without the column is of the one scope asked for)
+    scopes = df["scope"].fillna("") if "scope" in df else pd.Series(scope or "", index=df.index)
+    mixed = scopes.nunique() > 1
     totals = df.groupby("location", sort=False)["n_figures"].sum()
     order = sorted(totals.index, key=lambda p: (p == NO_PLACE, -totals[p], str(p)))
     for place in order:
-        part = df[df["location"] == place]
         colour = colours[str(place)]
-        if not many and len(part) > 1 and joined and place != NO_PLACE:
-            # the joining line, broken across long gaps
-            xs, ys = _broken_line(part["published"], part["estimate_median"])
+        for kind in scopes[df["location"] == place].unique():
+            part = df[(df["location"] == place) & (scopes == kind)]
+            joined = joins_points(category, kind or scope)
+            if not many and len(part) > 1 and joined and place != NO_PLACE:
+                # the joining line, broken across long gaps (dashed when other kinds share
+                # the chart: a running total's line, not a place's)
+                xs, ys = _broken_line(part["published"], part["estimate_median"])
+                fig.add_scatter(
+                    x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                    line=dict(color=colour, width=1, dash="dash" if mixed else "dot"),
+                    legendgroup=str(place),
+                )  # fmt: skip
+            # a day's range is a bar only where the figures measure one thing
+            ranges = not many and category not in UNJOINED_CATEGORIES
+            symbol = SCOPE_SYMBOLS.get(kind, 0) if mixed else 0
+            _add_timeline_points(fig, part, place, colour, many, ranges, symbol, kind or None)
+        fig.add_scatter(  # the place's own legend entry: a filled circle whatever its points
+            x=[None], y=[None], mode="markers", name=str(place), legendgroup=str(place),
+            marker=dict(size=11, color=colour, symbol=0),
+        )  # fmt: skip
+    if mixed:  # the key to the kinds' markers
+        for kind in (k for k in SCOPE_SYMBOLS if (scopes == k).any()):
             fig.add_scatter(
-                x=xs, y=ys, mode="lines", line=dict(color=colour, width=1, dash="dot"),
-                hoverinfo="skip", showlegend=False, legendgroup=str(place),
+                x=[None], y=[None], mode="markers", name=f"{SCOPE_WORDS[kind]}s",
+                marker=dict(size=11, color="#555555", symbol=SCOPE_SYMBOLS[kind]),
+                legendgroup=f"scope:{kind}",
             )  # fmt: skip
-        # a day's range is a bar only where the figures measure one thing
-        ranges = not many and category not in UNJOINED_CATEGORIES
-        _add_timeline_points(fig, part, place, colour, many, ranges)
     if df["approximate"].fillna(False).astype(bool).any():  # the key to the open circles
         fig.add_scatter(
             x=[None], y=[None], mode="markers", name="open: approximate",
@@ -1158,20 +1199,24 @@ def figure_timeline(
 
 
 def _add_timeline_points(
-    fig: go.Figure, part: pd.DataFrame, place, colour: str, many: bool, ranges: bool = True
+    fig: go.Figure,
+    part: pd.DataFrame,
+    place,
+    colour: str,
+    many: bool,
+    ranges: bool = True,
+    symbol: int = 0,
+    scope: str | None = None,
 ) -> None:
-    """One place's points of :func:`figure_timeline`: the day's median, the day's range as an
-    error bar, an open circle for an approximate figure, the words and claimant on hover. The
-    approximate and the exact points are two traces of one symbol each: a symbol per point is
-    checked point by point (0.2 s for the 46,000 points of a million articles)."""
+    """One place's (and scope's) points of :func:`figure_timeline`: the day's median, the
+    day's range as an error bar, an open ``symbol`` for an approximate figure, the words and
+    claimant on hover. The approximate and the exact points are two traces of one symbol each:
+    a symbol per point is checked point by point (0.2 s for the 46,000 points of a million
+    articles)."""
     approximate = part["approximate"].fillna(False).astype(bool)
-    for symbol, points in ((0, part[~approximate]), (100, part[approximate])):
+    for marker, points in ((symbol, part[~approximate]), (symbol + 100, part[approximate])):
         if not points.empty:
-            _add_timeline_trace(fig, points, place, colour, many, symbol, ranges)
-    fig.add_scatter(
-        x=[None], y=[None], mode="markers", name=str(place), legendgroup=str(place),
-        marker=dict(size=11, color=colour, symbol=0),
-    )  # fmt: skip
+            _add_timeline_trace(fig, points, place, colour, many, marker, ranges, scope)
 
 
 def _day_range(low, high) -> str:
@@ -1189,6 +1234,7 @@ def _add_timeline_trace(
     many: bool,
     symbol: int,
     ranges: bool = True,
+    scope: str | None = None,
 ) -> None:
     fig.add_scatter(
         x=part["published"],
@@ -1232,12 +1278,16 @@ def _add_timeline_trace(
                     _day_range(lo, hi)
                     for lo, hi in zip(part["estimate_min"], part["estimate_max"], strict=True)
                 ],
+                # the kind of figure: the evidence below shows that kind's figures only
+                [scope or ""] * len(part),
+                [f" ({SCOPE_WORDS[scope]}s)" if scope in SCOPE_WORDS else ""] * len(part),
             ],
             axis=1,
         ),
         hovertemplate="%{x|%d %b %Y}, %{customdata[5]}: <b>%{customdata[2]}</b> "
         "%{customdata[4]}<br>claimed by %{customdata[3]}"
-        "<br>%{customdata[7]} figure(s) that day%{customdata[8]}<extra></extra>",
+        "<br>%{customdata[7]} figure(s) that day%{customdata[10]}%{customdata[8]}"
+        "<extra></extra>",
     )
 
 

@@ -93,8 +93,9 @@ with left:
         note = charts.charted_note(
             series, counts, category=category, places=8, units=units, unit=unit
         )
-        if note:
-            st.caption(note)
+        for line in (charts.scope_key_note(series) if scope is None else "", note):
+            if line:
+                st.caption(line)
         state = st.session_state.get("fg_time") or {}
         points = (state.get("selection") or {}).get("points", []) if state else []
         picked = [p["customdata"] for p in points if p.get("customdata")]
@@ -111,10 +112,12 @@ if not picked and not series.empty:  # the hint only where there is a point char
                "sentences they come from.")  # fmt: skip
 for cd in picked[:5]:
     place, day = cd[5], date.fromisoformat(cd[6])
+    # the point's own kind of figure (All figures charts each apart): its figures, no others
+    kind = (cd[9] if len(cd) > 9 else "") or scope
     on_day = dataclasses.replace(filters, date_from=day, date_to=day)
     rows = data.figure_table(
         on_day, category=category,
-        location=place, limit=50, scope=scope,  # figure_views.NO_PLACE: no place given
+        location=place, limit=50, scope=kind,  # figure_views.NO_PLACE: no place given
     )  # fmt: skip
     for row in rows.itertuples(index=False):
         with st.container(border=True):
