@@ -1172,7 +1172,8 @@ def figure_timeline(
     if mixed:  # the key to the kinds' markers
         for kind in (k for k in SCOPE_SYMBOLS if (scopes == k).any()):
             fig.add_scatter(
-                x=[None], y=[None], mode="markers", name=f"{SCOPE_WORDS[kind]}s",
+                # "kind:": a key to shapes, not one more place (its grey dot read as one)
+                x=[None], y=[None], mode="markers", name=f"kind: {SCOPE_WORDS[kind]}s",
                 marker=dict(size=11, color="#555555", symbol=SCOPE_SYMBOLS[kind]),
                 legendgroup=f"scope:{kind}",
             )  # fmt: skip
