@@ -201,6 +201,52 @@ def test_figure_timeline_breaks_long_gaps_and_can_use_a_log_axis():
     assert [t.mode for t in share.data][0] == "lines"
 
 
+def test_all_figures_timeline_draws_each_kind_of_figure_apart():
+    from dashboard import charts
+
+    # Homs: two days' news tolls and two days' running totals, one day with both
+    rows = [
+        ("2016-03-01", "event", 12, 10, 14), ("2016-03-01", "total", 300_000, 300_000, 300_000),
+        ("2016-03-05", "event", 4, 4, 4), ("2016-03-09", "total", 310_000, 310_000, 310_000),
+        ("2016-03-09", "background", 50, 50, 50),
+    ]  # fmt: skip
+    df = pd.DataFrame(
+        {
+            "published": pd.to_datetime([r[0] for r in rows]), "location": "Homs",
+            "scope": [r[1] for r in rows], "estimate_median": [r[2] for r in rows],
+            "estimate_min": [r[3] for r in rows], "estimate_max": [r[4] for r in rows],
+            "n_figures": 1, "approximate": False, "article_id": "a", "start": 0, "text": "n",
+            "claimed_by": None, "unit": None,
+        }
+    )  # fmt: skip
+    fig = charts.figure_timeline(df, category="killed", log=True)
+    points = [t for t in fig.data if t.customdata is not None]
+    by_kind = {t.customdata[0][9]: t for t in points}
+    # one trace per kind, each its own marker, no point the median of two kinds
+    assert {k: t.marker.symbol for k, t in by_kind.items()} == charts.SCOPE_SYMBOLS
+    assert list(by_kind["event"].y) == [12, 4] and list(by_kind["total"].y) == [300_000, 310_000]
+    # the whisker spans one kind's figures: 10 to 14, never 10 to 300,000
+    assert list(by_kind["event"].error_y.array) == [2, 0]
+    assert list(by_kind["event"].error_y.arrayminus) == [2, 0]
+    # the running totals are one quantity read over time: joined, dashed; the tolls are not
+    (line,) = [t for t in fig.data if t.mode == "lines"]
+    assert list(line.y) == [300_000, 310_000] and line.line.dash == "dash"
+    # a key to the shapes, named as kinds (not one more place), and the hover names the kind
+    keys = {t.name: t.marker.symbol for t in fig.data if t.customdata is None and t.mode == "markers"}  # fmt: skip
+    assert keys == {"Homs": 0, "kind: news events": 0, "kind: running totals": 2, "kind: earlier events": 5}  # fmt: skip
+    assert by_kind["total"].customdata[0][10] == " (running totals)"
+    assert charts.scope_key_note(df[df["scope"] == "event"]) == ""
+    assert "◆ running totals" in charts.scope_key_note(df)
+    # approximate: the open form of its kind's shape
+    fig = charts.figure_timeline(df.assign(approximate=df["scope"] == "total"), category="killed")
+    symbols = {t.customdata[0][9]: t.marker.symbol for t in fig.data if t.customdata is not None}
+    assert symbols["total"] == 102 and symbols["event"] == 0
+    # one kind chosen (a series of that scope alone): the circles and dotted line of before
+    totals = charts.figure_timeline(df[df["scope"] == "total"], category="killed", scope="total")
+    assert {t.marker.symbol for t in totals.data if t.customdata is not None} == {0}
+    assert [t.line.dash for t in totals.data if t.mode == "lines"] == ["dot"]
+
+
 def test_figure_timeline_legend_ranks_places_and_greys_the_unplaced():
     from dashboard import charts
 

@@ -1291,3 +1291,72 @@ def test_money_is_charted_one_currency_at_a_time(tmp_path, use_db):
             assert (charted is not None) == (expected == "USD"), charted
     finally:
         con.close()
+
+
+def _scopes_store(db: Path) -> None:
+    """Homs on 2 May 2017: two news tolls (12 and 14 killed) and a running total (300,000
+    killed since 2011)."""
+    from analysis.records import Article, ArticleResult, Figure
+    from analysis.store import Store
+
+    def fig(article, text, value, start, scope):
+        sentence = f"In Homs {text} were killed."
+        return Figure(article, text, value, value, value, False, "people", "killed", None,
+                      "Homs", None, start, start + len(text), sentence, scope=scope)  # fmt: skip
+
+    results = [
+        ArticleResult(
+            article=Article(
+                id=aid, title=f"Homs {aid}", text="Homs.", source="W", published=date(2017, 5, 2)
+            ),
+            figures=tuple(figs),
+        )  # fmt: skip
+        for aid, figs in (
+            ("h1", [fig("h1", "12", 12.0, 8, "event"), fig("h1", "300,000", 3e5, 40, "total")]),
+            ("h2", [fig("h2", "14", 14.0, 8, "event")]),
+        )
+    ]
+    with Store(db) as store:
+        store.write_batch(results)
+
+
+def test_all_figures_chart_tolls_and_running_totals_apart(tmp_path, use_db):
+    """All figures: a day's news tolls and a running total at one place are two points of two
+    shapes (one median over 12, 14 and 300,000 was neither), the caption says which is which,
+    and a clicked running total opens that day's running totals only; the report says the
+    same."""
+    db = tmp_path / "scopes.duckdb"
+    _scopes_store(db)
+    use_db(db, read_only=True)
+    at = run_page(db, "figures", {"what": "People killed"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    chart = _figures_by_title(at)["People killed"]
+    medians = {t.customdata[0][9]: list(t.y) for t in chart.data if t.customdata is not None}
+    assert medians == {"event": [13.0], "total": [300_000.0]}
+    assert "● news events, ◆ running totals" in _texts(at.caption)
+    # the running total clicked: its sentence, not the day's tolls
+    point = next(t.customdata[0] for t in chart.data if t.customdata is not None and t.customdata[0][9] == "total")  # fmt: skip
+    at.session_state["fg_time"] = {"selection": {"points": [{"customdata": list(point)}]}}
+    at.run()
+    assert not at.exception
+    shown = [_shown(m.value) for m in at.markdown if m.value.startswith("**")]
+    assert len(shown) == 1 and shown[0].startswith("**300,000**") and "running total" in shown[0]
+    # one kind chosen: no key to shapes
+    at = run_page(db, "figures", {"what": "People killed", "counts": "News events"})
+    assert not at.exception
+    assert "● news events" not in _texts(at.caption)
+
+    from analysis.filters import Filters
+    from dashboard import report_views
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        (section,) = report_views.build(
+            con, ["figures"], Filters(), link_base="http://dash", choices={"what": "People killed"}
+        )
+    finally:
+        con.close()
+    items = {i.title: i for i in section.items}
+    assert "◆ running totals" in items["Which marker is which"].text
+    symbols = {t.marker.symbol for t in items["People killed over time"].figure.data if t.customdata is not None}  # fmt: skip
+    assert symbols == {0, 2}

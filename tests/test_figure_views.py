@@ -476,3 +476,32 @@ def test_a_sum_one_article_of_several_gives_is_no_money_headline(tmp_path):
         store.write_batch(sums[:1])
         heads = fv.headline_figures(store.con)
     assert heads[heads.category == "money"].estimate.tolist() == [40e3]
+
+
+def test_all_figures_chart_each_scope_apart(tmp_path):
+    # "12 killed" and "14 killed" that day in Homs, and "300,000 killed since 2011" there: All
+    # figures had charted one median over the three (14) with a range from 12 to 300,000.
+    day = "2017-05-02"
+    figures = [
+        _fig("h1", "12", 12.0, "killed", location="Homs"),
+        _fig("h1", "300,000", 300_000.0, "killed", location="Homs", start=40, scope="total"),
+        _fig("h2", "14", 14.0, "killed", location="Homs", start=5),
+    ]
+    with Store(tmp_path / "scopes.duckdb") as store:
+        store.write_batch([_result("h1", day, figures[:2]), _result("h2", day, figures[2:])])
+        ids = store.con.execute("SELECT id FROM articles").df()["id"].tolist()
+        for filters in (None, Filters(article_ids=ids)):  # the summary, then the rows
+            series = fv.figure_series(store.con, filters, category="killed")
+            rows = series.set_index("scope")
+            assert sorted(rows.index) == ["event", "total"], filters
+            assert (rows.loc["event", "estimate_median"], rows.loc["event", "estimate_max"]) == (
+                13.0,
+                14.0,
+            )
+            assert rows.loc["total", "estimate_min"] == 300_000.0
+            assert rows["n_figures"].sum() == 3
+            # one scope chosen: its own rows, as before
+            (only,) = fv.figure_series(store.con, filters, category="killed", scope="total")[
+                "scope"
+            ]
+            assert only == "total"
