@@ -1076,6 +1076,8 @@ def charted_note(
 
 
 TIMELINE_MAX_GAP_DAYS = 62
+# Beyond this many points a timeline draws them small, without lines or bars (a large archive).
+TIMELINE_MANY_POINTS = 400
 # The catch-all categories and money: their figures at one place are different things (a share price, a
 # budget, a debt; a poll's share and a turnout), so no line joins them as if one quantity moved.
 UNJOINED_CATEGORIES = frozenset({"money", "price", "percent", "people", "other"})
@@ -1095,17 +1097,23 @@ SCOPE_SYMBOLS = {"event": 0, "total": 2, "background": 5}  # circle, diamond, tr
 SCOPE_SYMBOL_WORDS = {"event": "●", "total": "◆", "background": "▲"}
 
 
-def scope_key_note(series: pd.DataFrame) -> str:
-    """The caption under an "All figures" timeline: which marker is which kind of figure, and
-    that they are charted apart ("" when the series holds one scope)."""
+def scope_key_note(series: pd.DataFrame, *, category: str) -> str:
+    """The caption under an "All figures" timeline of ``category``: which marker is which kind
+    of figure, and that they are charted apart ("" when the series holds one scope). The
+    dashed line is named only where :func:`figure_timeline` draws it."""
     present = [s for s in SCOPE_SYMBOLS if "scope" in series and (series["scope"] == s).any()]
     if len(present) < 2:
         return ""
     kinds = ", ".join(f"{SCOPE_SYMBOL_WORDS[s]} {SCOPE_WORDS[s]}s" for s in present)
+    lined = (
+        "total" in present
+        and len(series) <= TIMELINE_MANY_POINTS
+        and joins_points(category, "total")
+    )
+    joined = "; running totals are joined by a dashed line" if lined else ""
     return (
         f"All figures: {kinds}, each charted apart (a point is the day's median of one kind "
-        "at one place; running totals are joined by a dashed line). Choose one kind above to "
-        "chart it alone."
+        f"at one place{joined}). Choose one kind above to chart it alone."
     )
 
 
@@ -1138,7 +1146,7 @@ def figure_timeline(
     scope (All figures), each scope is its own series of its own marker
     (:data:`SCOPE_SYMBOLS`), running totals joined, with a key to the markers."""
     fig = go.Figure()
-    many = len(df) > 400
+    many = len(df) > TIMELINE_MANY_POINTS
     colours = stable_colours(df["location"].unique())
     if NO_PLACE in colours:
         colours[NO_PLACE] = NO_PLACE_COLOUR

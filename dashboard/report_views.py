@@ -320,7 +320,7 @@ def _figures(ctx: _Ctx) -> list[Item]:
     if not series.empty:
         chart = charts.figure_timeline(series, category=category, unit=unit, scope=scope)
         items.append(Item(f"{title} over time", chart))
-        key = charts.scope_key_note(series) if scope is None else ""
+        key = charts.scope_key_note(series, category=category) if scope is None else ""
         if key:
             items.append(Item("Which marker is which", text=key))
         note = charts.charted_note(

@@ -235,8 +235,14 @@ def test_all_figures_timeline_draws_each_kind_of_figure_apart():
     keys = {t.name: t.marker.symbol for t in fig.data if t.customdata is None and t.mode == "markers"}  # fmt: skip
     assert keys == {"Homs": 0, "kind: news events": 0, "kind: running totals": 2, "kind: earlier events": 5}  # fmt: skip
     assert by_kind["total"].customdata[0][10] == " (running totals)"
-    assert charts.scope_key_note(df[df["scope"] == "event"]) == ""
-    assert "◆ running totals" in charts.scope_key_note(df)
+    assert charts.scope_key_note(df[df["scope"] == "event"], category="killed") == ""
+    note = charts.scope_key_note(df, category="killed")
+    assert "◆ running totals" in note and "dashed line" in note
+    # a dashed line only where one is drawn: not for money, nor among a large archive's points
+    assert "dashed" not in charts.scope_key_note(df, category="money")
+    crowded = pd.concat([df] * 100, ignore_index=True)
+    assert "dashed" not in charts.scope_key_note(crowded, category="killed")
+    assert not [t for t in charts.figure_timeline(crowded, category="killed").data if t.mode == "lines"]  # fmt: skip
     # approximate: the open form of its kind's shape
     fig = charts.figure_timeline(df.assign(approximate=df["scope"] == "total"), category="killed")
     symbols = {t.customdata[0][9]: t.marker.symbol for t in fig.data if t.customdata is not None}

@@ -93,7 +93,10 @@ with left:
         note = charts.charted_note(
             series, counts, category=category, places=8, units=units, unit=unit
         )
-        for line in (charts.scope_key_note(series) if scope is None else "", note):
+        for line in (
+            charts.scope_key_note(series, category=category) if scope is None else "",
+            note,
+        ):
             if line:
                 st.caption(line)
         state = st.session_state.get("fg_time") or {}
