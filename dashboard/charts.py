@@ -1113,7 +1113,7 @@ def scope_key_note(series: pd.DataFrame, *, category: str) -> str:
     joined = "; running totals are joined by a dashed line" if lined else ""
     return (
         f"All figures: {kinds}, each charted apart (a point is the day's median of one kind "
-        f"at one place{joined}). Choose one kind above to chart it alone."
+        f"at one place{joined})."
     )
 
 

@@ -318,7 +318,10 @@ def _figures(ctx: _Ctx) -> list[Item]:
     items = [Item("Which figures", text=which)]
     series = figure_views.figure_series(con, f, category=category, places=8, scope=scope, unit=unit)
     if not series.empty:
-        chart = charts.figure_timeline(series, category=category, unit=unit, scope=scope)
+        # the page's own default scale: news tolls beside running totals of 400,000 (All
+        # figures) lay flat along the foot of a linear axis
+        log = charts.spans_orders_of_magnitude(series["estimate_median"])
+        chart = charts.figure_timeline(series, category=category, unit=unit, scope=scope, log=log)
         items.append(Item(f"{title} over time", chart))
         key = charts.scope_key_note(series, category=category) if scope is None else ""
         if key:

@@ -1334,6 +1334,8 @@ def test_all_figures_chart_tolls_and_running_totals_apart(tmp_path, use_db):
     medians = {t.customdata[0][9]: list(t.y) for t in chart.data if t.customdata is not None}
     assert medians == {"event": [13.0], "total": [300_000.0]}
     assert "● news events, ◆ running totals" in _texts(at.caption)
+    assert "Choose one kind above to chart it alone." in _texts(at.caption)
+    assert next(w for w in at.toggle if w.key == "fg_log_killed").value is True
     # the running total clicked: its sentence, not the day's tolls
     point = next(t.customdata[0] for t in chart.data if t.customdata is not None and t.customdata[0][9] == "total")  # fmt: skip
     at.session_state["fg_time"] = {"selection": {"points": [{"customdata": list(point)}]}}
@@ -1358,5 +1360,8 @@ def test_all_figures_chart_tolls_and_running_totals_apart(tmp_path, use_db):
         con.close()
     items = {i.title: i for i in section.items}
     assert "◆ running totals" in items["Which marker is which"].text
+    assert "above" not in items["Which marker is which"].text  # no switch in a report
+    # the page's default scale: 13 beside 300,000 on a log axis, as the page opens
+    assert items["People killed over time"].figure.layout.yaxis.type == "log"
     symbols = {t.marker.symbol for t in items["People killed over time"].figure.data if t.customdata is not None}  # fmt: skip
     assert symbols == {0, 2}

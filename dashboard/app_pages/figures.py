@@ -93,10 +93,8 @@ with left:
         note = charts.charted_note(
             series, counts, category=category, places=8, units=units, unit=unit
         )
-        for line in (
-            charts.scope_key_note(series, category=category) if scope is None else "",
-            note,
-        ):
+        key = charts.scope_key_note(series, category=category) if scope is None else ""
+        for line in (key and f"{key} Choose one kind above to chart it alone.", note):
             if line:
                 st.caption(line)
         state = st.session_state.get("fg_time") or {}
