@@ -514,6 +514,69 @@ def _role_span(head: Token, name: Span | None = None) -> str:
     return re.sub(r" ([’']s)\b", r"\1", out).strip()
 
 
+# A party-state tag after a lawmaker's name, as American news writes it: "Sen. Marco Rubio
+# (R-Fla.)", "Sen. Bernie Sanders, I-Vt., said": the party's letter, then the state.
+_PARTY_STATE_TAG = re.compile(
+    r"\s*[(,]\s*([RDI])\s?-\s?([A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?)\s*[),]"
+)
+# The party a tag's letter stands for, as a description says it ("the independent Vermont
+# senator", "the Democratic senator").
+_PARTY_LETTERS = {"R": "republican", "D": "democratic", "I": "independent"}
+
+
+def _us_state_words(written: str) -> frozenset[str]:
+    """The words of the US state ``written`` names ("Fla." → florida; "New York" → new,
+    york), lower case as a description writes them; empty when it names none."""
+    from analysis import geo  # the gazetteer's tables, read only for a titled name
+
+    state = geo.us_state(written)
+    return frozenset(state.lower().split()) if state else frozenset()
+
+
+def _state_before_title(words: Span, title: Token) -> bool:
+    """Whether ``words``, right before the title ``title``, are a US state written as part of
+    it ("Florida Sen.", "N.Y. Gov."): proper nouns of its sentence, not a dateline's capitals
+    ("WASHINGTON Sen. …" lost its dash), a town's state or words across a line break."""
+    return (
+        all(t.pos_ == "PROPN" and (not t.is_upper or "." in t.text) for t in words)
+        and all(title.sent.start <= t.i for t in words)
+        and "\n" not in words.doc[words.start : title.i + 1].text
+        # nor a town's state ("PORTLAND, Ore. Sen. …", a dateline that lost its dash)
+        and not (words.start > 0 and words.doc[words.start - 1].text == ",")
+        and bool(_us_state_words(words.text))
+    )
+
+
+def _place_of_title(name: Span, title: Token) -> frozenset[str]:
+    """The US state the article gives the person ``name`` with the title ``title``, and the
+    party a tag says: written right before the title ("Florida Sen. Marco Rubio", "New York
+    Gov. Ana Ruiz": the parse hangs the state off the name, not the title), or in a
+    party-state tag right after the name ("Sen. Marco Rubio (R-Fla.)"), or after "from" ("the
+    senator from Vermont"). "The Florida senator"
+    is then that person, never a senator of another state (:meth:`_Resolver._description`)."""
+    doc = name.doc
+    found: frozenset[str] = frozenset()
+    lo = min(title.i, name.start)
+    if title.i <= name.start:
+        for size in (2, 1):  # the longest first: "New York", not "York"
+            words = doc[max(lo - size, 0) : lo]
+            if len(words) == size and _state_before_title(words, title):
+                found = _us_state_words(words.text)
+                break
+    for prep in title.children:
+        # "Sanders, the senator from Vermont" (an "of" phrase is in the role already)
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    found = found | _us_state_words(_propn_chain(pobj).text)
+    tag = _PARTY_STATE_TAG.match(text_of(doc), name.end_char)
+    if tag is not None:
+        state = _us_state_words(tag.group(2)) or _us_state_words(tag.group(2).split()[0])
+        if state:
+            found = found | state | {_PARTY_LETTERS[tag.group(1)]}
+    return found
+
+
 def _propn_chain(token: Token) -> Span:
     """A proper-noun head with its compound proper nouns ("Major General Igor Konashenkov")."""
     lo = min(
@@ -839,7 +902,11 @@ class _Resolver:
             # Vladimir Safronkov", the apostrophe lost): the title is its envoy's, not its own.
             return
         self.roles.setdefault(name, role)
-        self.role_index.append((_role_words(role.split()), name, ent.start))
+        # with the state the title is of, written beside it but outside the parse's role
+        # phrase ("Florida Sen. Marco Rubio", "Sen. Marco Rubio (R-Fla.)"): "the Florida
+        # senator" is then he, not a senator named later or the one named last
+        words = _role_words(role.split()) | _place_of_title(ent, role_head)
+        self.role_index.append((words, name, ent.start))
 
     @classmethod
     def antecedents_only(
