@@ -515,9 +515,11 @@ def _role_span(head: Token, name: Span | None = None) -> str:
 
 
 # A party-state tag after a lawmaker's name, as American news writes it: "Sen. Marco Rubio
-# (R-Fla.)", "Sen. Bernie Sanders, I-Vt., said": the party's letter, then the state.
+# (R-Fla.)", "Sen. Bernie Sanders, I-Vt., said": the party's letter, then the state; or the
+# state alone in brackets ("Sen. Rand Paul (Ky.)", as The Washington Post writes it).
+_STATE_WORDS = r"([A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?)"
 _PARTY_STATE_TAG = re.compile(
-    r"\s*[(,]\s*([RDI])\s?-\s?([A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?)\s*[),]"
+    r"\s*(?:[(,]\s*([RDI])\s?-\s?" + _STATE_WORDS + r"\s*[),]|\(" + _STATE_WORDS + r"\))"
 )
 # The party a tag's letter stands for, as a description says it ("the independent Vermont
 # senator", "the Democratic senator").
@@ -551,7 +553,8 @@ def _place_of_title(name: Span, title: Token) -> frozenset[str]:
     """The US state the article gives the person ``name`` with the title ``title``, and the
     party a tag says: written right before the title ("Florida Sen. Marco Rubio", "New York
     Gov. Ana Ruiz": the parse hangs the state off the name, not the title), or in a
-    party-state tag right after the name ("Sen. Marco Rubio (R-Fla.)"), or after "from" ("the
+    party-state tag right after the name ("Sen. Marco Rubio (R-Fla.)", "Sen. Rand Paul (Ky.)"),
+    or after "from" ("the
     senator from Vermont"). "The Florida senator"
     is then that person, never a senator of another state (:meth:`_Resolver._description`)."""
     doc = name.doc
@@ -571,9 +574,11 @@ def _place_of_title(name: Span, title: Token) -> frozenset[str]:
                     found = found | _us_state_words(_propn_chain(pobj).text)
     tag = _PARTY_STATE_TAG.match(text_of(doc), name.end_char)
     if tag is not None:
-        state = _us_state_words(tag.group(2)) or _us_state_words(tag.group(2).split()[0])
+        written = tag.group(2) or tag.group(3)
+        state = _us_state_words(written) or _us_state_words(written.split()[0])
         if state:
-            found = found | state | {_PARTY_LETTERS[tag.group(1)]}
+            party = {_PARTY_LETTERS[tag.group(1)]} if tag.group(1) else set()
+            found = found | state | party
     return found
 
 

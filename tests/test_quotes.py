@@ -2356,6 +2356,11 @@ def test_a_synonym_of_a_title_stands_for_its_holder(model, text, speaker):
             "The Indiana governor said that tolls would rise in the spring.",
             "Lena Marsh",
         ),
+        (
+            "Sen. Tom Hale (Ohio) and Sen. Ada Brooks (Ore.) toured the flooded plant on "
+            "Monday.\n\nThe Oregon senator said that the state would pay for the repairs.",
+            "Ada Brooks",
+        ),
         # a state no one named is given stays unresolved: not the senator of another state
         (
             "Sen. Tom Hale (R-Ohio) toured the flooded plant on Monday.\n\n"
@@ -2387,6 +2392,7 @@ def test_a_synonym_of_a_title_stands_for_its_holder(model, text, speaker):
         "senator-from-state",
         "independent-tag-in-commas",
         "governor-party-state-tag",
+        "state-tag-without-party",
         "state-of-nobody-unresolved",
         "dateline-state-is-no-title",
         "nationality-prime-minister",
