@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import logging
 import re
@@ -547,6 +548,20 @@ def _state_before_title(words: Span, title: Token) -> bool:
         and not (words.start > 0 and words.doc[words.start - 1].text == ",")
         and bool(_us_state_words(words.text))
     )
+
+
+@functools.cache
+def _state_names() -> frozenset[str]:
+    """The US states' names, lower case ("florida", "new york")."""
+    from analysis import geo  # the gazetteer's tables, read only for a titled name
+
+    return frozenset(state.lower() for state, _alone in geo.us_state_spellings().values())
+
+
+def _states_in(words: frozenset[str]) -> frozenset[str]:
+    """The US states whose every word is in ``words`` (a role's or a description's words,
+    lower case): "the Florida senator" → florida; "New York Gov." → new york."""
+    return frozenset(n for n in _state_names() if set(n.split()) <= words)
 
 
 def _place_of_title(name: Span, title: Token) -> frozenset[str]:
@@ -1620,6 +1635,7 @@ class _Resolver:
         # (but "the Russian president" is not "Syrias President" Assad)
         national = frozenset(t.text.lower() for t in words if _nationality(t.text))
         office = token.lemma_.lower() in ROLE_TITLES
+        states = _states_in(wanted)  # "the Florida senator": only one the article gives Florida
         fitting: list[str] = []
         for role_words, name, at in self.role_index:
             if at > token.i and not office and self.sent_of[at] - self.sent_of[token.i] > 1:
@@ -1639,7 +1655,13 @@ class _Resolver:
             if not (role_words - wanted) & OTHER_OFFICE_WORDS and name not in fitting:
                 fitting.append(name)
         if fitting:
-            name = self._paragraph_subject(token, fitting) or self._last_named(fitting, token.i)
+            name = self._paragraph_subject(token, fitting)
+            if name is not None and self._of_another_state(name, states):
+                # "Sen. Tom Hale (R-Ohio) … Hale attacked the plan. “…,” the Oregon senator
+                # said": the paragraph's subject is no Oregon senator, the article made him
+                # Ohio's
+                name = None
+            name = name or self._last_named(fitting, token.i)
             mention.name, mention.label = name, "PERSON"
             return mention
         if _someones_aide(token):
@@ -1668,7 +1690,10 @@ class _Resolver:
             # received …" and "the prime minister said … Tory leader Michael Howard accused
             # the prime minister" are someone else's words)
             later = own or (self._main_subject(spk) and self._known_as(spk, token))
-            if near and self._holds(spk, token) and later:
+            # (and not one the article gives another state: "“…,” the Oregon senator said.
+            # Sen. Tom Hale (R-Ohio) disagreed" is someone else's words)
+            elsewhere = near and self._of_another_state(spk.name, states)
+            if near and self._holds(spk, token) and later and not elsewhere:
                 mention.name, mention.label = spk.name, "PERSON"
                 self.roles.setdefault(spk.name, role)
                 return mention
@@ -1792,6 +1817,13 @@ class _Resolver:
         if spk.label == "PERSON" and spk.name and self._holds(spk, token):
             return spk.name if self._known_as(spk, token) else None
         return None
+
+    def _of_another_state(self, name: str, states: frozenset[str]) -> bool:
+        """Whether the article gives ``name`` a title of another US state than ``states``
+        (a description's): "Sen. Tom Hale (R-Ohio)" is never "the Oregon senator"."""
+        if not states:
+            return False
+        return any(n == name and _states_in(words) - states for words, n, _at in self.role_index)
 
     def _last_named(self, names: list[str], before: int) -> str:
         """Of ``names`` (people the article gave one role, in the order it did), the one it

@@ -2361,10 +2361,29 @@ def test_a_synonym_of_a_title_stands_for_its_holder(model, text, speaker):
             "Monday.\n\nThe Oregon senator said that the state would pay for the repairs.",
             "Ada Brooks",
         ),
+        # the paragraph's subject is no Oregon senator when the article makes him Ohio's
+        (
+            "Sen. Ada Brooks (D-Ore.) and Sen. Tom Hale (R-Ohio) will debate on Friday.\n\n"
+            "Hale attacked the dam project on Monday. “It is a waste of money,” the Oregon "
+            "senator said.",
+            "Ada Brooks",
+        ),
+        (
+            "Sen. Ada Brooks (D-Ore.) and Sen. Tom Hale (R-Ohio) will debate on Friday.\n\n"
+            "Hale attacked the dam project on Monday. “It is a waste of money,” the Ohio "
+            "senator said.",
+            "Tom Hale",
+        ),
         # a state no one named is given stays unresolved: not the senator of another state
         (
             "Sen. Tom Hale (R-Ohio) toured the flooded plant on Monday.\n\n"
             "“We will keep the plant open,” the Oregon senator said.",
+            None,
+        ),
+        # nor is the next sentence's senator of another state
+        (
+            "The dam vote is on Friday.\n\n“It is a waste of money,” the Oregon senator said. "
+            "Sen. Tom Hale (R-Ohio) voted for the dam.",
             None,
         ),
         # nor is a dateline's state a title's: Hale is no Oregon senator
@@ -2393,7 +2412,10 @@ def test_a_synonym_of_a_title_stands_for_its_holder(model, text, speaker):
         "independent-tag-in-commas",
         "governor-party-state-tag",
         "state-tag-without-party",
+        "paragraph-subject-of-another-state",
+        "paragraph-subject-of-that-state",
         "state-of-nobody-unresolved",
+        "next-sentence-senator-of-another-state",
         "dateline-state-is-no-title",
         "nationality-prime-minister",
         "nationality-president",
