@@ -569,9 +569,8 @@ def _place_of_title(name: Span, title: Token) -> frozenset[str]:
     party a tag says: written right before the title ("Florida Sen. Marco Rubio", "New York
     Gov. Ana Ruiz": the parse hangs the state off the name, not the title), or in a
     party-state tag right after the name ("Sen. Marco Rubio (R-Fla.)", "Sen. Rand Paul (Ky.)"),
-    or after "from" ("the
-    senator from Vermont"). "The Florida senator"
-    is then that person, never a senator of another state (:meth:`_Resolver._description`)."""
+    or after "from" ("the senator from Vermont"). "The Florida senator" is then that person,
+    never a senator of another state (:meth:`_Resolver._description`)."""
     doc = name.doc
     found: frozenset[str] = frozenset()
     lo = min(title.i, name.start)
