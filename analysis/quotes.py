@@ -1001,10 +1001,17 @@ class _Resolver:
             # Paul Ryan says no matter what action President Barack Obama takes …"), else
             # nobody named ("Republicans said" stays the group)
             np = _np_span(token)
+            # (and not one the article gives another state: "Sen. Tom Hale (R-Ohio) …" is no
+            # "Oregon Republican")
+            states = _states_in(_role_words(t.text for t in np))
             prev = self._antecedent(
                 np.start,
                 {"PERSON"},
-                fits=lambda spk, idx, _subj: not self._bracketed(idx) and self._main_subject(spk),
+                fits=lambda spk, idx, _subj: (
+                    not self._bracketed(idx)
+                    and self._main_subject(spk)
+                    and not self._of_another_state(spk.name, states)
+                ),
             )
             if prev is None:
                 return _Speaker(None, np.text, np.start_char, np.end_char, None)

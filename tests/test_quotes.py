@@ -2386,6 +2386,17 @@ def test_a_synonym_of_a_title_stands_for_its_holder(model, text, speaker):
             "Sen. Tom Hale (R-Ohio) voted for the dam.",
             None,
         ),
+        # a state's party member is not one the article gives another state either
+        (
+            "Sen. Ada Brooks (R-Ore.) backed the dam. Sen. Tom Hale (R-Ohio) opposed it.\n\n"
+            "“It is a waste of money,” the Oregon Republican said.",
+            "Ada Brooks",
+        ),
+        (
+            "Sen. Tom Hale (R-Ohio) opposed the dam on Monday.\n\n"
+            "“It is a waste of money,” the Oregon Republican said.",
+            None,
+        ),
         # nor is a dateline's state a title's: Hale is no Oregon senator
         (
             "PORTLAND, Ore. Sen. Tom Hale toured the flooded plant on Monday.\n\n"
@@ -2416,6 +2427,8 @@ def test_a_synonym_of_a_title_stands_for_its_holder(model, text, speaker):
         "paragraph-subject-of-that-state",
         "state-of-nobody-unresolved",
         "next-sentence-senator-of-another-state",
+        "party-member-of-that-state",
+        "party-member-of-another-state",
         "dateline-state-is-no-title",
         "nationality-prime-minister",
         "nationality-president",
