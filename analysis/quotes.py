@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import logging
 import re
@@ -514,6 +515,87 @@ def _role_span(head: Token, name: Span | None = None) -> str:
     return re.sub(r" ([’']s)\b", r"\1", out).strip()
 
 
+# A party-state tag after a lawmaker's name, as American news writes it: "Sen. Marco Rubio
+# (R-Fla.)", "Sen. Bernie Sanders, I-Vt., said": the party's letter, then the state; or the
+# state alone in brackets ("Sen. Rand Paul (Ky.)", as The Washington Post writes it).
+_STATE_WORDS = r"([A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?)"
+_PARTY_STATE_TAG = re.compile(
+    r"\s*(?:[(,]\s*([RDI])\s?-\s?" + _STATE_WORDS + r"\s*[),]|\(" + _STATE_WORDS + r"\))"
+)
+# The party a tag's letter stands for, as a description says it ("the independent Vermont
+# senator", "the Democratic senator").
+_PARTY_LETTERS = {"R": "republican", "D": "democratic", "I": "independent"}
+
+
+def _us_state_words(written: str) -> frozenset[str]:
+    """The words of the US state ``written`` names ("Fla." → florida; "New York" → new,
+    york), lower case as a description writes them; empty when it names none."""
+    from analysis import geo  # the gazetteer's tables, read only for a titled name
+
+    state = geo.us_state(written)
+    return frozenset(state.lower().split()) if state else frozenset()
+
+
+def _state_before_title(words: Span, title: Token) -> bool:
+    """Whether ``words``, right before the title ``title``, are a US state written as part of
+    it ("Florida Sen.", "N.Y. Gov."): proper nouns of its sentence, not a dateline's capitals
+    ("WASHINGTON Sen. …" lost its dash), a town's state or words across a line break."""
+    return (
+        all(t.pos_ == "PROPN" and (not t.is_upper or "." in t.text) for t in words)
+        and all(title.sent.start <= t.i for t in words)
+        and "\n" not in words.doc[words.start : title.i + 1].text
+        # nor a town's state ("PORTLAND, Ore. Sen. …", a dateline that lost its dash)
+        and not (words.start > 0 and words.doc[words.start - 1].text == ",")
+        and bool(_us_state_words(words.text))
+    )
+
+
+@functools.cache
+def _state_names() -> frozenset[str]:
+    """The US states' names, lower case ("florida", "new york")."""
+    from analysis import geo  # the gazetteer's tables, read only for a titled name
+
+    return frozenset(state.lower() for state, _alone in geo.us_state_spellings().values())
+
+
+def _states_in(words: frozenset[str]) -> frozenset[str]:
+    """The US states whose every word is in ``words`` (a role's or a description's words,
+    lower case): "the Florida senator" → florida; "New York Gov." → new york."""
+    return frozenset(n for n in _state_names() if set(n.split()) <= words)
+
+
+def _place_of_title(name: Span, title: Token) -> frozenset[str]:
+    """The US state the article gives the person ``name`` with the title ``title``, and the
+    party a tag says: written right before the title ("Florida Sen. Marco Rubio", "New York
+    Gov. Ana Ruiz": the parse hangs the state off the name, not the title), or in a
+    party-state tag right after the name ("Sen. Marco Rubio (R-Fla.)", "Sen. Rand Paul (Ky.)"),
+    or after "from" ("the senator from Vermont"). "The Florida senator" is then that person,
+    never a senator of another state (:meth:`_Resolver._description`)."""
+    doc = name.doc
+    found: frozenset[str] = frozenset()
+    lo = min(title.i, name.start)
+    if title.i <= name.start:
+        for size in (2, 1):  # the longest first: "New York", not "York"
+            words = doc[max(lo - size, 0) : lo]
+            if len(words) == size and _state_before_title(words, title):
+                found = _us_state_words(words.text)
+                break
+    for prep in title.children:
+        # "Sanders, the senator from Vermont" (an "of" phrase is in the role already)
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    found = found | _us_state_words(_propn_chain(pobj).text)
+    tag = _PARTY_STATE_TAG.match(text_of(doc), name.end_char)
+    if tag is not None:
+        written = tag.group(2) or tag.group(3)
+        state = _us_state_words(written) or _us_state_words(written.split()[0])
+        if state:
+            party = {_PARTY_LETTERS[tag.group(1)]} if tag.group(1) else set()
+            found = found | state | party
+    return found
+
+
 def _propn_chain(token: Token) -> Span:
     """A proper-noun head with its compound proper nouns ("Major General Igor Konashenkov")."""
     lo = min(
@@ -839,7 +921,11 @@ class _Resolver:
             # Vladimir Safronkov", the apostrophe lost): the title is its envoy's, not its own.
             return
         self.roles.setdefault(name, role)
-        self.role_index.append((_role_words(role.split()), name, ent.start))
+        # with the state the title is of, written beside it but outside the parse's role
+        # phrase ("Florida Sen. Marco Rubio", "Sen. Marco Rubio (R-Fla.)"): "the Florida
+        # senator" is then he, not a senator named later or the one named last
+        words = _role_words(role.split()) | _place_of_title(ent, role_head)
+        self.role_index.append((words, name, ent.start))
 
     @classmethod
     def antecedents_only(
@@ -915,10 +1001,17 @@ class _Resolver:
             # Paul Ryan says no matter what action President Barack Obama takes …"), else
             # nobody named ("Republicans said" stays the group)
             np = _np_span(token)
+            # (and not one the article gives another state: "Sen. Tom Hale (R-Ohio) …" is no
+            # "Oregon Republican")
+            states = _states_in(_role_words(t.text for t in np))
             prev = self._antecedent(
                 np.start,
                 {"PERSON"},
-                fits=lambda spk, idx, _subj: not self._bracketed(idx) and self._main_subject(spk),
+                fits=lambda spk, idx, _subj: (
+                    not self._bracketed(idx)
+                    and self._main_subject(spk)
+                    and not self._of_another_state(spk.name, states)
+                ),
             )
             if prev is None:
                 return _Speaker(None, np.text, np.start_char, np.end_char, None)
@@ -1548,6 +1641,7 @@ class _Resolver:
         # (but "the Russian president" is not "Syrias President" Assad)
         national = frozenset(t.text.lower() for t in words if _nationality(t.text))
         office = token.lemma_.lower() in ROLE_TITLES
+        states = _states_in(wanted)  # "the Florida senator": only one the article gives Florida
         fitting: list[str] = []
         for role_words, name, at in self.role_index:
             if at > token.i and not office and self.sent_of[at] - self.sent_of[token.i] > 1:
@@ -1567,7 +1661,13 @@ class _Resolver:
             if not (role_words - wanted) & OTHER_OFFICE_WORDS and name not in fitting:
                 fitting.append(name)
         if fitting:
-            name = self._paragraph_subject(token, fitting) or self._last_named(fitting, token.i)
+            name = self._paragraph_subject(token, fitting)
+            if name is not None and self._of_another_state(name, states):
+                # "Sen. Tom Hale (R-Ohio) … Hale attacked the plan. “…,” the Oregon senator
+                # said": the paragraph's subject is no Oregon senator, the article made him
+                # Ohio's
+                name = None
+            name = name or self._last_named(fitting, token.i)
             mention.name, mention.label = name, "PERSON"
             return mention
         if _someones_aide(token):
@@ -1596,7 +1696,10 @@ class _Resolver:
             # received …" and "the prime minister said … Tory leader Michael Howard accused
             # the prime minister" are someone else's words)
             later = own or (self._main_subject(spk) and self._known_as(spk, token))
-            if near and self._holds(spk, token) and later:
+            # (and not one the article gives another state: "“…,” the Oregon senator said.
+            # Sen. Tom Hale (R-Ohio) disagreed" is someone else's words)
+            elsewhere = near and self._of_another_state(spk.name, states)
+            if near and self._holds(spk, token) and later and not elsewhere:
                 mention.name, mention.label = spk.name, "PERSON"
                 self.roles.setdefault(spk.name, role)
                 return mention
@@ -1720,6 +1823,13 @@ class _Resolver:
         if spk.label == "PERSON" and spk.name and self._holds(spk, token):
             return spk.name if self._known_as(spk, token) else None
         return None
+
+    def _of_another_state(self, name: str, states: frozenset[str]) -> bool:
+        """Whether the article gives ``name`` a title of another US state than ``states``
+        (a description's): "Sen. Tom Hale (R-Ohio)" is never "the Oregon senator"."""
+        if not states:
+            return False
+        return any(n == name and _states_in(words) - states for words, n, _at in self.role_index)
 
     def _last_named(self, names: list[str], before: int) -> str:
         """Of ``names`` (people the article gave one role, in the order it did), the one it

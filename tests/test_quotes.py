@@ -2324,6 +2324,125 @@ def test_a_synonym_of_a_title_stands_for_its_holder(model, text, speaker):
 
 
 @pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Sen. Tom Hale (R-Ohio) and Sen. Ada Brooks (D-Ore.) toured the flooded plant on "
+            "Monday.\n\nThe Oregon senator said that the state would pay for the repairs.",
+            "Ada Brooks",
+        ),
+        (
+            "Sen. Ada Brooks (D-Ore.) and Sen. Tom Hale (R-Ohio) toured the flooded plant on "
+            "Monday.\n\nThe Ohio senator said that the state would pay for the repairs.",
+            "Tom Hale",
+        ),
+        (
+            "Sen. Ada Brooks (D-Ore.) toured the plant. Sen. Tom Hale (R-Ohio) criticised the "
+            "plan.\n\n“We will keep the plant open,” the Oregon senator said.",
+            "Ada Brooks",
+        ),
+        (
+            "Ada Brooks, the senator from Oregon, toured the flooded plant. Sen. Tom Hale stayed "
+            "home.\n\n“We will keep the plant open,” the Oregon senator said.",
+            "Ada Brooks",
+        ),
+        (
+            "Sen. Ada Brooks, I-Vt., toured the flooded plant on Monday with Sen. Tom Hale.\n\n"
+            "“We will keep the plant open,” the independent Vermont senator said.",
+            "Ada Brooks",
+        ),
+        (
+            "Governor Lena Marsh (R-Ind.) met Gov. Carl Dunne of Ohio on the bridge.\n\n"
+            "The Indiana governor said that tolls would rise in the spring.",
+            "Lena Marsh",
+        ),
+        (
+            "Sen. Tom Hale (Ohio) and Sen. Ada Brooks (Ore.) toured the flooded plant on "
+            "Monday.\n\nThe Oregon senator said that the state would pay for the repairs.",
+            "Ada Brooks",
+        ),
+        # the paragraph's subject is no Oregon senator when the article makes him Ohio's
+        (
+            "Sen. Ada Brooks (D-Ore.) and Sen. Tom Hale (R-Ohio) will debate on Friday.\n\n"
+            "Hale attacked the dam project on Monday. “It is a waste of money,” the Oregon "
+            "senator said.",
+            "Ada Brooks",
+        ),
+        (
+            "Sen. Ada Brooks (D-Ore.) and Sen. Tom Hale (R-Ohio) will debate on Friday.\n\n"
+            "Hale attacked the dam project on Monday. “It is a waste of money,” the Ohio "
+            "senator said.",
+            "Tom Hale",
+        ),
+        # a state no one named is given stays unresolved: not the senator of another state
+        (
+            "Sen. Tom Hale (R-Ohio) toured the flooded plant on Monday.\n\n"
+            "“We will keep the plant open,” the Oregon senator said.",
+            None,
+        ),
+        # nor is the next sentence's senator of another state
+        (
+            "The dam vote is on Friday.\n\n“It is a waste of money,” the Oregon senator said. "
+            "Sen. Tom Hale (R-Ohio) voted for the dam.",
+            None,
+        ),
+        # a state's party member is not one the article gives another state either
+        (
+            "Sen. Ada Brooks (R-Ore.) backed the dam. Sen. Tom Hale (R-Ohio) opposed it.\n\n"
+            "“It is a waste of money,” the Oregon Republican said.",
+            "Ada Brooks",
+        ),
+        (
+            "Sen. Tom Hale (R-Ohio) opposed the dam on Monday.\n\n"
+            "“It is a waste of money,” the Oregon Republican said.",
+            None,
+        ),
+        # nor is a dateline's state a title's: Hale is no Oregon senator
+        (
+            "PORTLAND, Ore. Sen. Tom Hale toured the flooded plant on Monday.\n\n"
+            "“We will keep the plant open,” the Oregon senator said.",
+            None,
+        ),
+        # a nationality is in the role already ("British Prime Minister …")
+        (
+            "British Prime Minister Ruth Calder met French President Alain Morel in Paris.\n\n"
+            "“We agreed on nothing,” the British prime minister said.",
+            "Ruth Calder",
+        ),
+        (
+            "British Prime Minister Ruth Calder met French President Alain Morel in Paris.\n\n"
+            "“We agreed on nothing,” the French president said.",
+            "Alain Morel",
+        ),
+    ],
+    ids=[
+        "party-state-tag-second",
+        "party-state-tag-first",
+        "party-state-tag-not-the-last-named",
+        "senator-from-state",
+        "independent-tag-in-commas",
+        "governor-party-state-tag",
+        "state-tag-without-party",
+        "paragraph-subject-of-another-state",
+        "paragraph-subject-of-that-state",
+        "state-of-nobody-unresolved",
+        "next-sentence-senator-of-another-state",
+        "party-member-of-that-state",
+        "party-member-of-another-state",
+        "dateline-state-is-no-title",
+        "nationality-prime-minister",
+        "nationality-president",
+    ],
+)
+def test_a_state_description_is_the_holder_of_that_state(model, text, speaker):
+    # "the Oregon senator" is the senator the article gives that state, beside the title
+    # ("Oregon Sen."), in a party-state tag ("(D-Ore.)") or after "from"; never a senator
+    # of another state, and nobody when the article gives no one that state
+    found = [q.speaker for q in run(model, text)]
+    assert found == [speaker], [(q.speaker, q.speaker_mention) for q in run(model, text)]
+
+
+@pytest.mark.parametrize(
     "text, speaker, mention",
     [
         (
