@@ -321,7 +321,9 @@ def articles_over_time(
     if len(periods) == 1:  # room for the one bar, whatever the period's length
         half = pd.Timedelta(milliseconds=PERIOD_MS.get(granularity, PERIOD_MS["day"]))
         d = pd.Timestamp(periods[0])
-        fig.update_xaxes(range=[d - half, d + half], dtick=None)
+        # one tick, the bar's own date: over the two days of a day's range Plotly ticked every
+        # few hours, "09 Dec 2016" four times then "10 Dec 2016" four times (the sample's view)
+        fig.update_xaxes(range=[d - half, d + half], dtick=None, tickvals=[d])
     return _style(fig, title=f"Articles per {granularity}", height=340)
 
 

@@ -327,6 +327,12 @@ def test_one_period_of_articles_draws_a_visible_bar():
     assert list(bar.width) == [0.8 * charts.PERIOD_MS["week"]]
     low, high = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
     assert high - low == pd.Timedelta(days=14) and low < pd.Timestamp("2016-12-05") < high
+    # and one tick, its own date: a day's bar (the sample by day) was ticked every few hours,
+    # each tick labelled with its date, "09 Dec 2016" four times over
+    day = charts.articles_over_time(
+        df.assign(period=[pd.Timestamp("2016-12-10")]), granularity="day"
+    )
+    assert [pd.Timestamp(t) for t in day.layout.xaxis.tickvals] == [pd.Timestamp("2016-12-10")]
 
 
 def test_one_day_of_mentions_is_labelled_every_other_day_from_it():
