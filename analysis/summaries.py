@@ -97,8 +97,6 @@ HIGH_SQL = "COALESCE({f}.high, CASE WHEN {f}.low IS NULL THEN {f}.value END, 'in
 # Where a figure's place is not given (the series' label, and the evidence asked for by it).
 NO_PLACE = "(place not given)"
 CLAIMANT_SQL = "COALESCE({f}.claimed_by, {a}.source, '')"
-# The scope of the series rows that hold every scope (see sum_figure_days).
-ALL_SCOPES = "*"
 # Money and counts of people are only comparable within one unit (pounds are not dollars).
 UNIT_KEY_SQL = "CASE WHEN {f}.category IN ('money', 'price', 'people') THEN lower({f}.unit) END"
 # What makes a headline event (see sum_figure_events), in its tables' column order.
@@ -194,9 +192,10 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("whole", "DOUBLE"),  # WHOLE_SQL: the estimate of the toll it is part of
     ],
     # The Figures page's series (analysis.figure_views.figure_series): one row per publication
-    # day, category, place and scope — and scope "*" for all scopes together —, over every
-    # outlet (a median cannot be summed over outlets: a view filtered by outlets reads the
-    # rows). The figure shown is the one closest to the day's median.
+    # day, category, place and scope, over every outlet (a median cannot be summed over
+    # outlets: a view filtered by outlets reads the rows); "All figures" reads each scope's
+    # rows, never one median over a day's tolls and running totals. The figure shown is the one
+    # closest to the day's median.
     "sum_figure_days": [("day", "DATE")]
     + [
         ("category", "VARCHAR"),
@@ -306,18 +305,14 @@ COLUMNS["sum_attitude_holders_all"] = [
 ]
 TABLES = tuple(COLUMNS)
 
-# The series' figures (dated, with an estimate), each once under its own scope and once under
-# "*" (all scopes); a figure without a scope only under "*".
-_SERIES_ROW = f"""SELECT v.published AS day, f.category,
-        coalesce(f.location, '{NO_PLACE}') AS place, {{scope}} AS scope,
+# The series' figures: dated, with an estimate and a scope, each under its scope.
+_SERIES_FIGURES = f"""(SELECT v.published AS day, f.category,
+        coalesce(f.location, '{NO_PLACE}') AS place, f.scope,
         {ESTIMATE_SQL.format(f="f")} AS estimate, f.article_id, f.start, f.text, f.unit,
         f.claimed_by, f.approximate
     FROM figures f JOIN v ON v.id = f.article_id
-    WHERE v.published IS NOT NULL AND {ESTIMATE_SQL.format(f="f")} IS NOT NULL"""
-_SERIES_FIGURES = (
-    f"({_SERIES_ROW.format(scope='f.scope')} AND f.scope IS NOT NULL "
-    f"UNION ALL {_SERIES_ROW.format(scope=repr(ALL_SCOPES))})"
-)
+    WHERE v.published IS NOT NULL AND {ESTIMATE_SQL.format(f="f")} IS NOT NULL
+      AND f.scope IS NOT NULL)"""
 # The figure shown for a day and place: the one closest to its median, then by article and
 # place in it (arg_min_null: a field that is NULL in that figure stays NULL).
 _SERIES_PICKS = ", ".join(

@@ -378,9 +378,10 @@ def test_an_upgrade_to_schema_32_adds_and_counts_the_figures_by_place(corpus_sto
 
 
 def test_an_upgrade_to_schema_33_recounts_the_kinds_and_classes(corpus_store, tmp_path):
-    """Schema 33 gave the kinds a toll told as rising and the group of members: a schema-32
-    store gets the conflict figures and the votes (which carry the kinds) recounted, as a new
-    store counts them, and nothing else."""
+    """Schema 33 gave the kinds a toll told as rising and the group of members, and left out
+    the series rows of all scopes together (scope "*", which no view reads any more): a
+    schema-32 store gets the conflict figures, the votes (which carry the kinds) and the
+    series recounted, as a new store counts them, and nothing else."""
     from analysis import incident_kinds
 
     stale = incident_kinds.RISING_BIT | incident_kinds.GROUP_MASK  # on every row: a recount's
@@ -388,8 +389,16 @@ def test_an_upgrade_to_schema_33_recounts_the_kinds_and_classes(corpus_store, tm
         corpus_store, tmp_path, "32",
         f"UPDATE sum_conflict_figures SET kinds = kinds | {stale}",
         "UPDATE sum_figure_votes SET n_figures = -1",  # what a recount wipes
+        "INSERT INTO sum_figure_days SELECT * REPLACE ('*' AS scope) FROM sum_figure_days",
     )  # fmt: skip
-    _only_recounted(old, corpus_store, ["sum_conflict_figures", "sum_figure_votes"])
+    _only_recounted(
+        old, corpus_store, ["sum_conflict_figures", "sum_figure_votes", "sum_figure_days"]
+    )
+    with duckdb.connect(str(corpus_store), read_only=True) as con:  # nor does a new store
+        scopes = {
+            s for (s,) in con.execute("SELECT DISTINCT scope FROM sum_figure_days").fetchall()
+        }
+    assert scopes and "*" not in scopes, scopes
 
 
 def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):
