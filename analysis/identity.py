@@ -69,20 +69,18 @@ from __future__ import annotations
 import difflib
 import functools
 import heapq
-import importlib.util
-import inspect
 import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 # Plain rows (article id, name, label) and NumPy, no pandas: the pass runs inside every batch's
 # write, and pandas, imported for it alone, was a third of a second of every `presslens analyze`.
 import numpy as np
 
-from analysis import entities, gazetteer, geo, lexicon, summaries, table_cache
+from analysis import entities, gazetteer, geo, lexicon, summaries
+from analysis.english import common_word, english_words
 from analysis.entities.corpus import CoMentions
 from analysis.entities.rules import (
     _JOINING_WORDS,
@@ -114,43 +112,6 @@ DISTINGUISHING_WORDS = gazetteer.COMPASS_WORDS | {"upper", "lower"}
 # never transliterated, so a name a letter or two away is another county ("Clarke County",
 # "Brevard County"), not a spelling of it. The gazetteer lists no counties to tell them apart.
 ENGLISH_DIVISION_WORDS = frozenset({"county", "parish", "borough", "township"})
-
-
-@functools.lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    """The lower-case words of Brill's tagger lexicon (Brown corpus and Penn Treebank; shipped
-    with TextBlob, a dependency, as en-lexicon.txt) tagged other than a proper noun: the common
-    English words ("hook", "union", "vine", "midway", "lion"). Names appear there capitalised
-    only ("Carter", "Salem"), so a name is no word of it. Read once, from the file, without
-    importing TextBlob (it imports NLTK)."""
-    spec = importlib.util.find_spec("textblob")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-lexicon.txt"
-    # kept in the table cache: reading the lexicon's 90,000 lines took 0.2 s of every process
-    key = table_cache.digest([path], [inspect.getsource(_read_english_words)])
-    return frozenset(table_cache.cached("english-words", key, lambda: _read_english_words(path)))
-
-
-def _read_english_words(path: Path) -> list[str]:
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word, _, tags = line.partition(" ")
-        if word.isalpha() and word.islower() and any(not t.startswith("NNP") for t in tags.split()):
-            words.add(word)
-    return sorted(words)
-
-
-def common_word(name: str) -> bool:
-    """Whether ``name`` is one common English word ("Vine", "Hook", "Union", "Midway"), which
-    the news capitalises in a title, a brand or a sentence's start (:func:`_english_words`,
-    and the place words of lexicon/place_common_words through :func:`geo.common_word`)."""
-    word = name.strip()
-    # (a word of two letters is a given name's short form or a particle, "Al", "Ed", "Jo": "Al
-    # Gore" is no name of common words, and "Gore" joins it)
-    if " " in word or not word.isalpha() or len(word) < 3:
-        return False
-    return word.lower() in _english_words() or geo.common_word(word)
 
 
 def mojibake(name: str) -> bool:
@@ -646,7 +607,7 @@ def _spelt_canonicals(mapping: Mapping[str, str]) -> dict[str, str]:
 def _better_spelt(name: str, other: str) -> bool:
     """Whether ``name`` spells right the words in which a spelling ``other`` of the same name
     differs from it, and ``other`` spells them wrong: each such word of ``name`` a common
-    English word (:func:`_english_words`: "Frontier"), none of ``other``'s ("Fronter"). A
+    English word (:func:`analysis.english.english_words`: "Frontier"), none of ``other``'s ("Fronter"). A
     transliteration ("Jaish" / "Jaysh") or a name's own word is no English word on either side,
     and decides nothing; nor does a British spelling (the lexicon is American: "Defence" is
     no misspelling of "Defense")."""
@@ -654,7 +615,7 @@ def _better_spelt(name: str, other: str) -> bool:
     if len(words) != len(others):
         return False
     pairs = [(a.lower(), b.lower()) for a, b in zip(words, others, strict=True) if a != b]
-    english = _english_words()
+    english = english_words()
     return bool(pairs) and all(
         a in english and b not in english and UK_US_WORDS.get(b) != a for a, b in pairs
     )

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 
 from analysis import gazetteer, geo, lexicon
+from analysis.english import common_word
 from analysis.entities.rules import (
     COMPASS_WORDS,
     LABEL_PRIORITY,
@@ -185,8 +186,6 @@ def _person_by_role(name: str, group: Sequence[_Mention]) -> bool:
     if not (name.isalpha() and name.istitle()) or any(m.locative or m.place_noun for m in group):
         # (one word, written as a name: not "OH" of "Berea, OH", "F.B.I.", "Queen City")
         return False
-    from analysis.identity import common_word  # (identity imports this package)
-
     if common_word(name):
         return False  # "The West has accused Russia", "the Critics' Circle named": no one
     place = gazetteer.place(name)

@@ -15,6 +15,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from analysis import doc_arrays, gazetteer, geo, lexicon
+from analysis.english import common_word
 from analysis.entities.rules import (
     _WS,
     CLUB_HEAD_WORDS,
@@ -737,8 +738,6 @@ def _camp_of_person(doc: Doc, ent: Span) -> bool:
         return False
     if gazetteer.place(word) or gazetteer.town(word) or gazetteer.village(word):
         return False
-    from analysis.identity import common_word  # (identity imports this package)
-
     return not common_word(word)
 
 
@@ -1667,8 +1666,6 @@ def _place_into_sentence(
     same words in lower case elsewhere in the text ("car bomb", "army units"), or a gerund,
     an adjective, a number or a nationality opening it. None otherwise.
     ``span_start``: the span's start before a leading "the" was dropped."""
-    from analysis.identity import common_word  # (identity reads this package)
-
     if label == "PERSON" or end >= len(doc) or end - start < 2:
         return None
     if (span_start > 0 and doc[span_start - 1].pos_ in ("DET", "PRON")) or span_start < start:
@@ -1904,8 +1901,6 @@ def _headline_noun_after_surname(doc: Doc, k: int) -> bool:
     in the text, after a word that is someone's surname there (:func:`_surname_in`) and no
     common given name. A surname that is a common word keeps its name ("Elizabeth Warren":
     "Elizabeth" is no surname; "Paul Singer" beside Rand Paul: "Paul" is a given name)."""
-    from analysis.identity import common_word  # (identity reads this package)
-
     word, before = doc[k], doc[k - 1]
     return (
         word.lower_ not in _NAME_HEAD_WORDS | PLACE_NOUNS | _BUILDING_NOUNS  # "Trump Tower"
