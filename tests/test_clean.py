@@ -351,3 +351,56 @@ def test_a_links_heading_of_its_own_and_its_headlines_are_dropped():
         "The senator spoke for an hour.",
         "The vote is expected on Thursday, aides said, and the bill may change.",
     ]
+
+
+_MOJIBAKE_CASES = [
+    "The mayor of Zürich met Señora Núñez at the café on Thursday.",
+    "“We will rebuild,” the minister said — and the crowd cheered.",
+    "Prices rose by 3% to £1,200 – a record – while the € fell.",
+    "Plain ASCII only: nothing to repair here, and nothing scanned.",
+    "A × B², the ratio at 45° north, «quoted» ‹once›.",
+    "Ñ",
+    "",
+]
+
+
+def _mojibaked(text: str) -> str:
+    """``text`` as UTF-8 bytes read as Windows-1252 (what an upstream decode did wrong)."""
+    return text.encode("utf-8").decode("cp1252", errors="replace")
+
+
+@pytest.mark.parametrize("text", [*_MOJIBAKE_CASES, *map(_mojibaked, _MOJIBAKE_CASES)])
+def test_the_mojibake_test_scans_only_around_non_ascii_and_agrees_with_ftfy(text):
+    from ftfy.badness import is_bad
+
+    from analysis.clean import looks_mojibake
+
+    assert looks_mojibake(text) == is_bad(text)
+    # in the middle of a long ASCII text, as at either end
+    padding = "The council met again. " * 40
+    for placed in (padding + text, text + padding, padding + text + padding):
+        assert looks_mojibake(placed) == is_bad(placed)
+
+
+def test_the_mojibake_test_finds_something_in_what_an_upstream_decode_broke():
+    from analysis.clean import looks_mojibake
+
+    assert looks_mojibake(_mojibaked("Señora Núñez spoke at the café."))
+    assert not looks_mojibake("Señora Núñez spoke at the café.")
+
+
+def test_ftfys_mojibake_sequences_all_hold_a_character_beyond_ascii():
+    # What lets looks_mojibake skip ASCII: no character class of ftfy's holds one, and no
+    # alternative of its expression matches pure ASCII (each ASCII-only string tried).
+    import re
+    import string
+
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+    from analysis.clean import _mojibake_width
+
+    for name, chars in MOJIBAKE_CATEGORIES.items():
+        assert not [c for c in map(chr, range(128)) if re.fullmatch(f"[{chars}]", c)], name
+    assert 4 <= _mojibake_width() <= 12
+    ascii_text = string.printable * 3 + " A  a Ab. a, b! " + "".join(map(chr, range(128)))
+    assert BADNESS_RE.search(ascii_text) is None
