@@ -9,7 +9,8 @@ and later processes read that file. The file's name carries a digest of everythi
 made from — the source files (path, size, modification time), the code that builds it and any
 other key the caller passes — so an upgrade of a data package or of presslens builds a fresh one,
 never reads a stale one. A cache that cannot be read or written is not an error: the table is
-built in memory, as before.
+built in memory, as before. The versions a new one replaces go once they have not been read for
+:data:`UNUSED_DAYS` (each is about 20 MB a set, and every upgrade, or checkout, makes a set).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ import hashlib
 import logging
 import marshal
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -26,6 +29,10 @@ from typing import TypeVar
 log = logging.getLogger(__name__)
 
 ENV_DIR = "PRESSLENS_CACHE_DIR"
+# A table's other versions (other keys) not read for this long are removed when one is built.
+UNUSED_DAYS = 30
+# A version read is marked used (its modification time) at most once in this many seconds.
+_MARK_EVERY_S = 24 * 3600
 T = TypeVar("T")
 
 
@@ -62,14 +69,49 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     try:
         # One read, then loads: marshal.load on a file reads it in small pieces (5x slower on
         # the 9 MB village table).
-        return marshal.loads(path.read_bytes())
+        table = marshal.loads(path.read_bytes())
+        _mark_used(path)
+        return table
     except FileNotFoundError:
         pass
     except (OSError, EOFError, ValueError, TypeError) as exc:  # truncated or foreign: rebuild
         log.warning("table cache %s unreadable (%s); rebuilding it", path, exc)
     table = build()
     _write(path, table)
+    _prune(name, path)
     return table
+
+
+def _mark_used(path: Path) -> None:
+    """Mark ``path`` read now (its modification time), so :func:`_prune` keeps it; once a day
+    at most, so a read stays one stat."""
+    try:
+        if time.time() - path.stat().st_mtime > _MARK_EVERY_S:
+            os.utime(path)
+    except OSError:  # a read-only cache: never pruned by us either
+        pass
+
+
+def _prune(name: str, kept: Path) -> None:
+    """Remove the other versions of table ``name`` beside ``kept`` (its files with another key;
+    a key has no hyphen, so "geo" is not "geo-counties") not read for :data:`UNUSED_DAYS`, and
+    temporary files a killed writer left."""
+    version = re.compile(rf"\.?{re.escape(name)}-[^-]+\.marshal(\..+)?")
+    cutoff = time.time() - UNUSED_DAYS * 24 * 3600
+    try:
+        paths = list(kept.parent.iterdir())
+    except OSError:
+        return
+    for path in paths:
+        if path == kept or not version.fullmatch(path.name):
+            continue
+        temporary = path.name.startswith(".")
+        try:
+            if path.stat().st_mtime < (time.time() - _MARK_EVERY_S if temporary else cutoff):
+                path.unlink()
+                log.info("removed table cache %s (unused)", path)
+        except OSError:  # gone already, or not ours to remove
+            pass
 
 
 def _write(path: Path, table: object) -> None:

@@ -109,3 +109,38 @@ def test_geo_tables_read_back_give_the_same_locations(cache, monkeypatch):
     finally:
         geo._tables.cache_clear()
         geo.locate.cache_clear()
+
+
+def test_a_new_version_removes_the_versions_unused_for_a_month(cache):
+    import os
+    import time
+
+    build, calls = counting({"a": 1})
+    table_cache.cached("geo", "old1", build)
+    table_cache.cached("geo", "recent", build)
+    table_cache.cached("geo-counties", "old2", build)  # another table whose name starts alike
+    left = cache / ".geo-old3.marshal.tmp1"  # a killed writer's temporary file
+    left.write_bytes(b"x")
+    month_ago = time.time() - (table_cache.UNUSED_DAYS + 1) * 24 * 3600
+    for name in ("geo-old1.marshal", "geo-counties-old2.marshal", left.name):
+        os.utime(cache / name, (month_ago, month_ago))
+    table_cache.cached("geo", "new", build)
+    assert sorted(p.name for p in cache.iterdir()) == [
+        "geo-counties-old2.marshal",
+        "geo-new.marshal",
+        "geo-recent.marshal",
+    ]
+
+
+def test_a_version_read_is_kept(cache):
+    import os
+    import time
+
+    build, calls = counting({"a": 1})
+    table_cache.cached("t", "used", build)
+    month_ago = time.time() - (table_cache.UNUSED_DAYS + 1) * 24 * 3600
+    os.utime(cache / "t-used.marshal", (month_ago, month_ago))
+    assert table_cache.cached("t", "used", build) == {"a": 1}  # read: marked used
+    table_cache.cached("t", "other", build)
+    assert sorted(p.name for p in cache.iterdir()) == ["t-other.marshal", "t-used.marshal"]
+    assert len(calls) == 2
