@@ -198,11 +198,22 @@ def warm() -> None:
     _date_axis(_style(go.Figure(go.Bar(x=[pd.Timestamp("2016-12-13")], y=[1])), title=""), [])
 
 
+# Tick labels as precise as the ticks' spacing: a tick every year or month labelled "2016" or
+# "Jan 2016", not "01 Jan 2016" (which read as a day's count on a timeline by month); ticks
+# days or weeks apart keep the day. Plotly takes the first stop whose range holds the spacing.
+DATE_TICK_STOPS = (
+    dict(dtickrange=["M12", None], value="%Y"),
+    dict(dtickrange=["M1", "M11"], value="%b %Y"),
+    dict(dtickrange=[None, "M1"], value="%d %b %Y"),
+)
+
+
 def _date_axis(fig: go.Figure, dates) -> go.Figure:
-    """Dates as dates (never milliseconds); a single date gets a few days either side, labelled
-    every other day from it (nine labels a day apart crowded each other in a half-width chart)."""
+    """Dates as dates (never milliseconds), labelled as precisely as the ticks are spaced
+    (:data:`DATE_TICK_STOPS`); a single date gets a few days either side, labelled every other
+    day from it (nine labels a day apart crowded each other in a half-width chart)."""
     ds = pd.to_datetime(pd.Series(list(dates))).dropna().unique()
-    fig.update_xaxes(tickformat="%d %b %Y", type="date")
+    fig.update_xaxes(tickformat="%d %b %Y", tickformatstops=list(DATE_TICK_STOPS), type="date")
     if len(ds) == 1:
         d = pd.Timestamp(ds[0])
         fig.update_xaxes(
@@ -274,6 +285,10 @@ def partial_periods(periods, granularity: str, span=(None, None)) -> dict:
     return out
 
 
+# A period as a reader names it in a hover: the bar of a month is "Jan 2016", not its first day.
+PERIOD_HOVER = {"day": "%d %b %Y", "week": "week of %d %b %Y", "month": "%b %Y", "year": "%Y"}
+
+
 def articles_over_time(
     df: pd.DataFrame, *, granularity: str = "week", span: tuple = (None, None)
 ) -> go.Figure:
@@ -304,7 +319,8 @@ def articles_over_time(
             marker_color=OTHERS_GREY if source == rest else colours[str(source)],
             marker_opacity=[0.4 if pd.Timestamp(p) in partial else 1.0 for p in part["period"]],
             customdata=np.array([[str(p) for p in part["period"]]]).T,
-            hovertemplate="%{x|%d %b %Y}: %{y} articles<extra>" + str(source) + "</extra>",
+            hovertemplate="%{x|" + PERIOD_HOVER.get(granularity, "%d %b %Y") + "}: %{y} articles"
+            "<extra>" + str(source) + "</extra>",
         )
     totals_by_period = df.groupby("period")["n_articles"].sum()
     for period, words in partial.items():
@@ -661,6 +677,7 @@ def sentiment_over_time(
     its own, off the line and without a band (drawn, their [−1, 1] intervals had filled a
     week's chart with full-height stripes, and the line zigzagged between one-quote weeks)."""
     fig = go.Figure()
+    hover_day = PERIOD_HOVER.get(period or "day", "%d %b %Y")
     step = _period_step(df["period"])
     few = df["few"] if "few" in df else df["n_quotes"] < uncertainty.MIN_QUOTES
     df = df.assign(few=few.fillna(True).astype(bool))
@@ -694,7 +711,7 @@ def sentiment_over_time(
             line=dict(color=colour),
             marker=dict(size=[6 if n is None else _quote_marker(n) for n in quotes]),
             customdata=[[n, speaker] for n in quotes],
-            hovertemplate="%{x|%d %b %Y}: polarity %{y:.2f} over %{customdata[0]} quotes"
+            hovertemplate="%{x|" + hover_day + "}: polarity %{y:.2f} over %{customdata[0]} quotes"
             "<extra>%{customdata[1]}</extra>",
             # A period whose neighbours have no interval gets its interval as an error bar.
             error_y=None
@@ -719,7 +736,8 @@ def sentiment_over_time(
                 legendgroup=str(speaker), showlegend=measured.empty,
                 marker=dict(symbol="circle-open", color=colour, size=8, line=dict(width=1.5)),
                 customdata=[[n, speaker] for n in thin["n_quotes"]],
-                hovertemplate="%{x|%d %b %Y}: polarity %{y:.2f} over only %{customdata[0]} "
+                hovertemplate="%{x|" + hover_day + "}: polarity %{y:.2f} over only "
+                "%{customdata[0]} "
                 "quote(s), too few for an interval<extra>%{customdata[1]}</extra>",
             )  # fmt: skip
     if df["few"].any():
@@ -851,6 +869,7 @@ def entity_mentions_over_time(df: pd.DataFrame, *, period: str | None = None) ->
     """Lines: mentions per period of each entity, broken where periods without a mention lie
     between (a line across them drew mentions nobody made)."""
     fig = go.Figure()
+    hover_day = PERIOD_HOVER.get(period or "day", "%d %b %Y")
     step = _period_step(df["period"])
     gap = step / pd.Timedelta(days=1) if step is not None else float("inf")
     for i, (name, part) in enumerate(df.groupby("name", sort=True)):
@@ -865,7 +884,7 @@ def entity_mentions_over_time(df: pd.DataFrame, *, period: str | None = None) ->
             name=str(name),
             line=dict(color=PALETTE[i % len(PALETTE)]),
             customdata=[[name, n] for n in articles],
-            hovertemplate="%{x|%d %b %Y}: %{y} mentions in %{customdata[1]} articles"
+            hovertemplate="%{x|" + hover_day + "}: %{y} mentions in %{customdata[1]} articles"
             "<extra>%{customdata[0]}</extra>",
         )
     fig.update_layout(yaxis_title="mentions")

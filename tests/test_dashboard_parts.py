@@ -796,3 +796,25 @@ def test_an_increment_is_shown_as_part_of_an_earlier_toll():
     assert cells["part_of_text"].tolist() == [
         "an earlier toll (“more”)", "28", charts.NOT_GIVEN, "an earlier toll (“Another”)"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "granularity, hover", [("day", "%d %b %Y"), ("month", "%b %Y"), ("year", "%Y")]
+)
+def test_a_timeline_names_its_periods_as_a_reader_would(granularity, hover):
+    # a month's bar is "Mar 2016" in its hover, and ticks a month or a year apart are labelled
+    # "Mar 2016" or "2016": "01 Mar 2016" read as one day's count
+    df = pd.DataFrame(
+        {
+            "period": pd.to_datetime(["2016-03-01", "2016-04-01", "2017-01-01"]),
+            "source": ["A", "A", "B"],
+            "n_articles": [4, 2, 3],
+        }
+    )
+    fig = charts.articles_over_time(df, granularity=granularity)
+    assert all(t.hovertemplate.startswith("%{x|" + hover + "}:") for t in fig.data)
+    stops = {tuple(s.dtickrange): s.value for s in fig.layout.xaxis.tickformatstops}
+    assert stops[("M12", None)] == "%Y" and stops[("M1", "M11")] == "%b %Y"
+    assert stops[(None, "M1")] == "%d %b %Y"
+    # the first stop that holds a spacing is Plotly's: a year's spacing must meet "%Y" first
+    assert fig.layout.xaxis.tickformatstops[0].value == "%Y"
