@@ -36,6 +36,19 @@ presslens — who said what, about whom, and which figures, across a body of new
 """
 
 
+class _Version(argparse.Action):
+    """``--version``, looked up only when asked: the package metadata's lookup took 75 ms of
+    every command's start (argparse's own version action takes the string when the parser is
+    built)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"presslens {presslens_version()}")  # to stdout, as argparse's own action does
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="presslens",
@@ -43,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens, to stderr")
-    parser.add_argument("--version", action="version", version=f"presslens {presslens_version()}")
+    parser.add_argument("--version", action=_Version, help="show presslens's version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     # One function per subcommand, in the order `presslens --help` lists them.
     for add in (_add_analyze, _add_export, _add_dashboard, _add_report, _add_index):

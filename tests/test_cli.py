@@ -87,6 +87,22 @@ def test_help_reads_well():
     assert f"every N of them (default: {WRITE_EVERY_ARTICLES};" in analyze_help
 
 
+def test_version_is_the_installed_packages(monkeypatch):
+    from importlib.metadata import version
+
+    result = presslens("--version")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        f"presslens {version('presslens')}\n",
+        "",
+    )
+    # looked up only when asked (the metadata's lookup took 75 ms of every command's start)
+    from dashboard import cli
+
+    monkeypatch.setattr(cli, "presslens_version", lambda: pytest.fail("version looked up"))
+    cli.build_parser().parse_args(["analyze", "x", "--db", "y"])
+
+
 @pytest.mark.parametrize(
     "body, code, out, err",
     [
