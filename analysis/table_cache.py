@@ -10,7 +10,7 @@ made from — the source files (path, size, modification time), the code that bu
 other key the caller passes — so an upgrade of a data package or of presslens builds a fresh one,
 never reads a stale one. A cache that cannot be read or written is not an error: the table is
 built in memory, as before. The versions a new one replaces go once they have not been read for
-:data:`UNUSED_DAYS` (each is about 20 MB a set, and every upgrade, or checkout, makes a set).
+:data:`UNUSED_DAYS` (a set is about 25 MB, and every upgrade, or checkout, makes one).
 """
 
 from __future__ import annotations
