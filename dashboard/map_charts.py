@@ -152,6 +152,18 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
         )  # fmt: skip
     fig = _style(fig, title="Where the articles report figures and name places", height=560)
     (x0, x1), (y0, y1), ratio = _view_box(df, size_by, selected)
+    labels = place_labels(df, size_by, selected, ((x0, x1), (y0, y1)))
+    if labels:
+        # the names of the largest bubbles, on the map itself: a PNG or PDF of the page has no
+        # hover, and a map of unnamed bubbles said nothing of where (the reports' Places page)
+        # (each name on an invisible marker the size of its bubble, so Plotly sets it off by
+        # the bubble's radius whatever the page's scale)
+        fig.add_scatter(
+            x=[x for _, x, _, _, _ in labels], y=[y for _, _, y, _, _ in labels],
+            mode="markers+text", marker=dict(size=[d for *_, d in labels], opacity=0),
+            text=[name for name, *_ in labels], textposition=[at for *_, at, _ in labels],
+            textfont=dict(size=11, color="#333"), hoverinfo="skip", showlegend=False,
+        )  # fmt: skip
     fig.update_xaxes(range=[x0, x1], visible=False, constrain="domain")
     fig.update_yaxes(range=[y0, y1], visible=False, scaleanchor="x", scaleratio=ratio)
     fig.update_layout(
@@ -159,6 +171,61 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
         plot_bgcolor="#f4f8fb", dragmode="pan",
     )  # fmt: skip
     return fig
+
+
+# The places named on the map: the largest bubbles first, as many as fit without one name
+# running over another (or over a larger named bubble), and the selected place always.
+MAX_LABELS = 8
+# The plot's size in pixels as a page draws it (see LAT_SHARE), and a name's size at 11 px.
+PLOT_PX = (940, 470)
+CHAR_PX, LINE_PX = 6.5, 14
+
+
+def place_labels(
+    drawn: pd.DataFrame, size_by: str, selected: str | None, box: tuple
+) -> list[tuple[str, float, float, str, float]]:
+    """``(name, lon, lat, textposition, bubble diameter)`` for each place :func:`places_map`
+    names: tried beside its
+    bubble to the right, then left, above and below, where the name overlaps no name placed
+    before it and no larger named bubble; the largest bubbles first, at most
+    :data:`MAX_LABELS`, only places inside the view ``box`` (``((x0, x1), (y0, y1))``)."""
+    if drawn.empty or "place" not in drawn:
+        return []
+    (x0, x1), (y0, y1) = box
+    px_x, px_y = (x1 - x0) / PLOT_PX[0], (y1 - y0) / PLOT_PX[1]  # degrees per pixel
+    biggest = max(float(drawn[size_by].max()), 1.0)
+    order = drawn.assign(_sel=drawn["place"] == selected).sort_values(
+        ["_sel", size_by], ascending=False, kind="stable"
+    )
+    taken: list[tuple[float, float, float, float]] = []  # boxes in pixels: x0, y0, x1, y1
+    out: list[tuple[str, float, float, str, float]] = []
+    for row in order.itertuples():
+        if len(out) >= MAX_LABELS and row.place != selected:
+            break
+        lon, lat = float(row.lon), float(row.lat)
+        if not (x0 <= lon <= x1 and y0 <= lat <= y1):
+            continue
+        cx, cy = (lon - x0) / px_x, (lat - y0) / px_y
+        r = max(6.0, MAX_BUBBLE * math.sqrt(float(getattr(row, size_by)) / biggest)) / 2
+        w, h = CHAR_PX * len(str(row.place)), LINE_PX
+        bubble = (cx - r, cy - r, cx + r, cy + r)
+        g = r + 3  # Plotly's gap between a marker and its text, about
+        tries = (
+            ("middle right", (cx + g, cy - h / 2, cx + g + w, cy + h / 2)),
+            ("middle left", (cx - g - w, cy - h / 2, cx - g, cy + h / 2)),
+            ("top center", (cx - w / 2, cy + g, cx + w / 2, cy + g + h)),
+            ("bottom center", (cx - w / 2, cy - g - h, cx + w / 2, cy - g)),
+        )
+        for at, label in tries:
+            if not any(_overlap(label, other) for other in taken):
+                out.append((str(row.place), lon, lat, at, 2 * r))
+                taken += [label, bubble]
+                break
+    return out
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _view_box(drawn: pd.DataFrame, size_by: str, selected: str | None = None):

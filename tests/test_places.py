@@ -1040,3 +1040,38 @@ def test_the_map_holds_the_place_a_reader_picks_and_the_note_counts_it_shown():
     )
     # a pick that is no place of the map changes nothing
     assert map_charts.outside_view(df, "n_figures", "Atlantis") == ["London"]
+
+
+def test_the_map_names_its_largest_places_without_one_name_over_another():
+    # a PNG or PDF of the page has no hover: the largest bubbles carry their names, placed
+    # beside them where no name already placed is, the picked place always, none off the map
+    towns = [
+        ("Aleppo", 36.20, 37.16, 40), ("Idlib", 35.93, 36.63, 20), ("Hama", 35.13, 36.75, 12),
+        ("Homs", 34.73, 36.71, 10), ("Damascus", 33.51, 36.29, 30), ("Raqqa", 35.95, 39.01, 9),
+        ("Deir ez-Zor", 35.34, 40.14, 8), ("Daraa", 32.62, 36.10, 6), ("Afrin", 36.51, 36.87, 5),
+        ("Manbij", 36.53, 37.95, 4), ("Tabqa", 35.84, 38.55, 2), ("Lima", -12.05, -77.04, 1),
+    ]  # fmt: skip
+    df = pd.DataFrame(towns, columns=["place", "lat", "lon", "n_figures"])
+    df["n_articles"] = df["n_figures"]
+    df["top_category"] = "killed"
+    fig = map_charts.places_map(df, size_by="n_figures", selected="Tabqa")
+    named = next(t for t in fig.data if t.mode == "markers+text")
+    assert named.hoverinfo == "skip" and named.marker.opacity == 0  # the bubbles get the clicks
+    assert {"Aleppo", "Damascus", "Idlib", "Tabqa"} <= set(named.text)
+    assert "Lima" not in named.text  # outside the first view
+    assert len(named.text) <= map_charts.MAX_LABELS + 1
+    # the boxes the names take (in the page's pixels) overlap none another
+    box = (tuple(fig.layout.xaxis.range), tuple(fig.layout.yaxis.range))
+    labels = map_charts.place_labels(df, "n_figures", "Tabqa", box)
+    assert [name for name, *_ in labels] == list(named.text)
+    (x0, x1), (y0, y1) = box
+    sx, sy = map_charts.PLOT_PX[0] / (x1 - x0), map_charts.PLOT_PX[1] / (y1 - y0)
+    rects = []
+    for name, lon, lat, at, diameter in labels:
+        w, h, g = map_charts.CHAR_PX * len(name), map_charts.LINE_PX, diameter / 2 + 3
+        cx, cy = (lon - x0) * sx, (lat - y0) * sy
+        left = {"middle right": cx + g, "middle left": cx - g - w}.get(at, cx - w / 2)
+        low = {"top center": cy + g, "bottom center": cy - g - h}.get(at, cy - h / 2)
+        rects.append((left, low, left + w, low + h))
+    for i, a in enumerate(rects):
+        assert not any(map_charts._overlap(a, b) for b in rects[i + 1 :]), labels[i]
