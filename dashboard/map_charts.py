@@ -184,7 +184,7 @@ CHAR_PX, LINE_PX = 6.5, 14
 def place_labels(
     drawn: pd.DataFrame, size_by: str, selected: str | None, box: tuple
 ) -> list[tuple[str, float, float, str, float]]:
-    """``(name, lon, lat, textposition, bubble diameter)`` for each place :func:`places_map`
+    """``(name, lon, lat, textposition, marker diameter)`` for each place :func:`places_map`
     names: tried beside its
     bubble to the right, then left, above and below, where the name overlaps no name placed
     before it and no larger named bubble; the largest bubbles first, at most
@@ -209,7 +209,9 @@ def place_labels(
         r = max(6.0, MAX_BUBBLE * math.sqrt(float(getattr(row, size_by)) / biggest)) / 2
         w, h = CHAR_PX * len(str(row.place)), LINE_PX
         bubble = (cx - r, cy - r, cx + r, cy + r)
-        g = r + 3  # Plotly's gap between a marker and its text, about
+        # Plotly sets a marker's text off by its radius and 1 px; the invisible marker is
+        # drawn 4 px wider than the bubble, so the name stands clear of it
+        g = r + 5
         tries = (
             ("middle right", (cx + g, cy - h / 2, cx + g + w, cy + h / 2)),
             ("middle left", (cx - g - w, cy - h / 2, cx - g, cy + h / 2)),
@@ -218,7 +220,7 @@ def place_labels(
         )
         for at, label in tries:
             if not any(_overlap(label, other) for other in taken):
-                out.append((str(row.place), lon, lat, at, 2 * r))
+                out.append((str(row.place), lon, lat, at, 2 * r + 8))
                 taken += [label, bubble]
                 break
     return out

@@ -1068,7 +1068,7 @@ def test_the_map_names_its_largest_places_without_one_name_over_another():
     sx, sy = map_charts.PLOT_PX[0] / (x1 - x0), map_charts.PLOT_PX[1] / (y1 - y0)
     rects = []
     for name, lon, lat, at, diameter in labels:
-        w, h, g = map_charts.CHAR_PX * len(name), map_charts.LINE_PX, diameter / 2 + 3
+        w, h, g = map_charts.CHAR_PX * len(name), map_charts.LINE_PX, diameter / 2 + 1
         cx, cy = (lon - x0) * sx, (lat - y0) * sy
         left = {"middle right": cx + g, "middle left": cx - g - w}.get(at, cx - w / 2)
         low = {"top center": cy + g, "bottom center": cy - g - h}.get(at, cy - h / 2)
