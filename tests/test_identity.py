@@ -1065,6 +1065,8 @@ def test_text_that_puts_nothing_in_a_name_leaves_the_corpus_vote(before, name, a
         ("Dravitch", 4, 1, False),  # too few articles
         ("Dravitch", 5, 2, False),  # too few of the articles
         ("Anna Dravitch", 40, 2, True),
+        ("Anna al Dravitch", 40, 2, True),  # an Arabic particle inside a name
+        ("al-Dravitch", 40, 2, False),  # not written as a person's name
         ("Warren", 25, 2, True),  # a city of that name: twenty articles and nine in ten
         ("Warren", 8, 1, False),
         ("Warren", 25, 4, False),
@@ -1086,7 +1088,8 @@ def test_a_name_counts_as_a_person_where_most_articles_make_it_one(name, person,
 def _relabel_corpus() -> list[ArticleResult]:
     """ "Dravitch" (a surname of our own, no place) is a person in twelve articles with its full
     name and a place in three: two say nothing of it, one has "In Dravitch 12 people were
-    killed". "Jordan" is a person in twelve and a place in one: a country stays one."""
+    killed"; one article tags the full name a building. "Jordan" is a person in twelve and a
+    place in one: a country stays one."""
     person = "PERSON"
     out = [
         _result(i, source="FOX",
@@ -1094,7 +1097,7 @@ def _relabel_corpus() -> list[ArticleResult]:
         for i in range(12)
     ]  # fmt: skip
     out.append(_result(20, source="FOX", entities_=[("Dravitch", "GPE"), ("Jordan", "GPE")]))
-    out.append(_result(21, source="FOX", entities_=[("Dravitch", "GPE")]))
+    out.append(_result(21, source="FOX", entities_=[("Dravitch", "GPE"), ("Anna Dravitch", "FAC")]))
     out.append(_result(22, source="FOX", places=["Dravitch"]))
     return out
 
@@ -1113,6 +1116,7 @@ def test_a_persons_name_some_articles_took_for_a_place_counts_as_the_person(tmp_
         # relabelled where the text says nothing, then joined to the one full name
         assert _mention(store, "a020", "Dravitch") == ("Anna Dravitch", "PERSON")
         assert _mention(store, "a021", "Dravitch") == ("Anna Dravitch", "PERSON")
+        assert _mention(store, "a021", "Anna Dravitch") == ("Anna Dravitch", "PERSON")
         # where the article puts something in it, and a country, stay places
         assert _mention(store, "a022", "Dravitch") == ("Dravitch", "GPE")
         assert _mention(store, "a020", "Jordan") == ("Jordan", "GPE")
@@ -1139,6 +1143,10 @@ def test_a_persons_name_some_articles_took_for_a_place_counts_as_the_person(tmp_
         store.write_batch(more)
         identity.update(store.con, fresh_ids=[r.article.id for r in more])
         assert _mention(store, "a020", "Dravitch") == ("Dravitch", "GPE")
-        assert not store.con.execute(
-            "SELECT count(*) FROM name_raw WHERE space = 'label'"
-        ).fetchone()[0]
+        assert _mention(store, "a021", "Dravitch") == ("Dravitch", "GPE")
+        # (the log keeps the one relabel the vote still gives: the full name's)
+        assert store.con.execute(
+            "SELECT article_id, raw, shown FROM name_raw WHERE space = 'label'"
+        ).fetchall() == [("a021", "FAC", "PERSON")]
+        assert {m.alias for m in entity_views.name_merges(store.con).itertuples()
+                if m.kind == "label"} == {"Anna Dravitch"}  # fmt: skip
