@@ -1150,3 +1150,26 @@ def test_a_persons_name_some_articles_took_for_a_place_counts_as_the_person(tmp_
         ).fetchall() == [("a021", "FAC", "PERSON")]
         assert {m.alias for m in entity_views.name_merges(store.con).itertuples()
                 if m.kind == "label"} == {"Anna Dravitch"}  # fmt: skip
+
+
+def test_a_relabelled_mention_leaves_the_place_join_it_had_and_gets_it_back_when_undone(tmp_path):
+    """A mention changes space with its label: the place join "Dravitch" → "Dravitsch" (one
+    letter apart) it had as a place is undone when it counts as the person, and given back when
+    the relabel is undone."""
+    person = "PERSON"
+    corpus = [
+        _result(i, source="FOX", speakers=[("Dravitch", person), ("Anna Dravitch", person)])
+        for i in range(12)
+    ]
+    corpus += [_result(i, source="FOX", entities_=[("Dravitch", "GPE")]) for i in (20, 21)]
+    corpus += [_result(i, source="FOX", places=["Dravitsch"]) for i in range(30, 34)]
+    with Store(tmp_path / "spaces.duckdb") as store:
+        store.write_batch(corpus)
+        identity.update(store.con)
+        assert _mention(store, "a020", "Dravitch") == ("Anna Dravitch", "PERSON")
+        identity.set_undone(store.con, "label", "Dravitch", True)
+        assert _mention(store, "a020", "Dravitch") == ("Dravitsch", "GPE")
+        identity.set_undone(store.con, "label", "Dravitch", False)
+        assert _mention(store, "a020", "Dravitch") == ("Anna Dravitch", "PERSON")
+        spaces = _column(store, "SELECT DISTINCT space FROM name_raw WHERE article_id = 'a020'")
+        assert sorted(spaces) == ["actor", "label"]
