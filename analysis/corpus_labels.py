@@ -11,7 +11,8 @@ person in most others is relabelled PERSON in those articles, so its mentions jo
 person's (the entity views count one "Rubio", then "Marco Rubio" by the surname's join), unless
 
 * the name is a country, a state, a continent or a region the gazetteer knows ("Jordan",
-  "Georgia", "Washington"): never a person's by a corpus vote;
+  "Georgia", "Washington"), or a county of the UK or of Ireland ("Kent", "Kerry"): never a
+  person's by a corpus vote;
 * it ends in a word of buildings and places ("Trump Tower", "Kerry County");
 * it is a town the gazetteer knows and the vote is not overwhelming (:data:`KNOWN_PLACE_MIN`):
   "Warren", "Kennedy" or "Lincoln" in a handful of articles stay what each article made them;
@@ -74,6 +75,7 @@ PLACE_NAME_HEADS = (
     | lexicon.words("place_facility_nouns")
     | lexicon.words("place_feature_words")
 )
+IRISH_COUNTIES = lexicon.words("irish_counties")
 # Prepositions that put a town's name where something is ("a rally in Carson"). Not "at",
 # "into", "toward", "around" (the extractor's locatives): "a shot at Bush", "an inquiry into
 # Balco", "hostility toward Rubio", "the force around Ronald Reagan" aim at a person.
@@ -112,8 +114,8 @@ def relabelled_names(
 
 def _may_be_person(name: str) -> bool:
     """Could ``name`` be a person's at all: written as a name (not "al-Midan", a district), not
-    a country, a state or a region ("Jordan", "Georgia", "Washington" stay places however many
-    people bear them), and not ending in a building's or a place's word ("Trump Tower")?"""
+    a country, a state, a region or a county ("Jordan", "Georgia", "Washington", "Kerry" stay
+    places however many people bear them), and not ending in a building's or a place's word ("Trump Tower")?"""
     words = name.split()
     # (capitalised words, an Arabic particle between them: "Bashar al Assad")
     if not words or not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
@@ -122,6 +124,8 @@ def _may_be_person(name: str) -> bool:
         return False
     if gazetteer.country(name) is not None or gazetteer.fold(name) in geo.NATION_REGIONS:
         return False
+    if geo.county(name) or gazetteer.fold(name) in IRISH_COUNTIES:
+        return False  # "Kent", "Kerry": a county, as a state
     place = gazetteer.place(name)
     if place is not None and place.kind not in ("city", "town"):
         return False

@@ -1073,6 +1073,8 @@ def test_text_that_puts_nothing_in_a_name_leaves_the_corpus_vote(before, name, a
         ("Jordan", 300, 1, False),  # a country, never a person by a vote
         ("Georgia", 300, 1, False),
         ("Washington", 300, 1, False),  # a state
+        ("Kerry", 300, 1, False),  # a county of Ireland
+        ("Kent", 300, 1, False),  # of England
         ("Dravitch Tower", 30, 1, False),  # a building's name
         ("Dravitch", 30, 0, False),  # never tagged a place: nothing to relabel
     ],
