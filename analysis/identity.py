@@ -62,6 +62,11 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   misspelling of an English word another spelling writes right ("Electronic Fronter
   Foundation" is "Electronic Frontier Foundation").
 * outlet — case and punctuation, and :data:`OUTLET_ALIASES`; a name given with ``--source`` wins.
+* label (before the joins) — a person's name that a few articles tagged a place where their
+  text gives no clue, and most tag a person, is a person there (:mod:`analysis.corpus_labels`:
+  "Rubio", a city of Venezuela, in "Rubio's amnesty bill", then "Marco Rubio" by the surname's
+  join); never a country or a state ("Jordan", "Georgia"), a known town only on overwhelming
+  evidence, and not in an article that puts something in it ("in Carson, Calif.").
 """
 
 from __future__ import annotations
@@ -79,7 +84,7 @@ from dataclasses import dataclass
 # write, and pandas, imported for it alone, was a third of a second of every `presslens analyze`.
 import numpy as np
 
-from analysis import entities, gazetteer, geo, lexicon, summaries
+from analysis import corpus_labels, entities, gazetteer, geo, lexicon, summaries
 from analysis.english import common_word, english_words
 from analysis.entities.corpus import CoMentions
 from analysis.entities.rules import (
@@ -95,6 +100,9 @@ from analysis.records import is_local_speaker
 log = logging.getLogger(__name__)
 
 KINDS = ("person", "org", "place", "outlet")
+# name_merges' kind of a name relabelled PERSON where a few articles took it for a place
+# (analysis.corpus_labels): alias the name, canonical and label "PERSON", evidence its mentions.
+RELABEL_KIND = "label"
 ACTOR_LABELS = ("PERSON", "ORG", "NORP")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 UK_US_WORDS = lexicon.mapping("uk_us_words")
@@ -1244,11 +1252,22 @@ def _update(con, fresh_ids: list[str], changed_out: set[str] | None = None) -> l
                                 AND {_pos(t, "x")} = r.pos AND x.{t.column} = r.shown)""",
             [t.space, t.table, t.column],
         )
-    raw = {space: _raw_names(con, space) for space in ("actor", "place", "outlet")}
+    if not fresh_ids:  # (a relabelled mention re-analysed since: its log is stale)
+        con.execute(
+            f"""DELETE FROM name_raw r WHERE r.space = '{corpus_labels.LOG_SPACE}'
+                AND NOT EXISTS (SELECT 1 FROM entity_mentions x WHERE x.article_id =
+                                r.article_id AND x.start = r.pos AND x.label = r.shown)"""
+        )
     undone = {
         (k, a)
         for k, a in con.execute("SELECT kind, alias FROM name_merges WHERE undone").fetchall()
     }
+    # Labels first: a person's name a few articles took for a place is relabelled PERSON
+    # there (analysis.corpus_labels), so the person joins below read it with the person's.
+    relabelled, relabel_ids = corpus_labels.apply(
+        con, undone={a for k, a in undone if k == RELABEL_KIND}
+    )
+    raw = {space: _raw_names(con, space) for space in ("actor", "place", "outlet")}
     explicit = {
         r[0]
         for r in con.execute(
@@ -1264,9 +1283,11 @@ def _update(con, fresh_ids: list[str], changed_out: set[str] | None = None) -> l
         space = _space(kind)
         maps[space][alias] = canonical
         kinds[(space, alias)] = (kind, label)
-    touched: set[str] = set()  # articles whose mentions changed
-    changed: set[str] = set()  # articles with any name changed
-    held: set[str] = set()  # articles whose attitudes' holders or targets changed
+    touched: set[str] = set(relabel_ids)  # articles whose mentions changed
+    changed: set[str] = set(relabel_ids)  # articles with any name (or label) changed
+    # articles whose attitudes' holders or targets changed (a relabelled mention's target may
+    # have been given its raw name back)
+    held: set[str] = set(relabel_ids)
     for t in TARGETS:
         ids = _apply(con, t, maps.get(t.space, {}))
         changed |= ids
@@ -1296,6 +1317,8 @@ def _update(con, fresh_ids: list[str], changed_out: set[str] | None = None) -> l
         for alias, canonical in mapping.items():
             kind, label = kinds[(space, alias)]
             out.append(Merge(kind, alias, canonical, label, evidence.get((space, alias), 0)))
+    for name, n in sorted(relabelled.items()):
+        out.append(Merge(RELABEL_KIND, name, "PERSON", "PERSON", n))
     if out:
         fields = ("kind", "alias", "canonical", "label", "evidence", "undone")
         con.register(

@@ -1014,3 +1014,164 @@ def test_co_mentions_count_the_articles_naming_both_as_a_table_of_every_pair_did
     for a in [*names, "Nobody"]:
         for b in [*names, "Nobody"]:
             assert co(a, b) == together[a][b], (a, b)
+
+
+# -- corpus labels: a person's name a few articles took for a place (analysis.corpus_labels) --
+@pytest.mark.parametrize(
+    "before, name, after",
+    [
+        ("The governor held a rally in ", "Kerry", " on Sunday."),
+        ("Crowds gathered in downtown ", "Dravitch", " before the vote."),
+        ("Flooding closed two roads near ", "Dravitch", "."),
+        ("She grew up in the town of ", "Kerry", ", far from the capital."),
+        ("Farmers in County ", "Kerry", " lost their herds."),
+        ("The storm reached ", "Kerry", " County by noon."),
+        ("A bomb went off in the ", "Dravitch", " neighborhood last night."),
+        ("Voters lined up at a school in ", "Carson", ", Calif., at dawn."),
+        ("The plant is in ", "Dravitch", ", Michigan, and employs 400."),
+        ("They flew to ", "Kerry", ", Ireland, for the wedding."),
+    ],
+)
+def test_the_article_text_that_puts_something_in_a_name_keeps_it_a_place(before, name, after):
+    from analysis import corpus_labels
+
+    assert corpus_labels.placed_by_text(before, name, after)
+
+
+@pytest.mark.parametrize(
+    "before, name, after",
+    [
+        ("Voters have long trusted ", "Dravitch", " on taxes."),
+        ("Nothing changed in ", "Dravitch", "'s view of the deal."),  # a possessive
+        ("The senator found an ally in ", "Anna Dravitch", " last year."),  # a full name
+        ("He wrote in ", "Anna Dravitch", " on the ballot."),
+        ("The board took a swipe at ", "Dravitch", " over the budget."),
+        ("They ended the ", "Dravitch", "-era tax cuts."),
+        ("A reporter asked at a ", "Dravitch", " town hall about jobs."),
+        ("The campaign of ", "Dravitch", " spent heavily."),
+        ("Polls put ", "Dravitch", ", the former mayor, ahead."),
+    ],
+)
+def test_text_that_puts_nothing_in_a_name_leaves_the_corpus_vote(before, name, after):
+    from analysis import corpus_labels
+
+    assert not corpus_labels.placed_by_text(before, name, after)
+
+
+@pytest.mark.parametrize(
+    "name, person, place, relabelled",
+    [
+        ("Dravitch", 5, 1, True),  # no known place: five articles, four in five
+        ("Dravitch", 4, 1, False),  # too few articles
+        ("Dravitch", 5, 2, False),  # too few of the articles
+        ("Anna Dravitch", 40, 2, True),
+        ("Anna al Dravitch", 40, 2, True),  # an Arabic particle inside a name
+        ("al-Dravitch", 40, 2, False),  # not written as a person's name
+        ("Warren", 25, 2, True),  # a city of that name: twenty articles and nine in ten
+        ("Warren", 8, 1, False),
+        ("Warren", 25, 4, False),
+        ("Jordan", 300, 1, False),  # a country, never a person by a vote
+        ("Georgia", 300, 1, False),
+        ("Washington", 300, 1, False),  # a state
+        ("Kerry", 300, 1, False),  # a county of Ireland
+        ("Kent", 300, 1, False),  # of England
+        ("Dravitch Tower", 30, 1, False),  # a building's name
+        ("Dravitch", 30, 0, False),  # never tagged a place: nothing to relabel
+    ],
+)
+def test_a_name_counts_as_a_person_where_most_articles_make_it_one(name, person, place, relabelled):
+    from analysis import corpus_labels
+
+    got = corpus_labels.relabelled_names({name: (person, place)})
+    assert (name in got) is relabelled
+    assert not corpus_labels.relabelled_names({name: (person, place)}, undone={name})
+
+
+def _relabel_corpus() -> list[ArticleResult]:
+    """ "Dravitch" (a surname of our own, no place) is a person in twelve articles with its full
+    name and a place in three: two say nothing of it, one has "In Dravitch 12 people were
+    killed"; one article tags the full name a building. "Jordan" is a person in twelve and a
+    place in one: a country stays one."""
+    person = "PERSON"
+    out = [
+        _result(i, source="FOX",
+                speakers=[("Dravitch", person), ("Anna Dravitch", person), ("Jordan", person)])
+        for i in range(12)
+    ]  # fmt: skip
+    out.append(_result(20, source="FOX", entities_=[("Dravitch", "GPE"), ("Jordan", "GPE")]))
+    out.append(_result(21, source="FOX", entities_=[("Dravitch", "GPE"), ("Anna Dravitch", "FAC")]))
+    out.append(_result(22, source="FOX", places=["Dravitch"]))
+    return out
+
+
+def _mention(store: Store, article: str, name_like: str) -> tuple[str, str]:
+    return store.con.execute(
+        "SELECT name, label FROM entity_mentions WHERE article_id = ? AND text = ?",
+        [article, name_like],
+    ).fetchone()
+
+
+def test_a_persons_name_some_articles_took_for_a_place_counts_as_the_person(tmp_path):
+    with Store(tmp_path / "labels.duckdb") as store:
+        store.write_batch(_relabel_corpus())
+        merges = identity.update(store.con)
+        # relabelled where the text says nothing, then joined to the one full name
+        assert _mention(store, "a020", "Dravitch") == ("Anna Dravitch", "PERSON")
+        assert _mention(store, "a021", "Dravitch") == ("Anna Dravitch", "PERSON")
+        assert _mention(store, "a021", "Anna Dravitch") == ("Anna Dravitch", "PERSON")
+        # where the article puts something in it, and a country, stay places
+        assert _mention(store, "a022", "Dravitch") == ("Dravitch", "GPE")
+        assert _mention(store, "a020", "Jordan") == ("Jordan", "GPE")
+        assert ("label", "Dravitch", "PERSON", 2) in {
+            (m.kind, m.alias, m.canonical, m.evidence) for m in merges
+        }
+        top = entity_views.top_entities(store.con, Filters(), limit=50).set_index("name")
+        assert top.loc["Anna Dravitch", "n_articles"] == 14
+        assert top.loc["Dravitch", ["label", "n_articles"]].tolist() == ["GPE", 1]
+        places = entity_views.top_entities(store.con, Filters(), label="GPE", limit=50)
+        assert set(places["name"]) == {"Dravitch"}  # Jordan counts under its person's label
+
+        # undone, the articles' own labels and names come back; redone, the person again
+        identity.set_undone(store.con, "label", "Dravitch", True)
+        assert _mention(store, "a020", "Dravitch") == ("Dravitch", "GPE")
+        assert entity_views.top_entities(store.con, Filters(), limit=50).set_index("name").loc[
+            "Dravitch", "n_articles"
+        ] == 3  # fmt: skip
+        identity.set_undone(store.con, "label", "Dravitch", False)
+        assert _mention(store, "a021", "Dravitch") == ("Anna Dravitch", "PERSON")
+
+        # more articles tagging it a place tip the vote back: the labels return
+        more = [_result(i, source="FOX", entities_=[("Dravitch", "GPE")]) for i in (23, 24)]
+        store.write_batch(more)
+        identity.update(store.con, fresh_ids=[r.article.id for r in more])
+        assert _mention(store, "a020", "Dravitch") == ("Dravitch", "GPE")
+        assert _mention(store, "a021", "Dravitch") == ("Dravitch", "GPE")
+        # (the log keeps the one relabel the vote still gives: the full name's)
+        assert store.con.execute(
+            "SELECT article_id, raw, shown FROM name_raw WHERE space = 'label'"
+        ).fetchall() == [("a021", "FAC", "PERSON")]
+        assert {m.alias for m in entity_views.name_merges(store.con).itertuples()
+                if m.kind == "label"} == {"Anna Dravitch"}  # fmt: skip
+
+
+def test_a_relabelled_mention_leaves_the_place_join_it_had_and_gets_it_back_when_undone(tmp_path):
+    """A mention changes space with its label: the place join "Dravitch" → "Dravitsch" (one
+    letter apart) it had as a place is undone when it counts as the person, and given back when
+    the relabel is undone."""
+    person = "PERSON"
+    corpus = [
+        _result(i, source="FOX", speakers=[("Dravitch", person), ("Anna Dravitch", person)])
+        for i in range(12)
+    ]
+    corpus += [_result(i, source="FOX", entities_=[("Dravitch", "GPE")]) for i in (20, 21)]
+    corpus += [_result(i, source="FOX", places=["Dravitsch"]) for i in range(30, 34)]
+    with Store(tmp_path / "spaces.duckdb") as store:
+        store.write_batch(corpus)
+        identity.update(store.con)
+        assert _mention(store, "a020", "Dravitch") == ("Anna Dravitch", "PERSON")
+        identity.set_undone(store.con, "label", "Dravitch", True)
+        assert _mention(store, "a020", "Dravitch") == ("Dravitsch", "GPE")
+        identity.set_undone(store.con, "label", "Dravitch", False)
+        assert _mention(store, "a020", "Dravitch") == ("Anna Dravitch", "PERSON")
+        spaces = _column(store, "SELECT DISTINCT space FROM name_raw WHERE article_id = 'a020'")
+        assert sorted(spaces) == ["actor", "label"]

@@ -165,7 +165,9 @@ else:
     st.caption(
         "Across the whole store (not only the articles in view): each name on the left is shown "
         "as the name on the right in every view. Records: quotes, mentions, figures and articles "
-        "that wrote it so. An undone merge stays undone when more articles are analysed."
+        "that wrote it so. Kind 'label': a person's name that a few articles took for a place, "
+        "counted as the person there (records: its mentions relabelled). An undone merge stays "
+        "undone when more articles are analysed."
     )
 
     def _choices(undone: bool) -> dict[str, tuple[str, str]]:
