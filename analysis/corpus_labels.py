@@ -274,14 +274,7 @@ def apply(con, undone: Collection[str] = ()) -> tuple[dict[str, int], set[str]]:
     the mention and in the attitude toward it), the identity pass then applies its new
     space's joins."""
     want = wanted(con, relabelled_names(votes(con), undone))
-    con.register(
-        "_want",
-        {
-            "article_id": np.array([w[0] for w in want], dtype=object),
-            "pos": np.array([w[1] for w in want], dtype=np.int32),
-            "raw": np.array([w[2] for w in want], dtype=object),
-        },
-    )
+    _register_mentions(con, "_want", want)
     try:
         gone = con.execute(
             f"""SELECT l.article_id, l.pos, l.raw FROM name_raw l WHERE l.space = '{LOG_SPACE}'
@@ -309,20 +302,26 @@ def apply(con, undone: Collection[str] = ()) -> tuple[dict[str, int], set[str]]:
     return dict(counts), {r[0] for r in (*gone, *new)}
 
 
-def _set_labels(con, rows: list[tuple], *, restore: str, new_label: str | None) -> None:
-    """Give the mentions at ``rows`` (article, offset, raw label) ``new_label`` (None: their
-    raw label back, the log row dropped), first putting back the names the joins of space
-    ``restore`` gave them and their attitudes' targets."""
-    if not rows:
-        return
+def _register_mentions(con, name: str, rows: list[tuple]) -> None:
+    """Register ``rows`` (article, offset, raw label) as the table ``name`` (columns
+    ``article_id, pos, raw``) for the queries that follow; unregister it after them."""
     con.register(
-        "_rows",
+        name,
         {
             "article_id": np.array([r[0] for r in rows], dtype=object),
             "pos": np.array([r[1] for r in rows], dtype=np.int32),
             "raw": np.array([r[2] for r in rows], dtype=object),
         },
     )
+
+
+def _set_labels(con, rows: list[tuple], *, restore: str, new_label: str | None) -> None:
+    """Give the mentions at ``rows`` (article, offset, raw label) ``new_label`` (None: their
+    raw label back, the log row dropped), first putting back the names the joins of space
+    ``restore`` gave them and their attitudes' targets."""
+    if not rows:
+        return
+    _register_mentions(con, "_rows", rows)
     try:
         for table, column, pos in (
             ("entity_mentions", "name", "start"),
