@@ -45,6 +45,10 @@ log = logging.getLogger(__name__)
 
 ESTIMATE_SQL = summaries.ESTIMATE_SQL.format(f="f")
 NO_PLACE = summaries.NO_PLACE  # ask for the figures whose place is not given
+# The group a running total counts, a key of its series (summaries.COUNTED_SQL): NULL for the
+# other scopes.
+COUNTED_SQL = summaries.COUNTED_SQL.format(f="f")
+SERIES_COUNTED_SQL = f"CASE WHEN f.scope = 'total' THEN {COUNTED_SQL} END"
 FIGURE_COLUMNS = (
     "f.article_id, a.title, a.source, a.published, f.text, f.value, f.low, f.high, "
     f"{ESTIMATE_SQL} AS estimate, f.approximate, f.unit, f.category, f.subject, f.location, "
@@ -67,13 +71,16 @@ def _where(
     ids: tuple[str, list] | None = None,
     on: str = "f.article_id",
     in_view: bool = True,
+    counted: str | None = None,
 ) -> tuple[str, list]:
     """The WHERE clause shared by the views: articles in view (or ``ids``, a subquery selecting
     some of them, and its parameters) plus optional equality filters (``location=NO_PLACE``:
     the figures whose place is not given). ``on`` is the article id
     the condition is put on (``a.id`` when the query joins ``articles a``: DuckDB's plan
     differs, and each view uses the form measured faster for it at a million articles).
-    ``in_view=False`` leaves the articles out of it, for copies of the rows in view."""
+    ``in_view=False`` leaves the articles out of it, for copies of the rows in view.
+    ``counted``: the figures of that group counted (:data:`COUNTED_SQL`, '' for everyone: a
+    running total's point on the Figures page opens its own group's figures)."""
     if scope is not None and scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
     sub, params = ids if ids is not None else article_ids_sql(filters)
@@ -88,6 +95,9 @@ def _where(
         elif value is not None:
             clauses.append(f"f.{column} = ?")
             params.append(value)
+    if counted is not None:
+        clauses.append(f"{COUNTED_SQL} = ?")
+        params.append(counted)
     return " AND ".join(clauses), params
 
 
@@ -100,13 +110,16 @@ def figure_table(
     subject: str | None = None,
     limit: int | None = None,
     scope: str | None = None,
+    counted: str | None = None,
 ) -> pd.DataFrame:
     """Every figure in view with its article's title, source and date, newest article first;
     ``part_of_text`` is the words of the whole a part belongs to ("28" for "four children
-    among the 28 dead", "civilians" for "civilians, including three children"), else null."""
+    among the 28 dead", "civilians" for "civilians, including three children"), else null.
+    ``counted``: that group's figures only (:func:`_where`)."""
     where, params = _where(
-        filters, category=category, location=location, subject=subject, scope=scope
-    )
+        filters, category=category, location=location, subject=subject, scope=scope,
+        counted=counted,
+    )  # fmt: skip
     order = "a.published DESC NULLS LAST, f.article_id, f.start"
 
     def select(figure_rows: str, article_rows: str, wholes: str, *, whole_text: bool = True) -> str:
@@ -129,7 +142,7 @@ def figure_table(
     def newest(view: Filters | None, ids: str, ids_params: list) -> pd.DataFrame:
         where, params = _where(
             filters, category=category, location=location, subject=subject, scope=scope,
-            ids=(ids, ids_params),
+            ids=(ids, ids_params), counted=counted,
         )  # fmt: skip
         # The copies of the rows in view (filters.rows_in_view) for what needs no long text: a
         # whole is in its part's article, so in view too.
@@ -1195,9 +1208,12 @@ def figure_series(
     unit: str | None = None,
 ) -> pd.DataFrame:
     """A category over publication dates for its ``places`` most reported locations, one row
-    per day, place and scope: ``published, location, scope, n_figures, estimate_median,
-    estimate_min, estimate_max, claimants`` and one figure to show (``article_id, start, text,
-    unit, claimed_by, approximate`` of the figure closest to the median). Sized for a chart
+    per day, place, scope and (running totals) group counted: ``published, location, scope,
+    n_figures, estimate_median, estimate_min, estimate_max, claimants``, one figure to show
+    (``article_id, start, text, unit, claimed_by, approximate`` of the figure closest to the
+    median) and ``counted`` (:data:`COUNTED_SQL` for running totals: a day's tolls of
+    civilians, of children and of everyone at a place are three rows; NULL for the other
+    scopes). Sized for a chart
     whatever the store's size; the day's figures themselves come from :func:`figure_table`.
     ``unit``: the figures of that unit only (money in one currency, :func:`figure_units`: a
     day's median of dollars and pounds is no sum in either). ``scope=None`` (all figures)
@@ -1220,17 +1236,18 @@ def figure_series(
         WITH fig AS MATERIALIZED (
             SELECT {rid} AS rid, f.article_id, f.start, a.published,
                    coalesce(f.location, '{NO_PLACE}') AS place, f.scope,
-                   {ESTIMATE_SQL} AS estimate, f.claimed_by, f.approximate
+                   {ESTIMATE_SQL} AS estimate, f.claimed_by, f.approximate,
+                   {SERIES_COUNTED_SQL} AS counted
             FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND {ESTIMATE_SQL} IS NOT NULL
                 AND f.scope IS NOT NULL
         ), top AS (
             SELECT place FROM fig GROUP BY place ORDER BY count(*) DESC, place LIMIT ?
         ), day AS (
-            SELECT published, place, scope, median(estimate) AS med FROM fig
-            WHERE place IN (SELECT place FROM top) GROUP BY published, place, scope
+            SELECT published, place, scope, counted, median(estimate) AS med FROM fig
+            WHERE place IN (SELECT place FROM top) GROUP BY published, place, scope, counted
         ), series AS (
-            SELECT f.published, f.place AS location, f.scope, count(*) AS n_figures,
+            SELECT f.published, f.place AS location, f.scope, f.counted, count(*) AS n_figures,
                    any_value(d.med) AS estimate_median, min(f.estimate) AS estimate_min,
                    max(f.estimate) AS estimate_max,
                    list_sort(list_distinct(list(f.claimed_by)
@@ -1240,13 +1257,14 @@ def figure_series(
                    bool_or(f.approximate) AS approximate
             FROM fig f JOIN day d
                 ON d.published = f.published AND d.place = f.place AND d.scope = f.scope
-            GROUP BY f.published, f.place, f.scope
+                AND d.counted IS NOT DISTINCT FROM f.counted
+            GROUP BY f.published, f.place, f.scope, f.counted
         )
         SELECT s.published, s.location, s.scope, s.n_figures, s.estimate_median,
                s.estimate_min, s.estimate_max, s.claimants, x.article_id, x.start, x.text,
-               x.unit, x.claimed_by, s.approximate
+               x.unit, x.claimed_by, s.approximate, s.counted
         FROM series s JOIN {figures} x ON {store_rowid(figures, "x")} = s.rid
-        ORDER BY s.published, s.location, s.scope
+        ORDER BY s.published, s.location, s.scope, s.counted
     """
     return con.execute(sql, [*params, int(places)]).df()
 
@@ -1294,9 +1312,9 @@ def _summary_series(
         )
         SELECT day AS published, place AS location, scope, n_figures, estimate_median,
                estimate_min, estimate_max, claimants, article_id, start, text, unit, claimed_by,
-               approximate
+               approximate, counted
         FROM s WHERE place IN (SELECT place FROM top)
-        ORDER BY published, location, scope
+        ORDER BY published, location, scope, counted
     """
     args = [*params, category, *scopes, int(places)]
     return con.execute(sql, args).df()

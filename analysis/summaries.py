@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 import duckdb
 
-from analysis import aggregates, incident_kinds
+from analysis import aggregates, incident_kinds, lexicon
 from analysis.filters import Filters, in_values
 
 # Words in a quote: the weights of the speaker means, as the one speaker aggregate counts them.
@@ -89,6 +89,15 @@ CONFLICT_FIGURE_SQL = (
 # civilians), the bounds the words allow ("at least 20" is [20, inf), "dozens" [24, inf), "12"
 # [12, 12]) and who stands behind the figure (the claimant, else the outlet that printed it).
 CLASS_SQL = "lower(coalesce(regexp_extract({f}.unit, '(\\S+)$'), ''))"
+# The group of people a running total counts, for the Figures page's series (sum_figure_days):
+# its class, with the nouns that name no group ("people", "lives", "deaths", none: a bare
+# "470,000 killed") one group, ''. The war's toll of "more than 280,000 people" and of "280,000
+# lives" is one series, the civilians' and the children's tolls two more: one article's 41
+# women, 76 children, quarter of a million people and 470,000 deaths in Syria had been one point
+# of 125,038 (FA-KES, 15 Aug 2016), shown as "76 children", that nobody reported.
+EVERYONE_NOUNS = lexicon.words("everyone_nouns")
+_EVERYONE_SQL = ", ".join(f"'{w}'" for w in sorted(EVERYONE_NOUNS))
+COUNTED_SQL = f"CASE WHEN {CLASS_SQL} IN ('', {_EVERYONE_SQL}) THEN '' ELSE {CLASS_SQL} END"
 # The values a figure allows: a bound it states is a bound ("at least 70" is stored with value
 # 70, low 70 and no high: it allows 70 to infinity, "below 8" anything up to 8), a bare value
 # ("around half") is itself. Two figures conflict only when these ranges do not meet.
@@ -192,7 +201,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("whole", "DOUBLE"),  # WHOLE_SQL: the estimate of the toll it is part of
     ],
     # The Figures page's series (analysis.figure_views.figure_series): one row per publication
-    # day, category, place and scope, over every outlet (a median cannot be summed over
+    # day, category, place, scope and (running totals) group counted, over every outlet (a median cannot be summed over
     # outlets: a view filtered by outlets reads the rows); "All figures" reads each scope's
     # rows, never one median over a day's tolls and running totals. The figure shown is the one
     # closest to the day's median.
@@ -212,6 +221,11 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("unit", "VARCHAR"),
         ("claimed_by", "VARCHAR"),
         ("approximate", "BOOLEAN"),
+        # A running total's group counted (COUNTED_SQL: "civilians", "children", '' for
+        # everyone), a key of the row: a day's tolls of civilians, of children and of all the
+        # dead at one place are three points, not one median of them. NULL for the other
+        # scopes, whose points stay one per day and place. (Last: an upgrade adds it there.)
+        ("counted", "VARCHAR"),
     ],
     # Sentiment toward named entities (analysis.attitudes): holder NULL = the article itself.
     "sum_attitudes": _CELL
@@ -305,11 +319,13 @@ COLUMNS["sum_attitude_holders_all"] = [
 ]
 TABLES = tuple(COLUMNS)
 
-# The series' figures: dated, with an estimate and a scope, each under its scope.
+# The series' figures: dated, with an estimate and a scope, each under its scope (and a
+# running total under its group counted).
 _SERIES_FIGURES = f"""(SELECT v.published AS day, f.category,
         coalesce(f.location, '{NO_PLACE}') AS place, f.scope,
         {ESTIMATE_SQL.format(f="f")} AS estimate, f.article_id, f.start, f.text, f.unit,
-        f.claimed_by, f.approximate
+        f.claimed_by, f.approximate,
+        CASE WHEN f.scope = 'total' THEN {COUNTED_SQL.format(f="f")} END AS counted
     FROM figures f JOIN v ON v.id = f.article_id
     WHERE v.published IS NOT NULL AND {ESTIMATE_SQL.format(f="f")} IS NOT NULL
       AND f.scope IS NOT NULL)"""
@@ -407,12 +423,12 @@ _RECOUNT: dict[str, str] = {
         SELECT b.day, b.category, b.place, b.scope, count(*), any_value(d.med),
                min(b.estimate), max(b.estimate),
                list_sort(list_distinct(list(b.claimed_by) FILTER (WHERE b.claimed_by IS NOT NULL))),
-               {_SERIES_PICKS}, bool_or(b.approximate)
+               {_SERIES_PICKS}, bool_or(b.approximate), b.counted
         FROM {_SERIES_FIGURES} b JOIN (
-            SELECT day, category, place, scope, median(estimate) AS med
+            SELECT day, category, place, scope, counted, median(estimate) AS med
             FROM {_SERIES_FIGURES} x GROUP BY ALL
         ) d ON d.day = b.day AND d.category = b.category AND d.place = b.place
-           AND d.scope = b.scope
+           AND d.scope = b.scope AND d.counted IS NOT DISTINCT FROM b.counted
         GROUP BY ALL""",
     "sum_attitudes": """
         SELECT v.published, v.source, t.scorer, t.holder, t.target, count(*), count(t.polarity),

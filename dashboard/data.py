@@ -481,12 +481,13 @@ def figure_table(
     subject: str | None = None,
     limit: int | None = None,
     scope: str | None = None,
+    counted: str | None = None,
 ) -> pd.DataFrame:
     with connection() as con:
         filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return figure_views.figure_table(
             con, filters, category=category, location=location, subject=subject,
-            limit=limit, scope=scope,
+            limit=limit, scope=scope, counted=counted,
         )  # fmt: skip
 
 

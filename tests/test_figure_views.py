@@ -505,3 +505,77 @@ def test_all_figures_chart_each_scope_apart(tmp_path):
                 "scope"
             ]
             assert only == "total"
+
+
+@pytest.mark.parametrize(
+    "unit, group",
+    [
+        # the nouns that name no group count everyone: one series of the war's toll
+        ("people", ""), ("lives", ""), ("deaths", ""), ("victims", ""), (None, ""),
+        ("Syrian civilians", "civilians"), ("children", "children"),
+        ("rebel fighters", "fighters"),
+    ],
+)  # fmt: skip
+def test_a_running_totals_group_is_its_class_with_no_group_named_as_everyone(tmp_path, unit, group):
+    with Store(tmp_path / "group.duckdb") as store:
+        store.write_batch([_result("g1", "2016-08-15", [
+            _fig("g1", "500", 500.0, "killed", unit=unit, scope="total"),
+        ])])  # fmt: skip
+        (got,) = fv.figure_series(store.con, category="killed")["counted"]
+    assert got == group
+
+
+def test_running_totals_of_different_groups_are_series_apart(tmp_path):
+    """One day in Homs: the war's toll as 300,000 people and as 320,000 lives (two sources'
+    figures of everyone killed), 41 women and 76 children. As one point they had been a median
+    of 150,038 (shown as "76 children") with a whisker from 41 to 320,000: a figure nobody
+    reported. Each group is now its own point, everyone's the median of its two figures; a
+    point opens its own group's figures; the day's news tolls stay one point."""
+    import pandas as pd
+
+    day = "2016-08-15"
+    totals = [
+        _fig("t1", "300,000", 300_000.0, "killed", location="Homs", scope="total"),
+        _fig("t1", "41", 41.0, "killed", location="Homs", unit="women", start=20, scope="total"),
+        _fig("t1", "76", 76.0, "killed", location="Homs", unit="children", start=40,
+             scope="total"),
+        _fig("t2", "320,000", 320_000.0, "killed", location="Homs", unit="lives", scope="total"),
+        # news tolls of two groups: one point per day and place, as before
+        _fig("t2", "12", 12.0, "killed", location="Homs", unit="civilians", start=30),
+        _fig("t2", "3", 3.0, "killed", location="Homs", unit="children", start=50),
+    ]  # fmt: skip
+    with Store(tmp_path / "groups.duckdb") as store:
+        store.write_batch(
+            [_result("t1", day, totals[:3]), _result("t2", day, totals[3:], source="Wire")]
+        )
+        ids = store.con.execute("SELECT id FROM articles").df()["id"].tolist()
+        for filters in (None, Filters(article_ids=ids)):  # the summary, then the rows
+            for scope in (None, "total"):
+                series = fv.figure_series(store.con, filters, category="killed", scope=scope)
+                rows = series[series["scope"] == "total"].set_index("counted")
+                assert sorted(rows.index) == ["", "children", "women"], (filters, scope)
+                everyone = rows.loc[""]
+                assert (everyone.estimate_median, everyone.n_figures) == (310_000.0, 2)
+                assert (everyone.estimate_min, everyone.estimate_max) == (300_000.0, 320_000.0)
+                assert everyone.text in ("300,000", "320,000")
+                assert (rows.loc["children", "estimate_max"], rows.loc["children", "text"]) == (
+                    76.0,
+                    "76",
+                )
+                assert rows.loc["women", "estimate_min"] == 41.0
+            events = fv.figure_series(store.con, filters, category="killed")
+            (event,) = events[events["scope"] == "event"].itertuples()
+            assert (event.n_figures, event.estimate_median) == (2, 7.5) and pd.isna(event.counted)
+        # a point's evidence: its group's figures of the day, no other group's
+        on_day = Filters(date_from=day, date_to=day)
+
+        def texts(counted):
+            rows = fv.figure_table(
+                store.con, on_day, category="killed", location="Homs", scope="total",
+                counted=counted, limit=50,
+            )  # fmt: skip
+            return sorted(rows["text"])
+
+        assert texts("") == ["300,000", "320,000"]
+        assert texts("children") == ["76"]
+        assert texts(None) == ["300,000", "320,000", "41", "76"]

@@ -401,6 +401,27 @@ def test_an_upgrade_to_schema_33_recounts_the_kinds_and_classes(corpus_store, tm
     assert scopes and "*" not in scopes, scopes
 
 
+def test_an_upgrade_to_schema_34_keys_the_running_totals_by_group(corpus_store, tmp_path):
+    """Schema 34 added ``sum_figure_days.counted`` (a running total's group counted: the
+    civilians', the children's and everyone's tolls of a day are apart): a schema-33 store gets
+    the column, the series recounted as a new store counts them, and nothing else."""
+    old = _upgraded_from(
+        corpus_store, tmp_path, "33",
+        "ALTER TABLE sum_figure_days DROP COLUMN counted",
+        "UPDATE sum_figure_days SET n_figures = -1",  # what a recount wipes
+    )  # fmt: skip
+    _only_recounted(old, corpus_store, ["sum_figure_days"])
+    with duckdb.connect(str(old), read_only=True) as con:
+        by_scope = dict(
+            con.execute(
+                "SELECT scope, count(*) FILTER (WHERE counted IS NOT NULL) = count(*) "
+                "FROM sum_figure_days GROUP BY scope"
+            ).fetchall()
+        )
+    # a group for every running total, none for the other scopes
+    assert by_scope.pop("total") is True and by_scope and not any(by_scope.values()), by_scope
+
+
 def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):
     too_old = tmp_path / "too-old.duckdb"
     _made_older(corpus_store, too_old, version=OLDEST_UPGRADABLE - 1)
