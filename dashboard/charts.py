@@ -1138,6 +1138,26 @@ def scope_key_note(series: pd.DataFrame, *, category: str) -> str:
     )
 
 
+def group_note(series: pd.DataFrame, *, category: str) -> str:
+    """The caption under a timeline whose running totals count several groups (civilians,
+    children, everyone): each is its own series, so a point is never a median across groups
+    ("" when the running totals count one group, or there are none)."""
+    if "counted" not in series:
+        return ""
+    groups = series.loc[series["scope"] == "total", "counted"].dropna().unique()
+    if len(groups) < 2:
+        return ""
+    named = sorted(
+        (_group_words(g, category) or "no group named" for g in groups),
+        key=lambda w: (w not in ("everyone", "no group named"), w),
+    )
+    shown = ", ".join(named[:4]) + (f" and {len(named) - 4} more" if len(named) > 4 else "")
+    return (
+        f"Running totals of different groups ({shown}) are charted apart, each joined to its "
+        "own group's only."
+    )
+
+
 def joins_points(category: str, scope: str | None) -> bool:
     """Whether a place's points are joined by a line: only where they are readings of one
     quantity — running totals ("Running totals" chosen) or a stock such as a share of territory.
@@ -1176,24 +1196,32 @@ def figure_timeline(
     mixed = scopes.nunique() > 1
     totals = df.groupby("location", sort=False)["n_figures"].sum()
     order = sorted(totals.index, key=lambda p: (p == NO_PLACE, -totals[p], str(p)))
+    # a running total's group counted (civilians, children, everyone: ''), each its own series;
+    # None where the series has no groups (the other scopes, or a series without the column)
+    groups = df["counted"] if "counted" in df else pd.Series(None, index=df.index, dtype=object)
     for place in order:
         colour = colours[str(place)]
         for kind in scopes[df["location"] == place].unique():
-            part = df[(df["location"] == place) & (scopes == kind)]
-            joined = joins_points(category, kind or scope)
-            if not many and len(part) > 1 and joined and place != NO_PLACE:
-                # the joining line, broken across long gaps (dashed when other kinds share
-                # the chart: a running total's line, not a place's)
-                xs, ys = _broken_line(part["published"], part["estimate_median"])
-                fig.add_scatter(
-                    x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                    line=dict(color=colour, width=1, dash="dash" if mixed else "dot"),
-                    legendgroup=str(place),
+            here = df[(df["location"] == place) & (scopes == kind)]
+            for counted, part in _by_group(here, groups):
+                joined = joins_points(category, kind or scope)
+                if not many and len(part) > 1 and joined and place != NO_PLACE:
+                    # the joining line, broken across long gaps (dashed when other kinds share
+                    # the chart: a running total's line, not a place's), one per group counted:
+                    # a line from the war's 470,000 dead to a day's 41 women is no toll moving
+                    xs, ys = _broken_line(part["published"], part["estimate_median"])
+                    fig.add_scatter(
+                        x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                        line=dict(color=colour, width=1, dash="dash" if mixed else "dot"),
+                        legendgroup=str(place),
+                    )  # fmt: skip
+                # a day's range is a bar only where the figures measure one thing
+                ranges = not many and category not in UNJOINED_CATEGORIES
+                symbol = SCOPE_SYMBOLS.get(kind, 0) if mixed else 0
+                _add_timeline_points(
+                    fig, part, place, colour, many, ranges, symbol, kind or None,
+                    _group_words(counted, category),
                 )  # fmt: skip
-            # a day's range is a bar only where the figures measure one thing
-            ranges = not many and category not in UNJOINED_CATEGORIES
-            symbol = SCOPE_SYMBOLS.get(kind, 0) if mixed else 0
-            _add_timeline_points(fig, part, place, colour, many, ranges, symbol, kind or None)
         fig.add_scatter(  # the place's own legend entry: a filled circle whatever its points
             x=[None], y=[None], mode="markers", name=str(place), legendgroup=str(place),
             marker=dict(size=11, color=colour, symbol=0),
@@ -1228,6 +1256,32 @@ def figure_timeline(
     return _style(fig, title=f"{title} in {unit}" if unit else title, height=420)
 
 
+# The categories that count people: a running total whose noun names no group ("280,000
+# people", "470,000 deaths", a bare "470,000 killed") counts everyone.
+PEOPLE_COUNTS = frozenset({"killed", "injured", "missing", "displaced", "remaining"})
+
+
+def _by_group(part: pd.DataFrame, groups: pd.Series) -> list[tuple[str | None, pd.DataFrame]]:
+    """``part`` split by the group counted of its rows (``groups``: the series' ``counted``),
+    in order of first appearance; one piece (None) where no row has a group."""
+    counted = groups.loc[part.index]
+    if counted.isna().all():
+        return [(None, part)]
+    keys = counted.fillna("\0")  # a row without a group (none, in practice) is one more piece
+    return [(None if key == "\0" else key, part[keys == key]) for key in keys.unique()]
+
+
+def _group_words(counted: str | None, category: str) -> str:
+    """The hover's words for a running total's group: "civilians", "everyone" for a count of
+    people that names no group, "" where the series has no groups (or a count of things that
+    names none)."""
+    if counted is None:
+        return ""
+    if counted:
+        return counted
+    return "everyone" if category in PEOPLE_COUNTS else ""
+
+
 def _add_timeline_points(
     fig: go.Figure,
     part: pd.DataFrame,
@@ -1237,16 +1291,17 @@ def _add_timeline_points(
     ranges: bool = True,
     symbol: int = 0,
     scope: str | None = None,
+    group: str = "",
 ) -> None:
     """One place's (and scope's) points of :func:`figure_timeline`: the day's median, the
     day's range as an error bar, an open ``symbol`` for an approximate figure, the words and
-    claimant on hover. The approximate and the exact points are two traces of one symbol each:
-    a symbol per point is checked point by point (0.2 s for the 46,000 points of a million
-    articles)."""
+    claimant on hover (and ``group``, a running total's group counted: "civilians"). The
+    approximate and the exact points are two traces of one symbol each: a symbol per point is
+    checked point by point (0.2 s for the 46,000 points of a million articles)."""
     approximate = part["approximate"].fillna(False).astype(bool)
     for marker, points in ((symbol, part[~approximate]), (symbol + 100, part[approximate])):
         if not points.empty:
-            _add_timeline_trace(fig, points, place, colour, many, marker, ranges, scope)
+            _add_timeline_trace(fig, points, place, colour, many, marker, ranges, scope, group)
 
 
 def _day_range(low, high) -> str:
@@ -1265,7 +1320,13 @@ def _add_timeline_trace(
     symbol: int,
     ranges: bool = True,
     scope: str | None = None,
+    group: str = "",
 ) -> None:
+    # the kind of figure and a running total's group, after the day's count: "3 figure(s) that
+    # day (running totals of civilians)"
+    kind = f" ({SCOPE_WORDS[scope]}s" if scope in SCOPE_WORDS else ""
+    kind += (f" of {group})" if kind else f" (of {group})") if group else (")" if kind else "")
+    counted = part["counted"].fillna("") if "counted" in part else [""] * len(part)
     fig.add_scatter(
         x=part["published"],
         y=part["estimate_median"],
@@ -1310,7 +1371,9 @@ def _add_timeline_trace(
                 ],
                 # the kind of figure: the evidence below shows that kind's figures only
                 [scope or ""] * len(part),
-                [f" ({SCOPE_WORDS[scope]}s)" if scope in SCOPE_WORDS else ""] * len(part),
+                [kind] * len(part),
+                # a running total's group counted: the evidence shows that group's only
+                counted,
             ],
             axis=1,
         ),

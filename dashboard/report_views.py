@@ -326,6 +326,9 @@ def _figures(ctx: _Ctx) -> list[Item]:
         key = charts.scope_key_note(series, category=category) if scope is None else ""
         if key:
             items.append(Item("Which marker is which", text=key))
+        groups = charts.group_note(series, category=category)
+        if groups:
+            items.append(Item("Groups counted", text=groups))
         note = charts.charted_note(
             series, counts, category=category, places=8, units=currencies, unit=unit
         )

@@ -397,3 +397,67 @@ def test_small_shares_get_tick_labels_that_differ():
 def test_the_figures_chart_opens_on_a_log_axis_only_when_bars_would_be_slivers(medians, log):
     df = pd.DataFrame({"median": medians})
     assert compare_charts.log_by_default(df) is log
+
+
+def test_running_totals_of_different_groups_are_charted_and_joined_apart():
+    from dashboard import charts
+
+    # Syria's running totals on two days: everyone's toll each day, the civilians' and the
+    # children's on the first; one line had zigzagged from 470,000 dead to 41 women
+    rows = [
+        ("2016-08-15", "", 360_000, 250_000, 470_000, "470,000"),
+        ("2016-08-15", "civilians", 5_812, 5_812, 5_812, "5,812"),
+        ("2016-08-15", "children", 76, 76, 76, "76"),
+        ("2016-09-20", "", 300_000, 300_000, 300_000, "300,000"),
+        ("2016-09-20", "civilians", 6_000, 6_000, 6_000, "6,000"),
+    ]  # fmt: skip
+    df = pd.DataFrame(
+        {
+            "published": pd.to_datetime([r[0] for r in rows]), "location": "Syria",
+            "scope": "total", "counted": [r[1] for r in rows],
+            "estimate_median": [r[2] for r in rows], "estimate_min": [r[3] for r in rows],
+            "estimate_max": [r[4] for r in rows], "text": [r[5] for r in rows],
+            "n_figures": 1, "approximate": False, "article_id": "a", "start": 0,
+            "claimed_by": None, "unit": None,
+        }
+    )  # fmt: skip
+    fig = charts.figure_timeline(df, category="killed", scope="total", log=True)
+    points = {t.customdata[0][11]: t for t in fig.data if t.customdata is not None}
+    assert list(points[""].y) == [360_000, 300_000]
+    assert list(points["civilians"].y) == [5_812, 6_000] and list(points["children"].y) == [76]
+    # each group's own line, none between groups; one legend entry for the place
+    lines = sorted(list(t.y) for t in fig.data if t.mode == "lines")
+    assert lines == [[5_812, 6_000], [360_000, 300_000]]
+    assert [t.name for t in fig.data if t.customdata is None and t.showlegend is not False] == [
+        "Syria"
+    ]
+    # the hover names the group: everyone for a toll that names none
+    assert points["children"].customdata[0][10] == " (running totals of children)"
+    assert points[""].customdata[0][10] == " (running totals of everyone)"
+    # a count of things that names no group is not "everyone"'s
+    other = charts.figure_timeline(df, category="other", scope="total")
+    kinds = {t.customdata[0][11]: t.customdata[0][10] for t in other.data if t.customdata is not None}  # fmt: skip
+    assert kinds[""] == " (running totals)"
+    # the news events have no groups: one series per place, as before
+    events = charts.figure_timeline(df.assign(scope="event", counted=None), category="killed")
+    assert len([t for t in events.data if t.customdata is not None]) == 1
+
+
+@pytest.mark.parametrize(
+    "groups, category, words",
+    [
+        (["", "civilians", "children"], "killed", "(everyone, children, civilians)"),
+        (["", "bombs"], "other", "(no group named, bombs)"),
+        (["", "a", "b", "c", "d", "e"], "killed", "(everyone, a, b, c and 2 more)"),
+        (["civilians"], "killed", None),  # one group: nothing to say
+        ([None, None], "killed", None),  # news events: no groups
+    ],
+)
+def test_the_caption_names_the_running_totals_groups_charted_apart(groups, category, words):
+    from dashboard import charts
+
+    series = pd.DataFrame(
+        {"scope": "total" if groups[0] is not None else "event", "counted": groups}
+    )
+    note = charts.group_note(series, category=category)
+    assert (note == "") if words is None else (words in note and "charted apart" in note)

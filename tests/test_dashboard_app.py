@@ -1365,3 +1365,49 @@ def test_all_figures_chart_tolls_and_running_totals_apart(tmp_path, use_db):
     assert items["People killed over time"].figure.layout.yaxis.type == "log"
     symbols = {t.marker.symbol for t in items["People killed over time"].figure.data if t.customdata is not None}  # fmt: skip
     assert symbols == {0, 2}
+
+
+def test_running_totals_of_different_groups_are_points_apart_each_opening_its_own(tmp_path, use_db):
+    """Running totals in Homs on one day: the war's toll (300,000 people, 320,000 lives: two
+    outlets' figures of everyone killed), 41 women and 76 children. They had been one point of
+    150,038 that nobody reported; now each group is its own point, the caption says so, and the
+    children's point opens the children's figure alone."""
+    from analysis.records import Article, ArticleResult, Figure
+    from analysis.store import Store
+
+    def fig(article, text, value, start, unit):
+        sentence = f"Since 2011 {text} {unit} were killed in Homs."
+        return Figure(article, text, value, value, value, False, unit, "killed", None, "Homs",
+                      None, start, start + len(text), sentence, scope="total")  # fmt: skip
+
+    given = {
+        "w1": [fig("w1", "300,000", 3e5, 5, "people"), fig("w1", "41", 41.0, 40, "women"),
+               fig("w1", "76", 76.0, 70, "children")],
+        "w2": [fig("w2", "320,000", 3.2e5, 5, "lives")],
+    }  # fmt: skip
+    db = tmp_path / "groups.duckdb"
+    with Store(db) as store:
+        store.write_batch([
+            ArticleResult(
+                article=Article(id=aid, title=f"Homs {aid}", text="Homs.", source=aid.upper(),
+                                published=date(2016, 8, 15)),
+                figures=tuple(figs),
+            )
+            for aid, figs in given.items()
+        ])  # fmt: skip
+    use_db(db, read_only=True)
+    at = run_page(db, "figures", {"what": "People killed", "counts": "Running totals"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    chart = _figures_by_title(at)["People killed"]
+    points = {t.customdata[0][11]: list(t.y) for t in chart.data if t.customdata is not None}
+    assert points == {"": [310_000.0], "children": [76.0], "women": [41.0]}
+    assert "(everyone, children, women) are charted apart" in _texts(at.caption)
+    for group, texts in (("children", ["**76**"]), ("", ["**300,000**", "**320,000**"])):
+        point = next(t.customdata[0] for t in chart.data if t.customdata is not None and t.customdata[0][11] == group)  # fmt: skip
+        at.session_state["fg_time"] = {"selection": {"points": [{"customdata": list(point)}]}}
+        at.run()
+        assert not at.exception
+        shown = sorted(
+            _shown(m.value).split(" ")[0] for m in at.markdown if m.value.startswith("**")
+        )
+        assert shown == texts, (group, shown)

@@ -94,7 +94,9 @@ with left:
             series, counts, category=category, places=8, units=units, unit=unit
         )
         key = charts.scope_key_note(series, category=category) if scope is None else ""
-        for line in (key and f"{key} Choose one kind above to chart it alone.", note):
+        groups = charts.group_note(series, category=category)
+        groups = groups and f"{groups} Hover a point for its group; click it for its figures."
+        for line in (key and f"{key} Choose one kind above to chart it alone.", groups, note):
             if line:
                 st.caption(line)
         state = st.session_state.get("fg_time") or {}
@@ -115,10 +117,13 @@ for cd in picked[:5]:
     place, day = cd[5], date.fromisoformat(cd[6])
     # the point's own kind of figure (All figures charts each apart): its figures, no others
     kind = (cd[9] if len(cd) > 9 else "") or scope
+    # a running total's own group counted ('' : everyone), not the day's other groups' tolls
+    counted = cd[11] if kind == "total" and len(cd) > 11 else None
     on_day = dataclasses.replace(filters, date_from=day, date_to=day)
     rows = data.figure_table(
         on_day, category=category,
         location=place, limit=50, scope=kind,  # figure_views.NO_PLACE: no place given
+        counted=counted,
     )  # fmt: skip
     for row in rows.itertuples(index=False):
         with st.container(border=True):
