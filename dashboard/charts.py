@@ -1144,13 +1144,13 @@ def group_note(series: pd.DataFrame, *, category: str) -> str:
     ("" when the running totals count one group, or there are none)."""
     if "counted" not in series:
         return ""
-    groups = series.loc[series["scope"] == "total", "counted"].dropna().unique()
-    if len(groups) < 2:
+    totals = series[(series["scope"] == "total") & series["counted"].notna()]
+    if totals["counted"].nunique() < 2:
         return ""
-    named = sorted(
-        (_group_words(g, category) or "no group named" for g in groups),
-        key=lambda w: (w not in ("everyone", "no group named"), w),
-    )
+    # the groups most counted first (ties by name)
+    sizes = totals.groupby("counted")["n_figures"].sum()
+    ranked = sorted(sizes.index, key=lambda g: (-sizes[g], g))
+    named = [_group_words(g, category) or "no group named" for g in ranked]
     shown = ", ".join(named[:4]) + (f" and {len(named) - 4} more" if len(named) > 4 else "")
     return (
         f"Running totals of different groups ({shown}) are charted apart, each joined to its "

@@ -446,8 +446,9 @@ def test_running_totals_of_different_groups_are_charted_and_joined_apart():
 @pytest.mark.parametrize(
     "groups, category, words",
     [
-        (["", "civilians", "children"], "killed", "(everyone, children, civilians)"),
-        (["", "bombs"], "other", "(no group named, bombs)"),
+        # the most counted first, ties by name
+        (["civilians", "", "children", ""], "killed", "(everyone, children, civilians)"),
+        (["", "bombs", "bombs"], "other", "(bombs, no group named)"),
         (["", "a", "b", "c", "d", "e"], "killed", "(everyone, a, b, c and 2 more)"),
         (["civilians"], "killed", None),  # one group: nothing to say
         ([None, None], "killed", None),  # news events: no groups
@@ -456,8 +457,7 @@ def test_running_totals_of_different_groups_are_charted_and_joined_apart():
 def test_the_caption_names_the_running_totals_groups_charted_apart(groups, category, words):
     from dashboard import charts
 
-    series = pd.DataFrame(
-        {"scope": "total" if groups[0] is not None else "event", "counted": groups}
-    )
+    scope = "total" if groups[0] is not None else "event"
+    series = pd.DataFrame({"scope": scope, "counted": groups, "n_figures": 1})
     note = charts.group_note(series, category=category)
     assert (note == "") if words is None else (words in note and "charted apart" in note)
