@@ -1196,32 +1196,31 @@ def figure_timeline(
     mixed = scopes.nunique() > 1
     totals = df.groupby("location", sort=False)["n_figures"].sum()
     order = sorted(totals.index, key=lambda p: (p == NO_PLACE, -totals[p], str(p)))
-    # a running total's group counted (civilians, children, everyone: ''), each its own series;
-    # None where the series has no groups (the other scopes, or a series without the column)
+    # a running total's group counted (civilians, children, everyone: ''): each its own line
+    # and its own points (the series' rows), named on hover; None where the series has none
     groups = df["counted"] if "counted" in df else pd.Series(None, index=df.index, dtype=object)
     for place in order:
         colour = colours[str(place)]
         for kind in scopes[df["location"] == place].unique():
-            here = df[(df["location"] == place) & (scopes == kind)]
-            for counted, part in _by_group(here, groups):
-                joined = joins_points(category, kind or scope)
-                if not many and len(part) > 1 and joined and place != NO_PLACE:
-                    # the joining line, broken across long gaps (dashed when other kinds share
-                    # the chart: a running total's line, not a place's), one per group counted:
-                    # a line from the war's 470,000 dead to a day's 41 women is no toll moving
-                    xs, ys = _broken_line(part["published"], part["estimate_median"])
+            part = df[(df["location"] == place) & (scopes == kind)]
+            joined = joins_points(category, kind or scope)
+            if not many and len(part) > 1 and joined and place != NO_PLACE:
+                # the joining line, broken across long gaps (dashed when other kinds share
+                # the chart: a running total's line, not a place's), one per group counted:
+                # a line from the war's 470,000 dead to a day's 41 women is no toll moving
+                for line in _by_group(part, groups):
+                    xs, ys = _broken_line(line["published"], line["estimate_median"])
                     fig.add_scatter(
                         x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
                         line=dict(color=colour, width=1, dash="dash" if mixed else "dot"),
                         legendgroup=str(place),
                     )  # fmt: skip
-                # a day's range is a bar only where the figures measure one thing
-                ranges = not many and category not in UNJOINED_CATEGORIES
-                symbol = SCOPE_SYMBOLS.get(kind, 0) if mixed else 0
-                _add_timeline_points(
-                    fig, part, place, colour, many, ranges, symbol, kind or None,
-                    _group_words(counted, category),
-                )  # fmt: skip
+            # a day's range is a bar only where the figures measure one thing
+            ranges = not many and category not in UNJOINED_CATEGORIES
+            symbol = SCOPE_SYMBOLS.get(kind, 0) if mixed else 0
+            _add_timeline_points(
+                fig, part, place, colour, many, ranges, symbol, kind or None, category
+            )  # fmt: skip
         fig.add_scatter(  # the place's own legend entry: a filled circle whatever its points
             x=[None], y=[None], mode="markers", name=str(place), legendgroup=str(place),
             marker=dict(size=11, color=colour, symbol=0),
@@ -1261,14 +1260,13 @@ def figure_timeline(
 PEOPLE_COUNTS = frozenset({"killed", "injured", "missing", "displaced", "remaining"})
 
 
-def _by_group(part: pd.DataFrame, groups: pd.Series) -> list[tuple[str | None, pd.DataFrame]]:
-    """``part`` split by the group counted of its rows (``groups``: the series' ``counted``),
-    in order of first appearance; one piece (None) where no row has a group."""
-    counted = groups.loc[part.index]
-    if counted.isna().all():
-        return [(None, part)]
-    keys = counted.fillna("\0")  # a row without a group (none, in practice) is one more piece
-    return [(None if key == "\0" else key, part[keys == key]) for key in keys.unique()]
+def _by_group(part: pd.DataFrame, groups: pd.Series) -> list[pd.DataFrame]:
+    """The pieces of ``part`` that a line may join: its rows of each group counted
+    (``groups``: the series' ``counted``), of two rows or more. (Lines only: the points of all
+    groups are one trace, each naming its group, as a trace per group cost 8 ms each, 4.7 s
+    for a large archive's 500 places and groups.)"""
+    pieces = part.groupby(groups.loc[part.index], dropna=False, sort=False)
+    return [piece for _, piece in pieces if len(piece) > 1]
 
 
 def _group_words(counted: str | None, category: str) -> str:
@@ -1291,17 +1289,18 @@ def _add_timeline_points(
     ranges: bool = True,
     symbol: int = 0,
     scope: str | None = None,
-    group: str = "",
+    category: str = "",
 ) -> None:
     """One place's (and scope's) points of :func:`figure_timeline`: the day's median, the
     day's range as an error bar, an open ``symbol`` for an approximate figure, the words and
-    claimant on hover (and ``group``, a running total's group counted: "civilians"). The
-    approximate and the exact points are two traces of one symbol each: a symbol per point is
-    checked point by point (0.2 s for the 46,000 points of a million articles)."""
+    claimant on hover (and a running total's group counted: "civilians", of the
+    ``category``'s words). The approximate and the exact points are two traces of one symbol
+    each: a symbol per point is checked point by point (0.2 s for the 46,000 points of a
+    million articles)."""
     approximate = part["approximate"].fillna(False).astype(bool)
     for marker, points in ((symbol, part[~approximate]), (symbol + 100, part[approximate])):
         if not points.empty:
-            _add_timeline_trace(fig, points, place, colour, many, marker, ranges, scope, group)
+            _add_timeline_trace(fig, points, place, colour, many, marker, ranges, scope, category)
 
 
 def _day_range(low, high) -> str:
@@ -1320,13 +1319,24 @@ def _add_timeline_trace(
     symbol: int,
     ranges: bool = True,
     scope: str | None = None,
-    group: str = "",
+    category: str = "",
 ) -> None:
     # the kind of figure and a running total's group, after the day's count: "3 figure(s) that
     # day (running totals of civilians)"
     kind = f" ({SCOPE_WORDS[scope]}s" if scope in SCOPE_WORDS else ""
-    kind += (f" of {group})" if kind else f" (of {group})") if group else (")" if kind else "")
-    counted = part["counted"].fillna("") if "counted" in part else [""] * len(part)
+    groups = part["counted"] if "counted" in part else pd.Series(None, part.index, object)
+    groups = groups.astype(object).where(groups.notna(), None)
+    counted = ["" if g is None else g for g in groups]  # '': none, or everyone (a total's)
+    # the words of each group once (46,000 points of a million articles hold a few dozen)
+    said = {}
+    for g in groups.unique():
+        words = _group_words(g, category)
+        said[g] = (
+            (f"{kind} of {words})" if kind else f" (of {words})")
+            if words
+            else (f"{kind})" if kind else "")
+        )
+    kinds = [said[g] for g in groups]
     fig.add_scatter(
         x=part["published"],
         y=part["estimate_median"],
@@ -1371,7 +1381,7 @@ def _add_timeline_trace(
                 ],
                 # the kind of figure: the evidence below shows that kind's figures only
                 [scope or ""] * len(part),
-                [kind] * len(part),
+                kinds,
                 # a running total's group counted: the evidence shows that group's only
                 counted,
             ],

@@ -422,9 +422,19 @@ def test_running_totals_of_different_groups_are_charted_and_joined_apart():
         }
     )  # fmt: skip
     fig = charts.figure_timeline(df, category="killed", scope="total", log=True)
-    points = {t.customdata[0][11]: t for t in fig.data if t.customdata is not None}
-    assert list(points[""].y) == [360_000, 300_000]
-    assert list(points["civilians"].y) == [5_812, 6_000] and list(points["children"].y) == [76]
+
+    def by_group(fig) -> dict:
+        """Each group's medians and hover words, from the points' own data."""
+        got: dict = {}
+        for t in (t for t in fig.data if t.customdata is not None):
+            for y, cd in zip(t.y, t.customdata, strict=True):
+                got.setdefault(cd[11], []).append((y, cd[10]))
+        return got
+
+    points = by_group(fig)
+    assert [y for y, _ in points[""]] == [360_000, 300_000]
+    assert [y for y, _ in points["civilians"]] == [5_812, 6_000]
+    assert [y for y, _ in points["children"]] == [76]
     # each group's own line, none between groups; one legend entry for the place
     lines = sorted(list(t.y) for t in fig.data if t.mode == "lines")
     assert lines == [[5_812, 6_000], [360_000, 300_000]]
@@ -432,12 +442,11 @@ def test_running_totals_of_different_groups_are_charted_and_joined_apart():
         "Syria"
     ]
     # the hover names the group: everyone for a toll that names none
-    assert points["children"].customdata[0][10] == " (running totals of children)"
-    assert points[""].customdata[0][10] == " (running totals of everyone)"
+    assert points["children"][0][1] == " (running totals of children)"
+    assert points[""][0][1] == " (running totals of everyone)"
     # a count of things that names no group is not "everyone"'s
-    other = charts.figure_timeline(df, category="other", scope="total")
-    kinds = {t.customdata[0][11]: t.customdata[0][10] for t in other.data if t.customdata is not None}  # fmt: skip
-    assert kinds[""] == " (running totals)"
+    other = by_group(charts.figure_timeline(df, category="other", scope="total"))
+    assert other[""][0][1] == " (running totals)"
     # the news events have no groups: one series per place, as before
     events = charts.figure_timeline(df.assign(scope="event", counted=None), category="killed")
     assert len([t for t in events.data if t.customdata is not None]) == 1

@@ -1399,12 +1399,17 @@ def test_running_totals_of_different_groups_are_points_apart_each_opening_its_ow
     at = run_page(db, "figures", {"what": "People killed", "counts": "Running totals"})
     assert not at.exception, at.exception[0].value if at.exception else ""
     chart = _figures_by_title(at)["People killed"]
-    points = {t.customdata[0][11]: list(t.y) for t in chart.data if t.customdata is not None}
-    assert points == {"": [310_000.0], "children": [76.0], "women": [41.0]}
+    points = {
+        cd[11]: (y, list(cd))
+        for t in chart.data
+        if t.customdata is not None
+        for y, cd in zip(t.y, t.customdata, strict=True)
+    }
+    assert {g: y for g, (y, _) in points.items()} == {"": 3.1e5, "children": 76.0, "women": 41.0}
     assert "(everyone, children, women) are charted apart" in _texts(at.caption)
     for group, texts in (("children", ["**76**"]), ("", ["**300,000**", "**320,000**"])):
-        point = next(t.customdata[0] for t in chart.data if t.customdata is not None and t.customdata[0][11] == group)  # fmt: skip
-        at.session_state["fg_time"] = {"selection": {"points": [{"customdata": list(point)}]}}
+        point = points[group][1]
+        at.session_state["fg_time"] = {"selection": {"points": [{"customdata": point}]}}
         at.run()
         assert not at.exception
         shown = sorted(
