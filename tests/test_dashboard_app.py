@@ -1416,3 +1416,19 @@ def test_running_totals_of_different_groups_are_points_apart_each_opening_its_ow
             _shown(m.value).split(" ")[0] for m in at.markdown if m.value.startswith("**")
         )
         assert shown == texts, (group, shown)
+    # the report says the same
+    import duckdb
+
+    from analysis.filters import Filters
+    from dashboard import report_views
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        choices = {"what": "People killed", "counts": "Running totals"}
+        (section,) = report_views.build(
+            con, ["figures"], Filters(), link_base="http://dash", choices=choices
+        )
+    finally:
+        con.close()
+    items = {i.title: i for i in section.items}
+    assert "(everyone, children, women) are charted apart" in items["Groups counted"].text
