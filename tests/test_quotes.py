@@ -356,6 +356,39 @@ def test_gold_table(model, text, expected):
             assert q.speaker_end <= q.start or q.end <= q.speaker_start, got
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Councillor Janet Reyes said the bridge would reopen in May and added that tolls "
+            "would stay.",
+            ["the bridge would reopen in May", "tolls would stay"],
+        ),
+        (
+            "The mayor said she found the new budget very sensible and claimed the costs "
+            "would fall.",
+            ["she found the new budget very sensible", "the costs would fall"],
+        ),
+        # a closing bracket stays with its opening one
+        (
+            "The spokesman John Kirby said he could not confirm the veracity of (the reports) "
+            "and added that the inquiry went on.",
+            ["he could not confirm the veracity of (the reports)", "the inquiry went on"],
+        ),
+        (
+            "Councillor Janet Reyes said the bridge would reopen (in May).",
+            ["the bridge would reopen (in May)"],
+        ),
+    ],
+)
+def test_a_reported_clause_ends_before_a_conjunction_whose_conjunct_it_left_out(
+    model, text, expected
+):
+    # the second speech verb's clause is a record of its own: the first had kept the "and"
+    # between them ("… would reopen in May and")
+    assert [q.text for q in run(model, text)] == expected
+
+
 def assert_provenance(text: str, q: Quote) -> None:
     """The quote's text is the slice its offsets point at, or (a quotation its cue interrupts)
     that slice's quoted pieces, in order, the first at ``start`` and the last at ``end``, joined
