@@ -784,6 +784,19 @@ def _np_span(token: Token) -> Span:
     return token.doc[min(keep) : max(keep) + 1]
 
 
+def _after_relative_clause(appos: Token, noun: Token) -> bool:
+    """Does a relative clause of ``noun`` come between it and ``appos``? Then ``appos`` is the
+    clause's last words taken for an apposition ("The actor, whose films include Harbour
+    Lights and Space Wars: The Last Voyage, said": the film after the colon), not the noun's
+    name ("the spokesman, Igor Konashenkov, said")."""
+    return any(c.dep_ == "relcl" and noun.i < c.i < appos.i for c in noun.children)
+
+
+def _in_relative_clause(token: Token, noun: Token) -> bool:
+    """Is ``token`` inside a relative clause hung on ``noun`` ("whose films include …")?"""
+    return any(a.dep_ == "relcl" for a in _ancestors_until(token, noun))
+
+
 def _ancestors_until(token: Token, stop: Token) -> list[Token]:
     out, cur = [], token
     # by index: spaCy makes a new Token on each .head, so an identity test never meets the root
@@ -985,7 +998,7 @@ class _Resolver:
         if ent is None:
             # A name inside the subject phrase or its apposition ("an SDF spokesman, Talal Sello").
             for child in token.children:
-                if child.dep_ == "appos":
+                if child.dep_ == "appos" and not _after_relative_clause(child, token):
                     ent = speech.entity_of(child)
                     if ent is not None and ent.label_ == "PERSON":
                         break
@@ -1251,6 +1264,15 @@ class _Resolver:
             if _own_qualifier(token):
                 return None  # "The IS group", "the UN humanitarian agency": no other one
             described = _described_by(noun)
+            # One named before the words the description's own verb reports, before one named
+            # in them: "Its product DiscWarden will reach shops in May, the company said" is
+            # the maker's word, not the product's (a product the model took for an
+            # organisation, nearest before); but "The four staff of the Union … were killed,
+            # the group said", with no other group before, is the Union's.
+            said = _content(token.head) if token.dep_ in ("nsubj", "nsubjpass") else None
+
+            def outside(spk: _Speaker, idx: int, is_subj: bool) -> bool:
+                return not (said[0] <= idx < said[1]) and fits(spk, idx, is_subj)
 
             def fits(spk: _Speaker, idx: int, is_subj: bool) -> bool:
                 # not a body the article only reports on ("under the control of the Islamic
@@ -1265,6 +1287,10 @@ class _Resolver:
                     return False
                 return (is_subj or self._not_reported_on(spk)) and described(spk, idx, is_subj)
 
+            if said is not None:
+                found = self._antecedent(token.i, {"ORG"}, fits=outside)
+                if found is not None:
+                    return found
             return self._antecedent(token.i, {"ORG"}, fits=fits)
         return None
 
@@ -1706,6 +1732,9 @@ class _Resolver:
             # Britain-based monitoring group Rami Abdel Rahman told AFP", "Director of Daraa
             # National Hospital Dr. Farid al-Asfar told SANA"), or as the next sentence's subject
             own = token.left_edge.i <= idx <= max(token.right_edge.i, token.head.i)
+            # (but not a name in a clause about the holder: "The actor, whose films include
+            # Harbour Lights, said" is the actor's word, not the film's)
+            own = own and not _in_relative_clause(self.doc[idx], token)
             if own and (at := speech.entity_of(self.doc[idx])) and _whose_relation(at.root, token):
                 continue  # "the former top aide to President George W. Bush": not Bush
             # (named after it, as a subject, they hold the role only if the article gives
@@ -2150,6 +2179,9 @@ def _qualifies(ent: Span, noun: Token) -> bool:
     """Whether the name ``ent`` is a modifier of the common noun ``noun`` ("the Assad ally",
     "the Trump administration") rather than the noun's own name."""
     lemma = noun.lemma_.lower()
+    head = ent.root.head
+    if head.tag_ in ("VBN", "VBG") and head.dep_ == "amod" and head.head.i == noun.i:
+        return True  # the object of a participle before the noun: "the Oscar-nominated actor"
     return (
         # (a role noun capitalised in a headline too: "Former Clinton Pollster Says …")
         (noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and lemma in ROLE_NOUNS))
@@ -2162,9 +2194,11 @@ def _qualifies(ent: Span, noun: Token) -> bool:
         # analysts at IHS", a comma lost, is still Lister), nor one the phrase opens before the
         # name ("Former Carson advisers told …", "two Trump aides"); a name before an aide's
         # role says whose aide ("the Clinton pollster", "Carson campaign manager", "a Trump
-        # spokesman")
+        # spokesman"); nor one a participle stands between: the name is its object ("the
+        # Oscar nominated actor")
         and (
             lemma not in ROLE_NOUNS
+            or any(t.tag_ in ("VBN", "VBG") for t in noun.doc[ent.end : noun.i])
             or (noun.tag_ == "NNS" and ent[-1].lower_.endswith(("s", "'s", "’s")))
             or (
                 _whose_role(ent, noun)

@@ -2627,3 +2627,48 @@ def test_someones_aide_is_not_that_someone(model, text, speaker):
 def test_a_role_continuing_a_paragraph_is_its_subject(model, text, speaker):
     found = [q.speaker for q in run(model, text) if q.speaker_role]
     assert found == [speaker], [(q.speaker, q.speaker_mention) for q in run(model, text)]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, mention",
+    [
+        # a name in a relative clause about the described holder is not the holder
+        (
+            "Tom Reilly spoke at the gala in Cork. The award-winning actor, whose films include "
+            "Harbour Lights, Stone River and Space Wars: The Last Voyage, said: \u201cThe "
+            "theatre gave me my start.\u201d",
+            "Tom Reilly",
+            "The award-winning actor",
+        ),
+        # nor the name of what the holder was nominated for
+        (
+            "Tom Reilly spoke at the gala in Cork. The Oscar nominated actor said: \u201cThe "
+            "theatre gave me my start.\u201d",
+            None,
+            "The Oscar nominated actor",
+        ),
+        (
+            "Actor Tom Reilly spoke at the gala in Cork. The Oscar-nominated actor, whose films "
+            "include Harbour Lights, said: \u201cThe theatre gave me my start.\u201d",
+            None,  # (the award's words are not the role the article gave him: unresolved)
+            "The Oscar-nominated actor",
+        ),
+        # "the company" is the maker named before, not the product its words are about
+        (
+            "The software maker Veritone sells tools to studios. Its product DiscWarden will be "
+            "added to discs from the middle of next year, the company said.",
+            "Veritone",
+            "the company",
+        ),
+        # ... but the group its words name when no other group was named before them
+        (
+            "Four staff of the Northern Relief Union were killed in the strike on the clinic "
+            "on Monday, the group said.",
+            "Northern Relief Union",
+            "the group",
+        ),
+    ],
+)
+def test_a_description_is_not_a_name_in_its_own_clause_or_words(model, text, speaker, mention):
+    (q,) = run(model, text)
+    assert (q.speaker, q.speaker_mention) == (speaker, mention)
