@@ -121,7 +121,7 @@ def load_articles(
 
 def to_article(raw: RawDocument, *, source: str | None = None) -> Article | None:
     """Clean a raw document into an :class:`Article` (None when nothing is left)."""
-    cleaned = cleaning.clean(raw.text)
+    cleaned = cleaning.clean(raw.text, title=raw.title)
     if len(cleaned.text.split()) < 3:
         return None
     tags = tuple(dict.fromkeys(raw.tags + cleaned.tags))

@@ -404,3 +404,28 @@ def test_ftfys_mojibake_sequences_all_hold_a_character_beyond_ascii():
     assert 4 <= _mojibake_width() <= 12
     ascii_text = string.printable * 3 + " A  a Ab. a, b! " + "".join(map(chr, range(128)))
     assert BADNESS_RE.search(ascii_text) is None
+
+
+def test_a_title_run_into_the_lede_ends_its_own_paragraph():
+    # the parse had read headline and lede as one sentence ("… Market Town After Truce
+    # Collapses The mayor of the town said …"): its speaker was the headline's last words
+    raw = (
+        "Posted on May 3 2016 by Dana Ray\n\nRebels Shell Market Town After Truce Collapses "
+        "The mayor of the town said that nine people died."
+    )
+    title = "Rebels Shell Market Town After Truce Collapses"
+    assert clean(raw, title=title).text.split("\n\n") == [
+        "Posted on May 3 2016 by Dana Ray",
+        title,
+        "The mayor of the town said that nine people died.",
+    ]
+    # a title the text gives apart, or does not give, or that is a phrase of a sentence: as is
+    apart = "Rebels Shell Market Town\n\nThe mayor said so."
+    assert clean(apart, title="Rebels Shell Market Town").text == apart
+    said = "The mayor said rebels shell market town after truce collapses. Nine died."
+    assert clean(said, title=title).text == said
+    # (a stamp paragraph ending in the byline's name keeps the whole name)
+    assert (
+        clean("Posted on May 3 2016 by Dana Ray\n\nRebels shelled it.").text.split("\n\n")[0]
+        == "Posted on May 3 2016 by Dana Ray"
+    )
