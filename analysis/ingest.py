@@ -43,7 +43,8 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFI
 # Sidecar metadata for a text file (``story.txt`` + ``story.meta.json``); never an article itself.
 SIDECAR_SUFFIX = ".meta.json"
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+BYTES_PER_MB = 1024 * 1024  # --max-mb counts binary megabytes
+DEFAULT_MAX_BYTES = 20 * BYTES_PER_MB
 WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
 # Column names seen in common news exports (Kaggle/GDELT/newsapi dumps, FA-KES), first match wins.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -260,6 +261,13 @@ def _wanted_in_folder(path: Path) -> bool:
 # -- reading one file -------------------------------------------------------------------------
 
 
+def _megabytes(size: int) -> str:
+    """``size`` in the unit ``--max-mb`` counts (2**20 bytes), to three significant digits: the
+    message once divided by 10**6 and rounded to whole megabytes, so the default limit read "21 MB"
+    and a limit under half a megabyte "0 MB", with the file beside it "0.0 MB"."""
+    return f"{size / BYTES_PER_MB:.3g}"
+
+
 def read_file(
     path: Path,
     *,
@@ -277,7 +285,7 @@ def read_file(
         raise IngestError("empty file")
     if size > max_bytes:
         raise IngestError(
-            f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB — "
+            f"file too large ({_megabytes(size)} MB; the limit is {_megabytes(max_bytes)} MB — "
             "split it or raise --max-mb)"
         )
     try:

@@ -402,7 +402,7 @@ def _analyze(args: argparse.Namespace) -> int:
                 engine=engine,
                 field_map=field_map,
                 source=args.source,
-                max_bytes=int(args.max_mb * 1024 * 1024),
+                max_bytes=round(args.max_mb * 1024 * 1024),
                 progress=bar.update,
                 reanalyse=args.reanalyse,
                 aliases=aliases,

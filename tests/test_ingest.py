@@ -237,6 +237,26 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
+@pytest.mark.parametrize(
+    ("size", "max_mb", "expected"),
+    [
+        # the default limit is 20 MB as --max-mb counts them, not "21 MB"
+        (21 * 1024 * 1024, 20, "file too large (21 MB; the limit is 20 MB"),
+        # a small limit and a small file keep their digits instead of "0.0 MB; the limit is 0 MB"
+        (3000, 0.001, "file too large (0.00286 MB; the limit is 0.001 MB"),
+        (int(2.5 * 1024 * 1024), 1.5, "file too large (2.5 MB; the limit is 1.5 MB"),
+    ],
+)
+def test_a_file_over_the_size_limit_names_both_sizes_in_the_unit_of_max_mb(
+    tmp_path, size, max_mb, expected
+):
+    path = write(tmp_path / "big.txt", "Title\n\n" + "w" * (size - len("Title\n\n")))
+    assert path.stat().st_size == size
+    with pytest.raises(IngestError) as caught:
+        read_file(path, max_bytes=round(max_mb * 1024 * 1024))
+    assert str(caught.value).startswith(expected), str(caught.value)
+
+
 def test_each_bad_input_gets_one_clear_reason_and_the_rest_is_read(tmp_path):
     good = write(tmp_path / "good.txt", f"Good story\n\n{BODY}")
     bad = _bad_inputs(tmp_path)
