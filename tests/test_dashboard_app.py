@@ -335,6 +335,33 @@ def test_upload_analyses_good_files_and_names_bad_ones(tmp_path, use_db):
         assert store.counts()["articles"] == 1
 
 
+def test_the_uploader_takes_every_format_analyze_reads_within_its_size_limit(tmp_path, use_db):
+    # It had offered seven types (no Markdown) and Streamlit's 200 MB, while what it analyses
+    # stops at analyze's 20 MB with a message to raise --max-mb, which no dashboard user can.
+    from analysis import ingest
+    from analysis.store import Store
+
+    db = tmp_path / "upload.duckdb"
+    Store(db).close()
+    use_db(db)
+    at = run_page(db, "data")
+    uploader = at.file_uploader[0].proto
+    assert set(uploader.type) == ingest.SUPPORTED_SUFFIXES
+    assert uploader.max_upload_size_mb == 20
+    story = (
+        "# Bridge reopens after **repairs**\n\n"
+        "The old bridge reopened on Monday, and “traffic is flowing again,” said Lena Brandt, "
+        "the town's [chief engineer](https://example.org/brandt).\n"
+    )
+    at.file_uploader[0].set_value([("bridge.md", story.encode(), "text/markdown")]).run()
+    at.button(key="analyse").click().run()
+    assert not at.exception and not at.error
+    with Store(db) as store:
+        rows = store.query("SELECT title, text FROM articles")
+    assert list(rows["title"]) == ["Bridge reopens after repairs"]
+    assert "chief engineer" in rows["text"][0] and "https://" not in rows["text"][0]
+
+
 def test_an_edited_file_uploaded_again_replaces_its_old_version(tmp_path, use_db):
     # The upload goes through the same triage and removal as `presslens analyze`: the edited
     # story is stored once, under its new text, not beside (or as a copy of) its old one.
