@@ -526,13 +526,28 @@ def _dashboard(args: argparse.Namespace) -> int:
     from dashboard import launch
 
     db = Path(args.db) if args.db else None
+    _say_sample(db)
     return launch.run(db, args.port, host=args.host, read_only=args.read_only)
 
 
 def _report(args: argparse.Namespace) -> int:
     from dashboard import report
 
+    _say_sample(args.db)
     return report.main(args)
+
+
+def _say_sample(db: str | Path | None) -> None:
+    """Without --db the dashboard and the report show the bundled sample, while analyze, export
+    and index use ./presslens.duckdb: someone who ran `presslens analyze articles/` and then
+    `presslens dashboard` in the same folder saw one Guardian article and none of theirs. Said
+    when that store is there, on stderr, before anything starts."""
+    if db is None and Path(DEFAULT_DB).is_file():
+        print(
+            f"presslens: no --db: showing the bundled sample; the store `presslens analyze` "
+            f"filled in this folder is --db {DEFAULT_DB}",
+            file=sys.stderr,
+        )
 
 
 def _parse_map(items: list[str], map_file: str | None = None):

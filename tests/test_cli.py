@@ -239,3 +239,30 @@ def test_ctrl_c_keeps_finished_batches(tmp_path):
             "SELECT count(*) AS n FROM quotes WHERE article_id NOT IN (SELECT id FROM articles)"
         )
         assert orphans["n"][0] == 0
+
+
+@pytest.mark.parametrize("command", ["dashboard", "report"])
+@pytest.mark.parametrize("analysed_here", [True, False])
+def test_without_db_the_dashboard_says_it_shows_the_sample_when_analyze_filled_a_store_here(
+    tmp_path, monkeypatch, capsys, command, analysed_here
+):
+    # `presslens analyze articles/` writes ./presslens.duckdb; `presslens dashboard` without
+    # --db showed the bundled sample, silently, to someone looking for their articles.
+    from dashboard import cli, launch, report
+
+    monkeypatch.chdir(tmp_path)
+    if analysed_here:
+        (tmp_path / cli.DEFAULT_DB).write_bytes(b"")
+    started = []
+    monkeypatch.setattr(launch, "run", lambda db, *a, **k: started.append(db) or 0)
+    monkeypatch.setattr(report, "main", lambda args: started.append(args.db) or 0)
+    extra = ["--out", str(tmp_path / "r")] if command == "report" else []
+    assert cli.main([command, *extra]) == 0
+    assert started == [None]  # the sample, as before
+    err = capsys.readouterr().err
+    assert ("showing the bundled sample" in err) is analysed_here
+    if analysed_here:
+        assert "--db presslens.duckdb" in err
+    (tmp_path / "mine.duckdb").write_bytes(b"")
+    assert cli.main([command, "--db", "mine.duckdb", *extra]) == 0
+    assert "bundled sample" not in capsys.readouterr().err
