@@ -412,7 +412,20 @@ def _triage(
         index.add(article.id, signature)
         signatures[article.id] = signature
         todo.append(article)
+    if reanalyse:
+        _note_analysed_again(todo, store, summary)
     return todo, duplicates, signatures
+
+
+def _note_analysed_again(todo: Sequence[Article], store: Store, summary: RunSummary) -> None:
+    """With --reanalyse the articles the store had are analysed and written again, and counted
+    as new: the closing line read "1 new" for a store that gained nothing. Its note says how
+    many of the new were stored already."""
+    again = len(store.known_ids(a.id for a in todo))
+    if again:
+        summary.notes.append(
+            f"{again} of the new already stored, analysed again (--reanalyse), not added"
+        )
 
 
 # A run shared among several workers is cut into at least this many batches per worker: 200

@@ -33,6 +33,10 @@ def test_reanalyse_replaces_and_keeps_counts(tmp_path):
         summary, _ = analyze_paths([SAMPLE], store, reanalyse=True)
         assert summary.new == 1
         assert store.counts() == counts
+        # the closing line says the one "new" article was in the store and is not added
+        assert summary.notes == [
+            "1 of the new already stored, analysed again (--reanalyse), not added"
+        ]
 
 
 @pytest.mark.parametrize("reanalyse", [False, True])
