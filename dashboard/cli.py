@@ -388,6 +388,7 @@ def _analyze(args: argparse.Namespace) -> int:
             check()
         except EncoderUnavailable as exc:
             return _usage(str(exc))
+    created = not Path(args.db).exists()
     try:
         store = Store(args.db)
     except StoreError as exc:
@@ -411,6 +412,8 @@ def _analyze(args: argparse.Namespace) -> int:
             )
         except (ModelNotFound, EngineError, EncoderUnavailable) as exc:
             print(f"presslens: {exc}", file=sys.stderr)
+            if created:
+                _remove_empty_store(store)
             return EXIT_USAGE
         finally:
             bar.close()
@@ -548,6 +551,16 @@ def _say_sample(db: str | Path | None) -> None:
             f"filled in this folder is --db {DEFAULT_DB}",
             file=sys.stderr,
         )
+
+
+def _remove_empty_store(store) -> None:
+    """Take away the store this run created when it stopped on a usage error before writing an
+    article (an unreachable scheduler, a missing model): the error changed nothing else, and
+    an empty store left under the name given looked like a finished run's."""
+    store.close()
+    for path in (store.path, store.path.with_name(store.path.name + ".wal")):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
 
 
 def _parse_map(items: list[str], map_file: str | None = None):
