@@ -105,6 +105,15 @@ def run(db: Path | None, port: int, *, host: str = LOCAL_HOST, read_only: bool =
             file=sys.stderr,
         )
         return 2
+    if not port_free(port, host):
+        # Streamlit would start, print a line and die with exit 1 after ours had announced the
+        # dashboard on that port; `presslens report --port` says this as a usage error too.
+        print(
+            f"presslens: error: --port {port}: that port is in use; choose another "
+            "(`--port N`) or stop what listens there",
+            file=sys.stderr,
+        )
+        return 2
     shown = "localhost" if host == LOCAL_HOST else host
     mode = ", read-only" if read_only else ""
     print(
@@ -121,6 +130,18 @@ def run(db: Path | None, port: int, *, host: str = LOCAL_HOST, read_only: bool =
             proc.kill()
             proc.wait()
         return 128 + getattr(exc, "signum", signal.SIGINT)
+
+
+def port_free(port: int, host: str = LOCAL_HOST) -> bool:
+    """Whether a server could listen on ``host:port`` now. With SO_REUSEADDR, as the server
+    binds, so a port a stopped server left in TIME_WAIT counts as free."""
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 def free_port() -> int:

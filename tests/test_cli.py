@@ -266,3 +266,23 @@ def test_without_db_the_dashboard_says_it_shows_the_sample_when_analyze_filled_a
     (tmp_path / "mine.duckdb").write_bytes(b"")
     assert cli.main([command, "--db", "mine.duckdb", *extra]) == 0
     assert "bundled sample" not in capsys.readouterr().err
+
+
+def test_dashboard_on_a_port_in_use_is_one_usage_error(tmp_path, capsys):
+    # It had announced "dashboard on http://localhost:N", then Streamlit's "Port N is not
+    # available" and exit 1.
+    import socket
+
+    from analysis.store import Store
+    from dashboard import cli
+
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert cli.main(["dashboard", "--db", str(db), "--port", str(port)]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"--port {port}: that port is in use" in err
+    assert "dashboard on" not in err
