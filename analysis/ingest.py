@@ -40,6 +40,12 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
+# Office and e-book documents, named on the command line: a file of another suffix is read as
+# plain text (a story saved without one), but these are containers of their own, which came out
+# as "binary file (NUL byte …)" or, for a zipped .docx, "no article text left after cleaning".
+DOCUMENT_SUFFIXES = frozenset(
+    {".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".xls", ".xlsx", ".ods", ".ppt", ".pptx"}
+)
 # Sidecar metadata for a text file (``story.txt`` + ``story.meta.json``); never an article itself.
 SIDECAR_SUFFIX = ".meta.json"
 
@@ -283,6 +289,11 @@ def read_file(
         raise IngestError(f"cannot read ({exc.strerror or exc})") from None
     if size == 0:
         raise IngestError("empty file")
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        raise IngestError(
+            f"a {path.suffix.lower()} document, which presslens does not read; save its text as "
+            f".txt or .html first (presslens reads {', '.join(sorted(SUPPORTED_SUFFIXES))})"
+        )
     if size > max_bytes:
         raise IngestError(
             f"file too large ({_megabytes(size)} MB; the limit is {_megabytes(max_bytes)} MB — "

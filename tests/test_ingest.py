@@ -257,6 +257,25 @@ def test_a_file_over_the_size_limit_names_both_sizes_in_the_unit_of_max_mb(
     assert str(caught.value).startswith(expected), str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("budget.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00<< >>"),
+        ("minutes.docx", b"PK\x03\x04 word/document.xml"),
+        ("figures.xlsx", b"PK\x03\x04 xl/workbook.xml"),
+    ],
+)
+def test_an_office_document_is_named_as_a_format_not_read(tmp_path, name, content):
+    # It read as "binary file, not text (NUL byte …)" or "no article text left after cleaning".
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(IngestError) as caught:
+        read_file(path)
+    reason = str(caught.value)
+    assert reason.startswith(f"a {path.suffix} document, which presslens does not read")
+    assert ".txt" in reason and ".html" in reason
+
+
 def test_each_bad_input_gets_one_clear_reason_and_the_rest_is_read(tmp_path):
     good = write(tmp_path / "good.txt", f"Good story\n\n{BODY}")
     bad = _bad_inputs(tmp_path)
