@@ -74,11 +74,34 @@ def parse_choices(items: list[str]) -> dict[str, str | list[str]]:
         name, value = split_assignment(
             item, option="--choice", kind="choice", names=CHOICES, example='what="People killed"'
         )
+        allowed = _choice_values().get(name)
+        if allowed is not None and value not in allowed:
+            # The page would fall back to its default while the manifest and the link named
+            # the value given: `--choice what=Killed` reported "People killed" without a word.
+            raise ValueError(
+                f"--choice {name}={value!r}: choose from " + ", ".join(f'"{v}"' for v in allowed)
+            )
         if name in LIST_CHOICES:
             choices.setdefault(name, []).append(value)
         else:
             choices[name] = value
     return choices
+
+
+def _choice_values() -> dict[str, tuple[str, ...]]:
+    """The choices whose values are a page's fixed buttons, with those labels (the others
+    name what the data holds: an outlet, a place, an article)."""
+    from dashboard.charts import CATEGORY_TITLES, SCOPE_TITLES
+    from dashboard.report_views import COMPARE_KINDS, COMPARE_MEASURES, PLACE_SIZES
+
+    return {
+        "what": tuple(CATEGORY_TITLES.values()),
+        "counts": tuple(SCOPE_TITLES.values()),
+        "vs": tuple(COMPARE_KINDS),
+        "cmp_per": ("week", "month", "year"),
+        "cmp_show": tuple(COMPARE_MEASURES),
+        "pl_size": tuple(PLACE_SIZES),
+    }
 
 
 def parse_filters(items: list[str], date_from: str | None, date_to: str | None) -> Filters:

@@ -58,6 +58,31 @@ def test_list_choices_gather_every_value():
     )
 
 
+@pytest.mark.parametrize(
+    "item, named",
+    [
+        ("what=Killed", '"People killed"'),  # the button reads "People killed"
+        ("counts=events", '"News events"'),
+        ("vs=Outlet", '"Outlets"'),
+        ("cmp_per=day", '"week"'),
+        ("pl_size=Articles", '"Articles naming it"'),
+    ],
+)
+def test_a_choice_no_button_reads_is_a_usage_error(item, named):
+    # It had been passed on: the page drew its default, the link and manifest the value given.
+    with pytest.raises(ValueError, match=f"--choice {item.split('=')[0]}=") as caught:
+        report.parse_choices([item])
+    assert named in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "item", ["what=People killed", "counts=Running totals", "cmp_per=year", "place=Douma"]
+)
+def test_a_choice_a_button_reads_or_a_name_is_taken(item):
+    name, value = item.split("=")
+    assert report.parse_choices([item]) == {name: value}
+
+
 def test_compare_section_holds_the_chosen_outlets(con):
     items = _section(con, "compare", {"cmp_source": ["Daily Ledger", "The Guardian"]})
     groups = items["Groups compared"].table.frame
