@@ -862,6 +862,41 @@ def test_overview_says_how_many_articles_its_timeline_leaves_out(tmp_path, use_d
     assert said not in _texts(at.sidebar.caption)  # no range: nothing left out
 
 
+def test_a_speaker_quoted_only_in_undated_articles_is_named_beside_the_timeline(tmp_path, use_db):
+    # Of the speakers chosen, one quoted only in undated articles had just been absent from
+    # the timeline's key, with nothing said.
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    stories = {
+        "a": ("“The bridge will open in May,” said Mayor Elena Varga.", "2017-03-03"),
+        "b": ("“The harbour needs dredging,” said Mayor Elena Varga.", "2017-04-05"),
+        "c": ("“Our library stays open,” said councillor Tobias Brandt.", None),
+    }
+    for name, (text, published) in stories.items():
+        (folder / f"{name}.txt").write_text(f"Story {name}\n\n{text}\n", encoding="utf-8")
+        if published:
+            meta = json.dumps({"title": f"Story {name}", "published": published})
+            (folder / f"{name}.meta.json").write_text(meta, encoding="utf-8")
+    db = tmp_path / "undated.duckdb"
+    with Store(db) as store:
+        analyze_paths([folder], store)
+        speakers = {r[0] for r in store.con.execute("SELECT speaker FROM quotes").fetchall()}
+    assert speakers == {"Elena Varga", "Tobias Brandt"}
+    use_db(db)
+    at = run_page(db, "speakers")
+    at.multiselect(key="sp_compare").set_value(["Elena Varga", "Tobias Brandt"]).run()
+    assert not at.exception
+    said = (
+        "Not on the timeline: Tobias Brandt — quoted only in articles without a publication date."
+    )
+    assert said in _texts(at.caption)
+    at.multiselect(key="sp_compare").set_value(["Elena Varga"]).run()
+    assert "Not on the timeline" not in _texts(at.caption)
+
+
 def test_the_overview_counts_syndicated_copies_in_words_that_agree(corpus_store, use_db):
     use_db(corpus_store, read_only=True)
     con = duckdb.connect(str(corpus_store), read_only=True)
