@@ -68,7 +68,8 @@ def _add_analyze(sub: argparse._SubParsersAction) -> None:
     analyze = sub.add_parser(
         "analyze",
         help="analyse articles into a store",
-        description="Read articles (.txt with the title on line 1, .html, .json, .jsonl, .csv; "
+        description="Read articles (.txt or .md with the title on line 1, .html, .json, .jsonl, "
+        ".csv, .tsv; "
         "folders recursively; globs), clean them, extract quotes, entities and figures, and store "
         "them. Articles already in the store are not analysed again.",
     )
