@@ -442,14 +442,20 @@ def _apply_sidecar(doc: RawDocument, path: Path) -> None:
         log.warning("%s: ignoring unreadable sidecar (%s)", sidecar, exc)
         return
     if not isinstance(meta, dict):
+        log.warning("%s: ignoring sidecar that is not a JSON object", sidecar)
         return
-    doc.title = str(meta.get("title") or doc.title)
-    doc.source = meta.get("source") or doc.source
-    doc.published = normalise_date(meta.get("published")) or doc.published
-    doc.url = meta.get("url") or doc.url
-    doc.author = meta.get("author") or doc.author
-    if meta.get("tags"):
-        doc.tags = tuple(str(t) for t in meta["tags"])
+    # Read as the fields of an export's record are: "tags": "harbour, council" is two tags (it
+    # had been one tag per letter), a list of authors one name, a number as text.
+    doc.title = _as_text(meta.get("title")).strip() or doc.title
+    doc.source = _as_text(meta.get("source")).strip() or doc.source
+    doc.url = _as_text(meta.get("url")).strip() or doc.url
+    doc.author = _as_text(meta.get("author")).strip() or doc.author
+    published = meta.get("published")
+    if published not in (None, ""):
+        doc.published = normalise_date(published) or doc.published
+        if normalise_date(published) is None:
+            log.warning("%s: ignoring published %r (not a date)", sidecar, published)
+    doc.tags = _as_tags(meta.get("tags")) or doc.tags
 
 
 def _read_html(text: str, path: Path) -> RawDocument:

@@ -77,6 +77,30 @@ def test_txt_sidecar_metadata(tmp_path):
     assert [p.name for p in expand_inputs([tmp_path])] == ["story.txt"]
 
 
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        # tags as one string: split as an export's tags are (it had made a tag of each letter)
+        ({"tags": "harbour; council"}, {"tags": ("harbour", "council")}),
+        ({"tags": "ferries"}, {"tags": ("ferries",)}),
+        # several authors are one author field; a number is text
+        ({"author": ["Ana Ruiz", "Ben Cole"]}, {"author": "Ana Ruiz, Ben Cole"}),
+        ({"source": 7}, {"source": "7"}),
+        # a date that is none is left out (with a warning), not guessed
+        ({"published": "sometime soon"}, {"published": None}),
+    ],
+)
+def test_a_sidecar_field_of_another_shape_is_read_as_an_exports_would_be(
+    tmp_path, caplog, meta, expected
+):
+    path = write(tmp_path / "story.txt", f"Ferry terminal to open\n\n{BODY}\n")
+    write(tmp_path / "story.meta.json", json.dumps(meta))
+    (doc,), _ = read_file(path)
+    assert {field: getattr(doc, field) for field in expected} == expected
+    if "published" in meta:
+        assert "ignoring published 'sometime soon' (not a date)" in caplog.text
+
+
 def test_html_main_text_and_metadata(tmp_path):
     path = write(tmp_path / "page.html", HTML_PAGE)
     (doc,), _ = read_file(path)
