@@ -98,6 +98,14 @@ def run(db: Path | None, port: int, *, host: str = LOCAL_HOST, read_only: bool =
             file=sys.stderr,
         )
         return 2
+    if db is not None and not _duckdb_file(db):
+        # The server had started on it, and every page then failed in the browser.
+        print(
+            f"presslens: error: {db}: not a presslens store (not a DuckDB file); give the "
+            "--db that `presslens analyze` filled",
+            file=sys.stderr,
+        )
+        return 2
     if read_only and db is None and not default_db().exists():
         print(
             "presslens: --read-only: the sample store is built on the first start that may "
@@ -130,6 +138,14 @@ def run(db: Path | None, port: int, *, host: str = LOCAL_HOST, read_only: bool =
             proc.kill()
             proc.wait()
         return 128 + getattr(exc, "signum", signal.SIGINT)
+
+
+def _duckdb_file(db: Path) -> bool:
+    """Whether ``db`` is a DuckDB file, read from its first bytes: no lock taken, so a writer
+    holding the store never delays the dashboard's start."""
+    from analysis.store import looks_like_duckdb
+
+    return looks_like_duckdb(Path(db))
 
 
 def port_free(port: int, host: str = LOCAL_HOST) -> bool:

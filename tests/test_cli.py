@@ -286,3 +286,15 @@ def test_dashboard_on_a_port_in_use_is_one_usage_error(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"--port {port}: that port is in use" in err
     assert "dashboard on" not in err
+
+
+def test_dashboard_on_a_file_that_is_no_store_is_one_usage_error(tmp_path, capsys):
+    # The server had started, and each page then said it could not open its store.
+    from dashboard import cli
+
+    text = tmp_path / "story.txt"
+    text.write_text("Bridge reopens\n\nThe bridge reopened on Monday.\n", encoding="utf-8")
+    assert cli.main(["dashboard", "--db", str(text), "--port", "8599"]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"{text}: not a presslens store (not a DuckDB file)" in err
+    assert "dashboard on" not in err
