@@ -34,7 +34,7 @@ from pathlib import Path
 
 from analysis import query
 from analysis.filters import Filters
-from dashboard import report_capture, report_timing, settings
+from dashboard import launch, report_capture, report_timing, settings
 from dashboard.options import presslens_version, split_assignment
 from dashboard.report_pages import (
     CHOICES,
@@ -190,25 +190,14 @@ def _request(args) -> Request:
     if style not in PDF_STYLES:
         raise ValueError(f"--pdf-style {style!r}: choose from {', '.join(PDF_STYLES)}")
     port = getattr(args, "port", None)
-    if port is not None and not _port_free(port):
+    # (as the server binds: a port a stopped server left in TIME_WAIT is free, it had been "in use")
+    if port is not None and not launch.port_free(port):
         raise ValueError(f"--port {port}: that port is in use; choose another or leave it out")
     return Request(
         db=_store(args.db), out=Path(args.out), pages=pages, filters=filters, choices=choices,
         formats=formats, style=style, link_base=args.link_base.rstrip("/"), width=args.width,
         port=port,
     )  # fmt: skip
-
-
-def _port_free(port: int) -> bool:
-    """Whether this machine's ``port`` can be listened on (the server would die on a taken one)."""
-    import socket
-
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 def _write(request: Request, meta: ReportMeta, docs: dict[str, str], shots, pdf) -> dict:
@@ -286,8 +275,6 @@ def _closing(manifest: dict, out: Path) -> int:
 def _run(request: Request, phases: Phases):
     """Compute the content and, where needed, start the server and capture: ``(meta,
     HTML documents by rendition, shots by page, pdf bytes or None)``."""
-    from dashboard import launch
-
     need_browser = request.need_shots or "pdf" in request.formats
     # The server is entered from a worker thread, so its exit is on a stack of its own, closed
     # last whatever happens (the pool has waited for that thread by then).

@@ -298,3 +298,27 @@ def test_dashboard_on_a_file_that_is_no_store_is_one_usage_error(tmp_path, capsy
     err = capsys.readouterr().err
     assert f"{text}: not a presslens store (not a DuckDB file)" in err
     assert "dashboard on" not in err
+
+
+def test_a_port_a_stopped_server_left_in_time_wait_is_free_to_serve_on():
+    # `presslens report --port N` just after a dashboard on N had said "that port is in use"
+    # for a minute: its check bound without SO_REUSEADDR, which the server itself sets.
+    import socket
+
+    from dashboard import launch, report
+
+    with socket.socket() as server:
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        client = socket.create_connection(("127.0.0.1", port))
+        accepted, _ = server.accept()
+        accepted.close()  # the server's side closes first: its end waits in TIME_WAIT
+        client.close()
+    assert launch.port_free(port)
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        assert not launch.port_free(listening.getsockname()[1])
+    assert report.launch.port_free is launch.port_free  # the report asks the same question
