@@ -42,8 +42,8 @@ UNKNOWN_PARTITION = "unknown"
 # The Arrow type of a column the store declares, for a Parquet column whose values are all null:
 # pandas hands pyarrow no type for it then, and it was written as Arrow's null type (``url``
 # in any export without a URL, ``speaker_role`` in a small one), which DuckDB reads as type
-# "NULL", Spark refuses, and which differs from the same column of the next export. Dates are
-# exported as YYYY-MM-DD text.
+# "NULL" and which differs from the same column of the next export (Parquet's null logical
+# type, which not every reader takes). Dates are exported as YYYY-MM-DD text.
 ARROW_TYPES = {
     "VARCHAR": pa.large_string(),
     "INTEGER": pa.int32(),
