@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from analysis import aggregates
 from analysis.filters import Filters, article_ids_sql
@@ -38,6 +39,20 @@ FORMATS = ("json", "csv", "parquet")
 # ``__HIVE_DEFAULT_PARTITION__``, which readers disagree on.
 PARTITIONS = ("year", "source")
 UNKNOWN_PARTITION = "unknown"
+# The Arrow type of a column the store declares, for a Parquet column whose values are all null:
+# pandas hands pyarrow no type for it then, and it was written as Arrow's null type (``url``
+# in any export without a URL, ``speaker_role`` in a small one), which DuckDB reads as type
+# "NULL" and which differs from the same column of the next export (Parquet's null logical
+# type, which not every reader takes). Dates are exported as YYYY-MM-DD text.
+ARROW_TYPES = {
+    "VARCHAR": pa.large_string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.large_string(),
+    "VARCHAR[]": pa.list_(pa.string()),
+}
 
 
 def tables(
@@ -147,7 +162,7 @@ def write(
         if fmt == "csv":
             csv_frame(df).to_csv(path, index=False)
         else:
-            df.to_parquet(path, index=False)
+            df.to_parquet(path, index=False, schema=parquet_schema(name, df))
         written.append(path)
     return written
 
@@ -175,6 +190,22 @@ def csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+def parquet_schema(name: str, df: pd.DataFrame) -> pa.Schema:
+    """The Arrow schema of contract table ``name``: what pyarrow infers from ``df``, with each
+    column it can only call null (or a list of null) typed as the store declares it (text when undeclared, as the
+    per-speaker aggregate's name), so one table has one schema in every export."""
+    schema = pa.Schema.from_pandas(df, preserve_index=False)
+    declared = {column: sql.split()[0] for column, sql in COLUMNS.get(name, [])}
+    for i, field in enumerate(schema):
+        untyped = field.type
+        if pa.types.is_list(untyped) or pa.types.is_large_list(untyped):
+            untyped = untyped.value_type  # tags, when every list is empty
+        if pa.types.is_null(untyped):
+            arrow = ARROW_TYPES.get(declared.get(field.name, "VARCHAR"), pa.large_string())
+            schema = schema.set(i, field.with_type(arrow))
+    return schema
+
+
 def write_partitioned(frames: dict[str, pd.DataFrame], out: Path, key: str) -> list[Path]:
     """One Hive-partitioned Parquet dataset per table (``out/quotes/year=2016/….parquet``), which
     DuckDB (``read_parquet('out/quotes/**/*.parquet', hive_partitioning = true)``), pandas and
@@ -193,7 +224,7 @@ def write_partitioned(frames: dict[str, pd.DataFrame], out: Path, key: str) -> l
     for name, df in frames.items():
         if name == "speakers":
             path = out / f"{name}.parquet"
-            df.to_parquet(path, index=False)
+            df.to_parquet(path, index=False, schema=parquet_schema(name, df))
             written.append(path)
             continue
         ids = df["id"] if name == "articles" else df["article_id"]
@@ -203,11 +234,15 @@ def write_partitioned(frames: dict[str, pd.DataFrame], out: Path, key: str) -> l
         path = out / name
         if df.empty:  # no partition to write; an empty file keeps the table's columns readable
             path.mkdir(exist_ok=True)
-            df.drop(columns=[key]).to_parquet(path / "empty.parquet", index=False)
+            empty = df.drop(columns=[key])
+            empty.to_parquet(
+                path / "empty.parquet", index=False, schema=parquet_schema(name, empty)
+            )
         else:
             df.to_parquet(
                 path,
                 index=False,
+                schema=parquet_schema(name, df),
                 partition_cols=[key],
                 existing_data_behavior="delete_matching",
                 basename_template="part-{i}.parquet",

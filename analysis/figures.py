@@ -2164,6 +2164,10 @@ def _counted_noun(root: Token) -> Token | None:
         head = tok.head
         if head.i > tok.i and not _credit(head) and not _hung_on_next_phrase(tok):
             return _shared_head(head)
+        if head.i > tok.i and _credit(head):
+            counted = _counted_before_credit(tok, head)
+            if counted is not None:
+                return counted
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -2251,8 +2255,29 @@ CREDIT_WORDS = frozenset(
 )
 
 
+# A headline's credit to the state's outlets ("Shelling in Homs kills 14 State media", "… kills
+# six Syrian state TV"): the number hung on it, which made the outlet what was counted ("14
+# state media", category other; "six state tv" at the head of the Overview's killed).
+STATE_OUTLET_NOUNS = frozenset({"media", "tv", "television"})
+
+
 def _credit(noun: Token) -> bool:
-    return not noun.is_lower and noun.lower_ in CREDIT_WORDS
+    if not noun.is_lower and noun.lower_ in CREDIT_WORDS:
+        return True
+    return noun.lower_ in STATE_OUTLET_NOUNS and any(
+        c.lower_ == "state" and c.i < noun.i for c in noun.children
+    )
+
+
+def _counted_before_credit(num: Token, credit: Token) -> Token | None:
+    """The plural noun between a number and the credit it hangs on, which is what the number
+    counts ("kills 3 Hama schoolchildren state media": the schoolchildren)."""
+    nouns = [
+        c
+        for c in credit.children
+        if num.i < c.i < credit.i and c.tag_ == "NNS" and c.dep_ in ("compound", "amod", "nmod")
+    ]
+    return nouns[-1] if nouns else None
 
 
 # Endings English gives the people of a place ("Yorkers", "Africans", "Lankans", "Zealanders").

@@ -40,10 +40,17 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
+# Office and e-book documents, named on the command line: a file of another suffix is read as
+# plain text (a story saved without one), but these are containers of their own, which came out
+# as "binary file (NUL byte …)" or, for a zipped .docx, "no article text left after cleaning".
+DOCUMENT_SUFFIXES = frozenset(
+    {".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".xls", ".xlsx", ".ods", ".ppt", ".pptx"}
+)
 # Sidecar metadata for a text file (``story.txt`` + ``story.meta.json``); never an article itself.
 SIDECAR_SUFFIX = ".meta.json"
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+BYTES_PER_MB = 1024 * 1024  # --max-mb counts binary megabytes
+DEFAULT_MAX_BYTES = 20 * BYTES_PER_MB
 WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
 # Column names seen in common news exports (Kaggle/GDELT/newsapi dumps, FA-KES), first match wins.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -260,6 +267,13 @@ def _wanted_in_folder(path: Path) -> bool:
 # -- reading one file -------------------------------------------------------------------------
 
 
+def _megabytes(size: int) -> str:
+    """``size`` in the unit ``--max-mb`` counts (2**20 bytes), to three significant digits: the
+    message once divided by 10**6 and rounded to whole megabytes, so the default limit read "21 MB"
+    and a limit under half a megabyte "0 MB", with the file beside it "0.0 MB"."""
+    return f"{size / BYTES_PER_MB:.3g}"
+
+
 def read_file(
     path: Path,
     *,
@@ -275,9 +289,14 @@ def read_file(
         raise IngestError(f"cannot read ({exc.strerror or exc})") from None
     if size == 0:
         raise IngestError("empty file")
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        raise IngestError(
+            f"a {path.suffix.lower()} document, which presslens does not read; save its text as "
+            f".txt or .html first (presslens reads {', '.join(sorted(SUPPORTED_SUFFIXES))})"
+        )
     if size > max_bytes:
         raise IngestError(
-            f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB — "
+            f"file too large ({_megabytes(size)} MB; the limit is {_megabytes(max_bytes)} MB — "
             "split it or raise --max-mb)"
         )
     try:
@@ -423,14 +442,20 @@ def _apply_sidecar(doc: RawDocument, path: Path) -> None:
         log.warning("%s: ignoring unreadable sidecar (%s)", sidecar, exc)
         return
     if not isinstance(meta, dict):
+        log.warning("%s: ignoring sidecar that is not a JSON object", sidecar)
         return
-    doc.title = str(meta.get("title") or doc.title)
-    doc.source = meta.get("source") or doc.source
-    doc.published = normalise_date(meta.get("published")) or doc.published
-    doc.url = meta.get("url") or doc.url
-    doc.author = meta.get("author") or doc.author
-    if meta.get("tags"):
-        doc.tags = tuple(str(t) for t in meta["tags"])
+    # Read as the fields of an export's record are: "tags": "harbour, council" is two tags (it
+    # had been one tag per letter), a list of authors one name, a number as text.
+    doc.title = _as_text(meta.get("title")).strip() or doc.title
+    doc.source = _as_text(meta.get("source")).strip() or doc.source
+    doc.url = _as_text(meta.get("url")).strip() or doc.url
+    doc.author = _as_text(meta.get("author")).strip() or doc.author
+    published = meta.get("published")
+    if published not in (None, ""):
+        doc.published = normalise_date(published) or doc.published
+        if normalise_date(published) is None:
+            log.warning("%s: ignoring published %r (not a date)", sidecar, published)
+    doc.tags = _as_tags(meta.get("tags")) or doc.tags
 
 
 def _read_html(text: str, path: Path) -> RawDocument:

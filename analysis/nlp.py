@@ -12,8 +12,9 @@ import re
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Span
 
-from analysis import heap, lemmas, tagmap
+from analysis import heap, lemmas, lexicon, tagmap
 
 # the names to try, kept where a reader of the model's files finds them without spaCy
 from analysis.model_names import DEFAULT_MODELS, ENV_VAR, candidate_names  # noqa: F401
@@ -47,6 +48,8 @@ def load(name: str | None = None) -> Language:
         _split_glued_quotes(nlp)
         if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
+        if "ner" in nlp.pipe_names and ACRONYMS not in nlp.pipe_names:
+            nlp.add_pipe(ACRONYMS, after="ner")
         log.info("loaded spaCy model %s", candidate)
         return nlp
     raise ModelNotFound(
@@ -82,6 +85,32 @@ def _split_glued_quotes(nlp: Language) -> None:
     own = nlp.tokenizer.infix_finditer.__self__.pattern
     glued = (*_GLUED_QUOTE_INFIXES, *_GLUED_DASH_INFIXES)
     nlp.tokenizer.infix_finditer = re.compile("|".join((own, *glued))).finditer
+
+
+# An organisation whose initials spell a pronoun ("WHO said …"): the model tags it WP and no
+# entity, so its quotes had no speaker and its name was missing from the entities.
+ACRONYMS = "presslens_pronoun_acronyms"
+PRONOUN_ACRONYMS = lexicon.words("pronoun_acronyms")
+
+
+@Language.component(ACRONYMS)
+def pronoun_acronyms(doc):
+    """Tag the capitalised acronyms of :data:`PRONOUN_ACRONYMS` as the organisation's name (NNP,
+    PROPN, an ORG entity), except in a sentence all in capitals ("WHO IS TO BLAME?") and inside
+    a name the model found ("said Elizabeth Hoff WHO Representative", whose parse, read as it
+    is, still gives the quote its speaker)."""
+    found = []
+    for token in doc:
+        if (
+            token.text in PRONOUN_ACRONYMS
+            and not token.ent_type_
+            and any(t.is_lower for t in token.sent)
+        ):
+            token.tag_, token.pos_ = "NNP", "PROPN"
+            found.append(Span(doc, token.i, token.i + 1, label="ORG"))
+    if found:
+        doc.set_ents(found, default="unmodified")
+    return doc
 
 
 # A paragraph break ends a sentence: the parser ran a wire headline into its dateline and lede

@@ -273,9 +273,24 @@ def analyze_articles(
         summary.interrupted = True
         writer.flush()  # what was analysed is kept: a finished batch is never lost
         log.warning("interrupted: %d of %d articles analysed and stored", summary.new, total)
+    _uncount_unstored_copies(waiting, summary)
     if not summary.interrupted:  # the versions triaged as stale above, removed
         summary.replaced = _drop_superseded(store, articles, [*input_failures, *summary.failures])
     return summary
+
+
+def _uncount_unstored_copies(waiting, summary: RunSummary) -> None:
+    """Near-duplicates whose original was not written (the run was interrupted first, or its
+    analysis failed) are not stored either: the closing line had counted them among the
+    near-duplicates (an interrupted FA-KES run: "15 near-duplicate", 3 stored). They are said
+    apart; the next run triages them again."""
+    unstored = sum(len(copies) for copies in waiting.values())
+    if unstored:
+        summary.duplicates -= unstored
+        summary.notes.append(
+            f"{unstored} near-duplicate(s) of articles not stored in this run not stored "
+            "either; the next run takes them"
+        )
 
 
 # Finished batches are written together: each write and, above all, each corpus identity pass
@@ -412,7 +427,20 @@ def _triage(
         index.add(article.id, signature)
         signatures[article.id] = signature
         todo.append(article)
+    if reanalyse:
+        _note_analysed_again(todo, store, summary)
     return todo, duplicates, signatures
+
+
+def _note_analysed_again(todo: Sequence[Article], store: Store, summary: RunSummary) -> None:
+    """With --reanalyse the articles the store had are analysed and written again, and counted
+    as new: the closing line read "1 new" for a store that gained nothing. Its note says how
+    many of the new were stored already."""
+    again = len(store.known_ids(a.id for a in todo))
+    if again:
+        summary.notes.append(
+            f"{again} of the new already stored, analysed again (--reanalyse), not added"
+        )
 
 
 # A run shared among several workers is cut into at least this many batches per worker: 200

@@ -169,7 +169,7 @@ RETYPED_AT: dict[int, tuple[tuple[str, str, str], ...]] = {
 }
 
 
-def _looks_like_duckdb(path: Path) -> bool:
+def looks_like_duckdb(path: Path) -> bool:
     """Whether the file at ``path`` starts as a DuckDB database does ("DUCK" at byte 8)."""
     try:
         with open(path, "rb") as f:
@@ -246,7 +246,7 @@ class Store:
         except duckdb.Error as exc:
             # a CSV or a text file given as the store: DuckDB's own words ("Cannot launch
             # in-memory database in read-only mode") say nothing of it
-            why = _first_line(exc) if _looks_like_duckdb(self.path) else "not a DuckDB file"
+            why = _first_line(exc) if looks_like_duckdb(self.path) else "not a DuckDB file"
             raise StoreError(f"{self.path}: not a presslens store ({why})") from None
 
     @contextlib.contextmanager

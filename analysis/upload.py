@@ -26,7 +26,11 @@ from analysis import ingest
 from analysis.records import Article
 
 FIELDS = ("text", "title", "published", "source", "url", "tags", "author")
-TABLE_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl")
+TABLE_SUFFIXES = tuple(sorted(ingest.CSV_SUFFIXES | ingest.JSON_SUFFIXES | ingest.JSONL_SUFFIXES))
+# What the Data page's uploader takes: every kind of file `presslens analyze` reads (it had
+# listed its own seven, without Markdown, .text, .xhtml or .ndjson). With their dots: Streamlit
+# reads a bare "text" as the MIME family text/*.
+UPLOAD_TYPES = sorted(ingest.SUPPORTED_SUFFIXES)
 PREVIEW_ROWS = 5
 
 
@@ -42,7 +46,7 @@ def table_preview(name: str, content: bytes, *, rows: int = PREVIEW_ROWS) -> Tab
     reason when it cannot be read as one."""
     suffix = Path(name).suffix.lower()
     if suffix not in TABLE_SUFFIXES:
-        raise ingest.IngestError(f"{name}: not a table (.csv, .tsv, .json, .jsonl)")
+        raise ingest.IngestError(f"{name}: not a table ({', '.join(TABLE_SUFFIXES)})")
     text = ingest.decode_bytes(content)
     if suffix in (".csv", ".tsv"):
         csv.field_size_limit(len(content) + 1)
@@ -52,7 +56,7 @@ def table_preview(name: str, content: bytes, *, rows: int = PREVIEW_ROWS) -> Tab
         records = [r for _, r in zip(range(rows), reader, strict=False)]
         columns = [c for c in (reader.fieldnames or []) if c is not None]
     else:
-        records = _json_records(text, jsonl=suffix == ".jsonl", name=name)[:rows]
+        records = _json_records(text, jsonl=suffix in ingest.JSONL_SUFFIXES, name=name)[:rows]
         columns = list(dict.fromkeys(str(k) for r in records if isinstance(r, dict) for k in r))
     if not columns:
         raise ingest.IngestError(f"{name}: no columns found")

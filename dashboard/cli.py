@@ -68,7 +68,8 @@ def _add_analyze(sub: argparse._SubParsersAction) -> None:
     analyze = sub.add_parser(
         "analyze",
         help="analyse articles into a store",
-        description="Read articles (.txt with the title on line 1, .html, .json, .jsonl, .csv; "
+        description="Read articles (.txt or .md with the title on line 1, .html, .json, .jsonl, "
+        ".csv, .tsv; "
         "folders recursively; globs), clean them, extract quotes, entities and figures, and store "
         "them. Articles already in the store are not analysed again.",
     )
@@ -388,6 +389,7 @@ def _analyze(args: argparse.Namespace) -> int:
             check()
         except EncoderUnavailable as exc:
             return _usage(str(exc))
+    created = not Path(args.db).exists()
     try:
         store = Store(args.db)
     except StoreError as exc:
@@ -402,7 +404,7 @@ def _analyze(args: argparse.Namespace) -> int:
                 engine=engine,
                 field_map=field_map,
                 source=args.source,
-                max_bytes=int(args.max_mb * 1024 * 1024),
+                max_bytes=round(args.max_mb * 1024 * 1024),
                 progress=bar.update,
                 reanalyse=args.reanalyse,
                 aliases=aliases,
@@ -411,6 +413,8 @@ def _analyze(args: argparse.Namespace) -> int:
             )
         except (ModelNotFound, EngineError, EncoderUnavailable) as exc:
             print(f"presslens: {exc}", file=sys.stderr)
+            if created:
+                _remove_empty_store(store)
             return EXIT_USAGE
         finally:
             bar.close()
@@ -526,13 +530,38 @@ def _dashboard(args: argparse.Namespace) -> int:
     from dashboard import launch
 
     db = Path(args.db) if args.db else None
+    _say_sample(db)
     return launch.run(db, args.port, host=args.host, read_only=args.read_only)
 
 
 def _report(args: argparse.Namespace) -> int:
     from dashboard import report
 
+    _say_sample(args.db)
     return report.main(args)
+
+
+def _say_sample(db: str | Path | None) -> None:
+    """Without --db the dashboard and the report show the bundled sample, while analyze, export
+    and index use ./presslens.duckdb: someone who ran `presslens analyze articles/` and then
+    `presslens dashboard` in the same folder saw one Guardian article and none of theirs. Said
+    when that store is there, on stderr, before anything starts."""
+    if db is None and Path(DEFAULT_DB).is_file():
+        print(
+            f"presslens: no --db: showing the bundled sample; the store `presslens analyze` "
+            f"filled in this folder is --db {DEFAULT_DB}",
+            file=sys.stderr,
+        )
+
+
+def _remove_empty_store(store) -> None:
+    """Take away the store this run created when it stopped on a usage error before writing an
+    article (an unreachable scheduler, a missing model): the error changed nothing else, and
+    an empty store left under the name given looked like a finished run's."""
+    store.close()
+    for path in (store.path, store.path.with_name(store.path.name + ".wal")):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
 
 
 def _parse_map(items: list[str], map_file: str | None = None):

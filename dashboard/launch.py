@@ -98,10 +98,27 @@ def run(db: Path | None, port: int, *, host: str = LOCAL_HOST, read_only: bool =
             file=sys.stderr,
         )
         return 2
+    if db is not None and not _duckdb_file(db):
+        # The server had started on it, and every page then failed in the browser.
+        print(
+            f"presslens: error: {db}: not a presslens store (not a DuckDB file); give the "
+            "--db that `presslens analyze` filled",
+            file=sys.stderr,
+        )
+        return 2
     if read_only and db is None and not default_db().exists():
         print(
             "presslens: --read-only: the sample store is built on the first start that may "
             "write it; run `presslens dashboard` once without --read-only, or give --db FILE",
+            file=sys.stderr,
+        )
+        return 2
+    if not port_free(port, host):
+        # Streamlit would start, print a line and die with exit 1 after ours had announced the
+        # dashboard on that port; `presslens report --port` says this as a usage error too.
+        print(
+            f"presslens: error: --port {port}: that port is in use; choose another "
+            "(`--port N`) or stop what listens there",
             file=sys.stderr,
         )
         return 2
@@ -121,6 +138,26 @@ def run(db: Path | None, port: int, *, host: str = LOCAL_HOST, read_only: bool =
             proc.kill()
             proc.wait()
         return 128 + getattr(exc, "signum", signal.SIGINT)
+
+
+def _duckdb_file(db: Path) -> bool:
+    """Whether ``db`` is a DuckDB file, read from its first bytes: no lock taken, so a writer
+    holding the store never delays the dashboard's start."""
+    from analysis.store import looks_like_duckdb
+
+    return looks_like_duckdb(Path(db))
+
+
+def port_free(port: int, host: str = LOCAL_HOST) -> bool:
+    """Whether a server could listen on ``host:port`` now. With SO_REUSEADDR, as the server
+    binds, so a port a stopped server left in TIME_WAIT counts as free."""
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 def free_port() -> int:

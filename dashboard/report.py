@@ -34,7 +34,7 @@ from pathlib import Path
 
 from analysis import query
 from analysis.filters import Filters
-from dashboard import report_capture, report_timing, settings
+from dashboard import launch, report_capture, report_timing, settings
 from dashboard.options import presslens_version, split_assignment
 from dashboard.report_pages import (
     CHOICES,
@@ -74,11 +74,34 @@ def parse_choices(items: list[str]) -> dict[str, str | list[str]]:
         name, value = split_assignment(
             item, option="--choice", kind="choice", names=CHOICES, example='what="People killed"'
         )
+        allowed = _choice_values().get(name)
+        if allowed is not None and value not in allowed:
+            # The page would fall back to its default while the manifest and the link named
+            # the value given: `--choice what=Killed` reported "People killed" without a word.
+            raise ValueError(
+                f"--choice {name}={value!r}: choose from " + ", ".join(f'"{v}"' for v in allowed)
+            )
         if name in LIST_CHOICES:
             choices.setdefault(name, []).append(value)
         else:
             choices[name] = value
     return choices
+
+
+def _choice_values() -> dict[str, tuple[str, ...]]:
+    """The choices whose values are a page's fixed buttons, with those labels (the others
+    name what the data holds: an outlet, a place, an article)."""
+    from dashboard.charts import CATEGORY_TITLES, SCOPE_TITLES
+    from dashboard.report_views import COMPARE_KINDS, COMPARE_MEASURES, PLACE_SIZES
+
+    return {
+        "what": tuple(CATEGORY_TITLES.values()),
+        "counts": tuple(SCOPE_TITLES.values()),
+        "vs": tuple(COMPARE_KINDS),
+        "cmp_per": ("week", "month", "year"),
+        "cmp_show": tuple(COMPARE_MEASURES),
+        "pl_size": tuple(PLACE_SIZES),
+    }
 
 
 def parse_filters(items: list[str], date_from: str | None, date_to: str | None) -> Filters:
@@ -167,25 +190,14 @@ def _request(args) -> Request:
     if style not in PDF_STYLES:
         raise ValueError(f"--pdf-style {style!r}: choose from {', '.join(PDF_STYLES)}")
     port = getattr(args, "port", None)
-    if port is not None and not _port_free(port):
+    # (as the server binds: a port a stopped server left in TIME_WAIT is free, it had been "in use")
+    if port is not None and not launch.port_free(port):
         raise ValueError(f"--port {port}: that port is in use; choose another or leave it out")
     return Request(
         db=_store(args.db), out=Path(args.out), pages=pages, filters=filters, choices=choices,
         formats=formats, style=style, link_base=args.link_base.rstrip("/"), width=args.width,
         port=port,
     )  # fmt: skip
-
-
-def _port_free(port: int) -> bool:
-    """Whether this machine's ``port`` can be listened on (the server would die on a taken one)."""
-    import socket
-
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 def _write(request: Request, meta: ReportMeta, docs: dict[str, str], shots, pdf) -> dict:
@@ -263,8 +275,6 @@ def _closing(manifest: dict, out: Path) -> int:
 def _run(request: Request, phases: Phases):
     """Compute the content and, where needed, start the server and capture: ``(meta,
     HTML documents by rendition, shots by page, pdf bytes or None)``."""
-    from dashboard import launch
-
     need_browser = request.need_shots or "pdf" in request.formats
     # The server is entered from a worker thread, so its exit is on a stack of its own, closed
     # last whatever happens (the pool has waited for that thread by then).

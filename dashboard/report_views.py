@@ -232,6 +232,14 @@ def _speakers(ctx: _Ctx) -> list[Item]:
     timeline = quote_views.sentiment_over_time(con, f, speakers=compare, granularity=per)
     if not timeline.empty:
         items.append(Item("Sentiment over time", charts.sentiment_over_time(timeline, period=per)))
+    undated = [s for s in compare if s not in set(timeline["speaker"])]
+    if undated:  # as the page says it: they are missing from the chart for want of a date
+        items.append(
+            Item(
+                "Not on the timeline",
+                text=f"{', '.join(undated)}: quoted only in articles without a publication date.",
+            )
+        )
     quotes = quote_views.speaker_quotes(con, f, speakers=compare, limit=500)
     if not quotes.empty:
         quotes = quotes.assign(

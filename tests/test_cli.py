@@ -239,3 +239,86 @@ def test_ctrl_c_keeps_finished_batches(tmp_path):
             "SELECT count(*) AS n FROM quotes WHERE article_id NOT IN (SELECT id FROM articles)"
         )
         assert orphans["n"][0] == 0
+
+
+@pytest.mark.parametrize("command", ["dashboard", "report"])
+@pytest.mark.parametrize("analysed_here", [True, False])
+def test_without_db_the_dashboard_says_it_shows_the_sample_when_analyze_filled_a_store_here(
+    tmp_path, monkeypatch, capsys, command, analysed_here
+):
+    # `presslens analyze articles/` writes ./presslens.duckdb; `presslens dashboard` without
+    # --db showed the bundled sample, silently, to someone looking for their articles.
+    from dashboard import cli, launch, report
+
+    monkeypatch.chdir(tmp_path)
+    if analysed_here:
+        (tmp_path / cli.DEFAULT_DB).write_bytes(b"")
+    started = []
+    monkeypatch.setattr(launch, "run", lambda db, *a, **k: started.append(db) or 0)
+    monkeypatch.setattr(report, "main", lambda args: started.append(args.db) or 0)
+    extra = ["--out", str(tmp_path / "r")] if command == "report" else []
+    assert cli.main([command, *extra]) == 0
+    assert started == [None]  # the sample, as before
+    err = capsys.readouterr().err
+    assert ("showing the bundled sample" in err) is analysed_here
+    if analysed_here:
+        assert "--db presslens.duckdb" in err
+    (tmp_path / "mine.duckdb").write_bytes(b"")
+    assert cli.main([command, "--db", "mine.duckdb", *extra]) == 0
+    assert "bundled sample" not in capsys.readouterr().err
+
+
+def test_dashboard_on_a_port_in_use_is_one_usage_error(tmp_path, capsys):
+    # It had announced "dashboard on http://localhost:N", then Streamlit's "Port N is not
+    # available" and exit 1.
+    import socket
+
+    from analysis.store import Store
+    from dashboard import cli
+
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert cli.main(["dashboard", "--db", str(db), "--port", str(port)]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"--port {port}: that port is in use" in err
+    assert "dashboard on" not in err
+
+
+def test_dashboard_on_a_file_that_is_no_store_is_one_usage_error(tmp_path, capsys):
+    # The server had started, and each page then said it could not open its store.
+    from dashboard import cli
+
+    text = tmp_path / "story.txt"
+    text.write_text("Bridge reopens\n\nThe bridge reopened on Monday.\n", encoding="utf-8")
+    assert cli.main(["dashboard", "--db", str(text), "--port", "8599"]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"{text}: not a presslens store (not a DuckDB file)" in err
+    assert "dashboard on" not in err
+
+
+def test_a_port_a_stopped_server_left_in_time_wait_is_free_to_serve_on():
+    # `presslens report --port N` just after a dashboard on N had said "that port is in use"
+    # for a minute: its check bound without SO_REUSEADDR, which the server itself sets.
+    import socket
+
+    from dashboard import launch, report
+
+    with socket.socket() as server:
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        client = socket.create_connection(("127.0.0.1", port))
+        accepted, _ = server.accept()
+        accepted.close()  # the server's side closes first: its end waits in TIME_WAIT
+        client.close()
+    assert launch.port_free(port)
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        assert not launch.port_free(listening.getsockname()[1])
+    assert report.launch.port_free is launch.port_free  # the report asks the same question

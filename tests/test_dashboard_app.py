@@ -335,6 +335,33 @@ def test_upload_analyses_good_files_and_names_bad_ones(tmp_path, use_db):
         assert store.counts()["articles"] == 1
 
 
+def test_the_uploader_takes_every_format_analyze_reads_within_its_size_limit(tmp_path, use_db):
+    # It had offered seven types (no Markdown) and Streamlit's 200 MB, while what it analyses
+    # stops at analyze's 20 MB with a message to raise --max-mb, which no dashboard user can.
+    from analysis import ingest
+    from analysis.store import Store
+
+    db = tmp_path / "upload.duckdb"
+    Store(db).close()
+    use_db(db)
+    at = run_page(db, "data")
+    uploader = at.file_uploader[0].proto
+    assert set(uploader.type) == ingest.SUPPORTED_SUFFIXES
+    assert uploader.max_upload_size_mb == 20
+    story = (
+        "# Bridge reopens after **repairs**\n\n"
+        "The old bridge reopened on Monday, and “traffic is flowing again,” said Lena Brandt, "
+        "the town's [chief engineer](https://example.org/brandt).\n"
+    )
+    at.file_uploader[0].set_value([("bridge.md", story.encode(), "text/markdown")]).run()
+    at.button(key="analyse").click().run()
+    assert not at.exception and not at.error
+    with Store(db) as store:
+        rows = store.query("SELECT title, text FROM articles")
+    assert list(rows["title"]) == ["Bridge reopens after repairs"]
+    assert "chief engineer" in rows["text"][0] and "https://" not in rows["text"][0]
+
+
 def test_an_edited_file_uploaded_again_replaces_its_old_version(tmp_path, use_db):
     # The upload goes through the same triage and removal as `presslens analyze`: the edited
     # story is stored once, under its new text, not beside (or as a copy of) its old one.
@@ -833,6 +860,41 @@ def test_overview_says_how_many_articles_its_timeline_leaves_out(tmp_path, use_d
     said = "1 article without a publication date is left out while a date range is set."
     assert said in _texts(dated.sidebar.caption)
     assert said not in _texts(at.sidebar.caption)  # no range: nothing left out
+
+
+def test_a_speaker_quoted_only_in_undated_articles_is_named_beside_the_timeline(tmp_path, use_db):
+    # Of the speakers chosen, one quoted only in undated articles had just been absent from
+    # the timeline's key, with nothing said.
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    stories = {
+        "a": ("“The bridge will open in May,” said Mayor Elena Varga.", "2017-03-03"),
+        "b": ("“The harbour needs dredging,” said Mayor Elena Varga.", "2017-04-05"),
+        "c": ("“Our library stays open,” said councillor Tobias Brandt.", None),
+    }
+    for name, (text, published) in stories.items():
+        (folder / f"{name}.txt").write_text(f"Story {name}\n\n{text}\n", encoding="utf-8")
+        if published:
+            meta = json.dumps({"title": f"Story {name}", "published": published})
+            (folder / f"{name}.meta.json").write_text(meta, encoding="utf-8")
+    db = tmp_path / "undated.duckdb"
+    with Store(db) as store:
+        analyze_paths([folder], store)
+        speakers = {r[0] for r in store.con.execute("SELECT speaker FROM quotes").fetchall()}
+    assert speakers == {"Elena Varga", "Tobias Brandt"}
+    use_db(db)
+    at = run_page(db, "speakers")
+    at.multiselect(key="sp_compare").set_value(["Elena Varga", "Tobias Brandt"]).run()
+    assert not at.exception
+    said = (
+        "Not on the timeline: Tobias Brandt — quoted only in articles without a publication date."
+    )
+    assert said in _texts(at.caption)
+    at.multiselect(key="sp_compare").set_value(["Elena Varga"]).run()
+    assert "Not on the timeline" not in _texts(at.caption)
 
 
 def test_the_overview_counts_syndicated_copies_in_words_that_agree(corpus_store, use_db):

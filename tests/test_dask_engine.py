@@ -156,6 +156,15 @@ def test_unreachable_scheduler_is_one_clear_error(tmp_path, monkeypatch, capsys)
     argv = ["analyze", str(SAMPLE), "--db", str(tmp_path / "s.duckdb"), "--engine", "dask"]
     assert cli.main([*argv, "--scheduler", address]) == cli.EXIT_USAGE
     assert f"cannot reach the Dask scheduler at {address}" in capsys.readouterr().err
+    # The store the run would have filled is not left behind empty; one that was there stays.
+    assert not (tmp_path / "s.duckdb").exists()
+    assert cli.main(["analyze", str(SAMPLE), "--db", str(tmp_path / "s.duckdb")]) == cli.EXIT_OK
+    other = tmp_path / "other.txt"  # an article not stored yet: the run needs the scheduler
+    other.write_text("Bridge reopens\n\nThe old bridge reopened on Monday, the council said.\n")
+    argv[1] = str(other)
+    assert cli.main([*argv, "--scheduler", address]) == cli.EXIT_USAGE
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        assert store.counts()["articles"] == 1
 
 
 def test_scheduler_without_the_dask_engine_is_a_usage_error(tmp_path, capsys):

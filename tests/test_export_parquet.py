@@ -75,3 +75,29 @@ def test_partition_by_needs_parquet(tmp_path, store_file, capsys):
     argv = ["export", "--db", str(store_file), "--format", "csv", "--out", str(tmp_path)]
     assert cli.main([*argv, "--partition-by", "year"]) == cli.EXIT_USAGE
     assert "--partition-by works with --format parquet only" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("partition", [None, "year", "source"])
+def test_a_column_with_no_value_keeps_its_declared_type(tmp_path, partition):
+    # An export whose articles have no URL (none of the BBC texts has one) wrote `url` as
+    # Arrow's null type, which DuckDB reads as "NULL" and Spark refuses; an empty table wrote
+    # every text column so. They keep the store's type, as in an export where values exist.
+    db = tmp_path / "plain.duckdb"
+    story = Article(id="nourl00001", title="Council budget", text="The council met.", n_words=3)
+    with Store(db) as store:
+        store.write_batch([ArticleResult(article=story)])
+    out = tmp_path / "out"
+    argv = ["export", "--db", str(db), "--format", "parquet", "--out", str(out)]
+    assert cli.main(argv + (["--partition-by", partition] if partition else [])) == cli.EXIT_OK
+    for table, column, sql_type in [
+        ("articles", "url", "VARCHAR"),
+        ("articles", "published", "VARCHAR"),
+        ("articles", "tags", "VARCHAR[]"),
+        ("quotes", "speaker_role", "VARCHAR"),  # an empty table
+        ("quotes", "speaker_start", "INTEGER"),
+        ("figures", "approximate", "BOOLEAN"),
+    ]:
+        files = f"{out}/{table}.parquet" if partition is None else f"{out}/{table}/**/*.parquet"
+        described = duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{files}')").fetchall()
+        types = {row[0]: row[1] for row in described}
+        assert types[column] == sql_type, (table, column, types[column])

@@ -628,6 +628,28 @@ FIRST_SIGHT = [
         "at least 31",
         {"category": "killed", "unit": None},
     ),
+    # the same with the state's outlets credited ("… kills 14: State media"), which had been
+    # what was counted ("14 state media", category other; "six state tv" killed)
+    (
+        "Shelling on bakery in Kafr Sousa kills 17 State media",
+        "17",
+        {"category": "killed", "unit": None},
+    ),
+    (
+        "Bus blast near Tartous kills eight Syrian state TV",
+        "eight",
+        {"category": "killed", "unit": None},
+    ),
+    (
+        "Rocket fire kills 4 Homs schoolchildren state television",
+        "4",
+        {"category": "killed", "unit": "schoolchildren"},
+    ),
+    (
+        "The broadcaster hired 30 state TV reporters last spring.",
+        "30",
+        {"unit": "state tv reporters"},
+    ),
     # people uprooted without a verb of leaving
     (
         "Since the war began, more than two million villagers have become refugees.",

@@ -77,6 +77,30 @@ def test_txt_sidecar_metadata(tmp_path):
     assert [p.name for p in expand_inputs([tmp_path])] == ["story.txt"]
 
 
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        # tags as one string: split as an export's tags are (it had made a tag of each letter)
+        ({"tags": "harbour; council"}, {"tags": ("harbour", "council")}),
+        ({"tags": "ferries"}, {"tags": ("ferries",)}),
+        # several authors are one author field; a number is text
+        ({"author": ["Ana Ruiz", "Ben Cole"]}, {"author": "Ana Ruiz, Ben Cole"}),
+        ({"source": 7}, {"source": "7"}),
+        # a date that is none is left out (with a warning), not guessed
+        ({"published": "sometime soon"}, {"published": None}),
+    ],
+)
+def test_a_sidecar_field_of_another_shape_is_read_as_an_exports_would_be(
+    tmp_path, caplog, meta, expected
+):
+    path = write(tmp_path / "story.txt", f"Ferry terminal to open\n\n{BODY}\n")
+    write(tmp_path / "story.meta.json", json.dumps(meta))
+    (doc,), _ = read_file(path)
+    assert {field: getattr(doc, field) for field in expected} == expected
+    if "published" in meta:
+        assert "ignoring published 'sometime soon' (not a date)" in caplog.text
+
+
 def test_html_main_text_and_metadata(tmp_path):
     path = write(tmp_path / "page.html", HTML_PAGE)
     (doc,), _ = read_file(path)
@@ -235,6 +259,45 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
             "file too large",
         ),
     }
+
+
+@pytest.mark.parametrize(
+    ("size", "max_mb", "expected"),
+    [
+        # the default limit is 20 MB as --max-mb counts them, not "21 MB"
+        (21 * 1024 * 1024, 20, "file too large (21 MB; the limit is 20 MB"),
+        # a small limit and a small file keep their digits instead of "0.0 MB; the limit is 0 MB"
+        (3000, 0.001, "file too large (0.00286 MB; the limit is 0.001 MB"),
+        (int(2.5 * 1024 * 1024), 1.5, "file too large (2.5 MB; the limit is 1.5 MB"),
+    ],
+)
+def test_a_file_over_the_size_limit_names_both_sizes_in_the_unit_of_max_mb(
+    tmp_path, size, max_mb, expected
+):
+    path = write(tmp_path / "big.txt", "Title\n\n" + "w" * (size - len("Title\n\n")))
+    assert path.stat().st_size == size
+    with pytest.raises(IngestError) as caught:
+        read_file(path, max_bytes=round(max_mb * 1024 * 1024))
+    assert str(caught.value).startswith(expected), str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("budget.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00<< >>"),
+        ("minutes.docx", b"PK\x03\x04 word/document.xml"),
+        ("figures.xlsx", b"PK\x03\x04 xl/workbook.xml"),
+    ],
+)
+def test_an_office_document_is_named_as_a_format_not_read(tmp_path, name, content):
+    # It read as "binary file, not text (NUL byte …)" or "no article text left after cleaning".
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(IngestError) as caught:
+        read_file(path)
+    reason = str(caught.value)
+    assert reason.startswith(f"a {path.suffix} document, which presslens does not read")
+    assert ".txt" in reason and ".html" in reason
 
 
 def test_each_bad_input_gets_one_clear_reason_and_the_rest_is_read(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -33,6 +34,10 @@ def test_reanalyse_replaces_and_keeps_counts(tmp_path):
         summary, _ = analyze_paths([SAMPLE], store, reanalyse=True)
         assert summary.new == 1
         assert store.counts() == counts
+        # the closing line says the one "new" article was in the store and is not added
+        assert summary.notes == [
+            "1 of the new already stored, analysed again (--reanalyse), not added"
+        ]
 
 
 @pytest.mark.parametrize("reanalyse", [False, True])
@@ -117,6 +122,30 @@ def test_syndicated_copy_is_counted_once(tmp_path):
         rows = store.query("SELECT title, duplicate_of FROM articles ORDER BY title")
         assert rows["duplicate_of"].isna().sum() == 1
         assert store.counts()["articles"] == 2
+
+
+def test_an_interrupted_run_counts_only_the_copies_it_stored(tmp_path):
+    # A copy waits for its original's write; interrupted before it, neither is stored, and the
+    # closing line had still counted the copy among the near-duplicates.
+    paths = write_articles(tmp_path / "in", 3)
+    last = Path(paths[-1])
+    copy = tmp_path / "syndicated.txt"
+    copy.write_text(last.read_text(encoding="utf-8") + "\n\nAdditional reporting by agencies\n")
+
+    def progress(done, total):
+        if done >= 1:
+            raise KeyboardInterrupt
+
+    with Store(tmp_path / "s.duckdb") as store:
+        summary, _ = analyze_paths([*paths, copy], store, batch_size=1, progress=progress)
+        assert summary.interrupted and store.counts()["articles"] == summary.new == 1
+        assert summary.duplicates == 0
+        assert summary.notes == [
+            "1 near-duplicate(s) of articles not stored in this run not stored either; "
+            "the next run takes them"
+        ]
+        summary, _ = analyze_paths([*paths, copy], store)
+        assert (summary.new, summary.known, summary.duplicates, summary.notes) == (2, 1, 1, [])
 
 
 def test_workers_give_the_same_rows(tmp_path, monkeypatch):

@@ -336,6 +336,27 @@ GOLD = [
         [("reported", "Liberal Democrats", "it was far too late")],
         id="fragment-then-while-another-speaker-said",  # "an insult" was the Lib Dems'
     ),
+    # --- an organisation whose initials spell a pronoun (the model tagged "WHO" WP) ----------
+    pytest.param(
+        "“Stocks of the vaccine are sufficient for the winter,” WHO said on Friday.",
+        [("direct", "World Health Organization", "Stocks of the vaccine")],
+        id="who-acronym-trailing-cue",  # had no speaker
+    ),
+    pytest.param(
+        "WHO said the outbreak in the port city was now under control.",
+        [("reported", "World Health Organization", "the outbreak in the port city")],
+        id="who-acronym-reported",  # was no quote at all
+    ),
+    pytest.param(
+        "WHO WILL PAY FOR THE FLOODS?\n\n“Not the town,” the mayor said.",
+        [("direct", None, "Not the town")],
+        id="who-in-a-capitalised-headline-stays-a-pronoun",
+    ),
+    pytest.param(
+        "The nurse, who said she had worked a double shift, went home.",
+        [],
+        id="relative-who-is-no-speaker",
+    ),
 ]
 
 

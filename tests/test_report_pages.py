@@ -58,6 +58,31 @@ def test_list_choices_gather_every_value():
     )
 
 
+@pytest.mark.parametrize(
+    "item, named",
+    [
+        ("what=Killed", '"People killed"'),  # the button reads "People killed"
+        ("counts=events", '"News events"'),
+        ("vs=Outlet", '"Outlets"'),
+        ("cmp_per=day", '"week"'),
+        ("pl_size=Articles", '"Articles naming it"'),
+    ],
+)
+def test_a_choice_no_button_reads_is_a_usage_error(item, named):
+    # It had been passed on: the page drew its default, the link and manifest the value given.
+    with pytest.raises(ValueError, match=f"--choice {item.split('=')[0]}=") as caught:
+        report.parse_choices([item])
+    assert named in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "item", ["what=People killed", "counts=Running totals", "cmp_per=year", "place=Douma"]
+)
+def test_a_choice_a_button_reads_or_a_name_is_taken(item):
+    name, value = item.split("=")
+    assert report.parse_choices([item]) == {name: value}
+
+
 def test_compare_section_holds_the_chosen_outlets(con):
     items = _section(con, "compare", {"cmp_source": ["Daily Ledger", "The Guardian"]})
     groups = items["Groups compared"].table.frame
@@ -150,3 +175,35 @@ def test_overview_and_entities_sections_draw_their_timelines_at_the_pages_period
     assert overview.layout.title.text == "Articles per year"
     mentions = _section(con, "entities", {"en_per": "month"})["Mentions over time"].figure
     assert all(pd.Timestamp(x).day == 1 for t in mentions.data for x in t.x if x is not None)
+
+
+def test_the_speakers_section_names_a_speaker_no_date_puts_on_the_timeline(tmp_path):
+    # As on the page: one of the speakers compared, quoted only in undated articles, had been
+    # missing from the report's timeline without a word.
+    import json
+
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    stories = {
+        "a": ("“The ferry will sail again in June,” said Mayor Elena Varga.", "2017-03-03"),
+        "c": ("“Our library stays open,” said councillor Tobias Brandt.", None),
+    }
+    for name, (text, published) in stories.items():
+        (folder / f"{name}.txt").write_text(f"Story {name}\n\n{text}\n", encoding="utf-8")
+        if published:
+            meta = json.dumps({"title": f"Story {name}", "published": published})
+            (folder / f"{name}.meta.json").write_text(meta, encoding="utf-8")
+    db = tmp_path / "undated.duckdb"
+    with Store(db) as store:
+        analyze_paths([folder], store)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        items = _section(con, "speakers", {})
+    finally:
+        con.close()
+    assert "Sentiment over time" in items
+    note = items["Not on the timeline"].text
+    assert note == "Tobias Brandt: quoted only in articles without a publication date."

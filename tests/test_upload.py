@@ -21,6 +21,14 @@ def test_json_preview_guesses_the_usual_names_and_keeps_the_others():
     assert p.rows.loc[0, "content"].endswith("…") and len(p.rows.loc[0, "content"]) == 120
 
 
+@pytest.mark.parametrize("name", ["feed.jsonl", "feed.ndjson"])
+def test_a_json_lines_upload_is_previewed_line_by_line(name):
+    # .ndjson is read as JSON lines by analyze, so the uploader takes it as a table too.
+    lines = [{"headline": f"H{i}", "body": "y" * 50} for i in range(3)]
+    p = upload.table_preview(name, "\n".join(json.dumps(r) for r in lines).encode())
+    assert p.columns == ("headline", "body") and len(p.rows) == 3
+
+
 def test_preview_refuses_what_is_not_a_table():
     with pytest.raises(IngestError, match="not a table"):
         upload.table_preview("a.txt", b"plain")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis import export, upload
+from analysis import export, ingest, upload
 from dashboard import components, data, filters_ui, plain, uploads
 
 # The fields a table's columns can be mapped to, as the pickers name them.
@@ -30,9 +30,12 @@ if data.read_only():
     )
 else:
     files = st.file_uploader(
-        "Articles: .txt (first line = title), .html, .json, .jsonl, .csv",
-        type=["txt", "html", "htm", "json", "jsonl", "csv", "tsv"],
+        "Articles: .txt or .md (first line = title), .html, .json, .jsonl, .csv, .tsv",
+        type=upload.UPLOAD_TYPES,
         accept_multiple_files=True,
+        # A larger file would be refused after its upload, by the limit `analyze` keeps
+        # (--max-mb, which a dashboard user cannot raise): the uploader says so before.
+        max_upload_size=ingest.DEFAULT_MAX_BYTES // ingest.BYTES_PER_MB,
         key="upload_files",
     )
     files = files or []

@@ -141,6 +141,13 @@ else:
         f"{uncertainty.MIN_QUOTES} quotes. Hollow, unjoined: fewer quotes, no interval claimed. "
         "Click a name in the key to hide or show that speaker."
     )
+    # A chosen speaker quoted only in undated articles had simply been missing from the key.
+    undated = [s for s in chosen if s not in set(timeline["speaker"])]
+    if undated:
+        st.caption(
+            f"Not on the timeline: {plain.md(', '.join(undated))} — quoted only in articles "
+            "without a publication date."
+        )
 
 st.subheader("Quotes")
 focus = list(dict.fromkeys(clicked)) or chosen
