@@ -1476,6 +1476,9 @@ def test_news_of_different_groups_are_points_apart_and_a_toll_lists_its_parts(tm
     assert {g: y for g, (y, _, _) in points.items()} == {"civilians": 40.0, "fighters": 6.0}
     assert points["civilians"][1] == " (news events of civilians)"
     assert "(civilians, fighters) are charted apart" in _texts(at.caption)
+    # the part is not charted, and the note of what is says so
+    assert "2 of the 3 figures in view are charted" in _texts(at.caption)
+    assert "but the parts of a toll charted (listed under its point)" in _texts(at.caption)
     at.session_state["fg_time"] = {
         "selection": {"points": [{"customdata": points["civilians"][2]}]}
     }
