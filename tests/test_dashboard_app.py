@@ -1486,7 +1486,7 @@ def test_news_of_different_groups_are_points_apart_and_a_toll_lists_its_parts(tm
     assert not at.exception
     shown = [_shown(m.value) for m in at.markdown if m.value.startswith("**")]
     assert [s.split(" ")[0] for s in shown] == ["**40**", "**15**"]
-    assert shown[1].endswith("part of 40")
+    assert shown[1].endswith("part of 40") and "part of" not in shown[0]
     assert "Parts of these figures, inside their tolls" in _texts(at.caption)
     # the fighters' point: its figure alone, no parts
     at.session_state["fg_time"] = {"selection": {"points": [{"customdata": points["fighters"][2]}]}}

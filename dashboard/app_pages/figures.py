@@ -115,10 +115,11 @@ if not picked and not series.empty:  # the hint only where there is a point char
                "sentences they come from.")  # fmt: skip
 
 
-def show_figure(row, day: date) -> None:
-    """One figure of a clicked point, with its sentence, claimant, article and (a part of a
-    toll) the whole it belongs to."""
-    text = row.part_of_text if isinstance(row.part_of_text, str) else ""  # null: no part
+def show_figure(row, day: date, *, part: bool = False) -> None:
+    """One figure of a clicked point, with its sentence, claimant, article and (``part``: a
+    part of the point's figures) the figure it is part of. (Only there: a point's own figure
+    may be part of a toll nobody counted, whose words, "another", "more", say nothing.)"""
+    text = row.part_of_text if part and isinstance(row.part_of_text, str) else ""
     whole = f" · part of {plain.md(text)}" if text else ""
     with st.container(border=True):
         st.markdown(
@@ -163,7 +164,7 @@ for cd in picked[:5]:
     if not parts.empty:
         st.caption("Parts of these figures, inside their tolls (not charted again):")
         for row in parts.itertuples(index=False):
-            show_figure(row, day)
+            show_figure(row, day, part=True)
 
 conflicts = data.conflict_groups(
     filters, category=category, min_relative_difference=0.05, limit=200, scope=scope
