@@ -48,7 +48,7 @@ NO_PLACE = summaries.NO_PLACE  # ask for the figures whose place is not given
 # The group a figure counts, a key of the series (summaries.COUNTED_SQL), and whether a part's
 # whole (its row ``w``) is charted itself, which leaves the part out of them.
 COUNTED_SQL = summaries.COUNTED_SQL.format(f="f")
-CHARTED_WHOLE_SQL = summaries.CHARTED_WHOLE_SQL.format(w="w")
+CHARTED_WHOLE_SQL = summaries.CHARTED_WHOLE_SQL.format(f="f", w="w")
 FIGURE_COLUMNS = (
     "f.article_id, a.title, a.source, a.published, f.text, f.value, f.low, f.high, "
     f"{ESTIMATE_SQL} AS estimate, f.approximate, f.unit, f.category, f.subject, f.location, "
@@ -1255,16 +1255,22 @@ def figure_series(
     # Narrow rows, and the one figure shown per day and place read by its row id at the end:
     # a million articles' figures with their texts and sentences took seconds to read.
     sql = f"""
-        WITH fig AS MATERIALIZED (
-            SELECT {rid} AS rid, f.article_id, f.start, a.published,
+        WITH every AS MATERIALIZED (
+            SELECT {rid} AS rid, f.article_id, f.start, f.part_of, a.published,
                    coalesce(f.location, '{NO_PLACE}') AS place, f.scope,
                    {ESTIMATE_SQL} AS estimate, f.claimed_by, f.approximate,
                    {COUNTED_SQL} AS counted
             FROM {figures} f JOIN {articles} a ON a.id = f.article_id
-            -- a part's whole: in the part's article, so among the rows in view
-            LEFT JOIN {figures} w ON w.article_id = f.article_id AND w.start = f.part_of
             WHERE {where} AND a.published IS NOT NULL AND {ESTIMATE_SQL} IS NOT NULL
-                AND f.scope IS NOT NULL AND NOT {CHARTED_WHOLE_SQL}
+                AND f.scope IS NOT NULL
+        ), fig AS MATERIALIZED (
+            -- but a part whose whole is charted (CHARTED_WHOLE_SQL): the whole, of the same
+            -- category and scope, is among these figures (a part's article's)
+            SELECT * FROM every f
+            WHERE f.part_of IS NULL OR NOT EXISTS (
+                SELECT 1 FROM every w
+                WHERE w.article_id = f.article_id AND w.start = f.part_of AND w.scope = f.scope
+            )
         ), top AS (
             SELECT place FROM fig GROUP BY place ORDER BY count(*) DESC, place LIMIT ?
         ), day AS (

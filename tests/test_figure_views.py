@@ -590,7 +590,8 @@ def test_news_of_different_groups_are_points_apart_and_a_part_of_a_charted_toll_
     group is its own point, everyone's the median of its two figures, and the children are no
     point of their own: they are inside the civilians' toll, whose point lists them. A part of
     a whole nobody counted ("civilians, among them three children") is the only count there is,
-    and stays a point, in both paths; "All figures" keys the earlier events the same way."""
+    and stays a point, as does a part of a whole that counts something else (injured among the
+    killed), in both paths; "All figures" keys the earlier events the same way."""
     from dataclasses import replace
 
     import pandas as pd
@@ -605,6 +606,8 @@ def test_news_of_different_groups_are_points_apart_and_a_part_of_a_charted_toll_
         replace(_fig("n1", "3", 3.0, "killed", unit="women", start=130), part_of=120),
         _fig("n1", "500", 500.0, "killed", unit="civilians", start=160, scope="background"),
         _fig("n1", "9", 9.0, "killed", unit="rebels", start=190, scope="background"),
+        # a part of a whole that counts something else (the 112 killed): charted as injured
+        replace(_fig("n1", "30", 30.0, "injured", unit="children", start=220), part_of=10),
     ]
     with Store(tmp_path / "news.duckdb") as store:
         store.write_batch([
@@ -629,6 +632,8 @@ def test_news_of_different_groups_are_points_apart_and_a_part_of_a_charted_toll_
                 ("background", "rebels"): (1, 9.0, "9"),
             }, filters
             got.append(series.drop(columns="claimants"))
+            injured = fv.figure_series(store.con, filters, category="injured")
+            assert injured[["counted", "estimate_median"]].values.tolist() == [["children", 30.0]]
         pd.testing.assert_frame_equal(got[0], got[1], check_dtype=False)
         # a point's figures: its group's, but the part its whole's point lists (parts_of)
         on_day = Filters(date_from=day, date_to=day)
