@@ -45,10 +45,10 @@ log = logging.getLogger(__name__)
 
 ESTIMATE_SQL = summaries.ESTIMATE_SQL.format(f="f")
 NO_PLACE = summaries.NO_PLACE  # ask for the figures whose place is not given
-# The group a running total counts, a key of its series (summaries.COUNTED_SQL): NULL for the
-# other scopes.
+# The group a figure counts, a key of the series (summaries.COUNTED_SQL), and whether a part's
+# whole (its row ``w``) is charted itself, which leaves the part out of them.
 COUNTED_SQL = summaries.COUNTED_SQL.format(f="f")
-SERIES_COUNTED_SQL = f"CASE WHEN f.scope = 'total' THEN {COUNTED_SQL} END"
+CHARTED_WHOLE_SQL = summaries.CHARTED_WHOLE_SQL.format(f="f", w="w")
 FIGURE_COLUMNS = (
     "f.article_id, a.title, a.source, a.published, f.text, f.value, f.low, f.high, "
     f"{ESTIMATE_SQL} AS estimate, f.approximate, f.unit, f.category, f.subject, f.location, "
@@ -79,8 +79,9 @@ def _where(
     the condition is put on (``a.id`` when the query joins ``articles a``: DuckDB's plan
     differs, and each view uses the form measured faster for it at a million articles).
     ``in_view=False`` leaves the articles out of it, for copies of the rows in view.
-    ``counted``: the figures of that group counted (:data:`COUNTED_SQL`, '' for everyone: a
-    running total's point on the Figures page opens its own group's figures)."""
+    ``counted``: the figures of a point of the Figures page's series, those of that group
+    counted (:data:`COUNTED_SQL`, '' for everyone) but the parts of a charted whole, which the
+    series leave out (:data:`CHARTED_WHOLE_SQL`)."""
     if scope is not None and scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
     sub, params = ids if ids is not None else article_ids_sql(filters)
@@ -96,7 +97,11 @@ def _where(
             clauses.append(f"f.{column} = ?")
             params.append(value)
     if counted is not None:
-        clauses.append(f"{COUNTED_SQL} = ?")
+        # the part's whole read from the store's table: it is in the part's article
+        clauses.append(
+            f"{COUNTED_SQL} = ? AND (f.part_of IS NULL OR NOT EXISTS (SELECT 1 FROM figures w "
+            f"WHERE w.article_id = f.article_id AND w.start = f.part_of AND {CHARTED_WHOLE_SQL}))"
+        )
         params.append(counted)
     return " AND ".join(clauses), params
 
@@ -171,6 +176,22 @@ def figure_table(
         return _whole_words(con, found)
 
     return newest_first(con, filters, int(limit), newest)
+
+
+def parts_of(point: pd.DataFrame, day: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``day`` (:func:`figure_table` of a point's day and place, all groups) that
+    are parts of the ``point``'s figures (:func:`figure_table` with ``counted``): the series
+    leave a part of a charted whole out (:data:`CHARTED_WHOLE_SQL`), so a point of "112
+    civilians" lists its "33 children" here, under it, and the children's point, if any, holds
+    only the children counted on their own."""
+    if point.empty or day.empty:
+        return day.iloc[:0]
+    wholes = set(zip(point["article_id"], point["start"].astype(int), strict=True))
+    parts = day[day["part_of"].notna()]
+    keep = [
+        (a, int(w)) in wholes for a, w in zip(parts["article_id"], parts["part_of"], strict=True)
+    ]
+    return parts[keep]
 
 
 def _whole_words(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> pd.DataFrame:
@@ -1208,12 +1229,13 @@ def figure_series(
     unit: str | None = None,
 ) -> pd.DataFrame:
     """A category over publication dates for its ``places`` most reported locations, one row
-    per day, place, scope and (running totals) group counted: ``published, location, scope,
-    n_figures, estimate_median, estimate_min, estimate_max, claimants``, one figure to show
-    (``article_id, start, text, unit, claimed_by, approximate`` of the figure closest to the
-    median) and ``counted`` (:data:`COUNTED_SQL` for running totals: a day's tolls of
-    civilians, of children and of everyone at a place are three rows; NULL for the other
-    scopes). Sized for a chart
+    per day, place, scope and group counted: ``published, location, scope, n_figures,
+    estimate_median, estimate_min, estimate_max, claimants``, one figure to show (``article_id,
+    start, text, unit, claimed_by, approximate`` of the figure closest to the median) and
+    ``counted`` (:data:`COUNTED_SQL`: a day's tolls of civilians, of children and of everyone
+    at a place are three rows, news or running totals). A part whose whole is charted is left
+    out (:data:`CHARTED_WHOLE_SQL`: "33 children" of "112 civilians" is inside the 112; the
+    day's figures list it). Sized for a chart
     whatever the store's size; the day's figures themselves come from :func:`figure_table`.
     ``unit``: the figures of that unit only (money in one currency, :func:`figure_units`: a
     day's median of dollars and pounds is no sum in either). ``scope=None`` (all figures)
@@ -1233,14 +1255,22 @@ def figure_series(
     # Narrow rows, and the one figure shown per day and place read by its row id at the end:
     # a million articles' figures with their texts and sentences took seconds to read.
     sql = f"""
-        WITH fig AS MATERIALIZED (
-            SELECT {rid} AS rid, f.article_id, f.start, a.published,
+        WITH every AS MATERIALIZED (
+            SELECT {rid} AS rid, f.article_id, f.start, f.part_of, a.published,
                    coalesce(f.location, '{NO_PLACE}') AS place, f.scope,
                    {ESTIMATE_SQL} AS estimate, f.claimed_by, f.approximate,
-                   {SERIES_COUNTED_SQL} AS counted
+                   {COUNTED_SQL} AS counted
             FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             WHERE {where} AND a.published IS NOT NULL AND {ESTIMATE_SQL} IS NOT NULL
                 AND f.scope IS NOT NULL
+        ), fig AS MATERIALIZED (
+            -- but a part whose whole is charted (CHARTED_WHOLE_SQL): the whole, of the same
+            -- category and scope, is among these figures (a part's article's)
+            SELECT * FROM every f
+            WHERE f.part_of IS NULL OR NOT EXISTS (
+                SELECT 1 FROM every w
+                WHERE w.article_id = f.article_id AND w.start = f.part_of AND w.scope = f.scope
+            )
         ), top AS (
             SELECT place FROM fig GROUP BY place ORDER BY count(*) DESC, place LIMIT ?
         ), day AS (

@@ -89,15 +89,35 @@ CONFLICT_FIGURE_SQL = (
 # civilians), the bounds the words allow ("at least 20" is [20, inf), "dozens" [24, inf), "12"
 # [12, 12]) and who stands behind the figure (the claimant, else the outlet that printed it).
 CLASS_SQL = "lower(coalesce(regexp_extract({f}.unit, '(\\S+)$'), ''))"
-# The group of people a running total counts, for the Figures page's series (sum_figure_days):
-# its class, with the nouns that name no group ("people", "lives", "deaths", none: a bare
-# "470,000 killed") one group, ''. The war's toll of "more than 280,000 people" and of "280,000
-# lives" is one series, the civilians' and the children's tolls two more: one article's 41
-# women, 76 children, quarter of a million people and 470,000 deaths in Syria had been one point
-# of 125,038 (FA-KES, 15 Aug 2016), shown as "76 children", that nobody reported.
+# The group of people a figure counts, a key of the Figures page's series (sum_figure_days):
+# its class, with the nouns that name no group ("people", "lives", "deaths", "others", none: a
+# bare "470,000 killed") one group, ''. The war's toll of "more than 280,000 people" and of
+# "280,000 lives" is one series, the civilians' and the children's tolls two more: one article's
+# 41 women, 76 children, quarter of a million people and 470,000 deaths in Syria had been one
+# point of 125,038 (FA-KES, 15 Aug 2016), shown as "76 children", that nobody reported. News
+# events alike: of 652 days and places of news tolls that mixed groups on FA-KES, 566 mixed
+# groups reported on their own (civilians, fighters, everyone) and 86 only a toll and a part
+# of it (CHARTED_WHOLE_SQL).
 EVERYONE_NOUNS = lexicon.words("everyone_nouns")
 _EVERYONE_SQL = ", ".join(f"'{w}'" for w in sorted(EVERYONE_NOUNS))
 COUNTED_SQL = f"CASE WHEN {CLASS_SQL} IN ('', {_EVERYONE_SQL}) THEN '' ELSE {CLASS_SQL} END"
+# A part ``{f}`` whose whole is charted itself ("33 children" of "112 civilians, 33 of them
+# children": the 112, a figure of the same category and scope with an estimate, is charted),
+# read from the whole's row ``{w}`` joined on the part's ``part_of`` (NULL: no part, or no such
+# whole). The series leave such a part out: it is inside its whole's toll, and a point of its
+# own would chart the same dead twice (FA-KES, 5 Aug 2016 in Aleppo: 65, 42 and 10 people
+# killed, with 22, 11 and 7 children among them, had been one point of 11, shown as "11
+# children"; now one of 26, the median of the tolls of everyone, 65, 42, 10 and five deaths,
+# the children listed under it). A part of a whole nobody counted ("civilians, among them
+# three children") is the only count there is, and stays; so does a part whose whole counts
+# something else (30 children killed among 200 people injured) or is of another scope. (The
+# same category and scope: the view finds the whole among the series' own figures, never by
+# reading the whole table of figures, 0.4-0.8 s at a million articles.)
+CHARTED_WHOLE_SQL = (
+    "({w}.start IS NOT NULL AND {w}.category = {f}.category AND {w}.scope = {f}.scope AND "
+    + WHOLE_SQL
+    + " IS NOT NULL)"
+)
 # The values a figure allows: a bound it states is a bound ("at least 70" is stored with value
 # 70, low 70 and no high: it allows 70 to infinity, "below 8" anything up to 8), a bare value
 # ("around half") is itself. Two figures conflict only when these ranges do not meet.
@@ -201,10 +221,11 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("whole", "DOUBLE"),  # WHOLE_SQL: the estimate of the toll it is part of
     ],
     # The Figures page's series (analysis.figure_views.figure_series): one row per publication
-    # day, category, place, scope and (running totals) group counted, over every outlet (a median cannot be summed over
-    # outlets: a view filtered by outlets reads the rows); "All figures" reads each scope's
-    # rows, never one median over a day's tolls and running totals. The figure shown is the one
-    # closest to the day's median.
+    # day, category, place, scope and group counted, over every outlet (a median cannot be
+    # summed over outlets: a view filtered by outlets reads the rows); "All figures" reads each
+    # scope's rows, never one median over a day's tolls and running totals. The figure shown is
+    # the one closest to the day's median. A part whose whole is charted is left out
+    # (CHARTED_WHOLE_SQL).
     "sum_figure_days": [("day", "DATE")]
     + [
         ("category", "VARCHAR"),
@@ -221,10 +242,9 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("unit", "VARCHAR"),
         ("claimed_by", "VARCHAR"),
         ("approximate", "BOOLEAN"),
-        # A running total's group counted (COUNTED_SQL: "civilians", "children", '' for
-        # everyone), a key of the row: a day's tolls of civilians, of children and of all the
-        # dead at one place are three points, not one median of them. NULL for the other
-        # scopes, whose points stay one per day and place. (Last: an upgrade adds it there.)
+        # The group counted (COUNTED_SQL: "civilians", "children", '' for everyone), a key of
+        # the row in every scope: a day's tolls of civilians, of children and of all the dead
+        # at one place are three points, not one median of them. (Last: an upgrade added it.)
         ("counted", "VARCHAR"),
     ],
     # Sentiment toward named entities (analysis.attitudes): holder NULL = the article itself.
@@ -319,16 +339,16 @@ COLUMNS["sum_attitude_holders_all"] = [
 ]
 TABLES = tuple(COLUMNS)
 
-# The series' figures: dated, with an estimate and a scope, each under its scope (and a
-# running total under its group counted).
+# The series' figures: dated, with an estimate and a scope, each under its scope and group
+# counted, but the parts of a charted whole (CHARTED_WHOLE_SQL).
 _SERIES_FIGURES = f"""(SELECT v.published AS day, f.category,
         coalesce(f.location, '{NO_PLACE}') AS place, f.scope,
         {ESTIMATE_SQL.format(f="f")} AS estimate, f.article_id, f.start, f.text, f.unit,
-        f.claimed_by, f.approximate,
-        CASE WHEN f.scope = 'total' THEN {COUNTED_SQL.format(f="f")} END AS counted
+        f.claimed_by, f.approximate, {COUNTED_SQL.format(f="f")} AS counted
     FROM figures f JOIN v ON v.id = f.article_id
+    LEFT JOIN figures w ON w.article_id = f.article_id AND w.start = f.part_of
     WHERE v.published IS NOT NULL AND {ESTIMATE_SQL.format(f="f")} IS NOT NULL
-      AND f.scope IS NOT NULL)"""
+      AND f.scope IS NOT NULL AND NOT {CHARTED_WHOLE_SQL.format(f="f", w="w")})"""
 # The figure shown for a day and place: the one closest to its median, then by article and
 # place in it (arg_min_null: a field that is NULL in that figure stays NULL).
 _SERIES_PICKS = ", ".join(

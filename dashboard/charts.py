@@ -1077,7 +1077,8 @@ def charted_note(
     """What a figure timeline of ``series`` (:func:`analysis.figure_views.figure_series`) leaves
     out of the figures in view, or "" when it draws them all: the figures of undated articles
     (no day to put them on), of places beyond the ``places`` most reported and those that give
-    no number ("hundreds"). The figures in view are the ``category``'s in ``counts``
+    no number ("hundreds"), and the parts of a toll charted (analysis.summaries.
+    CHARTED_WHOLE_SQL: "15 children" of "40 civilians"). The figures in view are the ``category``'s in ``counts``
     (:func:`~analysis.figure_views.category_counts`), or ``unit``'s in ``units``
     (:func:`~analysis.figure_views.figure_units`) when the chart holds one currency. On the
     BBC's undated business stories the money chart drew 2 of 201 dollar figures and said
@@ -1091,8 +1092,8 @@ def charted_note(
         return ""
     return (
         f"{charted:,} of the {total:,} figures in view are charted: those with a number, from "
-        f"dated articles, at the {places} places most reported. The table below lists the "
-        "others too."
+        f"dated articles, at the {places} places most reported, but the parts of a toll charted "
+        "(listed under its point). The table below lists the others too."
     )
 
 
@@ -1139,22 +1140,32 @@ def scope_key_note(series: pd.DataFrame, *, category: str) -> str:
 
 
 def group_note(series: pd.DataFrame, *, category: str) -> str:
-    """The caption under a timeline whose running totals count several groups (civilians,
-    children, everyone): each is its own series, so a point is never a median across groups
-    ("" when the running totals count one group, or there are none)."""
+    """The caption under a timeline whose figures count several groups (civilians, children,
+    everyone): each is its own series, news events as running totals, so a point is never a
+    median across groups ("" when the figures count one group). A part of a toll charted is no
+    point of its own (analysis.summaries.CHARTED_WHOLE_SQL): the note says where it is."""
     if "counted" not in series:
         return ""
-    totals = series[(series["scope"] == "total") & series["counted"].notna()]
-    if totals["counted"].nunique() < 2:
+    counted = series[series["counted"].notna()]
+    if counted["counted"].nunique() < 2:
         return ""
     # the groups most counted first (ties by name)
-    sizes = totals.groupby("counted")["n_figures"].sum()
+    sizes = counted.groupby("counted")["n_figures"].sum()
     ranked = sorted(sizes.index, key=lambda g: (-sizes[g], g))
     named = [_group_words(g, category) or "no group named" for g in ranked]
     shown = ", ".join(named[:4]) + (f" and {len(named) - 4} more" if len(named) > 4 else "")
+    # running totals are joined only where the chart draws their lines
+    lined = (
+        (counted["scope"] == "total").any()
+        and len(series) <= TIMELINE_MANY_POINTS
+        and joins_points(category, "total")
+    )
+    joined = ", running totals joined to their own group's only" if lined else ""
     return (
-        f"Running totals of different groups ({shown}) are charted apart, each joined to its "
-        "own group's only."
+        f"Figures of different groups ({shown}) are charted apart: a point is the day's "
+        f"median of one group's figures at one place{joined}. A part of a toll charted "
+        "(children among the civilians it counts) is listed under its toll's point, not "
+        "charted again."
     )
 
 
@@ -1196,8 +1207,8 @@ def figure_timeline(
     mixed = scopes.nunique() > 1
     totals = df.groupby("location", sort=False)["n_figures"].sum()
     order = sorted(totals.index, key=lambda p: (p == NO_PLACE, -totals[p], str(p)))
-    # a running total's group counted (civilians, children, everyone: ''): each its own line
-    # and its own points (the series' rows), named on hover; None where the series has none
+    # the group counted (civilians, children, everyone: ''): each its own points (the series'
+    # rows), named on hover, and a running total's its own line; None where the series has none
     groups = df["counted"] if "counted" in df else pd.Series(None, index=df.index, dtype=object)
     for place in order:
         colour = colours[str(place)]
@@ -1255,8 +1266,8 @@ def figure_timeline(
     return _style(fig, title=f"{title} in {unit}" if unit else title, height=420)
 
 
-# The categories that count people: a running total whose noun names no group ("280,000
-# people", "470,000 deaths", a bare "470,000 killed") counts everyone.
+# The categories that count people: a figure whose noun names no group ("280,000 people",
+# "470,000 deaths", a bare "470,000 killed") counts everyone.
 PEOPLE_COUNTS = frozenset({"killed", "injured", "missing", "displaced", "remaining"})
 
 
@@ -1270,7 +1281,7 @@ def _by_group(part: pd.DataFrame, groups: pd.Series) -> list[pd.DataFrame]:
 
 
 def _group_words(counted: str | None, category: str) -> str:
-    """The hover's words for a running total's group: "civilians", "everyone" for a count of
+    """The hover's words for a point's group counted: "civilians", "everyone" for a count of
     people that names no group, "" where the series has no groups (or a count of things that
     names none)."""
     if counted is None:
@@ -1293,7 +1304,7 @@ def _add_timeline_points(
 ) -> None:
     """One place's (and scope's) points of :func:`figure_timeline`: the day's median, the
     day's range as an error bar, an open ``symbol`` for an approximate figure, the words and
-    claimant on hover (and a running total's group counted: "civilians", of the
+    claimant on hover (and its group counted: "civilians", of the
     ``category``'s words). The approximate and the exact points are two traces of one symbol
     each: a symbol per point is checked point by point (0.2 s for the 46,000 points of a
     million articles)."""
@@ -1321,12 +1332,12 @@ def _add_timeline_trace(
     scope: str | None = None,
     category: str = "",
 ) -> None:
-    # the kind of figure and a running total's group, after the day's count: "3 figure(s) that
-    # day (running totals of civilians)"
+    # the kind of figure and its group, after the day's count: "3 figure(s) that day (news
+    # events of civilians)"
     kind = f" ({SCOPE_WORDS[scope]}s" if scope in SCOPE_WORDS else ""
     groups = part["counted"] if "counted" in part else pd.Series(None, part.index, object)
     groups = groups.astype(object).where(groups.notna(), None)
-    counted = ["" if g is None else g for g in groups]  # '': none, or everyone (a total's)
+    counted = ["" if g is None else g for g in groups]  # '': none, or everyone
     # the words of each group once (46,000 points of a million articles hold a few dozen)
     said = {}
     for g in groups.unique():
@@ -1382,7 +1393,7 @@ def _add_timeline_trace(
                 # the kind of figure: the evidence below shows that kind's figures only
                 [scope or ""] * len(part),
                 kinds,
-                # a running total's group counted: the evidence shows that group's only
+                # the group counted: the evidence shows that group's figures only
                 counted,
             ],
             axis=1,

@@ -447,9 +447,18 @@ def test_running_totals_of_different_groups_are_charted_and_joined_apart():
     # a count of things that names no group is not "everyone"'s
     other = by_group(charts.figure_timeline(df, category="other", scope="total"))
     assert other[""][0][1] == " (running totals)"
-    # the news events have no groups: one series per place, as before
+    # a series without groups: one series per place, as before
     events = charts.figure_timeline(df.assign(scope="event", counted=None), category="killed")
     assert len([t for t in events.data if t.customdata is not None]) == 1
+    # news events of groups: each point its group's, named on hover, one trace for the place
+    # and no line (a day's toll and the next day's are two events, whatever the group)
+    news = charts.figure_timeline(df.assign(scope="event"), category="killed", scope="event")
+    assert len([t for t in news.data if t.customdata is not None]) == 1
+    assert not [t for t in news.data if t.mode == "lines"]
+    news_points = by_group(news)
+    assert [y for y, _ in news_points["civilians"]] == [5_812, 6_000]
+    assert news_points["children"][0][1] == " (news events of children)"
+    assert news_points[""][0][1] == " (news events of everyone)"
 
 
 @pytest.mark.parametrize(
@@ -460,13 +469,29 @@ def test_running_totals_of_different_groups_are_charted_and_joined_apart():
         (["", "bombs", "bombs"], "other", "(bombs, no group named)"),
         (["", "a", "b", "c", "d", "e"], "killed", "(everyone, a, b, c and 2 more)"),
         (["civilians"], "killed", None),  # one group: nothing to say
-        ([None, None], "killed", None),  # news events: no groups
+        ([None, None], "killed", None),  # a series without groups
     ],
 )
-def test_the_caption_names_the_running_totals_groups_charted_apart(groups, category, words):
+@pytest.mark.parametrize("scope", ["total", "event"])
+def test_the_caption_names_the_groups_charted_apart(groups, category, words, scope):
     from dashboard import charts
 
-    scope = "total" if groups[0] is not None else "event"
     series = pd.DataFrame({"scope": scope, "counted": groups, "n_figures": 1})
     note = charts.group_note(series, category=category)
     assert (note == "") if words is None else (words in note and "charted apart" in note)
+    # running totals of people are joined, each group's to its own; news events never
+    joined = "running totals joined to their own group's only" in note
+    assert joined == (words is not None and scope == "total" and category == "killed")
+
+
+def test_the_caption_counts_the_groups_of_all_scopes_and_says_where_a_part_is():
+    """A day's news of civilians and a running total of everyone: two groups charted apart,
+    and a part of a toll charted is said to be listed under its toll's point."""
+    from dashboard import charts
+
+    series = pd.DataFrame(
+        {"scope": ["event", "total"], "counted": ["civilians", ""], "n_figures": [3, 1]}
+    )
+    note = charts.group_note(series, category="killed")
+    assert "(civilians, everyone) are charted apart" in note
+    assert "listed under its toll's point" in note

@@ -1494,3 +1494,78 @@ def test_running_totals_of_different_groups_are_points_apart_each_opening_its_ow
         con.close()
     items = {i.title: i for i in section.items}
     assert "(everyone, children, women) are charted apart" in items["Groups counted"].text
+
+
+def test_news_of_different_groups_are_points_apart_and_a_toll_lists_its_parts(tmp_path, use_db):
+    """A day's news in Idlib: 40 civilians killed, 15 children among them, and 6 fighters.
+    They had been one point of 15 ("15 children"); now the civilians and the fighters are a
+    point each, the children none of their own (they are inside the 40), the hover names the
+    group, and the civilians' point opens the 40 with the 15 listed under it as its part."""
+    from dataclasses import replace
+
+    from analysis.records import Article, ArticleResult, Figure
+    from analysis.store import Store
+
+    def fig(text, value, start, unit):
+        sentence = f"Today {text} {unit} were killed in an air strike on Idlib."
+        return Figure("n1", text, value, value, value, False, unit, "killed", None, "Idlib",
+                      None, start, start + len(text), sentence, scope="event")  # fmt: skip
+
+    figures = (
+        fig("40", 40.0, 5, "civilians"),
+        replace(fig("15", 15.0, 40, "children"), part_of=5),
+        fig("6", 6.0, 80, "fighters"),
+    )
+    db = tmp_path / "news.duckdb"
+    with Store(db) as store:
+        store.write_batch([
+            ArticleResult(
+                article=Article(id="n1", title="Idlib strike", text="Idlib.", source="Wire",
+                                published=date(2016, 10, 26)),
+                figures=figures,
+            )
+        ])  # fmt: skip
+    use_db(db, read_only=True)
+    at = run_page(db, "figures", {"what": "People killed", "counts": "News events"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    chart = _figures_by_title(at)["People killed"]
+    points = {
+        cd[11]: (y, cd[10], list(cd))
+        for t in chart.data
+        if t.customdata is not None
+        for y, cd in zip(t.y, t.customdata, strict=True)
+    }
+    assert {g: y for g, (y, _, _) in points.items()} == {"civilians": 40.0, "fighters": 6.0}
+    assert points["civilians"][1] == " (news events of civilians)"
+    assert "(civilians, fighters) are charted apart" in _texts(at.caption)
+    # the part is not charted, and the note of what is says so
+    assert "2 of the 3 figures in view are charted" in _texts(at.caption)
+    assert "but the parts of a toll charted (listed under its point)" in _texts(at.caption)
+    at.session_state["fg_time"] = {
+        "selection": {"points": [{"customdata": points["civilians"][2]}]}
+    }
+    at.run()
+    assert not at.exception
+    shown = [_shown(m.value) for m in at.markdown if m.value.startswith("**")]
+    assert [s.split(" ")[0] for s in shown] == ["**40**", "**15**"]
+    assert shown[1].endswith("part of 40") and "part of" not in shown[0]
+    assert "Parts of these figures, inside their tolls" in _texts(at.caption)
+    # the fighters' point: its figure alone, no parts
+    at.session_state["fg_time"] = {"selection": {"points": [{"customdata": points["fighters"][2]}]}}
+    at.run()
+    shown = [_shown(m.value).split(" ")[0] for m in at.markdown if m.value.startswith("**")]
+    assert shown == ["**6**"]
+    # the report says the same
+    from analysis.filters import Filters
+    from dashboard import report_views
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        choices = {"what": "People killed", "counts": "News events"}
+        (section,) = report_views.build(
+            con, ["figures"], Filters(), link_base="http://dash", choices=choices
+        )
+    finally:
+        con.close()
+    items = {i.title: i for i in section.items}
+    assert "(civilians, fighters) are charted apart" in items["Groups counted"].text

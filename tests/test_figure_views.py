@@ -512,6 +512,8 @@ def test_all_figures_chart_each_scope_apart(tmp_path):
     [
         # the nouns that name no group count everyone: one series of the war's toll
         ("people", ""), ("lives", ""), ("deaths", ""), ("victims", ""), (None, ""),
+        # "one person was killed", "30 others were injured", "a death toll of 18"
+        ("person", ""), ("others", ""), ("toll", ""),
         ("Syrian civilians", "civilians"), ("children", "children"),
         ("rebel fighters", "fighters"),
     ],
@@ -530,9 +532,8 @@ def test_running_totals_of_different_groups_are_series_apart(tmp_path):
     figures of everyone killed), 41 women and 76 children. As one point they had been a median
     of 150,038 (shown as "76 children") with a whisker from 41 to 320,000: a figure nobody
     reported. Each group is now its own point, everyone's the median of its two figures; a
-    point opens its own group's figures; the day's news tolls stay one point."""
-    import pandas as pd
-
+    point opens its own group's figures; the day's news tolls of two groups are two points
+    too."""
     day = "2016-08-15"
     totals = [
         _fig("t1", "300,000", 300_000.0, "killed", location="Homs", scope="total"),
@@ -540,7 +541,7 @@ def test_running_totals_of_different_groups_are_series_apart(tmp_path):
         _fig("t1", "76", 76.0, "killed", location="Homs", unit="children", start=40,
              scope="total"),
         _fig("t2", "320,000", 320_000.0, "killed", location="Homs", unit="lives", scope="total"),
-        # news tolls of two groups: one point per day and place, as before
+        # news tolls of two groups: a point each, as the running totals
         _fig("t2", "12", 12.0, "killed", location="Homs", unit="civilians", start=30),
         _fig("t2", "3", 3.0, "killed", location="Homs", unit="children", start=50),
     ]  # fmt: skip
@@ -564,8 +565,9 @@ def test_running_totals_of_different_groups_are_series_apart(tmp_path):
                 )
                 assert rows.loc["women", "estimate_min"] == 41.0
             events = fv.figure_series(store.con, filters, category="killed")
-            (event,) = events[events["scope"] == "event"].itertuples()
-            assert (event.n_figures, event.estimate_median) == (2, 7.5) and pd.isna(event.counted)
+            news = events[events["scope"] == "event"].set_index("counted")
+            assert news["estimate_median"].to_dict() == {"children": 3.0, "civilians": 12.0}
+            assert news["n_figures"].tolist() == [1, 1]
         # a point's evidence: its group's figures of the day, no other group's
         on_day = Filters(date_from=day, date_to=day)
 
@@ -579,3 +581,73 @@ def test_running_totals_of_different_groups_are_series_apart(tmp_path):
         assert texts("") == ["300,000", "320,000"]
         assert texts("children") == ["76"]
         assert texts(None) == ["300,000", "320,000", "41", "76"]
+
+
+def test_news_of_different_groups_are_points_apart_and_a_part_of_a_charted_toll_is_none(tmp_path):
+    """One day's news in Aleppo: 112 civilians killed, 33 children among them (a part of the
+    112), 20 fighters, and 30 people and 36 deaths told by two more outlets. As one point they
+    had been a median of 33 (shown as "33 children", the children counted twice); now each
+    group is its own point, everyone's the median of its two figures, and the children are no
+    point of their own: they are inside the civilians' toll, whose point lists them. A part of
+    a whole nobody counted ("civilians, among them three children") is the only count there is,
+    and stays a point, as does a part of a whole that counts something else (injured among the
+    killed), in both paths; "All figures" keys the earlier events the same way."""
+    from dataclasses import replace
+
+    import pandas as pd
+
+    day = "2016-08-05"
+    whole = _fig("n1", "112", 112.0, "killed", unit="civilians", start=10)
+    news = [
+        whole,
+        replace(_fig("n1", "33", 33.0, "killed", unit="children", start=60), part_of=10),
+        _fig("n1", "20", 20.0, "killed", unit="fighters", start=90),
+        # a part of an uncounted whole: its offset holds no figure
+        replace(_fig("n1", "3", 3.0, "killed", unit="women", start=130), part_of=120),
+        _fig("n1", "500", 500.0, "killed", unit="civilians", start=160, scope="background"),
+        _fig("n1", "9", 9.0, "killed", unit="rebels", start=190, scope="background"),
+        # a part of a whole that counts something else (the 112 killed): charted as injured
+        replace(_fig("n1", "30", 30.0, "injured", unit="children", start=220), part_of=10),
+    ]
+    with Store(tmp_path / "news.duckdb") as store:
+        store.write_batch([
+            _result("n1", day, news),
+            _result("n2", day, [_fig("n2", "30", 30.0, "killed")], source="Wire"),
+            _result("n3", day, [_fig("n3", "36", 36.0, "killed", unit="deaths")], source="Post"),
+        ])  # fmt: skip
+        ids = store.con.execute("SELECT id FROM articles").df()["id"].tolist()
+        got = []
+        for filters in (None, Filters(article_ids=ids)):  # the summary, then the rows
+            series = fv.figure_series(store.con, filters, category="killed")
+            points = {
+                (r.scope, r.counted): (r.n_figures, r.estimate_median, r.text)
+                for r in series.itertuples()
+            }
+            assert points == {
+                ("event", ""): (2, 33.0, "30"),  # 30 and 36: the first closest to 33
+                ("event", "civilians"): (1, 112.0, "112"),
+                ("event", "fighters"): (1, 20.0, "20"),
+                ("event", "women"): (1, 3.0, "3"),
+                ("background", "civilians"): (1, 500.0, "500"),
+                ("background", "rebels"): (1, 9.0, "9"),
+            }, filters
+            got.append(series.drop(columns="claimants"))
+            injured = fv.figure_series(store.con, filters, category="injured")
+            assert injured[["counted", "estimate_median"]].values.tolist() == [["children", 30.0]]
+        pd.testing.assert_frame_equal(got[0], got[1], check_dtype=False)
+        # a point's figures: its group's, but the part its whole's point lists (parts_of)
+        on_day = Filters(date_from=day, date_to=day)
+
+        def table(counted):
+            return fv.figure_table(
+                store.con, on_day, category="killed", location="Aleppo", scope="event",
+                counted=counted, limit=50,
+            )  # fmt: skip
+
+        civilians = table("civilians")
+        assert civilians["text"].tolist() == ["112"]
+        assert table("children").empty  # the part is no point of its own
+        assert table("women")["text"].tolist() == ["3"]
+        assert sorted(table("")["text"]) == ["30", "36"]
+        assert fv.parts_of(civilians, table(None))["text"].tolist() == ["33"]
+        assert fv.parts_of(table("fighters"), table(None)).empty

@@ -418,8 +418,42 @@ def test_an_upgrade_to_schema_34_keys_the_running_totals_by_group(corpus_store, 
                 "FROM sum_figure_days GROUP BY scope"
             ).fetchall()
         )
-    # a group for every running total, none for the other scopes
-    assert by_scope.pop("total") is True and by_scope and not any(by_scope.values()), by_scope
+    # a group for every running total (and, since schema 35, for every other scope's row)
+    assert by_scope.pop("total") is True and by_scope and all(by_scope.values()), by_scope
+
+
+def test_an_upgrade_to_schema_35_keys_every_scope_by_group_without_charted_parts(
+    corpus_store, tmp_path
+):
+    """Schema 35 keys the news events' and the earlier events' series by group counted too,
+    and leaves out a part whose whole is charted ("33 children" of "112 civilians"): a schema-34
+    store (groups for running totals only) gets its series recounted as a new store counts
+    them, and nothing else."""
+    old = _upgraded_from(
+        corpus_store, tmp_path, "34",
+        "UPDATE sum_figure_days SET counted = NULL WHERE scope <> 'total'",
+        "UPDATE sum_figure_days SET n_figures = -1",  # what a recount wipes
+    )  # fmt: skip
+    _only_recounted(old, corpus_store, ["sum_figure_days"])
+    with duckdb.connect(str(old), read_only=True) as con:
+        ungrouped = con.execute("SELECT count(*) FROM sum_figure_days WHERE counted IS NULL")
+        assert ungrouped.fetchone() == (0,)
+        # the corpus holds parts of charted tolls, and the series count none of them
+        charted, parts = con.execute(
+            "SELECT (SELECT sum(n_figures) FROM sum_figure_days), "
+            "count(*) FILTER (WHERE f.part_of IS NOT NULL AND w.start IS NOT NULL) "
+            "FROM figures f JOIN articles a ON a.id = f.article_id "
+            "LEFT JOIN figures w ON w.article_id = f.article_id AND w.start = f.part_of "
+            "AND w.scope IS NOT NULL AND coalesce(w.value, w.low, w.high) IS NOT NULL "
+            "WHERE a.published IS NOT NULL AND f.scope IS NOT NULL "
+            "AND coalesce(f.value, f.low, f.high) IS NOT NULL"
+        ).fetchone()
+        dated = con.execute(
+            "SELECT count(*) FROM figures f JOIN articles a ON a.id = f.article_id "
+            "WHERE a.published IS NOT NULL AND f.scope IS NOT NULL "
+            "AND coalesce(f.value, f.low, f.high) IS NOT NULL"
+        ).fetchone()[0]
+    assert parts > 0 and charted == dated - parts, (charted, dated, parts)
 
 
 def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):

@@ -113,39 +113,58 @@ st.subheader("Evidence")
 if not picked and not series.empty:  # the hint only where there is a point chart to click
     st.caption("Click a point in the chart to see the figures of that day and place, with the "
                "sentences they come from.")  # fmt: skip
+
+
+def show_figure(row, day: date, *, part: bool = False) -> None:
+    """One figure of a clicked point, with its sentence, claimant, article and (``part``: a
+    part of the point's figures) the figure it is part of. (Only there: a point's own figure
+    may be part of a toll nobody counted, whose words, "another", "more", say nothing.)"""
+    text = row.part_of_text if part and isinstance(row.part_of_text, str) else ""
+    whole = f" · part of {plain.md(text)}" if text else ""
+    with st.container(border=True):
+        st.markdown(
+            f"**{plain.md(row.text)}** {plain.md(plain.given(row.unit, ''))} · "
+            f"{plain.md(plain.given(row.location, 'place not given'))} · "
+            f"{plain.md(SCOPE_WORDS.get(row.scope, row.scope))}{whole}"
+        )
+        st.text(row.sentence)
+        st.caption(
+            # an unattributed figure is its outlet's own claim, as the tables say
+            f"Claimed by {plain.md(plain.given(row.claimed_by, charts.OUTLETS_OWN))} · "
+            f"{plain.md(row.title)} ({day:%d %b %Y})"
+        )
+        st.page_link(
+            "app_pages/articles.py",
+            label="Open the article",
+            icon=":material/article:",
+            # (the sidebar's filters follow by themselves: the reader's widgets keep them
+            # in the address, tests/test_browser_links.py)
+            query_params={"article": row.article_id, "at": str(row.start)},
+        )
+
+
 for cd in picked[:5]:
     place, day = cd[5], date.fromisoformat(cd[6])
     # the point's own kind of figure (All figures charts each apart): its figures, no others
     kind = (cd[9] if len(cd) > 9 else "") or scope
-    # a running total's own group counted ('' : everyone), not the day's other groups' tolls
-    counted = cd[11] if kind == "total" and len(cd) > 11 else None
+    # the point's own group counted ('' : everyone), not the day's other groups' figures
+    counted = cd[11] if len(cd) > 11 else None
     on_day = dataclasses.replace(filters, date_from=day, date_to=day)
-    rows = data.figure_table(
-        on_day, category=category,
-        location=place, limit=50, scope=kind,  # figure_views.NO_PLACE: no place given
-        counted=counted,
-    )  # fmt: skip
+    where = dict(category=category, location=place, limit=50, scope=kind)  # NO_PLACE: none given
+    rows = data.figure_table(on_day, **where, counted=counted)
     for row in rows.itertuples(index=False):
-        with st.container(border=True):
-            st.markdown(
-                f"**{plain.md(row.text)}** {plain.md(plain.given(row.unit, ''))} · "
-                f"{plain.md(plain.given(row.location, 'place not given'))} · "
-                f"{plain.md(SCOPE_WORDS.get(row.scope, row.scope))}"
-            )
-            st.text(row.sentence)
-            st.caption(
-                # an unattributed figure is its outlet's own claim, as the tables say
-                f"Claimed by {plain.md(plain.given(row.claimed_by, charts.OUTLETS_OWN))} · "
-                f"{plain.md(row.title)} ({day:%d %b %Y})"
-            )
-            st.page_link(
-                "app_pages/articles.py",
-                label="Open the article",
-                icon=":material/article:",
-                # (the sidebar's filters follow by themselves: the reader's widgets keep them
-                # in the address, tests/test_browser_links.py)
-                query_params={"article": row.article_id, "at": str(row.start)},
-            )
+        show_figure(row, day)
+    # the parts of the point's figures, which the chart does not draw again ("33 children" of
+    # the "112 civilians" clicked)
+    parts = (
+        figure_views.parts_of(rows, data.figure_table(on_day, **where))
+        if counted is not None
+        else rows.iloc[:0]
+    )
+    if not parts.empty:
+        st.caption("Parts of these figures, inside their tolls (not charted again):")
+        for row in parts.itertuples(index=False):
+            show_figure(row, day, part=True)
 
 conflicts = data.conflict_groups(
     filters, category=category, min_relative_difference=0.05, limit=200, scope=scope
