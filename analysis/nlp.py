@@ -10,7 +10,9 @@ import functools
 import logging
 import re
 
+import numpy
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Span
 
@@ -100,12 +102,12 @@ def pronoun_acronyms(doc):
     a name the model found ("said Elizabeth Hoff WHO Representative", whose parse, read as it
     is, still gives the quote its speaker)."""
     found = []
-    for token in doc:
-        if (
-            token.text in PRONOUN_ACRONYMS
-            and not token.ent_type_
-            and any(t.is_lower for t in token.sent)
-        ):
+    # (the tokens' words as one array: a Token for each of a doc's tokens only to find the
+    # rare acronym cost as much as the paragraph component's walk)
+    wanted = [doc.vocab.strings.add(word) for word in PRONOUN_ACRONYMS]
+    at = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist()
+    for token in (doc[i] for i in at):
+        if not token.ent_type_ and any(t.is_lower for t in token.sent):
             token.tag_, token.pos_ = "NNP", "PROPN"
             found.append(Span(doc, token.i, token.i + 1, label="ORG"))
     if found:
