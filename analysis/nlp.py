@@ -12,7 +12,7 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Span
 
@@ -125,16 +125,24 @@ PARAGRAPHS = "presslens_paragraphs"
 
 @Language.component(PARAGRAPHS)
 def paragraph_starts(doc):
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        # a blank line, not a line break: a text not yet cleaned may wrap its lines
-        if before.is_space and before.text.count("\n") >= 2 and not token.is_space:
-            token.is_sent_start = True
-        elif token.text == "[" and not (before.is_punct or before.is_space):
-            # an editor's words inserted in a quotation ("… were killed last year [in Libya]
-            # compared to …") go on its sentence: the parser had begun a sentence at the
-            # bracket, and the toll lost the place the bracket gives it
-            token.is_sent_start = False
+    if len(doc) < 2:
+        return doc
+    # Found on the tokens' arrays, a Token made only for the few tokens set (a walk made two
+    # for every token of every doc).
+    orth, space, punct = doc.to_array([ORTH, IS_SPACE, IS_PUNCT]).T
+    space, punct = space.astype(bool), punct.astype(bool)
+    strings = doc.vocab.strings
+    # a blank line, not a line break: a text not yet cleaned may wrap its lines
+    blank = [h for h in set(orth[space].tolist()) if strings[h].count("\n") >= 2]
+    starts = numpy.isin(orth[:-1], blank) & space[:-1] & ~space[1:]
+    for i in (numpy.flatnonzero(starts) + 1).tolist():
+        doc[i].is_sent_start = True
+    # an editor's words inserted in a quotation ("… were killed last year [in Libya] compared
+    # to …") go on its sentence: the parser had begun a sentence at the bracket, and the toll
+    # lost the place the bracket gives it
+    bracket = (orth[1:] == strings.add("[")) & ~(punct[:-1] | space[:-1])
+    for i in (numpy.flatnonzero(bracket) + 1).tolist():
+        doc[i].is_sent_start = False
     return doc
 
 
