@@ -13,7 +13,9 @@ narrator's own into a new paragraph); otherwise it is a scare quote or a title a
 A quotation its cue interrupts ("“A,” said X, the bank's chief. “B.”") is one record: its
 offsets span the whole, its text is the quoted words, "A … B". A cue whose reported clause is
 mostly unquoted gives a ``reported`` record (partial quotations stay inside its text, so nothing
-is counted twice); "deny/charge someone something" is no cue.
+is counted twice); a cue set off by commas inside the clause it reports ("The bridge, Holt said,
+would open in May") gives one record over the aside, its text the clause's words on either side
+("The bridge … would open in May"); "deny/charge someone something" is no cue.
 
 Speakers are resolved to a canonical name: entity mentions from the entity extractor when given,
 else the fullest form of the name in the article ("Kerry" → "John Kerry"); a capitalised name or
@@ -169,6 +171,9 @@ class _Cue:
     content: tuple[int, int] | None  # token range of the reported clause
     quotes: list[_Quotation] = field(default_factory=list)
     speaker: _Speaker | None = None
+    # token range of the cue's own words inside ``content`` when the cue interrupts the clause
+    # ("The bridge, Holt said, would open …"): left out of the record's text
+    gap: tuple[int, int] | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -2371,6 +2376,11 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             while j < content[1] and doc[j].text != ",":
                 j += 1
             content = (j + 1, content[1]) if content[1] - j > MIN_REPORTED_TOKENS else None
+        gap = None
+        if content is None and not goes_on and tok.lemma_.lower() not in QUOTE_ONLY_VERBS:
+            interrupted = _interrupted_clause(tok, subj, quoted)
+            if interrupted is not None:
+                content, gap = interrupted
         if content is None and not goes_on and tok.lemma_.lower() not in QUOTE_ONLY_VERBS:
             trailing = _trailing_clause(tok, quoted)
             if trailing is not None:
@@ -2400,9 +2410,14 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             content = (first, tok.i) if tok.i - first > MIN_REPORTED_TOKENS else content
         if subj is not None and subj.i > tok.i:
             subj = _person_ending(subj) or subj
-        if content and subj is not None and content[0] <= subj.i < min(content[1], tok.i):
+        if (
+            content
+            and gap is None
+            and subj is not None
+            and content[0] <= subj.i < min(content[1], tok.i)
+        ):
             content = _before_speaker(doc, content, subj, quoted)
-        cues.append(_Cue(tok, tok.text, subj, content))
+        cues.append(_Cue(tok, tok.text, subj, content, gap=gap))
     return cues
 
 
@@ -2626,6 +2641,60 @@ def _trailing_clause(verb: Token, quoted: list[bool]) -> tuple[tuple[int, int], 
     while lo < comma and (verb.doc[lo].is_punct or verb.doc[lo].is_space):
         lo += 1
     return ((lo, comma), speaker) if comma > lo else None
+
+
+# The longest cue phrase that may interrupt a clause ("…, Mr. Obama said, …", "…, the
+# senator said then, …"); a longer one is a sentence of its own, not an aside.
+MAX_INTERRUPTING_CUE = 12
+_ASIDE_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def _interrupted_clause(
+    verb: Token, subj: Token | None, quoted: list[bool]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "The new bridge, Mayor Holt said, would open before the winter.": a cue set off by
+    commas inside the clause it reports, which the parse hangs off that clause's verb (as a
+    parataxis) with no clause of its own. Returns the clause's token range over the aside and
+    the aside's own range (its marks included); None unless the cue, with its speaker before it,
+    stands between two commas (or dashes) with words of the clause on both sides."""
+    if verb.dep_ != "parataxis" or subj is None or subj.i > verb.i:
+        return None
+    head, doc = verb.head, verb.doc
+    if head is verb or head.pos_ not in ("VERB", "AUX") or head.sent != verb.sent:
+        return None
+    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    if not lo <= subj.i or hi - lo > MAX_INTERRUPTING_CUE:
+        return None
+    # the aside's marks: one before it, one closing it (the parse puts it in or out of the
+    # verb's subtree)
+    if doc[lo].text not in _ASIDE_MARKS:
+        if lo == 0 or doc[lo - 1].text not in _ASIDE_MARKS:
+            return None
+        lo -= 1
+    if doc[hi - 1].text not in _ASIDE_MARKS:
+        if hi >= len(doc) or doc[hi].text not in _ASIDE_MARKS:
+            return None
+        hi += 1
+    if any(quoted[i] for i in range(lo, hi)):
+        return None
+    para_lo, para_hi = _paragraph_tokens(verb)
+    clause = [
+        t.i
+        for t in head.subtree
+        if not lo <= t.i < hi and para_lo <= t.i < para_hi and t.sent == verb.sent
+    ]
+    left = [i for i in clause if i < lo and not doc[i].is_punct]
+    right = [i for i in clause if i >= hi and not doc[i].is_punct]
+    if not left or len(right) < 2:
+        return None
+    first, last = min(clause), max(clause) + 1
+    while first < lo and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last > hi and (
+        doc[last - 1].is_punct and doc[last - 1].text not in "”\"'’" or doc[last - 1].is_space
+    ):
+        last -= 1
+    return (first, last), (lo, hi)
 
 
 def _according_to(tok: Token) -> _Cue | None:
@@ -3244,6 +3313,11 @@ def narrated_ranges(text: str, q: Quote) -> list[tuple[int, int]]:
             (q.start + m.start() + 1, q.start + m.end())
             for m in aggregates.CUE_GAP_RE.finditer(text[q.start : q.end])
         ]
+    elif PIECE_JOINER in q.text and q.text != text[q.start : q.end]:
+        # a reported clause its cue interrupts ("The bridge, Holt said, would open"): the
+        # aside between its two pieces
+        before, _, after = q.text.partition(PIECE_JOINER)
+        out.append((q.start + len(before), q.end - len(after)))
     if q.speaker_start is not None and q.speaker_end is not None:
         out.append((q.speaker_start, q.speaker_end))
     return out
@@ -3325,7 +3399,20 @@ class _Walk:
         if len(body.split()) < MIN_REPORTED_TOKENS:
             return
         spk = _cue_speaker(cue, self.resolver)
-        if spk is not None and spk.start is not None and start < spk.start < end:
+        words = None
+        if cue.gap is not None:
+            # The cue interrupts its clause: the record spans the whole, its words are the
+            # clause's on either side of the aside, as an interrupted quotation's are.
+            gap_start, gap_end = doc[cue.gap[0]].idx, doc[cue.gap[1] - 1].idx
+            gap_end += len(doc[cue.gap[1] - 1])
+            if not start < gap_start < gap_end < end:
+                return
+            words = (
+                text[start:gap_start].rstrip(" ,—–-\n")
+                + PIECE_JOINER
+                + text[gap_end:end].lstrip(" ,—–-\n")
+            )
+        elif spk is not None and spk.start is not None and start < spk.start < end:
             # A quote's words never hold its own speaker: the clause ends before them.
             body = text[start : spk.start].rstrip(" :,;—–-\n")
             end = start + len(body)
@@ -3337,7 +3424,9 @@ class _Walk:
         if spk is None:
             return
         self.out.append(
-            _record(self.article_id, "reported", text, start, end, spk, cue.text, self.scorer)
+            _record(
+                self.article_id, "reported", text, start, end, spk, cue.text, self.scorer, words
+            )
         )
         self.pieces.append(None)
         self.last_speaker = (_para_of(self.para_starts, start), spk)
@@ -3559,8 +3648,10 @@ def _government(spk: _Speaker) -> str | None:
     return country.name if country is not None else spk.name
 
 
-def _record(article_id, kind, text, start, end, spk: _Speaker, cue, scorer) -> Quote:
-    body = text[start:end]
+def _record(article_id, kind, text, start, end, spk: _Speaker, cue, scorer, words=None) -> Quote:
+    """The record of one quote; its text ``words`` when given (a clause its cue interrupts),
+    else the slice its offsets point at."""
+    body = text[start:end] if words is None else words
     return Quote(
         article_id=article_id,
         kind=kind,

@@ -336,6 +336,23 @@ GOLD = [
         [("reported", "Liberal Democrats", "it was far too late")],
         id="fragment-then-while-another-speaker-said",  # "an insult" was the Lib Dems'
     ),
+    # --- a cue set off by commas inside the clause it reports: one record over the aside -------
+    pytest.param(
+        "The new bridge, Mayor Jane Holt said, would open to traffic before the winter.",
+        [("reported", "Jane Holt", "The new bridge … would open to traffic before the winter")],
+        id="cue-interrupts-its-clause-after-the-subject",
+    ),
+    pytest.param(
+        "Jane Holt toured the harbour on Monday. Too often, she added, the council has ignored "
+        "the northern districts.",
+        [("reported", "Jane Holt", "Too often … the council has ignored the northern districts")],
+        id="cue-interrupts-its-clause-after-an-adverb",
+    ),
+    pytest.param(
+        "The ferry service was reliable, Anna Berg said, until the new operator took over.",
+        [("reported", "Anna Berg", "was reliable … until the new operator took over")],
+        id="cue-interrupts-its-clause-before-a-subordinate-clause",
+    ),
 ]
 
 
@@ -352,8 +369,21 @@ def test_gold_table(model, text, expected):
         assert_provenance(text, q)
         if q.kind == "reported" and q.speaker_start is not None:
             # a clause's words never hold its speaker's mention (a direct quotation interrupted
-            # by its cue, "“A,” he said, “B.”", is one record over the cue)
-            assert q.speaker_end <= q.start or q.end <= q.speaker_start, got
+            # by its cue, "“A,” he said, “B.”", is one record over the cue, and so is a clause,
+            # "The bridge, Holt said, would open": its text leaves the aside out)
+            inside = q.start < q.speaker_start < q.end
+            assert not inside or text[q.speaker_start : q.speaker_end] not in q.text, got
+
+
+def test_the_aside_of_an_interrupted_reported_clause_is_the_narrators(model):
+    # the speaker's name and the cue word count as no words of the clause (attitudes read the
+    # span's words that are not narrated)
+    text = "The new bridge, Mayor Jane Holt said, would open to traffic before the winter."
+    (q,) = run(model, text)
+    narrated = quotes.narrated_ranges(text, q)
+    inside = "".join(c for i, c in enumerate(text) if any(lo <= i < hi for lo, hi in narrated))
+    assert "said" in inside and "Holt" in inside and "bridge" not in inside, narrated
+    assert "open" not in inside, narrated
 
 
 def assert_provenance(text: str, q: Quote) -> None:
@@ -368,7 +398,11 @@ def assert_provenance(text: str, q: Quote) -> None:
         found = span.find(piece, at or 0)
         assert found >= 0, (piece, span)
         if at is not None:  # what is left out is the narrator's, outside the marks
-            assert quotes.QUOTE_MARK.search(span[at:found]), (q.text, span)
+            # (or, in a reported clause its cue interrupts, that cue: "…, Holt said, …")
+            left_out = span[at:found]
+            assert quotes.QUOTE_MARK.search(left_out) or (
+                q.kind == "reported" and q.cue in left_out
+            ), (q.text, span)
         at = found + len(piece)
 
 
