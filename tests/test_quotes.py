@@ -336,6 +336,28 @@ GOLD = [
         [("reported", "Liberal Democrats", "it was far too late")],
         id="fragment-then-while-another-speaker-said",  # "an insult" was the Lib Dems'
     ),
+    # --- verbs whose object is the message: "acknowledged the failures", "stressed the need" --
+    pytest.param(
+        "The water minister, Ruth Amsel, acknowledged the failures of the flood defences.",
+        [("reported", "Ruth Amsel", "the failures of the flood defences")],
+        id="acknowledged-an-object",
+    ),
+    pytest.param(
+        "Ruth Amsel stressed the need for new pumps in the lower town.",
+        [("reported", "Ruth Amsel", "the need for new pumps")],
+        id="stressed-an-object",
+    ),
+    pytest.param(
+        "In her memoir, Ruth Amsel noted the long delays at the border crossings.",
+        [("reported", "Ruth Amsel", "the long delays at the border crossings")],
+        id="noted-an-object",
+    ),
+    # "admit" lets in as often as it concedes: its object is no message
+    pytest.param(
+        "The clinic admitted twelve patients from the flooded villages on Monday.",
+        [],
+        id="admitted-patients-is-no-statement",
+    ),
     # --- a cue set off by commas inside the clause it reports: one record over the aside -------
     pytest.param(
         "The new bridge, Mayor Jane Holt said, would open to traffic before the winter.",
