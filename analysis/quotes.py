@@ -2366,7 +2366,12 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             # off the quotation, lent it the quotation's own "we"). Quoted words are never the
             # speaker: the one named before the verb is (the show had spoken).
             subj = _named_before(tok, quoted)
-        content = None if goes_on or tok.lemma_.lower() in QUOTE_ONLY_VERBS else _content(tok)
+        if goes_on:
+            content = None
+        elif tok.lemma_.lower() in QUOTE_ONLY_VERBS:
+            content = _content(tok) if _marked_clause(tok) else None
+        else:
+            content = _content(tok)
         if tok.lemma_ == "call" and any(c.dep_ == "oprd" for c in tok.children):
             content = None  # "called the talks “…”": only a quotation makes it speech
         if content and subj is not None and content[0] <= subj.i < content[1] and subj.i > tok.i:
@@ -2419,6 +2424,23 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             content = _before_speaker(doc, content, subj, quoted)
         cues.append(_Cue(tok, tok.text, subj, content, gap=gap))
     return cues
+
+
+def _marked_clause(verb: Token) -> bool:
+    """Whether a quote-only verb ("write", "point out") has a clause of its own opened by
+    "that" ("The Times wrote that …", "pointed out that …"): then it reports that clause, as
+    "said that" does. Without one its object or infinitive is seldom a message ("wrote a
+    memoir", "pointed to the rubble"). Never "ask": what is asked ("asked whether …", "asked
+    not to be named") is no statement of the asker's."""
+    lemma = verb.lemma_.lower()
+    if lemma == "ask":
+        return False
+    if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return False  # "pointed to the institute's predictions that …": the institute's words
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
 
 
 def _named_before(verb: Token, quoted: list[bool]) -> Token | None:

@@ -358,6 +358,28 @@ GOLD = [
         [],
         id="admitted-patients-is-no-statement",
     ),
+    # --- a quote-only verb with a clause opened by "that" --------------------------------------
+    pytest.param(
+        "The Harbour Gazette wrote on Sunday that the ferry contract had been signed in secret.",
+        [("reported", "Harbour Gazette", "the ferry contract had been signed in secret")],
+        id="wrote-that",
+    ),
+    pytest.param(
+        "Ian Pike pointed out that the pumps had never been tested.",
+        [("reported", "Ian Pike", "the pumps had never been tested")],
+        id="pointed-out-that",
+    ),
+    pytest.param("Ruth Amsel wrote a memoir of her years at the ministry.", [], id="wrote-a-book"),
+    pytest.param(
+        "The engineer asked not to be named because he was not allowed to speak to reporters.",
+        [],
+        id="asked-not-to-be-named",
+    ),
+    pytest.param(
+        "Ian Pike pointed to the engineers' warning that the pumps would fail.",
+        [],
+        id="pointed-to-someone-elses-words",
+    ),
     # --- a cue set off by commas inside the clause it reports: one record over the aside -------
     pytest.param(
         "The new bridge, Mayor Jane Holt said, would open to traffic before the winter.",
