@@ -408,6 +408,11 @@ class _Names:
 # cues and speakers
 
 
+# Speech verbs whose infinitive is the message: "urged the council to act", "told them to
+# leave", "vowed to form a task force" (a promise made aloud: "He also vowed to …").
+INFINITIVE_CONTENT_VERBS = frozenset({"urge", "warn", "call", "ask", "tell", "vow"})
+
+
 def _content(verb: Token) -> tuple[int, int] | None:
     """Token range of the clause a cue verb reports, or None."""
     parts: list[Token] = []
@@ -416,7 +421,7 @@ def _content(verb: Token) -> tuple[int, int] | None:
         if (
             child.dep_ in ("ccomp", "parataxis", "oprd")
             or child.dep_ == "xcomp"
-            and verb.lemma_ in ("urge", "warn", "call", "ask", "tell")
+            and verb.lemma_ in INFINITIVE_CONTENT_VERBS
         ):
             parts.append(child)
         elif child.dep_ == "dobj":

@@ -358,6 +358,12 @@ GOLD = [
         [],
         id="admitted-patients-is-no-statement",
     ),
+    # --- "vowed to …": the infinitive is the promise made ------------------------------------
+    pytest.param(
+        "Ruth Amsel vowed to rebuild every flooded school before the spring.",
+        [("reported", "Ruth Amsel", "to rebuild every flooded school before the spring")],
+        id="vowed-to",
+    ),
     # --- a quote-only verb with a clause opened by "that" --------------------------------------
     pytest.param(
         "The Harbour Gazette wrote on Sunday that the ferry contract had been signed in secret.",
