@@ -2388,6 +2388,8 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             content = (j + 1, content[1]) if content[1] - j > MIN_REPORTED_TOKENS else None
         gap = None
         if content is None and not goes_on and tok.lemma_.lower() not in QUOTE_ONLY_VERBS:
+            content = _clause_hung_elsewhere(tok)
+        if content is None and not goes_on and tok.lemma_.lower() not in QUOTE_ONLY_VERBS:
             interrupted = _interrupted_clause(tok, subj, quoted)
             if interrupted is not None:
                 content, gap = interrupted
@@ -2668,6 +2670,66 @@ def _trailing_clause(verb: Token, quoted: list[bool]) -> tuple[tuple[int, int], 
     while lo < comma and (verb.doc[lo].is_punct or verb.doc[lo].is_space):
         lo += 1
     return ((lo, comma), speaker) if comma > lo else None
+
+
+# Speech verbs whose object is the one spoken to, so that a "that" clause after it is what was
+# said ("told a meeting of island leaders that …"); after another verb's object it is that
+# object's relative clause ("emphasizing the threat that a Trump presidency would constitute").
+ADDRESSEE_VERBS = frozenset({"tell", "warn"})
+
+
+def _clause_hung_elsewhere(verb: Token) -> tuple[int, int] | None:
+    """The reported clause the parse hung off something else than its speech verb: a "that"
+    clause after the verb's object or adverbial, made a relative clause of its last noun ("he
+    told a meeting of island leaders that few people understood …", "told his protégés on a
+    regular basis that …"), or a clause with a subject of its own made the verb's adverbial
+    ("Trump tweeted in the early hours that Machado was …", "Trump said after the convention
+    he would not accept …"). A relative clause proper has no "that" marking it (its "that" is
+    its subject or object: "told the leaders that came"), an adverbial one opens with its own
+    conjunction ("said so because he was …"): neither is taken."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "advcl":
+            clause = child
+            opener = doc[clause.left_edge.i]
+            marks = [c for c in clause.children if c.dep_ == "mark"]
+            if opener.lower_ == "that" and opener.dep_ in ("mark", "advmod"):
+                pass  # "tweeted … that Machado was …"
+            elif marks or clause.tag_ in ("VBG", "VBN") or opener.pos_ == "SCONJ":
+                continue  # "… because he was", "…, saying", "… after he left"
+        elif child.dep_ in ("dobj", "prep", "dative") and verb.lemma_.lower() in ADDRESSEE_VERBS:
+            clause = next(
+                (
+                    t
+                    for t in child.subtree
+                    if t.dep_ in ("relcl", "acl")
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                ),
+                None,
+            )
+            if clause is None:
+                continue
+        else:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            continue
+        if any(t.lower_ in ("so", "such") for t in doc[verb.i : clause.left_edge.i]):
+            continue  # "tells so many lies that Clinton could …": a result clause
+        toks = [t.i for t in clause.subtree if t.sent == verb.sent]
+        lo, hi = min(toks), max(toks) + 1
+        while lo < hi and (
+            doc[lo].is_punct or doc[lo].lower_ == "that" or doc[lo].dep_ in ("mark", "prep")
+        ):
+            if doc[lo].dep_ == "prep":
+                lo = doc[lo].right_edge.i  # "after the convention": the verb's, not the clause's
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in "”\"'’"):
+            hi -= 1
+        if hi - lo >= MIN_REPORTED_TOKENS:
+            return lo, hi
+    return None
 
 
 # The longest cue phrase that may interrupt a clause ("…, Mr. Obama said, …", "…, the

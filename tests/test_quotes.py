@@ -358,6 +358,30 @@ GOLD = [
         [],
         id="admitted-patients-is-no-statement",
     ),
+    # --- a reported clause the parse hung off the verb's object or adverbial -----------------
+    pytest.param(
+        "In Leeds last week, Ruth Amsel told a gathering of harbour workers that few ministers "
+        "understood the risks of the flood season.",
+        [("reported", "Ruth Amsel", "few ministers understood the risks of the flood season")],
+        id="told-an-audience-that",
+    ),
+    pytest.param(
+        "Ruth Amsel tweeted in the early hours that the ferry contract was a scandal.",
+        [("reported", "Ruth Amsel", "the ferry contract was a scandal")],
+        id="tweeted-in-the-hours-that",
+    ),
+    # a "that" clause after another verb's object is that object's relative clause, and one
+    # after "so" a result clause
+    pytest.param(
+        "The campaign stressed the danger to the harbour that the new tax would bring.",
+        [("reported", None, "the danger to the harbour that the new tax would bring")],
+        id="a-relative-clause-of-the-object-is-no-clause-of-its-own",
+    ),
+    pytest.param(
+        "Ruth Amsel said Pike tells so many stories that the council no longer listens.",
+        [("reported", "Ruth Amsel", "Pike tells so many stories that the council")],
+        id="a-result-clause-is-not-what-was-told",
+    ),
     # --- "vowed to …": the infinitive is the promise made ------------------------------------
     pytest.param(
         "Ruth Amsel vowed to rebuild every flooded school before the spring.",
