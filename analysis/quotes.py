@@ -2749,10 +2749,14 @@ def _interrupted_clause(
     if verb.dep_ != "parataxis" or subj is None or subj.i > verb.i:
         return None
     head, doc = verb.head, verb.doc
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in CLAUSE_SUBJECT_DEPS and head.i < verb.i:
+        head = head.head  # "The difference now, he told me, is …": hung off the clause's subject
     if head is verb or head.pos_ not in ("VERB", "AUX") or head.sent != verb.sent:
         return None
-    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
-    if not lo <= subj.i or hi - lo > MAX_INTERRUPTING_CUE:
+    # The aside runs from its speaker's phrase to the cue's last word; what the parse hung off
+    # the cue before the speaker is the clause's ("If it fails, Mr. Ortiz argues, there are …").
+    lo, hi = subj.left_edge.i, verb.right_edge.i + 1
+    if lo < verb.left_edge.i or hi - lo > MAX_INTERRUPTING_CUE:
         return None
     # the aside's marks: one before it, one closing it (the parse puts it in or out of the
     # verb's subtree)
@@ -2769,7 +2773,7 @@ def _interrupted_clause(
     para_lo, para_hi = _paragraph_tokens(verb)
     clause = [
         t.i
-        for t in head.subtree
+        for t in itertools.chain(head.subtree, verb.subtree)
         if not lo <= t.i < hi and para_lo <= t.i < para_hi and t.sent == verb.sent
     ]
     left = [i for i in clause if i < lo and not doc[i].is_punct]

@@ -427,6 +427,17 @@ GOLD = [
         [("reported", "Anna Berg", "was reliable … until the new operator took over")],
         id="cue-interrupts-its-clause-before-a-subordinate-clause",
     ),
+    pytest.param(
+        "If this plan fails to persuade, Anna Berg argues, there are other ways to raise the "
+        "money.",
+        [("reported", "Anna Berg", "If this plan fails to persuade … there are other ways")],
+        id="cue-after-a-fronted-clause-the-parse-hung-off-it",
+    ),
+    pytest.param(
+        "The trouble now, Anna Berg told me on Friday, is that nobody reads the reports.",
+        [("reported", "Anna Berg", "The trouble now … is that nobody reads the reports")],
+        id="cue-hung-off-the-clauses-subject",
+    ),
 ]
 
 
