@@ -2795,7 +2795,12 @@ def _according_to(tok: Token) -> _Cue | None:
     to = doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
-        return None
+        # "according to show insiders": the parse took the source's first word for a verb
+        # (a gerund's object, "to" its preposition): the source is the phrase's last noun
+        nouns = [t for t in to.subtree if t.pos_ in ("NOUN", "PROPN") and t.i > to.i]
+        if not nouns or any(t.pos_ == "PUNCT" for t in to.subtree):
+            return None
+        pobj = nouns[-1]
     heads = [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
     if any(h.lemma_.lower() in ACCORDANCE_NOUNS or h.lower_ in ACCORDANCE_NOUNS for h in heads):
         return None  # "according to plan", "… according to type, location, flight patterns"

@@ -190,6 +190,12 @@ GOLD = [
         [("reported", "Red Cross", "2,000 families")],
         id="according-to",
     ),
+    # the parse took "show" for a verb and "insiders" for its object: still the source
+    pytest.param(
+        "Mr Pike shouted at the junior staff during meetings, according to show insiders.",
+        [("reported", None, "Mr Pike shouted at the junior staff during meetings")],
+        id="according-to-a-source-parsed-as-a-gerund",
+    ),
     pytest.param(
         "The harvest will be the smallest in twenty years, the farmers’ union said.",
         [("reported", None, "harvest will be the smallest")],
