@@ -2356,7 +2356,14 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
         if tok.pos_ not in ("VERB", "AUX") or not (tok.lemma_.lower() in CUE_VERBS or goes_on):
             continue
         modifier = tok.dep_ in ("amod", "acl", "compound") or (
-            tok.tag_ == "VBN" and tok.dep_ != "ROOT"
+            tok.tag_ == "VBN"
+            and tok.dep_ != "ROOT"
+            # a perfect is a finite verb, no participle modifying a noun: "… but has said she
+            # will hold firm" (coordinated under the subject of the first verb)
+            and not (
+                any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+                and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+            )
         )
         if modifier and not any(c.dep_ == "nsubj" for c in tok.children):
             continue  # "the so-called …", "a film called …": not a speech act

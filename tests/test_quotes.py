@@ -388,6 +388,21 @@ GOLD = [
         [("reported", "Ruth Amsel", "Pike tells so many stories that the council")],
         id="a-result-clause-is-not-what-was-told",
     ),
+    # --- a speech verb in the perfect is a finite verb, no participle modifying a noun ---------
+    pytest.param(
+        "Ruth Amsel has urged the council to cut costs but has said she will keep the ferry "
+        "running.",
+        [
+            ("reported", "Ruth Amsel", "the council to cut costs"),
+            ("reported", "Ruth Amsel", "she will keep the ferry running"),
+        ],
+        id="coordinated-perfect-has-said",
+    ),
+    pytest.param(
+        "The ferry timetable has not yet been agreed by the council.",
+        [],
+        id="a-passive-perfect-is-no-cue",
+    ),
     # --- "vowed to …": the infinitive is the promise made ------------------------------------
     pytest.param(
         "Ruth Amsel vowed to rebuild every flooded school before the spring.",
