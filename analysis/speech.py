@@ -114,10 +114,9 @@ def subject(verb: Token) -> Token | None:
 # Prepositions before a gerund whose subject is the clause's: "He answered by saying …", "She
 # began with telling …", "After saying …, she left", "He was criticised for saying …". Not
 # "in": "Flynn says Trump ‘absolutely right’ in saying …" (a headline without its "is") hangs
-# "in saying" off "says", and the one right in saying it is Trump.
-GERUND_PREPOSITIONS = frozenset(
-    {"by", "after", "before", "for", "from", "with", "without", "upon", "since"}
-)
+# "in saying" off "says", and the one right in saying it is Trump; nor "without": "without
+# saying who was responsible" says nothing.
+GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "for", "from", "with", "upon", "since"})
 
 
 def _clause_subject_of_prep(prep: Token) -> Token | None:

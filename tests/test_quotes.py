@@ -196,6 +196,13 @@ GOLD = [
         [("reported", None, "Mr Pike shouted at the junior staff during meetings")],
         id="according-to-a-source-parsed-as-a-gerund",
     ),
+    # ... but not a long phrase the clause ran into: its last noun is the clause's
+    pytest.param(
+        "According to Save the Children more than 4200 schools in Syria have been damaged in "
+        "six years of conflict.",
+        [],
+        id="according-to-a-gerund-phrase-running-into-the-clause",
+    ),
     pytest.param(
         "The harvest will be the smallest in twenty years, the farmers’ union said.",
         [("reported", None, "harvest will be the smallest")],

@@ -40,6 +40,8 @@ def test_subject_of_a_speech_verb(nlp, sentence, verb, speaker):
         ("The coach was fined for saying the referee had been bribed.", "coach"),
         # a preposition hanging off a noun: whose "role" is not who says
         ("The prize for saying that the vote was rigged went to a blogger.", None),
+        # "without saying …" says nothing
+        ("The envoy left the meeting without saying who was responsible.", None),
         # "by" under a passive names the agent, not the sayer
         ("The board was shocked by saying that the mill would close.", None),
     ],
