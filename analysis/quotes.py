@@ -13,7 +13,9 @@ narrator's own into a new paragraph); otherwise it is a scare quote or a title a
 A quotation its cue interrupts ("“A,” said X, the bank's chief. “B.”") is one record: its
 offsets span the whole, its text is the quoted words, "A … B". A cue whose reported clause is
 mostly unquoted gives a ``reported`` record (partial quotations stay inside its text, so nothing
-is counted twice); "deny/charge someone something" is no cue.
+is counted twice); a cue set off by commas inside the clause it reports ("The bridge, Holt said,
+would open in May") gives one record over the aside, its text the clause's words on either side
+("The bridge … would open in May"); "deny/charge someone something" is no cue.
 
 Speakers are resolved to a canonical name: entity mentions from the entity extractor when given,
 else the fullest form of the name in the article ("Kerry" → "John Kerry"); a capitalised name or
@@ -169,6 +171,9 @@ class _Cue:
     content: tuple[int, int] | None  # token range of the reported clause
     quotes: list[_Quotation] = field(default_factory=list)
     speaker: _Speaker | None = None
+    # token range of the cue's own words inside ``content`` when the cue interrupts the clause
+    # ("The bridge, Holt said, would open …"): left out of the record's text
+    gap: tuple[int, int] | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -403,6 +408,11 @@ class _Names:
 # cues and speakers
 
 
+# Speech verbs whose infinitive is the message: "urged the council to act", "told them to
+# leave", "vowed to form a task force" (a promise made aloud: "He also vowed to …").
+INFINITIVE_CONTENT_VERBS = frozenset({"urge", "warn", "call", "ask", "tell", "vow"})
+
+
 def _content(verb: Token) -> tuple[int, int] | None:
     """Token range of the clause a cue verb reports, or None."""
     parts: list[Token] = []
@@ -411,7 +421,7 @@ def _content(verb: Token) -> tuple[int, int] | None:
         if (
             child.dep_ in ("ccomp", "parataxis", "oprd")
             or child.dep_ == "xcomp"
-            and verb.lemma_ in ("urge", "warn", "call", "ask", "tell")
+            and verb.lemma_ in INFINITIVE_CONTENT_VERBS
         ):
             parts.append(child)
         elif child.dep_ == "dobj":
@@ -2397,7 +2407,14 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
         if tok.pos_ not in ("VERB", "AUX") or not (tok.lemma_.lower() in CUE_VERBS or goes_on):
             continue
         modifier = tok.dep_ in ("amod", "acl", "compound") or (
-            tok.tag_ == "VBN" and tok.dep_ != "ROOT"
+            tok.tag_ == "VBN"
+            and tok.dep_ != "ROOT"
+            # a perfect is a finite verb, no participle modifying a noun: "… but has said she
+            # will hold firm" (coordinated under the subject of the first verb)
+            and not (
+                any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+                and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+            )
         )
         if modifier and not any(c.dep_ == "nsubj" for c in tok.children):
             continue  # "the so-called …", "a film called …": not a speech act
@@ -2412,7 +2429,12 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             # off the quotation, lent it the quotation's own "we"). Quoted words are never the
             # speaker: the one named before the verb is (the show had spoken).
             subj = _named_before(tok, quoted)
-        content = None if goes_on or tok.lemma_.lower() in QUOTE_ONLY_VERBS else _content(tok)
+        if goes_on:
+            content = None
+        elif tok.lemma_.lower() in QUOTE_ONLY_VERBS:
+            content = _content(tok) if _marked_clause(tok) else None
+        else:
+            content = _content(tok)
         if tok.lemma_ == "call" and any(c.dep_ == "oprd" for c in tok.children):
             content = None  # "called the talks “…”": only a quotation makes it speech
         if content and subj is not None and content[0] <= subj.i < content[1] and subj.i > tok.i:
@@ -2422,6 +2444,13 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             while j < content[1] and doc[j].text != ",":
                 j += 1
             content = (j + 1, content[1]) if content[1] - j > MIN_REPORTED_TOKENS else None
+        gap = None
+        if content is None and not goes_on and tok.lemma_.lower() not in QUOTE_ONLY_VERBS:
+            content = _clause_hung_elsewhere(tok)
+        if content is None and not goes_on and tok.lemma_.lower() not in QUOTE_ONLY_VERBS:
+            interrupted = _interrupted_clause(tok, subj, quoted)
+            if interrupted is not None:
+                content, gap = interrupted
         if content is None and not goes_on and tok.lemma_.lower() not in QUOTE_ONLY_VERBS:
             trailing = _trailing_clause(tok, quoted)
             if trailing is not None:
@@ -2451,10 +2480,32 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             content = (first, tok.i) if tok.i - first > MIN_REPORTED_TOKENS else content
         if subj is not None and subj.i > tok.i:
             subj = _person_ending(subj) or subj
-        if content and subj is not None and content[0] <= subj.i < min(content[1], tok.i):
+        if (
+            content
+            and gap is None
+            and subj is not None
+            and content[0] <= subj.i < min(content[1], tok.i)
+        ):
             content = _before_speaker(doc, content, subj, quoted)
-        cues.append(_Cue(tok, tok.text, subj, content))
+        cues.append(_Cue(tok, tok.text, subj, content, gap=gap))
     return cues
+
+
+def _marked_clause(verb: Token) -> bool:
+    """Whether a quote-only verb ("write", "point out") has a clause of its own opened by
+    "that" ("The Times wrote that …", "pointed out that …"): then it reports that clause, as
+    "said that" does. Without one its object or infinitive is seldom a message ("wrote a
+    memoir", "pointed to the rubble"). Never "ask": what is asked ("asked whether …", "asked
+    not to be named") is no statement of the asker's."""
+    lemma = verb.lemma_.lower()
+    if lemma == "ask":
+        return False
+    if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return False  # "pointed to the institute's predictions that …": the institute's words
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
 
 
 def _named_before(verb: Token, quoted: list[bool]) -> Token | None:
@@ -2679,12 +2730,142 @@ def _trailing_clause(verb: Token, quoted: list[bool]) -> tuple[tuple[int, int], 
     return ((lo, comma), speaker) if comma > lo else None
 
 
+# Speech verbs whose object is the one spoken to, so that a "that" clause after it is what was
+# said ("told a meeting of island leaders that …"); after another verb's object it is that
+# object's relative clause ("emphasizing the threat that a Trump presidency would constitute").
+ADDRESSEE_VERBS = frozenset({"tell", "warn"})
+
+
+def _clause_hung_elsewhere(verb: Token) -> tuple[int, int] | None:
+    """The reported clause the parse hung off something else than its speech verb: a "that"
+    clause after the verb's object or adverbial, made a relative clause of its last noun ("he
+    told a meeting of island leaders that few people understood …", "told his protégés on a
+    regular basis that …"), or a clause with a subject of its own made the verb's adverbial
+    ("Trump tweeted in the early hours that Machado was …", "Trump said after the convention
+    he would not accept …"). A relative clause proper has no "that" marking it (its "that" is
+    its subject or object: "told the leaders that came"), an adverbial one opens with its own
+    conjunction ("said so because he was …"): neither is taken."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "advcl":
+            clause = child
+            opener = doc[clause.left_edge.i]
+            marks = [c for c in clause.children if c.dep_ == "mark"]
+            if opener.lower_ == "that" and opener.dep_ in ("mark", "advmod"):
+                pass  # "tweeted … that Machado was …"
+            elif marks or clause.tag_ in ("VBG", "VBN") or opener.pos_ == "SCONJ":
+                continue  # "… because he was", "…, saying", "… after he left"
+        elif child.dep_ in ("dobj", "prep", "dative") and verb.lemma_.lower() in ADDRESSEE_VERBS:
+            clause = next(
+                (
+                    t
+                    for t in child.subtree
+                    if t.dep_ in ("relcl", "acl")
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                ),
+                None,
+            )
+            if clause is None:
+                continue
+        else:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            continue
+        if any(t.lower_ in ("so", "such") for t in doc[verb.i : clause.left_edge.i]):
+            continue  # "tells so many lies that Clinton could …": a result clause
+        toks = [t.i for t in clause.subtree if t.sent == verb.sent]
+        lo, hi = min(toks), max(toks) + 1
+        while lo < hi and (
+            doc[lo].is_punct or doc[lo].lower_ == "that" or doc[lo].dep_ in ("mark", "prep")
+        ):
+            if doc[lo].dep_ == "prep":
+                lo = doc[lo].right_edge.i  # "after the convention": the verb's, not the clause's
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in "”\"'’"):
+            hi -= 1
+        if hi - lo >= MIN_REPORTED_TOKENS:
+            return lo, hi
+    return None
+
+
+# The longest cue phrase that may interrupt a clause ("…, Mr. Obama said, …", "…, the
+# senator said then, …"); a longer one is a sentence of its own, not an aside.
+MAX_INTERRUPTING_CUE = 12
+_ASIDE_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def _interrupted_clause(
+    verb: Token, subj: Token | None, quoted: list[bool]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "The new bridge, Mayor Holt said, would open before the winter.": a cue set off by
+    commas inside the clause it reports, which the parse hangs off that clause's verb (as a
+    parataxis) with no clause of its own. Returns the clause's token range over the aside and
+    the aside's own range (its marks included); None unless the cue, with its speaker before it,
+    stands between two commas (or dashes) with words of the clause on both sides."""
+    if verb.dep_ != "parataxis" or subj is None or subj.i > verb.i:
+        return None
+    head, doc = verb.head, verb.doc
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in CLAUSE_SUBJECT_DEPS and head.i < verb.i:
+        head = head.head  # "The difference now, he told me, is …": hung off the clause's subject
+    if head is verb or head.pos_ not in ("VERB", "AUX") or head.sent != verb.sent:
+        return None
+    # The aside runs from its speaker's phrase to the cue's last word; what the parse hung off
+    # the cue before the speaker is the clause's ("If it fails, Mr. Ortiz argues, there are …").
+    lo, hi = subj.left_edge.i, verb.right_edge.i + 1
+    if lo < verb.left_edge.i or hi - lo > MAX_INTERRUPTING_CUE:
+        return None
+    # the aside's marks: one before it, one closing it (the parse puts it in or out of the
+    # verb's subtree)
+    if doc[lo].text not in _ASIDE_MARKS:
+        if lo == 0 or doc[lo - 1].text not in _ASIDE_MARKS:
+            return None
+        lo -= 1
+    if doc[hi - 1].text not in _ASIDE_MARKS:
+        if hi >= len(doc) or doc[hi].text not in _ASIDE_MARKS:
+            return None
+        hi += 1
+    if any(quoted[i] for i in range(lo, hi)):
+        return None
+    para_lo, para_hi = _paragraph_tokens(verb)
+    clause = [
+        t.i
+        for t in itertools.chain(head.subtree, verb.subtree)
+        if not lo <= t.i < hi and para_lo <= t.i < para_hi and t.sent == verb.sent
+    ]
+    left = [i for i in clause if i < lo and not doc[i].is_punct]
+    right = [i for i in clause if i >= hi and not doc[i].is_punct]
+    if not left or len(right) < 2:
+        return None
+    first, last = min(clause), max(clause) + 1
+    while first < lo and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last > hi and (
+        doc[last - 1].is_punct and doc[last - 1].text not in "”\"'’" or doc[last - 1].is_space
+    ):
+        last -= 1
+    return (first, last), (lo, hi)
+
+
+# The longest "to …" phrase taken for a source the parse read as a gerund ("to show insiders").
+MAX_GERUND_SOURCE = 4
+
+
 def _according_to(tok: Token) -> _Cue | None:
     doc = tok.doc
     to = doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
-        return None
+        # "according to show insiders": the parse took the source's first word for a verb
+        # (a gerund's object, "to" its preposition): the source is the phrase's last noun
+        # (a short phrase only: "according to Save the Children more than 4200 schools …"
+        # ran the clause into it)
+        phrase = list(to.subtree)
+        nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") and t.i > to.i]
+        if not nouns or len(phrase) > MAX_GERUND_SOURCE or any(t.is_punct for t in phrase):
+            return None
+        pobj = nouns[-1]
     heads = [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
     if any(h.lemma_.lower() in ACCORDANCE_NOUNS or h.lower_ in ACCORDANCE_NOUNS for h in heads):
         return None  # "according to plan", "… according to type, location, flight patterns"
@@ -3295,6 +3476,11 @@ def narrated_ranges(text: str, q: Quote) -> list[tuple[int, int]]:
             (q.start + m.start() + 1, q.start + m.end())
             for m in aggregates.CUE_GAP_RE.finditer(text[q.start : q.end])
         ]
+    elif PIECE_JOINER in q.text and q.text != text[q.start : q.end]:
+        # a reported clause its cue interrupts ("The bridge, Holt said, would open"): the
+        # aside between its two pieces
+        before, _, after = q.text.partition(PIECE_JOINER)
+        out.append((q.start + len(before), q.end - len(after)))
     if q.speaker_start is not None and q.speaker_end is not None:
         out.append((q.speaker_start, q.speaker_end))
     return out
@@ -3376,7 +3562,20 @@ class _Walk:
         if len(body.split()) < MIN_REPORTED_TOKENS:
             return
         spk = _cue_speaker(cue, self.resolver)
-        if spk is not None and spk.start is not None and start < spk.start < end:
+        words = None
+        if cue.gap is not None:
+            # The cue interrupts its clause: the record spans the whole, its words are the
+            # clause's on either side of the aside, as an interrupted quotation's are.
+            gap_start, gap_end = doc[cue.gap[0]].idx, doc[cue.gap[1] - 1].idx
+            gap_end += len(doc[cue.gap[1] - 1])
+            if not start < gap_start < gap_end < end:
+                return
+            words = (
+                text[start:gap_start].rstrip(" ,—–-\n")
+                + PIECE_JOINER
+                + text[gap_end:end].lstrip(" ,—–-\n")
+            )
+        elif spk is not None and spk.start is not None and start < spk.start < end:
             # A quote's words never hold its own speaker: the clause ends before them.
             body = text[start : spk.start].rstrip(" :,;—–-\n")
             end = start + len(body)
@@ -3388,7 +3587,9 @@ class _Walk:
         if spk is None:
             return
         self.out.append(
-            _record(self.article_id, "reported", text, start, end, spk, cue.text, self.scorer)
+            _record(
+                self.article_id, "reported", text, start, end, spk, cue.text, self.scorer, words
+            )
         )
         self.pieces.append(None)
         self.last_speaker = (_para_of(self.para_starts, start), spk)
@@ -3610,8 +3811,10 @@ def _government(spk: _Speaker) -> str | None:
     return country.name if country is not None else spk.name
 
 
-def _record(article_id, kind, text, start, end, spk: _Speaker, cue, scorer) -> Quote:
-    body = text[start:end]
+def _record(article_id, kind, text, start, end, spk: _Speaker, cue, scorer, words=None) -> Quote:
+    """The record of one quote; its text ``words`` when given (a clause its cue interrupts),
+    else the slice its offsets point at."""
+    body = text[start:end] if words is None else words
     return Quote(
         article_id=article_id,
         kind=kind,

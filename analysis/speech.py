@@ -88,6 +88,10 @@ def subject(verb: Token) -> Token | None:
         for child in verb.head.head.children:
             if child.dep_ == "nsubjpass":
                 return child
+    elif verb.dep_ == "pcomp":
+        by_saying = _clause_subject_of_prep(verb.head)
+        if by_saying is not None:
+            return by_saying
     head = verb
     for _ in range(3):
         if head.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or head.head is head:
@@ -104,6 +108,34 @@ def subject(verb: Token) -> Token | None:
                     child.lower_ in ("it", "there") and head.lemma_ == "be"
                 ):
                     return child
+    return None
+
+
+# Prepositions before a gerund whose subject is the clause's: "He answered by saying …", "She
+# began with telling …", "After saying …, she left", "He was criticised for saying …". Not
+# "in": "Flynn says Trump ‘absolutely right’ in saying …" (a headline without its "is") hangs
+# "in saying" off "says", and the one right in saying it is Trump; nor "without": "without
+# saying who was responsible" says nothing.
+GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "for", "from", "with", "upon", "since"})
+
+
+def _clause_subject_of_prep(prep: Token) -> Token | None:
+    """The subject of the verb a preposition governing a speech gerund hangs off: "Dean began
+    by saying …" (Dean), "After saying her foot was swollen, she was whisked off" (she, a
+    passive's subject too: she is who said it), "criticised for saying …" (whoever was); None
+    when the preposition hangs off a noun ("his role in saying") or its verb has no subject."""
+    if prep.dep_ != "prep" or prep.lower_ not in GERUND_PREPOSITIONS:
+        return None
+    head = prep.head
+    if head.pos_ not in ("VERB", "AUX") or head is prep:
+        return None
+    deps = ("nsubj",) if prep.lower_ == "by" else ("nsubj", "nsubjpass")
+    # "Dean appeared on MSNBC and began by saying …": a coordinated verb's subject is the
+    # first verb's
+    for verb in (head, head.head) if head.dep_ == "conj" else (head,):
+        for child in verb.children:
+            if child.dep_ in deps and child.lower_ not in ("it", "there"):
+                return child
     return None
 
 

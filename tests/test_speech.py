@@ -31,6 +31,29 @@ def test_subject_of_a_speech_verb(nlp, sentence, verb, speaker):
     assert (who.text if who is not None else None) == speaker
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The minister answered the critics by saying the budget was balanced.", "minister"),
+        ("Ines Varga went on the radio and began by saying that the strike was over.", "Varga"),
+        ("After saying the bridge was safe, the engineer was sacked.", "engineer"),
+        ("The coach was fined for saying the referee had been bribed.", "coach"),
+        # a preposition hanging off a noun: whose "role" is not who says
+        ("The prize for saying that the vote was rigged went to a blogger.", None),
+        # "without saying …" says nothing
+        ("The envoy left the meeting without saying who was responsible.", None),
+        # "by" under a passive names the agent, not the sayer
+        ("The board was shocked by saying that the mill would close.", None),
+    ],
+)
+def test_a_speech_gerund_after_a_preposition_is_the_clauses_subjects(nlp, sentence, speaker):
+    # "by saying", "after saying", "for saying": the gerund has no subject of its own; the one
+    # the verb it hangs off has speaks
+    doc = nlp(sentence)
+    who = speech.subject(_verb(doc, "say"))
+    assert (who.text if who is not None else None) == speaker
+
+
 def test_quotes_and_figures_name_the_same_speaker(nlp):
     # One sentence, two readers: the quote's speaker and the claimant of the figure it reports.
     text = (
