@@ -1076,7 +1076,8 @@ def charted_note(
 ) -> str:
     """What a figure timeline of ``series`` (:func:`analysis.figure_views.figure_series`) leaves
     out of the figures in view, or "" when it draws them all: the figures of undated articles
-    (no day to put them on), of places beyond the ``places`` most reported and those that give
+    (no day to put them on), of places beyond the ``places`` most reported, of groups beyond
+    the :data:`~analysis.figure_views.GROUPS_CHARTED` most counted there, those that give
     no number ("hundreds"), and the parts of a toll charted (analysis.summaries.
     CHARTED_WHOLE_SQL: "15 children" of "40 civilians"). The figures in view are the ``category``'s in ``counts``
     (:func:`~analysis.figure_views.category_counts`), or ``unit``'s in ``units``
@@ -1092,8 +1093,9 @@ def charted_note(
         return ""
     return (
         f"{charted:,} of the {total:,} figures in view are charted: those with a number, from "
-        f"dated articles, at the {places} places most reported, but the parts of a toll charted "
-        "(listed under its point). The table below lists the others too."
+        f"dated articles, at the {places} places most reported and of the "
+        f"{figure_views.GROUPS_CHARTED} groups most counted there, but the parts of a toll "
+        "charted (listed under its point). The table below lists the others too."
     )
 
 

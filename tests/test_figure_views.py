@@ -552,7 +552,9 @@ def test_running_totals_of_different_groups_are_series_apart(tmp_path):
         ids = store.con.execute("SELECT id FROM articles").df()["id"].tolist()
         for filters in (None, Filters(article_ids=ids)):  # the summary, then the rows
             for scope in (None, "total"):
-                series = fv.figure_series(store.con, filters, category="killed", scope=scope)
+                series = fv.figure_series(
+                    store.con, filters, category="killed", scope=scope, groups=5
+                )
                 rows = series[series["scope"] == "total"].set_index("counted")
                 assert sorted(rows.index) == ["", "children", "women"], (filters, scope)
                 everyone = rows.loc[""]
@@ -564,7 +566,7 @@ def test_running_totals_of_different_groups_are_series_apart(tmp_path):
                     "76",
                 )
                 assert rows.loc["women", "estimate_min"] == 41.0
-            events = fv.figure_series(store.con, filters, category="killed")
+            events = fv.figure_series(store.con, filters, category="killed", groups=5)
             news = events[events["scope"] == "event"].set_index("counted")
             assert news["estimate_median"].to_dict() == {"children": 3.0, "civilians": 12.0}
             assert news["n_figures"].tolist() == [1, 1]
@@ -618,7 +620,7 @@ def test_news_of_different_groups_are_points_apart_and_a_part_of_a_charted_toll_
         ids = store.con.execute("SELECT id FROM articles").df()["id"].tolist()
         got = []
         for filters in (None, Filters(article_ids=ids)):  # the summary, then the rows
-            series = fv.figure_series(store.con, filters, category="killed")
+            series = fv.figure_series(store.con, filters, category="killed", groups=6)
             points = {
                 (r.scope, r.counted): (r.n_figures, r.estimate_median, r.text)
                 for r in series.itertuples()
@@ -651,3 +653,32 @@ def test_news_of_different_groups_are_points_apart_and_a_part_of_a_charted_toll_
         assert sorted(table("")["text"]) == ["30", "36"]
         assert fv.parts_of(civilians, table(None))["text"].tolist() == ["33"]
         assert fv.parts_of(table("fighters"), table(None)).empty
+
+
+def test_a_timeline_charts_the_groups_most_counted_at_its_places(tmp_path):
+    """At a million articles every group's series made 368,000 points over seven years: the
+    timeline charts the groups most counted at its places (figure_views.GROUPS_CHARTED), the
+    summary and the rows alike, and the page's note says the others are in the table."""
+    figs = [
+        _fig("c1", str(n), float(n), "killed", location="Homs", unit=unit, start=10 * k)
+        for k, (n, unit) in enumerate(
+            [(5, "civilians"), (6, "civilians"), (7, "civilians"), (8, "children"),
+             (9, "children"), (3, "women"), (4, "fighters"), (2, "fighters"), (11, "")]
+        )
+    ]  # fmt: skip
+    with Store(tmp_path / "cap.duckdb") as store:
+        store.write_batch([_result("c1", "2016-08-15", figs)])
+        ids = store.con.execute("SELECT id FROM articles").df()["id"].tolist()
+        for filters in (None, Filters(article_ids=ids)):  # the summary, then the rows
+            series = fv.figure_series(store.con, filters, category="killed", groups=3)
+            # civilians 3, children 2, fighters 2 figures; women and everyone 1 each
+            assert sorted(series["counted"]) == ["children", "civilians", "fighters"], filters
+            assert len(fv.figure_series(store.con, filters, category="killed")) == (
+                fv.GROUPS_CHARTED
+            )
+        counts = fv.category_counts(store.con)
+        series = fv.figure_series(store.con, category="killed")
+    from dashboard import charts
+
+    note = charts.charted_note(series, counts, category="killed", places=8)
+    assert f"of the {fv.GROUPS_CHARTED} groups most counted there" in note
