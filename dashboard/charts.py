@@ -1129,12 +1129,9 @@ def scope_key_note(series: pd.DataFrame, *, category: str) -> str:
     if len(present) < 2:
         return ""
     kinds = ", ".join(f"{SCOPE_SYMBOL_WORDS[s]} {SCOPE_WORDS[s]}s" for s in present)
-    lined = (
-        "total" in present
-        and len(series) <= TIMELINE_MANY_POINTS
-        and joins_points(category, "total")
+    joined = (
+        "; running totals are joined by a dashed line" if _totals_lined(series, category) else ""
     )
-    joined = "; running totals are joined by a dashed line" if lined else ""
     return (
         f"All figures: {kinds}, each charted apart (a point is the day's median of one kind "
         f"at one place{joined})."
@@ -1157,17 +1154,26 @@ def group_note(series: pd.DataFrame, *, category: str) -> str:
     named = [_group_words(g, category) or "no group named" for g in ranked]
     shown = ", ".join(named[:4]) + (f" and {len(named) - 4} more" if len(named) > 4 else "")
     # running totals are joined only where the chart draws their lines
-    lined = (
-        (counted["scope"] == "total").any()
-        and len(series) <= TIMELINE_MANY_POINTS
-        and joins_points(category, "total")
-    )
+    lined = _totals_lined(series, category, rows=counted)
     joined = ", running totals joined to their own group's only" if lined else ""
     return (
         f"Figures of different groups ({shown}) are charted apart: a point is the day's "
         f"median of one group's figures at one place{joined}. A part of a toll charted "
         "(children among the civilians it counts) is listed under its toll's point, not "
         "charted again."
+    )
+
+
+def _totals_lined(series: pd.DataFrame, category: str, rows: pd.DataFrame | None = None) -> bool:
+    """Whether :func:`figure_timeline` draws the running totals among ``rows`` (default: all of
+    ``series``) joined by a line, which a caption may then name: a chart of few points, of a
+    category whose totals are one quantity."""
+    rows = series if rows is None else rows
+    return (
+        "scope" in rows
+        and bool((rows["scope"] == "total").any())
+        and len(series) <= TIMELINE_MANY_POINTS
+        and joins_points(category, "total")
     )
 
 
