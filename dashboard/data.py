@@ -579,11 +579,12 @@ def figure_series(
     places: int = 8,
     scope: str | None = None,
     unit: str | None = None,
+    groups: int = figure_views.GROUPS_CHARTED,
 ) -> pd.DataFrame:
     with connection() as con:
         filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return figure_views.figure_series(
-            con, filters, category=category, places=places, scope=scope, unit=unit
+            con, filters, category=category, places=places, scope=scope, unit=unit, groups=groups
         )
 
 
