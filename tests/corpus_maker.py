@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -88,5 +89,20 @@ def write_articles(folder: Path, count: int, *, n_words: int = 60, seed: int = 7
     for i in range(count):
         path = folder / f"story-{i:05d}.txt"
         path.write_text(f"Story {i}\n\n{article_text(rng, n_words)}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def write_stories(folder: Path, stories: dict[str, tuple[str, str | None]]) -> list[Path]:
+    """Write each story ``name: (text, published)`` into ``folder`` as ``name.txt`` (titled
+    "Story name"), with a ``name.meta.json`` sidecar giving its date when it has one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, (text, published) in stories.items():
+        path = folder / f"{name}.txt"
+        path.write_text(f"Story {name}\n\n{text}\n", encoding="utf-8")
+        if published:
+            meta = json.dumps({"title": f"Story {name}", "published": published})
+            (folder / f"{name}.meta.json").write_text(meta, encoding="utf-8")
         paths.append(path)
     return paths

@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import summaries
 from analysis.store import OLDEST_UPGRADABLE, SCHEMA_VERSION
 from dashboard import components
+from tests.corpus_maker import write_stories
 
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "streamlit_app.py"
 PAGES = ["overview", "speakers", "entities", "figures", "articles", "data"]
@@ -869,17 +870,12 @@ def test_a_speaker_quoted_only_in_undated_articles_is_named_beside_the_timeline(
     from analysis.store import Store
 
     folder = tmp_path / "news"
-    folder.mkdir()
     stories = {
         "a": ("“The bridge will open in May,” said Mayor Elena Varga.", "2017-03-03"),
         "b": ("“The harbour needs dredging,” said Mayor Elena Varga.", "2017-04-05"),
         "c": ("“Our library stays open,” said councillor Tobias Brandt.", None),
     }
-    for name, (text, published) in stories.items():
-        (folder / f"{name}.txt").write_text(f"Story {name}\n\n{text}\n", encoding="utf-8")
-        if published:
-            meta = json.dumps({"title": f"Story {name}", "published": published})
-            (folder / f"{name}.meta.json").write_text(meta, encoding="utf-8")
+    write_stories(folder, stories)
     db = tmp_path / "undated.duckdb"
     with Store(db) as store:
         analyze_paths([folder], store)
