@@ -88,6 +88,8 @@ def _attention_title(col: str, granularity: str) -> str:
     return f"{title}, per {granularity}"
 
 
+# The periods the Compare page's attention chart counts by (its "Per" choice, `cmp_per`).
+PERIODS = ("week", "month", "year")
 PERIOD_LABELS = {"day": "%d %b %Y", "week": "week of %d %b %Y", "month": "%B %Y", "year": "%Y"}
 
 

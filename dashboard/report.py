@@ -91,6 +91,7 @@ def parse_choices(items: list[str]) -> dict[str, str | list[str]]:
 def _choice_values() -> dict[str, tuple[str, ...]]:
     """The choices whose values are a page's fixed buttons, with those labels (the others
     name what the data holds: an outlet, a place, an article)."""
+    from dashboard import compare_charts
     from dashboard.charts import CATEGORY_TITLES, SCOPE_TITLES
     from dashboard.report_views import COMPARE_KINDS, COMPARE_MEASURES, PLACE_SIZES
 
@@ -98,7 +99,7 @@ def _choice_values() -> dict[str, tuple[str, ...]]:
         "what": tuple(CATEGORY_TITLES.values()),
         "counts": tuple(SCOPE_TITLES.values()),
         "vs": tuple(COMPARE_KINDS),
-        "cmp_per": ("week", "month", "year"),
+        "cmp_per": compare_charts.PERIODS,
         "cmp_show": tuple(COMPARE_MEASURES),
         "pl_size": tuple(PLACE_SIZES),
     }

@@ -452,7 +452,7 @@ def _compare(ctx: _Ctx) -> list[Item]:
     if int(sizes["n_articles"].sum()) == 0:
         return items + _empty("None of these groups has articles within the filters.")
     per = str(ctx.choices.get("cmp_per", "month"))
-    per = per if per in ("week", "month", "year") else "month"
+    per = per if per in compare_charts.PERIODS else "month"
     measure = COMPARE_MEASURES.get(str(ctx.choices.get("cmp_show", "")), "share")
     attention = compare_views.attention_over_time(con, f, groups=groups, granularity=per)
     if not attention.empty:

@@ -115,7 +115,7 @@ st.subheader("Attention over time")
 left, right = st.columns([1, 1])
 with left:
     granularity = filters_ui.page_choice(
-        "Per", ["week", "month", "year"], key="cmp_per", default="month"
+        "Per", list(compare_charts.PERIODS), key="cmp_per", default="month"
     )
 with right:
     measure = filters_ui.page_choice(
