@@ -49,6 +49,12 @@ ESTIMATE_SQL = summaries.ESTIMATE_SQL.format(f="f")
 # (75 groups; the page took 8 s to draw); the three most counted (everyone, civilians, children
 # on the Syrian stores) hold most of the figures, the table lists the rest.
 GROUPS_CHARTED = 3
+# The most points a figure timeline charts: past it, a point is a week's figures (or, past it
+# again, a month's) at a place, of a kind and a group, not a day's. At a million articles seven
+# years of days made 112,000 points of the killed, 22 MB of chart drawn in 3 s that no reader
+# could tell apart; a small archive keeps its days.
+SERIES_MAX_POINTS = 10_000
+SERIES_PERIODS = ("day", "week", "month")
 NO_PLACE = summaries.NO_PLACE  # ask for the figures whose place is not given
 # The group a figure counts, a key of the series (summaries.COUNTED_SQL), and whether a part's
 # whole (its row ``w``) is charted itself, which leaves the part out of them.
@@ -1233,13 +1239,18 @@ def figure_series(
     scope: str | None = None,
     unit: str | None = None,
     groups: int = GROUPS_CHARTED,
+    max_points: int | None = None,
 ) -> pd.DataFrame:
     """A category over publication dates for its ``places`` most reported locations and the
-    ``groups`` groups most counted there, one row per day, place, scope and group counted: ``published, location, scope, n_figures,
-    estimate_median, estimate_min, estimate_max, claimants``, one figure to show (``article_id,
-    start, text, unit, claimed_by, approximate`` of the figure closest to the median) and
-    ``counted`` (:data:`COUNTED_SQL`: a day's tolls of civilians, of children and of everyone
-    at a place are three rows, news or running totals). A part whose whole is charted is left
+    ``groups`` groups most counted there, one row per day, place, scope and group counted:
+    ``published, location, scope, n_figures, estimate_median, estimate_min, estimate_max,
+    claimants``, one figure to show (``article_id, start, text, unit, claimed_by,
+    approximate`` of the figure closest to the median) and ``counted`` (:data:`COUNTED_SQL`: a
+    day's tolls of civilians, of children and of everyone at a place are three rows, news or
+    running totals). Where days would make more than ``max_points`` rows (default
+    :data:`SERIES_MAX_POINTS`), a row is a week's
+    figures (or a month's: :func:`_in_periods`); ``period`` says which, ``published`` is the
+    period's first day and ``last`` its last (a day's row: both the day). A part whose whole is charted is left
     out (:data:`CHARTED_WHOLE_SQL`: "33 children" of "112 civilians" is inside the 112; the
     day's figures list it). Sized for a chart
     whatever the store's size; the day's figures themselves come from :func:`figure_table`.
@@ -1250,8 +1261,9 @@ def figure_series(
     """
     if unit is None and summaries.covers(filters) and not (filters and filters.sources):
         return _summary_series(
-            con, filters, category=category, places=places, scope=scope, groups=groups
-        )
+            con, filters, category=category, places=places, scope=scope, groups=groups,
+            max_points=max_points,
+        )  # fmt: skip
     # Outlets (the summary has no outlet): their articles pinned, their figures gathered from
     # the article index when one serves the store (at 1M the largest outlet's 1,480 articles'
     # figures were found by reading 6 million figures' article ids: 0.18-0.23 s)
@@ -1262,8 +1274,8 @@ def figure_series(
     rid = store_rowid(figures, "f")
     # Narrow rows, and the one figure shown per day and place read by its row id at the end:
     # a million articles' figures with their texts and sentences took seconds to read.
-    sql = f"""
-        WITH every AS MATERIALIZED (
+    ctes = f"""
+        every AS MATERIALIZED (
             SELECT {rid} AS rid, f.article_id, f.start, f.part_of, a.published,
                    coalesce(f.location, '{NO_PLACE}') AS place, f.scope,
                    {ESTIMATE_SQL} AS estimate, f.claimed_by, f.approximate,
@@ -1296,19 +1308,68 @@ def figure_series(
                        FILTER (WHERE f.claimed_by IS NOT NULL))) AS claimants,
                    -- the figure closest to the median (ties: by article and place in it)
                    arg_min(f.rid, (abs(f.estimate - d.med), f.article_id, f.start)) AS rid,
-                   bool_or(f.approximate) AS approximate
+                   bool_or(f.approximate) AS approximate,
+                   list_sort(list(f.estimate)) AS estimates
             FROM fig f JOIN day d
                 ON d.published = f.published AND d.place = f.place AND d.scope = f.scope
                 AND d.counted IS NOT DISTINCT FROM f.counted
             GROUP BY f.published, f.place, f.scope, f.counted
-        )
+        )"""
+    rows = f"""
         SELECT s.published, s.location, s.scope, s.n_figures, s.estimate_median,
                s.estimate_min, s.estimate_max, s.claimants, x.article_id, x.start, x.text,
-               x.unit, x.claimed_by, s.approximate, s.counted
-        FROM series s JOIN {figures} x ON {store_rowid(figures, "x")} = s.rid
-        ORDER BY s.published, s.location, s.scope, s.counted
+               x.unit, x.claimed_by, s.approximate, s.counted, s.estimates
+        FROM series s JOIN {figures} x ON {store_rowid(figures, "x")} = s.rid"""
+    sql, extra = _in_periods(ctes, rows, max_points)
+    return con.execute(sql, [*params, int(places), int(groups), *extra]).df()
+
+
+def _in_periods(ctes: str, rows: str, max_points: int | None) -> tuple[str, list]:
+    """``(sql, params)``: the day rows ``rows`` (of :func:`figure_series`, with every figure's
+    ``estimates``; after the CTEs ``ctes``) as they are, or by week where they would be more
+    than ``max_points``, or by month where weeks would be too. A period's median is that of its
+    figures' estimates, its range theirs, its figure shown that of the day whose median is
+    nearest (then the earliest). Adds ``period`` and ``last`` (the period's last day)."""
+    keys = "location, scope, counted"
+    if max_points is None:
+        max_points = SERIES_MAX_POINTS
+    sql = f"""
+        WITH {ctes}, rows AS MATERIALIZED ({rows}
+        ), n AS (
+            SELECT count(*) AS days,
+                   count(DISTINCT (date_trunc('week', published), {keys})) AS weeks
+            FROM rows
+        ), g AS (
+            SELECT CASE WHEN days <= ? THEN 'day' WHEN weeks <= ? THEN 'week' ELSE 'month' END
+                   AS period FROM n
+        ), r AS (
+            SELECT date_trunc((SELECT period FROM g), published)::DATE AS first, * FROM rows
+        ), m AS (
+            SELECT first, {keys}, median(e) AS med
+            FROM (SELECT first, {keys}, unnest(estimates) AS e FROM r) GROUP BY ALL
+        )
+        SELECT r.first AS published, r.location, r.scope, sum(r.n_figures)::BIGINT AS n_figures,
+               any_value(m.med) AS estimate_median, min(r.estimate_min) AS estimate_min,
+               max(r.estimate_max) AS estimate_max,
+               list_sort(list_distinct(flatten(list(r.claimants)))) AS claimants,
+               {
+        ", ".join(
+            f"arg_min_null(r.{c}, (abs(r.estimate_median - m.med), r.published)) AS {c}"
+            for c in ("article_id", "start", "text", "unit", "claimed_by")
+        )
+    },
+               bool_or(r.approximate) AS approximate, r.counted,
+               any_value(g.period) AS period,
+               (CASE any_value(g.period) WHEN 'day' THEN r.first
+                    ELSE r.first + ('1 ' || any_value(g.period))::INTERVAL - INTERVAL 1 DAY
+               END)::DATE AS last
+        FROM r JOIN m ON m.first = r.first AND m.location = r.location AND m.scope = r.scope
+            AND m.counted IS NOT DISTINCT FROM r.counted
+        CROSS JOIN g
+        GROUP BY r.first, r.location, r.scope, r.counted
+        ORDER BY published, location, scope, counted
     """
-    return con.execute(sql, [*params, int(places), int(groups)]).df()
+    return sql, [int(max_points), int(max_points)]
 
 
 def figure_units(
@@ -1337,6 +1398,7 @@ def _summary_series(
     places: int,
     scope: str | None,
     groups: int = GROUPS_CHARTED,
+    max_points: int | None = None,
 ) -> pd.DataFrame:
     """:func:`figure_series` from the per-day summary kept at write time (dates at most: a
     day's median over all outlets cannot be split by outlet). All figures are the rows of each
@@ -1345,8 +1407,8 @@ def _summary_series(
         raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
     where, params = summaries.cell_where(filters)
     scopes = SCOPES if scope is None else (scope,)
-    sql = f"""
-        WITH s AS (
+    ctes = f"""
+        s AS (
             SELECT * FROM sum_figure_days s
             WHERE {where} AND s.category = ? AND s.scope IN ({", ".join("?" * len(scopes))})
                 AND s.day IS NOT NULL
@@ -1355,14 +1417,14 @@ def _summary_series(
         ), groups AS (
             SELECT counted FROM s WHERE place IN (SELECT place FROM top)
             GROUP BY counted ORDER BY sum(n_figures) DESC, counted LIMIT ?
-        )
+        )"""
+    rows = """
         SELECT day AS published, place AS location, scope, n_figures, estimate_median,
                estimate_min, estimate_max, claimants, article_id, start, text, unit, claimed_by,
-               approximate, counted
-        FROM s WHERE place IN (SELECT place FROM top) AND counted IN (SELECT counted FROM groups)
-        ORDER BY published, location, scope, counted
-    """
-    args = [*params, category, *scopes, int(places), int(groups)]
+               approximate, counted, estimates
+        FROM s WHERE place IN (SELECT place FROM top) AND counted IN (SELECT counted FROM groups)"""
+    sql, extra = _in_periods(ctes, rows, max_points)
+    args = [*params, category, *scopes, int(places), int(groups), *extra]
     return con.execute(sql, args).df()
 
 

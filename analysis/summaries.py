@@ -246,6 +246,10 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         # the row in every scope: a day's tolls of civilians, of children and of all the dead
         # at one place are three points, not one median of them. (Last: an upgrade added it.)
         ("counted", "VARCHAR"),
+        # Every figure's estimate, in order: a week's or a month's median is the median of its
+        # figures, which no day's median gives (the Figures page charts weeks or months where
+        # days would be too many points: analysis.figure_views.SERIES_MAX_POINTS).
+        ("estimates", "DOUBLE[]"),
     ],
     # Sentiment toward named entities (analysis.attitudes): holder NULL = the article itself.
     "sum_attitudes": _CELL
@@ -443,7 +447,7 @@ _RECOUNT: dict[str, str] = {
         SELECT b.day, b.category, b.place, b.scope, count(*), any_value(d.med),
                min(b.estimate), max(b.estimate),
                list_sort(list_distinct(list(b.claimed_by) FILTER (WHERE b.claimed_by IS NOT NULL))),
-               {_SERIES_PICKS}, bool_or(b.approximate), b.counted
+               {_SERIES_PICKS}, bool_or(b.approximate), b.counted, list_sort(list(b.estimate))
         FROM {_SERIES_FIGURES} b JOIN (
             SELECT day, category, place, scope, counted, median(estimate) AS med
             FROM {_SERIES_FIGURES} x GROUP BY ALL

@@ -1099,6 +1099,19 @@ def charted_note(
     )
 
 
+def period_note(series: pd.DataFrame) -> str:
+    """The caption of a figure timeline whose points are weeks or months
+    (:data:`analysis.figure_views.SERIES_MAX_POINTS`), "" for days."""
+    period = str(series["period"].iloc[0]) if "period" in series and len(series) else "day"
+    if period == "day":
+        return ""
+    return (
+        f"Each point is a {period}'s figures at one place, of one kind and group (their median; "
+        f"the hover gives their range): a point per day would be more than "
+        f"{figure_views.SERIES_MAX_POINTS:,}."
+    )
+
+
 TIMELINE_MAX_GAP_DAYS = 62
 # Beyond this many points a timeline draws them small, without lines or bars (a large archive).
 TIMELINE_MANY_POINTS = 400
@@ -1356,6 +1369,9 @@ def _add_timeline_trace(
             else (f"{kind})" if kind else "")
         )
     kinds = [said[g] for g in groups]
+    # a point's period (figure_views.SERIES_MAX_POINTS: a large archive's are weeks or months)
+    period = str(part["period"].iloc[0]) if "period" in part and len(part) else "day"
+    last = part["last"] if "last" in part else part["published"]
     fig.add_scatter(
         x=part["published"],
         y=part["estimate_median"],
@@ -1403,13 +1419,15 @@ def _add_timeline_trace(
                 kinds,
                 # the group counted: the evidence shows that group's figures only
                 counted,
+                # the period's last day: the evidence shows the figures of all its days
+                pd.to_datetime(last).dt.strftime("%Y-%m-%d"),
             ],
             axis=1,
         ),
-        hovertemplate="%{x|%d %b %Y}, %{customdata[5]}: <b>%{customdata[2]}</b> "
-        "%{customdata[4]}<br>claimed by %{customdata[3]}"
-        "<br>%{customdata[7]} figure(s) that day%{customdata[10]}%{customdata[8]}"
-        "<extra></extra>",
+        hovertemplate="%{x|" + PERIOD_HOVER.get(period, PERIOD_HOVER["day"]) + "}, "
+        "%{customdata[5]}: <b>%{customdata[2]}</b> %{customdata[4]}<br>claimed by "
+        f"%{{customdata[3]}}<br>%{{customdata[7]}} figure(s) that {period}"
+        "%{customdata[10]}%{customdata[8]}<extra></extra>",
     )
 
 

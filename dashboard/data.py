@@ -580,12 +580,14 @@ def figure_series(
     scope: str | None = None,
     unit: str | None = None,
     groups: int = figure_views.GROUPS_CHARTED,
+    max_points: int | None = None,
 ) -> pd.DataFrame:
     with connection() as con:
         filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return figure_views.figure_series(
-            con, filters, category=category, places=places, scope=scope, unit=unit, groups=groups
-        )
+            con, filters, category=category, places=places, scope=scope, unit=unit,
+            groups=groups, max_points=max_points,
+        )  # fmt: skip
 
 
 @_keyed(figure_views.figure_units)

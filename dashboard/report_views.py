@@ -337,6 +337,9 @@ def _figures(ctx: _Ctx) -> list[Item]:
         groups = charts.group_note(series, category=category)
         if groups:
             items.append(Item("Groups counted", text=groups))
+        period = charts.period_note(series)
+        if period:
+            items.append(Item("Points", text=period))
         note = charts.charted_note(
             series, counts, category=category, places=8, units=currencies, unit=unit
         )

@@ -1565,3 +1565,62 @@ def test_news_of_different_groups_are_points_apart_and_a_toll_lists_its_parts(tm
         con.close()
     items = {i.title: i for i in section.items}
     assert "(civilians, fighters) are charted apart" in items["Groups counted"].text
+
+
+def test_a_timeline_of_too_many_days_charts_weeks_each_opening_its_days(
+    tmp_path, use_db, monkeypatch
+):
+    """Past figure_views.SERIES_MAX_POINTS days a point is a week's figures: the hover and the
+    caption say so, and a clicked week opens the figures of every day of it in view, each
+    under its own article's day; the report says the same."""
+    from analysis import figure_views
+    from analysis.records import Article, ArticleResult, Figure
+    from analysis.store import Store
+
+    def fig(article, text, value):
+        sentence = f"In Homs {text} people were killed."
+        return Figure(article, text, value, value, value, False, "people", "killed", None,
+                      "Homs", None, 8, 8 + len(text), sentence, scope="event")  # fmt: skip
+
+    given = {"k1": (date(2016, 3, 1), "12"), "k2": (date(2016, 3, 3), "30"),
+             "k3": (date(2016, 3, 9), "8")}  # fmt: skip
+    db = tmp_path / "weeks.duckdb"
+    with Store(db) as store:
+        store.write_batch([
+            ArticleResult(
+                article=Article(id=aid, title=f"Homs {aid}", text="Homs.", source="W",
+                                published=day),
+                figures=(fig(aid, text, float(text)),),
+            )
+            for aid, (day, text) in given.items()
+        ])  # fmt: skip
+    monkeypatch.setattr(figure_views, "SERIES_MAX_POINTS", 2)  # three days, two weeks
+    use_db(db, read_only=True)
+    at = run_page(db, "figures", {"what": "People killed"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    chart = _figures_by_title(at)["People killed"]
+    (trace,) = [t for t in chart.data if t.customdata is not None]
+    assert [str(x)[:10] for x in trace.x] == ["2016-02-29", "2016-03-07"]
+    assert list(trace.y) == [21.0, 8.0]  # the week's median of 12 and 30
+    assert "week of" in trace.hovertemplate and "figure(s) that week" in trace.hovertemplate
+    assert "Each point is a week's figures at one place" in _texts(at.caption)
+    at.session_state["fg_time"] = {"selection": {"points": [{"customdata": list(trace.customdata[0])}]}}  # fmt: skip
+    at.run()
+    assert not at.exception
+    shown = sorted(_shown(m.value) for m in at.markdown if m.value.startswith("**"))
+    assert [s.split("**")[1] for s in shown] == ["12", "30"]  # not the next week's 8
+    days = [c.value for c in at.caption if c.value.startswith("Claimed by")]
+    assert any("01 Mar 2016" in d for d in days) and any("03 Mar 2016" in d for d in days)
+
+    from analysis.filters import Filters
+    from dashboard import report_views
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        (section,) = report_views.build(
+            con, ["figures"], Filters(), link_base="http://dash", choices={"what": "People killed"}
+        )
+    finally:
+        con.close()
+    items = {i.title: i for i in section.items}
+    assert items["Points"].text.startswith("Each point is a week's figures")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from analysis import figure_views as fv
@@ -682,3 +683,56 @@ def test_a_timeline_charts_the_groups_most_counted_at_its_places(tmp_path):
 
     note = charts.charted_note(series, counts, category="killed", places=8)
     assert f"of the {fv.GROUPS_CHARTED} groups most counted there" in note
+
+
+def test_a_timeline_of_too_many_days_charts_weeks_then_months(tmp_path):
+    """Past ``max_points`` days a point is a week's figures (past it again, a month's): its
+    median is that of the period's figures, not of its days' medians, its range theirs, and
+    its figure shown is the day's whose median is nearest; the summary and the rows alike."""
+    given = {  # day: the killed figures reported in Homs
+        "2016-03-01": [10, 20, 30],  # the week of Monday 29 February: 10 20 30 35 100
+        "2016-03-02": [100],
+        "2016-03-03": [35],
+        "2016-03-09": [50],  # March: 10 20 30 35 50 100
+        "2016-04-05": [7],
+    }
+    results = [
+        _result(f"d{i}", day, [
+            _fig(f"d{i}", str(v), float(v), "killed", location="Homs", start=10 * k)
+            for k, v in enumerate(values)
+        ])
+        for i, (day, values) in enumerate(given.items())
+    ]  # fmt: skip
+    with Store(tmp_path / "periods.duckdb") as store:
+        store.write_batch(results)
+        ids = store.con.execute("SELECT id FROM articles").df()["id"].tolist()
+        for filters in (None, Filters(article_ids=ids)):  # the summary, then the rows
+
+            def series(max_points, filters=filters):
+                got = fv.figure_series(store.con, filters, category="killed", max_points=max_points)
+                got["published"] = pd.to_datetime(got["published"]).dt.strftime("%Y-%m-%d")
+                got["last"] = pd.to_datetime(got["last"]).dt.strftime("%Y-%m-%d")
+                return got.set_index("published")
+
+            days = series(None)
+            assert list(days.index) == list(given) and set(days["period"]) == {"day"}
+            assert (days["last"] == days.index).all()
+            assert days.loc["2016-03-01", "estimate_median"] == 20.0
+            weeks = series(4)  # five days, three weeks
+            assert list(weeks.index) == ["2016-02-29", "2016-03-07", "2016-04-04"], filters
+            assert set(weeks["period"]) == {"week"}
+            first = weeks.loc["2016-02-29"]
+            # the median of 10 20 30 35 100, not of the days' medians 20 100 35 (35)
+            assert (first["estimate_median"], first["estimate_min"], first["estimate_max"]) == (
+                30.0, 10.0, 100.0,
+            )  # fmt: skip
+            assert (first["n_figures"], first["last"], first["text"]) == (5, "2016-03-06", "35")
+            months = series(2)  # three weeks, two months
+            assert list(months.index) == ["2016-03-01", "2016-04-01"]
+            march = months.loc["2016-03-01"]
+            assert (march["period"], march["last"], march["n_figures"]) == (
+                "month",
+                "2016-03-31",
+                6,
+            )
+            assert march["estimate_median"] == 32.5  # of 10 20 30 35 50 100

@@ -97,7 +97,7 @@ EXPECTED["sum_figure_days"] = [
     ("day", "DATE"), ("category", V), ("place", V), ("scope", V), ("n_figures", B),
     ("estimate_median", D), ("estimate_min", D), ("estimate_max", D), ("claimants", "VARCHAR[]"),
     ("article_id", V), ("start", "INTEGER"), ("text", V), ("unit", V), ("claimed_by", V),
-    ("approximate", "BOOLEAN"), ("counted", V),
+    ("approximate", "BOOLEAN"), ("counted", V), ("estimates", "DOUBLE[]"),
 ]  # fmt: skip
 EXPECTED["sum_figure_votes"] = CELL + [
     ("week", "DATE"), ("category", V), ("location", V), ("scope", V), ("unit_key", V),

@@ -408,6 +408,7 @@ def test_an_upgrade_to_schema_34_keys_the_running_totals_by_group(corpus_store, 
     old = _upgraded_from(
         corpus_store, tmp_path, "33",
         "ALTER TABLE sum_figure_days DROP COLUMN counted",
+        "ALTER TABLE sum_figure_days DROP COLUMN estimates",  # schema 36's
         "UPDATE sum_figure_days SET n_figures = -1",  # what a recount wipes
     )  # fmt: skip
     _only_recounted(old, corpus_store, ["sum_figure_days"])
@@ -432,6 +433,7 @@ def test_an_upgrade_to_schema_35_keys_every_scope_by_group_without_charted_parts
     old = _upgraded_from(
         corpus_store, tmp_path, "34",
         "UPDATE sum_figure_days SET counted = NULL WHERE scope <> 'total'",
+        "ALTER TABLE sum_figure_days DROP COLUMN estimates",  # schema 36's
         "UPDATE sum_figure_days SET n_figures = -1",  # what a recount wipes
     )  # fmt: skip
     _only_recounted(old, corpus_store, ["sum_figure_days"])
@@ -454,6 +456,27 @@ def test_an_upgrade_to_schema_35_keys_every_scope_by_group_without_charted_parts
             "AND coalesce(f.value, f.low, f.high) IS NOT NULL"
         ).fetchone()[0]
     assert parts > 0 and charted == dated - parts, (charted, dated, parts)
+
+
+def test_an_upgrade_to_schema_36_keeps_every_figures_estimate_for_weeks_and_months(
+    corpus_store, tmp_path
+):
+    """Schema 36 added ``sum_figure_days.estimates`` (every figure's estimate: a week's or a
+    month's median is that of its figures, analysis.figure_views.SERIES_MAX_POINTS): a
+    schema-35 store gets the column and its series recounted as a new store counts them, and
+    nothing else."""
+    old = _upgraded_from(
+        corpus_store, tmp_path, "35",
+        "ALTER TABLE sum_figure_days DROP COLUMN estimates",
+        "UPDATE sum_figure_days SET n_figures = -1",  # what a recount wipes
+    )  # fmt: skip
+    _only_recounted(old, corpus_store, ["sum_figure_days"])
+    with duckdb.connect(str(old), read_only=True) as con:
+        wrong = con.execute(
+            "SELECT count(*) FROM sum_figure_days WHERE len(estimates) <> n_figures "
+            "OR list_min(estimates) <> estimate_min OR list_max(estimates) <> estimate_max"
+        ).fetchone()
+    assert wrong == (0,)
 
 
 def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):

@@ -96,7 +96,14 @@ with left:
         key = charts.scope_key_note(series, category=category) if scope is None else ""
         groups = charts.group_note(series, category=category)
         groups = groups and f"{groups} Hover a point for its group; click it for its figures."
-        for line in (key and f"{key} Choose one kind above to chart it alone.", groups, note):
+        period = charts.period_note(series)
+        period = period and f"{period} Narrow the dates in the sidebar to chart days."
+        for line in (
+            key and f"{key} Choose one kind above to chart it alone.",
+            groups,
+            period,
+            note,
+        ):
             if line:
                 st.caption(line)
         state = st.session_state.get("fg_time") or {}
@@ -111,11 +118,12 @@ with right:
 
 st.subheader("Evidence")
 if not picked and not series.empty:  # the hint only where there is a point chart to click
-    st.caption("Click a point in the chart to see the figures of that day and place, with the "
-               "sentences they come from.")  # fmt: skip
+    period = str(series["period"].iloc[0]) if "period" in series else "day"
+    st.caption(f"Click a point in the chart to see the figures of that {period} and place, with "
+               "the sentences they come from.")  # fmt: skip
 
 
-def show_figure(row, day: date, *, part: bool = False) -> None:
+def show_figure(row, *, part: bool = False) -> None:
     """One figure of a clicked point, with its sentence, claimant, article and (``part``: a
     part of the point's figures) the figure it is part of. (Only there: a point's own figure
     may be part of a toll nobody counted, whose words, "another", "more", say nothing.)"""
@@ -131,7 +139,7 @@ def show_figure(row, day: date, *, part: bool = False) -> None:
         st.caption(
             # an unattributed figure is its outlet's own claim, as the tables say
             f"Claimed by {plain.md(plain.given(row.claimed_by, charts.OUTLETS_OWN))} · "
-            f"{plain.md(row.title)} ({day:%d %b %Y})"
+            f"{plain.md(row.title)} ({row.published:%d %b %Y})"
         )
         st.page_link(
             "app_pages/articles.py",
@@ -145,15 +153,23 @@ def show_figure(row, day: date, *, part: bool = False) -> None:
 
 for cd in picked[:5]:
     place, day = cd[5], date.fromisoformat(cd[6])
+    # a week's or a month's point (a large archive's): its days in view, each figure its own day
+    last = date.fromisoformat(cd[12]) if len(cd) > 12 else day
     # the point's own kind of figure (All figures charts each apart): its figures, no others
     kind = (cd[9] if len(cd) > 9 else "") or scope
     # the point's own group counted ('' : everyone), not the day's other groups' figures
     counted = cd[11] if len(cd) > 11 else None
-    on_day = dataclasses.replace(filters, date_from=day, date_to=day)
+    on_day = dataclasses.replace(
+        filters,
+        date_from=max(day, filters.date_from or day),
+        date_to=min(last, filters.date_to or last),
+    )
     where = dict(category=category, location=place, limit=50, scope=kind)  # NO_PLACE: none given
     rows = data.figure_table(on_day, **where, counted=counted)
+    if len(rows) == where["limit"]:  # a month's point of a large archive holds thousands
+        st.caption(f"The {len(rows)} most recent of the point's {int(cd[7]):,} figures:")
     for row in rows.itertuples(index=False):
-        show_figure(row, day)
+        show_figure(row)
     # the parts of the point's figures, which the chart does not draw again ("33 children" of
     # the "112 civilians" clicked)
     parts = (
@@ -164,7 +180,7 @@ for cd in picked[:5]:
     if not parts.empty:
         st.caption("Parts of these figures, inside their tolls (not charted again):")
         for row in parts.itertuples(index=False):
-            show_figure(row, day, part=True)
+            show_figure(row, part=True)
 
 conflicts = data.conflict_groups(
     filters, category=category, min_relative_difference=0.05, limit=200, scope=scope
