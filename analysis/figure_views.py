@@ -1248,16 +1248,16 @@ def figure_series(
     approximate`` of the figure closest to the median) and ``counted`` (:data:`COUNTED_SQL`: a
     day's tolls of civilians, of children and of everyone at a place are three rows, news or
     running totals). Where days would make more than ``max_points`` rows (default
-    :data:`SERIES_MAX_POINTS`), a row is a week's
-    figures (or a month's: :func:`_in_periods`); ``period`` says which, ``published`` is the
-    period's first day and ``last`` its last (a day's row: both the day). A part whose whole is charted is left
-    out (:data:`CHARTED_WHOLE_SQL`: "33 children" of "112 civilians" is inside the 112; the
-    day's figures list it). Sized for a chart
-    whatever the store's size; the day's figures themselves come from :func:`figure_table`.
-    ``unit``: the figures of that unit only (money in one currency, :func:`figure_units`: a
-    day's median of dollars and pounds is no sum in either). ``scope=None`` (all figures)
-    still gives each scope its own rows: one median over a day's "10 killed today" and "400,000
-    killed since 2011" was neither (Syria in 2016: whiskers from 24 to 470,000).
+    :data:`SERIES_MAX_POINTS`), a row is a week's figures (or a month's: :func:`_in_periods`);
+    ``period`` says which, ``published`` is the period's first day and ``last`` its last (a
+    day's row: both the day). A part whose whole is charted is left out
+    (:data:`CHARTED_WHOLE_SQL`: "33 children" of "112 civilians" is inside the 112; the day's
+    figures list it). Sized for a chart whatever the store's size; the day's figures
+    themselves come from :func:`figure_table`. ``unit``: the figures of that unit only (money
+    in one currency, :func:`figure_units`: a day's median of dollars and pounds is no sum in
+    either). ``scope=None`` (all figures) still gives each scope its own rows: one median over
+    a day's "10 killed today" and "400,000 killed since 2011" was neither (Syria in 2016:
+    whiskers from 24 to 470,000).
     """
     if unit is None and summaries.covers(filters) and not (filters and filters.sources):
         return _summary_series(

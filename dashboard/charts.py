@@ -1099,10 +1099,16 @@ def charted_note(
     )
 
 
+def point_period(series: pd.DataFrame) -> str:
+    """The period of a figure timeline's points: "day", or for a large archive "week" or
+    "month" (:data:`analysis.figure_views.SERIES_MAX_POINTS`)."""
+    return str(series["period"].iloc[0]) if "period" in series and len(series) else "day"
+
+
 def period_note(series: pd.DataFrame) -> str:
     """The caption of a figure timeline whose points are weeks or months
     (:data:`analysis.figure_views.SERIES_MAX_POINTS`), "" for days."""
-    period = str(series["period"].iloc[0]) if "period" in series and len(series) else "day"
+    period = point_period(series)
     if period == "day":
         return ""
     return (
@@ -1146,8 +1152,8 @@ def scope_key_note(series: pd.DataFrame, *, category: str) -> str:
         "; running totals are joined by a dashed line" if _totals_lined(series, category) else ""
     )
     return (
-        f"All figures: {kinds}, each charted apart (a point is the day's median of one kind "
-        f"at one place{joined})."
+        f"All figures: {kinds}, each charted apart (a point is the {point_period(series)}'s "
+        f"median of one kind at one place{joined})."
     )
 
 
@@ -1170,8 +1176,9 @@ def group_note(series: pd.DataFrame, *, category: str) -> str:
     lined = _totals_lined(series, category, rows=counted)
     joined = ", running totals joined to their own group's only" if lined else ""
     return (
-        f"Figures of different groups ({shown}) are charted apart: a point is the day's "
-        f"median of one group's figures at one place{joined}. A part of a toll charted "
+        f"Figures of different groups ({shown}) are charted apart: a point is the "
+        f"{point_period(series)}'s median of one group's figures at one place{joined}. A part "
+        "of a toll charted "
         "(children among the civilians it counts) is listed under its toll's point, not "
         "charted again."
     )
@@ -1370,7 +1377,7 @@ def _add_timeline_trace(
         )
     kinds = [said[g] for g in groups]
     # a point's period (figure_views.SERIES_MAX_POINTS: a large archive's are weeks or months)
-    period = str(part["period"].iloc[0]) if "period" in part and len(part) else "day"
+    period = point_period(part)
     last = part["last"] if "last" in part else part["published"]
     fig.add_scatter(
         x=part["published"],

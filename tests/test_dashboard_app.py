@@ -1604,7 +1604,8 @@ def test_a_timeline_of_too_many_days_charts_weeks_each_opening_its_days(
     assert list(trace.y) == [21.0, 8.0]  # the week's median of 12 and 30
     assert "week of" in trace.hovertemplate and "figure(s) that week" in trace.hovertemplate
     assert "Each point is a week's figures at one place" in _texts(at.caption)
-    at.session_state["fg_time"] = {"selection": {"points": [{"customdata": list(trace.customdata[0])}]}}  # fmt: skip
+    week = list(trace.customdata[0])
+    at.session_state["fg_time"] = {"selection": {"points": [{"customdata": week}]}}
     at.run()
     assert not at.exception
     shown = sorted(_shown(m.value) for m in at.markdown if m.value.startswith("**"))

@@ -118,9 +118,8 @@ with right:
 
 st.subheader("Evidence")
 if not picked and not series.empty:  # the hint only where there is a point chart to click
-    period = str(series["period"].iloc[0]) if "period" in series else "day"
-    st.caption(f"Click a point in the chart to see the figures of that {period} and place, with "
-               "the sentences they come from.")  # fmt: skip
+    st.caption(f"Click a point in the chart to see the figures of that "
+               f"{charts.point_period(series)} and place, with the sentences they come from.")  # fmt: skip
 
 
 def show_figure(row, *, part: bool = False) -> None:
