@@ -54,7 +54,9 @@ GROUPS_CHARTED = 3
 # years of days made 112,000 points of the killed, 22 MB of chart drawn in 3 s that no reader
 # could tell apart; a small archive keeps its days.
 SERIES_MAX_POINTS = 10_000
-SERIES_PERIODS = ("day", "week", "month")
+# The periods a reader may chart the points by (figure_series' ``period``; None: the finest
+# of day, week and month within SERIES_MAX_POINTS).
+SERIES_PERIODS = ("day", "week", "month", "year")
 NO_PLACE = summaries.NO_PLACE  # ask for the figures whose place is not given
 # The group a figure counts, a key of the series (summaries.COUNTED_SQL), and whether a part's
 # whole (its row ``w``) is charted itself, which leaves the part out of them.
@@ -1240,6 +1242,7 @@ def figure_series(
     unit: str | None = None,
     groups: int = GROUPS_CHARTED,
     max_points: int | None = None,
+    period: str | None = None,
 ) -> pd.DataFrame:
     """A category over publication dates for its ``places`` most reported locations and the
     ``groups`` groups most counted there, one row per day, place, scope and group counted:
@@ -1248,9 +1251,10 @@ def figure_series(
     approximate`` of the figure closest to the median) and ``counted`` (:data:`COUNTED_SQL`: a
     day's tolls of civilians, of children and of everyone at a place are three rows, news or
     running totals). Where days would make more than ``max_points`` rows (default
-    :data:`SERIES_MAX_POINTS`), a row is a week's figures (or a month's: :func:`_in_periods`);
-    ``period`` says which, ``published`` is the period's first day and ``last`` its last (a
-    day's row: both the day). A part whose whole is charted is left out
+    :data:`SERIES_MAX_POINTS`), a row is a week's figures (or a month's: :func:`_in_periods`),
+    unless ``period`` (one of :data:`SERIES_PERIODS`) is given; the column ``period`` says
+    which, ``published`` is the period's first day and ``last`` its last (a day's row: both
+    the day). A part whose whole is charted is left out
     (:data:`CHARTED_WHOLE_SQL`: "33 children" of "112 civilians" is inside the 112; the day's
     figures list it). Sized for a chart whatever the store's size; the day's figures
     themselves come from :func:`figure_table`. ``unit``: the figures of that unit only (money
@@ -1262,7 +1266,7 @@ def figure_series(
     if unit is None and summaries.covers(filters) and not (filters and filters.sources):
         return _summary_series(
             con, filters, category=category, places=places, scope=scope, groups=groups,
-            max_points=max_points,
+            max_points=max_points, period=period,
         )  # fmt: skip
     # Outlets (the summary has no outlet): their articles pinned, their figures gathered from
     # the article index when one serves the store (at 1M the largest outlet's 1,480 articles'
@@ -1320,16 +1324,21 @@ def figure_series(
                s.estimate_min, s.estimate_max, s.claimants, x.article_id, x.start, x.text,
                x.unit, x.claimed_by, s.approximate, s.counted, s.estimates
         FROM series s JOIN {figures} x ON {store_rowid(figures, "x")} = s.rid"""
-    sql, extra = _in_periods(ctes, rows, max_points)
+    sql, extra = _in_periods(ctes, rows, max_points, period)
     return con.execute(sql, [*params, int(places), int(groups), *extra]).df()
 
 
-def _in_periods(ctes: str, rows: str, max_points: int | None) -> tuple[str, list]:
+def _in_periods(
+    ctes: str, rows: str, max_points: int | None, period: str | None = None
+) -> tuple[str, list]:
     """``(sql, params)``: the day rows ``rows`` (of :func:`figure_series`, with every figure's
-    ``estimates``; after the CTEs ``ctes``) as they are, or by week where they would be more
-    than ``max_points``, or by month where weeks would be too. A period's median is that of its
-    figures' estimates, its range theirs, its figure shown that of the day whose median is
-    nearest (then the earliest). Adds ``period`` and ``last`` (the period's last day)."""
+    ``estimates``; after the CTEs ``ctes``) by ``period``, or when it is None as they are, by
+    week where they would be more than ``max_points``, or by month where weeks would be too. A
+    period's median is that of its figures' estimates, its range theirs, its figure shown that
+    of the day whose median is nearest (then the earliest). Adds ``period`` and ``last`` (the
+    period's last day)."""
+    if period is not None and period not in SERIES_PERIODS:
+        raise ValueError(f"period must be one of {SERIES_PERIODS} or None, not {period!r}")
     keys = "location, scope, counted"
     if max_points is None:
         max_points = SERIES_MAX_POINTS
@@ -1340,8 +1349,8 @@ def _in_periods(ctes: str, rows: str, max_points: int | None) -> tuple[str, list
                    count(DISTINCT (date_trunc('week', published), {keys})) AS weeks
             FROM rows
         ), g AS (
-            SELECT CASE WHEN days <= ? THEN 'day' WHEN weeks <= ? THEN 'week' ELSE 'month' END
-                   AS period FROM n
+            SELECT coalesce(?::VARCHAR, CASE WHEN days <= ? THEN 'day' WHEN weeks <= ?
+                       THEN 'week' ELSE 'month' END) AS period FROM n
         ), r AS (
             SELECT date_trunc((SELECT period FROM g), published)::DATE AS first, * FROM rows
         ), m AS (
@@ -1369,7 +1378,7 @@ def _in_periods(ctes: str, rows: str, max_points: int | None) -> tuple[str, list
         GROUP BY r.first, r.location, r.scope, r.counted
         ORDER BY published, location, scope, counted
     """
-    return sql, [int(max_points), int(max_points)]
+    return sql, [period, int(max_points), int(max_points)]
 
 
 def figure_units(
@@ -1399,6 +1408,7 @@ def _summary_series(
     scope: str | None,
     groups: int = GROUPS_CHARTED,
     max_points: int | None = None,
+    period: str | None = None,
 ) -> pd.DataFrame:
     """:func:`figure_series` from the per-day summary kept at write time (dates at most: a
     day's median over all outlets cannot be split by outlet). All figures are the rows of each
@@ -1423,7 +1433,7 @@ def _summary_series(
                estimate_min, estimate_max, claimants, article_id, start, text, unit, claimed_by,
                approximate, counted, estimates
         FROM s WHERE place IN (SELECT place FROM top) AND counted IN (SELECT counted FROM groups)"""
-    sql, extra = _in_periods(ctes, rows, max_points)
+    sql, extra = _in_periods(ctes, rows, max_points, period)
     args = [*params, category, *scopes, int(places), int(groups), *extra]
     return con.execute(sql, args).df()
 

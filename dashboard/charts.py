@@ -1105,16 +1105,27 @@ def point_period(series: pd.DataFrame) -> str:
     return str(series["period"].iloc[0]) if "period" in series and len(series) else "day"
 
 
-def period_note(series: pd.DataFrame) -> str:
-    """The caption of a figure timeline whose points are weeks or months
-    (:data:`analysis.figure_views.SERIES_MAX_POINTS`), "" for days."""
+# The Figures timeline's "Points per" choice (figure_views.figure_series' period).
+FIGURE_PERIOD_HELP = (
+    "auto: a point per day, or per week or month where days would make more than "
+    f"{figure_views.SERIES_MAX_POINTS:,} points (a large archive). A week's or a month's point "
+    "is the median of its figures."
+)
+
+
+def period_note(series: pd.DataFrame, *, chosen: bool = False) -> str:
+    """The caption of a figure timeline whose points are weeks, months or years, "" for days:
+    ``chosen`` by the reader, or made so because days would be more than
+    :data:`analysis.figure_views.SERIES_MAX_POINTS` points."""
     period = point_period(series)
     if period == "day":
         return ""
+    why = (
+        "" if chosen else f": a point per day would be more than {figure_views.SERIES_MAX_POINTS:,}"
+    )
     return (
         f"Each point is a {period}'s figures at one place, of one kind and group (their median; "
-        f"the hover gives their range): a point per day would be more than "
-        f"{figure_views.SERIES_MAX_POINTS:,}."
+        f"the hover gives their range){why}."
     )
 
 

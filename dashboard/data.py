@@ -581,12 +581,13 @@ def figure_series(
     unit: str | None = None,
     groups: int = figure_views.GROUPS_CHARTED,
     max_points: int | None = None,
+    period: str | None = None,
 ) -> pd.DataFrame:
     with connection() as con:
         filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
         return figure_views.figure_series(
             con, filters, category=category, places=places, scope=scope, unit=unit,
-            groups=groups, max_points=max_points,
+            groups=groups, max_points=max_points, period=period,
         )  # fmt: skip
 
 

@@ -92,12 +92,13 @@ def _choice_values() -> dict[str, tuple[str, ...]]:
     """The choices whose values are a page's fixed buttons, with those labels (the others
     name what the data holds: an outlet, a place, an article)."""
     from dashboard import compare_charts
-    from dashboard.charts import CATEGORY_TITLES, SCOPE_TITLES
+    from dashboard.charts import CATEGORY_TITLES, PERIOD_CHOICES, SCOPE_TITLES
     from dashboard.report_views import COMPARE_KINDS, COMPARE_MEASURES, PLACE_SIZES
 
     return {
         "what": tuple(CATEGORY_TITLES.values()),
         "counts": tuple(SCOPE_TITLES.values()),
+        "fg_per": tuple(PERIOD_CHOICES),
         "vs": tuple(COMPARE_KINDS),
         "cmp_per": compare_charts.PERIODS,
         "cmp_show": tuple(COMPARE_MEASURES),

@@ -34,6 +34,7 @@ PAGE_TITLES = {
 CHOICES = {
     "what": 'the Figures page\'s category, as its button reads ("People killed")',
     "counts": 'the Figures page\'s kind of count ("News events", "Running totals")',
+    "fg_per": 'the Figures timeline\'s points: "auto" (default), "day", "week", "month", "year"',
     "article": "the article id the Articles page's reader opens",
     "vs": 'what Compare puts side by side: "Outlets" (default), "Speakers" or "Searches"',
     "cmp_source": "an outlet Compare shows (repeat for two to four)",

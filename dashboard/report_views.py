@@ -324,7 +324,11 @@ def _figures(ctx: _Ctx) -> list[Item]:
             unit = chosen if chosen in names else names[0]
     which = f"{title} · {SCOPE_TITLES[scope or 'all']}" + (f" · in {unit}" if unit else "")
     items = [Item("Which figures", text=which)]
-    series = figure_views.figure_series(con, f, category=category, places=8, scope=scope, unit=unit)
+    per = str(ctx.choices.get("fg_per", "auto"))
+    period = per if per in figure_views.SERIES_PERIODS else None
+    series = figure_views.figure_series(
+        con, f, category=category, places=8, scope=scope, unit=unit, period=period
+    )
     if not series.empty:
         # the page's own default scale: news tolls beside running totals of 400,000 (All
         # figures) lay flat along the foot of a linear axis
@@ -337,9 +341,9 @@ def _figures(ctx: _Ctx) -> list[Item]:
         groups = charts.group_note(series, category=category)
         if groups:
             items.append(Item("Groups counted", text=groups))
-        period = charts.period_note(series)
-        if period:
-            items.append(Item("Points", text=period))
+        each_point = charts.period_note(series, chosen=period is not None)
+        if each_point:
+            items.append(Item("Points", text=each_point))
         note = charts.charted_note(
             series, counts, category=category, places=8, units=currencies, unit=unit
         )

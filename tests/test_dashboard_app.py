@@ -512,7 +512,7 @@ def test_figures_page_choices_live_in_the_link(dashboard_db, use_db):
     at = run_page(dashboard_db, "figures", params)
     assert not at.exception
     controls = {w.key: w.value for w in at.segmented_control}
-    assert controls == {"what": "People displaced", "counts": "Running totals"}
+    assert controls == {"what": "People displaced", "counts": "Running totals", "fg_per": "auto"}
     tables = {
         i.title: i.table for i in at.session_state[components.ITEMS_KEY] if i.table is not None
     }
@@ -521,13 +521,13 @@ def test_figures_page_choices_live_in_the_link(dashboard_db, use_db):
     # (People displaced is the default category among running totals, so the link leaves it out.)
     assert "counts=Running+totals" in footer and "what=" not in footer
     assert "tag=Aleppo" in footer
-    at = run_page(dashboard_db, "figures", {"what": "People killed"})
+    at = run_page(dashboard_db, "figures", {"what": "People killed", "fg_per": "month"})
     footer = "\n".join(m.value for m in at.caption)
-    assert "what=People+killed" in footer
+    assert "what=People+killed" in footer and "fg_per=month" in footer
     # The defaults stay out of the link.
     at = run_page(dashboard_db, "figures")
     footer = "\n".join(m.value for m in at.caption)
-    assert "what=" not in footer and "counts=" not in footer
+    assert "what=" not in footer and "counts=" not in footer and "fg_per=" not in footer
 
 
 def test_a_page_choice_that_does_not_fit_falls_back_with_a_notice(dashboard_db, use_db):
@@ -1612,6 +1612,19 @@ def test_a_timeline_of_too_many_days_charts_weeks_each_opening_its_days(
     assert [s.split("**")[1] for s in shown] == ["12", "30"]  # not the next week's 8
     days = [c.value for c in at.caption if c.value.startswith("Claimed by")]
     assert any("01 Mar 2016" in d for d in days) and any("03 Mar 2016" in d for d in days)
+    # the reader's own choice of points, in the link: days whatever their number, or months
+    for per, xs, said in (
+        ("day", ["2016-03-01", "2016-03-03", "2016-03-09"], None),
+        ("month", ["2016-03-01"], "Each point is a month's figures at one place, of one kind "
+         "and group (their median; the hover gives their range)."),
+    ):  # fmt: skip
+        at = run_page(db, "figures", {"what": "People killed", "fg_per": per})
+        assert not at.exception, at.exception[0].value if at.exception else ""
+        chart = _figures_by_title(at)["People killed"]
+        (trace,) = [t for t in chart.data if t.customdata is not None]
+        assert [str(x)[:10] for x in trace.x] == xs
+        notes = [c.value for c in at.caption if c.value.startswith("Each point is")]
+        assert notes == ([said] if said else []), notes
 
     from analysis.filters import Filters
     from dashboard import report_views
@@ -1625,3 +1638,15 @@ def test_a_timeline_of_too_many_days_charts_weeks_each_opening_its_days(
         con.close()
     items = {i.title: i for i in section.items}
     assert items["Points"].text.startswith("Each point is a week's figures")
+    con = duckdb.connect(str(db), read_only=True)
+    try:  # the page's choice of points, as --choice fg_per=day gives it
+        (section,) = report_views.build(
+            con, ["figures"], Filters(), link_base="http://dash",
+            choices={"what": "People killed", "fg_per": "day"},
+        )  # fmt: skip
+    finally:
+        con.close()
+    items = {i.title: i for i in section.items}
+    assert "Points" not in items
+    (trace,) = [t for t in items["People killed over time"].figure.data if t.customdata is not None]
+    assert len(trace.x) == 3

@@ -60,10 +60,18 @@ if category in ("money", "price"):
             "time (the table below lists them all).",
         )  # fmt: skip
 
+per = filters_ui.page_choice(
+    "Points per", charts.PERIOD_CHOICES, default="auto", key="fg_per",
+    help=charts.FIGURE_PERIOD_HELP,
+)  # fmt: skip
+period = None if per == "auto" else per
+
 left, right = st.columns([3, 2])
 picked: list[list] = []
 with left:
-    series = data.figure_series(filters, category=category, places=8, scope=scope, unit=unit)
+    series = data.figure_series(
+        filters, category=category, places=8, scope=scope, unit=unit, period=period
+    )
     if series.empty:
         components.empty(
             f"The {title.lower()} figures in view come from undated articles, so they cannot be "
@@ -80,7 +88,7 @@ with left:
                 charts.figure_timeline,
                 data.figure_series,
                 filters,
-                dict(category=category, places=8, scope=scope, unit=unit),
+                dict(category=category, places=8, scope=scope, unit=unit, period=period),
                 category=category,
                 log=log,
                 unit=unit,
@@ -96,12 +104,13 @@ with left:
         key = charts.scope_key_note(series, category=category) if scope is None else ""
         groups = charts.group_note(series, category=category)
         groups = groups and f"{groups} Hover a point for its group; click it for its figures."
-        period = charts.period_note(series)
-        period = period and f"{period} Narrow the dates in the sidebar to chart days."
+        each_point = charts.period_note(series, chosen=period is not None)
+        if each_point and period is None:
+            each_point += " Choose Day above, or narrow the dates in the sidebar, to chart days."
         for line in (
             key and f"{key} Choose one kind above to chart it alone.",
             groups,
-            period,
+            each_point,
             note,
         ):
             if line:
