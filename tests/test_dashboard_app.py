@@ -1378,6 +1378,22 @@ def _scopes_store(db: Path) -> None:
         store.write_batch(results)
 
 
+def _figures_report(db: Path, **choices: str) -> dict:
+    """The report's Figures section on the store ``db`` with the page's ``choices`` (as
+    ``--choice`` gives them): its items by title."""
+    from analysis.filters import Filters
+    from dashboard import report_views
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        (section,) = report_views.build(
+            con, ["figures"], Filters(), link_base="http://dash", choices=choices
+        )
+    finally:
+        con.close()
+    return {i.title: i for i in section.items}
+
+
 def test_all_figures_chart_tolls_and_running_totals_apart(tmp_path, use_db):
     """All figures: a day's news tolls and a running total at one place are two points of two
     shapes (one median over 12, 14 and 300,000 was neither), the caption says which is which,
@@ -1406,17 +1422,7 @@ def test_all_figures_chart_tolls_and_running_totals_apart(tmp_path, use_db):
     assert not at.exception
     assert "● news events" not in _texts(at.caption)
 
-    from analysis.filters import Filters
-    from dashboard import report_views
-
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        (section,) = report_views.build(
-            con, ["figures"], Filters(), link_base="http://dash", choices={"what": "People killed"}
-        )
-    finally:
-        con.close()
-    items = {i.title: i for i in section.items}
+    items = _figures_report(db, what="People killed")
     assert "◆ running totals" in items["Which marker is which"].text
     assert "above" not in items["Which marker is which"].text  # no switch in a report
     # the page's default scale: 13 beside 300,000 on a log axis, as the page opens
@@ -1475,20 +1481,7 @@ def test_running_totals_of_different_groups_are_points_apart_each_opening_its_ow
         )
         assert shown == texts, (group, shown)
     # the report says the same
-    import duckdb
-
-    from analysis.filters import Filters
-    from dashboard import report_views
-
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        choices = {"what": "People killed", "counts": "Running totals"}
-        (section,) = report_views.build(
-            con, ["figures"], Filters(), link_base="http://dash", choices=choices
-        )
-    finally:
-        con.close()
-    items = {i.title: i for i in section.items}
+    items = _figures_report(db, what="People killed", counts="Running totals")
     assert "(everyone, children, women) are charted apart" in items["Groups counted"].text
 
 
@@ -1552,18 +1545,7 @@ def test_news_of_different_groups_are_points_apart_and_a_toll_lists_its_parts(tm
     shown = [_shown(m.value).split(" ")[0] for m in at.markdown if m.value.startswith("**")]
     assert shown == ["**6**"]
     # the report says the same
-    from analysis.filters import Filters
-    from dashboard import report_views
-
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        choices = {"what": "People killed", "counts": "News events"}
-        (section,) = report_views.build(
-            con, ["figures"], Filters(), link_base="http://dash", choices=choices
-        )
-    finally:
-        con.close()
-    items = {i.title: i for i in section.items}
+    items = _figures_report(db, what="People killed", counts="News events")
     assert "(civilians, fighters) are charted apart" in items["Groups counted"].text
 
 
@@ -1626,27 +1608,9 @@ def test_a_timeline_of_too_many_days_charts_weeks_each_opening_its_days(
         notes = [c.value for c in at.caption if c.value.startswith("Each point is")]
         assert notes == ([said] if said else []), notes
 
-    from analysis.filters import Filters
-    from dashboard import report_views
-
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        (section,) = report_views.build(
-            con, ["figures"], Filters(), link_base="http://dash", choices={"what": "People killed"}
-        )
-    finally:
-        con.close()
-    items = {i.title: i for i in section.items}
+    items = _figures_report(db, what="People killed")
     assert items["Points"].text.startswith("Each point is a week's figures")
-    con = duckdb.connect(str(db), read_only=True)
-    try:  # the page's choice of points, as --choice fg_per=day gives it
-        (section,) = report_views.build(
-            con, ["figures"], Filters(), link_base="http://dash",
-            choices={"what": "People killed", "fg_per": "day"},
-        )  # fmt: skip
-    finally:
-        con.close()
-    items = {i.title: i for i in section.items}
+    items = _figures_report(db, what="People killed", fg_per="day")  # --choice fg_per=day
     assert "Points" not in items
     (trace,) = [t for t in items["People killed over time"].figure.data if t.customdata is not None]
     assert len(trace.x) == 3
