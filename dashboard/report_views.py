@@ -46,6 +46,8 @@ from dashboard.report_pages import (  # noqa: F401 - re-exported: pages and test
 COMPARE_KINDS = {"Outlets": "source", "Speakers": "speaker", "Searches": "query"}
 COMPARE_MEASURES = {"Share of all articles": "share", "Article count": "count"}
 PLACE_SIZES = {"Figures reported": "n_figures", "Articles naming it": "n_articles"}
+# The Speakers page's quotes table, on the page and in its report: at most this many, newest first.
+QUOTES_SHOWN = 500
 
 
 @dataclass(frozen=True)
@@ -240,7 +242,7 @@ def _speakers(ctx: _Ctx) -> list[Item]:
                 text=f"{', '.join(undated)}: quoted only in articles without a publication date.",
             )
         )
-    quotes = quote_views.speaker_quotes(con, f, speakers=compare, limit=500)
+    quotes = quote_views.speaker_quotes(con, f, speakers=compare, limit=QUOTES_SHOWN)
     if not quotes.empty:
         quotes = quotes.assign(
             open=ctx.links(quotes["article_id"], quotes["start"]), cue=quotes["cue"].fillna("—")

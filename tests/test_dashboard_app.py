@@ -504,6 +504,28 @@ def test_speakers_page_shows_only_the_quoted_words(dashboard_db, use_db):
     assert not table[table["kind"] == "direct"]["text"].str.contains("”").any(), words
 
 
+def test_speakers_quotes_table_says_whose_quotes_and_how_many(dashboard_db, use_db, monkeypatch):
+    # The table lists the speakers compared above, at most report_views.QUOTES_SHOWN quotes: on
+    # the real store it showed 500 of 1,030 quotes under a bare "Quotes" (read as all in view).
+    from dashboard import report_views
+
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "speakers", {"speaker": "John Kerry"})
+    assert not at.exception
+    items = at.session_state[components.ITEMS_KEY]
+    n = len(next(i.table for i in items if i.title == "Quotes"))
+    assert n > 2
+    said = _texts(at.caption)
+    assert f"Quotes of John Kerry (compared above): all {n}, newest first." in said
+    monkeypatch.setattr(report_views, "QUOTES_SHOWN", 2)
+    at = run_page(dashboard_db, "speakers", {"speaker": "John Kerry"})
+    items = at.session_state[components.ITEMS_KEY]
+    assert len(next(i.table for i in items if i.title == "Quotes")) == 2
+    assert f"Quotes of John Kerry (compared above): the 2 newest of their {n}." in _texts(
+        at.caption
+    )
+
+
 def test_figures_page_choices_live_in_the_link(dashboard_db, use_db):
     """?what=displaced&counts=total opens the Figures page on that category and kind of count,
     and the page's own link carries them (with the filters)."""
