@@ -148,8 +148,8 @@ def _empty(message: str) -> list[Item]:
 
 
 NO_ARTICLES = (
-    "No articles match these filters. Widen the date range, remove a speaker, entity or tag, or "
-    "clear the search."
+    "No articles match these filters. Widen the date range, remove an outlet, speaker, entity "
+    "or tag, or clear the search."
 )
 
 

@@ -885,6 +885,43 @@ def test_overview_says_how_many_articles_its_timeline_leaves_out(tmp_path, use_d
     assert said not in _texts(at.sidebar.caption)  # no range: nothing left out
 
 
+@pytest.mark.parametrize("page", ["overview", "articles"])
+def test_an_empty_view_says_when_its_dates_leave_out_undated_articles(tmp_path, use_db, page):
+    # On FA-KES + BBC the BBC's 2004–05 articles are undated in the store: BBC from 2004 to 2005
+    # matched nothing and the page said to widen the dates, which brings none of them back.
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    folder = tmp_path / "news"
+    stories = {
+        "a": ("The ferry to Kellmoor was cancelled after the storm.", "2017-03-03"),
+        "b": ("The new lighthouse at Kellmoor was lit on Friday.", "2017-03-05"),
+        "c": ("Divers found a bronze bell off Kellmoor harbour.", None),
+    }
+    write_stories(folder, stories)
+    db = tmp_path / "undated.duckdb"
+    with Store(db) as store:
+        analyze_paths([folder], store)
+    use_db(db)
+
+    def said(params: dict) -> str:
+        at = run_page(db, page, params)
+        assert not at.exception
+        return _texts(at.info)
+
+    march = {"from": "2017-03-01", "to": "2017-03-31"}
+    only_undated = said({**march, "q": "bell"})
+    assert "Without the dates, 1 article matches, none with a publication date" in only_undated
+    assert "clear From and To" in only_undated
+    # some undated among what the dates leave out: said with the outlets among the filters
+    mixed = said({"from": "2018-01-01", "to": "2018-12-31", "q": "Kellmoor"})
+    assert "remove an outlet, speaker, entity or tag" in mixed
+    assert "Without the dates, 3 articles match, 1 of them without a publication date" in mixed
+    # only dated articles outside the range: widening the dates is the whole advice
+    dated = said({"from": "2018-01-01", "to": "2018-12-31", "q": "lighthouse"})
+    assert "No articles match these filters" in dated and "Without the dates" not in dated
+
+
 def test_a_speaker_quoted_only_in_undated_articles_is_named_beside_the_timeline(tmp_path, use_db):
     # Of the speakers chosen, one quoted only in undated articles had just been absent from
     # the timeline's key, with nothing said.
