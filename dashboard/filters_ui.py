@@ -427,6 +427,14 @@ def no_articles(filters: Filters) -> str:
     )
 
 
+def empty_message(filters: Filters, message: str) -> str:
+    """A page's empty state: its own ``message`` when articles are in view, else what the
+    Overview says of no article matching (:func:`no_articles`). Entities had said "no entities
+    of this type … choose another type" on All types when no article matched (BBC and Syria),
+    and each page named other filters to loosen."""
+    return message if data.counts(filters)["articles"] else no_articles(filters)
+
+
 # -- page-level choices -------------------------------------------------------------------------
 # Choices that belong to one page (the Figures page's category and kind of count, the article
 # the reader shows) live in the URL too, so that a link reopens the page as it was; the page's

@@ -885,10 +885,8 @@ def test_overview_says_how_many_articles_its_timeline_leaves_out(tmp_path, use_d
     assert said not in _texts(at.sidebar.caption)  # no range: nothing left out
 
 
-@pytest.mark.parametrize("page", ["overview", "articles"])
-def test_an_empty_view_says_when_its_dates_leave_out_undated_articles(tmp_path, use_db, page):
-    # On FA-KES + BBC the BBC's 2004–05 articles are undated in the store: BBC from 2004 to 2005
-    # matched nothing and the page said to widen the dates, which brings none of them back.
+def _dated_and_undated_store(tmp_path) -> Path:
+    """Two dated stories and an undated one, with no quotes."""
     from analysis.pipeline import analyze_paths
     from analysis.store import Store
 
@@ -902,6 +900,14 @@ def test_an_empty_view_says_when_its_dates_leave_out_undated_articles(tmp_path, 
     db = tmp_path / "undated.duckdb"
     with Store(db) as store:
         analyze_paths([folder], store)
+    return db
+
+
+@pytest.mark.parametrize("page", ["overview", "articles"])
+def test_an_empty_view_says_when_its_dates_leave_out_undated_articles(tmp_path, use_db, page):
+    # On FA-KES + BBC the BBC's 2004–05 articles are undated in the store: BBC from 2004 to 2005
+    # matched nothing and the page said to widen the dates, which brings none of them back.
+    db = _dated_and_undated_store(tmp_path)
     use_db(db)
 
     def said(params: dict) -> str:
@@ -920,6 +926,28 @@ def test_an_empty_view_says_when_its_dates_leave_out_undated_articles(tmp_path, 
     # only dated articles outside the range: widening the dates is the whole advice
     dated = said({"from": "2018-01-01", "to": "2018-12-31", "q": "lighthouse"})
     assert "No articles match these filters" in dated and "Without the dates" not in dated
+
+
+@pytest.mark.parametrize("page", ["speakers", "entities", "figures", "places"])
+def test_every_page_says_when_no_article_matches(tmp_path, use_db, page):
+    # With no article in view each page had its own words: Entities said "no entities of this
+    # type … choose another type" on All types (BBC and Syria on the real store).
+    db = _dated_and_undated_store(tmp_path)
+    use_db(db)
+    at = run_page(db, page, {"from": "2017-03-01", "to": "2017-03-31", "q": "bell"})
+    assert not at.exception
+    said = _texts(at.info)
+    assert "No articles match these filters between these dates" in said
+    assert "Without the dates, 1 article matches" in said
+    assert "of this type" not in said
+
+
+def test_a_page_with_articles_in_view_keeps_its_own_empty_state(tmp_path, use_db):
+    db = _dated_and_undated_store(tmp_path)  # three articles, nobody quoted
+    use_db(db)
+    said = _texts(run_page(db, "speakers").info)
+    assert "Nobody is quoted in the articles in view" in said
+    assert "No articles match" not in said
 
 
 def test_a_speaker_quoted_only_in_undated_articles_is_named_beside_the_timeline(tmp_path, use_db):

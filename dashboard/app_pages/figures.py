@@ -32,9 +32,12 @@ scope = None if scope_choice == "all" else scope_choice
 counts = data.category_counts(filters, scope=scope)
 if counts.empty:
     components.empty(
-        "No figures are reported in the articles in view"
-        + ("" if scope is None else f" as {SCOPE_TITLES[scope].lower()}; choose All figures")
-        + ". Widen the date range or remove speaker, entity or tag filters in the sidebar."
+        filters_ui.empty_message(
+            filters,
+            "No figures are reported in the articles in view"
+            + ("" if scope is None else f" as {SCOPE_TITLES[scope].lower()}; choose All figures")
+            + ". Widen the date range or remove an outlet, speaker, entity or tag in the sidebar.",
+        )
     )
     reporting.stop_page()
 

@@ -51,8 +51,11 @@ st.caption(
 stats = data.speaker_stats(filters, limit=30, scorer=scorer)
 if stats.empty:
     components.empty(
-        "Nobody is quoted in the articles in view. Widen the date range, remove speaker, entity "
-        "or tag filters, or clear the search."
+        filters_ui.empty_message(
+            filters,
+            "Nobody is quoted in the articles in view. Widen the date range, remove an outlet, "
+            "speaker, entity or tag, or clear the search.",
+        )
     )
     reporting.stop_page()
 
