@@ -950,6 +950,31 @@ def test_a_page_with_articles_in_view_keeps_its_own_empty_state(tmp_path, use_db
     assert "No articles match" not in said
 
 
+@pytest.mark.parametrize("dated", [True, False])
+def test_figures_evidence_heading_only_over_a_chart_to_click(tmp_path, use_db, dated):
+    # Figures of undated articles are not charted (the BBC's money on the real store): the
+    # "Evidence" heading, whose evidence is a clicked point, had stood alone over the next table.
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    day = "2017-03-03" if dated else None
+    stories = {
+        "a": ("Four people were killed when the old bridge at Kellmoor collapsed.", day),
+        "b": ("Six people were killed when a bus left the road near Kellmoor.", day),
+    }
+    write_stories(tmp_path / "news", stories)
+    db = tmp_path / "figures.duckdb"
+    with Store(db) as store:
+        analyze_paths([tmp_path / "news"], store)
+    use_db(db)
+    at = run_page(db, "figures")
+    assert not at.exception
+    headings = [h.value for h in at.subheader]
+    assert any(h.endswith(": all figures") for h in headings), headings
+    assert ("Evidence" in headings) is dated
+    assert ("cannot be placed in time" in _texts(at.info)) is not dated
+
+
 def test_a_speaker_quoted_only_in_undated_articles_is_named_beside_the_timeline(tmp_path, use_db):
     # Of the speakers chosen, one quoted only in undated articles had just been absent from
     # the timeline's key, with nothing said.

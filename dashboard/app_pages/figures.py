@@ -112,8 +112,11 @@ with right:
         name="figures by category",
     )
 
-st.subheader("Evidence")
-if not picked and not series.empty:  # the hint only where there is a point chart to click
+# Only where there is a point chart to click: of undated articles' figures (the BBC's money)
+# the heading had stood alone over the next section.
+if not series.empty:
+    st.subheader("Evidence")
+if not picked and not series.empty:
     st.caption("Click a point in the chart to see the figures of that day and place, with the "
                "sentences they come from.")  # fmt: skip
 
