@@ -798,6 +798,32 @@ def test_clicking_a_matrix_cell_opens_its_sentences(dashboard_db, use_db):
     assert (sentences["mentions"] >= 1).all()
 
 
+def test_a_matrix_cells_sentences_say_how_many_are_shown(dashboard_db, use_db, monkeypatch):
+    # The cell's hover counts mentions, the table lists sentences, at most
+    # data.ATTITUDE_SENTENCES: it had said neither (a cell of 110 mentions on the real store).
+    from dashboard import data
+
+    def clicked() -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=120)
+        at.switch_page("app_pages/speakers.py")
+        at.session_state["sp_matrix"] = {
+            "selection": {"points": [{"customdata": ["(the article itself)", "Russia", 1]}]}
+        }
+        return at.run()
+
+    use_db(dashboard_db)
+    at = clicked()
+    items = at.session_state[components.ITEMS_KEY]
+    n = len(next(i.table for i in items if i.title == "Attitudes"))
+    assert n > 1
+    assert f"Showing the cells you clicked: {n} sentences, newest first." in _texts(at.caption)
+    monkeypatch.setattr(data, "ATTITUDE_SENTENCES", n - 1)
+    at = clicked()
+    items = at.session_state[components.ITEMS_KEY]
+    assert len(next(i.table for i in items if i.title == "Attitudes")) == n - 1
+    assert f"Showing the cells you clicked: the {n - 1} newest sentence" in _texts(at.caption)
+
+
 HINT = "Click a point in the chart"
 
 

@@ -266,8 +266,20 @@ else:
         )
     )
     if pairs:
-        st.caption("Showing the cells you clicked. Click the chart background to clear.")
-        sentences = data.attitude_sentences(filters, scorer=scorer, pairs=pairs)
+        shown = data.ATTITUDE_SENTENCES
+        sentences = data.attitude_sentences(filters, scorer=scorer, pairs=pairs, limit=shown)
+        # how many: the cell's hover counts mentions (110 for one cell on FA-KES), the table
+        # lists sentences, at most ATTITUDE_SENTENCES of them, and had said neither
+        n = len(sentences)
+        st.caption(
+            "Showing the cells you clicked: "
+            + (
+                f"the {n:,} newest sentence{'s' if n > 1 else ''}"
+                if n >= shown
+                else f"{n:,} sentence{'s' if n > 1 else ''}, newest first"
+            )
+            + ". Click the chart background to clear."
+        )
         sentences = sentences.assign(
             open=filters_ui.article_links(
                 sentences["article_id"], sentences["target_start"], filters
