@@ -103,7 +103,10 @@ def attention_over_time(
     granularity: str = "month",
 ) -> pd.DataFrame:
     """``period, grp, n_articles, n_all, share``: each group's dated articles per period, all
-    articles in view in that period, and the group's share of them (0–1)."""
+    articles in view in that period, and the group's share of them (0–1). Between a group's
+    first and last period, a period with articles in view but none of the group's is a 0: it
+    had been left out, and the chart's line broke there as for no data at all (ahram's three
+    silent months of 2014 on FA-KES read as missing, not as no attention)."""
     if granularity not in GRANULARITIES:
         raise ValueError(f"granularity must be one of {GRANULARITIES}, not {granularity!r}")
     gsql, gparams, _ = _groups_sql(filters, groups)
@@ -118,10 +121,13 @@ def attention_over_time(
         alls AS (
             SELECT date_trunc('{granularity}', published)::DATE AS period, count(*) AS n_all
             FROM articles WHERE id IN ({sub}) AND published IS NOT NULL GROUP BY ALL
-        )
-        SELECT per.period, per.grp, per.n_articles, alls.n_all,
-               per.n_articles / alls.n_all AS share
-        FROM per JOIN alls USING (period) ORDER BY per.period, per.grp
+        ),
+        span AS (SELECT grp, min(period) AS p0, max(period) AS p1 FROM per GROUP BY grp)
+        SELECT alls.period, span.grp, coalesce(per.n_articles, 0) AS n_articles, alls.n_all,
+               coalesce(per.n_articles, 0) / alls.n_all AS share
+        FROM span JOIN alls ON alls.period BETWEEN span.p0 AND span.p1
+        LEFT JOIN per ON per.period = alls.period AND per.grp = span.grp
+        ORDER BY alls.period, span.grp
     """
     return con.execute(sql, gparams + params).df()
 

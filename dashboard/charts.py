@@ -892,10 +892,12 @@ def entity_mentions_over_time(df: pd.DataFrame, *, period: str | None = None) ->
     _date_axis(fig, df["period"])
     _style(fig, title=f"Mentions per {period}" if period else "Mentions over time", height=400)
     # Five names wrap to two rows in a half-width column, and a legend above the plot then
-    # covers the title: below the date axis it has room.
+    # covers the title: below the date axis it has room. Shown for one name too: Plotly hides
+    # a lone line's key, and the Entities page filtered on Aleppo drew a line named nowhere.
     fig.update_layout(
         legend=dict(orientation="h", yanchor="top", y=-0.15, xanchor="left", x=0),
         margin=dict(b=70),
+        showlegend=True,
     )
     return fig
 

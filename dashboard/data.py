@@ -373,6 +373,10 @@ def attitude_scorers(db: str, data_version: str, filters: Filters) -> list[str]:
         return attitude_views.attitude_scorers(con, filters)
 
 
+# The Speakers page's sentences of the matrix cells clicked, at most (newest first).
+ATTITUDE_SENTENCES = 200
+
+
 @_keyed(attitude_views.attitude_sentences)
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def attitude_sentences(

@@ -12,6 +12,7 @@ against known options or parsed as ISO dates.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence, Set
 from datetime import date
@@ -394,6 +395,44 @@ def show_notices() -> None:
             + "\n".join(f"- {n}" for n in notices),
             icon=":material/link_off:",
         )
+
+
+NO_ARTICLES = report_views.NO_ARTICLES  # the page's words and its report's
+
+
+def no_articles(filters: Filters) -> str:
+    """The empty view's message: which filters to loosen, and, when the date range alone
+    empties it of articles without a publication date, that. "Widen the date range" cannot
+    bring those back: on FA-KES + BBC, the BBC's 2004–05 articles are undated in the store,
+    and BBC from 2004 to 2005 said to widen the dates (the sidebar's count of undated
+    articles, below the pickers, is of the whole store)."""
+    if not (filters.date_from or filters.date_to):
+        return NO_ARTICLES
+    undated_too = dataclasses.replace(filters, date_from=None, date_to=None)
+    total = data.counts(undated_too)["articles"]
+    dated = int(data.articles_over_time(undated_too, granularity="year")["n_articles"].sum())
+    undated = total - dated
+    if not undated:  # what they match is dated, outside the range: widening the dates finds it
+        return NO_ARTICLES
+    if not dated:
+        return (
+            "No articles match these filters between these dates. Without the dates, "
+            f"{undated:,} article{'s' if undated > 1 else ''} match{'' if undated > 1 else 'es'}, "
+            "none with a publication date, and a date range keeps dated articles only: clear "
+            "From and To to see them."
+        )
+    return (
+        f"{NO_ARTICLES} Without the dates, {total:,} articles match, {undated:,} of them "
+        "without a publication date, which a date range leaves out."
+    )
+
+
+def empty_message(filters: Filters, message: str) -> str:
+    """A page's empty state: its own ``message`` when articles are in view, else what the
+    Overview says of no article matching (:func:`no_articles`). Entities had said "no entities
+    of this type … choose another type" on All types when no article matched (BBC and Syria),
+    and each page named other filters to loosen."""
+    return message if data.counts(filters)["articles"] else no_articles(filters)
 
 
 # -- page-level choices -------------------------------------------------------------------------

@@ -46,6 +46,8 @@ from dashboard.report_pages import (  # noqa: F401 - re-exported: pages and test
 COMPARE_KINDS = {"Outlets": "source", "Speakers": "speaker", "Searches": "query"}
 COMPARE_MEASURES = {"Share of all articles": "share", "Article count": "count"}
 PLACE_SIZES = {"Figures reported": "n_figures", "Articles naming it": "n_articles"}
+# The Speakers page's quotes table, on the page and in its report: at most this many, newest first.
+QUOTES_SHOWN = 500
 
 
 @dataclass(frozen=True)
@@ -146,8 +148,8 @@ def _empty(message: str) -> list[Item]:
 
 
 NO_ARTICLES = (
-    "No articles match these filters. Widen the date range, remove a speaker, entity or tag, or "
-    "clear the search."
+    "No articles match these filters. Widen the date range, remove an outlet, speaker, entity "
+    "or tag, or clear the search."
 )
 
 
@@ -240,7 +242,7 @@ def _speakers(ctx: _Ctx) -> list[Item]:
                 text=f"{', '.join(undated)}: quoted only in articles without a publication date.",
             )
         )
-    quotes = quote_views.speaker_quotes(con, f, speakers=compare, limit=500)
+    quotes = quote_views.speaker_quotes(con, f, speakers=compare, limit=QUOTES_SHOWN)
     if not quotes.empty:
         quotes = quotes.assign(
             open=ctx.links(quotes["article_id"], quotes["start"]), cue=quotes["cue"].fillna("—")
@@ -465,6 +467,7 @@ def _compare(ctx: _Ctx) -> list[Item]:
     if not attention.empty:
         fig = compare_charts.attention(attention, measure=measure, granularity=per, order=order)
         items.append(Item("Attention over time", fig))
+        items += _attention_notes(sizes, attention, measure=measure, granularity=per)
     quoted = compare_views.top_speakers(con, f, groups=groups, limit=10)
     if not quoted.empty:
         items.append(
@@ -479,6 +482,15 @@ def _compare(ctx: _Ctx) -> list[Item]:
                  compare_charts.figures_side_by_side(
                      figures, order=order, log=compare_charts.log_by_default(figures)))
         )  # fmt: skip
+        unshown = [g for g in order if g not in set(figures["grp"])]
+        if unshown:  # as the page says it
+            items.append(
+                Item(
+                    "Not drawn",
+                    text=f"{', '.join(unshown)} — none of its news-event figures in view is of "
+                    "these categories and places.",
+                )
+            )
         median = (
             figures.pivot_table(
                 index=["category", "location"], columns="grp", values="median", aggfunc="first"
@@ -491,6 +503,36 @@ def _compare(ctx: _Ctx) -> list[Item]:
         median.columns.name = None
         items.append(Item("Median figure per category and place", table=Table(median)))
     return items
+
+
+def _attention_notes(
+    sizes: pd.DataFrame, attention: pd.DataFrame, *, measure: str, granularity: str
+) -> list[Item]:
+    """What the page says under its attention chart: a group with articles but none dated is
+    not drawn (the report had left the BBC, 297 undated articles, out of the chart without a
+    word), and a share of fewer than compare_charts.SHARE_BASE articles is a hollow point."""
+    notes = []
+    drawn = set(attention["grp"])
+    undated = [
+        g for g, n in zip(sizes["grp"], sizes["n_articles"], strict=True) if n and g not in drawn
+    ]
+    if undated:
+        notes.append(
+            Item(
+                "Not drawn over time",
+                text=f"{', '.join(undated)} — none of its articles in view has a publication date.",
+            )
+        )
+    if measure == "share" and (attention["n_all"] < compare_charts.SHARE_BASE).any():
+        marks = "bars" if attention["period"].nunique() == 1 else "points"
+        notes.append(
+            Item(
+                f"Hollow {marks}",
+                text=f"Fewer than {compare_charts.SHARE_BASE} articles in view that "
+                f"{granularity}, so the share says little (one article of one is 100 %).",
+            )
+        )
+    return notes
 
 
 def _compare_groups(ctx: _Ctx, kind: str) -> tuple[list[str], list[Item]]:

@@ -69,6 +69,31 @@ def test_attention_counts_and_shares(con):
     assert mar["grp"].tolist() == ["Post"] and mar["share"].tolist() == [1.0]
 
 
+def test_a_month_a_group_is_silent_in_is_a_zero_share_not_a_gap(tmp_path):
+    # Between a group's first and last month, a month of others' articles only had been left
+    # out: the chart's line broke there as for no article at all (ahram's silent months of
+    # 2014 on FA-KES read as missing data, not as no attention).
+    rows = [
+        _art("w1", "Wire", "2017-01-05", "Floods in the valley."),
+        _art("p1", "Post", "2017-02-03", "The bridge reopened."),
+        _art("w2", "Wire", "2017-03-09", "Floods again."),
+        _art("p2", "Post", "2017-05-02", "A new ferry."),  # April: no article in view at all
+        _art("w3", "Wire", "2017-06-01", "Dry summer ahead."),
+    ]
+    with Store(tmp_path / "c.duckdb") as store:
+        store.write_batch(rows)
+        df = cv.attention_over_time(store.con, Filters(), groups=GROUPS, granularity="month")
+    wire = df[df["grp"] == "Wire"].set_index("period")
+    feb, may = pd.Timestamp("2017-02-01"), pd.Timestamp("2017-05-01")
+    assert wire.loc[feb, "n_articles"] == 0 and wire.loc[feb, "share"] == 0.0
+    assert wire.loc[may, "share"] == 0.0 and wire.loc[may, "n_all"] == 1
+    assert pd.Timestamp("2017-04-01") not in set(df["period"])  # nothing in view: no share
+    # outside its own first and last month a group is not drawn at 0: Post from February on
+    post = df[df["grp"] == "Post"]
+    assert post["period"].min() == feb and post["period"].max() == may
+    assert post.set_index("period").loc[pd.Timestamp("2017-03-01"), "share"] == 0.0
+
+
 def test_groups_stay_within_the_page_filters(con):
     sizes = cv.group_sizes(con, Filters(search="douma"), groups=GROUPS)
     assert sizes.to_dict("list") == {

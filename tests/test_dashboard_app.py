@@ -504,6 +504,28 @@ def test_speakers_page_shows_only_the_quoted_words(dashboard_db, use_db):
     assert not table[table["kind"] == "direct"]["text"].str.contains("”").any(), words
 
 
+def test_speakers_quotes_table_says_whose_quotes_and_how_many(dashboard_db, use_db, monkeypatch):
+    # The table lists the speakers compared above, at most report_views.QUOTES_SHOWN quotes: on
+    # the real store it showed 500 of 1,030 quotes under a bare "Quotes" (read as all in view).
+    from dashboard import report_views
+
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "speakers", {"speaker": "John Kerry"})
+    assert not at.exception
+    items = at.session_state[components.ITEMS_KEY]
+    n = len(next(i.table for i in items if i.title == "Quotes"))
+    assert n > 2
+    said = _texts(at.caption)
+    assert f"Quotes of John Kerry (compared above): all {n}, newest first." in said
+    monkeypatch.setattr(report_views, "QUOTES_SHOWN", 2)
+    at = run_page(dashboard_db, "speakers", {"speaker": "John Kerry"})
+    items = at.session_state[components.ITEMS_KEY]
+    assert len(next(i.table for i in items if i.title == "Quotes")) == 2
+    assert f"Quotes of John Kerry (compared above): the 2 newest of their {n}." in _texts(
+        at.caption
+    )
+
+
 def test_figures_page_choices_live_in_the_link(dashboard_db, use_db):
     """?what=displaced&counts=total opens the Figures page on that category and kind of count,
     and the page's own link carries them (with the filters)."""
@@ -776,6 +798,32 @@ def test_clicking_a_matrix_cell_opens_its_sentences(dashboard_db, use_db):
     assert (sentences["mentions"] >= 1).all()
 
 
+def test_a_matrix_cells_sentences_say_how_many_are_shown(dashboard_db, use_db, monkeypatch):
+    # The cell's hover counts mentions, the table lists sentences, at most
+    # data.ATTITUDE_SENTENCES: it had said neither (a cell of 110 mentions on the real store).
+    from dashboard import data
+
+    def clicked() -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=120)
+        at.switch_page("app_pages/speakers.py")
+        at.session_state["sp_matrix"] = {
+            "selection": {"points": [{"customdata": ["(the article itself)", "Russia", 1]}]}
+        }
+        return at.run()
+
+    use_db(dashboard_db)
+    at = clicked()
+    items = at.session_state[components.ITEMS_KEY]
+    n = len(next(i.table for i in items if i.title == "Attitudes"))
+    assert n > 1
+    assert f"Showing the cells you clicked: {n} sentences, newest first." in _texts(at.caption)
+    monkeypatch.setattr(data, "ATTITUDE_SENTENCES", n - 1)
+    at = clicked()
+    items = at.session_state[components.ITEMS_KEY]
+    assert len(next(i.table for i in items if i.title == "Attitudes")) == n - 1
+    assert f"Showing the cells you clicked: the {n - 1} newest sentence" in _texts(at.caption)
+
+
 HINT = "Click a point in the chart"
 
 
@@ -861,6 +909,96 @@ def test_overview_says_how_many_articles_its_timeline_leaves_out(tmp_path, use_d
     said = "1 article without a publication date is left out while a date range is set."
     assert said in _texts(dated.sidebar.caption)
     assert said not in _texts(at.sidebar.caption)  # no range: nothing left out
+
+
+def _dated_and_undated_store(tmp_path) -> Path:
+    """Two dated stories and an undated one, with no quotes."""
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    folder = tmp_path / "news"
+    stories = {
+        "a": ("The ferry to Kellmoor was cancelled after the storm.", "2017-03-03"),
+        "b": ("The new lighthouse at Kellmoor was lit on Friday.", "2017-03-05"),
+        "c": ("Divers found a bronze bell off Kellmoor harbour.", None),
+    }
+    write_stories(folder, stories)
+    db = tmp_path / "undated.duckdb"
+    with Store(db) as store:
+        analyze_paths([folder], store)
+    return db
+
+
+@pytest.mark.parametrize("page", ["overview", "articles"])
+def test_an_empty_view_says_when_its_dates_leave_out_undated_articles(tmp_path, use_db, page):
+    # On FA-KES + BBC the BBC's 2004–05 articles are undated in the store: BBC from 2004 to 2005
+    # matched nothing and the page said to widen the dates, which brings none of them back.
+    db = _dated_and_undated_store(tmp_path)
+    use_db(db)
+
+    def said(params: dict) -> str:
+        at = run_page(db, page, params)
+        assert not at.exception
+        return _texts(at.info)
+
+    march = {"from": "2017-03-01", "to": "2017-03-31"}
+    only_undated = said({**march, "q": "bell"})
+    assert "Without the dates, 1 article matches, none with a publication date" in only_undated
+    assert "clear From and To" in only_undated
+    # some undated among what the dates leave out: said with the outlets among the filters
+    mixed = said({"from": "2018-01-01", "to": "2018-12-31", "q": "Kellmoor"})
+    assert "remove an outlet, speaker, entity or tag" in mixed
+    assert "Without the dates, 3 articles match, 1 of them without a publication date" in mixed
+    # only dated articles outside the range: widening the dates is the whole advice
+    dated = said({"from": "2018-01-01", "to": "2018-12-31", "q": "lighthouse"})
+    assert "No articles match these filters" in dated and "Without the dates" not in dated
+
+
+@pytest.mark.parametrize("page", ["speakers", "entities", "figures", "places"])
+def test_every_page_says_when_no_article_matches(tmp_path, use_db, page):
+    # With no article in view each page had its own words: Entities said "no entities of this
+    # type … choose another type" on All types (BBC and Syria on the real store).
+    db = _dated_and_undated_store(tmp_path)
+    use_db(db)
+    at = run_page(db, page, {"from": "2017-03-01", "to": "2017-03-31", "q": "bell"})
+    assert not at.exception
+    said = _texts(at.info)
+    assert "No articles match these filters between these dates" in said
+    assert "Without the dates, 1 article matches" in said
+    assert "of this type" not in said
+
+
+def test_a_page_with_articles_in_view_keeps_its_own_empty_state(tmp_path, use_db):
+    db = _dated_and_undated_store(tmp_path)  # three articles, nobody quoted
+    use_db(db)
+    said = _texts(run_page(db, "speakers").info)
+    assert "Nobody is quoted in the articles in view" in said
+    assert "No articles match" not in said
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_figures_evidence_heading_only_over_a_chart_to_click(tmp_path, use_db, dated):
+    # Figures of undated articles are not charted (the BBC's money on the real store): the
+    # "Evidence" heading, whose evidence is a clicked point, had stood alone over the next table.
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    day = "2017-03-03" if dated else None
+    stories = {
+        "a": ("Four people were killed when the old bridge at Kellmoor collapsed.", day),
+        "b": ("Six people were killed when a bus left the road near Kellmoor.", day),
+    }
+    write_stories(tmp_path / "news", stories)
+    db = tmp_path / "figures.duckdb"
+    with Store(db) as store:
+        analyze_paths([tmp_path / "news"], store)
+    use_db(db)
+    at = run_page(db, "figures")
+    assert not at.exception
+    headings = [h.value for h in at.subheader]
+    assert any(h.endswith(": all figures") for h in headings), headings
+    assert ("Evidence" in headings) is dated
+    assert ("cannot be placed in time" in _texts(at.info)) is not dated
 
 
 def test_a_speaker_quoted_only_in_undated_articles_is_named_beside_the_timeline(tmp_path, use_db):

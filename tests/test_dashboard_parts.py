@@ -540,6 +540,10 @@ def test_mentions_over_time_break_where_weeks_without_a_mention_lie_between():
     assert [c[1] for c in aleppo.customdata] == [2, 3, None, 1]
     # the legend sits below the date axis: wrapped over two rows above the plot, it hid the title
     assert fig.layout.legend.yanchor == "top" and fig.layout.legend.y < 0
+    # one name (the page filtered on an entity) is named too: Plotly hides a lone line's key
+    alone = charts.entity_mentions_over_time(df[df["name"] == "Aleppo"])
+    assert len(alone.data) == 1 and alone.data[0].name == "Aleppo"
+    assert alone.layout.showlegend is True
 
 
 def test_attitude_cells_of_few_sentences_are_drawn_faded():

@@ -202,3 +202,38 @@ def test_the_speakers_section_names_a_speaker_no_date_puts_on_the_timeline(tmp_p
     assert "Sentiment over time" in items
     note = items["Not on the timeline"].text
     assert note == "Tobias Brandt: quoted only in articles without a publication date."
+
+
+def test_the_compare_section_names_an_outlet_no_date_puts_on_the_timeline(tmp_path):
+    # As on the page: the report had left an outlet of undated articles (the BBC's on the real
+    # store) out of its attention chart without a word, and its hollow points unexplained.
+    import json
+
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    stories = [
+        ("a", "Harbour Gazette", "2017-03-03", "The ferry to Kellmoor sailed again on Monday."),
+        ("b", "Valley Wire", None, "Farmers in the valley counted 40 flooded fields."),
+    ]
+    for name, source, published, text in stories:
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {"title": f"Story {name}", "source": source}
+        if published:
+            meta["published"] = published
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    db = tmp_path / "undated.duckdb"
+    with Store(db) as store:
+        analyze_paths([folder], store)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        items = _section(con, "compare", {"cmp_source": ["Harbour Gazette", "Valley Wire"]})
+    finally:
+        con.close()
+    assert "Attention over time" in items
+    note = items["Not drawn over time"].text
+    assert note == "Valley Wire — none of its articles in view has a publication date."
+    # one article in view in the one month drawn (as bars): its share is hollow, as the page says
+    assert items["Hollow bars"].text.startswith("Fewer than 5 articles in view that month")

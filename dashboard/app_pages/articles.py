@@ -27,10 +27,7 @@ listing = data.ranked_list(
     filters, search=filters.search, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE
 )
 if listing.empty:
-    components.empty(
-        "No articles match these filters. Widen the date range, remove speaker, entity or tag "
-        "filters, or clear the search in the sidebar."
-    )
+    components.empty(filters_ui.no_articles(filters))
     if not st.query_params.get("article"):  # a link to one article still opens it below
         reporting.stop_page()
 

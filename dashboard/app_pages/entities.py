@@ -21,8 +21,11 @@ label = TYPES.get(kind or "All types")
 top = data.top_entities(filters, label=label, limit=20)
 if top.empty:
     components.empty(
-        "No entities of this type in the articles in view. Choose another type or widen the "
-        "filters in the sidebar."
+        filters_ui.empty_message(
+            filters,
+            "No entities of this type in the articles in view. Choose another type or widen the "
+            "filters in the sidebar.",
+        )
     )
     reporting.stop_page()
 

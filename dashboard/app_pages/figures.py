@@ -32,9 +32,12 @@ scope = None if scope_choice == "all" else scope_choice
 counts = data.category_counts(filters, scope=scope)
 if counts.empty:
     components.empty(
-        "No figures are reported in the articles in view"
-        + ("" if scope is None else f" as {SCOPE_TITLES[scope].lower()}; choose All figures")
-        + ". Widen the date range or remove speaker, entity or tag filters in the sidebar."
+        filters_ui.empty_message(
+            filters,
+            "No figures are reported in the articles in view"
+            + ("" if scope is None else f" as {SCOPE_TITLES[scope].lower()}; choose All figures")
+            + ". Widen the date range or remove an outlet, speaker, entity or tag in the sidebar.",
+        )
     )
     reporting.stop_page()
 
@@ -125,8 +128,11 @@ with right:
         name="figures by category",
     )
 
-st.subheader("Evidence")
-if not picked and not series.empty:  # the hint only where there is a point chart to click
+# Only where there is a point chart to click: of undated articles' figures (the BBC's money)
+# the heading had stood alone over the next section.
+if not series.empty:
+    st.subheader("Evidence")
+if not picked and not series.empty:
     st.caption(f"Click a point in the chart to see the figures of that "
                f"{charts.point_period(series)} and place, with the sentences they come from.")  # fmt: skip
 

@@ -55,10 +55,7 @@ if unattributed := counts.get("unattributed", 0):
     )
 
 if counts["articles"] == 0:
-    components.empty(
-        "No articles match these filters. Widen the date range, remove a speaker, entity or "
-        "tag, or clear the search (sidebar) — or add articles on the Data page."
-    )
+    components.empty(f"{filters_ui.no_articles(filters)} Or add articles on the Data page.")
     reporting.stop_page()
 
 

@@ -31,8 +31,11 @@ filters_ui.remember_page_param("region", region)  # for the page's link
 table = data.places(filters, region=region or "")
 if table.empty:
     components.empty(
-        "No place the gazetteer knows is named in these articles. Widen the filters or "
-        "choose another region."
+        filters_ui.empty_message(
+            filters,
+            "No place the gazetteer knows is named in these articles. Widen the filters or "
+            "choose another region.",
+        )
     )
     reporting.stop_page()
 

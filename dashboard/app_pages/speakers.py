@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import uncertainty
-from dashboard import charts, components, data, filters_ui, plain, reporting
+from dashboard import charts, components, data, filters_ui, plain, report_views, reporting
 
 SCORERS = {"textblob": "TextBlob", "vader": "VADER"}
 # The attitudes' scorers: the two lexicon ones, the learned one (analysis/attitude_model.py) and
@@ -51,8 +51,11 @@ st.caption(
 stats = data.speaker_stats(filters, limit=30, scorer=scorer)
 if stats.empty:
     components.empty(
-        "Nobody is quoted in the articles in view. Widen the date range, remove speaker, entity "
-        "or tag filters, or clear the search."
+        filters_ui.empty_message(
+            filters,
+            "Nobody is quoted in the articles in view. Widen the date range, remove an outlet, "
+            "speaker, entity or tag, or clear the search.",
+        )
     )
     reporting.stop_page()
 
@@ -149,14 +152,32 @@ else:
             "without a publication date."
         )
 
+
+def _quotes_caption(focus: list[str], shown: int, *, clicked: bool) -> str:
+    """Whose quotes the table lists and how many of theirs. It lists the speakers compared
+    above (or clicked), at most report_views.QUOTES_SHOWN quotes, and had said neither: on
+    FA-KES it showed 500 of the three most quoted speakers' 1,030 quotes under a bare
+    "Quotes", which read as every quote in view."""
+    if not focus:
+        who = "Quotes of every named speaker"
+    else:
+        who = f"Quotes of {plain.md(', '.join(focus))}" + ("" if clicked else " (compared above)")
+    known = bool(focus) and set(focus) <= set(stats["speaker"])  # stats: the 30 most quoted
+    total = int(stats.loc[stats["speaker"].isin(focus), "n_quotes"].sum()) if known else None
+    if shown < report_views.QUOTES_SHOWN or total == shown:
+        return f"{who}: all {shown:,}, newest first."
+    return f"{who}: the {shown:,} newest" + (f" of their {total:,}." if total else ".")
+
+
 st.subheader("Quotes")
 focus = list(dict.fromkeys(clicked)) or chosen
 if clicked:
     st.caption("Showing the speaker(s) you clicked. Click the chart background to clear.")
-quotes = data.speaker_quotes(filters, speakers=focus, limit=500)
+quotes = data.speaker_quotes(filters, speakers=focus, limit=report_views.QUOTES_SHOWN)
 if quotes.empty:
     components.empty("No quotes from these speakers in view. Choose other speakers above.")
 else:
+    st.caption(_quotes_caption(focus, len(quotes), clicked=bool(clicked)))
     quotes = quotes.assign(
         open=filters_ui.article_links(quotes["article_id"], quotes["start"], filters),
         cue=quotes["cue"].fillna(NO_CUE),
@@ -245,8 +266,20 @@ else:
         )
     )
     if pairs:
-        st.caption("Showing the cells you clicked. Click the chart background to clear.")
-        sentences = data.attitude_sentences(filters, scorer=scorer, pairs=pairs)
+        shown = data.ATTITUDE_SENTENCES
+        sentences = data.attitude_sentences(filters, scorer=scorer, pairs=pairs, limit=shown)
+        # how many: the cell's hover counts mentions (110 for one cell on FA-KES), the table
+        # lists sentences, at most ATTITUDE_SENTENCES of them, and had said neither
+        n = len(sentences)
+        st.caption(
+            "Showing the cells you clicked: "
+            + (
+                f"the {n:,} newest sentence{'s' if n > 1 else ''}"
+                if n >= shown
+                else f"{n:,} sentence{'s' if n > 1 else ''}, newest first"
+            )
+            + ". Click the chart background to clear."
+        )
         sentences = sentences.assign(
             open=filters_ui.article_links(
                 sentences["article_id"], sentences["target_start"], filters
