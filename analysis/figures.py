@@ -5721,12 +5721,14 @@ def _news_before_comparison(sent: Span, span: Span, published: str | None) -> bo
 # same day's news, told by its order ("killing more than 120 ... some 30 hours after the first
 # batches reached"). The clause runs to a break of punctuation or to the words of someone
 # speaking ("a day after it was announced that air strikes killed 58 civilians UNICEF said 25
-# were children": the 25 are UNICEF's news of the day).
+# were children": the 25 are UNICEF's news of the day), or to a day of its own ("the day after
+# the convention ended and the same day she made two campaign stops").
 TIME_SINCE = re.compile(
     r"\b(?<!last )(?<!this )(?<!next )(?<!same )(?:days?|weeks?|months?|years?)\s+after\b", re.I
 )  # ("last year after the launch of three models" is a date, not a time since)
 CLAUSE_END = re.compile(
-    r"[,;:()\u2013\u2014]|\s-\s|\b(?:said|says|say|told|reported|reports|according to)\b",
+    r"[,;:()\u2013\u2014]|\s-\s|\b(?:said|says|say|told|reported|reports|according to)\b"
+    r"|\bthe same day\b",
     re.I,
 )
 

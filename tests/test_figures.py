@@ -536,6 +536,8 @@ FIRE_LEDE = "Fire crews worked through Sunday night at the depot in Kessab. "
          "11", "event"),
         (FIRE_LEDE + "Days after the truce was agreed the monitor said 14 people had been killed "
          "in the old town.", "14", "event"),
+        (FIRE_LEDE + "The vote came the day after the strike ended and the same day the union "
+         "held 3 rallies.", "3", "event"),
         # a time since that opens the sentence with no comma: where its clause ends is unknown
         (FIRE_LEDE + "Just days after a gas leak a worker was killed and 12 others were hurt in "
          "the depot.", "12", "event"),
