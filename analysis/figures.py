@@ -244,6 +244,11 @@ def extract(
             # figure's; the one it is compared with is the news's (revenues of the year just
             # reported had been background beside last year's, off the news charts)
             scope = "event"
+        elif scope == "background" and _news_before_time_since(sent, span, ctx.published):
+            # the sentence's own news, before the earlier event it recalls ("a day after"): the
+            # six children killed in a rocket attack on Thursday had been background beside
+            # the 35 killed in air strikes the day before
+            scope = "event"
         incident = reading.category in INCIDENT_CATEGORIES
         if (
             scope == "event"
@@ -255,6 +260,15 @@ def extract(
             # Idlib killed 80", in a Friday story of Thursday night's strike): an earlier event
             # recalled, placed where its own sentence says (below). Only casualties and the
             # displaced: a campaign's "will accept the nomination on Thursday" is no day gone.
+            scope = "background"
+        if scope == "event" and not first and _told_since(sent, span):
+            # "… resumed Wednesday, days after a bombing killed more than 120 evacuees": the
+            # clause the time since an event opens tells that earlier event, not the day's news
+            # (the 120 had been a news event of the evacuation's day); placed where its own
+            # sentence says (below). Not in the opening, always the news: "Jul 2016 The
+            # strikes came a day after the coalition opened an investigation of whether its
+            # air strikes near Manbij claimed more than 100 civilians" is the story's toll
+            # (FA-KES's gold).
             scope = "background"
         if (
             (incident or reading.category == "displaced")
@@ -5698,6 +5712,63 @@ def _news_before_comparison(sent: Span, span: Span, published: str | None) -> bo
         and compared is not None
         and compared.start() < cues[0]
         and span.end_char - sent.start_char <= compared.start()
+    )
+
+
+# The time since an earlier event that opens a clause telling it ("days after a bombing killed
+# 120", "a week after an air strike killed 20 people", "less than two weeks after IS killed
+# 270"): days or longer, the day before included. Not hours: "hours after" is most often the
+# same day's news, told by its order ("killing more than 120 ... some 30 hours after the first
+# batches reached"). The clause runs to a break of punctuation or to the words of someone
+# speaking ("a day after it was announced that air strikes killed 58 civilians UNICEF said 25
+# were children": the 25 are UNICEF's news of the day), or to a day of its own ("the day after
+# the convention ended and the same day she made two campaign stops").
+TIME_SINCE = re.compile(
+    r"\b(?<!last )(?<!this )(?<!next )(?<!same )(?:days?|weeks?|months?|years?)\s+after\b", re.I
+)  # ("last year after the launch of three models" is a date, not a time since)
+CLAUSE_END = re.compile(
+    r"[,;:()\u2013\u2014]|\s-\s|\b(?:said|says|say|told|reported|reports|according to)\b"
+    r"|\bthe same day\b",
+    re.I,
+)
+
+
+# Only the words of the time itself before it: the clause opens the sentence ("Just days after
+# a chemical attack a woman was killed and 25 others were wounded"), and with no comma to end
+# it the sentence's own clause cannot be told from it (the 25 are the day's news).
+FRONTED = re.compile(
+    r"^\W*(?:(?:just|only|barely|nearly|almost|less|more|than|some|about|a|an|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|several|few|the|\d+)\s+)*$",
+    re.I,
+)
+
+
+def _news_before_time_since(sent: Span, span: Span, published: str | None) -> bool:
+    """Whether the number ``span`` is the news of a sentence that goes on to recall an earlier
+    event by the time since it ("At least six children were killed on Thursday, a day after
+    air strikes on a school left 35 dead"): the sentence's words up to that time recall
+    nothing (:func:`figure_scope` of them is the news), all the sentence's recall being the
+    earlier event's."""
+    text = _span_text(sent)
+    end = span.end_char - sent.start_char
+    since = next((m for m in TIME_SINCE.finditer(text, end)), None)
+    return (
+        since is not None
+        and _scope_of(text, False, published) == "background"
+        and _scope_of(text[: since.start()], False, published) == "event"
+    )
+
+
+def _told_since(sent: Span, span: Span) -> bool:
+    """Whether the number ``span`` is told in a clause of ``sent`` that a time since an
+    earlier event opens (:data:`TIME_SINCE`) after the sentence's own (not :data:`FRONTED`),
+    with no end of that clause (:data:`CLAUSE_END`) between them: a recalled event, whatever
+    the rest of the sentence tells."""
+    text = _span_text(sent)
+    at = span.start_char - sent.start_char
+    return any(
+        not FRONTED.match(text, 0, m.start()) and CLAUSE_END.search(text, m.end(), at) is None
+        for m in TIME_SINCE.finditer(text, 0, at)
     )
 
 

@@ -24,6 +24,7 @@ search, explicit article ids) needs the rows, and the view falls back to the bas
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -88,7 +89,98 @@ CONFLICT_FIGURE_SQL = (
 # the victims class (the head noun of the unit: civilians with civilians, never children with
 # civilians), the bounds the words allow ("at least 20" is [20, inf), "dozens" [24, inf), "12"
 # [12, 12]) and who stands behind the figure (the claimant, else the outlet that printed it).
-CLASS_SQL = "lower(coalesce(regexp_extract({f}.unit, '(\\S+)$'), ''))"
+#
+# One key per group, whatever the number and spelling of its noun: "one civilian was killed" and
+# "12 civilians" are one group, "kilometers", "km" and "kilometres" one unit (on FA-KES + BBC,
+# 14 figures of "civilian" had been a series apart from the 673 of "civilians", and could never
+# conflict with them). The key is the plural, as a series names its group: the noun's own in
+# GROUP_FORMS (irregulars, spellings, nouns with no plural), else the plural of a singular of
+# the curated nouns of people and incidents (_NOUN_TABLES), else of a singular with an ending of
+# people ("terrorist", "journalist", "worker": _PEOPLE_ENDING), else the word as written,
+# lowered: a plural, a currency code ("GBP"), a name ("Daesh"), "%". Only known words and
+# endings: a rule for every singular had made "daeshes" and "moscows" of the parse's slips.
+GROUP_FORMS = lexicon.mapping("group_forms")
+_NOUN_TABLES = (
+    "people_nouns", "troop_nouns", "armed_nouns", "fighter_nouns", "kin_nouns", "role_nouns",
+    "incident_nouns", "dead_nouns", "everyone_nouns",
+)  # fmt: skip
+# singulars of people by their ending, made plural with an "s" ("civilian", "terrorist")
+_PEOPLE_ENDING = r"^[a-z][a-z]+(er|or|ist|ian|ee|ant|ent)$"
+# plurals without an -s ("schoolchildren", "gunmen"): no singular to make plural
+_IRREGULAR_PLURALS = tuple(k for k in GROUP_FORMS.values() if not k.endswith("s"))
+
+
+def _plural(noun: str) -> str:
+    """The plural of the curated singular ``noun`` by the rules of English spelling (its
+    irregulars are GROUP_FORMS')."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"  # "chairman", "airman": curated nouns, never "human"
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    if re.search(r"(s|x|z|ch|sh)$", noun):
+        return noun + "es"
+    return noun + "s"
+
+
+def _singular(noun: str) -> str | None:
+    """The singular of the curated plural ``noun`` ("victims", "casualties", "nurses"), by the
+    rules of English spelling; None for a plural in -ves ("lives": GROUP_FORMS')."""
+    if noun.endswith("ves"):
+        return None
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if re.search(r"(ss|x|z|ch|sh)es$", noun):
+        return noun[:-2]
+    return noun[:-1]
+
+
+def _group_forms() -> dict[str, str]:
+    """Every noun with a key of its own: the singulars of the curated nouns (_NOUN_TABLES:
+    lower-case words not ending in an irregular plural) to their plurals, whichever of the
+    two the table lists; each key itself ("children" is no singular to add an "s" to);
+    GROUP_FORMS over them; currency words are no group ("pound" stays "pound", as the unit
+    keys of money compare it: UNIT_KEY_SQL)."""
+    nouns = {
+        w
+        for table in _NOUN_TABLES
+        for w in lexicon.words(table)
+        if re.fullmatch(r"[a-z]{3,}", w) and not w.endswith(_IRREGULAR_PLURALS)
+    }
+    plurals = {w for w in nouns if w.endswith("s") and not w.endswith("ss")}  # not "actress"
+    forms = {w: _plural(w) for w in nouns - plurals}
+    for w in plurals:
+        one = _singular(w)
+        if one and one not in forms:
+            forms[one] = w
+    forms |= {k: k for k in GROUP_FORMS.values()} | dict(GROUP_FORMS)
+    return forms | {w: w for w in lexicon.mapping("currency_words")}
+
+
+_FORMS = _group_forms()
+_FORMS_SQL = (
+    "map(["
+    + ", ".join(f"'{w}'" for w in _FORMS)
+    + "], ["
+    + ", ".join(f"'{k}'" for k in _FORMS.values())
+    + "])"
+)
+# (the word written out each time it is read: a DuckDB lambda reading it once cost more)
+_WORD_SQL = "coalesce(regexp_extract({f}.unit, '(\\S+)$'), '')"
+CLASS_SQL = (
+    f"coalesce({_FORMS_SQL}[lower({_WORD_SQL})], CASE WHEN regexp_matches({_WORD_SQL},"
+    f" '{_PEOPLE_ENDING}') THEN {_WORD_SQL} || 's' ELSE lower({_WORD_SQL}) END)"
+)
+
+
+def group_key(word: str) -> str:
+    """The key of the group the noun ``word`` (as written) counts, as :data:`CLASS_SQL` reads
+    it from a unit's last word: the Python twin the lexicon's own lists go through (the tests
+    hold the two to one answer)."""
+    if word.lower() in _FORMS:
+        return _FORMS[word.lower()]
+    return word + "s" if re.search(_PEOPLE_ENDING, word) else word.lower()
+
+
 # The group of people a figure counts, a key of the Figures page's series (sum_figure_days):
 # its class, with the nouns that name no group ("people", "lives", "deaths", "others", none: a
 # bare "470,000 killed") one group, ''. The war's toll of "more than 280,000 people" and of
@@ -99,7 +191,8 @@ CLASS_SQL = "lower(coalesce(regexp_extract({f}.unit, '(\\S+)$'), ''))"
 # groups reported on their own (civilians, fighters, everyone) and 86 only a toll and a part
 # of it (CHARTED_WHOLE_SQL).
 EVERYONE_NOUNS = lexicon.words("everyone_nouns")
-_EVERYONE_SQL = ", ".join(f"'{w}'" for w in sorted(EVERYONE_NOUNS))
+# (by their keys: "person" and "persons" are "people", "toll" "tolls")
+_EVERYONE_SQL = ", ".join(f"'{w}'" for w in sorted({group_key(w) for w in EVERYONE_NOUNS}))
 COUNTED_SQL = f"CASE WHEN {CLASS_SQL} IN ('', {_EVERYONE_SQL}) THEN '' ELSE {CLASS_SQL} END"
 # A part ``{f}`` whose whole is charted itself ("33 children" of "112 civilians, 33 of them
 # children": the 112, a figure of the same category and scope with an estimate, is charted),

@@ -92,6 +92,9 @@ def _other(text="35", *, day="2018-02-21", source="AFP", **kw):
         pytest.param(_other(day="2018-02-17"), False, id="four-days-before"),
         pytest.param(_other(unit="children", value=15.0), False, id="children-vs-civilians-subset"),
         pytest.param(_other(unit="children", value=34.0), False, id="larger-subset-still-no"),
+        # one group whatever the number of its noun: "one civilian" is one of the civilians
+        pytest.param(_other("one", unit="civilian", value=1.0), True, id="civilian-vs-civilians"),
+        pytest.param(_other("one", unit="child", value=1.0), False, id="child-vs-civilians"),
         pytest.param(_other(location="Idlib"), False, id="another-place"),
         pytest.param(_other(day="2018-03-10"), False, id="another-incident-weeks-later"),
         pytest.param(_other(claimed_by="Observatory"), False, id="same-claimant-both-sides"),

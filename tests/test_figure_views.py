@@ -517,6 +517,11 @@ def test_all_figures_chart_each_scope_apart(tmp_path):
         ("person", ""), ("others", ""), ("toll", ""),
         ("Syrian civilians", "civilians"), ("children", "children"),
         ("rebel fighters", "fighters"),
+        # one group whatever the number and spelling of its noun ("one civilian was killed")
+        ("civilian", "civilians"), ("Syrian civilian", "civilians"), ("child", "children"),
+        ("woman", "women"), ("man", "men"), ("persons", ""), ("policeman", "policemen"),
+        ("terrorist", "terrorists"), ("aid worker", "workers"), ("family", "families"),
+        ("lorry driver", "drivers"), ("soldier", "soldiers"), ("combattants", "combatants"),
     ],
 )  # fmt: skip
 def test_a_running_totals_group_is_its_class_with_no_group_named_as_everyone(tmp_path, unit, group):
@@ -526,6 +531,36 @@ def test_a_running_totals_group_is_its_class_with_no_group_named_as_everyone(tmp
         ])])  # fmt: skip
         (got,) = fv.figure_series(store.con, category="killed")["counted"]
     assert got == group
+
+
+def test_one_and_many_of_a_group_are_one_series(tmp_path):
+    """One day in Idlib: "one civilian was killed" told by one outlet, "eight civilians" by
+    another, "a child" and "three children" by both. The singular's figure had been a series of
+    its own ("civilian"), never charted nor compared with the plural's: each group is now one
+    point, of both figures, and a point opens both."""
+    day = "2017-03-02"
+    figures = [
+        _fig("s1", "one", 1.0, "killed", location="Idlib", unit="civilian"),
+        _fig("s1", "a", 1.0, "killed", location="Idlib", unit="child", start=20),
+        _fig("s2", "eight", 8.0, "killed", location="Idlib", unit="civilians"),
+        _fig("s2", "three", 3.0, "killed", location="Idlib", unit="children", start=20),
+    ]
+    with Store(tmp_path / "one-and-many.duckdb") as store:
+        store.write_batch(
+            [_result("s1", day, figures[:2]), _result("s2", day, figures[2:], source="Wire")]
+        )
+        ids = store.con.execute("SELECT id FROM articles").df()["id"].tolist()
+        for filters in (None, Filters(article_ids=ids)):  # the summary, then the rows
+            series = fv.figure_series(store.con, filters, category="killed", groups=5)
+            rows = series.set_index("counted")
+            assert sorted(rows.index) == ["children", "civilians"], filters
+            assert rows["n_figures"].to_dict() == {"children": 2, "civilians": 2}
+            assert rows.loc["civilians", "estimate_max"] == 8.0
+        on_day = Filters(date_from=day, date_to=day)
+        table = fv.figure_table(
+            store.con, on_day, category="killed", location="Idlib", counted="civilians", limit=9
+        )
+        assert sorted(table["text"]) == ["eight", "one"]
 
 
 def test_running_totals_of_different_groups_are_series_apart(tmp_path):

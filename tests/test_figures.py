@@ -511,6 +511,58 @@ def test_the_news_compared_with_an_earlier_figure_is_the_news(nlp, sentence, tex
     assert _one(_figs(nlp, LEDE + sentence), text).scope == scope
 
 
+# The clause a time since an event opens tells that earlier event ("days after a bombing killed
+# 120"), whatever the rest of its sentence tells, but in the opening; the clause ends at a comma
+# or at someone speaking, and "hours after" is most often the day's own news.
+FIRE_LEDE = "Fire crews worked through Sunday night at the depot in Kessab. "
+
+
+@pytest.mark.parametrize(
+    "text, figure, scope",
+    [
+        (FIRE_LEDE + "Talks on the truce resumed on Monday, days after a car bomb killed 48 "
+         "shoppers at the market.", "48", "background"),
+        (FIRE_LEDE + "The convoy reached the town two weeks after shelling killed 17 civilians "
+         "and wounded 40 others there.", "17", "background"),
+        (FIRE_LEDE + "The convoy reached the town two weeks after shelling killed 17 civilians "
+         "and wounded 40 others there.", "40", "background"),
+        (FIRE_LEDE + "Aid returned to the camp months after a flood drowned 230 people.", "230",
+         "background"),
+        # not in the opening, which is the story's news whatever it recalls
+        ("Rescuers reopened the road into Kessab on Monday just days after a landslide buried 36 "
+         "villagers.", "36", "event"),
+        # the clause ends: a comma, or someone speaking of the day's news
+        (FIRE_LEDE + "Days after the truce began, mortar fire killed 11 people in the old town.",
+         "11", "event"),
+        (FIRE_LEDE + "Days after the truce was agreed the monitor said 14 people had been killed "
+         "in the old town.", "14", "event"),
+        (FIRE_LEDE + "The vote came the day after the strike ended and the same day the union "
+         "held 3 rallies.", "3", "event"),
+        # a time since that opens the sentence with no comma: where its clause ends is unknown
+        (FIRE_LEDE + "Just days after a gas leak a worker was killed and 12 others were hurt in "
+         "the depot.", "12", "event"),
+        # before the time since: the day's news
+        (FIRE_LEDE + "Mortar fire killed 9 people in the old town on Monday, days after the "
+         "truce was agreed.", "9", "event"),
+        # the sentence's news before the time since an event it recalls is the news
+        (FIRE_LEDE + "Rockets killed 5 people in the port on Tuesday, a day after air strikes "
+         "there killed 21.", "5", "event"),
+        (FIRE_LEDE + "Rockets killed 5 people in the port on Tuesday, a day after air strikes "
+         "there killed 21.", "21", "background"),
+        (FIRE_LEDE + "Rockets killed 5 people in the port last month, a week after air strikes "
+         "there killed 21.", "5", "background"),
+        # "last year after": a date, not a time since
+        (FIRE_LEDE + "The firm sold 3,000 cars in the region last year after the launch of "
+         "two models.", "3,000", "background"),
+        # hours after: the same day's news most often
+        (FIRE_LEDE + "Shelling resumed hours after the truce and killed 6 people in the old "
+         "town.", "6", "event"),
+    ],
+)  # fmt: skip
+def test_a_clause_of_the_time_since_an_event_recalls_it(nlp, text, figure, scope):
+    assert _one(_figs(nlp, text), figure).scope == scope
+
+
 # A sum's place is where it is spent or earned, not who pays it ("from" a club, a government)
 # nor where another thing a relative clause tells of is.
 @pytest.mark.parametrize(

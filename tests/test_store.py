@@ -479,6 +479,32 @@ def test_an_upgrade_to_schema_36_keeps_every_figures_estimate_for_weeks_and_mont
     assert wrong == (0,)
 
 
+def test_an_upgrade_to_schema_37_keys_one_group_whatever_its_nouns_number(corpus_store, tmp_path):
+    """Schema 37 keys a group by one word whatever the number and spelling of its noun ("one
+    civilian" among the civilians, "km" as "kilometres"): a schema-36 store, its classes and
+    groups the noun as written, gets the conflicts' classes and the series recounted as a new
+    store counts them, and nothing else."""
+    from analysis import summaries
+
+    old = _upgraded_from(
+        corpus_store, tmp_path, "36",
+        # as schema 36 keyed the civilians of "one civilian": apart, by the noun as written
+        "UPDATE sum_conflict_figures SET class = 'civilian' WHERE class = 'civilians'",
+        "UPDATE sum_figure_days SET counted = 'civilian' WHERE counted = 'civilians'",
+        "UPDATE sum_conflict_figures SET kinds = -1",  # what a recount wipes
+        "UPDATE sum_figure_days SET n_figures = -1",
+    )  # fmt: skip
+    _only_recounted(old, corpus_store, ["sum_conflict_figures", "sum_figure_days"])
+    with duckdb.connect(str(old), read_only=True) as con:
+        classes = [
+            c for (c,) in con.sql("SELECT DISTINCT class FROM sum_conflict_figures").fetchall()
+        ]
+        groups = [g for (g,) in con.sql("SELECT DISTINCT counted FROM sum_figure_days").fetchall()]
+    # every class and group is its own key: no singular left beside its plural
+    assert classes and all(summaries.group_key(c) == c for c in classes), classes
+    assert groups and all(summaries.group_key(g) == g for g in groups if g), groups
+
+
 def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corpus_store, tmp_path):
     too_old = tmp_path / "too-old.duckdb"
     _made_older(corpus_store, too_old, version=OLDEST_UPGRADABLE - 1)

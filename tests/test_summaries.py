@@ -366,3 +366,50 @@ def test_filter_options_and_pickers_count_what_the_rows_hold(corpus_con):
         "SELECT name FROM entities GROUP BY name ORDER BY count(*) DESC, name LIMIT 20"
     ).fetchall()
     assert article_views.top_names(con, "entity", limit=20) == tuple(r[0] for r in names)
+
+
+@pytest.mark.parametrize(
+    "unit, key",
+    [
+        # the singular and the plural of a group, regular and irregular: one key, the plural
+        ("civilian", "civilians"), ("civilians", "civilians"), ("child", "children"),
+        ("children", "children"), ("woman", "women"), ("women", "women"), ("man", "men"),
+        ("men", "men"), ("person", "people"), ("persons", "people"), ("people", "people"),
+        ("schoolchildren", "schoolchildren"), ("gunman", "gunmen"), ("gunmen", "gunmen"),
+        ("family", "families"), ("casualty", "casualties"), ("journalist", "journalists"),
+        ("aid worker", "workers"), ("Kurdish fighter", "fighters"), ("life", "lives"),
+        # a unit's spellings and short forms
+        ("kilometres", "kilometres"), ("kilometers", "kilometres"), ("km", "kilometres"),
+        ("kilometre", "kilometres"), ("mile", "miles"), ("neighborhoods", "neighbourhoods"),
+        # nouns with no plural, currencies, names and signs: as written, lowered
+        ("staff", "staff"), ("police", "police"), ("personnel", "personnel"), ("GBP", "gbp"),
+        ("pound", "pound"), ("%", "%"), ("Daesh", "daesh"), ("Moscow", "moscow"),
+        ("martyred", "martyred"), (None, ""),
+    ],
+)  # fmt: skip
+def test_a_figures_class_is_one_key_per_group(unit, key):
+    """CLASS_SQL, and its Python twin group_key, give the group's one key: "one civilian was
+    killed" and "12 civilians" are one series, and can conflict."""
+    import duckdb
+
+    with duckdb.connect() as con:
+        (got,) = con.execute(
+            f"SELECT {summaries.CLASS_SQL.format(f='f')} FROM (SELECT ?::VARCHAR AS unit) f",
+            [unit],
+        ).fetchone()
+    assert got == key
+    assert summaries.group_key((unit or "").split()[-1] if unit else "") == key
+
+
+def test_the_groups_of_everyone_are_keys_of_their_nouns():
+    """The nouns that count everyone are compared by their keys: "one person", "a toll of 18"
+    count everyone as "persons" and "people" do."""
+    import duckdb
+
+    with duckdb.connect() as con:
+        got = con.execute(
+            f"SELECT unit, {summaries.COUNTED_SQL.format(f='f')} FROM (VALUES ('person'), "
+            "('persons'), ('toll'), ('death'), ('victim'), ('civilian')) f(unit) ORDER BY unit"
+        ).fetchall()
+    assert got == [("civilian", "civilians"), ("death", ""), ("person", ""), ("persons", ""),
+                   ("toll", ""), ("victim", "")]  # fmt: skip
