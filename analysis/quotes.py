@@ -438,12 +438,13 @@ def _content(verb: Token) -> tuple[int, int] | None:
         toks = [t.i for t in part.subtree if para_lo <= t.i < para_hi]
         if not toks:
             continue
-        # Leave out narrative clauses tacked on after the reported one ("… as he was due to …").
+        # Leave out narrative clauses tacked on after the reported one ("…, as he was due to …").
         for child in part.children:
             if (
                 child.dep_ == "advcl"
                 and child.i > part.i
                 and any(c.dep_ == "mark" and c.lower_ in NARRATIVE_MARKS for c in child.children)
+                and _narrated_after(child, verb)
             ):
                 drop = {t.i for t in child.subtree}
                 toks = [i for i in toks if i not in drop]
@@ -480,6 +481,28 @@ def _content(verb: Token) -> tuple[int, int] | None:
     ):
         hi -= 1
     return (lo, hi) if hi > lo else None
+
+
+# How far past an adverbial clause a speaker's cue may still be its own ("… a monitor said").
+_TRAILING_CUE_WORDS = 4
+
+
+def _narrated_after(clause: Token, cue: Token) -> bool:
+    """Is the adverbial ``clause`` after a reported one the narrator's, not the speaker's? It is
+    when set off by a comma or dash ("…, as fighting went on in the north"), or when a speech
+    verb other than the ``cue`` is in it or just after it: another source's words ("… while the
+    monitor said …", in a text stripped of its commas "… while an activist in the town said
+    …"). A clause the speaker's sentence runs on into is theirs ("they were appointed before
+    she came", "it would take more hours before details emerge", "… before cops came, a source
+    said": PolNeAR's attributions hold those)."""
+    doc = clause.doc
+    first = clause.left_edge.i
+    if first > 0 and doc[first - 1].text in _ASIDE_MARKS:
+        return True
+    end = min(clause.right_edge.i + 1 + _TRAILING_CUE_WORDS, clause.sent.end)
+    return any(
+        t.pos == VERB and t.lemma_.lower() in SPEECH_VERBS and t != cue for t in doc[first:end]
+    )
 
 
 _BRACKETS = {")": "(", "]": "["}

@@ -509,6 +509,60 @@ def test_gold_table(model, text, expected):
             assert not inside or text[q.speaker_start : q.speaker_end] not in q.text, got
 
 
+# A reported clause runs on into an adverbial clause its sentence carries ("before she took
+# office"); the narrator's clause set off by a comma, or one holding another source's cue, is
+# left out. (text, words the clause holds, words it must not hold)
+RUN_ON_CLAUSES = [
+    pytest.param(
+        "Ruth Amsel noted the pumps were installed before she took office.",
+        "the pumps were installed before she took office",
+        None,
+        id="before",
+    ),
+    pytest.param(
+        "The harbour board says the new tolls would cut traffic in the first year as drivers "
+        "switched routes.",
+        "in the first year as drivers switched routes",
+        None,
+        id="as",
+    ),
+    pytest.param(
+        "Ian Pike said the ferry would run late while the crew repaired the engine.",
+        "the ferry would run late while the crew repaired the engine",
+        None,
+        id="while",
+    ),
+    pytest.param(
+        "Two fishing boats sank near the harbour mouth after a storm hit the coast, the "
+        "coastguard said.",
+        "sank near the harbour mouth after a storm hit the coast",
+        None,
+        id="before-its-own-trailing-cue",
+    ),
+    pytest.param(
+        "The council said the bridge had reopened, as crews cleared the last of the debris.",
+        "the bridge had reopened",
+        "crews",
+        id="set-off-by-a-comma-is-the-narrators",
+    ),
+    pytest.param(
+        "The coastguard said two fishing boats had sunk while the port authority said all "
+        "crews were safe.",
+        "two fishing boats had sunk",
+        "port authority",
+        id="another-sources-words",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, kept, cut", RUN_ON_CLAUSES)
+def test_a_reported_clause_runs_on_into_its_adverbial_clause(model, text, kept, cut):
+    found = run(model, text)
+    first = found[0]
+    assert first.kind == "reported" and kept in first.text, [q.text for q in found]
+    assert cut is None or cut not in first.text, [q.text for q in found]
+
+
 def test_the_aside_of_an_interrupted_reported_clause_is_the_narrators(model):
     # the speaker's name and the cue word count as no words of the clause (attitudes read the
     # span's words that are not narrated)
