@@ -2898,13 +2898,81 @@ def _according_to(tok: Token) -> _Cue | None:
     if not rest:
         return None
     lo, hi = min(rest), max(rest) + 1
-    if lo < tok.i < hi:  # "…, according to X, …" in the middle: keep the longer side
-        lo, hi = (lo, tok.i) if tok.i - lo >= hi - tok.i else (max(phrase) + 1, hi)
+    gap = None
+    if lo < tok.i < hi:  # "…, according to X, …" in the middle
+        lo, hi, gap = _around_according(tok, max(phrase) + 1, lo, hi)
     while hi > lo and doc[hi - 1].is_punct:
         hi -= 1
     while lo < hi and doc[lo].is_punct:
         lo += 1
-    return _Cue(None, "according to", pobj, (lo, hi) if hi > lo else None)
+    return _Cue(None, "according to", pobj, (lo, hi) if hi > lo else None, gap=gap)
+
+
+def _around_according(
+    tok: Token, after: int, lo: int, hi: int
+) -> tuple[int, int, tuple[int, int] | None]:
+    """The words an "according to" phrase inside its sentence (``tok`` "according", ``after``
+    the token past its source) reports: ``(lo, hi, gap)``, the gap the phrase left out of the
+    record's text when the words run on both sides of it.
+
+    The sentence's main clause before the phrase is what the source said ("The top 1 percent
+    would gain 19.9 percent, according to the foundation, more than twice …"; "They watched
+    the videos, according to their lawyers, and said …": the lawyers said they watched), and
+    a clause of its own joined after the phrase is too ("…, according to the office, and the
+    top 10 percent paid …"). A main clause after the phrase takes its subject before it along
+    ("Government forces, according to the monitor, shelled the town")."""
+    doc = tok.doc
+    root = tok.sent.root
+    first, last = tok.i, after
+    if first > lo and doc[first - 1].text in _ASIDE_MARKS:
+        first -= 1
+    if last < hi and doc[last].text in _ASIDE_MARKS:
+        last += 1
+    # Only a phrase set off by commas is read so (in a text stripped of its commas a headline
+    # or dateline runs into the sentence: "Relentless bombardment According to the TV station
+    # cluster munitions were …", "… Against IS Help Assad According to the UN official …").
+    aside = first < tok.i and last > after
+    if root.i < tok.i and first < tok.i:
+        if aside and any(_own_clause(t, root) for t in doc[after:hi]):
+            return lo, hi, (first, last)
+        return lo, tok.i, None
+    subject = next(
+        (c for c in root.children if c.dep_ in CLAUSE_SUBJECT_DEPS and c.i < tok.i), None
+    )
+    if root.i >= after and aside and subject is not None and _just_the_subject(subject, lo, first):
+        return lo, hi, (first, last)
+    # otherwise the longer side, the phrase counted with the words after it (which a
+    # dateline before it seldom outweighs)
+    return (lo, tok.i, None) if tok.i - lo >= hi - tok.i else (after, hi, None)
+
+
+# The longest subject an "according to" phrase may follow inside the clause it reports.
+MAX_FRONTED_SUBJECT = 6
+
+
+def _just_the_subject(subject: Token, lo: int, end: int) -> bool:
+    """Are the words ``doc[lo:end]`` before an "according to" phrase just the clause's short
+    subject ("The attacks, according to the agency, killed …")? A dateline the parse ran into
+    the sentence ("Sep 30 2016 Warplanes of …, according to …") is no one's words."""
+    doc = subject.doc
+    words = [t for t in doc[lo:end] if not t.is_punct]
+    return (
+        subject.left_edge.i == lo
+        and subject.right_edge.i < end
+        and 0 < len(words) <= MAX_FRONTED_SUBJECT
+        and not any(t.like_num or (t.is_upper and len(t) > 2) for t in words)
+    )
+
+
+def _own_clause(verb: Token, root: Token) -> bool:
+    """Is ``verb`` a clause joined to the ``root`` with a subject of its own ("and the top 10
+    percent paid …"), not a second predicate of the same subject ("and said …")?"""
+    return (
+        verb.dep_ == "conj"
+        and verb.head == root
+        and any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children)
+        and verb.lemma_.lower() not in SPEECH_VERBS  # "…, and CBS reported": a cue of its own
+    )
 
 
 # --------------------------------------------------------------------------------------------

@@ -563,6 +563,51 @@ def test_a_reported_clause_runs_on_into_its_adverbial_clause(model, text, kept, 
     assert cut is None or cut not in first.text, [q.text for q in found]
 
 
+# "according to" set off by commas inside its sentence reports the main clause before it, a
+# clause of its own joined after it, or the main clause after it with its subject before it;
+# (text, the records' words)
+ACCORDING_INSIDE = [
+    pytest.param(
+        "Ferry fares would rise by 8 percent next year, according to the harbour board, more "
+        "than twice the rate of inflation.",
+        ["Ferry fares would rise by 8 percent next year"],
+        id="the-main-clause-before-not-an-apposition-after",
+    ),
+    pytest.param(
+        "The inspectors tested the pumps in March, according to the engineers' union, and found "
+        "them faulty.",
+        ["The inspectors tested the pumps in March"],
+        id="the-main-clause-before-not-its-second-predicate",
+    ),
+    pytest.param(
+        "Wages rose by 3 percent last year, according to the statistics office, and prices rose "
+        "by 5 percent.",
+        ["Wages rose by 3 percent last year … and prices rose by 5 percent"],
+        id="a-clause-of-its-own-after",
+    ),
+    pytest.param(
+        "Government forces, according to the monitor, shelled the northern districts overnight.",
+        ["Government forces … shelled the northern districts overnight"],
+        id="the-subject-before-the-main-clause-after",
+    ),
+    pytest.param(
+        "Wages rose by 3 percent last year, according to the statistics office, and the minister "
+        "said prices would fall.",
+        ["Wages rose by 3 percent last year", "prices would fall"],
+        id="a-clause-after-with-a-cue-of-its-own",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, words", ACCORDING_INSIDE)
+def test_according_to_inside_its_sentence(model, text, words):
+    found = run(model, text)
+    assert [q.text for q in found] == words
+    for q in found:
+        assert_provenance(text, q)
+        assert "according" not in q.text
+
+
 def test_the_aside_of_an_interrupted_reported_clause_is_the_narrators(model):
     # the speaker's name and the cue word count as no words of the clause (attitudes read the
     # span's words that are not narrated)
