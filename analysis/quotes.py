@@ -480,7 +480,28 @@ def _content(verb: Token) -> tuple[int, int] | None:
         or doc[hi - 1].pos_ == "CCONJ"
     ):
         hi -= 1
+    if hi > lo:
+        lo = _first_conjunct(verb, lo, hi, para_lo)
     return (lo, hi) if hi > lo else None
+
+
+def _first_conjunct(verb: Token, lo: int, hi: int, para_lo: int) -> int:
+    """Where a trailing cue's clause starts when the parse hung the cue off the sentence's first
+    clause: "The pier was to be rebuilt, but the contractor walked away, an engineer said"
+    (``said`` a conjunct of ``was``, reporting only "the contractor walked away") reports the
+    whole sentence before it, its first clause too (PolNeAR's attributions do). Only for a
+    cue after its clause, joined to a first clause that is no speech of its own ("He said A,
+    but B, she added": A is his)."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "conj" or hi > verb.i or head.i >= lo:
+        return lo
+    if head.lemma_.lower() in SPEECH_VERBS:
+        return lo
+    cc = doc[lo - 1]
+    if cc.pos_ != "CCONJ" or cc.head != head or doc[lo - 2].text not in _ASIDE_MARKS:
+        return lo
+    return max(head.left_edge.i, head.sent.start, para_lo)
 
 
 # How far past an adverbial clause a speaker's cue may still be its own ("… a monitor said").

@@ -459,6 +459,27 @@ GOLD = [
         [],
         id="pointed-to-someone-elses-words",
     ),
+    # --- a trailing cue the parse hung off the sentence's first clause reports both -----------
+    pytest.param(
+        "The old pier was supposed to be rebuilt by the council, but the contractor walked away "
+        "from the site before the work could start, another engineer said.",
+        [
+            (
+                "reported",
+                None,
+                "The old pier was supposed to be rebuilt by the council, but the contractor walked",
+            )
+        ],
+        id="trailing-cue-after-two-clauses",
+    ),
+    pytest.param(
+        "Ian Pike said the pumps were safe, but the engineers disagreed, Ruth Amsel added.",
+        [
+            ("reported", "Ian Pike", "the pumps were safe"),
+            ("reported", "Ruth Amsel", "the engineers disagreed"),
+        ],
+        id="trailing-cue-after-another-speakers-clause",
+    ),
     # --- a cue set off by commas inside the clause it reports: one record over the aside -------
     pytest.param(
         "The new bridge, Mayor Jane Holt said, would open to traffic before the winter.",
