@@ -1317,7 +1317,7 @@ class _Resolver:
         if noun in ORG_DESCRIPTION_NOUNS:  # "the group said": not the agency reporting it
             if _own_qualifier(token):
                 return None  # "The IS group", "the UN humanitarian agency": no other one
-            described = _described_by(noun)
+            described = _described_by(noun, token)
             # One named before the words the description's own verb reports, before one named
             # in them: "Its product DiscWarden will reach shops in May, the company said" is
             # the maker's word, not the product's (a product the model took for an
@@ -3472,9 +3472,10 @@ _DESCRIPTION_WORDS = (
 )
 
 
-def _described_by(noun: str):
-    """Which organisations named before a description noun it may stand for (a ``fits`` for
-    :meth:`_Resolver._antecedent`): never the agency reporting it; "the TV network", "the
+def _described_by(noun: str, token: Token):
+    """Which organisations named before a description noun (``token``) it may stand for (a
+    ``fits`` for :meth:`_Resolver._antecedent`): never the agency reporting it, but "the
+    agency" a news agency named in its own or the sentence before; "the TV network", "the
     channel" only an outlet or a body with a media word in its name; "the monitor", "the
     watchdog", "the observatory" only a monitoring body. (The nearest organisation had taken the
     words of a TV network and of a London-based monitor: Nusra Front, Islamic State.)"""
@@ -3482,16 +3483,40 @@ def _described_by(noun: str):
     def words(name: str) -> set[str]:
         return set(name.lower().replace("-", " ").split())
 
-    def fits(spk: _Speaker, _idx: int, _subj: bool) -> bool:
+    def fits(spk: _Speaker, idx: int, _subj: bool) -> bool:
         if noun in AGENCY_HEADS and noun != "agency":  # (a UN agency speaks as "the agency")
             return is_news_outlet(spk.name) or bool(words(spk.name) & MEDIA_NAME_WORDS)
         if is_news_outlet(spk.name):
-            return False
+            return noun == "agency" and _agency_just_named(spk, idx, token)
         if noun in ("monitor", "watchdog", "observatory"):
             return bool(words(spk.name) & MONITOR_NAME_WORDS)
         return True
 
     return fits
+
+
+def _agency_just_named(spk: _Speaker, idx: int, token: Token) -> bool:
+    """Is ``spk``, named at token ``idx``, the news agency (AFP, Reuters, SANA: no broadcaster)
+    "the agency" (``token``) means? It is when named in its sentence or the one before as the
+    one quoting ("… was quoted by AFP as saying. Hundreds had gathered for the meal, the agency
+    reported": AFP's report, not the Observatory's named before AFP; "told Reuters") or when
+    the description says so ("the news agency reported"). A wire credit further back, or one
+    reporting another body's words ("The WFP warned …, Reuters reported. …, the agency said"),
+    leaves "the agency" to the body (a UN agency, a ministry's)."""
+    if speech.agency_named(spk.name or "") is None:
+        return False
+    doc = token.doc
+    sent = token.sent
+    before = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    if not before <= idx < token.i:
+        return False
+    if any(c.lower_ == "news" for c in token.lefts):
+        return True
+    named = doc[idx]
+    quoting = named.head.lower_ == "by" or (
+        named.dep_ in ("dobj", "dative") and named.head.lemma_ == "tell"
+    )
+    return quoting
 
 
 def is_news_outlet(name: str | None) -> bool:

@@ -1134,6 +1134,43 @@ def test_the_group_is_not_the_agency_reporting_it(model):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the news agency that quoted the sentence before is "the agency" reporting
+        (
+            "“Nine fishermen were rescued off the point,” Ruth Amsel of the Harbour Trust was "
+            "quoted by Reuters as saying. Most of the crew had been asleep when the boat "
+            "capsized, the agency reported.",
+            "Reuters",
+        ),
+        (
+            "“Nine fishermen were rescued off the point,” Ruth Amsel of the Harbour Trust told "
+            "Reuters. Most of the crew had been asleep when the boat capsized, the agency "
+            "reported.",
+            "Reuters",
+        ),
+        # a wire credit reporting another body's words leaves "the agency" to that body
+        (
+            "The World Food Programme warned on Monday that stocks were running low in the "
+            "north, Reuters reported. Two convoys were turned back at the border, the agency "
+            "said.",
+            "World Food Programme",
+        ),
+        # and so does a credit at the story's head
+        (
+            "GENEVA (Reuters) - The World Food Programme warned on Monday that stocks were "
+            "running low in the north. Its trucks had been stopped twice this week by armed men. "
+            "Two convoys were turned back at the border, the agency said.",
+            "World Food Programme",
+        ),
+    ],
+)
+def test_the_agency_is_the_news_agency_that_just_quoted(model, text, speaker):
+    found = [q for q in run(model, text) if q.speaker_mention == "the agency"]
+    assert [q.speaker for q in found] == [speaker]
+
+
 def test_a_people_named_as_a_noun_still_speaks(model):
     (q,) = run(model, "The Russians said the convoy had been hit by rebels.")
     assert q.speaker is not None and q.speaker_mention == "Russians"
