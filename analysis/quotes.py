@@ -449,9 +449,10 @@ def _content(verb: Token) -> tuple[int, int] | None:
                 drop = {t.i for t in child.subtree}
                 toks = [i for i in toks if i not in drop]
         # A second speech verb hanging inside the clause ("… would be on the frontlines and
-        # claimed that one had died") reports a clause of its own.
+        # claimed that one had died", "…, saying that race still matters", "…, though she
+        # noted clients …") reports a clause of its own.
         for t in part.subtree:
-            if t.dep_ == "conj" and t.lemma_.lower() in SPEECH_VERBS and t.i > part.i:
+            if t.i > part.i and t.lemma_.lower() in SPEECH_VERBS and _second_cue(t):
                 drop = {d.i for d in t.subtree}
                 toks = [i for i in toks if i not in drop and i < min(drop)]
                 break
@@ -506,6 +507,16 @@ def _first_conjunct(verb: Token, lo: int, hi: int, para_lo: int) -> int:
 
 # How far past an adverbial clause a speaker's cue may still be its own ("… a monitor said").
 _TRAILING_CUE_WORDS = 4
+
+
+def _second_cue(verb: Token) -> bool:
+    """Is the speech ``verb`` inside a reported clause a cue of its own: joined to it ("and
+    claimed that …") or an adverbial set off by a comma (", saying that …", ", adding that
+    …", ", though she noted …")?"""
+    if verb.dep_ == "conj":
+        return True
+    first = verb.left_edge.i
+    return verb.dep_ == "advcl" and first > 0 and verb.doc[first - 1].text in _ASIDE_MARKS
 
 
 def _narrated_after(clause: Token, cue: Token) -> bool:

@@ -480,6 +480,24 @@ GOLD = [
         ],
         id="trailing-cue-after-another-speakers-clause",
     ),
+    # --- a speech verb set off by a comma inside a reported clause reports its own -----------
+    pytest.param(
+        "Ruth Amsel told the council that she believes the harbour needs new pumps, saying that "
+        "the old ones fail every winter.",
+        [
+            ("reported", "Ruth Amsel", "she believes the harbour needs new pumps"),
+            ("reported", "Ruth Amsel", "the old ones fail every winter"),
+        ],
+        id="a-clause-ends-before-saying-that",
+    ),
+    pytest.param(
+        "Ian Pike said the long shifts wear down the crews, though he noted that wages have risen.",
+        [
+            ("reported", "Ian Pike", "the long shifts wear down the crews"),
+            ("reported", "Ian Pike", "wages have risen"),
+        ],
+        id="a-clause-ends-before-though-he-noted",
+    ),
     # --- a cue set off by commas inside the clause it reports: one record over the aside -------
     pytest.param(
         "The new bridge, Mayor Jane Holt said, would open to traffic before the winter.",
