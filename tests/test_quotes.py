@@ -635,6 +635,12 @@ ACCORDING_INSIDE = [
         ["Wages rose by 3 percent last year", "prices would fall"],
         id="a-clause-after-with-a-cue-of-its-own",
     ),
+    pytest.param(
+        "After the flood, the council blamed the old pumps while — according to emails released "
+        "last week — knowing the pumps had been replaced.",
+        ["knowing the pumps had been replaced"],
+        id="a-clause-opened-just-before-runs-on-after",
+    ),
 ]
 
 
@@ -645,6 +651,17 @@ def test_according_to_inside_its_sentence(model, text, words):
     for q in found:
         assert_provenance(text, q)
         assert "according" not in q.text
+
+
+def test_according_to_after_a_cue_reports_the_words_after(model):
+    # "reported that, according to …, X": X is what the analysis found, not "reported that"
+    text = (
+        "The Gazette reported that, according to an analysis of the harbour accounts, 85 of the "
+        "154 contracts went to the mayor's donors."
+    )
+    texts = [q.text for q in run(model, text)]
+    assert "85 of the 154 contracts went to the mayor's donors" in texts, texts
+    assert "The Gazette reported that" not in texts, texts
 
 
 def test_the_aside_of_an_interrupted_reported_clause_is_the_narrators(model):
