@@ -438,19 +438,21 @@ def _content(verb: Token) -> tuple[int, int] | None:
         toks = [t.i for t in part.subtree if para_lo <= t.i < para_hi]
         if not toks:
             continue
-        # Leave out narrative clauses tacked on after the reported one ("… as he was due to …").
+        # Leave out narrative clauses tacked on after the reported one ("…, as he was due to …").
         for child in part.children:
             if (
                 child.dep_ == "advcl"
                 and child.i > part.i
                 and any(c.dep_ == "mark" and c.lower_ in NARRATIVE_MARKS for c in child.children)
+                and _narrated_after(child, verb)
             ):
                 drop = {t.i for t in child.subtree}
                 toks = [i for i in toks if i not in drop]
         # A second speech verb hanging inside the clause ("… would be on the frontlines and
-        # claimed that one had died") reports a clause of its own.
+        # claimed that one had died", "…, saying that race still matters", "…, though she
+        # noted clients …") reports a clause of its own.
         for t in part.subtree:
-            if t.dep_ == "conj" and t.lemma_.lower() in SPEECH_VERBS and t.i > part.i:
+            if t.i > part.i and t.lemma_.lower() in SPEECH_VERBS and _second_cue(t):
                 drop = {d.i for d in t.subtree}
                 toks = [i for i in toks if i not in drop and i < min(drop)]
                 break
@@ -479,7 +481,60 @@ def _content(verb: Token) -> tuple[int, int] | None:
         or doc[hi - 1].pos_ == "CCONJ"
     ):
         hi -= 1
+    if hi > lo:
+        lo = _first_conjunct(verb, lo, hi, para_lo)
     return (lo, hi) if hi > lo else None
+
+
+def _first_conjunct(verb: Token, lo: int, hi: int, para_lo: int) -> int:
+    """Where a trailing cue's clause starts when the parse hung the cue off the sentence's first
+    clause: "The pier was to be rebuilt, but the contractor walked away, an engineer said"
+    (``said`` a conjunct of ``was``, reporting only "the contractor walked away") reports the
+    whole sentence before it, its first clause too (PolNeAR's attributions do). Only for a
+    cue after its clause, joined to a first clause that is no speech of its own ("He said A,
+    but B, she added": A is his)."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "conj" or hi > verb.i or head.i >= lo:
+        return lo
+    if head.lemma_.lower() in SPEECH_VERBS:
+        return lo
+    cc = doc[lo - 1]
+    if cc.pos_ != "CCONJ" or cc.head != head or doc[lo - 2].text not in _ASIDE_MARKS:
+        return lo
+    return max(head.left_edge.i, head.sent.start, para_lo)
+
+
+# How far past an adverbial clause a speaker's cue may still be its own ("… a monitor said").
+_TRAILING_CUE_WORDS = 4
+
+
+def _second_cue(verb: Token) -> bool:
+    """Is the speech ``verb`` inside a reported clause a cue of its own: joined to it ("and
+    claimed that …") or an adverbial set off by a comma (", saying that …", ", adding that
+    …", ", though she noted …")?"""
+    if verb.dep_ == "conj":
+        return True
+    first = verb.left_edge.i
+    return verb.dep_ == "advcl" and first > 0 and verb.doc[first - 1].text in _ASIDE_MARKS
+
+
+def _narrated_after(clause: Token, cue: Token) -> bool:
+    """Is the adverbial ``clause`` after a reported one the narrator's, not the speaker's? It is
+    when set off by a comma or dash ("…, as fighting went on in the north"), or when a speech
+    verb other than the ``cue`` is in it or just after it: another source's words ("… while the
+    monitor said …", in a text stripped of its commas "… while an activist in the town said
+    …"). A clause the speaker's sentence runs on into is theirs ("they were appointed before
+    she came", "it would take more hours before details emerge", "… before cops came, a source
+    said": PolNeAR's attributions hold those)."""
+    doc = clause.doc
+    first = clause.left_edge.i
+    if first > 0 and doc[first - 1].text in _ASIDE_MARKS:
+        return True
+    end = min(clause.right_edge.i + 1 + _TRAILING_CUE_WORDS, clause.sent.end)
+    return any(
+        t.pos == VERB and t.lemma_.lower() in SPEECH_VERBS and t != cue for t in doc[first:end]
+    )
 
 
 _BRACKETS = {")": "(", "]": "["}
@@ -1273,7 +1328,7 @@ class _Resolver:
         if noun in ORG_DESCRIPTION_NOUNS:  # "the group said": not the agency reporting it
             if _own_qualifier(token):
                 return None  # "The IS group", "the UN humanitarian agency": no other one
-            described = _described_by(noun)
+            described = _described_by(noun, token)
             # One named before the words the description's own verb reports, before one named
             # in them: "Its product DiscWarden will reach shops in May, the company said" is
             # the maker's word, not the product's (a product the model took for an
@@ -2875,13 +2930,94 @@ def _according_to(tok: Token) -> _Cue | None:
     if not rest:
         return None
     lo, hi = min(rest), max(rest) + 1
-    if lo < tok.i < hi:  # "…, according to X, …" in the middle: keep the longer side
-        lo, hi = (lo, tok.i) if tok.i - lo >= hi - tok.i else (max(phrase) + 1, hi)
+    gap = None
+    if lo < tok.i < hi:  # "…, according to X, …" in the middle
+        lo, hi, gap = _around_according(tok, max(phrase) + 1, lo, hi)
     while hi > lo and doc[hi - 1].is_punct:
         hi -= 1
     while lo < hi and doc[lo].is_punct:
         lo += 1
-    return _Cue(None, "according to", pobj, (lo, hi) if hi > lo else None)
+    return _Cue(None, "according to", pobj, (lo, hi) if hi > lo else None, gap=gap)
+
+
+def _around_according(
+    tok: Token, after: int, lo: int, hi: int
+) -> tuple[int, int, tuple[int, int] | None]:
+    """The words an "according to" phrase inside its sentence (``tok`` "according", ``after``
+    the token past its source) reports: ``(lo, hi, gap)``, the gap the phrase left out of the
+    record's text when the words run on both sides of it.
+
+    The sentence's main clause before the phrase is what the source said ("The top 1 percent
+    would gain 19.9 percent, according to the foundation, more than twice …"; "They watched
+    the videos, according to their lawyers, and said …": the lawyers said they watched), and
+    a clause of its own joined after the phrase is too ("…, according to the office, and the
+    top 10 percent paid …"). A main clause after the phrase takes its subject before it along
+    ("Government forces, according to the monitor, shelled the town")."""
+    doc = tok.doc
+    root = tok.sent.root
+    first, last = tok.i, after
+    if first > lo and doc[first - 1].text in _ASIDE_MARKS:
+        first -= 1
+    if last < hi and doc[last].text in _ASIDE_MARKS:
+        last += 1
+    # Only a phrase set off by commas is read so (in a text stripped of its commas a headline
+    # or dateline runs into the sentence: "Relentless bombardment According to the TV station
+    # cluster munitions were …", "… Against IS Help Assad According to the UN official …").
+    aside = first < tok.i and last > after
+    if root.i < tok.i and first < tok.i and not _runs_on_after(root, doc[first - 1], after):
+        if aside and any(_own_clause(t, root) for t in doc[after:hi]):
+            return lo, hi, (first, last)
+        return lo, tok.i, None
+    subject = next(
+        (c for c in root.children if c.dep_ in CLAUSE_SUBJECT_DEPS and c.i < tok.i), None
+    )
+    if root.i >= after and aside and subject is not None and _just_the_subject(subject, lo, first):
+        return lo, hi, (first, last)
+    # otherwise the longer side, the phrase counted with the words after it (which a
+    # dateline before it seldom outweighs)
+    return (lo, tok.i, None) if tok.i - lo >= hi - tok.i else (after, hi, None)
+
+
+def _runs_on_after(root: Token, last_before: Token, after: int) -> bool:
+    """Does the clause before an "according to" phrase (its last word ``last_before``) run on
+    after it, so that the words after are the ones reported? A cue whose clause follows ("The
+    AP reported that, according to an analysis, 85 of the meetings …") does, and so does a
+    clause opened just before the phrase ("… blamed a video while — according to emails —
+    knowing …")."""
+    if last_before.dep_ in ("mark", "cc") or last_before.pos_ in ("SCONJ", "CCONJ"):
+        return True
+    return root.lemma_.lower() in CUE_VERBS and any(
+        c.dep_ == "ccomp" and c.i >= after for c in root.children
+    )
+
+
+# The longest subject an "according to" phrase may follow inside the clause it reports.
+MAX_FRONTED_SUBJECT = 6
+
+
+def _just_the_subject(subject: Token, lo: int, end: int) -> bool:
+    """Are the words ``doc[lo:end]`` before an "according to" phrase just the clause's short
+    subject ("The attacks, according to the agency, killed …")? A dateline the parse ran into
+    the sentence ("Sep 30 2016 Warplanes of …, according to …") is no one's words."""
+    doc = subject.doc
+    words = [t for t in doc[lo:end] if not t.is_punct]
+    return (
+        subject.left_edge.i == lo
+        and subject.right_edge.i < end
+        and 0 < len(words) <= MAX_FRONTED_SUBJECT
+        and not any(t.like_num or (t.is_upper and len(t) > 2) for t in words)
+    )
+
+
+def _own_clause(verb: Token, root: Token) -> bool:
+    """Is ``verb`` a clause joined to the ``root`` with a subject of its own ("and the top 10
+    percent paid …"), not a second predicate of the same subject ("and said …")?"""
+    return (
+        verb.dep_ == "conj"
+        and verb.head == root
+        and any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children)
+        and verb.lemma_.lower() not in SPEECH_VERBS  # "…, and CBS reported": a cue of its own
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -3360,9 +3496,10 @@ _DESCRIPTION_WORDS = (
 )
 
 
-def _described_by(noun: str):
-    """Which organisations named before a description noun it may stand for (a ``fits`` for
-    :meth:`_Resolver._antecedent`): never the agency reporting it; "the TV network", "the
+def _described_by(noun: str, token: Token):
+    """Which organisations named before a description noun (``token``) it may stand for (a
+    ``fits`` for :meth:`_Resolver._antecedent`): never the agency reporting it, but "the
+    agency" a news agency named in its own or the sentence before; "the TV network", "the
     channel" only an outlet or a body with a media word in its name; "the monitor", "the
     watchdog", "the observatory" only a monitoring body. (The nearest organisation had taken the
     words of a TV network and of a London-based monitor: Nusra Front, Islamic State.)"""
@@ -3370,16 +3507,40 @@ def _described_by(noun: str):
     def words(name: str) -> set[str]:
         return set(name.lower().replace("-", " ").split())
 
-    def fits(spk: _Speaker, _idx: int, _subj: bool) -> bool:
+    def fits(spk: _Speaker, idx: int, _subj: bool) -> bool:
         if noun in AGENCY_HEADS and noun != "agency":  # (a UN agency speaks as "the agency")
             return is_news_outlet(spk.name) or bool(words(spk.name) & MEDIA_NAME_WORDS)
         if is_news_outlet(spk.name):
-            return False
+            return noun == "agency" and _agency_just_named(spk, idx, token)
         if noun in ("monitor", "watchdog", "observatory"):
             return bool(words(spk.name) & MONITOR_NAME_WORDS)
         return True
 
     return fits
+
+
+def _agency_just_named(spk: _Speaker, idx: int, token: Token) -> bool:
+    """Is ``spk``, named at token ``idx``, the news agency (AFP, Reuters, SANA: no broadcaster)
+    "the agency" (``token``) means? It is when named in its sentence or the one before as the
+    one quoting ("… was quoted by AFP as saying. Hundreds had gathered for the meal, the agency
+    reported": AFP's report, not the Observatory's named before AFP; "told Reuters") or when
+    the description says so ("the news agency reported"). A wire credit further back, or one
+    reporting another body's words ("The WFP warned …, Reuters reported. …, the agency said"),
+    leaves "the agency" to the body (a UN agency, a ministry's)."""
+    if speech.agency_named(spk.name or "") is None:
+        return False
+    doc = token.doc
+    sent = token.sent
+    before = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    if not before <= idx < token.i:
+        return False
+    if any(c.lower_ == "news" for c in token.lefts):
+        return True
+    named = doc[idx]
+    quoting = named.head.lower_ == "by" or (
+        named.dep_ in ("dobj", "dative") and named.head.lemma_ == "tell"
+    )
+    return quoting
 
 
 def is_news_outlet(name: str | None) -> bool:

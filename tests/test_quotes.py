@@ -459,6 +459,45 @@ GOLD = [
         [],
         id="pointed-to-someone-elses-words",
     ),
+    # --- a trailing cue the parse hung off the sentence's first clause reports both -----------
+    pytest.param(
+        "The old pier was supposed to be rebuilt by the council, but the contractor walked away "
+        "from the site before the work could start, another engineer said.",
+        [
+            (
+                "reported",
+                None,
+                "The old pier was supposed to be rebuilt by the council, but the contractor walked",
+            )
+        ],
+        id="trailing-cue-after-two-clauses",
+    ),
+    pytest.param(
+        "Ian Pike said the pumps were safe, but the engineers disagreed, Ruth Amsel added.",
+        [
+            ("reported", "Ian Pike", "the pumps were safe"),
+            ("reported", "Ruth Amsel", "the engineers disagreed"),
+        ],
+        id="trailing-cue-after-another-speakers-clause",
+    ),
+    # --- a speech verb set off by a comma inside a reported clause reports its own -----------
+    pytest.param(
+        "Ruth Amsel told the council that she believes the harbour needs new pumps, saying that "
+        "the old ones fail every winter.",
+        [
+            ("reported", "Ruth Amsel", "she believes the harbour needs new pumps"),
+            ("reported", "Ruth Amsel", "the old ones fail every winter"),
+        ],
+        id="a-clause-ends-before-saying-that",
+    ),
+    pytest.param(
+        "Ian Pike said the long shifts wear down the crews, though he noted that wages have risen.",
+        [
+            ("reported", "Ian Pike", "the long shifts wear down the crews"),
+            ("reported", "Ian Pike", "wages have risen"),
+        ],
+        id="a-clause-ends-before-though-he-noted",
+    ),
     # --- a cue set off by commas inside the clause it reports: one record over the aside -------
     pytest.param(
         "The new bridge, Mayor Jane Holt said, would open to traffic before the winter.",
@@ -507,6 +546,122 @@ def test_gold_table(model, text, expected):
             # "The bridge, Holt said, would open": its text leaves the aside out)
             inside = q.start < q.speaker_start < q.end
             assert not inside or text[q.speaker_start : q.speaker_end] not in q.text, got
+
+
+# A reported clause runs on into an adverbial clause its sentence carries ("before she took
+# office"); the narrator's clause set off by a comma, or one holding another source's cue, is
+# left out. (text, words the clause holds, words it must not hold)
+RUN_ON_CLAUSES = [
+    pytest.param(
+        "Ruth Amsel noted the pumps were installed before she took office.",
+        "the pumps were installed before she took office",
+        None,
+        id="before",
+    ),
+    pytest.param(
+        "The harbour board says the new tolls would cut traffic in the first year as drivers "
+        "switched routes.",
+        "in the first year as drivers switched routes",
+        None,
+        id="as",
+    ),
+    pytest.param(
+        "Ian Pike said the ferry would run late while the crew repaired the engine.",
+        "the ferry would run late while the crew repaired the engine",
+        None,
+        id="while",
+    ),
+    pytest.param(
+        "Two fishing boats sank near the harbour mouth after a storm hit the coast, the "
+        "coastguard said.",
+        "sank near the harbour mouth after a storm hit the coast",
+        None,
+        id="before-its-own-trailing-cue",
+    ),
+    pytest.param(
+        "The council said the bridge had reopened, as crews cleared the last of the debris.",
+        "the bridge had reopened",
+        "crews",
+        id="set-off-by-a-comma-is-the-narrators",
+    ),
+    pytest.param(
+        "The coastguard said two fishing boats had sunk while the port authority said all "
+        "crews were safe.",
+        "two fishing boats had sunk",
+        "port authority",
+        id="another-sources-words",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, kept, cut", RUN_ON_CLAUSES)
+def test_a_reported_clause_runs_on_into_its_adverbial_clause(model, text, kept, cut):
+    found = run(model, text)
+    first = found[0]
+    assert first.kind == "reported" and kept in first.text, [q.text for q in found]
+    assert cut is None or cut not in first.text, [q.text for q in found]
+
+
+# "according to" set off by commas inside its sentence reports the main clause before it, a
+# clause of its own joined after it, or the main clause after it with its subject before it;
+# (text, the records' words)
+ACCORDING_INSIDE = [
+    pytest.param(
+        "Ferry fares would rise by 8 percent next year, according to the harbour board, more "
+        "than twice the rate of inflation.",
+        ["Ferry fares would rise by 8 percent next year"],
+        id="the-main-clause-before-not-an-apposition-after",
+    ),
+    pytest.param(
+        "The inspectors tested the pumps in March, according to the engineers' union, and found "
+        "them faulty.",
+        ["The inspectors tested the pumps in March"],
+        id="the-main-clause-before-not-its-second-predicate",
+    ),
+    pytest.param(
+        "Wages rose by 3 percent last year, according to the statistics office, and prices rose "
+        "by 5 percent.",
+        ["Wages rose by 3 percent last year … and prices rose by 5 percent"],
+        id="a-clause-of-its-own-after",
+    ),
+    pytest.param(
+        "Government forces, according to the monitor, shelled the northern districts overnight.",
+        ["Government forces … shelled the northern districts overnight"],
+        id="the-subject-before-the-main-clause-after",
+    ),
+    pytest.param(
+        "Wages rose by 3 percent last year, according to the statistics office, and the minister "
+        "said prices would fall.",
+        ["Wages rose by 3 percent last year", "prices would fall"],
+        id="a-clause-after-with-a-cue-of-its-own",
+    ),
+    pytest.param(
+        "After the flood, the council blamed the old pumps while — according to emails released "
+        "last week — knowing the pumps had been replaced.",
+        ["knowing the pumps had been replaced"],
+        id="a-clause-opened-just-before-runs-on-after",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, words", ACCORDING_INSIDE)
+def test_according_to_inside_its_sentence(model, text, words):
+    found = run(model, text)
+    assert [q.text for q in found] == words
+    for q in found:
+        assert_provenance(text, q)
+        assert "according" not in q.text
+
+
+def test_according_to_after_a_cue_reports_the_words_after(model):
+    # "reported that, according to …, X": X is what the analysis found, not "reported that"
+    text = (
+        "The Gazette reported that, according to an analysis of the harbour accounts, 85 of the "
+        "154 contracts went to the mayor's donors."
+    )
+    texts = [q.text for q in run(model, text)]
+    assert "85 of the 154 contracts went to the mayor's donors" in texts, texts
+    assert "The Gazette reported that" not in texts, texts
 
 
 def test_the_aside_of_an_interrupted_reported_clause_is_the_narrators(model):
@@ -1014,6 +1169,43 @@ def test_the_group_is_not_the_agency_reporting_it(model):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the news agency that quoted the sentence before is "the agency" reporting
+        (
+            "“Nine fishermen were rescued off the point,” Ruth Amsel of the Harbour Trust was "
+            "quoted by Reuters as saying. Most of the crew had been asleep when the boat "
+            "capsized, the agency reported.",
+            "Reuters",
+        ),
+        (
+            "“Nine fishermen were rescued off the point,” Ruth Amsel of the Harbour Trust told "
+            "Reuters. Most of the crew had been asleep when the boat capsized, the agency "
+            "reported.",
+            "Reuters",
+        ),
+        # a wire credit reporting another body's words leaves "the agency" to that body
+        (
+            "The World Food Programme warned on Monday that stocks were running low in the "
+            "north, Reuters reported. Two convoys were turned back at the border, the agency "
+            "said.",
+            "World Food Programme",
+        ),
+        # and so does a credit at the story's head
+        (
+            "GENEVA (Reuters) - The World Food Programme warned on Monday that stocks were "
+            "running low in the north. Its trucks had been stopped twice this week by armed men. "
+            "Two convoys were turned back at the border, the agency said.",
+            "World Food Programme",
+        ),
+    ],
+)
+def test_the_agency_is_the_news_agency_that_just_quoted(model, text, speaker):
+    found = [q for q in run(model, text) if q.speaker_mention == "the agency"]
+    assert [q.speaker for q in found] == [speaker]
+
+
 def test_a_people_named_as_a_noun_still_speaks(model):
     (q,) = run(model, "The Russians said the convoy had been hit by rebels.")
     assert q.speaker is not None and q.speaker_mention == "Russians"
@@ -1326,8 +1518,10 @@ def test_a_speakers_clause_inside_its_own_clause_is_counted_once(model):
         "also wounded more than 20 people."
     )
     found = run(model, text)
-    assert [q.speaker for q in found] == ["Syrian Observatory for Human Rights"]
-    assert "wounded more than 20" in found[0].text
+    # the "saying" clause is a record of its own after the first one's words, which end before
+    # it: the wounded are in one record only, not in the first one's words too
+    assert [q.speaker for q in found] == ["Syrian Observatory for Human Rights"] * 2
+    assert [("wounded more than 20" in q.text) for q in found] == [False, True]
 
 
 @pytest.mark.parametrize(
