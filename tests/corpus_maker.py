@@ -106,3 +106,17 @@ def write_stories(folder: Path, stories: dict[str, tuple[str, str | None]]) -> l
             (folder / f"{name}.meta.json").write_text(meta, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def analysed_stories(tmp_path: Path, stories: dict[str, tuple[str, str | None]]) -> Path:
+    """A store of ``stories`` (:func:`write_stories`, in ``tmp_path/news``) analysed as
+    ``presslens analyze`` does, at ``tmp_path/undated.duckdb``; returns its path."""
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    folder = tmp_path / "news"
+    write_stories(folder, stories)
+    db = tmp_path / "undated.duckdb"
+    with Store(db) as store:
+        analyze_paths([folder], store)
+    return db

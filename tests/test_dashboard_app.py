@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import summaries
 from analysis.store import OLDEST_UPGRADABLE, SCHEMA_VERSION
 from dashboard import components
-from tests.corpus_maker import write_stories
+from tests.corpus_maker import analysed_stories, write_stories
 
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "streamlit_app.py"
 PAGES = ["overview", "speakers", "entities", "figures", "articles", "data"]
@@ -913,20 +913,12 @@ def test_overview_says_how_many_articles_its_timeline_leaves_out(tmp_path, use_d
 
 def _dated_and_undated_store(tmp_path) -> Path:
     """Two dated stories and an undated one, with no quotes."""
-    from analysis.pipeline import analyze_paths
-    from analysis.store import Store
-
-    folder = tmp_path / "news"
     stories = {
         "a": ("The ferry to Kellmoor was cancelled after the storm.", "2017-03-03"),
         "b": ("The new lighthouse at Kellmoor was lit on Friday.", "2017-03-05"),
         "c": ("Divers found a bronze bell off Kellmoor harbour.", None),
     }
-    write_stories(folder, stories)
-    db = tmp_path / "undated.duckdb"
-    with Store(db) as store:
-        analyze_paths([folder], store)
-    return db
+    return analysed_stories(tmp_path, stories)
 
 
 @pytest.mark.parametrize("page", ["overview", "articles"])
@@ -1004,20 +996,14 @@ def test_figures_evidence_heading_only_over_a_chart_to_click(tmp_path, use_db, d
 def test_a_speaker_quoted_only_in_undated_articles_is_named_beside_the_timeline(tmp_path, use_db):
     # Of the speakers chosen, one quoted only in undated articles had just been absent from
     # the timeline's key, with nothing said.
-    from analysis.pipeline import analyze_paths
-    from analysis.store import Store
-
-    folder = tmp_path / "news"
     stories = {
         "a": ("“The bridge will open in May,” said Mayor Elena Varga.", "2017-03-03"),
         "b": ("“The harbour needs dredging,” said Mayor Elena Varga.", "2017-04-05"),
         "c": ("“Our library stays open,” said councillor Tobias Brandt.", None),
     }
-    write_stories(folder, stories)
-    db = tmp_path / "undated.duckdb"
-    with Store(db) as store:
-        analyze_paths([folder], store)
-        speakers = {r[0] for r in store.con.execute("SELECT speaker FROM quotes").fetchall()}
+    db = analysed_stories(tmp_path, stories)
+    with duckdb.connect(str(db), read_only=True) as con:
+        speakers = {r[0] for r in con.execute("SELECT speaker FROM quotes").fetchall()}
     assert speakers == {"Elena Varga", "Tobias Brandt"}
     use_db(db)
     at = run_page(db, "speakers")

@@ -13,7 +13,7 @@ import pytest
 
 from analysis.filters import Filters
 from dashboard import report, report_html, report_views
-from tests.corpus_maker import write_stories
+from tests.corpus_maker import analysed_stories
 
 APP_PAGES = Path(__file__).resolve().parents[1] / "dashboard" / "app_pages"
 
@@ -181,19 +181,11 @@ def test_overview_and_entities_sections_draw_their_timelines_at_the_pages_period
 def test_the_speakers_section_names_a_speaker_no_date_puts_on_the_timeline(tmp_path):
     # As on the page: one of the speakers compared, quoted only in undated articles, had been
     # missing from the report's timeline without a word.
-
-    from analysis.pipeline import analyze_paths
-    from analysis.store import Store
-
-    folder = tmp_path / "news"
     stories = {
         "a": ("“The ferry will sail again in June,” said Mayor Elena Varga.", "2017-03-03"),
         "c": ("“Our library stays open,” said councillor Tobias Brandt.", None),
     }
-    write_stories(folder, stories)
-    db = tmp_path / "undated.duckdb"
-    with Store(db) as store:
-        analyze_paths([folder], store)
+    db = analysed_stories(tmp_path, stories)
     con = duckdb.connect(str(db), read_only=True)
     try:
         items = _section(con, "speakers", {})
