@@ -1102,8 +1102,8 @@ def charted_note(
 
 
 def point_period(series: pd.DataFrame) -> str:
-    """The period of a figure timeline's points: "day", or for a large archive "week" or
-    "month" (:data:`analysis.figure_views.SERIES_MAX_POINTS`)."""
+    """The period of a figure timeline's points: "day", "week" or "month" (a large archive's:
+    :data:`analysis.figure_views.SERIES_MAX_POINTS`), or the reader's choice, "year" too."""
     return str(series["period"].iloc[0]) if "period" in series and len(series) else "day"
 
 
@@ -1261,7 +1261,9 @@ def figure_timeline(
                 # the chart: a running total's line, not a place's), one per group counted:
                 # a line from the war's 470,000 dead to a day's 41 women is no toll moving
                 for line in _by_group(part, groups):
-                    xs, ys = _broken_line(line["published"], line["estimate_median"])
+                    xs, ys = _broken_line(
+                        line["published"], line["estimate_median"], point_period(df)
+                    )
                     fig.add_scatter(
                         x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
                         line=dict(color=colour, width=1, dash="dash" if mixed else "dot"),
@@ -1451,13 +1453,17 @@ def _add_timeline_trace(
     )
 
 
-def _broken_line(x, y) -> tuple[list, list]:
+def _broken_line(x, y, period: str = "day") -> tuple[list, list]:
     """``x, y`` in date order with a ``None`` point between neighbours more than
-    TIMELINE_MAX_GAP_DAYS apart (:func:`with_breaks`)."""
+    TIMELINE_MAX_GAP_DAYS apart (:func:`with_breaks`), or two periods apart where the points
+    are ``period``'s (a year's points are a year apart: the line had broken between each)."""
+    gap = max(TIMELINE_MAX_GAP_DAYS, 2 * PERIOD_DAYS.get(period, 1))
     pairs = sorted(zip(pd.to_datetime(x), y, strict=True), key=lambda p: p[0])
-    return with_breaks(
-        [d for d, _ in pairs], [v for _, v in pairs], max_gap_days=TIMELINE_MAX_GAP_DAYS
-    )
+    return with_breaks([d for d, _ in pairs], [v for _, v in pairs], max_gap_days=gap)
+
+
+# The most days a period's points lie apart (figure_timeline's weeks, months and years).
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 
 def spans_orders_of_magnitude(values, *, orders: float = 2.0) -> bool:

@@ -822,3 +822,14 @@ def test_a_timeline_names_its_periods_as_a_reader_would(granularity, hover):
     assert stops[(None, "M1")] == "%d %b %Y"
     # the first stop that holds a spacing is Plotly's: a year's spacing must meet "%Y" first
     assert fig.layout.xaxis.tickformatstops[0].value == "%Y"
+
+
+@pytest.mark.parametrize(
+    "period, breaks", [("day", 2), ("month", 2), ("year", 0)]
+)  # fmt: skip
+def test_a_timelines_line_breaks_only_across_a_gap_of_its_own_periods(period, breaks):
+    # running totals charted one point a year lie a year apart: their line had broken between
+    # every two (the gap allowed was two months whatever the points' period)
+    x = pd.to_datetime(["2014-01-01", "2015-01-01", "2016-01-01"])
+    xs, ys = charts._broken_line(x, [10, 20, 30], period)
+    assert sum(v is None for v in ys) == breaks and len(xs) == len(ys)
