@@ -81,13 +81,23 @@ class Section:
     items: list[Item] = field(default_factory=list)
 
 
+def data_span(first, last, undated: int) -> str:
+    """The stored articles' dates in words, and how many have none: no date range shows those
+    (on FA-KES + BBC the footer said "articles 2011-08-01 – 2017-12-14" and nothing of the
+    BBC's 297 undated articles). The page's footer and the report's both say it so."""
+    if not first:
+        return "undated articles"
+    span = f"articles {first:%Y-%m-%d} – {last:%Y-%m-%d}"
+    return f"{span}; {undated:,} undated" if undated else span
+
+
 def data_date(con) -> str:
     """The dates of the stored articles and when they were analysed, in words."""
-    first, last, analysed = con.execute(
-        "SELECT min(published), max(published), max(analysed_at) FROM articles "
-        "WHERE duplicate_of IS NULL"
+    first, last, undated, analysed = con.execute(
+        "SELECT min(published), max(published), count(*) FILTER (WHERE published IS NULL), "
+        "max(analysed_at) FROM articles WHERE duplicate_of IS NULL"
     ).fetchone()
-    span = f"articles {first:%Y-%m-%d} – {last:%Y-%m-%d}" if first else "undated articles"
+    span = data_span(first, last, undated)
     return f"{span}, analysed {analysed:%Y-%m-%d}" if analysed else span
 
 

@@ -976,6 +976,30 @@ def test_a_page_with_articles_in_view_keeps_its_own_empty_state(tmp_path, use_db
     assert "No articles match" not in said
 
 
+def test_the_footer_names_the_articles_no_date_range_shows(tmp_path, use_db):
+    # On FA-KES + BBC the footer said "data: articles 2011-08-01 – 2017-12-14" and nothing of
+    # the BBC's 297 articles without a publication date, which no date range shows.
+    db = _dated_and_undated_store(tmp_path)
+    use_db(db)
+    at = run_page(db, "overview")
+    assert not at.exception
+    assert "data: articles 2017-03-03 – 2017-03-05; 1 undated ·" in _texts(at.caption)
+
+
+def test_the_footer_of_a_store_of_dated_articles_names_none_undated(tmp_path, use_db):
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    folder = tmp_path / "news"
+    write_stories(folder, {"a": ("The ferry to Kellmoor sailed on Monday.", "2017-03-03")})
+    db = tmp_path / "dated.duckdb"
+    with Store(db) as store:
+        analyze_paths([folder], store)
+    use_db(db)
+    footer = _texts(run_page(db, "overview").caption)
+    assert "data: articles 2017-03-03 – 2017-03-03 ·" in footer and "undated" not in footer
+
+
 @pytest.mark.parametrize("dated", [True, False])
 def test_figures_evidence_heading_only_over_a_chart_to_click(tmp_path, use_db, dated):
     # Figures of undated articles are not charted (the BBC's money on the real store): the

@@ -237,3 +237,34 @@ def test_the_compare_section_names_an_outlet_no_date_puts_on_the_timeline(tmp_pa
     assert note == "Valley Wire — none of its articles in view has a publication date."
     # one article in view in the one month drawn (as bars): its share is hollow, as the page says
     assert items["Hollow bars"].text.startswith("Fewer than 5 articles in view that month")
+
+
+@pytest.fixture
+def dated_and_undated(tmp_path):
+    """A connection to a store of two dated stories and an undated one (as the page tests')."""
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    stories = {
+        "a": ("The ferry to Kellmoor was cancelled after the storm.", "2017-03-03"),
+        "b": ("The new lighthouse at Kellmoor was lit on Friday.", "2017-03-05"),
+        "c": ("Divers found a bronze bell off Kellmoor harbour.", None),
+    }
+    write_stories(tmp_path / "news", stories)
+    db = tmp_path / "undated.duckdb"
+    with Store(db) as store:
+        analyze_paths([tmp_path / "news"], store)
+    con = duckdb.connect(str(db), read_only=True)
+    yield con
+    con.close()
+
+
+def test_the_reports_data_date_names_the_undated_articles(dated_and_undated):
+    # The title page and footer said "articles 2011-08-01 – 2017-12-14" on FA-KES + BBC and
+    # nothing of the BBC's 297 undated articles, which no date range shows.
+    said = report_views.data_date(dated_and_undated)
+    assert said.startswith("articles 2017-03-03 – 2017-03-05; 1 undated, analysed ")
+    assert report_views.data_span(None, None, 3) == "undated articles"
+    assert report_views.data_span(pd.Timestamp("2017-03-03"), pd.Timestamp("2017-03-05"), 0) == (
+        "articles 2017-03-03 – 2017-03-05"
+    )
