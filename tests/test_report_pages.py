@@ -259,6 +259,34 @@ def dated_and_undated(tmp_path):
     con.close()
 
 
+@pytest.mark.parametrize("page", ["overview", "articles"])
+@pytest.mark.parametrize(
+    "dates, search, said",
+    [
+        # the dates alone empty the view of an undated article: the page's words, not "widen"
+        (("2017-03-01", "2017-03-31"), "bell",
+         "No articles match these filters between these dates. Without the dates, 1 article "
+         "matches, none with a publication date, and a date range keeps dated articles only: "
+         "clear From and To to see them."),
+        (("2018-01-01", "2018-12-31"), "Kellmoor",
+         f"{report_views.NO_ARTICLES} Without the dates, 3 articles match, 1 of them without a "
+         "publication date, which a date range leaves out."),
+        # only dated articles outside the range: widening the dates is the whole advice
+        (("2018-01-01", "2018-12-31"), "lighthouse", report_views.NO_ARTICLES),
+        ((None, None), "nowhere-to-be-found", report_views.NO_ARTICLES),
+    ],
+)  # fmt: skip
+def test_the_reports_empty_view_says_what_its_dates_leave_out(
+    dated_and_undated, page, dates, search, said
+):
+    # The report had said only "Widen the date range …" where the page said that the dates
+    # leave out articles without a publication date (BBC from 2004 to 2005 on FA-KES + BBC).
+    date_from, date_to = (pd.Timestamp(d).date() if d else None for d in dates)
+    filters = Filters(date_from=date_from, date_to=date_to, search=search)
+    items = _section(dated_and_undated, page, {}, filters)
+    assert items["Nothing to show"].text == said
+
+
 def test_the_reports_data_date_names_the_undated_articles(dated_and_undated):
     # The title page and footer said "articles 2011-08-01 – 2017-12-14" on FA-KES + BBC and
     # nothing of the BBC's 297 undated articles, which no date range shows.
