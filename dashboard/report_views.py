@@ -246,7 +246,7 @@ def _overview(ctx: _Ctx) -> list[Item]:
     if not ents.empty:
         title = "Most covered people, organisations and places"
         items.append(Item("Top entities", charts.top_entities(ents, title=title)))
-    heads = figure_views.headline_figures(con, f)
+    heads = charts.in_category_order(figure_views.headline_figures(con, f))  # as the page
     if not heads.empty:
         heads = charts.headline_cells(heads).assign(
             open=ctx.links(heads["article_id"], heads["start"]),
@@ -662,7 +662,7 @@ def _places(ctx: _Ctx) -> list[Item]:
 def _place_detail(ctx: _Ctx, names: tuple[str, ...], heading: str) -> list[Item]:
     """The figures reported at a place and the articles naming it, as the page lists them."""
     con, f = ctx.con, ctx.view_filters
-    figs = place_views.place_figures(con, f, names=names)
+    figs = charts.in_category_order(place_views.place_figures(con, f, names=names))
     if figs.empty:
         items = _empty(f"The articles in view name {heading} but report no figures there.")
     else:

@@ -593,6 +593,45 @@ def test_overview_headline_figures_are_chosen_by_agreement(dashboard_db, use_db)
     assert all(link.startswith("articles?article=") for link in heads["open"])
 
 
+def _four_kinds_store(tmp_path) -> Path:
+    """Four counts of one week's floods in Beira, each of another kind."""
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    stories = {
+        "a": ("Floods in Beira killed 40 people, the health ministry said on Monday.",
+              "2019-03-18"),
+        "b": ("Rescuers said 12 people were still missing in Beira after the floods.",
+              "2019-03-19"),
+        "c": ("The floods displaced 3,000 people in Beira, aid groups said.", "2019-03-19"),
+        "d": ("Doctors in Beira treated 25 people injured in the floods.", "2019-03-20"),
+    }  # fmt: skip
+    write_stories(tmp_path / "news", stories)
+    db = tmp_path / "kinds.duckdb"
+    with Store(db) as store:
+        analyze_paths([tmp_path / "news"], store)
+    return db
+
+
+# The Figures page's buttons (charts.CATEGORY_ORDER); by code, injured had come before killed.
+BUTTON_ORDER = ["People displaced", "People missing", "People killed", "People injured"]
+
+
+def test_figure_tables_list_the_kinds_of_count_as_the_figures_buttons_do(tmp_path, use_db):
+    db = _four_kinds_store(tmp_path)
+    use_db(db)
+    overview = run_page(db, "overview")
+    assert not overview.exception
+    assert _tables(overview)["Headline figures"]["what"].tolist() == BUTTON_ORDER
+    places = run_page(db, "places", {"place": "Beira"})
+    assert not places.exception
+    assert _tables(places)["Figures for Beira"]["category"].tolist() == BUTTON_ORDER
+    figures = run_page(db, "figures")
+    assert not figures.exception
+    buttons = next(w for w in figures.segmented_control if w.key == "what")
+    assert list(buttons.options) == BUTTON_ORDER
+
+
 def test_conflict_rows_link_to_both_sentences(dashboard_db, use_db):
     import duckdb
 

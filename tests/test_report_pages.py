@@ -296,3 +296,29 @@ def test_the_reports_data_date_names_the_undated_articles(dated_and_undated):
     assert report_views.data_span(pd.Timestamp("2017-03-03"), pd.Timestamp("2017-03-05"), 0) == (
         "articles 2017-03-03 – 2017-03-05"
     )
+
+
+def test_the_reports_figure_tables_list_the_kinds_of_count_as_the_page_does(tmp_path):
+    # As the Figures page's buttons (charts.CATEGORY_ORDER); by code, injured came before killed.
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    stories = {
+        "a": ("A landslide near Quelimane killed 9 people, officials said.", "2019-04-01"),
+        "b": ("Some 600 people fled their homes in Quelimane after the landslide.", "2019-04-02"),
+        "c": ("Police said 14 people were wounded in Quelimane when the hillside gave way.",
+              "2019-04-02"),
+    }  # fmt: skip
+    write_stories(tmp_path / "news", stories)
+    db = tmp_path / "kinds.duckdb"
+    with Store(db) as store:
+        analyze_paths([tmp_path / "news"], store)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        overview = _section(con, "overview", {})
+        places = _section(con, "places", {"place": "Quelimane"})
+    finally:
+        con.close()
+    order = ["People displaced", "People killed", "People injured"]
+    assert overview["Headline figures"].table.frame["What"].tolist() == order
+    assert places["Figures reported for Quelimane"].table.frame["What"].tolist() == order
