@@ -74,6 +74,19 @@ CATEGORY_ORDER = (
     "killed",
     "injured",
 )
+
+
+def in_category_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame``'s rows by their ``category`` in the order the Figures page's buttons list the
+    categories (:data:`CATEGORY_ORDER`, then the others as ``frame`` has them), each category's
+    rows in their own order. The Overview's headline figures and a place's figures had come in
+    the categories' code order ("People displaced", "People injured", "People killed", …,
+    "Troop numbers"), unlike the buttons."""
+    rank = {category: i for i, category in enumerate(CATEGORY_ORDER)}
+    ranks = frame["category"].map(lambda c: rank.get(c, len(rank)))
+    return frame.iloc[ranks.to_numpy().argsort(kind="stable")].reset_index(drop=True)
+
+
 PALETTE = [
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
     "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",

@@ -12,7 +12,6 @@ against known options or parsed as ISO dates.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping, Sequence, Set
 from datetime import date
@@ -401,30 +400,16 @@ NO_ARTICLES = report_views.NO_ARTICLES  # the page's words and its report's
 
 
 def no_articles(filters: Filters) -> str:
-    """The empty view's message: which filters to loosen, and, when the date range alone
-    empties it of articles without a publication date, that. "Widen the date range" cannot
-    bring those back: on FA-KES + BBC, the BBC's 2004–05 articles are undated in the store,
-    and BBC from 2004 to 2005 said to widen the dates (the sidebar's count of undated
-    articles, below the pickers, is of the whole store)."""
-    if not (filters.date_from or filters.date_to):
-        return NO_ARTICLES
-    undated_too = dataclasses.replace(filters, date_from=None, date_to=None)
-    total = data.counts(undated_too)["articles"]
-    dated = int(data.articles_over_time(undated_too, granularity="year")["n_articles"].sum())
-    undated = total - dated
-    if not undated:  # what they match is dated, outside the range: widening the dates finds it
-        return NO_ARTICLES
-    if not dated:
-        return (
-            "No articles match these filters between these dates. Without the dates, "
-            f"{undated:,} article{'s' if undated > 1 else ''} match{'' if undated > 1 else 'es'}, "
-            "none with a publication date, and a date range keeps dated articles only: clear "
-            "From and To to see them."
-        )
-    return (
-        f"{NO_ARTICLES} Without the dates, {total:,} articles match, {undated:,} of them "
-        "without a publication date, which a date range leaves out."
-    )
+    """The empty view's message (:func:`dashboard.report_views.no_articles`, whose words the
+    report shares) from the page's cached counts. The sidebar's count of undated articles,
+    below the pickers, is of the whole store; this one is of what the other filters match."""
+    return report_views.no_articles(filters, _dated_counts)
+
+
+def _dated_counts(filters: Filters) -> tuple[int, int]:
+    """The articles matching ``filters`` and how many of them a yearly timeline places."""
+    dated = data.articles_over_time(filters, granularity="year")["n_articles"].sum()
+    return data.counts(filters)["articles"], int(dated)
 
 
 def empty_message(filters: Filters, message: str) -> str:

@@ -81,13 +81,23 @@ class Section:
     items: list[Item] = field(default_factory=list)
 
 
+def data_span(first, last, undated: int) -> str:
+    """The stored articles' dates in words, and how many have none: no date range shows those
+    (on FA-KES + BBC the footer said "articles 2011-08-01 – 2017-12-14" and nothing of the
+    BBC's 297 undated articles). The page's footer and the report's both say it so."""
+    if not first:
+        return "undated articles"
+    span = f"articles {first:%Y-%m-%d} – {last:%Y-%m-%d}"
+    return f"{span}; {undated:,} undated" if undated else span
+
+
 def data_date(con) -> str:
     """The dates of the stored articles and when they were analysed, in words."""
-    first, last, analysed = con.execute(
-        "SELECT min(published), max(published), max(analysed_at) FROM articles "
-        "WHERE duplicate_of IS NULL"
+    first, last, undated, analysed = con.execute(
+        "SELECT min(published), max(published), count(*) FILTER (WHERE published IS NULL), "
+        "max(analysed_at) FROM articles WHERE duplicate_of IS NULL"
     ).fetchone()
-    span = f"articles {first:%Y-%m-%d} – {last:%Y-%m-%d}" if first else "undated articles"
+    span = data_span(first, last, undated)
     return f"{span}, analysed {analysed:%Y-%m-%d}" if analysed else span
 
 
@@ -153,6 +163,48 @@ NO_ARTICLES = (
 )
 
 
+def no_articles(filters: Filters, counts: Callable[[Filters], tuple[int, int]]) -> str:
+    """The empty view's message, on the page and in its report: which filters to loosen, and,
+    when the date range alone empties it of articles without a publication date, that. "Widen
+    the date range" cannot bring those back: on FA-KES + BBC, the BBC's 2004–05 articles are
+    undated in the store, and BBC from 2004 to 2005 said to widen the dates. ``counts(f)``
+    gives the articles matching ``f`` and how many of them are dated — the page's cached
+    counts, the report's on its connection (:func:`_dated_counts`)."""
+    if not (filters.date_from or filters.date_to):
+        return NO_ARTICLES
+    total, dated = counts(dataclasses.replace(filters, date_from=None, date_to=None))
+    undated = total - dated
+    if not undated:  # what they match is dated, outside the range: widening the dates finds it
+        return NO_ARTICLES
+    if not dated:
+        return (
+            "No articles match these filters between these dates. Without the dates, "
+            f"{undated:,} article{'s' if undated > 1 else ''} match{'' if undated > 1 else 'es'}, "
+            "none with a publication date, and a date range keeps dated articles only: clear "
+            "From and To to see them."
+        )
+    return (
+        f"{NO_ARTICLES} Without the dates, {total:,} articles match, {undated:,} of them "
+        "without a publication date, which a date range leaves out."
+    )
+
+
+def _dated_counts(con) -> Callable[[Filters], tuple[int, int]]:
+    """:func:`no_articles`'s counts on the report's connection, from the views the page's
+    cached counts come from (the articles in view; those of them a yearly timeline places)."""
+
+    def counts(filters: Filters) -> tuple[int, int]:
+        total = article_views.corpus_counts(con, filters)["articles"]
+        years = article_views.articles_over_time(con, filters, granularity="year")
+        return total, int(years["n_articles"].sum())
+
+    return counts
+
+
+def _no_articles(ctx: _Ctx) -> str:
+    return no_articles(ctx.view_filters, _dated_counts(ctx.con))
+
+
 def _period(ctx: _Ctx, key: str, months) -> str:
     """A timeline's period as its page chooses it: the link's ``key`` (``ov_per``, ``sp_per``,
     ``en_per``), else "auto": by the span of ``months()``'s periods (charts.period_for_span)."""
@@ -173,7 +225,7 @@ def _overview(ctx: _Ctx) -> list[Item]:
         Item("Counts", table=Table(pd.DataFrame({"": list(what), "Count": list(what.values())})))
     ]
     if counts["articles"] == 0:
-        return items + _empty(NO_ARTICLES)
+        return items + _empty(_no_articles(ctx))
     per = _period(
         ctx, "ov_per", lambda: article_views.articles_over_time(con, f, granularity="month")
     )
@@ -194,7 +246,7 @@ def _overview(ctx: _Ctx) -> list[Item]:
     if not ents.empty:
         title = "Most covered people, organisations and places"
         items.append(Item("Top entities", charts.top_entities(ents, title=title)))
-    heads = figure_views.headline_figures(con, f)
+    heads = charts.in_category_order(figure_views.headline_figures(con, f))  # as the page
     if not heads.empty:
         heads = charts.headline_cells(heads).assign(
             open=ctx.links(heads["article_id"], heads["start"]),
@@ -395,7 +447,7 @@ def _articles(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
     listing = article_views.article_list(con, f, limit=1000)
     if listing.empty:
-        return _empty(NO_ARTICLES)
+        return _empty(_no_articles(ctx))
     listing = listing.assign(open=ctx.links(listing["id"]))
     labels = {
         "title": "Title", "published": "Published", "source": "Outlet", "author": "Author",
@@ -610,7 +662,7 @@ def _places(ctx: _Ctx) -> list[Item]:
 def _place_detail(ctx: _Ctx, names: tuple[str, ...], heading: str) -> list[Item]:
     """The figures reported at a place and the articles naming it, as the page lists them."""
     con, f = ctx.con, ctx.view_filters
-    figs = place_views.place_figures(con, f, names=names)
+    figs = charts.in_category_order(place_views.place_figures(con, f, names=names))
     if figs.empty:
         items = _empty(f"The articles in view name {heading} but report no figures there.")
     else:

@@ -29,10 +29,8 @@ def _base_url() -> str:
 
 
 def _data_date() -> str:
-    opts = data.filter_options()
-    if opts.first_date:
-        return f"articles {opts.first_date:%Y-%m-%d} – {opts.last_date:%Y-%m-%d}"
-    return "undated articles"
+    opts = data.filter_options()  # cached, with the count of undated articles the sidebar says
+    return report_views.data_span(opts.first_date, opts.last_date, opts.undated)
 
 
 def _document(page: str, filters: Filters, meta, base: str, choices, rendition: str) -> str:

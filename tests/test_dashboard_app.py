@@ -593,6 +593,45 @@ def test_overview_headline_figures_are_chosen_by_agreement(dashboard_db, use_db)
     assert all(link.startswith("articles?article=") for link in heads["open"])
 
 
+def _four_kinds_store(tmp_path) -> Path:
+    """Four counts of one week's floods in Beira, each of another kind."""
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    stories = {
+        "a": ("Floods in Beira killed 40 people, the health ministry said on Monday.",
+              "2019-03-18"),
+        "b": ("Rescuers said 12 people were still missing in Beira after the floods.",
+              "2019-03-19"),
+        "c": ("The floods displaced 3,000 people in Beira, aid groups said.", "2019-03-19"),
+        "d": ("Doctors in Beira treated 25 people injured in the floods.", "2019-03-20"),
+    }  # fmt: skip
+    write_stories(tmp_path / "news", stories)
+    db = tmp_path / "kinds.duckdb"
+    with Store(db) as store:
+        analyze_paths([tmp_path / "news"], store)
+    return db
+
+
+# The Figures page's buttons (charts.CATEGORY_ORDER); by code, injured had come before killed.
+BUTTON_ORDER = ["People displaced", "People missing", "People killed", "People injured"]
+
+
+def test_figure_tables_list_the_kinds_of_count_as_the_figures_buttons_do(tmp_path, use_db):
+    db = _four_kinds_store(tmp_path)
+    use_db(db)
+    overview = run_page(db, "overview")
+    assert not overview.exception
+    assert _tables(overview)["Headline figures"]["what"].tolist() == BUTTON_ORDER
+    places = run_page(db, "places", {"place": "Beira"})
+    assert not places.exception
+    assert _tables(places)["Figures for Beira"]["category"].tolist() == BUTTON_ORDER
+    figures = run_page(db, "figures")
+    assert not figures.exception
+    buttons = next(w for w in figures.segmented_control if w.key == "what")
+    assert list(buttons.options) == BUTTON_ORDER
+
+
 def test_conflict_rows_link_to_both_sentences(dashboard_db, use_db):
     import duckdb
 
@@ -966,6 +1005,30 @@ def test_a_page_with_articles_in_view_keeps_its_own_empty_state(tmp_path, use_db
     said = _texts(run_page(db, "speakers").info)
     assert "Nobody is quoted in the articles in view" in said
     assert "No articles match" not in said
+
+
+def test_the_footer_names_the_articles_no_date_range_shows(tmp_path, use_db):
+    # On FA-KES + BBC the footer said "data: articles 2011-08-01 – 2017-12-14" and nothing of
+    # the BBC's 297 articles without a publication date, which no date range shows.
+    db = _dated_and_undated_store(tmp_path)
+    use_db(db)
+    at = run_page(db, "overview")
+    assert not at.exception
+    assert "data: articles 2017-03-03 – 2017-03-05; 1 undated ·" in _texts(at.caption)
+
+
+def test_the_footer_of_a_store_of_dated_articles_names_none_undated(tmp_path, use_db):
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    folder = tmp_path / "news"
+    write_stories(folder, {"a": ("The ferry to Kellmoor sailed on Monday.", "2017-03-03")})
+    db = tmp_path / "dated.duckdb"
+    with Store(db) as store:
+        analyze_paths([folder], store)
+    use_db(db)
+    footer = _texts(run_page(db, "overview").caption)
+    assert "data: articles 2017-03-03 – 2017-03-03 ·" in footer and "undated" not in footer
 
 
 @pytest.mark.parametrize("dated", [True, False])

@@ -229,3 +229,88 @@ def test_the_compare_section_names_an_outlet_no_date_puts_on_the_timeline(tmp_pa
     assert note == "Valley Wire — none of its articles in view has a publication date."
     # one article in view in the one month drawn (as bars): its share is hollow, as the page says
     assert items["Hollow bars"].text.startswith("Fewer than 5 articles in view that month")
+
+
+@pytest.fixture
+def dated_and_undated(tmp_path):
+    """A connection to a store of two dated stories and an undated one (as the page tests')."""
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    stories = {
+        "a": ("The ferry to Kellmoor was cancelled after the storm.", "2017-03-03"),
+        "b": ("The new lighthouse at Kellmoor was lit on Friday.", "2017-03-05"),
+        "c": ("Divers found a bronze bell off Kellmoor harbour.", None),
+    }
+    write_stories(tmp_path / "news", stories)
+    db = tmp_path / "undated.duckdb"
+    with Store(db) as store:
+        analyze_paths([tmp_path / "news"], store)
+    con = duckdb.connect(str(db), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize("page", ["overview", "articles"])
+@pytest.mark.parametrize(
+    "dates, search, said",
+    [
+        # the dates alone empty the view of an undated article: the page's words, not "widen"
+        (("2017-03-01", "2017-03-31"), "bell",
+         "No articles match these filters between these dates. Without the dates, 1 article "
+         "matches, none with a publication date, and a date range keeps dated articles only: "
+         "clear From and To to see them."),
+        (("2018-01-01", "2018-12-31"), "Kellmoor",
+         f"{report_views.NO_ARTICLES} Without the dates, 3 articles match, 1 of them without a "
+         "publication date, which a date range leaves out."),
+        # only dated articles outside the range: widening the dates is the whole advice
+        (("2018-01-01", "2018-12-31"), "lighthouse", report_views.NO_ARTICLES),
+        ((None, None), "nowhere-to-be-found", report_views.NO_ARTICLES),
+    ],
+)  # fmt: skip
+def test_the_reports_empty_view_says_what_its_dates_leave_out(
+    dated_and_undated, page, dates, search, said
+):
+    # The report had said only "Widen the date range …" where the page said that the dates
+    # leave out articles without a publication date (BBC from 2004 to 2005 on FA-KES + BBC).
+    date_from, date_to = (pd.Timestamp(d).date() if d else None for d in dates)
+    filters = Filters(date_from=date_from, date_to=date_to, search=search)
+    items = _section(dated_and_undated, page, {}, filters)
+    assert items["Nothing to show"].text == said
+
+
+def test_the_reports_data_date_names_the_undated_articles(dated_and_undated):
+    # The title page and footer said "articles 2011-08-01 – 2017-12-14" on FA-KES + BBC and
+    # nothing of the BBC's 297 undated articles, which no date range shows.
+    said = report_views.data_date(dated_and_undated)
+    assert said.startswith("articles 2017-03-03 – 2017-03-05; 1 undated, analysed ")
+    assert report_views.data_span(None, None, 3) == "undated articles"
+    assert report_views.data_span(pd.Timestamp("2017-03-03"), pd.Timestamp("2017-03-05"), 0) == (
+        "articles 2017-03-03 – 2017-03-05"
+    )
+
+
+def test_the_reports_figure_tables_list_the_kinds_of_count_as_the_page_does(tmp_path):
+    # As the Figures page's buttons (charts.CATEGORY_ORDER); by code, injured came before killed.
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    stories = {
+        "a": ("A landslide near Quelimane killed 9 people, officials said.", "2019-04-01"),
+        "b": ("Some 600 people fled their homes in Quelimane after the landslide.", "2019-04-02"),
+        "c": ("Police said 14 people were wounded in Quelimane when the hillside gave way.",
+              "2019-04-02"),
+    }  # fmt: skip
+    write_stories(tmp_path / "news", stories)
+    db = tmp_path / "kinds.duckdb"
+    with Store(db) as store:
+        analyze_paths([tmp_path / "news"], store)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        overview = _section(con, "overview", {})
+        places = _section(con, "places", {"place": "Quelimane"})
+    finally:
+        con.close()
+    order = ["People displaced", "People killed", "People injured"]
+    assert overview["Headline figures"].table.frame["What"].tolist() == order
+    assert places["Figures reported for Quelimane"].table.frame["What"].tolist() == order

@@ -130,7 +130,7 @@ with right:
         st.caption("Click a bar to filter on that entity.")
 
 st.subheader("Headline figures")
-heads = data.headline_figures(filters)
+heads = charts.in_category_order(data.headline_figures(filters))  # as the Figures buttons
 if heads.empty and counts["figures"]:
     # figures, but none of an event several articles can report: undated articles (an event
     # is a week's), or only the catch-all kinds of count

@@ -97,7 +97,7 @@ else:
     reporting.stop_page()
 
 st.subheader(f"Figures reported for {heading}")
-figs = data.place_figures(filters, names=names, **where)
+figs = charts.in_category_order(data.place_figures(filters, names=names, **where))
 if figs.empty:
     components.empty(f"The articles in view name {heading} but report no figures there.")
 else:
