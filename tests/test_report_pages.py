@@ -234,19 +234,12 @@ def test_the_compare_section_names_an_outlet_no_date_puts_on_the_timeline(tmp_pa
 @pytest.fixture
 def dated_and_undated(tmp_path):
     """A connection to a store of two dated stories and an undated one (as the page tests')."""
-    from analysis.pipeline import analyze_paths
-    from analysis.store import Store
-
     stories = {
         "a": ("The ferry to Kellmoor was cancelled after the storm.", "2017-03-03"),
         "b": ("The new lighthouse at Kellmoor was lit on Friday.", "2017-03-05"),
         "c": ("Divers found a bronze bell off Kellmoor harbour.", None),
     }
-    write_stories(tmp_path / "news", stories)
-    db = tmp_path / "undated.duckdb"
-    with Store(db) as store:
-        analyze_paths([tmp_path / "news"], store)
-    con = duckdb.connect(str(db), read_only=True)
+    con = duckdb.connect(str(analysed_stories(tmp_path, stories)), read_only=True)
     yield con
     con.close()
 
@@ -292,20 +285,13 @@ def test_the_reports_data_date_names_the_undated_articles(dated_and_undated):
 
 def test_the_reports_figure_tables_list_the_kinds_of_count_as_the_page_does(tmp_path):
     # As the Figures page's buttons (charts.CATEGORY_ORDER); by code, injured came before killed.
-    from analysis.pipeline import analyze_paths
-    from analysis.store import Store
-
     stories = {
         "a": ("A landslide near Quelimane killed 9 people, officials said.", "2019-04-01"),
         "b": ("Some 600 people fled their homes in Quelimane after the landslide.", "2019-04-02"),
         "c": ("Police said 14 people were wounded in Quelimane when the hillside gave way.",
               "2019-04-02"),
     }  # fmt: skip
-    write_stories(tmp_path / "news", stories)
-    db = tmp_path / "kinds.duckdb"
-    with Store(db) as store:
-        analyze_paths([tmp_path / "news"], store)
-    con = duckdb.connect(str(db), read_only=True)
+    con = duckdb.connect(str(analysed_stories(tmp_path, stories)), read_only=True)
     try:
         overview = _section(con, "overview", {})
         places = _section(con, "places", {"place": "Quelimane"})
