@@ -31,6 +31,12 @@ from analysis.records import EntityMention
         ("U.S.", "U.S."),
         ("“Aleppo”,", "Aleppo"),
         ("Theodore", "Theodore"),  # "the" only as a word
+        # a bracket opened or closed and not both: the words outside it are the name
+        ("Northern Valley Relief Agency (NVRA", "Northern Valley Relief Agency"),
+        ("the Harbour Board (Port Authority of Kell", "Harbour Board"),
+        ("Wirecast) Coastal patrols", "Coastal patrols"),
+        ("Orbis News (ON) Desk", "Orbis News (ON) Desk"),  # balanced: kept
+        ("(Wirecast", "Wirecast"),  # a bracket at the edge is the edge's punctuation
     ],
 )
 def test_clean_name(written, expected):
@@ -1374,6 +1380,34 @@ def test_an_organisation_word_after_an_article_starts_no_person(model):
     # "an International" is one word of a name: "Harbour Facility" is no person run on to it
     mentions, _ = run(model, "Ministers backed the plan for an International Harbour Facility.")
     assert not [m for m in mentions if m.label == "PERSON"], mentions
+
+
+@pytest.mark.parametrize(
+    "text, full, acronym",
+    [
+        (
+            "A clinic in the valley was shelled on Monday, the Northern Valley Relief Agency "
+            "(NVRA) said. NVRA teams evacuated the wounded.",
+            "Northern Valley Relief Agency",
+            "NVRA",
+        ),
+        (
+            "Volunteers of the Coastal Rescue Federation (CRF) reached the village at dawn. "
+            "The CRF said two boats were lost.",
+            "Coastal Rescue Federation",
+            "CRF",
+        ),
+        # the model ends this name inside its bracket: "the Hill Forts Museum (Qalaat"
+        ("He visited the Hill Forts Museum (Qalaat) last week.", "Hill Forts Museum", None),
+    ],
+)
+def test_a_name_cut_inside_its_acronym_bracket_is_the_name_alone(model, text, full, acronym):
+    # the model may end the name inside the bracket ("… Agency (NVRA"); the name is the words
+    # before it, and the acronym the bracket defines joins it
+    mentions, _ = run(model, text)
+    assert all(m.name.count("(") == m.name.count(")") for m in mentions), mentions
+    assert {m.name for m in mentions if m.text == acronym} <= {full}, mentions
+    assert any(m.name == full for m in mentions), mentions
 
 
 def test_an_acronym_the_model_tags_person_is_no_person(model):
