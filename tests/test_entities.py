@@ -1419,6 +1419,27 @@ def test_an_acronym_the_model_tags_person_is_no_person(model):
 
 
 @pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a speech verb is no person's evidence on an acronym: organisations speak too
+        (
+            "The airport is a hub for budget airlines. But BAA has said it has tried to "
+            "involve villagers in its plans.",
+            "BAA",
+            "ORG",
+        ),
+        ("At Luton, BAH said it was working closely with all parties.", "BAH", "ORG"),
+        # initials the press gives a person are still that person's when they speak
+        ("JFK said he would go to the moon.", "JFK", "PERSON"),
+        ("Asked about the deal, MBS told reporters that oil output would rise.", "MBS", "PERSON"),
+    ],
+)
+def test_an_acronym_that_speaks_is_a_person_only_by_known_initials(model, text, name, label):
+    mentions, _ = run(model, text)
+    assert {m.label for m in mentions if m.name == name} == {label}, mentions
+
+
+@pytest.mark.parametrize(
     "text, name",
     [
         ("Ikhbariya said on Monday that five were killed.", "Al-Ikhbariya"),
