@@ -125,6 +125,11 @@ def _trim_bounds(text: str, article: re.Pattern[str] = _NAME_LEAD) -> tuple[int,
             end = start + m.start()
             changed = True
             continue
+        cut = _unbalanced_bracket(piece)
+        if cut is not None:
+            start, end = start + cut[0], start + cut[1]
+            changed = True
+            continue
         stripped = piece.strip(_EDGE_PUNCT)
         # keep the final dot of an abbreviation ("U.S.", "Gen.") and an initial's dot
         if stripped and piece.rstrip(_EDGE_PUNCT) != piece and re.search(r"\b\w\.$", piece):
@@ -134,3 +139,25 @@ def _trim_bounds(text: str, article: re.Pattern[str] = _NAME_LEAD) -> tuple[int,
             start, end = start + lead, start + lead + len(stripped)
             changed = True
     return start, end
+
+
+def _unbalanced_bracket(piece: str) -> tuple[int, int] | None:
+    """Offsets of ``piece`` without a bracket it opens and never closes, or closes and never
+    opened, else None. The model ends a name before an acronym's closing bracket ("Qatar Red
+    Crescent Society (QRCS" of "… Society (QRCS) said") and starts one after a credit's
+    ("Reuters) Western powers" of "(Reuters) Western powers said"): the name is the words
+    outside the bracket ("Qatar Red Crescent Society", whose acronym the article's definition
+    then joins to it; "Western powers"). A bracket at the very edge is left to the edge
+    punctuation's strip."""
+    opened: list[int] = []
+    for i, c in enumerate(piece):
+        if c == "(":
+            opened.append(i)
+        elif c == ")":
+            if opened:
+                opened.pop()
+            elif 0 < i < len(piece) - 1:
+                return i + 1, len(piece)  # the words after a bracket closed before the name
+    if opened and opened[0] > 0:
+        return 0, opened[0]  # the words before the first bracket left open
+    return None

@@ -70,7 +70,7 @@ from analysis.entities.rules import (
     title_sex,
 )
 from analysis.entities.spans import NAMED_PERSON_NOUNS
-from analysis.names import actor_or_none, clean_name, is_actor_name
+from analysis.names import _unbalanced_bracket, actor_or_none, clean_name, is_actor_name
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote, local_speaker
 from analysis.speech import SPEAKER_LABELS, SPEECH_VERBS
@@ -3972,10 +3972,30 @@ def _government(spk: _Speaker) -> str | None:
     return country.name if country is not None else spk.name
 
 
+def _balanced_mention(spk: _Speaker) -> tuple[str | None, int | None, int | None]:
+    """The speaker's words as written, with their offsets, less a bracket they close and never
+    opened or open and never close: the parse ran a wire credit into the subject after it
+    ("(Reuters) Western powers said" gave the mention "Reuters) Western powers")."""
+    mention, start, end = spk.mention, spk.start, spk.end
+    if mention is None or start is None or end != start + len(mention):
+        return mention, start, end
+    cut = _unbalanced_bracket(mention)
+    if cut is None:
+        return mention, start, end
+    lo, hi = cut
+    # (the words kept, without the spaces the cut leaves at either edge)
+    lo += len(mention[lo:hi]) - len(mention[lo:hi].lstrip())
+    hi -= len(mention[lo:hi]) - len(mention[lo:hi].rstrip())
+    if lo >= hi:
+        return mention, start, end
+    return mention[lo:hi], start + lo, start + hi
+
+
 def _record(article_id, kind, text, start, end, spk: _Speaker, cue, scorer, words=None) -> Quote:
     """The record of one quote; its text ``words`` when given (a clause its cue interrupts),
     else the slice its offsets point at."""
     body = text[start:end] if words is None else words
+    mention, m_start, m_end = _balanced_mention(spk)
     return Quote(
         article_id=article_id,
         kind=kind,
@@ -3983,9 +4003,9 @@ def _record(article_id, kind, text, start, end, spk: _Speaker, cue, scorer, word
         start=start,
         end=end,
         speaker=actor_or_none(_government(spk)),  # never "he", "sources" or "Twitter"
-        speaker_mention=spk.mention,
-        speaker_start=spk.start,
-        speaker_end=spk.end,
+        speaker_mention=mention,
+        speaker_start=m_start,
+        speaker_end=m_end,
         speaker_label=spk.label,
         speaker_role=spk.role,
         cue=cue,

@@ -73,6 +73,13 @@ def subject(verb: Token) -> Token | None:
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
         return _nearest_subject(before) if before else subjects[0]
+    for clause in verb.children:
+        # "The France based Kell Institute … said": the place's "based" parsed as a clause
+        # before the verb, its subject the place (see _place_based_name)
+        if clause.dep_ in ("csubj", "ccomp") and clause.i < verb.i:
+            based = _place_based_name(clause)
+            if based is not None:
+                return based
     lost = _lost_subject(verb)
     if lost is not None:
         return lost
@@ -100,6 +107,9 @@ def subject(verb: Token) -> Token | None:
         # asking …", "he was seen saying …"
         deps = ("nsubj", "nsubjpass") if head.dep_ == "xcomp" else ("nsubj",)
         head = head.head
+        based = _place_based_name(head)
+        if based is not None:
+            return based
         if head.lemma_.lower() in SPEECH_VERBS or head.dep_ == "ROOT":
             for child in head.children:
                 # "It is hard to say …", "there is no telling …": no one speaks ("It joined
@@ -109,6 +119,23 @@ def subject(verb: Token) -> Token | None:
                 ):
                     return child
     return None
+
+
+def _place_based_name(verb: Token) -> Token | None:
+    """The name after a place's "based" that the parse made a verb, its place the subject and
+    the name its object ("The UK based Syrian Observatory for Human Rights … said …" parsed
+    "UK based Observatory" as a clause, and "said" lent its subject, the UK): the name is the
+    one that speaks. None for any other verb, and for a "based" with a subject of its own
+    further back ("The group based its claim on …")."""
+    if verb.lower_ != "based":
+        return None
+    place = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    name = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if place is None or name is None or place.right_edge.i != verb.i - 1:
+        return None
+    if place.ent_type_ not in ("GPE", "LOC") or not _is_name(name):
+        return None
+    return name
 
 
 # Prepositions before a gerund whose subject is the clause's: "He answered by saying …", "She
@@ -158,9 +185,12 @@ def _nearest_subject(subjects: list[Token]) -> Token:
         # a name right after a noun ending the first phrase is that noun's: "Lavrov speaking
         # … with his German counterpart Frank-Walter Steinmeier said"
         after_noun = nearest.doc[prev.right_edge.i].pos_ == "NOUN"
+        # (not across a quotation mark: in '"Rebels attacked the base" the Britain-based
+        # Observatory said' the first "subject" is a word of the quotation, and the quote went
+        # to the place before the monitor's name)
         if (
             _is_name(prev)
-            and all(t.is_punct for t in gap)
+            and all(t.is_punct and not t.is_quote for t in gap)
             and (gap or after_noun or not _is_name(nearest))
         ):
             return prev

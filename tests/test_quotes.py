@@ -3034,3 +3034,20 @@ def test_a_role_continuing_a_paragraph_is_its_subject(model, text, speaker):
 def test_a_description_is_not_a_name_in_its_own_clause_or_words(model, text, speaker, mention):
     (q,) = run(model, text)
     assert (q.speaker, q.speaker_mention) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # a wire credit's closing bracket run into the subject after it
+        ("BEIRUT (Wirecast) Western envoys said the talks had failed.", "Western envoys"),
+        # a balanced bracket stays as written
+        ("The Harbour Board (HB) said the quay would reopen.", None),
+    ],
+)
+def test_a_speaker_mention_has_no_unbalanced_bracket(model, text, mention):
+    q = run(model, text)[-1]
+    assert q.speaker_mention.count("(") == q.speaker_mention.count(")"), q.speaker_mention
+    assert text[q.speaker_start : q.speaker_end] == q.speaker_mention
+    if mention is not None:
+        assert q.speaker_mention == mention

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from analysis import entities, figures, quotes, speech
 
@@ -52,6 +53,57 @@ def test_a_speech_gerund_after_a_preposition_is_the_clauses_subjects(nlp, senten
     doc = nlp(sentence)
     who = speech.subject(_verb(doc, "say"))
     assert (who.text if who is not None else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # the parse made the place's "based" a verb with the place its subject: the name after
+        # it speaks, not the place
+        ("The UK based Kell Monitor for Human Rights said the blast was heard.", "Monitor"),
+        (
+            "The France based Kell Institute for Peace said two boats sank off the coast.",
+            "Institute",
+        ),
+        # a "based" whose subject is no place is a verb of its own
+        ("The group based its claim on a leaked memo and said it would sue.", "group"),
+    ],
+)
+def test_a_place_based_name_speaks_not_the_place(nlp, sentence, speaker):
+    doc = nlp(sentence)
+    who = speech.subject(_verb(doc, "say"))
+    assert (who.text if who is not None else None) == speaker
+
+
+def _built(nlp, rows, ents):
+    """A hand-built parse: ``rows`` of (word, head, dep, pos), ``ents`` IOB tags."""
+    words, heads, deps, pos = zip(*rows, strict=True)
+    return Doc(
+        nlp.vocab, words=list(words), heads=list(heads), deps=list(deps), pos=list(pos),
+        lemmas=[w.lower() for w in words], ents=ents,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "gap, speaker",
+    [
+        # a quotation's closing mark between two subjects: the first is a word of the
+        # quotation, the name after the mark speaks
+        ('"', "Observatory"),
+        # a comma: the two are one subject in apposition, the name first speaks
+        (",", "Hamza"),
+    ],
+)
+def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp, gap, speaker):
+    # (model-free: the parse the model gave a sentence of the real store, which made the
+    # quotation's first name a subject of the "said" after it)
+    rows = [
+        ('"', 7, "punct", "PUNCT"), ("Hamza", 7, "nsubj", "PROPN"), ("attacked", 1, "acl", "VERB"),
+        ("Kell", 2, "dobj", "PROPN"), (gap, 7, "punct", "PUNCT"), ("the", 6, "det", "DET"),
+        ("Observatory", 7, "nsubj", "PROPN"), ("said", 7, "ROOT", "VERB"), (".", 7, "punct", "PUNCT"),
+    ]  # fmt: skip
+    doc = _built(nlp, rows, ["O", "B-ORG", "O", "B-GPE", "O", "O", "B-ORG", "O", "O"])
+    assert speech.subject(doc[7]).text == speaker
 
 
 def test_quotes_and_figures_name_the_same_speaker(nlp):

@@ -41,6 +41,7 @@ from analysis.entities.spans import ORG_NAME_WORDS, _demonym, _Mention
 from analysis.nlp import text_of
 
 CHAMBER_NOUNS = lexicon.words("chamber_nouns")
+PERSON_ACRONYMS = lexicon.words("person_acronyms")
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z&.]{1,10})\s*\)")
 
@@ -186,7 +187,7 @@ def _name_people(mentions: Sequence[_Mention], text: str) -> None:
         if m.model_label == "PERSON" and m.org_cue and not (m.title or m.named):
             m.model_label = "ORG"  # "oil giant Yukos", "Everton v Sunderland": no person
             continue
-        if m.model_label == "PERSON" and _acronym(m.bare) and not (m.title or m.speaker or m.named):
+        if m.model_label == "PERSON" and _acronym(m.bare) and not _acronym_person(m):
             # "sarin and VX nerve agents", "CNPC", "RICS": a person is named by name, an
             # acronym names an organisation (or a thing) unless the text makes it someone
             m.model_label = "ORG"
@@ -318,6 +319,17 @@ def _given_named_people(mentions: Sequence[_Mention]) -> set[tuple[str, ...]]:
 def _acronym(name: str) -> bool:
     """A lone acronym in capitals ("VX", "CNPC"), not an initialled name ("J.K.")."""
     return " " not in name and 2 <= len(name) <= 5 and name.isalpha() and name.isupper()
+
+
+def _acronym_person(m: _Mention) -> bool:
+    """Does the text make the lone acronym ``m`` someone: a title ("Mr JFK"), "a man named",
+    a role noun or a person beside it, or a speech verb on initials of two letters or on
+    initials the press gives a person (:data:`PERSON_ACRONYMS`, "JFK said")? A speech verb on
+    any other acronym of three letters or more is an organisation's, which speaks as people do
+    ("BAA said it was working closely with …", "SAIC says none of its money …")."""
+    if m.title or m.named or m.person_cue or m.kin:
+        return True
+    return m.speaker and (len(m.bare) < 3 or m.bare.lower() in PERSON_ACRONYMS)
 
 
 def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], text: str) -> None:
