@@ -125,7 +125,7 @@ def _trim_bounds(text: str, article: re.Pattern[str] = _NAME_LEAD) -> tuple[int,
             end = start + m.start()
             changed = True
             continue
-        cut = _unbalanced_bracket(piece)
+        cut = unbalanced_bracket(piece)
         if cut is not None:
             start, end = start + cut[0], start + cut[1]
             changed = True
@@ -141,7 +141,7 @@ def _trim_bounds(text: str, article: re.Pattern[str] = _NAME_LEAD) -> tuple[int,
     return start, end
 
 
-def _unbalanced_bracket(piece: str) -> tuple[int, int] | None:
+def unbalanced_bracket(piece: str) -> tuple[int, int] | None:
     """Offsets of ``piece`` without a bracket it opens and never closes, or closes and never
     opened, else None. The model ends a name before an acronym's closing bracket ("Qatar Red
     Crescent Society (QRCS" of "… Society (QRCS) said") and starts one after a credit's

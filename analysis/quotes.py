@@ -70,7 +70,7 @@ from analysis.entities.rules import (
     title_sex,
 )
 from analysis.entities.spans import NAMED_PERSON_NOUNS
-from analysis.names import _unbalanced_bracket, actor_or_none, clean_name, is_actor_name
+from analysis.names import actor_or_none, clean_name, is_actor_name, unbalanced_bracket
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote, local_speaker
 from analysis.speech import SPEAKER_LABELS, SPEECH_VERBS
@@ -3979,7 +3979,7 @@ def _balanced_mention(spk: _Speaker) -> tuple[str | None, int | None, int | None
     mention, start, end = spk.mention, spk.start, spk.end
     if mention is None or start is None or end != start + len(mention):
         return mention, start, end
-    cut = _unbalanced_bracket(mention)
+    cut = unbalanced_bracket(mention)
     if cut is None:
         return mention, start, end
     lo, hi = cut
