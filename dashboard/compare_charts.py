@@ -36,6 +36,47 @@ def group_colours(groups) -> dict[str, str]:
 SHARE_BASE = 5
 
 
+def attention_notes(
+    sizes: pd.DataFrame, attention: pd.DataFrame, *, measure: str, granularity: str, name=str
+) -> list[tuple[str, str]]:
+    """``(label, words)`` said under the attention chart, on the page and in its report: a group
+    with articles in view but none dated is not drawn (BBC text files carry no date: the group
+    had been left out without a word), and a share of fewer than :data:`SHARE_BASE` articles is
+    a hollow mark. ``sizes``: ``compare_views.group_sizes``; ``attention``: its chart's rows;
+    ``name``: how a group's name is written (the page escapes it for Markdown)."""
+    notes = []
+    drawn = set(attention["grp"])
+    undated = [
+        g for g, n in zip(sizes["grp"], sizes["n_articles"], strict=True) if n and g not in drawn
+    ]
+    if undated:
+        notes.append(
+            ("Not drawn", f"{', '.join(map(name, undated))} — none of its articles in view has a publication "
+             "date.")
+        )  # fmt: skip
+    if measure == "share" and (attention["n_all"] < SHARE_BASE).any():
+        marks = "bars" if attention["period"].nunique() == 1 else "points"  # one period: bars
+        notes.append(
+            (f"Hollow {marks}", f"fewer than {SHARE_BASE} articles in view that {granularity}, "
+             "so the share says little (one article of one is 100 %).")
+        )  # fmt: skip
+    return notes
+
+
+def figures_not_drawn(figures: pd.DataFrame, order: list[str], name=str) -> str:
+    """The groups of ``order`` none of whose figures is among ``figures`` (the side-by-side
+    chart's rows), in words, or "": BBC beside Syrian outlets, 1,106 figures, none of a Syrian
+    town, had been left out of the chart without a word. ``name`` as in
+    :func:`attention_notes`."""
+    unshown = [g for g in order if g not in set(figures["grp"])]
+    if not unshown:
+        return ""
+    return (
+        f"{', '.join(map(name, unshown))} — none of its news-event figures in view is of these categories "
+        "and places."
+    )
+
+
 def attention(df: pd.DataFrame, *, measure: str, granularity: str, order) -> go.Figure:
     """Articles per period of each group: ``measure`` "share" (of all articles in view) or
     "count"."""

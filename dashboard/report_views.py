@@ -534,15 +534,8 @@ def _compare(ctx: _Ctx) -> list[Item]:
                  compare_charts.figures_side_by_side(
                      figures, order=order, log=compare_charts.log_by_default(figures)))
         )  # fmt: skip
-        unshown = [g for g in order if g not in set(figures["grp"])]
-        if unshown:  # as the page says it
-            items.append(
-                Item(
-                    "Not drawn",
-                    text=f"{', '.join(unshown)} — none of its news-event figures in view is of "
-                    "these categories and places.",
-                )
-            )
+        if unshown := compare_charts.figures_not_drawn(figures, order):  # as the page says it
+            items.append(Item("Not drawn", text=unshown))
         median = (
             figures.pivot_table(
                 index=["category", "location"], columns="grp", values="median", aggfunc="first"
@@ -560,31 +553,16 @@ def _compare(ctx: _Ctx) -> list[Item]:
 def _attention_notes(
     sizes: pd.DataFrame, attention: pd.DataFrame, *, measure: str, granularity: str
 ) -> list[Item]:
-    """What the page says under its attention chart: a group with articles but none dated is
-    not drawn (the report had left the BBC, 297 undated articles, out of the chart without a
-    word), and a share of fewer than compare_charts.SHARE_BASE articles is a hollow point."""
-    notes = []
-    drawn = set(attention["grp"])
-    undated = [
-        g for g, n in zip(sizes["grp"], sizes["n_articles"], strict=True) if n and g not in drawn
+    """What the page says under its attention chart (:func:`compare_charts.attention_notes`),
+    as items: the report had left the BBC, 297 undated articles, out of the chart without a
+    word."""
+    titles = {"Not drawn": "Not drawn over time"}  # the figures' chart has a "Not drawn" too
+    return [
+        Item(titles.get(label, label), text=words[:1].upper() + words[1:])
+        for label, words in compare_charts.attention_notes(
+            sizes, attention, measure=measure, granularity=granularity
+        )
     ]
-    if undated:
-        notes.append(
-            Item(
-                "Not drawn over time",
-                text=f"{', '.join(undated)} — none of its articles in view has a publication date.",
-            )
-        )
-    if measure == "share" and (attention["n_all"] < compare_charts.SHARE_BASE).any():
-        marks = "bars" if attention["period"].nunique() == 1 else "points"
-        notes.append(
-            Item(
-                f"Hollow {marks}",
-                text=f"Fewer than {compare_charts.SHARE_BASE} articles in view that "
-                f"{granularity}, so the share says little (one article of one is 100 %).",
-            )
-        )
-    return notes
 
 
 def _compare_groups(ctx: _Ctx, kind: str) -> tuple[list[str], list[Item]]:

@@ -139,22 +139,10 @@ else:
         key="cmp_attention",
         name="attention over time",
     )
-    undated = [
-        g for g, n in zip(sizes["grp"], sizes["n_articles"], strict=True)
-        if n and g not in set(attention["grp"])
-    ]  # fmt: skip
-    if undated:
-        # BBC text files carry no date: say so rather than leave the group silently undrawn
-        st.caption(
-            f"Not drawn: {', '.join(undated)} — none of its articles in view has a publication "
-            "date."
-        )
-    if measure == "share" and (attention["n_all"] < compare_charts.SHARE_BASE).any():
-        marks = "bars" if attention["period"].nunique() == 1 else "points"  # one period: bars
-        st.caption(
-            f"Hollow {marks}: fewer than {compare_charts.SHARE_BASE} articles in view that "
-            f"{granularity}, so the share says little (one article of one is 100 %)."
-        )
+    for label, words in compare_charts.attention_notes(
+        sizes, attention, measure=measure, granularity=granularity, name=plain.md
+    ):
+        st.caption(f"{label}: {words}")
 
 st.subheader("Who each group quotes")
 quoted = data.compare_speakers(filters, groups=groups, limit=10)
@@ -219,14 +207,8 @@ else:
         + ": each group's median figure for the category and place; whiskers: its lowest to "
         "highest; hover for how many figures each stands on."
     )
-    # a group none of whose figures is of these categories and places (BBC beside Syrian
-    # outlets: 1,106 figures, none of a Syrian town) was left out of the chart without a word
-    unshown = [g for g in order if g not in set(figures["grp"])]
-    if unshown:
-        st.caption(
-            f"Not drawn: {', '.join(plain.md(g) for g in unshown)} — none of its news-event "
-            "figures in view is of these categories and places."
-        )
+    if unshown := compare_charts.figures_not_drawn(figures, order, name=plain.md):
+        st.caption(f"Not drawn: {unshown}")
     components.table(
         figures.assign(category=figures["category"].map(lambda c: CATEGORY_TITLES.get(c, c)))
         .pivot_table(
