@@ -2542,8 +2542,52 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             and content[0] <= subj.i < min(content[1], tok.i)
         ):
             content = _before_speaker(doc, content, subj, quoted)
+        if content and gap is None and subj is not None:
+            joined = _joined_after_aside(tok, subj, content, quoted)
+            if joined is not None:
+                content, gap = joined
         cues.append(_Cue(tok, tok.text, subj, content, gap=gap))
     return cues
+
+
+def _joined_after_aside(
+    verb: Token, subj: Token, content: tuple[int, int], quoted: list[bool]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "The ferry carried 40 passengers, the coastguard said on Monday, and all of them were
+    rescued.": a trailing cue set off by commas, with a clause of its own joined after it by
+    "and" or "but", which the parse hangs off the cue verb. The cue is an aside between the
+    two clauses, and both are what the source said, as a clause joined after "according to"
+    is (PolNeAR's attributions hold both). Returns the record's token range over both clauses
+    and the aside (its marks included, the conjunction left in the second clause), or None.
+    A second predicate ("…, he said, and left") has no subject of its own and a joined cue
+    ("…, he said, and the mayor added …") reports its own clause: neither is taken."""
+    doc = verb.doc
+    lo = min(subj.left_edge.i, verb.i)
+    if lo == 0 or doc[lo - 1].text not in _ASIDE_MARKS:
+        return None
+    lo -= 1
+    if content[1] > lo or any(doc[i].is_alpha for i in range(content[1], lo)):
+        return None  # the clause must end at the aside's opening mark
+    conj = next((c for c in verb.children if c.i > verb.i and _own_clause(c, verb)), None)
+    if conj is None:
+        return None
+    cc = next(
+        (c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < conj.left_edge.i), None
+    )
+    if cc is None or doc[cc.i - 1].text not in _ASIDE_MARKS or cc.i - lo > MAX_INTERRUPTING_CUE:
+        return None
+    if any(quoted[i] for i in range(lo, cc.i)):
+        return None
+    para_lo, para_hi = _paragraph_tokens(verb)
+    toks = [t.i for t in conj.subtree if t.sent == verb.sent and para_lo <= t.i < para_hi]
+    hi = max(toks) + 1
+    while hi > cc.i and (
+        doc[hi - 1].is_punct and doc[hi - 1].text not in "”\"'’" or doc[hi - 1].is_space
+    ):
+        hi -= 1
+    if hi - cc.i <= MIN_REPORTED_TOKENS:
+        return None
+    return (content[0], hi), (lo, cc.i)
 
 
 def _marked_clause(verb: Token) -> bool:

@@ -664,6 +664,48 @@ def test_according_to_after_a_cue_reports_the_words_after(model):
     assert "The Gazette reported that" not in texts, texts
 
 
+# A trailing cue set off by commas with a clause of its own joined after it ("A, X said, and
+# B"): both clauses are the source's, the aside left out of the words; a second predicate
+# or a joined cue is not taken; (text, the records' words)
+JOINED_AFTER_ASIDE = [
+    pytest.param(
+        "The ferry carried 40 passengers, the coastguard said on Monday, and all of them "
+        "were rescued.",
+        ["The ferry carried 40 passengers … and all of them were rescued"],
+        id="and-a-clause-of-its-own",
+    ),
+    pytest.param(
+        "Rents in the old town rose by a fifth, said the housing board, but wages there stayed "
+        "flat.",
+        ["Rents in the old town rose by a fifth … but wages there stayed flat"],
+        id="but-after-an-inverted-cue",
+    ),
+    pytest.param(
+        "The new library will open in June, Mayor Ruth Abney said at the council meeting, and "
+        "its reading rooms will stay open until midnight.",
+        ["The new library will open in June … and its reading rooms will stay open until midnight"],
+        id="the-cue-with-its-own-adverbial",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, words", JOINED_AFTER_ASIDE)
+def test_a_clause_joined_after_a_trailing_aside_is_the_sources(model, text, words):
+    found = run(model, text)
+    assert [q.text for q in found] == words
+    for q in found:
+        assert_provenance(text, q)
+        assert "said" not in q.text
+
+
+def test_a_clause_after_a_cue_without_its_commas_is_not_joined(model):
+    # no aside: the cue closes its clause and the narrator goes on ("… the board said and
+    # then …" is the cue's second predicate)
+    text = "The ferry carried 40 passengers, the coastguard said and left the harbour at noon."
+    texts = [q.text for q in run(model, text)]
+    assert texts == ["The ferry carried 40 passengers"], texts
+
+
 def test_the_aside_of_an_interrupted_reported_clause_is_the_narrators(model):
     # the speaker's name and the cue word count as no words of the clause (attitudes read the
     # span's words that are not narrated)
