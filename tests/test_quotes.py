@@ -706,6 +706,39 @@ def test_a_clause_after_a_cue_without_its_commas_is_not_joined(model):
     assert texts == ["The ferry carried 40 passengers"], texts
 
 
+# A reported clause that ends on a quotation it opened ends at the quotation's closing mark,
+# the full stop inside it too; one that began inside a quotation gains no mark; (text, words)
+CLOSING_MARKS = [
+    pytest.param(
+        'The harbour master said the new tolls were "a tax on fishermen."',
+        'the new tolls were "a tax on fishermen."',
+        id="straight-mark-after-the-full-stop",
+    ),
+    pytest.param(
+        "Councillor Ada Brink said the budget left the libraries “close to ruin.”",
+        "the budget left the libraries “close to ruin.”",
+        id="curly-mark-after-the-full-stop",
+    ),
+    pytest.param(
+        'The mayor told reporters the plan was "a disgrace," then left the hall.',
+        'the plan was "a disgrace,"',
+        id="a-comma-inside-the-closing-mark",
+    ),
+    pytest.param(
+        'The mayor said the plan was "sound" and the work would start in May.',
+        'the plan was "sound" and the work would start in May',
+        id="a-closed-quotation-inside-gains-nothing",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, words", CLOSING_MARKS)
+def test_a_reported_clause_closes_the_quotation_it_opened(model, text, words):
+    reported = [q for q in run(model, text) if q.kind == "reported"]
+    assert [q.text for q in reported] == [words]
+    assert_provenance(text, reported[0])
+
+
 def test_the_aside_of_an_interrupted_reported_clause_is_the_narrators(model):
     # the speaker's name and the cue word count as no words of the clause (attitudes read the
     # span's words that are not narrated)
