@@ -3764,6 +3764,7 @@ class _Walk:
                 end = min(end, q.open_at)
         body = text[start:end].rstrip(" :,;—–-\n")
         end = _through_closing_mark(text, start, start + len(body))
+        start = _from_opening_mark(text, start, end)
         if len(body.split()) < MIN_REPORTED_TOKENS:
             return
         spk = _cue_speaker(cue, self.resolver)
@@ -3915,6 +3916,39 @@ def _through_closing_mark(text: str, start: int, end: int) -> int:
         return end
     closing = _CLOSING_AFTER.match(text, end)
     return closing.end() if closing else end
+
+
+_MARKS = re.compile(r"''|[\"“”]")
+
+
+def _closes_unopened(body: str) -> bool:
+    """Does ``body`` close a quotation opened before it: its first mark a closing one (”, or a
+    straight mark or '' after a word and before a space, punctuation or nothing)?"""
+    first = _MARKS.search(body)
+    if first is None or first.group() == "“":
+        return False
+    if first.group() == "”":
+        return True
+    at, after = first.start(), first.end()
+    return (
+        at > 0
+        and body[at - 1] not in OPEN_CONTEXT
+        and (after == len(body) or body[after] in CLOSE_CONTEXT)
+    )
+
+
+def _from_opening_mark(text: str, start: int, end: int) -> int:
+    """Where a reported clause that begins inside a quotation starts: at the quotation's opening
+    mark just before it ('… the monitor said "dozens" of fighters were killed': the parse left
+    the mark out of the clause, which began 'dozens" of …'), as :func:`_through_closing_mark`
+    ends one at its closing mark."""
+    if start == 0 or not _closes_unopened(text[start:end]):
+        return start
+    for mark in ("''", "“", '"'):
+        at = start - len(mark)
+        if text.startswith(mark, at) and (at == 0 or text[at - 1] in OPEN_CONTEXT):
+            return at
+    return start
 
 
 MAX_CUE_GAP = 300

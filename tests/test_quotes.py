@@ -707,7 +707,8 @@ def test_a_clause_after_a_cue_without_its_commas_is_not_joined(model):
 
 
 # A reported clause that ends on a quotation it opened ends at the quotation's closing mark,
-# the full stop inside it too; one that began inside a quotation gains no mark; (text, words)
+# the full stop inside it too; one that begins inside a quotation starts at its opening mark;
+# one with its quotations closed inside gains no mark; (text, words)
 CLOSING_MARKS = [
     pytest.param(
         'The harbour master said the new tolls were "a tax on fishermen."',
@@ -725,6 +726,16 @@ CLOSING_MARKS = [
         id="a-comma-inside-the-closing-mark",
     ),
     pytest.param(
+        'The harbour board said "scores" of boats were damaged in the storm.',
+        '"scores" of boats were damaged in the storm',
+        id="a-clause-that-begins-inside-a-quotation-starts-at-its-mark",
+    ),
+    pytest.param(
+        "The harbour board said “scores” of boats were damaged in the storm.",
+        "“scores” of boats were damaged in the storm",
+        id="curly-opening-mark-before-the-clause",
+    ),
+    pytest.param(
         'The mayor said the plan was "sound" and the work would start in May.',
         'the plan was "sound" and the work would start in May',
         id="a-closed-quotation-inside-gains-nothing",
@@ -733,7 +744,7 @@ CLOSING_MARKS = [
 
 
 @pytest.mark.parametrize("text, words", CLOSING_MARKS)
-def test_a_reported_clause_closes_the_quotation_it_opened(model, text, words):
+def test_a_reported_clause_holds_both_marks_of_its_quotations(model, text, words):
     reported = [q for q in run(model, text) if q.kind == "reported"]
     assert [q.text for q in reported] == [words]
     assert_provenance(text, reported[0])
