@@ -3084,6 +3084,12 @@ def _attach(doc: Doc, text: str, quotations: list[_Quotation], cues: list[_Cue])
                 lo = leading.content[0] if leading.content else leading.verb.i + 1
                 leading.content = (min(lo, q.tok_start), q.tok_end)
             continue
+        if trailing is not None and _woven_before_cue(text, q, trailing):
+            # "Using the tax “is a misguided approach,” Mr. Burman said": the fragment ends
+            # the clause the cue reports, whose words before it are the quotation's subject.
+            # The clause is the record (reported), as after a leading cue.
+            trailing.content = (trailing.content[0], max(trailing.content[1], q.tok_end))
+            continue
         q.cue = trailing or leading
         if q.cue is None and not _is_partial(text, q):
             # A quotation that fills most of a cue's clause is that cue's direct quotation; a
@@ -3097,6 +3103,18 @@ def _attach(doc: Doc, text: str, quotations: list[_Quotation], cues: list[_Cue])
                     break
         if q.cue is not None:
             q.cue.quotes.append(q)
+
+
+def _woven_before_cue(text: str, q: _Quotation, cue: _Cue) -> bool:
+    """Is ``q`` a quoted fragment woven into the end of the clause its trailing ``cue``
+    reports ("Not paying taxes “makes me smart,” Trump said")? The clause starts before the
+    fragment, in its sentence, and runs into it; the fragment follows a word of the clause
+    and opens in lower case (:func:`_is_partial`). A quotation after a comma ("In a
+    statement, “we will …,” she said") is the speaker's sentence: it stays direct."""
+    if cue.content is None or not _is_partial(text, q):
+        return False
+    lo, hi = cue.content
+    return lo < q.tok_start < hi
 
 
 TITLE_CONTEXT = lexicon.words("title_context")

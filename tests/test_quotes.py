@@ -750,6 +750,37 @@ def test_a_reported_clause_holds_both_marks_of_its_quotations(model, text, words
     assert_provenance(text, reported[0])
 
 
+# A quoted fragment that ends the clause its trailing cue reports, after that clause's own
+# words: the clause is the record (reported), as after a leading cue; a quotation after a
+# comma is the speaker's sentence and stays direct; (text, (kind, words))
+WOVEN_BEFORE_CUE = [
+    pytest.param(
+        "Raising the ferry fares “would empty the island,” the harbour master said.",
+        ("reported", "Raising the ferry fares “would empty the island,”"),
+        id="curly-fragment-after-its-subject",
+    ),
+    pytest.param(
+        'The new bypass was "a road to nowhere," Councillor Ada Brink said on Monday.',
+        ("reported", 'The new bypass was "a road to nowhere,"'),
+        id="straight-fragment-after-its-verb",
+    ),
+    pytest.param(
+        "At the hearing, “we will rebuild every school,” the minister said.",
+        ("direct", "we will rebuild every school"),
+        id="a-quotation-after-a-comma-stays-direct",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", WOVEN_BEFORE_CUE)
+def test_a_fragment_woven_before_its_trailing_cue_is_reported_with_its_clause(
+    model, text, expected
+):
+    found = run(model, text)
+    assert [(q.kind, q.text) for q in found] == [expected]
+    assert_provenance(text, found[0])
+
+
 def test_the_aside_of_an_interrupted_reported_clause_is_the_narrators(model):
     # the speaker's name and the cue word count as no words of the clause (attitudes read the
     # span's words that are not narrated)
