@@ -3110,11 +3110,15 @@ def _woven_before_cue(text: str, q: _Quotation, cue: _Cue) -> bool:
     reports ("Not paying taxes “makes me smart,” Trump said")? The clause starts before the
     fragment, in its sentence, and runs into it; the fragment follows a word of the clause
     and opens in lower case (:func:`_is_partial`). A quotation after a comma ("In a
-    statement, “we will …,” she said") is the speaker's sentence: it stays direct."""
+    statement, “we will …,” she said") is the speaker's sentence: it stays direct; so do the
+    pieces of a clause that opens with a quotation ("“Family values people” are “not out to
+    bash gays,” he said": PolNeAR's quotations are those that open their clause)."""
     if cue.content is None or not _is_partial(text, q):
         return False
     lo, hi = cue.content
-    return lo < q.tok_start < hi
+    if not lo < q.tok_start < hi:
+        return False
+    return not QUOTE_MARK.search(text, cue.verb.doc[lo].idx, q.open_at)
 
 
 TITLE_CONTEXT = lexicon.words("title_context")

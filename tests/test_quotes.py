@@ -769,6 +769,11 @@ WOVEN_BEFORE_CUE = [
         ("direct", "we will rebuild every school"),
         id="a-quotation-after-a-comma-stays-direct",
     ),
+    pytest.param(
+        "“Summer visitors” are “not welcome any more,” the harbour master said.",
+        ("direct", "Summer visitors … not welcome any more"),
+        id="the-pieces-of-a-clause-that-opens-with-a-quotation-stay-direct",
+    ),
 ]
 
 
