@@ -430,6 +430,7 @@ def _content(verb: Token) -> tuple[int, int] | None:
                 parts.append(child)  # "announced new sanctions": the object is what was said
     if not parts:
         return None
+    parts.extend(_condition_after(verb, parts))
     if any(p.dep_ == "xcomp" for p in parts):
         parts.extend(o for o in objects if o.i < min(p.i for p in parts))
     lo, hi = len(verb.doc), 0
@@ -486,6 +487,28 @@ def _content(verb: Token) -> tuple[int, int] | None:
     return (lo, hi) if hi > lo else None
 
 
+# The conjunctions of a condition: what the reported clause holds only on it.
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _condition_after(verb: Token, parts: list[Token]) -> list[Token]:
+    """The condition after a cue's clause that the parse hung off the cue verb ("He said the
+    mayor would look braver if she cut the fares", "if" made the adverbial of "said"): the
+    clause holds only on it, so it is the speaker's too (PolNeAR's attributions hold it).
+    Only after a clause that follows the verb, and only "if" or "unless": "…, as he left",
+    "… because she was asked" may be the narrator's (see :func:`_narrated_after`)."""
+    if any(p.i < verb.i for p in parts):
+        return []
+    last = max(p.right_edge.i for p in parts)
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.left_edge.i > last
+        and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+    ]
+
+
 def _first_conjunct(verb: Token, lo: int, hi: int, para_lo: int) -> int:
     """Where a trailing cue's clause starts when the parse hung the cue off the sentence's first
     clause: "The pier was to be rebuilt, but the contractor walked away, an engineer said"
@@ -512,9 +535,11 @@ _TRAILING_CUE_WORDS = 4
 def _second_cue(verb: Token) -> bool:
     """Is the speech ``verb`` inside a reported clause a cue of its own: joined to it ("and
     claimed that …") or an adverbial set off by a comma (", saying that …", ", adding that
-    …", ", though she noted …")?"""
+    …", ", though she noted …")? Not a bare verb joined to a bare verb of the clause: the two
+    share the clause's modal or "to", and its subject ("he would sit the envoy down and tell
+    him …" is one clause; "she found … and claimed …" may be the speaker's second cue)."""
     if verb.dep_ == "conj":
-        return True
+        return not (verb.tag_ == "VB" and verb.head.tag_ == "VB")
     first = verb.left_edge.i
     return verb.dep_ == "advcl" and first > 0 and verb.doc[first - 1].text in _ASIDE_MARKS
 
@@ -3055,11 +3080,12 @@ def _just_the_subject(subject: Token, lo: int, end: int) -> bool:
 
 def _own_clause(verb: Token, root: Token) -> bool:
     """Is ``verb`` a clause joined to the ``root`` with a subject of its own ("and the top 10
-    percent paid …"), not a second predicate of the same subject ("and said …")?"""
+    percent paid …", "and there were eight more": an expletive "there" opens one too), not a
+    second predicate of the same subject ("and said …")?"""
     return (
         verb.dep_ == "conj"
         and verb.head == root
-        and any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children)
+        and any(c.dep_ in CLAUSE_SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children)
         and verb.lemma_.lower() not in SPEECH_VERBS  # "…, and CBS reported": a cue of its own
     )
 

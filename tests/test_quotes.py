@@ -625,6 +625,12 @@ ACCORDING_INSIDE = [
         id="a-clause-of-its-own-after",
     ),
     pytest.param(
+        "Wages rose by 3 percent last year, according to the statistics office, and there were "
+        "fewer strikes.",
+        ["Wages rose by 3 percent last year … and there were fewer strikes"],
+        id="a-clause-of-its-own-opened-by-there",
+    ),
+    pytest.param(
         "Government forces, according to the monitor, shelled the northern districts overnight.",
         ["Government forces … shelled the northern districts overnight"],
         id="the-subject-before-the-main-clause-after",
@@ -685,6 +691,12 @@ JOINED_AFTER_ASIDE = [
         "its reading rooms will stay open until midnight.",
         ["The new library will open in June … and its reading rooms will stay open until midnight"],
         id="the-cue-with-its-own-adverbial",
+    ),
+    pytest.param(
+        "The ferry carried 40 passengers, the coastguard said on Monday, and there were no "
+        "injuries.",
+        ["The ferry carried 40 passengers … and there were no injuries"],
+        id="a-clause-opened-by-there",
     ),
 ]
 
@@ -784,6 +796,37 @@ def test_a_fragment_woven_before_its_trailing_cue_is_reported_with_its_clause(
     found = run(model, text)
     assert [(q.kind, q.text) for q in found] == [expected]
     assert_provenance(text, found[0])
+
+
+# What the parse hung off the cue verb or cut as a cue of its own that is still the reported
+# clause's: a condition after it ("if", "unless"), a bare verb sharing the clause's modal;
+# (text, the records' words)
+CLAUSE_RUNS_ON = [
+    pytest.param(
+        'Mayor Ruth Abney promised a "full inquiry" if the audit finds any missing money.',
+        ['a "full inquiry" if the audit finds any missing money'],
+        id="a-condition-hung-off-the-cue",
+    ),
+    pytest.param(
+        "Councillor Ada Brink said she would sit the contractor down and tell him the work "
+        "was late.",
+        ["she would sit the contractor down and tell him the work was late"],
+        id="a-bare-speech-verb-sharing-the-clauses-modal",
+    ),
+    pytest.param(
+        "The mayor said she found the new budget very sensible and claimed the costs would fall.",
+        ["she found the new budget very sensible", "the costs would fall"],
+        id="a-finite-speech-verb-is-still-a-cue-of-its-own",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, words", CLAUSE_RUNS_ON)
+def test_a_reported_clause_keeps_what_the_parse_hung_elsewhere(model, text, words):
+    found = run(model, text)
+    assert [q.text for q in found] == words
+    for q in found:
+        assert_provenance(text, q)
 
 
 def test_the_aside_of_an_interrupted_reported_clause_is_the_narrators(model):
