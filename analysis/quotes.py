@@ -2933,6 +2933,10 @@ def _interrupted_clause(
     head, doc = verb.head, verb.doc
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ in CLAUSE_SUBJECT_DEPS and head.i < verb.i:
         head = head.head  # "The difference now, he told me, is …": hung off the clause's subject
+    elif head.dep_ in ("advcl", "csubj") and head.i < verb.i < head.head.i:
+        # "Though the first repair was quick, he said, the second would be harder": hung off
+        # the clause that opens the sentence, its main clause after the aside
+        head = head.head
     if head is verb or head.pos_ not in ("VERB", "AUX") or head.sent != verb.sent:
         return None
     # The aside runs from its speaker's phrase to the cue's last word; what the parse hung off

@@ -3216,3 +3216,22 @@ def test_a_speaker_mention_has_no_unbalanced_bracket(model, text, mention):
     assert text[q.speaker_start : q.speaker_end] == q.speaker_mention
     if mention is not None:
         assert q.speaker_mention == mention
+
+
+def test_an_aside_hung_off_the_opening_clause_interrupts_the_sentence(model):
+    # Model-free: the parse hung "he said" off the "Though …" clause, the main clause after the
+    # aside being the sentence's root: the aside interrupts the whole sentence, both sides of
+    # it reported (the record had been the "Though …" clause alone)
+    words = ["Though", "the", "repair", "was", "quick", ",", "he", "said", ",", "rebuilding",
+             "the", "pier", "would", "be", "harder", "."]  # fmt: skip
+    parse = [
+        (3, "mark", "SCONJ"), (2, "det", "DET"), (3, "nsubj", "NOUN"), (13, "advcl", "AUX"),
+        (3, "acomp", "ADJ"), (7, "punct", "PUNCT"), (7, "nsubj", "PRON"), (3, "parataxis", "VERB"),
+        (7, "punct", "PUNCT"), (13, "csubj", "VERB"), (11, "det", "DET"), (9, "dobj", "NOUN"),
+        (13, "aux", "AUX"), (13, "ROOT", "AUX"), (13, "acomp", "ADJ"), (13, "punct", "PUNCT"),
+    ]  # fmt: skip
+    lemmas = [{"said": "say", "was": "be"}.get(w, w.lower()) for w in words]
+    doc = _parsed(model, words, parse, ["O"] * len(words), lemmas)
+    _, quoted = quotes._placed_quotations(doc, doc.text)
+    (cue,) = quotes._cue_verbs(doc, quoted)
+    assert cue.content == (0, 15) and cue.gap == (5, 9), (cue.content, cue.gap)
