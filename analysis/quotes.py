@@ -431,6 +431,7 @@ def _content(verb: Token) -> tuple[int, int] | None:
     if not parts:
         return None
     parts.extend(_condition_after(verb, parts))
+    parts.extend(_second_clause_after(verb, parts))
     if any(p.dep_ == "xcomp" for p in parts):
         parts.extend(o for o in objects if o.i < min(p.i for p in parts))
     lo, hi = len(verb.doc), 0
@@ -507,6 +508,28 @@ def _condition_after(verb: Token, parts: list[Token]) -> list[Token]:
         and c.left_edge.i > last
         and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
     ]
+
+
+def _second_clause_after(verb: Token, parts: list[Token]) -> list[Token]:
+    """A second reported clause the parse joined to the cue verb, not to the first clause:
+    one opened by "that" ("She said the fares were fair, but that few could pay them") or
+    holding quoted words ("… was being reviewed, but it was an “urgent priority”"): the
+    speaker's by its "that" or its quotation marks. Another joined clause ("He said the plant
+    would open in May, but the work was soon delayed") may be the narrator's and is left out;
+    so is a joined speech verb, a cue of its own."""
+    if any(p.i < verb.i for p in parts):
+        return []
+    last = max(p.right_edge.i for p in parts)
+    doc = verb.doc
+    out = []
+    for c in verb.children:
+        if c.dep_ != "conj" or c.left_edge.i <= last or c.lemma_.lower() in SPEECH_VERBS:
+            continue
+        marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        quoted = any(QUOTE_MARK.fullmatch(t.text) for t in doc[c.left_edge.i : c.right_edge.i + 1])
+        if marked or quoted:
+            out.append(c)
+    return out
 
 
 def _first_conjunct(verb: Token, lo: int, hi: int, para_lo: int) -> int:

@@ -818,6 +818,26 @@ CLAUSE_RUNS_ON = [
         ["she found the new budget very sensible", "the costs would fall"],
         id="a-finite-speech-verb-is-still-a-cue-of-its-own",
     ),
+    pytest.param(
+        "Ada Brink said the new ferries were already running every hour, but that many "
+        "islanders could not afford them.",
+        [
+            "the new ferries were already running every hour, but that many islanders could not "
+            "afford them"
+        ],
+        id="a-second-clause-opened-by-that",
+    ),
+    pytest.param(
+        'Patricia Hale said the cost of the plan was being reviewed, but it was an "urgent '
+        'priority" for the board.',
+        ['the cost of the plan was being reviewed, but it was an "urgent priority" for the board'],
+        id="a-second-clause-holding-quoted-words",
+    ),
+    pytest.param(
+        "Mayor Ruth Abney said the plant would open in May, but the work was soon delayed.",
+        ["the plant would open in May"],
+        id="a-second-clause-that-may-be-the-narrators-is-left-out",
+    ),
 ]
 
 
