@@ -3838,7 +3838,7 @@ class _Walk:
             if q.open_at > start:
                 end = min(end, q.open_at)
         body = text[start:end].rstrip(" :,;—–-\n")
-        end = _through_closing_mark(text, start, start + len(body))
+        end = _through_quotation(text, start, start + len(body), self.quotations)
         start = _from_opening_mark(text, start, end)
         if len(body.split()) < MIN_REPORTED_TOKENS:
             return
@@ -4024,6 +4024,30 @@ def _from_opening_mark(text: str, start: int, end: int) -> int:
         if text.startswith(mark, at) and (at == 0 or text[at - 1] in OPEN_CONTEXT):
             return at
     return start
+
+
+# A sentence's end inside a quotation: the quoted words run on into another sentence.
+_SENTENCE_END = re.compile(r"[.!?…]\s")
+
+
+def _through_quotation(text: str, start: int, end: int, quotations: list[_Quotation]) -> int:
+    """Where a reported clause that ends inside a quotation it opened ends: at that
+    quotation's closing mark when it closes later in the same sentence ("… they were old and
+    had “nothing to do with who I am, and nothing to do with this race,” she said": the
+    parse hung the words after the comma off the cue verb and the clause had ended on "am"):
+    the quoted words up to the mark are the speaker's. A quotation another cue owns was cut
+    before (``reported``); one running on past a sentence's end is left as it was. Else the
+    mark just after the clause (:func:`_through_closing_mark`)."""
+    for q in quotations:
+        if (
+            q.cue is None
+            and q.closed
+            and start <= q.open_at < end < q.close_end
+            and "\n" not in text[end : q.close_end]
+            and not _SENTENCE_END.search(text, end, q.close_end)
+        ):
+            return q.close_end
+    return _through_closing_mark(text, start, end)
 
 
 MAX_CUE_GAP = 300

@@ -738,6 +738,19 @@ CLOSING_MARKS = [
         id="a-comma-inside-the-closing-mark",
     ),
     pytest.param(
+        "Senator Ada Brink praised the mayor on Monday, saying she had “steady hands, but most "
+        "of all, she has a good heart.”",
+        "she had “steady hands, but most of all, she has a good heart.”",
+        id="a-quotation-closing-later-in-the-sentence",
+    ),
+    pytest.param(
+        "Mayor Tom Hale backed the judge, saying the rulings were old and had “nothing to do "
+        "with who I am as a person, and they have nothing to do with this race.” He left.",
+        "the rulings were old and had “nothing to do with who I am as a person, and they have "
+        "nothing to do with this race.”",
+        id="a-quotation-closing-later-after-a-participle-cue",
+    ),
+    pytest.param(
         'The harbour board said "scores" of boats were damaged in the storm.',
         '"scores" of boats were damaged in the storm',
         id="a-clause-that-begins-inside-a-quotation-starts-at-its-mark",
