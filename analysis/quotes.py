@@ -3960,9 +3960,6 @@ class _Walk:
         return spk
 
 
-# A quotation interrupted by its cue ("“A,” he said, “B.”") is one quotation, also when the cue
-# carries a long description of the speaker ("said David Gorski, an associate professor of …");
-# within one paragraph the gap is at most this long.
 # A quotation closing right after a reported clause: its mark, after the sentence's or the
 # clause's own punctuation inside it ('… an "unintentional error."', "… “a partner,” he said").
 _CLOSING_AFTER = re.compile(r"[.,!?;:…]{0,2}(?:''|[\"”])")
@@ -4050,6 +4047,9 @@ def _through_quotation(text: str, start: int, end: int, quotations: list[_Quotat
     return _through_closing_mark(text, start, end)
 
 
+# A quotation interrupted by its cue ("“A,” he said, “B.”") is one quotation, also when the cue
+# carries a long description of the speaker ("said David Gorski, an associate professor of …");
+# within one paragraph the gap is at most this long.
 MAX_CUE_GAP = 300
 
 
