@@ -205,6 +205,16 @@ def _no_articles(ctx: _Ctx) -> str:
     return no_articles(ctx.view_filters, _dated_counts(ctx.con))
 
 
+def _empty_view(ctx: _Ctx, message: str) -> list[Item]:
+    """A section's empty state as its page says it (``filters_ui.empty_message``): ``message``
+    when articles are in view, else :func:`no_articles`. The Speakers, Entities and Figures
+    sections had said "Nobody is quoted in the articles in view" and the like when no article
+    matched, where the page and the report's other sections said which filters to loosen."""
+    if article_views.corpus_counts(ctx.con, ctx.view_filters)["articles"]:
+        return _empty(message)
+    return _empty(_no_articles(ctx))
+
+
 def _period(ctx: _Ctx, key: str, months) -> str:
     """A timeline's period as its page chooses it: the link's ``key`` (``ov_per``, ``sp_per``,
     ``en_per``), else "auto": by the span of ``months()``'s periods (charts.period_for_span)."""
@@ -266,7 +276,7 @@ def _speakers(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
     stats = quote_views.speaker_stats(con, f, limit=30)
     if stats.empty:
-        return _empty("Nobody is quoted in the articles in view.")
+        return _empty_view(ctx, "Nobody is quoted in the articles in view.")
     chosen = tuple(ctx.filters.speakers)
     shown = stats.head(20)
     shown = pd.concat(
@@ -318,7 +328,7 @@ def _entities(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
     top = entity_views.top_entities(con, f, label=None, limit=20)
     if top.empty:
-        return _empty("No entities in the articles in view.")
+        return _empty_view(ctx, "No entities in the articles in view.")
     items = [Item("Top entities", charts.top_entities(top, title="Most covered: all types"))]
     names = list(ctx.filters.entities) or top["name"].head(5).tolist()
     per = _period(
@@ -359,7 +369,7 @@ def _figures(ctx: _Ctx) -> list[Item]:
     scope = None if scope == "all" else scope
     counts = figure_views.category_counts(con, f, scope=scope)
     if counts.empty:
-        return _empty("No figures are reported in the articles in view.")
+        return _empty_view(ctx, "No figures are reported in the articles in view.")
     found = counts["category"].tolist()
     present = [c for c in CATEGORY_ORDER if c in found] + [
         c for c in found if c not in CATEGORY_ORDER

@@ -244,7 +244,7 @@ def dated_and_undated(tmp_path):
     con.close()
 
 
-@pytest.mark.parametrize("page", ["overview", "articles"])
+@pytest.mark.parametrize("page", ["overview", "articles", "speakers", "entities", "figures"])
 @pytest.mark.parametrize(
     "dates, search, said",
     [
@@ -269,6 +269,22 @@ def test_the_reports_empty_view_says_what_its_dates_leave_out(
     date_from, date_to = (pd.Timestamp(d).date() if d else None for d in dates)
     filters = Filters(date_from=date_from, date_to=date_to, search=search)
     items = _section(dated_and_undated, page, {}, filters)
+    assert items["Nothing to show"].text == said
+
+
+@pytest.mark.parametrize(
+    "page, said",
+    [
+        ("speakers", "Nobody is quoted in the articles in view."),
+        ("figures", "No figures are reported in the articles in view."),
+    ],
+)
+def test_a_report_section_with_articles_in_view_keeps_its_own_empty_words(
+    dated_and_undated, page, said
+):
+    # Articles match (nobody is quoted in them, no figure): the section's own words, not
+    # "No articles match these filters".
+    items = _section(dated_and_undated, page, {}, Filters(search="lighthouse"))
     assert items["Nothing to show"].text == said
 
 
