@@ -225,12 +225,36 @@ def _period(ctx: _Ctx, key: str, months) -> str:
     return charts.period_for_span(monthly["period"].min(), monthly["period"].max())
 
 
+# The Overview's cards under a speaker filter: the chosen speakers' own quotes, and every quote
+# of the articles quoting them.
+THEIR_QUOTES, ALL_QUOTES = "Their quotes", "All quotes"
+
+
+def overview_counts(
+    counts: Mapping[str, int], filters: Filters, own_quotes: Callable[[], int]
+) -> dict[str, int]:
+    """The Overview's counts by label, on the page and in its report. Under a speaker filter
+    the counts are of the articles quoting them, every quote in them, so the speakers' own
+    quotes (``own_quotes()``) get a card of their own and the rest reads "All quotes": the
+    report had said "Quotes 155" of Hillary Clinton in Politico's first half of 2016 where
+    the page said "Their quotes 46, All quotes 155"."""
+    shown = {k.capitalize(): counts[k] for k in ("articles", "speakers", "quotes", "entities")}
+    shown["Figures"] = counts["figures"]
+    if not filters.speakers:
+        return shown
+    return {
+        "Articles": shown["Articles"],
+        THEIR_QUOTES: own_quotes(),
+        ALL_QUOTES: shown.pop("Quotes"),
+        **{k: v for k, v in shown.items() if k != "Articles"},
+    }
+
+
 # -- the pages ---------------------------------------------------------------------------------
 def _overview(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
     counts = article_views.corpus_counts(con, f)
-    what = {k.capitalize(): counts[k] for k in ("articles", "speakers", "quotes", "entities")}
-    what["Figures"] = counts["figures"]
+    what = overview_counts(counts, f, lambda: article_views.speaker_quote_count(con, f))
     items = [
         Item("Counts", table=Table(pd.DataFrame({"": list(what), "Count": list(what.values())})))
     ]

@@ -231,6 +231,23 @@ def test_the_compare_section_names_an_outlet_no_date_puts_on_the_timeline(tmp_pa
     assert items["Hollow bars"].text.startswith("Fewer than 5 articles in view that month")
 
 
+def test_the_reports_overview_counts_a_speakers_own_quotes_apart_as_the_page(con):
+    # Under a speaker filter the page's cards say "Their quotes" and "All quotes"; the
+    # report's counts had said "Quotes" of every quote in the articles quoting them.
+    filters = Filters(speakers=("Maria Lopez",), sources=("Example Times",))
+    counts = _section(con, "overview", {}, filters)["Counts"].table.frame
+    shown = dict(zip(counts[""], counts["Count"], strict=True))
+    [(hers,)] = con.execute(
+        "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "WHERE q.speaker = 'Maria Lopez' AND a.source = 'Example Times'"
+    ).fetchall()
+    assert list(shown) == ["Articles", "Their quotes", "All quotes", "Speakers", "Entities",
+                           "Figures"]  # fmt: skip
+    assert shown["Their quotes"] == hers < shown["All quotes"]
+    everything = _section(con, "overview", {})["Counts"].table.frame
+    assert everything[""].tolist() == ["Articles", "Speakers", "Quotes", "Entities", "Figures"]
+
+
 @pytest.fixture
 def dated_and_undated(tmp_path):
     """A connection to a store of two dated stories and an undated one (as the page tests')."""
