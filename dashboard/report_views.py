@@ -79,6 +79,7 @@ class Section:
     page: str
     title: str
     items: list[Item] = field(default_factory=list)
+    link: str = ""  # the page in the dashboard, under the report's filters and choices
 
 
 def data_span(first, last, undated: int) -> str:
@@ -124,7 +125,12 @@ def build(
 ) -> list[Section]:
     """The report's sections, one per page, from the views on ``con``."""
     ctx = _Ctx(con, resolve(con, filters), filters, link_base.rstrip("/"), dict(choices or {}))
-    return [Section(p, PAGE_TITLES[p], BUILDERS[p](ctx)) for p in pages]
+    return [
+        Section(
+            p, PAGE_TITLES[p], BUILDERS[p](ctx), page_url(ctx.link_base, p, filters, ctx.choices)
+        )
+        for p in pages
+    ]
 
 
 @dataclass

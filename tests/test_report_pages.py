@@ -333,3 +333,14 @@ def test_the_reports_figure_tables_list_the_kinds_of_count_as_the_page_does(tmp_
     order = ["People displaced", "People killed", "People injured"]
     assert overview["Headline figures"].table.frame["What"].tolist() == order
     assert places["Figures reported for Quelimane"].table.frame["What"].tolist() == order
+
+
+def test_each_report_section_links_to_its_page_under_the_reports_filters(con):
+    filters = Filters(sources=("Example Times",), search="Geneva")
+    sections = report_views.build(
+        con, ["overview", "data"], filters, link_base="http://dash/", choices={"what": "Money"}
+    )
+    assert [s.link for s in sections] == [
+        "http://dash/?source=Example+Times&q=Geneva&what=Money",
+        "http://dash/data?source=Example+Times&q=Geneva&what=Money",
+    ]
