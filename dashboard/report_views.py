@@ -302,6 +302,20 @@ def _overview(ctx: _Ctx) -> list[Item]:
     return items
 
 
+# The Speakers page compares at most this many speakers over time.
+MAX_COMPARED = 8
+
+
+def compared_speakers(
+    names: list[str], filtered: tuple[str, ...] | list[str], chosen: list[str] | None = None
+) -> list[str]:
+    """The speakers the Speakers page compares over time and lists the quotes of: those
+    ``chosen`` (its ``sp_compare`` choice) among ``names`` (the most quoted in view), else the
+    sidebar's speakers among them, else the three most quoted."""
+    picked = [s for s in dict.fromkeys(chosen or ()) if s in names][:MAX_COMPARED]
+    return picked or [s for s in filtered if s in names] or names[:3]
+
+
 def _speakers(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
     stats = quote_views.speaker_stats(con, f, limit=30)
@@ -317,7 +331,7 @@ def _speakers(ctx: _Ctx) -> list[Item]:
         Item("Polarity and subjectivity", charts.polarity_subjectivity(shown, highlight=chosen)),
     ]
     names = stats["speaker"].tolist()
-    compare = [s for s in chosen if s in names] or names[:3]
+    compare = compared_speakers(names, chosen, _listed(ctx.choices.get("sp_compare")))
     per = _period(
         ctx,
         "sp_per",

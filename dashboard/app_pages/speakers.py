@@ -103,10 +103,15 @@ clicked = filters_ui.selected_customdata("sp_polarity") + filters_ui.selected_cu
 
 st.subheader("Sentiment over time")
 all_speakers = stats["speaker"].tolist()
-default = [s for s in filters.speakers if s in all_speakers] or all_speakers[:3]
+default = report_views.compared_speakers(all_speakers, filters.speakers)
+# In the link (?sp_compare=…, repeated), so that the view's link and its report show the
+# speakers compared: they had shown the default three whoever the reader had chosen.
+fitted = filters_ui.fit_link_values("sp_compare", all_speakers, multi=True)
 chosen = st.multiselect(
-    "Speakers to compare", all_speakers, default=default, key="sp_compare", max_selections=8
-)
+    "Speakers to compare", all_speakers, **({} if fitted else {"default": default}),
+    key="sp_compare", bind="query-params", max_selections=report_views.MAX_COMPARED,
+)  # fmt: skip
+filters_ui.remember_page_list("sp_compare", chosen, default)
 
 
 def _quotes_span() -> tuple:
