@@ -93,7 +93,12 @@ def _choice_values() -> dict[str, tuple[str, ...]]:
     name what the data holds: an outlet, a place, an article)."""
     from dashboard import compare_charts
     from dashboard.charts import CATEGORY_TITLES, PERIOD_CHOICES, SCOPE_TITLES
-    from dashboard.report_views import COMPARE_KINDS, COMPARE_MEASURES, PLACE_SIZES
+    from dashboard.report_views import (
+        COMPARE_KINDS,
+        COMPARE_MEASURES,
+        ENTITY_TYPES,
+        PLACE_SIZES,
+    )
 
     return {
         "what": tuple(CATEGORY_TITLES.values()),
@@ -103,6 +108,7 @@ def _choice_values() -> dict[str, tuple[str, ...]]:
         "cmp_per": compare_charts.PERIODS,
         "cmp_show": tuple(COMPARE_MEASURES),
         "pl_size": tuple(PLACE_SIZES),
+        "en_type": tuple(ENTITY_TYPES),
     }
 
 

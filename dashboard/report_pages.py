@@ -36,6 +36,8 @@ CHOICES = {
     "counts": 'the Figures page\'s kind of count ("News events", "Running totals")',
     "fg_per": 'the Figures timeline\'s points: "auto" (default), "day", "week", "month", "year"',
     "article": "the article id the Articles page's reader opens",
+    "en_type": 'the Entities page\'s type, as its button reads ("Organisations", "People")',
+    "en_pick": "the entity whose articles the Entities page lists",
     "sp_compare": "a speaker the Speakers page compares over time and lists the quotes of "
     "(repeat for several; default: the speaker filter's, else the three most quoted)",
     "vs": 'what Compare puts side by side: "Outlets" (default), "Speakers" or "Searches"',

@@ -368,12 +368,23 @@ def _speakers(ctx: _Ctx) -> list[Item]:
     return items
 
 
+# The Entities page's types (its ``en_type`` choice: the label shown → the tagger's label) and
+# the links its network draws: the page's report had drawn every type and 60 links under a page
+# of organisations and its "30 strongest links".
+ENTITY_TYPES = {"All types": None, **{v.capitalize(): k for k, v in charts.LABEL_NAMES.items()}}
+NETWORK_LINKS = 30
+
+
 def _entities(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
-    top = entity_views.top_entities(con, f, label=None, limit=20)
+    kind = str(ctx.choices.get("en_type", "All types"))
+    kind = kind if kind in ENTITY_TYPES else "All types"
+    label = ENTITY_TYPES[kind]
+    top = entity_views.top_entities(con, f, label=label, limit=20)
     if top.empty:
         return _empty_view(ctx, "No entities in the articles in view.")
-    items = [Item("Top entities", charts.top_entities(top, title="Most covered: all types"))]
+    title = f"Most covered: {kind.lower()}"
+    items = [Item("Top entities", charts.top_entities(top, title=title))]
     names = list(ctx.filters.entities) or top["name"].head(5).tolist()
     per = _period(
         ctx,
@@ -385,7 +396,9 @@ def _entities(ctx: _Ctx) -> list[Item]:
         items.append(
             Item("Mentions over time", charts.entity_mentions_over_time(over_time, period=per))
         )
-    pairs = entity_views.cooccurrences(con, f, labels=None, min_weight=1, limit=60)
+    pairs = entity_views.cooccurrences(
+        con, f, labels=(label,) if label else None, min_weight=1, limit=NETWORK_LINKS
+    )
     if not pairs.empty:
         items.append(Item("Who is named with whom", charts.cooccurrence_network(pairs)))
     # the entity the page's link picked (en_pick), else the most covered

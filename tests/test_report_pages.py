@@ -344,3 +344,21 @@ def test_each_report_section_links_to_its_page_under_the_reports_filters(con):
         "http://dash/?source=Example+Times&q=Geneva&what=Money",
         "http://dash/data?source=Example+Times&q=Geneva&what=Money",
     ]
+
+
+def test_the_entities_section_shows_the_pages_type_and_its_strongest_links(con):
+    # The page's report had drawn every type and 60 links under a page of organisations and
+    # its "30 strongest links".
+    from analysis import entity_views
+
+    items = _section(con, "entities", {"en_type": "Organisations"})
+    chart = items["Top entities"].figure
+    assert chart.layout.title.text.startswith("Most covered: organisations")
+    shown = {name for trace in chart.data for name in trace.y}
+    orgs = set(entity_views.top_entities(con, label="ORG", limit=20)["name"])
+    assert shown == orgs
+    every = _section(con, "entities", {})
+    assert every["Top entities"].figure.layout.title.text.startswith("Most covered: all types")
+    assert report.parse_choices(["en_type=People"]) == {"en_type": "People"}
+    with pytest.raises(ValueError, match="Organisations"):
+        report.parse_choices(["en_type=Orgs"])
