@@ -94,10 +94,12 @@ def _choice_values() -> dict[str, tuple[str, ...]]:
     from dashboard import compare_charts
     from dashboard.charts import CATEGORY_TITLES, PERIOD_CHOICES, SCOPE_TITLES
     from dashboard.report_views import (
+        ATTITUDE_SCORERS,
         COMPARE_KINDS,
         COMPARE_MEASURES,
         ENTITY_TYPES,
         PLACE_SIZES,
+        SCORERS,
     )
 
     return {
@@ -109,6 +111,8 @@ def _choice_values() -> dict[str, tuple[str, ...]]:
         "cmp_show": tuple(COMPARE_MEASURES),
         "pl_size": tuple(PLACE_SIZES),
         "en_type": tuple(ENTITY_TYPES),
+        "scorer": tuple(SCORERS.values()),
+        "attitude_scorer": tuple(ATTITUDE_SCORERS.values()),
     }
 
 

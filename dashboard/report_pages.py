@@ -38,6 +38,9 @@ CHOICES = {
     "article": "the article id the Articles page's reader opens",
     "en_type": 'the Entities page\'s type, as its button reads ("Organisations", "People")',
     "en_pick": "the entity whose articles the Entities page lists",
+    "scorer": 'the Speakers page\'s sentiment scorer: "TextBlob" (default) or "VADER"',
+    "attitude_scorer": 'the scorer of the Speakers page\'s "who speaks about whom": "TextBlob", '
+    '"VADER", "News model" or "Sentence encoder"',
     "sp_compare": "a speaker the Speakers page compares over time and lists the quotes of "
     "(repeat for several; default: the speaker filter's, else the three most quoted)",
     "vs": 'what Compare puts side by side: "Outlets" (default), "Speakers" or "Searches"',

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from analysis import (
     article_views,
+    attitude_views,
     compare_views,
     entity_views,
     figure_views,
@@ -304,6 +305,18 @@ def _overview(ctx: _Ctx) -> list[Item]:
 
 # The Speakers page compares at most this many speakers over time.
 MAX_COMPARED = 8
+# The Speakers page's scorers (its ``scorer`` choice: the key → the label its link carries), and
+# its matrix's (``attitude_scorer``); its report had scored with TextBlob whatever the page's.
+SCORERS = {"textblob": "TextBlob", "vader": "VADER"}
+ATTITUDE_SCORERS = {**SCORERS, "news": "News model", "encoder": "Sentence encoder"}
+# The matrix's holders and targets, on the page and in its report.
+MATRIX_HOLDERS, MATRIX_TARGETS = 10, 12
+
+
+def _scorer(ctx: _Ctx, key: str, scorers: Mapping[str, str], default: str) -> str:
+    """The scorer a link's ``key`` names by its label ("VADER"), else ``default``."""
+    by_label = {label: name for name, label in scorers.items()}
+    return by_label.get(str(ctx.choices.get(key, "")), default)
 
 
 def compared_speakers(
@@ -318,7 +331,8 @@ def compared_speakers(
 
 def _speakers(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
-    stats = quote_views.speaker_stats(con, f, limit=30)
+    scorer = _scorer(ctx, "scorer", SCORERS, "textblob")
+    stats = quote_views.speaker_stats(con, f, limit=30, scorer=scorer)
     if stats.empty:
         return _empty_view(ctx, "Nobody is quoted in the articles in view.")
     chosen = tuple(ctx.filters.speakers)
@@ -327,7 +341,10 @@ def _speakers(ctx: _Ctx) -> list[Item]:
         [shown, stats[stats["speaker"].isin(chosen) & ~stats.index.isin(shown.index)]]
     )
     items = [
-        Item("Speaker sentiment", charts.speaker_polarity(shown, highlight=chosen)),
+        Item(
+            "Speaker sentiment",
+            charts.speaker_polarity(shown, highlight=chosen, scorer=SCORERS[scorer]),
+        ),
         Item("Polarity and subjectivity", charts.polarity_subjectivity(shown, highlight=chosen)),
     ]
     names = stats["speaker"].tolist()
@@ -335,11 +352,16 @@ def _speakers(ctx: _Ctx) -> list[Item]:
     per = _period(
         ctx,
         "sp_per",
-        lambda: quote_views.sentiment_over_time(con, f, speakers=compare, granularity="month"),
+        lambda: quote_views.sentiment_over_time(
+            con, f, speakers=compare, granularity="month", scorer=scorer
+        ),
     )
-    timeline = quote_views.sentiment_over_time(con, f, speakers=compare, granularity=per)
+    timeline = quote_views.sentiment_over_time(
+        con, f, speakers=compare, granularity=per, scorer=scorer
+    )
     if not timeline.empty:
-        items.append(Item("Sentiment over time", charts.sentiment_over_time(timeline, period=per)))
+        chart = charts.sentiment_over_time(timeline, scorer=SCORERS[scorer], period=per)
+        items.append(Item("Sentiment over time", chart))
     undated = [s for s in compare if s not in set(timeline["speaker"])]
     if undated:  # as the page says it: they are missing from the chart for want of a date
         items.append(
@@ -365,7 +387,24 @@ def _speakers(ctx: _Ctx) -> list[Item]:
                 table=Table(_labelled(quotes, labels), links=("Read",), wide=("Quoted words",)),
             )
         )
-    return items
+    return items + _attitudes(ctx, scorer)
+
+
+def _attitudes(ctx: _Ctx, page_scorer: str) -> list[Item]:
+    """The page's "Who speaks about whom, and how" matrix, by its scorer (``attitude_scorer``;
+    by default the page's own when the store holds it): the report had left it out."""
+    con, f = ctx.con, ctx.view_filters
+    held = attitude_views.attitude_scorers(con, f) or list(SCORERS)
+    default = page_scorer if page_scorer in held else held[0]
+    scorer = _scorer(ctx, "attitude_scorer", ATTITUDE_SCORERS, default)
+    scorer = scorer if scorer in held else default
+    matrix = attitude_views.attitude_matrix(
+        con, f, scorer=scorer, holders=MATRIX_HOLDERS, targets=MATRIX_TARGETS
+    )
+    if matrix.empty:
+        return []
+    chart = charts.attitude_matrix(matrix, scorer=ATTITUDE_SCORERS[scorer])
+    return [Item("Who speaks about whom, and how", chart)]
 
 
 # The Entities page's types (its ``en_type`` choice: the label shown → the tagger's label) and

@@ -362,3 +362,27 @@ def test_the_entities_section_shows_the_pages_type_and_its_strongest_links(con):
     assert report.parse_choices(["en_type=People"]) == {"en_type": "People"}
     with pytest.raises(ValueError, match="Organisations"):
         report.parse_choices(["en_type=Orgs"])
+
+
+@pytest.mark.parametrize(
+    "choices, words, matrix",
+    [
+        ({}, "TextBlob", "TextBlob"),
+        ({"scorer": "VADER"}, "VADER", "VADER"),  # the matrix takes the page's scorer
+        ({"scorer": "VADER", "attitude_scorer": "TextBlob"}, "VADER", "TextBlob"),
+    ],
+)
+def test_the_speakers_section_scores_as_the_page_and_draws_its_matrix(con, choices, words, matrix):
+    # The report had scored with TextBlob under a page set to VADER, and left out the page's
+    # "who speaks about whom" matrix.
+    from analysis import quote_views
+
+    items = _section(con, "speakers", choices)
+    tone = items["Speaker sentiment"].figure
+    assert f"({words})" in tone.layout.title.text
+    stats = quote_views.speaker_stats(con, limit=30, scorer=words.lower())
+    first = stats.iloc[0]
+    drawn = {name: x for trace in tone.data for name, x in zip(trace.y, trace.x, strict=True)}
+    assert any(label.startswith(first["speaker"]) and x == pytest.approx(first["polarity"])
+               for label, x in drawn.items())  # fmt: skip
+    assert f"({matrix})" in items["Who speaks about whom, and how"].figure.layout.title.text

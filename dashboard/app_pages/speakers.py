@@ -13,10 +13,10 @@ import streamlit as st
 from analysis import uncertainty
 from dashboard import charts, components, data, filters_ui, plain, report_views, reporting
 
-SCORERS = {"textblob": "TextBlob", "vader": "VADER"}
+SCORERS = report_views.SCORERS  # its report reads the same choices
 # The attitudes' scorers: the two lexicon ones, the learned one (analysis/attitude_model.py) and
 # the opt-in sentence encoder (analysis/attitude_encoder.py, `presslens analyze --encoder`).
-ATTITUDE_SCORERS = {**SCORERS, "news": "News model", "encoder": "Sentence encoder"}
+ATTITUDE_SCORERS = report_views.ATTITUDE_SCORERS
 # How the chosen scorer reads a name: the encoder reads the sentence, the others its words.
 HOW_SCORED = {
     "encoder": "read from the whole sentence by a small transformer, with the News model's "
@@ -243,7 +243,9 @@ st.caption(
     f"number of mentions; faded: fewer than {uncertainty.MIN_CELL_SENTENCES} sentences, not "
     "a settled attitude. Click a cell for its sentences."
 )
-matrix = data.attitude_matrix(filters, scorer=scorer, holders=10, targets=12)
+matrix = data.attitude_matrix(
+    filters, scorer=scorer, holders=report_views.MATRIX_HOLDERS, targets=report_views.MATRIX_TARGETS
+)
 if matrix.empty:
     components.empty(
         "No attitudes toward named entities in the articles in view. Widen the filters."
@@ -254,7 +256,11 @@ else:
             charts.attitude_matrix,
             data.attitude_matrix,
             filters,
-            dict(scorer=scorer, holders=10, targets=12),
+            dict(
+                scorer=scorer,
+                holders=report_views.MATRIX_HOLDERS,
+                targets=report_views.MATRIX_TARGETS,
+            ),
             scorer=scorer_name,
         ),
         key="sp_matrix",
