@@ -136,12 +136,13 @@ def article_html(text: str, marks: list[Mark]) -> str:
 def legend_html(colours: dict[str, str]) -> str:
     """A one-line key: a swatch per speaker, then the entity types and figures."""
     items = [
-        f'<span style="background:{c}22;border-bottom:2px solid {c};padding:0 4px">'
-        f"{html.escape(s)}</span>"
+        f'<span style="background:{c}22;border-bottom:2px solid {c};padding:0 4px;'
+        f'white-space:nowrap">{html.escape(s)}</span>'
         for s, c in colours.items()
     ]
     items += [
-        f'<span style="text-decoration:underline 2px {c};text-underline-offset:3px">'
+        f'<span style="text-decoration:underline 2px {c};text-underline-offset:3px;'
+        f'white-space:nowrap">'
         f"{html.escape(LABEL_NAMES[label])}</span>"
         for label, c in LABEL_COLOURS.items()
         if label in LABEL_NAMES

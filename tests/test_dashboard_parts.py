@@ -255,6 +255,8 @@ def test_the_readers_key_and_tooltips_name_types_and_counts_in_words():
     key = highlight.legend_html({"Mayor Ortiz": "#1f77b4"})
     assert "countries &amp; cities" in key and "groups &amp; nationalities" in key
     assert not any(label in key for label in ("PERSON", "GPE", "NORP", ">ORG<", ">LOC<"))
+    # an entry is never cut at the line's end ("countries &" | "cities")
+    assert key.count("white-space:nowrap") == 1 + len(charts.LABEL_NAMES)
     mentions = pd.DataFrame(
         {"name": ["Kellmoor", "Wire Party"], "label": ["GPE", "NORP"], "start": [0, 10],
          "end": [8, 20]}
