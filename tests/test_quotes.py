@@ -1800,6 +1800,21 @@ def test_according_to_a_method_is_not_speech(model):
     assert [q.cue for q in run(model, text)] == ["says"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warez crews, which first surfaced in the 1990s, operate according to a strict code of "
+        "honour.",
+        "The two clubs share their grounds according to an old principle of rotation.",
+        "Bakers still prove the dough according to the same formula their founder used.",
+    ],
+)
+def test_according_to_a_code_or_a_principle_is_not_speech(model, text):
+    # "in accordance with" (lexicon/accordance_nouns.txt), not "as said by": a BBC story's
+    # crews had been quoted as saying "Warez crews, … operate"
+    assert run(model, text) == []
+
+
 def _mention(doc, name, label, words):
     start = doc.text.index(words)
     return EntityMention("t", name, label, words, start, start + len(words), 0)
