@@ -1107,6 +1107,19 @@ class _Resolver:
             )
             found = self.resolve(noun) if noun is not None else None
             return found or _Speaker(None, None, None, None, None)  # still speech: who is unknown
+        if _age_described(token) and speech.entity_of(token) is None:
+            # "The 27-year-old said …", "the 31-year-old striker added": BBC sport's way of
+            # naming again the person the story is about — the nearest person before who was
+            # the subject of a main clause (as "the Wisconsin Republican" is), not a name in
+            # passing; else someone the story does not name.
+            np = _np_span(token)
+            prev = self._antecedent(
+                np.start, {"PERSON"}, fits=lambda spk, idx, _subj: self._main_subject(spk)
+            )
+            if prev is None:
+                return _Speaker(None, np.text, np.start_char, np.end_char, None)
+            return _Speaker(prev.name, np.text, np.start_char, np.end_char, "PERSON",
+                            self.roles.get(prev.name))  # fmt: skip
         ent = speech.entity_of(token)
         if ent is None:
             # A name inside the subject phrase or its apposition ("an SDF spokesman, Talal Sello").
@@ -3571,6 +3584,23 @@ def pronoun_referents(
 
 # Singular nouns for a person a story may never name, with the gender they say ("-": either).
 UNNAMED_PERSON_NOUNS = lexicon.mapping("unnamed_person_nouns")
+
+
+def _age_described(token: Token) -> bool:
+    """Is ``token`` someone described by their age ("the 27-year-old", "a 31-year-old
+    striker"): the "old" of "N-year-old", or a noun that age describes?"""
+
+    def old(t: Token) -> bool:
+        return t.lower_ == "old" and any(
+            c.dep_ == "npadvmod"
+            and c.lower_ in ("year", "years")
+            and any(g.like_num for g in c.children)
+            for c in t.children
+        )
+
+    return old(token) or (
+        token.pos_ == "NOUN" and any(c.dep_ == "amod" and old(c) for c in token.children)
+    )
 
 
 def _unnamed_between(doc: Doc, found: _Speaker, tok: Token, gender: str | None, skip=None) -> bool:

@@ -3283,3 +3283,31 @@ def test_an_aside_hung_off_the_opening_clause_interrupts_the_sentence(model):
     _, quoted = quotes._placed_quotations(doc, doc.text)
     (cue,) = quotes._cue_verbs(doc, quoted)
     assert cue.content == (0, 15) and cue.gap == (5, 9), (cue.content, cue.gap)
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # someone described by their age is the person the story is about, named before as
+        # a main clause's subject (BBC sport's style), not a name in what they say
+        (
+            "Paul Sherwin wants the captaincy. The 27-year-old, who captained Riverside last "
+            "year, said following in the footsteps of Farrow would be a challenge. "
+            '"Andy would be a hard act to follow," he said.',
+            ["Paul Sherwin", "Paul Sherwin"],
+        ),
+        # no one named before: someone the story does not name
+        (
+            'The 31-year-old striker said the move to Ashford was a dream. "I have waited years '
+            'for this," he said.',
+            [None, None],
+        ),
+        # an age of someone named in what the speaker says leaves the speaker alone
+        (
+            'Mark Dunn said the 19-year-old would start on Saturday. "He is ready," he said.',
+            ["Mark Dunn", "Mark Dunn"],
+        ),
+    ],
+)
+def test_someone_described_by_age_is_the_person_named_before(model, text, speakers):
+    assert [q.speaker for q in run(model, text)] == speakers
