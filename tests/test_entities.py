@@ -2763,3 +2763,74 @@ def test_an_editors_brackets_are_no_part_of_the_name(model):
     # "[Hillary] Clinton" in a quotation: the name is the words without the editor's brackets
     mentions, _ = run(model, "“It lets [Hillary] Clinton win the state,” Hale said.")
     assert {m.name for m in mentions if "Clinton" in m.text} == {"Hillary Clinton"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # capitalised common nouns compounded on the place the model tags alone
+        ("Figures were released on Tuesday. Colleges Scotland, which represents the "
+         "principals, claimed that the rise was small.", "Colleges Scotland"),
+        # ... or tagged whole a place or a person
+        ("Farmers Ireland said the harvest was poor.", "Farmers Ireland"),
+        ("Dairy Kenya said milk prices would rise.", "Dairy Kenya"),
+        # a noun whose "for" the place is the object of
+        ("Schools for Kenya said the new classrooms were finished.", "Schools for Kenya"),
+        # "Friends" opens "<Noun> of the <place>" (lexicon/org_of_heads.txt)
+        ("Friends of the Earth said the road plan was flawed.", "Friends of the Earth"),
+    ],
+)  # fmt: skip
+def test_an_organisation_named_with_a_place_is_the_organisation(model, text, name):
+    # the model tags only the place: the body's name is whole, an organisation, and no place
+    mentions, _ = run(model, text)
+    found = [(m.name, m.label) for m in mentions]
+    assert (name, "ORG") in found, found
+    place = name.split()[-1]
+    assert (place, "GPE") not in found and (place, "LOC") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # a title before "for": the place stays a place, no body "Minister for Europe"
+        ("The Minister for Europe, Alan Brooke, flew to Oslo on Monday.", "Europe"),
+        # a headline's run of capitals is no name
+        ("Bad News for Norway as the Talks Stall", "Norway"),
+        # a place after a verb or a preposition
+        ("Aid reached Malawi on Friday.", "Malawi"),
+    ],
+)  # fmt: skip
+def test_a_place_after_a_title_or_a_headline_stays_a_place(model, text, place):
+    mentions, _ = run(model, text)
+    assert not [m for m in mentions if m.label == "ORG" and place in m.name], [
+        (m.name, m.label) for m in mentions
+    ]
+
+
+@pytest.mark.parametrize(
+    "spec, expected",
+    [
+        # an acronym the text spells out in brackets names a thing or a body, no person
+        pytest.param(
+            "the/O engine/O ,/O Vera/B-ORG (/O Visual/O Engine/O for/O Rendering/O "
+            "Art/O )/O ,/O was/O sold/O ./O Vera/B-PERSON ran/O on/O phones/O",
+            [("Vera", "Vera", "ORG"), ("Vera", "Vera", "ORG")],
+            id="acronym-spelt-out",
+        ),
+        # a name ending in an acronym the article tags alone: a body named after that one
+        pytest.param(
+            "the/O KDP/B-ORG youth/O wing/O ,/O Jonge/B-PERSON KDP/I-PERSON ,/O marched/O ./O "
+            "The/O KDP/B-ORG lost/O",
+            [("KDP", "KDP", "ORG"), ("Jonge KDP", "Jonge KDP", "ORG"), ("KDP", "KDP", "ORG")],
+            id="name-ending-in-an-organisations-acronym",
+        ),
+        # a person's name followed by other words in brackets stays the person's
+        pytest.param(
+            "Vera/B-PERSON Holm/I-PERSON (/O Labour/O )/O spoke/O ./O Vera/B-PERSON left/O",
+            [("Vera Holm", "Vera Holm", "PERSON"), ("Vera", "Vera Holm", "PERSON")],
+            id="person-with-a-bracket",
+        ),
+    ],
+)
+def test_names_no_person_bears(spec, expected):
+    assert _names(spec) == expected

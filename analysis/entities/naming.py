@@ -171,11 +171,16 @@ def _name_people(mentions: Sequence[_Mention], text: str) -> None:
     surname remain once the title is stripped; full names unify their spellings, and short
     forms join the nearest fuller name (or the one organisation naming them)."""
     given_named = _given_named_people(mentions)
+    no_people = _no_person_names(mentions)
     for m in mentions:
         if m.fixed:
             continue
         if m.key in given_named:
             m.person = True
+            continue
+        if m.key in no_people:
+            if m.model_label == "PERSON":
+                m.model_label = "ORG"
             continue
         if len(m.key) == 1 and m.key[0] in ORG_HEAD_WORDS and not m.title:
             m.model_label = "ORG"  # "the Observatory said", "a monitor said": no person
@@ -230,6 +235,24 @@ def _keep_first_name_titles(mentions: Sequence[_Mention]) -> None:
     for m in mentions:
         if not m.fixed and m.name in titled:
             m.name = f"{titled[m.name].capitalize()} {m.name}"
+
+
+def _no_person_names(mentions: Sequence[_Mention]) -> set[tuple[str, ...]]:
+    """Keys of names that are surely no person's, whatever the model tagged their mentions: an
+    acronym the text spells out in brackets ("Tara (Total Abstract Rendering Architecture)",
+    a graphics engine, had been the person Tara of the BBC store: spans.spelt_out), or a name
+    ending in an acronym the article tags an organisation alone ("Junge SVP", the youth wing
+    of "the SVP", tagged PERSON in 3 PolNeAR stores). Not a name the text makes someone's
+    (a title, "a man named", a role beside it, a relative)."""
+    org_acronyms = {m.key[0] for m in mentions if m.model_label == "ORG" and _acronym(m.bare)}
+    found = {
+        m.key
+        for m in mentions
+        if m.spelt_out
+        or (len(m.key) >= 2 and m.key[-1] in org_acronyms and m.bare.split()[-1].isupper())
+    }
+    personal = {m.key for m in mentions if m.title or m.named or m.person_cue or m.kin}
+    return found - personal
 
 
 def _known_person_mislabelled(m: _Mention) -> bool:
@@ -730,6 +753,10 @@ def _only_org_containing(m: _Mention, orgs: Sequence[_Mention]) -> _Mention | No
     if len(found) != 1:
         return None  # (a body named after the word still makes it ambiguous: two "Zabadani …")
     (org,) = found.values()
+    if _acronym(m.bare) and len(org.key) >= 2 and org.key[-1] == word:
+        # "the SVP" beside "Junge SVP" (its youth wing): an acronym alone is its own body's
+        # name, and one with words before it a body named after it
+        return None
     return org if not _named_after(word, org) and _chamber_of(word, org) else None
 
 

@@ -140,6 +140,33 @@ class _Mention:
     # tagged PERSON before a noun of a politician's tenure or run ("the Bush administration",
     # "the Obama presidency", "the Trump campaign"): a person's name, whatever town bears it
     tenure: bool = False
+    # an acronym the text spells out in brackets right after it ("Tara (Total Abstract
+    # Rendering Architecture)"): a thing's or a body's short name, however a name it looks
+    spelt_out: bool = False
+
+
+# "(Total Abstract Rendering Architecture": the bracket right after a name, with its words
+_BRACKET_AFTER = re.compile(r"\s?\(([^()\n]{3,100})")
+# lower-case words an expansion skips in its initials ("Campaign for Nuclear Disarmament")
+_EXPANSION_SKIPS = frozenset({"of", "and", "the", "for", "in", "on", "to", "&"})
+
+
+def spelt_out(bare: str, text: str, end: int) -> bool:
+    """Is the one-word name ``bare``, ending at ``end`` of ``text``, an acronym the text spells
+    out in brackets right after it: "Tara (Total Abstract Rendering Architecture)", "Nasa
+    (National Aeronautics and Space Administration)"? The initials of the bracket's
+    capitalised words spell the name. A name so defined is no person's, whatever given name
+    it shares ("Tara" had been a person of the BBC store); a person's name is never spelt
+    out so."""
+    if " " in bare or not 2 <= len(bare) <= 8 or not bare.isalpha():
+        return False
+    found = _BRACKET_AFTER.match(text, end)
+    if found is None:
+        return False
+    words = [w for w in found.group(1).split() if w.lower() not in _EXPANSION_SKIPS]
+    if len(words) != len(bare) or not all(w[:1].isupper() for w in words):
+        return False
+    return "".join(w[0] for w in words).lower() == bare.lower()
 
 
 def _town_tagged_date(ent: Span) -> bool:
@@ -274,6 +301,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                     if label == "PERSON"
                     else label in ("ORG", "GPE", "LOC") and _camp_of_person(doc, ent)
                 ),
+                spelt_out=spelt_out(bare, text, ent.start_char + hi),
             )
         )
         if out[-1].org_use:
@@ -1298,6 +1326,7 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         span = Span(doc, start, end, label=label)
     relabelled = (
         _relabel_by_head(doc, start, end, label)
+        or _org_nouns_then_place(doc, start, end, label)
         or _relabel_by_kind(doc, start, end, label)
         or _headline_source(doc, start, end, label)
         or _org_then_person(doc, start, end, label)
@@ -2447,7 +2476,101 @@ def _place_in_org_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
         and doc[start - 1].lower_ in ORG_OF_HEADS
     ):
         return Span(doc, start - 1, end, label="ORG")
+    start = _org_nouns_before_place(doc, ent, prev_end)
+    if start is not None:
+        return Span(doc, start, end, label="ORG")
     return None
+
+
+def _org_noun(tok: Token, *, tagged: bool = False) -> bool:
+    """Is ``tok`` a capitalised common noun that can open an organisation's name before a place
+    ("Universities", "Athletics", "Transport", "Cancer Research"): a common English word written
+    with a capital, outside any entity (inside the place's when ``tagged``), and no title
+    ("Senator"), nationality, month, given name or place of its own?"""
+    word = tok.text
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        and word.istitle()
+        and word.isalpha()
+        and (tagged or tok.ent_iob_ == "O")
+        and common_word(word)
+        # a title ("Minister for Europe"), not a title's modifier: "Transport", "Education"
+        # open agencies' names ("Transport Scotland")
+        and tok.lower_ not in ROLE_TITLES
+        and tok.lower_ not in HONORIFICS
+        and tok.lower_ not in MONTHS_AND_DAYS
+        and tok.lower_ not in PLACE_FIRST_WORDS
+        and not _demonym(word)
+        and not is_given_name(word)
+        and gazetteer.place(word) is None
+        and gazetteer.lost_possessive(word) is None
+    )
+
+
+def _org_nouns_before_place(doc: Doc, ent: Span, prev_end: int) -> int | None:
+    """Where the organisation's name opens that the place ``ent`` ends, or None: "Universities"
+    + "Scotland", "Athletics" + "Kenya", "Cancer Research" + "UK" (capitalised common nouns
+    compounded on the place), "Transport for" + "London", "Alternative for" + "Germany" (a
+    capitalised noun the place is the object of "for" of). The model tags the place alone, so
+    "Universities Scotland … claimed" spoke as Scotland, and the body was put on the map.
+    A run of capitals before (a title-case headline's "Bad News for Syria") makes no such
+    name: it opens its sentence or follows "the" or a word in lower case."""
+    k = ent.start - 1
+    if k >= 1 and doc[k].lower_ == "for" and doc[k].head.i == k - 1:
+        # "Transport for London": one noun, the head of "for" ("Minister for Europe" is a
+        # title: _title_word; "Secretary of State for Scotland" has "of" before, below)
+        first = k - 1
+        if first < prev_end or not _org_noun(doc[first]):
+            return None
+    else:
+        first = ent.start
+        while (
+            first - 1 >= max(prev_end, 0)
+            and ent.start - first < 2
+            and doc[first - 1].dep_ == "compound"
+            and first <= doc[first - 1].head.i < ent.end
+            and doc[first - 1].whitespace_ == " "
+            and _org_noun(doc[first - 1])
+        ):
+            first -= 1
+        if first == ent.start:
+            return None
+    return first if _opens_a_name(doc, first) else None
+
+
+def _opens_a_name(doc: Doc, first: int) -> bool:
+    """May a name open at token ``first``: at its sentence's start, or after "the" or a word in
+    lower case other than "of"? A run of capitals before is a title-case headline's ("Bad News
+    for Syria"), and "of" a title's ("Secretary of State for Scotland")."""
+    if first == 0 or doc[first].is_sent_start:
+        return True
+    before = doc[first - 1]
+    return before.lower_ != "of" and (not before.text[:1].isupper() or before.lower_ == "the")
+
+
+def _org_nouns_then_place(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
+    """A name tagged a person or a place whole that is capitalised common nouns before a
+    place's name ("Universities Wales" tagged PERSON, "Cycling Ireland" GPE): an organisation,
+    as :func:`_org_nouns_before_place` makes one where the model tagged the place alone. Not a
+    name the gazetteer knows whole ("Middle East", "Christmas Island")."""
+    if label not in ("PERSON", "GPE", "LOC") or not body_named_by_place(doc[start:end]):
+        return None
+    return [Span(doc, start, end, label="ORG")]
+
+
+def body_named_by_place(words: Span) -> bool:
+    """Are ``words`` one or two capitalised common nouns before a place's name, opening where a
+    name may ("Universities Wales", "Cycling Ireland"): a body's name, which the gazetteer does
+    not know whole ("Middle East", "Christmas Island" are places)? The quotes read an untagged
+    such name so too (it had spoken as a person)."""
+    if not 2 <= len(words) <= 3:
+        return False
+    last = words[-1]
+    if not last.text[:1].isupper() or gazetteer.place(last.text) is None:
+        return False
+    if not all(_org_noun(t, tagged=True) for t in words[:-1]):
+        return False
+    return gazetteer.place(words.text) is None and _opens_a_name(words.doc, words.start)
 
 
 def _org_name_shape(ent: Span) -> bool:
