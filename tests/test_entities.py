@@ -2834,3 +2834,60 @@ def test_a_place_after_a_title_or_a_headline_stays_a_place(model, text, place):
 )
 def test_names_no_person_bears(spec, expected):
     assert _names(spec) == expected
+
+
+@pytest.mark.parametrize(
+    "spec, expected",
+    [
+        # a given name alone the model tags a body or a place is the one person it opens
+        pytest.param(
+            "Ingrid/B-PERSON Okafor/I-PERSON won ./O Aides/O said/O Ingrid/B-ORG will/O run/O",
+            [("Ingrid Okafor", "Ingrid Okafor", "PERSON"), ("Ingrid", "Ingrid Okafor", "PERSON")],
+            id="given-name-tagged-org-joins-its-person",
+        ),
+        # ... not a town of that name, nor a name two people's open with
+        pytest.param(
+            "Orlando/B-PERSON Reyes/I-PERSON visited/O Orlando/B-GPE",
+            [("Orlando Reyes", "Orlando Reyes", "PERSON"), ("Orlando", "Orlando", "GPE")],
+            id="town-named-like-the-person",
+        ),
+        pytest.param(
+            "Ingrid/B-PERSON Okafor/I-PERSON met/O Ingrid/B-PERSON Brandt/I-PERSON ./O "
+            "Ingrid/B-ORG won/O",
+            [
+                ("Ingrid Okafor", "Ingrid Okafor", "PERSON"),
+                ("Ingrid Brandt", "Ingrid Brandt", "PERSON"),
+                ("Ingrid", "Ingrid", "ORG"),
+            ],
+            id="given-name-of-two-people",
+        ),
+        # an acronym written with full stops is its plain spelling, and no place
+        pytest.param(
+            "the/O F.B.I./B-GPE and/O the/O FBI/B-ORG and/O the/O N.Q.R./B-LOC",
+            [("F.B.I.", "FBI", "ORG"), ("FBI", "FBI", "ORG"), ("N.Q.R.", "NQR", "ORG")],
+            id="dotted-acronym",
+        ),
+        # a known dotted name keeps its table's reading
+        pytest.param(
+            "flew/O to/O the/O U.S.A./B-GPE",
+            [("U.S.A.", "United States", "GPE")],
+            id="dotted-country",
+        ),
+    ],
+)
+def test_names_the_us_stores_showed_wrong(spec, expected):
+    assert _names(spec) == expected
+
+
+def test_a_programme_split_over_its_and_is_one_name(model):
+    # the model tags "Fox" and "Friends" apart (a person and a body): the programme's name
+    # is whole (lexicon/org_aliases.tsv)
+    mentions, _ = run(model, "On Tuesday the candidate appeared on Fox and Friends again.")
+    assert [(m.name, m.label) for m in mentions] == [("Fox & Friends", "ORG")]
+
+
+def test_a_relative_the_model_calls_a_place_is_a_person(model):
+    # "His wife, Florence": introduced by a kinship noun, a person, whatever town or body the
+    # model takes the name for (tagged ORG here; Florence is also a city the gazetteer knows)
+    mentions, _ = run(model, "Mayor Ray Holt came later. His wife, Florence, stayed home.")
+    assert ("Florence", "PERSON") in [(m.name, m.label) for m in mentions]
