@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from analysis import gazetteer, lexicon
+from analysis.english import common_word
 from analysis.entities.rules import (
     COMPASS_WORDS,
     FIRST_NAME_TITLES,
@@ -201,7 +202,13 @@ def _name_people(mentions: Sequence[_Mention], text: str) -> None:
         # (a name before its bearer's camp or aide, tagged an organisation: spans.tenure)
         # (and one introduced as someone's relative, "his wife, Melania", which the model
         # tagged a place in 6 PolNeAR articles)
-        if m.model_label == "PERSON" or titled or m.tenure or m.kin or _known_person_mislabelled(m):
+        if (
+            m.model_label == "PERSON"
+            or titled
+            or m.tenure
+            or _kin_named(m)
+            or _known_person_mislabelled(m)
+        ):
             m.person = True
     fulls = [m for m in mentions if m.person and len(m.key) >= 2 and not m.former_name]
     _unify_spellings(fulls)
@@ -237,6 +244,18 @@ def _keep_first_name_titles(mentions: Sequence[_Mention]) -> None:
     for m in mentions:
         if not m.fixed and m.name in titled:
             m.name = f"{titled[m.name].capitalize()} {m.name}"
+
+
+def _kin_named(m: _Mention) -> bool:
+    """Is ``m`` a relative the text introduces by a kinship noun, named as people are: one word
+    ("his wife, Melania") or opening with a given name, and no body's name ("for her mother
+    Amnesty International said", a comma lost before the source)?"""
+    return bool(
+        m.kin
+        and (len(m.key) == 1 or is_given_name(m.key[0]))
+        and m.key[-1] not in ORG_HEAD_WORDS
+        and alias(m.bare) is None
+    )
 
 
 def _no_person_names(mentions: Sequence[_Mention]) -> set[tuple[str, ...]]:
@@ -864,6 +883,11 @@ def _first_name_of_one(m: _Mention, fulls: Sequence[_Mention]) -> _Mention | Non
         or m.place_noun
         or m.facility
         or not m.bare.istitle()
+        # a given name, or a word no dictionary has: not "Windows" of a "Windows Messenger" or
+        # "Crown" of "Crown Prince Frederik" the model called a person
+        or not (is_given_name(m.bare) or not common_word(m.bare))
+        or m.key[0] in ROLE_TITLES
+        or m.key[0] in HONORIFICS
         or gazetteer.place(m.bare) is not None
         or alias(m.bare) is not None
         or _norp_group(m.bare) is not None

@@ -59,6 +59,7 @@ ROLE_NOUNS = lexicon.words("role_nouns")
 KIN_NOUNS = lexicon.words("kin_nouns")
 CONTEST_NOUNS = lexicon.words("contest_nouns")
 ORG_NAME_WORDS = lexicon.words("org_name_words")
+NATIONALITY_NOUNS = lexicon.words("nationality_nouns")
 HEADLINE_VERBS = lexicon.words("headline_verbs")
 INCIDENT_NOUNS = lexicon.words("incident_nouns")
 FACILITY_NOUNS = lexicon.phrases("facility_nouns")
@@ -1357,7 +1358,35 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
     )
     if relabelled is not None:
         return relabelled
-    return _split_known(doc, span)
+    places = _hyphened_places(doc, span)
+    return places if places is not None else _split_known(doc, span)
+
+
+_HYPHENS = frozenset({"-", "\u2013"})
+
+
+def _hyphened_places(doc: Doc, span: Span) -> list[Span] | None:
+    """Two places joined by a hyphen ("the U.S.-Mexico border", "the Beirut-Damascus road",
+    "Hasaka-Qamishli"), which the model tags one organisation: the two places, else None.
+    Not a place the gazetteer knows whole ("Guinea-Bissau"). As one name it was an
+    organisation "U.S.-Mexico" in 11 PolNeAR articles, and neither country was mentioned.
+    Written as one token ("U.S.-Mexico"), the pair cannot be cut into two mentions: no name
+    (an empty list), rather than a body of that name."""
+    if len(span) == 1:
+        halves = re.split(r"(?<=\S)[-\u2013](?=[A-Z])", span.text)
+        known = [_piece_text(h) for h in halves] if len(halves) == 2 else [None]
+        whole = gazetteer.place(span.text)
+        return (
+            [] if whole is None and all(k and k[0] in ("country", "place") for k in known) else None
+        )
+    cut = [t.i for t in span[1:-1] if t.text in _HYPHENS and not t.whitespace_]
+    if len(cut) != 1 or doc[cut[0] - 1].whitespace_ or _piece(span) is not None:
+        return None
+    pieces = [Span(doc, span.start, cut[0]), Span(doc, cut[0] + 1, span.end)]
+    known = [_piece(p) for p in pieces]
+    if not all(k is not None and k[0] in ("country", "place", "town") for k in known):
+        return None
+    return [Span(doc, p.start, p.end, label=k[1]) for p, k in zip(pieces, known, strict=True)]
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
@@ -1892,7 +1921,9 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     # nationality or an organisation's word the model ran into the name is none of it (one at
     # the end makes an organisation: "Fateh al-Sham Front", see _relabel_by_head)
     while end - start > 1 and (
-        _demonym(doc[start].text) or doc[start].text.lower() in ORG_HEAD_WORDS
+        _demonym(doc[start].text)
+        or doc[start].text.lower() in ORG_HEAD_WORDS
+        or doc[start].text.lower() in NATIONALITY_NOUNS  # "Welshman Jimmy Watkins"
     ):
         start += 1
     while end - start > 1 and _demonym(doc[end - 1].text):
@@ -2246,7 +2277,11 @@ def _piece(span: Span) -> tuple[str, str, str] | None:
     """What a run of words is when it is something known: ``(kind, label, country code)`` with
     kind one of org (an alias), country (also "Syrias", its apostrophe lost), place (a city,
     state or region), town (:func:`analysis.gazetteer.town`), junk ("NGO"); else None."""
-    text = span.text
+    return _piece_text(span.text)
+
+
+def _piece_text(text: str) -> tuple[str, str, str] | None:
+    """:func:`_piece` of written words."""
     found = alias(text)
     if found is not None:
         if found[1] == "ORG":
@@ -2505,6 +2540,14 @@ def _place_in_org_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
     return None
 
 
+# Words that make a part or a form of a place, not a body's name, before the place: "Rural
+# Damascus" (a province), "Greater Syria", "New Aleppo" (a district), "Middle East", "Central
+# London" (geo.GENERIC_PLACE_WORDS and the compass words too).
+_PLACE_MODIFIERS = (
+    geo.GENERIC_PLACE_WORDS | COMPASS_WORDS | {"rural", "central", "great", "grand", "little"}
+)
+
+
 def _org_noun(tok: Token, *, tagged: bool = False) -> bool:
     """Is ``tok`` a capitalised common noun that can open an organisation's name before a place
     ("Universities", "Athletics", "Transport", "Cancer Research"): a common English word written
@@ -2517,6 +2560,7 @@ def _org_noun(tok: Token, *, tagged: bool = False) -> bool:
         and word.isalpha()
         and (tagged or tok.ent_iob_ == "O")
         and common_word(word)
+        and tok.lower_ not in _PLACE_MODIFIERS
         # a title ("Minister for Europe"), not a title's modifier: "Transport", "Education"
         # open agencies' names ("Transport Scotland")
         and tok.lower_ not in ROLE_TITLES
@@ -2532,18 +2576,27 @@ def _org_noun(tok: Token, *, tagged: bool = False) -> bool:
 
 def _org_nouns_before_place(doc: Doc, ent: Span, prev_end: int) -> int | None:
     """Where the organisation's name opens that the place ``ent`` ends, or None: "Universities"
-    + "Scotland", "Athletics" + "Kenya", "Cancer Research" + "UK" (capitalised common nouns
-    compounded on the place), "Transport for" + "London", "Alternative for" + "Germany" (a
-    capitalised noun the place is the object of "for" of). The model tags the place alone, so
-    "Universities Scotland … claimed" spoke as Scotland, and the body was put on the map.
-    A run of capitals before (a title-case headline's "Bad News for Syria") makes no such
-    name: it opens its sentence or follows "the" or a word in lower case."""
+    + "Scotland", "Athletics" + "Kenya" (plural capitalised nouns compounded on a country or a
+    nation: :func:`_plural_org_nouns`), "Transport for" + "London", "Alternative for" +
+    "Germany" (a capitalised noun the place is the object of "for" of, written inside its
+    sentence or speaking: "the Commission for Africa", "Transport for London said"). The model
+    tags the place alone, so "Universities Scotland … claimed" spoke as Scotland, and the body
+    was put on the map. A run of capitals before (a title-case headline's "Bad News for
+    Syria") makes no such name: it opens its sentence or follows "the" or a word in lower
+    case. Nor does a sentence's opening noun before "for" that says nothing ("Support for
+    Israel has waned")."""
+    if not _heads_its_phrase(ent):
+        return None
     k = ent.start - 1
     if k >= 1 and doc[k].lower_ == "for" and doc[k].head.i == k - 1:
         # "Transport for London": one noun, the head of "for" ("Minister for Europe" is a
         # title: _title_word; "Secretary of State for Scotland" has "of" before, below)
         first = k - 1
-        if first < prev_end or not _org_noun(doc[first]):
+        head = doc[first]
+        if first < prev_end or not _org_noun(head):
+            return None
+        speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in PERSON_VERBS
+        if head.is_sent_start and not speaks:
             return None
     else:
         first = ent.start
@@ -2556,9 +2609,45 @@ def _org_nouns_before_place(doc: Doc, ent: Span, prev_end: int) -> int | None:
             and _org_noun(doc[first - 1])
         ):
             first -= 1
-        if first == ent.start:
+        if first == ent.start or not _plural_org_nouns(doc[first : ent.start], ent):
             return None
     return first if _opens_a_name(doc, first) else None
+
+
+# The kinds of place a body is named after with a plural noun before ("Universities Scotland",
+# "Athletics Kenya"): a nation's, not a town's ("Lake Erie", "Midtown Manhattan" are places).
+_NATION_KINDS = frozenset({"country", "state"})
+
+
+def _plural_org_nouns(words: Span, place: Span) -> bool:
+    """Are ``words`` before the place ``place`` a body's plural nouns ("Universities",
+    "Athletics", "Hospitals") and ``place`` a country or a nation ("Scotland")? A singular word
+    before a place is more often a part or a kind of it ("Upstate New York", "Lake Erie") or a
+    name ("Bay Buchanan", a person, whose surname is a town)."""
+    found = gazetteer.place(place.text)
+    if found is None or found.kind not in _NATION_KINDS:
+        return False
+    return all(t.tag_ in ("NNS", "NNPS") or _plural_word(t.lower_) for t in words)
+
+
+def _plural_word(word: str) -> bool:
+    """Is ``word`` an English plural, its singular a dictionary word ("colleges", "farmers",
+    "universities", "athletics")? The tagger marks a capitalised plural a singular proper
+    noun as often as not."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return False
+    stems = [word[:-1], word[:-2]] + ([word[:-3] + "y"] if word.endswith("ies") else [])
+    return any(common_word(stem) for stem in stems)
+
+
+def _heads_its_phrase(ent: Span) -> bool:
+    """Is the place ``ent``, written in capitals and lower case, the head of its noun phrase,
+    as a body's name is ("Universities Scotland claimed", "Transport for London said"), not a
+    modifier of a noun after it ("Opposition[-held] Damascus suburb", "Control for Hassakeh
+    city": words of a sentence the source ran together) nor a dateline in capitals ("Reports
+    MOSCOW (Sputnik)")?"""
+    last = ent[-1]
+    return not last.text.isupper() and ent.root.dep_ != "compound"
 
 
 def _opens_a_name(doc: Doc, first: int) -> bool:
@@ -2591,7 +2680,9 @@ def body_named_by_place(words: Span) -> bool:
     last = words[-1]
     if not last.text[:1].isupper() or gazetteer.place(last.text) is None:
         return False
-    if not all(_org_noun(t, tagged=True) for t in words[:-1]):
+    if not all(_org_noun(t, tagged=True) for t in words[:-1]) or not _heads_its_phrase(words):
+        return False
+    if not _plural_org_nouns(words[:-1], words[-1:]):
         return False
     return gazetteer.place(words.text) is None and _opens_a_name(words.doc, words.start)
 
