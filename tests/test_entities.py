@@ -2930,3 +2930,37 @@ def test_places_joined_by_a_hyphen_are_the_places(model, text, places, absent):
 def test_a_nationality_noun_before_a_name_is_no_part_of_it(model, text, name):
     mentions, _ = run(model, text)
     assert [(m.name, m.label) for m in mentions if m.label == "PERSON"] == [(name, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "spec, expected",
+    [
+        # a lone word beside two bodies holding it is the one the article names far more
+        pytest.param(
+            "Orbis/B-ORG News/I-ORG said/O ./O Orbis/B-ORG News/I-ORG said/O ./O "
+            "Orbis/B-ORG News/I-ORG said/O ./O Orbis/B-ORG Sports/I-ORG ran/O ./O "
+            "Orbis/B-ORG said/O",
+            [("Orbis News", "Orbis News", "ORG")] * 3
+            + [("Orbis Sports", "Orbis Sports", "ORG"), ("Orbis", "Orbis News", "ORG")],
+            id="word-of-the-body-named-most",
+        ),
+        pytest.param(
+            "Orbis/B-ORG News/I-ORG said/O ./O Orbis/B-ORG Sports/I-ORG ran/O ./O "
+            "Orbis/B-ORG said/O",
+            [
+                ("Orbis News", "Orbis News", "ORG"),
+                ("Orbis Sports", "Orbis Sports", "ORG"),
+                ("Orbis", "Orbis", "ORG"),
+            ],
+            id="word-of-two-bodies-named-alike",
+        ),
+    ],
+)
+def test_a_lone_word_of_several_bodies(spec, expected):
+    assert _names(spec) == expected
+
+
+def test_a_common_word_after_a_kinship_noun_is_no_relative(model):
+    # "her husband, Navy SEAL Tom Hale": "Navy" is no person for the kinship noun before it
+    mentions, _ = run(model, "Jane Hale, whose husband, Navy SEAL Tom Hale, died, spoke out.")
+    assert ("Navy", "PERSON") not in [(m.name, m.label) for m in mentions]

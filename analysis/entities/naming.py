@@ -252,7 +252,7 @@ def _kin_named(m: _Mention) -> bool:
     Amnesty International said", a comma lost before the source)?"""
     return bool(
         m.kin
-        and (len(m.key) == 1 or is_given_name(m.key[0]))
+        and (is_given_name(m.key[0]) or (len(m.key) == 1 and _name_word(m.bare)))
         and m.key[-1] not in ORG_HEAD_WORDS
         and alias(m.bare) is None
     )
@@ -773,6 +773,8 @@ def _only_org_containing(m: _Mention, orgs: Sequence[_Mention]) -> _Mention | No
         return None
     word = m.key[0]
     found = {(o.name or o.bare): o for o in orgs if word in o.key and o is not m}
+    if len(found) > 1:
+        found = _named_most(found, orgs)
     if len(found) != 1:
         return None  # (a body named after the word still makes it ambiguous: two "Zabadani …")
     (org,) = found.values()
@@ -781,6 +783,16 @@ def _only_org_containing(m: _Mention, orgs: Sequence[_Mention]) -> _Mention | No
         # name, and one with words before it a body named after it
         return None
     return org if not _named_after(word, org) and _chamber_of(word, org) else None
+
+
+def _named_most(found: dict[str, _Mention], orgs: Sequence[_Mention]) -> dict[str, _Mention]:
+    """Of the organisations ``found`` a lone word may stand for, the one the article names at
+    least three times as often as all the others together ("Fox" in a story naming Fox News
+    22 times and its programme Fox & Friends once), else all of them (ambiguous)."""
+    counts = Counter(o.name or o.bare for o in orgs)
+    best = max(found, key=lambda name: counts[name])
+    rest = sum(counts[name] for name in found if name != best)
+    return {best: found[best]} if counts[best] >= 3 * rest else found
 
 
 # Nouns of a body inside another, or named after it: "RNC Rules Committee", "Senate Armed
@@ -883,9 +895,7 @@ def _first_name_of_one(m: _Mention, fulls: Sequence[_Mention]) -> _Mention | Non
         or m.place_noun
         or m.facility
         or not m.bare.istitle()
-        # a given name, or a word no dictionary has: not "Windows" of a "Windows Messenger" or
-        # "Crown" of "Crown Prince Frederik" the model called a person
-        or not (is_given_name(m.bare) or not common_word(m.bare))
+        or not _name_word(m.bare)
         or m.key[0] in ROLE_TITLES
         or m.key[0] in HONORIFICS
         or gazetteer.place(m.bare) is not None
@@ -894,11 +904,25 @@ def _first_name_of_one(m: _Mention, fulls: Sequence[_Mention]) -> _Mention | Non
         or person_alias(m.key) is not None
     ):
         return None
-    found = {f.name: f for f in fulls if len(f.key) >= 2 and f.key[0] == m.key[0]}
+    found = {
+        f.name: f
+        for f in fulls
+        if len(f.key) >= 2
+        and f.bare.split()[0] == m.bare  # not "Netflix" of a "Netflix-free" tagged PERSON
+        and gazetteer.place(f.bare.split()[-1]) is None  # nor "Breitbart" of "Breitbart London"
+    }
     if len(found) != 1:
         return None
     (full,) = found.values()
     return full
+
+
+def _name_word(word: str) -> bool:
+    """Is ``word`` written as a person's first name may be: a given name, or a word no
+    dictionary has ("Bernie", "Melania", which the given-name tables lack)? Not "Windows" of a
+    "Windows Messenger", "Crown" of "Crown Prince Frederik" or "Navy" of "her husband, Navy
+    SEAL Ty Woods", common words the model called a person or a place."""
+    return is_given_name(word) or not common_word(word)
 
 
 def _surname_shape(key: tuple[str, ...]) -> bool:
