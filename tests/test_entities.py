@@ -2910,6 +2910,8 @@ def test_a_relative_the_model_calls_a_place_is_a_person(model):
         ("Agents patrol the U.S.-Mexico border every night.", set(), "U.S.-Mexico"),
         # a place the gazetteer knows whole stays whole
         ("The minister flew to Guinea-Bissau on Monday.", {"Guinea-Bissau"}, None),
+        # two towns with no route after them are one county's name
+        ("Democrats won most of Miami-Dade and lost the rest.", {"Miami-Dade"}, "Dade"),
     ],
 )  # fmt: skip
 def test_places_joined_by_a_hyphen_are_the_places(model, text, places, absent):
@@ -2925,6 +2927,8 @@ def test_places_joined_by_a_hyphen_are_the_places(model, text, places, absent):
         # a nationality noun before a name is no word of it (lexicon/nationality_nouns.txt)
         ("He held off the challenge of Welshman Rory Blane over the final lap.", "Rory Blane"),
         ("Briton Anna Marsh finished third in the final.", "Anna Marsh"),
+        # alone, it is a description of someone ("the Briton"), no name
+        ("Anna Marsh led early, but the Briton faded in the last lap.", "Anna Marsh"),
     ],
 )
 def test_a_nationality_noun_before_a_name_is_no_part_of_it(model, text, name):
@@ -2964,3 +2968,24 @@ def test_a_common_word_after_a_kinship_noun_is_no_relative(model):
     # "her husband, Navy SEAL Tom Hale": "Navy" is no person for the kinship noun before it
     mentions, _ = run(model, "Jane Hale, whose husband, Navy SEAL Tom Hale, died, spoke out.")
     assert ("Navy", "PERSON") not in [(m.name, m.label) for m in mentions]
+
+
+def test_a_religion_is_a_group_not_an_organisation(model):
+    # a religion's name is NORP, as its people's are (lexicon/norp_groups.tsv)
+    mentions, _ = run(model, "Critics said the proposed ban singled out Islam unfairly.")
+    assert [(m.name, m.label) for m in mentions if m.text == "Islam"] == [("Islam", "NORP")]
+
+
+def test_a_possessive_after_a_kinship_noun_opens_a_new_clause(model):
+    # "to mourn his mother, Chad's ambassador said": the country's ambassador speaks; no
+    # relative named Chad
+    mentions, _ = run(
+        model, "He flew home to mourn the death of his mother, Chad's ambassador said on Friday."
+    )
+    assert ("Chad", "GPE") in [(m.name, m.label) for m in mentions]
+
+
+def test_people_joined_by_a_hyphen_are_no_places(model):
+    # "Obama-Clinton" (tagged PERSON): no town Clinton, however the gazetteer knows one
+    mentions, _ = run(model, 'Trump cited "Obama-Clinton" policies, which he said had harmed jobs.')
+    assert not [m for m in mentions if m.label in ("GPE", "LOC")], mentions

@@ -285,6 +285,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
             bare, title = written, None  # "Sheikh Maqsoud neighbourhood": the title is the name's
         if is_junk(bare) or (title and not bare) or (label != "PERSON" and _date_debris(bare)):
             continue
+        if label == "PERSON" and bare.lower() in NATIONALITY_NOUNS:
+            continue  # "the Briton outsprinted her": a description, no one's name
         if label == "PERSON" and any(w.lower() in FOLLOWER_NOUNS for w in bare.split()[1:]):
             continue  # "Trump Supporter", "Jenkins Supporters Cheer": a headline's phrase
         key = name_key(bare)
@@ -427,6 +429,8 @@ def _kin(doc: Doc, ent: Span) -> bool:
     i = ent.start - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
+    if ent.end < len(doc) and doc[ent.end].tag_ == "POS":
+        return False  # "the death of his mother, Chad's ambassador confirmed": a new clause
     return i >= 0 and doc[i].lower_ in KIN_NOUNS
 
 
@@ -1376,17 +1380,38 @@ def _hyphened_places(doc: Doc, span: Span) -> list[Span] | None:
         halves = re.split(r"(?<=\S)[-\u2013](?=[A-Z])", span.text)
         known = [_piece_text(h) for h in halves] if len(halves) == 2 else [None]
         whole = gazetteer.place(span.text)
-        return (
-            [] if whole is None and all(k and k[0] in ("country", "place") for k in known) else None
-        )
+        return [] if whole is None and _two_places(doc, span, known) else None
     cut = [t.i for t in span[1:-1] if t.text in _HYPHENS and not t.whitespace_]
     if len(cut) != 1 or doc[cut[0] - 1].whitespace_ or _piece(span) is not None:
         return None
     pieces = [Span(doc, span.start, cut[0]), Span(doc, cut[0] + 1, span.end)]
     known = [_piece(p) for p in pieces]
-    if not all(k is not None and k[0] in ("country", "place", "town") for k in known):
+    if not _two_places(doc, span, known):
         return None
     return [Span(doc, p.start, p.end, label=k[1]) for p, k in zip(pieces, known, strict=True)]
+
+
+# Nouns after two places joined by a hyphen that say the pair is two places: "the Beirut-
+# Damascus highway", "the Turkey-Syria border", "Israel-Egypt relations".
+_ROUTE_NOUNS = frozenset(
+    {"border", "frontier", "road", "highway", "motorway", "route", "railway", "pipeline",
+     "line", "corridor", "relations", "talks", "ties", "axis"}
+)  # fmt: skip
+
+
+def _two_places(doc: Doc, span: Span, known: list) -> bool:
+    """Are the ``known`` pieces of ``span`` two places that a hyphen pairs: a country among
+    them ("U.S.-Mexico"), or a noun of a route or of relations after them ("the Hasaka-
+    Qamishli road")? Not a person-tagged pair ("Obama-Clinton" policies: Obama is a town in
+    Japan, Clinton one in Iowa), nor a county's or a district's name of two words ("Miami-Dade":
+    Dade alone is no place the story names)."""
+    if span.label_ == "PERSON":
+        return False
+    if not all(k is not None and k[0] in ("country", "place") for k in known):
+        return False
+    if any(k[0] == "country" for k in known):
+        return True
+    return span.end < len(doc) and doc[span.end].lower_ in _ROUTE_NOUNS
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
@@ -2671,10 +2696,10 @@ def _org_nouns_then_place(doc: Doc, start: int, end: int, label: str) -> list[Sp
 
 
 def body_named_by_place(words: Span) -> bool:
-    """Are ``words`` one or two capitalised common nouns before a place's name, opening where a
-    name may ("Universities Wales", "Cycling Ireland"): a body's name, which the gazetteer does
-    not know whole ("Middle East", "Christmas Island" are places)? The quotes read an untagged
-    such name so too (it had spoken as a person)."""
+    """Are ``words`` one or two capitalised plural nouns before a nation's name, opening where
+    a name may ("Universities Wales", "Athletics Ireland": :func:`_plural_org_nouns`): a body's
+    name, which the gazetteer does not know whole? The quotes read an untagged such name so too
+    (it had spoken as a person)."""
     if not 2 <= len(words) <= 3:
         return False
     last = words[-1]
