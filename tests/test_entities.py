@@ -2856,6 +2856,15 @@ def test_names_no_person_bears(spec, expected):
             [("Orlando Reyes", "Orlando Reyes", "PERSON"), ("Orlando", "Orlando", "GPE")],
             id="town-named-like-the-person",
         ),
+        # a people's name is no first name ("Swiss" beside the "Swiss People's Party")
+        pytest.param(
+            "Swiss/B-PERSON Farmers/I-PERSON Party/I-PERSON won/O ./O Swiss/B-NORP voters/O",
+            [
+                ("Swiss Farmers Party", "Swiss Farmers Party", "PERSON"),
+                ("Swiss", "Swiss", "NORP"),
+            ],
+            id="people-is-no-first-name",
+        ),
         pytest.param(
             "Ingrid/B-PERSON Okafor/I-PERSON met/O Ingrid/B-PERSON Brandt/I-PERSON ./O "
             "Ingrid/B-ORG won/O",
@@ -2929,6 +2938,8 @@ def test_places_joined_by_a_hyphen_are_the_places(model, text, places, absent):
         ("Briton Anna Marsh finished third in the final.", "Anna Marsh"),
         # alone, it is a description of someone ("the Briton"), no name
         ("Anna Marsh led early, but the Briton faded in the last lap.", "Anna Marsh"),
+        # before a surname alone, it is a given name ("Scot" is one)
+        ("The group's director, Scot Ross, said the ads were false.", "Scot Ross"),
     ],
 )
 def test_a_nationality_noun_before_a_name_is_no_part_of_it(model, text, name):

@@ -889,6 +889,8 @@ def _first_name_of_one(m: _Mention, fulls: Sequence[_Mention]) -> _Mention | Non
     place's ("in …", "the … group"), nor one two people's names open with."""
     if (
         len(m.key) != 1
+        or m.model_label == "NORP"  # "Swiss" beside the "Swiss People's Party": the people
+        or _demonym(m.bare)
         or m.org_cue
         or m.org_use
         or m.locative

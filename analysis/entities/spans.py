@@ -1948,7 +1948,8 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end - start > 1 and (
         _demonym(doc[start].text)
         or doc[start].text.lower() in ORG_HEAD_WORDS
-        or doc[start].text.lower() in NATIONALITY_NOUNS  # "Welshman Jimmy Watkins"
+        # "Welshman Jimmy Watkins"; but "Scot Ross" is a given name and a surname
+        or (end - start > 2 and doc[start].text.lower() in NATIONALITY_NOUNS)
     ):
         start += 1
     while end - start > 1 and _demonym(doc[end - 1].text):
