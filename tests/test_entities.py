@@ -2850,6 +2850,12 @@ def test_names_no_person_bears(spec, expected):
             [("Ingrid Okafor", "Ingrid Okafor", "PERSON"), ("Ingrid", "Ingrid Okafor", "PERSON")],
             id="given-name-tagged-org-joins-its-person",
         ),
+        # (whose surname a small town bears too: Rubio, Venezuela)
+        pytest.param(
+            "Ingrid/B-PERSON Rubio/I-PERSON won/O ./O Aides/O said/O Ingrid/B-ORG will/O run/O",
+            [("Ingrid Rubio", "Ingrid Rubio", "PERSON"), ("Ingrid", "Ingrid Rubio", "PERSON")],
+            id="given-name-of-a-surname-that-is-a-town",
+        ),
         # ... not a town of that name, nor a name two people's open with
         pytest.param(
             "Orlando/B-PERSON Reyes/I-PERSON visited/O Orlando/B-GPE",
@@ -3000,3 +3006,12 @@ def test_people_joined_by_a_hyphen_are_no_places(model):
     # "Obama-Clinton" (tagged PERSON): no town Clinton, however the gazetteer knows one
     mentions, _ = run(model, 'Trump cited "Obama-Clinton" policies, which he said had harmed jobs.')
     assert not [m for m in mentions if m.label in ("GPE", "LOC")], mentions
+
+
+def test_a_religion_inside_an_organisations_english_name_is_the_organisation(model):
+    # "Jaish al-Islam (Army of Islam)": the model tags "Islam" alone; "Army of" before it makes
+    # the alias (lexicon/org_aliases.tsv), no religion
+    mentions, _ = run(
+        model, "The clashes pitted the rebel faction Jaish al-Islam (Army of Islam) against rivals."
+    )
+    assert {(m.name, m.label) for m in mentions} == {("Jaish al-Islam", "ORG")}, mentions

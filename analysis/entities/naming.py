@@ -911,12 +911,20 @@ def _first_name_of_one(m: _Mention, fulls: Sequence[_Mention]) -> _Mention | Non
         for f in fulls
         if len(f.key) >= 2
         and f.bare.split()[0] == m.bare  # not "Netflix" of a "Netflix-free" tagged PERSON
-        and gazetteer.place(f.bare.split()[-1]) is None  # nor "Breitbart" of "Breitbart London"
+        and not _major_place(f.bare.split()[-1])  # nor "Breitbart" of "Breitbart London"
     }
     if len(found) != 1:
         return None
     (full,) = found.values()
     return full
+
+
+def _major_place(word: str) -> bool:
+    """Is ``word`` a country's or a large city's name ("London"), which ends a body's name the
+    model took for a person's ("Breitbart London"), not a surname that some small town bears
+    too ("Rubio", a town in Venezuela)?"""
+    place = gazetteer.place(word)
+    return place is not None and (place.kind == "country" or place.population >= 1_000_000)
 
 
 def _name_word(word: str) -> bool:

@@ -285,7 +285,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
             bare, title = written, None  # "Sheikh Maqsoud neighbourhood": the title is the name's
         if is_junk(bare) or (title and not bare) or (label != "PERSON" and _date_debris(bare)):
             continue
-        if label == "PERSON" and bare.lower() in NATIONALITY_NOUNS:
+        if label != "NORP" and bare.lower() in NATIONALITY_NOUNS:
             continue  # "the Briton outsprinted her": a description, no one's name
         if label == "PERSON" and any(w.lower() in FOLLOWER_NOUNS for w in bare.split()[1:]):
             continue  # "Trump Supporter", "Jenkins Supporters Cheer": a headline's phrase
@@ -2754,9 +2754,9 @@ def _full_name(doc: Doc, ent: Span) -> Span | None:
 def _mended(doc: Doc, ent: Span, prev_end: int) -> Span | None:
     """``ent`` grown by up to two capitalised tokens either side into a known alias, or None;
     "of", "and" or "the" may sit between ("Army" + "of Islam", "Islamic State of Iraq" + "and
-    the Levant": the model tags the pieces apart)."""
+    the Levant", "Army of" + "Islam": the model tags the pieces apart)."""
     capital = doc_arrays.capitalised(doc)
-    for before, after in ((0, 1), (0, 2), (1, 0), (1, 1), (0, 3)):
+    for before, after in ((0, 1), (0, 2), (1, 0), (1, 1), (0, 3), (2, 0)):
         start, end = ent.start - before, ent.end + after
         if start < prev_end or end > len(doc):
             continue
