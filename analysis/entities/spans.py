@@ -2576,7 +2576,7 @@ _PLACE_MODIFIERS = (
 
 def _org_noun(tok: Token, *, tagged: bool = False) -> bool:
     """Is ``tok`` a capitalised common noun that can open an organisation's name before a place
-    ("Universities", "Athletics", "Transport", "Cancer Research"): a common English word written
+    ("Universities", "Athletics", "Transport"): a common English word written
     with a capital, outside any entity (inside the place's when ``tagged``), and no title
     ("Senator"), nationality, month, given name or place of its own?"""
     word = tok.text
@@ -2687,10 +2687,10 @@ def _opens_a_name(doc: Doc, first: int) -> bool:
 
 
 def _org_nouns_then_place(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
-    """A name tagged a person or a place whole that is capitalised common nouns before a
-    place's name ("Universities Wales" tagged PERSON, "Cycling Ireland" GPE): an organisation,
+    """A name tagged a person or a place whole that is capitalised plural nouns before a
+    nation's name ("Universities Wales" tagged PERSON, "Athletics Ireland" GPE): an organisation,
     as :func:`_org_nouns_before_place` makes one where the model tagged the place alone. Not a
-    name the gazetteer knows whole ("Middle East", "Christmas Island")."""
+    name the gazetteer knows whole (:func:`body_named_by_place`)."""
     if label not in ("PERSON", "GPE", "LOC") or not body_named_by_place(doc[start:end]):
         return None
     return [Span(doc, start, end, label="ORG")]
