@@ -3015,3 +3015,9 @@ def test_a_religion_inside_an_organisations_english_name_is_the_organisation(mod
         model, "The clashes pitted the rebel faction Jaish al-Islam (Army of Islam) against rivals."
     )
     assert {(m.name, m.label) for m in mentions} == {("Jaish al-Islam", "ORG")}, mentions
+
+
+def test_a_papers_name_that_is_a_nationality_noun_stays(model):
+    # "The Scotsman" (a paper) is no description of someone, as "the Briton" is
+    mentions, _ = run(model, "Mr Law, political editor of The Scotsman, said the vote was close.")
+    assert "Scotsman" in {m.name for m in mentions}, mentions

@@ -146,6 +146,19 @@ class _Mention:
     spelt_out: bool = False
 
 
+def _describes_someone(doc: Doc, ent: Span, label: str) -> bool:
+    """Is the lone nationality noun ``ent`` ("Briton") a description of someone, as the model
+    tagged it a person, or after "the" at a sentence's start or in lower case ("The Briton, made
+    a dame …", "but the Briton faded")? Not a paper's name ("political editor of The
+    Scotsman", "Scotsman journalist Hamish MacDonell") nor a people (NORP)."""
+    if label == "PERSON":
+        return True
+    if label == "NORP" or ent.start == 0:
+        return False
+    before = doc[ent.start - 1]
+    return before.lower_ == "the" and (before.is_sent_start or before.text == "the")
+
+
 # "F.B.I.", "L.G.B.T.": capitals, each with its full stop (The New York Times' house style)
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")
 
@@ -285,7 +298,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
             bare, title = written, None  # "Sheikh Maqsoud neighbourhood": the title is the name's
         if is_junk(bare) or (title and not bare) or (label != "PERSON" and _date_debris(bare)):
             continue
-        if label != "NORP" and bare.lower() in NATIONALITY_NOUNS:
+        if bare.lower() in NATIONALITY_NOUNS and _describes_someone(doc, ent, label):
             continue  # "the Briton outsprinted her": a description, no one's name
         if label == "PERSON" and any(w.lower() in FOLLOWER_NOUNS for w in bare.split()[1:]):
             continue  # "Trump Supporter", "Jenkins Supporters Cheer": a headline's phrase
