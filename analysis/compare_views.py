@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analysis import query
+from analysis import aggregates, query
 from analysis.article_views import GRANULARITIES
 from analysis.filters import Filters, article_ids_sql
 
@@ -187,12 +187,16 @@ def speaker_sentiment(
     limit: int = 12,
 ) -> pd.DataFrame:
     """``grp, speaker, n_quotes, polarity``: mean quote polarity of the speakers most quoted
-    across the groups (top ``limit`` by quotes over all groups), in each group that quotes them."""
+    across the groups (top ``limit`` by quotes over all groups), in each group that quotes them;
+    weighted by the quotes' words, as the Speakers page weighs them (a plain mean had given
+    Compare another tone than the Speakers page for the same speaker and outlet)."""
     gsql, gparams, _ = _groups_sql(filters, groups)
+    w = aggregates.QUOTE_WORDS_SQL.format(q="q")
     sql = f"""
         WITH g AS ({gsql}),
         c AS (
-            SELECT g.grp, q.speaker, count(*) AS n_quotes, avg(q.polarity) AS polarity
+            SELECT g.grp, q.speaker, count(*) AS n_quotes,
+                   sum(q.polarity * {w}) / sum({w}) AS polarity
             FROM g JOIN quotes q ON q.article_id = g.id WHERE q.speaker IS NOT NULL GROUP BY ALL
         ),
         top AS (

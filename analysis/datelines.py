@@ -25,9 +25,12 @@ REDATE_DAYS = 3
 REACH = 400
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A year is no clock time in a time zone: a match preview's "Tuesday, 1 March 1945 GMT" kicks
+# off at 19:45 (the BBC's undated 2005 football previews had been dated 1945 and 2000).
+_YEAR = r"(?:19|20)\d\d(?!\s*(?:GMT|BST|UTC|CES?T|[ECMP][SD]?T|local time)\b)"
 # A date in words, day first or month first, as the group ``when`` (read by
 # ingest.normalise_date, the one reader of dates in words).
-_EITHER = rf"(?P<when>\d{{1,2}} {_MONTH},? (?:19|20)\d\d|{_MONTH} \d{{1,2}},? ?(?:19|20)\d\d)"
+_EITHER = rf"(?P<when>\d{{1,2}} {_MONTH},? {_YEAR}|{_MONTH} \d{{1,2}},? ?{_YEAR})"
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?"
 
 # In order: the forms that say what they are first.

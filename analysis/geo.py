@@ -306,7 +306,24 @@ def _build_regions(
                 out[key] = (city["population"], label)
             break
     named = {k: v[1] for k, v in out.items()}
-    return {**admin1_names, **named}
+    return {**admin1_names, **_unclashed(named, admin1_names)}
+
+
+def _unclashed(
+    named: dict[tuple[str, str], str], admin1_names: dict[tuple[str, str], str]
+) -> dict[tuple[str, str], str]:
+    """``named`` without the names that another division of the same country has in the village
+    table: such a division keeps its own name there. The city of Washington made the District of
+    Columbia's region "Washington", the state's name, and the Places page's region "Washington"
+    held Capitol Hill and Seattle alike (US politics 2016); the District is "Washington, D.C."."""
+    held: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for key, name in admin1_names.items():
+        held.setdefault((key[0], name), set()).add(key)
+    return {
+        key: name
+        for key, name in named.items()
+        if not (held.get((key[0], name), set()) - {key}) or key not in admin1_names
+    }
 
 
 def _english(city: dict) -> str:

@@ -93,7 +93,8 @@ _EDGE_PUNCT = " \t\n.,;:!?()[]{}\"“”‘’'«»-–—/|*"
 
 
 def clean_name(text: str, *, phrase: bool = False) -> str:
-    """The name proper of a mention as written: whitespace collapsed, a leading "the", a leading
+    """The name proper of a mention as written: whitespace collapsed, a leading "the" (or a
+    lower-case "a"/"an" or "ex-" before a capitalised word), a leading
     stray "’s", possessives and edge punctuation dropped ("the Syrian Democratic Forces (" →
     "Syrian Democratic Forces"; "Bashar al-Assad’s" → "Bashar al-Assad"). Titles are kept.
 
@@ -104,7 +105,10 @@ def clean_name(text: str, *, phrase: bool = False) -> str:
     return _WS.sub(" ", text[start:end])
 
 
-_NAME_LEAD = re.compile(r"(?:the|The|THE)\s+|['’]s\s+")
+# (in an entity's name, a lower-case "a"/"an" before a capitalised word is an article the
+# model took into the span, "an International Finance Facility", "a Golden Globe"; and "ex-"
+# is the former tie of someone, "ex-Yukos boss": the name is Yukos's)
+_NAME_LEAD = re.compile(r"(?:the|The|THE)\s+|['’]s\s+|an?\s+(?=[A-Z])|ex-(?=[A-Z])")
 _PHRASE_LEAD = re.compile(r"(?:the|an?)\s+|['’]s\s+", re.I)
 
 

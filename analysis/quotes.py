@@ -430,6 +430,8 @@ def _content(verb: Token) -> tuple[int, int] | None:
                 parts.append(child)  # "announced new sanctions": the object is what was said
     if not parts:
         return None
+    parts.extend(_condition_after(verb, parts))
+    parts.extend(_second_clause_after(verb, parts))
     if any(p.dep_ == "xcomp" for p in parts):
         parts.extend(o for o in objects if o.i < min(p.i for p in parts))
     lo, hi = len(verb.doc), 0
@@ -486,6 +488,50 @@ def _content(verb: Token) -> tuple[int, int] | None:
     return (lo, hi) if hi > lo else None
 
 
+# The conjunctions of a condition: what the reported clause holds only on it.
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _condition_after(verb: Token, parts: list[Token]) -> list[Token]:
+    """The condition after a cue's clause that the parse hung off the cue verb ("He said the
+    mayor would look braver if she cut the fares", "if" made the adverbial of "said"): the
+    clause holds only on it, so it is the speaker's too (PolNeAR's attributions hold it).
+    Only after a clause that follows the verb, and only "if" or "unless": "…, as he left",
+    "… because she was asked" may be the narrator's (see :func:`_narrated_after`)."""
+    if any(p.i < verb.i for p in parts):
+        return []
+    last = max(p.right_edge.i for p in parts)
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.left_edge.i > last
+        and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+    ]
+
+
+def _second_clause_after(verb: Token, parts: list[Token]) -> list[Token]:
+    """A second reported clause the parse joined to the cue verb, not to the first clause:
+    one opened by "that" ("She said the fares were fair, but that few could pay them") or
+    holding quoted words ("… was being reviewed, but it was an “urgent priority”"): the
+    speaker's by its "that" or its quotation marks. Another joined clause ("He said the plant
+    would open in May, but the work was soon delayed") may be the narrator's and is left out;
+    so is a joined speech verb, a cue of its own."""
+    if any(p.i < verb.i for p in parts):
+        return []
+    last = max(p.right_edge.i for p in parts)
+    doc = verb.doc
+    out = []
+    for c in verb.children:
+        if c.dep_ != "conj" or c.left_edge.i <= last or c.lemma_.lower() in SPEECH_VERBS:
+            continue
+        marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        quoted = any(QUOTE_MARK.fullmatch(t.text) for t in doc[c.left_edge.i : c.right_edge.i + 1])
+        if marked or quoted:
+            out.append(c)
+    return out
+
+
 def _first_conjunct(verb: Token, lo: int, hi: int, para_lo: int) -> int:
     """Where a trailing cue's clause starts when the parse hung the cue off the sentence's first
     clause: "The pier was to be rebuilt, but the contractor walked away, an engineer said"
@@ -512,9 +558,11 @@ _TRAILING_CUE_WORDS = 4
 def _second_cue(verb: Token) -> bool:
     """Is the speech ``verb`` inside a reported clause a cue of its own: joined to it ("and
     claimed that …") or an adverbial set off by a comma (", saying that …", ", adding that
-    …", ", though she noted …")?"""
+    …", ", though she noted …")? Not a bare verb joined to a bare verb of the clause: the two
+    share the clause's modal or "to", and its subject ("he would sit the envoy down and tell
+    him …" is one clause; "she found … and claimed …" may be the speaker's second cue)."""
     if verb.dep_ == "conj":
-        return True
+        return not (verb.tag_ == "VB" and verb.head.tag_ == "VB")
     first = verb.left_edge.i
     return verb.dep_ == "advcl" and first > 0 and verb.doc[first - 1].text in _ASIDE_MARKS
 
@@ -2562,8 +2610,52 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             and content[0] <= subj.i < min(content[1], tok.i)
         ):
             content = _before_speaker(doc, content, subj, quoted)
+        if content and gap is None and subj is not None:
+            joined = _joined_after_aside(tok, subj, content, quoted)
+            if joined is not None:
+                content, gap = joined
         cues.append(_Cue(tok, tok.text, subj, content, gap=gap))
     return cues
+
+
+def _joined_after_aside(
+    verb: Token, subj: Token, content: tuple[int, int], quoted: list[bool]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "The ferry carried 40 passengers, the coastguard said on Monday, and all of them were
+    rescued.": a trailing cue set off by commas, with a clause of its own joined after it by
+    "and" or "but", which the parse hangs off the cue verb. The cue is an aside between the
+    two clauses, and both are what the source said, as a clause joined after "according to"
+    is (PolNeAR's attributions hold both). Returns the record's token range over both clauses
+    and the aside (its marks included, the conjunction left in the second clause), or None.
+    A second predicate ("…, he said, and left") has no subject of its own and a joined cue
+    ("…, he said, and the mayor added …") reports its own clause: neither is taken."""
+    doc = verb.doc
+    lo = min(subj.left_edge.i, verb.i)
+    if lo == 0 or doc[lo - 1].text not in _ASIDE_MARKS:
+        return None
+    lo -= 1
+    if content[1] > lo or any(doc[i].is_alpha for i in range(content[1], lo)):
+        return None  # the clause must end at the aside's opening mark
+    conj = next((c for c in verb.children if c.i > verb.i and _own_clause(c, verb)), None)
+    if conj is None:
+        return None
+    cc = next(
+        (c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < conj.left_edge.i), None
+    )
+    if cc is None or doc[cc.i - 1].text not in _ASIDE_MARKS or cc.i - lo > MAX_INTERRUPTING_CUE:
+        return None
+    if any(quoted[i] for i in range(lo, cc.i)):
+        return None
+    para_lo, para_hi = _paragraph_tokens(verb)
+    toks = [t.i for t in conj.subtree if t.sent == verb.sent and para_lo <= t.i < para_hi]
+    hi = max(toks) + 1
+    while hi > cc.i and (
+        doc[hi - 1].is_punct and doc[hi - 1].text not in "”\"'’" or doc[hi - 1].is_space
+    ):
+        hi -= 1
+    if hi - cc.i <= MIN_REPORTED_TOKENS:
+        return None
+    return (content[0], hi), (lo, cc.i)
 
 
 def _marked_clause(verb: Token) -> bool:
@@ -2884,6 +2976,10 @@ def _interrupted_clause(
     head, doc = verb.head, verb.doc
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ in CLAUSE_SUBJECT_DEPS and head.i < verb.i:
         head = head.head  # "The difference now, he told me, is …": hung off the clause's subject
+    elif head.dep_ in ("advcl", "csubj") and head.i < verb.i < head.head.i:
+        # "Though the first repair was quick, he said, the second would be harder": hung off
+        # the clause that opens the sentence, its main clause after the aside
+        head = head.head
     if head is verb or head.pos_ not in ("VERB", "AUX") or head.sent != verb.sent:
         return None
     # The aside runs from its speaker's phrase to the cue's last word; what the parse hung off
@@ -3031,11 +3127,12 @@ def _just_the_subject(subject: Token, lo: int, end: int) -> bool:
 
 def _own_clause(verb: Token, root: Token) -> bool:
     """Is ``verb`` a clause joined to the ``root`` with a subject of its own ("and the top 10
-    percent paid …"), not a second predicate of the same subject ("and said …")?"""
+    percent paid …", "and there were eight more": an expletive "there" opens one too), not a
+    second predicate of the same subject ("and said …")?"""
     return (
         verb.dep_ == "conj"
         and verb.head == root
-        and any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children)
+        and any(c.dep_ in CLAUSE_SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children)
         and verb.lemma_.lower() not in SPEECH_VERBS  # "…, and CBS reported": a cue of its own
     )
 
@@ -3060,6 +3157,12 @@ def _attach(doc: Doc, text: str, quotations: list[_Quotation], cues: list[_Cue])
                 lo = leading.content[0] if leading.content else leading.verb.i + 1
                 leading.content = (min(lo, q.tok_start), q.tok_end)
             continue
+        if trailing is not None and _woven_before_cue(text, q, trailing):
+            # "Using the tax “is a misguided approach,” Mr. Burman said": the fragment ends
+            # the clause the cue reports, whose words before it are the quotation's subject.
+            # The clause is the record (reported), as after a leading cue.
+            trailing.content = (trailing.content[0], max(trailing.content[1], q.tok_end))
+            continue
         q.cue = trailing or leading
         if q.cue is None and not _is_partial(text, q):
             # A quotation that fills most of a cue's clause is that cue's direct quotation; a
@@ -3073,6 +3176,22 @@ def _attach(doc: Doc, text: str, quotations: list[_Quotation], cues: list[_Cue])
                     break
         if q.cue is not None:
             q.cue.quotes.append(q)
+
+
+def _woven_before_cue(text: str, q: _Quotation, cue: _Cue) -> bool:
+    """Is ``q`` a quoted fragment woven into the end of the clause its trailing ``cue``
+    reports ("Not paying taxes “makes me smart,” Trump said")? The clause starts before the
+    fragment, in its sentence, and runs into it; the fragment follows a word of the clause
+    and opens in lower case (:func:`_is_partial`). A quotation after a comma ("In a
+    statement, “we will …,” she said") is the speaker's sentence: it stays direct; so do the
+    pieces of a clause that opens with a quotation ("“Family values people” are “not out to
+    bash gays,” he said": PolNeAR's quotations are those that open their clause)."""
+    if cue.content is None or not _is_partial(text, q):
+        return False
+    lo, hi = cue.content
+    if not lo < q.tok_start < hi:
+        return False
+    return not QUOTE_MARK.search(text, cue.verb.doc[lo].idx, q.open_at)
 
 
 TITLE_CONTEXT = lexicon.words("title_context")
@@ -3739,7 +3858,8 @@ class _Walk:
             if q.open_at > start:
                 end = min(end, q.open_at)
         body = text[start:end].rstrip(" :,;—–-\n")
-        end = start + len(body)
+        end = _through_quotation(text, start, start + len(body), self.quotations)
+        start = _from_opening_mark(text, start, end)
         if len(body.split()) < MIN_REPORTED_TOKENS:
             return
         spk = _cue_speaker(cue, self.resolver)
@@ -3858,6 +3978,93 @@ class _Walk:
         if spk is None or not spk.name or spk.label not in SPEAKER_LABELS:
             return None
         return spk
+
+
+# A quotation closing right after a reported clause: its mark, after the sentence's or the
+# clause's own punctuation inside it ('… an "unintentional error."', "… “a partner,” he said").
+_CLOSING_AFTER = re.compile(r"[.,!?;:…]{0,2}(?:''|[\"”])")
+
+
+def _opens_unclosed(body: str) -> bool:
+    """Does ``body`` open a quotation it does not close: its last mark an opening one (“, or a
+    straight mark or '' after a space, a bracket or nothing: not the closing mark of a
+    quotation the clause began inside)?"""
+    last = max(body.rfind('"'), body.rfind("“"), body.rfind("”"), body.rfind("''"))
+    if last < 0 or body[last] == "”":
+        return False
+    if body[last] == "“":
+        return True
+    return last == 0 or body[last - 1] in OPEN_CONTEXT
+
+
+def _through_closing_mark(text: str, start: int, end: int) -> int:
+    """Where a reported clause that ends inside a quotation it opened ends: at the quotation's
+    closing mark just after it ('the Tories offered a "hard right agenda."'). The parse hangs
+    the closing mark (and the full stop before it) off the cue verb, not off the clause, so
+    the clause had ended on the quoted words with the mark opened and never closed (64 of the
+    4,015 reported records of the FA-KES and BBC store). Only a mark right after the clause
+    (its punctuation between) closes it; else the clause ends where it did."""
+    if not _opens_unclosed(text[start:end]):
+        return end
+    closing = _CLOSING_AFTER.match(text, end)
+    return closing.end() if closing else end
+
+
+_MARKS = re.compile(r"''|[\"“”]")
+
+
+def _closes_unopened(body: str) -> bool:
+    """Does ``body`` close a quotation opened before it: its first mark a closing one (”, or a
+    straight mark or '' after a word and before a space, punctuation or nothing)?"""
+    first = _MARKS.search(body)
+    if first is None or first.group() == "“":
+        return False
+    if first.group() == "”":
+        return True
+    at, after = first.start(), first.end()
+    return (
+        at > 0
+        and body[at - 1] not in OPEN_CONTEXT
+        and (after == len(body) or body[after] in CLOSE_CONTEXT)
+    )
+
+
+def _from_opening_mark(text: str, start: int, end: int) -> int:
+    """Where a reported clause that begins inside a quotation starts: at the quotation's opening
+    mark just before it ('… the monitor said "dozens" of fighters were killed': the parse left
+    the mark out of the clause, which began 'dozens" of …'), as :func:`_through_closing_mark`
+    ends one at its closing mark."""
+    if start == 0 or not _closes_unopened(text[start:end]):
+        return start
+    for mark in ("''", "“", '"'):
+        at = start - len(mark)
+        if text.startswith(mark, at) and (at == 0 or text[at - 1] in OPEN_CONTEXT):
+            return at
+    return start
+
+
+# A sentence's end inside a quotation: the quoted words run on into another sentence.
+_SENTENCE_END = re.compile(r"[.!?…]\s")
+
+
+def _through_quotation(text: str, start: int, end: int, quotations: list[_Quotation]) -> int:
+    """Where a reported clause that ends inside a quotation it opened ends: at that
+    quotation's closing mark when it closes later in the same sentence ("… they were old and
+    had “nothing to do with who I am, and nothing to do with this race,” she said": the
+    parse hung the words after the comma off the cue verb and the clause had ended on "am"):
+    the quoted words up to the mark are the speaker's. A quotation another cue owns was cut
+    before (``reported``); one running on past a sentence's end is left as it was. Else the
+    mark just after the clause (:func:`_through_closing_mark`)."""
+    for q in quotations:
+        if (
+            q.cue is None
+            and q.closed
+            and start <= q.open_at < end < q.close_end
+            and "\n" not in text[end : q.close_end]
+            and not _SENTENCE_END.search(text, end, q.close_end)
+        ):
+            return q.close_end
+    return _through_closing_mark(text, start, end)
 
 
 # A quotation interrupted by its cue ("“A,” he said, “B.”") is one quotation, also when the cue

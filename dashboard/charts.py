@@ -1106,11 +1106,19 @@ def charted_note(
     charted = int(series["n_figures"].sum()) if not series.empty else 0
     if charted >= total:
         return ""
+    # a currency or a percentage is no group counted, nor a toll with parts: the money chart
+    # had said "of the 3 groups most counted there, but the parts of a toll charted" of its
+    # one currency
+    groups = (
+        ""
+        if category in MEASURED
+        else f" and of the {figure_views.GROUPS_CHARTED} groups most counted there, but the "
+        "parts of a toll charted (listed under its point)"
+    )
     return (
         f"{charted:,} of the {total:,} figures in view are charted: those with a number, from "
-        f"dated articles, at the {places} places most reported and of the "
-        f"{figure_views.GROUPS_CHARTED} groups most counted there, but the parts of a toll "
-        "charted (listed under its point). The table below lists the others too."
+        f"dated articles, at the {places} places most reported{groups}. The table below lists "
+        "the others too."
     )
 
 
@@ -1325,6 +1333,10 @@ def figure_timeline(
 # The categories that count people: a figure whose noun names no group ("280,000 people",
 # "470,000 deaths", a bare "470,000 killed") counts everyone.
 PEOPLE_COUNTS = frozenset({"killed", "injured", "missing", "displaced", "remaining"})
+# The categories whose unit is a measure, not a group counted: a currency or a percentage. Their
+# series' "group" is that unit lower-cased (summaries.COUNTED_SQL), which the hover had shown as
+# "1 figure(s) that day (running totals of usd)" and "(news events of %)" on US politics 2016.
+MEASURED = frozenset({"money", "price", "percent"})
 
 
 def _by_group(part: pd.DataFrame, groups: pd.Series) -> list[pd.DataFrame]:
@@ -1340,7 +1352,7 @@ def _group_words(counted: str | None, category: str) -> str:
     """The hover's words for a point's group counted: "civilians", "everyone" for a count of
     people that names no group, "" where the series has no groups (or a count of things that
     names none)."""
-    if counted is None:
+    if counted is None or category in MEASURED:
         return ""
     if counted:
         return counted

@@ -244,8 +244,10 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         metavar="NAME=VALUE",
         help="a page's own choice as in its URL: what (the Figures category, e.g. what=\"People "
         'killed"), counts ("News events", "Running totals", "Earlier events"), article (an '
-        "article id for the reader); Compare's vs (Outlets, Speakers, Searches), cmp_source, "
-        "cmp_speaker (one per group), cmp_q (searches, one per line), cmp_per, cmp_show; "
+        "article id for the reader); Speakers' sp_compare (one per speaker); Entities' en_type "
+        '("Organisations"), en_pick; Compare\'s vs '
+        "(Outlets, Speakers, Searches), cmp_source, cmp_speaker (one per group), cmp_q "
+        "(searches, one per line), cmp_per, cmp_show; "
         "Places' pl_size, region, place; repeatable",
     )
     report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")

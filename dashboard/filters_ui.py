@@ -441,6 +441,16 @@ def remember_page_param(key: str, value: str | None, default: str | None = None)
         params[key] = str(value)
 
 
+def remember_page_list(key: str, values: list[str], default: list[str]) -> None:
+    """Record a page-level choice of several values for the page's link (nothing when it is
+    the default): the link repeats the parameter, as a bound multiselect's URL does."""
+    params = st.session_state.setdefault(PAGE_PARAMS_KEY, {})
+    if list(values) == list(default):
+        params.pop(key, None)
+    else:
+        params[key] = list(values)
+
+
 def page_params() -> dict[str, str]:
     """The page-level choices of this run that differ from their defaults (URL parameters)."""
     return dict(st.session_state.get(PAGE_PARAMS_KEY) or {})

@@ -13,7 +13,17 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from dashboard.charts import LABEL_COLOURS, OUTLETS_OWN, PALETTE
+from dashboard.charts import CATEGORY_TITLES, LABEL_COLOURS, LABEL_NAMES, OUTLETS_OWN, PALETTE
+
+# An entity's type in the reader's tooltips, in words: the tagger's labels ("GPE", "NORP") had
+# stood in the key and the tooltips, where every chart says "countries & cities".
+TYPE_WORDS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "country or city",
+    "LOC": "place",
+    "NORP": "group or nationality",
+}
 
 
 @dataclass(frozen=True)
@@ -45,7 +55,7 @@ def marks_for(quotes, mentions, figures, colours: dict[str, str]) -> list[Mark]:
         tip = f"{who} ({q.kind}, polarity {q.polarity:+.2f})"
         marks.append(Mark(int(q.start), int(q.end), "quote", tip, colours.get(q.speaker, "#999")))
     for m in mentions.itertuples(index=False):
-        tip = f"{m.name} · {m.label}"
+        tip = f"{m.name} · {TYPE_WORDS.get(m.label, m.label)}"
         marks.append(
             Mark(int(m.start), int(m.end), "entity", tip, LABEL_COLOURS.get(m.label, "#7f7f7f"))
         )
@@ -54,7 +64,7 @@ def marks_for(quotes, mentions, figures, colours: dict[str, str]) -> list[Mark]:
         claimant = f.claimed_by if isinstance(f.claimed_by, str) else OUTLETS_OWN
         claim = f"claimed by {claimant}"
         where = f" · {f.location}" if isinstance(f.location, str) else ""
-        tip = f"{f.category}{where} · {claim}"
+        tip = f"{CATEGORY_TITLES.get(f.category, f.category)}{where} · {claim}"
         marks.append(Mark(int(f.start), int(f.end), "figure", tip, "#f2c200"))
     return marks
 
@@ -126,15 +136,16 @@ def article_html(text: str, marks: list[Mark]) -> str:
 def legend_html(colours: dict[str, str]) -> str:
     """A one-line key: a swatch per speaker, then the entity types and figures."""
     items = [
-        f'<span style="background:{c}22;border-bottom:2px solid {c};padding:0 4px">'
-        f"{html.escape(s)}</span>"
+        f'<span style="background:{c}22;border-bottom:2px solid {c};padding:0 4px;'
+        f'white-space:nowrap">{html.escape(s)}</span>'
         for s, c in colours.items()
     ]
     items += [
-        f'<span style="text-decoration:underline 2px {c};text-underline-offset:3px">'
-        f"{html.escape(label)}</span>"
+        f'<span style="text-decoration:underline 2px {c};text-underline-offset:3px;'
+        f'white-space:nowrap">'
+        f"{html.escape(LABEL_NAMES[label])}</span>"
         for label, c in LABEL_COLOURS.items()
-        if label in ("PERSON", "ORG", "GPE", "LOC", "NORP")
+        if label in LABEL_NAMES
     ]
     items.append('<span style="background:#ffe58a;font-weight:600;padding:0 4px">figure</span>')
     return '<div style="font-size:0.85rem;line-height:2">' + " &nbsp; ".join(items) + "</div>"

@@ -93,7 +93,14 @@ def _choice_values() -> dict[str, tuple[str, ...]]:
     name what the data holds: an outlet, a place, an article)."""
     from dashboard import compare_charts
     from dashboard.charts import CATEGORY_TITLES, PERIOD_CHOICES, SCOPE_TITLES
-    from dashboard.report_views import COMPARE_KINDS, COMPARE_MEASURES, PLACE_SIZES
+    from dashboard.report_views import (
+        ATTITUDE_SCORERS,
+        COMPARE_KINDS,
+        COMPARE_MEASURES,
+        ENTITY_TYPES,
+        PLACE_SIZES,
+        SCORERS,
+    )
 
     return {
         "what": tuple(CATEGORY_TITLES.values()),
@@ -103,6 +110,9 @@ def _choice_values() -> dict[str, tuple[str, ...]]:
         "cmp_per": compare_charts.PERIODS,
         "cmp_show": tuple(COMPARE_MEASURES),
         "pl_size": tuple(PLACE_SIZES),
+        "en_type": tuple(ENTITY_TYPES),
+        "scorer": tuple(SCORERS.values()),
+        "attitude_scorer": tuple(ATTITUDE_SCORERS.values()),
     }
 
 

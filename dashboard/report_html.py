@@ -67,6 +67,11 @@ def document(sections: list[Section], meta: ReportMeta, *, rendition: str = "int
     for section in sections:
         body.append(f'<section class="page" id="{section.page}">')
         body.append(f"<h2>{html.escape(section.title)}</h2>")
+        if section.link and len(sections) > 1:
+            # the title page's View link opens the first page only: a report of the Compare
+            # and Places pages had no way back to its Places page
+            link = html.escape(section.link)
+            body.append(f'<p class="note">Open in the dashboard: <a href="{link}">{link}</a></p>')
         for item in section.items:
             if item.figure is not None:
                 n_fig += 1

@@ -36,6 +36,13 @@ CHOICES = {
     "counts": 'the Figures page\'s kind of count ("News events", "Running totals")',
     "fg_per": 'the Figures timeline\'s points: "auto" (default), "day", "week", "month", "year"',
     "article": "the article id the Articles page's reader opens",
+    "en_type": 'the Entities page\'s type, as its button reads ("Organisations", "People")',
+    "en_pick": "the entity whose articles the Entities page lists",
+    "scorer": 'the Speakers page\'s sentiment scorer: "TextBlob" (default) or "VADER"',
+    "attitude_scorer": 'the scorer of the Speakers page\'s "who speaks about whom": "TextBlob", '
+    '"VADER", "News model" or "Sentence encoder"',
+    "sp_compare": "a speaker the Speakers page compares over time and lists the quotes of "
+    "(repeat for several; default: the speaker filter's, else the three most quoted)",
     "vs": 'what Compare puts side by side: "Outlets" (default), "Speakers" or "Searches"',
     "cmp_source": "an outlet Compare shows (repeat for two to four)",
     "cmp_speaker": "a speaker Compare shows (repeat for two to four)",
@@ -46,7 +53,7 @@ CHOICES = {
     "region": "the province, region or country Places shows",
     "place": "the place whose figures and articles Places lists",
 }
-LIST_CHOICES = ("cmp_source", "cmp_speaker")  # repeatable, as in the page's URL
+LIST_CHOICES = ("cmp_source", "cmp_speaker", "sp_compare")  # repeatable, as in the page's URL
 LIST_PARAMS = {"source": "sources", "tag": "tags", "speaker": "speakers", "entity": "entities"}
 
 

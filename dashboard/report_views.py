@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from analysis import (
     article_views,
+    attitude_views,
     compare_views,
     entity_views,
     figure_views,
@@ -79,6 +80,7 @@ class Section:
     page: str
     title: str
     items: list[Item] = field(default_factory=list)
+    link: str = ""  # the page in the dashboard, under the report's filters and choices
 
 
 def data_span(first, last, undated: int) -> str:
@@ -124,7 +126,12 @@ def build(
 ) -> list[Section]:
     """The report's sections, one per page, from the views on ``con``."""
     ctx = _Ctx(con, resolve(con, filters), filters, link_base.rstrip("/"), dict(choices or {}))
-    return [Section(p, PAGE_TITLES[p], BUILDERS[p](ctx)) for p in pages]
+    return [
+        Section(
+            p, PAGE_TITLES[p], BUILDERS[p](ctx), page_url(ctx.link_base, p, filters, ctx.choices)
+        )
+        for p in pages
+    ]
 
 
 @dataclass
@@ -205,6 +212,16 @@ def _no_articles(ctx: _Ctx) -> str:
     return no_articles(ctx.view_filters, _dated_counts(ctx.con))
 
 
+def _empty_view(ctx: _Ctx, message: str) -> list[Item]:
+    """A section's empty state as its page says it (``filters_ui.empty_message``): ``message``
+    when articles are in view, else :func:`no_articles`. The Speakers, Entities and Figures
+    sections had said "Nobody is quoted in the articles in view" and the like when no article
+    matched, where the page and the report's other sections said which filters to loosen."""
+    if article_views.corpus_counts(ctx.con, ctx.view_filters)["articles"]:
+        return _empty(message)
+    return _empty(_no_articles(ctx))
+
+
 def _period(ctx: _Ctx, key: str, months) -> str:
     """A timeline's period as its page chooses it: the link's ``key`` (``ov_per``, ``sp_per``,
     ``en_per``), else "auto": by the span of ``months()``'s periods (charts.period_for_span)."""
@@ -215,12 +232,36 @@ def _period(ctx: _Ctx, key: str, months) -> str:
     return charts.period_for_span(monthly["period"].min(), monthly["period"].max())
 
 
+# The Overview's cards under a speaker filter: the chosen speakers' own quotes, and every quote
+# of the articles quoting them.
+THEIR_QUOTES, ALL_QUOTES = "Their quotes", "All quotes"
+
+
+def overview_counts(
+    counts: Mapping[str, int], filters: Filters, own_quotes: Callable[[], int]
+) -> dict[str, int]:
+    """The Overview's counts by label, on the page and in its report. Under a speaker filter
+    the counts are of the articles quoting them, every quote in them, so the speakers' own
+    quotes (``own_quotes()``) get a card of their own and the rest reads "All quotes": the
+    report had said "Quotes 155" of Hillary Clinton in Politico's first half of 2016 where
+    the page said "Their quotes 46, All quotes 155"."""
+    shown = {k.capitalize(): counts[k] for k in ("articles", "speakers", "quotes", "entities")}
+    shown["Figures"] = counts["figures"]
+    if not filters.speakers:
+        return shown
+    return {
+        "Articles": shown["Articles"],
+        THEIR_QUOTES: own_quotes(),
+        ALL_QUOTES: shown.pop("Quotes"),
+        **{k: v for k, v in shown.items() if k != "Articles"},
+    }
+
+
 # -- the pages ---------------------------------------------------------------------------------
 def _overview(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
     counts = article_views.corpus_counts(con, f)
-    what = {k.capitalize(): counts[k] for k in ("articles", "speakers", "quotes", "entities")}
-    what["Figures"] = counts["figures"]
+    what = overview_counts(counts, f, lambda: article_views.speaker_quote_count(con, f))
     items = [
         Item("Counts", table=Table(pd.DataFrame({"": list(what), "Count": list(what.values())})))
     ]
@@ -262,30 +303,65 @@ def _overview(ctx: _Ctx) -> list[Item]:
     return items
 
 
+# The Speakers page compares at most this many speakers over time.
+MAX_COMPARED = 8
+# The Speakers page's scorers (its ``scorer`` choice: the key → the label its link carries), and
+# its matrix's (``attitude_scorer``); its report had scored with TextBlob whatever the page's.
+SCORERS = {"textblob": "TextBlob", "vader": "VADER"}
+ATTITUDE_SCORERS = {**SCORERS, "news": "News model", "encoder": "Sentence encoder"}
+# The matrix's holders and targets, on the page and in its report.
+MATRIX_HOLDERS, MATRIX_TARGETS = 10, 12
+
+
+def _scorer(ctx: _Ctx, key: str, scorers: Mapping[str, str], default: str) -> str:
+    """The scorer a link's ``key`` names by its label ("VADER"), else ``default``."""
+    by_label = {label: name for name, label in scorers.items()}
+    return by_label.get(str(ctx.choices.get(key, "")), default)
+
+
+def compared_speakers(
+    names: list[str], filtered: tuple[str, ...] | list[str], chosen: list[str] | None = None
+) -> list[str]:
+    """The speakers the Speakers page compares over time and lists the quotes of: those
+    ``chosen`` (its ``sp_compare`` choice) among ``names`` (the most quoted in view), else the
+    sidebar's speakers among them, else the three most quoted."""
+    picked = [s for s in dict.fromkeys(chosen or ()) if s in names][:MAX_COMPARED]
+    return picked or [s for s in filtered if s in names] or names[:3]
+
+
 def _speakers(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
-    stats = quote_views.speaker_stats(con, f, limit=30)
+    scorer = _scorer(ctx, "scorer", SCORERS, "textblob")
+    stats = quote_views.speaker_stats(con, f, limit=30, scorer=scorer)
     if stats.empty:
-        return _empty("Nobody is quoted in the articles in view.")
+        return _empty_view(ctx, "Nobody is quoted in the articles in view.")
     chosen = tuple(ctx.filters.speakers)
     shown = stats.head(20)
     shown = pd.concat(
         [shown, stats[stats["speaker"].isin(chosen) & ~stats.index.isin(shown.index)]]
     )
     items = [
-        Item("Speaker sentiment", charts.speaker_polarity(shown, highlight=chosen)),
+        Item(
+            "Speaker sentiment",
+            charts.speaker_polarity(shown, highlight=chosen, scorer=SCORERS[scorer]),
+        ),
         Item("Polarity and subjectivity", charts.polarity_subjectivity(shown, highlight=chosen)),
     ]
     names = stats["speaker"].tolist()
-    compare = [s for s in chosen if s in names] or names[:3]
+    compare = compared_speakers(names, chosen, _listed(ctx.choices.get("sp_compare")))
     per = _period(
         ctx,
         "sp_per",
-        lambda: quote_views.sentiment_over_time(con, f, speakers=compare, granularity="month"),
+        lambda: quote_views.sentiment_over_time(
+            con, f, speakers=compare, granularity="month", scorer=scorer
+        ),
     )
-    timeline = quote_views.sentiment_over_time(con, f, speakers=compare, granularity=per)
+    timeline = quote_views.sentiment_over_time(
+        con, f, speakers=compare, granularity=per, scorer=scorer
+    )
     if not timeline.empty:
-        items.append(Item("Sentiment over time", charts.sentiment_over_time(timeline, period=per)))
+        chart = charts.sentiment_over_time(timeline, scorer=SCORERS[scorer], period=per)
+        items.append(Item("Sentiment over time", chart))
     undated = [s for s in compare if s not in set(timeline["speaker"])]
     if undated:  # as the page says it: they are missing from the chart for want of a date
         items.append(
@@ -311,15 +387,43 @@ def _speakers(ctx: _Ctx) -> list[Item]:
                 table=Table(_labelled(quotes, labels), links=("Read",), wide=("Quoted words",)),
             )
         )
-    return items
+    return items + _attitudes(ctx, scorer)
+
+
+def _attitudes(ctx: _Ctx, page_scorer: str) -> list[Item]:
+    """The page's "Who speaks about whom, and how" matrix, by its scorer (``attitude_scorer``;
+    by default the page's own when the store holds it): the report had left it out."""
+    con, f = ctx.con, ctx.view_filters
+    held = attitude_views.attitude_scorers(con, f) or list(SCORERS)
+    default = page_scorer if page_scorer in held else held[0]
+    scorer = _scorer(ctx, "attitude_scorer", ATTITUDE_SCORERS, default)
+    scorer = scorer if scorer in held else default
+    matrix = attitude_views.attitude_matrix(
+        con, f, scorer=scorer, holders=MATRIX_HOLDERS, targets=MATRIX_TARGETS
+    )
+    if matrix.empty:
+        return []
+    chart = charts.attitude_matrix(matrix, scorer=ATTITUDE_SCORERS[scorer])
+    return [Item("Who speaks about whom, and how", chart)]
+
+
+# The Entities page's types (its ``en_type`` choice: the label shown → the tagger's label) and
+# the links its network draws: the page's report had drawn every type and 60 links under a page
+# of organisations and its "30 strongest links".
+ENTITY_TYPES = {"All types": None, **{v.capitalize(): k for k, v in charts.LABEL_NAMES.items()}}
+NETWORK_LINKS = 30
 
 
 def _entities(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
-    top = entity_views.top_entities(con, f, label=None, limit=20)
+    kind = str(ctx.choices.get("en_type", "All types"))
+    kind = kind if kind in ENTITY_TYPES else "All types"
+    label = ENTITY_TYPES[kind]
+    top = entity_views.top_entities(con, f, label=label, limit=20)
     if top.empty:
-        return _empty("No entities in the articles in view.")
-    items = [Item("Top entities", charts.top_entities(top, title="Most covered: all types"))]
+        return _empty_view(ctx, "No entities in the articles in view.")
+    title = f"Most covered: {kind.lower()}"
+    items = [Item("Top entities", charts.top_entities(top, title=title))]
     names = list(ctx.filters.entities) or top["name"].head(5).tolist()
     per = _period(
         ctx,
@@ -331,7 +435,9 @@ def _entities(ctx: _Ctx) -> list[Item]:
         items.append(
             Item("Mentions over time", charts.entity_mentions_over_time(over_time, period=per))
         )
-    pairs = entity_views.cooccurrences(con, f, labels=None, min_weight=1, limit=60)
+    pairs = entity_views.cooccurrences(
+        con, f, labels=(label,) if label else None, min_weight=1, limit=NETWORK_LINKS
+    )
     if not pairs.empty:
         items.append(Item("Who is named with whom", charts.cooccurrence_network(pairs)))
     # the entity the page's link picked (en_pick), else the most covered
@@ -359,7 +465,7 @@ def _figures(ctx: _Ctx) -> list[Item]:
     scope = None if scope == "all" else scope
     counts = figure_views.category_counts(con, f, scope=scope)
     if counts.empty:
-        return _empty("No figures are reported in the articles in view.")
+        return _empty_view(ctx, "No figures are reported in the articles in view.")
     found = counts["category"].tolist()
     present = [c for c in CATEGORY_ORDER if c in found] + [
         c for c in found if c not in CATEGORY_ORDER

@@ -520,3 +520,35 @@ def test_the_caption_counts_the_groups_of_all_scopes_and_says_where_a_part_is():
     note = charts.group_note(series, category="killed")
     assert "(civilians, everyone) are charted apart" in note
     assert "listed under its toll's point" in note
+
+
+def test_tone_per_group_weighs_words_and_marks_too_few_quotes(tmp_path):
+    # A plain mean had given Compare another tone than the Speakers page (word-weighted) for
+    # the same speaker and outlet; and one quote drew a filled dot beside a group's sixteen
+    # (Jeb Bush in Politico at +0.88 on US politics 2016).
+    from analysis import quote_views, uncertainty
+
+    def quote(aid, i, words, polarity):
+        return Quote(aid, "direct", " ".join(["word"] * words), i, i + 1, speaker="Mayor Ortiz",
+                     polarity=polarity)  # fmt: skip
+
+    many = tuple(quote("m", i, 10 if i == 0 else 2, 0.8 if i == 0 else -0.2) for i in range(6))
+    rows = [
+        ArticleResult(article=Article(id="m", title="", text="Harbour works.", source="Wire",
+                                      published="2018-05-02"), quotes=many),
+        ArticleResult(article=Article(id="o", title="", text="Bridge works.", source="Post",
+                                      published="2018-05-03"), quotes=(quote("o", 0, 3, 0.9),)),
+    ]  # fmt: skip
+    with Store(tmp_path / "tone.duckdb") as store:
+        store.write_batch(rows)
+        tone = cv.speaker_sentiment(store.con, Filters(), groups=GROUPS).set_index("grp")
+        wire = quote_views.speaker_stats(store.con, Filters(sources=("Wire",)))
+    # (10 × 0.8 + 5 × 2 × −0.2) / 20 = 0.3, as the Speakers page says of the same quotes
+    assert tone.loc["Wire", "polarity"] == pytest.approx(0.3)
+    assert wire.set_index("speaker").loc["Mayor Ortiz", "polarity"] == pytest.approx(0.3)
+    fig = compare_charts.tone(tone.reset_index(), order=["Wire", "Post"])
+    symbols = {t.name: t.marker.symbol for t in fig.data if t.x != (None,)}
+    assert symbols == {"Wire": "circle", "Post": "circle-open"}
+    assert f"hollow: fewer than {uncertainty.MIN_QUOTES} quotes" in {t.name for t in fig.data}
+    post = next(t for t in fig.data if t.name == "Post")
+    assert "too few to say" in post.hovertemplate

@@ -1801,3 +1801,38 @@ def test_a_timeline_of_too_many_days_charts_weeks_each_opening_its_days(
     assert "Points" not in items
     (trace,) = [t for t in items["People killed over time"].figure.data if t.customdata is not None]
     assert len(trace.x) == 3
+
+
+def test_the_speakers_compared_live_in_the_link_and_the_pages_report(dashboard_db, use_db):
+    # The speakers chosen to compare over time had not been in the link: "Link to this view"
+    # and the page's report showed the three most quoted whoever the reader had chosen.
+    from urllib.parse import quote_plus
+
+    import duckdb
+
+    from analysis import quote_views
+    from analysis.filters import Filters
+    from dashboard import report_views
+
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        names = quote_views.speaker_stats(con, Filters(), limit=30)["speaker"].tolist()
+    assert len(names) >= 4
+    picked = [names[3], names[1]]
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "speakers", {"sp_compare": picked})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert at.multiselect(key="sp_compare").value == picked
+    said = _texts(at.caption)
+    assert f"Quotes of {', '.join(picked)} (compared above)" in said
+    assert "sp_compare=" + "&sp_compare=".join(quote_plus(n) for n in picked) in said
+    # the default three are no choice of the reader's: the link names none
+    at = run_page(dashboard_db, "speakers")
+    assert at.multiselect(key="sp_compare").value == names[:3]
+    assert "sp_compare" not in _texts(at.caption)
+    at = at.multiselect(key="sp_compare").set_value([names[2]]).run()
+    assert f"sp_compare={quote_plus(names[2])}" in _texts(at.caption)
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        (section,) = report_views.build(
+            con, ["speakers"], Filters(), link_base="http://dash", choices={"sp_compare": picked}
+        )
+    assert f"Quotes of {', '.join(picked)}" in {item.title for item in section.items}

@@ -247,6 +247,33 @@ def test_article_html_escapes_and_nests_marks():
     assert h.unescape(re.sub(r"<[^>]+>", "", out)) == text
 
 
+def test_the_readers_key_and_tooltips_name_types_and_counts_in_words():
+    # The key had read "PERSON ORG GPE LOC NORP" and a tooltip "Donald Trump · PERSON" or
+    # "killed · Orlando", where every chart says "countries & cities" and "People killed".
+    import pandas as pd
+
+    key = highlight.legend_html({"Mayor Ortiz": "#1f77b4"})
+    assert "countries &amp; cities" in key and "groups &amp; nationalities" in key
+    assert not any(label in key for label in ("PERSON", "GPE", "NORP", ">ORG<", ">LOC<"))
+    # an entry is never cut at the line's end ("countries &" | "cities")
+    assert key.count("white-space:nowrap") == 1 + len(charts.LABEL_NAMES)
+    mentions = pd.DataFrame(
+        {"name": ["Kellmoor", "Wire Party"], "label": ["GPE", "NORP"], "start": [0, 10],
+         "end": [8, 20]}
+    )  # fmt: skip
+    figures = pd.DataFrame(
+        {"category": ["killed"], "location": ["Kellmoor"], "claimed_by": [None], "start": [30],
+         "end": [32]}
+    )  # fmt: skip
+    quotes = pd.DataFrame(columns=["speaker", "kind", "polarity", "start", "end"])
+    tips = [m.tooltip for m in highlight.marks_for(quotes, mentions, figures, {})]
+    assert tips == [
+        "Kellmoor · country or city",
+        "Wire Party · group or nationality",
+        f"People killed · Kellmoor · claimed by {charts.OUTLETS_OWN}",
+    ]
+
+
 def test_marks_outside_the_text_are_ignored():
     out = highlight.article_html("short", [highlight.Mark(3, 99, "entity", "x", "#000")])
     assert out.endswith(">short</div>")

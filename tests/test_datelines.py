@@ -29,6 +29,12 @@ from analysis.pipeline import load_articles
         ("Sept 11 2001 changed everything, the senator said.", None),
         ("The accord of March 3 2005 was recalled by the minister.", None),
         ("Councillors met to discuss the sea wall.", None),
+        # a kick-off time in a time zone after a day with no year: no year at all
+        ("Riverside Park Tuesday, 1 March 1945 GMT Both strikers are doubts", None),
+        ("Kingsholm Friday, 25 February 2000 GMT The hosts rest their captain", None),
+        ("The Oval Saturday 12 March 1930 local time Rain is forecast", None),
+        # a clock time after the year is no part of it
+        ("Flood warning Monitor AFP Tuesday 4 Mar 2014 1945 GMT Rescuers searched", (2014, 3, 4)),
     ],
 )  # fmt: skip
 def test_the_date_an_article_prints_at_its_start(text, expected):

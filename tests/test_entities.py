@@ -37,6 +37,12 @@ from analysis.records import EntityMention
         ("Wirecast) Coastal patrols", "Coastal patrols"),
         ("Orbis News (ON) Desk", "Orbis News (ON) Desk"),  # balanced: kept
         ("(Wirecast", "Wirecast"),  # a bracket at the edge is the edge's punctuation
+        # an article or a former tie the model took into a name's span
+        ("an Eastern Rail Authority", "Eastern Rail Authority"),
+        ("a Silver Lyre", "Silver Lyre"),
+        ("ex-Harbourline", "Harbourline"),
+        ("An Giang", "An Giang"),  # a capitalised "An" may be a word of the name
+        ("Exmoor", "Exmoor"),
     ],
 )
 def test_clean_name(written, expected):

@@ -379,6 +379,23 @@ def test_an_entitys_articles_are_a_link_and_open_at_its_first_mention(dashboard_
     assert any("Nobody Anywhere in this link" in w.value for w in at.warning)
 
 
+def test_compare_median_table_writes_large_figures_with_separators(dashboard_db, use_db):
+    # A median of 11 million people stood as "11000000" beside one of 3.5 (US politics 2016):
+    # each group's column is a number column with thousands' separators, as the figure tables.
+    import json
+
+    use_db(dashboard_db)
+    at = run_page("compare", {"vs": "Outlets", "cmp_source": ["Example Times", "Daily Ledger"]})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    table = next(t for t in at.dataframe if "Where" in t.value.columns)
+    groups = [c for c in table.value.columns if c not in ("What", "Where")]
+    assert groups
+    config = json.loads(table.proto.columns)
+    assert {g: config[g]["type_config"]["format"] for g in groups} == dict.fromkeys(
+        groups, "localized"
+    )
+
+
 def test_compare_figures_are_bars_from_zero_and_dots_on_a_log_axis(dashboard_db, use_db):
     # On a log axis a bar starts at an arbitrary floor: a median of 1 drew as no bar beside
     # 11's half-width one. Linear, bars from 0; the log scale (the default only for medians

@@ -720,6 +720,34 @@ def test_a_timeline_charts_the_groups_most_counted_at_its_places(tmp_path):
     assert f"of the {fv.GROUPS_CHARTED} groups most counted there" in note
 
 
+@pytest.mark.parametrize(
+    "category, unit, texts",
+    [("money", "USD", ["$2 million", "$5 million", "$9 million"]),
+     ("percent", "%", ["12%", "40%", "55%"])],
+)  # fmt: skip
+def test_a_timeline_of_money_or_shares_names_no_group_counted(tmp_path, category, unit, texts):
+    """A currency or a percentage is no group of people: the hover had said "1 figure(s)
+    that day (news events of usd)" and "(of %)", and the note "of the 3 groups most counted
+    there" of the one currency the money chart holds."""
+    from dashboard import charts
+
+    figs = [
+        _fig("m1", t, float(k + 1), category, location=loc, unit=unit, start=10 * k)
+        for k, (t, loc) in enumerate(zip(texts, ["Ohio", "Iowa", None], strict=True))
+    ]
+    with Store(tmp_path / "money.duckdb") as store:
+        store.write_batch([_result("m1", "2016-03-01", figs)])
+        series = fv.figure_series(store.con, category=category, places=1)
+        counts = fv.category_counts(store.con)
+    fig = charts.figure_timeline(series, category=category)
+    said = [str(row[10]) for trace in fig.data if trace.customdata is not None
+            for row in trace.customdata]  # fmt: skip
+    assert said and not any(" of " in words for words in said), said
+    note = charts.charted_note(series, counts, category=category, places=1)
+    assert note.startswith("1 of the 3 figures in view are charted")
+    assert "groups" not in note and "toll" not in note
+
+
 def test_a_timeline_of_too_many_days_charts_weeks_then_months(tmp_path):
     """Past ``max_points`` days a point is a week's figures (past it again, a month's): its
     median is that of the period's figures, not of its days' medians, its range theirs, and

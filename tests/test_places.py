@@ -693,6 +693,14 @@ def test_the_map_of_one_place_or_none_opens(n_places):
         ("Hama", "Hamah"),
         ("Damascus", "Damascus"),
         ("Lima", "Lima"),
+        # a division named after its city keeps its own name where another division has that
+        # name: the District of Columbia is not the state of Washington, nor the autonomous
+        # city of Buenos Aires its province
+        ("Capitol Hill", "Washington, D.C."),
+        ("Washington", "Washington, D.C."),
+        ("Seattle", "Washington"),
+        ("Buenos Aires", "Buenos Aires F.D."),
+        ("La Plata", "Buenos Aires"),
     ],
 )
 def test_a_city_is_in_its_own_first_level_region(name, region):

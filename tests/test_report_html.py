@@ -41,3 +41,18 @@ def test_title_page_says_when_nothing_matched():
     assert "speaker: Nobody" in html and 'href="http://x/?speaker=Nobody"' in html
     printed = document([], meta, rendition="print")
     assert "@page" in printed and "thead{display:table-header-group}" in printed
+
+
+def test_each_page_of_a_report_of_several_links_to_its_page():
+    # The title page's View link opens the first page: the others had no link to theirs.
+    meta = ReportMeta(filters=Filters(), link="http://x/compare?vs=Outlets",
+                      data_date="articles 2016-12-10 – 2016-12-14", version="t", matched=3)  # fmt: skip
+    sections = [
+        Section("compare", "Compare", [], link="http://x/compare?vs=Outlets"),
+        Section("places", "Places", [], link="http://x/places?vs=Outlets&region=Idlib"),
+    ]
+    html = document(sections, meta)
+    assert 'Open in the dashboard: <a href="http://x/places?vs=Outlets&amp;region=Idlib">' in html
+    # one page: the title page's link is the page's, said once
+    alone = document(sections[:1], meta)
+    assert "Open in the dashboard" not in alone

@@ -231,6 +231,23 @@ def test_the_compare_section_names_an_outlet_no_date_puts_on_the_timeline(tmp_pa
     assert items["Hollow bars"].text.startswith("Fewer than 5 articles in view that month")
 
 
+def test_the_reports_overview_counts_a_speakers_own_quotes_apart_as_the_page(con):
+    # Under a speaker filter the page's cards say "Their quotes" and "All quotes"; the
+    # report's counts had said "Quotes" of every quote in the articles quoting them.
+    filters = Filters(speakers=("Maria Lopez",), sources=("Example Times",))
+    counts = _section(con, "overview", {}, filters)["Counts"].table.frame
+    shown = dict(zip(counts[""], counts["Count"], strict=True))
+    [(hers,)] = con.execute(
+        "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "WHERE q.speaker = 'Maria Lopez' AND a.source = 'Example Times'"
+    ).fetchall()
+    assert list(shown) == ["Articles", "Their quotes", "All quotes", "Speakers", "Entities",
+                           "Figures"]  # fmt: skip
+    assert shown["Their quotes"] == hers < shown["All quotes"]
+    everything = _section(con, "overview", {})["Counts"].table.frame
+    assert everything[""].tolist() == ["Articles", "Speakers", "Quotes", "Entities", "Figures"]
+
+
 @pytest.fixture
 def dated_and_undated(tmp_path):
     """A connection to a store of two dated stories and an undated one (as the page tests')."""
@@ -244,7 +261,7 @@ def dated_and_undated(tmp_path):
     con.close()
 
 
-@pytest.mark.parametrize("page", ["overview", "articles"])
+@pytest.mark.parametrize("page", ["overview", "articles", "speakers", "entities", "figures"])
 @pytest.mark.parametrize(
     "dates, search, said",
     [
@@ -269,6 +286,22 @@ def test_the_reports_empty_view_says_what_its_dates_leave_out(
     date_from, date_to = (pd.Timestamp(d).date() if d else None for d in dates)
     filters = Filters(date_from=date_from, date_to=date_to, search=search)
     items = _section(dated_and_undated, page, {}, filters)
+    assert items["Nothing to show"].text == said
+
+
+@pytest.mark.parametrize(
+    "page, said",
+    [
+        ("speakers", "Nobody is quoted in the articles in view."),
+        ("figures", "No figures are reported in the articles in view."),
+    ],
+)
+def test_a_report_section_with_articles_in_view_keeps_its_own_empty_words(
+    dated_and_undated, page, said
+):
+    # Articles match (nobody is quoted in them, no figure): the section's own words, not
+    # "No articles match these filters".
+    items = _section(dated_and_undated, page, {}, Filters(search="lighthouse"))
     assert items["Nothing to show"].text == said
 
 
@@ -300,3 +333,56 @@ def test_the_reports_figure_tables_list_the_kinds_of_count_as_the_page_does(tmp_
     order = ["People displaced", "People killed", "People injured"]
     assert overview["Headline figures"].table.frame["What"].tolist() == order
     assert places["Figures reported for Quelimane"].table.frame["What"].tolist() == order
+
+
+def test_each_report_section_links_to_its_page_under_the_reports_filters(con):
+    filters = Filters(sources=("Example Times",), search="Geneva")
+    sections = report_views.build(
+        con, ["overview", "data"], filters, link_base="http://dash/", choices={"what": "Money"}
+    )
+    assert [s.link for s in sections] == [
+        "http://dash/?source=Example+Times&q=Geneva&what=Money",
+        "http://dash/data?source=Example+Times&q=Geneva&what=Money",
+    ]
+
+
+def test_the_entities_section_shows_the_pages_type_and_its_strongest_links(con):
+    # The page's report had drawn every type and 60 links under a page of organisations and
+    # its "30 strongest links".
+    from analysis import entity_views
+
+    items = _section(con, "entities", {"en_type": "Organisations"})
+    chart = items["Top entities"].figure
+    assert chart.layout.title.text.startswith("Most covered: organisations")
+    shown = {name for trace in chart.data for name in trace.y}
+    orgs = set(entity_views.top_entities(con, label="ORG", limit=20)["name"])
+    assert shown == orgs
+    every = _section(con, "entities", {})
+    assert every["Top entities"].figure.layout.title.text.startswith("Most covered: all types")
+    assert report.parse_choices(["en_type=People"]) == {"en_type": "People"}
+    with pytest.raises(ValueError, match="Organisations"):
+        report.parse_choices(["en_type=Orgs"])
+
+
+@pytest.mark.parametrize(
+    "choices, words, matrix",
+    [
+        ({}, "TextBlob", "TextBlob"),
+        ({"scorer": "VADER"}, "VADER", "VADER"),  # the matrix takes the page's scorer
+        ({"scorer": "VADER", "attitude_scorer": "TextBlob"}, "VADER", "TextBlob"),
+    ],
+)
+def test_the_speakers_section_scores_as_the_page_and_draws_its_matrix(con, choices, words, matrix):
+    # The report had scored with TextBlob under a page set to VADER, and left out the page's
+    # "who speaks about whom" matrix.
+    from analysis import quote_views
+
+    items = _section(con, "speakers", choices)
+    tone = items["Speaker sentiment"].figure
+    assert f"({words})" in tone.layout.title.text
+    stats = quote_views.speaker_stats(con, limit=30, scorer=words.lower())
+    first = stats.iloc[0]
+    drawn = {name: x for trace in tone.data for name, x in zip(trace.y, trace.x, strict=True)}
+    assert any(label.startswith(first["speaker"]) and x == pytest.approx(first["polarity"])
+               for label, x in drawn.items())  # fmt: skip
+    assert f"({matrix})" in items["Who speaks about whom, and how"].figure.layout.title.text

@@ -209,13 +209,17 @@ else:
     )
     if unshown := compare_charts.figures_not_drawn(figures, order, name=plain.md):
         st.caption(f"Not drawn: {unshown}")
+    drawn = [g for g in order if g in set(figures["grp"])]
     components.table(
         figures.assign(category=figures["category"].map(lambda c: CATEGORY_TITLES.get(c, c)))
         .pivot_table(
             index=["category", "location"], columns="grp", values="median", aggfunc="first"
         )
-        .reindex(columns=[g for g in order if g in set(figures["grp"])])
+        .reindex(columns=drawn)
         .reset_index()
         .rename(columns={"category": "What", "location": "Where"}),
         title="Median figure per category and place",
+        # with thousands' separators, as the figure tables: on US politics 2016 a median of
+        # "11000000" people displaced stood above one of 3.5 killed
+        column_config={g: st.column_config.NumberColumn(g, format="localized") for g in drawn},
     )

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, components, data, filters_ui, reporting
-from dashboard.charts import LABEL_NAMES
+from dashboard import charts, components, data, filters_ui, report_views, reporting
 
 filters = filters_ui.current()
 st.title("Entities")
 
-TYPES = {"All types": None, **{v.capitalize(): k for k, v in LABEL_NAMES.items()}}
+TYPES = report_views.ENTITY_TYPES  # its report reads the same choice
 kind = filters_ui.page_choice("Type", list(TYPES), key="en_type", default="All types")
 label = TYPES.get(kind or "All types")
 
@@ -77,7 +76,7 @@ with right:
 
 st.subheader("Who is named with whom")
 # The strongest links only: a network of every pair is a hairball nobody can read.
-NETWORK_LINKS = 30
+NETWORK_LINKS = report_views.NETWORK_LINKS
 pairs = data.cooccurrences(
     filters, labels=(label,) if label else None, min_weight=1, limit=NETWORK_LINKS
 )

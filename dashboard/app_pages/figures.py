@@ -247,10 +247,10 @@ if not conflicts.empty:
             "location": "Where",
             "days_apart": st.column_config.NumberColumn("Days apart", format="%d"),
             "text_low": "Lowest",
-            "claimed_by_low": "claimed by",
+            "claimed_by_low": "Claimed by",
             "open_low": st.column_config.LinkColumn("Sentence", display_text="open"),
             "text_high": "Highest",
-            "claimed_by_high": "claimed by ",
+            "claimed_by_high": "Claimed by ",
             "open_high": st.column_config.LinkColumn("Sentence ", display_text="open"),
         },
     )

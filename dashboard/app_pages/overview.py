@@ -7,34 +7,22 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import entity_views
-from dashboard import charts, components, data, filters_ui, reporting
+from dashboard import charts, components, data, filters_ui, report_views, reporting
 
 filters = filters_ui.current()
 st.title("Overview")
 
 counts = data.counts(filters)
-metrics = {
-    "Articles": counts["articles"],
-    "Speakers": counts["speakers"],
-    "Quotes": counts["quotes"],
-    "Entities": counts["entities"],
-    "Figures": counts["figures"],
-}
+metrics = report_views.overview_counts(counts, filters, lambda: data.speaker_quote_count(filters))
 helps = {}
 if filters.speakers:
     # The counts are of the articles quoting the chosen speakers, every quote in them: the
     # speakers' own quotes get a card of their own, so neither is read for the other.
-    own = "Their quotes"
-    metrics = {
-        "Articles": metrics["Articles"],
-        own: data.speaker_quote_count(filters),
-        "All quotes": metrics.pop("Quotes"),
-        **{k: v for k, v in metrics.items() if k != "Articles"},
-    }
     helps = {
-        own: f"The quotes of {', '.join(filters.speakers)} in the articles in view.",
-        "All quotes": "Every quote of the articles in view (those quoting the speakers chosen), "
-        "whoever speaks.",
+        report_views.THEIR_QUOTES: "The quotes of "
+        f"{', '.join(filters.speakers)} in the articles in view.",
+        report_views.ALL_QUOTES: "Every quote of the articles in view (those quoting the "
+        "speakers chosen), whoever speaks.",
     }
 components.metric_row(metrics, helps)
 if counts["duplicates"]:

@@ -13,10 +13,10 @@ import streamlit as st
 from analysis import uncertainty
 from dashboard import charts, components, data, filters_ui, plain, report_views, reporting
 
-SCORERS = {"textblob": "TextBlob", "vader": "VADER"}
+SCORERS = report_views.SCORERS  # its report reads the same choices
 # The attitudes' scorers: the two lexicon ones, the learned one (analysis/attitude_model.py) and
 # the opt-in sentence encoder (analysis/attitude_encoder.py, `presslens analyze --encoder`).
-ATTITUDE_SCORERS = {**SCORERS, "news": "News model", "encoder": "Sentence encoder"}
+ATTITUDE_SCORERS = report_views.ATTITUDE_SCORERS
 # How the chosen scorer reads a name: the encoder reads the sentence, the others its words.
 HOW_SCORED = {
     "encoder": "read from the whole sentence by a small transformer, with the News model's "
@@ -103,10 +103,15 @@ clicked = filters_ui.selected_customdata("sp_polarity") + filters_ui.selected_cu
 
 st.subheader("Sentiment over time")
 all_speakers = stats["speaker"].tolist()
-default = [s for s in filters.speakers if s in all_speakers] or all_speakers[:3]
+default = report_views.compared_speakers(all_speakers, filters.speakers)
+# In the link (?sp_compare=…, repeated), so that the view's link and its report show the
+# speakers compared: they had shown the default three whoever the reader had chosen.
+fitted = filters_ui.fit_link_values("sp_compare", all_speakers, multi=True)
 chosen = st.multiselect(
-    "Speakers to compare", all_speakers, default=default, key="sp_compare", max_selections=8
-)
+    "Speakers to compare", all_speakers, **({} if fitted else {"default": default}),
+    key="sp_compare", bind="query-params", max_selections=report_views.MAX_COMPARED,
+)  # fmt: skip
+filters_ui.remember_page_list("sp_compare", chosen, default)
 
 
 def _quotes_span() -> tuple:
@@ -238,7 +243,9 @@ st.caption(
     f"number of mentions; faded: fewer than {uncertainty.MIN_CELL_SENTENCES} sentences, not "
     "a settled attitude. Click a cell for its sentences."
 )
-matrix = data.attitude_matrix(filters, scorer=scorer, holders=10, targets=12)
+matrix = data.attitude_matrix(
+    filters, scorer=scorer, holders=report_views.MATRIX_HOLDERS, targets=report_views.MATRIX_TARGETS
+)
 if matrix.empty:
     components.empty(
         "No attitudes toward named entities in the articles in view. Widen the filters."
@@ -249,7 +256,11 @@ else:
             charts.attitude_matrix,
             data.attitude_matrix,
             filters,
-            dict(scorer=scorer, holders=10, targets=12),
+            dict(
+                scorer=scorer,
+                holders=report_views.MATRIX_HOLDERS,
+                targets=report_views.MATRIX_TARGETS,
+            ),
             scorer=scorer_name,
         ),
         key="sp_matrix",
