@@ -3027,3 +3027,23 @@ def test_a_papers_name_that_is_a_nationality_noun_stays(model):
     # "The Scotsman" (a paper) is no description of someone, as "the Briton" is
     mentions, _ = run(model, "Mr Law, political editor of The Scotsman, said the vote was close.")
     assert "Scotsman" in {m.name for m in mentions}, mentions
+
+
+@pytest.mark.parametrize(
+    "spec, expected",
+    [
+        # a person-tagged name ending in "Tower" is a building, unless a given name opens it
+        pytest.param(
+            "donors/O met/O at/O Brandt/B-PERSON Tower/I-PERSON",
+            [("Brandt Tower", "Brandt Tower", "FAC")],
+            id="building",
+        ),
+        pytest.param(
+            "Senator/O John/B-PERSON Tower/I-PERSON spoke/O",
+            [("John Tower", "John Tower", "PERSON")],
+            id="person-named-tower",
+        ),
+    ],
+)
+def test_a_tower_is_a_building_unless_a_given_name_opens_it(spec, expected):
+    assert _names(spec) == expected

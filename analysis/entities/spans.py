@@ -2123,7 +2123,22 @@ def _relabel_by_head(doc: Doc, start: int, end: int, label: str) -> list[Span] |
         and head in FACILITY_WORDS
     ):
         return [Span(doc, start, end, label="FAC")]
+    if (
+        end - start >= 2
+        and label in ("PERSON", "GPE")
+        and doc[end - 1].text.istitle()
+        and head in _SURNAME_BUILDING_WORDS
+        and not is_given_name(doc[start].text)
+    ):
+        # "Trump Tower", "Alton Towers" (tagged PERSON in 6 PolNeAR articles): a building,
+        # where no given name opens the name ("John Tower" is a senator)
+        return [Span(doc, start, end, label="FAC")]
     return None
+
+
+# Last words of buildings' names that are surnames too ("John Tower"): a facility's only after
+# a word that is no given name (:func:`_relabel_by_head`).
+_SURNAME_BUILDING_WORDS = frozenset({"tower", "towers"})
 
 
 # Labels the model gives a name that an organisation's word at its end contradicts: "Dallas
