@@ -69,7 +69,7 @@ from analysis.entities.rules import (
     strip_titles,
     title_sex,
 )
-from analysis.entities.spans import NAMED_PERSON_NOUNS
+from analysis.entities.spans import NAMED_PERSON_NOUNS, body_named_by_place
 from analysis.names import actor_or_none, clean_name, is_actor_name, unbalanced_bracket
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote, local_speaker
@@ -775,6 +775,8 @@ def _own_name(words: Span) -> tuple[str, str] | None:
         return None
     if name.isupper() and len(name) > 1 or "the" in dets or head.lower_ in ORG_HEAD_WORDS:
         return name, "ORG"
+    if body_named_by_place(words):
+        return name, "ORG"  # "Hospitals Wales said", untagged: the body, no person
     name = strip_titles(name)[0]  # "Lt Col Eric Schnaible" (not "the General Staff")
     return (name, "PERSON") if name else None
 
@@ -992,9 +994,10 @@ class _Resolver:
     def _from_entity(self, ent: Span, head: Token | None = None) -> _Speaker:
         if head is not None and ent.start <= head.i < ent.end:
             # The entity layer split the tagger's span ("both also in Eastern Ghouta the
-            # Observatory said", commas lost): the subject's own word names the speaker.
+            # Observatory said", commas lost), or grew it into the name it ends ("Universities"
+            # + "Scotland said"): the subject's own mention names the speaker, in its words.
             own = self.names.mention_at(head.idx, head.idx + len(head))
-            if own is not None and (own.start > ent.start_char or own.end < ent.end_char):
+            if own is not None and (own.start != ent.start_char or own.end != ent.end_char):
                 text = text_of(ent.doc)[own.start : own.end]
                 name, label = self.names.actor(own, text)
                 return _Speaker(name, text, own.start, own.end, label,
@@ -1140,6 +1143,8 @@ class _Resolver:
                 ent = _named_by_clause(token)  # "a witness named Ahmad said"
             if ent is None:
                 ent = _apposed_after(token)  # "wrote the ambassador at the time, John Doe."
+            if ent is None and (grown := self._grown_organisation(token)) is not None:
+                return grown
             if ent is None:
                 for t in _np_span(token):
                     e = speech.entity_of(t)
@@ -1210,6 +1215,21 @@ class _Resolver:
         # A generic source ("officials", "the report"): keep what the text says, no canonical name.
         text = np.text
         return _Speaker(None, text, np.start_char, np.end_char, None) if text else None
+
+    def _grown_organisation(self, token: Token) -> _Speaker | None:
+        """The organisation whose name the subject ``token`` opens where the model tagged only
+        the place the name ends with: "Friends of the Earth argued" (the model's "Earth", which
+        the entity layer grew into the name: analysis.entities.spans). A plural common noun
+        is no name the tagger or :meth:`_proper_name` reads, so the words had no speaker."""
+        own = self.names.mention_at(token.idx, token.idx + len(token))
+        if (
+            own is None
+            or own.label != "ORG"
+            or own.start != token.idx  # the name's first word: not "the head of the X"
+        ):
+            return None
+        text = text_of(token.doc)[own.start : own.end]
+        return _Speaker(own.name, text, own.start, own.end, "ORG", self.roles.get(own.name))
 
     def _proper_name(self, token: Token) -> _Speaker | None:
         """A speaker the model tagged no entity but the text names: a capitalised name or an

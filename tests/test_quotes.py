@@ -3311,3 +3311,28 @@ def test_an_aside_hung_off_the_opening_clause_interrupts_the_sentence(model):
 )
 def test_someone_described_by_age_is_the_person_named_before(model, text, speakers):
     assert [q.speaker for q in run(model, text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the model tags only the place an organisation's name ends with: the body speaks
+        (
+            "Figures were released on Tuesday. Colleges Scotland, which represents the "
+            "principals, claimed that the rise was small.",
+            "Colleges Scotland",
+        ),
+        # untagged: no person by its own words
+        (
+            "The data came out on Friday. Hospitals Wales, which represents the trusts, claimed "
+            "that waiting times had fallen.",
+            "Hospitals Wales",
+        ),
+        ("Schools for Kenya said the new classrooms were finished.", "Schools for Kenya"),
+        ("Friends of the Earth argued that the road plan was flawed.", "Friends of the Earth"),
+    ],
+)
+def test_an_organisation_named_with_a_place_speaks_as_itself(model, text, speaker):
+    (q,) = run(model, text)
+    assert (q.speaker, q.speaker_label) == (speaker, "ORG"), q
+    assert q.speaker_mention == speaker

@@ -10,6 +10,7 @@ from collections.abc import Collection, Sequence
 
 from analysis import gazetteer, geo, lexicon
 from analysis.english import common_word
+from analysis.entities.naming import _kin_named
 from analysis.entities.rules import (
     COMPASS_WORDS,
     LABEL_PRIORITY,
@@ -78,7 +79,10 @@ def _decide_label(
     votes = Counter(m.model_label for m in group if m.model_label in LABELS)
     best = max(votes.values(), default=0)
     top = next((lab for lab in LABEL_PRIORITY if best and votes[lab] == best), None)
-    person_evidence = any(m.title or m.speaker or m.named or m.tenure for m in group)
+    # (a relative introduced by a kinship noun too: "his wife, Melania", tagged a place)
+    person_evidence = any(
+        m.title or m.speaker or m.named or m.tenure or _kin_named(m) for m in group
+    )
     # a short form joined ("Kerry" → "John Kerry"); "Waer" to "Al-Waer" is the same name
     key = _loose_key(name_key(name))
     joined = any(m.person and _loose_key(m.key) != key for m in group)

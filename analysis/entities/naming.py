@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from analysis import gazetteer, lexicon
+from analysis.english import common_word
 from analysis.entities.rules import (
     COMPASS_WORDS,
     FIRST_NAME_TITLES,
@@ -37,7 +38,7 @@ from analysis.entities.rules import (
     title_sex,
     without_generation,
 )
-from analysis.entities.spans import ORG_NAME_WORDS, _demonym, _Mention
+from analysis.entities.spans import ORG_NAME_WORDS, _demonym, _Mention, undotted_acronym
 from analysis.nlp import text_of
 
 CHAMBER_NOUNS = lexicon.words("chamber_nouns")
@@ -171,11 +172,16 @@ def _name_people(mentions: Sequence[_Mention], text: str) -> None:
     surname remain once the title is stripped; full names unify their spellings, and short
     forms join the nearest fuller name (or the one organisation naming them)."""
     given_named = _given_named_people(mentions)
+    no_people = _no_person_names(mentions)
     for m in mentions:
         if m.fixed:
             continue
         if m.key in given_named:
             m.person = True
+            continue
+        if m.key in no_people:
+            if m.model_label == "PERSON":
+                m.model_label = "ORG"
             continue
         if len(m.key) == 1 and m.key[0] in ORG_HEAD_WORDS and not m.title:
             m.model_label = "ORG"  # "the Observatory said", "a monitor said": no person
@@ -194,7 +200,15 @@ def _name_people(mentions: Sequence[_Mention], text: str) -> None:
             continue
         titled = m.title and (m.title in HONORIFICS or len(m.key) >= 2)
         # (a name before its bearer's camp or aide, tagged an organisation: spans.tenure)
-        if m.model_label == "PERSON" or titled or m.tenure or _known_person_mislabelled(m):
+        # (and one introduced as someone's relative, "his wife, Melania", which the model
+        # tagged a place in 6 PolNeAR articles)
+        if (
+            m.model_label == "PERSON"
+            or titled
+            or m.tenure
+            or _kin_named(m)
+            or _known_person_mislabelled(m)
+        ):
             m.person = True
     fulls = [m for m in mentions if m.person and len(m.key) >= 2 and not m.former_name]
     _unify_spellings(fulls)
@@ -230,6 +244,36 @@ def _keep_first_name_titles(mentions: Sequence[_Mention]) -> None:
     for m in mentions:
         if not m.fixed and m.name in titled:
             m.name = f"{titled[m.name].capitalize()} {m.name}"
+
+
+def _kin_named(m: _Mention) -> bool:
+    """Is ``m`` a relative the text introduces by a kinship noun, named as people are: one word
+    ("his wife, Melania") or opening with a given name, and no body's name ("for her mother
+    Amnesty International said", a comma lost before the source)?"""
+    return bool(
+        m.kin
+        and (is_given_name(m.key[0]) or (len(m.key) == 1 and _name_word(m.bare)))
+        and m.key[-1] not in ORG_HEAD_WORDS
+        and alias(m.bare) is None
+    )
+
+
+def _no_person_names(mentions: Sequence[_Mention]) -> set[tuple[str, ...]]:
+    """Keys of names that are surely no person's, whatever the model tagged their mentions: an
+    acronym the text spells out in brackets ("Tara (Total Abstract Rendering Architecture)",
+    a graphics engine, had been the person Tara of the BBC store: spans.spelt_out), or a name
+    ending in an acronym the article tags an organisation alone ("Junge SVP", the youth wing
+    of "the SVP", tagged PERSON in 3 PolNeAR stores). Not a name the text makes someone's
+    (a title, "a man named", a role beside it, a relative)."""
+    org_acronyms = {m.key[0] for m in mentions if m.model_label == "ORG" and _acronym(m.bare)}
+    found = {
+        m.key
+        for m in mentions
+        if m.spelt_out
+        or (len(m.key) >= 2 and m.key[-1] in org_acronyms and m.bare.split()[-1].isupper())
+    }
+    personal = {m.key for m in mentions if m.title or m.named or m.person_cue or m.kin}
+    return found - personal
 
 
 def _known_person_mislabelled(m: _Mention) -> bool:
@@ -389,6 +433,8 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
             # compass word's surname tagged a region, "West said" after "Cornel West", though
             # not "the West" or "in the West")
             full = _nearest_full(m.key, m.start, fulls, surname_only=True)
+            if full is None:
+                full = _first_name_of_one(m, fulls)
         titled_full = _role_titled_full(m, candidates, text) if full is not None else None
         if titled_full is not None:
             full = titled_full  # "President Bush": the Bush the article calls president
@@ -727,10 +773,26 @@ def _only_org_containing(m: _Mention, orgs: Sequence[_Mention]) -> _Mention | No
         return None
     word = m.key[0]
     found = {(o.name or o.bare): o for o in orgs if word in o.key and o is not m}
+    if len(found) > 1:
+        found = _named_most(found, orgs)
     if len(found) != 1:
         return None  # (a body named after the word still makes it ambiguous: two "Zabadani …")
     (org,) = found.values()
+    if _acronym(m.bare) and len(org.key) >= 2 and org.key[-1] == word:
+        # "the SVP" beside "Junge SVP" (its youth wing): an acronym alone is its own body's
+        # name, and one with words before it a body named after it
+        return None
     return org if not _named_after(word, org) and _chamber_of(word, org) else None
+
+
+def _named_most(found: dict[str, _Mention], orgs: Sequence[_Mention]) -> dict[str, _Mention]:
+    """Of the organisations ``found`` a lone word may stand for, the one the article names at
+    least three times as often as all the others together ("Fox" in a story naming Fox News
+    22 times and its programme Fox & Friends once), else all of them (ambiguous)."""
+    counts = Counter(o.name or o.bare for o in orgs)
+    best = max(found, key=lambda name: counts[name])
+    rest = sum(counts[name] for name in found if name != best)
+    return {best: found[best]} if counts[best] >= 3 * rest else found
 
 
 # Nouns of a body inside another, or named after it: "RNC Rules Committee", "Senate Armed
@@ -796,6 +858,8 @@ def _plain_name(m: _Mention) -> str:
             return f"{m.title.capitalize()} {m.bare}"  # "Lord Falconer", not "Falconer"
         return m.bare
     name = m.text
+    if undotted_acronym(name) == m.bare:
+        name = m.bare  # "F.B.I." is the FBI (spans.undotted_acronym)
     if m.model_label == "NORP" and re.search(r"(?:an|i|ese)s$", name):
         name = name[:-1]
     if name.isupper() and len(name) > 3 and " " not in name and gazetteer.place(name):
@@ -814,6 +878,61 @@ def _contains(short: tuple[str, ...], full: tuple[str, ...], *, surname_only: bo
     if len(short) == 1:
         return short[0] in full
     return short[-1] == full[-1] and set(short) <= set(full)
+
+
+def _first_name_of_one(m: _Mention, fulls: Sequence[_Mention]) -> _Mention | None:
+    """The article's one person whose full name opens with the lone word ``m`` that the model
+    tagged a body or a place ("Bernie will run through the last primaries", "a vote against
+    Marco", "Well, Donald, those days are over": ORG beside Bernie Sanders, Marco Rubio, Donald
+    Trump in 15 PolNeAR articles), else None. Not a place, a people or a known name's
+    word ("Orlando", "Charlotte" are towns as well), nor one the text uses as a body's or a
+    place's ("in …", "the … group"), nor one two people's names open with."""
+    if (
+        len(m.key) != 1
+        or m.model_label == "NORP"  # "Swiss" beside the "Swiss People's Party": the people
+        or _demonym(m.bare)
+        or m.org_cue
+        or m.org_use
+        or m.locative
+        or m.place_noun
+        or m.facility
+        or not m.bare.istitle()
+        or not _name_word(m.bare)
+        or m.key[0] in ROLE_TITLES
+        or m.key[0] in HONORIFICS
+        or gazetteer.place(m.bare) is not None
+        or alias(m.bare) is not None
+        or _norp_group(m.bare) is not None
+        or person_alias(m.key) is not None
+    ):
+        return None
+    found = {
+        f.name: f
+        for f in fulls
+        if len(f.key) >= 2
+        and f.bare.split()[0] == m.bare  # not "Netflix" of a "Netflix-free" tagged PERSON
+        and not _major_place(f.bare.split()[-1])  # nor "Breitbart" of "Breitbart London"
+    }
+    if len(found) != 1:
+        return None
+    (full,) = found.values()
+    return full
+
+
+def _major_place(word: str) -> bool:
+    """Is ``word`` a country's or a large city's name ("London"), which ends a body's name the
+    model took for a person's ("Breitbart London"), not a surname that some small town bears
+    too ("Rubio", a town in Venezuela)?"""
+    place = gazetteer.place(word)
+    return place is not None and (place.kind == "country" or place.population >= 1_000_000)
+
+
+def _name_word(word: str) -> bool:
+    """Is ``word`` written as a person's first name may be: a given name, or a word no
+    dictionary has ("Bernie", "Melania", which the given-name tables lack)? Not "Windows" of a
+    "Windows Messenger", "Crown" of "Crown Prince Frederik" or "Navy" of "her husband, Navy
+    SEAL Ty Woods", common words the model called a person or a place."""
+    return is_given_name(word) or not common_word(word)
 
 
 def _surname_shape(key: tuple[str, ...]) -> bool:

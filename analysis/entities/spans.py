@@ -59,6 +59,7 @@ ROLE_NOUNS = lexicon.words("role_nouns")
 KIN_NOUNS = lexicon.words("kin_nouns")
 CONTEST_NOUNS = lexicon.words("contest_nouns")
 ORG_NAME_WORDS = lexicon.words("org_name_words")
+NATIONALITY_NOUNS = lexicon.words("nationality_nouns")
 HEADLINE_VERBS = lexicon.words("headline_verbs")
 INCIDENT_NOUNS = lexicon.words("incident_nouns")
 FACILITY_NOUNS = lexicon.phrases("facility_nouns")
@@ -140,6 +141,64 @@ class _Mention:
     # tagged PERSON before a noun of a politician's tenure or run ("the Bush administration",
     # "the Obama presidency", "the Trump campaign"): a person's name, whatever town bears it
     tenure: bool = False
+    # an acronym the text spells out in brackets right after it ("Tara (Total Abstract
+    # Rendering Architecture)"): a thing's or a body's short name, however a name it looks
+    spelt_out: bool = False
+
+
+def _describes_someone(doc: Doc, ent: Span, label: str) -> bool:
+    """Is the lone nationality noun ``ent`` ("Briton") a description of someone, as the model
+    tagged it a person, or after "the" at a sentence's start or in lower case ("The Briton, made
+    a dame …", "but the Briton faded")? Not a paper's name ("political editor of The
+    Scotsman", "Scotsman journalist Hamish MacDonell") nor a people (NORP)."""
+    if label == "PERSON":
+        return True
+    if label == "NORP" or ent.start == 0:
+        return False
+    before = doc[ent.start - 1]
+    return before.lower_ == "the" and (before.is_sent_start or before.text == "the")
+
+
+# "F.B.I.", "L.G.B.T.": capitals, each with its full stop (The New York Times' house style)
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")
+
+
+def undotted_acronym(bare: str) -> str | None:
+    """``bare`` without its full stops when it is an acronym of three letters or more written
+    with them ("F.B.I." → "FBI", "M.I.T." → "MIT"), which no alias or place table knows dotted
+    ("U.S.A." is a country's); else None. Dotted, the name split from its plain spelling
+    across a corpus ("F.B.I." beside "FBI"), and the model tags it a place (7 PolNeAR
+    articles had "F.B.I." a GPE): no place is written so, so a place label becomes ORG."""
+    if not _DOTTED_ACRONYM.fullmatch(bare) or alias(bare) is not None:
+        return None
+    plain = bare.replace(".", "")
+    if gazetteer.place(bare) is not None or gazetteer.place(plain) is not None:
+        return None
+    return plain
+
+
+# "(Total Abstract Rendering Architecture": the bracket right after a name, with its words
+_BRACKET_AFTER = re.compile(r"\s?\(([^()\n]{3,100})")
+# lower-case words an expansion skips in its initials ("Campaign for Nuclear Disarmament")
+_EXPANSION_SKIPS = frozenset({"of", "and", "the", "for", "in", "on", "to", "&"})
+
+
+def spelt_out(bare: str, text: str, end: int) -> bool:
+    """Is the one-word name ``bare``, ending at ``end`` of ``text``, an acronym the text spells
+    out in brackets right after it: "Tara (Total Abstract Rendering Architecture)", "Nasa
+    (National Aeronautics and Space Administration)"? The initials of the bracket's
+    capitalised words spell the name. A name so defined is no person's, whatever given name
+    it shares ("Tara" had been a person of the BBC store); a person's name is never spelt
+    out so."""
+    if " " in bare or not 2 <= len(bare) <= 8 or not bare.isalpha():
+        return False
+    found = _BRACKET_AFTER.match(text, end)
+    if found is None:
+        return False
+    words = [w for w in found.group(1).split() if w.lower() not in _EXPANSION_SKIPS]
+    if len(words) != len(bare) or not all(w[:1].isupper() for w in words):
+        return False
+    return "".join(w[0] for w in words).lower() == bare.lower()
 
 
 def _town_tagged_date(ent: Span) -> bool:
@@ -204,6 +263,11 @@ def _candidates(doc: Doc) -> list[_Mention]:
         # an editor's brackets inside a quotation ("[Hillary] Clinton", "[W]e"): the name is
         # the words without them (and "We" no name at all)
         bare = bare.replace("[", "").replace("]", "")
+        undotted = undotted_acronym(bare)
+        if undotted is not None:
+            bare = undotted
+            if label in ("GPE", "LOC", "FAC"):
+                label = "ORG"  # "the F.B.I.", "the I.R.S." (tagged GPE): the body
         if title is None and ent.start > 0:
             prev = doc[ent.start - 1].text.lower().rstrip(".")
             # an honorific is written capitalised: "Polls miss Trump's fall" has no Miss Trump
@@ -234,6 +298,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
             bare, title = written, None  # "Sheikh Maqsoud neighbourhood": the title is the name's
         if is_junk(bare) or (title and not bare) or (label != "PERSON" and _date_debris(bare)):
             continue
+        if bare.lower() in NATIONALITY_NOUNS and _describes_someone(doc, ent, label):
+            continue  # "the Briton outsprinted her": a description, no one's name
         if label == "PERSON" and any(w.lower() in FOLLOWER_NOUNS for w in bare.split()[1:]):
             continue  # "Trump Supporter", "Jenkins Supporters Cheer": a headline's phrase
         key = name_key(bare)
@@ -274,6 +340,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                     if label == "PERSON"
                     else label in ("ORG", "GPE", "LOC") and _camp_of_person(doc, ent)
                 ),
+                spelt_out=spelt_out(bare, text, ent.start_char + hi),
             )
         )
         if out[-1].org_use:
@@ -375,6 +442,8 @@ def _kin(doc: Doc, ent: Span) -> bool:
     i = ent.start - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
+    if ent.end < len(doc) and doc[ent.end].tag_ == "POS":
+        return False  # "the death of his mother, Chad's ambassador confirmed": a new clause
     return i >= 0 and doc[i].lower_ in KIN_NOUNS
 
 
@@ -1298,6 +1367,7 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
         span = Span(doc, start, end, label=label)
     relabelled = (
         _relabel_by_head(doc, start, end, label)
+        or _org_nouns_then_place(doc, start, end, label)
         or _relabel_by_kind(doc, start, end, label)
         or _headline_source(doc, start, end, label)
         or _org_then_person(doc, start, end, label)
@@ -1305,7 +1375,56 @@ def _respan(doc: Doc, span: Span) -> list[Span]:
     )
     if relabelled is not None:
         return relabelled
-    return _split_known(doc, span)
+    places = _hyphened_places(doc, span)
+    return places if places is not None else _split_known(doc, span)
+
+
+_HYPHENS = frozenset({"-", "\u2013"})
+
+
+def _hyphened_places(doc: Doc, span: Span) -> list[Span] | None:
+    """Two places joined by a hyphen ("the U.S.-Mexico border", "the Beirut-Damascus road",
+    "Hasaka-Qamishli"), which the model tags one organisation: the two places, else None.
+    Not a place the gazetteer knows whole ("Guinea-Bissau"). As one name it was an
+    organisation "U.S.-Mexico" in 11 PolNeAR articles, and neither country was mentioned.
+    Written as one token ("U.S.-Mexico"), the pair cannot be cut into two mentions: no name
+    (an empty list), rather than a body of that name."""
+    if len(span) == 1:
+        halves = re.split(r"(?<=\S)[-\u2013](?=[A-Z])", span.text)
+        known = [_piece_text(h) for h in halves] if len(halves) == 2 else [None]
+        whole = gazetteer.place(span.text)
+        return [] if whole is None and _two_places(doc, span, known) else None
+    cut = [t.i for t in span[1:-1] if t.text in _HYPHENS and not t.whitespace_]
+    if len(cut) != 1 or doc[cut[0] - 1].whitespace_ or _piece(span) is not None:
+        return None
+    pieces = [Span(doc, span.start, cut[0]), Span(doc, cut[0] + 1, span.end)]
+    known = [_piece(p) for p in pieces]
+    if not _two_places(doc, span, known):
+        return None
+    return [Span(doc, p.start, p.end, label=k[1]) for p, k in zip(pieces, known, strict=True)]
+
+
+# Nouns after two places joined by a hyphen that say the pair is two places: "the Beirut-
+# Damascus highway", "the Turkey-Syria border", "Israel-Egypt relations".
+_ROUTE_NOUNS = frozenset(
+    {"border", "frontier", "road", "highway", "motorway", "route", "railway", "pipeline",
+     "line", "corridor", "relations", "talks", "ties", "axis"}
+)  # fmt: skip
+
+
+def _two_places(doc: Doc, span: Span, known: list) -> bool:
+    """Are the ``known`` pieces of ``span`` two places that a hyphen pairs: a country among
+    them ("U.S.-Mexico"), or a noun of a route or of relations after them ("the Hasaka-
+    Qamishli road")? Not a person-tagged pair ("Obama-Clinton" policies: Obama is a town in
+    Japan, Clinton one in Iowa), nor a county's or a district's name of two words ("Miami-Dade":
+    Dade alone is no place the story names)."""
+    if span.label_ == "PERSON":
+        return False
+    if not all(k is not None and k[0] in ("country", "place") for k in known):
+        return False
+    if any(k[0] == "country" for k in known):
+        return True
+    return span.end < len(doc) and doc[span.end].lower_ in _ROUTE_NOUNS
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
@@ -1840,7 +1959,10 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     # nationality or an organisation's word the model ran into the name is none of it (one at
     # the end makes an organisation: "Fateh al-Sham Front", see _relabel_by_head)
     while end - start > 1 and (
-        _demonym(doc[start].text) or doc[start].text.lower() in ORG_HEAD_WORDS
+        _demonym(doc[start].text)
+        or doc[start].text.lower() in ORG_HEAD_WORDS
+        # "Welshman Jimmy Watkins"; but "Scot Ross" is a given name and a surname
+        or (end - start > 2 and doc[start].text.lower() in NATIONALITY_NOUNS)
     ):
         start += 1
     while end - start > 1 and _demonym(doc[end - 1].text):
@@ -2001,7 +2123,22 @@ def _relabel_by_head(doc: Doc, start: int, end: int, label: str) -> list[Span] |
         and head in FACILITY_WORDS
     ):
         return [Span(doc, start, end, label="FAC")]
+    if (
+        end - start >= 2
+        and label in ("PERSON", "GPE")
+        and doc[end - 1].text.istitle()
+        and head in _SURNAME_BUILDING_WORDS
+        and not is_given_name(doc[start].text)
+    ):
+        # "Trump Tower", "Alton Towers" (tagged PERSON in 6 PolNeAR articles): a building,
+        # where no given name opens the name ("John Tower" is a senator)
+        return [Span(doc, start, end, label="FAC")]
     return None
+
+
+# Last words of buildings' names that are surnames too ("John Tower"): a facility's only after
+# a word that is no given name (:func:`_relabel_by_head`).
+_SURNAME_BUILDING_WORDS = frozenset({"tower", "towers"})
 
 
 # Labels the model gives a name that an organisation's word at its end contradicts: "Dallas
@@ -2194,7 +2331,11 @@ def _piece(span: Span) -> tuple[str, str, str] | None:
     """What a run of words is when it is something known: ``(kind, label, country code)`` with
     kind one of org (an alias), country (also "Syrias", its apostrophe lost), place (a city,
     state or region), town (:func:`analysis.gazetteer.town`), junk ("NGO"); else None."""
-    text = span.text
+    return _piece_text(span.text)
+
+
+def _piece_text(text: str) -> tuple[str, str, str] | None:
+    """:func:`_piece` of written words."""
     found = alias(text)
     if found is not None:
         if found[1] == "ORG":
@@ -2447,7 +2588,157 @@ def _place_in_org_name(doc: Doc, ent: Span, prev_end: int) -> Span | None:
         and doc[start - 1].lower_ in ORG_OF_HEADS
     ):
         return Span(doc, start - 1, end, label="ORG")
+    start = _org_nouns_before_place(doc, ent, prev_end)
+    if start is not None:
+        return Span(doc, start, end, label="ORG")
     return None
+
+
+# Words that make a part or a form of a place, not a body's name, before the place: "Rural
+# Damascus" (a province), "Greater Syria", "New Aleppo" (a district), "Middle East", "Central
+# London" (geo.GENERIC_PLACE_WORDS and the compass words too).
+_PLACE_MODIFIERS = (
+    geo.GENERIC_PLACE_WORDS | COMPASS_WORDS | {"rural", "central", "great", "grand", "little"}
+)
+
+
+def _org_noun(tok: Token, *, tagged: bool = False) -> bool:
+    """Is ``tok`` a capitalised common noun that can open an organisation's name before a place
+    ("Universities", "Athletics", "Transport"): a common English word written
+    with a capital, outside any entity (inside the place's when ``tagged``), and no title
+    ("Senator"), nationality, month, given name or place of its own?"""
+    word = tok.text
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        and word.istitle()
+        and word.isalpha()
+        and (tagged or tok.ent_iob_ == "O")
+        and common_word(word)
+        and tok.lower_ not in _PLACE_MODIFIERS
+        # a title ("Minister for Europe"), not a title's modifier: "Transport", "Education"
+        # open agencies' names ("Transport Scotland")
+        and tok.lower_ not in ROLE_TITLES
+        and tok.lower_ not in HONORIFICS
+        and tok.lower_ not in MONTHS_AND_DAYS
+        and tok.lower_ not in PLACE_FIRST_WORDS
+        and not _demonym(word)
+        and not is_given_name(word)
+        and gazetteer.place(word) is None
+        and gazetteer.lost_possessive(word) is None
+    )
+
+
+def _org_nouns_before_place(doc: Doc, ent: Span, prev_end: int) -> int | None:
+    """Where the organisation's name opens that the place ``ent`` ends, or None: "Universities"
+    + "Scotland", "Athletics" + "Kenya" (plural capitalised nouns compounded on a country or a
+    nation: :func:`_plural_org_nouns`), "Transport for" + "London", "Alternative for" +
+    "Germany" (a capitalised noun the place is the object of "for" of, written inside its
+    sentence or speaking: "the Commission for Africa", "Transport for London said"). The model
+    tags the place alone, so "Universities Scotland … claimed" spoke as Scotland, and the body
+    was put on the map. A run of capitals before (a title-case headline's "Bad News for
+    Syria") makes no such name: it opens its sentence or follows "the" or a word in lower
+    case. Nor does a sentence's opening noun before "for" that says nothing ("Support for
+    Israel has waned")."""
+    if not _heads_its_phrase(ent):
+        return None
+    k = ent.start - 1
+    if k >= 1 and doc[k].lower_ == "for" and doc[k].head.i == k - 1:
+        # "Transport for London": one noun, the head of "for" ("Minister for Europe" is a
+        # title: _title_word; "Secretary of State for Scotland" has "of" before, below)
+        first = k - 1
+        head = doc[first]
+        if first < prev_end or not _org_noun(head):
+            return None
+        speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in PERSON_VERBS
+        if head.is_sent_start and not speaks:
+            return None
+    else:
+        first = ent.start
+        while (
+            first - 1 >= max(prev_end, 0)
+            and ent.start - first < 2
+            and doc[first - 1].dep_ == "compound"
+            and first <= doc[first - 1].head.i < ent.end
+            and doc[first - 1].whitespace_ == " "
+            and _org_noun(doc[first - 1])
+        ):
+            first -= 1
+        if first == ent.start or not _plural_org_nouns(doc[first : ent.start], ent):
+            return None
+    return first if _opens_a_name(doc, first) else None
+
+
+# The kinds of place a body is named after with a plural noun before ("Universities Scotland",
+# "Athletics Kenya"): a nation's, not a town's ("Lake Erie", "Midtown Manhattan" are places).
+_NATION_KINDS = frozenset({"country", "state"})
+
+
+def _plural_org_nouns(words: Span, place: Span) -> bool:
+    """Are ``words`` before the place ``place`` a body's plural nouns ("Universities",
+    "Athletics", "Hospitals") and ``place`` a country or a nation ("Scotland")? A singular word
+    before a place is more often a part or a kind of it ("Upstate New York", "Lake Erie") or a
+    name ("Bay Buchanan", a person, whose surname is a town)."""
+    found = gazetteer.place(place.text)
+    if found is None or found.kind not in _NATION_KINDS:
+        return False
+    return all(t.tag_ in ("NNS", "NNPS") or _plural_word(t.lower_) for t in words)
+
+
+def _plural_word(word: str) -> bool:
+    """Is ``word`` an English plural, its singular a dictionary word ("colleges", "farmers",
+    "universities", "athletics")? The tagger marks a capitalised plural a singular proper
+    noun as often as not."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return False
+    stems = [word[:-1], word[:-2]] + ([word[:-3] + "y"] if word.endswith("ies") else [])
+    return any(common_word(stem) for stem in stems)
+
+
+def _heads_its_phrase(ent: Span) -> bool:
+    """Is the place ``ent``, written in capitals and lower case, the head of its noun phrase,
+    as a body's name is ("Universities Scotland claimed", "Transport for London said"), not a
+    modifier of a noun after it ("Opposition[-held] Damascus suburb", "Control for Hassakeh
+    city": words of a sentence the source ran together) nor a dateline in capitals ("Reports
+    MOSCOW (Sputnik)")?"""
+    last = ent[-1]
+    return not last.text.isupper() and ent.root.dep_ != "compound"
+
+
+def _opens_a_name(doc: Doc, first: int) -> bool:
+    """May a name open at token ``first``: at its sentence's start, or after "the" or a word in
+    lower case other than "of"? A run of capitals before is a title-case headline's ("Bad News
+    for Syria"), and "of" a title's ("Secretary of State for Scotland")."""
+    if first == 0 or doc[first].is_sent_start:
+        return True
+    before = doc[first - 1]
+    return before.lower_ != "of" and (not before.text[:1].isupper() or before.lower_ == "the")
+
+
+def _org_nouns_then_place(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
+    """A name tagged a person or a place whole that is capitalised plural nouns before a
+    nation's name ("Universities Wales" tagged PERSON, "Athletics Ireland" GPE): an organisation,
+    as :func:`_org_nouns_before_place` makes one where the model tagged the place alone. Not a
+    name the gazetteer knows whole (:func:`body_named_by_place`)."""
+    if label not in ("PERSON", "GPE", "LOC") or not body_named_by_place(doc[start:end]):
+        return None
+    return [Span(doc, start, end, label="ORG")]
+
+
+def body_named_by_place(words: Span) -> bool:
+    """Are ``words`` one or two capitalised plural nouns before a nation's name, opening where
+    a name may ("Universities Wales", "Athletics Ireland": :func:`_plural_org_nouns`): a body's
+    name, which the gazetteer does not know whole? The quotes read an untagged such name so too
+    (it had spoken as a person)."""
+    if not 2 <= len(words) <= 3:
+        return False
+    last = words[-1]
+    if not last.text[:1].isupper() or gazetteer.place(last.text) is None:
+        return False
+    if not all(_org_noun(t, tagged=True) for t in words[:-1]) or not _heads_its_phrase(words):
+        return False
+    if not _plural_org_nouns(words[:-1], words[-1:]):
+        return False
+    return gazetteer.place(words.text) is None and _opens_a_name(words.doc, words.start)
 
 
 def _org_name_shape(ent: Span) -> bool:
@@ -2491,9 +2782,9 @@ def _full_name(doc: Doc, ent: Span) -> Span | None:
 def _mended(doc: Doc, ent: Span, prev_end: int) -> Span | None:
     """``ent`` grown by up to two capitalised tokens either side into a known alias, or None;
     "of", "and" or "the" may sit between ("Army" + "of Islam", "Islamic State of Iraq" + "and
-    the Levant": the model tags the pieces apart)."""
+    the Levant", "Army of" + "Islam": the model tags the pieces apart)."""
     capital = doc_arrays.capitalised(doc)
-    for before, after in ((0, 1), (0, 2), (1, 0), (1, 1), (0, 3)):
+    for before, after in ((0, 1), (0, 2), (1, 0), (1, 1), (0, 3), (2, 0)):
         start, end = ent.start - before, ent.end + after
         if start < prev_end or end > len(doc):
             continue
