@@ -224,6 +224,8 @@ def extract(
             continue  # "Brigade 93", "Resolution 2254", "Flight 17": a name, not a count
         if any(start <= match.start < end for start, end in notes):
             continue  # the publisher's note, not the story (EDITORS_NOTE)
+        if _in_markup(ctx.text, match.start) or _half_of_a_period(span):
+            continue  # a tweet's id or date in a tag; "the second half" of a match or a year
         reading = _read(ctx, span, match, previous)
         if reading is None:
             continue
@@ -3567,6 +3569,39 @@ def _uprooted(pred: Token) -> bool:
 
 
 NUMBERED_NAMES = lexicon.words("numbered_names")
+
+
+# An opening tag with attributes not yet closed before the number: '<tweet id="7479…"'. No
+# sentence's end inside it: a broken tag whose attribute runs on into the story's prose
+# ('tweet-date=" — Lower the corporate income tax and bring back hundreds of billions') leaves
+# the prose's figures to it.
+_TAG_CHAR = r"(?:[^<>\n.]|\.(?!\s))"
+_OPEN_TAG = re.compile(rf"<[A-Za-z][\w:-]*\s{_TAG_CHAR}*={_TAG_CHAR}*\Z")
+
+
+def _in_markup(text: str, start: int) -> bool:
+    """A number inside an HTML or XML tag that the scraped text kept ('<tweet id="7479869"
+    author="@x" datetime="2016-06-29">'): an id, a timestamp or a date of the markup, no
+    figure of the story (PolNeAR's embedded tweets gave 126 such "other" figures)."""
+    return _OPEN_TAG.search(text, max(0, start - 300), start) is not None
+
+
+# What makes a "half" one of two periods or of a pitch, not a share: "the first half" of a
+# match or of 2004, "the second half", "in their own half".
+PERIOD_HALF_BEFORE = frozenset({"first", "second", "opening", "closing", "own", "1st", "2nd"})
+
+
+def _half_of_a_period(span: Span) -> bool:
+    """ "In the first half we played well", "growth slowed in the second half of 2004",
+    "pinned in their own half": the half of a match, a year or a pitch, no share of anything
+    (BBC sport and business and PolNeAR gave 90 such "percent" and "territory_share" figures). Only the
+    bare word "half" right after the word that makes it a period ("first-half" too)."""
+    if len(span) != 1 or span[0].lower_ != "half":
+        return False
+    tok = span.doc[span.start - 1] if span.start > span.sent.start else None
+    if tok is not None and tok.text in ("-", "–") and tok.i > span.sent.start:
+        tok = span.doc[tok.i - 1]  # "first-half possessions"
+    return tok is not None and tok.lower_ in PERIOD_HALF_BEFORE
 
 
 def _numbers_a_name(span: Span) -> bool:

@@ -3021,3 +3021,57 @@ def test_detaining_verbs_are_captive_verbs_and_casualty_words():
 )
 def test_a_few_fighters_are_people_not_a_force(nlp, text):
     assert all(f.category != "troops" for f in _figs(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<tweet id="912345678901234567" author="@someone">The rally starts at noon.</tweet>',
+        '<post post-id="55512345" timestamp="1466001234">Polls close at eight.</post>',
+        '<tweet tweet-date="May 3, 2016">Doors open soon.</tweet>',
+    ],
+)
+def test_an_id_or_date_in_a_tag_is_no_figure(nlp, text):
+    """Numbers inside an HTML or XML tag the scraped text kept are the markup's, not the
+    story's."""
+    figs = _figs(nlp, text)
+    assert not [f for f in figs if f.value and f.value > 1000], [f.text for f in figs]
+    assert all(f.text not in ("3", "2016") for f in figs)
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ('<p class="lead">Some 4,000 workers joined the strike.</p>', "Some 4,000"),
+        # a broken tag whose attribute runs on into the story's sentences
+        ('<post post-date=" Cut the red tape. Hire 5,000 more nurses.', "5,000"),
+    ],
+)
+def test_a_number_of_the_prose_beside_a_tag_is_still_a_figure(nlp, text, figure):
+    assert _one(_figs(nlp, text), figure).category in ("people", "other")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visitors dominated the first half but faded after the break.",
+        "Sales picked up in the second half of last year, the retailer said.",
+        "The home side spent most of the match pinned in their own half.",
+        "He scored twice in a lively opening half at the stadium.",
+        "The team improved on their first-half display in the replay.",
+    ],
+)
+def test_a_half_of_a_match_or_a_year_is_no_share(nlp, text):
+    assert not [f for f in _figs(nlp, text) if f.text.lower().endswith("half")]
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Half of the new homes were sold within a week.", "Half"),
+        ("The rebels now hold half of the old city.", "half"),
+        ("Nearly half of voters said they were undecided.", "Nearly half"),
+    ],
+)
+def test_a_half_of_something_is_still_a_share(nlp, text, figure):
+    assert _one(_figs(nlp, text), figure).unit == "%"
