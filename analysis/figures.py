@@ -3594,8 +3594,9 @@ PERIOD_HALF_BEFORE = frozenset({"first", "second", "opening", "closing", "own", 
 def _half_of_a_period(span: Span) -> bool:
     """ "In the first half we played well", "growth slowed in the second half of 2004",
     "pinned in their own half": the half of a match, a year or a pitch, no share of anything
-    (BBC sport and business and PolNeAR gave 90 such "percent" and "territory_share" figures). Only the
-    bare word "half" right after the word that makes it a period ("first-half" too)."""
+    (BBC sport and business and PolNeAR gave 90 such "percent" and "territory_share"
+    figures). Only the bare word "half" right after the word that makes it a period
+    ("first-half" too)."""
     if len(span) != 1 or span[0].lower_ != "half":
         return False
     tok = span.doc[span.start - 1] if span.start > span.sent.start else None
