@@ -3075,3 +3075,38 @@ def test_a_half_of_a_match_or_a_year_is_no_share(nlp, text):
 )
 def test_a_half_of_something_is_still_a_share(nlp, text, figure):
     assert _one(_figs(nlp, text), figure).unit == "%"
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("Bondholders holding $12bn - or 30% of the debt - have signed the deal.", "30%"),
+        ("The bank, which had lost 9% against the yen in the autumn, recovered.", "9%"),
+        ("The peso has lost 6% this year.", "6%"),
+        ("Car exports rose in March, taking the yearly total up 12.5% to $8bn.", "12.5%"),
+        ("The shipping firm controls 45% of Maersk Tankers, a rival said.", "45%"),
+        ("The trust, holding 3% of Norbank Holdings, wants a new chairman.", "3%"),
+        ("Pensioners would get a refund covering half their heating bill.", "half"),
+        (
+            "The plan could target those homes in the region that do not own a car, 25% of the country.",
+            "25%",
+        ),
+        ("The offer is aimed at households that have no broadband, 35% of the country.", "35%"),
+    ],
+)
+def test_a_share_of_a_sum_a_firm_or_a_group_is_no_ground(nlp, sentence, text):
+    """A verb of holding or losing ("hold", "lose", "control", "cover", "take") over a share of
+    money, a change, a company or people: a percentage, no share of territory."""
+    assert _one(_figs(nlp, sentence), text).category == "percent"
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("The rebels now control 45% of Deir Ezzor, the monitor said.", "45%"),
+        ("The army has lost 20% of the territory it held in the spring.", "20%"),
+        ("Government forces hold half the city after a week of fighting.", "half"),
+    ],
+)
+def test_a_share_of_ground_stays_territory(nlp, sentence, text):
+    assert _one(_figs(nlp, sentence), text).category == "territory_share"
