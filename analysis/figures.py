@@ -213,7 +213,9 @@ def extract(
             found.append((match, span))
     # A name a number begins (_names_after) is that name wherever the article writes it: the
     # tagger knows "50 Cent" for a name in one sentence and not in the next.
-    names = {_name_key(span) for _, span in found if _names_after(span)}
+    names = {
+        _name_key(span) for _, span in found if _names_after(span) or _spelled_name_start(span)
+    }
     notes = _editors_notes(ctx.text)
     # (category, counted noun of two words or more) → the places the article's tolls of them
     # were given by their own sentences: a later toll of the same victims with no place of its
@@ -3737,6 +3739,38 @@ def _names_after(span: Span) -> bool:
         # a toll counts a group's members by its name ("killed 14 Hezbollah")
         and not any(_casualty_word(t) or t.lower_ in KILL_FORMS for t in span.sent)
     )
+
+
+# What may stand before a capitalised number word that opens a sentence-like stretch (a list
+# item, a quotation, a clause after a colon or a dash): there the capital says nothing.
+_OPENING_MARKS = frozenset({":", '"', "“", "‘", "'", "(", "[", "-", "–", "—", ";", "•", "*"})
+
+
+def _spelled_name_start(span: Span) -> bool:
+    """A number word written with a capital inside a sentence of prose, before a capitalised
+    word: the start of a name ("the Six Nations", "the Three Gorges Dam", "the Two Ronnies",
+    "Radio Five Live"), no count (BBC sport's "Six Nations" had given 144 figures of 6
+    nations). Not a headline in title case ("Five Civilians Killed in …"), not after a mark
+    that opens a stretch of its own ("said: Three …"), not before a people or a nationality
+    ("Four African leaders", "Three Labour members" keep their count: the word after is an
+    adjective, a NORP or a modifier of a noun that follows)."""
+    tok = span[0]
+    if len(span) != 1 or not tok.is_alpha or not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    prev = span.doc[tok.i - 1]
+    if prev.text in _OPENING_MARKS or prev.is_space or "\n" in prev.whitespace_:
+        return False
+    if _casualty_word(prev) or prev.lower_ in KILL_FORMS:
+        return False  # a headline run into its story: "Strike on Syria Kills Five Injures Seven"
+    nxt = span.doc[tok.i + 1] if tok.i + 1 < span.sent.end else None
+    if nxt is None or not nxt.is_title or nxt.ent_type_ == "NORP" or nxt.pos_ == "ADJ":
+        return False
+    after = span.doc[nxt.i + 1] if nxt.i + 1 < len(span.doc) else None
+    if _names_people(nxt.text) or (after is not None and _names_people(after.text)):
+        return False  # "Three Labour members", "Five Marines": a count of people by their side
+    words = [t for t in span.sent if t.is_alpha]
+    lower = sum(1 for t in words if t.is_lower)
+    return lower * 3 >= len(words)  # prose, not a headline in title case
 
 
 def _names_go_on(name: Token, num: Token) -> bool:

@@ -3110,3 +3110,38 @@ def test_a_share_of_a_sum_a_firm_or_a_group_is_no_ground(nlp, sentence, text):
 )
 def test_a_share_of_ground_stays_territory(nlp, sentence, text):
     assert _one(_figs(nlp, sentence), text).category == "territory_share"
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Wales go into the Six Nations as favourites after a strong autumn.", "Six"),
+        ("The fly-half will miss the rest of the Six Nations with a knee injury.", "Six"),
+        ("Critics of the Three Gorges Dam say the reservoir silts up fast.", "Three"),
+        ("He presented shows on Radio Five Live for a decade.", "Five"),
+    ],
+)
+def test_a_capitalised_number_word_that_opens_a_name_is_no_count(nlp, text, number):
+    assert all(f.text != number for f in _figs(nlp, text))
+
+
+def test_a_name_a_number_word_opens_is_that_name_across_the_article(nlp):
+    text = "Ireland open their Six Nations campaign in Rome.\n\nSix Nations tickets sold out."
+    assert all(f.text != "Six" for f in _figs(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("He said: Three soldiers were hurt in the crash.", "Three"),
+        ("The rebellion was led by Three Labour members from the north.", "Three"),
+        ("The summit was joined by Four African leaders on Monday.", "Four"),
+        ("Five Civilians Killed In Shelling Of Market Town", "Five"),
+        (
+            "Navy Strike on Port Kills Five Injures Seven - Governor The attack came at dawn.",
+            "Five",
+        ),
+    ],
+)
+def test_a_capitalised_number_word_before_people_still_counts(nlp, text, number):
+    assert _one(_figs(nlp, text), number)
