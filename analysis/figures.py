@@ -3002,10 +3002,14 @@ def _category_of_predicates(
         if lemma in INJURED_WORDS or low in INJURED_WORDS:
             if lemma == "hurt" and not _hurt_in_body(pred):
                 continue  # "the crisis hurt millions", "a way that hurt one candidate"
+            if _wound_up(pred):
+                continue  # "the band wound up at 38": ended up, nobody wounded
             return "injured"
         if _harm_inflicted(pred):
             return "injured"  # "inflicted harm on an additional 200 civilians"
         if (lemma in MISSING_WORDS or low in MISSING_WORDS) and about_people:
+            if _lacking(pred, noun or root):
+                continue  # "the club are missing 14 players": without them, not lost
             return "missing"
         if lemma == "leave" and pred.pos_ != "VERB":
             continue  # "six months' paid leave"
@@ -3868,6 +3872,27 @@ def _counted(noun: Token) -> bool:
 def _casualty_word(tok: Token) -> bool:
     lemma, low = tok.lemma_.lower(), tok.lower_
     return lemma in CASUALTY_STATES or low in CASUALTY_STATES
+
+
+def _wound_up(pred: Token) -> bool:
+    """ "Wound up" and "wound down" are "wind up/down" (ended up, brought to a close: "the
+    duo wound up at 38 in the chart"), not "wounded": the parse gives the verb a particle."""
+    return pred.lower_ == "wound" and any(
+        c.dep_ == "prt" and c.lower_ in ("up", "down") for c in pred.children
+    )
+
+
+def _lacking(pred: Token, counted: Token) -> bool:
+    """ "Sale are missing 14 players", "the side will be missing three regulars": "missing"
+    as a verb with a subject of its own and the count as its object is being without them
+    (injured, suspended, away), not people missing (BBC sport)."""
+    return (
+        pred.lower_ == "missing"
+        and pred.pos_ == "VERB"
+        and counted.dep_ == "dobj"
+        and counted.head.i == pred.i
+        and any(c.dep_ == "nsubj" for c in pred.children)
+    )
 
 
 def _not_a_casualty(pred: Token) -> bool:

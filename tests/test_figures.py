@@ -3145,3 +3145,30 @@ def test_a_name_a_number_word_opens_is_that_name_across_the_article(nlp):
 )
 def test_a_capitalised_number_word_before_people_still_counts(nlp, text, number):
     assert _one(_figs(nlp, text), number)
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("The home side are missing 11 players through injury and call-ups.", "11"),
+        ("Leeds will be missing four regulars for the cup tie on Sunday.", "four"),
+        ("The singer wound up at 27 in the download chart this week.", "27"),
+    ],
+)
+def test_lacking_players_or_winding_up_is_no_casualty(nlp, sentence, text):
+    """ "Missing" as a verb with a subject of its own is being without someone; "wound up" is
+    ended up. Neither says anyone is missing or wounded."""
+    figs = [f for f in _figs(nlp, sentence) if f.text == text]
+    assert all(f.category not in ("missing", "injured") for f in figs)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, category",
+    [
+        ("Eleven climbers are missing after the avalanche.", "Eleven", "missing"),
+        ("The storm wounded 14 people in the port.", "14", "injured"),
+        ("Rescuers are still searching for 23 missing fishermen.", "23", "missing"),
+    ],
+)
+def test_missing_and_wounded_people_stay_casualties(nlp, sentence, text, category):
+    assert _one(_figs(nlp, sentence), text).category == category
