@@ -213,7 +213,9 @@ def extract(
             found.append((match, span))
     # A name a number begins (_names_after) is that name wherever the article writes it: the
     # tagger knows "50 Cent" for a name in one sentence and not in the next.
-    names = {_name_key(span) for _, span in found if _names_after(span)}
+    names = {
+        _name_key(span) for _, span in found if _names_after(span) or _spelled_name_start(span)
+    }
     notes = _editors_notes(ctx.text)
     # (category, counted noun of two words or more) → the places the article's tolls of them
     # were given by their own sentences: a later toll of the same victims with no place of its
@@ -224,6 +226,8 @@ def extract(
             continue  # "Brigade 93", "Resolution 2254", "Flight 17": a name, not a count
         if any(start <= match.start < end for start, end in notes):
             continue  # the publisher's note, not the story (EDITORS_NOTE)
+        if _in_markup(ctx.text, match.start) or _half_of_a_period(span):
+            continue  # a tweet's id or date in a tag; "the second half" of a match or a year
         reading = _read(ctx, span, match, previous)
         if reading is None:
             continue
@@ -2998,10 +3002,14 @@ def _category_of_predicates(
         if lemma in INJURED_WORDS or low in INJURED_WORDS:
             if lemma == "hurt" and not _hurt_in_body(pred):
                 continue  # "the crisis hurt millions", "a way that hurt one candidate"
+            if _wound_up(pred):
+                continue  # "the band wound up at 38": ended up, nobody wounded
             return "injured"
         if _harm_inflicted(pred):
             return "injured"  # "inflicted harm on an additional 200 civilians"
         if (lemma in MISSING_WORDS or low in MISSING_WORDS) and about_people:
+            if _lacking(pred, noun or root):
+                continue  # "the club are missing 14 players": without them, not lost
             return "missing"
         if lemma == "leave" and pred.pos_ != "VERB":
             continue  # "six months' paid leave"
@@ -3569,6 +3577,40 @@ def _uprooted(pred: Token) -> bool:
 NUMBERED_NAMES = lexicon.words("numbered_names")
 
 
+# An opening tag with attributes not yet closed before the number: '<tweet id="7479…"'. No
+# sentence's end inside it: a broken tag whose attribute runs on into the story's prose
+# ('tweet-date=" — Lower the corporate income tax and bring back hundreds of billions') leaves
+# the prose's figures to it.
+_TAG_CHAR = r"(?:[^<>\n.]|\.(?!\s))"
+_OPEN_TAG = re.compile(rf"<[A-Za-z][\w:-]*\s{_TAG_CHAR}*={_TAG_CHAR}*\Z")
+
+
+def _in_markup(text: str, start: int) -> bool:
+    """A number inside an HTML or XML tag that the scraped text kept ('<tweet id="7479869"
+    author="@x" datetime="2016-06-29">'): an id, a timestamp or a date of the markup, no
+    figure of the story (PolNeAR's embedded tweets gave 126 such "other" figures)."""
+    return _OPEN_TAG.search(text, max(0, start - 300), start) is not None
+
+
+# What makes a "half" one of two periods or of a pitch, not a share: "the first half" of a
+# match or of 2004, "the second half", "in their own half".
+PERIOD_HALF_BEFORE = frozenset({"first", "second", "opening", "closing", "own", "1st", "2nd"})
+
+
+def _half_of_a_period(span: Span) -> bool:
+    """ "In the first half we played well", "growth slowed in the second half of 2004",
+    "pinned in their own half": the half of a match, a year or a pitch, no share of anything
+    (BBC sport and business and PolNeAR gave 90 such "percent" and "territory_share"
+    figures). Only the bare word "half" right after the word that makes it a period
+    ("first-half" too)."""
+    if len(span) != 1 or span[0].lower_ != "half":
+        return False
+    tok = span.doc[span.start - 1] if span.start > span.sent.start else None
+    if tok is not None and tok.text in ("-", "–") and tok.i > span.sent.start:
+        tok = span.doc[tok.i - 1]  # "first-half possessions"
+    return tok is not None and tok.lower_ in PERIOD_HALF_BEFORE
+
+
 def _numbers_a_name(span: Span) -> bool:
     """A bare number that is part of a name: after a capitalised noun that things are numbered
     by ("Brigade 93"), or one the parse makes a part of the proper name before it ("Russia's
@@ -3703,6 +3745,38 @@ def _names_after(span: Span) -> bool:
     )
 
 
+# What may stand before a capitalised number word that opens a sentence-like stretch (a list
+# item, a quotation, a clause after a colon or a dash): there the capital says nothing.
+_OPENING_MARKS = frozenset({":", '"', "“", "‘", "'", "(", "[", "-", "–", "—", ";", "•", "*"})
+
+
+def _spelled_name_start(span: Span) -> bool:
+    """A number word written with a capital inside a sentence of prose, before a capitalised
+    word: the start of a name ("the Six Nations", "the Three Gorges Dam", "the Two Ronnies",
+    "Radio Five Live"), no count (BBC sport's "Six Nations" had given 144 figures of 6
+    nations). Not a headline in title case ("Five Civilians Killed in …"), not after a mark
+    that opens a stretch of its own ("said: Three …"), not before a people or a nationality
+    ("Four African leaders", "Three Labour members" keep their count: the word after is an
+    adjective, a NORP or a modifier of a noun that follows)."""
+    tok = span[0]
+    if len(span) != 1 or not tok.is_alpha or not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    prev = span.doc[tok.i - 1]
+    if prev.text in _OPENING_MARKS or prev.is_space or "\n" in prev.whitespace_:
+        return False
+    if _casualty_word(prev) or prev.lower_ in KILL_FORMS:
+        return False  # a headline run into its story: "Strike on Syria Kills Five Injures Seven"
+    nxt = span.doc[tok.i + 1] if tok.i + 1 < span.sent.end else None
+    if nxt is None or not nxt.is_title or nxt.ent_type_ == "NORP" or nxt.pos_ == "ADJ":
+        return False
+    after = span.doc[nxt.i + 1] if nxt.i + 1 < len(span.doc) else None
+    if _names_people(nxt.text) or (after is not None and _names_people(after.text)):
+        return False  # "Three Labour members", "Five Marines": a count of people by their side
+    words = [t for t in span.sent if t.is_alpha]
+    lower = sum(1 for t in words if t.is_lower)
+    return lower * 3 >= len(words)  # prose, not a headline in title case
+
+
 def _names_go_on(name: Token, num: Token) -> bool:
     """A number hung by the parse on the capitalised proper noun right before it, that counts
     nothing after it: a channel's, a chart's or a district's name ("Rossiya 24 state
@@ -3798,6 +3872,27 @@ def _counted(noun: Token) -> bool:
 def _casualty_word(tok: Token) -> bool:
     lemma, low = tok.lemma_.lower(), tok.lower_
     return lemma in CASUALTY_STATES or low in CASUALTY_STATES
+
+
+def _wound_up(pred: Token) -> bool:
+    """ "Wound up" and "wound down" are "wind up/down" (ended up, brought to a close: "the
+    duo wound up at 38 in the chart"), not "wounded": the parse gives the verb a particle."""
+    return pred.lower_ == "wound" and any(
+        c.dep_ == "prt" and c.lower_ in ("up", "down") for c in pred.children
+    )
+
+
+def _lacking(pred: Token, counted: Token) -> bool:
+    """ "Sale are missing 14 players", "the side will be missing three regulars": "missing"
+    as a verb with a subject of its own and the count as its object is being without them
+    (injured, suspended, away), not people missing (BBC sport)."""
+    return (
+        pred.lower_ == "missing"
+        and pred.pos_ == "VERB"
+        and counted.dep_ == "dobj"
+        and counted.head.i == pred.i
+        and any(c.dep_ == "nsubj" for c in pred.children)
+    )
 
 
 def _not_a_casualty(pred: Token) -> bool:
@@ -4042,14 +4137,20 @@ def _is_territory(root: Token, persons: frozenset[str]) -> bool:
         # "whites will be 47 percent of the country": what people are, a share of the
         # population; ground only when the subject is ground ("the area is 30% of the country")
         return any(c.dep_ == "nsubj" and _territory_word(c) for c in root.head.children)
+    if _share_of_a_sum_or_a_group(root):
+        return False
     if any(_territory_word(p) for p in of):
         return True
     if any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in of):
         return False
+    if any(_named_no_place(p) for p in of):
+        return False
     if _of_no_ground(root):
         return False
     head = root.head
-    modifies = root.dep_ in ("nummod", "compound", "amod", "quantmod") and head.pos_ == "NOUN"
+    modifies = (
+        root.dep_ in ("nummod", "compound", "amod", "quantmod", "predet") and head.pos_ == "NOUN"
+    )
     if modifies and not _territory_word(head):
         return False  # "a 20% stake"
     tok = root
@@ -4063,6 +4164,43 @@ def _is_territory(root: Token, persons: frozenset[str]) -> bool:
         if tok.pos_ == "VERB" and tok.lemma_.lower() not in ("be",):
             break
     return False
+
+
+# What a share beside a sum, a change or a group is: "$41bn - or 40% of the total debt" (a part
+# of the sum), "up 35.4%", "down 3.2%" (a change), "lost 7% this year" (by how much), "households
+# that do not own a computer, 40% of the country" (a part of the households).
+CHANGE_WORDS = frozenset({"up", "down"})
+
+
+def _share_of_a_sum_or_a_group(root: Token) -> bool:
+    """A share that the parse ties to a sum, a change or a group of people or things, not to
+    ground, whatever verb of holding governs it: joined to a sum ("$41bn - or 40%"), governed
+    by "up" or "down", a bare measure of a verb ("the dollar has lost 7% this year": the
+    parse's npadvmod, how much; "lost 40% of its ground" is its object), or set beside a common
+    noun that is no ground ("households …, 40% of the country"). The BBC's business pages gave
+    such shares as territory held."""
+    head = root.head
+    if root.dep_ == "conj" and (head.like_num or head.ent_type_ == "MONEY"):
+        return True
+    if head.lower_ in CHANGE_WORDS and root.dep_ in ("npadvmod", "pobj"):
+        return True
+    if root.dep_ == "npadvmod" and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in root.children
+    ):
+        return True
+    return root.dep_ == "appos" and head.pos_ == "NOUN" and not _territory_word(head)
+
+
+# What an "of" names that is no ground: a company, a people, a person or a product ("controls
+# 51% of Yukos", "44% of Britons"), unless the gazetteer knows the name for a place.
+NO_PLACE_LABELS = frozenset({"ORG", "NORP", "PERSON", "PRODUCT"})
+
+
+def _named_no_place(tok: Token) -> bool:
+    if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.ent_type_ not in NO_PLACE_LABELS:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return gazetteer.place(ent.text if ent is not None else tok.text) is None
 
 
 # What loses or gains a share in the business pages: no armed force's ground.
@@ -4108,6 +4246,8 @@ def _share_of_no_ground(span: Span) -> bool:
 def _holds_no_ground(verb: Token, persons: frozenset[str]) -> bool:
     if verb.dep_ == "acl" and _plural_thing(verb.head):
         return True  # "with imported films taking the remaining 60%"
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in MARKET_NOUNS:
+        return True  # "the currency, which had lost 7%": the holder is what "which" stands for
     return any(
         c.dep_ in ("nsubj", "nsubjpass")
         and (

@@ -3021,3 +3021,154 @@ def test_detaining_verbs_are_captive_verbs_and_casualty_words():
 )
 def test_a_few_fighters_are_people_not_a_force(nlp, text):
     assert all(f.category != "troops" for f in _figs(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<tweet id="912345678901234567" author="@someone">The rally starts at noon.</tweet>',
+        '<post post-id="55512345" timestamp="1466001234">Polls close at eight.</post>',
+        '<tweet tweet-date="May 3, 2016">Doors open soon.</tweet>',
+    ],
+)
+def test_an_id_or_date_in_a_tag_is_no_figure(nlp, text):
+    """Numbers inside an HTML or XML tag the scraped text kept are the markup's, not the
+    story's."""
+    figs = _figs(nlp, text)
+    assert not [f for f in figs if f.value and f.value > 1000], [f.text for f in figs]
+    assert all(f.text not in ("3", "2016") for f in figs)
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ('<p class="lead">Some 4,000 workers joined the strike.</p>', "Some 4,000"),
+        # a broken tag whose attribute runs on into the story's sentences
+        ('<post post-date=" Cut the red tape. Hire 5,000 more nurses.', "5,000"),
+    ],
+)
+def test_a_number_of_the_prose_beside_a_tag_is_still_a_figure(nlp, text, figure):
+    assert _one(_figs(nlp, text), figure).category in ("people", "other")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visitors dominated the first half but faded after the break.",
+        "Sales picked up in the second half of last year, the retailer said.",
+        "The home side spent most of the match pinned in their own half.",
+        "He scored twice in a lively opening half at the stadium.",
+        "The team improved on their first-half display in the replay.",
+    ],
+)
+def test_a_half_of_a_match_or_a_year_is_no_share(nlp, text):
+    assert not [f for f in _figs(nlp, text) if f.text.lower().endswith("half")]
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Half of the new homes were sold within a week.", "Half"),
+        ("The rebels now hold half of the old city.", "half"),
+        ("Nearly half of voters said they were undecided.", "Nearly half"),
+    ],
+)
+def test_a_half_of_something_is_still_a_share(nlp, text, figure):
+    assert _one(_figs(nlp, text), figure).unit == "%"
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("Bondholders holding $12bn - or 30% of the debt - have signed the deal.", "30%"),
+        ("The bank, which had lost 9% against the yen in the autumn, recovered.", "9%"),
+        ("The peso has lost 6% this year.", "6%"),
+        ("Car exports rose in March, taking the yearly total up 12.5% to $8bn.", "12.5%"),
+        ("The shipping firm controls 45% of Maersk Tankers, a rival said.", "45%"),
+        ("The trust, holding 3% of Norbank Holdings, wants a new chairman.", "3%"),
+        ("Pensioners would get a refund covering half their heating bill.", "half"),
+        (
+            "The plan could target those homes in the region that do not own a car, 25% of the country.",
+            "25%",
+        ),
+        ("The offer is aimed at households that have no broadband, 35% of the country.", "35%"),
+    ],
+)
+def test_a_share_of_a_sum_a_firm_or_a_group_is_no_ground(nlp, sentence, text):
+    """A verb of holding or losing ("hold", "lose", "control", "cover", "take") over a share of
+    money, a change, a company or people: a percentage, no share of territory."""
+    assert _one(_figs(nlp, sentence), text).category == "percent"
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("The rebels now control 45% of Deir Ezzor, the monitor said.", "45%"),
+        ("The army has lost 20% of the territory it held in the spring.", "20%"),
+        ("Government forces hold half the city after a week of fighting.", "half"),
+    ],
+)
+def test_a_share_of_ground_stays_territory(nlp, sentence, text):
+    assert _one(_figs(nlp, sentence), text).category == "territory_share"
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Wales go into the Six Nations as favourites after a strong autumn.", "Six"),
+        ("The fly-half will miss the rest of the Six Nations with a knee injury.", "Six"),
+        ("Critics of the Three Gorges Dam say the reservoir silts up fast.", "Three"),
+        ("He presented shows on Radio Five Live for a decade.", "Five"),
+    ],
+)
+def test_a_capitalised_number_word_that_opens_a_name_is_no_count(nlp, text, number):
+    assert all(f.text != number for f in _figs(nlp, text))
+
+
+def test_a_name_a_number_word_opens_is_that_name_across_the_article(nlp):
+    text = "Ireland open their Six Nations campaign in Rome.\n\nSix Nations tickets sold out."
+    assert all(f.text != "Six" for f in _figs(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("He said: Three soldiers were hurt in the crash.", "Three"),
+        ("The rebellion was led by Three Labour members from the north.", "Three"),
+        ("The summit was joined by Four African leaders on Monday.", "Four"),
+        ("Five Civilians Killed In Shelling Of Market Town", "Five"),
+        (
+            "Navy Strike on Port Kills Five Injures Seven - Governor The attack came at dawn.",
+            "Five",
+        ),
+    ],
+)
+def test_a_capitalised_number_word_before_people_still_counts(nlp, text, number):
+    assert _one(_figs(nlp, text), number)
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("The home side are missing 11 players through injury and call-ups.", "11"),
+        ("Leeds will be missing four regulars for the cup tie on Sunday.", "four"),
+        ("The singer wound up at 27 in the download chart this week.", "27"),
+    ],
+)
+def test_lacking_players_or_winding_up_is_no_casualty(nlp, sentence, text):
+    """ "Missing" as a verb with a subject of its own is being without someone; "wound up" is
+    ended up. Neither says anyone is missing or wounded."""
+    figs = [f for f in _figs(nlp, sentence) if f.text == text]
+    assert all(f.category not in ("missing", "injured") for f in figs)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, category",
+    [
+        ("Eleven climbers are missing after the avalanche.", "Eleven", "missing"),
+        ("The storm wounded 14 people in the port.", "14", "injured"),
+        ("Rescuers are still searching for 23 missing fishermen.", "23", "missing"),
+    ],
+)
+def test_missing_and_wounded_people_stay_casualties(nlp, sentence, text, category):
+    assert _one(_figs(nlp, sentence), text).category == category
