@@ -2960,6 +2960,27 @@ def test_a_nationality_noun_before_a_name_is_no_part_of_it(model, text, name):
 
 
 @pytest.mark.parametrize(
+    "text, names",
+    [
+        # a trade written as a title is no word of the name (lexicon/occupation_nouns.txt)
+        ("Rapper Eminem topped the chart again this week.", ["Eminem"]),
+        ("Striker Tomas Varga scored twice for the visitors.", ["Tomas Varga"]),
+        ("Comedian Lena Hartley is to make her first film.", ["Lena Hartley"]),
+        # a name never spans a dash with spaces around it
+        ("The referee is Jonah Kettle - England and the touch judge Owen Pryce - Wales.",
+         ["Jonah Kettle", "Owen Pryce"]),
+        ("It was produced by the makers of Jerry Springer - The Opera last year.",
+         ["Jerry Springer"]),
+        # a hyphen inside a name is the name's
+        ("Daniel Day-Lewis won again.", ["Daniel Day-Lewis"]),
+    ],
+)  # fmt: skip
+def test_a_trade_or_a_spaced_dash_is_no_part_of_a_persons_name(model, text, names):
+    mentions, _ = run(model, text)
+    assert [m.name for m in mentions if m.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(
     "spec, expected",
     [
         # a lone word beside two bodies holding it is the one the article names far more

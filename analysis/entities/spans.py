@@ -60,6 +60,7 @@ KIN_NOUNS = lexicon.words("kin_nouns")
 CONTEST_NOUNS = lexicon.words("contest_nouns")
 ORG_NAME_WORDS = lexicon.words("org_name_words")
 NATIONALITY_NOUNS = lexicon.words("nationality_nouns")
+OCCUPATION_NOUNS = lexicon.words("occupation_nouns")
 HEADLINE_VERBS = lexicon.words("headline_verbs")
 INCIDENT_NOUNS = lexicon.words("incident_nouns")
 FACILITY_NOUNS = lexicon.phrases("facility_nouns")
@@ -1939,6 +1940,19 @@ def _credit_line(doc: Doc, start: int, end: int) -> list[Span] | None:
 _DETERMINERS = frozenset({"our", "their", "his", "her", "its", "my", "your"})
 
 
+def _one_side_of_a_dash(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A person's name never spans a dash with spaces around it: the tagger ran a name into
+    what a list or a heading sets beside it ("Jonathan Kaplan - England", a referee and his
+    country; "Jerry Springer - The Opera"; "Guitar Greats - Jimmy Page"). The side kept is the
+    one before the dash, unless only the side after opens with a given name."""
+    for k in range(start + 1, end - 1):
+        if doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            if is_given_name(doc[k + 1].text) and not is_given_name(doc[start].text):
+                return k + 1, end
+            return start, k
+    return start, end
+
+
 def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A person's name ends at its first lower-case word ("Assads air force"), and runs on over
     capitalised words into a place noun ("al-Sheikh [Maqsoud] neighbourhood"), taking a title
@@ -1946,6 +1960,7 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ("Without Bloomberg in the mix", "Entrusting Donald Trump with …": see _lead_word)."""
     while end - start > 1 and _lead_word(doc[start]):
         start += 1
+    start, end = _one_side_of_a_dash(doc, start, end)
     for k in range(start + 1, end):
         t = doc[k]
         lower = t.text.isalpha() and t.text[:1].islower() and t.text.lower() not in NAME_LOWER_WORDS
@@ -1963,6 +1978,8 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or doc[start].text.lower() in ORG_HEAD_WORDS
         # "Welshman Jimmy Watkins"; but "Scot Ross" is a given name and a surname
         or (end - start > 2 and doc[start].text.lower() in NATIONALITY_NOUNS)
+        # "Rapper Eminem", "Striker Nicolas Anelka": a trade written as a title
+        or (doc[start].text.istitle() and doc[start].text.lower() in OCCUPATION_NOUNS)
     ):
         start += 1
     while end - start > 1 and _demonym(doc[end - 1].text):
