@@ -1696,7 +1696,10 @@ PEOPLE_CATEGORIES = frozenset({*CASUALTY_CATEGORIES, "displaced", "remaining", "
 def _names_people(unit: str) -> bool:
     """Whether the head word of a unit ``unit`` names people ("civilians", "fighters",
     "Daesh terrorists"), as :func:`_category` judges a noun."""
-    head = unit.split()[-1].lower()
+    words = unit.split()
+    if not words:
+        return False  # a space token ("Six Nations\n\n…"): no word, no people
+    head = words[-1].lower()
     return (
         head in PEOPLE_NOUNS
         or head in TROOP_NOUNS

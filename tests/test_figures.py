@@ -3125,6 +3125,16 @@ def test_a_capitalised_number_word_that_opens_a_name_is_no_count(nlp, text, numb
     assert all(f.text != number for f in _figs(nlp, text))
 
 
+def test_a_number_word_before_a_title_line_break_fails_no_article(nlp):
+    # the word after the capitalised pair is a line break's space token, which names no one
+    # (an article had failed its analysis on it: IndexError)
+    text = (
+        "Shelling Hits Market Towns in the Valley in Last Three Days\n\nActivists in the "
+        "province said the shelling had killed 12 people."
+    )
+    assert _one(_figs(nlp, text), "12")
+
+
 def test_a_name_a_number_word_opens_is_that_name_across_the_article(nlp):
     text = "Ireland open their Six Nations campaign in Rome.\n\nSix Nations tickets sold out."
     assert all(f.text != "Six" for f in _figs(nlp, text))
