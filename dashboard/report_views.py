@@ -662,7 +662,8 @@ def _attention_notes(
     """What the page says under its attention chart (:func:`compare_charts.attention_notes`),
     as items: the report had left the BBC, 297 undated articles, out of the chart without a
     word."""
-    titles = {"Not drawn": "Not drawn over time"}  # the figures' chart has a "Not drawn" too
+    # the figures' chart has a "Not drawn" too
+    titles = {"Not drawn": "Not drawn over time", "Partly drawn": "Partly drawn over time"}
     return [
         Item(titles.get(label, label), text=words[:1].upper() + words[1:])
         for label, words in compare_charts.attention_notes(

@@ -860,3 +860,33 @@ def test_a_timelines_line_breaks_only_across_a_gap_of_its_own_periods(period, br
     x = pd.to_datetime(["2014-01-01", "2015-01-01", "2016-01-01"])
     xs, ys = charts._broken_line(x, [10, 20, 30], period)
     assert sum(v is None for v in ys) == breaks and len(xs) == len(ys)
+
+
+@pytest.mark.parametrize(
+    ("sizes", "dated", "note"),
+    [
+        # a search finding dated news and undated stories: charted from its dated ones only
+        ({"election": 9, "harbour": 4}, {"election": 6, "harbour": 4},
+         "election — 3 of its 9 articles in view have no publication date and are not on the "
+         "chart."),
+        ({"A": 2, "B": 5}, {"A": 1, "B": 2},
+         "A — 1 of its 2 articles in view; B — 3 of its 5 articles in view have no publication "
+         "date and are not on the chart."),
+        # every article dated: nothing to say
+        ({"A": 2, "B": 5}, {"A": 2, "B": 5}, None),
+        # none dated: not drawn at all, said as such and not as partly drawn
+        ({"A": 2, "B": 5}, {"B": 5}, None),
+    ],
+)  # fmt: skip
+def test_compare_says_how_many_of_a_groups_articles_are_undated(sizes, dated, note):
+    from dashboard import compare_charts
+
+    size_df = pd.DataFrame({"grp": list(sizes), "n_articles": list(sizes.values())})
+    attention = pd.DataFrame(
+        {"period": pd.Timestamp("2016-05-01"), "grp": list(dated),
+         "n_articles": list(dated.values()), "n_all": 20, "share": 0.1}
+    )  # fmt: skip
+    notes = dict(
+        compare_charts.attention_notes(size_df, attention, measure="share", granularity="month")
+    )
+    assert notes.get("Partly drawn") == note

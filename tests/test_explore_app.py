@@ -429,3 +429,38 @@ def test_compare_figures_are_bars_from_zero_and_dots_on_a_log_axis(dashboard_db,
         else:
             assert {t.type for t in fig.data} == {"bar"} and fig.layout.xaxis.type != "log"
             assert fig.layout.xaxis.rangemode == "tozero" and "Bars: each group's" in caption
+
+
+def test_compare_says_how_many_of_a_searchs_articles_are_undated(tmp_path, use_db):
+    # A search finding dated news and undated stories (the BBC's, in a mixed archive) was charted
+    # over time from its dated articles only, without a word of the others
+    import json
+
+    from analysis.pipeline import analyze_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    stories = [
+        ("a", "Dated Post", "2016-12-10", "The ferry to Kellmoor sailed again on Monday."),
+        ("b", "Undated Wire", None, "The ferry strike ended after a vote of the crews."),
+        ("c", "Undated Wire", None, "The ferry timetable for the winter was published."),
+        ("d", "Dated Post", "2016-12-12", "The harbour bridge reopened to lorries on Friday."),
+    ]
+    for name, source, published, text in stories:
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {"title": f"Story {name}", "source": source}
+        if published:
+            meta["published"] = published
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    with Store(db) as store:
+        summary, _ = analyze_paths([folder], store)
+    assert summary.new == 4, summary
+    use_db(db)
+    at = run_page("compare", {"vs": "Searches", "cmp_q": "ferry\nbridge"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Partly drawn: “ferry” — 2 of its 3 articles in view have no publication date" in (
+        captions
+    )
+    assert "“bridge” —" not in captions
