@@ -435,6 +435,10 @@ def _entities(ctx: _Ctx) -> list[Item]:
         items.append(
             Item("Mentions over time", charts.entity_mentions_over_time(over_time, period=per))
         )
+        undated = entity_views.undated_articles(con, f, names=names)
+        note = charts.undated_mentions_note(undated, names)
+        if note:
+            items.append(Item("Undated articles", text=note))
     pairs = entity_views.cooccurrences(
         con, f, labels=(label,) if label else None, min_weight=1, limit=NETWORK_LINKS
     )

@@ -890,3 +890,14 @@ def test_compare_says_how_many_of_a_groups_articles_are_undated(sizes, dated, no
         compare_charts.attention_notes(size_df, attention, measure="share", granularity="month")
     )
     assert notes.get("Partly drawn") == note
+
+
+def test_an_entity_timeline_says_how_many_articles_naming_its_names_are_undated():
+    undated = pd.DataFrame({"name": ["Tony Blair", "United Kingdom"], "n_articles": [158, 587]})
+    names = ["United States", "United Kingdom", "Syria", "Tony Blair"]
+    assert charts.undated_mentions_note(undated, names) == (
+        "Articles without a publication date are not on the timeline: 587 naming United "
+        "Kingdom, 158 naming Tony Blair."
+    )
+    assert charts.undated_mentions_note(undated, ["Syria"]) == ""
+    assert charts.undated_mentions_note(undated.iloc[:0], names) == ""

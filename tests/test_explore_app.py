@@ -464,3 +464,34 @@ def test_compare_says_how_many_of_a_searchs_articles_are_undated(tmp_path, use_d
         captions
     )
     assert "“bridge” —" not in captions
+
+
+def test_entities_timeline_says_how_many_articles_naming_an_entity_are_undated(tmp_path, use_db):
+    # An entity named mostly in undated stories (the United Kingdom in the BBC's, in a mixed
+    # archive) lay flat on the mentions timeline without a word of them
+    import json
+
+    from analysis.pipeline import analyze_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    stories = [
+        ("a", "Dated Post", "2016-12-10", "Officials in Paris said the bridge would reopen."),
+        ("b", "Undated Wire", None, "Trains to Paris were cancelled because of the strike."),
+        ("c", "Undated Wire", None, "Hotels in Paris reported fewer guests this winter."),
+    ]
+    for name, source, published, text in stories:
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {"title": f"Story {name}", "source": source}
+        if published:
+            meta["published"] = published
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    with Store(db) as store:
+        summary, _ = analyze_paths([folder], store)
+    assert summary.new == 3, summary
+    use_db(db)
+    at = run_page("entities", {"entity": "Paris"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    captions = "\n".join(c.value for c in at.caption)
+    assert "not on the timeline: 2 naming Paris." in captions
