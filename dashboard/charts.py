@@ -1135,6 +1135,32 @@ def undated_mentions_note(undated: pd.DataFrame, names, name=str) -> str:
     return "Articles without a publication date are not on the timeline: " + ", ".join(parts) + "."
 
 
+def undated_quotes_note(stats: pd.DataFrame, timeline: pd.DataFrame, chosen, name=str) -> str:
+    """What a sentiment timeline of the ``chosen`` speakers draws from only some of their
+    quotes, or "": those quoted in articles with no publication date too (``stats``:
+    :func:`analysis.quote_views.speaker_stats`, every quote in view; ``timeline``:
+    :func:`analysis.quote_views.sentiment_over_time`, the dated ones). A speaker with no dated
+    quote at all is said apart (not on the timeline). In an archive mixing the BBC's undated
+    stories with dated news, the United Nations' points stood for 48 of its 51 quotes without
+    a word of the other 3."""
+    dated = timeline.groupby("speaker")["n_quotes"].sum()
+    totals = stats.set_index("speaker")["n_quotes"]
+    parts = []
+    for speaker in chosen:
+        if speaker not in dated.index or speaker not in totals.index:
+            continue
+        undated = int(totals[speaker]) - int(dated[speaker])
+        if undated > 0:
+            parts.append(f"{name(speaker)} — {undated:,} of {int(totals[speaker]):,}")
+    if not parts:
+        return ""
+    return (
+        "Quotes in articles without a publication date are not on the timeline: "
+        + "; ".join(parts)
+        + "."
+    )
+
+
 def point_period(series: pd.DataFrame) -> str:
     """The period of a figure timeline's points: "day", "week" or "month" (a large archive's:
     :data:`analysis.figure_views.SERIES_MAX_POINTS`), or the reader's choice, "year" too."""

@@ -370,6 +370,9 @@ def _speakers(ctx: _Ctx) -> list[Item]:
                 text=f"{', '.join(undated)}: quoted only in articles without a publication date.",
             )
         )
+    partly = charts.undated_quotes_note(stats, timeline, compare)
+    if partly:
+        items.append(Item("Undated quotes", text=partly))
     quotes = quote_views.speaker_quotes(con, f, speakers=compare, limit=QUOTES_SHOWN)
     if not quotes.empty:
         quotes = quotes.assign(

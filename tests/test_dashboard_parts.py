@@ -901,3 +901,16 @@ def test_an_entity_timeline_says_how_many_articles_naming_its_names_are_undated(
     )
     assert charts.undated_mentions_note(undated, ["Syria"]) == ""
     assert charts.undated_mentions_note(undated.iloc[:0], names) == ""
+
+
+def test_a_sentiment_timeline_says_how_many_of_a_speakers_quotes_are_undated():
+    stats = pd.DataFrame({"speaker": ["Ann", "Bo", "Cy"], "n_quotes": [51, 7, 4]})
+    timeline = pd.DataFrame(
+        {"period": pd.to_datetime(["2016-01-01", "2016-02-01", "2016-01-01"]),
+         "speaker": ["Ann", "Ann", "Bo"], "n_quotes": [40, 8, 7]}
+    )  # fmt: skip
+    # Ann: 48 of 51 dated; Bo: all dated; Cy: none dated (said apart, as not on the timeline)
+    assert charts.undated_quotes_note(stats, timeline, ["Ann", "Bo", "Cy"]) == (
+        "Quotes in articles without a publication date are not on the timeline: Ann — 3 of 51."
+    )
+    assert charts.undated_quotes_note(stats, timeline, ["Bo", "Cy"]) == ""

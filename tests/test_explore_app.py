@@ -495,3 +495,35 @@ def test_entities_timeline_says_how_many_articles_naming_an_entity_are_undated(t
     assert not at.exception, at.exception[0].value if at.exception else ""
     captions = "\n".join(c.value for c in at.caption)
     assert "not on the timeline: 2 naming Paris." in captions
+
+
+def test_speakers_timeline_says_how_many_of_a_speakers_quotes_are_undated(tmp_path, use_db):
+    # A speaker quoted in dated and undated stories was charted over time from the dated quotes
+    # only, without a word of the others
+    import json
+
+    from analysis.pipeline import analyze_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    stories = [
+        ("a", "Dated Post", "2016-12-10",
+         '"The bridge will reopen next month," said Anna Berg, the city engineer.'),
+        ("b", "Undated Wire", None,
+         '"We have repaired every pier of the bridge," said Anna Berg, the city engineer.'),
+    ]  # fmt: skip
+    for name, source, published, text in stories:
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {"title": f"Story {name}", "source": source}
+        if published:
+            meta["published"] = published
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    with Store(db) as store:
+        summary, _ = analyze_paths([folder], store)
+    assert summary.new == 2, summary
+    use_db(db)
+    at = run_page("speakers", {"sp_compare": "Anna Berg"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    captions = "\n".join(c.value for c in at.caption)
+    assert "not on the timeline: Anna Berg — 1 of 2." in captions

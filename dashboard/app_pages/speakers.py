@@ -156,6 +156,9 @@ else:
             f"Not on the timeline: {plain.md(', '.join(undated))} — quoted only in articles "
             "without a publication date."
         )
+    partly = charts.undated_quotes_note(stats, timeline, chosen, name=plain.md)
+    if partly:
+        st.caption(partly)
 
 
 def _quotes_caption(focus: list[str], shown: int, *, clicked: bool) -> str:
