@@ -625,6 +625,8 @@ def _compare(ctx: _Ctx) -> list[Item]:
     items = [*notes, Item("Groups compared", table=Table(_labelled(sizes, labels)))]
     if int(sizes["n_articles"].sum()) == 0:
         return items + _empty("None of these groups has articles within the filters.")
+    if no_articles := compare_charts.empty_groups_note(sizes):  # as the page says it
+        items.append(Item("No article in view", text=no_articles))
     per = str(ctx.choices.get("cmp_per", "month"))
     per = per if per in compare_charts.PERIODS else "month"
     measure = COMPARE_MEASURES.get(str(ctx.choices.get("cmp_show", "")), "share")
@@ -647,7 +649,9 @@ def _compare(ctx: _Ctx) -> list[Item]:
                  compare_charts.figures_side_by_side(
                      figures, order=order, log=compare_charts.log_by_default(figures)))
         )  # fmt: skip
-        if unshown := compare_charts.figures_not_drawn(figures, order):  # as the page says it
+        if unshown := compare_charts.figures_not_drawn(
+            figures, order, empty=compare_charts.empty_groups(sizes)
+        ):  # as the page says it
             items.append(Item("Not drawn", text=unshown))
         median = (
             figures.pivot_table(

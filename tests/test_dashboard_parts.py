@@ -914,3 +914,20 @@ def test_a_sentiment_timeline_says_how_many_of_a_speakers_quotes_are_undated():
         "Quotes in articles without a publication date are not on the timeline: Ann — 3 of 51."
     )
     assert charts.undated_quotes_note(stats, timeline, ["Bo", "Cy"]) == ""
+
+
+def test_compare_names_a_group_with_no_article_in_view_once():
+    from dashboard import compare_charts
+
+    sizes = pd.DataFrame({"grp": ["BBC", "ahram", "nyt"], "n_articles": [0, 148, 0]})
+    assert compare_charts.empty_groups_note(sizes) == (
+        "No article in view: BBC, nyt — the charts below leave it out."
+    )
+    assert compare_charts.empty_groups_note(sizes.assign(n_articles=[1, 2, 3])) == ""
+    assert compare_charts.empty_groups_note(sizes.assign(n_articles=0)) == ""  # the page stops
+    # the figures' note leaves it to that note: BBC had been said to have no figures of the
+    # places drawn when it had no article at all
+    figures = pd.DataFrame({"grp": ["ahram"]})
+    order = ["BBC", "ahram", "breitbart"]
+    got = compare_charts.figures_not_drawn(figures, order, empty=compare_charts.empty_groups(sizes))
+    assert got.startswith("breitbart — none of its news-event figures")

@@ -527,3 +527,36 @@ def test_speakers_timeline_says_how_many_of_a_speakers_quotes_are_undated(tmp_pa
     assert not at.exception, at.exception[0].value if at.exception else ""
     captions = "\n".join(c.value for c in at.caption)
     assert "not on the timeline: Anna Berg — 1 of 2." in captions
+
+
+def test_compare_names_an_outlet_a_date_range_leaves_without_articles(tmp_path, use_db):
+    # Under a date range an outlet of undated stories has no article in view: the charts left it
+    # out without a word and the figures' note said none of its figures was of the places drawn
+    import json
+
+    from analysis.pipeline import analyze_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    stories = [
+        ("a", "North Post", "2016-12-11", "Shelling killed 12 people in Aleppo on Sunday."),
+        ("b", "South Wire", "2016-12-11", "Shelling killed 15 people in Aleppo on Sunday."),
+        ("c", "Undated Wire", None, "Flooding killed 3 people in Aleppo, rescuers said."),
+    ]
+    for name, source, published, text in stories:
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {"title": f"Report {name}", "source": source}
+        if published:
+            meta["published"] = published
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    with Store(db) as store:
+        summary, _ = analyze_paths([folder], store)
+    assert summary.new == 3, summary
+    use_db(db)
+    outlets = ["North Post", "South Wire", "Undated Wire"]
+    at = run_page("compare", {"vs": "Outlets", "cmp_source": outlets, "from": "2016-01-01"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    captions = "\n".join(c.value for c in at.caption)
+    assert "No article in view: Undated Wire — the charts below leave it out." in captions
+    assert "Undated Wire — none of its news-event figures" not in captions
