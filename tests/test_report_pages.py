@@ -386,3 +386,39 @@ def test_the_speakers_section_scores_as_the_page_and_draws_its_matrix(con, choic
     assert any(label.startswith(first["speaker"]) and x == pytest.approx(first["polarity"])
                for label, x in drawn.items())  # fmt: skip
     assert f"({matrix})" in items["Who speaks about whom, and how"].figure.layout.title.text
+
+
+def test_the_report_says_what_its_timelines_leave_undated_as_the_pages_do(tmp_path):
+    # A mixed archive: the same names in dated and undated stories. The pages' notes of what
+    # their timelines leave out (a search's, an entity's, a speaker's undated articles) and of
+    # a group with no article in view are the report's too.
+    stories = {
+        "a": ("“The ferry to Paris will sail in June,” said Elena Varga.", "2017-03-03"),
+        "b": ("“The ferry to Paris is late again,” said Elena Varga.", None),
+        "c": ("The harbour bridge in Paris reopened to lorries.", "2017-03-04"),
+    }
+    db = analysed_stories(tmp_path, stories)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        compare = _section(con, "compare", {"vs": "Searches", "cmp_q": "ferry\nbridge"})
+        dated = Filters(date_from=pd.Timestamp("2017-01-01").date())
+        searches = {"vs": "Searches", "cmp_q": "ferry\nlate"}
+        empty = _section(con, "compare", searches, dated)
+        entities = _section(con, "entities", {}, Filters(entities=("Paris",)))
+        speakers = _section(con, "speakers", {"sp_compare": ["Elena Varga"]})
+    finally:
+        con.close()
+    assert compare["Partly drawn over time"].text == (
+        "“ferry” — 1 of its 2 articles in view have no publication date and are not on the chart."
+    )
+    assert (
+        empty["No article in view"].text
+        == "No article in view: “late” — the charts below leave it out."
+    )
+    assert entities["Undated articles"].text == (
+        "Articles without a publication date are not on the timeline: 1 naming Paris."
+    )
+    assert speakers["Undated quotes"].text == (
+        "Quotes in articles without a publication date are not on the timeline: Elena Varga — "
+        "1 of 2."
+    )
