@@ -1161,6 +1161,19 @@ def undated_quotes_note(stats: pd.DataFrame, timeline: pd.DataFrame, chosen, nam
     )
 
 
+def figure_table_caption(shown: int, total: int, limit: int) -> str:
+    """The caption of a figure table of ``shown`` rows, of ``total`` figures in view, cut at
+    ``limit``: the rows are the newest first and those of undated articles last, so a table
+    cut at its limit said "The 1,000 most recent" of the BBC's money, 1,948 figures none of
+    them dated, and never of how many."""
+    if shown < limit:
+        return f"{shown:,} figure{'' if shown == 1 else 's'}"
+    return (
+        f"{shown:,} of the {total:,} figures: the newest first, those of articles without a "
+        "publication date last"
+    )
+
+
 def point_period(series: pd.DataFrame) -> str:
     """The period of a figure timeline's points: "day", "week" or "month" (a large archive's:
     :data:`analysis.figure_views.SERIES_MAX_POINTS`), or the reader's choice, "year" too."""

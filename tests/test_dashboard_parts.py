@@ -931,3 +931,17 @@ def test_compare_names_a_group_with_no_article_in_view_once():
     order = ["BBC", "ahram", "breitbart"]
     got = compare_charts.figures_not_drawn(figures, order, empty=compare_charts.empty_groups(sizes))
     assert got.startswith("breitbart — none of its news-event figures")
+
+
+@pytest.mark.parametrize(
+    ("shown", "total", "caption"),
+    [
+        (1, 1, "1 figure"),
+        (23, 23, "23 figures"),
+        # cut at its limit: of how many, and in what order (the BBC's money: none dated)
+        (1000, 1948, "1,000 of the 1,948 figures: the newest first, those of articles without "
+         "a publication date last"),
+    ],
+)  # fmt: skip
+def test_a_figure_table_cut_at_its_limit_says_of_how_many_and_in_what_order(shown, total, caption):
+    assert charts.figure_table_caption(shown, total, 1000) == caption

@@ -257,11 +257,8 @@ if not conflicts.empty:
 
 st.subheader(f"{title}: all figures")
 table = data.figure_table(filters, category=category, limit=1000, scope=scope)
-st.caption(
-    f"The {len(table):,} most recent"
-    if len(table) == 1000
-    else f"{len(table):,} figure{'' if len(table) == 1 else 's'}"
-)
+in_view = int(counts.set_index("category")["n_figures"].get(category, len(table)))
+st.caption(charts.figure_table_caption(len(table), in_view, 1000))
 shown = charts.figure_cells(table).assign(
     open=filters_ui.article_links(table["article_id"], table["start"], filters),
 )
