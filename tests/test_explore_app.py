@@ -560,3 +560,41 @@ def test_compare_names_an_outlet_a_date_range_leaves_without_articles(tmp_path, 
     captions = "\n".join(c.value for c in at.caption)
     assert "No article in view: Undated Wire — the charts below leave it out." in captions
     assert "Undated Wire — none of its news-event figures" not in captions
+
+
+def test_speakers_quotes_table_cut_at_its_limit_names_a_speaker_it_holds_none_of(
+    tmp_path, use_db, monkeypatch
+):
+    # The table lists the newest quotes first, cut at its limit: a speaker compared but quoted
+    # only in undated articles (Tony Blair beside Donald Trump in a mixed archive) had none of
+    # their quotes in it, and the caption did not say so
+    import json
+
+    from analysis.pipeline import analyze_paths
+    from dashboard import report_views
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    stories = [
+        ("a", "Dated Post", "2016-12-10",
+         '"The bridge will reopen next month," said Anna Berg, the city engineer. '
+         '"Lorries will wait until spring," said Anna Berg.'),
+        ("b", "Undated Wire", None,
+         '"We have repaired every pier of the harbour," said Tomas Lind, the port director.'),
+    ]  # fmt: skip
+    for name, source, published, text in stories:
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {"title": f"Story {name}", "source": source}
+        if published:
+            meta["published"] = published
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    with Store(db) as store:
+        summary, _ = analyze_paths([folder], store)
+    assert summary.new == 2, summary
+    use_db(db)
+    monkeypatch.setattr(report_views, "QUOTES_SHOWN", 2)
+    at = run_page("speakers", {"sp_compare": ["Anna Berg", "Tomas Lind"]})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    captions = "\n".join(c.value for c in at.caption)
+    assert "the 2 newest of their 3. None of Tomas Lind's is among them" in captions
