@@ -464,6 +464,11 @@ def test_compare_says_how_many_of_a_searchs_articles_are_undated(tmp_path, use_d
         captions
     )
     assert "“bridge” —" not in captions
+    # the groups' counts are thousands separated, as every count on the other pages (the table
+    # had read 12570 for the BBC's quotes beside the Overview's 26,080)
+    columns = json.loads(at.dataframe[0].proto.columns)
+    for name in ("Articles", "Quotes in them", "Figures in them"):
+        assert columns[name]["type_config"]["format"] == "localized"
 
 
 def test_entities_timeline_says_how_many_articles_naming_an_entity_are_undated(tmp_path, use_db):

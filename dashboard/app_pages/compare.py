@@ -101,6 +101,9 @@ components.table(
                  "n_figures": "Figures in them"}
     ),
     title="Groups compared",
+    # thousands separated, as every count on the other pages (the BBC's 12570 quotes)
+    column_config={c: st.column_config.NumberColumn(c, format="localized")
+                   for c in ("Articles", "Quotes in them", "Figures in them")},
 )  # fmt: skip
 # A speaker group's articles quote others too: its own quotes are in the speakers' chart below.
 st.caption(
