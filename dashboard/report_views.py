@@ -390,6 +390,17 @@ def _speakers(ctx: _Ctx) -> list[Item]:
                 table=Table(_labelled(quotes, labels), links=("Read",), wide=("Quoted words",)),
             )
         )
+        # as the page says it: cut at its limit, newest first, the table can hold none of a
+        # speaker quoted only in undated articles (Tony Blair beside Donald Trump)
+        missing = [s for s in compare if s not in set(quotes["speaker"])]
+        if missing and len(quotes) >= QUOTES_SHOWN:
+            items.append(
+                Item(
+                    "Not among the quotes",
+                    text=f"None of {', '.join(missing)}'s is among these {len(quotes):,} newest "
+                    "quotes (quotes in articles without a publication date come last).",
+                )
+            )
     return items + _attitudes(ctx, scorer)
 
 

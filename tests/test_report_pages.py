@@ -422,3 +422,26 @@ def test_the_report_says_what_its_timelines_leave_undated_as_the_pages_do(tmp_pa
         "Quotes in articles without a publication date are not on the timeline: Elena Varga — "
         "1 of 2."
     )
+
+
+def test_the_reports_quotes_table_cut_at_its_limit_names_a_speaker_it_holds_none_of(
+    tmp_path, monkeypatch
+):
+    # As on the page: newest first and cut at its limit, the table held none of a speaker
+    # quoted only in undated articles, under a title naming them
+    stories = {
+        "a": ("“The ferry will sail again in June,” said Elena Varga.", "2017-03-03"),
+        "b": ("“The bridge stays shut,” said Elena Varga.", "2017-03-04"),
+        "c": ("“Our library stays open,” said Tobias Brandt.", None),
+    }
+    db = analysed_stories(tmp_path, stories)
+    monkeypatch.setattr(report_views, "QUOTES_SHOWN", 2)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        items = _section(con, "speakers", {"sp_compare": ["Elena Varga", "Tobias Brandt"]})
+    finally:
+        con.close()
+    assert items["Not among the quotes"].text == (
+        "None of Tobias Brandt's is among these 2 newest quotes (quotes in articles without a "
+        "publication date come last)."
+    )
