@@ -49,6 +49,9 @@ COMPARE_MEASURES = {"Share of all articles": "share", "Article count": "count"}
 PLACE_SIZES = {"Figures reported": "n_figures", "Articles naming it": "n_articles"}
 # The Speakers page's quotes table, on the page and in its report: at most this many, newest first.
 QUOTES_SHOWN = 500
+# The Figures page's table of a category's figures, on the page and in its report: at most this
+# many, newest first.
+FIGURES_SHOWN = 1000
 
 
 @dataclass(frozen=True)
@@ -551,16 +554,21 @@ def _figures(ctx: _Ctx) -> list[Item]:
                 ),
             )
         )
-    table = figure_views.figure_table(con, f, category=category, limit=1000, scope=scope)
+    table = figure_views.figure_table(con, f, category=category, limit=FIGURES_SHOWN, scope=scope)
     table = charts.figure_cells(table).assign(open=ctx.links(table["article_id"], table["start"]))
     labels = {
         "text": "Figure", "estimate": "Value", "approximate": "≈", "unit": "Counting",
         "location": "Where", "subject": "Whose", "claimed_by": "Claimed by", "counts": "Counts",
         "sentence": "Sentence", "title": "Article", "published": "Published", "open": "Read",
     }  # fmt: skip
+    # cut at FIGURES_SHOWN rows, as on the page: of how many, and in what order (it had said "all
+    # figures (1,000)" of the mixed store's 2,782 money figures)
+    in_view = int(counts.set_index("category")["n_figures"].get(category, len(table)))
     items.append(
         Item(
-            f"{title}: all figures ({len(table):,})",
+            f"{title}: all figures ({len(table):,})"
+            if len(table) < FIGURES_SHOWN
+            else f"{title}: {charts.figure_table_caption(len(table), in_view, FIGURES_SHOWN)}",
             table=Table(_labelled(table, labels), links=("Read",), wide=("Sentence",)),
         )
     )

@@ -445,3 +445,24 @@ def test_the_reports_quotes_table_cut_at_its_limit_names_a_speaker_it_holds_none
         "None of Tobias Brandt's is among these 2 newest quotes (quotes in articles without a "
         "publication date come last)."
     )
+
+
+def test_the_reports_figure_table_cut_at_its_limit_says_of_how_many(tmp_path, monkeypatch):
+    # As on the page: "Money: all figures (1,000)" had been the title of 1,000 of the mixed
+    # store's 2,782 money figures, those of undated articles last
+    stories = {
+        "a": ("Shelling killed 12 people in Aleppo on Sunday.", "2017-03-03"),
+        "b": ("Shelling killed 15 people in Aleppo on Monday.", "2017-03-04"),
+        "c": ("Flooding killed 3 people in Aleppo.", None),
+    }
+    db = analysed_stories(tmp_path, stories)
+    monkeypatch.setattr(report_views, "FIGURES_SHOWN", 2)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        items = _section(con, "figures", {"what": "People killed"})
+    finally:
+        con.close()
+    assert (
+        "People killed: 2 of the 3 figures: the newest first, those of articles without a "
+        "publication date last"
+    ) in items
