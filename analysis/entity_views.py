@@ -208,6 +208,38 @@ def mentions_over_time(
     return con.execute(sql, [*params, names]).df()
 
 
+def undated_articles(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    names: tuple[str, ...] | list[str],
+) -> pd.DataFrame:
+    """``name, n_articles``: of each of ``names``, the articles in view naming it that have no
+    publication date, which :func:`mentions_over_time` leaves out (names with none are not
+    listed). In an archive mixing the BBC's undated stories with dated news, United Kingdom's
+    line showed 49 of its 636 articles without a word of the other 587."""
+    names = list(names)
+    if summaries.covers(filters):
+        # the per-day summary's undated cell (day NULL) holds them; its sums are exact, as above
+        where, params = summaries.cell_where(filters)
+        sql = f"""
+            SELECT s.name, sum(s.n_articles)::BIGINT AS n_articles
+            FROM sum_entities s
+            WHERE {where} AND s.day IS NULL AND s.name IN (SELECT unnest(?::VARCHAR[]))
+            GROUP BY s.name HAVING sum(s.n_articles) > 0 ORDER BY s.name
+        """
+        return con.execute(sql, [*params, names]).df()
+    where, params = _in_view(filters)
+    sql = f"""
+        SELECT e.name, count(DISTINCT e.article_id) AS n_articles
+        FROM {rows_in_view(con, filters, "entities")} e
+        JOIN {rows_in_view(con, filters, "articles")} a ON a.id = e.article_id
+        WHERE {where} AND a.published IS NULL AND e.name IN (SELECT unnest(?::VARCHAR[]))
+        GROUP BY e.name ORDER BY e.name
+    """
+    return con.execute(sql, [*params, names]).df()
+
+
 # Rebuilds the pairs of every stored article from ``entity_mentions`` (for stores written before
 # the table existed, e.g. by bench/replicate.py); the store fills it for new articles with the
 # same definition restricted to them (analysis.aggregates, analysis.store.PAIRS_SQL).

@@ -959,10 +959,14 @@ def conflict_groups(
     # 0.29 → 0.53 s of CPU; from two windows 0.32–0.35 s in one query) and grows until it holds
     # ``limit`` rows or the view.
     first, last = _dates_in_view(con, filters)
+    # The view's length in days, against which the span is measured (not the cutoff against the
+    # first day: a span grown 64-fold at once can reach before the year 1, an OverflowError on a
+    # store whose dates run 70 years, e.g. a few articles of 1945 in one of 2017).
+    days = None if first is None or last is None else (_as_day(last) - _as_day(first)).days
     span = 2 * max(window_days, 1)
     while True:
-        cutoff = None if last is None else _as_day(last) - timedelta(days=span)
-        full = cutoff is None or first is None or cutoff <= _as_day(first)
+        full = days is None or span >= days
+        cutoff = None if full else _as_day(last) - timedelta(days=span)
         kept = _conflict_pairs(
             con,
             filters,

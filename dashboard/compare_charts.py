@@ -55,6 +55,12 @@ def attention_notes(
             ("Not drawn", f"{', '.join(map(name, undated))} — none of its articles in view has a publication "
              "date.")
         )  # fmt: skip
+    partly = _partly_undated(sizes, attention)
+    if partly:
+        notes.append(
+            ("Partly drawn", "; ".join(f"{name(g)} — {k:,} of its {n:,} articles in view" for g, k, n in partly)
+             + " have no publication date and are not on the chart.")
+        )  # fmt: skip
     if measure == "share" and (attention["n_all"] < SHARE_BASE).any():
         marks = "bars" if attention["period"].nunique() == 1 else "points"  # one period: bars
         notes.append(
@@ -64,12 +70,44 @@ def attention_notes(
     return notes
 
 
-def figures_not_drawn(figures: pd.DataFrame, order: list[str], name=str) -> str:
+def _partly_undated(sizes: pd.DataFrame, attention: pd.DataFrame) -> list[tuple[str, int, int]]:
+    """``(group, undated, articles)`` of each group drawn from only some of its articles in view:
+    on a store mixing the BBC's undated stories with dated news, a search for "election" was
+    charted from 340 of its 539 articles without a word of the other 199."""
+    dated = attention.groupby("grp")["n_articles"].sum()
+    out = []
+    for grp, n in zip(sizes["grp"], sizes["n_articles"], strict=True):
+        k = int(n) - int(dated.get(grp, 0))
+        if grp in dated.index and k > 0:
+            out.append((grp, k, int(n)))
+    return out
+
+
+def empty_groups(sizes: pd.DataFrame) -> list[str]:
+    """The groups of ``sizes`` (``compare_views.group_sizes``) with no article in view."""
+    return [g for g, n in zip(sizes["grp"], sizes["n_articles"], strict=True) if not n]
+
+
+def empty_groups_note(sizes: pd.DataFrame, name=str) -> str:
+    """Said under the groups' table when some, not all, groups have no article in view, or "":
+    the charts below had left them out without a word, and the figures' note had said of the
+    BBC (all its articles undated, out of view under a date range) that none of its figures
+    was of the places drawn. ``name`` as in :func:`attention_notes`."""
+    empty = empty_groups(sizes)
+    if not empty or len(empty) == len(sizes):
+        return ""
+    return f"No article in view: {', '.join(map(name, empty))} — the charts below leave it out."
+
+
+def figures_not_drawn(
+    figures: pd.DataFrame, order: list[str], name=str, *, empty: list[str] | tuple = ()
+) -> str:
     """The groups of ``order`` none of whose figures is among ``figures`` (the side-by-side
     chart's rows), in words, or "": BBC beside Syrian outlets, 1,106 figures, none of a Syrian
     town, had been left out of the chart without a word. ``name`` as in
     :func:`attention_notes`."""
-    unshown = [g for g in order if g not in set(figures["grp"])]
+    # (``empty``: the groups with no article in view, said as such under the groups' table)
+    unshown = [g for g in order if g not in set(figures["grp"]) and g not in set(empty)]
     if not unshown:
         return ""
     return (

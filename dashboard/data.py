@@ -445,6 +445,16 @@ def mentions_over_time(
         )
 
 
+@_keyed(entity_views.undated_articles)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def undated_articles(
+    db: str, data_version: str, filters: Filters, *, names: Sequence[str]
+) -> pd.DataFrame:
+    with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
+        return entity_views.undated_articles(con, filters, names=_tuple(names))
+
+
 @_keyed(entity_views.cooccurrences)
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def cooccurrences(

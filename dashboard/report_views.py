@@ -49,6 +49,9 @@ COMPARE_MEASURES = {"Share of all articles": "share", "Article count": "count"}
 PLACE_SIZES = {"Figures reported": "n_figures", "Articles naming it": "n_articles"}
 # The Speakers page's quotes table, on the page and in its report: at most this many, newest first.
 QUOTES_SHOWN = 500
+# The Figures page's table of a category's figures, on the page and in its report: at most this
+# many, newest first.
+FIGURES_SHOWN = 1000
 
 
 @dataclass(frozen=True)
@@ -370,6 +373,9 @@ def _speakers(ctx: _Ctx) -> list[Item]:
                 text=f"{', '.join(undated)}: quoted only in articles without a publication date.",
             )
         )
+    partly = charts.undated_quotes_note(stats, timeline, compare)
+    if partly:
+        items.append(Item("Undated quotes", text=partly))
     quotes = quote_views.speaker_quotes(con, f, speakers=compare, limit=QUOTES_SHOWN)
     if not quotes.empty:
         quotes = quotes.assign(
@@ -387,6 +393,17 @@ def _speakers(ctx: _Ctx) -> list[Item]:
                 table=Table(_labelled(quotes, labels), links=("Read",), wide=("Quoted words",)),
             )
         )
+        # as the page says it: cut at its limit, newest first, the table can hold none of a
+        # speaker quoted only in undated articles (Tony Blair beside Donald Trump)
+        missing = [s for s in compare if s not in set(quotes["speaker"])]
+        if missing and len(quotes) >= QUOTES_SHOWN:
+            items.append(
+                Item(
+                    "Not among the quotes",
+                    text=f"None of {', '.join(missing)}'s is among these {len(quotes):,} newest "
+                    "quotes (quotes in articles without a publication date come last).",
+                )
+            )
     return items + _attitudes(ctx, scorer)
 
 
@@ -435,6 +452,10 @@ def _entities(ctx: _Ctx) -> list[Item]:
         items.append(
             Item("Mentions over time", charts.entity_mentions_over_time(over_time, period=per))
         )
+        undated = entity_views.undated_articles(con, f, names=names)
+        note = charts.undated_mentions_note(undated, names)
+        if note:
+            items.append(Item("Undated articles", text=note))
     pairs = entity_views.cooccurrences(
         con, f, labels=(label,) if label else None, min_weight=1, limit=NETWORK_LINKS
     )
@@ -533,16 +554,21 @@ def _figures(ctx: _Ctx) -> list[Item]:
                 ),
             )
         )
-    table = figure_views.figure_table(con, f, category=category, limit=1000, scope=scope)
+    table = figure_views.figure_table(con, f, category=category, limit=FIGURES_SHOWN, scope=scope)
     table = charts.figure_cells(table).assign(open=ctx.links(table["article_id"], table["start"]))
     labels = {
         "text": "Figure", "estimate": "Value", "approximate": "≈", "unit": "Counting",
         "location": "Where", "subject": "Whose", "claimed_by": "Claimed by", "counts": "Counts",
         "sentence": "Sentence", "title": "Article", "published": "Published", "open": "Read",
     }  # fmt: skip
+    # cut at FIGURES_SHOWN rows, as on the page: of how many, and in what order (it had said "all
+    # figures (1,000)" of the mixed store's 2,782 money figures)
+    in_view = int(counts.set_index("category")["n_figures"].get(category, len(table)))
     items.append(
         Item(
-            f"{title}: all figures ({len(table):,})",
+            f"{title}: all figures ({len(table):,})"
+            if len(table) < FIGURES_SHOWN
+            else f"{title}: {charts.figure_table_caption(len(table), in_view, FIGURES_SHOWN)}",
             table=Table(_labelled(table, labels), links=("Read",), wide=("Sentence",)),
         )
     )
@@ -618,6 +644,8 @@ def _compare(ctx: _Ctx) -> list[Item]:
     items = [*notes, Item("Groups compared", table=Table(_labelled(sizes, labels)))]
     if int(sizes["n_articles"].sum()) == 0:
         return items + _empty("None of these groups has articles within the filters.")
+    if no_articles := compare_charts.empty_groups_note(sizes):  # as the page says it
+        items.append(Item("No article in view", text=no_articles))
     per = str(ctx.choices.get("cmp_per", "month"))
     per = per if per in compare_charts.PERIODS else "month"
     measure = COMPARE_MEASURES.get(str(ctx.choices.get("cmp_show", "")), "share")
@@ -640,7 +668,9 @@ def _compare(ctx: _Ctx) -> list[Item]:
                  compare_charts.figures_side_by_side(
                      figures, order=order, log=compare_charts.log_by_default(figures)))
         )  # fmt: skip
-        if unshown := compare_charts.figures_not_drawn(figures, order):  # as the page says it
+        if unshown := compare_charts.figures_not_drawn(
+            figures, order, empty=compare_charts.empty_groups(sizes)
+        ):  # as the page says it
             items.append(Item("Not drawn", text=unshown))
         median = (
             figures.pivot_table(
@@ -662,7 +692,8 @@ def _attention_notes(
     """What the page says under its attention chart (:func:`compare_charts.attention_notes`),
     as items: the report had left the BBC, 297 undated articles, out of the chart without a
     word."""
-    titles = {"Not drawn": "Not drawn over time"}  # the figures' chart has a "Not drawn" too
+    # the figures' chart has a "Not drawn" too
+    titles = {"Not drawn": "Not drawn over time", "Partly drawn": "Partly drawn over time"}
     return [
         Item(titles.get(label, label), text=words[:1].upper() + words[1:])
         for label, words in compare_charts.attention_notes(

@@ -860,3 +860,88 @@ def test_a_timelines_line_breaks_only_across_a_gap_of_its_own_periods(period, br
     x = pd.to_datetime(["2014-01-01", "2015-01-01", "2016-01-01"])
     xs, ys = charts._broken_line(x, [10, 20, 30], period)
     assert sum(v is None for v in ys) == breaks and len(xs) == len(ys)
+
+
+@pytest.mark.parametrize(
+    ("sizes", "dated", "note"),
+    [
+        # a search finding dated news and undated stories: charted from its dated ones only
+        ({"election": 9, "harbour": 4}, {"election": 6, "harbour": 4},
+         "election — 3 of its 9 articles in view have no publication date and are not on the "
+         "chart."),
+        ({"A": 2, "B": 5}, {"A": 1, "B": 2},
+         "A — 1 of its 2 articles in view; B — 3 of its 5 articles in view have no publication "
+         "date and are not on the chart."),
+        # every article dated: nothing to say
+        ({"A": 2, "B": 5}, {"A": 2, "B": 5}, None),
+        # none dated: not drawn at all, said as such and not as partly drawn
+        ({"A": 2, "B": 5}, {"B": 5}, None),
+    ],
+)  # fmt: skip
+def test_compare_says_how_many_of_a_groups_articles_are_undated(sizes, dated, note):
+    from dashboard import compare_charts
+
+    size_df = pd.DataFrame({"grp": list(sizes), "n_articles": list(sizes.values())})
+    attention = pd.DataFrame(
+        {"period": pd.Timestamp("2016-05-01"), "grp": list(dated),
+         "n_articles": list(dated.values()), "n_all": 20, "share": 0.1}
+    )  # fmt: skip
+    notes = dict(
+        compare_charts.attention_notes(size_df, attention, measure="share", granularity="month")
+    )
+    assert notes.get("Partly drawn") == note
+
+
+def test_an_entity_timeline_says_how_many_articles_naming_its_names_are_undated():
+    undated = pd.DataFrame({"name": ["Tony Blair", "United Kingdom"], "n_articles": [158, 587]})
+    names = ["United States", "United Kingdom", "Syria", "Tony Blair"]
+    assert charts.undated_mentions_note(undated, names) == (
+        "Articles without a publication date are not on the timeline: 587 naming United "
+        "Kingdom, 158 naming Tony Blair."
+    )
+    assert charts.undated_mentions_note(undated, ["Syria"]) == ""
+    assert charts.undated_mentions_note(undated.iloc[:0], names) == ""
+
+
+def test_a_sentiment_timeline_says_how_many_of_a_speakers_quotes_are_undated():
+    stats = pd.DataFrame({"speaker": ["Ann", "Bo", "Cy"], "n_quotes": [51, 7, 4]})
+    timeline = pd.DataFrame(
+        {"period": pd.to_datetime(["2016-01-01", "2016-02-01", "2016-01-01"]),
+         "speaker": ["Ann", "Ann", "Bo"], "n_quotes": [40, 8, 7]}
+    )  # fmt: skip
+    # Ann: 48 of 51 dated; Bo: all dated; Cy: none dated (said apart, as not on the timeline)
+    assert charts.undated_quotes_note(stats, timeline, ["Ann", "Bo", "Cy"]) == (
+        "Quotes in articles without a publication date are not on the timeline: Ann — 3 of 51."
+    )
+    assert charts.undated_quotes_note(stats, timeline, ["Bo", "Cy"]) == ""
+
+
+def test_compare_names_a_group_with_no_article_in_view_once():
+    from dashboard import compare_charts
+
+    sizes = pd.DataFrame({"grp": ["BBC", "ahram", "nyt"], "n_articles": [0, 148, 0]})
+    assert compare_charts.empty_groups_note(sizes) == (
+        "No article in view: BBC, nyt — the charts below leave it out."
+    )
+    assert compare_charts.empty_groups_note(sizes.assign(n_articles=[1, 2, 3])) == ""
+    assert compare_charts.empty_groups_note(sizes.assign(n_articles=0)) == ""  # the page stops
+    # the figures' note leaves it to that note: BBC had been said to have no figures of the
+    # places drawn when it had no article at all
+    figures = pd.DataFrame({"grp": ["ahram"]})
+    order = ["BBC", "ahram", "breitbart"]
+    got = compare_charts.figures_not_drawn(figures, order, empty=compare_charts.empty_groups(sizes))
+    assert got.startswith("breitbart — none of its news-event figures")
+
+
+@pytest.mark.parametrize(
+    ("shown", "total", "caption"),
+    [
+        (1, 1, "1 figure"),
+        (23, 23, "23 figures"),
+        # cut at its limit: of how many, and in what order (the BBC's money: none dated)
+        (1000, 1948, "1,000 of the 1,948 figures: the newest first, those of articles without "
+         "a publication date last"),
+    ],
+)  # fmt: skip
+def test_a_figure_table_cut_at_its_limit_says_of_how_many_and_in_what_order(shown, total, caption):
+    assert charts.figure_table_caption(shown, total, 1000) == caption

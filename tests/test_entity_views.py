@@ -225,3 +225,27 @@ def test_pairs_of_some_labels_are_the_heaviest_pairs_with_those_labels(corpus_st
             pd.testing.assert_frame_equal(got, want, check_dtype=False)
     finally:
         con.close()
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [Filters(), Filters(sources=("Guardian", "Wire")), Filters(search="x*")],
+    ids=["summary", "summary-outlets", "articles"],  # the per-day summary's path and the tables'
+)
+def test_undated_articles_are_counted_for_the_timelines_note(tmp_path, filters):
+    """The articles naming each entity that have no publication date (which the timeline leaves
+    out): an undated Wire story naming Aleppo and one naming Syria; a1's dated mentions are
+    not counted, nor a name with none undated (John Kerry), nor a name not asked for."""
+    results = [_result(a, *ARTICLES[a], MENTIONS[a]) for a in ("a1", "a3")]
+    results += [
+        _result("u1", None, "Wire", [("Aleppo", "GPE", 0, 1), ("Syria", "GPE", 0, 9)]),
+        _result("u2", None, "Wire", [("Aleppo", "GPE", 0, 4)]),
+    ]
+    with Store(tmp_path / "u.duckdb") as store:
+        store.write_batch(results)
+        got = ev.undated_articles(
+            store.con, filters, names=["Aleppo", "John Kerry", "Islamic State"]
+        )
+        assert _rows(got, "name", "n_articles") == [("Aleppo", 2)]
+        dated = Filters(sources=("Guardian",))  # the outlet of dated stories: none undated
+        assert ev.undated_articles(store.con, dated, names=["Aleppo"]).empty

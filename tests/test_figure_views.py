@@ -799,3 +799,18 @@ def test_a_timeline_of_too_many_days_charts_weeks_then_months(tmp_path):
                 6,
             )
             assert march["estimate_median"] == 32.5  # of 10 20 30 35 50 100
+
+
+def test_conflicts_of_a_store_whose_dates_run_a_century_are_paired_whole(tmp_path):
+    """A store of a century (an article of 1900 among those of 2016): the pairing's span, grown
+    64-fold while it finds fewer pairs than the limit, had reached before the year 1 — an
+    OverflowError on the Figures page. It pairs the whole view instead."""
+    results = [
+        _result("old", "1900-01-01", [_fig("old", "3", 3.0, "killed")]),
+        _result("a", "2016-05-01", [_fig("a", "10", 10.0, "killed", claimed_by="A")]),
+        _result("b", "2016-05-01", [_fig("b", "90", 90.0, "killed", claimed_by="B")]),
+    ]
+    with Store(tmp_path / "century.duckdb") as store:
+        store.write_batch(results)
+        groups = fv.conflict_groups(store.con)
+        assert groups[["estimate_low", "estimate_high"]].values.tolist() == [[10.0, 90.0]]

@@ -386,3 +386,83 @@ def test_the_speakers_section_scores_as_the_page_and_draws_its_matrix(con, choic
     assert any(label.startswith(first["speaker"]) and x == pytest.approx(first["polarity"])
                for label, x in drawn.items())  # fmt: skip
     assert f"({matrix})" in items["Who speaks about whom, and how"].figure.layout.title.text
+
+
+def test_the_report_says_what_its_timelines_leave_undated_as_the_pages_do(tmp_path):
+    # A mixed archive: the same names in dated and undated stories. The pages' notes of what
+    # their timelines leave out (a search's, an entity's, a speaker's undated articles) and of
+    # a group with no article in view are the report's too.
+    stories = {
+        "a": ("“The ferry to Paris will sail in June,” said Elena Varga.", "2017-03-03"),
+        "b": ("“The ferry to Paris is late again,” said Elena Varga.", None),
+        "c": ("The harbour bridge in Paris reopened to lorries.", "2017-03-04"),
+    }
+    db = analysed_stories(tmp_path, stories)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        compare = _section(con, "compare", {"vs": "Searches", "cmp_q": "ferry\nbridge"})
+        dated = Filters(date_from=pd.Timestamp("2017-01-01").date())
+        searches = {"vs": "Searches", "cmp_q": "ferry\nlate"}
+        empty = _section(con, "compare", searches, dated)
+        entities = _section(con, "entities", {}, Filters(entities=("Paris",)))
+        speakers = _section(con, "speakers", {"sp_compare": ["Elena Varga"]})
+    finally:
+        con.close()
+    assert compare["Partly drawn over time"].text == (
+        "“ferry” — 1 of its 2 articles in view have no publication date and are not on the chart."
+    )
+    assert (
+        empty["No article in view"].text
+        == "No article in view: “late” — the charts below leave it out."
+    )
+    assert entities["Undated articles"].text == (
+        "Articles without a publication date are not on the timeline: 1 naming Paris."
+    )
+    assert speakers["Undated quotes"].text == (
+        "Quotes in articles without a publication date are not on the timeline: Elena Varga — "
+        "1 of 2."
+    )
+
+
+def test_the_reports_quotes_table_cut_at_its_limit_names_a_speaker_it_holds_none_of(
+    tmp_path, monkeypatch
+):
+    # As on the page: newest first and cut at its limit, the table held none of a speaker
+    # quoted only in undated articles, under a title naming them
+    stories = {
+        "a": ("“The ferry will sail again in June,” said Elena Varga.", "2017-03-03"),
+        "b": ("“The bridge stays shut,” said Elena Varga.", "2017-03-04"),
+        "c": ("“Our library stays open,” said Tobias Brandt.", None),
+    }
+    db = analysed_stories(tmp_path, stories)
+    monkeypatch.setattr(report_views, "QUOTES_SHOWN", 2)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        items = _section(con, "speakers", {"sp_compare": ["Elena Varga", "Tobias Brandt"]})
+    finally:
+        con.close()
+    assert items["Not among the quotes"].text == (
+        "None of Tobias Brandt's is among these 2 newest quotes (quotes in articles without a "
+        "publication date come last)."
+    )
+
+
+def test_the_reports_figure_table_cut_at_its_limit_says_of_how_many(tmp_path, monkeypatch):
+    # As on the page: "Money: all figures (1,000)" had been the title of 1,000 of the mixed
+    # store's 2,782 money figures, those of undated articles last
+    stories = {
+        "a": ("Shelling killed 12 people in Aleppo on Sunday.", "2017-03-03"),
+        "b": ("Shelling killed 15 people in Aleppo on Monday.", "2017-03-04"),
+        "c": ("Flooding killed 3 people in Aleppo.", None),
+    }
+    db = analysed_stories(tmp_path, stories)
+    monkeypatch.setattr(report_views, "FIGURES_SHOWN", 2)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        items = _section(con, "figures", {"what": "People killed"})
+    finally:
+        con.close()
+    assert (
+        "People killed: 2 of the 3 figures: the newest first, those of articles without a "
+        "publication date last"
+    ) in items

@@ -101,6 +101,9 @@ components.table(
                  "n_figures": "Figures in them"}
     ),
     title="Groups compared",
+    # thousands separated, as every count on the other pages (the BBC's 12570 quotes)
+    column_config={c: st.column_config.NumberColumn(c, format="localized")
+                   for c in ("Articles", "Quotes in them", "Figures in them")},
 )  # fmt: skip
 # A speaker group's articles quote others too: its own quotes are in the speakers' chart below.
 st.caption(
@@ -110,6 +113,8 @@ st.caption(
 if int(sizes["n_articles"].sum()) == 0:
     components.empty("None of these groups has articles within the sidebar's filters.")
     reporting.stop_page()
+if no_articles := compare_charts.empty_groups_note(sizes, name=plain.md):
+    st.caption(no_articles)
 
 st.subheader("Attention over time")
 left, right = st.columns([1, 1])
@@ -207,7 +212,9 @@ else:
         + ": each group's median figure for the category and place; whiskers: its lowest to "
         "highest; hover for how many figures each stands on."
     )
-    if unshown := compare_charts.figures_not_drawn(figures, order, name=plain.md):
+    if unshown := compare_charts.figures_not_drawn(
+        figures, order, name=plain.md, empty=compare_charts.empty_groups(sizes)
+    ):
         st.caption(f"Not drawn: {unshown}")
     drawn = [g for g in order if g in set(figures["grp"])]
     components.table(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, components, data, filters_ui, report_views, reporting
+from dashboard import charts, components, data, filters_ui, plain, report_views, reporting
 
 filters = filters_ui.current()
 st.title("Entities")
@@ -73,6 +73,10 @@ with right:
             key="en_time",
             name="mentions over time",
         )
+        undated = data.undated_articles(filters, names=names)
+        note = charts.undated_mentions_note(undated, names, name=plain.md)
+        if note:
+            st.caption(note)
 
 st.subheader("Who is named with whom")
 # The strongest links only: a network of every pair is a hairball nobody can read.

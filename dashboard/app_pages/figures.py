@@ -14,7 +14,7 @@ from datetime import date
 import streamlit as st
 
 from analysis import figure_views
-from dashboard import charts, components, data, filters_ui, plain, reporting
+from dashboard import charts, components, data, filters_ui, plain, report_views, reporting
 from dashboard.charts import CATEGORY_ORDER, CATEGORY_TITLES, SCOPE_TITLES, SCOPE_WORDS
 
 filters = filters_ui.current()
@@ -256,12 +256,9 @@ if not conflicts.empty:
     )
 
 st.subheader(f"{title}: all figures")
-table = data.figure_table(filters, category=category, limit=1000, scope=scope)
-st.caption(
-    f"The {len(table):,} most recent"
-    if len(table) == 1000
-    else f"{len(table):,} figure{'' if len(table) == 1 else 's'}"
-)
+table = data.figure_table(filters, category=category, limit=report_views.FIGURES_SHOWN, scope=scope)
+in_view = int(counts.set_index("category")["n_figures"].get(category, len(table)))
+st.caption(charts.figure_table_caption(len(table), in_view, report_views.FIGURES_SHOWN))
 shown = charts.figure_cells(table).assign(
     open=filters_ui.article_links(table["article_id"], table["start"], filters),
 )

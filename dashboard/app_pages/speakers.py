@@ -156,13 +156,19 @@ else:
             f"Not on the timeline: {plain.md(', '.join(undated))} — quoted only in articles "
             "without a publication date."
         )
+    partly = charts.undated_quotes_note(stats, timeline, chosen, name=plain.md)
+    if partly:
+        st.caption(partly)
 
 
-def _quotes_caption(focus: list[str], shown: int, *, clicked: bool) -> str:
+def _quotes_caption(focus: list[str], quotes, *, clicked: bool) -> str:
     """Whose quotes the table lists and how many of theirs. It lists the speakers compared
     above (or clicked), at most report_views.QUOTES_SHOWN quotes, and had said neither: on
     FA-KES it showed 500 of the three most quoted speakers' 1,030 quotes under a bare
-    "Quotes", which read as every quote in view."""
+    "Quotes", which read as every quote in view. Cut at that many, the newest first, it holds
+    none of a speaker quoted only in undated articles, and says so (Tony Blair beside Donald
+    Trump in a mixed archive: 500 of Trump's quotes, none of Blair's 259, without a word)."""
+    shown = len(quotes)
     if not focus:
         who = "Quotes of every named speaker"
     else:
@@ -171,7 +177,14 @@ def _quotes_caption(focus: list[str], shown: int, *, clicked: bool) -> str:
     total = int(stats.loc[stats["speaker"].isin(focus), "n_quotes"].sum()) if known else None
     if shown < report_views.QUOTES_SHOWN or total == shown:
         return f"{who}: all {shown:,}, newest first."
-    return f"{who}: the {shown:,} newest" + (f" of their {total:,}." if total else ".")
+    caption = f"{who}: the {shown:,} newest" + (f" of their {total:,}." if total else ".")
+    missing = [s for s in focus if s not in set(quotes["speaker"])]
+    if missing:
+        caption += (
+            f" None of {plain.md(', '.join(missing))}'s is among them (quotes in articles "
+            "without a publication date come last): choose them alone to list theirs."
+        )
+    return caption
 
 
 st.subheader("Quotes")
@@ -182,7 +195,7 @@ quotes = data.speaker_quotes(filters, speakers=focus, limit=report_views.QUOTES_
 if quotes.empty:
     components.empty("No quotes from these speakers in view. Choose other speakers above.")
 else:
-    st.caption(_quotes_caption(focus, len(quotes), clicked=bool(clicked)))
+    st.caption(_quotes_caption(focus, quotes, clicked=bool(clicked)))
     quotes = quotes.assign(
         open=filters_ui.article_links(quotes["article_id"], quotes["start"], filters),
         cue=quotes["cue"].fillna(NO_CUE),
