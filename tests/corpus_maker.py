@@ -120,3 +120,31 @@ def analysed_stories(tmp_path: Path, stories: dict[str, tuple[str, str | None]])
     with Store(db) as store:
         analyze_paths([folder], store)
     return db
+
+
+def analysed_outlet_stories(
+    tmp_path: Path,
+    stories: list[tuple[str, str, str | None, str]],
+    *,
+    title: str = "Story",
+    db_name: str = "c.duckdb",
+):
+    """A store of ``stories`` — ``(name, outlet, published or None, text)`` each, written into
+    ``tmp_path/in`` as ``name.txt`` with a sidecar giving its title ("``title`` name"), outlet
+    and date — analysed as ``presslens analyze`` does, at ``tmp_path/db_name``. Returns the
+    store's path and the run's summary (:func:`analysis.pipeline.analyze_paths`)."""
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, source, published, text in stories:
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {"title": f"{title} {name}", "source": source}
+        if published:
+            meta["published"] = published
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    db = tmp_path / db_name
+    with Store(db) as store:
+        summary, _ = analyze_paths([folder], store)
+    return db, summary

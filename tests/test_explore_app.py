@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.records import Article, ArticleResult
 from analysis.store import Store
 from tests.apptest import run_page
+from tests.corpus_maker import analysed_outlet_stories
 
 
 @pytest.fixture
@@ -436,25 +437,13 @@ def test_compare_says_how_many_of_a_searchs_articles_are_undated(tmp_path, use_d
     # over time from its dated articles only, without a word of the others
     import json
 
-    from analysis.pipeline import analyze_paths
-
-    folder = tmp_path / "in"
-    folder.mkdir()
     stories = [
         ("a", "Dated Post", "2016-12-10", "The ferry to Kellmoor sailed again on Monday."),
         ("b", "Undated Wire", None, "The ferry strike ended after a vote of the crews."),
         ("c", "Undated Wire", None, "The ferry timetable for the winter was published."),
         ("d", "Dated Post", "2016-12-12", "The harbour bridge reopened to lorries on Friday."),
     ]
-    for name, source, published, text in stories:
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        meta = {"title": f"Story {name}", "source": source}
-        if published:
-            meta["published"] = published
-        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    db = tmp_path / "c.duckdb"
-    with Store(db) as store:
-        summary, _ = analyze_paths([folder], store)
+    db, summary = analysed_outlet_stories(tmp_path, stories)
     assert summary.new == 4, summary
     use_db(db)
     at = run_page("compare", {"vs": "Searches", "cmp_q": "ferry\nbridge"})
@@ -474,26 +463,12 @@ def test_compare_says_how_many_of_a_searchs_articles_are_undated(tmp_path, use_d
 def test_entities_timeline_says_how_many_articles_naming_an_entity_are_undated(tmp_path, use_db):
     # An entity named mostly in undated stories (the United Kingdom in the BBC's, in a mixed
     # archive) lay flat on the mentions timeline without a word of them
-    import json
-
-    from analysis.pipeline import analyze_paths
-
-    folder = tmp_path / "in"
-    folder.mkdir()
     stories = [
         ("a", "Dated Post", "2016-12-10", "Officials in Paris said the bridge would reopen."),
         ("b", "Undated Wire", None, "Trains to Paris were cancelled because of the strike."),
         ("c", "Undated Wire", None, "Hotels in Paris reported fewer guests this winter."),
     ]
-    for name, source, published, text in stories:
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        meta = {"title": f"Story {name}", "source": source}
-        if published:
-            meta["published"] = published
-        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    db = tmp_path / "c.duckdb"
-    with Store(db) as store:
-        summary, _ = analyze_paths([folder], store)
+    db, summary = analysed_outlet_stories(tmp_path, stories)
     assert summary.new == 3, summary
     use_db(db)
     at = run_page("entities", {"entity": "Paris"})
@@ -505,27 +480,13 @@ def test_entities_timeline_says_how_many_articles_naming_an_entity_are_undated(t
 def test_speakers_timeline_says_how_many_of_a_speakers_quotes_are_undated(tmp_path, use_db):
     # A speaker quoted in dated and undated stories was charted over time from the dated quotes
     # only, without a word of the others
-    import json
-
-    from analysis.pipeline import analyze_paths
-
-    folder = tmp_path / "in"
-    folder.mkdir()
     stories = [
         ("a", "Dated Post", "2016-12-10",
          '"The bridge will reopen next month," said Anna Berg, the city engineer.'),
         ("b", "Undated Wire", None,
          '"We have repaired every pier of the bridge," said Anna Berg, the city engineer.'),
     ]  # fmt: skip
-    for name, source, published, text in stories:
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        meta = {"title": f"Story {name}", "source": source}
-        if published:
-            meta["published"] = published
-        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    db = tmp_path / "c.duckdb"
-    with Store(db) as store:
-        summary, _ = analyze_paths([folder], store)
+    db, summary = analysed_outlet_stories(tmp_path, stories)
     assert summary.new == 2, summary
     use_db(db)
     at = run_page("speakers", {"sp_compare": "Anna Berg"})
@@ -537,26 +498,12 @@ def test_speakers_timeline_says_how_many_of_a_speakers_quotes_are_undated(tmp_pa
 def test_compare_names_an_outlet_a_date_range_leaves_without_articles(tmp_path, use_db):
     # Under a date range an outlet of undated stories has no article in view: the charts left it
     # out without a word and the figures' note said none of its figures was of the places drawn
-    import json
-
-    from analysis.pipeline import analyze_paths
-
-    folder = tmp_path / "in"
-    folder.mkdir()
     stories = [
         ("a", "North Post", "2016-12-11", "Shelling killed 12 people in Aleppo on Sunday."),
         ("b", "South Wire", "2016-12-11", "Shelling killed 15 people in Aleppo on Sunday."),
         ("c", "Undated Wire", None, "Flooding killed 3 people in Aleppo, rescuers said."),
     ]
-    for name, source, published, text in stories:
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        meta = {"title": f"Report {name}", "source": source}
-        if published:
-            meta["published"] = published
-        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    db = tmp_path / "c.duckdb"
-    with Store(db) as store:
-        summary, _ = analyze_paths([folder], store)
+    db, summary = analysed_outlet_stories(tmp_path, stories, title="Report")
     assert summary.new == 3, summary
     use_db(db)
     outlets = ["North Post", "South Wire", "Undated Wire"]
@@ -573,13 +520,9 @@ def test_speakers_quotes_table_cut_at_its_limit_names_a_speaker_it_holds_none_of
     # The table lists the newest quotes first, cut at its limit: a speaker compared but quoted
     # only in undated articles (Tony Blair beside Donald Trump in a mixed archive) had none of
     # their quotes in it, and the caption did not say so
-    import json
 
-    from analysis.pipeline import analyze_paths
     from dashboard import report_views
 
-    folder = tmp_path / "in"
-    folder.mkdir()
     stories = [
         ("a", "Dated Post", "2016-12-10",
          '"The bridge will reopen next month," said Anna Berg, the city engineer. '
@@ -587,15 +530,7 @@ def test_speakers_quotes_table_cut_at_its_limit_names_a_speaker_it_holds_none_of
         ("b", "Undated Wire", None,
          '"We have repaired every pier of the harbour," said Tomas Lind, the port director.'),
     ]  # fmt: skip
-    for name, source, published, text in stories:
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        meta = {"title": f"Story {name}", "source": source}
-        if published:
-            meta["published"] = published
-        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    db = tmp_path / "c.duckdb"
-    with Store(db) as store:
-        summary, _ = analyze_paths([folder], store)
+    db, summary = analysed_outlet_stories(tmp_path, stories)
     assert summary.new == 2, summary
     use_db(db)
     monkeypatch.setattr(report_views, "QUOTES_SHOWN", 2)

@@ -13,7 +13,7 @@ import pytest
 
 from analysis.filters import Filters
 from dashboard import report, report_html, report_views
-from tests.corpus_maker import analysed_stories
+from tests.corpus_maker import analysed_outlet_stories, analysed_stories
 
 APP_PAGES = Path(__file__).resolve().parents[1] / "dashboard" / "app_pages"
 
@@ -199,26 +199,11 @@ def test_the_speakers_section_names_a_speaker_no_date_puts_on_the_timeline(tmp_p
 def test_the_compare_section_names_an_outlet_no_date_puts_on_the_timeline(tmp_path):
     # As on the page: the report had left an outlet of undated articles (the BBC's on the real
     # store) out of its attention chart without a word, and its hollow points unexplained.
-    import json
-
-    from analysis.pipeline import analyze_paths
-    from analysis.store import Store
-
-    folder = tmp_path / "news"
-    folder.mkdir()
     stories = [
         ("a", "Harbour Gazette", "2017-03-03", "The ferry to Kellmoor sailed again on Monday."),
         ("b", "Valley Wire", None, "Farmers in the valley counted 40 flooded fields."),
     ]
-    for name, source, published, text in stories:
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        meta = {"title": f"Story {name}", "source": source}
-        if published:
-            meta["published"] = published
-        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    db = tmp_path / "undated.duckdb"
-    with Store(db) as store:
-        analyze_paths([folder], store)
+    db, _ = analysed_outlet_stories(tmp_path, stories, db_name="undated.duckdb")
     con = duckdb.connect(str(db), read_only=True)
     try:
         items = _section(con, "compare", {"cmp_source": ["Harbour Gazette", "Valley Wire"]})
