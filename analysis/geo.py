@@ -378,7 +378,7 @@ ARABIC_NAME_COUNTRIES = frozenset(
 )  # fmt: skip
 
 
-def _without_arabic_article(name: str) -> str | None:
+def without_arabic_article(name: str) -> str | None:
     """The name after its Arabic article ("al-Raqqa" → "Raqqa", "Al Bab" → "Bab"), or None when
     it has none. A space after the article counts for "al" only ("El Paso" is Spanish)."""
     first, sep, rest = name.strip().partition("-")
@@ -393,7 +393,7 @@ def _without_arabic_article(name: str) -> str | None:
 def locate(name: str) -> Location | None:
     """Where the place ``name`` is, or None when the gazetteer does not know it."""
     found = _locate(name)
-    bare = _without_arabic_article(name)
+    bare = without_arabic_article(name)
     if bare is None or (found is not None and found.kind == "country"):
         return found
     if found is None:

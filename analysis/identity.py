@@ -855,7 +855,7 @@ def _arabic_namesake(name: str, other: str, place: str | None, cities: Mapping[s
     store holding the BBC's rugby reports. "Ferdous", the gazetteer's town in Iran, still joins
     "al-Ferdous" where its articles are Aleppo's (geo.ARABIC_NAME_COUNTRIES: the map's own rule
     for such namesakes)."""
-    if place is None or geo._without_arabic_article(name) is None:
+    if place is None or geo.without_arabic_article(name) is None:
         return False
     if place.rsplit("|", 1)[-1] in geo.ARABIC_NAME_COUNTRIES:
         return False
