@@ -4,6 +4,7 @@ model label with a fixed priority on ties."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
@@ -101,6 +102,11 @@ def _decide_label(
         # it tags a building is a body where the text says so ("the Nour al-Din al-Zinki rebel
         # group", "a firm called Cambridge Analytica")
         return "ORG"
+    if top in ("GPE", "LOC") and _body_acronym(name, group):
+        # "take on the NRA", "the NRA denied it" (tagged GPE): an acronym after "the" that
+        # names no place the gazetteer knows is a body's, whatever verb it is the subject of
+        # ("the US", "the UAE" are countries it knows)
+        return "ORG"
     if not (joined or person_evidence):
         place = gazetteer.place(name)
         town_like = (
@@ -128,6 +134,11 @@ def _decide_label(
         own_name = place is not None and gazetteer.fold(place.name) == gazetteer.fold(name)
         if top in ("GPE", "LOC") and " " not in name and _demonym(name) and not own_name:
             return "NORP"
+        if place is not None and top == "ORG" and _namesake_alias(name, place, group):
+            # "search-engine Google", "investors in Google" (GeoNames lists "Google" as an
+            # alternate name of Topeka): the model's organisation stands against a place
+            # known by another name, unless the text calls it a place ("the town of …")
+            return "ORG"
         if place is not None:
             # Countries, states, regions, and well-known cities the model tagged PERSON, NORP,
             # ORG or WORK_OF_ART ("Aleppo", "Palmyra", "Homs"): the model is wrong.
@@ -196,6 +207,54 @@ def _person_by_role(name: str, group: Sequence[_Mention]) -> bool:
     if any(m.title for m in group):
         return place is None or place.kind in ("city", "town")
     return place is None and any(m.speaker for m in group)
+
+
+def _namesake_alias(name: str, place: gazetteer.Place, group: Sequence[_Mention]) -> bool:
+    """Is ``name`` only a gazetteer alternate name of a city or town called something else, not
+    a spelling of it ("Google" for Topeka, not "Raqqa" for Ar Raqqah nor "Hamah" for Hama), and
+    never called a place by the text ("the town of …", "… province")? An alternate name that
+    is another word entirely is a namesake at best, no evidence against the model's
+    organisation; "in" is none for it either ("investors in Google", "a stake in Google"). A
+    country, a state or a region keeps its alternate names ("Holland" is the Netherlands)."""
+    if place.kind not in ("city", "town") or any(m.place_noun for m in group):
+        return False
+    if any(
+        found is not None and gazetteer.fold(found.name) == gazetteer.fold(name)
+        for found in (gazetteer.town(name), gazetteer.village(name))
+    ):
+        return False  # a town's or a village's own name ("FAIRVIEW, W.Va.", "Palmyra")
+    written, own = _letters_only(name), _letters_only(place.name)
+    if not written or not own or written in own or own in written:
+        return False
+    return difflib.SequenceMatcher(None, written, own).ratio() < _SPELLING_RATIO
+
+
+# Letters-only names this alike are spellings of one name ("Raqqa" / "Ar Raqqah" 0.71, "Deir
+# Ezzor" / "Deir ez-Zor" 1.0, "Aleppo" / "Halab" 0.36, "Google" / "Topeka" 0.33): the
+# threshold identity's place joins use for an alternate name that spells its place.
+_SPELLING_RATIO = 0.6
+
+
+def _letters_only(name: str) -> str:
+    """``name`` folded, letters only ("Deir ez-Zor" → "deirezzor")."""
+    return "".join(c for c in gazetteer.fold(name) if c.isalpha())
+
+
+def _body_acronym(name: str, group: Sequence[_Mention]) -> bool:
+    """Is ``name`` an acronym of three capitals or more, written after "the" ("the NRA"), that
+    names no place, town or village the gazetteer knows and that no mention puts anything in?
+    A place's unknown acronym is written bare ("flights to NYC"); two letters are left alone,
+    as they are the states' postal codes ("Dallas, TX") and cities' ("LA")."""
+    return (
+        len(name) >= 3
+        and name.isalpha()
+        and name.isupper()
+        and any(m.after_the for m in group)
+        and not any(m.locative or m.place_noun for m in group)
+        and gazetteer.place(name) is None
+        and gazetteer.town(name) is None
+        and gazetteer.village(name) is None
+    )
 
 
 def _unplaced_word(name: str, group: Sequence[_Mention]) -> bool:

@@ -125,6 +125,9 @@ PERSON_VERBS = lexicon.words("person_verbs")
 
 
 ORG_ALIASES = lexicon.mapping("org_aliases")
+# "the Granite State" → New Hampshire: a nickname counts as its place (the model tags it an
+# organisation, and a store had counted it as one of its own).
+PLACE_NICKNAMES = lexicon.mapping("place_nicknames")
 
 
 CASE_SENSITIVE_ALIASES = lexicon.words("case_sensitive_aliases")
@@ -334,14 +337,16 @@ def _user_case_sensitive(variant: str) -> bool:
 def _org_alias_table(
     extra: aliases.Active,
 ) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
-    """Exact and folded variant → (canonical, label): the curated organisations, then the
-    user's ORG and GPE lines (``--aliases``), which win over them."""
+    """Exact and folded variant → (canonical, label): the curated organisations and places'
+    nicknames, then the user's ORG and GPE lines (``--aliases``), which win over them."""
     exact = {k: (v, "ORG") for k, v in ORG_ALIASES.items() if k in CASE_SENSITIVE_ALIASES}
     folded = {
         gazetteer.fold(k): (v, "ORG")
         for k, v in ORG_ALIASES.items()
         if k not in CASE_SENSITIVE_ALIASES
     }
+    for nickname, place in PLACE_NICKNAMES.items():
+        folded[gazetteer.fold(nickname)] = (place, "GPE")
     for user in extra.of_label("ORG", "GPE"):
         if _user_case_sensitive(user.variant):
             exact[user.variant] = (user.canonical, user.label)

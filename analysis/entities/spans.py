@@ -145,6 +145,9 @@ class _Mention:
     # an acronym the text spells out in brackets right after it ("Tara (Total Abstract
     # Rendering Architecture)"): a thing's or a body's short name, however a name it looks
     spelt_out: bool = False
+    # right after "the" ("take on the NRA", "the BBC"): an acronym so written is a body's; a
+    # place's acronym the gazetteer does not know is written bare ("in NYC", "LA traffic")
+    after_the: bool = False
 
 
 def _describes_someone(doc: Doc, ent: Span, label: str) -> bool:
@@ -235,6 +238,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
     text = text_of(doc)
     sent_tokens, sent_chars = _sentence_starts(doc)
     credit_from = credit_tail(text)
+    slogans = _slogan_spans(text)
     out: list[_Mention] = []
     org_used = doc.user_data[ORG_USE_KEY] = set()  # read by the figures (org_use_tokens)
     # filled by _respan (_work_title, _named_event), read here and by the figures (no_place_tokens)
@@ -247,6 +251,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
             continue
         if ent.start_char >= credit_from:
             continue  # the story's byline: its writers, not people it is about
+        if any(lo <= ent.start_char and ent.end_char <= hi for lo, hi in slogans):
+            continue  # "chanting Feel the Bern": a slogan's word, not Bern the city
         named = _named_person(doc, ent.start) or label in OWNER_LABELS and _owns_person(doc, ent)
         if named:
             label = "PERSON"  # "a witness named Ahmad" (tagged GPE, mapped in Kuwait)
@@ -342,6 +348,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
                     else label in ("ORG", "GPE", "LOC") and _camp_of_person(doc, ent)
                 ),
                 spelt_out=spelt_out(bare, text, ent.start_char + hi),
+                after_the=ent[0].lower_ == "the"
+                or (ent.start > 0 and doc[ent.start - 1].lower_ == "the"),
             )
         )
         if out[-1].org_use:
@@ -637,6 +645,23 @@ def _person_in_line_list(doc: Doc, ent: Span) -> bool:
 # with an Arabic article or particle ("al-Frieh", "el-Zein"), initials ("H.", "R.J", "H.Zain").
 _BYLINE_WORD = re.compile(r"(?:[A-Z]\.)*[A-Z][\w'’-]*|[a-z]{1,3}-[A-Z][\w'’-]*|(?:[A-Z]\.?)+")
 _SENTENCE_END = (".", "!", "?", '"', "”", "'", "’", ")")
+
+
+# Campaign slogans ("Feel the Bern", "Make America Great Again"), as whole words in any case.
+SLOGANS = lexicon.phrases("slogans")
+_SLOGAN = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(SLOGANS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _slogan_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the slogans in ``text``: a name the model finds inside one is the
+    slogan's word ("Feel the Bern" is no mention of Bern, nor "Make America Great Again" a
+    building), and a slogan is no entity of its own."""
+    if not _SLOGAN.pattern:
+        return []
+    return [m.span() for m in _SLOGAN.finditer(text)]
 
 
 def credit_tail(text: str) -> int:

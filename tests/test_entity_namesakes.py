@@ -1,0 +1,182 @@
+"""A company's or a body's name is no place because a gazetteer has a namesake; a slogan's word
+is no mention; a place's nickname counts as the place (analysis.entities: labelling, spans,
+rules).
+
+Model-free rules on hand-built mentions and plain strings first, then invented news sentences
+through the real model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import entities
+from analysis.entities import labelling, spans
+
+
+def _mention(text: str, model_label: str, **flags) -> spans._Mention:
+    mention = spans._Mention(
+        text=text,
+        start=0,
+        end=len(text),
+        sent_start=0,
+        model_label=model_label,
+        bare=text,
+        key=entities.name_key(text),
+        title=None,
+        speaker=False,
+        locative=False,
+        name=text,
+    )
+    for flag, value in flags.items():
+        setattr(mention, flag, value)
+    return mention
+
+
+# -- model-free rules -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, flags, label",
+    [
+        # GeoNames lists "Google" as an alternate name of Topeka: the model's company stands,
+        # "in" or not ("a stake in Google")
+        ("Google", {}, "ORG"),
+        ("Google", {"locative": True}, "ORG"),
+        # the text calls it a place ("the town of Google"): the gazetteer's place
+        ("Google", {"place_noun": True}, "GPE"),
+        # an alternate name that spells its place ("Raqqa" for Ar Raqqah) is the place
+        ("Raqqa", {}, "GPE"),
+        # a village's own name is a place's, whatever city lists it as an alternate name
+        ("Palmyra", {}, "GPE"),
+    ],
+)
+def test_an_organisation_known_to_the_gazetteer_only_by_another_places_alternate_name(
+    name, flags, label
+):
+    group = [_mention(name, "ORG", **flags), _mention(name, "ORG")]
+    assert labelling._decide_label(name, group) == label
+
+
+@pytest.mark.parametrize(
+    "name, flags, label",
+    [
+        ("NRA", {"after_the": True}, "ORG"),  # "took money from the NRA"
+        ("NRA", {"after_the": True, "speaker": True}, "ORG"),  # "the NRA said"
+        ("NRA", {}, "GPE"),  # no "the": no evidence either way, the model's label
+        ("NYC", {"after_the": True, "locative": True}, "GPE"),  # "in the NYC suburbs"
+        ("LA", {"after_the": True}, "GPE"),  # two letters: a postal code's or a city's
+        ("UAE", {"after_the": True}, "GPE"),  # a country the gazetteer knows
+    ],
+)
+def test_an_acronym_after_the_that_names_no_known_place_is_a_body(name, flags, label):
+    assert labelling._decide_label(name, [_mention(name, "GPE", **flags)]) == label
+
+
+@pytest.mark.parametrize(
+    "nickname, place",
+    [
+        ("Granite State", ("New Hampshire", "GPE")),
+        ("the Hawkeye State", None),  # alias() is given the name without its article
+        ("Hawkeye State", ("Iowa", "GPE")),
+        ("lone star state", ("Texas", "GPE")),  # any case
+        ("Windy City", ("Chicago", "GPE")),
+        ("Empire State", None),  # the building's name as much as New York's: left alone
+    ],
+)
+def test_a_places_nickname_is_an_alias_of_the_place(nickname, place):
+    assert entities.alias(nickname) == place
+
+
+@pytest.mark.parametrize(
+    "text, slogan",
+    [
+        ("The students chanted “Feel the Bern!” at the rally.", "Feel the Bern"),
+        ("a sea of Make America Great Again hats", "Make America Great Again"),
+        ("told him to spread the Bern online", "spread the Bern"),
+        ("He vowed to put America first in every deal.", None),  # a phrase, no slogan
+        ("She moved to Bern last year.", None),  # the city
+        ("The Feel the Bernstein tour", None),  # whole words only
+    ],
+)
+def test_slogan_spans(text, slogan):
+    found = [text[lo:hi] for lo, hi in spans._slogan_spans(text)]
+    assert found == ([slogan] if slogan else [])
+
+
+# -- invented sentences through the model --------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def model():
+    from analysis import nlp
+
+    return nlp.load()
+
+
+def _labels(model, text: str) -> set[tuple[str, str]]:
+    mentions, _ = entities.extract(model(text), article_id="t")
+    return {(m.name, m.label) for m in mentions}
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # a company the gazetteer knows as another city's alternate name
+        (
+            "The fund is now one of the largest investors in Google, its filing showed.",
+            ("Google", "ORG"),
+            ("Google", "GPE"),
+        ),
+        # an acronym after "the", tagged a place by the model
+        (
+            "The senator has taken thousands of dollars from the NRA over the years.",
+            ("NRA", "ORG"),
+            ("NRA", "GPE"),
+        ),
+        (
+            "Gun-control groups said the NRA had blocked the bill, and the NRA denied it.",
+            ("NRA", "ORG"),
+            ("NRA", "GPE"),
+        ),
+        # a state's nickname is the state
+        (
+            "Trump won easily in the Granite State on Tuesday, beating his rival by 20 points.",
+            ("New Hampshire", "GPE"),
+            ("Granite State", "ORG"),
+        ),
+        (
+            "Polls in the Sunshine State show the two candidates level before the primary.",
+            ("Florida", "GPE"),
+            ("Sunshine State", "GPE"),
+        ),
+        # the places themselves stay places
+        ("The referendum was held in Bern on Sunday, officials said.", ("Bern", "GPE"), None),
+        ("Flights to NYC were cancelled because of the storm.", ("NYC", "LOC"), None),
+        ("Protests spread across the UAE on Friday.", ("United Arab Emirates", "GPE"), None),
+    ],
+)
+def test_names_with_a_namesake_place(model, text, expected, absent):
+    found = _labels(model, text)
+    assert expected in found, found
+    assert absent is None or absent not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("His ''Feel the Bern'' surge faded in the spring.", "Bern"),
+        ('The crowd roared a chant of "Feel the Bern!" as the senator took the stage.', "Bern"),
+        (
+            'She said the task was not to "make America great again" but to help families.',
+            "United States",
+        ),
+    ],
+)
+def test_a_slogans_word_is_no_mention(model, text, absent):
+    assert absent not in {name for name, _ in _labels(model, text)}
+
+
+def test_a_country_outside_a_slogan_is_still_counted(model):
+    found = _labels(model, "America must lead again, she told the crowd in Denver.")
+    assert ("United States", "GPE") in found
