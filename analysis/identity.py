@@ -38,7 +38,9 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   singular and plural, unless one is a people and the other not ("New Yorkers" / the
   magazine "New Yorker"), nor a group's plural noun (the speaker "African-Americans") and the
   adjective its mentions are named by; a typo in a long name unless the letters change a
-  compass word ("University of South Carolina" / "… North …"); a lone singular word, not a
+  compass word ("University of South Carolina" / "… North …") or the stories naming the two
+  are about two countries (the US "Department of Education" / the UK's "Department for
+  Education": :func:`org_homes`); a lone singular word, not a
   people's ("African"), joins the one multi-word organisation that holds it in most articles
   ("Observatory"); a long name without its first word joins the one it ends; words run into a
   name where the source lost its commas are dropped: a place, a date or "the" before it, a
@@ -467,11 +469,14 @@ def org_joins(
     articles: Mapping[str, int],
     people: Collection[str] = (),
     labels: Mapping[str, str] | None = None,
+    homes: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Joins of organisation names (``articles``: name → articles naming it; ``people``: the
     person names the corpus holds, for a name run into an organisation's; ``labels``: each
-    name's label, where known, for :func:`_people_apart`)."""
+    name's label, where known, for :func:`_people_apart`; ``homes``: each name's country,
+    where the corpus tells it, :func:`org_homes`)."""
     labels = labels or {}
+    homes = homes or {}
     groups = {name for name, label in labels.items() if label == "NORP"}
     mapping = _group_by(articles, lambda n: fold_key(n), apart=article_apart)
     # transliterations ("Jaysh al-Islam" = "Jaish al-Islam", "Jeish al-Fatah" = "Jaish
@@ -524,6 +529,9 @@ def org_joins(
                 if _near(key, ck, one_from=12, two_from=20)
                 and not _distinguished(name, c)
                 and not _group_forms(name, c, groups)
+                # two countries' bodies of near-identical names are two bodies: the US
+                # "Department of Education" is not the UK's "Department for Education"
+                and not _abroad(name, c, homes)
                 # two peoples' names are two peoples, however few letters part them
                 # ("Latino-American" is no typo of "Latin American")
                 and not (name in groups and c in groups)
@@ -624,6 +632,56 @@ def org_joins(
             if bare is not None and bare in entities.NEWS_AGENCIES:
                 mapping.setdefault(name, bare)
     return _spelt_canonicals(resolve_chains(mapping))
+
+
+# A name's home country needs this many articles that have a country, and this share of them
+# in one country: "Department for Education" is in 7 BBC stories, all British; "Department of
+# Education" in 4 US ones and 1 about Idlib.
+HOME_MIN_ARTICLES = 2
+HOME_MIN_SHARE = 0.6
+
+
+def org_homes(orgs: Rows, places: Rows) -> dict[str, str]:
+    """The country of each organisation name of ``orgs`` (article, name, label rows), where the
+    corpus tells it: the country most of the articles naming it are about, an article being
+    about the country most of its places (``places`` rows) lie in (ties: none). A body's name
+    says nothing of its country ("Department of Education", "Home Office"); the stories naming
+    it do."""
+    per_article: dict[str, Counter[str]] = defaultdict(Counter)
+    for article_id, name, _ in places:
+        code = _country_code(name)
+        if code:
+            per_article[article_id][code] += 1
+    article_country: dict[str, str] = {}
+    for article_id, codes in per_article.items():
+        (top, n), *rest = codes.most_common(2)
+        if not rest or rest[0][1] < n:
+            article_country[article_id] = top
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for article_id, name, _ in orgs:
+        code = article_country.get(article_id)
+        if code:
+            votes[name][code] += 1
+    homes = {}
+    for name, codes in votes.items():
+        top, n = codes.most_common(1)[0]
+        total = sum(codes.values())
+        if total >= HOME_MIN_ARTICLES and n >= HOME_MIN_SHARE * total:
+            homes[name] = top
+    return homes
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _country_code(name: str) -> str:
+    """The country code of the place ``name`` names (a country, a state, a city), else ""."""
+    place = gazetteer.place(name)
+    return place.country if place is not None else ""
+
+
+def _abroad(a: str, b: str, homes: Mapping[str, str]) -> bool:
+    """Do the stories place ``a`` and ``b`` in two different countries?"""
+    home_a, home_b = homes.get(a), homes.get(b)
+    return home_a is not None and home_b is not None and home_a != home_b
 
 
 def _spelt_canonicals(mapping: Mapping[str, str]) -> dict[str, str]:
@@ -1486,7 +1544,8 @@ def _propose(raw: Mapping[str, RawNames], explicit: Collection[str]) -> list[tup
     person_sets = [people[a] for a in sorted(people)]  # by article id, as before
     mapping = {**spelled, **person_joins(person_sets)}
     person_names = {n for names in person_sets for n in names}
-    mapping.update(org_joins(_articles(others), person_names, labels))
+    homes = org_homes(others, raw["place"].rows)
+    mapping.update(org_joins(_articles(others), person_names, labels, homes))
     for alias, canonical in resolve_chains(mapping).items():
         label = labels.get(canonical) or labels.get(alias)
         out.append(("person" if label == "PERSON" else "org", alias, canonical, label))

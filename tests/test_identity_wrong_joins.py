@@ -80,6 +80,66 @@ def test_the_spelling_longer_names_attest_is_the_canonical_of_a_typo():
     assert identity.org_joins(names)["Council of Foreign Tariffs"] == "Council on Foreign Tariffs"
 
 
+def _rows(*articles: tuple[str, list[str]]) -> list[tuple[str, str, str]]:
+    """(article, name, label) rows of each article's names, the label left to the caller."""
+    return [(f"a{i}", name, "") for i, (_, names) in enumerate(articles) for name in names]
+
+
+# Invented stories: two naming a British body, two a US body of nearly the same name, each with
+# the places that tell its country, and one naming a British body's misspelling.
+_ORG_STORIES = [
+    ("uk", ["Ministry for Rural Schools"]),
+    ("uk", ["Ministry for Rural Schools"]),
+    ("us", ["Ministry of Rural Schools"]),
+    ("us", ["Ministry of Rural Schools"]),
+    ("uk", ["Ministry for Rurall Schools"]),
+]
+_PLACE_STORIES = {
+    "uk": ["London", "Leeds", "Ohio"],
+    "us": ["Texas", "Ohio", "Boston"],
+}
+
+
+def _places():
+    return [
+        (f"a{i}", place, "GPE")
+        for i, (country, _) in enumerate(_ORG_STORIES)
+        for place in _PLACE_STORIES[country]
+    ]
+
+
+def test_an_organisations_home_is_the_country_its_stories_are_about():
+    homes = identity.org_homes(_rows(*_ORG_STORIES), _places())
+    assert homes["Ministry for Rural Schools"] == "GB"
+    assert homes["Ministry of Rural Schools"] == "US"
+    # one story tells no home: too few to say
+    assert "Ministry for Rurall Schools" not in homes
+
+
+@pytest.mark.parametrize(
+    "homes, joined",
+    [
+        # two countries' bodies: "of" / "for" is no typo between them
+        ({"Ministry for Rural Schools": "GB", "Ministry of Rural Schools": "US"}, False),
+        # one country's (or no country known): the misnamed body joins as before
+        ({"Ministry for Rural Schools": "GB", "Ministry of Rural Schools": "GB"}, True),
+        ({}, True),
+    ],
+)
+def test_bodies_of_two_countries_do_not_join_on_near_identical_names(homes, joined):
+    names = {"Ministry for Rural Schools": 5, "Ministry of Rural Schools": 2}
+    joins = identity.org_joins(names, homes=homes)
+    assert joins == ({"Ministry of Rural Schools": "Ministry for Rural Schools"} if joined else {})
+
+
+def test_a_typo_of_a_body_with_no_home_of_its_own_still_joins():
+    homes = identity.org_homes(_rows(*_ORG_STORIES), _places())
+    names = {"Ministry for Rural Schools": 2, "Ministry for Rurall Schools": 1}
+    assert identity.org_joins(names, homes=homes) == {
+        "Ministry for Rurall Schools": "Ministry for Rural Schools"
+    }
+
+
 @pytest.mark.parametrize(
     "a, b, apart",
     [
