@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import entities
-from analysis.entities import labelling, spans
+from analysis.entities import labelling, naming, spans
 
 
 def _mention(text: str, model_label: str, **flags) -> spans._Mention:
@@ -71,6 +71,37 @@ def test_an_organisation_known_to_the_gazetteer_only_by_another_places_alternate
 )
 def test_an_acronym_after_the_that_names_no_known_place_is_a_body(name, flags, label):
     assert labelling._decide_label(name, [_mention(name, "GPE", **flags)]) == label
+
+
+@pytest.mark.parametrize(
+    "name, labels, label",
+    [
+        # "BT has …" tagged a place, "BT said …" an organisation: no place of that name
+        ("BT", ["GPE", "GPE", "ORG"], "ORG"),
+        ("BT", ["GPE", "GPE"], "GPE"),  # no clue either way: the model's label
+        # a place the gazetteer knows keeps its label whatever one mention says
+        ("UAE", ["GPE", "GPE", "ORG"], "GPE"),
+    ],
+)
+def test_an_unknown_acronym_the_model_also_tags_an_organisation_is_one(name, labels, label):
+    group = [_mention(name, model_label) for model_label in labels]
+    assert labelling._decide_label(name, group) == label
+
+
+@pytest.mark.parametrize(
+    "text, bare",
+    [
+        # a text that writes its possessives: "Lions" is a plural, not Lion's (Lyon's)
+        ("The Lions flew out on Monday, and Ward's squad is fit.", "Lions"),
+        # a text that lost every apostrophe: Syria's
+        ("Syrias army shelled the town, and its jets struck again.", "Syria"),
+    ],
+)
+def test_a_lost_possessive_only_where_the_text_lost_its_apostrophes(text, bare):
+    word = text.split()[1] if text.startswith("The") else text.split()[0]
+    mention = _mention(word, "ORG")
+    naming._restore_possessives([mention], text)
+    assert mention.bare == bare
 
 
 @pytest.mark.parametrize(
@@ -138,6 +169,19 @@ def _labels(model, text: str) -> set[tuple[str, str]]:
             "Gun-control groups said the NRA had blocked the bill, and the NRA denied it.",
             ("NRA", "ORG"),
             ("NRA", "GPE"),
+        ),
+        # a team's plural in a text that writes its possessives is no lost possessive of a
+        # city's alternate name ("Lion", Lyon)
+        (
+            "The Lions squad flies to New Zealand in May, and Woodward's captain is fit again.",
+            ("Lions", "ORG"),
+            ("Lion", "ORG"),
+        ),
+        # an acronym the model tags a place once and an organisation once
+        (
+            "BT has cut its broadband prices. BT said the move would help customers.",
+            ("BT", "ORG"),
+            ("BT", "GPE"),
         ),
         # a state's nickname is the state
         (

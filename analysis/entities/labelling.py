@@ -241,15 +241,20 @@ def _letters_only(name: str) -> str:
 
 
 def _body_acronym(name: str, group: Sequence[_Mention]) -> bool:
-    """Is ``name`` an acronym of three capitals or more, written after "the" ("the NRA"), that
-    names no place, town or village the gazetteer knows and that no mention puts anything in?
-    A place's unknown acronym is written bare ("flights to NYC"); two letters are left alone,
-    as they are the states' postal codes ("Dallas, TX") and cities' ("LA")."""
+    """Is ``name`` an acronym that names no place, town or village the gazetteer knows, that no
+    mention puts anything in, and that the article treats as a body's: written after "the"
+    ("the NRA"; three capitals or more, as a place's unknown acronym is written bare: "flights
+    to NYC"), or tagged an organisation by the model in one mention at least ("BT said", where
+    "BT has" was tagged a place; two letters too, which the states' postal codes and cities'
+    acronyms, "TX", "LA", never are)?"""
+    body_use = any(m.model_label == "ORG" for m in group) or (
+        len(name) >= 3 and any(m.after_the for m in group)
+    )
     return (
-        len(name) >= 3
+        len(name) >= 2
         and name.isalpha()
         and name.isupper()
-        and any(m.after_the for m in group)
+        and body_use
         and not any(m.locative or m.place_noun for m in group)
         and gazetteer.place(name) is None
         and gazetteer.town(name) is None

@@ -71,7 +71,7 @@ def _name_mentions(doc: Doc, mentions: list[_Mention]) -> None:
     """Set ``name`` (and ``label`` where an alias or acronym fixes it) on every mention, in
     three passes: fixed names, people, acronyms (families first: :func:`_name_families`)."""
     _name_families(mentions)
-    _restore_possessives(mentions)
+    _restore_possessives(mentions, text_of(doc))
     _fix_known_names(mentions)
     _name_people(mentions, text_of(doc))
     _join_acronyms(doc, mentions)
@@ -729,10 +729,14 @@ def _compass_root(word: str) -> str:
     return word.lower().replace("-", "").removesuffix("ern")
 
 
-def _restore_possessives(mentions: Sequence[_Mention]) -> None:
+def _restore_possessives(mentions: Sequence[_Mention], text: str = "") -> None:
     """Drop an "s" the source glued on by losing the apostrophe ("Bashar al-Assads", "Syrias"),
-    when the name without it is known: in this article, an alias, or a gazetteer place."""
+    when the name without it is known: in this article, an alias, or a gazetteer place — the
+    last only in a ``text`` that writes no possessive apostrophe anywhere, as the sources that
+    lost them do: where the writer kept them ("Woodward's squad"), "the Lions" is a plural, a
+    team, not Lion's (a GeoNames name of Lyon)."""
     keys = {m.key for m in mentions}
+    apostrophes = _POSSESSIVE_APOSTROPHE.search(text) is not None
     people = {m.key for m in mentions if m.model_label == "PERSON"}
     for m in mentions:
         if m.fixed:
@@ -755,11 +759,15 @@ def _restore_possessives(mentions: Sequence[_Mention]) -> None:
             key in keys
             or alias(stem) is not None
             or person_alias(key) is not None
-            or (m.model_label != "PERSON" and gazetteer.place(stem) is not None)
+            or (m.model_label != "PERSON" and not apostrophes and gazetteer.place(stem) is not None)
         ):
             m.bare, m.key = stem, key
             if m.text.endswith("s"):
                 m.text, m.end = m.text[:-1], m.end - 1
+
+
+# A possessive written with its apostrophe ("Woodward's", "Syria’s"): the source kept them.
+_POSSESSIVE_APOSTROPHE = re.compile(r"\w['’]s\b")
 
 
 def _only_org_containing(m: _Mention, orgs: Sequence[_Mention]) -> _Mention | None:
