@@ -113,9 +113,13 @@ def test_a_lost_possessive_only_where_the_text_lost_its_apostrophes(text, bare):
         ("lone star state", ("Texas", "GPE")),  # any case
         ("Windy City", ("Chicago", "GPE")),
         ("Empire State", None),  # the building's name as much as New York's: left alone
+        # leagues and a club the model tags as a person or a place; the two leagues apart
+        ("Premiership", ("Premiership", "ORG")),
+        ("Zurich Premiership", ("Zurich Premiership", "ORG")),
+        ("Everton", ("Everton", "ORG")),
     ],
 )
-def test_a_places_nickname_is_an_alias_of_the_place(nickname, place):
+def test_a_places_nickname_and_a_leagues_name_are_aliases(nickname, place):
     assert entities.alias(nickname) == place
 
 
@@ -193,6 +197,12 @@ def _labels(model, text: str) -> set[tuple[str, str]]:
             "Polls in the Sunshine State show the two candidates level before the primary.",
             ("Florida", "GPE"),
             ("Sunshine State", "GPE"),
+        ),
+        # a league the model tags as a person
+        (
+            "The Reds are currently fifth in the Premiership table.",
+            ("Premiership", "ORG"),
+            ("Premiership", "PERSON"),
         ),
         # the places themselves stay places
         ("The referendum was held in Bern on Sunday, officials said.", ("Bern", "GPE"), None),
