@@ -204,6 +204,17 @@ def _labels(model, text: str) -> set[tuple[str, str]]:
             ("Premiership", "ORG"),
             ("Premiership", "PERSON"),
         ),
+        # a tournament named by its trophy or its kind, tagged a building: an event
+        (
+            "He kicked two drop goals to help keep alive their Grand Slam hopes.",
+            ("Grand Slam", "EVENT"),
+            ("Grand Slam", "FAC"),
+        ),
+        (
+            "She reached the final of the Kooyong Classic in Melbourne.",
+            ("Kooyong Classic", "EVENT"),
+            ("Kooyong Classic", "FAC"),
+        ),
         # the places themselves stay places
         ("The referendum was held in Bern on Sunday, officials said.", ("Bern", "GPE"), None),
         ("Flights to NYC were cancelled because of the storm.", ("NYC", "LOC"), None),
