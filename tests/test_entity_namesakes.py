@@ -242,6 +242,17 @@ def test_a_slogans_word_is_no_mention(model, text, absent):
     assert absent not in {name for name, _ in _labels(model, text)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buyers could swap pirated copies of Windows XP for licensed ones at no cost.",
+        "The worm switches off the firewall on Windows XP machines.",
+    ],
+)
+def test_a_software_version_is_no_place(model, text):
+    assert not {name for name, _ in _labels(model, text)} & {"Windows XP", "Windows"}
+
+
 def test_a_country_outside_a_slogan_is_still_counted(model):
     found = _labels(model, "America must lead again, she told the crowd in Denver.")
     assert ("United States", "GPE") in found
