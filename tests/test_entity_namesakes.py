@@ -242,6 +242,12 @@ def test_a_slogans_word_is_no_mention(model, text, absent):
     assert absent not in {name for name, _ in _labels(model, text)}
 
 
+def test_a_headline_verb_ends_no_event(model):
+    # "Slam" after a person-tagged surname is the headline's verb, not a tournament's name
+    found = _labels(model, "Bolton and Varga Slam ‘Hawks For Hillary’ Group")
+    assert not [name for name, label in found if label == "EVENT"], found
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -2195,6 +2195,11 @@ _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _DATELINE_REACH = 60
 
 
+# Event head words that are verbs as a headline writes them ("Senators Slam Deal", "Stores
+# Open Early").
+_VERB_EVENT_HEADS = frozenset({"slam", "open"})
+
+
 def _relabel_by_kind(doc: Doc, start: int, end: int, label: str) -> list[Span] | None:
     """A name whose own last word, or its place in a dateline, says what it names, whatever the
     model's label: a law or a plan ("Clean Power Plan", "Paris Agreement": LAW, counted as no
@@ -2222,7 +2227,13 @@ def _relabel_by_kind(doc: Doc, start: int, end: int, label: str) -> list[Span] |
     new = None
     if head in LAW_HEAD_WORDS:
         new = "LAW"
-    elif head in EVENT_HEAD_WORDS and label in _NOT_EVENT_LABELS:
+    elif (
+        head in EVENT_HEAD_WORDS
+        and label in _NOT_EVENT_LABELS
+        # a head that is a headline's verb too ends no event the model tagged a person:
+        # "Bolton and Gorka Slam ‘Neocons …’" (the "Grand Slam" is tagged a place)
+        and not (label == "PERSON" and head in _VERB_EVENT_HEADS)
+    ):
         new = "EVENT"
     elif label == "EVENT" and (head in FACILITY_WORDS or head in FACILITY_HEAD_WORDS):
         new = "FAC"
