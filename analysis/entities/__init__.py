@@ -28,9 +28,13 @@ per-article :class:`Entity` aggregate (mentions, first offset). The work is in t
    an organisation or a place ("Trump has just 5 percent").
 3. *Label it* — once per canonical name: alias labels first, then places the gazetteer knows
    (countries always, large cities unless the article treats the word as a person: a title, a
-   fuller name, a speech verb; towns with more evidence), then places the text calls places ("in
-   Quneitra", "the al-Midan neighbourhood", "the town of Hass"), else the most frequent model
-   label with a fixed priority on ties.
+   fuller name, a speech verb; towns with more evidence; never a city's alternate name that is
+   another word against the model's organisation: "search-engine Google" is no Topeka), then
+   places the text calls places ("in Quneitra", "the al-Midan neighbourhood", "the town of
+   Hass"), else the most frequent model label with a fixed priority on ties; an acronym no
+   gazetteer knows is a body where the text treats it as one ("the NRA", "BT said"). A place's
+   nickname is the place ("the Granite State" → New Hampshire), and a slogan's words are no
+   mention ("Feel the Bern").
 
 The rules that need no model (:func:`clean_name`, :func:`name_key`, :func:`is_junk`,
 :func:`alias`) are plain functions over strings. :func:`harmonise` is an optional corpus pass that
