@@ -67,6 +67,8 @@ def test_an_organisation_known_to_the_gazetteer_only_by_another_places_alternate
         ("NYC", {"after_the": True, "locative": True}, "GPE"),  # "in the NYC suburbs"
         ("LA", {"after_the": True}, "GPE"),  # two letters: a postal code's or a city's
         ("UAE", {"after_the": True}, "GPE"),  # a country the gazetteer knows
+        ("DPRK", {"after_the": True}, "GPE"),  # and one lexicon/country_aliases gives it
+        ("PRC", {"after_the": True}, "GPE"),
     ],
 )
 def test_an_acronym_after_the_that_names_no_known_place_is_a_body(name, flags, label):
