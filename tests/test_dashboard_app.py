@@ -419,7 +419,8 @@ def test_data_page_says_what_each_count_counts(dashboard_db, use_db):
 
 
 def _opening_title(db) -> str:
-    """The category the Figures page opens on: the non-catch-all one with most figures."""
+    """The category the Figures page opens on: the non-catch-all one with most figures in dated
+    articles."""
     import duckdb
 
     from analysis import figure_views
@@ -431,6 +432,25 @@ def _opening_title(db) -> str:
     top = named.sort_values("n_figures", ascending=False, kind="stable").iloc[0]
     assert top["n_figures"] == named["n_figures"].max()
     return CATEGORY_TITLES[figure_views.opening_category(counts)]
+
+
+def test_the_figures_page_opens_on_what_it_can_chart(tmp_path, use_db):
+    """More sums of money in view, all in undated stories, beside a dated story's tolls: the
+    page opens on the tolls, a timeline, not on money's empty chart (the mixed store had opened
+    on money, two thirds of whose sums are undated); the money is a click away."""
+    from tests.test_figure_views import _dated_tolls_beside_undated_sums
+
+    db = tmp_path / "mixed.duckdb"
+    _dated_tolls_beside_undated_sums(tmp_path).close()
+    use_db(db)
+    at = run_page(db, "figures")
+    assert not at.exception
+    controls = {w.key: w for w in at.segmented_control}
+    assert controls["what"].value == "People killed"
+    assert "Money" in controls["what"].options
+    assert [s.value for s in at.subheader][-1] == "People killed: all figures"
+    at = run_page(db, "figures", {"what": "Money"})
+    assert "come from undated articles" in _texts(at.info)
 
 
 def test_report_items_record_what_the_page_drew(dashboard_db, use_db):
