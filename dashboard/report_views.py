@@ -38,6 +38,7 @@ from dashboard.report_pages import (  # noqa: F401 - re-exported: pages and test
     LIST_PARAMS,
     PAGE_TITLES,
     PAGES,
+    SWITCH_VALUES,
     ReportMeta,
     describe_filters,
     page_url,
@@ -479,6 +480,13 @@ def _entities(ctx: _Ctx) -> list[Item]:
     return items
 
 
+def _switch(ctx: _Ctx, key: str, default: bool) -> bool:
+    """A page's switch as ``--choice key=true|false`` gives it (the page's link), else the
+    page's own default for the data (:func:`dashboard.filters_ui.page_toggle`)."""
+    given = SWITCH_VALUES.get(str(ctx.choices.get(key, "")))
+    return default if given is None else given
+
+
 def _figures(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
     scope_label = ctx.choices.get("counts", SCOPE_TITLES["all"])
@@ -514,6 +522,8 @@ def _figures(ctx: _Ctx) -> list[Item]:
         # the page's own default scale: news tolls beside running totals of 400,000 (All
         # figures) lay flat along the foot of a linear axis
         log = charts.spans_orders_of_magnitude(series["estimate_median"])
+        if category not in ("territory_share", "percent"):  # as the page's switch (fg_log)
+            log = _switch(ctx, "fg_log", log)
         chart = charts.figure_timeline(series, category=category, unit=unit, scope=scope, log=log)
         items.append(Item(f"{title} over time", chart))
         key = charts.scope_key_note(series, category=category) if scope is None else ""
@@ -666,7 +676,8 @@ def _compare(ctx: _Ctx) -> list[Item]:
         items.append(
             Item("Figures reported for the same category and place",
                  compare_charts.figures_side_by_side(
-                     figures, order=order, log=compare_charts.log_by_default(figures)))
+                     figures, order=order,
+                     log=_switch(ctx, "cmp_log", compare_charts.log_by_default(figures))))
         )  # fmt: skip
         if unshown := compare_charts.figures_not_drawn(
             figures, order, empty=compare_charts.empty_groups(sizes)

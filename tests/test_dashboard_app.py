@@ -581,6 +581,36 @@ def test_a_page_choice_that_does_not_fit_falls_back_with_a_notice(dashboard_db, 
     assert controls["what"] == _opening_title(dashboard_db)  # the page's default category
 
 
+def _log_switch(at: AppTest):
+    (switch,) = [t for t in at.toggle if t.label == "Log scale"]
+    return switch
+
+
+def test_the_figures_log_scale_is_in_the_link(dashboard_db, use_db):
+    """The log scale was the one choice of the page a link lost: a reader who turned it off
+    and sent the link sent the other scale. Kept where it differs from the data's default."""
+    use_db(dashboard_db)
+    params = {"what": "People killed"}
+    at = run_page(dashboard_db, "figures", params)
+    default = _log_switch(at).value
+    footer = _texts(at.caption)
+    assert "fg_log=" not in footer and "fg_log" not in at.query_params
+    # the reader flips it: the address and the page's link hold it
+    at = _log_switch(at).set_value(not default).run()
+    flipped = "false" if default else "true"
+    assert at.query_params["fg_log"] == flipped
+    assert f"fg_log={flipped}" in _texts(at.caption)
+    # a link with it opens the page so, and back at the default the link drops it
+    at = run_page(dashboard_db, "figures", {**params, "fg_log": flipped})
+    assert not at.exception and _log_switch(at).value is (not default)
+    at = _log_switch(at).set_value(default).run()
+    assert "fg_log" not in at.query_params and "fg_log=" not in _texts(at.caption)
+    # a value no switch takes: named, and the default shown
+    at = run_page(dashboard_db, "figures", {**params, "fg_log": "maybe"})
+    assert "fg_log=maybe" in _texts(at.warning)
+    assert _log_switch(at).value is default
+
+
 def test_the_reader_link_names_the_article(dashboard_db, use_db):
     use_db(dashboard_db)
     import duckdb

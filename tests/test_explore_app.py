@@ -538,3 +538,18 @@ def test_speakers_quotes_table_cut_at_its_limit_names_a_speaker_it_holds_none_of
     assert not at.exception, at.exception[0].value if at.exception else ""
     captions = "\n".join(c.value for c in at.caption)
     assert "the 2 newest of their 3. None of Tomas Lind's is among them" in captions
+
+
+def test_compare_log_scale_is_in_the_link(dashboard_db, use_db):
+    """Compare's log switch is kept in the address and the page's link where it differs from
+    the page's default, and a link's value opens the page so (it had been lost)."""
+    use_db(dashboard_db)
+    params = {"vs": "Outlets", "cmp_source": ["Example Times", "Daily Ledger"]}
+    at = run_page("compare", params)
+    default = at.toggle(key="cmp_log").value
+    flipped = "false" if default else "true"
+    at = at.toggle(key="cmp_log").set_value(not default).run()
+    assert at.query_params["cmp_log"] == flipped
+    assert f"cmp_log={flipped}" in "\n".join(c.value for c in at.caption)
+    at = run_page("compare", {**params, "cmp_log": flipped})
+    assert not at.exception and at.toggle(key="cmp_log").value is (not default)
