@@ -516,7 +516,21 @@ def page_toggle(
     raw = st.query_params.get(key)
     linked = None if raw is None else SWITCH_VALUES.get(raw.strip().lower())
     kwargs: dict = {"value": default}
-    if not disabled and widget_key not in st.session_state:
+    # A switch the reader left alone follows the data's default: Streamlit keeps a keyed
+    # widget's state when its value argument changes, so the mixed store's log scale stayed on
+    # after the outlet filter left a few tolls, and the link then said fg_log=true.
+    memo = f"_presslens_default_{widget_key}"
+    before = st.session_state.get(memo)
+    st.session_state[memo] = default
+    if (
+        widget_key in st.session_state
+        and before is not None
+        and before != default
+        and st.session_state[widget_key] == before
+    ):
+        st.session_state[widget_key] = default
+        kwargs = {}
+    elif not disabled and widget_key not in st.session_state:
         if raw is not None and linked is None:
             st.warning(
                 f"{plain.md(f'{key}={raw}')} in this link is not one of this page's choices "

@@ -611,6 +611,36 @@ def test_the_figures_log_scale_is_in_the_link(dashboard_db, use_db):
     assert _log_switch(at).value is default
 
 
+def test_an_untouched_log_scale_follows_the_data_and_stays_out_of_the_link(tmp_path, use_db):
+    """One outlet's tolls run from 3 to 5,000 (a log scale), another's from 9 to 12: the
+    switch left alone follows the view's default. It had stayed on after the outlet filter,
+    the one switch Streamlit kept, and the link then said fg_log=true of a view nobody chose."""
+    from analysis.store import Store
+    from tests.test_figure_views import _fig, _result
+
+    db = tmp_path / "tolls.duckdb"
+    with Store(db) as store:
+        store.write_batch(
+            [
+                _result("w1", "2016-05-02", [_fig("w1", "12 people", 12.0, "killed"),
+                        _fig("w1", "9 people", 9.0, "killed", start=30)], source="Wire"),
+                _result("d1", "2016-05-03", [_fig("d1", "3 people", 3.0, "killed"),
+                        _fig("d1", "5,000 people", 5000.0, "killed", start=30)], source="Desk"),
+            ]
+        )  # fmt: skip
+    use_db(db)
+    at = run_page(db, "figures")
+    assert _log_switch(at).value is True
+    at.multiselect(key="source").set_value(["Wire"]).run()
+    assert not at.exception
+    assert _log_switch(at).value is False
+    assert "fg_log" not in at.query_params and "fg_log=" not in _texts(at.caption)
+    # chosen by the reader, it stays chosen when the data's default moves
+    at = _log_switch(at).set_value(True).run()
+    at.multiselect(key="source").set_value(["Wire", "Desk"]).run()
+    assert _log_switch(at).value is True and "fg_log" not in at.query_params
+
+
 def test_the_reader_link_names_the_article(dashboard_db, use_db):
     use_db(dashboard_db)
     import duckdb
