@@ -540,6 +540,34 @@ def test_speakers_quotes_table_cut_at_its_limit_names_a_speaker_it_holds_none_of
     assert "the 2 newest of their 3. None of Tomas Lind's is among them" in captions
 
 
+def test_quotes_of_undated_articles_are_not_called_the_newest(tmp_path, use_db, monkeypatch):
+    """The BBC's undated stories in the mixed store: "the 500 newest of their 643" named an
+    order their quotes do not have."""
+    from dashboard import report_views
+
+    stories = [
+        ("c", "Undated Wire", None,
+         '"The pier is safe," said Tomas Lind, the port director. '
+         '"Ferries will sail on Monday," said Tomas Lind.'),
+        ("d", "Undated Wire", None,
+         '"We have hired twelve divers," said Tomas Lind, the port director.'),
+    ]  # fmt: skip
+    db, summary = analysed_outlet_stories(tmp_path, stories)
+    assert summary.new == 2, summary
+    use_db(db)
+    at = run_page("speakers", {"sp_compare": ["Tomas Lind"]})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Quotes of Tomas Lind (compared above): all 3, from articles without a publication " \
+        "date." in captions  # fmt: skip
+    monkeypatch.setattr(report_views, "QUOTES_SHOWN", 2)
+    at = run_page("speakers", {"sp_compare": ["Tomas Lind"]})
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Quotes of Tomas Lind (compared above): 2 of their 3, from articles without a " \
+        "publication date." in captions  # fmt: skip
+    assert "newest" not in captions.split("Quotes of Tomas Lind")[1].split("\n")[0]
+
+
 def test_compare_log_scale_is_in_the_link(dashboard_db, use_db):
     """Compare's log switch is kept in the address and the page's link where it differs from
     the page's default, and a link's value opens the page so (it had been lost)."""

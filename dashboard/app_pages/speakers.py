@@ -175,6 +175,15 @@ def _quotes_caption(focus: list[str], quotes, *, clicked: bool) -> str:
         who = f"Quotes of {plain.md(', '.join(focus))}" + ("" if clicked else " (compared above)")
     known = bool(focus) and set(focus) <= set(stats["speaker"])  # stats: the 30 most quoted
     total = int(stats.loc[stats["speaker"].isin(focus), "n_quotes"].sum()) if known else None
+    if not quotes["published"].notna().any():
+        # undated articles (the BBC's in a mixed archive): no quote is newer than another, and
+        # "the 500 newest of their 643" had said an order there is none of
+        of = (
+            f"all {shown:,}"
+            if shown < report_views.QUOTES_SHOWN or total == shown
+            else (f"{shown:,}" + (f" of their {total:,}" if total else ""))
+        )
+        return f"{who}: {of}, from articles without a publication date."
     if shown < report_views.QUOTES_SHOWN or total == shown:
         return f"{who}: all {shown:,}, newest first."
     caption = f"{who}: the {shown:,} newest" + (f" of their {total:,}." if total else ".")
