@@ -11,7 +11,7 @@ links are absolute, to the dashboard at ``link_base``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -324,12 +324,18 @@ def _scorer(ctx: _Ctx, key: str, scorers: Mapping[str, str], default: str) -> st
 
 
 def compared_speakers(
-    names: list[str], filtered: tuple[str, ...] | list[str], chosen: list[str] | None = None
+    names: list[str],
+    filtered: tuple[str, ...] | list[str],
+    chosen: list[str] | None = None,
+    *,
+    known: Collection[str] = (),
 ) -> list[str]:
     """The speakers the Speakers page compares over time and lists the quotes of: those
-    ``chosen`` (its ``sp_compare`` choice) among ``names`` (the most quoted in view), else the
-    sidebar's speakers among them, else the three most quoted."""
-    picked = [s for s in dict.fromkeys(chosen or ()) if s in names][:MAX_COMPARED]
+    ``chosen`` (its ``sp_compare`` choice) among ``names`` (the most quoted in view) or
+    ``known`` (any other speaker the store quotes: the page offers them all), else the
+    sidebar's speakers among the most quoted, else the three most quoted."""
+    allowed = set(names) | set(known)
+    picked = [s for s in dict.fromkeys(chosen or ()) if s in allowed][:MAX_COMPARED]
     return picked or [s for s in filtered if s in names] or names[:3]
 
 
@@ -352,7 +358,9 @@ def _speakers(ctx: _Ctx) -> list[Item]:
         Item("Polarity and subjectivity", charts.polarity_subjectivity(shown, highlight=chosen)),
     ]
     names = stats["speaker"].tolist()
-    compare = compared_speakers(names, chosen, _listed(ctx.choices.get("sp_compare")))
+    asked = _listed(ctx.choices.get("sp_compare"))
+    known = article_views.known_names(con, "speaker", [s for s in asked if s not in names])
+    compare = compared_speakers(names, chosen, asked, known=known)
     per = _period(
         ctx,
         "sp_per",
@@ -366,7 +374,16 @@ def _speakers(ctx: _Ctx) -> list[Item]:
     if not timeline.empty:
         chart = charts.sentiment_over_time(timeline, scorer=SCORERS[scorer], period=per)
         items.append(Item("Sentiment over time", chart))
-    undated = [s for s in compare if s not in set(timeline["speaker"])]
+    off = [s for s in compare if s not in set(timeline["speaker"])]
+    # as the page says it: a speaker chosen beyond the most quoted may have no quote in view
+    in_stats = set(stats["speaker"])
+    absent = [
+        s for s in off
+        if s not in in_stats and quote_views.speaker_quotes(con, f, speakers=[s], limit=1).empty
+    ]  # fmt: skip
+    if absent:
+        items.append(Item("Not quoted in the articles in view", text=", ".join(absent) + "."))
+    undated = [s for s in off if s not in absent]
     if undated:  # as the page says it: they are missing from the chart for want of a date
         items.append(
             Item(

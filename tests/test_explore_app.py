@@ -568,6 +568,41 @@ def test_quotes_of_undated_articles_are_not_called_the_newest(tmp_path, use_db, 
     assert "newest" not in captions.split("Quotes of Tomas Lind")[1].split("\n")[0]
 
 
+def test_speakers_compared_can_be_anyone_the_store_quotes(tmp_path, use_db):
+    """The picker had offered the 30 most quoted in view only: on the mixed store Bashar
+    al-Assad and Vladimir Putin were no choice beside US politics, and a link comparing them was
+    refused as "not among the choices". Anyone the store quotes may be compared; one the
+    filters leave unquoted is said to be so, not "quoted only in undated articles"."""
+    from analysis.filters import Filters
+    from dashboard import report_views
+
+    stories = [
+        ("a", "Dated Post", "2016-12-10",
+         '"The bridge will reopen next month," said Anna Berg, the city engineer.'),
+        ("b", "Other Wire", "2016-12-11",
+         '"We have repaired every pier of the harbour," said Tomas Lind, the port director.'),
+    ]  # fmt: skip
+    db, summary = analysed_outlet_stories(tmp_path, stories)
+    assert summary.new == 2, summary
+    use_db(db)
+    at = run_page("speakers", {"source": "Dated Post", "sp_compare": ["Anna Berg", "Tomas Lind"]})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert not at.warning, [w.value for w in at.warning]
+    assert at.multiselect(key="sp_compare").value == ["Anna Berg", "Tomas Lind"]
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Not quoted in the articles in view: Tomas Lind." in captions
+    assert "quoted only in articles without a publication date" not in captions
+    # the report takes the same choice and says the same
+    with duckdb.connect(str(db), read_only=True) as con:
+        (section,) = report_views.build(
+            con, ["speakers"], Filters(sources=("Dated Post",)), link_base="http://dash",
+            choices={"sp_compare": ["Anna Berg", "Tomas Lind"]},
+        )  # fmt: skip
+    items = {i.title: i for i in section.items}
+    assert items["Not quoted in the articles in view"].text == "Tomas Lind."
+    assert "Not on the timeline" not in items
+
+
 def test_compare_log_scale_is_in_the_link(dashboard_db, use_db):
     """Compare's log switch is kept in the address and the page's link where it differs from
     the page's default, and a link's value opens the page so (it had been lost)."""
