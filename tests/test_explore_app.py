@@ -84,6 +84,20 @@ def many_db(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.mark.parametrize("page", ["9", "0", "two"])
+def test_a_page_beyond_the_list_in_a_link_is_named(many_db, use_db, page):
+    """?page=99 of 38 pages had opened the first page without a word (Streamlit drops a bound
+    number out of range), unlike every other value of a link that does not fit."""
+    use_db(many_db)
+    at = run_page("articles", {"page": page})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    said = "\n".join(w.value for w in at.warning).replace("\\=", "=")  # Markdown's escape
+    assert f"page={page} in this link is not a page of this list (1 to 3)" in said
+    assert at.number_input(key="page").value == 1
+    # a page the list has: no notice
+    assert not run_page("articles", {"page": "2"}).warning
+
+
 def test_the_article_list_pages_through_every_article(many_db, use_db):
     use_db(many_db)
     at = run_page("articles", {"page": "3"})
