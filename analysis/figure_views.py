@@ -1429,15 +1429,28 @@ def figure_units(
     category: str,
     scope: str | None = None,
 ) -> pd.DataFrame:
-    """``unit, n_figures`` of a category's figures in view, the most reported first (the
-    Figures page charts money one currency at a time: the store keeps no exchange rates)."""
+    """``unit, n_figures, n_dated`` of a category's figures in view (``n_dated``: of dated
+    articles), the most reported first (the Figures page charts money one currency at a time:
+    the store keeps no exchange rates)."""
     where, params = _where(filters, category=category, scope=scope)
     sql = (
-        "SELECT f.unit, count(*) AS n_figures "
-        f"FROM {rows_in_view(con, filters, 'figures')} f "
+        "SELECT f.unit, count(*) AS n_figures, "
+        "count(*) FILTER (WHERE a.published IS NOT NULL) AS n_dated "
+        f"FROM {rows_in_view(con, filters, 'figures')} f JOIN articles a ON a.id = f.article_id "
         f"WHERE {where} AND f.unit IS NOT NULL GROUP BY f.unit ORDER BY n_figures DESC, f.unit"
     )
     return con.execute(sql, params).df()
+
+
+def opening_unit(units: pd.DataFrame) -> str | None:
+    """The currency a money chart opens on: the one with most figures a timeline can place (in
+    dated articles), as :func:`opening_category` chooses the category; where none is dated, the
+    most reported. ``units`` is :func:`figure_units`."""
+    if units.empty:
+        return None
+    by = "n_dated" if units["n_dated"].sum() > 0 else "n_figures"
+    ranked = units.sort_values([by, "n_figures"], ascending=False, kind="stable")
+    return str(ranked["unit"].iloc[0])
 
 
 def _summary_series(

@@ -520,14 +520,14 @@ def _figures(ctx: _Ctx) -> list[Item]:
     opening = figure_views.opening_category(counts) or present[0]
     category = by_title.get(ctx.choices.get("what", ""), opening)
     title = CATEGORY_TITLES.get(category, category)
-    # money one currency at a time, as the page charts it (the most reported unless chosen)
+    # money one currency at a time, as the page charts it (the most dated unless chosen)
     unit, currencies = None, None
     if category in ("money", "price"):
         currencies = figure_views.figure_units(con, f, category=category, scope=scope)
         names = currencies["unit"].tolist()
         if len(names) > 1:
             chosen = ctx.choices.get("currency")
-            unit = chosen if chosen in names else names[0]
+            unit = chosen if chosen in names else figure_views.opening_unit(currencies)
     which = f"{title} · {SCOPE_TITLES[scope or 'all']}" + (f" · in {unit}" if unit else "")
     items = [Item("Which figures", text=which)]
     per = str(ctx.choices.get("fg_per", "auto"))

@@ -453,6 +453,21 @@ def test_the_figures_page_opens_on_what_it_can_chart(tmp_path, use_db):
     assert "come from undated articles" in _texts(at.info)
 
 
+def test_the_money_chart_opens_on_a_currency_it_can_chart(tmp_path, use_db):
+    """Pounds reported most, all undated; one dated sum in dollars: the currency switch opens
+    on dollars, a point in time, not on pounds' empty chart."""
+    from tests.test_figure_views import _sums_store
+
+    _sums_store(tmp_path).close()
+    db = tmp_path / "sums.duckdb"
+    use_db(db)
+    at = run_page(db, "figures", {"what": "Money"})
+    assert not at.exception
+    controls = {w.key: w for w in at.segmented_control}
+    assert controls["currency"].value == "USD" and controls["currency"].options == ["GBP", "USD"]
+    assert "currency=" not in _texts(at.caption)  # the default: not in the link
+
+
 def test_report_items_record_what_the_page_drew(dashboard_db, use_db):
     use_db(dashboard_db)
     at = run_page(dashboard_db, "figures")

@@ -858,3 +858,30 @@ def test_the_opening_category_is_the_one_most_reported_in_dated_articles(tmp_pat
         assert fv.opening_category(ledger) == "money"
         events = fv.category_counts(store.con, Filters(sources=("Wire",)), scope="event")
         assert events.set_index("category").loc["killed", "n_dated"] == 2
+
+
+def _sums_store(tmp_path):
+    """Three undated sums in pounds beside one dated in dollars."""
+    pounds = [
+        _result(f"p{k}", None,
+                [_fig(f"p{k}", f"£{k + 2}m", (k + 2) * 1e6, "money", unit="GBP", location=None)])
+        for k in range(3)
+    ]  # fmt: skip
+    dollars = _result(
+        "d1", "2016-05-02", [_fig("d1", "$4m", 4e6, "money", unit="USD", location=None)]
+    )
+    store = Store(tmp_path / "sums.duckdb")
+    store.write_batch([*pounds, dollars])
+    return store
+
+
+def test_a_money_chart_opens_on_the_currency_most_reported_in_dated_articles(tmp_path):
+    """Three undated sums in pounds beside one dated in dollars: the dollars can be charted,
+    the pounds only listed, so the chart opens on dollars (it had opened on the currency
+    reported most, however few of its sums could be placed)."""
+    with _sums_store(tmp_path) as store:
+        units = fv.figure_units(store.con, category="money")
+    assert units["unit"].tolist() == ["GBP", "USD"]  # the buttons: the most reported first
+    assert units.set_index("unit")["n_dated"].to_dict() == {"GBP": 0, "USD": 1}
+    assert fv.opening_unit(units) == "USD"
+    assert fv.opening_unit(units[units["unit"] == "GBP"]) == "GBP"  # none dated: the most

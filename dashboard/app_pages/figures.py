@@ -58,7 +58,7 @@ if category in ("money", "price"):
     currencies = units["unit"].tolist()
     if len(currencies) > 1:
         unit = filters_ui.page_choice(
-            "Currency", currencies, default=currencies[0], key="currency",
+            "Currency", currencies, default=figure_views.opening_unit(units), key="currency",
             help="Sums in different currencies are not converted: the chart shows one at a "
             "time (the table below lists them all).",
         )  # fmt: skip
