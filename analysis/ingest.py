@@ -486,13 +486,28 @@ def _read_html(text: str, path: Path) -> RawDocument:
     )
 
 
+def json_problem(exc: json.JSONDecodeError, *, unit: str = "file") -> str:
+    """What is wrong with a JSON ``unit`` (a file, or a line of JSON Lines), said for a
+    person: where, and — when it stops before its JSON does — that it looks cut off. Python's
+    own words had read "invalid JSON (line 1, column 29: Unterminated string starting at)" of
+    an export cut off mid-sentence."""
+    doc = exc.doc if isinstance(exc.doc, str) else ""
+    where = (f"line {exc.lineno}, " if unit == "file" else "") + f"column {exc.colno}"
+    if exc.msg.startswith("Unterminated string"):
+        return f"{where}: a string opened there is never closed (the {unit} may be cut off)"
+    if doc.strip() and not doc[exc.pos :].strip():
+        return (
+            f"{where}: the {unit} ends before its JSON does ({exc.msg[:1].lower()}"
+            f"{exc.msg[1:]}; it may be cut off)"
+        )
+    return f"{where}: {exc.msg}"
+
+
 def _read_json(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], list[Failure]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise IngestError(
-            f"invalid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+        raise IngestError(f"invalid JSON ({json_problem(exc)})") from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         records = data["articles"]
     elif isinstance(data, dict):
@@ -513,7 +528,8 @@ def _read_jsonl(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], l
         try:
             records.append((lineno, json.loads(line)))
         except json.JSONDecodeError as exc:
-            failures.append(Failure(f"{path}:line {lineno}", f"invalid JSON ({exc.msg})"))
+            problem = json_problem(exc, unit="line")
+            failures.append(Failure(f"{path}:line {lineno}", f"invalid JSON ({problem})"))
     if not records and failures:
         raise IngestError(f"no valid JSON line ({len(failures)} invalid)")
     docs, more = _records_to_docs(

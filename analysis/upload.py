@@ -71,12 +71,23 @@ def table_preview(name: str, content: bytes, *, rows: int = PREVIEW_ROWS) -> Tab
 
 
 def _json_records(text: str, *, jsonl: bool, name: str) -> list:
+    if jsonl:  # each line its own JSON: the error names the line (json's own says line 1)
+        records = []
+        for lineno, line in enumerate(text.splitlines()[:50], 1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                problem = ingest.json_problem(exc, unit="line")
+                raise ingest.IngestError(
+                    f"{name}: invalid JSON on line {lineno} ({problem})"
+                ) from None
+        return records
     try:
-        if jsonl:
-            return [json.loads(line) for line in text.splitlines()[:50] if line.strip()]
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ingest.IngestError(f"{name}: invalid JSON (line {exc.lineno}: {exc.msg})") from None
+        raise ingest.IngestError(f"{name}: invalid JSON ({ingest.json_problem(exc)})") from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         return data["articles"]
     return data if isinstance(data, list) else [data]

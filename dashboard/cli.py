@@ -243,11 +243,12 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         default=[],
         metavar="NAME=VALUE",
         help="a page's own choice as in its URL: what (the Figures category, e.g. what=\"People "
-        'killed"), counts ("News events", "Running totals", "Earlier events"), article (an '
+        'killed"), counts ("News events", "Running totals", "Earlier events"), fg_log (the '
+        "timeline's log scale: true or false), article (an "
         "article id for the reader); Speakers' sp_compare (one per speaker); Entities' en_type "
         '("Organisations"), en_pick; Compare\'s vs '
         "(Outlets, Speakers, Searches), cmp_source, cmp_speaker (one per group), cmp_q "
-        "(searches, one per line), cmp_per, cmp_show; "
+        "(searches, one per line), cmp_per, cmp_show, cmp_log (true or false); "
         "Places' pl_size, region, place; repeatable",
     )
     report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")

@@ -23,6 +23,7 @@ from streamlit.errors import StreamlitAPIException
 from analysis import query
 from analysis.filters import Filters
 from dashboard import charts, data, plain, report_views
+from dashboard.report_pages import SWITCH_VALUES
 
 DATE_KEYS = ("from", "to")
 LIST_KEYS = report_views.LIST_PARAMS  # URL parameter → Filters field, shared with the report
@@ -492,6 +493,65 @@ def page_choice(
     shown = shown if shown in labels else default_label  # None when the reader deselects
     remember_page_param(key, shown, default_label)
     return labels[shown]
+
+
+def page_toggle(
+    label: str,
+    *,
+    key: str,
+    default: bool,
+    widget_key: str | None = None,
+    disabled: bool = False,
+    help: str | None = None,
+) -> bool:
+    """A page-level switch kept in the URL parameter ``key`` (``?fg_log=false``) whose default
+    depends on the data: the log scale is on where the figures shown run over orders of
+    magnitude. The link carries the switch only where it differs from that default (as
+    :func:`page_choice` does), so a link reopens the view as it was. ``widget_key`` (default
+    ``key``) lets a page keep one switch per thing it shows (the Figures page's one per
+    category, each with its own default); the link holds the one shown. A value in the link
+    that is neither true nor false falls back to the default with a notice; a disabled switch
+    keeps its default and leaves the link alone."""
+    widget_key = widget_key or key
+    raw = st.query_params.get(key)
+    linked = None if raw is None else SWITCH_VALUES.get(raw.strip().lower())
+    kwargs: dict = {"value": default}
+    # A switch the reader left alone follows the data's default: Streamlit keeps a keyed
+    # widget's state when its value argument changes, so the mixed store's log scale stayed on
+    # after the outlet filter left a few tolls, and the link then said fg_log=true.
+    memo = f"_presslens_default_{widget_key}"
+    before = st.session_state.get(memo)
+    st.session_state[memo] = default
+    if (
+        widget_key in st.session_state
+        and before is not None
+        and before != default
+        and st.session_state[widget_key] == before
+    ):
+        st.session_state[widget_key] = default
+        kwargs = {}
+    elif not disabled and widget_key not in st.session_state:
+        if raw is not None and linked is None:
+            st.warning(
+                f"{plain.md(f'{key}={raw}')} in this link is not one of this page's choices "
+                f"(true or false); showing {'true' if default else 'false'}.",
+                icon=":material/link_off:",
+            )
+        elif linked is not None:
+            # Through the widget's state, with no value in this run: given both, Streamlit
+            # warns (as page_choice's fallback does).
+            st.session_state[widget_key] = linked
+            kwargs = {}
+    on = st.toggle(label, **kwargs, key=widget_key, disabled=disabled, help=help)
+    if disabled:  # its category has no log scale: the address keeps no switch it ignores
+        st.query_params.pop(key, None)
+        return bool(default)
+    if on == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = "true" if on else "false"
+    remember_page_param(key, "true" if on else "false", "true" if default else "false")
+    return bool(on)
 
 
 def timeline_period(label: str, *, key: str, span_of) -> str:

@@ -49,10 +49,16 @@ CHOICES = {
     "cmp_q": "Compare's searches, one per line",
     "cmp_per": 'Compare\'s attention period: "week", "month" (default) or "year"',
     "cmp_show": 'Compare\'s attention measure: "Share of all articles" (default) or "Article count"',
+    "fg_log": 'the Figures timeline\'s log scale: "true" or "false" (default: on where its '
+    "figures run over orders of magnitude)",
+    "cmp_log": 'the log scale of Compare\'s figures side by side: "true" or "false" (default: on '
+    "where the typical median is under a twentieth of the largest)",
     "pl_size": 'what sizes the Places bubbles: "Figures reported" (default) or "Articles naming it"',
     "region": "the province, region or country Places shows",
     "place": "the place whose figures and articles Places lists",
 }
+# A switch's values in a link and in --choice: Streamlit's own spelling of a bound toggle's.
+SWITCH_VALUES = {"true": True, "false": False}
 LIST_CHOICES = ("cmp_source", "cmp_speaker", "sp_compare")  # repeatable, as in the page's URL
 LIST_PARAMS = {"source": "sources", "tag": "tags", "speaker": "speakers", "entity": "entities"}
 

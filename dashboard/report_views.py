@@ -11,7 +11,7 @@ links are absolute, to the dashboard at ``link_base``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -38,6 +38,7 @@ from dashboard.report_pages import (  # noqa: F401 - re-exported: pages and test
     LIST_PARAMS,
     PAGE_TITLES,
     PAGES,
+    SWITCH_VALUES,
     ReportMeta,
     describe_filters,
     page_url,
@@ -323,12 +324,18 @@ def _scorer(ctx: _Ctx, key: str, scorers: Mapping[str, str], default: str) -> st
 
 
 def compared_speakers(
-    names: list[str], filtered: tuple[str, ...] | list[str], chosen: list[str] | None = None
+    names: list[str],
+    filtered: tuple[str, ...] | list[str],
+    chosen: list[str] | None = None,
+    *,
+    known: Collection[str] = (),
 ) -> list[str]:
     """The speakers the Speakers page compares over time and lists the quotes of: those
-    ``chosen`` (its ``sp_compare`` choice) among ``names`` (the most quoted in view), else the
-    sidebar's speakers among them, else the three most quoted."""
-    picked = [s for s in dict.fromkeys(chosen or ()) if s in names][:MAX_COMPARED]
+    ``chosen`` (its ``sp_compare`` choice) among ``names`` (the most quoted in view) or
+    ``known`` (any other speaker the store quotes: the page offers them all), else the
+    sidebar's speakers among the most quoted, else the three most quoted."""
+    allowed = set(names) | set(known)
+    picked = [s for s in dict.fromkeys(chosen or ()) if s in allowed][:MAX_COMPARED]
     return picked or [s for s in filtered if s in names] or names[:3]
 
 
@@ -351,7 +358,9 @@ def _speakers(ctx: _Ctx) -> list[Item]:
         Item("Polarity and subjectivity", charts.polarity_subjectivity(shown, highlight=chosen)),
     ]
     names = stats["speaker"].tolist()
-    compare = compared_speakers(names, chosen, _listed(ctx.choices.get("sp_compare")))
+    asked = _listed(ctx.choices.get("sp_compare"))
+    known = article_views.known_names(con, "speaker", [s for s in asked if s not in names])
+    compare = compared_speakers(names, chosen, asked, known=known)
     per = _period(
         ctx,
         "sp_per",
@@ -365,7 +374,16 @@ def _speakers(ctx: _Ctx) -> list[Item]:
     if not timeline.empty:
         chart = charts.sentiment_over_time(timeline, scorer=SCORERS[scorer], period=per)
         items.append(Item("Sentiment over time", chart))
-    undated = [s for s in compare if s not in set(timeline["speaker"])]
+    off = [s for s in compare if s not in set(timeline["speaker"])]
+    # as the page says it: a speaker chosen beyond the most quoted may have no quote in view
+    in_stats = set(stats["speaker"])
+    absent = [
+        s for s in off
+        if s not in in_stats and quote_views.speaker_quotes(con, f, speakers=[s], limit=1).empty
+    ]  # fmt: skip
+    if absent:
+        items.append(Item("Not quoted in the articles in view", text=", ".join(absent) + "."))
+    undated = [s for s in off if s not in absent]
     if undated:  # as the page says it: they are missing from the chart for want of a date
         items.append(
             Item(
@@ -479,6 +497,13 @@ def _entities(ctx: _Ctx) -> list[Item]:
     return items
 
 
+def _switch(ctx: _Ctx, key: str, default: bool) -> bool:
+    """A page's switch as ``--choice key=true|false`` gives it (the page's link), else the
+    page's own default for the data (:func:`dashboard.filters_ui.page_toggle`)."""
+    given = SWITCH_VALUES.get(str(ctx.choices.get(key, "")))
+    return default if given is None else given
+
+
 def _figures(ctx: _Ctx) -> list[Item]:
     con, f = ctx.con, ctx.view_filters
     scope_label = ctx.choices.get("counts", SCOPE_TITLES["all"])
@@ -495,14 +520,14 @@ def _figures(ctx: _Ctx) -> list[Item]:
     opening = figure_views.opening_category(counts) or present[0]
     category = by_title.get(ctx.choices.get("what", ""), opening)
     title = CATEGORY_TITLES.get(category, category)
-    # money one currency at a time, as the page charts it (the most reported unless chosen)
+    # money one currency at a time, as the page charts it (the most dated unless chosen)
     unit, currencies = None, None
     if category in ("money", "price"):
         currencies = figure_views.figure_units(con, f, category=category, scope=scope)
         names = currencies["unit"].tolist()
         if len(names) > 1:
             chosen = ctx.choices.get("currency")
-            unit = chosen if chosen in names else names[0]
+            unit = chosen if chosen in names else figure_views.opening_unit(currencies)
     which = f"{title} · {SCOPE_TITLES[scope or 'all']}" + (f" · in {unit}" if unit else "")
     items = [Item("Which figures", text=which)]
     per = str(ctx.choices.get("fg_per", "auto"))
@@ -514,6 +539,8 @@ def _figures(ctx: _Ctx) -> list[Item]:
         # the page's own default scale: news tolls beside running totals of 400,000 (All
         # figures) lay flat along the foot of a linear axis
         log = charts.spans_orders_of_magnitude(series["estimate_median"])
+        if category not in ("territory_share", "percent"):  # as the page's switch (fg_log)
+            log = _switch(ctx, "fg_log", log)
         chart = charts.figure_timeline(series, category=category, unit=unit, scope=scope, log=log)
         items.append(Item(f"{title} over time", chart))
         key = charts.scope_key_note(series, category=category) if scope is None else ""
@@ -666,7 +693,8 @@ def _compare(ctx: _Ctx) -> list[Item]:
         items.append(
             Item("Figures reported for the same category and place",
                  compare_charts.figures_side_by_side(
-                     figures, order=order, log=compare_charts.log_by_default(figures)))
+                     figures, order=order,
+                     log=_switch(ctx, "cmp_log", compare_charts.log_by_default(figures))))
         )  # fmt: skip
         if unshown := compare_charts.figures_not_drawn(
             figures, order, empty=compare_charts.empty_groups(sizes)

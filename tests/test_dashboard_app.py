@@ -419,7 +419,8 @@ def test_data_page_says_what_each_count_counts(dashboard_db, use_db):
 
 
 def _opening_title(db) -> str:
-    """The category the Figures page opens on: the non-catch-all one with most figures."""
+    """The category the Figures page opens on: the non-catch-all one with most figures in dated
+    articles."""
     import duckdb
 
     from analysis import figure_views
@@ -431,6 +432,40 @@ def _opening_title(db) -> str:
     top = named.sort_values("n_figures", ascending=False, kind="stable").iloc[0]
     assert top["n_figures"] == named["n_figures"].max()
     return CATEGORY_TITLES[figure_views.opening_category(counts)]
+
+
+def test_the_figures_page_opens_on_what_it_can_chart(tmp_path, use_db):
+    """More sums of money in view, all in undated stories, beside a dated story's tolls: the
+    page opens on the tolls, a timeline, not on money's empty chart (the mixed store had opened
+    on money, two thirds of whose sums are undated); the money is a click away."""
+    from tests.test_figure_views import _dated_tolls_beside_undated_sums
+
+    db = tmp_path / "mixed.duckdb"
+    _dated_tolls_beside_undated_sums(tmp_path).close()
+    use_db(db)
+    at = run_page(db, "figures")
+    assert not at.exception
+    controls = {w.key: w for w in at.segmented_control}
+    assert controls["what"].value == "People killed"
+    assert "Money" in controls["what"].options
+    assert [s.value for s in at.subheader][-1] == "People killed: all figures"
+    at = run_page(db, "figures", {"what": "Money"})
+    assert "come from undated articles" in _texts(at.info)
+
+
+def test_the_money_chart_opens_on_a_currency_it_can_chart(tmp_path, use_db):
+    """Pounds reported most, all undated; one dated sum in dollars: the currency switch opens
+    on dollars, a point in time, not on pounds' empty chart."""
+    from tests.test_figure_views import _sums_store
+
+    _sums_store(tmp_path).close()
+    db = tmp_path / "sums.duckdb"
+    use_db(db)
+    at = run_page(db, "figures", {"what": "Money"})
+    assert not at.exception
+    controls = {w.key: w for w in at.segmented_control}
+    assert controls["currency"].value == "USD" and controls["currency"].options == ["GBP", "USD"]
+    assert "currency=" not in _texts(at.caption)  # the default: not in the link
 
 
 def test_report_items_record_what_the_page_drew(dashboard_db, use_db):
@@ -559,6 +594,66 @@ def test_a_page_choice_that_does_not_fit_falls_back_with_a_notice(dashboard_db, 
     assert "what=unicorns" in _texts(at.warning)
     controls = {w.key: w.value for w in at.segmented_control}
     assert controls["what"] == _opening_title(dashboard_db)  # the page's default category
+
+
+def _log_switch(at: AppTest):
+    (switch,) = [t for t in at.toggle if t.label == "Log scale"]
+    return switch
+
+
+def test_the_figures_log_scale_is_in_the_link(dashboard_db, use_db):
+    """The log scale was the one choice of the page a link lost: a reader who turned it off
+    and sent the link sent the other scale. Kept where it differs from the data's default."""
+    use_db(dashboard_db)
+    params = {"what": "People killed"}
+    at = run_page(dashboard_db, "figures", params)
+    default = _log_switch(at).value
+    footer = _texts(at.caption)
+    assert "fg_log=" not in footer and "fg_log" not in at.query_params
+    # the reader flips it: the address and the page's link hold it
+    at = _log_switch(at).set_value(not default).run()
+    flipped = "false" if default else "true"
+    assert at.query_params["fg_log"] == flipped
+    assert f"fg_log={flipped}" in _texts(at.caption)
+    # a link with it opens the page so, and back at the default the link drops it
+    at = run_page(dashboard_db, "figures", {**params, "fg_log": flipped})
+    assert not at.exception and _log_switch(at).value is (not default)
+    at = _log_switch(at).set_value(default).run()
+    assert "fg_log" not in at.query_params and "fg_log=" not in _texts(at.caption)
+    # a value no switch takes: named, and the default shown
+    at = run_page(dashboard_db, "figures", {**params, "fg_log": "maybe"})
+    assert "fg_log=maybe" in _texts(at.warning)
+    assert _log_switch(at).value is default
+
+
+def test_an_untouched_log_scale_follows_the_data_and_stays_out_of_the_link(tmp_path, use_db):
+    """One outlet's tolls run from 3 to 5,000 (a log scale), another's from 9 to 12: the
+    switch left alone follows the view's default. It had stayed on after the outlet filter,
+    the one switch Streamlit kept, and the link then said fg_log=true of a view nobody chose."""
+    from analysis.store import Store
+    from tests.test_figure_views import _fig, _result
+
+    db = tmp_path / "tolls.duckdb"
+    with Store(db) as store:
+        store.write_batch(
+            [
+                _result("w1", "2016-05-02", [_fig("w1", "12 people", 12.0, "killed"),
+                        _fig("w1", "9 people", 9.0, "killed", start=30)], source="Wire"),
+                _result("d1", "2016-05-03", [_fig("d1", "3 people", 3.0, "killed"),
+                        _fig("d1", "5,000 people", 5000.0, "killed", start=30)], source="Desk"),
+            ]
+        )  # fmt: skip
+    use_db(db)
+    at = run_page(db, "figures")
+    assert _log_switch(at).value is True
+    at.multiselect(key="source").set_value(["Wire"]).run()
+    assert not at.exception
+    assert _log_switch(at).value is False
+    assert "fg_log" not in at.query_params and "fg_log=" not in _texts(at.caption)
+    # chosen by the reader, it stays chosen when the data's default moves
+    at = _log_switch(at).set_value(True).run()
+    at.multiselect(key="source").set_value(["Wire", "Desk"]).run()
+    assert _log_switch(at).value is True and "fg_log" not in at.query_params
 
 
 def test_the_reader_link_names_the_article(dashboard_db, use_db):

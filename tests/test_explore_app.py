@@ -84,6 +84,20 @@ def many_db(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.mark.parametrize("page", ["9", "0", "two"])
+def test_a_page_beyond_the_list_in_a_link_is_named(many_db, use_db, page):
+    """?page=99 of 38 pages had opened the first page without a word (Streamlit drops a bound
+    number out of range), unlike every other value of a link that does not fit."""
+    use_db(many_db)
+    at = run_page("articles", {"page": page})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    said = "\n".join(w.value for w in at.warning).replace("\\=", "=")  # Markdown's escape
+    assert f"page={page} in this link is not a page of this list (1 to 3)" in said
+    assert at.number_input(key="page").value == 1
+    # a page the list has: no notice
+    assert not run_page("articles", {"page": "2"}).warning
+
+
 def test_the_article_list_pages_through_every_article(many_db, use_db):
     use_db(many_db)
     at = run_page("articles", {"page": "3"})
@@ -538,3 +552,103 @@ def test_speakers_quotes_table_cut_at_its_limit_names_a_speaker_it_holds_none_of
     assert not at.exception, at.exception[0].value if at.exception else ""
     captions = "\n".join(c.value for c in at.caption)
     assert "the 2 newest of their 3. None of Tomas Lind's is among them" in captions
+
+
+def test_quotes_of_undated_articles_are_not_called_the_newest(tmp_path, use_db, monkeypatch):
+    """The BBC's undated stories in the mixed store: "the 500 newest of their 643" named an
+    order their quotes do not have."""
+    from dashboard import report_views
+
+    stories = [
+        ("c", "Undated Wire", None,
+         '"The pier is safe," said Tomas Lind, the port director. '
+         '"Ferries will sail on Monday," said Tomas Lind.'),
+        ("d", "Undated Wire", None,
+         '"We have hired twelve divers," said Tomas Lind, the port director.'),
+    ]  # fmt: skip
+    db, summary = analysed_outlet_stories(tmp_path, stories)
+    assert summary.new == 2, summary
+    use_db(db)
+    at = run_page("speakers", {"sp_compare": ["Tomas Lind"]})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Quotes of Tomas Lind (compared above): all 3, from articles without a publication " \
+        "date." in captions  # fmt: skip
+    monkeypatch.setattr(report_views, "QUOTES_SHOWN", 2)
+    at = run_page("speakers", {"sp_compare": ["Tomas Lind"]})
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Quotes of Tomas Lind (compared above): 2 of their 3, from articles without a " \
+        "publication date." in captions  # fmt: skip
+    assert "newest" not in captions.split("Quotes of Tomas Lind")[1].split("\n")[0]
+
+
+def test_speakers_compared_can_be_anyone_the_store_quotes(tmp_path, use_db):
+    """The picker had offered the 30 most quoted in view only: on the mixed store Bashar
+    al-Assad and Vladimir Putin were no choice beside US politics, and a link comparing them was
+    refused as "not among the choices". Anyone the store quotes may be compared; one the
+    filters leave unquoted is said to be so, not "quoted only in undated articles"."""
+    from analysis.filters import Filters
+    from dashboard import report_views
+
+    stories = [
+        ("a", "Dated Post", "2016-12-10",
+         '"The bridge will reopen next month," said Anna Berg, the city engineer.'),
+        ("b", "Other Wire", "2016-12-11",
+         '"We have repaired every pier of the harbour," said Tomas Lind, the port director.'),
+    ]  # fmt: skip
+    db, summary = analysed_outlet_stories(tmp_path, stories)
+    assert summary.new == 2, summary
+    use_db(db)
+    at = run_page("speakers", {"source": "Dated Post", "sp_compare": ["Anna Berg", "Tomas Lind"]})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert not at.warning, [w.value for w in at.warning]
+    assert at.multiselect(key="sp_compare").value == ["Anna Berg", "Tomas Lind"]
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Not quoted in the articles in view: Tomas Lind." in captions
+    assert "quoted only in articles without a publication date" not in captions
+    # the report takes the same choice and says the same
+    with duckdb.connect(str(db), read_only=True) as con:
+        (section,) = report_views.build(
+            con, ["speakers"], Filters(sources=("Dated Post",)), link_base="http://dash",
+            choices={"sp_compare": ["Anna Berg", "Tomas Lind"]},
+        )  # fmt: skip
+    items = {i.title: i for i in section.items}
+    assert items["Not quoted in the articles in view"].text == "Tomas Lind."
+    assert "Not on the timeline" not in items
+
+
+def test_compare_log_scale_is_in_the_link(dashboard_db, use_db):
+    """Compare's log switch is kept in the address and the page's link where it differs from
+    the page's default, and a link's value opens the page so (it had been lost)."""
+    use_db(dashboard_db)
+    params = {"vs": "Outlets", "cmp_source": ["Example Times", "Daily Ledger"]}
+    at = run_page("compare", params)
+    default = at.toggle(key="cmp_log").value
+    flipped = "false" if default else "true"
+    at = at.toggle(key="cmp_log").set_value(not default).run()
+    assert at.query_params["cmp_log"] == flipped
+    assert f"cmp_log={flipped}" in "\n".join(c.value for c in at.caption)
+    at = run_page("compare", {**params, "cmp_log": flipped})
+    assert not at.exception and at.toggle(key="cmp_log").value is (not default)
+
+
+def test_an_entitys_articles_can_be_of_any_entity_not_only_the_most_covered(dashboard_db, use_db):
+    """The picker had held the chart's 20 most covered names only: on the mixed store Deir
+    Ezzor (92 articles) was no choice, and its link was refused as not in view."""
+    use_db(dashboard_db)
+    at = run_page("entities", {"en_type": "People"})
+    top = at.selectbox(key="en_pick").options
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        names = (
+            con.execute(
+                "SELECT DISTINCT name FROM entities WHERE label IN ('GPE', 'LOC') ORDER BY name"
+            )
+            .df()["name"]
+            .tolist()
+        )
+    beyond = next(n for n in names if n not in top[:20])
+    at = run_page("entities", {"en_type": "People", "en_pick": beyond})
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="en_pick").value == beyond
+    table = next(d.value for d in at.dataframe if "open" in d.value.columns)
+    assert len(table) >= 1

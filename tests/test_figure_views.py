@@ -814,3 +814,74 @@ def test_conflicts_of_a_store_whose_dates_run_a_century_are_paired_whole(tmp_pat
         store.write_batch(results)
         groups = fv.conflict_groups(store.con)
         assert groups[["estimate_low", "estimate_high"]].values.tolist() == [[10.0, 90.0]]
+
+
+def _dated_tolls_beside_undated_sums(tmp_path):
+    """Three undated business stories of two sums each beside one dated story of two tolls:
+    more money in view, but only the tolls can be placed in time."""
+    undated = [
+        _result(
+            f"b{k}", None,
+            [_fig(f"b{k}", f"${n} million", n * 1e6, "money", unit="USD", location="Ohio",
+                  start=20 * j) for j, n in enumerate((3 + k, 7 + k))],
+            source="Ledger",
+        )
+        for k in range(3)
+    ]  # fmt: skip
+    dated = _result(
+        "w1", "2016-05-02",
+        [_fig("w1", "12 people", 12.0, "killed"), _fig("w1", "9 people", 9.0, "killed", start=30)],
+        source="Wire",
+    )  # fmt: skip
+    store = Store(tmp_path / "mixed.duckdb")
+    store.write_batch([*undated, dated])
+    return store
+
+
+def test_the_opening_category_is_the_one_most_reported_in_dated_articles(tmp_path):
+    """On the mixed store the Figures page opened on money, two thirds of whose sums are in
+    undated BBC stories (a chart of a few points), beside the killed's dated tolls."""
+    with _dated_tolls_beside_undated_sums(tmp_path) as store:
+        ids = store.con.execute("SELECT id FROM articles ORDER BY id").df()["id"].tolist()
+        # the summaries (all time, outlets, a date range) and the rows (a set of articles)
+        for filters in (None, Filters(sources=("Ledger", "Wire")), Filters(article_ids=ids)):
+            counts = fv.category_counts(store.con, filters).set_index("category")
+            assert counts.loc["money", "n_figures"] == 6, filters
+            assert counts.loc["money", "n_dated"] == 0, filters
+            assert counts.loc["killed", "n_dated"] == 2, filters
+            assert fv.opening_category(counts.reset_index()) == "killed", filters
+        ranged = fv.category_counts(store.con, Filters(date_from=date(2016, 1, 1)))
+        assert ranged["n_dated"].tolist() == ranged["n_figures"].tolist() == [2]
+        # only the undated outlet: nothing can be placed, so the most reported
+        ledger = fv.category_counts(store.con, Filters(sources=("Ledger",)))
+        assert ledger["n_dated"].sum() == 0
+        assert fv.opening_category(ledger) == "money"
+        events = fv.category_counts(store.con, Filters(sources=("Wire",)), scope="event")
+        assert events.set_index("category").loc["killed", "n_dated"] == 2
+
+
+def _sums_store(tmp_path):
+    """Three undated sums in pounds beside one dated in dollars."""
+    pounds = [
+        _result(f"p{k}", None,
+                [_fig(f"p{k}", f"£{k + 2}m", (k + 2) * 1e6, "money", unit="GBP", location=None)])
+        for k in range(3)
+    ]  # fmt: skip
+    dollars = _result(
+        "d1", "2016-05-02", [_fig("d1", "$4m", 4e6, "money", unit="USD", location=None)]
+    )
+    store = Store(tmp_path / "sums.duckdb")
+    store.write_batch([*pounds, dollars])
+    return store
+
+
+def test_a_money_chart_opens_on_the_currency_most_reported_in_dated_articles(tmp_path):
+    """Three undated sums in pounds beside one dated in dollars: the dollars can be charted,
+    the pounds only listed, so the chart opens on dollars (it had opened on the currency
+    reported most, however few of its sums could be placed)."""
+    with _sums_store(tmp_path) as store:
+        units = fv.figure_units(store.con, category="money")
+    assert units["unit"].tolist() == ["GBP", "USD"]  # the buttons: the most reported first
+    assert units.set_index("unit")["n_dated"].to_dict() == {"GBP": 0, "USD": 1}
+    assert fv.opening_unit(units) == "USD"
+    assert fv.opening_unit(units[units["unit"] == "GBP"]) == "GBP"  # none dated: the most

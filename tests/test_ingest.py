@@ -140,6 +140,25 @@ def test_a_broken_json_file_names_the_line_and_column(tmp_path):
         read_file(path)
 
 
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        # an export cut off mid-sentence: Python's words ended "Unterminated string starting at"
+        ('{"title": "Ferry", "text": "The ferry left the harb',
+         "line 1, column 28: a string opened there is never closed (the file may be cut off)"),
+        ('[{"title": "A", "text": "B"},\n {"title": "C", "text": "D"}',
+         "line 2, column 29: the file ends before its JSON does (expecting ',' delimiter; it "
+         "may be cut off)"),
+        ('{"title" "C"}', "line 1, column 10: Expecting ':' delimiter"),
+    ],
+)  # fmt: skip
+def test_a_broken_json_file_is_said_for_a_person(tmp_path, text, said):
+    with pytest.raises(IngestError) as caught:
+        read_file(write(tmp_path / "cut.json", text))
+    assert f"invalid JSON ({said})" in str(caught.value)
+    assert "starting at)" not in str(caught.value)
+
+
 def test_jsonl_bad_line_is_reported_and_rest_read(tmp_path):
     lines = [
         json.dumps({"title": "A", "text": BODY}),
@@ -149,7 +168,10 @@ def test_jsonl_bad_line_is_reported_and_rest_read(tmp_path):
     docs, failures = read_file(write(tmp_path / "a.jsonl", "\n".join(lines)))
     assert [d.title for d in docs] == ["A", "C"]
     assert len(failures) == 1 and failures[0].path.endswith("a.jsonl:line 2")
-    assert "invalid JSON" in failures[0].reason
+    assert (
+        failures[0].reason
+        == "invalid JSON (column 2: Expecting property name enclosed in double quotes)"
+    )
 
 
 def test_csv_columns_and_field_map(tmp_path):

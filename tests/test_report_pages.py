@@ -67,6 +67,8 @@ def test_list_choices_gather_every_value():
         ("vs=Outlet", '"Outlets"'),
         ("cmp_per=day", '"week"'),
         ("pl_size=Articles", '"Articles naming it"'),
+        ("fg_log=yes", '"true"'),  # a switch, as in the page's link
+        ("cmp_log=on", '"false"'),
     ],
 )
 def test_a_choice_no_button_reads_is_a_usage_error(item, named):
@@ -77,8 +79,10 @@ def test_a_choice_no_button_reads_is_a_usage_error(item, named):
 
 
 @pytest.mark.parametrize(
-    "item", ["what=People killed", "counts=Running totals", "cmp_per=year", "place=Douma"]
-)
+    "item",
+    ["what=People killed", "counts=Running totals", "cmp_per=year", "place=Douma",
+     "fg_log=true", "cmp_log=false"],
+)  # fmt: skip
 def test_a_choice_a_button_reads_or_a_name_is_taken(item):
     name, value = item.split("=")
     assert report.parse_choices([item]) == {name: value}
@@ -451,3 +455,15 @@ def test_the_reports_figure_table_cut_at_its_limit_says_of_how_many(tmp_path, mo
         "People killed: 2 of the 3 figures: the newest first, those of articles without a "
         "publication date last"
     ) in items
+
+
+def test_the_figures_log_scale_is_the_choice_given_else_the_pages_default(con):
+    """``--choice fg_log`` sets the timeline's scale as the page's switch does (it had not been
+    a choice: a report drew the page's default whatever the link said)."""
+    default = _section(con, "figures", {"what": "People killed"})["People killed over time"]
+    was_log = default.figure.layout.yaxis.type == "log"
+    flipped = {"what": "People killed", "fg_log": "false" if was_log else "true"}
+    items = _section(con, "figures", flipped)
+    assert (items["People killed over time"].figure.layout.yaxis.type == "log") is not was_log
+    link = report_views.page_url("http://dash", "figures", Filters(), flipped)
+    assert f"fg_log={flipped['fg_log']}" in link

@@ -34,6 +34,9 @@ def test_preview_refuses_what_is_not_a_table():
         upload.table_preview("a.txt", b"plain")
     with pytest.raises(IngestError, match="invalid JSON"):
         upload.table_preview("a.json", b"{nope")
+    # a JSON Lines file names its line (each line parses alone: json's own said "line 1")
+    with pytest.raises(IngestError, match=r"invalid JSON on line 3 \(column 7: a string"):
+        upload.table_preview("a.jsonl", b'{"a": 1}\n{"a": 2}\n{"a": "cut')
 
 
 def test_relabel_drops_the_temporary_folder():

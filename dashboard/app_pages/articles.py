@@ -19,6 +19,17 @@ PAGE_SIZE = 100
 n_total = data.counts(filters)["articles"]
 n_pages = max(1, -(-n_total // PAGE_SIZE))
 page_no = 1
+raw_page = st.query_params.get("page")
+if raw_page is not None and "page" not in st.session_state:
+    # Streamlit drops a bound number out of its range without a word: ?page=99 of 38 pages
+    # opened the first page as if the link had said nothing.
+    fits = raw_page.strip().isdigit() and 1 <= int(raw_page) <= n_pages
+    if not fits:
+        st.warning(
+            f"{plain.md(f'page={raw_page}')} in this link is not a page of this list (1 to "
+            f"{n_pages:,}); showing the first.",
+            icon=":material/link_off:",
+        )
 if n_pages > 1:
     page_no = int(
         st.number_input(f"Page (of {n_pages:,})", 1, n_pages, key="page", bind="query-params")

@@ -190,8 +190,8 @@ else:
     # Linear by default: bars whose lengths compare. A log axis is for medians that run from a
     # handful to thousands (it is the default then); it draws dots, since a bar's length on it
     # means nothing.
-    log = st.toggle(
-        "Log scale", value=compare_charts.log_by_default(figures), key="cmp_log",
+    log = filters_ui.page_toggle(
+        "Log scale", default=compare_charts.log_by_default(figures), key="cmp_log",
         help="For figures that run from a handful to thousands: medians drawn as dots on a "
         "logarithmic axis (bar lengths on a log axis do not compare)",
     )  # fmt: skip

@@ -58,7 +58,7 @@ if category in ("money", "price"):
     currencies = units["unit"].tolist()
     if len(currencies) > 1:
         unit = filters_ui.page_choice(
-            "Currency", currencies, default=currencies[0], key="currency",
+            "Currency", currencies, default=figure_views.opening_unit(units), key="currency",
             help="Sums in different currencies are not converted: the chart shows one at a "
             "time (the table below lists them all).",
         )  # fmt: skip
@@ -81,9 +81,12 @@ with left:
             "placed in time; see the table below."
         )
     else:
-        log = st.toggle(
-            "Log scale", value=charts.spans_orders_of_magnitude(series["estimate_median"]),
-            key=f"fg_log_{category}", disabled=category in ("territory_share", "percent"),
+        # One switch per category, each with its own default; the link holds the one shown
+        # (fg_log=true), as the report's --choice does.
+        log = filters_ui.page_toggle(
+            "Log scale", key="fg_log", widget_key=f"fg_log_{category}",
+            default=charts.spans_orders_of_magnitude(series["estimate_median"]),
+            disabled=category in ("territory_share", "percent"),
             help="For figures that run from a handful to many thousands",
         )  # fmt: skip
         components.chart(

@@ -104,12 +104,22 @@ clicked = filters_ui.selected_customdata("sp_polarity") + filters_ui.selected_cu
 st.subheader("Sentiment over time")
 all_speakers = stats["speaker"].tolist()
 default = report_views.compared_speakers(all_speakers, filters.speakers)
+# The most quoted in view first, then everyone else the store quotes (type to find them), as
+# the sidebar offers them: on the mixed store Bashar al-Assad and Vladimir Putin, quoted in
+# Syrian war news, were no choice beside US politics' 30 most quoted, and a link comparing
+# them was refused as "not among the choices for the articles in view".
+listed = set(all_speakers)
+picks = all_speakers + [
+    n for n in data.picker_names("speaker", limit=filters_ui.PICKER_LIMIT).ordered
+    if n not in listed
+]  # fmt: skip
 # In the link (?sp_compare=…, repeated), so that the view's link and its report show the
 # speakers compared: they had shown the default three whoever the reader had chosen.
-fitted = filters_ui.fit_link_values("sp_compare", all_speakers, multi=True)
+fitted = filters_ui.fit_link_values("sp_compare", picks, multi=True)
 chosen = st.multiselect(
-    "Speakers to compare", all_speakers, **({} if fitted else {"default": default}),
+    "Speakers to compare", picks, **({} if fitted else {"default": default}),
     key="sp_compare", bind="query-params", max_selections=report_views.MAX_COMPARED,
+    placeholder="type to find anyone quoted",
 )  # fmt: skip
 filters_ui.remember_page_list("sp_compare", chosen, default)
 
@@ -121,15 +131,34 @@ def _quotes_span() -> tuple:
     return months["period"].min(), months["period"].max()
 
 
+def _not_quoted(names: list[str]) -> list[str]:
+    """Those of ``names`` the articles in view never quote: a speaker picked beyond the most
+    quoted in view (the picker offers everyone in the store) may have no quote under the
+    filters, and is then not "quoted only in undated articles"."""
+    in_stats = set(stats["speaker"])
+    return [
+        s for s in names
+        if s not in in_stats and data.speaker_quotes(filters, speakers=[s], limit=1).empty
+    ]  # fmt: skip
+
+
 gran = filters_ui.timeline_period("Period", key="sp_per", span_of=_quotes_span)
 timeline = data.sentiment_over_time(filters, speakers=chosen, granularity=gran, scorer=scorer)
+absent = _not_quoted([s for s in chosen if s not in set(timeline["speaker"])])
+if absent:
+    st.caption(
+        f"Not quoted in the articles in view: {plain.md(', '.join(absent))}. Widen the filters "
+        "in the sidebar to see them."
+    )
 if not chosen:
     components.empty("Choose one or more speakers above to compare their tone over time.")
-elif timeline.empty:
+elif timeline.empty and len(absent) < len(chosen):
     components.empty(
         "These speakers' quotes are in articles without a publication date; there is nothing "
         "to put on a timeline."
     )
+elif timeline.empty:
+    components.empty("None of these speakers is quoted in the articles in view.")
 else:
     components.chart(
         data.figure(
@@ -150,7 +179,7 @@ else:
         "Click a name in the key to hide or show that speaker."
     )
     # A chosen speaker quoted only in undated articles had simply been missing from the key.
-    undated = [s for s in chosen if s not in set(timeline["speaker"])]
+    undated = [s for s in chosen if s not in set(timeline["speaker"]) and s not in absent]
     if undated:
         st.caption(
             f"Not on the timeline: {plain.md(', '.join(undated))} — quoted only in articles "
@@ -175,6 +204,15 @@ def _quotes_caption(focus: list[str], quotes, *, clicked: bool) -> str:
         who = f"Quotes of {plain.md(', '.join(focus))}" + ("" if clicked else " (compared above)")
     known = bool(focus) and set(focus) <= set(stats["speaker"])  # stats: the 30 most quoted
     total = int(stats.loc[stats["speaker"].isin(focus), "n_quotes"].sum()) if known else None
+    if not quotes["published"].notna().any():
+        # undated articles (the BBC's in a mixed archive): no quote is newer than another, and
+        # "the 500 newest of their 643" had said an order there is none of
+        of = (
+            f"all {shown:,}"
+            if shown < report_views.QUOTES_SHOWN or total == shown
+            else (f"{shown:,}" + (f" of their {total:,}" if total else ""))
+        )
+        return f"{who}: {of}, from articles without a publication date."
     if shown < report_views.QUOTES_SHOWN or total == shown:
         return f"{who}: all {shown:,}, newest first."
     caption = f"{who}: the {shown:,} newest" + (f" of their {total:,}." if total else ".")
