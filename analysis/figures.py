@@ -102,6 +102,7 @@ log = logging.getLogger(__name__)
 KILLED_WORDS = lexicon.words("killed_words")
 DEAD_NOUNS = lexicon.words("dead_nouns")
 KILLING_NOUNS = lexicon.words("killing_nouns")
+COMBAT_WORDS = lexicon.words("combat_words")
 INJURED_WORDS = lexicon.words("injured_words")
 MISSING_WORDS = lexicon.words("missing_words")
 DISPLACED_WORDS = lexicon.words("displaced_words")
@@ -344,7 +345,7 @@ def extract(
                 or (ctx.incident_place if _points_back(sent) else None)
             )
         elif incident:
-            place = ctx.refine(reading.location) or ctx.incident_place
+            place = ctx.refine(reading.location) or ctx.incident_fallback(sent)
             if reading.location is None and (place is None or gazetteer.country(place) is not None):
                 # the article's place is a country or none: a source named after a city ("the
                 # Iraqi activist group Mosul Eye") tells where it counts better than a country
@@ -369,7 +370,10 @@ def extract(
             # studio's takings in "Dennis Quaid" and TimeWarner's sales in "Google").
             place = reading.location
         else:
-            place = reading.location or ctx.main_place
+            # a count of people with no place of its own is the story's main place's only
+            # where the story ties it there (ctx.local_place): "a database of 200 million
+            # Americans" in a story datelined in Iowa is no count of Iowa's
+            place = reading.location or ctx.local_place(ctx.main_place, sent)
         if own_place is None and ctx.digest_items and place is not None:
             # A digest of unrelated stories ("10 Things to Know for Today": "2. STRONG
             # AFTERSHOCK RATTLES ITALY'S QUAKE ZONE. … the death toll … to 267"): the article's
@@ -664,6 +668,79 @@ class _Context:
             for w in m.text.split()
             if w[:1].isupper()
         )
+
+    @functools.cached_property
+    def incident_told_places(self) -> frozenset[str]:
+        """The article's places named in a sentence that tells of harm or an incident ("air
+        strikes killed 12 in Douma", "the Aleppo blast", "floods in Beira"): where the
+        article's own incidents happened. A place the article names only otherwise ("a
+        Madrid-based charity", "a Madrid court settlement") is no place of a toll whose
+        sentence names none (a BBC story's count of Pinochet's victims had been Madrid's)."""
+        told = set()
+        sentences: dict[int, bool] = {}
+        for m in self.mentions:
+            if m.label not in ("GPE", "LOC"):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            if sent.start not in sentences:
+                sentences[sent.start] = any(_tells_harm(t) for t in sent)
+            if sentences[sent.start]:
+                told.add(m.name)
+        for name, start in self.untagged_cities:
+            span = self.doc.char_span(start, start + len(name), alignment_mode="expand")
+            if span is not None and any(_tells_harm(t) for t in span.sent):
+                told.add(name)
+        return frozenset(told)
+
+    @functools.cached_property
+    def opening_end(self) -> int:
+        """The token where the story's opening ends: the opening sentence (:attr:`lede_start`)
+        and the one after it, which tells the news where a headline ending in a full stop
+        took the opening's place ("… reports in Syria. The U.N. Security Council said … forces
+        killed 1300 people")."""
+        sent = self.doc[self.lede_start].sent
+        if sent.end < len(self.doc):
+            sent = self.doc[sent.end].sent
+        return sent.end
+
+    def incident_fallback(self, sent: Span) -> str | None:
+        """The article's incident place for a toll whose sentence ``sent`` names no place: in
+        the opening (:attr:`opening_end`), or where the article ties that place, or the
+        country it lies in, to an incident (:attr:`incident_told_places`: a war story's
+        "villages in Syria" it tells of beheadings make its one town, Hassake, the toll's);
+        else no place rather than a wrong one."""
+        place = self.incident_place
+        if place is None or sent.start < self.opening_end or self.digest_items:
+            return place  # (a digest's item gives its own place: item_place)
+        told = self.incident_told_places
+        return place if place in told or self.incident_country in told else None
+
+    def _paragraph(self, at: int) -> tuple[int, int]:
+        """The character bounds of the paragraph holding offset ``at``."""
+        start = self.text.rfind("\n\n", 0, at)
+        end = self.text.find("\n\n", at)
+        return (0 if start < 0 else start, len(self.text) if end < 0 else end)
+
+    def local_place(self, place: str | None, sent: Span) -> str | None:
+        """``place`` (the article's main place) for a figure of sentence ``sent`` that names
+        none, where the story ties the figure to it: the figure is in the opening
+        (:attr:`opening_end`), its paragraph names the place, or the article ties the place
+        (or its country) to an incident (:attr:`incident_told_places`: a war story's
+        "thousands fled" is the town's it tells of). Else None: a count the story places
+        nowhere is no count of the place the story is datelined in (BBC: "two Forbes staff
+        members left" had been China's; "up to three Cabinet members" had been "Ted"'s)."""
+        if place is None or sent.start < self.opening_end or self.digest_items:
+            return place  # (a digest's item gives its own place: item_place)
+        start, end = self._paragraph(sent.start_char)
+        if any(m.name == place and start <= m.start < end for m in self.mentions):
+            return place
+        if any(name == place and start <= at < end for name, at in self.untagged_cities):
+            return place
+        told = self.incident_told_places
+        return place if place in told or self.incident_country in told else None
 
     def country_name(self) -> str | None:
         """The country the article's places point to most (:class:`ArticlePlaces`), by name."""
@@ -3534,6 +3611,22 @@ def _state_word(tok: Token) -> str | None:
         if lemma in words or low in words:
             return category
     return None
+
+
+def _tells_harm(tok: Token) -> bool:
+    """Whether ``tok`` tells of harm or an incident: a casualty word ("killed", "wounded"), an
+    attack's noun ("blast", "shelling"), a strike's verb ("targeted", "pounded"), fighting
+    ("battle", "mortar") or a disaster ("earthquake")."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return (
+        _state_word(tok) in ("killed", "injured", "missing")
+        or low in INCIDENT_NOUNS
+        or low in DISASTER_NOUNS
+        or low in KILLING_NOUNS
+        or lemma in STRUCK_PLACE_VERBS
+        or lemma in COMBAT_WORDS
+        or low in COMBAT_WORDS
+    )
 
 
 def _has_object(verb: Token) -> bool:
