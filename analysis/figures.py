@@ -71,6 +71,7 @@ from analysis import datelines, doc_arrays, entities, gazetteer, geo, lexicon, n
 from analysis.entities.rules import ORG_HEAD_WORDS, RARER_GIVEN_NAMES
 from analysis.entities.spans import (
     HEADLINE_VERBS,
+    NATIONALITY_NOUNS,
     NEAR_PLACE_NOUNS,
     ORG_SUFFIX_WORDS,
     demonym_country,
@@ -2446,7 +2447,8 @@ def _unit_text(noun: Token) -> str:
             return f"{before.text} {noun.lower_}"
     demonym = _place_demonym(noun)
     if demonym is not None:
-        return demonym
+        # the people of a place keep its capitals: "New Yorkers", not "new yorkers"
+        return " ".join(t.text for t in noun.doc[noun.i - len(demonym.split()) + 1 : noun.i + 1])
     words = []
     for left in noun.lefts:
         if left.dep_ in ("amod", "compound") and left.pos_ in ("ADJ", "NOUN", "VERB"):
@@ -2477,7 +2479,28 @@ def _unit_text(noun: Token) -> str:
             for c in first.lefts
             if c.dep_ in ("amod", "compound") and c.i == first.i - 1 and not c.ent_type_
         ] + kept
-    return " ".join(t.lower_ for t in kept)
+    return " ".join(_unit_word(t) for t in kept)
+
+
+def _unit_word(tok: Token) -> str:
+    """A word of a unit as the dashboard shows it: lower case, but a nation's or a group's
+    people keep their capital ("200 million Americans", "40 Republicans", "10 Syrians": the
+    unit had read "americans"). Not a common noun a headline capitalised ("Kill 9 Civilians"),
+    nor a word in capitals ("CIVILIANS")."""
+    if not tok.text.istitle():
+        return tok.lower_
+    low = tok.lower_
+    if low in PEOPLE_NOUNS or low in COMBATANT_NOUNS:
+        return low
+    singular = tok.text[:-1] if low.endswith("s") else tok.text
+    if (
+        tok.ent_type_ == "NORP"
+        or demonym_country(singular) is not None
+        or singular.lower() in NATIONALITY_COUNTRIES
+        or singular.lower() in NATIONALITY_NOUNS  # "Britons", "Scots"
+    ):
+        return tok.text
+    return low
 
 
 def _prior_in_previous_sentence(previous: dict[int, _Reading], sent: Span) -> _Reading | None:

@@ -2364,14 +2364,33 @@ def test_troops_remaining_and_negated_objects(nlp, text, figure, category):
         (
             "The 17 New Yorkers injured by the blast were treated at two hospitals.",
             "17",
-            "new yorkers",
+            "New Yorkers",
         ),
-        ("Police said 12 South Africans were wounded in the crash.", "12", "south africans"),
-        ("Nine Sri Lankans were killed.", "Nine", "sri lankans"),
-        ("Police said 12 Syrians were wounded in the crash.", "12", "syrians"),
+        ("Police said 12 South Africans were wounded in the crash.", "12", "South Africans"),
+        ("Nine Sri Lankans were killed.", "Nine", "Sri Lankans"),
+        ("Police said 12 Syrians were wounded in the crash.", "12", "Syrians"),
     ],
 )
 def test_demonym_of_a_place_of_several_words(nlp, text, figure, unit):
+    assert _one(_figs(nlp, text), figure).unit == unit
+
+
+@pytest.mark.parametrize(
+    "text, figure, unit",
+    [
+        # a nation's or a group's people keep their capital
+        ("The files held details of more than 200 million Americans, officials said.",
+         "more than 200 million", "Americans"),
+        ("About 200 Democrats in Congress joined the sit-in.", "About 200", "Democrats"),
+        ("Some 440 Britons were feared dead after the wave.", "Some 440", "Britons"),
+        ("The survey asked 2,000 Christians about their faith.", "2,000", "Christians"),
+        # a common noun a headline capitalised, or a word in capitals, does not
+        ("Air Strikes Kill 9 Civilians In Homs.", "9", "civilians"),
+        ("AIR STRIKES KILL 9 CIVILIANS IN HOMS.", "9", "civilians"),
+        ("The firm hired 300 Engineers last year.", "300", "engineers"),
+    ],
+)  # fmt: skip
+def test_a_units_proper_nouns_keep_their_capitals(nlp, text, figure, unit):
     assert _one(_figs(nlp, text), figure).unit == unit
 
 
