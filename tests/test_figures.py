@@ -3201,3 +3201,17 @@ def test_lacking_players_or_winding_up_is_no_casualty(nlp, sentence, text):
 )
 def test_missing_and_wounded_people_stay_casualties(nlp, sentence, text, category):
     assert _one(_figs(nlp, sentence), text).category == category
+
+
+@pytest.mark.parametrize(
+    "text, figure, value",
+    [
+        # a ratio is a share of the people or things it names, not a count of its denominator
+        ("One in four homes in the valley has no broadband.", "One in four", 25.0),
+        ("Doctors say one in 50 children has the allergy.", "one in 50", 2.0),
+        ("Two out of five voters had not decided, the poll found.", "Two out of five", 40.0),
+    ],
+)
+def test_a_ratio_is_a_share_not_a_count(nlp, text, figure, value):
+    fig = _one(_figs(nlp, text), figure)
+    assert (fig.category, fig.unit, fig.value) == ("percent", "%", value)

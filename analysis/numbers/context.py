@@ -37,7 +37,6 @@ PRONOUN_ONE_BEFORE = lexicon.words("pronoun_one_before")
 REPORTING_WORDS = lexicon.words("reporting_words")
 
 
-TIME_UNITS = lexicon.words("time_units")
 CLOCK_WORDS = lexicon.words("clock_words")
 
 
