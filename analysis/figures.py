@@ -131,6 +131,8 @@ ARMED_NOUNS = lexicon.words("armed_nouns")
 # People who fight: "about civilians" means not one of these (used by bench/eval_casualties).
 COMBATANT_NOUNS = TROOP_NOUNS | ARMED_NOUNS | lexicon.words("fighter_nouns")
 CLAIM_VERBS = lexicon.words("claim_verbs")
+# Claim verbs that also tell of growth with the figure for their object ("added 337,000 jobs")
+GROWTH_CLAIM_VERBS = frozenset({"add"})
 # Verbs whose subject acts (speaks, decides, blames): a place as their subject is a government
 # or its people, not where the article's events happen (see _acting). Not "lie" ("Tal Hamis
 # lies in Hasakeh") or "continue" ("Aleppo continues to suffer"): a place does those.
@@ -6473,6 +6475,10 @@ def _claimant_as_written(ctx: _Context, span: Span, category: str | None = None)
             # claimed as one's due (a tax loss, a benefit) is no claim of the number; whoever
             # reports it ("the Times wrote that …", further up) is its source
             continue
+        if tok.lemma_.lower() in GROWTH_CLAIM_VERBS and below.dep_ == "dobj":
+            # "The US economy added 337,000 jobs": what was added is the figure, no words
+            # said ("he added that 20 died" says them); its subject claims nothing
+            continue
         if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ == "VERB" and _passive(tok):
             # "the fighting is reported to have killed 130": whoever reported it is not said,
             # unless "by" names them
@@ -6493,7 +6499,50 @@ def _claimant_as_written(ctx: _Context, span: Span, category: str | None = None)
             )
             if who:
                 return who
-    return _source_at_the_end(ctx, span) or _headline_credit(span)
+    return _source_at_the_end(ctx, span) or _headline_credit(span) or _pollster(ctx, span)
+
+
+# Nouns of a poll, whose named organisation is the source of the sentence's shares ("In a
+# national CNN/ORC poll released Monday, 31% of Republicans said …").
+POLL_NOUNS = frozenset({"poll", "polls", "polling", "survey", "surveys"})
+
+
+def _pollster(ctx: _Context, span: Span) -> str | None:
+    """The organisation named right before the one poll or survey of the figure's sentence,
+    as written ("CNN/ORC", "Washington Post-ABC News", "Quinnipiac University"), else None:
+    "A Quinnipiac University poll … found that 74 percent …" is Quinnipiac's figure, which
+    the claim verbs did not reach (the finding verb's subject is the poll, no name). Only
+    proper nouns of no date or place ("the April survey", "a Florida poll" name no one)."""
+    sent = span.sent
+    polls = [t for t in sent if t.lower_ in POLL_NOUNS and t.pos_ == "NOUN"]
+    if len(polls) != 1:
+        return None  # none, or two polls compared: whose figure is whose is not read here
+    doc = sent.doc
+    first = polls[0].i
+    while first > sent.start and (
+        _pollster_word(doc[first - 1])
+        or doc[first - 1].text in ("/", "-", "–")
+        and first - 2 >= sent.start
+        and _pollster_word(doc[first - 2])
+    ):
+        first -= 1
+    if first == polls[0].i:
+        return None
+    if (
+        first - 2 >= sent.start
+        and doc[first - 1].lower_ in ("the", "of", "and", "&", "for")
+        and doc[first - 2].pos_ == "PROPN"
+    ):
+        return None  # the end of a longer name ("Rock the Vote"): not read whole here
+    return doc[first : polls[0].i].text
+
+
+def _pollster_word(tok: Token) -> bool:
+    """A word of a pollster's name: a proper noun or an organisation's word, not a date's or
+    a place's ("September", "Florida")."""
+    if tok.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "NORP"):
+        return False
+    return tok.pos_ == "PROPN" or tok.ent_type_ == "ORG"
 
 
 def _describes_the_speaker(clause: Token, noun: Token) -> bool:

@@ -3215,3 +3215,22 @@ def test_missing_and_wounded_people_stay_casualties(nlp, sentence, text, categor
 def test_a_ratio_is_a_share_not_a_count(nlp, text, figure, value):
     fig = _one(_figs(nlp, text), figure)
     assert (fig.category, fig.unit, fig.value) == ("percent", "%", value)
+
+
+@pytest.mark.parametrize(
+    "text, figure, claimant",
+    [
+        # the organisations named before the sentence's one poll are its figures' source
+        ("In a national ABC/Ipsos poll released Friday, 38% of independents said they were "
+         "undecided.", "38%", "ABC/Ipsos"),
+        ("A Marist College poll released last week found that 61 percent of voters backed the "
+         "measure.", "61 percent", "Marist College"),
+        # a poll named by no organisation has none
+        ("The March survey found the mayor ahead, with 22 percent of voters undecided.",
+         "22 percent", None),
+        # "added" with the figure for its object is growth, not words said
+        ("The German economy added 120,000 jobs in May.", "120,000", None),
+    ],
+)  # fmt: skip
+def test_a_polls_figures_and_an_added_count_have_their_own_claimant(nlp, text, figure, claimant):
+    assert _one(_figs(nlp, text), figure).claimed_by == claimant
