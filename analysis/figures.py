@@ -6504,7 +6504,8 @@ def _claimant_as_written(ctx: _Context, span: Span, category: str | None = None)
 
 # Nouns of a poll, whose named organisation is the source of the sentence's shares ("In a
 # national CNN/ORC poll released Monday, 31% of Republicans said …").
-POLL_NOUNS = frozenset({"poll", "polls", "polling", "survey", "surveys"})
+# Singular only: "an average of recent Hoosier polls" is many pollsters' (or an averager's).
+POLL_NOUNS = frozenset({"poll", "polling", "survey"})
 
 
 def _pollster(ctx: _Context, span: Span) -> str | None:

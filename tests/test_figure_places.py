@@ -981,3 +981,14 @@ def test_a_toll_takes_the_storys_place_only_where_the_story_ties_it_there(nlp, t
 )  # fmt: skip
 def test_a_count_of_people_takes_the_storys_place_only_nearby(nlp, text, expected):
     assert _places(nlp, text) == expected
+
+
+def test_a_count_of_people_said_again_where_the_story_places_it_nowhere_is_one_figure(nlp):
+    """ "The millions of people" in the opening (the story's place) and again in the speech
+    (no place of its own): one figure, as when both had taken the story's place."""
+    text = (
+        "The senator spoke in Ohio of the millions of people who cannot afford care. The crowd "
+        "cheered.\n\nShe went on. She told them of the millions of people who cannot afford "
+        "care, the paper said."
+    )
+    assert _places(nlp, text) == [("millions", "Ohio")]
