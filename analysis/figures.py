@@ -740,6 +740,8 @@ class _Context:
         start, end = self._paragraph(sent.start_char)
         if any(m.name == place and start <= m.start < end for m in self.mentions):
             return place
+        if _names_nationality_of(sent, place):
+            return place  # "the Turkish economy … two million people lost their jobs": Turkey's
         if any(name == place and start <= at < end for name, at in self.untagged_cities):
             return place
         told = self.incident_told_places
@@ -3636,6 +3638,18 @@ def _state_word(tok: Token) -> str | None:
         if lemma in words or low in words:
             return category
     return None
+
+
+def _names_nationality_of(sent: Span, country: str) -> bool:
+    """Whether ``sent`` names the nationality of ``country`` ("Turkish" of Turkey), which ties a
+    count of people in it to that country when the story is about it."""
+    if gazetteer.country(country) is None:
+        return False
+    return any(
+        tok.is_title
+        and (demonym_country(tok.text) or NATIONALITY_COUNTRIES.get(tok.lower_)) == country
+        for tok in sent
+    )
 
 
 def _tells_harm(tok: Token) -> bool:

@@ -973,6 +973,12 @@ def test_a_toll_takes_the_storys_place_only_where_the_story_ties_it_there(nlp, t
         # its paragraph names the story's place: that place's
         ("Voters in Ohio went to the polls on Tuesday. The turnout was high.\n\nTurnout in Ohio "
          "beat the record. About 4,000 people attended the rally.", [("About 4,000", "Ohio")]),
+        # its sentence names the story's country's nationality: that country's
+        ("Inflation in Turkey rose on Monday. The lira fell.\n\nMarkets were calm. The Turkish "
+         "economy shrank in 2001 when two million people lost their jobs.",
+         [("two million", "Turkey")]),
+        ("Inflation in Turkey rose on Monday. The lira fell.\n\nMarkets were calm. The economy "
+         "shrank in 2001 when two million people lost their jobs.", [("two million", None)]),
         # a war story's town, tied to its strikes, is where its people fled
         ("Air strikes pounded rebel districts of Idlib on Monday. The army denied the claims."
          "\n\nThe monitor gave details later. About 3,000 families fled their homes, the monitor "
