@@ -730,9 +730,10 @@ class _Context:
     def local_place(self, place: str | None, sent: Span) -> str | None:
         """``place`` (the article's main place) for a figure of sentence ``sent`` that names
         none, where the story ties the figure to it: the figure is in the opening
-        (:attr:`opening_end`), its paragraph names the place, or the article ties the place
-        (or its country) to an incident (:attr:`incident_told_places`: a war story's
-        "thousands fled" is the town's it tells of). Else None: a count the story places
+        (:attr:`opening_end`), its paragraph names the place, its sentence names the place's
+        nationality or tells of fighting or harm, or the article ties the place (or its
+        country) to an incident (:attr:`incident_told_places`: a war story's "thousands fled"
+        is the town's it tells of). Else None: a count the story places
         nowhere is no count of the place the story is datelined in (BBC: "two Forbes staff
         members left" had been China's; "up to three Cabinet members" had been "Ted"'s)."""
         if place is None or sent.start < self.opening_end or self.digest_items:
@@ -742,6 +743,10 @@ class _Context:
             return place
         if _names_nationality_of(sent, place):
             return place  # "the Turkish economy … two million people lost their jobs": Turkey's
+        if any(_tells_harm(t) for t in sent):
+            # the sentence goes on with the story's fighting or harm ("around 50,000 people
+            # remained in the besieged districts" of a story about Aleppo): the story's place
+            return place
         if any(name == place and start <= at < end for name, at in self.untagged_cities):
             return place
         told = self.incident_told_places

@@ -979,6 +979,10 @@ def test_a_toll_takes_the_storys_place_only_where_the_story_ties_it_there(nlp, t
          [("two million", "Turkey")]),
         ("Inflation in Turkey rose on Monday. The lira fell.\n\nMarkets were calm. The economy "
          "shrank in 2001 when two million people lost their jobs.", [("two million", None)]),
+        # its sentence goes on with the story's fighting: the story's place
+        ("Government forces now hold most of Homs, officials said on Monday. The army denied "
+         "it.\n\nAid workers spoke later. About 20,000 people remain in the besieged districts, "
+         "they said.", [("About 20,000", "Homs")]),
         # a war story's town, tied to its strikes, is where its people fled
         ("Air strikes pounded rebel districts of Idlib on Monday. The army denied the claims."
          "\n\nThe monitor gave details later. About 3,000 families fled their homes, the monitor "
