@@ -286,3 +286,18 @@ def test_a_score_before_a_percentage_is_a_percentage():
 def test_a_ratio_is_a_share(text, found):
     got = [(m.text, m.parsed.value, m.parsed.kind) for m in find_numbers(text)]
     assert [(t, pytest.approx(v), k) for t, v, k in found] == got
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a decade written with an apostrophe is no count
+        ("Prices fell in the 30's and rose again.", []),
+        ("Jazz bands of the 1920's toured the coast.", []),
+        ("The band of the 60’s reformed.", []),
+        # a count after a possessive, or with a spaced quote, still is
+        ("The club's 30 players trained.", ["30"]),
+    ],
+)
+def test_a_decade_with_an_apostrophe_is_no_figure(text, found):
+    assert [m.text for m in find_numbers(text)] == found
