@@ -301,3 +301,17 @@ def test_a_ratio_is_a_share(text, found):
 )
 def test_a_decade_with_an_apostrophe_is_no_figure(text, found):
     assert [m.text for m in find_numbers(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a margin "plus or minus" is no negative number
+        ("The margin of error is plus or minus 3.5 percentage points.",
+         [("3.5 percentage points", 3.5)]),
+        # a minus alone still is
+        ("Overnight it fell to minus 12 degrees.", [("minus 12", -12)]),
+    ],
+)  # fmt: skip
+def test_a_margin_either_way_is_not_negative(text, found):
+    assert [(m.text, m.parsed.value) for m in find_numbers(text)] == found

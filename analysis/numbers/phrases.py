@@ -366,6 +366,8 @@ def _negative_at(toks: list[Tok], i: int) -> int | None:
     if i >= len(toks):
         return None
     t = toks[i]
+    if t.low == "minus" and i >= 2 and (toks[i - 2].low, toks[i - 1].low) == ("plus", "or"):
+        return None  # "plus or minus 3 points": a margin either way, no negative number
     if t.low in ("minus", "negative") and i + 1 < len(toks):
         return i + 1
     if (
