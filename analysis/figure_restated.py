@@ -37,6 +37,8 @@ from analysis.records import EntityMention, Figure
 OFFENSIVE_NOUNS = lexicon.words("offensive_nouns")
 # The counts of an incident (killed, injured, missing: figures.py reads them from here).
 INCIDENT_CATEGORIES = frozenset({"killed", "injured", "missing"})
+# Counts of people that are no casualties: one said again with no place is one figure.
+UNPLACED_PEOPLE_CATEGORIES = frozenset({"people", "troops", "displaced"})
 # Prepositions that make an offensive a time's mark, not the count's event ("the worst fighting
 # since the battle for Aleppo, with air strikes causing hundreds of casualties").
 TIME_PREPOSITIONS = frozenset({"since", "before", "after", "until", "till"})
@@ -125,6 +127,12 @@ def _repeats(first: Figure, second: Figure) -> bool:
             # Not money or shares: "growth of 4.3%" and "inflation fell to 4.3%" are two.
             or first.scope == "background"
             and first.category in INCIDENT_CATEGORIES
+            and _agree(first.location, second.location)
+            # a count of people said again where the story places it nowhere ("the millions
+            # of people who suffer devastating illnesses", in the opening and again in the
+            # speech): one figure, as it was when both took the story's place (figures.extract
+            # gives it only in the opening or near the place's name)
+            or first.category in UNPLACED_PEOPLE_CATEGORIES
             and _agree(first.location, second.location)
         )
         and _agree(first.unit, second.unit)

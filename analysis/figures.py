@@ -71,6 +71,7 @@ from analysis import datelines, doc_arrays, entities, gazetteer, geo, lexicon, n
 from analysis.entities.rules import ORG_HEAD_WORDS, RARER_GIVEN_NAMES
 from analysis.entities.spans import (
     HEADLINE_VERBS,
+    NATIONALITY_NOUNS,
     NEAR_PLACE_NOUNS,
     ORG_SUFFIX_WORDS,
     demonym_country,
@@ -102,6 +103,7 @@ log = logging.getLogger(__name__)
 KILLED_WORDS = lexicon.words("killed_words")
 DEAD_NOUNS = lexicon.words("dead_nouns")
 KILLING_NOUNS = lexicon.words("killing_nouns")
+COMBAT_WORDS = lexicon.words("combat_words")
 INJURED_WORDS = lexicon.words("injured_words")
 MISSING_WORDS = lexicon.words("missing_words")
 DISPLACED_WORDS = lexicon.words("displaced_words")
@@ -129,6 +131,8 @@ ARMED_NOUNS = lexicon.words("armed_nouns")
 # People who fight: "about civilians" means not one of these (used by bench/eval_casualties).
 COMBATANT_NOUNS = TROOP_NOUNS | ARMED_NOUNS | lexicon.words("fighter_nouns")
 CLAIM_VERBS = lexicon.words("claim_verbs")
+# Claim verbs that also tell of growth with the figure for their object ("added 337,000 jobs")
+GROWTH_CLAIM_VERBS = frozenset({"add"})
 # Verbs whose subject acts (speaks, decides, blames): a place as their subject is a government
 # or its people, not where the article's events happen (see _acting). Not "lie" ("Tal Hamis
 # lies in Hasakeh") or "continue" ("Aleppo continues to suffer"): a place does those.
@@ -344,7 +348,7 @@ def extract(
                 or (ctx.incident_place if _points_back(sent) else None)
             )
         elif incident:
-            place = ctx.refine(reading.location) or ctx.incident_place
+            place = ctx.refine(reading.location) or ctx.incident_fallback(sent)
             if reading.location is None and (place is None or gazetteer.country(place) is not None):
                 # the article's place is a country or none: a source named after a city ("the
                 # Iraqi activist group Mosul Eye") tells where it counts better than a country
@@ -369,7 +373,10 @@ def extract(
             # studio's takings in "Dennis Quaid" and TimeWarner's sales in "Google").
             place = reading.location
         else:
-            place = reading.location or ctx.main_place
+            # a count of people with no place of its own is the story's main place's only
+            # where the story ties it there (ctx.local_place): "a database of 200 million
+            # Americans" in a story datelined in Iowa is no count of Iowa's
+            place = reading.location or ctx.local_place(ctx.main_place, sent)
         if own_place is None and ctx.digest_items and place is not None:
             # A digest of unrelated stories ("10 Things to Know for Today": "2. STRONG
             # AFTERSHOCK RATTLES ITALY'S QUAKE ZONE. … the death toll … to 267"): the article's
@@ -664,6 +671,86 @@ class _Context:
             for w in m.text.split()
             if w[:1].isupper()
         )
+
+    @functools.cached_property
+    def incident_told_places(self) -> frozenset[str]:
+        """The article's places named in a sentence that tells of harm or an incident ("air
+        strikes killed 12 in Douma", "the Aleppo blast", "floods in Beira"): where the
+        article's own incidents happened. A place the article names only otherwise ("a
+        Madrid-based charity", "a Madrid court settlement") is no place of a toll whose
+        sentence names none (a BBC story's count of Pinochet's victims had been Madrid's)."""
+        told = set()
+        sentences: dict[int, bool] = {}
+        for m in self.mentions:
+            if m.label not in ("GPE", "LOC"):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            if sent.start not in sentences:
+                sentences[sent.start] = any(_tells_harm(t) for t in sent)
+            if sentences[sent.start]:
+                told.add(m.name)
+        for name, start in self.untagged_cities:
+            span = self.doc.char_span(start, start + len(name), alignment_mode="expand")
+            if span is not None and any(_tells_harm(t) for t in span.sent):
+                told.add(name)
+        return frozenset(told)
+
+    @functools.cached_property
+    def opening_end(self) -> int:
+        """The token where the story's opening ends: the opening sentence (:attr:`lede_start`)
+        and the one after it, which tells the news where a headline ending in a full stop
+        took the opening's place ("… reports in Syria. The U.N. Security Council said … forces
+        killed 1300 people")."""
+        sent = self.doc[self.lede_start].sent
+        if sent.end < len(self.doc):
+            sent = self.doc[sent.end].sent
+        return sent.end
+
+    def incident_fallback(self, sent: Span) -> str | None:
+        """The article's incident place for a toll whose sentence ``sent`` names no place: in
+        the opening (:attr:`opening_end`), or where the article ties that place, or the
+        country it lies in, to an incident (:attr:`incident_told_places`: a war story's
+        "villages in Syria" it tells of beheadings make its one town, Hassake, the toll's);
+        else no place rather than a wrong one."""
+        place = self.incident_place
+        if place is None or sent.start < self.opening_end or self.digest_items:
+            return place  # (a digest's item gives its own place: item_place)
+        told = self.incident_told_places
+        return place if place in told or self.incident_country in told else None
+
+    def _paragraph(self, at: int) -> tuple[int, int]:
+        """The character bounds of the paragraph holding offset ``at``."""
+        start = self.text.rfind("\n\n", 0, at)
+        end = self.text.find("\n\n", at)
+        return (0 if start < 0 else start, len(self.text) if end < 0 else end)
+
+    def local_place(self, place: str | None, sent: Span) -> str | None:
+        """``place`` (the article's main place) for a figure of sentence ``sent`` that names
+        none, where the story ties the figure to it: the figure is in the opening
+        (:attr:`opening_end`), its paragraph names the place, its sentence names the place's
+        nationality or tells of fighting or harm, or the article ties the place (or its
+        country) to an incident (:attr:`incident_told_places`: a war story's "thousands fled"
+        is the town's it tells of). Else None: a count the story places
+        nowhere is no count of the place the story is datelined in (BBC: "two Forbes staff
+        members left" had been China's; "up to three Cabinet members" had been "Ted"'s)."""
+        if place is None or sent.start < self.opening_end or self.digest_items:
+            return place  # (a digest's item gives its own place: item_place)
+        start, end = self._paragraph(sent.start_char)
+        if any(m.name == place and start <= m.start < end for m in self.mentions):
+            return place
+        if _names_nationality_of(sent, place):
+            return place  # "the Turkish economy … two million people lost their jobs": Turkey's
+        if any(_tells_harm(t) for t in sent):
+            # the sentence goes on with the story's fighting or harm ("around 50,000 people
+            # remained in the besieged districts" of a story about Aleppo): the story's place
+            return place
+        if any(name == place and start <= at < end for name, at in self.untagged_cities):
+            return place
+        told = self.incident_told_places
+        return place if place in told or self.incident_country in told else None
 
     def country_name(self) -> str | None:
         """The country the article's places point to most (:class:`ArticlePlaces`), by name."""
@@ -2369,7 +2456,8 @@ def _unit_text(noun: Token) -> str:
             return f"{before.text} {noun.lower_}"
     demonym = _place_demonym(noun)
     if demonym is not None:
-        return demonym
+        # the people of a place keep its capitals: "New Yorkers", not "new yorkers"
+        return " ".join(t.text for t in noun.doc[noun.i - len(demonym.split()) + 1 : noun.i + 1])
     words = []
     for left in noun.lefts:
         if left.dep_ in ("amod", "compound") and left.pos_ in ("ADJ", "NOUN", "VERB"):
@@ -2400,7 +2488,28 @@ def _unit_text(noun: Token) -> str:
             for c in first.lefts
             if c.dep_ in ("amod", "compound") and c.i == first.i - 1 and not c.ent_type_
         ] + kept
-    return " ".join(t.lower_ for t in kept)
+    return " ".join(_unit_word(t) for t in kept)
+
+
+def _unit_word(tok: Token) -> str:
+    """A word of a unit as the dashboard shows it: lower case, but a nation's or a group's
+    people keep their capital ("200 million Americans", "40 Republicans", "10 Syrians": the
+    unit had read "americans"). Not a common noun a headline capitalised ("Kill 9 Civilians"),
+    nor a word in capitals ("CIVILIANS")."""
+    if not tok.text.istitle():
+        return tok.lower_
+    low = tok.lower_
+    if low in PEOPLE_NOUNS or low in COMBATANT_NOUNS:
+        return low
+    singular = tok.text[:-1] if low.endswith("s") else tok.text
+    if (
+        tok.ent_type_ == "NORP"
+        or demonym_country(singular) is not None
+        or singular.lower() in NATIONALITY_COUNTRIES
+        or singular.lower() in NATIONALITY_NOUNS  # "Britons", "Scots"
+    ):
+        return tok.text
+    return low
 
 
 def _prior_in_previous_sentence(previous: dict[int, _Reading], sent: Span) -> _Reading | None:
@@ -3534,6 +3643,34 @@ def _state_word(tok: Token) -> str | None:
         if lemma in words or low in words:
             return category
     return None
+
+
+def _names_nationality_of(sent: Span, country: str) -> bool:
+    """Whether ``sent`` names the nationality of ``country`` ("Turkish" of Turkey), which ties a
+    count of people in it to that country when the story is about it."""
+    if gazetteer.country(country) is None:
+        return False
+    return any(
+        tok.is_title
+        and (demonym_country(tok.text) or NATIONALITY_COUNTRIES.get(tok.lower_)) == country
+        for tok in sent
+    )
+
+
+def _tells_harm(tok: Token) -> bool:
+    """Whether ``tok`` tells of harm or an incident: a casualty word ("killed", "wounded"), an
+    attack's noun ("blast", "shelling"), a strike's verb ("targeted", "pounded"), fighting
+    ("battle", "mortar") or a disaster ("earthquake")."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return (
+        _state_word(tok) in ("killed", "injured", "missing")
+        or low in INCIDENT_NOUNS
+        or low in DISASTER_NOUNS
+        or low in KILLING_NOUNS
+        or lemma in STRUCK_PLACE_VERBS
+        or lemma in COMBAT_WORDS
+        or low in COMBAT_WORDS
+    )
 
 
 def _has_object(verb: Token) -> bool:
@@ -6357,6 +6494,10 @@ def _claimant_as_written(ctx: _Context, span: Span, category: str | None = None)
             # claimed as one's due (a tax loss, a benefit) is no claim of the number; whoever
             # reports it ("the Times wrote that …", further up) is its source
             continue
+        if tok.lemma_.lower() in GROWTH_CLAIM_VERBS and below.dep_ == "dobj":
+            # "The US economy added 337,000 jobs": what was added is the figure, no words
+            # said ("he added that 20 died" says them); its subject claims nothing
+            continue
         if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ == "VERB" and _passive(tok):
             # "the fighting is reported to have killed 130": whoever reported it is not said,
             # unless "by" names them
@@ -6377,7 +6518,51 @@ def _claimant_as_written(ctx: _Context, span: Span, category: str | None = None)
             )
             if who:
                 return who
-    return _source_at_the_end(ctx, span) or _headline_credit(span)
+    return _source_at_the_end(ctx, span) or _headline_credit(span) or _pollster(ctx, span)
+
+
+# Nouns of a poll, whose named organisation is the source of the sentence's shares ("In a
+# national CNN/ORC poll released Monday, 31% of Republicans said …").
+# Singular only: "an average of recent Hoosier polls" is many pollsters' (or an averager's).
+POLL_NOUNS = frozenset({"poll", "polling", "survey"})
+
+
+def _pollster(ctx: _Context, span: Span) -> str | None:
+    """The organisation named right before the one poll or survey of the figure's sentence,
+    as written ("CNN/ORC", "Washington Post-ABC News", "Quinnipiac University"), else None:
+    "A Quinnipiac University poll … found that 74 percent …" is Quinnipiac's figure, which
+    the claim verbs did not reach (the finding verb's subject is the poll, no name). Only
+    proper nouns of no date or place ("the April survey", "a Florida poll" name no one)."""
+    sent = span.sent
+    polls = [t for t in sent if t.lower_ in POLL_NOUNS and t.pos_ == "NOUN"]
+    if len(polls) != 1:
+        return None  # none, or two polls compared: whose figure is whose is not read here
+    doc = sent.doc
+    first = polls[0].i
+    while first > sent.start and (
+        _pollster_word(doc[first - 1])
+        or doc[first - 1].text in ("/", "-", "–")
+        and first - 2 >= sent.start
+        and _pollster_word(doc[first - 2])
+    ):
+        first -= 1
+    if first == polls[0].i:
+        return None
+    if (
+        first - 2 >= sent.start
+        and doc[first - 1].lower_ in ("the", "of", "and", "&", "for")
+        and doc[first - 2].pos_ == "PROPN"
+    ):
+        return None  # the end of a longer name ("Rock the Vote"): not read whole here
+    return doc[first : polls[0].i].text
+
+
+def _pollster_word(tok: Token) -> bool:
+    """A word of a pollster's name: a proper noun or an organisation's word, not a date's or
+    a place's ("September", "Florida")."""
+    if tok.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "NORP"):
+        return False
+    return tok.pos_ == "PROPN" or tok.ent_type_ == "ORG"
 
 
 def _describes_the_speaker(clause: Token, noun: Token) -> bool:

@@ -166,9 +166,11 @@ _FORMS_SQL = (
 )
 # (the word written out each time it is read: a DuckDB lambda reading it once cost more)
 _WORD_SQL = "coalesce(regexp_extract({f}.unit, '(\\S+)$'), '')"
+# (lower case before the ending is read: a nation's people keep their capital in the unit,
+# "one Syrian" and "12 Syrians" one group, "syrians")
 CLASS_SQL = (
-    f"coalesce({_FORMS_SQL}[lower({_WORD_SQL})], CASE WHEN regexp_matches({_WORD_SQL},"
-    f" '{_PEOPLE_ENDING}') THEN {_WORD_SQL} || 's' ELSE lower({_WORD_SQL}) END)"
+    f"coalesce({_FORMS_SQL}[lower({_WORD_SQL})], CASE WHEN regexp_matches(lower({_WORD_SQL}),"
+    f" '{_PEOPLE_ENDING}') THEN lower({_WORD_SQL}) || 's' ELSE lower({_WORD_SQL}) END)"
 )
 
 
@@ -178,7 +180,7 @@ def group_key(word: str) -> str:
     hold the two to one answer)."""
     if word.lower() in _FORMS:
         return _FORMS[word.lower()]
-    return word + "s" if re.search(_PEOPLE_ENDING, word) else word.lower()
+    return word.lower() + "s" if re.search(_PEOPLE_ENDING, word.lower()) else word.lower()
 
 
 # The group of people a figure counts, a key of the Figures page's series (sum_figure_days):

@@ -936,3 +936,69 @@ def test_a_compass_word_alone_is_no_figures_place(name, no_place):
     from analysis import figures
 
     assert figures._no_place(name) is no_place
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a toll the story places nowhere, in a story whose only place is a court's seat
+        ("The settlement was signed in Lisbon on Monday. The fund will be run by a charity in "
+         "Lisbon.\n\nThe bank had hidden the general's accounts for years. More than 500 people "
+         "were killed under his rule, a report says.", [("More than 500", None)]),
+        ("The deal was agreed in Lisbon on Monday, lawyers said.\n\nThe bank had hidden the "
+         "general's accounts for years. More than 500 people were killed under his rule, a "
+         "report says.", [("More than 500", None)]),
+        # a place the story ties to an incident stays the toll's
+        ("Shelling hit the old quarter of Hama on Monday. The army denied the claims.\n\nThe "
+         "monitor gave details later. At least 12 people were killed, rescuers said.",
+         [("At least 12", "Hama")]),
+        # in the opening, the story's place is the news's
+        ("The deal was agreed in Lisbon on Monday. More than 500 people were killed under the "
+         "general's rule, a report says.", [("More than 500", "Lisbon")]),
+    ],
+)  # fmt: skip
+def test_a_toll_takes_the_storys_place_only_where_the_story_ties_it_there(nlp, text, expected):
+    assert _places(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count of people the story places nowhere is not its dateline's
+        ("Voters in Ohio went to the polls on Tuesday. The turnout was high.\n\nThe party's "
+         "files held the details of some 180 million Americans, the report said.",
+         [("some 180 million", None)]),
+        ("Voters in Ohio went to the polls on Tuesday. The turnout was high.\n\nThe campaign's "
+         "staff grew fast. About 400 volunteers joined the campaign.", [("About 400", None)]),
+        # its paragraph names the story's place: that place's
+        ("Voters in Ohio went to the polls on Tuesday. The turnout was high.\n\nTurnout in Ohio "
+         "beat the record. About 4,000 people attended the rally.", [("About 4,000", "Ohio")]),
+        # its sentence names the story's country's nationality: that country's
+        ("Inflation in Turkey rose on Monday. The lira fell.\n\nMarkets were calm. The Turkish "
+         "economy shrank in 2001 when two million people lost their jobs.",
+         [("two million", "Turkey")]),
+        ("Inflation in Turkey rose on Monday. The lira fell.\n\nMarkets were calm. The economy "
+         "shrank in 2001 when two million people lost their jobs.", [("two million", None)]),
+        # its sentence goes on with the story's fighting: the story's place
+        ("Government forces now hold most of Homs, officials said on Monday. The army denied "
+         "it.\n\nAid workers spoke later. About 20,000 people remain in the besieged districts, "
+         "they said.", [("About 20,000", "Homs")]),
+        # a war story's town, tied to its strikes, is where its people fled
+        ("Air strikes pounded rebel districts of Idlib on Monday. The army denied the claims."
+         "\n\nThe monitor gave details later. About 3,000 families fled their homes, the monitor "
+         "said.", [("About 3,000", "Idlib")]),
+    ],
+)  # fmt: skip
+def test_a_count_of_people_takes_the_storys_place_only_nearby(nlp, text, expected):
+    assert _places(nlp, text) == expected
+
+
+def test_a_count_of_people_said_again_where_the_story_places_it_nowhere_is_one_figure(nlp):
+    """ "The millions of people" in the opening (the story's place) and again in the speech
+    (no place of its own): one figure, as when both had taken the story's place."""
+    text = (
+        "The senator spoke in Ohio of the millions of people who cannot afford care. The crowd "
+        "cheered.\n\nShe went on. She told them of the millions of people who cannot afford "
+        "care, the paper said."
+    )
+    assert _places(nlp, text) == [("millions", "Ohio")]

@@ -2364,14 +2364,33 @@ def test_troops_remaining_and_negated_objects(nlp, text, figure, category):
         (
             "The 17 New Yorkers injured by the blast were treated at two hospitals.",
             "17",
-            "new yorkers",
+            "New Yorkers",
         ),
-        ("Police said 12 South Africans were wounded in the crash.", "12", "south africans"),
-        ("Nine Sri Lankans were killed.", "Nine", "sri lankans"),
-        ("Police said 12 Syrians were wounded in the crash.", "12", "syrians"),
+        ("Police said 12 South Africans were wounded in the crash.", "12", "South Africans"),
+        ("Nine Sri Lankans were killed.", "Nine", "Sri Lankans"),
+        ("Police said 12 Syrians were wounded in the crash.", "12", "Syrians"),
     ],
 )
 def test_demonym_of_a_place_of_several_words(nlp, text, figure, unit):
+    assert _one(_figs(nlp, text), figure).unit == unit
+
+
+@pytest.mark.parametrize(
+    "text, figure, unit",
+    [
+        # a nation's or a group's people keep their capital
+        ("The files held details of more than 200 million Americans, officials said.",
+         "more than 200 million", "Americans"),
+        ("About 200 Democrats in Congress joined the sit-in.", "About 200", "Democrats"),
+        ("Some 440 Britons were feared dead after the wave.", "Some 440", "Britons"),
+        ("The survey asked 2,000 Christians about their faith.", "2,000", "Christians"),
+        # a common noun a headline capitalised, or a word in capitals, does not
+        ("Air Strikes Kill 9 Civilians In Homs.", "9", "civilians"),
+        ("AIR STRIKES KILL 9 CIVILIANS IN HOMS.", "9", "civilians"),
+        ("The firm hired 300 Engineers last year.", "300", "engineers"),
+    ],
+)  # fmt: skip
+def test_a_units_proper_nouns_keep_their_capitals(nlp, text, figure, unit):
     assert _one(_figs(nlp, text), figure).unit == unit
 
 
@@ -3182,3 +3201,36 @@ def test_lacking_players_or_winding_up_is_no_casualty(nlp, sentence, text):
 )
 def test_missing_and_wounded_people_stay_casualties(nlp, sentence, text, category):
     assert _one(_figs(nlp, sentence), text).category == category
+
+
+@pytest.mark.parametrize(
+    "text, figure, value",
+    [
+        # a ratio is a share of the people or things it names, not a count of its denominator
+        ("One in four homes in the valley has no broadband.", "One in four", 25.0),
+        ("Doctors say one in 50 children has the allergy.", "one in 50", 2.0),
+        ("Two out of five voters had not decided, the poll found.", "Two out of five", 40.0),
+    ],
+)
+def test_a_ratio_is_a_share_not_a_count(nlp, text, figure, value):
+    fig = _one(_figs(nlp, text), figure)
+    assert (fig.category, fig.unit, fig.value) == ("percent", "%", value)
+
+
+@pytest.mark.parametrize(
+    "text, figure, claimant",
+    [
+        # the organisations named before the sentence's one poll are its figures' source
+        ("In a national ABC/Ipsos poll released Friday, 38% of independents said they were "
+         "undecided.", "38%", "ABC/Ipsos"),
+        ("A Marist College poll released last week found that 61 percent of voters backed the "
+         "measure.", "61 percent", "Marist College"),
+        # a poll named by no organisation has none
+        ("The March survey found the mayor ahead, with 22 percent of voters undecided.",
+         "22 percent", None),
+        # "added" with the figure for its object is growth, not words said
+        ("The German economy added 120,000 jobs in May.", "120,000", None),
+    ],
+)  # fmt: skip
+def test_a_polls_figures_and_an_added_count_have_their_own_claimant(nlp, text, figure, claimant):
+    assert _one(_figs(nlp, text), figure).claimed_by == claimant

@@ -264,3 +264,54 @@ def test_a_score_before_a_percentage_is_a_percentage():
         "percent",
         "percent",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a ratio is a share of the whole it names, not a count of its denominator
+        ("One in four homes has no broadband.", [("One in four", 0.25, "fraction")]),
+        ("The agency says one in 45 children has the condition.",
+         [("one in 45", 1 / 45, "fraction")]),
+        ("Two out of five voters had not decided.", [("Two out of five", 0.4, "fraction")]),
+        ("One out of every five households uses a food bank.",
+         [("One out of every five", 0.2, "fraction")]),
+        ("Nearly one in 10 adults smokes.", [("Nearly one in 10", 0.1, "fraction")]),
+        # not a span of time, a year, or a larger number over a smaller
+        ("The rebels took 2 in 3 days.", [("2", 2, "number"), ("3", 3, "number")]),
+        ("She came one in 2005 and left.", [("one", 1, "number")]),
+        ("Officers found 5 in 3 cars.", [("5", 5, "number"), ("3", 3, "number")]),
+    ],
+)  # fmt: skip
+def test_a_ratio_is_a_share(text, found):
+    got = [(m.text, m.parsed.value, m.parsed.kind) for m in find_numbers(text)]
+    assert [(t, pytest.approx(v), k) for t, v, k in found] == got
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a decade written with an apostrophe is no count
+        ("Prices fell in the 30's and rose again.", []),
+        ("Jazz bands of the 1920's toured the coast.", []),
+        ("The band of the 60’s reformed.", []),
+        # a count after a possessive, or with a spaced quote, still is
+        ("The club's 30 players trained.", ["30"]),
+    ],
+)
+def test_a_decade_with_an_apostrophe_is_no_figure(text, found):
+    assert [m.text for m in find_numbers(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a margin "plus or minus" is no negative number
+        ("The margin of error is plus or minus 3.5 percentage points.",
+         [("3.5 percentage points", 3.5)]),
+        # a minus alone still is
+        ("Overnight it fell to minus 12 degrees.", [("minus 12", -12)]),
+    ],
+)  # fmt: skip
+def test_a_margin_either_way_is_not_negative(text, found):
+    assert [(m.text, m.parsed.value) for m in find_numbers(text)] == found

@@ -378,6 +378,8 @@ def test_filter_options_and_pickers_count_what_the_rows_hold(corpus_con):
         ("schoolchildren", "schoolchildren"), ("gunman", "gunmen"), ("gunmen", "gunmen"),
         ("family", "families"), ("casualty", "casualties"), ("journalist", "journalists"),
         ("aid worker", "workers"), ("Kurdish fighter", "fighters"), ("life", "lives"),
+        # a nation's people, whose unit keeps its capital: one group, lowered
+        ("Syrian", "syrians"), ("Syrians", "syrians"), ("Americans", "americans"),
         # a unit's spellings and short forms
         ("kilometres", "kilometres"), ("kilometers", "kilometres"), ("km", "kilometres"),
         ("kilometre", "kilometres"), ("mile", "miles"), ("neighborhoods", "neighbourhoods"),

@@ -37,7 +37,6 @@ PRONOUN_ONE_BEFORE = lexicon.words("pronoun_one_before")
 REPORTING_WORDS = lexicon.words("reporting_words")
 
 
-TIME_UNITS = lexicon.words("time_units")
 CLOCK_WORDS = lexicon.words("clock_words")
 
 
@@ -174,8 +173,11 @@ def _clock_time(a: _Around) -> str | None:
 
 
 def _year(a: _Around) -> str | None:
-    """ "in 2011", "since 2015", "the 1960s", "2015-16"."""
+    """ "in 2011", "since 2015", "the 1960s", "2015-16"; a decade written with an apostrophe
+    ("the 30's", "the 1930's")."""
     t, prev, nxt = a.tok, a.prev, a.nxt
+    if _decade_apostrophe(a):
+        return "year"
     four_digits = a.single and t.kind == "num" and re.fullmatch(r"\d{4}s?", t.text) is not None
     if four_digits and 1800 <= int(t.text[:4]) <= 2099 and a.parsed.kind == "number":
         if prev is not None and prev.low in YEAR_PREPOSITIONS:
@@ -185,6 +187,25 @@ def _year(a: _Around) -> str | None:
         if prev is not None and prev.low == "the" and _event_noun_after(a.toks, a.end):
             return "year"  # "the 1967 Six Day War", "the 2014 World Cup", "the 1967 war"
     return None
+
+
+def _decade_apostrophe(a: _Around) -> bool:
+    """ "the 30's", "the 1930's": a round number of tens (or a year ending in 0) with "'s" glued
+    on names a decade; "30s" without the apostrophe the tokenizer keeps as one word, no figure
+    already. ("the 30's" had been a count of 30.)"""
+    t, quote, s = a.tok, a.after(0), a.after(1)
+    if not (a.single and t.kind == "num" and a.parsed.kind == "number"):
+        return False
+    if re.fullmatch(r"[1-9]0|1[89]\d0|20\d0", t.text) is None:
+        return False
+    return (
+        quote is not None
+        and s is not None
+        and quote.text in ("'", "’")
+        and quote.start == t.end
+        and s.start == quote.end
+        and s.low.rstrip(".,;:!?)") == "s"
+    )
 
 
 def _event_noun_after(toks: list[Tok], start: int) -> bool:

@@ -30,6 +30,7 @@ from analysis.numbers.tokens import (
     ORDINAL_UNITS,
     PERCENT_WORDS,
     SCALE_WORDS,
+    TIME_UNITS,
     UPPER_HEDGES,
     UPPER_SUFFIXES,
     VAGUE_PLURALS,
@@ -232,6 +233,10 @@ def _cardinal_core(toks: list[Tok], card: Card, currency: str | None) -> Core | 
         fr = fraction_after(toks, j)
         if fr is not None and fr[1] < 1:
             j, v, kind = fr[0], v + fr[1], "fraction"
+    if kind == "number" and currency is None:
+        ratio = _ratio_after(toks, card)
+        if ratio is not None:
+            return Core(ratio[0], ratio[1], ratio[1], ratio[1], kind="fraction")
     if j + 1 < n and toks[j].low == "and" and kind == "number":
         fr = fraction_after(toks, j + 1)
         if fr is not None and fr[1] < 1:
@@ -258,6 +263,35 @@ def _cardinal_core(toks: list[Tok], card: Card, currency: str | None) -> Core | 
     if kind == "fraction":
         return _suffixes(toks, Core(j, v, v, v, kind="fraction"), currency)
     return _suffixes(toks, Core(j, v, v, v, scaled=card.scaled), currency)
+
+
+# The words between a ratio's two numbers: "one in four", "two out of five", "one in every ten",
+# "one out of every five".
+RATIO_JOINS = (("in", "every"), ("out", "of", "every"), ("out", "of"), ("in",))
+
+
+def _ratio_after(toks: list[Tok], card: Card) -> tuple[int, float] | None:
+    """(end, share) of a ratio that the one-word whole number ``card`` opens: "one in four
+    homes" is a share of homes (a quarter), not four homes counted, nor one. Only a smaller
+    number over a larger one written plainly ("1 in 45"), not a span of time ("two in three
+    days" counts two) nor a year ("one in 2005")."""
+    j, n = card.end, len(toks)
+    if card.words != 1 or card.scaled or card.value < 1 or card.value != int(card.value):
+        return None
+    for join in RATIO_JOINS:
+        start = _phrase_at(toks, j, join)
+        if start is None or start >= n:
+            continue
+        whole = cardinal(toks, start)
+        if whole is None or whole.scaled or whole.value <= card.value:
+            return None
+        if whole.digits and len(toks[start].text) == 4 and 1800 <= whole.value <= 2099:
+            return None  # "one in 2005": a year
+        after = toks[whole.end].low.rstrip(".,;:!?)") if whole.end < n else ""
+        if after in TIME_UNITS:
+            return None  # "two in three days": a count in a span of time
+        return whole.end, card.value / whole.value
+    return None
 
 
 def _and_fraction(toks: list[Tok], card: Card, fr: tuple[int, float], currency: str | None) -> Core:
@@ -332,6 +366,8 @@ def _negative_at(toks: list[Tok], i: int) -> int | None:
     if i >= len(toks):
         return None
     t = toks[i]
+    if t.low == "minus" and i >= 2 and (toks[i - 2].low, toks[i - 1].low) == ("plus", "or"):
+        return None  # "plus or minus 3 points": a margin either way, no negative number
     if t.low in ("minus", "negative") and i + 1 < len(toks):
         return i + 1
     if (

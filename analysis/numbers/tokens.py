@@ -39,6 +39,9 @@ VAGUE_QUANTIFIERS = lexicon.ranges("vague_quantifiers")
 DENOMINATORS = lexicon.numbers("denominators")
 
 
+TIME_UNITS = lexicon.words("time_units")
+
+
 ORDINAL_UNITS = lexicon.numbers("ordinal_units")
 
 
