@@ -945,6 +945,8 @@ class _Resolver:
         # the token of a person named after a work's title that the parse made the subject
         # ("Only Fools and Horses star David Jason criticised …": "Fools" the subject)
         self._titled_subjects: set[int] = set()
+        works = _work_titles(doc, WORK_NOUNS)
+        bodies = _work_titles(doc, _NAMED_BODY_NOUNS)
         for ent in names.ents:
             if ent.label_ == "PERSON" and _titled_subject(ent):
                 self._titled_subjects.add(ent.start)
@@ -973,6 +975,13 @@ class _Resolver:
             if _headline_words(ent):
                 continue  # no one a later "the alliance" or "he" may stand for
             spk = self._from_entity(ent)
+            keys = {_title_key(ent.text), _title_key(spk.name or "")}
+            if keys & works:
+                # a film's name the tagger took for a person's ("Arnold's drama Wasp … Wasp
+                # tells the story … '…,' she explains" was Wasp's words)
+                continue
+            if spk.label == "PERSON" and keys & bodies:
+                continue  # "Scott's company Scott Free": a firm, though named like a person
             is_subj = (
                 ent.root.dep_ in ("nsubj", "appos")
                 or (ent.root.dep_ == "appos" and ent.root.head.dep_ == "nsubj")
@@ -3901,6 +3910,52 @@ def _title_before_trade_start(doc: Doc, k: int) -> bool:
     """Whether token ``k``, tagged a person, is in a title before a trade noun and a name."""
     ent = next((e for e in doc.ents if e.start <= k < e.end), None)
     return ent is not None and _title_before_trade(ent) is not None
+
+
+WORK_NOUNS = lexicon.words("work_nouns")
+# Bodies whose name may look like a person's ("Scott's company Scott Free", "the label Def
+# Jam"): a name written as theirs is no person.
+_NAMED_BODY_NOUNS = frozenset({"company", "label", "studio", "band"})
+
+
+def _title_key(text: str) -> str:
+    """A title as compared across its mentions: "A Different Story" is "different story"."""
+    words = text.lower().split()
+    if words and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _work_titles(doc: Doc, nouns: frozenset[str]) -> frozenset[str]:
+    """The titles (:func:`_title_key`) of the article's works (or bodies) of ``nouns`` that
+    the tagger may take for people's names: the capitalised words the parse joins to such a
+    noun right before them, the noun someone's or "the" one ("Arnold's gritty drama Wasp",
+    "The film, A Different Story, chronicles …", "Scott's company Scott Free"). Their other
+    mentions are that work too, no person a pronoun or a description stands for. ("On the
+    show Simon Cowell said" joins no name to "show".)"""
+    found = set()
+    for noun in doc:
+        if not (noun.text.islower() and noun.pos_ == "NOUN" and noun.lower_ in nouns):
+            continue
+        if not any(c.dep_ in ("det", "poss") for c in noun.children):
+            continue
+        at = noun.i + 1
+        if at < len(doc) and doc[at].text == ",":
+            at += 1  # "The film, A Different Story,"
+        if at < len(doc) and doc[at].lower_ in ("a", "an", "the"):
+            at += 1
+        end = at
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end == at:
+            continue
+        title = doc[at:end]
+        joined = title.root.head.i == noun.i or at <= noun.head.i < end
+        # (or right after the noun, which the parse hung elsewhere: "Arnold's gritty drama
+        # Wasp is about …"; but not after a place's noun: "On the show Simon Cowell said")
+        if joined or (at == noun.i + 1 and noun.dep_ != "pobj"):
+            found.add(_title_key(title.text))
+    return frozenset(found)
 
 
 def _epithet_word(token: Token) -> str:

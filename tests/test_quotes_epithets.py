@@ -122,6 +122,28 @@ TITLES = [
         id="film-title-made-the-subject",
     ),
     pytest.param(
+        "Sarah Collins's gritty drama Harbour won the short film award on Sunday.\n\n"
+        "Set in her home town, Harbour tells the story of a young mother. "
+        '"I just start with an image I cannot shake off," she explains.',
+        "I just start with an image",
+        "Sarah Collins",
+        id="a-films-title-is-no-she",
+    ),
+    pytest.param(
+        "Ray Dunmore has said a new film about his life is the start of his retirement. The "
+        "film, A Quiet Road, follows Dunmore's life and career. "
+        '"I am still going to be making music," he said.',
+        "I am still going to be making music",
+        "Ray Dunmore",
+        id="a-title-in-apposition-to-film-is-no-he",
+    ),
+    pytest.param(
+        "On the show Simon Cowell said the singers were dreadful.",
+        "the singers were dreadful",
+        "Simon Cowell",
+        id="a-name-after-a-shows-noun-it-is-not-joined-to-is-a-person",
+    ),
+    pytest.param(
         "Sir Ian Grant said his side would still need to be at their best. Striker Mark Dale "
         "is fit again, but the Scot admitted he was unsure whether to start him on Tuesday.",
         "he was unsure whether to start him",
