@@ -945,6 +945,11 @@ class _Resolver:
         # the token of a person named after a work's title that the parse made the subject
         # ("Only Fools and Horses star David Jason criticised …": "Fools" the subject)
         self._titled_subjects: set[int] = set()
+        untagged = _untagged_people(doc, quoted)
+        for _i, full, _text in untagged:
+            # so that the surname alone, which the tagger may call a body ("But Souness said"
+            # tagged ORG), is that person too
+            names.by_surname.setdefault(full.split()[-1].lower(), full)
         works = _work_titles(doc, WORK_NOUNS)
         bodies = _work_titles(doc, _NAMED_BODY_NOUNS)
         for ent in names.ents:
@@ -991,6 +996,10 @@ class _Resolver:
             self.candidates.append((ent.start, spk, is_subj))
             self._learn_role(ent)
         self.candidates += self._untagged_surnames()
+        for i, full, text in untagged:
+            start = doc[i].idx
+            spk = _Speaker(full, text, start, start + len(text), "PERSON")
+            self.candidates.append((i, spk, True))
         self.candidates.sort(key=lambda c: c[0])
         # What the article itself says of its people's sex (titles, kinship nouns): read before
         # any speaker is resolved, so no pronoun resolved here votes for its own antecedent.
@@ -1037,9 +1046,15 @@ class _Resolver:
         text = ent.text
         # The small model often tags a lone surname as ORG/GPE; a known surname is a person.
         key = _name_key(text)
+        surname = None
         if label != "PERSON" and key and key[-1].lower() in self.names.by_surname:
             label = "PERSON"
+            surname = self.names.by_surname[key[-1].lower()]
         name, label = self.names.canonical(text, label, ent.start_char, ent.end_char)
+        if surname is not None and label != "PERSON" and len(key) == 1:
+            # the entity layer kept the tagger's body for a surname alone ("But Souness said",
+            # tagged ORG) that is the person the story named in full
+            name, label = surname, "PERSON"
         return _Speaker(name, text, ent.start_char, ent.end_char, label, self.roles.get(name))
 
     def _learn_role(self, ent: Span) -> None:
@@ -3956,6 +3971,45 @@ def _work_titles(doc: Doc, nouns: frozenset[str]) -> frozenset[str]:
         if joined or (at == noun.i + 1 and noun.dep_ != "pobj"):
             found.add(_title_key(title.text))
     return frozenset(found)
+
+
+def _untagged_people(doc: Doc, quoted: list[bool]) -> list[tuple[int, str, str]]:
+    """People the tagger left untagged where they are a sentence's subject: a run of two or
+    three capitalised words that opens with a given name (or whose last word the story uses
+    alone elsewhere), after any trade or title word
+    capitalised at the sentence's start ("Boss Graeme Souness felt Newcastle were never in
+    danger" had no person, so the story's "he said" went to the last man named, "Jackie
+    Milburn's club record"). Each as (token index, full name, the words as written)."""
+    found = []
+    for tok in doc:
+        if not (
+            tok.dep_ in CLAUSE_SUBJECT_DEPS
+            and tok.pos_ == "PROPN"
+            and not tok.ent_type_
+            and not quoted[tok.i]
+        ):
+            continue
+        left = tok.i
+        while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN":
+            left -= 1
+        words = list(doc[left : tok.i + 1])
+        while words and _epithet_word(words[0]) in (OCCUPATION_NOUNS | ROLE_NOUNS | ROLE_TITLES):
+            words = words[1:]
+        if not 2 <= len(words) <= 3 or any(w.ent_type_ or not w.is_title for w in words):
+            continue
+        surname = tok.text
+        alone = any(
+            t.text == surname and t.i != tok.i and doc[t.i - 1].text != words[-2].text
+            for t in doc
+            if t.i > 0
+        )
+        # (a given name the tables know, or a surname the story uses alone elsewhere: "Boss
+        # Graeme Souness felt … But Souness said")
+        if not (is_given_name(words[0].text) or alone):
+            continue
+        text = doc[words[0].i : tok.i + 1].text
+        found.append((words[0].i, text, text))
+    return found
 
 
 def _epithet_word(token: Token) -> str:

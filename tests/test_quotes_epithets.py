@@ -158,3 +158,22 @@ def test_a_title_before_a_star_is_no_speaker(model, text, words, speaker):
     found = [q for q in run(model, text) if words in q.text]
     assert len(found) == 1, speakers(model, text)
     assert found[0].speaker == speaker
+
+
+UNTAGGED = [
+    pytest.param(
+        "Boss Hamish Dunlop felt his side were never really in danger of going out.\n\n"
+        "An early own goal followed by a late strike earned them a 2-1 win. "
+        '"It gave us a great advantage," he said after the match. '
+        "The strike moved Gary Lorne within 12 of Willie Craig's club scoring record. "
+        "But Dunlop said he did not think the record would have any bearing on his future. "
+        '"I think if he got it this year he would want to stay on," he added.',
+        ["Hamish Dunlop"] * 3,
+        id="untagged-subject-after-a-trade-word-and-its-surname-tagged-a-body",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNTAGGED)
+def test_a_subject_the_tagger_missed_is_who_he_is(model, text, expected):
+    assert [q.speaker for q in run(model, text)] == expected, speakers(model, text)
