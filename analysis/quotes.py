@@ -945,7 +945,11 @@ class _Resolver:
         # the token of a person named after a work's title that the parse made the subject
         # ("Only Fools and Horses star David Jason criticised …": "Fools" the subject)
         self._titled_subjects: set[int] = set()
-        untagged = _untagged_people(doc, quoted)
+        untagged = [
+            # (the person the article names in full elsewhere, when it does)
+            (i, names.by_surname.get(full.split()[-1].lower(), full), text)
+            for i, full, text in _untagged_people(doc, quoted)
+        ]
         for _i, full, _text in untagged:
             # so that the surname alone, which the tagger may call a body ("But Souness said"
             # tagged ORG), is that person too
@@ -3989,14 +3993,18 @@ def _untagged_people(doc: Doc, quoted: list[bool]) -> list[tuple[int, str, str]]
             and not quoted[tok.i]
         ):
             continue
+        if any(c.dep_ in ("det", "poss") for c in tok.children):
+            continue  # "The Planning Minister": a description, no name
         left = tok.i
         while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN":
             left -= 1
         words = list(doc[left : tok.i + 1])
-        while words and _epithet_word(words[0]) in (OCCUPATION_NOUNS | ROLE_NOUNS | ROLE_TITLES):
+        while words and _epithet_word(words[0]) in _UNTAGGED_LEAD_WORDS:
             words = words[1:]
         if not 2 <= len(words) <= 3 or any(w.ent_type_ or not w.is_title for w in words):
             continue
+        if any(_epithet_word(w) in _UNTAGGED_LEAD_WORDS | INSTITUTION_NOUNS for w in words):
+            continue  # "Foreign Secretary", "Planning Minister": an office
         surname = tok.text
         alone = any(
             t.text == surname and t.i != tok.i and doc[t.i - 1].text != words[-2].text
@@ -4044,9 +4052,15 @@ def _epithet(token: Token) -> bool:
         return True
     if word in NATIONALITY_NOUNS or word in NATION_EPITHETS:
         return True
-    return (
-        token.text[:1].isupper() and not word.endswith(_PEOPLE_ENDINGS) and _nationality(token.text)
-    )
+    return token.text[:1].isupper() and not word.endswith(_PEOPLE_ENDINGS) and _demonym(token.text)
+
+
+def _demonym(word: str) -> bool:
+    """Whether ``word`` is a people's word ("American", "Russian"), not a country's name ("the
+    US said", "the Netherlands said": the country speaks)."""
+    from analysis.entities.spans import demonym_country
+
+    return gazetteer.country(word) is None and demonym_country(word) is not None
 
 
 def _epithet_sex(token: Token) -> str | None:
@@ -4206,6 +4220,10 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 # in the honorifics list say nothing of it, or (Lord, Sir) only of most.
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "messrs"})
 FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "dame", "baroness"})
+# Words before an untagged name that are no part of it: a trade, an office, an honorific.
+_UNTAGGED_LEAD_WORDS = (
+    OCCUPATION_NOUNS | ROLE_NOUNS | ROLE_TITLES | NAME_PREFIXES | MALE_TITLES | FEMALE_TITLES
+)
 # Kinship nouns of lexicon/kin_nouns.txt that say the sex of the person they introduce ("her
 # husband, Bill Clinton", "his daughter Ivanka Trump": a name no census list sexes); "spouse",
 # "cousin" say none.

@@ -174,6 +174,30 @@ UNTAGGED = [
 ]
 
 
+NOT_PEOPLE = [
+    pytest.param(
+        "The trade talks stalled on Monday. The US said the offer was not good enough.",
+        "the offer was not good enough",
+        "United States",
+        id="the-country-speaks-not-one-of-its-people",
+    ),
+    pytest.param(
+        "The water company has asked for a higher tariff. The Planning Minister did not rule "
+        "out cancelling its licence. He added that he would not guess at the outcome.",
+        "he would not guess at the outcome",
+        None,
+        id="an-untagged-office-is-no-persons-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), NOT_PEOPLE)
+def test_a_country_or_an_office_is_no_untagged_person(model, text, words, speaker):
+    found = [q for q in run(model, text) if words in q.text]
+    assert len(found) == 1, speakers(model, text)
+    assert found[0].speaker == speaker
+
+
 @pytest.mark.parametrize(("text", "expected"), UNTAGGED)
 def test_a_subject_the_tagger_missed_is_who_he_is(model, text, expected):
     assert [q.speaker for q in run(model, text)] == expected, speakers(model, text)
