@@ -2137,7 +2137,7 @@ class _Resolver:
     def _fits_epithet(self, spk: _Speaker, token: Token) -> bool:
         """Whether the person ``spk`` may be the one the description ``token`` names: not of
         the other sex ("the actress" is no Mr), age ("the 24-year-old" is not one the article
-        gives 31 years) or trade ("the striker" is not the one it calls the manager)."""
+        gives 31 years) or club job ("the striker" is not the one it calls the manager)."""
         sex = _epithet_sex(token)
         if sex and person_sex(spk.name, self.sexes) not in (None, sex):
             return False
@@ -2146,9 +2146,9 @@ class _Resolver:
             return False
         word = _epithet_word(token)
         known = self.roles.get(spk.name)
-        if not known or word in GENERAL_EPITHETS or word not in TRADE_NOUNS:
+        if not known or word not in SPORT_TRADES:
             return True
-        trades = (_role_words(known.split()) & TRADE_NOUNS) - GENERAL_EPITHETS
+        trades = _role_words(known.split()) & SPORT_TRADES
         if not trades or word in trades:
             return True
         return bool(trades & CLUB_HEADS and word in CLUB_HEADS)
@@ -3856,12 +3856,14 @@ EPITHET_NOUNS = lexicon.mapping("epithet_nouns")
 OCCUPATION_NOUNS = lexicon.words("occupation_nouns")
 NATIONALITY_NOUNS = lexicon.words("nationality_nouns")
 NATION_EPITHETS = lexicon.words("nation_epithets")
-# Descriptions that say no trade, so no trade the article gives someone rules them out.
-GENERAL_EPITHETS = frozenset(
-    {"star", "player", "international", "legend", "winner", "champion", "veteran"}
-    | {"youngster", "teenager", "medallist", "olympian", "sportsman", "sportswoman", "holder"}
+# A club's jobs and a team's positions, one person holds one of at a time: "said the
+# goalkeeper" is not the one the article made the manager. (Show business's trades are not:
+# a singer is often an actor too, and "the star", "the champion" say no trade at all.)
+SPORT_TRADES = frozenset(
+    {"striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward"}
+    | {"manager", "boss", "coach", "chairman", "referee", "prop", "flanker", "hooker", "lock"}
+    | {"fly-half", "scrum-half", "full-back", "wing"}
 )
-TRADE_NOUNS = OCCUPATION_NOUNS | frozenset(EPITHET_NOUNS) | ROLE_NOUNS
 # Trades written between a work's title and its maker's or star's name ("Only Fools and
 # Horses star David Jason"): show business's and sport's, not an aide's ("Clinton aide …").
 TITLE_TRADES = OCCUPATION_NOUNS | frozenset(EPITHET_NOUNS)
