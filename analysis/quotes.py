@@ -2168,6 +2168,9 @@ class _Resolver:
             ]
             if len({spk.name for spk in aged}) == 1:
                 return aged[-1]
+        introduced = self._just_introduced(np.start)
+        if introduced is not None and self._fits_epithet(introduced, token):
+            return introduced
         ranked = self._ranked_antecedent(
             np.start,
             {"PERSON"},
@@ -2180,6 +2183,36 @@ class _Resolver:
         if root is not None and self._listed(root.i):
             return None
         return prev
+
+    def _just_introduced(self, before: int) -> _Speaker | None:
+        """The one person the sentence just before token ``before`` introduces, described by a
+        clause or an apposition, when that sentence has no person for its subject: "The
+        younger stars were represented by Ann Lee, who plays the lead. The 14-year-old said
+        …" is Ann Lee, not the subject of a sentence before (a story names a newcomer so)."""
+        sent = self.sent_of[before] - 1
+        if sent < 0:
+            return None
+        people = [
+            (idx, spk)
+            for idx, spk, _s in self.candidates
+            if self.sent_of[idx] == sent
+            and spk.label == "PERSON"
+            and spk.name
+            # (not a name in the clause that describes them: "who plays Hermione")
+            and not any(a.dep_ in ("relcl", "acl") for a in self.doc[idx].ancestors)
+        ]
+        if len({spk.name for _i, spk in people}) != 1:
+            return None
+        if any(self._topic_subject(idx, spk) for idx, spk in people):
+            return None  # the subject rule decides
+        idx, spk = people[0]
+        root = self._mention_root(spk)
+        if root is None:
+            return None
+        described = root.dep_ == "appos" or any(
+            c.dep_ in ("relcl", "appos", "acl") for c in root.children
+        )
+        return spk if described else None
 
     @functools.cached_property
     def ages(self) -> dict[str, int]:

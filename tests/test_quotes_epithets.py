@@ -82,6 +82,14 @@ CASES = [
         id="age-the-article-gave-one-of-them",
     ),
     pytest.param(
+        "Wearing a red coat, Lucy Grant told reporters the night was bitterly cold. The younger "
+        "stars were also represented by Amy Cole, who plays Juliet in the new film. "
+        "The 15-year-old said she was hoping to meet the director.",
+        "she was hoping to meet the director",
+        "Amy Cole",
+        id="age-of-the-one-the-sentence-before-introduced",
+    ),
+    pytest.param(
         "Peter Walsh praised the whole cast after the first night in the West End. "
         '"I loved every minute of it," said the actress.',
         "I loved every minute",
