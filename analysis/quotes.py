@@ -1159,7 +1159,12 @@ class _Resolver:
             )
             found = self.resolve(noun) if noun is not None else None
             return found or _Speaker(None, None, None, None, None)  # still speech: who is unknown
-        epithet = _epithet(token)
+        # (a description that names its holder in apposition is theirs: "The author of the
+        # book, Mitchell Zuckoff, said", the parse hanging the name on "book"; a name before
+        # the noun or after "of" qualifies it: "the Harry Potter star", "The star of Rain Man")
+        epithet = _epithet(token) and not any(
+            t.ent_type_ == "PERSON" and t.dep_ == "appos" for t in token.subtree if t.i > token.i
+        )
         if _age_described(token) and (
             speech.entity_of(token) is None or epithet or token.ent_type_ == "NORP"
         ):
@@ -3994,7 +3999,8 @@ def _work_titles(doc: Doc, nouns: frozenset[str]) -> frozenset[str]:
         if not any(c.dep_ in ("det", "poss") for c in noun.children):
             continue
         at = noun.i + 1
-        if at < len(doc) and doc[at].text == ",":
+        comma = at < len(doc) and doc[at].text == ","
+        if comma:
             at += 1  # "The film, A Different Story,"
         if at < len(doc) and doc[at].lower_ in ("a", "an", "the"):
             at += 1
@@ -4004,6 +4010,9 @@ def _work_titles(doc: Doc, nouns: frozenset[str]) -> frozenset[str]:
         if end == at:
             continue
         title = doc[at:end]
+        if comma and (noun.dep_ == "pobj" or is_given_name(title[0].text)):
+            # "The author of the book, Mitchell Zuckoff, said": the name is the author's
+            continue
         joined = title.root.head.i == noun.i or at <= noun.head.i < end
         # (or right after the noun, which the parse hung elsewhere: "Arnold's gritty drama
         # Wasp is about …"; but not after a place's noun: "On the show Simon Cowell said")

@@ -90,6 +90,20 @@ CASES = [
         id="age-of-the-one-the-sentence-before-introduced",
     ),
     pytest.param(
+        "The book and the film blame the station chief for the delay. The author of the "
+        "book, Mitchell Zellner, said in an interview that he stands by the account.",
+        "he stands by the account",
+        "Mitchell Zellner",
+        id="a-description-naming-its-holder-is-theirs",
+    ),
+    pytest.param(
+        "Daniel Radcliffe was mobbed by fans at the premiere on Sunday. "
+        '"It was amazing to see so many people," said the Harry Potter star.',
+        "It was amazing",
+        "Daniel Radcliffe",
+        id="a-title-before-the-trade-noun-is-no-holder",
+    ),
+    pytest.param(
         "Peter Walsh praised the whole cast after the first night in the West End. "
         '"I loved every minute of it," said the actress.',
         "I loved every minute",
