@@ -942,8 +942,39 @@ class _Resolver:
         for n, s in enumerate(sents):
             for i in range(s.start, s.end):
                 self.sent_of[i] = n
+        # the token of a person named after a work's title that the parse made the subject
+        # ("Only Fools and Horses star David Jason criticised …": "Fools" the subject)
+        self._titled_subjects: set[int] = set()
+        untagged = [
+            # (the person the article names in full elsewhere, when it does)
+            (i, names.by_surname.get(full.split()[-1].lower(), full), text)
+            for i, full, text in _untagged_people(doc, quoted)
+        ]
+        for _i, full, _text in untagged:
+            # so that the surname alone, which the tagger may call a body ("But Souness said"
+            # tagged ORG), is that person too
+            names.by_surname.setdefault(full.split()[-1].lower(), full)
+        works = _work_titles(doc, WORK_NOUNS)
+        bodies = _work_titles(doc, _NAMED_BODY_NOUNS)
+        for ent in names.ents:
+            if ent.label_ == "PERSON" and _titled_subject(ent):
+                self._titled_subjects.add(ent.start)
         for ent in names.ents:
             if quoted[ent.start] or _modifier_norp(ent):
+                continue
+            if len(ent) == 1 and _epithet(ent.root):
+                continue  # "The 22-year-old Scot finished fourth": a description, no name
+            named = _title_before_trade(ent)
+            if named is not None:
+                # a show's or a work's title run into its star's name is no one a later "he"
+                # or "the star" stands for: the star named after it is ("… star David Jason
+                # criticised British TV. '…,' he said" was "Fools" speaking)
+                if any(
+                    t.dep_ in CLAUSE_SUBJECT_DEPS
+                    for t in doc[max(0, ent.start - 3) : named.end]
+                    if t.i < named.start
+                ):
+                    self._titled_subjects.add(named.start)
                 continue
             if ent.label_ == "PERSON" and _qualifies(ent, ent.root.head):
                 # "the Assad regime", "Assads officials": the name describes a noun; a later
@@ -953,14 +984,26 @@ class _Resolver:
             if _headline_words(ent):
                 continue  # no one a later "the alliance" or "he" may stand for
             spk = self._from_entity(ent)
+            keys = {_title_key(ent.text), _title_key(spk.name or "")}
+            if keys & works:
+                # a film's name the tagger took for a person's ("Arnold's drama Wasp … Wasp
+                # tells the story … '…,' she explains" was Wasp's words)
+                continue
+            if spk.label == "PERSON" and keys & bodies:
+                continue  # "Scott's company Scott Free": a firm, though named like a person
             is_subj = (
                 ent.root.dep_ in ("nsubj", "appos")
                 or (ent.root.dep_ == "appos" and ent.root.head.dep_ == "nsubj")
                 or _speaks_in_relative(ent.root)
+                or ent.start in self._titled_subjects
             )
             self.candidates.append((ent.start, spk, is_subj))
             self._learn_role(ent)
         self.candidates += self._untagged_surnames()
+        for i, full, text in untagged:
+            start = doc[i].idx
+            spk = _Speaker(full, text, start, start + len(text), "PERSON")
+            self.candidates.append((i, spk, True))
         self.candidates.sort(key=lambda c: c[0])
         # What the article itself says of its people's sex (titles, kinship nouns): read before
         # any speaker is resolved, so no pronoun resolved here votes for its own antecedent.
@@ -1007,9 +1050,15 @@ class _Resolver:
         text = ent.text
         # The small model often tags a lone surname as ORG/GPE; a known surname is a person.
         key = _name_key(text)
+        surname = None
         if label != "PERSON" and key and key[-1].lower() in self.names.by_surname:
             label = "PERSON"
+            surname = self.names.by_surname[key[-1].lower()]
         name, label = self.names.canonical(text, label, ent.start_char, ent.end_char)
+        if surname is not None and label != "PERSON" and len(key) == 1:
+            # the entity layer kept the tagger's body for a surname alone ("But Souness said",
+            # tagged ORG) that is the person the story named in full
+            name, label = surname, "PERSON"
         return _Speaker(name, text, ent.start_char, ent.end_char, label, self.roles.get(name))
 
     def _learn_role(self, ent: Span) -> None:
@@ -1110,19 +1159,41 @@ class _Resolver:
             )
             found = self.resolve(noun) if noun is not None else None
             return found or _Speaker(None, None, None, None, None)  # still speech: who is unknown
-        if _age_described(token) and speech.entity_of(token) is None:
+        # (a description that names its holder in apposition is theirs: "The author of the
+        # book, Mitchell Zuckoff, said", the parse hanging the name on "book"; a name before
+        # the noun or after "of" qualifies it: "the Harry Potter star", "The star of Rain Man")
+        epithet = _epithet(token) and not any(
+            t.ent_type_ == "PERSON" and t.dep_ == "appos" for t in token.subtree if t.i > token.i
+        )
+        if _age_described(token) and (
+            speech.entity_of(token) is None or epithet or token.ent_type_ == "NORP"
+        ):
             # "The 27-year-old said …", "the 31-year-old striker added": BBC sport's way of
             # naming again the person the story is about — the nearest person before who was
             # the subject of a main clause (as "the Wisconsin Republican" is), not a name in
-            # passing; else someone the story does not name.
+            # passing; else someone the story does not name. ("The 55-year-old Frenchman",
+            # tagged a person or a people, is such a description too, not a name.)
             np = _np_span(token)
-            prev = self._antecedent(
-                np.start, {"PERSON"}, fits=lambda spk, idx, _subj: self._main_subject(spk)
-            )
+            prev = self._aged(token, np)
             if prev is None:
                 return _Speaker(None, np.text, np.start_char, np.end_char, None)
             return _Speaker(prev.name, np.text, np.start_char, np.end_char, "PERSON",
                             self.roles.get(prev.name))  # fmt: skip
+        if epithet and _role_lemma(token) not in ROLE_NOUNS:
+            # "said the Gloucester fly-half", "the American said", "said the New Zealander":
+            # the person the paragraph is about, called by their trade or nation so as not to
+            # name them again; never the nation itself, nor a body a word of it names
+            np = _np_span(token)
+            topic = self._topic_person(token)
+            if topic is None:
+                return _Speaker(None, np.text, np.start_char, np.end_char, None)
+            return _Speaker(topic.name, np.text, np.start_char, np.end_char, "PERSON",
+                            self.roles.get(topic.name))  # fmt: skip
+        titled = self._titled_in(token)
+        if titled is not None:
+            # "Lord of the Rings director Peter Jackson has said …": the parse made the work's
+            # title the subject; the one its trade noun names is
+            return self._from_entity(titled)
         ent = speech.entity_of(token)
         if ent is None:
             # A name inside the subject phrase or its apposition ("an SDF spokesman, Talal Sello").
@@ -1966,9 +2037,203 @@ class _Resolver:
                 prev = None
         if prev is not None and self._set_apart(prev, token, np.start):
             prev = None
+        if prev is not None and not office and not self._fits_epithet(prev, token):
+            # "Peter Walsh praised the cast. '…,' said the actress" is not he; nor is "said
+            # the goalkeeper" the one the article made the manager
+            prev = None
+        if prev is None and _epithet(token) and not office:
+            # "said the Tottenham striker", "the Old Trafford boss added": a trade, not an
+            # office, whose club or town the article need not have given its holder when
+            # introducing them (Keane was "Matchwinner Keane"): the paragraph's subject
+            prev = self._topic_person(token)
         if prev is not None:
             mention.name, mention.label = prev.name, "PERSON"
         return mention
+
+    def _topic_person(self, token: Token) -> _Speaker | None:
+        """The person a description of a trade or a nation (``token``: "the Tottenham
+        striker", "the American") stands for: the one named as the main subject of the nearest
+        sentence before it that has a person for subject (in its own sentence before it, or up
+        to :data:`TOPIC_SENTENCES` sentences of narration back, quoted ones not counted) — the
+        one the paragraph is about, as the BBC writes "Keane was full of praise. '…,' said the
+        Tottenham striker". None when that sentence's subjects are several people ("Holmes and
+        Radcliffe won"), or its one does not fit the description (another sex, age or trade):
+        which one the text means, it does not say, and a wrong name is worse than none."""
+        np = _np_span(token)
+        sent_now = self.sent_of[token.i]
+        narrated = 0
+        # The subject of the description's own sentence is someone else: "Van Nistelrooy is
+        # fit again, but the Scot admitted …" (one clause's subject named again in the next
+        # is "he"); the description is the paragraph's subject before it (Ferguson).
+        others = set()
+        for sent in range(sent_now, -1, -1):
+            subjects = [
+                (idx, spk)
+                for idx, spk, _subj in self.candidates
+                if self.sent_of[idx] == sent
+                and idx < np.start
+                and spk.label == "PERSON"
+                and spk.name
+                and self._topic_subject(idx, spk)
+            ]
+            if sent == sent_now:
+                others = {spk.name for _i, spk in subjects}
+            subjects = [(i, spk) for i, spk in subjects if spk.name not in others]
+            if subjects:
+                if len({spk.name for _i, spk in subjects}) > 1 or any(
+                    self._listed(i) for i, _spk in subjects
+                ):
+                    return None
+                spk = subjects[-1][1]
+                return spk if self._fits_epithet(spk, token) else None
+            if sent != sent_now and not self._quoted_sentence(sent):
+                narrated += 1
+                if narrated >= TOPIC_SENTENCES:
+                    return None
+        return None
+
+    def _titled_in(self, token: Token) -> Span | None:
+        """The person named after a work's title and a trade noun in the subject phrase of
+        ``token`` when the parse made a word of the title its head (:func:`_titled_subject`)."""
+        own = speech.entity_of(token)
+        if own is not None and own.label_ == "PERSON" and _title_before_trade(own) is None:
+            return None  # a name of its own
+        for ent in self.names.ents:
+            if (
+                ent.start in self._titled_subjects
+                and token.left_edge.i <= ent.start <= token.right_edge.i
+                and not ent.start <= token.i < ent.end
+            ):
+                return ent
+        return None
+
+    def _topic_subject(self, idx: int, spk: _Speaker) -> bool:
+        """Whether the candidate at ``idx`` is the subject (active or passive) of its
+        sentence's main verb or of a speech verb: "Roddick was left frustrated", "said Kerr"."""
+        if idx in self._titled_subjects:
+            return True
+        t = self._subject_token(idx)
+        if t.dep_ not in CLAUSE_SUBJECT_DEPS:
+            # a name whose first word is another's: "Arsenal's Edu has lifted the lid"
+            t = self._mention_root(spk)
+            if t is None or t.dep_ not in CLAUSE_SUBJECT_DEPS:
+                return False
+        verb = t.head.head if t.head.dep_ == "conj" else t.head
+        main = verb.dep_ == "ROOT" or verb.head.i == verb.i
+        return main or (verb.dep_ == "parataxis" and verb.lemma_.lower() in SPEECH_VERBS)
+
+    def _listed(self, idx: int) -> bool:
+        """Whether the candidate at ``idx`` is one of a list of people ("Holmes, Radcliffe and
+        Yelling all won"): a description after it may mean any of them."""
+        t = self._subject_token(idx)
+        if t.dep_ == "conj":
+            return True
+        return any(
+            c.dep_ == "conj" and any(x.ent_type_ == "PERSON" for x in c.subtree) for c in t.children
+        )
+
+    def _quoted_sentence(self, sent: int) -> bool:
+        """Whether sentence ``sent`` is mostly quoted words (a quotation the parse cut into
+        sentences): it is no narration of whom the paragraph is about."""
+        span = self.sents[sent]
+        words = [t.i for t in span if not t.is_punct and not t.is_space]
+        return bool(words) and sum(self.quoted[i] for i in words) * 2 > len(words)
+
+    def _fits_epithet(self, spk: _Speaker, token: Token) -> bool:
+        """Whether the person ``spk`` may be the one the description ``token`` names: not of
+        the other sex ("the actress" is no Mr), age ("the 24-year-old" is not one the article
+        gives 31 years) or club job ("the striker" is not the one it calls the manager)."""
+        sex = _epithet_sex(token)
+        if sex and person_sex(spk.name, self.sexes) not in (None, sex):
+            return False
+        age = _stated_age(token)
+        if age is not None and self.ages.get(spk.name, age) != age:
+            return False
+        word = _epithet_word(token)
+        known = self.roles.get(spk.name)
+        if not known or word not in SPORT_TRADES:
+            return True
+        trades = _role_words(known.split()) & SPORT_TRADES
+        if not trades or word in trades:
+            return True
+        return bool(trades & CLUB_HEADS and word in CLUB_HEADS)
+
+    def _aged(self, token: Token, np: Span) -> _Speaker | None:
+        """The person an age description ("the 24-year-old") stands for: one the article
+        gives that age before it ("Hayley Yelling, 24,"), else the nearest person before who
+        was the subject of a main clause, of no other age the article gives — and not one of
+        a list of people ("Holmes, Radcliffe and Yelling all won. The 24-year-old said"): the
+        text does not say which."""
+        age = _stated_age(token)
+        if age is not None:
+            aged = [
+                spk
+                for idx, spk, _s in self.candidates
+                if idx < np.start and spk.name and self.ages.get(spk.name) == age
+            ]
+            if len({spk.name for spk in aged}) == 1:
+                return aged[-1]
+        introduced = self._just_introduced(np.start)
+        if introduced is not None and self._fits_epithet(introduced, token):
+            return introduced
+        ranked = self._ranked_antecedent(
+            np.start,
+            {"PERSON"},
+            fits=lambda spk, idx, _subj: self._main_subject(spk) and self._fits_epithet(spk, token),
+        )
+        if ranked is None:
+            return None
+        prev = ranked[1]
+        root = self._mention_root(prev)
+        if root is not None and self._listed(root.i):
+            return None
+        return prev
+
+    def _just_introduced(self, before: int) -> _Speaker | None:
+        """The one person the sentence just before token ``before`` introduces, described by a
+        clause or an apposition, when that sentence has no person for its subject: "The
+        younger stars were represented by Ann Lee, who plays the lead. The 14-year-old said
+        …" is Ann Lee, not the subject of a sentence before (a story names a newcomer so)."""
+        sent = self.sent_of[before] - 1
+        if sent < 0:
+            return None
+        people = [
+            (idx, spk)
+            for idx, spk, _s in self.candidates
+            if self.sent_of[idx] == sent
+            and spk.label == "PERSON"
+            and spk.name
+            # (not a name in the clause that describes them: "who plays Hermione")
+            and not any(a.dep_ in ("relcl", "acl") for a in self.doc[idx].ancestors)
+        ]
+        if len({spk.name for _i, spk in people}) != 1:
+            return None
+        if any(self._topic_subject(idx, spk) for idx, spk in people):
+            return None  # the subject rule decides
+        idx, spk = people[0]
+        root = self._mention_root(spk)
+        if root is None:
+            return None
+        described = root.dep_ == "appos" or any(
+            c.dep_ in ("relcl", "appos", "acl") for c in root.children
+        )
+        return spk if described else None
+
+    @functools.cached_property
+    def ages(self) -> dict[str, int]:
+        """Canonical person name → the age the article gives them beside their name
+        ("Hayley Yelling, 24,", "the 31-year-old Dougie Walker"); one given two ages is left
+        out."""
+        found: dict[str, set[int]] = {}
+        for ent in self.names.ents:
+            if ent.label_ != "PERSON" or self.quoted[ent.start]:
+                continue
+            age = _age_beside(ent)
+            if age is not None:
+                name, label = self.names.canonical(ent.text, "PERSON", ent.start_char, ent.end_char)
+                if label == "PERSON":
+                    found.setdefault(name, set()).add(age)
+        return {name: next(iter(a)) for name, a in found.items() if len(a) == 1}
 
     def _paragraph_subject(self, token: Token, fitting: list[str]) -> str | None:
         """The person the paragraph is about when the description ``token`` continues it and
@@ -3623,6 +3888,278 @@ def _age_described(token: Token) -> bool:
     )
 
 
+# Nouns a story calls the person it is about by ("the Tottenham striker", "the American"):
+# trades, sport's positions and honours, nations' nouns — with the sex the noun says.
+EPITHET_NOUNS = lexicon.mapping("epithet_nouns")
+OCCUPATION_NOUNS = lexicon.words("occupation_nouns")
+NATIONALITY_NOUNS = lexicon.words("nationality_nouns")
+NATION_EPITHETS = lexicon.words("nation_epithets")
+# A club's jobs and a team's positions, one person holds one of at a time: "said the
+# goalkeeper" is not the one the article made the manager. (Show business's trades are not:
+# a singer is often an actor too, and "the star", "the champion" say no trade at all.)
+SPORT_TRADES = frozenset(
+    {"striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward"}
+    | {"manager", "boss", "coach", "chairman", "referee", "prop", "flanker", "hooker", "lock"}
+    | {"fly-half", "scrum-half", "full-back", "wing"}
+)
+# Trades written between a work's title and its maker's or star's name ("Only Fools and
+# Horses star David Jason"): show business's and sport's, not an aide's ("Clinton aide …").
+TITLE_TRADES = OCCUPATION_NOUNS | frozenset(EPITHET_NOUNS)
+# One trade under several words: "the Old Trafford boss" is United's manager.
+CLUB_HEADS = frozenset({"boss", "manager", "coach"})
+# How many sentences of narration back the subject of a description's paragraph may be.
+TOPIC_SENTENCES = 3
+# People's nouns of a nation that are also the whole people ("the French", "the Swiss",
+# "the Chinese said"): the nation's, not one person's.
+_PEOPLE_ENDINGS = ("sh", "ch", "ese", "ss")
+
+
+def _title_before_trade(ent: Span) -> Span | None:
+    """The person named right after ``ent`` when ``ent`` is a person's name the tagger found
+    in a work's or a show's title written before a trade noun and that person's name: "Only
+    Fools and Horses star David Jason" ("Fools"), "Lord of the Rings director Peter Jackson"
+    ("Rings"), "Harry Potter star Daniel Radcliffe". The title is no person; the star is."""
+    if ent.label_ != "PERSON":
+        return None
+    doc = ent.doc
+    j = ent.end
+    # the rest of the title: "and Horses", "of the Rings"
+    while j < min(len(doc), ent.end + 4) and (
+        doc[j].lower_ in _NAME_SMALL_WORDS or (doc[j].text[:1].isupper() and not doc[j].ent_type_)
+    ):
+        j += 1
+    if j + 1 >= len(doc) or not doc[j].text.islower():
+        return None
+    if _epithet_word(doc[j]) not in TITLE_TRADES:
+        return None
+    named = doc[j + 1]
+    if named.ent_type_ != "PERSON" or named.ent_iob_ != "B":
+        return None
+    return next((e for e in doc.ents if e.start == named.i), None)
+
+
+def _titled_subject(ent: Span) -> bool:
+    """Whether the person ``ent``, named right after a trade noun ("director Peter Jackson",
+    "star David Jason"), is the subject of its clause though the parse made a word of the
+    work's title before it the subject ("Lord of the Rings director Peter Jackson has said",
+    "Only Fools and Horses star David Jason criticised"): up from the name through the
+    title's words only, to a subject."""
+    doc = ent.doc
+    if ent.start == 0:
+        return False
+    trade = doc[ent.start - 1]
+    if not trade.text.islower() or _epithet_word(trade) not in TITLE_TRADES:
+        return False
+    t = ent.root
+    seen = 0
+    while t.dep_ not in CLAUSE_SUBJECT_DEPS and t.head.i != t.i and seen < 8:
+        if t.head.pos_ not in ("PROPN", "NOUN", "ADP", "CCONJ") or t.dep_ in ("relcl", "acl"):
+            return False
+        t, seen = t.head, seen + 1
+    if t.dep_ not in CLAUSE_SUBJECT_DEPS or t.i in range(ent.start, ent.end):
+        return False
+    # (the subject a title word before the trade noun, no other person named between)
+    return t.i < trade.i and all(
+        doc[k].ent_type_ != "PERSON" or _title_before_trade_start(doc, k)
+        for k in range(t.i, trade.i)
+    )
+
+
+def _title_before_trade_start(doc: Doc, k: int) -> bool:
+    """Whether token ``k``, tagged a person, is in a title before a trade noun and a name."""
+    ent = next((e for e in doc.ents if e.start <= k < e.end), None)
+    return ent is not None and _title_before_trade(ent) is not None
+
+
+WORK_NOUNS = lexicon.words("work_nouns")
+# Bodies whose name may look like a person's ("Scott's company Scott Free", "the label Def
+# Jam"): a name written as theirs is no person.
+_NAMED_BODY_NOUNS = frozenset({"company", "label", "studio", "band"})
+
+
+def _title_key(text: str) -> str:
+    """A title as compared across its mentions: "A Different Story" is "different story"."""
+    words = text.lower().split()
+    if words and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _work_titles(doc: Doc, nouns: frozenset[str]) -> frozenset[str]:
+    """The titles (:func:`_title_key`) of the article's works (or bodies) of ``nouns`` that
+    the tagger may take for people's names: the capitalised words the parse joins to such a
+    noun right before them, the noun someone's or "the" one ("Arnold's gritty drama Wasp",
+    "The film, A Different Story, chronicles …", "Scott's company Scott Free"). Their other
+    mentions are that work too, no person a pronoun or a description stands for. ("On the
+    show Simon Cowell said" joins no name to "show".)"""
+    found = set()
+    for noun in doc:
+        if not (noun.text.islower() and noun.pos_ == "NOUN" and noun.lower_ in nouns):
+            continue
+        if not any(c.dep_ in ("det", "poss") for c in noun.children):
+            continue
+        at = noun.i + 1
+        comma = at < len(doc) and doc[at].text == ","
+        if comma:
+            at += 1  # "The film, A Different Story,"
+        if at < len(doc) and doc[at].lower_ in ("a", "an", "the"):
+            at += 1
+        end = at
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end == at:
+            continue
+        title = doc[at:end]
+        if comma and (noun.dep_ == "pobj" or is_given_name(title[0].text)):
+            # "The author of the book, Mitchell Zuckoff, said": the name is the author's
+            continue
+        joined = title.root.head.i == noun.i or at <= noun.head.i < end
+        # (or right after the noun, which the parse hung elsewhere: "Arnold's gritty drama
+        # Wasp is about …"; but not after a place's noun: "On the show Simon Cowell said")
+        if joined or (at == noun.i + 1 and noun.dep_ != "pobj"):
+            found.add(_title_key(title.text))
+    return frozenset(found)
+
+
+def _untagged_people(doc: Doc, quoted: list[bool]) -> list[tuple[int, str, str]]:
+    """People the tagger left untagged where they are a sentence's subject: a run of two or
+    three capitalised words that opens with a given name (or whose last word the story uses
+    alone elsewhere), after any trade or title word
+    capitalised at the sentence's start ("Boss Graeme Souness felt Newcastle were never in
+    danger" had no person, so the story's "he said" went to the last man named, "Jackie
+    Milburn's club record"). Each as (token index, full name, the words as written)."""
+    found = []
+    for tok in doc:
+        if not (
+            tok.dep_ in CLAUSE_SUBJECT_DEPS
+            and tok.pos_ == "PROPN"
+            and not tok.ent_type_
+            and not quoted[tok.i]
+        ):
+            continue
+        if any(c.dep_ in ("det", "poss") for c in tok.children):
+            continue  # "The Planning Minister": a description, no name
+        left = tok.i
+        while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN":
+            left -= 1
+        words = list(doc[left : tok.i + 1])
+        while words and _epithet_word(words[0]) in _UNTAGGED_LEAD_WORDS:
+            words = words[1:]
+        if not 2 <= len(words) <= 3 or any(w.ent_type_ or not w.is_title for w in words):
+            continue
+        if any(_epithet_word(w) in _UNTAGGED_LEAD_WORDS | INSTITUTION_NOUNS for w in words):
+            continue  # "Foreign Secretary", "Planning Minister": an office
+        surname = tok.text
+        alone = any(
+            t.text == surname and t.i != tok.i and doc[t.i - 1].text != words[-2].text
+            for t in doc
+            if t.i > 0
+        )
+        # (a given name the tables know, or a surname the story uses alone elsewhere: "Boss
+        # Graeme Souness felt … But Souness said")
+        if not (is_given_name(words[0].text) or alone):
+            continue
+        text = doc[words[0].i : tok.i + 1].text
+        found.append((words[0].i, text, text))
+    return found
+
+
+def _epithet_word(token: Token) -> str:
+    """The noun ``token`` heads as the lexicons write it: "fly-half" from "fly", "-", "half"."""
+    doc = token.doc
+    if (
+        token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and not doc[token.i - 1].whitespace_
+        and not doc[token.i - 2].whitespace_
+    ):
+        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    return token.lower_
+
+
+def _epithet(token: Token) -> bool:
+    """Is ``token`` the head of a definite description of one person by their trade, sport
+    or nation ("the Tottenham striker", "the Gloucester fly-half", "the American", "the
+    55-year-old Frenchman"), which a story uses for someone it has named?"""
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
+        return False
+    # the phrase opens with "the" (which the parse may hang on a word of it: "the Gloucester
+    # fly-half"), and no other determiner: "a striker", "his agent", "Arsenal's striker" are
+    # someone else
+    before = [t for t in token.subtree if t.i < token.i]
+    if not before or before[0].lower_ != "the":
+        return False
+    if any(t.dep_ in ("det", "poss") for t in before[1:]):
+        return False
+    word = _epithet_word(token)
+    if word in EPITHET_NOUNS or word in OCCUPATION_NOUNS:
+        return True
+    if word in NATIONALITY_NOUNS or word in NATION_EPITHETS:
+        return True
+    return token.text[:1].isupper() and not word.endswith(_PEOPLE_ENDINGS) and _demonym(token.text)
+
+
+def _demonym(word: str) -> bool:
+    """Whether ``word`` is a people's word ("American", "Russian"), not a country's name ("the
+    US said", "the Netherlands said": the country speaks)."""
+    from analysis.entities.spans import demonym_country
+
+    return gazetteer.country(word) is None and demonym_country(word) is not None
+
+
+def _epithet_sex(token: Token) -> str | None:
+    """ "m" or "f" when the description's noun says it ("the actress", "the Frenchman")."""
+    word = _epithet_word(token)
+    sex = EPITHET_NOUNS.get(word)
+    if sex in ("m", "f"):
+        return sex
+    if word in OCCUPATION_NOUNS or word in NATIONALITY_NOUNS:
+        return "f" if word.endswith("woman") else "m" if word.endswith("man") else None
+    return None
+
+
+def _age_number(old: Token) -> int | None:
+    """The years of an "N-year-old" whose "old" is ``old``."""
+    for c in old.children:
+        if c.dep_ == "npadvmod" and c.lower_ in ("year", "years"):
+            for g in c.children:
+                if g.like_num and g.text.isdigit():
+                    return int(g.text)
+    return None
+
+
+def _stated_age(token: Token) -> int | None:
+    """The age a description gives ("the 24-year-old", "the 31-year-old striker"), or None."""
+    if token.lower_ == "old":
+        return _age_number(token)
+    for c in token.children:
+        if c.dep_ == "amod" and c.lower_ == "old":
+            return _age_number(c)
+    return None
+
+
+def _age_beside(ent: Span) -> int | None:
+    """The age written beside the person ``ent``: "Hayley Yelling, 24, won", "the 31-year-old
+    Dougie Walker"."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 3]
+    if (
+        len(after) == 3
+        and after[0].text == ","
+        and after[1].text.isdigit()
+        and after[2].text in (",", ")", ".")
+        and 10 <= int(after[1].text) <= 99
+    ):
+        return int(after[1].text)
+    for j in range(ent.start - 1, max(ent.start - 5, -1), -1):
+        t = doc[j]
+        if t.lower_ == "old":
+            return _age_number(t)
+        if t.is_punct and t.text != "-":
+            break
+    return None
+
+
 def _unnamed_between(doc: Doc, found: _Speaker, tok: Token, gender: str | None, skip=None) -> bool:
     """Whether a person the story does not name ("a man", "the suicide bomber", "the pilot")
     stands in ``tok``'s own sentence between the named person ``found`` and the pronoun
@@ -3727,6 +4264,10 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 # in the honorifics list say nothing of it, or (Lord, Sir) only of most.
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "messrs"})
 FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "dame", "baroness"})
+# Words before an untagged name that are no part of it: a trade, an office, an honorific.
+_UNTAGGED_LEAD_WORDS = (
+    OCCUPATION_NOUNS | ROLE_NOUNS | ROLE_TITLES | NAME_PREFIXES | MALE_TITLES | FEMALE_TITLES
+)
 # Kinship nouns of lexicon/kin_nouns.txt that say the sex of the person they introduce ("her
 # husband, Bill Clinton", "his daughter Ivanka Trump": a name no census list sexes); "spouse",
 # "cousin" say none.

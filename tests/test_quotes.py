@@ -3215,17 +3215,18 @@ def test_a_role_continuing_a_paragraph_is_its_subject(model, text, speaker):
             "Tom Reilly",
             "The award-winning actor",
         ),
-        # nor the name of what the holder was nominated for
+        # nor the name of what the holder was nominated for: the paragraph's subject before
+        # the description is (a trade, not an office, that the article need not have given him)
         (
             "Tom Reilly spoke at the gala in Cork. The Oscar nominated actor said: \u201cThe "
             "theatre gave me my start.\u201d",
-            None,
+            "Tom Reilly",
             "The Oscar nominated actor",
         ),
         (
             "Actor Tom Reilly spoke at the gala in Cork. The Oscar-nominated actor, whose films "
             "include Harbour Lights, said: \u201cThe theatre gave me my start.\u201d",
-            None,  # (the award's words are not the role the article gave him: unresolved)
+            "Tom Reilly",
             "The Oscar-nominated actor",
         ),
         # "the company" is the maker named before, not the product its words are about
