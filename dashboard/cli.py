@@ -522,10 +522,33 @@ def _export(args: argparse.Namespace) -> int:
             return EXIT_OK
         if args.partition_by and args.format != "parquet":
             return _usage("--partition-by works with --format parquet only")
-        written = export.write(store, args.out, fmt=args.format, partition_by=args.partition_by)
+        problem = _export_out_problem(Path(args.out), args.format)
+        if problem:
+            return _usage(problem)
+        try:
+            written = export.write(store, args.out, fmt=args.format, partition_by=args.partition_by)
+        except OSError as exc:
+            return _usage(f"--out {args.out}: cannot write ({exc.strerror or exc})")
     for path in written:
         print(f"presslens: wrote {path}", file=sys.stderr)
     return EXIT_OK
+
+
+def _export_out_problem(out: Path, fmt: str) -> str | None:
+    """Why ``--out`` cannot take an export of ``fmt``, or None. JSON is one file, CSV and
+    Parquet a folder of files: given the other kind of existing path, writing failed with a
+    traceback (IsADirectoryError, FileExistsError) instead of saying what to give."""
+    if fmt == "json" and out.is_dir():
+        return (
+            f"--out {out} is a folder; --format json writes one file "
+            f"(e.g. --out {out / 'presslens.json'})"
+        )
+    if fmt != "json" and out.exists() and not out.is_dir():
+        return (
+            f"--out {out} is a file; --format {fmt} writes a folder of files, one per table "
+            "(give a folder's name)"
+        )
+    return None
 
 
 def _dashboard(args: argparse.Namespace) -> int:

@@ -207,6 +207,34 @@ def test_export_formats(tmp_path, sample_db):
     assert missing.returncode == 2 and "no such store" in missing.stderr
 
 
+@pytest.mark.parametrize(
+    ("fmt", "out_is", "said"),
+    [
+        ("json", "folder", "is a folder; --format json writes one file"),
+        ("csv", "file", "is a file; --format csv writes a folder of files"),
+        ("parquet", "file", "is a file; --format parquet writes a folder of files"),
+    ],
+)
+def test_export_to_the_wrong_kind_of_path_is_a_usage_error(
+    tmp_path, sample_db, capsys, fmt, out_is, said
+):
+    """JSON is one file and CSV/Parquet a folder: the other kind of existing path is named
+    with what to give instead, not a Python traceback."""
+    from dashboard import cli
+
+    out = tmp_path / "out"
+    if out_is == "folder":
+        out.mkdir()
+    else:
+        out.write_text("keep me\n")
+    argv = ["export", "--db", str(sample_db), "--format", fmt, "--out", str(out)]
+    assert cli.main(argv) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"presslens: error: --out {out} {said}" in err
+    assert "Traceback" not in err
+    assert out_is == "folder" or out.read_text() == "keep me\n"
+
+
 @pytest.mark.slow
 def test_ctrl_c_keeps_finished_batches(tmp_path):
     write_articles(tmp_path / "in", 400, n_words=120)
