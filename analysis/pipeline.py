@@ -71,10 +71,12 @@ def load_articles(
     failures: list[Failure] = []
     guessed: dict[tuple[str, str], int] = {}
     redated: dict[str, int] = {}  # articles whose text's own date replaced the given one
+    read: list[Path] = []  # the files found, for the mappings that name none of them
     for item in expand_inputs(list(paths)):
         if isinstance(item, Failure):
             failures.append(item)
             continue
+        read.append(item)
         try:
             docs, record_failures = read_file(item, field_map=field_map, max_bytes=max_bytes)
         except IngestError as exc:
@@ -116,6 +118,11 @@ def load_articles(
             "no known text field — name another with --map)"
             for (path, name), n in guessed.items()
         )
+        if isinstance(field_map, FieldMaps):
+            notes.extend(
+                f"--map {pattern}: names none of the inputs, so its columns were not used"
+                for pattern in field_map.unmatched(read)
+            )
     return articles, failures
 
 
