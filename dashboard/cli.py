@@ -426,11 +426,18 @@ def _analyze(args: argparse.Namespace) -> int:
             _write_json(store, ids, args.json)
         if args.encoder and summary.known and not args.reanalyse and not summary.interrupted:
             _note_known_without_encoder(store, ids)
+        # A run that read nothing (a mistyped path, an empty folder) into a store it created
+        # leaves none: an empty store under the name given opened as a blank dashboard.
+        target = args.db
+        stored = summary.new or summary.known or summary.duplicates
+        if created and not stored and not summary.interrupted:
+            _remove_empty_store(store)
+            target = f"nothing stored, so no store made at {args.db}"
         print(
             f"presslens: {summary.new} new, {summary.known} already known, "
             f"{summary.duplicates} near-duplicate, {summary.failed} failed"
             + (f", {summary.replaced} replaced by their new text" if summary.replaced else "")
-            + f" → {args.db}"
+            + f" → {target}"
             + "".join(f"; {note}" for note in summary.notes),
             file=sys.stderr,
         )
@@ -581,8 +588,9 @@ def _say_sample(db: str | Path | None) -> None:
 
 def _remove_empty_store(store) -> None:
     """Take away the store this run created when it stopped on a usage error before writing an
-    article (an unreachable scheduler, a missing model): the error changed nothing else, and
-    an empty store left under the name given looked like a finished run's."""
+    article (an unreachable scheduler, a missing model) or read no article at all: the run
+    changed nothing else, and an empty store left under the name given looked like a finished
+    run's."""
     store.close()
     for path in (store.path, store.path.with_name(store.path.name + ".wal")):
         with contextlib.suppress(FileNotFoundError):

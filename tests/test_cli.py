@@ -208,6 +208,33 @@ def test_export_formats(tmp_path, sample_db):
 
 
 @pytest.mark.parametrize(
+    "inputs", [["no-such-file.txt"], ["empty-folder"], ["empty-folder", "x.md"]]
+)
+def test_a_run_that_reads_nothing_makes_no_store(tmp_path, monkeypatch, capsys, inputs):
+    """A mistyped path or an empty folder used to leave an empty store under --db, which the
+    dashboard then opened blank as if it were a finished run's."""
+    from dashboard import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty-folder").mkdir()
+    db = tmp_path / "news.duckdb"
+    assert cli.main(["analyze", *inputs, "--db", str(db), "-q"]) == cli.EXIT_SOME_FAILED
+    err = capsys.readouterr().err
+    assert f"failed → nothing stored, so no store made at {db}" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty-folder"]
+
+
+def test_a_run_that_reads_nothing_keeps_a_store_that_was_there(tmp_path, sample_db, capsys):
+    from dashboard import cli
+
+    db = tmp_path / "kept.duckdb"
+    db.write_bytes(sample_db.read_bytes())
+    assert cli.main(["analyze", str(tmp_path / "nope.txt"), "--db", str(db), "-q"]) == 1
+    assert f"failed → {db}" in capsys.readouterr().err
+    assert db.read_bytes() == sample_db.read_bytes()
+
+
+@pytest.mark.parametrize(
     ("fmt", "out_is", "said"),
     [
         ("json", "folder", "is a folder; --format json writes one file"),
