@@ -442,11 +442,13 @@ def _triage(
 def _note_analysed_again(todo: Sequence[Article], store: Store, summary: RunSummary) -> None:
     """With --reanalyse the articles the store had are analysed and written again, and counted
     as new: the closing line read "1 new" for a store that gained nothing. Its note says how
-    many of the new were stored already."""
+    many of the new were stored already, in words that do not contradict the count ("1 of the
+    new already stored" beside "1 new" read as a contradiction to a first-time user)."""
     again = len(store.known_ids(a.id for a in todo))
     if again:
         summary.notes.append(
-            f"{again} of the new already stored, analysed again (--reanalyse), not added"
+            f"of the {len(todo)} analysed, {again} {'was' if again == 1 else 'were'} in the "
+            "store already: analysed again (--reanalyse) and replaced, not added"
         )
 
 
