@@ -171,8 +171,12 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
         description="Write the store's tables: one presslens/1 JSON file, "
         "or a folder with one CSV/Parquet file per table.",
     )
-    export.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help="store to read")
-    export.add_argument("--format", choices=("json", "csv", "parquet"), default="json")
+    export.add_argument(
+        "--db", default=DEFAULT_DB, metavar="FILE", help=f"store to read (default: ./{DEFAULT_DB})"
+    )
+    export.add_argument(
+        "--format", choices=("json", "csv", "parquet"), default="json", help="(default: json)"
+    )
     export.add_argument(
         "--out",
         required=True,
@@ -194,7 +198,9 @@ def _add_dashboard(sub: argparse._SubParsersAction) -> None:
         "store built from the bundled sample article on first start.",
     )
     dash.add_argument("--db", metavar="FILE", help="store to show (default: bundled sample)")
-    dash.add_argument("--port", type=_positive_int, default=8501, metavar="N")
+    dash.add_argument(
+        "--port", type=_positive_int, default=8501, metavar="N", help="(default: 8501)"
+    )
     dash.add_argument(
         "--host",
         default="127.0.0.1",
@@ -219,7 +225,8 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         "paginated tables, vector charts), a full-page screenshot presslens-<page>.png per page "
         "(taken from the dashboard run read-only on a free local port in headless Chromium) "
         "and manifest.json. Everything started is stopped again, also on error or Ctrl-C. "
-        "Exit status: 0 written, 1 a page failed to draw (the rest is written), 2 usage error, "
+        "Exit status: 0 written, 1 a page failed to draw or the PDF could not be printed (the "
+        "rest is written), 2 usage error, "
         "3 the filters match no article (the report is written and says so), 130 interrupted.",
     )
     report.add_argument("--db", metavar="FILE", help="store to report on (default: sample)")
@@ -250,8 +257,12 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         "(searches, one per line), cmp_per, cmp_show; "
         "Places' pl_size, region, place; repeatable",
     )
-    report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    report.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    report.add_argument(
+        "--from", dest="date_from", metavar="YYYY-MM-DD", help="articles published on or after"
+    )
+    report.add_argument(
+        "--to", dest="date_to", metavar="YYYY-MM-DD", help="articles published on or before"
+    )
     _add_report_output(report)
 
 
@@ -279,7 +290,13 @@ def _add_report_output(report: argparse.ArgumentParser) -> None:
         metavar="LIST",
         help="comma-separated: png, pdf, html (default: all)",
     )
-    report.add_argument("--width", type=_positive_int, default=1400, metavar="PX")
+    report.add_argument(
+        "--width",
+        type=_positive_int,
+        default=1400,
+        metavar="PX",
+        help="the browser window's width for the screenshots (default: 1400)",
+    )
     report.add_argument(
         "--port",
         type=_positive_int,
@@ -301,7 +318,9 @@ def _add_report_output(report: argparse.ArgumentParser) -> None:
         help="where the report's 'link to this view' points: the dashboard its readers open "
         "(default: http://localhost:8501, where `presslens dashboard` serves)",
     )
-    report.add_argument("--out", required=True, metavar="DIR")
+    report.add_argument(
+        "--out", required=True, metavar="DIR", help="folder the files are written to (made)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
