@@ -252,6 +252,9 @@ def test_report_usage_errors(db, tmp_path):
     assert r.returncode == 2 and "colour" in r.stderr
     r = _report(db, tmp_path / "x", "--filter", "colour=red")
     assert r.returncode == 2 and "colour" in r.stderr
+    r = _report(db, tmp_path / "x", "--format", "png,html", "--pdf-style", "screenshot")
+    assert r.returncode == 2 and "add pdf to --format" in r.stderr
+    assert not (tmp_path / "x").exists()
     import socket
 
     with socket.socket() as taken:  # a port another program listens on
