@@ -323,12 +323,18 @@ def _add_report_output(report: argparse.ArgumentParser) -> None:
     )
 
 
+# A warning without -v reads like the command's other lines ("presslens: a.meta.json: ignoring
+# published 'soon' (not a date)", beside "presslens: skipped …"), not like a module's log.
+_PLAIN_LOG_FORMAT = "presslens: %(message)s"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
+        # -v, for whoever debugs, names the level and the module
+        format="%(levelname)s %(name)s: %(message)s" if args.verbose else _PLAIN_LOG_FORMAT,
     )
     if args.command is None:
         parser.print_help()

@@ -207,6 +207,21 @@ def test_export_formats(tmp_path, sample_db):
     assert missing.returncode == 2 and "no such store" in missing.stderr
 
 
+def test_a_warning_reads_like_the_commands_other_lines(tmp_path):
+    """Without -v a warning is "presslens: …" as the skipped-file lines are, not a log record
+    naming a Python module ("WARNING analysis.ingest: …")."""
+    story = tmp_path / "story.txt"
+    story.write_text("Harbour reopens\nThe harbour at Portby reopened on Monday after repairs.")
+    sidecar = tmp_path / "story.meta.json"
+    sidecar.write_text('{"published": "sometime soon"}')
+    result = presslens("analyze", str(story), "--db", str(tmp_path / "s.duckdb"), "-q")
+    assert result.returncode == 0, result.stderr
+    assert f"presslens: {sidecar}: ignoring published 'sometime soon' (not a date)" in (
+        result.stderr
+    )
+    assert "WARNING" not in result.stderr
+
+
 @pytest.mark.parametrize(
     "inputs", [["no-such-file.txt"], ["empty-folder"], ["empty-folder", "x.md"]]
 )
