@@ -207,6 +207,18 @@ def test_export_formats(tmp_path, sample_db):
     assert missing.returncode == 2 and "no such store" in missing.stderr
 
 
+def test_dashboard_on_a_missing_store_is_an_error_like_the_others(tmp_path, capsys):
+    """Every usage error starts "presslens: error:"; the missing store's line lacked it."""
+    from dashboard import cli
+
+    missing = tmp_path / "news.duckdb"
+    assert cli.main(["dashboard", "--db", str(missing), "--port", "8599"]) == cli.EXIT_USAGE
+    assert capsys.readouterr().err == (
+        f"presslens: error: {missing}: no such store (run `presslens analyze ... --db {missing}`)\n"
+    )
+    assert not missing.exists()
+
+
 def test_a_warning_reads_like_the_commands_other_lines(tmp_path):
     """Without -v a warning is "presslens: …" as the skipped-file lines are, not a log record
     naming a Python module ("WARNING analysis.ingest: …")."""
