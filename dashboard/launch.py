@@ -98,6 +98,13 @@ def run(db: Path | None, port: int, *, host: str = LOCAL_HOST, read_only: bool =
             file=sys.stderr,
         )
         return 2
+    if db is not None and Path(db).is_dir():
+        print(
+            f"presslens: error: {db}: a folder, not a store: --db names the store's file "
+            "(e.g. --db news.duckdb; `presslens analyze FOLDER --db news.duckdb` fills it)",
+            file=sys.stderr,
+        )
+        return 2
     if db is not None and not _duckdb_file(db):
         # The server had started on it, and every page then failed in the browser.
         print(

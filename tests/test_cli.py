@@ -219,6 +219,16 @@ def test_dashboard_on_a_missing_store_is_an_error_like_the_others(tmp_path, caps
     assert not missing.exists()
 
 
+@pytest.mark.parametrize("command", ["dashboard", "export", "index"])
+def test_a_folder_as_the_store_says_what_db_takes(tmp_path, capsys, command):
+    from dashboard import cli
+
+    argv = [command, "--db", str(tmp_path)] + (["--out", "x.json"] if command == "export" else [])
+    assert cli.main(argv) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"presslens: error: {tmp_path}: a folder, not a store: --db names the store's" in err
+
+
 def test_a_warning_reads_like_the_commands_other_lines(tmp_path):
     """Without -v a warning is "presslens: …" as the skipped-file lines are, not a log record
     naming a Python module ("WARNING analysis.ingest: …")."""
