@@ -173,7 +173,13 @@ def main(args) -> int:
         request = _request(args)
     except ValueError as exc:
         return _usage(str(exc))
-    request.out.mkdir(parents=True, exist_ok=True)
+    try:
+        request.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, no permission: said, not a traceback
+        return _usage(
+            f"--out {request.out}: cannot make the report's folder ({exc.strerror or exc}); "
+            "give a folder's name"
+        )
     phases = Phases()
     try:
         meta, docs, shots, pdf = _run(request, phases)
