@@ -399,6 +399,12 @@ def _analyze(args: argparse.Namespace) -> int:
         field_map = _parse_map(args.map, args.map_file)
     except ValueError as exc:
         return _usage(str(exc))
+    if args.json and args.json != "-" and Path(args.json).is_dir():
+        # said before the analysis, not as a traceback after it
+        return _usage(
+            f"--json {args.json} is a folder; it takes a file's name "
+            f"(e.g. --json {Path(args.json) / 'run.json'})"
+        )
     if args.scheduler and args.engine != "dask":
         return _usage("--scheduler needs --engine dask")
     aliases = ()
@@ -447,8 +453,9 @@ def _analyze(args: argparse.Namespace) -> int:
             bar.close()
         for failure in summary.failures:
             print(f"presslens: skipped {failure.path}: {failure.reason}", file=sys.stderr)
+        json_failed = False
         if args.json and not summary.interrupted:
-            _write_json(store, ids, args.json)
+            json_failed = not _write_json(store, ids, args.json)
         if args.encoder and summary.known and not args.reanalyse and not summary.interrupted:
             _note_known_without_encoder(store, ids)
         # A run that read nothing (a mistyped path, an empty folder) into a store it created
@@ -468,7 +475,7 @@ def _analyze(args: argparse.Namespace) -> int:
         )
     if summary.interrupted:
         return EXIT_INTERRUPTED
-    return EXIT_SOME_FAILED if summary.failures else EXIT_OK
+    return EXIT_SOME_FAILED if summary.failures or json_failed else EXIT_OK
 
 
 def _note_known_without_encoder(store, ids: list[str]) -> None:
@@ -518,15 +525,25 @@ class _ProgressBar:
             self.bar.close()
 
 
-def _write_json(store: Store, ids: list[str], target: str) -> None:
-    """The presslens/1 export of the articles ``ids`` to the file ``target`` (``-`` = stdout)."""
+def _write_json(store: Store, ids: list[str], target: str) -> bool:
+    """The presslens/1 export of the articles ``ids`` to the file ``target`` (``-`` = stdout);
+    False, said on stderr, when the file cannot be written: the analysis is stored by then, and
+    a traceback had hidden the closing line that says so. Missing folders are made, as
+    ``presslens export`` makes them."""
     from analysis import export
 
     frames = export.tables(store, article_ids=ids)
     if target == "-":
         sys.stdout.write(export.dumps(frames) + "\n")
-    else:
-        Path(target).write_text(export.dumps(frames), encoding="utf-8")
+        return True
+    path = Path(target)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(export.dumps(frames), encoding="utf-8")
+    except OSError as exc:
+        print(f"presslens: --json {target}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return False
+    return True
 
 
 def _engine(args: argparse.Namespace):

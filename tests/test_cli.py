@@ -229,6 +229,30 @@ def test_a_folder_as_the_store_says_what_db_takes(tmp_path, capsys, command):
     assert f"presslens: error: {tmp_path}: a folder, not a store: --db names the store's" in err
 
 
+def test_json_to_a_folder_is_said_before_the_analysis(tmp_path, capsys):
+    from dashboard import cli
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    db = tmp_path / "s.duckdb"
+    argv = ["analyze", str(SAMPLE), "--db", str(db), "--json", str(folder), "-q"]
+    assert cli.main(argv) == cli.EXIT_USAGE
+    assert f"--json {folder} is a folder; it takes a file's name" in capsys.readouterr().err
+    assert not db.exists()
+
+
+def test_json_into_a_new_folder_is_written_with_the_run(tmp_path):
+    """The run's export into a folder not made yet: made, as `presslens export` makes it (it
+    was a traceback after the analysis, hiding the closing line)."""
+    target = tmp_path / "runs" / "today.json"
+    result = presslens(
+        "analyze", str(SAMPLE), "--db", str(tmp_path / "s.duckdb"), "--json", str(target), "-q"
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(target.read_text())["schema"] == "presslens/1"
+    assert "1 new, 0 already known" in result.stderr
+
+
 def test_a_warning_reads_like_the_commands_other_lines(tmp_path):
     """Without -v a warning is "presslens: …" as the skipped-file lines are, not a log record
     naming a Python module ("WARNING analysis.ingest: …")."""
