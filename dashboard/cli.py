@@ -71,7 +71,9 @@ def _add_analyze(sub: argparse._SubParsersAction) -> None:
         description="Read articles (.txt or .md with the title on line 1, .html, .json, .jsonl, "
         ".csv, .tsv; "
         "folders recursively; globs), clean them, extract quotes, entities and figures, and store "
-        "them. Articles already in the store are not analysed again.",
+        "them. Articles already in the store are not analysed again. Exit status: 0 all "
+        "analysed, 1 some inputs failed (each named on stderr; the rest is stored), 2 usage "
+        "error, 130 interrupted (finished batches are kept).",
     )
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or glob")
     analyze.add_argument(
