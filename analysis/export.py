@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -211,7 +212,7 @@ def write_partitioned(frames: dict[str, pd.DataFrame], out: Path, key: str) -> l
     DuckDB (``read_parquet('out/quotes/**/*.parquet', hive_partitioning = true)``), pandas and
     Spark read directly. Rows of the child tables take the partition value of their article;
     the per-speaker aggregate spans articles, so it stays one plain file. Writing again
-    replaces the partitions it writes."""
+    replaces the whole dataset of each table (see :func:`_clear_dataset`)."""
     arts = frames["articles"]
     if key == "year":
         values = arts["published"].str.slice(0, 4)
@@ -232,6 +233,7 @@ def write_partitioned(frames: dict[str, pd.DataFrame], out: Path, key: str) -> l
             **{key: ids.map(of_article).fillna(UNKNOWN_PARTITION)}
         )
         path = out / name
+        _clear_dataset(path)
         if df.empty:  # no partition to write; an empty file keeps the table's columns readable
             path.mkdir(exist_ok=True)
             empty = df.drop(columns=[key])
@@ -249,6 +251,22 @@ def write_partitioned(frames: dict[str, pd.DataFrame], out: Path, key: str) -> l
             )
         written.append(path)
     return written
+
+
+def _clear_dataset(path: Path) -> None:
+    """Remove what an earlier partitioned export left in the dataset folder ``path``: its
+    partition folders (``year=…`` or ``source=…``) and its empty-table file. pyarrow's
+    ``delete_matching`` replaced only the partitions written again, so a partition the store no
+    longer has (another store exported into the same folder, an article re-dated, an export
+    partitioned the other way) stayed, and a read of ``**/*.parquet`` counted its rows too.
+    Nothing else in the folder is touched."""
+    if not path.is_dir():
+        return
+    for child in path.iterdir():
+        if child.is_dir() and child.name.partition("=")[0] in PARTITIONS:
+            shutil.rmtree(child)
+        elif child.name == "empty.parquet":
+            child.unlink()
 
 
 def dumps(frames: dict[str, pd.DataFrame]) -> str:

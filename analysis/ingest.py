@@ -24,7 +24,7 @@ import logging
 import os
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -104,6 +104,17 @@ class FieldMaps:
             if _path_matches(path, pattern):
                 out.update(mapping)
         return out
+
+    def unmatched(self, paths: Iterable[Path]) -> list[str]:
+        """The patterns that name none of ``paths`` (the files a run read), in order, once
+        each: a mistyped path in ``--map PATH:FIELD=COLUMN`` or a ``--map-file`` otherwise
+        left its columns unused without a word, the file read by its usual names."""
+        left = list(dict.fromkeys(pattern for pattern, _ in self.by_path))
+        for path in paths:
+            if not left:
+                break
+            left = [pattern for pattern in left if not _path_matches(path, pattern)]
+        return left
 
 
 def _path_matches(path: Path, pattern: str) -> bool:

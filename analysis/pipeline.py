@@ -71,10 +71,12 @@ def load_articles(
     failures: list[Failure] = []
     guessed: dict[tuple[str, str], int] = {}
     redated: dict[str, int] = {}  # articles whose text's own date replaced the given one
+    read: list[Path] = []  # the files found, for the mappings that name none of them
     for item in expand_inputs(list(paths)):
         if isinstance(item, Failure):
             failures.append(item)
             continue
+        read.append(item)
         try:
             docs, record_failures = read_file(item, field_map=field_map, max_bytes=max_bytes)
         except IngestError as exc:
@@ -116,6 +118,11 @@ def load_articles(
             "no known text field — name another with --map)"
             for (path, name), n in guessed.items()
         )
+        if isinstance(field_map, FieldMaps):
+            notes.extend(
+                f"--map {pattern}: names none of the inputs, so its columns were not used"
+                for pattern in field_map.unmatched(read)
+            )
     return articles, failures
 
 
@@ -435,11 +442,13 @@ def _triage(
 def _note_analysed_again(todo: Sequence[Article], store: Store, summary: RunSummary) -> None:
     """With --reanalyse the articles the store had are analysed and written again, and counted
     as new: the closing line read "1 new" for a store that gained nothing. Its note says how
-    many of the new were stored already."""
+    many of the new were stored already, in words that do not contradict the count ("1 of the
+    new already stored" beside "1 new" read as a contradiction to a first-time user)."""
     again = len(store.known_ids(a.id for a in todo))
     if again:
         summary.notes.append(
-            f"{again} of the new already stored, analysed again (--reanalyse), not added"
+            f"of the {len(todo)} analysed, {again} {'was' if again == 1 else 'were'} in the "
+            "store already: analysed again (--reanalyse) and replaced, not added"
         )
 
 

@@ -227,6 +227,12 @@ class Store:
         self._con: duckdb.DuckDBPyConnection | None = None
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `presslens analyze` first)")
+        if self.path.is_dir():
+            # the articles' folder given as --db, which DuckDB called an IO error
+            raise StoreError(
+                f"{self.path}: a folder, not a store: --db names the store's file "
+                "(e.g. --db news.duckdb; `presslens analyze FOLDER --db news.duckdb` fills it)"
+            )
         try:
             with self._session():
                 self._check_or_create_schema()

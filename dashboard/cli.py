@@ -71,7 +71,9 @@ def _add_analyze(sub: argparse._SubParsersAction) -> None:
         description="Read articles (.txt or .md with the title on line 1, .html, .json, .jsonl, "
         ".csv, .tsv; "
         "folders recursively; globs), clean them, extract quotes, entities and figures, and store "
-        "them. Articles already in the store are not analysed again.",
+        "them. Articles already in the store are not analysed again. Exit status: 0 all "
+        "analysed, 1 some inputs failed (each named on stderr; the rest is stored), 2 usage "
+        "error, 130 interrupted (finished batches are kept).",
     )
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or glob")
     analyze.add_argument(
@@ -171,8 +173,12 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
         description="Write the store's tables: one presslens/1 JSON file, "
         "or a folder with one CSV/Parquet file per table.",
     )
-    export.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help="store to read")
-    export.add_argument("--format", choices=("json", "csv", "parquet"), default="json")
+    export.add_argument(
+        "--db", default=DEFAULT_DB, metavar="FILE", help=f"store to read (default: ./{DEFAULT_DB})"
+    )
+    export.add_argument(
+        "--format", choices=("json", "csv", "parquet"), default="json", help="(default: json)"
+    )
     export.add_argument(
         "--out",
         required=True,
@@ -194,7 +200,9 @@ def _add_dashboard(sub: argparse._SubParsersAction) -> None:
         "store built from the bundled sample article on first start.",
     )
     dash.add_argument("--db", metavar="FILE", help="store to show (default: bundled sample)")
-    dash.add_argument("--port", type=_positive_int, default=8501, metavar="N")
+    dash.add_argument(
+        "--port", type=_positive_int, default=8501, metavar="N", help="(default: 8501)"
+    )
     dash.add_argument(
         "--host",
         default="127.0.0.1",
@@ -219,7 +227,8 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         "paginated tables, vector charts), a full-page screenshot presslens-<page>.png per page "
         "(taken from the dashboard run read-only on a free local port in headless Chromium) "
         "and manifest.json. Everything started is stopped again, also on error or Ctrl-C. "
-        "Exit status: 0 written, 1 a page failed to draw (the rest is written), 2 usage error, "
+        "Exit status: 0 written, 1 a page failed to draw or the PDF could not be printed (the "
+        "rest is written), 2 usage error, "
         "3 the filters match no article (the report is written and says so), 130 interrupted.",
     )
     report.add_argument("--db", metavar="FILE", help="store to report on (default: sample)")
@@ -251,8 +260,12 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         "(searches, one per line), cmp_per, cmp_show, cmp_log (true or false); "
         "Places' pl_size, region, place; repeatable",
     )
-    report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    report.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    report.add_argument(
+        "--from", dest="date_from", metavar="YYYY-MM-DD", help="articles published on or after"
+    )
+    report.add_argument(
+        "--to", dest="date_to", metavar="YYYY-MM-DD", help="articles published on or before"
+    )
     _add_report_output(report)
 
 
@@ -280,7 +293,13 @@ def _add_report_output(report: argparse.ArgumentParser) -> None:
         metavar="LIST",
         help="comma-separated: png, pdf, html (default: all)",
     )
-    report.add_argument("--width", type=_positive_int, default=1400, metavar="PX")
+    report.add_argument(
+        "--width",
+        type=_positive_int,
+        default=1400,
+        metavar="PX",
+        help="the browser window's width for the screenshots (default: 1400)",
+    )
     report.add_argument(
         "--port",
         type=_positive_int,
@@ -302,7 +321,14 @@ def _add_report_output(report: argparse.ArgumentParser) -> None:
         help="where the report's 'link to this view' points: the dashboard its readers open "
         "(default: http://localhost:8501, where `presslens dashboard` serves)",
     )
-    report.add_argument("--out", required=True, metavar="DIR")
+    report.add_argument(
+        "--out", required=True, metavar="DIR", help="folder the files are written to (made)"
+    )
+
+
+# A warning without -v reads like the command's other lines ("presslens: a.meta.json: ignoring
+# published 'soon' (not a date)", beside "presslens: skipped …"), not like a module's log.
+_PLAIN_LOG_FORMAT = "presslens: %(message)s"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -310,7 +336,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
+        # -v, for whoever debugs, names the level and the module
+        format="%(levelname)s %(name)s: %(message)s" if args.verbose else _PLAIN_LOG_FORMAT,
     )
     if args.command is None:
         parser.print_help()
@@ -375,6 +402,12 @@ def _analyze(args: argparse.Namespace) -> int:
         field_map = _parse_map(args.map, args.map_file)
     except ValueError as exc:
         return _usage(str(exc))
+    if args.json and args.json != "-" and Path(args.json).is_dir():
+        # said before the analysis, not as a traceback after it
+        return _usage(
+            f"--json {args.json} is a folder; it takes a file's name "
+            f"(e.g. --json {Path(args.json) / 'run.json'})"
+        )
     if args.scheduler and args.engine != "dask":
         return _usage("--scheduler needs --engine dask")
     aliases = ()
@@ -423,21 +456,29 @@ def _analyze(args: argparse.Namespace) -> int:
             bar.close()
         for failure in summary.failures:
             print(f"presslens: skipped {failure.path}: {failure.reason}", file=sys.stderr)
+        json_failed = False
         if args.json and not summary.interrupted:
-            _write_json(store, ids, args.json)
+            json_failed = not _write_json(store, ids, args.json)
         if args.encoder and summary.known and not args.reanalyse and not summary.interrupted:
             _note_known_without_encoder(store, ids)
+        # A run that read nothing (a mistyped path, an empty folder) into a store it created
+        # leaves none: an empty store under the name given opened as a blank dashboard.
+        target = args.db
+        stored = summary.new or summary.known or summary.duplicates
+        if created and not stored and not summary.interrupted:
+            _remove_empty_store(store)
+            target = f"nothing stored, so no store made at {args.db}"
         print(
             f"presslens: {summary.new} new, {summary.known} already known, "
             f"{summary.duplicates} near-duplicate, {summary.failed} failed"
             + (f", {summary.replaced} replaced by their new text" if summary.replaced else "")
-            + f" → {args.db}"
+            + f" → {target}"
             + "".join(f"; {note}" for note in summary.notes),
             file=sys.stderr,
         )
     if summary.interrupted:
         return EXIT_INTERRUPTED
-    return EXIT_SOME_FAILED if summary.failures else EXIT_OK
+    return EXIT_SOME_FAILED if summary.failures or json_failed else EXIT_OK
 
 
 def _note_known_without_encoder(store, ids: list[str]) -> None:
@@ -487,15 +528,25 @@ class _ProgressBar:
             self.bar.close()
 
 
-def _write_json(store: Store, ids: list[str], target: str) -> None:
-    """The presslens/1 export of the articles ``ids`` to the file ``target`` (``-`` = stdout)."""
+def _write_json(store: Store, ids: list[str], target: str) -> bool:
+    """The presslens/1 export of the articles ``ids`` to the file ``target`` (``-`` = stdout);
+    False, said on stderr, when the file cannot be written: the analysis is stored by then, and
+    a traceback had hidden the closing line that says so. Missing folders are made, as
+    ``presslens export`` makes them."""
     from analysis import export
 
     frames = export.tables(store, article_ids=ids)
     if target == "-":
         sys.stdout.write(export.dumps(frames) + "\n")
-    else:
-        Path(target).write_text(export.dumps(frames), encoding="utf-8")
+        return True
+    path = Path(target)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(export.dumps(frames), encoding="utf-8")
+    except OSError as exc:
+        print(f"presslens: --json {target}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return False
+    return True
 
 
 def _engine(args: argparse.Namespace):
@@ -523,10 +574,33 @@ def _export(args: argparse.Namespace) -> int:
             return EXIT_OK
         if args.partition_by and args.format != "parquet":
             return _usage("--partition-by works with --format parquet only")
-        written = export.write(store, args.out, fmt=args.format, partition_by=args.partition_by)
+        problem = _export_out_problem(Path(args.out), args.format)
+        if problem:
+            return _usage(problem)
+        try:
+            written = export.write(store, args.out, fmt=args.format, partition_by=args.partition_by)
+        except OSError as exc:
+            return _usage(f"--out {args.out}: cannot write ({exc.strerror or exc})")
     for path in written:
         print(f"presslens: wrote {path}", file=sys.stderr)
     return EXIT_OK
+
+
+def _export_out_problem(out: Path, fmt: str) -> str | None:
+    """Why ``--out`` cannot take an export of ``fmt``, or None. JSON is one file, CSV and
+    Parquet a folder of files: given the other kind of existing path, writing failed with a
+    traceback (IsADirectoryError, FileExistsError) instead of saying what to give."""
+    if fmt == "json" and out.is_dir():
+        return (
+            f"--out {out} is a folder; --format json writes one file "
+            f"(e.g. --out {out / 'presslens.json'})"
+        )
+    if fmt != "json" and out.exists() and not out.is_dir():
+        return (
+            f"--out {out} is a file; --format {fmt} writes a folder of files, one per table "
+            "(give a folder's name)"
+        )
+    return None
 
 
 def _dashboard(args: argparse.Namespace) -> int:
@@ -559,8 +633,9 @@ def _say_sample(db: str | Path | None) -> None:
 
 def _remove_empty_store(store) -> None:
     """Take away the store this run created when it stopped on a usage error before writing an
-    article (an unreachable scheduler, a missing model): the error changed nothing else, and
-    an empty store left under the name given looked like a finished run's."""
+    article (an unreachable scheduler, a missing model) or read no article at all: the run
+    changed nothing else, and an empty store left under the name given looked like a finished
+    run's."""
     store.close()
     for path in (store.path, store.path.with_name(store.path.name + ".wal")):
         with contextlib.suppress(FileNotFoundError):

@@ -94,7 +94,14 @@ def run(db: Path | None, port: int, *, host: str = LOCAL_HOST, read_only: bool =
     uploads, no analysis, no undoing of merges)."""
     if db is not None and not Path(db).exists():
         print(
-            f"presslens: {db}: no such store (run `presslens analyze ... --db {db}`)",
+            f"presslens: error: {db}: no such store (run `presslens analyze ... --db {db}`)",
+            file=sys.stderr,
+        )
+        return 2
+    if db is not None and Path(db).is_dir():
+        print(
+            f"presslens: error: {db}: a folder, not a store: --db names the store's file "
+            "(e.g. --db news.duckdb; `presslens analyze FOLDER --db news.duckdb` fills it)",
             file=sys.stderr,
         )
         return 2
@@ -108,7 +115,7 @@ def run(db: Path | None, port: int, *, host: str = LOCAL_HOST, read_only: bool =
         return 2
     if read_only and db is None and not default_db().exists():
         print(
-            "presslens: --read-only: the sample store is built on the first start that may "
+            "presslens: error: --read-only: the sample store is built on the first start that may "
             "write it; run `presslens dashboard` once without --read-only, or give --db FILE",
             file=sys.stderr,
         )

@@ -176,7 +176,13 @@ def main(args) -> int:
         request = _request(args)
     except ValueError as exc:
         return _usage(str(exc))
-    request.out.mkdir(parents=True, exist_ok=True)
+    try:
+        request.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, no permission: said, not a traceback
+        return _usage(
+            f"--out {request.out}: cannot make the report's folder ({exc.strerror or exc}); "
+            "give a folder's name"
+        )
     phases = Phases()
     try:
         meta, docs, shots, pdf = _run(request, phases)
@@ -204,6 +210,9 @@ def _request(args) -> Request:
     style = getattr(args, "pdf_style", "document") or "document"
     if style not in PDF_STYLES:
         raise ValueError(f"--pdf-style {style!r}: choose from {', '.join(PDF_STYLES)}")
+    if style == "screenshot" and "pdf" not in formats:
+        # asked for and then silently not written: the user meant a PDF of screenshots
+        raise ValueError("--pdf-style screenshot makes a PDF: add pdf to --format")
     port = getattr(args, "port", None)
     # (as the server binds: a port a stopped server left in TIME_WAIT is free, it had been "in use")
     if port is not None and not launch.port_free(port):

@@ -207,6 +207,122 @@ def test_export_formats(tmp_path, sample_db):
     assert missing.returncode == 2 and "no such store" in missing.stderr
 
 
+def test_dashboard_on_a_missing_store_is_an_error_like_the_others(tmp_path, capsys):
+    """Every usage error starts "presslens: error:"; the missing store's line lacked it."""
+    from dashboard import cli
+
+    missing = tmp_path / "news.duckdb"
+    assert cli.main(["dashboard", "--db", str(missing), "--port", "8599"]) == cli.EXIT_USAGE
+    assert capsys.readouterr().err == (
+        f"presslens: error: {missing}: no such store (run `presslens analyze ... --db {missing}`)\n"
+    )
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize("command", ["dashboard", "export", "index"])
+def test_a_folder_as_the_store_says_what_db_takes(tmp_path, capsys, command):
+    from dashboard import cli
+
+    argv = [command, "--db", str(tmp_path)] + (["--out", "x.json"] if command == "export" else [])
+    assert cli.main(argv) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"presslens: error: {tmp_path}: a folder, not a store: --db names the store's" in err
+
+
+def test_json_to_a_folder_is_said_before_the_analysis(tmp_path, capsys):
+    from dashboard import cli
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    db = tmp_path / "s.duckdb"
+    argv = ["analyze", str(SAMPLE), "--db", str(db), "--json", str(folder), "-q"]
+    assert cli.main(argv) == cli.EXIT_USAGE
+    assert f"--json {folder} is a folder; it takes a file's name" in capsys.readouterr().err
+    assert not db.exists()
+
+
+def test_json_into_a_new_folder_is_written_with_the_run(tmp_path):
+    """The run's export into a folder not made yet: made, as `presslens export` makes it (it
+    was a traceback after the analysis, hiding the closing line)."""
+    target = tmp_path / "runs" / "today.json"
+    result = presslens(
+        "analyze", str(SAMPLE), "--db", str(tmp_path / "s.duckdb"), "--json", str(target), "-q"
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(target.read_text())["schema"] == "presslens/1"
+    assert "1 new, 0 already known" in result.stderr
+
+
+def test_a_warning_reads_like_the_commands_other_lines(tmp_path):
+    """Without -v a warning is "presslens: …" as the skipped-file lines are, not a log record
+    naming a Python module ("WARNING analysis.ingest: …")."""
+    story = tmp_path / "story.txt"
+    story.write_text("Harbour reopens\nThe harbour at Portby reopened on Monday after repairs.")
+    sidecar = tmp_path / "story.meta.json"
+    sidecar.write_text('{"published": "sometime soon"}')
+    result = presslens("analyze", str(story), "--db", str(tmp_path / "s.duckdb"), "-q")
+    assert result.returncode == 0, result.stderr
+    assert f"presslens: {sidecar}: ignoring published 'sometime soon' (not a date)" in (
+        result.stderr
+    )
+    assert "WARNING" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "inputs", [["no-such-file.txt"], ["empty-folder"], ["empty-folder", "x.md"]]
+)
+def test_a_run_that_reads_nothing_makes_no_store(tmp_path, monkeypatch, capsys, inputs):
+    """A mistyped path or an empty folder used to leave an empty store under --db, which the
+    dashboard then opened blank as if it were a finished run's."""
+    from dashboard import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty-folder").mkdir()
+    db = tmp_path / "news.duckdb"
+    assert cli.main(["analyze", *inputs, "--db", str(db), "-q"]) == cli.EXIT_SOME_FAILED
+    err = capsys.readouterr().err
+    assert f"failed → nothing stored, so no store made at {db}" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty-folder"]
+
+
+def test_a_run_that_reads_nothing_keeps_a_store_that_was_there(tmp_path, sample_db, capsys):
+    from dashboard import cli
+
+    db = tmp_path / "kept.duckdb"
+    db.write_bytes(sample_db.read_bytes())
+    assert cli.main(["analyze", str(tmp_path / "nope.txt"), "--db", str(db), "-q"]) == 1
+    assert f"failed → {db}" in capsys.readouterr().err
+    assert db.read_bytes() == sample_db.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "out_is", "said"),
+    [
+        ("json", "folder", "is a folder; --format json writes one file"),
+        ("csv", "file", "is a file; --format csv writes a folder of files"),
+        ("parquet", "file", "is a file; --format parquet writes a folder of files"),
+    ],
+)
+def test_export_to_the_wrong_kind_of_path_is_a_usage_error(
+    tmp_path, sample_db, capsys, fmt, out_is, said
+):
+    """JSON is one file and CSV/Parquet a folder: the other kind of existing path is named
+    with what to give instead, not a Python traceback."""
+    from dashboard import cli
+
+    out = tmp_path / "out"
+    if out_is == "folder":
+        out.mkdir()
+    else:
+        out.write_text("keep me\n")
+    argv = ["export", "--db", str(sample_db), "--format", fmt, "--out", str(out)]
+    assert cli.main(argv) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"presslens: error: --out {out} {said}" in err
+    assert "Traceback" not in err
+    assert out_is == "folder" or out.read_text() == "keep me\n"
+
+
 @pytest.mark.slow
 def test_ctrl_c_keeps_finished_batches(tmp_path):
     write_articles(tmp_path / "in", 400, n_words=120)

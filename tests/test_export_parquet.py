@@ -71,6 +71,24 @@ def test_partitioned_export_reads_back_with_duckdb(tmp_path, store_file, key):
     assert len(_read(out, "quotes")) == len(frames["quotes"])
 
 
+@pytest.mark.parametrize("first_key", ["year", "source"])
+def test_exporting_into_an_earlier_export_leaves_no_old_partition(tmp_path, store_file, first_key):
+    """A second export into the same folder holds the second store's rows only: a partition of
+    the first that the second lacks (here every dated one) must not be read with it."""
+    out = tmp_path / "out"
+    argv = ["export", "--format", "parquet", "--out", str(out), "--partition-by"]
+    assert cli.main([*argv, first_key, "--db", str(store_file)]) == cli.EXIT_OK
+    lone = tmp_path / "lone.duckdb"
+    with Store(lone) as store:
+        store.write_batch(
+            [ArticleResult(article=Article(id="lone0001", title="Lone", text="A lone note."))]
+        )
+    assert cli.main([*argv, "year", "--db", str(lone)]) == cli.EXIT_OK
+    assert {p.name for p in (out / "articles").iterdir()} == {"year=unknown"}
+    assert list(_read(out, "articles")["id"]) == ["lone0001"]
+    assert len(_read(out, "quotes")) == 0
+
+
 def test_partition_by_needs_parquet(tmp_path, store_file, capsys):
     argv = ["export", "--db", str(store_file), "--format", "csv", "--out", str(tmp_path)]
     assert cli.main([*argv, "--partition-by", "year"]) == cli.EXIT_USAGE

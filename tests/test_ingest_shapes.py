@@ -131,6 +131,36 @@ def test_field_maps_per_input(tmp_path):
     assert FieldMaps(by_path=(("*.jsonl", {"text": "y"}),)).for_path(b) == {}
 
 
+@pytest.mark.parametrize(
+    ("pattern", "named"),
+    [
+        ("exports/a.csv", True),  # relative to the working folder
+        ("a.csv", True),  # its name
+        ("exports", True),  # a folder holding it, as given relative to tmp_path below
+        ("*.csv", True),
+        ("b.csv", False),  # a typo
+        ("*.jsonl", False),
+        ("elsewhere", False),
+    ],
+)
+def test_a_mapping_that_names_no_input_is_said(tmp_path, monkeypatch, pattern, named):
+    """``--map b.csv:text=story_body`` when the file is a.csv read a.csv by its usual names
+    without a word; the closing line now says which mapping named none of the inputs."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "exports").mkdir()
+    a = tmp_path / "exports" / "a.csv"
+    a.write_text(f'head,story_body\nSea wall approved,"{P1} {P2}"\n')
+    maps = FieldMaps(by_path=((pattern, {"text": "story_body"}),))
+    notes: list[str] = []
+    articles, failures = load_articles([Path("exports")], field_map=maps, notes=notes)
+    assert not failures and len(articles) == 1
+    said = [n for n in notes if n.startswith("--map ")]
+    if named:
+        assert said == []
+    else:
+        assert said == [f"--map {pattern}: names none of the inputs, so its columns were not used"]
+
+
 @pytest.mark.parametrize("suffix", [".json", ".toml"])
 def test_map_file_json_and_toml(tmp_path, suffix):
     if suffix == ".json":

@@ -36,7 +36,8 @@ def test_reanalyse_replaces_and_keeps_counts(tmp_path):
         assert store.counts() == counts
         # the closing line says the one "new" article was in the store and is not added
         assert summary.notes == [
-            "1 of the new already stored, analysed again (--reanalyse), not added"
+            "of the 1 analysed, 1 was in the store already: analysed again (--reanalyse) and "
+            "replaced, not added"
         ]
 
 

@@ -252,6 +252,13 @@ def test_report_usage_errors(db, tmp_path):
     assert r.returncode == 2 and "colour" in r.stderr
     r = _report(db, tmp_path / "x", "--filter", "colour=red")
     assert r.returncode == 2 and "colour" in r.stderr
+    r = _report(db, tmp_path / "x", "--format", "png,html", "--pdf-style", "screenshot")
+    assert r.returncode == 2 and "add pdf to --format" in r.stderr
+    assert not (tmp_path / "x").exists()
+    (tmp_path / "afile").write_text("keep me")
+    r = _report(db, tmp_path / "afile", "--format", "html")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert f"--out {tmp_path / 'afile'}: cannot make the report's folder (File exists)" in r.stderr
     import socket
 
     with socket.socket() as taken:  # a port another program listens on

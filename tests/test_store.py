@@ -523,3 +523,10 @@ def test_a_store_older_than_the_upgrades_or_with_unknown_columns_is_refused(corp
 def test_read_only_missing_store(tmp_path):
     with pytest.raises(StoreError, match="no such store"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_folder_given_as_the_store_is_named_as_one(tmp_path, read_only):
+    """The articles' folder passed as --db read "cannot open as a DuckDB store (IO Error …)"."""
+    with pytest.raises(StoreError, match="a folder, not a store: --db names the store's file"):
+        Store(tmp_path, read_only=read_only)
