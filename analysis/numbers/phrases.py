@@ -6,6 +6,7 @@ age) is decided afterwards, by :mod:`analysis.numbers.context`."""
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -276,7 +277,10 @@ def _ratio_after(toks: list[Tok], card: Card) -> tuple[int, float] | None:
     number over a larger one written plainly ("1 in 45"), not a span of time ("two in three
     days" counts two) nor a year ("one in 2005")."""
     j, n = card.end, len(toks)
-    if card.words != 1 or card.scaled or card.value < 1 or card.value != int(card.value):
+    # (a run of digits too long for a float is infinite: no whole number, no ratio)
+    if card.words != 1 or card.scaled or card.value < 1 or not math.isfinite(card.value):
+        return None
+    if card.value != int(card.value):
         return None
     for join in RATIO_JOINS:
         start = _phrase_at(toks, j, join)
