@@ -1161,17 +1161,49 @@ def undated_quotes_note(stats: pd.DataFrame, timeline: pd.DataFrame, chosen, nam
     )
 
 
-def figure_table_caption(shown: int, total: int, limit: int) -> str:
+def figure_table_caption(shown: int, total: int, limit: int, *, dated: int | None = None) -> str:
     """The caption of a figure table of ``shown`` rows, of ``total`` figures in view, cut at
     ``limit``: the rows are the newest first and those of undated articles last, so a table
     cut at its limit said "The 1,000 most recent" of the BBC's money, 1,948 figures none of
-    them dated, and never of how many."""
+    them dated, and never of how many. ``dated``: how many of the rows shown have a publication
+    date (None: all): rows of undated articles alone have no order of time to claim, and a
+    mixed table says how many of its rows come last for want of one."""
+    dated = shown if dated is None else dated
+    figures = f"{shown:,} figure{'' if shown == 1 else 's'}"
     if shown < limit:
-        return f"{shown:,} figure{'' if shown == 1 else 's'}"
+        if shown and not dated:
+            return f"{figures}, from articles without a publication date"
+        if dated < shown:
+            return (
+                f"{figures}: the newest first, the {shown - dated:,} of articles without a "
+                "publication date last"
+            )
+        return figures
+    if not dated:
+        return f"{shown:,} of the {total:,} figures, from articles without a publication date"
     return (
         f"{shown:,} of the {total:,} figures: the newest first, those of articles without a "
         "publication date last"
     )
+
+
+def sentences_caption(shown: int, limit: int, *, dated: int) -> str:
+    """How many sentences of the attitude cells clicked the Speakers page lists, ``dated`` of
+    them with a publication date, cut at ``limit``, and in what order: "newest first" of a cell
+    of the BBC's undated articles (a mixed store) had claimed an order there is none of."""
+    noun = f"sentence{'' if shown == 1 else 's'}"
+    cut = " (the most listed)" if shown >= limit else ""
+    if not dated:
+        return f"{shown:,} {noun}{cut}, from articles without a publication date"
+    undated = shown - dated
+    if undated:
+        return (
+            f"{shown:,} {noun}{cut}: the {dated:,} of dated articles newest first, then "
+            f"{undated:,} of articles without a publication date"
+        )
+    if shown >= limit:
+        return f"the {shown:,} newest {noun}"
+    return f"{shown:,} {noun}, newest first"
 
 
 def point_period(series: pd.DataFrame) -> str:

@@ -332,14 +332,11 @@ else:
         sentences = data.attitude_sentences(filters, scorer=scorer, pairs=pairs, limit=shown)
         # how many: the cell's hover counts mentions (110 for one cell on FA-KES), the table
         # lists sentences, at most ATTITUDE_SENTENCES of them, and had said neither
-        n = len(sentences)
+        # (and in what order: of undated articles, the BBC's in a mixed store, none)
+        dated = int(sentences["published"].notna().sum())
         st.caption(
             "Showing the cells you clicked: "
-            + (
-                f"the {n:,} newest sentence{'s' if n > 1 else ''}"
-                if n >= shown
-                else f"{n:,} sentence{'s' if n > 1 else ''}, newest first"
-            )
+            + charts.sentences_caption(len(sentences), shown, dated=dated)
             + ". Click the chart background to clear."
         )
         sentences = sentences.assign(
