@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.records import Article, ArticleResult
 from analysis.store import Store
-from tests.apptest import run_page
+from tests.apptest import APP, run_page
 from tests.corpus_maker import analysed_outlet_stories
 
 
@@ -652,3 +652,39 @@ def test_an_entitys_articles_can_be_of_any_entity_not_only_the_most_covered(dash
     assert at.selectbox(key="en_pick").value == beyond
     table = next(d.value for d in at.dataframe if "open" in d.value.columns)
     assert len(table) >= 1
+
+
+def _clicked_cell(params: dict, cell: list) -> AppTest:
+    """The Speakers page with the matrix cell ``cell`` (holder, target, n) clicked."""
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page("app_pages/speakers.py")
+    at.session_state["sp_matrix"] = {"selection": {"points": [{"customdata": cell}]}}
+    return at.run()
+
+
+def test_a_matrix_cells_sentences_of_undated_articles_are_not_called_the_newest(tmp_path, use_db):
+    """A cell of the BBC's undated stories in a mixed store: "newest first" named an order
+    their sentences do not have; beside a dated one, the undated come last, and it says so."""
+    stories = [
+        ("c", "Undated Wire", None,
+         '"The Harbour Board has failed us badly," said Tomas Lind, the port director. '
+         '"The Harbour Board wasted our money," said Tomas Lind.'),
+        ("d", "Dated Post", "2016-12-10",
+         '"The Harbour Board is a disgrace," said Tomas Lind.'),
+    ]  # fmt: skip
+    db, summary = analysed_outlet_stories(tmp_path, stories)
+    assert summary.new == 2, summary
+    use_db(db)
+    cell = ["Tomas Lind", "Harbour Board", 1]
+    at = _clicked_cell({"source": ["Undated Wire"]}, cell)
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Showing the cells you clicked: 2 sentences, from articles without a publication " \
+        "date." in captions  # fmt: skip
+    assert "newest" not in captions
+    at = _clicked_cell({}, cell)
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Showing the cells you clicked: 3 sentences: the 1 of dated articles newest first, " \
+        "then 2 of articles without a publication date." in captions  # fmt: skip
