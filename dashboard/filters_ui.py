@@ -594,20 +594,25 @@ def page_names(
     if not typed or key not in st.session_state:  # a link's unknown value: fit_link_values'
         return [*first, *extra], False
     found: list[str] = []
+    taken: list[str] = []  # a typed name's own stored spelling, or the one name containing it
     for text in typed:
         words = text.casefold().strip()
-        hits = [n for n in names.ordered if words and words in n.casefold()][:TYPED_MATCHES]
+        hits = [n for n in names.ordered if words and words in n.casefold()]
+        # "deir ezzor" is Deir Ezzor, though Deir Ezzor City contains it too
+        same = [n for n in hits if n.casefold() == words]
+        hits = (same + [n for n in hits if n not in same])[:TYPED_MATCHES]
         found += [n for n in hits if n not in found]
-        if not hits:
+        if same or len(hits) == 1:
+            taken.append(hits[0])
+        elif not hits:
             st.caption(f"No name in the store contains “{plain.md(text)}”.")
-        elif len(hits) > 1:
+        else:
             st.caption(
                 f"{len(hits):,}{'+' if len(hits) == TYPED_MATCHES else ''} names contain "
                 f"“{plain.md(text)}”: choose one of them, listed first."
             )
-    # the typed words replaced: by the one name containing them, else by none (choose above)
-    only = found if len(found) == 1 and len(typed) == 1 else []
-    kept = [v for v in held if v not in typed] + only
+    # the typed words replaced by the name taken for them, else by none (choose above)
+    kept = list(dict.fromkeys([v for v in held if v not in typed] + taken))
     st.session_state[key] = kept if multi else (kept[0] if kept else None)
     return list(dict.fromkeys([*found, *first, *extra])), True
 

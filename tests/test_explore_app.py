@@ -737,6 +737,13 @@ def test_an_entity_typed_in_part_is_offered_and_the_picker_lists_no_whole_store(
     assert not at.exception, at.exception[0].value if at.exception else ""
     assert at.selectbox(key="en_pick").options[: len(many)] == many[: filters_ui.TYPED_MATCHES]
     assert f"names contain “{words}”" in "\n".join(c.value for c in at.caption)
+    # a stored name typed in lower case that longer names contain ("deir ezzor", Deir Ezzor
+    # City): the name itself is taken
+    inside = next(
+        n for n in names if sum(n.casefold() in m.casefold() for m in names) > 1 and n not in top
+    )
+    at = _typed("entities", {"en_type": "People"}, "en_pick", inside.lower())
+    assert at.selectbox(key="en_pick").value == inside
     # words no name contains: said so
     at = _typed("entities", {"en_type": "People"}, "en_pick", "zzqx")
     assert "No name in the store contains “zzqx”." in "\n".join(c.value for c in at.caption)
