@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import figure_parts, figure_views, uncertainty
+from analysis import figure_parts, figure_views, summaries, uncertainty
 from dashboard import label_layout
 
 TEMPLATE = "plotly_white"
@@ -1161,17 +1161,49 @@ def undated_quotes_note(stats: pd.DataFrame, timeline: pd.DataFrame, chosen, nam
     )
 
 
-def figure_table_caption(shown: int, total: int, limit: int) -> str:
+def figure_table_caption(shown: int, total: int, limit: int, *, dated: int | None = None) -> str:
     """The caption of a figure table of ``shown`` rows, of ``total`` figures in view, cut at
     ``limit``: the rows are the newest first and those of undated articles last, so a table
     cut at its limit said "The 1,000 most recent" of the BBC's money, 1,948 figures none of
-    them dated, and never of how many."""
+    them dated, and never of how many. ``dated``: how many of the rows shown have a publication
+    date (None: all): rows of undated articles alone have no order of time to claim, and a
+    mixed table says how many of its rows come last for want of one."""
+    dated = shown if dated is None else dated
+    figures = f"{shown:,} figure{'' if shown == 1 else 's'}"
     if shown < limit:
-        return f"{shown:,} figure{'' if shown == 1 else 's'}"
+        if shown and not dated:
+            return f"{figures}, from articles without a publication date"
+        if dated < shown:
+            return (
+                f"{figures}: the newest first, the {shown - dated:,} of articles without a "
+                "publication date last"
+            )
+        return figures
+    if not dated:
+        return f"{shown:,} of the {total:,} figures, from articles without a publication date"
     return (
         f"{shown:,} of the {total:,} figures: the newest first, those of articles without a "
         "publication date last"
     )
+
+
+def sentences_caption(shown: int, limit: int, *, dated: int) -> str:
+    """How many sentences of the attitude cells clicked the Speakers page lists, ``dated`` of
+    them with a publication date, cut at ``limit``, and in what order: "newest first" of a cell
+    of the BBC's undated articles (a mixed store) had claimed an order there is none of."""
+    noun = f"sentence{'' if shown == 1 else 's'}"
+    cut = " (the most listed)" if shown >= limit else ""
+    if not dated:
+        return f"{shown:,} {noun}{cut}, from articles without a publication date"
+    undated = shown - dated
+    if undated:
+        return (
+            f"{shown:,} {noun}{cut}: the {dated:,} of dated articles newest first, then "
+            f"{undated:,} of articles without a publication date"
+        )
+    if shown >= limit:
+        return f"the {shown:,} newest {noun}"
+    return f"{shown:,} {noun}, newest first"
 
 
 def point_period(series: pd.DataFrame) -> str:
@@ -1256,7 +1288,8 @@ def group_note(series: pd.DataFrame, *, category: str) -> str:
     # the groups most counted first (ties by name)
     sizes = counted.groupby("counted")["n_figures"].sum()
     ranked = sorted(sizes.index, key=lambda g: (-sizes[g], g))
-    named = [_group_words(g, category) or "no group named" for g in ranked]
+    written = written_groups(counted)
+    named = [_group_words(g, category, written) or "no group named" for g in ranked]
     shown = ", ".join(named[:4]) + (f" and {len(named) - 4} more" if len(named) > 4 else "")
     # running totals are joined only where the chart draws their lines
     lined = _totals_lined(series, category, rows=counted)
@@ -1400,14 +1433,34 @@ def _by_group(part: pd.DataFrame, groups: pd.Series) -> list[pd.DataFrame]:
     return [piece for _, piece in pieces if len(piece) > 1]
 
 
-def _group_words(counted: str | None, category: str) -> str:
-    """The hover's words for a point's group counted: "civilians", "everyone" for a count of
-    people that names no group, "" where the series has no groups (or a count of things that
-    names none)."""
+def written_groups(series: pd.DataFrame) -> dict[str, str]:
+    """The groups counted of a figure series (its keys, in lower case: summaries.CLASS_SQL)
+    as their figures' units write them, where that is with a capital: a nation's people
+    ("Syrians", "one Syrian") keep it in the unit, and a note printing "syrians" wrote them as
+    no article does. By the units of the figures the series shows, weighted by their points'
+    figures: a headline's "Fighters" among many "fighters" leaves them in lower case."""
+    if not {"counted", "unit"} <= set(series.columns):
+        return {}
+    upper: dict[str, int] = {}
+    for counted, unit, n in zip(
+        series["counted"], series["unit"], series.get("n_figures", 1), strict=False
+    ):
+        if not counted or not isinstance(unit, str) or not unit.split():
+            continue
+        word = unit.split()[-1]
+        if summaries.group_key(word) == counted:
+            upper[counted] = upper.get(counted, 0) + (n if word[0].isupper() else -n)
+    return {g: g[0].upper() + g[1:] for g, n in upper.items() if n > 0}
+
+
+def _group_words(counted: str | None, category: str, written: dict | None = None) -> str:
+    """The hover's words for a point's group counted: "civilians" (as the units write it,
+    ``written``: "Syrians"), "everyone" for a count of people that names no group, "" where the
+    series has no groups (or a count of things that names none)."""
     if counted is None or category in MEASURED:
         return ""
     if counted:
-        return counted
+        return (written or {}).get(counted, counted)
     return "everyone" if category in PEOPLE_COUNTS else ""
 
 
@@ -1460,8 +1513,9 @@ def _add_timeline_trace(
     counted = ["" if g is None else g for g in groups]  # '': none, or everyone
     # the words of each group once (46,000 points of a million articles hold a few dozen)
     said = {}
+    written = written_groups(part)  # "Syrians", as the units write them
     for g in groups.unique():
-        words = _group_words(g, category)
+        words = _group_words(g, category, written)
         said[g] = (
             (f"{kind} of {words})" if kind else f" (of {words})")
             if words

@@ -564,6 +564,59 @@ def timeline_period(label: str, *, key: str, span_of) -> str:
     return charts.period_for_span(*span_of()) if choice == "auto" else choice
 
 
+# Names a page's picker offers for what the reader typed that is no stored name ("assad"):
+# those containing it, at most this many.
+TYPED_MATCHES = 50
+
+
+def page_names(
+    kind: str, key: str, first: Sequence[str], *, multi: bool = False
+) -> tuple[list[str], bool]:
+    """The options of a page's name picker bound to ``key`` (``kind``: ``speaker`` or
+    ``entity``): ``first`` (the names in view), then the names the widget holds or the link
+    gives that the store knows, and of a name the reader typed (the picker takes any: made
+    with ``accept_new_options``) that the store does not know, the stored names containing it,
+    the one such name chosen in its place. Every stored name had been an option, as the
+    sidebar's pickers offer them: on a store of 21,642 entities that sent the Entities page's
+    picker again, 337 kB more in every run of the page (0.8 MB at 50,000 names), to list what
+    a reader types to find anyway. Call before :func:`fit_link_values` (whose notice names a
+    link's value the store does not know). ``(options, replaced)``: ``replaced`` when it set the
+    widget's state, replacing a typed name (the widget then takes no default in this run, as
+    after :func:`fit_link_values`)."""
+    names = data.picker_names(kind, limit=PICKER_LIMIT)
+    listed = set(first)
+    held = st.session_state.get(key) if key in st.session_state else st.query_params.get_all(key)
+    held = [held] if isinstance(held, str) else [v for v in held or [] if isinstance(v, str)]
+    beyond = [v for v in held if v not in listed and v not in names.known]
+    known = names.known | data.known_names(kind, beyond) if beyond else names.known
+    extra = [v for v in dict.fromkeys(held) if v not in listed and v in known]
+    typed = [v for v in held if v not in listed and v not in known]
+    if not typed or key not in st.session_state:  # a link's unknown value: fit_link_values'
+        return [*first, *extra], False
+    found: list[str] = []
+    taken: list[str] = []  # a typed name's own stored spelling, or the one name containing it
+    for text in typed:
+        words = text.casefold().strip()
+        hits = [n for n in names.ordered if words and words in n.casefold()]
+        # "deir ezzor" is Deir Ezzor, though Deir Ezzor City contains it too
+        same = [n for n in hits if n.casefold() == words]
+        hits = (same + [n for n in hits if n not in same])[:TYPED_MATCHES]
+        found += [n for n in hits if n not in found]
+        if same or len(hits) == 1:
+            taken.append(hits[0])
+        elif not hits:
+            st.caption(f"No name in the store contains “{plain.md(text)}”.")
+        else:
+            st.caption(
+                f"{len(hits):,}{'+' if len(hits) == TYPED_MATCHES else ''} names contain "
+                f"“{plain.md(text)}”: choose one of them, listed first."
+            )
+    # the typed words replaced by the name taken for them, else by none (choose above)
+    kept = list(dict.fromkeys([v for v in held if v not in typed] + taken))
+    st.session_state[key] = kept if multi else (kept[0] if kept else None)
+    return list(dict.fromkeys([*found, *first, *extra])), True
+
+
 def fit_link_values(
     key: str, options, *, aliases: dict[str, str] | None = None, multi: bool = False
 ) -> bool:

@@ -418,8 +418,10 @@ def _speakers(ctx: _Ctx) -> list[Item]:
             items.append(
                 Item(
                     "Not among the quotes",
-                    text=f"None of {', '.join(missing)}'s is among these {len(quotes):,} newest "
-                    "quotes (quotes in articles without a publication date come last).",
+                    text=f"None of {', '.join(missing)}'s is among these {len(quotes):,}"
+                    # (of undated articles alone: none is newer than another)
+                    + (" newest" if quotes["published"].notna().any() else "")
+                    + " quotes (quotes in articles without a publication date come last).",
                 )
             )
     return items + _attitudes(ctx, scorer)
@@ -591,11 +593,13 @@ def _figures(ctx: _Ctx) -> list[Item]:
     # cut at FIGURES_SHOWN rows, as on the page: of how many, and in what order (it had said "all
     # figures (1,000)" of the mixed store's 2,782 money figures)
     in_view = int(counts.set_index("category")["n_figures"].get(category, len(table)))
+    dated = int(table["published"].notna().sum())  # undated rows: no order of time to claim
+    caption = charts.figure_table_caption(len(table), in_view, FIGURES_SHOWN, dated=dated)
     items.append(
         Item(
             f"{title}: all figures ({len(table):,})"
-            if len(table) < FIGURES_SHOWN
-            else f"{title}: {charts.figure_table_caption(len(table), in_view, FIGURES_SHOWN)}",
+            if len(table) < FIGURES_SHOWN and dated == len(table)
+            else f"{title}: {caption}",
             table=Table(_labelled(table, labels), links=("Read",), wide=("Sentence",)),
         )
     )

@@ -522,6 +522,44 @@ def test_the_caption_counts_the_groups_of_all_scopes_and_says_where_a_part_is():
     assert "listed under its toll's point" in note
 
 
+@pytest.mark.parametrize(
+    "units, n_figures, shown",
+    [
+        # a nation's people keep their capital in the unit, one Syrian or many
+        (["Syrians", "Syrian"], [2, 1], "(civilians, Syrians)"),
+        (["displaced Syrians", "Syrians"], [1, 2], "(civilians, Syrians)"),
+        # a headline's capital among many lower-case figures is not how they are written
+        (["Fighters", "fighters"], [1, 3], "(civilians, fighters)"),
+        (["fighters", "fighters"], [1, 3], "(civilians, fighters)"),
+    ],
+)
+def test_the_group_note_writes_a_group_as_its_units_do(units, n_figures, shown):
+    """The group key is lower case ("syrians"): the note had printed it so."""
+    from dashboard import charts
+
+    key = "syrians" if "Syrian" in units[0] else "fighters"
+    series = pd.DataFrame(
+        {
+            "scope": "event",
+            "counted": [key, key, "civilians"],
+            "unit": [*units, "civilians"],
+            "n_figures": [*n_figures, 9],
+        }
+    )
+    note = charts.group_note(series, category="displaced")
+    assert shown in note
+    # the hover too: "of Syrians"
+    hover = charts.figure_timeline(
+        series.assign(
+            published=pd.Timestamp("2016-05-02"), location="Aleppo", estimate_median=5.0,
+            estimate_min=5.0, estimate_max=5.0, claimants=[[]] * 3, approximate=False,
+            text="5", claimed_by=None, article_id="a", start=0,
+        ),
+        category="displaced",
+    ).to_json()  # fmt: skip
+    assert f"of {shown[12:-1]}" in hover
+
+
 def test_tone_per_group_weighs_words_and_marks_too_few_quotes(tmp_path):
     # A plain mean had given Compare another tone than the Speakers page (word-weighted) for
     # the same speaker and outlet; and one quote drew a filled dot beside a group's sixteen

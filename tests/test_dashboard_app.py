@@ -451,6 +451,12 @@ def test_the_figures_page_opens_on_what_it_can_chart(tmp_path, use_db):
     assert [s.value for s in at.subheader][-1] == "People killed: all figures"
     at = run_page(db, "figures", {"what": "Money"})
     assert "come from undated articles" in _texts(at.info)
+    # the table's caption claims no order of time of undated articles' figures
+    assert "6 figures, from articles without a publication date" in _texts(at.caption)
+    assert "newest" not in _texts(at.caption)
+    # the tolls' table, all dated, is just so many figures
+    at = run_page(db, "figures")
+    assert "2 figures" in _texts(at.caption).split("\n")
 
 
 def test_the_money_chart_opens_on_a_currency_it_can_chart(tmp_path, use_db):

@@ -945,3 +945,42 @@ def test_compare_names_a_group_with_no_article_in_view_once():
 )  # fmt: skip
 def test_a_figure_table_cut_at_its_limit_says_of_how_many_and_in_what_order(shown, total, caption):
     assert charts.figure_table_caption(shown, total, 1000) == caption
+
+
+@pytest.mark.parametrize(
+    ("shown", "total", "dated", "caption"),
+    [
+        # undated articles' figures alone (the BBC's money): no order of time to claim
+        (1000, 1948, 0, "1,000 of the 1,948 figures, from articles without a publication date"),
+        (23, 23, 0, "23 figures, from articles without a publication date"),
+        (1, 1, 0, "1 figure, from articles without a publication date"),
+        # a mixed table: the dated newest first, the undated last, how many of them
+        (23, 23, 20, "23 figures: the newest first, the 3 of articles without a publication "
+         "date last"),
+        (1000, 1948, 400, "1,000 of the 1,948 figures: the newest first, those of articles "
+         "without a publication date last"),
+        (23, 23, 23, "23 figures"),
+        (0, 0, 0, "0 figures"),
+    ],
+)  # fmt: skip
+def test_a_figure_table_of_undated_articles_claims_no_newest(shown, total, dated, caption):
+    assert charts.figure_table_caption(shown, total, 1000, dated=dated) == caption
+
+
+@pytest.mark.parametrize(
+    ("shown", "dated", "caption"),
+    [
+        (3, 3, "3 sentences, newest first"),
+        (1, 1, "1 sentence, newest first"),
+        (200, 200, "the 200 newest sentences"),
+        # a cell of undated articles (the BBC's in a mixed store): no "newest"
+        (3, 0, "3 sentences, from articles without a publication date"),
+        (200, 0, "200 sentences (the most listed), from articles without a publication date"),
+        (5, 2, "5 sentences: the 2 of dated articles newest first, then 3 of articles without "
+         "a publication date"),
+        (200, 150, "200 sentences (the most listed): the 150 of dated articles newest first, "
+         "then 50 of articles without a publication date"),
+    ],
+)  # fmt: skip
+def test_attitude_sentences_say_newest_only_of_dated_articles(shown, dated, caption):
+    assert charts.sentences_caption(shown, 200, dated=dated) == caption

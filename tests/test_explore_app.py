@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.records import Article, ArticleResult
 from analysis.store import Store
-from tests.apptest import run_page
+from tests.apptest import APP, run_page
 from tests.corpus_maker import analysed_outlet_stories
 
 
@@ -652,3 +652,121 @@ def test_an_entitys_articles_can_be_of_any_entity_not_only_the_most_covered(dash
     assert at.selectbox(key="en_pick").value == beyond
     table = next(d.value for d in at.dataframe if "open" in d.value.columns)
     assert len(table) >= 1
+
+
+def _clicked_cell(params: dict, cell: list) -> AppTest:
+    """The Speakers page with the matrix cell ``cell`` (holder, target, n) clicked."""
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page("app_pages/speakers.py")
+    at.session_state["sp_matrix"] = {"selection": {"points": [{"customdata": cell}]}}
+    return at.run()
+
+
+def test_a_matrix_cells_sentences_of_undated_articles_are_not_called_the_newest(tmp_path, use_db):
+    """A cell of the BBC's undated stories in a mixed store: "newest first" named an order
+    their sentences do not have; beside a dated one, the undated come last, and it says so."""
+    stories = [
+        ("c", "Undated Wire", None,
+         '"The Harbour Board has failed us badly," said Tomas Lind, the port director. '
+         '"The Harbour Board wasted our money," said Tomas Lind.'),
+        ("d", "Dated Post", "2016-12-10",
+         '"The Harbour Board is a disgrace," said Tomas Lind.'),
+    ]  # fmt: skip
+    db, summary = analysed_outlet_stories(tmp_path, stories)
+    assert summary.new == 2, summary
+    use_db(db)
+    cell = ["Tomas Lind", "Harbour Board", 1]
+    at = _clicked_cell({"source": ["Undated Wire"]}, cell)
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Showing the cells you clicked: 2 sentences, from articles without a publication " \
+        "date." in captions  # fmt: skip
+    assert "newest" not in captions
+    at = _clicked_cell({}, cell)
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Showing the cells you clicked: 3 sentences: the 1 of dated articles newest first, " \
+        "then 2 of articles without a publication date." in captions  # fmt: skip
+
+
+def _typed(page: str, params: dict, key: str, value) -> AppTest:
+    """``page`` run with the picker ``key`` holding ``value`` as the browser sends a name the
+    reader typed (AppTest's widgets set listed options only, and a run widget's state must be
+    one: so the state is set before the first run)."""
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.switch_page(f"app_pages/{page}.py")
+    at.session_state[key] = value
+    return at.run()
+
+
+def test_an_entity_typed_in_part_is_offered_and_the_picker_lists_no_whole_store(
+    dashboard_db, use_db
+):
+    """The picker lists the chart's names only (every stored name had been sent again in each
+    run, as the sidebar sends them: 337 kB more per run of the page on the mixed store); any
+    other is typed, whole or in part: the stored names containing the words are offered, the
+    one such name chosen."""
+    from dashboard import data, filters_ui
+
+    use_db(dashboard_db)
+    at = run_page("entities", {"en_type": "People"})
+    top = at.selectbox(key="en_pick").options
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        names = con.execute("SELECT DISTINCT name FROM entities ORDER BY name").df()["name"]
+    assert len(top) <= 20 < len(names)
+    # a name beyond the chart's, by a part of it no other stored name contains
+    beyond = next(
+        n
+        for n in names
+        if n not in top and sum(n[1:-1].casefold() in m.casefold() for m in names) == 1
+    )
+    at = _typed("entities", {"en_type": "People"}, "en_pick", beyond[1:-1].lower())
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert at.selectbox(key="en_pick").value == beyond
+    assert beyond in at.selectbox(key="en_pick").options
+    assert f"en_pick={quote_plus(beyond)}" in _view_link(at)
+    # words several names contain: those are offered first, none chosen for the reader
+    words = "an"
+    many = [n for n in data.picker_names("entity", filters_ui.PICKER_LIMIT).ordered
+            if words in n.casefold()]  # fmt: skip
+    assert len(many) > 1
+    at = _typed("entities", {"en_type": "People"}, "en_pick", words)
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert at.selectbox(key="en_pick").options[: len(many)] == many[: filters_ui.TYPED_MATCHES]
+    assert f"names contain “{words}”" in "\n".join(c.value for c in at.caption)
+    # a stored name typed in lower case that longer names contain ("deir ezzor", Deir Ezzor
+    # City): the name itself is taken
+    inside = next(
+        n for n in names if sum(n.casefold() in m.casefold() for m in names) > 1 and n not in top
+    )
+    at = _typed("entities", {"en_type": "People"}, "en_pick", inside.lower())
+    assert at.selectbox(key="en_pick").value == inside
+    # words no name contains: said so
+    at = _typed("entities", {"en_type": "People"}, "en_pick", "zzqx")
+    assert "No name in the store contains “zzqx”." in "\n".join(c.value for c in at.caption)
+
+
+def test_a_speaker_typed_in_part_is_compared(tmp_path, use_db):
+    """Anyone the store quotes can be compared without the picker listing everyone: typed in
+    part ("lind"), the one stored name containing it is taken."""
+    stories = [
+        ("a", "Dated Post", "2016-12-10",
+         '"The bridge will reopen next month," said Anna Berg, the city engineer.'),
+        ("b", "Other Wire", "2016-12-11",
+         '"We have repaired every pier of the harbour," said Tomas Lind, the port director.'),
+    ]  # fmt: skip
+    db, summary = analysed_outlet_stories(tmp_path, stories)
+    assert summary.new == 2, summary
+    use_db(db)
+    at = run_page("speakers", {"source": "Dated Post"})
+    assert at.multiselect(key="sp_compare").options == ["Anna Berg"]
+    at = _typed("speakers", {"source": "Dated Post"}, "sp_compare", ["Anna Berg", "lind"])
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert not at.warning, [w.value for w in at.warning]
+    assert at.multiselect(key="sp_compare").value == ["Anna Berg", "Tomas Lind"]
+    assert "Not quoted in the articles in view: Tomas Lind." in "\n".join(
+        c.value for c in at.caption
+    )

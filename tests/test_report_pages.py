@@ -457,6 +457,31 @@ def test_the_reports_figure_table_cut_at_its_limit_says_of_how_many(tmp_path, mo
     ) in items
 
 
+@pytest.mark.parametrize(
+    ("dated", "title"),
+    [
+        # undated articles' figures alone (the BBC's in a mixed store): no order of time
+        ((), "People killed: 1 figure, from articles without a publication date"),
+        # beside dated ones: those come first, newest first, and it says how many come last
+        (("a", "b"), "People killed: 3 figures: the newest first, the 1 of articles without a "
+         "publication date last"),
+    ],
+)  # fmt: skip
+def test_the_reports_figure_table_of_undated_articles_claims_no_newest(tmp_path, dated, title):
+    stories = {
+        "a": ("Shelling killed 12 people in Aleppo on Sunday.", "2017-03-03"),
+        "b": ("Shelling killed 15 people in Aleppo on Monday.", "2017-03-04"),
+        "c": ("Flooding killed 3 people in Aleppo.", None),
+    }
+    db = analysed_stories(tmp_path, {k: v for k, v in stories.items() if k in dated or k == "c"})
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        items = _section(con, "figures", {"what": "People killed"})
+    finally:
+        con.close()
+    assert title in items
+
+
 def test_the_figures_log_scale_is_the_choice_given_else_the_pages_default(con):
     """``--choice fg_log`` sets the timeline's scale as the page's switch does (it had not been
     a choice: a report drew the page's default whatever the link said)."""

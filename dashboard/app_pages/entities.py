@@ -121,19 +121,19 @@ else:
 
 st.subheader("An entity's articles")
 # in the link, so that a view of one entity's articles is a link too
-# The chart's most covered first, then every other name the store holds (type to find it), as
-# the sidebar's picker offers them: on the mixed store Deir Ezzor, named in 92 articles, was
-# no choice (US politics filled the top 20) and a link to its articles was refused as "not
-# among the choices for the articles in view". The report takes any name, too.
+# The chart's most covered first, then any name the store holds: typed (the picker takes any,
+# and offers the stored names containing what was typed), or in a link. On the mixed store Deir
+# Ezzor, named in 92 articles, was no choice (US politics filled the top 20) and a link to its
+# articles was refused as "not among the choices for the articles in view". The report takes
+# any name, too. (Every stored name listed, as the sidebar lists them, sent them all again in
+# every run: filters_ui.page_names.)
 shown_first = top["name"].tolist()
-listed = set(shown_first)
-picks = shown_first + [
-    n for n in data.picker_names("entity", limit=filters_ui.PICKER_LIMIT).ordered if n not in listed
-]
+picks, _ = filters_ui.page_names("entity", "en_pick", shown_first)
 filters_ui.fit_link_values("en_pick", picks)
 choice = st.selectbox(
-    "Entity", picks, key="en_pick", bind="query-params",
-    help="The most covered (the chart's) first, then every name in the store: type to find one.",
+    "Entity", picks, key="en_pick", bind="query-params", accept_new_options=True,
+    help="The most covered (the chart's) first. Type any name in the store, or part of one, "
+    "and press Enter: the names containing it are offered.",
 )  # fmt: skip
 filters_ui.remember_page_param("en_pick", choice, top["name"].iloc[0] if len(top) else None)
 if choice:

@@ -261,7 +261,10 @@ if not conflicts.empty:
 st.subheader(f"{title}: all figures")
 table = data.figure_table(filters, category=category, limit=report_views.FIGURES_SHOWN, scope=scope)
 in_view = int(counts.set_index("category")["n_figures"].get(category, len(table)))
-st.caption(charts.figure_table_caption(len(table), in_view, report_views.FIGURES_SHOWN))
+dated = int(table["published"].notna().sum())  # undated rows: no order of time to claim
+st.caption(
+    charts.figure_table_caption(len(table), in_view, report_views.FIGURES_SHOWN, dated=dated)
+)
 shown = charts.figure_cells(table).assign(
     open=filters_ui.article_links(table["article_id"], table["start"], filters),
 )

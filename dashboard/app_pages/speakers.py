@@ -104,22 +104,21 @@ clicked = filters_ui.selected_customdata("sp_polarity") + filters_ui.selected_cu
 st.subheader("Sentiment over time")
 all_speakers = stats["speaker"].tolist()
 default = report_views.compared_speakers(all_speakers, filters.speakers)
-# The most quoted in view first, then everyone else the store quotes (type to find them), as
-# the sidebar offers them: on the mixed store Bashar al-Assad and Vladimir Putin, quoted in
-# Syrian war news, were no choice beside US politics' 30 most quoted, and a link comparing
-# them was refused as "not among the choices for the articles in view".
-listed = set(all_speakers)
-picks = all_speakers + [
-    n for n in data.picker_names("speaker", limit=filters_ui.PICKER_LIMIT).ordered
-    if n not in listed
-]  # fmt: skip
+# The most quoted in view first, then anyone the store quotes: typed (the picker takes any
+# name, and offers the stored names containing what was typed), or in a link. On the mixed
+# store Bashar al-Assad and Vladimir Putin, quoted in Syrian war news, were no choice beside US
+# politics' 30 most quoted, and a link comparing them was refused as "not among the choices
+# for the articles in view". (Every stored name listed, as the sidebar lists them, sent them
+# all again in every run: filters_ui.page_names.)
+picks, replaced = filters_ui.page_names("speaker", "sp_compare", all_speakers, multi=True)
 # In the link (?sp_compare=…, repeated), so that the view's link and its report show the
 # speakers compared: they had shown the default three whoever the reader had chosen.
-fitted = filters_ui.fit_link_values("sp_compare", picks, multi=True)
+fitted = filters_ui.fit_link_values("sp_compare", picks, multi=True) or replaced
 chosen = st.multiselect(
     "Speakers to compare", picks, **({} if fitted else {"default": default}),
     key="sp_compare", bind="query-params", max_selections=report_views.MAX_COMPARED,
-    placeholder="type to find anyone quoted",
+    accept_new_options=True,
+    placeholder="type anyone quoted, or part of a name, and press Enter",
 )  # fmt: skip
 filters_ui.remember_page_list("sp_compare", chosen, default)
 
@@ -332,14 +331,11 @@ else:
         sentences = data.attitude_sentences(filters, scorer=scorer, pairs=pairs, limit=shown)
         # how many: the cell's hover counts mentions (110 for one cell on FA-KES), the table
         # lists sentences, at most ATTITUDE_SENTENCES of them, and had said neither
-        n = len(sentences)
+        # (and in what order: of undated articles, the BBC's in a mixed store, none)
+        dated = int(sentences["published"].notna().sum())
         st.caption(
             "Showing the cells you clicked: "
-            + (
-                f"the {n:,} newest sentence{'s' if n > 1 else ''}"
-                if n >= shown
-                else f"{n:,} sentence{'s' if n > 1 else ''}, newest first"
-            )
+            + charts.sentences_caption(len(sentences), shown, dated=dated)
             + ". Click the chart background to clear."
         )
         sentences = sentences.assign(
