@@ -1618,6 +1618,61 @@ def test_a_club_and_its_town_in_one_article_keep_their_own_labels(model):
     assert labels == ["ORG", "GPE"], mentions
 
 
+# -- the same, by a result, an officer, a standing or a lead (lexicon/club_result_nouns.txt,
+# -- club_staff_nouns.txt, club_role_modifiers.txt, club_apposition_nouns.txt); invented -------
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a result owned or after "to/over/with"; a player owned
+        ("Bristol's 2-0 defeat ended their unbeaten league run.", "Bristol", "ORG"),
+        ("The club suffered a heavy loss to Bristol in the league.", "Bristol", "ORG"),
+        ("Norwich's Sam Pike scored twice in the cup replay.", "Norwich", "ORG"),
+        # an officer or a role after a modifier; a standing before the name
+        ("Bristol chief executive Tom Hale said the club would not sell.", "Bristol", "ORG"),
+        ("Derby assistant boss Dan Cole praised the fans after the match.", "Derby", "ORG"),
+        ("Premiership leaders Bristol travel north for the match on Sunday.", "Bristol", "ORG"),
+        # put ahead or given the lead in a game
+        ("A late goal gave Bristol the lead in the cup tie.", "Bristol", "ORG"),
+        ("Two goals in the final minutes put Bolton ahead in the league.", "Bolton", "ORG"),
+        # no sports word: an officer, an owner and the city's own people keep the place
+        ("Leeds city council leader Ann Marsh opened the new library.", "Leeds", "GPE"),
+        ("London's mayor John Hale opened the new bridge on Monday.", "London", "GPE"),
+        ("Tesco chairman Ian Hale visited Exeter on Monday.", "Exeter", "GPE"),
+        # a club in a city, the city only modifying it
+        ("The London club has signed a new striker for the cup run.", "London", "GPE"),
+    ],
+)  # fmt: skip
+def test_a_town_is_its_club_by_a_result_an_officer_or_a_lead(model, text, name, label):
+    mentions, _ = run(model, text)
+    found = {(m.name, m.label) for m in mentions}
+    assert (name, label) in found, found
+
+
+_REPORT = (
+    "Newcastle manager Tom Hale praised his players after the match.\n\n"
+    "Newcastle were well beaten in the second half.\n\n"
+    "The referee sent off two players before half-time.\n\n"
+    "Their striker scored a penalty late on."
+)
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        # a sports report naming the town as a club once and never putting anything in it
+        (_REPORT, ["ORG", "ORG"]),
+        # the same report with the players living in the town: the other mentions stay places
+        (_REPORT + "\n\nMost of the players live in Newcastle.", ["ORG", "GPE", "GPE"]),
+        # no sports report: one sentence about the club says nothing of the others
+        ("Newcastle manager Tom Hale praised his players.\n\n"
+         "Newcastle voted to build a new library.", ["ORG", "GPE"]),
+    ],
+)  # fmt: skip
+def test_a_sports_report_names_the_club_throughout(model, text, labels):
+    mentions, _ = run(model, text)
+    assert [m.label for m in mentions if m.name == "Newcastle"] == labels, mentions
+
+
 @pytest.mark.parametrize(
     "text, name",
     [

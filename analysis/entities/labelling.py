@@ -51,9 +51,10 @@ def _label_entities(mentions: list[_Mention]) -> None:
         # is elsewhere: the article's other mentions decide ("takes place in Aldeburgh").
         voters = [m for m in group if not m.no_place] or group
         label = _decide_label(name, voters, countries, person_words)
+        club = _club_throughout(group)
         for m in group:
             m.label = label
-            if m.org_use and label in ("GPE", "LOC") and not _nation(name):
+            if (m.org_use or club) and label in ("GPE", "LOC") and not _nation(name):
                 # "Chelsea striker", "joined Seville for £17m", "bands including Echo and the
                 # Bunnymen": in this sentence the town's name is its club's or a band's, no
                 # place for the map or for the sentence's figures; its other mentions keep
@@ -64,6 +65,20 @@ def _label_entities(mentions: list[_Mention]) -> None:
                 # title or of an event's name in this sentence (spans._work_title and
                 # _named_event), whatever the gazetteer or the name's other mentions say
                 m.label = m.model_label if m.model_label in LABELS else None
+
+
+def _club_throughout(group: Sequence[_Mention]) -> bool:
+    """Is the town's name of the article's mentions ``group`` its club's in every sentence? So
+    in a sports report (spans.sports_report) that uses it as a club at least once ("Newcastle
+    manager Graeme Souness") and never puts anything in it, next to a place noun or before a
+    facility ("in Newcastle", "Newcastle city council", "at Newcastle"): the match report's
+    "Newcastle were well beaten", "Newcastle then had Lee Bowyer sent off" name the club as
+    much as "Newcastle manager" does."""
+    return (
+        any(m.org_use for m in group)
+        and all(m.sports_report for m in group)
+        and not any(m.locative or m.place_noun or m.facility for m in group)
+    )
 
 
 def _decide_label(
