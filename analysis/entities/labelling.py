@@ -144,10 +144,12 @@ def _decide_label(
             # the model's person stands ("Elizabeth", "Ray", tagged PERSON); a name it tagged
             # a place or a product ("Martin" of Lockheed Martin) is no entity we keep
             return "PERSON" if top == "PERSON" else None
-        # "the Kazakh capital Astana" (tagged GPE; an alternate name of Petropavl): a
-        # nationality, unless a place is called by that very word
+        # "the Kazakh capital Astana" (tagged GPE; an alternate name of Petropavl), "the Thai
+        # government" (tagged NORP; an alternate name of Alor Setar), "the Kazakh government"
+        # (tagged PERSON or ORG): a nationality, whatever the model or the gazetteer's
+        # alternate names say, unless a place is called by that very word ("Roman")
         own_name = place is not None and gazetteer.fold(place.name) == gazetteer.fold(name)
-        if top in ("GPE", "LOC") and " " not in name and _demonym(name) and not own_name:
+        if top is not None and " " not in name and _demonym(name) and not own_name:
             return "NORP"
         if place is not None and top == "ORG" and _namesake_alias(name, place, group):
             # "search-engine Google", "investors in Google" (GeoNames lists "Google" as an
