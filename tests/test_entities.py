@@ -1634,6 +1634,28 @@ def test_a_nationality_is_one_whatever_the_model_tagged_it(spec, label):
     assert [lab for _, _, lab in _names(spec)] == [label]
 
 
+@pytest.mark.parametrize(
+    "text, name, absent",
+    [
+        # the fields listed after a department's name up to "and" are the name's (lexicon/
+        # org_list_heads.txt), not a body of their own
+        ("A spokesman for the Department for Education and Skills said no more.",
+         "Department for Education and Skills", "Skills"),
+        ("The Department for Culture, Media and Sport gave the museum the money.",
+         "Department for Culture, Media and Sport", "Sport"),
+        # another body after "and" stays one: an acronym-like name, or one after "the"
+        ("The Department for Education and Ofsted disagreed on the figures.",
+         "Department for Education", "Department for Education and Ofsted"),
+        ("The Department of Health and the NHS disagreed on the figures.",
+         "Department of Health", "Department of Health and the NHS"),
+    ],
+)  # fmt: skip
+def test_a_departments_fields_after_and_are_its_name(model, text, name, absent):
+    mentions, _ = run(model, text)
+    names = {m.name for m in mentions}
+    assert name in names and absent not in names, names
+
+
 # -- the same, by a result, an officer, a standing or a lead (lexicon/club_result_nouns.txt,
 # -- club_staff_nouns.txt, club_role_modifiers.txt, club_apposition_nouns.txt); invented -------
 @pytest.mark.parametrize(

@@ -81,6 +81,7 @@ CLUB_STAFF_NOUNS = lexicon.words("club_staff_nouns")
 CLUB_ROLE_MODIFIERS = lexicon.words("club_role_modifiers")
 CLUB_APPOSITION_NOUNS = lexicon.words("club_apposition_nouns")
 SPORTS_REPORT_WORDS = lexicon.words("sports_report_words")
+ORG_LIST_HEADS = lexicon.words("org_list_heads")
 EVENT_HEAD_WORDS = lexicon.words("event_head_words")
 LAW_HEAD_WORDS = lexicon.words("law_head_words")
 FOLLOWER_NOUNS = lexicon.words("follower_nouns")
@@ -2606,6 +2607,8 @@ def _spans(doc: Doc) -> Iterable[Span]:
         if merged is None:
             merged = _place_in_org_name(doc, ent, prev_end)
         if merged is None:
+            merged = _fields_of_body(doc, ent)
+        if merged is None:
             yield ent
             prev_end = ent.end
             k += 1
@@ -2615,6 +2618,46 @@ def _spans(doc: Doc) -> Iterable[Span]:
         k += 1
         while k < len(ents) and ents[k].start < merged.end:  # swallowed by the merge
             k += 1
+
+
+def _fields_of_body(doc: Doc, ent: Span) -> Span | None:
+    """The body's name ``ent`` ("Department for Education", :data:`ORG_LIST_HEADS`) grown by
+    the fields listed after it up to "and" ("… and Skills", ", Media and Sport"), or None. The
+    model ends such a name at "and" and tags "Skills" an organisation of its own. Each field
+    is capitalised common words not tagged a person or a place, and the last not a body's
+    head of its own: "the Ministry of Defence and Foreign Office" are two bodies, as are "the
+    Department for Education and Ofsted"."""
+    texts = doc_arrays.strings(doc, ORTH)
+    words = [t for t in ent if t.lower_ != "the"]
+    if (
+        ent.label_ != "ORG"
+        or len(words) < 3
+        or words[0].lower_ not in ORG_LIST_HEADS
+        or words[1].lower_ not in ("for", "of")
+        or not all(t.text[:1].isupper() for t in words[2:])
+    ):
+        return None
+
+    def field(j: int) -> int:
+        """The end of the run of field words from token ``j`` (``j`` itself if none)."""
+        while (
+            j < len(doc)
+            and texts[j][:1].isupper()
+            and common_word(texts[j])
+            and doc[j].ent_type_ not in ("PERSON", "GPE", "LOC", "NORP")
+        ):
+            j += 1
+        return j
+
+    j = ent.end
+    while j + 1 < len(doc) and texts[j] == "," and field(j + 1) > j + 1:
+        j = field(j + 1)  # ", Media"
+    if not (j + 1 < len(doc) and texts[j] in ("and", "&")):
+        return None
+    end = field(j + 1)
+    if end == j + 1 or texts[end - 1].lower() in ORG_HEAD_WORDS | ORG_LIST_HEADS:
+        return None
+    return Span(doc, ent.start, end, label="ORG")
 
 
 # Arabic articles written before a hyphenated word of a place name ("Deir ez-Zor", "Maaret
