@@ -1656,6 +1656,21 @@ def test_a_departments_fields_after_and_are_its_name(model, text, name, absent):
     assert name in names and absent not in names, names
 
 
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # an organisation-tagged name right after a work's noun is a title, in all its
+        # mentions ("Vera Drake won three prizes" too); a company after another noun stays
+        ("Critics loved the British movie Vera Drake.\n\nVera Drake won three prizes.",
+         "Vera Drake", None),
+        ("The film company Miramax bought the rights.", "Miramax", "ORG"),
+    ],
+)  # fmt: skip
+def test_an_organisation_named_as_a_work_is_its_title(model, text, name, label):
+    mentions, _ = run(model, text)
+    assert {m.label for m in mentions if m.name == name} == ({label} if label else set())
+
+
 # -- the same, by a result, an officer, a standing or a lead (lexicon/club_result_nouns.txt,
 # -- club_staff_nouns.txt, club_role_modifiers.txt, club_apposition_nouns.txt); invented -------
 @pytest.mark.parametrize(

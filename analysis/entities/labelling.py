@@ -106,6 +106,12 @@ def _decide_label(
         # "an Oscar nomination": an award, not a person; "Harry Potter" (a book) with its
         # short form "Harry" joined is the book all the same
         return None
+    if top == "ORG" and any(m.work_cue for m in group) and not (joined or person_evidence):
+        # "the film The Aviator", "low-budget British movie Vera Drake" (tagged ORG): a film's
+        # or a book's title, no organisation, in all its mentions ("The Aviator took four
+        # awards"); the model's person after such a noun is left alone ("a documentary
+        # Michael Moore made")
+        return None
     if (
         top in ("PERSON", "ORG", "FAC")
         and any(m.org_cue for m in group)

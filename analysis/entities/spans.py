@@ -142,6 +142,9 @@ class _Mention:
     # the article is a sports report (:func:`sports_report`): a town it names as a club in one
     # sentence and never puts anything in is the club in its other sentences too
     sports_report: bool = False
+    # right after a work's noun ("the film The Aviator", "British movie Vera Drake"): a
+    # title's name where the model tagged an organisation (labelling._decide_label)
+    work_cue: bool = False
     # a place's name that is a word of a work's title or of an event's name here ("the film
     # Flight of the Phoenix", "the Sundance film festival"): no place in this sentence
     no_place: bool = False
@@ -351,6 +354,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 person_list=_in_person_list(doc, ent) or _person_conj(doc, ent),
                 org_use=used_as_org(doc, ent),
                 sports_report=report,
+                work_cue=_after_work_noun(doc, ent.start),
                 no_place=ent.start in no_place,
                 family=_family_use(doc, ent),
                 tenure=(
@@ -1665,6 +1669,13 @@ def _place_of(doc: Doc, i: int, nbor: int) -> bool:
 
 def _capital_word(tok: Token) -> bool:
     return tok.text[:1].isupper() and (tok.is_alpha or tok.like_num or "-" in tok.text)
+
+
+def _after_work_noun(doc: Doc, start: int) -> bool:
+    """Does a work's noun stand right before the name at token ``start``, a title's "The"
+    between or not ("the film Ray", "Hollywood blockbuster The Aviator")?"""
+    i = start - 1 - (start >= 2 and doc[start - 1].lower_ == "the")
+    return i >= 0 and _work_noun(doc[i])
 
 
 def _work_noun(tok: Token) -> bool:
