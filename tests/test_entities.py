@@ -1671,6 +1671,28 @@ def test_an_organisation_named_as_a_work_is_its_title(model, text, name, label):
     assert {m.label for m in mentions if m.name == name} == ({label} if label else set())
 
 
+_MATCH = (
+    "The referee sent off two players before half-time.\n\n"
+    "Their striker scored a penalty late on.\n\n"
+    "The match was the first of the season.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a town and "City" that no place is called by, in a sports report: the club
+        (_MATCH + "He had been impressed by the form of Hull City all season.", "Hull City", "ORG"),
+        # outside one, and a city of that very name, stay places
+        ("He had been impressed by the form of Hull City all season.", "Hull City", "GPE"),
+        (_MATCH + "Talks went on in Gaza City on Monday.", "Gaza City", "GPE"),
+    ],
+)  # fmt: skip
+def test_a_clubs_full_name_in_a_sports_report_is_the_club(model, text, name, label):
+    mentions, _ = run(model, text)
+    assert {m.label for m in mentions if m.name == name} == {label}, mentions
+
+
 # -- the same, by a result, an officer, a standing or a lead (lexicon/club_result_nouns.txt,
 # -- club_staff_nouns.txt, club_role_modifiers.txt, club_apposition_nouns.txt); invented -------
 @pytest.mark.parametrize(

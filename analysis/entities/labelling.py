@@ -13,6 +13,7 @@ from analysis import gazetteer, geo, lexicon
 from analysis.english import common_word
 from analysis.entities.naming import _kin_named
 from analysis.entities.rules import (
+    CLUB_HEAD_WORDS,
     COMPASS_WORDS,
     LABEL_PRIORITY,
     LABELS,
@@ -51,7 +52,7 @@ def _label_entities(mentions: list[_Mention]) -> None:
         # is elsewhere: the article's other mentions decide ("takes place in Aldeburgh").
         voters = [m for m in group if not m.no_place] or group
         label = _decide_label(name, voters, countries, person_words)
-        club = _club_throughout(group)
+        club = _club_throughout(group) or _club_name(name, group)
         for m in group:
             m.label = label
             if (m.org_use or club) and label in ("GPE", "LOC") and not _nation(name):
@@ -65,6 +66,22 @@ def _label_entities(mentions: list[_Mention]) -> None:
                 # title or of an event's name in this sentence (spans._work_title and
                 # _named_event), whatever the gazetteer or the name's other mentions say
                 m.label = m.model_label if m.model_label in LABELS else None
+
+
+def _club_name(name: str, group: Sequence[_Mention]) -> bool:
+    """Is ``name`` a club's full name in a sports report: a town and a club's last word
+    (:data:`CLUB_HEAD_WORDS`, or "City"/"County") that the gazetteer knows no place by
+    ("Manchester City", "Birmingham City", "Sheffield United", tagged GPE)? "Mexico City" and
+    "Kansas City" are places of that very name, and outside sports reports "Aleppo City" is
+    the town."""
+    head, _, last = name.rpartition(" ")
+    return (
+        bool(head)
+        and last.lower() in CLUB_HEAD_WORDS | {"city", "county"}
+        and all(m.sports_report for m in group)
+        and gazetteer.place(name) is None
+        and gazetteer.place(head) is not None
+    )
 
 
 def _club_throughout(group: Sequence[_Mention]) -> bool:
