@@ -13,6 +13,7 @@ from analysis import gazetteer, geo, lexicon
 from analysis.english import common_word
 from analysis.entities.naming import _kin_named
 from analysis.entities.rules import (
+    CLUB_HEAD_WORDS,
     COMPASS_WORDS,
     LABEL_PRIORITY,
     LABELS,
@@ -51,9 +52,10 @@ def _label_entities(mentions: list[_Mention]) -> None:
         # is elsewhere: the article's other mentions decide ("takes place in Aldeburgh").
         voters = [m for m in group if not m.no_place] or group
         label = _decide_label(name, voters, countries, person_words)
+        club = _club_throughout(group) or _club_name(name, group)
         for m in group:
             m.label = label
-            if m.org_use and label in ("GPE", "LOC") and not _nation(name):
+            if (m.org_use or club) and label in ("GPE", "LOC") and not _nation(name):
                 # "Chelsea striker", "joined Seville for £17m", "bands including Echo and the
                 # Bunnymen": in this sentence the town's name is its club's or a band's, no
                 # place for the map or for the sentence's figures; its other mentions keep
@@ -64,6 +66,36 @@ def _label_entities(mentions: list[_Mention]) -> None:
                 # title or of an event's name in this sentence (spans._work_title and
                 # _named_event), whatever the gazetteer or the name's other mentions say
                 m.label = m.model_label if m.model_label in LABELS else None
+
+
+def _club_name(name: str, group: Sequence[_Mention]) -> bool:
+    """Is ``name`` a club's full name in a sports report: a town and a club's last word
+    (:data:`CLUB_HEAD_WORDS`, or "City"/"County") that the gazetteer knows no place by
+    ("Manchester City", "Birmingham City", "Sheffield United", tagged GPE)? "Mexico City" and
+    "Kansas City" are places of that very name, and outside sports reports "Aleppo City" is
+    the town."""
+    head, _, last = name.rpartition(" ")
+    return (
+        bool(head)
+        and last.lower() in CLUB_HEAD_WORDS | {"city", "county"}
+        and all(m.sports_report for m in group)
+        and gazetteer.place(name) is None
+        and gazetteer.place(head) is not None
+    )
+
+
+def _club_throughout(group: Sequence[_Mention]) -> bool:
+    """Is the town's name of the article's mentions ``group`` its club's in every sentence? So
+    in a sports report (spans.sports_report) that uses it as a club at least once ("Newcastle
+    manager Graeme Souness") and never puts anything in it, next to a place noun or before a
+    facility ("in Newcastle", "Newcastle city council", "at Newcastle"): the match report's
+    "Newcastle were well beaten", "Newcastle then had Lee Bowyer sent off" name the club as
+    much as "Newcastle manager" does."""
+    return (
+        any(m.org_use for m in group)
+        and all(m.sports_report for m in group)
+        and not any(m.locative or m.place_noun or m.facility for m in group)
+    )
 
 
 def _decide_label(
@@ -90,6 +122,12 @@ def _decide_label(
     if name.lower() in THING_NAMES and (not joined or " " in name):
         # "an Oscar nomination": an award, not a person; "Harry Potter" (a book) with its
         # short form "Harry" joined is the book all the same
+        return None
+    if top == "ORG" and any(m.work_cue for m in group) and not (joined or person_evidence):
+        # "the film The Aviator", "low-budget British movie Vera Drake" (tagged ORG): a film's
+        # or a book's title, no organisation, in all its mentions ("The Aviator took four
+        # awards"); the model's person after such a noun is left alone ("a documentary
+        # Michael Moore made")
         return None
     if (
         top in ("PERSON", "ORG", "FAC")
@@ -129,10 +167,12 @@ def _decide_label(
             # the model's person stands ("Elizabeth", "Ray", tagged PERSON); a name it tagged
             # a place or a product ("Martin" of Lockheed Martin) is no entity we keep
             return "PERSON" if top == "PERSON" else None
-        # "the Kazakh capital Astana" (tagged GPE; an alternate name of Petropavl): a
-        # nationality, unless a place is called by that very word
+        # "the Kazakh capital Astana" (tagged GPE; an alternate name of Petropavl), "the Thai
+        # government" (tagged NORP; an alternate name of Alor Setar), "the Kazakh government"
+        # (tagged PERSON or ORG): a nationality, whatever the model or the gazetteer's
+        # alternate names say, unless a place is called by that very word ("Roman")
         own_name = place is not None and gazetteer.fold(place.name) == gazetteer.fold(name)
-        if top in ("GPE", "LOC") and " " not in name and _demonym(name) and not own_name:
+        if top is not None and " " not in name and _demonym(name) and not own_name:
             return "NORP"
         if place is not None and top == "ORG" and _namesake_alias(name, place, group):
             # "search-engine Google", "investors in Google" (GeoNames lists "Google" as an

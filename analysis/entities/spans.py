@@ -76,6 +76,12 @@ SPORTS_ROLE_NOUNS = lexicon.words("sports_role_nouns")
 SPORTS_WORDS = lexicon.words("sports_words")
 CLUB_MOVE_WORDS = lexicon.words("club_move_words")
 FIXTURE_VERBS = lexicon.words("fixture_verbs")
+CLUB_RESULT_NOUNS = lexicon.words("club_result_nouns")
+CLUB_STAFF_NOUNS = lexicon.words("club_staff_nouns")
+CLUB_ROLE_MODIFIERS = lexicon.words("club_role_modifiers")
+CLUB_APPOSITION_NOUNS = lexicon.words("club_apposition_nouns")
+SPORTS_REPORT_WORDS = lexicon.words("sports_report_words")
+ORG_LIST_HEADS = lexicon.words("org_list_heads")
 EVENT_HEAD_WORDS = lexicon.words("event_head_words")
 LAW_HEAD_WORDS = lexicon.words("law_head_words")
 FOLLOWER_NOUNS = lexicon.words("follower_nouns")
@@ -133,6 +139,12 @@ class _Mention:
     # this mention, in its own sentence, is a club or a band however the name is labelled
     # elsewhere: "Chelsea striker", "joined Chelsea for £5m", "bands including Echo and …"
     org_use: bool = False
+    # the article is a sports report (:func:`sports_report`): a town it names as a club in one
+    # sentence and never puts anything in is the club in its other sentences too
+    sports_report: bool = False
+    # right after a work's noun ("the film The Aviator", "British movie Vera Drake"): a
+    # title's name where the model tagged an organisation (labelling._decide_label)
+    work_cue: bool = False
     # a place's name that is a word of a work's title or of an event's name here ("the film
     # Flight of the Phoenix", "the Sundance film festival"): no place in this sentence
     no_place: bool = False
@@ -240,6 +252,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
     credit_from = credit_tail(text)
     slogans = _slogan_spans(text)
     out: list[_Mention] = []
+    report = sports_report(doc)
     org_used = doc.user_data[ORG_USE_KEY] = set()  # read by the figures (org_use_tokens)
     # filled by _respan (_work_title, _named_event), read here and by the figures (no_place_tokens)
     no_place = doc.user_data[NO_PLACE_KEY] = set()
@@ -340,6 +353,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 former_name=_former_name(doc, ent),
                 person_list=_in_person_list(doc, ent) or _person_conj(doc, ent),
                 org_use=used_as_org(doc, ent),
+                sports_report=report,
+                work_cue=_after_work_noun(doc, ent.start),
                 no_place=ent.start in no_place,
                 family=_family_use(doc, ent),
                 tenure=(
@@ -1101,12 +1116,14 @@ def _org_called(doc: Doc, start: int) -> bool:
 
 
 _POSSESSIVE_MARKS = ("'s", "'", "\u2019s", "\u2019")
-# A score written between two sides ("Chelsea 2-1 Arsenal", "lost 1-0 to Seville")
+# A score written between two sides ("Chelsea 2-1 Arsenal", "lost 1-0 to Seville", "beaten
+# 3-1 by Chelsea"); not "lost 1-0 at Newcastle", where the town is the ground
 _SCORE_AFTER = re.compile(r"\s+\d{1,2} ?[-\u2013] ?\d{1,2}\b")
-_SCORE_BEFORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\s+$")
-# Nouns of a fixture that a side follows ("a home tie with Bolton", "the derby against
-# Birmingham", "away to Charlton"), in a sentence with a word of SPORTS_WORDS
-_FIXTURE_NOUNS = frozenset({"tie", "match", "game", "derby", "clash", "away"})
+_SCORE_BEFORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}(?:\s+(?:to|against|over|with|by))?\s+$")
+# Nouns of a fixture or of a result that a side follows ("a home tie with Bolton", "the derby
+# against Birmingham", "away to Charlton", "losses to Newcastle", "a win over Fulham"), in a
+# sentence with a word of SPORTS_WORDS
+_FIXTURE_NOUNS = frozenset({"tie", "match", "game", "derby", "clash", "away"}) | CLUB_RESULT_NOUNS
 
 
 def used_as_org(doc: Doc, ent: Span) -> bool:
@@ -1157,7 +1174,16 @@ def _club_use(doc: Doc, ent: Span) -> bool:
         return not _own_person(doc, doc[start - 2 : start - 1])
     parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     sent = ent.sent if parsed else doc[:]  # a hand-built Doc: one sentence
-    sporty = _sporty(doc, sent)
+    # In a sports report every sentence is read as a sports one: "Kluivert's finish put
+    # Newcastle ahead" names no sports word of its own. Not for a person's name ("said against
+    # Trevor", tagged ORG; "Chelsea", a given name too, counts where tagged a place), nor for a
+    # move: "since moving from Colchester to London" is an athlete's, to a town.
+    sentence_sporty = _sporty(doc, sent)
+    sporty = sentence_sporty or (
+        ent.label_ != "PERSON"
+        and (ent.label_ in ("GPE", "LOC", "FAC") or not is_given_name(ent.text))
+        and sports_report(doc)
+    )
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head  # "joined Chelsea and then Arsenal": the list's first side
@@ -1168,7 +1194,7 @@ def _club_use(doc: Doc, ent: Span) -> bool:
         mover = None  # "joined Chelsea"
     if mover is not None and mover.lemma_.lower() in CLUB_MOVE_WORDS:
         fee = any(t.ent_type_ == "MONEY" or t.is_currency for t in sent)
-        if fee or sporty:
+        if fee or sentence_sporty:
             return True
     if not sporty:
         return False
@@ -1185,8 +1211,16 @@ def _club_use(doc: Doc, ent: Span) -> bool:
         word = doc[before]
         if word.text.islower() and (word.lower_ in FIXTURE_VERBS or word.lower_ == "against"):
             return True  # "beat Chelsea", "against Seville"
-        if word.lower_ in ("with", "to") and before >= 1 and lowers[before - 1] in _FIXTURE_NOUNS:
-            return True  # "a home tie with Bolton", "away to Charlton"
+        if (
+            word.lower_ in ("with", "to", "over", "against")
+            and before >= 1
+            and lowers[before - 1] in _FIXTURE_NOUNS
+        ):
+            return True  # "a home tie with Bolton", "away to Charlton", "a win over Fulham"
+        if word.text.islower() and word.lower_ in CLUB_APPOSITION_NOUNS:
+            return True  # "Premiership leaders Chelsea", "their fierce rivals Blackburn"
+    if _sporty_club_use(doc, ent, sent):
+        return True
     after = end + (end < len(doc) and lowers[end] == "will")
     return (
         root.dep_ != "pobj"  # "will return to Curepipe [to] face the Seychelles": a venue
@@ -1195,6 +1229,62 @@ def _club_use(doc: Doc, ent: Span) -> bool:
         and lowers[after] in FIXTURE_VERBS
         and doc[after].pos_ in ("VERB", "NOUN")  # "Chelsea host Birmingham" (parsed a noun)
     )
+
+
+def _sporty_club_use(doc: Doc, ent: Span, sent: Span) -> bool:
+    """In the sports sentence ``sent``, is the town's name ``ent`` a side by what is next to it?
+    Before a club's officer or a player's position (:data:`CLUB_STAFF_NOUNS`: "Liverpool chief
+    executive Rick Parry", "Gloucester fly-half"), owning a player or a result ("Chelsea's John
+    Terry", "Chelsea's 1-0 defeat": :data:`CLUB_RESULT_NOUNS`), before a result ("a Newcastle
+    recovery"), or put ahead in the game ("put Newcastle ahead", "gave Liverpool the lead",
+    "bring Chelsea level"). Outside a sports report "Tesco chairman" and "London's mayor" keep
+    their places, so these cues count only here."""
+    texts = doc_arrays.strings(doc, ORTH)
+    lowers = doc_arrays.strings(doc, LOWER)
+    end, root = ent.end, ent.root
+    k = end + (end < len(doc) and texts[end] in _POSSESSIVE_MARKS)
+    k += k < sent.end and lowers[k] in CLUB_ROLE_MODIFIERS
+    if k < sent.end and (
+        (texts[k] in CLUB_STAFF_NOUNS and doc[k].pos_ in ("NOUN", "ADJ")) or _sports_role(doc, k)
+    ):
+        return True  # "Liverpool chief executive", "Chelsea assistant boss", "the Sale wing"
+    head = root.head
+    if root.dep_ in ("poss", "compound") and head.i >= end:
+        # (a sports word owned, not modified: "the London club" is a club in London)
+        if head.text.islower() and (
+            head.lemma_.lower() in CLUB_RESULT_NOUNS
+            or (root.dep_ == "poss" and head.text in SPORTS_WORDS)
+        ):
+            return True  # "Chelsea's 1-0 defeat", "Liverpool's win", "Chelsea's goal"
+        if root.dep_ == "poss" and head.ent_type_ == "PERSON" and head.i < sent.end:
+            return True  # "Chelsea's John Terry", "Sale's Charlie Hodgson"
+    if end < sent.end and lowers[end] in ("ahead", "level"):
+        return True  # "put Newcastle ahead", "bring Chelsea level"
+    return end + 1 < sent.end and lowers[end] == "the" and lowers[end + 1] == "lead"
+
+
+def sports_report(doc: Doc) -> bool:
+    """Is ``doc`` a sports report: at least three of its sentences, and a quarter of them, hold
+    a sports word (:func:`_sporty`) or a match report's (:data:`SPORTS_REPORT_WORDS`)? A war
+    or politics story with a few "match", "league" or "tournament" in it is none (at most a
+    fifth of the sentences of the FA-KES and PolNeAR stories checked), so a town's club there
+    stays a one-sentence matter."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return False  # a hand-built Doc: no sentences to count
+    known = doc.user_data.get(_SPORTS_REPORT_KEY)
+    if known is None:  # every place name of the article asks: counted once
+        texts = doc_arrays.strings(doc, ORTH)
+        sents = list(doc.sents)
+        sporty = sum(
+            _sporty(doc, sent)
+            or any(texts[i] in SPORTS_REPORT_WORDS for i in range(sent.start, sent.end))
+            for sent in sents
+        )
+        known = doc.user_data[_SPORTS_REPORT_KEY] = sporty >= 3 and 4 * sporty >= len(sents)
+    return known
+
+
+_SPORTS_REPORT_KEY = "presslens_sports_report"
 
 
 def _sporty(doc: Doc, sent: Span) -> bool:
@@ -1579,6 +1669,13 @@ def _place_of(doc: Doc, i: int, nbor: int) -> bool:
 
 def _capital_word(tok: Token) -> bool:
     return tok.text[:1].isupper() and (tok.is_alpha or tok.like_num or "-" in tok.text)
+
+
+def _after_work_noun(doc: Doc, start: int) -> bool:
+    """Does a work's noun stand right before the name at token ``start``, a title's "The"
+    between or not ("the film Ray", "Hollywood blockbuster The Aviator")?"""
+    i = start - 1 - (start >= 2 and doc[start - 1].lower_ == "the")
+    return i >= 0 and _work_noun(doc[i])
 
 
 def _work_noun(tok: Token) -> bool:
@@ -2521,6 +2618,8 @@ def _spans(doc: Doc) -> Iterable[Span]:
         if merged is None:
             merged = _place_in_org_name(doc, ent, prev_end)
         if merged is None:
+            merged = _fields_of_body(doc, ent)
+        if merged is None:
             yield ent
             prev_end = ent.end
             k += 1
@@ -2530,6 +2629,46 @@ def _spans(doc: Doc) -> Iterable[Span]:
         k += 1
         while k < len(ents) and ents[k].start < merged.end:  # swallowed by the merge
             k += 1
+
+
+def _fields_of_body(doc: Doc, ent: Span) -> Span | None:
+    """The body's name ``ent`` ("Department for Education", :data:`ORG_LIST_HEADS`) grown by
+    the fields listed after it up to "and" ("… and Skills", ", Media and Sport"), or None. The
+    model ends such a name at "and" and tags "Skills" an organisation of its own. Each field
+    is capitalised common words not tagged a person or a place, and the last not a body's
+    head of its own: "the Ministry of Defence and Foreign Office" are two bodies, as are "the
+    Department for Education and Ofsted"."""
+    texts = doc_arrays.strings(doc, ORTH)
+    words = [t for t in ent if t.lower_ != "the"]
+    if (
+        ent.label_ != "ORG"
+        or len(words) < 3
+        or words[0].lower_ not in ORG_LIST_HEADS
+        or words[1].lower_ not in ("for", "of")
+        or not all(t.text[:1].isupper() for t in words[2:])
+    ):
+        return None
+
+    def field(j: int) -> int:
+        """The end of the run of field words from token ``j`` (``j`` itself if none)."""
+        while (
+            j < len(doc)
+            and texts[j][:1].isupper()
+            and common_word(texts[j])
+            and doc[j].ent_type_ not in ("PERSON", "GPE", "LOC", "NORP")
+        ):
+            j += 1
+        return j
+
+    j = ent.end
+    while j + 1 < len(doc) and texts[j] == "," and field(j + 1) > j + 1:
+        j = field(j + 1)  # ", Media"
+    if not (j + 1 < len(doc) and texts[j] in ("and", "&")):
+        return None
+    end = field(j + 1)
+    if end == j + 1 or texts[end - 1].lower() in ORG_HEAD_WORDS | ORG_LIST_HEADS:
+        return None
+    return Span(doc, ent.start, end, label="ORG")
 
 
 # Arabic articles written before a hyphenated word of a place name ("Deir ez-Zor", "Maaret
