@@ -3704,13 +3704,44 @@ def _speaker_run_in(obj: Token) -> bool:
     return False
 
 
+# Verbs that displace people when they put them out of a home, a town or a named place.
+FORCING_OUT_VERBS = lexicon.words("forcing_out_verbs")
+
+
 def _uprooted(pred: Token) -> bool:
     """Words that make people displaced without a verb of leaving: "become refugees",
-    "driven millions from their homes" / "driven out"."""
+    "driven millions from their homes" / "driven out", "forced about 3,000 people from their
+    homes", "forced 500 residents out of their homes"."""
     if pred.lemma_.lower() in ("refugee", "evacuee") and pred.dep_ in ("attr", "oprd"):
         return True
-    return pred.lemma_.lower() == "drive" and any(
+    if pred.lemma_.lower() == "drive" and any(
         c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out") for c in pred.children
+    ):
+        return True
+    return pred.lemma_.lower() in FORCING_OUT_VERBS and any(
+        _left_place(place) for place in _put_out_of(pred)
+    )
+
+
+def _put_out_of(pred: Token) -> list[Token]:
+    """The places ``pred`` puts its object out of: the object of its "from" ("from their
+    homes") or of "out of" ("out of their homes")."""
+    places = []
+    for prep in pred.children:
+        if prep.dep_ not in ("prep", "prt") or prep.lower_ not in ("from", "out"):
+            continue
+        heads = [prep] if prep.lower_ == "from" else [c for c in prep.children if c.lower_ == "of"]
+        places += [g for h in heads for g in h.children if g.dep_ == "pobj"]
+    return places
+
+
+def _left_place(tok: Token) -> bool:
+    """A home, a town or a named place, which people are displaced from (not "their jobs",
+    "office", "the party")."""
+    return (
+        tok.lemma_.lower() in LEFT_PLACE_NOUNS
+        or tok.ent_type_ in ("GPE", "LOC")
+        or (tok.is_title and _gazetteer_place(tok) is not None)  # "out of Aleppo" (NORP-tagged)
     )
 
 

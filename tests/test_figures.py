@@ -714,6 +714,19 @@ FIRST_SIGHT = [
         {"category": "displaced"},
     ),
     ("Shelling drove 3,000 families out of the town.", "3,000", {"category": "displaced"}),
+    # forced, pushed or chased out of a home or a place: displaced as "driven" is
+    (
+        "The flooding forced about 4,000 people from their homes along the river.",
+        "about 4,000",
+        {"category": "displaced"},
+    ),
+    (
+        "Militants had forced at least 700 residents out of their homes in the town.",
+        "at least 700",
+        {"category": "displaced"},
+    ),
+    ("Gunmen chased 250 families from the village at dawn.", "250", {"category": "displaced"}),
+    ("The army pushed 1,500 villagers out of Aleppo.", "1,500", {"category": "displaced"}),
     # "leave" puts people in a state: dead or wounded is no displacement
     (
         "Clashes have rocked the city leaving 23 civilians - including nine children - dead "
@@ -1021,6 +1034,9 @@ NOT_THIS = [
     ("More than 9 million viewers saw the villain killed off on Friday.", "More than 9 million",
      "killed"),
     ("The driver took 3 people to hospital.", "3", "displaced"),
+    # forced out of something that is no home or place: no displacement
+    ("The new owners forced 30 workers from their jobs.", "30", "displaced"),
+    ("The party forced 12 councillors out of the group.", "12", "displaced"),
 ]  # fmt: skip
 
 
