@@ -3796,6 +3796,53 @@ def _numbers_a_name(span: Span) -> bool:
         or _names_go_on(tok, span[0])
         or _house_number(span)
         or _in_a_title(span)
+        or _model_number(span[0])
+        or _hyphened_to_an_activity(span[0])
+    )
+
+
+def _model_number(num: Token) -> bool:
+    """A product's model number ("a US air force 767 tanker contract", "a Boeing 777"): the
+    tagger marks it a PRODUCT, and no plural noun is counted by it ("767 pages" is a count, so
+    is "ten Boeing 747 jets"' ten, which is no PRODUCT). A BBC story's "767 tanker contract"
+    had been a figure of 767 "force tanker contract"."""
+    if "," in num.text:
+        return False
+    if num.ent_type_ == "PRODUCT":
+        return not (num.dep_ == "nummod" and num.head.tag_ in ("NNS", "NNPS"))
+    return _numbered_model_before_a_singular(num)
+
+
+def _numbered_model_before_a_singular(num: Token) -> bool:
+    """ "a 737 patrol aircraft contract": a number of three or four digits between "a" and the
+    singular noun it hangs on, with only nouns between (no measure: "a 500 mile trek", no
+    adjective: "a 1000 strong force"). "a" cannot count hundreds of one thing, so the number
+    names the kind (an aircraft's, an engine's model)."""
+    head = num.head
+    if not (num.dep_ == "nummod" and num.is_digit and 3 <= len(num.text) <= 4):
+        return False
+    if head.i <= num.i or head.tag_ != "NN" or head.lower_ in MEASURE_UNITS:
+        return False
+    between = num.doc[num.i + 1 : head.i]
+    if any(t.tag_ != "NN" or t.lower_ in MEASURE_UNITS for t in between):
+        return False
+    return num.i > 0 and num.doc[num.i - 1].lower_ in ("a", "an")
+
+
+def _hyphened_to_an_activity(num: Token) -> bool:
+    """A number joined by a hyphen to an activity's "-ing" noun that heads its phrase
+    ("backed the introduction of 24-drinking", for 24-hour drinking): the number says how
+    long or how often, it counts nothing. A thing named by an "-ing" word that describes
+    another noun ("a 12-building complex") is left to the reading of that noun."""
+    doc = num.doc
+    if num.i + 2 >= num.sent.end or doc[num.i + 1].text not in ("-", "–"):
+        return False
+    word = doc[num.i + 2]
+    return (
+        word.lower_.endswith("ing")
+        and word.tag_ in ("NN", "VBG")
+        and word.dep_ not in ("compound", "amod", "nmod")
+        and num.head.i == word.i
     )
 
 
@@ -3966,7 +4013,9 @@ def _names_go_on(name: Token, num: Token) -> bool:
         return False
     if name.lower_ in KILL_FORMS or _casualty_word(name) or name.tag_ in ("NNS", "NNPS"):
         return False
-    if num.head.i != name.i:
+    # the parse hangs the name on the number ("the Top 40": "Top" an amod of "40") as often as
+    # the number on the name
+    if num.head.i != name.i and name.head.i != num.i:
         head = num.head
         if not (head.i > num.i and head.tag_ == "NN" and num.lower_ not in ("1", "one")):
             return False
@@ -4571,9 +4620,15 @@ def _location(ctx: _Context, root: Token, noun: Token | None, category: str) -> 
     anchors = [root] + ([noun] if noun is not None else [])
     tok = noun if noun is not None else root
     steps = 0
+    joined = False  # climbed from a list item ("and $153,000 on …") to what it is joined to
     while tok.head.i != tok.i and steps < 4:
+        joined = joined or tok.dep_ == "conj"
         tok = tok.head
         steps += 1
+        if joined and _counts_something(tok, root):
+            # another item of the list: its places are its own ("$47,000 to a digital firm,
+            # as well as $153,000 on …" — the parse may nest the later item in the earlier)
+            break
         anchors.append(tok)
         if tok.lemma_.lower() in CLAIM_VERBS:
             break
@@ -4960,6 +5015,8 @@ def _place_in_sentence(ctx: _Context, root: Token, category: str | None = None) 
             continue  # "mercenaries from Tunisia", "peace talks in Geneva"
         if not struck and _place_of_another_thing(tok, root, clause):
             continue  # "a campaign in Ireland … the IRA bombs which killed seven"
+        if not struck and _place_of_another_count(tok, root):
+            continue  # "$200,000 to Newsmax, … and $153,000 on field staff in Iowa"
         if _law_reach(tok):
             # "Deir ez-Zor … has been besieged by Daesh extremist groups outlawed in Russia"
             # had put the city's people in Russia
@@ -5045,6 +5102,50 @@ def _place_of_another_thing(pobj: Token, root: Token, clause: set[int] | None) -
         and holder.lower_ not in NEAR_PLACE_NOUNS | PLACE_FACILITY_NOUNS
         and holder.lemma_.lower() not in NEAR_PLACE_NOUNS | PLACE_FACILITY_NOUNS
     )
+
+
+def _counts_something(tok: Token, root: Token) -> bool:
+    """``tok`` is another number than ``root``, or a noun another number counts."""
+    if tok.i == root.i:
+        return False
+    if tok.like_num and tok.ent_type_ not in ("DATE", "TIME"):
+        return True
+    return any(
+        c.dep_ == "nummod" and c.i != root.i and c.ent_type_ not in ("DATE", "TIME")
+        for c in tok.children
+    )
+
+
+def _place_of_another_count(place: Token, root: Token) -> bool:
+    """Whether the parse hangs ``place`` on another item of a list than the number's: going up
+    from the place, another number (or a noun it counts) comes before the number, its noun or
+    a verb ("It showed $200,000 to Newsmax, $47,000 to a digital firm and $153,000 on field
+    coordinators in Iowa": Iowa is the $153,000's, a PolNeAR story had it for all three).
+    Another count that is a part of the number's own phrase keeps its place for the number
+    too ("12 people, including three children in Idlib"), unless the two are joined as list
+    items ("and"), which are siblings whatever the parse nests."""
+    own = root.head if root.dep_ == "nummod" else root
+    tok = place.head
+    steps = 0
+    while tok.head.i != tok.i and steps < 12:
+        if tok.i in (root.i, own.i) or tok.pos_ in ("VERB", "AUX"):
+            return False
+        if _counts_something(tok, root):
+            return not _part_of_phrase(tok, own)
+        tok = tok.head
+        steps += 1
+    return False
+
+
+def _part_of_phrase(tok: Token, own: Token) -> bool:
+    """``tok`` is inside the phrase of ``own`` with no list's "and" between: a part of it
+    ("12 people, including three children"), not the next item of a list."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.i == own.i:
+            return True
+        if anc.dep_ == "conj":
+            return False
+    return False
 
 
 def _capital_named(tok: Token) -> str | None:
@@ -5652,6 +5753,8 @@ def _is_place(ctx: _Context, tok: Token) -> bool:
         return label in PLACE_LABELS
     if tok.pos_ != "PROPN":
         return False
+    if tok.i + 1 < tok.sent.end and _numbers_a_name(tok.doc[tok.i + 1 : tok.i + 2]):
+        return False  # "breaking into the Top 40", "Channel 4": a name the number ends
     # an untagged proper noun after "of/in/to" ("85% of Aleppo"); in a headline, where every
     # word is capitalised, only a place the gazetteer knows ("52 Dead In Regime Airstrikes")
     return not _title_cased(tok.sent) or _gazetteer_place(tok) is not None

@@ -1139,6 +1139,36 @@ def test_a_number_that_names_a_thing_is_no_figure(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text, number",
+    [
+        # a chart's name, the number hung on the capitalised word or the word on the number
+        ("The radio show leans less on the Top 40 than it did.", "40"),
+        # a model number (a PRODUCT to the tagger), counting no plural noun
+        ("The navy scrapped its order for a 737 patrol aircraft contract.", "737"),
+        ("The minister flew home on a Boeing 777 after the talks.", "777"),
+        # a number joined by a hyphen to an activity: how long, no count
+        ("The council opposed the plan for 24-drinking in the town centre.", "24"),
+    ],
+)
+def test_a_number_that_is_part_of_a_name_is_no_figure(nlp, text, number):
+    assert not any(f.text == number for f in _figs(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, number, unit",
+    [
+        ("The clerk had to read all 767 pages of the bill aloud.", "767", "pages"),
+        ("The carrier ordered twelve Airbus A320 jets last year.", "twelve", "jets"),
+        ("Top 20 officials were dismissed on Monday.", "20", "officials"),
+        ("Four of her singles reached the Top 40 last year.", "Four", "singles"),
+    ],
+)
+def test_a_count_beside_a_name_stays_a_count(nlp, text, number, unit):
+    fig = _one(_figs(nlp, text), number)
+    assert fig.unit == unit and fig.location is None
+
+
+@pytest.mark.parametrize(
     "text, figures",
     [
         ("Air strikes killed seven civilians from one family in Idlib on Monday.",
