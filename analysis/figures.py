@@ -5037,6 +5037,12 @@ def _place_in_sentence(ctx: _Context, root: Token, category: str | None = None) 
         modified = not struck or (
             tok.lower_ in PLACE_NOUNS and tok.lemma_.lower() not in TOWN_PARTS
         )
+        # a struck building named after its town is in that town ("mortar fire struck the
+        # Damascus Opera House": Damascus, which FA-KES had filed under the story's Homs); a
+        # road's town is where it leads ("the Aleppo road"), not where it was hit
+        modified = modified or (
+            tok.lower_ in BUILDING_LAST_WORDS and tok.lower_ not in ROUTE_LAST_WORDS
+        )
         for cand in [tok, *(c for c in tok.children if modified and c.dep_ in MODIFIER_NAME_DEPS)]:
             if cand is not tok and _actor_modifier(cand, tok):
                 continue  # "in U.S. air strikes": who struck, not where
@@ -5634,6 +5640,13 @@ PUBLIC_BODY_NOUNS = INSTITUTION_NOUNS | CLAIMANT_BODY_NOUNS
 PLACE_TITLE_WORDS = frozenset({"capital"})
 BUILDING_LAST_WORDS = (
     PLACE_FACILITY_NOUNS | entities.FACILITY_HEAD_WORDS | geo.FACILITY_LAST_WORDS | {"house"}
+)
+
+
+# The last words of a way's name: a town before them is where the way leads ("the Aleppo
+# road", "the Damascus-Homs highway"), not where it lies.
+ROUTE_LAST_WORDS = frozenset(
+    {"road", "highway", "avenue", "lane", "street", "bridge", "roundabout", "route"}
 )
 
 

@@ -1036,3 +1036,20 @@ def test_a_count_of_people_said_again_where_the_story_places_it_nowhere_is_one_f
 )
 def test_a_place_in_one_item_of_a_list_is_that_items(nlp, text, expected):
     assert _places(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a struck building named after its town is in that town
+        (
+            "Two people were killed when mortar fire struck the Damascus Opera House.",
+            [("Two", "Damascus")],
+        ),
+        ("Four people were killed when a bomb hit the Homs Central Hospital.", [("Four", "Homs")]),
+        # a road named after a town leads there; it is not in it
+        ("Five people were killed when rockets hit the Aleppo road.", [("Five", None)]),
+    ],
+)
+def test_a_struck_building_is_in_the_town_its_name_gives(nlp, text, expected):
+    assert _places(nlp, text) == expected
