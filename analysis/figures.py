@@ -5114,11 +5114,22 @@ def _counts_something(tok: Token, root: Token) -> bool:
     """``tok`` is another number than ``root``, or a noun another number counts."""
     if tok.i == root.i:
         return False
-    if tok.like_num and tok.ent_type_ not in ("DATE", "TIME"):
+    if tok.like_num and not _of_a_date(tok):
         return True
-    return any(
-        c.dep_ == "nummod" and c.i != root.i and c.ent_type_ not in ("DATE", "TIME")
-        for c in tok.children
+    return any(c.dep_ == "nummod" and c.i != root.i and not _of_a_date(c) for c in tok.children)
+
+
+def _of_a_date(num: Token) -> bool:
+    """A number of a date or a time, no count: tagged so, or a day before its month ("8 Jun
+    2016 Russian air strikes in Aleppo …", where the parse makes 8 count the strikes)."""
+    if num.ent_type_ in ("DATE", "TIME"):
+        return True
+    if num.i + 1 >= len(num.doc):
+        return False
+    after = num.doc[num.i + 1]
+    word = after.lower_.rstrip(".")
+    return after.ent_type_ == "DATE" or (
+        len(word) >= 3 and any(month.startswith(word) for month in _MONTH_NAMES.split("|"))
     )
 
 

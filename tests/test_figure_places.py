@@ -1027,6 +1027,11 @@ def test_a_count_of_people_said_again_where_the_story_places_it_nowhere_is_one_f
             "Shelling killed 12 people, including three children in Idlib.",
             [("12", "Idlib"), ("three", "Idlib")],
         ),
+        # a day before its month counts nothing: its noun's place is the toll's
+        (
+            "12 Mar 2016 Government air strikes in Idlib killed nine civilians on Monday.",
+            [("nine", "Idlib")],
+        ),
         # a place on the verb is every count's
         (
             "Airstrikes killed 20 civilians and wounded 40 others in Harasta.",
