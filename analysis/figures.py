@@ -5120,9 +5120,10 @@ def _counts_something(tok: Token, root: Token) -> bool:
 
 
 def _of_a_date(num: Token) -> bool:
-    """A number of a date or a time, no count: tagged so, or a day before its month ("8 Jun
-    2016 Russian air strikes in Aleppo …", where the parse makes 8 count the strikes)."""
-    if num.ent_type_ in ("DATE", "TIME"):
+    """A number of a date or a time, or a rank, no count: tagged so, or a day before its month
+    ("8 Jun 2016 Russian air strikes in Aleppo …", where the parse makes 8 count the
+    strikes)."""
+    if num.ent_type_ in ("DATE", "TIME", "ORDINAL"):
         return True
     if num.i + 1 >= len(num.doc):
         return False
@@ -5148,7 +5149,10 @@ def _place_of_another_count(place: Token, root: Token) -> bool:
         if tok.i in (root.i, own.i) or tok.pos_ in ("VERB", "AUX"):
             return False
         if _counts_something(tok, root):
-            return not _part_of_phrase(tok, own)
+            # a phrase holding the number is the number's too ("half a million properties in
+            # England selling for less than £60,000")
+            holds = tok.left_edge.i <= root.i <= tok.right_edge.i
+            return not (holds or _part_of_phrase(tok, own))
         tok = tok.head
         steps += 1
     return False
