@@ -3132,7 +3132,7 @@ def _category_of_predicates(
             if _planned(pred):
                 continue  # "30000 people will be evacuated under the deal": none moved yet
             return "displaced"
-        if about_people and _uprooted(pred):
+        if about_people and _uprooted(pred, noun or root):
             return "displaced"  # "three million Syrians have become refugees"
         if (lemma in REMAINING_WORDS or low in REMAINING_WORDS) and about_people:
             if lemma in ("remain", "stay") and not _what_remains(pred, noun or root):
@@ -3708,7 +3708,7 @@ def _speaker_run_in(obj: Token) -> bool:
 FORCING_OUT_VERBS = lexicon.words("forcing_out_verbs")
 
 
-def _uprooted(pred: Token) -> bool:
+def _uprooted(pred: Token, anchor: Token | None = None) -> bool:
     """Words that make people displaced without a verb of leaving: "become refugees",
     "driven millions from their homes" / "driven out", "forced about 3,000 people from their
     homes", "forced 500 residents out of their homes"."""
@@ -3718,9 +3718,22 @@ def _uprooted(pred: Token) -> bool:
         c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out") for c in pred.children
     ):
         return True
-    return pred.lemma_.lower() in FORCING_OUT_VERBS and any(
-        _left_place(place) for place in _put_out_of(pred)
+    return (
+        pred.lemma_.lower() in FORCING_OUT_VERBS
+        and anchor is not None
+        and _put_out(pred, anchor)
+        and any(_left_place(place) for place in _put_out_of(pred))
     )
+
+
+def _put_out(pred: Token, anchor: Token) -> bool:
+    """The counted are the ones ``pred`` forces out: its object or passive subject ("forced
+    3,000 people from", "3,000 were forced from") or the noun it describes ("residents forced
+    from their homes"); not a count joined to them ("half the population forced from their
+    homes and hundreds of thousands trapped under siege": those are trapped)."""
+    if anchor.head.i == pred.i and anchor.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return pred.head.i == anchor.i and pred.dep_ in ("acl", "relcl")
 
 
 def _put_out_of(pred: Token) -> list[Token]:
@@ -4625,7 +4638,7 @@ def _location(ctx: _Context, root: Token, noun: Token | None, category: str) -> 
         joined = joined or tok.dep_ == "conj"
         tok = tok.head
         steps += 1
-        if joined and _counts_something(tok, root):
+        if joined and _counts_something(tok, root, later=False):
             # another item of the list: its places are its own ("$47,000 to a digital firm,
             # as well as $153,000 on …" — the parse may nest the later item in the earlier)
             break
@@ -5110,13 +5123,24 @@ def _place_of_another_thing(pobj: Token, root: Token, clause: set[int] | None) -
     )
 
 
-def _counts_something(tok: Token, root: Token) -> bool:
-    """``tok`` is another number than ``root``, or a noun another number counts."""
+def _counts_something(tok: Token, root: Token, *, later: bool = True) -> bool:
+    """``tok`` is a later number than ``root``, or a noun a later number counts (not "one
+    field hospital in Kafr Batna", which is a thing's place); any other number with ``later``
+    False. Only a later item of a list takes the place from the number: an earlier one's
+    place is the sentence's ("Twenty people in Kilis have been killed and almost 70 others
+    wounded": the 70 are in Kilis too)."""
     if tok.i == root.i:
         return False
-    if tok.like_num and not _of_a_date(tok):
+    if tok.like_num and not _of_a_date(tok) and (tok.i > root.i or not later):
         return True
-    return any(c.dep_ == "nummod" and c.i != root.i and not _of_a_date(c) for c in tok.children)
+    return any(
+        c.dep_ == "nummod"
+        and (c.i > root.i or not later)
+        and c.i != root.i
+        and not _of_a_date(c)
+        and c.lower_ not in ("one", "1")
+        for c in tok.children
+    )
 
 
 def _of_a_date(num: Token) -> bool:

@@ -1032,6 +1032,16 @@ def test_a_count_of_people_said_again_where_the_story_places_it_nowhere_is_one_f
             "12 Mar 2016 Government air strikes in Idlib killed nine civilians on Monday.",
             [("nine", "Idlib")],
         ),
+        # an earlier item's place is the sentence's: the later count shares it
+        (
+            "Fifteen people in Kilis were killed and about 40 others wounded by rockets.",
+            [("Fifteen", "Kilis"), ("about 40", "Kilis")],
+        ),
+        # "one" thing's place is no other count's
+        (
+            "Medics said at least 25 bodies were taken to one field hospital in Kafr Batna.",
+            [("at least 25", "Kafr Batna")],
+        ),
         # a place on the verb is every count's
         (
             "Airstrikes killed 20 civilians and wounded 40 others in Harasta.",
