@@ -1038,8 +1038,9 @@ NOT_THIS = [
     ("The new owners forced 30 workers from their jobs.", "30", "displaced"),
     ("The party forced 12 councillors out of the group.", "12", "displaced"),
     # a count joined to the ones forced out is what its own verb says
-    ("The war left half the population forced from their homes and hundreds of thousands "
-     "trapped under siege.", "hundreds of thousands", "displaced"),
+    ("The conflict has left 300000 people dead since 2011 with more than half the population "
+     "forced from their homes and hundreds of thousands trapped under siege.",
+     "hundreds of thousands", "displaced"),
 ]  # fmt: skip
 
 
