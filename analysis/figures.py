@@ -3132,7 +3132,7 @@ def _category_of_predicates(
             if _planned(pred):
                 continue  # "30000 people will be evacuated under the deal": none moved yet
             return "displaced"
-        if about_people and _uprooted(pred):
+        if about_people and _uprooted(pred, noun or root):
             return "displaced"  # "three million Syrians have become refugees"
         if (lemma in REMAINING_WORDS or low in REMAINING_WORDS) and about_people:
             if lemma in ("remain", "stay") and not _what_remains(pred, noun or root):
@@ -3704,13 +3704,57 @@ def _speaker_run_in(obj: Token) -> bool:
     return False
 
 
-def _uprooted(pred: Token) -> bool:
+# Verbs that displace people when they put them out of a home, a town or a named place.
+FORCING_OUT_VERBS = lexicon.words("forcing_out_verbs")
+
+
+def _uprooted(pred: Token, anchor: Token | None = None) -> bool:
     """Words that make people displaced without a verb of leaving: "become refugees",
-    "driven millions from their homes" / "driven out"."""
+    "driven millions from their homes" / "driven out", "forced about 3,000 people from their
+    homes", "forced 500 residents out of their homes"."""
     if pred.lemma_.lower() in ("refugee", "evacuee") and pred.dep_ in ("attr", "oprd"):
         return True
-    return pred.lemma_.lower() == "drive" and any(
+    if pred.lemma_.lower() == "drive" and any(
         c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out") for c in pred.children
+    ):
+        return True
+    return (
+        pred.lemma_.lower() in FORCING_OUT_VERBS
+        and anchor is not None
+        and _put_out(pred, anchor)
+        and any(_left_place(place) for place in _put_out_of(pred))
+    )
+
+
+def _put_out(pred: Token, anchor: Token) -> bool:
+    """The counted are the ones ``pred`` forces out: its object or passive subject ("forced
+    3,000 people from", "3,000 were forced from") or the noun it describes ("residents forced
+    from their homes"); not a count joined to them ("half the population forced from their
+    homes and hundreds of thousands trapped under siege": those are trapped)."""
+    if anchor.head.i == pred.i and anchor.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return pred.head.i == anchor.i and pred.dep_ in ("acl", "relcl")
+
+
+def _put_out_of(pred: Token) -> list[Token]:
+    """The places ``pred`` puts its object out of: the object of its "from" ("from their
+    homes") or of "out of" ("out of their homes")."""
+    places = []
+    for prep in pred.children:
+        if prep.dep_ not in ("prep", "prt") or prep.lower_ not in ("from", "out"):
+            continue
+        heads = [prep] if prep.lower_ == "from" else [c for c in prep.children if c.lower_ == "of"]
+        places += [g for h in heads for g in h.children if g.dep_ == "pobj"]
+    return places
+
+
+def _left_place(tok: Token) -> bool:
+    """A home, a town or a named place, which people are displaced from (not "their jobs",
+    "office", "the party")."""
+    return (
+        tok.lemma_.lower() in LEFT_PLACE_NOUNS
+        or tok.ent_type_ in ("GPE", "LOC")
+        or (tok.is_title and _gazetteer_place(tok) is not None)  # "out of Aleppo" (NORP-tagged)
     )
 
 
@@ -3765,6 +3809,53 @@ def _numbers_a_name(span: Span) -> bool:
         or _names_go_on(tok, span[0])
         or _house_number(span)
         or _in_a_title(span)
+        or _model_number(span[0])
+        or _hyphened_to_an_activity(span[0])
+    )
+
+
+def _model_number(num: Token) -> bool:
+    """A product's model number ("a US air force 767 tanker contract", "a Boeing 777"): the
+    tagger marks it a PRODUCT, and no plural noun is counted by it ("767 pages" is a count, so
+    is "ten Boeing 747 jets"' ten, which is no PRODUCT). A BBC story's "767 tanker contract"
+    had been a figure of 767 "force tanker contract"."""
+    if "," in num.text:
+        return False
+    if num.ent_type_ == "PRODUCT":
+        return not (num.dep_ == "nummod" and num.head.tag_ in ("NNS", "NNPS"))
+    return _numbered_model_before_a_singular(num)
+
+
+def _numbered_model_before_a_singular(num: Token) -> bool:
+    """ "a 737 patrol aircraft contract": a number of three or four digits between "a" and the
+    singular noun it hangs on, with only nouns between (no measure: "a 500 mile trek", no
+    adjective: "a 1000 strong force"). "a" cannot count hundreds of one thing, so the number
+    names the kind (an aircraft's, an engine's model)."""
+    head = num.head
+    if not (num.dep_ == "nummod" and num.is_digit and 3 <= len(num.text) <= 4):
+        return False
+    if head.i <= num.i or head.tag_ != "NN" or head.lower_ in MEASURE_UNITS:
+        return False
+    between = num.doc[num.i + 1 : head.i]
+    if any(t.tag_ != "NN" or t.lower_ in MEASURE_UNITS for t in between):
+        return False
+    return num.i > 0 and num.doc[num.i - 1].lower_ in ("a", "an")
+
+
+def _hyphened_to_an_activity(num: Token) -> bool:
+    """A number joined by a hyphen to an activity's "-ing" noun that heads its phrase
+    ("backed the introduction of 24-drinking", for 24-hour drinking): the number says how
+    long or how often, it counts nothing. A thing named by an "-ing" word that describes
+    another noun ("a 12-building complex") is left to the reading of that noun."""
+    doc = num.doc
+    if num.i + 2 >= num.sent.end or doc[num.i + 1].text not in ("-", "–"):
+        return False
+    word = doc[num.i + 2]
+    return (
+        word.lower_.endswith("ing")
+        and word.tag_ in ("NN", "VBG")
+        and word.dep_ not in ("compound", "amod", "nmod")
+        and num.head.i == word.i
     )
 
 
@@ -3935,7 +4026,9 @@ def _names_go_on(name: Token, num: Token) -> bool:
         return False
     if name.lower_ in KILL_FORMS or _casualty_word(name) or name.tag_ in ("NNS", "NNPS"):
         return False
-    if num.head.i != name.i:
+    # the parse hangs the name on the number ("the Top 40": "Top" an amod of "40") as often as
+    # the number on the name
+    if num.head.i != name.i and name.head.i != num.i:
         head = num.head
         if not (head.i > num.i and head.tag_ == "NN" and num.lower_ not in ("1", "one")):
             return False
@@ -4540,9 +4633,15 @@ def _location(ctx: _Context, root: Token, noun: Token | None, category: str) -> 
     anchors = [root] + ([noun] if noun is not None else [])
     tok = noun if noun is not None else root
     steps = 0
+    joined = False  # climbed from a list item ("and $153,000 on …") to what it is joined to
     while tok.head.i != tok.i and steps < 4:
+        joined = joined or tok.dep_ == "conj"
         tok = tok.head
         steps += 1
+        if joined and _counts_something(tok, root, later=False):
+            # another item of the list: its places are its own ("$47,000 to a digital firm,
+            # as well as $153,000 on …" — the parse may nest the later item in the earlier)
+            break
         anchors.append(tok)
         if tok.lemma_.lower() in CLAIM_VERBS:
             break
@@ -4929,6 +5028,8 @@ def _place_in_sentence(ctx: _Context, root: Token, category: str | None = None) 
             continue  # "mercenaries from Tunisia", "peace talks in Geneva"
         if not struck and _place_of_another_thing(tok, root, clause):
             continue  # "a campaign in Ireland … the IRA bombs which killed seven"
+        if not struck and _place_of_another_count(tok, root):
+            continue  # "$200,000 to Newsmax, … and $153,000 on field staff in Iowa"
         if _law_reach(tok):
             # "Deir ez-Zor … has been besieged by Daesh extremist groups outlawed in Russia"
             # had put the city's people in Russia
@@ -4948,6 +5049,12 @@ def _place_in_sentence(ctx: _Context, root: Token, category: str | None = None) 
         # province", not "targeted Castello road" or "hit the Badr al-Din institute")
         modified = not struck or (
             tok.lower_ in PLACE_NOUNS and tok.lemma_.lower() not in TOWN_PARTS
+        )
+        # a struck building named after its town is in that town ("mortar fire struck the
+        # Damascus Opera House": Damascus, which FA-KES had filed under the story's Homs); a
+        # road's town is where it leads ("the Aleppo road"), not where it was hit
+        modified = modified or (
+            tok.lower_ in BUILDING_LAST_WORDS and tok.lower_ not in ROUTE_LAST_WORDS
         )
         for cand in [tok, *(c for c in tok.children if modified and c.dep_ in MODIFIER_NAME_DEPS)]:
             if cand is not tok and _actor_modifier(cand, tok):
@@ -5014,6 +5121,76 @@ def _place_of_another_thing(pobj: Token, root: Token, clause: set[int] | None) -
         and holder.lower_ not in NEAR_PLACE_NOUNS | PLACE_FACILITY_NOUNS
         and holder.lemma_.lower() not in NEAR_PLACE_NOUNS | PLACE_FACILITY_NOUNS
     )
+
+
+def _counts_something(tok: Token, root: Token, *, later: bool = True) -> bool:
+    """``tok`` is a later number than ``root``, or a noun a later number counts (not "one
+    field hospital in Kafr Batna", which is a thing's place); any other number with ``later``
+    False. Only a later item of a list takes the place from the number: an earlier one's
+    place is the sentence's ("Twenty people in Kilis have been killed and almost 70 others
+    wounded": the 70 are in Kilis too)."""
+    if tok.i == root.i:
+        return False
+    if tok.like_num and not _of_a_date(tok) and (tok.i > root.i or not later):
+        return True
+    return any(
+        c.dep_ == "nummod"
+        and (c.i > root.i or not later)
+        and c.i != root.i
+        and not _of_a_date(c)
+        and c.lower_ not in ("one", "1")
+        for c in tok.children
+    )
+
+
+def _of_a_date(num: Token) -> bool:
+    """A number of a date or a time, or a rank, no count: tagged so, or a day before its month
+    ("8 Jun 2016 Russian air strikes in Aleppo …", where the parse makes 8 count the
+    strikes)."""
+    if num.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+        return True
+    if num.i + 1 >= len(num.doc):
+        return False
+    after = num.doc[num.i + 1]
+    word = after.lower_.rstrip(".")
+    return after.ent_type_ == "DATE" or (
+        len(word) >= 3 and any(month.startswith(word) for month in _MONTH_NAMES.split("|"))
+    )
+
+
+def _place_of_another_count(place: Token, root: Token) -> bool:
+    """Whether the parse hangs ``place`` on another item of a list than the number's: going up
+    from the place, another number (or a noun it counts) comes before the number, its noun or
+    a verb ("It showed $200,000 to Newsmax, $47,000 to a digital firm and $153,000 on field
+    coordinators in Iowa": Iowa is the $153,000's, a PolNeAR story had it for all three).
+    Another count that is a part of the number's own phrase keeps its place for the number
+    too ("12 people, including three children in Idlib"), unless the two are joined as list
+    items ("and"), which are siblings whatever the parse nests."""
+    own = root.head if root.dep_ == "nummod" else root
+    tok = place.head
+    steps = 0
+    while tok.head.i != tok.i and steps < 12:
+        if tok.i in (root.i, own.i) or tok.pos_ in ("VERB", "AUX"):
+            return False
+        if _counts_something(tok, root):
+            # a phrase holding the number is the number's too ("half a million properties in
+            # England selling for less than £60,000")
+            holds = tok.left_edge.i <= root.i <= tok.right_edge.i
+            return not (holds or _part_of_phrase(tok, own))
+        tok = tok.head
+        steps += 1
+    return False
+
+
+def _part_of_phrase(tok: Token, own: Token) -> bool:
+    """``tok`` is inside the phrase of ``own`` with no list's "and" between: a part of it
+    ("12 people, including three children"), not the next item of a list."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.i == own.i:
+            return True
+        if anc.dep_ == "conj":
+            return False
+    return False
 
 
 def _capital_named(tok: Token) -> str | None:
@@ -5505,6 +5682,13 @@ BUILDING_LAST_WORDS = (
 )
 
 
+# The last words of a way's name: a town before them is where the way leads ("the Aleppo
+# road", "the Damascus-Homs highway"), not where it lies.
+ROUTE_LAST_WORDS = frozenset(
+    {"road", "highway", "avenue", "lane", "street", "bridge", "roundabout", "route"}
+)
+
+
 def _word_of_a_name(ctx: _Context, tok: Token) -> bool:
     """Whether the place word at ``tok`` is only a word of an organisation's or a poll's name:
     inside an ORG mention that holds other proper words ("New York Times/CBS News", "Duchy of
@@ -5621,6 +5805,8 @@ def _is_place(ctx: _Context, tok: Token) -> bool:
         return label in PLACE_LABELS
     if tok.pos_ != "PROPN":
         return False
+    if tok.i + 1 < tok.sent.end and _numbers_a_name(tok.doc[tok.i + 1 : tok.i + 2]):
+        return False  # "breaking into the Top 40", "Channel 4": a name the number ends
     # an untagged proper noun after "of/in/to" ("85% of Aleppo"); in a headline, where every
     # word is capitalised, only a place the gazetteer knows ("52 Dead In Regime Airstrikes")
     return not _title_cased(tok.sent) or _gazetteer_place(tok) is not None

@@ -1002,3 +1002,69 @@ def test_a_count_of_people_said_again_where_the_story_places_it_nowhere_is_one_f
         "care, the paper said."
     )
     assert _places(nlp, text) == [("millions", "Ohio")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a place in one item of a list is that item's, not the other items'
+        (
+            "The filing showed $80,000 for mailing lists from a vendor, $25,000 to a polling "
+            "firm, and $61,000 on organisers in Ohio and Michigan.",
+            [("$80,000", None), ("$25,000", None), ("$61,000", "Ohio")],
+        ),
+        (
+            "The campaign spent $90,000 on adverts and $12,000 on staff in Denver.",
+            [("$90,000", None), ("$12,000", "Denver")],
+        ),
+        # the list's items each with its own place
+        (
+            "Five people were killed in Aleppo and seven in Idlib.",
+            [("Five", "Aleppo"), ("seven", "Idlib")],
+        ),
+        # a part of the number's own phrase lends it its place
+        (
+            "Shelling killed 12 people, including three children in Idlib.",
+            [("12", "Idlib"), ("three", "Idlib")],
+        ),
+        # a day before its month counts nothing: its noun's place is the toll's
+        (
+            "12 Mar 2016 Government air strikes in Idlib killed nine civilians on Monday.",
+            [("nine", "Idlib")],
+        ),
+        # an earlier item's place is the sentence's: the later count shares it
+        (
+            "Fifteen people in Kilis were killed and about 40 others wounded by rockets.",
+            [("Fifteen", "Kilis"), ("about 40", "Kilis")],
+        ),
+        # "one" thing's place is no other count's
+        (
+            "Medics said at least 25 bodies were taken to one field hospital in Kafr Batna.",
+            [("at least 25", "Kafr Batna")],
+        ),
+        # a place on the verb is every count's
+        (
+            "Airstrikes killed 20 civilians and wounded 40 others in Harasta.",
+            [("20", "Harasta"), ("40", "Harasta")],
+        ),
+    ],
+)
+def test_a_place_in_one_item_of_a_list_is_that_items(nlp, text, expected):
+    assert _places(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a struck building named after its town is in that town
+        (
+            "Two people were killed when mortar fire struck the Damascus Opera House.",
+            [("Two", "Damascus")],
+        ),
+        ("Four people were killed when a bomb hit the Homs Central Hospital.", [("Four", "Homs")]),
+        # a road named after a town leads there; it is not in it
+        ("Five people were killed when rockets hit the Aleppo road.", [("Five", None)]),
+    ],
+)
+def test_a_struck_building_is_in_the_town_its_name_gives(nlp, text, expected):
+    assert _places(nlp, text) == expected

@@ -714,6 +714,19 @@ FIRST_SIGHT = [
         {"category": "displaced"},
     ),
     ("Shelling drove 3,000 families out of the town.", "3,000", {"category": "displaced"}),
+    # forced, pushed or chased out of a home or a place: displaced as "driven" is
+    (
+        "The flooding forced about 4,000 people from their homes along the river.",
+        "about 4,000",
+        {"category": "displaced"},
+    ),
+    (
+        "Militants had forced at least 700 residents out of their homes in the town.",
+        "at least 700",
+        {"category": "displaced"},
+    ),
+    ("Gunmen chased 250 families from the village at dawn.", "250", {"category": "displaced"}),
+    ("The army pushed 1,500 villagers out of Aleppo.", "1,500", {"category": "displaced"}),
     # "leave" puts people in a state: dead or wounded is no displacement
     (
         "Clashes have rocked the city leaving 23 civilians - including nine children - dead "
@@ -1021,6 +1034,13 @@ NOT_THIS = [
     ("More than 9 million viewers saw the villain killed off on Friday.", "More than 9 million",
      "killed"),
     ("The driver took 3 people to hospital.", "3", "displaced"),
+    # forced out of something that is no home or place: no displacement
+    ("The new owners forced 30 workers from their jobs.", "30", "displaced"),
+    ("The party forced 12 councillors out of the group.", "12", "displaced"),
+    # a count joined to the ones forced out is what its own verb says
+    ("The conflict has left 300000 people dead since 2011 with more than half the population "
+     "forced from their homes and hundreds of thousands trapped under siege.",
+     "hundreds of thousands", "displaced"),
 ]  # fmt: skip
 
 
@@ -1120,6 +1140,36 @@ def test_a_bare_number_is_no_list_item():
 )
 def test_a_number_that_names_a_thing_is_no_figure(nlp, text):
     assert not any(f.text in ("93", "2254") for f in _figs(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        # a chart's name, the number hung on the capitalised word or the word on the number
+        ("The radio show leans less on the Top 40 than it did.", "40"),
+        # a model number (a PRODUCT to the tagger), counting no plural noun
+        ("The navy scrapped its order for a 737 patrol aircraft contract.", "737"),
+        ("The minister flew home on a Boeing 777 after the talks.", "777"),
+        # a number joined by a hyphen to an activity: how long, no count
+        ("The council opposed the plan for 24-drinking in the town centre.", "24"),
+    ],
+)
+def test_a_number_that_is_part_of_a_name_is_no_figure(nlp, text, number):
+    assert not any(f.text == number for f in _figs(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, number, unit",
+    [
+        ("The clerk had to read all 767 pages of the bill aloud.", "767", "pages"),
+        ("The carrier ordered twelve Airbus A320 jets last year.", "twelve", "jets"),
+        ("Top 20 officials were dismissed on Monday.", "20", "officials"),
+        ("Four of her singles reached the Top 40 last year.", "Four", "singles"),
+    ],
+)
+def test_a_count_beside_a_name_stays_a_count(nlp, text, number, unit):
+    fig = _one(_figs(nlp, text), number)
+    assert fig.unit == unit and fig.location is None
 
 
 @pytest.mark.parametrize(
