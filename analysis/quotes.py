@@ -998,7 +998,7 @@ class _Resolver:
                 or ent.start in self._titled_subjects
             )
             self.candidates.append((ent.start, spk, is_subj))
-            self._learn_role(ent)
+            self._learn_role(ent, person=spk.label == "PERSON")
         self.candidates += self._untagged_surnames()
         for i, full, text in untagged:
             start = doc[i].idx
@@ -1061,9 +1061,12 @@ class _Resolver:
             name, label = surname, "PERSON"
         return _Speaker(name, text, ent.start_char, ent.end_char, label, self.roles.get(name))
 
-    def _learn_role(self, ent: Span) -> None:
-        """Appositions give roles: "the US secretary of state, John Kerry"; "UN envoy X"."""
-        if ent.label_ != "PERSON":
+    def _learn_role(self, ent: Span, *, person: bool = False) -> None:
+        """Appositions give roles: "the US secretary of state, John Kerry"; "UN envoy X".
+        ``person``: the entity layer made the name a person's whatever the tagger said ("Nick
+        Davies, spokesman for the IAAF" tagged ORG is still the spokesman, not "the lawyer"
+        the sentence before him)."""
+        if ent.label_ != "PERSON" and not person:
             return
         root = ent.root
         role_head = None
@@ -1901,6 +1904,8 @@ class _Resolver:
         # (but "the Russian president" is not "Syrias President" Assad)
         national = frozenset(t.text.lower() for t in words if _nationality(t.text))
         office = token.lemma_.lower() in ROLE_TITLES
+        # the body or town the description names ("the Chester chairman")
+        marked = _role_words(t.text for t in words if t.i != token.i and _marks_a_description(t))
         states = _states_in(wanted)  # "the Florida senator": only one the article gives Florida
         fitting: list[str] = []
         for role_words, name, at in self.role_index:
@@ -1910,11 +1915,15 @@ class _Resolver:
                 # may fit is not one given someone later: "the candidate said" of a debate
                 # story is not the "fellow candidate Tom Hale" of its last paragraphs.
                 continue
-            if not wanted <= role_words and not (
-                national
-                and len(wanted - national) > 1  # an office of its own, not "president"
-                and wanted - national <= role_words
-                and not any(_nationality(w) for w in role_words)
+            if (
+                not wanted <= role_words
+                and not (
+                    national
+                    and len(wanted - national) > 1  # an office of its own, not "president"
+                    and wanted - national <= role_words
+                    and not any(_nationality(w) for w in role_words)
+                )
+                and not self._role_given_with(wanted, marked, role_words, at)
             ):
                 continue
             # "the home secretary" is not the shadow home secretary, nor a former or deputy one
@@ -1958,7 +1967,7 @@ class _Resolver:
             # them none or this one: "… the official said. U.S. President Barack Obama
             # received …" and "the prime minister said … Tory leader Michael Howard accused
             # the prime minister" are someone else's words)
-            later = own or (self._main_subject(spk) and self._known_as(spk, token))
+            later = own or (self._main_subject(spk) and self._named_holder(spk, token))
             # (and not one the article gives another state: "“…,” the Oregon senator said.
             # Sen. Tom Hale (R-Ohio) disagreed" is someone else's words)
             elsewhere = near and self._of_another_state(spk.name, states)
@@ -2461,6 +2470,30 @@ class _Resolver:
             _HEAD_NOUNS if noun in _HEAD_NOUNS else _LEADER_TITLES if noun == "leader" else {noun}
         )
         return bool(nouns & _role_words(known.split()))
+
+    def _role_given_with(
+        self, wanted: frozenset[str], marked: frozenset[str], role_words: frozenset[str], at: int
+    ) -> bool:
+        """Whether a description's words ``wanted`` are a role ``role_words`` (given at token
+        ``at``) with the body or town ``marked`` it names, which the sentence giving the role
+        names too: "Chester have lost again, but Chairman Steve Vaughan says …" makes Vaughan
+        "the Chester chairman" (the manager, named after it, had been given his words)."""
+        if not marked or not (wanted - marked) or not (wanted - marked) <= role_words:
+            return False
+        return marked <= _role_words(t.text for t in self.doc[at].sent)
+
+    def _named_holder(self, spk: _Speaker, role: Token) -> bool:
+        """Whether ``spk``, the subject of the sentence after the description ``role``, is
+        the holder it names: one the article gives this role, or one it had not named before
+        and gives no other (introduced right after: "the provincial governor said. Talal
+        al-Barazi told …"). Someone already named without it is not: the article had given
+        them the office then ("rumours of a rift with Gordon Brown … The chancellor has said …
+        Mr Blair told MPs" was Brown's word, given to Blair)."""
+        if self._known_as(spk, role, strict=True):
+            return True
+        if not self._known_as(spk, role):
+            return False
+        return not any(i < role.i and c.name == spk.name for i, c, _s in self.candidates)
 
     def _unnamed_holder_since(self, spk: _Speaker, role: Token, before: int) -> bool:
         """Whether, between the last mention of ``spk`` before token ``before`` and it, the
