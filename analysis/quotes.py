@@ -52,6 +52,7 @@ from spacy.symbols import AUX, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
 from analysis import aggregates, doc_arrays, gazetteer, lexicon, sentiment, speech
+from analysis.english import common_word
 from analysis.entities.rules import (
     FIRST_NAME_TITLES,
     GENERATION_SUFFIXES,
@@ -734,6 +735,25 @@ def _propn_chain(token: Token) -> Span:
     return token.doc[lo : token.i + 1]
 
 
+def _given_name_before(ent: Span) -> Span | None:
+    """The person's name a one-word entity the tagger did not call a person ends, when an
+    untagged given name is compounded onto it ("Mayor Ana Costa told reporters", only "Costa"
+    tagged, as an organisation): the given name makes a person's name of the two; None when
+    there is none (a company named after its founder is one span, "John Lewis")."""
+    if ent.label_ == "PERSON" or len(ent) != 1 or ent.start == 0:
+        return None
+    first = ent.doc[ent.start - 1]
+    if (
+        first.pos_ != "PROPN"
+        or first.ent_type_
+        or first.dep_ != "compound"
+        or first.head.i != ent.root.i
+        or not is_given_name(first.text)
+    ):
+        return None
+    return ent.doc[first.i : ent.end]
+
+
 def _own_qualifier(noun: Token) -> bool:
     """Whether a description names its own body by a proper noun before its noun ("The IS
     group", "the UN humanitarian agency", "the Sana agency"): then it is no description of
@@ -964,6 +984,8 @@ class _Resolver:
                 continue
             if len(ent) == 1 and _epithet(ent.root):
                 continue  # "The 22-year-old Scot finished fourth": a description, no name
+            if self._common_noun_opening(ent):
+                continue
             named = _title_before_trade(ent)
             if named is not None:
                 # a show's or a work's title run into its star's name is no one a later "he"
@@ -1010,6 +1032,22 @@ class _Resolver:
         self.sexes = genders(text_of(doc), names.mentions)
         self._chain: dict[int, _Speaker | None] = {}  # pronoun token → whom it stands for
 
+    def _common_noun_opening(self, ent: Span) -> bool:
+        """Whether ``ent`` is one common English word opening its sentence, which the parse
+        reads as a common noun and the article names no one by: a capital the sentence gave
+        it, not a person's name ("Glamour was also brought to the evening by …", tagged a
+        person, had taken the words of "the Australian-born actress" before it). A surname
+        the article gives someone in full ("Brown" of Gordon Brown) is still that person."""
+        word = ent[0]
+        return (
+            len(ent) == 1
+            and ent.label_ == "PERSON"
+            and word.is_sent_start
+            and word.pos_ == "NOUN"
+            and common_word(word.text)
+            and " " not in self.names.by_surname.get(word.lower_, "")
+        )
+
     def _untagged_surnames(self) -> list[tuple[int, _Speaker, bool]]:
         """Antecedent candidates the model tagged nothing: a subject that is the bare surname of
         a person the article names in full ("Hollande denounced the remarks … “…,” he said",
@@ -1047,6 +1085,9 @@ class _Resolver:
                                 self.roles.get(name))  # fmt: skip
         label = ent.label_
         ent = _trim(ent)
+        grown = _given_name_before(ent)
+        if grown is not None:
+            return self._person(grown)
         text = ent.text
         # The small model often tags a lone surname as ORG/GPE; a known surname is a person.
         key = _name_key(text)
@@ -1208,7 +1249,8 @@ class _Resolver:
                     if child.pos_ == "PROPN" and token.lemma_.lower() in ROLE_NOUNS:
                         # "Russia's defence spokesman, Major General Igor Konashenkov": whatever
                         # the tagger says, the name in apposition to a role noun is a person.
-                        name = ent if ent is not None else _propn_chain(child)
+                        chain = _propn_chain(child)
+                        name = ent if ent is not None and ent.start <= chain.start else chain
                         spk = self._person(name)
                         spk.role = self.roles.setdefault(spk.name, _role_span(token, name))
                         return spk
@@ -1516,7 +1558,14 @@ class _Resolver:
 
     def _person(self, span: Span) -> _Speaker:
         span = _trim(span)
-        name, _ = self.names.canonical(span.text, "PERSON", span.start_char, span.end_char)
+        own = self.names.mention_at(span.start_char, span.end_char)
+        if own is not None and own.label != "PERSON" and own.start > span.start_char:
+            # a person's name the entity layer kept only the end of, as a body ("Ana Costa",
+            # "Costa" an organisation): the name as written, not the body's
+            key = _name_key(clean_name(span.text, phrase=True))
+            name = self.names.by_surname.get(key[-1].lower(), " ".join(key)) if key else span.text
+        else:
+            name, _ = self.names.canonical(span.text, "PERSON", span.start_char, span.end_char)
         return _Speaker(name, span.text, span.start_char, span.end_char, "PERSON")
 
     def _role_text(self, token: Token, ent: Span) -> str | None:

@@ -75,3 +75,63 @@ def test_an_office_speaks_as_its_holder(model, text, words, speaker):
     found = [q for q in run(model, text) if words in q.text]
     assert len(found) == 1, speakers(model, text)
     assert found[0].speaker == speaker
+
+
+# A common word the tagger took for a person's name where it opens a sentence is no one a
+# description before it stands for; a surname of someone named in full still is.
+OPENING_WORDS = [
+    pytest.param(
+        "Among the guests was Nina Harlow, nominated for her role as a singer in Blue Days."
+        "\n\nWrapped in a heavy velvet coat, the Canadian-born actress waved to the crowd and "
+        'said: "It\'s warm but I love it." Glamour was also brought to the night by model '
+        "Tess Avery.",
+        "It's warm but I love it.",
+        "Nina Harlow",
+        id="sentence-opening-common-noun-is-no-holder",
+    ),
+    pytest.param(
+        "Gordon Brown spoke first. Brown said the plan would cost £2bn.",
+        "the plan would cost",
+        "Gordon Brown",
+        id="common-word-surname-of-a-full-name-is-still-the-person",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), OPENING_WORDS)
+def test_a_common_word_opening_a_sentence_is_no_person(model, text, words, speaker):
+    found = [q for q in run(model, text) if words in q.text]
+    assert len(found) == 1, speakers(model, text)
+    assert found[0].speaker == speaker
+
+
+# A name in apposition to an office noun or after a title is a person's, given name and all,
+# though the tagger called only its last word an organisation.
+GIVEN_NAMES = [
+    pytest.param(
+        "The mayor, Ana Costa, said the bridge would open in May.",
+        "the bridge would open",
+        "Ana Costa",
+        id="given-name-in-apposition-to-an-office",
+    ),
+    pytest.param(
+        "Mayor Ana Costa told reporters the cost had doubled.",
+        "the cost had doubled",
+        "Ana Costa",
+        id="given-name-after-a-title",
+    ),
+    pytest.param(
+        "Chairman Steve Hollis said the club was safe.",
+        "the club was safe",
+        "Steve Hollis",
+        id="tagged-person-after-a-title-unchanged",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), GIVEN_NAMES)
+def test_a_given_name_before_a_body_makes_a_person(model, text, words, speaker):
+    found = [q for q in run(model, text) if words in q.text]
+    assert len(found) == 1, speakers(model, text)
+    assert found[0].speaker == speaker
+    assert found[0].speaker_label == "PERSON"
