@@ -754,6 +754,28 @@ def _given_name_before(ent: Span) -> Span | None:
     return ent.doc[first.i : ent.end]
 
 
+def _his_own(ent: Span) -> bool:
+    """Whether ``ent``, a name of two or more proper nouns the tagger called a body, is a man's
+    or a woman's by its own sentence: the subject of a clause whose verb (or a verb joined to
+    it) takes "his" or "her" thing, no other person named there ("Sebastien Sainsbury had been
+    close to a takeover but withdrew his offer": a body's offer would be "its"). A later "he"
+    is then that person, not a man named paragraphs before."""
+    root = ent.root
+    if len(ent) < 2 or root.dep_ != "nsubj" or any(t.pos_ != "PROPN" for t in ent):
+        return False
+    verb = root.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    owned = any(
+        t.lower_ in ("his", "her") and t.dep_ == "poss"
+        for v in verbs
+        for c in v.children
+        if c.dep_ in ("dobj", "attr")
+        for t in c.children
+    )
+    others = any(e.label_ == "PERSON" and e.start != ent.start for e in ent.sent.ents)
+    return owned and not others
+
+
 def _own_qualifier(noun: Token) -> bool:
     """Whether a description names its own body by a proper noun before its noun ("The IS
     group", "the UN humanitarian agency", "the Sana agency"): then it is no description of
@@ -1006,6 +1028,8 @@ class _Resolver:
             if _headline_words(ent):
                 continue  # no one a later "the alliance" or "he" may stand for
             spk = self._from_entity(ent)
+            if spk.label == "ORG" and _his_own(ent):
+                spk = dataclasses.replace(spk, label="PERSON")
             keys = {_title_key(ent.text), _title_key(spk.name or "")}
             if keys & works:
                 # a film's name the tagger took for a person's ("Arnold's drama Wasp … Wasp

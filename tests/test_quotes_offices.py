@@ -135,3 +135,17 @@ def test_a_given_name_before_a_body_makes_a_person(model, text, words, speaker):
     assert len(found) == 1, speakers(model, text)
     assert found[0].speaker == speaker
     assert found[0].speaker_label == "PERSON"
+
+
+# A "he" after a paragraph break is the last paragraph's subject, even one the tagger called a
+# body, when its own sentence gives it "his" thing.
+def test_he_is_the_subject_a_body_tag_hid(model):
+    text = (
+        "Ken Hollis stepped down as Rovers chairman in March. In May, he made a proposal to "
+        "invest £5m in Dunford City, but this was rejected by the club. Sebastien Sainsworth "
+        "had been close to a takeover of Leeds but withdrew his £25m offer last week.\n\n"
+        "His efforts failed after he revealed it would take £40m to stage a takeover."
+    )
+    found = [q for q in run(model, text) if "£40m" in q.text]
+    assert len(found) == 1, speakers(model, text)
+    assert found[0].speaker == "Sebastien Sainsworth"
