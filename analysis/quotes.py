@@ -1187,7 +1187,16 @@ class _Resolver:
         # with the state the title is of, written beside it but outside the parse's role
         # phrase ("Florida Sen. Marco Rubio", "Sen. Marco Rubio (R-Fla.)"): "the Florida
         # senator" is then he, not a senator named later or the one named last
-        words = _role_words(role.split()) | _place_of_title(ent, role_head)
+        # (not the words of a common noun the role is of: "The actor's friend Budd Schulberg"
+        # is no actor)
+        owner = {
+            t.lower_
+            for c in role_head.children
+            if c.dep_ == "poss" and c.pos_ == "NOUN"
+            for t in c.subtree
+        }
+        words = _role_words(w for w in role.split() if w.lower().removesuffix("'s") not in owner)
+        words |= _place_of_title(ent, role_head)
         self.role_index.append((words, name, ent.start))
 
     @classmethod
@@ -2559,14 +2568,18 @@ class _Resolver:
         """Whether ``spk``, the subject of the sentence after the description ``role``, is
         the holder it names: one the article gives this role, or one it had not named before
         and gives no other (introduced right after: "the provincial governor said. Talal
-        al-Barazi told …"). Someone already named without it is not: the article had given
-        them the office then ("rumours of a rift with Gordon Brown … The chancellor has said …
-        Mr Blair told MPs" was Brown's word, given to Blair)."""
+        al-Barazi told …"), or one named without it who is also the last person named before it.
+        Someone else named before is not: the article had given them the office then
+        ("rumours of a rift with Gordon Brown … a pledge to Mr Brown. The chancellor has said
+        … Mr Blair told MPs" was Brown's word, given to Blair)."""
         if self._known_as(spk, role, strict=True):
             return True
         if not self._known_as(spk, role):
             return False
-        return not any(i < role.i and c.name == spk.name for i, c, _s in self.candidates)
+        before = [c.name for i, c, _s in self.candidates if i < role.i and c.label == "PERSON"]
+        # (named before too, they are its holder when they are the last person named before it
+        # as well: "Mr Brown said … “…,” the chancellor said. Mr Brown, on a tour …")
+        return spk.name not in before or before[-1] == spk.name
 
     def _unnamed_holder_since(self, spk: _Speaker, role: Token, before: int) -> bool:
         """Whether, between the last mention of ``spk`` before token ``before`` and it, the

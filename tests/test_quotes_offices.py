@@ -2,8 +2,8 @@
 article gives that office, not as whoever is named nearest.
 
 A person named as the next sentence's subject holds the office only if the article gives it
-to them or introduces them there; someone it named before without that office is not its
-holder. A description naming a body or a town ("the Wrexham Town chairman") is the one whose
+to them, introduces them there, or named them last before it too; someone else it named
+before without that office is not its holder. A description naming a body or a town ("the Wrexham Town chairman") is the one whose
 title the article gave in a sentence naming that body ("Wrexham Town … Chairman Steve
 Hollis"). Each case is an invented passage, the words of one quote and its speaker.
 """
@@ -53,6 +53,14 @@ CASES = [
         id="club-chairman-is-the-one-titled-beside-the-club",
     ),
     # --- the holder introduced right after the description is still its holder ---------------
+    pytest.param(
+        "Peter Grayling has set out his plans for the economy. On top of the new deal, Mr "
+        'Grayling said taxes would not rise. "We will keep every promise we made," the '
+        "chancellor said. Mr Grayling, on a tour of Scotland, met business leaders.",
+        "We will keep every promise",
+        "Peter Grayling",
+        id="office-of-the-one-named-last-before-and-next",
+    ),
     pytest.param(
         "The mine reopened on Friday. The provincial governor said the road would be repaired "
         "within a week. Governor Sami Haddad told reporters that two villages had been cut off.",
