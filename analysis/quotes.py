@@ -2576,10 +2576,19 @@ class _Resolver:
             return True
         if not self._known_as(spk, role):
             return False
-        before = [c.name for i, c, _s in self.candidates if i < role.i and c.label == "PERSON"]
+        before = [
+            (i, c.name, s) for i, c, s in self.candidates if i < role.i and c.label == "PERSON"
+        ]
+        mine = [i for i, name, _s in before if name == spk.name]
         # (named before too, they are its holder when they are the last person named before it
-        # as well: "Mr Brown said … “…,” the chancellor said. Mr Brown, on a tour …")
-        return spk.name not in before or before[-1] == spk.name
+        # as well: "Mr Brown said … “…,” the chancellor said. Mr Brown, on a tour …"; or the
+        # last subject, no one else named in a sentence after theirs: "Michael Howard attacked
+        # the system under Tony Blair. The Tory leader said …")
+        if not mine or before[-1][1] == spk.name:
+            return True
+        subjects = [name for _i, name, s in before if s]
+        later = any(self.sent_of[i] > self.sent_of[mine[-1]] for i, _n, _s in before)
+        return bool(subjects) and subjects[-1] == spk.name and not later
 
     def _unnamed_holder_since(self, spk: _Speaker, role: Token, before: int) -> bool:
         """Whether, between the last mention of ``spk`` before token ``before`` and it, the

@@ -52,6 +52,14 @@ CASES = [
         "Steve Hollis",
         id="club-chairman-is-the-one-titled-beside-the-club",
     ),
+    pytest.param(
+        'Martin Hale has launched an attack on the cost of the "chaotic" prison system under '
+        "Tom Ashworth.\n\nThe Tory leader said councils have spent more than £2bn on prisons "
+        "since Labour won power. Mr Hale told a meeting in Kent that the system had failed.",
+        "councils have spent",
+        "Martin Hale",
+        id="office-of-the-last-subject-not-a-name-in-passing",
+    ),
     # --- the holder introduced right after the description is still its holder ---------------
     pytest.param(
         "Peter Grayling has set out his plans for the economy. On top of the new deal, Mr "
