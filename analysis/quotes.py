@@ -52,6 +52,7 @@ from spacy.symbols import AUX, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
 from analysis import aggregates, doc_arrays, gazetteer, lexicon, sentiment, speech
+from analysis.english import common_word
 from analysis.entities.rules import (
     FIRST_NAME_TITLES,
     GENERATION_SUFFIXES,
@@ -734,6 +735,47 @@ def _propn_chain(token: Token) -> Span:
     return token.doc[lo : token.i + 1]
 
 
+def _given_name_before(ent: Span) -> Span | None:
+    """The person's name a one-word entity the tagger did not call a person ends, when an
+    untagged given name is compounded onto it ("Mayor Ana Costa told reporters", only "Costa"
+    tagged, as an organisation): the given name makes a person's name of the two; None when
+    there is none (a company named after its founder is one span, "John Lewis")."""
+    if ent.label_ == "PERSON" or len(ent) != 1 or ent.start == 0:
+        return None
+    first = ent.doc[ent.start - 1]
+    if (
+        first.pos_ != "PROPN"
+        or first.ent_type_
+        or first.dep_ != "compound"
+        or first.head.i != ent.root.i
+        or not is_given_name(first.text)
+    ):
+        return None
+    return ent.doc[first.i : ent.end]
+
+
+def _his_own(ent: Span) -> bool:
+    """Whether ``ent``, a name of two or more proper nouns the tagger called a body, is a man's
+    or a woman's by its own sentence: the subject of a clause whose verb (or a verb joined to
+    it) takes "his" or "her" thing, no other person named there ("Sebastien Sainsbury had been
+    close to a takeover but withdrew his offer": a body's offer would be "its"). A later "he"
+    is then that person, not a man named paragraphs before."""
+    root = ent.root
+    if len(ent) < 2 or root.dep_ != "nsubj" or any(t.pos_ != "PROPN" for t in ent):
+        return False
+    verb = root.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    owned = any(
+        t.lower_ in ("his", "her") and t.dep_ == "poss"
+        for v in verbs
+        for c in v.children
+        if c.dep_ in ("dobj", "attr")
+        for t in c.children
+    )
+    others = any(e.label_ == "PERSON" and e.start != ent.start for e in ent.sent.ents)
+    return owned and not others
+
+
 def _own_qualifier(noun: Token) -> bool:
     """Whether a description names its own body by a proper noun before its noun ("The IS
     group", "the UN humanitarian agency", "the Sana agency"): then it is no description of
@@ -964,6 +1006,8 @@ class _Resolver:
                 continue
             if len(ent) == 1 and _epithet(ent.root):
                 continue  # "The 22-year-old Scot finished fourth": a description, no name
+            if self._common_noun_opening(ent):
+                continue
             named = _title_before_trade(ent)
             if named is not None:
                 # a show's or a work's title run into its star's name is no one a later "he"
@@ -984,6 +1028,8 @@ class _Resolver:
             if _headline_words(ent):
                 continue  # no one a later "the alliance" or "he" may stand for
             spk = self._from_entity(ent)
+            if spk.label == "ORG" and _his_own(ent):
+                spk = dataclasses.replace(spk, label="PERSON")
             keys = {_title_key(ent.text), _title_key(spk.name or "")}
             if keys & works:
                 # a film's name the tagger took for a person's ("Arnold's drama Wasp … Wasp
@@ -998,7 +1044,7 @@ class _Resolver:
                 or ent.start in self._titled_subjects
             )
             self.candidates.append((ent.start, spk, is_subj))
-            self._learn_role(ent)
+            self._learn_role(ent, person=spk.label == "PERSON")
         self.candidates += self._untagged_surnames()
         for i, full, text in untagged:
             start = doc[i].idx
@@ -1009,6 +1055,22 @@ class _Resolver:
         # any speaker is resolved, so no pronoun resolved here votes for its own antecedent.
         self.sexes = genders(text_of(doc), names.mentions)
         self._chain: dict[int, _Speaker | None] = {}  # pronoun token → whom it stands for
+
+    def _common_noun_opening(self, ent: Span) -> bool:
+        """Whether ``ent`` is one common English word opening its sentence, which the parse
+        reads as a common noun and the article names no one by: a capital the sentence gave
+        it, not a person's name ("Glamour was also brought to the evening by …", tagged a
+        person, had taken the words of "the Australian-born actress" before it). A surname
+        the article gives someone in full ("Brown" of Gordon Brown) is still that person."""
+        word = ent[0]
+        return (
+            len(ent) == 1
+            and ent.label_ == "PERSON"
+            and word.is_sent_start
+            and word.pos_ == "NOUN"
+            and common_word(word.text)
+            and " " not in self.names.by_surname.get(word.lower_, "")
+        )
 
     def _untagged_surnames(self) -> list[tuple[int, _Speaker, bool]]:
         """Antecedent candidates the model tagged nothing: a subject that is the bare surname of
@@ -1047,6 +1109,9 @@ class _Resolver:
                                 self.roles.get(name))  # fmt: skip
         label = ent.label_
         ent = _trim(ent)
+        grown = _given_name_before(ent)
+        if grown is not None:
+            return self._person(grown)
         text = ent.text
         # The small model often tags a lone surname as ORG/GPE; a known surname is a person.
         key = _name_key(text)
@@ -1061,9 +1126,12 @@ class _Resolver:
             name, label = surname, "PERSON"
         return _Speaker(name, text, ent.start_char, ent.end_char, label, self.roles.get(name))
 
-    def _learn_role(self, ent: Span) -> None:
-        """Appositions give roles: "the US secretary of state, John Kerry"; "UN envoy X"."""
-        if ent.label_ != "PERSON":
+    def _learn_role(self, ent: Span, *, person: bool = False) -> None:
+        """Appositions give roles: "the US secretary of state, John Kerry"; "UN envoy X".
+        ``person``: the entity layer made the name a person's whatever the tagger said ("Nick
+        Davies, spokesman for the IAAF" tagged ORG is still the spokesman, not "the lawyer"
+        the sentence before him)."""
+        if ent.label_ != "PERSON" and not person:
             return
         root = ent.root
         role_head = None
@@ -1119,7 +1187,16 @@ class _Resolver:
         # with the state the title is of, written beside it but outside the parse's role
         # phrase ("Florida Sen. Marco Rubio", "Sen. Marco Rubio (R-Fla.)"): "the Florida
         # senator" is then he, not a senator named later or the one named last
-        words = _role_words(role.split()) | _place_of_title(ent, role_head)
+        # (not the words of a common noun the role is of: "The actor's friend Budd Schulberg"
+        # is no actor)
+        owner = {
+            t.lower_
+            for c in role_head.children
+            if c.dep_ == "poss" and c.pos_ == "NOUN"
+            for t in c.subtree
+        }
+        words = _role_words(w for w in role.split() if w.lower().removesuffix("'s") not in owner)
+        words |= _place_of_title(ent, role_head)
         self.role_index.append((words, name, ent.start))
 
     @classmethod
@@ -1205,7 +1282,8 @@ class _Resolver:
                     if child.pos_ == "PROPN" and token.lemma_.lower() in ROLE_NOUNS:
                         # "Russia's defence spokesman, Major General Igor Konashenkov": whatever
                         # the tagger says, the name in apposition to a role noun is a person.
-                        name = ent if ent is not None else _propn_chain(child)
+                        chain = _propn_chain(child)
+                        name = ent if ent is not None and ent.start <= chain.start else chain
                         spk = self._person(name)
                         spk.role = self.roles.setdefault(spk.name, _role_span(token, name))
                         return spk
@@ -1513,7 +1591,14 @@ class _Resolver:
 
     def _person(self, span: Span) -> _Speaker:
         span = _trim(span)
-        name, _ = self.names.canonical(span.text, "PERSON", span.start_char, span.end_char)
+        own = self.names.mention_at(span.start_char, span.end_char)
+        if own is not None and own.label != "PERSON" and own.start > span.start_char:
+            # a person's name the entity layer kept only the end of, as a body ("Ana Costa",
+            # "Costa" an organisation): the name as written, not the body's
+            key = _name_key(clean_name(span.text, phrase=True))
+            name = self.names.by_surname.get(key[-1].lower(), " ".join(key)) if key else span.text
+        else:
+            name, _ = self.names.canonical(span.text, "PERSON", span.start_char, span.end_char)
         return _Speaker(name, span.text, span.start_char, span.end_char, "PERSON")
 
     def _role_text(self, token: Token, ent: Span) -> str | None:
@@ -1901,6 +1986,8 @@ class _Resolver:
         # (but "the Russian president" is not "Syrias President" Assad)
         national = frozenset(t.text.lower() for t in words if _nationality(t.text))
         office = token.lemma_.lower() in ROLE_TITLES
+        # the body or town the description names ("the Chester chairman")
+        marked = _role_words(t.text for t in words if t.i != token.i and _marks_a_description(t))
         states = _states_in(wanted)  # "the Florida senator": only one the article gives Florida
         fitting: list[str] = []
         for role_words, name, at in self.role_index:
@@ -1910,11 +1997,15 @@ class _Resolver:
                 # may fit is not one given someone later: "the candidate said" of a debate
                 # story is not the "fellow candidate Tom Hale" of its last paragraphs.
                 continue
-            if not wanted <= role_words and not (
-                national
-                and len(wanted - national) > 1  # an office of its own, not "president"
-                and wanted - national <= role_words
-                and not any(_nationality(w) for w in role_words)
+            if (
+                not wanted <= role_words
+                and not (
+                    national
+                    and len(wanted - national) > 1  # an office of its own, not "president"
+                    and wanted - national <= role_words
+                    and not any(_nationality(w) for w in role_words)
+                )
+                and not self._role_given_with(wanted, marked, role_words, at)
             ):
                 continue
             # "the home secretary" is not the shadow home secretary, nor a former or deputy one
@@ -1958,7 +2049,7 @@ class _Resolver:
             # them none or this one: "… the official said. U.S. President Barack Obama
             # received …" and "the prime minister said … Tory leader Michael Howard accused
             # the prime minister" are someone else's words)
-            later = own or (self._main_subject(spk) and self._known_as(spk, token))
+            later = own or (self._main_subject(spk) and self._named_holder(spk, token))
             # (and not one the article gives another state: "“…,” the Oregon senator said.
             # Sen. Tom Hale (R-Ohio) disagreed" is someone else's words)
             elsewhere = near and self._of_another_state(spk.name, states)
@@ -2461,6 +2552,43 @@ class _Resolver:
             _HEAD_NOUNS if noun in _HEAD_NOUNS else _LEADER_TITLES if noun == "leader" else {noun}
         )
         return bool(nouns & _role_words(known.split()))
+
+    def _role_given_with(
+        self, wanted: frozenset[str], marked: frozenset[str], role_words: frozenset[str], at: int
+    ) -> bool:
+        """Whether a description's words ``wanted`` are a role ``role_words`` (given at token
+        ``at``) with the body or town ``marked`` it names, which the sentence giving the role
+        names too: "Chester have lost again, but Chairman Steve Vaughan says …" makes Vaughan
+        "the Chester chairman" (the manager, named after it, had been given his words)."""
+        if not marked or not (wanted - marked) or not (wanted - marked) <= role_words:
+            return False
+        return marked <= _role_words(t.text for t in self.doc[at].sent)
+
+    def _named_holder(self, spk: _Speaker, role: Token) -> bool:
+        """Whether ``spk``, the subject of the sentence after the description ``role``, is
+        the holder it names: one the article gives this role, or one it had not named before
+        and gives no other (introduced right after: "the provincial governor said. Talal
+        al-Barazi told …"), or one named without it who is also the last person named before it.
+        Someone else named before is not: the article had given them the office then
+        ("rumours of a rift with Gordon Brown … a pledge to Mr Brown. The chancellor has said
+        … Mr Blair told MPs" was Brown's word, given to Blair)."""
+        if self._known_as(spk, role, strict=True):
+            return True
+        if not self._known_as(spk, role):
+            return False
+        before = [
+            (i, c.name, s) for i, c, s in self.candidates if i < role.i and c.label == "PERSON"
+        ]
+        mine = [i for i, name, _s in before if name == spk.name]
+        # (named before too, they are its holder when they are the last person named before it
+        # as well: "Mr Brown said … “…,” the chancellor said. Mr Brown, on a tour …"; or the
+        # last subject, no one else named in a sentence after theirs: "Michael Howard attacked
+        # the system under Tony Blair. The Tory leader said …")
+        if not mine or before[-1][1] == spk.name:
+            return True
+        subjects = [name for _i, name, s in before if s]
+        later = any(self.sent_of[i] > self.sent_of[mine[-1]] for i, _n, _s in before)
+        return bool(subjects) and subjects[-1] == spk.name and not later
 
     def _unnamed_holder_since(self, spk: _Speaker, role: Token, before: int) -> bool:
         """Whether, between the last mention of ``spk`` before token ``before`` and it, the
