@@ -19,18 +19,12 @@ from analysis import aggregates, entities, quotes, sentiment
 from analysis import nlp as nlp_module
 from analysis.records import EntityMention, Quote
 from tests.conftest import SAMPLE
+from tests.quote_runs import run
 
 
 @pytest.fixture(scope="session")
 def model():
     return nlp_module.load()
-
-
-def run(model, text: str) -> list[Quote]:
-    """Quotes as ``presslens analyze`` finds them: after the entity extractor, with its mentions."""
-    doc = model(text)
-    mentions, _ = entities.extract(doc, article_id="t")
-    return quotes.extract(doc, article_id="t", mentions=mentions)
 
 
 GOLD = [

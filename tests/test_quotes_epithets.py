@@ -12,23 +12,13 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import entities, quotes
 from analysis import nlp as nlp_module
+from tests.quote_runs import run, speakers
 
 
 @pytest.fixture(scope="session")
 def model():
     return nlp_module.load()
-
-
-def run(model, text: str):
-    doc = model(text)
-    mentions, _ = entities.extract(doc, article_id="t")
-    return quotes.extract(doc, article_id="t", mentions=mentions)
-
-
-def speakers(model, text: str) -> list[tuple[str, str | None, str]]:
-    return [(q.kind, q.speaker, q.text) for q in run(model, text)]
 
 
 CASES = [
