@@ -582,6 +582,16 @@ def test_quotes_of_undated_articles_are_not_called_the_newest(tmp_path, use_db, 
     assert "newest" not in captions.split("Quotes of Tomas Lind")[1].split("\n")[0]
 
 
+# Two outlets, one speaker each: the Speakers page's picker under one outlet's filter lists
+# its speaker; the other is in the store, quoted only in the other outlet.
+TWO_SPEAKERS_TWO_OUTLETS = [
+    ("a", "Dated Post", "2016-12-10",
+     '"The bridge will reopen next month," said Anna Berg, the city engineer.'),
+    ("b", "Other Wire", "2016-12-11",
+     '"We have repaired every pier of the harbour," said Tomas Lind, the port director.'),
+]  # fmt: skip
+
+
 def test_speakers_compared_can_be_anyone_the_store_quotes(tmp_path, use_db):
     """The picker had offered the 30 most quoted in view only: on the mixed store Bashar
     al-Assad and Vladimir Putin were no choice beside US politics, and a link comparing them was
@@ -590,13 +600,7 @@ def test_speakers_compared_can_be_anyone_the_store_quotes(tmp_path, use_db):
     from analysis.filters import Filters
     from dashboard import report_views
 
-    stories = [
-        ("a", "Dated Post", "2016-12-10",
-         '"The bridge will reopen next month," said Anna Berg, the city engineer.'),
-        ("b", "Other Wire", "2016-12-11",
-         '"We have repaired every pier of the harbour," said Tomas Lind, the port director.'),
-    ]  # fmt: skip
-    db, summary = analysed_outlet_stories(tmp_path, stories)
+    db, summary = analysed_outlet_stories(tmp_path, TWO_SPEAKERS_TWO_OUTLETS)
     assert summary.new == 2, summary
     use_db(db)
     at = run_page("speakers", {"source": "Dated Post", "sp_compare": ["Anna Berg", "Tomas Lind"]})
@@ -752,13 +756,7 @@ def test_an_entity_typed_in_part_is_offered_and_the_picker_lists_no_whole_store(
 def test_a_speaker_typed_in_part_is_compared(tmp_path, use_db):
     """Anyone the store quotes can be compared without the picker listing everyone: typed in
     part ("lind"), the one stored name containing it is taken."""
-    stories = [
-        ("a", "Dated Post", "2016-12-10",
-         '"The bridge will reopen next month," said Anna Berg, the city engineer.'),
-        ("b", "Other Wire", "2016-12-11",
-         '"We have repaired every pier of the harbour," said Tomas Lind, the port director.'),
-    ]  # fmt: skip
-    db, summary = analysed_outlet_stories(tmp_path, stories)
+    db, summary = analysed_outlet_stories(tmp_path, TWO_SPEAKERS_TWO_OUTLETS)
     assert summary.new == 2, summary
     use_db(db)
     at = run_page("speakers", {"source": "Dated Post"})
