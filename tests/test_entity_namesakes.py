@@ -12,26 +12,7 @@ import pytest
 
 from analysis import entities
 from analysis.entities import labelling, naming, spans
-
-
-def _mention(text: str, model_label: str, **flags) -> spans._Mention:
-    mention = spans._Mention(
-        text=text,
-        start=0,
-        end=len(text),
-        sent_start=0,
-        model_label=model_label,
-        bare=text,
-        key=entities.name_key(text),
-        title=None,
-        speaker=False,
-        locative=False,
-        name=text,
-    )
-    for flag, value in flags.items():
-        setattr(mention, flag, value)
-    return mention
-
+from tests.mentions import mention
 
 # -- model-free rules -----------------------------------------------------------------------
 
@@ -54,7 +35,7 @@ def _mention(text: str, model_label: str, **flags) -> spans._Mention:
 def test_an_organisation_known_to_the_gazetteer_only_by_another_places_alternate_name(
     name, flags, label
 ):
-    group = [_mention(name, "ORG", **flags), _mention(name, "ORG")]
+    group = [mention(name, "ORG", **flags), mention(name, "ORG")]
     assert labelling._decide_label(name, group) == label
 
 
@@ -72,7 +53,7 @@ def test_an_organisation_known_to_the_gazetteer_only_by_another_places_alternate
     ],
 )
 def test_an_acronym_after_the_that_names_no_known_place_is_a_body(name, flags, label):
-    assert labelling._decide_label(name, [_mention(name, "GPE", **flags)]) == label
+    assert labelling._decide_label(name, [mention(name, "GPE", **flags)]) == label
 
 
 @pytest.mark.parametrize(
@@ -86,7 +67,7 @@ def test_an_acronym_after_the_that_names_no_known_place_is_a_body(name, flags, l
     ],
 )
 def test_an_unknown_acronym_the_model_also_tags_an_organisation_is_one(name, labels, label):
-    group = [_mention(name, model_label) for model_label in labels]
+    group = [mention(name, model_label) for model_label in labels]
     assert labelling._decide_label(name, group) == label
 
 
@@ -101,9 +82,9 @@ def test_an_unknown_acronym_the_model_also_tags_an_organisation_is_one(name, lab
 )
 def test_a_lost_possessive_only_where_the_text_lost_its_apostrophes(text, bare):
     word = text.split()[1] if text.startswith("The") else text.split()[0]
-    mention = _mention(word, "ORG")
-    naming._restore_possessives([mention], text)
-    assert mention.bare == bare
+    made = mention(word, "ORG")
+    naming._restore_possessives([made], text)
+    assert made.bare == bare
 
 
 @pytest.mark.parametrize(

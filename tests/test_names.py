@@ -7,6 +7,7 @@ import pytest
 
 from analysis import entities, figures, names, quotes
 from analysis.entities import labelling, spans
+from tests.mentions import mention
 
 
 @pytest.mark.parametrize(
@@ -97,31 +98,15 @@ def test_actor_or_none_keeps_names_and_drops_the_rest():
     assert names.actor_or_none("  ") is None
 
 
-def _mention(text: str, model_label: str) -> spans._Mention:
-    return spans._Mention(
-        text=text,
-        start=0,
-        end=len(text),
-        sent_start=0,
-        model_label=model_label,
-        bare=text,
-        key=entities.name_key(text),
-        title=None,
-        speaker=False,
-        locative=False,
-        name=text,
-    )
-
-
 def test_a_place_the_text_calls_a_place_is_not_made_a_person_by_one_mention():
     # "the district of Qadam", "a clinic in Qadam" (tagged GPE) and one "Qadam" tagged PERSON
     # (a name the naming step then took for a person's)
-    group = [_mention("Qadam", "GPE"), _mention("Qadam", "GPE"), _mention("Qadam", "PERSON")]
+    group = [mention("Qadam", "GPE"), mention("Qadam", "GPE"), mention("Qadam", "PERSON")]
     group[0].locative = group[1].locative = True
     group[2].person = True
     assert labelling._decide_label("Qadam", group) == "GPE"
     # without the text's word for it, the person stays
-    plain = [_mention("Qadam", "GPE"), _mention("Qadam", "PERSON")]
+    plain = [mention("Qadam", "GPE"), mention("Qadam", "PERSON")]
     plain[1].person = True
     assert labelling._decide_label("Qadam", plain) == "PERSON"
 
@@ -145,7 +130,7 @@ def test_a_refugee_camp_or_a_border_crossing_names_a_place(nlp, text, expected):
     [("White Helmets", "ORG"), ("Revolutionary Guards", "ORG"), ("Golan Heights", "FAC")],
 )
 def test_a_facility_named_by_a_plural_is_a_group(name, expected):
-    assert labelling._decide_label(name, [_mention(name, "FAC")]) == expected
+    assert labelling._decide_label(name, [mention(name, "FAC")]) == expected
 
 
 @pytest.mark.parametrize(
@@ -195,7 +180,7 @@ def test_a_named_claimant_is_kept(nlp):
 def test_a_given_name_tagged_a_place_is_no_place_unless_the_text_says_so(
     name, locative, person_words, expected
 ):
-    group = [_mention(name, "GPE")]
+    group = [mention(name, "GPE")]
     group[0].locative = locative
     assert labelling._decide_label(name, group, (), frozenset(person_words)) == expected
 
@@ -204,7 +189,7 @@ def test_a_given_name_tagged_a_place_is_no_place_unless_the_text_says_so(
 def test_a_given_name_the_model_tags_a_person_stays_one_without_a_place_word(locative, expected):
     # "films such as Elizabeth" (tagged PERSON) had been made Elizabeth, New Jersey, by the
     # gazetteer overriding the model; "a strike in Elizabeth" is the town
-    group = [_mention("Elizabeth", "PERSON")]
+    group = [mention("Elizabeth", "PERSON")]
     group[0].locative = locative
     assert labelling._decide_label("Elizabeth", group) == expected
 
