@@ -526,10 +526,7 @@ def _figures(ctx: _Ctx) -> list[Item]:
     unit, currencies = None, None
     if category in ("money", "price"):
         currencies = figure_views.figure_units(con, f, category=category, scope=scope)
-        names = currencies["unit"].tolist()
-        if len(names) > 1:
-            chosen = ctx.choices.get("currency")
-            unit = chosen if chosen in names else figure_views.opening_unit(currencies)
+        unit = figure_views.charted_unit(currencies, ctx.choices.get("currency"))
     which = f"{title} · {SCOPE_TITLES[scope or 'all']}" + (f" · in {unit}" if unit else "")
     items = [Item("Which figures", text=which)]
     per = str(ctx.choices.get("fg_per", "auto"))
