@@ -329,14 +329,28 @@ def compared_speakers(
     chosen: list[str] | None = None,
     *,
     known: Collection[str] = (),
+    dated: Collection[str] = (),
 ) -> list[str]:
     """The speakers the Speakers page compares over time and lists the quotes of: those
     ``chosen`` (its ``sp_compare`` choice) among ``names`` (the most quoted in view) or
     ``known`` (any other speaker the store quotes: the page offers them all), else the
-    sidebar's speakers among the most quoted, else the three most quoted."""
+    sidebar's speakers among the most quoted, else the three most quoted, those quoted in
+    dated articles (``dated``) first. On FA-KES beside the BBC the three most quoted were the
+    Syrian Observatory, Tony Blair and Michael Howard: a timeline of one line, "not on the
+    timeline: Tony Blair, Michael Howard", and a quote table of the Observatory's alone."""
     allowed = set(names) | set(known)
     picked = [s for s in dict.fromkeys(chosen or ()) if s in allowed][:MAX_COMPARED]
-    return picked or [s for s in filtered if s in names] or names[:3]
+    on_timeline = [s for s in names if s in set(dated)]
+    most = on_timeline + [s for s in names if s not in set(dated)]
+    return picked or [s for s in filtered if s in names] or most[:3]
+
+
+def _dated_speakers(ctx: _Ctx, names: list[str]) -> set[str]:
+    """Those of ``names`` quoted in dated articles in view: the speakers a timeline can show."""
+    years = quote_views.sentiment_over_time(
+        ctx.con, ctx.view_filters, speakers=names, granularity="year"
+    )
+    return set(years["speaker"])
 
 
 def _speakers(ctx: _Ctx) -> list[Item]:
@@ -360,7 +374,9 @@ def _speakers(ctx: _Ctx) -> list[Item]:
     names = stats["speaker"].tolist()
     asked = _listed(ctx.choices.get("sp_compare"))
     known = article_views.known_names(con, "speaker", [s for s in asked if s not in names])
-    compare = compared_speakers(names, chosen, asked, known=known)
+    compare = compared_speakers(
+        names, chosen, asked, known=known, dated=_dated_speakers(ctx, names)
+    )
     per = _period(
         ctx,
         "sp_per",

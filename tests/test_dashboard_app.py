@@ -891,6 +891,52 @@ def test_overview_and_entities_timelines_choose_their_period_by_span(
     assert f"{key}=month" in _texts(at.caption)
 
 
+def test_the_speakers_compared_by_default_are_those_a_timeline_can_show(tmp_path, use_db):
+    # FA-KES beside the BBC: the three most quoted were the Syrian Observatory and two
+    # British politicians of undated articles, so the timeline had one line and the quote
+    # table one speaker. The default now takes the most quoted of dated articles first, in the
+    # page and in its report alike.
+    from datetime import date
+
+    from analysis.records import Article, ArticleResult, Quote
+    from analysis.store import Store
+    from dashboard import report_views
+
+    def story(aid, published, speakers):
+        words = "We will reopen the harbour next spring,"
+        text = " ".join(f"\u201c{words}\u201d {name} said." for name in speakers)
+        quotes, at = [], 0
+        for name in speakers:
+            quotes.append(Quote(aid, "direct", words, at + 1, at + 1 + len(words), speaker=name,
+                                speaker_label="PERSON", cue="said", polarity=0.1))  # fmt: skip
+            at += len(f"\u201c{words}\u201d {name} said. ")
+        article = Article(id=aid, title=f"Harbour {aid}", text=text, source="Coast Post",
+                          published=published)  # fmt: skip
+        return ArticleResult(article=article, quotes=tuple(quotes))
+
+    undated = ["Tom Hardwick"] * 4 + ["Jane Ellery"] * 3 + ["Ola Berg"] * 3
+    db = tmp_path / "mixed.duckdb"
+    with Store(db) as store:
+        store.write_batch(
+            [story("u1", None, undated), story("d1", date(2016, 5, 2), ["Maria Lopez"] * 2)]
+        )
+    use_db(db)
+    at = run_page(db, "speakers")
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    compared = at.multiselect(key="sp_compare").value
+    assert compared == ["Maria Lopez", "Tom Hardwick", "Jane Ellery"]
+    assert "Sentiment over time (TextBlob), per day" in _figures_by_title(at)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        (section,) = report_views.build(
+            con, ["speakers"], report_views.Filters(), link_base="http://dash"
+        )
+    finally:
+        con.close()
+    titles = [i.title for i in section.items]
+    assert "Quotes of Maria Lopez, Tom Hardwick, Jane Ellery" in titles, titles
+
+
 @pytest.mark.parametrize(
     ("page", "key"), [("overview", "ov_per"), ("speakers", "sp_per"), ("entities", "en_per")]
 )
