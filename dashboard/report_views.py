@@ -810,19 +810,68 @@ def _places(ctx: _Ctx) -> list[Item]:
         Item("Places in view", text=note),
         Item(f"Places ({len(table):,})", table=Table(_labelled(listing, labels))),
     ]
+    scope = place_scope(table, place, region)
+    return items + (_place_detail(ctx, scope) if scope else [])
+
+
+@dataclass(frozen=True)
+class PlaceScope:
+    """What the Places page lists below its map: the chosen place's (or region's) spellings,
+    where it lies (``country``, ``region``: a namesake elsewhere is left out, "San Jose,
+    Calif." under San Jose, Costa Rica) and its heading."""
+
+    names: tuple[str, ...]
+    country: str | None
+    region: str | None
+    heading: str
+
+    @property
+    def where(self) -> dict[str, str | None]:
+        return {"country": self.country, "region": self.region}
+
+
+def place_scope(table: pd.DataFrame, place: str | None, region: str | None) -> PlaceScope | None:
+    """The scope of the Places page's lists for a chosen ``place`` (a row of ``table``, a
+    :func:`place_views.places` frame) or ``region``; ``None`` when neither is chosen. The page
+    and its report both take it: the report had listed namesakes' figures and articles too
+    (Frankfurt am Main: 11 articles in the report, 4 on the page)."""
     if place:
-        names, heading = tuple(table.loc[table["place"] == place, "names"].iloc[0]), place
-    elif region:
-        names, heading = tuple(n for ns in table["names"] for n in ns), f"places in {region}"
-    else:
-        return items
-    return items + _place_detail(ctx, names, heading)
+        row = table.loc[table["place"] == place].iloc[0]
+        return PlaceScope(
+            tuple(row["names"]), row["country"],
+            row["region"] if isinstance(row["region"], str) else None, place,
+        )  # fmt: skip
+    if region:
+        countries = set(table["country"].dropna())
+        return PlaceScope(
+            tuple(n for ns in table["names"] for n in ns),
+            next(iter(countries)) if len(countries) == 1 else None,
+            region if (table["region"] == region).any() else None,
+            f"places in {region}",
+        )
+    return None
 
 
-def _place_detail(ctx: _Ctx, names: tuple[str, ...], heading: str) -> list[Item]:
+PLACE_ARTICLES = 200  # the articles a place's list holds, most mentions first
+
+
+def place_articles_note(shown: int, heading: str) -> str:
+    """What the list of a place's articles holds, when cut at :data:`PLACE_ARTICLES` (it had
+    listed Aleppo's 200 of its 341 articles under a bare "Articles about Aleppo")."""
+    if shown < PLACE_ARTICLES:
+        return ""
+    return (
+        f"The {shown:,} articles naming {heading} most; more name it. Narrow the filters in "
+        "the sidebar (dates, outlets) to list the others."
+    )
+
+
+def _place_detail(ctx: _Ctx, scope: PlaceScope) -> list[Item]:
     """The figures reported at a place and the articles naming it, as the page lists them."""
-    con, f = ctx.con, ctx.view_filters
-    figs = charts.in_category_order(place_views.place_figures(con, f, names=names))
+    con, f, heading = ctx.con, ctx.view_filters, scope.heading
+    figs = charts.in_category_order(
+        place_views.place_figures(con, f, names=scope.names, **scope.where)
+    )
     if figs.empty:
         items = _empty(f"The articles in view name {heading} but report no figures there.")
     else:
@@ -835,12 +884,17 @@ def _place_detail(ctx: _Ctx, names: tuple[str, ...], heading: str) -> list[Item]
                   "sentence": "Sentence", "open": "Evidence"}  # fmt: skip
         table = Table(_labelled(figs, labels), links=("Evidence",), wide=("Sentence",))
         items = [Item(f"Figures reported for {heading}", table=table)]
-    arts = place_views.place_articles(con, f, names=names)
+    arts = place_views.place_articles(
+        con, f, names=scope.names, limit=PLACE_ARTICLES, **scope.where
+    )
     arts = arts.assign(open=ctx.links(arts["id"]))
     labels = {"title": "Article", "source": "Outlet", "published": "Published",
               "mentions": "Mentions", "open": "Read"}  # fmt: skip
     table = Table(_labelled(arts, labels), links=("Read",), wide=("Article",))
-    return items + [Item(f"Articles about {heading}", table=table)]
+    items.append(Item(f"Articles about {heading}", table=table))
+    if note := place_articles_note(len(arts), heading):
+        items.append(Item("Articles listed", text=note))
+    return items
 
 
 BUILDERS: dict[str, Callable[[_Ctx], list[Item]]] = {
