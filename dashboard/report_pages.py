@@ -42,7 +42,8 @@ CHOICES = {
     "attitude_scorer": 'the scorer of the Speakers page\'s "who speaks about whom": "TextBlob", '
     '"VADER", "News model" or "Sentence encoder"',
     "sp_compare": "a speaker the Speakers page compares over time and lists the quotes of "
-    "(repeat for several; default: the speaker filter's, else the three most quoted)",
+    "(repeat for several; default: the speaker filter's, else the three most quoted, those "
+    "of dated articles first)",
     "vs": 'what Compare puts side by side: "Outlets" (default), "Speakers" or "Searches"',
     "cmp_source": "an outlet Compare shows (repeat for two to four)",
     "cmp_speaker": "a speaker Compare shows (repeat for two to four)",
