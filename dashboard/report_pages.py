@@ -35,6 +35,11 @@ CHOICES = {
     "what": 'the Figures page\'s category, as its button reads ("People killed")',
     "counts": 'the Figures page\'s kind of count ("News events", "Running totals")',
     "fg_per": 'the Figures timeline\'s points: "auto" (default), "day", "week", "month", "year"',
+    "currency": 'the currency the Figures page charts money in, as its button reads ("GBP"; '
+    "default: the one with most sums in dated articles)",
+    "ov_per": 'the Overview timeline\'s period: "auto" (default), "day", "week", "month", "year"',
+    "sp_per": 'the Speakers timeline\'s period: "auto" (default), "day", "week", "month", "year"',
+    "en_per": 'the Entities timeline\'s period: "auto" (default), "day", "week", "month", "year"',
     "article": "the article id the Articles page's reader opens",
     "en_type": 'the Entities page\'s type, as its button reads ("Organisations", "People")',
     "en_pick": "the entity whose articles the Entities page lists",
