@@ -471,9 +471,14 @@ def test_the_money_chart_opens_on_a_currency_it_can_chart(tmp_path, use_db):
     at = run_page(db, "figures", {"what": "Money"})
     assert not at.exception
     assert "currency" not in {w.key for w in at.segmented_control}
+    assert not at.warning
     items = at.session_state[components.ITEMS_KEY]
     chart = next(i.figure for i in items if i.title == "money over time")
     assert chart.layout.yaxis.title.text == "reported figure (USD)"
+    at = run_page(db, "figures", {"what": "Money", "currency": "GBP"})  # a link's pounds
+    assert "currency=GBP in this link" in _texts(at.warning) and "the chart shows USD" in _texts(
+        at.warning
+    )
     table = next(t.value for t in at.dataframe if "unit" in t.value.columns)
     assert set(table["unit"]) == {"GBP", "USD"}
 
@@ -498,8 +503,10 @@ def test_undated_money_offers_no_currency_to_chart(tmp_path, use_db):
     use_db(db)
     at = run_page(db, "figures", {"what": "Money", "currency": "USD"})
     assert not at.exception
-    # nor a period for the points of a chart there is not
+    # nor a period for the points of a chart there is not; the link's currency is said to
+    # have nothing to chart, not dropped without a word
     assert not {"currency", "fg_per"} & {w.key for w in at.segmented_control}
+    assert "currency=USD in this link: no sums in it are in dated articles" in _texts(at.warning)
     assert "come from undated articles" in _texts(at.info)
     con = duckdb.connect(str(db), read_only=True)
     try:

@@ -58,12 +58,22 @@ if category in ("money", "price"):
     # A choice only among the currencies the chart can place (of dated articles): of undated
     # ones (the BBC's) there is no chart for a choice to change, and the table lists them all.
     unit = figure_views.charted_unit(units)
-    if unit is not None and len(figure_views.charted_units(units)) > 1:
+    charted = figure_views.charted_units(units)
+    if unit is not None and len(charted) > 1:
         unit = filters_ui.page_choice(
-            "Currency", figure_views.charted_units(units), default=unit, key="currency",
+            "Currency", charted, default=unit, key="currency",
             help="Sums in different currencies are not converted: the chart shows one at a "
             "time (the table below lists them all).",
         )  # fmt: skip
+    elif (asked := st.query_params.get("currency")) and asked not in charted:
+        # a link's currency with no switch to show it: said, as a link's other misfits are
+        st.warning(
+            f"{plain.md(f'currency={asked}')} in this link: no sums in it are in dated "
+            "articles, which a timeline could place"
+            + (f"; the chart shows {plain.md(unit)}" if unit else "")
+            + ". The table below lists every currency.",
+            icon=":material/link_off:",
+        )
 
 # Of a category whose figures are all undated (the BBC's money) there is no timeline: no
 # choice of its points' period, which had stood above "cannot be placed in time".
