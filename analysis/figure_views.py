@@ -1442,6 +1442,24 @@ def figure_units(
     return con.execute(sql, params).df()
 
 
+def charted_units(units: pd.DataFrame) -> list[str]:
+    """The currencies of ``units`` (:func:`figure_units`) a timeline can place: those with
+    figures in dated articles, in its order. A choice among the others changes nothing drawn:
+    of the BBC's undated articles the Figures page offered twelve currencies above a chart it
+    could not draw, and its report titled a table of every currency "in USD"."""
+    return units.loc[units["n_dated"] > 0, "unit"].astype(str).tolist()
+
+
+def charted_unit(units: pd.DataFrame, chosen: str | None = None) -> str | None:
+    """The one currency a money timeline charts: ``chosen`` if the timeline can place it, else
+    :func:`opening_unit`; ``None`` where there is nothing to choose (one currency, which needs
+    no naming, or none a timeline can place)."""
+    charted = charted_units(units)
+    if len(units) < 2 or not charted:
+        return None
+    return chosen if chosen in charted else opening_unit(units)
+
+
 def opening_unit(units: pd.DataFrame) -> str | None:
     """The currency a money chart opens on: the one with most figures a timeline can place (in
     dated articles), as :func:`opening_category` chooses the category; where none is dated, the

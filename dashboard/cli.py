@@ -253,8 +253,9 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         metavar="NAME=VALUE",
         help="a page's own choice as in its URL: what (the Figures category, e.g. what=\"People "
         'killed"), counts ("News events", "Running totals", "Earlier events"), fg_log (the '
-        "timeline's log scale: true or false), article (an "
-        "article id for the reader); Speakers' sp_compare (one per speaker); Entities' en_type "
+        "timeline's log scale: true or false), currency (money's, e.g. GBP), article (an "
+        "article id for the reader); ov_per, sp_per, en_per, fg_per (a timeline's period: "
+        "auto, day, week, month, year); Speakers' sp_compare (one per speaker); Entities' en_type "
         '("Organisations"), en_pick; Compare\'s vs '
         "(Outlets, Speakers, Searches), cmp_source, cmp_speaker (one per group), cmp_q "
         "(searches, one per line), cmp_per, cmp_show, cmp_log (true or false); "

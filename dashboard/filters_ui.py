@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence, Set
 from datetime import date
 from urllib.parse import urlencode
 
+import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
@@ -557,11 +558,16 @@ def page_toggle(
 def timeline_period(label: str, *, key: str, span_of) -> str:
     """A timeline's period as a page choice in the link (``?sp_per=week``), "auto" by default:
     then the period the span of its dates reads best at (:func:`charts.period_for_span`), the
-    span given by ``span_of()`` as (first, last) dates — called only for "auto"."""
+    span given by ``span_of()`` as (first, last) dates (its query is cached). Where nothing in
+    view has a date there is no timeline, and no choice is drawn: the BBC's undated articles had
+    a day/week/month/year switch above "there is no timeline", which changed nothing."""
+    first, last = span_of()
+    if pd.isna(first) or pd.isna(last):
+        return "month"  # nothing is drawn by it
     choice = page_choice(
         label, charts.PERIOD_CHOICES, key=key, default="auto", help=charts.AUTO_PERIOD_HELP
     )
-    return charts.period_for_span(*span_of()) if choice == "auto" else choice
+    return charts.period_for_span(first, last) if choice == "auto" else choice
 
 
 # Names a page's picker offers for what the reader typed that is no stored name ("assad"):

@@ -35,6 +35,11 @@ CHOICES = {
     "what": 'the Figures page\'s category, as its button reads ("People killed")',
     "counts": 'the Figures page\'s kind of count ("News events", "Running totals")',
     "fg_per": 'the Figures timeline\'s points: "auto" (default), "day", "week", "month", "year"',
+    "currency": 'the currency the Figures page charts money in, as its button reads ("GBP"; '
+    "default: the one with most sums in dated articles)",
+    "ov_per": 'the Overview timeline\'s period: "auto" (default), "day", "week", "month", "year"',
+    "sp_per": 'the Speakers timeline\'s period: "auto" (default), "day", "week", "month", "year"',
+    "en_per": 'the Entities timeline\'s period: "auto" (default), "day", "week", "month", "year"',
     "article": "the article id the Articles page's reader opens",
     "en_type": 'the Entities page\'s type, as its button reads ("Organisations", "People")',
     "en_pick": "the entity whose articles the Entities page lists",
@@ -42,7 +47,8 @@ CHOICES = {
     "attitude_scorer": 'the scorer of the Speakers page\'s "who speaks about whom": "TextBlob", '
     '"VADER", "News model" or "Sentence encoder"',
     "sp_compare": "a speaker the Speakers page compares over time and lists the quotes of "
-    "(repeat for several; default: the speaker filter's, else the three most quoted)",
+    "(repeat for several; default: the speaker filter's, else the three most quoted, those "
+    "of dated articles first)",
     "vs": 'what Compare puts side by side: "Outlets" (default), "Speakers" or "Searches"',
     "cmp_source": "an outlet Compare shows (repeat for two to four)",
     "cmp_speaker": "a speaker Compare shows (repeat for two to four)",

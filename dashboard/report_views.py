@@ -329,14 +329,28 @@ def compared_speakers(
     chosen: list[str] | None = None,
     *,
     known: Collection[str] = (),
+    dated: Collection[str] = (),
 ) -> list[str]:
     """The speakers the Speakers page compares over time and lists the quotes of: those
     ``chosen`` (its ``sp_compare`` choice) among ``names`` (the most quoted in view) or
     ``known`` (any other speaker the store quotes: the page offers them all), else the
-    sidebar's speakers among the most quoted, else the three most quoted."""
+    sidebar's speakers among the most quoted, else the three most quoted, those quoted in
+    dated articles (``dated``) first. On FA-KES beside the BBC the three most quoted were the
+    Syrian Observatory, Tony Blair and Michael Howard: a timeline of one line, "not on the
+    timeline: Tony Blair, Michael Howard", and a quote table of the Observatory's alone."""
     allowed = set(names) | set(known)
     picked = [s for s in dict.fromkeys(chosen or ()) if s in allowed][:MAX_COMPARED]
-    return picked or [s for s in filtered if s in names] or names[:3]
+    on_timeline = [s for s in names if s in set(dated)]
+    most = on_timeline + [s for s in names if s not in set(dated)]
+    return picked or [s for s in filtered if s in names] or most[:3]
+
+
+def _dated_speakers(ctx: _Ctx, names: list[str]) -> set[str]:
+    """Those of ``names`` quoted in dated articles in view: the speakers a timeline can show."""
+    years = quote_views.sentiment_over_time(
+        ctx.con, ctx.view_filters, speakers=names, granularity="year"
+    )
+    return set(years["speaker"])
 
 
 def _speakers(ctx: _Ctx) -> list[Item]:
@@ -360,7 +374,9 @@ def _speakers(ctx: _Ctx) -> list[Item]:
     names = stats["speaker"].tolist()
     asked = _listed(ctx.choices.get("sp_compare"))
     known = article_views.known_names(con, "speaker", [s for s in asked if s not in names])
-    compare = compared_speakers(names, chosen, asked, known=known)
+    compare = compared_speakers(
+        names, chosen, asked, known=known, dated=_dated_speakers(ctx, names)
+    )
     per = _period(
         ctx,
         "sp_per",
@@ -526,10 +542,7 @@ def _figures(ctx: _Ctx) -> list[Item]:
     unit, currencies = None, None
     if category in ("money", "price"):
         currencies = figure_views.figure_units(con, f, category=category, scope=scope)
-        names = currencies["unit"].tolist()
-        if len(names) > 1:
-            chosen = ctx.choices.get("currency")
-            unit = chosen if chosen in names else figure_views.opening_unit(currencies)
+        unit = figure_views.charted_unit(currencies, ctx.choices.get("currency"))
     which = f"{title} · {SCOPE_TITLES[scope or 'all']}" + (f" · in {unit}" if unit else "")
     items = [Item("Which figures", text=which)]
     per = str(ctx.choices.get("fg_per", "auto"))
@@ -797,19 +810,68 @@ def _places(ctx: _Ctx) -> list[Item]:
         Item("Places in view", text=note),
         Item(f"Places ({len(table):,})", table=Table(_labelled(listing, labels))),
     ]
+    scope = place_scope(table, place, region)
+    return items + (_place_detail(ctx, scope) if scope else [])
+
+
+@dataclass(frozen=True)
+class PlaceScope:
+    """What the Places page lists below its map: the chosen place's (or region's) spellings,
+    where it lies (``country``, ``region``: a namesake elsewhere is left out, "San Jose,
+    Calif." under San Jose, Costa Rica) and its heading."""
+
+    names: tuple[str, ...]
+    country: str | None
+    region: str | None
+    heading: str
+
+    @property
+    def where(self) -> dict[str, str | None]:
+        return {"country": self.country, "region": self.region}
+
+
+def place_scope(table: pd.DataFrame, place: str | None, region: str | None) -> PlaceScope | None:
+    """The scope of the Places page's lists for a chosen ``place`` (a row of ``table``, a
+    :func:`place_views.places` frame) or ``region``; ``None`` when neither is chosen. The page
+    and its report both take it: the report had listed namesakes' figures and articles too
+    (Frankfurt am Main: 11 articles in the report, 4 on the page)."""
     if place:
-        names, heading = tuple(table.loc[table["place"] == place, "names"].iloc[0]), place
-    elif region:
-        names, heading = tuple(n for ns in table["names"] for n in ns), f"places in {region}"
-    else:
-        return items
-    return items + _place_detail(ctx, names, heading)
+        row = table.loc[table["place"] == place].iloc[0]
+        return PlaceScope(
+            tuple(row["names"]), row["country"],
+            row["region"] if isinstance(row["region"], str) else None, place,
+        )  # fmt: skip
+    if region:
+        countries = set(table["country"].dropna())
+        return PlaceScope(
+            tuple(n for ns in table["names"] for n in ns),
+            next(iter(countries)) if len(countries) == 1 else None,
+            region if (table["region"] == region).any() else None,
+            f"places in {region}",
+        )
+    return None
 
 
-def _place_detail(ctx: _Ctx, names: tuple[str, ...], heading: str) -> list[Item]:
+PLACE_ARTICLES = 200  # the articles a place's list holds, most mentions first
+
+
+def place_articles_note(shown: int, heading: str) -> str:
+    """What the list of a place's articles holds, when cut at :data:`PLACE_ARTICLES` (it had
+    listed Aleppo's 200 of its 341 articles under a bare "Articles about Aleppo")."""
+    if shown < PLACE_ARTICLES:
+        return ""
+    return (
+        f"The {shown:,} articles naming {heading} most; more name it. Narrow the filters in "
+        "the sidebar (dates, outlets) to list the others."
+    )
+
+
+def _place_detail(ctx: _Ctx, scope: PlaceScope) -> list[Item]:
     """The figures reported at a place and the articles naming it, as the page lists them."""
-    con, f = ctx.con, ctx.view_filters
-    figs = charts.in_category_order(place_views.place_figures(con, f, names=names))
+    con, f, heading = ctx.con, ctx.view_filters, scope.heading
+    figs = charts.in_category_order(
+        place_views.place_figures(con, f, names=scope.names, **scope.where)
+    )
     if figs.empty:
         items = _empty(f"The articles in view name {heading} but report no figures there.")
     else:
@@ -822,12 +884,17 @@ def _place_detail(ctx: _Ctx, names: tuple[str, ...], heading: str) -> list[Item]
                   "sentence": "Sentence", "open": "Evidence"}  # fmt: skip
         table = Table(_labelled(figs, labels), links=("Evidence",), wide=("Sentence",))
         items = [Item(f"Figures reported for {heading}", table=table)]
-    arts = place_views.place_articles(con, f, names=names)
+    arts = place_views.place_articles(
+        con, f, names=scope.names, limit=PLACE_ARTICLES, **scope.where
+    )
     arts = arts.assign(open=ctx.links(arts["id"]))
     labels = {"title": "Article", "source": "Outlet", "published": "Published",
               "mentions": "Mentions", "open": "Read"}  # fmt: skip
     table = Table(_labelled(arts, labels), links=("Read",), wide=("Article",))
-    return items + [Item(f"Articles about {heading}", table=table)]
+    items.append(Item(f"Articles about {heading}", table=table))
+    if note := place_articles_note(len(arts), heading):
+        items.append(Item("Articles listed", text=note))
+    return items
 
 
 BUILDERS: dict[str, Callable[[_Ctx], list[Item]]] = {

@@ -460,8 +460,9 @@ def test_the_figures_page_opens_on_what_it_can_chart(tmp_path, use_db):
 
 
 def test_the_money_chart_opens_on_a_currency_it_can_chart(tmp_path, use_db):
-    """Pounds reported most, all undated; one dated sum in dollars: the currency switch opens
-    on dollars, a point in time, not on pounds' empty chart."""
+    """Pounds reported most, all undated; one dated sum in dollars: the chart is of dollars, a
+    point in time, named on its axis; no switch offers the pounds, whose chart would be empty
+    (the table lists them)."""
     from tests.test_figure_views import _sums_store
 
     _sums_store(tmp_path).close()
@@ -469,9 +470,54 @@ def test_the_money_chart_opens_on_a_currency_it_can_chart(tmp_path, use_db):
     use_db(db)
     at = run_page(db, "figures", {"what": "Money"})
     assert not at.exception
-    controls = {w.key: w for w in at.segmented_control}
-    assert controls["currency"].value == "USD" and controls["currency"].options == ["GBP", "USD"]
-    assert "currency=" not in _texts(at.caption)  # the default: not in the link
+    assert "currency" not in {w.key for w in at.segmented_control}
+    assert not at.warning
+    items = at.session_state[components.ITEMS_KEY]
+    chart = next(i.figure for i in items if i.title == "money over time")
+    assert chart.layout.yaxis.title.text == "reported figure (USD)"
+    at = run_page(db, "figures", {"what": "Money", "currency": "GBP"})  # a link's pounds
+    assert "currency=GBP in this link" in _texts(at.warning) and "the chart shows USD" in _texts(
+        at.warning
+    )
+    table = next(t.value for t in at.dataframe if "unit" in t.value.columns)
+    assert set(table["unit"]) == {"GBP", "USD"}
+
+
+def test_undated_money_offers_no_currency_to_chart(tmp_path, use_db):
+    """Money in two currencies, all of undated articles (the BBC's): there is no chart for a
+    currency switch (or its points' period) to change, so there is none, and the report's heading names no currency
+    above a table of both (it had said "in USD" of a table of pounds and dollars)."""
+    from analysis.store import Store
+    from dashboard import report_views
+    from tests.test_figure_views import _fig, _result
+
+    undated = [
+        _result(f"m{k}", None, [_fig(f"m{k}", text, value, "money", unit=unit, location=None)])
+        for k, (text, value, unit) in enumerate(
+            [("$4m", 4e6, "USD"), ("$9m", 9e6, "USD"), ("£2m", 2e6, "GBP")]
+        )
+    ]
+    db = tmp_path / "undated.duckdb"
+    with Store(db) as store:
+        store.write_batch(undated)
+    use_db(db)
+    at = run_page(db, "figures", {"what": "Money", "currency": "USD"})
+    assert not at.exception
+    # nor a period for the points of a chart there is not; the link's currency is said to
+    # have nothing to chart, not dropped without a word
+    assert not {"currency", "fg_per"} & {w.key for w in at.segmented_control}
+    assert "currency=USD in this link: no sums in it are in dated articles" in _texts(at.warning)
+    assert "come from undated articles" in _texts(at.info)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        (section,) = report_views.build(
+            con, ["figures"], report_views.Filters(), link_base="http://dash",
+            choices={"what": "Money", "currency": "USD"},
+        )  # fmt: skip
+    finally:
+        con.close()
+    items = {i.title: i for i in section.items}
+    assert items["Which figures"].text == "Money · All figures"
 
 
 def test_report_items_record_what_the_page_drew(dashboard_db, use_db):
@@ -850,6 +896,79 @@ def test_overview_and_entities_timelines_choose_their_period_by_span(
     if title:
         assert drawn.figure.layout.title.text == title.format("month")
     assert f"{key}=month" in _texts(at.caption)
+
+
+def test_the_speakers_compared_by_default_are_those_a_timeline_can_show(tmp_path, use_db):
+    # FA-KES beside the BBC: the three most quoted were the Syrian Observatory and two
+    # British politicians of undated articles, so the timeline had one line and the quote
+    # table one speaker. The default now takes the most quoted of dated articles first, in the
+    # page and in its report alike.
+    from datetime import date
+
+    from analysis.records import Article, ArticleResult, Quote
+    from analysis.store import Store
+    from dashboard import report_views
+
+    def story(aid, published, speakers):
+        words = "We will reopen the harbour next spring,"
+        text = " ".join(f"\u201c{words}\u201d {name} said." for name in speakers)
+        quotes, at = [], 0
+        for name in speakers:
+            quotes.append(Quote(aid, "direct", words, at + 1, at + 1 + len(words), speaker=name,
+                                speaker_label="PERSON", cue="said", polarity=0.1))  # fmt: skip
+            at += len(f"\u201c{words}\u201d {name} said. ")
+        article = Article(id=aid, title=f"Harbour {aid}", text=text, source="Coast Post",
+                          published=published)  # fmt: skip
+        return ArticleResult(article=article, quotes=tuple(quotes))
+
+    undated = ["Tom Hardwick"] * 4 + ["Jane Ellery"] * 3 + ["Ola Berg"] * 3
+    db = tmp_path / "mixed.duckdb"
+    with Store(db) as store:
+        store.write_batch(
+            [story("u1", None, undated), story("d1", date(2016, 5, 2), ["Maria Lopez"] * 2)]
+        )
+    use_db(db)
+    at = run_page(db, "speakers")
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    compared = at.multiselect(key="sp_compare").value
+    assert compared == ["Maria Lopez", "Tom Hardwick", "Jane Ellery"]
+    assert "Sentiment over time (TextBlob), per day" in _figures_by_title(at)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        (section,) = report_views.build(
+            con, ["speakers"], report_views.Filters(), link_base="http://dash"
+        )
+    finally:
+        con.close()
+    titles = [i.title for i in section.items]
+    assert "Quotes of Maria Lopez, Tom Hardwick, Jane Ellery" in titles, titles
+
+
+@pytest.mark.parametrize(
+    ("page", "key"), [("overview", "ov_per"), ("speakers", "sp_per"), ("entities", "en_per")]
+)
+def test_a_view_of_undated_articles_offers_no_timeline_period(tmp_path, use_db, page, key):
+    # The BBC's articles have no date: the Overview, Speakers and Entities pages had a
+    # day/week/month/year switch above "there is no timeline", which changed nothing.
+    from analysis.pipeline import analyze_paths
+    from analysis.store import Store
+
+    story = tmp_path / "harbour.txt"
+    story.write_text(
+        "Harbour to reopen in spring\n\n"
+        "\u201cWe will reopen the harbour next spring,\u201d said Linda Okafor, the mayor of "
+        "Portmere. Linda Okafor met Daniel Reyes of the Portmere Harbour Board on Monday.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "undated.duckdb"
+    with Store(db) as store:
+        summary, _ = analyze_paths([story], store)
+    assert summary.new == 1
+    use_db(db)
+    at = run_page(db, page)
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert key not in {w.key for w in at.segmented_control}
+    assert "without a publication date" in _texts(at.info) or "no timeline" in _texts(at.info)
 
 
 def test_speakers_page_offers_the_learned_scorer_for_attitudes_only(dashboard_db, use_db, tmp_path):

@@ -768,3 +768,20 @@ def test_a_speaker_typed_in_part_is_compared(tmp_path, use_db):
     assert "Not quoted in the articles in view: Tomas Lind." in "\n".join(
         c.value for c in at.caption
     )
+
+
+def test_the_named_together_table_keeps_its_count_in_view(dashboard_db, use_db):
+    # In the page's narrower column (about 370 px at 1400) long names ("Aleppo Police Command"
+    # beside "al-Hamadaniyeh") pushed the count of sentences, the table's point, out of sight
+    # behind a scroll: the three columns have set widths that fit the column together.
+    import json
+
+    use_db(dashboard_db)
+    at = run_page("entities")
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    table = next(t for t in at.dataframe if "weight" in t.value.columns)
+    config = {k: v for k, v in json.loads(table.proto.columns).items() if k != "_index"}
+    assert set(config) == {"name_a", "name_b", "weight"}
+    widths = [c.get("width") for c in config.values()]
+    assert all(isinstance(w, int) for w in widths), config
+    assert sum(widths) <= 370 and config["weight"]["width"] >= 60

@@ -885,3 +885,9 @@ def test_a_money_chart_opens_on_the_currency_most_reported_in_dated_articles(tmp
     assert units.set_index("unit")["n_dated"].to_dict() == {"GBP": 0, "USD": 1}
     assert fv.opening_unit(units) == "USD"
     assert fv.opening_unit(units[units["unit"] == "GBP"]) == "GBP"  # none dated: the most
+    # the timeline's currency: only one it can place, whatever a link chose
+    assert fv.charted_units(units) == ["USD"]
+    assert fv.charted_unit(units) == fv.charted_unit(units, "GBP") == "USD"
+    undated = units.assign(n_dated=0)
+    assert fv.charted_units(undated) == [] and fv.charted_unit(undated, "GBP") is None
+    assert fv.charted_unit(units[units["unit"] == "USD"]) is None  # one currency: none named

@@ -1083,3 +1083,47 @@ def test_the_map_names_its_largest_places_without_one_name_over_another():
         rects.append((left, low, left + w, low + h))
     for i, a in enumerate(rects):
         assert not any(map_charts._overlap(a, b) for b in rects[i + 1 :]), labels[i]
+
+
+def test_the_report_lists_a_place_as_the_page_does_without_its_namesake(tmp_path, monkeypatch):
+    # Madaya in three stories about Myanmar and in one about Syria: the Syrian town's report
+    # section had listed all four articles and figures (it left out the page's "where the
+    # place lies"), the page one; both take report_views.place_scope now.
+    import duckdb
+
+    from dashboard import report_views
+    from tests.apptest import run_page
+
+    rows = [(f"mm{i}", ["Myanmar", "Mandalay", "Madaya"], ["Madaya"]) for i in range(3)]
+    rows.append(("sy", ["Syria", "Damascus", "Madaya"], ["Madaya"]))
+    path = tmp_path / "m.duckdb"
+    with Store(path) as store:
+        store.write_batch(_placed(rows))
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        df = place_views.places(con, Filters())
+        syrian = df.loc[(df["country"] == "SY") & df["names"].map(lambda n: "Madaya" in n)]
+        place = syrian["place"].iloc[0]
+        (section,) = report_views.build(
+            con, ["places"], Filters(), link_base="http://dash", choices={"place": place}
+        )
+    finally:
+        con.close()
+    tables = {i.title: i.table.frame for i in section.items if i.table is not None}
+    assert len(tables[f"Articles about {place}"]) == 1
+    assert len(tables[f"Figures reported for {place}"]) == 1
+    monkeypatch.setenv("PRESSLENS_DB", str(path))
+    monkeypatch.delenv("PRESSLENS_READ_ONLY", raising=False)
+    at = run_page("places", {"place": place})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    listed = next(t.value for t in at.dataframe if "mentions" in t.value.columns)
+    assert len(listed) == 1
+
+
+def test_a_places_article_list_cut_at_its_length_says_so():
+    from dashboard import report_views
+
+    full = report_views.PLACE_ARTICLES
+    assert report_views.place_articles_note(full - 1, "Aleppo") == ""
+    note = report_views.place_articles_note(full, "Aleppo")
+    assert note.startswith(f"The {full} articles naming Aleppo most; more name it.")

@@ -182,6 +182,20 @@ def test_overview_and_entities_sections_draw_their_timelines_at_the_pages_period
     assert all(pd.Timestamp(x).day == 1 for t in mentions.data for x in t.x if x is not None)
 
 
+def test_the_command_line_takes_every_choice_the_sections_read():
+    # The sections read the timelines' periods and the money's currency, as the pages' links
+    # carry them, but `presslens report --choice ov_per=year` (or currency=GBP) was refused as
+    # an unknown choice: a view's link could not be reported from the command line.
+    choices = report.parse_choices(
+        ["ov_per=year", "sp_per=month", "en_per=week", "currency=GBP", "fg_per=day"]
+    )
+    assert choices == {
+        "ov_per": "year", "sp_per": "month", "en_per": "week", "currency": "GBP", "fg_per": "day",
+    }  # fmt: skip
+    with pytest.raises(ValueError, match="ov_per='fortnight'"):
+        report.parse_choices(["ov_per=fortnight"])
+
+
 def test_the_speakers_section_names_a_speaker_no_date_puts_on_the_timeline(tmp_path):
     # As on the page: one of the speakers compared, quoted only in undated articles, had been
     # missing from the report's timeline without a word.

@@ -81,6 +81,7 @@ with right:
 st.subheader("Who is named with whom")
 # The strongest links only: a network of every pair is a hairball nobody can read.
 NETWORK_LINKS = report_views.NETWORK_LINKS
+PAIR_NAME_PX, PAIR_COUNT_PX = 135, 75  # the links' table: two names and their count
 pairs = data.cooccurrences(
     filters, labels=(label,) if label else None, min_weight=1, limit=NETWORK_LINKS
 )
@@ -111,11 +112,18 @@ else:
         components.table(
             pairs.sort_values("weight", ascending=False)[["name_a", "name_b", "weight"]],
             title="Named together",
+            # Set widths that fit the column (about 370 px at 1400): long names ("Aleppo Police
+            # Command") had pushed the count, the table's point, out of sight behind a scroll.
             column_config={
-                "name_a": "Entity",
-                "name_b": "named with",
-                "weight": st.column_config.NumberColumn("in sentences", format="%d"),
-            },
+                "name_a": st.column_config.TextColumn("Entity", width=PAIR_NAME_PX),
+                "name_b": st.column_config.TextColumn("named with", width=PAIR_NAME_PX),
+                "weight": st.column_config.NumberColumn(
+                    "sentences",
+                    format="%d",
+                    width=PAIR_COUNT_PX,
+                    help="Sentences naming both",
+                ),
+            },  # fmt: skip
             height=components.fit_height(len(pairs), 520),
         )
 

@@ -55,18 +55,35 @@ title = CATEGORY_TITLES.get(category, category)
 unit, units = None, None
 if category in ("money", "price"):
     units = data.figure_units(filters, category=category, scope=scope)
-    currencies = units["unit"].tolist()
-    if len(currencies) > 1:
+    # A choice only among the currencies the chart can place (of dated articles): of undated
+    # ones (the BBC's) there is no chart for a choice to change, and the table lists them all.
+    unit = figure_views.charted_unit(units)
+    charted = figure_views.charted_units(units)
+    if unit is not None and len(charted) > 1:
         unit = filters_ui.page_choice(
-            "Currency", currencies, default=figure_views.opening_unit(units), key="currency",
+            "Currency", charted, default=unit, key="currency",
             help="Sums in different currencies are not converted: the chart shows one at a "
             "time (the table below lists them all).",
         )  # fmt: skip
+    elif (asked := st.query_params.get("currency")) and asked not in charted:
+        # a link's currency with no switch to show it: said, as a link's other misfits are
+        st.warning(
+            f"{plain.md(f'currency={asked}')} in this link: no sums in it are in dated "
+            "articles, which a timeline could place"
+            + (f"; the chart shows {plain.md(unit)}" if unit else "")
+            + ". The table below lists every currency.",
+            icon=":material/link_off:",
+        )
 
-per = filters_ui.page_choice(
-    "Points per", charts.PERIOD_CHOICES, default="auto", key="fg_per",
-    help=charts.FIGURE_PERIOD_HELP,
-)  # fmt: skip
+# Of a category whose figures are all undated (the BBC's money) there is no timeline: no
+# choice of its points' period, which had stood above "cannot be placed in time".
+dated = int(counts.set_index("category")["n_dated"].get(category, 0))
+per = "auto"
+if dated:
+    per = filters_ui.page_choice(
+        "Points per", charts.PERIOD_CHOICES, default="auto", key="fg_per",
+        help=charts.FIGURE_PERIOD_HELP,
+    )  # fmt: skip
 period = None if per == "auto" else per
 
 left, right = st.columns([3, 2])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, components, data, filters_ui, map_charts, reporting
+from dashboard import charts, components, data, filters_ui, map_charts, report_views, reporting
 from dashboard.charts import CATEGORY_TITLES
 
 filters = filters_ui.current()
@@ -78,23 +78,10 @@ place = SPELLED.get(place, place)
 
 # where the place or area lies: its figures and articles are those placing its names there,
 # not a namesake's elsewhere ("San Jose, Calif." under San Jose, Costa Rica)
-if place:
-    row = table.loc[table["place"] == place].iloc[0]
-    names = tuple(row["names"])
-    where = dict(
-        country=row["country"], region=row["region"] if isinstance(row["region"], str) else None
-    )
-    heading = place
-elif region:
-    names = tuple(n for ns in table["names"] for n in ns)
-    countries = set(table["country"].dropna())
-    where = dict(
-        country=next(iter(countries)) if len(countries) == 1 else None,
-        region=region if (table["region"] == region).any() else None,
-    )
-    heading = f"places in {region}"
-else:
+scope = report_views.place_scope(table, place, region)
+if scope is None:
     reporting.stop_page()
+names, where, heading = scope.names, scope.where, scope.heading
 
 st.subheader(f"Figures reported for {heading}")
 figs = charts.in_category_order(data.place_figures(filters, names=names, **where))
@@ -122,7 +109,9 @@ else:
     )  # fmt: skip
 
 st.subheader(f"Articles about {heading}")
-arts = data.place_articles(filters, names=names, **where)
+arts = data.place_articles(filters, names=names, limit=report_views.PLACE_ARTICLES, **where)
+if note := report_views.place_articles_note(len(arts), heading):
+    st.caption(note)
 arts = arts.assign(link=filters_ui.article_links(arts["id"].tolist(), filters=filters))
 components.table(
     arts[["title", "source", "published", "mentions", "link"]],

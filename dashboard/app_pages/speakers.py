@@ -103,7 +103,9 @@ clicked = filters_ui.selected_customdata("sp_polarity") + filters_ui.selected_cu
 
 st.subheader("Sentiment over time")
 all_speakers = stats["speaker"].tolist()
-default = report_views.compared_speakers(all_speakers, filters.speakers)
+# those quoted in dated articles first: a timeline can show them (one cached query, by year)
+dated = data.sentiment_over_time(filters, speakers=all_speakers, granularity="year")["speaker"]
+default = report_views.compared_speakers(all_speakers, filters.speakers, dated=set(dated))
 # The most quoted in view first, then anyone the store quotes: typed (the picker takes any
 # name, and offers the stored names containing what was typed), or in a link. On the mixed
 # store Bashar al-Assad and Vladimir Putin, quoted in Syrian war news, were no choice beside US
