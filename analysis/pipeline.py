@@ -416,6 +416,13 @@ def _triage(
     for article_id_, signature in store.signatures():
         if article_id_ not in stale:
             index.add(article_id_, signature)
+    # the stored stories these texts may be other versions of: same outlet, same headline
+    keys = {a.id: dedup.title_key(a.source, a.title) for a in articles}
+    for article_id_, source, title in store.titled_originals(
+        [key[1] for key in keys.values() if key is not None]
+    ):
+        if article_id_ not in stale:
+            index.add_title(article_id_, dedup.title_key(source, title))
     todo: list[Article] = []
     duplicates: list[tuple[Article, str]] = []
     signatures: dict[str, bytes | None] = {}
@@ -426,12 +433,12 @@ def _triage(
             continue
         seen.add(article.id)
         signature = dedup.signature_bytes(article.text)
-        original = index.original_of(article.id, signature)
+        original = index.original_of(article.id, signature, keys[article.id])
         if original is not None:
             duplicates.append((article, original))
             summary.duplicates += 1
             continue
-        index.add(article.id, signature)
+        index.add(article.id, signature, keys[article.id])
         signatures[article.id] = signature
         todo.append(article)
     if reanalyse:

@@ -444,6 +444,20 @@ class Store:
                 "WHERE duplicate_of IS NULL AND signature IS NOT NULL"
             ).fetchall()
 
+    def titled_originals(self, titles: Sequence[str]) -> list[tuple[str, str | None, str | None]]:
+        """(id, source, title) of the stored originals headlined one of ``titles`` (case and
+        spacing aside): the stories a run's texts may be other versions of (analysis.dedup)."""
+        if not titles:
+            return []
+        with self._session() as con:
+            return con.execute(
+                "SELECT id, source, title FROM articles WHERE duplicate_of IS NULL "
+                "AND signature IS NOT NULL "
+                "AND lower(trim(regexp_replace(title, '\\s+', ' ', 'g'))) "
+                "IN (SELECT unnest(?::VARCHAR[]))",
+                [sorted(set(titles))],
+            ).fetchall()
+
     def superseded(self, paths: Sequence[str], keep: Sequence[str]) -> tuple[set[str], set[str]]:
         """``(stale, copies)``: the ids of the articles stored from ``paths`` that are not among
         ``keep`` (the ids those inputs give now: what :meth:`drop_superseded` removes), and of

@@ -101,3 +101,44 @@ def test_equal_candidates_resolve_to_the_first_indexed():
 def test_other_thresholds_are_refused():
     with pytest.raises(ValueError, match="threshold"):
         dedup.NearDuplicateIndex(threshold=0.5)
+
+
+# An outlet's update of its own story: the sample's paragraphed text with a third of it replaced
+# by a paragraph of our own (about 0.64 of the shingles shared: below the 0.8 of copies).
+UPDATE = (
+    "A spokeswoman for the foreign office said later on Saturday that the talks in Paris had "
+    "ended without an agreement and that ministers would meet again within the week to discuss "
+    "the evacuation of the wounded and the delivery of food to the districts still under siege."
+)
+
+
+def _story_and_update() -> tuple[str, str]:
+    paras = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n") if p.strip()][2:]
+    return "\n\n".join(paras), "\n\n".join([*paras[:10], UPDATE, *paras[18:]])
+
+
+def test_another_version_under_the_same_outlets_headline_is_one_story():
+    story, update = _story_and_update()
+    sig, sig2 = dedup.signature_bytes(story), dedup.signature_bytes(update)
+    shared = np.count_nonzero(dedup._from_bytes(sig) == dedup._from_bytes(sig2)) / dedup.NUM_PERM
+    assert dedup.VERSION_THRESHOLD <= shared < dedup.DEFAULT_THRESHOLD  # no copy by itself
+    headline = "Diplomats urge Russia and Assad to show grace"
+    index = dedup.NearDuplicateIndex()
+    index.add("first", sig, dedup.title_key("The Guardian", headline))
+    # the same outlet's headline, written with other case and spacing: a version
+    key = dedup.title_key("the guardian ", "Diplomats  urge Russia and ASSAD to show grace")
+    assert key == dedup.title_key("The Guardian", headline)
+    assert index.original_of("update", sig2, key) == "first"
+    # another outlet's story under that headline, or no headline: two stories
+    assert index.original_of("update", sig2, dedup.title_key("Daily Ledger", headline)) is None
+    assert index.original_of("update", sig2) is None
+
+
+def test_short_or_missing_headlines_and_outlets_make_no_version_key():
+    assert dedup.title_key("BBC", "In brief") is None  # a column's headline, many stories
+    assert dedup.title_key(None, "Diplomats urge Russia and Assad") is None
+    assert dedup.title_key("BBC", None) is None
+    assert dedup.title_key("BBC", "Brown names 16 March for Budget") == (
+        "bbc",
+        "brown names 16 march for budget",
+    )

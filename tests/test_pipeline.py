@@ -125,6 +125,33 @@ def test_syndicated_copy_is_counted_once(tmp_path):
         assert store.counts()["articles"] == 2
 
 
+def test_an_outlets_update_of_its_story_is_counted_once(tmp_path):
+    """Two versions of one story (same outlet, same headline, a third rewritten: too unlike for
+    a copy from anywhere) are one story, stored now or in an earlier run; under another
+    outlet's name the same texts are two."""
+    from tests.test_dedup import _story_and_update
+
+    story, update = _story_and_update()
+    headline = "Diplomats urge Russia and Assad to show grace in Aleppo victory"
+    for name, text in (("first", story), ("update", update)):
+        (tmp_path / f"{name}.txt").write_text(f"{headline}\n\n{text}\n", encoding="utf-8")
+    first, later = tmp_path / "first.txt", tmp_path / "update.txt"
+    with Store(tmp_path / "one.duckdb") as store:
+        summary, _ = analyze_paths([first, later], store, source="Daily Ledger")
+        assert (summary.new, summary.duplicates) == (1, 1)
+        summary, _ = analyze_paths([later], store, source="Daily Ledger")  # a later run
+        assert (summary.new, summary.known) == (0, 1)
+    with Store(tmp_path / "two.duckdb") as store:
+        analyze_paths([first], store, source="Daily Ledger")
+        summary, _ = analyze_paths([later], store, source="Daily Ledger")
+        assert (summary.new, summary.duplicates) == (0, 1)  # the stored story's version
+    with Store(tmp_path / "three.duckdb") as store:
+        analyze_paths([first], store, source="Daily Ledger")
+        summary, _ = analyze_paths([later], store, source="Evening Post")
+        assert (summary.new, summary.duplicates) == (1, 0)  # another outlet's own story
+        assert store.counts()["articles"] == 2
+
+
 def test_an_interrupted_run_counts_only_the_copies_it_stored(tmp_path):
     # A copy waits for its original's write; interrupted before it, neither is stored, and the
     # closing line had still counted the copy among the near-duplicates.
