@@ -1625,6 +1625,9 @@ def test_a_town_used_as_its_club_is_an_organisation_in_that_sentence(model, text
          ["Arsenal", "Real Madrid", "Paris St Germain"]),
         ("Bids came from Arsenal and Bayern Munich for the young striker.",
          ["Arsenal", "Bayern Munich"]),
+        # a longer name of the club is one name, no club and a person
+        ("He said he wanted to play for Manchester City Football Club one day.",
+         ["Manchester City Football Club"]),
     ],
 )  # fmt: skip
 def test_a_well_known_club_named_with_a_place_is_kept_whole(model, text, clubs):
@@ -1699,6 +1702,8 @@ def test_a_departments_fields_after_and_are_its_name(model, text, name, absent):
          "Navigator", None),
         ("Lang's film The Navigator was the favourite. The Navigator won four awards.",
          "Navigator", None),
+        # a work's noun modifying a common noun after the name makes no title of it
+        ("It beat the other blockbuster West End musicals at the awards.", "West End", "GPE"),
         ("The film company Miramax bought the rights.", "Miramax", "ORG"),
     ],
 )  # fmt: skip
@@ -1717,6 +1722,12 @@ def test_an_organisation_named_as_a_work_is_its_title(model, text, name, label):
         ("Rosneft paid $9bn for the Yugansk unit last week.", "Yugansk", "ORG"),
         ("The bank may sell its Clearstream unit next year.", "Clearstream", "ORG"),
         ("Investors in the Leeds unit were told to wait.", "Leeds", "GPE"),
+        # a people's adjective before such a noun is no company, nor a person in apposition
+        # to a role that a company's noun could name ("producer")
+        ("Dana Lowe, the show's co-producer, said the singer had been great.", "Dana Lowe",
+         "PERSON"),
+        ("The German exchange said it had held talks with the board.", "German", "NORP"),
+        ("Worries about costs dragged European shares down on Monday.", "European", "NORP"),
         # a made thing's noun after it (lexicon/product_nouns.txt): a brand, or a product's
         # name that is no person
         ("The virus affects handsets running Symbian phone software.", "Symbian", "ORG"),

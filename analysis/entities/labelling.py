@@ -149,7 +149,7 @@ def _decide_label(
     ):
         # "the so-called Cell chip" (tagged PERSON): a product's name, no one's
         return None
-    if top in ("GPE", "LOC", "NORP") and _unknown_body(name, group):
+    if top in ("GPE", "LOC", "NORP") and _unknown_body(name, group, top):
         # "gas giant Gazprom", "the Yugansk unit", "its Clearstream unit", "Symbian phones"
         # (tagged GPE or NORP): a company or its brand by the text's own words, where no
         # gazetteer table knows a place of the name and the text puts nothing in it (a known
@@ -317,19 +317,25 @@ def _body_acronym(name: str, group: Sequence[_Mention]) -> bool:
     )
 
 
-def _unknown_body(name: str, group: Sequence[_Mention]) -> bool:
-    """Does the article treat ``name``, tagged a place or a people, as a company's or a club's
-    (:attr:`_Mention.org_cue`), or as a brand (:attr:`_Mention.product_cue`), where nothing
-    says it is a place or a people (:func:`_unknown_name`)?"""
+def _unknown_body(name: str, group: Sequence[_Mention], top: str) -> bool:
+    """Does the article treat ``name``, tagged ``top`` (a place or a people), as a company's or
+    a club's (:attr:`_Mention.org_cue`), or as a brand (:attr:`_Mention.product_cue`), where
+    nothing says it is a place or a people (:func:`_unknown_name`)? A people's name of several
+    words or a plural ("British Muslim", "Eurosceptics have said") stays a people."""
+    if top == "NORP" and (" " in name or name.endswith("s")):
+        return False
     return any(m.org_cue or m.product_cue for m in group) and _unknown_name(name, group)
 
 
 def _unknown_name(name: str, group: Sequence[_Mention]) -> bool:
-    """Is ``name`` no place, town or village the gazetteer knows, no nationality or people,
-    and put nothing in nor called a place by any mention of ``group``?"""
+    """Is ``name`` no place, town or village the gazetteer knows, no nationality or people, no
+    word of English's vocabulary (:func:`geo.ordinary_word`: "German", "European", "Celtic",
+    adjectives before "shares", "group" or "exchange" that make no company of themselves), and
+    put nothing in nor called a place by any mention of ``group``?"""
     return (
         not any(m.locative or m.place_noun for m in group)
         and not nationality_word(name)
+        and not geo.ordinary_word(name)
         and _norp_group(name) is None
         and gazetteer.place(name) is None
         and gazetteer.town(name) is None

@@ -1746,7 +1746,15 @@ def _work_noun(tok: Token) -> bool:
     tokens), not the verb ("Arsenal play Chelsea", "polls show Obama ahead")?"""
     if tok.lower_ == "make" and tok.i >= 2 and tok.doc[tok.i - 2 : tok.i + 1].text == "re-make":
         return True
-    return tok.lower_ in WORK_NOUNS and tok.pos_ in ("NOUN", "PROPN") and tok.text.islower()
+    # "the blockbuster West End musicals": a modifier of a common noun after the name, whose
+    # name is then no title's
+    modifier = tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and tok.head.text.islower()
+    return (
+        tok.lower_ in WORK_NOUNS
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.text.islower()
+        and not modifier
+    )
 
 
 # Lower-case nouns of an event named after a place: "the Sundance film festival", "the
@@ -2724,17 +2732,32 @@ def _with_known_clubs(doc: Doc, ents: list[Span]) -> list[Span]:
     if not clubs:
         return ents
     kept: list[Span] = []
+    inside: set[int] = set()  # clubs inside a longer name of the model's
     for ent in ents:
         cuts = [c for c in clubs if c.start < ent.end and ent.start < c.end]
         if not cuts:
             kept.append(ent)
+            continue
+        if any(_name_goes_on(doc, ent, c) for c in cuts):
+            # "Manchester City Football Club": the club's longer name, one name as tagged
+            kept.append(ent)
+            inside.update(c.start for c in cuts)
             continue
         lo, hi = ent.start, ent.end
         for c in cuts:
             kept.extend(_club_list_rest(doc, lo, c.start, ent.label_))
             lo = max(lo, c.end)
         kept.extend(_club_list_rest(doc, lo, hi, ent.label_))
+    clubs = [c for c in clubs if c.start not in inside]
     return sorted([*kept, *clubs], key=lambda s: s.start)
+
+
+def _name_goes_on(doc: Doc, ent: Span, club: Span) -> bool:
+    """Does the entity ``ent`` go on past the club's name ``club`` with a capitalised word right
+    beside it, no list's glue between ("Manchester City Football Club")?"""
+    after = club.end < ent.end and _capital_word(doc[club.end])
+    before = club.start > ent.start and _capital_word(doc[club.start - 1])
+    return after or before
 
 
 def _club_list_rest(doc: Doc, start: int, end: int, label: str) -> list[Span]:
