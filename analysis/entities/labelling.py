@@ -19,9 +19,10 @@ from analysis.entities.rules import (
     LABELS,
     NAME_PARTICLES,
     ORG_HEAD_WORDS,
+    _norp_group,
     name_key,
 )
-from analysis.entities.spans import _demonym, _Mention
+from analysis.entities.spans import _Mention, nationality_word
 
 
 def _label_entities(mentions: list[_Mention]) -> None:
@@ -140,6 +141,20 @@ def _decide_label(
         # it tags a building is a body where the text says so ("the Nour al-Din al-Zinki rebel
         # group", "a firm called Cambridge Analytica")
         return "ORG"
+    if (
+        top == "PERSON"
+        and any(m.product_cue for m in group)
+        and not (joined or person_evidence)
+        and _unknown_name(name, group)
+    ):
+        # "the so-called Cell chip" (tagged PERSON): a product's name, no one's
+        return None
+    if top in ("GPE", "LOC", "NORP") and _unknown_body(name, group, top):
+        # "gas giant Gazprom", "the Yugansk unit", "its Clearstream unit", "Symbian phones"
+        # (tagged GPE or NORP): a company or its brand by the text's own words, where no
+        # gazetteer table knows a place of the name and the text puts nothing in it (a known
+        # place keeps its label: "England have won", "China phones")
+        return "ORG"
     if top in ("GPE", "LOC") and _body_acronym(name, group):
         # "take on the NRA", "the NRA denied it" (tagged GPE): an acronym after "the" that
         # names no place the gazetteer knows is a body's, whatever verb it is the subject of
@@ -172,7 +187,7 @@ def _decide_label(
         # (tagged PERSON or ORG): a nationality, whatever the model or the gazetteer's
         # alternate names say, unless a place is called by that very word ("Roman")
         own_name = place is not None and gazetteer.fold(place.name) == gazetteer.fold(name)
-        if top is not None and " " not in name and _demonym(name) and not own_name:
+        if top is not None and " " not in name and nationality_word(name) and not own_name:
             return "NORP"
         if place is not None and top == "ORG" and _namesake_alias(name, place, group):
             # "search-engine Google", "investors in Google" (GeoNames lists "Google" as an
@@ -296,6 +311,32 @@ def _body_acronym(name: str, group: Sequence[_Mention]) -> bool:
         and name.isupper()
         and body_use
         and not any(m.locative or m.place_noun for m in group)
+        and gazetteer.place(name) is None
+        and gazetteer.town(name) is None
+        and gazetteer.village(name) is None
+    )
+
+
+def _unknown_body(name: str, group: Sequence[_Mention], top: str) -> bool:
+    """Does the article treat ``name``, tagged ``top`` (a place or a people), as a company's or
+    a club's (:attr:`_Mention.org_cue`), or as a brand (:attr:`_Mention.product_cue`), where
+    nothing says it is a place or a people (:func:`_unknown_name`)? A people's name of several
+    words or a plural ("British Muslim", "Eurosceptics have said") stays a people."""
+    if top == "NORP" and (" " in name or name.endswith("s")):
+        return False
+    return any(m.org_cue or m.product_cue for m in group) and _unknown_name(name, group)
+
+
+def _unknown_name(name: str, group: Sequence[_Mention]) -> bool:
+    """Is ``name`` no place, town or village the gazetteer knows, no nationality or people, no
+    word of English's vocabulary (:func:`geo.ordinary_word`: "German", "European", "Celtic",
+    adjectives before "shares", "group" or "exchange" that make no company of themselves), and
+    put nothing in nor called a place by any mention of ``group``?"""
+    return (
+        not any(m.locative or m.place_noun for m in group)
+        and not nationality_word(name)
+        and not geo.ordinary_word(name)
+        and _norp_group(name) is None
         and gazetteer.place(name) is None
         and gazetteer.town(name) is None
         and gazetteer.village(name) is None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from types import MappingProxyType
 
 from analysis import gazetteer, geo, lexicon
 from analysis.lexicon import aliases
@@ -124,7 +125,10 @@ NAME_PARTICLES = lexicon.words("name_particles")
 PERSON_VERBS = lexicon.words("person_verbs")
 
 
-ORG_ALIASES = lexicon.mapping("org_aliases")
+# Well-known clubs named with a place ("Real Madrid", "Bayern Munich"): organisations as the
+# curated ones are, and found whole in the text by the entity pass (spans._with_known_clubs).
+CLUB_NAMES = lexicon.mapping("club_names")
+ORG_ALIASES = MappingProxyType({**lexicon.mapping("org_aliases"), **CLUB_NAMES})
 # "the Granite State" → New Hampshire: a nickname counts as its place (the model tags it an
 # organisation, and a store had counted it as one of its own).
 PLACE_NICKNAMES = lexicon.mapping("place_nicknames")

@@ -19,6 +19,7 @@ from analysis.english import common_word
 from analysis.entities.rules import (
     _WS,
     CLUB_HEAD_WORDS,
+    CLUB_NAMES,
     COMPASS_WORDS,
     DATE_WORDS,
     DISTANCE_UNITS,
@@ -86,6 +87,7 @@ EVENT_HEAD_WORDS = lexicon.words("event_head_words")
 LAW_HEAD_WORDS = lexicon.words("law_head_words")
 FOLLOWER_NOUNS = lexicon.words("follower_nouns")
 WORK_NOUNS = lexicon.words("work_nouns")
+PRODUCT_NOUNS = lexicon.words("product_nouns")
 # place nouns next to a name, for the entity extractor only ("the cities of al-Rai")
 NEAR_PLACE_NOUNS = PLACE_NOUNS | lexicon.words("entity_place_nouns")
 # "the UK-based Syrian Observatory", "a London-based group": the seat of whoever is described,
@@ -145,6 +147,8 @@ class _Mention:
     # right after a work's noun ("the film The Aviator", "British movie Vera Drake"): a
     # title's name where the model tagged an organisation (labelling._decide_label)
     work_cue: bool = False
+    # a made thing's noun right after the name: "the Cell chip", "Symbian phones"
+    product_cue: bool = False
     # a place's name that is a word of a work's title or of an event's name here ("the film
     # Flight of the Phoenix", "the Sundance film festival"): no place in this sentence
     no_place: bool = False
@@ -253,6 +257,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
     slogans = _slogan_spans(text)
     out: list[_Mention] = []
     report = sports_report(doc)
+    work_titles = _untagged_work_titles(doc)
     org_used = doc.user_data[ORG_USE_KEY] = set()  # read by the figures (org_use_tokens)
     # filled by _respan (_work_title, _named_event), read here and by the figures (no_place_tokens)
     no_place = doc.user_data[NO_PLACE_KEY] = set()
@@ -354,7 +359,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 person_list=_in_person_list(doc, ent) or _person_conj(doc, ent),
                 org_use=used_as_org(doc, ent),
                 sports_report=report,
-                work_cue=_after_work_noun(doc, ent.start),
+                work_cue=_after_work_noun(doc, ent.start) or key in work_titles,
+                product_cue=_product_noun_after(doc, ent.end),
                 no_place=ent.start in no_place,
                 family=_family_use(doc, ent),
                 tenure=(
@@ -1192,10 +1198,8 @@ def _club_use(doc: Doc, ent: Span) -> bool:
         mover = first.head.head  # "signed for Seville", "a move from Chelsea"
     elif first.dep_ != "dobj":
         mover = None  # "joined Chelsea"
-    if mover is not None and mover.lemma_.lower() in CLUB_MOVE_WORDS:
-        fee = any(t.ent_type_ == "MONEY" or t.is_currency for t in sent)
-        if fee or sentence_sporty:
-            return True
+    if mover is not None and _club_move(doc, ent, first, mover, sent, sentence_sporty):
+        return True
     if not sporty:
         return False
     text = text_of(doc)
@@ -1229,6 +1233,26 @@ def _club_use(doc: Doc, ent: Span) -> bool:
         and lowers[after] in FIXTURE_VERBS
         and doc[after].pos_ in ("VERB", "NOUN")  # "Chelsea host Birmingham" (parsed a noun)
     )
+
+
+def _club_move(
+    doc: Doc, ent: Span, side: Token, mover: Token, sent: Span, sentence_sporty: bool
+) -> bool:
+    """Is the town's name ``ent`` (its list's first ``side``) where a player moves or plays, by
+    the word ``mover`` it hangs on? "signed for Seville", "played for Liverpool": a club
+    whatever else the sentence says (a town is lived in, not signed or played for); "joined
+    Newcastle", "a move to Chelsea" (:data:`CLUB_MOVE_WORDS`) where the sentence names a fee or
+    a sports word, or where the model itself read the name as an organisation ("Lopez is
+    moving on to Chelsea", tagged ORG); "he moved to Newcastle with his family" (tagged GPE)
+    stays the town."""
+    lemma = mover.lemma_.lower()
+    prep = side.head.lower_ if side.dep_ == "pobj" else ""
+    if lemma in ("sign", "play") and prep == "for":
+        return True
+    if lemma not in CLUB_MOVE_WORDS:
+        return False
+    fee = any(t.ent_type_ == "MONEY" or t.is_currency for t in sent)
+    return fee or sentence_sporty or ent.label_ == "ORG"
 
 
 def _sporty_club_use(doc: Doc, ent: Span, sent: Span) -> bool:
@@ -1678,12 +1702,59 @@ def _after_work_noun(doc: Doc, start: int) -> bool:
     return i >= 0 and _work_noun(doc[i])
 
 
+def _product_noun_after(doc: Doc, end: int) -> bool:
+    """Is the name ending at token ``end`` the modifier of a made thing's noun right after it
+    (:data:`PRODUCT_NOUNS`: "the Cell chip", "Symbian phones"), written in lower case?"""
+    if end >= len(doc):
+        return False
+    tok = doc[end]
+    return tok.lower_ in PRODUCT_NOUNS and tok.text.islower() and tok.pos_ == "NOUN"
+
+
+def _untagged_work_titles(doc: Doc) -> set[tuple[str, ...]]:
+    """The name keys of the titles written right after a work's noun that the model tagged as
+    no name, or as a work ("Scorsese's film The Aviator", untagged): the title's other mentions
+    in the article ("The Aviator won five Oscars", tagged ORG) are the work's, as the mention
+    after the noun would be (:func:`_after_work_noun`). A title the model tagged a name there
+    ("a film Warner Bros made") is left to that mention's own cue."""
+    lowers = doc_arrays.strings(doc, LOWER)
+    titles: set[tuple[str, ...]] = set()
+    for i, word in enumerate(lowers):
+        if word not in WORK_NOUNS or not _work_noun(doc[i]):
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= _TITLE_MAX and _untagged_title_word(doc[end]):
+            end += 1
+        while end > i + 1 and not _capital_word(doc[end - 1]):
+            end -= 1  # (a connector closes no title: "the film Ray and")
+        if end > i + 1 and _capital_word(doc[i + 1]):
+            key = name_key(clean_name(doc[i + 1 : end].text))
+            if key:
+                titles.add(key)
+    return titles
+
+
+def _untagged_title_word(tok: Token) -> bool:
+    """A title's word ("The", "Aviator", "of") that the model tagged no name, or a work."""
+    return tok.ent_type_ in ("", "WORK_OF_ART") and (
+        _capital_word(tok) or tok.lower_ in _TITLE_CONNECTORS
+    )
+
+
 def _work_noun(tok: Token) -> bool:
     """Is ``tok`` a work's noun written as one ("film", "album"; "re-make" as one word or three
     tokens), not the verb ("Arsenal play Chelsea", "polls show Obama ahead")?"""
     if tok.lower_ == "make" and tok.i >= 2 and tok.doc[tok.i - 2 : tok.i + 1].text == "re-make":
         return True
-    return tok.lower_ in WORK_NOUNS and tok.pos_ in ("NOUN", "PROPN") and tok.text.islower()
+    # "the blockbuster West End musicals": a modifier of a common noun after the name, whose
+    # name is then no title's
+    modifier = tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and tok.head.text.islower()
+    return (
+        tok.lower_ in WORK_NOUNS
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.text.islower()
+        and not modifier
+    )
 
 
 # Lower-case nouns of an event named after a place: "the Sundance film festival", "the
@@ -2223,6 +2294,19 @@ def _demonym(word: str) -> bool:
     return word.lower() == "british" or demonym_country(word) is not None
 
 
+def nationality_word(word: str) -> bool:
+    """A nationality, a regular one (:func:`_demonym`) or one no ending makes from its
+    country's name (:data:`NATIONALITY_COUNTRIES`: "Thai", "Dutch", "Swiss"). For the labels
+    only: a name that is one is a people's word, whatever the gazetteer's alternate names say
+    ("Thai" is one of Alor Setar's). The name rules keep :func:`_demonym`, as "French" and
+    "Swiss" are surnames and a party's first word too ("Dawn French")."""
+    return _demonym(word) or (word.istitle() and word.lower() in NATIONALITY_COUNTRIES)
+
+
+# Nationalities no regular ending makes from their country's name ("Thai", "Dutch", "Swiss").
+NATIONALITY_COUNTRIES = lexicon.mapping("nationality_countries")
+
+
 def demonym_country(word: str) -> str | None:
     """The country a nationality names ("Syrian" → Syria, "Turkish" → Turkey), else None."""
     if word.lower() == "british":
@@ -2605,7 +2689,7 @@ def _date_debris(name: str) -> bool:
 def _spans(doc: Doc) -> Iterable[Span]:
     """``doc.ents``, with split aliases mended: "Islamic" (NORP) + "State" → "Islamic State";
     "Liberal" + "Democrat" (NORP) → "Liberal Democrat"; "Liberal" (ORG) + "Democrats" (NORP)."""
-    ents = list(doc.ents)
+    ents = _with_known_clubs(doc, list(doc.ents))
     k = 0
     prev_end = 0
     while k < len(ents):
@@ -2629,6 +2713,71 @@ def _spans(doc: Doc) -> Iterable[Span]:
         k += 1
         while k < len(ents) and ents[k].start < merged.end:  # swallowed by the merge
             k += 1
+
+
+def _with_known_clubs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with every well-known club of :data:`CLUB_NAMES` the text names made one ORG
+    span: "Real" + "Madrid" (GPE) → "Real Madrid"; "Arsenal and Real Madrid" (one ORG) →
+    "Arsenal", "Real Madrid"; "Real Madrid have made an offer" (untagged) → "Real Madrid". An
+    entity the club's name cuts keeps its words outside the name, when a capitalised word
+    ends them ("Arsenal"), without the list's glue ("and", ",", "to")."""
+    text = text_of(doc)
+    if not _CLUB_FIRST_WORDS.intersection(_WORD.findall(text)):
+        return ents  # most articles: no club's first word, no search
+    clubs = [
+        span
+        for found in _CLUB_NAME_RE.finditer(text)
+        if (span := doc.char_span(found.start(), found.end(), label="ORG")) is not None
+    ]
+    if not clubs:
+        return ents
+    kept: list[Span] = []
+    inside: set[int] = set()  # clubs inside a longer name of the model's
+    for ent in ents:
+        cuts = [c for c in clubs if c.start < ent.end and ent.start < c.end]
+        if not cuts:
+            kept.append(ent)
+            continue
+        if any(_name_goes_on(doc, ent, c) for c in cuts):
+            # "Manchester City Football Club": the club's longer name, one name as tagged
+            kept.append(ent)
+            inside.update(c.start for c in cuts)
+            continue
+        lo, hi = ent.start, ent.end
+        for c in cuts:
+            kept.extend(_club_list_rest(doc, lo, c.start, ent.label_))
+            lo = max(lo, c.end)
+        kept.extend(_club_list_rest(doc, lo, hi, ent.label_))
+    clubs = [c for c in clubs if c.start not in inside]
+    return sorted([*kept, *clubs], key=lambda s: s.start)
+
+
+def _name_goes_on(doc: Doc, ent: Span, club: Span) -> bool:
+    """Does the entity ``ent`` go on past the club's name ``club`` with a capitalised word right
+    beside it, no list's glue between ("Manchester City Football Club")?"""
+    after = club.end < ent.end and _capital_word(doc[club.end])
+    before = club.start > ent.start and _capital_word(doc[club.start - 1])
+    return after or before
+
+
+def _club_list_rest(doc: Doc, start: int, end: int, label: str) -> list[Span]:
+    """The words ``doc[start:end]`` of an entity beside a club's name, as a span of ``label``
+    without a list's glue at either end, or none when no capitalised word is left."""
+    while start < end and not _capital_word(doc[start]):
+        start += 1
+    while end > start and not _capital_word(doc[end - 1]):
+        end -= 1
+    return [Span(doc, start, end, label=label)] if end > start else []
+
+
+_WORD = re.compile(r"[\w-]+")
+_CLUB_FIRST_WORDS = frozenset(name.split()[0] for name in CLUB_NAMES)
+# the clubs' names, longest first, whole words only, in the case they are written in
+_CLUB_NAME_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(n) for n in sorted(CLUB_NAMES, key=len, reverse=True))
+    + r")(?![\w-])"
+)
 
 
 def _fields_of_body(doc: Doc, ent: Span) -> Span | None:
