@@ -1665,17 +1665,56 @@ class _Resolver:
         return None
 
     def _organisation_so_named(self, token: Token, noun: str) -> _Speaker | None:
-        """The organisation a definite noun of no list ("the bank", "the commission", "the
-        retailer") stands for: the nearest one before it whose name holds the noun ("the
-        Electoral Commission") or that the article called so ("ABN Amro, the Netherlands'
-        largest bank"). None when there is no such one: "the bank said" of a story naming only
-        a firm and its buyers is nobody's words, not the nearest organisation's."""
-        for idx, spk, _subj in reversed(self.candidates):
+        """The organisation a bare "the <noun>" of no list stands for ("the bank", "the
+        commission", "the report"), when the article leaves no doubt which:
+
+        - a document noun: the body that issued the nearest document of that noun before it
+          ("a World Bank report said … the report added");
+        - else the one organisation before it to which the article apposed the noun ("ABN
+          Amro, the Netherlands' largest bank"), or, with none, the one whose name of several
+          words, as the article writes it, holds it ("the Electoral Commission").
+
+        None for a noun with words of its own ("the German exchange": another one), a person's
+        noun, or several such organisations ("the party" of a story naming two): which one,
+        the text does not say, and a wrong name is worse than none."""
+        if any(c.dep_ != "det" for c in token.children if c.i < token.i) or _person_noun(token):
+            return None
+        if noun in DOCUMENT_NOUNS:
+            for t in reversed(self.doc[: token.i]):
+                if t.lemma_.lower() == noun and (issuer := self._issuer(t)) is not None:
+                    return issuer
+            return None
+        apposed: dict[str, _Speaker] = {}
+        holding: dict[str, _Speaker] = {}
+        for idx, spk, _subj in self.candidates:
             if idx >= token.i or spk.label != "ORG" or not spk.name:
                 continue
-            if noun in (w.lower() for w in spk.name.split()) or self._called(spk, noun):
-                return spk
+            # (as the article writes the name: "Labour campaign spokesman" is no "party",
+            # though the name tables know it as the Labour Party)
+            words = [w.lower() for w in (spk.mention or "").split()]
+            if self._apposed(spk, noun):
+                apposed.setdefault(spk.name, spk)
+            elif len(words) > 1 and noun in words:
+                holding.setdefault(spk.name, spk)
+        # (the one the article called so before one whose name only holds the word: "ABN
+        # Amro, the Netherlands' largest bank … after Deutsche Bank … the bank said")
+        for fitting in (apposed, holding):
+            if fitting:
+                return next(iter(fitting.values())) if len(fitting) == 1 else None
         return None
+
+    def _apposed(self, spk: _Speaker, noun: str) -> bool:
+        """Whether the article sets ``noun`` in apposition to a mention of the organisation
+        ``spk`` ("ABN Amro, the Netherlands' largest bank")."""
+        for _i, other, _s in self.candidates:
+            if other.name != spk.name or other.start is None or other.end is None:
+                continue
+            span = self.doc.char_span(other.start, other.end, alignment_mode="expand")
+            if span is not None and any(
+                c.dep_ == "appos" and c.lemma_.lower() == noun for c in span.root.children
+            ):
+                return True
+        return False
 
     def _person(self, span: Span) -> _Speaker:
         span = _trim(span)
@@ -2932,6 +2971,18 @@ def _indefinite(noun: Token) -> bool:
     return any(
         c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one")
         for c in noun.children
+    )
+
+
+def _person_noun(token: Token) -> bool:
+    """Whether ``token`` is a noun for a person (an office, a trade, a relation, someone the
+    story does not name): "the Labour peer", "the source" speak for no organisation."""
+    lemma = token.lemma_.lower()
+    return (
+        lemma in ROLE_NOUNS
+        or lemma in UNNAMED_PERSON_NOUNS
+        or lemma in RELATION_NOUNS
+        or _epithet_word(token) in TITLE_TRADES
     )
 
 

@@ -1278,6 +1278,21 @@ def test_scare_quotes_in_sample_are_not_speech(sample_quotes):
             "been weak.",
             None,
         ),
+        (
+            "Voters in the north backed the Green Party and the Harbour Party in May.\n\nThe "
+            "party said it would fight every seat.",
+            None,
+        ),
+        (
+            "Brightway, the country's largest exchange, held talks with Deutsche Handel.\n\n"
+            "The German exchange said the talks had been friendly.",
+            None,
+        ),
+        (
+            "Growth will slow next year, a Harbour Bank report said.\n\nThe report said "
+            "exports would fall by 3%.",
+            "Harbour Bank",
+        ),
     ],
 )
 def test_surnames_and_institutions_are_speakers(model, text, speaker):
