@@ -97,6 +97,7 @@ SURNAME_GIVEN_NAMES = lexicon.words("surname_given_names")
 NAME_PREFIXES = lexicon.words("name_prefixes")
 
 INSTITUTION_NOUNS = lexicon.words("institution_nouns")
+DOCUMENT_NOUNS = lexicon.words("document_nouns")
 ORG_DESCRIPTION_NOUNS = lexicon.words("org_description_nouns")
 # Heads that a news agency's name makes the agency itself: "the official SANA news agency said"
 # (read as a description, it went to the organisation named before it: Islamic State).
@@ -987,6 +988,9 @@ class _Resolver:
         # the token of a person named after a work's title that the parse made the subject
         # ("Only Fools and Horses star David Jason criticised …": "Fools" the subject)
         self._titled_subjects: set[int] = set()
+        # the token of a person named as an inverted sentence's subject ("Rooting for her was
+        # Jane Roe"), whom the parse makes no subject of the main verb (see _inverted_subject)
+        self._inverted_subjects: set[int] = set()
         untagged = [
             # (the person the article names in full elsewhere, when it does)
             (i, names.by_surname.get(full.split()[-1].lower(), full), text)
@@ -1037,11 +1041,14 @@ class _Resolver:
                 continue
             if spk.label == "PERSON" and keys & bodies:
                 continue  # "Scott's company Scott Free": a firm, though named like a person
+            if spk.label == "PERSON" and _inverted_subject(ent):
+                self._inverted_subjects.add(ent.start)  # (a person the model may tag FAC)
             is_subj = (
                 ent.root.dep_ in ("nsubj", "appos")
                 or (ent.root.dep_ == "appos" and ent.root.head.dep_ == "nsubj")
                 or _speaks_in_relative(ent.root)
                 or ent.start in self._titled_subjects
+                or ent.start in self._inverted_subjects
             )
             self.candidates.append((ent.start, spk, is_subj))
             self._learn_role(ent, person=spk.label == "PERSON")
@@ -1201,12 +1208,17 @@ class _Resolver:
 
     @classmethod
     def antecedents_only(
-        cls, doc: Doc, sent_of: list[int], candidates: list[tuple[int, _Speaker, bool]]
+        cls,
+        doc: Doc,
+        sent_of: list[int],
+        candidates: list[tuple[int, _Speaker, bool]],
+        inverted_subjects: frozenset[int],
     ) -> _Resolver:
         """A resolver that only looks antecedents up (:meth:`_antecedent`), from the state
         another one was built with (see :func:`pronoun_referents`)."""
         self = cls.__new__(cls)
         self.doc, self.sent_of, self.candidates = doc, sent_of, candidates
+        self._inverted_subjects = set(inverted_subjects)
         return self
 
     def resolve(self, token: Token) -> _Speaker | None:
@@ -1358,7 +1370,7 @@ class _Resolver:
         )
         if named is not None:
             return named
-        org = self._organisation(token)
+        org = self._organisation(token) or self._issuer(token)
         if org is not None:
             return _Speaker(org.name, np.text, np.start_char, np.end_char, "ORG")
         # A generic source ("officials", "the report"): keep what the text says, no canonical name.
@@ -1493,7 +1505,41 @@ class _Resolver:
             if label == "ORG":
                 return _Speaker(name, np.text, np.start_char, np.end_char, "ORG")
             return None  # "Reuters' Jane Doe" is a person; another name is no outlet
+        if head in speech.PRESS_NOUNS and any(
+            c.dep_ == "poss" and c.lower_ == "our" for c in token.children
+        ):
+            return self._own_journalist(token, np)
         return None
+
+    def _own_journalist(self, token: Token, np: Span) -> _Speaker | None:
+        """ "our correspondent says": the outlet's own journalist the article named last
+        before it, within :data:`ANTECEDENT_SENTENCES` ("says the BBC's Jane Roe in Paris",
+        "BBC correspondent Jane Roe said"); else nobody (the outlet's "our" is the article's
+        own, which its text does not name)."""
+        sent_now = self.sent_of[token.i]
+        for idx, spk, _subj in reversed(self.candidates):
+            if idx >= token.i or spk.label != "PERSON" or not spk.name:
+                continue
+            if sent_now - self.sent_of[idx] > ANTECEDENT_SENTENCES:
+                break
+            if self._named_as_journalist(idx):
+                role = self.roles.get(spk.name)
+                return _Speaker(spk.name, np.text, np.start_char, np.end_char, "PERSON", role)
+        return None
+
+    def _named_as_journalist(self, idx: int) -> bool:
+        """Whether the name at token ``idx`` is introduced as an outlet's journalist: an
+        outlet's possessive or an outlet and a press noun run into it ("the BBC's Jane Roe",
+        "BBC labour affairs correspondent Jane Roe"), no verb or punctuation between."""
+        doc = self.doc
+        words: list[Token] = []
+        for t in reversed(doc[max(doc[idx].sent.start, idx - 6) : idx]):
+            if t.pos_ in ("VERB", "AUX", "PUNCT"):
+                break
+            words.append(t)
+        outlet = any(speech.agency_named(t.text) for t in words)
+        press = any(t.lemma_.lower() in speech.PRESS_NOUNS or t.tag_ == "POS" for t in words)
+        return outlet and press
 
     def _named_organisation(self, token: Token, np: Span) -> _Speaker | None:
         """ "the Syrian Observatory said" where the model tagged no entity: a capitalised name
@@ -1546,7 +1592,7 @@ class _Resolver:
         if not definite or token.tag_ not in ("NN", "NNP"):
             return None
         if noun not in ORG_DESCRIPTION_NOUNS and noun not in INSTITUTION_NOUNS:
-            return None
+            return self._organisation_so_named(token, noun)
         # The nearest organisation whose name holds the noun, however far back: a wire story
         # names "the Syrian Observatory for Human Rights" once and says "the observatory" a
         # dozen sentences on (the nearest organisation then was often another one, the UN).
@@ -1588,6 +1634,87 @@ class _Resolver:
                     return found
             return self._antecedent(token.i, {"ORG"}, fits=fits)
         return None
+
+    def _issuer(self, token: Token) -> _Speaker | None:
+        """The body that issued the document ``token`` names ("a CAS statement said", "a
+        statement from the Home Office said"): a document is no person, and speaks as the
+        organisation named before its noun or after its "from" or "by" (none
+        for "his statement" or "the report": whose, the words do not say)."""
+        if token.lemma_.lower() not in DOCUMENT_NOUNS or token.tag_ != "NN":
+            return None  # ("UK media reports say": many, and no one's in particular)
+        near = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        # (or after the "by" of the verb that made it: "a report published by Analysys")
+        makers = [token, *(c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+        near += [
+            g
+            for m in makers
+            for c in m.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+            for g in c.children
+            if g.dep_ == "pobj"
+            # (the name in apposition to a noun of its kind: "by research consultancy Analysys")
+            for g in (g, *(a for a in g.children if a.dep_ == "appos"))
+        ]
+        for t in near:
+            ent = speech.entity_of(t)
+            if ent is None:
+                continue
+            spk = self._from_entity(ent)
+            if spk.label == "ORG" and spk.name:  # (not a country: "a UK report" is one there)
+                return spk
+        return None
+
+    def _organisation_so_named(self, token: Token, noun: str) -> _Speaker | None:
+        """The organisation a bare "the <noun>" of no list stands for ("the bank", "the
+        commission", "the report"), when the article leaves no doubt which:
+
+        - a document noun: the body that issued the nearest document of that noun before it
+          ("a World Bank report said … the report added");
+        - else the one organisation before it to which the article apposed the noun ("ABN
+          Amro, the Netherlands' largest bank"), or, with none, the one whose name of several
+          words, as the article writes it, holds it ("the Electoral Commission").
+
+        None for a noun with words of its own ("the German exchange": another one), a person's
+        noun, or several such organisations ("the party" of a story naming two): which one,
+        the text does not say, and a wrong name is worse than none."""
+        if any(c.dep_ != "det" for c in token.children if c.i < token.i) or _person_noun(token):
+            return None
+        if noun in DOCUMENT_NOUNS:
+            for t in reversed(self.doc[: token.i]):
+                if t.lemma_.lower() == noun and (issuer := self._issuer(t)) is not None:
+                    return issuer
+            return None
+        apposed: dict[str, _Speaker] = {}
+        holding: dict[str, _Speaker] = {}
+        for idx, spk, _subj in self.candidates:
+            if idx >= token.i or spk.label != "ORG" or not spk.name:
+                continue
+            # (as the article writes the name: "Labour campaign spokesman" is no "party",
+            # though the name tables know it as the Labour Party)
+            words = [w.lower() for w in (spk.mention or "").split()]
+            if self._apposed(spk, noun):
+                apposed.setdefault(spk.name, spk)
+            elif len(words) > 1 and noun in words:
+                holding.setdefault(spk.name, spk)
+        # (the one the article called so before one whose name only holds the word: "ABN
+        # Amro, the Netherlands' largest bank … after Deutsche Bank … the bank said")
+        for fitting in (apposed, holding):
+            if fitting:
+                return next(iter(fitting.values())) if len(fitting) == 1 else None
+        return None
+
+    def _apposed(self, spk: _Speaker, noun: str) -> bool:
+        """Whether the article sets ``noun`` in apposition to a mention of the organisation
+        ``spk`` ("ABN Amro, the Netherlands' largest bank")."""
+        for _i, other, _s in self.candidates:
+            if other.name != spk.name or other.start is None or other.end is None:
+                continue
+            span = self.doc.char_span(other.start, other.end, alignment_mode="expand")
+            if span is not None and any(
+                c.dep_ == "appos" and c.lemma_.lower() == noun for c in span.root.children
+            ):
+                return True
+        return False
 
     def _person(self, span: Span) -> _Speaker:
         span = _trim(span)
@@ -1943,7 +2070,10 @@ class _Resolver:
     def _subject_level(self, idx: int) -> int:
         """0 when the candidate at ``idx`` is the subject of its sentence's main verb (or of a
         verb joined to it) or of a speech verb (an aside: "The hashtag, Mr. Abboud said,
-        spread"), else 1 (the subject of a clause under it)."""
+        spread"), else 1 (the subject of a clause under it). An inverted sentence's subject
+        ("Standing beside him was Tom Hale") is its main verb's, whatever the parse made it."""
+        if idx in self._inverted_subjects:
+            return 0
         t = self._subject_token(idx)
         verb = t.head
         if verb.dep_ == "conj":
@@ -2201,7 +2331,7 @@ class _Resolver:
     def _topic_subject(self, idx: int, spk: _Speaker) -> bool:
         """Whether the candidate at ``idx`` is the subject (active or passive) of its
         sentence's main verb or of a speech verb: "Roddick was left frustrated", "said Kerr"."""
-        if idx in self._titled_subjects:
+        if idx in self._titled_subjects or idx in self._inverted_subjects:
             return True
         t = self._subject_token(idx)
         if t.dep_ not in CLAUSE_SUBJECT_DEPS:
@@ -2704,13 +2834,32 @@ def _whose_relation(name: Token, noun: Token) -> bool:
     """Whether the name whose root is ``name`` says whose aide, spokesman, friend or relative
     the holder of the role noun ``noun`` is: the object of "to", "for" or "of" after it ("said
     the former top aide to President George W. Bush", "a lawyer for Mr. Hale"). The speaker
-    is the aide, named elsewhere or not at all."""
+    is the aide, named elsewhere or not at all. Not when a portfolio runs into the name
+    ("Shadow spokesman for sport Hugh Robertson said"): the spokesman is the one named."""
     prep = name.head
     return (
         name.dep_ == "pobj"
         and prep.lower_ in ("to", "for", "of")
         and prep.head.i == noun.i
         and noun.lemma_.lower() in RELATION_NOUNS
+        and not _portfolio_before(name)
+    )
+
+
+def _portfolio_before(name: Token) -> bool:
+    """Whether the name whose root is ``name`` has, run into it, the lower-case nouns of an
+    office's portfolio and no determiner ("for sport Hugh Robertson", "for health Jane
+    Roe"): its holder named with no comma; not a role ("for campaign chief Tom Hale") or
+    anyone's ("for the sport star Tom Hale")."""
+    before = [c for c in name.children if c.i < name.i and c.ent_type_ != "PERSON"]
+    return bool(before) and all(
+        c.dep_ == "compound"
+        and c.pos_ == "NOUN"
+        and c.text.islower()
+        and _role_lemma(c) not in ROLE_NOUNS
+        and c.lemma_.lower() not in RELATION_NOUNS
+        and _epithet_word(c) not in TITLE_TRADES
+        for c in before
     )
 
 
@@ -2822,6 +2971,18 @@ def _indefinite(noun: Token) -> bool:
     return any(
         c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one")
         for c in noun.children
+    )
+
+
+def _person_noun(token: Token) -> bool:
+    """Whether ``token`` is a noun for a person (an office, a trade, a relation, someone the
+    story does not name): "the Labour peer", "the source" speak for no organisation."""
+    lemma = token.lemma_.lower()
+    return (
+        lemma in ROLE_NOUNS
+        or lemma in UNNAMED_PERSON_NOUNS
+        or lemma in RELATION_NOUNS
+        or _epithet_word(token) in TITLE_TRADES
     )
 
 
@@ -3554,8 +3715,12 @@ def _attach(doc: Doc, text: str, quotations: list[_Quotation], cues: list[_Cue])
     for q in quotations:
         if _is_title(text, q):
             continue  # "told MSNBC’s “Morning Joe”": a programme, a book, a nickname
-        trailing = _trailing_cue(doc, text, q, by_verb)
-        leading = None if trailing else _leading_cue(doc, q, by_verb)
+        leading = _leading_cue(doc, q, by_verb)
+        if leading is not None and _whole_sentences_after_colon(text, q):
+            trailing = None  # "Ms Essex said: “… level.” Dai Lloyd called it …": hers
+        else:
+            trailing = _trailing_cue(doc, text, q, by_verb)
+            leading = None if trailing else leading
         if leading is not None and _is_partial(text, q):
             # "called the talks “the hardest kind of diplomacy”": a quoted fragment inside the
             # cue's own clause. The clause is the record (reported), the fragment stays inside it.
@@ -3746,6 +3911,18 @@ def _opens_sentence(text: str, q: _Quotation) -> bool:
     return not before or before.endswith(("\n", ".", "?", "!", ":", "…"))
 
 
+def _whole_sentences_after_colon(text: str, q: _Quotation) -> bool:
+    """Whether ``q`` opens after a colon ("Ms Essex said: “…”") and its words end their own
+    sentence (a full stop, a question or exclamation mark inside the closing mark): the
+    colon's cue introduced it, and a speech verb after it begins the next sentence, another
+    speaker's ("… at a local level.” Dai Lloyd called the announcement “disappointing”")."""
+    if not q.closed:
+        return False
+    before = text[max(0, q.open_at - 3) : q.open_at].rstrip(" \t")
+    inner = text[q.start : q.close_end].rstrip("”\"'’» ")
+    return before.endswith(":") and inner.endswith((".", "?", "!"))
+
+
 def _leading_cue(doc: Doc, q: _Quotation, by_verb: dict[int, _Cue]) -> _Cue | None:
     """``Carter said: “…”`` / ``He called the talks “…”``: a cue just before the opening mark."""
     i = q.tok_start - 1
@@ -3799,7 +3976,12 @@ def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> 
     resolver = _Resolver(doc, names, quoted)
     # The antecedents as the article gives them, before the walk adds its speakers: what
     # pronoun_referents reads for the same doc (it rebuilt them: a tenth of the attitudes step).
-    doc.user_data[_ANTECEDENTS_KEY] = (mentions, resolver.sent_of, list(resolver.candidates))
+    doc.user_data[_ANTECEDENTS_KEY] = (
+        mentions,
+        resolver.sent_of,
+        list(resolver.candidates),
+        frozenset(resolver._inverted_subjects),
+    )
     walk = _Walk(
         doc=doc,
         text=text,
@@ -3948,7 +4130,7 @@ def pronoun_referents(
         return []
     kept = doc.user_data.get(_ANTECEDENTS_KEY)
     if kept is not None and kept[0] is mentions:  # made by extract for this doc and mentions
-        resolver = _Resolver.antecedents_only(doc, kept[1], kept[2])
+        resolver = _Resolver.antecedents_only(doc, kept[1], kept[2], kept[3])
     else:
         _, quoted = _placed_quotations(doc, text_of(doc))
         resolver = _Resolver(doc, _Names(doc, mentions), quoted)
@@ -4090,6 +4272,32 @@ def _titled_subject(ent: Span) -> bool:
     return t.i < trade.i and all(
         doc[k].ent_type_ != "PERSON" or _title_before_trade_start(doc, k)
         for k in range(t.i, trade.i)
+    )
+
+
+# What may stand before an inverted subject's "was": a participle, a preposition or an adverb
+# fronted for the subject to come last ("Rooting for her was …", "Among the guests was …").
+_FRONTED_TAGS = frozenset({"VBG", "VBN", "IN", "RB", "JJ"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def _inverted_subject(ent: Span) -> bool:
+    """Whether the name ``ent`` is the subject of an inverted sentence, after "was" and a
+    fronted phrase ("Rooting for Smith in the best actress category was Jane Roe, …",
+    "Standing beside him was Tom Hale"): the one the sentence introduces and is about, not
+    the name in the fronted phrase, though the parse makes the name no subject (an "attr",
+    or the subject of the fronted participle)."""
+    doc = ent.doc
+    left = ent.root.left_edge.i
+    sent = ent.sent
+    if left - 1 <= sent.start:
+        return False
+    verb = doc[left - 1]
+    if verb.lemma_.lower() != "be" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    opening = doc[sent.start]
+    return opening.tag_ in _FRONTED_TAGS and not any(
+        t.dep_ in _SUBJECT_DEPS or t.tag_ in ("WP", "WDT", "PRP") for t in doc[sent.start : verb.i]
     )
 
 
@@ -4857,9 +5065,23 @@ def _para_of(para_starts: list[int], offset: int) -> int:
     return n
 
 
+LAW_NAME_WORDS = lexicon.words("law_name_words")
+
+
+def _law_named(spk: _Speaker | None) -> bool:
+    """Whether ``spk`` is a bill, a law or a treaty by its name ("Prevention of Terrorism
+    Bill"): a text that proposes or says something, no speaker (its mention stays)."""
+    if spk is None or not spk.name or spk.label == "PERSON" or is_news_outlet(spk.name):
+        return False
+    words = spk.name.split()
+    return len(words) > 1 and words[-1].lower() in LAW_NAME_WORDS
+
+
 def _cue_speaker(cue: _Cue, resolver: _Resolver) -> _Speaker | None:
     if cue.speaker is None and cue.speaker_tok is not None:
         cue.speaker = resolver.resolve(cue.speaker_tok)
+        if _law_named(cue.speaker):
+            cue.speaker = dataclasses.replace(cue.speaker, name=None, label=None)
         if cue.speaker is not None:
             resolver.remember(cue.speaker_tok.i, cue.speaker)
     return cue.speaker

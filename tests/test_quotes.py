@@ -19,7 +19,7 @@ from analysis import aggregates, entities, quotes, sentiment
 from analysis import nlp as nlp_module
 from analysis.records import EntityMention, Quote
 from tests.conftest import SAMPLE
-from tests.quote_runs import run
+from tests.quote_runs import run, speakers
 
 
 @pytest.fixture(scope="session")
@@ -983,6 +983,89 @@ def test_a_quotation_followed_by_its_speaker_without_a_comma_is_direct(
         assert q.speaker_end <= q.start or q.end <= q.speaker_start, got
 
 
+# A document is no person: it speaks as the body named as its issuer (before its noun, after
+# its "from" or "by"), else as nobody, never as a person named nearby; a bill's name is none.
+DOCUMENTS = [
+    pytest.param(
+        "Runner Dana Kovic has been banned by the Court of Arbitration for Sport (CAS).\n\n"
+        'Kovic has always denied wrongdoing. "The agency has proved that Kovic took banned '
+        'drugs," said a CAS statement.',
+        "The agency has proved",
+        "Court of Arbitration for Sport",
+        id="body-before-the-noun",
+    ),
+    pytest.param(
+        "James Holt, the shadow home secretary, criticised the plan. A statement from the Home "
+        "Office said the rules would be reviewed.",
+        "the rules would be reviewed",
+        "Home Office",
+        id="body-after-from",
+    ),
+    pytest.param(
+        "Fast networks will matter, according to a report published by research consultancy "
+        "Brightline. Mark Elder, its author, said prices would fall.",
+        "Fast networks will matter",
+        "Brightline",
+        id="body-after-the-by-of-its-making",
+    ),
+    pytest.param(
+        "Mark Elder has criticised the rules.\n\nThe report said the rules had failed "
+        "thousands of families.",
+        "the rules had failed",
+        None,
+        id="no-issuer-named-no-speaker",
+    ),
+    pytest.param(
+        "Critics have attacked the plans. The Prevention of Fraud Bill proposes new powers for "
+        "the police.",
+        "new powers for the police",
+        None,
+        id="a-bill-is-no-speaker",
+    ),
+    pytest.param(
+        "Brightway is poised to launch a bid for the exchange, UK media reports say.",
+        "Brightway is poised",
+        None,
+        id="many-reports-of-a-country-are-no-one",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), DOCUMENTS)
+def test_a_document_speaks_as_its_issuer_or_nobody(model, text, words, speaker):
+    found = [q for q in run(model, text) if words in q.text]
+    assert len(found) == 1, speakers(model, text)
+    assert found[0].speaker == speaker
+
+
+# A quotation opened after a colon cue and ending its sentence is that cue's speaker's, not
+# that of the speech verb that opens the next sentence.
+COLON_THEN_NEXT_SPEAKER = [
+    pytest.param(
+        'The council tax deal was announced on Tuesday.\n\nRuth Kendal said: "This is a fair '
+        'settlement for every council. It is now up to council leaders to manage their budgets." '
+        'Green spokesman Tom Hale called the deal "deeply disappointing".',
+        "This is a fair settlement",
+        "Ruth Kendal",
+        id="next-sentence-calls-something-its-own",
+    ),
+    pytest.param(
+        'The ferry was late again.\n\nThe captain, Ana Costa, said: "The engines failed twice '
+        'on the crossing." Mark Elder said the company would pay for the repairs.',
+        "The engines failed twice",
+        "Ana Costa",
+        id="next-sentence-says-something-else",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), COLON_THEN_NEXT_SPEAKER)
+def test_a_quotation_after_a_colon_cue_is_that_cues(model, text, words, speaker):
+    found = [q for q in run(model, text) if words in q.text]
+    assert len(found) == 1, speakers(model, text)
+    assert (found[0].kind, found[0].speaker) == ("direct", speaker)
+
+
 def test_a_fragment_before_the_narrators_words_is_not_a_comma_less_quotation(model):
     text = (
         "The council met on Friday. “I admire the care” of the authors of the plan, Paul Okafor "
@@ -1178,6 +1261,38 @@ def test_scare_quotes_in_sample_are_not_speech(sample_quotes):
             "The Observatory added that two villages had been evacuated.",
             "Coastal Flood Observatory",
         ),
+        # A noun of no list stands for the body whose name holds it, or that the article
+        # called so, however it was tagged; with no such body, for none.
+        (
+            "Brightway, the country's largest bank, is to cut 900 jobs.\n\nThe cuts will cost "
+            "50m euros. The bank said it was on course for a 5% rise in profits this year.",
+            "Brightway",
+        ),
+        (
+            "In a new report, the Boundary Commission says the seats should be redrawn.\n\n"
+            "The commission says three seats in the north would be merged.",
+            "Boundary Commission",
+        ),
+        (
+            "Shares in Brightway fell on Monday.\n\nThe retailer said sales over Christmas had "
+            "been weak.",
+            None,
+        ),
+        (
+            "Voters in the north backed the Green Party and the Harbour Party in May.\n\nThe "
+            "party said it would fight every seat.",
+            None,
+        ),
+        (
+            "Brightway, the country's largest exchange, held talks with Deutsche Handel.\n\n"
+            "The German exchange said the talks had been friendly.",
+            None,
+        ),
+        (
+            "Growth will slow next year, a Harbour Bank report said.\n\nThe report said "
+            "exports would fall by 3%.",
+            "Harbour Bank",
+        ),
     ],
 )
 def test_surnames_and_institutions_are_speakers(model, text, speaker):
@@ -1199,6 +1314,40 @@ def test_an_outlets_reporter_speaks_for_the_outlet(model, text, speaker):
     # As a figure's claimant is read: the words are the outlet's report.
     (q,) = run(model, text)
     assert q.speaker == speaker, (q.speaker, q.speaker_mention)
+
+
+# "our correspondent" is the outlet's own journalist the article named just before; with none
+# named, nobody (never the outlet or a person named in passing).
+OWN_CORRESPONDENT = [
+    pytest.param(
+        "Prices rose again in March, says the BBC's Jane Roe in Lisbon. Shoppers blame the "
+        "euro, but the results may reflect a short winter, our correspondent says.",
+        "the results may reflect",
+        "Jane Roe",
+        id="the-outlets-possessive",
+    ),
+    pytest.param(
+        "Talks will resume on Monday, said BBC labour affairs correspondent Tom Hale. Ministers "
+        'believe a deal is "the less painful option", our correspondent added.',
+        "a deal is",
+        "Tom Hale",
+        id="outlet-and-press-noun-before-the-name",
+    ),
+    pytest.param(
+        "Union leader Mark Elder met ministers on Monday. Talks will resume next week, our "
+        "correspondent said.",
+        "Talks will resume",
+        None,
+        id="no-journalist-named",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), OWN_CORRESPONDENT)
+def test_our_correspondent_is_the_journalist_named_before(model, text, words, speaker):
+    found = [q for q in run(model, text) if words in q.text]
+    assert len(found) == 1, speakers(model, text)
+    assert found[0].speaker == speaker
 
 
 @pytest.mark.parametrize(
@@ -1801,6 +1950,8 @@ def test_according_to_a_method_is_not_speech(model):
         "honour.",
         "The two clubs share their grounds according to an old principle of rotation.",
         "Bakers still prove the dough according to the same formula their founder used.",
+        "The plan ranks the towns according to the steps they are taking to cut waste.",
+        "Grants will be shared out according to need.",
     ],
 )
 def test_according_to_a_code_or_a_principle_is_not_speech(model, text):

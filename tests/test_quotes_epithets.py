@@ -107,6 +107,27 @@ CASES = [
         None,
         id="another-trade-than-the-one-the-article-gave-him",
     ),
+    # --- an inverted sentence's subject ("Cheering for X was Y") is the one it is about --------
+    pytest.param(
+        "Ruth Kendal, Paul Oakes and Sam Tully were among the guests at the music awards in "
+        "London.\n\nBest singer winner Helen Armitage told reporters the prize was the high "
+        'point of her career. She said: "I never expected this." Cheering for Armitage in the '
+        "best singer race was Ruth Kendal, herself nominated for her debut album.\n\nWrapped "
+        "in a long silver coat, the Canadian-born singer stopped to sign autographs and "
+        'joked: "It is freezing but I love it."',
+        "It is freezing",
+        "Ruth Kendal",
+        id="inverted-subject-after-was-not-the-name-in-the-fronted-phrase",
+    ),
+    pytest.param(
+        "Best actress winner Helen Armitage said the prize was the high point of her career. "
+        "Rooting for Armitage in the best actress category was Ruth Kendal, who starred with "
+        'her in a play last year.\n\nShivering in a thin dress, the actress told reporters: "It '
+        'is cold but worth it."',
+        "It is cold",
+        "Ruth Kendal",
+        id="inverted-subject-is-the-description-holder-over-the-earlier-winner",
+    ),
 ]
 
 

@@ -73,6 +73,22 @@ CASES = [
         "Ruth Kendal",
         id="holder-first-named-in-the-next-sentence",
     ),
+    # --- a portfolio run into the name: the spokesman is the one named, not his master -------
+    pytest.param(
+        "Ministers have set out plans for school sport. Shadow spokesman for health Peter "
+        'Grayling said: "The plan will not work without more money." He said clubs should be '
+        "given a bigger role.",
+        "clubs should be given",
+        "Peter Grayling",
+        id="spokesman-for-a-portfolio-then-his-name",
+    ),
+    pytest.param(
+        "Ministers have set out plans for school sport. A spokesman for Peter Grayling said "
+        "the plan would not work.",
+        "the plan would not work",
+        None,
+        id="spokesman-for-a-person-is-not-that-person",
+    ),
 ]
 
 
