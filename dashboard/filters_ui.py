@@ -30,9 +30,14 @@ LIST_KEYS = report_views.LIST_PARAMS  # URL parameter → Filters field, shared 
 TEXT_KEY = "q"
 FILTER_KEYS = (*DATE_KEYS, *LIST_KEYS, TEXT_KEY)
 NOTICE_KEY = "_presslens_url_notices"
-# Names offered by the speaker and entity pickers: all of them, up to a bound that keeps the
-# page's payload reasonable on any store (the replicated 50,000-article store has ~4,000).
+# The names a link's speaker or entity is checked against, and the part of a name the reader
+# typed into a picker is looked for in, without asking the store (the most written about, up to
+# this bound; a link's name beyond it is looked up). None of them is sent to the browser: the
+# pickers had listed them all, ~2 MB in every run of every page on a million articles.
 PICKER_LIMIT = 50_000
+# The names the sidebar's Speakers and Entities pickers list before anything is typed: the most
+# quoted and the most named (about 3 kB each); any other is typed, whole or in part.
+SIDEBAR_LISTED = 200
 # The search box's hint and help show the syntax in words of no corpus in particular (they had
 # named Syrian places whatever the store held); its places would need a query of their own.
 SEARCH_PLACEHOLDER = 'words, "a phrase", this OR that'
@@ -141,7 +146,6 @@ def sidebar() -> Filters:
     _outlet_alias(opts.sources)
     options = _valid_values(opts)
     _year_link()
-    speakers, entities = _listed(options, "speaker"), _listed(options, "entity")
     sb = st.sidebar
     sb.markdown("### Filters")
     date_from, date_to = _date_inputs(opts)
@@ -186,12 +190,16 @@ def sidebar() -> Filters:
         else []
     )
     chosen_speakers = sb.multiselect(
-        "Speakers", speakers, key="speaker", bind="query-params",
-        placeholder="anyone quoted",
+        "Speakers", _sidebar_names("speaker"), key="speaker", bind="query-params",
+        accept_new_options=True, placeholder="anyone quoted",
+        help="The most quoted are listed. Type anyone the articles quote, or part of a name, "
+        "and press Enter: the names containing it are offered.",
     )  # fmt: skip
     chosen_entities = sb.multiselect(
-        "Entities", entities, key="entity", bind="query-params",
-        placeholder="any person, organisation, place",
+        "Entities", _sidebar_names("entity"), key="entity", bind="query-params",
+        accept_new_options=True, placeholder="any person, organisation, place",
+        help="The most named are listed. Type any name the articles hold, or part of one, "
+        "and press Enter: the names containing it are offered.",
     )  # fmt: skip
     filters = Filters(
         # The defaults are the corpus's own first and last dates: leave them out of the query
@@ -292,7 +300,6 @@ def _valid_values(opts) -> dict[str, Set[str]]:
     raw = _raw_params()
     options: dict[str, Set[str]] = {"source": set(opts.sources), "tag": set(opts.tags)}
     for kind in ("speaker", "entity"):
-        # Every name the store holds: the pickers filter them in the browser as the reader types.
         known = data.picker_names(kind, limit=PICKER_LIMIT).known
         # Names in the link beyond the pickers' lists are still valid if the store knows them,
         # and so are values put into the widgets by a chart click.
@@ -307,11 +314,17 @@ def _valid_values(opts) -> dict[str, Set[str]]:
     return options
 
 
-def _listed(options: Mapping[str, Set[str]], kind: str) -> Sequence[str]:
-    """The names the ``kind`` picker lists, sorted: the shared sorted list unless a link or a
-    click added names beyond it."""
-    names = data.picker_names(kind, limit=PICKER_LIMIT)
-    return names.ordered if options[kind] is names.known else sorted(options[kind])
+def _sidebar_names(kind: str) -> list[str]:
+    """The options of the sidebar's ``kind`` picker (its key and URL parameter are ``kind``):
+    the :data:`SIDEBAR_LISTED` most quoted or named, then what the widget, a chart click or the
+    link holds that the store knows, and the stored names containing what the reader typed
+    (:func:`page_names`). A link's name the store does not know is left out of the picker,
+    which would take it as typed (``accept_new_options``): :func:`_valid_values` named it in
+    the notice above the page."""
+    top = data.picker_names(kind, limit=PICKER_LIMIT).by_count[:SIDEBAR_LISTED]
+    listed, _ = page_names(kind, kind, top, multi=True, where=st.sidebar)
+    fit_link_values(kind, listed, multi=True, takes_any=True, noticed=True)
+    return listed
 
 
 def _date_inputs(opts) -> tuple[date | None, date | None]:
@@ -570,7 +583,7 @@ TYPED_MATCHES = 50
 
 
 def page_names(
-    kind: str, key: str, first: Sequence[str], *, multi: bool = False
+    kind: str, key: str, first: Sequence[str], *, multi: bool = False, where=st
 ) -> tuple[list[str], bool]:
     """The options of a page's name picker bound to ``key`` (``kind``: ``speaker`` or
     ``entity``): ``first`` (the names in view), then the names the widget holds or the link
@@ -579,7 +592,8 @@ def page_names(
     the one such name chosen in its place. Every stored name had been an option, as the
     sidebar's pickers offer them: on a store of 21,642 entities that sent the Entities page's
     picker again, 337 kB more in every run of the page (0.8 MB at 50,000 names), to list what
-    a reader types to find anyway. Call before :func:`fit_link_values` (whose notice names a
+    a reader types to find anyway. Its captions on what was typed go to ``where`` (the sidebar's
+    pickers: ``st.sidebar``). Call before :func:`fit_link_values` (whose notice names a
     link's value the store does not know). ``(options, replaced)``: ``replaced`` when it set the
     widget's state, replacing a typed name (the widget then takes no default in this run, as
     after :func:`fit_link_values`)."""
@@ -605,9 +619,9 @@ def page_names(
         if same or len(hits) == 1:
             taken.append(hits[0])
         elif not hits:
-            st.caption(f"No name in the store contains “{plain.md(text)}”.")
+            where.caption(f"No name in the store contains “{plain.md(text)}”.")
         else:
-            st.caption(
+            where.caption(
                 f"{len(hits):,}{'+' if len(hits) == TYPED_MATCHES else ''} names contain "
                 f"“{plain.md(text)}”: choose one of them, listed first."
             )
@@ -618,7 +632,13 @@ def page_names(
 
 
 def fit_link_values(
-    key: str, options, *, aliases: dict[str, str] | None = None, multi: bool = False
+    key: str,
+    options,
+    *,
+    aliases: dict[str, str] | None = None,
+    multi: bool = False,
+    takes_any: bool = False,
+    noticed: bool = False,
 ) -> bool:
     """Before a page's picker bound to the URL parameter ``key`` (a multiselect when ``multi``,
     else a selectbox): the values a link gives that are none of ``options`` are named in a
@@ -633,7 +653,12 @@ def fit_link_values(
     the address bar holds the option (``place=Duma``): Streamlit seeds a bound widget from the
     link the run started with, finds the spelling among no options and drops the parameter (a
     reload had lost the place), and writes a value set in code back to the URL only from the
-    widget's second run on."""
+    widget's second run on. So is the link without its unknown values when the picker
+    ``takes_any`` (made with ``accept_new_options``): on the first run of a session the link,
+    not a value set in code, seeds it, and it took them as typed (the notice said "left out"
+    and the Entities page showed no article of "Nobody Atall"); the notice then goes above the
+    page, run again (:func:`show_notices`). ``noticed``: the notice is written already (the
+    sidebar's, by :func:`_valid_values`)."""
     if key in st.session_state:
         return False
     raw = st.query_params.get_all(key)
@@ -642,20 +667,26 @@ def fit_link_values(
     known, aliases = set(options), aliases or {}
     fitted = [v if v in known else aliases.get(v) for v in raw]
     unknown = [v for v, f in zip(raw, fitted, strict=True) if f is None]
-    if unknown:
+    if unknown and not noticed:
         names = ", ".join(plain.md(f"{key}={v}") for v in unknown)
-        st.warning(
+        notice = (
             f"{names} in this link {'is' if len(unknown) == 1 else 'are'} not among the "
-            "choices for the articles in view; left out.",
-            icon=":material/link_off:",
+            "choices for the articles in view; left out."
         )
+        if takes_any:  # shown in the run again, above the page
+            st.session_state.setdefault(NOTICE_KEY, []).append(notice)
+        else:
+            st.warning(notice, icon=":material/link_off:")
     kept = list(dict.fromkeys(f for f in fitted if f is not None))
     if kept == raw:
         return False
     value = kept if multi else (kept[0] if kept else None)
-    if value and any(v not in known and v in aliases for v in raw):
+    if (value and any(v not in known and v in aliases for v in raw)) or (unknown and takes_any):
         try:  # not yet bound in this session: the widget is made below
-            st.query_params[key] = value
+            if value:
+                st.query_params[key] = value
+            else:
+                del st.query_params[key]
         except StreamlitAPIException:  # bound: the page shows it, the link keeps the spelling
             pass
         else:
