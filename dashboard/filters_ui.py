@@ -33,7 +33,8 @@ NOTICE_KEY = "_presslens_url_notices"
 # The names a link's speaker or entity is checked against, and the part of a name the reader
 # typed into a picker is looked for in, without asking the store (the most written about, up to
 # this bound; a link's name beyond it is looked up). None of them is sent to the browser: the
-# pickers had listed them all, ~2 MB in every run of every page on a million articles.
+# pickers had listed them all, 1.75 MB of a page at 200,000 articles (every session's first
+# run, and every run the pickers changed in: Streamlit's cache spares only an unchanged one).
 PICKER_LIMIT = 50_000
 # The names the sidebar's Speakers and Entities pickers list before anything is typed: the most
 # quoted and the most named (about 3 kB each); any other is typed, whole or in part.
