@@ -102,6 +102,12 @@ def test_a_name_typed_in_part_into_a_sidebar_picker_filters_on_the_stored_name(
     assert at.multiselect(key="speaker").value == []
     said = "\n".join(c.value for c in at.sidebar.caption)
     assert "No name in the store contains “zzqx”." in said
+    # where the names searched stop at the limit, the caption does not say the whole store
+    monkeypatch.setattr(filters_ui, "PICKER_LIMIT", 3)
+    at = _typed("speaker", ["zzqx"])
+    said = "\n".join(c.value for c in at.sidebar.caption)
+    assert "None of the 3 names most written about contains “zzqx”" in said
+    assert at.multiselect(key="speaker").value == []
 
 
 def test_the_server_warms_the_sidebar_so_the_first_run_queries_none_of_it(
