@@ -303,7 +303,8 @@ def _valid_values(opts) -> dict[str, Set[str]]:
     for kind in ("speaker", "entity"):
         known = data.picker_names(kind, limit=PICKER_LIMIT).known
         # Names in the link beyond the pickers' lists are still valid if the store knows them,
-        # and so are values put into the widgets by a chart click.
+        # and so are values put into the widgets by a chart click, or typed (the reader's words,
+        # not a link's: _sidebar_names takes the stored name containing them, or says none does).
         extra = data.known_names(kind, raw.get(kind, [])) | set(st.session_state.get(kind) or [])
         # The common case (nothing beyond the list) keeps the shared set: no copy per run.
         options[kind] = known | extra if extra - known else known
