@@ -43,6 +43,9 @@ class Run:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # warning alerts (e.g. "values ignored")
     elements: int = 0  # elements the page drew (a sanity check that it drew something)
+    # the ForwardMsg bytes the server sent for the run: the page's payload as a browser gets it
+    # in its first run (the session reports no cached message, so nothing is sent by reference)
+    bytes: int = 0
 
 
 def _first_line(text: str) -> str:
@@ -96,8 +99,10 @@ class Session:
 
     async def _until_finished(self, result: Run) -> None:
         while True:
+            raw = await self._ws.recv()
+            result.bytes += len(raw)
             fwd = ForwardMsg()
-            fwd.ParseFromString(await self._ws.recv())
+            fwd.ParseFromString(raw)
             kind = fwd.WhichOneof("type")
             if kind == "delta":
                 self._on_delta(fwd, result)

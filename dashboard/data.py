@@ -795,11 +795,12 @@ def top_names(kind: str, limit: int = 500) -> tuple[str, ...]:
 
 @dataclasses.dataclass(frozen=True)
 class PickerNames:
-    """The names a sidebar picker offers, in the order it lists them, and the same as a set
-    (the values a link may carry)."""
+    """The names a picker matches what the reader typed against, sorted; the same as a set
+    (the values a link may carry); and most written about first (the sidebar lists the head)."""
 
     ordered: tuple[str, ...]
     known: frozenset[str]
+    by_count: tuple[str, ...]
 
 
 @st.cache_resource(max_entries=ENTRIES, show_spinner=False)
@@ -809,7 +810,7 @@ def _picker_names(db: str, data_version: str, kind: str, limit: int) -> PickerNa
     # immutable, so a hit needs no copy (cache_data would unpickle 60,000 strings per run).
     with connection() as con:
         names = article_views.top_names(con, kind, limit=limit)
-    return PickerNames(ordered=tuple(sorted(names)), known=frozenset(names))
+    return PickerNames(ordered=tuple(sorted(names)), known=frozenset(names), by_count=names)
 
 
 def picker_names(kind: str, limit: int) -> PickerNames:

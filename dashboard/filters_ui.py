@@ -31,9 +31,15 @@ LIST_KEYS = report_views.LIST_PARAMS  # URL parameter → Filters field, shared 
 TEXT_KEY = "q"
 FILTER_KEYS = (*DATE_KEYS, *LIST_KEYS, TEXT_KEY)
 NOTICE_KEY = "_presslens_url_notices"
-# Names offered by the speaker and entity pickers: all of them, up to a bound that keeps the
-# page's payload reasonable on any store (the replicated 50,000-article store has ~4,000).
+# The names a link's speaker or entity is checked against, and the part of a name the reader
+# typed into a picker is looked for in, without asking the store (the most written about, up to
+# this bound; a link's name beyond it is looked up). None of them is sent to the browser: the
+# pickers had listed them all, 1.75 MB of a page at 200,000 articles (every session's first
+# run, and every run the pickers changed in: Streamlit's cache spares only an unchanged one).
 PICKER_LIMIT = 50_000
+# The names the sidebar's Speakers and Entities pickers list before anything is typed: the most
+# quoted and the most named (about 3 kB each); any other is typed, whole or in part.
+SIDEBAR_LISTED = 200
 # The search box's hint and help show the syntax in words of no corpus in particular (they had
 # named Syrian places whatever the store held); its places would need a query of their own.
 SEARCH_PLACEHOLDER = 'words, "a phrase", this OR that'
@@ -142,7 +148,6 @@ def sidebar() -> Filters:
     _outlet_alias(opts.sources)
     options = _valid_values(opts)
     _year_link()
-    speakers, entities = _listed(options, "speaker"), _listed(options, "entity")
     sb = st.sidebar
     sb.markdown("### Filters")
     date_from, date_to = _date_inputs(opts)
@@ -187,12 +192,16 @@ def sidebar() -> Filters:
         else []
     )
     chosen_speakers = sb.multiselect(
-        "Speakers", speakers, key="speaker", bind="query-params",
-        placeholder="anyone quoted",
+        "Speakers", _sidebar_names("speaker"), key="speaker", bind="query-params",
+        accept_new_options=True, placeholder="anyone quoted",
+        help="The most quoted are listed. Type anyone the articles quote, or part of a name, "
+        "and press Enter: the names containing it are offered.",
     )  # fmt: skip
     chosen_entities = sb.multiselect(
-        "Entities", entities, key="entity", bind="query-params",
-        placeholder="any person, organisation, place",
+        "Entities", _sidebar_names("entity"), key="entity", bind="query-params",
+        accept_new_options=True, placeholder="any person, organisation, place",
+        help="The most named are listed. Type any name the articles hold, or part of one, "
+        "and press Enter: the names containing it are offered.",
     )  # fmt: skip
     filters = Filters(
         # The defaults are the corpus's own first and last dates: leave them out of the query
@@ -293,10 +302,10 @@ def _valid_values(opts) -> dict[str, Set[str]]:
     raw = _raw_params()
     options: dict[str, Set[str]] = {"source": set(opts.sources), "tag": set(opts.tags)}
     for kind in ("speaker", "entity"):
-        # Every name the store holds: the pickers filter them in the browser as the reader types.
         known = data.picker_names(kind, limit=PICKER_LIMIT).known
         # Names in the link beyond the pickers' lists are still valid if the store knows them,
-        # and so are values put into the widgets by a chart click.
+        # and so are values put into the widgets by a chart click, or typed (the reader's words,
+        # not a link's: _sidebar_names takes the stored name containing them, or says none does).
         extra = data.known_names(kind, raw.get(kind, [])) | set(st.session_state.get(kind) or [])
         # The common case (nothing beyond the list) keeps the shared set: no copy per run.
         options[kind] = known | extra if extra - known else known
@@ -308,11 +317,17 @@ def _valid_values(opts) -> dict[str, Set[str]]:
     return options
 
 
-def _listed(options: Mapping[str, Set[str]], kind: str) -> Sequence[str]:
-    """The names the ``kind`` picker lists, sorted: the shared sorted list unless a link or a
-    click added names beyond it."""
-    names = data.picker_names(kind, limit=PICKER_LIMIT)
-    return names.ordered if options[kind] is names.known else sorted(options[kind])
+def _sidebar_names(kind: str) -> list[str]:
+    """The options of the sidebar's ``kind`` picker (its key and URL parameter are ``kind``):
+    the :data:`SIDEBAR_LISTED` most quoted or named, then what the widget, a chart click or the
+    link holds that the store knows, and the stored names containing what the reader typed
+    (:func:`page_names`). A link's name the store does not know is left out of the picker,
+    which would take it as typed (``accept_new_options``): :func:`_valid_values` named it in
+    the notice above the page."""
+    top = data.picker_names(kind, limit=PICKER_LIMIT).by_count[:SIDEBAR_LISTED]
+    listed, _ = page_names(kind, kind, top, multi=True, where=st.sidebar)
+    fit_link_values(kind, listed, multi=True, takes_any=True, noticed=True)
+    return listed
 
 
 def _date_inputs(opts) -> tuple[date | None, date | None]:
@@ -576,7 +591,7 @@ TYPED_MATCHES = 50
 
 
 def page_names(
-    kind: str, key: str, first: Sequence[str], *, multi: bool = False
+    kind: str, key: str, first: Sequence[str], *, multi: bool = False, where=st
 ) -> tuple[list[str], bool]:
     """The options of a page's name picker bound to ``key`` (``kind``: ``speaker`` or
     ``entity``): ``first`` (the names in view), then the names the widget holds or the link
@@ -585,7 +600,8 @@ def page_names(
     the one such name chosen in its place. Every stored name had been an option, as the
     sidebar's pickers offer them: on a store of 21,642 entities that sent the Entities page's
     picker again, 337 kB more in every run of the page (0.8 MB at 50,000 names), to list what
-    a reader types to find anyway. Call before :func:`fit_link_values` (whose notice names a
+    a reader types to find anyway. Its captions on what was typed go to ``where`` (the sidebar's
+    pickers: ``st.sidebar``). Call before :func:`fit_link_values` (whose notice names a
     link's value the store does not know). ``(options, replaced)``: ``replaced`` when it set the
     widget's state, replacing a typed name (the widget then takes no default in this run, as
     after :func:`fit_link_values`)."""
@@ -611,9 +627,9 @@ def page_names(
         if same or len(hits) == 1:
             taken.append(hits[0])
         elif not hits:
-            st.caption(f"No name in the store contains “{plain.md(text)}”.")
+            where.caption(_no_name_contains(text, len(names.ordered)))
         else:
-            st.caption(
+            where.caption(
                 f"{len(hits):,}{'+' if len(hits) == TYPED_MATCHES else ''} names contain "
                 f"“{plain.md(text)}”: choose one of them, listed first."
             )
@@ -623,8 +639,27 @@ def page_names(
     return list(dict.fromkeys([*found, *first, *extra])), True
 
 
+def _no_name_contains(text: str, searched: int) -> str:
+    """What a picker says of typed words that none of the ``searched`` names contains: at
+    :data:`PICKER_LIMIT` names, not every stored one was searched (at 200,000 articles the
+    store holds 237,668 entity names), and a name beyond them is found typed whole."""
+    words = f"“{plain.md(text)}”"
+    if searched < PICKER_LIMIT:
+        return f"No name in the store contains {words}."
+    return (
+        f"None of the {searched:,} names most written about contains {words}; a name beyond "
+        "them is found typed whole, as the articles write it."
+    )
+
+
 def fit_link_values(
-    key: str, options, *, aliases: dict[str, str] | None = None, multi: bool = False
+    key: str,
+    options,
+    *,
+    aliases: dict[str, str] | None = None,
+    multi: bool = False,
+    takes_any: bool = False,
+    noticed: bool = False,
 ) -> bool:
     """Before a page's picker bound to the URL parameter ``key`` (a multiselect when ``multi``,
     else a selectbox): the values a link gives that are none of ``options`` are named in a
@@ -639,7 +674,12 @@ def fit_link_values(
     the address bar holds the option (``place=Duma``): Streamlit seeds a bound widget from the
     link the run started with, finds the spelling among no options and drops the parameter (a
     reload had lost the place), and writes a value set in code back to the URL only from the
-    widget's second run on."""
+    widget's second run on. So is the link without its unknown values when the picker
+    ``takes_any`` (made with ``accept_new_options``): on the first run of a session the link,
+    not a value set in code, seeds it, and it took them as typed (the notice said "left out"
+    and the Entities page showed no article of "Nobody Atall"); the notice then goes above the
+    page, run again (:func:`show_notices`). ``noticed``: the notice is written already (the
+    sidebar's, by :func:`_valid_values`)."""
     if key in st.session_state:
         return False
     raw = st.query_params.get_all(key)
@@ -648,20 +688,26 @@ def fit_link_values(
     known, aliases = set(options), aliases or {}
     fitted = [v if v in known else aliases.get(v) for v in raw]
     unknown = [v for v, f in zip(raw, fitted, strict=True) if f is None]
-    if unknown:
+    if unknown and not noticed:
         names = ", ".join(plain.md(f"{key}={v}") for v in unknown)
-        st.warning(
+        notice = (
             f"{names} in this link {'is' if len(unknown) == 1 else 'are'} not among the "
-            "choices for the articles in view; left out.",
-            icon=":material/link_off:",
+            "choices for the articles in view; left out."
         )
+        if takes_any:  # shown in the run again, above the page
+            st.session_state.setdefault(NOTICE_KEY, []).append(notice)
+        else:
+            st.warning(notice, icon=":material/link_off:")
     kept = list(dict.fromkeys(f for f in fitted if f is not None))
     if kept == raw:
         return False
     value = kept if multi else (kept[0] if kept else None)
-    if value and any(v not in known and v in aliases for v in raw):
+    if (value and any(v not in known and v in aliases for v in raw)) or (unknown and takes_any):
         try:  # not yet bound in this session: the widget is made below
-            st.query_params[key] = value
+            if value:
+                st.query_params[key] = value
+            else:
+                del st.query_params[key]
         except StreamlitAPIException:  # bound: the page shows it, the link keeps the spelling
             pass
         else:

@@ -706,6 +706,23 @@ def _typed(page: str, params: dict, key: str, value) -> AppTest:
     return at.run()
 
 
+def test_a_links_name_no_store_holds_is_left_out_of_the_pages_pickers(dashboard_db, use_db):
+    """The pages' name pickers take any name (typed): on a session's first run the link seeds
+    them, and they had kept a link's unknown name while the notice said it was left out (the
+    Entities page showed "No article in view names" it). Left out, named above the page."""
+    use_db(dashboard_db)
+    plain = run_page("speakers").multiselect(key="sp_compare").value
+    at = run_page("speakers", {"sp_compare": [plain[0], "Nobody Atall"]})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert at.multiselect(key="sp_compare").value == [plain[0]]
+    [notice] = [w.value for w in at.warning]
+    assert "Nobody Atall" in notice and "left out" in notice
+    at = run_page("entities", {"en_type": "People", "en_pick": "Nobody Atall"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert at.selectbox(key="en_pick").value == at.selectbox(key="en_pick").options[0]
+    assert ["Nobody Atall" in w.value for w in at.warning] == [True]
+
+
 def test_an_entity_typed_in_part_is_offered_and_the_picker_lists_no_whole_store(
     dashboard_db, use_db
 ):

@@ -46,6 +46,7 @@ def test_the_query_string_reaches_the_page(dashboard_db):
     assert not bad.errors and not good.errors
     assert any("nosuchoutlet" in w for w in bad.warnings), bad.warnings
     assert not good.warnings
+    assert bad.bytes > 10_000 and good.bytes > 10_000  # the pages' payload, counted
     assert {"speakers", "entities", "places"} <= set(nav)
 
 

@@ -1,33 +1,113 @@
-"""The sidebar's speaker and entity pickers (dashboard/filters_ui.py): every name the store holds,
-sorted once per data version and shared by every run (data.picker_names), and a link may still
-name one beyond the list when the store knows it."""
+"""The sidebar's speaker and entity pickers (dashboard/filters_ui.py): the most quoted and most
+named listed (data.picker_names, worked out once per data version and shared by every run), any
+other name the store holds typed whole or in part, or given by a link."""
 
 from __future__ import annotations
 
+from urllib.parse import quote_plus
+
+import duckdb
+from streamlit.testing.v1 import AppTest
+
 from dashboard import data, filters_ui
-from tests.apptest import run_page
+from tests.apptest import APP, run_page
 
 
-def test_the_pickers_list_every_name_sorted_and_a_link_may_name_one_beyond_them(
+def _use(db, monkeypatch) -> None:
+    monkeypatch.setenv("PRESSLENS_DB", str(db))
+    monkeypatch.delenv("PRESSLENS_READ_ONLY", raising=False)
+
+
+def _articles_quoting(db, speaker: str) -> int:
+    with duckdb.connect(str(db), read_only=True) as con:
+        [(n,)] = con.execute(
+            "SELECT count(DISTINCT a.id) FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "WHERE q.speaker = ? AND a.duplicate_of IS NULL",
+            [speaker],
+        ).fetchall()
+    return n
+
+
+def _typed(key: str, value: list[str]) -> AppTest:
+    """The Overview with the sidebar's picker ``key`` holding ``value`` as the browser sends
+    what the reader typed (AppTest sets listed options only: the state is set before the run)."""
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.session_state[key] = value
+    return at.run()
+
+
+def test_the_pickers_list_the_most_quoted_and_a_link_may_name_anyone_beyond_them(
     dashboard_db, monkeypatch
 ):
-    monkeypatch.setenv("PRESSLENS_DB", str(dashboard_db))
-    monkeypatch.delenv("PRESSLENS_READ_ONLY", raising=False)
+    """Every stored name had been listed, sent to the browser in every run of every page (~2 MB
+    on a million articles): the pickers list the head, most quoted or named first."""
+    _use(dashboard_db, monkeypatch)
     at = run_page("overview")
-    listed = at.multiselect(key="speaker").options
-    assert "John Kerry" in listed and "Maria Lopez" in listed
-    assert listed == sorted(listed)
-    names = data.picker_names("speaker", limit=filters_ui.PICKER_LIMIT)
-    assert list(names.ordered) == listed and names.known == set(listed)
-    # With the pickers cut to the two names most quoted, a link naming a third one the store
-    # knows still filters on it, and the picker lists it.
-    monkeypatch.setattr(filters_ui, "PICKER_LIMIT", 2)
-    short = data.picker_names("speaker", limit=2).ordered
-    other = next(n for n in listed if n not in short)
+    for kind in ("speaker", "entity"):
+        by_count = data.picker_names(kind, limit=filters_ui.PICKER_LIMIT).by_count
+        listed = at.multiselect(key=kind).options
+        assert listed == list(by_count[: filters_ui.SIDEBAR_LISTED])
+    assert "John Kerry" in at.multiselect(key="speaker").options
+    # A store with more names than the list holds: the list stays short, and a link naming a
+    # speaker beyond it still filters on that speaker, listed after the head.
+    monkeypatch.setattr(filters_ui, "SIDEBAR_LISTED", 2)
+    speakers = data.picker_names("speaker", limit=filters_ui.PICKER_LIMIT).by_count
+    assert len(speakers) > 2
+    at = run_page("overview")
+    assert at.multiselect(key="speaker").options == list(speakers[:2])
+    assert len(at.multiselect(key="entity").options) == 2
+    other = speakers[-1]
     at = run_page("overview", {"speaker": other})
     assert not at.exception and not at.warning
     assert at.multiselect(key="speaker").value == [other]
-    assert at.multiselect(key="speaker").options == sorted({*short, other})
+    assert at.multiselect(key="speaker").options == [*speakers[:2], other]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Articles"] == f"{_articles_quoting(dashboard_db, other):,}"
+    # a link's name the store does not know is still dropped with the notice above the page
+    at = run_page("overview", {"speaker": [other, "Nobody Atall"]})
+    assert at.multiselect(key="speaker").value == [other]
+    assert ["Nobody Atall" in w.value for w in at.warning] == [True]
+
+
+def test_a_name_typed_in_part_into_a_sidebar_picker_filters_on_the_stored_name(
+    dashboard_db, monkeypatch
+):
+    """Beyond the listed head, a name is typed (the pickers take any): the one stored name
+    containing it is taken; words no name contains are said so beside the pickers, and filter
+    nothing."""
+    _use(dashboard_db, monkeypatch)
+    monkeypatch.setattr(filters_ui, "SIDEBAR_LISTED", 2)
+    for kind in ("speaker", "entity"):
+        names = data.picker_names(kind, limit=filters_ui.PICKER_LIMIT).by_count
+        beyond = next(
+            n
+            for n in names[2:]
+            if len(n) > 4 and sum(n[1:-1].casefold() in m.casefold() for m in names) == 1
+        )
+        at = _typed(kind, [beyond[1:-1].lower()])
+        assert not at.exception, at.exception[0].value if at.exception else ""
+        assert not at.warning, [w.value for w in at.warning]
+        assert at.multiselect(key=kind).value == [beyond]
+        assert beyond in at.multiselect(key=kind).options
+        # the filter is the view's: its link holds the stored name
+        assert f"?{kind}={quote_plus(beyond)})" in "\n".join(c.value for c in at.caption)
+    other = data.picker_names("speaker", limit=filters_ui.PICKER_LIMIT).by_count[-1]
+    at = _typed("speaker", [other.lower()])  # a stored name in another case: that name
+    assert at.multiselect(key="speaker").value == [other]
+    assert {m.label: m.value for m in at.metric}["Articles"] == (
+        f"{_articles_quoting(dashboard_db, other):,}"
+    )
+    at = _typed("speaker", ["zzqx"])
+    assert not at.exception and not at.warning
+    assert at.multiselect(key="speaker").value == []
+    said = "\n".join(c.value for c in at.sidebar.caption)
+    assert "No name in the store contains “zzqx”." in said
+    # where the names searched stop at the limit, the caption does not say the whole store
+    monkeypatch.setattr(filters_ui, "PICKER_LIMIT", 3)
+    at = _typed("speaker", ["zzqx"])
+    said = "\n".join(c.value for c in at.sidebar.caption)
+    assert "None of the 3 names most written about contains “zzqx”" in said
+    assert at.multiselect(key="speaker").value == []
 
 
 def test_the_server_warms_the_sidebar_so_the_first_run_queries_none_of_it(

@@ -137,7 +137,7 @@ st.subheader("An entity's articles")
 # every run: filters_ui.page_names.)
 shown_first = top["name"].tolist()
 picks, _ = filters_ui.page_names("entity", "en_pick", shown_first)
-filters_ui.fit_link_values("en_pick", picks)
+filters_ui.fit_link_values("en_pick", picks, takes_any=True)
 choice = st.selectbox(
     "Entity", picks, key="en_pick", bind="query-params", accept_new_options=True,
     help="The most covered (the chart's) first. Type any name in the store, or part of one, "

@@ -115,7 +115,7 @@ default = report_views.compared_speakers(all_speakers, filters.speakers, dated=s
 picks, replaced = filters_ui.page_names("speaker", "sp_compare", all_speakers, multi=True)
 # In the link (?sp_compare=…, repeated), so that the view's link and its report show the
 # speakers compared: they had shown the default three whoever the reader had chosen.
-fitted = filters_ui.fit_link_values("sp_compare", picks, multi=True) or replaced
+fitted = filters_ui.fit_link_values("sp_compare", picks, multi=True, takes_any=True) or replaced
 chosen = st.multiselect(
     "Speakers to compare", picks, **({} if fitted else {"default": default}),
     key="sp_compare", bind="query-params", max_selections=report_views.MAX_COMPARED,
