@@ -152,6 +152,8 @@ BANNING_VERBS = frozenset({"ban", "outlaw", "prohibit", "proscribe"})
 QUANTITY_ADJECTIVES = lexicon.words("quantity_adjectives")
 MEASURE_UNITS = lexicon.words("measure_units")
 MODEL_MAKERS = lexicon.mapping("model_makers")
+# Nouns of a level a count passes ("topped the 100,000 mark"): no unit of their own.
+THRESHOLD_NOUNS = frozenset({"mark", "barrier", "threshold", "milestone"})
 NATIONAL_BODIES = lexicon.mapping("national_bodies")
 NATIONAL_MEASURE_WORDS = lexicon.words("national_measure_words")
 # A product's model code: letters and digits in one word ("F-16", "su-24", "A380", "MiG-29s"),
@@ -462,14 +464,23 @@ def _whole_country_measure(ctx: _Context, sent: Span) -> str | None:
     country = ctx.whole_country
     if country is None:
         return None
-    words = [t.lower_ for t in sent]
-    lemmas = {t.lemma_.lower() for t in sent}
+    measures = [t for t in sent if not _firms_growth(ctx, t)]
+    words = [t.lower_ for t in measures]
+    lemmas = {t.lemma_.lower() for t in measures}
     text = f" {' '.join(words)} "  # the measures of two words or more: "house prices"
     spoken = (
         (w in lemmas or w in words) if " " not in w else f" {w} " in text
         for w in NATIONAL_MEASURE_WORDS
     )
     return country if any(spoken) else None
+
+
+def _firms_growth(ctx: _Context, tok: Token) -> bool:
+    """ "sales growth", "Tesco's growth": growth a noun or a name before it says is a firm's or
+    a market's, no measure of the country ("annual growth", "economic growth" are)."""
+    return tok.lemma_.lower() == "growth" and any(
+        c.dep_ == "compound" or (c.dep_ == "poss" and ctx.label(c) != "GPE") for c in tok.children
+    )
 
 
 def _victims_key(reading: _Reading) -> tuple[str, str] | None:
@@ -1675,6 +1686,8 @@ def _read(
     # (the noun after the phrase only where the tagger's date took the number's root away: "an
     # estimated 1500 people remain" is read from its own root, as it always was)
     noun = _counted_noun(root) or (tail if date_like else None)
+    if noun is not None and noun.lower_ in THRESHOLD_NOUNS:
+        noun = None  # "topped the 100,000 mark": the mark is no unit, what passed it is
     if noun is not None and noun.lemma_.lower() in numbers.TIME_UNITS | {"time", "times"}:
         return None  # a duration or a frequency, not a count
     after = span.doc[span.end] if span.end < len(span.doc) else None
@@ -3926,8 +3939,22 @@ def _numbers_a_name(span: Span) -> bool:
         or _house_number(span)
         or _in_a_title(span)
         or _model_number(span[0])
+        or _rank_list(span)
         or _hyphened_to_an_activity(span[0])
     )
+
+
+def _rank_list(span: Span) -> bool:
+    """ "in the top 100", "the top 10 of the chart": the size of a ranked list, no count of
+    anything the news reports ("the top 100 firms" still counts firms)."""
+    doc = span.doc
+    before = span.start - 1
+    if before < span.sent.start + 1 or doc[before].lower_ != "top":
+        return False
+    if doc[before - 1].lower_ not in ("the", "its", "their", "a"):
+        return False
+    head = span.root.head
+    return not (span.root.dep_ == "nummod" and head.i > span.root.i and head.tag_ == "NNS")
 
 
 def _model_number(num: Token) -> bool:
@@ -4801,7 +4828,45 @@ def _location(ctx: _Context, root: Token, noun: Token | None, category: str) -> 
                         return _finer(ctx, root, name, category)
     if town is not None:
         return town
-    return _place_in_sentence(ctx, root, category)
+    owner = _owner_place(ctx, root, noun) if category in OWNED_CATEGORIES else None
+    return owner or _place_in_sentence(ctx, root, category)
+
+
+# Figures a country owns as a measure of itself ("Chile's economy grew by 0.4%", "9% of
+# Norway's oil output"): not tolls, whose place is where they happened.
+OWNED_CATEGORIES = UNPLACED_CATEGORIES | {"people"}
+
+
+def _owner_place(ctx: _Context, root: Token, noun: Token | None) -> str | None:
+    """The country (or town) whose possessive owns what the figure measures: the counted noun,
+    the whole a share is "of" or is cut "from" ("one point from Kenya's economic growth"), or
+    the subject of the verb the figure is the change of ("Chile's economy grew by 0.4%").
+    Only a common noun is owned so: "Russia's Gazprom" is a firm that acts, no measure."""
+    owned = [noun] if noun is not None else []
+    tok = root
+    for _ in range(4):
+        owned.extend(
+            pobj
+            for prep in tok.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
+        if tok.pos_ in ("VERB", "AUX"):
+            owned.extend(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+            break
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    for thing in owned:
+        if thing.pos_ != "NOUN":
+            continue
+        for child in thing.children:
+            if child.dep_ == "poss" and ctx.label(child) == "GPE":
+                name = _place_name(ctx, child)
+                if gazetteer.country(name) or gazetteer.place(name):
+                    return name  # (not a firm the tagger took for a place: "Alitalia's")
+    return None
 
 
 # The counted whose town is where they serve or live: "five Dallas police officers", "three

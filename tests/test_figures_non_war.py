@@ -90,3 +90,59 @@ def test_a_model_number_is_no_unit_and_no_count(nlp, text, expected):
 def test_aircraft_of_a_model_are_no_fighting_men(nlp):
     figs = _figures(nlp, "The government bought 40 F-15 fighters last year.")
     assert [(f.text, f.unit, f.category) for f in figs] == [("40", "fighters", "other")]
+
+
+@pytest.mark.parametrize(
+    "text, figure, place",
+    [
+        ("The fund said the floods would cut one percentage point from Kenya's economic growth "
+         "this year.", "one percentage point", "Kenya"),
+        ("The merger would give the firm 9% of Norway's oil output.", "9%", "Norway"),
+        ("Chile's economy grew by 0.4% in the last quarter.", "0.4%", "Chile"),
+        # a firm the tagger took for a place owns no measure
+        ("The case was brought by six of Alitalia's rivals.", "six", None),
+    ],
+)  # fmt: skip
+def test_a_countrys_possessive_places_what_it_owns(nlp, text, figure, place):
+    assert dict(_fields(nlp, text, "location"))[figure] == place
+
+
+@pytest.mark.parametrize(
+    "text, figure, place",
+    [
+        ("Chile slows\n\nChile's exports fell sharply. Annual growth was 3.2% in 2004, officials "
+         "said.", "3.2%", "Chile"),
+        ("Chile slows\n\nChile's exports fell sharply. Sales growth at the chain was 3.2% in "
+         "2004, it said.", "3.2%", None),
+    ],
+)  # fmt: skip
+def test_growth_is_the_countrys_unless_a_noun_says_whose(nlp, text, figure, place):
+    assert dict(_fields(nlp, text, "location"))[figure] == place
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The airline owes 4.1 billion reais and 900 million rupiah.",
+         [("4.1 billion reais", "BRL"), ("900 million rupiah", "IDR")]),
+        ("The deal is worth 60 billion roubles.", [("60 billion roubles", "RUB")]),
+    ],
+)  # fmt: skip
+def test_currencies_named_after_the_number(nlp, text, expected):
+    assert _fields(nlp, text, "unit") == expected
+
+
+def test_a_mark_a_count_passes_is_no_unit(nlp):
+    text = "The number of viruses in circulation passed the 50,000 mark in May."
+    assert _fields(nlp, text, "unit") == [("50,000", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The list of the top 50 includes a radio from 1920.", []),
+        ("The top 20 firms paid 40% of the tax.", [("20", "top firms"), ("40%", "%")]),
+    ],
+)  # fmt: skip
+def test_the_size_of_a_ranked_list_is_no_count(nlp, text, expected):
+    assert _fields(nlp, text, "unit") == expected
