@@ -396,7 +396,7 @@ def extract(
             # a count of the whole country a story is about: a national body's ("… fell by
             # 20,000, the Office for National Statistics said"), or a national measure's in a
             # story whose places all lie in one country ("The jobless rate held at 4.7%")
-            place = _national_body_country(claimant) or _whole_country_measure(ctx, sent)
+            place = _national_body_country(claimant) or _whole_country_measure(ctx, span)
         if own_place is None and ctx.digest_items and place is not None:
             # A digest of unrelated stories ("10 Things to Know for Today": "2. STRONG
             # AFTERSHOCK RATTLES ITALY'S QUAKE ZONE. … the death toll … to 267"): the article's
@@ -456,15 +456,26 @@ def _national_body_country(claimant: str | None) -> str | None:
     return country.name if country is not None else None
 
 
-def _whole_country_measure(ctx: _Context, sent: Span) -> str | None:
+def _whole_country_measure(ctx: _Context, span: Span) -> str | None:
     """The country of a story about one country (:attr:`_Context.whole_country`) for a figure
-    whose sentence speaks of a measure of the whole country (:data:`NATIONAL_MEASURE_WORDS`:
+    whose clause speaks of a measure of the whole country (:data:`NATIONAL_MEASURE_WORDS`:
     unemployment, inflation, the economy, voters …); None for any other figure (a firm's sales,
-    a film's takings are no country's)."""
+    a film's takings are no country's). Only the words of the figure's own verb: "optimistic
+    about growth even as revenues slipped 11%" is a firm's 11%, and students "dressed … to
+    unveil a poster about economic growth" are no country's."""
     country = ctx.whole_country
     if country is None:
         return None
-    measures = [t for t in sent if not _firms_growth(ctx, t)]
+    verb = _governing_verb(span.root)
+    # the words the number's phrase hangs on ("The jobless rate held at 4.7%", where the
+    # parse makes "held" a modifier of "rate")
+    above = {span.root.i, *(t.i for t in span.root.ancestors)}
+    measures = [
+        t
+        for t in span.sent
+        if (verb is None or _governing_verb(t) == verb or t.i in above or t.head.i in above)
+        and not _firms_growth(ctx, t)
+    ]
     words = [t.lower_ for t in measures]
     lemmas = {t.lemma_.lower() for t in measures}
     text = f" {' '.join(words)} "  # the measures of two words or more: "house prices"
@@ -473,6 +484,17 @@ def _whole_country_measure(ctx: _Context, sent: Span) -> str | None:
         for w in NATIONAL_MEASURE_WORDS
     )
     return country if any(spoken) else None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` (``tok`` itself when a verb): whose clause it is in."""
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _firms_growth(ctx: _Context, tok: Token) -> bool:
@@ -5239,6 +5261,8 @@ def _place_in_sentence(ctx: _Context, root: Token, category: str | None = None) 
         modified = modified or (
             tok.lower_ in BUILDING_LAST_WORDS and tok.lower_ not in ROUTE_LAST_WORDS
         )
+        if tok.lower_ in numbers.CURRENCY_WORDS:
+            modified = False  # "1,893 to the US dollar": a currency's country is no place
         for cand in [tok, *(c for c in tok.children if modified and c.dep_ in MODIFIER_NAME_DEPS)]:
             if cand is not tok and _actor_modifier(cand, tok):
                 continue  # "in U.S. air strikes": who struck, not where

@@ -146,3 +146,22 @@ def test_a_mark_a_count_passes_is_no_unit(nlp):
 )  # fmt: skip
 def test_the_size_of_a_ranked_list_is_no_count(nlp, text, expected):
     assert _fields(nlp, text, "unit") == expected
+
+
+def test_the_country_of_a_currency_is_no_place(nlp):
+    text = "From Monday, prices will be quoted in the peso, which was trading at 1,893 to the US dollar."
+    assert _fields(nlp, text, "location") == [("1,893", None)]
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Chile slows\n\nChile's exports fell. The firm was upbeat about growth even as its "
+         "revenues slipped 7% in 2004.", "7%"),
+        ("Chile slows\n\nChile's exports fell. Copper was weak.\n\nThe party began its "
+         "campaign. Three students were dressed as miners - to unveil a poster about \"the best "
+         "economic growth in years\".", "Three"),
+    ],
+)  # fmt: skip
+def test_a_measure_outside_the_figures_clause_ties_nothing(nlp, text, figure):
+    assert dict(_fields(nlp, text, "location"))[figure] is None
