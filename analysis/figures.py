@@ -474,6 +474,7 @@ def _whole_country_measure(ctx: _Context, span: Span) -> str | None:
         t
         for t in span.sent
         if (verb is None or _governing_verb(t) == verb or t.i in above or t.head.i in above)
+        and t.pos_ in ("NOUN", "PROPN", "ADJ")  # "pay" the noun, not "paid to shareholders"
         and not _firms_growth(ctx, t)
     ]
     words = [t.lower_ for t in measures]

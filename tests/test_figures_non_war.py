@@ -165,3 +165,11 @@ def test_the_country_of_a_currency_is_no_place(nlp):
 )  # fmt: skip
 def test_a_measure_outside_the_figures_clause_ties_nothing(nlp, text, figure):
     assert dict(_fields(nlp, text, "location"))[figure] is None
+
+
+def test_paying_is_no_measure_of_pay(nlp):
+    text = (
+        "Chile slows\n\nChile's exports fell. Copper was weak.\n\nThe bank agreed a deal. It "
+        "includes $90m to pay back gains from trading, the bank said."
+    )
+    assert dict(_fields(nlp, text, "location"))["$90m"] is None
