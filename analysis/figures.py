@@ -470,12 +470,17 @@ def _whole_country_measure(ctx: _Context, span: Span) -> str | None:
     # the words the number's phrase hangs on ("The jobless rate held at 4.7%", where the
     # parse makes "held" a modifier of "rate")
     above = {span.root.i, *(t.i for t in span.root.ancestors)}
+    if WORLD_OWNED.search(_span_text(span.sent)):
+        return None  # "Half the world's population": the world's, no country's
     measures = [
         t
         for t in span.sent
         if (verb is None or _governing_verb(t) == verb or t.i in above or t.head.i in above)
         and t.pos_ in ("NOUN", "PROPN", "ADJ")  # "pay" the noun, not "paid to shareholders"
         and not _firms_growth(ctx, t)
+        # bare "growth" only as what the figure measures ("Growth was 1.1%", "annual growth
+        # of 6%"), not a firm's aim beside it ("enable it to concentrate on growth")
+        and (t.lemma_.lower() != "growth" or t.i in above or t.head.i in above)
     ]
     words = [t.lower_ for t in measures]
     lemmas = {t.lemma_.lower() for t in measures}
@@ -485,6 +490,9 @@ def _whole_country_measure(ctx: _Context, span: Span) -> str | None:
         for w in NATIONAL_MEASURE_WORDS
     )
     return country if any(spoken) else None
+
+
+WORLD_OWNED = re.compile(r"\bthe world'?s\b", re.I)
 
 
 def _governing_verb(tok: Token) -> Token | None:

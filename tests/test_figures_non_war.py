@@ -173,3 +173,16 @@ def test_paying_is_no_measure_of_pay(nlp):
         "includes $90m to pay back gains from trading, the bank said."
     )
     assert dict(_fields(nlp, text, "location"))["$90m"] is None
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Chile slows\n\nChile's exports fell. Copper was weak.\n\nHalf the world's population "
+         "now owns a phone, the report said.", "Half"),
+        ("Chile slows\n\nChile's exports fell. Copper was weak.\n\nThe miner said it was cutting "
+         "its dividend to 12 cents, a move which should let it focus on growth.", "12"),
+    ],
+)  # fmt: skip
+def test_the_worlds_measures_and_a_firms_growth_are_no_countrys(nlp, text, figure):
+    assert dict(_fields(nlp, text, "location"))[figure] is None
