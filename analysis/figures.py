@@ -73,6 +73,7 @@ from analysis.entities.spans import (
     HEADLINE_VERBS,
     NATIONALITY_NOUNS,
     NEAR_PLACE_NOUNS,
+    ORG_APPOSITION_NOUNS,
     ORG_SUFFIX_WORDS,
     demonym_country,
     no_place_tokens,
@@ -150,6 +151,14 @@ ACCUSING_VERBS = frozenset({
 BANNING_VERBS = frozenset({"ban", "outlaw", "prohibit", "proscribe"})
 QUANTITY_ADJECTIVES = lexicon.words("quantity_adjectives")
 MEASURE_UNITS = lexicon.words("measure_units")
+MODEL_MAKERS = lexicon.mapping("model_makers")
+# Nouns of a level a count passes ("topped the 100,000 mark"): no unit of their own.
+THRESHOLD_NOUNS = frozenset({"mark", "barrier", "threshold", "milestone"})
+NATIONAL_BODIES = lexicon.mapping("national_bodies")
+NATIONAL_MEASURE_WORDS = lexicon.words("national_measure_words")
+# A product's model code: letters and digits in one word ("F-16", "su-24", "A380", "MiG-29s"),
+# or a maker's bare number in the plural ("Boeing 747s").
+MODEL_CODE = re.compile(r"(?P<prefix>[A-Za-z]{1,4})-?\d{2,4}[A-Za-z]?s?|\d{3,4}s")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # INCIDENT_CATEGORIES (defined in figure_restated, which joins the retellings of an incident):
 # counts of an incident, which happens in a town; troops are sent to a country ("to Syria").
@@ -377,6 +386,17 @@ def extract(
             # where the story ties it there (ctx.local_place): "a database of 200 million
             # Americans" in a story datelined in Iowa is no count of Iowa's
             place = reading.location or ctx.local_place(ctx.main_place, sent)
+        if (
+            place is None
+            and own_place is None
+            and not reading.admitted
+            and not (incident or reading.category == "displaced")
+            and not WORLDWIDE.search(_span_text(sent))
+        ):
+            # a count of the whole country a story is about: a national body's ("… fell by
+            # 20,000, the Office for National Statistics said"), or a national measure's in a
+            # story whose places all lie in one country ("The jobless rate held at 4.7%")
+            place = _national_body_country(claimant) or _whole_country_measure(ctx, span)
         if own_place is None and ctx.digest_items and place is not None:
             # A digest of unrelated stories ("10 Things to Know for Today": "2. STRONG
             # AFTERSHOCK RATTLES ITALY'S QUAKE ZONE. … the death toll … to 267"): the article's
@@ -423,6 +443,75 @@ def extract(
             )
         )
     return _without_conversions(figures, ctx.text)
+
+
+def _national_body_country(claimant: str | None) -> str | None:
+    """The country a national body that claims a figure counts (:data:`NATIONAL_BODIES`: the
+    Office for National Statistics → United Kingdom), by name."""
+    if not claimant:
+        return None
+    name = re.sub(r"^(?:the|The)\s+", "", claimant).lower()
+    code = NATIONAL_BODIES.get(name)
+    country = gazetteer.country_of_code(code) if code else None
+    return country.name if country is not None else None
+
+
+def _whole_country_measure(ctx: _Context, span: Span) -> str | None:
+    """The country of a story about one country (:attr:`_Context.whole_country`) for a figure
+    whose clause speaks of a measure of the whole country (:data:`NATIONAL_MEASURE_WORDS`:
+    unemployment, inflation, the economy, voters …); None for any other figure (a firm's sales,
+    a film's takings are no country's). Only the words of the figure's own verb: "optimistic
+    about growth even as revenues slipped 11%" is a firm's 11%, and students "dressed … to
+    unveil a poster about economic growth" are no country's."""
+    country = ctx.whole_country
+    if country is None:
+        return None
+    verb = _governing_verb(span.root)
+    # the words the number's phrase hangs on ("The jobless rate held at 4.7%", where the
+    # parse makes "held" a modifier of "rate")
+    above = {span.root.i, *(t.i for t in span.root.ancestors)}
+    if WORLD_OWNED.search(_span_text(span.sent)):
+        return None  # "Half the world's population": the world's, no country's
+    measures = [
+        t
+        for t in span.sent
+        if (verb is None or _governing_verb(t) == verb or t.i in above or t.head.i in above)
+        and t.pos_ in ("NOUN", "PROPN", "ADJ")  # "pay" the noun, not "paid to shareholders"
+        and not _firms_growth(ctx, t)
+        # bare "growth" only as what the figure measures ("Growth was 1.1%", "annual growth
+        # of 6%"), not a firm's aim beside it ("enable it to concentrate on growth")
+        and (t.lemma_.lower() != "growth" or t.i in above or t.head.i in above)
+    ]
+    words = [t.lower_ for t in measures]
+    lemmas = {t.lemma_.lower() for t in measures}
+    text = f" {' '.join(words)} "  # the measures of two words or more: "house prices"
+    spoken = (
+        (w in lemmas or w in words) if " " not in w else f" {w} " in text
+        for w in NATIONAL_MEASURE_WORDS
+    )
+    return country if any(spoken) else None
+
+
+WORLD_OWNED = re.compile(r"\bthe world'?s\b", re.I)
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` (``tok`` itself when a verb): whose clause it is in."""
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _firms_growth(ctx: _Context, tok: Token) -> bool:
+    """ "sales growth", "Tesco's growth": growth a noun or a name before it says is a firm's or
+    a market's, no measure of the country ("annual growth", "economic growth" are)."""
+    return tok.lemma_.lower() == "growth" and any(
+        c.dep_ == "compound" or (c.dep_ == "poss" and ctx.label(c) != "GPE") for c in tok.children
+    )
 
 
 def _victims_key(reading: _Reading) -> tuple[str, str] | None:
@@ -751,6 +840,30 @@ class _Context:
             return place
         told = self.incident_told_places
         return place if place in told or self.incident_country in told else None
+
+    @functools.cached_property
+    def whole_country(self) -> str | None:
+        """The one country every place the article names lies in, by name: a story of Britain's
+        jobs that names only "UK", "London" and "Scotland". None where a place lies in another
+        country, or where the country itself is not named and only one place points to it (a
+        firm's name the tagger took for a town of the same name is one mention)."""
+        codes: Counter[str] = Counter()
+        named = False
+        for m in self.mentions:
+            if m.label not in ("GPE", "LOC"):
+                continue
+            known = gazetteer.country(m.name)
+            code = known.country if known is not None else _country_of(m.name)
+            if code:
+                codes[code] += 1
+                named = named or known is not None
+        if len(codes) != 1:
+            return None
+        code, count = codes.most_common(1)[0]
+        if not named and count < 2:
+            return None
+        country = gazetteer.country_of_code(code)
+        return country.name if country is not None else None
 
     def country_name(self) -> str | None:
         """The country the article's places point to most (:class:`ArticlePlaces`), by name."""
@@ -1604,6 +1717,8 @@ def _read(
     # (the noun after the phrase only where the tagger's date took the number's root away: "an
     # estimated 1500 people remain" is read from its own root, as it always was)
     noun = _counted_noun(root) or (tail if date_like else None)
+    if noun is not None and noun.lower_ in THRESHOLD_NOUNS:
+        noun = None  # "topped the 100,000 mark": the mark is no unit, what passed it is
     if noun is not None and noun.lemma_.lower() in numbers.TIME_UNITS | {"time", "times"}:
         return None  # a duration or a frequency, not a count
     after = span.doc[span.end] if span.end < len(span.doc) else None
@@ -1673,6 +1788,8 @@ def _read(
         # "the farm, which employs 300 workers": a firm's staff, no people the news is about
         # (the figure had been drawn as people at the farm's province)
         category = "other"
+    if category == "troops" and noun is not None and any(_model_code(c) for c in noun.lefts):
+        category = "other"  # "30 F-16 fighters": aircraft of a model, no fighting men
     if category == "killed" and _dead_and_wounded(span, noun):
         category = "people"  # "lost over 6,000 dead and wounded": casualties, no toll of the dead
     if category in PEOPLE_CATEGORIES and _fractional(value):
@@ -2265,6 +2382,15 @@ def _counted_noun(root: Token) -> Token | None:
     if tok.text == "%" or tok.lower_ in ("percent", "cent"):
         return None
     # ("nmod": "Dozens more people were wounded")
+    doc = tok.doc
+    if (
+        tok.i + 2 < tok.sent.end
+        and _model_code(doc[tok.i + 1])
+        and doc[tok.i + 2].tag_ == "NNS"
+        and tok.head.i in (tok.i + 1, tok.i + 2)
+    ):
+        # "four F-16 jets": the parse hangs four on F-16, or joins F-16 to the jets before
+        return _shared_head(doc[tok.i + 2])
     if tok.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and tok.head.pos_ in (
         "NOUN",
         "PROPN",
@@ -2445,6 +2571,9 @@ def _unit_text(noun: Token) -> str:
     """The noun with its classifying modifiers: "military personnel", "service members"; a
     currency with the nationality that names it ("Syrian pounds": a loaf's 350 Syrian pounds
     had read "350 pounds", as if in sterling)."""
+    kind = _model_kind(noun)
+    if kind is not None:
+        return kind  # "20 Boeing 747s": planes; the model number is no unit
     if noun.lower_ in numbers.CURRENCY_WORDS:
         before = noun.doc[noun.i - 1] if noun.i > 0 else None
         if (
@@ -2463,6 +2592,8 @@ def _unit_text(noun: Token) -> str:
         if left.dep_ in ("amod", "compound") and left.pos_ in ("ADJ", "NOUN", "VERB"):
             if left.lower_ in QUANTITY_ADJECTIVES or left.ent_type_ or left.like_num:
                 continue
+            if _model_code(left):
+                continue  # "12 su-24 jets": the model names which jets, the unit is jets
             if left.i < noun.i and all(t.dep_ != "nummod" for t in left.subtree if t.i != left.i):
                 words.append(left)
     words = [w for w in words if w.i >= min((c.i for c in noun.lefts), default=noun.i)]
@@ -2489,6 +2620,35 @@ def _unit_text(noun: Token) -> str:
             if c.dep_ in ("amod", "compound") and c.i == first.i - 1 and not c.ent_type_
         ] + kept
     return " ".join(_unit_word(t) for t in kept)
+
+
+def _model_code(tok: Token) -> bool:
+    """Whether ``tok`` is a product's model code (:data:`MODEL_CODE`: "F-16", "su-24", "747s"
+    after its maker), no count and no actor."""
+    found = MODEL_CODE.fullmatch(tok.text)
+    if found is None:
+        return False
+    if found.group("prefix") is None:
+        return _maker_before(tok) is not None  # "Boeing 747s", not "the 1960s"
+    return any(c.isdigit() for c in tok.text) and tok.text.lower() not in NUMBERED_NAMES
+
+
+def _maker_before(tok: Token) -> str | None:
+    """The kind of thing of the maker named right before ``tok`` (:data:`MODEL_MAKERS`)."""
+    if tok.i == 0:
+        return None
+    return MODEL_MAKERS.get(tok.doc[tok.i - 1].lower_)
+
+
+def _model_kind(noun: Token) -> str | None:
+    """The kind of thing a counted model is ("20 Boeing 747s" → planes, "six F-16s" → jets):
+    for a plural model code by its maker or its letters (:data:`MODEL_MAKERS`); None for any
+    other noun."""
+    if not noun.text.endswith("s") or not _model_code(noun):
+        return None
+    found = MODEL_CODE.fullmatch(noun.text)
+    prefix = found.group("prefix") if found else None
+    return _maker_before(noun) or (MODEL_MAKERS.get(prefix.lower()) if prefix else None)
 
 
 def _unit_word(tok: Token) -> str:
@@ -3810,8 +3970,22 @@ def _numbers_a_name(span: Span) -> bool:
         or _house_number(span)
         or _in_a_title(span)
         or _model_number(span[0])
+        or _rank_list(span)
         or _hyphened_to_an_activity(span[0])
     )
+
+
+def _rank_list(span: Span) -> bool:
+    """ "in the top 100", "the top 10 of the chart": the size of a ranked list, no count of
+    anything the news reports ("the top 100 firms" still counts firms)."""
+    doc = span.doc
+    before = span.start - 1
+    if before < span.sent.start + 1 or doc[before].lower_ != "top":
+        return False
+    if doc[before - 1].lower_ not in ("the", "its", "their", "a"):
+        return False
+    head = span.root.head
+    return not (span.root.dep_ == "nummod" and head.i > span.root.i and head.tag_ == "NNS")
 
 
 def _model_number(num: Token) -> bool:
@@ -4551,6 +4725,8 @@ def _subject(ctx: _Context, root: Token, noun: Token | None) -> str | None:
     """Whose figure: an actor modifying the noun, else the actor in the governing subject."""
     if noun is not None:
         for child in noun.children:
+            if _model_code(child) or (_model_code(noun) and child.i == noun.i - 1):
+                continue  # "12 su-24 jets", "20 Boeing 747s": a model and its maker, no owner
             if child.i < noun.i and ctx.label(child) in ACTOR_LABELS and child.dep_ in (
                 "compound", "amod", "poss", "nmod", "npadvmod",
             ):  # fmt: skip
@@ -4683,7 +4859,45 @@ def _location(ctx: _Context, root: Token, noun: Token | None, category: str) -> 
                         return _finer(ctx, root, name, category)
     if town is not None:
         return town
-    return _place_in_sentence(ctx, root, category)
+    owner = _owner_place(ctx, root, noun) if category in OWNED_CATEGORIES else None
+    return owner or _place_in_sentence(ctx, root, category)
+
+
+# Figures a country owns as a measure of itself ("Chile's economy grew by 0.4%", "9% of
+# Norway's oil output"): not tolls, whose place is where they happened.
+OWNED_CATEGORIES = UNPLACED_CATEGORIES | {"people"}
+
+
+def _owner_place(ctx: _Context, root: Token, noun: Token | None) -> str | None:
+    """The country (or town) whose possessive owns what the figure measures: the counted noun,
+    the whole a share is "of" or is cut "from" ("one point from Kenya's economic growth"), or
+    the subject of the verb the figure is the change of ("Chile's economy grew by 0.4%").
+    Only a common noun is owned so: "Russia's Gazprom" is a firm that acts, no measure."""
+    owned = [noun] if noun is not None else []
+    tok = root
+    for _ in range(4):
+        owned.extend(
+            pobj
+            for prep in tok.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
+        if tok.pos_ in ("VERB", "AUX"):
+            owned.extend(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+            break
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    for thing in owned:
+        if thing.pos_ != "NOUN":
+            continue
+        for child in thing.children:
+            if child.dep_ == "poss" and ctx.label(child) == "GPE":
+                name = _place_name(ctx, child)
+                if gazetteer.country(name) or gazetteer.place(name):
+                    return name  # (not a firm the tagger took for a place: "Alitalia's")
+    return None
 
 
 # The counted whose town is where they serve or live: "five Dallas police officers", "three
@@ -5056,6 +5270,8 @@ def _place_in_sentence(ctx: _Context, root: Token, category: str | None = None) 
         modified = modified or (
             tok.lower_ in BUILDING_LAST_WORDS and tok.lower_ not in ROUTE_LAST_WORDS
         )
+        if tok.lower_ in numbers.CURRENCY_WORDS:
+            modified = False  # "1,893 to the US dollar": a currency's country is no place
         for cand in [tok, *(c for c in tok.children if modified and c.dep_ in MODIFIER_NAME_DEPS)]:
             if cand is not tok and _actor_modifier(cand, tok):
                 continue  # "in U.S. air strikes": who struck, not where
@@ -5664,6 +5880,8 @@ def _sentence_place(ctx: _Context, tok: Token) -> bool:
         return False  # "joined the Gunners from Seville for £17m": the club, not the town
     if _word_of_a_name(ctx, tok):
         return False  # "a New York Times/CBS News survey", "the Duchy of Lancaster"
+    if _described_as_org(tok) or (not label and _firm_name(tok)):
+        return False  # "$47,000 to Targeted Victory, a consulting firm"
     return label in PLACE_LABELS or (
         label not in ("PERSON", "DATE", "TIME") and _gazetteer_place(tok) is not None
     )
@@ -5799,6 +6017,8 @@ def _is_place(ctx: _Context, tok: Token) -> bool:
         return False
     if _names_history(tok):
         return False  # "perished in the Holocaust": an untagged name after "in", but no place
+    if _described_as_org(tok):
+        return False  # "$52,000 to Rising Harbor, a consulting firm", whatever its tag
     label = ctx.label(tok)
     if label:
         # The small model tags some cities NORP ("of Aleppo"); the entity mentions fix that.
@@ -5807,9 +6027,47 @@ def _is_place(ctx: _Context, tok: Token) -> bool:
         return False
     if tok.i + 1 < tok.sent.end and _numbers_a_name(tok.doc[tok.i + 1 : tok.i + 2]):
         return False  # "breaking into the Top 40", "Channel 4": a name the number ends
+    if _firm_name(tok):
+        return False  # "$47,000 to Targeted Victory, a consulting firm"
     # an untagged proper noun after "of/in/to" ("85% of Aleppo"); in a headline, where every
     # word is capitalised, only a place the gazetteer knows ("52 Dead In Regime Airstrikes")
     return not _title_cased(tok.sent) or _gazetteer_place(tok) is not None
+
+
+def _described_as_org(tok: Token) -> bool:
+    """Whether the name at ``tok`` is described, in apposition, as a firm, a group or a club
+    (:data:`ORG_APPOSITION_NOUNS`: "Rising Harbor, a consulting firm"), and no country is so
+    called."""
+    head = tok
+    while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head  # "Rising" of "Rising Harbor, a consulting firm"
+    if gazetteer.country(head.text) is not None:
+        return False
+    return any(
+        child.dep_ == "appos"
+        and (child.lemma_.lower() in ORG_APPOSITION_NOUNS or child.lower_ in ORG_APPOSITION_NOUNS)
+        for child in head.children
+    )
+
+
+def _firm_name(tok: Token) -> bool:
+    """Whether the untagged proper noun at ``tok`` ends a firm's or a group's name, not a
+    place's: capitalised words run into it mid-sentence ("paid $47,000 to Assured Victory") and
+    no table of places knows the name or any word of it. An untagged town of several words
+    ("in Tall Tawil village", "Deir ezzor") is one the tables know."""
+    words = [
+        left
+        for left in tok.lefts
+        if left.dep_ in ("compound", "amod")
+        and left.text[:1].isupper()
+        and left.i > tok.sent.start
+        and left.lower_ not in COMPASS_WORDS
+        and left.lower_ not in PLACE_NOUNS
+    ]
+    if not words:
+        return False
+    name = tok.doc[min(w.i for w in words) : tok.i + 1].text
+    return all(_country_of(part) is None for part in [name, *(t.text for t in [*words, tok])])
 
 
 def _title_cased(sent: Span) -> bool:

@@ -977,8 +977,13 @@ def test_a_toll_takes_the_storys_place_only_where_the_story_ties_it_there(nlp, t
         ("Inflation in Turkey rose on Monday. The lira fell.\n\nMarkets were calm. The Turkish "
          "economy shrank in 2001 when two million people lost their jobs.",
          [("two million", "Turkey")]),
+        # a story of one country only: "the economy" is that country's
         ("Inflation in Turkey rose on Monday. The lira fell.\n\nMarkets were calm. The economy "
-         "shrank in 2001 when two million people lost their jobs.", [("two million", None)]),
+         "shrank in 2001 when two million people lost their jobs.", [("two million", "Turkey")]),
+        # a story of two countries: whose economy, the sentence does not say
+        ("Inflation in Turkey rose on Monday. The lira fell against the Greek drachma as Athens "
+         "markets rallied.\n\nMarkets were calm. The economy shrank in 2001 when two million "
+         "people lost their jobs.", [("two million", None)]),
         # its sentence goes on with the story's fighting: the story's place
         ("Government forces now hold most of Homs, officials said on Monday. The army denied "
          "it.\n\nAid workers spoke later. About 20,000 people remain in the besieged districts, "
