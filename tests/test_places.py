@@ -1160,3 +1160,35 @@ def test_a_place_spelled_two_ways_counts_each_article_once(tmp_path, monkeypatch
     assert whole.loc["Saraqib", "n_articles"] == 3 == lists["Saraqib"]
     assert whole.loc["Syria", "n_articles"] == 6  # one spelling: its own count
     pd.testing.assert_frame_equal(rows_view.set_index("place"), whole)
+
+
+def test_a_large_stores_place_spelled_two_ways_says_up_to(tmp_path, monkeypatch):
+    # past EXACT_ARTICLES_ROWS_MAX entity rows the spellings' counts are summed, as before,
+    # and the map's hover and its caption say "up to": 2 articles naming both, 1 one spelling
+    rows = [
+        _res("d1", [], ["Deir Ezzor", "Deir ez-Zor", "Syria"]),
+        _res("d2", [], ["Deir Ezzor", "Deir ez-Zor", "Syria"]),
+        _res("d3", [("killed", "Deir Ezzor", 4)], ["Deir Ezzor", "Syria"]),
+    ]
+    path = tmp_path / "large.duckdb"
+    with Store(path) as store:
+        store.write_batch(rows)
+    monkeypatch.setattr(place_views, "EXACT_ARTICLES_ROWS_MAX", 5)
+    with Store(path, read_only=True) as store:
+        df = place_views.places(store.con, Filters())
+    assert df.attrs["articles_up_to"] == ("Deir ez-Zor",)
+    counts = df.set_index("place")["n_articles"]
+    assert (counts["Deir ez-Zor"], counts["Syria"]) == (5, 3)
+    hovers = {
+        row[0]: row[2] for trace in map_charts.places_map(df, size_by="n_articles").data
+        if trace.customdata is not None for row in trace.customdata
+    }  # fmt: skip
+    assert hovers == {"Deir ez-Zor": "up to 5", "Syria": "3"}
+    note = map_charts.places_note(df, size_by="n_articles")
+    assert "1 place spelled more ways than one (Deir ez-Zor) count up to" in note
+    # under the limit: each article once, and nothing said
+    monkeypatch.setattr(place_views, "EXACT_ARTICLES_ROWS_MAX", 3_000_000)
+    with Store(path, read_only=True) as store:
+        df = place_views.places(store.con, Filters())
+    assert df.attrs["articles_up_to"] == () and "up to" not in map_charts.places_note(df)
+    assert df.set_index("place").loc["Deir ez-Zor", "n_articles"] == 3
