@@ -236,7 +236,10 @@ def figures_by_place(
             SELECT category, location FROM f GROUP BY ALL
             ORDER BY count(DISTINCT grp) DESC, count(*) DESC, category, location LIMIT ?
         )
-        SELECT category, location, grp, count(*) AS n_figures, median(value) AS median,
+        SELECT category, location, grp, count(*) AS n_figures,
+               -- the lower middle figure, one a group gave: DuckDB's median, the mean of the
+               -- two middle ones, gave 22,500,220 killed for 440 and 45 million
+               quantile_disc(value, 0.5) AS median,
                min(value) AS low, max(value) AS high
         FROM f JOIN pairs USING (category, location)
         GROUP BY ALL ORDER BY category, location, grp

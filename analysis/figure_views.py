@@ -262,7 +262,7 @@ def figure_timeline(
         return con.execute(base + " ORDER BY a.published, f.article_id, f.start", params).df()
     sql = (
         "SELECT published, count(*) AS n_figures, count(DISTINCT article_id) AS n_articles, "
-        "min(estimate) AS estimate_min, median(estimate) AS estimate_median, "
+        "min(estimate) AS estimate_min, quantile_disc(estimate, 0.5) AS estimate_median, "
         "max(estimate) AS estimate_max, "
         "list_sort(list_distinct(list(claimed_by) FILTER (WHERE claimed_by IS NOT NULL))) "
         "AS claimants "
@@ -1342,7 +1342,7 @@ def figure_series(
             SELECT counted FROM fig WHERE place IN (SELECT place FROM top)
             GROUP BY counted ORDER BY count(*) DESC, counted LIMIT ?
         ), day AS (
-            SELECT published, place, scope, counted, median(estimate) AS med FROM fig
+            SELECT published, place, scope, counted, quantile_disc(estimate, 0.5) AS med FROM fig
             WHERE place IN (SELECT place FROM top) AND counted IN (SELECT counted FROM groups)
             GROUP BY published, place, scope, counted
         ), series AS (
@@ -1397,7 +1397,8 @@ def _in_periods(
         ), p AS (
             SELECT date_trunc((SELECT period FROM g), published)::DATE AS first, {keys},
                    sum(n_figures)::BIGINT AS n_figures,
-                   list_median(flatten(list(estimates))) AS estimate_median,
+                   list_aggr(flatten(list(estimates)), 'quantile_disc', 0.5)
+                       AS estimate_median,
                    min(estimate_min) AS estimate_min, max(estimate_max) AS estimate_max,
                    list_sort(list_distinct(flatten(list(claimants)))) AS claimants,
                    bool_or(approximate) AS approximate,

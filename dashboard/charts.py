@@ -1216,7 +1216,8 @@ def point_period(series: pd.DataFrame) -> str:
 FIGURE_PERIOD_HELP = (
     "auto: a point per day, or per week or month where days would make more than "
     f"{figure_views.SERIES_MAX_POINTS:,} points (a large archive). A week's or a month's point "
-    "is the median of its figures."
+    "is the median of its figures (of an even count the lower middle one: always a figure an "
+    "article gave)."
 )
 
 
@@ -1231,8 +1232,8 @@ def period_note(series: pd.DataFrame, *, chosen: bool = False) -> str:
         "" if chosen else f": a point per day would be more than {figure_views.SERIES_MAX_POINTS:,}"
     )
     return (
-        f"Each point is a {period}'s figures at one place, of one kind and group (their median; "
-        f"the hover gives their range){why}."
+        f"Each point is a {period}'s figures at one place, of one kind and group (their median, "
+        f"itself one of the figures; the hover gives their range){why}."
     )
 
 

@@ -79,6 +79,13 @@ def places_note(
             "a place, a figure where its sentence puts it, and the tagger took these names for "
             "something else (an organisation, a building); a place's articles below list both"
         )
+    if up_to := [p for p in table.attrs.get("articles_up_to", ()) if p in set(table["place"])]:
+        named = ", ".join(up_to[:3]) + (" …" if len(up_to) > 3 else "")
+        parts.append(
+            f"{len(up_to):,} {'places' if len(up_to) > 1 else 'place'} spelled more ways than "
+            f"one ({named}) count up to their number of articles: on a store this large an "
+            "article naming two of a place's spellings is counted for each"
+        )
     parts.append(
         f"{table.attrs.get('unlocated', 0):,} place names in the articles in view are not in "
         "the gazetteer and are not drawn, nor are continents and regions such as North "
@@ -123,6 +130,12 @@ def category_colours(categories) -> dict[str, str]:
     return colours
 
 
+def _articles_count(place: str, n: int, up_to: set[str]) -> str:
+    """A place's article count as the hover writes it: "up to 123" where it is the sum of its
+    spellings' counts (:data:`analysis.place_views.EXACT_ARTICLES_ROWS_MAX`)."""
+    return f"up to {int(n)}" if place in up_to else str(int(n))
+
+
 def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -> go.Figure:
     """Bubbles for the places of ``df`` (from :func:`analysis.place_views.places`), area by
     ``size_by`` ("n_figures" or "n_articles"); ``selected`` gets a black ring."""
@@ -132,6 +145,7 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
         x=xs, y=ys, mode="lines", line=dict(color="#b9b9b9", width=0.8), hoverinfo="skip",
         showlegend=False,
     )  # fmt: skip
+    up_to = set(df.attrs.get("articles_up_to", ()))
     df = df[df[size_by] > 0]
     biggest = max(float(df[size_by].max()), 1.0) if not df.empty else 1.0
     colours = category_colours(df["top_category"])
@@ -146,7 +160,10 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
             marker=dict(size=sizes, color=colours[category], opacity=0.75,
                         line=dict(width=[2.5 if p == selected else 0.5 for p in part["place"]],
                                   color=["#000" if p == selected else "#fff" for p in part["place"]])),
-            customdata=part[["place", "n_figures", "n_articles"]].astype(str).values,
+            customdata=part[["place", "n_figures"]].astype(str).assign(
+                n_articles=[_articles_count(p, n, up_to) for p, n in
+                            zip(part["place"], part["n_articles"], strict=True)]
+            ).values,
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} figures · "
             "%{customdata[2]} articles tagging it a place<extra></extra>",
         )  # fmt: skip

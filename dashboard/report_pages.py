@@ -63,6 +63,19 @@ CHOICES = {
     "region": "the province, region or country Places shows",
     "place": "the place whose figures and articles Places lists",
 }
+# The page that reads each choice: a page's link carries its own only (the Overview's had carried
+# the Figures page's ``what=Money`` of the report's choices).
+CHOICE_PAGES = {
+    **dict.fromkeys(("what", "counts", "fg_per", "currency", "fg_log"), "figures"),
+    "ov_per": "overview",
+    **dict.fromkeys(("sp_per", "scorer", "attitude_scorer", "sp_compare"), "speakers"),
+    **dict.fromkeys(("en_per", "en_type", "en_pick"), "entities"),
+    "article": "articles",
+    **dict.fromkeys(
+        ("vs", "cmp_source", "cmp_speaker", "cmp_q", "cmp_per", "cmp_show", "cmp_log"), "compare"
+    ),
+    **dict.fromkeys(("pl_size", "region", "place"), "places"),
+}
 # A switch's values in a link and in --choice: Streamlit's own spelling of a bound toggle's.
 SWITCH_VALUES = {"true": True, "false": False}
 LIST_CHOICES = ("cmp_source", "cmp_speaker", "sp_compare")  # repeatable, as in the page's URL
@@ -118,7 +131,9 @@ def query_params(filters: Filters) -> dict[str, list[str] | str]:
 def page_url(
     base: str, page: str, filters: Filters, page_params: Mapping[str, str | list[str]] | None = None
 ) -> str:
-    """The link that opens ``page`` under ``filters`` (and the page's own choices)."""
-    query = urlencode({**query_params(filters), **(page_params or {})}, doseq=True)
+    """The link that opens ``page`` under ``filters`` and its own choices of ``page_params``
+    (another page's, :data:`CHOICE_PAGES`, left out; a parameter no page's choice kept)."""
+    own = {k: v for k, v in (page_params or {}).items() if CHOICE_PAGES.get(k, page) == page}
+    query = urlencode({**query_params(filters), **own}, doseq=True)
     path = "" if page == PAGES[0] else page  # the default page lives at the app's root
     return f"{base.rstrip('/')}/{path}" + (f"?{query}" if query else "")

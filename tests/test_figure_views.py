@@ -495,8 +495,9 @@ def test_all_figures_chart_each_scope_apart(tmp_path):
             series = fv.figure_series(store.con, filters, category="killed")
             rows = series.set_index("scope")
             assert sorted(rows.index) == ["event", "total"], filters
+            # of 12 and 14 the lower, a figure given (not their mean, 13)
             assert (rows.loc["event", "estimate_median"], rows.loc["event", "estimate_max"]) == (
-                13.0,
+                12.0,
                 14.0,
             )
             assert rows.loc["total", "estimate_min"] == 300_000.0
@@ -594,7 +595,8 @@ def test_running_totals_of_different_groups_are_series_apart(tmp_path):
                 rows = series[series["scope"] == "total"].set_index("counted")
                 assert sorted(rows.index) == ["", "children", "women"], (filters, scope)
                 everyone = rows.loc[""]
-                assert (everyone.estimate_median, everyone.n_figures) == (310_000.0, 2)
+                # the lower of 300,000 and 320,000 (their mean, 310,000, no article gave)
+                assert (everyone.estimate_median, everyone.n_figures) == (300_000.0, 2)
                 assert (everyone.estimate_min, everyone.estimate_max) == (300_000.0, 320_000.0)
                 assert everyone.text in ("300,000", "320,000")
                 assert (rows.loc["children", "estimate_max"], rows.loc["children", "text"]) == (
@@ -662,7 +664,7 @@ def test_news_of_different_groups_are_points_apart_and_a_part_of_a_charted_toll_
                 for r in series.itertuples()
             }
             assert points == {
-                ("event", ""): (2, 33.0, "30"),  # 30 and 36: the first closest to 33
+                ("event", ""): (2, 30.0, "30"),  # 30 and 36: the lower, a figure given
                 ("event", "civilians"): (1, 112.0, "112"),
                 ("event", "fighters"): (1, 20.0, "20"),
                 ("event", "women"): (1, 3.0, "3"),
@@ -798,7 +800,8 @@ def test_a_timeline_of_too_many_days_charts_weeks_then_months(tmp_path):
                 "2016-03-31",
                 6,
             )
-            assert march["estimate_median"] == 32.5  # of 10 20 30 35 50 100
+            # of 10 20 30 35 50 100 the lower middle figure, one an article gave (not 32.5)
+            assert march["estimate_median"] == 30.0
 
 
 def test_conflicts_of_a_store_whose_dates_run_a_century_are_paired_whole(tmp_path):
@@ -891,3 +894,31 @@ def test_a_money_chart_opens_on_the_currency_most_reported_in_dated_articles(tmp
     undated = units.assign(n_dated=0)
     assert fv.charted_units(undated) == [] and fv.charted_unit(undated, "GBP") is None
     assert fv.charted_unit(units[units["unit"] == "USD"]) is None  # one currency: none named
+
+
+def test_a_median_of_an_even_count_is_one_of_the_figures(tmp_path):
+    """Two outlets' tolls of one day in Deir ez-Zor, 440 and 45 million (a misread figure): the
+    point is 440, the lower of the two, not their mean of 22,500,220 that no article gave; by
+    day, by week and month, from the summary and the rows, and on the per-day timeline."""
+    results = [
+        _result("lo", "2016-06-01", [_fig("lo", "440", 440.0, "killed", location="Deir Ezzor")]),
+        _result(
+            "hi",
+            "2016-06-01",
+            [_fig("hi", "45 million", 45_000_000.0, "killed", location="Deir Ezzor")],
+            source="Wire",
+        ),
+        _result("x", "2016-06-20", [_fig("x", "12", 12.0, "killed", location="Deir Ezzor")]),
+    ]
+    with Store(tmp_path / "even.duckdb") as store:
+        store.write_batch(results)
+        ids = store.con.execute("SELECT id FROM articles").df()["id"].tolist()
+        for filters in (None, Filters(article_ids=ids)):  # the summary, then the rows
+            for period in ("day", "week", "month"):
+                got = fv.figure_series(store.con, filters, category="killed", period=period)
+                first = got.sort_values("published").iloc[0]
+                # a month's: the middle of 12, 440 and 45 million
+                assert first["estimate_median"] == 440.0, (filters, period)
+                assert first["text"] == "440", (filters, period)
+        day = fv.figure_timeline(store.con, category="killed", location="Deir Ezzor")
+        assert day["estimate_median"].tolist() == [440.0, 12.0]

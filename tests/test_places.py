@@ -1127,3 +1127,68 @@ def test_a_places_article_list_cut_at_its_length_says_so():
     assert report_views.place_articles_note(full - 1, "Aleppo") == ""
     note = report_views.place_articles_note(full, "Aleppo")
     assert note.startswith(f"The {full} articles naming Aleppo most; more name it.")
+
+
+def test_a_place_spelled_two_ways_counts_each_article_once(tmp_path, monkeypatch):
+    # Deir ez-Zor written two ways, and Saraqib (a town, settled article by article) too: an
+    # article naming both spellings is one article of the place, not two (the sum of the
+    # spellings' counts had given the map 5 and 4 articles for the lists' 3 and 3)
+    rows = [
+        _res("d1", [], ["Deir Ezzor", "Deir ez-Zor", "Syria"]),
+        _res("d2", [], ["Deir Ezzor", "Deir ez-Zor", "Syria"]),
+        _res("d3", [("killed", "Deir Ezzor", 4)], ["Deir Ezzor", "Syria"]),
+        _res("s1", [], ["Saraqib", "Saraqeb", "Syria"]),
+        _res("s2", [], ["Saraqib", "Syria"]),
+        _res("s3", [], ["Saraqeb", "Syria"]),
+    ]
+    path = tmp_path / "spellings.duckdb"
+    with Store(path) as store:
+        store.write_batch(rows)
+    with Store(path, read_only=True) as store:
+        settlement = place_views.settle(store.con)
+        assert "Saraqeb" in settlement.weak or "Saraqib" in settlement.weak
+        whole = place_views.settled_places(store.con, Filters(), settlement).set_index("place")
+        lists = {
+            place: len(place_views.place_articles(store.con, names=whole.loc[place, "names"]))
+            for place in ("Deir ez-Zor", "Saraqib")
+        }
+        # the rows (a speaker's or a search's view) count as the summaries do
+        monkeypatch.setattr(place_views.summaries, "covers", lambda filters: False)
+        rows_view = place_views.settled_places(store.con, Filters(), settlement)
+    assert whole.loc["Deir ez-Zor", "names"] == ("Deir Ezzor", "Deir ez-Zor")
+    assert whole.loc["Deir ez-Zor", "n_articles"] == 3 == lists["Deir ez-Zor"]
+    assert whole.loc["Saraqib", "n_articles"] == 3 == lists["Saraqib"]
+    assert whole.loc["Syria", "n_articles"] == 6  # one spelling: its own count
+    pd.testing.assert_frame_equal(rows_view.set_index("place"), whole)
+
+
+def test_a_large_stores_place_spelled_two_ways_says_up_to(tmp_path, monkeypatch):
+    # past EXACT_ARTICLES_ROWS_MAX entity rows the spellings' counts are summed, as before,
+    # and the map's hover and its caption say "up to": 2 articles naming both, 1 one spelling
+    rows = [
+        _res("d1", [], ["Deir Ezzor", "Deir ez-Zor", "Syria"]),
+        _res("d2", [], ["Deir Ezzor", "Deir ez-Zor", "Syria"]),
+        _res("d3", [("killed", "Deir Ezzor", 4)], ["Deir Ezzor", "Syria"]),
+    ]
+    path = tmp_path / "large.duckdb"
+    with Store(path) as store:
+        store.write_batch(rows)
+    monkeypatch.setattr(place_views, "EXACT_ARTICLES_ROWS_MAX", 5)
+    with Store(path, read_only=True) as store:
+        df = place_views.places(store.con, Filters())
+    assert df.attrs["articles_up_to"] == ("Deir ez-Zor",)
+    counts = df.set_index("place")["n_articles"]
+    assert (counts["Deir ez-Zor"], counts["Syria"]) == (5, 3)
+    hovers = {
+        row[0]: row[2] for trace in map_charts.places_map(df, size_by="n_articles").data
+        if trace.customdata is not None for row in trace.customdata
+    }  # fmt: skip
+    assert hovers == {"Deir ez-Zor": "up to 5", "Syria": "3"}
+    note = map_charts.places_note(df, size_by="n_articles")
+    assert "1 place spelled more ways than one (Deir ez-Zor) count up to" in note
+    # under the limit: each article once, and nothing said
+    monkeypatch.setattr(place_views, "EXACT_ARTICLES_ROWS_MAX", 3_000_000)
+    with Store(path, read_only=True) as store:
+        df = place_views.places(store.con, Filters())
+    assert df.attrs["articles_up_to"] == () and "up to" not in map_charts.places_note(df)
+    assert df.set_index("place").loc["Deir ez-Zor", "n_articles"] == 3

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from analysis.filters import Filters
-from dashboard import report, report_html, report_views
+from dashboard import report, report_html, report_pages, report_views
 from tests.corpus_maker import analysed_outlet_stories, analysed_stories
 
 APP_PAGES = Path(__file__).resolve().parents[1] / "dashboard" / "app_pages"
@@ -53,10 +53,8 @@ def test_list_choices_gather_every_value():
         "region": "Idlib",
     }
     url = report_views.page_url("http://dash", "compare", Filters(), choices)
-    assert url == (
-        "http://dash/compare?vs=Outlets&cmp_source=Daily+Ledger&cmp_source=The+Guardian"
-        "&region=Idlib"
-    )
+    # the Places page's region is no choice of Compare's link
+    assert url == "http://dash/compare?vs=Outlets&cmp_source=Daily+Ledger&cmp_source=The+Guardian"
 
 
 @pytest.mark.parametrize(
@@ -339,14 +337,26 @@ def test_the_reports_figure_tables_list_the_kinds_of_count_as_the_page_does(tmp_
 
 
 def test_each_report_section_links_to_its_page_under_the_reports_filters(con):
+    # each link carries the filters and its own page's choices only: the Overview's had carried
+    # the Figures page's category, the Data page's every page's choices
     filters = Filters(sources=("Example Times",), search="Geneva")
+    choices = {"what": "Money", "ov_per": "week", "cmp_source": ["A", "B"]}
     sections = report_views.build(
-        con, ["overview", "data"], filters, link_base="http://dash/", choices={"what": "Money"}
+        con, ["overview", "data"], filters, link_base="http://dash/", choices=choices
     )
     assert [s.link for s in sections] == [
-        "http://dash/?source=Example+Times&q=Geneva&what=Money",
-        "http://dash/data?source=Example+Times&q=Geneva&what=Money",
+        "http://dash/?source=Example+Times&q=Geneva&ov_per=week",
+        "http://dash/data?source=Example+Times&q=Geneva",
     ]
+    assert report_views.page_url("http://dash", "figures", filters, choices) == (
+        "http://dash/figures?source=Example+Times&q=Geneva&what=Money"
+    )
+    assert report_views.page_url("http://dash", "compare", Filters(), choices) == (
+        "http://dash/compare?cmp_source=A&cmp_source=B"
+    )
+    # every choice a report may set is some page's
+    assert set(report_pages.CHOICE_PAGES) == set(report_pages.CHOICES)
+    assert set(report_pages.CHOICE_PAGES.values()) <= set(report_pages.PAGES)
 
 
 def test_the_entities_section_shows_the_pages_type_and_its_strongest_links(con):

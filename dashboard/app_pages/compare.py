@@ -209,8 +209,9 @@ else:
     )
     st.caption(
         ("Dots" if log else "Bars")
-        + ": each group's median figure for the category and place; whiskers: its lowest to "
-        "highest; hover for how many figures each stands on."
+        + ": each group's median figure for the category and place (of an even count the lower "
+        "middle one: always a figure the group reported); whiskers: its lowest to highest; "
+        "hover for how many figures each stands on."
     )
     if unshown := compare_charts.figures_not_drawn(
         figures, order, name=plain.md, empty=compare_charts.empty_groups(sizes)
