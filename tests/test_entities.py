@@ -767,6 +767,11 @@ def test_harmonise_joins_surname_when_the_corpus_agrees():
             id="a-body-and-its-unit-stay-one-name",
         ),
         pytest.param(
+            "envoys/O of/O the/O U.N./B-ORG Security/I-ORG Council/I-ORG met/O",
+            [("U.N. Security Council", "U.N. Security Council", "ORG")],
+            id="a-body-with-full-stops-and-its-unit-stay-one-name",
+        ),
+        pytest.param(
             "raids/O by/O Hezbollah/B-ORG Hezbollahs/I-ORG units/O",
             [("Hezbollah Hezbollahs", "Hezbollah Hezbollahs", "ORG")],
             id="one-org-twice-is-no-pair",
@@ -786,15 +791,29 @@ def test_harmonise_joins_surname_when_the_corpus_agrees():
         # a company the article names, then a capitalised common word: its product, no one
         pytest.param(
             "Zentrix/B-ORG grew/O ./O Zentrix/B-PERSON Messenger/I-PERSON users/O rose/O ./O "
-            "Zentrix/B-PERSON said/O so/O ./O",
-            [("Zentrix", "Zentrix", "ORG"), ("Zentrix", "Zentrix", "ORG")],
+            "Zentrix/B-PERSON said/O so/O ./O Zentrix/B-ORG fell/O ./O",
+            [
+                ("Zentrix", "Zentrix", "ORG"),
+                ("Zentrix", "Zentrix", "ORG"),
+                ("Zentrix", "Zentrix", "ORG"),
+            ],
             id="company-product-is-no-person",
         ),
         pytest.param(
             "Orvell/B-ORG shipped/O the/O Orvell/B-PERSON Mini/I-PERSON ./O the/O "
-            "Mini/B-PERSON sold/O well/O ./O",
-            [("Orvell", "Orvell", "ORG")],
+            "Mini/B-PERSON sold/O well/O ./O Orvell/B-ORG grew/O ./O",
+            [("Orvell", "Orvell", "ORG"), ("Orvell", "Orvell", "ORG")],
             id="product-and-its-own-word",
+        ),
+        pytest.param(
+            "Marlo/B-ORG ./O Marlo/B-PERSON Ball/I-PERSON sang/O ./O",
+            [("Marlo", "Marlo Ball", "PERSON"), ("Marlo Ball", "Marlo Ball", "PERSON")],
+            id="one-org-tag-makes-no-company",
+        ),
+        pytest.param(
+            "Dana/B-ORG grew/O ./O Dana/B-PERSON Hope/I-PERSON sang/O ./O",
+            [("Dana", "Dana Hope", "PERSON"), ("Dana Hope", "Dana Hope", "PERSON")],
+            id="given-name-and-common-word-is-a-person",
         ),
         pytest.param(
             "Zentrix/B-PERSON Messenger/I-PERSON wrote/O ./O Messenger/B-PERSON said/O ./O",
@@ -839,6 +858,29 @@ def _parsed_doc(words: list[str], heads: list[int], deps: list[str], ents: list[
             ["O", "O", "B-PERSON", "O", "O", "O", "O"],
             [],
             id="adjective-before-a-distance",
+        ),
+        pytest.param(
+            ["Strong", "won", ".", "Strong", "keeper", "Dale", "Pym", "saved", "."],
+            [1, 1, 1, 4, 6, 6, 7, 7, 7],
+            [
+                "nsubj",
+                "ROOT",
+                "punct",
+                "compound",
+                "compound",
+                "compound",
+                "nsubj",
+                "ROOT",
+                "punct",
+            ],
+            ["B-ORG", "O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"],
+            # kept, not dropped (its label is the article's vote: one PERSON tag wins)
+            [
+                ("Strong", "Strong", "PERSON"),
+                ("Strong", "Strong", "PERSON"),
+                ("Dale Pym", "Dale Pym", "PERSON"),
+            ],
+            id="club-word-the-article-tags-an-org-stays",
         ),
         pytest.param(
             ["Strong", "said", "no", "."],

@@ -286,19 +286,23 @@ def _no_person_names(mentions: Sequence[_Mention]) -> set[tuple[str, ...]]:
 
 def _company_products(mentions: Sequence[_Mention]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Keys of person-tagged names that are a company's product or unit, each with the
-    company's key: the name of a company the article tags an organisation on its own ("Yahoo",
+    company's key: the name of a company the article tags an organisation on its own, twice or
+    more ("Yahoo",
     "Mac") followed by capitalised common words ("Yahoo Messenger", "Mac Mini", 48 mentions of
     two "people" in the BBC's technology news). Not a name the text makes someone's (a title,
-    "a man named", a role beside it, a relative), nor one going on with a given name."""
-    orgs = {m.key for m in mentions if m.model_label == "ORG"}
+    "a man named", a role beside it, a relative), nor one opening or going on with a given
+    name."""
+    # tagged an organisation twice or more: once may be the model's slip ("Zoe" of "Zoe Ball")
+    tagged = Counter(m.key for m in mentions if m.model_label == "ORG")
+    orgs = {key for key, n in tagged.items() if n >= 2}
     personal = {m.key for m in mentions if m.title or m.named or m.person_cue or m.kin}
     found = {}
     for m in mentions:
         if m.model_label != "PERSON" or len(m.key) < 2 or m.key in personal:
             continue
         words = m.bare.split()
-        if len(words) != len(m.key):
-            continue
+        if len(words) != len(m.key) or is_given_name(words[0]):
+            continue  # ("Zoe Ball", "Scott Gray": a given name the model tagged ORG once)
         for k in range(1, len(words)):
             if m.key[:k] in orgs and m.key[:k] not in personal and _product_words(words[k:]):
                 found[m.key] = m.key[:k]

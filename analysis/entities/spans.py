@@ -1537,7 +1537,10 @@ def _adjective_of_a_noun(doc: Doc, start: int, end: int) -> bool:
         and word.head.i >= end
         and geo.adjective_only(word.text)
         and not is_given_name(word.text)
+        and _norp_group(word.text) is None  # a group's word ("Jihadi hymns")
         and not (start > 0 and doc[start - 1].text.lower() in HONORIFICS)
+        # a club's or a firm's one word, as the article tags it elsewhere ("United keeper")
+        and not any(e.label_ == "ORG" and e.text == word.text for e in doc.ents)
     )
 
 
@@ -2002,7 +2005,7 @@ def _two_known_orgs(doc: Doc, start: int, end: int) -> list[Span] | None:
     """Two organisations the alias tables know, run together where the source lost the comma
     or the possessive's apostrophe between them ("ISIL Al-Nusra Front", "the Al-Nusra Front
     Al-Qaedas affiliate"): the two, each an organisation; else None. Not a body and a unit
-    of it, which share a word ("UN Security Council", "BBC World Service": the unit's own
+    of it, which share a word ("U.N. Security Council", "BBC World Service": the unit's own
     name has the body's word), nor two spellings of one organisation."""
     for k in range(start + 1, end):
         if not doc[k - 1].whitespace_:
@@ -2046,9 +2049,10 @@ def _org_named(text: str) -> str | None:
 
 
 def _folded_words(*names: str) -> set[str]:
-    """The words of ``names`` in lower case, split at spaces only ("al-Nusra" is one word),
-    without Arabic articles ("Al Nusra Front" and "al Qaeda" share no word of their own)."""
-    words = {w for name in names for w in name.casefold().split()}
+    """The words of ``names`` in lower case without full stops ("U.N." is "un"), split at
+    spaces only ("al-Nusra" is one word), without Arabic articles ("Al Nusra Front" and "al
+    Qaeda" share no word of their own)."""
+    words = {w.replace(".", "") for name in names for w in name.casefold().split()}
     return words - gazetteer.ARABIC_ARTICLES
 
 
