@@ -708,6 +708,17 @@ def ordinary_word(name: str) -> bool:
     )
 
 
+def adjective_only(name: str) -> bool:
+    """Whether ``name`` is one word WordNet has as an adjective and as nothing else ("Olympic",
+    "Arctic"): no noun, so no one's name (a surname is a noun there: "Brown", "Bush", "Young")."""
+    words = gazetteer.fold(name).split()
+    if len(words) != 1:
+        return False
+    senses = _english_senses()
+    word = words[0]
+    return word in senses["adj"] and not any(word in senses[pos] for pos in ("noun", "verb"))
+
+
 # spaCy's string ids (its StringStore's hashes, MurmurHash64 of the UTF-8 text, stable across
 # versions) of the parts of speech that key the lemmatizer's "lemma_index" table.
 _POS_IDS = {

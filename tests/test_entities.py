@@ -739,10 +739,170 @@ def test_harmonise_joins_surname_when_the_corpus_agrees():
             [],
             id="title-and-number-is-a-work",
         ),
+        # two known organisations run together, a comma or an apostrophe lost between them
+        pytest.param(
+            "jets/O bombed/O Hezbollah/B-ORG Jaish/I-ORG al-Islam/I-ORG depots/O",
+            [("Hezbollah", "Hezbollah", "ORG"), ("Jaish al-Islam", "Jaish al-Islam", "ORG")],
+            id="two-known-orgs-split",
+        ),
+        pytest.param(
+            "the/O Jaish/B-PERSON al-Islam/I-PERSON Hezbollahs/I-PERSON allies/O",
+            [("Jaish al-Islam", "Jaish al-Islam", "ORG"), ("Hezbollah", "Hezbollah", "ORG")],
+            id="second-org-with-lost-possessive",
+        ),
+        pytest.param(
+            "fighters/O of/O Hezbollahs/B-ORG Lebanon/I-ORG wing/O and/O Hezbollahs/B-ORG "
+            "Lebanese/I-ORG allies/O",
+            [
+                ("Hezbollah", "Hezbollah", "ORG"),
+                ("Lebanon", "Lebanon", "GPE"),
+                ("Hezbollah", "Hezbollah", "ORG"),
+                ("Lebanese", "Lebanese", "NORP"),
+            ],
+            id="org-possessive-then-place-or-nationality",
+        ),
+        pytest.param(
+            "envoys/O of/O the/O UN/B-ORG Security/I-ORG Council/I-ORG met/O",
+            [("UN Security Council", "UN Security Council", "ORG")],
+            id="a-body-and-its-unit-stay-one-name",
+        ),
+        pytest.param(
+            "envoys/O of/O the/O U.N./B-ORG Security/I-ORG Council/I-ORG met/O",
+            [("U.N. Security Council", "U.N. Security Council", "ORG")],
+            id="a-body-with-full-stops-and-its-unit-stay-one-name",
+        ),
+        pytest.param(
+            "raids/O by/O Hezbollah/B-ORG Hezbollahs/I-ORG units/O",
+            [("Hezbollah Hezbollahs", "Hezbollah Hezbollahs", "ORG")],
+            id="one-org-twice-is-no-pair",
+        ),
+        # a relative clause run into the name once its comma was lost
+        pytest.param(
+            "marches/O against/O the/O Jaish/B-ORG al-Islam/I-ORG which/I-ORG Hezbollah/I-ORG "
+            "guards/O broke/O up/O",
+            [("Jaish al-Islam", "Jaish al-Islam", "ORG"), ("Hezbollah", "Hezbollah", "ORG")],
+            id="relative-clause-cut-off",
+        ),
+        pytest.param(
+            "a/O rally/O for/O the/O Harbour/B-ORG Union/I-ORG who/I-ORG marched/I-ORG",
+            [("Harbour Union", "Harbour Union", "ORG")],
+            id="relative-clause-of-lower-case-words-dropped",
+        ),
+        # a company the article names, then a capitalised common word: its product, no one
+        pytest.param(
+            "Zentrix/B-ORG grew/O ./O Zentrix/B-PERSON Messenger/I-PERSON users/O rose/O ./O "
+            "Zentrix/B-PERSON said/O so/O ./O Zentrix/B-ORG fell/O ./O",
+            [
+                ("Zentrix", "Zentrix", "ORG"),
+                ("Zentrix", "Zentrix", "ORG"),
+                ("Zentrix", "Zentrix", "ORG"),
+            ],
+            id="company-product-is-no-person",
+        ),
+        pytest.param(
+            "Orvell/B-ORG shipped/O the/O Orvell/B-PERSON Mini/I-PERSON ./O the/O "
+            "Mini/B-PERSON sold/O well/O ./O Orvell/B-ORG grew/O ./O",
+            [("Orvell", "Orvell", "ORG"), ("Orvell", "Orvell", "ORG")],
+            id="product-and-its-own-word",
+        ),
+        pytest.param(
+            "Marlo/B-ORG ./O Marlo/B-PERSON Ball/I-PERSON sang/O ./O",
+            [("Marlo", "Marlo Ball", "PERSON"), ("Marlo Ball", "Marlo Ball", "PERSON")],
+            id="one-org-tag-makes-no-company",
+        ),
+        pytest.param(
+            "Dana/B-ORG grew/O ./O Dana/B-PERSON Hope/I-PERSON sang/O ./O",
+            [("Dana", "Dana Hope", "PERSON"), ("Dana Hope", "Dana Hope", "PERSON")],
+            id="given-name-and-common-word-is-a-person",
+        ),
+        pytest.param(
+            "Zentrix/B-PERSON Messenger/I-PERSON wrote/O ./O Messenger/B-PERSON said/O ./O",
+            [
+                ("Zentrix Messenger", "Zentrix Messenger", "PERSON"),
+                ("Messenger", "Zentrix Messenger", "PERSON"),
+            ],
+            id="no-company-tagged-no-product",
+        ),
     ],
 )
 def test_corrections_without_model(spec, expected):
     assert _names(spec) == expected
+
+
+def test_company_then_given_name_is_a_person():
+    # a name going on with a given name is someone's, whatever company bears the first word
+    names = _names("Orvell/B-ORG hired/O Orvell/B-PERSON Dana/I-PERSON ./O")
+    assert ("Orvell Dana", "Orvell Dana", "PERSON") in names
+
+
+def _parsed_doc(words: list[str], heads: list[int], deps: list[str], ents: list[str]) -> Doc:
+    """A hand-built Doc with a dependency parse: ``heads`` as absolute token indices."""
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, ents=ents)
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, ents, expected",
+    [
+        pytest.param(
+            ["The", "Olympic", "champion", "won", "."],
+            [2, 2, 3, 3, 3],
+            ["det", "amod", "nsubj", "ROOT", "punct"],
+            ["O", "B-PERSON", "O", "O", "O"],
+            [],
+            id="adjective-before-its-noun-is-no-one",
+        ),
+        pytest.param(
+            ["She", "took", "Olympic", "800", "m", "gold", "."],
+            [1, 1, 4, 4, 5, 1, 1],
+            ["nsubj", "ROOT", "nmod", "nummod", "compound", "dobj", "punct"],
+            ["O", "O", "B-PERSON", "O", "O", "O", "O"],
+            [],
+            id="adjective-before-a-distance",
+        ),
+        pytest.param(
+            ["Strong", "won", ".", "Strong", "keeper", "Dale", "Pym", "saved", "."],
+            [1, 1, 1, 4, 6, 6, 7, 7, 7],
+            [
+                "nsubj",
+                "ROOT",
+                "punct",
+                "compound",
+                "compound",
+                "compound",
+                "nsubj",
+                "ROOT",
+                "punct",
+            ],
+            ["B-ORG", "O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"],
+            # kept, not dropped (its label is the article's vote: one PERSON tag wins)
+            [
+                ("Strong", "Strong", "PERSON"),
+                ("Strong", "Strong", "PERSON"),
+                ("Dale Pym", "Dale Pym", "PERSON"),
+            ],
+            id="club-word-the-article-tags-an-org-stays",
+        ),
+        pytest.param(
+            ["Strong", "said", "no", "."],
+            [1, 1, 1, 1],
+            ["nsubj", "ROOT", "dobj", "punct"],
+            ["B-PERSON", "O", "O", "O"],
+            [("Strong", "Strong", "PERSON")],
+            id="adjective-word-as-a-subject-stays-a-person",
+        ),
+        pytest.param(
+            ["Mr", "Strong", "rules", "won", "."],
+            [1, 2, 3, 3, 3],
+            ["compound", "compound", "nsubj", "ROOT", "punct"],
+            ["O", "B-PERSON", "O", "O", "O"],
+            [("Strong", "Strong", "PERSON")],
+            id="titled-adjective-word-stays-a-person",
+        ),
+    ],
+)
+def test_adjective_is_no_persons_name(words, heads, deps, ents, expected):
+    mentions, _ = entities.extract(_parsed_doc(words, heads, deps, ents), article_id="t")
+    assert [(m.text, m.name, m.label) for m in mentions] == expected
 
 
 def _corpus(*articles: list[str]) -> dict[str, list[EntityMention]]:
@@ -1149,6 +1309,14 @@ def test_an_of_between_capitals_is_no_alias_by_itself(model):
             "Damascus Countryside",
             "Damascus Countryside",
             "LOC",
+        ),
+        # a company by the noun before it, whatever the model tagged ("exchange operator")
+        (
+            "Rival exchange operator Voltrex has also said it may bid for the bourse. Voltrex "
+            "declined to comment.",
+            "Voltrex",
+            "Voltrex",
+            "ORG",
         ),
     ],
 )

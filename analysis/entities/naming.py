@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from analysis import gazetteer, lexicon
+from analysis import gazetteer, geo, lexicon
 from analysis.english import common_word
 from analysis.entities.rules import (
     COMPASS_WORDS,
@@ -173,11 +173,19 @@ def _name_people(mentions: Sequence[_Mention], text: str) -> None:
     forms join the nearest fuller name (or the one organisation naming them)."""
     given_named = _given_named_people(mentions)
     no_people = _no_person_names(mentions)
+    products = _company_products(mentions)
+    no_people |= set(products.values())  # "Yahoo" tagged PERSON beside "Yahoo Messenger"
+    # and "the Mini" beside "the Mac Mini": the product's own word, no one's surname
+    product_tails = {key[len(company) :] for key, company in products.items()}
     for m in mentions:
         if m.fixed:
             continue
         if m.key in given_named:
             m.person = True
+            continue
+        if m.key in products or m.key in product_tails:
+            if m.model_label == "PERSON":
+                m.model_label = "PRODUCT"  # no entity: "Mac Mini", "Yahoo Messenger"
             continue
         if m.key in no_people:
             if m.model_label == "PERSON":
@@ -274,6 +282,40 @@ def _no_person_names(mentions: Sequence[_Mention]) -> set[tuple[str, ...]]:
     }
     personal = {m.key for m in mentions if m.title or m.named or m.person_cue or m.kin}
     return found - personal
+
+
+def _company_products(mentions: Sequence[_Mention]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Keys of person-tagged names that are a company's product or unit, each with the
+    company's key: the name of a company the article tags an organisation on its own, twice or
+    more ("Yahoo",
+    "Mac") followed by capitalised common words ("Yahoo Messenger", "Mac Mini", 48 mentions of
+    two "people" in the BBC's technology news). Not a name the text makes someone's (a title,
+    "a man named", a role beside it, a relative), nor one opening or going on with a given
+    name."""
+    # tagged an organisation twice or more: once may be the model's slip ("Zoe" of "Zoe Ball")
+    tagged = Counter(m.key for m in mentions if m.model_label == "ORG")
+    orgs = {key for key, n in tagged.items() if n >= 2}
+    personal = {m.key for m in mentions if m.title or m.named or m.person_cue or m.kin}
+    found = {}
+    for m in mentions:
+        if m.model_label != "PERSON" or len(m.key) < 2 or m.key in personal:
+            continue
+        words = m.bare.split()
+        if len(words) != len(m.key) or is_given_name(words[0]):
+            continue  # ("Zoe Ball", "Scott Gray": a given name the model tagged ORG once)
+        for k in range(1, len(words)):
+            if m.key[:k] in orgs and m.key[:k] not in personal and _product_words(words[k:]):
+                found[m.key] = m.key[:k]
+                break
+    return found
+
+
+def _product_words(words: Sequence[str]) -> bool:
+    """Are ``words`` capitalised common English words, no given names ("Messenger", "Mini")?"""
+    return all(
+        w.istitle() and not is_given_name(w) and (common_word(w) or geo.ordinary_word(w))
+        for w in words
+    )
 
 
 def _known_person_mislabelled(m: _Mention) -> bool:
