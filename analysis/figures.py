@@ -2546,9 +2546,27 @@ def _currency_noun(noun: Token) -> bool:
     """Whether ``noun`` heads a currency's name ("dollars", "francs", "dinars"; "won" only
     with its country, :data:`CURRENCY_NAMES`, being a verb's form too)."""
     low = noun.lower_
-    if low in numbers.CURRENCY_WORDS or low in SHARED_CURRENCY_NAMES:
+    if low in numbers.CURRENCY_WORDS or low in SHARED_CURRENCY_NAMES or _sum_in_won(noun):
         return True
     return low in CURRENCY_HEADS and _named_currency(noun) is not None
+
+
+LARGE_SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion"})
+
+
+def _sum_in_won(noun: Token) -> bool:
+    """ "some 12 trillion won of debt": a noun "won" counted in thousands or more is Korea's
+    currency (a won is worth a tenth of a US cent), not a result ("12 won and 8 lost")."""
+    if noun.lower_ != "won" or noun.pos_ != "NOUN":
+        return False
+    for tok in noun.lefts:
+        for t in tok.subtree:
+            digits = t.text.replace(",", "")
+            if t.lower_ in LARGE_SCALE_WORDS or re.fullmatch(r"\d+(?:\.\d+)?bn", t.lower_):
+                return True
+            if digits.isdigit() and int(digits) >= 1000:
+                return True
+    return False
 
 
 def _named_currency(noun: Token) -> str | None:
@@ -2572,6 +2590,8 @@ def _currency_unit(noun: Token) -> str:
     code = _named_currency(noun)
     if code is not None:
         return code
+    if _sum_in_won(noun):
+        return "KRW"  # (North Korea's won is written with its country: currency_names)
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
     if (
         before is not None
@@ -3011,8 +3031,10 @@ def _death_to_come(pred: Token) -> bool:
     which is still a toll. Forecasts of a charity's report had been stored as 45 million
     children killed."""
     if _planned(pred) or (pred.dep_ == "xcomp" and pred.head.lemma_.lower() in PLAN_VERBS):
-        # ("are expected to die": the plan verb is also a claim verb, where _planned stops)
-        return not _past_possibility(pred)
+        # ("are expected to die": the plan verb is also a claim verb, where _planned stops;
+        # "two would later die in hospital" is a story's past told forward: they died)
+        later = any(c.dep_ == "advmod" and c.lower_ == "later" for c in pred.children)
+        return not (later or _past_possibility(pred))
     tok = pred
     for _ in range(3):
         if tok.head.i == tok.i:

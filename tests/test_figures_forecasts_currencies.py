@@ -40,6 +40,8 @@ def _one(figs, text):
         ("At least 20 people may have been killed in the blast, police said.", "At least 20",
          "killed"),
         ("At least 20 people were killed in the blast, police said.", "At least 20", "killed"),
+        ("The bus was hit in 2012, and 14 passengers would later die in hospital.", "14",
+         "killed"),
         # a court's charge is no toll
         ("The nurse was wrongly convicted of killing three of her patients.", "three", "people"),
         ("A man was charged with murdering two teenagers in the park.", "two", "people"),
@@ -132,3 +134,13 @@ def test_a_sum_borrows_no_unit_from_a_count_of_things(nlp):
     )
     money = _one(figs, "thousands")
     assert (money.category, money.unit) == ("money", None)
+
+
+def test_won_is_the_currency_only_in_a_sum(nlp):
+    figs = _figs(nlp, "The deal will see some 12 trillion won of debt turned into shares.")
+    assert (_one(figs, "some 12 trillion").category, _one(figs, "some 12 trillion").unit) == (
+        "money",
+        "KRW",
+    )
+    figs = _figs(nlp, "Of the 20 games played, 12 won and 8 lost.")
+    assert all(f.category != "money" for f in figs)
