@@ -111,6 +111,19 @@ DISPLACED_WORDS = lexicon.words("displaced_words")
 # Endings of nouns for people not in PEOPLE_NOUNS: fishermen, farmers, journalists, Syrians.
 PEOPLE_ENDINGS = re.compile(r"(?:men|man|ers|ors|ists|ians|ees)$")
 NEED_WORDS = lexicon.words("need_words")
+CHARGE_WORDS = lexicon.words("charge_words")
+RISK_WORDS = lexicon.words("risk_words")
+ASKED_WORDS = lexicon.words("asked_words")
+RECALL_WORDS = lexicon.words("recall_words")
+# A currency written as a name: with its country ("Swiss francs") to its ISO code, as the
+# signs and codes are read (analysis.numbers); a name several currencies share ("dinars") to
+# one form of it; the words that can head such a name.
+CURRENCY_NAMES = lexicon.mapping("currency_names")
+SHARED_CURRENCY_NAMES = lexicon.mapping("currency_names_shared")
+CURRENCY_HEADS = frozenset(
+    {*numbers.CURRENCY_WORDS, *SHARED_CURRENCY_NAMES}
+    | {name.split()[-1] for name in CURRENCY_NAMES}
+)
 NEWS_AGENCIES = speech.NEWS_AGENCIES
 REMAINING_WORDS = lexicon.words("remaining_words")
 CASUALTY_STATES = KILLED_WORDS | INJURED_WORDS | MISSING_WORDS
@@ -278,6 +291,10 @@ def extract(
             # recalled, placed where its own sentence says (below). Only casualties and the
             # displaced: a campaign's "will accept the nomination on Thursday" is no day gone.
             scope = "background"
+        if scope == "event" and not first and incident and _recalled_deaths(span.root, sent):
+            # "referring to the premature deaths of two of the band's guitarists": deaths a
+            # speaker looks back on, an earlier event (they had been a news toll at New York)
+            scope = "background"
         if scope == "event" and not first and _told_since(sent, span):
             # "… resumed Wednesday, days after a bombing killed more than 120 evacuees": the
             # clause the time since an event opens tells that earlier event, not the day's news
@@ -290,7 +307,11 @@ def extract(
         if (
             (incident or reading.category == "displaced")
             and scope != "total"
-            and (_running_total(reading, sent) or _a_rate(span, reading.unit_token))
+            and (
+                _running_total(reading, sent)
+                or _a_rate(span, reading.unit_token)
+                or _over_years(_span_text(sent))
+            )
         ):
             scope = "total"
         if scope == "event" and figures:
@@ -646,7 +667,7 @@ def _converts(gap: re.Match | None) -> bool:
     if gap is None:
         return False
     words = gap.group("words")
-    return words is None or words.split()[-1].lower() in numbers.CURRENCY_WORDS
+    return words is None or words.split()[-1].lower() in CURRENCY_HEADS
 
 
 def _without_conversions(figures: list[Figure], text: str) -> list[Figure]:
@@ -1123,6 +1144,29 @@ class _Context:
                 span = self.doc[tok.i : tok.i + 1]
             found.append((span.text, span.start_char))
         return found
+
+
+# Words that date a sentence to the news's own days ("on Tuesday", "today").
+NEWS_DAY_WORDS = re.compile(
+    rf"\b(?:{WEEKDAY_PATTERN}|today|yesterday|tonight|this (?:morning|week))\b", re.I
+)
+
+
+def _recalled_deaths(root: Token, sent: Span) -> bool:
+    """Whether the count ``root`` is of the deaths ("the deaths of two of …") that a word of
+    :data:`RECALL_WORDS` looks back on ("referring to", "paid tribute to", "remembered"), in a
+    sentence not dated to the news's days (:data:`NEWS_DAY_WORDS`)."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    deaths = prep.head
+    if deaths.pos_ != "NOUN" or deaths.lemma_.lower() != "death":
+        return False
+    verb = deaths.head.head if deaths.dep_ == "pobj" else deaths.head
+    recalled = verb.lemma_.lower() in RECALL_WORDS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in RECALL_WORDS for c in verb.children
+    )  # "paid tribute to the deaths of …"
+    return recalled and NEWS_DAY_WORDS.search(_span_text(sent)) is None
 
 
 def _recalls(sent: Span, published: str | None = None) -> bool:
@@ -1763,7 +1807,8 @@ def _read(
         # "billions of dollars", "millions of pounds": a vague number is no money phrase of its
         # own, but the bare currency word is the currency "5 million dollars" and "$" stand
         # for (USD; there is no per-article default to take instead), so the store holds one
-        # unit per currency. "Syrian pounds" (a nationality names another currency) stays.
+        # unit per currency. "Syrian pounds" (a nationality names another currency) is that
+        # currency's code already (_currency_unit).
         unit = numbers.CURRENCY_WORDS[unit.lower()]
     reading.unit = unit
     category = _category(ctx, span, root, noun, parsed.kind, unit, reading)
@@ -1773,6 +1818,10 @@ def _read(
         category = _left_in_state(span, noun) or category
     if category is None:
         return None
+    if category in MONEY_CATEGORIES and unit is not None and not _currency_unit_text(unit):
+        # "two schemes …, which can cost households thousands": a sum borrows no unit from a
+        # count of things (it had been money in "schemes")
+        unit = reading.unit = None
     if category == "money":
         if _supposed(span, root):
             return None  # a supposed sum: no money anyone paid, raised or was given
@@ -1790,6 +1839,15 @@ def _read(
         category = "other"
     if category == "troops" and noun is not None and any(_model_code(c) for c in noun.lefts):
         category = "other"  # "30 F-16 fighters": aircraft of a model, no fighting men
+    if category in PEOPLE_CATEGORIES and category != "people" and _asked(noun):
+        # "more than a dozen militants interviewed reported …": people asked, a sample of them;
+        # no force's size (it had been troops claimed by the militants), toll or displacement
+        category = "people"
+    if category == "killed" and _no_toll(root, noun):
+        # "45 million children will die before 2015" (a forecast, as "could face" and "at risk"
+        # are), "convicted of killing two of her babies" (a court's charge): people the news is
+        # about, no toll of the dead
+        category = "people"
     if category == "killed" and _dead_and_wounded(span, noun):
         category = "people"  # "lost over 6,000 dead and wounded": casualties, no toll of the dead
     if category in PEOPLE_CATEGORIES and _fractional(value):
@@ -2170,7 +2228,7 @@ def _rate_after(span: Span) -> bool:
         and i < span.end + 3
         and (
             doc[i].text in ("-", "–")
-            or doc[i].lower_ in numbers.CURRENCY_WORDS
+            or doc[i].lower_ in CURRENCY_HEADS
             or doc[i].pos_ in ("ADJ", "PROPN")
             and doc[i].text[:1].isupper()  # "Syrian pounds"
         )
@@ -2569,20 +2627,13 @@ def _city_of_demonym(noun: Token | None) -> str | None:
 
 def _unit_text(noun: Token) -> str:
     """The noun with its classifying modifiers: "military personnel", "service members"; a
-    currency with the nationality that names it ("Syrian pounds": a loaf's 350 Syrian pounds
-    had read "350 pounds", as if in sterling)."""
+    currency as named with its nationality ("Syrian pounds" is SYP: a loaf's 350 Syrian pounds
+    had read "350 pounds", as if in sterling; :func:`_currency_unit`)."""
     kind = _model_kind(noun)
     if kind is not None:
         return kind  # "20 Boeing 747s": planes; the model number is no unit
-    if noun.lower_ in numbers.CURRENCY_WORDS:
-        before = noun.doc[noun.i - 1] if noun.i > 0 else None
-        if (
-            before is not None
-            and before.head == noun
-            and before.pos_ in ("ADJ", "PROPN")
-            and before.is_title
-        ):
-            return f"{before.text} {noun.lower_}"
+    if _currency_noun(noun):
+        return _currency_unit(noun)
     demonym = _place_demonym(noun)
     if demonym is not None:
         # the people of a place keep its capitals: "New Yorkers", not "new yorkers"
@@ -2649,6 +2700,74 @@ def _model_kind(noun: Token) -> str | None:
     found = MODEL_CODE.fullmatch(noun.text)
     prefix = found.group("prefix") if found else None
     return _maker_before(noun) or (MODEL_MAKERS.get(prefix.lower()) if prefix else None)
+
+
+def _currency_noun(noun: Token) -> bool:
+    """Whether ``noun`` heads a currency's name ("dollars", "francs", "dinars"; "won" only
+    with its country, :data:`CURRENCY_NAMES`, being a verb's form too)."""
+    low = noun.lower_
+    if low in numbers.CURRENCY_WORDS or low in SHARED_CURRENCY_NAMES or _sum_in_won(noun):
+        return True
+    return low in CURRENCY_HEADS and _named_currency(noun) is not None
+
+
+LARGE_SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion"})
+
+
+def _sum_in_won(noun: Token) -> bool:
+    """ "some 12 trillion won of debt": a noun "won" counted in thousands or more is Korea's
+    currency (a won is worth a tenth of a US cent), not a result ("12 won and 8 lost")."""
+    if noun.lower_ != "won" or noun.pos_ != "NOUN":
+        return False
+    for tok in noun.lefts:
+        for t in tok.subtree:
+            digits = t.text.replace(",", "")
+            if t.lower_ in LARGE_SCALE_WORDS or re.fullmatch(r"\d+(?:\.\d+)?bn", t.lower_):
+                return True
+            if digits.isdigit() and int(digits) >= 1000:
+                return True
+    return False
+
+
+def _named_currency(noun: Token) -> str | None:
+    """The ISO code of the currency named by ``noun`` with the words right before it
+    ("Australian dollars", "Hong Kong dollar", "South African rand"), if the table knows it."""
+    doc = noun.doc
+    for width in (3, 2, 1):
+        if noun.i - width < 0:
+            continue
+        name = " ".join(t.lower_ for t in doc[noun.i - width : noun.i + 1])
+        if name in CURRENCY_NAMES:
+            return CURRENCY_NAMES[name]
+    return None
+
+
+def _currency_unit(noun: Token) -> str:
+    """The unit a sum in the currency ``noun`` heads is stored in: its ISO code, as a sign or a
+    code gives it (a store had "AUD", "Australian dollars" and "Australian dollar" for one
+    currency); a name the table lacks keeps the country that names it ("CFA francs": no Swiss
+    franc, as the bare "francs" is read); a name several currencies share one form of it."""
+    code = _named_currency(noun)
+    if code is not None:
+        return code
+    if _sum_in_won(noun):
+        return "KRW"  # (North Korea's won is written with its country: currency_names)
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if (
+        before is not None
+        and before.head == noun
+        and before.pos_ in ("ADJ", "PROPN")
+        and (before.is_title or (before.is_upper and len(before) > 1))
+    ):
+        return f"{before.text} {noun.lower_}"
+    return SHARED_CURRENCY_NAMES.get(noun.lower_, noun.lower_)
+
+
+def _currency_unit_text(unit: str | None) -> bool:
+    """Whether a stored unit names a currency: an ISO code or a currency's name."""
+    if unit is None:
+        return False
+    return bool(re.fullmatch(r"[A-Z]{3}", unit)) or unit.split()[-1].lower() in CURRENCY_HEADS
 
 
 def _unit_word(tok: Token) -> str:
@@ -2779,7 +2898,7 @@ def _category(
     if kind in ("percent", "fraction"):
         held = _is_territory(root, ctx.person_words) and not _share_of_no_ground(span)
         return "territory_share" if held else "percent"
-    if kind == "money" or (noun is not None and noun.lower_ in numbers.CURRENCY_WORDS):
+    if kind == "money" or (noun is not None and _currency_noun(noun)):
         return "money"
     if (
         noun is None
@@ -3004,6 +3123,106 @@ def _planned(pred: Token) -> bool:
             return True
         tok, steps = head, steps + 1
     return False
+
+
+def _asked(noun: Token | None) -> bool:
+    """Whether the counted people ``noun`` are the ones a verb of :data:`ASKED_WORDS` asked: its
+    participle on them ("militants interviewed", "refugees surveyed by the agency") or they its
+    object ("questioned 40 fighters")."""
+    if noun is None:
+        return False
+    if any(
+        c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.lemma_.lower() in ASKED_WORDS
+        for c in noun.children
+    ):
+        return True
+    verb = noun.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ASKED_WORDS:
+        return False
+    # (the parse may make the participle the noun's head, "soldiers" its subject: asked, not
+    # asking, when the participle has no object of its own)
+    return noun.dep_ in ("dobj", "nsubjpass") or (
+        noun.dep_ == "nsubj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def _no_toll(root: Token, noun: Token | None) -> bool:
+    """Whether the death word the count hangs on (its nearest such head, or that head's
+    complement) tells of deaths to come (:func:`_death_to_come`), of a court's charge
+    (:func:`_charged_with`) or of the dead and the missing or hurt together ("were either dead
+    or missing": one count of both, as "killed or injured" is)."""
+    tok = noun if noun is not None else root
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        # ("patients are expected to die", "were dead or missing": the verb's complement)
+        for word in [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "acomp"))]:
+            if word.lemma_.lower() in KILLED_WORDS or word.lower_ in KILLED_WORDS:
+                return _death_to_come(word) or _charged_with(word) or _or_missing(word)
+        if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _or_missing(word: Token) -> bool:
+    """``word`` (a word of death) joined by "or"/"and" to a word of the missing or the hurt
+    right after it ("dead or missing", "dead and injured")."""
+    doc = word.doc
+    return any(
+        c.dep_ == "conj"
+        and _state_word(c) in ("missing", "injured")
+        and c.i == word.i + 2
+        and doc[word.i + 1].lower_ in ("or", "and")
+        for c in word.children
+    )
+
+
+# Modals that, with "have", hedge a death that happened ("20 may have been killed"): a toll.
+PAST_POSSIBILITY_AUXILIARIES = frozenset({"may", "might", "could"})
+
+
+def _death_to_come(pred: Token) -> bool:
+    """Whether the death word ``pred`` tells of deaths to come or that could come: planned or
+    future (:func:`_planned`: "will die", "would die", "are expected to die") or at risk
+    ("risk dying", "at risk of dying"). Not a past death hedged ("may have been killed"),
+    which is still a toll. Forecasts of a charity's report had been stored as 45 million
+    children killed."""
+    if _planned(pred) or (pred.dep_ == "xcomp" and pred.head.lemma_.lower() in PLAN_VERBS):
+        # ("are expected to die": the plan verb is also a claim verb, where _planned stops;
+        # "two would later die in hospital" is a story's past told forward: they died)
+        later = any(c.dep_ == "advmod" and c.lower_ == "later" for c in pred.children)
+        return not (later or _past_possibility(pred))
+    tok = pred
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in RISK_WORDS:
+            return True
+    return False
+
+
+def _past_possibility(pred: Token) -> bool:
+    """ "may have been killed", "could have died": a possibility about the past."""
+    auxes = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
+    return "have" in auxes and bool(auxes & PAST_POSSIBILITY_AUXILIARIES)
+
+
+def _charged_with(pred: Token) -> bool:
+    """Whether the death word ``pred`` is the crime of a court case ("convicted of killing two
+    of her babies", "charged with the murder of three men"): its preposition hangs on a word of
+    :data:`CHARGE_WORDS`. The count is of a charge, no news toll (a drama's wrongly convicted
+    mother had put two babies killed in the United States)."""
+    prep = pred.head
+    return (
+        pred.dep_ in ("pcomp", "pobj")
+        and prep.dep_ == "prep"
+        and prep.lower_ in ("of", "with", "for")
+        and prep.head.lemma_.lower() in CHARGE_WORDS
+    )
 
 
 UNKNOWN_WORDS = frozenset({"unknown", "unclear", "uncertain"})
@@ -6197,6 +6416,24 @@ def _running_total(reading: _Reading, sentence: Span) -> bool:
             t.lower_ in ("has", "have", "had") and t.dep_ in ("aux", "auxpass") for t in sentence
         )
     )
+
+
+# A span of years or decades that frames the sentence's counts: "Thirty more years; 300
+# policemen, over 600 soldiers … dead", "over the past four decades 2,000 died" (not a time
+# ago or to come: "five years ago", "in five years' time", "five years from now").
+OVER_YEARS = re.compile(
+    r"^\W*(?:[\w-]+ )?(?:more )?(?:years|decades)\b\W*[;:,]"
+    r"|\b(?:over|during|across|throughout) (?:the )?(?:past |last |next |first )?[\w-]+ "
+    r"(?:more )?(?:years|decades)\b(?!'| (?:ago|earlier|before|later|time|from now))",
+    re.I,
+)
+
+
+def _over_years(text: str) -> bool:
+    """Whether the sentence ``text`` counts over years or decades (:data:`OVER_YEARS`): its
+    casualties are a running total of that span, no one day's news (a speech's three decades of
+    a conflict's dead had been news events of the story's city)."""
+    return OVER_YEARS.search(text) is not None
 
 
 # A count per period: "90 people a day die", "30,000 deaths every year", "killed per month".

@@ -1826,16 +1826,17 @@ def test_millions_displaced_are_the_countrys_not_the_towns(nlp):
 
 
 def test_a_currency_keeps_the_nationality_that_names_it(nlp):
-    # 350 Syrian pounds is no sum in sterling; "5 million pounds" stays the pound
+    # 350 Syrian pounds is no sum in sterling but in the Syrian pound's ISO code (one unit
+    # however the currency is written); "5 million pounds" stays the pound
     figs = _figs(
         nlp,
         "A loaf had risen to 500 Syrian pounds from 350 Syrian pounds. Tickets cost 40 "
         "Egyptian pounds. The club paid 5 million pounds for the striker.",
     )
     assert [(f.text, f.unit) for f in figs if f.category == "money"] == [
-        ("500", "Syrian pounds"),
-        ("350", "Syrian pounds"),
-        ("40", "Egyptian pounds"),
+        ("500", "SYP"),
+        ("350", "SYP"),
+        ("40", "EGP"),
         ("5 million pounds", "GBP"),
     ]
 
@@ -1857,14 +1858,14 @@ def test_a_uk_county_is_placed_whole(nlp):
 
 def test_a_bare_currency_word_is_the_currency_its_sign_is(nlp):
     # "billions of dollars" is a vague number, no money phrase of its own: its unit was the word
-    # "dollars" beside "USD" for "$"; a nationality still names another currency
+    # "dollars" beside "USD" for "$"; a nationality still names another currency (its code)
     figs = _figs(
         nlp,
         "The ministry has spent billions of dollars on roads. Farmers lost millions of pounds "
         "in the floods. Bread now costs thousands of Lebanese pounds.",
     )
     units = {f.text: f.unit for f in figs if f.category == "money"}
-    assert units == {"billions": "USD", "millions": "GBP", "thousands": "Lebanese pounds"}
+    assert units == {"billions": "USD", "millions": "GBP", "thousands": "LBP"}
 
 
 def test_a_count_spread_over_the_country_is_not_the_articles_town(nlp):
@@ -1938,7 +1939,7 @@ def test_a_sum_converted_in_brackets_is_one_sum(nlp):
         "Rice now costs 900 Syrian pounds ($2) a kilo.",
     )
     money = [(f.text, f.unit) for f in figs if f.category == "money"]
-    expected = [("$600m", "USD"), ("€400m", "EUR"), ("£5m", "GBP"), ("900", "Syrian pounds")]
+    expected = [("$600m", "USD"), ("€400m", "EUR"), ("£5m", "GBP"), ("900", "SYP")]
     assert money == expected, money
 
 
