@@ -207,9 +207,9 @@ def build(con: duckdb.DuckDBPyConnection, store_path: str | Path, *, stop=None) 
                         codes = codes.fill_null(0).to_numpy().astype(np.int64)
                         found.append(unique_keys(codes[kept] * max(n_keys, 1) + keys[kept]))
                 if writer is None:  # no rows: an empty file of the right columns
-                    writer = ipc.new_file(
-                        sink, _encode(reader.schema.empty_table(), dictionaries).schema
-                    )
+                    # (a batch, as _encode takes: a store of a few articles may pair no names)
+                    empty = pa.RecordBatch.from_pylist([], schema=reader.schema)
+                    writer = ipc.new_file(sink, _encode(empty, dictionaries).schema)
                 writer.close()
             np.save(tmp / f"{table}.offsets.npy", np.concatenate(([0], np.cumsum(counts))))
             np.save(tmp / f"{table}.batches.npy", np.cumsum([0, *sizes], dtype=np.int64))

@@ -255,7 +255,8 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         'killed"), counts ("News events", "Running totals", "Earlier events"), fg_log (the '
         "timeline's log scale: true or false), currency (money's, e.g. GBP), article (an "
         "article id for the reader); ov_per, sp_per, en_per, fg_per (a timeline's period: "
-        "auto, day, week, month, year); Speakers' sp_compare (one per speaker); Entities' en_type "
+        "auto, day, week, month, year); Speakers' scorer (TextBlob, VADER), attitude_scorer "
+        '("News model"), sp_compare (one per speaker); Entities\' en_type '
         '("Organisations"), en_pick; Compare\'s vs '
         "(Outlets, Speakers, Searches), cmp_source, cmp_speaker (one per group), cmp_q "
         "(searches, one per line), cmp_per, cmp_show, cmp_log (true or false); "
@@ -282,7 +283,9 @@ def _add_index(sub: argparse._SubParsersAction) -> None:
         "this after a large `presslens analyze` to have it ready. Never writes to the store; "
         "an index of an older state of the store is replaced.",
     )
-    index.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help="store to index")
+    index.add_argument(
+        "--db", default=DEFAULT_DB, metavar="FILE", help=f"store to index (default: ./{DEFAULT_DB})"
+    )
     index.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
 
 

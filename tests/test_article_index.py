@@ -533,6 +533,26 @@ def test_the_index_command_builds_it_once_and_names_a_bad_store(corpus_store, in
     assert failed.stderr.count("\n") == 1, failed.stderr  # one clear line
 
 
+def test_a_table_without_rows_is_indexed_empty(corpus_store, index_dir, tmp_path):
+    """A store of a few articles may hold no pairs of names named together: its index has an
+    empty file of the table's columns (`presslens index` had failed with a TypeError)."""
+    import shutil
+
+    import duckdb
+
+    store = tmp_path / "few.duckdb"
+    shutil.copy(corpus_store, store)
+    with duckdb.connect(str(store)) as con:
+        con.execute("DELETE FROM entity_pairs")
+    con = store_lock.open_reader(store)
+    try:
+        version, index = _built(con, store)
+        ids = [r[0] for r in con.execute("SELECT id FROM articles LIMIT 3").fetchall()]
+    finally:
+        con.close()
+    assert index.version == version and len(ids) == 3
+
+
 def test_a_large_store_gets_its_index_built_in_the_background(corpus_store, index_dir, monkeypatch):
     monkeypatch.setattr(article_index, "_building", {})
     con = store_lock.open_reader(corpus_store)
