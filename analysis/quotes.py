@@ -3275,13 +3275,6 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
     return cues
 
 
-def _denied(verb: Token) -> bool:
-    """Whether the cue ``verb`` is itself what a denial says was never said: "said" in "Kendal
-    denied that she had said the plan was dead" reports no one's words (:func:`_denies_words`)."""
-    head = verb.head
-    return verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in DENIAL_VERBS
-
-
 # Words before an office that say its holder held it once ("the then chancellor").
 _PAST_OFFICE_WORDS = frozenset({"then", "late", "outgoing", "erstwhile"})
 
@@ -3295,23 +3288,58 @@ def _denies_words(verb: Token) -> bool:
     made that remark", "… disputed that Jones had told them …", "denied he had said it". The
     clause is a report of words the speaker says were never said: not the speaker's words
     (stored as theirs, "Jones made that remark" read as Smith's own claim), nor the other's,
-    so no reported speech at all. A denial of anything else ("denied the party was split")
-    is still what the speaker said."""
+    so no reported speech at all. A denial of anything else ("denied the party was split",
+    "denied the decision would suggest …": a thing, no one, the subject) is still what the
+    speaker said."""
     if verb.lemma_.lower() not in DENIAL_VERBS:
         return False
-    for clause in verb.children:
-        # (whoever the parse made its subject: the small model often takes "Jones" in "denied
-        # Jones made …" for the denial's object)
-        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
-            continue
-        lemma = clause.lemma_.lower()
-        if lemma in SPEECH_VERBS:
-            return True
-        if lemma in _UTTERING_VERBS and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in UTTERANCE_NOUNS for c in clause.children
-        ):
-            return True
-    return False
+    return any(
+        clause.dep_ == "ccomp" and _someones_speech(clause, verb) for clause in verb.children
+    )
+
+
+def _denied(verb: Token) -> bool:
+    """Whether the cue ``verb`` is itself what a denial says was never said: "said" in "Kendal
+    denied that she had said the plan was dead" reports no one's words (:func:`_denies_words`)."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.i != verb.i
+        and head.lemma_.lower() in DENIAL_VERBS
+        and _someones_speech(verb, head)
+    )
+
+
+def _someones_speech(clause: Token, denial: Token) -> bool:
+    """Whether the clause headed by ``clause`` (under the denial verb ``denial``) says that
+    someone spoke: a speech verb or "made/gave" an utterance noun ("made that quote"), its
+    subject a person or a body. The small model often takes "Jones" in "denied Jones made …"
+    for the denial's object: that object is the clause's subject then."""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = clause.lemma_.lower()
+    uttered = lemma in SPEECH_VERBS or (
+        lemma in _UTTERING_VERBS
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in UTTERANCE_NOUNS for c in clause.children)
+    )
+    if not uttered:
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        subj = next((c for c in denial.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    return subj is not None and _someone(subj)
+
+
+def _someone(tok: Token) -> bool:
+    """Whether the subject ``tok`` is someone who may speak: a name, a pronoun, a body or
+    a noun for a person ("the minister"), not a thing ("the decision would suggest …")."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.pos_ in ("PROPN", "PRON")
+        or tok.ent_type_ in SPEAKER_LABELS
+        or lemma in ROLE_NOUNS
+        or lemma in UNNAMED_PERSON_NOUNS
+    )
 
 
 def _joined_after_aside(

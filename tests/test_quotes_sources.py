@@ -84,3 +84,10 @@ def test_a_denial_of_anything_else_is_still_speech(model):
     found = {q.text: q.speaker for q in run(model, text)}
     assert found.get("the party was split over the budget") == "Ruth Kendal", found
     assert found.get("the party was united") == "Ruth Kendal", found
+
+
+def test_a_denial_that_a_thing_suggests_something_is_still_speech(model):
+    # "suggest" is a speech verb, but a decision is no one who speaks
+    text = "Ruth Kendal denied the ruling would suggest to voters that the plan had been dropped."
+    found = [q for q in run(model, text) if q.speaker == "Ruth Kendal"]
+    assert found and "the ruling would suggest" in found[0].text, speakers(model, text)
