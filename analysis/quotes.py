@@ -3275,10 +3275,6 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
     return cues
 
 
-# Words before an office that say its holder held it once ("the then chancellor").
-_PAST_OFFICE_WORDS = frozenset({"then", "late", "outgoing", "erstwhile"})
-
-
 # Verbs that make an utterance noun a speech act: "made that quote", "gave a pledge".
 _UTTERING_VERBS = frozenset({"make", "give", "issue", "utter"})
 
@@ -3535,6 +3531,8 @@ GENERIC_ROLE_NOUNS = frozenset({"official", "spokesman", "spokeswoman", "spokesp
 OTHER_OFFICE_WORDS = frozenset(
     {"shadow", "former", "ex", "deputy", "vice", "acting", "junior", "assistant", "under"}
 )
+# Words before an office that say its holder held it once ("the then chancellor").
+_PAST_OFFICE_WORDS = frozenset({"then", "late", "outgoing", "erstwhile"})
 
 
 def _agreeing_to(verb: Token) -> bool:
