@@ -3296,11 +3296,13 @@ def _denies_words(verb: Token) -> bool:
 
 def _denied(verb: Token) -> bool:
     """Whether the cue ``verb`` is itself what a denial says was never said: "said" in "Kendal
-    denied that she had said the plan was dead" reports no one's words (:func:`_denies_words`)."""
+    denied that she had said the plan was dead" reports no one's words (:func:`_denies_words`).
+    Not a speech act narrated before the denial: in "Dent has suggested that Lund lied,
+    something Lund denies" Dent did suggest it (the parse may hang it under "denies")."""
     head = verb.head
     return (
         verb.dep_ == "ccomp"
-        and head.i != verb.i
+        and head.i < verb.i
         and head.lemma_.lower() in DENIAL_VERBS
         and _someones_speech(verb, head)
     )

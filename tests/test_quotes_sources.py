@@ -91,3 +91,14 @@ def test_a_denial_that_a_thing_suggests_something_is_still_speech(model):
     text = "Ruth Kendal denied the ruling would suggest to voters that the plan had been dropped."
     found = [q for q in run(model, text) if q.speaker == "Ruth Kendal"]
     assert found and "the ruling would suggest" in found[0].text, speakers(model, text)
+
+
+def test_a_suggestion_narrated_before_a_denial_is_still_speech(model):
+    # Dent did suggest it; Lund's denial is of the suggestion's substance, not of Dent's words
+    text = (
+        "Paul Dent has suggested that Ruth Lund is blaming her partner only to win a lighter "
+        "sentence, something Ms Lund denies."
+    )
+    found = {q.speaker: q.text for q in run(model, text)}
+    assert "blaming her partner" in found.get("Paul Dent", ""), found
+    assert "Ruth Lund" not in found, found
