@@ -84,6 +84,8 @@ CUE_VERBS = SPEECH_VERBS | QUOTE_ONLY_VERBS
 ACCORDANCE_NOUNS = lexicon.words("accordance_nouns")
 
 OBJECT_CONTENT_VERBS = lexicon.words("object_content_verbs")
+DENIAL_VERBS = lexicon.words("denial_verbs")
+UTTERANCE_NOUNS = lexicon.words("utterance_nouns")
 
 ROLE_NOUNS = lexicon.words("role_nouns")
 # Role nouns that stand for another's title ("the pontiff" is "Pope Francis"): compared as that.
@@ -1062,6 +1064,7 @@ class _Resolver:
         # any speaker is resolved, so no pronoun resolved here votes for its own antecedent.
         self.sexes = genders(text_of(doc), names.mentions)
         self._chain: dict[int, _Speaker | None] = {}  # pronoun token → whom it stands for
+        self._sources: set[int] = set()  # tokens of the sources of "according to" phrases
 
     def _common_noun_opening(self, ent: Span) -> bool:
         """Whether ``ent`` is one common English word opening its sentence, which the parse
@@ -1789,6 +1792,8 @@ class _Resolver:
                 return gender_fits is None or gender_fits(spk, idx, is_subj)
 
         ranked = self._ranked_antecedent(token.i, want, fits)
+        if own is not None:
+            ranked = self._past_sources(token, want, fits, ranked)
         found = ranked[1] if ranked is not None else None
         if own is not None:
             # A "he" that is the subject of a sentence between is the same person as this one,
@@ -1829,6 +1834,8 @@ class _Resolver:
                 ),
             ):
                 found = None
+        if found is not None and own is not None:
+            found = self._office_subject_between(found, token, own) or found
         if found is not None and own is not None and self._other_subject_between(found, token, own):
             found = None
         if found is None or found.name is None:  # none, or an unnamed official (remember)
@@ -1906,6 +1913,83 @@ class _Resolver:
                 if name is None and unnamed is not None and after:
                     return True  # someone the story never names ("one delegate")
         return False
+
+    def _past_sources(self, token: Token, want: set[str], fits, ranked):
+        """``ranked`` (:meth:`_ranked_antecedent`'s choice for the person pronoun ``token``),
+        or past it, when it is the source of an "according to" phrase, the person before it
+        who is the main subject of their sentence: "Smith said he was disappointed. The
+        figures, according to our correspondent, hold no surprises. '…,' he said" is Smith
+        still, the correspondent only vouching for one sentence, no one the story is about.
+        A source with no such person before it stays ("According to an official, … He said …")."""
+        if ranked is None or not any(
+            spk is ranked[1] for idx, spk, _s in self.candidates if idx in self._sources
+        ):
+            return ranked
+
+        def not_source(spk: _Speaker, idx: int, is_subj: bool) -> bool:
+            return idx not in self._sources and (fits is None or fits(spk, idx, is_subj))
+
+        other = self._ranked_antecedent(token.i, want, not_source)
+        return other if other is not None and other[0][1] == 0 else ranked
+
+    def _office_subject_between(self, found: _Speaker, token: Token, own: str) -> _Speaker | None:
+        """The holder of an office (:data:`ROLE_TITLES`) that is the last main-clause subject
+        between the mention of ``found`` and the pronoun ``token`` (of gender ``own``), when the
+        office resolves to a named person of that gender: "Tom Ashworth set out his plans. The
+        prime minister is facing questions over his feud with Peter Grayling. He is saying …"
+        is Ashworth, not Grayling named after the office (:meth:`_other_subject_between` had
+        refused Grayling, leaving "he" no one). Only an office with a holder the article names:
+        a bare role ("the candidate", "the official") is not taken for anyone, since in a story
+        about several people it too often stands for the wrong one. None when ``found`` is
+        itself that sentence's main subject, or another person subject comes after the office."""
+        if found.start is None or found.end is None:
+            return None
+        doc = self.doc
+        at, end = _token_at(doc, found.start), _token_at(doc, found.end)
+        office = None
+        for t in doc[doc[min(at, len(doc) - 1)].sent.start : token.sent.start]:
+            if (
+                at <= t.i < end
+                or t.dep_ not in CLAUSE_SUBJECT_DEPS
+                or t.head.dep_ != "ROOT"
+                or self.quoted[t.i]
+            ):
+                continue
+            if t.pos_ == "NOUN" and _role_lemma(t) in ROLE_TITLES and t.tag_ == "NN":
+                office = t if self._sitting_office(t) else None
+            elif t.pos_ in ("PROPN", "PRON") or t.lemma_.lower() in UNNAMED_PERSON_NOUNS:
+                office = None  # someone else, or "he" again, is the subject after it
+        if office is None or self._found_is_main_subject(at, office):
+            return None
+        meant = self.resolve(office)
+        if meant is None or meant.name is None or meant.name == found.name:
+            return None
+        if meant.label != "PERSON" or person_sex(meant.name, self.sexes) not in (None, own):
+            return None
+        np = _np_span(office)
+        return _Speaker(meant.name, np.text, np.start_char, np.end_char, "PERSON", meant.role)
+
+    @staticmethod
+    def _sitting_office(office: Token) -> bool:
+        """Whether the office noun ``office`` names an office as now held, one holder at a
+        time ("the prime minister", "the health secretary"), not one a word before it makes a
+        description many may share ("the former envoy", "the deputy leader": the story's
+        other people too often fit it)."""
+        return not any(
+            w.lower_ in OTHER_OFFICE_WORDS or w.lower_ in _PAST_OFFICE_WORDS
+            for w in office.subtree
+            if w.i < office.i
+        )
+
+    def _found_is_main_subject(self, at: int, office: Token) -> bool:
+        """Whether the mention starting at token ``at`` is the main-clause subject of the
+        sentence of ``office`` or of a later one (then it, not the office, is nearer)."""
+        t = self._subject_token(at)
+        return (
+            self.sent_of[at] >= self.sent_of[office.i]
+            and t.dep_ in CLAUSE_SUBJECT_DEPS
+            and t.head.dep_ == "ROOT"
+        )
 
     def _said_by(self, token: Token, *, person: bool) -> set[int]:
         """The token indices of what the subject ``token``'s own speech verb says: its
@@ -2753,8 +2837,10 @@ class _Resolver:
             for i, c, s in self.candidates
         )
 
-    def remember(self, token_i: int, spk: _Speaker) -> None:
-        """A resolved speaker is the strongest antecedent for a later pronoun."""
+    def remember(self, token_i: int, spk: _Speaker, *, source_only: bool = False) -> None:
+        """A resolved speaker is the strongest antecedent for a later pronoun; one given
+        only as a ``source_only`` ("according to our correspondent") is a weaker one
+        (:meth:`_past_sources`)."""
         if spk.name is None:
             # "A Syrian human rights activist … said …. He said on condition of anonymity":
             # the one a singular noun for an unnamed person describes is who "he" is next
@@ -2765,6 +2851,8 @@ class _Resolver:
             # An unnamed official ("An official said … He said …"): the later "he" is that
             # official, unnamed, not a person named before.
             spk = dataclasses.replace(spk, label="PERSON")
+        if source_only:
+            self._sources.add(token_i)
         self.candidates.append((token_i, spk, True))
         self.candidates.sort(key=lambda c: c[0])
 
@@ -3181,8 +3269,75 @@ def _cue_verbs(doc: Doc, quoted: list[bool]) -> list[_Cue]:
             joined = _joined_after_aside(tok, subj, content, quoted)
             if joined is not None:
                 content, gap = joined
+        if content and (_denies_words(tok) or _denied(tok)):
+            content = None  # (a quotation hung on the verb is still the speaker's)
         cues.append(_Cue(tok, tok.text, subj, content, gap=gap))
     return cues
+
+
+# Verbs that make an utterance noun a speech act: "made that quote", "gave a pledge".
+_UTTERING_VERBS = frozenset({"make", "give", "issue", "utter"})
+
+
+def _denies_words(verb: Token) -> bool:
+    """Whether the cue ``verb`` denies that someone said something: "Smith denied Jones
+    made that remark", "… disputed that Jones had told them …", "denied he had said it". The
+    clause is a report of words the speaker says were never said: not the speaker's words
+    (stored as theirs, "Jones made that remark" read as Smith's own claim), nor the other's,
+    so no reported speech at all. A denial of anything else ("denied the party was split",
+    "denied the decision would suggest …": a thing, no one, the subject) is still what the
+    speaker said."""
+    if verb.lemma_.lower() not in DENIAL_VERBS:
+        return False
+    return any(
+        clause.dep_ == "ccomp" and _someones_speech(clause, verb) for clause in verb.children
+    )
+
+
+def _denied(verb: Token) -> bool:
+    """Whether the cue ``verb`` is itself what a denial says was never said: "said" in "Kendal
+    denied that she had said the plan was dead" reports no one's words (:func:`_denies_words`).
+    Not a speech act narrated before the denial: in "Dent has suggested that Lund lied,
+    something Lund denies" Dent did suggest it (the parse may hang it under "denies")."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.i < verb.i
+        and head.lemma_.lower() in DENIAL_VERBS
+        and _someones_speech(verb, head)
+    )
+
+
+def _someones_speech(clause: Token, denial: Token) -> bool:
+    """Whether the clause headed by ``clause`` (under the denial verb ``denial``) says that
+    someone spoke: a speech verb or "made/gave" an utterance noun ("made that quote"), its
+    subject a person or a body. The small model often takes "Jones" in "denied Jones made …"
+    for the denial's object: that object is the clause's subject then."""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = clause.lemma_.lower()
+    uttered = lemma in SPEECH_VERBS or (
+        lemma in _UTTERING_VERBS
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in UTTERANCE_NOUNS for c in clause.children)
+    )
+    if not uttered:
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        subj = next((c for c in denial.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    return subj is not None and _someone(subj)
+
+
+def _someone(tok: Token) -> bool:
+    """Whether the subject ``tok`` is someone who may speak: a name, a pronoun, a body or
+    a noun for a person ("the minister"), not a thing ("the decision would suggest …")."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.pos_ in ("PROPN", "PRON")
+        or tok.ent_type_ in SPEAKER_LABELS
+        or lemma in ROLE_NOUNS
+        or lemma in UNNAMED_PERSON_NOUNS
+    )
 
 
 def _joined_after_aside(
@@ -3378,6 +3533,8 @@ GENERIC_ROLE_NOUNS = frozenset({"official", "spokesman", "spokeswoman", "spokesp
 OTHER_OFFICE_WORDS = frozenset(
     {"shadow", "former", "ex", "deputy", "vice", "acting", "junior", "assistant", "under"}
 )
+# Words before an office that say its holder held it once ("the then chancellor").
+_PAST_OFFICE_WORDS = frozenset({"then", "late", "outgoing", "erstwhile"})
 
 
 def _agreeing_to(verb: Token) -> bool:
@@ -5083,7 +5240,7 @@ def _cue_speaker(cue: _Cue, resolver: _Resolver) -> _Speaker | None:
         if _law_named(cue.speaker):
             cue.speaker = dataclasses.replace(cue.speaker, name=None, label=None)
         if cue.speaker is not None:
-            resolver.remember(cue.speaker_tok.i, cue.speaker)
+            resolver.remember(cue.speaker_tok.i, cue.speaker, source_only=cue.verb is None)
     return cue.speaker
 
 

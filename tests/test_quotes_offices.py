@@ -171,3 +171,39 @@ def test_he_is_the_subject_a_body_tag_hid(model):
     found = [q for q in run(model, text) if "£40m" in q.text]
     assert len(found) == 1, speakers(model, text)
     assert found[0].speaker == "Sebastien Sainsworth"
+
+
+# A "he" after an office that is its sentence's subject is the office's holder, not a person
+# named after the office in passing; a bare role ("the candidate") stays no one, in a story
+# about several people it too often stands for the wrong one.
+OFFICE_PRONOUNS = [
+    pytest.param(
+        "Tom Ashworth has promised a fairer tax system. The prime minister is trying to end "
+        "talk of a rift with Peter Grayling with a speech in Leeds. He is saying that growth "
+        "must reach every region.",
+        "growth must reach every region",
+        "Tom Ashworth",
+        id="he-after-an-office-is-its-holder-not-the-name-after-it",
+    ),
+    pytest.param(
+        "Maria Lund has set out plans for new hospitals. The health secretary wants to calm "
+        "fears over a row with Paul Dent. She is saying that waiting times will fall.",
+        "waiting times will fall",
+        "Maria Lund",
+        id="she-after-an-office-is-its-holder",
+    ),
+    pytest.param(
+        "Anna Reyes and Tom Hale are both in the race. The candidate spoke to voters about a "
+        "feud with Paul Dent in the morning. He is saying that the vote will be close.",
+        "the vote will be close",
+        None,
+        id="he-after-a-bare-role-stays-no-one",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), OFFICE_PRONOUNS)
+def test_a_pronoun_after_an_office_is_its_holder(model, text, words, speaker):
+    found = [q for q in run(model, text) if words in q.text]
+    assert len(found) == 1, speakers(model, text)
+    assert found[0].speaker == speaker

@@ -1,0 +1,104 @@
+"""Words reported at one remove: the source of an "according to" phrase vouches for one
+sentence and is no antecedent of a later "he" over the person the paragraph is about; and a
+clause a speaker denies was ever said ("denied Jones made that remark") is no one's reported
+speech. Each case is an invented passage, the words of one quote and its speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import nlp as nlp_module
+from tests.quote_runs import run, speakers
+
+
+@pytest.fixture(scope="session")
+def model():
+    return nlp_module.load()
+
+
+SOURCES = [
+    pytest.param(
+        "Lord Fenwick, the minister for rail, spoke to the BBC's transport correspondent Mark "
+        'Moss. Lord Fenwick said he was "deeply disappointed by the delays", but insisted the '
+        'operators had "done a great deal of work". The new timetable follows a run of bad '
+        "reports and, according to our correspondent, holds few surprises. Fixing the network "
+        '"is like steering an oil tanker - it takes a long time", he said.',
+        "steering an oil tanker",
+        "Lord Fenwick",
+        id="he-past-an-according-to-source-is-the-paragraph-subject",
+    ),
+    pytest.param(
+        "The BBC's transport correspondent Mark Moss spoke to ministers. Lord Fenwick said he "
+        "was disappointed by the delays. The new timetable, according to our correspondent, "
+        "holds few surprises. Fixing the network would take years, he said.",
+        "Fixing the network would take years",
+        "Lord Fenwick",
+        id="he-past-an-according-to-aside-is-the-last-speaker",
+    ),
+    pytest.param(
+        "The BBC's political editor Nick Vane reported from Westminster. According to our "
+        "correspondent, the vote will be close. He said ministers were nervous.",
+        "ministers were nervous",
+        "Nick Vane",
+        id="he-after-a-source-with-no-one-else-is-the-source",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), SOURCES)
+def test_an_according_to_source_is_a_weak_antecedent(model, text, words, speaker):
+    found = [q for q in run(model, text) if words in q.text]
+    assert len(found) == 1, speakers(model, text)
+    assert found[0].speaker == speaker
+
+
+DENIED = [
+    pytest.param(
+        "Ruth Kendal directly denied Paul Dent made that remark, and said the party was united.",
+        "made that remark",
+        id="denied-someone-made-a-remark",
+    ),
+    pytest.param(
+        "The minister denied that Paul Dent had told her about the deal.",
+        "told her",
+        id="denied-someone-told-her",
+    ),
+    pytest.param(
+        "Ruth Kendal denied that she had said the plan was dead.",
+        "the plan was dead",
+        id="denied-she-had-said-it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), DENIED)
+def test_words_denied_ever_said_are_no_ones_speech(model, text, words):
+    assert not [q for q in run(model, text) if words in q.text], speakers(model, text)
+
+
+def test_a_denial_of_anything_else_is_still_speech(model):
+    text = (
+        "Ruth Kendal denied that the party was split over the budget, and said the "
+        "party was united."
+    )
+    found = {q.text: q.speaker for q in run(model, text)}
+    assert found.get("the party was split over the budget") == "Ruth Kendal", found
+    assert found.get("the party was united") == "Ruth Kendal", found
+
+
+def test_a_denial_that_a_thing_suggests_something_is_still_speech(model):
+    # "suggest" is a speech verb, but a decision is no one who speaks
+    text = "Ruth Kendal denied the ruling would suggest to voters that the plan had been dropped."
+    found = [q for q in run(model, text) if q.speaker == "Ruth Kendal"]
+    assert found and "the ruling would suggest" in found[0].text, speakers(model, text)
+
+
+def test_a_suggestion_narrated_before_a_denial_is_still_speech(model):
+    # Dent did suggest it; Lund's denial is of the suggestion's substance, not of Dent's words
+    text = (
+        "Paul Dent has suggested that Ruth Lund is blaming her partner only to win a lighter "
+        "sentence, something Ms Lund denies."
+    )
+    found = {q.speaker: q.text for q in run(model, text)}
+    assert "blaming her partner" in found.get("Paul Dent", ""), found
+    assert "Ruth Lund" not in found, found
