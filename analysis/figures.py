@@ -7413,7 +7413,27 @@ def _headline_credit(span: Span) -> str | None:
     before = _span_text(sent)[: match.start("credit")].split()
     if before and before[-1].lower() in CREDIT_FUNCTION_WORDS:
         return None  # "… near the offices of state media.": the words' own noun phrase
+    last = sent.doc.char_span(
+        sent.start_char + match.start("credit"),
+        sent.start_char + match.end("credit"),
+        alignment_mode="expand",
+    )
+    if last is not None and _joined_in_prepositions_object(last[-1]):
+        # "… drawn criticism from environmental groups and human rights activists.": the
+        # words' own phrase, one of a list after a preposition (2 figures of the BBC's); a
+        # headline's credit run into its place, which the parse also makes the object of the
+        # preposition ("kills 18 in Damascus suburb state TV"), is no list's
+        return None
     return match["credit"]
+
+
+def _joined_in_prepositions_object(tok: Token) -> bool:
+    """Whether ``tok`` is a conjunct of a preposition's object ("from groups and activists")."""
+    if tok.dep_ != "conj":
+        return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj"
 
 
 def _source_at_the_end(ctx: _Context, span: Span) -> str | None:

@@ -1606,6 +1606,15 @@ def spans_orders_of_magnitude(values, *, orders: float = 2.0) -> bool:
     return len(v) > 1 and math.log10(v.max() / v.min()) > orders
 
 
+def timeline_wants_log(series: pd.DataFrame) -> bool:
+    """Whether the Figures timeline of ``series`` (:func:`analysis.figure_views.figure_series`)
+    opens on a log axis: its points and the bars from each lowest to highest figure together
+    run over orders of magnitude. The points alone no longer tell since a point is its lowest
+    middle figure (a day's 3 and 5,000 is a point at 3 and a bar up to 5,000)."""
+    drawn = [series[c] for c in ("estimate_min", "estimate_median", "estimate_max") if c in series]
+    return spans_orders_of_magnitude(pd.concat(drawn, ignore_index=True) if drawn else [])
+
+
 def figures_by_category(df: pd.DataFrame) -> go.Figure:
     """Horizontal bars: how many figures of each category are reported (``df`` is
     :func:`analysis.figure_views.category_counts`)."""

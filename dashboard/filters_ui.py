@@ -312,7 +312,11 @@ def _valid_values(opts) -> dict[str, Set[str]]:
     if raw:
         _, notices = check_url_values(raw, options)
         if notices:
-            st.session_state[NOTICE_KEY] = notices
+            # added to those of the run before: a picker that takes typed names drops a link's
+            # unknown name from the link and runs the page again (fit_link_values), which had
+            # left only the last picker's notice (a hostile speaker's was lost to the entity's)
+            held = st.session_state.get(NOTICE_KEY) or []
+            st.session_state[NOTICE_KEY] = [*held, *(n for n in notices if n not in held)]
 
     return options
 

@@ -553,7 +553,7 @@ def _figures(ctx: _Ctx) -> list[Item]:
     if not series.empty:
         # the page's own default scale: news tolls beside running totals of 400,000 (All
         # figures) lay flat along the foot of a linear axis
-        log = charts.spans_orders_of_magnitude(series["estimate_median"])
+        log = charts.timeline_wants_log(series)
         if category not in ("territory_share", "percent"):  # as the page's switch (fg_log)
             log = _switch(ctx, "fg_log", log)
         chart = charts.figure_timeline(series, category=category, unit=unit, scope=scope, log=log)

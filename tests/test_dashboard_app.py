@@ -1813,7 +1813,7 @@ def test_all_figures_chart_tolls_and_running_totals_apart(tmp_path, use_db):
     assert not at.exception, at.exception[0].value if at.exception else ""
     chart = _figures_by_title(at)["People killed"]
     medians = {t.customdata[0][9]: list(t.y) for t in chart.data if t.customdata is not None}
-    assert medians == {"event": [13.0], "total": [300_000.0]}
+    assert medians == {"event": [12.0], "total": [300_000.0]}  # 12 and 14: the lower middle
     assert "● news events, ◆ running totals" in _texts(at.caption)
     assert "Choose one kind above to chart it alone." in _texts(at.caption)
     assert next(w for w in at.toggle if w.key == "fg_log_killed").value is True
@@ -1876,7 +1876,7 @@ def test_running_totals_of_different_groups_are_points_apart_each_opening_its_ow
         if t.customdata is not None
         for y, cd in zip(t.y, t.customdata, strict=True)
     }
-    assert {g: y for g, (y, _) in points.items()} == {"": 3.1e5, "children": 76.0, "women": 41.0}
+    assert {g: y for g, (y, _) in points.items()} == {"": 3e5, "children": 76.0, "women": 41.0}
     assert "(everyone, children, women) are charted apart" in _texts(at.caption)
     for group, texts in (("children", ["**76**"]), ("", ["**300,000**", "**320,000**"])):
         point = points[group][1]
@@ -1990,7 +1990,7 @@ def test_a_timeline_of_too_many_days_charts_weeks_each_opening_its_days(
     chart = _figures_by_title(at)["People killed"]
     (trace,) = [t for t in chart.data if t.customdata is not None]
     assert [str(x)[:10] for x in trace.x] == ["2016-02-29", "2016-03-07"]
-    assert list(trace.y) == [21.0, 8.0]  # the week's median of 12 and 30
+    assert list(trace.y) == [12.0, 8.0]  # the week's median of 12 and 30: its lower middle
     assert "week of" in trace.hovertemplate and "figure(s) that week" in trace.hovertemplate
     assert "Each point is a week's figures at one place" in _texts(at.caption)
     week = list(trace.customdata[0])
@@ -2005,7 +2005,7 @@ def test_a_timeline_of_too_many_days_charts_weeks_each_opening_its_days(
     for per, xs, said in (
         ("day", ["2016-03-01", "2016-03-03", "2016-03-09"], None),
         ("month", ["2016-03-01"], "Each point is a month's figures at one place, of one kind "
-         "and group (their median; the hover gives their range)."),
+         "and group (their median, itself one of the figures; the hover gives their range)."),
     ):  # fmt: skip
         at = run_page(db, "figures", {"what": "People killed", "fg_per": per})
         assert not at.exception, at.exception[0].value if at.exception else ""

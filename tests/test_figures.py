@@ -1519,6 +1519,12 @@ def test_what_a_count_is_comes_from_its_own_clause(nlp, text, number, category):
         ("Car bomb kills nine at checkpoint near border: monitor.", "nine", "monitor"),
         # not a word of the story's sentence that merely ends on one
         ("The blast killed 6 people near the offices of state media.", "6", None),
+        (
+            "The new airport has forced 12,000 families to move and drawn criticism from local "
+            "farmers and housing rights activists.",
+            "12,000",
+            None,
+        ),
         # a headline's weapon "claims" lives; it claims no figure
         ("Insurgents Mortar Shells Claim 6 Civilians in Homs.", "6", None),
     ],

@@ -102,7 +102,7 @@ with left:
         # (fg_log=true), as the report's --choice does.
         log = filters_ui.page_toggle(
             "Log scale", key="fg_log", widget_key=f"fg_log_{category}",
-            default=charts.spans_orders_of_magnitude(series["estimate_median"]),
+            default=charts.timeline_wants_log(series),
             disabled=category in ("territory_share", "percent"),
             help="For figures that run from a handful to many thousands",
         )  # fmt: skip
