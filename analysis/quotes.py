@@ -1872,17 +1872,10 @@ class _Resolver:
         :func:`_unnamed_between`'s. No speaker is better than a wrong one."""
         if found.start is None or found.end is None:
             return False
-        doc = self.doc
-        at, end = _token_at(doc, found.start), _token_at(doc, found.end)
-        # from the start of the sentence naming ``found``: a subject before a name that is no
-        # subject ("The former envoy discussed Smith's plans") comes between them all the same
-        for t in doc[doc[min(at, len(doc) - 1)].sent.start : token.sent.start]:
+        at, end, subjects = self._main_subjects_between(found, token)
+        for t in subjects:
             if (
-                at <= t.i < end
-                or t.dep_ not in CLAUSE_SUBJECT_DEPS
-                or t.head.dep_ != "ROOT"
-                or self.quoted[t.i]
-                or t.left_edge.i <= at < t.right_edge.i  # "The other man, his cousin Smith"
+                t.left_edge.i <= at < t.right_edge.i  # "The other man, his cousin Smith"
                 or any(c.dep_ == "det" and c.lower_ in _NO_ONE_DETS for c in t.children)
                 or any(c.dep_ == "amod" and c.lower_ == "other" for c in t.children)
             ):
@@ -1932,6 +1925,25 @@ class _Resolver:
         other = self._ranked_antecedent(token.i, want, not_source)
         return other if other is not None and other[0][1] == 0 else ranked
 
+    def _main_subjects_between(self, found: _Speaker, token: Token) -> tuple[int, int, list[Token]]:
+        """The tokens of ``found``'s mention (``at``, ``end``) and the subjects of a main verb
+        outside quotations from the start of the sentence naming ``found`` up to the sentence
+        of the pronoun ``token``, the mention's own words left out: what
+        :meth:`_other_subject_between` and :meth:`_office_subject_between` weigh. From the
+        sentence's start: a subject before a name that is no subject ("The former envoy
+        discussed Smith's plans") comes between them all the same."""
+        doc = self.doc
+        at, end = _token_at(doc, found.start), _token_at(doc, found.end)
+        subjects = [
+            t
+            for t in doc[doc[min(at, len(doc) - 1)].sent.start : token.sent.start]
+            if not at <= t.i < end
+            and t.dep_ in CLAUSE_SUBJECT_DEPS
+            and t.head.dep_ == "ROOT"
+            and not self.quoted[t.i]
+        ]
+        return at, end, subjects
+
     def _office_subject_between(self, found: _Speaker, token: Token, own: str) -> _Speaker | None:
         """The holder of an office (:data:`ROLE_TITLES`) that is the last main-clause subject
         between the mention of ``found`` and the pronoun ``token`` (of gender ``own``), when the
@@ -1944,17 +1956,9 @@ class _Resolver:
         itself that sentence's main subject, or another person subject comes after the office."""
         if found.start is None or found.end is None:
             return None
-        doc = self.doc
-        at, end = _token_at(doc, found.start), _token_at(doc, found.end)
+        at, _end, subjects = self._main_subjects_between(found, token)
         office = None
-        for t in doc[doc[min(at, len(doc) - 1)].sent.start : token.sent.start]:
-            if (
-                at <= t.i < end
-                or t.dep_ not in CLAUSE_SUBJECT_DEPS
-                or t.head.dep_ != "ROOT"
-                or self.quoted[t.i]
-            ):
-                continue
+        for t in subjects:
             if t.pos_ == "NOUN" and _role_lemma(t) in ROLE_TITLES and t.tag_ == "NN":
                 office = t if self._sitting_office(t) else None
             elif t.pos_ in ("PROPN", "PRON") or t.lemma_.lower() in UNNAMED_PERSON_NOUNS:
