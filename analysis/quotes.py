@@ -1411,7 +1411,7 @@ class _Resolver:
         if not proper and (token.pos_ not in ("NOUN", "ADJ") or token.tag_ == "NNS"):
             return None
         words = _name_words(token)
-        if not is_actor_name(words.text):
+        if not is_actor_name(words.text) and not self._surname_of_person(words):
             return None
         noun = token.lemma_.lower()
         descriptions = _DESCRIPTION_WORDS  # "The TV says", "The Observatory said"
@@ -1431,6 +1431,15 @@ class _Resolver:
             return None
         return _Speaker(name, words.text, words.start_char, words.end_char, label,
                         self.roles.get(name))  # fmt: skip
+
+    def _surname_of_person(self, words: Span) -> bool:
+        """Whether ``words``, one capitalised word a page's furniture may be ("Read", "Share"),
+        is the surname of a person the article names ("radio DJ Mike Read … Read said"): then
+        it is that person, not a link's label."""
+        if len(words) != 1:
+            return False
+        full = self.names.by_surname.get(words[0].lower_)
+        return full is not None and " " in full
 
     def _spoken_before(self, words: Span) -> tuple[str, str] | None:
         """A speaker resolved earlier in the article whose name ends with ``words``."""
@@ -1640,12 +1649,13 @@ class _Resolver:
 
     def _issuer(self, token: Token) -> _Speaker | None:
         """The body that issued the document ``token`` names ("a CAS statement said", "a
-        statement from the Home Office said"): a document is no person, and speaks as the
-        organisation named before its noun or after its "from" or "by" (none
-        for "his statement" or "the report": whose, the words do not say)."""
+        statement from the Home Office said", "Chelsea's statement added"): a document is no
+        person, and speaks as the organisation named before its noun or after its "from" or
+        "by" (none for "his statement" or "the report": whose, the words do not say)."""
         if token.lemma_.lower() not in DOCUMENT_NOUNS or token.tag_ != "NN":
             return None  # ("UK media reports say": many, and no one's in particular)
-        near = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        # (or whose it is: "Chelsea's statement added", a body's; "his statement" says not whose)
+        near = [c for c in token.children if c.dep_ in ("compound", "poss") and c.i < token.i]
         # (or after the "by" of the verb that made it: "a report published by Analysys")
         makers = [token, *(c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN")]
         near += [
@@ -2272,6 +2282,8 @@ class _Resolver:
             # Sen. Tom Hale (R-Ohio) disagreed" is someone else's words)
             elsewhere = near and self._of_another_state(spk.name, states)
             if near and self._holds(spk, token) and later and not elsewhere:
+                if not own and (topic := self._office_topic(spk, token)) is not None:
+                    spk = topic
                 mention.name, mention.label = spk.name, "PERSON"
                 self.roles.setdefault(spk.name, role)
                 return mention
@@ -2355,9 +2367,67 @@ class _Resolver:
             # office, whose club or town the article need not have given its holder when
             # introducing them (Keane was "Matchwinner Keane"): the paragraph's subject
             prev = self._topic_person(token)
+        if prev is None and _epithet_word(token) in CLUB_HEADS:
+            name = self._club_head_before(token, marks)
+            if name is not None:
+                mention.name, mention.label = name, "PERSON"
+                return mention
         if prev is not None:
             mention.name, mention.label = prev.name, "PERSON"
         return mention
+
+    def _office_topic(self, newcomer: _Speaker, office: Token) -> _Speaker | None:
+        """The person the paragraph is about (:meth:`_topic_person`) when the office noun
+        ``office`` ("the prime minister", "the chancellor") more likely stands for them than
+        for ``newcomer``, named in the next sentence without that office: "Tony Blair has
+        rejected calls …. The prime minister told his press conference …. Earlier,
+        Conservative MP Michael Mates joined calls …" is Blair's. Only one the article gives
+        this office or none, and a newcomer it does not give it."""
+        if _role_lemma(office) not in ROLE_TITLES or self._known_as(newcomer, office, strict=True):
+            return None
+        topic = self._topic_person(office)
+        if (
+            topic is None
+            or topic.name == newcomer.name
+            or not self._holds(topic, office)
+            or not self._known_as(topic, office)
+        ):
+            return None
+        return topic
+
+    def _club_head_before(self, token: Token, marks: set[str]) -> str | None:
+        """The one person the article made a club's manager, boss or coach before the
+        description ``token`` ("Magpies manager Graeme Souness … The Toon boss vowed …": a
+        nickname for the club, another word for the job). With several, only the one whose
+        role names the club the description names ("the Arsenal boss" of a story naming both
+        managers); none when that does not decide."""
+        heads: dict[str, frozenset[str]] = {}
+        for role_words, name, at in self.role_index:
+            # (no assistant or former manager)
+            if (
+                at < token.i
+                and role_words & CLUB_HEADS
+                and not role_words & OTHER_OFFICE_WORDS
+                and name not in heads
+            ):
+                heads[name] = role_words
+        if len(heads) == 1:
+            [(name, role_words)] = heads.items()
+            # (a club the article names elsewhere, not beside this head, is another club:
+            # "Arsenal boss Arsene Wenger … Chelsea won … the Chelsea boss" is not Wenger; a
+            # nickname used only here, "the Toon boss", says nothing against him)
+            elsewhere = {
+                t.lower_
+                for t in self.doc
+                if t.lower_ in marks and not token.left_edge.i <= t.i <= token.i
+            }
+            return name if not (elsewhere - role_words) else None
+        marked = [
+            name
+            for role_words, name, at in self.role_index
+            if at < token.i and role_words & CLUB_HEADS and marks and marks <= role_words
+        ]
+        return marked[0] if len(set(marked)) == 1 else None
 
     def _topic_person(self, token: Token) -> _Speaker | None:
         """The person a description of a trade or a nation (``token``: "the Tottenham
@@ -2462,10 +2532,28 @@ class _Resolver:
         known = self.roles.get(spk.name)
         if not known or word not in SPORT_TRADES:
             return True
+        if word in CLUB_HEADS and self._of_another_club(known, token):
+            return False
         trades = _role_words(known.split()) & SPORT_TRADES
         if not trades or word in trades:
             return True
         return bool(trades & CLUB_HEADS and word in CLUB_HEADS)
+
+    def _of_another_club(self, known: str, token: Token) -> bool:
+        """Whether the club job ``token`` ("the Chester boss") names a club the article names
+        elsewhere too, and the known role ``known`` ("Wrexham manager") another: the other
+        club's man. A name used only in the description ("the Toon boss" of "Magpies manager
+        Graeme Souness") may be the club's nickname, and says nothing against him."""
+        marks = {t.lower_ for t in _np_span(token) if t.i != token.i and _marks_a_description(t)}
+        # (a manager's job is at one club; a player's role may name his country instead:
+        # "Wales captain Ryan Giggs … the Manchester United wing")
+        if not _role_words(known.split()) & CLUB_HEADS:
+            return False
+        own = {w.lower() for w in known.split() if w[:1].isupper()} - {token.lower_}
+        if not marks or not own or marks & own:
+            return False
+        np = _np_span(token)
+        return any(t.lower_ in marks and not np.start <= t.i < np.end for t in self.doc)
 
     def _aged(self, token: Token, np: Span) -> _Speaker | None:
         """The person an age description ("the 24-year-old") stands for: one the article
@@ -2653,7 +2741,9 @@ class _Resolver:
                     for i, c, _s in self.candidates
                     if c.name == spk.name and self.sent_of[i] == self.sent_of[t.i]
                     for span in [self._mention_span(c)]
-                    if span is not None
+                    # (not the description itself, which an earlier quote resolved to ``spk``:
+                    # "The prime minister said …" is Mr Blair, no second person beside him)
+                    if span is not None and not span.start <= t.i < span.end
                 ]
                 # two parts of one clause (not the description of that very mention: "Mr.
                 # Bush, the former president"; nor two clauses a quotation's sentence ran on)
@@ -2750,7 +2840,7 @@ class _Resolver:
         words = set(_role_words(known.split()))
         if (words - {t.lower_ for t in role.subtree}) & OTHER_OFFICE_WORDS:
             return False  # the shadow foreign secretary is not "the Foreign Secretary"
-        return noun in words or not words & ROLE_TITLES
+        return noun in words or not words & ROLE_TITLES or _minister_as_secretary(role, words)
 
     def _bracketed(self, i: int) -> bool:
         """Whether token ``i`` stands inside brackets opened in its sentence."""
@@ -2769,7 +2859,8 @@ class _Resolver:
         nouns = (
             _HEAD_NOUNS if noun in _HEAD_NOUNS else _LEADER_TITLES if noun == "leader" else {noun}
         )
-        return bool(nouns & _role_words(known.split()))
+        words = _role_words(known.split())
+        return bool(nouns & words) or _minister_as_secretary(role, words)
 
     def _role_given_with(
         self, wanted: frozenset[str], marked: frozenset[str], role_words: frozenset[str], at: int
@@ -2780,7 +2871,13 @@ class _Resolver:
         "the Chester chairman" (the manager, named after it, had been given his words)."""
         if not marked or not (wanted - marked) or not (wanted - marked) <= role_words:
             return False
-        return marked <= _role_words(t.text for t in self.doc[at].sent)
+        sent = self.doc[at].sent
+        # (not a role naming a body of its own: "Arsenal boss Arsene Wenger … drew with
+        # Chelsea" is no "Chelsea boss")
+        extra = role_words - wanted
+        if any(t.text[:1].isupper() and _role_word(t.lower_) in extra for t in sent):
+            return False
+        return marked <= _role_words(t.text for t in sent)
 
     def _named_holder(self, spk: _Speaker, role: Token) -> bool:
         """Whether ``spk``, the subject of the sentence after the description ``role``, is
@@ -3526,6 +3623,26 @@ _LEADER_TITLES = frozenset(
 )
 
 
+# Secretaries who are no ministers: a union's general secretary, a leader's press secretary.
+_NOT_MINISTER_SECRETARY_WORDS = frozenset(
+    {"general", "secretary-general", "press", "private", "permanent", "company", "party"}
+)
+
+
+def _minister_as_secretary(role: Token, role_words: Iterable[str]) -> bool:
+    """Whether "the minister" (``role``, bare: not "the prime minister") may be one the article
+    gave the role ``role_words`` of a secretary of state: a British cabinet secretary is a
+    minister ("the Trade and Industry Secretary … The minister told delegates …"), a general or
+    press secretary is not."""
+    words = set(role_words)
+    return (
+        _role_lemma(role) == "minister"
+        and not any(c.dep_ in ("amod", "compound", "nmod") for c in role.children)
+        and "secretary" in words
+        and not words & _NOT_MINISTER_SECRETARY_WORDS
+    )
+
+
 # Role nouns anyone quoted may be described by: "the official", "the spokesman" stand for
 # the person the article calls so, never merely the person named last (Barack Obama had
 # been "the official" of a State Department briefing; a local activist a UN spokesman).
@@ -4020,6 +4137,13 @@ def _trailing_cue(doc: Doc, text: str, q: _Quotation, by_verb: dict[int, _Cue]) 
             # ("“How do you know that?” Russia … has called for an investigation"): a demand
             # in the narrator's words, not the quotation's cue (the words were the envoy's).
             # "Mr Zombic *also* called for …" says the subject has just spoken: still his.
+            # A closed quotation, then a new sentence in the passive ("“… in great shape.”
+            # Holmes has been advised by her coach not to rush back"): what the subject was
+            # told, no cue of the words before it (which had then no speaker at all).
+            if inner.endswith((".", "?", "!")) and any(
+                c.dep_ == "nsubjpass" and c.i >= q.tok_end for c in tok.children
+            ):
+                return None
             if (
                 speaker is not None
                 and speaker.i < tok.i

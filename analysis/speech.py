@@ -271,6 +271,10 @@ def inverted_subject(verb: Token) -> Token | None:
     """The noun phrase right after the verb, up to a comma: its name, else its last noun."""
     if verb.lemma_.lower() == "tell":
         return None  # "… told Reuters": whom one tells is never who speaks
+    if verb.tag_ == "VBG":
+        # "Keys said she was “very excited”, describing Charles as …": a participle is never
+        # inverted; the name after it is its object (the speaker is the subject it hangs off)
+        return None
     doc = verb.doc
     i, nouns = verb.i + 1, []
     while (

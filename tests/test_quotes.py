@@ -520,6 +520,35 @@ GOLD = [
         [("reported", "Anna Berg", "The trouble now … is that nobody reads the reports")],
         id="cue-hung-off-the-clauses-subject",
     ),
+    # --- a participle's object is no inverted speaker ---------------------------------------
+    pytest.param(
+        'Singer Nina Rowe will open the festival in Leeds.\n\nRowe said she was "very '
+        'excited", describing Tom Ashworth as "an artist I admire and respect".',
+        [("direct", "Nina Rowe", "very excited")],
+        id="participles-object-is-not-the-speaker",
+    ),
+    # --- a passive sentence after a closed quotation is no cue of it --------------------------
+    pytest.param(
+        'Tess Rowe has pulled out of the indoor meeting in Madrid.\n\n"I pulled my hamstring '
+        'on the last bend," said Rowe. "I felt a spasm in my left leg. "The doctor says it is '
+        'not serious but it is frustrating." Rowe has now been advised by her coach Mary Dunn '
+        "not to rush back into training.",
+        [
+            ("direct", "Tess Rowe", "I pulled my hamstring"),
+            ("direct", "Tess Rowe", "The doctor says it is not serious"),
+        ],
+        id="passive-sentence-after-a-quotation-is-not-its-cue",
+    ),
+    # --- a surname that is also a page's furniture word ("Read more") -----------------------
+    pytest.param(
+        'The song was written by radio DJ Mike Read. "It is a sad song, but a good one," Read '
+        "said. Read said all the money would go to the appeal.",
+        [
+            ("direct", "Mike Read", "It is a sad song"),
+            ("reported", "Mike Read", "all the money would go to the appeal"),
+        ],
+        id="surname-that-is-a-furniture-word",
+    ),
 ]
 
 

@@ -128,6 +128,30 @@ CASES = [
         "Ruth Kendal",
         id="inverted-subject-is-the-description-holder-over-the-earlier-winner",
     ),
+    # --- a club's manager called by the club's nickname and another word for the job --------
+    pytest.param(
+        "Wrexham striker Dean Cole has rejected a move to Chester after falling out with "
+        "Wrexham manager Ian Parks.\n\nThe Dragons boss vowed Cole would not play again after "
+        "a row over the cup game.",
+        "Cole would not play again",
+        "Ian Parks",
+        id="club-boss-by-nickname-is-the-one-manager-named",
+    ),
+    pytest.param(
+        "Wrexham manager Ian Parks watched his side lose at Chester.\n\nChester were the "
+        "better side. The Chester boss said his players had earned the win.",
+        "his players had earned the win",
+        None,
+        id="boss-of-another-club-named-elsewhere-is-not-the-one-manager",
+    ),
+    pytest.param(
+        "Wrexham boss Ian Parks was left frustrated as his side drew with Chester.\n\nChester "
+        "had the better chances in the second half. The Chester boss said his side deserved "
+        "to win.",
+        "his side deserved to win",
+        None,
+        id="boss-of-the-club-a-role-sentence-names-is-not-the-other-clubs-boss",
+    ),
 ]
 
 

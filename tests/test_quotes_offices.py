@@ -89,6 +89,51 @@ CASES = [
         None,
         id="spokesman-for-a-person-is-not-that-person",
     ),
+    # --- the office said again, after the first "the prime minister said" was resolved -----
+    pytest.param(
+        "Tom Ashworth says he will fight the election on the economy.\n\nThe prime minister "
+        "said he was ready for the campaign. He told a radio station that the party was "
+        'united.\n\nSpeaking at a school in Leeds, the prime minister said: "I am ready, and '
+        'so is my party." He added that taxes would not rise.',
+        "I am ready",
+        "Tom Ashworth",
+        id="office-said-again-is-the-holder-its-first-mention-found",
+    ),
+    # --- a cabinet secretary is "the minister" ----------------------------------------------
+    pytest.param(
+        "Paid leave for fathers should be doubled, the Work and Pensions Secretary has said.\n\n"
+        "Ruth Kendal said the cost of the plan was being studied. Ms Kendal was speaking at a "
+        "conference organised by the Fair Work Council. Fathers can take two weeks off at "
+        "present, according to the Fair Work Council.\n\nThe minister told delegates that "
+        "longer leave would help families.",
+        "longer leave would help families",
+        "Ruth Kendal",
+        id="minister-is-the-secretary-of-state-named-before",
+    ),
+    pytest.param(
+        "Ruth Kendal, general secretary of the Transport Workers Union, met Peter Grayling on "
+        "Monday.\n\nThe minister told reporters the talks had gone well.",
+        "the talks had gone well",
+        None,
+        id="a-unions-general-secretary-is-no-minister",
+    ),
+    pytest.param(
+        "Home Secretary Peter Grayling has set out new rules for border checks.\n\n"
+        "Mr Grayling said the checks would start in May. The prime minister said the rules "
+        "would be fair.",
+        "the rules would be fair",
+        None,
+        id="the-prime-minister-is-no-secretary-of-state",
+    ),
+    # --- the paragraph's subject holds the office, not a newcomer named after it -------------
+    pytest.param(
+        "Tom Ashworth has rejected calls for the release of the legal advice on the treaty.\n\n"
+        "The prime minister told his monthly press conference the matter was closed. Earlier, "
+        "Tory MP Peter Grayling joined calls for an inquiry.",
+        "the matter was closed",
+        "Tom Ashworth",
+        id="office-is-the-paragraphs-subject-not-the-newcomer-after-it",
+    ),
 ]
 
 

@@ -1,7 +1,8 @@
 """Words reported at one remove: the source of an "according to" phrase vouches for one
 sentence and is no antecedent of a later "he" over the person the paragraph is about; and a
 clause a speaker denies was ever said ("denied Jones made that remark") is no one's reported
-speech. Each case is an invented passage, the words of one quote and its speaker."""
+speech; a body's document ("Chelsea's statement added") speaks as the body. Each case is an
+invented passage, the words of one quote and its speaker."""
 
 from __future__ import annotations
 
@@ -45,8 +46,35 @@ SOURCES = [
 ]
 
 
+# A body's document speaks as the body ("Chelsea's statement added"); a person's possessive
+# pronoun says not whose ("his statement said").
+DOCUMENTS = [
+    pytest.param(
+        "Wrexham have sacked striker Dean Cole after he failed a drugs test.\n\nWrexham's "
+        "statement said the club had acted in the interests of the game.",
+        "the club had acted",
+        "Wrexham",
+        id="a-clubs-statement-speaks-as-the-club",
+    ),
+    pytest.param(
+        "Dean Cole has been sacked after he failed a drugs test.\n\nHis statement said he "
+        "would appeal against the decision.",
+        "he would appeal",
+        None,
+        id="his-statement-says-not-whose",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "words", "speaker"), SOURCES)
 def test_an_according_to_source_is_a_weak_antecedent(model, text, words, speaker):
+    found = [q for q in run(model, text) if words in q.text]
+    assert len(found) == 1, speakers(model, text)
+    assert found[0].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), DOCUMENTS)
+def test_a_bodys_document_speaks_as_the_body(model, text, words, speaker):
     found = [q for q in run(model, text) if words in q.text]
     assert len(found) == 1, speakers(model, text)
     assert found[0].speaker == speaker
