@@ -1317,6 +1317,8 @@ class _Resolver:
                     if e is not None and e.label_ == "PERSON" and e.root.dep_ != "poss":
                         if _qualifies(e, token) or _whose_relation(e.root, token):
                             continue
+                        if _served_by(e.root, token):
+                            continue
                         ent = e
                         break
         if ent is not None and _party_member(ent, token):
@@ -2271,6 +2273,8 @@ class _Resolver:
             # (but not a name in a clause about the holder: "The actor, whose films include
             # Harbour Lights, said" is the actor's word, not the film's)
             own = own and not _in_relative_clause(self.doc[idx], token)
+            if own and _served_by(self.doc[idx], token):
+                continue  # "the Tory MP for Sleaford" (a place tagged a person) is no name
             if own and (at := speech.entity_of(self.doc[idx])) and _whose_relation(at.root, token):
                 continue  # "the former top aide to President George W. Bush": not Bush
             # (named after it, as a subject, they hold the role only if the article gives
@@ -3033,6 +3037,22 @@ def _whose_relation(name: Token, noun: Token) -> bool:
         and noun.lemma_.lower() in RELATION_NOUNS
         and not _portfolio_before(name)
     )
+
+
+# Members of a house, named for the seat they hold ("the MP for Sleaford").
+_SEAT_HOLDER_NOUNS = frozenset({"mp", "mep", "msp"})
+
+
+def _served_by(name: Token, noun: Token) -> bool:
+    """Whether ``name`` stands in the "for" phrase of the member ``noun``: the seat, not the
+    holder ("the Tory MP for Sleaford and North Hykeham", the places tagged a person). (A
+    portfolio's "for" may run into the name: "spokesman for health Peter Grayling".)"""
+    if noun.lower_ not in _SEAT_HOLDER_NOUNS:
+        return False
+    for t in _ancestors_until(name, noun):
+        if t.dep_ == "prep" and t.lower_ == "for" and t.head.i == noun.i:
+            return True
+    return False
 
 
 def _portfolio_before(name: Token) -> bool:

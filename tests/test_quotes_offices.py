@@ -134,6 +134,29 @@ CASES = [
         "Tom Ashworth",
         id="office-is-the-paragraphs-subject-not-the-newcomer-after-it",
     ),
+    # --- an MP is an office of its own: no prime minister, and "the MP" is the one named ------
+    pytest.param(
+        "The mayor should not apologise for his remarks to a reporter, Tory MP Peter Grayling "
+        "has insisted.\n\nMr Grayling also claimed Tom Ashworth's intervention in the row was "
+        "a stunt. But the prime minister says it is time for the mayor to say sorry.",
+        "time for the mayor to say sorry",
+        None,
+        id="an-mp-is-no-prime-minister",
+    ),
+    pytest.param(
+        "Labour MP Ruth Kendal has called for a ban on fixed-odds betting machines.\n\nThe MP "
+        "said the machines were ruining lives in her constituency.",
+        "ruining lives",
+        "Ruth Kendal",
+        id="the-mp-is-the-mp-named-before",
+    ),
+    pytest.param(
+        'Former Cabinet minister Peter Grayling said the bill was "largely unnecessary". But '
+        'the Tory MP for Sleaford and North Hykeham admitted the role "cannot be frozen".',
+        "cannot be frozen",
+        None,
+        id="the-place-an-mp-is-for-is-no-speaker",
+    ),
 ]
 
 
