@@ -1913,6 +1913,57 @@ def test_a_company_or_brand_the_model_tagged_otherwise(model, text, name, label)
     assert {m.label for m in mentions if m.name == name} == ({label} if label else set())
 
 
+# -- a one-word company the model tagged a person, a place or a people, by the article's own use
+# -- of it (lexicon/deal_nouns.txt, investing_words.txt, org_officer_nouns.txt,
+# -- product_model_words.txt, product_verbs.txt); invented sentences ---------------------------
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a firm's seat or owner hyphened before it; a body's officer after an untagged mention
+        ("Paris-based Korvane has said it is interested in bidding for the exchange.",
+         "Korvane", "ORG"),
+        ("Rosneft-owned Tarvansk will be spun off as a separate firm.", "Tarvansk", "ORG"),
+        ("Korvane chief Pierre Lamont met the board on Friday. Korvane declined to comment on "
+         "the talks.", "Korvane", "ORG"),
+        # a company's noun in apposition, or a monopoly's before an untagged mention
+        ("The unit, Tarvansk, was sold to pay off a tax bill.", "Tarvansk", "ORG"),
+        ("Analysts said the deal was a front for gas monopoly Norgaz. We do not know if this "
+         "company is linked to Norgaz.", "Norgaz", "ORG"),
+        ("Rival pan-European bourse Dorvane is working also on a bid.", "Dorvane", "ORG"),
+        # speaking in a statement, or speaking and described by "which", with no given name
+        ("In a statement on Thursday, Korvane said any offer would be in cash.", "Korvane",
+         "ORG"),
+        ("Korvane said in a statement that any offer would be in cash.", "Korvane", "ORG"),
+        ("In the meantime, Dorvane, which combines the Oslo and Riga stock exchanges, began "
+         "talks. Dorvane said any offer would be in cash.", "Dorvane", "ORG"),
+        # what a deal is in or for, and "in" of trading that puts nothing in a place
+        ("Analysts expect a bid for Korvane before the summer.", "Korvane", "ORG"),
+        ("Investors are keen on shares in Korvane after the results.", "Korvane", "ORG"),
+        ("Shares in Velmar rose 5% on Monday.", "Velmar", "ORG"),
+        ("The court stopped the auction of Tarvansk last week.", "Tarvansk", "ORG"),
+        ("The deal gives foreigners a stake in Velmar for the first time. Velmar will report "
+         "profits on Monday.", "Velmar", "ORG"),
+        # a person named in full, a transfer, a place the text puts people in, a known place
+        ("Jose Mourinho was not at the game. Mourinho said in a statement that he was proud.",
+         "Jose Mourinho", "PERSON"),
+        ("The referee sent off two players. Chelsea's bid for Drogba was accepted, the striker "
+         "said after the match.", "Drogba", "PERSON"),
+        ("The London-based artist Jo Hale said she was delighted.", "Jo Hale", "PERSON"),
+        ("Residents of Tarvansk fled the fighting.", "Tarvansk", "GPE"),
+        ("Trade in Homs resumed after the siege ended.", "Homs", "GPE"),
+        ("Fighters entered Kurdish-controlled Kobani on Monday.", "Kobani", "GPE"),
+        # a brand and a model word after "the" or "new": a product, no person
+        ("Reporters were asked to reveal sources for stories about the Mac Mini.", "Mac Mini",
+         None),
+        ("A lot of people are going to buy a new Mac Mini this year.", "Mac Mini", None),
+        ("Tom Pro said he was happy.", "Tom Pro", "PERSON"),
+    ],
+)  # fmt: skip
+def test_a_company_by_the_articles_use_of_it(model, text, name, label):
+    mentions, _ = run(model, text)
+    assert {m.label for m in mentions if m.name == name} == ({label} if label else set())
+
+
 _MATCH = (
     "The referee sent off two players before half-time.\n\n"
     "Their striker scored a penalty late on.\n\n"

@@ -132,10 +132,12 @@ def _decide_label(
         return None
     if (
         top in ("PERSON", "ORG", "FAC")
-        and any(m.org_cue for m in group)
+        and (any(m.org_cue for m in group) or (top == "PERSON" and _org_by_use(name, group)))
         and not (joined or any(m.title or m.named for m in group))
     ):
-        # "oil giant Yukos", "the Maserati brand", "Everton v Sunderland", "Everton have": a
+        # "oil giant Yukos", "the Maserati brand", "Everton v Sunderland", "Everton have",
+        # "Paris-based Euronext", "Gazprom chief Alexei Miller", "In a statement, Euronext
+        # said", or a one-word name a deal is in ("a bid for Euronext", :func:`_org_by_use`): a
         # company or a club, which "says" things as people do (a speech verb is no evidence);
         # a name the model tags a place or a nationality keeps that ("England have won"); one
         # it tags a building is a body where the text says so ("the Nour al-Din al-Zinki rebel
@@ -324,7 +326,20 @@ def _unknown_body(name: str, group: Sequence[_Mention], top: str) -> bool:
     words or a plural ("British Muslim", "Eurosceptics have said") stays a people."""
     if top == "NORP" and (" " in name or name.endswith("s")):
         return False
-    return any(m.org_cue or m.product_cue for m in group) and _unknown_name(name, group)
+    return any(m.org_cue or m.product_cue or m.deal for m in group) and _unknown_name(name, group)
+
+
+def _org_by_use(name: str, group: Sequence[_Mention]) -> bool:
+    """Does the article use the one word ``name``, tagged a person and no given name, as a
+    company's where no company's noun says so? It speaks and has a "which" clause ("Euronext,
+    which combines three exchanges", "Euronext said"), or outside a sports report, where a
+    player is bought and sold, it is what a deal is in or for ("a bid for Euronext", "shares
+    in Euronext"; not "Blair's bid", a person's run)."""
+    if " " in name or geo.given_name(name):
+        return False
+    if any(m.which_clause for m in group) and any(m.speaker for m in group):
+        return True
+    return any(m.deal == "object" and not m.sports_report for m in group)
 
 
 def _unknown_name(name: str, group: Sequence[_Mention]) -> bool:
