@@ -1964,6 +1964,30 @@ def test_a_company_by_the_articles_use_of_it(model, text, name, label):
     assert {m.label for m in mentions if m.name == name} == ({label} if label else set())
 
 
+# -- one word after "the" heading its phrase, tagged PERSON: a team, a band, a venue or a thing,
+# -- no one's name; invented sentences ---------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a plural is a team's or a band's; one word else is no entity kept
+        ("The referee sent off two players. The Gunners won only three of their next ten "
+         "games.", "Gunners", "ORG"),
+        ("He is known for his work with the Beatles and the Kinks.", "Beatles", "ORG"),
+        ("Owen, who moved to the Bernabeu from Liverpool last summer, has scored 11 goals.",
+         "Bernabeu", None),
+        ("Visitors to the Tate sent Bluetooth messages.", "Tate", None),
+        # a person's name modifying a noun after "the", an epithet after a person, a people's
+        # word describing someone
+        ("Officials are yet to respond to the Tomlinson review of exams.", "Tomlinson",
+         "PERSON"),
+        ("Omar the Chechen was killed in a strike.", "Chechen", "PERSON"),
+    ],
+)  # fmt: skip
+def test_one_word_after_the_is_no_persons_name(model, text, name, label):
+    mentions, _ = run(model, text)
+    assert {m.label for m in mentions if m.name == name} == ({label} if label else set())
+
+
 _MATCH = (
     "The referee sent off two players before half-time.\n\n"
     "Their striker scored a penalty late on.\n\n"

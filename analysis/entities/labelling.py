@@ -151,6 +151,11 @@ def _decide_label(
     ):
         # "the so-called Cell chip" (tagged PERSON): a product's name, no one's
         return None
+    if top == "PERSON" and _no_one_after_the(name, group, joined):
+        # "moved to the Bernabeu", "the Gunners won", "worked with the Beatles" (tagged
+        # PERSON): no one's name is written after "the" at the head of its phrase; a plural is
+        # a team's or a band's, one word else a venue's, a work's or a thing's, no entity kept
+        return "ORG" if _plural_word(name) else None
     if top in ("GPE", "LOC", "NORP") and _unknown_body(name, group, top):
         # "gas giant Gazprom", "the Yugansk unit", "its Clearstream unit", "Symbian phones"
         # (tagged GPE or NORP): a company or its brand by the text's own words, where no
@@ -340,6 +345,28 @@ def _org_by_use(name: str, group: Sequence[_Mention]) -> bool:
     if any(m.which_clause for m in group) and any(m.speaker for m in group):
         return True
     return any(m.deal == "object" and not m.sports_report for m in group)
+
+
+def _no_one_after_the(name: str, group: Sequence[_Mention], joined: bool) -> bool:
+    """Is the one-word ``name`` heading its phrase after "the" (:attr:`_Mention.the_head`) in
+    one mention at least, no given name nor a people's word ("the Briton", "the Scot" describe
+    someone), never joined to a fuller person's name nor given a title, a kin noun or a
+    family's use?"""
+    return (
+        any(m.the_head for m in group)
+        and not joined
+        and not geo.given_name(name)
+        and not nationality_word(name)
+        and not any(
+            m.title or m.named or m.tenure or m.family == "family" or _kin_named(m) for m in group
+        )
+    )
+
+
+def _plural_word(name: str) -> bool:
+    """Does the one word ``name`` end as an English plural ("Gunners", "Beatles", "Blues"; not
+    "Boss", "Darius", "Paris")?"""
+    return name.endswith("s") and not name.endswith(("ss", "us", "is"))
 
 
 def _unknown_name(name: str, group: Sequence[_Mention]) -> bool:

@@ -176,6 +176,9 @@ class _Mention:
     # right after "the" ("take on the NRA", "the BBC"): an acronym so written is a body's; a
     # place's acronym the gazetteer does not know is written bare ("in NYC", "LA traffic")
     after_the: bool = False
+    # one word after "the" heading its noun phrase ("the Bernabeu", "the Gunners", "the
+    # Blues' approach"; not "the Tomlinson review"): no person's name is so written
+    the_head: bool = False
 
 
 def _describes_someone(doc: Doc, ent: Span, label: str) -> bool:
@@ -386,6 +389,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 spelt_out=spelt_out(bare, text, ent.start_char + hi),
                 after_the=ent[0].lower_ == "the"
                 or (ent.start > 0 and doc[ent.start - 1].lower_ == "the"),
+                the_head=label == "PERSON" and _the_head(doc, ent),
             )
         )
         if out[-1].org_use:
@@ -1285,6 +1289,27 @@ def _product_model(doc: Doc, ent: Span) -> bool:
         return True
     root = ent.root
     return root.dep_ == "dobj" and root.head.lemma_.lower() in PRODUCT_VERBS
+
+
+def _the_head(doc: Doc, ent: Span) -> bool:
+    """Is the one-word ``ent`` written after "the" and heading its noun phrase ("moved to the
+    Bernabeu", "the Gunners won", "the Blues' approach", "with the Beatles")? A person's name
+    after "the" modifies a noun ("the Tomlinson review", "the Dickens character", "the Attlee
+    government") or follows a person as an epithet ("Omar the Chechen"). The caller asks only
+    of names tagged PERSON."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) != 1:
+        return False
+    word = words[0]
+    before = doc[word.i - 1] if word.i >= 1 else None
+    if before is None or before.lower_ != "the":
+        return False
+    if word.i >= 2 and doc[word.i - 2].ent_type_ == "PERSON":
+        return False  # "Omar the Chechen"
+    nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return False  # "the Tomlinson review", "the Balco doping scandal"
+    return word.dep_ not in ("compound", "nmod", "amod")
 
 
 def _org_called(doc: Doc, start: int) -> bool:
