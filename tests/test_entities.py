@@ -1692,6 +1692,18 @@ def test_a_book_and_a_genre_are_no_people(model, text, name):
 @pytest.mark.parametrize(
     "text, name",
     [
+        ("She won the award for best R&B act on Thursday.", "R&B"),
+        ("The singer mixes R&B with Reggae on her new album.", "Reggae"),
+    ],
+)
+def test_a_music_genre_is_no_entity(model, text, name):
+    mentions, _ = run(model, text)
+    assert not [m for m in mentions if m.name == name], mentions
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
         # journalists listed with the places they report from stay people
         ("Additional reporting by Dana Karim in Cairo and Julian Moss in Paris; Editing by Ann "
          "Leigh", "Julian Moss"),
@@ -1964,6 +1976,18 @@ def test_a_company_by_the_articles_use_of_it(model, text, name, label):
     assert {m.label for m in mentions if m.name == name} == ({label} if label else set())
 
 
+def test_a_firm_alone_is_no_short_form_of_its_hyphened_merger(model):
+    # "Norgaz" and "Petrolux" both named alone: the hyphened pair is the merged group, and
+    # neither firm's own mentions join it (naming._merged_pair); invented sentences
+    text = (
+        "Shares in Norgaz and Petrolux rose after the deal. The merged Norgaz-Petrolux group "
+        "will rank second. Petrolux said it was pleased."
+    )
+    mentions, _ = run(model, text)
+    names = [m.name for m in mentions]
+    assert names.count("Petrolux") == 2 and names.count("Norgaz-Petrolux") == 1, names
+
+
 # -- one word after "the" heading its phrase, tagged PERSON: a team, a band, a venue or a thing,
 # -- no one's name; invented sentences ---------------------------------------------------------
 @pytest.mark.parametrize(
@@ -1981,6 +2005,7 @@ def test_a_company_by_the_articles_use_of_it(model, text, name, label):
         ("Officials are yet to respond to the Tomlinson review of exams.", "Tomlinson",
          "PERSON"),
         ("Omar the Chechen was killed in a strike.", "Chechen", "PERSON"),
+        ("Critics called him the Eminem of Argentina, and fans agree.", "Eminem", "PERSON"),
     ],
 )  # fmt: skip
 def test_one_word_after_the_is_no_persons_name(model, text, name, label):

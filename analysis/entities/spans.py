@@ -1295,8 +1295,8 @@ def _the_head(doc: Doc, ent: Span) -> bool:
     """Is the one-word ``ent`` written after "the" and heading its noun phrase ("moved to the
     Bernabeu", "the Gunners won", "the Blues' approach", "with the Beatles")? A person's name
     after "the" modifies a noun ("the Tomlinson review", "the Dickens character", "the Attlee
-    government") or follows a person as an epithet ("Omar the Chechen"). The caller asks only
-    of names tagged PERSON."""
+    government"), likens someone to the person ("the Eminem of Argentina") or follows a person
+    as an epithet ("Omar the Chechen"). The caller asks only of names tagged PERSON."""
     words = [t for t in ent if t.lower_ != "the"]
     if len(words) != 1:
         return False
@@ -1309,6 +1309,8 @@ def _the_head(doc: Doc, ent: Span) -> bool:
     nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
     if nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
         return False  # "the Tomlinson review", "the Balco doping scandal"
+    if nxt is not None and nxt.lower_ == "of":
+        return False  # "the Eminem of Argentina": someone likened to the person
     return word.dep_ not in ("compound", "nmod", "amod")
 
 
