@@ -1918,6 +1918,11 @@ def test_an_organisation_named_as_a_work_is_its_title(model, text, name, label):
          "ORG"),
         ("The IMF and the Fed both warned about the dollar.", "Federal Reserve", "ORG"),
         ("India attends the G7 meeting on Friday.", "G7", "ORG"),
+        # sport's governing bodies and a doping laboratory named alone (org_aliases)
+        ("He told Uefa's official website that the players were angry.", "Uefa", "ORG"),
+        ("One good thing to come out of Balco is that athletes talk.", "Balco", "ORG"),
+        ("WADA said the tests were clean.", "World Anti-Doping Agency", "ORG"),
+        ("Kenji Wada scored twice. Wada said he was happy.", "Kenji Wada", "PERSON"),
     ],
 )  # fmt: skip
 def test_a_company_or_brand_the_model_tagged_otherwise(model, text, name, label):
