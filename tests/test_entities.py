@@ -2026,6 +2026,25 @@ _MATCH = (
 
 
 @pytest.mark.parametrize(
+    "text, name, labels",
+    [
+        # in a sports report that uses the town as its club, "at" is the club or its ground
+        (_MATCH + "Bristol manager Tom Hale was sacked. He said his time at Bristol had been "
+         "memorable.", "Bristol", {"ORG"}),
+        # outside one, or with "in", the town keeps its place where the text puts it
+        ("Bristol manager Tom Hale was sacked. He said his time at Bristol had been "
+         "memorable.", "Bristol", {"ORG", "GPE"}),
+        (_MATCH + "Norwich boss Dan Cole was pleased. The team flew home from a hotel in "
+         "Norwich.", "Norwich", {"ORG", "GPE"}),
+        (_MATCH + "The championships at Birmingham start on Friday.", "Birmingham", {"GPE"}),
+    ],
+)  # fmt: skip
+def test_at_a_club_in_a_sports_report_is_the_club(model, text, name, labels):
+    mentions, _ = run(model, text)
+    assert {m.label for m in mentions if m.name == name} == labels, mentions
+
+
+@pytest.mark.parametrize(
     "text, name, label",
     [
         # a town and "City" that no place is called by, in a sports report: the club

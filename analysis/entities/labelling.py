@@ -91,11 +91,12 @@ def _club_throughout(group: Sequence[_Mention]) -> bool:
     manager Graeme Souness") and never puts anything in it, next to a place noun or before a
     facility ("in Newcastle", "Newcastle city council", "at Newcastle"): the match report's
     "Newcastle were well beaten", "Newcastle then had Lee Bowyer sent off" name the club as
-    much as "Newcastle manager" does."""
+    much as "Newcastle manager" does. "At" is no place there: "his time at Chelsea", "the
+    defeat at Newcastle" are at the club or its ground (:attr:`_Mention.at_club`)."""
     return (
         any(m.org_use for m in group)
         and all(m.sports_report for m in group)
-        and not any(m.locative or m.place_noun or m.facility for m in group)
+        and not any((m.locative and not m.at_club) or m.place_noun or m.facility for m in group)
     )
 
 

@@ -128,6 +128,9 @@ class _Mention:
     speaker: bool  # subject of a speech/thought verb
     locative: bool  # after "in"/"near"/…, or next to a place noun (below)
     place_noun: bool = False  # before "province"/"neighbourhood"/…, or after "the town of"
+    # in a sports report, put somewhere by "at" alone: "his time at Chelsea", "the defeat at
+    # Newcastle" are at the club or its ground (labelling._club_throughout)
+    at_club: bool = False
     name: str = ""
     label: str = ""
     fixed: bool = False  # name and label come from an alias/acronym: not open to voting
@@ -365,6 +368,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 title=title,
                 speaker=speaker,
                 locative=locative,
+                at_club=locative and report and _at_only(ent),
                 place_noun=place_noun,
                 named=named,
                 facility=_facility_after(doc, ent.end),
@@ -1289,6 +1293,13 @@ def _product_model(doc: Doc, ent: Span) -> bool:
         return True
     root = ent.root
     return root.dep_ == "dobj" and root.head.lemma_.lower() in PRODUCT_VERBS
+
+
+def _at_only(ent: Span) -> bool:
+    """Is ``ent`` the object of "at" ("arriving at Liverpool", "the defeat at Newcastle"), the
+    only preposition of the locative rules it answers to?"""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "at"
 
 
 def _the_head(doc: Doc, ent: Span) -> bool:
