@@ -1922,8 +1922,8 @@ def test_an_organisation_named_as_a_work_is_its_title(model, text, name, label):
         ("He told Uefa's official website that the players were angry.", "Uefa", "ORG"),
         ("One good thing to come out of Balco is that athletes talk.", "Balco", "ORG"),
         ("WADA said the tests were clean.", "World Anti-Doping Agency", "ORG"),
-        ("The IAAF said it was surprised.", "International Association of Athletics Federations",
-         "ORG"),
+        ('It was "very surprised" by the verdict, the IAAF said.',
+         "International Association of Athletics Federations", "ORG"),
         ("Kenji Wada scored twice. Wada said he was happy.", "Kenji Wada", "PERSON"),
     ],
 )  # fmt: skip
