@@ -1692,6 +1692,18 @@ def test_a_book_and_a_genre_are_no_people(model, text, name):
 @pytest.mark.parametrize(
     "text, name",
     [
+        ("She won the award for best R&B act on Thursday.", "R&B"),
+        ("The singer mixes R&B with Reggae on her new album.", "Reggae"),
+    ],
+)
+def test_a_music_genre_is_no_entity(model, text, name):
+    mentions, _ = run(model, text)
+    assert not [m for m in mentions if m.name == name], mentions
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
         # journalists listed with the places they report from stay people
         ("Additional reporting by Dana Karim in Cairo and Julian Moss in Paris; Editing by Ann "
          "Leigh", "Julian Moss"),
@@ -1906,9 +1918,104 @@ def test_an_organisation_named_as_a_work_is_its_title(model, text, name, label):
          "ORG"),
         ("The IMF and the Fed both warned about the dollar.", "Federal Reserve", "ORG"),
         ("India attends the G7 meeting on Friday.", "G7", "ORG"),
+        # sport's governing bodies and a doping laboratory named alone (org_aliases)
+        ("He told Uefa's official website that the players were angry.", "Uefa", "ORG"),
+        ("One good thing to come out of Balco is that athletes talk.", "Balco", "ORG"),
+        ("WADA said the tests were clean.", "World Anti-Doping Agency", "ORG"),
+        ('It was "very surprised" by the verdict, the IAAF said.',
+         "International Association of Athletics Federations", "ORG"),
+        ("Kenji Wada scored twice. Wada said he was happy.", "Kenji Wada", "PERSON"),
     ],
 )  # fmt: skip
 def test_a_company_or_brand_the_model_tagged_otherwise(model, text, name, label):
+    mentions, _ = run(model, text)
+    assert {m.label for m in mentions if m.name == name} == ({label} if label else set())
+
+
+# -- a one-word company the model tagged a person, a place or a people, by the article's own use
+# -- of it (lexicon/deal_nouns.txt, investing_words.txt, org_officer_nouns.txt,
+# -- product_model_words.txt, product_verbs.txt); invented sentences ---------------------------
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a firm's seat or owner hyphened before it; a body's officer after an untagged mention
+        ("Paris-based Korvane has said it is interested in bidding for the exchange.",
+         "Korvane", "ORG"),
+        ("Rosneft-owned Tarvansk will be spun off as a separate firm.", "Tarvansk", "ORG"),
+        ("Korvane chief Pierre Lamont met the board on Friday. Korvane declined to comment on "
+         "the talks.", "Korvane", "ORG"),
+        # a company's noun in apposition, or a monopoly's before an untagged mention
+        ("The unit, Tarvansk, was sold to pay off a tax bill.", "Tarvansk", "ORG"),
+        ("Analysts said the deal was a front for gas monopoly Norgaz. We do not know if this "
+         "company is linked to Norgaz.", "Norgaz", "ORG"),
+        ("Rival pan-European bourse Dorvane is working also on a bid.", "Dorvane", "ORG"),
+        # speaking in a statement, or speaking and described by "which", with no given name
+        ("In a statement on Thursday, Korvane said any offer would be in cash.", "Korvane",
+         "ORG"),
+        ("Korvane said in a statement that any offer would be in cash.", "Korvane", "ORG"),
+        ("In the meantime, Dorvane, which combines the Oslo and Riga stock exchanges, began "
+         "talks. Dorvane said any offer would be in cash.", "Dorvane", "ORG"),
+        # what a deal is in or for, and "in" of trading that puts nothing in a place
+        ("Analysts expect a bid for Korvane before the summer.", "Korvane", "ORG"),
+        ("Investors are keen on shares in Korvane after the results.", "Korvane", "ORG"),
+        ("Shares in Velmar rose 5% on Monday.", "Velmar", "ORG"),
+        ("The court stopped the auction of Tarvansk last week.", "Tarvansk", "ORG"),
+        ("The deal gives foreigners a stake in Velmar for the first time. Velmar will report "
+         "profits on Monday.", "Velmar", "ORG"),
+        # a person named in full, a transfer, a place the text puts people in, a known place
+        ("Jose Mourinho was not at the game. Mourinho said in a statement that he was proud.",
+         "Jose Mourinho", "PERSON"),
+        ("The referee sent off two players. Chelsea's bid for Drogba was accepted, the striker "
+         "said after the match.", "Drogba", "PERSON"),
+        ("The London-based artist Jo Hale said she was delighted.", "Jo Hale", "PERSON"),
+        ("Residents of Tarvansk fled the fighting.", "Tarvansk", "GPE"),
+        ("Trade in Homs resumed after the siege ended.", "Homs", "GPE"),
+        ("Fighters entered Kurdish-controlled Kobani on Monday.", "Kobani", "GPE"),
+        # a brand and a model word after "the" or "new": a product, no person
+        ("Reporters were asked to reveal sources for stories about the Mac Mini.", "Mac Mini",
+         None),
+        ("A lot of people are going to buy a new Mac Mini this year.", "Mac Mini", None),
+        ("Tom Pro said he was happy.", "Tom Pro", "PERSON"),
+    ],
+)  # fmt: skip
+def test_a_company_by_the_articles_use_of_it(model, text, name, label):
+    mentions, _ = run(model, text)
+    assert {m.label for m in mentions if m.name == name} == ({label} if label else set())
+
+
+def test_a_firm_alone_is_no_short_form_of_its_hyphened_merger(model):
+    # "Norgaz" and "Petrolux" both named alone: the hyphened pair is the merged group, and
+    # neither firm's own mentions join it (naming._merged_pair); invented sentences
+    text = (
+        "Shares in Norgaz and Petrolux rose after the deal. The merged Norgaz-Petrolux group "
+        "will rank second. Petrolux said it was pleased."
+    )
+    mentions, _ = run(model, text)
+    names = [m.name for m in mentions]
+    assert names.count("Petrolux") == 2 and names.count("Norgaz-Petrolux") == 1, names
+
+
+# -- one word after "the" heading its phrase, tagged PERSON: a team, a band, a venue or a thing,
+# -- no one's name; invented sentences ---------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a plural is a team's or a band's; one word else is no entity kept
+        ("The referee sent off two players. The Gunners won only three of their next ten "
+         "games.", "Gunners", "ORG"),
+        ("He is known for his work with the Beatles and the Kinks.", "Beatles", "ORG"),
+        ("Owen, who moved to the Bernabeu from Liverpool last summer, has scored 11 goals.",
+         "Bernabeu", None),
+        ("Visitors to the Tate sent Bluetooth messages.", "Tate", None),
+        # a person's name modifying a noun after "the", an epithet after a person, a people's
+        # word describing someone
+        ("Officials are yet to respond to the Tomlinson review of exams.", "Tomlinson",
+         "PERSON"),
+        ("Omar the Chechen was killed in a strike.", "Chechen", "PERSON"),
+        ("Critics called him the Eminem of Argentina, and fans agree.", "Eminem", "PERSON"),
+    ],
+)  # fmt: skip
+def test_one_word_after_the_is_no_persons_name(model, text, name, label):
     mentions, _ = run(model, text)
     assert {m.label for m in mentions if m.name == name} == ({label} if label else set())
 
@@ -1918,6 +2025,25 @@ _MATCH = (
     "Their striker scored a penalty late on.\n\n"
     "The match was the first of the season.\n\n"
 )
+
+
+@pytest.mark.parametrize(
+    "text, name, labels",
+    [
+        # in a sports report that uses the town as its club, "at" is the club or its ground
+        (_MATCH + "Bristol manager Tom Hale was sacked. He said his time at Bristol had been "
+         "memorable.", "Bristol", {"ORG"}),
+        # outside one, or with "in", the town keeps its place where the text puts it
+        ("Bristol manager Tom Hale was sacked. He said his time at Bristol had been "
+         "memorable.", "Bristol", {"ORG", "GPE"}),
+        (_MATCH + "Norwich boss Dan Cole was pleased. The team flew home from a hotel in "
+         "Norwich.", "Norwich", {"ORG", "GPE"}),
+        (_MATCH + "The championships at Birmingham start on Friday.", "Birmingham", {"GPE"}),
+    ],
+)  # fmt: skip
+def test_at_a_club_in_a_sports_report_is_the_club(model, text, name, labels):
+    mentions, _ = run(model, text)
+    assert {m.label for m in mentions if m.name == name} == labels, mentions
 
 
 @pytest.mark.parametrize(

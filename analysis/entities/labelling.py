@@ -91,11 +91,12 @@ def _club_throughout(group: Sequence[_Mention]) -> bool:
     manager Graeme Souness") and never puts anything in it, next to a place noun or before a
     facility ("in Newcastle", "Newcastle city council", "at Newcastle"): the match report's
     "Newcastle were well beaten", "Newcastle then had Lee Bowyer sent off" name the club as
-    much as "Newcastle manager" does."""
+    much as "Newcastle manager" does. "At" is no place there: "his time at Chelsea", "the
+    defeat at Newcastle" are at the club or its ground (:attr:`_Mention.at_club`)."""
     return (
         any(m.org_use for m in group)
         and all(m.sports_report for m in group)
-        and not any(m.locative or m.place_noun or m.facility for m in group)
+        and not any((m.locative and not m.at_club) or m.place_noun or m.facility for m in group)
     )
 
 
@@ -132,10 +133,12 @@ def _decide_label(
         return None
     if (
         top in ("PERSON", "ORG", "FAC")
-        and any(m.org_cue for m in group)
+        and (any(m.org_cue for m in group) or (top == "PERSON" and _org_by_use(name, group)))
         and not (joined or any(m.title or m.named for m in group))
     ):
-        # "oil giant Yukos", "the Maserati brand", "Everton v Sunderland", "Everton have": a
+        # "oil giant Yukos", "the Maserati brand", "Everton v Sunderland", "Everton have",
+        # "Paris-based Euronext", "Gazprom chief Alexei Miller", "In a statement, Euronext
+        # said", or a one-word name a deal is in ("a bid for Euronext", :func:`_org_by_use`): a
         # company or a club, which "says" things as people do (a speech verb is no evidence);
         # a name the model tags a place or a nationality keeps that ("England have won"); one
         # it tags a building is a body where the text says so ("the Nour al-Din al-Zinki rebel
@@ -149,6 +152,11 @@ def _decide_label(
     ):
         # "the so-called Cell chip" (tagged PERSON): a product's name, no one's
         return None
+    if top == "PERSON" and _no_one_after_the(name, group, joined):
+        # "moved to the Bernabeu", "the Gunners won", "worked with the Beatles" (tagged
+        # PERSON): no one's name is written after "the" at the head of its phrase; a plural is
+        # a team's or a band's, one word else a venue's, a work's or a thing's, no entity kept
+        return "ORG" if _plural_word(name) else None
     if top in ("GPE", "LOC", "NORP") and _unknown_body(name, group, top):
         # "gas giant Gazprom", "the Yugansk unit", "its Clearstream unit", "Symbian phones"
         # (tagged GPE or NORP): a company or its brand by the text's own words, where no
@@ -324,7 +332,42 @@ def _unknown_body(name: str, group: Sequence[_Mention], top: str) -> bool:
     words or a plural ("British Muslim", "Eurosceptics have said") stays a people."""
     if top == "NORP" and (" " in name or name.endswith("s")):
         return False
-    return any(m.org_cue or m.product_cue for m in group) and _unknown_name(name, group)
+    return any(m.org_cue or m.product_cue or m.deal for m in group) and _unknown_name(name, group)
+
+
+def _org_by_use(name: str, group: Sequence[_Mention]) -> bool:
+    """Does the article use the one word ``name``, tagged a person and no given name, as a
+    company's where no company's noun says so? It speaks and has a "which" clause ("Euronext,
+    which combines three exchanges", "Euronext said"), or outside a sports report, where a
+    player is bought and sold, it is what a deal is in or for ("a bid for Euronext", "shares
+    in Euronext"; not "Blair's bid", a person's run)."""
+    if " " in name or geo.given_name(name):
+        return False
+    if any(m.which_clause for m in group) and any(m.speaker for m in group):
+        return True
+    return any(m.deal == "object" and not m.sports_report for m in group)
+
+
+def _no_one_after_the(name: str, group: Sequence[_Mention], joined: bool) -> bool:
+    """Is the one-word ``name`` heading its phrase after "the" (:attr:`_Mention.the_head`) in
+    one mention at least, no given name nor a people's word ("the Briton", "the Scot" describe
+    someone), never joined to a fuller person's name nor given a title, a kin noun or a
+    family's use?"""
+    return (
+        any(m.the_head for m in group)
+        and not joined
+        and not geo.given_name(name)
+        and not nationality_word(name)
+        and not any(
+            m.title or m.named or m.tenure or m.family == "family" or _kin_named(m) for m in group
+        )
+    )
+
+
+def _plural_word(name: str) -> bool:
+    """Does the one word ``name`` end as an English plural ("Gunners", "Beatles", "Blues"; not
+    "Boss", "Darius", "Paris")?"""
+    return name.endswith("s") and not name.endswith(("ss", "us", "is"))
 
 
 def _unknown_name(name: str, group: Sequence[_Mention]) -> bool:

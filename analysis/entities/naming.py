@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc
 
@@ -423,6 +423,7 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
     model gave another label ("Kerry" as GPE, "Johnson" as ORG), or a surname with its
     particle ("Le Pen" as FAC), joins on the surname only."""
     orgs = [m for m in mentions if len(m.key) >= 2 and (m.label or m.model_label) == "ORG"]
+    alone = {m.key[0] for m in mentions if len(m.key) == 1}  # the one-word names
     # A title before a lone word that is a fuller name's first name, not its surname ("Prince
     # Charles" beside "Charles Kennedy"), names someone else, known by that first name; so does
     # the word alone in that article ("Charles said he and his wife-to-be …" was Kennedy's).
@@ -533,7 +534,7 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
             # (a headline run into one: "Obama Sees 'Personal Insult'")
             m.name = known
             continue
-        org = _only_org_containing(m, orgs)
+        org = _only_org_containing(m, orgs, alone)
         if org is not None:  # "the Observatory" after "the Syrian Observatory for Human Rights"
             m.name, m.person, m.model_label, m.fixed = org.name or org.bare, False, "ORG", org.fixed
             m.label = org.label
@@ -812,17 +813,25 @@ def _restore_possessives(mentions: Sequence[_Mention], text: str = "") -> None:
 _POSSESSIVE_APOSTROPHE = re.compile(r"\w['’]s\b")
 
 
-def _only_org_containing(m: _Mention, orgs: Sequence[_Mention]) -> _Mention | None:
+def _only_org_containing(
+    m: _Mention, orgs: Sequence[_Mention], alone: Collection[str] = ()
+) -> _Mention | None:
     """The one multi-word organisation of the article that the one-word ``m`` is a short form
     of: not a body named after it ("RNC Rules Committee", "Trump Foundation": the RNC, Trump
-    are no committee, no foundation), and for a chamber's noun only the chamber of a place ("the
-    Senate" after "U.S. Senate"; "the House" is not the White House)."""
+    are no committee, no foundation), nor two bodies' names hyphened whose other one the
+    article names alone too (``alone``: "the merged Gazprom-Rosneft group" beside "Gazprom"
+    and "Rosneft", two firms before the merger), and for a chamber's noun only the chamber of
+    a place ("the Senate" after "U.S. Senate"; "the House" is not the White House)."""
     if len(m.key) != 1 or m.model_label not in ("ORG", "PERSON") or gazetteer.place(m.bare):
         return None
     if m.place_noun:  # "the town of Qardaha" is no short form of "Qardaha hospital"
         return None
     word = m.key[0]
-    found = {(o.name or o.bare): o for o in orgs if word in o.key and o is not m}
+    found = {
+        (o.name or o.bare): o
+        for o in orgs
+        if word in o.key and o is not m and not _merged_pair(word, o, alone)
+    }
     if len(found) > 1:
         found = _named_most(found, orgs)
     if len(found) != 1:
@@ -833,6 +842,20 @@ def _only_org_containing(m: _Mention, orgs: Sequence[_Mention]) -> _Mention | No
         # name, and one with words before it a body named after it
         return None
     return org if not _named_after(word, org) and _chamber_of(word, org) else None
+
+
+def _merged_pair(word: str, org: _Mention, alone: Collection[str]) -> bool:
+    """Is ``org`` two capitalised names joined by a hyphen ("Gazprom-Rosneft"), ``word`` one of
+    them and the other named alone in the article (``alone``)? Not "Jabhat al-Nusra" (an
+    article), nor "Mercedes-Benz" where "Benz" is never alone."""
+    parts = org.bare.split("-")
+    if len(parts) != 2 or not all(p.isalpha() and p.istitle() and len(p) >= 3 for p in parts):
+        return False
+    keys = [name_key(p) for p in parts]
+    if (word,) not in keys:
+        return False
+    others = [k for k in keys if k != (word,)]
+    return len(others) == 1 and len(others[0]) == 1 and others[0][0] in alone
 
 
 def _named_most(found: dict[str, _Mention], orgs: Sequence[_Mention]) -> dict[str, _Mention]:

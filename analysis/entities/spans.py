@@ -88,6 +88,11 @@ LAW_HEAD_WORDS = lexicon.words("law_head_words")
 FOLLOWER_NOUNS = lexicon.words("follower_nouns")
 WORK_NOUNS = lexicon.words("work_nouns")
 PRODUCT_NOUNS = lexicon.words("product_nouns")
+PRODUCT_MODEL_WORDS = lexicon.words("product_model_words")
+PRODUCT_VERBS = lexicon.words("product_verbs")
+DEAL_NOUNS = lexicon.words("deal_nouns")
+INVESTING_WORDS = lexicon.words("investing_words")
+ORG_OFFICER_NOUNS = lexicon.words("org_officer_nouns")
 # place nouns next to a name, for the entity extractor only ("the cities of al-Rai")
 NEAR_PLACE_NOUNS = PLACE_NOUNS | lexicon.words("entity_place_nouns")
 # "the UK-based Syrian Observatory", "a London-based group": the seat of whoever is described,
@@ -123,6 +128,9 @@ class _Mention:
     speaker: bool  # subject of a speech/thought verb
     locative: bool  # after "in"/"near"/…, or next to a place noun (below)
     place_noun: bool = False  # before "province"/"neighbourhood"/…, or after "the town of"
+    # in a sports report, put somewhere by "at" alone: "his time at Chelsea", "the defeat at
+    # Newcastle" are at the club or its ground (labelling._club_throughout)
+    at_club: bool = False
     name: str = ""
     label: str = ""
     fixed: bool = False  # name and label come from an alias/acronym: not open to voting
@@ -147,8 +155,15 @@ class _Mention:
     # right after a work's noun ("the film The Aviator", "British movie Vera Drake"): a
     # title's name where the model tagged an organisation (labelling._decide_label)
     work_cue: bool = False
-    # a made thing's noun right after the name: "the Cell chip", "Symbian phones"
+    # a made thing's noun right after the name ("the Cell chip", "Symbian phones"), or a
+    # product's model name tagged PERSON ("the Mac Mini", "launched the Xbox 360")
     product_cue: bool = False
+    # what a deal in a company makes of the name: "object" after "the sale of", "shares in",
+    # "a bid for" ("the auction of Yugansk"); "owner" before one ("Gazprom's bid"); else ""
+    deal: str = ""
+    # one word with a "which" clause ("Euronext, which combines three exchanges"): a thing's
+    # name, no person's (labelling._org_by_use)
+    which_clause: bool = False
     # a place's name that is a word of a work's title or of an event's name here ("the film
     # Flight of the Phoenix", "the Sundance film festival"): no place in this sentence
     no_place: bool = False
@@ -164,6 +179,9 @@ class _Mention:
     # right after "the" ("take on the NRA", "the BBC"): an acronym so written is a body's; a
     # place's acronym the gazetteer does not know is written bare ("in NYC", "LA traffic")
     after_the: bool = False
+    # one word after "the" heading its noun phrase ("the Bernabeu", "the Gunners", "the
+    # Blues' approach"; not "the Tomlinson review"): no person's name is so written
+    the_head: bool = False
 
 
 def _describes_someone(doc: Doc, ent: Span, label: str) -> bool:
@@ -258,6 +276,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
     out: list[_Mention] = []
     report = sports_report(doc)
     work_titles = _untagged_work_titles(doc)
+    org_words = _untagged_org_words(doc)
     org_used = doc.user_data[ORG_USE_KEY] = set()  # read by the figures (org_use_tokens)
     # filled by _respan (_work_title, _named_event), read here and by the figures (no_place_tokens)
     no_place = doc.user_data[NO_PLACE_KEY] = set()
@@ -349,10 +368,11 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 title=title,
                 speaker=speaker,
                 locative=locative,
+                at_club=locative and report and _at_only(ent),
                 place_noun=place_noun,
                 named=named,
                 facility=_facility_after(doc, ent.end),
-                org_cue=_org_cue(doc, ent),
+                org_cue=_org_cue(doc, ent) or (len(key) == 1 and key in org_words),
                 person_cue=_person_cue(doc, ent),
                 kin=_kin(doc, ent),
                 former_name=_former_name(doc, ent),
@@ -360,7 +380,9 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 org_use=used_as_org(doc, ent),
                 sports_report=report,
                 work_cue=_after_work_noun(doc, ent.start) or key in work_titles,
-                product_cue=_product_noun_after(doc, ent.end),
+                product_cue=_product_noun_after(doc, ent.end) or _product_model(doc, ent),
+                deal="" if report else _deal_use(doc, ent),
+                which_clause=_which_clause(ent),
                 no_place=ent.start in no_place,
                 family=_family_use(doc, ent),
                 tenure=(
@@ -371,6 +393,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 spelt_out=spelt_out(bare, text, ent.start_char + hi),
                 after_the=ent[0].lower_ == "the"
                 or (ent.start > 0 and doc[ent.start - 1].lower_ == "the"),
+                the_head=label == "PERSON" and _the_head(doc, ent),
             )
         )
         if out[-1].org_use:
@@ -931,7 +954,7 @@ def _locative(doc: Doc, ent: Span) -> bool:
     if head.dep_ == "pobj" and head.head.head.lemma_.lower() in _WORK_VERBS:
         return False  # "Foxx has starred in Collateral and Ray": films, not towns
     if root.dep_ == "pobj" and root.head.text.lower() in LOCATIVE_PREPOSITIONS:
-        return not _aimed_at(root.head)
+        return not (_aimed_at(root.head) or _invested_in(root.head))
     # "strikes in Taldao and [al-Houla]": a name listed after a place-tagged one where
     # something is; not after where someone is ("… by Erika Solomon in Beirut and Anthony
     # Deutsch in Amsterdam", "in" parsed on "Solomon" or on "reporting": a list of people)
@@ -1032,13 +1055,22 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
             prev.lower_ in ORG_APPOSITION_NOUNS
             and prev.text.islower()
             and (" " not in ent.text or prev.lower_ in _WHOLE_NAME_APPOSITION_NOUNS)
-            and (prev.head.i == root.i or (root.head.i == prev.i and root.dep_ == "appos"))
+            and (
+                prev.head.i == root.i
+                or (root.head.i == prev.i and root.dep_ == "appos")
+                # the parse's two subjects of one verb: "bourse Euronext is working"
+                or (prev.head.i == root.head.i and prev.dep_ == root.dep_ == "nsubj")
+            )
         ):
             return True
     if any(_org_apposition(c) for c in root.children if c.dep_ == "appos" and c.i >= end):
         return True  # "Wipro, India's third-biggest software firm", "Jaish al-Islam, a group"
     if _group_noun_after(doc, ent) or _org_called(doc, start) or _body_before_person(doc, ent):
         return True
+    if _firm_participle_before(doc, ent) or _officer_after(doc, end):
+        return True  # "Paris-based Euronext", "Rosneft-owned Yugansk", "Gazprom chief Alexei"
+    if " " not in ent.text and (_org_noun_apposed(root) or _statement_speaker(ent)):
+        return True  # "The unit, Yugansk, was sold", "In a statement, Euronext said"
     k = end
     if k < len(doc) and texts[k].islower() and lowers[k] in ORG_MODIFIER_NOUNS:
         return True  # "Larne boss Jimmy McGeough" ("Schumacher's boss" is a person's)
@@ -1109,6 +1141,188 @@ def _body_before_person(doc: Doc, ent: Span) -> bool:
         return False
     nxt = doc[end]
     return nxt.ent_iob_ == "B" and nxt.ent_type_ == "PERSON" and bool(doc[end - 1].whitespace_)
+
+
+# "Paris-based Euronext", "Rosneft-owned Yugansk", "London-listed Xstrata": a participle of
+# where a firm sits, who owns it or where its shares trade, joined by a hyphen to the word
+# before it. Not "-controlled" or "-held": "Kurdish-controlled Kobani" is a town.
+_FIRM_PARTICIPLES = frozenset({"based", "owned", "listed"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2013"})
+
+
+def _firm_participle_before(doc: Doc, ent: Span) -> bool:
+    """Does a hyphened participle of a firm's seat, owner or listing modify ``ent`` right
+    before it ("Paris-based Euronext", "Rosneft-owned Yugansk")? A person is described by a
+    noun after such a participle ("London-based artist Jo Hale"), a place never by one."""
+    start = ent.start
+    if start < 1:
+        return False
+    word = doc[start - 1]
+    written = word.lower_.rpartition("-")[2] if "-" in word.text else word.lower_
+    hyphened = "-" in word.text or (start >= 2 and doc[start - 2].text in _HYPHENS)
+    return (
+        written in _FIRM_PARTICIPLES
+        and hyphened
+        and ent.start <= word.head.i < ent.end
+        and word.dep_ in ("amod", "compound", "nmod")
+    )
+
+
+def _officer_after(doc: Doc, end: int) -> bool:
+    """Is the name ending at token ``end`` followed by a body's officer and that officer's name
+    (:data:`ORG_OFFICER_NOUNS`: "Gazprom chief Alexei Miller", "Gazprom chief executive Alexei
+    Miller")? Not "Bush chief of staff Andrew Card", the officer of a person's staff."""
+    if end >= len(doc) or doc[end].lower_ not in ORG_OFFICER_NOUNS or not doc[end].is_lower:
+        return False
+    j = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "executive")
+    return j < len(doc) and doc[j].pos == PROPN and doc[j].text[:1].isupper()
+
+
+def _org_noun_apposed(root: Token) -> bool:
+    """Is the one-word name ``root`` set in apposition after a company's noun ("The unit,
+    Yugansk, was sold", "the exchange, Euronext, said")?"""
+    noun = root.head
+    return (
+        root.dep_ == "appos"
+        and noun.i < root.i
+        and noun.is_lower
+        and (noun.lower_ in ORG_APPOSITION_NOUNS or noun.lemma_.lower() in ORG_APPOSITION_NOUNS)
+    )
+
+
+def _statement_speaker(ent: Span) -> bool:
+    """Does the one word ``ent``, no given name, speak "in a statement" ("Euronext said in a
+    statement", "In a statement, Euronext said")? A company speaks so; a person who does is
+    named in full somewhere in the article (labelling's ``joined``) or bears a given name."""
+    root = ent.root
+    verb = root.head
+    if root.dep_ != "nsubj" or is_given_name(ent.text) or verb.lemma_.lower() not in PERSON_VERBS:
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "in"
+        and any(obj.dep_ == "pobj" and obj.lemma_.lower() == "statement" for obj in prep.children)
+        for prep in verb.children
+    )
+
+
+_DEAL_PREPOSITIONS = frozenset({"of", "in", "for", "with"})
+
+
+def _deal_use(doc: Doc, ent: Span) -> str:
+    """What a deal in a company (:data:`DEAL_NOUNS`) makes of ``ent``: "object" after "of",
+    "in", "for" or "with" ("the sale of Yugansk", "shares in Gazprom", "a bid for Euronext"),
+    "owner" before it ("Gazprom's bid"), else "". Nothing in a sports sentence (the caller
+    leaves out sports reports): "Chelsea's bid for Drogba" is a transfer's."""
+    root = ent.root
+    parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    if _sporty(doc, ent.sent if parsed else doc[:]):
+        return ""
+    if root.dep_ == "poss" and _deal_noun(root.head):
+        return "owner"
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ in _DEAL_PREPOSITIONS and _deal_noun(prep.head):
+        return "object"
+    return ""
+
+
+def _deal_noun(tok: Token) -> bool:
+    """Is ``tok`` a deal's noun in lower case, or capitalised opening a sentence ("sale",
+    "shares", "stake")?"""
+    written = tok.is_lower or (tok.is_sent_start and tok.is_title)  # "Shares in Gazprom rose"
+    return (
+        tok.pos_ == "NOUN"
+        and written
+        and (tok.lower_ in DEAL_NOUNS or tok.lemma_.lower() in DEAL_NOUNS)
+    )
+
+
+def _invested_in(prep: Token) -> bool:
+    """Is ``prep`` the "in" of trading in or owning part of something ("trade in Gazprom",
+    "investors in Euronext", "a stake in Yugansk": :data:`INVESTING_WORDS`), which puts nothing
+    in a place?"""
+    # (the parse may hang "in" on the verb of "opening up trading in Gazprom": its object counts)
+    heads = [prep.head, *(c for c in prep.head.children if c.dep_ == "dobj")]
+    return prep.lower_ == "in" and any(
+        h.lemma_.lower() in INVESTING_WORDS or h.lower_ in INVESTING_WORDS for h in heads
+    )
+
+
+def _which_clause(ent: Span) -> bool:
+    """Has the one-word ``ent`` a relative clause with "which" ("Euronext, which combines the
+    Paris and Amsterdam exchanges, …")? People take "who"."""
+    if " " in ent.text:
+        return False
+    return any(
+        clause.dep_ == "relcl"
+        and any(c.lower_ == "which" and c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        for clause in ent.root.children
+    )
+
+
+def _untagged_org_words(doc: Doc) -> set[tuple[str, ...]]:
+    """The name keys of one-word names the model tagged somewhere in ``doc`` whose untagged
+    occurrences elsewhere have a company's cue (:func:`_org_cue`: "a front for gas monopoly
+    Gazprom", "Euronext chief Jean Martin", untagged): the article uses the word as a body's,
+    so its tagged mentions ("necessarily for Gazprom", tagged GPE) are the body's too."""
+    tagged = {e.text for e in doc.ents if len(e) == 1}
+    words: set[tuple[str, ...]] = set()
+    for tok in doc:
+        if tok.ent_iob_ != "O" or tok.text not in tagged or not tok.text.istitle():
+            continue
+        # (a word the model knows not is often parsed a common noun: "Korvane chief Jean")
+        if tok.pos_ in ("PROPN", "NOUN") and _org_cue(doc, doc[tok.i : tok.i + 1]):
+            words.add(name_key(tok.text))
+    return words
+
+
+def _product_model(doc: Doc, ent: Span) -> bool:
+    """Is the person-tagged ``ent`` a product's model name, a brand and a model word or a
+    number (:data:`PRODUCT_MODEL_WORDS`: "Mac Mini", "Xbox 360"), after "the", "a" or "new",
+    or the object of a product verb (:data:`PRODUCT_VERBS`: "launched Mac Mini")? No
+    person's name ends in a model word, and "Rooney 23" of a line-up has no article before."""
+    words = ent.text.split()
+    if ent.label_ != "PERSON" or len(words) < 2:
+        return False
+    last = words[-1]
+    if not (last.lower() in PRODUCT_MODEL_WORDS or last.isdigit()):
+        return False
+    first = ent[0] if ent[0].lower_ in ("the", "a", "an") else None
+    before = first if first is not None else (doc[ent.start - 1] if ent.start else None)
+    if before is not None and before.lower_ in ("the", "a", "an", "new"):
+        return True
+    root = ent.root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in PRODUCT_VERBS
+
+
+def _at_only(ent: Span) -> bool:
+    """Is ``ent`` the object of "at" ("arriving at Liverpool", "the defeat at Newcastle"), the
+    only preposition of the locative rules it answers to?"""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "at"
+
+
+def _the_head(doc: Doc, ent: Span) -> bool:
+    """Is the one-word ``ent`` written after "the" and heading its noun phrase ("moved to the
+    Bernabeu", "the Gunners won", "the Blues' approach", "with the Beatles")? A person's name
+    after "the" modifies a noun ("the Tomlinson review", "the Dickens character", "the Attlee
+    government"), likens someone to the person ("the Eminem of Argentina") or follows a person
+    as an epithet ("Omar the Chechen"). The caller asks only of names tagged PERSON."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) != 1:
+        return False
+    word = words[0]
+    before = doc[word.i - 1] if word.i >= 1 else None
+    if before is None or before.lower_ != "the":
+        return False
+    if word.i >= 2 and doc[word.i - 2].ent_type_ == "PERSON":
+        return False  # "Omar the Chechen"
+    nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return False  # "the Tomlinson review", "the Balco doping scandal"
+    if nxt is not None and nxt.lower_ == "of":
+        return False  # "the Eminem of Argentina": someone likened to the person
+    return word.dep_ not in ("compound", "nmod", "amod")
 
 
 def _org_called(doc: Doc, start: int) -> bool:
