@@ -1227,6 +1227,38 @@ def test_a_page_with_articles_in_view_keeps_its_own_empty_state(tmp_path, use_db
     assert "No articles match" not in said
 
 
+def test_date_pickers_give_way_where_the_filters_keep_only_undated_articles(tmp_path, use_db):
+    # An outlet whose articles have no dates (the BBC's on FA-KES + BBC) had the pickers offer
+    # the store's whole range, which selects nothing of it: one line says why they are gone.
+    db = _dated_and_undated_store(tmp_path)
+    use_db(db)
+    said = "No article under these filters has a publication date"
+    undated = run_page(db, "overview", {"q": "bell"})
+    assert not at_exception(undated)
+    assert not undated.date_input and said in _texts(undated.sidebar.caption)
+    assert {m.label: m.value for m in undated.metric}["Articles"] == "1"
+    # some dated article among those kept, or nothing filtered: the pickers, at the store's dates
+    for params in ({"q": "Kellmoor"}, {}):
+        at = run_page(db, "overview", params)
+        assert at.date_input(key="from").value == date(2017, 3, 3)
+        assert said not in _texts(at.sidebar.caption)
+    # a date the link sets stays in sight, to be cleared
+    dated = run_page(db, "overview", {"q": "bell", "from": "2017-03-04"})
+    assert dated.date_input(key="from").value == date(2017, 3, 4)
+    assert said not in _texts(dated.sidebar.caption)
+    # in one session: the filter changed to keep only the undated story, and back
+    at = run_page(db, "overview", {"q": "Kellmoor"})
+    at.text_input(key="q").set_value("bell").run()
+    assert not at.date_input and said in _texts(at.sidebar.caption)
+    at.text_input(key="q").set_value("lighthouse").run()
+    assert at.date_input(key="to").value == date(2017, 3, 5)
+    assert {m.label: m.value for m in at.metric}["Articles"] == "1"
+
+
+def at_exception(at: AppTest) -> str:
+    return at.exception[0].value if at.exception else ""
+
+
 def test_the_footer_names_the_articles_no_date_range_shows(tmp_path, use_db):
     # On FA-KES + BBC the footer said "data: articles 2011-08-01 – 2017-12-14" and nothing of
     # the BBC's 297 articles without a publication date, which no date range shows.
@@ -1274,6 +1306,34 @@ def test_figures_evidence_heading_only_over_a_chart_to_click(tmp_path, use_db, d
     assert any(h.endswith(": all figures") for h in headings), headings
     assert ("Evidence" in headings) is dated
     assert ("cannot be placed in time" in _texts(at.info)) is not dated
+
+
+def test_the_compared_speakers_follow_the_speaker_filter_until_picked_by_hand(dashboard_db, use_db):
+    # A speaker filter set in the session had left the comparison on the three most quoted of
+    # the view the session opened on, while a fresh link with the filter compared its speaker.
+    from analysis import quote_views
+    from analysis.filters import Filters
+
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        names = quote_views.speaker_stats(con, Filters(), limit=30)["speaker"].tolist()
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "speakers")
+    compared = at.multiselect(key="sp_compare")
+    assert compared.value == names[:3]
+    fresh = run_page(dashboard_db, "speakers", {"speaker": names[3]})
+    assert fresh.multiselect(key="sp_compare").value == [names[3]]
+    at.multiselect(key="speaker").set_value([names[3]]).run()
+    assert not at.exception
+    assert at.multiselect(key="sp_compare").value == [names[3]]  # as the fresh link
+    at.multiselect(key="speaker").set_value([]).run()
+    assert at.multiselect(key="sp_compare").value == names[:3]  # the filter gone: the default
+    # picked by hand: kept whatever the filter then says
+    at.multiselect(key="sp_compare").set_value([names[1]]).run()
+    at.multiselect(key="speaker").set_value([names[3]]).run()
+    assert not at.exception
+    assert at.multiselect(key="sp_compare").value == [names[1]]
+    at.multiselect(key="speaker").set_value([]).run()
+    assert at.multiselect(key="sp_compare").value == [names[1]]
 
 
 def test_a_speaker_quoted_only_in_undated_articles_is_named_beside_the_timeline(tmp_path, use_db):
