@@ -521,7 +521,9 @@ def _entities(ctx: _Ctx) -> list[Item]:
         items.append(Item("Who is named with whom", charts.cooccurrence_network(pairs)))
     # the entity the page's link picked (en_pick), else the most covered
     first = str(ctx.choices.get("en_pick") or top["name"].iloc[0])
-    arts = entity_views.entity_articles(con, f, name=first, limit=200)
+    arts = entity_views.entity_articles(con, f, name=first, limit=ENTITY_ARTICLES + 1)
+    title = entity_articles_title(first, arts)
+    arts = arts.head(ENTITY_ARTICLES)
     if not arts.empty:
         arts = arts.assign(open=ctx.links(arts["id"], arts["first_start"]))
         labels = {
@@ -530,11 +532,28 @@ def _entities(ctx: _Ctx) -> list[Item]:
         }  # fmt: skip
         items.append(
             Item(
-                f"Articles naming {first}",
+                title,
                 table=Table(_labelled(arts, labels), links=("Read",), wide=("Article",)),
             )
         )
     return items
+
+
+# The articles an entity's table lists (the page's and the report's), most mentions first.
+ENTITY_ARTICLES = 200
+
+
+def entity_articles_title(name: str, fetched: pd.DataFrame) -> str:
+    """The title of the table of the articles naming ``name``, from the rows ``fetched`` (one
+    more than :data:`ENTITY_ARTICLES` asked for): where more articles name it than are listed,
+    it says so (Bashar al-Assad's 257 articles had been listed as "Articles naming Bashar
+    al-Assad", 200 rows, as if those were all)."""
+    if len(fetched) <= ENTITY_ARTICLES:
+        return f"Articles naming {name}"
+    return (
+        f"Articles naming {name}: the {ENTITY_ARTICLES} naming it most (more articles in view "
+        "name it; narrow the filters to list them)"
+    )
 
 
 def _switch(ctx: _Ctx, key: str, default: bool) -> bool:

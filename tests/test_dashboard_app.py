@@ -1336,6 +1336,39 @@ def test_the_compared_speakers_follow_the_speaker_filter_until_picked_by_hand(da
     assert at.multiselect(key="sp_compare").value == [names[1]]
 
 
+def test_an_entitys_articles_say_when_more_name_it_than_are_listed(
+    dashboard_db, use_db, monkeypatch
+):
+    # Bashar al-Assad's 257 articles on FA-KES + BBC were listed as 200 rows under "Articles
+    # naming Bashar al-Assad", with nothing said of the 57 others.
+    from dashboard import report_views
+
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        (named,) = con.execute(
+            "SELECT count(DISTINCT article_id) FROM entities WHERE name = 'Aleppo'"
+        ).fetchone()
+    assert named >= 3
+    use_db(dashboard_db)
+    said = "articles naming Aleppo most; more articles in view name it"
+    at = run_page(dashboard_db, "entities", {"en_pick": "Aleppo"})
+    assert len(at.dataframe[1].value) == named and said not in _texts(at.caption)
+    monkeypatch.setattr(report_views, "ENTITY_ARTICLES", named - 1)
+    at = run_page(dashboard_db, "entities", {"en_pick": "Aleppo"})
+    assert not at.exception
+    assert len(at.dataframe[1].value) == named - 1
+    assert f"The {named - 1} {said}" in _texts(at.caption)
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        from analysis.filters import Filters
+
+        (section,) = report_views.build(
+            con, ["entities"], Filters(), link_base="http://dash", choices={"en_pick": "Aleppo"}
+        )
+    titles = [item.title for item in section.items]
+    assert f"Articles naming Aleppo: the {named - 1} naming it most (more articles" in "\n".join(
+        titles
+    )
+
+
 def test_a_speaker_quoted_only_in_undated_articles_is_named_beside_the_timeline(tmp_path, use_db):
     # Of the speakers chosen, one quoted only in undated articles had just been absent from
     # the timeline's key, with nothing said.
