@@ -559,22 +559,31 @@ def page_choice(
     return labels[shown]
 
 
-def follow_default(key: str, default: Sequence[str]) -> bool:
-    """Before a page's multiselect ``key`` whose ``default`` depends on the view (the Speakers
-    page's speakers to compare): a choice the reader left at the previous run's default is moved
-    to this run's, as :func:`page_toggle` does for a switch (Streamlit keeps a keyed widget's
-    state when its default changes). A choice that differs from that default (picked by hand,
-    or a link's) is left alone. Returns whether it set the widget's state (the widget then
-    takes no default in this run, as Streamlit warns when given both)."""
-    memo = f"_presslens_default_{key}"
-    before = st.session_state.get(memo)
-    st.session_state[memo] = list(default)
-    # no state: the widget is drawn anew (first run, or back from another page) on the default
-    if key not in st.session_state or before is None or before == list(default):
+def follow_default(key: str, default) -> bool:
+    """Before a page's picker ``key`` whose ``default`` depends on the view (the Speakers page's
+    speakers to compare, the Entities page's entity): a choice the reader left at the previous
+    run's default is moved to this run's, as :func:`page_toggle` does for a switch (Streamlit
+    keeps a keyed widget's state when its default or its options change). A choice that
+    differs from that default (picked by hand, or a link's) is left alone. Returns whether it
+    set the widget's state (the widget then takes no default in this run, as Streamlit warns
+    when given both)."""
+    memo, picked = f"_presslens_default_{key}", f"_presslens_picked_{key}"
+    known, before = memo in st.session_state, st.session_state.get(memo)
+    st.session_state[memo] = default
+    if key not in st.session_state:  # drawn anew (first run, back from another page): default
+        st.session_state.pop(picked, None)
         return False
-    if list(st.session_state[key] or ()) != before:
+    if not known or st.session_state.get(picked):
         return False
-    st.session_state[key] = list(default)
+    if st.session_state[key] != before:
+        # picked since the last run: a choice for the rest of the session on this page, even
+        # where it later equals the view's default (picked, then the filters changed to a view
+        # it is the default of, it had followed them away when they changed back)
+        st.session_state[picked] = True
+        return False
+    if before == default:
+        return False
+    st.session_state[key] = default
     return True
 
 

@@ -1336,6 +1336,29 @@ def test_the_compared_speakers_follow_the_speaker_filter_until_picked_by_hand(da
     assert at.multiselect(key="sp_compare").value == [names[1]]
 
 
+def test_the_entity_whose_articles_are_listed_follows_the_filters_until_picked(
+    dashboard_db, use_db
+):
+    # As the compared speakers: a speaker filter set in the session had left the table on the
+    # entity most covered before it, where a fresh link opened on the filtered view's.
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "entities")
+    first = at.selectbox(key="en_pick").value
+    fresh = run_page(dashboard_db, "entities", {"speaker": "Maria Lopez"})
+    filtered = fresh.selectbox(key="en_pick").value
+    assert filtered != first  # the test tells the two views apart
+    at.multiselect(key="speaker").set_value(["Maria Lopez"]).run()
+    assert not at.exception
+    assert at.selectbox(key="en_pick").value == filtered
+    at.multiselect(key="speaker").set_value([]).run()
+    assert at.selectbox(key="en_pick").value == first
+    # picked by hand: it stays
+    at.selectbox(key="en_pick").set_value(filtered).run()
+    at.multiselect(key="speaker").set_value(["Maria Lopez"]).run()
+    at.multiselect(key="speaker").set_value([]).run()
+    assert at.selectbox(key="en_pick").value == filtered
+
+
 def test_an_entitys_articles_say_when_more_name_it_than_are_listed(
     dashboard_db, use_db, monkeypatch
 ):

@@ -136,6 +136,10 @@ st.subheader("An entity's articles")
 # any name, too. (Every stored name listed, as the sidebar lists them, sent them all again in
 # every run: filters_ui.page_names.)
 shown_first = top["name"].tolist()
+# The most covered in view until the reader picks another: a speaker filter set in the session
+# had left the table on the entity most covered before it, where a fresh link opened on the
+# filter's (filters_ui.follow_default; the Speakers page's compared speakers do the same).
+filters_ui.follow_default("en_pick", shown_first[0] if shown_first else None)
 picks, _ = filters_ui.page_names("entity", "en_pick", shown_first)
 filters_ui.fit_link_values("en_pick", picks, takes_any=True)
 choice = st.selectbox(
