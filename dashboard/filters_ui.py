@@ -551,6 +551,11 @@ def page_choice(
         # logs a warning with a stack trace (as for the date pickers, _default).
         st.session_state[key] = default_label
         default = {}
+    elif follow_default(key, default_label):
+        # a default that depends on the view (the Figures page opens on what the articles in
+        # view count most) moves with it while the reader leaves the choice alone: an outlet
+        # set in the session had left the page on the category of the view before
+        default = {}
     shown = st.segmented_control(
         label, list(labels), **default, key=key, bind="query-params", help=help
     )
@@ -560,16 +565,20 @@ def page_choice(
 
 
 def follow_default(key: str, default) -> bool:
-    """Before a page's picker ``key`` whose ``default`` depends on the view (the Speakers page's
-    speakers to compare, the Entities page's entity): a choice the reader left at the previous
-    run's default is moved to this run's, as :func:`page_toggle` does for a switch (Streamlit
-    keeps a keyed widget's state when its default or its options change). A choice that
-    differs from that default (picked by hand, or a link's) is left alone. Returns whether it
-    set the widget's state (the widget then takes no default in this run, as Streamlit warns
-    when given both)."""
+    """Before a page's picker ``key`` whose ``default`` depends on the sidebar's filters (the
+    Speakers page's speakers to compare, the Entities page's entity, the Figures page's
+    category): when the filters changed since the last run and the reader had left the choice
+    at that run's default, it is moved to this run's, as :func:`page_toggle` does for a switch
+    (Streamlit keeps a keyed widget's state when its default or its options change). A choice
+    the reader picked (or a link's) stays, for the rest of the session on the page; so does
+    one a change on the page itself brought (the Figures page's category when Running totals
+    and then News events is chosen). Returns whether it set the widget's state (the widget then
+    takes no default in this run, as Streamlit warns when given both)."""
     memo, picked = f"_presslens_default_{key}", f"_presslens_picked_{key}"
+    seen = f"_presslens_filters_{key}"
     known, before = memo in st.session_state, st.session_state.get(memo)
-    st.session_state[memo] = default
+    filters_before, filters = st.session_state.get(seen), current()
+    st.session_state[memo], st.session_state[seen] = default, filters
     if key not in st.session_state:  # drawn anew (first run, back from another page): default
         st.session_state.pop(picked, None)
         return False
@@ -581,7 +590,7 @@ def follow_default(key: str, default) -> bool:
         # it is the default of, it had followed them away when they changed back)
         st.session_state[picked] = True
         return False
-    if before == default:
+    if before == default or filters_before == filters:
         return False
     st.session_state[key] = default
     return True

@@ -1359,6 +1359,41 @@ def test_the_entity_whose_articles_are_listed_follows_the_filters_until_picked(
     assert at.selectbox(key="en_pick").value == filtered
 
 
+def test_the_figures_page_category_follows_the_outlet_until_chosen(tmp_path, use_db):
+    # The page opens on what the articles in view count most; an outlet set in the session had
+    # left it on the category of the view before (the BBC's money under People killed).
+    from tests.corpus_maker import analysed_outlet_stories
+
+    stories = [
+        ("n1", "North Post", "2016-05-01", "Shelling killed 12 people in Harwick on Monday."),
+        ("n2", "North Post", "2016-05-02", "Air strikes killed 30 people in Harwick on Tuesday."),
+        ("n3", "North Post", "2016-05-03", "Floods killed 4 people in Dunmore on Friday."),
+        ("s1", "South Wire", "2016-05-04", "The council spent £3m on the bridge and £2m on roads."),
+    ]
+    db, summary = analysed_outlet_stories(tmp_path, stories, title="Report")
+    assert summary.new == 4, summary
+    use_db(db)
+
+    def what(at: AppTest) -> str:
+        [picker] = [b for b in at.get("button_group") if b.proto.label == "What is counted"]
+        return picker.value
+
+    at = run_page(db, "figures")
+    assert what(at) == "People killed"
+    assert what(run_page(db, "figures", {"source": "South Wire"})) == "Money"  # a fresh link
+    at.multiselect(key="source").set_value(["South Wire"]).run()
+    assert not at.exception
+    assert what(at) == "Money"
+    at.multiselect(key="source").set_value([]).run()
+    assert what(at) == "People killed"
+    # chosen by the reader: kept
+    [picker] = [b for b in at.get("button_group") if b.proto.label == "What is counted"]
+    picker.set_value("Money").run()
+    at.multiselect(key="source").set_value(["South Wire"]).run()
+    at.multiselect(key="source").set_value([]).run()
+    assert what(at) == "Money"  # not the default of the view, People killed
+
+
 def test_an_entitys_articles_say_when_more_name_it_than_are_listed(
     dashboard_db, use_db, monkeypatch
 ):
