@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -235,6 +235,7 @@ def analyze_articles(
         raise ValueError("user aliases work with the local engine only")
     summary = RunSummary()
     todo, duplicates, signatures = _triage(articles, store, summary, reanalyse=reanalyse)
+    held = store.known_ids(a.id for a in todo) if reanalyse else set()
     # A near-duplicate is written in the same transaction as its original, never before it: a
     # run killed in between must not leave copies pointing at an original that was never stored.
     # Copies of an original that failed are not stored; a re-run triages them again.
@@ -264,6 +265,7 @@ def analyze_articles(
         # A run no longer than one write's worth is written once, at its end: an early first
         # write would be a second fixed cost (about 0.5 s) in a run of seconds.
         first_at_once=total > every and not store.is_large(),
+        held=held,
     )
     try:
         for batch_results in batches:
@@ -342,8 +344,12 @@ class _Writer:
         clock=time.monotonic,
         first_at_once: bool = True,
         every_articles: int | None = None,
+        held: Set[str] = frozenset(),
     ) -> None:
         self.store = store
+        # the ids the store held before (--reanalyse): written again, they are counted as
+        # re-analysed (the closing line had said "3 new" of a store that gained nothing)
+        self.held = held
         self.summary = summary
         self.waiting = waiting
         self.signatures = signatures
@@ -390,6 +396,7 @@ class _Writer:
             self.pending = []
             self.written = True
             self.summary.new += len(results)
+            self.summary.reanalysed += sum(r.article.id in self.held for r in results)
             self.took = self.clock() - start
             log.info("wrote %d article(s) in %.1f s", len(results), self.took)
         self.last = self.clock()
@@ -441,22 +448,7 @@ def _triage(
         index.add(article.id, signature, keys[article.id])
         signatures[article.id] = signature
         todo.append(article)
-    if reanalyse:
-        _note_analysed_again(todo, store, summary)
     return todo, duplicates, signatures
-
-
-def _note_analysed_again(todo: Sequence[Article], store: Store, summary: RunSummary) -> None:
-    """With --reanalyse the articles the store had are analysed and written again, and counted
-    as new: the closing line read "1 new" for a store that gained nothing. Its note says how
-    many of the new were stored already, in words that do not contradict the count ("1 of the
-    new already stored" beside "1 new" read as a contradiction to a first-time user)."""
-    again = len(store.known_ids(a.id for a in todo))
-    if again:
-        summary.notes.append(
-            f"of the {len(todo)} analysed, {again} {'was' if again == 1 else 'were'} in the "
-            "store already: analysed again (--reanalyse) and replaced, not added"
-        )
 
 
 # A run shared among several workers is cut into at least this many batches per worker: 200

@@ -168,13 +168,16 @@ class Failure:
 class RunSummary:
     """What one ``analyze`` run did, for the CLI's closing line and the dashboard's upload page."""
 
-    new: int = 0
+    new: int = 0  # articles analysed and written by this run, the re-analysed among them
     known: int = 0
     duplicates: int = 0
     failures: list[Failure] = field(default_factory=list)
     interrupted: bool = False
     # Articles stored from the same inputs before whose text now reads otherwise, removed.
     replaced: int = 0
+    # Of ``new``: articles the store held that ``--reanalyse`` analysed again and wrote over
+    # their earlier rows (the store gained no article by them).
+    reanalysed: int = 0
     # What the run decided that the user should know, e.g. which field a file's text came from
     # when it had no known text field.
     notes: list[str] = field(default_factory=list)
@@ -182,3 +185,8 @@ class RunSummary:
     @property
     def failed(self) -> int:
         return len(self.failures)
+
+    @property
+    def added(self) -> int:
+        """The articles this run added to the store (``new`` but the re-analysed)."""
+        return self.new - self.reanalysed

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from dashboard.options import presslens_version, split_assignment
 
 if TYPE_CHECKING:
+    from analysis.records import RunSummary
     from analysis.store import Store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -472,17 +473,41 @@ def _analyze(args: argparse.Namespace) -> int:
         if created and not stored and not summary.interrupted:
             _remove_empty_store(store)
             target = f"nothing stored, so no store made at {args.db}"
-        print(
-            f"presslens: {summary.new} new, {summary.known} already known, "
-            f"{summary.duplicates} near-duplicate, {summary.failed} failed"
-            + (f", {summary.replaced} replaced by their new text" if summary.replaced else "")
-            + f" → {target}"
-            + "".join(f"; {note}" for note in summary.notes),
-            file=sys.stderr,
-        )
+        print(closing_line(summary, target), file=sys.stderr)
     if summary.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_SOME_FAILED if summary.failures or json_failed else EXIT_OK
+
+
+def closing_line(summary: RunSummary, target: str) -> str:
+    """``analyze``'s last line: what the run did to the store ``target`` names. The counts keep
+    their fixed order and words (scripts read them); articles ``--reanalyse`` wrote again over
+    their earlier rows come first and apart, as "new" had counted them (a store that gained
+    nothing read "3 new", and a note after it said they were "replaced, not added")."""
+    parts = []
+    if summary.reanalysed:
+        n = summary.reanalysed
+        parts.append(
+            f"{n} article{'' if n == 1 else 's'} re-analysed (replaced "
+            f"{'its' if n == 1 else 'their'} earlier rows)"
+        )
+    parts += [
+        f"{summary.added} new",
+        f"{summary.known} already known",
+        f"{summary.duplicates} near-duplicate",
+        f"{summary.failed} failed",
+    ]
+    if summary.replaced:
+        n = summary.replaced
+        parts.append(
+            f"{n} earlier version{'' if n == 1 else 's'} replaced by "
+            f"{'its' if n == 1 else 'their'} new text"
+        )
+    notes = list(summary.notes)
+    if not summary.new and summary.known and not summary.duplicates and not summary.failed:
+        # every article was in the store: say that nothing was analysed, and how to
+        notes.append("nothing to analyse (--reanalyse analyses them again)")
+    return f"presslens: {', '.join(parts)} → {target}" + "".join(f"; {n}" for n in notes)
 
 
 def _note_known_without_encoder(store, ids: list[str]) -> None:

@@ -96,7 +96,8 @@ def empty_groups_note(sizes: pd.DataFrame, name=str) -> str:
     empty = empty_groups(sizes)
     if not empty or len(empty) == len(sizes):
         return ""
-    return f"No article in view: {', '.join(map(name, empty))} — the charts below leave it out."
+    them = "it" if len(empty) == 1 else "them"
+    return f"No article in view: {', '.join(map(name, empty))} — the charts below leave {them} out."
 
 
 def figures_not_drawn(

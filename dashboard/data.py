@@ -279,6 +279,14 @@ def articles_over_time(
         return article_views.articles_over_time(con, filters, granularity=granularity)
 
 
+@_keyed(article_views.outlets_in_view)
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def outlets_in_view(db: str, data_version: str, filters: Filters) -> pd.DataFrame:
+    with connection() as con:
+        filters = pinned(con, filters, data_version)  # in the cache: keyed by the search words
+        return article_views.outlets_in_view(con, filters)
+
+
 @_keyed(article_views.article_list)
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def article_list(

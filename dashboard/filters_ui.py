@@ -12,6 +12,7 @@ against known options or parsed as ISO dates.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence, Set
 from datetime import date
@@ -150,25 +151,9 @@ def sidebar() -> Filters:
     _year_link()
     sb = st.sidebar
     sb.markdown("### Filters")
-    date_from, date_to = _date_inputs(opts)
-    if date_from and date_to and date_from > date_to:
-        first, last = opts.first_date, opts.last_date
-        if (last is not None and date_to == last and date_from > last) or (
-            first is not None and date_from == first and date_to < first
-        ):
-            # one end set beyond the articles' dates, the other at its default ("from=2099-01-01"):
-            # no range written the wrong way round, but one no article is in (turned round, it
-            # had shown the last day's articles as if the link asked for them)
-            sb.caption(f"No article is dated from {date_from} to {date_to}.")
-            st.session_state.setdefault(NOTICE_KEY, []).append(
-                f"from {date_from} to {date_to} lies beyond the articles' dates ({first} to {last}): "
-                "nothing is in view"
-            )
-        else:
-            # From after To matches nothing: read the right way round, and said beside the
-            # pickers (whether a link or the pickers set it so)
-            date_from, date_to = date_to, date_from
-            sb.caption(f"From is after To: read as {date_from} to {date_to}.")
+    # The pickers are drawn above the other filters but after them in the run: whether the
+    # articles those filters keep have any date at all decides whether they are shown.
+    date_box = sb.container()
     search = sb.text_input(
         "Search", key=TEXT_KEY, bind="query-params", placeholder=SEARCH_PLACEHOLDER,
         help=SEARCH_HELP,
@@ -203,16 +188,20 @@ def sidebar() -> Filters:
         help="The most named are listed. Type any name the articles hold, or part of one, "
         "and press Enter: the names containing it are offered.",
     )  # fmt: skip
-    filters = Filters(
-        # The defaults are the corpus's own first and last dates: leave them out of the query
-        # so that newly added articles outside that range are not hidden.
-        date_from=date_from if date_from and date_from != opts.first_date else None,
-        date_to=date_to if date_to and date_to != opts.last_date else None,
+    undated_filters = Filters(
         sources=tuple(sources),
         tags=tuple(tags),
         speakers=tuple(chosen_speakers),
         entities=tuple(chosen_entities),
         search=(search or "").strip(),
+    )
+    date_from, date_to = _date_range(opts, undated_filters, date_box)
+    filters = dataclasses.replace(
+        undated_filters,
+        # The defaults are the corpus's own first and last dates: leave them out of the query
+        # so that newly added articles outside that range are not hidden.
+        date_from=date_from if date_from and date_from != opts.first_date else None,
+        date_to=date_to if date_to and date_to != opts.last_date else None,
     )
     if (filters.date_from or filters.date_to) and opts.undated:
         # a date range keeps dated articles only: say how many it leaves out for that alone
@@ -224,6 +213,61 @@ def sidebar() -> Filters:
     if not filters.is_empty:
         sb.button("Clear all filters", on_click=_reset, args=(opts,), width="stretch")
     return filters
+
+
+def _date_range(opts, others: Filters, where) -> tuple[date | None, date | None]:
+    """The From and To pickers in ``where`` (the sidebar's place for them) and the range they
+    hold, turned the right way round; ``others``: the sidebar's other filters. Where those keep
+    articles of which none has a publication date (an outlet whose articles are undated), the
+    pickers are left out for one line saying so: they had offered the store's whole date range,
+    which means nothing there. A date the reader or a link set keeps its pickers (to be seen and
+    cleared; the page then says what the range leaves out)."""
+    if _no_dates_under(opts, others):
+        where.caption(
+            "No article under these filters has a publication date: there are no dates to "
+            "choose from."
+        )
+        st.session_state.pop(DATES_SET_KEY, None)  # set in this run only
+        return None, None
+    date_from, date_to = _date_inputs(opts, where)
+    if date_from and date_to and date_from > date_to:
+        first, last = opts.first_date, opts.last_date
+        if (last is not None and date_to == last and date_from > last) or (
+            first is not None and date_from == first and date_to < first
+        ):
+            # one end set beyond the articles' dates, the other at its default ("from=2099-01-01"):
+            # no range written the wrong way round, but one no article is in (turned round, it
+            # had shown the last day's articles as if the link asked for them)
+            where.caption(f"No article is dated from {date_from} to {date_to}.")
+            st.session_state.setdefault(NOTICE_KEY, []).append(
+                f"from {date_from} to {date_to} lies beyond the articles' dates ({first} to {last}): "
+                "nothing is in view"
+            )
+        else:
+            # From after To matches nothing: read the right way round, and said beside the
+            # pickers (whether a link or the pickers set it so)
+            date_from, date_to = date_to, date_from
+            where.caption(f"From is after To: read as {date_from} to {date_to}.")
+    return date_from, date_to
+
+
+def _no_dates_under(opts, others: Filters) -> bool:
+    """Whether ``others`` (the filters but the dates) keep articles, none of them dated, while
+    no date is set. Not asked of the store when nothing is filtered (its own dates are the
+    pickers' range) or when it has no date at all (the pickers are shown disabled)."""
+    if others.is_empty or opts.first_date is None or _dates_set(opts):
+        return False
+    articles, dated = _dated_counts(others)
+    return articles > 0 and dated == 0
+
+
+def _dates_set(opts) -> bool:
+    """Whether a link or the reader set From or To (a value other than the store's date)."""
+    defaults = {"from": opts.first_date, "to": opts.last_date}
+    return any(
+        key in st.query_params or st.session_state.get(key, default) not in (None, default)
+        for key, default in defaults.items()
+    )
 
 
 YEAR_KEY = "year"
@@ -334,9 +378,9 @@ def _sidebar_names(kind: str) -> list[str]:
     return listed
 
 
-def _date_inputs(opts) -> tuple[date | None, date | None]:
-    """The From and To pickers (disabled when no article has a date): what they hold."""
-    sb = st.sidebar
+def _date_inputs(opts, sb) -> tuple[date | None, date | None]:
+    """The From and To pickers in ``sb`` (disabled when no article has a date): what they
+    hold."""
     _follow_date_defaults(opts)
     no_dates = opts.first_date is None
     date_from = sb.date_input(
@@ -507,12 +551,49 @@ def page_choice(
         # logs a warning with a stack trace (as for the date pickers, _default).
         st.session_state[key] = default_label
         default = {}
+    elif follow_default(key, default_label):
+        # a default that depends on the view (the Figures page opens on what the articles in
+        # view count most) moves with it while the reader leaves the choice alone: an outlet
+        # set in the session had left the page on the category of the view before
+        default = {}
     shown = st.segmented_control(
         label, list(labels), **default, key=key, bind="query-params", help=help
     )
     shown = shown if shown in labels else default_label  # None when the reader deselects
     remember_page_param(key, shown, default_label)
     return labels[shown]
+
+
+def follow_default(key: str, default) -> bool:
+    """Before a page's picker ``key`` whose ``default`` depends on the sidebar's filters (the
+    Speakers page's speakers to compare, the Entities page's entity, the Figures page's
+    category): when the filters changed since the last run and the reader had left the choice
+    at that run's default, it is moved to this run's, as :func:`page_toggle` does for a switch
+    (Streamlit keeps a keyed widget's state when its default or its options change). A choice
+    the reader picked (or a link's) stays, for the rest of the session on the page; so does
+    one a change on the page itself brought (the Figures page's category when Running totals
+    and then News events is chosen). Returns whether it set the widget's state (the widget then
+    takes no default in this run, as Streamlit warns when given both)."""
+    memo, picked = f"_presslens_default_{key}", f"_presslens_picked_{key}"
+    seen = f"_presslens_filters_{key}"
+    known, before = memo in st.session_state, st.session_state.get(memo)
+    filters_before, filters = st.session_state.get(seen), current()
+    st.session_state[memo], st.session_state[seen] = default, filters
+    if key not in st.session_state:  # drawn anew (first run, back from another page): default
+        st.session_state.pop(picked, None)
+        return False
+    if not known or st.session_state.get(picked):
+        return False
+    if st.session_state[key] != before:
+        # picked since the last run: a choice for the rest of the session on this page, even
+        # where it later equals the view's default (picked, then the filters changed to a view
+        # it is the default of, it had followed them away when they changed back)
+        st.session_state[picked] = True
+        return False
+    if before == default or filters_before == filters:
+        return False
+    st.session_state[key] = default
+    return True
 
 
 def page_toggle(

@@ -63,8 +63,8 @@ def places_note(
     if size_by and (far := outside_view(table, size_by, selected)):
         named = ", ".join(far[:3]) + (" …" if len(far) > 3 else "")
         parts.append(
-            f"{len(far):,} of those drawn lie outside the map's first view ({named}): drag the "
-            "map or zoom out"
+            f"{len(far):,} of those drawn {'lies' if len(far) == 1 else 'lie'} outside the "
+            f"map's first view ({named}): drag the map or zoom out"
         )
     untagged = table.loc[(table["n_figures"] > 0) & (table["n_articles"] == 0), "place"]
     if untagged.size:

@@ -11,7 +11,7 @@ links are absolute, to the dashboard at ``link_base``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -323,6 +323,28 @@ def _scorer(ctx: _Ctx, key: str, scorers: Mapping[str, str], default: str) -> st
     return by_label.get(str(ctx.choices.get(key, "")), default)
 
 
+def outlets_shown(sources: Sequence[str], in_view: Sequence[str]) -> list[str]:
+    """Those of ``sources`` (the filters' outlets, else the store's) with articles in view,
+    in the order of ``in_view`` (the outlets in view, most articles first)."""
+    allowed = set(sources)
+    return [s for s in in_view if s in allowed]
+
+
+def compared_outlets(sources: Sequence[str], in_view: Sequence[str]) -> list[str]:
+    """The outlets Compare puts side by side unless chosen: the three of ``sources`` with most
+    articles in view (:func:`outlets_shown`), none where fewer than two have any (one outlet
+    is no comparison). The store's three largest had been compared whatever the filters kept:
+    under Tony Blair, quoted in the BBC's articles only, the BBC beside ahram and manar, two
+    groups of no article."""
+    shown = outlets_shown(sources, in_view)
+    return shown[:3] if len(shown) >= 2 else []
+
+
+def one_outlet_in_view(outlet: str) -> str:
+    """What Compare says where one outlet alone has articles in view (the page, the report)."""
+    return f"Only one outlet has articles in view ({outlet}): widen the filters to compare outlets."
+
+
 def compared_speakers(
     names: list[str],
     filtered: tuple[str, ...] | list[str],
@@ -499,7 +521,9 @@ def _entities(ctx: _Ctx) -> list[Item]:
         items.append(Item("Who is named with whom", charts.cooccurrence_network(pairs)))
     # the entity the page's link picked (en_pick), else the most covered
     first = str(ctx.choices.get("en_pick") or top["name"].iloc[0])
-    arts = entity_views.entity_articles(con, f, name=first, limit=200)
+    arts = entity_views.entity_articles(con, f, name=first, limit=ENTITY_ARTICLES + 1)
+    title = entity_articles_title(first, arts)
+    arts = arts.head(ENTITY_ARTICLES)
     if not arts.empty:
         arts = arts.assign(open=ctx.links(arts["id"], arts["first_start"]))
         labels = {
@@ -508,11 +532,28 @@ def _entities(ctx: _Ctx) -> list[Item]:
         }  # fmt: skip
         items.append(
             Item(
-                f"Articles naming {first}",
+                title,
                 table=Table(_labelled(arts, labels), links=("Read",), wide=("Article",)),
             )
         )
     return items
+
+
+# The articles an entity's table lists (the page's and the report's), most mentions first.
+ENTITY_ARTICLES = 200
+
+
+def entity_articles_title(name: str, fetched: pd.DataFrame) -> str:
+    """The title of the table of the articles naming ``name``, from the rows ``fetched`` (one
+    more than :data:`ENTITY_ARTICLES` asked for): where more articles name it than are listed,
+    it says so (Bashar al-Assad's 257 articles had been listed as "Articles naming Bashar
+    al-Assad", 200 rows, as if those were all)."""
+    if len(fetched) <= ENTITY_ARTICLES:
+        return f"Articles naming {name}"
+    return (
+        f"Articles naming {name}: the {ENTITY_ARTICLES} naming it most (more articles in view "
+        "name it; narrow the filters to list them)"
+    )
 
 
 def _switch(ctx: _Ctx, key: str, default: bool) -> bool:
@@ -748,22 +789,26 @@ def _attention_notes(
 
 
 def _compare_groups(ctx: _Ctx, kind: str) -> tuple[list[str], list[Item]]:
-    """The values of the groups to compare, as the page picks them (its default: the first
-    three outlets), and a note for each search left out as malformed."""
+    """The values of the groups to compare, as the page picks them (its default: the three
+    outlets with most articles in view), and a note for each search left out as malformed."""
     if kind == "source":
         # within the filters' outlets when they name some, as on the page: another outlet has
         # no article in view (the report had listed two outlets of none beside the one kept)
         kept = list(ctx.filters.sources)
         sources = kept or list(article_views.filter_options(ctx.con).sources)
-        default = sources[:3] if len(sources) >= 2 else []
-        chosen = _listed(ctx.choices.get("cmp_source")) or default
-        notes = []
-        if len(kept) == 1 and not _listed(ctx.choices.get("cmp_source")):
-            notes.append(
-                Item("One outlet", text=f"The filters keep one outlet ({kept[0]}): add outlets "
-                     "to them, or clear them, to compare outlets.")
-            )  # fmt: skip
-        return chosen, notes
+        picked = _listed(ctx.choices.get("cmp_source"))
+        if picked:
+            return picked, []
+        if len(kept) == 1:
+            note = (
+                f"The filters keep one outlet ({kept[0]}): add outlets to them, or clear them, "
+                "to compare outlets."
+            )
+            return [], [Item("One outlet", text=note)]
+        in_view = article_views.outlets_in_view(ctx.con, ctx.view_filters)["source"].tolist()
+        shown = outlets_shown(sources, in_view)
+        notes = [Item("One outlet", text=one_outlet_in_view(shown[0]))] if len(shown) == 1 else []
+        return compared_outlets(sources, in_view), notes
     if kind == "speaker":
         return _listed(ctx.choices.get("cmp_speaker")), []
     chosen, notes = [], []

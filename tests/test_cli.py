@@ -295,6 +295,60 @@ def test_a_run_that_reads_nothing_keeps_a_store_that_was_there(tmp_path, sample_
     assert db.read_bytes() == sample_db.read_bytes()
 
 
+def test_reanalysed_articles_are_said_apart_from_new_ones(tmp_path, sample_db, capsys):
+    """``--reanalyse`` over a store holding the articles: the closing line had said "1 new" and,
+    after it, that the one was "replaced, not added"."""
+    from dashboard import cli
+
+    db = tmp_path / "again.duckdb"
+    db.write_bytes(sample_db.read_bytes())
+    assert cli.main(["analyze", str(SAMPLE), "--db", str(db), "--reanalyse", "-q"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "presslens: 1 article re-analysed (replaced its earlier rows), 0 new, 0 already "
+        f"known, 0 near-duplicate, 0 failed → {db}\n"
+    ) in err
+    assert "not added" not in err
+    # without --reanalyse: nothing analysed, and the line says so and how to
+    assert cli.main(["analyze", str(SAMPLE), "--db", str(db), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        f"0 new, 1 already known, 0 near-duplicate, 0 failed → {db}; nothing to analyse "
+        "(--reanalyse analyses them again)"
+    ) in err
+
+
+@pytest.mark.parametrize(
+    ("counts", "said"),
+    [
+        ({"new": 3}, "3 new, 0 already known, 0 near-duplicate, 0 failed → s.duckdb"),
+        (
+            {"new": 3, "reanalysed": 3},
+            "3 articles re-analysed (replaced their earlier rows), 0 new,",
+        ),
+        (
+            {"new": 3, "reanalysed": 1},
+            "1 article re-analysed (replaced its earlier rows), 2 new,",
+        ),
+        ({"new": 1, "duplicates": 2}, "1 new, 0 already known, 2 near-duplicate, 0 failed →"),
+        ({"known": 2}, "0 new, 2 already known, 0 near-duplicate, 0 failed → s.duckdb; nothing to"),
+        ({"new": 2, "replaced": 1}, "0 failed, 1 earlier version replaced by its new text →"),
+        ({"new": 2, "replaced": 2}, "0 failed, 2 earlier versions replaced by their new text →"),
+    ],
+)
+def test_the_closing_line_reads_right_in_each_case(counts, said):
+    from analysis.records import Failure, RunSummary
+    from dashboard.cli import closing_line
+
+    line = closing_line(RunSummary(**counts), "s.duckdb")
+    assert line.startswith("presslens: ") and said in line
+    assert ("nothing to analyse" in line) == (counts == {"known": 2})
+    # a failure is no "nothing to analyse", though nothing was new
+    failed = RunSummary(known=2, failures=[Failure("x.txt", "empty")])
+    said = "presslens: 0 new, 2 already known, 0 near-duplicate, 1 failed → s.duckdb"
+    assert closing_line(failed, "s.duckdb") == said
+
+
 @pytest.mark.parametrize(
     ("fmt", "out_is", "said"),
     [

@@ -1227,6 +1227,38 @@ def test_a_page_with_articles_in_view_keeps_its_own_empty_state(tmp_path, use_db
     assert "No articles match" not in said
 
 
+def test_date_pickers_give_way_where_the_filters_keep_only_undated_articles(tmp_path, use_db):
+    # An outlet whose articles have no dates (the BBC's on FA-KES + BBC) had the pickers offer
+    # the store's whole range, which selects nothing of it: one line says why they are gone.
+    db = _dated_and_undated_store(tmp_path)
+    use_db(db)
+    said = "No article under these filters has a publication date"
+    undated = run_page(db, "overview", {"q": "bell"})
+    assert not at_exception(undated)
+    assert not undated.date_input and said in _texts(undated.sidebar.caption)
+    assert {m.label: m.value for m in undated.metric}["Articles"] == "1"
+    # some dated article among those kept, or nothing filtered: the pickers, at the store's dates
+    for params in ({"q": "Kellmoor"}, {}):
+        at = run_page(db, "overview", params)
+        assert at.date_input(key="from").value == date(2017, 3, 3)
+        assert said not in _texts(at.sidebar.caption)
+    # a date the link sets stays in sight, to be cleared
+    dated = run_page(db, "overview", {"q": "bell", "from": "2017-03-04"})
+    assert dated.date_input(key="from").value == date(2017, 3, 4)
+    assert said not in _texts(dated.sidebar.caption)
+    # in one session: the filter changed to keep only the undated story, and back
+    at = run_page(db, "overview", {"q": "Kellmoor"})
+    at.text_input(key="q").set_value("bell").run()
+    assert not at.date_input and said in _texts(at.sidebar.caption)
+    at.text_input(key="q").set_value("lighthouse").run()
+    assert at.date_input(key="to").value == date(2017, 3, 5)
+    assert {m.label: m.value for m in at.metric}["Articles"] == "1"
+
+
+def at_exception(at: AppTest) -> str:
+    return at.exception[0].value if at.exception else ""
+
+
 def test_the_footer_names_the_articles_no_date_range_shows(tmp_path, use_db):
     # On FA-KES + BBC the footer said "data: articles 2011-08-01 – 2017-12-14" and nothing of
     # the BBC's 297 articles without a publication date, which no date range shows.
@@ -1274,6 +1306,125 @@ def test_figures_evidence_heading_only_over_a_chart_to_click(tmp_path, use_db, d
     assert any(h.endswith(": all figures") for h in headings), headings
     assert ("Evidence" in headings) is dated
     assert ("cannot be placed in time" in _texts(at.info)) is not dated
+
+
+def test_the_compared_speakers_follow_the_speaker_filter_until_picked_by_hand(dashboard_db, use_db):
+    # A speaker filter set in the session had left the comparison on the three most quoted of
+    # the view the session opened on, while a fresh link with the filter compared its speaker.
+    from analysis import quote_views
+    from analysis.filters import Filters
+
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        names = quote_views.speaker_stats(con, Filters(), limit=30)["speaker"].tolist()
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "speakers")
+    compared = at.multiselect(key="sp_compare")
+    assert compared.value == names[:3]
+    fresh = run_page(dashboard_db, "speakers", {"speaker": names[3]})
+    assert fresh.multiselect(key="sp_compare").value == [names[3]]
+    at.multiselect(key="speaker").set_value([names[3]]).run()
+    assert not at.exception
+    assert at.multiselect(key="sp_compare").value == [names[3]]  # as the fresh link
+    at.multiselect(key="speaker").set_value([]).run()
+    assert at.multiselect(key="sp_compare").value == names[:3]  # the filter gone: the default
+    # picked by hand: kept whatever the filter then says
+    at.multiselect(key="sp_compare").set_value([names[1]]).run()
+    at.multiselect(key="speaker").set_value([names[3]]).run()
+    assert not at.exception
+    assert at.multiselect(key="sp_compare").value == [names[1]]
+    at.multiselect(key="speaker").set_value([]).run()
+    assert at.multiselect(key="sp_compare").value == [names[1]]
+
+
+def test_the_entity_whose_articles_are_listed_follows_the_filters_until_picked(
+    dashboard_db, use_db
+):
+    # As the compared speakers: a speaker filter set in the session had left the table on the
+    # entity most covered before it, where a fresh link opened on the filtered view's.
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "entities")
+    first = at.selectbox(key="en_pick").value
+    fresh = run_page(dashboard_db, "entities", {"speaker": "Maria Lopez"})
+    filtered = fresh.selectbox(key="en_pick").value
+    assert filtered != first  # the test tells the two views apart
+    at.multiselect(key="speaker").set_value(["Maria Lopez"]).run()
+    assert not at.exception
+    assert at.selectbox(key="en_pick").value == filtered
+    at.multiselect(key="speaker").set_value([]).run()
+    assert at.selectbox(key="en_pick").value == first
+    # picked by hand: it stays
+    at.selectbox(key="en_pick").set_value(filtered).run()
+    at.multiselect(key="speaker").set_value(["Maria Lopez"]).run()
+    at.multiselect(key="speaker").set_value([]).run()
+    assert at.selectbox(key="en_pick").value == filtered
+
+
+def test_the_figures_page_category_follows_the_outlet_until_chosen(tmp_path, use_db):
+    # The page opens on what the articles in view count most; an outlet set in the session had
+    # left it on the category of the view before (the BBC's money under People killed).
+    from tests.corpus_maker import analysed_outlet_stories
+
+    stories = [
+        ("n1", "North Post", "2016-05-01", "Shelling killed 12 people in Harwick on Monday."),
+        ("n2", "North Post", "2016-05-02", "Air strikes killed 30 people in Harwick on Tuesday."),
+        ("n3", "North Post", "2016-05-03", "Floods killed 4 people in Dunmore on Friday."),
+        ("s1", "South Wire", "2016-05-04", "The council spent £3m on the bridge and £2m on roads."),
+    ]
+    db, summary = analysed_outlet_stories(tmp_path, stories, title="Report")
+    assert summary.new == 4, summary
+    use_db(db)
+
+    def what(at: AppTest) -> str:
+        [picker] = [b for b in at.get("button_group") if b.proto.label == "What is counted"]
+        return picker.value
+
+    at = run_page(db, "figures")
+    assert what(at) == "People killed"
+    assert what(run_page(db, "figures", {"source": "South Wire"})) == "Money"  # a fresh link
+    at.multiselect(key="source").set_value(["South Wire"]).run()
+    assert not at.exception
+    assert what(at) == "Money"
+    at.multiselect(key="source").set_value([]).run()
+    assert what(at) == "People killed"
+    # chosen by the reader: kept
+    [picker] = [b for b in at.get("button_group") if b.proto.label == "What is counted"]
+    picker.set_value("Money").run()
+    at.multiselect(key="source").set_value(["South Wire"]).run()
+    at.multiselect(key="source").set_value([]).run()
+    assert what(at) == "Money"  # not the default of the view, People killed
+
+
+def test_an_entitys_articles_say_when_more_name_it_than_are_listed(
+    dashboard_db, use_db, monkeypatch
+):
+    # Bashar al-Assad's 257 articles on FA-KES + BBC were listed as 200 rows under "Articles
+    # naming Bashar al-Assad", with nothing said of the 57 others.
+    from dashboard import report_views
+
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        (named,) = con.execute(
+            "SELECT count(DISTINCT article_id) FROM entities WHERE name = 'Aleppo'"
+        ).fetchone()
+    assert named >= 3
+    use_db(dashboard_db)
+    said = "articles naming Aleppo most; more articles in view name it"
+    at = run_page(dashboard_db, "entities", {"en_pick": "Aleppo"})
+    assert len(at.dataframe[1].value) == named and said not in _texts(at.caption)
+    monkeypatch.setattr(report_views, "ENTITY_ARTICLES", named - 1)
+    at = run_page(dashboard_db, "entities", {"en_pick": "Aleppo"})
+    assert not at.exception
+    assert len(at.dataframe[1].value) == named - 1
+    assert f"The {named - 1} {said}" in _texts(at.caption)
+    with duckdb.connect(str(dashboard_db), read_only=True) as con:
+        from analysis.filters import Filters
+
+        (section,) = report_views.build(
+            con, ["entities"], Filters(), link_base="http://dash", choices={"en_pick": "Aleppo"}
+        )
+    titles = [item.title for item in section.items]
+    assert f"Articles naming Aleppo: the {named - 1} naming it most (more articles" in "\n".join(
+        titles
+    )
 
 
 def test_a_speaker_quoted_only_in_undated_articles_is_named_beside_the_timeline(tmp_path, use_db):

@@ -922,7 +922,7 @@ def test_compare_names_a_group_with_no_article_in_view_once():
 
     sizes = pd.DataFrame({"grp": ["BBC", "ahram", "nyt"], "n_articles": [0, 148, 0]})
     assert compare_charts.empty_groups_note(sizes) == (
-        "No article in view: BBC, nyt — the charts below leave it out."
+        "No article in view: BBC, nyt — the charts below leave them out."
     )
     assert compare_charts.empty_groups_note(sizes.assign(n_articles=[1, 2, 3])) == ""
     assert compare_charts.empty_groups_note(sizes.assign(n_articles=0)) == ""  # the page stops

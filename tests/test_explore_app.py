@@ -509,6 +509,50 @@ def test_speakers_timeline_says_how_many_of_a_speakers_quotes_are_undated(tmp_pa
     assert "not on the timeline: Anna Berg — 1 of 2." in captions
 
 
+def test_compare_outlets_by_default_are_those_with_most_articles_in_view(tmp_path, use_db):
+    # The store's three largest outlets were compared whatever the sidebar kept: under a
+    # speaker only one of them quotes, two groups had no article ("No article in view: …").
+    stories = [
+        (
+            "n1",
+            "North Post",
+            "2016-05-01",
+            "“The ferry runs again,” said harbour master Ilse Varn.",
+        ),
+        ("n2", "North Post", "2016-05-02", "The ferry to Kellmoor sailed on time on Monday."),
+        ("n3", "North Post", "2016-05-03", "Gulls nested on the old ferry pier at Kellmoor."),
+        ("s1", "South Wire", "2016-05-01", "The lighthouse at Kellmoor was repainted white."),
+        ("s2", "South Wire", "2016-05-02", "A new bakery opened beside the Kellmoor lighthouse."),
+        (
+            "e1",
+            "East Herald",
+            "2016-05-04",
+            "“We will dredge the bay,” said harbour master Ilse Varn.",
+        ),
+    ]
+    db, summary = analysed_outlet_stories(tmp_path, stories, title="Report")
+    assert summary.new == 6, summary
+    use_db(db)
+    at = run_page("compare", {"vs": "Outlets"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert at.multiselect(key="cmp_source").value == ["North Post", "South Wire", "East Herald"]
+    quoted = run_page("compare", {"vs": "Outlets", "speaker": "Ilse Varn"})
+    # an article each: in the order of their names
+    assert quoted.multiselect(key="cmp_source").value == ["East Herald", "North Post"]
+    assert "No article in view" not in "\n".join(c.value for c in quoted.caption)
+    # one outlet in view: no comparison offered, and the page says why
+    one = run_page("compare", {"vs": "Outlets", "q": "bakery"})
+    assert one.multiselect(key="cmp_source").value == []
+    said = "Only one outlet has articles in view (South Wire): widen the filters"
+    assert said in "\n".join(c.value for c in one.caption)
+    # in one session the default follows the sidebar until the reader picks outlets
+    at.multiselect(key="speaker").set_value(["Ilse Varn"]).run()
+    assert at.multiselect(key="cmp_source").value == ["East Herald", "North Post"]
+    at.multiselect(key="cmp_source").set_value(["South Wire", "East Herald"]).run()
+    at.multiselect(key="speaker").set_value([]).run()
+    assert at.multiselect(key="cmp_source").value == ["South Wire", "East Herald"]
+
+
 def test_compare_names_an_outlet_a_date_range_leaves_without_articles(tmp_path, use_db):
     # Under a date range an outlet of undated stories has no article in view: the charts left it
     # out without a word and the figures' note said none of its figures was of the places drawn

@@ -736,7 +736,7 @@ def test_the_note_names_the_places_drawn_outside_the_first_view():
     df = pd.DataFrame(rows)
     assert map_charts.outside_view(df, "n_figures") == ["Washington"]
     note = map_charts.places_note(df, size_by="n_figures")
-    assert "1 of those drawn lie outside the map's first view (Washington)" in note
+    assert "1 of those drawn lies outside the map's first view (Washington)" in note
     assert map_charts.outside_view(df.iloc[:20], "n_figures") == []
 
 

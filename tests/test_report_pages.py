@@ -105,6 +105,24 @@ def test_compare_by_default_takes_the_first_outlets_as_the_page_does(con):
     assert groups == list(report_views.article_views.filter_options(con).sources[:3])
 
 
+def test_compare_by_default_takes_the_outlets_in_view_as_the_page_does(con):
+    # the store's largest outlets had been the groups whatever the filters kept in view
+    quoting = con.execute(
+        "SELECT source, count(*) AS n FROM articles WHERE duplicate_of IS NULL AND id IN "
+        "(SELECT article_id FROM quotes WHERE speaker = 'Maria Lopez') GROUP BY source "
+        "ORDER BY n DESC, source"
+    ).fetchall()
+    largest = list(report_views.article_views.filter_options(con).sources[:3])
+    assert [s for s, _ in quoting][:3] != largest  # the test tells them apart
+    items = _section(con, "compare", {}, Filters(speakers=("Maria Lopez",)))
+    if len(quoting) >= 2:
+        groups = items["Groups compared"].table.frame["Group"].tolist()
+        assert groups == [s for s, _ in quoting][:3]
+    else:  # one outlet quotes her: no comparison, and the report says why
+        assert "Groups compared" not in items
+        assert f"Only one outlet has articles in view ({quoting[0][0]})" in items["One outlet"].text
+
+
 def test_compare_within_the_filters_outlets_as_the_page_does(con):
     # the filters' outlets are the groups; one outlet is no comparison, and says so (the
     # report had set two outlets of no article in view beside it, at 0 / 0 / 0)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from analysis import query
 from analysis.compare_views import MAX_GROUPS, Group
-from dashboard import compare_charts, components, data, filters_ui, plain, reporting
+from dashboard import compare_charts, components, data, filters_ui, plain, report_views, reporting
 from dashboard.charts import CATEGORY_TITLES
 
 filters = filters_ui.current()
@@ -34,15 +34,24 @@ errors: list[str] = []
 if kind == "source":
     # Within the sidebar's outlets when it names some: another outlet has no article in view.
     sources = list(filters.sources) or list(data.filter_options().sources)
+    # by default the three with most articles in view (report_views.compared_outlets)
+    in_view = data.outlets_in_view(filters)["source"].tolist()
+    shown = report_views.outlets_shown(sources, in_view)
+    default = report_views.compared_outlets(sources, in_view)
     if len(filters.sources) == 1:
         st.caption(
             f"The sidebar keeps one outlet ({plain.md(filters.sources[0])}): add outlets to its "
             "filter, or clear it, to compare outlets."
         )
-    fitted = filters_ui.fit_link_values("cmp_source", sources, multi=True)
+    elif len(shown) == 1:
+        st.caption(report_views.one_outlet_in_view(plain.md(shown[0])))
+    # the outlets follow the view while the reader leaves them alone, as the Speakers page's
+    # compared speakers do; picked by hand (or a link's), they stay
+    followed = filters_ui.follow_default("cmp_source", default)
+    fitted = filters_ui.fit_link_values("cmp_source", sources, multi=True) or followed
     chosen = st.multiselect(
         "Outlets", sources,
-        **({} if fitted else {"default": sources[:3] if len(sources) >= 2 else None}),
+        **({} if fitted else {"default": default}),
         key="cmp_source", bind="query-params", max_selections=MAX_GROUPS,
         placeholder="type to find an outlet",
     )  # fmt: skip

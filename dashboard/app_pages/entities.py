@@ -136,6 +136,10 @@ st.subheader("An entity's articles")
 # any name, too. (Every stored name listed, as the sidebar lists them, sent them all again in
 # every run: filters_ui.page_names.)
 shown_first = top["name"].tolist()
+# The most covered in view until the reader picks another: a speaker filter set in the session
+# had left the table on the entity most covered before it, where a fresh link opened on the
+# filter's (filters_ui.follow_default; the Speakers page's compared speakers do the same).
+filters_ui.follow_default("en_pick", shown_first[0] if shown_first else None)
 picks, _ = filters_ui.page_names("entity", "en_pick", shown_first)
 filters_ui.fit_link_values("en_pick", picks, takes_any=True)
 choice = st.selectbox(
@@ -145,7 +149,10 @@ choice = st.selectbox(
 )  # fmt: skip
 filters_ui.remember_page_param("en_pick", choice, top["name"].iloc[0] if len(top) else None)
 if choice:
-    arts = data.entity_articles(filters, name=choice, limit=200)
+    arts = data.entity_articles(filters, name=choice, limit=report_views.ENTITY_ARTICLES + 1)
+    title = report_views.entity_articles_title(choice, arts)
+    more = len(arts) > report_views.ENTITY_ARTICLES
+    arts = arts.head(report_views.ENTITY_ARTICLES)
     if arts.empty:
         components.empty(f"No article in view names {choice}.")
     else:
@@ -157,7 +164,7 @@ if choice:
         )
         components.table(
             arts[["title", "published", "source", "mentions", "open"]],
-            title=f"Articles naming {choice}",
+            title=title,
             column_config={
                 "title": "Article",
                 "published": st.column_config.DateColumn("Published"),
@@ -166,6 +173,11 @@ if choice:
                 "open": st.column_config.LinkColumn("Read", display_text="open article"),
             },
         )
+        if more:  # the table's rows read as all of them otherwise
+            st.caption(
+                f"The {len(arts):,} articles naming {plain.md(choice)} most; more articles in "
+                "view name it: narrow the filters to list them."
+            )
 
 st.subheader("Merged names")
 merges = data.name_merges()

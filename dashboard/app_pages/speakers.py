@@ -112,10 +112,21 @@ default = report_views.compared_speakers(all_speakers, filters.speakers, dated=s
 # politics' 30 most quoted, and a link comparing them was refused as "not among the choices
 # for the articles in view". (Every stored name listed, as the sidebar lists them, sent them
 # all again in every run: filters_ui.page_names.)
+# The compared speakers follow the view while the reader leaves them alone: narrowing the
+# sidebar to Tony Blair, a reader expects the timeline to show him (it had kept the three most
+# quoted of the view the session opened on, while a fresh link showed him), and clearing that
+# filter brings back the most quoted. Speakers the reader picked here by hand (or a link's
+# sp_compare) are a choice, and stay through any change of the sidebar's filters: a filter that
+# leaves one of them unquoted says so below the picker ("Not quoted in the articles in view").
+followed = filters_ui.follow_default("sp_compare", default)
 picks, replaced = filters_ui.page_names("speaker", "sp_compare", all_speakers, multi=True)
 # In the link (?sp_compare=…, repeated), so that the view's link and its report show the
 # speakers compared: they had shown the default three whoever the reader had chosen.
-fitted = filters_ui.fit_link_values("sp_compare", picks, multi=True, takes_any=True) or replaced
+fitted = (
+    filters_ui.fit_link_values("sp_compare", picks, multi=True, takes_any=True)
+    or replaced
+    or followed
+)
 chosen = st.multiselect(
     "Speakers to compare", picks, **({} if fitted else {"default": default}),
     key="sp_compare", bind="query-params", max_selections=report_views.MAX_COMPARED,
