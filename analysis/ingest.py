@@ -750,6 +750,7 @@ def _records_to_docs(
     numbers = numbers or list(range(1, len(records) + 1))
     # One guess per file, so that every record of an export reads the same field.
     guessed = _guess_text_field(records, fmap)
+    dayfirst = _writes_day_first(records, fmap)
     for number, rec in zip(numbers, records, strict=True):
         where = f"{path}:{what} {number}"
         if not isinstance(rec, dict):
@@ -781,7 +782,11 @@ def _records_to_docs(
                 text=body,
                 path=str(path),
                 source=_as_text(rec.get(col["source"])).strip() or None if col["source"] else None,
-                published=normalise_date(rec.get(col["published"])) if col["published"] else None,
+                published=(
+                    normalise_date(rec.get(col["published"]), dayfirst=dayfirst)
+                    if col["published"]
+                    else None
+                ),
                 url=_as_text(rec.get(col["url"])).strip() or None if col["url"] else None,
                 tags=_as_tags(rec.get(col["tags"]), col["tags"]) if col["tags"] else (),
                 author=_as_text(rec.get(col["author"])).strip() or None if col["author"] else None,
@@ -789,6 +794,26 @@ def _records_to_docs(
             )
         )
     return docs, failures
+
+
+# A date in figures with slashes: day and month, in an order the export's own dates tell.
+_SLASHED = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/\d{2,4}\b")
+
+
+def _writes_day_first(records: list, fmap: Mapping[str, str]) -> bool:
+    """Whether an export writes its dates day first: one of them at least has a first number
+    over 12 (13/06/2026), and none a second. Read month first, as the US writes them, a British
+    export's 06/12/2026 had been 12 June while its 13/12/2026 beside it was 13 December."""
+    firsts, seconds = set(), set()
+    for rec in records:
+        if not isinstance(rec, dict):
+            continue
+        column = _find_column([str(k) for k in rec], "published", fmap)
+        match = _SLASHED.match(str(rec.get(column) or "")) if column else None
+        if match:
+            firsts.add(int(match[1]))
+            seconds.add(int(match[2]))
+    return max(firsts, default=0) > 12 and max(seconds, default=0) <= 12
 
 
 def _guess_text_field(records: list, fmap: Mapping[str, str]) -> str | None:
@@ -908,9 +933,13 @@ _DATE_FORMATS = (
     "%d.%m.%Y",
 )
 
+_DAY_FIRST_FORMATS = ("%d/%m/%Y", "%d/%m/%y")
 
-def normalise_date(value) -> str | None:
-    """Any common date notation → ``YYYY-MM-DD``; None when it is not a plausible date."""
+
+def normalise_date(value, *, dayfirst: bool = False) -> str | None:
+    """Any common date notation → ``YYYY-MM-DD``; None when it is not a plausible date.
+    Figures with slashes are read month first unless ``dayfirst`` (the export's own dates say
+    so: :func:`_writes_day_first`)."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -924,12 +953,12 @@ def normalise_date(value) -> str | None:
             return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
         except ValueError:
             return None
-    for fmt in _DATE_FORMATS:
+    for fmt in _DAY_FIRST_FORMATS + _DATE_FORMATS if dayfirst else _DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             continue
-    return _parsed_date(text)
+    return _parsed_date(text, dayfirst=dayfirst)
 
 
 # Two days far apart that dateutil fills a notation's missing parts from: a notation read alike
@@ -940,14 +969,14 @@ _FILLERS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 _DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 
 
-def _parsed_date(text: str) -> str | None:
+def _parsed_date(text: str, *, dayfirst: bool = False) -> str | None:
     """An unusual notation read by dateutil, when it names a whole day. dateutil fills what a
     notation leaves out from today, so "December 2026" and "2026" had been dated today's day."""
     try:
         from dateutil import parser as dateparser  # lazily: only unusual notations need it
     except ImportError:
         return None
-    dayfirst = bool(_DOTTED.match(text))
+    dayfirst = dayfirst or bool(_DOTTED.match(text))
     try:
         with warnings.catch_warnings():  # "BST" is not known as a zone: the day is all we use
             warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)

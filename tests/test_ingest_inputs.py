@@ -250,3 +250,20 @@ def test_a_page_whose_only_year_is_its_copyright_line_is_not_dated(tmp_path):
     bylined = page.replace("<p>The", "<p class='byline'>By Ada Moss, 5 December 2026</p><p>The")
     dated = read_file(write(tmp_path / "dated.html", bylined))[0][0]
     assert dated.published == "2026-12-05"
+
+
+@pytest.mark.parametrize(
+    ("dates", "read"),
+    [
+        # a British export: 13/12 tells that 06/12 is 6 December, not 12 June
+        (["06/12/2026", "13/12/2026 09:30"], ["2026-12-06", "2026-12-13"]),
+        # a US one: month first, as before
+        (["06/12/2026", "12/13/2026"], ["2026-06-12", "2026-12-13"]),
+        # nothing tells: month first
+        (["06/12/2026", "07/12/2026"], ["2026-06-12", "2026-07-12"]),
+    ],
+)
+def test_an_exports_slashed_dates_are_read_in_the_order_its_own_dates_tell(tmp_path, dates, read):
+    rows = "".join(f'"Story {i}","{STORY}",{d}\n' for i, d in enumerate(dates))
+    docs, failures = read_file(write(tmp_path / "dates.csv", "title,text,date\n" + rows))
+    assert not failures and [d.published for d in docs] == read
