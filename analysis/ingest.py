@@ -776,17 +776,17 @@ def _records_to_docs(
             failures.append(Failure(where, "empty text"))
             continue
         title = _as_text(rec.get(col["title"])) if col["title"] else ""
+        given = _as_text(rec.get(col["published"])).strip() if col["published"] else ""
+        published = normalise_date(given, dayfirst=dayfirst) if given else None
+        if given and published is None:  # said in the run's closing line: not dropped unseen
+            extra["unread_date"] = given[:40]
         docs.append(
             RawDocument(
                 title=title.strip() or body.strip().split("\n", 1)[0][:120],
                 text=body,
                 path=str(path),
                 source=_as_text(rec.get(col["source"])).strip() or None if col["source"] else None,
-                published=(
-                    normalise_date(rec.get(col["published"]), dayfirst=dayfirst)
-                    if col["published"]
-                    else None
-                ),
+                published=published,
                 url=_as_text(rec.get(col["url"])).strip() or None if col["url"] else None,
                 tags=_as_tags(rec.get(col["tags"]), col["tags"]) if col["tags"] else (),
                 author=_as_text(rec.get(col["author"])).strip() or None if col["author"] else None,

@@ -267,3 +267,20 @@ def test_an_exports_slashed_dates_are_read_in_the_order_its_own_dates_tell(tmp_p
     rows = "".join(f'"Story {i}","{STORY}",{d}\n' for i, d in enumerate(dates))
     docs, failures = read_file(write(tmp_path / "dates.csv", "title,text,date\n" + rows))
     assert not failures and [d.published for d in docs] == read
+
+
+def test_articles_whose_date_names_no_day_are_said_to_be_left_undated(tmp_path):
+    # "yesterday" and "December 2026" had left their articles undated without a word.
+    arts = [
+        {"title": "Lighthouse to close", "body": STORY, "date": "yesterday"},
+        {"title": "Rowers win regatta", "body": OTHER, "date": "December 2026"},
+        {"title": "Ferry fares to rise", "body": STORY + " Fares rise.", "date": "6 Dec 2026"},
+    ]
+    path = write(tmp_path / "feed.json", json.dumps(arts))
+    notes: list[str] = []
+    docs, failures = load_articles([path], notes=notes)
+    assert not failures and [d.published for d in docs] == [None, None, "2026-12-06"]
+    assert notes == [
+        f"2 articles of {path} left undated (a date such as “yesterday” names no day "
+        "presslens can read)"
+    ]
