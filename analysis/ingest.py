@@ -377,6 +377,12 @@ def decode_bytes(data: bytes) -> str:
             raise IngestError(
                 "undecodable bytes (UTF-16 byte-order mark, invalid UTF-16)"
             ) from None
+    bomless = _bomless_utf16(data)
+    if bomless is not None:
+        try:
+            return data.decode(bomless)
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: refused below for its NUL bytes
     # A NUL byte never belongs in a news text, wherever it falls (only its position in the
     # first 8 KB used to count): the file is refused, with the place named.
     nul = data.find(b"\x00")
@@ -428,6 +434,22 @@ UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 MIXED_ERRORS = "presslens-cp1252"
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 saved without its byte-order mark (as some
+    Windows tools save "Unicode" text), else None: Latin letters then have a NUL byte beside
+    each, on one side only. Such a file had been refused as "binary file, not text"."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 8 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 0.7 * half and even <= 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.7 * half and odd <= 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def _cp1252_segment(exc: UnicodeError) -> tuple[str, int]:

@@ -284,3 +284,17 @@ def test_articles_whose_date_names_no_day_are_said_to_be_left_undated(tmp_path):
         f"2 articles of {path} left undated (a date such as “yesterday” names no day "
         "presslens can read)"
     ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_is_read_with_or_without_its_byte_order_mark(tmp_path, encoding):
+    # Without the mark it had been refused as "binary file, not text (NUL byte at offset 1)".
+    text = f"Café terrace reopens\n{OTHER} Renée Aubert cut the ribbon.\n"
+    docs, failures = read_file(write(tmp_path / "story.txt", text.encode(encoding)))
+    assert not failures
+    assert docs[0].title == "Café terrace reopens" and docs[0].text.endswith("the ribbon.")
+
+
+def test_bytes_with_nuls_that_are_no_utf16_are_still_refused(tmp_path):
+    with pytest.raises(IngestError, match=r"binary file, not text \(NUL byte at offset 0\)"):
+        read_file(write(tmp_path / "blob.txt", bytes(range(256)) * 8))
