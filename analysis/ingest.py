@@ -567,6 +567,12 @@ def _read_html(text: str, path: Path) -> RawDocument:
     lines = body.split("\n")
     if title and lines and lines[0].strip() == title:
         lines = lines[1:]  # trafilatura repeats the headline as the first line of the text
+    share = _link_share(lines, text)
+    if share is not None:
+        raise IngestError(
+            f"a page of links, not an article ({share:.0%} of its text is the text of links, "
+            "as on a home or section page); save the article's own page"
+        )
     tags = tuple(t for t in (meta.get("tags") or []) + (meta.get("categories") or []) if t)
     return RawDocument(
         title=title or path.stem,
@@ -579,6 +585,34 @@ def _read_html(text: str, path: Path) -> RawDocument:
         tags=tags,
         author=meta.get("author"),
     )
+
+
+# A page whose text is this share or more whole lines that are links' text, at least LINK_LINES
+# of them, and no paragraph of PARAGRAPH_WORDS words besides, lists other pages: a home page's
+# "Latest news" with its menu and headlines had been stored as an article. An article's "Read
+# more" and related links are a line or two, beside paragraphs of its own.
+LINK_SHARE = 0.3
+LINK_LINES = 3
+PARAGRAPH_WORDS = 30
+
+
+def _link_share(lines: list[str], html: str) -> float | None:
+    """The share of ``lines``' characters that are whole links' texts, when it marks a page of
+    links (:data:`LINK_SHARE`, :data:`LINK_LINES`, :data:`PARAGRAPH_WORDS`); else None."""
+    import lxml.html  # trafilatura's own parser
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    links = {" ".join(a.text_content().split()) for a in tree.iter("a")} - {""}
+    texts = [" ".join(line.split()).lstrip("-•* ") for line in lines if line.strip()]
+    linked = [t for t in texts if t in links]
+    if any(len(t.split()) >= PARAGRAPH_WORDS for t in texts if t not in links):
+        return None
+    total = sum(len(t) for t in texts)
+    share = sum(len(t) for t in linked) / total if total else 0.0
+    return share if len(linked) >= LINK_LINES and share >= LINK_SHARE else None
 
 
 def json_problem(exc: json.JSONDecodeError, *, unit: str = "file") -> str:

@@ -298,3 +298,38 @@ def test_utf16_text_is_read_with_or_without_its_byte_order_mark(tmp_path, encodi
 def test_bytes_with_nuls_that_are_no_utf16_are_still_refused(tmp_path):
     with pytest.raises(IngestError, match=r"binary file, not text \(NUL byte at offset 0\)"):
         read_file(write(tmp_path / "blob.txt", bytes(range(256)) * 8))
+
+
+# -- saved web pages ---------------------------------------------------------------------------
+
+SECTION_PAGE = """<!doctype html><html><head><title>Gull Point Post - Latest</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<div class="cookies">This site uses cookies. Accept</div><h1>Latest</h1><ul>
+<li><a href="/light">Lighthouse to close for repairs in March</a> - The trust gave no date.</li>
+<li><a href="/row">Rowers win the estuary regatta</a> - A winter of training paid off.</li>
+<li><a href="/ferry">Ferry fares to rise by eight per cent</a> - The operator blamed fuel.</li>
+</ul><footer>Copyright 2026 Gull Point Post</footer></body></html>"""
+
+
+def test_a_home_or_section_page_is_named_a_page_of_links(tmp_path):
+    # Its menu, cookie notice and headlines had been stored as an article titled "Latest".
+    with pytest.raises(IngestError, match=r"^a page of links, not an article \(\d+% of its text"):
+        read_file(write(tmp_path / "latest.html", SECTION_PAGE))
+
+
+def test_an_article_with_a_cookie_notice_and_related_links_is_read_without_them(tmp_path):
+    page = f"""<!doctype html><html><head><title>Lighthouse to close | Gull Point Post</title>
+<meta property="og:title" content="Lighthouse to close">
+<meta property="article:published_time" content="2026-12-06T10:00:00Z">
+<script>var tracker = "load the tracker";</script></head><body>
+<div class="consent">We and our partners use cookies. <button>Accept all</button></div>
+<nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a></nav>
+<article><h1>Lighthouse to close</h1><p>{STORY}</p><p>{OTHER}</p>
+<p><a href="/a">Ferry fares to rise</a></p><p><a href="/b">Rowers win regatta</a></p>
+<p><a href="/c">Harbour wall repaired</a></p></article>
+<script>document.write("Advertisement");</script></body></html>"""
+    doc = read_file(write(tmp_path / "light.html", page))[0][0]
+    assert (doc.title, doc.published) == ("Lighthouse to close", "2026-12-06")
+    assert doc.text.startswith(STORY)
+    for junk in ("cookies", "tracker", "Advertisement", "Home", "Sport"):
+        assert junk not in doc.text
