@@ -637,7 +637,10 @@ def _read_json(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], li
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise IngestError(f"invalid JSON ({json_problem(exc)})") from None
-    return _records_to_docs(json_records(data, fmap), path, fmap, what="item")
+    records = json_records(data, fmap)
+    if not records:  # had read as nothing at all, without a word
+        raise IngestError("no articles in it (an empty list)")
+    return _records_to_docs(records, path, fmap, what="item")
 
 
 def json_records(data, fmap: Mapping[str, str] | None = None) -> list:
@@ -718,6 +721,8 @@ def _read_csv(
     columns = [c for c in (reader.fieldnames or []) if c is not None]
     if not columns:
         raise IngestError("CSV without a header row")
+    if not records:  # had read as nothing at all, without a word
+        raise IngestError(f"CSV with a header row and no rows under it ({', '.join(columns[:12])})")
     failures = []
     if records and _runs_to_the_end(text, records[-1]):
         failures.append(
@@ -813,6 +818,9 @@ def _records_to_docs(
             failures.append(Failure(where, "not an object"))
             continue
         columns = [str(k) for k in rec]
+        if not columns:
+            failures.append(Failure(where, "an empty object"))
+            continue
         col = {name: _find_column(columns, name, fmap) for name in FIELD_ALIASES}
         extra = {}
         if col["text"] is None and "text" not in fmap and guessed in rec:

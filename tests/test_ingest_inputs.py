@@ -7,6 +7,7 @@ the rest of the batch is read."""
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from pathlib import Path
 
@@ -333,3 +334,26 @@ def test_an_article_with_a_cookie_notice_and_related_links_is_read_without_them(
     assert doc.text.startswith(STORY)
     for junk in ("cookies", "tracker", "Advertisement", "Home", "Sport"):
         assert junk not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.json", "[]", "no articles in it (an empty list)"),
+        ("reply.json", '{"status": "ok", "articles": []}', "no articles in it (an empty list)"),
+        ("header.csv", "title;text;date\r\n", "CSV with a header row and no rows under it"),
+    ],
+)
+def test_an_export_with_no_articles_is_named_not_passed_over(tmp_path, name, content, reason):
+    # It had read as nothing at all: no article, no failure, no word in the closing line.
+    with pytest.raises(IngestError, match="^" + re.escape(reason)):
+        read_file(write(tmp_path / name, content))
+
+
+def test_an_empty_object_among_articles_is_named_as_one(tmp_path):
+    path = write(tmp_path / "feed.json", json.dumps([{}, {"title": "Lighthouse", "text": STORY}]))
+    docs, failures = read_file(path)
+    assert [d.title for d in docs] == ["Lighthouse"]
+    assert [(Path(f.path).name, f.reason) for f in failures] == [
+        ("feed.json:item 1", "an empty object")
+    ]
