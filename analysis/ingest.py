@@ -223,7 +223,11 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
             candidates = [Path(raw)]
         for path in candidates:
             if path.is_dir():
-                found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted_in_folder(p))
+                found = sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and _wanted_in_folder(p) and not _page_resource(p, path)
+                )
                 if not found:
                     yield Failure(
                         str(path),
@@ -284,6 +288,19 @@ def _segments_match(pattern: tuple[str, ...], path: tuple[str, ...]) -> bool:
     if not path or (path[0].startswith(".") and not head.startswith(".")):
         return False
     return fnmatch.fnmatchcase(path[0], head) and _segments_match(rest, path[1:])
+
+
+def _page_resource(path: Path, root: Path) -> bool:
+    """Whether ``path`` lies in the folder a browser saves beside a page ("Save page as…,
+    complete": ``Ferry.html`` and ``Ferry_files/``), below ``root``: its ad frames, widgets
+    and manifests had been read as articles ("Newsletter") or named as failures."""
+    for folder in path.relative_to(root).parents:
+        name = folder.name
+        if name.endswith("_files"):
+            stem = name[: -len("_files")]
+            if any((root / folder.parent / f"{stem}{ext}").is_file() for ext in HTML_SUFFIXES):
+                return True
+    return False
 
 
 def _wanted_in_folder(path: Path) -> bool:

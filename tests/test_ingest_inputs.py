@@ -357,3 +357,19 @@ def test_an_empty_object_among_articles_is_named_as_one(tmp_path):
     assert [(Path(f.path).name, f.reason) for f in failures] == [
         ("feed.json:item 1", "an empty object")
     ]
+
+
+def test_a_page_saved_complete_is_read_without_the_browsers_resource_folder(tmp_path):
+    # "Save page as…, complete" writes Light.html and Light_files/ (ad frames, widgets, a
+    # manifest): a widget had been stored as an article "Newsletter", the rest named failures.
+    saved = tmp_path / "saved"
+    (saved / "Light_files").mkdir(parents=True)
+    (saved / "Other_files").mkdir()  # no Other.html beside it: an ordinary folder
+    write(saved / "Light.html", f"<html><head><title>Lighthouse to close</title></head><body>"
+          f"<article><h1>Lighthouse to close</h1><p>{STORY}</p></article></body></html>")  # fmt: skip
+    write(saved / "Light_files" / "widget.html", f"<html><body><p>{OTHER}</p></body></html>")
+    write(saved / "Light_files" / "manifest.json", '{"name": "Post", "start_url": "/"}')
+    write(saved / "Other_files" / "rowing.txt", f"Rowers win regatta\n{OTHER}\n")
+    docs, failures = load_articles([saved])
+    assert not failures
+    assert sorted(d.title for d in docs) == ["Lighthouse to close", "Rowers win regatta"]
