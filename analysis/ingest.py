@@ -364,6 +364,17 @@ def read_file(
         fmap = dict(field_map or {})
     if suffix in HTML_SUFFIXES or (suffix not in SUPPORTED_SUFFIXES and _looks_like_html(text)):
         return [_read_html(text, path)], []
+    if _opens_as_html(text):
+        if suffix in TEXT_SUFFIXES:  # a page saved as .txt: its markup had been the article
+            return [_read_html(text, path)], []
+        raise IngestError(  # a scraper's error page saved under the export's name
+            f"an HTML page, not {suffix.lstrip('.').upper()} (name it .html to read it as a page)"
+        )
+    if text.lstrip("\ufeff \t\r\n").startswith("<?xml") and not _looks_like_html(text):
+        raise IngestError(
+            "XML (an RSS or Atom feed?), which presslens does not read; save the articles' "
+            "pages as .html, or export them as JSON or CSV"
+        )
     if suffix in JSON_SUFFIXES:
         return _read_json(text, path, fmap)
     if suffix in JSONL_SUFFIXES:
@@ -474,6 +485,13 @@ def _cp1252_segment(exc: UnicodeError) -> tuple[str, int]:
     Windows-1252 leaves unassigned means the file is not that mix: the error stands."""
     chunk = exc.object[exc.start : exc.end]
     return chunk.decode("cp1252"), exc.end
+
+
+def _opens_as_html(text: str) -> bool:
+    """Whether ``text`` begins as an HTML page does (a doctype or ``<html``): never a story's
+    or an export's first characters."""
+    head = text.lstrip("\ufeff \t\r\n")[:20].lower()
+    return head.startswith(("<!doctype html", "<html"))
 
 
 def _looks_like_html(text: str) -> bool:

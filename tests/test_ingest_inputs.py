@@ -373,3 +373,27 @@ def test_a_page_saved_complete_is_read_without_the_browsers_resource_folder(tmp_
     docs, failures = load_articles([saved])
     assert not failures
     assert sorted(d.title for d in docs) == ["Lighthouse to close", "Rowers win regatta"]
+
+
+def test_a_page_saved_as_txt_is_read_as_a_page_and_one_saved_as_json_named(tmp_path):
+    page = (
+        "<!DOCTYPE html>\n<html><head><title>Lighthouse to close</title>"
+        "<script>var tracker = 1;</script></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Lighthouse to close</h1><p>{STORY}</p><p>{OTHER}</p></article></body></html>"
+    )
+    # as .txt its markup had been the article: title "<!DOCTYPE html>", text "<html><head>…"
+    doc = read_file(write(tmp_path / "light.txt", page))[0][0]
+    assert doc.title == "Lighthouse to close" and doc.text.startswith(STORY)
+    with pytest.raises(IngestError, match=r"^an HTML page, not JSON \(name it \.html"):
+        read_file(write(tmp_path / "export.json", page))  # a scraper's error page, say
+
+
+def test_an_rss_feed_is_named_as_xml_not_read_as_a_story(tmp_path):
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Post</title>'
+        f"<item><title>Lighthouse to close</title><description>{STORY}</description></item>"
+        "</channel></rss>"
+    )
+    for name in ("feed.xml", "feed.txt"):
+        with pytest.raises(IngestError, match=r"^XML \(an RSS or Atom feed\?\)"):
+            read_file(write(tmp_path / name, feed))
