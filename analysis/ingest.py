@@ -2,8 +2,9 @@
 
 Supported inputs: ``.txt`` (first line = title) and ``.md`` (the same, its markup taken off), ``.html`` (main text and metadata through
 trafilatura), ``.json`` (one object, a list, or an object holding an ``articles`` list — a presslens
-export reads back), ``.jsonl``, and ``.csv`` (columns title/text/date/source/url, other names mapped
-with ``field_map``, globally or per input through :class:`FieldMaps`). A text field that is a
+export reads back — or an API's reply wrapping one), ``.jsonl``, and ``.csv`` (separated by commas,
+semicolons, tabs or bars; columns title/text/date/source/url, other names mapped with
+``field_map``, globally or per input through :class:`FieldMaps`). Archives are refused by name. A text field that is a
 list of paragraphs (nested or not, or a string holding such a list literal, as some scrapers
 export) becomes paragraphs separated by blank lines; when a record has no known text field, its
 longest text-like field is read, and the document says which (``extra["text_field"]``). Bytes are
@@ -24,6 +25,7 @@ import logging
 import os
 import re
 import tomllib
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -46,12 +48,26 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFI
 DOCUMENT_SUFFIXES = frozenset(
     {".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".xls", ".xlsx", ".ods", ".ppt", ".pptx"}
 )
+# Compressed archives: their bytes are no text (a .zip had read "binary file, not text (NUL byte
+# at offset 5)"), and presslens does not unpack them; the message says what to do instead.
+ARCHIVE_SUFFIXES = frozenset({".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".7z", ".rar", ".zst"})
+# The first bytes of each kind, for an archive saved under another name ("articles.txt").
+ARCHIVE_MAGIC = (
+    (b"PK\x03\x04", "ZIP"),
+    (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip"),
+    (b"Rar!\x1a\x07", "RAR"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\x28\xb5\x2f\xfd", "Zstandard"),
+)
 # Sidecar metadata for a text file (``story.txt`` + ``story.meta.json``); never an article itself.
 SIDECAR_SUFFIX = ".meta.json"
 
 BYTES_PER_MB = 1024 * 1024  # --max-mb counts binary megabytes
 DEFAULT_MAX_BYTES = 20 * BYTES_PER_MB
 WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
+WESTERN_ENCODINGS_SET = frozenset(WESTERN_ENCODINGS)
 # Column names seen in common news exports (Kaggle/GDELT/newsapi dumps, FA-KES), first match wins.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "text": (
@@ -63,6 +79,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
         "story",
         "full_text",
         "maintext",
+        "article_body",  # schema.org's articleBody, as JSON-LD scrapes carry it
     ),
     "title": ("title", "headline", "heading"),
     "published": (
@@ -72,6 +89,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
         "pubdate",
         "date_publish",
         "published_at",
+        "date_published",  # schema.org's datePublished
     ),
     "source": ("source", "outlet", "publisher", "site", "sitename", "source_name"),
     "url": ("url", "link", "href"),
@@ -205,7 +223,11 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
             candidates = [Path(raw)]
         for path in candidates:
             if path.is_dir():
-                found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted_in_folder(p))
+                found = sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and _wanted_in_folder(p) and not _page_resource(p, path)
+                )
                 if not found:
                     yield Failure(
                         str(path),
@@ -268,6 +290,19 @@ def _segments_match(pattern: tuple[str, ...], path: tuple[str, ...]) -> bool:
     return fnmatch.fnmatchcase(path[0], head) and _segments_match(rest, path[1:])
 
 
+def _page_resource(path: Path, root: Path) -> bool:
+    """Whether ``path`` lies in the folder a browser saves beside a page ("Save page as…,
+    complete": ``Ferry.html`` and ``Ferry_files/``), below ``root``: its ad frames, widgets
+    and manifests had been read as articles ("Newsletter") or named as failures."""
+    for folder in path.relative_to(root).parents:
+        name = folder.name
+        if name.endswith("_files"):
+            stem = name[: -len("_files")]
+            if any((root / folder.parent / f"{stem}{ext}").is_file() for ext in HTML_SUFFIXES):
+                return True
+    return False
+
+
 def _wanted_in_folder(path: Path) -> bool:
     name = path.name
     if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
@@ -305,6 +340,8 @@ def read_file(
             f"a {path.suffix.lower()} document, which presslens does not read; save its text as "
             f".txt or .html first (presslens reads {', '.join(sorted(SUPPORTED_SUFFIXES))})"
         )
+    if path.suffix.lower() in ARCHIVE_SUFFIXES:
+        raise IngestError(_archive_problem(path.suffix.lower()))
     if size > max_bytes:
         raise IngestError(
             f"file too large ({_megabytes(size)} MB; the limit is {_megabytes(max_bytes)} MB — "
@@ -314,6 +351,9 @@ def read_file(
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read ({exc.strerror or exc})") from None
+    archive = next((kind for magic, kind in ARCHIVE_MAGIC if data.startswith(magic)), None)
+    if archive is not None:
+        raise IngestError(_archive_problem(f"{archive} archive"))
     text = decode_bytes(data)
     if not text.strip():
         raise IngestError("empty file (only whitespace)")
@@ -324,15 +364,33 @@ def read_file(
         fmap = dict(field_map or {})
     if suffix in HTML_SUFFIXES or (suffix not in SUPPORTED_SUFFIXES and _looks_like_html(text)):
         return [_read_html(text, path)], []
+    if _opens_as_html(text):
+        if suffix in TEXT_SUFFIXES:  # a page saved as .txt: its markup had been the article
+            return [_read_html(text, path)], []
+        raise IngestError(  # a scraper's error page saved under the export's name
+            f"an HTML page, not {suffix.lstrip('.').upper()} (name it .html to read it as a page)"
+        )
+    if text.lstrip("\ufeff \t\r\n").startswith("<?xml") and not _looks_like_html(text):
+        raise IngestError(
+            "XML (an RSS or Atom feed?), which presslens does not read; save the articles' "
+            "pages as .html, or export them as JSON or CSV"
+        )
     if suffix in JSON_SUFFIXES:
         return _read_json(text, path, fmap)
     if suffix in JSONL_SUFFIXES:
         return _read_jsonl(text, path, fmap)
     if suffix in CSV_SUFFIXES:
-        return _read_csv(text, path, fmap, delimiter="\t" if suffix == ".tsv" else ",")
+        return _read_csv(text, path, fmap, delimiter=csv_delimiter(text, suffix))
     if suffix in MARKDOWN_SUFFIXES:
         text = markdown_as_text(text)
     return [_read_txt(text, path)], []
+
+
+def _archive_problem(kind: str) -> str:
+    article = "an" if kind[:1].lower() in "aeiox" else "a"  # "an .xz", "a ZIP", "a .gz"
+    return (
+        f"{article} {kind}, which presslens does not unpack; extract it and analyse what it holds"
+    )
 
 
 def decode_bytes(data: bytes) -> str:
@@ -347,6 +405,12 @@ def decode_bytes(data: bytes) -> str:
             raise IngestError(
                 "undecodable bytes (UTF-16 byte-order mark, invalid UTF-16)"
             ) from None
+    bomless = _bomless_utf16(data)
+    if bomless is not None:
+        try:
+            return data.decode(bomless)
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: refused below for its NUL bytes
     # A NUL byte never belongs in a news text, wherever it falls (only its position in the
     # first 8 KB used to count): the file is refused, with the place named.
     nul = data.find(b"\x00")
@@ -376,10 +440,19 @@ def decode_bytes(data: bytes) -> str:
     best = min(matches, key=lambda m: m.chaos)
     # Short Western texts fit several code pages equally well; news in English and its neighbours
     # is overwhelmingly Windows-1252, so it wins a near tie (cp1250 would turn "à" into "ŕ").
+    # A match stands for every code page that decodes the bytes alike (could_be_from_charset):
+    # Windows-1252 is often listed under "cp1250" only, and a short Latin-1 CSV had come out
+    # as Baltic cp775, "Café Müller" as "Cafķ M³ller".
     for match in matches:
-        if match.encoding in WESTERN_ENCODINGS and match.chaos <= best.chaos + 0.05:
-            best = match
-            break
+        western = WESTERN_ENCODINGS_SET.intersection(match.could_be_from_charset)
+        if western and match.chaos <= best.chaos + 0.05:
+            for encoding in (e for e in WESTERN_ENCODINGS if e in western):
+                try:
+                    text = data.decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+                log.info("decoded with detected encoding %s", encoding)
+                return text
     log.info("decoded with detected encoding %s", best.encoding)
     return str(best)
 
@@ -391,11 +464,34 @@ UTF8_SEQUENCE = re.compile(
 MIXED_ERRORS = "presslens-cp1252"
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 saved without its byte-order mark (as some
+    Windows tools save "Unicode" text), else None: Latin letters then have a NUL byte beside
+    each, on one side only. Such a file had been refused as "binary file, not text"."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 8 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 0.7 * half and even <= 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.7 * half and odd <= 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
 def _cp1252_segment(exc: UnicodeError) -> tuple[str, int]:
     """Codec error handler: the bytes UTF-8 could not decode, read as Windows-1252. A byte that
     Windows-1252 leaves unassigned means the file is not that mix: the error stands."""
     chunk = exc.object[exc.start : exc.end]
     return chunk.decode("cp1252"), exc.end
+
+
+def _opens_as_html(text: str) -> bool:
+    """Whether ``text`` begins as an HTML page does (a doctype or ``<html``): never a story's
+    or an export's first characters."""
+    head = text.lstrip("\ufeff \t\r\n")[:20].lower()
+    return head.startswith(("<!doctype html", "<html"))
 
 
 def _looks_like_html(text: str) -> bool:
@@ -435,11 +531,26 @@ def _read_txt(text: str, path: Path) -> RawDocument:
     title = lines[0].strip()
     body = lines[1] if len(lines) > 1 else ""
     if not body.strip():
+        if _is_headline(title):
+            raise IngestError(f"only a headline (“{title}”), no article text under it")
         # A one-line file is all body: no title to take from it.
         title, body = path.stem, title
     doc = RawDocument(title=title, text=body, path=str(path))
     _apply_sidecar(doc, path)
     return doc
+
+
+# What ends a sentence, closing quotes and brackets after it allowed: a line that ends so is a
+# story written on one line, not a headline.
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+HEADLINE_MAX_WORDS = 20
+
+
+def _is_headline(line: str) -> bool:
+    """Whether a file's only line is a headline: short, and not ending as a sentence does. Such
+    a file had been stored as an article whose text was its headline and whose title was the
+    file's name."""
+    return len(line.split()) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line.strip())
 
 
 def _apply_sidecar(doc: RawDocument, path: Path) -> None:
@@ -471,9 +582,17 @@ def _apply_sidecar(doc: RawDocument, path: Path) -> None:
 
 def _read_html(text: str, path: Path) -> RawDocument:
     import trafilatura  # imported lazily: heavy, and only HTML needs it
+    from trafilatura.settings import set_date_params
 
     extracted = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=False
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        # Without the extensive search: its last resort, a bare year such as the footer's
+        # "Copyright 2026", had dated a page that gives no date 2026-01-01. Dates in the page's
+        # metadata, <time> elements, its URL and a byline are found without it.
+        date_extraction_params=set_date_params(extensive=False),
     )
     meta = extracted.as_dict() if extracted is not None else {}
     body = (meta.get("text") or "").strip()
@@ -483,6 +602,12 @@ def _read_html(text: str, path: Path) -> RawDocument:
     lines = body.split("\n")
     if title and lines and lines[0].strip() == title:
         lines = lines[1:]  # trafilatura repeats the headline as the first line of the text
+    share = _link_share(lines, text)
+    if share is not None:
+        raise IngestError(
+            f"a page of links, not an article ({share:.0%} of its text is the text of links, "
+            "as on a home or section page); save the article's own page"
+        )
     tags = tuple(t for t in (meta.get("tags") or []) + (meta.get("categories") or []) if t)
     return RawDocument(
         title=title or path.stem,
@@ -495,6 +620,34 @@ def _read_html(text: str, path: Path) -> RawDocument:
         tags=tags,
         author=meta.get("author"),
     )
+
+
+# A page whose text is this share or more whole lines that are links' text, at least LINK_LINES
+# of them, and no paragraph of PARAGRAPH_WORDS words besides, lists other pages: a home page's
+# "Latest news" with its menu and headlines had been stored as an article. An article's "Read
+# more" and related links are a line or two, beside paragraphs of its own.
+LINK_SHARE = 0.3
+LINK_LINES = 3
+PARAGRAPH_WORDS = 30
+
+
+def _link_share(lines: list[str], html: str) -> float | None:
+    """The share of ``lines``' characters that are whole links' texts, when it marks a page of
+    links (:data:`LINK_SHARE`, :data:`LINK_LINES`, :data:`PARAGRAPH_WORDS`); else None."""
+    import lxml.html  # trafilatura's own parser
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    links = {" ".join(a.text_content().split()) for a in tree.iter("a")} - {""}
+    texts = [" ".join(line.split()).lstrip("-•* ") for line in lines if line.strip()]
+    linked = [t for t in texts if t in links]
+    if any(len(t.split()) >= PARAGRAPH_WORDS for t in texts if t not in links):
+        return None
+    total = sum(len(t) for t in texts)
+    share = sum(len(t) for t in linked) / total if total else 0.0
+    return share if len(linked) >= LINK_LINES and share >= LINK_SHARE else None
 
 
 def json_problem(exc: json.JSONDecodeError, *, unit: str = "file") -> str:
@@ -519,15 +672,55 @@ def _read_json(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], li
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise IngestError(f"invalid JSON ({json_problem(exc)})") from None
-    if isinstance(data, dict) and isinstance(data.get("articles"), list):
-        records = data["articles"]
-    elif isinstance(data, dict):
-        records = [data]
-    elif isinstance(data, list):
-        records = data
-    else:
-        raise IngestError("JSON holds neither an article object nor a list of them")
+    records = json_records(data, fmap)
+    if not records:  # had read as nothing at all, without a word
+        raise IngestError("no articles in it (an empty list)")
     return _records_to_docs(records, path, fmap, what="item")
+
+
+def json_records(data, fmap: Mapping[str, str] | None = None) -> list:
+    """The records a JSON export holds: a list; an object's ``articles`` list; the one list of
+    articles an API's reply wraps (``{"status": "ok", "data": {"results": [...]}}``), found
+    within two levels when the object is no article itself; else the object as one article.
+    A wrapped list had been read as one article, its stories run together."""
+    if isinstance(data, list):
+        return data
+    if not isinstance(data, dict):
+        raise IngestError("JSON holds neither an article object nor a list of them")
+    if isinstance(data.get("articles"), list):
+        return data["articles"]
+    fmap = fmap or {}
+    keys = [str(k) for k in data]
+    if any(_find_column(keys, name, fmap) for name in ("text", "title")):
+        return [data]
+    wrapped = _article_lists(data, fmap)
+    return wrapped[0] if len(wrapped) == 1 else [data]
+
+
+# The fields that make a list's objects articles rather than an article's paragraphs
+# ({"text": "…"} each): a headline, a date or a link.
+_ARTICLE_FIELDS = ("title", "published", "url")
+
+
+def _article_lists(data: dict, fmap: Mapping[str, str], depth: int = 2) -> list[list]:
+    found = []
+    for value in data.values():
+        if isinstance(value, dict) and depth > 1:
+            found += _article_lists(value, fmap, depth - 1)
+        elif _holds_articles(value, fmap):
+            found.append(value)
+    return found
+
+
+def _holds_articles(value, fmap: Mapping[str, str]) -> bool:
+    """Whether ``value`` is a list of objects, one at least with a headline, date or link."""
+    if not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
+        return False
+    return any(
+        _find_column([str(k) for k in item], name, fmap)
+        for item in value
+        for name in _ARTICLE_FIELDS
+    )
 
 
 def _read_jsonl(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], list[Failure]]:
@@ -563,6 +756,18 @@ def _read_csv(
     columns = [c for c in (reader.fieldnames or []) if c is not None]
     if not columns:
         raise IngestError("CSV without a header row")
+    if not records:  # had read as nothing at all, without a word
+        raise IngestError(f"CSV with a header row and no rows under it ({', '.join(columns[:12])})")
+    failures = []
+    if records and _runs_to_the_end(text, records[-1]):
+        failures.append(
+            Failure(
+                f"{path}:row {len(records) + 1}",
+                "a quote opened in this row is never closed, so the rest of the file ran into "
+                "one cell (the file may be cut off, or a quote be missing)",
+            )
+        )
+        records.pop()
     if "text" in fmap and fmap["text"] not in columns:
         raise IngestError(
             f"CSV without the column {fmap['text']!r} that --map names for the text "
@@ -574,9 +779,41 @@ def _read_csv(
             "name it with --map text=COLUMN"
         )
     # Row numbers as a spreadsheet shows them: the header is row 1.
-    return _records_to_docs(
+    docs, more = _records_to_docs(
         records, path, fmap, what="row", numbers=list(range(2, len(records) + 2))
     )
+    return docs, more + failures
+
+
+def _runs_to_the_end(text: str, last: Mapping) -> bool:
+    """Whether the last row read holds a quote never closed: the csv module, lenient, reads such
+    a cell to the end of the file, the rows after it run into it without a word (the file's
+    quotes are then odd in number, and the cell holds line breaks)."""
+    return text.count('"') % 2 == 1 and any(isinstance(v, str) and "\n" in v for v in last.values())
+
+
+# The separators a spreadsheet writes between columns: Excel in much of Europe writes ";" (the
+# comma is there the decimal sign), some database dumps "|".
+CSV_DELIMITERS = (",", ";", "\t", "|")
+
+
+def csv_delimiter(text: str, suffix: str = ".csv") -> str:
+    """The column separator of a CSV export: a tab for ``.tsv``, else the separator its header
+    line holds most often (a comma when it holds none). A semicolon-separated export had been
+    read with commas, each row one column, its header taken for the text field and its rows
+    stored as articles whose title ran "Headline;Story…", without a word."""
+    if suffix.lower() == ".tsv":
+        return "\t"
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in CSV_DELIMITERS}
+    best = max(counts, key=counts.get)  # ties go to the earlier, the comma first
+    return best if counts[best] else ","
+
+
+def column_key(name: str) -> str:
+    """A column's name as the aliases are matched: its letters and digits, lower-cased, so that
+    "Publication Date", "publication-date" and "datePublished" read as their aliases."""
+    return re.sub(r"[^0-9a-z]", "", name.lower())
 
 
 def _find_column(columns: list[str], name: str, fmap: Mapping[str, str]) -> str | None:
@@ -587,10 +824,12 @@ def _find_column(columns: list[str], name: str, fmap: Mapping[str, str]) -> str 
             return None  # the text named and not there: a clear failure, not a guess
         # A metadata column one mapping names for several exports may be missing from some:
         # those keep their usual names.
-    lowered = {c.strip().lower(): c for c in columns}
+    keyed: dict[str, str] = {}
+    for column in columns:
+        keyed.setdefault(column_key(column), column)  # the first of two that read alike
     for alias in FIELD_ALIASES[name]:
-        if alias in lowered:
-            return lowered[alias]
+        if column_key(alias) in keyed:
+            return keyed[column_key(alias)]
     return None
 
 
@@ -607,12 +846,16 @@ def _records_to_docs(
     numbers = numbers or list(range(1, len(records) + 1))
     # One guess per file, so that every record of an export reads the same field.
     guessed = _guess_text_field(records, fmap)
+    dayfirst = _writes_day_first(records, fmap)
     for number, rec in zip(numbers, records, strict=True):
         where = f"{path}:{what} {number}"
         if not isinstance(rec, dict):
             failures.append(Failure(where, "not an object"))
             continue
         columns = [str(k) for k in rec]
+        if not columns:
+            failures.append(Failure(where, "an empty object"))
+            continue
         col = {name: _find_column(columns, name, fmap) for name in FIELD_ALIASES}
         extra = {}
         if col["text"] is None and "text" not in fmap and guessed in rec:
@@ -632,13 +875,17 @@ def _records_to_docs(
             failures.append(Failure(where, "empty text"))
             continue
         title = _as_text(rec.get(col["title"])) if col["title"] else ""
+        given = _as_text(rec.get(col["published"])).strip() if col["published"] else ""
+        published = normalise_date(given, dayfirst=dayfirst) if given else None
+        if given and published is None:  # said in the run's closing line: not dropped unseen
+            extra["unread_date"] = given[:40]
         docs.append(
             RawDocument(
                 title=title.strip() or body.strip().split("\n", 1)[0][:120],
                 text=body,
                 path=str(path),
                 source=_as_text(rec.get(col["source"])).strip() or None if col["source"] else None,
-                published=normalise_date(rec.get(col["published"])) if col["published"] else None,
+                published=published,
                 url=_as_text(rec.get(col["url"])).strip() or None if col["url"] else None,
                 tags=_as_tags(rec.get(col["tags"]), col["tags"]) if col["tags"] else (),
                 author=_as_text(rec.get(col["author"])).strip() or None if col["author"] else None,
@@ -646,6 +893,26 @@ def _records_to_docs(
             )
         )
     return docs, failures
+
+
+# A date in figures with slashes: day and month, in an order the export's own dates tell.
+_SLASHED = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/\d{2,4}\b")
+
+
+def _writes_day_first(records: list, fmap: Mapping[str, str]) -> bool:
+    """Whether an export writes its dates day first: one of them at least has a first number
+    over 12 (13/06/2026), and none a second. Read month first, as the US writes them, a British
+    export's 06/12/2026 had been 12 June while its 13/12/2026 beside it was 13 December."""
+    firsts, seconds = set(), set()
+    for rec in records:
+        if not isinstance(rec, dict):
+            continue
+        column = _find_column([str(k) for k in rec], "published", fmap)
+        match = _SLASHED.match(str(rec.get(column) or "")) if column else None
+        if match:
+            firsts.add(int(match[1]))
+            seconds.add(int(match[2]))
+    return max(firsts, default=0) > 12 and max(seconds, default=0) <= 12
 
 
 def _guess_text_field(records: list, fmap: Mapping[str, str]) -> str | None:
@@ -765,9 +1032,13 @@ _DATE_FORMATS = (
     "%d.%m.%Y",
 )
 
+_DAY_FIRST_FORMATS = ("%d/%m/%Y", "%d/%m/%y")
 
-def normalise_date(value) -> str | None:
-    """Any common date notation → ``YYYY-MM-DD``; None when it is not a plausible date."""
+
+def normalise_date(value, *, dayfirst: bool = False) -> str | None:
+    """Any common date notation → ``YYYY-MM-DD``; None when it is not a plausible date.
+    Figures with slashes are read month first unless ``dayfirst`` (the export's own dates say
+    so: :func:`_writes_day_first`)."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -781,14 +1052,37 @@ def normalise_date(value) -> str | None:
             return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
         except ValueError:
             return None
-    for fmt in _DATE_FORMATS:
+    for fmt in _DAY_FIRST_FORMATS + _DATE_FORMATS if dayfirst else _DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             continue
+    return _parsed_date(text, dayfirst=dayfirst)
+
+
+# Two days far apart that dateutil fills a notation's missing parts from: a notation read alike
+# from both names a whole day.
+_FILLERS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+# Day.month.year in figures, as Europe writes it ("06.12.2026 10:00"); dateutil reads it month
+# first, as it reads "06/12/2026".
+_DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+
+
+def _parsed_date(text: str, *, dayfirst: bool = False) -> str | None:
+    """An unusual notation read by dateutil, when it names a whole day. dateutil fills what a
+    notation leaves out from today, so "December 2026" and "2026" had been dated today's day."""
     try:
         from dateutil import parser as dateparser  # lazily: only unusual notations need it
-
-        return dateparser.parse(text, fuzzy=False).date().isoformat()
-    except (ValueError, OverflowError, ImportError):
+    except ImportError:
         return None
+    dayfirst = dayfirst or bool(_DOTTED.match(text))
+    try:
+        with warnings.catch_warnings():  # "BST" is not known as a zone: the day is all we use
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            days = {
+                dateparser.parse(text, default=filler, dayfirst=dayfirst).date()
+                for filler in _FILLERS
+            }
+    except (ValueError, OverflowError):
+        return None
+    return days.pop().isoformat() if len(days) == 1 else None

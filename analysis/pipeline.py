@@ -66,11 +66,13 @@ def load_articles(
     max_chars: int = MAX_ARTICLE_CHARS,
 ) -> tuple[list[Article], list[Failure]]:
     """Read and clean every input; failures name the file (and row) and the reason. ``notes``,
-    when given, receives one line per file whose text came from a guessed field."""
+    when given, receives one line per file whose text came from a guessed field, whose articles
+    the text's own date redated, or whose dates named no day (those articles left undated)."""
     articles: list[Article] = []
     failures: list[Failure] = []
     guessed: dict[tuple[str, str], int] = {}
     redated: dict[str, int] = {}  # articles whose text's own date replaced the given one
+    undated: dict[str, list] = {}  # path -> [articles, a date given that names no day]
     read: list[Path] = []  # the files found, for the mappings that name none of them
     for item in expand_inputs(list(paths)):
         if isinstance(item, Failure):
@@ -94,6 +96,8 @@ def load_articles(
             article = to_article(raw, source=source)
             if article is not None and article.published != raw.published and raw.published:
                 redated[raw.path] = redated.get(raw.path, 0) + 1
+            if article is not None and article.published is None and "unread_date" in raw.extra:
+                undated.setdefault(raw.path, [0, raw.extra["unread_date"]])[0] += 1
             if article is None:
                 failures.append(Failure(raw.path, "no article text left after cleaning"))
             elif len(article.text) > max_chars:
@@ -112,6 +116,11 @@ def load_articles(
             f"of the text (a publication stamp, or a dateline more than {datelines.REDATE_DAYS} days "
             "from the date given)"
             for path, n in redated.items()
+        )
+        notes.extend(
+            f"{n} article{'s' if n != 1 else ''} of {path} left undated (a date such as "
+            f"“{given}” names no day presslens can read)"
+            for path, (n, given) in undated.items()
         )
         notes.extend(
             f"text read from field “{name}” of {path} ({n} record{'s' if n != 1 else ''}; "

@@ -51,7 +51,7 @@ def table_preview(name: str, content: bytes, *, rows: int = PREVIEW_ROWS) -> Tab
     if suffix in (".csv", ".tsv"):
         csv.field_size_limit(len(content) + 1)
         reader = csv.DictReader(
-            io.StringIO(text, newline=""), delimiter="\t" if suffix == ".tsv" else ","
+            io.StringIO(text, newline=""), delimiter=ingest.csv_delimiter(text, suffix)
         )
         records = [r for _, r in zip(range(rows), reader, strict=False)]
         columns = [c for c in (reader.fieldnames or []) if c is not None]
@@ -88,9 +88,10 @@ def _json_records(text: str, *, jsonl: bool, name: str) -> list:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ingest.IngestError(f"{name}: invalid JSON ({ingest.json_problem(exc)})") from None
-    if isinstance(data, dict) and isinstance(data.get("articles"), list):
-        return data["articles"]
-    return data if isinstance(data, list) else [data]
+    try:
+        return ingest.json_records(data)
+    except ingest.IngestError as exc:
+        raise ingest.IngestError(f"{name}: {exc}") from None
 
 
 def _cell(value, width: int = 120) -> str:

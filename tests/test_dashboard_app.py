@@ -336,6 +336,49 @@ def test_upload_analyses_good_files_and_names_bad_ones(tmp_path, use_db):
         assert store.counts()["articles"] == 1
 
 
+def test_upload_of_a_european_spreadsheet_a_headline_and_an_archive(tmp_path, use_db):
+    # A semicolon CSV had been previewed as one column ("Headline;Body;Date") and stored as
+    # articles titled "Rowers win;Northfield's …"; a file holding only a headline stored with
+    # the file's name for a title; a zip saved as .txt refused as "binary file (NUL byte …)".
+    import io
+    import zipfile
+
+    from analysis.store import Store
+
+    db = tmp_path / "upload.duckdb"
+    Store(db).close()
+    use_db(db)
+    at = run_page(db, "data")
+    table = (
+        "Headline;Body;Publication Date\r\n"
+        "Rowers win the regatta;Northfield's rowing club won the estuary regatta on Sunday, "
+        "and “the winter paid off,” said its captain, Ilse Varga.;07.12.2026\r\n"
+    ).encode("utf-8-sig")
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("a.txt", "Lighthouse to close\nThe lighthouse will close in March.\n")
+    at.file_uploader[0].set_value(
+        [
+            ("regatta.csv", table, "text/csv"),
+            ("head.txt", b"Lighthouse keeper retires\n", "text/plain"),
+            ("stories.txt", archive.getvalue(), "text/plain"),
+        ]
+    )
+    at.run()
+    assert at.selectbox(key="map_0_text").value == "Body"
+    assert at.selectbox(key="map_0_published").value == "Publication Date"
+    at.button(key="analyse").click().run()
+    assert not at.exception
+    assert "1 new article(s)" in _texts(at.warning)
+    errors = _texts(at.error)
+    assert "head.txt: only a headline (“Lighthouse keeper retires”)" in errors
+    assert "stories.txt: a ZIP archive, which presslens does not unpack" in errors
+    with Store(db) as store:
+        rows = store.query("SELECT title, published FROM articles")
+    assert list(rows["title"]) == ["Rowers win the regatta"]
+    assert str(rows["published"][0])[:10] == "2026-12-07"
+
+
 def test_the_uploader_takes_every_format_analyze_reads_within_its_size_limit(tmp_path, use_db):
     # It had offered seven types (no Markdown) and Streamlit's 200 MB, while what it analyses
     # stops at analyze's 20 MB with a message to raise --max-mb, which no dashboard user can.
