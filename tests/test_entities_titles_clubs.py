@@ -36,6 +36,13 @@ def labels_of(model, text: str, name: str) -> set[str]:
          "Closer", set()),
         ("Other films tipped for awards include Closer, starring Jude Law and Natalie Portman.",
          "Jude Law", {"PERSON"}),
+        # a list a plural work's noun opens (tagged PERSON or ORG), not a list of directors
+        ("He was nominated for films including Raging Bull, Goodfellas and Gangs of New York.",
+         "Goodfellas", set()),
+        ("He was nominated for films including Raging Bull, Goodfellas and Gangs of New York.",
+         "Raging Bull", set()),
+        ("The festival showed films by directors including Scorsese and Spielberg.",
+         "Spielberg", {"PERSON"}),
         # a person named in full, a given name, no cinema's word with the money: the person
         ("Jim Carrey returned to comedy this year. Carrey topped the box office with his new "
          "film.", "Jim Carrey", {"PERSON"}),
@@ -65,6 +72,11 @@ _MATCH = (
         (_MATCH + "Pompey's manager was pleased with the point.", "Pompey", {"ORG"}),
         (_MATCH + "He spent six years at Anfield before the move. The Anfield club rejected the "
          "offer.", "Anfield", {"ORG"}),
+        # a score's side, the town tagged PERSON; a player named in full stays the player
+        (_MATCH + "He played in the Leeds side that won the title. They lost 2-1 to Norwich on "
+         "Saturday.", "Norwich", {"ORG"}),
+        (_MATCH + "Lleyton Hewitt reached the final. The Briton lost 6-4 to Hewitt in the "
+         "semi-final.", "Lleyton Hewitt", {"PERSON"}),
         # a ground the model tags a facility stays one
         (_MATCH + "The replay at Ewood Park drew a big crowd.", "Ewood Park", {"FAC"}),
         # a transfer's noun, a match's noun after the town

@@ -393,7 +393,9 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 line_up_club=line_up,
                 sports_report=report,
                 sport_named=sport,
-                work_cue=_after_work_noun(doc, ent.start) or key in work_titles,
+                work_cue=_after_work_noun(doc, ent.start)
+                or key in work_titles
+                or _work_listed(ent),
                 title_cue=label == "PERSON" and _title_cue(doc, ent),
                 product_cue=_product_noun_after(doc, ent.end) or _product_model(doc, ent),
                 deal="" if report else _deal_use(doc, ent),
@@ -1435,14 +1437,15 @@ def _club_use(doc: Doc, ent: Span) -> bool:
     sent = ent.sent if parsed else doc[:]  # a hand-built Doc: one sentence
     # In a sports report every sentence is read as a sports one: "Kluivert's finish put
     # Newcastle ahead" names no sports word of its own. Not for a person's name ("said against
-    # Trevor", tagged ORG; "Chelsea", a given name too, counts where tagged a place), nor for a
-    # move: "since moving from Colchester to London" is an athlete's, to a town.
+    # Trevor", tagged ORG; "Chelsea", a given name too, counts where tagged a place; a town
+    # tagged PERSON that is no given name does: "lost 2-1 to Norwich"), nor for a move: "since
+    # moving from Colchester to London" is an athlete's, to a town.
     sentence_sporty = _sporty(doc, sent)
-    sporty = sentence_sporty or (
-        ent.label_ != "PERSON"
-        and (ent.label_ in ("GPE", "LOC", "FAC") or not is_given_name(ent.text))
-        and sports_report(doc)
-    )
+    if ent.label_ == "PERSON":
+        club_like = not is_given_name(ent.text) and gazetteer.town(ent.text) is not None
+    else:
+        club_like = ent.label_ in ("GPE", "LOC", "FAC") or not is_given_name(ent.text)
+    sporty = sentence_sporty or (club_like and sports_report(doc))
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head  # "joined Chelsea and then Arsenal": the list's first side
@@ -2054,7 +2057,25 @@ def _title_cue(doc: Doc, ent: Span) -> bool:
     k = end + (end < sent.end and doc[end].text == ",")
     if k + 1 < sent.end and doc[k].lower_ == "starring" and doc[k + 1].ent_type_ == "PERSON":
         return True  # (not "Hanks, starring in his first comedy")
-    return _takings_subject(doc, ent, sent)
+    return _work_listed(ent) or _takings_subject(doc, ent, sent)
+
+
+def _work_listed(ent: Span) -> bool:
+    """Is ``ent`` one of a list that a plural work's noun opens with "including", "like" or
+    "such as" ("films including Raging Bull, Goodfellas and Gangs of New York", "albums such
+    as Nevermind")? (as :func:`_org_listed` for bands and firms)"""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in _LIST_OPENERS:
+        return False
+    if prep.lower_ == "as" and not (prep.i > 0 and prep.nbor(-1).lower_ == "such"):
+        return False
+    noun = prep.head
+    if prep.lower_ == "as" and noun.lower_ == "such":
+        noun = noun.head
+    return noun.tag_ == "NNS" and noun.lemma_.lower() in WORK_NOUNS and noun.text.islower()
 
 
 def _work_or_hit_noun(tok: Token) -> bool:
