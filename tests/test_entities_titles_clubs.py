@@ -104,9 +104,12 @@ def test_a_clubs_nickname_ground_or_town_in_a_sports_report(model, text, name, l
          "Andy Craig (Gloucester), Sam Dunn (captain, Bath).", "Bath", {"ORG"}),
         # two words of a squad or a position make the article one about sport
         ("The squad was named on Monday, and Gloucester flanker Andy Craig starts.\n\nBacks: "
-         "Tom Hale (Bristol), Andy Craig (Gloucester).", "Bristol", {"ORG"}),
+         "Tom Hale (Bristol), Andy Craig (Gloucester), Sam Dunn (Bath).", "Bristol", {"ORG"}),
         ("The squad was named on Monday.\n\nBacks: Tom Hale (Bristol), Andy Craig "
-         "(Gloucester).", "Bristol", {"GPE"}),
+         "(Gloucester), Sam Dunn (Bath).", "Bristol", {"GPE"}),
+        # two brackets are no line-up
+        ("The squad for the rugby match was named on Monday.\n\nBacks: Tom Hale (Bristol), "
+         "Andy Craig (Gloucester).", "Gloucester", {"GPE"}),
         # a referee's county is no club
         ("The squad for the rugby match was named on Monday.\n\nReferee: Howard Webb (South "
          "Yorkshire)", "South Yorkshire", {"GPE"}),

@@ -1332,8 +1332,21 @@ def _line_up_club(doc: Doc, ent: Span) -> bool:
         i -= 1  # "(captain, Leeds)"
     if i < 1 or doc[i].text != "(" or end >= len(doc) or doc[end].text not in (")", ","):
         return False
+    # a player's name, not a place's ("Kafr Nabl (Idlib)": a town and its province), in a
+    # line of three such brackets at least: a line-up
     player = doc[i - 1]
-    return player.ent_type_ == "PERSON" or (player.pos_ == "PROPN" and player.text.istitle())
+    if player.ent_type_ in ("GPE", "LOC", "FAC", "NORP") or not player.text[:1].isupper():
+        return False
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    line_end = text.find("\n", ent.end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(_LINE_UP_ITEM.findall(line)) >= _LINE_UP_MIN
+
+
+# "Mike Blair (Edinburgh Rugby),", "G Bulloch (captain, Glasgow);": a player and his club
+_LINE_UP_ITEM = re.compile(r"[A-Z][\w'\u2019-]* \([^()\n]{2,40}\)\s*[,;.]?")
+_LINE_UP_MIN = 3
 
 
 def _at_only(ent: Span) -> bool:
@@ -1585,23 +1598,40 @@ _SPORTS_REPORT_KEY = "presslens_sports_report"
 
 def names_sport(doc: Doc) -> bool:
     """Does a sentence of ``doc`` hold a sports word (:func:`_sporty`), or do two of its words
-    belong to a match report (:data:`SPORTS_REPORT_WORDS`) or name a player's position
-    (:data:`_POSITION_WORDS`: "Scrum-half Matt Dawson", "Gloucester flanker Andy Hazell")? A
-    club's nickname, its ground or a line-up's bracket is the club's in such an article, a
-    squad's list or an interview about a stadium that :func:`sports_report` counts too few
-    sports sentences in."""
+    name a player's position, a match's moment or a squad (:data:`_SPORT_ONLY_WORDS`:
+    "Scrum-half Matt Dawson", "Gloucester flanker Andy Hazell", "the initial squad")? A club's
+    nickname, its ground or a line-up's bracket is the club's in such an article, a squad's
+    list or an interview about a stadium that :func:`sports_report` counts too few sports
+    sentences in."""
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         return False
     lowers = doc_arrays.strings(doc, LOWER)
-    if sum(w in SPORTS_REPORT_WORDS or w in _POSITION_WORDS for w in lowers) >= 2:
+    if sum(w in _SPORT_ONLY_WORDS for w in lowers) >= 2:
         return True
     return any(_sporty(doc, sent) for sent in doc.sents)
 
 
-# Players' positions no other trade has a word for (not "wing", "lock", "prop", "centre")
-_POSITION_WORDS = frozenset(
+# Players' positions, a match's moments and a squad (not "wing", "lock", "prop", "centre",
+# "try"; a "death squad" counts once, and the line-up's own shape is asked as well)
+_SPORT_ONLY_WORDS = frozenset(
     {"fly-half", "scrum-half", "flanker", "hooker", "left-back", "right-back", "full-back"}
-) | {"team-mate", "centre-back", "centre-forward", "midfielder", "goalkeeper", "striker"}
+) | {
+    "team-mate",
+    "centre-back",
+    "centre-forward",
+    "midfielder",
+    "goalkeeper",
+    "striker",
+    "half-time",
+    "full-time",
+    "kick-off",
+    "injury-time",
+    "free-kick",
+    "equaliser",
+    "semi-final",
+    "quarter-final",
+    "squad",
+}
 
 
 def _sporty(doc: Doc, sent: Span) -> bool:
