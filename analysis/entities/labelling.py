@@ -85,6 +85,31 @@ def _club_name(name: str, group: Sequence[_Mention]) -> bool:
     )
 
 
+def _club_by_its_name(name: str, group: Sequence[_Mention]) -> bool:
+    """Is ``name`` a club's nickname (:data:`CLUB_NICKNAMES`: "Spurs", "Pompey", "Rovers") or
+    its ground (:data:`CLUB_GROUNDS`: "Anfield", "Old Trafford"), named in an article that
+    speaks of sport (:attr:`_Mention.sport_named`)? A title or a kin noun with it makes a
+    person all the same."""
+    return (
+        (name in CLUB_NICKNAMES or name in CLUB_GROUNDS)
+        and all(m.sport_named for m in group)
+        and not any(m.title or m.named or m.kin for m in group)
+    )
+
+
+def _club_by_the_model(name: str, group: Sequence[_Mention], place: gazetteer.Place) -> bool:
+    """Is the town's name ``name``, tagged an organisation by the model, its club: in a sports
+    report, no mention putting anything in it, next to a place noun or before a facility ("in
+    Chelsea", "Chelsea council"; "at" is the club's ground, :attr:`_Mention.at_club`)? A
+    country or a nation ("England", "Wales") is the national side, which stays the country."""
+    return (
+        place.kind in ("city", "town")
+        and all(m.sports_report for m in group)
+        and not any((m.locative and not m.at_club) or m.place_noun or m.facility for m in group)
+        and not _nation(name)
+    )
+
+
 def _club_throughout(group: Sequence[_Mention]) -> bool:
     """Is the town's name of the article's mentions ``group`` its club's in every sentence? So
     in a sports report (spans.sports_report) that uses it as a club at least once ("Newcastle
@@ -121,6 +146,21 @@ def _decide_label(
     # a short form joined ("Kerry" → "John Kerry"); "Waer" to "Al-Waer" is the same name
     key = _loose_key(name_key(name))
     joined = any(m.person and _loose_key(m.key) != key for m in group)
+    if not joined and top != "FAC" and _club_by_its_name(name, group):
+        # "scored against Spurs", "Pompey's manager", "at Anfield", "the Anfield club" (tagged
+        # PERSON or GPE): a club's nickname or its ground, in an article about sport, is the
+        # club; a ground the model tags a facility stays one ("a replay at Ewood Park")
+        return "ORG"
+    if (
+        any(m.line_up_club for m in group)
+        and not (joined or person_evidence)
+        and not any(m.locative or m.place_noun for m in group)
+        and not _nation(name)
+    ):
+        # "Mike Blair (Edinburgh Rugby), Andy Craig (Glasgow Rugby)", "R McBryde (Llanelli)"
+        # (tagged PERSON or GPE): the club a player of a line-up is with; a country there is
+        # a national side, which stays the country
+        return "ORG"
     if name.lower() in THING_NAMES and (not joined or " " in name):
         # "an Oscar nomination": an award, not a person; "Harry Potter" (a book) with its
         # short form "Harry" joined is the book all the same
@@ -144,6 +184,16 @@ def _decide_label(
         # it tags a building is a body where the text says so ("the Nour al-Din al-Zinki rebel
         # group", "a firm called Cambridge Analytica")
         return "ORG"
+    if (
+        top == "PERSON"
+        and any(m.title_cue for m in group)
+        and not (joined or person_evidence or _person_named_so(name, group))
+    ):
+        # "his new thriller Hide and Seek", "TV shows Pop Idol", "Closer, starring Jude Law",
+        # "Boogeyman took $19m" (tagged PERSON): a title, no one's name, in all its mentions;
+        # a given name first ("the documentary Michael Moore made", "the film Ray") or a name
+        # a person's word or pronoun follows is the model's person
+        return None
     if (
         top == "PERSON"
         and any(m.product_cue for m in group)
@@ -201,6 +251,11 @@ def _decide_label(
             # "search-engine Google", "investors in Google" (GeoNames lists "Google" as an
             # alternate name of Topeka): the model's organisation stands against a place
             # known by another name, unless the text calls it a place ("the town of …")
+            return "ORG"
+        if place is not None and top == "ORG" and _club_by_the_model(name, group, place):
+            # "could not prevent his side losing 3-2 to Chelsea", "said the Chelsea star"
+            # (tagged ORG): in a sports report that puts nothing in the town, the model's
+            # organisation is its club
             return "ORG"
         if place is not None:
             # Countries, states, regions, and well-known cities the model tagged PERSON, NORP,
@@ -364,6 +419,12 @@ def _no_one_after_the(name: str, group: Sequence[_Mention], joined: bool) -> boo
     )
 
 
+def _person_named_so(name: str, group: Sequence[_Mention]) -> bool:
+    """Is ``name`` written as a person's: its first word a given name ("Michael Moore",
+    "Ray"), or a mention listed among people or given a person's cue ("CEO Carly Fiorina")?"""
+    return geo.given_name(name.split()[0]) or any(m.person_cue or m.kin for m in group)
+
+
 def _plural_word(name: str) -> bool:
     """Does the one word ``name`` end as an English plural ("Gunners", "Beatles", "Blues"; not
     "Boss", "Darius", "Paris")?"""
@@ -439,6 +500,8 @@ _STATE_ABBREVIATIONS = frozenset(
     k.replace(".", "").replace(" ", "") for k in lexicon.mapping("us_state_abbreviations")
 )
 THING_NAMES = lexicon.words("thing_names")
+CLUB_NICKNAMES = lexicon.words("club_nicknames")
+CLUB_GROUNDS = lexicon.words("club_grounds")
 # Nouns that make a known place's name the name of the area around or within it.
 AREA_NOUNS = frozenset(
     {"countryside", "province", "governorate", "district", "region", "suburbs", "outskirts"}

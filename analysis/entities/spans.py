@@ -146,6 +146,12 @@ class _Mention:
     # an item of a list of people: "sung by Bono, Stevie Wonder and Norah Jones", a line-up,
     # or a name joined by "and" to a person ("Bush and even Obama")
     person_list: bool = False
+    # in a sports report, in brackets after a player of a line-up ("Mike Blair (Edinburgh
+    # Rugby)", "Jon Dunbar (captain, Leeds)"): the player's club (labelling._decide_label)
+    line_up_club: bool = False
+    # the article is a sports report or a sentence of it speaks of sport (:func:`names_sport`):
+    # a club's nickname or its ground is the club (labelling._club_by_its_name)
+    sport_named: bool = False
     # this mention, in its own sentence, is a club or a band however the name is labelled
     # elsewhere: "Chelsea striker", "joined Chelsea for £5m", "bands including Echo and …"
     org_use: bool = False
@@ -155,6 +161,10 @@ class _Mention:
     # right after a work's noun ("the film The Aviator", "British movie Vera Drake"): a
     # title's name where the model tagged an organisation (labelling._decide_label)
     work_cue: bool = False
+    # tagged PERSON, a film's, a show's or a record's title by its sentence ("his new thriller
+    # Hide and Seek", "Closer, starring Jude Law", "Boogeyman took $19m"): no one's name
+    # unless the article names him otherwise (labelling._decide_label)
+    title_cue: bool = False
     # a made thing's noun right after the name ("the Cell chip", "Symbian phones"), or a
     # product's model name tagged PERSON ("the Mac Mini", "launched the Xbox 360")
     product_cue: bool = False
@@ -275,6 +285,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
     slogans = _slogan_spans(text)
     out: list[_Mention] = []
     report = sports_report(doc)
+    sport = report or names_sport(doc)
     work_titles = _untagged_work_titles(doc)
     org_words = _untagged_org_words(doc)
     org_used = doc.user_data[ORG_USE_KEY] = set()  # read by the figures (org_use_tokens)
@@ -350,6 +361,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
         if not key:
             continue
         root = ent.root
+        line_up = sport and _line_up_club(doc, ent)
         speaker = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in PERSON_VERBS
         locative = _locative(doc, ent) or place_noun
         i = bisect.bisect_right(sent_tokens, ent.start) - 1
@@ -377,9 +389,14 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 kin=_kin(doc, ent),
                 former_name=_former_name(doc, ent),
                 person_list=_in_person_list(doc, ent) or _person_conj(doc, ent),
-                org_use=used_as_org(doc, ent),
+                org_use=used_as_org(doc, ent) or line_up,
+                line_up_club=line_up,
                 sports_report=report,
-                work_cue=_after_work_noun(doc, ent.start) or key in work_titles,
+                sport_named=sport,
+                work_cue=_after_work_noun(doc, ent.start)
+                or key in work_titles
+                or _work_listed(ent),
+                title_cue=label == "PERSON" and _title_cue(doc, ent),
                 product_cue=_product_noun_after(doc, ent.end) or _product_model(doc, ent),
                 deal="" if report else _deal_use(doc, ent),
                 which_clause=_which_clause(ent),
@@ -1295,6 +1312,43 @@ def _product_model(doc: Doc, ent: Span) -> bool:
     return root.dep_ == "dobj" and root.head.lemma_.lower() in PRODUCT_VERBS
 
 
+# Words that may come first in a line-up's brackets, before the club: "(captain, Leeds)"
+_LINE_UP_ROLES = frozenset({"captain", "capt", "c", "vice-captain", "capt."})
+
+
+def _line_up_club(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` in brackets right after a player's name, as a line-up writes the player's club
+    ("Mike Blair (Edinburgh Rugby), Andy Craig (Glasgow Rugby)", "G Thomas (captain,
+    Toulouse)")? The bracket closes after the name or goes on with a comma ("(Toulouse,
+    capt)"). The caller asks only in an article that speaks of sport (:func:`names_sport`):
+    elsewhere "Tony Smith (Brentwood)" is an MP's seat."""
+    start, end = ent.start, ent.end
+    if any(t.like_num for t in ent) or ent[0].lower_ in COMPASS_WORDS:
+        # "Van Persie (Bergkamp 68)": a substitute and his minute; "Howard Webb (South
+        # Yorkshire)": a referee's county, no club
+        return False
+    i = start - 1
+    while i >= 0 and start - i <= 3 and (doc[i].lower_ in _LINE_UP_ROLES or doc[i].text == ","):
+        i -= 1  # "(captain, Leeds)"
+    if i < 1 or doc[i].text != "(" or end >= len(doc) or doc[end].text not in (")", ","):
+        return False
+    # a player's name, not a place's ("Kafr Nabl (Idlib)": a town and its province), in a
+    # line of three such brackets at least: a line-up
+    player = doc[i - 1]
+    if player.ent_type_ in ("GPE", "LOC", "FAC", "NORP") or not player.text[:1].isupper():
+        return False
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    line_end = text.find("\n", ent.end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(_LINE_UP_ITEM.findall(line)) >= _LINE_UP_MIN
+
+
+# "Mike Blair (Edinburgh Rugby),", "G Bulloch (captain, Glasgow);": a player and his club
+_LINE_UP_ITEM = re.compile(r"[A-Z][\w'\u2019-]* \([^()\n]{2,40}\)\s*[,;.]?")
+_LINE_UP_MIN = 3
+
+
 def _at_only(ent: Span) -> bool:
     """Is ``ent`` the object of "at" ("arriving at Liverpool", "the defeat at Newcastle"), the
     only preposition of the locative rules it answers to?"""
@@ -1396,14 +1450,15 @@ def _club_use(doc: Doc, ent: Span) -> bool:
     sent = ent.sent if parsed else doc[:]  # a hand-built Doc: one sentence
     # In a sports report every sentence is read as a sports one: "Kluivert's finish put
     # Newcastle ahead" names no sports word of its own. Not for a person's name ("said against
-    # Trevor", tagged ORG; "Chelsea", a given name too, counts where tagged a place), nor for a
-    # move: "since moving from Colchester to London" is an athlete's, to a town.
+    # Trevor", tagged ORG; "Chelsea", a given name too, counts where tagged a place; a town
+    # tagged PERSON that is no given name does: "lost 2-1 to Norwich"), nor for a move: "since
+    # moving from Colchester to London" is an athlete's, to a town.
     sentence_sporty = _sporty(doc, sent)
-    sporty = sentence_sporty or (
-        ent.label_ != "PERSON"
-        and (ent.label_ in ("GPE", "LOC", "FAC") or not is_given_name(ent.text))
-        and sports_report(doc)
-    )
+    if ent.label_ == "PERSON":
+        club_like = not is_given_name(ent.text) and gazetteer.town(ent.text) is not None
+    else:
+        club_like = ent.label_ in ("GPE", "LOC", "FAC") or not is_given_name(ent.text)
+    sporty = sentence_sporty or (club_like and sports_report(doc))
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head  # "joined Chelsea and then Arsenal": the list's first side
@@ -1466,7 +1521,10 @@ def _club_move(
     if lemma not in CLUB_MOVE_WORDS:
         return False
     fee = any(t.ent_type_ == "MONEY" or t.is_currency for t in sent)
-    return fee or sentence_sporty or ent.label_ == "ORG"
+    # "turned down a move to Birmingham", "his loan from Sunderland": the noun of a player's
+    # move in a sports report ("since moving from Colchester to London", a verb, is a home's)
+    move_noun = mover.pos_ == "NOUN" and mover.text.islower() and sports_report(doc)
+    return fee or sentence_sporty or ent.label_ == "ORG" or move_noun
 
 
 def _sporty_club_use(doc: Doc, ent: Span, sent: Span) -> bool:
@@ -1496,9 +1554,22 @@ def _sporty_club_use(doc: Doc, ent: Span, sent: Span) -> bool:
             return True  # "Chelsea's 1-0 defeat", "Liverpool's win", "Chelsea's goal"
         if root.dep_ == "poss" and head.ent_type_ == "PERSON" and head.i < sent.end:
             return True  # "Chelsea's John Terry", "Sale's Charlie Hodgson"
+        if root.dep_ == "compound" and head.i == end and head.lower_ in _MATCH_NOUNS:
+            return True  # "the Newcastle game", "the Barcelona tie": the game against the club
+    if root.dep_ == "conj" and root.head.dep_ == "compound" and end < sent.end:
+        # "the winners of the Burnley and Blackburn replay": the pair's second side
+        nxt = doc[end]
+        if nxt.lower_ in _MATCH_NOUNS and root.head.head.i == end:
+            return True
     if end < sent.end and lowers[end] in ("ahead", "level"):
         return True  # "put Newcastle ahead", "bring Chelsea level"
     return end + 1 < sent.end and lowers[end] == "the" and lowers[end + 1] == "lead"
+
+
+# A match's nouns a side's name modifies ("the Newcastle game", "the Burnley and Blackburn
+# replay"); not "meeting", "marathon" or "contest", which a town hosts ("the Birmingham
+# meeting", "the London marathon")
+_MATCH_NOUNS = frozenset({"game", "match", "tie", "replay", "derby", "clash", "fixture"})
 
 
 def sports_report(doc: Doc) -> bool:
@@ -1523,6 +1594,44 @@ def sports_report(doc: Doc) -> bool:
 
 
 _SPORTS_REPORT_KEY = "presslens_sports_report"
+
+
+def names_sport(doc: Doc) -> bool:
+    """Does a sentence of ``doc`` hold a sports word (:func:`_sporty`), or do two of its words
+    name a player's position, a match's moment or a squad (:data:`_SPORT_ONLY_WORDS`:
+    "Scrum-half Matt Dawson", "Gloucester flanker Andy Hazell", "the initial squad")? A club's
+    nickname, its ground or a line-up's bracket is the club's in such an article, a squad's
+    list or an interview about a stadium that :func:`sports_report` counts too few sports
+    sentences in."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return False
+    lowers = doc_arrays.strings(doc, LOWER)
+    if sum(w in _SPORT_ONLY_WORDS for w in lowers) >= 2:
+        return True
+    return any(_sporty(doc, sent) for sent in doc.sents)
+
+
+# Players' positions, a match's moments and a squad (not "wing", "lock", "prop", "centre",
+# "try"; a "death squad" counts once, and the line-up's own shape is asked as well)
+_SPORT_ONLY_WORDS = frozenset(
+    {"fly-half", "scrum-half", "flanker", "hooker", "left-back", "right-back", "full-back"}
+) | {
+    "team-mate",
+    "centre-back",
+    "centre-forward",
+    "midfielder",
+    "goalkeeper",
+    "striker",
+    "half-time",
+    "full-time",
+    "kick-off",
+    "injury-time",
+    "free-kick",
+    "equaliser",
+    "semi-final",
+    "quarter-final",
+    "squad",
+}
 
 
 def _sporty(doc: Doc, sent: Span) -> bool:
@@ -1939,6 +2048,97 @@ def _after_work_noun(doc: Doc, start: int) -> bool:
     between or not ("the film Ray", "Hollywood blockbuster The Aviator")?"""
     i = start - 1 - (start >= 2 and doc[start - 1].lower_ == "the")
     return i >= 0 and _work_noun(doc[i])
+
+
+# Words of a film's or a show's success that its title, not a person, is the subject of
+# ("Boogeyman took $19m", "Spider-Man made $1.6bn", "Hitch topped the box office")
+_TAKINGS_VERBS = frozenset({"take", "make", "gross", "earn", "top"})
+_TAKINGS_NOUNS = frozenset({"takings", "grossed", "box-office"})
+_CINEMA_WORDS = WORK_NOUNS | {"cinema", "cinemas", "weekend", "release", "opening", "films"}
+
+
+def _title_cue(doc: Doc, ent: Span) -> bool:
+    """Does the text call the name ``ent`` (tagged PERSON) a film's, a show's or a record's
+    title in its sentence? A work's noun or "hit" before it, over the title's untagged first
+    words ("his new thriller Hide and Seek", "TV shows Pop Idol", "the hit Shrek"); the name
+    alone in quotation marks ("the single “Getaway”"); "starring" right after it
+    ("Closer, starring Jude Law"); or the name, the subject of a verb of takings, with money or
+    the box office in the sentence ("Boogeyman took $19m", "Spider-Man made $1.6bn at box
+    offices", "Boogeyman has topped the box office"). A person is named as the subject of such
+    a verb too ("Carrey topped the box office"): the labeller keeps the model's person where
+    the article names him in full or gives him a given name (labelling._decide_label)."""
+    start, end = ent.start, ent.end
+    sent = ent.sent if doc.has_annotation("SENT_START") else doc[:]
+    i = start - 1
+    while i > sent.start and start - i <= _TITLE_MAX and _untagged_title_word(doc[i]):
+        i -= 1  # "thriller Hide and [Seek]": the title's first words the model left out
+    if i < start - 1 and not _capital_word(doc[i + 1]):
+        i = start - 1  # (a title starts with a capital: "a film and Seek" is none)
+    i -= i >= sent.start and doc[i].lower_ == "the"
+    if i >= sent.start and _work_or_hit_noun(doc[i]):
+        return True
+    if (
+        start > sent.start
+        and end < sent.end
+        and doc[start - 1].text in ('"', "\u201c")
+        and doc[end].text in ('"', "\u201d")
+    ):
+        return True  # "the single “Getaway”": a title in quotes
+    k = end + (end < sent.end and doc[end].text == ",")
+    if k + 1 < sent.end and doc[k].lower_ == "starring" and doc[k + 1].ent_type_ == "PERSON":
+        return True  # (not "Hanks, starring in his first comedy")
+    return _work_listed(ent) or _takings_subject(doc, ent, sent)
+
+
+def _work_listed(ent: Span) -> bool:
+    """Is ``ent`` one of a list that a plural work's noun opens with "including", "like" or
+    "such as" ("films including Raging Bull, Goodfellas and Gangs of New York", "albums such
+    as Nevermind")? (as :func:`_org_listed` for bands and firms)"""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in _LIST_OPENERS:
+        return False
+    if prep.lower_ == "as" and not (prep.i > 0 and prep.nbor(-1).lower_ == "such"):
+        return False
+    noun = prep.head
+    if prep.lower_ == "as" and noun.lower_ == "such":
+        noun = noun.head
+    return noun.tag_ == "NNS" and noun.lemma_.lower() in WORK_NOUNS and noun.text.islower()
+
+
+def _work_or_hit_noun(tok: Token) -> bool:
+    """A work's noun, its plural ("TV shows Pop Idol", "the films Closer and Sideways") or
+    "hit" as a noun ("the hit Shrek", not "Chelsea hit Smith")."""
+    if _work_noun(tok):
+        return True
+    singular = tok.lower_[:-1] if tok.lower_.endswith("s") else ""
+    # ("TV shows Pop Idol": "shows" parsed the verb after "TV")
+    tv = tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("tv", "television")
+    plural = singular in WORK_NOUNS and tok.text.islower() and (tok.tag_ == "NNS" or tv)
+    hit = tok.lower_ == "hit" and tok.pos_ in ("NOUN", "ADJ") and tok.text.islower()
+    return plural or hit
+
+
+def _takings_subject(doc: Doc, ent: Span, sent: Span) -> bool:
+    """Is ``ent`` the subject of a verb of takings (:data:`_TAKINGS_VERBS`) in a sentence that
+    names money or the box office ("Boogeyman took $19m (£10m)", "Hitch topped the box
+    office", "Spider-Man and its sequel made $1.6bn")?"""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in _TAKINGS_VERBS:
+        return False
+    lowers = [t.lower_ for t in sent]
+    box_office = any(
+        a == "box" and b in ("office", "offices") for a, b in zip(lowers, lowers[1:], strict=False)
+    )
+    if box_office or any(w in _TAKINGS_NOUNS for w in lowers):
+        return True
+    # money alone is no film's ("Ebbers took $400m in loans"): with a cinema's word too
+    money = any(t.ent_type_ == "MONEY" for t in root.head.subtree)
+    return money and any(w in _CINEMA_WORDS for w in lowers)
 
 
 def _product_noun_after(doc: Doc, end: int) -> bool:
