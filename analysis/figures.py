@@ -84,6 +84,7 @@ from analysis.figure_restated import (
     INCIDENT_CATEGORIES,
     OFFENSIVE_NOUNS,
     TIME_PREPOSITIONS,
+    UNPLACED_CATEGORIES,
 )
 from analysis.ingest import normalise_date
 from analysis.names import actor_or_none, clean_name
@@ -172,7 +173,7 @@ MODEL_CODE = re.compile(r"(?P<prefix>[A-Za-z]{1,4})-?\d{2,4}[A-Za-z]?s?|\d{3,4}s
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # INCIDENT_CATEGORIES (defined in figure_restated, which joins the retellings of an incident):
 # counts of an incident, which happens in a town; troops are sent to a country ("to Syria").
-UNPLACED_CATEGORIES = frozenset({"money", "price", "percent", "other"})
+# UNPLACED_CATEGORIES (also figure_restated's): money, shares and counts of things.
 INCIDENT_PREPOSITIONS = lexicon.words("incident_prepositions")
 PLACE_OBJECT_VERBS = lexicon.words("place_object_verbs")
 STRUCK_PLACE_VERBS = lexicon.words("struck_place_verbs")
@@ -405,7 +406,9 @@ def extract(
             # article's main place is no answer for "sales rose 2% to $11.1bn" (it put a film
             # studio's takings in "Dennis Quaid" and TimeWarner's sales in "Google").
             place = reading.location
-        elif reading.sentence_placed or _nationals_abroad(reading, ctx.main_place):
+        elif (
+            reading.sentence_placed and not _nationals_at_home(reading, ctx.main_place)
+        ) or _nationals_abroad(reading, ctx.main_place):
             # a forecast or a court's charge (_read), or a nation's people away from the
             # story's place ("about 440 Britons were dead or missing" in a story about aid to
             # Africa): where its sentence says, or nowhere
@@ -617,11 +620,16 @@ def _no_place(name: str) -> bool:
     place; the map already drew none for it. Nor is a compass word alone, what the tagger kept
     of a longer name ("Northern" of "the Northern front", "Northern Province of Aleppo": three
     of the real store's tolls had been placed there). Nor is a disaster's noun the tagger took
-    for a place ("died in the Tsunami": a BBC story's 41 Britons had been placed at "Tsunami")."""
+    for a place ("died in the Tsunami": a BBC story's 41 Britons had been placed at "Tsunami"),
+    nor one letter (the "m" spaCy splits off "20m euros", which the parse may hang "slid to"
+    on: four sums in euros had been placed at "m")."""
     # (the compass lexicon the place rules read, gazetteer.COMPASS_WORDS)
     low = name.lower()
     return (
-        gazetteer.fold(name) in geo.NOT_PLACE_NAMES or low in COMPASS_WORDS or low in DISASTER_NOUNS
+        gazetteer.fold(name) in geo.NOT_PLACE_NAMES
+        or low in COMPASS_WORDS
+        or low in DISASTER_NOUNS
+        or len(low.strip()) < 2
     )
 
 
@@ -4154,9 +4162,28 @@ def _nationals_abroad(reading: _Reading, place: str | None) -> bool:
     home = gazetteer.country(country) if country else None
     if home is None or not home.country:
         return True
-    known = gazetteer.country(place)
-    code = known.country if known is not None else _country_of(place)
+    code = _place_code(place)
+    if code is None:
+        # a continent or a region ("Africa") holds no nation's people as theirs; a name no
+        # table knows ("Indonesia Aceh", a tagger's run-on) gives no answer
+        known = gazetteer.place(place)
+        return known is not None and known.kind in ("continent", "region")
     return code != home.country
+
+
+def _nationals_at_home(reading: _Reading, place: str | None) -> bool:
+    """Whether ``reading`` counts a nation's people and the article's place ``place`` lies in
+    their country: "2.2 million Ethiopians will still need aid", foretold in a story about
+    Ethiopia, are Ethiopia's."""
+    country = _nationality_country(reading.unit_token) if place is not None else None
+    home = gazetteer.country(country) if country else None
+    return home is not None and bool(home.country) and _place_code(place) == home.country
+
+
+def _place_code(place: str) -> str | None:
+    """The country code of a place's name: the country's own, else the one it lies in."""
+    known = gazetteer.country(place)
+    return known.country if known is not None else _country_of(place)
 
 
 def _names_nationality_of(sent: Span, country: str) -> bool:
@@ -5228,8 +5255,18 @@ OWNED_CATEGORIES = UNPLACED_CATEGORIES | {"people"}
 
 def _places_listed(ctx: _Context, place: Token) -> bool:
     """Whether the place ``place`` is the first of a list of places joined to it ("across the
-    US, Europe, Asia and Australia")."""
-    return sum(1 for c in place.children if c.dep_ == "conj" and _is_place(ctx, c)) >= 1
+    US, Europe, Asia and Australia"); not the words of one name ("Kensington and Chelsea", one
+    mention, or a name the gazetteer knows: "Trinidad and Tobago")."""
+    mention = ctx.mention_at(place)
+    for c in place.children:
+        if c.dep_ != "conj" or not _is_place(ctx, c):
+            continue
+        if mention is not None and mention.start <= c.idx < mention.end:
+            continue
+        whole = place.doc[place.i : c.i + 1].text
+        if gazetteer.place(whole) is None and gazetteer.country(whole) is None:
+            return True
+    return False
 
 
 def _owner_place(ctx: _Context, root: Token, noun: Token | None) -> str | None:

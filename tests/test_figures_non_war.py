@@ -314,3 +314,36 @@ def test_a_count_spread_over_places_listed_is_in_none_of_them(nlp, text, figure,
 def test_a_crowds_victims_are_no_crowd(nlp):
     units = dict(_fields(nlp, "The crowd stormed the stage and injured 12.", "unit"))
     assert units["12"] != "crowd"
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The brewer's woes - its profits slid to just 20m euros - hit its shares.", "20m euros"),
+        ("The airline made 400m euros, compared with a loss of 984m euros in 2003.",
+         "984m euros"),
+    ],
+)  # fmt: skip
+def test_the_m_of_a_sum_is_no_place(nlp, text, figure):
+    assert dict(_fields(nlp, text, "location"))[figure] is None
+
+
+def test_a_forecast_of_a_nations_people_at_home_is_that_nations(nlp):
+    text = (
+        "Drought in Ethiopia\n\nThe rains failed in Ethiopia this year, and farmers in Ethiopia "
+        "lost their crops. About 3 million Ethiopians will need food aid, the agency said."
+    )
+    assert dict(_fields(nlp, text, "location"))["About 3 million"] == "Ethiopia"
+
+
+def test_one_place_named_with_and_is_no_list(nlp):
+    text = "Turnout ranged from 64% in Trinidad and Tobago to 40% elsewhere."
+    assert dict(_fields(nlp, text, "location"))["64%"] == "Trinidad and Tobago"
+
+
+def test_a_count_of_things_takes_no_place_from_a_campaigns_objective(nlp):
+    text = (
+        "The side now face four away games in Spain, Italy and Wales before ending their "
+        "campaign against Portugal in Lisbon."
+    )
+    assert dict(_fields(nlp, text, "location"))["four"] is None
