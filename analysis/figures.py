@@ -411,8 +411,12 @@ def extract(
         ) or _nationals_abroad(reading, ctx.main_place):
             # a forecast or a court's charge (_read), or a nation's people away from the
             # story's place ("about 440 Britons were dead or missing" in a story about aid to
-            # Africa): where its sentence says, or nowhere
-            place = reading.location
+            # Africa): where its sentence says, or nowhere; the story's place only where the
+            # sentence names it too ("thousands of residents may not be able to vote in
+            # Edinburgh's transport referendum")
+            place = reading.location or (
+                ctx.main_place if ctx.names_in(sent, ctx.main_place) else None
+            )
         else:
             # a count of people with no place of its own is the story's main place's only
             # where the story ties it there (ctx.local_place): "a database of 200 million
@@ -850,6 +854,12 @@ class _Context:
             return place  # (a digest's item gives its own place: item_place)
         told = self.incident_told_places
         return place if place in told or self.incident_country in told else None
+
+    def names_in(self, sent: Span, place: str | None) -> bool:
+        """Whether sentence ``sent`` names ``place`` (a mention of it there)."""
+        return place is not None and any(
+            m.name == place and sent.start_char <= m.start < sent.end_char for m in self.mentions
+        )
 
     def _paragraph(self, at: int) -> tuple[int, int]:
         """The character bounds of the paragraph holding offset ``at``."""

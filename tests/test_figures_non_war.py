@@ -347,3 +347,12 @@ def test_a_count_of_things_takes_no_place_from_a_campaigns_objective(nlp):
         "campaign against Portugal in Lisbon."
     )
     assert dict(_fields(nlp, text, "location"))["four"] is None
+
+
+def test_a_forecast_in_a_sentence_naming_the_storys_place_is_there(nlp):
+    text = (
+        "Ballot fears\n\nCampaigners fear thousands of residents may not be able to vote in "
+        "Glasgow's housing ballot. Glasgow council said every voter in Glasgow would get a "
+        "card, and Glasgow's tenants will vote next month."
+    )
+    assert dict(_fields(nlp, text, "location"))["thousands"] == "Glasgow"
