@@ -261,9 +261,18 @@ def _sentence_index(bounds: Sequence[tuple[int, int]], offset: int) -> int:
     return i if i >= 0 and offset < bounds[i][1] else -1
 
 
+# Money, shares and counts of things are where their sentence puts them, or nowhere (figures.py
+# reads them from here): an offensive's objective is no place of theirs ("three away fixtures
+# in Italy, France and Scotland before completing their campaign against Ireland" are no
+# fixtures in Ireland).
+UNPLACED_CATEGORIES = frozenset({"money", "price", "percent", "other"})
+
+
 def _objective_place(fig: Figure, doc: Doc, mentions: Sequence[EntityMention]) -> Figure:
     if fig.location and fig.location in fig.sentence:
         return fig  # the sentence itself names the place
+    if fig.category in UNPLACED_CATEGORIES:
+        return fig
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is None:
         return fig

@@ -84,6 +84,7 @@ from analysis.figure_restated import (
     INCIDENT_CATEGORIES,
     OFFENSIVE_NOUNS,
     TIME_PREPOSITIONS,
+    UNPLACED_CATEGORIES,
 )
 from analysis.ingest import normalise_date
 from analysis.names import actor_or_none, clean_name
@@ -117,13 +118,10 @@ ASKED_WORDS = lexicon.words("asked_words")
 RECALL_WORDS = lexicon.words("recall_words")
 # A currency written as a name: with its country ("Swiss francs") to its ISO code, as the
 # signs and codes are read (analysis.numbers); a name several currencies share ("dinars") to
-# one form of it; the words that can head such a name.
+# one form of it; the words that can head such a name (analysis.numbers reads them too).
 CURRENCY_NAMES = lexicon.mapping("currency_names")
 SHARED_CURRENCY_NAMES = lexicon.mapping("currency_names_shared")
-CURRENCY_HEADS = frozenset(
-    {*numbers.CURRENCY_WORDS, *SHARED_CURRENCY_NAMES}
-    | {name.split()[-1] for name in CURRENCY_NAMES}
-)
+CURRENCY_HEADS = numbers.CURRENCY_HEADS
 NEWS_AGENCIES = speech.NEWS_AGENCIES
 REMAINING_WORDS = lexicon.words("remaining_words")
 CASUALTY_STATES = KILLED_WORDS | INJURED_WORDS | MISSING_WORDS
@@ -175,7 +173,7 @@ MODEL_CODE = re.compile(r"(?P<prefix>[A-Za-z]{1,4})-?\d{2,4}[A-Za-z]?s?|\d{3,4}s
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # INCIDENT_CATEGORIES (defined in figure_restated, which joins the retellings of an incident):
 # counts of an incident, which happens in a town; troops are sent to a country ("to Syria").
-UNPLACED_CATEGORIES = frozenset({"money", "price", "percent", "other"})
+# UNPLACED_CATEGORIES (also figure_restated's): money, shares and counts of things.
 INCIDENT_PREPOSITIONS = lexicon.words("incident_prepositions")
 PLACE_OBJECT_VERBS = lexicon.words("place_object_verbs")
 STRUCK_PLACE_VERBS = lexicon.words("struck_place_verbs")
@@ -378,7 +376,13 @@ def extract(
                 or (ctx.incident_place if _points_back(sent) else None)
             )
         elif incident:
-            place = ctx.refine(reading.location) or ctx.incident_fallback(sent)
+            fallback = ctx.incident_fallback(sent)
+            if reading.location is None and _nationals_abroad(reading, fallback):
+                # a nation's people killed away from the story's place ("Some 440 Britons
+                # died", in a story about aid to Africa): their event's place as the sentence
+                # (or the one before) tells it, else none
+                fallback = None
+            place = ctx.refine(reading.location) or fallback
             if reading.location is None and (place is None or gazetteer.country(place) is not None):
                 # the article's place is a country or none: a source named after a city ("the
                 # Iraqi activist group Mosul Eye") tells where it counts better than a country
@@ -402,6 +406,17 @@ def extract(
             # article's main place is no answer for "sales rose 2% to $11.1bn" (it put a film
             # studio's takings in "Dennis Quaid" and TimeWarner's sales in "Google").
             place = reading.location
+        elif (
+            reading.sentence_placed and not _nationals_at_home(reading, ctx.main_place)
+        ) or _nationals_abroad(reading, ctx.main_place):
+            # a forecast or a court's charge (_read), or a nation's people away from the
+            # story's place ("about 440 Britons were dead or missing" in a story about aid to
+            # Africa): where its sentence says, or nowhere; the story's place only where the
+            # sentence names it too ("thousands of residents may not be able to vote in
+            # Edinburgh's transport referendum")
+            place = reading.location or (
+                ctx.main_place if ctx.names_in(sent, ctx.main_place) else None
+            )
         else:
             # a count of people with no place of its own is the story's main place's only
             # where the story ties it there (ctx.local_place): "a database of 200 million
@@ -608,9 +623,18 @@ def _no_place(name: str) -> bool:
     million registered members", "127 million people" at "Google"). An organisation is no
     place; the map already drew none for it. Nor is a compass word alone, what the tagger kept
     of a longer name ("Northern" of "the Northern front", "Northern Province of Aleppo": three
-    of the real store's tolls had been placed there)."""
+    of the real store's tolls had been placed there). Nor is a disaster's noun the tagger took
+    for a place ("died in the Tsunami": a BBC story's 41 Britons had been placed at "Tsunami"),
+    nor one letter (the "m" spaCy splits off "20m euros", which the parse may hang "slid to"
+    on: four sums in euros had been placed at "m")."""
     # (the compass lexicon the place rules read, gazetteer.COMPASS_WORDS)
-    return gazetteer.fold(name) in geo.NOT_PLACE_NAMES or name.lower() in COMPASS_WORDS
+    low = name.lower()
+    return (
+        gazetteer.fold(name) in geo.NOT_PLACE_NAMES
+        or low in COMPASS_WORDS
+        or low in DISASTER_NOUNS
+        or len(low.strip()) < 2
+    )
 
 
 GIVEN_NAMES = geo.GIVEN_NAMES
@@ -830,6 +854,12 @@ class _Context:
             return place  # (a digest's item gives its own place: item_place)
         told = self.incident_told_places
         return place if place in told or self.incident_country in told else None
+
+    def names_in(self, sent: Span, place: str | None) -> bool:
+        """Whether sentence ``sent`` names ``place`` (a mention of it there)."""
+        return place is not None and any(
+            m.name == place and sent.start_char <= m.start < sent.end_char for m in self.mentions
+        )
 
     def _paragraph(self, at: int) -> tuple[int, int]:
         """The character bounds of the paragraph holding offset ``at``."""
@@ -1730,7 +1760,7 @@ def _country_of(name: str) -> str | None:
 class _Reading:
     __slots__ = (
         "value", "low", "high", "unit", "unit_token", "category", "subject", "location",
-        "inherited", "place_borrowed", "admitted",
+        "inherited", "place_borrowed", "admitted", "sentence_placed",
     )  # fmt: skip
 
     def __init__(self, **kw) -> None:
@@ -1761,6 +1791,13 @@ def _read(
     # (the noun after the phrase only where the tagger's date took the number's root away: "an
     # estimated 1500 people remain" is read from its own root, as it always was)
     noun = _counted_noun(root) or (tail if date_like else None)
+    audience = _audience_of(root) if noun is None else None
+    noun = noun or audience  # "an audience of 6.3 million": the audience is counted
+    if span[-1].text in numbers.CURRENCY_ONLY_SUFFIXES:
+        # "900m Canadian dollars": spaCy splits the "m" off and parses it as a verb or a name,
+        # which takes the currency's name away from the number; the name read as written is
+        # what it counts (analysis.numbers read the "m" as millions only before one)
+        noun = _currency_word_after(span) or noun
     if noun is not None and noun.lower_ in THRESHOLD_NOUNS:
         noun = None  # "topped the 100,000 mark": the mark is no unit, what passed it is
     if noun is not None and noun.lemma_.lower() in numbers.TIME_UNITS | {"time", "times"}:
@@ -1795,6 +1832,8 @@ def _read(
     reading = _Reading(value=value, low=low, high=high, unit_token=noun, inherited=False)
     prior_location = None
     unit = _unit_text(noun) if noun is not None else None
+    if audience is not None:
+        unit = audience.lemma_.lower()  # the audience, not its "disappointing" or "prime-time"
     # "had given a death toll of 17": a toll counts the dead, whoever they were; it borrows no
     # victims class from an earlier noun.
     if noun is None and parsed.kind == "number" and not _toll_number(root):
@@ -1843,11 +1882,18 @@ def _read(
         # "more than a dozen militants interviewed reported …": people asked, a sample of them;
         # no force's size (it had been troops claimed by the militants), toll or displacement
         category = "people"
-    if category == "killed" and _no_toll(root, noun):
+    no_toll = _no_toll(root, noun) if category == "killed" else None
+    if no_toll:
         # "45 million children will die before 2015" (a forecast, as "could face" and "at risk"
         # are), "convicted of killing two of her babies" (a court's charge): people the news is
         # about, no toll of the dead
         category = "people"
+    if category == "people" and (no_toll in ("to come", "charged") or _foretold(root, noun)):
+        # a forecast ("up to 50,000 more people could die", "1,000 jobs … 300 staff will go")
+        # or a court's charge is placed where its own sentence says, or nowhere: the story's
+        # main place is no answer (a charity's forecast of deaths had been the United States',
+        # the country its story named most)
+        reading.sentence_placed = True
     if category == "killed" and _dead_and_wounded(span, noun):
         category = "people"  # "lost over 6,000 dead and wounded": casualties, no toll of the dead
     if category in PEOPLE_CATEGORIES and _fractional(value):
@@ -2482,6 +2528,42 @@ def _counted_noun(root: Token) -> Token | None:
 
 
 SCALE_PLURALS = frozenset({"tens", "dozens", "hundreds", "thousands", "millions", "billions"})
+AUDIENCE_NOUNS = lexicon.words("audience_nouns")
+LEVEL_VERBS = lexicon.words("level_verbs")
+
+
+def _audience_of(root: Token) -> Token | None:
+    """The audience noun (:data:`AUDIENCE_NOUNS`) a bare number counts: its of-object's head
+    ("an audience of 6.3 million", "a crowd of 360,000"), the noun a "-strong" the number
+    measures qualifies ("a 1,000-strong crowd"), or the subject of the verb the number is the
+    object or prepositional object of ("the audience averaged 13.7 million and peaked at 14.2
+    million", "its audience fell by 600,000 to 5.9 million", "the attendance was 9,796"; a
+    verb joined to another shares its subject), where the verb gives a level
+    (:data:`LEVEL_VERBS`: "the crowd injured 12" counts no crowd). Else None: such numbers had
+    counted nothing, or borrowed "viewers" from the sentence before for a crowd in Rio."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in AUDIENCE_NOUNS:
+        return head.head
+    if head.lower_ == "strong" and head.head.lemma_.lower() in AUDIENCE_NOUNS:
+        return head.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+    elif root.dep_ in ("dobj", "attr"):
+        verb = head
+    else:
+        return None
+    if verb.lemma_.lower() not in LEVEL_VERBS:
+        return None
+    for _ in range(2):
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject if subject.lemma_.lower() in AUDIENCE_NOUNS else None
+        if verb.dep_ != "conj":
+            return None
+        verb = verb.head
+    return None
 
 
 def _hung_on_next_phrase(num: Token) -> bool:
@@ -2739,6 +2821,18 @@ def _named_currency(noun: Token) -> str | None:
         name = " ".join(t.lower_ for t in doc[noun.i - width : noun.i + 1])
         if name in CURRENCY_NAMES:
             return CURRENCY_NAMES[name]
+    return None
+
+
+def _currency_word_after(span: Span) -> Token | None:
+    """The head word of a currency's name right after ``span`` ("dollars" of "… Canadian
+    dollars", "euros"): up to two capitalised words of its country before it."""
+    doc = span.doc
+    for tok in doc[span.end : min(span.end + 3, len(doc))]:
+        if tok.lower_ in CURRENCY_HEADS:
+            return tok
+        if not tok.is_title:
+            return None
     return None
 
 
@@ -3148,22 +3242,41 @@ def _asked(noun: Token | None) -> bool:
     )
 
 
-def _no_toll(root: Token, noun: Token | None) -> bool:
-    """Whether the death word the count hangs on (its nearest such head, or that head's
-    complement) tells of deaths to come (:func:`_death_to_come`), of a court's charge
-    (:func:`_charged_with`) or of the dead and the missing or hurt together ("were either dead
-    or missing": one count of both, as "killed or injured" is)."""
+def _no_toll(root: Token, noun: Token | None) -> str | None:
+    """Why the death word the count hangs on (its nearest such head, or that head's
+    complement) makes no toll, else None: it tells of deaths to come ("to come",
+    :func:`_death_to_come`), of a court's charge ("charged", :func:`_charged_with`) or of the
+    dead and the missing or hurt together ("or missing": "were either dead or missing", one
+    count of both, as "killed or injured" is)."""
     tok = noun if noun is not None else root
     for _ in range(4):
         if tok.head.i == tok.i:
-            return False
+            return None
         tok = tok.head
         # ("patients are expected to die", "were dead or missing": the verb's complement)
         for word in [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "acomp"))]:
             if word.lemma_.lower() in KILLED_WORDS or word.lower_ in KILLED_WORDS:
-                return _death_to_come(word) or _charged_with(word) or _or_missing(word)
+                if _death_to_come(word):
+                    return "to come"
+                if _charged_with(word):
+                    return "charged"
+                return "or missing" if _or_missing(word) else None
         if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _foretold(root: Token, noun: Token | None) -> bool:
+    """Whether the verb the counted people hang on tells what is to come or could come
+    (:func:`_death_to_come`: "could lose their homes", "will be evacuated", "at risk of
+    hunger"), not what happened."""
+    tok = noun if noun is not None else root
+    for _ in range(3):
+        if tok.head.i == tok.i:
             return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return _death_to_come(tok)
     return False
 
 
@@ -4022,6 +4135,65 @@ def _state_word(tok: Token) -> str | None:
         if lemma in words or low in words:
             return category
     return None
+
+
+NATIONALITY_NOUN_COUNTRIES = lexicon.mapping("nationality_noun_countries")
+
+
+def _nationality_country(noun: Token | None) -> str | None:
+    """The country of a plural of a nation's people ("Britons" → United Kingdom, "Americans"
+    → United States, "Swiss"), else None; "" for a nationality noun of no one country the
+    tables know ("Scots" is Scotland's, no country of the gazetteer's)."""
+    if noun is None or not noun.is_title or noun.tag_ not in ("NNPS", "NNS", "NNP"):
+        return None
+    singular = noun.text[:-1] if noun.lower_.endswith("s") else noun.text
+    country = (
+        demonym_country(singular)
+        or NATIONALITY_COUNTRIES.get(singular.lower())
+        or NATIONALITY_NOUN_COUNTRIES.get(singular.lower())
+        or NATIONALITY_COUNTRIES.get(noun.lower_)  # "Swiss", "Dutch"
+    )
+    if country:
+        return country
+    return "" if singular.lower() in NATIONALITY_NOUNS else None
+
+
+def _nationals_abroad(reading: _Reading, place: str | None) -> bool:
+    """Whether ``reading`` counts a nation's people ("440 Britons", "three Americans") and the
+    article's place ``place``, the answer for a count its sentence does not place, lies outside
+    their country (or their country is not known): they are counted as that nation's, wherever
+    they were; the story's place is no answer (440 Britons dead or missing in the tsunami had
+    been Africa's, the place a story of aid named most)."""
+    if place is None:
+        return False
+    country = _nationality_country(reading.unit_token)
+    if country is None:
+        return False
+    home = gazetteer.country(country) if country else None
+    if home is None or not home.country:
+        return True
+    code = _place_code(place)
+    if code is None:
+        # a continent or a region ("Africa") holds no nation's people as theirs; a name no
+        # table knows ("Indonesia Aceh", a tagger's run-on) gives no answer
+        known = gazetteer.place(place)
+        return known is not None and known.kind in ("continent", "region")
+    return code != home.country
+
+
+def _nationals_at_home(reading: _Reading, place: str | None) -> bool:
+    """Whether ``reading`` counts a nation's people and the article's place ``place`` lies in
+    their country: "2.2 million Ethiopians will still need aid", foretold in a story about
+    Ethiopia, are Ethiopia's."""
+    country = _nationality_country(reading.unit_token) if place is not None else None
+    home = gazetteer.country(country) if country else None
+    return home is not None and bool(home.country) and _place_code(place) == home.country
+
+
+def _place_code(place: str) -> str | None:
+    """The country code of a place's name: the country's own, else the one it lies in."""
+    known = gazetteer.country(place)
+    return known.country if known is not None else _country_of(place)
 
 
 def _names_nationality_of(sent: Span, country: str) -> bool:
@@ -5072,6 +5244,10 @@ def _location(ctx: _Context, root: Token, noun: Token | None, category: str) -> 
                             continue  # "said in Turkey the attack had killed 1300"
                         if _elsewhere(pobj, root, _clause(root), category):
                             continue
+                        if category in UNPLACED_CATEGORIES and _places_listed(ctx, pobj):
+                            # "a tour of 60 cities across the US, Europe and Asia": spread over
+                            # the places listed, in no one of them (it had been the US's)
+                            return None
                         name = _near_border(ctx, pobj, _known(ctx, pobj, ctx.name(pobj)))
                         if name is None:
                             continue
@@ -5085,6 +5261,22 @@ def _location(ctx: _Context, root: Token, noun: Token | None, category: str) -> 
 # Figures a country owns as a measure of itself ("Chile's economy grew by 0.4%", "9% of
 # Norway's oil output"): not tolls, whose place is where they happened.
 OWNED_CATEGORIES = UNPLACED_CATEGORIES | {"people"}
+
+
+def _places_listed(ctx: _Context, place: Token) -> bool:
+    """Whether the place ``place`` is the first of a list of places joined to it ("across the
+    US, Europe, Asia and Australia"); not the words of one name ("Kensington and Chelsea", one
+    mention, or a name the gazetteer knows: "Trinidad and Tobago")."""
+    mention = ctx.mention_at(place)
+    for c in place.children:
+        if c.dep_ != "conj" or not _is_place(ctx, c):
+            continue
+        if mention is not None and mention.start <= c.idx < mention.end:
+            continue
+        whole = place.doc[place.i : c.i + 1].text
+        if gazetteer.place(whole) is None and gazetteer.country(whole) is None:
+            return True
+    return False
 
 
 def _owner_place(ctx: _Context, root: Token, noun: Token | None) -> str | None:

@@ -186,3 +186,173 @@ def test_paying_is_no_measure_of_pay(nlp):
 )  # fmt: skip
 def test_the_worlds_measures_and_a_firms_growth_are_no_countrys(nlp, text, figure):
     assert dict(_fields(nlp, text, "location"))[figure] is None
+
+
+AID_STORY = (
+    "Aid budget cut\n\n"
+    "The United States has cut its aid budget. Officials in Washington said the US would "
+    "review its programmes, and US officials defended the cuts.\n\n"
+    "Up to 50,000 more people could die of hunger, the charity warned. Some 3,000 aid "
+    "workers will lose their jobs."
+)
+
+DRAMA_STORY = (
+    "New drama\n\n"
+    "The drama is set in the United States. It was filmed in the United States, and the US "
+    "audience loved it.\n\n"
+    "It tells of a mother wrongly convicted of killing two of her babies."
+)
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        (AID_STORY, "Up to 50,000"),  # a forecast of deaths
+        (AID_STORY, "Some 3,000"),  # a forecast of people's fate
+        (DRAMA_STORY, "two"),  # a court's charge
+    ],
+)
+def test_a_forecast_or_a_charge_takes_no_place_from_the_story(nlp, text, figure):
+    assert dict(_fields(nlp, text, "location"))[figure] is None
+
+
+def test_a_forecast_keeps_the_place_its_sentence_names(nlp):
+    text = AID_STORY.replace("could die of hunger", "could die of hunger in Malawi")
+    assert dict(_fields(nlp, text, "location"))["Up to 50,000"] == "Malawi"
+
+
+NATIONALS_STORY = (
+    "Aid to Africa\n\n"
+    "Aid to Africa will not be cut, the prime minister promised. Africa needs help, he said, "
+    "and Africa's leaders agree. The disaster in Asia has not changed that.\n\n"
+    "The foreign secretary said that about 440 Britons were either dead or missing in the "
+    "disaster. Some 140 Britons died in the tsunami, he said. A further 20 Britons died in "
+    "Thailand."
+)
+
+
+def test_a_nations_people_abroad_take_no_place_from_the_story(nlp):
+    places = dict(_fields(nlp, NATIONALS_STORY, "location"))
+    assert places["about 440"] is None
+    assert places["Some 140"] is None
+    assert places["20"] == "Thailand"  # where its sentence says they died
+
+
+def test_a_nations_people_killed_away_from_the_storys_place(nlp):
+    text = (
+        "Floods in Kenya\n\nFloods hit Kenya on Monday. Kenya's government said roads in "
+        "Kenya were cut.\n\nThree Britons were killed, the Foreign Office said. Dozens of "
+        "people were killed."
+    )
+    places = dict(_fields(nlp, text, "location"))
+    assert places["Three"] is None
+    assert places["Dozens"] == "Kenya"
+
+
+def test_a_nations_people_at_home_keep_the_storys_place(nlp):
+    text = (
+        "Jobs in Germany\n\nGermany's economy slowed, and factories in Germany cut shifts. "
+        "Berlin said Germany would recover. More than 5 million Germans were out of work."
+    )
+    assert dict(_fields(nlp, text, "location"))["More than 5 million"] == "Germany"
+
+
+def test_a_disaster_the_tagger_called_a_place_is_no_place(nlp):
+    text = "The ministry says 41 Britons have died in the Tsunami, with 158 others missing."
+    assert {place for _, place in _fields(nlp, text, "location")} == {None}
+
+
+@pytest.mark.parametrize(
+    "text, figure, unit, value",
+    [
+        ("The miner paid 900m Canadian dollars for the stake.", "900m", "CAD", 900e6),
+        ("Net profit rose to 4.1bn euros.", "4.1bn euros", "EUR", 4_100_000_000),
+        ("The club spent 35m pounds on players.", "35m pounds", "GBP", 35e6),
+    ],
+)
+def test_a_sum_in_millions_before_a_currency_name(nlp, text, figure, unit, value):
+    (fig,) = _figures(nlp, text)
+    assert (fig.text, fig.unit, fig.category, fig.value) == (figure, unit, "money", value)
+
+
+@pytest.mark.parametrize(
+    "text, figure, unit",
+    [
+        ("The quiz show drew an audience of 4.2 million on Sunday.", "4.2 million", "audience"),
+        ("The finale's audience averaged 9.1 million and peaked at 10.4 million.",
+         "10.4 million", "audience"),
+        ("Her late-night audience slipped by 300,000 to 2.6 million.",
+         "300,000 to 2.6 million", "audience"),
+        ("The band played to a 2,000-strong crowd in a tent.", "2,000", "crowd"),
+        ("The attendance at the derby was 41,250.", "41,250", "attendance"),
+        # a crowd of a bare number borrows nobody else's unit
+        ("The film was seen by 3 million viewers. A crowd of 80,000 packed the beach.",
+         "80,000", "crowd"),
+    ],
+)  # fmt: skip
+def test_a_bare_number_counts_its_audience(nlp, text, figure, unit):
+    assert dict(_fields(nlp, text, "unit"))[figure] == unit
+
+
+def test_an_audience_word_elsewhere_counts_nothing_of_the_number(nlp):
+    units = dict(_fields(nlp, "The crowd threw 200 bottles at the stage.", "unit"))
+    assert units["200"] == "bottles"
+
+
+@pytest.mark.parametrize(
+    "text, figure, place",
+    [
+        ("The singer's tour will take in 45 cities across Canada, Europe and Japan.", "45", None),
+        ("The chain runs 300 stores in Italy and Greece.", "300", None),
+        ("The chain runs 300 stores in Italy.", "300", "Italy"),
+    ],
+)
+def test_a_count_spread_over_places_listed_is_in_none_of_them(nlp, text, figure, place):
+    assert dict(_fields(nlp, text, "location"))[figure] == place
+
+
+def test_a_crowds_victims_are_no_crowd(nlp):
+    units = dict(_fields(nlp, "The crowd stormed the stage and injured 12.", "unit"))
+    assert units["12"] != "crowd"
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The brewer's woes - its profits slid to just 20m euros - hit its shares.", "20m euros"),
+        ("The airline made 400m euros, compared with a loss of 984m euros in 2003.",
+         "984m euros"),
+    ],
+)  # fmt: skip
+def test_the_m_of_a_sum_is_no_place(nlp, text, figure):
+    assert dict(_fields(nlp, text, "location"))[figure] is None
+
+
+def test_a_forecast_of_a_nations_people_at_home_is_that_nations(nlp):
+    text = (
+        "Drought in Ethiopia\n\nThe rains failed in Ethiopia this year, and farmers in Ethiopia "
+        "lost their crops. About 3 million Ethiopians will need food aid, the agency said."
+    )
+    assert dict(_fields(nlp, text, "location"))["About 3 million"] == "Ethiopia"
+
+
+def test_one_place_named_with_and_is_no_list(nlp):
+    text = "Turnout ranged from 64% in Trinidad and Tobago to 40% elsewhere."
+    assert dict(_fields(nlp, text, "location"))["64%"] == "Trinidad and Tobago"
+
+
+def test_a_count_of_things_takes_no_place_from_a_campaigns_objective(nlp):
+    text = (
+        "The side now face four away games in Spain, Italy and Wales before ending their "
+        "campaign against Portugal in Lisbon."
+    )
+    assert dict(_fields(nlp, text, "location"))["four"] is None
+
+
+def test_a_forecast_in_a_sentence_naming_the_storys_place_is_there(nlp):
+    text = (
+        "Ballot fears\n\nCampaigners fear thousands of residents may not be able to vote in "
+        "Glasgow's housing ballot. Glasgow council said every voter in Glasgow would get a "
+        "card, and Glasgow's tenants will vote next month."
+    )
+    assert dict(_fields(nlp, text, "location"))["thousands"] == "Glasgow"

@@ -324,3 +324,46 @@ def test_a_decade_with_an_apostrophe_is_no_figure(text, found):
 )  # fmt: skip
 def test_a_margin_either_way_is_not_negative(text, found):
     assert [(m.text, m.parsed.value) for m in find_numbers(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # "m" before a currency's name is a million, with or without its country's adjective
+        ("The miner paid 900m Canadian dollars for the stake.", [("900m", 900e6)]),
+        ("The club spent 35m euros and 2m pounds on players.",
+         [("35m euros", 35e6), ("2m pounds", 2e6)]),
+        ("Its rival lost 80m yen and 120m Hong Kong dollars.",
+         [("80m yen", 80e6), ("120m", 120e6)]),
+        ("The bank lent 45 m dollars to the farm.", [("45 m dollars", 45e6)]),
+        # alone, or before anything else, it is still a metre
+        ("She swam the 800m in a record time.", []),
+        ("He won the 400m Olympic final.", []),
+        ("The 900m wall was built in 2004.", []),
+    ],
+)  # fmt: skip
+def test_a_million_before_a_currency_name(text, found):
+    assert [(m.text, m.parsed.value) for m in find_numbers(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("4.1bn", 4_100_000_000),
+        ("$0.7bn", 700_000_000),
+        ("£3.3m", 3_300_000),
+        ("1.15 million", 1_150_000),
+        ("4.1 billion", 4_100_000_000),
+        ("2.3 trillion", 2_300_000_000_000),
+        ("9.7 bn", 9_700_000_000),
+        ("14.96bn euros", 14_960_000_000),
+    ],
+)
+def test_a_decimal_times_a_scale_is_exact(text, value):
+    # no float error: "4.1bn" had been stored as 4099999999.9999995
+    assert parse_number_phrase(text).value == value
+
+
+def test_a_range_borrowing_its_scale_is_exact():
+    parsed = parse_number_phrase("4.1-4.3bn")
+    assert (parsed.low, parsed.high) == (4_100_000_000, 4_300_000_000)

@@ -49,6 +49,7 @@ from analysis.numbers.context import (
 from analysis.numbers.phrases import ParsedNumber, match_at
 from analysis.numbers.tokens import (
     CURRENCY_CODES,
+    CURRENCY_HEADS,
     CURRENCY_ONLY_SUFFIXES,
     CURRENCY_PREFIX_WORDS,
     CURRENCY_SIGNS,
@@ -82,6 +83,7 @@ from analysis.numbers.tokens import (
 __all__ = [
     "AGE_WORDS",
     "CURRENCY_CODES",
+    "CURRENCY_HEADS",
     "CURRENCY_ONLY_SUFFIXES",
     "CURRENCY_PREFIX_WORDS",
     "CURRENCY_SIGNS",

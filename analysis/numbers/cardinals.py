@@ -22,7 +22,9 @@ from analysis.numbers.tokens import (
     TENS_WORDS,
     VAGUE_PLURALS,
     Tok,
+    currency_word_at,
     num_value,
+    times,
     word_parts,
 )
 
@@ -71,12 +73,14 @@ def _digits_at(toks: list[Tok], i: int, *, currency: bool) -> tuple[int, float, 
     if j < len(toks) and toks[j].kind == "word" and toks[j].start == toks[j - 1].end:
         suffix = toks[j].text.rstrip(".")
         scale = SUFFIX_SCALES.get(suffix) or (
-            CURRENCY_ONLY_SUFFIXES.get(suffix) if currency else None
+            CURRENCY_ONLY_SUFFIXES.get(suffix)
+            if currency or currency_word_at(toks, j + 1)
+            else None
         )
         if scale:
-            return j + 1, value * scale, True
+            return j + 1, times(value, scale), True
         if suffix.lower() in SCALE_WORDS:  # "2million"
-            return j + 1, value * SCALE_WORDS[suffix.lower()], True
+            return j + 1, times(value, SCALE_WORDS[suffix.lower()]), True
         return None  # "29km", "180ml", "06F6": a measurement or a code, not a count
     return j, value, scaled
 
@@ -238,12 +242,15 @@ def _spaced_scale_step(r: _Reading, t: Tok) -> bool | None:
         return None
     # "2 bn", "2.33 k": spaced abbreviations follow digits only, one space on (not a letter
     # starting the next line) and not glued to more ("35 M&S goods" is a name). A spaced
-    # lower-case "m" is a metre unless money precedes; "M" is a million.
-    if t.text == "m" and not r.currency or t.start - r.toks[r.j - 1].end > 1:
+    # lower-case "m" is a metre unless money precedes or a currency's name follows ("900 m
+    # dollars"); "M" is a million.
+    if t.text == "m" and not (r.currency or currency_word_at(r.toks, r.j + 1)):
+        return False
+    if t.start - r.toks[r.j - 1].end > 1:
         return False
     if _glued_after(r.toks, r.j):
         return False
-    r.total += (r.current or 0) * SPACED_SCALES[t.low]
+    r.total += times(r.current or 0, SPACED_SCALES[t.low])
     r.current, r.last, r.j, r.scaled = 0.0, "scale", r.j + 1, True
     return True
 
@@ -293,7 +300,7 @@ def _word_part(r: _Reading, p: str) -> bool:
         r.current = (r.current or 1) * 100
         r.last, r.has_hundred = "hundred", True
     else:
-        r.total += (r.current or 1) * scale
+        r.total += times(r.current or 1, scale)
         r.current, r.last, r.floor, r.has_hundred = 0.0, "scale", scale, False
     r.scaled = True
     return True

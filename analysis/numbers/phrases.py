@@ -38,6 +38,7 @@ from analysis.numbers.tokens import (
     VAGUE_QUANTIFIERS,
     Tok,
     number_like,
+    times,
     word_parts,
 )
 
@@ -515,7 +516,7 @@ def _range_after(
         ):
             a, b = core.value, other.value
             if other.scaled and not core.scaled and a < b and b / max(a, 1e-9) > 100:
-                a *= _last_scale(b) if _last_scale(b) > 1 else 1  # "1.5-2 million"
+                a = times(a, _last_scale(b)) if _last_scale(b) > 1 else a  # "1.5-2 million"
             if a < b or not _a_year(core):
                 # A bare number takes the kind of the number after it ("10 to 20%", a poll's
                 # "46 to 40 percent"), unless a year joins no range with it: "(£3.24bn) in 2003

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from analysis import lexicon
 
@@ -79,6 +80,15 @@ CURRENCY_CODES = lexicon.mapping("currency_codes")
 
 
 CURRENCY_WORDS = lexicon.mapping("currency_words")
+
+
+# The words that can head a currency's name: its own word ("dollars"), a name several
+# currencies share ("dinars"), the last word of a name with its country ("Canadian dollars",
+# "South Korean won"). Read by figures.py too.
+CURRENCY_HEADS = frozenset(
+    {*CURRENCY_WORDS, *lexicon.mapping("currency_names_shared")}
+    | {name.split()[-1] for name in lexicon.mapping("currency_names")}
+)
 
 
 # Words besides number words that a number phrase can end with; a period glued to one of them
@@ -182,6 +192,13 @@ def num_value(s: str) -> float:
     return float(s.replace(",", ""))
 
 
+def times(value: float, scale: float) -> float:
+    """``value`` times ``scale`` in decimal arithmetic: a figure as written, "4.1bn" is
+    4,100,000,000 (in floats it had been 4,099,999,999.9999995). A float's shortest repr is
+    the decimal it was read from, so the product is exact to the written digits."""
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
+
+
 def word_parts(tok: Tok) -> list[str] | None:
     """A (possibly hyphenated) number word split into parts, or None if it is not one."""
     low = tok.low
@@ -214,3 +231,19 @@ def first_numeric(toks: list[Tok], i: int, end: int) -> int:
         if toks[k].kind == "num" or word_parts(toks[k]) is not None or toks[k].low in VAGUE_PLURALS:
             return k
     return i
+
+
+def currency_word_at(toks: list[Tok], j: int) -> bool:
+    """Whether a currency's name starts at ``toks[j]``: a currency word ("dollars", "euros",
+    "yen"), or up to two capitalised words of its country before one ("Canadian dollars",
+    "Hong Kong dollars", "South Korean won"). A scale suffix that is only money's ("900m") is
+    money's before one: "900m Canadian dollars" is no 900 metres."""
+    for k in range(j, min(j + 3, len(toks))):
+        t = toks[k]
+        if t.kind != "word":
+            return False
+        if t.low in CURRENCY_HEADS and (k > j or t.low in CURRENCY_WORDS):
+            return True  # a bare head needs its own word: "900m won" is no sum
+        if not t.text[:1].isupper():
+            return False
+    return False
