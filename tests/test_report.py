@@ -321,15 +321,20 @@ def test_png_of_a_page_matches_the_dashboard(db, tmp_path):
 def test_in_app_report_names_the_articles_in_view(db, monkeypatch):
     """The page's buttons build their document through reporting._document, whose title page
     names the articles in view as the command's does (it had left the line out)."""
-    from dashboard import report, report_views, reporting
+    from dashboard import report, report_html, report_views, reporting
 
     monkeypatch.setenv("PRESSLENS_DB", str(db))
     monkeypatch.setenv("PRESSLENS_READ_ONLY", "1")
     filters = report.parse_filters(["source=Daily Ledger"], None, None)
     meta = report_views.ReportMeta(filters=filters, link="http://x/entities", data_date="d",
                                    version="test")  # fmt: skip
-    html = reporting._document("entities", filters, meta, "http://x", {}, "interactive")
+    html, counted = reporting._document("entities", filters, meta, "http://x", {}, "interactive")
     assert "<dt>Articles in view</dt><dd>2</dd>" in html
+    # the PDF's page footer counts them too, beside the whole store's dates (not "Data: …",
+    # which had read as the view's)
+    footer = report_html.footer_text(counted)
+    assert "· 2 articles in view · Whole store: d ·" in footer
+    assert "<dt>Whole store</dt><dd>d</dd>" in html
 
 
 def test_in_app_report_document(db):
