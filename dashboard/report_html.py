@@ -56,7 +56,10 @@ body{margin:0;max-width:none;padding:0}
 section.page{break-before:page}section.title{padding-top:25mm}
 h2{margin-top:0}thead{display:table-header-group}tr,.chart,h3{break-inside:avoid}
 h2,h3{break-after:avoid}table{font-size:.78rem}
+footer{display:none}
 """
+# (In print the document's own footer is left out: every sheet's foot and the title page say the
+# same, and after a table that filled its last sheet it had taken a sheet of its own.)
 
 
 def document(sections: list[Section], meta: ReportMeta, *, rendition: str = "interactive") -> str:
