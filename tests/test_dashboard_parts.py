@@ -1014,3 +1014,28 @@ def test_a_log_axis_writes_its_ticks_in_full():
     assert (
         charts.figure_timeline(_injured([1, 7]), category="injured").layout.yaxis.tickvals is None
     )
+
+
+def test_the_compare_pages_log_axis_writes_its_ticks_in_full():
+    from dashboard import compare_charts
+
+    df = pd.DataFrame(
+        {
+            "category": "displaced", "location": "Kellmoor", "grp": ["Ledger", "Times"],
+            "median": [3.0, 160.0], "low": [2.0, 90.0], "high": [4.0, 300.0], "n_figures": 2,
+        }
+    )  # fmt: skip
+    fig = compare_charts.figures_side_by_side(df, order=["Ledger", "Times"], log=True)
+    assert fig.layout.xaxis.type == "log"
+    assert list(fig.layout.xaxis.ticktext) == [
+        "1",
+        "2",
+        "5",
+        "10",
+        "20",
+        "50",
+        "100",
+        "200",
+        "500",
+        "1,000",
+    ]
