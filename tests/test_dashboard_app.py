@@ -2173,6 +2173,9 @@ def test_a_timeline_of_too_many_days_charts_weeks_each_opening_its_days(
     assert [s.split("**")[1] for s in shown] == ["12", "30"]  # not the next week's 8
     days = [c.value for c in at.caption if c.value.startswith("Claimed by")]
     assert any("01 Mar 2016" in d for d in days) and any("03 Mar 2016" in d for d in days)
+    # each card names its outlet beside the day: two outlets' copies of one story had stood
+    # as two identical cards
+    assert all(d.endswith(("(W, 01 Mar 2016)", "(W, 03 Mar 2016)")) for d in days), days
     # the reader's own choice of points, in the link: days whatever their number, or months
     for per, xs, said in (
         ("day", ["2016-03-01", "2016-03-03", "2016-03-09"], None),
