@@ -253,6 +253,33 @@ def whole_counts(fig: go.Figure, values, *, axis: str = "y") -> go.Figure:
     return fig
 
 
+def log_ticks(fig: go.Figure, values, *, axis: str = "y") -> go.Figure:
+    """Ticks of a log axis written in full: 1, 2, 5, 10, 20, 50 … over at most three decades,
+    1, 10, 100 … 10k, 1M over more. Plotly's own wrote the 2s and 5s between decades as small
+    bare digits: on SANA's injured a "2" stood above the 100 (for 200), and a printed report
+    read it as two."""
+    numbers = pd.to_numeric(pd.Series(list(values)), errors="coerce")
+    positive = numbers[numbers > 0]
+    if positive.empty:
+        return fig
+    low = math.floor(math.log10(positive.min()))
+    high = math.ceil(math.log10(positive.max()))
+    steps = (1, 2, 5) if high - low <= 3 else (1,)
+    ticks = [m * 10**k for k in range(low, high + 1) for m in steps]
+    ticks = [t for t in ticks if t <= 10**high]
+    (fig.update_xaxes if axis == "x" else fig.update_yaxes)(
+        tickmode="array", tickvals=ticks, ticktext=[_tick_text(t) for t in ticks]
+    )
+    return fig
+
+
+def _tick_text(value: float) -> str:
+    for size, suffix in ((1e9, "bn"), (1e6, "M"), (1e4, "k")):
+        if value >= size:
+            return f"{value / (size if suffix != 'k' else 1e3):g}{suffix}"
+    return f"{value:,g}"
+
+
 def _bar_height(n: int) -> int:
     return max(260, min(900, 28 * n + 90))
 
@@ -1407,6 +1434,7 @@ def figure_timeline(
     )
     if log and not percent:
         fig.update_yaxes(type="log", rangemode=None, title=f"{value_title} (log scale)")
+        log_ticks(fig, pd.concat([df["estimate_min"], df["estimate_max"]]))
     elif percent:
         fig.update_yaxes(range=[0, 105])
     elif (df["estimate_max"].dropna() % 1 == 0).all():  # counts of people: no 2.5 killed

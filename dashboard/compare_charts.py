@@ -19,6 +19,7 @@ from dashboard.charts import (
     PALETTE,
     _date_axis,
     _style,
+    log_ticks,
     whole_counts,
     with_breaks,
 )
@@ -418,6 +419,7 @@ def figures_side_by_side(df: pd.DataFrame, *, order, log: bool = False) -> go.Fi
     fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1])
     if log:
         fig.update_xaxes(type="log", title="median value (log scale)")
+        log_ticks(fig, pd.concat([df["low"], df["high"]]), axis="x")  # 200, not a small "2"
     else:
         fig.update_xaxes(rangemode="tozero", title="median value; whisker: lowest to highest")
     return fig

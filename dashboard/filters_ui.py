@@ -257,7 +257,7 @@ def _no_dates_under(opts, others: Filters) -> bool:
     pickers' range) or when it has no date at all (the pickers are shown disabled)."""
     if others.is_empty or opts.first_date is None or _dates_set(opts):
         return False
-    articles, dated = _dated_counts(others)
+    articles, dated = dated_counts(others)
     return articles > 0 and dated == 0
 
 
@@ -468,10 +468,10 @@ def no_articles(filters: Filters) -> str:
     """The empty view's message (:func:`dashboard.report_views.no_articles`, whose words the
     report shares) from the page's cached counts. The sidebar's count of undated articles,
     below the pickers, is of the whole store; this one is of what the other filters match."""
-    return report_views.no_articles(filters, _dated_counts)
+    return report_views.no_articles(filters, dated_counts)
 
 
-def _dated_counts(filters: Filters) -> tuple[int, int]:
+def dated_counts(filters: Filters) -> tuple[int, int]:
     """The articles matching ``filters`` and how many of them a yearly timeline places."""
     dated = data.articles_over_time(filters, granularity="year")["n_articles"].sum()
     return data.counts(filters)["articles"], int(dated)

@@ -193,8 +193,12 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
 # The places named on the map: the largest bubbles first, as many as fit without one name
 # running over another (or over a larger named bubble), and the selected place always.
 MAX_LABELS = 8
-# The plot's size in pixels as a page draws it (see LAT_SHARE), and a name's size at 11 px.
-PLOT_PX = (940, 470)
+# The plot's size in pixels on a narrow page (a 1280-px screen with the sidebar open draws it
+# 800 px wide; 924 from 1500 px on), at the map's ratio (LAT_SHARE), and a name's size at 11 px.
+# Names placed at this scale stay apart, and inside the frame, on every wider page: the x axis
+# keeps its range, so a wider plot only sets them further apart (a narrower one shows more
+# latitudes). Placed at 940 px, "United Kingdom" at the east edge ran off the map at 1280 px.
+PLOT_PX = (800, 400)
 CHAR_PX, LINE_PX = 6.5, 14
 
 
@@ -204,8 +208,8 @@ def place_labels(
     """``(name, lon, lat, textposition, marker diameter)`` for each place :func:`places_map`
     names: tried beside its
     bubble to the right, then left, above and below, where the name overlaps no name placed
-    before it and no larger named bubble; the largest bubbles first, at most
-    :data:`MAX_LABELS`, only places inside the view ``box`` (``((x0, x1), (y0, y1))``)."""
+    before it and no larger named bubble and stays inside the frame; the largest bubbles first,
+    at most :data:`MAX_LABELS`, only places inside the view ``box`` (``((x0, x1), (y0, y1))``)."""
     if drawn.empty or "place" not in drawn:
         return []
     (x0, x1), (y0, y1) = box
@@ -223,7 +227,7 @@ def place_labels(
         if not (x0 <= lon <= x1 and y0 <= lat <= y1):
             continue
         cx, cy = (lon - x0) / px_x, (lat - y0) / px_y
-        r = max(6.0, MAX_BUBBLE * math.sqrt(float(getattr(row, size_by)) / biggest)) / 2
+        r = _radius(float(getattr(row, size_by)), biggest)
         w, h = CHAR_PX * len(str(row.place)), LINE_PX
         bubble = (cx - r, cy - r, cx + r, cy + r)
         # Plotly sets a marker's text off by its radius and 1 px; the invisible marker is
@@ -236,11 +240,17 @@ def place_labels(
             ("bottom center", (cx - w / 2, cy - g - h, cx + w / 2, cy - g)),
         )
         for at, label in tries:
-            if not any(_overlap(label, other) for other in taken):
+            if _in_frame(label) and not any(_overlap(label, other) for other in taken):
                 out.append((str(row.place), lon, lat, at, 2 * r + 8))
                 taken += [label, bubble]
                 break
     return out
+
+
+def _in_frame(box: tuple) -> bool:
+    """Whether a name's box (pixels) lies inside the plot: Plotly draws a name past the edge
+    cut off ("United Kingdo")."""
+    return box[0] >= 0 and box[1] >= 0 and box[2] <= PLOT_PX[0] and box[3] <= PLOT_PX[1]
 
 
 def _overlap(a: tuple, b: tuple) -> bool:
@@ -255,7 +265,68 @@ def _view_box(drawn: pd.DataFrame, size_by: str, selected: str | None = None):
     lon0, lat0, span = _view(drawn, drawn[size_by], keep=keep)
     ratio = 1 / max(math.cos(math.radians(lat0)), 0.2)
     half_lat = span / ratio * LAT_SHARE
-    return (lon0 - span, lon0 + span), (lat0 - half_lat, lat0 + half_lat), ratio
+    box = [lon0 - span, lon0 + span, lat0 - half_lat, lat0 + half_lat]
+    for _ in range(4):  # each widening makes a degree fewer pixels: a few rounds settle it
+        if not _widen_for_names(box, _named_candidates(drawn, size_by, selected, box), ratio):
+            break
+    return (box[0], box[1]), (box[2], box[3]), ratio
+
+
+def _named_candidates(drawn: pd.DataFrame, size_by: str, selected: str | None, box) -> list:
+    """``(name, lon, lat, radius px)`` of the places :func:`place_labels` tries to name first
+    (the selected one and the largest in view), for :func:`_widen_for_names`."""
+    if drawn.empty or "place" not in drawn:
+        return []
+    x0, x1, y0, y1 = box
+    lon, lat = drawn["lon"].astype(float), drawn["lat"].astype(float)
+    inside = drawn[(lon >= x0) & (lon <= x1) & (lat >= y0) & (lat <= y1)]
+    biggest = max(float(drawn[size_by].max()), 1.0)
+    order = inside.assign(_sel=inside["place"] == selected).sort_values(
+        ["_sel", size_by], ascending=False, kind="stable"
+    )
+    return [
+        (str(r.place), float(r.lon), float(r.lat), _radius(float(getattr(r, size_by)), biggest))
+        for r in order.head(MAX_LABELS).itertuples()
+    ]
+
+
+def _radius(count: float, biggest: float) -> float:
+    return max(6.0, MAX_BUBBLE * math.sqrt(count / biggest)) / 2
+
+
+def _widen_for_names(box: list, named: list, ratio: float) -> bool:
+    """Widen ``box`` (``[lon from, to, lat from, to]``, in place) so that each of the ``named``
+    places' bubble, and its name to its right, lies inside the frame; ``True`` if it
+    widened. Under ?speaker=Tony+Blair the view held the United States and the United Kingdom
+    by their points: the United Kingdom's bubble touched the right edge and its name ran off the
+    map. The latitudes follow the longitudes' span (the map's ratio), centred as before."""
+    x0, x1, y0, y1 = box
+    px_x, px_y = (x1 - x0) / PLOT_PX[0], (y1 - y0) / PLOT_PX[1]  # degrees per pixel
+    grow = [0.0, 0.0, 0.0, 0.0]  # pixels wanted beyond the left, right, bottom, top edge
+    for name, lon, lat, r in named:
+        left, right = (lon - x0) / px_x, (x1 - lon) / px_x
+        low, high = (lat - y0) / px_y, (y1 - lat) / px_y
+        # the name's first place is to the right (place_labels): set to the left instead, a
+        # name at the map's east edge had covered its smaller neighbours' bubbles
+        grow[1] = max(grow[1], r + 5 + CHAR_PX * len(name) + 2 - right)
+        clear = r + 2
+        grow = [
+            max(g, clear - room) for g, room in zip(grow, (left, right, low, high), strict=True)
+        ]
+    if max(grow) <= 0.5 or x1 - x0 >= 360:
+        return False
+    x0, x1 = x0 - grow[0] * px_x, x1 + grow[1] * px_x
+    y0, y1 = y0 - grow[2] * px_y, y1 + grow[3] * px_y
+    # the map's ratio: a latitude span this share of the longitudes', whichever had to grow
+    lat_span = (x1 - x0) / ratio * LAT_SHARE
+    if lat_span >= y1 - y0:
+        mid = (y0 + y1) / 2
+        y0, y1 = mid - lat_span / 2, mid + lat_span / 2
+    else:
+        mid, lon_span = (x0 + x1) / 2, (y1 - y0) * ratio / LAT_SHARE
+        x0, x1 = mid - lon_span / 2, mid + lon_span / 2
+    box[:] = [x0, x1, y0, y1]
+    return True
 
 
 def outside_view(table: pd.DataFrame, size_by: str, selected: str | None = None) -> list[str]:

@@ -56,7 +56,10 @@ body{margin:0;max-width:none;padding:0}
 section.page{break-before:page}section.title{padding-top:25mm}
 h2{margin-top:0}thead{display:table-header-group}tr,.chart,h3{break-inside:avoid}
 h2,h3{break-after:avoid}table{font-size:.78rem}
+footer{display:none}
 """
+# (In print the document's own footer is left out: every sheet's foot and the title page say the
+# same, and after a table that filled its last sheet it had taken a sheet of its own.)
 
 
 def document(sections: list[Section], meta: ReportMeta, *, rendition: str = "interactive") -> str:
@@ -102,8 +105,11 @@ def _plotlyjs(printing: bool) -> str:
 
 
 def footer_text(meta: ReportMeta) -> str:
+    # "Whole store": the dates are the store's, whatever the filters ("Data: articles
+    # 2011-08-01 – 2017-12-14" under a BBC speaker's filter had read as the view's)
+    in_view = f"{meta.matched:,} articles in view · " if meta.matched is not None else ""
     return (
-        f"Filters: {describe_filters(meta.filters)} · Data: {meta.data_date} · "
+        f"Filters: {describe_filters(meta.filters)} · {in_view}Whole store: {meta.data_date} · "
         f"presslens {meta.version} · generated {meta.generated} · View: {meta.link}"
     )
 
@@ -118,7 +124,7 @@ def _title_block(meta: ReportMeta, printing: bool) -> str:
     link = html.escape(meta.link)
     rows = [
         ("Filters", html.escape(describe_filters(meta.filters))),
-        ("Data", html.escape(meta.data_date)),
+        ("Whole store", html.escape(meta.data_date)),
         ("View", f'<a href="{link}">{link}</a>'),
         ("Generated", html.escape(f"{meta.generated} by presslens {meta.version}")),
     ]

@@ -33,12 +33,35 @@ def _data_date() -> str:
     return report_views.data_span(opts.first_date, opts.last_date, opts.undated)
 
 
-def _document(page: str, filters: Filters, meta, base: str, choices, rendition: str) -> str:
+def _in_view(filters: Filters) -> str:
+    """The articles the filters keep and how many of them have no date, before the store's
+    dates: under ?speaker=Tony+Blair the footer's "data: articles 2011-08-01 – 2017-12-14;
+    2,062 undated" (the whole store's) read as if it described the view. Nothing when no
+    filter is set: the view is the store."""
+    if filters.is_empty:
+        return ""
+    articles, dated = filters_ui.dated_counts(filters)  # cached: the pages count them too
+    said = f"in view: {articles:,} article{'' if articles == 1 else 's'}"
+    if dated == 0 and articles:
+        said += ", none dated"
+    elif articles > dated:
+        said += f", {articles - dated:,} undated"
+    return said + " · "
+
+
+def _document(page: str, filters: Filters, meta, base: str, choices, rendition: str):
+    """``(document, meta)``: the report's HTML and its ``meta`` with the articles in view."""
     with data.connection() as con:
         sections = report_views.build(con, [page], filters, link_base=base, choices=choices)
         # the title page names the articles in view, as `presslens report`'s does
         meta = dataclasses.replace(meta, matched=report_views.matched_articles(con, filters))
-    return report_html.document(sections, meta, rendition=rendition)
+    return report_html.document(sections, meta, rendition=rendition), meta
+
+
+def _pdf(page: str, filters: Filters, meta, base: str, choices) -> bytes:
+    document, meta = _document(page, filters, meta, base, choices, "print")
+    # the footer of every page counts the articles in view, as the title page does
+    return report_capture.document_pdf(document, report_html.footer_text(meta))
 
 
 # The page the current run shows (title, url path, filters) and whether its foot is drawn yet.
@@ -79,13 +102,13 @@ def page_report_buttons(title: str, url_path: str, filters: Filters) -> None:
     left, mid, right = st.columns([5, 1.6, 1.6])
     left.caption(
         f"**View** — filters: {plain.md(report_views.describe_filters(filters))} · "
-        f"data: {plain.md(meta.data_date)} · presslens {plain.md(meta.version)}  \n"
-        f"[Link to this view]({link})"
+        f"{_in_view(filters)}whole store: {plain.md(meta.data_date)} · "
+        f"presslens {plain.md(meta.version)}  \n[Link to this view]({link})"
     )
     name = filters_ui.file_name(f"presslens-{page}-report", filters, "")
     mid.download_button(
         "Report (HTML)",
-        data=lambda: _document(page, filters, meta, base, choices, "interactive"),
+        data=lambda: _document(page, filters, meta, base, choices, "interactive")[0],
         file_name=f"{name}.html",
         mime="text/html",
         key="report-html",
@@ -96,9 +119,7 @@ def page_report_buttons(title: str, url_path: str, filters: Filters) -> None:
     )
     right.download_button(
         "Report (PDF)",
-        data=lambda: report_capture.document_pdf(
-            _document(page, filters, meta, base, choices, "print"), report_html.footer_text(meta)
-        ),
+        data=lambda: _pdf(page, filters, meta, base, choices),
         file_name=f"{name}.pdf",
         mime="application/pdf",
         key="report-pdf",

@@ -1309,7 +1309,28 @@ def test_the_footer_names_the_articles_no_date_range_shows(tmp_path, use_db):
     use_db(db)
     at = run_page(db, "overview")
     assert not at.exception
-    assert "data: articles 2017-03-03 – 2017-03-05; 1 undated ·" in _texts(at.caption)
+    assert "whole store: articles 2017-03-03 – 2017-03-05; 1 undated ·" in _texts(at.caption)
+
+
+@pytest.mark.parametrize("page", ["overview", "places"])
+def test_the_footer_of_a_filtered_view_counts_its_articles_beside_the_stores_dates(
+    tmp_path, use_db, page
+):
+    # Under ?speaker=Tony+Blair the footer's "data: articles 2011-08-01 – 2017-12-14; 2,062
+    # undated" was the whole store's and read as the view's: the view's articles are counted,
+    # and the dates are said to be the store's
+    db = _dated_and_undated_store(tmp_path)
+    use_db(db)
+    footer = _texts(run_page(db, page, {"q": "Kellmoor"}).caption)
+    assert (
+        "· in view: 3 articles, 1 undated · whole store: articles 2017-03-03 – 2017-03-05; "
+        "1 undated ·"
+    ) in footer
+    footer = _texts(run_page(db, page, {"q": "lighthouse"}).caption)
+    assert "· in view: 1 article · whole store: articles" in footer
+    footer = _texts(run_page(db, page, {"q": "bell"}).caption)
+    assert "· in view: 1 article, none dated · whole store: articles" in footer
+    assert "in view:" not in _texts(run_page(db, page).caption)  # the view is the store
 
 
 def test_the_footer_of_a_store_of_dated_articles_names_none_undated(tmp_path, use_db):
@@ -1323,7 +1344,7 @@ def test_the_footer_of_a_store_of_dated_articles_names_none_undated(tmp_path, us
         analyze_paths([folder], store)
     use_db(db)
     footer = _texts(run_page(db, "overview").caption)
-    assert "data: articles 2017-03-03 – 2017-03-03 ·" in footer and "undated" not in footer
+    assert "whole store: articles 2017-03-03 – 2017-03-03 ·" in footer and "undated" not in footer
 
 
 @pytest.mark.parametrize("dated", [True, False])
@@ -2195,6 +2216,9 @@ def test_a_timeline_of_too_many_days_charts_weeks_each_opening_its_days(
     assert [s.split("**")[1] for s in shown] == ["12", "30"]  # not the next week's 8
     days = [c.value for c in at.caption if c.value.startswith("Claimed by")]
     assert any("01 Mar 2016" in d for d in days) and any("03 Mar 2016" in d for d in days)
+    # each card names its outlet beside the day: two outlets' copies of one story had stood
+    # as two identical cards
+    assert all(d.endswith(("(W, 01 Mar 2016)", "(W, 03 Mar 2016)")) for d in days), days
     # the reader's own choice of points, in the link: days whatever their number, or months
     for per, xs, said in (
         ("day", ["2016-03-01", "2016-03-03", "2016-03-09"], None),

@@ -985,3 +985,57 @@ def test_a_figure_table_of_undated_articles_claims_no_newest(shown, total, dated
 )  # fmt: skip
 def test_attitude_sentences_say_newest_only_of_dated_articles(shown, dated, caption):
     assert charts.sentences_caption(shown, 200, dated=dated) == caption
+
+
+def _injured(values: list[float]) -> pd.DataFrame:
+    days = pd.date_range("2016-09-01", periods=len(values), freq="D")
+    return pd.DataFrame(
+        {
+            "published": days, "location": "Kellmoor", "estimate_median": values,
+            "estimate_min": values, "estimate_max": values, "approximate": False,
+            "article_id": [f"a{i}" for i in range(len(values))], "start": 0, "text": "n",
+            "claimed_by": None, "unit": None, "n_figures": 1,
+        }
+    )  # fmt: skip
+
+
+def test_a_log_axis_writes_its_ticks_in_full():
+    # Plotly's log ticks wrote the 2s and 5s between decades as bare small digits: a "2" stood
+    # above the 100 of a chart of the injured (for 200), and a printed report read it as two
+    fig = charts.figure_timeline(_injured([1, 7, 40, 180]), category="injured", log=True)
+    axis = fig.layout.yaxis
+    assert axis.type == "log" and axis.tickmode == "array"
+    assert list(axis.tickvals) == [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+    assert list(axis.ticktext)[-4:] == ["100", "200", "500", "1,000"]
+    # over many decades, one tick a decade, the large ones short
+    fig = charts.figure_timeline(_injured([2, 300, 450_000]), category="killed", log=True)
+    assert list(fig.layout.yaxis.ticktext) == ["1", "10", "100", "1,000", "10k", "100k", "1M"]
+    # on a linear axis, no such ticks
+    assert (
+        charts.figure_timeline(_injured([1, 7]), category="injured").layout.yaxis.tickvals is None
+    )
+
+
+def test_the_compare_pages_log_axis_writes_its_ticks_in_full():
+    from dashboard import compare_charts
+
+    df = pd.DataFrame(
+        {
+            "category": "displaced", "location": "Kellmoor", "grp": ["Ledger", "Times"],
+            "median": [3.0, 160.0], "low": [2.0, 90.0], "high": [4.0, 300.0], "n_figures": 2,
+        }
+    )  # fmt: skip
+    fig = compare_charts.figures_side_by_side(df, order=["Ledger", "Times"], log=True)
+    assert fig.layout.xaxis.type == "log"
+    assert list(fig.layout.xaxis.ticktext) == [
+        "1",
+        "2",
+        "5",
+        "10",
+        "20",
+        "50",
+        "100",
+        "200",
+        "500",
+        "1,000",
+    ]

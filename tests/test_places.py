@@ -1192,3 +1192,55 @@ def test_a_large_stores_place_spelled_two_ways_says_up_to(tmp_path, monkeypatch)
         df = place_views.places(store.con, Filters())
     assert df.attrs["articles_up_to"] == () and "up to" not in map_charts.places_note(df)
     assert df.set_index("place").loc["Deir ez-Zor", "n_articles"] == 3
+
+
+def _label_boxes(fig, labels) -> list[tuple]:
+    """The names' boxes in the pixels of the narrow page :func:`map_charts.place_labels` places
+    them for, from the figure's own view."""
+    (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    sx, sy = map_charts.PLOT_PX[0] / (x1 - x0), map_charts.PLOT_PX[1] / (y1 - y0)
+    out = []
+    for name, lon, lat, at, diameter in labels:
+        w, h, g = map_charts.CHAR_PX * len(name), map_charts.LINE_PX, diameter / 2 + 1
+        cx, cy = (lon - x0) * sx, (lat - y0) * sy
+        left = {"middle right": cx + g, "middle left": cx - g - w}.get(at, cx - w / 2)
+        low = {"top center": cy + g, "bottom center": cy - g - h}.get(at, cy - h / 2)
+        out.append((name, left, low, left + w, low + h))
+    return out
+
+
+def test_the_map_opens_with_its_names_inside_the_frame():
+    # A speaker's map: most figures in Britain (its east edge), a few in America. The view held
+    # both by their points, so the United Kingdom's name ran off the map's right edge
+    # ("United Kingdo"); the view now widens to hold the names of the places it names
+    rows = [
+        ("United Kingdom", 52.54, -1.38, 15, "GB"), ("England", 52.26, -1.16, 10, "GB"),
+        ("United States", 37.22, -93.30, 4, "US"), ("London", 51.51, -0.13, 3, "GB"),
+        ("Scotland", 56.01, -3.72, 1, "GB"), ("Ireland", 53.18, -6.80, 1, "IE"),
+    ]  # fmt: skip
+    df = pd.DataFrame(rows, columns=COLUMNS).assign(n_articles=1, top_category="people")
+    fig = map_charts.places_map(df, size_by="n_figures")
+    named = next(t for t in fig.data if t.mode == "markers+text")
+    assert {"United Kingdom", "United States"} <= set(named.text)
+    assert _inside(fig, df) == set(df["place"])
+    box = (tuple(fig.layout.xaxis.range), tuple(fig.layout.yaxis.range))
+    labels = map_charts.place_labels(df, "n_figures", None, box)
+    for name, left, low, right, high in _label_boxes(fig, labels):
+        assert left >= 0 and right <= map_charts.PLOT_PX[0], name
+        assert low >= 0 and high <= map_charts.PLOT_PX[1], name
+    # the United Kingdom's name is where it is looked for first, to its right
+    assert dict((n, at) for n, _, _, at, _ in labels)["United Kingdom"] == "middle right"
+
+
+def test_a_name_that_would_run_off_the_map_is_set_inside_it_or_left_to_the_hover():
+    # the view given (a reader's region, or the caller's box): a place at its east edge gets
+    # its name to its left, and never one past the edge
+    df = pd.DataFrame(
+        [("Eastmost Town", 10.0, 19.9, 5), ("Middle Town", 10.0, 10.0, 2)],
+        columns=["place", "lat", "lon", "n_figures"],
+    )
+    labels = map_charts.place_labels(df, "n_figures", None, ((0.0, 20.0), (5.0, 15.0)))
+    assert [(n, at) for n, _, _, at, _ in labels] == [
+        ("Eastmost Town", "middle left"),
+        ("Middle Town", "middle right"),
+    ]

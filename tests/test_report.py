@@ -321,15 +321,20 @@ def test_png_of_a_page_matches_the_dashboard(db, tmp_path):
 def test_in_app_report_names_the_articles_in_view(db, monkeypatch):
     """The page's buttons build their document through reporting._document, whose title page
     names the articles in view as the command's does (it had left the line out)."""
-    from dashboard import report, report_views, reporting
+    from dashboard import report, report_html, report_views, reporting
 
     monkeypatch.setenv("PRESSLENS_DB", str(db))
     monkeypatch.setenv("PRESSLENS_READ_ONLY", "1")
     filters = report.parse_filters(["source=Daily Ledger"], None, None)
     meta = report_views.ReportMeta(filters=filters, link="http://x/entities", data_date="d",
                                    version="test")  # fmt: skip
-    html = reporting._document("entities", filters, meta, "http://x", {}, "interactive")
+    html, counted = reporting._document("entities", filters, meta, "http://x", {}, "interactive")
     assert "<dt>Articles in view</dt><dd>2</dd>" in html
+    # the PDF's page footer counts them too, beside the whole store's dates (not "Data: …",
+    # which had read as the view's)
+    footer = report_html.footer_text(counted)
+    assert "· 2 articles in view · Whole store: d ·" in footer
+    assert "<dt>Whole store</dt><dd>d</dd>" in html
 
 
 def test_in_app_report_document(db):
@@ -375,3 +380,23 @@ def test_a_tall_chart_prints_under_its_pages_heading():
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
     sheet = next(t for t in pages if t.startswith("Entities"))
     assert "name 0" in sheet  # the chart on the heading's sheet
+
+
+def test_a_table_filling_its_last_sheet_leaves_no_sheet_to_the_footer():
+    """A table whose rows filled the last sheet (the Places page's 84 places under a speaker)
+    pushed the document's own footer onto a 14th sheet holding nothing else; every sheet's foot
+    says the same, so in print the document's footer is left out."""
+    import pandas as pd
+
+    from analysis.filters import Filters
+    from dashboard import report_capture, report_html
+    from dashboard.report_views import Item, ReportMeta, Section, Table
+
+    meta = ReportMeta(filters=Filters(), link="http://x", data_date="d", version="t", matched=3)
+    frame = pd.DataFrame({"Place": [f"Town {i}" for i in range(18)], "Articles": range(18)})
+    section = Section(page="places", title="Places", items=[Item("Places", table=Table(frame))])
+    document = report_html.document([section], meta, rendition="print")
+    pdf = report_capture.document_pdf(document, report_html.footer_text(meta))
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) == 2 and "Town 17" in pages[-1]
+    assert all("3 articles in view · Whole store: d" in sheet for sheet in pages)  # each foot

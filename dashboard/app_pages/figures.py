@@ -170,10 +170,13 @@ def show_figure(row, *, part: bool = False) -> None:
             f"{plain.md(SCOPE_WORDS.get(row.scope, row.scope))}{whole}"
         )
         st.text(row.sentence)
+        # the outlet beside the date: two outlets' copies of one agency story had stood as two
+        # identical cards (title, day, sentence), as if one figure were listed twice
+        outlet = f"{plain.md(row.source)}, " if isinstance(row.source, str) and row.source else ""
         st.caption(
             # an unattributed figure is its outlet's own claim, as the tables say
             f"Claimed by {plain.md(plain.given(row.claimed_by, charts.OUTLETS_OWN))} · "
-            f"{plain.md(row.title)} ({row.published:%d %b %Y})"
+            f"{plain.md(row.title)} ({outlet}{row.published:%d %b %Y})"
         )
         st.page_link(
             "app_pages/articles.py",
