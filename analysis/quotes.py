@@ -431,11 +431,17 @@ class _Names:
 def _given_name_like(word: str) -> bool:
     """Whether ``word``, capitalised before a surname, may be a given name: one the tables know,
     or a word that is no common English word, title, party or place (a given name the tables
-    lack; not "Mr", "Tory", "Leeds")."""
+    lack; not "Mr", "Tory", "Leeds", nor a short word: "No Bill goes through …")."""
     if is_given_name(word):
         return True
     low = word.lower()
-    if common_word(low) or low in HONORIFICS or low in ROLE_TITLES or alias(word) is not None:
+    if (
+        len(word) < 3
+        or common_word(low)
+        or low in HONORIFICS
+        or low in ROLE_TITLES
+        or alias(word) is not None
+    ):
         return False
     return geo.locate(word) is None
 

@@ -3523,6 +3523,14 @@ def test_a_surname_alone_is_the_full_name_the_article_gives_it(model):
     assert q.speaker == "Mira Castell", speakers(model, text)
 
 
+def test_a_short_word_before_a_name_is_no_given_name(model):
+    text = (
+        "The Safety Bill was passed. No Bill is perfect, the minister said. "
+        'Bill said: "We will look at it again."'
+    )
+    assert "No Bill" not in {q.speaker for q in run(model, text)}, speakers(model, text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
