@@ -51,7 +51,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
-from analysis import aggregates, doc_arrays, gazetteer, lexicon, sentiment, speech
+from analysis import aggregates, doc_arrays, gazetteer, geo, lexicon, sentiment, speech
 from analysis.english import common_word
 from analysis.entities.rules import (
     FIRST_NAME_TITLES,
@@ -88,6 +88,7 @@ DENIAL_VERBS = lexicon.words("denial_verbs")
 UTTERANCE_NOUNS = lexicon.words("utterance_nouns")
 
 ROLE_NOUNS = lexicon.words("role_nouns")
+ONE_HOLDER_TITLES = lexicon.words("one_holder_titles")
 # Role nouns that stand for another's title ("the pontiff" is "Pope Francis"): compared as that.
 ROLE_SYNONYMS = lexicon.mapping("role_synonyms")
 # How many sentences back a description ("the senator said") looks for the subject of the
@@ -268,6 +269,7 @@ class _Names:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._max_end = list(itertools.accumulate((m.end for m in self.mentions), max))
+        self.text = doc.text
         self.by_surname: dict[str, str] = {}
         self.by_surname_sex: dict[tuple[str, str], str] = {}  # ("clinton", "F"): "Hillary …"
         # the model's labels, or the entity extractor's where it corrected one ("the Syrian
@@ -373,6 +375,8 @@ class _Names:
             rank = (n, 0, at - m.start) if m.start < at else (n, 1, m.start)
             if best is None or rank < best[0]:
                 best = (rank, m)
+        if best is None and len(key) == 1 and (full := self._untagged_full_name(bare)):
+            return full, "PERSON"
         return (best[1].name, best[1].label) if best is not None else None
 
     @staticmethod
@@ -403,9 +407,43 @@ class _Names:
                 return self.by_surname_sex[(key[-1].lower(), sex)], "PERSON"
             if key and key[-1].lower() in self.by_surname:
                 return self.by_surname[key[-1].lower()], "PERSON"
+            if len(key) == 1 and (full := self._untagged_full_name(key[0])) is not None:
+                return full, "PERSON"
             if key:
                 name = " ".join(key)
         return name, label or "PERSON"
+
+    def _untagged_full_name(self, surname: str) -> str | None:
+        """The full name the article writes the surname ``surname`` with, a given name before
+        it (:func:`_given_name_like`), where the tagger tagged it nothing ("backed by singers
+        Tom Hale, Mira Castell and Ann Lowe. Castell said": Mira Castell). Only one such given
+        name: two people of that surname leave it alone."""
+        if not surname[:1].isupper() or len(surname) < 3:
+            return None
+        found = {
+            m.group(1)
+            for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", self.text)
+            if _given_name_like(m.group(1))
+        }
+        return f"{found.pop()} {surname}" if len(found) == 1 else None
+
+
+def _given_name_like(word: str) -> bool:
+    """Whether ``word``, capitalised before a surname, may be a given name: one the tables know,
+    or a word that is no common English word, title, party or place (a given name the tables
+    lack; not "Mr", "Tory", "Leeds", nor a short word: "No Bill goes through …")."""
+    if is_given_name(word):
+        return True
+    low = word.lower()
+    if (
+        len(word) < 3
+        or common_word(low)
+        or low in HONORIFICS
+        or low in ROLE_TITLES
+        or alias(word) is not None
+    ):
+        return False
+    return geo.locate(word) is None
 
 
 # --------------------------------------------------------------------------------------------
@@ -2285,6 +2323,10 @@ class _Resolver:
             # (and not one the article gives another state: "“…,” the Oregon senator said.
             # Sen. Tom Hale (R-Ohio) disagreed" is someone else's words)
             elsewhere = near and self._of_another_state(spk.name, states)
+            # (an office one person holds is someone named after it without it only if the
+            # article had not named them before: "Mr Hale said …. The prime minister said ….
+            # Mr Hale added" is no sign Hale is prime minister)
+            later = later and (own or self._office_newcomer(spk, token))
             if near and self._holds(spk, token) and later and not elsewhere:
                 if not own and (topic := self._office_topic(spk, token)) is not None:
                     spk = topic
@@ -2362,6 +2404,14 @@ class _Resolver:
                 prev = None
         if prev is not None and self._set_apart(prev, token, np.start):
             prev = None
+        if _one_holder_office(token) and (
+            prev is None or not self._may_stand_for(prev, token, national)
+        ):
+            # "The prime minister told him …" of a story that names Labour MP Alan Pryce last
+            # but never calls anyone prime minister: the holder the reader is assumed to know,
+            # the one the story is about if it makes that clear, else no one (a blank is
+            # better than the wrong person)
+            prev = self._lead_holder(token, national)
         if prev is not None and not office and not self._fits_epithet(prev, token):
             # "Peter Walsh praised the cast. '…,' said the actress" is not he; nor is "said
             # the goalkeeper" the one the article made the manager
@@ -2679,8 +2729,136 @@ class _Resolver:
         in_last = [(i, spk) for i, spk in subjects if self.sent_of[i] == last]
         idx, spk = min(in_last, key=lambda c: (self._subject_level(c[0]), c[0]))
         if spk.label == "PERSON" and spk.name and self._holds(spk, token):
+            if _one_holder_office(token) and not self._known_as(spk, token, strict=True):
+                # "Mr Lane said he was beaten. The home secretary said …" of a story that calls
+                # Tom Hale Home Secretary: Hale, not the paragraph's untitled subject
+                return None
             return spk.name if self._known_as(spk, token) else None
         return None
+
+    def _rival_holder(self, other: _Speaker, spk: _Speaker, office: Token) -> bool:
+        """Whether ``other``, named near ``spk``, may as well hold ``office``: someone else the
+        article gives no other role ("his wife, publisher Ann Lowe" is no home secretary)."""
+        if other.name is None or other.name == spk.name or not self._holds(other, office):
+            return False
+        return not self.roles.get(other.name) or self._known_as(other, office, strict=True)
+
+    def _spoke_of(self, spk: _Speaker, office: Token) -> bool:
+        """Whether ``spk`` is, before ``office``, the subject of a speech verb whose words name
+        the same office ("Tom Hale said the chancellor had failed"): someone else than its
+        holder, whom no one speaks of in the third person."""
+        words = _office_words(office)
+        mine = {i for i, c, _s in self.candidates if c.name == spk.name}
+        for t in self.doc[: office.i]:
+            if t.pos_ != "NOUN" or _office_words(t) != words:
+                continue
+            verb = next((v for v in t.ancestors if v.lemma_.lower() in SPEECH_VERBS), None)
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+            # (not the office speaking itself: "The prime minister said …")
+            subjects = [c for c in subjects if not c.left_edge.i <= t.i <= c.right_edge.i]
+            if any(w.i in mine for c in subjects for w in c.subtree):
+                return True
+        return False
+
+    def _office_newcomer(self, spk: _Speaker, office: Token) -> bool:
+        """Whether ``spk``, named right after the description ``office``, may be its holder
+        when an office one person holds (:func:`_one_holder_office`): the article gives them
+        that office, or names them there for the first time (introduced right after it)."""
+        if not _one_holder_office(office) or self._known_as(spk, office, strict=True):
+            return True
+        return not any(c.name == spk.name for i, c, _s in self.candidates if i < office.i)
+
+    def _may_stand_for(self, spk: _Speaker, office: Token, national: frozenset[str]) -> bool:
+        """Whether the description ``office`` may stand for ``spk``, whom the article does not
+        name beside it: any description may, but an office one person holds
+        (:func:`_one_holder_office`: "the prime minister", "the chancellor", "the home
+        secretary") only one the article gives that office, or whom it otherwise makes clear:
+        the only person it has named before it ("… unveiled by Ann Hale. The home secretary
+        said …"), the main subject of its lead ("Tom Hale has defended his plans. … The prime
+        minister said …") or of the sentence before it ("…, Mr Hale warned. The prime minister
+        also urged …"), where no one else who may hold it is a subject near it. A story may speak
+        of the holder the reader is assumed to know without naming them, and the person named
+        last is then someone else: an MP, a donor, the man the home secretary refused an
+        inquiry. Never one who spoke of that office before (:meth:`_spoke_of`)."""
+        if not _one_holder_office(office):
+            return True
+        if self._known_as(spk, office, strict=True) and self._fits_words(spk, office, national):
+            return True
+        if self._spoke_of(spk, office):
+            return False  # "Tom Hale said the chancellor had failed. … The chancellor said"
+        named = [(i, c, s) for i, c, s in self.candidates if i < office.i and c.label == "PERSON"]
+        if {c.name for _i, c, _s in named} == {spk.name}:
+            return True
+        sent_now = self.sent_of[office.i]
+        # the paragraph so far, and the sentence before it when the office opens the paragraph
+        par_start = self.doc.text.rfind("\n", 0, office.idx) + 1
+        start = par_start
+        if sent_now > 0 and not self.doc.text[start : office.sent.start_char].strip():
+            start = min(start, self.sents[sent_now - 1].start_char)
+        near = [(i, c, s) for i, c, s in named if self.doc[i].idx >= start]
+        if any(self._rival_holder(c, spk, office) and self._main(i, s) for i, c, s in near):
+            return False  # "… Mr Hale told MPs. The prime minister said" (Hale no holder)
+        if any(
+            self._rival_holder(c, spk, office) for i, c, _s in near if self.doc[i].idx >= par_start
+        ):
+            return False  # "… agendas between Mr Hale and Mr Lowe. But the chancellor said"
+        if spk.name in self._lead_subjects():
+            return True
+        if any(self._rival_holder(c, spk, office) for _i, c, _s in near):
+            return False
+        # (named, as the main clause's subject: "Labour attacked the claim that Tom Hale
+        # planned cuts. The prime minister struggled …" is no sign Hale is prime minister,
+        # nor is "“…,” he said. Aid has been sent and the prime minister said …")
+        return any(
+            c.name == spk.name
+            and self._main(i, s)
+            and sent_now - self.sent_of[i] <= 1
+            and self.doc[i].pos_ != "PRON"
+            for i, c, s in near
+        )
+
+    def _lead_holder(self, office: Token, national: frozenset[str]) -> _Speaker | None:
+        """The one person the lead is about (:meth:`_lead_subjects`) when the office noun
+        ``office`` may stand for them (:meth:`_may_stand_for`): "Tom Hale has defended his
+        plans. … Mr Hale was sworn in. The prime minister said …" is Hale's."""
+        lead = self._lead_subjects()
+        if len(lead) != 1:
+            return None
+        found = next((c for i, c, _s in self.candidates if i < office.i and c.name in lead), None)
+        if found is None or not self._holds(found, office):
+            return None
+        return found if self._may_stand_for(found, office, national) else None
+
+    def _main(self, idx: int, is_subj: bool) -> bool:
+        """Whether the candidate at ``idx`` is its sentence's main subject."""
+        return is_subj and self._subject_level(idx) == 0
+
+    def _lead_subjects(self) -> set[str | None]:
+        """The people the article's lead (its first sentence, after a headline if it has one)
+        has for a main subject: whom the story is about."""
+        text = self.doc.text
+        end = 0
+        for line in re.finditer(r"[^\n]+", text):
+            if line.group().rstrip().endswith((".", "!", "?", '"', "”")):
+                # the lead's first sentence, and the headline lines before it
+                at = self.doc.char_span(line.start(), line.end(), alignment_mode="expand")
+                end = at[0].sent.end_char if at is not None else line.end()
+                break
+        return {
+            c.name
+            for i, c, s in self.candidates
+            if self.doc[i].idx < end
+            and c.label == "PERSON"
+            and (self._main(i, s) or self._joined_to_main_subject(i))
+        }
+
+    def _joined_to_main_subject(self, idx: int) -> bool:
+        """Whether the candidate at ``idx`` is joined to a main subject ("Hale and Lowe face new
+        claims": Lowe too is whom the sentence is about)."""
+        t = self._subject_token(idx)
+        return (
+            t.dep_ == "conj" and t.head.dep_ in CLAUSE_SUBJECT_DEPS and t.head.head.dep_ == "ROOT"
+        )
 
     def _of_another_state(self, name: str, states: frozenset[str]) -> bool:
         """Whether the article gives ``name`` a title of another US state than ``states``
@@ -3647,6 +3825,28 @@ _LEADER_TITLES = frozenset(
 _NOT_MINISTER_SECRETARY_WORDS = frozenset(
     {"general", "secretary-general", "press", "private", "permanent", "company", "party"}
 )
+
+
+def _one_holder_office(office: Token) -> bool:
+    """Whether the role noun ``office`` names an office one person holds at a time, as now
+    held: a head of government or state (:data:`ONE_HOLDER_TITLES`: "the prime minister",
+    "the chancellor", "the president") or a secretary or minister with a portfolio ("the home
+    secretary", "the foreign minister"), not a former or deputy one (see
+    :meth:`_Resolver._sitting_office`)."""
+    noun = _role_lemma(office)
+    if noun in ("minister", "secretary"):
+        portfolio = any(c.dep_ in ("amod", "compound", "nmod") for c in office.children)
+        one = portfolio or noun == "minister" and office.i > 0 and office.nbor(-1).lower_ == "prime"
+    else:
+        one = noun in ONE_HOLDER_TITLES
+    return one and _Resolver._sitting_office(office)
+
+
+def _office_words(office: Token) -> tuple[str, frozenset[str]]:
+    """The role noun ``office`` and the words before it that say which office ("prime",
+    "home"), lower case: "the chancellor" and "the Chancellor's" are one office."""
+    mods = frozenset(c.lower_ for c in office.children if c.dep_ in ("amod", "compound"))
+    return _role_lemma(office), mods
 
 
 def _minister_as_secretary(role: Token, role_words: Iterable[str]) -> bool:
@@ -5055,6 +5255,20 @@ class _Walk:
     last_speaker: tuple[int, _Speaker] | None = None  # (paragraph, speaker) of the last record
     consumed: set[int] = field(default_factory=set)
 
+    def _anyones(self, cue: _Cue, spk: _Speaker) -> bool:
+        """Whether ``cue``, outside any quotation, has "you" for its speaker: anyone at all
+        ("you could argue that …", "if you say hip hop here, …" of a column or a page of
+        readers' comments), no one's reported speech. The writer's own "I" is kept: a column's
+        author is its source, as PolNeAR annotates op-eds ("I should say that …"), though the
+        page may not name them."""
+        tok = cue.speaker_tok
+        return (
+            tok is not None
+            and spk.name is None
+            and tok.lower_ == "you"
+            and not self.resolver.quoted[tok.i]
+        )
+
     def reported(self, cue) -> None:
         """A record of reported speech for ``cue``'s content clause, unless it is too short,
         mostly a quotation already recorded, or has no speaker."""
@@ -5097,7 +5311,7 @@ class _Walk:
         for q in self.quotations:
             if q.cue is None and q.open_at >= start and q.close_end <= end + 1:
                 self.consumed.add(id(q))
-        if spk is None:
+        if spk is None or self._anyones(cue, spk):
             return
         self.out.append(
             _record(

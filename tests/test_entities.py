@@ -80,6 +80,11 @@ def test_clean_name_of_a_noun_phrase_drops_indefinite_articles(written, as_name,
         ("Dr. Ana Ruiz", "Ana Ruiz", "dr"),
         ("Ash Carter", "Ash Carter", None),
         ("President", "", "president"),
+        # a party's short name before a title is none of the name
+        ("Green MEP Ann Lowe", "Ann Lowe", "mep"),
+        ("Lib Dem MP Tom Hale", "Tom Hale", "mp"),
+        ("Labour Party", "Labour Party", None),
+        ("Tory Lord Hale", "Hale", "lord"),
     ],
 )
 def test_strip_titles(name, bare, title):
@@ -3474,6 +3479,22 @@ def test_a_nationality_noun_before_a_name_is_no_part_of_it(model, text, name):
     ],
 )  # fmt: skip
 def test_a_trade_or_a_spaced_dash_is_no_part_of_a_persons_name(model, text, names):
+    mentions, _ = run(model, text)
+    assert [m.name for m in mentions if m.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a party's short name written as a label is no word of the name (lexicon/party_words)
+        ("Tory Owen Marsh said the plan was a mess.", ["Owen Marsh"]),
+        ("Lib Dem Nora Quayle raised it with ministers.", ["Nora Quayle"]),
+        ("Lib Dem MP Nora Quayle raised it with ministers.", ["Nora Quayle"]),
+        # a surname that is a party's word stays the surname
+        ("Damian Green said the plan was a mess.", ["Damian Green"]),
+    ],
+)
+def test_a_party_word_is_no_part_of_a_persons_name(model, text, names):
     mentions, _ = run(model, text)
     assert [m.name for m in mentions if m.label == "PERSON"] == names
 

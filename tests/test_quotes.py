@@ -3511,3 +3511,44 @@ def test_an_organisation_named_with_a_place_speaks_as_itself(model, text, speake
     (q,) = run(model, text)
     assert (q.speaker, q.speaker_label) == (speaker, "ORG"), q
     assert q.speaker_mention == speaker
+
+
+def test_a_surname_alone_is_the_full_name_the_article_gives_it(model):
+    # the tagger tags "Mira Castell" nothing: her surname alone is still she
+    text = (
+        "The scheme is backed by singers Jon Fairley, Mira Castell and composer Ed Hume. "
+        'Castell said: "Pupils should learn how the industry works."'
+    )
+    (q,) = run(model, text)
+    assert q.speaker == "Mira Castell", speakers(model, text)
+
+
+def test_a_short_word_before_a_name_is_no_given_name(model):
+    text = (
+        "The Safety Bill was passed. No Bill is perfect, the minister said. "
+        'Bill said: "We will look at it again."'
+    )
+    assert "No Bill" not in {q.speaker for q in run(model, text)}, speakers(model, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # anyone at all, in a column or a page of readers' comments: no one's speech
+        "You could not argue that she was being false with her feelings.",
+        "If you say hip hop here, people have no idea what you are talking about.",
+    ],
+)
+def test_a_generic_you_is_no_reported_speech(model, text):
+    assert run(model, text) == [], speakers(model, text)
+
+
+def test_the_writers_own_i_is_a_speakerless_source(model):
+    # a column's or a reader's own "I" stays reported speech, its writer unnamed
+    text = "Whilst I agree that the term is open to interpretation, it is odd that she won."
+    assert [(q.kind, q.speaker) for q in run(model, text)] == [("reported", None)]
+
+
+def test_i_inside_a_quotation_still_reports(model):
+    text = '"I told them that the plan would fail," said Nora Quayle.'
+    assert [q.speaker for q in run(model, text)] == ["Nora Quayle"], speakers(model, text)

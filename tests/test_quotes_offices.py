@@ -3,7 +3,10 @@ article gives that office, not as whoever is named nearest.
 
 A person named as the next sentence's subject holds the office only if the article gives it
 to them, introduces them there, or named them last before it too; someone else it named
-before without that office is not its holder. A description naming a body or a town ("the Wrexham Town chairman") is the one whose
+before without that office is not its holder. An office one person holds ("the prime
+minister", "the chancellor") that the article gives no one stands only for someone it makes
+clear: the only person named, the lead's subject, the named subject of the sentence before
+it with no one else near who may hold it; else no one. A description naming a body or a town ("the Wrexham Town chairman") is the one whose
 title the article gave in a sentence naming that body ("Wrexham Town … Chairman Steve
 Hollis"). Each case is an invented passage, the words of one quote and its speaker.
 """
@@ -29,7 +32,9 @@ CASES = [
         "chancellor has said he is focused on winning the vote. Mr Ashworth told the meeting "
         "on Monday that the party was united.",
         "focused on winning the vote",
-        "Peter Grayling",
+        # (not Mr Ashworth, named next; nor Mr Grayling, named last but never given the office
+        # nor the paragraph's subject: the article leaves it to the reader)
+        None,
         id="office-not-the-next-subject-named-before-without-it",
     ),
     pytest.param(
@@ -156,6 +161,66 @@ CASES = [
         "cannot be frozen",
         None,
         id="the-place-an-mp-is-for-is-no-speaker",
+    ),
+    # --- an office one person holds, never given anyone: its holder only where it is clear -----
+    pytest.param(
+        "Tom Ashworth faces questions in the Commons after a week of talk about his feud with "
+        "Peter Grayling.\n\nThe meeting was tense. Labour's Alan Pryce said the pair had been "
+        'warned by MPs.\n\nOn Tuesday, Deputy Prime Minister Mr Hobbs told reporters: "They '
+        'must get in line." The prime minister told Mr Grayling at a dinner last year that he '
+        "would stand down before the next election.",
+        "he would stand down",
+        "Tom Ashworth",
+        id="untitled-office-is-the-lead-subject-not-the-mp-named-last",
+    ),
+    pytest.param(
+        "The feud between Tom Ashworth and Peter Grayling has led a Labour donor to say he will "
+        'give no more money.\n\nMr Bryant said the party was divided. "The people there need '
+        'help, not pledges," he said. Navy ships have helped and the prime minister has said '
+        "the government could give millions in aid.",
+        "could give millions",
+        None,
+        id="untitled-office-is-no-donor-named-before",
+    ),
+    pytest.param(
+        "Tom Ashworth and Peter Grayling staged a show of unity on Thursday.\n\nFor the Lib "
+        "Dems, Ann Lowe said the chancellor had failed to deal with council tax. Mr Grayling "
+        "was not at the launch.\n\nMs Lowe said taxes would rise under all three parties. The "
+        'chancellor meanwhile insisted his spending plans were "affordable".',
+        "spending plans",
+        None,
+        id="untitled-office-is-not-one-who-spoke-of-it",
+    ),
+    pytest.param(
+        "Sam Oduya claimed in a newspaper that an agent had sent him to the camp. Mr Oduya, 32, "
+        "said he was beaten there. The home secretary said he would not order an inquiry.\n\n"
+        "His lawyer Ruth Kendal said he would sue. And Home Secretary Charles Pike told the BBC "
+        'on Sunday: "I am not organising an investigation."',
+        "would not order an inquiry",
+        "Charles Pike",
+        id="office-is-the-titled-holder-not-the-paragraph-subject",
+    ),
+    pytest.param(
+        "Tom Ashworth says he is ready for the election.\n\nThe prime minister said he was "
+        '"up for it" as the country waits to vote. He told a newspaper life in office was hard.',
+        "up for it",
+        "Tom Ashworth",
+        id="untitled-office-is-the-lead-subject",
+    ),
+    pytest.param(
+        "People could be given the phone number of their local officer under plans unveiled by "
+        "Peter Grayling.\n\nThe home secretary said targets would be set for every force.",
+        "targets would be set",
+        "Peter Grayling",
+        id="untitled-office-is-the-only-person-named",
+    ),
+    pytest.param(
+        "Hale and Grayling face new rift claims\n\nTom Hale and Peter Grayling are said to be "
+        "at war again.\n\nThe new year had started with a fresh outbreak of the feud. The "
+        "prime minister insisted on Wednesday that he had been involved in the plans.",
+        "involved in the plans",
+        None,
+        id="untitled-office-is-neither-of-two-lead-subjects",
     ),
 ]
 

@@ -39,6 +39,9 @@ ROLE_TITLES = lexicon.words("role_titles")
 
 
 TITLE_MODIFIERS = lexicon.words("title_modifiers")
+# A party's short name written before a person's title and name ("Green MEP Ann Lowe", "Lib Dem
+# MP Tom Hale"): no part of the name, stripped with the title after it.
+PARTY_WORDS = lexicon.words("party_words")
 
 
 PRONOUNS = lexicon.words("pronouns")
@@ -176,6 +179,8 @@ def strip_titles(name: str) -> tuple[str, str | None]:
             cut = k
         elif w in TITLE_MODIFIERS and k + 1 < len(words):
             k += 1
+        elif (party := _party_label_size(words, k)) and k + party < len(words):
+            k += party  # "Green MEP Ann Lowe": kept unless a title follows
         else:
             break
     rest = words[cut:]
@@ -184,6 +189,15 @@ def strip_titles(name: str) -> tuple[str, str | None]:
         # article's one other "… Department": the State Department)
         return name, None
     return " ".join(rest), title
+
+
+def _party_label_size(words: list[str], k: int) -> int:
+    """How many of ``words`` from ``k`` on are a party's short name (:data:`PARTY_WORDS`:
+    "Tory", "Lib Dem"), else 0."""
+    for size in (2, 1):
+        if " ".join(words[k : k + size]).lower() in PARTY_WORDS and k + size <= len(words):
+            return size
+    return 0
 
 
 @functools.lru_cache(maxsize=1 << 18)  # the identity pass asks again for every name at each write

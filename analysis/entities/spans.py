@@ -37,6 +37,7 @@ from analysis.entities.rules import (
     NEWS_AGENCIES,
     NUMBER_WORDS,
     ORG_HEAD_WORDS,
+    PARTY_WORDS,
     PERSON_VERBS,
     PLACE_NOUNS,
     RESCUE_LABELS,
@@ -2686,6 +2687,7 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or (doc[start].text.istitle() and doc[start].text.lower() in OCCUPATION_NOUNS)
     ):
         start += 1
+    start = _after_party_label(doc, start, end)
     while end - start > 1 and _demonym(doc[end - 1].text):
         if end - start == 2 and is_given_name(doc[start].text):
             break  # "Mark Cuban": a given name and a surname that is also a nationality
@@ -2727,6 +2729,23 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if prev in ROLE_TITLES and doc[start - 1].text.istitle():
             start -= 1
     return start, end
+
+
+def _after_party_label(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name starts after a party's short name written before it as a label
+    (:data:`PARTY_WORDS`): "Tory Owen Marsh", "Lib Dem Nora Quayle", "Green MEP Ann Lowe" (the
+    title after it is stripped as a title). Only before a title or two or more capitalised
+    words: "Labour MP" and "Tory Lord" are no one's name."""
+    for size in (2, 1):
+        label = " ".join(t.lower_ for t in doc[start : start + size])
+        if label not in PARTY_WORDS or end - start - size < 2:
+            continue
+        rest = doc[start + size : end]
+        first = rest[0].text
+        title = first.lower().rstrip(".") in ROLE_TITLES and first[:1].isupper()
+        if title or all(t.text.istitle() and t.text.replace("-", "").isalpha() for t in rest):
+            return start + size
+    return start
 
 
 # Nouns that end the names of buildings and sites named after people ("Trump Tower", "Grant
