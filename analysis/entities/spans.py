@@ -815,9 +815,12 @@ def _named_person(doc: Doc, start: int) -> bool:
 # Nouns of a family that a surname right before them names: "the Bush family", "the Assad clan".
 # Not "families": "Sandy Hook families", "military families" are of a place or a kind.
 FAMILY_NOUNS = frozenset({"family", "clan", "dynasty"})
-# Words after a name that make its plural "s" a possessive the source lost, not a family's
-# plural ("the Assads forces"): a noun the name modifies.
-_MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+# Dependencies of a name's last word on the noun after it that make the two one noun phrase:
+# for a family's plural, a noun the name modifies makes its "s" a possessive the source lost
+# ("the Assads forces"); for a place run into the next sentence, the words it opens. (Defined
+# twice until 12-06, with "poss" in place of "nummod" the first time; the second definition was
+# the one both rules read, and is kept.)
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "nmod"})
 
 
 def _family_use(doc: Doc, ent: Span) -> str:
@@ -2469,10 +2472,6 @@ def _folded_words(*names: str) -> set[str]:
     Qaeda" share no word of their own)."""
     words = {w.replace(".", "") for name in names for w in name.casefold().split()}
     return words - gazetteer.ARABIC_ARTICLES
-
-
-# Dependencies of a name's last word on the noun after it that make the two one noun phrase.
-_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "nmod"})
 
 
 def _place_into_sentence(
