@@ -60,25 +60,24 @@ class Parse:
         n = len(arr)
         strings = doc.vocab.strings
 
-        def column(k: int, fold=None) -> list[str]:
-            # Each distinct hash looked up once: a doc repeats most of its words.
-            values = arr[:, k].tolist()
-            names = {h: strings[h] for h in set(values)}
-            if fold is not None:
-                names = {h: fold(v) for h, v in names.items()}
-            return [names[h] for h in values]
+        def column(k: int, name) -> list:
+            # Each distinct value named once (a doc repeats most of its words), and the names
+            # spread over the tokens by numpy: a list of a doc's hashes as Python integers
+            # cost more than the rest of the column.
+            values, at = numpy.unique(arr[:, k], return_inverse=True)
+            names = numpy.array([name(v) for v in values.tolist()], dtype=object)
+            return names[at.reshape(-1)].tolist()
 
         # HEAD is stored as an offset from the token, in an unsigned column.
         self.head = (arr[:, 0].astype("int64") + numpy.arange(n)).tolist()
-        self.dep = column(1)
-        self.pos = [POS_NAMES[p] for p in arr[:, 2].tolist()]
-        self.lemma = column(3, str.lower)
+        self.dep = column(1, strings.__getitem__)
+        self.pos = column(2, POS_NAMES.__getitem__)
+        self.lemma = column(3, lambda h: strings[h].lower())
         # Each token's news-lexicon valence, looked up once per distinct lemma: every group of
         # words the attitudes step scores sums these (news_score), many groups per sentence.
-        valences = {lemma: NEWS_VALENCES.get(lemma, 0.0) for lemma in set(self.lemma)}
-        self.valence = [valences[lemma] for lemma in self.lemma]
-        self.lower = column(4)
-        self.text = column(5)
+        self.valence = column(3, lambda h: NEWS_VALENCES.get(strings[h].lower(), 0.0))
+        self.lower = column(4, strings.__getitem__)
+        self.text = column(5, strings.__getitem__)
         self.is_punct = arr[:, 6].astype(bool).tolist()
         self.is_space = arr[:, 7].astype(bool).tolist()
         self.idx = arr[:, 9].tolist()
@@ -96,10 +95,7 @@ class Parse:
         self.sent_from = [*after.tolist(), n]
         # Per sentence (its token bounds), its sentiment words: every mention there asks.
         self._sentiment_words: dict[tuple[int, int], list[int]] = {}
-        self.children: list[list[int]] = [[] for _ in range(n)]
-        for i, h in enumerate(self.head):
-            if h != i:
-                self.children[h].append(i)
+        self.children = _Children(arr[:, 0].astype("int64") + index)
 
     @functools.cached_property
     def vader_valence(self) -> list[float]:
@@ -243,3 +239,30 @@ class Parse:
     def content_lemmas(self, indices: Sequence[int]) -> list[str]:
         """The lemmas of the content words (:data:`CONTENT_POS`)."""
         return [self.lemma[i] for i in indices if self.pos[i] in CONTENT_POS]
+
+
+class _Children:
+    """Each token's dependents (their indices, in text order: ``Token.children``), as one
+    index array cut per head, ``children[i]`` a list made when asked. A list per token, made
+    up front, cost most of :class:`Parse`'s construction: a doc of a thousand tokens is a
+    thousand lists, and their allocations set off the garbage collector's passes over the
+    parse's whole heap; the walks read the dependents of a few hundred of them."""
+
+    __slots__ = ("_kids", "_bounds")
+
+    def __init__(self, heads: numpy.ndarray) -> None:
+        n = len(heads)
+        index = numpy.arange(n)
+        dependent = heads != index  # a sentence's root is its own head: no one's child
+        kids, their_heads = index[dependent], heads[dependent]
+        order = numpy.argsort(their_heads, kind="stable")  # by head, in text order within one
+        self._kids = kids[order].tolist()
+        counts = numpy.bincount(their_heads, minlength=n)
+        self._bounds = [0, *numpy.cumsum(counts).tolist()]
+
+    def __getitem__(self, i: int) -> list[int]:
+        bounds = self._bounds
+        return self._kids[bounds[i] : bounds[i + 1]]
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1

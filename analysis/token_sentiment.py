@@ -69,9 +69,15 @@ def textblob_tokens(tokens: Sequence[str]) -> tuple[float, float]:
 
 
 def _textblob_entry(token: str) -> tuple[list[str], bool]:
+    lexicon = sentiment.textblob_lexicon_words()
+    if token.isascii() and token.isalpha():
+        # A plain word: TextBlob's tokenizer has nothing to split off it (no punctuation, quote
+        # mark or contraction) and nothing to join, so it is its one piece; most words are
+        # plain, and the tokenizer's dozen regular-expression passes cost more than the rest.
+        low = token.lower()
+        return [low], low in lexicon
     analyzer = sentiment.pattern_analyzer()
     pieces = [w.lower() for w in " ".join(analyzer.tokenizer(token)).split()]
-    lexicon = sentiment.textblob_lexicon_words()
     return pieces, any(w in lexicon for w in pieces)
 
 

@@ -5,7 +5,6 @@ word, a number-like token, what is its digit value)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from analysis import lexicon
@@ -121,35 +120,55 @@ _TOKEN_RE = re.compile(
 GROUP_RE = re.compile(r"\d{3}(?:\.\d+)?")
 
 
-@dataclass
 class Tok:
-    kind: str
-    text: str
-    start: int
-    end: int
-    low: str = ""
+    """One token of :func:`tokenize`: its kind (the pattern group that matched: ``num``,
+    ``word``, ``sym`` ...), its text, its character offsets and its text in lower case.
 
-    def __post_init__(self) -> None:
-        self.low = self.text.lower()
+    A plain class with slots, not a dataclass: the tokenizer makes one per word of every
+    sentence with a number, and a dataclass's generated ``__init__`` calling ``__post_init__``
+    cost twice this."""
+
+    __slots__ = ("kind", "text", "start", "end", "low")
+
+    def __init__(self, kind: str, text: str, start: int, end: int) -> None:
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.low = text.lower()
+
+    def __repr__(self) -> str:
+        return (
+            f"Tok(kind={self.kind!r}, text={self.text!r}, start={self.start!r}, "
+            f"end={self.end!r}, low={self.low!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Tok):
+            return NotImplemented
+        fields = ("kind", "text", "start", "end", "low")
+        return all(getattr(self, f) == getattr(other, f) for f in fields)
+
+    __hash__ = None  # mutable, and equal by value: as the dataclass it replaces
 
 
 def tokenize(text: str) -> list[Tok]:
     toks: list[Tok] = []
+    append = toks.append
+    size = len(text)
     for m in _TOKEN_RE.finditer(text):
-        kind, word, start, end = m.lastgroup or "other", m.group(), m.start(), m.end()
-        glued = end < len(text) and text[end].isalnum()  # "One.Tel", "five.com"
-        if (
-            kind == "word"
-            and word.endswith(".")
-            and not glued
-            and _vocabulary_word(word[:-1].lower())
-        ):
+        kind, word = m.lastgroup or "other", m.group()
+        start, end = m.span()
+        if kind != "word":  # most tokens: neither rule below applies
+            append(Tok(kind, word, start, end))
+            continue
+        glued = end < size and text[end].isalnum()  # "One.Tel", "five.com"
+        if word[-1] == "." and not glued and _vocabulary_word(word[:-1].lower()):
             # The word pattern keeps a final period for abbreviations ("approx.", "No."); at
             # the end of a sentence ("rose to twenty.", "5 percent.") it is punctuation.
             toks += [Tok("word", word[:-1], start, end - 1), Tok("other", ".", end - 1, end)]
         elif (
-            kind == "word"
-            and "-" in word
+            "-" in word
             and word.split("-")[0].lower() in _HYPHEN_SCALES
             and toks
             and toks[-1].kind == "num"
@@ -167,7 +186,7 @@ def tokenize(text: str) -> list[Tok]:
                 Tok("word", word[len(scale) + 1 :], cut + 1, end),
             ]
         else:
-            toks.append(Tok(kind, word, start, end))
+            append(Tok(kind, word, start, end))
     return toks
 
 
@@ -214,6 +233,22 @@ def number_like(t: Tok) -> bool:
         return True
     if t.kind != "word":
         return False
+    # Asked of every word of every article: answered once per distinct word of the process.
+    found = _NUMBER_LIKE_WORDS.get(t.low)
+    if found is None:
+        found = _NUMBER_LIKE_WORDS[t.low] = _number_like_word(t)
+        if len(_NUMBER_LIKE_WORDS) > MAX_WORDS:
+            _NUMBER_LIKE_WORDS.clear()
+    return found
+
+
+# Words remembered by number_like before its table starts again (a bounded memory).
+MAX_WORDS = 300_000
+_NUMBER_LIKE_WORDS: dict[str, bool] = {}
+
+
+def _number_like_word(t: Tok) -> bool:
+    """:func:`number_like` of a word token (it depends on the word's lower case alone)."""
     low = t.low
     return (
         low in VAGUE_PLURALS
