@@ -206,12 +206,13 @@ class Parse:
         lead to the mention (``inside`` holds the tokens on the way down to it: the chain of
         heads from the mention up to ``i``, so a clause below ``i`` leads to the mention
         exactly when its own head word is in that chain)."""
-        children, dep, pos = self.children, self.dep, self.pos
+        kids, bounds = self.children.flat()
+        dep, pos = self.dep, self.pos
         todo = [i]
         while todo:
             j = todo.pop()
             keep.add(j)
-            for c in children[j]:
+            for c in kids[bounds[j] : bounds[j + 1]]:
                 d = dep[c]
                 if (
                     d in SEPARATE_CLAUSES
@@ -223,11 +224,12 @@ class Parse:
 
     def _subtree(self, i: int, into: set[int]) -> set[int]:
         """``into`` with ``i`` and every token below it added."""
+        kids, bounds = self.children.flat()
         todo = [i]
         while todo:
             j = todo.pop()
             into.add(j)
-            todo.extend(self.children[j])
+            todo.extend(kids[bounds[j] : bounds[j + 1]])
         return into
 
     def news_score(self, indices: Sequence[int]) -> float:
@@ -266,3 +268,8 @@ class _Children:
 
     def __len__(self) -> int:
         return len(self._bounds) - 1
+
+    def flat(self) -> tuple[list[int], list[int]]:
+        """Every token's dependents in one list and where each token's start (token ``i``'s
+        are ``kids[bounds[i]:bounds[i + 1]]``): for a walk over many tokens."""
+        return self._kids, self._bounds

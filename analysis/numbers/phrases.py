@@ -169,8 +169,8 @@ def _vague_plural(toks: list[Tok], i: int) -> Core | None:
 def _vague_quantifier(toks: list[Tok], i: int) -> Core | None:
     """ "several hundred", "a few thousand": the quantifier's range of the magnitude."""
     n = len(toks)
-    for quant, (qlo, qhi) in VAGUE_QUANTIFIERS.items():
-        end = _phrase_at(toks, i, tuple(quant.split()))
+    for words, (qlo, qhi) in _vague_quantifier_index().get(toks[i].low, ()):
+        end = _phrase_at(toks, i, words)
         if (
             end is not None
             and end < n
@@ -179,6 +179,17 @@ def _vague_quantifier(toks: list[Tok], i: int) -> Core | None:
             mag = SCALE_WORDS.get(toks[end].low, 12)
             return Core(end + 1, None, qlo * mag, qhi * mag, vague=True, scaled=True)
     return None
+
+
+@functools.cache
+def _vague_quantifier_index() -> dict[str, list[tuple[tuple[str, ...], tuple[float, float]]]]:
+    """:data:`VAGUE_QUANTIFIERS` as words, grouped by first word, in the table's order: every
+    number-like token asks, and the phrase can only start with its first word."""
+    index: dict[str, list] = {}
+    for quant, bounds in VAGUE_QUANTIFIERS.items():
+        words = tuple(quant.split())
+        index.setdefault(words[0], []).append((words, bounds))
+    return index
 
 
 def _leading_fraction(toks: list[Tok], i: int) -> tuple[int, float] | None:
