@@ -62,3 +62,26 @@ def test_vader_valence_is_vaders_own_word_valence(nlp):
         "saved",
         "terrible",
     ]
+
+
+def test_parse_values_and_dependents_by_index(nlp, sample_article):
+    # The columns are spread from each distinct value (numpy), the dependents cut from one
+    # flat list: the same answers as the tokens', the news valence of each lemma included.
+    doc = nlp(sample_article.text)
+    parse = attitude_parse.Parse(doc)
+    kids, bounds = parse.children.flat()
+    assert len(parse.children) == len(doc)
+    for tok in doc:
+        i = tok.i
+        assert kids[bounds[i] : bounds[i + 1]] == [c.i for c in tok.children]
+        lemma = tok.lemma_.lower()
+        assert parse.valence[i] == attitude_parse.NEWS_VALENCES.get(lemma, 0.0)
+
+
+def test_parse_of_a_made_up_sentence(nlp):
+    doc = nlp("The mayor angrily denied the charges, and her aides praised the brave firefighters.")
+    parse = attitude_parse.Parse(doc)
+    for tok in doc:
+        assert parse.children[tok.i] == [c.i for c in tok.children]
+        assert parse.head[tok.i] == tok.head.i and parse.pos[tok.i] == tok.pos_
+    assert parse.lemma[doc[3].i] == doc[3].lemma_.lower()

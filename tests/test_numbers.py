@@ -367,3 +367,36 @@ def test_a_decimal_times_a_scale_is_exact(text, value):
 def test_a_range_borrowing_its_scale_is_exact():
     parsed = parse_number_phrase("4.1-4.3bn")
     assert (parsed.low, parsed.high) == (4_100_000_000, 4_300_000_000)
+
+
+def test_number_tokens_compare_and_print_as_before():
+    # Tok is a slotted class now (it was a dataclass): equal by its fields, its repr the same.
+    from analysis.numbers.tokens import Tok, tokenize
+
+    tok = Tok("word", "Dozens", 4, 10)
+    assert tok.low == "dozens"
+    assert tok == Tok("word", "Dozens", 4, 10) and tok != Tok("word", "Dozens", 4, 11)
+    assert repr(tok) == "Tok(kind='word', text='Dozens', start=4, end=10, low='dozens')"
+    toks = tokenize("They counted 11 million-person crowds, roughly twenty.")
+    assert [(t.kind, t.text) for t in toks] == [
+        ("word", "They"),
+        ("word", "counted"),
+        ("num", "11"),
+        ("word", "million"),
+        ("dash", "-"),
+        ("word", "person"),
+        ("word", "crowds"),
+        ("other", ","),
+        ("word", "roughly"),
+        ("word", "twenty"),
+        ("other", "."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("several hundred marchers", 300, 900), ("a few thousand fans came", 2000, 5000)],
+)
+def test_vague_quantifiers_still_read(text, low, high):
+    (match,) = find_numbers(text)
+    assert (match.parsed.low, match.parsed.high) == (low, high)

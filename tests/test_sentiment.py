@@ -210,3 +210,13 @@ def test_textblob_shortcut_is_taken_for_plain_narration():
     assert not sentiment._textblob_may_score(analyzer, "The minister said on Tuesday")
     assert sentiment._textblob_may_score(analyzer, "a great victory")
     assert sentiment._textblob_may_score(analyzer, "it was : ) fun")
+
+
+def test_loaded_textblob_lexicon_reads_as_a_plain_dict():
+    # Once loaded, the analyser's lexicon lookups are dict's own; the scores are unchanged.
+    analyzer = sentiment.pattern_analyzer()
+    assert type(analyzer).__contains__ is dict.__contains__
+    assert "good" in analyzer and analyzer["good"] == dict.__getitem__(analyzer, "good")
+    assert sentiment.pattern_analyzer() is analyzer
+    polarity, subjectivity = sentiment.textblob_score("The parade was not very good at all.")
+    assert polarity < 0 and subjectivity > 0

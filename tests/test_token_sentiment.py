@@ -89,3 +89,16 @@ def test_word_tables_are_bounded(monkeypatch):
         token_sentiment.textblob_tokens([f"word{i}", "good"])
     assert len(token_sentiment._TEXTBLOB_WORDS) <= 6
     assert token_sentiment.textblob_tokens(["good"]) == sentiment.textblob_score("good")
+
+
+def test_plain_words_are_their_own_textblob_piece():
+    # A word of ASCII letters alone skips TextBlob's tokenizer: it would cut nothing off it.
+    analyzer = sentiment.pattern_analyzer()
+    for word in ["Wonderful", "terrible", "MAYOR", "x", "I", "END", "etc", "Dr", "nt", "s"]:
+        pieces = [w.lower() for w in " ".join(analyzer.tokenizer(word)).split()]
+        assert token_sentiment._textblob_entry(word) == (
+            pieces,
+            any(p in sentiment.textblob_lexicon_words() for p in pieces),
+        )
+    for tokens in (["a", "wonderful", "brave", "mayor"], ["not", "really", "good", "!"]):
+        assert token_sentiment.textblob_tokens(tokens) == sentiment.textblob_score(" ".join(tokens))
