@@ -280,12 +280,29 @@ def score(text: str) -> tuple[float, float]:
 def quote_scores(text: str) -> dict[str, float]:
     """The sentiment fields stored for a quote: TextBlob ``polarity`` and ``subjectivity`` (the
     default scorer, whatever :func:`get_scorer` returns) and ``polarity_vader``."""
-    polarity, subjectivity = get_scorer()(text)
+    scorer = get_scorer()
+    if scorer is textblob_score:
+        polarity, subjectivity = _textblob_by_words(text)
+    else:
+        polarity, subjectivity = scorer(text)
     return {
         "polarity": polarity,
         "subjectivity": subjectivity,
         "polarity_vader": get_scorer("vader")(text)[0],
     }
+
+
+def _textblob_by_words(text: str) -> tuple[float, float]:
+    """:func:`textblob_score` of ``text``, the same numbers, its words looked up as
+    :mod:`analysis.token_sentiment` does (each distinct word cut by TextBlob's tokenizer once per
+    process, not once per quote). TextBlob reads whitespace only as where words end (a blank
+    line ends a sentence, but its words are scored alike) except in an emoticon or "(!)", and
+    a text with one of those is scored as written."""
+    from analysis import token_sentiment  # it imports this module
+
+    if textblob_marks_in(text):
+        return textblob_score(text)
+    return token_sentiment.textblob_tokens(text.split())
 
 
 def label(polarity: float, *, threshold: float) -> str:

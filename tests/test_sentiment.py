@@ -220,3 +220,20 @@ def test_loaded_textblob_lexicon_reads_as_a_plain_dict():
     assert sentiment.pattern_analyzer() is analyzer
     polarity, subjectivity = sentiment.textblob_score("The parade was not very good at all.")
     assert polarity < 0 and subjectivity > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will not accept this terrible, shameful deal.\n\nIt is a disgrace.",
+        "“It’s a wonderful day,” she said; “we're very happy :) really”",
+        "They didn't   know... Dr. Smith's plan was (!) brilliant",
+        "",
+        "   ",
+        "'Quite good' - or 'bad'?",
+    ],
+)
+def test_quote_scores_read_words_as_the_text_scorer_does(text):
+    polarity, subjectivity = sentiment.textblob_score(text)
+    scores = sentiment.quote_scores(text)
+    assert (scores["polarity"], scores["subjectivity"]) == (polarity, subjectivity)
