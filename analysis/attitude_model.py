@@ -245,8 +245,8 @@ def logits(
     nothing."""
     get = (_lookup() if table is None else table).get
     z0 = z1 = z2 = 0.0
-    for key, value in feats.items():
-        w = get(key)
+    # The weights looked up by map (in C), then summed in the features' order as before.
+    for w, value in zip(map(get, feats), feats.values(), strict=True):
         if w is not None:
             z0 += value * w[0]
             z1 += value * w[1]
