@@ -219,6 +219,28 @@ def test_dashboard_on_a_missing_store_is_an_error_like_the_others(tmp_path, caps
     assert not missing.exists()
 
 
+@pytest.mark.parametrize(
+    ("argv", "usage", "unknown"),
+    [
+        (["analyze", "story.txt", "--bogus"], "usage: presslens analyze ", "--bogus"),
+        (["export", "--out", "x.json", "--colour"], "usage: presslens export ", "--colour"),
+        (["report", "--out", "r", "--filters", "a=b"], "usage: presslens report ", "--filters a=b"),
+        (["--bogus"], "usage: presslens [-h]", "--bogus"),
+    ],
+)
+def test_an_unknown_option_shows_its_commands_usage(capsys, argv, usage, unknown):
+    """`presslens analyze x --bogus` had shown the top level's usage (`presslens [-h] [-v]
+    [--version] COMMAND ...`), which lists none of the options a user was looking for."""
+    from dashboard import cli
+
+    with pytest.raises(SystemExit) as stop:
+        cli.main(argv)
+    assert stop.value.code == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    assert err.endswith(f"error: unrecognized arguments: {unknown}\n")
+
+
 @pytest.mark.parametrize("command", ["dashboard", "export", "index"])
 def test_a_folder_as_the_store_says_what_db_takes(tmp_path, capsys, command):
     from dashboard import cli
