@@ -146,7 +146,7 @@ def _add_input_options(analyze: argparse.ArgumentParser) -> None:
     analyze.add_argument("--source", metavar="NAME", help="outlet name for all inputs")
     analyze.add_argument(
         "--max-mb",
-        type=float,
+        type=_positive_megabytes,
         default=20.0,
         metavar="MB",
         help="skip files larger than this (default: 20)",
@@ -719,6 +719,18 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def _positive_megabytes(text: str) -> float:
+    """``--max-mb``: a size above zero (``--max-mb 0`` or ``-5`` had skipped every file as "too
+    large (…; the limit is 0 MB)", a run that could analyse nothing)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of megabytes") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} must be a size above 0 (in MB, e.g. 50)")
     return value
 
 
