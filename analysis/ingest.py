@@ -229,11 +229,7 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
                     if p.is_file() and _wanted_in_folder(p) and not _page_resource(p, path)
                 )
                 if not found:
-                    yield Failure(
-                        str(path),
-                        "folder holds no supported files "
-                        f"({', '.join(sorted(SUPPORTED_SUFFIXES))})",
-                    )
+                    yield Failure(str(path), _empty_folder_problem(path))
                 for p in found:
                     if p not in seen:
                         seen.add(p)
@@ -301,6 +297,34 @@ def _page_resource(path: Path, root: Path) -> bool:
             if any((root / folder.parent / f"{stem}{ext}").is_file() for ext in HTML_SUFFIXES):
                 return True
     return False
+
+
+def _empty_folder_problem(folder: Path) -> str:
+    """Why a folder gave no input, naming the archives and documents it holds: a folder of one
+    downloaded ``articles.zip`` had only listed the suffixes presslens reads, leaving the user to
+    guess that the archive was passed over and must be extracted first."""
+    problem = f"folder holds no supported files ({', '.join(sorted(SUPPORTED_SUFFIXES))})"
+    held = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    archives = [p.name for p in held if p.suffix.lower() in ARCHIVE_SUFFIXES]
+    documents = [p.name for p in held if p.suffix.lower() in DOCUMENT_SUFFIXES]
+    if archives:
+        what = (
+            "them and analyse what they hold"
+            if len(archives) > 1
+            else "it and analyse what it holds"
+        )
+        problem += (
+            f"; it holds {_some_names(archives)}, which presslens does not unpack: extract {what}"
+        )
+    if documents:
+        problem += f"; it holds {_some_names(documents)}: save the text as .txt or .html first"
+    return problem
+
+
+def _some_names(names: list[str], shown: int = 3) -> str:
+    """``a.zip, b.zip and 4 more``: enough names to recognise, never a screenful."""
+    listed = ", ".join(names[:shown])
+    return f"{listed} and {len(names) - shown} more" if len(names) > shown else listed
 
 
 def _wanted_in_folder(path: Path) -> bool:

@@ -146,7 +146,7 @@ def _add_input_options(analyze: argparse.ArgumentParser) -> None:
     analyze.add_argument("--source", metavar="NAME", help="outlet name for all inputs")
     analyze.add_argument(
         "--max-mb",
-        type=float,
+        type=_positive_megabytes,
         default=20.0,
         metavar="MB",
         help="skip files larger than this (default: 20)",
@@ -336,9 +336,21 @@ def _add_report_output(report: argparse.ArgumentParser) -> None:
 _PLAIN_LOG_FORMAT = "presslens: %(message)s"
 
 
+def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """The arguments; an unknown option is refused by its command's parser, so the usage shown
+    is that command's (`presslens analyze x --bogus` had shown `usage: presslens [-h] …
+    COMMAND`, which lists none of analyze's options)."""
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        owner = commands.choices.get(args.command, parser) if args.command else parser
+        owner.error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         # -v, for whoever debugs, names the level and the module
@@ -453,7 +465,7 @@ def _analyze(args: argparse.Namespace) -> int:
                 write_every=args.write_every,
             )
         except (ModelNotFound, EngineError, EncoderUnavailable) as exc:
-            print(f"presslens: {exc}", file=sys.stderr)
+            print(f"presslens: error: {exc}", file=sys.stderr)  # exit 2, like every usage error
             if created:
                 _remove_empty_store(store)
             return EXIT_USAGE
@@ -707,6 +719,18 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def _positive_megabytes(text: str) -> float:
+    """``--max-mb``: a size above zero (``--max-mb 0`` or ``-5`` had skipped every file as "too
+    large (…; the limit is 0 MB)", a run that could analyse nothing)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of megabytes") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} must be a size above 0 (in MB, e.g. 50)")
     return value
 
 

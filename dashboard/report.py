@@ -251,6 +251,7 @@ def _write(request: Request, meta: ReportMeta, docs: dict[str, str], shots, pdf)
         "filters": query_params(filters),
         "filters_text": describe_filters(filters),
         "matched_articles": meta.matched,
+        "unknown_filter_values": list(meta.unknown),
         "choices": choices,
         "link": meta.link,
         "data": meta.data_date,
@@ -290,9 +291,12 @@ def _closing(manifest: dict, out: Path) -> int:
     if failed or "pdf_error" in manifest:
         return EXIT_SOME_FAILED
     if manifest["matched_articles"] == 0:
+        unknown = manifest.get("unknown_filter_values")
+        why = f" (it holds no {', no '.join(unknown)})" if unknown else ""
         print(
             f"presslens: error: the filters ({manifest['filters_text']}) match no article in "
-            f"{manifest['db']}; the report was written and says so (exit {EXIT_NOTHING_MATCHED})",
+            f"{manifest['db']}{why}; the report was written and says so "
+            f"(exit {EXIT_NOTHING_MATCHED})",
             file=sys.stderr,
         )
         return EXIT_NOTHING_MATCHED
@@ -424,12 +428,15 @@ def _content(request: Request) -> tuple[ReportMeta, dict[str, str]]:
     filters, choices, link_base = request.filters, request.choices, request.link_base
     con = duckdb.connect(str(request.db), read_only=True)
     try:
+        matched = report_views.matched_articles(con, filters)
         meta = ReportMeta(
             filters=filters,
             link=page_url(link_base, request.pages[0], filters, choices),
             data_date=report_views.data_date(con),
             version=presslens_version(),
-            matched=report_views.matched_articles(con, filters),
+            matched=matched,
+            # looked up only when nothing matched: a scan of the quotes, at a large store
+            unknown=report_views.unknown_values(con, filters) if matched == 0 else (),
         )
         sections = report_views.build(
             con, request.pages, filters, link_base=link_base, choices=choices

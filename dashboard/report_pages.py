@@ -91,6 +91,9 @@ class ReportMeta:
     data_date: str
     version: str
     matched: int | None = None  # articles the filters match (None: not counted)
+    # Filter values the store holds nowhere ('speaker “Jon Kerry”'): why nothing matched, said
+    # beside the exit-3 message as the dashboard says it of a link's values.
+    unknown: tuple[str, ...] = ()
     generated: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 
 

@@ -120,6 +120,33 @@ def matched_articles(con, filters: Filters) -> int:
     return article_views.corpus_counts(con, resolve(con, filters))["articles"]
 
 
+# Each list filter: its name in a message, and the query of the values the store holds.
+_FILTER_VALUES = (
+    ("sources", "outlet", "SELECT DISTINCT source FROM articles WHERE source IN ({})"),
+    (
+        "tags",
+        "tag",
+        "SELECT DISTINCT t FROM (SELECT unnest(tags) AS t FROM articles) WHERE t IN ({})",
+    ),
+    ("speakers", "speaker", "SELECT DISTINCT speaker FROM quotes WHERE speaker IN ({})"),
+    ("entities", "entity", "SELECT DISTINCT name FROM entities WHERE name IN ({})"),
+)
+
+
+def unknown_values(con, filters: Filters) -> tuple[str, ...]:
+    """The filter values the store holds nowhere, each named with its kind ('speaker “Jon
+    Kerry”'): a report whose filters match nothing says which value was mistyped."""
+    unknown = []
+    for attr, what, sql in _FILTER_VALUES:
+        wanted = list(getattr(filters, attr))
+        if not wanted:
+            continue
+        placeholders = ", ".join("?" for _ in wanted)
+        held = {row[0] for row in con.execute(sql.format(placeholders), wanted).fetchall()}
+        unknown += [f"{what} “{value}”" for value in wanted if value not in held]
+    return tuple(unknown)
+
+
 def build(
     con,
     pages: list[str],

@@ -219,6 +219,48 @@ def test_dashboard_on_a_missing_store_is_an_error_like_the_others(tmp_path, caps
     assert not missing.exists()
 
 
+@pytest.mark.parametrize(
+    ("argv", "usage", "unknown"),
+    [
+        (["analyze", "story.txt", "--bogus"], "usage: presslens analyze ", "--bogus"),
+        (["export", "--out", "x.json", "--colour"], "usage: presslens export ", "--colour"),
+        (["report", "--out", "r", "--filters", "a=b"], "usage: presslens report ", "--filters a=b"),
+        (["--bogus"], "usage: presslens [-h]", "--bogus"),
+    ],
+)
+def test_an_unknown_option_shows_its_commands_usage(capsys, argv, usage, unknown):
+    """`presslens analyze x --bogus` had shown the top level's usage (`presslens [-h] [-v]
+    [--version] COMMAND ...`), which lists none of the options a user was looking for."""
+    from dashboard import cli
+
+    with pytest.raises(SystemExit) as stop:
+        cli.main(argv)
+    assert stop.value.code == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    assert err.endswith(f"error: unrecognized arguments: {unknown}\n")
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("0", "'0' must be a size above 0"),
+        ("-5", "'-5' must be a size above 0"),
+        ("nan", "'nan' must be a size above 0"),
+        ("big", "'big' is not a number of megabytes"),
+    ],
+)
+def test_a_max_mb_that_lets_no_file_through_is_a_usage_error(tmp_path, capsys, value, said):
+    # --max-mb 0 had skipped every file as "too large (…; the limit is 0 MB)"
+    from dashboard import cli
+
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["analyze", str(SAMPLE), "--db", str(tmp_path / "s.duckdb"), "--max-mb", value])
+    assert stop.value.code == cli.EXIT_USAGE
+    assert f"argument --max-mb: {said}" in capsys.readouterr().err
+    assert not (tmp_path / "s.duckdb").exists()
+
+
 @pytest.mark.parametrize("command", ["dashboard", "export", "index"])
 def test_a_folder_as_the_store_says_what_db_takes(tmp_path, capsys, command):
     from dashboard import cli

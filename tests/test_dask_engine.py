@@ -155,7 +155,9 @@ def test_unreachable_scheduler_is_one_clear_error(tmp_path, monkeypatch, capsys)
     address = f"tcp://127.0.0.1:{_free_port()}"
     argv = ["analyze", str(SAMPLE), "--db", str(tmp_path / "s.duckdb"), "--engine", "dask"]
     assert cli.main([*argv, "--scheduler", address]) == cli.EXIT_USAGE
-    assert f"cannot reach the Dask scheduler at {address}" in capsys.readouterr().err
+    assert (
+        f"presslens: error: cannot reach the Dask scheduler at {address}" in capsys.readouterr().err
+    )
     # The store the run would have filled is not left behind empty; one that was there stays.
     assert not (tmp_path / "s.duckdb").exists()
     assert cli.main(["analyze", str(SAMPLE), "--db", str(tmp_path / "s.duckdb")]) == cli.EXIT_OK

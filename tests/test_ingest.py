@@ -348,6 +348,35 @@ def test_glob_and_folder_expansion(tmp_path):
     assert failure.reason == "no files match this pattern"
 
 
+def test_a_folder_of_only_archives_and_documents_names_them_and_what_to_do(tmp_path):
+    # a user's downloaded "coverage.zip" in a folder: the failure had only listed the suffixes
+    # presslens reads, never saying that the archive was passed over and must be extracted
+    write(tmp_path / "coverage.zip", b"PK\x03\x04 zipped stories")
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub" / "more.tar.gz", b"\x1f\x8b zipped")
+    write(tmp_path / "brief.docx", b"PK\x03\x04 a document")
+    (failure,) = list(expand_inputs([tmp_path]))
+    assert failure.reason.startswith("folder holds no supported files (")
+    assert "it holds coverage.zip, more.tar.gz, which presslens does not unpack" in failure.reason
+    assert "extract them and analyse what they hold" in failure.reason
+    assert "it holds brief.docx: save the text as .txt or .html first" in failure.reason
+
+
+def test_an_empty_folder_says_only_what_presslens_reads(tmp_path):
+    write(tmp_path / "photo.jpg", b"\xff\xd8\xff not an article")
+    (failure,) = list(expand_inputs([tmp_path]))
+    assert failure.reason.startswith("folder holds no supported files (")
+    assert "holds photo" not in failure.reason and "unpack" not in failure.reason
+
+
+def test_a_folder_of_one_archive_is_told_to_extract_it(tmp_path):
+    write(tmp_path / "wire.zip", b"PK\x03\x04 zipped")
+    (failure,) = list(expand_inputs([tmp_path]))
+    assert failure.reason.endswith(
+        "it holds wire.zip, which presslens does not unpack: extract it and analyse what it holds"
+    )
+
+
 def test_a_column_of_codes_mapped_to_tags_tags_them_by_its_name(tmp_path):
     # a dataset's 0/1 verdict ("label"), mapped with --map tags=label: "label=0" says what it
     # is in the sidebar's tag picker, a bare "0" would not; words stay as written

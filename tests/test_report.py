@@ -198,9 +198,41 @@ def test_a_filter_that_matches_nothing_says_so(db, tmp_path):
     r = _report(db, out, "--format", "html", "--filter", "speaker=Nobody Atall")
     assert r.returncode == 3
     assert "match no article" in r.stderr and "speaker: Nobody Atall" in r.stderr
+    assert "(it holds no speaker “Nobody Atall”)" in r.stderr  # the mistyped value, named
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["matched_articles"] == 0
+    assert manifest["unknown_filter_values"] == ["speaker “Nobody Atall”"]
     assert "No article matches these filters" in (out / "presslens-report.html").read_text()
+
+
+def test_the_filter_values_a_store_holds_nowhere_are_named(db):
+    # A report that matches nothing says which value no article has ("Jon Kerry" for "John
+    # Kerry"), as the dashboard does of a link's values; values the store holds are not named,
+    # also when together they match nothing
+    import duckdb
+
+    from analysis.filters import Filters
+    from dashboard import report_views
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        mistyped = Filters(
+            sources=("The Guardian", "The Gardian"),
+            tags=("Aleppo", "Narnia"),
+            speakers=("John Kerry", "Jon Kerry"),
+            entities=("Aleppo", "Atlantis"),
+        )
+        assert report_views.unknown_values(con, mistyped) == (
+            "outlet “The Gardian”",
+            "tag “Narnia”",
+            "speaker “Jon Kerry”",
+            "entity “Atlantis”",
+        )
+        held = Filters(sources=("The Guardian",), speakers=("John Kerry",), tags=("Aleppo",))
+        assert report_views.unknown_values(con, held) == ()
+        assert report_views.unknown_values(con, Filters()) == ()
+    finally:
+        con.close()
 
 
 def test_screenshot_style_pdf(db, tmp_path):
