@@ -1679,18 +1679,26 @@ def _org_listed(ent: Span) -> bool:
     """Is ``ent`` one of a list that a plural noun of :data:`ORG_APPOSITION_NOUNS` opens with
     "including", "like" or "such as" ("bands including … Echo", "firms like Bayer", "clubs such
     as Seville")? Not "a group of countries including Syria": the noun is singular there."""
+    noun = _list_noun(ent)
+    return noun is not None and noun.lemma_.lower() in ORG_APPOSITION_NOUNS
+
+
+def _list_noun(ent: Span) -> Token | None:
+    """The plural noun that opens, with "including", "like" or "such as", the list ``ent`` is
+    one of ("bands including … Echo", "films like Raging Bull"); None when it is no such list
+    or the noun is singular ("a group of countries including Syria")."""
     first = ent.root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     prep = first.head
     if first.dep_ != "pobj" or prep.lower_ not in _LIST_OPENERS:
-        return False
+        return None
     if prep.lower_ == "as" and not (prep.i > 0 and prep.nbor(-1).lower_ == "such"):
-        return False
+        return None
     noun = prep.head
     if prep.lower_ == "as" and noun.lower_ == "such":
         noun = noun.head
-    return noun.tag_ == "NNS" and noun.lemma_.lower() in ORG_APPOSITION_NOUNS
+    return noun if noun.tag_ == "NNS" else None
 
 
 def _known_side(doc: Doc, i: int, step: int) -> bool:
@@ -2098,18 +2106,8 @@ def _work_listed(ent: Span) -> bool:
     """Is ``ent`` one of a list that a plural work's noun opens with "including", "like" or
     "such as" ("films including Raging Bull, Goodfellas and Gangs of New York", "albums such
     as Nevermind")? (as :func:`_org_listed` for bands and firms)"""
-    first = ent.root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    prep = first.head
-    if first.dep_ != "pobj" or prep.lower_ not in _LIST_OPENERS:
-        return False
-    if prep.lower_ == "as" and not (prep.i > 0 and prep.nbor(-1).lower_ == "such"):
-        return False
-    noun = prep.head
-    if prep.lower_ == "as" and noun.lower_ == "such":
-        noun = noun.head
-    return noun.tag_ == "NNS" and noun.lemma_.lower() in WORK_NOUNS and noun.text.islower()
+    noun = _list_noun(ent)
+    return noun is not None and noun.lemma_.lower() in WORK_NOUNS and noun.text.islower()
 
 
 def _work_or_hit_noun(tok: Token) -> bool:
