@@ -318,7 +318,18 @@ def test_report_stops_everything_on_ctrl_c(db, tmp_path):
     assert _streamlit_servers() - before, "the report did not start a server"
     time.sleep(1.0)
     proc.send_signal(signal.SIGINT)
-    assert proc.wait(timeout=60) == 130
+    # Its stderr read while it stops (communicate, not wait): a pipe nobody reads blocks a
+    # process that writes more than the pipe holds, which would look like a report that
+    # ignores Ctrl-C; what it wrote is then shown if it does not stop.
+    try:
+        _out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _out, err = proc.communicate()
+        raise AssertionError(
+            f"the report did not stop on Ctrl-C; its stderr ended: {err[-3000:]}"
+        ) from None
+    assert proc.returncode == 130, err[-3000:]
     time.sleep(0.5)
     assert not _streamlit_servers() - before
 
