@@ -24,7 +24,9 @@ article are said on stderr, on the title page and in the manifest (exit 3).
 from __future__ import annotations
 
 import json
+import os
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
@@ -191,6 +193,7 @@ def main(args) -> int:
         meta, docs, shots, pdf = _run(request, phases)
     except KeyboardInterrupt:
         print("presslens: report interrupted; the server was stopped", file=sys.stderr)
+        _exit_if_workers_left(EXIT_INTERRUPTED)
         return EXIT_INTERRUPTED
     except (RuntimeError, TimeoutError) as exc:
         print(f"presslens: report failed: {exc}", file=sys.stderr)
@@ -310,10 +313,12 @@ def _run(request: Request, phases: Phases):
     # The server is entered from a worker thread, so its exit is on a stack of its own, closed
     # last whatever happens (the pool has waited for that thread by then).
     server_stack = ExitStack()
+    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix=_POOL_PREFIX)
+    interrupted = False
     try:
         # The pool outside the browser's stack: on the way out the browser closes while the
-        # server stops, and the pool waits for both of its threads.
-        with ThreadPoolExecutor(max_workers=2) as pool, ExitStack() as stack:
+        # server stops, and the pool waits for both of its threads (not after Ctrl-C: below).
+        with ExitStack() as stack:
             # Three things at once: the server starts (waiting on its own process, so first),
             # the content is computed and the browser is launched.
             server = None
@@ -364,9 +369,32 @@ def _run(request: Request, phases: Phases):
         if "pdf" in request.formats and request.style == "screenshot":
             pngs = [s.png for s in shots.values() if s.png]
             pdf = report_capture.pngs_to_pdf(pngs) if pngs else None
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
+        # After Ctrl-C the pool's threads are not waited for: one may wait forever on an
+        # import's lock that the interrupted main thread left held (seen in CI: a worker
+        # importing a Plotly module, the report then never exiting); the server stops all the
+        # same, from here or, if its thread is the one stuck, by its parent-death watch.
+        pool.shutdown(wait=not interrupted, cancel_futures=interrupted)
         server_stack.close()
     return meta, docs, shots, pdf
+
+
+# The names of the report pool's threads (see _exit_if_workers_left).
+_POOL_PREFIX = "presslens-report"
+
+
+def _exit_if_workers_left(code: int) -> None:
+    """After Ctrl-C, exit at once with ``code`` while a thread of the report's pool still runs:
+    Python joins such threads before it exits, and one stuck on an import's lock would keep the
+    report from ever exiting (its server, if not stopped yet, stops with it: the parent-death
+    watch of :mod:`analysis.lifeline`)."""
+    if any(t.name.startswith(_POOL_PREFIX) and t.is_alive() for t in threading.enumerate()):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 def _browser(stack: ExitStack, phases: Phases):

@@ -443,3 +443,21 @@ def test_a_table_filling_its_last_sheet_leaves_no_sheet_to_the_footer():
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
     assert len(pages) == 2 and "Town 17" in pages[-1]
     assert all("3 articles in view · Whole store: d" in sheet for sheet in pages)  # each foot
+
+
+def test_an_interrupted_report_exits_though_a_worker_of_its_pool_is_stuck():
+    # A worker that never ends (in CI one waited for good on an import's lock that the
+    # interrupted main thread had left held) would keep Python from exiting: after Ctrl-C the
+    # report exits at once with 130; with no worker left it returns as usual.
+    stuck = (
+        "import sys, threading\n"
+        "from dashboard import report\n"
+        "threading.Thread(target=threading.Event().wait, name=report._POOL_PREFIX + '_0').start()\n"
+        "report._exit_if_workers_left(report.EXIT_INTERRUPTED)\n"
+        "sys.exit(0)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", stuck], cwd=ROOT, timeout=60, capture_output=True)
+    assert r.returncode == 130
+    free = "from dashboard import report\nreport._exit_if_workers_left(130)\nprint('returned')\n"
+    r = subprocess.run([sys.executable, "-c", free], cwd=ROOT, timeout=60, capture_output=True)
+    assert r.returncode == 0 and b"returned" in r.stdout
