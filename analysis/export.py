@@ -25,11 +25,10 @@ from analysis.store import COLUMNS, Store
 
 SCHEMA = "presslens/1"
 # The contract's fields of each record table: the record's fields, which are also the table's
-# columns (analysis.schema). Articles: the record's columns in the store's order, less ``author``
-# (not in the contract); the store-only columns are not records' fields, so never exported.
-ARTICLE_FIELDS = [
-    name for name, _ in COLUMNS["articles"] if name in field_names(Article) and name != "author"
-]
+# columns (analysis.schema). Articles: the record's columns in the store's order, ``author``
+# among them (a field the contract allows adding: a byline a reader checks a mapping by); the
+# store-only columns are not records' fields, so never exported.
+ARTICLE_FIELDS = [name for name, _ in COLUMNS["articles"] if name in field_names(Article)]
 QUOTE_FIELDS = field_names(Quote)
 ENTITY_FIELDS = field_names(Entity)
 FIGURE_FIELDS = field_names(Figure)

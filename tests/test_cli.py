@@ -154,6 +154,23 @@ def test_analyze_json_to_stdout_follows_the_contract(tmp_path):
     assert "0 new, 1 already known" in again.stderr and again.returncode == 0
 
 
+def test_an_articles_author_is_exported(tmp_path):
+    # The byline is a field the contract allows adding: a reader checks a mapped column by it.
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "body,byline\n"
+        '"The harbour board met on Tuesday and agreed to dredge the channel.",Mira Osei\n'
+        '"Farmers in the valley said the late frost cost them half the cherry crop.",\n'
+    )
+    result = presslens(
+        "analyze", str(export), "--map", "text=body", "--map", "author=byline",
+        "--db", str(tmp_path / "s.duckdb"), "--json", "-", "-q",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    authors = {a["text"][:11]: a["author"] for a in json.loads(result.stdout)["articles"]}
+    assert authors == {"The harbour": "Mira Osei", "Farmers in ": None}
+
+
 def test_some_inputs_failed_exit_1_and_one_line_each(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     result = presslens(
