@@ -223,13 +223,10 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
             candidates = [Path(raw)]
         for path in candidates:
             if path.is_dir():
-                found = sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and _wanted_in_folder(p) and not _page_resource(p, path)
-                )
-                if not found:
+                found = _folder_inputs(path)
+                if not any(_wanted_in_folder(p) for p in found):
                     yield Failure(str(path), _empty_folder_problem(path))
+                    found = []
                 for p in found:
                     if p not in seen:
                         seen.add(p)
@@ -327,6 +324,27 @@ def _some_names(names: list[str], shown: int = 3) -> str:
     return f"{listed} and {len(names) - shown} more" if len(names) > shown else listed
 
 
+def _folder_inputs(folder: Path) -> list[Path]:
+    """The files of ``folder`` (recursively) to read — and the archives and documents beside
+    them, which reading refuses, each with its own line: a folder of articles and a .zip had
+    read the articles and passed over the archive without a word."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and (_wanted_in_folder(p) or _refused_in_folder(p))
+        and not _page_resource(p, folder)
+    )
+
+
+def _refused_in_folder(path: Path) -> bool:
+    """An archive or a document: what a user would take to be read with the folder's articles
+    (a folder's images, style sheets and such pass unnamed: no one expects articles of them)."""
+    suffix = path.suffix.lower()
+    hidden = path.name.startswith(".")
+    return not hidden and (suffix in ARCHIVE_SUFFIXES or suffix in DOCUMENT_SUFFIXES)
+
+
 def _wanted_in_folder(path: Path) -> bool:
     name = path.name
     if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
@@ -365,7 +383,9 @@ def read_file(
             f".txt or .html first (presslens reads {', '.join(sorted(SUPPORTED_SUFFIXES))})"
         )
     if path.suffix.lower() in ARCHIVE_SUFFIXES:
-        raise IngestError(_archive_problem(path.suffix.lower()))
+        # "a .tar.gz", not "a .gz": the name the user gave it
+        tar = Path(path.stem).suffix.lower() == ".tar"
+        raise IngestError(_archive_problem(".tar" * tar + path.suffix.lower()))
     if size > max_bytes:
         raise IngestError(
             f"file too large ({_megabytes(size)} MB; the limit is {_megabytes(max_bytes)} MB — "
