@@ -377,15 +377,9 @@ def read_file(
         raise IngestError(f"cannot read ({exc.strerror or exc})") from None
     if size == 0:
         raise IngestError("empty file")
-    if path.suffix.lower() in DOCUMENT_SUFFIXES:
-        raise IngestError(
-            f"a {path.suffix.lower()} document, which presslens does not read; save its text as "
-            f".txt or .html first (presslens reads {', '.join(sorted(SUPPORTED_SUFFIXES))})"
-        )
-    if path.suffix.lower() in ARCHIVE_SUFFIXES:
-        # "a .tar.gz", not "a .gz": the name the user gave it
-        tar = Path(path.stem).suffix.lower() == ".tar"
-        raise IngestError(_archive_problem(".tar" * tar + path.suffix.lower()))
+    refused = refusal_by_name(path)
+    if refused is not None:
+        raise IngestError(refused)
     if size > max_bytes:
         raise IngestError(
             f"file too large ({_megabytes(size)} MB; the limit is {_megabytes(max_bytes)} MB — "
@@ -428,6 +422,22 @@ def read_file(
     if suffix in MARKDOWN_SUFFIXES:
         text = markdown_as_text(text)
     return [_read_txt(text, path)], []
+
+
+def refusal_by_name(path: Path) -> str | None:
+    """Why a file named ``path`` is not read, by its suffix alone (an archive, an office
+    document), or None: the dashboard's uploader says it at once, not after an analysis."""
+    suffix = path.suffix.lower()
+    if suffix in DOCUMENT_SUFFIXES:
+        return (
+            f"a {suffix} document, which presslens does not read; save its text as "
+            f".txt or .html first (presslens reads {', '.join(sorted(SUPPORTED_SUFFIXES))})"
+        )
+    if suffix in ARCHIVE_SUFFIXES:
+        # "a .tar.gz", not "a .gz": the name the user gave it
+        tar = Path(path.stem).suffix.lower() == ".tar"
+        return _archive_problem(".tar" * tar + suffix)
+    return None
 
 
 def _archive_problem(kind: str) -> str:

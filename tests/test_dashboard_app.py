@@ -390,7 +390,8 @@ def test_the_uploader_takes_every_format_analyze_reads_within_its_size_limit(tmp
     use_db(db)
     at = run_page(db, "data")
     uploader = at.file_uploader[0].proto
-    assert set(uploader.type) == ingest.SUPPORTED_SUFFIXES
+    # archives and documents are taken, to be refused on the page (test below)
+    assert set(uploader.type) >= ingest.SUPPORTED_SUFFIXES | {".zip", ".gz", ".pdf", ".docx"}
     assert uploader.max_upload_size_mb == 20
     story = (
         "# Bridge reopens after **repairs**\n\n"
@@ -404,6 +405,40 @@ def test_the_uploader_takes_every_format_analyze_reads_within_its_size_limit(tmp
         rows = store.query("SELECT title, text FROM articles")
     assert list(rows["title"]) == ["Bridge reopens after repairs"]
     assert "chief engineer" in rows["text"][0] and "https://" not in rows["text"][0]
+
+
+def test_an_uploaded_archive_is_refused_on_the_page_with_its_reason(tmp_path, use_db):
+    # The uploader had refused a .zip itself, its reason shown only on hover: now the page says
+    # it, as it says every refusal, and the other files are analysed.
+    from analysis.store import Store
+
+    db = tmp_path / "upload.duckdb"
+    Store(db).close()
+    use_db(db)
+    at = run_page(db, "data")
+    story = b"Ferry service resumes\n\nThe island ferry sailed again on Friday after the storm.\n"
+    at.file_uploader[0].set_value(
+        [
+            ("coverage.zip", b"PK\x03\x04 zipped stories", "application/zip"),
+            ("week.tar.gz", b"\x1f\x8b zipped", "application/gzip"),
+        ]
+    ).run()
+    errors = _texts(at.error)
+    assert "coverage.zip: a .zip, which presslens does not unpack; extract it" in errors
+    assert "week.tar.gz: a .tar.gz, which presslens does not unpack" in errors
+    assert at.button(key="analyse").disabled  # nothing left to analyse
+    at.file_uploader[0].set_value(
+        [
+            ("coverage.zip", b"PK\x03\x04 zipped stories", "application/zip"),
+            ("ferry.txt", story, "text/plain"),
+        ]
+    ).run()
+    at.button(key="analyse").click().run()
+    assert not at.exception
+    assert "1 new article(s)" in _texts(at.success)
+    assert _texts(at.error).count("coverage.zip") == 1  # one line, not two
+    with Store(db) as store:
+        assert list(store.query("SELECT title FROM articles")["title"]) == ["Ferry service resumes"]
 
 
 def test_an_edited_file_uploaded_again_replaces_its_old_version(tmp_path, use_db):

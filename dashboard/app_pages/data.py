@@ -42,6 +42,10 @@ else:
     mapped: list[uploads.UploadFile] = []
     blocked = False  # a table whose text column is not chosen yet
     for i, f in enumerate(files):
+        refused = ingest.refusal_by_name(Path(f.name))
+        if refused is not None:  # said at once, as analysing it would say it
+            st.error(plain.md(f"{f.name}: {refused}"), icon=":material/error:")
+            continue
         if Path(f.name).suffix.lower() not in upload.TABLE_SUFFIXES:
             mapped.append(uploads.UploadFile(f.name, f.getvalue()))
             continue
@@ -73,7 +77,7 @@ else:
                 blocked = True
                 st.warning(f"{f.name}: choose the column that holds the article text.")
             mapped.append(uploads.UploadFile(f.name, f.getvalue(), fmap))
-    has_plain = any(Path(f.name).suffix.lower() not in upload.TABLE_SUFFIXES for f in files)
+    has_plain = any(Path(f.name).suffix.lower() not in upload.TABLE_SUFFIXES for f in mapped)
     source, published = None, None
     if has_plain:
         left, right = st.columns(2)
@@ -86,7 +90,7 @@ else:
             help="For files that do not carry their own date",
         )  # fmt: skip
         published = day.isoformat() if day else None
-    ready = bool(files) and not blocked
+    ready = bool(mapped) and not blocked
     if st.button("Analyse", type="primary", icon=":material/play_arrow:", key="analyse",
                  disabled=not ready):  # fmt: skip
         bar = st.progress(0.0, text="reading files …")
