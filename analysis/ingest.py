@@ -200,6 +200,9 @@ class RawDocument:
     tags: tuple[str, ...] = ()
     author: str | None = None
     extra: dict = field(default_factory=dict)
+    # a record's place in its file ("feed.jsonl:line 3"), for a failure to name: None for a file
+    # that is one article
+    where: str | None = None
 
 
 # -- finding inputs ---------------------------------------------------------------------------
@@ -704,6 +707,11 @@ def _link_share(lines: list[str], html: str) -> float | None:
     return share if len(linked) >= LINK_LINES and share >= LINK_SHARE else None
 
 
+# Python's JSON reader recurses once per level: a file of 100,000 "[" had ended in a
+# RecursionError and its traceback. No article nests that deep.
+TOO_DEEP = "nested too deeply to be an export of articles"
+
+
 def json_problem(exc: json.JSONDecodeError, *, unit: str = "file") -> str:
     """What is wrong with a JSON ``unit`` (a file, or a line of JSON Lines), said for a
     person: where, and — when it stops before its JSON does — that it looks cut off. Python's
@@ -726,6 +734,8 @@ def _read_json(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], li
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise IngestError(f"invalid JSON ({json_problem(exc)})") from None
+    except RecursionError:
+        raise IngestError(f"invalid JSON ({TOO_DEEP})") from None
     records = json_records(data, fmap)
     if not records:  # had read as nothing at all, without a word
         raise IngestError("no articles in it (an empty list)")
@@ -788,6 +798,8 @@ def _read_jsonl(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], l
         except json.JSONDecodeError as exc:
             problem = json_problem(exc, unit="line")
             failures.append(Failure(f"{path}:line {lineno}", f"invalid JSON ({problem})"))
+        except RecursionError:
+            failures.append(Failure(f"{path}:line {lineno}", f"invalid JSON ({TOO_DEEP})"))
     if not records and failures:
         raise IngestError(f"no valid JSON line ({len(failures)} invalid)")
     docs, more = _records_to_docs(
@@ -852,16 +864,18 @@ CSV_DELIMITERS = (",", ";", "\t", "|")
 
 
 def csv_delimiter(text: str, suffix: str = ".csv") -> str:
-    """The column separator of a CSV export: a tab for ``.tsv``, else the separator its header
-    line holds most often (a comma when it holds none). A semicolon-separated export had been
-    read with commas, each row one column, its header taken for the text field and its rows
-    stored as articles whose title ran "Headline;Story…", without a word."""
-    if suffix.lower() == ".tsv":
-        return "\t"
+    """The column separator of a CSV export: the separator its header line holds most often —
+    a comma when it holds none, a tab in a ``.tsv`` unless its header holds another one. A
+    semicolon-separated export had been read with commas, each row one column, its header
+    taken for the text field and its rows stored as articles whose title ran "Headline;Story…",
+    without a word; a ".tsv" of "title;text" had been refused as "without a text column"."""
     header = text.lstrip("\ufeff").split("\n", 1)[0]
     counts = {sep: header.count(sep) for sep in CSV_DELIMITERS}
     best = max(counts, key=counts.get)  # ties go to the earlier, the comma first
-    return best if counts[best] else ","
+    tsv = suffix.lower() == ".tsv"
+    if not counts[best] or tsv and counts["\t"]:
+        return "\t" if tsv else ","  # a one-column .tsv keeps its commas in its text
+    return best
 
 
 def column_key(name: str) -> str:
@@ -944,6 +958,7 @@ def _records_to_docs(
                 tags=_as_tags(rec.get(col["tags"]), col["tags"]) if col["tags"] else (),
                 author=_as_text(rec.get(col["author"])).strip() or None if col["author"] else None,
                 extra=extra,
+                where=where,
             )
         )
     return docs, failures

@@ -99,12 +99,13 @@ def load_articles(
                 redated[raw.path] = redated.get(raw.path, 0) + 1
             if article is not None and article.published is None and "unread_date" in raw.extra:
                 undated.setdefault(raw.path, [0, raw.extra["unread_date"]])[0] += 1
+            where = raw.where or raw.path  # a table's row, a feed's line
             if article is None:
-                failures.append(Failure(raw.path, "no article text left after cleaning"))
+                failures.append(Failure(where, "no article text left after cleaning"))
             elif len(article.text) > max_chars:
                 failures.append(
                     Failure(
-                        raw.path,
+                        where,
                         f"article is {len(article.text):,} characters long, over the limit of "
                         f"{max_chars:,} per article (split it into several articles)",
                     )

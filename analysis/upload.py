@@ -87,11 +87,17 @@ def _json_records(text: str, *, jsonl: bool, name: str) -> list:
                 raise ingest.IngestError(
                     f"{name}: invalid JSON on line {lineno} ({problem})"
                 ) from None
+            except RecursionError:  # had ended the Data page in a traceback
+                raise ingest.IngestError(
+                    f"{name}: invalid JSON on line {lineno} ({ingest.TOO_DEEP})"
+                ) from None
         return records
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ingest.IngestError(f"{name}: invalid JSON ({ingest.json_problem(exc)})") from None
+    except RecursionError:
+        raise ingest.IngestError(f"{name}: invalid JSON ({ingest.TOO_DEEP})") from None
     try:
         return ingest.json_records(data)
     except ingest.IngestError as exc:

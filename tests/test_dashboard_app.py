@@ -441,6 +441,46 @@ def test_an_uploaded_archive_is_refused_on_the_page_with_its_reason(tmp_path, us
         assert list(store.query("SELECT title FROM articles")["title"]) == ["Ferry service resumes"]
 
 
+def test_bad_uploads_are_each_named_with_the_reason_and_the_rest_analysed(tmp_path, use_db):
+    # Inputs a user plausibly drops in: one line of a feed broken, rows of a table with no text,
+    # a page of scripts only, JSON nested past Python's recursion (it had failed with a
+    # RecursionError's words), a ".tsv" written with semicolons (refused for "no text column").
+    import json
+
+    from analysis.store import Store
+
+    db = tmp_path / "upload.duckdb"
+    Store(db).close()
+    use_db(db)
+    at = run_page(db, "data")
+    body = (
+        "The night bus returns on Friday, and “riders asked for it,” said the operator, Ana Roth."
+    )
+    feed = json.dumps({"title": "Night bus returns", "text": body}) + '\n{"title": "Cut off", "te\n'
+    at.file_uploader[0].set_value(
+        [
+            ("feed.jsonl", feed.encode(), "application/json"),
+            ("sheet.csv", f'title,text\nTram,"{body} Trams too."\nEmpty,\n'.encode(), "text/csv"),
+            ("scripts.html", b"<html><body><script>go()</script></body></html>", "text/html"),
+            ("deep.json", b"[" * 50_000 + b"]" * 50_000, "application/json"),
+            ("semi.tsv", f"title;text\nFerry;{body} Ferries.\n".encode(), "text/plain"),
+        ]
+    ).run()
+    assert at.selectbox(key="map_4_text").value == "text"  # semi.tsv: its columns are read
+    at.button(key="analyse").click().run()
+    assert not at.exception
+    errors = _texts(at.error)
+    assert "feed.jsonl:line 2: invalid JSON (column" in errors
+    assert "sheet.csv:row 3: empty text" in errors
+    assert "scripts.html: HTML page with no article text" in errors
+    assert "deep.json: invalid JSON (nested too deeply to be an export of articles)" in errors
+    assert "Recursion" not in errors
+    assert "3 new article(s)" in _texts(at.warning)
+    with Store(db) as store:
+        titles = sorted(store.query("SELECT title FROM articles")["title"])
+    assert titles == ["Ferry", "Night bus returns", "Tram"]
+
+
 def test_an_edited_file_uploaded_again_replaces_its_old_version(tmp_path, use_db):
     # The upload goes through the same triage and removal as `presslens analyze`: the edited
     # story is stored once, under its new text, not beside (or as a copy of) its old one.
