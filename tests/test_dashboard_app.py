@@ -464,8 +464,14 @@ def test_bad_uploads_are_each_named_with_the_reason_and_the_rest_analysed(tmp_pa
             ("scripts.html", b"<html><body><script>go()</script></body></html>", "text/html"),
             ("deep.json", b"[" * 50_000 + b"]" * 50_000, "application/json"),
             ("semi.tsv", f"title;text\nFerry;{body} Ferries.\n".encode(), "text/plain"),
+            # a table with no text column had disabled Analyse for every file beside it
+            ("counts.csv", b"stop,riders\n1,20\n2,35\n", "text/csv"),
         ]
     ).run()
+    assert (
+        "counts.csv: choose the column that holds the article text; until then it is left out"
+        in (_texts(at.warning))
+    )
     assert at.selectbox(key="map_4_text").value == "text"  # semi.tsv: its columns are read
     at.button(key="analyse").click().run()
     assert not at.exception
