@@ -25,7 +25,7 @@ import datetime
 import functools
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -193,8 +193,7 @@ class NearDuplicateIndex:
         self._titled: dict[tuple[str, str], list[str]] = {}  # title_key → indexed ids
         # wire copies are sought among the texts of a few days (no bands: their 0.6 would need
         # three times the buckets); undated texts are never taken for one
-        self._outlets: dict[str, str] = {}
-        self._days: dict[int, list[str]] = {}  # day's ordinal → indexed ids dated that day
+        self._days: dict[int, _Day] = {}  # day's ordinal → the indexed texts dated that day
 
     def __len__(self) -> int:
         return len(self._sigs)
@@ -213,10 +212,13 @@ class NearDuplicateIndex:
         self.add_title(article_id, key)
         if article_id in self._sigs:
             return
-        if origin is not None and origin.outlet and origin.day:
-            self._outlets[article_id] = origin.outlet
-            self._days.setdefault(origin.day.toordinal(), []).append(article_id)
         values = _from_bytes(signature)
+        if origin is not None and origin.outlet and origin.day:
+            day = self._days.setdefault(origin.day.toordinal(), _Day())
+            day.ids.append(article_id)
+            day.outlets.append(origin.outlet)
+            day.rows.append(values)
+            day.stacked = None
         for bucket, key in zip(self._buckets, _bands(values), strict=True):
             bucket.setdefault(key, []).append(article_id)
         self._sigs[article_id] = values
@@ -261,10 +263,28 @@ class NearDuplicateIndex:
         day = origin.day.toordinal()
         scored = []
         for near in range(day - WIRE_DAYS, day + WIRE_DAYS + 1):
-            for candidate in self._days.get(near, ()):
-                if candidate == article_id or self._outlets[candidate] == origin.outlet:
-                    continue
-                score = np.count_nonzero(values == self._sigs[candidate]) / NUM_PERM
-                if score >= WIRE_THRESHOLD:
-                    scored.append((-score, self._order[candidate], candidate))
+            texts = self._days.get(near)
+            if texts is None:
+                continue
+            # one comparison of the day's signatures at once: a large archive's day holds hundreds
+            shares = np.count_nonzero(texts.matrix() == values, axis=1) / NUM_PERM
+            for i in np.flatnonzero(shares >= WIRE_THRESHOLD):
+                candidate = texts.ids[i]
+                if candidate != article_id and texts.outlets[i] != origin.outlet:
+                    scored.append((-shares[i], self._order[candidate], candidate))
         return [candidate for *_, candidate in sorted(scored)]
+
+
+@dataclass
+class _Day:
+    """The indexed texts of one day: ids, outlets and signatures, stacked when first compared."""
+
+    ids: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    rows: list[np.ndarray] = field(default_factory=list)
+    stacked: np.ndarray | None = None
+
+    def matrix(self) -> np.ndarray:
+        if self.stacked is None:
+            self.stacked = np.vstack(self.rows)
+        return self.stacked
