@@ -200,6 +200,9 @@ class RawDocument:
     tags: tuple[str, ...] = ()
     author: str | None = None
     extra: dict = field(default_factory=dict)
+    # a record's place in its file ("feed.jsonl:line 3"), for a failure to name: None for a file
+    # that is one article
+    where: str | None = None
 
 
 # -- finding inputs ---------------------------------------------------------------------------
@@ -223,13 +226,10 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
             candidates = [Path(raw)]
         for path in candidates:
             if path.is_dir():
-                found = sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and _wanted_in_folder(p) and not _page_resource(p, path)
-                )
-                if not found:
+                found = _folder_inputs(path)
+                if not any(_wanted_in_folder(p) for p in found):
                     yield Failure(str(path), _empty_folder_problem(path))
+                    found = []
                 for p in found:
                     if p not in seen:
                         seen.add(p)
@@ -327,6 +327,27 @@ def _some_names(names: list[str], shown: int = 3) -> str:
     return f"{listed} and {len(names) - shown} more" if len(names) > shown else listed
 
 
+def _folder_inputs(folder: Path) -> list[Path]:
+    """The files of ``folder`` (recursively) to read — and the archives and documents beside
+    them, which reading refuses, each with its own line: a folder of articles and a .zip had
+    read the articles and passed over the archive without a word."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and (_wanted_in_folder(p) or _refused_in_folder(p))
+        and not _page_resource(p, folder)
+    )
+
+
+def _refused_in_folder(path: Path) -> bool:
+    """An archive or a document: what a user would take to be read with the folder's articles
+    (a folder's images, style sheets and such pass unnamed: no one expects articles of them)."""
+    suffix = path.suffix.lower()
+    hidden = path.name.startswith(".")
+    return not hidden and (suffix in ARCHIVE_SUFFIXES or suffix in DOCUMENT_SUFFIXES)
+
+
 def _wanted_in_folder(path: Path) -> bool:
     name = path.name
     if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
@@ -359,13 +380,9 @@ def read_file(
         raise IngestError(f"cannot read ({exc.strerror or exc})") from None
     if size == 0:
         raise IngestError("empty file")
-    if path.suffix.lower() in DOCUMENT_SUFFIXES:
-        raise IngestError(
-            f"a {path.suffix.lower()} document, which presslens does not read; save its text as "
-            f".txt or .html first (presslens reads {', '.join(sorted(SUPPORTED_SUFFIXES))})"
-        )
-    if path.suffix.lower() in ARCHIVE_SUFFIXES:
-        raise IngestError(_archive_problem(path.suffix.lower()))
+    refused = refusal_by_name(path)
+    if refused is not None:
+        raise IngestError(refused)
     if size > max_bytes:
         raise IngestError(
             f"file too large ({_megabytes(size)} MB; the limit is {_megabytes(max_bytes)} MB — "
@@ -408,6 +425,22 @@ def read_file(
     if suffix in MARKDOWN_SUFFIXES:
         text = markdown_as_text(text)
     return [_read_txt(text, path)], []
+
+
+def refusal_by_name(path: Path) -> str | None:
+    """Why a file named ``path`` is not read, by its suffix alone (an archive, an office
+    document), or None: the dashboard's uploader says it at once, not after an analysis."""
+    suffix = path.suffix.lower()
+    if suffix in DOCUMENT_SUFFIXES:
+        return (
+            f"a {suffix} document, which presslens does not read; save its text as "
+            f".txt or .html first (presslens reads {', '.join(sorted(SUPPORTED_SUFFIXES))})"
+        )
+    if suffix in ARCHIVE_SUFFIXES:
+        # "a .tar.gz", not "a .gz": the name the user gave it
+        tar = Path(path.stem).suffix.lower() == ".tar"
+        return _archive_problem(".tar" * tar + suffix)
+    return None
 
 
 def _archive_problem(kind: str) -> str:
@@ -674,6 +707,11 @@ def _link_share(lines: list[str], html: str) -> float | None:
     return share if len(linked) >= LINK_LINES and share >= LINK_SHARE else None
 
 
+# Python's JSON reader recurses once per level: a file of 100,000 "[" had ended in a
+# RecursionError and its traceback. No article nests that deep.
+TOO_DEEP = "nested too deeply to be an export of articles"
+
+
 def json_problem(exc: json.JSONDecodeError, *, unit: str = "file") -> str:
     """What is wrong with a JSON ``unit`` (a file, or a line of JSON Lines), said for a
     person: where, and — when it stops before its JSON does — that it looks cut off. Python's
@@ -696,6 +734,8 @@ def _read_json(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], li
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise IngestError(f"invalid JSON ({json_problem(exc)})") from None
+    except RecursionError:
+        raise IngestError(f"invalid JSON ({TOO_DEEP})") from None
     records = json_records(data, fmap)
     if not records:  # had read as nothing at all, without a word
         raise IngestError("no articles in it (an empty list)")
@@ -758,6 +798,8 @@ def _read_jsonl(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], l
         except json.JSONDecodeError as exc:
             problem = json_problem(exc, unit="line")
             failures.append(Failure(f"{path}:line {lineno}", f"invalid JSON ({problem})"))
+        except RecursionError:
+            failures.append(Failure(f"{path}:line {lineno}", f"invalid JSON ({TOO_DEEP})"))
     if not records and failures:
         raise IngestError(f"no valid JSON line ({len(failures)} invalid)")
     docs, more = _records_to_docs(
@@ -822,16 +864,18 @@ CSV_DELIMITERS = (",", ";", "\t", "|")
 
 
 def csv_delimiter(text: str, suffix: str = ".csv") -> str:
-    """The column separator of a CSV export: a tab for ``.tsv``, else the separator its header
-    line holds most often (a comma when it holds none). A semicolon-separated export had been
-    read with commas, each row one column, its header taken for the text field and its rows
-    stored as articles whose title ran "Headline;Story…", without a word."""
-    if suffix.lower() == ".tsv":
-        return "\t"
+    """The column separator of a CSV export: the separator its header line holds most often —
+    a comma when it holds none, a tab in a ``.tsv`` unless its header holds another one. A
+    semicolon-separated export had been read with commas, each row one column, its header
+    taken for the text field and its rows stored as articles whose title ran "Headline;Story…",
+    without a word; a ".tsv" of "title;text" had been refused as "without a text column"."""
     header = text.lstrip("\ufeff").split("\n", 1)[0]
     counts = {sep: header.count(sep) for sep in CSV_DELIMITERS}
     best = max(counts, key=counts.get)  # ties go to the earlier, the comma first
-    return best if counts[best] else ","
+    tsv = suffix.lower() == ".tsv"
+    if not counts[best] or tsv and counts["\t"]:
+        return "\t" if tsv else ","  # a one-column .tsv keeps its commas in its text
+    return best
 
 
 def column_key(name: str) -> str:
@@ -914,6 +958,7 @@ def _records_to_docs(
                 tags=_as_tags(rec.get(col["tags"]), col["tags"]) if col["tags"] else (),
                 author=_as_text(rec.get(col["author"])).strip() or None if col["author"] else None,
                 extra=extra,
+                where=where,
             )
         )
     return docs, failures

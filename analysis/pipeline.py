@@ -41,6 +41,7 @@ from analysis.records import Article, ArticleResult, Failure, RunSummary
 # they are used: a worker process imports this
 # module for the batch function alone and needs none of them.
 if TYPE_CHECKING:
+    from analysis.dedup import NearDuplicateIndex, Origin
     from analysis.store import Store
 
 log = logging.getLogger(__name__)
@@ -98,12 +99,13 @@ def load_articles(
                 redated[raw.path] = redated.get(raw.path, 0) + 1
             if article is not None and article.published is None and "unread_date" in raw.extra:
                 undated.setdefault(raw.path, [0, raw.extra["unread_date"]])[0] += 1
+            where = raw.where or raw.path  # a table's row, a feed's line
             if article is None:
-                failures.append(Failure(raw.path, "no article text left after cleaning"))
+                failures.append(Failure(where, "no article text left after cleaning"))
             elif len(article.text) > max_chars:
                 failures.append(
                     Failure(
-                        raw.path,
+                        where,
                         f"article is {len(article.text):,} characters long, over the limit of "
                         f"{max_chars:,} per article (split it into several articles)",
                     )
@@ -429,9 +431,9 @@ def _triage(
     )
     known = set() if reanalyse else store.known_ids(a.id for a in articles) - copies_of_stale
     index = dedup.NearDuplicateIndex()
-    for article_id_, signature in store.signatures():
+    for article_id_, signature, source, published in store.signatures():
         if article_id_ not in stale:
-            index.add(article_id_, signature)
+            index.add(article_id_, signature, origin=dedup.Origin.of(source, published))
     # the stored stories these texts may be other versions of: same outlet, same headline
     keys = {a.id: dedup.title_key(a.source, a.title) for a in articles}
     for article_id_, source, title in store.titled_originals(
@@ -443,21 +445,49 @@ def _triage(
     duplicates: list[tuple[Article, str]] = []
     signatures: dict[str, bytes | None] = {}
     seen: set[str] = set()
+    texts = {a.id: a.text for a in articles}
     for article in articles:
         if article.id in known or article.id in seen:
             summary.known += 1
             continue
         seen.add(article.id)
         signature = dedup.signature_bytes(article.text)
+        origin = dedup.Origin.of(article.source, article.published)
         original = index.original_of(article.id, signature, keys[article.id])
+        if original is None:
+            original = _wire_original(index, article, signature, origin, texts, store)
         if original is not None:
             duplicates.append((article, original))
             summary.duplicates += 1
             continue
-        index.add(article.id, signature, keys[article.id])
+        index.add(article.id, signature, keys[article.id], origin)
         signatures[article.id] = signature
         todo.append(article)
     return todo, duplicates, signatures
+
+
+def _wire_original(
+    index: NearDuplicateIndex,
+    article: Article,
+    signature: bytes | None,
+    origin: Origin,
+    texts: Mapping[str, str],
+    store: Store,
+) -> str | None:
+    """The wire story ``article`` is another outlet's copy of (:func:`analysis.dedup.wire_copy`),
+    among this run's originals (``texts``) and the store's, or None."""
+    from analysis import dedup
+
+    candidates = index.wire_originals(article.id, signature, origin)
+    if not candidates:
+        return None
+    stored = store.article_texts([c for c in candidates if c not in texts])
+    figures = dedup.figures_in(article.text)
+    for candidate in candidates:
+        text = texts[candidate] if candidate in texts else stored.get(candidate)
+        if text is not None and dedup.wire_copy(figures, dedup.figures_in(text)):
+            return candidate
+    return None
 
 
 # A run shared among several workers is cut into at least this many batches per worker: 200

@@ -13,6 +13,7 @@ finished batch and nothing half-written. Column names follow the ``presslens/1``
 from __future__ import annotations
 
 import contextlib
+import datetime
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -436,13 +437,26 @@ class Store:
         with self._session() as con:
             return con.execute(sql, params or []).df()
 
-    def signatures(self) -> list[tuple[str, bytes | None]]:
-        """(id, MinHash signature) of every stored original, to seed near-duplicate detection."""
+    def signatures(self) -> list[tuple[str, bytes | None, str | None, datetime.date | None]]:
+        """(id, MinHash signature, source, published) of every stored original, to seed
+        near-duplicate detection (a wire copy is another outlet's, of the same days)."""
         with self._session() as con:
             return con.execute(
-                "SELECT id, signature FROM articles "
+                "SELECT id, signature, source, published FROM articles "
                 "WHERE duplicate_of IS NULL AND signature IS NOT NULL"
             ).fetchall()
+
+    def article_texts(self, ids: Sequence[str]) -> dict[str, str]:
+        """The stored text of each of ``ids`` (of those stored)."""
+        if not ids:
+            return {}
+        with self._session() as con:
+            return dict(
+                con.execute(
+                    "SELECT id, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                    [list(ids)],
+                ).fetchall()
+            )
 
     def titled_originals(self, titles: Sequence[str]) -> list[tuple[str, str | None, str | None]]:
         """(id, source, title) of the stored originals headlined one of ``titles`` (case and

@@ -30,7 +30,11 @@ TABLE_SUFFIXES = tuple(sorted(ingest.CSV_SUFFIXES | ingest.JSON_SUFFIXES | inges
 # What the Data page's uploader takes: every kind of file `presslens analyze` reads (it had
 # listed its own seven, without Markdown, .text, .xhtml or .ndjson). With their dots: Streamlit
 # reads a bare "text" as the MIME family text/*.
-UPLOAD_TYPES = sorted(ingest.SUPPORTED_SUFFIXES)
+# Archives and office documents are taken too, to be refused on the page with their reason:
+# left out, the uploader refused a .zip with a reason shown only on hover.
+UPLOAD_TYPES = sorted(
+    ingest.SUPPORTED_SUFFIXES | ingest.ARCHIVE_SUFFIXES | ingest.DOCUMENT_SUFFIXES
+)
 PREVIEW_ROWS = 5
 
 
@@ -83,11 +87,17 @@ def _json_records(text: str, *, jsonl: bool, name: str) -> list:
                 raise ingest.IngestError(
                     f"{name}: invalid JSON on line {lineno} ({problem})"
                 ) from None
+            except RecursionError:  # had ended the Data page in a traceback
+                raise ingest.IngestError(
+                    f"{name}: invalid JSON on line {lineno} ({ingest.TOO_DEEP})"
+                ) from None
         return records
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ingest.IngestError(f"{name}: invalid JSON ({ingest.json_problem(exc)})") from None
+    except RecursionError:
+        raise ingest.IngestError(f"{name}: invalid JSON ({ingest.TOO_DEEP})") from None
     try:
         return ingest.json_records(data)
     except ingest.IngestError as exc:

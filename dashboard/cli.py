@@ -356,6 +356,10 @@ def main(argv: list[str] | None = None) -> int:
         # -v, for whoever debugs, names the level and the module
         format="%(levelname)s %(name)s: %(message)s" if args.verbose else _PLAIN_LOG_FORMAT,
     )
+    if not args.verbose:
+        # trafilatura warns "discarding data: None" of a page with no text, a line beside the
+        # run's own "skipped PAGE: HTML page with no article text" that names no file
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE

@@ -191,6 +191,25 @@ def test_some_inputs_failed_exit_1_and_one_line_each(tmp_path):
     assert "1 new" in result.stderr
 
 
+def test_a_folder_of_bad_inputs_gets_one_line_for_each_and_no_other(tmp_path):
+    # trafilatura's own "discarding data: None" had stood beside the line of a page with no
+    # text, naming no file; an archive beside articles had been passed over without a word
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "story.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "title.html").write_text("<html><head><title>A title</title></head></html>")
+    (folder / "bundle.zip").write_bytes(b"PK\x03\x04 zipped stories")
+    result = presslens("analyze", str(folder), "--db", str(tmp_path / "s.duckdb"), "-q")
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines[:2] == [
+        f"presslens: skipped {folder / 'bundle.zip'}: a .zip, which presslens does not unpack; "
+        "extract it and analyse what it holds",
+        f"presslens: skipped {folder / 'title.html'}: HTML page with no article text",
+    ]
+    assert len(lines) == 3 and "1 new" in lines[2]
+
+
 def test_store_that_is_not_duckdb_is_a_usage_error(tmp_path):
     bad = tmp_path / "notes.duckdb"
     bad.write_text("hello\n" * 1000)

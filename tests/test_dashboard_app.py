@@ -390,7 +390,8 @@ def test_the_uploader_takes_every_format_analyze_reads_within_its_size_limit(tmp
     use_db(db)
     at = run_page(db, "data")
     uploader = at.file_uploader[0].proto
-    assert set(uploader.type) == ingest.SUPPORTED_SUFFIXES
+    # archives and documents are taken, to be refused on the page (test below)
+    assert set(uploader.type) >= ingest.SUPPORTED_SUFFIXES | {".zip", ".gz", ".pdf", ".docx"}
     assert uploader.max_upload_size_mb == 20
     story = (
         "# Bridge reopens after **repairs**\n\n"
@@ -404,6 +405,86 @@ def test_the_uploader_takes_every_format_analyze_reads_within_its_size_limit(tmp
         rows = store.query("SELECT title, text FROM articles")
     assert list(rows["title"]) == ["Bridge reopens after repairs"]
     assert "chief engineer" in rows["text"][0] and "https://" not in rows["text"][0]
+
+
+def test_an_uploaded_archive_is_refused_on_the_page_with_its_reason(tmp_path, use_db):
+    # The uploader had refused a .zip itself, its reason shown only on hover: now the page says
+    # it, as it says every refusal, and the other files are analysed.
+    from analysis.store import Store
+
+    db = tmp_path / "upload.duckdb"
+    Store(db).close()
+    use_db(db)
+    at = run_page(db, "data")
+    story = b"Ferry service resumes\n\nThe island ferry sailed again on Friday after the storm.\n"
+    at.file_uploader[0].set_value(
+        [
+            ("coverage.zip", b"PK\x03\x04 zipped stories", "application/zip"),
+            ("week.tar.gz", b"\x1f\x8b zipped", "application/gzip"),
+        ]
+    ).run()
+    errors = _texts(at.error)
+    assert "coverage.zip: a .zip, which presslens does not unpack; extract it" in errors
+    assert "week.tar.gz: a .tar.gz, which presslens does not unpack" in errors
+    assert at.button(key="analyse").disabled  # nothing left to analyse
+    at.file_uploader[0].set_value(
+        [
+            ("coverage.zip", b"PK\x03\x04 zipped stories", "application/zip"),
+            ("ferry.txt", story, "text/plain"),
+        ]
+    ).run()
+    at.button(key="analyse").click().run()
+    assert not at.exception
+    assert "1 new article(s)" in _texts(at.success)
+    assert _texts(at.error).count("coverage.zip") == 1  # one line, not two
+    with Store(db) as store:
+        assert list(store.query("SELECT title FROM articles")["title"]) == ["Ferry service resumes"]
+
+
+def test_bad_uploads_are_each_named_with_the_reason_and_the_rest_analysed(tmp_path, use_db):
+    # Inputs a user plausibly drops in: one line of a feed broken, rows of a table with no text,
+    # a page of scripts only, JSON nested past Python's recursion (it had failed with a
+    # RecursionError's words), a ".tsv" written with semicolons (refused for "no text column").
+    import json
+
+    from analysis.store import Store
+
+    db = tmp_path / "upload.duckdb"
+    Store(db).close()
+    use_db(db)
+    at = run_page(db, "data")
+    body = (
+        "The night bus returns on Friday, and “riders asked for it,” said the operator, Ana Roth."
+    )
+    feed = json.dumps({"title": "Night bus returns", "text": body}) + '\n{"title": "Cut off", "te\n'
+    at.file_uploader[0].set_value(
+        [
+            ("feed.jsonl", feed.encode(), "application/json"),
+            ("sheet.csv", f'title,text\nTram,"{body} Trams too."\nEmpty,\n'.encode(), "text/csv"),
+            ("scripts.html", b"<html><body><script>go()</script></body></html>", "text/html"),
+            ("deep.json", b"[" * 50_000 + b"]" * 50_000, "application/json"),
+            ("semi.tsv", f"title;text\nFerry;{body} Ferries.\n".encode(), "text/plain"),
+            # a table with no text column had disabled Analyse for every file beside it
+            ("counts.csv", b"stop,riders\n1,20\n2,35\n", "text/csv"),
+        ]
+    ).run()
+    assert (
+        "counts.csv: choose the column that holds the article text; until then it is left out"
+        in (_texts(at.warning))
+    )
+    assert at.selectbox(key="map_4_text").value == "text"  # semi.tsv: its columns are read
+    at.button(key="analyse").click().run()
+    assert not at.exception
+    errors = _texts(at.error)
+    assert "feed.jsonl:line 2: invalid JSON (column" in errors
+    assert "sheet.csv:row 3: empty text" in errors
+    assert "scripts.html: HTML page with no article text" in errors
+    assert "deep.json: invalid JSON (nested too deeply to be an export of articles)" in errors
+    assert "Recursion" not in errors
+    assert "3 new article(s)" in _texts(at.warning)
+    with Store(db) as store:
+        titles = sorted(store.query("SELECT title FROM articles")["title"])
+    assert titles == ["Ferry", "Night bus returns", "Tram"]
 
 
 def test_an_edited_file_uploaded_again_replaces_its_old_version(tmp_path, use_db):

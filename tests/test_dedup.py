@@ -142,3 +142,76 @@ def test_short_or_missing_headlines_and_outlets_make_no_version_key():
         "bbc",
         "brown names 16 march for budget",
     )
+
+
+# An invented wire story, and two outlets' runs of it: each adds its own lead paragraph and
+# dateline (an estimated 0.6-0.8 of the shingles shared: below the 0.8 of copies from anywhere).
+WIRE_STORY = (
+    "Twelve people including three children were killed on Tuesday when a fuel depot exploded "
+    "on the edge of the river port of Valmora, the regional governor's office said. Firefighters "
+    "fought the blaze through the night and 40 people were taken to the city hospital, which "
+    "asked residents to give blood. The depot had been closed for repairs since the spring and "
+    "its owners said the cause of the explosion was not yet known.\n\n"
+    "The governor said an inquiry would report within a month and that the families of the dead "
+    "would be compensated. Residents of the nearest streets, some 2,000 people, spent the night "
+    "in schools and sports halls while engineers checked the walls of their houses for cracks.\n\n"
+    "Valmora's port handles most of the region's grain exports and ships were kept away from the "
+    "quay until the fire was out, harbour officials said, adding that trade would resume once "
+    "divers had inspected the berths for damage."
+)
+LEAD_A = (
+    "Herald Wire, 14 March 2023. A deadly blast lit up the sky over the port city late on "
+    "Tuesday, witnesses told our correspondent, who saw smoke rising for hours."
+)
+LEAD_B = (
+    "Updated on Wednesday. Officials in the port city counted the dead on Wednesday "
+    "morning as emergency crews searched the ruins of the depot for anyone still missing."
+)
+
+
+def _wire_runs() -> tuple[str, str]:
+    return f"{LEAD_A}\n\n{WIRE_STORY}", f"{LEAD_B}\n\n{WIRE_STORY}"
+
+
+def _shared(a: str, b: str) -> float:
+    sa, sb = (
+        dedup._from_bytes(dedup.signature_bytes(a)),
+        dedup._from_bytes(dedup.signature_bytes(b)),
+    )
+    return np.count_nonzero(sa == sb) / dedup.NUM_PERM
+
+
+def test_figures_leave_out_dates_and_years_and_read_spelled_numbers():
+    assert dedup.figures_in(LEAD_A) == frozenset()  # a dateline only
+    assert dedup.figures_in("Updated Tuesday 14 Mar 2023, Sunday 15 Oct 2017.") == frozenset()
+    assert dedup.figures_in("Last updated at Jul 152015. Thirteen civilians died.") == {"13"}
+    assert dedup.figures_in("On 02-06-2016 one of the 7 wounded, in 2011 two.") == {"7", "2"}
+    assert dedup.figures_in(WIRE_STORY) >= {"12", "3", "40", "2,000"}
+
+
+@pytest.mark.parametrize(
+    "mine, theirs, copy",
+    [
+        ({"12", "40"}, {"12", "40", "2,000"}, True),  # cut short
+        ({"12", "40", "5"}, {"12", "40"}, True),  # a paragraph of its own added
+        ({"12", "40"}, {"14", "40"}, False),  # the toll reported otherwise
+        (frozenset(), frozenset(), True),
+    ],
+)
+def test_a_wire_copy_changes_no_figure(mine, theirs, copy):
+    assert dedup.wire_copy(frozenset(mine), frozenset(theirs)) is copy
+
+
+def test_wire_originals_are_other_outlets_texts_of_the_same_days():
+    first, second = _wire_runs()
+    assert dedup.WIRE_THRESHOLD <= _shared(first, second) < dedup.DEFAULT_THRESHOLD
+    sig, sig2 = dedup.signature_bytes(first), dedup.signature_bytes(second)
+    index = dedup.NearDuplicateIndex()
+    index.add("herald", sig, origin=dedup.Origin.of("Herald", "2023-03-14"))
+    assert index.original_of("courier", sig2) is None  # no copy from anywhere
+    assert index.wire_originals("courier", sig2, dedup.Origin.of("Courier", "2023-03-15")) == [
+        "herald"
+    ]
+    for outlet, day in (("Herald ", "2023-03-15"), ("Courier", "2023-04-02"), ("Courier", None)):
+        # the same outlet's other story, another month's, an undated text
+        assert index.wire_originals("courier", sig2, dedup.Origin.of(outlet, day)) == []

@@ -342,7 +342,8 @@ def test_glob_and_folder_expansion(tmp_path):
     write(tmp_path / "sub" / "b.txt", f"B\n\n{BODY} More.")
     write(tmp_path / "sub" / "notes.pdf", b"%PDF-1.4")
     write(tmp_path / ".hidden.txt", "x")
-    assert sorted(p.name for p in expand_inputs([tmp_path])) == ["a.txt", "b.txt"]
+    # the .pdf is given to reading, which refuses it with its reason (not passed over unsaid)
+    assert sorted(p.name for p in expand_inputs([tmp_path])) == ["a.txt", "b.txt", "notes.pdf"]
     assert [p.name for p in expand_inputs([str(tmp_path / "**" / "b.txt")])] == ["b.txt"]
     (failure,) = list(expand_inputs([str(tmp_path / "*.docx")]))
     assert failure.reason == "no files match this pattern"
@@ -360,6 +361,28 @@ def test_a_folder_of_only_archives_and_documents_names_them_and_what_to_do(tmp_p
     assert "it holds coverage.zip, more.tar.gz, which presslens does not unpack" in failure.reason
     assert "extract them and analyse what they hold" in failure.reason
     assert "it holds brief.docx: save the text as .txt or .html first" in failure.reason
+
+
+def test_archives_and_documents_beside_articles_are_each_named_with_the_reason(tmp_path):
+    # a folder of stories and a .zip had read the stories and passed over the archive unsaid
+    from analysis.pipeline import load_articles
+
+    write(
+        tmp_path / "harbour.txt",
+        b"Harbour reopens\n\nThe harbour reopened on Monday after repairs.",
+    )
+    write(tmp_path / "bundle.zip", b"PK\x03\x04 zipped stories")
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub" / "more.tar.gz", b"\x1f\x8b zipped")
+    write(tmp_path / "sub" / "brief.docx", b"PK\x03\x04 a document")
+    write(tmp_path / "photo.jpg", b"\xff\xd8\xff no article, and no one expects one")
+    articles, failures = load_articles([tmp_path])
+    assert [a.title for a in articles] == ["Harbour reopens"]
+    reasons = {Path(f.path).name: f.reason for f in failures}
+    assert sorted(reasons) == ["brief.docx", "bundle.zip", "more.tar.gz"]
+    assert reasons["bundle.zip"].startswith("a .zip, which presslens does not unpack; extract it")
+    assert reasons["more.tar.gz"].startswith("a .tar.gz, which presslens does not unpack")
+    assert reasons["brief.docx"].startswith("a .docx document, which presslens does not read")
 
 
 def test_an_empty_folder_says_only_what_presslens_reads(tmp_path):

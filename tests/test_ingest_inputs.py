@@ -62,7 +62,41 @@ def test_the_separator_is_the_one_the_header_holds_most():
     assert csv_delimiter("title,text\nA;B,C\n") == ","
     assert csv_delimiter("\ufefftitle;text;date\n") == ";"
     assert csv_delimiter("text\nonly one column, with commas\n") == ","
-    assert csv_delimiter("title,text\n", ".tsv") == "\t"
+    assert csv_delimiter("title\ttext\n", ".tsv") == "\t"
+    # a ".tsv" whose header holds no tab is another export named so; a one-column .tsv keeps
+    # the commas of its text
+    assert csv_delimiter("title;text\nFerry;Ferries sail.\n", ".tsv") == ";"
+    assert csv_delimiter("title,text\n", ".tsv") == ","
+    assert csv_delimiter("text\nonly one column, with commas\n", ".tsv") == "\t"
+
+
+def test_json_nested_past_pythons_reader_is_refused_in_words(tmp_path):
+    # 100,000 "[" had ended in a RecursionError, its traceback printed beside the failure
+    deep = "[" * 100_000 + "]" * 100_000
+    with pytest.raises(IngestError, match=r"^invalid JSON \(nested too deeply"):
+        read_file(write(tmp_path / "deep.json", deep))
+    good = '{"title": "Kiosk reopens", "text": "The kiosk by the pier reopened on Sunday."}'
+    docs, failures = read_file(write(tmp_path / "feed.jsonl", f"{deep}\n{good}\n"))
+    assert [d.title for d in docs] == ["Kiosk reopens"]
+    assert [str(f) for f in failures] == [
+        f"{tmp_path / 'feed.jsonl'}:line 1: invalid JSON (nested too deeply to be an export of "
+        "articles)"
+    ]
+
+
+def test_a_record_that_cleaning_empties_is_named_by_its_row_or_line(tmp_path):
+    # "export.csv: no article text left after cleaning" had not said which row
+    story = "The kiosk by the pier reopened on Sunday after a winter of repairs, its owner said."
+    table = f'title,text\nKiosk,"{story}"\nNoise,"{"x" * 5000}"\n'
+    feed = '{"title": "Numbers", "text": 12345}\n'
+    articles, failures = load_articles(
+        [write(tmp_path / "export.csv", table), write(tmp_path / "feed.jsonl", feed)]
+    )
+    assert [a.title for a in articles] == ["Kiosk"]
+    assert [str(f) for f in failures] == [
+        f"{tmp_path / 'export.csv'}:row 3: no article text left after cleaning",
+        f"{tmp_path / 'feed.jsonl'}:line 1: no article text left after cleaning",
+    ]
 
 
 def test_a_latin1_semicolon_export_reads_its_accents_and_day_first_dotted_dates(tmp_path):

@@ -509,3 +509,49 @@ def test_workers_do_not_run_the_main_script_again(tmp_path, monkeypatch):
         summary, _ = analyze_paths(paths, store, workers=2, batch_size=1)
     assert summary.new == 4 and not summary.failures
     assert fake_main.__file__ == str(script)
+
+
+def _wire_csv(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    import csv
+
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["title", "text", "source", "date"])
+        writer.writerows(rows)
+    return path
+
+
+def test_another_outlets_run_of_a_wire_story_is_counted_once(tmp_path):
+    """Two outlets' runs of one wire story, each with its own lead paragraph (too unlike for a
+    copy from anywhere), are one report — in one run or the next; a run that reports the toll
+    otherwise, or weeks later, is another."""
+    from tests.test_dedup import _wire_runs
+
+    first, second = _wire_runs()
+    herald = ("Depot blast kills twelve in Valmora", first, "Herald", "2023-03-14")
+    courier = ("Twelve dead as fuel depot explodes", second, "Courier", "2023-03-15")
+    retold = second.replace("Twelve people", "Fourteen people")
+    with Store(tmp_path / "one.duckdb") as store:
+        summary, _ = analyze_paths([_wire_csv(tmp_path / "a.csv", [herald, courier])], store)
+        assert (summary.new, summary.duplicates) == (1, 1)
+        copy = store.query("SELECT id, duplicate_of FROM articles WHERE source = 'Courier'")
+        assert copy["duplicate_of"].notna().all()
+        # the copy's figures and quotes are not counted a second time
+        for table in ("figures", "quotes"):
+            n = store.query(
+                f"SELECT count(*) AS n FROM {table} WHERE article_id = ?", [copy["id"][0]]
+            )
+            assert n["n"][0] == 0
+    with Store(tmp_path / "two.duckdb") as store:
+        analyze_paths([_wire_csv(tmp_path / "h.csv", [herald])], store)
+        summary, _ = analyze_paths([_wire_csv(tmp_path / "c.csv", [courier])], store)
+        assert (summary.new, summary.duplicates) == (0, 1)  # the stored story's copy
+    for other in (
+        (courier[0], retold, "Courier", "2023-03-15"),  # a toll of its own
+        (courier[0], second, "Courier", "2023-04-20"),  # weeks later
+        (courier[0], second, "Herald", "2023-03-15"),  # the same outlet's second story
+    ):
+        with Store(tmp_path / "three.duckdb") as store:
+            summary, _ = analyze_paths([_wire_csv(tmp_path / "o.csv", [herald, other])], store)
+            assert (summary.new, summary.duplicates) == (2, 0)
+        (tmp_path / "three.duckdb").unlink()

@@ -40,8 +40,11 @@ else:
     )
     files = files or []
     mapped: list[uploads.UploadFile] = []
-    blocked = False  # a table whose text column is not chosen yet
     for i, f in enumerate(files):
+        refused = ingest.refusal_by_name(Path(f.name))
+        if refused is not None:  # said at once, as analysing it would say it
+            st.error(plain.md(f"{f.name}: {refused}"), icon=":material/error:")
+            continue
         if Path(f.name).suffix.lower() not in upload.TABLE_SUFFIXES:
             mapped.append(uploads.UploadFile(f.name, f.getvalue()))
             continue
@@ -70,10 +73,15 @@ else:
                 if choice:
                     fmap[fld] = choice
             if "text" not in fmap:
-                blocked = True
-                st.warning(f"{f.name}: choose the column that holds the article text.")
+                # left out, not holding up the batch: a table of figures dropped in beside the
+                # articles had disabled Analyse for all of them
+                st.warning(
+                    f"{plain.md(f.name)}: choose the column that holds the article text; "
+                    "until then it is left out of the analysis."
+                )
+                continue
             mapped.append(uploads.UploadFile(f.name, f.getvalue(), fmap))
-    has_plain = any(Path(f.name).suffix.lower() not in upload.TABLE_SUFFIXES for f in files)
+    has_plain = any(Path(f.name).suffix.lower() not in upload.TABLE_SUFFIXES for f in mapped)
     source, published = None, None
     if has_plain:
         left, right = st.columns(2)
@@ -86,7 +94,7 @@ else:
             help="For files that do not carry their own date",
         )  # fmt: skip
         published = day.isoformat() if day else None
-    ready = bool(files) and not blocked
+    ready = bool(mapped)
     if st.button("Analyse", type="primary", icon=":material/play_arrow:", key="analyse",
                  disabled=not ready):  # fmt: skip
         bar = st.progress(0.0, text="reading files …")
