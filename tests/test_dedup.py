@@ -46,12 +46,39 @@ def test_signatures_are_datasketchs_bit_for_bit():
 
 
 def test_bands_are_the_ones_datasketch_chooses():
-    assert _optimal_param(dedup.DEFAULT_THRESHOLD, dedup.NUM_PERM, 0.5, 0.5) == (
+    weights = dedup.RECALL_WEIGHTS
+    assert _optimal_param(dedup.DEFAULT_THRESHOLD, dedup.NUM_PERM, *weights) == (
         dedup.BANDS,
         dedup.ROWS,
     )
-    lsh = MinHashLSH(threshold=dedup.DEFAULT_THRESHOLD, num_perm=dedup.NUM_PERM)
+    lsh = MinHashLSH(threshold=dedup.DEFAULT_THRESHOLD, num_perm=dedup.NUM_PERM, weights=weights)
     assert (lsh.b, lsh.r) == (dedup.BANDS, dedup.ROWS)
+
+
+def test_the_bands_meet_a_copy_just_over_the_threshold():
+    # Every 30th word of the sample changed: an estimated 0.81 of the shingles shared, which
+    # datasketch's equal-weight bands (5 x 11) never met; the same for every 44th (0.83).
+    text = SAMPLE.read_text(encoding="utf-8")
+    words = text.split()
+    index = dedup.NearDuplicateIndex()
+    index.add("original", dedup.signature_bytes(text))
+    for every in (30, 44):
+        edited = " ".join(w + "x" if i % every == 0 else w for i, w in enumerate(words))
+        assert index.original_of(f"edit{every}", dedup.signature_bytes(edited)) == "original"
+
+
+def test_many_originals_each_found_by_its_own_copy():
+    # More originals than the index's first allocation of rows: each copy finds its own.
+    rng = np.random.default_rng(7)
+    vocabulary = [f"w{i}" for i in range(5000)]
+    texts = [" ".join(rng.choice(vocabulary, 80)) for _ in range(1500)]
+    index = dedup.NearDuplicateIndex()
+    for i, text in enumerate(texts):
+        index.add(f"a{i}", dedup.signature_bytes(text))
+    assert len(index) == 1500
+    for i in (0, 1023, 1024, 1499):
+        copy = "Wire copy. " + texts[i]
+        assert index.original_of(f"c{i}", dedup.signature_bytes(copy)) == f"a{i}"
 
 
 def test_short_text_has_no_signature():
