@@ -459,18 +459,19 @@ def test_gathered_rows_are_kept_within_their_memory_and_gathered_again_when_drop
     reader.execute("SELECT * FROM range(3)").fetchone()  # a result left open: no matter
     second = pin(reader, Filters(entities=(names[0],)), version=version)
     plain = Filters(speakers=(speakers[0],))
-    expected = entity_views.top_entities(reader, plain)
+    # a view that reads the gathered entities (top_entities groups their rows by number)
+    expected = entity_views.top_entities_by_label(reader, plain)
     assert filters.rows_in_view(reader, first, "entities").startswith(filters.GATHERED_PREFIX)
     filters.rows_in_view(reader, second, "quotes")
     # the first filter's rows were dropped for the second's, and are gathered again
     assert list(filters._gathered) == [filters.gathered_name(second.id_table, "quotes")]
-    pd.testing.assert_frame_equal(entity_views.top_entities(reader, first), expected)
+    pd.testing.assert_frame_equal(entity_views.top_entities_by_label(reader, first), expected)
     assert list(filters._gathered) == [filters.gathered_name(first.id_table, "entities")]
     # the rows are registered on the cursor a view reads with, and gone with it
     name = filters.gathered_name(first.id_table, "entities")
     cur = reader.cursor()
     store_lock.use_store(cur)  # as the dashboard's cursors are
-    pd.testing.assert_frame_equal(entity_views.top_entities(cur, first), expected)
+    pd.testing.assert_frame_equal(entity_views.top_entities_by_label(cur, first), expected)
     assert cur.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] > 0
     cur.close()
     other = reader.cursor()
