@@ -23,8 +23,10 @@ from analysis.filters import (
     Filters,
     article_ids_sql,
     article_keys_sql,
+    coded_rows_in_view,
     in_view_sql,
     kept_articles,
+    named_frame,
     rows_in_view,
     rows_naming,
 )
@@ -106,26 +108,66 @@ def top_entities(
     label or a tuple of labels; ``limit=0`` means all."""
     if by not in ("articles", "mentions"):
         raise ValueError(f"by must be 'articles' or 'mentions', not {by!r}")
+    labels = _label_list(label)
+    coded = None if summaries.covers(filters) else _coded_agg(con, filters)
+    if coded is not None:
+        # names and labels as numbers, in their order: only the names kept are read as text
+        agg, index = coded
+        # the labels' numbers (-1, which no label has, for none known: no row)
+        codes = (index.known_codes("entities", "label", labels) or [-1]) if labels else None
+        sql, args = _top_sql(agg, [], codes, "INTEGER", limit, by)
+        return named_frame(con, sql, args, index, "entities", {"name": "name", "label": "label"})
     agg, params = _agg(con, filters)
+    sql, args = _top_sql(agg, params, labels or None, "VARCHAR", limit, by)
+    return con.execute(sql, args).df()
+
+
+def _top_sql(
+    agg: str,
+    params: list,
+    labels: list | None,
+    label_type: str,
+    limit: int,
+    by: str,
+) -> tuple[str, list]:
+    """``(sql, params)``: :func:`top_entities` over the CTE ``agg`` (:func:`_agg`, or :func:`_coded_agg` whose
+    names and labels are numbers: ``labels`` and ``label_type`` are then numbers too), of the
+    ``labels`` only unless None."""
     order = (
         "n_articles DESC, n_mentions DESC"
         if by == "articles"
         else "n_mentions DESC, n_articles DESC"
     )
-    labels = _label_list(label)
     sql = f"""
         WITH {agg}
         SELECT name, label, n_articles, n_mentions FROM agg
-        {"WHERE label IN (SELECT unnest(?::VARCHAR[]))" if labels else ""}
+        {f"WHERE label IN (SELECT unnest(?::{label_type}[]))" if labels is not None else ""}
         ORDER BY {order}, name
         {"LIMIT ?" if limit else ""}
     """
     args = list(params)
-    if labels:
-        args.append(labels)
+    if labels is not None:
+        args.append(list(labels))
     if limit:
         args.append(int(limit))
-    return con.execute(sql, args).df()
+    return sql, args
+
+
+def _coded_agg(con: duckdb.DuckDBPyConnection, filters: Filters | None):
+    """``(sql, index)``: the CTE ``agg`` of :func:`_agg` over the entity rows in view with their
+    names and labels as numbers (:func:`analysis.filters.coded_rows_in_view`), in the names'
+    order, so ranked and tied as the names would be; and the article index whose
+    :meth:`~analysis.article_index.Index.names` reads them. None where no index serves the
+    filters. At a million articles, under a search in 7 % of them, the ranking took 0.3-0.4 s
+    of CPU on the gathered copy with the names as text (most of it making the copy)."""
+    coded = coded_rows_in_view(con, filters, "entities", ("name", "label", "mentions"))
+    if coded is None:
+        return None
+    name, index = coded
+    return _AGG_CTE.format(
+        per_label="SELECT e.name, e.label, count(*) AS n, sum(e.mentions) AS m "
+        f"FROM {name} e GROUP BY e.name, e.label"
+    ), index
 
 
 def top_entities_by_label(

@@ -18,9 +18,11 @@ from analysis import aggregates, summaries, uncertainty
 from analysis.filters import (
     Filters,
     article_ids_sql,
+    coded_rows_in_view,
     is_copy,
     kept_articles,
     kept_rows,
+    named_frame,
     newest_first,
     rows_in_view,
     store_rowid,
@@ -62,10 +64,40 @@ def speaker_stats(
     _polarity_column(scorer)  # an unknown scorer fails before any SQL runs
     if summaries.covers(filters):
         return _summary_speaker_stats(con, filters, limit, min_quotes, scorer)
+    coded = coded_rows_in_view(con, filters, "quotes", _CODED_QUOTE_COLUMNS)
+    if coded is not None:  # the names as numbers: only the speakers kept are read as text
+        name, index = coded
+        sql, params = _speaker_stats_sql(name, None, [], limit, min_quotes, scorer)
+        names = {"speaker": "speaker", "label": "speaker_label", "role": "speaker_role"}
+        return uncertainty.with_interval(named_frame(con, sql, params, index, "quotes", names))
     quotes = rows_in_view(con, filters, "quotes")
     sub, params = article_ids_sql(filters)
     if is_copy(quotes):  # the copy holds the rows in view only (see filters.in_view_sql)
         sub, params = None, []
+    sql, params = _speaker_stats_sql(quotes, sub, params, limit, min_quotes, scorer)
+    return uncertainty.with_interval(con.execute(sql, params).df())
+
+
+# What the speaker aggregate reads of the quotes (analysis.aggregates.speaker_totals_sql), with
+# the names as numbers when an article index serves them (filters.coded_rows_in_view).
+_CODED_QUOTE_COLUMNS = (
+    "speaker", "speaker_label", "speaker_role", "polarity", "subjectivity", "polarity_vader",
+    "n_words",
+)  # fmt: skip
+
+
+def _speaker_stats_sql(
+    quotes: str,
+    sub: str | None,
+    params: list,
+    limit: int,
+    min_quotes: int,
+    scorer: str,
+) -> tuple[str, list]:
+    """``(sql, params)``: the rows of :func:`speaker_stats` without their intervals, read from ``quotes`` (the
+    store's table, a copy of the rows in view, or their rows with the names as numbers: ranked
+    and tied on the numbers as on the names, which are in the same order) in the articles of
+    the subquery ``sub`` (None: every row of ``quotes``)."""
     # The one speaker aggregate (analysis.aggregates), shared with the export and the report.
     sql = f"""
         SELECT speaker, label, role, n_quotes, n_words, n_articles, {_scored(scorer)}
@@ -77,7 +109,7 @@ def speaker_stats(
     if limit:
         sql += " LIMIT ?"
         params.append(int(limit))
-    return uncertainty.with_interval(con.execute(sql, params).df())
+    return sql, params
 
 
 # The summary columns of each scorer's polarity sums (analysis.summaries).

@@ -459,18 +459,19 @@ def test_gathered_rows_are_kept_within_their_memory_and_gathered_again_when_drop
     reader.execute("SELECT * FROM range(3)").fetchone()  # a result left open: no matter
     second = pin(reader, Filters(entities=(names[0],)), version=version)
     plain = Filters(speakers=(speakers[0],))
-    expected = entity_views.top_entities(reader, plain)
+    # a view that reads the gathered entities (top_entities groups their rows by number)
+    expected = entity_views.top_entities_by_label(reader, plain)
     assert filters.rows_in_view(reader, first, "entities").startswith(filters.GATHERED_PREFIX)
     filters.rows_in_view(reader, second, "quotes")
     # the first filter's rows were dropped for the second's, and are gathered again
     assert list(filters._gathered) == [filters.gathered_name(second.id_table, "quotes")]
-    pd.testing.assert_frame_equal(entity_views.top_entities(reader, first), expected)
+    pd.testing.assert_frame_equal(entity_views.top_entities_by_label(reader, first), expected)
     assert list(filters._gathered) == [filters.gathered_name(first.id_table, "entities")]
     # the rows are registered on the cursor a view reads with, and gone with it
     name = filters.gathered_name(first.id_table, "entities")
     cur = reader.cursor()
     store_lock.use_store(cur)  # as the dashboard's cursors are
-    pd.testing.assert_frame_equal(entity_views.top_entities(cur, first), expected)
+    pd.testing.assert_frame_equal(entity_views.top_entities_by_label(cur, first), expected)
     assert cur.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] > 0
     cur.close()
     other = reader.cursor()
@@ -758,3 +759,60 @@ def test_mapping_the_pages_reads_every_batch_and_changes_no_gather(reader, corpu
     assert all(b is not None for batches in index._batches.values() for b in batches._read)
     for table, rows in before.items():
         assert index.gather(table, keys).equals(rows), table
+
+
+def test_views_that_rank_names_by_number_give_the_frames_the_store_gives(
+    reader, corpus_store, index_dir, monkeypatch
+):
+    """The speaker statistics and the top entities of a pinned filter group the rows in view
+    with their names as numbers (filters.coded_rows_in_view): ranked and tied on the numbers,
+    which are in the names' order, they give exactly the store's frame (types too: a column of
+    no name as DuckDB types it), for every option; once other views have gathered the rows
+    whole, those are read instead."""
+    version, _ = _built(reader, corpus_store)
+    speakers, names = _picks(reader)
+    cases = [
+        Filters(speakers=(speakers[0],)),
+        Filters(entities=(names[0],)),
+        Filters(search=names[1].split()[-1]),
+        Filters(search="the"),  # nearly every article: many ties among the names
+        Filters(speakers=("nobody ever quoted",)),
+    ]
+    views = [
+        (quote_views.speaker_stats, {}),
+        (quote_views.speaker_stats, {"limit": 0}),
+        (quote_views.speaker_stats, {"limit": 3, "min_quotes": 2, "scorer": "vader"}),
+        (entity_views.top_entities, {}),
+        (entity_views.top_entities, {"limit": 0, "by": "mentions"}),
+        (entity_views.top_entities, {"label": entity_views.COVERED_LABELS, "limit": 12}),
+        (entity_views.top_entities, {"label": "PERSON", "limit": 5}),
+        (entity_views.top_entities, {"label": ("NO SUCH LABEL",)}),
+        (entity_views.top_entities, {"label": ()}),
+    ]
+    coded = []
+    real = filters.coded_rows_in_view
+
+    def counted(*args):
+        found = real(*args)
+        coded.append(found is not None)
+        return found
+
+    monkeypatch.setattr(quote_views, "coded_rows_in_view", counted)
+    monkeypatch.setattr(entity_views, "coded_rows_in_view", counted)
+    for plain in cases:
+        pinned = pin(reader, plain, version=version)
+        for view, kwargs in views:
+            filters._gathered.clear()
+            expected = view(reader, plain, **kwargs)
+            coded.clear()
+            got = view(reader, pinned, **kwargs)
+            assert coded == [True], (view.__name__, kwargs)
+            pd.testing.assert_frame_equal(got, expected, check_exact=False, rtol=1e-12)
+            # the rows gathered whole by another view: read there, the same frame
+            for table in ("quotes", "entities"):
+                filters.rows_in_view(reader, pinned, table)
+            coded.clear()
+            again = view(reader, pinned, **kwargs)
+            assert coded == [False]
+            pd.testing.assert_frame_equal(again, expected, check_exact=False, rtol=1e-12)
+    assert len(quote_views.speaker_stats(reader, pin(reader, cases[3], version=version))) > 3
