@@ -159,11 +159,20 @@ def test_another_version_under_the_same_outlets_headline_is_one_story():
     # another outlet's story under that headline, or no headline: two stories
     assert index.original_of("update", sig2, dedup.title_key("Daily Ledger", headline)) is None
     assert index.original_of("update", sig2) is None
+    # an unnamed outlet's story is no version of a named one's, nor the reverse
+    assert index.original_of("update", sig2, dedup.title_key(None, headline)) is None
+    unnamed = dedup.NearDuplicateIndex()
+    unnamed.add("first", sig, dedup.title_key(None, headline))
+    assert unnamed.original_of("update", sig2, dedup.title_key("", headline)) == "first"
 
 
 def test_short_or_missing_headlines_and_outlets_make_no_version_key():
     assert dedup.title_key("BBC", "In brief") is None  # a column's headline, many stories
-    assert dedup.title_key(None, "Diplomats urge Russia and Assad") is None
+    # texts of no known outlet share one: a folder of one outlet's files read without --source
+    assert dedup.title_key(None, "Diplomats urge Russia and Assad") == (
+        "",
+        "diplomats urge russia and assad",
+    )
     assert dedup.title_key("BBC", None) is None
     assert dedup.title_key("BBC", "Brown names 16 March for Budget") == (
         "bbc",

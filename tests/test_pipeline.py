@@ -148,6 +148,9 @@ def test_an_outlets_update_of_its_story_is_counted_once(tmp_path):
         summary, _ = analyze_paths([later], store, source="Evening Post")
         assert (summary.new, summary.duplicates) == (1, 0)  # another outlet's own story
         assert store.counts()["articles"] == 2
+    with Store(tmp_path / "four.duckdb") as store:  # one outlet's files, read without --source
+        summary, _ = analyze_paths([first, later], store)
+        assert (summary.new, summary.duplicates) == (1, 1)
 
 
 def test_an_interrupted_run_counts_only_the_copies_it_stored(tmp_path):
