@@ -1017,8 +1017,11 @@ _NO_ONE_DETS = frozenset({"no", "any", "every", "each", "all"})
 class _Resolver:
     """Speaker resolution for one article, in document order (it remembers earlier speakers)."""
 
-    def __init__(self, doc: Doc, names: _Names, quoted: list[bool]):
+    def __init__(self, doc: Doc, names: _Names, quoted: list[bool], published: str | None = None):
         self.doc = doc
+        # the article's month (YYYYMM) from its YYYY-MM-DD date, when dated: an office's
+        # holder then (_listed_holder)
+        self.month = int(published[:4]) * 100 + int(published[5:7]) if published else None
         self.names = names
         self.quoted = quoted
         self.roles: dict[str, str] = {}  # canonical name → role, from appositions
@@ -2866,7 +2869,14 @@ class _Resolver:
             return None  # the article titles its holder: the rules above read that
         offices = sorted(self._listed_offices_spoken() - given | {wanted})
         options = [
-            [None] + [n for n in people if f"{o}/{n}" in OFFICE_HOLDERS and not self.roles.get(n)]
+            [None]
+            + [
+                n
+                for n in people
+                if f"{o}/{n}" in OFFICE_HOLDERS
+                and not self.roles.get(n)
+                and self._held_then(OFFICE_HOLDERS[f"{o}/{n}"])
+            ]
             for o in offices
         ]
         best, holders = 0, set()
@@ -2886,6 +2896,12 @@ class _Resolver:
         if len(holders) != 1 or None in holders:
             return None
         return people[holders.pop()]
+
+    def _held_then(self, term: tuple[int, int]) -> bool:
+        """Whether a holder's ``term`` (from, to as YYYYMM) takes in the article's month; any
+        term does for an undated article. A 2016 story naming Tony Blair and quoting "the prime
+        minister" quotes someone else."""
+        return self.month is None or term[0] <= self.month <= term[1]
 
     def _listed_offices_spoken(self) -> set[str]:
         """The offices of :data:`OFFICE_HOLDERS` the article speaks of by their bare name."""
@@ -3121,7 +3137,13 @@ class _Resolver:
         (:data:`ROLE_TITLES`) and the article gives them another office ("Governor Talal
         al-Barazi" is "the provincial governor"; "Syrias President" Assad is not). A
         description that is no office may still describe them ("Former Olympic champion
-        Grace Mensah … the world 400m record holder")."""
+        Grace Mensah … the world 400m record holder"). Nor, in a dated article, a bare office
+        of :data:`OFFICE_HOLDERS` they held at another time (a 2016 story's "the prime
+        minister" is not Tony Blair, whom it names)."""
+        if self.month is not None and spk.name and (office := _listed_office(role)):
+            term = OFFICE_HOLDERS.get(f"{office}/{spk.name}")
+            if term is not None and not self._held_then(term):
+                return False
         known = self.roles.get(spk.name) if spk.name else None
         noun = _role_lemma(role)
         if not known or noun not in ROLE_TITLES:
@@ -4611,17 +4633,24 @@ def _is_standalone(text: str, q: _Quotation, para_start: int) -> bool:
 # public API
 
 
-def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> list[Quote]:
+def extract(
+    doc: Doc,
+    *,
+    article_id: str,
+    mentions: Sequence[EntityMention],
+    published: str | None = None,
+) -> list[Quote]:
     """Direct quotations and reported speech in ``doc``, in text order, with resolved speakers.
 
     ``mentions`` (from :func:`analysis.entities.extract`, run first) are required: speakers are
-    named the way the entity extractor names them, with no second naming path."""
+    named the way the entity extractor names them, with no second naming path. ``published``
+    (the article's date as YYYY-MM-DD, when known) tells who held an office then."""
     text = text_of(doc)
     quotations, quoted = _placed_quotations(doc, text)
     names = _Names(doc, mentions)
     cues = _cue_verbs(doc, quoted)
     _attach(doc, text, quotations, cues)
-    resolver = _Resolver(doc, names, quoted)
+    resolver = _Resolver(doc, names, quoted, published)
     # The antecedents as the article gives them, before the walk adds its speakers: what
     # pronoun_referents reads for the same doc (it rebuilt them: a tenth of the attitudes step).
     doc.user_data[_ANTECEDENTS_KEY] = (

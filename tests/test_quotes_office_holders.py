@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import nlp as nlp_module
-from analysis import quotes
+from analysis import entities, quotes
 from tests.quote_runs import run, speakers
 
 
@@ -95,3 +95,24 @@ def test_every_holder_left_after_taking_office():
     for key, (start, end) in quotes.OFFICE_HOLDERS.items():
         assert start < end, key
         assert key.split("/")[0] in quotes.LISTED_OFFICES
+
+
+def test_a_dated_article_gives_the_office_only_to_its_holder_then(model):
+    # A story dated after Blair left office, naming him and quoting "the prime minister": the
+    # prime minister then is someone the story does not name.
+    text = (
+        "A report on the war has criticised Tony Blair's decisions.\n\nMr Blair said he "
+        "accepted responsibility. The prime minister said the report would be studied "
+        "carefully by the government."
+    )
+    words = "the report would be studied"
+    doc = model(text)
+    mentions, _ = entities.extract(doc, article_id="t")
+
+    def speaker_of(published):
+        found = quotes.extract(doc, article_id="t", mentions=mentions, published=published)
+        return next(q.speaker for q in found if words in q.text)
+
+    assert speaker_of(None) == "Tony Blair"  # undated: the one holder named
+    assert speaker_of("2004-03-10") == "Tony Blair"
+    assert speaker_of("2016-07-06") is None
