@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 def extract_article(doc: Doc, article: Article) -> ArticleResult:
     """Run every extractor on ``doc`` (the parse of ``article.text``)."""
     mentions, ents = entities.extract(doc, article_id=article.id)
-    article_quotes = quotes.extract(doc, article_id=article.id, mentions=mentions)
+    article_quotes = quotes.extract(
+        doc, article_id=article.id, mentions=mentions, published=article.published
+    )
     # A surname alone ("Clinton") is the one full name the text gives it, else no one.
     article_quotes = quotes.surname_speakers(article_quotes, mentions, text_of(doc))
     # A speaker named by a given name alone is this article's, not every article's "Ahmed".

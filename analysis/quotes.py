@@ -89,6 +89,12 @@ UTTERANCE_NOUNS = lexicon.words("utterance_nouns")
 
 ROLE_NOUNS = lexicon.words("role_nouns")
 ONE_HOLDER_TITLES = lexicon.words("one_holder_titles")
+LEAD_PERSON_NOUNS = lexicon.words("lead_person_nouns")
+# Who held such an office, and when ("office/holder" → from, to as YYYYMM): "the chancellor" of
+# an article that names Gordon Brown, untitled, beside holders of its time (:meth:`_Resolver.
+# _listed_holder`).
+OFFICE_HOLDERS = lexicon.ranges("office_holders")
+LISTED_OFFICES = frozenset(key.split("/")[0] for key in OFFICE_HOLDERS)
 # Role nouns that stand for another's title ("the pontiff" is "Pope Francis"): compared as that.
 ROLE_SYNONYMS = lexicon.mapping("role_synonyms")
 # How many sentences back a description ("the senator said") looks for the subject of the
@@ -1011,13 +1017,17 @@ _NO_ONE_DETS = frozenset({"no", "any", "every", "each", "all"})
 class _Resolver:
     """Speaker resolution for one article, in document order (it remembers earlier speakers)."""
 
-    def __init__(self, doc: Doc, names: _Names, quoted: list[bool]):
+    def __init__(self, doc: Doc, names: _Names, quoted: list[bool], published: str | None = None):
         self.doc = doc
+        # the article's month (YYYYMM) from its YYYY-MM-DD date, when dated: an office's
+        # holder then (_listed_holder)
+        self.month = int(published[:4]) * 100 + int(published[5:7]) if published else None
         self.names = names
         self.quoted = quoted
         self.roles: dict[str, str] = {}  # canonical name → role, from appositions
         # role words → canonical name, and the token where the article gives that role
         self.role_index: list[tuple[frozenset[str], str, int]] = []
+        self._spoken_offices: set[str] | None = None  # (see _listed_offices_spoken)
         # Antecedent candidates: (token index, speaker, is_subject).
         self.candidates: list[tuple[int, _Speaker, bool]] = []
         sents = self.sents = list(doc.sents)
@@ -1416,6 +1426,9 @@ class _Resolver:
         org = self._organisation(token) or self._issuer(token)
         if org is not None:
             return _Speaker(org.name, np.text, np.start_char, np.end_char, "ORG")
+        if _indefinite(token) and (named := self._named_after_opening(token)) is not None:
+            # "A senior barrister who has resigned says …" opening a story that names him next
+            return _Speaker(named.name, np.text, np.start_char, np.end_char, "PERSON")
         # A generic source ("officials", "the report"): keep what the text says, no canonical name.
         text = np.text
         return _Speaker(None, text, np.start_char, np.end_char, None) if text else None
@@ -2247,6 +2260,10 @@ class _Resolver:
         role = _role_span(token)
         mention = _Speaker(None, np.text, np.start_char, np.end_char, None, role)
         if _indefinite(token):
+            # "A senior barrister who has resigned says …" opening a story that names him next
+            named = self._named_after_opening(token)
+            if named is not None:
+                mention.name, mention.label = named.name, "PERSON"
             return mention
         wanted = _role_words(t.text for t in words)
         # "the Indonesian Economics Minister" is "Economics Minister Aburizal Bakrie" of an
@@ -2294,6 +2311,7 @@ class _Resolver:
         # The article names the holder nearby: prefer the next sentence ("Ash Carter said …"),
         # then the previous ones.
         sent_now = self.sent_of[token.i]
+        listed = self._listed_holder(token) if _one_holder_office(token) else None
         for idx, spk, _subj in self.candidates:
             near = (
                 idx > token.i
@@ -2327,6 +2345,9 @@ class _Resolver:
             # article had not named them before: "Mr Hale said …. The prime minister said ….
             # Mr Hale added" is no sign Hale is prime minister)
             later = later and (own or self._office_newcomer(spk, token))
+            # (nor one when the article names another holder of it, untitled: "The chancellor
+            # denied … But Ann Hale, for the Tories, attacked …" of a story naming Gordon Brown)
+            later = later and (own or listed is None or listed.name == spk.name)
             if near and self._holds(spk, token) and later and not elsewhere:
                 if not own and (topic := self._office_topic(spk, token)) is not None:
                     spk = topic
@@ -2404,7 +2425,11 @@ class _Resolver:
                 prev = None
         if prev is not None and self._set_apart(prev, token, np.start):
             prev = None
-        if _one_holder_office(token) and (
+        if listed is not None:
+            # "… a pledge to Mr Brown. The chancellor has said …" where the article names one
+            # holder of the office in a time that fits the other holders it names: they
+            prev = listed
+        elif _one_holder_office(token) and (
             prev is None or not self._may_stand_for(prev, token, national)
         ):
             # "The prime minister told him …" of a story that names Labour MP Alan Pryce last
@@ -2575,7 +2600,8 @@ class _Resolver:
     def _fits_epithet(self, spk: _Speaker, token: Token) -> bool:
         """Whether the person ``spk`` may be the one the description ``token`` names: not of
         the other sex ("the actress" is no Mr), age ("the 24-year-old" is not one the article
-        gives 31 years) or club job ("the striker" is not the one it calls the manager)."""
+        gives 31 years) or club job ("the striker" is not the one it calls the manager), and no
+        player one it gives a role of those who do not play (:data:`NON_PLAYER_ROLES`)."""
         sex = _epithet_sex(token)
         if sex and person_sex(spk.name, self.sexes) not in (None, sex):
             return False
@@ -2584,6 +2610,8 @@ class _Resolver:
             return False
         word = _epithet_word(token)
         known = self.roles.get(spk.name)
+        if known and word in PLAYER_EPITHETS and _role_words(known.split()) & NON_PLAYER_ROLES:
+            return False  # "the Romanian international" is no former director of a sport body
         if not known or word not in SPORT_TRADES:
             return True
         if word in CLUB_HEADS and self._of_another_club(known, token):
@@ -2817,6 +2845,72 @@ class _Resolver:
             for i, c, s in near
         )
 
+    def _listed_holder(self, office: Token) -> _Speaker | None:
+        """The person the article names, without a title, whom :data:`OFFICE_HOLDERS` lists
+        as a holder of the bare office ``office`` ("the prime minister", "the chancellor") when
+        it is the only one that fits: each office the article speaks of by its bare name is
+        given one person it names who held it, no one two, all in one time, with the holders
+        it titles ("Home Secretary Charles Clarke"); of the ways that fill the most offices,
+        all give ``office`` this person. "Mr Blair … Mr Brown … the chancellor" names two
+        prime ministers but one chancellor, so "the prime minister" there is Blair; one who
+        names Blair and Brown and no other office says nothing (each was prime minister)."""
+        wanted = _listed_office(office)
+        if wanted is None:
+            return None
+        people: dict[str, _Speaker] = {}
+        for i, spk, _s in self.candidates:
+            if spk.label == "PERSON" and spk.name and (i < office.i or spk.name not in people):
+                people[spk.name] = spk
+        titled = {name: _listed_role(role) for name, role in self.roles.items() if role and name}
+        fixed = [OFFICE_HOLDERS.get(f"{o}/{name}") for name, o in titled.items() if o]
+        fixed = [span for span in fixed if span is not None]
+        given = {o for o in titled.values() if o}
+        if wanted in given:
+            return None  # the article titles its holder: the rules above read that
+        offices = sorted(self._listed_offices_spoken() - given | {wanted})
+        options = [
+            [None]
+            + [
+                n
+                for n in people
+                if f"{o}/{n}" in OFFICE_HOLDERS
+                and not self.roles.get(n)
+                and self._held_then(OFFICE_HOLDERS[f"{o}/{n}"])
+            ]
+            for o in offices
+        ]
+        best, holders = 0, set()
+        for pick in itertools.product(*options):
+            named = [n for n in pick if n is not None]
+            if len(named) != len(set(named)):
+                continue  # one person, one of these offices
+            spans = fixed + [
+                OFFICE_HOLDERS[f"{o}/{n}"] for o, n in zip(offices, pick, strict=True) if n
+            ]
+            if spans and max(s[0] for s in spans) >= min(s[1] for s in spans):
+                continue  # no time all of them held their offices together
+            if len(named) > best:
+                best, holders = len(named), set()
+            if len(named) == best:
+                holders.add(pick[offices.index(wanted)])
+        if len(holders) != 1 or None in holders:
+            return None
+        return people[holders.pop()]
+
+    def _held_then(self, term: tuple[int, int]) -> bool:
+        """Whether a holder's ``term`` (from, to as YYYYMM) takes in the article's month; any
+        term does for an undated article. A 2016 story naming Tony Blair and quoting "the prime
+        minister" quotes someone else."""
+        return self.month is None or term[0] <= self.month <= term[1]
+
+    def _listed_offices_spoken(self) -> set[str]:
+        """The offices of :data:`OFFICE_HOLDERS` the article speaks of by their bare name."""
+        if self._spoken_offices is None:
+            self._spoken_offices = {
+                o for t in self.doc if t.pos_ in ("NOUN", "PROPN") if (o := _listed_office(t))
+            }
+        return self._spoken_offices
+
     def _lead_holder(self, office: Token, national: frozenset[str]) -> _Speaker | None:
         """The one person the lead is about (:meth:`_lead_subjects`) when the office noun
         ``office`` may stand for them (:meth:`_may_stand_for`): "Tom Hale has defended his
@@ -2833,17 +2927,46 @@ class _Resolver:
         """Whether the candidate at ``idx`` is its sentence's main subject."""
         return is_subj and self._subject_level(idx) == 0
 
-    def _lead_subjects(self) -> set[str | None]:
-        """The people the article's lead (its first sentence, after a headline if it has one)
-        has for a main subject: whom the story is about."""
-        text = self.doc.text
-        end = 0
-        for line in re.finditer(r"[^\n]+", text):
+    def _lead_end(self) -> int:
+        """Where the article's lead (its first sentence, after a headline if it has one)
+        ends, as a character offset."""
+        for line in re.finditer(r"[^\n]+", self.doc.text):
             if line.group().rstrip().endswith((".", "!", "?", '"', "”")):
                 # the lead's first sentence, and the headline lines before it
                 at = self.doc.char_span(line.start(), line.end(), alignment_mode="expand")
-                end = at[0].sent.end_char if at is not None else line.end()
-                break
+                return at[0].sent.end_char if at is not None else line.end()
+        return 0
+
+    def _named_after_opening(self, token: Token) -> _Speaker | None:
+        """The person a story's opening describes without a name (``token``: "a senior
+        barrister", "a top academic", "a US airline attendant") and names as the main subject
+        of the next sentence, named there for the first time: "A senior barrister who has
+        resigned says … \n\n Ian MacDonald QC quit when …". Only in the lead or the sentence
+        after it, and only a person's noun; not an aide, a friend or a lawyer (relation_nouns),
+        who speaks for someone else the story may name next, nor a body or a report."""
+        lemma = token.lemma_.lower()
+        if not (_person_noun(token) or lemma in LEAD_PERSON_NOUNS) or lemma in RELATION_NOUNS:
+            return None
+        end = self._lead_end()
+        if not end:
+            return None
+        lead = self.sent_of[self.doc.char_span(0, end, alignment_mode="expand")[-1].i]
+        sent_now = self.sent_of[token.i]
+        if sent_now > lead + 1:
+            return None
+        start = self.sents[sent_now + 1].start if sent_now + 1 < len(self.sents) else None
+        if start is None:
+            return None
+        before = {c.name for i, c, _s in self.candidates if i < start}
+        for i, c, s in self.candidates:
+            if self.sent_of[i] == sent_now + 1 and c.label == "PERSON" and self._main(i, s):
+                return c if c.name and c.name not in before else None
+        return None
+
+    def _lead_subjects(self) -> set[str | None]:
+        """The people the article's lead (its first sentence, after a headline if it has one)
+        has for a main subject: whom the story is about."""
+        end = self._lead_end()
         return {
             c.name
             for i, c, s in self.candidates
@@ -3014,7 +3137,13 @@ class _Resolver:
         (:data:`ROLE_TITLES`) and the article gives them another office ("Governor Talal
         al-Barazi" is "the provincial governor"; "Syrias President" Assad is not). A
         description that is no office may still describe them ("Former Olympic champion
-        Grace Mensah … the world 400m record holder")."""
+        Grace Mensah … the world 400m record holder"). Nor, in a dated article, a bare office
+        of :data:`OFFICE_HOLDERS` they held at another time (a 2016 story's "the prime
+        minister" is not Tony Blair, whom it names)."""
+        if self.month is not None and spk.name and (office := _listed_office(role)):
+            term = OFFICE_HOLDERS.get(f"{office}/{spk.name}")
+            if term is not None and not self._held_then(term):
+                return False
         known = self.roles.get(spk.name) if spk.name else None
         noun = _role_lemma(role)
         if not known or noun not in ROLE_TITLES:
@@ -3297,7 +3426,9 @@ TARGET_PREPOSITIONS = frozenset(
 # Description nouns that say what kind of body speaks: "the charity", "the alliance" stand
 # for no body whose name says it is another kind, unless the article calls it so (the
 # nearest organisation had been the Assyrian International News Agency, for the Observatory).
-KIND_NOUNS = frozenset({"alliance", "charity", "militia", "movement"})
+KIND_NOUNS = frozenset({"alliance", "charity", "militia", "movement", "company", "firm"})
+# A body's name words that make it a public body, no company (see :func:`_other_kind`).
+PUBLIC_BODY_WORDS = lexicon.words("public_body_words") | INSTITUTION_NOUNS
 
 
 # Words in the name of a body a story may call "the charity" without saying so beside its name
@@ -3311,10 +3442,14 @@ CHARITY_NAME_WORDS = (
 def _other_kind(name: str | None, noun: str) -> bool:
     """Whether the organisation ``name`` is by its own name a kind of body other than
     ``noun`` ("… News Agency", "… Ministry", "… Army"), by its head words; for "charity",
-    unless its name holds a word of :data:`CHARITY_NAME_WORDS` (Islamic State is no charity)."""
+    unless its name holds a word of :data:`CHARITY_NAME_WORDS` (Islamic State is no charity);
+    for "company" and "firm", a public body's (:data:`PUBLIC_BODY_WORDS`: the Securities and
+    Exchange Commission is no company, but "Royal Mail Group" and "Reuters" are)."""
     words = set((name or "").lower().replace("-", " ").split()) - {noun}
     if noun == "charity":
         return not words & CHARITY_NAME_WORDS
+    if noun in ("company", "firm"):
+        return bool(words & PUBLIC_BODY_WORDS)
     return bool(words & (ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS | MEDIA_NAME_WORDS))
 
 
@@ -3840,6 +3975,36 @@ def _one_holder_office(office: Token) -> bool:
     else:
         one = noun in ONE_HOLDER_TITLES
     return one and _Resolver._sitting_office(office)
+
+
+def _listed_office(office: Token) -> str | None:
+    """The office of :data:`OFFICE_HOLDERS` the bare description ``office`` names ("the prime
+    minister", "the PM", "the premier", "the chancellor", "the home secretary"); None for any
+    other, and for one a word or a place sets apart ("the German chancellor", "the Lord
+    Chancellor", "the shadow chancellor", "Israel's prime minister")."""
+    noun = _role_lemma(office)
+    mods = [c for c in office.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in mods):
+        return None
+    words = [c.lower_ for c in mods if c.dep_ != "poss"]
+    if noun in ("premier", "pm") and not words:
+        return "prime minister"
+    if noun == "chancellor" and not words:
+        return "chancellor"
+    if noun in ("minister", "secretary") and len(words) == 1:
+        name = f"{words[0]} {noun}"
+        return name if name in LISTED_OFFICES else None
+    return None
+
+
+def _listed_role(role: str) -> str | None:
+    """The office of :data:`OFFICE_HOLDERS` a title the article gives someone is ("Prime
+    Minister", "Chancellor of the Exchequer", "Home Secretary"), or None."""
+    words = role.lower().removesuffix(" of the exchequer").split()
+    name = " ".join(words)
+    if name in ("premier", "pm"):
+        return "prime minister"
+    return name if name in LISTED_OFFICES else None
 
 
 def _office_words(office: Token) -> tuple[str, frozenset[str]]:
@@ -4468,17 +4633,24 @@ def _is_standalone(text: str, q: _Quotation, para_start: int) -> bool:
 # public API
 
 
-def extract(doc: Doc, *, article_id: str, mentions: Sequence[EntityMention]) -> list[Quote]:
+def extract(
+    doc: Doc,
+    *,
+    article_id: str,
+    mentions: Sequence[EntityMention],
+    published: str | None = None,
+) -> list[Quote]:
     """Direct quotations and reported speech in ``doc``, in text order, with resolved speakers.
 
     ``mentions`` (from :func:`analysis.entities.extract`, run first) are required: speakers are
-    named the way the entity extractor names them, with no second naming path."""
+    named the way the entity extractor names them, with no second naming path. ``published``
+    (the article's date as YYYY-MM-DD, when known) tells who held an office then."""
     text = text_of(doc)
     quotations, quoted = _placed_quotations(doc, text)
     names = _Names(doc, mentions)
     cues = _cue_verbs(doc, quoted)
     _attach(doc, text, quotations, cues)
-    resolver = _Resolver(doc, names, quoted)
+    resolver = _Resolver(doc, names, quoted, published)
     # The antecedents as the article gives them, before the walk adds its speakers: what
     # pronoun_referents reads for the same doc (it rebuilt them: a tenth of the attitudes step).
     doc.user_data[_ANTECEDENTS_KEY] = (
@@ -4722,6 +4894,9 @@ SPORT_TRADES = frozenset(
 TITLE_TRADES = OCCUPATION_NOUNS | frozenset(EPITHET_NOUNS)
 # One trade under several words: "the Old Trafford boss" is United's manager.
 CLUB_HEADS = frozenset({"boss", "manager", "coach"})
+# What a story calls a player by, and the roles of those it quotes who do not play.
+PLAYER_EPITHETS = SPORT_TRADES - CLUB_HEADS - {"chairman", "referee"} | {"international"}
+NON_PLAYER_ROLES = lexicon.words("non_player_roles")
 # How many sentences of narration back the subject of a description's paragraph may be.
 TOPIC_SENTENCES = 3
 # People's nouns of a nation that are also the whole people ("the French", "the Swiss",

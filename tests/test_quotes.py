@@ -2162,8 +2162,9 @@ def test_a_sentence_adverb_is_no_speaker(model, text, mention):
         # a person known by another title is not the holder; unresolved rather than wrong
         ("President Bashar al-Assad visited the front on Sunday. The car bomb killed 12 "
          "people, the provincial governor said.", "car bomb", None),
-        # two people named in the sentence before, no role known: which one is not said
-        ("Gordon Brown appealed for unity after reports claimed Tony Blair broke a pledge. The "
+        # two people named in the sentence before, no role known: which one is not said (of
+        # people no table of office holders knows: Gordon Brown is the one chancellor there)
+        ("Tom Hale appealed for unity after reports claimed Peter Grayling broke a pledge. The "
          "chancellor insisted he would not be distracted from his work.", "distracted", None),
         # nor a person the next sentence names inside what it says ("… suggests Assad might")
         ("The head of the joint mission revealed that there were gaps in the declared "

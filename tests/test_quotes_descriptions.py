@@ -1,0 +1,98 @@
+"""Descriptions of a speaker a business or sports story uses, and whom they stand for.
+
+"The company says" is no regulator named before it; "the Indian-born magnate" is the
+businessman the paragraph is about; "the Romanian international" is no expert the article
+quoted; and "a senior barrister" or "a US researcher" opening a story is the person its next
+sentence names for the first time. Each case is an invented passage, the words of one quote
+and its speaker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import nlp as nlp_module
+from tests.quote_runs import run, speakers
+
+
+@pytest.fixture(scope="session")
+def model():
+    return nlp_module.load()
+
+
+CASES = [
+    # --- "the company" is a company, not a public body ------------------------------------
+    pytest.param(
+        "Norland Telecom Inc has agreed to pay $12m after admitting it bribed officials.\n\n"
+        "Norland Telecom Inc pleaded guilty to hiding the payments, which the Financial Conduct "
+        "Authority had uncovered. The company says it no longer uses agents abroad.",
+        "no longer uses agents",
+        "Norland Telecom Inc",
+        id="the-company-is-the-company-not-the-regulator-named-last",
+    ),
+    pytest.param(
+        "The Office of Fair Trading had fined the builders last year. The company said it "
+        "would appeal.",
+        "it would appeal",
+        None,
+        id="the-company-is-no-public-office",
+    ),
+    # --- a business magnate is a description of the person named ---------------------------
+    pytest.param(
+        "Northgate Steel could cut 9,000 jobs, its chief executive has said.\n\nRavi Anand has "
+        "told investors the merged firm will have to close plants. The Indian-born magnate "
+        "did not say which plants would close.",
+        "which plants would close",
+        "Ravi Anand",
+        id="the-magnate-is-the-businessman-named-before",
+    ),
+    # --- a player's description is no one the article gives a role off the pitch -----------
+    pytest.param(
+        "Rovers have sacked Dan Petrescu after he failed a drugs test.\n\nThe club was backed "
+        "by Ann Bellamy, a former director of drug-free sport, who said the club was right. "
+        '"It was a hard decision," Bellamy said. The Romanian international later said the '
+        "substance was a cold remedy.",
+        "was a cold remedy",
+        None,
+        id="the-international-is-no-former-director",
+    ),
+    # --- a person an opening describes, named in the next sentence --------------------------
+    pytest.param(
+        "Barristers quit\n\nA senior barrister who has resigned over the new court rules says "
+        "the system is unfair.\n\nPeter Lindqvist QC quit when the ministry ignored a ruling. "
+        "He said others would follow.",
+        "the system is unfair",
+        "Peter Lindqvist QC",
+        id="an-opening-description-is-the-person-named-next",
+    ),
+    pytest.param(
+        "Games as teachers\n\nComputer games could teach languages, says a study. A US "
+        "researcher has suggested that building games could help pupils.\n\nMaria Okafor "
+        "believes games make grammar stick.",
+        "building games could help pupils",
+        "Maria Okafor",
+        id="the-sentence-after-the-lead-describes-the-person-named-next",
+    ),
+    pytest.param(
+        "Firm denies claims\n\nA spokesman for the firm said the claims were false.\n\nJohn "
+        "Abbott, its founder, started the business in 1998.",
+        "the claims were false",
+        None,
+        id="an-aide-is-not-the-person-named-next",
+    ),
+    pytest.param(
+        "Town hall row\n\nTom Reyes leads the council. A local woman says the council ignored "
+        "her complaints.\n\nTom Reyes said the complaints were being handled.",
+        "ignored her complaints",
+        # (the next sentence's subject was named before: not the one the opening describes)
+        None,
+        id="one-named-before-is-not-the-person-described",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), CASES)
+def test_a_description_stands_for_whom_the_text_says(model, text, words, speaker):
+    found = [q for q in run(model, text) if words in q.text]
+    assert len(found) == 1, speakers(model, text)
+    assert found[0].speaker == speaker
