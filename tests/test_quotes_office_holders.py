@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import nlp as nlp_module
 from analysis import entities, quotes
+from analysis import nlp as nlp_module
 from tests.quote_runs import run, speakers
 
 
