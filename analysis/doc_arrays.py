@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import IDX
+from spacy.attrs import DEP, IDX, POS
 from spacy.tokens import Doc
 
 from analysis.nlp import text_of
@@ -46,6 +46,14 @@ def strings(doc: Doc, attr: int) -> list[str]:
         names = {h: store[h] for h in set(ids)}  # each distinct word looked up once
         values = cache[attr] = [names[h] for h in ids]
     return values
+
+
+def tokens_with(doc: Doc, pos: int, deps: frozenset[str]) -> list[int]:
+    """Indices of the tokens of part of speech ``pos`` (a ``spacy.symbols`` id: PROPN ...) whose
+    dependency label is one of ``deps``, in order: a walk over a doc's subjects builds Tokens
+    only for them."""
+    tags, labels = column(doc, POS), strings(doc, DEP)
+    return [i for i, tag in enumerate(tags) if tag == pos and labels[i] in deps]
 
 
 def capitalised(doc: Doc) -> list[bool]:

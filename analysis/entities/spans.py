@@ -1288,7 +1288,10 @@ def _untagged_org_words(doc: Doc) -> set[tuple[str, ...]]:
     so its tagged mentions ("necessarily for Gazprom", tagged GPE) are the body's too."""
     tagged = {e.text for e in doc.ents if len(e) == 1}
     words: set[tuple[str, ...]] = set()
-    for tok in doc:
+    # (by the doc's words first: a Token only for an occurrence of a tagged word)
+    texts = doc_arrays.strings(doc, ORTH)
+    for i in [i for i, text in enumerate(texts) if text in tagged]:
+        tok = doc[i]
         if tok.ent_iob_ != "O" or tok.text not in tagged or not tok.text.istitle():
             continue
         # (a word the model knows not is often parsed a common noun: "Korvane chief Jean")
