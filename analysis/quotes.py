@@ -4629,9 +4629,9 @@ def pronoun_referents(
     "I" or "me"; reported speech is the narrator's ("Roche said she was shocked": her own)."""
     # Found on the token arrays first: most articles' pronouns are few, and building a Token
     # per word (or the resolver, for an article with none) is most of this step's cost.
-    lower, pos = doc.to_array([LOWER, POS]).T
+    lower, pos = doc_arrays.column(doc, LOWER), doc_arrays.column(doc, POS)
     wanted = {doc.vocab.strings[w] for w in REFERRING_PRONOUNS}
-    at = [i for i in (pos == PRON).nonzero()[0].tolist() if int(lower[i]) in wanted]
+    at = [i for i, tag in enumerate(pos) if tag == PRON and lower[i] in wanted]
     if not at:
         return []
     kept = doc.user_data.get(_ANTECEDENTS_KEY)
