@@ -8,7 +8,10 @@ articles (cProfile). :func:`column` reads one attribute of every token with a si
 ``Doc.to_array`` and keeps it in ``doc.user_data``, so a walk builds Tokens only for the tokens
 that pass an integer test; :func:`paragraph_tokens` finds a paragraph's bounds by bisection in the
 line breaks, found once per Doc; :func:`capitalised` tells the entity mender which tokens
-start with a capital without a Token each, and :func:`strings` gives it the tokens' words.
+start with a capital without a Token each, and :func:`strings` gives it the tokens' words;
+:func:`tokens_with` finds a walk's candidates (a part of speech and dependency labels) on the
+columns, and :func:`sentence_of` answers ``Span.sent`` from sentence bounds found once per Doc
+(:func:`share_sentences` makes it the doc's own).
 """
 
 from __future__ import annotations
