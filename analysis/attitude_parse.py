@@ -31,7 +31,7 @@ from spacy.attrs import (
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
-from analysis import lexicon, nlp, sentiment
+from analysis import doc_arrays, lexicon, nlp, sentiment
 
 NEGATORS = lexicon.words("negators")
 CONTRAST = lexicon.words("contrast")
@@ -76,8 +76,9 @@ class Parse:
         # Each token's news-lexicon valence, looked up once per distinct lemma: every group of
         # words the attitudes step scores sums these (news_score), many groups per sentence.
         self.valence = column(3, lambda h: NEWS_VALENCES.get(strings[h].lower(), 0.0))
-        self.lower = column(4, strings.__getitem__)
-        self.text = column(5, strings.__getitem__)
+        # The words, as the entity layer already read them (shared: never changed here)
+        self.lower = doc_arrays.strings(doc, LOWER)
+        self.text = doc_arrays.strings(doc, ORTH)
         self.is_punct = arr[:, 6].astype(bool).tolist()
         self.is_space = arr[:, 7].astype(bool).tolist()
         self.idx = arr[:, 9].tolist()

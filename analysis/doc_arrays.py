@@ -8,15 +8,18 @@ articles (cProfile). :func:`column` reads one attribute of every token with a si
 ``Doc.to_array`` and keeps it in ``doc.user_data``, so a walk builds Tokens only for the tokens
 that pass an integer test; :func:`paragraph_tokens` finds a paragraph's bounds by bisection in the
 line breaks, found once per Doc; :func:`capitalised` tells the entity mender which tokens
-start with a capital without a Token each, and :func:`strings` gives it the tokens' words.
+start with a capital without a Token each, and :func:`strings` gives it the tokens' words;
+:func:`tokens_with` finds a walk's candidates (a part of speech and dependency labels) on the
+columns, and :func:`sentence_of` answers ``Span.sent`` from sentence bounds found once per Doc
+(:func:`share_sentences` makes it the doc's own).
 """
 
 from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import IDX
-from spacy.tokens import Doc
+from spacy.attrs import DEP, IDX, POS, SENT_START
+from spacy.tokens import Doc, Span
 
 from analysis.nlp import text_of
 
@@ -24,6 +27,7 @@ _KEY = "presslens.arrays"
 _BREAKS = "presslens.line_breaks"
 _CAPITAL = "presslens.capitalised"
 _STRINGS = "presslens.strings"
+_SENTENCES = "presslens.sentence_bounds"
 
 
 def column(doc: Doc, attr: int) -> list[int]:
@@ -46,6 +50,54 @@ def strings(doc: Doc, attr: int) -> list[str]:
         names = {h: store[h] for h in set(ids)}  # each distinct word looked up once
         values = cache[attr] = [names[h] for h in ids]
     return values
+
+
+def tokens_with(doc: Doc, pos: int, deps: frozenset[str]) -> list[int]:
+    """Indices of the tokens of part of speech ``pos`` (a ``spacy.symbols`` id: PROPN ...) whose
+    dependency label is one of ``deps``, in order: a walk over a doc's subjects builds Tokens
+    only for them."""
+    tags, labels = column(doc, POS), strings(doc, DEP)
+    return [i for i, tag in enumerate(tags) if tag == pos and labels[i] in deps]
+
+
+def sentence_of(span: Span) -> Span:
+    """``span.sent`` as spaCy finds it — the sentence of the span's first token — looked up in
+    the doc's sentence bounds (found once per Doc) instead of walked to and checked for
+    sentence annotation on every call: the extractors ask for a mention's or a token's sentence
+    tens of thousands of times per 200 articles. :func:`share_sentences` makes it the doc's
+    ``Span.sent`` (and so ``Token.sent``)."""
+    doc = span.doc
+    bounds = doc.user_data.get(_SENTENCES)
+    if bounds is None:
+        bounds = doc.user_data[_SENTENCES] = _sentence_bounds(doc)
+    before, after = bounds
+    return doc[before[span.start] : after[span.start + 1]]
+
+
+def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """For each token, the last sentence start at or before it (0 if none: spaCy walks back to
+    the doc's start); for each position up to the doc's length, the first sentence start at or
+    after it (the doc's length if none)."""
+    starts = column(doc, SENT_START)
+    before, last = [], 0
+    for i, start in enumerate(starts):
+        if start == 1:
+            last = i
+        before.append(last)
+    n = len(starts)
+    after, nxt = [n] * (n + 1), n
+    for i in range(n - 1, -1, -1):
+        if starts[i] == 1:
+            nxt = i
+        after[i] = nxt
+    return before, after
+
+
+def share_sentences(doc: Doc) -> None:
+    """Have ``doc``'s ``Span.sent`` and ``Token.sent`` answer by :func:`sentence_of` (the same
+    spans), for a doc with sentence annotation (without, spaCy's own raises as before)."""
+    if len(doc) and doc.has_annotation("SENT_START") and "sent" not in doc.user_span_hooks:
+        doc.user_span_hooks["sent"] = sentence_of
 
 
 def capitalised(doc: Doc) -> list[bool]:

@@ -14,7 +14,15 @@ import logging
 
 from spacy.tokens import Doc
 
-from analysis import attitudes, entities, figure_parts, figure_restated, figures, quotes
+from analysis import (
+    attitudes,
+    doc_arrays,
+    entities,
+    figure_parts,
+    figure_restated,
+    figures,
+    quotes,
+)
 from analysis.nlp import text_of
 from analysis.records import Article, ArticleResult
 
@@ -23,6 +31,8 @@ log = logging.getLogger(__name__)
 
 def extract_article(doc: Doc, article: Article) -> ArticleResult:
     """Run every extractor on ``doc`` (the parse of ``article.text``)."""
+    # The extractors ask for sentences by the tens of thousands: looked up, not walked to.
+    doc_arrays.share_sentences(doc)
     mentions, ents = entities.extract(doc, article_id=article.id)
     article_quotes = quotes.extract(
         doc, article_id=article.id, mentions=mentions, published=article.published

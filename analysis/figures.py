@@ -1083,9 +1083,12 @@ class _Context:
             words = m.name.lower().split()
             if len(words) < 2:
                 continue
-            if m.label == "PERSON" and words[0] in GIVEN_NAMES | RARER_GIVEN_NAMES:
+            # (each table asked in turn: their union, built per mention, cost more than the rest)
+            if m.label == "PERSON" and (words[0] in GIVEN_NAMES or words[0] in RARER_GIVEN_NAMES):
                 person.update(words)
-            elif m.label == "ORG" and words[-1] in ORG_HEAD_WORDS | ORG_SUFFIX_WORDS:
+            elif m.label == "ORG" and (
+                words[-1] in ORG_HEAD_WORDS or words[-1] in ORG_SUFFIX_WORDS
+            ):
                 org.update(" ".join(words[:k]) for k in range(1, len(words)))
         return frozenset(person), frozenset(org)
 

@@ -382,12 +382,34 @@ def _with_compact_keys(table: dict[str, Place]) -> dict[str, Place]:
     return {**loose, **compact, **bare, **table}
 
 
+# Each name's lookup key and whether it holds an inner article, per distinct name asked: the
+# extractors ask the tables about the same names again and again (every mention, by several
+# rules: 100,000 lookups for 200 BBC articles), and folding a name cost more than the lookup.
+_KEYS: dict[str, tuple[str, bool]] = {}
+MAX_KEYS = 100_000  # names remembered before the memo starts again
+
+
+def _key_of(name: str) -> tuple[str, bool]:
+    found = _KEYS.get(name)
+    if found is None:
+        if len(_KEYS) >= MAX_KEYS:
+            _KEYS.clear()
+        key = fold(name)
+        found = _KEYS[name] = (key, _has_article(key))
+    return found
+
+
+def folded(name: str) -> str:
+    """:func:`fold` of ``name``, remembered per distinct name."""
+    return _key_of(name)[0]
+
+
 def _lookup(table: dict[str, Place], name: str) -> Place | None:
-    key = fold(name)
+    key, article = _key_of(name)
     found = table.get(key)
     if found is None and " " in key:  # a one-word name (a surname, say) is never glued
         found = table.get(" " + key.replace(" ", ""))
-    if found is None and _has_article(key):
+    if found is None and article:
         found = table.get(_loose(key))
     return found
 

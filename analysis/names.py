@@ -16,6 +16,7 @@ hold only words that never name a particular actor on their own.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -40,6 +41,7 @@ def _fold(word: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+@functools.lru_cache(maxsize=65_536)  # every candidate speaker and name asks
 def is_furniture(name: str) -> bool:
     """True when ``name`` names nothing: no letters, a run-in label ("Tags Syria …", "UPDATED
     Regime"), or every word a generic word — pronoun, anonymous source, title, page furniture,
@@ -92,6 +94,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _EDGE_PUNCT = " \t\n.,;:!?()[]{}\"“”‘’'«»-–—/|*"
 
 
+@functools.lru_cache(maxsize=65_536)  # a mention's words are cleaned by many rules
 def clean_name(text: str, *, phrase: bool = False) -> str:
     """The name proper of a mention as written: whitespace collapsed, a leading "the" (or a
     lower-case "a"/"an" or "ex-" before a capitalised word), a leading
@@ -112,6 +115,7 @@ _NAME_LEAD = re.compile(r"(?:the|The|THE)\s+|['’]s\s+|an?\s+(?=[A-Z])|ex-(?=[A
 _PHRASE_LEAD = re.compile(r"(?:the|an?)\s+|['’]s\s+", re.I)
 
 
+@functools.lru_cache(maxsize=65_536)
 def _trim_bounds(text: str, article: re.Pattern[str] = _NAME_LEAD) -> tuple[int, int]:
     """Offsets (start, end) of the name proper inside ``text`` (see :func:`clean_name`)."""
     start, end = 0, len(text)

@@ -47,8 +47,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER, POS
-from spacy.symbols import AUX, PRON, VERB
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.symbols import AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from analysis import aggregates, doc_arrays, gazetteer, geo, lexicon, sentiment, speech
@@ -275,7 +275,7 @@ class _Names:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._max_end = list(itertools.accumulate((m.end for m in self.mentions), max))
-        self.text = doc.text
+        self.text = text_of(doc)
         self.by_surname: dict[str, str] = {}
         self.by_surname_sex: dict[tuple[str, str], str] = {}  # ("clinton", "F"): "Hillary …"
         # the model's labels, or the entity extractor's where it corrected one ("the Syrian
@@ -1137,7 +1137,8 @@ class _Resolver:
         doc, by_surname = self.doc, self.names.by_surname
         tagged = {i for ent in self.names.ents for i in range(ent.start, ent.end)}
         found = []
-        for tok in doc:
+        for i in doc_arrays.tokens_with(doc, PROPN, CLAUSE_SUBJECT_DEPS):
+            tok = doc[i]
             if (
                 tok.dep_ in ("nsubj", "nsubjpass")
                 and tok.pos_ == "PROPN"
@@ -2724,7 +2725,7 @@ class _Resolver:
         doc = token.doc
         if any(c.dep_ == "poss" for c in token.children):
             return None  # "her boss told her": someone's, not the paragraph's subject
-        par_start = doc.text.rfind("\n", 0, token.idx) + 1
+        par_start = text_of(doc).rfind("\n", 0, token.idx) + 1
         sent_now = self.sent_of[token.i]
         own = range(token.left_edge.i, token.right_edge.i + 1)
         # what the description says ("Mr. Trump is so reckless, the vice president said"): its
@@ -2819,9 +2820,9 @@ class _Resolver:
             return True
         sent_now = self.sent_of[office.i]
         # the paragraph so far, and the sentence before it when the office opens the paragraph
-        par_start = self.doc.text.rfind("\n", 0, office.idx) + 1
+        par_start = text_of(self.doc).rfind("\n", 0, office.idx) + 1
         start = par_start
-        if sent_now > 0 and not self.doc.text[start : office.sent.start_char].strip():
+        if sent_now > 0 and not text_of(self.doc)[start : office.sent.start_char].strip():
             start = min(start, self.sents[sent_now - 1].start_char)
         near = [(i, c, s) for i, c, s in named if self.doc[i].idx >= start]
         if any(self._rival_holder(c, spk, office) and self._main(i, s) for i, c, s in near):
@@ -2930,7 +2931,7 @@ class _Resolver:
     def _lead_end(self) -> int:
         """Where the article's lead (its first sentence, after a headline if it has one)
         ends, as a character offset."""
-        for line in re.finditer(r"[^\n]+", self.doc.text):
+        for line in re.finditer(r"[^\n]+", text_of(self.doc)):
             if line.group().rstrip().endswith((".", "!", "?", '"', "”")):
                 # the lead's first sentence, and the headline lines before it
                 at = self.doc.char_span(line.start(), line.end(), alignment_mode="expand")
@@ -4800,9 +4801,9 @@ def pronoun_referents(
     "I" or "me"; reported speech is the narrator's ("Roche said she was shocked": her own)."""
     # Found on the token arrays first: most articles' pronouns are few, and building a Token
     # per word (or the resolver, for an article with none) is most of this step's cost.
-    lower, pos = doc.to_array([LOWER, POS]).T
+    lower, pos = doc_arrays.column(doc, LOWER), doc_arrays.column(doc, POS)
     wanted = {doc.vocab.strings[w] for w in REFERRING_PRONOUNS}
-    at = [i for i in (pos == PRON).nonzero()[0].tolist() if int(lower[i]) in wanted]
+    at = [i for i, tag in enumerate(pos) if tag == PRON and lower[i] in wanted]
     if not at:
         return []
     kept = doc.user_data.get(_ANTECEDENTS_KEY)
@@ -5009,9 +5010,13 @@ def _work_titles(doc: Doc, nouns: frozenset[str]) -> frozenset[str]:
     mentions are that work too, no person a pronoun or a description stands for. ("On the
     show Simon Cowell said" joins no name to "show".)"""
     found = set()
-    for noun in doc:
-        if not (noun.text.islower() and noun.pos_ == "NOUN" and noun.lower_ in nouns):
+    texts, lowers = doc_arrays.strings(doc, ORTH), doc_arrays.strings(doc, LOWER)
+    pos = doc_arrays.column(doc, POS)
+    # (by the doc's word lists first: a Token only for a noun of ``nouns``)
+    for i, lower in enumerate(lowers):
+        if not (lower in nouns and pos[i] == NOUN and texts[i].islower()):
             continue
+        noun = doc[i]
         if not any(c.dep_ in ("det", "poss") for c in noun.children):
             continue
         at = noun.i + 1
@@ -5045,7 +5050,8 @@ def _untagged_people(doc: Doc, quoted: list[bool]) -> list[tuple[int, str, str]]
     danger" had no person, so the story's "he said" went to the last man named, "Jackie
     Milburn's club record"). Each as (token index, full name, the words as written)."""
     found = []
-    for tok in doc:
+    for i in doc_arrays.tokens_with(doc, PROPN, CLAUSE_SUBJECT_DEPS):
+        tok = doc[i]
         if not (
             tok.dep_ in CLAUSE_SUBJECT_DEPS
             and tok.pos_ == "PROPN"

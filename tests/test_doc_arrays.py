@@ -78,3 +78,57 @@ def test_spans_text_cut_from_the_article_is_spacys(docs):
             assert figures._span_text(sent) == sent.text
             if len(sent) > 1:
                 assert figures._span_text(sent[1:]) == sent[1:].text
+
+
+def test_tokens_with_are_the_tokens_a_walk_finds(docs, nlp):
+    from spacy.symbols import NOUN, PROPN
+
+    subjects = frozenset({"nsubj", "nsubjpass"})
+    extra = nlp("Marta Lindqvist said the ferry, which Ostholm Lines runs, was late. Ostholm sued.")
+    for doc in [*docs, extra]:
+        for pos, name in ((PROPN, "PROPN"), (NOUN, "NOUN")):
+            expected = [t.i for t in doc if t.pos_ == name and t.dep_ in subjects]
+            assert doc_arrays.tokens_with(doc, pos, subjects) == expected
+    assert doc_arrays.tokens_with(extra, PROPN, subjects)  # "Lindqvist", "Lines", "Ostholm"
+
+
+def test_whole_doc_walks_on_the_arrays_find_what_a_token_walk_finds(nlp):
+    # The work titles (quotes._work_titles) and untagged one-word org names
+    # (entities.spans._untagged_org_words) found from the doc's word lists.
+    doc = nlp(
+        "Kerner's gritty drama Wasp opens today. The film, A Quiet Harbour, was shot in Leeds. "
+        "Lumex chief Jon Pell said Lumex would grow. Talks with Lumex went on."
+    )
+    assert "wasp" in " ".join(quotes._work_titles(doc, quotes.WORK_NOUNS)).lower()
+    from analysis.entities import spans
+
+    reference = set()
+    tagged = {e.text for e in doc.ents if len(e) == 1}
+    for tok in doc:
+        if tok.ent_iob_ != "O" or tok.text not in tagged or not tok.text.istitle():
+            continue
+        if tok.pos_ in ("PROPN", "NOUN") and spans._org_cue(doc, doc[tok.i : tok.i + 1]):
+            reference.add(spans.name_key(tok.text))
+    assert spans._untagged_org_words(doc) == reference
+
+
+def test_sentence_of_is_spacys_sentence_and_shared_as_span_sent(docs, nlp):
+    from spacy.tokens import Doc
+
+    for doc in [*docs, nlp("Ostholm Lines said so. Then it rained.\n\nA new line")]:
+        spans = [doc[i : i + k] for i in range(len(doc)) for k in (0, 1, 3) if i + k <= len(doc)]
+        expected = [(s.sent.start, s.sent.end) for s in spans]
+        assert [
+            (doc_arrays.sentence_of(s).start, doc_arrays.sentence_of(s).end) for s in spans
+        ] == expected
+        tokens = [(t.sent.start, t.sent.end) for t in doc]
+        doc_arrays.share_sentences(doc)
+        assert doc.user_span_hooks["sent"] is doc_arrays.sentence_of
+        assert [(s.sent.start, s.sent.end) for s in spans] == expected
+        assert [(t.sent.start, t.sent.end) for t in doc] == tokens
+    # A doc without sentence annotation keeps spaCy's own (which raises)
+    bare = Doc(nlp.vocab, words=["No", "parse", "here"])
+    doc_arrays.share_sentences(bare)
+    assert "sent" not in bare.user_span_hooks
+    with pytest.raises(ValueError):
+        _ = bare[0:1].sent

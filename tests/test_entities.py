@@ -3587,3 +3587,21 @@ def test_a_papers_name_that_is_a_nationality_noun_stays(model):
 )
 def test_a_tower_is_a_building_unless_a_given_name_opens_it(spec, expected):
     assert _names(spec) == expected
+
+
+def test_remembered_lookups_answer_as_the_first_time(monkeypatch):
+    # gazetteer keeps each name's folded key, alias / is_junk / is_sentence_adverb their
+    # answers per name: asked again (and after the memo starts over) they answer the same.
+    names = ["Deir ez-Zor", "Deir az-Zour", "Britain", "Daesh", "Meanwhilee", "Sources", "Øresund"]
+    first = [
+        (gazetteer.place(n), gazetteer.country(n), entities.alias(n), entities.is_junk(n))
+        for n in names
+    ]
+    assert [gazetteer.folded(n) for n in names] == [gazetteer.fold(n) for n in names]
+    monkeypatch.setattr(gazetteer, "MAX_KEYS", 1)  # every new name empties the memo
+    again = [
+        (gazetteer.place(n), gazetteer.country(n), entities.alias(n), entities.is_junk(n))
+        for n in names
+    ]
+    assert again == first
+    assert first[2][2] is not None and first[4][3] and first[5][3]  # a country; two junk names

@@ -202,3 +202,23 @@ def test_a_given_name_in_a_firms_name_is_no_town(nlp):
     labels = {m.name: m.label for m in entities.extract(nlp(text), article_id="t")[0]}
     assert labels.get("Martin") not in ("GPE", "LOC")
     assert labels.get("Elizabeth") not in ("GPE", "LOC")
+
+
+def test_remembered_name_cleaning_answers_as_the_first_time():
+    # clean_name, _trim_bounds and is_furniture are remembered per text: asked again, with and
+    # without ``phrase``, they give the first answers.
+    texts = [
+        "the Ostholm Lines (",
+        "a spokesman",
+        "An Giang",
+        "Marta Lindqvist’s",
+        "Sources",
+        "GMT",
+    ]
+    clean_name, is_furniture = names.clean_name, names.is_furniture
+    first = [(clean_name(t), clean_name(t, phrase=True), is_furniture(t)) for t in texts]
+    again = [(clean_name(t), clean_name(t, phrase=True), is_furniture(t)) for t in texts]
+    assert again == first
+    assert first[0][0] == "Ostholm Lines" and first[1][1] == "spokesman"
+    assert first[2][0] == "An Giang" and first[3][0] == "Marta Lindqvist"
+    assert first[4][2] and first[5][2] and not first[0][2]

@@ -1288,7 +1288,10 @@ def _untagged_org_words(doc: Doc) -> set[tuple[str, ...]]:
     so its tagged mentions ("necessarily for Gazprom", tagged GPE) are the body's too."""
     tagged = {e.text for e in doc.ents if len(e) == 1}
     words: set[tuple[str, ...]] = set()
-    for tok in doc:
+    # (by the doc's words first: a Token only for an occurrence of a tagged word)
+    texts = doc_arrays.strings(doc, ORTH)
+    for i in [i for i, text in enumerate(texts) if text in tagged]:
+        tok = doc[i]
         if tok.ent_iob_ != "O" or tok.text not in tagged or not tok.text.istitle():
             continue
         # (a word the model knows not is often parsed a common noun: "Korvane chief Jean")
@@ -2375,11 +2378,12 @@ def _cut_run_on(doc: Doc, start: int, end: int, label: str) -> list[Span] | None
     Observatory" or a relative clause ("the Nusra Front which Nusra fighters …") cut off the
     name, and two known organisations run together split ("ISIL Al-Nusra Front"); None when
     none of these is there."""
-    words = [t.text.lower() for t in doc[start:end]]
+    texts = doc_arrays.strings(doc, ORTH)  # words without a Token each
+    words = [w.lower() for w in texts[start:end]]
     # "protests against the Nusra Front which Nusra fighters suppressed": the comma before
     # the relative pronoun lost, the model ran the name into the clause's first words
     for k in range(start + 1, end):
-        if doc[k].text in _RELATIVE_PRONOUNS:
+        if texts[k] in _RELATIVE_PRONOUNS:
             after = [Span(doc, k + 1, end, label=label)] if k + 1 < end else []
             after = [a for a in after if a[0].text[:1].isupper()]
             before = _respan(doc, Span(doc, start, k, label=label))
@@ -2388,7 +2392,7 @@ def _cut_run_on(doc: Doc, start: int, end: int, label: str) -> list[Span] | None
     if two is not None:
         return two
     for k in range(start + 1, end - 1):
-        if doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_ and doc[k + 1].text.islower():
+        if texts[k] in ("-", "–", "—") and doc[k - 1].whitespace_ and texts[k + 1].islower():
             return _respan(doc, Span(doc, start, k, label=label))
     if end - start >= 3 and words[-2] == "the" and words[-1] in ORG_HEAD_WORDS:
         before = _respan(doc, Span(doc, start, end - 2, label=label))
@@ -2396,10 +2400,11 @@ def _cut_run_on(doc: Doc, start: int, end: int, label: str) -> list[Span] | None
     # "Hassakeh the Syrian Observatory for Human Rights", "Idlib the Security Council", "SARC
     # the International Committee of the Red Cross": a comma lost before a second name
     for k in range(start + 1, end - 1):
+        if texts[k] != "the":
+            continue
         prev, nxt = doc[k - 1], doc[k + 1]
         if (
-            doc[k].text == "the"
-            and (prev.is_title or prev.is_upper)
+            (prev.is_title or prev.is_upper)
             and prev.lower_ not in _NAME_VERBS_BEFORE_THE
             and (nxt.is_title or nxt.is_upper)
         ):

@@ -4,6 +4,7 @@ word, a number-like token, what is its digit value)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
@@ -198,6 +199,7 @@ _HYPHEN_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
 _WORD_PARTS_RE = re.compile(r"[-'’]")
 
 
+@functools.lru_cache(maxsize=65_536)  # asked of every sentence's last word
 def _vocabulary_word(low: str) -> bool:
     """A word this module reads: a number word, fraction, magnitude, percent or currency word."""
     parts = _WORD_PARTS_RE.split(low)
