@@ -4644,7 +4644,7 @@ def _digits_begin_a_name(span: Span) -> bool:
         return False
     if _names_people(nxt.text) or demonym_country(nxt.text) or gazetteer.place(nxt.text):
         return False
-    if num.dep_ != "nummod" or num.head.i < nxt.i or _casualty_sentence(span.sent):
+    if num.dep_ != "nummod" or num.head.i < nxt.i or _casualty_sentence(span):
         return False
     words = [t for t in span.sent if t.is_alpha]
     if sum(1 for t in words if t.is_lower) * 3 < len(words):
@@ -4656,11 +4656,6 @@ def _digits_begin_a_name(span: Span) -> bool:
         return nxt.dep_ not in ("compound", "amod", "nmod")
     between = span.doc[nxt.i : head.i]
     return head.tag_ == "NN" and all(t.is_title for t in between)
-
-
-def _casualty_sentence(sent: Span) -> bool:
-    """Whether a sentence tells of killing or casualties (a toll counts a group by its name)."""
-    return any(_casualty_word(t) or t.lower_ in KILL_FORMS for t in sent)
 
 
 # What may stand before a capitalised number word that opens a sentence-like stretch (a list
