@@ -137,6 +137,7 @@ TERRITORY_VERBS = lexicon.words("territory_verbs")
 TERRITORY_NOUNS = lexicon.words("territory_nouns")
 TROOP_NOUNS = lexicon.words("troop_nouns")
 STAFF_TROOP_NOUNS = lexicon.words("staff_troop_nouns")
+INVARIANT_PLURALS = lexicon.words("invariant_plurals")
 MILITARY_WORDS = lexicon.words("military_words")
 TROOP_PHRASES = lexicon.phrases("troop_phrases")
 PEOPLE_NOUNS = lexicon.words("people_nouns")
@@ -4640,7 +4641,9 @@ def _digits_begin_a_name(span: Span) -> bool:
     if len(span) != 1 or not num.is_digit or int(num.text) < 2 or span.end >= span.sent.end:
         return False
     nxt = span.doc[span.end]
-    if nxt.tag_ not in ("NNP", "NN") or not nxt.is_title or nxt.ent_type_ == "NORP":
+    if nxt.tag_ not in ("NNP", "NN") or not (nxt.is_title and nxt.is_alpha):
+        return False  # ("10 A320 aircraft": a model's code, read by _model_number)
+    if nxt.ent_type_ == "NORP":
         return False
     if _names_people(nxt.text) or demonym_country(nxt.text) or gazetteer.place(nxt.text):
         return False
@@ -4655,7 +4658,9 @@ def _digits_begin_a_name(span: Span) -> bool:
     if head.i == nxt.i:
         return nxt.dep_ not in ("compound", "amod", "nmod")
     between = span.doc[nxt.i : head.i]
-    return head.tag_ == "NN" and all(t.is_title for t in between)
+    if head.tag_ != "NN" or head.lower_ in INVARIANT_PLURALS:
+        return False  # "10 Boeing aircraft": aircraft counted
+    return all(t.is_title for t in between)
 
 
 # What may stand before a capitalised number word that opens a sentence-like stretch (a list

@@ -383,6 +383,13 @@ def test_a_change_and_the_level_it_reached_are_two_figures(nlp, text, expected):
         ("Fares will be cut by 10 to 20% next year.", "10 to 20%", 10, 20),
         ("Output grew by 5 to 10 million tonnes.", "5 to 10 million", 5e6, 10e6),
         ("Rents rose from £400 to £550 a month.", "£400 to £550", 400, 550),
+        # two sums close together after "by": the size of the change, as a range
+        (
+            "The move will cut its profits by $3.8m to $4.9m this year.",
+            "$3.8m to $4.9m",
+            3.8e6,
+            4.9e6,
+        ),
     ],
 )
 def test_a_range_after_by_or_from_stays_a_range(nlp, text, figure, low, high):
@@ -414,6 +421,8 @@ def test_a_name_begun_by_digits_is_that_name_all_through_the_article(nlp):
     "text, figure, unit",
     [
         ("The bank bought 4 Wall Street firms last year.", "4", "firms"),
+        ("The airline is to buy 10 A320 aircraft from Airbus.", "10", "aircraft"),
+        ("The carrier will lease 40 Boeing aircraft.", "40", "aircraft"),
         ("Gunmen killed 12 Hezbollah near the border.", "12", "hezbollah"),
         ("The factory employs 300 Londoners.", "300", "londoners"),
     ],

@@ -188,6 +188,8 @@ def test_find_numbers_in_sentences(text, expected):
         ("A three quarters percentage point rise", [0.75]),
         # ... but a bare number near the next one after "by" opens a range
         ("Fares will be cut by 10 to 20% next year.", [N]),
+        ("It will cut profits by $3.8m to $4.9m.", [N]),
+        ("Fees rose by 5% to 10%.", [N]),
         ("Output grew by 5 to 10 million tonnes.", [N]),
         # a fraction of one or more standing alone is no share
         ("The economy has grown for six quarters.", [6]),

@@ -512,25 +512,26 @@ def _signed_core(toks: list[Tok], j: int) -> Core | None:
 
 def _change_then_level(toks: list[Tok], i: int, core: Core) -> bool:
     """ "by X to Y": a change and the level it reached, two figures, not one range, where X is
-    an amount complete in itself ("rose by 400m euros to 2.5bn euros", "up by 2% to 5.1%"), is
-    written in full before a Y written with a scale ("slipped by 300,000 to 2.6 million": a
-    range would share the scale, "2 to 3 million"), or Y is more than ten times X ("fell by 40
-    to 900": no range spans so much). A bare X near Y still opens a range ("cut by 10 to 20%",
-    "grew by 5 to 10 million": the unit or scale written once belongs to both)."""
+    an amount complete in itself and Y more than twice it ("rose by 400m euros to 2.5bn euros",
+    "up by 0.3% to 5.2%"; "cut profits by $3.8m to $4.9m" is a range of the cut), X is written
+    in full before a Y written with a scale ("slipped by 300,000 to 2.6 million": a range would
+    share the scale, "2 to 3 million"), or Y is more than ten times X ("fell by 40 to 900": no
+    range spans so much). A bare X near Y still opens a range ("cut by 10 to 20%", "grew by 5
+    to 10 million": the unit or scale written once belongs to both)."""
     end = core.end
     if i == 0 or toks[i - 1].low != "by" or end + 1 >= len(toks) or toks[end].low != "to":
         return False
-    if core.kind == "percent" or core.currency is not None or core.scaled:
-        return True
     level = _money_or_core(toks, end + 1)
     if level is None or level.value is None or core.value is None:
         return False
-    change = core.value
+    change = abs(core.value)
+    if core.kind == "percent" or core.currency is not None or core.scaled:
+        return level.value > 2 * change
     if level.scaled:
         if change >= 1000:
             return True  # written in full: no scale of Y's is shared
         change = times(change, _last_scale(level.value))
-    return level.value > 10 * abs(change)
+    return level.value > 10 * change
 
 
 def _joins_range(toks: list[Tok], core: Core, end: int, between: bool | None) -> bool:
