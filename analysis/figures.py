@@ -2522,7 +2522,7 @@ def _counted_noun(root: Token) -> Token | None:
     ):
         head = tok.head
         if head.i > tok.i and not _credit(head) and not _hung_on_next_phrase(tok):
-            return _shared_head(_plural_it_describes(head))
+            return _shared_head(_plural_it_describes(head) if head.i == tok.i + 1 else head)
         if head.i > tok.i and _credit(head):
             counted = _counted_before_credit(tok, head)
             if counted is not None:
@@ -2664,7 +2664,8 @@ def _counts_through(num: Token, modifier: Token, noun: Token) -> bool:
 def _plural_it_describes(noun: Token) -> Token:
     """The plural noun right after a singular one the parse hung a number on, which the
     singular only describes ("100 server operators": the parse counts "server", the number
-    counts the operators). A number above one counts no singular noun."""
+    counts the operators). Only a noun right after the number: "24-carat sapphires" measures
+    the stones by their carats."""
     nxt = noun.doc[noun.i + 1] if noun.i + 1 < noun.sent.end else None
     if (
         nxt is not None

@@ -515,6 +515,11 @@ def test_a_number_hung_on_a_singular_modifier_counts_the_plural_after_it(nlp, te
     assert dict(_fields(nlp, text, "unit"))[figure] == unit
 
 
+def test_a_hyphened_measure_before_a_plural_is_no_count_of_it(nlp):
+    text = "She owns one of the only 24-carat sapphires in the world."
+    assert dict(_fields(nlp, text, "unit")).get("24") != "sapphires"
+
+
 def test_civil_servants_are_people(nlp):
     text = "Thousands of civil servants walked out across Wales on Friday."
     assert dict(_fields(nlp, text, "category"))["Thousands"] == "people"
