@@ -4644,8 +4644,8 @@ def _digits_begin_a_name(span: Span) -> bool:
     nxt = span.doc[span.end]
     if nxt.tag_ not in ("NNP", "NN") or not (nxt.is_title and nxt.is_alpha):
         return False  # ("10 A320 aircraft": a model's code, read by _model_number)
-    if nxt.ent_type_ == "NORP":
-        return False
+    if nxt.ent_type_ == "NORP" or nxt.lower_.endswith("s"):
+        return False  # a plural name is counted: "shortlisted for 10 Grammys"
     if _names_people(nxt.text) or demonym_country(nxt.text) or gazetteer.place(nxt.text):
         return False
     if num.dep_ != "nummod" or num.head.i < nxt.i or _casualty_sentence(span):

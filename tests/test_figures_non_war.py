@@ -423,6 +423,7 @@ def test_a_name_begun_by_digits_is_that_name_all_through_the_article(nlp):
         ("The bank bought 4 Wall Street firms last year.", "4", "firms"),
         ("The airline is to buy 10 A320 aircraft from Airbus.", "10", "aircraft"),
         ("The carrier will lease 40 Boeing aircraft.", "40", "aircraft"),
+        ("The singer was shortlisted for 10 Grammys this year.", "10", "grammys"),
         ("Gunmen killed 12 Hezbollah near the border.", "12", "hezbollah"),
         ("The factory employs 300 Londoners.", "300", "londoners"),
     ],
