@@ -136,6 +136,9 @@ POLICE_WORDS = lexicon.words("police_words")
 TERRITORY_VERBS = lexicon.words("territory_verbs")
 TERRITORY_NOUNS = lexicon.words("territory_nouns")
 TROOP_NOUNS = lexicon.words("troop_nouns")
+STAFF_TROOP_NOUNS = lexicon.words("staff_troop_nouns")
+INVARIANT_PLURALS = lexicon.words("invariant_plurals")
+MILITARY_WORDS = lexicon.words("military_words")
 TROOP_PHRASES = lexicon.phrases("troop_phrases")
 PEOPLE_NOUNS = lexicon.words("people_nouns")
 # Fighters of non-state forces, whose count is a force's size unless they are casualties.
@@ -238,7 +241,9 @@ def extract(
     # A name a number begins (_names_after) is that name wherever the article writes it: the
     # tagger knows "50 Cent" for a name in one sentence and not in the next.
     names = {
-        _name_key(span) for _, span in found if _names_after(span) or _spelled_name_start(span)
+        _name_key(span)
+        for _, span in found
+        if _names_after(span) or _spelled_name_start(span) or _digits_begin_a_name(span)
     }
     notes = _editors_notes(ctx.text)
     # (category, counted noun of two words or more) → the places the article's tolls of them
@@ -1793,8 +1798,9 @@ def _read(
     value, low, high = parsed.value, parsed.low, parsed.high
     # (the noun after the phrase only where the tagger's date took the number's root away: "an
     # estimated 1500 people remain" is read from its own root, as it always was)
-    noun = _counted_noun(root) or (tail if date_like else None)
-    audience = _audience_of(root) if noun is None else None
+    audience = _audience_label(span)
+    noun = None if audience is not None else _counted_noun(root) or (tail if date_like else None)
+    audience = audience or (_audience_of(root) if noun is None else None)
     noun = noun or audience  # "an audience of 6.3 million": the audience is counted
     if span[-1].text in numbers.CURRENCY_ONLY_SUFFIXES:
         # "900m Canadian dollars": spaCy splits the "m" off and parses it as a verb or a name,
@@ -1836,7 +1842,9 @@ def _read(
     prior_location = None
     unit = _unit_text(noun) if noun is not None else None
     if audience is not None:
-        unit = audience.lemma_.lower()  # the audience, not its "disappointing" or "prime-time"
+        # the audience, not its "disappointing" or "prime-time"; a label's word ("Att") as the
+        # noun it stands for
+        unit = AUDIENCE_LABELS.get(audience.lower_) or audience.lemma_.lower()
     # "had given a death toll of 17": a toll counts the dead, whoever they were; it borrows no
     # victims class from an earlier noun.
     if noun is None and parsed.kind == "number" and not _toll_number(root):
@@ -2089,13 +2097,26 @@ def _borrow_unit(
     prior_noun = _nearest_people_noun(span) if prior is None else None
     if prior is not None:
         reading.inherited = True
-        reading.subject = prior.subject
+        # "Unison's 800,000 workers, the GMB's 70,000": the unit is borrowed, the owner is the
+        # one written before the number
+        reading.subject = _possessor_before(ctx, span) or prior.subject
         return prior.unit, prior.location
     if prior_noun is not None:
         reading.inherited = True
         reading.subject = _subject(ctx, prior_noun, prior_noun)
         return _unit_text(prior_noun), None
     return unit, None
+
+
+def _possessor_before(ctx: _Context, span: Span) -> str | None:
+    """The actor named with a possessive mark right before the number ("the GMB's 70,000",
+    "Amicus' 20,000"), else None."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 1 or doc[k].tag_ != "POS":
+        return None
+    owner = doc[k - 1]
+    return ctx.name(owner) if ctx.label(owner) in ACTOR_LABELS else None
 
 
 MONTH_WORDS = lexicon.words("months")
@@ -2504,7 +2525,7 @@ def _counted_noun(root: Token) -> Token | None:
     ):
         head = tok.head
         if head.i > tok.i and not _credit(head) and not _hung_on_next_phrase(tok):
-            return _shared_head(head)
+            return _shared_head(_plural_it_describes(head) if head.i == tok.i + 1 else head)
         if head.i > tok.i and _credit(head):
             counted = _counted_before_credit(tok, head)
             if counted is not None:
@@ -2535,6 +2556,33 @@ AUDIENCE_NOUNS = lexicon.words("audience_nouns")
 LEVEL_VERBS = lexicon.words("level_verbs")
 
 
+AUDIENCE_LABELS = lexicon.mapping("audience_labels")
+
+
+def _audience_label(span: Span) -> Token | None:
+    """The label a match report writes its audience under, right before the number ("Att:
+    47,111 Ref: A Smith", "Attendance: 32,511", a line's "Attendance 12,480"): a capitalised
+    word of :data:`AUDIENCE_LABELS` opening a stretch (the text's, a sentence's or a line's
+    start, or after a mark), with a colon after it unless it opens a line. The parse hangs
+    such a number on whatever name follows ("Ref"), or on nothing."""
+    doc = span.doc
+    if not (len(span) == 1 and span[0].like_num) or span.start < 1:
+        return None
+    colon = doc[span.start - 1].text == ":"
+    k = span.start - 2 if colon else span.start - 1
+    if k < 0:
+        return None
+    label = doc[k]
+    if label.lower_ not in AUDIENCE_LABELS or not label.text[:1].isupper():
+        return None
+    before = doc[k - 1] if k > 0 else None
+    line_start = before is None or "\n" in before.text or "\n" in before.whitespace_
+    if colon:
+        opens = line_start or label.is_sent_start or before.is_punct
+        return label if opens else None
+    return label if line_start else None
+
+
 def _audience_of(root: Token) -> Token | None:
     """The audience noun (:data:`AUDIENCE_NOUNS`) a bare number counts: its of-object's head
     ("an audience of 6.3 million", "a crowd of 360,000"), the noun a "-strong" the number
@@ -2543,7 +2591,11 @@ def _audience_of(root: Token) -> Token | None:
     million", "its audience fell by 600,000 to 5.9 million", "the attendance was 9,796"; a
     verb joined to another shares its subject), where the verb gives a level
     (:data:`LEVEL_VERBS`: "the crowd injured 12" counts no crowd). Else None: such numbers had
-    counted nothing, or borrowed "viewers" from the sentence before for a crowd in Rio."""
+    counted nothing, or borrowed "viewers" from the sentence before for a crowd in Rio.
+    A change before the level it reached is read as that level is ("slipped by 300,000 to 2.6
+    million": the parse hangs the 300,000 on the million)."""
+    if root.dep_ == "quantmod" and root.head.like_num and root.head.i > root.i:
+        root = root.head
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in AUDIENCE_NOUNS:
         return head.head
@@ -2603,6 +2655,30 @@ def _word_before(num: Token) -> tuple[Token | None, Token | None]:
         prep, i = num.doc[i], i - 1
     verb = num.doc[i]
     return (verb if verb.pos_ in ("VERB", "AUX") else None), prep
+
+
+def _counts_through(num: Token, modifier: Token, noun: Token) -> bool:
+    """Whether the number the parse hung on a noun's singular modifier, right before it,
+    counts the plural noun ("34 bingo halls", "100 server operators": the modifier stays in
+    the unit); a number further off is a measure of the modifier's ("two 10-ton trucks")."""
+    return num.i == modifier.i - 1 and modifier.tag_ == "NN" and noun.tag_ == "NNS"
+
+
+def _plural_it_describes(noun: Token) -> Token:
+    """The plural noun right after a singular one the parse hung a number on, which the
+    singular only describes ("100 server operators": the parse counts "server", the number
+    counts the operators). Only a noun right after the number: "24-carat sapphires" measures
+    the stones by their carats."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < noun.sent.end else None
+    if (
+        nxt is not None
+        and noun.tag_ == "NN"
+        and noun.dep_ == "compound"
+        and noun.head.i == nxt.i
+        and nxt.tag_ == "NNS"
+    ):
+        return nxt
+    return noun
 
 
 def _shared_head(noun: Token) -> Token:
@@ -2730,7 +2806,11 @@ def _unit_text(noun: Token) -> str:
                 continue
             if _model_code(left):
                 continue  # "12 su-24 jets": the model names which jets, the unit is jets
-            if left.i < noun.i and all(t.dep_ != "nummod" for t in left.subtree if t.i != left.i):
+            if left.i < noun.i and all(
+                t.dep_ != "nummod" or _counts_through(t, left, noun)
+                for t in left.subtree
+                if t.i != left.i
+            ):
                 words.append(left)
     words = [w for w in words if w.i >= min((c.i for c in noun.lefts), default=noun.i)]
     tokens = sorted(words, key=lambda t: t.i) + [noun]
@@ -3029,17 +3109,25 @@ def _category(
         or noun_low in DEAD_NOUNS
     )
     troops = (
-        noun_low in TROOP_NOUNS
-        or (unit or "") in TROOP_PHRASES
-        or (
-            # "army officers", not "Syrian Army Eliminates" (a headline's verb taken for a noun)
-            noun is not None
-            and (noun_low in PEOPLE_NOUNS or PEOPLE_ENDINGS.search(noun_low) is not None)
-            and any(c.lower_ in ("military", "army") for c in noun.lefts)
+        (
+            noun_low in TROOP_NOUNS
+            or (unit or "") in TROOP_PHRASES
+            or (
+                # "army officers", not "Syrian Army Eliminates" (a headline's verb taken for a noun)
+                noun is not None
+                and (noun_low in PEOPLE_NOUNS or PEOPLE_ENDINGS.search(noun_low) is not None)
+                and any(c.lower_ in ("military", "army") for c in noun.lefts)
+            )
         )
-    ) and not (
-        # "two medical personnel", "UN staff": people at work, not soldiers
-        noun is not None and any(c.lower_ in CIVILIAN_STAFF_WORDS for c in noun.lefts)
+        and not (
+            # "two medical personnel", "UN staff": people at work, not soldiers
+            noun is not None and any(c.lower_ in CIVILIAN_STAFF_WORDS for c in noun.lefts)
+        )
+        and not (
+            # "more than 12,000 advisers selling financial advice": staff, unless the sentence
+            # speaks of the armed forces ("300 US military advisers")
+            noun_low in STAFF_TROOP_NOUNS and not any(t.lower_ in MILITARY_WORDS for t in span.sent)
+        )
     )
     # (the noun the number modifies too, where the reading took none of its own: "an estimated
     # 200 uniformed and plainclothes police officers" had borrowed "security personnel")
@@ -4357,6 +4445,8 @@ def _numbers_a_name(span: Span) -> bool:
     before = span.start - 1
     if before < span.sent.start or len(span) != 1 or not span[0].like_num:
         return False
+    if _audience_label(span) is not None:
+        return False  # a line's "Attendance 12,480": the parse hangs it on the label as a name
     tok = span.doc[before]
     return (
         (tok.is_title and tok.lower_ in NUMBERED_NAMES)
@@ -4542,6 +4632,39 @@ def _names_after(span: Span) -> bool:
         # a toll counts a group's members by its name ("killed 14 Hezbollah")
         and not any(_casualty_word(t) or t.lower_ in KILL_FORMS for t in span.sent)
     )
+
+
+def _digits_begin_a_name(span: Span) -> bool:
+    """A number in digits, two or more, before a capitalised singular word in prose that is no
+    people's, side's or place's name, where no count can be: the number and the capitalised
+    words after it describe one singular noun ("his fledgling 2 Wikid Records label": one
+    label), or the capitalised word itself heads the phrase ("signed to 2 Wikid", "a show by 3
+    Colours"): two of one name is no count of anything. Not in a toll ("killed 14 Hezbollah"
+    counts members), nor a headline in title case."""
+    num = span[0]
+    if len(span) != 1 or not num.is_digit or int(num.text) < 2 or span.end >= span.sent.end:
+        return False
+    nxt = span.doc[span.end]
+    if nxt.tag_ not in ("NNP", "NN") or not (nxt.is_title and nxt.is_alpha):
+        return False  # ("10 A320 aircraft": a model's code, read by _model_number)
+    if nxt.ent_type_ == "NORP" or nxt.lower_.endswith("s"):
+        return False  # a plural name is counted: "shortlisted for 10 Grammys"
+    if _names_people(nxt.text) or demonym_country(nxt.text) or gazetteer.place(nxt.text):
+        return False
+    if num.dep_ != "nummod" or num.head.i < nxt.i or _casualty_sentence(span):
+        return False
+    words = [t for t in span.sent if t.is_alpha]
+    if sum(1 for t in words if t.is_lower) * 3 < len(words):
+        return False  # a headline in title case: "Firm Hires 40 Graduate Trainees"
+    head = num.head
+    while head.is_title and head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "2 Wikid Records label": through the name to the noun it describes
+    if head.i == nxt.i:
+        return nxt.dep_ not in ("compound", "amod", "nmod")
+    between = span.doc[nxt.i : head.i]
+    if head.tag_ != "NN" or head.lower_ in INVARIANT_PLURALS:
+        return False  # "10 Boeing aircraft": aircraft counted
+    return all(t.is_title for t in between)
 
 
 # What may stand before a capitalised number word that opens a sentence-like stretch (a list
@@ -5257,13 +5380,16 @@ def _location(ctx: _Context, root: Token, noun: Token | None, category: str) -> 
                         return _finer(ctx, root, name, category)
     if town is not None:
         return town
-    owner = _owner_place(ctx, root, noun) if category in OWNED_CATEGORIES else None
+    owner = _owner_place(ctx, root, noun, category) if category in OWNED_CATEGORIES else None
     return owner or _place_in_sentence(ctx, root, category)
 
 
 # Figures a country owns as a measure of itself ("Chile's economy grew by 0.4%", "9% of
 # Norway's oil output"): not tolls, whose place is where they happened.
 OWNED_CATEGORIES = UNPLACED_CATEGORIES | {"people"}
+# Figures a country that is the subject of their verb measures itself by ("Brazil increased its
+# output by 8.4%", "Peru spent $2bn"): shares and sums, not counts of things it sent or bought.
+MEASURE_CATEGORIES = frozenset({"percent", "money"})
 
 
 def _places_listed(ctx: _Context, place: Token) -> bool:
@@ -5282,7 +5408,7 @@ def _places_listed(ctx: _Context, place: Token) -> bool:
     return False
 
 
-def _owner_place(ctx: _Context, root: Token, noun: Token | None) -> str | None:
+def _owner_place(ctx: _Context, root: Token, noun: Token | None, category: str) -> str | None:
     """The country (or town) whose possessive owns what the figure measures: the counted noun,
     the whole a share is "of" or is cut "from" ("one point from Kenya's economic growth"), or
     the subject of the verb the figure is the change of ("Chile's economy grew by 0.4%").
@@ -5304,6 +5430,10 @@ def _owner_place(ctx: _Context, root: Token, noun: Token | None) -> str | None:
             break
         tok = tok.head
     for thing in owned:
+        if thing.dep_ == "nsubj" and category in MEASURE_CATEGORIES and _country_name(ctx, thing):
+            # "Brazil increased its steel output by 8.4%": the country measures itself (a
+            # count of things it "supplied" or "sent" is no measure of it, nor where they are)
+            return _country_name(ctx, thing)
         if thing.pos_ != "NOUN":
             continue
         for child in thing.children:
@@ -5311,7 +5441,23 @@ def _owner_place(ctx: _Context, root: Token, noun: Token | None) -> str | None:
                 name = _place_name(ctx, child)
                 if gazetteer.country(name) or gazetteer.place(name):
                     return name  # (not a firm the tagger took for a place: "Alitalia's")
+        for mod in thing.lefts:
+            # "41% of UK broadband users": a country's name before the noun measured (the
+            # parse may hang it on the noun's own modifier)
+            for word in (mod, *mod.lefts):
+                name = _country_name(ctx, word) if word.dep_ in ("compound", "nmod") else None
+                if name:
+                    return name
     return None
+
+
+def _country_name(ctx: _Context, tok: Token) -> str | None:
+    """The country a proper noun tagged a place names ("Brazil", "UK"), else None (a town, or
+    a firm the tagger took for a place)."""
+    if tok.pos_ != "PROPN" or ctx.label(tok) != "GPE":
+        return None
+    name = _place_name(ctx, tok)
+    return name if name and gazetteer.country(name) else None
 
 
 # The counted whose town is where they serve or live: "five Dallas police officers", "three
@@ -7720,7 +7866,9 @@ def _names_the_subject(ctx: _Context, subject: Token, who: str) -> bool:
 # to a new toll from the Observatory").
 REPORT_NOUNS = frozenset(
     {"toll", "report", "reports", "figure", "figures", "count", "tally", "statement", "data",
-     "estimate", "estimates"}
+     "estimate", "estimates", "forecast", "forecasts", "projection", "projections", "survey",
+     "study", "research", "analysis", "calculation", "calculations", "statistics", "finding",
+     "findings"}
 )  # fmt: skip
 
 
@@ -7759,8 +7907,20 @@ def _according_to(ctx: _Context, span: Span) -> str | None:
                         named = _phrase_name(ctx, source) if source is not None else None
                         if actor_or_none(named):
                             return named
-                    return _phrase_name(ctx, pobj) or ""
+                    return _branch_name(ctx, pobj) or _phrase_name(ctx, pobj) or ""
     return None
+
+
+def _branch_name(ctx: _Context, tok: Token) -> str | None:
+    """A company's branch named by the company and a country ("according to eBay UK", "Sony
+    Europe said"): the parse heads the phrase with the place, whose name is not the source's.
+    The whole name as written, else None."""
+    if ctx.label(tok) not in ("GPE", "LOC"):
+        return None
+    firm = [c for c in tok.lefts if c.dep_ == "compound" and ctx.label(c) == "ORG"]
+    if not firm:
+        return None
+    return tok.doc[firm[0].left_edge.i : tok.i + 1].text
 
 
 def _passive(verb: Token) -> bool:

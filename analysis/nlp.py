@@ -48,6 +48,7 @@ def load(name: str | None = None) -> Language:
         tagmap.install(nlp)
         lemmas.install(nlp)
         _split_glued_quotes(nlp)
+        _no_millions_abbreviation(nlp)
         if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
         if "ner" in nlp.pipe_names and ACRONYMS not in nlp.pipe_names:
@@ -87,6 +88,17 @@ def _split_glued_quotes(nlp: Language) -> None:
     own = nlp.tokenizer.infix_finditer.__self__.pattern
     glued = (*_GLUED_QUOTE_INFIXES, *_GLUED_DASH_INFIXES)
     nlp.tokenizer.infix_finditer = re.compile("|".join((own, *glued))).finditer
+
+
+def _no_millions_abbreviation(nlp: Language) -> None:
+    """Drop the model's tokenizer exception that keeps "m." one token: a sum that ends a
+    sentence ("… an extra £250m. Turnover rose …") had its full stop taken into "m.", so the
+    parser ran the two sentences into one, and the analyst quoted in the first claimed the
+    second's figures. "m." is millions after a number, never an abbreviation in the news
+    ("a.m." and "p.m." are exceptions of their own)."""
+    rules = dict(nlp.tokenizer.rules)
+    if rules.pop("m.", None) is not None:
+        nlp.tokenizer.rules = rules
 
 
 # An organisation whose initials spell a pronoun ("WHO said …"): the model tags it WP and no

@@ -35,7 +35,8 @@ def test_a_national_body_and_a_one_country_storys_measures_are_that_countrys(nlp
     """The ONS counts the UK; the rate and pay of a story whose places all lie in Britain,
     told beside its jobless rate, are Britain's too."""
     places = dict(_fields(nlp, JOBS_STORY, "location"))
-    assert places["31,000 to 1.5 million"] == "United Kingdom"
+    assert places["31,000"] == "United Kingdom"
+    assert places["1.5 million"] == "United Kingdom"
     assert places["4.9%"] == "United Kingdom"
     assert places["3.1%"] == "United Kingdom"
 
@@ -281,8 +282,8 @@ def test_a_sum_in_millions_before_a_currency_name(nlp, text, figure, unit, value
         ("The quiz show drew an audience of 4.2 million on Sunday.", "4.2 million", "audience"),
         ("The finale's audience averaged 9.1 million and peaked at 10.4 million.",
          "10.4 million", "audience"),
-        ("Her late-night audience slipped by 300,000 to 2.6 million.",
-         "300,000 to 2.6 million", "audience"),
+        ("Her late-night audience slipped by 300,000 to 2.6 million.", "300,000", "audience"),
+        ("Her late-night audience slipped by 300,000 to 2.6 million.", "2.6 million", "audience"),
         ("The band played to a 2,000-strong crowd in a tent.", "2,000", "crowd"),
         ("The attendance at the derby was 41,250.", "41,250", "attendance"),
         # a crowd of a bare number borrows nobody else's unit
@@ -356,3 +357,199 @@ def test_a_forecast_in_a_sentence_naming_the_storys_place_is_there(nlp):
         "card, and Glasgow's tenants will vote next month."
     )
     assert dict(_fields(nlp, text, "location"))["thousands"] == "Glasgow"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a change after "by" and the level it reached: two figures, neither a range
+        ("Operating profit rose by 300m dollars to 1.9bn dollars in 2004.",
+         [("300m dollars", 300e6, "USD"), ("1.9bn dollars", 1.9e9, "USD")]),
+        ("Sales fell by £45m to £610m.", [("£45m", 45e6, "GBP"), ("£610m", 610e6, "GBP")]),
+        ("The jobless rate went up by 0.3% to 5.2%.", [("0.3%", 0.3, "%"), ("5.2%", 5.2, "%")]),
+        ("Membership dropped by 12,000 to 2.4 million.",
+         [("12,000", 12_000, None), ("2.4 million", 2.4e6, None)]),
+        ("Staff numbers fell by 40 to 900.", [("40", 40, None), ("900", 900, None)]),
+    ],
+)  # fmt: skip
+def test_a_change_and_the_level_it_reached_are_two_figures(nlp, text, expected):
+    got = [(f.text, f.value, f.unit) for f in _figures(nlp, text)]
+    assert [(t, v, u) for t, v, u in got] == [(t, pytest.approx(v), u) for t, v, u in expected]
+
+
+@pytest.mark.parametrize(
+    "text, figure, low, high",
+    [
+        ("Fares will be cut by 10 to 20% next year.", "10 to 20%", 10, 20),
+        ("Output grew by 5 to 10 million tonnes.", "5 to 10 million", 5e6, 10e6),
+        ("Rents rose from £400 to £550 a month.", "£400 to £550", 400, 550),
+        # two sums close together after "by": the size of the change, as a range
+        (
+            "The move will cut its profits by $3.8m to $4.9m this year.",
+            "$3.8m to $4.9m",
+            3.8e6,
+            4.9e6,
+        ),
+    ],
+)
+def test_a_range_after_by_or_from_stays_a_range(nlp, text, figure, low, high):
+    (fig,) = [f for f in _figures(nlp, text) if f.text.endswith(figure)]
+    assert (fig.value, fig.low, fig.high) == (None, low, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rapper signed the duo to his new 4 Zedrix Records label.",
+        "The duo left 4 Zedrix in May and joined a bigger firm.",
+        "Tickets for 4 Zedrix sold out within an hour.",
+    ],
+)
+def test_digits_that_begin_a_name_count_nothing(nlp, text):
+    assert not _figures(nlp, text)
+
+
+def test_a_name_begun_by_digits_is_that_name_all_through_the_article(nlp):
+    text = (
+        "The rapper signed the duo to his new 4 Zedrix Records label. "
+        "They were unhappy at 4 Zedrix, he said."
+    )
+    assert not _figures(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, figure, unit",
+    [
+        ("The bank bought 4 Wall Street firms last year.", "4", "firms"),
+        ("The airline is to buy 10 A320 aircraft from Airbus.", "10", "aircraft"),
+        ("The carrier will lease 40 Boeing aircraft.", "40", "aircraft"),
+        ("The singer was shortlisted for 10 Grammys this year.", "10", "grammys"),
+        ("Gunmen killed 12 Hezbollah near the border.", "12", "hezbollah"),
+        ("The factory employs 300 Londoners.", "300", "londoners"),
+    ],
+)
+def test_digits_before_capitalised_words_still_count(nlp, text, figure, unit):
+    assert dict(_fields(nlp, text, "unit"))[figure] == unit
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Goals: Smith 12, Jones 80. Att: 38,204 Ref: P Brown (Essex).", "38,204"),
+        ("Subs not used: Green, Hall. Booked: Hall. Attendance: 21,877", "21,877"),
+        ("Rovers 2 United 0\n\nAttendance 12,480\n\nReferee K Lowe (Kent)", "12,480"),
+        ("Booked: Ward. Gate: 7,520 Ref: T Hill (Devon).", "7,520"),
+    ],
+)
+def test_a_match_reports_attendance_line_counts_the_attendance(nlp, text, figure):
+    fig = next(f for f in _figures(nlp, text) if f.text == figure)
+    assert (fig.unit, fig.category) == ("attendance", "other")
+
+
+def test_a_crowd_label_counts_the_crowd_and_a_sentences_colon_counts_its_noun(nlp):
+    assert dict(_fields(nlp, "Booked: Ward. Crowd: 9,100", "unit"))["9,100"] == "crowd"
+    # a colon in prose: the number counts the noun after it, as ever
+    assert dict(_fields(nlp, "They brought the crowd: 5,000 fans.", "unit"))["5,000"] == "fans"
+
+
+def test_a_sum_in_millions_ending_a_sentence_ends_it(nlp):
+    """ "£250m." is the sum and the sentence's full stop: the next sentence's figures are not
+    the claim of the analyst who spoke in the first."""
+    text = (
+        "Analyst Jane Doe says the fuel bill will come to an extra £90m. Turnover for the "
+        "quarter was up 2.1% to £1.2bn, helped by cargo."
+    )
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 2
+    claims = dict(_fields(nlp, text, "claimed_by"))
+    assert claims["£90m"] == "Jane Doe"
+    assert claims["2.1%"] is None
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("According to forecasts from the Ministry of Trade, exports will rise 12% this year.",
+         "12%"),
+        ("Exports will rise 12% this year, according to a survey by the Ministry of Trade.",
+         "12%"),
+    ],
+)  # fmt: skip
+def test_according_to_a_forecast_or_survey_names_whose_it_is(nlp, text, figure):
+    assert dict(_fields(nlp, text, "claimed_by"))[figure] == "Ministry of Trade"
+
+
+@pytest.mark.parametrize(
+    "text, figure, value",
+    [
+        ("Rates are expected to rise by a quarter of a percentage point to 4.75%.",
+         "a quarter of a percentage point", 0.25),
+        ("The bank cut rates by half a point on Thursday.", "half a point", 0.5),
+        ("Economists expect a quarter point rise in May.", "a quarter point", 0.25),
+    ],
+)  # fmt: skip
+def test_a_fraction_of_a_point_is_a_percentage_not_a_share(nlp, text, figure, value):
+    fig = next(f for f in _figures(nlp, text) if f.text == figure)
+    assert (fig.value, fig.unit, fig.category) == (pytest.approx(value), "%", "percent")
+
+
+@pytest.mark.parametrize(
+    "text, figure, category",
+    [
+        ("The bank has more than 9,000 advisers selling pensions.", "more than 9,000", "people"),
+        ("Washington sent 300 military advisers to the region.", "300", "troops"),
+        ("About 200 advisers will train the army.", "About 200", "troops"),
+    ],
+)
+def test_advisers_are_troops_only_among_the_armed_forces(nlp, text, figure, category):
+    assert dict(_fields(nlp, text, "category"))[figure] == category
+
+
+@pytest.mark.parametrize(
+    "text, figure, unit",
+    [
+        ("More than 100 server operators have been sued.", "More than 100", "server operators"),
+        ("The agency shut 12 branch offices.", "12", "branch offices"),
+    ],
+)
+def test_a_number_hung_on_a_singular_modifier_counts_the_plural_after_it(nlp, text, figure, unit):
+    assert dict(_fields(nlp, text, "unit"))[figure] == unit
+
+
+def test_a_hyphened_measure_before_a_plural_is_no_count_of_it(nlp):
+    text = "She owns one of the only 24-carat sapphires in the world."
+    assert dict(_fields(nlp, text, "unit")).get("24") != "sapphires"
+
+
+def test_civil_servants_are_people(nlp):
+    text = "Thousands of civil servants walked out across Wales on Friday."
+    assert dict(_fields(nlp, text, "category"))["Thousands"] == "people"
+
+
+def test_a_possessive_before_a_number_names_whose_it_is(nlp):
+    text = "Unison's 800,000 members, the GMB's 70,000 and Amicus' 20,000 will vote."
+    subjects = dict(_fields(nlp, text, "subject"))
+    assert (subjects["800,000"], subjects["70,000"], subjects["20,000"]) == (
+        "Unison", "GMB", "Amicus",
+    )  # fmt: skip
+
+
+def test_according_to_a_companys_branch_is_the_company_not_the_country(nlp):
+    text = "According to Amazon UK there are now more than 200 robots for sale on the site."
+    claimant = dict(_fields(nlp, text, "claimed_by"))["more than 200"]
+    assert claimant is not None and claimant.startswith("Amazon")
+
+
+@pytest.mark.parametrize(
+    "text, figure, place",
+    [
+        ("Brazil increased its steel output by 8.4% last year.", "8.4%", "Brazil"),
+        ("Peru spent $2bn on new roads.", "$2bn", "Peru"),
+        ("The poll found 41% of UK broadband users never download films.", "41%",
+         "United Kingdom"),
+        # a count of things a country sent or supplied is not placed in it
+        ("Iran supplied 2,000 rockets.", "2,000", None),
+    ],
+)  # fmt: skip
+def test_a_countrys_own_measure_is_placed_in_it(nlp, text, figure, place):
+    assert dict(_fields(nlp, text, "location"))[figure] == place

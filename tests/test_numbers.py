@@ -176,6 +176,21 @@ def test_find_numbers_in_sentences(text, expected):
         ("US exports rose 12.3% to $1.15 trillion in 2004.", [12.3, 1.15e12]),
         ("Revenue dipped 1.4% to 86.7bn Swiss francs.", [1.4, 86.7e9]),
         ("Profits jumped 76% to $1.13bn.", [76, 1.13e9]),
+        # a change after "by" and the level it reached: written complete, or far apart
+        ("Profit rose by 300m dollars to 1.9bn dollars.", [300e6, 1.9e9]),
+        ("Sales fell by £45m to £610m in the year.", [45e6, 610e6]),
+        ("The rate went up by 0.3% to 5.2%.", [0.3, 5.2]),
+        ("Membership dropped by 12,000 to 2.4 million.", [12_000, 2.4e6]),
+        ("Staff numbers fell by 40 to 900 in a year.", [40, 900]),
+        # a fraction of a percentage point is that many points, no share of a whole
+        ("Rates rose by a quarter of a percentage point.", [0.25]),
+        ("They cut rates by half a point.", [0.5]),
+        ("A three quarters percentage point rise", [0.75]),
+        # ... but a bare number near the next one after "by" opens a range
+        ("Fares will be cut by 10 to 20% next year.", [N]),
+        ("It will cut profits by $3.8m to $4.9m.", [N]),
+        ("Fees rose by 5% to 10%.", [N]),
+        ("Output grew by 5 to 10 million tonnes.", [N]),
         # a fraction of one or more standing alone is no share
         ("The economy has grown for six quarters.", [6]),
         ("Three quarters of the city was held.", [0.75]),

@@ -345,6 +345,12 @@ def _last_scale(v: float) -> float:
 def _suffixes(toks: list[Tok], core: Core, currency: str | None) -> Core:
     """Percent signs/words and currency words after a number."""
     j, n = core.end, len(toks)
+    if core.kind == "fraction":
+        point = _of_a_point(toks, j, core.value)
+        if point is not None:
+            # "a quarter of a percentage point": 0.25 points, a percentage, not 25 % of one
+            core.end, core.kind = point, "percent"
+            return core
     if j < n:
         end = _longest(toks, j, PERCENT_WORDS)
         if end is not None:
@@ -362,6 +368,20 @@ def _suffixes(toks: list[Tok], core: Core, currency: str | None) -> Core:
     if currency:
         core.kind, core.currency = "money", currency
     return core
+
+
+def _of_a_point(toks: list[Tok], j: int, share: float | None) -> int | None:
+    """The index after "of a percentage point" ("of a point", "of one per cent point", "half
+    a point", and a half's or a quarter's bare "quarter point", "half percentage point") at
+    ``toks[j]``, else None ("a third point" is a rank)."""
+    k = _phrase_at(toks, j, ("of", "a")) or _phrase_at(toks, j, ("of", "one"))
+    k = k or _phrase_at(toks, j, ("a",))
+    if k is None and share in (0.25, 0.5, 0.75):
+        k = j
+    if k is None:
+        return None
+    end = _longest(toks, k, PERCENT_WORDS) or k
+    return _phrase_at(toks, end, ("point",))
 
 
 def _money_or_core(toks: list[Tok], i: int) -> Core | None:
@@ -422,7 +442,11 @@ def match_at(toks: list[Tok], i: int) -> Match | None:
     core = _signed_core(toks, j)
     if core is None:
         return None
-    got = _range_after(toks, core, between)
+    if between is False and hedge is None and _change_then_level(toks, i, core):
+        # no "to" range: "by 400m euros" ends here, "to 2.5bn euros" is a phrase of its own
+        got = (core.value, core.low, core.high, core.end, core.vague)
+    else:
+        got = _range_after(toks, core, between)
     if got is None:
         return None
     value, lo, hi, end, approximate = got
@@ -484,6 +508,30 @@ def _signed_core(toks: list[Tok], j: int) -> Core | None:
         low=-core.low if core.low is not None else None,
         high=-core.high if core.high is not None else None,
     )
+
+
+def _change_then_level(toks: list[Tok], i: int, core: Core) -> bool:
+    """ "by X to Y": a change and the level it reached, two figures, not one range, where X is
+    an amount complete in itself and Y more than twice it ("rose by 400m euros to 2.5bn euros",
+    "up by 0.3% to 5.2%"; "cut profits by $3.8m to $4.9m" is a range of the cut), X is written
+    in full before a Y written with a scale ("slipped by 300,000 to 2.6 million": a range would
+    share the scale, "2 to 3 million"), or Y is more than ten times X ("fell by 40 to 900": no
+    range spans so much). A bare X near Y still opens a range ("cut by 10 to 20%", "grew by 5
+    to 10 million": the unit or scale written once belongs to both)."""
+    end = core.end
+    if i == 0 or toks[i - 1].low != "by" or end + 1 >= len(toks) or toks[end].low != "to":
+        return False
+    level = _money_or_core(toks, end + 1)
+    if level is None or level.value is None or core.value is None:
+        return False
+    change = abs(core.value)
+    if core.kind == "percent" or core.currency is not None or core.scaled:
+        return level.value > 2 * change
+    if level.scaled:
+        if change >= 1000:
+            return True  # written in full: no scale of Y's is shared
+        change = times(change, _last_scale(level.value))
+    return level.value > 10 * change
 
 
 def _joins_range(toks: list[Tok], core: Core, end: int, between: bool | None) -> bool:
