@@ -189,6 +189,37 @@ def _undated_as_words(df: pd.DataFrame, config: dict | None) -> tuple[pd.DataFra
     return shown, config
 
 
+# Below 1280 px (a laptop's 1024 with the sidebar open leaves the page 560 px) Streamlit keeps
+# columns side by side until 640: two charts a row were drawn 270 px wide, their titles, names
+# and axes cut ("Most covered people, organisations an", "yrian Observatory for Human Rights"),
+# the Overview's counts cut to "2,…" and the report buttons to "Repor…". On such a page a row of
+# charts (or of a chart and its table) stacks, the counts wrap three a row, and the report
+# buttons (reporting.page_report_buttons) keep their width, the caption beside them narrower.
+# The charts' name placement assumes 1280's columns at the narrowest (charts.SCATTER_CANVAS),
+# which stacked charts at 1024 exceed.
+NARROW_PAGE_PX = 1279
+NARROW_PAGE_CSS = f"""<style>
+@media (max-width: {NARROW_PAGE_PX}px) {{
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]),
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"])
+    {{ flex-wrap: wrap; }}
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"])
+    > [data-testid="stColumn"] {{ flex: 1 1 100%; min-width: 100%; }}
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"])
+    > [data-testid="stColumn"] {{ min-width: 9rem; }}
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] .st-key-report-pdf)
+    {{ flex-wrap: nowrap; }}
+  [data-testid="stColumn"]:has(.st-key-report-html),
+  [data-testid="stColumn"]:has(.st-key-report-pdf) {{ min-width: 10rem; }}
+}}
+</style>"""
+
+
+def narrow_page_layout() -> None:
+    """The page's layout rules for narrow screens (:data:`NARROW_PAGE_CSS`), once per run."""
+    st.html(NARROW_PAGE_CSS)
+
+
 def metric_row(values: dict[str, int], helps: dict[str, str] | None = None) -> None:
     """One bordered card per count; ``helps``: a card's tooltip by its label (a card of six
     holds about 16 characters of label, so what a short label leaves out goes there)."""
