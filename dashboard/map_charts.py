@@ -96,7 +96,9 @@ def places_note(
             f"{rare:,} rarer names (after the {table.attrs.get('mapped_max', 0):,} most named) "
             "are not looked up"
         )
-    return "; ".join(parts) + "."
+    # One sentence each (every part opens with its count): joined by semicolons, the real
+    # store's note ran to one 90-word sentence a reader lost the thread of.
+    return " ".join(f"{part}." for part in parts)
 
 
 # Each category's colour, the same on every map whatever the filters keep (given by the
