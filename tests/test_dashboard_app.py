@@ -11,10 +11,12 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis import summaries
+from analysis.filters import Filters
 from analysis.store import OLDEST_UPGRADABLE, SCHEMA_VERSION
 from dashboard import components
 from tests.corpus_maker import analysed_stories, write_stories
@@ -70,6 +72,28 @@ def test_every_page_renders(page, dashboard_db, use_db):
     assert "filters: none (all articles)" in _texts(at.caption)
     # Every chart offers PNG and SVG downloads.
     assert labels.count("PNG") == len(charts) and labels.count("SVG") == len(charts)
+
+
+def test_a_charts_downloads_under_a_filter_name_it(dashboard_db, use_db):
+    """A chart saved from a filtered view says so: its file's name carries the filters (as the
+    tables' downloads do) and its image the filters under the title — one outlet's "Articles
+    per month" had been saved as presslens-articles-over-time.png, its image saying nothing."""
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "overview", {"source": "Example Times"})
+    assert not at.exception
+    assert [b for b in at.get("download_button") if b.proto.label == "PNG"]
+    filters = Filters(sources=("Example Times",))
+    name = components.chart_file_name("Articles over time", filters)
+    assert name == "presslens-articles-over-time_Example-Times"
+    assert components.chart_file_name("Articles over time", Filters()).endswith("-time")
+    fig = go.Figure(go.Bar(x=[1], y=[2])).update_layout(title_text="Articles per month")
+    shown = components.exported(fig, Filters(sources=("Example Times",), search="a <b> & c"))
+    assert shown.layout.title.text == (
+        "Articles per month<br><sup>Filters: outlet: Example Times; "
+        "search: “a &lt;b&gt; &amp; c”</sup>"
+    )
+    assert fig.layout.title.text == "Articles per month"  # the page's own figure unchanged
+    assert components.exported(fig, Filters()) is fig  # no filter: nothing to say
 
 
 def test_overview_counts_the_store(dashboard_db, use_db):
