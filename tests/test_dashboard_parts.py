@@ -138,7 +138,9 @@ def test_speaker_charts_mark_the_speakers_filtered_on(con):
     assert any(t.startswith("<b>John Kerry</b> · ") for t in pol.layout.yaxis.ticktext)
     assert sum(t.startswith("<b>") for t in pol.layout.yaxis.ticktext) == 1
     scatter = charts.polarity_subjectivity(stats, highlight=("Maria Lopez",))
-    assert "<b>Maria Lopez</b>" in scatter.data[0].text
+    # named in bold, beside its bubble or (hemmed in, a big bubble) on a leader to it
+    named = [*scatter.data[0].text, *(a.text for a in scatter.layout.annotations)]
+    assert "<b>Maria Lopez</b>" in named
     plain = charts.speaker_polarity(stats)
     assert not any(plain.data[0].marker.line.width)
 
