@@ -791,7 +791,43 @@ def sentiment_over_time(
     fig.update_layout(yaxis=dict(title=f"mean polarity ({scorer}), 95% band", range=[-1.05, 1.05]))
     _date_axis(fig, df["period"])
     per = f", per {period}" if period else ""
-    return _style(fig, title=f"Sentiment over time ({scorer}){per}", height=400)
+    _style(fig, title=f"Sentiment over time ({scorer}){per}", height=400)
+    return _room_for_legend(fig, [t.name for t in fig.data if t.showlegend is not False])
+
+
+# The narrowest plot a full-width chart is drawn in (a 1024-px screen with the sidebar open:
+# 560 px, less the margins), and what a horizontal legend's entry takes beside its text (the
+# line-and-marker symbol and the gap to the next entry), at the charts' 13-px font.
+NARROW_PLOT_PX = 540
+LEGEND_ITEM_PX, LEGEND_CHAR_PX = 50, 7.0
+# A row of such a legend (a line-and-marker symbol's), and the title's line above it.
+LEGEND_ROW_PX, TITLE_ROW_PX = 30, 36
+
+
+def _legend_rows(names, width_px: float = NARROW_PLOT_PX) -> int:
+    """How many rows a horizontal legend of ``names`` wraps to at ``width_px``."""
+    rows, used = 1, 0.0
+    for name in names:
+        item = LEGEND_ITEM_PX + LEGEND_CHAR_PX * len(str(name))
+        if used and used + item > width_px:
+            rows, used = rows + 1, 0.0
+        used += item
+    return rows
+
+
+def _room_for_legend(fig: go.Figure, names) -> go.Figure:
+    """The title kept above a top legend that wraps on a narrow page: the legend grows upwards
+    from the plot, and at 1024 px the Speakers' "Sentiment over time" key (three speakers and
+    the hollow points' entry) wrapped to two rows, the first drawn over the title."""
+    rows = _legend_rows(names)
+    if rows > 1:
+        top = TITLE_ROW_PX + LEGEND_ROW_PX * rows
+        fig.update_layout(
+            title=dict(y=1, yanchor="top", yref="container", pad=dict(t=10)),
+            margin=dict(t=top),
+            height=(fig.layout.height or 400) + top - (fig.layout.margin.t or 50),
+        )
+    return fig
 
 
 def _quote_marker(n: float) -> float:

@@ -66,6 +66,20 @@ def empty(message: str) -> None:
     st.info(message, icon=":material/filter_alt_off:")
 
 
+def _current_filters():
+    from dashboard import filters_ui  # the sidebar's module (it does not import this one)
+
+    return filters_ui.current()
+
+
+def chart_file_name(name: str, filters) -> str:
+    """A chart's download name without its suffix: the chart's, then the view's filters, as
+    the tables' downloads are named (:func:`dashboard.filters_ui.file_name`)."""
+    from dashboard import filters_ui
+
+    return filters_ui.file_name(f"presslens-{slug(name)}", filters, "")
+
+
 def _image(fig, **options) -> bytes:
     """The chart drawn by Plotly's static export (kaleido, in the local Chromium). Its first
     call starts a browser tab, which on a loaded machine can fail once ("kaleido_scopes is not
@@ -74,6 +88,29 @@ def _image(fig, **options) -> bytes:
         return fig.to_image(**options)
     except Exception:  # kaleido raises its own JavascriptError/TimeoutError classes
         return fig.to_image(**options)
+
+
+def exported(fig: go.Figure, filters) -> go.Figure:
+    """``fig`` as its PNG and SVG downloads draw it: the filters under its title (a chart saved
+    from a filtered view, e.g. one outlet's "Articles per month", had said nothing of them)."""
+    if filters.is_empty:
+        return fig
+    out = go.Figure(fig)
+    title = out.layout.title.text or ""
+    said = plain_filters(filters)
+    out.update_layout(
+        title_text=f"{title}<br><sup>{said}</sup>" if title else f"<sup>{said}</sup>",
+        margin_t=(out.layout.margin.t or 50) + 24,
+    )
+    return out
+
+
+def plain_filters(filters) -> str:
+    """The filters in words for a chart's image, its markup characters escaped."""
+    from dashboard import report_views  # (report_views draws through charts, not this module)
+
+    text = "Filters: " + report_views.describe_filters(filters)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def chart(
@@ -86,7 +123,8 @@ def chart(
 ):
     """Draw ``fig`` with PNG (2×) and SVG downloads named after ``name``; returns the selection
     event when ``on_select`` is set."""
-    filename = f"presslens-{slug(name)}"
+    filters = _current_filters()
+    filename = chart_file_name(name, filters)
     config = {
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},
@@ -103,7 +141,7 @@ def chart(
     row = st.container(horizontal=True, gap="small")
     row.download_button(
         "PNG",
-        data=lambda: _image(fig, format="png", scale=2, width=1200),
+        data=lambda: _image(exported(fig, filters), format="png", scale=2, width=1200),
         file_name=f"{filename}.png",
         mime="image/png",
         key=f"{key}-png",
@@ -114,7 +152,7 @@ def chart(
     )
     row.download_button(
         "SVG",
-        data=lambda: _image(fig, format="svg", width=1200),
+        data=lambda: _image(exported(fig, filters), format="svg", width=1200),
         file_name=f"{filename}.svg",
         mime="image/svg+xml",
         key=f"{key}-svg",
@@ -187,6 +225,37 @@ def _undated_as_words(df: pd.DataFrame, config: dict | None) -> tuple[pd.DataFra
         ]
         config[column] = st.column_config.TextColumn(cfg.get("label"), help=cfg.get("help"))
     return shown, config
+
+
+# Below 1280 px (a laptop's 1024 with the sidebar open leaves the page 560 px) Streamlit keeps
+# columns side by side until 640: two charts a row were drawn 270 px wide, their titles, names
+# and axes cut ("Most covered people, organisations an", "yrian Observatory for Human Rights"),
+# the Overview's counts cut to "2,…" and the report buttons to "Repor…". On such a page a row of
+# charts (or of a chart and its table) stacks, the counts wrap three a row, and the report
+# buttons (reporting.page_report_buttons) keep their width, the caption beside them narrower.
+# The charts' name placement assumes 1280's columns at the narrowest (charts.SCATTER_CANVAS),
+# which stacked charts at 1024 exceed.
+NARROW_PAGE_PX = 1279
+NARROW_PAGE_CSS = f"""<style>
+@media (max-width: {NARROW_PAGE_PX}px) {{
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]),
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"])
+    {{ flex-wrap: wrap; }}
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"])
+    > [data-testid="stColumn"] {{ flex: 1 1 100%; min-width: 100%; }}
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"])
+    > [data-testid="stColumn"] {{ min-width: 9rem; }}
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] .st-key-report-pdf)
+    {{ flex-wrap: nowrap; }}
+  [data-testid="stColumn"]:has(.st-key-report-html),
+  [data-testid="stColumn"]:has(.st-key-report-pdf) {{ min-width: 10rem; }}
+}}
+</style>"""
+
+
+def narrow_page_layout() -> None:
+    """The page's layout rules for narrow screens (:data:`NARROW_PAGE_CSS`), once per run."""
+    st.html(NARROW_PAGE_CSS)
 
 
 def metric_row(values: dict[str, int], helps: dict[str, str] | None = None) -> None:

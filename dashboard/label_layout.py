@@ -73,6 +73,13 @@ _LEADER_PX = (16.0, 30.0, 46.0, 64.0, 90.0, 120.0)
 # A name keeps this far from the other markers: one that touched a neighbour's edge was read as
 # the neighbour's name.
 MARKER_MARGIN_PX = 5.0
+# With leaders, a chosen point's name (``must``) goes at a corner only beside a marker this small:
+# a corner of a large bubble's box lies well off its rim, and the name there read as a
+# neighbour's (?speaker=Tony+Blair on the real store: "Tony Blair", in bold, at his bubble's top
+# left sat beside the Conservative Party's dot); it goes on a leader, its line showing whose it
+# is. Other names keep the corners: as leaders, a crowd of them crossed each other's names.
+CORNER_RADIUS_PX = 8.0
+SIDES = POSITIONS[:4]
 # A name this far from every edge (and other name) reads clearly: beyond it, the order of
 # POSITIONS decides (above before beside), not a few more pixels of clearance.
 EDGE_CLEAR_PX = 8.0
@@ -164,8 +171,9 @@ def place_labels(
         # First a position clear of every other marker too; then, with leaders, one further
         # out; failing that, one clear of names only (a name over a faint bubble still reads;
         # over another name it does not).
+        around = SIDES if leaders and must[i] and radii_px[i] > CORNER_RADIUS_PX else POSITIONS
         position = _free(
-            i, px, py, texts[i], radii_px[i], canvas, placed, markers, font_px, segments
+            i, px, py, texts[i], radii_px[i], canvas, placed, markers, font_px, segments, around
         )
         if position is None and leaders:
             found = _free_leader(px, py, texts[i], radii_px[i], canvas, placed, markers, font_px)
@@ -211,12 +219,14 @@ def _free_leader(px, py, text, radius, canvas, placed, markers, font_px):
     return None
 
 
-def _free(i, px, py, text, radius, canvas, placed, markers, font_px, segments=()) -> str | None:
+def _free(
+    i, px, py, text, radius, canvas, placed, markers, font_px, segments=(), positions=POSITIONS
+) -> str | None:
     """A position whose box is inside the plot and clear of ``placed`` and of the ``markers`` of
     other points: the first in :data:`POSITIONS`, or with ``segments`` the clearest of them
     (:func:`_clearance`, up to :data:`EDGE_CLEAR_PX`; ties go to the earlier position)."""
     best, best_score = None, -math.inf
-    for position in POSITIONS:
+    for position in positions:
         box = label_box(px, py, radius, text, position, font_px)
         inside = (
             box[0] >= 0

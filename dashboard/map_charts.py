@@ -96,7 +96,9 @@ def places_note(
             f"{rare:,} rarer names (after the {table.attrs.get('mapped_max', 0):,} most named) "
             "are not looked up"
         )
-    return "; ".join(parts) + "."
+    # One sentence each (every part opens with its count): joined by semicolons, the real
+    # store's note ran to one 90-word sentence a reader lost the thread of.
+    return " ".join(f"{part}." for part in parts)
 
 
 # Each category's colour, the same on every map whatever the filters keep (given by the
@@ -193,12 +195,14 @@ def places_map(df: pd.DataFrame, *, size_by: str, selected: str | None = None) -
 # The places named on the map: the largest bubbles first, as many as fit without one name
 # running over another (or over a larger named bubble), and the selected place always.
 MAX_LABELS = 8
-# The plot's size in pixels on a narrow page (a 1280-px screen with the sidebar open draws it
-# 800 px wide; 924 from 1500 px on), at the map's ratio (LAT_SHARE), and a name's size at 11 px.
-# Names placed at this scale stay apart, and inside the frame, on every wider page: the x axis
-# keeps its range, so a wider plot only sets them further apart (a narrower one shows more
-# latitudes). Placed at 940 px, "United Kingdom" at the east edge ran off the map at 1280 px.
-PLOT_PX = (800, 400)
+# The plot's size in pixels on the narrowest page it is read on (a 1024-px screen with the
+# sidebar open draws it 560 px wide; 816 at 1280, 940 from 1500 px on), at the map's ratio
+# (LAT_SHARE), and a name's size at 11 px. Names placed at this scale stay apart, and inside the
+# frame, on every wider page: the x axis keeps its range, so a wider plot only sets them further
+# apart (a narrower one shows more latitudes). Placed at 940 px, "United Kingdom" at the east
+# edge ran off the map at 1280 px; placed at 800, off it at 1024 ("United Kin") and London's
+# name ran into Germany's.
+PLOT_PX = (560, 280)
 CHAR_PX, LINE_PX = 6.5, 14
 
 

@@ -704,10 +704,19 @@ def _articles(ctx: _Ctx) -> list[Item]:
             table=Table(_labelled(listing, labels), links=("Read",), wide=("Title",)),
         )
     ]
-    chosen = ctx.choices.get("article") or listing["id"].iloc[0]
-    detail = article_views.article_detail(con, chosen)
+    chosen = ctx.choices.get("article")
+    detail = article_views.article_detail(con, chosen or listing["id"].iloc[0])
     if detail is None:
         return items + _empty(f"No article {chosen} in the store.")
+    reader = _reader(detail)
+    # An article opened (?article=…, the page's reader): its report is that article, so the
+    # reader leads and the list follows — the PDF of one article had opened with pages of the
+    # 1,000-row list, the article itself after them.
+    return reader + items if chosen else items + reader
+
+
+def _reader(detail) -> list[Item]:
+    """The reader's items: the article's text under its outlet, date and length, then its quotes."""
     art = detail.article
     meta = [
         art["source"] if isinstance(art["source"], str) else None,
@@ -715,12 +724,12 @@ def _articles(ctx: _Ctx) -> list[Item]:
         f"{int(art['n_words']):,} words",
         art["url"] if isinstance(art["url"], str) else None,
     ]
-    items.append(
+    items = [
         Item(
             f"Reader: {art['title'] or '(untitled)'}",
             text=" · ".join(m for m in meta if m) + "\n\n" + art["text"],
         )
-    )
+    ]
     if not detail.quotes.empty:
         labels = {"speaker": "Speaker", "speaker_mention": "As written", "kind": "Kind",
                   "text": "Quoted words", "polarity": "Polarity"}  # fmt: skip

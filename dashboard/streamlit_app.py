@@ -91,6 +91,7 @@ with activity.page_run():
     )
     page = st.navigation(pages)
     components.start_run()
+    components.narrow_page_layout()
     filters_ui.start_page_params()
     st.sidebar.caption(
         f"Store: {plain.md(data.db_path().name)}" + (" (read-only)" if data.read_only() else "")

@@ -268,3 +268,45 @@ def test_first_start_without_db_builds_the_sample(tmp_path, monkeypatch, browser
     text = log.read_text(errors="replace")
     for noise in ("No runtime found", "missing ScriptRunContext", "Did not auto detect"):
         assert noise not in text
+
+
+# What a 1024-px screen shows of the Overview: the counts' cards (any part of one whose text
+# is cut), its two bar charts' boxes, and the report buttons' boxes and whether their text is cut.
+_NARROW_JS = """() => {
+  const cut = e => [e, ...e.querySelectorAll('*')].some(x => x.scrollWidth > x.clientWidth + 1);
+  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  const buttons = ['report-html', 'report-pdf'].map(k => document.querySelector('.st-key-' + k));
+  return {
+    counts: [...document.querySelectorAll('[data-testid="stMetricValue"]')]
+      .map(e => [e.textContent, cut(e)]),
+    charts: charts.map(box),
+    buttons: buttons.map(b => [box(b), cut(b)]),
+  };
+}"""
+
+
+def test_a_1024_px_screen_shows_the_counts_charts_and_buttons_whole(server, page):
+    """At 1024 px with the sidebar open the page is 560 px wide: Streamlit kept two charts a row
+    (270 px each: titles, names and axes cut), the five counts cut to "2,…" and the report
+    buttons to "Repor…". The charts now stack, the counts wrap, the buttons keep their width."""
+    page.set_viewport_size({"width": 1024, "height": 900})
+    _open(page, server)
+    page.locator('[data-testid="stPlotlyChart"]').nth(2).wait_for(timeout=60_000)
+    shown = page.evaluate(_NARROW_JS)
+    assert len(shown["counts"]) == 5
+    assert not [text for text, cut in shown["counts"] if cut], shown["counts"]
+    timeline, quoted, covered = shown["charts"][:3]
+    assert quoted[3] <= covered[1], shown["charts"]  # one below the other, not side by side
+    assert covered[2] - covered[0] > 500, covered  # the page's width, not half of it
+    (html, html_cut), (pdf, pdf_cut) = shown["buttons"]
+    assert not html_cut and not pdf_cut
+    assert html[1] == pdf[1], (html, pdf)  # side by side, as on a wide screen
+
+
+def test_a_wide_screen_keeps_two_charts_a_row(server, page):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    _open(page, server)
+    page.locator('[data-testid="stPlotlyChart"]').nth(2).wait_for(timeout=60_000)
+    _, quoted, covered = page.evaluate(_NARROW_JS)["charts"][:3]
+    assert quoted[1] == covered[1] and quoted[2] <= covered[0]

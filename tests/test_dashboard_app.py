@@ -11,10 +11,12 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis import summaries
+from analysis.filters import Filters
 from analysis.store import OLDEST_UPGRADABLE, SCHEMA_VERSION
 from dashboard import components
 from tests.corpus_maker import analysed_stories, write_stories
@@ -24,6 +26,11 @@ PAGES = ["overview", "speakers", "entities", "figures", "articles", "data"]
 TITLES = {p: p.capitalize() for p in PAGES}
 # Charts each page draws on the dashboard store (sample + three dated articles).
 MIN_CHARTS = {"overview": 3, "speakers": 3, "entities": 3, "figures": 2, "articles": 0, "data": 0}
+
+
+def _reader_html(at: AppTest) -> str:
+    """The reader's markup (the page's other HTML is the layout's style sheet)."""
+    return next(h.value for h in at.get("html") if "presslens-article" in h.value)
 
 
 def run_page(db: Path, page: str, params: dict | None = None) -> AppTest:
@@ -70,6 +77,28 @@ def test_every_page_renders(page, dashboard_db, use_db):
     assert "filters: none (all articles)" in _texts(at.caption)
     # Every chart offers PNG and SVG downloads.
     assert labels.count("PNG") == len(charts) and labels.count("SVG") == len(charts)
+
+
+def test_a_charts_downloads_under_a_filter_name_it(dashboard_db, use_db):
+    """A chart saved from a filtered view says so: its file's name carries the filters (as the
+    tables' downloads do) and its image the filters under the title — one outlet's "Articles
+    per month" had been saved as presslens-articles-over-time.png, its image saying nothing."""
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "overview", {"source": "Example Times"})
+    assert not at.exception
+    assert [b for b in at.get("download_button") if b.proto.label == "PNG"]
+    filters = Filters(sources=("Example Times",))
+    name = components.chart_file_name("Articles over time", filters)
+    assert name == "presslens-articles-over-time_Example-Times"
+    assert components.chart_file_name("Articles over time", Filters()).endswith("-time")
+    fig = go.Figure(go.Bar(x=[1], y=[2])).update_layout(title_text="Articles per month")
+    shown = components.exported(fig, Filters(sources=("Example Times",), search="a <b> & c"))
+    assert shown.layout.title.text == (
+        "Articles per month<br><sup>Filters: outlet: Example Times; "
+        "search: “a &lt;b&gt; &amp; c”</sup>"
+    )
+    assert fig.layout.title.text == "Articles per month"  # the page's own figure unchanged
+    assert components.exported(fig, Filters()) is fig  # no filter: nothing to say
 
 
 def test_overview_counts_the_store(dashboard_db, use_db):
@@ -279,7 +308,7 @@ def test_reader_opens_the_linked_article_and_marks_evidence(dashboard_db, use_db
     at = run_page(dashboard_db, "articles", {"article": art, "at": "0"})
     assert not at.exception
     assert at.selectbox(key="reader_article").value == art
-    body = at.get("html")[-1].value
+    body = _reader_html(at)
     assert "Kerry presses" not in body  # the title is not part of the text
     assert "We will keep trying" in body and 'title="John Kerry (direct' in body
     assert "You came here from" in _texts(at.info)
@@ -302,7 +331,7 @@ def test_reader_escapes_markup_in_articles(tmp_path, use_db):
     use_db(db)
     at = run_page(db, "articles")
     assert not at.exception
-    body = at.get("html")[-1].value
+    body = _reader_html(at)
     assert "<script>" not in body and "<b>" not in body
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body
     assert "&lt;b&gt;bold&lt;/b&gt;" in body

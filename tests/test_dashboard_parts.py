@@ -138,7 +138,9 @@ def test_speaker_charts_mark_the_speakers_filtered_on(con):
     assert any(t.startswith("<b>John Kerry</b> · ") for t in pol.layout.yaxis.ticktext)
     assert sum(t.startswith("<b>") for t in pol.layout.yaxis.ticktext) == 1
     scatter = charts.polarity_subjectivity(stats, highlight=("Maria Lopez",))
-    assert "<b>Maria Lopez</b>" in scatter.data[0].text
+    # named in bold, beside its bubble or (hemmed in, a big bubble) on a leader to it
+    named = [*scatter.data[0].text, *(a.text for a in scatter.layout.annotations)]
+    assert "<b>Maria Lopez</b>" in named
     plain = charts.speaker_polarity(stats)
     assert not any(plain.data[0].marker.line.width)
 
@@ -456,6 +458,28 @@ def test_sentiment_band_is_drawn_per_run_of_intervals():
     assert list(band.x) == []
     plus = list(line.error_y.array)
     assert plus[0] == pytest.approx(0.2) and plus[2] == pytest.approx(0.2) and plus[1] is None
+
+
+def test_sentiment_over_time_keeps_its_title_above_a_legend_that_wraps():
+    """On a 1024-px page the chart is 560 px wide: a key of three speakers and the hollow
+    points' entry wraps to two rows, and the top row had been drawn over the title. The title
+    is then pinned to the top with room for both rows below it; a short key changes nothing."""
+    periods = pd.to_datetime(["2016-01-04", "2016-01-11"])
+    names = ["Ministry of Harbour Affairs", "Coastal Fishermen's Union", "Port Authority"]
+    df = pd.DataFrame(
+        {
+            "period": list(periods) * 3,
+            "speaker": [n for n in names for _ in periods],
+            "n_quotes": [8, 2] * 3,
+            "polarity": [0.1, 0.2] * 3,
+            "few": [False, True] * 3,
+        }
+    )
+    fig = charts.sentiment_over_time(df)
+    assert fig.layout.margin.t == 96 and fig.layout.height == 446  # title + two rows of key
+    assert fig.layout.title.yanchor == "top" and fig.layout.title.yref == "container"
+    short = charts.sentiment_over_time(df[df["speaker"] == "Port Authority"])
+    assert short.layout.margin.t == 50 and short.layout.height == 400
 
 
 def test_a_period_of_too_few_quotes_is_a_hollow_point_without_a_band():

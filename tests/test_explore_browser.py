@@ -84,3 +84,38 @@ def test_places_map_is_offline_and_a_click_opens_the_place(server, page):
     assert page.get_by_text(f"Articles about {place}").count() >= 1
     _shot(page, "places-clicked")
     assert page.outside == []
+
+
+# Each name on the map, and the plot's box, as the browser draws them.
+_MAP_BOXES_JS = """() => {
+  const plot = document.querySelector('.js-plotly-plot');
+  const b = plot.querySelector('rect.bg').getBoundingClientRect();
+  const names = [...plot.querySelectorAll('.cartesianlayer .textpoint text')].map(t => {
+    const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.top, r.right, r.bottom];
+  });
+  return {plot: [b.left, b.top, b.right, b.bottom], names};
+}"""
+
+
+def test_the_maps_names_stay_whole_and_apart_on_a_1024_px_screen(server, page):
+    """The map's names are placed for the plot's pixels on the narrowest page
+    (:data:`dashboard.map_charts.PLOT_PX`): placed for 800 px, "United Kingdom" ran off the
+    map's east edge at 1024 px ("United Kin") and London's name ran into Germany's. The plot
+    Streamlit draws at 1024 px with the sidebar open is at least that wide, and each name is
+    inside it and clear of the others."""
+    from dashboard import map_charts
+
+    page.set_viewport_size({"width": 1024, "height": 900})
+    _open(page, f"{server}/places")
+    page.locator(".js-plotly-plot .textpoint text").first.wait_for(timeout=60000)
+    boxes = page.evaluate(_MAP_BOXES_JS)
+    x0, y0, x1, y1 = boxes["plot"]
+    assert x1 - x0 >= map_charts.PLOT_PX[0] - 1, boxes["plot"]
+    names = boxes["names"]
+    assert names
+    for name, left, top, right, bottom in names:
+        assert left >= x0 - 0.5 and right <= x1 + 0.5 and top >= y0 and bottom <= y1, name
+        for other, o_left, o_top, o_right, o_bottom in names:
+            if other != name:
+                apart = right <= o_left or o_right <= left or bottom <= o_top or o_bottom <= top
+                assert apart, (name, other)

@@ -306,3 +306,24 @@ def test_network_names_sit_off_the_edges_of_a_star():
         seg = (xa + ux * ra, ya + uy * ra, xb - ux * rb, yb - uy * rb)
         assert not any(_crosses(seg, box) for box in boxes), (a, b)
     assert _no_overlap(boxes)
+
+
+def test_a_chosen_large_bubble_hemmed_in_on_its_sides_is_named_on_a_leader_not_at_a_corner():
+    # A big bubble with a small one above, below, left and right of it: only its corners are
+    # free. A name at the corner of a big bubble's box stands off its rim, beside whatever lies
+    # there ("Tony Blair", chosen, had read as the Conservative Party's dot): with leaders a
+    # chosen name goes on a line to its bubble; a small marker's corner, close to it, is still
+    # used, and so is a big one's for a name not chosen (a crowd on leaders crossed names).
+    canvas = Canvas(400, 300, (0, 400), (0, 300))  # one unit a pixel
+    xs, ys = [200, 200, 200, 250, 150], [150, 180, 120, 150, 150]
+    texts = ["Tony Blair", "", "", "", ""]
+    big = [20.0, 4.0, 4.0, 4.0, 4.0]
+    chosen = [True, False, False, False, False]
+    corners = ("top left", "top right", "bottom left", "bottom right")
+    assert place_labels(xs, ys, texts, big, canvas)[0] in corners
+    assert place_labels(xs, ys, texts, big, canvas, leaders=True)[0] in corners
+    named = place_labels(xs, ys, texts, big, canvas, leaders=True, must=chosen)
+    assert isinstance(named[0], label_layout.Leader)
+    small = [label_layout.CORNER_RADIUS_PX] + big[1:]  # its neighbours as close to it
+    xs, ys = [200, 215, 200, 235, 165], [150, 165, 135, 150, 150]
+    assert place_labels(xs, ys, texts, small, canvas, leaders=True, must=chosen)[0] == "top left"

@@ -254,6 +254,32 @@ def test_report_choice_article_collects_that_article(corpus_store):
     assert f"Reader: {target['title']}" in titles, titles
 
 
+def _articles_titles(store, choices) -> list[str]:
+    from dashboard import report_views
+
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        (section,) = report_views.build(
+            con, ["articles"], Filters(), link_base="http://localhost:8501", choices=choices
+        )
+    finally:
+        con.close()
+    return [i.title for i in section.items]
+
+
+def test_an_articles_report_leads_with_the_article_it_names(corpus_store):
+    """The PDF of one article (the page's reader names it: ``article=ID``) starts with that
+    article and its quotes, the list of articles after them (it had printed pages of the list
+    first); with no article named the list leads, the newest article's reader after it."""
+    target = listing(corpus_store).iloc[5]
+    titles = _articles_titles(corpus_store, {"article": target["id"]})
+    assert titles[0] == f"Reader: {target['title']}", titles
+    assert titles[-1].startswith("Articles ("), titles
+    plain = _articles_titles(corpus_store, {})
+    assert plain[0].startswith("Articles ("), plain
+    assert plain[1].startswith("Reader: "), plain
+
+
 EMPTY_QUOTES = pd.DataFrame({"start": [], "end": []})
 EMPTY_FIGURES = pd.DataFrame({"start": [], "end": [], "sentence": []})
 

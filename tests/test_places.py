@@ -570,6 +570,8 @@ def test_the_note_says_how_many_places_a_map_by_figures_draws():
     assert note.startswith("3 places, 2 of them with figures (drawn; size by articles")
     assert "7 place names in the articles in view are not in the gazetteer" in note
     assert "of them with figures" not in map_charts.places_note(df, size_by="n_articles")
+    # one sentence a part, not one run on with semicolons
+    assert "size by articles to see them all). 7 place names" in note and note.endswith(".")
 
 
 def test_the_map_of_a_region_holds_its_places():
