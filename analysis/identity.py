@@ -92,6 +92,8 @@ from analysis.entities.corpus import CoMentions
 from analysis.entities.rules import (
     _JOINING_WORDS,
     GENERATION_SUFFIXES,
+    abd_folded,
+    fold_abd_article,
     full_given_name,
     name_sex,
     title_sex,
@@ -173,14 +175,17 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
     together = CoMentions(names_by_article)
     # Transliterations of the whole name: "Barrack Obama" / "Barack Obama", "Yasser al-Yusef" /
     # "Yasser al-Youssef"; a writer who names both in one article means two people.
-    # The one exception: a given name misspelt by one doubled letter ("Hilary Clinton" in an
-    # article with one "Hillary Clinton") in a few articles, the spelling in ten times as many
-    # being the same person's.
+    # The exceptions: names that differ only in how an Arabic article is written ("Rami
+    # Abdulrahman" / "Rami Abdel Rahman": one name, as two people so named would share one
+    # spelling; aggregated pages mix wire copy's spellings), and a given name misspelt by one
+    # doubled letter ("Hilary Clinton" in an article with one "Hillary Clinton") in a few
+    # articles, the spelling in ten times as many being the same person's.
     first = _group_by(
         articles,
         lambda n: translit_key(n) if len(entities.name_key(n)) >= 2 else "",
         apart=lambda a, b: (
             5 * together(a, b) > articles[a]
+            and abd_folded(a) != abd_folded(b)
             and not (
                 articles[a] <= MISSPELT_MAX_ARTICLES
                 and articles[b] >= 10 * articles[a]
@@ -286,10 +291,12 @@ def _person_name(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 18)  # asked for every name at every write
 def translit_key(name: str) -> str:
-    """A name as transliterations differ in it: articles dropped, "o" = "u", "gh" = "g", "y" =
-    "i", doubled letters single ("Youssef" = "Yusef", "Barrack" = "Barack", "Jaysh" = "Jaish")."""
+    """A name as transliterations differ in it: articles dropped, "Abd"'s article too ("Abdul
+    Rahman" = "Abdel Rahman" = "Abdurrahman"), "o" = "u", "gh" = "g", "y" = "i", doubled letters
+    single ("Youssef" = "Yusef", "Barrack" = "Barack", "Jaysh" = "Jaish")."""
     words = [w for w in gazetteer.fold(name).split() if w not in NAME_ARTICLES]
-    key = _NON_LETTERS.sub("", "".join(words)).replace("gh", "g").replace("o", "u")
+    key = _NON_LETTERS.sub("", fold_abd_article(" ".join(words)))
+    key = key.replace("gh", "g").replace("o", "u")
     key = key.replace("y", "i")  # "Jaysh" = "Jaish", "Rudskoy" = "Rudskoi"
     return re.sub(r"(.)\1+", r"\1", key)
 

@@ -142,3 +142,43 @@ def test_a_nickname_outside_sport_is_left_to_the_other_rules(model):
 )  # fmt: skip
 def test_a_town_the_model_calls_an_organisation_in_a_sports_report(model, text, labels):
     assert labels_of(model, text, "Chelsea") == labels
+
+
+# -- a work, a band, a club or a firm's arm by the words beside the name ------------------------
+@pytest.mark.parametrize(
+    "text, name, labels",
+    [
+        # a cast's noun between the name and a person: the film, whatever given name it is
+        (
+            "Ray star Jamie Foxx was named best actor. Foxx played the singer in the film Ray.",
+            "Ray",
+            set(),
+        ),
+        # a band member's noun between the name and a person: the band
+        (
+            "Award winners Keane and The Streets will play on Saturday. Keane frontman Tom "
+            "Chaplin thanked his fans.",
+            "Keane",
+            {"ORG"},
+        ),
+        # the object of "for" after a player's position: the club
+        (
+            "Bennett, an inspirational fly-half for Llanelli and Wales in the 1970s, insisted "
+            "the team would win.",
+            "Llanelli",
+            {"ORG"},
+        ),
+        # a firm's name and a continent: the firm's arm there
+        (
+            "Web portal Lycos Europe reported a 500% increase in fake e-mails.",
+            "Lycos Europe",
+            {"ORG"},
+        ),
+        # the person stays where the text says nothing of the kind
+        ("Roy Keane was booked early on. Keane later scored the winner.", "Roy Keane", {"PERSON"}),
+        ("Bennett was born in Llanelli and still lives there.", "Llanelli", {"GPE"}),
+        ("Jools Holland played the piano all night.", "Jools Holland", {"PERSON"}),
+    ],
+)
+def test_the_words_beside_a_name_say_what_it_is(model, text, name, labels):
+    assert labels_of(model, text, name) == labels

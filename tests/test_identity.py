@@ -42,6 +42,14 @@ def test_spellings_initials_and_middle_names_of_one_person_join(alias, canonical
     assert _people(*corpus).get(alias) == canonical
 
 
+def test_abdel_and_abdul_spellings_join_though_one_article_names_both():
+    # Three articles of "Abdulrahman", one of which (an aggregated page) also has the other
+    # wire spelling: the name differs only in how the article after "Abd" is written.
+    corpus = [{"Nadia Abdel Rahman"}] * 4 + [{"Nadia Abdulrahman", "Nadia Abdel Rahman"}]
+    corpus += [{"Nadia Abdulrahman"}] * 2
+    assert _people(*corpus).get("Nadia Abdulrahman") == "Nadia Abdel Rahman"
+
+
 @pytest.mark.parametrize(
     "corpus, apart",
     [
