@@ -472,6 +472,10 @@ def _distinguished(a: str, b: str) -> bool:
     return bool((wa ^ wb) & DISTINGUISHING_WORDS)
 
 
+# A web address's ending written after a firm's name ("Amazon.com", "Lastminute.com")
+_WEB_SUFFIX = re.compile(r"\.(?:com|co\.uk|net)$", re.IGNORECASE)
+
+
 def org_joins(
     articles: Mapping[str, int],
     people: Collection[str] = (),
@@ -500,6 +504,13 @@ def org_joins(
                 and not _group_forms(name, other, groups)
             ):
                 mapping.setdefault(name, other)
+    # a firm's name and its web address ("Amazon.com" / "Amazon"): the spelling in more
+    # articles is kept
+    for name in articles:
+        bare = _WEB_SUFFIX.sub("", name)
+        if bare != name and bare in articles and labels.get(bare, "ORG") == "ORG":
+            small, large = sorted((name, bare), key=lambda n: (articles[n], n == bare))
+            mapping.setdefault(small, large)
     mapping = resolve_chains(mapping)
     merged: Counter[str] = Counter()
     for name, n in articles.items():

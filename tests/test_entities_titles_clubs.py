@@ -174,10 +174,22 @@ def test_a_town_the_model_calls_an_organisation_in_a_sports_report(model, text, 
             "Lycos Europe",
             {"ORG"},
         ),
+        # one word, no given name, in a list of firms only: a firm
+        (
+            "Orange followed in early December and T-Mobile and O2 are due to launch next year.",
+            "O2",
+            {"ORG"},
+        ),
+        (
+            "The court ruled in favour of Grokster and StreamCast, two file-sharing networks.",
+            "Grokster",
+            {"ORG"},
+        ),
         # the person stays where the text says nothing of the kind
         ("Roy Keane was booked early on. Keane later scored the winner.", "Roy Keane", {"PERSON"}),
         ("Bennett was born in Llanelli and still lives there.", "Llanelli", {"GPE"}),
         ("Jools Holland played the piano all night.", "Jools Holland", {"PERSON"}),
+        ("Mr Glazer's two sons, Avi and Joel, lead the bid.", "Avi", {"PERSON"}),
     ],
 )
 def test_the_words_beside_a_name_say_what_it_is(model, text, name, labels):

@@ -198,6 +198,17 @@ def _decide_label(
     if top == "PERSON" and not (joined or person_evidence) and _regional_arm(name):
         return "ORG"  # "Web portal Lycos Europe", "Sony Japan": a firm's arm in a region
     if top == "PERSON" and not (joined or person_evidence):
+        firms = {m.firm_list for m in group} - {""}
+        if (
+            firms
+            and " " not in name
+            and not geo.given_name(name)
+            and not any(m.person_list or m.person_cue for m in group)
+        ):
+            # "T-Mobile and O2 are due to launch", "the Betamax and VHS fight" (tagged PERSON):
+            # one word, no given name, listed with bodies only is a firm; with a product, a
+            # thing we do not keep
+            return None if "PRODUCT" in firms else "ORG"
         named = {m.work_named for m in group} - {""}
         if "band" in named:
             return "ORG"  # "Keane frontman Tom Chaplin": the band, in all its mentions
