@@ -22,7 +22,7 @@ from analysis.entities.rules import (
     _norp_group,
     name_key,
 )
-from analysis.entities.spans import _Mention, nationality_word
+from analysis.entities.spans import WORK_NOUNS, _Mention, nationality_word
 
 
 def _label_entities(mentions: list[_Mention]) -> None:
@@ -197,6 +197,8 @@ def _decide_label(
         return "ORG"
     if top == "PERSON" and not (joined or person_evidence) and _regional_arm(name):
         return "ORG"  # "Web portal Lycos Europe", "Sony Japan": a firm's arm in a region
+    if top == "PERSON" and " " in name and name.rpartition(" ")[2].lower() in WORK_NOUNS:
+        return None  # "The Dawn and Drew Show", "Harry Potter Film": a title, no one's name
     if top == "PERSON" and not (joined or person_evidence):
         firms = {m.firm_list for m in group} - {""}
         if (
@@ -204,10 +206,13 @@ def _decide_label(
             and " " not in name
             and not geo.given_name(name)
             and not any(m.person_list or m.person_cue for m in group)
+            and _unknown_name(name, group)
+            and not _ARTICLE.match(name)
         ):
             # "T-Mobile and O2 are due to launch", "the Betamax and VHS fight" (tagged PERSON):
             # one word, no given name, listed with bodies only is a firm; with a product, a
-            # thing we do not keep
+            # thing we do not keep; a place the gazetteer or the text knows stays for the
+            # rules below ("the al-Nour and al-Qasr neighbourhoods", "Tadef and Maskanah")
             return None if "PRODUCT" in firms else "ORG"
         named = {m.work_named for m in group} - {""}
         if "band" in named:
