@@ -167,8 +167,13 @@ def resolve_chains(mapping: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
-def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
-    """Joins of person names (see the module docstring): ``{alias: canonical}``."""
+def person_joins(
+    names_by_article: Sequence[Collection[str]], bodies: Collection[str] = ()
+) -> dict[str, str]:
+    """Joins of person names (see the module docstring): ``{alias: canonical}``. ``bodies``:
+    one-word names the corpus also labels an organisation in two articles or more (a band's,
+    a firm's: "Keane", "Ford"), which never join a person's full name alone: a join holds in
+    every article, and the body's would go to the person."""
     articles: Counter[str] = Counter()
     for names in names_by_article:
         articles.update(set(names))
@@ -216,7 +221,8 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
         for alias, canonical in entities.harmonise_names(renamed).items()
         if " " in alias.strip()
         or (
-            not (set(entities.name_key(alias)) - gazetteer.ARABIC_ARTICLES) & firsts
+            alias not in bodies
+            and not (set(entities.name_key(alias)) - gazetteer.ARABIC_ARTICLES) & firsts
             and _person_name(canonical)
             and not (common_word(alias) and all(map(common_word, canonical.split())))
         )
@@ -1560,7 +1566,7 @@ def _propose(raw: Mapping[str, RawNames], explicit: Collection[str]) -> list[tup
         else:
             others.append(row)
     person_sets = [people[a] for a in sorted(people)]  # by article id, as before
-    mapping = {**spelled, **person_joins(person_sets)}
+    mapping = {**spelled, **person_joins(person_sets, _bodies_too(actors))}
     person_names = {n for names in person_sets for n in names}
     homes = org_homes(others, raw["place"].rows)
     mapping.update(org_joins(_articles(others), person_names, labels, homes))
@@ -1575,6 +1581,17 @@ def _propose(raw: Mapping[str, RawNames], explicit: Collection[str]) -> list[tup
     for alias, canonical in outlet_joins(outlets, explicit).items():
         out.append(("outlet", alias, canonical, None))
     return out
+
+
+def _bodies_too(rows: Rows, min_articles: int = 2) -> set[str]:
+    """One-word names labelled ORG in at least ``min_articles`` articles ("Keane", the band of
+    the entertainment pages, where the sports pages' Keane is a footballer); one article's
+    label may be the model's slip."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    for article_id, name, label in rows:
+        if label == "ORG" and " " not in name.strip():
+            articles[name].add(article_id)
+    return {name for name, ids in articles.items() if len(ids) >= min_articles}
 
 
 def _labels(votes: Mapping[tuple[str, str], int]) -> dict[str, str]:
