@@ -1583,15 +1583,22 @@ def _propose(raw: Mapping[str, RawNames], explicit: Collection[str]) -> list[tup
     return out
 
 
-def _bodies_too(rows: Rows, min_articles: int = 2) -> set[str]:
-    """One-word names labelled ORG in at least ``min_articles`` articles ("Keane", the band of
-    the entertainment pages, where the sports pages' Keane is a footballer); one article's
-    label may be the model's slip."""
-    articles: dict[str, set[str]] = defaultdict(set)
+def _bodies_too(rows: Rows, min_articles: int = 2, min_share: float = 0.25) -> set[str]:
+    """One-word names labelled ORG in at least ``min_articles`` articles and ``min_share`` of
+    the articles naming them ("Keane", the band of the entertainment pages, where the sports
+    pages' Keane is a footballer); a few articles' label may be the model's slip."""
+    bodies: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, set[str]] = defaultdict(set)
     for article_id, name, label in rows:
-        if label == "ORG" and " " not in name.strip():
-            articles[name].add(article_id)
-    return {name for name, ids in articles.items() if len(ids) >= min_articles}
+        if " " not in name.strip():
+            named[name].add(article_id)
+            if label == "ORG":
+                bodies[name].add(article_id)
+    return {
+        name
+        for name, ids in bodies.items()
+        if len(ids) >= min_articles and len(ids) >= min_share * len(named[name])
+    }
 
 
 def _labels(votes: Mapping[tuple[str, str], int]) -> dict[str, str]:

@@ -192,6 +192,11 @@ def test_a_town_the_model_calls_an_organisation_in_a_sports_report(model, text, 
         ("Bennett was born in Llanelli and still lives there.", "Llanelli", {"GPE"}),
         ("Jools Holland played the piano all night.", "Jools Holland", {"PERSON"}),
         ("Mr Glazer's two sons, Avi and Joel, lead the bid.", "Avi", {"PERSON"}),
+        # a singular work's noun after a name is the maker's work; a county's singer is from it
+        ("He wanted the latest Eminem album for Christmas.", "Eminem", {"PERSON"}),
+        ("Devon singer Joss Stone won two awards.", "Devon", {"PERSON"}),
+        # a player among clubs in a sports report is a player
+        ("Subs not used: Hislop, Quashie, Cisse, Portsmouth and Arsenal.", "Quashie", {"PERSON"}),
     ],
 )
 def test_the_words_beside_a_name_say_what_it_is(model, text, name, labels):

@@ -195,7 +195,12 @@ def _decide_label(
         # it tags a building is a body where the text says so ("the Nour al-Din al-Zinki rebel
         # group", "a firm called Cambridge Analytica")
         return "ORG"
-    if top == "PERSON" and not (joined or person_evidence) and _regional_arm(name):
+    if (
+        top == "PERSON"
+        and not (joined or person_evidence)
+        and not any(m.locative or m.place_noun for m in group)
+        and _regional_arm(name)
+    ):
         return "ORG"  # "Web portal Lycos Europe", "Sony Japan": a firm's arm in a region
     if top == "PERSON" and " " in name and name.rpartition(" ")[2].lower() in WORK_NOUNS:
         return None  # "The Dawn and Drew Show", "Harry Potter Film": a title, no one's name
@@ -203,20 +208,24 @@ def _decide_label(
         firms = {m.firm_list for m in group} - {""}
         if (
             firms
+            and _unknown_name(name, group)
             and " " not in name
             and not geo.given_name(name)
-            and not any(m.person_list or m.person_cue for m in group)
-            and _unknown_name(name, group)
+            and not any(m.person_list or m.person_cue or m.sport_named for m in group)
             and not _ARTICLE.match(name)
         ):
             # "T-Mobile and O2 are due to launch", "the Betamax and VHS fight" (tagged PERSON):
             # one word, no given name, listed with bodies only is a firm; with a product, a
             # thing we do not keep; a place the gazetteer or the text knows stays for the
-            # rules below ("the al-Nour and al-Qasr neighbourhoods", "Tadef and Maskanah")
+            # rules below ("the al-Nour and al-Qasr neighbourhoods", "Tadef and Maskanah"), a
+            # band's ("Devon singer Joss Stone") and a film's cue too; and a name in an article
+            # about sport is a player's, whom the model lists with clubs ("Subs not used:
+            # Hislop, Quashie, Cisse")
             return None if "PRODUCT" in firms else "ORG"
         named = {m.work_named for m in group} - {""}
-        if "band" in named:
+        if "band" in named and _unknown_name(name, group):
             return "ORG"  # "Keane frontman Tom Chaplin": the band, in all its mentions
+        named.discard("band")  # ("Devon singer Joss Stone": the singer's county)
         if named:
             # "the Spider-Man films", "the film Ray", "Ray star Jamie Foxx": a title, whatever
             # given name it is, in all its mentions
@@ -461,8 +470,8 @@ def _regional_arm(name: str) -> bool:
     Japan")? No person's name ends in one after a word that is no given name ("Jools Holland"
     ends in another name of the Netherlands, and "Michael Jordan" starts with a given name)."""
     head, _, last = name.rpartition(" ")
-    if not head or geo.given_name(head.split()[0]):
-        return False
+    if not head or geo.given_name(head.split()[0]) or gazetteer.place(head) is not None:
+        return False  # ("Sayeda Zeinab Syria": a place and its country)
     place = gazetteer.place(last)
     return place is not None and (
         place.kind == "continent"

@@ -2173,10 +2173,13 @@ def _title_cue(doc: Doc, ent: Span) -> bool:
     return _work_listed(ent) or _takings_subject(doc, ent, sent)
 
 
+_FILM_PLURALS = frozenset({"films", "movies", "sequels"})
+
+
 def _work_named(doc: Doc, ent: Span) -> str:
     """What the one-word name ``ent`` (tagged PERSON) is by the words right beside it: "work"
-    where a work's noun stands right after it as its head ("the Spider-Man films", "the Godzilla
-    movie") or right before it as its apposition ("the film Ray"), or where a cast's noun
+    where films stand right after it as its head ("the Spider-Man films", "the Godzilla
+    movies") or a work's noun right before it as its apposition ("the film Ray"), or where a cast's noun
     (:data:`CAST_NOUNS`) stands between it and a person's name ("Ray star Jamie Foxx"); "band"
     where a band member's noun (:data:`BAND_MEMBER_NOUNS`) does ("Keane frontman Tom
     Chaplin"); else "". A given name is no proof of a person here: "Ray" is Ray Charles's
@@ -2191,7 +2194,8 @@ def _work_named(doc: Doc, ent: Span) -> str:
             return "work"
         if after.lower_ in BAND_MEMBER_NOUNS and person_next:
             return "band"
-        if _work_or_hit_noun(after) and after.lower_ != "hit" and root.head.i == after.i:
+        if after.lower_ in _FILM_PLURALS and root.head.i == after.i:
+            # (plural only: "the latest Eminem album", "a Spielberg film" name the maker)
             return "work"
     i = ent.start - 1
     before = doc[i] if i >= 0 else None
