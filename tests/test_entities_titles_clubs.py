@@ -154,6 +154,13 @@ def test_a_town_the_model_calls_an_organisation_in_a_sports_report(model, text, 
             "Ray",
             set(),
         ),
+        # films after the name, whatever the model tags that mention: the film in them all
+        (
+            "Marvel earned millions from the hugely popular Spider-Man films. Lee also "
+            "created Spider-Man in 1962.",
+            "Spider-Man",
+            set(),
+        ),
         # a band member's noun between the name and a person: the band
         (
             "Award winners Keane and The Streets will play on Saturday. Keane frontman Tom "

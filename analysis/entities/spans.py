@@ -168,7 +168,7 @@ class _Mention:
     # Hide and Seek", "Closer, starring Jude Law", "Boogeyman took $19m"): no one's name
     # unless the article names him otherwise (labelling._decide_label)
     title_cue: bool = False
-    # tagged PERSON, one word the text itself calls a work or a band, given name or not: a
+    # one word the text itself calls a work or a band, given name or not, however tagged: a
     # work's noun beside it ("the Spider-Man films", "the film Ray"), or a cast's or a band's
     # noun between it and a person ("Ray star Jamie Foxx", "Keane frontman Tom Chaplin"):
     # "work" or "band", else "" (labelling._decide_label)
@@ -408,7 +408,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 or key in work_titles
                 or _work_listed(ent),
                 title_cue=label == "PERSON" and _title_cue(doc, ent),
-                work_named=_work_named(doc, ent) if label == "PERSON" else "",
+                work_named=_work_named(doc, ent),
                 firm_list=_firm_conj(ent) if label == "PERSON" and " " not in bare else "",
                 product_cue=_product_noun_after(doc, ent.end) or _product_model(doc, ent),
                 deal="" if report else _deal_use(doc, ent),
