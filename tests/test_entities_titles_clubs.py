@@ -181,17 +181,6 @@ def test_a_town_the_model_calls_an_organisation_in_a_sports_report(model, text, 
             "Lycos Europe",
             {"ORG"},
         ),
-        # one word, no given name, in a list of firms only: a firm
-        (
-            "Orange followed in early December and T-Mobile and O2 are due to launch next year.",
-            "O2",
-            {"ORG"},
-        ),
-        (
-            "The court ruled in favour of Grokster and StreamCast, two file-sharing networks.",
-            "Grokster",
-            {"ORG"},
-        ),
         # a name ending in a work's noun is the work's
         ("One couple broadcasts The Dawn and Drew Show from Wisconsin.", "Drew Show", set()),
         # the person stays where the text says nothing of the kind

@@ -205,23 +205,6 @@ def _decide_label(
     if top == "PERSON" and " " in name and name.rpartition(" ")[2].lower() in WORK_NOUNS:
         return None  # "The Dawn and Drew Show", "Harry Potter Film": a title, no one's name
     if top == "PERSON" and not (joined or person_evidence):
-        firms = {m.firm_list for m in group} - {""}
-        if (
-            firms
-            and _unknown_name(name, group)
-            and " " not in name
-            and not geo.given_name(name)
-            and not any(m.person_list or m.person_cue or m.sport_named for m in group)
-            and not _ARTICLE.match(name)
-        ):
-            # "T-Mobile and O2 are due to launch", "the Betamax and VHS fight" (tagged PERSON):
-            # one word, no given name, listed with bodies only is a firm; with a product, a
-            # thing we do not keep; a place the gazetteer or the text knows stays for the
-            # rules below ("the al-Nour and al-Qasr neighbourhoods", "Tadef and Maskanah"), a
-            # band's ("Devon singer Joss Stone") and a film's cue too; and a name in an article
-            # about sport is a player's, whom the model lists with clubs ("Subs not used:
-            # Hislop, Quashie, Cisse")
-            return None if "PRODUCT" in firms else "ORG"
         named = {m.work_named for m in group} - {""}
         if "band" in named and _unknown_name(name, group):
             return "ORG"  # "Keane frontman Tom Chaplin": the band, in all its mentions

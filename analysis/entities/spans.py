@@ -173,9 +173,6 @@ class _Mention:
     # noun between it and a person ("Ray star Jamie Foxx", "Keane frontman Tom Chaplin"):
     # "work" or "band", else "" (labelling._decide_label)
     work_named: str = ""
-    # tagged PERSON, one word listed with bodies or products only ("T-Mobile and O2", "the
-    # Betamax and VHS fight"): "ORG" or "PRODUCT" (:func:`_firm_conj`), else ""
-    firm_list: str = ""
     # a made thing's noun right after the name ("the Cell chip", "Symbian phones"), or a
     # product's model name tagged PERSON ("the Mac Mini", "launched the Xbox 360")
     product_cue: bool = False
@@ -409,7 +406,6 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 or _work_listed(ent),
                 title_cue=label == "PERSON" and _title_cue(doc, ent),
                 work_named=_work_named(doc, ent),
-                firm_list=_firm_conj(ent) if label == "PERSON" and " " not in bare else "",
                 product_cue=_product_noun_after(doc, ent.end) or _product_model(doc, ent),
                 deal="" if report else _deal_use(doc, ent),
                 which_clause=_which_clause(ent),
@@ -618,43 +614,6 @@ def _person_conj(doc: Doc, ent: Span) -> bool:
         if person is not None and _surely_a_person(person) and not _place_name(person):
             return True
     return False
-
-
-def _firm_conj(ent: Span) -> str:
-    """What the names joined to ``ent`` by "and", "or" or commas are, where the model tagged
-    every one a body or a product and none a person ("T-Mobile and O2", "Grokster and
-    StreamCast", "the Betamax and VHS fight", "PlayStation 3, Xenon and Revolution"):
-    "PRODUCT" if any is a product, else "ORG"; "" for any other list or none. One word tagged
-    PERSON in such a list is the firm's or the thing's name, not someone's."""
-    root = ent.root
-    first = root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    members, todo = [], [first]
-    while todo:
-        t = todo.pop()
-        members.append(t)
-        todo.extend(c for c in t.children if c.dep_ == "conj")
-    others = {t.ent_type_ for t in members if not ent.start <= t.i < ent.end}
-    others |= _listed_beside(ent)  # (the parser often fails such lists of odd names)
-    if not others or not others <= {"ORG", "PRODUCT"}:
-        return ""
-    return "PRODUCT" if "PRODUCT" in others else "ORG"
-
-
-_LIST_JOINERS = frozenset({"and", "or", ",", "versus"})
-
-
-def _listed_beside(ent: Span) -> set[str]:
-    """The labels of the names right before and right after ``ent`` across one word of a list
-    ("T-Mobile and O2", "Betamax versus VHS"), as the words stand, whatever the parse."""
-    doc, labels = ent.doc, set()
-    i, j = ent.start - 1, ent.end
-    if i >= 1 and doc[i].lower_ in _LIST_JOINERS and doc[i - 1].ent_type_:
-        labels.add(doc[i - 1].ent_type_)
-    if j + 1 < len(doc) and doc[j].lower_ in _LIST_JOINERS and doc[j + 1].ent_type_:
-        labels.add(doc[j + 1].ent_type_)
-    return labels
 
 
 def _place_name(ent: Span) -> bool:
