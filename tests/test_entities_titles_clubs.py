@@ -187,6 +187,7 @@ def test_a_town_the_model_calls_an_organisation_in_a_sports_report(model, text, 
         ("Roy Keane was booked early on. Keane later scored the winner.", "Roy Keane", {"PERSON"}),
         ("Bennett was born in Llanelli and still lives there.", "Llanelli", {"GPE"}),
         ("Jools Holland played the piano all night.", "Jools Holland", {"PERSON"}),
+        ("Hotel Rwanda tells the story of a hotel manager.", "Hotel Rwanda", {"FAC"}),
         ("Mr Glazer's two sons, Avi and Joel, lead the bid.", "Avi", {"PERSON"}),
         # a singular work's noun after a name is the maker's work; a county's singer is from it
         ("He wanted the latest Eminem album for Christmas.", "Eminem", {"PERSON"}),

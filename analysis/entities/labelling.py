@@ -455,6 +455,8 @@ def _regional_arm(name: str) -> bool:
     head, _, last = name.rpartition(" ")
     if not head or geo.given_name(head.split()[0]) or gazetteer.place(head) is not None:
         return False  # ("Sayeda Zeinab Syria": a place and its country)
+    if common_word(head):
+        return False  # "Hotel Rwanda", a film: an English word and a country
     place = gazetteer.place(last)
     return place is not None and (
         place.kind == "continent"
