@@ -92,6 +92,8 @@ from analysis.entities.corpus import CoMentions
 from analysis.entities.rules import (
     _JOINING_WORDS,
     GENERATION_SUFFIXES,
+    abd_folded,
+    fold_abd_article,
     full_given_name,
     name_sex,
     title_sex,
@@ -165,22 +167,30 @@ def resolve_chains(mapping: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
-def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
-    """Joins of person names (see the module docstring): ``{alias: canonical}``."""
+def person_joins(
+    names_by_article: Sequence[Collection[str]], bodies: Collection[str] = ()
+) -> dict[str, str]:
+    """Joins of person names (see the module docstring): ``{alias: canonical}``. ``bodies``:
+    one-word names the corpus also labels an organisation in two articles or more (a band's,
+    a firm's: "Keane", "Ford"), which never join a person's full name alone: a join holds in
+    every article, and the body's would go to the person."""
     articles: Counter[str] = Counter()
     for names in names_by_article:
         articles.update(set(names))
     together = CoMentions(names_by_article)
     # Transliterations of the whole name: "Barrack Obama" / "Barack Obama", "Yasser al-Yusef" /
     # "Yasser al-Youssef"; a writer who names both in one article means two people.
-    # The one exception: a given name misspelt by one doubled letter ("Hilary Clinton" in an
-    # article with one "Hillary Clinton") in a few articles, the spelling in ten times as many
-    # being the same person's.
+    # The exceptions: names that differ only in how an Arabic article is written ("Rami
+    # Abdulrahman" / "Rami Abdel Rahman": one name, as two people so named would share one
+    # spelling; aggregated pages mix wire copy's spellings), and a given name misspelt by one
+    # doubled letter ("Hilary Clinton" in an article with one "Hillary Clinton") in a few
+    # articles, the spelling in ten times as many being the same person's.
     first = _group_by(
         articles,
         lambda n: translit_key(n) if len(entities.name_key(n)) >= 2 else "",
         apart=lambda a, b: (
             5 * together(a, b) > articles[a]
+            and abd_folded(a) != abd_folded(b)
             and not (
                 articles[a] <= MISSPELT_MAX_ARTICLES
                 and articles[b] >= 10 * articles[a]
@@ -211,7 +221,8 @@ def person_joins(names_by_article: Sequence[Collection[str]]) -> dict[str, str]:
         for alias, canonical in entities.harmonise_names(renamed).items()
         if " " in alias.strip()
         or (
-            not (set(entities.name_key(alias)) - gazetteer.ARABIC_ARTICLES) & firsts
+            alias not in bodies
+            and not (set(entities.name_key(alias)) - gazetteer.ARABIC_ARTICLES) & firsts
             and _person_name(canonical)
             and not (common_word(alias) and all(map(common_word, canonical.split())))
         )
@@ -286,10 +297,12 @@ def _person_name(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 18)  # asked for every name at every write
 def translit_key(name: str) -> str:
-    """A name as transliterations differ in it: articles dropped, "o" = "u", "gh" = "g", "y" =
-    "i", doubled letters single ("Youssef" = "Yusef", "Barrack" = "Barack", "Jaysh" = "Jaish")."""
+    """A name as transliterations differ in it: articles dropped, "Abd"'s article too ("Abdul
+    Rahman" = "Abdel Rahman" = "Abdurrahman"), "o" = "u", "gh" = "g", "y" = "i", doubled letters
+    single ("Youssef" = "Yusef", "Barrack" = "Barack", "Jaysh" = "Jaish")."""
     words = [w for w in gazetteer.fold(name).split() if w not in NAME_ARTICLES]
-    key = _NON_LETTERS.sub("", "".join(words)).replace("gh", "g").replace("o", "u")
+    key = _NON_LETTERS.sub("", fold_abd_article(" ".join(words)))
+    key = key.replace("gh", "g").replace("o", "u")
     key = key.replace("y", "i")  # "Jaysh" = "Jaish", "Rudskoy" = "Rudskoi"
     return re.sub(r"(.)\1+", r"\1", key)
 
@@ -465,6 +478,10 @@ def _distinguished(a: str, b: str) -> bool:
     return bool((wa ^ wb) & DISTINGUISHING_WORDS)
 
 
+# A web address's ending written after a firm's name ("Amazon.com", "Lastminute.com")
+_WEB_SUFFIX = re.compile(r"\.(?:com|co\.uk|net)$", re.IGNORECASE)
+
+
 def org_joins(
     articles: Mapping[str, int],
     people: Collection[str] = (),
@@ -493,6 +510,13 @@ def org_joins(
                 and not _group_forms(name, other, groups)
             ):
                 mapping.setdefault(name, other)
+    # a firm's name and its web address ("Amazon.com" / "Amazon"): the spelling in more
+    # articles is kept
+    for name in articles:
+        bare = _WEB_SUFFIX.sub("", name)
+        if bare != name and bare in articles and labels.get(bare, "ORG") == "ORG":
+            small, large = sorted((name, bare), key=lambda n: (articles[n], n == bare))
+            mapping.setdefault(small, large)
     mapping = resolve_chains(mapping)
     merged: Counter[str] = Counter()
     for name, n in articles.items():
@@ -1542,7 +1566,7 @@ def _propose(raw: Mapping[str, RawNames], explicit: Collection[str]) -> list[tup
         else:
             others.append(row)
     person_sets = [people[a] for a in sorted(people)]  # by article id, as before
-    mapping = {**spelled, **person_joins(person_sets)}
+    mapping = {**spelled, **person_joins(person_sets, _bodies_too(actors))}
     person_names = {n for names in person_sets for n in names}
     homes = org_homes(others, raw["place"].rows)
     mapping.update(org_joins(_articles(others), person_names, labels, homes))
@@ -1557,6 +1581,24 @@ def _propose(raw: Mapping[str, RawNames], explicit: Collection[str]) -> list[tup
     for alias, canonical in outlet_joins(outlets, explicit).items():
         out.append(("outlet", alias, canonical, None))
     return out
+
+
+def _bodies_too(rows: Rows, min_articles: int = 2, min_share: float = 0.25) -> set[str]:
+    """One-word names labelled ORG in at least ``min_articles`` articles and ``min_share`` of
+    the articles naming them ("Keane", the band of the entertainment pages, where the sports
+    pages' Keane is a footballer); a few articles' label may be the model's slip."""
+    bodies: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, set[str]] = defaultdict(set)
+    for article_id, name, label in rows:
+        if " " not in name.strip():
+            named[name].add(article_id)
+            if label == "ORG":
+                bodies[name].add(article_id)
+    return {
+        name
+        for name, ids in bodies.items()
+        if len(ids) >= min_articles and len(ids) >= min_share * len(named[name])
+    }
 
 
 def _labels(votes: Mapping[tuple[str, str], int]) -> dict[str, str]:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from analysis import entities, gazetteer
+from analysis.entities.rules import abd_folded
 from analysis.records import EntityMention
 
 # -- model-free rules -----------------------------------------------------------------------
@@ -954,6 +955,39 @@ def test_spelling_variants_join_the_commonest_spelling():
 )
 def test_spelling_variants_keep_different_people_apart(articles):
     assert entities.spelling_variants([set(a) for a in articles]) == {}
+
+
+def test_spellings_of_abd_and_its_article_join_though_an_article_names_two():
+    # An aggregated page gives both wire spellings: the article's two names are one name,
+    # written with "Abdel" and with "Abdul-", which no letter of the name itself tells apart.
+    corpus = _corpus(
+        ["Samir Abdel Karim"],
+        ["Samir Abdel Karim"],
+        ["Samir Abdel Karim", "Samir Abdulkarim"],
+        ["Samir Abdulkarim"],
+        ["Samir Abd al-Karim"],
+    )
+    assert entities.spelling_variants([{m.name for m in ms} for ms in corpus.values()]) == {
+        "Samir Abdulkarim": "Samir Abdel Karim",
+        "Samir Abd al-Karim": "Samir Abdel Karim",
+    }
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Rami Abdel Rahman", "Rami Abdulrahman", True),
+        ("Rami Abdel Rahman", "Rami Abdurrahman", True),  # the article assimilated: "ur-r"
+        ("Rami Abdel Rahman", "Rami Abd al-Rahman", True),
+        ("Omar Abdur Rashid", "Omar Abdul Rashid", True),
+        ("Huda Abd Allah", "Huda Abdullah", True),
+        ("Bashar Al-Assad", "Bashar al-Assad", True),
+        ("Ali Abdi", "Ali Abd", False),  # "Abdi", a name of its own, keeps its vowel
+        ("Rami Abdel Rahim", "Rami Abdel Rahman", False),
+    ],
+)
+def test_abd_folded_drops_only_the_articles_spelling(a, b, same):
+    assert (abd_folded(a) == abd_folded(b)) is same
 
 
 # -- invented sentences through the model ---------------------------------------------------

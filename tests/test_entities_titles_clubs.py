@@ -142,3 +142,59 @@ def test_a_nickname_outside_sport_is_left_to_the_other_rules(model):
 )  # fmt: skip
 def test_a_town_the_model_calls_an_organisation_in_a_sports_report(model, text, labels):
     assert labels_of(model, text, "Chelsea") == labels
+
+
+# -- a work, a band, a club or a firm's arm by the words beside the name ------------------------
+@pytest.mark.parametrize(
+    "text, name, labels",
+    [
+        # a cast's noun between the name and a person: the film, whatever given name it is
+        (
+            "Ray star Jamie Foxx was named best actor. Foxx played the singer in the film Ray.",
+            "Ray",
+            set(),
+        ),
+        # films after the name, whatever the model tags that mention: the film in them all
+        (
+            "Marvel earned millions from the hugely popular Spider-Man films. Lee also "
+            "created Spider-Man in 1962.",
+            "Spider-Man",
+            set(),
+        ),
+        # a band member's noun between the name and a person: the band
+        (
+            "Award winners Keane and The Streets will play on Saturday. Keane frontman Tom "
+            "Chaplin thanked his fans.",
+            "Keane",
+            {"ORG"},
+        ),
+        # the object of "for" after a player's position: the club
+        (
+            "Bennett, an inspirational fly-half for Llanelli and Wales in the 1970s, insisted "
+            "the team would win.",
+            "Llanelli",
+            {"ORG"},
+        ),
+        # a firm's name and a continent: the firm's arm there
+        (
+            "Web portal Lycos Europe reported a 500% increase in fake e-mails.",
+            "Lycos Europe",
+            {"ORG"},
+        ),
+        # a name ending in a work's noun is the work's
+        ("One couple broadcasts The Dawn and Drew Show from Wisconsin.", "Drew Show", set()),
+        # the person stays where the text says nothing of the kind
+        ("Roy Keane was booked early on. Keane later scored the winner.", "Roy Keane", {"PERSON"}),
+        ("Bennett was born in Llanelli and still lives there.", "Llanelli", {"GPE"}),
+        ("Jools Holland played the piano all night.", "Jools Holland", {"PERSON"}),
+        ("Hotel Rwanda tells the story of a hotel manager.", "Hotel Rwanda", {"FAC"}),
+        ("Mr Glazer's two sons, Avi and Joel, lead the bid.", "Avi", {"PERSON"}),
+        # a singular work's noun after a name is the maker's work; a county's singer is from it
+        ("He wanted the latest Eminem album for Christmas.", "Eminem", {"PERSON"}),
+        ("Devon singer Joss Stone won two awards.", "Devon", {"PERSON"}),
+        # a player among clubs in a sports report is a player
+        ("Subs not used: Hislop, Quashie, Cisse, Portsmouth and Arsenal.", "Quashie", {"PERSON"}),
+    ],
+)
+def test_the_words_beside_a_name_say_what_it_is(model, text, name, labels):
+    assert labels_of(model, text, name) == labels

@@ -42,6 +42,29 @@ def test_spellings_initials_and_middle_names_of_one_person_join(alias, canonical
     assert _people(*corpus).get(alias) == canonical
 
 
+def test_a_surname_the_corpus_also_names_a_body_by_joins_no_one():
+    corpus = [{"Roy Keane"}, {"Roy Keane"}, {"Roy Keane"}, {"Keane"}, {"Keane"}]
+    assert _people(*corpus).get("Keane") == "Roy Keane"
+    # the band of two music pages ("Keane frontman …") shares the word: no join
+    assert "Keane" not in identity.person_joins([set(a) for a in corpus], {"Keane"})
+
+
+def test_a_firm_and_its_web_address_join_the_spelling_in_more_articles():
+    assert identity.org_joins({"Amazon": 8, "Amazon.com": 5, "Lastminute.com": 4}) == {
+        "Amazon.com": "Amazon"
+    }
+    # a place of the bare name is no firm's
+    assert identity.org_joins({"Jordan": 8, "Jordan.com": 2}, labels={"Jordan": "GPE"}) == {}
+
+
+def test_abdel_and_abdul_spellings_join_though_one_article_names_both():
+    # Three articles of "Abdulrahman", one of which (an aggregated page) also has the other
+    # wire spelling: the name differs only in how the article after "Abd" is written.
+    corpus = [{"Nadia Abdel Rahman"}] * 4 + [{"Nadia Abdulrahman", "Nadia Abdel Rahman"}]
+    corpus += [{"Nadia Abdulrahman"}] * 2
+    assert _people(*corpus).get("Nadia Abdulrahman") == "Nadia Abdel Rahman"
+
+
 @pytest.mark.parametrize(
     "corpus, apart",
     [

@@ -11,7 +11,13 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from analysis import gazetteer
-from analysis.entities.rules import NAME_PARTICLES, edit_distance, name_key, without_generation
+from analysis.entities.rules import (
+    NAME_PARTICLES,
+    abd_folded,
+    edit_distance,
+    name_key,
+    without_generation,
+)
 from analysis.records import EntityMention
 
 
@@ -109,7 +115,9 @@ def spelling_variants(names_by_article: Iterable[Collection[str]]) -> dict[str, 
     three: transliterations differ in vowels and in how the article assimilates ("Abdel",
     "Abdul", "Abdur-"), while "Richards"/"Richardson", "Davis"/"Davies", "Thomson"/"Thompson"
     stay apart. Names often found in one article together are not one: a writer who names both
-    means two people (once in five articles is allowed: aggregated pages mix spellings).
+    means two people (once in five articles is allowed: aggregated pages mix spellings), unless
+    the names differ only in how an Arabic article is written (:func:`rules.abd_folded`: "Rami
+    Abdulrahman" / "Rami Abdel Rahman" are one name, whoever bears it).
     """
     articles: Counter[str] = Counter()
     fulls_by_article = [{n for n in names if len(name_key(n)) >= 2} for names in names_by_article]
@@ -134,7 +142,10 @@ def spelling_variants(names_by_article: Iterable[Collection[str]]) -> dict[str, 
                 (
                     canonical[i]
                     for i in candidates
-                    if 5 * together(canonical[i], n) <= articles[n]
+                    if (
+                        5 * together(canonical[i], n) <= articles[n]
+                        or abd_folded(canonical[i]) == abd_folded(n)
+                    )
                     and _same_spelling(canonical[i], n)
                 ),
                 None,
@@ -168,6 +179,8 @@ def _same_spelling(a: str, b: str) -> bool:
     sa, sb = _surname_form(a), _surname_form(b)
     if sa == sb:
         return bool(sa)
+    if sa and sb and abd_folded(a) == abd_folded(b):
+        return True  # "Abdel Rahman" / "Abd al-Rahman": short surnames the letters test refuses
     sa, sb = _surname_form(a, articles=True), _surname_form(b, articles=True)
     longest = max(len(sa), len(sb))
     if longest < 9 or not sa or not sb or sa[0] != sb[0] or sa[-3:] != sb[-3:]:

@@ -22,7 +22,7 @@ from analysis.entities.rules import (
     _norp_group,
     name_key,
 )
-from analysis.entities.spans import _Mention, nationality_word
+from analysis.entities.spans import WORK_NOUNS, _Mention, nationality_word
 
 
 def _label_entities(mentions: list[_Mention]) -> None:
@@ -161,6 +161,17 @@ def _decide_label(
         # (tagged PERSON or GPE): the club a player of a line-up is with; a country there is
         # a national side, which stays the country
         return "ORG"
+    if (
+        top == "PERSON"
+        and any(m.org_use for m in group)
+        and not (joined or person_evidence)
+        and not any(m.locative or m.place_noun for m in group)
+        and not _nation(name)
+        and (gazetteer.place(name) is not None or gazetteer.town(name) is not None)
+    ):
+        # "a fly-half for Llanelli", "Chelsea striker" (tagged PERSON): a town's name used as
+        # its club's, and nowhere put anything in nor said to do what people do, is the club
+        return "ORG"
     if name.lower() in THING_NAMES and (not joined or " " in name):
         # "an Oscar nomination": an award, not a person; "Harry Potter" (a book) with its
         # short form "Harry" joined is the book all the same
@@ -184,6 +195,24 @@ def _decide_label(
         # it tags a building is a body where the text says so ("the Nour al-Din al-Zinki rebel
         # group", "a firm called Cambridge Analytica")
         return "ORG"
+    if (
+        top == "PERSON"
+        and not (joined or person_evidence)
+        and not any(m.locative or m.place_noun for m in group)
+        and _regional_arm(name)
+    ):
+        return "ORG"  # "Web portal Lycos Europe", "Sony Japan": a firm's arm in a region
+    if top == "PERSON" and " " in name and name.rpartition(" ")[2].lower() in WORK_NOUNS:
+        return None  # "The Dawn and Drew Show", "Harry Potter Film": a title, no one's name
+    if top == "PERSON" and not (joined or person_evidence):
+        named = {m.work_named for m in group} - {""}
+        if "band" in named and _unknown_name(name, group):
+            return "ORG"  # "Keane frontman Tom Chaplin": the band, in all its mentions
+        named.discard("band")  # ("Devon singer Joss Stone": the singer's county)
+        if named:
+            # "the Spider-Man films", "the film Ray", "Ray star Jamie Foxx": a title, whatever
+            # given name it is, in all its mentions
+            return None
     if (
         top == "PERSON"
         and any(m.title_cue for m in group)
@@ -416,6 +445,22 @@ def _no_one_after_the(name: str, group: Sequence[_Mention], joined: bool) -> boo
         and not any(
             m.title or m.named or m.tenure or m.family == "family" or _kin_named(m) for m in group
         )
+    )
+
+
+def _regional_arm(name: str) -> bool:
+    """Is ``name`` a firm's name and a continent's or a country's ("Lycos Europe", "Sony
+    Japan")? No person's name ends in one after a word that is no given name ("Jools Holland"
+    ends in another name of the Netherlands, and "Michael Jordan" starts with a given name)."""
+    head, _, last = name.rpartition(" ")
+    if not head or geo.given_name(head.split()[0]) or gazetteer.place(head) is not None:
+        return False  # ("Sayeda Zeinab Syria": a place and its country)
+    if common_word(head):
+        return False  # "Hotel Rwanda", a film: an English word and a country
+    place = gazetteer.place(last)
+    return place is not None and (
+        place.kind == "continent"
+        or (place.kind == "country" and gazetteer.fold(place.name) == gazetteer.fold(last))
     )
 
 

@@ -214,6 +214,32 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+# "Abd" ("servant of") and the article after it, however a transliteration writes them:
+# "Abdel Rahman", "Abdul Rahman", "Abd al-Rahman", "Abdurrahman" (the article assimilated to the
+# sun letter that follows, which doubles) are one Arabic name, "abd" + "rahman". The optional
+# space lets the article start the next word ("Abd allah"); "Abdi", "Abdo" keep their vowel.
+_ABD_ARTICLE = re.compile(r"\babd ?(?:[aeiou]?l|[aeiou]([^\W\d_aeiou])(?= ?\1))?")
+_NAME_ARTICLES = lexicon.words("name_articles")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def abd_folded(name: str) -> str:
+    """A name's letters as Arabic transliterations of one name share them: folded, glued, the
+    Arabic articles after the first word dropped ("al-", "El", "ez-") and "Abd"'s article
+    folded (``_ABD_ARTICLE``): "Rami Abdulrahman", "Rami Abdel Rahman" and "Rami Abd al-Rahman"
+    are all "ramiabdrahman". Two names with one such form differ only in how the article was
+    written, never in the name."""
+    first, *rest = gazetteer.fold(name).split() or [""]
+    words = [first, *(w for w in rest if w not in _NAME_ARTICLES)]
+    return re.sub(r"[^a-z0-9]+", "", fold_abd_article(" ".join(words)))
+
+
+def fold_abd_article(folded: str) -> str:
+    """Folded words (:func:`gazetteer.fold`) with each "Abd"'s article dropped ("abdul rahman",
+    "abdur rahman" → "abd rahman"; see ``_ABD_ARTICLE``)."""
+    return _ABD_ARTICLE.sub("abd", folded)
+
+
 # Given names rarer than geo's common ones (lexicon/given_names.txt), for telling a person's
 # full name the model tagged something else ("Carly Fiorina" as ORG).
 RARER_GIVEN_NAMES = lexicon.words("rarer_given_names")

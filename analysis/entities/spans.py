@@ -88,6 +88,8 @@ EVENT_HEAD_WORDS = lexicon.words("event_head_words")
 LAW_HEAD_WORDS = lexicon.words("law_head_words")
 FOLLOWER_NOUNS = lexicon.words("follower_nouns")
 WORK_NOUNS = lexicon.words("work_nouns")
+CAST_NOUNS = lexicon.words("cast_nouns")
+BAND_MEMBER_NOUNS = lexicon.words("band_member_nouns")
 PRODUCT_NOUNS = lexicon.words("product_nouns")
 PRODUCT_MODEL_WORDS = lexicon.words("product_model_words")
 PRODUCT_VERBS = lexicon.words("product_verbs")
@@ -166,6 +168,11 @@ class _Mention:
     # Hide and Seek", "Closer, starring Jude Law", "Boogeyman took $19m"): no one's name
     # unless the article names him otherwise (labelling._decide_label)
     title_cue: bool = False
+    # one word the text itself calls a work or a band, given name or not, however tagged: a
+    # work's noun beside it ("the Spider-Man films", "the film Ray"), or a cast's or a band's
+    # noun between it and a person ("Ray star Jamie Foxx", "Keane frontman Tom Chaplin"):
+    # "work" or "band", else "" (labelling._decide_label)
+    work_named: str = ""
     # a made thing's noun right after the name ("the Cell chip", "Symbian phones"), or a
     # product's model name tagged PERSON ("the Mac Mini", "launched the Xbox 360")
     product_cue: bool = False
@@ -398,6 +405,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 or key in work_titles
                 or _work_listed(ent),
                 title_cue=label == "PERSON" and _title_cue(doc, ent),
+                work_named=_work_named(doc, ent),
                 product_cue=_product_noun_after(doc, ent.end) or _product_model(doc, ent),
                 deal="" if report else _deal_use(doc, ent),
                 which_clause=_which_clause(ent),
@@ -1448,6 +1456,8 @@ def _club_use(doc: Doc, ent: Span) -> bool:
         and root.head.i == start - 1
     ):
         return True  # "the manager of Chelsea" (not "the manager of Chelsea's market")
+    if _player_for(doc, ent):
+        return True  # "a fly-half for Llanelli", "the top scorer for Chelsea"
     # "Chelsea v Birmingham": a fixture; not "Clinton vs. Trump", whose other side is a person
     if end + 1 < len(doc) and lowers[end] in _VERSUS and texts[end + 1][:1].isupper():
         return not _own_person(doc, doc[end + 1 : end + 2])
@@ -1671,6 +1681,26 @@ def _sports_role(doc: Doc, i: int) -> bool:
         return False
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return nxt is None or not (nxt.lower_ == "of" or (nxt.pos_ == "NOUN" and nxt.text.islower()))
+
+
+def _player_for(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` the object of "for" after a player's position or a club's role ("an
+    inspirational fly-half for Llanelli and Wales", "a striker for Chelsea"; also its
+    conjunct)? The side a player plays for is a club or a nation, no place nor person; a
+    position may be hyphenated over three tokens ("fly", "-", "half")."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "for" or prep.i > root.i:
+        return False
+    role = prep.head
+    if not (role.pos_ == "NOUN" and role.text.islower() and role.i < prep.i):
+        return False
+    word = role.lower_
+    if role.i >= 2 and doc[role.i - 1].text == "-":
+        word = f"{doc[role.i - 2].lower_}-{word}"  # "fly-half", "full-back"
+    return word in SPORTS_ROLE_NOUNS and word not in ("side", "fans", "supporters", "academy")
 
 
 # "bands including The Libertines, Interpol and Echo and the Bunnymen", "clubs such as Chelsea":
@@ -2103,6 +2133,42 @@ def _title_cue(doc: Doc, ent: Span) -> bool:
     if k + 1 < sent.end and doc[k].lower_ == "starring" and doc[k + 1].ent_type_ == "PERSON":
         return True  # (not "Hanks, starring in his first comedy")
     return _work_listed(ent) or _takings_subject(doc, ent, sent)
+
+
+_FILM_PLURALS = frozenset({"films", "movies", "sequels"})
+
+
+def _work_named(doc: Doc, ent: Span) -> str:
+    """What the one-word name ``ent`` (tagged PERSON) is by the words right beside it: "work"
+    where films stand right after it as its head ("the Spider-Man films", "the Godzilla
+    movies") or a work's noun right before it as its apposition ("the film Ray"), or where a cast's noun
+    (:data:`CAST_NOUNS`) stands between it and a person's name ("Ray star Jamie Foxx"); "band"
+    where a band member's noun (:data:`BAND_MEMBER_NOUNS`) does ("Keane frontman Tom
+    Chaplin"); else "". A given name is no proof of a person here: "Ray" is Ray Charles's
+    film."""
+    if " " in ent.text.strip():
+        return ""
+    root, end = ent.root, ent.end
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.text.islower() and after.pos_ == "NOUN":
+        person_next = end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON"
+        if after.lower_ in CAST_NOUNS and person_next:
+            return "work"
+        if after.lower_ in BAND_MEMBER_NOUNS and person_next:
+            return "band"
+        if after.lower_ in _FILM_PLURALS and root.head.i == after.i:
+            # (plural only: "the latest Eminem album", "a Spielberg film" name the maker)
+            return "work"
+    i = ent.start - 1
+    before = doc[i] if i >= 0 else None
+    if (
+        before is not None
+        and _work_noun(before)
+        and before.text.islower()
+        and (before.head.i == root.i or root.head.i == before.i)
+    ):
+        return "work"
+    return ""
 
 
 def _work_listed(ent: Span) -> bool:
