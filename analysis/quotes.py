@@ -1028,6 +1028,7 @@ class _Resolver:
         # role words → canonical name, and the token where the article gives that role
         self.role_index: list[tuple[frozenset[str], str, int]] = []
         self._spoken_offices: set[str] | None = None  # (see _listed_offices_spoken)
+        self._lead_end_at: int | None = None  # (see _lead_end)
         # Antecedent candidates: (token index, speaker, is_subject).
         self.candidates: list[tuple[int, _Speaker, bool]] = []
         sents = self.sents = list(doc.sents)
@@ -2930,13 +2931,17 @@ class _Resolver:
 
     def _lead_end(self) -> int:
         """Where the article's lead (its first sentence, after a headline if it has one)
-        ends, as a character offset."""
-        for line in re.finditer(r"[^\n]+", text_of(self.doc)):
-            if line.group().rstrip().endswith((".", "!", "?", '"', "”")):
-                # the lead's first sentence, and the headline lines before it
-                at = self.doc.char_span(line.start(), line.end(), alignment_mode="expand")
-                return at[0].sent.end_char if at is not None else line.end()
-        return 0
+        ends, as a character offset: found once per article (every indefinite speaker of the
+        story's opening and the lead's subjects ask)."""
+        if self._lead_end_at is None:
+            self._lead_end_at = 0
+            for line in re.finditer(r"[^\n]+", text_of(self.doc)):
+                if line.group().rstrip().endswith((".", "!", "?", '"', "”")):
+                    # the lead's first sentence, and the headline lines before it
+                    at = self.doc.char_span(line.start(), line.end(), alignment_mode="expand")
+                    self._lead_end_at = at[0].sent.end_char if at is not None else line.end()
+                    break
+        return self._lead_end_at
 
     def _named_after_opening(self, token: Token) -> _Speaker | None:
         """The person a story's opening describes without a name (``token``: "a senior
