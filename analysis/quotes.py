@@ -853,7 +853,10 @@ def _own_name(words: Span) -> tuple[str, str] | None:
         return None  # "the Archbishop", "Civilians", "Lord", "Association"
     if dets & {"a", "an", "another"}:
         return None  # "an NGO"
-    if any(c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ != "PROPN" for c in head.children):
+    described = _described_kind(words)
+    if described is None and any(
+        c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ != "PROPN" for c in head.children
+    ):
         return None  # "Syrian state TV", "St Fintian's High School", "Assads Bombing"
     if words.start > 0 and not doc[words.start - 1].whitespace_:
         return None  # "Halo.Bungie.Org"
@@ -862,12 +865,82 @@ def _own_name(words: Span) -> tuple[str, str] | None:
         return None
     if name.endswith("s") and gazetteer.country(name[:-1]) is not None:
         return None
-    if name.isupper() and len(name) > 1 or "the" in dets or head.lower_ in ORG_HEAD_WORDS:
+    if described == "ORG" or name.isupper() and len(name) > 1 or "the" in dets:
+        return name, "ORG"
+    if head.lower_ in ORG_HEAD_WORDS:
         return name, "ORG"
     if body_named_by_place(words):
         return name, "ORG"  # "Hospitals Wales said", untagged: the body, no person
     name = strip_titles(name)[0]  # "Lt Col Eric Schnaible" (not "the General Staff")
     return (name, "PERSON") if name else None
+
+
+def _described_kind(words: Span) -> str | None:
+    """ "PERSON" or "ORG" when what stands right before the proper name ``words`` says what it
+    names: a common noun for a person's role or trade ("BP chief executive Lord Browne",
+    "Referee Graham Poll", "fertility expert Lord Winston"), or for a kind of body ("anti-virus
+    firm F-Secure", "marketing magazine New Media Age"); or a body's possessive before a given
+    name ("The Fabian Society's Sundar Katwala"). The model tags such names as often as not;
+    the words before them name their kind. None for anything else: "Syrian state TV" ("state"
+    is no description), "St Fintian's High School" (no given name after the possessive)."""
+    head = words[-1]
+    before = [c for c in head.children if c.i < words.start and c.dep_ in ("compound", "poss")]
+    if not before:
+        return None
+    nearest = max(before, key=lambda c: c.i)
+    if nearest.dep_ == "poss":
+        given = len(words) > 1 and _given_name_like(words[0].text)
+        return "PERSON" if given and nearest.pos_ == "PROPN" else None
+    if nearest.pos_ != "NOUN" or nearest.tag_ != "NN" or nearest.i != words.start - 1:
+        return None
+    if _person_noun(nearest) or _epithet_word(nearest) in SPORT_TRADES:
+        return "PERSON"
+    lemma = nearest.lemma_.lower()
+    return "ORG" if lemma in _BODY_DESCRIPTION_NOUNS or lemma in MEDIA_NAME_WORDS else None
+
+
+def _month_surname(token: Token) -> bool:
+    """Whether ``token``, a month's or a day's name, is a surname: a given name or a title
+    right before it, run into it ("Theresa May", "Mrs May"), and the model tagged no date."""
+    if token.i == 0 or token.ent_type_ in ("DATE", "TIME"):
+        return False
+    prev = token.doc[token.i - 1]
+    return (
+        prev.pos_ == "PROPN"
+        and prev.head.i == token.i
+        and not speech.is_time(prev)
+        and (is_given_name(prev.text) or prev.lower_ in MALE_TITLES | FEMALE_TITLES)
+    )
+
+
+_QUESTION_WORDS = frozenset({"why", "how", "what", "when", "where", "who", "whether"})
+
+
+def _asks(clause: Token) -> bool:
+    """Whether the clause headed by ``clause`` is put as a question: a question mark ends it,
+    or an auxiliary stands before its subject ("will the prime minister not …", "why did
+    they …")."""
+    last = max(t.i for t in clause.subtree)
+    doc = clause.doc
+    if doc[last].text == "?" or last + 1 < len(doc) and doc[last + 1].text == "?":
+        return True
+    subject = next((c for c in clause.children if c.dep_ in CLAUSE_SUBJECT_DEPS), None)
+    if subject is None:
+        return False
+    before = [c for c in clause.children if c.i < subject.i]
+    return any(c.dep_ == "aux" for c in before) and (
+        before[0].dep_ == "aux" or before[0].lower_ in _QUESTION_WORDS
+    )
+
+
+# British spellings to American ones (lexicon uk_us_words): "the centre" of a story is the
+# "… Information Center" it named, "the organisation" the "World Health Organization".
+UK_US_WORDS = lexicon.mapping("uk_us_words")
+
+
+def _spellings(noun: str) -> set[str]:
+    """``noun`` (lower case) and its American spelling, if it has another."""
+    return {noun, UK_US_WORDS.get(noun, noun)}
 
 
 def _name_words(token: Token) -> Span:
@@ -1458,7 +1531,7 @@ class _Resolver:
         words (:func:`_own_name`). Not a time ("Saturday", "Date of publication …"), a
         generic word ("Sources") or the short name of a description ("The Observatory said":
         :meth:`_organisation`)."""
-        if speech.is_time(token) or not token.text[:1].isupper():
+        if not token.text[:1].isupper() or speech.is_time(token) and not _month_surname(token):
             return None
         # The tagger may take a name for a common noun or an adjective ("Rowling has already
         # revealed", "… SANA reported"): then only what the article or the tables know.
@@ -1666,7 +1739,7 @@ class _Resolver:
         for idx, spk, _subj in reversed(self.candidates):
             if idx >= token.i or spk.label != "ORG" or not spk.name:
                 continue
-            if noun in (w.lower() for w in spk.name.split()):
+            if _spellings(noun) & {w.lower() for w in spk.name.split()}:
                 return spk
         if noun in ORG_DESCRIPTION_NOUNS:  # "the group said": not the agency reporting it
             if _own_qualifier(token):
@@ -1762,7 +1835,7 @@ class _Resolver:
             words = [w.lower() for w in (spk.mention or "").split()]
             if self._apposed(spk, noun):
                 apposed.setdefault(spk.name, spk)
-            elif len(words) > 1 and noun in words:
+            elif len(words) > 1 and _spellings(noun) & set(words):
                 holding.setdefault(spk.name, spk)
         # (the one the article called so before one whose name only holds the word: "ABN
         # Amro, the Netherlands' largest bank … after Deutsche Bank … the bank said")
@@ -1855,6 +1928,18 @@ class _Resolver:
                 if idx in said:
                     return False
                 return gender_fits is None or gender_fits(spk, idx, is_subj)
+
+        asked = self._asked_about(token) if own is not None else set()
+        if asked:
+            # "Why will the prime minister not take up the offer, he demanded": who asks a
+            # question is not the one it asks about, named or called by their office
+            # (however the paragraph before ran on about him)
+            unasked_fits = fits
+
+            def fits(spk: _Speaker, idx: int, is_subj: bool) -> bool:
+                if spk.name in asked:
+                    return False
+                return unasked_fits is None or unasked_fits(spk, idx, is_subj)
 
         ranked = self._ranked_antecedent(token.i, want, fits)
         if own is not None:
@@ -2079,6 +2164,34 @@ class _Resolver:
         if person and not self._speaker_goes_on(token, said):
             return set()
         return said
+
+    def _asked_about(self, token: Token) -> set[str]:
+        """The people a question the subject ``token``'s speech verb reports asks about: named
+        in it, or called by an office whose holder the article names ("Why will the prime
+        minister not …, he demanded", "Would Mr Hale resign, she asked"). A question is its
+        clause's words in a question's order (a "why" or "will" before the subject) or ending
+        in a question mark; empty for any other clause, and for one holding a quotation."""
+        verb = token.head
+        if token.dep_ not in CLAUSE_SUBJECT_DEPS or verb.lemma_.lower() not in SPEECH_VERBS:
+            return set()
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+        words = [t for c in clauses for t in c.subtree]
+        if not words or any(self.quoted[t.i] for t in words):
+            return set()
+        if not any(_asks(c) for c in clauses):
+            return set()
+        inside = {t.i for t in words}
+        asked = {spk.name for idx, spk, _s in self.candidates if idx in inside and spk.name}
+        for t in words:
+            if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat"):
+                named = self.names.proper(_name_words(t))  # a name the model left untagged
+                if named is not None and named[1] == "PERSON":
+                    asked.add(named[0])
+            elif t.pos_ == "NOUN" and _role_lemma(t) in ROLE_TITLES and _one_holder_office(t):
+                meant = self.resolve(t)
+                if meant is not None and meant.name and meant.label == "PERSON":
+                    asked.add(meant.name)
+        return asked
 
     def _speaker_goes_on(self, token: Token, said: set[int]) -> bool:
         """Whether the pronoun ``token`` may go on from a person quoted just before: the
@@ -2906,10 +3019,17 @@ class _Resolver:
         return self.month is None or term[0] <= self.month <= term[1]
 
     def _listed_offices_spoken(self) -> set[str]:
-        """The offices of :data:`OFFICE_HOLDERS` the article speaks of by their bare name."""
+        """The offices of :data:`OFFICE_HOLDERS` the article's own narration speaks of by their
+        bare name. An office named only inside a quotation is the speaker's word, not an
+        office the story deals in: "Mr Brown … The chancellor denied …" with a critic quoted
+        saying "the prime minister gave us fear; the chancellor …" is still Brown's story as
+        chancellor (counted, the quoted prime minister had made Brown fit either office)."""
         if self._spoken_offices is None:
             self._spoken_offices = {
-                o for t in self.doc if t.pos_ in ("NOUN", "PROPN") if (o := _listed_office(t))
+                o
+                for t in self.doc
+                if t.pos_ in ("NOUN", "PROPN") and not self.quoted[t.i]
+                if (o := _listed_office(t))
             }
         return self._spoken_offices
 
@@ -5222,6 +5342,13 @@ def _token_at(doc: Doc, char: int | None) -> int:
 
 # Words in the name of a broadcaster or channel ("Orient TV", "Al Jazeera", "Sky News").
 MEDIA_NAME_WORDS = frozenset({"tv", "television", "channel", "radio", "news", "media", "network"})
+# Nouns that describe the name after them as a body's ("anti-virus firm F-Secure", "marketing
+# magazine New Media Age"): the kinds of organisation, and of publication or studio.
+_BODY_DESCRIPTION_NOUNS = (
+    ORG_DESCRIPTION_NOUNS
+    | INSTITUTION_NOUNS
+    | frozenset({"magazine", "newspaper", "paper", "studio", "website", "publisher"})
+)
 # Words that, alone and capitalised, describe a speaker rather than name one ("The TV says",
 # "The Observatory said"): made once, not on every speaker looked up.
 _DESCRIPTION_WORDS = (

@@ -1322,6 +1322,13 @@ def test_scare_quotes_in_sample_are_not_speech(sample_quotes):
             "exports would fall by 3%.",
             "Harbour Bank",
         ),
+        # the noun in British spelling, the name in American
+        (
+            "According to the Coastal Hazards Research Center at Kellock University, there is "
+            "little evidence of a boom.\n\nRebuilding is rarely quick, the centre says, but "
+            "losses are avoided.",
+            "Coastal Hazards Research Center",
+        ),
     ],
 )
 def test_surnames_and_institutions_are_speakers(model, text, speaker):
@@ -1441,6 +1448,26 @@ def test_he_is_the_last_speaker_not_a_name_in_his_own_words(model):
     )
     q = run(model, text)[-1]
     assert q.speaker == "Omar Haddad", (q.speaker, q.speaker_mention, q.text)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        # called by the office the article names him for (undated: the one holder named)
+        "the prime minister",
+        # named (the model tags the name in the question nothing)
+        "Mr Brown",
+    ],
+)
+def test_who_asks_a_question_is_not_the_one_it_asks_about(model, asked):
+    # The person named last before "he" is the one the question is about, not its asker.
+    text = (
+        "Tom Hale has no doubt that it is the prime minister who is rushing the bill through "
+        "Parliament. His party believes Gordon Brown is using the issue to look tough. Why "
+        f"will {asked} not simply accept the offer of more time for debate, he demanded."
+    )
+    q = run(model, text)[-1]
+    assert q.speaker == "Tom Hale", (q.speaker, q.speaker_mention, q.text)
 
 
 def test_a_bare_institution_stays_unnamed(model):

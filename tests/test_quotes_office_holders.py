@@ -116,3 +116,20 @@ def test_a_dated_article_gives_the_office_only_to_its_holder_then(model):
     assert speaker_of(None) == "Tony Blair"  # undated: the one holder named
     assert speaker_of("2004-03-10") == "Tony Blair"
     assert speaker_of("2016-07-06") is None
+
+
+def test_an_office_named_only_inside_a_quotation_is_not_one_the_story_speaks_of(model):
+    # Brown fits either office; the critic's quoted "prime minister" had made the narrated
+    # "chancellor" no one's (an office spoken of by the narration only counts).
+    text = (
+        "Gordon Brown is to freeze fuel duty.\n\nThe chancellor denied he was complacent. "
+        'Ann Hale said: "Last week the prime minister gave us fear; this week the chancellor '
+        'gives us smugness."'
+    )
+    doc = model(text)
+    mentions, _ = entities.extract(doc, article_id="t")
+    _, quoted = quotes._placed_quotations(doc, text)
+    resolver = quotes._Resolver(doc, quotes._Names(doc, mentions), quoted)
+    assert resolver._listed_offices_spoken() == {"chancellor"}
+    chancellor = next(t for t in doc if t.lower_ == "chancellor" and not quoted[t.i])
+    assert resolver._listed_holder(chancellor).name == "Gordon Brown"
