@@ -474,20 +474,31 @@ def _wire_original(
     texts: Mapping[str, str],
     store: Store,
 ) -> str | None:
-    """The wire story ``article`` is another outlet's copy of (:func:`analysis.dedup.wire_copy`),
-    among this run's originals (``texts``) and the store's, or None."""
+    """The wire story ``article`` is another outlet's copy of, among this run's originals
+    (``texts``) and the store's: the one holding most of the shorter text of the two
+    (:func:`analysis.dedup.contained`, at least WIRE_CONTAINMENT) whose figures agree with the
+    article's (:func:`analysis.dedup.wire_copy`), the first candidate among equals; or None."""
     from analysis import dedup
 
     candidates = index.wire_originals(article.id, signature, origin)
     if not candidates:
         return None
     stored = store.article_texts([c for c in candidates if c not in texts])
+    words = dedup.shingles(article.text)
     figures = dedup.figures_in(article.text)
+    best, best_share = None, 0.0
     for candidate in candidates:
         text = texts[candidate] if candidate in texts else stored.get(candidate)
-        if text is not None and dedup.wire_copy(figures, dedup.figures_in(text)):
-            return candidate
-    return None
+        if text is None:
+            continue
+        share = dedup.contained(words, dedup.shingles(text))
+        if (
+            share >= dedup.WIRE_CONTAINMENT
+            and share > best_share
+            and dedup.wire_copy(figures, dedup.figures_in(text))
+        ):
+            best, best_share = candidate, share
+    return best
 
 
 # A run shared among several workers is cut into at least this many batches per worker: 200
