@@ -250,3 +250,17 @@ def test_cli_a_batch_of_bad_inputs_stores_the_rest_and_names_each_once(tmp_path)
     assert "3 already known" in again.stderr + again.stdout
     with Store(db) as store:
         assert store.counts()["articles"] == 3
+
+
+def test_a_table_whose_text_column_is_empty_throughout_is_named_once(tmp_path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("title,text,date\n" + "".join(f"Row {i},,2016-05-04\n" for i in range(500)))
+    articles, failures = _load(sheet)
+    assert not articles
+    assert [(f.path, f.reason) for f in failures] == [
+        (str(sheet), "the text column “text” is empty in every row (500)")
+    ]
+    # a row of text among them: each empty row is named, as before
+    sheet.write_text(f'title,text\nFerry,"{STORY}"\nHall,\nBus,\n')
+    (article,), failures = _load(sheet)
+    assert [f.path for f in failures] == [f"{sheet}:row 3", f"{sheet}:row 4"]
