@@ -707,8 +707,9 @@ def _read_html(text: str, path: Path) -> RawDocument:
     import trafilatura  # imported lazily: heavy, and only HTML needs it
     from trafilatura.settings import set_date_params
 
+    deep = _deep_page(text)
     extracted = trafilatura.bare_extraction(
-        text,
+        text if deep is None else deep,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
@@ -717,8 +718,8 @@ def _read_html(text: str, path: Path) -> RawDocument:
         # metadata, <time> elements, its URL and a byline are found without it.
         date_extraction_params=set_date_params(extensive=False),
     )
-    meta = extracted.as_dict() if extracted is not None else {}
-    body = (meta.get("text") or "").strip()
+    meta = _page_fields(extracted)
+    body = meta.get("text", "").strip()
     if len(body.split()) < 5:
         raise IngestError("HTML page with no article text")
     title = (meta.get("title") or "").strip()
@@ -743,6 +744,37 @@ def _read_html(text: str, path: Path) -> RawDocument:
         tags=tags,
         author=meta.get("author"),
     )
+
+
+# libxml2 drops what lies deeper than this many elements (unless told otherwise): a page of
+# tags never closed (an old page's <font> per paragraph) had kept its first 127 paragraphs of
+# 300, unsaid, or, deeper still, been refused as "HTML page with no article text".
+LIBXML_DEPTH = 255
+
+
+def _deep_page(text: str):
+    """The page parsed with libxml2's depth limit raised (to 2,048) when it nests deeper than
+    the usual limit, else None (the usual reading is the one trafilatura makes itself)."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    depth = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > LIBXML_DEPTH:
+            return tree
+    return None
+
+
+def _page_fields(extracted) -> dict:
+    """trafilatura's extraction as a dict of its fields (empty when it found nothing)."""
+    meta = extracted.as_dict() if extracted is not None else {}
+    meta["text"] = meta.get("text") or ""
+    return meta
 
 
 # A page whose text is this share or more whole lines that are links' text, at least LINK_LINES

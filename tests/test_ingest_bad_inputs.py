@@ -264,3 +264,21 @@ def test_a_table_whose_text_column_is_empty_throughout_is_named_once(tmp_path):
     sheet.write_text(f'title,text\nFerry,"{STORY}"\nHall,\nBus,\n')
     (article,), failures = _load(sheet)
     assert [f.path for f in failures] == [f"{sheet}:row 3", f"{sheet}:row 4"]
+
+
+def test_a_page_of_tags_never_closed_is_read_past_the_parsers_depth(tmp_path):
+    # 300 <font> never closed: libxml2 dropped what lay over 256 deep, the page refused as
+    # having no article text
+    paragraphs = [STORY, OTHER] * 150
+    body = "".join(f"<font size=2><p>{p}" for p in paragraphs)
+    page = tmp_path / "old.html"
+    page.write_text(f"<html><head><title>Ferry news</title></head><body>{body}</body></html>")
+    (article,), failures = _load(page)
+    assert not failures
+    assert article.title == "Ferry news"
+    assert article.text.startswith("The ferry to Skerry Island")
+    assert article.text.count("Skerry Island") == 150  # every paragraph, not the first 127
+    # deeper than 2,048: nothing is read, and the page is named
+    page.write_text("<html><body>" + "<div>" * 3000 + f"<p>{STORY}</p></body></html>")
+    articles, (failure,) = _load(page)
+    assert not articles and failure.reason == "HTML page with no article text"
