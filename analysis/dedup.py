@@ -9,7 +9,8 @@ Exact copies never get here: they share an article id. Two versions of one story
 update, a paragraph added or a quote changed — share their headline and outlet, and count as one
 story at a lower similarity (:data:`VERSION_THRESHOLD`) than copies from anywhere. A wire story
 (AFP's, Reuters') run by two outlets within days, each with its own lead paragraph or headline in
-the text, is one report at a lower similarity too (:data:`WIRE_THRESHOLD`) when neither copy gives
+the text, cut short or run with a paragraph of its own, is one report when most of the shorter run
+is found word for word in the other (:data:`WIRE_CONTAINMENT`, :func:`contained`) and neither gives
 a figure the other does not (:func:`wire_copy`): a rewrite that changes a toll is another report.
 
 The MinHash and the banding are datasketch's (its ``MinHash`` with the "affine32" scheme and
@@ -56,14 +57,22 @@ BANDS, ROWS = 10, 6
 # an estimated 0.64 of their shingles; 9 pairs of FA-KES + BBC (8 of the BBC's) share 0.62-0.83
 # under one headline, each counted twice until then (0.83: a copy the bands had not met).
 VERSION_THRESHOLD = 0.5
-# Across outlets, a text is a copy of a wire story at this similarity when the two ran within
-# WIRE_DAYS of each other and their figures agree (wire_copy). FA-KES holds 9 pairs of two outlets
-# sharing 0.6-0.8 of their 5-shingles (exact Jaccard): 7 runs of one AFP story (ahram and nna's
-# "Suicide bomber kills 4 ...", 0.73), each counted twice until then, and 2 other reports (an EU
-# reaction beside the attack's report; SANA's toll retold otherwise); the rule takes 5 of the 7
-# and neither of the 2 (and one AFP run at 0.58 whose estimate reached 0.6). Below 0.6 copies
-# and other reports of one event mix, tolls differing ("at least 112" vs "at least 126").
-WIRE_THRESHOLD = 0.6
+# Across outlets, a text is a copy of a wire story when the two ran within WIRE_DAYS of each
+# other, their figures agree (wire_copy) and this share of the shorter text's 5-shingles is in the
+# other's (contained): the part of one report that the other holds, whatever either adds. The
+# Jaccard similarity a signature estimates (0.6 until then) also counts what the longer run adds:
+# 17 second runs of an AFP or Reuters story in FA-KES were each counted twice at 0.12-0.65 shared
+# (estimated 0.03-0.56), one cut to its first paragraphs (dailysabah's "Suicide bomber kills 4 in
+# Assad clans hometown", 0.99 of it in ahram's, 0.39 shared), others adding a witness's paragraph
+# or an editor's sign-off, or writing "ISIL" for "Islamic State" throughout. This rule takes the
+# 17 and no other report. Two copies at 0.57-0.58 are left: at 0.55 a rewrite adding an attack of
+# its own ("Syrian children killed in west Aleppo school attack") is met. Tolls told otherwise at
+# 0.7-0.86 ("at least 112" vs "at least 126") stay apart by their figures.
+WIRE_CONTAINMENT = 0.6
+# The estimated Jaccard similarity from which another outlet's text of the same days is checked
+# as a wire original (on its words: the signatures estimate no containment). A run cut to a
+# tenth of the other shares about 0.1 of the shingles; unrelated texts share next to none.
+WIRE_CANDIDATE = 0.1
 # A wire story runs the day it is filed or the next; a text that shares most of it weeks later
 # (a look back, an anniversary) is another story.
 WIRE_DAYS = 2
@@ -174,10 +183,26 @@ def figures_in(text: str) -> frozenset[str]:
 
 def wire_copy(figures: frozenset[str], original_figures: frozenset[str]) -> bool:
     """Whether a text giving ``figures`` is a copy of a wire story giving ``original_figures``
-    (their texts share WIRE_THRESHOLD): a copy may be cut short or add a paragraph of its own,
-    so one's figures are all among the other's; a figure of each that the other lacks is a
-    toll or a count reported otherwise — another report, whose numbers must count."""
+    (their texts being one report's, :func:`contained`): a copy may be cut short or add a
+    paragraph of its own, so one's figures are all among the other's; a figure of each that the
+    other lacks is a toll or a count reported otherwise — another report, whose numbers must
+    count."""
     return figures <= original_figures or original_figures <= figures
+
+
+def shingles(text: str) -> frozenset[str]:
+    """The word 5-shingles of ``text`` (lower-cased), which a signature is made of."""
+    words = _WORD.findall(text.lower())
+    return frozenset(
+        " ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)
+    )
+
+
+def contained(first: frozenset[str], second: frozenset[str]) -> float:
+    """The share of the smaller set of shingles found in the other: 1.0 for a text cut short
+    from the other, whatever the other adds."""
+    smaller = min(len(first), len(second))
+    return len(first & second) / smaller if smaller else 0.0
 
 
 def _from_bytes(signature: bytes) -> np.ndarray:
@@ -206,8 +231,8 @@ class NearDuplicateIndex:
         self._row_of: dict[str, int] = {}
         self._rows = np.empty((1024, NUM_PERM), dtype=np.uint32)  # grown by doubling
         self._titled: dict[tuple[str, str], list[str]] = {}  # title_key → indexed ids
-        # wire copies are sought among the texts of a few days (no bands: their 0.6 would need
-        # three times the buckets); undated texts are never taken for one
+        # wire copies are sought among the texts of a few days (no bands: a similarity of 0.1
+        # would need many times the buckets); undated texts are never taken for one
         self._days: dict[int, _Day] = {}  # day's ordinal → the indexed texts dated that day
 
     def __len__(self) -> int:
@@ -284,9 +309,10 @@ class NearDuplicateIndex:
 
     def wire_originals(self, article_id: str, signature: bytes | None, origin: Origin) -> list[str]:
         """The indexed texts of other outlets, run within WIRE_DAYS of ``origin``'s day, that
-        share WIRE_THRESHOLD of the text with ``signature`` — most similar first, then first
-        indexed: the wire stories it may be a copy of, should their figures agree
-        (:func:`wire_copy`, which the caller checks: the index holds no texts)."""
+        share an estimated WIRE_CANDIDATE of the text with ``signature`` — most similar first,
+        then first indexed: the wire stories it may be a copy of, should their words and figures
+        say so (:func:`contained`, :func:`wire_copy`, which the caller checks on the texts: the
+        index holds none)."""
         if signature is None or not origin.outlet or not origin.day:
             return []
         values = _from_bytes(signature)
@@ -298,7 +324,7 @@ class NearDuplicateIndex:
                 continue
             # one comparison of the day's signatures at once: a large archive's day holds hundreds
             shares = np.count_nonzero(texts.matrix() == values, axis=1) / NUM_PERM
-            for i in np.flatnonzero(shares >= WIRE_THRESHOLD):
+            for i in np.flatnonzero(shares >= WIRE_CANDIDATE):
                 candidate = texts.ids[i]
                 if candidate != article_id and texts.outlets[i] != origin.outlet:
                     scored.append((-shares[i], self._row_of[candidate], candidate))

@@ -22,13 +22,15 @@ import glob
 import io
 import json
 import logging
+import math
 import os
 import re
+import stat
 import tomllib
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from analysis.records import Failure
@@ -234,14 +236,14 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
                     if p not in seen:
                         seen.add(p)
                         yield p
+                for p in _unreadable_in_folder(path):
+                    yield Failure(str(p), _not_a_file_problem(p))
             elif path.is_file():
                 if path not in seen:
                     seen.add(path)
                     yield path
-            elif path.exists():
-                yield Failure(str(path), "not a regular file")
             else:
-                yield Failure(str(path), "no such file or folder")
+                yield Failure(str(path), _not_a_file_problem(path))
 
 
 def _glob(pattern: str) -> list[str]:
@@ -340,6 +342,39 @@ def _folder_inputs(folder: Path) -> list[Path]:
     )
 
 
+def _unreadable_in_folder(folder: Path) -> list[Path]:
+    """The entries of ``folder`` named as articles (``x.txt``) that are no files to read: a
+    symbolic link whose target is gone, a named pipe. They had been passed over unsaid (a
+    pipe, opened, would wait for a writer for ever)."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if _wanted_in_folder(p)
+        and not p.is_file()
+        and (p.is_symlink() or p.exists())
+        and not p.is_dir()
+    )
+
+
+def _not_a_file_problem(path: Path) -> str:
+    """Why ``path``, which is no regular file, is not read."""
+    if path.is_symlink() and not path.exists():
+        return f"a broken symbolic link (to {os.readlink(path)}, which does not exist)"
+    if not path.exists():
+        return "no such file or folder"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read ({exc.strerror or exc})"
+    kind = (
+        "a named pipe" if stat.S_ISFIFO(mode)
+        else "a socket" if stat.S_ISSOCK(mode)
+        else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "no regular file"
+    )  # fmt: skip
+    return f"not a regular file ({kind}), which presslens does not read"
+
+
 def _refused_in_folder(path: Path) -> bool:
     """An archive or a document: what a user would take to be read with the folder's articles
     (a folder's images, style sheets and such pass unnamed: no one expects articles of them)."""
@@ -395,10 +430,10 @@ def read_file(
     archive = next((kind for magic, kind in ARCHIVE_MAGIC if data.startswith(magic)), None)
     if archive is not None:
         raise IngestError(_archive_problem(f"{archive} archive"))
-    text = decode_bytes(data)
+    suffix = path.suffix.lower()
+    text = decode_bytes(data, stray_nuls=suffix in CSV_SUFFIXES or suffix in JSONL_SUFFIXES)
     if not text.strip():
         raise IngestError("empty file (only whitespace)")
-    suffix = path.suffix.lower()
     if isinstance(field_map, FieldMaps):
         fmap = field_map.for_path(path)
     else:
@@ -422,9 +457,22 @@ def read_file(
         return _read_jsonl(text, path, fmap)
     if suffix in CSV_SUFFIXES:
         return _read_csv(text, path, fmap, delimiter=csv_delimiter(text, suffix))
+    text = unix_lines(text)
     if suffix in MARKDOWN_SUFFIXES:
         text = markdown_as_text(text)
     return [_read_txt(text, path)], []
+
+
+# Line ends other than "\n": Windows' "\r\n", the old Mac's lone "\r", Unicode's line and
+# paragraph separators (what some exporters write for a line break and a paragraph). A text file
+# saved with lone "\r" or with U+2028 had no first line: its headline was read as the body's
+# first words and the file's name taken for its title.
+_LINE_ENDS = re.compile("\r\n?|\u2028|\u2029")
+
+
+def unix_lines(text: str) -> str:
+    """``text`` with every line end a "\\n" (a paragraph separator a blank line)."""
+    return _LINE_ENDS.sub(lambda m: "\n\n" if m.group() == "\u2029" else "\n", text)
 
 
 def refusal_by_name(path: Path) -> str | None:
@@ -450,10 +498,12 @@ def _archive_problem(kind: str) -> str:
     )
 
 
-def decode_bytes(data: bytes) -> str:
+def decode_bytes(data: bytes, *, stray_nuls: bool = False) -> str:
     """Bytes → str: UTF-8 (BOM or not) when valid, UTF-16 by BOM, else detected encoding.
 
-    Raises :class:`IngestError` for binary content or bytes no encoding explains.
+    Raises :class:`IngestError` for binary content or bytes no encoding explains. With
+    ``stray_nuls`` (a table, read row by row), a few NUL bytes are kept for the rows that hold
+    them to be refused (:data:`NUL_ROW`), not the whole table.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -471,7 +521,7 @@ def decode_bytes(data: bytes) -> str:
     # A NUL byte never belongs in a news text, wherever it falls (only its position in the
     # first 8 KB used to count): the file is refused, with the place named.
     nul = data.find(b"\x00")
-    if nul >= 0:
+    if nul >= 0 and not (stray_nuls and data.count(b"\x00") <= 1 + len(data) // STRAY_NUL_BYTES):
         raise IngestError(f"binary file, not text (NUL byte at offset {nul:,})")
     try:
         return data.decode("utf-8-sig")
@@ -512,6 +562,19 @@ def decode_bytes(data: bytes) -> str:
                 return text
     log.info("decoded with detected encoding %s", best.encoding)
     return str(best)
+
+
+# The export schema this presslens writes (analysis.export), and reads the articles of. An
+# export of another version had been read without a word: its articles' fields may be named
+# otherwise, and the run's closing line says so.
+EXPORT_SCHEMA = "presslens/1"
+
+
+# A table with at most one NUL byte in this many is text with a stray NUL or two (a scraper's
+# cell): only the rows holding one are refused. A 10,000-row export had been refused whole for
+# one NUL in one cell. Binary data holds NULs far more densely.
+STRAY_NUL_BYTES = 1000
+NUL_ROW = "a NUL byte in this row: binary data, not text"
 
 
 # A well-formed multi-byte UTF-8 sequence (2, 3 or 4 bytes).
@@ -613,7 +676,10 @@ def _is_headline(line: str) -> bool:
 def _apply_sidecar(doc: RawDocument, path: Path) -> None:
     """Fill metadata from ``<name>.meta.json`` beside a text file, when present."""
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
-    if not sidecar.is_file():
+    try:
+        if not sidecar.is_file():
+            return
+    except OSError:  # a stem of near 255 bytes has no room for the suffix: no sidecar
         return
     try:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
@@ -641,8 +707,9 @@ def _read_html(text: str, path: Path) -> RawDocument:
     import trafilatura  # imported lazily: heavy, and only HTML needs it
     from trafilatura.settings import set_date_params
 
+    deep = _deep_page(text)
     extracted = trafilatura.bare_extraction(
-        text,
+        text if deep is None else deep,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
@@ -651,8 +718,8 @@ def _read_html(text: str, path: Path) -> RawDocument:
         # metadata, <time> elements, its URL and a byline are found without it.
         date_extraction_params=set_date_params(extensive=False),
     )
-    meta = extracted.as_dict() if extracted is not None else {}
-    body = (meta.get("text") or "").strip()
+    meta = _page_fields(extracted)
+    body = meta.get("text", "").strip()
     if len(body.split()) < 5:
         raise IngestError("HTML page with no article text")
     title = (meta.get("title") or "").strip()
@@ -677,6 +744,37 @@ def _read_html(text: str, path: Path) -> RawDocument:
         tags=tags,
         author=meta.get("author"),
     )
+
+
+# libxml2 drops what lies deeper than this many elements (unless told otherwise): a page of
+# tags never closed (an old page's <font> per paragraph) had kept its first 127 paragraphs of
+# 300, unsaid, or, deeper still, been refused as "HTML page with no article text".
+LIBXML_DEPTH = 255
+
+
+def _deep_page(text: str):
+    """The page parsed with libxml2's depth limit raised (to 2,048) when it nests deeper than
+    the usual limit, else None (the usual reading is the one trafilatura makes itself)."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    depth = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > LIBXML_DEPTH:
+            return tree
+    return None
+
+
+def _page_fields(extracted) -> dict:
+    """trafilatura's extraction as a dict of its fields (empty when it found nothing)."""
+    meta = extracted.as_dict() if extracted is not None else {}
+    meta["text"] = meta.get("text") or ""
+    return meta
 
 
 # A page whose text is this share or more whole lines that are links' text, at least LINK_LINES
@@ -739,7 +837,12 @@ def _read_json(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], li
     records = json_records(data, fmap)
     if not records:  # had read as nothing at all, without a word
         raise IngestError("no articles in it (an empty list)")
-    return _records_to_docs(records, path, fmap, what="item")
+    docs, failures = _records_to_docs(records, path, fmap, what="item")
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if isinstance(schema, str) and schema.startswith("presslens/") and schema != EXPORT_SCHEMA:
+        for doc in docs:  # said once in the run's closing line (load_articles)
+            doc.extra["schema"] = schema
+    return docs, failures
 
 
 def json_records(data, fmap: Mapping[str, str] | None = None) -> list:
@@ -834,6 +937,7 @@ def _read_csv(
             )
         )
         records.pop()
+    _refuse_a_field_named_twice(columns, fmap)
     if "text" in fmap and fmap["text"] not in columns:
         raise IngestError(
             f"CSV without the column {fmap['text']!r} that --map names for the text "
@@ -849,6 +953,20 @@ def _read_csv(
         records, path, fmap, what="row", numbers=list(range(2, len(records) + 2))
     )
     return docs, more + failures
+
+
+def _refuse_a_field_named_twice(columns: list[str], fmap: Mapping[str, str]) -> None:
+    """Refuse a table whose header names a column it reads twice: the csv module keeps the
+    last such cell of each row, unsaid. A sheet headed "text,text,title" had each row's second
+    "text" (a note) read as the article, refused as "no article text left after cleaning"."""
+    twice = {c for c in columns if columns.count(c) > 1}
+    used = {_find_column(columns, name, fmap) for name in FIELD_ALIASES} & twice
+    if used:
+        name = sorted(used)[0]
+        raise IngestError(
+            f"CSV with {columns.count(name)} columns named “{name}”, which presslens cannot "
+            "tell apart: rename all but the one to read"
+        )
 
 
 def _runs_to_the_end(text: str, last: Mapping) -> bool:
@@ -915,6 +1033,7 @@ def _records_to_docs(
     # One guess per file, so that every record of an export reads the same field.
     guessed = _guess_text_field(records, fmap)
     dayfirst = _writes_day_first(records, fmap)
+    empty_in: set[str] = set()  # the text fields found empty
     for number, rec in zip(numbers, records, strict=True):
         where = f"{path}:{what} {number}"
         if not isinstance(rec, dict):
@@ -923,6 +1042,9 @@ def _records_to_docs(
         columns = [str(k) for k in rec]
         if not columns:
             failures.append(Failure(where, "an empty object"))
+            continue
+        if any(isinstance(v, str) and "\x00" in v for v in rec.values()):
+            failures.append(Failure(where, NUL_ROW))
             continue
         col = {name: _find_column(columns, name, fmap) for name in FIELD_ALIASES}
         extra = {}
@@ -938,13 +1060,18 @@ def _records_to_docs(
                 )
             )
             continue
-        body = as_body(rec.get(col["text"]))
+        value = rec.get(col["text"])
+        if isinstance(value, bool | int | float):  # had been "no article text left after cleaning"
+            failures.append(Failure(where, f"the text field “{col['text']}” holds a number"))
+            continue
+        body = as_body(value)
         if not body.strip():
             failures.append(Failure(where, "empty text"))
+            empty_in.add(col["text"])
             continue
         title = _as_text(rec.get(col["title"])) if col["title"] else ""
         given = _as_text(rec.get(col["published"])).strip() if col["published"] else ""
-        published = normalise_date(given, dayfirst=dayfirst) if given else None
+        published = _publication_day(given, dayfirst=dayfirst) if given else None
         if given and published is None:  # said in the run's closing line: not dropped unseen
             extra["unread_date"] = given[:40]
         docs.append(
@@ -961,7 +1088,28 @@ def _records_to_docs(
                 where=where,
             )
         )
+    # One line for a table whose text column is empty throughout, not one per row (a 10,000-row
+    # export mapped to the wrong column had said "empty text" 10,000 times).
+    if not docs and len(failures) > 1 and all(f.reason == "empty text" for f in failures):
+        kind = "column" if what == "row" else "field"
+        named = f" “{empty_in.pop()}”" if len(empty_in) == 1 else ""
+        reason = f"the text {kind}{named} is empty in every {what} ({len(failures):,})"
+        failures = [Failure(str(path), reason)]
     return docs, failures
+
+
+# How far past today a record's date may lie: a story scheduled for tomorrow, an export's
+# clock a day ahead. A typed "2999-01-01" had stretched every timeline across ten centuries.
+FUTURE_DAYS = 366
+
+
+def _publication_day(given: str, *, dayfirst: bool) -> str | None:
+    """The day a record says it was published, or None when it names none — or one no story
+    can have been published on yet (beyond FUTURE_DAYS from today)."""
+    day = normalise_date(given, dayfirst=dayfirst)
+    if day is not None and date.fromisoformat(day) > date.today() + timedelta(days=FUTURE_DAYS):
+        return None
+    return day
 
 
 # A date in figures with slashes: day and month, in an order the export's own dates tell.
@@ -1062,7 +1210,9 @@ def _all_text(items) -> bool:
 
 
 def _as_text(value) -> str:
-    if value is None:
+    # NaN and infinities (which Python's JSON reader takes) are no value: a title of NaN had
+    # been stored as the headline "nan"
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import dataclasses
 import logging
 import math
 import multiprocessing
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
@@ -27,6 +29,7 @@ from analysis import clean as cleaning
 from analysis import datelines, heap, lifeline, nlp
 from analysis.ingest import (
     DEFAULT_MAX_BYTES,
+    EXPORT_SCHEMA,
     FieldMaps,
     IngestError,
     RawDocument,
@@ -74,6 +77,7 @@ def load_articles(
     guessed: dict[tuple[str, str], int] = {}
     redated: dict[str, int] = {}  # articles whose text's own date replaced the given one
     undated: dict[str, list] = {}  # path -> [articles, a date given that names no day]
+    schemas: dict[str, str] = {}  # path -> the export schema of another version it declares
     read: list[Path] = []  # the files found, for the mappings that name none of them
     for item in expand_inputs(list(paths)):
         if isinstance(item, Failure):
@@ -94,7 +98,16 @@ def load_articles(
             if "text_field" in raw.extra:
                 key = (raw.path, raw.extra["text_field"])
                 guessed[key] = guessed.get(key, 0) + 1
-            article = to_article(raw, source=source)
+            if "schema" in raw.extra:
+                schemas[raw.path] = raw.extra["schema"]
+            try:
+                article = to_article(raw, source=source)
+            except Exception as exc:  # one record's unexpected bug must not end the batch
+                log.exception("cleaning %s failed", raw.where or raw.path)
+                failures.append(
+                    Failure(raw.where or raw.path, f"cannot read ({type(exc).__name__}: {exc})")
+                )
+                continue
             if article is not None and article.published != raw.published and raw.published:
                 redated[raw.path] = redated.get(raw.path, 0) + 1
             if article is not None and article.published is None and "unread_date" in raw.extra:
@@ -129,6 +142,11 @@ def load_articles(
             "no known text field — name another with --map)"
             for (path, name), n in guessed.items()
         )
+        notes.extend(
+            f"{path} is an export of {schema}, not the {EXPORT_SCHEMA} this presslens reads: its "
+            "articles' text, title and date were read as far as they are named alike"
+            for path, schema in schemas.items()
+        )
         if isinstance(field_map, FieldMaps):
             notes.extend(
                 f"--map {pattern}: names none of the inputs, so its columns were not used"
@@ -138,9 +156,11 @@ def load_articles(
 
 
 def to_article(raw: RawDocument, *, source: str | None = None) -> Article | None:
-    """Clean a raw document into an :class:`Article` (None when nothing is left)."""
+    """Clean a raw document into an :class:`Article` (None when nothing is left: fewer than
+    three words, punctuation and symbols not counting)."""
+    raw = _storable(raw)
     cleaned = cleaning.clean(raw.text, title=raw.title)
-    if len(cleaned.text.split()) < 3:
+    if sum(1 for token in cleaned.text.split() if _WORDLIKE.search(token)) < 3:
         return None
     tags = tuple(dict.fromkeys(raw.tags + cleaned.tags))
     # the date the text prints at its start wins over one an export gives that disagrees (the
@@ -160,6 +180,49 @@ def to_article(raw: RawDocument, *, source: str | None = None) -> Article | None
         n_words=len(cleaned.text.split()),
         author=raw.author,
     )
+
+
+# A token with a letter or digit in it: "!!! ??? ---" (a file of punctuation) had been stored as
+# an article of three words.
+_WORDLIKE = re.compile(r"[^\W_]")
+# A UTF-16 surrogate standing alone: JSON may spell one ("\ud800"), and a file name that is not
+# UTF-8 comes to Python with one per undecodable byte (b"caf\xe9.txt" -> "caf\udce9.txt"). No
+# such string can be encoded as UTF-8: hashing the text or writing the store failed, ending the
+# whole batch in a traceback.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _storable(raw: RawDocument) -> RawDocument:
+    """``raw`` with every field encodable as UTF-8: a lone surrogate in a text becomes U+FFFD,
+    the undecodable bytes of a file name ``\\xe9`` (the path stays one name for one file, so a
+    re-run still finds the version it replaces)."""
+    fields = (raw.title, raw.text, raw.source, raw.published, raw.url, raw.author, *raw.tags)
+    if not any(value and _SURROGATE.search(value) for value in (*fields, raw.path)):
+        return raw
+
+    def fix(value: str | None) -> str | None:
+        return value if value is None else _SURROGATE.sub("\ufffd", value)
+
+    return dataclasses.replace(
+        raw,
+        title=fix(raw.title) or "",
+        text=fix(raw.text) or "",
+        source=fix(raw.source),
+        published=fix(raw.published),
+        url=fix(raw.url),
+        author=fix(raw.author),
+        tags=tuple(fix(t) or "" for t in raw.tags),
+        path=storable_path(raw.path),
+    )
+
+
+def storable_path(path: str) -> str:
+    """``path`` as UTF-8 can hold it: a name's bytes that are not UTF-8 as ``\\xNN``."""
+    if not _SURROGATE.search(path):
+        return path
+    with contextlib.suppress(UnicodeEncodeError):  # a surrogate no file system gives
+        path = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _SURROGATE.sub("\ufffd", path)
 
 
 def analyze_paths(
@@ -474,20 +537,31 @@ def _wire_original(
     texts: Mapping[str, str],
     store: Store,
 ) -> str | None:
-    """The wire story ``article`` is another outlet's copy of (:func:`analysis.dedup.wire_copy`),
-    among this run's originals (``texts``) and the store's, or None."""
+    """The wire story ``article`` is another outlet's copy of, among this run's originals
+    (``texts``) and the store's: the one holding most of the shorter text of the two
+    (:func:`analysis.dedup.contained`, at least WIRE_CONTAINMENT) whose figures agree with the
+    article's (:func:`analysis.dedup.wire_copy`), the first candidate among equals; or None."""
     from analysis import dedup
 
     candidates = index.wire_originals(article.id, signature, origin)
     if not candidates:
         return None
     stored = store.article_texts([c for c in candidates if c not in texts])
+    words = dedup.shingles(article.text)
     figures = dedup.figures_in(article.text)
+    best, best_share = None, 0.0
     for candidate in candidates:
         text = texts[candidate] if candidate in texts else stored.get(candidate)
-        if text is not None and dedup.wire_copy(figures, dedup.figures_in(text)):
-            return candidate
-    return None
+        if text is None:
+            continue
+        share = dedup.contained(words, dedup.shingles(text))
+        if (
+            share >= dedup.WIRE_CONTAINMENT
+            and share > best_share
+            and dedup.wire_copy(figures, dedup.figures_in(text))
+        ):
+            best, best_share = candidate, share
+    return best
 
 
 # A run shared among several workers is cut into at least this many batches per worker: 200

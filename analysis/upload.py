@@ -51,7 +51,7 @@ def table_preview(name: str, content: bytes, *, rows: int = PREVIEW_ROWS) -> Tab
     suffix = Path(name).suffix.lower()
     if suffix not in TABLE_SUFFIXES:
         raise ingest.IngestError(f"{name}: not a table ({', '.join(TABLE_SUFFIXES)})")
-    text = ingest.decode_bytes(content)
+    text = ingest.decode_bytes(content, stray_nuls=suffix not in ingest.JSON_SUFFIXES)
     if suffix in (".csv", ".tsv"):
         csv.field_size_limit(len(content) + 1)
         reader = csv.DictReader(
@@ -102,6 +102,28 @@ def _json_records(text: str, *, jsonl: bool, name: str) -> list:
         return ingest.json_records(data)
     except ingest.IngestError as exc:
         raise ingest.IngestError(f"{name}: {exc}") from None
+
+
+# The longest file name most file systems take, in bytes (ext4's NAME_MAX).
+MAX_NAME_BYTES = 255
+
+
+def saved_name(name: str) -> str:
+    """The name to save an upload ``name`` under in its own temporary folder: its last part
+    (never a path), the stem cut to fit MAX_NAME_BYTES with the suffix kept (it decides how the
+    file is read). A page saved under its 300-character headline had ended the whole upload in
+    "File name too long"; messages still name the file as uploaded."""
+    name = Path(name.replace("\x00", "")).name
+    if name in ("", ".", ".."):  # no file's name: the uploader refuses these, a caller may not
+        name = "upload"
+    if len(name.encode("utf-8")) <= MAX_NAME_BYTES:
+        return name
+    suffix = Path(name).suffix
+    if len(suffix.encode("utf-8")) > 16:  # no suffix presslens reads is this long
+        suffix = ""
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    room = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
+    return stem.encode("utf-8")[:room].decode("utf-8", "ignore") + suffix
 
 
 def _cell(value, width: int = 120) -> str:

@@ -48,7 +48,7 @@ def analyse(
         for i, f in enumerate(files):
             folder = Path(tmp) / str(i)  # a folder per file keeps equal names apart
             folder.mkdir()
-            path = folder / Path(f.name).name
+            path = folder / upload.saved_name(f.name)
             path.write_bytes(f.content)
             names[str(path)] = f.name
             is_table = path.suffix.lower() in upload.TABLE_SUFFIXES

@@ -516,6 +516,45 @@ def test_bad_uploads_are_each_named_with_the_reason_and_the_rest_analysed(tmp_pa
     assert titles == ["Ferry", "Night bus returns", "Tram"]
 
 
+def test_uploads_that_had_ended_the_page_are_read_or_named(tmp_path, use_db):
+    # A page saved under its long headline ("File name too long" for every file beside it), a
+    # JSON string escaping half a UTF-16 pair (no UTF-8: a traceback), a table with a NUL in one
+    # row (refused whole): the page had shown a traceback or lost the good rows.
+    import json
+
+    from analysis.store import Store
+
+    db = tmp_path / "upload.duckdb"
+    Store(db).close()
+    use_db(db)
+    at = run_page(db, "data")
+    ferry = (
+        "The island ferry will sail twice a day from April, “weather allowing,” said Maren Oddsen."
+    )
+    hall = "Lowmoor's village hall reopened on Saturday, and “the roof is dry at last,” said the clerk."
+    bus = "The night bus to Harrow Moor returns on Friday, the operator said, after a year's pause."
+    long_name = "Island ferry to sail twice a day from April after years of complaints " * 5
+    at.file_uploader[0].set_value(
+        [
+            (long_name + ".txt", f"Ferry news\n\n{ferry}\n".encode(), "text/plain"),
+            (
+                "hall.json",
+                json.dumps({"title": "Hall \ud800", "text": hall}).encode(),
+                "application/json",
+            ),
+            ("sheet.csv", f'title,text\nBus,"{bus}"\nBroken,"a\x00b c d"\n'.encode(), "text/csv"),
+        ]
+    ).run()
+    at.button(key="analyse").click().run()
+    assert not at.exception
+    assert "sheet.csv:row 3: a NUL byte in this row: binary data, not text" in _texts(at.error)
+    assert "3 new article(s)" in _texts(at.warning)
+    with Store(db) as store:
+        stored = store.query("SELECT title, path FROM articles ORDER BY title")
+    assert stored["title"].tolist() == ["Bus", "Ferry news", "Hall \ufffd"]
+    assert f"upload:{long_name}.txt" in stored["path"].tolist()  # the name as uploaded
+
+
 def test_an_edited_file_uploaded_again_replaces_its_old_version(tmp_path, use_db):
     # The upload goes through the same triage and removal as `presslens analyze`: the edited
     # story is stored once, under its new text, not beside (or as a copy of) its old one.

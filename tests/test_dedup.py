@@ -240,7 +240,7 @@ def test_a_wire_copy_changes_no_figure(mine, theirs, copy):
 
 def test_wire_originals_are_other_outlets_texts_of_the_same_days():
     first, second = _wire_runs()
-    assert dedup.WIRE_THRESHOLD <= _shared(first, second) < dedup.DEFAULT_THRESHOLD
+    assert dedup.WIRE_CANDIDATE <= _shared(first, second) < dedup.DEFAULT_THRESHOLD
     sig, sig2 = dedup.signature_bytes(first), dedup.signature_bytes(second)
     index = dedup.NearDuplicateIndex()
     index.add("herald", sig, origin=dedup.Origin.of("Herald", "2023-03-14"))
@@ -251,3 +251,51 @@ def test_wire_originals_are_other_outlets_texts_of_the_same_days():
     for outlet, day in (("Herald ", "2023-03-15"), ("Courier", "2023-04-02"), ("Courier", None)):
         # the same outlet's other story, another month's, an undated text
         assert index.wire_originals("courier", sig2, dedup.Origin.of(outlet, day)) == []
+
+
+# A run of the wire story cut to its first two paragraphs, the other outlet's run adding a
+# paragraph of its own; and another event at the same port that day, told with the story's
+# paragraph on the port as background.
+OWN_PARAGRAPH = (
+    "Our reporter at the scene spoke to a dock worker who said he had felt the heat of the fire "
+    "from the other side of the harbour and had helped carry two of the injured to an ambulance "
+    "before the police closed the road along the quay to everyone but the fire brigade."
+)
+OTHER_EVENT = (
+    "A cargo ship ran aground at the mouth of the river on Tuesday evening and tugs worked until "
+    "dawn to free it, the harbour master said. None of its 19 crew was hurt and no fuel leaked "
+    "into the water, he added, though the channel stayed closed to other ships for the night.\n\n"
+)
+
+
+def _cut_and_extended() -> tuple[str, str]:
+    paragraphs = WIRE_STORY.split("\n\n")
+    cut = "\n\n".join(paragraphs[:2])
+    extended = f"{LEAD_A}\n\n{WIRE_STORY}\n\n{OWN_PARAGRAPH}"
+    return cut, extended
+
+
+def test_a_run_cut_short_is_contained_in_the_longer_run_however_little_they_share():
+    cut, extended = _cut_and_extended()
+    assert _shared(cut, extended) < 0.6  # what decided until then: two reports
+    words, other = dedup.shingles(cut), dedup.shingles(extended)
+    assert dedup.contained(words, other) == dedup.contained(other, words) == 1.0
+    assert len(words & other) / len(words | other) < 0.6
+    index = dedup.NearDuplicateIndex()
+    index.add(
+        "herald", dedup.signature_bytes(extended), origin=dedup.Origin.of("Herald", "2023-03-14")
+    )
+    origin = dedup.Origin.of("Courier", "2023-03-14")
+    assert index.wire_originals("courier", dedup.signature_bytes(cut), origin) == ["herald"]
+
+
+def test_another_event_told_with_the_same_background_is_not_contained():
+    background = WIRE_STORY.split("\n\n")[2]
+    other = OTHER_EVENT + background
+    share = dedup.contained(dedup.shingles(other), dedup.shingles(WIRE_STORY))
+    assert 0.2 < share < dedup.WIRE_CONTAINMENT
+
+
+def test_containment_of_nothing_is_nothing():
+    assert dedup.contained(frozenset(), dedup.shingles(WIRE_STORY)) == 0.0
+    assert dedup.shingles("Four words only here") == frozenset()

@@ -95,7 +95,7 @@ def test_a_record_that_cleaning_empties_is_named_by_its_row_or_line(tmp_path):
     assert [a.title for a in articles] == ["Kiosk"]
     assert [str(f) for f in failures] == [
         f"{tmp_path / 'export.csv'}:row 3: no article text left after cleaning",
-        f"{tmp_path / 'feed.jsonl'}:line 1: no article text left after cleaning",
+        f"{tmp_path / 'feed.jsonl'}:line 1: the text field “text” holds a number",
     ]
 
 

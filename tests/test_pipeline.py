@@ -558,3 +558,24 @@ def test_another_outlets_run_of_a_wire_story_is_counted_once(tmp_path):
             summary, _ = analyze_paths([_wire_csv(tmp_path / "o.csv", [herald, other])], store)
             assert (summary.new, summary.duplicates) == (2, 0)
         (tmp_path / "three.duckdb").unlink()
+
+
+def test_a_wire_story_cut_short_by_one_outlet_is_counted_once(tmp_path):
+    """One outlet runs the wire story's first two paragraphs, another the whole with a lead and
+    a paragraph of its own: too little shared for a copy by similarity, but the short run is
+    all in the long one, figures alike — one report. With a toll of its own, or another event
+    told with the story's background paragraph, it is another."""
+    from tests.test_dedup import OTHER_EVENT, WIRE_STORY, _cut_and_extended
+
+    cut, extended = _cut_and_extended()
+    herald = ("Depot blast kills twelve in Valmora", extended, "Herald", "2023-03-14")
+    for text, expected in (
+        (cut, (1, 1)),
+        (cut.replace("Twelve people", "Fifteen people"), (2, 0)),
+        (OTHER_EVENT + WIRE_STORY.split("\n\n")[2], (2, 0)),
+    ):
+        courier = ("Valmora depot fire", text, "Courier", "2023-03-14")
+        with Store(tmp_path / "s.duckdb") as store:
+            summary, _ = analyze_paths([_wire_csv(tmp_path / "c.csv", [herald, courier])], store)
+            assert (summary.new, summary.duplicates) == expected
+        (tmp_path / "s.duckdb").unlink()
