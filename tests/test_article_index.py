@@ -871,6 +871,31 @@ def _figures_store(path: Path, seed: int, *, outlet_named_as_an_id: bool = False
         store.write_batch(results)
 
 
+def _votes_store(path: Path) -> None:
+    """A store where an article without an outlet decides the vote: written first (the
+    smallest keys, the numbers the outlets have too), it and two BBC articles give 30 (two
+    voices), AFP and Reuters 25 (two voices, fewer articles)."""
+    from analysis.records import Article, ArticleResult, Figure
+    from analysis.store import Store
+
+    results = []
+    for article_id, source, value in [
+        ("n", None, 30.0), ("b1", "BBC", 30.0), ("b2", "BBC", 30.0), ("a", "AFP", 25.0),
+        ("r", "Reuters", 25.0),
+    ]:  # fmt: skip
+        figure = Figure(
+            article_id=article_id, text=str(value), value=value, low=value, high=value,
+            approximate=False, unit="civilians", category="killed", subject=None,
+            location="Douma", claimed_by=None, start=0, end=2, sentence="Shelling killed them.",
+        )  # fmt: skip
+        article = Article(
+            id=article_id, title="Shelling", text="Text.", source=source, published="2018-02-21"
+        )
+        results.append(ArticleResult(article=article, figures=(figure,)))
+    with Store(path) as store:
+        store.write_batch(results)
+
+
 def test_headline_figures_by_number_give_the_frame_of_their_names(tmp_path, index_dir, monkeypatch):
     """The headline figures of a pinned filter vote over the figures in view with their names
     as numbers (figure_views._coded_votes: events, votes and ties on the article index's
@@ -888,9 +913,12 @@ def test_headline_figures_by_number_give_the_frame_of_their_names(tmp_path, inde
 
     monkeypatch.setattr(figure_views, "coded_rows_in_view", counted)
     shown = 0
-    for seed in range(6):
+    for seed in range(7):
         store = tmp_path / f"figures{seed}.duckdb"
-        _figures_store(store, seed, outlet_named_as_an_id=seed == 5)
+        if seed < 6:
+            _figures_store(store, seed, outlet_named_as_an_id=seed == 5)
+        else:
+            _votes_store(store)
         reader = store_lock.open_reader(store)
         try:
             version, index = _built(reader, store)
@@ -904,6 +932,9 @@ def test_headline_figures_by_number_give_the_frame_of_their_names(tmp_path, inde
             ]
             apart = figure_views._unit_keys(reader, index)[1]
             assert apart == (seed != 5)
+            if seed == 6:  # the article without an outlet is a voice of its own
+                heads = figure_views.headline_figures(reader, cases[0])
+                assert heads.estimate.tolist() == [30.0]
             for plain in cases:
                 pinned = pin(reader, plain, version=version)
                 for scope in (None, *figure_views.SCOPES):
