@@ -546,9 +546,11 @@ def headline_figures(
         return _headline_from_summaries(con, filters, scope=scope)
     if scope is not None and scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
-    votes = _coded_votes(con, filters, scope)
-    if votes is None:
-        votes = con.execute(*_plain_votes(con, filters, scope)).fetchall()
+    coded = _coded_votes(con, filters, scope)
+    if coded is None:
+        votes, indexed_kinds = con.execute(*_plain_votes(con, filters, scope)).fetchall(), None
+    else:
+        votes, indexed_kinds = coded
     chosen = _newest_of_estimates(votes)
     figures = [(row[0], *figure) for row in chosen for figure in row[-1]]
     # The top events' figures' incident kinds as the conflicts summary holds them (worked out
@@ -558,11 +560,13 @@ def headline_figures(
     # 0.11-0.25 s of CPU under a speaker, 0.05 s under a search (largely a fixed cost: worked
     # out for the 69 figures needed alone, still 0.05 s); read from the summary, 0.01 s.
     kinds = _conflict_kinds(con, [f for f in figures if f[0] != "money"])
-    texts, more = _figure_texts(
-        con,
-        {row[5] for row in chosen},
-        {(f[3], f[4]) for f in figures if f[0] != "money" and (f[3], f[4]) not in kinds},
-    )
+    lacking = {(f[3], f[4]) for f in figures if f[0] != "money" and (f[3], f[4]) not in kinds}
+    if indexed_kinds is not None:
+        # the article index holds them, worked out by the same SQL when it was built (under a
+        # search at a million articles, 0.05 s of CPU for three figures' sentences)
+        kinds |= indexed_kinds(lacking)
+        lacking = set()
+    texts, more = _figure_texts(con, {row[5] for row in chosen}, lacking)
     kinds |= more
     return _headline_frame(
         con,
@@ -887,10 +891,12 @@ def _plain_votes(con, filters: Filters | None, scope: str | None) -> tuple[str, 
     return _headline_sql(fig, voter="coalesce(fig.source, fig.article)"), params
 
 
-def _coded_votes(con, filters: Filters | None, scope: str | None) -> list[tuple] | None:
-    """The rows of :func:`_headline_sql` over the figures in view gathered from the article
-    index with their names as numbers (:func:`analysis.filters.coded_rows_in_view`), read back
-    as the names and ids: the rows of :func:`_plain_votes`. The names' numbers are in their
+def _coded_votes(con, filters: Filters | None, scope: str | None) -> tuple | None:
+    """``(votes, kinds)``: the rows of :func:`_headline_sql` over the figures in view gathered
+    from the article index with their names as numbers
+    (:func:`analysis.filters.coded_rows_in_view`), read back as the names and ids: the rows of
+    :func:`_plain_votes`; and a function giving the incident kinds of some of their figures
+    (article id, start) from the index (:func:`_indexed_kinds`). The names' numbers are in their
     order, so events and votes group, rank and tie on them as on the names; an article is its
     key, and an article without an outlet votes as ``-1 - key`` (no outlet's number). None
     where no index serves the filters, the rows were gathered whole by another view, or an
@@ -923,7 +929,20 @@ def _coded_votes(con, filters: Filters | None, scope: str | None) -> list[tuple]
         WHERE {scope_sql} AND f.category NOT IN ({codes("category", summaries.CATCH_ALL)})
           AND {summaries.HEADLINE_VALUES_SQL.format(f="f")}"""
     rows = con.execute(_headline_sql(fig, voter="coalesce(fig.source, -1 - fig.article)"))
-    return _named_votes(index, rows.fetchall())
+    votes, keys = _named_votes(index, rows.fetchall())
+    return votes, lambda wanted: _indexed_kinds(index, keys, wanted)
+
+
+def _indexed_kinds(index, keys: dict[str, int], wanted: set[tuple[str, int]]) -> dict:
+    """The incident kinds (:data:`analysis.incident_kinds.KINDS_SQL`, kept by the article
+    ``index``) of the figures ``wanted`` (article id, start), whose articles' keys ``keys``
+    holds, by (article id, start)."""
+    if not wanted:
+        return {}
+    ids = {keys[article_id]: article_id for article_id, _ in wanted}
+    rows = index.coded_table("figures", sorted(ids), ("start", "kinds"), with_key=True)
+    found = ((ids[row["article_key"]], row["start"], row["kinds"]) for row in rows.to_pylist())
+    return {(a, start): kinds for a, start, kinds in found if (a, start) in wanted}
 
 
 # The figures' columns the headline reads from the article index (_coded_votes).
@@ -965,16 +984,20 @@ def _unit_keys(con, index) -> tuple:
     return found
 
 
-def _named_votes(index, rows: list[tuple]) -> list[tuple]:
+def _named_votes(index, rows: list[tuple]) -> tuple[list[tuple], dict[str, int]]:
     """The rows of :func:`_headline_sql` over coded figures (:func:`_coded_votes`) with their
-    categories, places and scopes as names and their articles as ids."""
+    categories, places and scopes as names and their articles as ids; and the articles' keys
+    by id."""
     import pyarrow as pa
 
     def named(column: str, codes: list) -> list:
         return index.names("figures", column, [-1 if c is None else c for c in codes])
 
     figs = [fig for *_, given in rows for fig in given]
-    ids = iter(index.gather_ids(pa.array([f[2] for f in figs], pa.int64())).to_pylist())
+    keys = [f[2] for f in figs]
+    ids = index.gather_ids(pa.array(keys, pa.int64())).to_pylist()
+    keys_by_id = dict(zip(ids, keys, strict=True))
+    ids = iter(ids)
     scopes = iter(named("scope", [f[4] for f in figs]))
     categories = named("category", [row[0] for row in rows])
     locations = named("location", [row[4] for row in rows])
@@ -986,7 +1009,7 @@ def _named_votes(index, rows: list[tuple]) -> list[tuple]:
             (e, published, next(ids), start, next(scopes)) for e, published, _, start, _ in given
         ]
         named_rows.append((category, estimate, n, n_event, location, given))
-    return named_rows
+    return named_rows, keys_by_id
 
 
 def _newest_of_estimates(votes: list[tuple]) -> list[tuple]:

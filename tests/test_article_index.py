@@ -819,12 +819,15 @@ def test_views_that_rank_names_by_number_give_the_frames_the_store_gives(
     assert len(quote_views.speaker_stats(reader, pin(reader, cases[3], version=version))) > 3
 
 
-def _figures_store(path: Path, seed: int, *, outlet_named_as_an_id: bool = False) -> None:
+def _figures_store(
+    path: Path, seed: int, *, outlet_named_as_an_id: bool = False, no_summary: bool = False
+) -> None:
     """A store of invented figures drawn to tie the headline's events and votes every way its
     SQL orders them: places differing in case and accent or not given, units differing only in
     case ("Pounds", "pounds"), scopes, weeks, articles without an outlet, ranges, floors
-    ("dozens"), parts, catch-all categories, undated articles, and article ids in an order
-    other than their keys' (written in random order)."""
+    ("dozens"), parts, catch-all categories, undated articles, sentences of several kinds of
+    incident, and article ids in an order other than their keys' (written in random order).
+    ``no_summary``: no figure's incident kinds kept by the conflicts' summary."""
     import random
 
     from analysis.records import Article, ArticleResult, Figure
@@ -832,6 +835,12 @@ def _figures_store(path: Path, seed: int, *, outlet_named_as_an_id: bool = False
 
     rng = random.Random(seed)
     sources = ["Reuters", "AFP", "BBC", None, None]
+    sentences = [  # incident kinds apart (analysis.incident_kinds): the spread is one kind's
+        "The figure was given after the air strikes on the market.",
+        "A car bomb went off near the school on Tuesday.",
+        "Shelling of the old town went on for days.",
+        "The count was given by the council.",
+    ]
     if outlet_named_as_an_id:
         sources.append("a00")
     results = []
@@ -857,7 +866,7 @@ def _figures_store(path: Path, seed: int, *, outlet_named_as_an_id: bool = False
                     location=rng.choice(["Douma", "Douma", "douma", "Idlib", "Ärbin", None]),
                     claimed_by=rng.choice([None, "the Observatory"]),
                     start=n * 40, end=n * 40 + 2,
-                    sentence="The figure was given after the air strikes on the market.",
+                    sentence=rng.choice(sentences),
                     scope=rng.choice(["event", "event", "total", "background"]),
                     part_of=0 if n and rng.random() < 0.2 else None,
                 )
@@ -869,6 +878,8 @@ def _figures_store(path: Path, seed: int, *, outlet_named_as_an_id: bool = False
         results.append(ArticleResult(article=article, figures=tuple(figures)))
     with Store(path) as store:
         store.write_batch(results)
+        if no_summary:  # every figure's incident kinds worked out (or read from the index)
+            store.con.execute("DELETE FROM sum_conflict_figures")
 
 
 def _votes_store(path: Path) -> None:
@@ -899,10 +910,11 @@ def _votes_store(path: Path) -> None:
 def test_headline_figures_by_number_give_the_frame_of_their_names(tmp_path, index_dir, monkeypatch):
     """The headline figures of a pinned filter vote over the figures in view with their names
     as numbers (figure_views._coded_votes: events, votes and ties on the article index's
-    numbers, the units' lower cases numbered apart): the same frame, value for value, as the
-    vote over the store's rows, for every scope and many filters of random stores; once the
-    rows were gathered whole, or where an outlet is named as an article's id (one vote in
-    the names), the vote reads the names."""
+    numbers, the units' lower cases numbered apart, the incident kinds the conflicts' summary
+    lacks read from the index): the same frame, value for value, as the vote over the store's
+    rows, for every scope and many filters of random stores; once the rows were gathered
+    whole, or where an outlet is named as an article's id (one vote in the names), the vote
+    reads the names."""
     coded = []
     real = filters.coded_rows_in_view
 
@@ -916,7 +928,7 @@ def test_headline_figures_by_number_give_the_frame_of_their_names(tmp_path, inde
     for seed in range(7):
         store = tmp_path / f"figures{seed}.duckdb"
         if seed < 6:
-            _figures_store(store, seed, outlet_named_as_an_id=seed == 5)
+            _figures_store(store, seed, outlet_named_as_an_id=seed == 5, no_summary=seed == 4)
         else:
             _votes_store(store)
         reader = store_lock.open_reader(store)
