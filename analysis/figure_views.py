@@ -947,16 +947,8 @@ def _indexed_kinds(index, keys: dict[str, int], wanted: set[tuple[str, int]]) ->
 
 # The figures' columns the headline reads from the article index (_coded_votes).
 _CODED_COLUMNS = (
-    "start",
-    "category",
-    "location",
-    "scope",
-    "unit",
-    "value",
-    "low",
-    "high",
-    "part_of",
-)
+    "start", "category", "location", "scope", "unit", "value", "low", "high", "part_of",
+)  # fmt: skip
 # Per article index: the units' keys (summaries.UNIT_KEY_SQL's lower(unit)) as numbers in
 # their order, and whether no outlet is named as an article's id.
 _UNIT_KEYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
