@@ -577,6 +577,16 @@ class Index:
         names = self._dictionaries[(table, column)].take(pa.array(np.maximum(codes, 0)))
         return [None if c < 0 else n for c, n in zip(codes, names.to_pylist(), strict=True)]
 
+    def dictionary(self, table: str, column: str) -> pa.Array:
+        """The names of the coded ``column``, a name's number its position (in byte order)."""
+        return self._dictionaries[(table, column)]
+
+    def any_id_in(self, values: pa.Array) -> bool:
+        """Whether some article's id is one of ``values`` (text)."""
+        import pyarrow.compute as pc
+
+        return bool(pc.any(pc.is_in(self._ids, value_set=values)).as_py())
+
     def name_array(self, table: str, column: str, codes: pa.Array) -> pa.Array:
         """The names of these numbers of the coded ``column`` as Arrow text (null: none)."""
         return self._dictionaries[(table, column)].take(codes)

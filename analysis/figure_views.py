@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+import weakref
 from datetime import date, datetime, timedelta
 
 import duckdb
@@ -30,6 +31,7 @@ from analysis import article_index, incident_kinds, summaries
 from analysis.filters import (
     Filters,
     article_ids_sql,
+    coded_rows_in_view,
     in_values,
     is_copy,
     kept_articles,
@@ -542,20 +544,14 @@ def headline_figures(
     """
     if summaries.covers(filters):
         return _headline_from_summaries(con, filters, scope=scope)
-    # On a.id, the articles are narrowed first and the figures hashed once against them: under
-    # a speaker filter at a million articles 1.0 s, against 2.8 s on f.article_id (a second
-    # join). (The series and the timeline measured the other way round: they keep the default.)
-    # The copies of the rows in view: the Overview reads the figures only here, so a copy the
-    # store's scan makes costs more than it saves (filters.rows_in_view makes it on the second
-    # ask), but one gathered from an article index saves: at a million articles under a
-    # speaker in 4 % of the articles 0.6-0.7 s of CPU on the store, 0.26 s gathered.
-    tables = [rows_in_view(con, filters, t) for t in ("figures", "articles")]
-    # copies hold the rows in view only: no condition on the ids (filters.in_view_sql)
-    in_view = not all(is_copy(t) for t in tables)
-    where, params = _where(filters, scope=scope, on="a.id", in_view=in_view)
-    # The texts of the chosen figures are read by their ids afterwards (joined to the vote,
-    # the figures were read whole a second time: 0.18 s at a million articles).
-    chosen = con.execute(_headline_sql(where, *tables), params).fetchall()
+    if scope is not None and scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
+    coded = _coded_votes(con, filters, scope)
+    if coded is None:
+        votes, indexed_kinds = con.execute(*_plain_votes(con, filters, scope)).fetchall(), None
+    else:
+        votes, indexed_kinds = coded
+    chosen = _newest_of_estimates(votes)
     figures = [(row[0], *figure) for row in chosen for figure in row[-1]]
     # The top events' figures' incident kinds as the conflicts summary holds them (worked out
     # at write time; a money figure has no incident), the few it lacks worked out in the same
@@ -564,11 +560,13 @@ def headline_figures(
     # 0.11-0.25 s of CPU under a speaker, 0.05 s under a search (largely a fixed cost: worked
     # out for the 69 figures needed alone, still 0.05 s); read from the summary, 0.01 s.
     kinds = _conflict_kinds(con, [f for f in figures if f[0] != "money"])
-    texts, more = _figure_texts(
-        con,
-        {row[5] for row in chosen},
-        {(f[3], f[4]) for f in figures if f[0] != "money" and (f[3], f[4]) not in kinds},
-    )
+    lacking = {(f[3], f[4]) for f in figures if f[0] != "money" and (f[3], f[4]) not in kinds}
+    if indexed_kinds is not None:
+        # the article index holds them, worked out by the same SQL when it was built (under a
+        # search at a million articles, 0.05 s of CPU for three figures' sentences)
+        kinds |= indexed_kinds(lacking)
+        lacking = set()
+    texts, more = _figure_texts(con, {row[5] for row in chosen}, lacking)
     kinds |= more
     return _headline_frame(
         con,
@@ -872,67 +870,204 @@ def _top_events(con, filters: Filters | None, *, scope: str | None) -> list[tupl
     ).fetchall()
 
 
-# Over 60 lines: one SQL statement whose steps (events, votes, the chosen figure) read in order;
-# split into Python pieces, the query would no longer read as one.
-def _headline_sql(where: str, figures: str = "figures", articles: str = "articles") -> str:
-    """The vote of :func:`headline_figures` over the figures ``where`` (read from ``figures``
-    and ``articles``, the store's tables or the copies of their rows in view): the chosen
-    figure of each category, without its text (see :func:`_headline_frame`), and its event's
-    figures (estimate, published, article_id, start, scope: see :func:`_in_incidents`)."""
+def _plain_votes(con, filters: Filters | None, scope: str | None) -> tuple[str, list]:
+    """``(sql, params)``: :func:`_headline_sql` over the figures in view as their texts."""
+    # On a.id, the articles are narrowed first and the figures hashed once against them: under
+    # a speaker filter at a million articles 1.0 s, against 2.8 s on f.article_id (a second
+    # join). (The series and the timeline measured the other way round: they keep the default.)
+    # The copies of the rows in view: the Overview reads the figures only here, so a copy the
+    # store's scan makes costs more than it saves (filters.rows_in_view makes it on the second
+    # ask), but one gathered from an article index saves: at a million articles under a
+    # speaker in 4 % of the articles 0.6-0.7 s of CPU on the store, 0.26 s gathered.
+    figures, articles = (rows_in_view(con, filters, t) for t in ("figures", "articles"))
+    # copies hold the rows in view only: no condition on the ids (filters.in_view_sql)
+    in_view = not (is_copy(figures) and is_copy(articles))
+    where, params = _where(filters, scope=scope, on="a.id", in_view=in_view)
+    fig = f"""
+        SELECT f.article_id AS article, f.start, f.category, f.location, f.scope, a.published,
+               a.source, {ESTIMATE_SQL} AS estimate, {_WEEK} AS week, {_UNIT_KEY} AS unit_key
+        FROM {figures} f JOIN {articles} a ON a.id = f.article_id
+        WHERE {where} AND {summaries.HEADLINE_FIGURE_SQL.format(f="f")}"""
+    return _headline_sql(fig, voter="coalesce(fig.source, fig.article)"), params
+
+
+def _coded_votes(con, filters: Filters | None, scope: str | None) -> tuple | None:
+    """``(votes, kinds)``: the rows of :func:`_headline_sql` over the figures in view gathered
+    from the article index with their names as numbers
+    (:func:`analysis.filters.coded_rows_in_view`), read back as the names and ids: the rows of
+    :func:`_plain_votes`; and a function giving the incident kinds of some of their figures
+    (article id, start) from the index (:func:`_indexed_kinds`). The names' numbers are in their
+    order, so events and votes group, rank and tie on them as on the names; an article is its
+    key, and an article without an outlet votes as ``-1 - key`` (no outlet's number). None
+    where no index serves the filters, the rows were gathered whole by another view, or an
+    outlet is named as some article's id (in the names, it and that article are one vote). At a
+    million articles under a speaker in 4 % of them (320,000 figures) the vote took 0.35-0.45 s
+    of CPU gathering the rows with their names as text and grouping those."""
+    coded = coded_rows_in_view(
+        con, filters, "figures", _CODED_COLUMNS, articles=("published", "source")
+    )
+    if coded is None:
+        return None
+    name, index = coded
+    units, voters_apart = _unit_keys(con, index)
+    if not voters_apart:
+        return None
+    units_name = f"{name}_unit_keys"
+    con.register(units_name, units)
+
+    def codes(column: str, values) -> str:  # a list of numbers (-1, which none has, for none)
+        return ", ".join(str(int(c)) for c in index.known_codes("figures", column, values) or [-1])
+
+    scope_sql = "TRUE" if scope is None else f"f.scope IN ({codes('scope', [scope])})"
+    fig = f"""
+        SELECT f.article_id AS article, f.start, f.category, f.location, f.scope, f.published,
+               f.source, {ESTIMATE_SQL} AS estimate,
+               {summaries.WEEK_SQL.format(day="f.published")} AS week,
+               CASE WHEN f.category IN ({codes("category", summaries.UNIT_KEYED)})
+                    THEN u.unit_key END AS unit_key
+        FROM {name} f LEFT JOIN {units_name} u ON u.unit = f.unit
+        WHERE {scope_sql} AND f.category NOT IN ({codes("category", summaries.CATCH_ALL)})
+          AND {summaries.HEADLINE_VALUES_SQL.format(f="f")}"""
+    rows = con.execute(_headline_sql(fig, voter="coalesce(fig.source, -1 - fig.article)"))
+    votes, keys = _named_votes(index, rows.fetchall())
+    return votes, lambda wanted: _indexed_kinds(index, keys, wanted)
+
+
+def _indexed_kinds(index, keys: dict[str, int], wanted: set[tuple[str, int]]) -> dict:
+    """The incident kinds (:data:`analysis.incident_kinds.KINDS_SQL`, kept by the article
+    ``index``) of the figures ``wanted`` (article id, start), whose articles' keys ``keys``
+    holds, by (article id, start)."""
+    if not wanted:
+        return {}
+    ids = {keys[article_id]: article_id for article_id, _ in wanted}
+    rows = index.coded_table("figures", sorted(ids), ("start", "kinds"), with_key=True)
+    found = ((ids[row["article_key"]], row["start"], row["kinds"]) for row in rows.to_pylist())
+    return {(a, start): kinds for a, start, kinds in found if (a, start) in wanted}
+
+
+# The figures' columns the headline reads from the article index (_coded_votes).
+_CODED_COLUMNS = (
+    "start", "category", "location", "scope", "unit", "value", "low", "high", "part_of",
+)  # fmt: skip
+# Per article index: the units' keys (summaries.UNIT_KEY_SQL's lower(unit)) as numbers in
+# their order, and whether no outlet is named as an article's id.
+_UNIT_KEYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _unit_keys(con, index) -> tuple:
+    """``(units, voters_apart)`` of the article ``index``: a table of each unit's number
+    (``unit``) and its key's (``unit_key``: its lower case, numbered in the order of the lower
+    cases, so "Pounds" and "pounds" are one); and whether no outlet is named as an article's id
+    (_coded_votes). Worked out once per index, the lower case by DuckDB as the SQL takes it."""
+    import pyarrow as pa
+
+    found = _UNIT_KEYS.get(index)
+    if found is None:
+        names = index.dictionary("figures", "unit")
+        units = con.from_arrow(pa.table({"unit": pa.array(range(len(names)), pa.int32()),
+                                         "name": names}))  # fmt: skip
+        ranked = units.query(
+            "units",
+            "SELECT unit, (dense_rank() OVER (ORDER BY lower(name)) - 1)::INTEGER AS unit_key "
+            "FROM units ORDER BY unit",
+        ).to_arrow_table()
+        found = (ranked, not index.any_id_in(index.dictionary("articles", "source")))
+        _UNIT_KEYS[index] = found
+    return found
+
+
+def _named_votes(index, rows: list[tuple]) -> tuple[list[tuple], dict[str, int]]:
+    """The rows of :func:`_headline_sql` over coded figures (:func:`_coded_votes`) with their
+    categories, places and scopes as names and their articles as ids; and the articles' keys
+    by id."""
+    import pyarrow as pa
+
+    def named(column: str, codes: list) -> list:
+        return index.names("figures", column, [-1 if c is None else c for c in codes])
+
+    figs = [fig for *_, given in rows for fig in given]
+    keys = [f[2] for f in figs]
+    ids = index.gather_ids(pa.array(keys, pa.int64())).to_pylist()
+    keys_by_id = dict(zip(ids, keys, strict=True))
+    ids = iter(ids)
+    scopes = iter(named("scope", [f[4] for f in figs]))
+    categories = named("category", [row[0] for row in rows])
+    locations = named("location", [row[4] for row in rows])
+    named_rows = []
+    for (_, estimate, n, n_event, _, given), category, location in zip(
+        rows, categories, locations, strict=True
+    ):
+        given = [
+            (e, published, next(ids), start, next(scopes)) for e, published, _, start, _ in given
+        ]
+        named_rows.append((category, estimate, n, n_event, location, given))
+    return named_rows, keys_by_id
+
+
+def _newest_of_estimates(votes: list[tuple]) -> list[tuple]:
+    """The chosen figure of each category from the rows of :func:`_headline_sql` (``category,
+    estimate, n_articles, n_event_articles, location, figs``): the newest figure giving the
+    winning estimate in its event (the latest day, then article id and position), as ``category,
+    estimate, n_articles, n_event_articles, location, article_id, start, published, figs``."""
+    chosen = []
+    for category, estimate, n, n_event, location, figs in votes:
+        newest = min(
+            (f for f in figs if f[0] == estimate),
+            key=lambda f: (f[1] is None, -f[1].toordinal() if f[1] else 0, f[2], f[3]),
+        )
+        chosen.append((category, estimate, n, n_event, location, newest[2], newest[3], newest[1],
+                       figs))  # fmt: skip
+    return chosen
+
+
+# Over 60 lines: one SQL statement whose steps (events, votes, the chosen estimate) read in
+# order; split into Python pieces, the query would no longer read as one.
+def _headline_sql(fig: str, *, voter: str) -> str:
+    """The vote of :func:`headline_figures` over ``fig``, a query of the headline's figures in
+    view (``article, start, category, location, scope, published, source, estimate, week,
+    unit_key``; the names and articles as text, or as the article index's numbers): each
+    category's winning estimate in its top event, ``category, estimate, n_articles,
+    n_event_articles, location``, and the event's figures ``figs`` (estimate, published,
+    article, start, scope: see :func:`_newest_of_estimates` and :func:`_in_incidents`).
+    ``voter``: an outlet's vote (one per outlet; an article without one is its own)."""
     return f"""
         WITH fig AS MATERIALIZED (
             -- Only what the vote needs: a million articles' figures with their texts and
-            -- titles did not fit the dashboard's memory; those are joined to the one chosen.
-            SELECT f.article_id, f.start, f.category, f.location,
-                   f.scope, a.published, a.source, {ESTIMATE_SQL} AS estimate,
-                   {_WEEK} AS week, {_UNIT_KEY} AS unit_key
-            FROM {figures} f JOIN {articles} a ON a.id = f.article_id
-            WHERE {where} AND {summaries.HEADLINE_FIGURE_SQL.format(f="f")}
+            -- titles did not fit the dashboard's memory; those are read for the one chosen.
+            {fig}
         ), events AS (
             SELECT category, location, scope, week, unit_key,
-                   count(DISTINCT article_id) AS n_event_articles, median(estimate) AS med
+                   count(DISTINCT article) AS n_event_articles
             FROM fig WHERE {_DATED.format(e="fig")} GROUP BY ALL
         ), top_event AS (
             SELECT * FROM events
             QUALIFY row_number() OVER (PARTITION BY category ORDER BY {_EVENT_ORDER}) = 1
-        ), votes AS (
-            SELECT fig.category, fig.estimate, count(DISTINCT coalesce(fig.source, fig.article_id))
-                   AS n_sources, count(DISTINCT fig.article_id) AS n_articles,
-                   any_value(e.med) AS med
-            FROM fig JOIN top_event e ON fig.category = e.category
+        ), top AS MATERIALIZED (
+            -- the top events' figures, picked out once: the vote, its median and the
+            -- headline's incident (_in_incidents) read these alone (at a million articles
+            -- 111 of 176,000; the median of every event and two joins cost a third more CPU)
+            SELECT fig.* FROM fig JOIN top_event e ON fig.category = e.category
              AND fig.location IS NOT DISTINCT FROM e.location
              AND fig.scope IS NOT DISTINCT FROM e.scope AND fig.week IS NOT DISTINCT FROM e.week
              AND fig.unit_key IS NOT DISTINCT FROM e.unit_key
-            GROUP BY fig.category, fig.estimate
+        ), votes AS (
+            SELECT category, estimate, count(DISTINCT {voter}) AS n_sources,
+                   count(DISTINCT article) AS n_articles
+            FROM top fig GROUP BY category, estimate
+        ), med AS (
+            SELECT category, median(estimate) AS med FROM top GROUP BY category
         ), chosen AS (
-            SELECT * FROM votes QUALIFY row_number() OVER (
+            SELECT * FROM votes JOIN med USING (category) QUALIFY row_number() OVER (
                 PARTITION BY category
                 ORDER BY n_sources DESC, n_articles DESC, abs(estimate - med), estimate
             ) = 1
-        ), picked AS (
-            SELECT c.category, c.estimate, c.n_articles, e.n_event_articles, f.location,
-                   f.article_id, f.start, f.published
-            FROM chosen c JOIN top_event e USING (category)
-            JOIN fig f ON f.category = c.category AND f.estimate = c.estimate
-             AND f.location IS NOT DISTINCT FROM e.location
-             AND f.scope IS NOT DISTINCT FROM e.scope
-             AND f.week IS NOT DISTINCT FROM e.week AND f.unit_key IS NOT DISTINCT FROM e.unit_key
-            QUALIFY row_number() OVER (
-                PARTITION BY c.category ORDER BY f.published DESC NULLS LAST, f.article_id, f.start
-            ) = 1
         ), figs AS (
-            -- the top events' figures, for the headline's incident (_in_incidents)
-            SELECT fig.category,
-                   list((fig.estimate, fig.published, fig.article_id, fig.start, fig.scope)) AS figs
-            FROM fig JOIN top_event e ON fig.category = e.category
-             AND fig.location IS NOT DISTINCT FROM e.location
-             AND fig.scope IS NOT DISTINCT FROM e.scope AND fig.week IS NOT DISTINCT FROM e.week
-             AND fig.unit_key IS NOT DISTINCT FROM e.unit_key
-            GROUP BY fig.category
+            SELECT category, list((estimate, published, article, start, scope)) AS figs
+            FROM top GROUP BY category
         )
-        SELECT category, estimate, n_articles, n_event_articles, location, article_id, start,
-               published, figs
-        FROM picked JOIN figs USING (category) ORDER BY category
+        SELECT c.category, c.estimate, c.n_articles, e.n_event_articles, e.location, f.figs
+        FROM chosen c JOIN top_event e USING (category) JOIN figs f USING (category)
+        ORDER BY c.category
     """
 
 

@@ -412,11 +412,16 @@ def served_by_index(con: duckdb.DuckDBPyConnection, filters: Filters | None):
 
 
 def coded_rows_in_view(
-    con: duckdb.DuckDBPyConnection, filters: Filters | None, table: str, columns: tuple[str, ...]
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None,
+    table: str,
+    columns: tuple[str, ...],
+    articles: tuple[str, ...] = (),
 ):
     """``(name, index)``: ``columns`` of ``table``'s rows in view of the pinned ``filters``, their
     names as numbers (:meth:`Index.coded_table`) and the article's key as ``article_id`` (one
-    number per article, as its id is one text), registered on ``con`` under ``name``; and the
+    number per article, as its id is one text), then the ``articles`` columns of each row's
+    article (``published``; ``source`` by number), registered on ``con`` under ``name``; and the
     article ``index`` that serves them, whose :meth:`Index.names` reads the names a view keeps.
     None without an index or for more rows than a gather may take (:data:`GATHER_ROWS_MAX`).
     Also None when other views have gathered the rows whole already (:func:`rows_in_view`):
@@ -434,10 +439,26 @@ def coded_rows_in_view(
     if index.count(table, keys) > GATHER_ROWS_MAX:
         return None
     rows = index.coded_table(table, keys, columns, with_key=True)
-    rows = rows.rename_columns(["article_id", *columns])
+    if articles:
+        rows = _with_article_columns(index, rows, keys, articles)
+    rows = rows.rename_columns(["article_id", *columns, *articles])
     name = f"{GATHERED_PREFIX}coded_{table}"
     _register(con, name, rows)
     return name, index
+
+
+def _with_article_columns(index, rows: pa.Table, keys, columns: tuple[str, ...]) -> pa.Table:
+    """``rows`` (in key order, first their ``article_key``) with the ``columns`` of their
+    articles, taken for each row from the articles of these ``keys`` (no join of the rows)."""
+    import numpy as np
+
+    found = index.coded_table("articles", keys, columns, with_key=True)
+    at = np.searchsorted(
+        found.column("article_key").to_numpy(), rows.column("article_key").to_numpy()
+    )
+    for column in columns:
+        rows = rows.append_column(column, found.column(column).take(at))
+    return rows
 
 
 def named_frame(

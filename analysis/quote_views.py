@@ -99,13 +99,27 @@ def _speaker_stats_sql(
     and tied on the numbers as on the names, which are in the same order) in the articles of
     the subquery ``sub`` (None: every row of ``quotes``)."""
     # The one speaker aggregate (analysis.aggregates), shared with the export and the report.
+    rows, rows_params = quotes, []
+    if limit:
+        # The speakers kept are ranked first on what the order reads alone, and only their
+        # rows aggregated whole (labels' and roles' modes, articles, polarities): at a million
+        # articles, under a search in 7 % of them, 687,000 quotes of 15,000 speakers took
+        # 0.12 s of CPU so, 0.05 s (same rows: the order is total, a speaker's own).
+        in_view = "" if sub is None else f" AND q.article_id IN ({sub})"
+        words = aggregates.QUOTE_WORDS_SQL.format(q="q")
+        kept = f"""
+            SELECT q.speaker FROM {quotes} q WHERE q.speaker IS NOT NULL{in_view}
+            GROUP BY q.speaker HAVING count(*) >= ?
+            ORDER BY count(*) DESC, sum({words})::BIGINT DESC, q.speaker LIMIT ?"""
+        rows = f"(SELECT * FROM {quotes} q WHERE q.speaker IN ({kept}))"
+        rows_params = [*params, int(min_quotes), int(limit)]
     sql = f"""
         SELECT speaker, label, role, n_quotes, n_words, n_articles, {_scored(scorer)}
-        FROM ({aggregates.speaker_totals_sql(sub, quotes)})
+        FROM ({aggregates.speaker_totals_sql(sub, rows)})
         WHERE n_quotes >= ?
         ORDER BY n_quotes DESC, n_words DESC, speaker
     """
-    params = [*params, int(min_quotes)]
+    params = [*rows_params, *params, int(min_quotes)]
     if limit:
         sql += " LIMIT ?"
         params.append(int(limit))

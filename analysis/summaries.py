@@ -51,6 +51,12 @@ WHOLE_SQL = ESTIMATE_SQL.replace("{f}", "{w}")
 # (analysis.figure_views.opening_category), a headline nor a conflict.
 CATCH_ALL = ("other", "people", "percent", "price")
 _CATCH_ALL_SQL = ", ".join(f"'{c}'" for c in CATCH_ALL)
+# A headline figure's conditions on its own numbers (HEADLINE_FIGURE_SQL): apart, for a query
+# whose categories are the article index's numbers (analysis.figure_views._coded_votes).
+HEADLINE_VALUES_SQL = (
+    "{f}.part_of IS NULL AND " + ESTIMATE_SQL + " IS NOT NULL"
+    " AND NOT ({f}.value IS NULL AND {f}.high IS NULL)"
+)
 HEADLINE_FIGURE_SQL = (
     # A part is not a toll ("four children among the 28 dead"), and the catch-all categories
     # count unlike things: a headline "A quarter, 2 of 5 agreeing" had been a quarter of ballet
@@ -58,12 +64,7 @@ HEADLINE_FIGURE_SQL = (
     # A word that only sets a floor ("dozens", "hundreds", "millions": no value, no upper bound)
     # is no figure to headline: "dozens" given by five outlets had outvoted the 58, 70 and 86
     # dead that the others gave for the same attack.
-    "{f}.category NOT IN ("
-    + _CATCH_ALL_SQL
-    + ") AND {f}.part_of IS NULL AND "
-    + ESTIMATE_SQL
-    + " IS NOT NULL"
-    " AND NOT ({f}.value IS NULL AND {f}.high IS NULL)"
+    "{f}.category NOT IN (" + _CATCH_ALL_SQL + ") AND " + HEADLINE_VALUES_SQL
 )
 WEEK_SQL = "date_trunc('week', {day})::DATE"
 # A vote row's articles with the incident kinds of their figures' sentences ({kinds}:
@@ -222,7 +223,12 @@ HIGH_SQL = "COALESCE({f}.high, CASE WHEN {f}.low IS NULL THEN {f}.value END, 'in
 NO_PLACE = "(place not given)"
 CLAIMANT_SQL = "COALESCE({f}.claimed_by, {a}.source, '')"
 # Money and counts of people are only comparable within one unit (pounds are not dollars).
-UNIT_KEY_SQL = "CASE WHEN {f}.category IN ('money', 'price', 'people') THEN lower({f}.unit) END"
+UNIT_KEYED = ("money", "price", "people")
+UNIT_KEY_SQL = (
+    "CASE WHEN {f}.category IN ("
+    + ", ".join(f"'{c}'" for c in UNIT_KEYED)
+    + ") THEN lower({f}.unit) END"
+)
 # What makes a headline event (see sum_figure_events), in its tables' column order.
 _EVENT = [
     ("week", "DATE"),

@@ -61,6 +61,60 @@ def test_export_speakers_equal_the_speakers_view_for_every_speaker(corpus_store,
     assert (exported["n_articles"] > 1).any()  # some speaker is aggregated across articles
 
 
+def _values(df: pd.DataFrame) -> list:
+    """The values of ``df`` row by row, None for a missing one whatever the column's type."""
+    return [None if pd.isna(v) else v for row in df.itertuples(index=False) for v in row]
+
+
+def _tied_speakers() -> duckdb.DuckDBPyConnection:
+    """A store of quotes whose speakers tie on quotes and words, so that their names rank them
+    (Ames, Bell and Cole: two quotes of five words each), with labels and roles tied too."""
+    con = duckdb.connect()
+    for table in ("articles", "quotes"):
+        con.execute(f"CREATE TABLE {table} ({TABLES[table]})")
+    rows = [  # (article, speaker, label, role, words, polarity)
+        ("a", "Cole", "PERSON", "minister", 2, 0.5), ("b", "Cole", "ORG", None, 3, -0.5),
+        ("a", "Bell", "PERSON", None, 4, 0.1), ("c", "Bell", "PERSON", "mayor", 1, 0.2),
+        ("b", "Ames", "ORG", "mayor", 5, 0.0), ("c", "Ames", "ORG", "mayor", 0, 0.3),
+        ("a", "Dunn", "PERSON", None, 9, 0.9), ("c", "Eads", "PERSON", None, 2, -0.9),
+        ("b", "Eads", "PERSON", None, 2, 0.4), ("c", "Eads", "GPE", None, 2, 0.4),
+    ]  # fmt: skip
+    con.executemany("INSERT INTO articles (id) VALUES (?)", [["a"], ["b"], ["c"]])
+    con.executemany(
+        'INSERT INTO quotes (article_id, kind, text, start, "end", speaker, speaker_label, '
+        "speaker_role, n_words, polarity, subjectivity, polarity_vader) "
+        "VALUES (?, 'direct', 'Said so.', 0, 1, ?, ?, ?, ?, ?, 0.5, ?)",
+        [[*row, row[-1]] for row in rows],
+    )
+    return con
+
+
+def test_speakers_kept_by_a_limit_are_the_head_of_the_whole_ranking(con):
+    """With a limit, speaker_stats ranks the speakers on their quotes and words first and
+    aggregates only the kept ones' rows whole: the rows (ties between speakers of as many quotes
+    and words to the name) are the head of the ranking of every speaker, for every limit,
+    floor of quotes and scorer."""
+    tied = _tied_speakers()
+    every = quote_views.speaker_stats(tied, Filters(article_ids=("a", "b", "c")), limit=0)
+    assert every["speaker"].tolist() == ["Eads", "Ames", "Bell", "Cole", "Dunn"]
+    for store in (con, tied):
+        ids = tuple(r[0] for r in store.execute("SELECT id FROM articles").fetchall())
+        for filters in (Filters(article_ids=ids), Filters(article_ids=ids[::2])):
+            for min_quotes, scorer in ((1, "textblob"), (2, "vader"), (10_000, "textblob")):
+                every = quote_views.speaker_stats(
+                    store, filters, limit=0, min_quotes=min_quotes, scorer=scorer
+                )
+                for limit in (1, 2, 3, 7, len(every), len(every) + 4):
+                    got = quote_views.speaker_stats(
+                        store, filters, limit=limit, min_quotes=min_quotes, scorer=scorer
+                    )
+                    want = every.head(limit)
+                    # (a column of no name in the head is typed as DuckDB types it: object)
+                    assert len(got) == len(want)
+                    for a, b in zip(_values(got), _values(want), strict=True):
+                        assert a == b or (isinstance(b, float) and a == pytest.approx(b, rel=1e-12))
+
+
 def test_speaker_aggregate_weights_quotes_by_their_words():
     con = duckdb.connect()
     con.execute(f"CREATE TABLE quotes ({TABLES['quotes']})")

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -816,3 +817,151 @@ def test_views_that_rank_names_by_number_give_the_frames_the_store_gives(
             assert coded == [False]
             pd.testing.assert_frame_equal(again, expected, check_exact=False, rtol=1e-12)
     assert len(quote_views.speaker_stats(reader, pin(reader, cases[3], version=version))) > 3
+
+
+def _figures_store(
+    path: Path, seed: int, *, outlet_named_as_an_id: bool = False, no_summary: bool = False
+) -> None:
+    """A store of invented figures drawn to tie the headline's events and votes every way its
+    SQL orders them: places differing in case and accent or not given, units differing only in
+    case ("Pounds", "pounds"), scopes, weeks, articles without an outlet, ranges, floors
+    ("dozens"), parts, catch-all categories, undated articles, sentences of several kinds of
+    incident, and article ids in an order other than their keys' (written in random order).
+    ``no_summary``: no figure's incident kinds kept by the conflicts' summary."""
+    import random
+
+    from analysis.records import Article, ArticleResult, Figure
+    from analysis.store import Store
+
+    rng = random.Random(seed)
+    sources = ["Reuters", "AFP", "BBC", None, None]
+    sentences = [  # incident kinds apart (analysis.incident_kinds): the spread is one kind's
+        "The figure was given after the air strikes on the market.",
+        "A car bomb went off near the school on Tuesday.",
+        "Shelling of the old town went on for days.",
+        "The count was given by the council.",
+    ]
+    if outlet_named_as_an_id:
+        sources.append("a00")
+    results = []
+    for k in rng.sample(range(70), 70):
+        article_id = f"a{k:02d}"
+        day = rng.choice(["2018-02-19", "2018-02-21", "2018-02-26", "2018-03-01", None])
+        figures = []
+        for n in range(rng.choice([1, 1, 2, 3])):
+            value = float(rng.choice([2, 20, 20, 25, 30, 1000]))
+            low = high = value
+            if rng.random() < 0.15:  # a range, or a floor ("dozens": no value, no upper bound)
+                value, high = (None, value + 10) if rng.random() < 0.5 else (None, None)
+            figures.append(
+                Figure(
+                    article_id=article_id, text=str(low), value=value, low=low, high=high,
+                    approximate=value is None,
+                    unit=rng.choice(["civilians", "Pounds", "pounds", "USD", "people", None]),
+                    category=rng.choice(
+                        ["killed", "killed", "injured", "money", "money", "people", "price",
+                         "other", "troops"]
+                    ),
+                    subject=None,
+                    location=rng.choice(["Douma", "Douma", "douma", "Idlib", "Ärbin", None]),
+                    claimed_by=rng.choice([None, "the Observatory"]),
+                    start=n * 40, end=n * 40 + 2,
+                    sentence=rng.choice(sentences),
+                    scope=rng.choice(["event", "event", "total", "background"]),
+                    part_of=0 if n and rng.random() < 0.2 else None,
+                )
+            )  # fmt: skip
+        article = Article(
+            id=article_id, title=f"Report {k}", text="Text.", source=rng.choice(sources),
+            published=day,
+        )  # fmt: skip
+        results.append(ArticleResult(article=article, figures=tuple(figures)))
+    with Store(path) as store:
+        store.write_batch(results)
+        if no_summary:  # every figure's incident kinds worked out (or read from the index)
+            store.con.execute("DELETE FROM sum_conflict_figures")
+
+
+def _votes_store(path: Path) -> None:
+    """A store where an article without an outlet decides the vote: written first (the
+    smallest keys, the numbers the outlets have too), it and two BBC articles give 30 (two
+    voices), AFP and Reuters 25 (two voices, fewer articles)."""
+    from analysis.records import Article, ArticleResult, Figure
+    from analysis.store import Store
+
+    results = []
+    for article_id, source, value in [
+        ("n", None, 30.0), ("b1", "BBC", 30.0), ("b2", "BBC", 30.0), ("a", "AFP", 25.0),
+        ("r", "Reuters", 25.0),
+    ]:  # fmt: skip
+        figure = Figure(
+            article_id=article_id, text=str(value), value=value, low=value, high=value,
+            approximate=False, unit="civilians", category="killed", subject=None,
+            location="Douma", claimed_by=None, start=0, end=2, sentence="Shelling killed them.",
+        )  # fmt: skip
+        article = Article(
+            id=article_id, title="Shelling", text="Text.", source=source, published="2018-02-21"
+        )
+        results.append(ArticleResult(article=article, figures=(figure,)))
+    with Store(path) as store:
+        store.write_batch(results)
+
+
+def test_headline_figures_by_number_give_the_frame_of_their_names(tmp_path, index_dir, monkeypatch):
+    """The headline figures of a pinned filter vote over the figures in view with their names
+    as numbers (figure_views._coded_votes: events, votes and ties on the article index's
+    numbers, the units' lower cases numbered apart, the incident kinds the conflicts' summary
+    lacks read from the index): the same frame, value for value, as the vote over the store's
+    rows, for every scope and many filters of random stores; once the rows were gathered
+    whole, or where an outlet is named as an article's id (one vote in the names), the vote
+    reads the names."""
+    coded = []
+    real = filters.coded_rows_in_view
+
+    def counted(*args, **kwargs):
+        found = real(*args, **kwargs)
+        coded.append(found is not None)
+        return found
+
+    monkeypatch.setattr(figure_views, "coded_rows_in_view", counted)
+    shown = 0
+    for seed in range(7):
+        store = tmp_path / f"figures{seed}.duckdb"
+        if seed < 6:
+            _figures_store(store, seed, outlet_named_as_an_id=seed == 5, no_summary=seed == 4)
+        else:
+            _votes_store(store)
+        reader = store_lock.open_reader(store)
+        try:
+            version, index = _built(reader, store)
+            ids = [r[0] for r in reader.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+            cases = [
+                Filters(article_ids=tuple(ids)),
+                Filters(article_ids=tuple(ids[::2])),
+                Filters(article_ids=tuple(ids[1::3]), sources=("Reuters", "AFP")),
+                Filters(article_ids=tuple(ids), date_from=date(2018, 2, 20)),
+                Filters(article_ids=("no such article",)),
+            ]
+            apart = figure_views._unit_keys(reader, index)[1]
+            assert apart == (seed != 5)
+            if seed == 6:  # the article without an outlet is a voice of its own
+                heads = figure_views.headline_figures(reader, cases[0])
+                assert heads.estimate.tolist() == [30.0]
+            for plain in cases:
+                pinned = pin(reader, plain, version=version)
+                for scope in (None, *figure_views.SCOPES):
+                    filters._gathered.clear()
+                    expected = figure_views.headline_figures(reader, plain, scope=scope)
+                    coded.clear()
+                    got = figure_views.headline_figures(reader, pinned, scope=scope)
+                    assert coded == [True], (seed, plain, scope)
+                    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+                    shown += len(got)
+                    filters.rows_in_view(reader, pinned, "figures")  # gathered whole
+                    coded.clear()
+                    again = figure_views.headline_figures(reader, pinned, scope=scope)
+                    assert coded == [False]
+                    pd.testing.assert_frame_equal(again, expected, check_exact=True)
+        finally:
+            reader.close()
+    assert shown > 100
