@@ -487,11 +487,13 @@ def org_joins(
     people: Collection[str] = (),
     labels: Mapping[str, str] | None = None,
     homes: Mapping[str, str] | None = None,
+    acronyms: Mapping[str, Mapping[str, int]] | None = None,
 ) -> dict[str, str]:
     """Joins of organisation names (``articles``: name → articles naming it; ``people``: the
     person names the corpus holds, for a name run into an organisation's; ``labels``: each
     name's label, where known, for :func:`_people_apart`; ``homes``: each name's country,
-    where the corpus tells it, :func:`org_homes`)."""
+    where the corpus tells it, :func:`org_homes`; ``acronyms``: what the articles spell each
+    acronym out as, :func:`acronym_expansions`)."""
     labels = labels or {}
     homes = homes or {}
     groups = {name for name, label in labels.items() if label == "NORP"}
@@ -655,7 +657,68 @@ def org_joins(
             bare = bare_names.get(gazetteer.fold(name[: -len(" News")]))
             if bare is not None and bare in entities.NEWS_AGENCIES:
                 mapping.setdefault(name, bare)
+    mapping.update(acronym_joins(articles, acronyms or {}, labels))
     return _spelt_canonicals(resolve_chains(mapping))
+
+
+# An acronym alone joins its expansion on the word of this many articles that spell it out.
+ACRONYM_MIN_ARTICLES = 2
+
+
+def acronym_joins(
+    articles: Mapping[str, int],
+    expansions: Mapping[str, Mapping[str, int]],
+    labels: Mapping[str, str],
+) -> dict[str, str]:
+    """An acronym an article writes alone ("GM said", in a story that never spells it out) is
+    the one name the corpus's other articles spell it out as ("General Motors … GM", joined
+    there by the extractor): ``expansions`` is acronym → {name of those initials → articles}.
+    Only where that is unambiguous: one such name, in :data:`ACRONYM_MIN_ARTICLES` articles
+    or more, the acronym labelled an organisation as it is ("CSA", spelt out as the Child
+    Support Agency in three articles and as France's broadcasting council in one, stays
+    itself), and the name no person's. Per article the extractor needs no corpus; across
+    articles one definition is too little: a second one rules out the chance reading."""
+    out: dict[str, str] = {}
+    for acr, names in expansions.items():
+        spelt = {n: k for n, k in names.items() if k > 0 and _acronym_of(acr, n)}
+        if acr not in articles or len(spelt) != 1 or labels.get(acr) != "ORG":
+            continue
+        ((name, k),) = spelt.items()
+        if k >= ACRONYM_MIN_ARTICLES and labels.get(name, "ORG") != "PERSON":
+            out[acr] = name
+    return out
+
+
+_ACRONYM_SKIPPED = frozenset({"of", "for", "and", "&", "the", "on", "in", "de", "du", "des"})
+
+
+def _acronym_of(acr: str, name: str) -> bool:
+    """Is ``acr`` the initials of the capitalised words of ``name`` ("GM", "General Motors";
+    "DTI", "Department of Trade and Industry")?"""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIPPED]
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() for w in words)
+        and "".join(w[0] for w in words) == acr
+    )
+
+
+def acronym_expansions(con) -> dict[str, dict[str, int]]:
+    """acronym → {name → articles}: the organisations' mentions written as an acronym ("GM")
+    that the extractor named otherwise ("General Motors", by the article's own spelling out),
+    by their raw names: what :func:`acronym_joins` reads."""
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for text, name, n in con.execute(
+        """SELECT x.text, coalesce(r.raw, x.name) AS name, count(DISTINCT x.article_id)
+           FROM entity_mentions x LEFT JOIN name_raw r
+             ON r.space = 'actor' AND r.tbl = 'entity_mentions' AND r.col = 'name'
+            AND r.article_id = x.article_id AND r.pos = x.start
+           WHERE x.label = 'ORG' AND regexp_full_match(x.text, '[A-Z]{2,6}')
+           GROUP BY 1, 2"""
+    ).fetchall():
+        if name != text:
+            out[text][name] = n
+    return out
 
 
 # A name's home country needs this many articles that have a country, and this share of them
@@ -1407,7 +1470,7 @@ def _update(con, fresh_ids: list[str], changed_out: set[str] | None = None) -> l
             "SELECT value FROM meta WHERE key LIKE ?", [_EXPLICIT + "%"]
         ).fetchall()
     }
-    proposals = _propose(raw, explicit)
+    proposals = _propose(raw, explicit, acronym_expansions(con))
     maps: dict[str, dict[str, str]] = defaultdict(dict)
     kinds: dict[tuple[str, str], tuple[str, str | None]] = {}
     for kind, alias, canonical, label in proposals:
@@ -1547,8 +1610,13 @@ def _raw_names(con, space: str) -> RawNames:
     return RawNames(rows, votes)
 
 
-def _propose(raw: Mapping[str, RawNames], explicit: Collection[str]) -> list[tuple]:
-    """(kind, alias, canonical, label) of every join the rules propose over the raw names."""
+def _propose(
+    raw: Mapping[str, RawNames],
+    explicit: Collection[str],
+    acronyms: Mapping[str, Mapping[str, int]] | None = None,
+) -> list[tuple]:
+    """(kind, alias, canonical, label) of every join the rules propose over the raw names
+    (``acronyms``: :func:`acronym_expansions`)."""
     out: list[tuple] = []
     actors = raw["actor"].rows
     labels = _labels(raw["actor"].label_votes)
@@ -1569,7 +1637,7 @@ def _propose(raw: Mapping[str, RawNames], explicit: Collection[str]) -> list[tup
     mapping = {**spelled, **person_joins(person_sets, _bodies_too(actors))}
     person_names = {n for names in person_sets for n in names}
     homes = org_homes(others, raw["place"].rows)
-    mapping.update(org_joins(_articles(others), person_names, labels, homes))
+    mapping.update(org_joins(_articles(others), person_names, labels, homes, acronyms))
     for alias, canonical in resolve_chains(mapping).items():
         label = labels.get(canonical) or labels.get(alias)
         out.append(("person" if label == "PERSON" else "org", alias, canonical, label))
