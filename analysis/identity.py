@@ -487,13 +487,11 @@ def org_joins(
     people: Collection[str] = (),
     labels: Mapping[str, str] | None = None,
     homes: Mapping[str, str] | None = None,
-    acronyms: Mapping[str, Mapping[str, int]] | None = None,
 ) -> dict[str, str]:
     """Joins of organisation names (``articles``: name → articles naming it; ``people``: the
     person names the corpus holds, for a name run into an organisation's; ``labels``: each
     name's label, where known, for :func:`_people_apart`; ``homes``: each name's country,
-    where the corpus tells it, :func:`org_homes`; ``acronyms``: what the articles spell each
-    acronym out as, :func:`acronym_expansions`)."""
+    where the corpus tells it, :func:`org_homes`)."""
     labels = labels or {}
     homes = homes or {}
     groups = {name for name, label in labels.items() if label == "NORP"}
@@ -657,34 +655,58 @@ def org_joins(
             bare = bare_names.get(gazetteer.fold(name[: -len(" News")]))
             if bare is not None and bare in entities.NEWS_AGENCIES:
                 mapping.setdefault(name, bare)
-    mapping.update(acronym_joins(articles, acronyms or {}, labels))
     return _spelt_canonicals(resolve_chains(mapping))
 
 
 # An acronym alone joins its expansion on the word of this many articles that spell it out.
 ACRONYM_MIN_ARTICLES = 2
+# A name in at most this share of the store's articles (or in three) tells where a story is.
+RARE_NAME_SHARE = 0.02
 
 
 def acronym_joins(
     articles: Mapping[str, int],
-    expansions: Mapping[str, Mapping[str, int]],
+    expansions: Mapping[str, Mapping[str, Collection[str]]],
     labels: Mapping[str, str],
+    names: Mapping[str, Collection[str]],
+    spread: Mapping[str, int],
+    n_articles: int,
 ) -> dict[str, str]:
     """An acronym an article writes alone ("GM said", in a story that never spells it out) is
     the one name the corpus's other articles spell it out as ("General Motors … GM", joined
-    there by the extractor): ``expansions`` is acronym → {name of those initials → articles}.
-    Only where that is unambiguous: one such name, in :data:`ACRONYM_MIN_ARTICLES` articles
-    or more, the acronym labelled an organisation as it is ("CSA", spelt out as the Child
-    Support Agency in three articles and as France's broadcasting council in one, stays
-    itself), and the name no person's. Per article the extractor needs no corpus; across
-    articles one definition is too little: a second one rules out the chance reading."""
+    there by the extractor). ``expansions``: acronym → {name of those initials → the articles
+    spelling it out so}; ``names``: article → its names (people, bodies, places), for the
+    articles naming an acronym alone or spelling one out; ``spread``: name → articles naming
+    it, of ``n_articles``. Only where that is unambiguous:
+
+    * one such name, in :data:`ACRONYM_MIN_ARTICLES` articles or more, no person's, and the
+      acronym labelled an organisation as it is ("CSA", spelt out as the Child Support Agency
+      and as France's broadcasting council, stays itself);
+    * every article naming the acronym alone shares a rarer name (:data:`RARE_NAME_SHARE`)
+      with the articles spelling it out: its people, firms or places put it in that company
+      ("GM" beside Opel or Rick Wagoner). A sports story's "CSA", a phone's "MDA IV" or the
+      French broadcaster "TPS" share none with the Child Support Agency's, the Mobile Data
+      Association's or the Telephone Preference Service's stories, and keep their letters.
+    """
+    rare = max(RARE_NAME_SHARE * n_articles, 3)
+    alone: dict[str, list[str]] = defaultdict(list)
+    for article, held in names.items():
+        for acr in expansions.keys() & set(held):
+            alone[acr].append(article)
     out: dict[str, str] = {}
-    for acr, names in expansions.items():
-        spelt = {n: k for n, k in names.items() if k > 0 and _acronym_of(acr, n)}
+    for acr, spelt_out in expansions.items():
+        spelt = {n: ids for n, ids in spelt_out.items() if ids and _acronym_of(acr, n)}
         if acr not in articles or len(spelt) != 1 or labels.get(acr) != "ORG":
             continue
-        ((name, k),) = spelt.items()
-        if k >= ACRONYM_MIN_ARTICLES and labels.get(name, "ORG") != "PERSON":
+        ((name, ids),) = spelt.items()
+        if len(ids) < ACRONYM_MIN_ARTICLES or labels.get(name, "ORG") == "PERSON":
+            continue
+        company = {n for a in ids for n in names.get(a, ())} - {acr, name}
+        if all(
+            any(spread.get(n, 0) <= rare for n in set(names[a]) & company)
+            for a in alone[acr]
+            if a not in ids
+        ):
             out[acr] = name
     return out
 
@@ -703,22 +725,42 @@ def _acronym_of(acr: str, name: str) -> bool:
     )
 
 
-def acronym_expansions(con) -> dict[str, dict[str, int]]:
-    """acronym → {name → articles}: the organisations' mentions written as an acronym ("GM")
+def acronym_expansions(con) -> dict[str, dict[str, set[str]]]:
+    """acronym → {name → article ids}: the organisations' mentions written as an acronym ("GM")
     that the extractor named otherwise ("General Motors", by the article's own spelling out),
     by their raw names: what :func:`acronym_joins` reads."""
-    out: dict[str, dict[str, int]] = defaultdict(dict)
-    for text, name, n in con.execute(
-        """SELECT x.text, coalesce(r.raw, x.name) AS name, count(DISTINCT x.article_id)
+    out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for text, name, article_id in con.execute(
+        """SELECT DISTINCT x.text, coalesce(r.raw, x.name) AS name, x.article_id
            FROM entity_mentions x LEFT JOIN name_raw r
              ON r.space = 'actor' AND r.tbl = 'entity_mentions' AND r.col = 'name'
             AND r.article_id = x.article_id AND r.pos = x.start
-           WHERE x.label = 'ORG' AND regexp_full_match(x.text, '[A-Z]{2,6}')
-           GROUP BY 1, 2"""
+           WHERE x.label = 'ORG' AND regexp_full_match(x.text, '[A-Z]{2,6}')"""
     ).fetchall():
         if name != text:
-            out[text][name] = n
+            out[text][name].add(article_id)
     return out
+
+
+def _acronym_joins(
+    raw: Mapping[str, RawNames],
+    expansions: Mapping[str, Mapping[str, Collection[str]]],
+    labels: Mapping[str, str],
+) -> dict[str, str]:
+    """:func:`acronym_joins` over the store's raw names (the articles' names read only for the
+    articles that name an acronym alone or spell one out)."""
+    if not expansions:
+        return {}
+    rows = [*raw["actor"].rows, *raw["place"].rows]
+    spread = _articles(rows)
+    involved = {a for names in expansions.values() for ids in names.values() for a in ids}
+    involved |= {a for a, name, _ in rows if name in expansions}
+    names: dict[str, set[str]] = defaultdict(set)
+    for article_id, name, _ in rows:
+        if article_id in involved:
+            names[article_id].add(name)
+    n_articles = len({a for a, _, _ in rows})
+    return acronym_joins(spread, expansions, labels, names, spread, n_articles)
 
 
 # A name's home country needs this many articles that have a country, and this share of them
@@ -1637,7 +1679,8 @@ def _propose(
     mapping = {**spelled, **person_joins(person_sets, _bodies_too(actors))}
     person_names = {n for names in person_sets for n in names}
     homes = org_homes(others, raw["place"].rows)
-    mapping.update(org_joins(_articles(others), person_names, labels, homes, acronyms))
+    mapping.update(org_joins(_articles(others), person_names, labels, homes))
+    mapping.update(_acronym_joins(raw, acronyms or {}, labels))
     for alias, canonical in resolve_chains(mapping).items():
         label = labels.get(canonical) or labels.get(alias)
         out.append(("person" if label == "PERSON" else "org", alias, canonical, label))
