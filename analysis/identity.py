@@ -658,6 +658,111 @@ def org_joins(
     return _spelt_canonicals(resolve_chains(mapping))
 
 
+# An acronym alone joins its expansion on the word of this many articles that spell it out.
+ACRONYM_MIN_ARTICLES = 2
+# A name in at most this share of the store's articles (or in three) tells where a story is.
+RARE_NAME_SHARE = 0.02
+
+
+def acronym_joins(
+    articles: Mapping[str, int],
+    expansions: Mapping[str, Mapping[str, Collection[str]]],
+    labels: Mapping[str, str],
+    names: Mapping[str, Collection[str]],
+    spread: Mapping[str, int],
+    n_articles: int,
+) -> dict[str, str]:
+    """An acronym an article writes alone ("GM said", in a story that never spells it out) is
+    the one name the corpus's other articles spell it out as ("General Motors … GM", joined
+    there by the extractor). ``expansions``: acronym → {name of those initials → the articles
+    spelling it out so}; ``names``: article → its names (people, bodies, places), for the
+    articles naming an acronym alone or spelling one out; ``spread``: name → articles naming
+    it, of ``n_articles``. Only where that is unambiguous:
+
+    * one such name, in :data:`ACRONYM_MIN_ARTICLES` articles or more, no person's, and the
+      acronym labelled an organisation as it is ("CSA", spelt out as the Child Support Agency
+      and as France's broadcasting council, stays itself);
+    * every article naming the acronym alone shares a rarer name (:data:`RARE_NAME_SHARE`)
+      with the articles spelling it out: its people, firms or places put it in that company
+      ("GM" beside Opel or Rick Wagoner). A sports story's "CSA", a phone's "MDA IV" or the
+      French broadcaster "TPS" share none with the Child Support Agency's, the Mobile Data
+      Association's or the Telephone Preference Service's stories, and keep their letters.
+    """
+    rare = max(RARE_NAME_SHARE * n_articles, 3)
+    alone: dict[str, list[str]] = defaultdict(list)
+    for article, held in names.items():
+        for acr in expansions.keys() & set(held):
+            alone[acr].append(article)
+    out: dict[str, str] = {}
+    for acr, spelt_out in expansions.items():
+        spelt = {n: ids for n, ids in spelt_out.items() if ids and _acronym_of(acr, n)}
+        if acr not in articles or len(spelt) != 1 or labels.get(acr) != "ORG":
+            continue
+        ((name, ids),) = spelt.items()
+        if len(ids) < ACRONYM_MIN_ARTICLES or labels.get(name, "ORG") == "PERSON":
+            continue
+        company = {n for a in ids for n in names.get(a, ())} - {acr, name}
+        if all(
+            any(spread.get(n, 0) <= rare for n in set(names[a]) & company)
+            for a in alone[acr]
+            if a not in ids
+        ):
+            out[acr] = name
+    return out
+
+
+_ACRONYM_SKIPPED = frozenset({"of", "for", "and", "&", "the", "on", "in", "de", "du", "des"})
+
+
+def _acronym_of(acr: str, name: str) -> bool:
+    """Is ``acr`` the initials of the capitalised words of ``name`` ("GM", "General Motors";
+    "DTI", "Department of Trade and Industry")?"""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIPPED]
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() for w in words)
+        and "".join(w[0] for w in words) == acr
+    )
+
+
+def acronym_expansions(con) -> dict[str, dict[str, set[str]]]:
+    """acronym → {name → article ids}: the organisations' mentions written as an acronym ("GM")
+    that the extractor named otherwise ("General Motors", by the article's own spelling out),
+    by their raw names: what :func:`acronym_joins` reads."""
+    out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for text, name, article_id in con.execute(
+        """SELECT DISTINCT x.text, coalesce(r.raw, x.name) AS name, x.article_id
+           FROM entity_mentions x LEFT JOIN name_raw r
+             ON r.space = 'actor' AND r.tbl = 'entity_mentions' AND r.col = 'name'
+            AND r.article_id = x.article_id AND r.pos = x.start
+           WHERE x.label = 'ORG' AND regexp_full_match(x.text, '[A-Z]{2,6}')"""
+    ).fetchall():
+        if name != text:
+            out[text][name].add(article_id)
+    return out
+
+
+def _acronym_joins(
+    raw: Mapping[str, RawNames],
+    expansions: Mapping[str, Mapping[str, Collection[str]]],
+    labels: Mapping[str, str],
+) -> dict[str, str]:
+    """:func:`acronym_joins` over the store's raw names (the articles' names read only for the
+    articles that name an acronym alone or spell one out)."""
+    if not expansions:
+        return {}
+    rows = [*raw["actor"].rows, *raw["place"].rows]
+    spread = _articles(rows)
+    involved = {a for names in expansions.values() for ids in names.values() for a in ids}
+    involved |= {a for a, name, _ in rows if name in expansions}
+    names: dict[str, set[str]] = defaultdict(set)
+    for article_id, name, _ in rows:
+        if article_id in involved:
+            names[article_id].add(name)
+    n_articles = len({a for a, _, _ in rows})
+    return acronym_joins(spread, expansions, labels, names, spread, n_articles)
+
+
 # A name's home country needs this many articles that have a country, and this share of them
 # in one country: "Department for Education" is in 7 BBC stories, all British; "Department of
 # Education" in 4 US ones and 1 about Idlib.
@@ -1407,7 +1512,7 @@ def _update(con, fresh_ids: list[str], changed_out: set[str] | None = None) -> l
             "SELECT value FROM meta WHERE key LIKE ?", [_EXPLICIT + "%"]
         ).fetchall()
     }
-    proposals = _propose(raw, explicit)
+    proposals = _propose(raw, explicit, acronym_expansions(con))
     maps: dict[str, dict[str, str]] = defaultdict(dict)
     kinds: dict[tuple[str, str], tuple[str, str | None]] = {}
     for kind, alias, canonical, label in proposals:
@@ -1547,8 +1652,13 @@ def _raw_names(con, space: str) -> RawNames:
     return RawNames(rows, votes)
 
 
-def _propose(raw: Mapping[str, RawNames], explicit: Collection[str]) -> list[tuple]:
-    """(kind, alias, canonical, label) of every join the rules propose over the raw names."""
+def _propose(
+    raw: Mapping[str, RawNames],
+    explicit: Collection[str],
+    acronyms: Mapping[str, Mapping[str, int]] | None = None,
+) -> list[tuple]:
+    """(kind, alias, canonical, label) of every join the rules propose over the raw names
+    (``acronyms``: :func:`acronym_expansions`)."""
     out: list[tuple] = []
     actors = raw["actor"].rows
     labels = _labels(raw["actor"].label_votes)
@@ -1570,6 +1680,7 @@ def _propose(raw: Mapping[str, RawNames], explicit: Collection[str]) -> list[tup
     person_names = {n for names in person_sets for n in names}
     homes = org_homes(others, raw["place"].rows)
     mapping.update(org_joins(_articles(others), person_names, labels, homes))
+    mapping.update(_acronym_joins(raw, acronyms or {}, labels))
     for alias, canonical in resolve_chains(mapping).items():
         label = labels.get(canonical) or labels.get(alias)
         out.append(("person" if label == "PERSON" else "org", alias, canonical, label))

@@ -38,7 +38,13 @@ from analysis.entities.rules import (
     title_sex,
     without_generation,
 )
-from analysis.entities.spans import ORG_NAME_WORDS, _demonym, _Mention, undotted_acronym
+from analysis.entities.spans import (
+    LAW_HEAD_WORDS,
+    ORG_NAME_WORDS,
+    _demonym,
+    _Mention,
+    undotted_acronym,
+)
 from analysis.nlp import text_of
 
 CHAMBER_NOUNS = lexicon.words("chamber_nouns")
@@ -716,9 +722,49 @@ def _main_bearer(m: _Mention, nearest: _Mention, fulls: Sequence[_Mention], text
     return first if first is not None else nearest
 
 
+# Words an acronym skips ("Department of Trade and Industry", DTI; "Food & Agriculture
+# Organisation", FAO).
+_ACRONYM_SKIPPED = frozenset({"of", "for", "and", "&", "the", "on", "in", "de", "du", "des"})
+
+
+def _initials(name: str) -> str:
+    """The capitals an acronym of ``name`` would spell: "London Stock Exchange" → "LSE",
+    "National Hi-Tech Crime Unit" → "NHTCU"; "" where a word to spell is not capitalised."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIPPED]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def _spelt_acronyms(mentions: Sequence[_Mention]) -> dict[str, _Mention]:
+    """Acronyms the article uses without defining them, each the initials of exactly one name
+    of two words or more it writes out ("General Motors … GM said", "the Consumer Electronics
+    Show … CES", "Los Angeles … LA"): {"GM": that name's first mention}. The news spells a
+    body out first and abbreviates it after; within one article a lone match is that body. A
+    person's name is no expansion ("Giuseppe Morchio" is not "GM"), nor a name holding the
+    acronym as a word ("BT Together" is no expansion of "BT"), nor a law's name."""
+    spelt: dict[str, dict[str, _Mention]] = defaultdict(dict)
+    for m in mentions:
+        if m.person or m.model_label == "PERSON":
+            continue
+        # (the name, not the bare words: "General" of "General Motors" is stripped as a title)
+        name = m.name or m.bare
+        acr = _initials(name)
+        # (nor a law's: "the Greater London Act" is no "GLA", the authority it set up)
+        law = name.rpartition(" ")[2].lower() in LAW_HEAD_WORDS
+        if 2 <= len(acr) <= 6 and acr not in name.split() and not law:
+            spelt[acr].setdefault(name, m)
+    return {
+        acr: next(iter(names.values()))
+        for acr, names in spelt.items()
+        if len(names) == 1 and any(m.bare == acr for m in mentions)
+    }
+
+
 def _join_acronyms(doc: Doc, mentions: Sequence[_Mention]) -> None:
-    """3. Acronyms defined in the article name what they abbreviate."""
-    acronyms = _acronyms(doc, mentions)
+    """3. Acronyms defined in the article name what they abbreviate; so does one it only uses,
+    where it writes out one name of those initials (:func:`_spelt_acronyms`)."""
+    acronyms = {**_spelt_acronyms(mentions), **_acronyms(doc, mentions)}
     for m in mentions:
         target = acronyms.get(m.bare)
         if target is not None and target is not m and not m.fixed:

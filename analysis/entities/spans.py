@@ -78,6 +78,8 @@ SPORTS_ROLE_NOUNS = lexicon.words("sports_role_nouns")
 SPORTS_WORDS = lexicon.words("sports_words")
 CLUB_MOVE_WORDS = lexicon.words("club_move_words")
 FIXTURE_VERBS = lexicon.words("fixture_verbs")
+POSITION_WORDS = lexicon.words("position_words")
+FIRM_PLURAL_NOUNS = lexicon.words("firm_plural_nouns")
 CLUB_RESULT_NOUNS = lexicon.words("club_result_nouns")
 CLUB_STAFF_NOUNS = lexicon.words("club_staff_nouns")
 CLUB_ROLE_MODIFIERS = lexicon.words("club_role_modifiers")
@@ -1096,6 +1098,8 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
         return True  # "Wipro, India's third-biggest software firm", "Jaish al-Islam, a group"
     if _group_noun_after(doc, ent) or _org_called(doc, start) or _body_before_person(doc, ent):
         return True
+    if _firms_listed(ent):
+        return True  # "mobile operators O2 and Vodafone", "broadcasters such as Sky and ITV"
     if _firm_participle_before(doc, ent) or _officer_after(doc, end):
         return True  # "Paris-based Euronext", "Rosneft-owned Yugansk", "Gazprom chief Alexei"
     if " " not in ent.text and (_org_noun_apposed(root) or _statement_speaker(ent)):
@@ -1499,8 +1503,10 @@ def _club_use(doc: Doc, ent: Span) -> bool:
     # champion Maria Sharapova")
     if before >= sent.start and root.dep_ not in ("compound", "amod", "poss"):
         word = doc[before]
-        if word.text.islower() and (word.lower_ in FIXTURE_VERBS or word.lower_ == "against"):
-            return True  # "beat Chelsea", "against Seville"
+        if word.text.islower() and word.lower_ == "against":
+            return True  # "against Seville"
+        if word.text.islower() and word.lower_ in FIXTURE_VERBS and not _deployed(doc, ent):
+            return True  # "beat Chelsea" (not "play Kaka forward": a player put somewhere)
         if (
             word.lower_ in ("with", "to", "over", "against")
             and before >= 1
@@ -1519,6 +1525,16 @@ def _club_use(doc: Doc, ent: Span) -> bool:
         and lowers[after] in FIXTURE_VERBS
         and doc[after].pos_ in ("VERB", "NOUN")  # "Chelsea host Birmingham" (parsed a noun)
     )
+
+
+def _deployed(doc: Doc, ent: Span) -> bool:
+    """Do the words right after ``ent`` put it in a position on the field (:data:`POSITION_WORDS`:
+    "play Kaka forward", "play Gerrard in midfield", "play him as a striker")? Then the object
+    of "play" is a player a manager picks, not the side a fixture is against."""
+    lowers = doc_arrays.strings(doc, LOWER)
+    after = [lowers[i] for i in range(ent.end, min(ent.end + 2, len(doc)))]
+    # ("fly-half" is three tokens: "at fly", the word before its hyphen, is enough)
+    return bool(after) and (after[0] in POSITION_WORDS or " ".join(after) in POSITION_WORDS)
 
 
 def _club_move(
@@ -1714,6 +1730,38 @@ def _org_listed(ent: Span) -> bool:
     as Seville")? Not "a group of countries including Syria": the noun is singular there."""
     noun = _list_noun(ent)
     return noun is not None and noun.lemma_.lower() in ORG_APPOSITION_NOUNS
+
+
+def _firms_listed(ent: Span) -> bool:
+    """Is ``ent`` one of the names a plural noun of firms (:data:`FIRM_PLURAL_NOUNS`) opens,
+    right before the list's first name ("mobile operators O2 and Vodafone", "technology firms
+    Earthlink and Webroot", "new publishers Sega") or with "such as", "like", "including"
+    ("broadcasters such as Sky and ITV")? A plural names no one person, so the names listed
+    are firms; "people such as Matisse and Stravinsky" or "both Watkins and McIlroy" open no
+    such list."""
+    noun = _list_noun(ent)
+    if noun is not None:  # ("Networks such as …" opens its sentence)
+        return noun.lower_ in FIRM_PLURAL_NOUNS and (noun.text.islower() or noun.is_sent_start)
+    doc, first = ent.doc, ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    start = ent.start
+    if first.i < ent.start:  # the list's first name, over its capitalised words
+        start = first.i
+        while start > 0 and doc[start - 1].ent_type_ and doc[start - 1].text[:1].isupper():
+            start -= 1
+    if start < 1 or is_given_name(doc[start].text):
+        return False  # ("Mike Leigh": a person's name is no firm's, whatever the noun)
+    before = doc[start - 1]
+    # (whatever its tag: the small model reads "publishers Sega" as a verb and its object)
+    if not (before.text.islower() and before.lower_ in FIRM_PLURAL_NOUNS):
+        return False
+    if start >= 2 and doc[start - 2].text == "-":
+        return False  # "film-makers Roger Michell and Mike Leigh": a trade's people
+    # (adjacent, whatever the parse: it often hangs such a list on another word; but "the
+    # firms Gordon Brown praised" is a clause's subject, no name of the list)
+    verb = first.head
+    return not (first.dep_ == "nsubj" and verb.dep_ == "relcl" and verb.head.i == before.i)
 
 
 def _list_noun(ent: Span) -> Token | None:
