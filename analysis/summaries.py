@@ -16,10 +16,13 @@ They are maintained by recounting whole days from the base tables: :func:`refres
 days given, and the writers call it inside their own transaction — ``Store.write_batch`` for the
 days of the articles it replaces or adds (and of their originals), the identity pass for the days
 of the articles whose names it rewrote or restored; the totals take away what the days' old rows
-gave and add what the new ones give. :func:`rebuild` recounts everything (a store
-filled by other means, e.g. ``bench/replicate.py``). A view reads them when :func:`covers` says
-its filters are only a date range and outlets; any other filter (tags, speakers, entities, a
-search, explicit article ids) needs the rows, and the view falls back to the base tables.
+gave and add what the new ones give. A run of ``presslens analyze`` (or an upload) instead
+records its writes' days (:func:`defer`, in each write's transaction) and recounts them all once
+at its end; the next recount of any writer takes the days a killed run left. :func:`rebuild`
+recounts everything (a store filled by other means, e.g. ``bench/replicate.py``). A view reads
+them when :func:`covers` says its filters are only a date range and outlets and the summaries
+are not behind the rows; any other filter (tags, speakers, entities, a search, explicit article
+ids) needs the rows, and the view falls back to the base tables.
 """
 
 from __future__ import annotations
@@ -440,6 +443,14 @@ COLUMNS["sum_attitude_holders_all"] = [
     ("n", "BIGINT"),
 ]
 TABLES = tuple(COLUMNS)
+# The days whose cells a run's writes changed and whose recount waits for the run's end
+# (:meth:`analysis.store.Store.deferring_summaries`; NULL: undated articles). A recount costs a
+# write about half a second of CPU whatever its size (some 45 statements over every table and
+# tier), and a run of several writes paid it at each; now the run recounts once. Not a summary:
+# a bookkeeping table the recount empties. While it holds a day the summaries are behind the
+# rows (:func:`pending`), and the views read the rows (``Filters.from_rows``).
+PENDING = "sum_pending"
+PENDING_COLUMNS = [("day", "DATE")]
 
 # The series' figures: dated, with an estimate and a scope, each under its scope and group
 # counted, but the parts of a charted whole (CHARTED_WHOLE_SQL).
@@ -563,7 +574,8 @@ def covers(filters: Filters | None) -> bool:
     """Whether the summaries can answer for ``filters``: a date range and outlets at most."""
     f = filters or Filters()
     return (
-        not f.tags
+        not f.from_rows
+        and not f.tags
         and not f.speakers
         and not f.entities
         and not f.search.strip()
@@ -708,10 +720,37 @@ def days_of(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> set[date | No
     return {r[0] for r in rows}
 
 
+def defer(con: duckdb.DuckDBPyConnection, days: Iterable[date | None]) -> None:
+    """Leave the recount of ``days`` to the next :func:`refresh` (the end of a run), recorded
+    in :data:`PENDING`. Runs in the caller's transaction, so the days stay recorded exactly
+    when the rows that changed them do."""
+    days = sorted(set(days), key=lambda d: (d is None, d))
+    if days:
+        con.execute(
+            f"INSERT INTO {PENDING} SELECT unnest(?::DATE[]) EXCEPT SELECT day FROM {PENDING}",
+            [days],
+        )
+
+
+def pending(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether some days' recount is pending (a run writing, or one killed before its end):
+    the summaries are then behind the rows, and a view must read the rows."""
+    return con.execute(f"SELECT EXISTS (SELECT 1 FROM {PENDING})").fetchone()[0]
+
+
+def _take_pending(con: duckdb.DuckDBPyConnection) -> set[date | None]:
+    """The pending days, removed from :data:`PENDING` (in the caller's transaction: a recount
+    rolled back leaves them pending)."""
+    days = {r[0] for r in con.execute(f"SELECT DISTINCT day FROM {PENDING}").fetchall()}
+    if days:
+        con.execute(f"DELETE FROM {PENDING}")
+    return days
+
+
 def refresh(con: duckdb.DuckDBPyConnection, days: Iterable[date | None]) -> None:
-    """Recount the summaries of ``days`` (``None``: undated articles) from the base tables.
-    Runs in the caller's transaction."""
-    days = set(days)
+    """Recount the summaries of ``days`` (``None``: undated articles) and of the pending ones
+    (:func:`defer`) from the base tables. Runs in the caller's transaction."""
+    days = set(days) | _take_pending(con)
     if not days:
         return
     dated = sorted(d for d in days if d is not None)
@@ -762,6 +801,8 @@ def rebuild(con: duckdb.DuckDBPyConnection, tables: Iterable[str] | None = None)
                 _sum_tier(con, table, tier)
     for table in derived:
         _recount_derived(con, table, None)
+    if tables is None:  # every day recounted: none is pending any more
+        con.execute(f"DELETE FROM {PENDING}")
 
 
 def _tier(table: str) -> str | None:
@@ -769,14 +810,42 @@ def _tier(table: str) -> str | None:
     return next((t for t in TIERS if table.endswith(t) and table not in DERIVED), None)
 
 
-def _tier_sql(table: str, tier: str, where: str = "TRUE", *, sign: str = "") -> str:
-    """What ``table``'s cell rows ``where`` add to its ``tier`` (signed): a SELECT of the
-    tier's columns, in order (dated cells only for the months)."""
+def _tier_sql(
+    table: str, tier: str, where: str = "TRUE", *, sign: str = "", cells: str | None = None
+) -> str:
+    """What ``table``'s cell rows ``where`` (read from ``cells``, default the table) add to its
+    ``tier`` (signed): a SELECT of the tier's columns, in order (dated cells only for the
+    months)."""
     extra = TIERS[tier]
     picks = ", ".join([*(f"{sql} AS {name}" for name, sql in extra.items()), *TOTALS[table]])
     sums = ", ".join(f"{sign}sum({v}) AS {v}" for v in _values(table))
     rows = f" AND {_TIER_ROWS[tier]}" if tier in _TIER_ROWS else ""
-    return f"SELECT {picks}, {sums} FROM {table} WHERE {where}{rows} GROUP BY ALL"
+    return f"SELECT {picks}, {sums} FROM {cells or table} WHERE {where}{rows} GROUP BY ALL"
+
+
+def reading(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """What a reader of the summary ``table`` (a cell table, its ``_all`` totals or a derived
+    total) puts after FROM: the table, or, while days are pending (:func:`pending`), the same
+    rows counted from the base tables, under the table's name. For the readers that no filter
+    sends to the rows (the sidebar's dates, outlets and tags, the pickers' names)."""
+    return f"{_counted(table)} AS {table}" if pending(con) else table
+
+
+def _counted(table: str) -> str:
+    """``table`` counted from the base tables: a parenthesised query with its columns."""
+    cols = ", ".join(c for c, _ in COLUMNS[table])
+    if table in DERIVED:
+        source, keys, select, rows = DERIVED[table]
+        sql = f"SELECT {select} FROM {_counted(source + '_all')} t WHERE {rows} GROUP BY ALL"
+    elif table.endswith("_all"):
+        cells = table.removesuffix("_all")
+        sql = _tier_sql(cells, "_all", cells=f"{_counted(cells)} c")
+    else:
+        sql = (
+            "WITH v AS (SELECT id, published, source, tags FROM articles "
+            f"WHERE duplicate_of IS NULL) SELECT * FROM ({_RECOUNT[table]})"
+        )
+    return f"(SELECT * FROM ({sql}) t({cols}))"
 
 
 def _sum_tier(con, table: str, tier: str) -> None:
