@@ -556,3 +556,25 @@ def test_a_deferred_pipeline_run_recounts_once(tmp_path, corpus_files, monkeypat
         assert len(recounts) == 1
         assert not summaries.pending(store.con)
         _assert_recounted(store.con)
+
+
+def test_a_small_store_is_recounted_whole_for_less(tmp_path, monkeypatch):
+    """Below summaries.WHOLE_RECOUNT_ARTICLES (and as many more a day recounted) a recount
+    rebuilds everything, which there costs less than the deltas; the tables are the same."""
+    monkeypatch.setattr(summaries, "WHOLE_RECOUNT_ARTICLES", 2_000)
+    monkeypatch.setattr(summaries, "WHOLE_RECOUNT_ARTICLES_A_DAY", 20)
+    results = _dated(_corpus(), [date(2016, 12, 10), date(2016, 12, 11), None])
+    rebuilds = []
+    real_rebuild = summaries.rebuild
+    monkeypatch.setattr(
+        summaries, "rebuild", lambda con, *a: rebuilds.append(a) or real_rebuild(con, *a)
+    )
+    with Store(tmp_path / "small.duckdb") as store:
+        store.write_batch(results[:5])
+        store.write_batch(results[5:])
+        assert rebuilds == [(), ()]
+        _assert_recounted(store.con)
+        assert summaries._whole_is_cheaper(store.con, 1)
+        monkeypatch.setattr(summaries, "WHOLE_RECOUNT_ARTICLES", len(results) - 20 * 2)
+        assert summaries._whole_is_cheaper(store.con, 3)  # 10 < 10 - 40 + 60
+        assert not summaries._whole_is_cheaper(store.con, 2)
