@@ -287,21 +287,23 @@ class FilterOptions:
 
 def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
     """Date range, outlets and tags of the stored originals (from the summary tables)."""
+    cells = summaries.reading(con, "sum_articles")  # (the rows while a run writes)
     first, last, undated = con.execute(
         "SELECT min(day), max(day), coalesce(sum(n_articles) FILTER (WHERE day IS NULL), 0) "
-        "FROM sum_articles"
+        f"FROM {cells}"
     ).fetchone()
     sources = [
         r[0]
         for r in con.execute(
-            "SELECT source FROM sum_articles WHERE source IS NOT NULL "
+            f"SELECT source FROM {cells} WHERE source IS NOT NULL "
             "GROUP BY source ORDER BY sum(n_articles) DESC, source"
         ).fetchall()
     ]
     tags = [
         r[0]
         for r in con.execute(
-            "SELECT tag FROM sum_tags_all ORDER BY n_articles DESC, tag"
+            f"SELECT tag FROM {summaries.reading(con, 'sum_tags_all')} "
+            "ORDER BY n_articles DESC, tag"
         ).fetchall()
     ]
     return FilterOptions(
@@ -321,11 +323,12 @@ def top_names(con: duckdb.DuckDBPyConnection, kind: str, *, limit: int = 500) ->
     # a name under two labels in one article).
     if kind == "speaker":
         sql = (
-            "SELECT speaker FROM sum_speakers_all WHERE speaker IS NOT NULL "
-            "ORDER BY n_quotes DESC, speaker LIMIT ?"
+            f"SELECT speaker FROM {summaries.reading(con, 'sum_speakers_all')} "
+            "WHERE speaker IS NOT NULL ORDER BY n_quotes DESC, speaker LIMIT ?"
         )
     elif kind == "entity":
-        sql = "SELECT name FROM sum_entity_names_all ORDER BY n_articles DESC, name LIMIT ?"
+        names = summaries.reading(con, "sum_entity_names_all")
+        sql = f"SELECT name FROM {names} ORDER BY n_articles DESC, name LIMIT ?"
     else:
         raise ValueError(f"kind must be 'speaker' or 'entity', not {kind!r}")
     return tuple(r[0] for r in con.execute(sql, [int(limit)]).fetchall())

@@ -38,7 +38,8 @@ def attitude_scorers(con: duckdb.DuckDBPyConnection, filters: Filters | None = N
     order: a store analysed before the learned scorer existed has TextBlob and VADER only. Read
     from the all-time summary (a few thousand rows, not every attitude); ``filters`` is accepted
     for the dashboard's cache key and ignored, since a scorer is the store's, not a view's."""
-    found = {r[0] for r in con.execute("SELECT DISTINCT scorer FROM sum_attitudes_all").fetchall()}
+    totals = summaries.reading(con, "sum_attitudes_all")
+    found = {r[0] for r in con.execute(f"SELECT DISTINCT scorer FROM {totals}").fetchall()}
     return [s for s in sentiment.ATTITUDE_SCORERS if s in found]
 
 

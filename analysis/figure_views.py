@@ -559,7 +559,9 @@ def headline_figures(
     # articles, the kinds' dozen regular expressions had cost a view at a million articles
     # 0.11-0.25 s of CPU under a speaker, 0.05 s under a search (largely a fixed cost: worked
     # out for the 69 figures needed alone, still 0.05 s); read from the summary, 0.01 s.
-    kinds = _conflict_kinds(con, [f for f in figures if f[0] != "money"])
+    # (None while the summaries are behind the rows: a re-analysed article's may be stale.)
+    stale = filters is not None and filters.from_rows
+    kinds = {} if stale else _conflict_kinds(con, [f for f in figures if f[0] != "money"])
     lacking = {(f[3], f[4]) for f in figures if f[0] != "money" and (f[3], f[4]) not in kinds}
     if indexed_kinds is not None:
         # the article index holds them, worked out by the same SQL when it was built (under a

@@ -49,6 +49,9 @@ class Filters:
     # one, that the filters are read at: which article index (analysis.article_index) may serve
     # the rows of its articles, or the texts of a list's rows (kept_rows).
     id_version: str | None = None
+    # Set while the store's summaries are behind its rows (a run's days left to recount at its
+    # end: analysis.summaries.pending): every view then reads the rows. Never part of a link.
+    from_rows: bool = False
 
     @property
     def is_empty(self) -> bool:

@@ -317,48 +317,53 @@ def analyze_articles(
     waiting: dict[str, list[tuple[Article, str]]] = {}
     for dup in duplicates:
         waiting.setdefault(dup[1] if dup[1] in pending else "", []).append(dup)
-    if waiting.get(""):
-        store.write_batch([], waiting.pop(""))
-    total = len(todo)
-    done = 0
-    if progress:
-        progress(0, total)
-    if engine is None:
-        batches = _analyse_batches(
-            todo, workers=workers, batch_size=batch_size, aliases=aliases, encoder=encoder
+    # The run's writes leave the summaries' recount to its end: one recount, not one a write
+    # (about half a second of CPU each); an interrupted run recounts what it kept.
+    with store.deferring_summaries():
+        if waiting.get(""):
+            store.write_batch([], waiting.pop(""))
+        total = len(todo)
+        done = 0
+        if progress:
+            progress(0, total)
+        if engine is None:
+            batches = _analyse_batches(
+                todo, workers=workers, batch_size=batch_size, aliases=aliases, encoder=encoder
+            )
+        else:
+            batches = engine(todo, batch_size)
+        every = WRITE_EVERY_ARTICLES if write_every is None else write_every
+        writer = _Writer(
+            store,
+            summary,
+            waiting,
+            signatures,
+            every_articles=every,
+            # A run no longer than one write's worth is written once, at its end: an early first
+            # write would be a second fixed cost (about 0.5 s) in a run of seconds.
+            first_at_once=total > every and not store.is_large(),
+            held=held,
         )
-    else:
-        batches = engine(todo, batch_size)
-    every = WRITE_EVERY_ARTICLES if write_every is None else write_every
-    writer = _Writer(
-        store,
-        summary,
-        waiting,
-        signatures,
-        every_articles=every,
-        # A run no longer than one write's worth is written once, at its end: an early first
-        # write would be a second fixed cost (about 0.5 s) in a run of seconds.
-        first_at_once=total > every and not store.is_large(),
-        held=held,
-    )
-    try:
-        for batch_results in batches:
-            summary.failures.extend(r for r in batch_results if isinstance(r, Failure))
-            writer.add([r for r in batch_results if isinstance(r, ArticleResult)])
-            done += len(batch_results)
-            if progress:
-                progress(done, total)
-        writer.flush()
-        if not todo:
-            with store.session() as con:
-                identity.update(con)  # nothing new: still apply joins (and undos) made since
-    except KeyboardInterrupt:
-        summary.interrupted = True
-        writer.flush()  # what was analysed is kept: a finished batch is never lost
-        log.warning("interrupted: %d of %d articles analysed and stored", summary.new, total)
-    _uncount_unstored_copies(waiting, summary)
-    if not summary.interrupted:  # the versions triaged as stale above, removed
-        summary.replaced = _drop_superseded(store, articles, [*input_failures, *summary.failures])
+        try:
+            for batch_results in batches:
+                summary.failures.extend(r for r in batch_results if isinstance(r, Failure))
+                writer.add([r for r in batch_results if isinstance(r, ArticleResult)])
+                done += len(batch_results)
+                if progress:
+                    progress(done, total)
+            writer.flush()
+            if not todo:
+                with store.session() as con:
+                    identity.update(con)  # nothing new: still apply joins (and undos) made since
+        except KeyboardInterrupt:
+            summary.interrupted = True
+            writer.flush()  # what was analysed is kept: a finished batch is never lost
+            log.warning("interrupted: %d of %d articles analysed and stored", summary.new, total)
+        _uncount_unstored_copies(waiting, summary)
+        if not summary.interrupted:  # the versions triaged as stale above, removed
+            summary.replaced = _drop_superseded(
+                store, articles, [*input_failures, *summary.failures]
+            )
     return summary
 
 
@@ -384,7 +389,8 @@ def _uncount_unstored_copies(waiting, summary: RunSummary) -> None:
 # written once, at its end. Then a write takes this many analysed articles (the default of
 # ``presslens analyze --write-every``) ... (256: a write
 # costs about 0.5 s of CPU whatever its size — ~200 statements, the identity pass, the
-# summaries — measured on 32 articles into an empty store; at 128, a 200-article run made three)
+# summaries — measured on 32 articles into an empty store; at 128, a 200-article run made three;
+# the summaries are now recounted once a run, at its end: Store.deferring_summaries)
 WRITE_EVERY_ARTICLES = 256
 # ... or whatever has finished once this long has passed since the last write, so a slow run
 # still shows its progress in the store. The progress bar moves per batch, and an interrupted

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "37"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events, sum_entity_pairs, sum_figure_days; 11: sum_figure_votes, sum_conflict_figures, sum_entity_names_all, sum_attitude_holders_all; 12: quotes.n_words; 13: articles.article_key, entity_pairs.article_key, holder_targets; 14: holder_targets columns of the encoder scorer; 15: sum_conflict_figures' bounds ("at least 70" allows more); 16: sum_*_month, sum_*_outlet (month and outlet totals); 17: sum_*_year (year totals); 18: sum_conflict_figures.kinds (incident kinds); 19: the kinds carry what was hit (targets); 20: the headline events leave out words that only set a floor ("dozens"); 21: no conflicts of catch-all categories or words of scale ("hundreds"); 22: no headline of a catch-all category; 23: the kinds carry the day of the week the sentence names; 24: the kinds carry the weapon, the attacker and a span of days named; 25: sum_conflict_figures.kinds a BIGINT carrying one strike named, a province's total, a toll since replaced and a part of a larger figure; sides implied by aircraft; the kinds read up to an earlier incident ('after'); 26: no conflicts of money; 27: sum_conflict_figures.whole (a part's toll: parts of two tolls are no conflict); 28: the kinds carry an aircraft downed and a day's toll ('in 24 hours') as a span; 29: the kinds carry a day's span apart from longer ones, a part of the place (a target, a neighbourhood), the attacker implied by whose area was hit, and no hospital where the wounded were treated as a target; 30: the kinds carry the city a place's name stands for or elsewhere in its province, a named area in a place as a part of it, and no hospital that received the wounded as a target; 31: sum_figure_votes.figure_kinds (each article's incident kinds: the headline's spread is its incident's); 32: sum_figure_places (figures by place and category: the Places page); 33: the kinds carry a toll told as rising ('rises to', 'hits'), the group of members, and a neighbourhood named beside unnamed ones; sum_figure_days without the rows of all scopes together; 34: sum_figure_days.counted (a running total's group counted: one series each); 35: every scope's series keyed by group counted, without the parts of a charted whole; 36: sum_figure_days.estimates (a week's or a month's median); 37: one group whatever the number and spelling of its noun (summaries.CLASS_SQL)
+SCHEMA_VERSION = "38"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events, sum_entity_pairs, sum_figure_days; 11: sum_figure_votes, sum_conflict_figures, sum_entity_names_all, sum_attitude_holders_all; 12: quotes.n_words; 13: articles.article_key, entity_pairs.article_key, holder_targets; 14: holder_targets columns of the encoder scorer; 15: sum_conflict_figures' bounds ("at least 70" allows more); 16: sum_*_month, sum_*_outlet (month and outlet totals); 17: sum_*_year (year totals); 18: sum_conflict_figures.kinds (incident kinds); 19: the kinds carry what was hit (targets); 20: the headline events leave out words that only set a floor ("dozens"); 21: no conflicts of catch-all categories or words of scale ("hundreds"); 22: no headline of a catch-all category; 23: the kinds carry the day of the week the sentence names; 24: the kinds carry the weapon, the attacker and a span of days named; 25: sum_conflict_figures.kinds a BIGINT carrying one strike named, a province's total, a toll since replaced and a part of a larger figure; sides implied by aircraft; the kinds read up to an earlier incident ('after'); 26: no conflicts of money; 27: sum_conflict_figures.whole (a part's toll: parts of two tolls are no conflict); 28: the kinds carry an aircraft downed and a day's toll ('in 24 hours') as a span; 29: the kinds carry a day's span apart from longer ones, a part of the place (a target, a neighbourhood), the attacker implied by whose area was hit, and no hospital where the wounded were treated as a target; 30: the kinds carry the city a place's name stands for or elsewhere in its province, a named area in a place as a part of it, and no hospital that received the wounded as a target; 31: sum_figure_votes.figure_kinds (each article's incident kinds: the headline's spread is its incident's); 32: sum_figure_places (figures by place and category: the Places page); 33: the kinds carry a toll told as rising ('rises to', 'hits'), the group of members, and a neighbourhood named beside unnamed ones; sum_figure_days without the rows of all scopes together; 34: sum_figure_days.counted (a running total's group counted: one series each); 35: every scope's series keyed by group counted, without the parts of a charted whole; 36: sum_figure_days.estimates (a week's or a month's median); 37: one group whatever the number and spelling of its noun (summaries.CLASS_SQL); 38: sum_pending (the days a run's writes leave to recount at its end)
 
 # Every table's columns, in order. A table backed by a record (analysis/records.py) takes its
 # columns from the record's fields (analysis.schema), with the store-only columns declared beside
@@ -115,6 +115,8 @@ COLUMNS["holder_targets"] = holder_targets.COLUMNS
 # Per-day summaries for the dashboard's first views (analysis.summaries): no article_id, so not
 # child tables; recounted for the days a batch touches, in the batch's transaction.
 COLUMNS.update(summaries.COLUMNS)
+# ... or at the end of a run, for the days its writes recorded here (Store.deferring_summaries).
+COLUMNS[summaries.PENDING] = summaries.PENDING_COLUMNS
 # The CREATE TABLE column list of each table, in creation order.
 TABLES: dict[str, str] = {table: ddl_of(columns) for table, columns in COLUMNS.items()}
 CHILD_TABLES = ("quotes", "entities", "entity_mentions", "entity_pairs", "figures")
@@ -226,6 +228,7 @@ class Store:
         self.read_only = read_only
         self.timeout = timeout
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._deferring = False  # inside deferring_summaries(): writes record their days
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `presslens analyze` first)")
         if self.path.is_dir():
@@ -237,6 +240,8 @@ class Store:
         try:
             with self._session():
                 self._check_or_create_schema()
+                if not read_only:  # the days a killed run left, recounted now
+                    self._refresh_pending()
         except BaseException:
             self.release()
             raise
@@ -429,7 +434,7 @@ class Store:
             return {
                 t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in TABLES
-                if t != "meta" and t not in summaries.COLUMNS
+                if t not in ("meta", summaries.PENDING) and t not in summaries.COLUMNS
             }
 
     def query(self, sql: str, params: Sequence | None = None) -> pd.DataFrame:
@@ -498,7 +503,8 @@ class Store:
         """Write analysed articles (replacing earlier rows) and near-duplicates in one transaction.
         ``then`` (the corpus identity pass) runs in the same transaction once the rows are in and
         returns the ids of the articles it changed: the summaries recount their days with the
-        batch's, once (a recount per write and another per pass were a fifth of the writing)."""
+        batch's, once (a recount per write and another per pass were a fifth of the writing),
+        or, inside :meth:`deferring_summaries`, at the run's end."""
         if not results and not duplicates:
             return
         ids = [r.article.id for r in results] + [a.id for a, _ in duplicates]
@@ -564,7 +570,7 @@ class Store:
                         "DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [stale]
                     )
                     changed = set(identity.update_within(self.con, fresh_ids=[]))
-                    summaries.refresh(self.con, days | summaries.days_of(self.con, changed))
+                    self._recount(days | summaries.days_of(self.con, changed))
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
@@ -572,6 +578,54 @@ class Store:
         if stale:
             log.info("%s: %d article(s) replaced by their inputs' new text", self.path, len(stale))
         return len(stale)
+
+    # -- the summaries -----------------------------------------------------------------------
+    @contextlib.contextmanager
+    def deferring_summaries(self):
+        """Writes inside record the days they change (:func:`analysis.summaries.defer`, in
+        their own transaction) instead of recounting the summaries; on leaving, one recount of
+        them all, in one transaction (:meth:`refresh_summaries`). A run of several writes paid
+        about half a second of CPU at each for it. Left by an exception, the recount is still
+        tried; if it fails too, the days stay pending for the next writer (a second Ctrl-C, a
+        lock never freed) and the first exception is the one raised."""
+        self._deferring = True
+        try:
+            yield self
+        except BaseException:
+            self._deferring = False
+            try:
+                self.refresh_summaries()
+            except BaseException as exc:  # noqa: BLE001 - the first error is the one to show
+                log.warning("%s: summaries left to recount (%s)", self.path, _first_line(exc))
+            raise
+        self._deferring = False
+        self.refresh_summaries()
+
+    def refresh_summaries(self) -> None:
+        """Recount the summaries of the days pending (:meth:`deferring_summaries`, or a run
+        killed before its end), in one transaction."""
+        with self._session():
+            self._refresh_pending()
+
+    def _refresh_pending(self) -> None:
+        if not summaries.pending(self.con):
+            return
+        with self._write_threads():
+            self.con.execute("BEGIN")
+            try:
+                summaries.refresh(self.con, ())
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+
+    def _recount(self, days) -> None:
+        """The summaries of ``days`` recounted, in the caller's transaction, or left for the
+        end of the run (:meth:`deferring_summaries`)."""
+        if self._deferring:
+            summaries.defer(self.con, days)
+        else:
+            summaries.refresh(self.con, days)
 
     def _write(self, ids, article_rows, frames, analysed_ids, then=None) -> None:
         self.con.execute("BEGIN")
@@ -607,7 +661,7 @@ class Store:
                 search_index.index_articles(self.con, analysed_ids)
             changed = set(then(self.con)) if then is not None else set()
             days |= summaries.days_of(self.con, [*ids, *changed])
-            summaries.refresh(self.con, days)
+            self._recount(days)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")

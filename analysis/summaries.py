@@ -16,10 +16,13 @@ They are maintained by recounting whole days from the base tables: :func:`refres
 days given, and the writers call it inside their own transaction — ``Store.write_batch`` for the
 days of the articles it replaces or adds (and of their originals), the identity pass for the days
 of the articles whose names it rewrote or restored; the totals take away what the days' old rows
-gave and add what the new ones give. :func:`rebuild` recounts everything (a store
-filled by other means, e.g. ``bench/replicate.py``). A view reads them when :func:`covers` says
-its filters are only a date range and outlets; any other filter (tags, speakers, entities, a
-search, explicit article ids) needs the rows, and the view falls back to the base tables.
+gave and add what the new ones give. A run of ``presslens analyze`` (or an upload) instead
+records its writes' days (:func:`defer`, in each write's transaction) and recounts them all once
+at its end; the next recount of any writer takes the days a killed run left. :func:`rebuild`
+recounts everything (a store filled by other means, e.g. ``bench/replicate.py``). A view reads
+them when :func:`covers` says its filters are only a date range and outlets and the summaries
+are not behind the rows; any other filter (tags, speakers, entities, a search, explicit article
+ids) needs the rows, and the view falls back to the base tables.
 """
 
 from __future__ import annotations
@@ -446,6 +449,15 @@ COLUMNS["sum_attitude_holders_all"] = [
     ("n", "BIGINT"),
 ]
 TABLES = tuple(COLUMNS)
+# The days whose cells a run's writes changed and whose recount waits for the run's end
+# (:meth:`analysis.store.Store.deferring_summaries`; NULL: undated articles). A recount costs a
+# write 0.4-1.6 s of CPU whatever its size (0.8 s for a day of a 200-article store, see
+# WHOLE_RECOUNT_ARTICLES), and a run of several writes paid it at each; now the run recounts
+# once (200 BBC articles written in four writes: 3.2 → 0.4 s of CPU). Not a summary:
+# a bookkeeping table the recount empties. While it holds a day the summaries are behind the
+# rows (:func:`pending`), and the views read the rows (``Filters.from_rows``).
+PENDING = "sum_pending"
+PENDING_COLUMNS = [("day", "DATE")]
 
 # The series' figures: dated, with an estimate and a scope, each under its scope and group
 # counted, but the parts of a charted whole (CHARTED_WHOLE_SQL).
@@ -569,7 +581,8 @@ def covers(filters: Filters | None) -> bool:
     """Whether the summaries can answer for ``filters``: a date range and outlets at most."""
     f = filters or Filters()
     return (
-        not f.tags
+        not f.from_rows
+        and not f.tags
         and not f.speakers
         and not f.entities
         and not f.search.strip()
@@ -714,10 +727,37 @@ def days_of(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> set[date | No
     return {r[0] for r in rows}
 
 
+def defer(con: duckdb.DuckDBPyConnection, days: Iterable[date | None]) -> None:
+    """Leave the recount of ``days`` to the next :func:`refresh` (the end of a run), recorded
+    in :data:`PENDING`. Runs in the caller's transaction, so the days stay recorded exactly
+    when the rows that changed them do."""
+    days = sorted(set(days), key=lambda d: (d is None, d))
+    if days:
+        con.execute(
+            f"INSERT INTO {PENDING} SELECT unnest(?::DATE[]) EXCEPT SELECT day FROM {PENDING}",
+            [days],
+        )
+
+
+def pending(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether some days' recount is pending (a run writing, or one killed before its end):
+    the summaries are then behind the rows, and a view must read the rows."""
+    return con.execute(f"SELECT EXISTS (SELECT 1 FROM {PENDING})").fetchone()[0]
+
+
+def _take_pending(con: duckdb.DuckDBPyConnection) -> set[date | None]:
+    """The pending days, removed from :data:`PENDING` (in the caller's transaction: a recount
+    rolled back leaves them pending)."""
+    days = {r[0] for r in con.execute(f"SELECT DISTINCT day FROM {PENDING}").fetchall()}
+    if days:
+        con.execute(f"DELETE FROM {PENDING}")
+    return days
+
+
 def refresh(con: duckdb.DuckDBPyConnection, days: Iterable[date | None]) -> None:
-    """Recount the summaries of ``days`` (``None``: undated articles) from the base tables.
-    Runs in the caller's transaction."""
-    days = set(days)
+    """Recount the summaries of ``days`` (``None``: undated articles) and of the pending ones
+    (:func:`defer`) from the base tables. Runs in the caller's transaction."""
+    days = set(days) | _take_pending(con)
     if not days:
         return
     dated = sorted(d for d in days if d is not None)
@@ -725,11 +765,7 @@ def refresh(con: duckdb.DuckDBPyConnection, days: Iterable[date | None]) -> None
     if None in days:
         cond = f"({cond} OR published IS NULL)"
     in_days = cond.replace("published", "day")
-    if con.execute("SELECT count(*) = 0 FROM sum_articles").fetchone()[0]:
-        # Nothing summarised yet (a new store's first write, whose days are all the store's):
-        # everything counted once, the totals summed from the cells, not kept by the deltas
-        # below (about nine statements for each table and tier: a third of a first write of
-        # 200 articles).
+    if _whole_is_cheaper(con, len(days)):
         rebuild(con)
         return
     for table in TOTALS:  # what the old rows of these days gave the totals, taken away
@@ -742,6 +778,26 @@ def refresh(con: duckdb.DuckDBPyConnection, days: Iterable[date | None]) -> None
         for tier in TIERS:
             _delta(con, table, tier, in_days, [dated], sign="+", create=False)
             _apply_delta(con, table, tier)
+
+
+# A recount by days keeps the totals by deltas, about nine statements for each table and tier
+# whatever the days — one day's recount took 0.8 s of CPU in a store of 200 articles, 1.6 s in
+# the real one of 2,878, 1.3 s in a replicated one of 12,000 — and about 9 ms more a day (192
+# days of the 12,000: 3.1 s). A whole recount takes about 0.45 ms an article (0.4, 1.3 and 5.7 s
+# in the same stores). So a store of fewer articles than this, and this many more for each day
+# to recount, is recounted whole: the same tables (tests/test_summaries.py), for less.
+WHOLE_RECOUNT_ARTICLES = 2_000
+WHOLE_RECOUNT_ARTICLES_A_DAY = 20
+
+
+def _whole_is_cheaper(con: duckdb.DuckDBPyConnection, n_days: int) -> bool:
+    """Whether recounting everything costs less than recounting ``n_days`` days (see
+    :data:`WHOLE_RECOUNT_ARTICLES`): always when nothing is summarised yet (a new store's first
+    write, whose days are all the store's)."""
+    held = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    if held < WHOLE_RECOUNT_ARTICLES + WHOLE_RECOUNT_ARTICLES_A_DAY * n_days:
+        return True
+    return con.execute("SELECT count(*) = 0 FROM sum_articles").fetchone()[0]
 
 
 def rebuild(con: duckdb.DuckDBPyConnection, tables: Iterable[str] | None = None) -> None:
@@ -768,6 +824,8 @@ def rebuild(con: duckdb.DuckDBPyConnection, tables: Iterable[str] | None = None)
                 _sum_tier(con, table, tier)
     for table in derived:
         _recount_derived(con, table, None)
+    if tables is None:  # every day recounted: none is pending any more
+        con.execute(f"DELETE FROM {PENDING}")
 
 
 def _tier(table: str) -> str | None:
@@ -775,14 +833,42 @@ def _tier(table: str) -> str | None:
     return next((t for t in TIERS if table.endswith(t) and table not in DERIVED), None)
 
 
-def _tier_sql(table: str, tier: str, where: str = "TRUE", *, sign: str = "") -> str:
-    """What ``table``'s cell rows ``where`` add to its ``tier`` (signed): a SELECT of the
-    tier's columns, in order (dated cells only for the months)."""
+def _tier_sql(
+    table: str, tier: str, where: str = "TRUE", *, sign: str = "", cells: str | None = None
+) -> str:
+    """What ``table``'s cell rows ``where`` (read from ``cells``, default the table) add to its
+    ``tier`` (signed): a SELECT of the tier's columns, in order (dated cells only for the
+    months)."""
     extra = TIERS[tier]
     picks = ", ".join([*(f"{sql} AS {name}" for name, sql in extra.items()), *TOTALS[table]])
     sums = ", ".join(f"{sign}sum({v}) AS {v}" for v in _values(table))
     rows = f" AND {_TIER_ROWS[tier]}" if tier in _TIER_ROWS else ""
-    return f"SELECT {picks}, {sums} FROM {table} WHERE {where}{rows} GROUP BY ALL"
+    return f"SELECT {picks}, {sums} FROM {cells or table} WHERE {where}{rows} GROUP BY ALL"
+
+
+def reading(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """What a reader of the summary ``table`` (a cell table, its ``_all`` totals or a derived
+    total) puts after FROM: the table, or, while days are pending (:func:`pending`), the same
+    rows counted from the base tables, under the table's name. For the readers that no filter
+    sends to the rows (the sidebar's dates, outlets and tags, the pickers' names)."""
+    return f"{_counted(table)} AS {table}" if pending(con) else table
+
+
+def _counted(table: str) -> str:
+    """``table`` counted from the base tables: a parenthesised query with its columns."""
+    cols = ", ".join(c for c, _ in COLUMNS[table])
+    if table in DERIVED:
+        source, keys, select, rows = DERIVED[table]
+        sql = f"SELECT {select} FROM {_counted(source + '_all')} t WHERE {rows} GROUP BY ALL"
+    elif table.endswith("_all"):
+        cells = table.removesuffix("_all")
+        sql = _tier_sql(cells, "_all", cells=f"{_counted(cells)} c")
+    else:
+        sql = (
+            "WITH v AS (SELECT id, published, source, tags FROM articles "
+            f"WHERE duplicate_of IS NULL) SELECT * FROM ({_RECOUNT[table]})"
+        )
+    return f"(SELECT * FROM ({sql}) t({cols}))"
 
 
 def _sum_tier(con, table: str, tier: str) -> None:

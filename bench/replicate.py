@@ -263,7 +263,7 @@ def add_summaries(path: Path) -> None:
     try:
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         con.execute("BEGIN")
-        for table in summaries.TABLES:
+        for table in (*summaries.TABLES, summaries.PENDING):
             con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({TABLES[table]})")
         summaries.rebuild(con)
         con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])

@@ -35,6 +35,7 @@ from analysis import (
     place_views,
     quote_views,
     search_views,
+    summaries,
 )
 from analysis.filters import Filters, pin
 from analysis.records import RunSummary
@@ -217,6 +218,8 @@ def pinned(con, filters: Filters | None, data_version: str) -> Filters:
     texts may come from the article index (:func:`analysis.filters.kept_rows`)."""
     # named by the search words, not the ids they resolve to
     f = pin(con, resolve(filters), version=data_version, key=filters or Filters())
+    if summaries.pending(con):  # a run is writing (or was killed): its days not yet recounted
+        f = dataclasses.replace(f, from_rows=True)
     return f if f.id_table is not None else dataclasses.replace(f, id_version=data_version)
 
 

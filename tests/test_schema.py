@@ -111,6 +111,7 @@ EXPECTED["sum_conflict_figures"] = CELL + [
 ]  # fmt: skip
 EXPECTED["sum_entity_names_all"] = [("name", V), ("label", V), ("n_articles", B), ("n_mentions", B)]
 EXPECTED["sum_attitude_holders_all"] = [("scorer", V), ("holder", V), ("n", B)]
+EXPECTED["sum_pending"] = [("day", "DATE")]  # the days a run leaves to recount at its end
 for _table, _columns in SUMMARY_KEYS.items():
     EXPECTED[_table] = CELL + _columns
     EXPECTED[f"{_table}_all"] = _columns

@@ -233,7 +233,10 @@ def test_whole_years_are_read_from_the_year_totals_and_one_alone_needs_no_groupi
 @pytest.mark.parametrize(
     "kind", ["all", "dates", "months", "since", "until", "outlet", "year", "years", "month"]
 )
-def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind):
+@pytest.mark.parametrize("rows", ["ids", "pending"])
+def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind, rows):
+    """``rows``: how the view is sent to the rows — the same articles given as ids, or the
+    same filters while the summaries are behind (a run's days pending: ``Filters.from_rows``)."""
     con = corpus_con
     opts = article_views.filter_options(con)
     filters = Filters()
@@ -262,7 +265,7 @@ def test_views_from_the_summaries_equal_the_views_from_the_rows(corpus_con, kind
         assert single == (kind in ("year", "month")), kind
     if kind == "outlet":
         assert summaries.table_where("sum_speakers", filters)[0] == "sum_speakers_outlet"
-    base = _base(con, filters)
+    base = _base(con, filters) if rows == "ids" else dataclasses.replace(filters, from_rows=True)
     assert summaries.covers(filters) and not summaries.covers(base)
     counts = article_views.corpus_counts(con, filters)
     assert counts["articles"] > 5 and counts["quotes"] > 5
@@ -415,3 +418,163 @@ def test_the_groups_of_everyone_are_keys_of_their_nouns():
         ).fetchall()
     assert got == [("civilian", "civilians"), ("death", ""), ("person", ""), ("persons", ""),
                    ("toll", ""), ("victim", "")]  # fmt: skip
+
+
+def _sums(con) -> dict[str, list[tuple]]:
+    return {t: _tables(con)[t] for t in summaries.TABLES}
+
+
+def test_a_runs_writes_recount_once_at_its_end_what_a_recount_gives(tmp_path, monkeypatch):
+    """Inside ``Store.deferring_summaries`` (a run of ``presslens analyze``) the writes record
+    their days instead of recounting: the summaries stay as they were, the days are pending and
+    the views read the rows; at the end one recount of them all, equal to a full recount —
+    through new days, a day written twice, an article re-analysed onto another day, a
+    near-duplicate, an undated article and the identity pass's rewrites of earlier days."""
+    days = [date(2016, 12, 10), date(2016, 12, 11), None]
+    first = _dated(_corpus(), days)
+    recounts = []
+    real_refresh = summaries.refresh
+    monkeypatch.setattr(
+        summaries, "refresh", lambda con, d: recounts.append(set(d)) or real_refresh(con, d)
+    )
+    with Store(tmp_path / "run.duckdb") as store:
+        con = store.con
+        store.write_batch(first[:4])  # a store that holds summaries before the run
+        identity.update(con)
+        recounts.clear()
+        before = _sums(con)
+        second = [_renamed(r, f"b{i}") for i, r in enumerate(_dated(_corpus()[:3], [None]))]
+        moved = _dated([first[0]], [date(2016, 12, 13)])
+        dup = dataclasses.replace(first[1].article, id="dup1")
+        with store.deferring_summaries():
+            for batch, dups in ((first[4:], []), (second + moved, [(dup, first[1].article.id)])):
+                ids = [r.article.id for r in batch]
+                store.write_batch(
+                    batch, dups, then=lambda c, ids=ids: identity.update_within(c, fresh_ids=ids)
+                )
+                assert summaries.pending(con) and _sums(con) == before
+            assert not summaries.covers(dataclasses.replace(Filters(), from_rows=True))
+        assert len(recounts) == 1 and not summaries.pending(con)
+        _assert_recounted(con)
+        n = con.execute("SELECT n_articles FROM sum_articles WHERE day = DATE '2016-12-13'")
+        assert n.fetchone() == (1,)
+
+
+def test_a_run_stopped_keeps_its_writes_counted_and_a_killed_ones_days_wait_for_the_next(
+    tmp_path, monkeypatch
+):
+    """A run left by an exception (Ctrl-C) still recounts what it wrote. A run whose recount
+    never happened (killed outright; here the recount fails) leaves its days pending: the
+    summaries are behind, the views read the rows, a read-only store opens, and the next
+    writer — any write, or merely opening the store read-write — recounts them."""
+    results = _dated(_corpus(), [date(2016, 12, 10), date(2016, 12, 11), None])
+    results = [  # tagged, for the sidebar's tags
+        dataclasses.replace(r, article=dataclasses.replace(r.article, tags=("aid",) * (i % 2)))
+        for i, r in enumerate(results)
+    ]
+    path = tmp_path / "stopped.duckdb"
+    with Store(path) as store:
+        with pytest.raises(KeyboardInterrupt), store.deferring_summaries():
+            store.write_batch(results[:5])
+            raise KeyboardInterrupt
+        assert not summaries.pending(store.con)
+        _assert_recounted(store.con)
+        store.release()
+
+        def killed(con, days):
+            raise KeyboardInterrupt  # the recount never finished
+
+        monkeypatch.setattr(summaries, "refresh", killed)
+        with pytest.raises(KeyboardInterrupt), store.deferring_summaries():
+            store.write_batch(results[5:])
+        monkeypatch.undo()
+
+    def lists(con):  # what no filter sends to the rows: the sidebar's lists, the pickers'
+        names = [article_views.top_names(con, kind) for kind in ("speaker", "entity")]
+        return article_views.filter_options(con), names, attitude_views.attitude_scorers(con)
+
+    with Store(path, read_only=True) as reader:
+        con = reader.con
+        assert summaries.pending(con)
+        assert con.execute("SELECT sum(n_articles) FROM sum_articles").fetchone() == (5,)
+        filters = dataclasses.replace(Filters(), from_rows=True)
+        counts = article_views.corpus_counts(con, filters)
+        assert counts["articles"] == len(results)
+        listed = lists(con)
+        assert listed[0].undated == 3 and listed[0].tags == ("aid",)
+        assert "Hillary Clinton" in listed[1][0]
+    with Store(path) as store:  # opened read-write: the killed run's days recounted
+        assert not summaries.pending(store.con)
+        _assert_recounted(store.con)
+        assert article_views.corpus_counts(store.con, Filters()) == counts
+        assert lists(store.con) == listed
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "sum_articles",
+        "sum_tags_all",
+        "sum_speakers_all",
+        "sum_entity_names_all",
+        "sum_attitudes_all",
+    ],
+)
+def test_a_summary_counted_from_the_rows_holds_what_the_summary_holds(corpus_con, table):
+    """What a reader reads while days are pending (``summaries.reading``): the same rows."""
+    got = corpus_con.execute(f"SELECT * FROM {summaries._counted(table)}").df()
+    want = corpus_con.execute(f"SELECT * FROM {table}").df()
+    assert len(want) > 3 or table == "sum_tags_all"  # (the corpus's articles have no tags)
+    order = list(want.columns)
+    got, want = (
+        f.sort_values(order, ignore_index=True).astype(
+            {c: float for c in f.select_dtypes("number")}
+        )
+        for f in (got, want)
+    )
+    pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-9)
+
+
+def test_a_deferred_pipeline_run_recounts_once(tmp_path, corpus_files, monkeypatch):
+    """``presslens analyze``'s own path: a run of several writes (and the removal of the
+    versions its inputs no longer give) recounts the summaries once, at its end, to what a full
+    recount gives."""
+    from analysis import pipeline
+
+    monkeypatch.setattr(pipeline, "WRITE_EVERY_S", 3600.0)
+    monkeypatch.setattr(pipeline, "WRITE_PAUSE_FACTOR", 0.0)
+    recounts = []
+    real_refresh = summaries.refresh
+    monkeypatch.setattr(
+        summaries, "refresh", lambda con, d: recounts.append(set(d)) or real_refresh(con, d)
+    )
+    with Store(tmp_path / "piped.duckdb") as store:
+        summary, _ = pipeline.analyze_paths(
+            corpus_files.files[:30], store, batch_size=8, write_every=8
+        )
+        assert summary.new >= 20
+        assert len(recounts) == 1
+        assert not summaries.pending(store.con)
+        _assert_recounted(store.con)
+
+
+def test_a_small_store_is_recounted_whole_for_less(tmp_path, monkeypatch):
+    """Below summaries.WHOLE_RECOUNT_ARTICLES (and as many more a day recounted) a recount
+    rebuilds everything, which there costs less than the deltas; the tables are the same."""
+    monkeypatch.setattr(summaries, "WHOLE_RECOUNT_ARTICLES", 2_000)
+    monkeypatch.setattr(summaries, "WHOLE_RECOUNT_ARTICLES_A_DAY", 20)
+    results = _dated(_corpus(), [date(2016, 12, 10), date(2016, 12, 11), None])
+    rebuilds = []
+    real_rebuild = summaries.rebuild
+    monkeypatch.setattr(
+        summaries, "rebuild", lambda con, *a: rebuilds.append(a) or real_rebuild(con, *a)
+    )
+    with Store(tmp_path / "small.duckdb") as store:
+        store.write_batch(results[:5])
+        store.write_batch(results[5:])
+        assert rebuilds == [(), ()]
+        _assert_recounted(store.con)
+        assert summaries._whole_is_cheaper(store.con, 1)
+        monkeypatch.setattr(summaries, "WHOLE_RECOUNT_ARTICLES", len(results) - 20 * 2)
+        assert summaries._whole_is_cheaper(store.con, 3)  # 10 < 10 - 40 + 60
+        assert not summaries._whole_is_cheaper(store.con, 2)
