@@ -579,8 +579,10 @@ def polarity_subjectivity(
 
 
 # The speakers' scatter: a half-width column of the wide layout; names are placed for the plot
-# area it has there (see label_layout); at most this many names, the most quoted first.
-SCATTER_CANVAS = (420.0, 350.0)
+# area it has there at 1280 px with the sidebar open (measured: 323 × 346 px; see label_layout);
+# at most this many names, the most quoted first. (420 px, the column's width before the axis's
+# margin, set names past the plot's right edge, where the chart cut them: "Michael Howar".)
+SCATTER_CANVAS = (320.0, 345.0)
 SCATTER_SIZEMIN = 6
 SCATTER_MAX_NAMES = 15
 # ... and the speakers this many places from either end of the polarity axis, where they fit.
@@ -1090,8 +1092,9 @@ def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
     )
 
 
-# The network: three fifths of the wide layout's main column, 560 px tall less title and legend.
-NETWORK_CANVAS = (540.0, 450.0)
+# The network: three fifths of the wide layout's main column at 1280 px with the sidebar open
+# (measured: 464 px), 560 px tall less title and legend. (540 px set "Damascus" past the edge.)
+NETWORK_CANVAS = (460.0, 450.0)
 # CSS text-shadow: white on every side, drawn the same in the browser and the PNG/SVG export.
 NAME_HALO = "0 0 2px white, 0 0 2px white, 0 0 3px white"
 

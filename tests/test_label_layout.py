@@ -327,3 +327,58 @@ def test_a_chosen_large_bubble_hemmed_in_on_its_sides_is_named_on_a_leader_not_a
     small = [label_layout.CORNER_RADIUS_PX] + big[1:]  # its neighbours as close to it
     xs, ys = [200, 215, 200, 235, 165], [150, 165, 135, 150, 150]
     assert place_labels(xs, ys, texts, small, canvas, leaders=True, must=chosen)[0] == "top left"
+
+
+def _drawn_boxes_and_lines(xs, ys, texts, radii, canvas, placed, font_px=11.0):
+    """Each drawn name's box and, for a name on a leader, the line to its marker."""
+    boxes, lines = [], []
+    for x, y, t, r, p in zip(xs, ys, texts, radii, placed, strict=True):
+        px, py = canvas.to_px(x, y)
+        if isinstance(p, label_layout.Leader):
+            box = label_layout.leader_box(px, py, p, t, font_px)
+            lines.append((len(boxes), label_layout._leader_line(px, py, r, box)))
+            boxes.append(box)
+        elif p is not None and t:
+            boxes.append(label_box(px, py, r, t, p, font_px))
+    return boxes, lines
+
+
+def test_a_leaders_line_crosses_no_name_and_no_other_leaders_line():
+    """On the unfiltered Speakers scatter of the real store, Robert Kilroy-Silk's line ran
+    through Charles Kennedy's name, and names were set across the lines of earlier leaders."""
+    rng = np.random.default_rng(8)
+    n = 40
+    xs = np.r_[rng.normal(0.05, 0.04, n - 1), -0.06].tolist()
+    ys = np.r_[rng.normal(0.38, 0.04, n - 1), 0.22].tolist()
+    radii = np.r_[rng.uniform(6, 14, n - 1), 24.0].tolist()
+    texts = [f"Minister {chr(65 + i % 26)}{i}" for i in range(n)]
+    canvas = Canvas(320, 345, (-0.25, 0.25), (0.05, 0.55))
+    placed = place_labels(xs, ys, texts, radii, canvas, leaders=True)
+    boxes, lines = _drawn_boxes_and_lines(xs, ys, texts, radii, canvas, placed)
+    assert len(lines) >= 3  # the crowd sends several names out on leaders
+    assert _no_overlap(boxes)
+    for own, line in lines:
+        crossed = [
+            k for k, b in enumerate(boxes) if k != own and label_layout._length_inside(line, b)
+        ]
+        assert not crossed
+    for (_, a), (_, b) in itertools.combinations(lines, 2):
+        assert not label_layout._segments_cross(a, b)
+
+
+def test_crossing_lines_are_told_from_parallel_and_apart_ones():
+    cross = label_layout._segments_cross
+    assert cross((0, 0, 10, 10), (0, 10, 10, 0))
+    assert not cross((0, 0, 10, 0), (0, 5, 10, 5))
+    assert not cross((0, 0, 4, 4), (6, 0, 10, -4))
+    # from a marker's rim to the edge of its name's box, never into the box
+    line = label_layout._leader_line(0, 0, 5, (20, -5, 60, 5))
+    assert line == (5.0, 0.0, 20.0, 0.0)
+
+
+def test_the_scatters_names_fit_the_plot_area_drawn_at_1280_px():
+    """The placer's canvas is the plot area at the narrowest width the chart is drawn at (1280
+    px, sidebar open: 323 × 346 px measured in Chromium): a larger guess set names past the
+    right edge, where the chart cut them ("Michael Howar")."""
+    assert charts.SCATTER_CANVAS[0] <= 323 and charts.SCATTER_CANVAS[1] <= 346
+    assert charts.NETWORK_CANVAS[0] <= 464 and charts.NETWORK_CANVAS[1] <= 450
