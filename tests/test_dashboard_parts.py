@@ -241,14 +241,17 @@ def _drawn_nodes(fig) -> dict[str, tuple[float, float, float]]:
     }
 
 
-def test_two_hubs_sharing_their_neighbours_are_drawn_apart():
-    """On the real store two hubs named with the same places in the same sentences (Russia and
-    the United States) were drawn as one disc; every two nodes now lie rim to rim apart."""
-    towns = ["Harbourton", "Millbrook", "Eastvale", "Fernhill", "Stonebridge", "Ashgrove"]
-    rows = [(hub, town, 40) for hub in ("Ruritania", "Freedonia") for town in towns]
-    rows += [("Freedonia", "Ruritania", 90)]
+def test_a_clique_among_many_pairs_is_drawn_with_no_node_over_another():
+    """One outlet's people on the real store: six named together in one sentence, a trio and
+    ten pairs. The force layout drew the six as overlapping discs (their names left to the
+    hover); every two nodes now lie rim to rim apart."""
+    six = ["Amal Haddad", "Basim Qasir", "Dalia Nour", "Fadi Selim", "Hana Zayed", "Karim Aoun"]
+    rows = [(a, b, 1) for a, b in itertools.combinations(six, 2)]
+    rows += [("Lina Sabri", "Omar Farid", 1), ("Lina Sabri", "Rana Tamer", 1)]
+    rows += [("Omar Farid", "Rana Tamer", 1)]
+    rows += [(f"Envoy {i}", f"Minister {i}", 1) for i in range(10)]
     pairs = pd.DataFrame(rows, columns=["name_a", "name_b", "weight"])
-    pairs["label_a"], pairs["label_b"] = "GPE", "GPE"
+    pairs["label_a"], pairs["label_b"] = "PERSON", "PERSON"
     fig = charts.cooccurrence_network(pairs)
     nodes = _drawn_nodes(fig)
     x_range, y_range = tuple(fig.layout.xaxis.range), tuple(fig.layout.yaxis.range)
