@@ -572,12 +572,19 @@ def polarity_subjectivity(
             "<br>%{customdata[1]} quotes<extra></extra>",
         )
     )
+    # A leader's name is set in data coordinates (axref/ayref), not in pixels from its bubble:
+    # placed for the narrowest plot area, on a wider one its line then keeps clear of what it
+    # was placed clear of (in pixels, the bubbles spread and the line crossed them: the 1,400 px
+    # report drew Michael Howard's across Tony Blair's bubble).
+    sx, sy = label_layout.Canvas(*SCATTER_CANVAS, x_range, y_range).scale()
     for row, radius, pos, name in zip(
         df.itertuples(index=False), radii, positions, shown, strict=True
     ):
         if isinstance(pos, label_layout.Leader):
             fig.add_annotation(
-                x=row.polarity, y=row.subjectivity, ax=pos.dx, ay=pos.dy, text=name,
+                x=row.polarity, y=row.subjectivity, text=name,
+                ax=row.polarity + pos.dx / sx, ay=row.subjectivity - pos.dy / sy,
+                axref="x", ayref="y",
                 showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#9a9a9a",
                 standoff=radius, font=dict(size=11, color="#505866"),
             )  # fmt: skip

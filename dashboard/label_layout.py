@@ -70,6 +70,10 @@ class Leader:
 
 # Where a leader's name may go: the eight directions, at these distances beyond the marker.
 _DIRECTIONS = ((0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1))
+# ... then lines at these angles (degrees from the right, counterclockwise as seen), the name's
+# box centred on the line: a leader's line must pass between the markers around its own, and
+# in a crowd they sit on the eight directions' lines as often as not.
+_ANGLES = (15, 30, 60, 75, 105, 120, 150, 165, 195, 210, 240, 255, 285, 300, 330, 345)
 _LEADER_PX = (16.0, 30.0, 46.0, 64.0, 90.0, 120.0)
 # A name keeps this far from the other markers: one that touched a neighbour's edge was read as
 # the neighbour's name.
@@ -191,8 +195,9 @@ def place_labels(
 
     def leader(i: int) -> Leader | None:
         found = _free_leader(
-            i, *points[i], texts[i], radii_px[i], canvas, placed, markers, font_px, lines
-        )
+            i, *points[i], texts[i], radii_px[i], canvas, placed, markers, font_px, lines,
+            over_markers=must[i],
+        )  # fmt: skip
         return found[0] if found else None
 
     named = [i for i in order if texts[i]]
@@ -226,21 +231,19 @@ def leader_box(px: float, py: float, leader: Leader, text: str, font_px: float) 
     return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
 
 
-def _free_leader(i, px, py, text, radius, canvas, placed, markers, font_px, lines=()):
+def _free_leader(
+    i, px, py, text, radius, canvas, placed, markers, font_px, lines=(), *, over_markers=False
+):
     """The nearest place further out for a name, clear of the plot's edge, the names placed,
     every marker (its own too) and the ``lines`` of earlier leaders, whose own line crosses
     no name, no other leader's line and no other marker (a line through a bubble reads as
-    ending there): ``(Leader, box)``, or None."""
+    ending there, and names that bubble): ``(Leader, box)``, or None. ``over_markers`` (a
+    chosen name): where a ring of markers leaves no line clear of them, one over a marker."""
     w, h = text_size(text, font_px)
     others = [m for j, m in enumerate(markers) if j != i]
-    # First a line clear of the other markers too; where a ring of them leaves none, a line
-    # over a marker (never over a name or another line).
-    for obstacles in (others, []):
+    for obstacles in (others, []) if over_markers else (others,):
         for distance in _LEADER_PX:
-            for ux, uy in _DIRECTIONS:
-                norm = math.hypot(ux, uy)
-                reach = radius + distance
-                leader = Leader(ux / norm * reach + ux * w / 2, uy / norm * reach + uy * h / 2)
+            for leader in _leader_candidates(radius + distance, w, h):
                 box = leader_box(px, py, leader, text, font_px)
                 inside = box[0] >= 0 and box[1] >= 0 and box[2] <= canvas.width_px
                 if not inside or box[3] > canvas.height_px:
@@ -256,6 +259,19 @@ def _free_leader(i, px, py, text, radius, canvas, placed, markers, font_px, line
                     continue
                 return leader, box
     return None
+
+
+def _leader_candidates(reach: float, w: float, h: float):
+    """Where a name of ``w`` × ``h`` pixels may go with its nearest edge ``reach`` from its
+    point: off the eight directions (a corner towards the point on the diagonals), then on
+    the lines of :data:`_ANGLES`."""
+    for ux, uy in _DIRECTIONS:
+        norm = math.hypot(ux, uy)
+        yield Leader(ux / norm * reach + ux * w / 2, uy / norm * reach + uy * h / 2)
+    for angle in _ANGLES:
+        ux, uy = math.cos(math.radians(angle)), -math.sin(math.radians(angle))
+        half = min(w / 2 / abs(ux), h / 2 / abs(uy))  # centre to edge along the line
+        yield Leader(ux * (reach + half), uy * (reach + half))
 
 
 def _leader_line(px: float, py: float, radius: float, box: Box) -> Segment:

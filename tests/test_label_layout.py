@@ -217,10 +217,11 @@ def test_speaker_scatter_draws_a_leader_to_the_bubble_it_names():
     positions = [p if t else None for p, t in zip(trace.textposition, texts, strict=True)]
     boxes = _boxes(list(trace.x), list(trace.y), texts, radii, canvas, positions)
     for a in fig.layout.annotations:
+        # the name's centre in data coordinates, where it is drawn at any width
+        assert (a.axref, a.ayref) == ("x", "y")
+        (px, py), (nx, ny) = canvas.to_px(a.x, a.y), canvas.to_px(a.ax, a.ay)
         boxes.append(
-            label_layout.leader_box(
-                *canvas.to_px(a.x, a.y), label_layout.Leader(a.ax, a.ay), a.text, 11.0
-            )
+            label_layout.leader_box(px, py, label_layout.Leader(nx - px, ny - py), a.text, 11.0)
         )
     assert _no_overlap(boxes)
 
@@ -355,7 +356,7 @@ def test_a_leaders_line_crosses_no_name_and_no_other_leaders_line():
     canvas = Canvas(320, 345, (-0.25, 0.25), (0.05, 0.55))
     placed = place_labels(xs, ys, texts, radii, canvas, leaders=True)
     boxes, lines = _drawn_boxes_and_lines(xs, ys, texts, radii, canvas, placed)
-    assert len(lines) >= 3  # the crowd sends several names out on leaders
+    assert len(lines) >= 2  # the crowd sends names out on leaders
     assert _no_overlap(boxes)
     for own, line in lines:
         crossed = [
@@ -382,3 +383,58 @@ def test_the_scatters_names_fit_the_plot_area_drawn_at_1280_px():
     right edge, where the chart cut them ("Michael Howar")."""
     assert charts.SCATTER_CANVAS[0] <= 323 and charts.SCATTER_CANVAS[1] <= 346
     assert charts.NETWORK_CANVAS[0] <= 464 and charts.NETWORK_CANVAS[1] <= 450
+
+
+def _as_drawn(fig, canvas):
+    """The scatter's names (boxes) and leaders' lines as Plotly draws them on ``canvas``: a
+    leader's name centred at its tail, in data coordinates (axref "x") or pixels from its
+    bubble; and the bubbles' boxes."""
+    trace = fig.data[0]
+    radii = [
+        charts._marker_radius(v, trace.marker.sizeref, charts.SCATTER_SIZEMIN)
+        for v in trace.marker.size
+    ]
+    points = [canvas.to_px(x, y) for x, y in zip(trace.x, trace.y, strict=True)]
+    markers = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(points, radii, strict=True)]
+    names, lines = [], []
+    for (px, py), r, t, p in zip(points, radii, trace.text, trace.textposition, strict=True):
+        if t:
+            names.append(label_box(px, py, r, t, p, 11.0))
+    for a in fig.layout.annotations:
+        px, py = canvas.to_px(a.x, a.y)
+        nx, ny = canvas.to_px(a.ax, a.ay) if a.axref == "x" else (px + a.ax, py + a.ay)
+        box = label_layout.leader_box(px, py, label_layout.Leader(nx - px, ny - py), a.text, 11.0)
+        radius = radii[list(trace.x).index(a.x)]
+        lines.append((len(names), (px, py), label_layout._leader_line(px, py, radius, box)))
+        names.append(box)
+    return names, lines, points, markers
+
+
+def test_a_leaders_line_keeps_clear_of_the_bubbles_on_a_wider_plot():
+    """A leader's name is placed in data coordinates: set in pixels from its bubble, on the
+    1,400 px report (a plot twice as wide as the one the names were placed for) Michael
+    Howard's line crossed Tony Blair's bubble."""
+    rng = np.random.default_rng(38)
+    n = 24
+    df = pd.DataFrame(
+        {
+            "speaker": [f"Delegate {chr(65 + i)}" for i in range(n)],
+            "polarity": np.r_[0.05, rng.normal(0.06, 0.035, n - 1)],
+            "subjectivity": np.r_[0.36, rng.normal(0.36, 0.035, n - 1)],
+            "n_quotes": np.r_[280, rng.integers(8, 60, n - 1)],
+        }
+    )
+    fig = charts.polarity_subjectivity(df)
+    assert len(fig.layout.annotations) >= 3  # names on leaders
+    x_range, y_range = tuple(fig.layout.xaxis.range), tuple(fig.layout.yaxis.range)
+    for width in (charts.SCATTER_CANVAS[0], 703.0):  # the app at 1280 px; the report's plot
+        canvas = Canvas(width, charts.SCATTER_CANVAS[1], x_range, y_range)
+        names, lines, points, markers = _as_drawn(fig, canvas)
+        assert _no_overlap(names)
+        for own, point, line in lines:
+            for p, m in zip(points, markers, strict=True):  # no line through another bubble
+                gap = label_layout._point_segment_distance(*p, line) - (m[2] - m[0]) / 2
+                assert p == point or gap > 0, (width, gap)
+            assert not any(
+                label_layout._length_inside(line, b) for k, b in enumerate(names) if k != own
+            ), width
