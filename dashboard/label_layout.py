@@ -166,6 +166,10 @@ def place_labels(
     markers = [
         (px - r, py - r, px + r, py + r) for (px, py), r in zip(points, radii_px, strict=True)
     ]
+    # What a name placed clear of names only must still keep off: the middle half of every
+    # other marker (a name across a node's centre on the real store's networks read as that
+    # node's: 54 of 694 names; one over its rim still reads as its own marker's).
+    cores = [_core(px, py, r) for (px, py), r in zip(points, radii_px, strict=True)]
     segments = [_trimmed(points[a], points[b], radii_px[a], radii_px[b]) for a, b in edges]
     placed: list[Box] = []
     # The leaders' lines drawn so far: no later name may sit across one (a line through a name
@@ -202,16 +206,16 @@ def place_labels(
 
     named = [i for i in order if texts[i]]
     # First a place beside its marker clear of every other marker too; failing that, without
-    # leaders, one clear of names only (a name over a faint bubble still reads; over another
-    # name it does not). With leaders, every name that fits beside its marker goes first (a
+    # leaders, one clear of names and of the other markers' middles (a name over a bubble's rim
+    # still reads; over its middle, or over another name, it does not). With leaders, every name that fits beside its marker goes first (a
     # chosen one at once further out when it does not), then the rest further out on lines,
     # in the same order: placed one by one, the first names' leaders had taken the free places
     # beside later markers (an outlier at the axis's end went unnamed); a chosen name with no
-    # room for a leader either goes clear of names only.
+    # room for a leader either goes clear of names and markers' middles.
     for i in named:
         where = beside(i, markers)
         if where is None and not leaders:
-            where = beside(i, []) or (POSITIONS[0] if must[i] else None)
+            where = beside(i, cores) or (POSITIONS[0] if must[i] else None)
         elif where is None and must[i]:
             where = leader(i)
         put(i, where)
@@ -219,9 +223,16 @@ def place_labels(
         if result[i] is None and leaders:
             where = leader(i)
             if where is None and must[i]:
-                where = beside(i, []) or POSITIONS[0]
+                where = beside(i, cores) or POSITIONS[0]
             put(i, where)
     return result
+
+
+def _core(px: float, py: float, radius: float) -> Box:
+    """The box a name placed clear of names only keeps :data:`MARKER_MARGIN_PX` from: so that
+    it stays out of the marker's middle half (and off a small marker's body altogether)."""
+    half = max(radius / 2 - MARKER_MARGIN_PX, 0.0)
+    return px - half, py - half, px + half, py + half
 
 
 def leader_box(px: float, py: float, leader: Leader, text: str, font_px: float) -> Box:
