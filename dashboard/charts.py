@@ -494,7 +494,9 @@ def speaker_polarity(
     )
     fig.update_layout(
         xaxis=dict(
-            title="mean polarity, 95% interval",
+            # two short lines: the plot is 144 px wide at 1280 px (its names take the rest),
+            # and one line ran past the chart's edge ("mean polarity, 95% interva")
+            title=TONE_AXIS_TITLE,
             range=[-span, span],
         ),
         yaxis=dict(
@@ -510,6 +512,9 @@ def speaker_polarity(
     return _style(
         fig, title=f"Tone of each speaker's words ({scorer})", height=_bar_height(len(df))
     )
+
+
+TONE_AXIS_TITLE = "mean polarity<br>(95% interval)"
 
 
 def _polarity_span(polarity: pd.Series, low: pd.Series, high: pd.Series) -> float:

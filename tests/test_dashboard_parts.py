@@ -131,6 +131,16 @@ def test_chart_factories_carry_what_a_click_needs(con):
     assert list(scatter.data[0].x) == list(stats["polarity"])
 
 
+def test_the_tone_charts_axis_title_fits_its_narrow_plot(con):
+    """At 1280 px the tone bars' plot is 144 px wide (the names take the rest of the column):
+    its axis title in one line, "mean polarity, 95% interval", ran past the chart's edge."""
+    title = charts.speaker_polarity(quote_views.speaker_stats(con, limit=10)).layout.xaxis.title
+    lines = title.text.split("<br>")
+    assert "polarity" in lines[0] and "95% interval" in lines[-1]
+    # 13 px Source Sans is about 6.5 px a character: a line of 16 fits in 144 px
+    assert max(len(line) for line in lines) <= 16
+
+
 def test_speaker_charts_mark_the_speakers_filtered_on(con):
     stats = quote_views.speaker_stats(con, limit=0)
     pol = charts.speaker_polarity(stats, highlight=("John Kerry",))
