@@ -40,6 +40,16 @@ LABEL_NAMES = {
     "LOC": "places",
     "NORP": "groups & nationalities",
 }
+# Kinds the Entities page offers no Type button for, but a chart's key can still show (the
+# network drew "EVENT" in capitals under ?speaker=Tony+Blair).
+OTHER_LABEL_NAMES = {"EVENT": "events", "FAC": "buildings & sites"}
+
+
+def label_name(label) -> str:
+    """A reader's name for an entity type: ``"GPE"`` → ``"countries & cities"``."""
+    return LABEL_NAMES.get(label) or OTHER_LABEL_NAMES.get(label) or str(label).lower()
+
+
 SENTIMENT_SCALE = "RdBu"  # red = negative, blue = positive; symmetric around 0
 CATEGORY_TITLES = {
     "troops": "Troop numbers",
@@ -484,7 +494,9 @@ def speaker_polarity(
     )
     fig.update_layout(
         xaxis=dict(
-            title="mean polarity, 95% interval",
+            # two short lines: the plot is 144 px wide at 1280 px (its names take the rest),
+            # and one line ran past the chart's edge ("mean polarity, 95% interva")
+            title=TONE_AXIS_TITLE,
             range=[-span, span],
         ),
         yaxis=dict(
@@ -500,6 +512,9 @@ def speaker_polarity(
     return _style(
         fig, title=f"Tone of each speaker's words ({scorer})", height=_bar_height(len(df))
     )
+
+
+TONE_AXIS_TITLE = "mean polarity<br>(95% interval)"
 
 
 def _polarity_span(polarity: pd.Series, low: pd.Series, high: pd.Series) -> float:
@@ -562,12 +577,19 @@ def polarity_subjectivity(
             "<br>%{customdata[1]} quotes<extra></extra>",
         )
     )
+    # A leader's name is set in data coordinates (axref/ayref), not in pixels from its bubble:
+    # placed for the narrowest plot area, on a wider one its line then keeps clear of what it
+    # was placed clear of (in pixels, the bubbles spread and the line crossed them: the 1,400 px
+    # report drew Michael Howard's across Tony Blair's bubble).
+    sx, sy = label_layout.Canvas(*SCATTER_CANVAS, x_range, y_range).scale()
     for row, radius, pos, name in zip(
         df.itertuples(index=False), radii, positions, shown, strict=True
     ):
         if isinstance(pos, label_layout.Leader):
             fig.add_annotation(
-                x=row.polarity, y=row.subjectivity, ax=pos.dx, ay=pos.dy, text=name,
+                x=row.polarity, y=row.subjectivity, text=name,
+                ax=row.polarity + pos.dx / sx, ay=row.subjectivity - pos.dy / sy,
+                axref="x", ayref="y",
                 showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#9a9a9a",
                 standoff=radius, font=dict(size=11, color="#505866"),
             )  # fmt: skip
@@ -579,8 +601,10 @@ def polarity_subjectivity(
 
 
 # The speakers' scatter: a half-width column of the wide layout; names are placed for the plot
-# area it has there (see label_layout); at most this many names, the most quoted first.
-SCATTER_CANVAS = (420.0, 350.0)
+# area it has there at 1280 px with the sidebar open (measured: 323 × 346 px; see label_layout);
+# at most this many names, the most quoted first. (420 px, the column's width before the axis's
+# margin, set names past the plot's right edge, where the chart cut them: "Michael Howar".)
+SCATTER_CANVAS = (320.0, 345.0)
 SCATTER_SIZEMIN = 6
 SCATTER_MAX_NAMES = 15
 # ... and the speakers this many places from either end of the polarity axis, where they fit.
@@ -900,7 +924,7 @@ def top_entities(df: pd.DataFrame, *, title: str = "Most covered") -> go.Figure:
             x=part["n_mentions" if by_mentions else "n_articles"],
             y=part["name"],
             orientation="h",
-            name=LABEL_NAMES.get(lab, str(lab).lower()),
+            name=label_name(lab),
             marker_color=LABEL_COLOURS.get(lab, "#7f7f7f"),
             # both counts from the data, whichever the bars show (the hover had called the
             # mentions drawn "articles")
@@ -922,8 +946,7 @@ def top_entities(df: pd.DataFrame, *, title: str = "Most covered") -> go.Figure:
     # own horizontal legend wraps at the plot's width, which long names leave narrow (one
     # type a line, drawn over the title at half the page's width).
     keys = [
-        f"<span style='color:{LABEL_COLOURS.get(lab, '#7f7f7f')}'>■</span> "
-        f"{LABEL_NAMES.get(lab, str(lab).lower())}"
+        f"<span style='color:{LABEL_COLOURS.get(lab, '#7f7f7f')}'>■</span> {label_name(lab)}"
         for lab in labels
     ]
     lines = ["&nbsp;&nbsp;&nbsp;".join(keys[i : i + 2]) for i in range(0, len(keys), 2)]
@@ -1014,6 +1037,42 @@ def network_layout(nodes: list[str], edges: pd.DataFrame, *, seed: int = 7) -> d
 
 
 NETWORK_GRAVITY = 0.2
+# Nodes drawn at least this far apart, rim to rim, in pixels of NETWORK_CANVAS.
+NODE_GAP_PX = 4.0
+
+
+def apart(pos: dict, radii_px: dict, *, rounds: int = 60) -> dict:
+    """``pos`` with every two nodes at least their radii (in pixels, as drawn on
+    :data:`NETWORK_CANVAS`) and :data:`NODE_GAP_PX` apart: two hubs sharing their neighbours
+    came out of the force layout on top of each other (Russia and the United States on the
+    real store's Entities page: one disc, one name). Each round pushes every overlapping pair
+    apart along the line between them, each by half the overlap; the plot's scale is measured
+    again each round, as spreading widens the ranges."""
+    names = list(pos)
+    if len(names) < 2:
+        return dict(pos)
+    xy = np.array([pos[n] for n in names], dtype=float)
+    radius = np.array([radii_px[n] for n in names], dtype=float)
+    need_px = radius[:, None] + radius[None, :] + NODE_GAP_PX
+    np.fill_diagonal(need_px, 0.0)
+    for _ in range(rounds):
+        x_range, y_range = _padded_ranges(xy.tolist())
+        scale = label_layout.Canvas(*NETWORK_CANVAS, x_range, y_range, equal_aspect=True).scale()
+        # the margin a round's push leaves: spreading widens the ranges and shrinks the scale
+        need = need_px * 1.05 / scale[0]
+        delta = xy[:, None, :] - xy[None, :, :]
+        dist = np.linalg.norm(delta, axis=2)
+        short = np.clip(need - dist, 0.0, None)
+        np.fill_diagonal(short, 0.0)
+        if not short.any():
+            break
+        # two nodes on one spot: apart along a fixed direction, by their order
+        same = dist < 1e-9
+        direction = np.where(same[:, :, None], np.array([1.0, 0.0]), delta)
+        direction = direction / np.maximum(np.linalg.norm(direction, axis=2, keepdims=True), 1e-9)
+        sign = np.where(same, np.sign(np.arange(len(names))[:, None] - np.arange(len(names))), 1.0)
+        xy += (direction * (short * sign / 2)[:, :, None]).sum(axis=1)
+    return {n: (float(x), float(y)) for n, (x, y) in zip(names, xy, strict=True)}
 
 
 def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
@@ -1026,7 +1085,9 @@ def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
         strength[row.name_a] = strength.get(row.name_a, 0) + row.weight
         strength[row.name_b] = strength.get(row.name_b, 0) + row.weight
     nodes = sorted(strength, key=lambda s: (-strength[s], s))
-    pos = network_layout(nodes, pairs)
+    top_strength = max(strength.values())
+    diameter = {n: 10 + 22 * math.sqrt(strength[n] / top_strength) for n in nodes}
+    pos = apart(network_layout(nodes, pairs), {n: d / 2 for n, d in diameter.items()})
     fig = go.Figure()
     top = float(pairs["weight"].max())
     for row in pairs.itertuples(index=False):
@@ -1039,8 +1100,6 @@ def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
             hoverinfo="skip",
             showlegend=False,
         )
-    top_strength = max(strength.values())
-    diameter = {n: 10 + 22 * math.sqrt(strength[n] / top_strength) for n in nodes}
     x_range, y_range = _padded_ranges([pos[n] for n in nodes])
     canvas = label_layout.Canvas(*NETWORK_CANVAS, x_range, y_range, equal_aspect=True)
     # Each name on the side of its node clearest of the edges (a hub's name had sat across the
@@ -1061,7 +1120,7 @@ def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
             x=[pos[n][0] for n in names],
             y=[pos[n][1] for n in names],
             mode="markers+text",
-            name=LABEL_NAMES.get(label, label),
+            name=label_name(label),
             # Named where the name fits clear of the others; every node is in the hover and
             # in the table beside the chart.
             text=[shown[n] if where[n] else "" for n in names],
@@ -1090,8 +1149,9 @@ def cooccurrence_network(pairs: pd.DataFrame) -> go.Figure:
     )
 
 
-# The network: three fifths of the wide layout's main column, 560 px tall less title and legend.
-NETWORK_CANVAS = (540.0, 450.0)
+# The network: three fifths of the wide layout's main column at 1280 px with the sidebar open
+# (measured: 464 px), 560 px tall less title and legend. (540 px set "Damascus" past the edge.)
+NETWORK_CANVAS = (460.0, 450.0)
 # CSS text-shadow: white on every side, drawn the same in the browser and the PNG/SVG export.
 NAME_HALO = "0 0 2px white, 0 0 2px white, 0 0 3px white"
 

@@ -56,6 +56,7 @@ class Canvas:
 
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
+Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,10 @@ class Leader:
 
 # Where a leader's name may go: the eight directions, at these distances beyond the marker.
 _DIRECTIONS = ((0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1))
+# ... then lines at these angles (degrees from the right, counterclockwise as seen), the name's
+# box centred on the line: a leader's line must pass between the markers around its own, and
+# in a crowd they sit on the eight directions' lines as often as not.
+_ANGLES = (15, 30, 60, 75, 105, 120, 150, 165, 195, 210, 240, 255, 285, 300, 330, 345)
 _LEADER_PX = (16.0, 30.0, 46.0, 64.0, 90.0, 120.0)
 # A name keeps this far from the other markers: one that touched a neighbour's edge was read as
 # the neighbour's name.
@@ -161,36 +166,73 @@ def place_labels(
     markers = [
         (px - r, py - r, px + r, py + r) for (px, py), r in zip(points, radii_px, strict=True)
     ]
+    # What a name placed clear of names only must still keep off: the middle half of every
+    # other marker (a name across a node's centre on the real store's networks read as that
+    # node's: 54 of 694 names; one over its rim still reads as its own marker's).
+    cores = [_core(px, py, r) for (px, py), r in zip(points, radii_px, strict=True)]
     segments = [_trimmed(points[a], points[b], radii_px[a], radii_px[b]) for a, b in edges]
     placed: list[Box] = []
-    result: list[str | None] = [None] * n
-    for i in order:
-        if not texts[i]:
-            continue
+    # The leaders' lines drawn so far: no later name may sit across one (a line through a name
+    # reads as pointing at it, or strikes it out).
+    lines: list[Segment] = []
+    result: list[str | Leader | None] = [None] * n
+
+    def beside(i: int, obstacles) -> str | None:
         px, py = points[i]
-        # First a position clear of every other marker too; then, with leaders, one further
-        # out; failing that, one clear of names only (a name over a faint bubble still reads;
-        # over another name it does not).
+        # a chosen large bubble's name at a corner sat well off its rim (CORNER_RADIUS_PX)
         around = SIDES if leaders and must[i] and radii_px[i] > CORNER_RADIUS_PX else POSITIONS
-        position = _free(
-            i, px, py, texts[i], radii_px[i], canvas, placed, markers, font_px, segments, around
-        )
-        if position is None and leaders:
-            found = _free_leader(px, py, texts[i], radii_px[i], canvas, placed, markers, font_px)
-            if found is not None:
-                result[i], box = found
-                placed.append(box)
-                continue
-        if position is None and (must[i] or not leaders):
-            position = _free(
-                i, px, py, texts[i], radii_px[i], canvas, placed, [], font_px, segments
-            )
-        if position is None and must[i]:
-            position = POSITIONS[0]
-        if position is not None:
-            result[i] = position
-            placed.append(label_box(px, py, radii_px[i], texts[i], position, font_px))
+        return _free(
+            i, px, py, texts[i], radii_px[i], canvas, placed, obstacles, font_px, segments,
+            around, lines,
+        )  # fmt: skip
+
+    def put(i: int, where: str | Leader | None) -> None:
+        if isinstance(where, Leader):
+            box = leader_box(*points[i], where, texts[i], font_px)
+            lines.append(_leader_line(*points[i], radii_px[i], box))
+        elif where is not None:
+            box = label_box(*points[i], radii_px[i], texts[i], where, font_px)
+        else:
+            return
+        result[i] = where
+        placed.append(box)
+
+    def leader(i: int) -> Leader | None:
+        found = _free_leader(
+            i, *points[i], texts[i], radii_px[i], canvas, placed, markers, font_px, lines,
+            over_markers=must[i],
+        )  # fmt: skip
+        return found[0] if found else None
+
+    named = [i for i in order if texts[i]]
+    # First a place beside its marker clear of every other marker too; failing that, without
+    # leaders, one clear of names and of the other markers' middles (a name over a bubble's rim
+    # still reads; over its middle, or over another name, it does not). With leaders, every name that fits beside its marker goes first (a
+    # chosen one at once further out when it does not), then the rest further out on lines,
+    # in the same order: placed one by one, the first names' leaders had taken the free places
+    # beside later markers (an outlier at the axis's end went unnamed); a chosen name with no
+    # room for a leader either goes clear of names and markers' middles.
+    for i in named:
+        where = beside(i, markers)
+        if where is None and not leaders:
+            where = beside(i, cores) or (POSITIONS[0] if must[i] else None)
+        elif where is None and must[i]:
+            where = leader(i)
+        put(i, where)
+    for i in named:
+        if result[i] is None and leaders:
+            where = leader(i)
+            if where is None and must[i]:
+                where = beside(i, cores) or POSITIONS[0]
+            put(i, where)
     return result
+
+
+def _core(px: float, py: float, radius: float) -> Box:
+    """The box a name placed clear of names only keeps :data:`MARKER_MARGIN_PX` from: so that
+    it stays out of the marker's middle half (and off a small marker's body altogether)."""
+    half = max(radius / 2 - MARKER_MARGIN_PX, 0.0)
+    return px - half, py - half, px + half, py + half
 
 
 def leader_box(px: float, py: float, leader: Leader, text: str, font_px: float) -> Box:
@@ -200,31 +242,96 @@ def leader_box(px: float, py: float, leader: Leader, text: str, font_px: float) 
     return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
 
 
-def _free_leader(px, py, text, radius, canvas, placed, markers, font_px):
-    """The nearest place further out for a name, clear of the plot's edge, the names placed and
-    every marker (its own too): ``(Leader, box)``, or None."""
+def _free_leader(
+    i, px, py, text, radius, canvas, placed, markers, font_px, lines=(), *, over_markers=False
+):
+    """The nearest place further out for a name, clear of the plot's edge, the names placed,
+    every marker (its own too) and the ``lines`` of earlier leaders, whose own line crosses
+    no name, no other leader's line and no other marker (a line through a bubble reads as
+    ending there, and names that bubble): ``(Leader, box)``, or None. ``over_markers`` (a
+    chosen name): where a ring of markers leaves no line clear of them, one over a marker."""
     w, h = text_size(text, font_px)
-    for distance in _LEADER_PX:
-        for ux, uy in _DIRECTIONS:
-            norm = math.hypot(ux, uy)
-            reach = radius + distance
-            leader = Leader(ux / norm * reach + ux * w / 2, uy / norm * reach + uy * h / 2)
-            box = leader_box(px, py, leader, text, font_px)
-            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= canvas.width_px
-            if not inside or box[3] > canvas.height_px:
-                continue
-            if any(_overlaps(box, b) for b in placed) or any(_near(box, m) for m in markers):
-                continue
-            return leader, box
+    others = [m for j, m in enumerate(markers) if j != i]
+    for obstacles in (others, []) if over_markers else (others,):
+        for distance in _LEADER_PX:
+            for leader in _leader_candidates(radius + distance, w, h):
+                box = leader_box(px, py, leader, text, font_px)
+                inside = box[0] >= 0 and box[1] >= 0 and box[2] <= canvas.width_px
+                if not inside or box[3] > canvas.height_px:
+                    continue
+                if any(_overlaps(box, b) for b in placed) or any(_near(box, m) for m in markers):
+                    continue
+                if any(_length_inside(line, box) > 0 for line in lines):
+                    continue
+                line = _leader_line(px, py, radius, box)
+                if any(_length_inside(line, b) > 0 for b in (*placed, *obstacles)):
+                    continue
+                if any(_segments_cross(line, other) for other in lines):
+                    continue
+                return leader, box
     return None
 
 
+def _leader_candidates(reach: float, w: float, h: float):
+    """Where a name of ``w`` × ``h`` pixels may go with its nearest edge ``reach`` from its
+    point: off the eight directions (a corner towards the point on the diagonals), then on
+    the lines of :data:`_ANGLES`."""
+    for ux, uy in _DIRECTIONS:
+        norm = math.hypot(ux, uy)
+        yield Leader(ux / norm * reach + ux * w / 2, uy / norm * reach + uy * h / 2)
+    for angle in _ANGLES:
+        ux, uy = math.cos(math.radians(angle)), -math.sin(math.radians(angle))
+        half = min(w / 2 / abs(ux), h / 2 / abs(uy))  # centre to edge along the line
+        yield Leader(ux * (reach + half), uy * (reach + half))
+
+
+def _leader_line(px: float, py: float, radius: float, box: Box) -> Segment:
+    """The line Plotly draws from a leader's name in ``box`` to its marker at (px, py): from
+    the box's edge to the marker's rim (the annotation's ``standoff``)."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    length = math.hypot(cx - px, cy - py)
+    if length <= radius:
+        return (px, py, px, py)
+    ux, uy = (cx - px) / length, (cy - py) / length
+    # where the line from the centre leaves the box: the nearer of its vertical and
+    # horizontal sides
+    half_w, half_h = (box[2] - box[0]) / 2, (box[3] - box[1]) / 2
+    out = min(half_w / abs(ux) if ux else math.inf, half_h / abs(uy) if uy else math.inf)
+    end = max(length - out, radius)
+    return (px + ux * radius, py + uy * radius, px + ux * end, py + uy * end)
+
+
+def _segments_cross(a: Segment, b: Segment) -> bool:
+    """Whether two segments cross (touching ends count, collinear overlaps do not matter)."""
+
+    def side(x0, y0, x1, y1, x, y) -> float:
+        return (x1 - x0) * (y - y0) - (y1 - y0) * (x - x0)
+
+    d1 = side(*b, a[0], a[1])
+    d2 = side(*b, a[2], a[3])
+    d3 = side(*a, b[0], b[1])
+    d4 = side(*a, b[2], b[3])
+    return d1 * d2 <= 0 and d3 * d4 <= 0 and (d1, d2) != (0, 0)
+
+
 def _free(
-    i, px, py, text, radius, canvas, placed, markers, font_px, segments=(), positions=POSITIONS
+    i,
+    px,
+    py,
+    text,
+    radius,
+    canvas,
+    placed,
+    markers,
+    font_px,
+    segments=(),
+    positions=POSITIONS,
+    lines=(),
 ) -> str | None:
-    """A position whose box is inside the plot and clear of ``placed`` and of the ``markers`` of
-    other points: the first in :data:`POSITIONS`, or with ``segments`` the clearest of them
-    (:func:`_clearance`, up to :data:`EDGE_CLEAR_PX`; ties go to the earlier position)."""
+    """A position whose box is inside the plot and clear of ``placed``, of the ``markers`` of
+    other points and of the leaders' ``lines``: the first in :data:`POSITIONS`, or with
+    ``segments`` the clearest of them (:func:`_clearance`, up to :data:`EDGE_CLEAR_PX`; ties go
+    to the earlier position)."""  # fmt: skip
     best, best_score = None, -math.inf
     for position in positions:
         box = label_box(px, py, radius, text, position, font_px)
@@ -238,15 +345,14 @@ def _free(
             continue
         if any(_near(box, m) for j, m in enumerate(markers) if j != i):
             continue
+        if any(_length_inside(line, box) > 0 for line in lines):
+            continue
         if not segments:
             return position
         score = min(_clearance(box, segments, placed), EDGE_CLEAR_PX)
         if score > best_score:
             best, best_score = position, score
     return best
-
-
-Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels
 
 
 def _trimmed(a, b, radius_a: float, radius_b: float) -> Segment:

@@ -372,6 +372,15 @@ def one_outlet_in_view(outlet: str) -> str:
     return f"Only one outlet has articles in view ({outlet}): widen the filters to compare outlets."
 
 
+# What Compare says where no article in view names its outlet (the page, the report): under
+# ?speaker=Tony+Blair on the real store, quoted in BBC texts stored without an outlet, the
+# page asked to "choose two to four outlets (type to find one)", of which there was none.
+NO_OUTLET_IN_VIEW = (
+    "No article in view names its outlet: compare speakers or searches instead, or widen the "
+    "filters."
+)
+
+
 def compared_speakers(
     names: list[str],
     filtered: tuple[str, ...] | list[str],
@@ -844,6 +853,8 @@ def _compare_groups(ctx: _Ctx, kind: str) -> tuple[list[str], list[Item]]:
         in_view = article_views.outlets_in_view(ctx.con, ctx.view_filters)["source"].tolist()
         shown = outlets_shown(sources, in_view)
         notes = [Item("One outlet", text=one_outlet_in_view(shown[0]))] if len(shown) == 1 else []
+        if not shown:
+            notes = [Item("No outlet", text=NO_OUTLET_IN_VIEW)]
         return compared_outlets(sources, in_view), notes
     if kind == "speaker":
         return _listed(ctx.choices.get("cmp_speaker")), []

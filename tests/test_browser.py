@@ -304,6 +304,21 @@ def test_a_1024_px_screen_shows_the_counts_charts_and_buttons_whole(server, page
     assert html[1] == pdf[1], (html, pdf)  # side by side, as on a wide screen
 
 
+def test_six_counts_at_1280_px_show_their_labels_whole(server, page):
+    """Under a speaker filter the Overview has six cards; at 1280 px with the sidebar open the
+    second's label was cut to "Their quo…"."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    _open(page, page_url(server, "overview", Filters(speakers=("Maria Lopez",))))
+    page.locator('[data-testid="stMetric"]').nth(5).wait_for(timeout=60_000)
+    labels = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMetricLabel"]')].map(e =>
+             [e.textContent, [e, ...e.querySelectorAll('*')].some(
+               x => x.scrollWidth > x.clientWidth + 1)])"""
+    )
+    assert len(labels) == 6 and "Their quotes" in [text for text, _ in labels]
+    assert not [text for text, cut in labels if cut], labels
+
+
 def test_a_wide_screen_keeps_two_charts_a_row(server, page):
     page.set_viewport_size({"width": 1400, "height": 900})
     _open(page, server)

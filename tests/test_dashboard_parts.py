@@ -3,6 +3,8 @@ the pages read (on the dashboard store built from the sample and three dated art
 
 from __future__ import annotations
 
+import itertools
+import math
 import zlib
 from datetime import date
 
@@ -13,7 +15,7 @@ import pytest
 
 from analysis import aggregates, article_views, quote_views
 from analysis.filters import Filters
-from dashboard import charts, filters_ui, highlight, report
+from dashboard import charts, filters_ui, highlight, label_layout, report
 
 
 @pytest.fixture
@@ -129,6 +131,16 @@ def test_chart_factories_carry_what_a_click_needs(con):
     assert list(scatter.data[0].x) == list(stats["polarity"])
 
 
+def test_the_tone_charts_axis_title_fits_its_narrow_plot(con):
+    """At 1280 px the tone bars' plot is 144 px wide (the names take the rest of the column):
+    its axis title in one line, "mean polarity, 95% interval", ran past the chart's edge."""
+    title = charts.speaker_polarity(quote_views.speaker_stats(con, limit=10)).layout.xaxis.title
+    lines = title.text.split("<br>")
+    assert "polarity" in lines[0] and "95% interval" in lines[-1]
+    # 13 px Source Sans is about 6.5 px a character: a line of 16 fits in 144 px
+    assert max(len(line) for line in lines) <= 16
+
+
 def test_speaker_charts_mark_the_speakers_filtered_on(con):
     stats = quote_views.speaker_stats(con, limit=0)
     pol = charts.speaker_polarity(stats, highlight=("John Kerry",))
@@ -227,6 +239,57 @@ def test_network_layout_is_deterministic_and_spread():
     fig = charts.cooccurrence_network(pairs)
     names = {n for t in fig.data if t.mode == "markers+text" for n in t.text}
     assert names == {"A", "B", "C", "D"}
+
+
+def _drawn_nodes(fig) -> dict[str, tuple[float, float, float]]:
+    """name → (x, y, radius in pixels) of each node the network draws."""
+    return {
+        cd[0]: (x, y, size / 2)
+        for t in fig.data
+        if t.mode == "markers+text"
+        for x, y, size, cd in zip(t.x, t.y, t.marker.size, t.customdata, strict=True)
+    }
+
+
+def test_a_clique_among_many_pairs_is_drawn_with_no_node_over_another():
+    """One outlet's people on the real store: six named together in one sentence, a trio and
+    ten pairs. The force layout drew the six as overlapping discs (their names left to the
+    hover); every two nodes now lie rim to rim apart."""
+    six = ["Amal Haddad", "Basim Qasir", "Dalia Nour", "Fadi Selim", "Hana Zayed", "Karim Aoun"]
+    rows = [(a, b, 1) for a, b in itertools.combinations(six, 2)]
+    rows += [("Lina Sabri", "Omar Farid", 1), ("Lina Sabri", "Rana Tamer", 1)]
+    rows += [("Omar Farid", "Rana Tamer", 1)]
+    rows += [(f"Envoy {i}", f"Minister {i}", 1) for i in range(10)]
+    pairs = pd.DataFrame(rows, columns=["name_a", "name_b", "weight"])
+    pairs["label_a"], pairs["label_b"] = "PERSON", "PERSON"
+    fig = charts.cooccurrence_network(pairs)
+    nodes = _drawn_nodes(fig)
+    x_range, y_range = tuple(fig.layout.xaxis.range), tuple(fig.layout.yaxis.range)
+    canvas = label_layout.Canvas(*charts.NETWORK_CANVAS, x_range, y_range, equal_aspect=True)
+    for (a, (xa, ya, ra)), (b, (xb, yb, rb)) in itertools.combinations(nodes.items(), 2):
+        gap = math.dist(canvas.to_px(xa, ya), canvas.to_px(xb, yb)) - ra - rb
+        assert gap >= charts.NODE_GAP_PX - 0.5, (a, b, gap)
+
+
+def test_nodes_on_one_spot_are_pushed_apart_and_far_ones_left_alone():
+    pos = {"Alpha": (0.0, 0.0), "Beta": (0.0, 0.0), "Gamma": (5.0, 5.0), "Delta": (-5.0, 5.0)}
+    out = charts.apart(pos, dict.fromkeys(pos, 10.0))
+    assert out["Alpha"] != out["Beta"]
+    assert math.isclose(out["Gamma"][0], 5.0) and math.isclose(out["Delta"][1], 5.0)
+
+
+def test_the_networks_key_names_every_kind_in_words():
+    pairs = pd.DataFrame(
+        {
+            "name_a": ["Harvest Festival", "Old Mill"],
+            "name_b": ["Jane Ostrander", "Jane Ostrander"],
+            "label_a": ["EVENT", "FAC"],
+            "label_b": ["PERSON", "PERSON"],
+            "weight": [3, 2],
+        }
+    )
+    names = {t.name for t in charts.cooccurrence_network(pairs).data if t.mode == "markers+text"}
+    assert names == {"events", "buildings & sites", "people"}
 
 
 # -- reader markup ------------------------------------------------------------------------------

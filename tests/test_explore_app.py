@@ -10,8 +10,10 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis.filters import Filters
 from analysis.records import Article, ArticleResult
 from analysis.store import Store
+from dashboard import report_views
 from tests.apptest import APP, run_page
 from tests.corpus_maker import analysed_outlet_stories
 
@@ -846,3 +848,32 @@ def test_the_named_together_table_keeps_its_count_in_view(dashboard_db, use_db):
     widths = [c.get("width") for c in config.values()]
     assert all(isinstance(w, int) for w in widths), config
     assert sum(widths) <= 370 and config["weight"]["width"] >= 60
+
+
+def test_compare_says_when_no_article_in_view_names_its_outlet(tmp_path, use_db):
+    """A speaker quoted only in texts stored without an outlet (the real store's BBC texts,
+    under ?speaker=Tony+Blair): the page had asked to "choose two to four outlets (type to find
+    one)" where there were none to find; it says why, and so does the report."""
+    stories = [
+        ("n1", "North Post", "2016-05-01", "The ferry to Kellmoor sailed on time on Monday."),
+        ("s1", "South Wire", "2016-05-02", "The lighthouse at Kellmoor was repainted white."),
+        ("u1", None, None, "“The harbour will reopen in spring,” said harbour master Ilse Varn."),
+    ]
+    db, summary = analysed_outlet_stories(tmp_path, stories, title="Report")
+    assert summary.new == 3, summary
+    use_db(db)
+    at = run_page("compare", {"vs": "Outlets", "speaker": "Ilse Varn"})
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    assert at.multiselect(key="cmp_source").value == []
+    assert report_views.NO_OUTLET_IN_VIEW in "\n".join(c.value for c in at.caption)
+    # the same view unfiltered compares the two outlets, without the note
+    both = run_page("compare", {"vs": "Outlets"})
+    assert both.multiselect(key="cmp_source").value == ["North Post", "South Wire"]
+    assert report_views.NO_OUTLET_IN_VIEW not in "\n".join(c.value for c in both.caption)
+    with duckdb.connect(str(db), read_only=True) as con:
+        (section,) = report_views.build(
+            con, ["compare"], Filters(speakers=("Ilse Varn",)), link_base="http://dash"
+        )
+    assert [i.text for i in section.items if i.title == "No outlet"] == [
+        report_views.NO_OUTLET_IN_VIEW
+    ]

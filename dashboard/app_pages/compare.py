@@ -45,6 +45,8 @@ if kind == "source":
         )
     elif len(shown) == 1:
         st.caption(report_views.one_outlet_in_view(plain.md(shown[0])))
+    elif not shown:
+        st.caption(report_views.NO_OUTLET_IN_VIEW)
     # the outlets follow the view while the reader leaves them alone, as the Speakers page's
     # compared speakers do; picked by hand (or a link's), they stay
     followed = filters_ui.follow_default("cmp_source", default)
