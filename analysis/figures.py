@@ -732,19 +732,23 @@ def _person_like(name: str) -> bool:
 
 # The prepositions a town's name follows that a shop's or a firm's seldom does ("in Ledbury",
 # "near Ledbury"; "at Jessops" is both's).
+_AT_BEFORE = re.compile(r"\bat\s+\Z", re.IGNORECASE)
 _TOWN_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|outside|across|from|into)\s+(?:the\s+)?\Z")
 
 
 def _only_at_a_firm(text: str, name: str) -> bool:
     """Whether the place ``name`` of a sum, a share or a count of things is one word no table
-    of places nor the map knows, which the article never writes after "in", "near", "from" …
-    (:data:`_TOWN_PREPOSITION_BEFORE`): what the tagger took for a town "at Jessops" or "an
-    analyst at Jefferies" is a shop or a firm, where a sum is paid, not a place."""
+    of places nor the map knows, which the article writes after "at" and never after "in",
+    "near", "from" … (:data:`_TOWN_PREPOSITION_BEFORE`): what the tagger took for a town "at
+    Jessops" or "an analyst at Jefferies" is a shop or a firm, where a sum is paid, not a
+    place ("13 rocket shells on Harfa village" stays in Harfa)."""
     if " " in name or gazetteer.place(name) or gazetteer.town(name) or gazetteer.village(name):
         return False
     if gazetteer.country(name) or geo.locate(name) is not None:
         return False
-    return not _written_between(text, name, _TOWN_PREPOSITION_BEFORE, _WORD_BOUNDARY)
+    return _written_between(text, name, _AT_BEFORE, _WORD_BOUNDARY) and not _written_between(
+        text, name, _TOWN_PREPOSITION_BEFORE, _WORD_BOUNDARY
+    )
 
 
 def _editors_notes(text: str) -> list[tuple[int, int]]:
@@ -5707,6 +5711,20 @@ def _owner_place(ctx: _Context, root: Token, noun: Token | None, category: str) 
             for word in (mod, *mod.lefts):
                 name = _country_name(ctx, word) if word.dep_ in ("compound", "nmod") else None
                 if name:
+                    return name
+            if (
+                category in MEASURE_CATEGORIES
+                and mod.dep_ == "amod"
+                and mod.pos_ == "ADJ"
+                and thing.lower_ not in numbers.CURRENCY_WORDS
+                and thing.head.lower_ != "from"
+            ):
+                # "The German economy grew by 0.4%", "Japanese exports fell 2.1%": a nation's
+                # measure (not people of a nation, who may be anywhere: "Syrian refugees"; not
+                # a currency, "3.1bn Australian dollars", nor whom a sum came "from American IT
+                # giant EDS")
+                name = demonym_country(mod.text) or NATIONALITY_COUNTRIES.get(mod.lower_)
+                if name and gazetteer.country(name):
                     return name
     return None
 

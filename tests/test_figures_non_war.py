@@ -710,3 +710,32 @@ def test_a_hyphened_modifier_is_whole_or_left_out_of_the_unit(nlp, text, figure,
 )  # fmt: skip
 def test_a_shop_or_firm_written_after_at_is_no_place_of_a_sum(nlp, text, figure):
     assert dict(_fields(nlp, text, "location"))[figure] is None
+
+
+@pytest.mark.parametrize(
+    "text, figure, place",
+    [
+        ("The German economy grew by 0.3% in the second quarter, figures showed.", "0.3%",
+         "Germany"),
+        ("Canadian exports fell 1.8% in March.", "1.8%", "Canada"),
+        ("French unemployment rose to 9.9% in May.", "9.9%", "France"),
+    ],
+)  # fmt: skip
+def test_a_nations_adjective_on_a_measure_places_it_in_the_country(nlp, text, figure, place):
+    assert dict(_fields(nlp, text, "location"))[figure] == place
+
+
+def test_a_nations_adjective_on_people_does_not_place_them(nlp):
+    text = "About 300 Syrian refugees arrived in the port on Tuesday."
+    assert dict(_fields(nlp, text, "location"))["About 300"] != "Syria"
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The miner rejected an offer worth 2.2bn Australian dollars from a rival.", "2.2bn"),
+        ("The £320m system from American IT giant Acme was nowhere near working.", "£320m"),
+    ],
+)
+def test_a_nations_adjective_on_a_currency_or_a_supplier_places_no_sum(nlp, text, figure):
+    assert dict(_fields(nlp, text, "location"))[figure] is None
