@@ -16,9 +16,11 @@ meaning from the spaCy parse of the article:
   (soldiers → ``troops``, fighters or rebels too outside a sentence of casualties, civilians →
   ``people``); a share of ground governed by occupy/control/hold → ``territory_share`` (not a
   share of a market or of sales); a sum that is a price of one thing or a rate ("a bag of bread
-  costs 500 pounds", "$5 per kilo", "a $15 minimum wage", "pay £85 for a passport") →
-  ``price``, else money → ``money``. People in need or suffering ("in need of aid", "suffering malnutrition")
-  are ``people`` whatever verb the sentence goes on to, and only people go missing or flee
+  costs 500 pounds", "$5 per kilo", "a $15 minimum wage", "pay £85 for a passport", a
+  share's level "rose 4.5% to 6.2 euros", an exchange rate "1,893 to the US dollar") →
+  ``price``, else money → ``money`` ("£2bn a year" too: a sum's period is no duration).
+  People in need or suffering ("in need of aid", "suffering malnutrition") are ``people``
+  whatever verb the sentence goes on to, and only people go missing or flee
   ("30,000 emails" are ``other``). Refugees a country takes in ("accepting 10,000 refugees from
   Syria") are ``people``, placed where they are taken in or nowhere; "bodies" are the dead only
   where the article speaks of death or says what was done with them, else organisations.
@@ -68,7 +70,7 @@ from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from analysis import datelines, doc_arrays, entities, gazetteer, geo, lexicon, numbers, speech
-from analysis.entities.rules import ORG_HEAD_WORDS, RARER_GIVEN_NAMES
+from analysis.entities.rules import ORG_HEAD_WORDS, RARER_GIVEN_NAMES, is_given_name
 from analysis.entities.spans import (
     HEADLINE_VERBS,
     NATIONALITY_NOUNS,
@@ -426,7 +428,16 @@ def extract(
             # a count of people with no place of its own is the story's main place's only
             # where the story ties it there (ctx.local_place): "a database of 200 million
             # Americans" in a story datelined in Iowa is no count of Iowa's
-            place = reading.location or ctx.local_place(ctx.main_place, sent)
+            place = reading.location
+            if place is None and not (
+                reading.category == "people"
+                and ctx.main_place is not None
+                and _names_another_country(ctx, sent, ctx.main_place)
+            ):
+                # (people the sentence puts in another country are not the story's place's,
+                # even in its opening: "saved 1,200 Tutsis during the Rwandan genocide" in a
+                # story of a Berlin festival had been Berlin's)
+                place = ctx.local_place(ctx.main_place, sent)
         if (
             place is None
             and own_place is None
@@ -447,8 +458,16 @@ def extract(
             place = ctx.item_place(span.start_char, place)
         if place is not None:
             place = _trimmed_place(place)
-        if place is not None and (_no_place(place) or ctx.named_otherwise(place)):
+        if place is not None and (
+            _no_place(place) or ctx.named_otherwise(place) or _person_like(place)
+        ):
             place = None  # "Google" tagged a place (a figure of a story about the company)
+        if (
+            place is not None
+            and reading.category in UNPLACED_CATEGORIES
+            and _only_at_a_firm(ctx.text, place)
+        ):
+            place = None  # "At Jessops the same image would cost £2.50": a shop, no town
         location = ctx.settle(
             place,
             sent,
@@ -579,6 +598,8 @@ def _without_full_stop(text: str) -> str:
     suffix ("forecasts of £532m." is "£532m": spaCy reads "m." as an abbreviation)."""
     if len(text) > 2 and text.endswith(".") and text[-2].isalpha() and "." not in text[-4:-1]:
         return text[:-1]
+    if re.search(r"\d[a-z]{1,2}\.$", text):
+        return text[:-1]  # "$43.1m.": a decimal before the suffix is no abbreviation's dot
     return text
 
 
@@ -657,6 +678,7 @@ def _trimmed_place(name: str) -> str | None:
     Bussell" → none), and a headline's verb after a town ("Manbij Killing" → Manbij)."""
     if "<" in name:
         name = name.split("<", 1)[0].rstrip(" .,;:")
+    name = _without_scores(name)
     if " - " in name:
         head = name.split(" - ", 1)[0].strip()
         return head if head and gazetteer.place(head) is not None else None
@@ -671,6 +693,62 @@ def _trimmed_place(name: str) -> str | None:
         ):
             return " ".join(words[:-1])
     return name or None
+
+
+# Words a tagger's place may open with, cut off a longer name ("of Ireland" of "Republic of
+# Ireland manager").
+PLACE_OPENING_JUNK = frozenset({"of", "the", "in", "at", "to"})
+
+
+def _without_scores(name: str) -> str:
+    """A place's name without the words with digits the tagger ran into it ("Stamford Bridge
+    3-1" → Stamford Bridge, "Czech Republic 7-5 6-3" → Czech Republic; "HK$6.31bn" → empty)
+    and without a preposition it opens with ("of Ireland" → Ireland)."""
+    words = name.split()
+    while words and any(ch.isdigit() for ch in words[-1]):
+        words.pop()
+    while words and words[0] in PLACE_OPENING_JUNK:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _person_like(name: str) -> bool:
+    """Whether the place ``name`` is a person's name the tagger took for a place ("Josh
+    Lewsey" of "two game-breakers in Josh Lewsey and Jason Robinson"): two or three
+    capitalised words opening with a given name, no place word at its end, and no table of
+    places or the map knows it ("Victoria Park", "George Town" stay)."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if not is_given_name(words[0]):
+        return False
+    last = words[-1].lower()
+    if last in PLACE_NOUNS or last in PLACE_FACILITY_NOUNS or last in BUILDING_LAST_WORDS:
+        return False
+    if gazetteer.place(name) or gazetteer.town(name) or gazetteer.country(name):
+        return False
+    return geo.locate(name) is None
+
+
+# The prepositions a town's name follows that a shop's or a firm's seldom does ("in Ledbury",
+# "near Ledbury"; "at Jessops" is both's).
+_AT_BEFORE = re.compile(r"\bat\s+\Z", re.IGNORECASE)
+_TOWN_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|outside|across|from|into)\s+(?:the\s+)?\Z")
+
+
+def _only_at_a_firm(text: str, name: str) -> bool:
+    """Whether the place ``name`` of a sum, a share or a count of things is one word no table
+    of places nor the map knows, which the article writes after "at" and never after "in",
+    "near", "from" … (:data:`_TOWN_PREPOSITION_BEFORE`): what the tagger took for a town "at
+    Jessops" or "an analyst at Jefferies" is a shop or a firm, where a sum is paid, not a
+    place ("13 rocket shells on Harfa village" stays in Harfa)."""
+    if " " in name or gazetteer.place(name) or gazetteer.town(name) or gazetteer.village(name):
+        return False
+    if gazetteer.country(name) or geo.locate(name) is not None:
+        return False
+    return _written_between(text, name, _AT_BEFORE, _WORD_BOUNDARY) and not _written_between(
+        text, name, _TOWN_PREPOSITION_BEFORE, _WORD_BOUNDARY
+    )
 
 
 def _editors_notes(text: str) -> list[tuple[int, int]]:
@@ -719,9 +797,30 @@ def _without_conversions(figures: list[Figure], text: str) -> list[Figure]:
         ):
             converted = figure
             continue
+        if before is not None and _converted_distance(before, figure, text):
+            continue  # "five kilometres (three miles)": one distance, written twice
         converted = None
         out.append(figure)
     return out
+
+
+# What stands between a distance and its conversion: the first one's unit and a bracket.
+_DISTANCE_CONVERSION_GAP = re.compile(r"\s*[A-Za-z]*\s*\(\s*")
+# Units of length beside those the entity rules read ("yards", "feet").
+LENGTH_UNITS = entities.DISTANCE_UNITS | {"yard", "yards", "foot", "feet"}
+
+
+def _converted_distance(before: Figure, figure: Figure, text: str) -> bool:
+    """Whether ``figure`` converts the distance ``before`` into another unit, in brackets
+    right after it ("some five kilometres (three miles) from the town")."""
+    return (
+        before.unit is not None
+        and figure.unit is not None
+        and before.unit.lower() in LENGTH_UNITS
+        and figure.unit.lower() in LENGTH_UNITS
+        and before.unit != figure.unit
+        and _DISTANCE_CONVERSION_GAP.fullmatch(text, before.end, figure.start) is not None
+    )
 
 
 # -- context ------------------------------------------------------------------------------------
@@ -888,6 +987,10 @@ class _Context:
             return place
         if _names_nationality_of(sent, place):
             return place  # "the Turkish economy … two million people lost their jobs": Turkey's
+        if _names_another_country(self, sent, place):
+            # "the hotel manager who saved 1,200 Tutsis during the Rwandan genocide", in a story
+            # of a film festival in Berlin: the harm is the other country's, not the story's
+            return None
         if any(_tells_harm(t) for t in sent):
             # the sentence goes on with the story's fighting or harm ("around 50,000 people
             # remained in the besieged districts" of a story about Aleppo): the story's place
@@ -1810,7 +1913,9 @@ def _read(
     if noun is not None and noun.lower_ in THRESHOLD_NOUNS:
         noun = None  # "topped the 100,000 mark": the mark is no unit, what passed it is
     if noun is not None and noun.lemma_.lower() in numbers.TIME_UNITS | {"time", "times"}:
-        return None  # a duration or a frequency, not a count
+        if parsed.kind != "money":
+            return None  # a duration or a frequency, not a count
+        noun = None  # "cost the economy £2bn a year": the sum's period, no duration
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.lower_ in ("times", "fold"):
         return None  # a multiplier ("10 times faster"), whatever noun the parse hung it on
@@ -1847,7 +1952,7 @@ def _read(
         unit = AUDIENCE_LABELS.get(audience.lower_) or audience.lemma_.lower()
     # "had given a death toll of 17": a toll counts the dead, whoever they were; it borrows no
     # victims class from an earlier noun.
-    if noun is None and parsed.kind == "number" and not _toll_number(root):
+    if noun is None and parsed.kind == "number" and not _toll_number(root) and not _margin(span):
         unit, prior_location = _borrow_unit(ctx, span, previous, reading, unit)
     if parsed.kind in ("percent", "fraction"):
         unit = "%"
@@ -1877,6 +1982,10 @@ def _read(
             return None  # a supposed sum: no money anyone paid, raised or was given
         if _price_or_rate(span, root):
             category = "price"
+    if category in ("money", "other") and _exchange_rate(span):
+        # "trading at 1,893 to the US dollar", "$1.30 against the euro": one currency's price in
+        # another, no count of anything nor a sum anyone paid
+        category = "price"
     admitting = _admitting(root, noun) if category == "displaced" else None
     if admitting is not None:
         # "its goal of accepting 10,000 refugees from Syria": a country's intake of people
@@ -2108,6 +2217,19 @@ def _borrow_unit(
     return unit, None
 
 
+# Nouns of a margin between two sides ("a majority of 14", "a lead of 3"): the number is the
+# gap, no count of the people or things named nearby (it had borrowed "MPs").
+MARGIN_NOUNS = lexicon.words("margin_nouns")
+
+
+def _margin(span: Span) -> bool:
+    """Whether the number is the gap a margin noun is "of" ("won with a majority of 31"), read
+    from the words before it (the parse may hang "a majority of 161 to 20" on the 20)."""
+    k = span.start
+    doc = span.doc
+    return k >= 2 and doc[k - 1].lower_ == "of" and doc[k - 2].lemma_.lower() in MARGIN_NOUNS
+
+
 def _possessor_before(ctx: _Context, span: Span) -> str | None:
     """The actor named with a possessive mark right before the number ("the GMB's 70,000",
     "Amicus' 20,000"), else None."""
@@ -2258,7 +2380,44 @@ def _anyone(subject: Token) -> bool:
 
 def _price_or_rate(span: Span, root: Token) -> bool:
     """A price of one thing or a rate, not a sum (:data:`PRICE_NOUNS`, :data:`RATE_WORDS`)."""
-    return _rate_after(span) or _price_of_one(root) or _priced_noun(root) or _paid_for_one(span)
+    return (
+        _rate_after(span)
+        or _price_of_one(root)
+        or _priced_noun(root)
+        or _paid_for_one(span)
+        or _share_price(root)
+    )
+
+
+# Nouns of a company's shares, whose level "to"/"at" a sum is one share's price (by lemma).
+SHARE_NOUNS = frozenset({"share", "stock"})
+# How the clause a share price is told in may hang under the verb whose subject the shares are
+# ("fell $12.33 to close at $172.55", "rose … before rallying to 2.20 Canadian dollars").
+SHARE_CLAUSE_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+
+
+def _share_price(root: Token) -> bool:
+    """The sum is the level shares reached or stood at ("Fiat's shares rose 4.5% to 6.2 euros",
+    "shares in MCI were up 2.4% at $20.15"): one share's price, not a sum anyone paid."""
+    tok = root
+    while tok.dep_ in ("nummod", "quantmod", "compound", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "at", "from"):
+        return False
+    tok = tok.head
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            # (not "valued at": a firm's worth, the parse may give it the shares for a subject)
+            return subjects[0].lemma_.lower() in SHARE_NOUNS and tok.lemma_.lower() != "value"
+        if tok.dep_ not in SHARE_CLAUSE_DEPS:
+            break
+    return False
 
 
 def _priced_noun(root: Token) -> bool:
@@ -2315,6 +2474,53 @@ def _rate_after(span: Span) -> bool:
     if word not in RATE_WORDS or j >= len(doc):
         return False
     return word == "per" or doc[j].lemma_.lower() in RATE_NOUNS or doc[j].lower_ in RATE_NOUNS
+
+
+# The words after an exchange rate ("1,893 to the US dollar", "8.30 against the euro", "100
+# rupees per dollar"), up to the currency it is priced in.
+EXCHANGE_PREPOSITIONS = frozenset({"to", "against", "per"})
+EXCHANGE_DETERMINERS = frozenset({"the", "one", "a", "each"})
+
+
+def _exchange_rate(span: Span) -> bool:
+    """Whether the number is an exchange rate: "to"/"against"/"per" right after it, then a
+    currency word (:data:`numbers.CURRENCY_WORDS`, "greenback"), past a determiner and a
+    country's word ("the US dollar", "the single currency" is no currency word); or the level
+    its verb reached "against" a currency written before it (:func:`_against_a_currency`)."""
+    doc = span.doc
+    i = span.end
+    if i >= len(doc) or doc[i].lower_ not in EXCHANGE_PREPOSITIONS:
+        return _against_a_currency(span.root)
+    i += 1
+    if i < len(doc) and doc[i].lower_ in EXCHANGE_DETERMINERS:
+        i += 1
+    if i < len(doc) and doc[i].pos_ in ("PROPN", "ADJ") and doc[i].text[:1].isupper():
+        i += 1  # "US", "Swiss", "Australian"
+    if i >= len(doc) or doc[i].sent.start != span.sent.start:
+        return _against_a_currency(span.root)
+    return _currency_word(doc[i]) or _against_a_currency(span.root)
+
+
+def _currency_word(tok: Token) -> bool:
+    """A currency's name written in lower case ("dollar", "yen", "greenback")."""
+    return tok.text.islower() and (tok.text in numbers.CURRENCY_WORDS or tok.text == "greenback")
+
+
+def _against_a_currency(root: Token) -> bool:
+    """The verb whose "at"/"to" the number is the object of is also measured "against" a
+    currency ("Against the yen, the dollar was trading at 105.28 yen")."""
+    tok = root
+    while tok.dep_ in ("nummod", "quantmod", "compound", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "at"):
+        return False
+    verb = tok.head.head
+    return verb.pos_ in ("VERB", "AUX") and any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "against"
+        and any(obj.dep_ == "pobj" and _currency_word(obj) for obj in prep.children)
+        for prep in verb.children
+    )
 
 
 def _price_of_one(root: Token) -> bool:
@@ -2835,6 +3041,16 @@ def _unit_text(noun: Token) -> str:
             for c in first.lefts
             if c.dep_ in ("amod", "compound") and c.i == first.i - 1 and not c.ent_type_
         ] + kept
+    doc = noun.doc
+    while len(kept) > 1 and kept[0].i > 1 and doc[kept[0].i - 1].text in ("-", "–"):
+        # the half of a hyphened modifier the parse kept ("time" of "part-time jobs", "based"
+        # of "London-based companies") names nothing on its own: whole with a common word
+        # before it, else (a name's: "US-led forces") the noun is the unit
+        left = doc[kept[0].i - 2]
+        if left.is_lower and left.is_alpha and not left.ent_type_:
+            rest = " ".join(_unit_word(t) for t in kept)
+            return f"{left.lower_}-{rest}"
+        kept.pop(0)
     return " ".join(_unit_word(t) for t in kept)
 
 
@@ -4299,6 +4515,29 @@ def _names_nationality_of(sent: Span, country: str) -> bool:
     )
 
 
+def _names_another_country(ctx: _Context, sent: Span, place: str) -> bool:
+    """Whether ``sent`` names a country, by its name or its nationality ("Rwandan"), and none
+    of them is the country ``place`` lies in: what it tells happened there, not at ``place``."""
+    home = gazetteer.country(place)
+    code = home.country if home is not None else _country_of(place)
+    if code is None or ctx.names_in(sent, place):
+        return False  # (a sentence that names the place itself is about it)
+    others = False
+    for tok in sent:
+        if not tok.is_title:
+            continue
+        name = demonym_country(tok.text) or NATIONALITY_COUNTRIES.get(tok.lower_)
+        if name is None and ctx.label(tok) == "GPE":
+            name = ctx.name(tok)
+        known = gazetteer.country(name) if name else None
+        if known is None:
+            continue
+        if known.country == code:
+            return False
+        others = True
+    return others
+
+
 def _tells_harm(tok: Token) -> bool:
     """Whether ``tok`` tells of harm or an incident: a casualty word ("killed", "wounded"), an
     attack's noun ("blast", "shelling"), a strike's verb ("targeted", "pounded"), fighting
@@ -5415,7 +5654,10 @@ def _owner_place(ctx: _Context, root: Token, noun: Token | None, category: str) 
     Only a common noun is owned so: "Russia's Gazprom" is a firm that acts, no measure."""
     owned = [noun] if noun is not None else []
     tok = root
-    for _ in range(4):
+    reach = 4  # words climbed to the verb; a "with" clause's verb leads on to the one it is in
+    for step in range(6):
+        if step == reach:
+            break
         owned.extend(
             pobj
             for prep in tok.children
@@ -5423,9 +5665,31 @@ def _owner_place(ctx: _Context, root: Token, noun: Token | None, category: str) 
             for pobj in prep.children
             if pobj.dep_ == "pobj"
         )
+        if category == "money" and tok.lemma_.lower() in COST_VERBS:
+            # (the tagger may take "cost" for a noun; its objects still say who pays)
+            payer = _country_charged(ctx, tok, root)
+            if payer is not None:
+                return payer
         if tok.pos_ in ("VERB", "AUX"):
-            owned.extend(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
-            break
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            owned.extend(subjects)
+            # "the gap between US exports and imports has widened to $60bn": the trade measured
+            owned.extend(
+                pobj
+                for subject in subjects
+                if subject.lemma_.lower() in GAP_NOUNS
+                for prep in subject.children
+                if prep.dep_ == "prep" and prep.lower_ == "between"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            )
+            if not (
+                category in MEASURE_CATEGORIES and tok.dep_ == "pcomp" and tok.head.lower_ == "with"
+            ):
+                break
+            # "The UK economy is expected to slow, with growth falling to 2.5%": the growth
+            # told "with" is the measure of the clause's subject, whose owner it is
+            reach = step + 3
         if tok.head.i == tok.i:
             break
         tok = tok.head
@@ -5448,6 +5712,40 @@ def _owner_place(ctx: _Context, root: Token, noun: Token | None, category: str) 
                 name = _country_name(ctx, word) if word.dep_ in ("compound", "nmod") else None
                 if name:
                     return name
+            if (
+                category in MEASURE_CATEGORIES
+                and mod.dep_ == "amod"
+                and mod.pos_ == "ADJ"
+                and thing.lower_ not in numbers.CURRENCY_WORDS
+                and thing.head.lower_ != "from"
+            ):
+                # "The German economy grew by 0.4%", "Japanese exports fell 2.1%": a nation's
+                # measure (not people of a nation, who may be anywhere: "Syrian refugees"; not
+                # a currency, "3.1bn Australian dollars", nor whom a sum came "from American IT
+                # giant EDS")
+                name = demonym_country(mod.text) or NATIONALITY_COUNTRIES.get(mod.lower_)
+                if name and gazetteer.country(name):
+                    return name
+    return None
+
+
+# Nouns of a difference between two measures of one owner ("the gap between US exports and
+# imports"), whose owner is the measures'.
+GAP_NOUNS = frozenset({"gap", "difference", "deficit", "surplus"})
+# Verbs whose object is who pays the sum ("could cost the UK £1bn", "cost France 300m euros").
+COST_VERBS = frozenset({"cost"})
+
+
+def _country_charged(ctx: _Context, verb: Token, root: Token) -> str | None:
+    """The country a cost verb charges its sum to, written as its object ("cost the UK up to
+    £8bn", "cost the UK economy £2bn"): the sum is that country's, as "the UK's economy" is."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dative", "dobj") or obj.i == root.i:
+            continue
+        for word in (obj, *(c for c in obj.lefts if c.dep_ in ("compound", "nmod"))):
+            name = _country_name(ctx, word)
+            if name:
+                return name
     return None
 
 

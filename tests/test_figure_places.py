@@ -712,6 +712,12 @@ def test_a_persons_or_a_days_word_tagged_a_place_places_nothing():
         ("Royal Opera - Placido Domingo", None),
         ("Jarablus Killing", "Jarablus"),
         ("Deir Ezzor", "Deir Ezzor"),
+        # a match's score and a sum the tagger ran into a name, a preposition cut off a longer one
+        ("Villa Park 2-0", "Villa Park"),
+        ("Slovak Republic 6-4 7-5", "Slovak Republic"),
+        ("US$4.2bn", None),
+        ("of Ireland", "Ireland"),
+        ("al-Bab", "al-Bab"),
     ],
 )
 def test_a_place_without_what_ran_into_it(name, expected):
