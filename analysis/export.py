@@ -19,11 +19,13 @@ import pyarrow as pa
 
 from analysis import aggregates
 from analysis.filters import Filters, article_ids_sql
+from analysis.ingest import EXPORT_SCHEMA
 from analysis.records import Article, Attitude, Entity, Figure, Quote
 from analysis.schema import field_names
 from analysis.store import COLUMNS, Store
 
-SCHEMA = "presslens/1"
+# The contract written (analysis.ingest reads it back, and names another version it meets).
+SCHEMA = EXPORT_SCHEMA
 # The contract's fields of each record table: the record's fields, which are also the table's
 # columns (analysis.schema). Articles: the record's columns in the store's order, ``author``
 # among them (a field the contract allows adding: a byline a reader checks a mapping by); the

@@ -564,9 +564,9 @@ def decode_bytes(data: bytes, *, stray_nuls: bool = False) -> str:
     return str(best)
 
 
-# The export schema this presslens writes (analysis.export), and reads the articles of. An
-# export of another version had been read without a word: its articles' fields may be named
-# otherwise, and the run's closing line says so.
+# The export schema this presslens writes (analysis.export.SCHEMA is this one), and reads the
+# articles of. An export of another version had been read without a word: its articles' fields
+# may be named otherwise, and the run's closing line says so.
 EXPORT_SCHEMA = "presslens/1"
 
 
