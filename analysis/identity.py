@@ -93,6 +93,7 @@ from analysis.entities.rules import (
     _JOINING_WORDS,
     GENERATION_SUFFIXES,
     abd_folded,
+    acronym_initials,
     fold_abd_article,
     full_given_name,
     name_sex,
@@ -695,7 +696,7 @@ def acronym_joins(
             alone[acr].append(article)
     out: dict[str, str] = {}
     for acr, spelt_out in expansions.items():
-        spelt = {n: ids for n, ids in spelt_out.items() if ids and _acronym_of(acr, n)}
+        spelt = {n: ids for n, ids in spelt_out.items() if ids and acronym_initials(n) == acr}
         if acr not in articles or len(spelt) != 1 or labels.get(acr) != "ORG":
             continue
         ((name, ids),) = spelt.items()
@@ -709,20 +710,6 @@ def acronym_joins(
         ):
             out[acr] = name
     return out
-
-
-_ACRONYM_SKIPPED = frozenset({"of", "for", "and", "&", "the", "on", "in", "de", "du", "des"})
-
-
-def _acronym_of(acr: str, name: str) -> bool:
-    """Is ``acr`` the initials of the capitalised words of ``name`` ("GM", "General Motors";
-    "DTI", "Department of Trade and Industry")?"""
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIPPED]
-    return (
-        len(words) >= 2
-        and all(w[:1].isupper() for w in words)
-        and "".join(w[0] for w in words) == acr
-    )
 
 
 def acronym_expansions(con) -> dict[str, dict[str, set[str]]]:

@@ -29,6 +29,7 @@ from analysis.entities.rules import (
     RESCUE_LABELS,
     ROLE_TITLES,
     _norp_group,
+    acronym_initials,
     alias,
     is_given_name,
     name_key,
@@ -722,20 +723,6 @@ def _main_bearer(m: _Mention, nearest: _Mention, fulls: Sequence[_Mention], text
     return first if first is not None else nearest
 
 
-# Words an acronym skips ("Department of Trade and Industry", DTI; "Food & Agriculture
-# Organisation", FAO).
-_ACRONYM_SKIPPED = frozenset({"of", "for", "and", "&", "the", "on", "in", "de", "du", "des"})
-
-
-def _initials(name: str) -> str:
-    """The capitals an acronym of ``name`` would spell: "London Stock Exchange" → "LSE",
-    "National Hi-Tech Crime Unit" → "NHTCU"; "" where a word to spell is not capitalised."""
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIPPED]
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
-        return ""
-    return "".join(w[0] for w in words)
-
-
 def _spelt_acronyms(mentions: Sequence[_Mention]) -> dict[str, _Mention]:
     """Acronyms the article uses without defining them, each the initials of exactly one name
     of two words or more it writes out ("General Motors … GM said", "the Consumer Electronics
@@ -749,7 +736,7 @@ def _spelt_acronyms(mentions: Sequence[_Mention]) -> dict[str, _Mention]:
             continue
         # (the name, not the bare words: "General" of "General Motors" is stripped as a title)
         name = m.name or m.bare
-        acr = _initials(name)
+        acr = acronym_initials(name)
         # (nor a law's: "the Greater London Act" is no "GLA", the authority it set up)
         law = name.rpartition(" ")[2].lower() in LAW_HEAD_WORDS
         if 2 <= len(acr) <= 6 and acr not in name.split() and not law:

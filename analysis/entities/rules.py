@@ -480,3 +480,19 @@ def group_noun(name: str, written: str = "") -> str:
     if last.endswith("s") and not last.endswith("ss") and gazetteer.fold(written) != key:
         return " ".join(w[:1].upper() + w[1:] for w in words)
     return name
+
+
+# Words an acronym skips ("Department of Trade and Industry", DTI; "Food & Agriculture
+# Organisation", FAO).
+ACRONYM_SKIPPED_WORDS = frozenset({"of", "for", "and", "&", "the", "on", "in", "de", "du", "des"})
+
+
+def acronym_initials(name: str) -> str:
+    """The capitals an acronym of ``name`` would spell: "London Stock Exchange" → "LSE",
+    "National Hi-Tech Crime Unit" → "NHTCU"; "" where a word to spell is not capitalised, or
+    fewer than two are left. Read by an article's acronyms (analysis.entities.naming) and by the
+    corpus's (analysis.identity.acronym_joins)."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIPPED_WORDS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
