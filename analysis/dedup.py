@@ -26,6 +26,7 @@ import datetime
 import functools
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -94,14 +95,19 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
+def _each_shingle(words: list[str]) -> Iterator[str]:
+    """The word 5-shingles of ``words`` in order: what a signature hashes and what
+    :func:`shingles` compares."""
+    return (" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1))
+
+
 def _hashvalues(text: str) -> np.ndarray | None:
     words = _WORD.findall(text.lower())
     if len(words) < MIN_WORDS:
         return None
     # The first 4 bytes of each shingle's SHA-1, little-endian (datasketch's sha1_hash32).
     digests = b"".join(
-        hashlib.sha1(" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")).digest()[:4]
-        for i in range(len(words) - SHINGLE_WORDS + 1)
+        hashlib.sha1(shingle.encode("utf-8")).digest()[:4] for shingle in _each_shingle(words)
     )
     hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32).reshape(-1, 1)
     s1, m1, s2, m2 = _FMIX
@@ -192,10 +198,7 @@ def wire_copy(figures: frozenset[str], original_figures: frozenset[str]) -> bool
 
 def shingles(text: str) -> frozenset[str]:
     """The word 5-shingles of ``text`` (lower-cased), which a signature is made of."""
-    words = _WORD.findall(text.lower())
-    return frozenset(
-        " ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)
-    )
+    return frozenset(_each_shingle(_WORD.findall(text.lower())))
 
 
 def contained(first: frozenset[str], second: frozenset[str]) -> float:
