@@ -9,6 +9,7 @@ to the sentence it came from.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -161,7 +162,24 @@ class Failure:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        # One failure, one line: a control character in a file's name (a newline is legal in
+        # POSIX names) would otherwise split the message, and a reader would take the second
+        # half for another file.
+        return f"{_one_line(self.path)}: {_one_line(self.reason)}"
+
+
+def _one_line(text: str) -> str:
+    """``text`` with its control characters (newline, tab, NUL, escape, line separators)
+    written as escapes, every other character as it is."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in _LINE_BREAKING
+        else ch
+        for ch in text
+    )
+
+
+_LINE_BREAKING = frozenset({"Cc", "Zl", "Zp"})
 
 
 @dataclass

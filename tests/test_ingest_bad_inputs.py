@@ -139,6 +139,17 @@ def test_broken_links_and_pipes_in_a_folder_are_named(tmp_path):
     assert [f.reason for f in failures] == [reasons["hall.txt"], reasons["live.txt"]]
 
 
+def test_a_failure_whose_file_name_holds_a_newline_is_told_on_one_line(tmp_path):
+    """A newline is legal in a POSIX file name: its failure is still one line, the newline
+    written as an escape, so no reader takes the name's second half for another file."""
+    (tmp_path / "ferry.txt").write_text(f"Ferry news\n\n{STORY}\n")
+    os.symlink(tmp_path / "gone.txt", tmp_path / "notes\nweek 2.txt")
+    _, (failure,) = _load(tmp_path)
+    told = str(failure)
+    assert "\n" not in told and told.count("\\n") == 1
+    assert told == f"{tmp_path}/notes\\nweek 2.txt: {failure.reason}"
+
+
 def test_nan_and_numbers_where_text_belongs(tmp_path):
     export = tmp_path / "export.json"
     export.write_text(
