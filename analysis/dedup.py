@@ -12,6 +12,8 @@ story at a lower similarity (:data:`VERSION_THRESHOLD`) than copies from anywher
 the text, cut short or run with a paragraph of its own, is one report when most of the shorter run
 is found word for word in the other (:data:`WIRE_CONTAINMENT`, :func:`contained`) and neither gives
 a figure the other does not (:func:`wire_copy`): a rewrite that changes a toll is another report.
+Of two runs in one input, the one giving every figure of the other and more (:func:`fuller_run`)
+is the one kept, whichever came first, so its background figures count.
 
 The MinHash and the banding are datasketch's (its ``MinHash`` with the "affine32" scheme and
 ``MinHashLSH``), written out here in a few lines of numpy: importing datasketch imports SciPy, a
@@ -194,6 +196,14 @@ def wire_copy(figures: frozenset[str], original_figures: frozenset[str]) -> bool
     other lacks is a toll or a count reported otherwise — another report, whose numbers must
     count."""
     return figures <= original_figures or original_figures <= figures
+
+
+def fuller_run(text: str, original_text: str) -> bool:
+    """Whether ``text``, a copy of the wire story ``original_text`` runs (:func:`wire_copy`),
+    gives every figure of it and more: a later, longer run with the story's background (an
+    earlier toll, a count of the displaced). Kept as the story's text, it counts them; as the
+    copy, they were lost."""
+    return figures_in(text) > figures_in(original_text)
 
 
 def shingles(text: str) -> frozenset[str]:

@@ -510,11 +510,13 @@ def _triage(
     ):
         if article_id_ not in stale:
             index.add_title(article_id_, dedup.title_key(source, title))
-    todo: list[Article] = []
+    todo: dict[str, Article] = {}
     duplicates: list[tuple[Article, str]] = []
     signatures: dict[str, bytes | None] = {}
     seen: set[str] = set()
     texts = {a.id: a.text for a in articles}
+    # This run's originals that a fuller run of their wire story replaced, to the one that did.
+    replaced_by: dict[str, str] = {}
     for article in articles:
         if article.id in known or article.id in seen:
             summary.known += 1
@@ -525,14 +527,32 @@ def _triage(
         original = index.original_of(article.id, signature, keys[article.id])
         if original is None:
             original = _wire_original(index, article, signature, origin, texts, store)
+            original = _latest(replaced_by, original)
+            if original in todo and dedup.fuller_run(article.text, texts[original]):
+                # The earlier run of the story is the copy, of this one: its figures are all
+                # here, and this one's extra figures count.
+                duplicates.append((todo.pop(original), article.id))
+                del signatures[original]
+                replaced_by[original] = article.id
+                summary.duplicates += 1
+                original = None
         if original is not None:
             duplicates.append((article, original))
             summary.duplicates += 1
             continue
         index.add(article.id, signature, keys[article.id], origin)
         signatures[article.id] = signature
-        todo.append(article)
-    return todo, duplicates, signatures
+        todo[article.id] = article
+    duplicates = [(copy, _latest(replaced_by, original)) for copy, original in duplicates]
+    return list(todo.values()), duplicates, signatures
+
+
+def _latest(replaced_by: Mapping[str, str], original: str | None) -> str | None:
+    """The original that stands for ``original`` now: itself, or the run that replaced it (or
+    the one that replaced that)."""
+    while original in replaced_by:
+        original = replaced_by[original]
+    return original
 
 
 def _wire_original(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import pipeline
+from analysis import dedup, pipeline
 from analysis.pipeline import analyze_paths, load_articles
 from analysis.store import Store
 from tests.conftest import DATA_DIR, SAMPLE
@@ -579,3 +579,34 @@ def test_a_wire_story_cut_short_by_one_outlet_is_counted_once(tmp_path):
             summary, _ = analyze_paths([_wire_csv(tmp_path / "c.csv", [herald, courier])], store)
             assert (summary.new, summary.duplicates) == expected
         (tmp_path / "s.duckdb").unlink()
+
+
+def test_a_fuller_run_filed_after_the_short_one_is_the_story_kept(tmp_path):
+    """The wire story cut short runs first, the whole of it (with a paragraph giving one more
+    figure) later in the same input: the fuller run is kept and the short one is its copy — as
+    is a copy of the short one filed between them — so the extra figure counts."""
+    from tests.test_dedup import _cut_and_extended
+
+    cut, extended = _cut_and_extended()
+    assert dedup.figures_in(extended) > dedup.figures_in(cut)
+    courier = ("Valmora depot fire", cut, "Courier", "2023-03-14")
+    gazette = ("Depot fire", cut.replace("Firefighters", "Fire crews"), "Gazette", "2023-03-14")
+    herald = ("Depot blast kills twelve in Valmora", extended, "Herald", "2023-03-14")
+    with Store(tmp_path / "s.duckdb") as store:
+        rows = [courier, gazette, herald]
+        summary, _ = analyze_paths([_wire_csv(tmp_path / "c.csv", rows)], store)
+        assert (summary.new, summary.duplicates) == (1, 2)
+        stored = store.query(
+            "SELECT a.source, coalesce(o.source, '') AS copy_of FROM articles a "
+            "LEFT JOIN articles o ON o.id = a.duplicate_of ORDER BY a.source"
+        )
+        assert stored.values.tolist() == [
+            ["Courier", "Herald"],
+            ["Gazette", "Herald"],
+            ["Herald", ""],
+        ]
+        counted = store.query(
+            "SELECT a.source, count(f.article_id) AS n FROM articles a "
+            "LEFT JOIN figures f ON f.article_id = a.id GROUP BY a.source ORDER BY a.source"
+        )
+        assert counted["n"].tolist()[:2] == [0, 0] and counted["n"].tolist()[2] > 0
