@@ -8,6 +8,7 @@ interleaved from their own folders and compared by CPU on a shared machine:
         --filters speaker4,search --rounds 3 [--frames out.pkl]
 
 ``--frames`` saves each view's frame of the first round (pickled), to compare two checkouts'.
+``--page figures|speakers|entities`` times that page's views instead, on its opening choices.
 """
 
 from __future__ import annotations
