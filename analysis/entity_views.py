@@ -21,10 +21,10 @@ import pandas as pd
 from analysis import aggregates, summaries
 from analysis.filters import (
     Filters,
-    article_ids_sql,
     article_keys_sql,
     coded_rows_in_view,
     in_view_sql,
+    is_copy,
     kept_articles,
     named_frame,
     rows_in_view,
@@ -40,9 +40,13 @@ GRANULARITIES = ("day", "week", "month", "year")
 COVERED_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 
 
-def _in_view(filters: Filters | None, alias: str = "e") -> tuple[str, list]:
-    sub, params = article_ids_sql(filters)
-    return f"{alias}.article_id IN ({sub})", params
+def _in_view(
+    filters: Filters | None, alias: str = "e", table: str = "entities"
+) -> tuple[str, list]:
+    """``(sql, params)``: the condition that ``alias``'s rows, read from ``table``, are of the
+    articles in view (none on a copy of the rows in view, which holds those rows only:
+    :func:`analysis.filters.in_view_sql`)."""
+    return in_view_sql(f"{alias}.article_id", filters, table)
 
 
 # One pass over ``entities``: the extractor writes one row per (article, name, label) and gives a
@@ -236,11 +240,12 @@ def mentions_over_time(
             ORDER BY period, n_mentions DESC, s.name
         """
         return con.execute(sql, [*params, names]).df()
-    where, params = _in_view(filters)
+    entities = rows_in_view(con, filters, "entities")
+    where, params = _in_view(filters, table=entities)
     sql = f"""
         SELECT date_trunc('{granularity}', a.published)::DATE AS period, e.name,
                sum(e.mentions)::BIGINT AS n_mentions, count(DISTINCT e.article_id) AS n_articles
-        FROM {rows_in_view(con, filters, "entities")} e
+        FROM {entities} e
         JOIN {rows_in_view(con, filters, "articles")} a ON a.id = e.article_id
         WHERE {where} AND a.published IS NOT NULL
           AND e.name IN (SELECT unnest(?::VARCHAR[]))
@@ -271,10 +276,11 @@ def undated_articles(
             GROUP BY s.name HAVING sum(s.n_articles) > 0 ORDER BY s.name
         """
         return con.execute(sql, [*params, names]).df()
-    where, params = _in_view(filters)
+    entities = rows_in_view(con, filters, "entities")
+    where, params = _in_view(filters, table=entities)
     sql = f"""
         SELECT e.name, count(DISTINCT e.article_id) AS n_articles
-        FROM {rows_in_view(con, filters, "entities")} e
+        FROM {entities} e
         JOIN {rows_in_view(con, filters, "articles")} a ON a.id = e.article_id
         WHERE {where} AND a.published IS NULL AND e.name IN (SELECT unnest(?::VARCHAR[]))
         GROUP BY e.name ORDER BY e.name
@@ -321,13 +327,16 @@ def cooccurrences(
         # On the articles' integer keys (analysis.article_keys), like the attitude matrix; at a
         # million articles this measured the same as on the string ids (0.5-1.2 s either way:
         # the 25 million pairs are read whole for a filter spread over the archive).
+        rows = rows_in_view(con, filters, "entity_pairs")
         keys, params = article_keys_sql(filters)
+        # (a copy holds the pairs in view only: no condition, as filters.in_view_sql)
+        in_view = "TRUE" if is_copy(rows) else f"p.article_key IN ({keys})"
+        params = [] if is_copy(rows) else params
         pairs = f"""SELECT name_a, name_b, sum(weight)::BIGINT AS weight
-                    FROM {rows_in_view(con, filters, "entity_pairs")} p
-                    WHERE p.article_key IN ({keys})
+                    FROM {rows} p WHERE {in_view}
                     GROUP BY name_a, name_b HAVING sum(weight) >= ?"""
-        where_e, params_e = _in_view(filters)
         entities = rows_in_view(con, filters, "entities")
+        where_e, params_e = _in_view(filters, table=entities)
         per_label = f"""SELECT e.name, e.label, sum(e.mentions) AS m FROM {entities} e
                         WHERE {where_e}
                           AND e.name IN (SELECT name_a FROM top UNION SELECT name_b FROM top)
@@ -399,7 +408,8 @@ def entity_articles(
         titles = con.execute(f"SELECT id, title, source FROM {article_rows}", ids).df()
         found = kept.merge(titles, on="id", how="left")
         return found[["id", "title", "published", "source", "mentions", "first_start"]]
-    where, params = _in_view(filters)
+    entities = rows_in_view(con, filters, "entities")
+    where, params = _in_view(filters, table=entities)
     articles = rows_in_view(con, filters, "articles")  # the articles in view, or all
     # Ranked on narrow rows, titles joined to the rows kept: the most named entity of a million
     # articles is in half of them, and grouping them with their titles took seconds.
@@ -407,7 +417,7 @@ def entity_articles(
         WITH per AS (
             SELECT e.article_id AS id, sum(e.mentions)::BIGINT AS mentions,
                    min(e.first_start) AS first_start
-            FROM {rows_in_view(con, filters, "entities")} e
+            FROM {entities} e
             WHERE e.name = ? AND {where} GROUP BY e.article_id
         ), ranked AS (
             SELECT per.*, a.published FROM per JOIN {articles} a ON a.id = per.id

@@ -19,6 +19,7 @@ from analysis.filters import (
     Filters,
     article_ids_sql,
     coded_rows_in_view,
+    in_values,
     is_copy,
     kept_articles,
     kept_rows,
@@ -84,6 +85,8 @@ _CODED_QUOTE_COLUMNS = (
     "speaker", "speaker_label", "speaker_role", "polarity", "subjectivity", "polarity_vader",
     "n_words",
 )  # fmt: skip
+# ... and of their articles the day, which the timelines add to the same coded rows
+_CODED_ARTICLES = ("published",)
 
 
 def _speaker_stats_sql(
@@ -205,6 +208,22 @@ def sentiment_over_time(
         return uncertainty.with_interval(
             con.execute(sql, [*params, list(speakers)]).df(), blank_few=False
         )
+    coded = coded_rows_in_view(con, filters, "quotes", _CODED_QUOTE_COLUMNS, _CODED_ARTICLES)
+    if coded is not None:  # the speakers by number, the rows the statistics read (kept)
+        name, index = coded
+        in_speakers, codes = in_values(
+            "q.speaker", index.known_codes("quotes", "speaker", speakers)
+        )
+        sql = f"""
+            SELECT period, speaker, n_quotes, {_scored(scorer)} FROM (
+                SELECT date_trunc('{granularity}', q.published)::DATE AS period, q.speaker,
+                       {aggregates.weighted_sql("q")}
+                FROM {name} q WHERE {in_speakers} AND q.published IS NOT NULL
+                GROUP BY period, q.speaker
+            ) ORDER BY period, speaker
+        """
+        found = named_frame(con, sql, codes, index, "quotes", {"speaker": "speaker"})
+        return uncertainty.with_interval(found, blank_few=False)
     sub, params = article_ids_sql(filters)
     sql = f"""
         SELECT period, speaker, n_quotes, {_scored(scorer)} FROM (

@@ -765,11 +765,11 @@ def test_mapping_the_pages_reads_every_batch_and_changes_no_gather(reader, corpu
 def test_views_that_rank_names_by_number_give_the_frames_the_store_gives(
     reader, corpus_store, index_dir, monkeypatch
 ):
-    """The speaker statistics and the top entities of a pinned filter group the rows in view
-    with their names as numbers (filters.coded_rows_in_view): ranked and tied on the numbers,
-    which are in the names' order, they give exactly the store's frame (types too: a column of
-    no name as DuckDB types it), for every option; once other views have gathered the rows
-    whole, those are read instead."""
+    """The speaker statistics, their timelines and the top entities of a pinned filter group
+    the rows in view with their names as numbers (filters.coded_rows_in_view): ranked and tied
+    on the numbers, which are in the names' order, they give exactly the store's frame (types
+    too: a column of no name as DuckDB types it), for every option; once other views have
+    gathered the rows whole, those are read instead."""
     version, _ = _built(reader, corpus_store)
     speakers, names = _picks(reader)
     cases = [
@@ -783,6 +783,17 @@ def test_views_that_rank_names_by_number_give_the_frames_the_store_gives(
         (quote_views.speaker_stats, {}),
         (quote_views.speaker_stats, {"limit": 0}),
         (quote_views.speaker_stats, {"limit": 3, "min_quotes": 2, "scorer": "vader"}),
+        # the timelines read the statistics' coded rows (a speaker never quoted: no rows)
+        (quote_views.sentiment_over_time, {"speakers": tuple(speakers[:3])}),
+        (
+            quote_views.sentiment_over_time,
+            {
+                "speakers": (speakers[1], "nobody ever quoted"),
+                "granularity": "year",
+                "scorer": "vader",
+            },
+        ),  # fmt: skip
+        (quote_views.sentiment_over_time, {"speakers": ("nobody ever quoted",)}),
         (entity_views.top_entities, {}),
         (entity_views.top_entities, {"limit": 0, "by": "mentions"}),
         (entity_views.top_entities, {"label": entity_views.COVERED_LABELS, "limit": 12}),
@@ -817,6 +828,33 @@ def test_views_that_rank_names_by_number_give_the_frames_the_store_gives(
             assert coded == [False]
             pd.testing.assert_frame_equal(again, expected, check_exact=False, rtol=1e-12)
     assert len(quote_views.speaker_stats(reader, pin(reader, cases[3], version=version))) > 3
+
+
+def test_the_speakers_statistics_and_timelines_share_one_gather_of_coded_quotes(
+    reader, corpus_store, index_dir, monkeypatch
+):
+    """Under a pinned filter the speaker statistics gather the quotes in view by number once;
+    the timelines read the same rows, given their articles' days once (the statistics, as the
+    Overview reads them, gather no day), and later statistics gather nothing again."""
+    version, _ = _built(reader, corpus_store)
+    speakers, _ = _picks(reader)
+    pinned = pin(reader, Filters(speakers=(speakers[0],)), version=version)
+    gathered = []
+    real = article_index.Index.coded_table
+
+    def counted(self, table, *args, **kwargs):
+        gathered.append(table)
+        return real(self, table, *args, **kwargs)
+
+    monkeypatch.setattr(article_index.Index, "coded_table", counted)
+    names = tuple(quote_views.speaker_stats(reader, pinned)["speaker"].head(3))
+    assert gathered == ["quotes"]
+    quote_views.sentiment_over_time(reader, pinned, speakers=names)
+    assert gathered == ["quotes", "articles"]
+    quote_views.sentiment_over_time(reader, pinned, speakers=names, granularity="year")
+    quote_views.speaker_stats(reader, pinned, limit=5, scorer="vader")
+    assert gathered == ["quotes", "articles"]
+    assert len(filters._gathered) == 1
 
 
 def _figures_store(

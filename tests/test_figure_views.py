@@ -534,6 +534,33 @@ def test_a_running_totals_group_is_its_class_with_no_group_named_as_everyone(tmp
     assert got == group
 
 
+def test_a_series_from_the_rows_groups_each_unit_as_the_summary_does(tmp_path):
+    """The rows' series (a row filter) works out each unit's group once for all its figures:
+    it gives the groups the summary kept at write time gives, figure by figure. Invented
+    units, one a day at one place, some repeated, one none."""
+    units = ["Syrian civilians", "child", "people", None, "others", "aid worker", "policeman"]
+    units += ["children", None, "woman", "lorry driver", "civilian", "toll", "rebel fighters"]
+    results = [
+        _result(f"u{i}", f"2016-05-{i + 1:02d}", [
+            _fig(f"u{i}", str(i + 2), float(i + 2), "killed", unit=unit, scope="total"),
+            _fig(f"u{i}", "4", 4.0, "killed", unit=unit, location="Homs", start=30),
+        ])
+        for i, unit in enumerate(units)
+    ]  # fmt: skip
+    with Store(tmp_path / "units.duckdb") as store:
+        store.write_batch(results)
+        ids = store.con.execute("SELECT id FROM articles ORDER BY id").df()["id"].tolist()
+        summed = fv.figure_series(store.con, category="killed", groups=50)
+        rows = fv.figure_series(store.con, Filters(article_ids=ids), category="killed", groups=50)
+    assert len(rows) == 2 * len(units)
+    assert set(rows["counted"]) == {"", "civilians", "children", "workers", "policemen"} | {
+        "women",
+        "drivers",
+        "fighters",
+    }
+    pd.testing.assert_frame_equal(rows, summed, check_dtype=False)
+
+
 def test_one_and_many_of_a_group_are_one_series(tmp_path):
     """One day in Idlib: "one civilian was killed" told by one outlet, "eight civilians" by
     another, "a child" and "three children" by both. The singular's figure had been a series of
