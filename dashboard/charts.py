@@ -390,7 +390,15 @@ def articles_over_time(
         # one tick, the bar's own date: over the two days of a day's range Plotly ticked every
         # few hours, "09 Dec 2016" four times then "10 Dec 2016" four times (the sample's view)
         fig.update_xaxes(range=[d - half, d + half], dtick=None, tickvals=[d])
-    return _style(fig, title=f"Articles per {granularity}", height=340)
+    _style(fig, title=f"Articles per {granularity}", height=390)
+    # Eleven outlets wrap to two rows at 1280 px, and a legend above the plot then ran into
+    # the title ("Articles per month" touching the first key): below the date axis it has
+    # room, as the Entities page's mentions have.
+    fig.update_layout(
+        legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0),
+        margin=dict(b=60),
+    )
+    return fig
 
 
 def top_speakers(df: pd.DataFrame) -> go.Figure:
@@ -593,10 +601,17 @@ def polarity_subjectivity(
                 showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#9a9a9a",
                 standoff=radius, font=dict(size=11, color="#505866"),
             )  # fmt: skip
+    # A polarity unit is as many pixels on every screen as on the narrowest plot area the names
+    # were placed for: a wider column shows more of the polarity axis (centred on 0) rather than
+    # stretching the bubbles apart. Stretched, a leader's line grew with the column: at 1920 px
+    # Robert Kilroy-Silk's name sat 120 px from his bubble, across the chart.
     fig.update_layout(
-        xaxis=dict(title="polarity", range=list(x_range), zeroline=True),
+        xaxis=dict(
+            title="polarity", range=list(x_range), zeroline=True,
+            scaleanchor="y", scaleratio=sx / sy, constrain="range",
+        ),
         yaxis=dict(title="subjectivity", range=list(y_range)),
-    )
+    )  # fmt: skip
     return _style(fig, title="Polarity and subjectivity (size = quotes)", height=460)
 
 

@@ -1126,3 +1126,17 @@ def test_the_compare_pages_log_axis_writes_its_ticks_in_full():
         "500",
         "1,000",
     ]
+
+
+def test_the_articles_timeline_keeps_its_key_of_outlets_below_the_dates():
+    """Eleven outlets' key wrapped to two rows at 1280 px, and above the plot it ran into the
+    title ("Articles per month" touching the first key): it sits below the date axis."""
+    weeks = pd.date_range("2016-01-04", periods=3, freq="W-MON")
+    df = pd.DataFrame(
+        [{"period": w, "source": f"Harbour Gazette {i}", "n_articles": 20 - i}
+         for i in range(15) for w in weeks]
+    )  # fmt: skip
+    fig = charts.articles_over_time(df, granularity="week")
+    assert fig.layout.title.text == "Articles per week"
+    assert fig.layout.legend.yanchor == "top" and fig.layout.legend.y < 0
+    assert fig.layout.margin.b >= 50 and fig.layout.legend.orientation == "h"
