@@ -506,6 +506,11 @@ def speaker_polarity(
             # and one line ran past the chart's edge ("mean polarity, 95% interva")
             title=TONE_AXIS_TITLE,
             range=[-span, span],
+            # three ticks, level: where long names ("International Federation of the Red
+            # Cross · 3, too few") left the plot 95 px, Plotly turned its five tick labels
+            # on end to fit them
+            tickvals=[-(tick := _tone_tick(span)), 0, tick],
+            tickangle=0,
         ),
         yaxis=dict(
             title=None,
@@ -523,6 +528,15 @@ def speaker_polarity(
 
 
 TONE_AXIS_TITLE = "mean polarity<br>(95% interval)"
+
+
+# The tone axis's ticks either side of neutral: the largest of these inside the axis.
+TONE_TICKS = (0.1, 0.2, 0.25, 0.4, 0.5, 0.8, 1.0)
+
+
+def _tone_tick(span: float) -> float:
+    """Where :func:`speaker_polarity`'s outer ticks go on an axis ``span`` either side of 0."""
+    return max((t for t in TONE_TICKS if t <= span * 0.96), default=TONE_TICKS[0])
 
 
 def _polarity_span(polarity: pd.Series, low: pd.Series, high: pd.Series) -> float:
