@@ -1913,6 +1913,19 @@ def test_the_entities_links_table_fits_its_column_at_1280_px(dashboard_db, use_d
     assert sum(widths) <= 316 and min(widths) >= 80
 
 
+def test_the_conflicting_figures_show_both_claimants_at_1280_px(dashboard_db, use_db):
+    # Left to their text the conflicts' columns ran past the 818-px column at 1280 px, the
+    # second claimant cut off at its edge: the figures, links and claimants have widths that fit.
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "figures")
+    table = next(t for t in at.dataframe if "claimed_by_high" in t.value.columns)
+    columns = list(table.value.columns)
+    assert columns.index("claimed_by_high") == 7  # the eighth: the rest come after it
+    config = json.loads(table.proto.columns)
+    first = [config[c]["width"] for c in columns[:8]]
+    assert sum(first) <= 810 and table.proto.row_height > 64
+
+
 def test_the_headline_table_shows_every_row_without_an_inner_scroll(
     dashboard_db, use_db, monkeypatch
 ):
