@@ -390,7 +390,15 @@ def articles_over_time(
         # one tick, the bar's own date: over the two days of a day's range Plotly ticked every
         # few hours, "09 Dec 2016" four times then "10 Dec 2016" four times (the sample's view)
         fig.update_xaxes(range=[d - half, d + half], dtick=None, tickvals=[d])
-    return _style(fig, title=f"Articles per {granularity}", height=340)
+    _style(fig, title=f"Articles per {granularity}", height=390)
+    # Eleven outlets wrap to two rows at 1280 px, and a legend above the plot then ran into
+    # the title ("Articles per month" touching the first key): below the date axis it has
+    # room, as the Entities page's mentions have.
+    fig.update_layout(
+        legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0),
+        margin=dict(b=60),
+    )
+    return fig
 
 
 def top_speakers(df: pd.DataFrame) -> go.Figure:
@@ -498,6 +506,11 @@ def speaker_polarity(
             # and one line ran past the chart's edge ("mean polarity, 95% interva")
             title=TONE_AXIS_TITLE,
             range=[-span, span],
+            # three ticks, level: where long names ("International Federation of the Red
+            # Cross · 3, too few") left the plot 95 px, Plotly turned its five tick labels
+            # on end to fit them
+            tickvals=[-(tick := _tone_tick(span)), 0, tick],
+            tickangle=0,
         ),
         yaxis=dict(
             title=None,
@@ -515,6 +528,15 @@ def speaker_polarity(
 
 
 TONE_AXIS_TITLE = "mean polarity<br>(95% interval)"
+
+
+# The tone axis's ticks either side of neutral: the largest of these inside the axis.
+TONE_TICKS = (0.1, 0.2, 0.25, 0.4, 0.5, 0.8, 1.0)
+
+
+def _tone_tick(span: float) -> float:
+    """Where :func:`speaker_polarity`'s outer ticks go on an axis ``span`` either side of 0."""
+    return max((t for t in TONE_TICKS if t <= span * 0.96), default=TONE_TICKS[0])
 
 
 def _polarity_span(polarity: pd.Series, low: pd.Series, high: pd.Series) -> float:
@@ -593,10 +615,17 @@ def polarity_subjectivity(
                 showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#9a9a9a",
                 standoff=radius, font=dict(size=11, color="#505866"),
             )  # fmt: skip
+    # A polarity unit is as many pixels on every screen as on the narrowest plot area the names
+    # were placed for: a wider column shows more of the polarity axis (centred on 0) rather than
+    # stretching the bubbles apart. Stretched, a leader's line grew with the column: at 1920 px
+    # Robert Kilroy-Silk's name sat 120 px from his bubble, across the chart.
     fig.update_layout(
-        xaxis=dict(title="polarity", range=list(x_range), zeroline=True),
+        xaxis=dict(
+            title="polarity", range=list(x_range), zeroline=True,
+            scaleanchor="y", scaleratio=sx / sy, constrain="range",
+        ),
         yaxis=dict(title="subjectivity", range=list(y_range)),
-    )
+    )  # fmt: skip
     return _style(fig, title="Polarity and subjectivity (size = quotes)", height=460)
 
 

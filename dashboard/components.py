@@ -171,6 +171,9 @@ ROW_HEIGHT, TABLE_BORDER = 35, 2
 # Rows in which a cell's text wraps (two or three lines): Streamlit wraps only in rows taller
 # than 4rem (64 px).
 WRAP_ROW_HEIGHT = 66
+# ... four lines: the Overview's headline figures fit the column at 1280 px in narrow columns,
+# where "People remaining / trapped (running total)" and an article's title take four.
+WRAP4_ROW_HEIGHT = 84
 
 
 def fit_height(n_rows: int, most: int) -> int | str:

@@ -325,3 +325,42 @@ def test_a_wide_screen_keeps_two_charts_a_row(server, page):
     page.locator('[data-testid="stPlotlyChart"]').nth(2).wait_for(timeout=60_000)
     _, quoted, covered = page.evaluate(_NARROW_JS)["charts"][:3]
     assert quoted[1] == covered[1] and quoted[2] <= covered[0]
+
+
+_SIDEWAYS_JS = """g => { const s = g.querySelector('.dvn-scroller');
+  return [s.scrollWidth, s.clientWidth]; }"""
+
+
+@pytest.mark.parametrize(("name", "which"), [("overview", -1), ("entities", 0)])
+def test_at_1280_px_the_headline_and_links_tables_fit_without_a_sideways_scroll(
+    server, page, name, which
+):
+    """At 1280 px with the sidebar open the Overview's headline figures (column widths of 940
+    px in 818) scrolled sideways, their Article cut to "Arti", and the Entities' links beside
+    the network cut their count to "senten"."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    _open(page, page_url(server, name, Filters()))
+    grid = page.locator('[data-testid="stDataFrame"]').nth(which)
+    grid.scroll_into_view_if_needed()
+    grid.locator('[data-testid="glide-cell-1-0"]').wait_for(state="attached", timeout=30_000)
+    wide, shown = grid.evaluate(_SIDEWAYS_JS)
+    assert wide <= shown + 1, (wide, shown)
+
+
+def test_the_scatter_keeps_its_scale_on_a_wide_screen(server, page):
+    """The speakers' names are placed for the plot area at 1280 px; at 1920 the chart had
+    stretched the polarity axis with the column and the leaders' lines with it. A polarity unit
+    is as many pixels at 1920 px as at 1280 (the wider plot shows more of the axis)."""
+    scale_js = """() => [...document.querySelectorAll('.js-plotly-plot')]
+      .filter(g => (g.layout.title.text || '').includes('Polarity and subjectivity'))
+      .map(g => [g._fullLayout.xaxis._m, g._fullLayout.xaxis._length])"""
+    measured = {}
+    for width in (1280, 1920):
+        page.set_viewport_size({"width": width, "height": 900})
+        _open(page, page_url(server, "speakers", Filters()))
+        page.wait_for_function(f"() => ({scale_js})().length === 1", timeout=30_000)
+        page.wait_for_timeout(500)  # (Plotly redraws at the column's width)
+        [measured[width]] = page.evaluate(scale_js)
+    (narrow, narrow_len), (wide, wide_len) = measured[1280], measured[1920]
+    assert wide_len > 1.5 * narrow_len  # the plot is wider ...
+    assert wide == pytest.approx(narrow, rel=0.03)  # ... a polarity unit is not

@@ -1126,3 +1126,36 @@ def test_the_compare_pages_log_axis_writes_its_ticks_in_full():
         "500",
         "1,000",
     ]
+
+
+def test_the_articles_timeline_keeps_its_key_of_outlets_below_the_dates():
+    """Eleven outlets' key wrapped to two rows at 1280 px, and above the plot it ran into the
+    title ("Articles per month" touching the first key): it sits below the date axis."""
+    weeks = pd.date_range("2016-01-04", periods=3, freq="W-MON")
+    df = pd.DataFrame(
+        [{"period": w, "source": f"Harbour Gazette {i}", "n_articles": 20 - i}
+         for i in range(15) for w in weeks]
+    )  # fmt: skip
+    fig = charts.articles_over_time(df, granularity="week")
+    assert fig.layout.title.text == "Articles per week"
+    assert fig.layout.legend.yanchor == "top" and fig.layout.legend.y < 0
+    assert fig.layout.margin.b >= 50 and fig.layout.legend.orientation == "h"
+
+
+def test_the_tone_axis_has_three_level_ticks_however_narrow_its_plot():
+    """Long names ("... · 3, too few") left the tone chart's plot 95 px at 1280 px, and Plotly
+    turned its five tick labels on end: three ticks, level, at round values inside the axis."""
+    stats = pd.DataFrame(
+        {
+            "speaker": ["Federation of Harbour Pilots and Lock Keepers", "Mayor Ortiz"],
+            "n_quotes": [3, 12],
+            "polarity": [0.28, -0.05],
+            "subjectivity": [0.4, 0.5],
+        }
+    )
+    axis = charts.speaker_polarity(stats).layout.xaxis
+    low, high = axis.range
+    outer = axis.tickvals[-1]
+    assert list(axis.tickvals) == [-outer, 0, outer] and axis.tickangle == 0
+    assert outer in charts.TONE_TICKS and outer <= high and -outer >= low
+    assert charts._tone_tick(0.25) == 0.2 and charts._tone_tick(1.05) == 1.0

@@ -8,6 +8,7 @@ import math
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from dashboard import charts, label_layout
 from dashboard.label_layout import Canvas, label_box, place_labels
@@ -457,3 +458,19 @@ def test_a_name_with_no_clear_place_never_covers_another_markers_middle():
             assert _no_overlap([box, inner])
     # a chosen name is always drawn
     assert place_labels(xs, ys, texts, radii, canvas, must=[True, *[False] * 4])[0]
+
+
+def test_a_wider_screen_shows_more_polarity_rather_than_longer_leaders():
+    """Names are placed for the narrowest plot area (charts.SCATTER_CANVAS) and a leader's name
+    is set in data coordinates: stretched over a 1920-px screen's column, every line grew with
+    the column (a name 120 px from its bubble). A polarity unit is now as many pixels wide as
+    on the narrowest plot, a wider one showing more of the axis, so the lines keep their
+    placed length."""
+    df = _speakers(40)
+    fig = charts.polarity_subjectivity(df)
+    x_range, y_range = tuple(fig.layout.xaxis.range), tuple(fig.layout.yaxis.range)
+    sx, sy = Canvas(*charts.SCATTER_CANVAS, x_range, y_range).scale()
+    axis = fig.layout.xaxis
+    assert axis.scaleanchor == "y" and axis.constrain == "range"
+    assert axis.scaleratio == pytest.approx(sx / sy)
+    assert x_range[0] == -x_range[1]  # the wider view stays centred on neutral

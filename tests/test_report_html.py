@@ -4,6 +4,7 @@ long text, every row, a title page that says when nothing matched."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis.filters import Filters
 from dashboard.report_html import cell_text, document, table_html
@@ -56,3 +57,46 @@ def test_each_page_of_a_report_of_several_links_to_its_page():
     # one page: the title page's link is the page's, said once
     alone = document(sections[:1], meta)
     assert "Open in the dashboard" not in alone
+
+
+@pytest.mark.browser
+def test_a_wide_table_scrolls_in_its_box_not_the_whole_report(browser, tmp_path):
+    """At 1280 px a quotes table of ten columns (the quoted words at least 22rem, headers kept on
+    one line) was 1,394 px wide and the whole report scrolled sideways, its last column out of
+    sight. Headers now wrap on screen, the quoted words yield more, and a table still wider
+    than the window scrolls in a box of its own; printed, headers stay whole."""
+    words = "the harbour board said the new quay would open in the spring after the storms " * 2
+    frame = pd.DataFrame(
+        {
+            "Speaker": ["Harbour Master Ortiz"] * 3,
+            "Verb": ["said"] * 3,
+            "Quoted words": [words] * 3,
+            "Kind": ["reported"] * 3,
+            "Polarity (TextBlob)": [0.12] * 3,
+            "Polarity (VADER)": [0.3] * 3,
+            "Subjectivity": [0.4] * 3,
+            "Article": ["Quay to open in spring after a winter of storms"] * 3,
+            "Published": ["2016-12-10"] * 3,
+            "Read": ["https://dash.example/articles?article=a&at=3"] * 3,
+        }
+    )
+    for n_columns in (10, 30):  # one that fits at 1280 px, one that cannot
+        wide = frame.assign(**{f"Extra count {i}": 7 for i in range(n_columns - 10)})
+        item = Item("Quotes", table=Table(wide, links=("Read",), wide=("Quoted words",)))
+        meta = ReportMeta(filters=Filters(), link="http://x/", data_date="d", version="t")
+        path = tmp_path / f"report-{n_columns}.html"
+        path.write_text(document([Section("speakers", "Speakers", [item])], meta))
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            page.goto(path.as_uri())
+            page_wide, window, table_wide, box = page.evaluate(
+                """() => { const b = document.querySelector('div.table');
+                  return [document.documentElement.scrollWidth,
+                          document.documentElement.clientWidth, b.scrollWidth, b.clientWidth]; }"""
+            )
+        finally:
+            page.close()
+        assert page_wide <= window, (n_columns, page_wide)  # the report never scrolls sideways
+        assert (table_wide <= box) == (n_columns == 10), (n_columns, table_wide, box)
+    printed = document([Section("speakers", "Speakers", [item])], meta, rendition="print")
+    assert "th{white-space:nowrap}" in printed and ".table{overflow-x:visible}" in printed

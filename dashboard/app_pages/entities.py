@@ -81,7 +81,9 @@ with right:
 st.subheader("Who is named with whom")
 # The strongest links only: a network of every pair is a hairball nobody can read.
 NETWORK_LINKS = report_views.NETWORK_LINKS
-PAIR_NAME_PX, PAIR_COUNT_PX = 135, 75  # the links' table: two names and their count
+# The links' table: two names and their count, in the 2-of-5 column's 318 px at 1280 px with
+# the sidebar open (at 135 + 135 + 75 the count, the table's point, was cut to "senten" there).
+PAIR_NAME_PX, PAIR_COUNT_PX = 116, 80
 pairs = data.cooccurrences(
     filters, labels=(label,) if label else None, min_weight=1, limit=NETWORK_LINKS
 )
@@ -112,7 +114,7 @@ else:
         components.table(
             pairs.sort_values("weight", ascending=False)[["name_a", "name_b", "weight"]],
             title="Named together",
-            # Set widths that fit the column (about 370 px at 1400): long names ("Aleppo Police
+            # Set widths that fit the column (PAIR_NAME_PX): long names ("Aleppo Police
             # Command") had pushed the count, the table's point, out of sight behind a scroll.
             column_config={
                 "name_a": st.column_config.TextColumn("Entity", width=PAIR_NAME_PX),

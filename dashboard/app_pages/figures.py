@@ -219,6 +219,9 @@ for cd in picked[:5]:
         for row in parts.itertuples(index=False):
             show_figure(row, part=True)
 
+# The conflicting figures' first eight columns: 86 + 96 + 2 × (72 + 62 + 150) = 750 px.
+CONFLICT_DAY_PX, CONFLICT_PLACE_PX = 86, 96
+CONFLICT_FIGURE_PX, CONFLICT_LINK_PX, CONFLICT_CLAIM_PX = 72, 62, 150
 conflicts = data.conflict_groups(
     filters, category=category, min_relative_difference=0.05, limit=200, scope=scope
 )
@@ -260,22 +263,30 @@ if not conflicts.empty:
             ]
         ],  # fmt: skip
         title="Conflicting figures",
+        # The two figures, links and claimants fit the column at 1280 px with the sidebar open
+        # (818 px; left to their text, the second claimant was cut off at its edge), the
+        # claimants wrapping in two lines; what, counting and days apart are beyond them.
         column_config={
-            "published": st.column_config.DateColumn("Day"),
+            "published": st.column_config.DateColumn("Day", width=CONFLICT_DAY_PX),
             "what": "What",
             "unit": "Counting",
             "counts": "Counts",
             # A part ("four children among the 28 dead") names its whole: the toll is the whole.
             "part_of_text": "Part of",
-            "location": "Where",
+            "location": st.column_config.TextColumn("Where", width=CONFLICT_PLACE_PX),
             "days_apart": st.column_config.NumberColumn("Days apart", format="%d"),
-            "text_low": "Lowest",
-            "claimed_by_low": "Claimed by",
-            "open_low": st.column_config.LinkColumn("Sentence", display_text="open"),
-            "text_high": "Highest",
-            "claimed_by_high": "Claimed by ",
-            "open_high": st.column_config.LinkColumn("Sentence ", display_text="open"),
+            "text_low": st.column_config.TextColumn("Lowest", width=CONFLICT_FIGURE_PX),
+            "claimed_by_low": st.column_config.TextColumn("Claimed by", width=CONFLICT_CLAIM_PX),
+            "open_low": st.column_config.LinkColumn(
+                "Sentence", display_text="open", width=CONFLICT_LINK_PX
+            ),
+            "text_high": st.column_config.TextColumn("Highest", width=CONFLICT_FIGURE_PX),
+            "claimed_by_high": st.column_config.TextColumn("Claimed by ", width=CONFLICT_CLAIM_PX),
+            "open_high": st.column_config.LinkColumn(
+                "Sentence ", display_text="open", width=CONFLICT_LINK_PX
+            ),
         },
+        row_height=components.WRAP_ROW_HEIGHT,
     )
 
 st.subheader(f"{title}: all figures")

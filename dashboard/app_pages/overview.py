@@ -159,26 +159,27 @@ else:
             ]
         ],  # fmt: skip
         title="Headline figures",
-        # At 1400 px the table was wider than its column and Published and Article were cut
-        # off at the right: short labels, set widths (about 790 px before the article's title)
-        # and rows tall enough for longer names and titles to wrap.
+        # The widths fit the column at 1280 px with the sidebar open (818 px: at 940 px the
+        # table scrolled sideways there, Article cut to "Arti"); on a wider screen Streamlit
+        # widens every column in proportion. Rows are tall enough for names and titles to wrap
+        # in four lines (in three, "(running total)" and titles' last words were cut off).
         column_config={
-            "what": st.column_config.TextColumn("What", width=120),  # "(running total)" too
-            "text": st.column_config.TextColumn("Figure", width=90),
-            "unit": st.column_config.TextColumn("Counting", width=75),
-            "location": st.column_config.TextColumn("Where", width=85),
+            "what": st.column_config.TextColumn("What", width=118),  # "(running total)" too
+            "text": st.column_config.TextColumn("Figure", width=80),
+            "unit": st.column_config.TextColumn("Counting", width=72),
+            "location": st.column_config.TextColumn("Where", width=68),
             "agree": st.column_config.TextColumn(
                 "Articles",
-                width=65,
+                width=62,
                 help="Articles giving this figure, of the articles reporting the event",
             ),
-            "spread": st.column_config.TextColumn("Spread", width=80),
-            "claimed_by": st.column_config.TextColumn("Claimed by", width=120),
-            "title": st.column_config.TextColumn("Article", width=150),
-            "published": st.column_config.DateColumn("Published", width=95),
-            "open": st.column_config.LinkColumn("Read", display_text="open", width=60),
+            "spread": st.column_config.TextColumn("Spread", width=74),
+            "claimed_by": st.column_config.TextColumn("Claimed by", width=92),
+            "title": st.column_config.TextColumn("Article", width=104),
+            "published": st.column_config.DateColumn("Published", width=84),
+            "open": st.column_config.LinkColumn("Read", display_text="open", width=44),
         },
-        row_height=components.WRAP_ROW_HEIGHT,
+        row_height=components.WRAP4_ROW_HEIGHT,
         # every headline in view without an inner scroll (a kind of count a row: a dozen)
-        height=components.rows_height(len(heads), row_height=components.WRAP_ROW_HEIGHT),
+        height=components.rows_height(len(heads), row_height=components.WRAP4_ROW_HEIGHT),
     )
