@@ -14,6 +14,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import dataclasses
+import itertools
 import logging
 import math
 import multiprocessing
@@ -160,7 +161,9 @@ def to_article(raw: RawDocument, *, source: str | None = None) -> Article | None
     three words, punctuation and symbols not counting)."""
     raw = _storable(raw)
     cleaned = cleaning.clean(raw.text, title=raw.title)
-    if sum(1 for token in cleaned.text.split() if _WORDLIKE.search(token)) < 3:
+    words = cleaned.text.split()
+    # (three word-like tokens are enough: the rest of a long text is not looked at)
+    if len(list(itertools.islice((t for t in words if _WORDLIKE.search(t)), 3))) < 3:
         return None
     tags = tuple(dict.fromkeys(raw.tags + cleaned.tags))
     # the date the text prints at its start wins over one an export gives that disagrees (the
@@ -177,7 +180,7 @@ def to_article(raw: RawDocument, *, source: str | None = None) -> Article | None
         url=raw.url,
         tags=tags,
         path=raw.path,
-        n_words=len(cleaned.text.split()),
+        n_words=len(words),
         author=raw.author,
     )
 
