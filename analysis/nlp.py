@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Mapping
 
 import numpy
 import spacy
@@ -47,8 +48,7 @@ def load(name: str | None = None) -> Language:
         # Same annotations, less work: the attribute ruler's one-token rules as a lookup table.
         tagmap.install(nlp)
         lemmas.install(nlp)
-        _split_glued_quotes(nlp)
-        _no_millions_abbreviation(nlp)
+        _adjust_tokenizer(nlp)
         if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
         if "ner" in nlp.pipe_names and ACRONYMS not in nlp.pipe_names:
@@ -82,6 +82,18 @@ _GLUED_DASH_INFIXES = (
 )
 
 
+def _adjust_tokenizer(nlp: Language) -> None:
+    """The model's tokenizer with :func:`_split_glued_quotes` and
+    :func:`_no_millions_abbreviation`. Setting either rebuilds the tokenizer's special cases
+    (about 70 ms of CPU each time): the exceptions are emptied first, so that only the last
+    step, which sets them back, rebuilds them (as spaCy's own ``Tokenizer.from_bytes`` does)."""
+    tokenizer = nlp.tokenizer
+    rules = dict(tokenizer.rules)
+    tokenizer.rules = {}
+    _split_glued_quotes(nlp)
+    tokenizer.rules = _no_millions_abbreviation(rules)
+
+
 def _split_glued_quotes(nlp: Language) -> None:
     """Add :data:`_GLUED_QUOTE_INFIXES` and :data:`_GLUED_DASH_INFIXES` to the model's own
     infix rules."""
@@ -90,15 +102,13 @@ def _split_glued_quotes(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = re.compile("|".join((own, *glued))).finditer
 
 
-def _no_millions_abbreviation(nlp: Language) -> None:
-    """Drop the model's tokenizer exception that keeps "m." one token: a sum that ends a
-    sentence ("… an extra £250m. Turnover rose …") had its full stop taken into "m.", so the
-    parser ran the two sentences into one, and the analyst quoted in the first claimed the
-    second's figures. "m." is millions after a number, never an abbreviation in the news
-    ("a.m." and "p.m." are exceptions of their own)."""
-    rules = dict(nlp.tokenizer.rules)
-    if rules.pop("m.", None) is not None:
-        nlp.tokenizer.rules = rules
+def _no_millions_abbreviation(rules: Mapping[str, list]) -> dict[str, list]:
+    """The tokenizer's exceptions ``rules`` without the one that keeps "m." one token: a sum
+    that ends a sentence ("… an extra £250m. Turnover rose …") had its full stop taken into
+    "m.", so the parser ran the two sentences into one, and the analyst quoted in the first
+    claimed the second's figures. "m." is millions after a number, never an abbreviation in
+    the news ("a.m." and "p.m." are exceptions of their own)."""
+    return {orth: tokens for orth, tokens in rules.items() if orth != "m."}
 
 
 # An organisation whose initials spell a pronoun ("WHO said …"): the model tags it WP and no

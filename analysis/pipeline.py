@@ -14,6 +14,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import dataclasses
+import itertools
 import logging
 import math
 import multiprocessing
@@ -160,7 +161,9 @@ def to_article(raw: RawDocument, *, source: str | None = None) -> Article | None
     three words, punctuation and symbols not counting)."""
     raw = _storable(raw)
     cleaned = cleaning.clean(raw.text, title=raw.title)
-    if sum(1 for token in cleaned.text.split() if _WORDLIKE.search(token)) < 3:
+    words = cleaned.text.split()
+    # (three word-like tokens are enough: the rest of a long text is not looked at)
+    if len(list(itertools.islice((t for t in words if _WORDLIKE.search(t)), 3))) < 3:
         return None
     tags = tuple(dict.fromkeys(raw.tags + cleaned.tags))
     # the date the text prints at its start wins over one an export gives that disagrees (the
@@ -177,7 +180,7 @@ def to_article(raw: RawDocument, *, source: str | None = None) -> Article | None
         url=raw.url,
         tags=tags,
         path=raw.path,
-        n_words=len(cleaned.text.split()),
+        n_words=len(words),
         author=raw.author,
     )
 
@@ -249,8 +252,9 @@ def analyze_paths(
     articles, failures = load_articles(
         paths, field_map=field_map, source=source, max_bytes=max_bytes, notes=notes
     )
-    with store.session() as con:
-        identity.note_explicit_outlet(con, source)  # "--source" names win the outlet joins
+    if source:  # (no --source: nothing to note, and no opening of the store for it)
+        with store.session() as con:
+            identity.note_explicit_outlet(con, source)  # "--source" names win the outlet joins
     summary = analyze_articles(
         articles,
         store,
@@ -308,8 +312,16 @@ def analyze_articles(
     if aliases and engine is not None:
         raise ValueError("user aliases work with the local engine only")
     summary = RunSummary()
-    todo, duplicates, signatures = _triage(articles, store, summary, reanalyse=reanalyse)
-    held = store.known_ids(a.id for a in todo) if reanalyse else set()
+    every = WRITE_EVERY_ARTICLES if write_every is None else write_every
+    # The store's lookups before the parse, and its writes after it, each in one opening of the
+    # file (an opening and closing costs about 20 ms of CPU, and a run made ten): the file is
+    # let go while the articles are parsed, so readers get in between.
+    with store.session():
+        todo, duplicates, signatures = _triage(articles, store, summary, reanalyse=reanalyse)
+        held = store.known_ids(a.id for a in todo) if reanalyse else set()
+        # A run no longer than one write's worth is written once, at its end: an early first
+        # write would be a second fixed cost (about 0.5 s) in a run of seconds.
+        first_at_once = len(todo) > every and not store.is_large()
     # A near-duplicate is written in the same transaction as its original, never before it: a
     # run killed in between must not leave copies pointing at an original that was never stored.
     # Copies of an original that failed are not stored; a re-run triages them again.
@@ -319,7 +331,7 @@ def analyze_articles(
         waiting.setdefault(dup[1] if dup[1] in pending else "", []).append(dup)
     # The run's writes leave the summaries' recount to its end: one recount, not one a write
     # (about half a second of CPU each); an interrupted run recounts what it kept.
-    with store.deferring_summaries():
+    with contextlib.ExitStack() as run_end, store.deferring_summaries():
         if waiting.get(""):
             store.write_batch([], waiting.pop(""))
         total = len(todo)
@@ -332,16 +344,13 @@ def analyze_articles(
             )
         else:
             batches = engine(todo, batch_size)
-        every = WRITE_EVERY_ARTICLES if write_every is None else write_every
         writer = _Writer(
             store,
             summary,
             waiting,
             signatures,
             every_articles=every,
-            # A run no longer than one write's worth is written once, at its end: an early first
-            # write would be a second fixed cost (about 0.5 s) in a run of seconds.
-            first_at_once=total > every and not store.is_large(),
+            first_at_once=first_at_once,
             held=held,
         )
         try:
@@ -351,6 +360,9 @@ def analyze_articles(
                 done += len(batch_results)
                 if progress:
                     progress(done, total)
+            # the last write, the removal of superseded versions and the summaries' recount
+            # (on leaving deferring_summaries) in one opening of the store
+            run_end.enter_context(store.session())
             writer.flush()
             if not todo:
                 with store.session() as con:

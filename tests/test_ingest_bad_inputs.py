@@ -104,6 +104,17 @@ def test_a_text_of_punctuation_is_no_article(tmp_path, text):
     assert not articles and failure.reason == "no article text left after cleaning"
 
 
+@pytest.mark.parametrize(
+    ("body", "words"), [("!!! gulls -- ?? nest ...", None), ("!!! gulls -- nest ?? here ...", 7)]
+)
+def test_three_wordlike_tokens_make_an_article(tmp_path, body, words):
+    page = tmp_path / "gulls.txt"
+    page.write_text(f"Gulls\n\n{body}\n")
+    articles, failures = _load(page)
+    assert [a.n_words for a in articles] == ([words] if words else [])
+    assert len(failures) == (0 if words else 1)
+
+
 @pytest.mark.parametrize("line_end", ["\r", "\u2028", "\r\n"])
 def test_a_headline_ended_by_any_line_end_is_the_title(tmp_path, line_end):
     # lone "\r" (the old Mac) and U+2028 had left no first line: the file's name became the

@@ -610,3 +610,41 @@ def test_a_fuller_run_filed_after_the_short_one_is_the_story_kept(tmp_path):
             "LEFT JOIN figures f ON f.article_id = a.id GROUP BY a.source ORDER BY a.source"
         )
         assert counted["n"].tolist()[:2] == [0, 0] and counted["n"].tolist()[2] > 0
+
+
+def test_a_run_opens_the_store_once_before_the_parse_and_once_after(tmp_path, monkeypatch):
+    """The lookups before the parse share one opening of the file, and the last write, the
+    removal of superseded versions and the summaries' recount another (an opening and closing
+    costs ~20 ms of CPU); the file is not held while the engine parses."""
+    from analysis.records import ArticleResult
+
+    opened: list[str] = []
+    real_open = Store._open
+
+    def counting_open(self):
+        opened.append("open")
+        return real_open(self)
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, town in enumerate(("Skerry", "Lowmoor", "Brackwater")):
+        (folder / f"{i}.txt").write_text(
+            f"Ferry news {i}\n\nThe ferry to {town} sails twice a day again, the harbour "
+            f"master of {town} said on Tuesday after the storm had passed."
+        )
+    held_while_parsing = []
+
+    def engine(articles, batch_size):
+        held_while_parsing.append(store._con is not None)
+        yield [ArticleResult(a) for a in articles]
+
+    store = Store(tmp_path / "s.duckdb")
+    monkeypatch.setattr(Store, "_open", counting_open)
+    with store:
+        summary, _ = analyze_paths([folder], store, engine=engine)
+    assert summary.new == 3
+    assert held_while_parsing == [False]
+    assert len(opened) == 2
+    with store:
+        summary, _ = analyze_paths([folder], store, engine=engine)  # all known: no write
+    assert summary.known == 3 and len(opened) == 4
