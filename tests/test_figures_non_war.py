@@ -778,7 +778,7 @@ HOUSING_BILL_STORY = (
 
 def test_a_count_of_people_takes_no_place_the_story_names_after_it(nlp):
     """A story of a vote is no incident's: its MPs are not where the paragraph names a bishop's
-    see, nor an incident's town (the revolt is the MPs')."""
+    see."""
     assert dict(_fields(nlp, HOUSING_BILL_STORY, "location"))["41"] is None
 
 
