@@ -2056,6 +2056,13 @@ def _read(
         # main place is no answer (a charity's forecast of deaths had been the United States',
         # the country its story named most)
         reading.sentence_placed = True
+    if category == "people" and _by_what_they_do(noun) and not ctx.opening_tells_harm:
+        # "three former executives", "15 million customers", "eight reggae artists": people of
+        # a firm, a trade or a contest, as a firm's staff are (_workforce). Outside a story of
+        # an incident they are where their sentence says or nowhere: the story's main place is
+        # no answer (BBC: it had put a firm's executives in "Foodservice" and a singer's
+        # fellow artists in "Sizzla", names the tagger took for places)
+        reading.sentence_placed = True
     if category == "killed" and _dead_and_wounded(span, noun):
         category = "people"  # "lost over 6,000 dead and wounded": casualties, no toll of the dead
     if category in PEOPLE_CATEGORIES and _fractional(value):
@@ -3529,6 +3536,19 @@ def _counted_person(noun: Token | None) -> bool:
     if noun.tag_ == "NNPS" and lemma == noun.lower_:
         lemma = lemma.removesuffix("s")  # the tagger leaves "Britons" its own lemma
     return lemma in COUNTED_PERSON_NOUNS or lemma in NATIONALITY_NOUNS
+
+
+def _by_what_they_do(noun: Token | None) -> bool:
+    """Whether ``noun`` counts people only by what they do (:data:`COUNTED_PERSON_NOUNS`:
+    "executives", "customers"), no noun of the lists of the war's people ("civilians",
+    "fighters", "residents")."""
+    return (
+        noun is not None
+        and noun.lemma_.lower() in COUNTED_PERSON_NOUNS
+        and noun.lower_ not in PEOPLE_NOUNS
+        and noun.lower_ not in TROOP_NOUNS
+        and noun.lower_ not in ARMED_NOUNS
+    )
 
 
 SENDING_WORDS = frozenset({"deploy", "dispatch", "send", "station", "withdraw", "pull"})

@@ -789,3 +789,15 @@ def test_a_count_of_people_takes_the_place_named_just_before(nlp):
         "The minister spoke in Swansea on Friday. Later 41 Labour MPs voted against the bill."
     )
     assert dict(_fields(nlp, text, "location"))["41"] == "Swansea"
+
+
+def test_a_firms_people_take_no_place_the_story_names_elsewhere(nlp):
+    """Executives and customers are a firm's, not a town's: outside a story of an incident they
+    are where their sentence says or nowhere (a firm's name the tagger took for a place had
+    been their place)."""
+    text = (
+        "Shares in the retailer Foodservice fell on Monday. The firm's results were delayed."
+        "\n\nAnalysts expect more losses. Three former top executives agreed last year to "
+        "settle fraud charges."
+    )
+    assert dict(_fields(nlp, text, "location"))["Three"] is None
