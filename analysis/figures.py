@@ -70,7 +70,7 @@ from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from analysis import datelines, doc_arrays, entities, gazetteer, geo, lexicon, numbers, speech
-from analysis.entities.rules import ORG_HEAD_WORDS, RARER_GIVEN_NAMES, is_given_name
+from analysis.entities.rules import ORG_HEAD_WORDS, RARER_GIVEN_NAMES, ROLE_TITLES, is_given_name
 from analysis.entities.spans import (
     HEADLINE_VERBS,
     NATIONALITY_NOUNS,
@@ -148,6 +148,8 @@ ARMED_NOUNS = lexicon.words("armed_nouns")
 # People who fight: "about civilians" means not one of these (used by bench/eval_casualties).
 COMBATANT_NOUNS = TROOP_NOUNS | ARMED_NOUNS | lexicon.words("fighter_nouns")
 CLAIM_VERBS = lexicon.words("claim_verbs")
+# Nouns of people by what they do ("reporters", "hurdlers"), singular: their counts are people's.
+COUNTED_PERSON_NOUNS = lexicon.words("counted_person_nouns")
 # Claim verbs that also tell of growth with the figure for their object ("added 337,000 jobs")
 GROWTH_CLAIM_VERBS = frozenset({"add"})
 # Verbs whose subject acts (speaks, decides, blames): a place as their subject is a government
@@ -959,6 +961,27 @@ class _Context:
         told = self.incident_told_places
         return place if place in told or self.incident_country in told else None
 
+    @functools.cached_property
+    def opening_tells_harm(self) -> bool:
+        """Whether the story's opening (:attr:`opening_end`) tells of harm or an incident
+        (:func:`_tells_harm`): a story of an incident, not of a vote, a firm or a film."""
+        return any(_tells_harm(t) for t in self.doc[: self.opening_end])
+
+    def _a_titles_see(self, mention: EntityMention) -> bool:
+        """Whether ``mention`` names the see of someone's title ("the bishop of Swansea", "the
+        mayor of Leeds"): whom the story speaks of, not where its counts are."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        of = span.root.head
+        return (
+            span.root.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in ROLE_TITLES
+        )
+
+    def _sentence_before(self, sent: Span) -> Span:
+        """The sentence before ``sent``, or ``sent`` itself when it is the first."""
+        return self.doc[sent.start - 1].sent if sent.start > 0 else sent
+
     def names_in(self, sent: Span, place: str | None) -> bool:
         """Whether sentence ``sent`` names ``place`` (a mention of it there)."""
         return place is not None and any(
@@ -977,13 +1000,19 @@ class _Context:
         (:attr:`opening_end`), its paragraph names the place, its sentence names the place's
         nationality or tells of fighting or harm, or the article ties the place (or its
         country) to an incident (:attr:`incident_told_places`: a war story's "thousands fled"
-        is the town's it tells of). Else None: a count the story places
+        is the town's it tells of; only in a story whose opening tells of harm,
+        :attr:`opening_tells_harm`). Else None: a count the story places
         nowhere is no count of the place the story is datelined in (BBC: "two Forbes staff
         members left" had been China's; "up to three Cabinet members" had been "Ted"'s)."""
         if place is None or sent.start < self.opening_end or self.digest_items:
             return place  # (a digest's item gives its own place: item_place)
         start, end = self._paragraph(sent.start_char)
-        if any(m.name == place and start <= m.start < end for m in self.mentions):
+        if any(
+            m.name == place
+            and start <= m.start < end
+            and (self.opening_tells_harm or not self._a_titles_see(m))
+            for m in self.mentions
+        ):
             return place
         if _names_nationality_of(sent, place):
             return place  # "the Turkish economy … two million people lost their jobs": Turkey's
@@ -995,6 +1024,17 @@ class _Context:
             # the sentence goes on with the story's fighting or harm ("around 50,000 people
             # remained in the besieged districts" of a story about Aleppo): the story's place
             return place
+        if not self.opening_tells_harm:
+            # A story of no incident (a vote, a firm, a film) ties a count to its place only
+            # by a tagged mention in the paragraph: a city the tagger did not call a place ("the
+            # archbishop of Cardiff", the sentence after "rebellion by 34 Labour MPs") must be
+            # named in the count's sentence or the one before, and a place the story names
+            # where a sentence tells of harm is no incident's ("the revolt … the bishop of
+            # Swansea"; BBC: 11 of 19 such places had been wrong, Gateshead for a union's
+            # 800,000 workers among them).
+            start, end = self._sentence_before(sent).start_char, sent.end_char
+            near = any(name == place and start <= at < end for name, at in self.untagged_cities)
+            return place if near else None
         if any(name == place and start <= at < end for name, at in self.untagged_cities):
             return place
         told = self.incident_told_places
@@ -1160,6 +1200,8 @@ class _Context:
                 continue  # "Moscow denied …", "strikes by Russia": who acts, not where
             if span is not None and _speakers_place(span.root):
                 continue  # "an activist who lives in Europe said": where the speaker is
+            if span is not None and _in_a_name_gloss(span[0]):
+                continue  # "al-Nusra Front (Qaeda branch in the Levant)": what a group is
             if (
                 span is not None
                 and span.root.head.lower_ == "near"
@@ -2013,6 +2055,13 @@ def _read(
         # or a court's charge is placed where its own sentence says, or nowhere: the story's
         # main place is no answer (a charity's forecast of deaths had been the United States',
         # the country its story named most)
+        reading.sentence_placed = True
+    if category == "people" and _by_what_they_do(noun) and not ctx.opening_tells_harm:
+        # "three former executives", "15 million customers", "eight reggae artists": people of
+        # a firm, a trade or a contest, as a firm's staff are (_workforce). Outside a story of
+        # an incident they are where their sentence says or nowhere: the story's main place is
+        # no answer (BBC: it had put a firm's executives in "Foodservice" and a singer's
+        # fellow artists in "Sizzla", names the tagger took for places)
         reading.sentence_placed = True
     if category == "killed" and _dead_and_wounded(span, noun):
         category = "people"  # "lost over 6,000 dead and wounded": casualties, no toll of the dead
@@ -3312,6 +3361,7 @@ def _category(
         or noun_low in TROOP_NOUNS
         or noun_low == "member"
         or (noun is not None and noun.ent_type_ == "NORP")  # "12 Syrians"
+        or _counted_person(noun)  # "about 30 reporters", "11 Britons"
     )
     # A state needs people to be in it: "30,000 emails" go missing, nobody is missing. Nouns
     # the lists lack are judged by the endings English gives nouns of people ("fishermen").
@@ -3425,7 +3475,9 @@ def _category(
         return "people"
     later = _later_predicate(span, noun if noun is not None else root)
     if later is not None:
-        return later
+        # (a later verb of no casualty state leaves a count of people with a noun of its own
+        # people: "90 reporters and 410 editors were offered redundancy")
+        return "people" if later == "other" and people and noun is not None else later
     counted = _number_of(root) if noun is None else None
     if counted is not None:
         return counted
@@ -3472,6 +3524,31 @@ def _category(
     if people or (noun is not None and noun_low in ARMED_NOUNS):
         return "people"  # (gunmen and militiamen too: "180 gunmen turned themselves in")
     return "other"
+
+
+def _counted_person(noun: Token | None) -> bool:
+    """Whether ``noun`` counts people by what they do or their nation (:data:`COUNTED_PERSON_NOUNS`,
+    "Britons"): "the papers employ 521 journalists" is a count of people, which "other" had
+    hidden among the counts of things."""
+    if noun is None:
+        return False
+    lemma = noun.lemma_.lower()
+    if noun.tag_ == "NNPS" and lemma == noun.lower_:
+        lemma = lemma.removesuffix("s")  # the tagger leaves "Britons" its own lemma
+    return lemma in COUNTED_PERSON_NOUNS or lemma in NATIONALITY_NOUNS
+
+
+def _by_what_they_do(noun: Token | None) -> bool:
+    """Whether ``noun`` counts people only by what they do (:data:`COUNTED_PERSON_NOUNS`:
+    "executives", "customers"), no noun of the lists of the war's people ("civilians",
+    "fighters", "residents")."""
+    return (
+        noun is not None
+        and noun.lemma_.lower() in COUNTED_PERSON_NOUNS
+        and noun.lower_ not in PEOPLE_NOUNS
+        and noun.lower_ not in TROOP_NOUNS
+        and noun.lower_ not in ARMED_NOUNS
+    )
 
 
 SENDING_WORDS = frozenset({"deploy", "dispatch", "send", "station", "withdraw", "pull"})
@@ -5605,6 +5682,8 @@ def _location(ctx: _Context, root: Token, noun: Token | None, category: str) -> 
                     if child.lower_ == "within" and not _within_a_place(ctx, pobj):
                         continue  # "within the comfort zone": only a place's name
                     if pobj.dep_ == "pobj" and _is_place(ctx, pobj):
+                        if _in_a_name_gloss(pobj):
+                            continue  # "Front (Qaeda branch in the Levant)": no event's place
                         if anchor.pos_ == "VERB" and _where_said(pobj, _clause(root)):
                             continue  # "said in Turkey the attack had killed 1300"
                         if _elsewhere(pobj, root, _clause(root), category):
@@ -6106,6 +6185,8 @@ def _place_in_sentence(ctx: _Context, root: Token, category: str | None = None) 
             # "Deir ez-Zor … has been besieged by Daesh extremist groups outlawed in Russia"
             # had put the city's people in Russia
             continue
+        if _in_a_name_gloss(tok):
+            continue  # "al-Nusra Front (Qaeda branch in the Levant)": what the group is
         if tok.head.lower_ == "within" and not _within_a_place(ctx, tok):
             continue  # "well within the comfort zone": "within" places only by a place's name
         capital = None if struck else _capital_named(tok)
@@ -6133,6 +6214,8 @@ def _place_in_sentence(ctx: _Context, root: Token, category: str | None = None) 
         for cand in [tok, *(c for c in tok.children if modified and c.dep_ in MODIFIER_NAME_DEPS)]:
             if cand is not tok and _actor_modifier(cand, tok):
                 continue  # "in U.S. air strikes": who struck, not where
+            if cand is not tok and _in_a_name_gloss(cand):
+                continue  # "in the Levant) terrorist organization": a group's gloss
             if _proper(ctx, cand) and _sentence_place(ctx, cand):
                 end = _name_end(ctx, cand)
                 if end.i == cand.i and cand.lower_ in COMPASS_WORDS:
@@ -6163,6 +6246,28 @@ def _place_in_sentence(ctx: _Context, root: Token, category: str | None = None) 
 
 
 NATIONALITY_COUNTRIES = lexicon.mapping("nationality_countries")
+# How far back from a place a gloss's opening bracket is looked for, in tokens.
+GLOSS_REACH = 12
+
+
+def _in_a_name_gloss(tok: Token) -> bool:
+    """Whether ``tok`` stands in brackets that gloss an organisation's name: "al-Nusra Front
+    (Qaeda branch in the Levant)" says what the group is, not where anything happened (FA-KES:
+    tolls of attacks in Aleppo and Hama had been the Levant's). Not a place's own gloss
+    ("Sukhna (in central Homs province)"), which says where."""
+    doc = tok.doc
+    for j in range(tok.i - 1, max(0, tok.i - GLOSS_REACH) - 1, -1):
+        if doc[j].text in (")", ".") or doc[j].is_sent_start:
+            return False
+        if doc[j].text == "(":
+            # (a name of anything but a place: the tagger takes "al-Nusra Front" for a person)
+            named = doc[j - 1] if j > 0 else None
+            return (
+                named is not None
+                and (named.pos_ == "PROPN" or named.ent_type_)
+                and named.ent_type_ not in ("GPE", "LOC", "FAC")
+            )
+    return False
 
 
 def _place_of_another_thing(pobj: Token, root: Token, clause: set[int] | None) -> bool:

@@ -1079,3 +1079,38 @@ def test_a_place_in_one_item_of_a_list_is_that_items(nlp, text, expected):
 )
 def test_a_struck_building_is_in_the_town_its_name_gives(nlp, text, expected):
     assert _places(nlp, text) == expected
+
+
+def test_an_incident_storys_crowd_is_the_incidents_place(nlp):
+    """A story that opens on harm spreads its place over its paragraphs: the queue for bread is
+    Douma's, named two sentences before."""
+    text = (
+        "Air strikes killed 12 people in Douma on Sunday, a monitor said. Rescuers searched "
+        "the rubble.\n\n"
+        "The town of Douma has been besieged for months. Food is short. Hundreds of people "
+        "queued for bread on Monday."
+    )
+    assert dict(_places(nlp, text))["Hundreds"] == "Douma"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what a group is, in brackets after its name, is no place of the count
+        ("Eight civilians were hurt when gunmen from al-Nusra Front (Qaeda branch in the "
+         "Levant) fired mortar shells at homes in Aleppo city.", [("Eight", "Aleppo")]),
+        ("Army units hit positions of al-Nusra Front (Qaeda branch in the Levant) terrorist "
+         "organization and killed 14 gunmen.", [("14", None)]),
+        # a place's own gloss still says where
+        ("A drone hit a position near the town of Sukhna (in central Homs province) killing "
+         "eight fighters.", [("eight", "Sukhna")]),
+    ],
+)  # fmt: skip
+def test_a_groups_gloss_is_no_place(nlp, text, expected):
+    assert _places(nlp, text) == expected
+
+
+def test_the_decapitated_are_killed(nlp):
+    doc = nlp("In the town the militants decapitated another four men, the monitor said.")
+    result = extract_article(doc, Article(id="t", title="", text=doc.text))
+    assert [(f.text, f.category) for f in result.figures] == [("four", "killed")]

@@ -2705,7 +2705,7 @@ def test_titles_and_characters_are_no_counts(nlp, text, absent):
     [
         # a count after a possessive that counts something, or in a toll, stays
         ("Mexico's 31 states held elections on Sunday.", "31", "other"),
-        ("Police followed 30 suspects through the market.", "30", "other"),
+        ("Police followed 30 suspects through the market.", "30", "people"),  # people
         ("The flood displaced 5,000 villagers in the valley.", "5,000", "displaced"),
         # an employer's staff is no people figure; people it laid off are still counted
         ("The bakery, which employs 450 workers, supplies the whole region.", "450", "other"),

@@ -739,3 +739,65 @@ def test_a_nations_adjective_on_people_does_not_place_them(nlp):
 )
 def test_a_nations_adjective_on_a_currency_or_a_supplier_places_no_sum(nlp, text, figure):
     assert dict(_fields(nlp, text, "location"))[figure] is None
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The paper offered voluntary redundancy to about 40 reporters.", "about 40"),
+        ("Only 11 Britons finished the desert race.", "11"),
+        ("The selectors will pick three hurdlers for the indoor championships.", "three"),
+        # a later verb of no casualty state leaves a count of people people
+        ("Some 70 editors and 210 photographers were offered new contracts.", "210"),
+    ],
+)
+def test_people_counted_by_what_they_do_are_people(nlp, text, figure):
+    assert dict(_fields(nlp, text, "category"))[figure] == "people"
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The shop sold 3,000 speakers and 200 chairs last week.", "3,000"),
+        ("The shop sold 3,000 speakers and 200 chairs last week.", "200"),
+        ("The firm employs 450 engineers at the plant.", "450"),  # a firm's staff stays other
+    ],
+)
+def test_things_and_a_firms_staff_stay_other(nlp, text, figure):
+    assert dict(_fields(nlp, text, "category"))[figure] == "other"
+
+
+HOUSING_BILL_STORY = (
+    "Ministers offered changes to the housing bill on Monday. The bill returns to the Lords "
+    "next week.\n\n"
+    "The bill passed by 301 votes to 199, despite a rebellion by 41 Labour MPs. The revolt "
+    "shrank after the minister wrote to the bishop of Swansea. Critics said the changes came "
+    "late."
+)
+
+
+def test_a_count_of_people_takes_no_place_the_story_names_after_it(nlp):
+    """A story of a vote is no incident's: its MPs are not where the paragraph names a bishop's
+    see."""
+    assert dict(_fields(nlp, HOUSING_BILL_STORY, "location"))["41"] is None
+
+
+def test_a_count_of_people_takes_the_place_named_just_before(nlp):
+    text = (
+        "Ministers offered changes to the housing bill on Monday. The bill returns to the "
+        "Lords next week.\n\n"
+        "The minister spoke in Swansea on Friday. Later 41 Labour MPs voted against the bill."
+    )
+    assert dict(_fields(nlp, text, "location"))["41"] == "Swansea"
+
+
+def test_a_firms_people_take_no_place_the_story_names_elsewhere(nlp):
+    """Executives and customers are a firm's, not a town's: outside a story of an incident they
+    are where their sentence says or nowhere (a firm's name the tagger took for a place had
+    been their place)."""
+    text = (
+        "Shares in the retailer Foodservice fell on Monday. The firm's results were delayed."
+        "\n\nAnalysts expect more losses. Three former top executives agreed last year to "
+        "settle fraud charges."
+    )
+    assert dict(_fields(nlp, text, "location"))["Three"] is None
