@@ -326,6 +326,11 @@ def _decide_label(
             # common word the model took for a place, which no gazetteer table knows and the
             # text never puts anything in, is a title's or a brand's, no place to map
             return None
+    if _person_outvoted(name, group, top, votes) and not (joined or person_evidence):
+        # "the Freeview digital service", "the BBC launched Freeview", "five million Freeview
+        # set-top boxes" (tagged ORG, ORG, PERSON): a name the model tags an organisation more
+        # often than a person, with nothing else to say it is someone's, stays a body
+        return "ORG"
     if any(m.person for m in group):
         return "PERSON"
     if top in ("GPE", "LOC") and _person_by_role(name, group):
@@ -337,6 +342,15 @@ def _decide_label(
     if top == "FAC" and _group_plural(name):
         return "ORG"  # "White Helmets": people, not a building
     return top  # None: only rescue labels and not a known place, not an entity we keep
+
+
+def _person_outvoted(name: str, group: Sequence[_Mention], top: str | None, votes) -> bool:
+    """Is ``name``, no given name first, tagged an organisation in more of the article's
+    mentions than a person, and a person in those others by the model's tag alone (no title,
+    no fuller name, no relative's noun: :attr:`_Mention.person` set by nothing but the tag)?"""
+    if top != "ORG" or votes["ORG"] <= votes["PERSON"] or geo.given_name(name.split()[0]):
+        return False
+    return all(m.model_label == "PERSON" and not m.title for m in group if m.person)
 
 
 def _person_by_role(name: str, group: Sequence[_Mention]) -> bool:

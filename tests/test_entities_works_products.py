@@ -1,0 +1,62 @@
+"""Products, firms and works the small model tags as people or organisations, and events named as
+bodies (analysis.entities: labelling, naming, spans; analysis.identity for the corpus's short
+forms). Model-free rules on hand-built mentions first, then invented sentences through the real
+model; negatives included."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import entities
+from analysis.entities import labelling
+from tests.mentions import mention
+
+# -- a lone person tag outvoted by organisation tags ----------------------------------------
+
+
+def _group(name: str, labels: str, **flags) -> list:
+    """Mentions of ``name``, one per model label in the space-separated ``labels``; those
+    tagged PERSON are people by the tag (as naming._name_people makes them)."""
+    return [mention(name, label, person=label == "PERSON", **flags) for label in labels.split()]
+
+
+@pytest.mark.parametrize(
+    "name, labels, label",
+    [
+        # tagged a body twice, a person once: the body
+        ("Quillbox", "ORG ORG PERSON", "ORG"),
+        ("Telvana Digital", "ORG GPE ORG PERSON", "ORG"),
+        # as often a person as a body: the model's person stands
+        ("Quillbox", "ORG PERSON", "PERSON"),
+        # a given name first is a person's, whatever the votes
+        ("Michael Grady", "ORG ORG PERSON", "PERSON"),
+    ],
+)
+def test_a_lone_person_tag_outvoted_by_organisation_tags_is_a_body(name, labels, label):
+    assert labelling._decide_label(name, _group(name, labels)) == label
+
+
+def test_a_titled_person_tag_is_not_outvoted():
+    # "Mr Quillbox said" is someone, however often the model calls the word a body
+    group = _group("Quillbox", "ORG ORG")
+    group.append(mention("Quillbox", "PERSON", person=True, title="mr"))
+    assert labelling._decide_label("Quillbox", group) == "PERSON"
+
+
+# -- through the model ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def model():
+    from analysis import nlp
+
+    return nlp.load()
+
+
+def named(model, text: str) -> dict[str, set[tuple[str, str]]]:
+    """What each mention's text became: text → {(name, label)}."""
+    mentions, _ = entities.extract(model(text), article_id="t")
+    out: dict[str, set[tuple[str, str]]] = {}
+    for m in mentions:
+        out.setdefault(m.text, set()).add((m.name, m.label))
+    return out
