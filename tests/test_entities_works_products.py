@@ -60,3 +60,30 @@ def named(model, text: str) -> dict[str, set[tuple[str, str]]]:
     for m in mentions:
         out.setdefault(m.text, set()).add((m.name, m.label))
     return out
+
+
+# -- a trade fair is an event, and so is its acronym -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Visitors flocked to the Frankfurt Motor Show on Tuesday.", "Frankfurt Motor Show"),
+        ("Hundreds of firms will exhibit at the Dundee Garden Expo.", "Dundee Garden Expo"),
+    ],
+)
+def test_a_trade_fair_is_an_event(model, text, name):
+    assert (name, "EVENT") in named(model, text)[name]
+
+
+def test_an_acronym_is_the_kind_of_thing_it_spells(model):
+    text = (
+        "At the Consumer Electronics Show in Las Vegas, firms showed new phones. The scheme "
+        "was also launched at CES, where Intel showed chips."
+    )
+    assert named(model, text)["CES"] == {("Consumer Electronics Show", "EVENT")}
+
+
+def test_a_body_spelt_out_keeps_its_acronym_a_body(model):
+    text = "General Motors said sales fell. GM blamed the strong dollar."
+    assert named(model, text)["GM"] == {("General Motors", "ORG")}

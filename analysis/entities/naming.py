@@ -22,6 +22,7 @@ from analysis.entities.rules import (
     COMPASS_WORDS,
     FIRST_NAME_TITLES,
     HONORIFICS,
+    LABELS,
     NAME_LOWER_WORDS,
     ORG_FIRST_WORDS,
     ORG_HEAD_WORDS,
@@ -758,6 +759,10 @@ def _join_acronyms(doc: Doc, mentions: Sequence[_Mention]) -> None:
             m.name, m.fixed, m.person = target.name, target.fixed, target.person
             if target.fixed:
                 m.label = target.label
+            elif target.model_label in LABELS:
+                # the kind of thing the name spelt out is, not the model's guess at the
+                # letters: "CES" (tagged ORG) is the Consumer Electronics Show, an event
+                m.model_label = target.model_label
 
 
 def _join_region_parts(doc: Doc, mentions: Sequence[_Mention]) -> None:

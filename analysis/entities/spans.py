@@ -87,6 +87,7 @@ CLUB_APPOSITION_NOUNS = lexicon.words("club_apposition_nouns")
 SPORTS_REPORT_WORDS = lexicon.words("sports_report_words")
 ORG_LIST_HEADS = lexicon.words("org_list_heads")
 EVENT_HEAD_WORDS = lexicon.words("event_head_words")
+FAIR_HEAD_WORDS = lexicon.words("fair_head_words")
 LAW_HEAD_WORDS = lexicon.words("law_head_words")
 FOLLOWER_NOUNS = lexicon.words("follower_nouns")
 WORK_NOUNS = lexicon.words("work_nouns")
@@ -3062,6 +3063,8 @@ def _relabel_by_kind(doc: Doc, start: int, end: int, label: str) -> list[Span] |
         and not (label == "PERSON" and head in _VERB_EVENT_HEADS)
     ):
         new = "EVENT"
+    elif head in FAIR_HEAD_WORDS and label in ("ORG", "FAC", "GPE", "LOC"):
+        new = "EVENT"  # "the Consumer Electronics Show" (tagged ORG): a trade fair
     elif label == "EVENT" and (head in FACILITY_WORDS or head in FACILITY_HEAD_WORDS):
         new = "FAC"
     elif (
