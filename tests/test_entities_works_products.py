@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import entities
+from analysis import entities, identity
 from analysis.entities import labelling
 from tests.mentions import mention
 
@@ -87,3 +87,38 @@ def test_an_acronym_is_the_kind_of_thing_it_spells(model):
 def test_a_body_spelt_out_keeps_its_acronym_a_body(model):
     text = "General Motors said sales fell. GM blamed the strong dollar."
     assert named(model, text)["GM"] == {("General Motors", "ORG")}
+
+
+# -- a firm's short form that its full one-word name starts with (the corpus pass) --------------
+
+
+def _prefix_joins(*articles: set[str], person: str = "") -> dict[str, str]:
+    rows = [(f"a{i}", name, None) for i, names in enumerate(articles) for name in names]
+    labels = {name: "ORG" for _, name, _ in rows}
+    labels.update({person: "PERSON"} if person else {})
+    return identity.prefix_joins(rows, labels)
+
+
+def test_a_short_form_joins_the_one_longer_name_it_starts_beside_it():
+    joins = _prefix_joins({"Volgansk", "Volganskpetrol"}, {"Volgansk", "Rosneft"}, {"Volgansk"})
+    assert joins == {"Volgansk": "Volganskpetrol"}
+
+
+@pytest.mark.parametrize(
+    "articles",
+    [
+        # never named together: no evidence the two are one
+        ({"Volgansk"}, {"Volganskpetrol"}),
+        # two longer names start so: which one is unknown
+        ({"Volgansk", "Volganskpetrol"}, {"Volgansk", "Volganskgasprom"}),
+        # too short a form, or too little more ("Nokia" / "Nokias")
+        ({"Tula", "Tulanefteprom"},),
+        ({"Nokia", "Nokias"},),
+    ],
+)
+def test_no_prefix_join_without_one_longer_name_beside_it(articles):
+    assert _prefix_joins(*articles) == {}
+
+
+def test_a_person_starts_no_body():
+    assert _prefix_joins({"Morgan", "Morganstone"}, person="Morganstone") == {}
