@@ -672,7 +672,7 @@ def prefix_joins(rows: Rows, labels: Mapping[str, str]) -> dict[str, str]:
     an article names beside it: the longer name's short form ("Yugansk", the news's short form
     of "Yuganskneftegas", in stories that write both), joined in every article naming it. Only
     where one longer name of the corpus starts so; acronyms are defined per article, and a name
-    a curated table knows is a name of its own."""
+    a curated table knows, or an English word, is a name of its own."""
     names_in: dict[str, set[str]] = defaultdict(set)
     for article_id, name, _ in rows:
         if labels.get(name) == "ORG" and " " not in name and name.isalpha() and not name.isupper():
@@ -693,6 +693,7 @@ def prefix_joins(rows: Rows, labels: Mapping[str, str]) -> dict[str, str]:
         if len(names) == 1
         and (short, next(iter(names))) in together
         and entities.alias(short) is None
+        and not common_word(short)  # "Speech" is no short form of "SpeechWorks"
     }
 
 
@@ -1711,7 +1712,10 @@ def _propose(
     person_names = {n for names in person_sets for n in names}
     homes = org_homes(others, raw["place"].rows)
     mapping.update(org_joins(_articles(others), person_names, labels, homes))
-    mapping.update(prefix_joins(others, labels))
+    # (over the names as joined so far: "Yuganskneftegaz" is a spelling of "Yuganskneftegas",
+    # not a second longer name for "Yugansk" to be torn between)
+    joined = resolve_chains(mapping)
+    mapping.update(prefix_joins([(a, joined.get(n, n), lab) for a, n, lab in others], labels))
     mapping.update(_acronym_joins(raw, acronyms or {}, labels))
     for alias, canonical in resolve_chains(mapping).items():
         label = labels.get(canonical) or labels.get(alias)

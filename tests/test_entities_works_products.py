@@ -114,6 +114,8 @@ def test_a_short_form_joins_the_one_longer_name_it_starts_beside_it():
         # too short a form, or too little more ("Nokia" / "Nokias")
         ({"Tula", "Tulanefteprom"},),
         ({"Nokia", "Nokias"},),
+        # an English word is a name of its own ("Speech" beside "SpeechWorks")
+        ({"Rocket", "Rocketlabs"},),
     ],
 )
 def test_no_prefix_join_without_one_longer_name_beside_it(articles):
