@@ -124,3 +124,24 @@ def test_no_prefix_join_without_one_longer_name_beside_it(articles):
 
 def test_a_person_starts_no_body():
     assert _prefix_joins({"Morgan", "Morganstone"}, person="Morganstone") == {}
+
+
+# -- a firm by its goods ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # the maker of goods: games, chips, handsets (tagged PERSON or a place)
+        ("The football games developed by Sega will be withdrawn next year.", "Sega", "ORG"),
+        ("Handsets made by Telvix were recalled on Monday.", "Telvix", "ORG"),
+        ("The chips were sold by Quorvant last year.", "Quorvant", "ORG"),
+        # a firm's profits
+        ("Analysts said Telvix profits would fall.", "Telvix", "ORG"),
+        # a person makes films, and a name with a given name is a person's
+        ("A film made by Leigh won the prize.", "Leigh", "PERSON"),
+        ("The games developed by Will Wright sold millions.", "Will Wright", "PERSON"),
+    ],
+)
+def test_a_name_that_makes_goods_or_profits_is_a_firm(model, text, name, label):
+    assert (name, label) in named(model, text)[name]

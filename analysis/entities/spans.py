@@ -1103,6 +1103,8 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
         return True  # "mobile operators O2 and Vodafone", "broadcasters such as Sky and ITV"
     if _firm_participle_before(doc, ent) or _officer_after(doc, end):
         return True  # "Paris-based Euronext", "Rosneft-owned Yugansk", "Gazprom chief Alexei"
+    if _maker_of_goods(ent):
+        return True  # "the football games developed by Sega"
     if " " not in ent.text and (_org_noun_apposed(root) or _statement_speaker(ent)):
         return True  # "The unit, Yugansk, was sold", "In a statement, Euronext said"
     k = end
@@ -1200,6 +1202,33 @@ def _firm_participle_before(doc: Doc, ent: Span) -> bool:
         and ent.start <= word.head.i < ent.end
         and word.dep_ in ("amod", "compound", "nmod")
     )
+
+
+# Verbs of making or selling goods whose agent ("developed by …") is their maker
+_MAKING_VERBS = frozenset({"develop", "make", "manufacture", "publish", "produce", "sell"})
+# Goods a firm makes, beside PRODUCT_NOUNS: "games" only as the thing made ("the Olympic games"
+# are no product, and "games developed by" names no sport)
+_MADE_GOODS = frozenset({"game", "games", "chip", "format", "formats", "device", "devices"})
+
+
+def _maker_of_goods(ent: Span) -> bool:
+    """Is the one word ``ent``, no given name, the agent of a verb of making that describes
+    goods ("the football games developed by Sega", "the chips were sold by Quorvant")? A film
+    or a book is made by a person ("a film made by Leigh": no goods), and a person's name is
+    written in full or with a given name ("games developed by Will Wright")."""
+    root = ent.root
+    if len(ent) != 1 or is_given_name(ent.text) or root.dep_ != "pobj":
+        return False
+    by = root.head
+    verb = by.head
+    if by.lower_ != "by" or by.dep_ != "agent" or verb.lemma_.lower() not in _MAKING_VERBS:
+        return False
+    # the goods the verb describes ("games developed by"), or its subject ("the chips were
+    # sold by")
+    goods = (
+        [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ == "nsubjpass"]
+    )
+    return any(g.lower_ in PRODUCT_NOUNS or g.lower_ in _MADE_GOODS for g in goods)
 
 
 def _officer_after(doc: Doc, end: int) -> bool:
