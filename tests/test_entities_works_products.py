@@ -145,3 +145,29 @@ def test_a_person_starts_no_body():
 )
 def test_a_name_that_makes_goods_or_profits_is_a_firm(model, text, name, label):
     assert (name, label) in named(model, text)[name]
+
+
+# -- a film's title tagged an organisation ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The Aviator has taken $75m at the box office so far. Critics said The Aviator "
+            "leads the shortlist.",
+            "Aviator",
+        ),
+        (
+            "Critics agree that The Ferryman is a gorgeous movie. The Ferryman leads the race.",
+            "Ferryman",
+        ),
+    ],
+)
+def test_a_title_its_sentence_calls_a_work_is_no_entity(model, text, name):
+    assert name not in named(model, text)
+
+
+def test_a_band_the_text_calls_one_stays_a_body(model):
+    text = "Rock band The Streets have taken the prize. The Streets are touring."
+    assert named(model, text)["Streets"] == {("Streets", "ORG")}

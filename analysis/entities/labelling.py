@@ -176,6 +176,16 @@ def _decide_label(
         # "an Oscar nomination": an award, not a person; "Harry Potter" (a book) with its
         # short form "Harry" joined is the book all the same
         return None
+    if (
+        top == "ORG"
+        and any(m.title_cue for m in group)
+        and not (joined or person_evidence)
+        and not any(m.org_cue or m.org_use for m in group)
+    ):
+        # "The Aviator has taken $75m at the box office", "The Aviator is a gorgeous movie"
+        # (tagged ORG): a film's title, in all its mentions, unless the text makes a band or a
+        # firm of it elsewhere ("rock band The Streets")
+        return None
     if top == "ORG" and any(m.work_cue for m in group) and not (joined or person_evidence):
         # "the film The Aviator", "low-budget British movie Vera Drake" (tagged ORG): a film's
         # or a book's title, no organisation, in all its mentions ("The Aviator took four

@@ -169,7 +169,9 @@ class _Mention:
     work_cue: bool = False
     # tagged PERSON, a film's, a show's or a record's title by its sentence ("his new thriller
     # Hide and Seek", "Closer, starring Jude Law", "Boogeyman took $19m"): no one's name
-    # unless the article names him otherwise (labelling._decide_label)
+    # unless the article names him otherwise; tagged ORG, by what its sentence says of it
+    # ("The Aviator has taken $75m", "The Aviator is a gorgeous movie"): no body's
+    # (labelling._decide_label)
     title_cue: bool = False
     # one word the text itself calls a work or a band, given name or not, however tagged: a
     # work's noun beside it ("the Spider-Man films", "the film Ray"), or a cast's or a band's
@@ -407,7 +409,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 work_cue=_after_work_noun(doc, ent.start)
                 or key in work_titles
                 or _work_listed(ent),
-                title_cue=label == "PERSON" and _title_cue(doc, ent),
+                title_cue=(label == "PERSON" and _title_cue(doc, ent))
+                or (label == "ORG" and _work_by_its_sentence(doc, ent)),
                 work_named=_work_named(doc, ent),
                 product_cue=_product_noun_after(doc, ent.end) or _product_model(doc, ent),
                 deal="" if report else _deal_use(doc, ent),
@@ -2207,10 +2210,24 @@ def _title_cue(doc: Doc, ent: Span) -> bool:
         and doc[end].text in ('"', "\u201d")
     ):
         return True  # "the single “Getaway”": a title in quotes
+    return _work_listed(ent) or _work_by_its_sentence(doc, ent)
+
+
+def _work_by_its_sentence(doc: Doc, ent: Span) -> bool:
+    """Does the sentence of ``ent`` say a work's things of it, whatever the model tagged it:
+    "starring" a person right after it ("Closer, starring Jude Law"), a verb of takings with
+    the box office or money ("The Aviator has taken $75m at the box office"), or a work's noun
+    it is ("The Aviator is a gorgeous movie")?"""
+    end = ent.end
+    sent = ent.sent if doc.has_annotation("SENT_START") else doc[:]
     k = end + (end < sent.end and doc[end].text == ",")
     if k + 1 < sent.end and doc[k].lower_ == "starring" and doc[k + 1].ent_type_ == "PERSON":
         return True  # (not "Hanks, starring in his first comedy")
-    return _work_listed(ent) or _takings_subject(doc, ent, sent)
+    root = ent.root
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_ == "be":
+        return any(c.dep_ == "attr" and _work_noun(c) for c in verb.children)
+    return _takings_subject(doc, ent, sent)
 
 
 _FILM_PLURALS = frozenset({"films", "movies", "sequels"})
