@@ -171,3 +171,22 @@ def test_a_title_its_sentence_calls_a_work_is_no_entity(model, text, name):
 def test_a_band_the_text_calls_one_stays_a_body(model):
     text = "Rock band The Streets have taken the prize. The Streets are touring."
     assert named(model, text)["Streets"] == {("Streets", "ORG")}
+
+
+# -- a name listed among bodies -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Nokia, Motorola and Telvix will cut prices.", "Telvix"),
+        ("The BBC, ITV and Merrow said they would bid.", "Merrow"),
+    ],
+)
+def test_a_name_listed_among_bodies_is_a_body(model, text, name):
+    assert named(model, text)[name] == {(name, "ORG")}
+
+
+def test_a_person_named_in_full_stays_a_person_among_bodies(model):
+    text = "Hezbollah, the Revolutionary Guards and Assad are blamed. Bashar al-Assad denied it."
+    assert named(model, text)["Assad"] == {("Bashar al-Assad", "PERSON")}

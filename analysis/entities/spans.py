@@ -597,6 +597,28 @@ def _cut_name_word(doc: Doc, ent: Span) -> bool:
 DAY_NAMES = lexicon.words("weekdays")
 
 
+def _listed_among_bodies(ent: Span) -> bool:
+    """Is the one word ``ent``, no given name, one of a list ("A, B and C") of two or more
+    names the model tagged organisations and fewer it tagged people ("Green Day, the Foo
+    Fighters and Keane", "Scissor Sisters, Franz Ferdinand, Keane, Joss Stone and McFly")? A
+    band or a firm keeps such company; a person's name is written in full, or joined to its
+    full form elsewhere, which the labeller weighs first ("Hezbollah, Iran and Assad")."""
+    if len(ent) != 1 or is_given_name(ent.text):
+        return False
+    head = ent.root
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    members, todo = [], [head]
+    while todo:  # the list's heads, joined to its first by "conj" alone
+        t = todo.pop()
+        members.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    # each other member's head word, as the model tagged its name
+    kinds = [t.ent_type_ for t in members if not ent.start <= t.i < ent.end]
+    n_orgs, n_people = kinds.count("ORG"), kinds.count("PERSON")
+    return n_orgs >= 2 and n_orgs > n_people
+
+
 def _person_conj(doc: Doc, ent: Span) -> bool:
     """Is ``ent`` joined by "and"/"or" to a person's name, the model's PERSON that is no place
     the gazetteer knows ("Bush and even Obama sent people back", "Cruz and Kasich"), in no
@@ -1108,6 +1130,8 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
         return True  # "Paris-based Euronext", "Rosneft-owned Yugansk", "Gazprom chief Alexei"
     if _maker_of_goods(ent):
         return True  # "the football games developed by Sega"
+    if _listed_among_bodies(ent):
+        return True  # "Green Day, the Foo Fighters and Keane"
     if " " not in ent.text and (_org_noun_apposed(root) or _statement_speaker(ent)):
         return True  # "The unit, Yugansk, was sold", "In a statement, Euronext said"
     k = end
