@@ -397,7 +397,11 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 place_noun=place_noun,
                 named=named,
                 facility=_facility_after(doc, ent.end),
-                org_cue=_org_cue(doc, ent) or (len(key) == 1 and key in org_words),
+                org_cue=_org_cue(doc, ent)
+                or (len(key) == 1 and key in org_words)
+                # (a sports report's line-up lists players among clubs: "Subs not used: Hislop,
+                # Quashie, Cisse, Portsmouth and Arsenal")
+                or (not sport and _listed_among_bodies(ent)),
                 person_cue=_person_cue(doc, ent),
                 kin=_kin(doc, ent),
                 former_name=_former_name(doc, ent),
@@ -616,7 +620,9 @@ def _listed_among_bodies(ent: Span) -> bool:
     # each other member's head word, as the model tagged its name
     kinds = [t.ent_type_ for t in members if not ent.start <= t.i < ent.end]
     n_orgs, n_people = kinds.count("ORG"), kinds.count("PERSON")
-    return n_orgs >= 2 and n_orgs > n_people
+    # (a town among them makes it a team sheet's or a fixture list's: "Subs not used: Hislop,
+    # Quashie, Cisse, Portsmouth and Arsenal", a player among clubs)
+    return n_orgs >= 2 and n_orgs > n_people and "GPE" not in kinds
 
 
 def _person_conj(doc: Doc, ent: Span) -> bool:
@@ -1130,8 +1136,6 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
         return True  # "Paris-based Euronext", "Rosneft-owned Yugansk", "Gazprom chief Alexei"
     if _maker_of_goods(ent):
         return True  # "the football games developed by Sega"
-    if _listed_among_bodies(ent):
-        return True  # "Green Day, the Foo Fighters and Keane"
     if " " not in ent.text and (_org_noun_apposed(root) or _statement_speaker(ent)):
         return True  # "The unit, Yugansk, was sold", "In a statement, Euronext said"
     k = end
