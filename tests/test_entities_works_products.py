@@ -21,24 +21,29 @@ def _group(name: str, labels: str, **flags) -> list:
 
 
 @pytest.mark.parametrize(
-    "name, labels, label",
+    "name, labels, flags, label",
     [
-        # tagged a body twice, a person once: the body
-        ("Quillbox", "ORG ORG PERSON", "ORG"),
-        ("Telvana Digital", "ORG GPE ORG PERSON", "ORG"),
+        # tagged a body twice, a person once, and written as a thing's ("the Quillbox service")
+        ("Quillbox", "ORG ORG PERSON", {"after_the": True}, "ORG"),
+        ("Telvana Digital", "ORG GPE ORG PERSON", {"product_cue": True}, "ORG"),
         # as often a person as a body: the model's person stands
-        ("Quillbox", "ORG PERSON", "PERSON"),
+        ("Quillbox", "ORG PERSON", {"after_the": True}, "PERSON"),
         # a given name first is a person's, whatever the votes
-        ("Michael Grady", "ORG ORG PERSON", "PERSON"),
+        ("Michael Grady", "ORG ORG PERSON", {"after_the": True}, "PERSON"),
+        # nothing written of a thing ("superstar rapper Jay-Z", tagged ORG 3 times in 4), or
+        # sport, or a person's cue: the model tags players and singers bodies too
+        ("Quillbox", "ORG ORG PERSON", {}, "PERSON"),
+        ("Quillbox", "ORG ORG PERSON", {"after_the": True, "sport_named": True}, "PERSON"),
+        ("Quillbox", "ORG ORG PERSON", {"after_the": True, "person_cue": True}, "PERSON"),
     ],
 )
-def test_a_lone_person_tag_outvoted_by_organisation_tags_is_a_body(name, labels, label):
-    assert labelling._decide_label(name, _group(name, labels)) == label
+def test_a_lone_person_tag_outvoted_by_organisation_tags_is_a_body(name, labels, flags, label):
+    assert labelling._decide_label(name, _group(name, labels, **flags)) == label
 
 
 def test_a_titled_person_tag_is_not_outvoted():
     # "Mr Quillbox said" is someone, however often the model calls the word a body
-    group = _group("Quillbox", "ORG ORG")
+    group = _group("Quillbox", "ORG ORG", after_the=True)
     group.append(mention("Quillbox", "PERSON", person=True, title="mr"))
     assert labelling._decide_label("Quillbox", group) == "PERSON"
 
@@ -185,6 +190,19 @@ def test_a_band_the_text_calls_one_stays_a_body(model):
 )
 def test_a_name_listed_among_bodies_is_a_body(model, text, name):
     assert named(model, text)[name] == {(name, "ORG")}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a plural noun of people opens the list
+        ("He cited classical authors like Cicero, Virgil and Tacitus.", "Cicero"),
+        # a team sheet's line
+        ("Subs not used: Hislop, Quashie, Cisse, Portsmouth and Arsenal.", "Quashie"),
+    ],
+)
+def test_a_list_of_people_or_a_team_sheet_makes_no_body(model, text, name):
+    assert all(label != "ORG" for _, label in named(model, text).get(name, set()))
 
 
 def test_a_person_named_in_full_stays_a_person_among_bodies(model):

@@ -357,9 +357,16 @@ def _decide_label(
 def _person_outvoted(name: str, group: Sequence[_Mention], top: str | None, votes) -> bool:
     """Is ``name``, no given name first, tagged an organisation in more of the article's
     mentions than a person, and a person in those others by the model's tag alone (no title,
-    no fuller name, no relative's noun: :attr:`_Mention.person` set by nothing but the tag)?"""
+    no fuller name, no relative's noun: :attr:`_Mention.person` set by nothing but the tag),
+    where the article uses it as a thing's or a firm's name somewhere ("the Freeview digital
+    service") and says nothing of sport or of a person beside it?"""
     if top != "ORG" or votes["ORG"] <= votes["PERSON"] or geo.given_name(name.split()[0]):
         return False
+    if any(m.sport_named or m.person_cue or m.person_list for m in group):
+        return False  # the model tags players and singers bodies too ("Juninho", "Kenzie")
+    # a thing's use somewhere: "the Freeview service", "the Cell chip", a firm's cue or deal
+    if not any(m.after_the or m.product_cue or m.org_cue or m.deal for m in group):
+        return False  # ("superstar rapper Jay-Z", tagged ORG three times in four)
     return all(m.model_label == "PERSON" and not m.title for m in group if m.person)
 
 

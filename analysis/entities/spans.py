@@ -374,6 +374,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
         if not key:
             continue
         root = ent.root
+        person_cue = _person_cue(doc, ent)
         line_up = sport and _line_up_club(doc, ent)
         speaker = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in PERSON_VERBS
         locative = _locative(doc, ent) or place_noun
@@ -401,8 +402,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 or (len(key) == 1 and key in org_words)
                 # (a sports report's line-up lists players among clubs: "Subs not used: Hislop,
                 # Quashie, Cisse, Portsmouth and Arsenal")
-                or (not sport and _listed_among_bodies(ent)),
-                person_cue=_person_cue(doc, ent),
+                or (not sport and not person_cue and _listed_among_bodies(ent)),
+                person_cue=person_cue,
                 kin=_kin(doc, ent),
                 former_name=_former_name(doc, ent),
                 person_list=_in_person_list(doc, ent) or _person_conj(doc, ent),
@@ -607,11 +608,14 @@ def _listed_among_bodies(ent: Span) -> bool:
     Fighters and Keane", "Scissor Sisters, Franz Ferdinand, Keane, Joss Stone and McFly")? A
     band or a firm keeps such company; a person's name is written in full, or joined to its
     full form elsewhere, which the labeller weighs first ("Hezbollah, Iran and Assad")."""
-    if len(ent) != 1 or is_given_name(ent.text):
-        return False
+    if len(ent) != 1 or is_given_name(ent.text) or _list_noun(ent) is not None:
+        return False  # ("classical authors like Cicero, Virgil and Tacitus": the noun says)
     head = ent.root
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
+    sent = ent.sent if ent.doc.has_annotation("SENT_START") else ent.doc[:]
+    if any(t.text == ":" for t in ent.doc[sent.start : head.i]):
+        return False  # a team sheet's line: "Replacements (from): Bozzi, Coutts, Lund, …"
     members, todo = [], [head]
     while todo:  # the list's heads, joined to its first by "conj" alone
         t = todo.pop()
@@ -3137,8 +3141,10 @@ def _relabel_by_kind(doc: Doc, start: int, end: int, label: str) -> list[Span] |
         and not (label == "PERSON" and head in _VERB_EVENT_HEADS)
     ):
         new = "EVENT"
-    elif head in FAIR_HEAD_WORDS and label in ("ORG", "FAC", "GPE", "LOC"):
-        new = "EVENT"  # "the Consumer Electronics Show" (tagged ORG): a trade fair
+    elif head in FAIR_HEAD_WORDS and label in ("ORG", "FAC", "GPE", "LOC") and end - start >= 3:
+        # "the Consumer Electronics Show" (tagged ORG): a trade fair; two words are as often a
+        # title's or a magazine's ("Vanity Fair")
+        new = "EVENT"
     elif label == "EVENT" and (head in FACILITY_WORDS or head in FACILITY_HEAD_WORDS):
         new = "FAC"
     elif (
