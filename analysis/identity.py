@@ -671,30 +671,34 @@ def prefix_joins(rows: Rows, labels: Mapping[str, str]) -> dict[str, str]:
     """A one-word organisation's name that another one-word organisation's starts with, which
     an article names beside it: the longer name's short form ("Yugansk", the news's short form
     of "Yuganskneftegas", in stories that write both), joined in every article naming it. Only
-    where one longer name of the corpus starts so; acronyms are defined per article, and a name
+    where one longer name of the corpus starts so, or its misspellings besides (one letter
+    apart: "Yuganskneftegaz", in fewer articles); acronyms are defined per article, and a name
     a curated table knows, or an English word, is a name of its own."""
     names_in: dict[str, set[str]] = defaultdict(set)
     for article_id, name, _ in rows:
         if labels.get(name) == "ORG" and " " not in name and name.isalpha() and not name.isupper():
             names_in[article_id].add(name)
-    longer: dict[str, set[str]] = defaultdict(set)  # short → longer names it starts
     together: set[tuple[str, str]] = set()
     for held in names_in.values():
         for short in held:
             for name in held:
                 if _starts_name(short, name):
                     together.add((short, name))
-    every = {n for held in names_in.values() for n in held}
+    spread = Counter(n for held in names_in.values() for n in held)
+    out: dict[str, str] = {}
     for short in {s for s, _ in together}:
-        longer[short] = {n for n in every if _starts_name(short, n)}
-    return {
-        short: next(iter(names))
-        for short, names in longer.items()
-        if len(names) == 1
-        and (short, next(iter(names))) in together
-        and entities.alias(short) is None
-        and not common_word(short)  # "Speech" is no short form of "SpeechWorks"
-    }
+        if entities.alias(short) is not None or common_word(short):
+            continue  # "Speech" is no short form of "SpeechWorks"
+        longer = sorted(
+            (n for n in spread if _starts_name(short, n)), key=lambda n: (-spread[n], n)
+        )
+        top = longer[0]
+        if (short, top) in together and all(
+            entities.edit_distance(gazetteer.fold(top), gazetteer.fold(n), 1) is not None
+            for n in longer[1:]
+        ):
+            out[short] = top
+    return out
 
 
 def _starts_name(short: str, name: str) -> bool:

@@ -109,6 +109,13 @@ def test_a_short_form_joins_the_one_longer_name_it_starts_beside_it():
     assert joins == {"Volgansk": "Volganskpetrol"}
 
 
+def test_a_misspelling_of_the_longer_name_leaves_the_join_to_the_commoner_spelling():
+    joins = _prefix_joins(
+        {"Volgansk", "Volganskpetrol"}, {"Volganskpetrol"}, {"Volgansk", "Volganskpetrul"}
+    )
+    assert joins == {"Volgansk": "Volganskpetrol"}
+
+
 @pytest.mark.parametrize(
     "articles",
     [
