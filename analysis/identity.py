@@ -42,7 +42,9 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   are about two countries (the US "Department of Education" / the UK's "Department for
   Education": :func:`org_homes`); a lone singular word, not a
   people's ("African"), joins the one multi-word organisation that holds it in most articles
-  ("Observatory"); a long name without its first word joins the one it ends; words run into a
+  ("Observatory"); a one-word name that starts the one longer one-word name an article names
+  beside it joins it ("Yugansk" → "Yuganskneftegas": :func:`prefix_joins`); a long name
+  without its first word joins the one it ends; words run into a
   name where the source lost its commas are dropped: a place, a date or "the" before it, a
   person the corpus names or lower-case words after it ("Syrian Observatory for Human Rights
   Rami Abdel Rahman", "… monitor").
@@ -657,6 +659,53 @@ def org_joins(
             if bare is not None and bare in entities.NEWS_AGENCIES:
                 mapping.setdefault(name, bare)
     return _spelt_canonicals(resolve_chains(mapping))
+
+
+# A short form a longer one-word name starts with: this many letters at least, and the longer
+# this many more ("Yugansk" / "Yuganskneftegas"; not "Sony" / "Sonyx", nor "Nokia" / "Nokias").
+PREFIX_MIN_LETTERS = 5
+PREFIX_MIN_MORE = 4
+
+
+def prefix_joins(rows: Rows, labels: Mapping[str, str]) -> dict[str, str]:
+    """A one-word organisation's name that another one-word organisation's starts with, which
+    an article names beside it: the longer name's short form ("Yugansk", the news's short form
+    of "Yuganskneftegas", in stories that write both), joined in every article naming it. Only
+    where one longer name of the corpus starts so, or its misspellings besides (one letter
+    apart: "Yuganskneftegaz", in fewer articles); acronyms are defined per article, and a name
+    a curated table knows, or an English word, is a name of its own."""
+    names_in: dict[str, set[str]] = defaultdict(set)
+    for article_id, name, _ in rows:
+        if labels.get(name) == "ORG" and " " not in name and name.isalpha() and not name.isupper():
+            names_in[article_id].add(name)
+    together: set[tuple[str, str]] = set()
+    for held in names_in.values():
+        for short in held:
+            for name in held:
+                if _starts_name(short, name):
+                    together.add((short, name))
+    spread = Counter(n for held in names_in.values() for n in held)
+    out: dict[str, str] = {}
+    for short in {s for s, _ in together}:
+        if entities.alias(short) is not None or common_word(short):
+            continue  # "Speech" is no short form of "SpeechWorks"
+        longer = sorted(
+            (n for n in spread if _starts_name(short, n)), key=lambda n: (-spread[n], n)
+        )
+        top = longer[0]
+        if (short, top) in together and all(
+            entities.edit_distance(gazetteer.fold(top), gazetteer.fold(n), 1) is not None
+            for n in longer[1:]
+        ):
+            out[short] = top
+    return out
+
+
+def _starts_name(short: str, name: str) -> bool:
+    """Does the one word ``name`` start with the word ``short`` and go on for
+    :data:`PREFIX_MIN_MORE` letters more (``short`` of :data:`PREFIX_MIN_LETTERS` or more)?"""
+    a, b = gazetteer.fold(short), gazetteer.fold(name)
+    return len(a) >= PREFIX_MIN_LETTERS and len(b) >= len(a) + PREFIX_MIN_MORE and b.startswith(a)
 
 
 # An acronym alone joins its expansion on the word of this many articles that spell it out.
@@ -1667,6 +1716,10 @@ def _propose(
     person_names = {n for names in person_sets for n in names}
     homes = org_homes(others, raw["place"].rows)
     mapping.update(org_joins(_articles(others), person_names, labels, homes))
+    # (over the names as joined so far: "Yuganskneftegaz" is a spelling of "Yuganskneftegas",
+    # not a second longer name for "Yugansk" to be torn between)
+    joined = resolve_chains(mapping)
+    mapping.update(prefix_joins([(a, joined.get(n, n), lab) for a, n, lab in others], labels))
     mapping.update(_acronym_joins(raw, acronyms or {}, labels))
     for alias, canonical in resolve_chains(mapping).items():
         label = labels.get(canonical) or labels.get(alias)

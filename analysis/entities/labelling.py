@@ -176,6 +176,16 @@ def _decide_label(
         # "an Oscar nomination": an award, not a person; "Harry Potter" (a book) with its
         # short form "Harry" joined is the book all the same
         return None
+    if (
+        top == "ORG"
+        and any(m.title_cue for m in group)
+        and not (joined or person_evidence)
+        and not any(m.org_cue or m.org_use for m in group)
+    ):
+        # "The Aviator has taken $75m at the box office", "The Aviator is a gorgeous movie"
+        # (tagged ORG): a film's title, in all its mentions, unless the text makes a band or a
+        # firm of it elsewhere ("rock band The Streets")
+        return None
     if top == "ORG" and any(m.work_cue for m in group) and not (joined or person_evidence):
         # "the film The Aviator", "low-budget British movie Vera Drake" (tagged ORG): a film's
         # or a book's title, no organisation, in all its mentions ("The Aviator took four
@@ -326,6 +336,11 @@ def _decide_label(
             # common word the model took for a place, which no gazetteer table knows and the
             # text never puts anything in, is a title's or a brand's, no place to map
             return None
+    if _person_outvoted(name, group, top, votes) and not (joined or person_evidence):
+        # "the Freeview digital service", "the BBC launched Freeview", "five million Freeview
+        # set-top boxes" (tagged ORG, ORG, PERSON): a name the model tags an organisation more
+        # often than a person, with nothing else to say it is someone's, stays a body
+        return "ORG"
     if any(m.person for m in group):
         return "PERSON"
     if top in ("GPE", "LOC") and _person_by_role(name, group):
@@ -337,6 +352,22 @@ def _decide_label(
     if top == "FAC" and _group_plural(name):
         return "ORG"  # "White Helmets": people, not a building
     return top  # None: only rescue labels and not a known place, not an entity we keep
+
+
+def _person_outvoted(name: str, group: Sequence[_Mention], top: str | None, votes) -> bool:
+    """Is ``name``, no given name first, tagged an organisation in more of the article's
+    mentions than a person, and a person in those others by the model's tag alone (no title,
+    no fuller name, no relative's noun: :attr:`_Mention.person` set by nothing but the tag),
+    where the article uses it as a thing's or a firm's name somewhere ("the Freeview digital
+    service") and says nothing of sport or of a person beside it?"""
+    if top != "ORG" or votes["ORG"] <= votes["PERSON"] or geo.given_name(name.split()[0]):
+        return False
+    if any(m.sport_named or m.person_cue or m.person_list for m in group):
+        return False  # the model tags players and singers bodies too ("Juninho", "Kenzie")
+    # a thing's use somewhere: "the Freeview service", "the Cell chip", a firm's cue or deal
+    if not any(m.after_the or m.product_cue or m.org_cue or m.deal for m in group):
+        return False  # ("superstar rapper Jay-Z", tagged ORG three times in four)
+    return all(m.model_label == "PERSON" and not m.title for m in group if m.person)
 
 
 def _person_by_role(name: str, group: Sequence[_Mention]) -> bool:

@@ -22,6 +22,7 @@ from analysis.entities.rules import (
     COMPASS_WORDS,
     FIRST_NAME_TITLES,
     HONORIFICS,
+    LABELS,
     NAME_LOWER_WORDS,
     ORG_FIRST_WORDS,
     ORG_HEAD_WORDS,
@@ -40,6 +41,8 @@ from analysis.entities.rules import (
     without_generation,
 )
 from analysis.entities.spans import (
+    EVENT_HEAD_WORDS,
+    FAIR_HEAD_WORDS,
     LAW_HEAD_WORDS,
     ORG_NAME_WORDS,
     _demonym,
@@ -758,6 +761,18 @@ def _join_acronyms(doc: Doc, mentions: Sequence[_Mention]) -> None:
             m.name, m.fixed, m.person = target.name, target.fixed, target.person
             if target.fixed:
                 m.label = target.label
+            elif target.model_label in LABELS and _named_as_event(target):
+                # the kind of thing the name spelt out is, not the model's guess at the
+                # letters: "CES" (tagged ORG) is the Consumer Electronics Show, an event
+                m.model_label = target.model_label
+
+
+def _named_as_event(m: _Mention) -> bool:
+    """May ``m``'s label pass to an acronym of it: any but an event, and an event only where
+    its own last word says so ("Consumer Electronics Show", "Game Developers Conference"), not
+    where the model alone tags a body's name one ("the World Economic Forum" meets yearly)?"""
+    last = (m.name or m.bare).rpartition(" ")[2].lower()
+    return m.model_label != "EVENT" or last in EVENT_HEAD_WORDS or last in FAIR_HEAD_WORDS
 
 
 def _join_region_parts(doc: Doc, mentions: Sequence[_Mention]) -> None:

@@ -87,6 +87,7 @@ CLUB_APPOSITION_NOUNS = lexicon.words("club_apposition_nouns")
 SPORTS_REPORT_WORDS = lexicon.words("sports_report_words")
 ORG_LIST_HEADS = lexicon.words("org_list_heads")
 EVENT_HEAD_WORDS = lexicon.words("event_head_words")
+FAIR_HEAD_WORDS = lexicon.words("fair_head_words")
 LAW_HEAD_WORDS = lexicon.words("law_head_words")
 FOLLOWER_NOUNS = lexicon.words("follower_nouns")
 WORK_NOUNS = lexicon.words("work_nouns")
@@ -168,7 +169,9 @@ class _Mention:
     work_cue: bool = False
     # tagged PERSON, a film's, a show's or a record's title by its sentence ("his new thriller
     # Hide and Seek", "Closer, starring Jude Law", "Boogeyman took $19m"): no one's name
-    # unless the article names him otherwise (labelling._decide_label)
+    # unless the article names him otherwise; tagged ORG, by what its sentence says of it
+    # ("The Aviator has taken $75m", "The Aviator is a gorgeous movie"): no body's
+    # (labelling._decide_label)
     title_cue: bool = False
     # one word the text itself calls a work or a band, given name or not, however tagged: a
     # work's noun beside it ("the Spider-Man films", "the film Ray"), or a cast's or a band's
@@ -371,6 +374,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
         if not key:
             continue
         root = ent.root
+        person_cue = _person_cue(doc, ent)
         line_up = sport and _line_up_club(doc, ent)
         speaker = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in PERSON_VERBS
         locative = _locative(doc, ent) or place_noun
@@ -394,8 +398,12 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 place_noun=place_noun,
                 named=named,
                 facility=_facility_after(doc, ent.end),
-                org_cue=_org_cue(doc, ent) or (len(key) == 1 and key in org_words),
-                person_cue=_person_cue(doc, ent),
+                org_cue=_org_cue(doc, ent)
+                or (len(key) == 1 and key in org_words)
+                # (a sports report's line-up lists players among clubs: "Subs not used: Hislop,
+                # Quashie, Cisse, Portsmouth and Arsenal")
+                or (not sport and not person_cue and _listed_among_bodies(ent)),
+                person_cue=person_cue,
                 kin=_kin(doc, ent),
                 former_name=_former_name(doc, ent),
                 person_list=_in_person_list(doc, ent) or _person_conj(doc, ent),
@@ -406,7 +414,8 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 work_cue=_after_work_noun(doc, ent.start)
                 or key in work_titles
                 or _work_listed(ent),
-                title_cue=label == "PERSON" and _title_cue(doc, ent),
+                title_cue=(label == "PERSON" and _title_cue(doc, ent))
+                or (label == "ORG" and _work_by_its_sentence(doc, ent)),
                 work_named=_work_named(doc, ent),
                 product_cue=_product_noun_after(doc, ent.end) or _product_model(doc, ent),
                 deal="" if report else _deal_use(doc, ent),
@@ -591,6 +600,33 @@ def _cut_name_word(doc: Doc, ent: Span) -> bool:
 
 # The names of the days of the week (lexicon weekdays.txt).
 DAY_NAMES = lexicon.words("weekdays")
+
+
+def _listed_among_bodies(ent: Span) -> bool:
+    """Is the one word ``ent``, no given name, one of a list ("A, B and C") of two or more
+    names the model tagged organisations and fewer it tagged people ("Green Day, the Foo
+    Fighters and Keane", "Scissor Sisters, Franz Ferdinand, Keane, Joss Stone and McFly")? A
+    band or a firm keeps such company; a person's name is written in full, or joined to its
+    full form elsewhere, which the labeller weighs first ("Hezbollah, Iran and Assad")."""
+    if len(ent) != 1 or is_given_name(ent.text) or _list_noun(ent) is not None:
+        return False  # ("classical authors like Cicero, Virgil and Tacitus": the noun says)
+    head = ent.root
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    sent = ent.sent if ent.doc.has_annotation("SENT_START") else ent.doc[:]
+    if any(t.text == ":" for t in ent.doc[sent.start : head.i]):
+        return False  # a team sheet's line: "Replacements (from): Bozzi, Coutts, Lund, …"
+    members, todo = [], [head]
+    while todo:  # the list's heads, joined to its first by "conj" alone
+        t = todo.pop()
+        members.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    # each other member's head word, as the model tagged its name
+    kinds = [t.ent_type_ for t in members if not ent.start <= t.i < ent.end]
+    n_orgs, n_people = kinds.count("ORG"), kinds.count("PERSON")
+    # (a town among them makes it a team sheet's or a fixture list's: "Subs not used: Hislop,
+    # Quashie, Cisse, Portsmouth and Arsenal", a player among clubs)
+    return n_orgs >= 2 and n_orgs > n_people and "GPE" not in kinds
 
 
 def _person_conj(doc: Doc, ent: Span) -> bool:
@@ -1102,6 +1138,8 @@ def _org_cue(doc: Doc, ent: Span) -> bool:
         return True  # "mobile operators O2 and Vodafone", "broadcasters such as Sky and ITV"
     if _firm_participle_before(doc, ent) or _officer_after(doc, end):
         return True  # "Paris-based Euronext", "Rosneft-owned Yugansk", "Gazprom chief Alexei"
+    if _maker_of_goods(ent):
+        return True  # "the football games developed by Sega"
     if " " not in ent.text and (_org_noun_apposed(root) or _statement_speaker(ent)):
         return True  # "The unit, Yugansk, was sold", "In a statement, Euronext said"
     k = end
@@ -1199,6 +1237,33 @@ def _firm_participle_before(doc: Doc, ent: Span) -> bool:
         and ent.start <= word.head.i < ent.end
         and word.dep_ in ("amod", "compound", "nmod")
     )
+
+
+# Verbs of making or selling goods whose agent ("developed by …") is their maker
+_MAKING_VERBS = frozenset({"develop", "make", "manufacture", "publish", "produce", "sell"})
+# Goods a firm makes, beside PRODUCT_NOUNS: "games" only as the thing made ("the Olympic games"
+# are no product, and "games developed by" names no sport)
+_MADE_GOODS = frozenset({"game", "games", "chip", "format", "formats", "device", "devices"})
+
+
+def _maker_of_goods(ent: Span) -> bool:
+    """Is the one word ``ent``, no given name, the agent of a verb of making that describes
+    goods ("the football games developed by Sega", "the chips were sold by Quorvant")? A film
+    or a book is made by a person ("a film made by Leigh": no goods), and a person's name is
+    written in full or with a given name ("games developed by Will Wright")."""
+    root = ent.root
+    if len(ent) != 1 or is_given_name(ent.text) or root.dep_ != "pobj":
+        return False
+    by = root.head
+    verb = by.head
+    if by.lower_ != "by" or by.dep_ != "agent" or verb.lemma_.lower() not in _MAKING_VERBS:
+        return False
+    # the goods the verb describes ("games developed by"), or its subject ("the chips were
+    # sold by")
+    goods = (
+        [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ == "nsubjpass"]
+    )
+    return any(g.lower_ in PRODUCT_NOUNS or g.lower_ in _MADE_GOODS for g in goods)
 
 
 def _officer_after(doc: Doc, end: int) -> bool:
@@ -2177,10 +2242,24 @@ def _title_cue(doc: Doc, ent: Span) -> bool:
         and doc[end].text in ('"', "\u201d")
     ):
         return True  # "the single “Getaway”": a title in quotes
+    return _work_listed(ent) or _work_by_its_sentence(doc, ent)
+
+
+def _work_by_its_sentence(doc: Doc, ent: Span) -> bool:
+    """Does the sentence of ``ent`` say a work's things of it, whatever the model tagged it:
+    "starring" a person right after it ("Closer, starring Jude Law"), a verb of takings with
+    the box office or money ("The Aviator has taken $75m at the box office"), or a work's noun
+    it is ("The Aviator is a gorgeous movie")?"""
+    end = ent.end
+    sent = ent.sent if doc.has_annotation("SENT_START") else doc[:]
     k = end + (end < sent.end and doc[end].text == ",")
     if k + 1 < sent.end and doc[k].lower_ == "starring" and doc[k + 1].ent_type_ == "PERSON":
         return True  # (not "Hanks, starring in his first comedy")
-    return _work_listed(ent) or _takings_subject(doc, ent, sent)
+    root = ent.root
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_ == "be":
+        return any(c.dep_ == "attr" and _work_noun(c) for c in verb.children)
+    return _takings_subject(doc, ent, sent)
 
 
 _FILM_PLURALS = frozenset({"films", "movies", "sequels"})
@@ -3061,6 +3140,10 @@ def _relabel_by_kind(doc: Doc, start: int, end: int, label: str) -> list[Span] |
         # "Bolton and Gorka Slam ‘Neocons …’" (the "Grand Slam" is tagged a place)
         and not (label == "PERSON" and head in _VERB_EVENT_HEADS)
     ):
+        new = "EVENT"
+    elif head in FAIR_HEAD_WORDS and label in ("ORG", "FAC", "GPE", "LOC") and end - start >= 3:
+        # "the Consumer Electronics Show" (tagged ORG): a trade fair; two words are as often a
+        # title's or a magazine's ("Vanity Fair")
         new = "EVENT"
     elif label == "EVENT" and (head in FACILITY_WORDS or head in FACILITY_HEAD_WORDS):
         new = "FAC"
