@@ -70,7 +70,7 @@ from analysis.entities.rules import (
     strip_titles,
     title_sex,
 )
-from analysis.entities.spans import NAMED_PERSON_NOUNS, body_named_by_place
+from analysis.entities.spans import NAMED_PERSON_NOUNS, body_named_by_place, used_as_firm
 from analysis.names import actor_or_none, clean_name, is_actor_name, unbalanced_bracket
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote, local_speaker
@@ -1246,10 +1246,13 @@ class _Resolver:
         if grown is not None:
             return self._person(grown)
         text = ent.text
-        # The small model often tags a lone surname as ORG/GPE; a known surname is a person.
+        # The small model often tags a lone surname as ORG/GPE; a known surname is a person,
+        # unless the sentence uses the word as a firm's ("Ford said its sales fell", beside
+        # "Bill Ford"), as the entity layer named it.
         key = _name_key(text)
         surname = None
-        if label != "PERSON" and key and key[-1].lower() in self.names.by_surname:
+        firm = used_as_firm(ent)
+        if label != "PERSON" and key and key[-1].lower() in self.names.by_surname and not firm:
             label = "PERSON"
             surname = self.names.by_surname[key[-1].lower()]
         name, label = self.names.canonical(text, label, ent.start_char, ent.end_char)
