@@ -107,7 +107,9 @@ NAME_PREFIXES = lexicon.words("name_prefixes")
 
 INSTITUTION_NOUNS = lexicon.words("institution_nouns")
 DOCUMENT_NOUNS = lexicon.words("document_nouns")
-ORG_DESCRIPTION_NOUNS = lexicon.words("org_description_nouns")
+# Nouns for a company named before ("the airline said"): kinds of company, as "company" is.
+FIRM_DESCRIPTION_NOUNS = lexicon.words("firm_description_nouns") | {"company", "firm"}
+ORG_DESCRIPTION_NOUNS = lexicon.words("org_description_nouns") | FIRM_DESCRIPTION_NOUNS
 # Heads that a news agency's name makes the agency itself: "the official SANA news agency said"
 # (read as a description, it went to the organisation named before it: Islamic State).
 AGENCY_HEADS = frozenset({"agency", "broadcaster", "channel", "network", "television"})
@@ -3555,7 +3557,7 @@ TARGET_PREPOSITIONS = frozenset(
 # Description nouns that say what kind of body speaks: "the charity", "the alliance" stand
 # for no body whose name says it is another kind, unless the article calls it so (the
 # nearest organisation had been the Assyrian International News Agency, for the Observatory).
-KIND_NOUNS = frozenset({"alliance", "charity", "militia", "movement", "company", "firm"})
+KIND_NOUNS = frozenset({"alliance", "charity", "militia", "movement"}) | FIRM_DESCRIPTION_NOUNS
 # A body's name words that make it a public body, no company (see :func:`_other_kind`).
 PUBLIC_BODY_WORDS = lexicon.words("public_body_words") | INSTITUTION_NOUNS
 
@@ -3572,12 +3574,13 @@ def _other_kind(name: str | None, noun: str) -> bool:
     """Whether the organisation ``name`` is by its own name a kind of body other than
     ``noun`` ("… News Agency", "… Ministry", "… Army"), by its head words; for "charity",
     unless its name holds a word of :data:`CHARITY_NAME_WORDS` (Islamic State is no charity);
-    for "company" and "firm", a public body's (:data:`PUBLIC_BODY_WORDS`: the Securities and
+    for "company", "firm" and the other kinds of company (:data:`FIRM_DESCRIPTION_NOUNS`:
+    "airline", "retailer"), a public body's (:data:`PUBLIC_BODY_WORDS`: the Securities and
     Exchange Commission is no company, but "Royal Mail Group" and "Reuters" are)."""
     words = set((name or "").lower().replace("-", " ").split()) - {noun}
     if noun == "charity":
         return not words & CHARITY_NAME_WORDS
-    if noun in ("company", "firm"):
+    if noun in FIRM_DESCRIPTION_NOUNS:
         return bool(words & PUBLIC_BODY_WORDS)
     return bool(words & (ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS | MEDIA_NAME_WORDS))
 
@@ -5371,7 +5374,8 @@ def _described_by(noun: str, token: Token):
         return set(name.lower().replace("-", " ").split())
 
     def fits(spk: _Speaker, idx: int, _subj: bool) -> bool:
-        if noun in AGENCY_HEADS and noun != "agency":  # (a UN agency speaks as "the agency")
+        # (a UN agency speaks as "the agency"; "the station" is a radio's or a TV's)
+        if noun in AGENCY_HEADS - {"agency"} or noun == "station":
             return is_news_outlet(spk.name) or bool(words(spk.name) & MEDIA_NAME_WORDS)
         if is_news_outlet(spk.name):
             return noun == "agency" and _agency_just_named(spk, idx, token)
