@@ -1,8 +1,9 @@
 """Words reported at one remove: the source of an "according to" phrase (not the words of a
 title: "The World According to Bex") vouches for one sentence and is no antecedent of a later
-"he" over the person the paragraph is about; and a clause a speaker denies was ever said ("denied Jones made that remark") is no one's reported
-speech; a body's document ("Chelsea's statement added") speaks as the body. Each case is an
-invented passage, the words of one quote and its speaker."""
+"he" over the person the paragraph is about; and a clause a speaker denies was ever said
+("denied Jones made that remark") is no one's reported speech; a body's document ("Chelsea's
+statement added") speaks as the body. Each case is an invented passage, the words of one quote
+and its speaker."""
 
 from __future__ import annotations
 
