@@ -2050,7 +2050,15 @@ class _Resolver:
             elif t.pos_ == "NOUN" and t.tag_ == "NN" and not t.ent_type_:
                 lemma = t.lemma_.lower()
                 unnamed = UNNAMED_PERSON_NOUNS.get(lemma)
-                if (unnamed is None and lemma not in ROLE_NOUNS) or unnamed not in (None, "-", own):
+                if unnamed is None and lemma not in ROLE_NOUNS:
+                    if _person_noun(t) and _in_complement(t, at):
+                        # "And the French defender believes Smith is suited to the job. “…,” he
+                        # said": the one described, not the name in what the subject believes
+                        meant = self.resolve(t)
+                        if meant is None or meant.name != found.name:
+                            return True
+                    continue
+                if unnamed not in (None, "-", own):
                     continue
                 if any(c.dep_ in ("compound", "appos") and c.ent_type_ for c in t.children):
                     continue  # "campaign chairman Paul Manafort": a name, a candidate itself
@@ -3625,6 +3633,15 @@ def _indefinite(noun: Token) -> bool:
     return any(
         c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one")
         for c in noun.children
+    )
+
+
+def _in_complement(subject: Token, idx: int) -> bool:
+    """Whether token ``idx`` is in the clause the verb of ``subject`` takes as its content
+    ("the defender believes [Smith is suited]"): a name spoken of, not the one who speaks."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= idx <= c.right_edge.i
+        for c in subject.head.children
     )
 
 

@@ -80,6 +80,15 @@ CASES = [
         None,
         id="the-station-is-no-company",
     ),
+    # --- "he" after a described subject is not the name in what the subject believes -------
+    pytest.param(
+        "Lacombe has been given confidence by the impact manager Tomas Varga has had.\n\nAnd "
+        "the French international defender believes Varga is suited to lead the squad. "
+        '"It is only normal that you put the finishing touch to it," he said.',
+        "only normal that you put",
+        None,
+        id="he-is-not-the-name-the-described-subject-believes-in",
+    ),
     # --- a business magnate is a description of the person named ---------------------------
     pytest.param(
         "Northgate Steel could cut 9,000 jobs, its chief executive has said.\n\nRavi Anand has "
