@@ -1922,6 +1922,16 @@ class _Resolver:
                     t.tag_ in ("NNS", "NNPS") and not t.ent_type_ for t in doc[idx + 1 : token.i]
                 )
 
+        if own is not None:
+            # "… when she lost to Elena Marsh. Only last year she insisted …": whom "she" beat
+            # or lost to is not "she", and the next "she" carries on that subject, not her
+            sexed_fits = fits
+
+            def fits(spk: _Speaker, idx: int, is_subj: bool) -> bool:
+                if _object_of_pronoun(self.doc[idx], own):
+                    return False
+                return sexed_fits(spk, idx, is_subj)
+
         said = self._said_by(token, person=own is not None)
         if said:
             # The pronoun is never a name inside what its own verb says: in "Also, Trump is no
@@ -3633,6 +3643,20 @@ def _indefinite(noun: Token) -> bool:
     return any(
         c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one")
         for c in noun.children
+    )
+
+
+def _object_of_pronoun(token: Token, own: str) -> bool:
+    """Whether the name ``token`` is in a clause whose subject is another pronoun of gender
+    ``own`` ("when she lost to Elena Marsh", "he thanked Smith"): not the one that pronoun is."""
+    if token.dep_ in CLAUSE_SUBJECT_DEPS:
+        return False
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and _pronoun_gender(c.lower_) == own and c.i != token.i
+        for c in verb.children
     )
 
 
