@@ -3652,7 +3652,7 @@ def _object_of_pronoun(token: Token, own: str) -> bool:
     if token.dep_ in CLAUSE_SUBJECT_DEPS:
         return False
     verb = token.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and _pronoun_gender(c.lower_) == own and c.i != token.i

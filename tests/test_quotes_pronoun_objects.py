@@ -45,3 +45,10 @@ CASES = [
 def test_a_pronoun_is_not_whom_its_kind_acted_on(model, text, words, speaker):
     found = [q for q in run(model, text) if words in q.text]
     assert [q.speaker for q in found] == [speaker], [(q.speaker, q.text) for q in run(model, text)]
+
+
+def test_a_name_in_a_verbless_fragment_ends_the_search(model):
+    """A fragment with no verb ("The new coach, Tom Hale.") has a noun for its root: the walk up
+    to the name's verb stops there (a Token is a new object each time it is read)."""
+    text = "The new coach, Tom Hale. He said the team was ready."
+    assert [q.speaker for q in run(model, text)] in (["Tom Hale"], [None])
