@@ -4429,7 +4429,13 @@ MAX_GERUND_SOURCE = 4
 def _according_to(tok: Token) -> _Cue | None:
     doc = tok.doc
     to = doc[tok.i + 1]
-    if tok.text == "According" and not tok.is_sent_start and tok.nbor(-1).is_title:
+    if (
+        tok.text == "According"
+        and not tok.is_sent_start
+        and tok.nbor(-1).is_title
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 2].is_title
+    ):
         return None  # a title's words: "the new sitcom The World According to Bex, …"
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:

@@ -66,3 +66,11 @@ def test_a_bare_surname_said_of_a_person_still_joins_him(model):
         "Ford said his own pay would be cut by half."
     )
     assert _speaker_of(model, text, "his own pay") == ("Peter Ford", "PERSON")
+
+
+def test_an_its_further_on_in_what_a_surname_says_is_another_things(model):
+    text = (
+        "Peter Ford, the head of the music label, spoke to the BBC. Ford warned that unless "
+        "the industry accepted downloading, its decline would go on."
+    )
+    assert _speaker_of(model, text, "its decline") == ("Peter Ford", "PERSON")

@@ -1429,7 +1429,7 @@ def used_as_firm(ent: Span) -> bool:
     """Does the sentence use the one word ``ent`` as a company's name, for this mention only?
     A company's possession after it or its possessive (:data:`FIRM_USE_NOUNS`: "Ford's
     sales", "Ford shares"), its results as the object of its verb (:data:`FIRM_RESULT_NOUNS`:
-    "Ford reported a loss", "Ford cut 3,000 jobs"), or "its" as the first pronoun of what it
+    "Ford reported a loss", "Ford cut 3,000 jobs"), or "its" owning the subject of what it
     says ("Ford said its sales fell"; a person says "his"). Where the article also names a
     person of that surname ("Bill Ford"), the word so used is the firm, not him."""
     words = [t for t in ent if t.text not in _POSSESSIVE_MARKS]  # the tagger's "Ford's"
@@ -1457,14 +1457,13 @@ def used_as_firm(ent: Span) -> bool:
     said = next((c for c in root.head.children if c.dep_ == "ccomp"), None)
     if said is None or root.head.lemma_.lower() not in PERSON_VERBS:
         return False
-    pronoun = next(
-        (t for t in said.subtree if t.lower_ in _THIRD_PERSON_PRONOUNS and t.pos_ == "PRON"), None
+    # "its" owning the subject of what it says ("Ford said its sales fell"); an "its" further
+    # on is another thing's ("Renner warned that unless the industry changed, its decline …")
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(p.dep_ == "poss" and p.lower_ == "its" for p in c.children)
+        for c in said.children
     )
-    return pronoun is not None and pronoun.lower_ == "its"
-
-
-# The pronouns that say what a speaker is: "its" a thing's or a body's, the rest a person's.
-_THIRD_PERSON_PRONOUNS = frozenset({"its", "he", "his", "him", "she", "her"})
 
 
 def used_as_org(doc: Doc, ent: Span) -> bool:
