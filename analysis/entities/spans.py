@@ -1457,12 +1457,18 @@ def used_as_firm(ent: Span) -> bool:
     said = next((c for c in root.head.children if c.dep_ == "ccomp"), None)
     if said is None or root.head.lemma_.lower() not in PERSON_VERBS:
         return False
-    # "its" owning the subject of what it says ("Ford said its sales fell"); an "its" further
-    # on is another thing's ("Renner warned that unless the industry changed, its decline …")
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass")
-        and any(p.dep_ == "poss" and p.lower_ == "its" for p in c.children)
-        for c in said.children
+    # "its" right after the verb (or its "that") owning the subject of what it says ("Ford
+    # said its sales fell"); an "its" further on is another thing's ("Renner warned that
+    # unless the industry changed, its decline …")
+    verb = root.head
+    start = verb.i + 1 + (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "that")
+    its = doc[start] if start < len(doc) else None
+    return (
+        its is not None
+        and its.lower_ == "its"
+        and its.dep_ == "poss"
+        and its.head.dep_ in ("nsubj", "nsubjpass")
+        and its.head.head.i == said.i
     )
 
 
