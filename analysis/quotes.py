@@ -70,7 +70,7 @@ from analysis.entities.rules import (
     strip_titles,
     title_sex,
 )
-from analysis.entities.spans import NAMED_PERSON_NOUNS, body_named_by_place
+from analysis.entities.spans import NAMED_PERSON_NOUNS, body_named_by_place, used_as_firm
 from analysis.names import actor_or_none, clean_name, is_actor_name, unbalanced_bracket
 from analysis.nlp import text_of
 from analysis.records import EntityMention, Quote, local_speaker
@@ -107,7 +107,9 @@ NAME_PREFIXES = lexicon.words("name_prefixes")
 
 INSTITUTION_NOUNS = lexicon.words("institution_nouns")
 DOCUMENT_NOUNS = lexicon.words("document_nouns")
-ORG_DESCRIPTION_NOUNS = lexicon.words("org_description_nouns")
+# Nouns for a company named before ("the airline said"): kinds of company, as "company" is.
+FIRM_DESCRIPTION_NOUNS = lexicon.words("firm_description_nouns") | {"company", "firm"}
+ORG_DESCRIPTION_NOUNS = lexicon.words("org_description_nouns") | FIRM_DESCRIPTION_NOUNS
 # Heads that a news agency's name makes the agency itself: "the official SANA news agency said"
 # (read as a description, it went to the organisation named before it: Islamic State).
 AGENCY_HEADS = frozenset({"agency", "broadcaster", "channel", "network", "television"})
@@ -1246,10 +1248,13 @@ class _Resolver:
         if grown is not None:
             return self._person(grown)
         text = ent.text
-        # The small model often tags a lone surname as ORG/GPE; a known surname is a person.
+        # The small model often tags a lone surname as ORG/GPE; a known surname is a person,
+        # unless the sentence uses the word as a firm's ("Ford said its sales fell", beside
+        # "Bill Ford"), as the entity layer named it.
         key = _name_key(text)
         surname = None
-        if label != "PERSON" and key and key[-1].lower() in self.names.by_surname:
+        firm = used_as_firm(ent)
+        if label != "PERSON" and key and key[-1].lower() in self.names.by_surname and not firm:
             label = "PERSON"
             surname = self.names.by_surname[key[-1].lower()]
         name, label = self.names.canonical(text, label, ent.start_char, ent.end_char)
@@ -1917,6 +1922,16 @@ class _Resolver:
                     t.tag_ in ("NNS", "NNPS") and not t.ent_type_ for t in doc[idx + 1 : token.i]
                 )
 
+        if own is not None:
+            # "… when she lost to Elena Marsh. Only last year she insisted …": whom "she" beat
+            # or lost to is not "she", and the next "she" carries on that subject, not her
+            sexed_fits = fits
+
+            def fits(spk: _Speaker, idx: int, is_subj: bool) -> bool:
+                if _object_of_pronoun(self.doc[idx], own):
+                    return False
+                return sexed_fits(spk, idx, is_subj)
+
         said = self._said_by(token, person=own is not None)
         if said:
             # The pronoun is never a name inside what its own verb says: in "Also, Trump is no
@@ -2045,7 +2060,15 @@ class _Resolver:
             elif t.pos_ == "NOUN" and t.tag_ == "NN" and not t.ent_type_:
                 lemma = t.lemma_.lower()
                 unnamed = UNNAMED_PERSON_NOUNS.get(lemma)
-                if (unnamed is None and lemma not in ROLE_NOUNS) or unnamed not in (None, "-", own):
+                if unnamed is None and lemma not in ROLE_NOUNS:
+                    if _person_noun(t) and _in_complement(t, at):
+                        # "And the French defender believes Smith is suited to the job. “…,” he
+                        # said": the one described, not the name in what the subject believes
+                        meant = self.resolve(t)
+                        if meant is None or meant.name != found.name:
+                            return True
+                    continue
+                if unnamed not in (None, "-", own):
                     continue
                 if any(c.dep_ in ("compound", "appos") and c.ent_type_ for c in t.children):
                     continue  # "campaign chairman Paul Manafort": a name, a candidate itself
@@ -3552,7 +3575,7 @@ TARGET_PREPOSITIONS = frozenset(
 # Description nouns that say what kind of body speaks: "the charity", "the alliance" stand
 # for no body whose name says it is another kind, unless the article calls it so (the
 # nearest organisation had been the Assyrian International News Agency, for the Observatory).
-KIND_NOUNS = frozenset({"alliance", "charity", "militia", "movement", "company", "firm"})
+KIND_NOUNS = frozenset({"alliance", "charity", "militia", "movement"}) | FIRM_DESCRIPTION_NOUNS
 # A body's name words that make it a public body, no company (see :func:`_other_kind`).
 PUBLIC_BODY_WORDS = lexicon.words("public_body_words") | INSTITUTION_NOUNS
 
@@ -3569,12 +3592,13 @@ def _other_kind(name: str | None, noun: str) -> bool:
     """Whether the organisation ``name`` is by its own name a kind of body other than
     ``noun`` ("… News Agency", "… Ministry", "… Army"), by its head words; for "charity",
     unless its name holds a word of :data:`CHARITY_NAME_WORDS` (Islamic State is no charity);
-    for "company" and "firm", a public body's (:data:`PUBLIC_BODY_WORDS`: the Securities and
+    for "company", "firm" and the other kinds of company (:data:`FIRM_DESCRIPTION_NOUNS`:
+    "airline", "retailer"), a public body's (:data:`PUBLIC_BODY_WORDS`: the Securities and
     Exchange Commission is no company, but "Royal Mail Group" and "Reuters" are)."""
     words = set((name or "").lower().replace("-", " ").split()) - {noun}
     if noun == "charity":
         return not words & CHARITY_NAME_WORDS
-    if noun in ("company", "firm"):
+    if noun in FIRM_DESCRIPTION_NOUNS:
         return bool(words & PUBLIC_BODY_WORDS)
     return bool(words & (ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS | MEDIA_NAME_WORDS))
 
@@ -3619,6 +3643,29 @@ def _indefinite(noun: Token) -> bool:
     return any(
         c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one")
         for c in noun.children
+    )
+
+
+def _object_of_pronoun(token: Token, own: str) -> bool:
+    """Whether the name ``token`` is in a clause whose subject is another pronoun of gender
+    ``own`` ("when she lost to Elena Marsh", "he thanked Smith"): not the one that pronoun is."""
+    if token.dep_ in CLAUSE_SUBJECT_DEPS:
+        return False
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and _pronoun_gender(c.lower_) == own and c.i != token.i
+        for c in verb.children
+    )
+
+
+def _in_complement(subject: Token, idx: int) -> bool:
+    """Whether token ``idx`` is in the clause the verb of ``subject`` takes as its content
+    ("the defender believes [Smith is suited]"): a name spoken of, not the one who speaks."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= idx <= c.right_edge.i
+        for c in subject.head.children
     )
 
 
@@ -4382,6 +4429,14 @@ MAX_GERUND_SOURCE = 4
 def _according_to(tok: Token) -> _Cue | None:
     doc = tok.doc
     to = doc[tok.i + 1]
+    if (
+        tok.text == "According"
+        and not tok.is_sent_start
+        and tok.nbor(-1).is_title
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 2].is_title
+    ):
+        return None  # a title's words: "the new sitcom The World According to Bex, …"
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         # "according to show insiders": the parse took the source's first word for a verb
@@ -5368,7 +5423,8 @@ def _described_by(noun: str, token: Token):
         return set(name.lower().replace("-", " ").split())
 
     def fits(spk: _Speaker, idx: int, _subj: bool) -> bool:
-        if noun in AGENCY_HEADS and noun != "agency":  # (a UN agency speaks as "the agency")
+        # (a UN agency speaks as "the agency"; "the station" is a radio's or a TV's)
+        if noun in AGENCY_HEADS - {"agency"} or noun == "station":
             return is_news_outlet(spk.name) or bool(words(spk.name) & MEDIA_NAME_WORDS)
         if is_news_outlet(spk.name):
             return noun == "agency" and _agency_just_named(spk, idx, token)

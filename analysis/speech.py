@@ -72,6 +72,12 @@ def subject(verb: Token) -> Token | None:
     ]
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
+        after = [c for c in subjects if c.i > verb.i]
+        if before and after and verb.i > 0 and verb.nbor(-1).text == ",":
+            # "…, in particular the UK, France and Spain, said the report": after a comma the
+            # verb is inverted, and the words before it the parse also made its subject are
+            # the end of what was said
+            return after[0]
         return _nearest_subject(before) if before else subjects[0]
     for clause in verb.children:
         # "The France based Kell Institute … said": the place's "based" parsed as a clause

@@ -1302,10 +1302,12 @@ def test_scare_quotes_in_sample_are_not_speech(sample_quotes):
             "The commission says three seats in the north would be merged.",
             "Boundary Commission",
         ),
+        # a kind of company ("the retailer", "the airline") is the company named before it,
+        # as "the company" is (lexicon/firm_description_nouns)
         (
             "Shares in Brightway fell on Monday.\n\nThe retailer said sales over Christmas had "
             "been weak.",
-            None,
+            "Brightway",
         ),
         (
             "Voters in the north backed the Green Party and the Harbour Party in May.\n\nThe "

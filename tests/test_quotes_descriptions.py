@@ -1,6 +1,7 @@
 """Descriptions of a speaker a business or sports story uses, and whom they stand for.
 
-"The company says" is no regulator named before it; "the Indian-born magnate" is the
+"The company says" (or "the airline", "the software giant") is no regulator named before it;
+"the station" is a broadcaster named before; "the Indian-born magnate" is the
 businessman the paragraph is about; "the Romanian international" is no expert the article
 quoted; and "a senior barrister" or "a US researcher" opening a story is the person its next
 sentence names for the first time. Each case is an invented passage, the words of one quote
@@ -36,6 +37,57 @@ CASES = [
         "it would appeal",
         None,
         id="the-company-is-no-public-office",
+    ),
+    # --- a kind of company ("the airline", "the software giant") is the company named ------
+    pytest.param(
+        "Skyline Airways is to stop its flights from Leeds to Oslo in May. The airline said "
+        "the decision was a commercial one.",
+        "a commercial one",
+        "Skyline Airways",
+        id="the-airline-is-the-airline-named-before",
+    ),
+    pytest.param(
+        "The Securities and Exchange Commission fined Skyline Airways on Monday. The airline "
+        "said it would appeal.",
+        "it would appeal",
+        "Skyline Airways",
+        id="the-airline-is-no-regulator-named-first",
+    ),
+    pytest.param(
+        "Brightsoft sold 4m copies of its office suite. In June, the software giant said that "
+        "its new update would not work with pirated copies.",
+        "would not work with pirated copies",
+        "Brightsoft",
+        id="the-software-giant-is-the-company-named-before",
+    ),
+    pytest.param(
+        "The Competition Commission has cleared the takeover. The retailer said it was delighted.",
+        "it was delighted",
+        None,
+        id="the-retailer-is-no-public-body",
+    ),
+    # --- "the station" is a broadcaster named before ---------------------------------------
+    pytest.param(
+        "Radio 9 said it would not replace the host. The three DJs were chosen for their "
+        "knowledge, the station said.",
+        "chosen for their knowledge",
+        "Radio 9",
+        id="the-station-is-the-radio-named-before",
+    ),
+    pytest.param(
+        "Brightsoft said it had made a new chip. Its staff were flown in, the station said.",
+        "staff were flown in",
+        None,
+        id="the-station-is-no-company",
+    ),
+    # --- "he" after a described subject is not the name in what the subject believes -------
+    pytest.param(
+        "Lacombe has been given confidence by the impact manager Tomas Varga has had.\n\nAnd "
+        "the French international defender believes Varga is suited to lead the squad. "
+        '"It is only normal that you put the finishing touch to it," he said.',
+        "only normal that you put",
+        None,
+        id="he-is-not-the-name-the-described-subject-believes-in",
     ),
     # --- a business magnate is a description of the person named ---------------------------
     pytest.param(

@@ -1,8 +1,9 @@
-"""Words reported at one remove: the source of an "according to" phrase vouches for one
-sentence and is no antecedent of a later "he" over the person the paragraph is about; and a
-clause a speaker denies was ever said ("denied Jones made that remark") is no one's reported
-speech; a body's document ("Chelsea's statement added") speaks as the body. Each case is an
-invented passage, the words of one quote and its speaker."""
+"""Words reported at one remove: the source of an "according to" phrase (not the words of a
+title: "The World According to Bex") vouches for one sentence and is no antecedent of a later
+"he" over the person the paragraph is about; and a clause a speaker denies was ever said
+("denied Jones made that remark") is no one's reported speech; a body's document ("Chelsea's
+statement added") speaks as the body. Each case is an invented passage, the words of one quote
+and its speaker."""
 
 from __future__ import annotations
 
@@ -130,3 +131,15 @@ def test_a_suggestion_narrated_before_a_denial_is_still_speech(model):
     found = {q.speaker: q.text for q in run(model, text)}
     assert "blaming her partner" in found.get("Paul Dent", ""), found
     assert "Ruth Lund" not in found, found
+
+
+def test_according_to_in_a_titles_words_is_no_source(model):
+    """ "The World According to Bex", a show's title, reports no one's words; "According to"
+    opening a sentence still does."""
+    text = (
+        "Meanwhile, Jane Holt will star in a new sitcom, The World According to Bex, written by "
+        "Tom Barr, and the comedy duo return for a Christmas special."
+    )
+    assert [q for q in run(model, text) if q.cue == "according to"] == []
+    text = "Sales fell last year. According to the Retail Council, prices rose by 5%."
+    assert speakers(model, text) == [("reported", "Retail Council", "prices rose by 5")]

@@ -188,3 +188,48 @@ def test_a_coordinated_verb_keeps_the_subject_the_parse_lost(nlp):
     # after "and" nothing is lost: the coordinated verb is the first subject's
     doc = nlp("Officials added that the road was closed and said repairs had begun.")
     assert speech.subject(_verb(doc, "say")).text == "Officials"
+
+
+def test_an_inverted_subject_after_a_comma_speaks_not_the_list_before_it(nlp):
+    """ "…, in particular Spain and Italy, said the report": the parse may make the list before
+    the verb a second subject; after a comma the verb is inverted and its subject follows it."""
+    words = [
+        "Taxes",
+        "rose",
+        "most",
+        ",",
+        "in",
+        "particular",
+        "Spain",
+        ",",
+        "said",
+        "the",
+        "report",
+        ".",
+    ]
+    heads = [1, 8, 1, 8, 8, 4, 8, 6, 8, 10, 8, 8]
+    deps = [
+        "nsubj",
+        "ccomp",
+        "advmod",
+        "punct",
+        "prep",
+        "amod",
+        "nsubj",
+        "punct",
+        "ROOT",
+        "det",
+        "nsubj",
+        "punct",
+    ]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert speech.subject(doc[8]).text == "report"
+    # no comma before the verb: the subject before it stands ("Spain said the report was fair")
+    words = ["Spain", "said", "the", "report", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "det", "nsubj", "punct"],
+    )
+    assert speech.subject(doc[1]).text == "Spain"

@@ -275,6 +275,10 @@ def _decide_label(
             # one, and a name the model tags an organisation stays one ("Altria Group,
             # Reynolds Tobacco")
             return "PERSON"
+        if name in person_words and any(m.firm_use for m in group):
+            # "Ford reported a loss … Bill Ford said": the surname the sentence uses as a
+            # company's, kept out of the person's mentions (naming), is the company
+            return "ORG"
         if _person_not_place(name, group, place, person_words):
             # the model's person stands ("Elizabeth", "Ray", tagged PERSON); a name it tagged
             # a place or a product ("Martin" of Lockheed Martin) is no entity we keep

@@ -211,6 +211,9 @@ def _name_people(mentions: Sequence[_Mention], text: str) -> None:
         if m.model_label == "PERSON" and m.org_cue and not (m.title or m.named):
             m.model_label = "ORG"  # "oil giant Yukos", "Everton v Sunderland": no person
             continue
+        if m.model_label == "PERSON" and m.firm_use and not (m.title or m.named):
+            m.model_label = "ORG"  # "Ford's sales fell", "Ford reported a loss": the firm
+            continue
         if m.model_label == "PERSON" and _acronym(m.bare) and not _acronym_person(m):
             # "sarin and VX nerve agents", "CNPC", "RICS": a person is named by name, an
             # acronym names an organisation (or a thing) unless the text makes it someone
@@ -477,9 +480,13 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
                 full = _nearest_full(m.key, m.start, candidates, surname_only=False)
         elif m.person:
             full = _nearest_full(m.key, m.start, candidates, surname_only=False)
-        elif _surname_shape(m.key) and (
-            m.model_label in ("GPE", "ORG", "NORP", "FAC", *RESCUE_LABELS)
-            or (m.model_label == "LOC" and not (m.locative or _after_the(text, m.start)))
+        elif (
+            _surname_shape(m.key)
+            and not m.firm_use  # "Ford reported a loss … Bill Ford said": the firm
+            and (
+                m.model_label in ("GPE", "ORG", "NORP", "FAC", *RESCUE_LABELS)
+                or (m.model_label == "LOC" and not (m.locative or _after_the(text, m.start)))
+            )
         ):
             # (a surname the model tags a building: "directed at Bannon" after "Stephen Bannon";
             # one with its particle: "Le Pen told CNN" after "Marine Le Pen", tagged FAC; a

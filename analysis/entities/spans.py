@@ -71,6 +71,8 @@ PLACE_FIRST_WORDS = lexicon.words("place_first_words")
 ORG_APPOSITION_NOUNS = lexicon.words("org_apposition_nouns")
 ORG_AFTER_NOUNS = lexicon.words("org_after_nouns")
 ORG_MODIFIER_NOUNS = lexicon.words("org_modifier_nouns")
+FIRM_USE_NOUNS = lexicon.words("firm_use_nouns")
+FIRM_RESULT_NOUNS = lexicon.words("firm_result_nouns")
 ORG_SUFFIX_WORDS = lexicon.words("org_suffix_words")
 ORG_OF_HEADS = lexicon.words("org_of_heads")
 ORG_GROUP_NOUNS = lexicon.words("org_group_nouns")
@@ -161,6 +163,9 @@ class _Mention:
     # this mention, in its own sentence, is a club or a band however the name is labelled
     # elsewhere: "Chelsea striker", "joined Chelsea for £5m", "bands including Echo and …"
     org_use: bool = False
+    # one word this sentence uses as a company's ("Ford's sales", "Ford reported a loss"):
+    # not the person of that surname the article names (:func:`used_as_firm`)
+    firm_use: bool = False
     # the article is a sports report (:func:`sports_report`): a town it names as a club in one
     # sentence and never puts anything in is the club in its other sentences too
     sports_report: bool = False
@@ -408,6 +413,7 @@ def _candidates(doc: Doc) -> list[_Mention]:
                 former_name=_former_name(doc, ent),
                 person_list=_in_person_list(doc, ent) or _person_conj(doc, ent),
                 org_use=used_as_org(doc, ent) or line_up,
+                firm_use=not report and used_as_firm(ent),
                 line_up_club=line_up,
                 sports_report=report,
                 sport_named=sport,
@@ -1482,6 +1488,53 @@ _SCORE_BEFORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}(?:\s+(?:to|against|ov
 # against Birmingham", "away to Charlton", "losses to Newcastle", "a win over Fulham"), in a
 # sentence with a word of SPORTS_WORDS
 _FIXTURE_NOUNS = frozenset({"tie", "match", "game", "derby", "clash", "away"}) | CLUB_RESULT_NOUNS
+
+
+def used_as_firm(ent: Span) -> bool:
+    """Does the sentence use the one word ``ent`` as a company's name, for this mention only?
+    A company's possession after it or its possessive (:data:`FIRM_USE_NOUNS`: "Ford's
+    sales", "Ford shares"), its results as the object of its verb (:data:`FIRM_RESULT_NOUNS`:
+    "Ford reported a loss", "Ford cut 3,000 jobs"), or "its" owning the subject of what it
+    says ("Ford said its sales fell"; a person says "his"). Where the article also names a
+    person of that surname ("Bill Ford"), the word so used is the firm, not him."""
+    words = [t for t in ent if t.text not in _POSSESSIVE_MARKS]  # the tagger's "Ford's"
+    if len(words) != 1:
+        return False
+    root = words[0]
+    doc = root.doc
+    if gazetteer.country(root.text) is not None:
+        return False  # "China's sales abroad": the country's trade
+    owned = root.head if root.dep_ in ("poss", "compound") and root.head.i > root.i else None
+    if owned is None:  # the parse missed it: the word right after the name or its "'s"
+        k = root.i + 1 + (root.i + 1 < len(doc) and doc[root.i + 1].text in _POSSESSIVE_MARKS)
+        owned = doc[k] if k < len(doc) and doc[k].pos_ == "NOUN" else None
+    if owned is not None and owned.is_lower and owned.lemma_.lower() in FIRM_USE_NOUNS:
+        return True
+    if root.dep_ != "nsubj":
+        return False
+    verbs = [root.head, *(c for c in root.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if any(
+        c.dep_ == "dobj" and c.lemma_.lower() in FIRM_RESULT_NOUNS
+        for v in verbs
+        for c in v.children
+    ):
+        return True
+    said = next((c for c in root.head.children if c.dep_ == "ccomp"), None)
+    if said is None or root.head.lemma_.lower() not in PERSON_VERBS:
+        return False
+    # "its" right after the verb (or its "that") owning the subject of what it says ("Ford
+    # said its sales fell"); an "its" further on is another thing's ("Renner warned that
+    # unless the industry changed, its decline …")
+    verb = root.head
+    start = verb.i + 1 + (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "that")
+    its = doc[start] if start < len(doc) else None
+    return (
+        its is not None
+        and its.lower_ == "its"
+        and its.dep_ == "poss"
+        and its.head.dep_ in ("nsubj", "nsubjpass")
+        and its.head.head.i == said.i
+    )
 
 
 def used_as_org(doc: Doc, ent: Span) -> bool:
