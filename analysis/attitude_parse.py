@@ -60,22 +60,29 @@ class Parse:
         n = len(arr)
         strings = doc.vocab.strings
 
-        def column(k: int, name) -> list:
+        def columns(k: int, *names) -> list[list]:
             # Each distinct value named once (a doc repeats most of its words), and the names
             # spread over the tokens by numpy: a list of a doc's hashes as Python integers
-            # cost more than the rest of the column.
+            # cost more than the rest of the column. One column read several ways is sorted
+            # into its distinct values once.
             values, at = numpy.unique(arr[:, k], return_inverse=True)
-            names = numpy.array([name(v) for v in values.tolist()], dtype=object)
-            return names[at.reshape(-1)].tolist()
+            at, distinct = at.reshape(-1), values.tolist()
+            return [
+                numpy.array([name(v) for v in distinct], dtype=object)[at].tolist()
+                for name in names
+            ]
 
         # HEAD is stored as an offset from the token, in an unsigned column.
         self.head = (arr[:, 0].astype("int64") + numpy.arange(n)).tolist()
-        self.dep = column(1, strings.__getitem__)
-        self.pos = column(2, POS_NAMES.__getitem__)
-        self.lemma = column(3, lambda h: strings[h].lower())
+        (self.dep,) = columns(1, strings.__getitem__)
+        (self.pos,) = columns(2, POS_NAMES.__getitem__)
         # Each token's news-lexicon valence, looked up once per distinct lemma: every group of
         # words the attitudes step scores sums these (news_score), many groups per sentence.
-        self.valence = column(3, lambda h: NEWS_VALENCES.get(strings[h].lower(), 0.0))
+        self.lemma, self.valence = columns(
+            3,
+            lambda h: strings[h].lower(),
+            lambda h: NEWS_VALENCES.get(strings[h].lower(), 0.0),
+        )
         # The words, as the entity layer already read them (shared: never changed here)
         self.lower = doc_arrays.strings(doc, LOWER)
         self.text = doc_arrays.strings(doc, ORTH)

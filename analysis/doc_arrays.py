@@ -28,6 +28,7 @@ _BREAKS = "presslens.line_breaks"
 _CAPITAL = "presslens.capitalised"
 _STRINGS = "presslens.strings"
 _SENTENCES = "presslens.sentence_bounds"
+_ENTS = "presslens.ents"
 
 
 def column(doc: Doc, attr: int) -> list[int]:
@@ -71,7 +72,9 @@ def sentence_of(span: Span) -> Span:
     if bounds is None:
         bounds = doc.user_data[_SENTENCES] = _sentence_bounds(doc)
     before, after = bounds
-    return doc[before[span.start] : after[span.start + 1]]
+    # Span() itself: ``doc[a:b]`` checks its bounds in Python first (spacy.util.normalize_slice),
+    # and these are in range by construction (a ≤ span.start < b ≤ len(doc)).
+    return Span(doc, before[span.start], after[span.start + 1])
 
 
 def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
@@ -98,6 +101,16 @@ def share_sentences(doc: Doc) -> None:
     spans), for a doc with sentence annotation (without, spaCy's own raises as before)."""
     if len(doc) and doc.has_annotation("SENT_START") and "sent" not in doc.user_span_hooks:
         doc.user_span_hooks["sent"] = sentence_of
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once per Doc: spaCy builds a Span for every entity of the doc on each
+    access, and a rule that looks for the entity holding a token asks once per name (the
+    extractors never set a doc's entities)."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = doc.ents
+    return ents
 
 
 def capitalised(doc: Doc) -> list[bool]:

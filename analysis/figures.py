@@ -57,6 +57,7 @@ his most direct attacks", "the one that"). Fractions are reported as percentages
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import difflib
 import functools
@@ -1103,17 +1104,38 @@ class _Context:
         they take neither the model's label nor its run-on text ("Tabqa 40 kilometres" had
         become a figure's place through "kilometres")."""
         cut: set[int] = set()
-        for ent in self.doc.ents:
-            inside = [m for m in self.mentions if m.start < ent.end_char and ent.start_char < m.end]
+        # The mentions an entity overlaps, found by bisection in their starts: a mention ending
+        # after the entity's start starts less than the longest mention's length before it
+        # (every mention against every entity: 0.7 % of the extraction time on 200 BBC articles).
+        order, starts, longest = self._mention_starts
+        for ent in doc_arrays.entities(self.doc):
+            lo = bisect.bisect_right(starts, ent.start_char - longest)
+            hi = bisect.bisect_left(starts, ent.end_char)
+            inside = [m for m in (self.mentions[k] for k in order[lo:hi]) if ent.start_char < m.end]
             if inside:
                 cut.update(t.i for t in ent if not any(m.start <= t.idx < m.end for m in inside))
         return frozenset(cut)
 
     def mention_at(self, tok: Token) -> EntityMention | None:
-        for m in self.mentions:
-            if m.start <= tok.idx < m.end:
-                return m
-        return None
+        """The first of the mentions (in their order) that holds ``tok``'s first character."""
+        order, starts, longest = self._mention_starts
+        at = tok.idx
+        first = None
+        # Only a mention starting less than the longest mention's length before the token can
+        # reach it (every proper noun asks, several times: a walk over every mention each).
+        for k in order[bisect.bisect_right(starts, at - longest) : bisect.bisect_right(starts, at)]:
+            if at < self.mentions[k].end and (first is None or k < first):
+                first = k
+        return None if first is None else self.mentions[first]
+
+    @functools.cached_property
+    def _mention_starts(self) -> tuple[list[int], list[int], int]:
+        """The mentions' positions in :attr:`mentions` sorted by start, their starts in that
+        order, and the longest mention's length in characters."""
+        order = sorted(range(len(self.mentions)), key=lambda k: self.mentions[k].start)
+        starts = [self.mentions[k].start for k in order]
+        longest = max((m.end - m.start for m in self.mentions), default=0)
+        return order, starts, longest
 
     def label(self, tok: Token) -> str:
         m = self.mention_at(tok)
@@ -1131,7 +1153,7 @@ class _Context:
         if m is not None:
             return m.name
         if tok.ent_type_ and tok.i not in self._cut_off:
-            for ent in tok.doc.ents:
+            for ent in doc_arrays.entities(tok.doc):
                 if ent.start <= tok.i < ent.end:
                     return clean_name(ent.text, phrase=True)
         return tok.text
@@ -5439,7 +5461,7 @@ NO_PLACE_LABELS = frozenset({"ORG", "NORP", "PERSON", "PRODUCT"})
 def _named_no_place(tok: Token) -> bool:
     if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.ent_type_ not in NO_PLACE_LABELS:
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in doc_arrays.entities(tok.doc) if e.start <= tok.i < e.end), None)
     return gazetteer.place(ent.text if ent is not None else tok.text) is None
 
 

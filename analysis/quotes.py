@@ -285,7 +285,7 @@ class _Names:
         # A discourse word the model tagged ("Meanwhilee the coalition …") is no antecedent.
         self.ents = [
             e
-            for e in doc.ents
+            for e in doc_arrays.entities(doc)
             if (
                 e.label_ in SPEAKER_LABELS
                 or getattr(self.mention_at(e.start_char, e.end_char), "label", None)
@@ -5106,7 +5106,7 @@ def _title_before_trade(ent: Span) -> Span | None:
     named = doc[j + 1]
     if named.ent_type_ != "PERSON" or named.ent_iob_ != "B":
         return None
-    return next((e for e in doc.ents if e.start == named.i), None)
+    return next((e for e in doc_arrays.entities(doc) if e.start == named.i), None)
 
 
 def _titled_subject(ent: Span) -> bool:
@@ -5164,7 +5164,7 @@ def _inverted_subject(ent: Span) -> bool:
 
 def _title_before_trade_start(doc: Doc, k: int) -> bool:
     """Whether token ``k``, tagged a person, is in a title before a trade noun and a name."""
-    ent = next((e for e in doc.ents if e.start <= k < e.end), None)
+    ent = next((e for e in doc_arrays.entities(doc) if e.start <= k < e.end), None)
     return ent is not None and _title_before_trade(ent) is not None
 
 

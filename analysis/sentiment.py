@@ -141,8 +141,34 @@ def vader_score(text: str, *, checked: bool = False) -> tuple[float, float]:
     analyzer = _vader_analyzer()
     if not checked and not _vader_may_score(analyzer, text):
         return 0.0, 0.0
-    result = analyzer.polarity_scores(text)
+    result = _polarity_scores(analyzer, text)
     return float(result["compound"]), float(result["pos"] + result["neg"])
+
+
+def _polarity_scores(analyzer, text: str) -> dict[str, float]:
+    """``analyzer.polarity_scores(text)``, the same dict. Its first pass rebuilds the text a
+    character at a time to put each emoji's description in its place (a fifth of VADER's own
+    time on the attitudes' groups of words, profile on 200 BBC articles); a text without an
+    emoji comes out of it as it went in, stripped, so that pass is skipped for it and the rest
+    of the method (vaderSentiment 3.3.2) runs as written there."""
+    if not analyzer.emojis.keys().isdisjoint(text):
+        return analyzer.polarity_scores(text)
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    text = text.strip()
+    sentitext = SentiText(text)
+    sentiments: list[float] = []
+    words = sentitext.words_and_emoticons
+    for i, item in enumerate(words):
+        if item.lower() in BOOSTER_DICT:
+            sentiments.append(0)
+            continue
+        if i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of":
+            sentiments.append(0)
+            continue
+        sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
+    sentiments = analyzer._but_check(words, sentiments)
+    return analyzer.score_valence(sentiments, text)
 
 
 @functools.lru_cache(maxsize=1)

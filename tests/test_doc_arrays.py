@@ -132,3 +132,64 @@ def test_sentence_of_is_spacys_sentence_and_shared_as_span_sent(docs, nlp):
     assert "sent" not in bare.user_span_hooks
     with pytest.raises(ValueError):
         _ = bare[0:1].sent
+
+
+def test_entities_are_the_docs_own_made_once(docs):
+    for doc in docs:
+        ents = doc_arrays.entities(doc)
+        assert [(e.start, e.end, e.label_) for e in ents] == [
+            (e.start, e.end, e.label_) for e in doc.ents
+        ]
+        assert doc_arrays.entities(doc) is ents
+
+
+def test_sports_sentences_found_on_the_word_index_are_the_word_walks(nlp):
+    # (entities.spans._sporty and sports_report: sentences told by bisection in the doc's
+    # sports words, club roles and match-report words, not by a walk over each sentence)
+    from spacy.symbols import PROPN
+
+    from analysis.entities import spans
+
+    doc = nlp(
+        "Harbridge coach Tom Vale praised the midfielder after the draw. The council met "
+        "on Monday. Westford captain Ann Lee scored twice in the second half. A Lisbon coach "
+        "station was closed. Rain fell.\n\nThe league table stays tight after the replay."
+    )
+    texts, pos = [t.text for t in doc], [t.pos for t in doc]
+
+    def walked(start, end):
+        return any(
+            texts[i] in spans.SPORTS_WORDS
+            or (i > start and pos[i - 1] == PROPN and spans._sports_role(doc, i))
+            for i in range(start, end)
+        )
+
+    sents = list(doc.sents)
+    assert [spans._sporty(doc, s) for s in sents] == [walked(s.start, s.end) for s in sents]
+    assert spans._sporty(doc, doc[:]) == walked(0, len(doc))
+    sporty = sum(
+        walked(s.start, s.end)
+        or any(texts[i] in spans.SPORTS_REPORT_WORDS for i in range(s.start, s.end))
+        for s in sents
+    )
+    assert spans.sports_report(doc) == (sporty >= 3 and 4 * sporty >= len(sents))
+
+
+def test_figures_mention_lookups_by_bisection_are_the_linear_scans(nlp):
+    from analysis import entities
+
+    doc = nlp(
+        "Aleppo Monitor said 12 people died in Idlib on Monday. Fighters of the Tabqa Front "
+        "fled Raqqa 40 kilometres away, and the Syrian Observatory counted 30 dead in Hama."
+    )
+    mentions, _ = entities.extract(doc, article_id="a")
+    context = figures._Context(doc, quotes=[], mentions=mentions)
+    for tok in doc:
+        first = next((m for m in mentions if m.start <= tok.idx < m.end), None)
+        assert context.mention_at(tok) is first
+    cut = set()
+    for ent in doc.ents:
+        inside = [m for m in mentions if m.start < ent.end_char and ent.start_char < m.end]
+        if inside:
+            cut.update(t.i for t in ent if not any(m.start <= t.idx < m.end for m in inside))
+    assert context._cut_off == frozenset(cut)

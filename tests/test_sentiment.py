@@ -237,3 +237,20 @@ def test_quote_scores_read_words_as_the_text_scorer_does(text):
     polarity, subjectivity = sentiment.textblob_score(text)
     scores = sentiment.quote_scores(text)
     assert (scores["polarity"], scores["subjectivity"]) == (polarity, subjectivity)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  The rescue was a great relief, but the losses were terrible.  ",
+        "It is kind of sad and not at all hopeful",
+        "The mayor was VERY angry!!! Hardly a good day?",
+        "no one was happy, nor was anyone proud",
+        "the crowd cheered 😀 and then wept",  # an emoji: VADER's own pass
+        "at least it was not the worst outcome",
+    ],
+)
+def test_vader_polarity_without_the_emoji_pass_is_vaders_own(text):
+    # A text without an emoji skips VADER's character-by-character emoji pass: same dict.
+    analyzer = sentiment._vader_analyzer()
+    assert sentiment._polarity_scores(analyzer, text) == analyzer.polarity_scores(text)

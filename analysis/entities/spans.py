@@ -654,7 +654,7 @@ def _person_conj(doc: Doc, ent: Span) -> bool:
     for t in linked:
         if t.ent_type_ != "PERSON" or ent.start <= t.i < ent.end:
             continue
-        person = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+        person = next((e for e in doc_arrays.entities(doc) if e.start <= t.i < e.end), None)
         if person is not None and _surely_a_person(person) and not _place_name(person):
             return True
     return False
@@ -685,7 +685,7 @@ def _surely_a_person(ent: Span) -> bool:
         and len(full := name_key(e.text)) >= 2
         and full[-1] == key[0]
         and is_given_name(full[0])
-        for e in ent.doc.ents
+        for e in doc_arrays.entities(ent.doc)
     )
 
 
@@ -1369,10 +1369,11 @@ def _untagged_org_words(doc: Doc) -> set[tuple[str, ...]]:
     occurrences elsewhere have a company's cue (:func:`_org_cue`: "a front for gas monopoly
     Gazprom", "Euronext chief Jean Martin", untagged): the article uses the word as a body's,
     so its tagged mentions ("necessarily for Gazprom", tagged GPE) are the body's too."""
-    tagged = {e.text for e in doc.ents if len(e) == 1}
+    texts = doc_arrays.strings(doc, ORTH)
+    # (a one-word entity's text is its word's)
+    tagged = {texts[e.start] for e in doc_arrays.entities(doc) if len(e) == 1}
     words: set[tuple[str, ...]] = set()
     # (by the doc's words first: a Token only for an occurrence of a tagged word)
-    texts = doc_arrays.strings(doc, ORTH)
     for i in [i for i, text in enumerate(texts) if text in tagged]:
         tok = doc[i]
         if tok.ent_iob_ != "O" or tok.text not in tagged or not tok.text.istitle():
@@ -1733,12 +1734,10 @@ def sports_report(doc: Doc) -> bool:
         return False  # a hand-built Doc: no sentences to count
     known = doc.user_data.get(_SPORTS_REPORT_KEY)
     if known is None:  # every place name of the article asks: counted once
-        texts = doc_arrays.strings(doc, ORTH)
+        report_words = _sport_tokens(doc)[2]
         sents = list(doc.sents)
         sporty = sum(
-            _sporty(doc, sent)
-            or any(texts[i] in SPORTS_REPORT_WORDS for i in range(sent.start, sent.end))
-            for sent in sents
+            _sporty(doc, sent) or _any_within(report_words, sent.start, sent.end) for sent in sents
         )
         known = doc.user_data[_SPORTS_REPORT_KEY] = sporty >= 3 and 4 * sporty >= len(sents)
     return known
@@ -1794,14 +1793,45 @@ def _sporty(doc: Doc, sent: Span) -> bool:
     known = doc.user_data.setdefault("presslens_sporty", {})
     key = (sent.start, sent.end)
     if key not in known:
-        texts = doc_arrays.strings(doc, ORTH)
-        pos = doc_arrays.column(doc, POS)
-        known[key] = any(
-            texts[i] in SPORTS_WORDS
-            or (i > sent.start and pos[i - 1] == PROPN and _sports_role(doc, i))
-            for i in range(sent.start, sent.end)
+        words, roles, _ = _sport_tokens(doc)
+        known[key] = _any_within(words, sent.start, sent.end) or any(
+            _sports_role(doc, i)
+            for i in roles[
+                bisect.bisect_right(roles, sent.start) : bisect.bisect_left(roles, sent.end)
+            ]
         )
     return known[key]
+
+
+def _sport_tokens(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """The indices, in order, of ``doc``'s sports words (:data:`SPORTS_WORDS`), of its words
+    that may be a club's role after a proper noun (:func:`_sports_role` decides: a lower case
+    in :data:`SPORTS_ROLE_NOUNS` right after a PROPN) and of its match report's words
+    (:data:`SPORTS_REPORT_WORDS`). Found in one pass per doc: each sentence's tests are then
+    a bisection, not a walk over its words (every sentence of every article is asked)."""
+    found = doc.user_data.get(_SPORT_TOKENS_KEY)
+    if found is None:
+        texts = doc_arrays.strings(doc, ORTH)
+        lowers = doc_arrays.strings(doc, LOWER)
+        pos = doc_arrays.column(doc, POS)
+        words = [i for i, w in enumerate(texts) if w in SPORTS_WORDS]
+        roles = [
+            i
+            for i in range(1, len(lowers))
+            if lowers[i] in SPORTS_ROLE_NOUNS and pos[i - 1] == PROPN
+        ]
+        report = [i for i, w in enumerate(texts) if w in SPORTS_REPORT_WORDS]
+        found = doc.user_data[_SPORT_TOKENS_KEY] = (words, roles, report)
+    return found
+
+
+_SPORT_TOKENS_KEY = "presslens_sport_tokens"
+
+
+def _any_within(indices: list[int], start: int, end: int) -> bool:
+    """Is one of the sorted ``indices`` in ``start:end``?"""
+    k = bisect.bisect_left(indices, start)
+    return k < len(indices) and indices[k] < end
 
 
 def _sports_role(doc: Doc, i: int) -> bool:
@@ -1920,7 +1950,7 @@ def _own_person(doc: Doc, piece: Span) -> bool:
     """Is ``piece`` a person's name the model tags on its own, not run into the fixture ("Clinton
     vs. Trump": Clinton is a town in Iowa, but the model's person is the candidate, and the
     other side no club; "Everton v Sunderland", one PERSON span, is a fixture)?"""
-    ent = next((e for e in doc.ents if e.start <= piece.start < e.end), None)
+    ent = next((e for e in doc_arrays.entities(doc) if e.start <= piece.start < e.end), None)
     return (
         ent is not None
         and ent.label_ == "PERSON"
@@ -2074,7 +2104,7 @@ def _adjective_of_a_noun(doc: Doc, start: int, end: int) -> bool:
         and _norp_group(word.text) is None  # a group's word ("Jihadi hymns")
         and not (start > 0 and doc[start - 1].text.lower() in HONORIFICS)
         # a club's or a firm's one word, as the article tags it elsewhere ("United keeper")
-        and not any(e.label_ == "ORG" and e.text == word.text for e in doc.ents)
+        and not any(e.label_ == "ORG" and e.text == word.text for e in doc_arrays.entities(doc))
     )
 
 
@@ -2956,7 +2986,7 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
             not is_given_name(doc[start].text)
             and doc[start].lower_ not in NAME_LOWER_WORDS
             and not _title_word(doc[start].lower_.rstrip("."))
-            and any(e.text == rest and e.start != start + 1 for e in doc.ents)
+            and any(e.text == rest and e.start != start + 1 for e in doc_arrays.entities(doc))
         )
     ):
         start += 1
@@ -2984,8 +3014,9 @@ def _after_party_label(doc: Doc, start: int, end: int) -> int:
     (:data:`PARTY_WORDS`): "Tory Owen Marsh", "Lib Dem Nora Quayle", "Green MEP Ann Lowe" (the
     title after it is stripped as a title). Only before a title or two or more capitalised
     words: "Labour MP" and "Tory Lord" are no one's name."""
+    lowers = doc_arrays.strings(doc, LOWER)  # (every person's name asks: no Tokens)
     for size in (2, 1):
-        label = " ".join(t.lower_ for t in doc[start : start + size])
+        label = " ".join(lowers[start : start + size])
         if label not in PARTY_WORDS or end - start - size < 2:
             continue
         rest = doc[start + size : end]
@@ -3471,7 +3502,7 @@ def _date_debris(name: str) -> bool:
 def _spans(doc: Doc) -> Iterable[Span]:
     """``doc.ents``, with split aliases mended: "Islamic" (NORP) + "State" → "Islamic State";
     "Liberal" + "Democrat" (NORP) → "Liberal Democrat"; "Liberal" (ORG) + "Democrats" (NORP)."""
-    ents = _with_known_clubs(doc, list(doc.ents))
+    ents = _with_known_clubs(doc, list(doc_arrays.entities(doc)))
     k = 0
     prev_end = 0
     while k < len(ents):
