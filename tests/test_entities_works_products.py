@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import entities, identity
+from analysis import identity
 from analysis.entities import labelling
 from tests.mentions import mention
+from tests.test_entities_firms_acronyms import named
 
 # -- a lone person tag outvoted by organisation tags ----------------------------------------
 
@@ -56,15 +57,6 @@ def model():
     from analysis import nlp
 
     return nlp.load()
-
-
-def named(model, text: str) -> dict[str, set[tuple[str, str]]]:
-    """What each mention's text became: text → {(name, label)}."""
-    mentions, _ = entities.extract(model(text), article_id="t")
-    out: dict[str, set[tuple[str, str]]] = {}
-    for m in mentions:
-        out.setdefault(m.text, set()).add((m.name, m.label))
-    return out
 
 
 # -- a trade fair is an event, and so is its acronym -------------------------------------------
