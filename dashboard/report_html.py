@@ -186,7 +186,10 @@ def table_html(table: Table) -> str:
                     "date" if col in dates else "mid" if col in mid else ""
                 )  # fmt: skip
                 attr = f' class="{cls}"' if cls else ""
-                cells.append(f"<td{attr}>{html.escape(cell_text(value))}</td>")
+                text = cell_text(value)
+                if not text and col in dates:
+                    text = "undated"  # as the page's tables say it (components._undated_as_words)
+                cells.append(f"<td{attr}>{html.escape(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     # In a box of its own that scrolls sideways when the window is narrower than the table: at
     # 1280 px the Quotes of Tony Blair (ten columns, the quoted words at least 22rem wide, now

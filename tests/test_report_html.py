@@ -19,6 +19,21 @@ def test_cells_read_as_on_the_dashboard():
     assert cell_text(["Aleppo", "Syria"]) == "Aleppo, Syria"
 
 
+def test_a_missing_date_reads_undated_as_on_the_page():
+    """A table of dated and undated articles: the page says "undated" where a date is missing
+    (the BBC's stories have none), and so does the report; a blank read as a value left out."""
+    frame = pd.DataFrame(
+        {
+            "Published": [pd.Timestamp("2016-12-10"), pd.NaT],
+            "Outlet": ["guardian", None],
+            "Quotes": [3, 1],
+        }
+    )
+    cells = table_html(Table(frame)).split("<td")
+    assert '="date">2016-12-10</td>' in cells[1] and '="date">undated</td>' in cells[4]
+    assert cells[5] == "></td>"  # no outlet: no date word in another column
+
+
 def test_tables_escape_text_and_link_only_web_addresses():
     frame = pd.DataFrame(
         {
