@@ -143,3 +143,54 @@ def test_according_to_in_a_titles_words_is_no_source(model):
     assert [q for q in run(model, text) if q.cue == "according to"] == []
     text = "Sales fell last year. According to the Retail Council, prices rose by 5%."
     assert speakers(model, text) == [("reported", "Retail Council", "prices rose by 5")]
+
+
+# A publication named before "newspaper", "daily" or "magazine" speaks itself, however the model
+# tagged its name (these had no speaker at all); a town's paper is named by no name.
+PUBLICATIONS = [
+    pytest.param(
+        "Flooding closed the coast road on Monday. The pro-government al-Rafid newspaper said "
+        "that army engineers had reopened the bridge.",
+        "army engineers had reopened the bridge",
+        "al-Rafid",
+        id="a-paper-the-model-missed",
+    ),
+    pytest.param(
+        "The port will close for a week, the Kestrel Daily newspaper reported on Tuesday.",
+        "The port will close for a week",
+        "Kestrel Daily",
+        id="a-paper-of-two-words",
+    ),
+    pytest.param(
+        "Officials had demanded the papers at the end of last year, Vedomir newspaper said.",
+        "Officials had demanded the papers",
+        "Vedomir",
+        id="a-paper-tagged-a-person",
+    ),
+    pytest.param(
+        "Uganda's New Horizon newspaper said some church leaders were siding with the rebels.",
+        "some church leaders were siding with the rebels",
+        "New Horizon",
+        id="a-countrys-paper-named",
+    ),
+    pytest.param(
+        'The album won the prize. Q Magazine said: "It caught the mood of the country in a way '
+        'nobody had predicted."',
+        "It caught the mood of the country",
+        "Q Magazine",
+        id="a-capitalised-kind-is-the-names-own-word",
+    ),
+    pytest.param(
+        "Shelling resumed overnight. A Damascus newspaper said the army had retaken the hill.",
+        "the army had retaken the hill",
+        None,
+        id="a-towns-paper-is-no-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), PUBLICATIONS)
+def test_a_publication_named_before_its_kind_speaks(model, text, words, speaker):
+    found = [q for q in run(model, text) if words in q.text]
+    assert len(found) == 1, speakers(model, text)
+    assert found[0].speaker == speaker
