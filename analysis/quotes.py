@@ -3229,7 +3229,9 @@ class _Resolver:
     def _called(self, spk: _Speaker, noun: str) -> bool:
         """Whether the article calls the organisation ``spk`` a ``noun`` beside one of its
         names: "the charity Save the Children", "the Islamic State group", "the SDF, an
-        alliance of …", "the Observatory is a charity"."""
+        alliance of …", "the Observatory is a charity"; "the paper" a publication the
+        article calls a newspaper, a daily or a magazine ("the Mirror newspaper")."""
+        nouns = PUBLICATION_HEADS | {"paper"} if noun in PAPER_DESCRIPTION_NOUNS else {noun}
         for _i, other, _s in self.candidates:
             if other.name != spk.name or other.start is None:
                 continue
@@ -3240,7 +3242,7 @@ class _Resolver:
             near = [root.head, *root.children]
             if root.head.lemma_ == "be":  # "… is a charity"
                 near += [c for c in root.head.children if c.dep_ == "attr"]
-            if any(t.lemma_.lower() == noun and not span.start <= t.i < span.end for t in near):
+            if any(t.lemma_.lower() in nouns and not span.start <= t.i < span.end for t in near):
                 return True
         return False
 
@@ -3589,10 +3591,19 @@ TARGET_PREPOSITIONS = frozenset(
 )
 
 
+# "The paper said", "the newspaper reported": a publication named before, the article having
+# called it one ("the Mirror newspaper"; a story's "paper" alone may be a document's).
+PAPER_DESCRIPTION_NOUNS = frozenset({"newspaper", "paper"})
+
+
 # Description nouns that say what kind of body speaks: "the charity", "the alliance" stand
 # for no body whose name says it is another kind, unless the article calls it so (the
 # nearest organisation had been the Assyrian International News Agency, for the Observatory).
-KIND_NOUNS = frozenset({"alliance", "charity", "militia", "movement"}) | FIRM_DESCRIPTION_NOUNS
+KIND_NOUNS = (
+    frozenset({"alliance", "charity", "militia", "movement"})
+    | FIRM_DESCRIPTION_NOUNS
+    | PAPER_DESCRIPTION_NOUNS
+)
 # A body's name words that make it a public body, no company (see :func:`_other_kind`).
 PUBLIC_BODY_WORDS = lexicon.words("public_body_words") | INSTITUTION_NOUNS
 
@@ -3617,6 +3628,8 @@ def _other_kind(name: str | None, noun: str) -> bool:
         return not words & CHARITY_NAME_WORDS
     if noun in FIRM_DESCRIPTION_NOUNS:
         return bool(words & PUBLIC_BODY_WORDS)
+    if noun in PAPER_DESCRIPTION_NOUNS:
+        return True  # no name says it is a paper: only the article calling it one
     return bool(words & (ORG_DESCRIPTION_NOUNS | INSTITUTION_NOUNS | MEDIA_NAME_WORDS))
 
 

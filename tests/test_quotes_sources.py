@@ -194,3 +194,30 @@ def test_a_publication_named_before_its_kind_speaks(model, text, words, speaker)
     found = [q for q in run(model, text) if words in q.text]
     assert len(found) == 1, speakers(model, text)
     assert found[0].speaker == speaker
+
+
+# "The paper said" is the publication named before that the article called a newspaper; a
+# department's "paper" (a document), with no newspaper named, is no one's.
+PAPERS = [
+    pytest.param(
+        "The Clarion newspaper said on Tuesday it had been handed a dossier. The paper said the "
+        "document had been found in a street.",
+        "the document had been found in a street",
+        "Clarion",
+        id="the-paper-is-the-newspaper-named",
+    ),
+    pytest.param(
+        "The Treasury published its plans on Monday. The paper said the deficit would narrow "
+        "by 2027.",
+        "the deficit would narrow by 2027",
+        None,
+        id="a-document-is-no-newspaper",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), PAPERS)
+def test_the_paper_is_a_newspaper_named_before(model, text, words, speaker):
+    found = [q for q in run(model, text) if words in q.text]
+    assert len(found) == 1, speakers(model, text)
+    assert found[0].speaker == speaker
