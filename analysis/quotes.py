@@ -1257,8 +1257,12 @@ class _Resolver:
         # "Bill Ford"), as the entity layer named it.
         key = _name_key(text)
         surname = None
-        firm = used_as_firm(ent)
-        if label != "PERSON" and key and key[-1].lower() in self.names.by_surname and not firm:
+        if (
+            label != "PERSON"
+            and key
+            and key[-1].lower() in self.names.by_surname
+            and not used_as_firm(ent)  # (its parse walk only for a known surname)
+        ):
             label = "PERSON"
             surname = self.names.by_surname[key[-1].lower()]
         name, label = self.names.canonical(text, label, ent.start_char, ent.end_char)
