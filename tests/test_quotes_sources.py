@@ -18,6 +18,13 @@ def model():
     return nlp_module.load()
 
 
+def _speaker_of(model, text: str, words: str) -> str | None:
+    """The speaker of the one quote of ``text`` that holds ``words``."""
+    found = [q for q in run(model, text) if words in q.text]
+    assert len(found) == 1, speakers(model, text)
+    return found[0].speaker
+
+
 SOURCES = [
     pytest.param(
         "Lord Fenwick, the minister for rail, spoke to the BBC's transport correspondent Mark "
@@ -69,16 +76,12 @@ DOCUMENTS = [
 
 @pytest.mark.parametrize(("text", "words", "speaker"), SOURCES)
 def test_an_according_to_source_is_a_weak_antecedent(model, text, words, speaker):
-    found = [q for q in run(model, text) if words in q.text]
-    assert len(found) == 1, speakers(model, text)
-    assert found[0].speaker == speaker
+    assert _speaker_of(model, text, words) == speaker
 
 
 @pytest.mark.parametrize(("text", "words", "speaker"), DOCUMENTS)
 def test_a_bodys_document_speaks_as_the_body(model, text, words, speaker):
-    found = [q for q in run(model, text) if words in q.text]
-    assert len(found) == 1, speakers(model, text)
-    assert found[0].speaker == speaker
+    assert _speaker_of(model, text, words) == speaker
 
 
 DENIED = [
@@ -191,9 +194,7 @@ PUBLICATIONS = [
 
 @pytest.mark.parametrize(("text", "words", "speaker"), PUBLICATIONS)
 def test_a_publication_named_before_its_kind_speaks(model, text, words, speaker):
-    found = [q for q in run(model, text) if words in q.text]
-    assert len(found) == 1, speakers(model, text)
-    assert found[0].speaker == speaker
+    assert _speaker_of(model, text, words) == speaker
 
 
 # "The paper said" is the publication named before that the article called a newspaper; a
@@ -218,6 +219,4 @@ PAPERS = [
 
 @pytest.mark.parametrize(("text", "words", "speaker"), PAPERS)
 def test_the_paper_is_a_newspaper_named_before(model, text, words, speaker):
-    found = [q for q in run(model, text) if words in q.text]
-    assert len(found) == 1, speakers(model, text)
-    assert found[0].speaker == speaker
+    assert _speaker_of(model, text, words) == speaker
