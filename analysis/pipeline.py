@@ -24,7 +24,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from analysis import clean as cleaning
 from analysis import datelines, heap, lifeline, nlp
@@ -317,7 +317,9 @@ def analyze_articles(
     # file (an opening and closing costs about 20 ms of CPU, and a run made ten): the file is
     # let go while the articles are parsed, so readers get in between.
     with store.session():
-        todo, duplicates, signatures = _triage(articles, store, summary, reanalyse=reanalyse)
+        todo, duplicates, signatures, demoted, rewritten = _triage(
+            articles, store, summary, reanalyse=reanalyse
+        )
         held = store.known_ids(a.id for a in todo) if reanalyse else set()
         # A run no longer than one write's worth is written once, at its end: an early first
         # write would be a second fixed cost (about 0.5 s) in a run of seconds.
@@ -371,7 +373,8 @@ def analyze_articles(
             summary.interrupted = True
             writer.flush()  # what was analysed is kept: a finished batch is never lost
             log.warning("interrupted: %d of %d articles analysed and stored", summary.new, total)
-        _uncount_unstored_copies(waiting, summary)
+        _uncount_unstored_copies(waiting, summary, rewritten)
+        _say_demoted(waiting, summary, demoted)
         if not summary.interrupted:  # the versions triaged as stale above, removed
             summary.replaced = _drop_superseded(
                 store, articles, [*input_failures, *summary.failures]
@@ -379,17 +382,29 @@ def analyze_articles(
     return summary
 
 
-def _uncount_unstored_copies(waiting, summary: RunSummary) -> None:
+def _uncount_unstored_copies(waiting, summary: RunSummary, rewritten: Set[str]) -> None:
     """Near-duplicates whose original was not written (the run was interrupted first, or its
     analysis failed) are not stored either: the closing line had counted them among the
     near-duplicates (an interrupted FA-KES run: "15 near-duplicate", 3 stored). They are said
-    apart; the next run triages them again."""
-    unstored = sum(len(copies) for copies in waiting.values())
+    apart; the next run triages them again. (Stored articles that were to be ``rewritten`` as
+    copies of such an original are no inputs of the run: they stay as they were.)"""
+    unstored = sum(a.id not in rewritten for copies in waiting.values() for a, _ in copies)
     if unstored:
         summary.duplicates -= unstored
         summary.notes.append(
             f"{unstored} near-duplicate(s) of articles not stored in this run not stored "
             "either; the next run takes them"
+        )
+
+
+def _say_demoted(waiting, summary: RunSummary, demoted: Set[str]) -> None:
+    """A note of the stored originals that are now copies of a fuller run of their story."""
+    left = {a.id for copies in waiting.values() for a, _ in copies}
+    now_copies = len(demoted - left)
+    if now_copies:
+        summary.notes.append(
+            f"{now_copies} stored article(s) now the near-duplicate of a fuller run of the "
+            "story in this run"
         )
 
 
@@ -494,13 +509,25 @@ class _Writer:
         self.last = self.clock()
 
 
+class Triage(NamedTuple):
+    """What :func:`_triage` made of a run's articles."""
+
+    todo: list[Article]  # to analyse
+    duplicates: list[tuple[Article, str]]  # near-duplicates, each with its original's id
+    signatures: dict[str, bytes | None]  # of the articles to analyse
+    # Stored originals a fuller run of their story in this run replaces, and the stored
+    # articles (those and their copies) written again among ``duplicates``, as its copies.
+    demoted: set[str]
+    rewritten: set[str]
+
+
 def _triage(
     articles: Sequence[Article],
     store: Store,
     summary: RunSummary,
     *,
     reanalyse: bool,
-) -> tuple[list[Article], list[tuple[Article, str]], dict[str, bytes | None]]:
+) -> Triage:
     """Split into articles to analyse, near-duplicates (with their original) and known ones."""
     from analysis import dedup
 
@@ -527,8 +554,10 @@ def _triage(
     signatures: dict[str, bytes | None] = {}
     seen: set[str] = set()
     texts = {a.id: a.text for a in articles}
-    # This run's originals that a fuller run of their wire story replaced, to the one that did.
+    # This run's originals, and stored ones, that a fuller run of their wire story replaced, to
+    # the one that did.
     replaced_by: dict[str, str] = {}
+    demoted: list[str] = []  # the stored ones
     for article in articles:
         if article.id in known or article.id in seen:
             summary.known += 1
@@ -548,6 +577,16 @@ def _triage(
                 replaced_by[original] = article.id
                 summary.duplicates += 1
                 original = None
+            elif (
+                original is not None
+                and original not in todo
+                and _fuller_than_stored(article, original, store)
+            ):
+                # The same for a run stored before (a wire story updated through the day):
+                # the stored run and its copies are written again as copies of this one.
+                demoted.append(original)
+                replaced_by[original] = article.id
+                original = None
         if original is not None:
             duplicates.append((article, original))
             summary.duplicates += 1
@@ -555,8 +594,22 @@ def _triage(
         index.add(article.id, signature, keys[article.id], origin)
         signatures[article.id] = signature
         todo[article.id] = article
+    rewritten: set[str] = set()
+    for stored in demoted:
+        story = store.stored_story(stored)
+        duplicates.extend((copy, stored) for copy in story)
+        rewritten.update(copy.id for copy in story)
     duplicates = [(copy, _latest(replaced_by, original)) for copy, original in duplicates]
-    return list(todo.values()), duplicates, signatures
+    return Triage(list(todo.values()), duplicates, signatures, set(demoted), rewritten)
+
+
+def _fuller_than_stored(article: Article, original: str, store: Store) -> bool:
+    """Whether ``article`` is a fuller run (:func:`analysis.dedup.fuller_run`) of the stored
+    wire story ``original``."""
+    from analysis import dedup
+
+    text = store.article_texts([original]).get(original)
+    return text is not None and dedup.fuller_run(article.text, text)
 
 
 def _latest(replaced_by: Mapping[str, str], original: str | None) -> str | None:

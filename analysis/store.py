@@ -463,6 +463,26 @@ class Store:
                 ).fetchall()
             )
 
+    def stored_story(self, original: str) -> list[Article]:
+        """The stored article ``original`` and its stored copies (in that order): what is
+        written again, as copies, when a fuller run of the story takes its place
+        (analysis.pipeline._triage)."""
+        names = field_names(Article)
+        with self._session() as con:
+            rows = con.execute(
+                f"SELECT {', '.join(names)} FROM articles WHERE id = ? OR duplicate_of = ? "
+                "ORDER BY duplicate_of NULLS FIRST, id",
+                [original, original],
+            ).fetchall()
+        story = []
+        for row in rows:
+            values = dict(zip(names, row, strict=True))
+            values["tags"] = tuple(values["tags"] or ())
+            # a DATE column: the record's is its ISO text
+            values["published"] = values["published"] and values["published"].isoformat()
+            story.append(Article(**values))
+        return story
+
     def titled_originals(self, titles: Sequence[str]) -> list[tuple[str, str | None, str | None]]:
         """(id, source, title) of the stored originals headlined one of ``titles`` (case and
         spacing aside): the stories a run's texts may be other versions of (analysis.dedup)."""

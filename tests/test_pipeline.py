@@ -612,6 +612,79 @@ def test_a_fuller_run_filed_after_the_short_one_is_the_story_kept(tmp_path):
         assert counted["n"].tolist()[:2] == [0, 0] and counted["n"].tolist()[2] > 0
 
 
+def test_a_fuller_run_of_a_stored_story_takes_its_place(tmp_path):
+    """The wire story cut short is stored with another outlet's copy of it; a later run brings
+    the whole story (one more figure): it is analysed and stored as the story, the stored short
+    run and its copy are written again as its copies (their rows gone, the summaries as a
+    recount gives them), and the closing line says so. A run that cannot be analysed leaves
+    the stored story as it was."""
+    from analysis import summaries
+    from tests.test_dedup import _cut_and_extended
+
+    cut, extended = _cut_and_extended()
+    courier = ("Valmora depot fire", cut, "Courier", "2023-03-14")
+    gazette = ("Depot fire", cut.replace("Firefighters", "Fire crews"), "Gazette", "2023-03-15")
+    herald = ("Depot blast kills twelve in Valmora", extended, "Herald", "2023-03-16")
+
+    def stored(store):
+        return store.query(
+            "SELECT a.source, a.published, coalesce(o.source, '') AS copy_of, "
+            "(SELECT count(*) FROM figures f WHERE f.article_id = a.id) AS figures, "
+            "(SELECT count(*) FROM entity_mentions m WHERE m.article_id = a.id) AS mentions "
+            "FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of ORDER BY a.source"
+        )
+
+    with Store(tmp_path / "s.duckdb") as store:
+        first = _wire_csv(tmp_path / "first.csv", [courier, gazette])
+        summary, _ = analyze_paths([first], store)
+        assert (summary.new, summary.duplicates) == (1, 1)
+        before = stored(store)
+        assert before["copy_of"].tolist() == ["", "Courier"]
+        assert before["figures"][0] > 0
+        # the story's fuller run, in an input that fails to analyse it: nothing changes
+        later = _wire_csv(tmp_path / "later.csv", [herald])
+
+        def failing(articles, batch_size):
+            from analysis.records import Failure
+
+            yield [Failure(str(later), "the parser gave up") for _ in articles]
+
+        summary, _ = analyze_paths([later], store, engine=failing)
+        assert summary.failed == 1 and not summary.notes
+        assert stored(store).equals(before)
+        summary, _ = analyze_paths([later], store)
+        assert (summary.new, summary.duplicates) == (1, 0)
+        assert summary.notes == [
+            "1 stored article(s) now the near-duplicate of a fuller run of the story in this run"
+        ]
+        after = stored(store)
+        assert after[["source", "copy_of"]].values.tolist() == [
+            ["Courier", "Herald"],
+            ["Gazette", "Herald"],
+            ["Herald", ""],
+        ]
+        # the copies keep their dates and lose their rows; what the stored run counted, the
+        # fuller one counts, and more of the story's names
+        assert after["published"].tolist() == before["published"].tolist() + [after["published"][2]]
+        assert after["figures"].tolist()[:2] == [0, 0] and after["mentions"].tolist()[:2] == [0, 0]
+        assert after["figures"][2] >= before["figures"][0]
+        assert after["mentions"][2] > before["mentions"][0]
+        con = store.con
+        assert not summaries.pending(con)
+        tables = [t for t in summaries.TABLES if not t.endswith(("_month", "_year"))]
+        kept = {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+        con.execute("BEGIN")
+        summaries.rebuild(con)
+        recounted = {
+            t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables
+        }
+        con.execute("ROLLBACK")
+        assert kept == recounted
+        # the next run of the first input finds both known
+        summary, _ = analyze_paths([first], store)
+        assert (summary.known, summary.new) == (2, 0)
+
+
 def test_a_run_opens_the_store_once_before_the_parse_and_once_after(tmp_path, monkeypatch):
     """The lookups before the parse share one opening of the file, and the last write, the
     removal of superseded versions and the summaries' recount another (an opening and closing
