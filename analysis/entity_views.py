@@ -249,9 +249,9 @@ def mentions_over_time(
         return con.execute(sql, [*params, names]).df()
     coded = coded_rows_in_view(con, filters, "entities", _CODED_ENTITY_COLUMNS, ("published",))
     if coded is not None:
-        # By number, on the rows the ranking gathered given their articles' dates (the query
-        # below on them): at a million articles, under a search in 7 % of them, gathering the
-        # rows whole with their names and ids as text for this view alone took 0.2-0.3 s of CPU.
+        # By number, on the rows the ranking gathered, given their articles' dates (the query
+        # below, over them): at a million articles, under a search in 7 % of them, gathering
+        # the rows whole with their names and ids as text for this view took 0.2-0.3 s of CPU.
         rows, index = coded
         in_names, codes = in_values("e.name", index.known_codes("entities", "name", names))
         sql = f"""
@@ -342,7 +342,9 @@ def cooccurrences(
     ``limit`` pairs first. ``labels`` keeps pairs whose both ends have one of those labels.
 
     Reads the pre-aggregated ``entity_pairs`` table (one row per article and pair), or under a
-    date range and outlets at most its summary per day and outlet (``sum_entity_pairs``).
+    date range and outlets at most its summary per day and outlet (``sum_entity_pairs``), or
+    for a pinned filter an article index serves its pairs in view by number
+    (:func:`_coded_cooccurrences`).
     """
     coded = (
         None
