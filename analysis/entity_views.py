@@ -437,14 +437,15 @@ def _coded_cooccurrences(
     (:func:`analysis.filters.coded_rows_in_view`): grouped and ranked on the numbers, the
     labels of the kept names taken from the entity rows by number (the ranking's gather), and
     only the kept pairs' names read as text. None where no index serves the filters. At a
-    million articles, under a search in 7 % of them, gathering the 1.6 million pairs and the
+    million articles, under a search in 7 % of them, gathering the 1.4 million pairs and the
     entity rows with their names as text took most of the view's 0.34-0.5 s of CPU.
 
     Each end is numbered among its own column's names (``name_a``'s, ``name_b``'s), both in
     byte order as DuckDB orders text, and the store writes every pair with ``name_a <
-    name_b`` (:func:`analysis.aggregates.sentence_pairs_sql`), so the pairs order on their
-    numbers as on their names and least/greatest of the query on the store are the pair
-    itself. With ``labels``, more pairs are ranked until ``limit`` of them pass, as there."""
+    name_b`` (:func:`analysis.aggregates.sentence_pairs_sql`; ``bench/replicate.py`` keeps
+    it: no row of the real, 50,000- or million-article stores breaks it), so the pairs order
+    on their numbers as on their names and least/greatest of the query on the store are the
+    pair itself. With ``labels``, more pairs are ranked until ``limit`` of them pass, as there."""
     pairs = coded_rows_in_view(con, filters, "entity_pairs", ("name_a", "name_b", "weight"))
     entities = coded_rows_in_view(con, filters, "entities", _CODED_ENTITY_COLUMNS)
     if pairs is None or entities is None:

@@ -875,6 +875,11 @@ def test_the_entity_timeline_and_network_by_number_give_the_frames_the_store_giv
     try:
         version, _ = _built(reader, store)
         speakers, names = _picks(reader)
+        # the pairs' order by number is their names' because the store writes name_a < name_b
+        [(unordered,)] = reader.execute(
+            "SELECT count(*) FROM entity_pairs WHERE name_a >= name_b"
+        ).fetchall()
+        assert unordered == 0
         cases = [
             Filters(speakers=(speakers[0],)),
             Filters(entities=(names[0],)),
