@@ -114,21 +114,8 @@ def _matrix_from_index(
         return empty
     holder = rows["holder"][keep] + 1  # 0: the article's own voice (no holder)
     target = rows["target"][keep]
+    n_rows = np.asarray(rows[n_col][keep], dtype="float64")
     width = int(target.max()) + 1
-    # each (holder, target) pair's number, and the sums per pair (NumPy's bincount; pandas'
-    # groupby on the two columns took twice as long)
-    cell, pair = pd.factorize(holder * width + target)
-
-    def total(values) -> np.ndarray:
-        values = np.nan_to_num(np.asarray(values, dtype="float64"))  # a SQL sum skips NULLs
-        return np.bincount(cell, weights=values, minlength=len(pair))
-
-    polarity = rows[pol_col][keep].astype("float64")
-    n = total(rows[n_col][keep]).astype("int64")
-    scored = total(~np.isnan(polarity)) > 0  # a sum of no polarity is none, as in SQL
-    pol_sum = np.where(scored, total(polarity), np.nan)
-    n_polarity = total(rows[n_pol_col][keep])
-    pair_h, pair_t = pair // width, pair % width
 
     def ranked(totals: np.ndarray, column: str, limit: int) -> dict[int, str]:
         """The ``limit`` numbers (indexes of ``totals``) with most attitudes, ties to the first
@@ -145,21 +132,46 @@ def _matrix_from_index(
         order = sorted(zip(totals[codes], names, codes, strict=True), key=lambda r: (-r[0], r[1]))
         return {int(code): name for _, name, code in order[:limit]}
 
-    top_h = ranked(np.bincount(pair_h, weights=n), "holder", int(holders))
-    among = np.isin(pair_h, list(top_h))
-    top_t = ranked(
-        np.bincount(pair_t[among], weights=n[among], minlength=width), "target", int(targets)
-    )
-    shown = among & np.isin(pair_t, list(top_t))
+    def picked(totals: np.ndarray, codes: dict[int, str]) -> np.ndarray:
+        """Which numbers (indexes of ``totals``) are among ``codes``."""
+        found = np.zeros(len(totals), dtype=bool)
+        found[list(codes)] = True
+        return found
+
+    # The holders and targets ranked on the rows' totals by number (NumPy's bincount: whole
+    # numbers, so the same totals as the pairs' sums), and only the rows of the cells shown
+    # grouped into pairs: at a million articles, under a search in 7 % of them, numbering the
+    # pairs of all 1.3 million sums first took half the view's CPU after the gather.
+    holder_totals = np.bincount(holder, weights=n_rows)
+    top_h = ranked(holder_totals, "holder", int(holders))
+    among = picked(holder_totals, top_h)[holder]
+    target_totals = np.bincount(target[among], weights=n_rows[among], minlength=width)
+    top_t = ranked(target_totals, "target", int(targets))
+    shown = among & picked(target_totals, top_t)[target]
     if not shown.any():
         return empty
+    # each shown (holder, target) pair's number, and the sums per pair, each summed over the
+    # pair's rows in their order as before (pandas' groupby on the two columns took twice as
+    # long as the bincount)
+    cell, pair = pd.factorize(holder[shown] * width + target[shown])
+
+    def total(values) -> np.ndarray:
+        values = np.nan_to_num(np.asarray(values, dtype="float64"))  # a SQL sum skips NULLs
+        return np.bincount(cell, weights=values, minlength=len(pair))
+
+    polarity = rows[pol_col][keep][shown].astype("float64")
+    n = total(n_rows[shown]).astype("int64")
+    scored = total(~np.isnan(polarity)) > 0  # a sum of no polarity is none, as in SQL
+    pol_sum = np.where(scored, total(polarity), np.nan)
+    n_polarity = total(rows[n_pol_col][keep][shown])
+    pair_h, pair_t = pair // width, pair % width
     with np.errstate(divide="ignore", invalid="ignore"):
-        mean = np.where(n_polarity[shown] != 0, pol_sum[shown] / n_polarity[shown], np.nan)
+        mean = np.where(n_polarity != 0, pol_sum / n_polarity, np.nan)
     out = pd.DataFrame(
         {
-            "holder": [top_h[h] for h in pair_h[shown]],
-            "target": [top_t[t] for t in pair_t[shown]],
-            "n": n[shown],
+            "holder": [top_h[h] for h in pair_h],
+            "target": [top_t[t] for t in pair_t],
+            "n": n,
             "polarity": mean,
         }
     )

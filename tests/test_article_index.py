@@ -857,6 +857,82 @@ def test_the_speakers_statistics_and_timelines_share_one_gather_of_coded_quotes(
     assert len(filters._gathered) == 1
 
 
+def test_the_entity_timeline_and_network_by_number_give_the_frames_the_store_gives(
+    corpus_store, index_dir, tmp_path, monkeypatch
+):
+    """The mentions over time, the undated counts and the co-occurrences of a pinned filter
+    read the entity rows and pairs in view with their names as numbers (one gather of the
+    entity rows, the ranking's, given their articles' dates): ranked and tied on the numbers,
+    they give exactly the store's frame for every option (labels picking the pairs, a weight
+    floor, a name never seen), also in articles without a date; once the rows are gathered
+    whole by another view, those are read instead, the same frame again."""
+    store = tmp_path / "undated.duckdb"
+    shutil.copy(corpus_store, store)
+    con = duckdb.connect(str(store))
+    con.execute("UPDATE articles SET published = NULL WHERE article_key % 3 = 0")  # undated
+    con.close()
+    reader = store_lock.open_reader(store)
+    try:
+        version, _ = _built(reader, store)
+        speakers, names = _picks(reader)
+        # the pairs' order by number is their names' because the store writes name_a < name_b
+        [(unordered,)] = reader.execute(
+            "SELECT count(*) FROM entity_pairs WHERE name_a >= name_b"
+        ).fetchall()
+        assert unordered == 0
+        cases = [
+            Filters(speakers=(speakers[0],)),
+            Filters(entities=(names[0],)),
+            Filters(search=names[1].split()[-1]),
+            Filters(search="the"),  # nearly every article: many ties among pairs and names
+            Filters(speakers=("nobody ever quoted",)),
+        ]
+        shown = (*names[:4], "a name never seen")
+        views = [
+            (entity_views.mentions_over_time, {"names": shown}),
+            (entity_views.mentions_over_time, {"names": names[2:9], "granularity": "year"}),
+            (entity_views.mentions_over_time, {"names": ("a name never seen",)}),
+            (entity_views.undated_articles, {"names": shown}),
+            (entity_views.undated_articles, {"names": names[:30]}),
+            (entity_views.cooccurrences, {}),
+            (entity_views.cooccurrences, {"limit": 7, "min_weight": 2}),
+            (entity_views.cooccurrences, {"labels": ("PERSON",), "limit": 5}),
+            (entity_views.cooccurrences, {"labels": ("GPE", "ORG"), "limit": 40}),
+            (entity_views.cooccurrences, {"labels": ("NO SUCH LABEL",)}),
+        ]
+        coded = []
+        real = filters.coded_rows_in_view
+
+        def counted(*args):
+            found = real(*args)
+            coded.append(found is not None)
+            return found
+
+        monkeypatch.setattr(entity_views, "coded_rows_in_view", counted)
+        undated = 0
+        for plain in cases:
+            pinned = pin(reader, plain, version=version)
+            for view, kwargs in views:
+                filters._gathered.clear()
+                expected = view(reader, plain, **kwargs)
+                coded.clear()
+                got = view(reader, pinned, **kwargs)
+                assert coded and all(coded), (view.__name__, kwargs)
+                pd.testing.assert_frame_equal(got, expected)
+                if view is entity_views.undated_articles:
+                    undated += len(got)
+                for table in ("entities", "entity_pairs"):  # gathered whole by another view
+                    filters.rows_in_view(reader, pinned, table)
+                coded.clear()
+                again = view(reader, pinned, **kwargs)
+                assert not any(coded), (view.__name__, kwargs)
+                pd.testing.assert_frame_equal(again, expected)
+        network = entity_views.cooccurrences(reader, pin(reader, cases[3], version=version))
+        assert undated > 0 and len(network) > 50 and network["label_a"].notna().all()
+    finally:
+        reader.close()
+
+
 def _figures_store(
     path: Path, seed: int, *, outlet_named_as_an_id: bool = False, no_summary: bool = False
 ) -> None:
