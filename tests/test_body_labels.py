@@ -235,3 +235,17 @@ def test_a_courtesy_title_makes_the_one_organisation_ending_in_the_name_its_bear
 def test_a_stations_name_joins_the_one_name_its_owners_acronym_starts(articles, joins):
     got = identity.org_joins(articles, labels=dict.fromkeys(articles, "ORG"))
     assert {a: c for a, c in got.items() if a in joins or c in articles} == joins
+
+
+@pytest.mark.parametrize(
+    "before, name, after, placed",
+    [
+        ("The detainee, who is from ", "Leeds", ", was freed.", True),
+        ("Worshippers had to travel to ", "Leeds", " for prayers.", True),
+        ("A seat in ", "Newcastle", "-upon-Tyne Central fell.", True),
+        ("Their coach guided ", "Leeds", " to a 9-3 win.", False),  # the club
+        ("The fans travelled to ", "Zorvex", " on Friday.", False),  # no place the gazetteer knows
+    ],
+)
+def test_a_known_towns_name_put_somewhere_keeps_its_label(before, name, after, placed):
+    assert body_labels._placed(_mention(before, name, after)) is placed
