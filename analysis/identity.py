@@ -607,6 +607,13 @@ def org_joins(
         longer = sorted(owned.get(name, ()))
         if len(longer) == 1 and longer[0] != name and merged.get(longer[0], 0) > n:
             mapping.setdefault(name, longer[0])
+    # A house number before an address that names a body ("10 Downing Street" → "Downing
+    # Street", named in more articles): one seat of government, counted once. Not a year (a
+    # number of four digits: "2005 Academy Awards" is an edition).
+    for name, n in merged.items():
+        number, _, rest = name.partition(" ")
+        if number.isdigit() and len(number) <= 3 and " " in rest and merged.get(rest, 0) > n:
+            mapping.setdefault(name, joined.get(rest, rest))
     # A long name with debris before it, where the source lost its commas: "Raqqa the Syrian
     # Observatory for Human Rights", "Jun 2016 Syrian Observatory …", "London Based …" (a place,
     # a date, "the" or "based": never a word of a name, so "Free Syrian Army" stays itself).

@@ -230,9 +230,13 @@ def test_a_courtesy_title_makes_the_one_organisation_ending_in_the_name_its_bear
         ({"Radio 1": 5, "BBC Radio 1": 5}, {}),  # the short name as common
         ({"Supreme Court": 5, "US Supreme Court": 9}, {}),  # a country's acronym
         ({"Radio 4": 2, "BBC Radio 4": 9, "RTE Radio 4": 9}, {}),  # two owners
+        ({"10 Downing Street": 6, "Downing Street": 20}, {"10 Downing Street": "Downing Street"}),
+        ({"10 Downing Street": 6, "Downing Street": 6}, {}),
     ],
 )
-def test_a_stations_name_joins_the_one_name_its_owners_acronym_starts(articles, joins):
+def test_a_stations_name_joins_the_one_name_its_owners_acronym_starts_and_an_address_its_number(
+    articles, joins
+):
     got = identity.org_joins(articles, labels=dict.fromkeys(articles, "ORG"))
     assert {a: c for a, c in got.items() if a in joins or c in articles} == joins
 
