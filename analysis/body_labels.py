@@ -2,19 +2,19 @@
 
 The extractor labels a name once per article, from that article alone; where the text says
 nothing of what a name is, the model's tag stands, and the small model tags a firm, a product
-or a band a person often enough ("Sega's House of the Dead", "Sony Ericsson will use the
-fair", "Keane's album Hopes and Fears", tagged PERSON). Across a corpus the same name is an
-organisation wherever an article says so ("new publishers Sega", "handset maker Ericsson",
-"rock band Keane"). This vote, asked by :mod:`analysis.corpus_labels` before the identity pass
+or a band a person often enough ("Zorvex's new racing game", "the album by Quillan", tagged
+PERSON). Across a corpus the same name is an organisation wherever an article says so ("games
+publisher Zorvex", "rock band Quillan"). This vote, asked by :mod:`analysis.corpus_labels` before the identity pass
 reads the names, relabels ORG the PERSON mentions of a name in the articles that give no cue of
 a person (:func:`person_cue`: a title or a role before it, a given name before it, a fuller
 name or a titled form it was joined to, "he" or "she" after it before anyone else is named, a
-line-up of players' surnames around it) where the articles tagging it an organisation
-outnumber those that give such a cue (:func:`body_names`). An article that gives a cue keeps
-its person ("Keane" among "Brown, Ferdinand, Heinze, Keane, Scholes" is the footballer). A name
-whose first word is a given name ("Vera Drake", a film; "Nicola Sturgeon", whom the model
-tagged an organisation in five articles) needs a larger, two-to-one vote, as a person's full
-name is what it looks like.
+line-up of players' surnames around it) where at least two articles tag it an organisation,
+they outnumber those that give such a cue, and they are a quarter of its articles at least
+(:func:`body_names`). An article that gives a cue keeps its person ("Quillan" among "Abbott,
+Dorrit, Quillan, Brack" is a footballer of that name). A name whose first word is a given name
+or an initial (a film named after its heroine; a politician the model tags an organisation in
+most articles) needs a larger, two-to-one vote, as a person's full name is what it looks like,
+and a full name that one of its organisation's mentions gives a person's cue is never voted.
 
 The relabelled mentions are logged and undone as :mod:`analysis.corpus_labels` does its own.
 """
@@ -80,7 +80,7 @@ def person_cue(m: Mention) -> bool:
     """Does the article say ``m``'s name is a person's at this mention? See the module
     docstring; what a firm shares with a person ("said", "'s", a list of names) is no cue. A
     pronoun ("He …", ", who") counts at a person's mention only: the model's organisation of
-    several words that "who" follows is a band or a team as often ("Scissor Sisters, who")."""
+    several words that "who" follows is a band or a team as often ("the Velvet Harrows, who")."""
     if _short_form(m):
         return True
     word = _WORD_BEFORE.search(m.before)
@@ -89,9 +89,9 @@ def person_cue(m: Mention) -> bool:
         if first.rstrip(".").lower() in PERSON_WORDS_BEFORE:
             return True  # "Ms", "chancellor", "singer", "analyst", "hooker"
         if first[:1].isupper() and (geo.given_name(first) or first.lower() in RARER_GIVEN_NAMES):
-            return True  # "Roy Keane" written apart from a one-word mention
+            return True  # "Helen Quillan" written apart from a one-word mention
         if _initial(first, m.before[: word.start()]):
-            return True  # "D Dal Maso", "A Persico": a player's initial
+            return True  # "D Brack", "A Quillan": a player's initial
     if _AGE_AFTER.match(m.after) or _listed_among_people(m):
         return True
     return m.label == "PERSON" and _pronoun_after(m)
@@ -99,7 +99,7 @@ def person_cue(m: Mention) -> bool:
 
 def _initial(word: str, before: str) -> bool:
     """Is ``word`` a capital initial ("D", "S."), not "A" or "I" unless a list's separator
-    comes before it ("(Narbonne), A Persico"; not "A GameBoy Advance costs $200")?"""
+    comes before it ("(Leeds), A Quillan"; not "A Zorvex console costs $200")?"""
     letter = word.rstrip(".")
     if len(letter) != 1 or not letter.isupper():
         return False
@@ -107,15 +107,16 @@ def _initial(word: str, before: str) -> bool:
 
 
 def _surname_like(text: str) -> bool:
-    """One word, or an initial and a word ("Scholes", "M Bortolami"): a line-up's name."""
+    """One word, or an initial and a word ("Brack", "M Dorrit"): a line-up's name."""
     words = text.split()
     return len(words) == 1 or (len(words) == 2 and len(words[0].rstrip(".")) == 1)
 
 
 def _short_form(m: Mention) -> bool:
     """Is the mention's text a person's short form of its name: a surname that the article
-    joined to a fuller name ("Blanchett" to "Cate Blanchett") or written with a title ("Ms
-    Sturgeon")? A firm's short forms are its first word or an acronym ("Lycos", "EA")."""
+    joined to a fuller name ("Orrell" to "Tavin Orrell") or written with a title ("Ms
+    Orrell")? A firm's short forms are its first word or an acronym ("Zorvex" of "Zorvex
+    Europe", "ZG")."""
     text, name = _POSSESSIVE.sub("", m.text), _POSSESSIVE.sub("", m.name)
     if text.lower() == name.lower() or " " not in name:
         return False
@@ -126,8 +127,8 @@ def _short_form(m: Mention) -> bool:
 
 def _pronoun_after(m: Mention) -> bool:
     """Does the sentence after the mention's start with "He" or "She", no one else named
-    between ("Keane was booked. He …"; not "Keane frontman Tom Chaplin spoke. He …"), or is
-    the name followed by ", who" ("Blanchett, who won a Bafta")?"""
+    between ("Quillan was booked. He …"; not "Quillan frontman Olen Marsk spoke. He …"), or is
+    the name followed by ", who" ("Orrell, who won the award")?"""
     if _WHO_AFTER.match(m.after):
         return True
     end = m.start + len(m.text)
@@ -151,14 +152,14 @@ def _listed_among_people(m: Mention) -> bool:
         if o[2] != m.text and o[1] >= m.start - _LIST_REACH and o[0] <= end + _LIST_REACH
     ]
     if len(near) < 2 or not any(_next_in_list(m, o) for o in near):
-        return False  # (one person before a comma is an apposition: "Jan Bolz, EA's head")
+        return False  # (one person before a comma is an apposition: "Tevo Rall, ZG's head")
     return " " in m.name or sum(_surname_like(o[2]) for o in near) >= 2
 
 
 def _next_in_list(m: Mention, other: tuple[int, int, str]) -> bool:
     """Is ``other`` (start, end, text) the item right before or after ``m`` in a list: only a
     comma, a semicolon or "and" between, and perhaps an aside in brackets ("O'Shea (Ronaldo
-    33), Keane", "Harinordoquy (Biarritz), Pierre Mignoni")?"""
+    60), Quillan", "Olen Marsk (Leeds), Tevo Rall")?"""
     start, end, _ = other
     if end <= m.start and m.start - end <= _GAP:
         gap = m.before[len(m.before) - (m.start - end) :]
@@ -180,6 +181,13 @@ class Vote:
     org_cued: bool = False  # an organisation's mention somewhere gives a person cue
 
 
+# At most three articles tagging a name a person for each tagging it an organisation: a body
+# of a quarter of its articles at least, as the identity pass counts a one-word name a body's
+# too (identity._bodies_too). A person the model tags a body now and then (a famous surname in
+# a million articles, "Trump" of the Trump Organization's short form) is no vote's.
+_PERSON_PER_ORG = 3
+
+
 def body_names(votes: Mapping[str, Vote], undone: Collection[str] = ()) -> set[str]:
     """The names whose bare person mentions count as the organisation's (module docstring)."""
     out = set()
@@ -192,13 +200,13 @@ def body_names(votes: Mapping[str, Vote], undone: Collection[str] = ()) -> set[s
             # a given name or an initial first: the organisation's articles two to one
             if v.org >= 3 and v.org >= 2 * (v.cued + v.bare):
                 out.add(name)
-        elif v.org >= 2 and v.org > v.cued:
+        elif v.org >= 2 and v.org > v.cued and _PERSON_PER_ORG * v.org >= v.cued + v.bare:
             out.add(name)
     return out
 
 
 def _person_shaped(name: str) -> bool:
-    """Is ``name`` of several words, the first a given name ("Vera Drake", "Nicola Sturgeon")
+    """Is ``name`` of several words, the first a given name ("Helen Orrell", "Vera Drake")
     or an initial ("K Morgan", "J-P Grandclaude", as line-ups write players)?"""
     first, _, rest = name.partition(" ")
     if not rest:
@@ -212,7 +220,7 @@ def _person_shaped(name: str) -> bool:
 
 
 def _written_as_a_name(name: str) -> bool:
-    """Capitalised, not all lower-case words ("Sega", "Lycos Europe", "O2")."""
+    """Capitalised, not all lower-case words ("Zorvex", "Zorvex Europe", "O2")."""
     return name[:1].isupper() or name[:1].isdigit()
 
 
@@ -245,9 +253,9 @@ def wanted(con, undone: Collection[str] = ()) -> list[tuple[str, int, str]]:
 
 
 def _placed(m: Mention) -> bool:
-    """Is the mention a place the gazetteer knows, after a preposition of place ("Moazzam Begg,
-    from Birmingham", "travel to Llanelli"), or the start of a longer place's name
-    ("Newcastle-upon-Tyne Central")? No organisation there: the person's label stays for
+    """Is the mention a place the gazetteer knows, after a preposition of place ("the detainee,
+    from Leeds", "travel to Leeds"), or the start of a longer place's name ("Newcastle-upon-Tyne
+    Central")? No organisation there: the person's label stays for
     another pass to mend."""
     if not (gazetteer.place(m.name) or gazetteer.town(m.name)):
         return False
@@ -271,12 +279,14 @@ def read_votes(con, min_org: int = 2):
                SELECT name, count(DISTINCT article_id) FILTER (label = 'ORG') AS n_org
                FROM {first} WHERE label IN ('ORG', 'PERSON') GROUP BY name
                HAVING count(DISTINCT article_id) FILTER (label = 'ORG') >= ?
-                  AND count(*) FILTER (label = 'PERSON') > 0""",
-            [min_org],
+                  AND count(*) FILTER (label = 'PERSON') > 0
+                  AND ? * count(DISTINCT article_id) FILTER (label = 'ORG')
+                      >= count(DISTINCT article_id) FILTER (label = 'PERSON')""",
+            [min_org, _PERSON_PER_ORG],
         )
         # (an organisation's mentions are read for a name of several words only: a person's
-        # full name the model tagged a body says so in some article, "Ms Sturgeon" after
-        # "Nicola Sturgeon", "director Jean-Pierre Jeunet")
+        # full name the model tagged a body says so in some article: "Ms Orrell" after
+        # "Tavin Orrell", "director Tavin Orrell")
         rows = con.execute(
             f"""SELECT f.article_id, f.start, f.label, f.text, f.name,
                       substr(a.text, greatest(f.start - 59, 1)::BIGINT, least(f.start, 60)::BIGINT),

@@ -73,8 +73,8 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   evidence, and not in an article that puts something in it ("in Carson, Calif."); and a
   body's name that a few articles tagged a person with no cue of one, where more articles tag
   it an organisation than give such a cue, is the organisation there (:mod:`analysis.body_labels`:
-  "Sega's House of the Dead" beside "new publishers Sega"; the band Keane, not the footballer
-  of "Heinze, Ronaldo, Keane, Scholes").
+  "Zorvex's new racing game" beside "games publisher Zorvex"; a band's name, not a footballer
+  of that name in a line-up of surnames).
 """
 
 from __future__ import annotations

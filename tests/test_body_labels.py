@@ -253,3 +253,10 @@ def test_a_stations_name_joins_the_one_name_its_owners_acronym_starts_and_an_add
 )
 def test_a_known_towns_name_put_somewhere_keeps_its_label(before, name, after, placed):
     assert body_labels._placed(_mention(before, name, after)) is placed
+
+
+def test_a_person_the_model_tags_a_body_now_and_then_is_no_votes():
+    """A quarter of its articles at least must tag a name an organisation: a famous surname
+    tagged a body in two articles of a hundred stays a person in the others."""
+    assert not body_labels.body_names({"Dravitch": body_labels.Vote(org=2, cued=0, bare=98)})
+    assert body_labels.body_names({"Dravitch": body_labels.Vote(org=2, cued=0, bare=6)})

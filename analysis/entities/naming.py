@@ -553,7 +553,7 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
             continue
         org = _only_org_containing(m, orgs, alone)
         if org is not None and _titled_bearer(m, org):
-            # "Ms Sturgeon" after "SNP leader Nicola Sturgeon" (tagged ORG): the courtesy title
+            # "Ms Orrell" after "party leader Tavin Orrell" (tagged ORG): the courtesy title
             # names a person, the one the fuller name is
             m.name, m.person = org.name or org.bare, True
             continue
@@ -875,8 +875,8 @@ _POSSESSIVE_APOSTROPHE = re.compile(r"\w['’]s\b")
 
 def _titled_bearer(m: _Mention, org: _Mention) -> bool:
     """Is the organisation ``org`` the full name of the person ``m`` names with a courtesy
-    title ("Ms Sturgeon" after "Nicola Sturgeon", tagged ORG): two or three words ending in
-    ``m``'s, a given name first or a person's word before it ("SNP leader Nicola Sturgeon")?
+    title ("Ms Orrell" after "Helen Orrell", tagged ORG): two or three words ending in
+    ``m``'s, a given name first or a person's word before it ("party leader Tavin Orrell")?
     A firm named after its founder keeps its name ("Mr Sachs" is no Goldman Sachs)."""
     return (
         m.title in HONORIFICS
