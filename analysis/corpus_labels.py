@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analysis import gazetteer, geo, lexicon
+from analysis import body_labels, gazetteer, geo, lexicon
 from analysis.entities.rules import (
     FACILITY_HEAD_WORDS,
     FACILITY_WORDS,
@@ -266,14 +266,17 @@ def wanted(con, names: Iterable[str]) -> list[tuple[str, int, str]]:
     ]
 
 
-def apply(con, undone: Collection[str] = ()) -> tuple[dict[str, int], set[str]]:
-    """Relabel the store's mentions as the corpus votes (see the module docstring) and put
-    back the labels it no longer gives: returns the relabelled names with their mentions'
-    count, and the articles whose mentions changed either way. A mention's name changes space
-    with its label: the join the other space gave it is undone here (its raw name restored in
-    the mention and in the attitude toward it), the identity pass then applies its new
-    space's joins."""
+def apply(con, undone: Collection[str] = ()) -> tuple[dict[tuple[str, str], int], set[str]]:
+    """Relabel the store's mentions as the corpus votes (see the module docstring; and
+    :mod:`analysis.body_labels`, a body's name a few articles took for a person) and put back
+    the labels it no longer gives: returns the relabelled (name, label) pairs with their
+    mentions' count, and the articles whose mentions changed either way. A mention's name
+    changes space with its label: the join the other space gave it is undone here (its raw
+    name restored in the mention and in the attitude toward it), the identity pass then
+    applies its new space's joins (a person's mention made an organisation's stays in the
+    actors' space: nothing to restore)."""
     want = wanted(con, relabelled_names(votes(con), undone))
+    want += body_labels.wanted(con, undone)
     _register_mentions(con, "_want", want)
     try:
         gone = con.execute(
@@ -288,17 +291,19 @@ def apply(con, undone: Collection[str] = ()) -> tuple[dict[str, int], set[str]]:
         ).fetchall()
     finally:
         con.unregister("_want")
-    _set_labels(con, gone, restore="actor", new_label=None)
-    _set_labels(con, new, restore="place", new_label="PERSON")
-    counts: dict[str, int] = defaultdict(int)
-    for (name,) in con.execute(
-        f"""SELECT coalesce(r.raw, x.name) FROM name_raw l
+    _set_labels(con, [r for r in gone if r[2] != "PERSON"], restore="actor", new_label=None)
+    _set_labels(con, [r for r in gone if r[2] == "PERSON"], restore=None, new_label=None)
+    _set_labels(con, [r for r in new if r[2] != "PERSON"], restore="place", new_label="PERSON")
+    _set_labels(con, [r for r in new if r[2] == "PERSON"], restore=None, new_label="ORG")
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for name, label in con.execute(
+        f"""SELECT coalesce(r.raw, x.name), l.shown FROM name_raw l
             JOIN entity_mentions x ON x.article_id = l.article_id AND x.start = l.pos
             LEFT JOIN name_raw r ON r.space = 'actor' AND r.tbl = 'entity_mentions'
                  AND r.col = 'name' AND r.article_id = l.article_id AND r.pos = l.pos
             WHERE l.space = '{LOG_SPACE}'"""
     ).fetchall():
-        counts[name] += 1
+        counts[(name, label)] += 1
     return dict(counts), {r[0] for r in (*gone, *new)}
 
 
@@ -315,17 +320,21 @@ def _register_mentions(con, name: str, rows: list[tuple]) -> None:
     )
 
 
-def _set_labels(con, rows: list[tuple], *, restore: str, new_label: str | None) -> None:
+def _set_labels(con, rows: list[tuple], *, restore: str | None, new_label: str | None) -> None:
     """Give the mentions at ``rows`` (article, offset, raw label) ``new_label`` (None: their
     raw label back, the log row dropped), first putting back the names the joins of space
-    ``restore`` gave them and their attitudes' targets."""
+    ``restore`` gave them and their attitudes' targets (None: the mentions keep their space)."""
     if not rows:
         return
     _register_mentions(con, "_rows", rows)
     try:
         for table, column, pos in (
-            ("entity_mentions", "name", "start"),
-            ("attitudes", "target", "target_start"),
+            ()
+            if restore is None
+            else (
+                ("entity_mentions", "name", "start"),
+                ("attitudes", "target", "target_start"),
+            )
         ):
             logged = f"""FROM name_raw r JOIN _rows w ON w.article_id = r.article_id
                          AND w.pos = r.pos WHERE r.space = '{restore}' AND r.tbl = '{table}'

@@ -70,7 +70,11 @@ Rules (each join goes to the most frequent spelling of its group, counted in art
   text gives no clue, and most tag a person, is a person there (:mod:`analysis.corpus_labels`:
   "Rubio", a city of Venezuela, in "Rubio's amnesty bill", then "Marco Rubio" by the surname's
   join); never a country or a state ("Jordan", "Georgia"), a known town only on overwhelming
-  evidence, and not in an article that puts something in it ("in Carson, Calif.").
+  evidence, and not in an article that puts something in it ("in Carson, Calif."); and a
+  body's name that a few articles tagged a person with no cue of one, where more articles tag
+  it an organisation than give such a cue, is the organisation there (:mod:`analysis.body_labels`:
+  "Zorvex's new racing game" beside "games publisher Zorvex"; a band's name, not a footballer
+  of that name in a line-up of surnames).
 """
 
 from __future__ import annotations
@@ -108,7 +112,8 @@ log = logging.getLogger(__name__)
 
 KINDS = ("person", "org", "place", "outlet")
 # name_merges' kind of a name relabelled PERSON where a few articles took it for a place
-# (analysis.corpus_labels): alias the name, canonical and label "PERSON", evidence its mentions.
+# (analysis.corpus_labels), or ORG where a few took it for a person (analysis.body_labels):
+# alias the name, canonical and label the new label, evidence its mentions.
 RELABEL_KIND = "label"
 ACTOR_LABELS = ("PERSON", "ORG", "NORP")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -589,6 +594,26 @@ def org_joins(
             and merged.get(longer[0], 0) >= 5 * n
         ):
             mapping.setdefault(name, longer[0])
+    # A name of two words or more without the acronym of the body that owns it ("Radio 4" →
+    # "BBC Radio 4", "Rugby Aid" → "IRB Rugby Aid"), where that is the only longer name of
+    # the kind and named in more articles: the station, not a second one. Not a country's
+    # acronym ("Supreme Court" is no "US Supreme Court" in a British corpus).
+    owned: dict[str, set[str]] = defaultdict(set)
+    for name in merged:
+        owner, _, rest = name.partition(" ")
+        if " " in rest and _owner_acronym(owner):
+            owned[rest].add(joined.get(name, name))
+    for name, n in merged.items():
+        longer = sorted(owned.get(name, ()))
+        if len(longer) == 1 and longer[0] != name and merged.get(longer[0], 0) > n:
+            mapping.setdefault(name, longer[0])
+    # A house number before an address that names a body ("10 Downing Street" → "Downing
+    # Street", named in more articles): one seat of government, counted once. Not a year (a
+    # number of four digits: "2005 Academy Awards" is an edition).
+    for name, n in merged.items():
+        number, _, rest = name.partition(" ")
+        if number.isdigit() and len(number) <= 3 and " " in rest and merged.get(rest, 0) > n:
+            mapping.setdefault(name, joined.get(rest, rest))
     # A long name with debris before it, where the source lost its commas: "Raqqa the Syrian
     # Observatory for Human Rights", "Jun 2016 Syrian Observatory …", "London Based …" (a place,
     # a date, "the" or "based": never a word of a name, so "Free Syrian Army" stays itself).
@@ -804,6 +829,12 @@ def _acronym_joins(
 # Education" in 4 US ones and 1 about Idlib.
 HOME_MIN_ARTICLES = 2
 HOME_MIN_SHARE = 0.6
+
+
+def _owner_acronym(word: str) -> bool:
+    """Is ``word`` an acronym of two to five capitals that names no country ("BBC", "IRB";
+    not "US", "UK")?"""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper() and not gazetteer.country(word)
 
 
 def org_homes(orgs: Rows, places: Rows) -> dict[str, str]:
@@ -1591,8 +1622,8 @@ def _update(con, fresh_ids: list[str], changed_out: set[str] | None = None) -> l
         for alias, canonical in mapping.items():
             kind, label = kinds[(space, alias)]
             out.append(Merge(kind, alias, canonical, label, evidence.get((space, alias), 0)))
-    for name, n in sorted(relabelled.items()):
-        out.append(Merge(RELABEL_KIND, name, "PERSON", "PERSON", n))
+    for (name, label), n in sorted(relabelled.items()):
+        out.append(Merge(RELABEL_KIND, name, label, label, n))
     if out:
         fields = ("kind", "alias", "canonical", "label", "evidence", "undone")
         con.register(

@@ -552,6 +552,11 @@ def _join_short_forms(mentions: Sequence[_Mention], fulls: Sequence[_Mention], t
             m.name = known
             continue
         org = _only_org_containing(m, orgs, alone)
+        if org is not None and _titled_bearer(m, org):
+            # "Ms Orrell" after "party leader Tavin Orrell" (tagged ORG): the courtesy title
+            # names a person, the one the fuller name is
+            m.name, m.person = org.name or org.bare, True
+            continue
         if org is not None:  # "the Observatory" after "the Syrian Observatory for Human Rights"
             m.name, m.person, m.model_label, m.fixed = org.name or org.bare, False, "ORG", org.fixed
             m.label = org.label
@@ -866,6 +871,19 @@ def _restore_possessives(mentions: Sequence[_Mention], text: str = "") -> None:
 
 # A possessive written with its apostrophe ("Woodward's", "Syria’s"): the source kept them.
 _POSSESSIVE_APOSTROPHE = re.compile(r"\w['’]s\b")
+
+
+def _titled_bearer(m: _Mention, org: _Mention) -> bool:
+    """Is the organisation ``org`` the full name of the person ``m`` names with a courtesy
+    title ("Ms Orrell" after "Helen Orrell", tagged ORG): two or three words ending in
+    ``m``'s, a given name first or a person's word before it ("party leader Tavin Orrell")?
+    A firm named after its founder keeps its name ("Mr Sachs" is no Goldman Sachs)."""
+    return (
+        m.title in HONORIFICS
+        and 2 <= len(org.key) <= 3
+        and org.key[-1] == m.key[0]
+        and (is_given_name(org.bare.split()[0]) or org.person_cue or bool(org.title))
+    )
 
 
 def _only_org_containing(

@@ -206,7 +206,8 @@ else:
         "Across the whole store (not only the articles in view): each name on the left is shown "
         "as the name on the right in every view. Records: quotes, mentions, figures and articles "
         "that wrote it so. Kind 'label': a person's name that a few articles took for a place, "
-        "counted as the person there (records: its mentions relabelled). An undone merge stays "
+        "counted as the person there, or a body's name a few took for a person with no cue of "
+        "one, counted as the body (records: its mentions relabelled). An undone merge stays "
         "undone when more articles are analysed."
     )
 
