@@ -493,10 +493,17 @@ def test_the_reports_figure_table_cut_at_its_limit_says_of_how_many(tmp_path, mo
         items = _section(con, "figures", {"what": "People killed"})
     finally:
         con.close()
-    assert (
+    title = (
         "People killed: 2 of the 3 figures: the newest first, those of articles without a "
         "publication date last"
-    ) in items
+    )
+    assert title in items
+    # in the page's order, the link first: last, it had been beyond the report's box at 1280 px
+    table = items[title].table
+    assert list(table.frame.columns[:8]) == [
+        "Read", "Figure", "Value", "≈", "Counting", "Where", "Claimed by", "Published",
+    ]  # fmt: skip
+    assert table.links == ("Read",) and table.link_text == "open"
 
 
 @pytest.mark.parametrize(
