@@ -473,11 +473,15 @@ def _speakers(ctx: _Ctx) -> list[Item]:
         quotes = quotes.assign(
             open=ctx.links(quotes["article_id"], quotes["start"]), cue=quotes["cue"].fillna("—")
         )
+        # In the page's order: the link, who, how, what and when, the chosen scorer's polarity
+        # first (the link had been last, where the page had moved it from)
+        polarity = {"polarity": "Polarity (TextBlob)", "polarity_vader": "Polarity (VADER)"}
+        chosen = "polarity_vader" if scorer == "vader" else "polarity"
         labels = {
-            "speaker": "Speaker", "cue": "Verb", "text": "Quoted words", "kind": "Kind",
-            "polarity": "Polarity (TextBlob)", "polarity_vader": "Polarity (VADER)",
-            "subjectivity": "Subjectivity", "title": "Article", "published": "Published",
-            "open": "Read",
+            "open": "Read", "speaker": "Speaker", "cue": "Verb", "text": "Quoted words",
+            "published": "Published", chosen: polarity[chosen],
+            **{c: label for c, label in polarity.items() if c != chosen},
+            "subjectivity": "Subjectivity", "kind": "Kind", "title": "Article",
         }  # fmt: skip
         items.append(
             Item(
