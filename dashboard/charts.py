@@ -13,7 +13,7 @@ import functools
 import math
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -101,6 +101,10 @@ PALETTE = [
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
     "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
 ]  # fmt: skip
+# The palette less its grey, for a chart whose grey series stands for the rest (the timeline's
+# "N other outlets", the figures without a place): an outlet drawn in the palette's grey beside
+# the others' grey stack read as part of it (the Overview's "manar" and "6 other outlets").
+PALETTE_NO_GREY = [c for c in PALETTE if c != "#7f7f7f"]
 
 
 NOT_GIVEN = "—"  # a cell the sentence gives nothing for (no unit, place, scope)
@@ -183,21 +187,21 @@ def _share_in_words(df: pd.DataFrame) -> pd.Series:
     return out
 
 
-def stable_colours(names: Iterable[str]) -> dict[str, str]:
+def stable_colours(names: Iterable[str], *, palette: Sequence[str] = PALETTE) -> dict[str, str]:
     """A colour for each name that stays the same from one view to the next: each name has its
-    own slot in :data:`PALETTE` (from a checksum of the name, the same in every process), and
+    own slot in ``palette`` (from a checksum of the name, the same in every process), and
     when two names of one chart want one slot, the first by name keeps it and the other takes
     the next free one. (Colours by rank in view changed with every filter: an outlet green on
     the whole corpus was brown for 2016.)"""
     out: dict[str, str] = {}
     taken: set[int] = set()
     for name in sorted(set(map(str, names))):
-        slot = zlib.crc32(name.encode("utf-8")) % len(PALETTE)
-        if len(taken) < len(PALETTE):
+        slot = zlib.crc32(name.encode("utf-8")) % len(palette)
+        if len(taken) < len(palette):
             while slot in taken:
-                slot = (slot + 1) % len(PALETTE)
+                slot = (slot + 1) % len(palette)
         taken.add(slot)
-        out[name] = PALETTE[slot]
+        out[name] = palette[slot]
     return out
 
 
@@ -302,7 +306,7 @@ PERIOD_MS = {"day": 86_400_000, "week": 7 * 86_400_000, "month": 30 * 86_400_000
 
 # Outlets drawn in their own colour on the timeline; the others share one grey stack (a
 # thousand outlets made a thousand traces: seven seconds to build, and no legend anyone reads).
-TIMELINE_OUTLETS = len(PALETTE) - 1
+TIMELINE_OUTLETS = len(PALETTE_NO_GREY)
 OTHERS_GREY = "#b8b8b8"
 
 
@@ -351,15 +355,22 @@ def articles_over_time(
     width = 0.8 * PERIOD_MS.get(granularity, PERIOD_MS["day"])
     totals = df.groupby("source", sort=False, dropna=False)["n_articles"].sum()
     rest = None
-    if len(totals) > TIMELINE_OUTLETS + 1:
+    # More outlets than colours other than grey: the largest keep theirs, the rest one stack
+    # (ten outlets are nine and "1 other outlet": a tenth colour would be the grey, or a repeat).
+    if len(totals) > TIMELINE_OUTLETS:
         top = totals.sort_values(ascending=False, kind="stable").index[:TIMELINE_OUTLETS]
-        rest = f"{len(totals) - len(top):,} other outlets"
+        n_rest = len(totals) - len(top)
+        rest = f"{n_rest:,} other outlet" + ("s" if n_rest > 1 else "")
         named = df["source"].isin(top)
         others = (
             df[~named].groupby("period", as_index=False)["n_articles"].sum().assign(source=rest)
         )
         df = pd.concat([df[named], others], ignore_index=True)
-    colours = stable_colours(str(x) for x in df["source"].unique() if x != rest)
+    # never the grey of the others' stack, whether this view has one or not (an outlet keeps
+    # its colour from one filter to the next)
+    colours = stable_colours(
+        (str(x) for x in df["source"].unique() if x != rest), palette=PALETTE_NO_GREY
+    )
     for source, part in df.groupby("source", sort=False, dropna=False):
         fig.add_bar(
             x=part["period"],
@@ -1499,7 +1510,7 @@ def figure_timeline(
     (:data:`SCOPE_SYMBOLS`), running totals joined, with a key to the markers."""
     fig = go.Figure()
     many = len(df) > TIMELINE_MANY_POINTS
-    colours = stable_colours(df["location"].unique())
+    colours = stable_colours(df["location"].unique(), palette=PALETTE_NO_GREY)
     if NO_PLACE in colours:
         colours[NO_PLACE] = NO_PLACE_COLOUR
     # the scopes charted apart (a series without the column is of the one scope asked for)
@@ -1768,6 +1779,9 @@ def timeline_wants_log(series: pd.DataFrame) -> bool:
     return spans_orders_of_magnitude(pd.concat(drawn, ignore_index=True) if drawn else [])
 
 
+FEW_TICKS = 4  # the count axis of a chart in a narrow column
+
+
 def figures_by_category(df: pd.DataFrame) -> go.Figure:
     """Horizontal bars: how many figures of each category are reported (``df`` is
     :func:`analysis.figure_views.category_counts`)."""
@@ -1784,4 +1798,7 @@ def figures_by_category(df: pd.DataFrame) -> go.Figure:
     )
     fig.update_layout(xaxis_title="figures reported", yaxis_title=None)
     whole_counts(fig, df["n_figures"], axis="x")
+    # At most four counts under bars beside the page's timeline: in its third of the column at
+    # 1280 px, "1,000 2,000 3,000 4,000" did not fit level and were drawn aslant into each other.
+    fig.update_xaxes(nticks=FEW_TICKS)
     return _style(fig, title="Figures reported, by what they count", height=_bar_height(len(df)))

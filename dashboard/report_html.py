@@ -43,6 +43,7 @@ th,td{border-bottom:1px solid #e6e9ef;padding:.3rem .5rem;text-align:left;vertic
 th{background:#f7f8fa}td{max-width:16rem;overflow-wrap:break-word}
 .table{overflow-x:auto}
 td.mid{min-width:8rem}td.wide{min-width:16rem;max-width:40rem}
+table.many td.mid{min-width:6rem}table.many td.wide{min-width:12rem}
 td.num{text-align:right;white-space:nowrap}td.date{white-space:nowrap}
 td.link{white-space:nowrap}a{color:#1f5fa8}
 footer{margin-top:3rem;font-size:.8rem;color:#555;border-top:1px solid #e6e9ef;padding-top:.6rem;
@@ -161,6 +162,10 @@ def _text(item: Item) -> str:
     return f'<div class="text">{html.escape(item.text or "")}</div>'
 
 
+# From this many columns a table's text columns are narrower (the ``many`` rule of _CSS).
+MANY_COLUMNS = 11
+
+
 def table_html(table: Table) -> str:
     """Every row of ``table``, with its labels, links as ``<a href>`` and room for long text."""
     df = table.frame
@@ -196,7 +201,10 @@ def table_html(table: Table) -> str:
     # 16rem) were 1,394 px wide and the whole report scrolled sideways, its last column ("open
     # article") out of sight. On screen headers wrap at their spaces ("Polarity (TextBlob)" had
     # kept a column 130 px wide); printed, nothing scrolls and headers stay whole (_PRINT_CSS).
-    table_tag = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    # A table of many columns gives its text less room each (MANY_COLUMNS): the twelve of a
+    # Figures table were 1,410 px wide in the 1,200-px page at 1280, the link beyond its edge.
+    many = ' class="many"' if len(df.columns) >= MANY_COLUMNS else ""
+    table_tag = f"<table{many}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     return f'<div class="table">{table_tag}</div>'
 
 

@@ -473,11 +473,15 @@ def _speakers(ctx: _Ctx) -> list[Item]:
         quotes = quotes.assign(
             open=ctx.links(quotes["article_id"], quotes["start"]), cue=quotes["cue"].fillna("—")
         )
+        # In the page's order: the link, who, how, what and when, the chosen scorer's polarity
+        # first (the link had been last, where the page had moved it from)
+        polarity = {"polarity": "Polarity (TextBlob)", "polarity_vader": "Polarity (VADER)"}
+        chosen = "polarity_vader" if scorer == "vader" else "polarity"
         labels = {
-            "speaker": "Speaker", "cue": "Verb", "text": "Quoted words", "kind": "Kind",
-            "polarity": "Polarity (TextBlob)", "polarity_vader": "Polarity (VADER)",
-            "subjectivity": "Subjectivity", "title": "Article", "published": "Published",
-            "open": "Read",
+            "open": "Read", "speaker": "Speaker", "cue": "Verb", "text": "Quoted words",
+            "published": "Published", chosen: polarity[chosen],
+            **{c: label for c, label in polarity.items() if c != chosen},
+            "subjectivity": "Subjectivity", "kind": "Kind", "title": "Article",
         }  # fmt: skip
         items.append(
             Item(
@@ -675,10 +679,13 @@ def _figures(ctx: _Ctx) -> list[Item]:
         )
     table = figure_views.figure_table(con, f, category=category, limit=FIGURES_SHOWN, scope=scope)
     table = charts.figure_cells(table).assign(open=ctx.links(table["article_id"], table["start"]))
+    # In the page's order (the link first, then the figure, what and where it counts, who
+    # claims it and when, then the sentence): last, the link had been out of the report's box.
     labels = {
-        "text": "Figure", "estimate": "Value", "approximate": "≈", "unit": "Counting",
-        "location": "Where", "subject": "Whose", "claimed_by": "Claimed by", "counts": "Counts",
-        "sentence": "Sentence", "title": "Article", "published": "Published", "open": "Read",
+        "open": "Read", "text": "Figure", "estimate": "Value", "approximate": "≈",
+        "unit": "Counting", "location": "Where", "claimed_by": "Claimed by",
+        "published": "Published", "sentence": "Sentence", "subject": "Whose", "counts": "Counts",
+        "title": "Article",
     }  # fmt: skip
     # cut at FIGURES_SHOWN rows, as on the page: of how many, and in what order (it had said "all
     # figures (1,000)" of the mixed store's 2,782 money figures)
@@ -690,7 +697,9 @@ def _figures(ctx: _Ctx) -> list[Item]:
             f"{title}: all figures ({len(table):,})"
             if len(table) < FIGURES_SHOWN and dated == len(table)
             else f"{title}: {caption}",
-            table=Table(_labelled(table, labels), links=("Read",), wide=("Sentence",)),
+            table=Table(
+                _labelled(table, labels), links=("Read",), wide=("Sentence",), link_text="open"
+            ),
         )
     )
     return items

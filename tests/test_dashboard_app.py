@@ -1926,6 +1926,59 @@ def test_the_conflicting_figures_show_both_claimants_at_1280_px(dashboard_db, us
     assert sum(first) <= 810 and table.proto.row_height > 64
 
 
+def _column_widths(table) -> tuple[list[str], dict]:
+    """A drawn table's columns and its column configuration (widths, pinning)."""
+    return list(table.value.columns), json.loads(table.proto.columns)
+
+
+@pytest.mark.parametrize(
+    "scorer, polarity", [("TextBlob", "polarity"), ("VADER", "polarity_vader")]
+)
+def test_the_quotes_table_shows_who_what_when_and_tone_at_1280_px(
+    dashboard_db, use_db, monkeypatch, scorer, polarity
+):
+    # Left to their text the quoted words ran one line past the 818-px column at 1280 px, the
+    # date and the scores beyond its edge: the link, speaker, verb, words (wrapping), day and the
+    # chosen scorer's polarity have widths that fit, the link pinned while the rest scrolls.
+    import streamlit
+
+    heights = []
+    draw = streamlit.dataframe
+
+    def spy(df, *args, **kwargs):
+        if "cue" in df.columns:
+            heights.append(kwargs.get("height"))
+        return draw(df, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "dataframe", spy)
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "speakers", {"speaker": "John Kerry", "scorer": scorer})
+    assert not at.exception
+    table = next(t for t in at.dataframe if "cue" in t.value.columns)
+    columns, config = _column_widths(table)
+    assert columns[:6] == ["open", "speaker", "cue", "text", "published", polarity]
+    assert sum(config[c]["width"] for c in columns[:6]) <= 810
+    assert config["open"]["pinned"] is True and table.proto.row_height > 64
+    assert {"title", "kind", "subjectivity"} <= set(columns[6:])
+    # the rows of four lines in view whole, up to eight (the default height held four and a half)
+    assert heights == [
+        components.rows_height(len(table.value), row_height=table.proto.row_height, most_rows=8)
+    ]
+
+
+def test_the_all_figures_table_shows_what_where_who_and_when_at_1280_px(dashboard_db, use_db):
+    # Left to their text the columns ran past the 818-px column from "Claimed by" on: the figure,
+    # its value, what and where it counts, its claimant and its day fit, the link pinned.
+    use_db(dashboard_db)
+    at = run_page(dashboard_db, "figures")
+    table = next(t for t in at.dataframe if "sentence" in t.value.columns)
+    columns, config = _column_widths(table)
+    first = ["open", "text", "estimate", "approximate", "unit", "location", "claimed_by"]
+    assert columns[:8] == [*first, "published"]
+    assert sum(config[c]["width"] for c in columns[:8]) <= 810
+    assert config["open"]["pinned"] is True and table.proto.row_height > 64
+
+
 def test_the_headline_table_shows_every_row_without_an_inner_scroll(
     dashboard_db, use_db, monkeypatch
 ):

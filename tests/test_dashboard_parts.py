@@ -218,7 +218,9 @@ def test_an_outlets_colour_does_not_change_with_the_view():
     )  # fmt: skip
     one = {t.name: t.marker.color for t in charts.articles_over_time(over_time).data}
     two = {t.name: t.marker.color for t in charts.articles_over_time(over_time[:2]).data}
-    assert one["Outlet 3"] == two["Outlet 3"] == charts.stable_colours(["Outlet 3"])["Outlet 3"]
+    # the timeline's palette is the one without the grey of its "N other outlets" stack
+    alone = charts.stable_colours(["Outlet 3"], palette=charts.PALETTE_NO_GREY)
+    assert one["Outlet 3"] == two["Outlet 3"] == alone["Outlet 3"]
 
 
 def test_network_layout_is_deterministic_and_spread():
@@ -464,6 +466,34 @@ def test_many_outlets_share_one_stack_beyond_the_largest():
     rest = fig.data[-1]
     assert rest.marker.color == charts.OTHERS_GREY
     assert list(rest.y) == [sum(30 - i for i in range(charts.TIMELINE_OUTLETS, 30))] * 4
+
+
+@pytest.mark.parametrize("n_outlets", [3, 9, 10, 14])
+def test_no_outlet_on_the_timeline_is_drawn_in_the_grey_of_the_others(n_outlets):
+    """An outlet drawn in the palette's grey beside the "N other outlets" stack read as one
+    more grey of the rest (the Overview's "manar" beside "6 other outlets"): every named outlet
+    has a colour of its own, none grey, and the rest (when there is one) is the only grey."""
+    weeks = pd.date_range("2016-01-04", periods=2, freq="W-MON")
+    df = pd.DataFrame(
+        [
+            {"period": w, "source": f"Paper {chr(65 + i)}", "n_articles": 20 - i}
+            for i in range(n_outlets)
+            for w in weeks
+        ]
+    )
+    fig = charts.articles_over_time(df, granularity="week")
+    colours = {t.name: t.marker.color for t in fig.data}
+    named = {n: c for n, c in colours.items() if "other outlet" not in n}
+    assert "#7f7f7f" not in named.values()
+    assert len(set(named.values())) == len(named)  # no two outlets share a colour
+    assert sum(sum(t.y) for t in fig.data) == df["n_articles"].sum()
+    others = [n for n in colours if "other outlet" in n]
+    if n_outlets > charts.TIMELINE_OUTLETS:
+        n_rest = n_outlets - charts.TIMELINE_OUTLETS
+        assert others == [f"{n_rest} other outlet" + ("s" if n_rest > 1 else "")]
+        assert colours[others[0]] == charts.OTHERS_GREY
+    else:
+        assert not others
 
 
 def test_the_speaker_charts_show_the_top_speakers_and_the_highlighted_beyond_them():
@@ -1159,3 +1189,15 @@ def test_the_tone_axis_has_three_level_ticks_however_narrow_its_plot():
     assert list(axis.tickvals) == [-outer, 0, outer] and axis.tickangle == 0
     assert outer in charts.TONE_TICKS and outer <= high and -outer >= low
     assert charts._tone_tick(0.25) == 0.2 and charts._tone_tick(1.05) == 1.0
+
+
+def test_the_figures_by_category_bars_have_few_counts_under_them():
+    # Beside the timeline, in a third of the column at 1280 px, "1,000 2,000 3,000 4,000" were
+    # drawn aslant into each other: at most four counts, level.
+    df = pd.DataFrame(
+        {"category": ["killed", "other", "money"], "n_figures": [2350, 4100, 1900],
+         "n_articles": [400, 900, 300]}
+    )  # fmt: skip
+    fig = charts.figures_by_category(df)
+    assert fig.layout.xaxis.nticks == charts.FEW_TICKS <= 4
+    assert fig.layout.xaxis.tickformat == ",d"

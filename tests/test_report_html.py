@@ -115,3 +115,46 @@ def test_a_wide_table_scrolls_in_its_box_not_the_whole_report(browser, tmp_path)
         assert (table_wide <= box) == (n_columns == 10), (n_columns, table_wide, box)
     printed = document([Section("speakers", "Speakers", [item])], meta, rendition="print")
     assert "th{white-space:nowrap}" in printed and ".table{overflow-x:visible}" in printed
+
+
+def test_a_figures_table_of_twelve_columns_fits_the_report_at_1280_px(browser, tmp_path):
+    """The Figures page's twelve columns (the sentence, the claimants, whose and the article's
+    title long) were 1,410 px wide in the report's 1,200-px column at 1280 px, the link last and
+    beyond the box's edge: a table of that many columns gives its text less room each."""
+    sentence = (
+        "The harbour authority said on Tuesday that at least 14 fishing boats had been lost "
+        "in the storm that struck the northern coast overnight, and that 3 crews were missing."
+    )
+    frame = pd.DataFrame(
+        {
+            "Read": ["https://dash.example/articles?article=b&at=40"] * 3,
+            "Figure": ["at least 14 fishing boats and their nets"] * 3,
+            "Value": [14] * 3,
+            "≈": [True] * 3,
+            "Counting": ["boats"] * 3,
+            "Where": ["the northern coast"] * 3,
+            "Claimed by": ["the regional harbour and coastguard authority"] * 3,
+            "Published": ["2016-12-10"] * 3,
+            "Sentence": [sentence] * 3,
+            "Whose": ["the northern coast's fishing cooperatives"] * 3,
+            "Counts": ["news event"] * 3,
+            "Article": ["Storm sinks fishing fleet along the northern coast overnight"] * 3,
+        }
+    )
+    item = Item(
+        "Boats: all figures",
+        table=Table(frame, links=("Read",), wide=("Sentence",), link_text="open"),
+    )
+    meta = ReportMeta(filters=Filters(), link="http://x/", data_date="d", version="t")
+    path = tmp_path / "report.html"
+    path.write_text(document([Section("figures", "Figures", [item])], meta))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(path.as_uri())
+        table_wide, box = page.evaluate(
+            """() => { const b = document.querySelector('div.table');
+              return [b.scrollWidth, b.clientWidth]; }"""
+        )
+    finally:
+        page.close()
+    assert table_wide <= box, (table_wide, box)

@@ -478,6 +478,25 @@ def test_the_reports_quotes_table_cut_at_its_limit_names_a_speaker_it_holds_none
     )
 
 
+@pytest.mark.parametrize("scorer, polarity", [(None, "TextBlob"), ("VADER", "VADER")])
+def test_the_reports_quotes_table_is_in_the_pages_order(tmp_path, scorer, polarity):
+    # As on the page: the link first (last, it was out of a narrow window), then who, how, what
+    # and when, and the chosen scorer's polarity before the other's
+    stories = {"a": ("“The ferry will sail again in June,” said Elena Varga.", "2017-03-03")}
+    db = analysed_stories(tmp_path, stories)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        items = _section(con, "speakers", {"scorer": scorer} if scorer else {})
+    finally:
+        con.close()
+    table = next(i.table for title, i in items.items() if title.startswith("Quotes of"))
+    assert list(table.frame.columns[:7]) == [
+        "Read", "Speaker", "Verb", "Quoted words", "Published", f"Polarity ({polarity})",
+        f"Polarity ({'VADER' if polarity == 'TextBlob' else 'TextBlob'})",
+    ]  # fmt: skip
+    assert table.frame["Speaker"].tolist() == ["Elena Varga"]
+
+
 def test_the_reports_figure_table_cut_at_its_limit_says_of_how_many(tmp_path, monkeypatch):
     # As on the page: "Money: all figures (1,000)" had been the title of 1,000 of the mixed
     # store's 2,782 money figures, those of undated articles last
@@ -493,10 +512,17 @@ def test_the_reports_figure_table_cut_at_its_limit_says_of_how_many(tmp_path, mo
         items = _section(con, "figures", {"what": "People killed"})
     finally:
         con.close()
-    assert (
+    title = (
         "People killed: 2 of the 3 figures: the newest first, those of articles without a "
         "publication date last"
-    ) in items
+    )
+    assert title in items
+    # in the page's order, the link first: last, it had been beyond the report's box at 1280 px
+    table = items[title].table
+    assert list(table.frame.columns[:8]) == [
+        "Read", "Figure", "Value", "≈", "Counting", "Where", "Claimed by", "Published",
+    ]  # fmt: skip
+    assert table.links == ("Read",) and table.link_text == "open"
 
 
 @pytest.mark.parametrize(

@@ -299,6 +299,13 @@ st.caption(
 shown = charts.figure_cells(table).assign(
     open=filters_ui.article_links(table["article_id"], table["start"], filters),
 )
+# The figure, what and where it counts, who claims it and when fit the page's column at 1280 px
+# with the sidebar open (818 px: 56 + 100 + value + 36 + 90 + 96 + 130 + 86 with a value of
+# 110 to 190 px), claimants wrapping in two lines; the sentence, whose, counts and the article
+# come after them. Left to their text, the columns ran past the edge from "Claimed by" on.
+FIGURE_LINK_PX, FIGURE_TEXT_PX, FIGURE_APPROX_PX, FIGURE_UNIT_PX = 56, 100, 36, 90
+FIGURE_PLACE_PX, FIGURE_CLAIM_PX, FIGURE_DAY_PX = 96, 130, 86
+FIGURE_ROWS_IN_VIEW = 10
 components.table(
     shown[
         [
@@ -308,35 +315,43 @@ components.table(
             "approximate",
             "unit",
             "location",
-            "subject",
             "claimed_by",
+            "published",
+            "sentence",
+            "subject",
             "counts",
             "part_of_text",
-            "sentence",
             "title",
-            "published",
         ]
     ],  # fmt: skip
     title=f"{title}: all figures",
     column_config={
-        "text": "Figure",
+        "text": st.column_config.TextColumn("Figure", width=FIGURE_TEXT_PX),
         "estimate": st.column_config.NumberColumn(
             "Value",
             format="localized",
             width=components.value_width(shown["estimate"]),
             help=charts.VALUE_HELP,
         ),
-        "approximate": st.column_config.CheckboxColumn("≈"),
-        "unit": "Counting",
-        "location": "Where",
+        "approximate": st.column_config.CheckboxColumn("≈", width=FIGURE_APPROX_PX),
+        "unit": st.column_config.TextColumn("Counting", width=FIGURE_UNIT_PX),
+        "location": st.column_config.TextColumn("Where", width=FIGURE_PLACE_PX),
         "subject": "Whose",
-        "claimed_by": "Claimed by",
+        "claimed_by": st.column_config.TextColumn("Claimed by", width=FIGURE_CLAIM_PX),
         "counts": "Counts",
         # A part ("four children among the 28 dead") names its whole: the toll is the whole.
         "part_of_text": "Part of",
         "sentence": st.column_config.TextColumn("Sentence", width="large"),
         "title": "Article",
-        "published": st.column_config.DateColumn("Published"),
-        "open": st.column_config.LinkColumn("Read", display_text="open article"),
+        "published": st.column_config.DateColumn("Published", width=FIGURE_DAY_PX),
+        # pinned: in view while the reader scrolls to the sentence and the columns after it
+        "open": st.column_config.LinkColumn(
+            "Read", display_text="open", width=FIGURE_LINK_PX, pinned=True
+        ),
     },
+    row_height=components.WRAP_ROW_HEIGHT,
+    # ten wrapped rows in view (the default height held five and a half)
+    height=components.rows_height(
+        len(shown), row_height=components.WRAP_ROW_HEIGHT, most_rows=FIGURE_ROWS_IN_VIEW
+    ),
 )

@@ -24,9 +24,27 @@ HOW_SCORED = {
 }
 # The verb each quote is attributed with beside its words: "denied", "claimed" and "said"
 # frame the same words differently (a denial's words are what the speaker denies).
-# The link first: after the quoted words' wide column it was off a laptop's screen.
-QUOTE_COLUMNS = ["open", "speaker", "cue", "text", "kind", "polarity", "polarity_vader"]
-QUOTE_COLUMNS += ["subjectivity", "title", "published"]
+# The link first: after the quoted words' wide column it was off a laptop's screen. Then who,
+# how, what and when, and the chosen scorer's polarity: these fit the page's column at 1280 px
+# with the sidebar open (818 px), the words wrapping in their rows (left to their text the
+# words ran one line past the column's edge, the date and the scores beyond it); the other
+# scores, the kind and the article's title come after them.
+QUOTE_COLUMNS = ["open", "speaker", "cue", "text", "published"]
+QUOTE_MORE_COLUMNS = ["subjectivity", "kind", "title"]
+POLARITY_COLUMNS = {"textblob": "polarity", "vader": "polarity_vader"}
+# 56 + 130 + 76 + 320 + 86 + 130 = 798 px
+QUOTE_LINK_PX, QUOTE_SPEAKER_PX, QUOTE_CUE_PX, QUOTE_TEXT_PX = 56, 130, 76, 320
+QUOTE_DAY_PX, QUOTE_SCORE_PX = 86, 130
+QUOTE_ROWS_IN_VIEW = 8
+
+
+def quote_columns(scorer: str) -> list[str]:
+    """The quotes table's columns, the chosen scorer's polarity among the first."""
+    chosen = POLARITY_COLUMNS[scorer]
+    others = [c for c in POLARITY_COLUMNS.values() if c != chosen]
+    return QUOTE_COLUMNS + [chosen] + others + QUOTE_MORE_COLUMNS
+
+
 # A quotation with no verb of its own (a paragraph that carries on the one before).
 NO_CUE = "—"
 
@@ -251,22 +269,37 @@ else:
         cue=quotes["cue"].fillna(NO_CUE),
     )
     components.table(
-        quotes[QUOTE_COLUMNS],
+        quotes[quote_columns(scorer)],
         title="Quotes",
         column_config={
-            "speaker": "Speaker",
+            "speaker": st.column_config.TextColumn("Speaker", width=QUOTE_SPEAKER_PX),
             "cue": st.column_config.TextColumn(
-                "Verb", help="how the article attributes the words: said, denied, claimed …"
+                "Verb",
+                help="how the article attributes the words: said, denied, claimed …",
+                width=QUOTE_CUE_PX,
             ),
-            "text": st.column_config.TextColumn("Quoted words", width="large"),
+            "text": st.column_config.TextColumn("Quoted words", width=QUOTE_TEXT_PX),
             "kind": "Kind",
-            "polarity": st.column_config.NumberColumn("Polarity (TextBlob)", format="%.2f"),
-            "polarity_vader": st.column_config.NumberColumn("Polarity (VADER)", format="%.2f"),
+            "polarity": st.column_config.NumberColumn(
+                "Polarity (TextBlob)", format="%.2f", width=QUOTE_SCORE_PX
+            ),
+            "polarity_vader": st.column_config.NumberColumn(
+                "Polarity (VADER)", format="%.2f", width=QUOTE_SCORE_PX
+            ),
             "subjectivity": st.column_config.NumberColumn("Subjectivity", format="%.2f"),
             "title": "Article",
-            "published": st.column_config.DateColumn("Published"),
-            "open": st.column_config.LinkColumn("Read", display_text="open article"),
+            "published": st.column_config.DateColumn("Published", width=QUOTE_DAY_PX),
+            # pinned: in view while the reader scrolls to the columns beyond the page's edge
+            "open": st.column_config.LinkColumn(
+                "Read", display_text="open", width=QUOTE_LINK_PX, pinned=True
+            ),
         },
+        # four lines of words (about 190 characters) a row: in three a line was cut in half;
+        # eight such rows in view (the default height held four and a half)
+        row_height=components.WRAP4_ROW_HEIGHT,
+        height=components.rows_height(
+            len(quotes), row_height=components.WRAP4_ROW_HEIGHT, most_rows=QUOTE_ROWS_IN_VIEW
+        ),
     )
 
 st.subheader("Who speaks about whom, and how")
