@@ -1647,13 +1647,15 @@ class _Resolver:
             if c.dep_ == "pobj"
         ]
         for body in bodies:
-            named = _apposed_person(body)
-            if named is not None:
-                # "A spokesman for DLF Builders, Dr Rao, told …": the spokesman the text names
-                return self._from_entity(named)
             ent = speech.entity_of(body)
             if ent is None or ent.label_ != "ORG":
                 continue
+            named = _apposed_person(body)
+            if named is not None:
+                # "A spokesman for DLF Builders, Dr Rao, told …": the spokesman the text names
+                # (after a body's name; "for the prosecutor, Comptroller Alan Hale," is whom
+                # he speaks for, and no organisation: no one's)
+                return self._from_entity(named)
             spk = self._from_entity(ent, body)
             if spk.label == "ORG" and spk.name:
                 return _Speaker(spk.name, np.text, np.start_char, np.end_char, "ORG")

@@ -289,6 +289,13 @@ SPOKESMEN = [
         "Anil Rao",
         id="a-spokesman-the-phrase-names-is-that-person",
     ),
+    pytest.param(
+        "The insurers will pay the rest. But, a spokesman for the prosecutor, New York State "
+        "Comptroller Alan Hevner, said no deal had been signed yet.",
+        "no deal had been signed",
+        None,
+        id="a-spokesman-for-a-named-prosecutor-is-not-the-prosecutor",
+    ),
 ]
 
 
