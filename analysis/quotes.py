@@ -107,6 +107,7 @@ NAME_PREFIXES = lexicon.words("name_prefixes")
 
 INSTITUTION_NOUNS = lexicon.words("institution_nouns")
 DOCUMENT_NOUNS = lexicon.words("document_nouns")
+WRITING_NOUNS = lexicon.words("writing_nouns")
 # Nouns for a company named before ("the airline said"): kinds of company, as "company" is.
 FIRM_DESCRIPTION_NOUNS = lexicon.words("firm_description_nouns") | {"company", "firm"}
 ORG_DESCRIPTION_NOUNS = lexicon.words("org_description_nouns") | FIRM_DESCRIPTION_NOUNS
@@ -1376,6 +1377,9 @@ class _Resolver:
             return dataclasses.replace(found, mention=token.text, start=token.idx, end=end)
         if token.pos_ == "PRON":
             return self._pronoun(token)
+        person = _person_of_a_split_owner(token)
+        if person is not None:
+            return self.resolve(person)
         if is_sentence_adverb(token.text):
             # "Meanwhilee the U.S.-led coalition previously denied …": the parse made the
             # sentence's opening word (misspelt, its comma lost) the subject, and the subject
@@ -1496,7 +1500,13 @@ class _Resolver:
         if outlet is not None:
             return outlet
         if token.lemma_.lower() in ROLE_NOUNS and token.tag_ not in ("NNS", "NNPS"):
-            return self._holder_run_on(token) or self._description(token, np)
+            found = self._holder_run_on(token) or self._description(token, np)
+            if found is not None and found.name is None:
+                voiced = self._voiced_body(token, np)
+                if voiced is not None:
+                    voiced.role = found.role  # (what a later "he" remembers him by)
+                return voiced or found
+            return found
         if token.lemma_.lower() in INSTITUTION_NOUNS and any(
             t.ent_type_ in ("NORP", "GPE") for t in np if t.i < token.i
         ):
@@ -1513,7 +1523,7 @@ class _Resolver:
             return named
         org = self._organisation(token) or self._issuer(token)
         if org is not None:
-            return _Speaker(org.name, np.text, np.start_char, np.end_char, "ORG")
+            return _Speaker(org.name, np.text, np.start_char, np.end_char, org.label or "ORG")
         if _indefinite(token) and (named := self._named_after_opening(token)) is not None:
             # "A senior barrister who has resigned says …" opening a story that names him next
             return _Speaker(named.name, np.text, np.start_char, np.end_char, "PERSON")
@@ -1618,6 +1628,37 @@ class _Resolver:
             spk = self._person(span)
             spk.role = self.roles.setdefault(spk.name, _role_span(role, span))
             return spk
+        return None
+
+    def _voiced_body(self, role: Token, np: Span) -> _Speaker | None:
+        """The organisation an unnamed spokesman speaks for, when the phrase names it: "A
+        spokesman for NBC said", "an NBC spokeswoman said" (tagged an organisation). The
+        words are the body's, as a statement of it is; the mention stays the spokesman. A
+        spokesman for a person ("for Mr Prescott") or for a body the phrase does not name
+        ("for the firm") stays no one's; one the phrase names in apposition is that person."""
+        if role.lemma_.lower() not in SPOKESPERSON_NOUNS:
+            return None
+        bodies = [c for c in role.children if c.dep_ == "compound" and c.i < role.i]
+        bodies += [
+            c
+            for prep in role.children
+            if prep.dep_ == "prep" and prep.lower_ == "for"
+            for c in prep.children
+            if c.dep_ == "pobj"
+        ]
+        for body in bodies:
+            ent = speech.entity_of(body)
+            if ent is None or ent.label_ != "ORG":
+                continue
+            named = _apposed_person(body)
+            if named is not None:
+                # "A spokesman for DLF Builders, Dr Rao, told …": the spokesman the text names
+                # (after a body's name; "for the prosecutor, Comptroller Alan Hale," is whom
+                # he speaks for, and no organisation: no one's)
+                return self._from_entity(named)
+            spk = self._from_entity(ent, body)
+            if spk.label == "ORG" and spk.name:
+                return _Speaker(spk.name, np.text, np.start_char, np.end_char, "ORG")
         return None
 
     def _outlet(self, token: Token, np: Span) -> _Speaker | None:
@@ -1794,19 +1835,74 @@ class _Resolver:
                     return False
                 return (is_subj or self._not_reported_on(spk)) and described(spk, idx, is_subj)
 
+            found = None
             if said is not None:
                 found = self._antecedent(token.i, {"ORG"}, fits=outside)
-                if found is not None:
-                    return found
-            return self._antecedent(token.i, {"ORG"}, fits=fits)
+            if found is None:
+                found = self._antecedent(token.i, {"ORG"}, fits=fits)
+            if found is not None and noun in FIRM_DESCRIPTION_NOUNS:
+                return self._story_firm(token, found, noun) or found
+            return found
         return None
+
+    def _story_firm(self, token: Token, nearest: _Speaker, noun: str) -> _Speaker | None:
+        """The company the story is about, where the organisation nearest before "the
+        airline", "the software giant" is a name in passing: "Computer giant Microsoft …
+        The Windows XP Counterfeit Project will mean … the software giant said" is
+        Microsoft's, "Delta Air Lines is cutting fares … Delta's new SimpliFares were
+        trialled … The airline says" Delta's. Only one named at least three times before,
+        before the passing name and more often than any other body, and again from the passing
+        name's sentence on, where the passing name is named there once and not called a
+        company ("MTN - the South African firm"); a short form of its name counts however the
+        model tagged it ("Delta", tagged a place). None when no such company stands out: the
+        nearest stays."""
+        before = [m for m in self.names.mentions if m.end <= token.idx]
+
+        def times(name: str) -> int:
+            short = name.split()[0]
+            return sum(m.name == name or (m.text == short and m.label != "ORG") for m in before)
+
+        if not nearest.name or times(nearest.name) > 1 or nearest.start is None:
+            return None
+        passing = self.doc.char_span(nearest.start, nearest.end, alignment_mode="expand")
+        if passing is not None and any(
+            c.dep_ == "appos" and c.lemma_.lower() in FIRM_DESCRIPTION_NOUNS
+            for c in passing.root.children
+        ):
+            return None  # "MTN - the South African firm …": the text calls it a company
+        # (and named again from the passing name's sentence on: "The order went to Boeing. The
+        # manufacturer said" after three sentences on Harwell Air is Boeing's)
+        since = passing.sent.start_char if passing is not None else nearest.start
+        first_seen: dict[str, int] = {}
+        for m in before:
+            if m.label == "ORG":
+                first_seen.setdefault(m.name, m.start)
+        ranked = sorted(((times(n), n) for n in first_seen if n != nearest.name), reverse=True)
+        if not ranked:
+            return None
+        top, name = ranked[0]
+        runner_up = ranked[1][0] if len(ranked) > 1 else 0
+        short = name.split()[0]
+        if (
+            top < 3
+            or runner_up >= top
+            or first_seen[name] > first_seen.get(nearest.name, token.idx)
+            or _other_kind(name, noun)
+            or not any(m.start >= since and (m.name == name or m.text == short) for m in before)
+        ):
+            return None
+        return _Speaker(name, None, None, None, "ORG", self.roles.get(name))
 
     def _issuer(self, token: Token) -> _Speaker | None:
         """The body that issued the document ``token`` names ("a CAS statement said", "a
         statement from the Home Office said", "Chelsea's statement added"): a document is no
         person, and speaks as the organisation named before its noun or after its "from" or
-        "by" (none for "his statement" or "the report": whose, the words do not say)."""
-        if token.lemma_.lower() not in DOCUMENT_NOUNS or token.tag_ != "NN":
+        "by" (none for "his statement" or "the report": whose, the words do not say). A
+        person's own statement or writing (:data:`WRITING_NOUNS`) named by its owner speaks
+        as that person: "Mr Lane's book claimed", "Ms Hale's statement said"."""
+        noun = token.lemma_.lower()
+        writing = noun in WRITING_NOUNS
+        if (noun not in DOCUMENT_NOUNS and not writing) or token.tag_ != "NN":
             return None  # ("UK media reports say": many, and no one's in particular)
         # (or whose it is: "Chelsea's statement added", a body's; "his statement" says not whose)
         near = [c for c in token.children if c.dep_ in ("compound", "poss") and c.i < token.i]
@@ -1827,7 +1923,9 @@ class _Resolver:
             if ent is None:
                 continue
             spk = self._from_entity(ent)
-            if spk.label == "ORG" and spk.name:  # (not a country: "a UK report" is one there)
+            if spk.label == "ORG" and spk.name and not writing:
+                return spk  # (not a country: "a UK report" is one there)
+            if spk.label == "PERSON" and spk.name and t.dep_ == "poss":
                 return spk
         return None
 
@@ -3425,6 +3523,11 @@ class _Resolver:
         """A resolved speaker is the strongest antecedent for a later pronoun; one given
         only as a ``source_only`` ("according to our correspondent") is a weaker one
         (:meth:`_past_sources`)."""
+        tok = self.doc[token_i]
+        if spk.label == "ORG" and tok.tag_ == "NN" and tok.lemma_.lower() in SPOKESPERSON_NOUNS:
+            # "A UKIP spokesman said …. '…,' he added": the body speaks (_voiced_body), but the
+            # later "he" is the spokesman the text does not name, not a person named before him
+            spk = dataclasses.replace(spk, name=None, label=None)
         if spk.name is None:
             # "A Syrian human rights activist … said …. He said on condition of anonymity":
             # the one a singular noun for an unnamed person describes is who "he" is next
@@ -3669,6 +3772,35 @@ def _nationality(word: str) -> bool:
         gazetteer.country(w) is not None or demonym_country(w) is not None
         for w in (word, word.removesuffix("s"))
     )
+
+
+def _apposed_person(body: Token) -> Span | None:
+    """The person named in apposition inside the phrase of ``body``, the body a spokesman
+    speaks for ("for DLF Builders, Dr Rao,", "for US Immigration, Customs and Enforcement,
+    Dean Boyd,"), or None."""
+    for t in body.subtree:
+        if t.dep_ == "appos" and t.ent_type_ == "PERSON":
+            ent = speech.entity_of(t)
+            if ent is not None and ent.label_ == "PERSON":
+                return ent
+    return None
+
+
+def _person_of_a_split_owner(token: Token) -> Token | None:
+    """The person named after a two-word firm's possessive, where the parser split the firm:
+    "added Ernst and Young's Sanjay Mehta", "said Marks and Spencer's Ann Lee" are parsed as
+    "Ernst" joined by "and" to "Mehta", with "Young's" Mehta's possessor — the speaker is the
+    person, not the firm's first word. None for a real pair ("said Labour and Tony Blair":
+    no possessive right after the "and")."""
+    if token.pos_ != "PROPN" or token.i + 3 >= len(token.doc):
+        return None
+    joint, owner = token.nbor(1), token.nbor(2)
+    if joint.lower_ not in ("and", "&") or owner.dep_ != "poss" or owner.pos_ != "PROPN":
+        return None
+    person = owner.head
+    if person.dep_ == "conj" and person.head.i == token.i and person.ent_type_ == "PERSON":
+        return person
+    return None
 
 
 def _indefinite(noun: Token) -> bool:
@@ -4239,6 +4371,8 @@ def _minister_as_secretary(role: Token, role_words: Iterable[str]) -> bool:
 # the person the article calls so, never merely the person named last (Barack Obama had
 # been "the official" of a State Department briefing; a local activist a UN spokesman).
 GENERIC_ROLE_NOUNS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson"})
+# The ones who speak for a body, not in their own name (see _Resolver._voiced_body).
+SPOKESPERSON_NOUNS = GENERIC_ROLE_NOUNS - {"official"}
 
 
 # Words that make a role another office than the bare role: "the home secretary" does not

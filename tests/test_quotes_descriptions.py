@@ -1,6 +1,7 @@
 """Descriptions of a speaker a business or sports story uses, and whom they stand for.
 
-"The company says" (or "the airline", "the software giant") is no regulator named before it;
+"The company says" (or "the airline", "the software giant") is no regulator named before it,
+nor a product or project named once in passing after the company the story is about;
 "the station" is a broadcaster named before; "the Indian-born magnate" is the
 businessman the paragraph is about; "the Romanian international" is no expert the article
 quoted; and "a senior barrister" or "a US researcher" opening a story is the person its next
@@ -65,6 +66,32 @@ CASES = [
         "it was delighted",
         None,
         id="the-retailer-is-no-public-body",
+    ),
+    # --- a name in passing nearest before is not the company the story is about -----------
+    pytest.param(
+        "Norland Air is cutting fares by as much as 40% to survive. Norland is restructuring to "
+        "fight off insolvency. Norland's new FlexiFares were tried on routes from Leeds. The "
+        "airline says no fare will now cost more than $300.",
+        "no fare will now cost more",
+        "Norland Air",
+        id="the-airline-is-the-story-s-firm-not-its-product",
+    ),
+    pytest.param(
+        "Harwell Air has ordered 70 new planes. Harwell Air said the deal was its biggest. "
+        "Harwell Air shares rose. The order went to Boeing. The manufacturer said the first "
+        "planes would arrive in 2008.",
+        "first planes would arrive",
+        "Boeing",
+        id="the-manufacturer-is-the-maker-named-last-not-the-story-s-buyer",
+    ),
+    pytest.param(
+        "Kortel may pull out of the $3bn deal. Kortel shares fell 4%. Analysts said Kortel faced "
+        "a hard choice. If Kortel does back out, Zamtel - the Zambian firm which lost the tender "
+        "- may be back in the running. The company has said it is ready to accept a minority "
+        "stake.",
+        "ready to accept a minority stake",
+        "Zamtel",
+        id="the-company-is-the-one-named-last-that-the-text-calls-a-firm",
     ),
     # --- "the station" is a broadcaster named before ---------------------------------------
     pytest.param(

@@ -1,6 +1,7 @@
 """A company that shares its name with a person the article names ("Ford" the carmaker, "Bill
 Ford" its chairman): where the sentence uses the word as a firm's — its sales, shares or
-plants, its results as what it reports or cuts, "its" as the first pronoun of what it says —
+plants, its results as what it reports or cuts, "its" as the first pronoun of what it says, a
+kind of company in apposition ("Ford, the US car company,") —
 the word is the company, not the person; elsewhere a bare surname stays the person. Invented
 sentences.
 """
@@ -51,6 +52,11 @@ def test_the_person_of_that_name_keeps_his_own_words(model):
         pytest.param("On Monday, Ford's shares fell 4%.", id="its-shares"),
         pytest.param("In May, Ford cut 3,000 jobs at its Leeds site.", id="cuts-jobs"),
         pytest.param("In May, the Ford plant in Leeds closed.", id="its-plant"),
+        pytest.param(
+            "Ford, the US car company, reported higher profits on Thursday boosted by its loans "
+            "unit.",
+            id="called-a-company",
+        ),
     ],
 )
 def test_a_bare_surname_used_as_a_firm_is_not_joined_to_the_person(model, sentence):
@@ -74,3 +80,25 @@ def test_an_its_further_on_in_what_a_surname_says_is_another_things(model):
         "the industry accepted downloading, its decline would go on."
     )
     assert _speaker_of(model, text, "its decline") == ("Peter Ford", "PERSON")
+
+
+def test_a_surname_called_a_company_reports_as_the_firm(model):
+    # the parse hangs "profits" under a clause of "reported", so no result noun is its object:
+    # the company apposed to the name says it is the firm
+    text = (
+        "Halden, the Swedish truck company, reported higher fourth quarter and full-year profits "
+        "on Tuesday boosted by a busy period for its leasing unit. Erik Halden, the chairman, "
+        "said the year had been hard."
+    )
+    assert _speaker_of(model, text, "full-year profits") == ("Halden", "ORG")
+    assert _speaker_of(model, text, "the year had been hard") == ("Erik Halden", "PERSON")
+
+
+def test_a_surname_used_as_a_firm_is_no_product_named_after_it_later(model):
+    # the firm's word joins no longer name introduced after it (a model named after the firm)
+    text = (
+        "Halden, the Swedish truck company, reported higher fourth quarter and full-year profits "
+        "on Tuesday boosted by a busy period for its leasing unit. Erik Halden, the chairman, "
+        "said the year had been hard. New models such as the Halden Roadster van sold well."
+    )
+    assert _speaker_of(model, text, "full-year profits") == ("Halden", "ORG")

@@ -899,6 +899,11 @@ def _only_org_containing(
         return None
     if m.place_noun:  # "the town of Qardaha" is no short form of "Qardaha hospital"
         return None
+    if m.firm_use:
+        # a word its sentence uses as a firm's ("Ford, the US car company, reported …") is
+        # the firm, not a product named after it later ("the Ford Freestyle crossover"): it
+        # joins only a longer name introduced before it ("Delta Air Lines … Delta's fares")
+        orgs = [o for o in orgs if o.start < m.start]
     word = m.key[0]
     found = {
         (o.name or o.bare): o

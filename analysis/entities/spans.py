@@ -73,6 +73,9 @@ ORG_AFTER_NOUNS = lexicon.words("org_after_nouns")
 ORG_MODIFIER_NOUNS = lexicon.words("org_modifier_nouns")
 FIRM_USE_NOUNS = lexicon.words("firm_use_nouns")
 FIRM_RESULT_NOUNS = lexicon.words("firm_result_nouns")
+# Kinds of company a name in apposition is called ("Ford, the US car company,"): the same
+# list quotes.py reads for "the airline", "the carmaker" as a speaker.
+FIRM_KIND_NOUNS = lexicon.words("firm_description_nouns") | {"company", "firm"}
 ORG_SUFFIX_WORDS = lexicon.words("org_suffix_words")
 ORG_OF_HEADS = lexicon.words("org_of_heads")
 ORG_GROUP_NOUNS = lexicon.words("org_group_nouns")
@@ -1496,7 +1499,8 @@ def used_as_firm(ent: Span) -> bool:
     A company's possession after it or its possessive (:data:`FIRM_USE_NOUNS`: "Ford's
     sales", "Ford shares"), its results as the object of its verb (:data:`FIRM_RESULT_NOUNS`:
     "Ford reported a loss", "Ford cut 3,000 jobs"), or "its" owning the subject of what it
-    says ("Ford said its sales fell"; a person says "his"). Where the article also names a
+    says ("Ford said its sales fell"; a person says "his"), or a kind of company in apposition
+    ("Ford, the US car company, reported …"). Where the article also names a
     person of that surname ("Bill Ford"), the word so used is the firm, not him."""
     words = [t for t in ent if t.text not in _POSSESSIVE_MARKS]  # the tagger's "Ford's"
     if len(words) != 1:
@@ -1511,6 +1515,11 @@ def used_as_firm(ent: Span) -> bool:
         owned = doc[k] if k < len(doc) and doc[k].pos_ == "NOUN" else None
     if owned is not None and owned.is_lower and owned.lemma_.lower() in FIRM_USE_NOUNS:
         return True
+    if any(
+        c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in FIRM_KIND_NOUNS
+        for c in root.children
+    ):
+        return True  # "Ford, the US car company, reported …": the sentence calls it a firm
     if root.dep_ != "nsubj":
         return False
     verbs = [root.head, *(c for c in root.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
