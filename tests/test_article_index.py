@@ -1125,6 +1125,19 @@ def test_the_figures_page_by_number_gives_the_frames_of_their_names(
                     again = call(reader, pinned, scope, category)
                     assert not any(coded)
                     pd.testing.assert_frame_equal(again, expected, check_exact=True)
+            # outlets and dates: the series pins their articles itself (filters.pin_in_view)
+            for plain in (
+                Filters(sources=("AFP", "BBC")),
+                Filters(sources=("Reuters", "BBC"), date_from=date(2018, 2, 21)),
+            ):
+                filters._gathered.clear()
+                expected = views["series"](reader, plain, None, "killed")
+                coded.clear()
+                at_version = dataclasses.replace(plain, id_version=version)
+                got = views["series"](reader, at_version, None, "killed")
+                assert coded == [True]
+                pd.testing.assert_frame_equal(got, expected, check_exact=True)
+                rows["series"] += len(got)
         finally:
             reader.close()
     assert all(n > 10 for n in rows.values()), rows
