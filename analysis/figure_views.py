@@ -1909,8 +1909,8 @@ def _coded_series(
             SELECT f.published, f.place AS location, f.scope, f.counted, count(*) AS n_figures,
                    any_value(d.med) AS estimate_median, min(f.estimate) AS estimate_min,
                    max(f.estimate) AS estimate_max,
-                   list_sort(list_distinct(list(f.claimed_by)
-                       FILTER (WHERE f.claimed_by IS NOT NULL))) AS claimants,
+                   -- made distinct and sorted per period (_in_periods), a day's too
+                   list(f.claimed_by) FILTER (WHERE f.claimed_by IS NOT NULL) AS claimants,
                    arg_min(f.rid, (abs(f.estimate - d.med), f.rank, f.start)) AS rid,
                    bool_or(f.approximate) AS approximate,
                    list(f.estimate) AS estimates  -- a median's: in any order
