@@ -36,10 +36,12 @@ from analysis.filters import (
     is_copy,
     kept_articles,
     kept_rows,
+    named_frame,
     newest_first,
     pin_articles,
     pin_in_view,
     rows_in_view,
+    served_by_index,
     store_rowid,
 )
 
@@ -1148,6 +1150,15 @@ def _dates_in_view(con: duckdb.DuckDBPyConnection, filters: Filters | None) -> t
     """The first and last publication day of the articles in view: the span of the pairs
     starts from the view's last day, not the store's (a year filtered out of a store that runs
     years later paired every figure of that year over and over, a minute at a million)."""
+    served = None if summaries.covers(filters) else served_by_index(con, filters)
+    if served is not None:
+        # the articles' days from the index (the articles gathered whole with their titles for
+        # this: 0.05 s of CPU under a speaker in 4 % of a million articles)
+        import pyarrow.compute as pc
+
+        index, keys = served
+        days = pc.min_max(index.article_column("published", keys))
+        return days["min"].as_py(), days["max"].as_py()
     if summaries.covers(filters):
         where, params = summaries.cell_where(filters)
         sql = f"SELECT min(s.day), max(s.day) FROM sum_articles s WHERE {where}"
@@ -1189,14 +1200,25 @@ def _conflict_pairs(
     stable sort of the pairs (in :func:`conflicting_figures`' order) by gap, keeping each lower
     figure's widest disagreement, then each higher figure once, then newest first."""
     first_day = None if cutoff is None else cutoff - timedelta(days=3 * window_days)
-    source, params = _comparable_narrow(
-        con, filters, category=category, scope=scope, since=first_day
-    )
+    # by number where coded rows serve the filters (_coded_comparable), their rows named after
+    coded = _coded_comparable(con, filters, category=category, scope=scope, since=first_day)
+    if coded is not None:
+        source, params, named = coded
+    else:
+        source, params = _comparable_narrow(
+            con, filters, category=category, scope=scope, since=first_day
+        )
+        named = None
     marks, mark_params = "src", []
     if scope is not None:  # the marks of every scope (see _REPLACED_SQL)
-        every, mark_params = _comparable_narrow(
-            con, filters, category=category, scope=None, since=first_day
-        )
+        if coded is not None:
+            every, mark_params, _ = _coded_comparable(
+                con, filters, category=category, scope=None, since=first_day
+            )
+        else:
+            every, mark_params = _comparable_narrow(
+                con, filters, category=category, scope=None, since=first_day
+            )
         marks = f"({_with_day(every)})"
 
     def first_key(group: str) -> str:
@@ -1254,7 +1276,8 @@ def _conflict_pairs(
         *params, *mark_params, int(window_days), float(min_relative_difference), *since,
         int(limit),
     ]  # fmt: skip
-    return con.execute(sql, args).fetchall()
+    kept = con.execute(sql, args).fetchall()
+    return kept if named is None else named(kept)
 
 
 def _comparable_narrow(con, filters, *, category, scope, since) -> tuple[str, list]:
@@ -1388,6 +1411,9 @@ def category_counts(
             "ORDER BY c.n_figures DESC, c.category"
         )
         return con.execute(sql, params + dated_params).df()
+    coded = _coded_counts(con, filters, scope=scope)
+    if coded is not None:
+        return coded
     figures, articles, where, params = _rows_where(con, filters, scope=scope)
     sql = (
         "SELECT f.category, count(*) AS n_figures, count(DISTINCT f.article_id) AS n_articles, "
@@ -1461,6 +1487,12 @@ def figure_series(
     # the article index when one serves the store (at 1M the largest outlet's 1,480 articles'
     # figures were found by reading 6 million figures' article ids: 0.18-0.23 s)
     filters = pin_in_view(con, filters) or filters
+    coded = _coded_series(
+        con, filters, category=category, places=places, scope=scope, unit=unit, groups=groups,
+        max_points=max_points, period=period,
+    )  # fmt: skip
+    if coded is not None:
+        return coded
     figures, articles, where, params = _rows_where(
         con, filters, category=category, scope=scope, unit=unit
     )
@@ -1524,15 +1556,25 @@ def figure_series(
     return con.execute(sql, [*params, int(places), int(groups), *extra]).df()
 
 
+# The columns of the figure shown in each row of a series, read from its row ``x`` (_in_periods).
+_SHOWN = "x.article_id, x.start, x.text, x.unit, x.claimed_by"
+
+
 def _in_periods(
-    ctes: str, rows: str, picks: str, max_points: int | None, period: str | None = None
+    ctes: str,
+    rows: str,
+    picks: str,
+    max_points: int | None,
+    period: str | None = None,
+    shown: str = _SHOWN,
 ) -> tuple[str, list]:
     """``(sql, params)``: the day rows ``rows`` (of :func:`figure_series`, with every figure's
     ``estimates`` and ``rid``, the row id of the day's figure shown; after the CTEs ``ctes``)
     by ``period``, or when it is None as they are, by week where they would be more than
     ``max_points``, or by month where weeks would be too. A period's median is that of its
     figures' estimates, its range theirs, its figure shown that of the day whose median is
-    nearest (then the earliest), read by ``picks`` (a join of ``x`` on ``q.rid``). Adds
+    nearest (then the earliest), read by ``picks`` (a join of ``x`` on ``q.rid``) as ``shown``
+    (article_id, start, text, unit, claimed_by). Adds
     ``period`` and ``last`` (the period's last day). (Grouped once, the figure shown picked
     from each period's list of days: a join of the periods' medians back to their days had
     taken a fifth more at a million articles.)"""
@@ -1568,8 +1610,8 @@ def _in_periods(
             FROM p
         )
         SELECT q.first AS published, q.location, q.scope, q.n_figures, q.estimate_median,
-               q.estimate_min, q.estimate_max, q.claimants, x.article_id, x.start, x.text,
-               x.unit, x.claimed_by, q.approximate, q.counted, g.period,
+               q.estimate_min, q.estimate_max, q.claimants, {shown}, q.approximate, q.counted,
+               g.period,
                (CASE g.period WHEN 'day' THEN q.first
                     ELSE q.first + ('1 ' || g.period)::INTERVAL - INTERVAL 1 DAY
                END)::DATE AS last
@@ -1589,6 +1631,17 @@ def figure_units(
     """``unit, n_figures, n_dated`` of a category's figures in view (``n_dated``: of dated
     articles), the most reported first (the Figures page charts money one currency at a time:
     the store keeps no exchange rates)."""
+    coded = _coded_figures(con, filters)
+    if coded is not None:  # by number, as the page's other views (a gather whole costs more)
+        name, index = coded
+        where = _coded_where(index, scope=scope, category=category)
+        sql = (
+            "SELECT f.unit, count(*) AS n_figures, "
+            "count(*) FILTER (WHERE f.published IS NOT NULL) AS n_dated "
+            f"FROM {name} f WHERE {where} AND f.unit IS NOT NULL "
+            "GROUP BY f.unit ORDER BY n_figures DESC, f.unit"
+        )
+        return named_frame(con, sql, [], index, "figures", {"unit": "unit"})
     figures, articles, where, params = _rows_where(con, filters, category=category, scope=scope)
     sql = (
         "SELECT f.unit, count(*) AS n_figures, "
@@ -1690,3 +1743,328 @@ def headline_words(heads: pd.DataFrame) -> pd.DataFrame:
             )
         ],
     )
+
+
+# -- the Figures page's views over the figures in view by number ---------------------------------
+#
+# Under a row filter the article index serves (a speaker, a search), the page's counts and series
+# read the figures in view gathered with their names as the index's numbers (filters
+# .coded_rows_in_view), which are in the names' order, and with each article's id as its rank
+# among the ids in view: they group, rank and break ties on numbers as on the names, and read as
+# text only the names and the figures they show. At a million articles, under a speaker in 4 %
+# of them (321,764 figures, 184,728 killed), gathering the figures whole with their texts and
+# hashing their ids, places and groups as text took most of the series' 0.4 s of CPU.
+
+# The figures' columns the page's coded views read, one gather for all (kept per pinned set).
+_PAGE_COLUMNS = (
+    "store_rowid", "start", "category", "location", "scope", "unit", "value", "low", "high",
+    "approximate", "claimed_by", "part_of", "kinds",
+)  # fmt: skip
+# Per article index: the group counted (COUNTED_SQL) and class of each unit's number
+# (_counted_units), and the claimant's number of each outlet's (_claimant_codes).
+_COUNTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_CLAIMANTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _coded_figures(con, filters: Filters | None):
+    """``(name, index)``: the figures in view by number (:data:`_PAGE_COLUMNS`, the article's
+    ``published`` and ``source``, ``article_rank``), or None (:func:`coded_rows_in_view`)."""
+    return coded_rows_in_view(
+        con, filters, "figures", _PAGE_COLUMNS, articles=("published", "source"), ranked=True
+    )
+
+
+def _code_of(index, column: str, value: str) -> int:
+    """The number of ``value`` in the figures' coded ``column`` (-1, which no row holds, when
+    no figure has it)."""
+    found = index.known_codes("figures", column, [value])
+    return found[0] if found else -1
+
+
+def _coded_where(index, *, scope: str | None, alias: str = "f", **equal) -> str:
+    """The condition on coded figures ``alias`` of :func:`_where`'s equalities (``scope``
+    checked as it checks it)."""
+    if scope is not None and scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES} or None, not {scope!r}")
+    clauses = [
+        f"{alias}.{column} = {_code_of(index, column, value)}"
+        for column, value in (*equal.items(), ("scope", scope))
+        if value is not None
+    ]
+    return " AND ".join(clauses) or "TRUE"
+
+
+def _coded_counts(con, filters: Filters | None, *, scope: str | None) -> pd.DataFrame | None:
+    """:func:`category_counts` of the figures in view by number; None where no coded rows
+    serve the filters."""
+    coded = _coded_figures(con, filters)
+    if coded is None:
+        return None
+    name, index = coded
+    sql = (
+        "SELECT f.category, count(*) AS n_figures, count(DISTINCT f.article_id) AS n_articles, "
+        "count(*) FILTER (WHERE f.published IS NOT NULL) AS n_dated "
+        f"FROM {name} f WHERE {_coded_where(index, scope=scope)} "
+        "GROUP BY f.category ORDER BY n_figures DESC, f.category"
+    )
+    return named_frame(con, sql, [], index, "figures", {"category": "category"})
+
+
+def _counted_units(con, index) -> tuple:
+    """``(units, names)`` of the article ``index``: a table of each unit's number (``unit``, and
+    a row of none), the number of the group it counts (``counted``, :data:`COUNTED_SQL`,
+    numbered in the groups' order as DuckDB orders them) and of its victims class (``class``,
+    :data:`CLASS_SQL`, compared for equality only), and the groups' names by number. Worked out
+    once per index, by DuckDB as the views' SQL works them out."""
+    import pyarrow as pa
+
+    found = _COUNTED.get(index)
+    if found is None:
+        names = index.dictionary("figures", "unit")
+        codes = pa.array([*range(len(names)), None], pa.int32())
+        units = con.from_arrow(
+            pa.table({"code": codes, "unit": pa.concat_arrays([names, pa.nulls(1, names.type)])})
+        )
+        grouped = units.query(
+            "units",
+            f"SELECT f.code, {COUNTED_SQL} AS counted, {CLASS_SQL} AS class FROM units f",
+        ).to_arrow_table()
+        ranked = con.from_arrow(grouped).query(
+            "grouped",
+            "SELECT code AS unit, (dense_rank() OVER (ORDER BY counted) - 1)::INTEGER AS counted, "
+            "(dense_rank() OVER (ORDER BY class) - 1)::INTEGER AS class, counted AS name "
+            "FROM grouped ORDER BY counted",
+        )
+        table = ranked.to_arrow_table()
+        by_number = dict(zip(table.column("counted").to_pylist(), table.column("name").to_pylist(),
+                             strict=True))  # fmt: skip
+        groups = pa.array([by_number[n] for n in range(len(by_number))], pa.string())
+        found = (table.select(["unit", "counted", "class"]), groups)
+        _COUNTED[index] = found
+    return found
+
+
+def _place_codes(index) -> tuple[str, int]:
+    """``(sql, no_place)``: the place of a coded figure ``f`` as a number in the places' order
+    with :data:`NO_PLACE` among them (a name's number doubled; no place given the odd number
+    where its words fall between two names, or that name's if some place is written so), and
+    the number of no place."""
+    import bisect
+
+    names = index.dictionary("figures", "location")
+    at = bisect.bisect_left(names, NO_PLACE, key=lambda name: name.as_py())
+    no_place = 2 * at if at < len(names) and names[at].as_py() == NO_PLACE else 2 * at - 1
+    return f"CASE WHEN f.location IS NULL THEN {no_place} ELSE 2 * f.location END", no_place
+
+
+def _coded_series(
+    con, filters: Filters | None, *, category, places, scope, unit, groups, max_points, period
+) -> pd.DataFrame | None:
+    """:func:`figure_series` of the figures in view by number (the same steps as its SQL: the
+    places, groups and scopes as numbers, the article's id as its rank among those in view);
+    None where no coded rows serve the filters. Only the figures shown are read with their
+    texts, from the index."""
+    coded = _coded_figures(con, filters)
+    if coded is None:
+        return None
+    name, index = coded
+    units, groups_by_number = _counted_units(con, index)
+    units_name = f"{name}_counted"
+    con.register(units_name, units)
+    place, no_place = _place_codes(index)
+    where = _coded_where(index, scope=scope, category=category, unit=unit)
+    null_counted = f"(SELECT counted FROM {units_name} WHERE unit IS NULL)"
+    ctes = f"""
+        every AS MATERIALIZED (
+            SELECT f.store_rowid AS rid, f.article_id, f.article_rank AS rank, f.start,
+                   f.part_of, f.published, {place} AS place, f.scope,
+                   {ESTIMATE_SQL} AS estimate, f.claimed_by, f.approximate,
+                   coalesce(u.counted, {null_counted}) AS counted
+            FROM {name} f LEFT JOIN {units_name} u ON u.unit = f.unit
+            WHERE {where} AND f.published IS NOT NULL AND {ESTIMATE_SQL} IS NOT NULL
+                AND f.scope IS NOT NULL
+        ), fig AS MATERIALIZED (
+            -- but a part whose whole is charted (CHARTED_WHOLE_SQL), as figure_series: only
+            -- the parts are looked for among the figures
+            SELECT * FROM every f WHERE f.part_of IS NULL
+            UNION ALL
+            SELECT * FROM every f
+            WHERE f.part_of IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM every w
+                WHERE w.article_id = f.article_id AND w.start = f.part_of AND w.scope = f.scope
+            )
+        ), top AS (
+            SELECT place FROM fig GROUP BY place ORDER BY count(*) DESC, place LIMIT ?
+        ), groups AS (
+            SELECT counted FROM fig WHERE place IN (SELECT place FROM top)
+            GROUP BY counted ORDER BY count(*) DESC, counted LIMIT ?
+        ), charted AS MATERIALIZED (
+            -- the figures charted, picked out once for the medians and the rows
+            SELECT * FROM fig
+            WHERE place IN (SELECT place FROM top) AND counted IN (SELECT counted FROM groups)
+        ), day AS (
+            SELECT published, place, scope, counted, quantile_disc(estimate, 0.5) AS med
+            FROM charted GROUP BY published, place, scope, counted
+        ), series AS (
+            SELECT f.published, f.place AS location, f.scope, f.counted, count(*) AS n_figures,
+                   any_value(d.med) AS estimate_median, min(f.estimate) AS estimate_min,
+                   max(f.estimate) AS estimate_max,
+                   -- made distinct and sorted per period (_in_periods), a day's too
+                   list(f.claimed_by) FILTER (WHERE f.claimed_by IS NOT NULL) AS claimants,
+                   arg_min(f.rid, (abs(f.estimate - d.med), f.rank, f.start)) AS rid,
+                   bool_or(f.approximate) AS approximate,
+                   list(f.estimate) AS estimates  -- a median's: in any order
+            FROM charted f JOIN day d
+                ON d.published = f.published AND d.place = f.place AND d.scope = f.scope
+                AND d.counted IS NOT DISTINCT FROM f.counted
+            GROUP BY f.published, f.place, f.scope, f.counted
+        )"""
+    rows = """
+        SELECT published, location, scope, n_figures, estimate_median, estimate_min,
+               estimate_max, claimants, approximate, counted, estimates, rid FROM series"""
+    picks = f"JOIN {name} x ON x.store_rowid = q.rid"
+    # the shown figure's row id where its text goes: read from the index below
+    shown = "x.article_id, x.start, q.rid AS text, x.unit, x.claimed_by"
+    sql, extra = _in_periods(ctes, rows, picks, max_points, period, shown)
+    found = con.sql(sql, params=[int(places), int(groups), *extra]).to_arrow_table()
+    con.unregister(units_name)
+    return _named_series(con, index, found, groups_by_number, no_place)
+
+
+def _named_series(con, index, found, groups_by_number, no_place: int) -> pd.DataFrame:
+    """The frame of :func:`figure_series` from its rows by number ``found`` (:func:`_coded_series`):
+    the places, scopes, groups, claimants, units and articles named, the texts of the figures
+    shown read from the index; the frame made by DuckDB as it makes the plain path's."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def names(column: str, codes) -> pa.Array:
+        return index.name_array("figures", column, codes)
+
+    def put(table, column: str, values: pa.Array):
+        return table.set_column(table.schema.get_field_index(column), column, values)
+
+    places = found.column("location").combine_chunks()
+    halves = pc.divide(places, 2)  # a name's number doubled (_place_codes)
+    named_places = pc.if_else(
+        pc.equal(places, no_place), pa.scalar(NO_PLACE), names("location", halves)
+    )
+    claimants = found.column("claimants").combine_chunks()
+    named_claimants = pa.ListArray.from_arrays(
+        claimants.offsets, names("claimed_by", claimants.flatten()), mask=claimants.is_null()
+    )
+    keys = found.column("article_id").combine_chunks().cast(pa.int64())
+    rids = found.column("text").combine_chunks().cast(pa.int64())
+    shown = index.coded_table(
+        "figures", article_index.unique_keys(keys.to_numpy()), ("store_rowid", "text")
+    )
+    at = pc.index_in(rids, value_set=shown.column("store_rowid").combine_chunks())
+    texts = shown.column("text").combine_chunks().take(at)
+    counted = found.column("counted").combine_chunks()
+    named = {
+        "location": named_places,
+        "scope": names("scope", found.column("scope").combine_chunks()),
+        "claimants": named_claimants,
+        "article_id": index.gather_ids(keys),
+        "text": texts,
+        "unit": names("unit", found.column("unit").combine_chunks()),
+        "claimed_by": names("claimed_by", found.column("claimed_by").combine_chunks()),
+        "counted": groups_by_number.take(counted.cast(pa.int64())),
+    }
+    for column, values in named.items():
+        found = put(found, column, values)
+    return con.from_arrow(found).df()
+
+
+def _claimant_codes(index) -> tuple:
+    """``(outlets, empty)`` of the article ``index``: a table of each outlet's number
+    (``source``) and the number of the same words as a claimant (``claimant``: a figure's
+    ``claimed_by`` number when some figure is claimed so, else one past them), and the number
+    of no claimant (''): :data:`CLAIMANT_SQL` by number, compared for equality only."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    found = _CLAIMANTS.get(index)
+    if found is None:
+        claimed = index.dictionary("figures", "claimed_by")
+        outlets = index.dictionary("articles", "source")
+        at = pc.index_in(outlets, value_set=claimed).to_numpy(zero_copy_only=False)
+        apart = len(claimed) + np.arange(len(outlets))
+        codes = np.where(np.isnan(at), apart, np.nan_to_num(at)).astype(np.int64)
+        table = pa.table({"source": pa.array(range(len(outlets)), pa.int32()), "claimant": codes})
+        empty = index.known_codes("figures", "claimed_by", [""]) or [
+            int(codes[c]) for c in index.known_codes("articles", "source", [""])
+        ]
+        found = (table, empty[0] if empty else -1)
+        _CLAIMANTS[index] = found
+    return found
+
+
+def _coded_comparable(con, filters: Filters | None, *, category, scope, since) -> tuple | None:
+    """``(sql, params, named)``: :func:`_comparable_narrow` over the figures in view by number
+    (the category and scope as their names, for the pairing's tests; the places, classes and
+    claimants as numbers; the article's id as its rank among those in view), and ``named``,
+    which gives the pairs kept (:func:`_conflict_pairs`) their places and article ids; None
+    where the summary serves the filters or no coded rows do."""
+    import pyarrow as pa
+
+    if summaries.covers(filters):
+        return None
+    coded = _coded_figures(con, filters)
+    if coded is None:
+        return None
+    name, index = coded
+    units, _ = _counted_units(con, index)
+    claimants, empty = _claimant_codes(index)
+    tables = {"counted": units, "claimants": claimants}
+    for column in ("category", "scope"):
+        names = index.dictionary("figures", column)
+        tables[column] = pa.table({"code": pa.array(range(len(names)), pa.int32()), "name": names})
+    for suffix, table in tables.items():
+        con.register(f"{name}_{suffix}", table)
+    where = _coded_where(index, scope=scope, alias="x", category=category)
+    params = []
+    if since is not None:
+        where += " AND x.published >= ?"
+        params.append(since)
+    sql = f"""
+        SELECT f.article_rank AS article_id, f.start, f.category, f.location, f.scope,
+               f.published, {ESTIMATE_SQL} AS estimate, f.class, {LOW_SQL} AS lo,
+               {HIGH_SQL} AS hi, f.claimant, f.kinds, {WHOLE_SQL} AS whole
+        FROM (
+            SELECT x.article_rank, x.article_id AS article_key, x.start, x.part_of,
+                   c.name AS category, x.location, s.name AS scope, x.published, x.value,
+                   x.low, x.high, u.class, coalesce(x.claimed_by, m.claimant, {empty}) AS claimant,
+                   x.kinds
+            FROM {name} x JOIN {name}_category c ON c.code = x.category
+            LEFT JOIN {name}_scope s ON s.code = x.scope
+            LEFT JOIN {name}_counted u ON u.unit IS NOT DISTINCT FROM x.unit
+            LEFT JOIN {name}_claimants m ON m.source = x.source
+            WHERE {where} AND x.published IS NOT NULL AND x.location IS NOT NULL
+        ) f
+        LEFT JOIN {name} w ON w.article_id = f.article_key AND w.start = f.part_of
+        WHERE {ESTIMATE_SQL} IS NOT NULL AND {summaries.CONFLICT_FIGURE_SQL.format(f="f")}"""
+
+    def named(kept: list[tuple]) -> list[tuple]:
+        if not kept:
+            return kept
+        ranks = sorted({row[4] for row in kept} | {row[6] for row in kept})
+        keys = dict(
+            con.execute(
+                f"SELECT DISTINCT article_rank, article_id FROM {name} "
+                "WHERE article_rank IN (SELECT unnest(?::BIGINT[]))",
+                [ranks],
+            ).fetchall()
+        )
+        ids = index.gather_ids(pa.array([keys[r] for r in ranks], pa.int64())).to_pylist()
+        id_of = dict(zip(ranks, ids, strict=True))
+        places = index.names("figures", "location", [row[2] for row in kept])
+        return [
+            (published, category, place, scope, id_of[ida], sa, id_of[idb], *rest)
+            for (published, category, _, scope, ida, sa, idb, *rest), place in zip(
+                kept, places, strict=True
+            )
+        ]
+
+    return sql, params, named

@@ -420,12 +420,16 @@ def coded_rows_in_view(
     table: str,
     columns: tuple[str, ...],
     articles: tuple[str, ...] = (),
+    *,
+    ranked: bool = False,
 ):
     """``(name, index)``: ``columns`` of ``table``'s rows in view of the pinned ``filters``, their
     names as numbers (:meth:`Index.coded_table`) and the article's key as ``article_id`` (one
     number per article, as its id is one text), then the ``articles`` columns of each row's
-    article (``published``; ``source`` by number), registered on ``con`` under ``name``; and the
-    article ``index`` that serves them, whose :meth:`Index.names` reads the names a view keeps.
+    article (``published``; ``source`` by number), and with ``ranked`` ``article_rank``, the
+    rank of the article's id among those in view (:func:`_with_id_ranks`: a view that orders
+    or breaks ties on the ids), registered on ``con`` under ``name``; and the article ``index``
+    that serves them, whose :meth:`Index.names` reads the names a view keeps.
     None without an index or for more rows than a gather may take (:data:`GATHER_ROWS_MAX`).
     Also None when other views have gathered the rows whole already (:func:`rows_in_view`):
     those are read as fast. For a view that groups the rows in view by name and shows a few
@@ -458,7 +462,10 @@ def coded_rows_in_view(
     missing = tuple(c for c in articles if c not in rows.column_names)
     if missing:
         rows = _with_article_columns(index, rows, keys, missing)
-    if missing or name not in _gathered:
+    unranked = ranked and "article_rank" not in rows.column_names
+    if unranked:
+        rows = _with_id_ranks(index, rows, keys)
+    if missing or unranked or name not in _gathered:
         _keep_gathered(name, rows)
     # the article's key as its id (one number per article, as its id is one text)
     _register(con, name, rows.rename_columns(["article_id", *rows.column_names[1:]]))
@@ -477,6 +484,24 @@ def _with_article_columns(index, rows: pa.Table, keys, columns: tuple[str, ...])
     for column in columns:
         rows = rows.append_column(column, found.column(column).take(at))
     return rows
+
+
+def _with_id_ranks(index, rows: pa.Table, keys) -> pa.Table:
+    """``rows`` (in key order, first their ``article_key``) with ``article_rank``: the rank of
+    their article's id among the ids of the articles with these ``keys``, in the order DuckDB
+    orders text (bytes), so a query may order and break ties on it as on the ids."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from analysis.article_index import unique_keys
+
+    keys = unique_keys(keys)
+    order = pc.sort_indices(index.gather_ids(pa.array(keys, pa.int64()))).to_numpy()
+    ranks = np.empty(len(keys), dtype=np.int64)
+    ranks[order] = np.arange(len(keys), dtype=np.int64)
+    at = np.searchsorted(keys, rows.column("article_key").to_numpy())
+    return rows.append_column("article_rank", pa.array(ranks[at], pa.int64()))
 
 
 def named_frame(

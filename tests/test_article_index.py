@@ -996,6 +996,48 @@ def _figures_store(
             store.con.execute("DELETE FROM sum_conflict_figures")
 
 
+def _conflicts_store(path: Path, seed: int) -> None:
+    """A store of invented tolls drawn to disagree: a few places (one in two cases, one not
+    given) over a week, outlets and claimants (or none), parts of other tolls, three scopes,
+    sentences of one incident or of two, article ids in an order other than their keys'."""
+    import random
+
+    from analysis.records import Article, ArticleResult, Figure
+    from analysis.store import Store
+
+    rng = random.Random(seed)
+    results = []
+    for k in rng.sample(range(60), 60):
+        article_id = f"c{k:02d}"
+        day = f"2018-02-{rng.choice([19, 20, 21, 22, 23, 26])}"
+        figures = []
+        for n in range(rng.choice([1, 2, 2, 3])):
+            value = float(rng.choice([5, 10, 12, 20, 35, 40, 250]))
+            unit = rng.choice(["civilians", "civilians", "children", "people", None])
+            target = rng.choice(["the market", "the market", "a hospital"])
+            figures.append(
+                Figure(
+                    article_id=article_id, text=f"{value:.0f}", value=value, low=value,
+                    high=value, approximate=False, unit=unit,
+                    category=rng.choice(["killed", "killed", "injured", "troops"]),
+                    subject=None, location=rng.choice(["Douma", "Douma", "douma", "Idlib", None]),
+                    claimed_by=rng.choice([None, None, "the Observatory", "SANA"]),
+                    start=n * 60, end=n * 60 + 2,
+                    sentence=f"{value:.0f} {unit or 'people'} were killed in air strikes on "
+                    f"{target}.",
+                    scope=rng.choice(["event", "event", "event", "total", "background"]),
+                    part_of=0 if n and rng.random() < 0.25 else None,
+                )
+            )  # fmt: skip
+        article = Article(
+            id=article_id, title=f"Strikes {k}", text="Text.", published=day,
+            source=rng.choice(["Reuters", "AFP", "BBC", None]),
+        )  # fmt: skip
+        results.append(ArticleResult(article=article, figures=tuple(figures)))
+    with Store(path) as store:
+        store.write_batch(results)
+
+
 def _votes_store(path: Path) -> None:
     """A store where an article without an outlet decides the vote: written first (the
     smallest keys, the numbers the outlets have too), it and two BBC articles give 30 (two
@@ -1079,3 +1121,99 @@ def test_headline_figures_by_number_give_the_frame_of_their_names(tmp_path, inde
         finally:
             reader.close()
     assert shown > 100
+
+
+def test_the_figures_page_by_number_gives_the_frames_of_their_names(
+    tmp_path, index_dir, monkeypatch
+):
+    """The Figures page's counts, series and conflicts of a pinned filter read the figures in
+    view with their names as numbers and their articles' ids as ranks (figure_views
+    ._coded_figures): the same frames, value for value, as the store's rows give, for every
+    scope, category, currency and period of random stores (places in other cases, accents or
+    none, units differing in case, articles without an outlet, ids in another order than their
+    keys); once the rows were gathered whole, the views read the names."""
+    coded = []
+    real = filters.coded_rows_in_view
+
+    def counted(*args, **kwargs):
+        found = real(*args, **kwargs)
+        coded.append(found is not None)
+        return found
+
+    monkeypatch.setattr(figure_views, "coded_rows_in_view", counted)
+    monkeypatch.setattr(figure_views, "INCIDENT_DAYS", 3)
+    views = {
+        "counts": lambda con, f, scope, category: figure_views.category_counts(con, f, scope=scope),
+        "series": lambda con, f, scope, category: figure_views.figure_series(
+            con, f, category=category, scope=scope, places=2, groups=2
+        ),
+        "units": lambda con, f, scope, category: figure_views.figure_units(
+            con, f, category=category, scope=scope
+        ),
+        "weeks": lambda con, f, scope, category: figure_views.figure_series(
+            con, f, category=category, scope=scope, period="week", unit="pounds"
+        ),
+        "few points": lambda con, f, scope, category: figure_views.figure_series(
+            con, f, category=category, scope=scope, max_points=3
+        ),
+        "conflicts": lambda con, f, scope, category: figure_views.conflict_groups(
+            con, f, category=category, scope=scope, limit=5
+        ),
+        "every conflict": lambda con, f, scope, category: figure_views.conflict_groups(
+            con, f, scope=scope, window_days=10
+        ),
+    }
+    asked = [  # (scope, category, view): every view, scope and category, not every triple
+        *((s, "killed", v) for s in (None, "event", "total") for v in views),
+        *((None, "money", v) for v in ("counts", "units", "weeks", "series")),
+        *(("background", "killed", v) for v in ("conflicts", "every conflict")),
+        *((None, "no such category", v) for v in ("series", "conflicts")),
+    ]
+    rows = dict.fromkeys(views, 0)
+    for seed in range(4):  # figures of every kind, then tolls that disagree
+        store = tmp_path / f"figures{seed}.duckdb"
+        if seed < 2:
+            _figures_store(store, seed, outlet_named_as_an_id=seed == 1)
+        else:
+            _conflicts_store(store, seed)
+        reader = store_lock.open_reader(store)
+        try:
+            version, _ = _built(reader, store)
+            ids = [r[0] for r in reader.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+            cases = [
+                Filters(article_ids=tuple(ids)),
+                Filters(article_ids=tuple(ids[1::2]), sources=("Reuters", "AFP")),
+                Filters(article_ids=("no such article",)),
+            ]
+            for plain in cases:
+                pinned = pin(reader, plain, version=version)
+                for scope, category, view in asked:
+                    call = views[view]
+                    filters._gathered.clear()
+                    expected = call(reader, plain, scope, category)
+                    coded.clear()
+                    got = call(reader, pinned, scope, category)
+                    assert coded and all(coded), (seed, plain, scope, category, view)
+                    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+                    rows[view] += len(got)
+                    filters.rows_in_view(reader, pinned, "figures")  # gathered whole
+                    coded.clear()
+                    again = call(reader, pinned, scope, category)
+                    assert not any(coded)
+                    pd.testing.assert_frame_equal(again, expected, check_exact=True)
+            # outlets and dates: the series pins their articles itself (filters.pin_in_view)
+            for plain in (
+                Filters(sources=("AFP", "BBC")),
+                Filters(sources=("Reuters", "BBC"), date_from=date(2018, 2, 21)),
+            ):
+                filters._gathered.clear()
+                expected = views["series"](reader, plain, None, "killed")
+                coded.clear()
+                at_version = dataclasses.replace(plain, id_version=version)
+                got = views["series"](reader, at_version, None, "killed")
+                assert coded == [True]
+                pd.testing.assert_frame_equal(got, expected, check_exact=True)
+                rows["series"] += len(got)
+        finally:
+            reader.close()
+    assert all(n > 10 for n in rows.values()), rows
