@@ -17,7 +17,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Span
 
-from analysis import heap, lemmas, lexicon, tagmap
+from analysis import heap, lemmas, lexicon, ner_decode, tagmap
 
 # the names to try, kept where a reader of the model's files finds them without spaCy
 from analysis.model_names import DEFAULT_MODELS, ENV_VAR, candidate_names  # noqa: F401
@@ -48,6 +48,7 @@ def load(name: str | None = None) -> Language:
         # Same annotations, less work: the attribute ruler's one-token rules as a lookup table.
         tagmap.install(nlp)
         lemmas.install(nlp)
+        ner_decode.install(nlp)
         _adjust_tokenizer(nlp)
         if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
