@@ -134,6 +134,11 @@ CHILD_TABLES = ("quotes", "entities", "entity_mentions", "entity_pairs", "figure
 CHILD_TABLES += ("attitudes",)
 CHILD_TABLES += ("terms",)
 CHILD_TABLES += ("holder_targets",)
+# Columns a write works out by SQL from the records' own as it inserts them (Store._insert): each
+# figure's incident kinds (refilled by the identity pass where it rewrites a figure's place).
+DERIVED_COLUMNS: dict[str, dict[str, str]] = {
+    "figures": {"kinds": incident_kinds.KINDS_SQL.format(f="_rows")},
+}
 # Filled by SQL from entity_mentions (and holder_targets from attitudes) inside write_batch's
 # transaction, not from records.
 DERIVED_TABLES = ("entity_pairs", "terms", "holder_targets")
@@ -691,9 +696,7 @@ class Store:
                         columns["n_words"] = [
                             aggregates.quote_words(q.text, q.kind) for q in records
                         ]
-                    self._insert(table, columns)
-            if frames.get("figures"):  # before the identity pass, which refills what it rewrites
-                self.con.execute(incident_kinds.FILL_ARTICLES_SQL, [ids])
+                    self._insert(table, columns, DERIVED_COLUMNS.get(table))
             if analysed_ids:
                 self.con.execute(PAIRS_SQL, [analysed_ids])
                 self.con.execute(HOLDER_TARGETS_SQL, [analysed_ids])
@@ -706,8 +709,11 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
-    def _insert(self, table: str, columns: Mapping[str, list]) -> None:
-        """Append rows given column by column (a list of Python values per column name)."""
+    def _insert(
+        self, table: str, columns: Mapping[str, list], derived: Mapping[str, str] | None = None
+    ) -> None:
+        """Append rows given column by column (a list of Python values per column name), and
+        the ``derived`` columns worked out by SQL over them (the rows are ``_rows``)."""
         # A dict of NumPy object arrays is a table DuckDB scans directly, each value converted
         # to the column's type on insert (None is NULL) — as fast as a DataFrame or an Arrow
         # table, without importing pandas (pyarrow's array builder imports it too).
@@ -715,9 +721,13 @@ class Store:
         if not arrays or not len(next(iter(arrays.values()))):
             return
         cols = ", ".join(f'"{c}"' for c in arrays)
+        names = "".join(f', "{c}"' for c in derived or {})
+        values = "".join(f", {sql}" for sql in (derived or {}).values())
         self.con.register("_rows", arrays)
         try:
-            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _rows")
+            self.con.execute(
+                f"INSERT INTO {table} ({cols}{names}) SELECT {cols}{values} FROM _rows"
+            )
         finally:
             self.con.unregister("_rows")
 
