@@ -35,8 +35,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis import incident_kinds
-
 if TYPE_CHECKING:
     import duckdb
     import numpy as np
@@ -89,7 +87,7 @@ PARTS: dict[str, Part] = {
     "figures": Part(
         "t.rowid AS store_rowid, t.text, t.value, t.low, t.high, t.approximate, t.unit, "
         "t.category, t.subject, t.location, t.claimed_by, t.start, t.scope, t.part_of, "
-        f"{incident_kinds.KINDS_SQL.format(f='t')} AS kinds",
+        "t.kinds",
         coded=("unit", "category", "subject", "location", "claimed_by", "scope"),
         texts='t.sentence, t."end"',
     ),

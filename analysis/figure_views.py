@@ -402,10 +402,8 @@ def _comparable_sql(
     needs: victims class, low and high, claimant. One definition for the pairs and the table.
     ``figures`` and ``articles`` are the tables read (copies of the rows in view,
     :func:`~analysis.filters.rows_in_view`, hold the same rows)."""
-    # the kinds from the sentence, which a copy of the rows in view holds computed
-    kinds = "f.kinds" if is_copy(figures) else incident_kinds.KINDS_SQL.format(f="f")
     return f"""SELECT {columns}, {CLASS_SQL} AS class, {LOW_SQL} AS lo, {HIGH_SQL} AS hi,
-                   {CLAIMANT_SQL} AS claimant, {kinds} AS kinds, {WHOLE_SQL} AS whole
+                   {CLAIMANT_SQL} AS claimant, f.kinds, {WHOLE_SQL} AS whole
             FROM {figures} f JOIN {articles} a ON a.id = f.article_id
             LEFT JOIN {figures} w ON w.article_id = f.article_id AND w.start = f.part_of
             WHERE {where} AND a.published IS NOT NULL AND f.location IS NOT NULL
@@ -771,7 +769,7 @@ def _figure_texts(
     """The figures of the articles ``shown`` with their texts and titles, by (article_id,
     start, category), as :func:`_headline_frame` shows them; and the incident kinds
     (:data:`analysis.incident_kinds.KINDS_SQL`) of the figures ``with_kinds`` (article id,
-    start), from their sentences, read in the same pass over the figures."""
+    start), stored with them (figures.kinds), read in the same pass over the figures."""
     ids = sorted(shown | {article_id for article_id, _ in with_kinds})
     # The figures read by their articles' ids in a query of their own: joined in the vote's
     # query, DuckDB read the figures whole.
@@ -779,8 +777,7 @@ def _figure_texts(
     in_articles, art_ids = in_values("a.id", sorted(shown))
     keys = sorted(f"{article_id}:{start}" for article_id, start in with_kinds)
     kinds_sql = (
-        "CASE WHEN list_contains(?::VARCHAR[], x.article_id || ':' || x.start) THEN "
-        f"{incident_kinds.KINDS_SQL.format(f='x')} END"
+        "CASE WHEN list_contains(?::VARCHAR[], x.article_id || ':' || x.start) THEN x.kinds END"
         if keys
         else "NULL"
     )

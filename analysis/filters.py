@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from analysis import incident_kinds, query
+from analysis import query
 
 if TYPE_CHECKING:  # only annotations: the filters stay a light import
     import duckdb
@@ -267,8 +267,8 @@ PINNED_ROWS = {
     "quotes": "rowid AS store_rowid, article_id, start, speaker, speaker_label, speaker_role, "
     "polarity, subjectivity, polarity_vader, n_words",
     "entities": "*",
-    "figures": 'rowid AS store_rowid, * EXCLUDE (sentence, "end"), '
-    f"{incident_kinds.KINDS_SQL.format(f='figures')} AS kinds",
+    # (with the incident kinds the store keeps worked out: figures.kinds)
+    "figures": 'rowid AS store_rowid, * EXCLUDE (sentence, "end")',
     # the articles in view themselves, for the views that join their dates and outlets (a
     # join to the store's table read its million ids and dates again)
     "articles": "id, title, source, published",

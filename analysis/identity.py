@@ -92,7 +92,7 @@ from dataclasses import dataclass
 # write, and pandas, imported for it alone, was a third of a second of every `presslens analyze`.
 import numpy as np
 
-from analysis import corpus_labels, entities, gazetteer, geo, lexicon, summaries
+from analysis import corpus_labels, entities, gazetteer, geo, incident_kinds, lexicon, summaries
 from analysis.english import common_word, english_words
 from analysis.entities.corpus import CoMentions
 from analysis.entities.rules import (
@@ -1593,6 +1593,7 @@ def _update(con, fresh_ids: list[str], changed_out: set[str] | None = None) -> l
     # articles whose attitudes' holders or targets changed (a relabelled mention's target may
     # have been given its raw name back)
     held: set[str] = set(relabel_ids)
+    placed: set[str] = set()  # articles whose figures' places changed
     for t in TARGETS:
         ids = _apply(con, t, maps.get(t.space, {}))
         changed |= ids
@@ -1600,6 +1601,10 @@ def _update(con, fresh_ids: list[str], changed_out: set[str] | None = None) -> l
             touched |= ids
         elif t.table == "attitudes":
             held |= ids
+        elif (t.table, t.column) == ("figures", "location"):
+            placed |= ids
+    if placed:  # the stored kinds read the place (a neighbourhood named as the place is none)
+        con.execute(incident_kinds.FILL_ARTICLES_SQL, [sorted(placed)])
     _rebuild_entities(con, sorted(touched))
     _rebuild_holder_targets(con, sorted(held))
     # The summaries count by name and outlet: recount the days of the rewritten articles (or

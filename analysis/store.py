@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING
 import duckdb
 import numpy as np
 
-from analysis import aggregates, article_keys, holder_targets, search_index, store_lock, summaries
+from analysis import (
+    aggregates,
+    article_keys,
+    holder_targets,
+    incident_kinds,
+    search_index,
+    store_lock,
+    summaries,
+)
 from analysis.records import Article, ArticleResult, Attitude, Entity, EntityMention, Figure, Quote
 from analysis.schema import Column, ddl_of, field_names, record_columns
 
@@ -33,7 +41,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "38"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events, sum_entity_pairs, sum_figure_days; 11: sum_figure_votes, sum_conflict_figures, sum_entity_names_all, sum_attitude_holders_all; 12: quotes.n_words; 13: articles.article_key, entity_pairs.article_key, holder_targets; 14: holder_targets columns of the encoder scorer; 15: sum_conflict_figures' bounds ("at least 70" allows more); 16: sum_*_month, sum_*_outlet (month and outlet totals); 17: sum_*_year (year totals); 18: sum_conflict_figures.kinds (incident kinds); 19: the kinds carry what was hit (targets); 20: the headline events leave out words that only set a floor ("dozens"); 21: no conflicts of catch-all categories or words of scale ("hundreds"); 22: no headline of a catch-all category; 23: the kinds carry the day of the week the sentence names; 24: the kinds carry the weapon, the attacker and a span of days named; 25: sum_conflict_figures.kinds a BIGINT carrying one strike named, a province's total, a toll since replaced and a part of a larger figure; sides implied by aircraft; the kinds read up to an earlier incident ('after'); 26: no conflicts of money; 27: sum_conflict_figures.whole (a part's toll: parts of two tolls are no conflict); 28: the kinds carry an aircraft downed and a day's toll ('in 24 hours') as a span; 29: the kinds carry a day's span apart from longer ones, a part of the place (a target, a neighbourhood), the attacker implied by whose area was hit, and no hospital where the wounded were treated as a target; 30: the kinds carry the city a place's name stands for or elsewhere in its province, a named area in a place as a part of it, and no hospital that received the wounded as a target; 31: sum_figure_votes.figure_kinds (each article's incident kinds: the headline's spread is its incident's); 32: sum_figure_places (figures by place and category: the Places page); 33: the kinds carry a toll told as rising ('rises to', 'hits'), the group of members, and a neighbourhood named beside unnamed ones; sum_figure_days without the rows of all scopes together; 34: sum_figure_days.counted (a running total's group counted: one series each); 35: every scope's series keyed by group counted, without the parts of a charted whole; 36: sum_figure_days.estimates (a week's or a month's median); 37: one group whatever the number and spelling of its noun (summaries.CLASS_SQL); 38: sum_pending (the days a run's writes leave to recount at its end)
+SCHEMA_VERSION = "39"  # 2: articles.search_text; 3: entity_pairs; 4: figures.scope; 5: name_merges; 6: attitudes, quotes.polarity_vader; 7: terms; 8: sum_* summaries; 9: figures.part_of; 10: sum_figure_events, sum_entity_pairs, sum_figure_days; 11: sum_figure_votes, sum_conflict_figures, sum_entity_names_all, sum_attitude_holders_all; 12: quotes.n_words; 13: articles.article_key, entity_pairs.article_key, holder_targets; 14: holder_targets columns of the encoder scorer; 15: sum_conflict_figures' bounds ("at least 70" allows more); 16: sum_*_month, sum_*_outlet (month and outlet totals); 17: sum_*_year (year totals); 18: sum_conflict_figures.kinds (incident kinds); 19: the kinds carry what was hit (targets); 20: the headline events leave out words that only set a floor ("dozens"); 21: no conflicts of catch-all categories or words of scale ("hundreds"); 22: no headline of a catch-all category; 23: the kinds carry the day of the week the sentence names; 24: the kinds carry the weapon, the attacker and a span of days named; 25: sum_conflict_figures.kinds a BIGINT carrying one strike named, a province's total, a toll since replaced and a part of a larger figure; sides implied by aircraft; the kinds read up to an earlier incident ('after'); 26: no conflicts of money; 27: sum_conflict_figures.whole (a part's toll: parts of two tolls are no conflict); 28: the kinds carry an aircraft downed and a day's toll ('in 24 hours') as a span; 29: the kinds carry a day's span apart from longer ones, a part of the place (a target, a neighbourhood), the attacker implied by whose area was hit, and no hospital where the wounded were treated as a target; 30: the kinds carry the city a place's name stands for or elsewhere in its province, a named area in a place as a part of it, and no hospital that received the wounded as a target; 31: sum_figure_votes.figure_kinds (each article's incident kinds: the headline's spread is its incident's); 32: sum_figure_places (figures by place and category: the Places page); 33: the kinds carry a toll told as rising ('rises to', 'hits'), the group of members, and a neighbourhood named beside unnamed ones; sum_figure_days without the rows of all scopes together; 34: sum_figure_days.counted (a running total's group counted: one series each); 35: every scope's series keyed by group counted, without the parts of a charted whole; 36: sum_figure_days.estimates (a week's or a month's median); 37: one group whatever the number and spelling of its noun (summaries.CLASS_SQL); 38: sum_pending (the days a run's writes leave to recount at its end); 39: figures.kinds (the incident kinds of each figure's sentence, worked out once)
 
 # Every table's columns, in order. A table backed by a record (analysis/records.py) takes its
 # columns from the record's fields (analysis.schema), with the store-only columns declared beside
@@ -83,7 +91,10 @@ COLUMNS: dict[str, list[Column]] = {
         ("weight", "INTEGER"),
         ("article_key", "INTEGER"),  # the article's (analysis.article_keys)
     ],
-    "figures": record_columns(Figure),
+    # The incident kinds of each figure's sentence (analysis.incident_kinds.KINDS_SQL), worked
+    # out once at write time: the views under a filter, the conflicts and the article index read
+    # them instead of a dozen regular expressions over every sentence in view.
+    "figures": record_columns(Figure) + [("kinds", "BIGINT")],
     # The full-text index (analysis.search_index): filled by SQL from articles.search_text.
     search_index.TABLE: search_index.COLUMNS,
 }
@@ -123,6 +134,11 @@ CHILD_TABLES = ("quotes", "entities", "entity_mentions", "entity_pairs", "figure
 CHILD_TABLES += ("attitudes",)
 CHILD_TABLES += ("terms",)
 CHILD_TABLES += ("holder_targets",)
+# Columns a write works out by SQL from the records' own as it inserts them (Store._insert): each
+# figure's incident kinds (refilled by the identity pass where it rewrites a figure's place).
+DERIVED_COLUMNS: dict[str, dict[str, str]] = {
+    "figures": {"kinds": incident_kinds.KINDS_SQL.format(f="_rows")},
+}
 # Filled by SQL from entity_mentions (and holder_targets from attitudes) inside write_batch's
 # transaction, not from records.
 DERIVED_TABLES = ("entity_pairs", "terms", "holder_targets")
@@ -174,6 +190,10 @@ RECOUNTED_AT: dict[int, tuple[str, ...]] = {
     # and "kilometres": summaries.CLASS_SQL), in the series' groups and the conflicts' classes
     37: ("sum_conflict_figures", "sum_figure_days"),
 }
+# The versions that changed the incident kinds (analysis.incident_kinds.KINDS_SQL) after 39
+# stored them in figures.kinds: an older store's figures have their kinds worked out again on
+# upgrade, before the summaries that copy them (RECOUNTED_AT) are recounted.
+KINDS_CHANGED_AT: tuple[int, ...] = ()
 # Summary columns whose type changed, by the version that changed it: altered before the recount.
 RETYPED_AT: dict[int, tuple[tuple[str, str, str], ...]] = {
     25: (("sum_conflict_figures", "kinds", "BIGINT"),),  # its bits run past 31
@@ -346,6 +366,8 @@ class Store:
             added = {(t, c) for t, c, _ in missing_columns}
             if ("quotes", "n_words") in added:
                 con.execute(f"UPDATE quotes SET n_words = {aggregates.QUOTE_TEXT_WORDS_SQL}")
+            if ("figures", "kinds") in added or any(int(found) < v for v in KINDS_CHANGED_AT):
+                con.execute(incident_kinds.FILL_SQL)
             if ("articles", "article_key") in added:
                 con.execute(article_keys.FILL_ARTICLES_SQL)
             for table in article_keys.KEYED_TABLES:
@@ -674,7 +696,7 @@ class Store:
                         columns["n_words"] = [
                             aggregates.quote_words(q.text, q.kind) for q in records
                         ]
-                    self._insert(table, columns)
+                    self._insert(table, columns, DERIVED_COLUMNS.get(table))
             if analysed_ids:
                 self.con.execute(PAIRS_SQL, [analysed_ids])
                 self.con.execute(HOLDER_TARGETS_SQL, [analysed_ids])
@@ -687,8 +709,11 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
-    def _insert(self, table: str, columns: Mapping[str, list]) -> None:
-        """Append rows given column by column (a list of Python values per column name)."""
+    def _insert(
+        self, table: str, columns: Mapping[str, list], derived: Mapping[str, str] | None = None
+    ) -> None:
+        """Append rows given column by column (a list of Python values per column name), and
+        the ``derived`` columns worked out by SQL over them (the rows are ``_rows``)."""
         # A dict of NumPy object arrays is a table DuckDB scans directly, each value converted
         # to the column's type on insert (None is NULL) — as fast as a DataFrame or an Arrow
         # table, without importing pandas (pyarrow's array builder imports it too).
@@ -696,9 +721,13 @@ class Store:
         if not arrays or not len(next(iter(arrays.values()))):
             return
         cols = ", ".join(f'"{c}"' for c in arrays)
+        names = "".join(f', "{c}"' for c in derived or {})
+        values = "".join(f", {sql}" for sql in (derived or {}).values())
         self.con.register("_rows", arrays)
         try:
-            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _rows")
+            self.con.execute(
+                f"INSERT INTO {table} ({cols}{names}) SELECT {cols}{values} FROM _rows"
+            )
         finally:
             self.con.unregister("_rows")
 

@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 import duckdb
 
-from analysis import aggregates, incident_kinds, lexicon
+from analysis import aggregates, lexicon
 from analysis.filters import Filters, in_values
 
 # Words in a quote: the weights of the speaker means, as the one speaker aggregate counts them.
@@ -71,7 +71,7 @@ HEADLINE_FIGURE_SQL = (
 )
 WEEK_SQL = "date_trunc('week', {day})::DATE"
 # A vote row's articles with the incident kinds of their figures' sentences ({kinds}:
-# incident_kinds.KINDS_SQL, see _VOTE_KINDS_SQL): a list of distinct (article_id, kinds),
+# figures.kinds, incident_kinds.KINDS_SQL): a list of distinct (article_id, kinds),
 # sorted so that a recount gives the same value.
 FIGURE_KINDS_SQL = (
     "list_sort(list_distinct(list({{'article_id': {f}.article_id, 'kinds': {kinds}}})))"
@@ -476,17 +476,9 @@ _SERIES_PICKS = ", ".join(
     for c in ("article_id", "start", "text", "unit", "claimed_by")
 )
 
-# A vote's figure's incident kinds (incident_kinds.KINDS_SQL, a dozen regular expressions over
-# its sentence): those sum_conflict_figures has just worked out (``c``, recounted first), else
-# its own. Nine in ten headline figures are conflict figures; worked out for the votes too, the
-# kinds had added 1.9 s of CPU (38 %) to the summaries' refresh of 256 articles' days at 50,000
-# articles.
-_VOTE_KINDS_SQL = (
-    f"CASE WHEN c.article_id IS NULL THEN {incident_kinds.KINDS_SQL.format(f='f')} ELSE c.kinds END"
-)
-
 # The recount of each table over the originals in ``v`` (a CTE of the articles of some days),
-# in this order (sum_figure_votes reads the kinds of sum_conflict_figures).
+# in this order. The figures' incident kinds are stored (figures.kinds, worked out at write
+# time: incident_kinds.KINDS_SQL).
 _RECOUNT: dict[str, str] = {
     "sum_articles": """
         SELECT v.published, v.source, count(*), coalesce(sum(d.n), 0)
@@ -539,7 +531,7 @@ _RECOUNT: dict[str, str] = {
         SELECT v.published, v.source, f.category, {CLASS_SQL.format(f="f")}, f.location,
                f.scope, {ESTIMATE_SQL.format(f="f")}, {LOW_SQL.format(f="f")},
                {HIGH_SQL.format(f="f")}, {CLAIMANT_SQL.format(f="f", a="v")}, f.article_id,
-               f.start, {incident_kinds.KINDS_SQL.format(f="f")}, {WHOLE_SQL.format(w="w")}
+               f.start, f.kinds, {WHOLE_SQL.format(w="w")}
         FROM figures f JOIN v ON v.id = f.article_id
         LEFT JOIN figures w ON w.article_id = f.article_id AND w.start = f.part_of
         WHERE v.published IS NOT NULL AND f.location IS NOT NULL
@@ -551,12 +543,8 @@ _RECOUNT: dict[str, str] = {
                {ESTIMATE_SQL.format(f="f")} AS estimate, count(*), count(DISTINCT f.article_id),
                arg_min(f.article_id, (f.article_id, f.start)),
                arg_min(f.start, (f.article_id, f.start)),
-               {FIGURE_KINDS_SQL.format(f="f", kinds=_VOTE_KINDS_SQL)}
+               {FIGURE_KINDS_SQL.format(f="f", kinds="f.kinds")}
         FROM figures f JOIN v ON v.id = f.article_id
-        LEFT JOIN (
-            SELECT DISTINCT c.article_id, c.start, c.category, c.kinds
-            FROM sum_conflict_figures c JOIN v ON v.id = c.article_id AND v.published = c.day
-        ) c ON c.article_id = f.article_id AND c.start = f.start AND c.category = f.category
         WHERE {HEADLINE_FIGURE_SQL.format(f="f")}
         GROUP BY ALL""",
     "sum_figure_days": f"""

@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis import holder_targets, search_index, summaries  # noqa: E402
+from analysis import holder_targets, incident_kinds, search_index, summaries  # noqa: E402
 from analysis.entity_views import PAIRS_REBUILD_SQL  # noqa: E402
 from analysis.store import CHILD_TABLES, Store, _columns  # noqa: E402
 
@@ -157,6 +157,8 @@ def replicate(
                 # under it failed ("could not free up enough memory for the new limit").
             else:
                 con.execute(insert)
+            if table == "figures":  # the kinds read the place, which a copy may have grown
+                con.execute(incident_kinds.FILL_SQL)
             con.execute("COMMIT")
             con.execute("BEGIN")
             log.info("%s copied in %.1f s", table, time.perf_counter() - t0)
@@ -249,6 +251,8 @@ def _grown(table: str, column: str) -> str:
         return f"grown(t.{column}, n_{column}.name, m.k)"
     if column == "article_key":  # the copy's own (the source may be older than the keys)
         return "m.key"
+    if (table, column) == ("figures", "kinds"):  # worked out after the copy (and the source
+        return "NULL"  # may be older than the column)
     return f't."{column}"'
 
 

@@ -324,6 +324,7 @@ def test_headline_from_the_summaries_is_the_vote_over_the_rows(tmp_path):
         )
         store.con.register("extra", extra)
         store.con.execute("INSERT INTO figures SELECT * FROM extra")
+        store.con.execute(incident_kinds.FILL_SQL)  # as a write works them out (figures.kinds)
         from analysis import summaries
 
         summaries.rebuild(store.con, ["sum_figure_events", "sum_figure_votes"])
@@ -1185,9 +1186,9 @@ def test_an_article_that_gives_the_others_figure_does_not_disagree_with_it(
 
 
 def test_the_votes_incident_kinds_are_each_figures_own_with_or_without_a_conflict_row(tmp_path):
-    """sum_figure_votes takes a figure's incident kinds from sum_conflict_figures, recounted
-    just before it (the kinds worked out once a write), and works out those that summary lacks
-    (a toll with no place, an undated article's): either way each figure's own."""
+    """sum_figure_votes takes a figure's incident kinds from the figure (figures.kinds, worked
+    out when it is written), whether sum_conflict_figures holds it or not (a toll with no place,
+    an undated article's): either way each figure's own."""
     strike = "An air strike on the market killed {} people, medics said."
     rows = [
         ("a", "2018-02-19", "Reuters", _said("a", "12", 12.0, strike.format(12))),

@@ -7,7 +7,7 @@ import shutil
 import duckdb
 import pytest
 
-from analysis import summaries
+from analysis import incident_kinds, summaries
 from analysis.records import Article, ArticleResult, Entity, Quote
 from analysis.store import OLDEST_UPGRADABLE, SCHEMA_VERSION, OlderStore, Store, StoreError
 
@@ -150,7 +150,7 @@ def _keyed(path):
 
 def _made_older(src, dst, *, version):
     """A copy of ``src`` as an older presslens left it: no summary tables, no figures.subject,
-    no quotes.n_words (which the upgrade counts from the texts: the quotes compare equal), no
+    no figures.kinds (which the upgrade works out), no quotes.n_words (which the upgrade counts from the texts: the quotes compare equal), no
     article keys and no holder_targets (which it fills from the articles and attitudes)."""
     shutil.copy(src, dst)
     con = duckdb.connect(str(dst))
@@ -162,6 +162,7 @@ def _made_older(src, dst, *, version):
     con.execute("CREATE INDEX idx_entity_pairs_article ON entity_pairs(article_id)")
     con.execute("DROP INDEX idx_figures_article")  # DuckDB alters no table an index uses
     con.execute("ALTER TABLE figures DROP COLUMN subject")
+    con.execute("ALTER TABLE figures DROP COLUMN kinds")
     con.execute("CREATE INDEX idx_figures_article ON figures(article_id)")
     con.execute("DROP INDEX idx_quotes_article")
     con.execute("ALTER TABLE quotes DROP COLUMN n_words")
@@ -203,6 +204,41 @@ def test_a_store_of_an_older_schema_is_upgraded_in_place(corpus_store, tmp_path)
     n, with_subject = con.execute("SELECT count(*), count(subject) FROM figures").fetchone()
     con.close()
     assert n > 20 and with_subject == 0, "the added column is NULL in the rows stored before"
+    assert _kinds(old) == _kinds(corpus_store), "the figures' kinds worked out"
+
+
+def _kinds(path) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute("SELECT article_id, start, kinds FROM figures ORDER BY ALL").fetchall()
+    finally:
+        con.close()
+
+
+def test_an_upgrade_from_schema_38_works_out_the_stored_figures_kinds(corpus_store, tmp_path):
+    """Schema 39 stores each figure's incident kinds (figures.kinds): a schema-38 store gets
+    them worked out from the sentences, as a write works them out, and no summary recounted."""
+    old = tmp_path / "older.duckdb"
+    shutil.copy(corpus_store, old)
+    con = duckdb.connect(str(old))
+    con.execute("DROP INDEX idx_figures_article")  # DuckDB alters no table an index uses
+    con.execute("ALTER TABLE figures DROP COLUMN kinds")
+    con.execute("CREATE INDEX idx_figures_article ON figures(article_id)")
+    con.execute("UPDATE sum_articles SET n_articles = n_articles + 1000")  # what it must not
+    con.execute("UPDATE meta SET value = '38' WHERE key = 'schema_version'")
+    con.close()
+    Store(old).close()
+    got, want = _dump(old, ["figures"]), _dump(corpus_store, ["figures"])
+    assert got == want and len(got["figures"]) > 20
+    con = duckdb.connect(str(old), read_only=True)
+    computed = con.execute(
+        f"SELECT count(*) FILTER (WHERE kinds = {incident_kinds.KINDS_SQL.format(f='f')}), "
+        "count(*) FILTER (WHERE kinds <> 0), count(*) FROM figures f"
+    ).fetchone()
+    con.close()
+    assert computed[0] == computed[2] and computed[1] > 0
+    marked = _dump(old, ["sum_articles"])["sum_articles"]
+    assert marked and all(row[2] > 1000 for row in marked)
 
 
 def test_an_upgrade_counts_only_the_summaries_that_are_new(corpus_store, tmp_path):
