@@ -8197,10 +8197,16 @@ def _inverted_subject(verb: Token) -> Token | None:
     return None
 
 
-def _named_as_written(mention: str | None) -> bool:
-    """Whether a quote's speaker is written by name ("the Observatory", "SANA"), not by a
-    description ("the company", "the group"), which the quotes resolve less surely."""
+def _named_as_written(mention: str | None, speaker: str | None) -> bool:
+    """Whether a quote's speaker is written by name ("the Observatory", "SANA") or by a word of
+    its name ("the ministry" for the Russian Defence Ministry, "the commission"), not by a
+    description the name does not hold ("the company" resolved to a firm named before, "the
+    group" to a constituency), which the quotes resolve less surely."""
     words = (mention or "").split()
+    if not words or not speaker:
+        return False
+    if words[-1].lower() in speaker.lower().split():
+        return True
     return any(w[:1].isupper() for w in words if w.lower() not in ("the", "a", "an", "it"))
 
 
@@ -8212,7 +8218,8 @@ def _organisation_claiming(ctx: _Context, sent: Span, depth: int) -> str | None:
     quoted = [
         q
         for q in ctx.quotes
-        if sent.start_char <= q.start < sent.end_char and _named_as_written(q.speaker_mention)
+        if sent.start_char <= q.start < sent.end_char
+        and _named_as_written(q.speaker_mention, q.speaker)
     ]
     if quoted:
         last = quoted[-1]
