@@ -44,6 +44,10 @@ meaning from the spaCy parse of the article:
   A person the article presents as an organisation's voice (its director, head, spokesman …)
   gives that organisation: "Observatory director Rami Abdel Rahman said" is the Syrian
   Observatory for Human Rights' claim (the sentence still shows who spoke).
+  A subject that names no one stands for a body named nearby (:func:`_unnamed_claimant`): "It
+  said …" goes on with the organisation the sentence before quotes, "a source at Aleppo Police
+  Command" (and "the source" after it) is the command, "the bulletin said" the body that issued
+  it; whoever "gave a toll" or "cited figures" claims them.
 
 Not figures: years, dates, times, ages, ordinals, labels ("No 10"), readings on a scale ("a
 magnitude 6.1 earthquake"), numbers in names ("Brigade 93", "Rossiya 24", "Channel 4"),
@@ -187,6 +191,8 @@ PLACE_OBJECT_VERBS = lexicon.words("place_object_verbs")
 STRUCK_PLACE_VERBS = lexicon.words("struck_place_verbs")
 DISASTER_NOUNS = lexicon.words("disaster_nouns")
 CLAIMANT_BODY_NOUNS = lexicon.words("claimant_body_nouns")
+UNNAMED_SOURCE_NOUNS = lexicon.words("unnamed_source_nouns")
+CLAIM_DOCUMENT_NOUNS = lexicon.words("claim_document_nouns")
 VOICE_ROLE_NOUNS = lexicon.words("voice_role_nouns")
 INCIDENT_NOUNS = lexicon.words("incident_nouns")
 PLACE_NOUNS = lexicon.words("place_nouns")
@@ -1449,7 +1455,24 @@ def _placing(modifier: Token) -> bool:
     head = modifier.head
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
-    return head.lemma_.lower() in INCIDENT_NOUNS or head.lower_ in PLACE_NOUNS
+    return (
+        head.lemma_.lower() in INCIDENT_NOUNS
+        or head.lower_ in PLACE_NOUNS
+        or _country_measure(modifier, head)
+    )
+
+
+def _country_measure(modifier: Token, head: Token) -> bool:
+    """A country owning a measure of its own (:data:`NATIONAL_MEASURE_WORDS`): "the UK's
+    jobless total", "Japan's economy", "UK unemployment" say where the numbers are, as "US
+    forces" do not. A town's ("London's population") is left to the rules of its own."""
+    words = [head.lower_, head.lemma_.lower()]
+    words += [c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.i > modifier.i]
+    if NATIONAL_MEASURE_WORDS.isdisjoint(words):
+        return False
+    return (
+        gazetteer.country(modifier.doc[modifier.i : _modifier_end(modifier) + 1].text) is not None
+    )
 
 
 # People displaced in this many or more are a country's or a region's, never a town's.
@@ -2801,6 +2824,18 @@ def _counted_noun(root: Token) -> Token | None:
         "PROPN",
     ):
         head = tok.head
+        right_of = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if right_of is not None and right_of.lower_ == "of" and right_of.head.i == tok.i:
+            # "killed about a hundred of militants SANA news agency reported" (the commas
+            # lost): the parse hung the number on the credit after its own of-object
+            of_object = next((g for g in right_of.children if g.dep_ == "pobj"), None)
+            if (
+                of_object is not None
+                and of_object.tag_ == "NNS"
+                and of_object.lower_ not in SCALE_PLURALS
+                and of_object.i < head.i
+            ):
+                return of_object
         if head.i > tok.i and not _credit(head) and not _hung_on_next_phrase(tok):
             return _shared_head(_plural_it_describes(head) if head.i == tok.i + 1 else head)
         if head.i > tok.i and _credit(head):
@@ -3978,6 +4013,10 @@ def _category_of_predicates(
     names a state."""
     predicates = _predicates(root, noun)
     for pred in predicates:
+        if _wounds_taken(pred, noun or root):
+            # "six were killed and 12 received wounds" (receiving and suffering are otherwise
+            # no casualty's: "children suffering malnutrition")
+            return "injured"
         if _not_a_casualty(pred):
             return None
         lemma = pred.lemma_.lower()
@@ -4107,6 +4146,21 @@ def _harm_inflicted(pred: Token) -> bool:
         pred.head.lemma_.lower() == "inflict"
         or any(c.lemma_.lower() == "inflict" for c in pred.children)
     )
+
+
+WOUND_TAKING_VERBS = lexicon.words("wound_taking_verbs")
+
+
+def _wounds_taken(pred: Token, counted: Token) -> bool:
+    """``pred`` is a verb of taking (:data:`WOUND_TAKING_VERBS`) with wounds or injuries for
+    object and the counted people for subject: "12 received wounds of different severity"
+    (the people were injured; "the hospital received 30 patients" is no wound)."""
+    if pred.lemma_.lower() not in WOUND_TAKING_VERBS or pred.pos_ != "VERB":
+        return False
+    takes_wounds = any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("wound", "injury") for c in pred.children
+    )
+    return takes_wounds and counted.dep_ == "nsubj" and counted.head.i == pred.i
 
 
 def _or_hurt(pred: Token) -> bool:
@@ -7650,6 +7704,8 @@ def _scope_of(text: str, first_sentence: bool, published: str | None) -> str:
 # victims themselves ("Civilians Killed …"), which the parse makes the subject of a headline.
 NOT_CLAIMANT_HEADS = INCIDENT_NOUNS | frozenset(
     {"shell", "shells", "rocket", "rockets", "missile", "missiles", "civilians", "fighters"}
+    # what struck ("Coalition war planes carried out 10 air strikes … the Observatory reported")
+    | {"planes", "warplanes", "jets", "aircraft", "helicopters", "drones"}
     # what was found, not who says it: "Initial results of tests … point to sarin" (the parse
     # gave "said" two subjects, the results and the ministry that spoke)
     | {"results", "findings"}
@@ -7945,6 +8001,14 @@ def _claimant_as_written(ctx: _Context, span: Span, category: str | None = None)
             # "The US economy added 337,000 jobs": what was added is the figure, no words
             # said ("he added that 20 died" says them); its subject claims nothing
             continue
+        if _gives_a_count(tok, below):
+            # "The Observatory gave a toll of 36 dead": whoever gives the toll claims it; a
+            # participle's is the subject of the verb it hangs on ("The Observatory reported
+            # strikes on the road out of Aleppo giving a toll of eight")
+            giver = tok.head if tok.dep_ in ("advcl", "xcomp") and _subject_of(tok) is None else tok
+            who = _claimant_or_none(_speaker_of(ctx, giver)) or _body_by_head_noun(ctx, giver)
+            if who:
+                return who
         if tok.lemma_.lower() in CLAIM_VERBS and tok.pos_ == "VERB" and _passive(tok):
             # "the fighting is reported to have killed 130": whoever reported it is not said,
             # unless "by" names them
@@ -7960,12 +8024,238 @@ def _claimant_as_written(ctx: _Context, span: Span, category: str | None = None)
             # the sentence's end.
             who = (
                 _claimant_or_none(_speaker_of(ctx, tok))
+                or _unnamed_claimant(ctx, tok)
                 or _body_by_head_noun(ctx, tok)
                 or _noun_saying(ctx, tok)
             )
             if who:
                 return who
     return _source_at_the_end(ctx, span) or _headline_credit(span) or _pollster(ctx, span)
+
+
+TOLL_GIVING_VERBS = lexicon.words("toll_giving_verbs")
+
+
+def _gives_a_count(verb: Token, obj: Token) -> bool:
+    """``verb`` gives ``obj``, a toll, figure or estimate (:data:`TOLL_GIVING_VERBS`,
+    :data:`REPORT_NOUNS`), as its active verb's object: a claim of the count."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in TOLL_GIVING_VERBS
+        and obj.dep_ == "dobj"
+        and obj.lemma_.lower() in REPORT_NOUNS
+        and not _passive(verb)
+    )
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject; of two before it (lost commas: "… dozens of dead from army personnel
+    and allied militias the head of the monitor said" gave "said" both "militias" and "head"),
+    :func:`_of_two_subjects` picks."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    before = [c for c in subjects if c.i < verb.i]
+    if len(before) > 1:
+        return _of_two_subjects(before[0], before[-1])
+    return subjects[0] if subjects else None
+
+
+def _of_two_subjects(first: Token, nearest: Token) -> Token:
+    """Which of a verb's two subjects speaks: the one run into the verb ("… allied militias the
+    head of the monitor said", "… eight of them rebels … a monitor said", "Date of publication
+    … Syrian activist groups say"), unless it is a description set after a name ("The Syrian
+    Center for Policy Research however a Beirut-based NGO has put …") or a name that ends the
+    first one's phrase ("opponents of Syrian President Bashar al-Assad said": no Assad)."""
+    if nearest.left_edge.lower_ == "the":
+        return nearest
+    if nearest.left_edge.lower_ in ("a", "an") and first.ent_type_ in ("ORG", "PERSON"):
+        return first
+    between = first.doc[first.right_edge.i + 1 : nearest.i]
+    if (
+        nearest.pos_ == "PROPN"
+        and any(c.dep_ == "prep" for c in first.children)
+        and all(t.pos_ == "PROPN" or t.is_punct for t in between)
+    ):
+        return first
+    return nearest
+
+
+def _unnamed_claimant(ctx: _Context, verb: Token) -> str | None:
+    """The claimant a claim verb's subject stands for without naming it: "It said …" goes on
+    with the organisation whose claim the sentence before reports (:func:`_claimant_before`); "a
+    source at Aleppo Police Command said" is the command's (:func:`_source_body`); "the bulletin
+    said" is the body that issued the bulletin a sentence shortly before. None otherwise."""
+    subject = _subject_of(verb)
+    if subject is None:
+        return None
+    if subject.lower_ == "it":
+        return _claimant_before(ctx, verb.sent)
+    lemma = subject.lemma_.lower()
+    if lemma in UNNAMED_SOURCE_NOUNS:
+        return _source_body(ctx, subject)
+    if lemma in CLAIM_DOCUMENT_NOUNS and _bare_definite(subject):
+        return _claimant_before(ctx, verb.sent, document=lemma)
+    return None
+
+
+def _bare_definite(noun: Token) -> bool:
+    """ "the source", "the statement": "the" and nothing else before the noun, no words after
+    it that say whose it is."""
+    lefts = [c for c in noun.lefts if not c.is_punct]
+    return (
+        len(lefts) == 1
+        and lefts[0].lower_ == "the"
+        and not any(c.dep_ in ("prep", "acl", "relcl") for c in noun.rights)
+    )
+
+
+# How many sentences back "the source" looks for the nameless source it repeats.
+SOURCE_LOOKBACK = 5
+# The prepositions that tie a nameless source to the body it speaks for ("a source at …").
+SOURCE_BODY_PREPOSITIONS = frozenset({"at", "in", "from", "of", "with", "inside", "within"})
+
+
+def _source_body(ctx: _Context, noun: Token) -> str | None:
+    """The organisation a nameless source speaks for: named right after it ("a source at
+    Aleppo Police Command told SANA", "an official at the Health Ministry"), or, for "the
+    source" alone, after the nameless source last mentioned a few sentences before in the same
+    paragraph ("A source at Hasaka Police Command said … The source added …"). None for a
+    source tied to no organisation ("a military source", "a source in Aleppo")."""
+    body = _body_named_after(ctx, noun)
+    if body is not None or not _bare_definite(noun):
+        return body
+    earlier = _earlier_source(ctx, noun)
+    return _body_named_after(ctx, earlier) if earlier is not None else None
+
+
+def _body_named_after(ctx: _Context, noun: Token) -> str | None:
+    """The organisation named right after ``noun`` and a preposition ("source at [the] X")."""
+    doc = noun.doc
+    j = noun.i + 1
+    if j >= len(doc) or doc[j].lower_ not in SOURCE_BODY_PREPOSITIONS:
+        return None
+    j += 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    if j >= len(doc):
+        return None
+    m = ctx.mention_at(doc[j])
+    return m.name if m is not None and m.label == "ORG" and m.start == doc[j].idx else None
+
+
+def _earlier_source(ctx: _Context, noun: Token) -> Token | None:
+    """The nameless source mentioned last before ``noun`` (:data:`UNNAMED_SOURCE_NOUNS`), within
+    :data:`SOURCE_LOOKBACK` sentences and the same paragraph."""
+    doc = noun.doc
+    first = noun.sent.start
+    for _ in range(SOURCE_LOOKBACK):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    start = max(first, ctx.text.rfind("\n\n", 0, noun.idx) + 1)
+    for t in reversed(doc[first : noun.sent.start]):
+        if t.idx < start:
+            break
+        if t.pos_ == "NOUN" and t.lemma_.lower() in UNNAMED_SOURCE_NOUNS:
+            return t
+    return None
+
+
+def _claimant_before(
+    ctx: _Context, sent: Span, document: str | None = None, depth: int = 0
+) -> str | None:
+    """The organisation whose claim the sentence just before ``sent`` reports, in the same
+    paragraph: "The Britain-based monitor said … It also said a raid killed two women" is the
+    monitor's. With ``document`` ("bulletin"), the nearest of the three sentences before that
+    mentions that document ("the ministry said in a daily bulletin …"). None when that
+    sentence claims nothing or its claimant is a person ("it" is no person)."""
+    doc = ctx.doc
+    start = sent.start
+    for _ in range(1 if document is None else 3):
+        if start == 0:
+            return None
+        before = doc[start - 1].sent
+        if "\n\n" in ctx.text[before.start_char : sent.start_char]:
+            return None
+        if document is None or any(t.lemma_.lower() == document for t in before):
+            return _organisation_claiming(ctx, before, depth)
+        start = before.start
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The definite phrase right after "said" that ends its sentence, its inverted subject
+    ("…, in particular the UK, France and Spain, said the report."; "… said the Britain-based
+    group."), which the parse makes an object and the other rules pass over for a name before
+    the verb."""
+    if verb.lemma_.lower() != "say":
+        return None
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "nsubj", "attr") and c.left_edge.i == verb.i + 1:
+            end = c.right_edge.i + 1
+            if c.left_edge.lower_ == "the" and (end >= verb.sent.end or verb.doc[end].is_punct):
+                return c
+    return None
+
+
+def _named_as_written(mention: str | None, speaker: str | None) -> bool:
+    """Whether a quote's speaker is written by name ("the Observatory", "SANA") or by a word of
+    its name ("the ministry" for the Russian Defence Ministry, "the commission"), not by a
+    description the name does not hold ("the company" resolved to a firm named before, "the
+    group" to a constituency), which the quotes resolve less surely."""
+    words = (mention or "").split()
+    if not words or not speaker:
+        return False
+    if words[-1].lower() in speaker.lower().split():
+        return True
+    return any(w[:1].isupper() for w in words if w.lower() not in ("the", "a", "an", "it"))
+
+
+def _organisation_claiming(ctx: _Context, sent: Span, depth: int) -> str | None:
+    """The organisation ``sent`` quotes: the speaker of its last quotation with one (the quotes'
+    own rules), else the source it ends on (:func:`_source_at_the_end`: "… the Observatory
+    reported"), else the claimant of its first claim verb that has one (a chain of "It said …
+    It added …" goes back to the organisation that began it). None when that is a person."""
+    quoted = [
+        q
+        for q in ctx.quotes
+        if sent.start_char <= q.start < sent.end_char
+        and _named_as_written(q.speaker_mention, q.speaker)
+    ]
+    if quoted:
+        last = quoted[-1]
+        if last.speaker_label == "PERSON":
+            return _body_spoken_for(ctx, last.speaker)
+        return last.speaker
+    root = sent.root
+    who = _source_at_the_end(ctx, sent.doc[root.i : root.i + 1])
+    if who is not None:
+        return who
+    for verb in sent:
+        if (
+            verb.pos_ != "VERB"
+            or verb.lemma_.lower() not in CLAIM_VERBS
+            or _passive(verb)
+            or _takes_lives(verb)
+            or _claims_an_attack(verb)
+        ):
+            continue
+        subject = _subject_of(verb)
+        if subject is not None and subject.lower_ == "it":
+            return _claimant_before(ctx, sent, depth=depth + 1) if depth < 3 else None
+        inverted = _inverted_subject(verb)
+        name = _phrase_name(ctx, inverted) if inverted is not None else _speaker_of(ctx, verb)
+        who = (
+            _claimant_or_none(name)
+            or (name if name and is_monitor_description(name) else None)
+            or _unnamed_claimant(ctx, verb)
+            or _body_by_head_noun(ctx, verb)
+        )
+        if who is None:
+            continue
+        if any(m.name == who and m.label == "PERSON" for m in ctx.mentions):
+            return None
+        return who
+    return None
 
 
 # Nouns of a poll, whose named organisation is the source of the sentence's shares ("In a
@@ -8013,10 +8303,11 @@ def _pollster_word(tok: Token) -> bool:
 
 
 def _describes_the_speaker(clause: Token, noun: Token) -> bool:
-    """``clause`` is a relative clause (its verb no claim verb) on ``noun``, and ``noun`` the
-    subject of a claim verb: the clause describes the one who speaks."""
+    """``clause`` is a relative or participle clause (its verb no claim verb) on ``noun``, and
+    ``noun`` the subject of a claim verb: the clause describes the one who speaks."""
     return (
-        clause.dep_ == "relcl"
+        # "Ben Emmerson QC, representing seven of the detainees, said …" (a participle) too
+        clause.dep_ in ("relcl", "acl")
         and clause.lemma_.lower() not in CLAIM_VERBS
         and noun.pos_ in ("NOUN", "PROPN")
         and noun.dep_ in ("nsubj", "nsubjpass")
@@ -8225,7 +8516,15 @@ def _source_at_the_end(ctx: _Context, span: Span) -> str | None:
             continue
         # the subject after the number (the parse may give the verb two: "Separate air raids
         # … killed 25 civilians … a monitoring group said")
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > root.i), None)
+        # (of two, :func:`_of_two_subjects` picks: "… allied militias the head of the monitor
+        # said")
+        after_root = [c for c in verb.children if c.dep_ == "nsubj" and c.i > root.i]
+        before_verb = [c for c in after_root if c.i < verb.i]
+        subject = (
+            _of_two_subjects(before_verb[0], before_verb[-1])
+            if len(before_verb) > 1
+            else next(iter(after_root), None)
+        )
         if subject is None:
             # "… killing 11 people the Syrian Observatory for Human Rights reported": the
             # parser made the name the object of the verb before; the name ends at the verb
@@ -8233,6 +8532,12 @@ def _source_at_the_end(ctx: _Context, span: Span) -> str | None:
             named = ctx.mention_at(before) if before is not None else None
             if named is not None and named.label in ("ORG", "PERSON") and before.i > root.i:
                 subject = before
+        if subject is not None and subject.i > root.i and subject.lower_ == "it":
+            # "… and 19 wounded it said": the organisation the sentence before quotes
+            who = _claimant_before(ctx, sent)
+            if who:
+                return who
+            continue
         if subject is None or subject.i <= root.i or subject.lower_ in ("it", "there"):
             continue
         if subject.pos_ == "PRON":
@@ -8365,22 +8670,21 @@ def _speaker_of(ctx: _Context, verb: Token) -> str | None:
             phrase = verb.doc[t.left_edge.i : t.i + 1].text
             if t.left_edge.i == verb.i + 1 and is_monitor_description(phrase):
                 return clean_name(phrase, phrase=True)
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in ("it", "there"):
-                return None
-            if child.lower_ in PLACE_HEADS:
-                break  # "… Deir ezzor province says a UK-based monitoring group": the comma lost
-            if child.pos_ == "VERB":
-                # a headline run into the sentence ("… Truce Deal Reaches 207 MOSCOW (Sputnik)
-                # … SANA news agency reported"): a verb the parse made the subject names nobody
-                return None
-            first = next((t for t in child.subtree if not t.is_punct), child)
-            if first.tag_ in ("VBD", "VBN") and first.is_title and not ctx.label(child):
-                # a list of what someone did, its subject left out ("- Increased spending on
-                # health to 102.8bn rupees - Announced that …"): the act is no speaker
-                return None
-            return _phrase_name(ctx, child)
+    child = _subject_of(verb)
+    # "… Deir ezzor province says a UK-based monitoring group" (the comma lost): no subject
+    if child is not None and child.lower_ not in PLACE_HEADS:
+        if child.lower_ in ("it", "there"):
+            return None
+        if child.pos_ == "VERB":
+            # a headline run into the sentence ("… Truce Deal Reaches 207 MOSCOW (Sputnik)
+            # … SANA news agency reported"): a verb the parse made the subject names nobody
+            return None
+        first = next((t for t in child.subtree if not t.is_punct), child)
+        if first.tag_ in ("VBD", "VBN") and first.is_title and not ctx.label(child):
+            # a list of what someone did, its subject left out ("- Increased spending on
+            # health to 102.8bn rupees - Announced that …"): the act is no speaker
+            return None
+        return _phrase_name(ctx, child)
     if verb.lemma_.lower() in speech.SPEECH_VERBS:
         who = speech.subject(verb)
         if who is not None and who.lower_ not in PLACE_HEADS:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import gazetteer, geo
+from analysis import figures, gazetteer, geo
 from analysis.extract import extract_article
 from analysis.records import Article
 
@@ -1114,3 +1114,23 @@ def test_the_decapitated_are_killed(nlp):
     doc = nlp("In the town the militants decapitated another four men, the monitor said.")
     result = extract_article(doc, Article(id="t", title="", text=doc.text))
     assert [(f.text, f.category) for f in result.figures] == [("four", "killed")]
+
+
+def test_a_country_owning_a_measure_is_the_storys_place(nlp):
+    # "the UK's jobless total" says where the numbers are (a possessive place had counted for
+    # nothing, and a country named once in a comparison became the story's place)
+    text = (
+        "Jobless total up again\n\n"
+        "The UK's jobless total rose for a third month in March, official figures show. The "
+        "number of people out of work rose 25,000 to 1.52 million in the three months to "
+        "March.\n\n"
+        "The UK's jobless rate is still lower than the 9.5% rate in Italy."
+    )
+    assert dict(_places(nlp, text))["25,000 to 1.52 million"] == "United Kingdom"
+    # "US forces" is who acts: no place of the story
+    assert not figures._country_measure(*_modifier_and_head(nlp, "US forces moved in."))
+
+
+def _modifier_and_head(nlp, text):
+    doc = nlp(text)
+    return doc[0], doc[0].head

@@ -3291,3 +3291,106 @@ def test_a_ratio_is_a_share_not_a_count(nlp, text, figure, value):
 )  # fmt: skip
 def test_a_polls_figures_and_an_added_count_have_their_own_claimant(nlp, text, figure, claimant):
     assert _one(_figs(nlp, text), figure).claimed_by == claimant
+
+
+@pytest.mark.parametrize(
+    "text, figure, claimant",
+    [
+        # "It said …" goes on with the organisation the sentence before quotes …
+        ("The Syrian Observatory for Human Rights said jets hit the town on Monday. It also "
+         "said 12 fighters were killed in the raids.", "12",
+         "Syrian Observatory for Human Rights"),
+        ("The Syrian Observatory for Human Rights said jets hit the town on Monday. At least "
+         "nine fighters were killed and 20 were wounded in the raids it said.", "20",
+         "Syrian Observatory for Human Rights"),
+        ("Tesco reported a rise in sales on Monday. It said profits rose to £1.2bn.", "£1.2bn",
+         "Tesco"),
+        # … never a person's ("it" is none), nor a sentence's before that claims nothing
+        ("Mr Brown said the plan was sound. It said 300 jobs would go.", "300", None),
+        # "said the report" is the report's (no claimant), not the country named before it
+        ("Broadband use was highest in Italy, Greece and Portugal, said the report. It said 40% "
+         "of homes would be online by 2010.", "40%", None),
+        ("The company was fined in March. It said 200 staff would lose their jobs.", "200", None),
+        # a nameless source speaks for the body named right after it, and "the source" later on
+        # for the same body
+        ("A source at Tartus Police Command told the agency that shells hit the market. Later "
+         "the source said that four people were killed and 28 were injured.", "28",
+         "Tartus Police Command"),
+        ("An official at the Health Ministry said 45 people were treated in hospital.", "45",
+         "Health Ministry"),
+        ("A military source told the agency that the raid hit a depot. The source added that "
+         "nine people were injured.", "nine", None),
+        ("Sources in Homs said 20 people had been killed.", "20", None),
+        # "the bulletin said": the body that issued the bulletin a sentence before
+        ("The Defence Ministry said in a daily bulletin that its jets had hit rebel bases. \"Six "
+         "civilians were killed and 14 were wounded by the shelling\" the bulletin said.", "14",
+         "Defence Ministry"),
+        # whoever gives or cites a toll claims it
+        ("The Syrian Observatory for Human Rights gave a toll of 30 dead.", "30",
+         "Syrian Observatory for Human Rights"),
+        ("Opposition activists cited death tolls ranging from about 400 to some 1200 after "
+         "shells fell on the suburb.", "some 1200", "Opposition activists"),
+        # … and a participle giving it, its head verb's subject
+        ("The Syrian Observatory for Human Rights reported heavy strikes on the road - a key "
+         "route out of Homs - giving a toll of nine dead civilians.", "nine",
+         "Syrian Observatory for Human Rights"),
+        # "It said" after a sentence that ends on its source; war planes claim nothing
+        ("Coalition war planes carried out 12 air strikes on the town the Syrian Observatory "
+         "for Human Rights reported. It said at least 40 militants had been killed.",
+         "at least 40", "Syrian Observatory for Human Rights"),
+        # a participle on the speaker is the writer's account of them, not their claim
+        ("John Smith QC, representing seven of the detainees, said the men had been held for "
+         "years.", "seven", None),
+    ],
+)  # fmt: skip
+def test_a_subject_that_names_no_one_claims_for_the_body_it_stands_for(nlp, text, figure, claimant):
+    assert _one(_figs(nlp, text), figure).claimed_by == claimant
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, pos, ents, subject",
+    [
+        # the parse of a sentence whose commas were lost ("… and allied militias the head of
+        # the monitor said") gives "said" two subjects: the one run into the verb speaks …
+        (["troops", "and", "militias", "the", "head", "said"], [0, 0, 5, 4, 5, 5],
+         ["dep", "cc", "nsubj", "det", "nsubj", "ROOT"],
+         ["NOUN", "CCONJ", "NOUN", "DET", "NOUN", "VERB"], None, "head"),
+        (["men", "rebels", "a", "monitor", "said"], [1, 4, 3, 4, 4],
+         ["dep", "nsubj", "det", "nsubj", "ROOT"], ["NOUN", "NOUN", "DET", "NOUN", "VERB"],
+         None, "monitor"),
+        # … not a description set after a name ("The Centre a Beirut-based group said"), nor a
+        # name that ends the first one's phrase ("opponents of President Assad said")
+        (["The", "Centre", "a", "group", "said"], [1, 4, 3, 4, 4],
+         ["det", "nsubj", "det", "nsubj", "ROOT"], ["DET", "PROPN", "DET", "NOUN", "VERB"],
+         ["B-ORG", "I-ORG", "O", "O", "O"], "Centre"),
+        (["opponents", "of", "President", "Assad", "said"], [4, 0, 1, 4, 4],
+         ["nsubj", "prep", "pobj", "nsubj", "ROOT"], ["NOUN", "ADP", "PROPN", "PROPN", "VERB"],
+         None, "opponents"),
+    ],
+)  # fmt: skip
+def test_of_two_subjects_the_one_run_into_the_verb_speaks(
+    nlp, words, heads, deps, pos, ents, subject
+):
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    assert figures._subject_of(doc[len(words) - 1]).text == subject
+
+
+@pytest.mark.parametrize(
+    "text, figure, category, unit",
+    [
+        # people who "received wounds" (sustained, suffered injuries) were injured …
+        ("Two guards were killed and 15 received wounds of varying severity in the blast.", "15",
+         "injured", "guards"),
+        ("Three firemen sustained injuries in the explosion.", "Three", "injured", "firemen"),
+        # … people received elsewhere, or suffering a want, were not
+        ("The clinic received 30 patients on Friday.", "30", "people", "patients"),
+        # a number hung on the credit after its own of-object counts that object (commas lost)
+        ("Warplanes destroyed a convoy near the city and killed about a hundred of fighters SANA "
+         "news agency reported.", "about a hundred", "killed", "fighters"),
+    ],
+)  # fmt: skip
+def test_wounds_received_and_an_of_object_before_a_credit(nlp, text, figure, category, unit):
+    fig = _one(_figs(nlp, text), figure)
+    assert (fig.category, fig.unit) == (category, unit)
