@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import codecs
 import csv
+import errno
 import fnmatch
 import glob
 import io
@@ -215,7 +216,20 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
 
     Missing paths and globs matching nothing are yielded as :class:`Failure`; inside folders only
     files with a supported suffix are taken (hidden files and ``*.meta.json`` sidecars skipped).
+    Each failure is yielded once: a locked subfolder met both as an argument and inside its
+    parent had been named, and counted as failed, twice.
     """
+    reported: set[tuple[str, str]] = set()
+    for item in _expand_inputs(paths):
+        if isinstance(item, Failure):
+            key = (item.path, item.reason)
+            if key in reported:
+                continue
+            reported.add(key)
+        yield item
+
+
+def _expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
     seen: set[Path] = set()
     for raw in paths:
         raw = str(raw)
@@ -227,9 +241,16 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
         else:
             candidates = [Path(raw)]
         for path in candidates:
-            if path.is_dir():
+            unreachable = _unreachable_problem(path)
+            if unreachable is not None:
+                yield Failure(str(path), unreachable)
+            elif path.is_dir():
+                shut = _shut_folders(path)
+                if path in shut:
+                    yield Failure(str(path), shut[path])
+                    continue
                 found = _folder_inputs(path)
-                if not any(_wanted_in_folder(p) for p in found):
+                if not shut and not any(_wanted_in_folder(p) for p in found):
                     yield Failure(str(path), _empty_folder_problem(path))
                     found = []
                 for p in found:
@@ -238,12 +259,40 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
                         yield p
                 for p in _unreadable_in_folder(path):
                     yield Failure(str(p), _not_a_file_problem(p))
+                for folder, problem in shut.items():
+                    yield Failure(str(folder), problem)
             elif path.is_file():
                 if path not in seen:
                     seen.add(path)
                     yield path
             else:
                 yield Failure(str(path), _not_a_file_problem(path))
+
+
+def _unreachable_problem(path: Path) -> str | None:
+    """Why ``path`` cannot even be looked at, or None: a file inside a folder the user may not
+    enter raised PermissionError from ``is_dir()``, a traceback that ended the whole run."""
+    try:
+        path.stat()
+    except PermissionError as exc:
+        return f"cannot read ({exc.strerror or exc}: a folder on its path may not be entered)"
+    except OSError:
+        return None  # missing, a broken link or a loop: _not_a_file_problem names which
+    return None
+
+
+def _shut_folders(folder: Path) -> dict[Path, str]:
+    """The folders under ``folder`` (itself included) that cannot be listed, with the reason:
+    ``rglob`` passes over them in silence, so a folder of articles the user may not read had been
+    "a folder that holds no supported files", and one such subfolder had gone unsaid."""
+    shut: dict[Path, str] = {}
+
+    def note(exc: OSError) -> None:
+        shut[Path(exc.filename or folder)] = f"cannot read this folder ({exc.strerror or exc})"
+
+    for _ in os.walk(folder, onerror=note):
+        pass
+    return shut
 
 
 def _glob(pattern: str) -> list[str]:
@@ -359,6 +408,11 @@ def _unreadable_in_folder(folder: Path) -> list[Path]:
 def _not_a_file_problem(path: Path) -> str:
     """Why ``path``, which is no regular file, is not read."""
     if path.is_symlink() and not path.exists():
+        if _link_loops(path):  # "which does not exist" of two links naming each other misled
+            return (
+                f"a symbolic link that never reaches a file (to {os.readlink(path)}, "
+                "which leads back round to it)"
+            )
         return f"a broken symbolic link (to {os.readlink(path)}, which does not exist)"
     if not path.exists():
         return "no such file or folder"
@@ -373,6 +427,15 @@ def _not_a_file_problem(path: Path) -> str:
         else "no regular file"
     )  # fmt: skip
     return f"not a regular file ({kind}), which presslens does not read"
+
+
+def _link_loops(path: Path) -> bool:
+    """Whether following the links from ``path`` comes round again (or runs too deep)."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _refused_in_folder(path: Path) -> bool:
