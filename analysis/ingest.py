@@ -1127,7 +1127,9 @@ def _records_to_docs(
         if isinstance(value, bool | int | float):  # had been "no article text left after cleaning"
             failures.append(Failure(where, f"the text field “{col['text']}” holds a number"))
             continue
-        body = as_body(value)
+        body, truncated = _cut_short(as_body(value))
+        if truncated:  # said in the closing line: only the export's first characters were read
+            extra["truncated"] = True
         if not body.strip():
             failures.append(Failure(where, "empty text"))
             empty_in.add(col["text"])
@@ -1272,14 +1274,35 @@ def _all_text(items) -> bool:
     return all(isinstance(i, str) or (isinstance(i, list | tuple) and _all_text(i)) for i in items)
 
 
+# The keys under which an API's object field gives its value: NewsAPI's source is
+# {"id": null, "name": "Daily Ledger"}, other feeds' authors [{"name": …}], the Guardian's tags
+# {"webTitle": …}, a MongoDB export's date {"$date": …}.
+_VALUE_KEYS = (
+    "name", "title", "webTitle", "display_name", "displayName", "$date", "value", "text", "href",
+    "url",
+)  # fmt: skip
+
+
 def _as_text(value) -> str:
     # NaN and infinities (which Python's JSON reader takes) are no value: a title of NaN had
     # been stored as the headline "nan"
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
+    if isinstance(value, dict):  # its repr had been the outlet: "{'id': None, 'name': …}"
+        return next((_as_text(value[k]) for k in _VALUE_KEYS if value.get(k) not in (None, "")), "")
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(t for t in map(_as_text, value) if t)
     return str(value)
+
+
+# The end NewsAPI puts on a text it cuts short ("… [+1234 chars]"): no words of the article.
+_TRUNCATION_MARK = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d[\d,]*\s*chars?\]\s*$")
+
+
+def _cut_short(body: str) -> tuple[str, bool]:
+    """``body`` without an API's truncation mark, and whether it had one."""
+    kept = _TRUNCATION_MARK.sub("", body)
+    return kept, kept != body
 
 
 def _as_tags(value, column: str = "") -> tuple[str, ...]:
@@ -1290,7 +1313,7 @@ def _as_tags(value, column: str = "") -> tuple[str, ...]:
     if isinstance(value, bool | int | float) and not (isinstance(value, float) and value != value):
         value = str(value).lower()
     if isinstance(value, list):
-        tags = tuple(str(v).strip() for v in value if str(v).strip())
+        tags = tuple(t.strip() for t in map(_as_text, value) if t.strip())
     elif isinstance(value, str) and value.strip():
         tags = tuple(p for p in re.split(r"\s*[;|,]\s*", value.strip()) if p)
     else:
