@@ -54,6 +54,9 @@ DOCUMENT_SUFFIXES = frozenset(
 # Compressed archives: their bytes are no text (a .zip had read "binary file, not text (NUL byte
 # at offset 5)"), and presslens does not unpack them; the message says what to do instead.
 ARCHIVE_SUFFIXES = frozenset({".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".7z", ".rar", ".zst"})
+# Feeds: named when found in a folder, as archives and documents are (README lists XML among
+# what is not read; a feed.xml beside the articles had been passed over unsaid).
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 # The first bytes of each kind, for an archive saved under another name ("articles.txt").
 ARCHIVE_MAGIC = (
     (b"PK\x03\x04", "ZIP"),
@@ -369,6 +372,12 @@ def _empty_folder_problem(folder: Path) -> str:
         )
     if documents:
         problem += f"; it holds {_some_names(documents)}: save the text as .txt or .html first"
+    feeds = [p.name for p in held if p.suffix.lower() in FEED_SUFFIXES]
+    if feeds:
+        problem += (
+            f"; it holds {_some_names(feeds)}, XML (feeds?) which presslens does not read: save "
+            "the articles' pages as .html, or export them as JSON or CSV"
+        )
     return problem
 
 
@@ -443,7 +452,8 @@ def _refused_in_folder(path: Path) -> bool:
     (a folder's images, style sheets and such pass unnamed: no one expects articles of them)."""
     suffix = path.suffix.lower()
     hidden = path.name.startswith(".")
-    return not hidden and (suffix in ARCHIVE_SUFFIXES or suffix in DOCUMENT_SUFFIXES)
+    refused = ARCHIVE_SUFFIXES | DOCUMENT_SUFFIXES | FEED_SUFFIXES
+    return not hidden and suffix in refused
 
 
 def _wanted_in_folder(path: Path) -> bool:
@@ -509,7 +519,7 @@ def read_file(
         raise IngestError(  # a scraper's error page saved under the export's name
             f"an HTML page, not {suffix.lstrip('.').upper()} (name it .html to read it as a page)"
         )
-    if text.lstrip("\ufeff \t\r\n").startswith("<?xml") and not _looks_like_html(text):
+    if _opens_as_feed(text, suffix) and not _looks_like_html(text):
         raise IngestError(
             "XML (an RSS or Atom feed?), which presslens does not read; save the articles' "
             "pages as .html, or export them as JSON or CSV"
@@ -675,6 +685,16 @@ def _opens_as_html(text: str) -> bool:
     or an export's first characters."""
     head = text.lstrip("\ufeff \t\r\n")[:20].lower()
     return head.startswith(("<!doctype html", "<html"))
+
+
+def _opens_as_feed(text: str, suffix: str) -> bool:
+    """XML, or a feed without its ``<?xml`` line (``<rss version="2.0">``), which had been read
+    as the text of one article, its tags and all."""
+    head = text.lstrip("\ufeff \t\r\n")[:200].lower()
+    return head.startswith("<?xml") or (
+        (suffix in FEED_SUFFIXES or suffix not in SUPPORTED_SUFFIXES)
+        and head.startswith(("<rss", "<feed", "<rdf:rdf"))
+    )
 
 
 def _looks_like_html(text: str) -> bool:
@@ -894,6 +914,8 @@ def _read_json(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], li
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and json_lines(text):  # JSON Lines saved as .json
+            return _read_jsonl(text, path, fmap)
         raise IngestError(f"invalid JSON ({json_problem(exc)})") from None
     except RecursionError:
         raise IngestError(f"invalid JSON ({TOO_DEEP})") from None
@@ -953,6 +975,23 @@ def _holds_articles(value, fmap: Mapping[str, str]) -> bool:
     )
 
 
+def json_lines(text: str) -> bool:
+    """Whether every line of ``text`` that holds anything is an object of its own (JSON Lines,
+    as many exports write them under a .json name: it had been "invalid JSON (Extra data)")."""
+    try:
+        return all(isinstance(json.loads(line), dict) for line in text.splitlines() if line.strip())
+    except (json.JSONDecodeError, RecursionError):
+        return False
+
+
+def one_json_document(text: str) -> bool:
+    """Whether ``text`` as a whole is a JSON list or object (one export, not one per line)."""
+    try:
+        return isinstance(json.loads(text), list | dict)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+
+
 def _read_jsonl(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], list[Failure]]:
     records: list = []
     failures: list[Failure] = []
@@ -967,6 +1006,8 @@ def _read_jsonl(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], l
         except RecursionError:
             failures.append(Failure(f"{path}:line {lineno}", f"invalid JSON ({TOO_DEEP})"))
     if not records and failures:
+        if one_json_document(text):  # pretty-printed JSON saved as .jsonl: its lines are no JSON
+            return _read_json(text, path, fmap)
         raise IngestError(f"no valid JSON line ({len(failures)} invalid)")
     docs, more = _records_to_docs(
         [r for _, r in records], path, fmap, what="line", numbers=[n for n, _ in records]
