@@ -307,6 +307,21 @@ def test_a_folder_as_the_store_says_what_db_takes(tmp_path, capsys, command):
     assert f"presslens: error: {tmp_path}: a folder, not a store: --db names the store's" in err
 
 
+def test_a_store_in_a_missing_folder_names_the_folder(tmp_path, capsys):
+    from dashboard import cli
+
+    story = tmp_path / "pier.txt"
+    story.write_text("Pier reopens\nThe pier at Saltmere reopened on Friday, the council said.\n")
+    store = tmp_path / "nowhere" / "news.duckdb"
+    assert cli.main(["analyze", str(story), "--db", str(store), "-q"]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err == (
+        f"presslens: error: {store}: its folder {store.parent} does not exist (make it first, "
+        "or name a store in a folder that does)\n"
+    )
+    assert not store.parent.exists()
+
+
 def test_json_to_a_folder_is_said_before_the_analysis(tmp_path, capsys):
     from dashboard import cli
 
