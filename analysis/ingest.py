@@ -1336,6 +1336,12 @@ def _as_text(value) -> str:
     return str(value)
 
 
+def field_text(value) -> str:
+    """A field's value as presslens reads it: an object as its name, a list joined, NaN as
+    nothing (the Data page's preview shows what the analysis will take)."""
+    return _as_text(value)
+
+
 # The end NewsAPI puts on a text it cuts short ("… [+1234 chars]"): no words of the article.
 _TRUNCATION_MARK = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d[\d,]*\s*chars?\]\s*$")
 

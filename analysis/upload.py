@@ -141,7 +141,7 @@ def saved_name(name: str) -> str:
 
 
 def _cell(value, width: int = 120) -> str:
-    text = "" if value is None else str(value)
+    text = ingest.field_text(value)  # NewsAPI's source cell had read "{'id': None, 'name': …}"
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from analysis import upload
 from analysis.ingest import read_file
 from analysis.pipeline import load_articles
 
@@ -103,3 +104,13 @@ def test_a_text_that_only_mentions_chars_in_brackets_is_left_whole(tmp_path):
     (article,), _ = load_articles([path], notes=notes)
     assert "[+5 chars]" in article.text
     assert notes == []
+
+
+def test_the_upload_preview_shows_an_outlet_object_by_its_name(tmp_path):
+    path = _newsapi(
+        tmp_path,
+        [{"source": {"id": None, "name": "Valley Herald"}, "title": "Mill", "content": FACTORY}],
+    )
+    preview = upload.table_preview(path.name, path.read_bytes())
+    assert preview.rows["source"].tolist() == ["Valley Herald"]
+    assert preview.guessed["source"] == "source"
