@@ -756,6 +756,25 @@ def _is_headline(line: str) -> bool:
     return len(line.split()) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line.strip())
 
 
+def _read_sidecar(sidecar: Path):
+    """The JSON a sidecar holds, or None (said on stderr): in any encoding, as the articles are
+    (one saved by Notepad in Windows-1252 had been "'utf-8' codec can't decode byte 0xe9"), and
+    a broken one said as an export's JSON is, not in Python's words ("Expecting value: line 2
+    column 1 (char 41)")."""
+    try:
+        return json.loads(decode_bytes(sidecar.read_bytes()))
+    except OSError as exc:
+        problem = f"cannot read ({exc.strerror or exc})"
+    except IngestError as exc:
+        problem = str(exc)
+    except json.JSONDecodeError as exc:
+        problem = f"invalid JSON ({json_problem(exc)})"
+    except (ValueError, RecursionError) as exc:
+        problem = f"invalid JSON ({exc})"
+    log.warning("%s: ignoring unreadable sidecar: %s", sidecar, problem)
+    return None
+
+
 def _apply_sidecar(doc: RawDocument, path: Path) -> None:
     """Fill metadata from ``<name>.meta.json`` beside a text file, when present."""
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
@@ -764,10 +783,8 @@ def _apply_sidecar(doc: RawDocument, path: Path) -> None:
             return
     except OSError:  # a stem of near 255 bytes has no room for the suffix: no sidecar
         return
-    try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        log.warning("%s: ignoring unreadable sidecar (%s)", sidecar, exc)
+    meta = _read_sidecar(sidecar)
+    if meta is None:
         return
     if not isinstance(meta, dict):
         log.warning("%s: ignoring sidecar that is not a JSON object", sidecar)

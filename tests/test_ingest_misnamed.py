@@ -2,7 +2,8 @@
 exports do) had failed "invalid JSON (Extra data)", and a pretty-printed JSON list saved as
 .jsonl "no valid JSON line (122 invalid)": both are read as what they are, by `analyze` and by
 the Data page's preview alike. A feed (.xml, .rss, .atom) in a folder is named with its reason,
-as README says, not passed over; an RSS file without its ``<?xml`` line is no article."""
+as README says, not passed over; an RSS file without its ``<?xml`` line is no article. A
+``story.meta.json`` sidecar is read in any encoding, and a broken one said in a person's words."""
 
 from __future__ import annotations
 
@@ -80,3 +81,27 @@ def test_a_folder_of_feeds_only_says_so(tmp_path):
     (tmp_path / "feed.atom").write_text('<feed xmlns="http://www.w3.org/2005/Atom"></feed>')
     (failure,) = list(expand_inputs([tmp_path]))
     assert "it holds feed.atom, XML (feeds?) which presslens does not read" in failure.reason
+
+
+def test_a_sidecar_saved_in_windows_1252_is_read(tmp_path):
+    story = tmp_path / "pier.txt"
+    story.write_text(f"Pier to be rebuilt\n{STORIES[0]['text']}\n")
+    (tmp_path / "pier.meta.json").write_bytes(
+        '{"source": "Café Courier", "published": "2026-11-02"}'.encode("cp1252")
+    )
+    (doc,), _ = read_file(story)
+    assert (doc.source, doc.published) == ("Café Courier", "2026-11-02")
+
+
+def test_a_broken_sidecar_is_said_in_a_persons_words_and_the_story_read(tmp_path, caplog):
+    story = tmp_path / "pier.txt"
+    story.write_text(f"Pier to be rebuilt\n{STORIES[0]['text']}\n")
+    sidecar = tmp_path / "pier.meta.json"
+    sidecar.write_text('{"source": "Saltmere Post", "published": \n')
+    (doc,), failures = read_file(story)
+    assert not failures and doc.source is None
+    (said,) = [r.getMessage() for r in caplog.records if "sidecar" in r.getMessage()]
+    assert said == (
+        f"{sidecar}: ignoring unreadable sidecar: invalid JSON (line 2, column 1: the file ends "
+        "before its JSON does (expecting value; it may be cut off))"
+    )
