@@ -237,9 +237,12 @@ def _expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
     for raw in paths:
         raw = str(raw)
         if any(ch in raw for ch in "*?[") and not Path(raw).exists():
-            matches = sorted(_glob(raw))
+            shut: dict[Path, str] = {}
+            matches = sorted(_glob(raw, shut))
             if not matches:
                 yield Failure(raw, "no files match this pattern")
+            for folder, problem in shut.items():  # ** passed over them unsaid
+                yield Failure(str(folder), problem)
             candidates = [Path(m) for m in matches]
         else:
             candidates = [Path(raw)]
@@ -298,10 +301,11 @@ def _shut_folders(folder: Path) -> dict[Path, str]:
     return shut
 
 
-def _glob(pattern: str) -> list[str]:
+def _glob(pattern: str, shut: dict[Path, str] | None = None) -> list[str]:
     """``glob.glob(pattern, recursive=True)``, except that ``**`` never enters a directory twice:
     the standard glob follows symbolic links into directories, so a link to a parent (``..``)
-    makes ``L/**/*.txt`` run on without end. Directories are walked once each, by identity."""
+    makes ``L/**/*.txt`` run on without end. Directories are walked once each, by identity;
+    those ``**`` cannot list go into ``shut``, with the reason."""
     if "**" not in pattern:
         return glob.glob(pattern)
     parts = Path(pattern).parts
@@ -310,7 +314,12 @@ def _glob(pattern: str) -> list[str]:
     wanted = parts[fixed:]
     found = []
     seen: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+
+    def note(exc: OSError) -> None:
+        if shut is not None:
+            shut[Path(exc.filename or root)] = f"cannot read this folder ({exc.strerror or exc})"
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=note):
         st = os.stat(dirpath)
         if (st.st_dev, st.st_ino) in seen:
             dirnames[:] = []  # a directory met again through a link: its contents are listed

@@ -87,6 +87,14 @@ def test_a_file_in_a_folder_that_may_not_be_entered_is_named_not_a_traceback(tmp
     assert failure.reason.startswith("cannot read (Permission denied")
 
 
+def test_a_locked_folder_under_a_double_star_glob_is_named(tmp_path, monkeypatch):
+    root = _batch(tmp_path)
+    _refuse(monkeypatch, root / "locked")
+    items = list(expand_inputs([f"{root}/**/*.txt"]))
+    assert [i.name for i in items if isinstance(i, Path)] == ["ferry.txt"]
+    assert _failures(items) == {"locked": "cannot read this folder (Permission denied)"}
+
+
 def test_a_folder_named_twice_is_one_failure(tmp_path, monkeypatch):
     # once as an argument, once inside its parent: it had been counted as two failures
     root = _batch(tmp_path)
