@@ -585,3 +585,24 @@ def test_a_port_a_stopped_server_left_in_time_wait_is_free_to_serve_on():
         listening.listen()
         assert not launch.port_free(listening.getsockname()[1])
     assert report.launch.port_free is launch.port_free  # the report asks the same question
+
+
+def test_a_log_line_during_the_progress_bar_gets_a_line_of_its_own():
+    # Ctrl-C's "interrupted: …" had run on after the bar's text on the bar's own line
+    import io
+    import logging
+
+    from tqdm import tqdm
+
+    from dashboard import cli
+
+    err = io.StringIO()
+    handler = cli._BarAwareHandler(err)
+    handler.setFormatter(logging.Formatter("presslens: %(message)s"))
+    bar = tqdm(total=10, desc="analysing", file=err)
+    bar.update(4)
+    record = logging.LogRecord("x", logging.WARNING, "", 0, "interrupted: 4 of 10", None, None)
+    handler.emit(record)
+    bar.close()
+    lines = err.getvalue().replace("\r", "\n").splitlines()
+    assert "presslens: interrupted: 4 of 10" in lines
