@@ -178,8 +178,9 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
         "--db", default=DEFAULT_DB, metavar="FILE", help=f"store to read (default: ./{DEFAULT_DB})"
     )
     export.add_argument(
-        "--format", choices=("json", "csv", "parquet"), default="json", help="(default: json)"
-    )
+        "--format", choices=("json", "csv", "parquet"), default="json",
+        help="json: one presslens/1 file; csv, parquet: a file per table (default: json)",
+    )  # fmt: skip
     export.add_argument(
         "--out",
         required=True,
@@ -202,8 +203,9 @@ def _add_dashboard(sub: argparse._SubParsersAction) -> None:
     )
     dash.add_argument("--db", metavar="FILE", help="store to show (default: bundled sample)")
     dash.add_argument(
-        "--port", type=_positive_int, default=8501, metavar="N", help="(default: 8501)"
-    )
+        "--port", type=_positive_int, default=8501, metavar="N",
+        help="the port to serve on (default: 8501)",
+    )  # fmt: skip
     dash.add_argument(
         "--host",
         default="127.0.0.1",

@@ -606,3 +606,22 @@ def test_a_log_line_during_the_progress_bar_gets_a_line_of_its_own():
     bar.close()
     lines = err.getvalue().replace("\r", "\n").splitlines()
     assert "presslens: interrupted: 4 of 10" in lines
+
+
+def test_every_options_help_says_what_it_does_not_only_its_default():
+    # README: "Every command's --help lists its options with a line each"; export's --format
+    # and the dashboard's --port had said only "(default: …)"
+    import argparse
+    import re
+
+    from dashboard import cli
+
+    parser = cli.build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    bare = []
+    for name, sub in commands.choices.items():
+        for action in sub._actions:
+            said = re.sub(r"\(default:[^)]*\)", "", action.help or "").strip()
+            if action.help != argparse.SUPPRESS and not said:
+                bare.append(f"{name} {'/'.join(action.option_strings) or action.dest}")
+    assert bare == []
