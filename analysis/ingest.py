@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import codecs
 import csv
+import errno
 import fnmatch
 import glob
 import io
@@ -53,6 +54,9 @@ DOCUMENT_SUFFIXES = frozenset(
 # Compressed archives: their bytes are no text (a .zip had read "binary file, not text (NUL byte
 # at offset 5)"), and presslens does not unpack them; the message says what to do instead.
 ARCHIVE_SUFFIXES = frozenset({".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".7z", ".rar", ".zst"})
+# Feeds: named when found in a folder, as archives and documents are (README lists XML among
+# what is not read; a feed.xml beside the articles had been passed over unsaid).
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 # The first bytes of each kind, for an archive saved under another name ("articles.txt").
 ARCHIVE_MAGIC = (
     (b"PK\x03\x04", "ZIP"),
@@ -215,21 +219,44 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
 
     Missing paths and globs matching nothing are yielded as :class:`Failure`; inside folders only
     files with a supported suffix are taken (hidden files and ``*.meta.json`` sidecars skipped).
+    Each failure is yielded once: a locked subfolder met both as an argument and inside its
+    parent had been named, and counted as failed, twice.
     """
+    reported: set[tuple[str, str]] = set()
+    for item in _expand_inputs(paths):
+        if isinstance(item, Failure):
+            key = (item.path, item.reason)
+            if key in reported:
+                continue
+            reported.add(key)
+        yield item
+
+
+def _expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
     seen: set[Path] = set()
     for raw in paths:
         raw = str(raw)
         if any(ch in raw for ch in "*?[") and not Path(raw).exists():
-            matches = sorted(_glob(raw))
+            shut: dict[Path, str] = {}
+            matches = sorted(_glob(raw, shut))
             if not matches:
                 yield Failure(raw, "no files match this pattern")
+            for folder, problem in shut.items():  # ** passed over them unsaid
+                yield Failure(str(folder), problem)
             candidates = [Path(m) for m in matches]
         else:
             candidates = [Path(raw)]
         for path in candidates:
-            if path.is_dir():
+            unreachable = _unreachable_problem(path)
+            if unreachable is not None:
+                yield Failure(str(path), unreachable)
+            elif path.is_dir():
+                shut = _shut_folders(path)
+                if path in shut:
+                    yield Failure(str(path), shut[path])
+                    continue
                 found = _folder_inputs(path)
-                if not any(_wanted_in_folder(p) for p in found):
+                if not shut and not any(_wanted_in_folder(p) for p in found):
                     yield Failure(str(path), _empty_folder_problem(path))
                     found = []
                 for p in found:
@@ -238,6 +265,8 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
                         yield p
                 for p in _unreadable_in_folder(path):
                     yield Failure(str(p), _not_a_file_problem(p))
+                for folder, problem in shut.items():
+                    yield Failure(str(folder), problem)
             elif path.is_file():
                 if path not in seen:
                     seen.add(path)
@@ -246,10 +275,37 @@ def expand_inputs(paths: list[str | Path]) -> Iterator[Path | Failure]:
                 yield Failure(str(path), _not_a_file_problem(path))
 
 
-def _glob(pattern: str) -> list[str]:
+def _unreachable_problem(path: Path) -> str | None:
+    """Why ``path`` cannot even be looked at, or None: a file inside a folder the user may not
+    enter raised PermissionError from ``is_dir()``, a traceback that ended the whole run."""
+    try:
+        path.stat()
+    except PermissionError as exc:
+        return f"cannot read ({exc.strerror or exc}: a folder on its path may not be entered)"
+    except OSError:
+        return None  # missing, a broken link or a loop: _not_a_file_problem names which
+    return None
+
+
+def _shut_folders(folder: Path) -> dict[Path, str]:
+    """The folders under ``folder`` (itself included) that cannot be listed, with the reason:
+    ``rglob`` passes over them in silence, so a folder of articles the user may not read had been
+    "a folder that holds no supported files", and one such subfolder had gone unsaid."""
+    shut: dict[Path, str] = {}
+
+    def note(exc: OSError) -> None:
+        shut[Path(exc.filename or folder)] = f"cannot read this folder ({exc.strerror or exc})"
+
+    for _ in os.walk(folder, onerror=note):
+        pass
+    return shut
+
+
+def _glob(pattern: str, shut: dict[Path, str] | None = None) -> list[str]:
     """``glob.glob(pattern, recursive=True)``, except that ``**`` never enters a directory twice:
     the standard glob follows symbolic links into directories, so a link to a parent (``..``)
-    makes ``L/**/*.txt`` run on without end. Directories are walked once each, by identity."""
+    makes ``L/**/*.txt`` run on without end. Directories are walked once each, by identity;
+    those ``**`` cannot list go into ``shut``, with the reason."""
     if "**" not in pattern:
         return glob.glob(pattern)
     parts = Path(pattern).parts
@@ -258,7 +314,12 @@ def _glob(pattern: str) -> list[str]:
     wanted = parts[fixed:]
     found = []
     seen: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+
+    def note(exc: OSError) -> None:
+        if shut is not None:
+            shut[Path(exc.filename or root)] = f"cannot read this folder ({exc.strerror or exc})"
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=note):
         st = os.stat(dirpath)
         if (st.st_dev, st.st_ino) in seen:
             dirnames[:] = []  # a directory met again through a link: its contents are listed
@@ -320,6 +381,12 @@ def _empty_folder_problem(folder: Path) -> str:
         )
     if documents:
         problem += f"; it holds {_some_names(documents)}: save the text as .txt or .html first"
+    feeds = [p.name for p in held if p.suffix.lower() in FEED_SUFFIXES]
+    if feeds:
+        problem += (
+            f"; it holds {_some_names(feeds)}, XML (feeds?) which presslens does not read: save "
+            "the articles' pages as .html, or export them as JSON or CSV"
+        )
     return problem
 
 
@@ -359,6 +426,11 @@ def _unreadable_in_folder(folder: Path) -> list[Path]:
 def _not_a_file_problem(path: Path) -> str:
     """Why ``path``, which is no regular file, is not read."""
     if path.is_symlink() and not path.exists():
+        if _link_loops(path):  # "which does not exist" of two links naming each other misled
+            return (
+                f"a symbolic link that never reaches a file (to {os.readlink(path)}, "
+                "which leads back round to it)"
+            )
         return f"a broken symbolic link (to {os.readlink(path)}, which does not exist)"
     if not path.exists():
         return "no such file or folder"
@@ -375,12 +447,22 @@ def _not_a_file_problem(path: Path) -> str:
     return f"not a regular file ({kind}), which presslens does not read"
 
 
+def _link_loops(path: Path) -> bool:
+    """Whether following the links from ``path`` comes round again (or runs too deep)."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def _refused_in_folder(path: Path) -> bool:
     """An archive or a document: what a user would take to be read with the folder's articles
     (a folder's images, style sheets and such pass unnamed: no one expects articles of them)."""
     suffix = path.suffix.lower()
     hidden = path.name.startswith(".")
-    return not hidden and (suffix in ARCHIVE_SUFFIXES or suffix in DOCUMENT_SUFFIXES)
+    refused = ARCHIVE_SUFFIXES | DOCUMENT_SUFFIXES | FEED_SUFFIXES
+    return not hidden and suffix in refused
 
 
 def _wanted_in_folder(path: Path) -> bool:
@@ -446,7 +528,7 @@ def read_file(
         raise IngestError(  # a scraper's error page saved under the export's name
             f"an HTML page, not {suffix.lstrip('.').upper()} (name it .html to read it as a page)"
         )
-    if text.lstrip("\ufeff \t\r\n").startswith("<?xml") and not _looks_like_html(text):
+    if _opens_as_feed(text, suffix) and not _looks_like_html(text):
         raise IngestError(
             "XML (an RSS or Atom feed?), which presslens does not read; save the articles' "
             "pages as .html, or export them as JSON or CSV"
@@ -614,6 +696,16 @@ def _opens_as_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
+def _opens_as_feed(text: str, suffix: str) -> bool:
+    """XML, or a feed without its ``<?xml`` line (``<rss version="2.0">``), which had been read
+    as the text of one article, its tags and all."""
+    head = text.lstrip("\ufeff \t\r\n")[:200].lower()
+    return head.startswith("<?xml") or (
+        (suffix in FEED_SUFFIXES or suffix not in SUPPORTED_SUFFIXES)
+        and head.startswith(("<rss", "<feed", "<rdf:rdf"))
+    )
+
+
 def _looks_like_html(text: str) -> bool:
     head = text[:2000].lower()
     return "<html" in head or "<!doctype html" in head
@@ -673,6 +765,25 @@ def _is_headline(line: str) -> bool:
     return len(line.split()) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line.strip())
 
 
+def _read_sidecar(sidecar: Path):
+    """The JSON a sidecar holds, or None (said on stderr): in any encoding, as the articles are
+    (one saved by Notepad in Windows-1252 had been "'utf-8' codec can't decode byte 0xe9"), and
+    a broken one said as an export's JSON is, not in Python's words ("Expecting value: line 2
+    column 1 (char 41)")."""
+    try:
+        return json.loads(decode_bytes(sidecar.read_bytes()))
+    except OSError as exc:
+        problem = f"cannot read ({exc.strerror or exc})"
+    except IngestError as exc:
+        problem = str(exc)
+    except json.JSONDecodeError as exc:
+        problem = f"invalid JSON ({json_problem(exc)})"
+    except (ValueError, RecursionError) as exc:
+        problem = f"invalid JSON ({exc})"
+    log.warning("%s: ignoring unreadable sidecar: %s", sidecar, problem)
+    return None
+
+
 def _apply_sidecar(doc: RawDocument, path: Path) -> None:
     """Fill metadata from ``<name>.meta.json`` beside a text file, when present."""
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
@@ -681,10 +792,8 @@ def _apply_sidecar(doc: RawDocument, path: Path) -> None:
             return
     except OSError:  # a stem of near 255 bytes has no room for the suffix: no sidecar
         return
-    try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        log.warning("%s: ignoring unreadable sidecar (%s)", sidecar, exc)
+    meta = _read_sidecar(sidecar)
+    if meta is None:
         return
     if not isinstance(meta, dict):
         log.warning("%s: ignoring sidecar that is not a JSON object", sidecar)
@@ -831,6 +940,8 @@ def _read_json(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], li
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and json_lines(text):  # JSON Lines saved as .json
+            return _read_jsonl(text, path, fmap)
         raise IngestError(f"invalid JSON ({json_problem(exc)})") from None
     except RecursionError:
         raise IngestError(f"invalid JSON ({TOO_DEEP})") from None
@@ -890,6 +1001,23 @@ def _holds_articles(value, fmap: Mapping[str, str]) -> bool:
     )
 
 
+def json_lines(text: str) -> bool:
+    """Whether every line of ``text`` that holds anything is an object of its own (JSON Lines,
+    as many exports write them under a .json name: it had been "invalid JSON (Extra data)")."""
+    try:
+        return all(isinstance(json.loads(line), dict) for line in text.splitlines() if line.strip())
+    except (json.JSONDecodeError, RecursionError):
+        return False
+
+
+def one_json_document(text: str) -> bool:
+    """Whether ``text`` as a whole is a JSON list or object (one export, not one per line)."""
+    try:
+        return isinstance(json.loads(text), list | dict)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+
+
 def _read_jsonl(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], list[Failure]]:
     records: list = []
     failures: list[Failure] = []
@@ -904,6 +1032,8 @@ def _read_jsonl(text: str, path: Path, fmap: dict) -> tuple[list[RawDocument], l
         except RecursionError:
             failures.append(Failure(f"{path}:line {lineno}", f"invalid JSON ({TOO_DEEP})"))
     if not records and failures:
+        if one_json_document(text):  # pretty-printed JSON saved as .jsonl: its lines are no JSON
+            return _read_json(text, path, fmap)
         raise IngestError(f"no valid JSON line ({len(failures)} invalid)")
     docs, more = _records_to_docs(
         [r for _, r in records], path, fmap, what="line", numbers=[n for n, _ in records]
@@ -1064,7 +1194,9 @@ def _records_to_docs(
         if isinstance(value, bool | int | float):  # had been "no article text left after cleaning"
             failures.append(Failure(where, f"the text field “{col['text']}” holds a number"))
             continue
-        body = as_body(value)
+        body, truncated = _cut_short(as_body(value))
+        if truncated:  # said in the closing line: only the export's first characters were read
+            extra["truncated"] = True
         if not body.strip():
             failures.append(Failure(where, "empty text"))
             empty_in.add(col["text"])
@@ -1209,14 +1341,41 @@ def _all_text(items) -> bool:
     return all(isinstance(i, str) or (isinstance(i, list | tuple) and _all_text(i)) for i in items)
 
 
+# The keys under which an API's object field gives its value: NewsAPI's source is
+# {"id": null, "name": "Daily Ledger"}, other feeds' authors [{"name": …}], the Guardian's tags
+# {"webTitle": …}, a MongoDB export's date {"$date": …}.
+_VALUE_KEYS = (
+    "name", "title", "webTitle", "display_name", "displayName", "$date", "value", "text", "href",
+    "url",
+)  # fmt: skip
+
+
 def _as_text(value) -> str:
     # NaN and infinities (which Python's JSON reader takes) are no value: a title of NaN had
     # been stored as the headline "nan"
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
+    if isinstance(value, dict):  # its repr had been the outlet: "{'id': None, 'name': …}"
+        return next((_as_text(value[k]) for k in _VALUE_KEYS if value.get(k) not in (None, "")), "")
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(t for t in map(_as_text, value) if t)
     return str(value)
+
+
+def field_text(value) -> str:
+    """A field's value as presslens reads it: an object as its name, a list joined, NaN as
+    nothing (the Data page's preview shows what the analysis will take)."""
+    return _as_text(value)
+
+
+# The end NewsAPI puts on a text it cuts short ("… [+1234 chars]"): no words of the article.
+_TRUNCATION_MARK = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d[\d,]*\s*chars?\]\s*$")
+
+
+def _cut_short(body: str) -> tuple[str, bool]:
+    """``body`` without an API's truncation mark, and whether it had one."""
+    kept = _TRUNCATION_MARK.sub("", body)
+    return kept, kept != body
 
 
 def _as_tags(value, column: str = "") -> tuple[str, ...]:
@@ -1227,7 +1386,7 @@ def _as_tags(value, column: str = "") -> tuple[str, ...]:
     if isinstance(value, bool | int | float) and not (isinstance(value, float) and value != value):
         value = str(value).lower()
     if isinstance(value, list):
-        tags = tuple(str(v).strip() for v in value if str(v).strip())
+        tags = tuple(t.strip() for t in map(_as_text, value) if t.strip())
     elif isinstance(value, str) and value.strip():
         tags = tuple(p for p in re.split(r"\s*[;|,]\s*", value.strip()) if p)
     else:

@@ -72,12 +72,14 @@ def load_articles(
 ) -> tuple[list[Article], list[Failure]]:
     """Read and clean every input; failures name the file (and row) and the reason. ``notes``,
     when given, receives one line per file whose text came from a guessed field, whose articles
-    the text's own date redated, or whose dates named no day (those articles left undated)."""
+    the text's own date redated, whose dates named no day (those articles left undated), or
+    whose texts the export cut short."""
     articles: list[Article] = []
     failures: list[Failure] = []
     guessed: dict[tuple[str, str], int] = {}
     redated: dict[str, int] = {}  # articles whose text's own date replaced the given one
     undated: dict[str, list] = {}  # path -> [articles, a date given that names no day]
+    truncated: dict[str, int] = {}  # path -> articles whose export cut the text short
     schemas: dict[str, str] = {}  # path -> the export schema of another version it declares
     read: list[Path] = []  # the files found, for the mappings that name none of them
     for item in expand_inputs(list(paths)):
@@ -99,6 +101,8 @@ def load_articles(
             if "text_field" in raw.extra:
                 key = (raw.path, raw.extra["text_field"])
                 guessed[key] = guessed.get(key, 0) + 1
+            if raw.extra.get("truncated"):
+                truncated[raw.path] = truncated.get(raw.path, 0) + 1
             if "schema" in raw.extra:
                 schemas[raw.path] = raw.extra["schema"]
             try:
@@ -137,6 +141,12 @@ def load_articles(
             f"{n} article{'s' if n != 1 else ''} of {path} left undated (a date such as "
             f"“{given}” names no day presslens can read)"
             for path, (n, given) in undated.items()
+        )
+        notes.extend(
+            f"{n} article{'s' if n != 1 else ''} of {path} cut short by the export "
+            "(“[+N chars]”: an API's free plan gives the first characters only); "
+            "what it gives was analysed"
+            for path, n in truncated.items()
         )
         notes.extend(
             f"text read from field “{name}” of {path} ({n} record{'s' if n != 1 else ''}; "

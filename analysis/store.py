@@ -257,6 +257,13 @@ class Store:
                 f"{self.path}: a folder, not a store: --db names the store's file "
                 "(e.g. --db news.duckdb; `presslens analyze FOLDER --db news.duckdb` fills it)"
             )
+        if not read_only and not self.path.parent.is_dir():
+            # DuckDB's own words were "IO Error: Cannot open file …: No such file or directory",
+            # which reads as if the store itself were missing
+            raise StoreError(
+                f"{self.path}: its folder {self.path.parent} does not exist (make it first, "
+                "or name a store in a folder that does)"
+            )
         try:
             with self._session():
                 self._check_or_create_schema()

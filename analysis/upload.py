@@ -75,6 +75,9 @@ def table_preview(name: str, content: bytes, *, rows: int = PREVIEW_ROWS) -> Tab
 
 
 def _json_records(text: str, *, jsonl: bool, name: str) -> list:
+    # read as `analyze` reads them: one pretty-printed document under a .jsonl name
+    if jsonl and _first_line_unreadable(text) and ingest.one_json_document(text):
+        jsonl = False
     if jsonl:  # each line its own JSON: the error names the line (json's own says line 1)
         records = []
         for lineno, line in enumerate(text.splitlines()[:50], 1):
@@ -95,6 +98,8 @@ def _json_records(text: str, *, jsonl: bool, name: str) -> list:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and ingest.json_lines(text):  # JSON Lines under a .json name
+            return _json_records(text, jsonl=True, name=name)
         raise ingest.IngestError(f"{name}: invalid JSON ({ingest.json_problem(exc)})") from None
     except RecursionError:
         raise ingest.IngestError(f"{name}: invalid JSON ({ingest.TOO_DEEP})") from None
@@ -102,6 +107,15 @@ def _json_records(text: str, *, jsonl: bool, name: str) -> list:
         return ingest.json_records(data)
     except ingest.IngestError as exc:
         raise ingest.IngestError(f"{name}: {exc}") from None
+
+
+def _first_line_unreadable(text: str) -> bool:
+    line = next((x for x in text.splitlines() if x.strip()), "")
+    try:
+        json.loads(line)
+    except (json.JSONDecodeError, RecursionError):
+        return True
+    return False
 
 
 # The longest file name most file systems take, in bytes (ext4's NAME_MAX).
@@ -127,7 +141,7 @@ def saved_name(name: str) -> str:
 
 
 def _cell(value, width: int = 120) -> str:
-    text = "" if value is None else str(value)
+    text = ingest.field_text(value)  # NewsAPI's source cell had read "{'id': None, 'name': …}"
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

@@ -178,8 +178,9 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
         "--db", default=DEFAULT_DB, metavar="FILE", help=f"store to read (default: ./{DEFAULT_DB})"
     )
     export.add_argument(
-        "--format", choices=("json", "csv", "parquet"), default="json", help="(default: json)"
-    )
+        "--format", choices=("json", "csv", "parquet"), default="json",
+        help="json: one presslens/1 file; csv, parquet: a file per table (default: json)",
+    )  # fmt: skip
     export.add_argument(
         "--out",
         required=True,
@@ -202,8 +203,9 @@ def _add_dashboard(sub: argparse._SubParsersAction) -> None:
     )
     dash.add_argument("--db", metavar="FILE", help="store to show (default: bundled sample)")
     dash.add_argument(
-        "--port", type=_positive_int, default=8501, metavar="N", help="(default: 8501)"
-    )
+        "--port", type=_positive_int, default=8501, metavar="N",
+        help="the port to serve on (default: 8501)",
+    )  # fmt: skip
     dash.add_argument(
         "--host",
         default="127.0.0.1",
@@ -355,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         # -v, for whoever debugs, names the level and the module
         format="%(levelname)s %(name)s: %(message)s" if args.verbose else _PLAIN_LOG_FORMAT,
+        handlers=[_BarAwareHandler(sys.stderr)],
     )
     if not args.verbose:
         # trafilatura warns "discarding data: None" of a page with no text, a line beside the
@@ -542,6 +545,20 @@ def _note_known_without_encoder(store, ids: list[str]) -> None:
             "were not analysed again; add --reanalyse to score them with it",
             file=sys.stderr,
         )
+
+
+class _BarAwareHandler(logging.StreamHandler):
+    """Log lines written above ``analyze``'s progress bar, not into it: Ctrl-C's "interrupted:
+    64 of 163 articles analysed and stored" had run on after the bar's own line, and the bar was
+    drawn again below it."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            from tqdm import tqdm
+
+            tqdm.write(self.format(record), file=self.stream)
+        except Exception:  # as logging's own handlers do: a log line never ends the run
+            self.handleError(record)
 
 
 class _ProgressBar:

@@ -307,6 +307,21 @@ def test_a_folder_as_the_store_says_what_db_takes(tmp_path, capsys, command):
     assert f"presslens: error: {tmp_path}: a folder, not a store: --db names the store's" in err
 
 
+def test_a_store_in_a_missing_folder_names_the_folder(tmp_path, capsys):
+    from dashboard import cli
+
+    story = tmp_path / "pier.txt"
+    story.write_text("Pier reopens\nThe pier at Saltmere reopened on Friday, the council said.\n")
+    store = tmp_path / "nowhere" / "news.duckdb"
+    assert cli.main(["analyze", str(story), "--db", str(store), "-q"]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err == (
+        f"presslens: error: {store}: its folder {store.parent} does not exist (make it first, "
+        "or name a store in a folder that does)\n"
+    )
+    assert not store.parent.exists()
+
+
 def test_json_to_a_folder_is_said_before_the_analysis(tmp_path, capsys):
     from dashboard import cli
 
@@ -570,3 +585,43 @@ def test_a_port_a_stopped_server_left_in_time_wait_is_free_to_serve_on():
         listening.listen()
         assert not launch.port_free(listening.getsockname()[1])
     assert report.launch.port_free is launch.port_free  # the report asks the same question
+
+
+def test_a_log_line_during_the_progress_bar_gets_a_line_of_its_own():
+    # Ctrl-C's "interrupted: …" had run on after the bar's text on the bar's own line
+    import io
+    import logging
+
+    from tqdm import tqdm
+
+    from dashboard import cli
+
+    err = io.StringIO()
+    handler = cli._BarAwareHandler(err)
+    handler.setFormatter(logging.Formatter("presslens: %(message)s"))
+    bar = tqdm(total=10, desc="analysing", file=err)
+    bar.update(4)
+    record = logging.LogRecord("x", logging.WARNING, "", 0, "interrupted: 4 of 10", None, None)
+    handler.emit(record)
+    bar.close()
+    lines = err.getvalue().replace("\r", "\n").splitlines()
+    assert "presslens: interrupted: 4 of 10" in lines
+
+
+def test_every_options_help_says_what_it_does_not_only_its_default():
+    # README: "Every command's --help lists its options with a line each"; export's --format
+    # and the dashboard's --port had said only "(default: …)"
+    import argparse
+    import re
+
+    from dashboard import cli
+
+    parser = cli.build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    bare = []
+    for name, sub in commands.choices.items():
+        for action in sub._actions:
+            said = re.sub(r"\(default:[^)]*\)", "", action.help or "").strip()
+            if action.help != argparse.SUPPRESS and not said:
+                bare.append(f"{name} {'/'.join(action.option_strings) or action.dest}")
+    assert bare == []
