@@ -36,11 +36,11 @@ SPORTS_POSITIONS = (
     - {"fans", "supporters", "squad", "side", "academy", "players"}
 ) | {"hooker", "prop", "lock", "wing", "centre", "number"}
 
-# Words before a name that make its bearer a person: courtesy titles, offices, occupations
-# ("Mr", "chancellor", "singer", "analyst").
-HONORIFICS = frozenset(w.rstrip(".") for w in lexicon.words("honorifics"))
+# Words before a name that make its bearer a person: courtesy titles (without their dots: "Mr."
+# is "Mr"), offices, occupations ("Mr", "chancellor", "singer", "analyst").
+UNDOTTED_HONORIFICS = frozenset(w.rstrip(".") for w in lexicon.words("honorifics"))
 PERSON_WORDS_BEFORE = (
-    HONORIFICS
+    UNDOTTED_HONORIFICS
     | SPORTS_POSITIONS
     | lexicon.words("role_titles")
     | lexicon.words("role_nouns")
@@ -122,7 +122,7 @@ def _short_form(m: Mention) -> bool:
         return False
     last = name.split()[-1].lower()
     words = text.lower().split()
-    return words[-1] == last and (len(words) == 1 or words[0].rstrip(".") in HONORIFICS)
+    return words[-1] == last and (len(words) == 1 or words[0].rstrip(".") in UNDOTTED_HONORIFICS)
 
 
 def _pronoun_after(m: Mention) -> bool:
