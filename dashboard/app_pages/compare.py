@@ -154,7 +154,9 @@ else:
         ),
         key="cmp_attention",
         name="attention over time",
+        on_select=lambda g=granularity: filters_ui.narrow_to_clicked_period("cmp_attention", g),
     )
+    st.caption(f"Click a point to narrow the sidebar's dates to its {granularity}.")
     for label, words in compare_charts.attention_notes(
         sizes, attention, measure=measure, granularity=granularity, name=plain.md
     ):

@@ -72,7 +72,11 @@ with right:
             ),
             key="en_time",
             name="mentions over time",
+            on_select=lambda g=gran: filters_ui.narrow_to_clicked_period(
+                "en_time", g, name_key="entity", name_index=0
+            ),
         )
+        st.caption(f"Click a point to filter on that name and {gran}.")
         undated = data.undated_articles(filters, names=names)
         note = charts.undated_mentions_note(undated, names, name=plain.md)
         if note:
