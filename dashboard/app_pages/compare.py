@@ -177,6 +177,9 @@ else:
         ),
         key="cmp_quoted",
         name="who is quoted",
+        on_select=lambda: filters_ui.add_to_filter(
+            "speaker", filters_ui.selected_customdata("cmp_quoted")
+        ),
     )
     components.chart(
         data.figure(
@@ -188,7 +191,11 @@ else:
         ),
         key="cmp_tone",
         name="tone per speaker",
+        on_select=lambda: filters_ui.add_to_filter(
+            "speaker", filters_ui.selected_customdata("cmp_tone", 1)
+        ),
     )
+    st.caption("Click a bar or a dot to filter on that speaker, as the sidebar's Speakers do.")
 
 st.subheader("Figures reported for the same category and place")
 st.caption(
