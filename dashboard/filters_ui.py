@@ -823,7 +823,8 @@ def clicked_period(points: Sequence[Mapping], granularity: str) -> tuple[date, d
     """The first and last day of the periods (``granularity``: day, week, month, year) whose
     points a timeline's selection holds, each point's ``x`` the first day of its period; None
     for no dated point."""
-    starts = [pd.Timestamp(p["x"]) for p in points if p.get("x") not in (None, "")]
+    # (a category axis's label, the Compare page's one-period bars, may be no date: skipped)
+    starts = [pd.to_datetime(p.get("x"), errors="coerce") for p in points]
     starts = [s for s in starts if not pd.isna(s)]
     if not starts:
         return None

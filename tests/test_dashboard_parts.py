@@ -1229,3 +1229,4 @@ def test_a_clicked_period_runs_from_its_first_day_to_its_last():
     )
     assert filters_ui.clicked_period([], "month") is None
     assert filters_ui.clicked_period([{"customdata": ["Aleppo", 3]}], "month") is None
+    assert filters_ui.clicked_period([{"x": "Week of the talks"}], "week") is None
