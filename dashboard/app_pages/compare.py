@@ -2,7 +2,8 @@
 how much attention each gives over time (count and share of all articles in view), who each
 quotes, how each speaker sounds in each group, and what figures each reports for the same
 category and place. The groups live in the URL (``vs=Outlets&cmp_source=bbc&cmp_source=sana``),
-so a comparison is a link."""
+so a comparison is a link. Clicking a point of the timeline narrows the dates to its period;
+clicking a speaker's bar or dot filters on them."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Overview: the corpus in view at a glance — counts, articles over time, who is quoted most,
 what is covered most, and the headline figures. Clicking a speaker or an entity narrows the
-filters to it."""
+filters to it; clicking a bar of the timeline narrows the dates to its period."""
 
 from __future__ import annotations
 
