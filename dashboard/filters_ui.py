@@ -575,6 +575,13 @@ def page_choice(
     return labels[shown]
 
 
+def keep_choice(key: str) -> None:
+    """Keep the picker ``key`` where it is through the next change of the filters, as if the
+    reader had picked it (see :func:`follow_default`): a chart's click narrows the filters to
+    look closer at what the picker shows, not at the view's new default."""
+    st.session_state[f"_presslens_picked_{key}"] = True
+
+
 def follow_default(key: str, default) -> bool:
     """Before a page's picker ``key`` whose ``default`` depends on the sidebar's filters (the
     Speakers page's speakers to compare, the Entities page's entity, the Figures page's

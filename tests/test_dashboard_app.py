@@ -2545,3 +2545,26 @@ def test_a_click_on_a_category_bar_charts_that_category(dashboard_db, use_db):
     assert next(c for c in at.segmented_control if c.key == "what").value == other
     assert "_presslens_clicked_what" not in at.session_state
     assert urlencode({"what": other}) in _texts(at.caption)  # the page's link holds it
+
+
+def test_a_compare_click_keeps_the_outlets_compared(dashboard_db, use_db):
+    # A click on the Compare page narrows the filters (a period, a speaker) to look closer at
+    # the outlets compared: they stay, where a change of the sidebar's filters moves them to
+    # the new view's default (the outlets of most articles in it).
+    def narrowed(kept: bool) -> list[str]:
+        at = AppTest.from_file(str(APP), default_timeout=120)
+        at.switch_page("app_pages/compare.py")
+        at.run()
+        assert not at.exception
+        if kept:  # as the click's callback leaves it (filters_ui.keep_choice)
+            at.session_state["_presslens_picked_cmp_source"] = True
+        at.session_state["from"] = at.session_state["to"] = date(2016, 12, 12)  # a day's bar
+        at.run()
+        return next(m for m in at.multiselect if m.key == "cmp_source").value
+
+    use_db(dashboard_db)
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.switch_page("app_pages/compare.py")
+    before = next(m for m in at.run().multiselect if m.key == "cmp_source").value
+    assert narrowed(kept=False) != before
+    assert narrowed(kept=True) == before

@@ -31,6 +31,16 @@ def _remember(key: str, values: list[str]) -> None:
         params[key] = list(values)
 
 
+def _clicked(narrow) -> None:
+    """A chart's click: ``narrow()`` the filters, the outlets compared kept (they follow the
+    view's default while the reader leaves them alone: a click on May 2016 of one outlet's
+    line had put the three outlets of most articles in May 2016 in their place)."""
+    narrow()
+    filters_ui.keep_choice("cmp_source")
+    if st.session_state.get("cmp_source"):  # set anew: the link gets them (a default had none)
+        st.session_state["cmp_source"] = list(st.session_state["cmp_source"])
+
+
 errors: list[str] = []
 if kind == "source":
     # Within the sidebar's outlets when it names some: another outlet has no article in view.
@@ -155,7 +165,9 @@ else:
         ),
         key="cmp_attention",
         name="attention over time",
-        on_select=lambda g=granularity: filters_ui.narrow_to_clicked_period("cmp_attention", g),
+        on_select=lambda g=granularity: _clicked(
+            lambda: filters_ui.narrow_to_clicked_period("cmp_attention", g)
+        ),
     )
     st.caption(f"Click a point to narrow the sidebar's dates to its {granularity}.")
     for label, words in compare_charts.attention_notes(
@@ -178,8 +190,10 @@ else:
         ),
         key="cmp_quoted",
         name="who is quoted",
-        on_select=lambda: filters_ui.add_to_filter(
-            "speaker", filters_ui.selected_customdata("cmp_quoted")
+        on_select=lambda: _clicked(
+            lambda: filters_ui.add_to_filter(
+                "speaker", filters_ui.selected_customdata("cmp_quoted")
+            )
         ),
     )
     components.chart(
@@ -192,8 +206,10 @@ else:
         ),
         key="cmp_tone",
         name="tone per speaker",
-        on_select=lambda: filters_ui.add_to_filter(
-            "speaker", filters_ui.selected_customdata("cmp_tone", 1)
+        on_select=lambda: _clicked(
+            lambda: filters_ui.add_to_filter(
+                "speaker", filters_ui.selected_customdata("cmp_tone", 1)
+            )
         ),
     )
     st.caption("Click a bar or a dot to filter on that speaker, as the sidebar's Speakers do.")
