@@ -336,7 +336,8 @@ def tone(df: pd.DataFrame, *, order) -> go.Figure:
                             symbol="circle-open" if hollow else "circle",
                             color=colours[grp], line=dict(width=2 if hollow else 1,
                             color=colours[grp] if hollow else "white")),
-                customdata=rows[["n_quotes"]],
+                # the speaker too: what a click filters on (the Compare page)
+                customdata=rows[["n_quotes", "speaker"]],
                 hovertemplate="%{y}: %{x:+.2f} over %{customdata[0]} quote(s)"
                 + (", too few to say" if hollow else "") + "<extra>"
                 + grp.replace("<", "&lt;") + "</extra>",

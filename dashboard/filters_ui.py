@@ -521,6 +521,17 @@ def page_params() -> dict[str, str]:
     return dict(st.session_state.get(PAGE_PARAMS_KEY) or {})
 
 
+def _set_by_click(key: str) -> str:
+    return f"_presslens_clicked_{key}"
+
+
+def set_page_choice(key: str, label: str) -> None:
+    """Set the page choice ``key`` to the option shown as ``label`` from a chart's click (a
+    callback: before the choice is drawn); it goes to the link as a reader's choice does."""
+    st.session_state[key] = label
+    st.session_state[_set_by_click(key)] = True  # no default in this run: see page_choice
+
+
 def page_choice(
     label: str,
     options: list[str],
@@ -551,7 +562,7 @@ def page_choice(
         # logs a warning with a stack trace (as for the date pickers, _default).
         st.session_state[key] = default_label
         default = {}
-    elif follow_default(key, default_label):
+    elif st.session_state.pop(_set_by_click(key), False) or follow_default(key, default_label):
         # a default that depends on the view (the Figures page opens on what the articles in
         # view count most) moves with it while the reader leaves the choice alone: an outlet
         # set in the session had left the page on the category of the view before
@@ -562,6 +573,13 @@ def page_choice(
     shown = shown if shown in labels else default_label  # None when the reader deselects
     remember_page_param(key, shown, default_label)
     return labels[shown]
+
+
+def keep_choice(key: str) -> None:
+    """Keep the picker ``key`` where it is through the next change of the filters, as if the
+    reader had picked it (see :func:`follow_default`): a chart's click narrows the filters to
+    look closer at what the picker shows, not at the view's new default."""
+    st.session_state[f"_presslens_picked_{key}"] = True
 
 
 def follow_default(key: str, default) -> bool:
@@ -806,6 +824,38 @@ def add_to_filter(key: str, values: list[str]) -> None:
     before the sidebar widgets are drawn, so the widget state may still be changed)."""
     current = list(st.session_state.get(key) or [])
     st.session_state[key] = list(dict.fromkeys(current + [v for v in values if v]))
+
+
+def clicked_period(points: Sequence[Mapping], granularity: str) -> tuple[date, date] | None:
+    """The first and last day of the periods (``granularity``: day, week, month, year) whose
+    points a timeline's selection holds, each point's ``x`` the first day of its period; None
+    for no dated point."""
+    # (a category axis's label, the Compare page's one-period bars, may be no date: skipped)
+    starts = [pd.to_datetime(p.get("x"), errors="coerce") for p in points]
+    starts = [s for s in starts if not pd.isna(s)]
+    if not starts:
+        return None
+    end = max(starts) + charts.PERIOD_OFFSETS[granularity] - pd.Timedelta(days=1)
+    return min(starts).date(), end.date()
+
+
+def narrow_to_clicked_period(
+    chart_key: str, granularity: str, *, name_key: str | None = None, name_index: int = 0
+) -> None:
+    """A timeline's click (a chart callback): the sidebar's dates narrowed to the clicked
+    point's period, and (``name_key``: "speaker", "entity") its filter to the point's line's
+    name, ``customdata[name_index]``. The timelines' clicks had done nothing while every
+    other chart's drilled down, and the period a reader clicked was in no link."""
+    state = st.session_state.get(chart_key) or {}
+    points = (state.get("selection") or {}).get("points") or []
+    span = clicked_period(points, granularity)
+    if span is None:
+        return
+    # Not through _set_date: the pickers keep their default in this run, which is what writes
+    # the clicked dates to the link at once (launch.SERVER_FLAGS quiets Streamlit's warning).
+    st.session_state["from"], st.session_state["to"] = span
+    if name_key:
+        add_to_filter(name_key, selected_customdata(chart_key, name_index))
 
 
 def selected_customdata(chart_key: str, index: int = 0) -> list[str]:

@@ -37,6 +37,11 @@ SERVER_FLAGS = (
     # (bench/load.py), holding the GIL while every other session waited. Python's own
     # collector still runs.
     "--runner.postScriptGC=false",
+    # A timeline's click sets the date pickers through the session state while they are given
+    # their default (filters_ui.narrow_to_clicked_period): so the clicked dates reach the link
+    # in the click's own run (without the default they reached it only after the reader's next
+    # click). Streamlit logs a warning with a whole stack trace for that, once a process.
+    "--global.disableWidgetStateDuplicationWarning=true",
 )
 
 

@@ -138,6 +138,40 @@ def test_clicking_an_entity_bar_of_any_type_narrows_the_filters(server, page, da
     assert parse_qs(urlparse(page.url).query)["entity"] == [top["name"].iloc[0]]
 
 
+def test_clicking_a_speaker_on_the_speakers_page_narrows_the_filters_and_the_url(server, page):
+    # The tone chart's click had listed the speaker's quotes with nothing in the address: the
+    # view a reader drilled into was no link. It filters on them now, as the Overview's bars do.
+    _open(page, f"{server}/speakers")
+    chart = page.locator(".js-plotly-plot").first  # "Tone of each speaker's words"
+    boxes = [b for b in map(lambda p: p.bounding_box(), chart.locator("g.point path").all()) if b]
+    box = min(boxes, key=lambda b: b["y"])  # the top bar
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("() => window.location.search.includes('speaker=')", timeout=20000)
+    report_capture.wait_drawn(page, 60)
+    [speaker] = parse_qs(urlparse(page.url).query)["speaker"]
+    assert page.get_by_text(f"In bold: {speaker}.").count() == 1  # the page says it narrowed
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_clicking_a_timeline_bar_narrows_the_dates_and_the_url(server, page):
+    # The Overview's articles over time: a day's bar (the store's dated articles: 10, 12 and
+    # 14 December 2016) sets From and To to that day; the middle one, so that neither is the
+    # store's own first or last date (which the link leaves out).
+    _open(page, f"{server}/")
+    chart = page.locator(".js-plotly-plot").first  # articles over time
+    boxes = sorted((b for b in (p.bounding_box() for p in chart.locator("g.point path").all()) if b),
+                   key=lambda b: b["x"])  # fmt: skip
+    days = sorted({round(b["x"]) for b in boxes})
+    assert len(days) == 3
+    box = next(b for b in boxes if round(b["x"]) == days[1])
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("() => window.location.search.includes('from=')", timeout=20000)
+    report_capture.wait_drawn(page, 60)
+    params = parse_qs(urlparse(page.url).query)
+    assert params["from"] == params["to"] == ["2016-12-12"]
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
 def test_figures_page_choices_round_trip_through_the_url(server, page):
     _open(page, f"{server}/figures?what=People+remaining+%2F+trapped")
     main = page.locator('[data-testid="stMain"]')

@@ -592,3 +592,5 @@ def test_tone_per_group_weighs_words_and_marks_too_few_quotes(tmp_path):
     assert f"hollow: fewer than {uncertainty.MIN_QUOTES} quotes" in {t.name for t in fig.data}
     post = next(t for t in fig.data if t.name == "Post")
     assert "too few to say" in post.hovertemplate
+    # each dot names its speaker, which a click on it filters on (the Compare page)
+    assert list(post.customdata[:, 1]) == list(post.y)

@@ -2502,3 +2502,69 @@ def test_the_speakers_compared_live_in_the_link_and_the_pages_report(dashboard_d
             con, ["speakers"], Filters(), link_base="http://dash", choices={"sp_compare": picked}
         )
     assert f"Quotes of {', '.join(picked)}" in {item.title for item in section.items}
+
+
+def _timeline_click_script():
+    # (AppTest runs this function's body as the app: imports inside)
+    import streamlit as st
+
+    from dashboard import filters_ui
+
+    st.session_state["sp_time"] = {
+        "selection": {"points": [{"x": "2016-12-01", "customdata": [3, "John Kerry"]}]}
+    }
+    filters_ui.narrow_to_clicked_period("sp_time", "month", name_key="speaker", name_index=1)
+
+
+def test_a_timeline_click_narrows_the_dates_to_its_period_and_the_filter_to_its_line():
+    # What the Speakers, Entities, Overview and Compare timelines do when a point is clicked:
+    # the sidebar's pickers (bound to the link) set, before they are drawn.
+    at = AppTest.from_function(_timeline_click_script).run()
+    assert not at.exception
+    assert at.session_state["from"] == date(2016, 12, 1)
+    assert at.session_state["to"] == date(2016, 12, 31)
+    assert at.session_state["speaker"] == ["John Kerry"]
+
+
+def test_a_click_on_a_category_bar_charts_that_category(dashboard_db, use_db):
+    from urllib.parse import urlencode
+
+    # The Figures page's "Figures by category": a bar's click sets "What is counted" (through
+    # filters_ui.set_page_choice, which the click's callback calls), without Streamlit's
+    # warning of a widget given a default and a state.
+    use_db(dashboard_db)
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.switch_page("app_pages/figures.py")
+    at.run()
+    what = next(c for c in at.segmented_control if c.key == "what")
+    other = next(o for o in what.options if o != what.value)
+    at.session_state["what"] = other
+    at.session_state["_presslens_clicked_what"] = True  # as set_page_choice leaves it
+    at.run()
+    assert not at.exception and not at.warning
+    assert next(c for c in at.segmented_control if c.key == "what").value == other
+    assert "_presslens_clicked_what" not in at.session_state
+    assert urlencode({"what": other}) in _texts(at.caption)  # the page's link holds it
+
+
+def test_a_compare_click_keeps_the_outlets_compared(dashboard_db, use_db):
+    # A click on the Compare page narrows the filters (a period, a speaker) to look closer at
+    # the outlets compared: they stay, where a change of the sidebar's filters moves them to
+    # the new view's default (the outlets of most articles in it).
+    def narrowed(kept: bool) -> list[str]:
+        at = AppTest.from_file(str(APP), default_timeout=120)
+        at.switch_page("app_pages/compare.py")
+        at.run()
+        assert not at.exception
+        if kept:  # as the click's callback leaves it (filters_ui.keep_choice)
+            at.session_state["_presslens_picked_cmp_source"] = True
+        at.session_state["from"] = at.session_state["to"] = date(2016, 12, 12)  # a day's bar
+        at.run()
+        return next(m for m in at.multiselect if m.key == "cmp_source").value
+
+    use_db(dashboard_db)
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.switch_page("app_pages/compare.py")
+    before = next(m for m in at.run().multiselect if m.key == "cmp_source").value
+    assert narrowed(kept=False) != before
+    assert narrowed(kept=True) == before

@@ -1201,3 +1201,32 @@ def test_the_figures_by_category_bars_have_few_counts_under_them():
     fig = charts.figures_by_category(df)
     assert fig.layout.xaxis.nticks == charts.FEW_TICKS <= 4
     assert fig.layout.xaxis.tickformat == ",d"
+
+
+# -- chart clicks -------------------------------------------------------------------------------
+def test_a_clicked_period_runs_from_its_first_day_to_its_last():
+    def point(x):
+        return {"x": x, "customdata": ["Aleppo", 3]}
+
+    assert filters_ui.clicked_period([point("2016-12-01")], "month") == (
+        date(2016, 12, 1),
+        date(2016, 12, 31),
+    )
+    # Plotly gives a date axis's x with a time of day; a leap year's February; a week from Monday
+    assert filters_ui.clicked_period([point("2016-02-01 00:00")], "month")[1] == date(2016, 2, 29)
+    assert filters_ui.clicked_period([point("2016-12-12")], "week") == (
+        date(2016, 12, 12),
+        date(2016, 12, 18),
+    )
+    assert filters_ui.clicked_period([point("2016-12-14")], "day") == (
+        date(2016, 12, 14),
+        date(2016, 12, 14),
+    )
+    # two points (a box select): from the first's first day to the last's last
+    assert filters_ui.clicked_period([point("2017-01-01"), point("2015-01-01")], "year") == (
+        date(2015, 1, 1),
+        date(2017, 12, 31),
+    )
+    assert filters_ui.clicked_period([], "month") is None
+    assert filters_ui.clicked_period([{"customdata": ["Aleppo", 3]}], "month") is None
+    assert filters_ui.clicked_period([{"x": "Week of the talks"}], "week") is None

@@ -1,8 +1,8 @@
 """Entities: the people, organisations and places the coverage is about — top entities by type,
 mentions over time, who is named with whom (a network of shared sentences), and an entity's
-articles. Clicking a bar or a node narrows the filters to that entity. "Merged names" lists the
-spellings the corpus identity pass joined (alias → canonical, with the records behind each) and
-undoes or redoes a join."""
+articles. Clicking a bar or a node narrows the filters to that entity; a point of the timeline,
+to that entity and its period. "Merged names" lists the spellings the corpus identity pass
+joined (alias → canonical, with the records behind each) and undoes or redoes a join."""
 
 from __future__ import annotations
 
@@ -72,7 +72,11 @@ with right:
             ),
             key="en_time",
             name="mentions over time",
+            on_select=lambda g=gran: filters_ui.narrow_to_clicked_period(
+                "en_time", g, name_key="entity", name_index=0
+            ),
         )
+        st.caption(f"Click a point to filter on that name and {gran}.")
         undated = data.undated_articles(filters, names=names)
         note = charts.undated_mentions_note(undated, names, name=plain.md)
         if note:

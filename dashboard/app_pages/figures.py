@@ -86,6 +86,15 @@ if dated:
     )  # fmt: skip
 period = None if per == "auto" else per
 
+
+def _chart_clicked_category() -> None:
+    """A click on a bar of "Figures by category" charts that kind of figure, as its button
+    above does (the click had done nothing; the choice lives in the link)."""
+    clicked = filters_ui.selected_customdata("fg_cats")
+    if clicked and clicked[0] in present:
+        filters_ui.set_page_choice("what", CATEGORY_TITLES.get(clicked[0], clicked[0]))
+
+
 left, right = st.columns([3, 2])
 picked: list[list] = []
 with left:
@@ -146,7 +155,9 @@ with right:
         data.figure(charts.figures_by_category, data.category_counts, filters, dict(scope=scope)),
         key="fg_cats",
         name="figures by category",
+        on_select=_chart_clicked_category,
     )
+    st.caption("Click a bar to chart that kind of figure.")
 
 # Only where there is a point chart to click: of undated articles' figures (the BBC's money)
 # the heading had stood alone over the next section.

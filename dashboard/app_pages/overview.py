@@ -1,6 +1,6 @@
 """Overview: the corpus in view at a glance — counts, articles over time, who is quoted most,
 what is covered most, and the headline figures. Clicking a speaker or an entity narrows the
-filters to it."""
+filters to it; clicking a bar of the timeline narrows the dates to its period."""
 
 from __future__ import annotations
 
@@ -71,7 +71,9 @@ else:
         ),
         key="ov_time",
         name="articles over time",
+        on_select=lambda g=granularity: filters_ui.narrow_to_clicked_period("ov_time", g),
     )
+    st.caption(f"Click a bar to narrow the dates to its {granularity}.")
     undated = counts["articles"] - int(over_time["n_articles"].sum())
     if undated > 0:  # say so, rather than let the chart look like the whole corpus
         st.caption(

@@ -1,8 +1,9 @@
 """Speakers: the tone of each speaker's words (polarity of the quoted words by the chosen scorer,
 TextBlob or VADER, word-weighted, with a 95% interval), sentiment over time for chosen speakers
 (with its band), every quote with its article, and who speaks about whom, and how (the attitudes
-matrix). Clicking a speaker in a chart opens their quotes below; clicking a cell of the matrix
-opens its sentences; a link on each quote opens the article. The scorer lives in the URL
+matrix). Clicking a speaker in a chart filters on them, as the Overview's bars do (the view is a
+link), and lists their quotes below; clicking a cell of the matrix opens its sentences; a link on
+each quote opens the article. The scorer lives in the URL
 (``?scorer=VADER``); the matrix has its own (``?attitude_scorer=News+model``), since the learned
 scorer judges a name in its sentence and is stored for attitudes only, not for quotes."""
 
@@ -85,6 +86,14 @@ if chosen:
         f"In bold: {plain.md(', '.join(chosen))}. The others are quoted in the same articles."
     )
 
+
+def _filter_on_clicked(chart_key: str) -> None:
+    """A click on a speaker narrows the sidebar's Speakers filter to them, as the Overview's
+    bars do: the clicked speaker had only listed their quotes below, with nothing in the
+    address, so the view a reader drilled into was no link."""
+    filters_ui.add_to_filter("speaker", filters_ui.selected_customdata(chart_key))
+
+
 left, right = st.columns(2)
 with left:
     components.chart(
@@ -99,7 +108,7 @@ with left:
         ),
         key="sp_polarity",
         name="speaker sentiment",
-        on_select="rerun",
+        on_select=lambda: _filter_on_clicked("sp_polarity"),
     )
 with right:
     components.chart(
@@ -113,8 +122,9 @@ with right:
         ),
         key="sp_scatter",
         name="polarity and subjectivity",
-        on_select="rerun",
+        on_select=lambda: _filter_on_clicked("sp_scatter"),
     )
+st.caption("Click a speaker to filter on them and list their quotes below.")
 clicked = filters_ui.selected_customdata("sp_polarity") + filters_ui.selected_customdata(
     "sp_scatter"
 )
@@ -201,12 +211,16 @@ else:
         ),
         key="sp_time",
         name="sentiment over time",
+        on_select=lambda g=gran: filters_ui.narrow_to_clicked_period(
+            "sp_time", g, name_key="speaker", name_index=1
+        ),
     )
     st.caption(
         f"Each point: a speaker's mean polarity over one {gran}'s quotes, sized by how many. "
         f"Joined by a line, in their shaded 95% band: {gran}s with at least "
         f"{uncertainty.MIN_QUOTES} quotes. Hollow, unjoined: fewer quotes, no interval claimed. "
-        "Click a name in the key to hide or show that speaker."
+        "Click a name in the key to hide or show that speaker; click a point to filter on that "
+        f"speaker and {gran}, their quotes listed below."
     )
     # A chosen speaker quoted only in undated articles had simply been missing from the key.
     undated = [s for s in chosen if s not in set(timeline["speaker"]) and s not in absent]
@@ -258,7 +272,11 @@ def _quotes_caption(focus: list[str], quotes, *, clicked: bool) -> str:
 st.subheader("Quotes")
 focus = list(dict.fromkeys(clicked)) or chosen
 if clicked:
-    st.caption("Showing the speaker(s) you clicked. Click the chart background to clear.")
+    # (the click set the sidebar's filter too: the chart's background clears the click only)
+    st.caption(
+        "Showing the speaker(s) you clicked, now in the sidebar's Speakers filter: remove them "
+        "there to widen the view."
+    )
 quotes = data.speaker_quotes(filters, speakers=focus, limit=report_views.QUOTES_SHOWN)
 if quotes.empty:
     components.empty("No quotes from these speakers in view. Choose other speakers above.")
