@@ -13,6 +13,7 @@ from pathlib import Path
 from analysis import store_lock, summaries
 from analysis.store import CHILD_TABLES, Store, StoreError
 from tests.corpus_maker import write_articles
+from tests.summary_checks import kept_and_recounted
 
 PRESSLENS = Path(sys.executable).parent / "presslens"
 ORIGINALS, COPY_EVERY = 90, 10  # three batches of 32; a syndicated copy of every tenth story
@@ -120,11 +121,5 @@ def test_sigkill_at_several_points_then_a_rerun_completes(tmp_path):
     with Store(db) as store:
         con = store.con
         assert not summaries.pending(con)
-        kept = {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in CELLS}
-        con.execute("BEGIN")
-        summaries.rebuild(con)
-        recounted = {
-            t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in CELLS
-        }
-        con.execute("ROLLBACK")
+        kept, recounted = kept_and_recounted(con, CELLS)
     assert kept == recounted

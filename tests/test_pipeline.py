@@ -619,6 +619,7 @@ def test_a_fuller_run_of_a_stored_story_takes_its_place(tmp_path):
     recount gives them), and the closing line says so. A run that cannot be analysed leaves
     the stored story as it was."""
     from analysis import summaries
+    from tests.summary_checks import kept_and_recounted
     from tests.test_dedup import _cut_and_extended
 
     cut, extended = _cut_and_extended()
@@ -672,13 +673,7 @@ def test_a_fuller_run_of_a_stored_story_takes_its_place(tmp_path):
         con = store.con
         assert not summaries.pending(con)
         tables = [t for t in summaries.TABLES if not t.endswith(("_month", "_year"))]
-        kept = {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
-        con.execute("BEGIN")
-        summaries.rebuild(con)
-        recounted = {
-            t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables
-        }
-        con.execute("ROLLBACK")
+        kept, recounted = kept_and_recounted(con, tables)
         assert kept == recounted
         # the next run of the first input finds both known
         summary, _ = analyze_paths([first], store)
