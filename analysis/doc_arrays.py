@@ -77,6 +77,17 @@ def sentence_of(span: Span) -> Span:
     return Span(doc, before[span.start], after[span.start + 1])
 
 
+def sentences_back(doc: Doc, start: int, n: int) -> int:
+    """The first token of the sentence ``n`` sentences before the one starting at token
+    ``start`` (or the doc's first sentence, if there are fewer): the start of a window of the
+    sentences before a mention that a rule looks back over."""
+    for _ in range(n):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
 def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """For each token, the last sentence start at or before it (0 if none: spaCy walks back to
     the doc's start); for each position up to the doc's length, the first sentence start at or

@@ -6054,11 +6054,7 @@ def _the_city(ctx: _Context, sent: Span) -> str | None:
     )
     if not back:
         return None
-    start = sent.start
-    for _ in range(BACK_SENTENCES):
-        if start == 0:
-            break
-        start = ctx.doc[start - 1].sent.start
+    start = doc_arrays.sentences_back(ctx.doc, sent.start, BACK_SENTENCES)
     lo, hi = ctx.doc[start].idx, sent.start_char
     text = ctx.text
     for m in sorted(ctx.mentions, key=lambda m: m.start, reverse=True):
@@ -8146,11 +8142,7 @@ def _earlier_source(ctx: _Context, noun: Token) -> Token | None:
     """The nameless source mentioned last before ``noun`` (:data:`UNNAMED_SOURCE_NOUNS`), within
     :data:`SOURCE_LOOKBACK` sentences and the same paragraph."""
     doc = noun.doc
-    first = noun.sent.start
-    for _ in range(SOURCE_LOOKBACK):
-        if first == 0:
-            break
-        first = doc[first - 1].sent.start
+    first = doc_arrays.sentences_back(doc, noun.sent.start, SOURCE_LOOKBACK)
     start = max(first, ctx.text.rfind("\n\n", 0, noun.idx) + 1)
     for t in reversed(doc[first : noun.sent.start]):
         if t.idx < start:

@@ -2397,11 +2397,7 @@ class _Resolver:
         :data:`ANTECEDENT_SENTENCES`) that is the subject of its sentence's main verb, outside
         any quotation (a quoted "he" is the speaker's, not the narrator's)."""
         doc = token.doc
-        lo = token.sent.start
-        for _ in range(ANTECEDENT_SENTENCES):
-            if lo == 0:
-                break
-            lo = doc[lo - 1].sent.start
+        lo = doc_arrays.sentences_back(doc, token.sent.start, ANTECEDENT_SENTENCES)
         pos = doc_arrays.column(doc, POS)
         # Back over the words, a Token made only for a pronoun.
         for t in (doc[i] for i in range(token.i - 1, lo - 1, -1) if pos[i] == PRON):

@@ -193,3 +193,12 @@ def test_figures_mention_lookups_by_bisection_are_the_linear_scans(nlp):
         if inside:
             cut.update(t.i for t in ent if not any(m.start <= t.idx < m.end for m in inside))
     assert context._cut_off == frozenset(cut)
+
+
+def test_sentences_back_is_the_start_of_the_nth_sentence_before(docs):
+    for doc in docs:
+        sents = list(doc.sents)
+        starts = [s.start for s in sents]
+        for k, sent in enumerate(sents):
+            for n in (0, 1, 3):
+                assert doc_arrays.sentences_back(doc, sent.start, n) == starts[max(0, k - n)]
