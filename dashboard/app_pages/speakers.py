@@ -33,8 +33,9 @@ HOW_SCORED = {
 QUOTE_COLUMNS = ["open", "speaker", "cue", "text", "published"]
 QUOTE_MORE_COLUMNS = ["subjectivity", "kind", "title"]
 POLARITY_COLUMNS = {"textblob": "polarity", "vader": "polarity_vader"}
-# 56 + 130 + 76 + 320 + 86 + 130 = 798 px
-QUOTE_LINK_PX, QUOTE_SPEAKER_PX, QUOTE_CUE_PX, QUOTE_TEXT_PX = 56, 130, 76, 320
+# 56 + 116 + 90 + 320 + 86 + 130 = 798 px (the verb's 90 px hold "announced" on one line: at
+# 76 it broke as "announce/d"; a speaker's name wraps at its spaces)
+QUOTE_LINK_PX, QUOTE_SPEAKER_PX, QUOTE_CUE_PX, QUOTE_TEXT_PX = 56, 116, 90, 320
 QUOTE_DAY_PX, QUOTE_SCORE_PX = 86, 130
 QUOTE_ROWS_IN_VIEW = 8
 
